@@ -1,0 +1,332 @@
+"""Parsed documents → a validated Playbook with every reference checked.
+
+Runs every check on every file before giving up, so the user sees all problems
+at once. An entity whose required fields are broken is left out of the model,
+but its slug still counts as existing, so one typo does not cascade into a
+dozen "unknown contact" errors elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from . import routes
+from .config import Config
+from .errors import Problems
+from .fields import SLUG, validate_document
+from .frontmatter import Document
+from .markdown import Rendered, Target, render
+from .model import (
+    Category,
+    Company,
+    Contact,
+    FollowUp,
+    Meeting,
+    Playbook,
+    Profile,
+    Question,
+    Source,
+)
+from .schema import CATEGORIES, KINDS, PURPOSES
+
+QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed document and what discovery said about it."""
+
+    kind: str
+    slug: str
+    doc: Document
+
+
+def assemble(parsed: Iterable[Parsed], config: Config, problems: Problems) -> Playbook:
+    """Validate every document, resolve references, render bodies: the whole model."""
+    unique = _unique_slugs(parsed, problems)
+    values = {key: validate_document(p.doc, KINDS[p.kind], problems) for key, p in unique.items()}
+    links = _link_targets(unique, values)
+    body = _BodyRenderer(links, config.raw_html, problems)
+
+    def build(kind: str, make: Callable[[Parsed, dict[str, Any], Rendered], Any]) -> dict[str, Any]:
+        built = {}
+        for (item_kind, slug), item in unique.items():
+            if item_kind == kind and _has_required(values[(kind, slug)], kind):
+                built[slug] = make(item, values[(kind, slug)], body(item.doc))
+        return built
+
+    profiles = build("profile", _profile)
+    playbook = Playbook(
+        config=config,
+        profile=profiles.get("profile"),
+        contacts=build("contacts", _contact),
+        companies=build("companies", _company),
+        meetings=build("meetings", _meeting),
+        categories=_categories(unique, values, body, problems),
+    )
+    slugs = {kind: {slug for k, slug in unique if k == kind} for kind in KINDS}
+    _check_references(playbook, slugs, problems)
+    if playbook.profile is None and "profile" not in slugs["profile"]:
+        problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
+    return playbook
+
+
+def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[str, str], Parsed]:
+    unique: dict[tuple[str, str], Parsed] = {}
+    for item in parsed:
+        key = (item.kind, item.slug)
+        if key in unique:
+            first = unique[key].doc.path
+            problems.error(
+                item.doc.path, 1, "slug", f"{item.slug!r} is also the name of {first}; rename one"
+            )
+            continue
+        if item.kind != "profile" and not SLUG.match(item.slug):
+            problems.error(
+                item.doc.path,
+                1,
+                "slug",
+                f"file name {item.slug!r} must be lowercase letters, digits and hyphens",
+            )
+        unique[key] = item
+    return unique
+
+
+def _has_required(values: dict[str, Any], kind: str) -> bool:
+    return all(f.name in values for f in KINDS[kind].fields if f.required)
+
+
+def _link_targets(
+    unique: dict[tuple[str, str], Parsed], values: dict[tuple[str, str], dict[str, Any]]
+) -> dict[str, dict[str, Target]]:
+    names = {slug: v.get("name", slug) for (k, slug), v in values.items() if k == "contacts"}
+    targets: dict[str, dict[str, Target]] = {"contacts": {}, "companies": {}, "meetings": {}}
+    for kind, slug in unique:
+        data = values[(kind, slug)]
+        if kind == "contacts":
+            targets[kind][slug] = Target(routes.contact(slug), data.get("name", slug))
+        elif kind == "companies":
+            targets[kind][slug] = Target(routes.company(slug), data.get("name", slug))
+        elif kind == "meetings":
+            who = names.get(data.get("contact", ""), data.get("contact", slug))
+            title = meeting_title(data.get("format"), data.get("purpose"), who)
+            targets[kind][slug] = Target(routes.meeting(slug), title)
+    return targets
+
+
+def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:
+    """`Coffee with Priya Natarajan`; the purpose stands in when there is no format."""
+    what = format_name or ("networking meeting" if purpose == "networking" else "meeting")
+    return f"{what.capitalize()} with {who}"
+
+
+class _BodyRenderer:
+    """Renders a document's Markdown body, reporting `[[links]]` to nothing at their line."""
+
+    def __init__(self, links: dict[str, dict[str, Target]], raw_html: bool, problems: Problems):
+        self.links = links
+        self.raw_html = raw_html
+        self.problems = problems
+
+    def __call__(self, doc: Document) -> Rendered:
+        def broken(name: str, line: int) -> None:
+            self.problems.error(doc.path, doc.body_line + line, "body", self._why(name))
+
+        return render(doc.body, self.resolve, broken, raw_html=self.raw_html)
+
+    def resolve(self, name: str) -> Target | None:
+        qualified = QUALIFIED_LINK.match(name)
+        if qualified:
+            return self.links[qualified[1]].get(qualified[2])
+        found = [kind[name] for kind in self.links.values() if name in kind]
+        return found[0] if len(found) == 1 else None
+
+    def _why(self, name: str) -> str:
+        kinds = [kind for kind, targets in self.links.items() if name in targets]
+        if len(kinds) > 1:
+            options = " or ".join(f"[[{k}/{name}]]" for k in kinds)
+            return f"[[{name}]] could mean several pages; write {options}"
+        return f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
+
+
+def _source(doc: Document) -> Source:
+    return Source(doc.path, doc.lines)
+
+
+def _followups(items: list[dict[str, Any]], doc: Document) -> tuple[FollowUp, ...]:
+    return tuple(
+        FollowUp(item["due"], item["action"], item.get("done"), doc.line(f"followups.{i}"))
+        for i, item in enumerate(items)
+        if "due" in item and "action" in item
+    )
+
+
+def _extra(values: dict[str, Any], kind: str) -> dict[str, Any]:
+    declared = {f.name for f in KINDS[kind].fields}
+    return {k: v for k, v in values.items() if k not in declared}
+
+
+def _profile(item: Parsed, v: dict[str, Any], body: Rendered) -> Profile:
+    return Profile(
+        name=v["name"],
+        headline=v.get("headline", ""),
+        target_roles=tuple(v.get("target_roles", ())),
+        strengths=tuple(v.get("strengths", ())),
+        ideal_role=v.get("ideal_role", ""),
+        email=v.get("email", ""),
+        phone=v.get("phone", ""),
+        linkedin=v.get("linkedin", ""),
+        website=v.get("website", ""),
+        location=v.get("location", ""),
+        pitch_html=body.html,
+        pitch_words=len(item.doc.body.split()),
+        extra=_extra(v, "profile"),
+        source=_source(item.doc),
+    )
+
+
+def _contact(item: Parsed, v: dict[str, Any], body: Rendered) -> Contact:
+    return Contact(
+        slug=item.slug,
+        name=v["name"],
+        company=v.get("company"),
+        role=v.get("role", ""),
+        email=v.get("email", ""),
+        phone=v.get("phone", ""),
+        linkedin=v.get("linkedin", ""),
+        met_via=v.get("met_via", ""),
+        referred_by=v.get("referred_by"),
+        tags=tuple(v.get("tags", ())),
+        keep_in_touch=v.get("keep_in_touch"),
+        declined=v.get("declined"),
+        followups=_followups(v.get("followups", []), item.doc),
+        notes_html=body.html,
+        extra=_extra(v, "contacts"),
+        source=_source(item.doc),
+    )
+
+
+def _company(item: Parsed, v: dict[str, Any], body: Rendered) -> Company:
+    return Company(
+        slug=item.slug,
+        name=v["name"],
+        industry=v.get("industry", ""),
+        website=v.get("website", ""),
+        status=v.get("status", "researching"),
+        motivation=v.get("motivation"),
+        posting=v.get("posting"),
+        advocate=v.get("advocate"),
+        notes_html=body.html,
+        extra=_extra(v, "companies"),
+        source=_source(item.doc),
+    )
+
+
+def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
+    return Meeting(
+        slug=item.slug,
+        contact=v["contact"],
+        purpose=v.get("purpose", "informational"),
+        format=v.get("format"),
+        status=v.get("status", "scheduled" if "date" in v else "requested"),
+        requested_on=v.get("requested_on"),
+        date=v.get("date"),
+        time=v.get("time"),
+        duration=v.get("duration"),
+        location=v.get("location", ""),
+        goals=tuple(v.get("goals", ())),
+        questions=tuple(v.get("questions", ())),
+        share=tuple(v.get("share", ())),
+        referrals=tuple(v.get("referrals", ())),
+        done=dict(v.get("done", {})),
+        followups=_followups(v.get("followups", []), item.doc),
+        notes_html=body.html,
+        extra=_extra(v, "meetings"),
+        source=_source(item.doc),
+    )
+
+
+def _categories(
+    unique: dict[tuple[str, str], Parsed],
+    values: dict[tuple[str, str], dict[str, Any]],
+    body: Callable[[Document], Rendered],
+    problems: Problems,
+) -> tuple[Category, ...]:
+    """Question files → categories in the canonical order; ids unique across the bank."""
+    by_category: dict[str, Category] = {}
+    seen: dict[str, str] = {}
+    for (kind, slug), item in unique.items():
+        v = values[(kind, slug)]
+        if kind != "questions" or not _has_required(v, kind):
+            continue
+        doc = item.doc
+        if v["category"] in by_category:
+            first = by_category[v["category"]].questions
+            where = first[0].source.path if first else "another file"
+            problems.error(doc.path, doc.line("category"), "category", f"is also used by {where}")
+            continue
+        questions = []
+        for index, q in enumerate(v["questions"]):
+            if "id" not in q or "text" not in q:
+                continue
+            at = f"questions.{index}.id"
+            if q["id"] in seen:
+                problems.error(doc.path, doc.line(at), at, f"{q['id']!r} is also in {seen[q['id']]}")
+                continue
+            seen[q["id"]] = doc.path
+            questions.append(
+                Question(
+                    id=q["id"],
+                    text=q["text"],
+                    category=v["category"],
+                    tag=q.get("tag"),
+                    minutes=q.get("minutes"),
+                    purposes=tuple(q.get("for", PURPOSES)),
+                    source=Source(doc.path, {"": doc.line(f"questions.{index}")}),
+                )
+            )
+        title = v.get("title") or CATEGORIES[v["category"]]
+        by_category[v["category"]] = Category(
+            v["category"], title, body(doc).html, tuple(questions)
+        )
+    return tuple(by_category[c] for c in CATEGORIES if c in by_category)
+
+
+def is_question_id(text: str) -> bool:
+    """A meeting's `questions` entry names the bank when it looks like an id, not a sentence."""
+    return bool(SLUG.match(text))
+
+
+def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: Problems) -> None:
+    def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
+        if slug and slug not in slugs[kind]:
+            problems.error(
+                source.path,
+                source.line(field_path),
+                field_path,
+                f"no {what} named {slug!r} (expected a file content/{kind}/{slug}.md)",
+            )
+
+    for contact in playbook.contacts.values():
+        check(contact.source, "company", contact.company, "companies", "company")
+        check(contact.source, "referred_by", contact.referred_by, "contacts", "contact")
+        if contact.referred_by == contact.slug:
+            problems.error(contact.source.path, contact.source.line("referred_by"), "referred_by",
+                           "a contact cannot refer themselves")
+    for meeting in playbook.meetings.values():
+        src = meeting.source
+        check(src, "contact", meeting.contact, "contacts", "contact")
+        for index, referral in enumerate(meeting.referrals):
+            check(src, f"referrals.{index}", referral, "contacts", "contact")
+        for index, text in enumerate(meeting.questions):
+            if is_question_id(text) and text not in playbook.questions:
+                problems.error(
+                    src.path,
+                    src.line(f"questions.{index}"),
+                    f"questions.{index}",
+                    f"no question with id {text!r} in content/questions/; "
+                    "write a full sentence to ask your own question",
+                )

@@ -1,0 +1,96 @@
+"""The build recipe: load → check → derive pages → render → write. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, ContentError, Problems
+from .load import DocumentCache, Loaded, load, resolve_today
+from .pages import navigation, site_pages
+from .render import Site, render_pages, theme_dirs
+from .write import check_output_dir, publish
+
+ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    output: Path
+    pages: int
+    files: int
+    seconds: float
+    warnings: list[ContentError]
+
+
+def check(root: Path) -> Problems:
+    """Validate everything and write nothing."""
+    problems = Problems()
+    load(root, problems)
+    return problems
+
+
+def build(
+    root: Path,
+    out: Path | None = None,
+    today: dt.date | None = None,
+    jobs: int | None = None,
+) -> BuildReport:
+    """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
+    started = time.perf_counter()
+    loaded, warnings = load_or_fail(root)
+    output = check_output_dir(out or loaded.config.output_dir, root)
+    day = resolve_today(today, loaded.config)
+    pages = site_pages(loaded.playbook, day)
+    site = make_site(loaded, day, navigation(pages))
+    themes = theme_dirs(root, loaded.config.theme)
+    files = render_pages(pages, site, themes, jobs)
+    files.update(extra_files())
+    count = publish(files, static_files(themes), output, root)
+    return BuildReport(output, len(pages), count, time.perf_counter() - started, warnings)
+
+
+def load_or_fail(
+    root: Path, cache: DocumentCache | None = None
+) -> tuple[Loaded, list[ContentError]]:
+    """The checked playbook and its warnings; BuildError with every error otherwise."""
+    problems = Problems()
+    loaded = load(root, problems, cache)
+    if problems.errors:
+        raise BuildError(problems.errors, problems.warnings)
+    return loaded, problems.warnings
+
+
+def make_site(loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) -> Site:
+    config = loaded.config
+    return Site(
+        title=config.title,
+        owner=config.owner or (loaded.playbook.profile.name if loaded.playbook.profile else ""),
+        today=today,
+        timezone=config.timezone,
+        page_size=config.page_size,
+        nav=nav,
+    )
+
+
+def extra_files() -> dict[str, bytes]:
+    """Files that are not pages: robots.txt keeps well-behaved crawlers out."""
+    return {"robots.txt": ROBOTS_TXT}
+
+
+def static_files(themes: list[Path]) -> Iterator[tuple[str, Path]]:
+    """Theme assets as (output path, source); the most specific theme wins per file."""
+    seen: set[str] = set()
+    for theme in themes:
+        static = theme / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(p for p in static.rglob("*") if p.is_file()):
+            rel = "static/" + path.relative_to(static).as_posix()
+            if rel not in seen:
+                seen.add(rel)
+                yield rel, path
+

@@ -1,0 +1,144 @@
+"""`playbook` command line: argv → commands, errors → exit codes (1 content, 2 usage).
+
+The only module that reads argv or prints; everything below it returns values or
+raises BuildError / UsageError.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .build import build, check
+from .errors import BuildError, ContentError, UsageError, format_problems
+from .scaffold import NEW_KINDS, create_playbook, new_file
+
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except BuildError as exc:
+        _report(exc.warnings)
+        _report(exc.errors)
+        count = len(exc.errors)
+        print(f"playbook: {count} error{'s' * (count != 1)}; nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except UsageError as exc:
+        print(f"playbook: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="playbook",
+        description="Compile a job search kept in Markdown into a private HTML playbook.",
+    )
+    parser.add_argument("--version", action="version", version=f"playbook {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    p = commands.add_parser("build", help="write the playbook site", description=_cmd_build.__doc__)
+    _root_option(p)
+    p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
+    _today_option(p)
+    p.add_argument("--jobs", type=int, metavar="N", help="processes to render with (default: cores)")
+    p.set_defaults(run=_cmd_build)
+
+    p = commands.add_parser("check", help="validate everything, write nothing", description=_cmd_check.__doc__)
+    _root_option(p)
+    p.set_defaults(run=_cmd_check)
+
+    p = commands.add_parser("init", help="start a new playbook in DIR", description=_cmd_init.__doc__)
+    p.add_argument("directory", type=Path, metavar="DIR")
+    p.set_defaults(run=_cmd_init)
+
+    p = commands.add_parser("new", help="add a contact, company or meeting", description=_cmd_new.__doc__)
+    _root_option(p)
+    p.add_argument("kind", choices=NEW_KINDS)
+    p.add_argument("name", help="the person's or company's name; for a meeting, the contact's slug")
+    p.add_argument("--company", metavar="SLUG", help="company slug (contact)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")
+    p.add_argument("--purpose", choices=("informational", "networking"), default="informational")
+    p.set_defaults(run=_cmd_new)
+    return parser
+
+
+def _root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-C", dest="root", type=Path, default=Path("."), metavar="ROOT",
+        help="the playbook folder (holding content/ and playbook.yaml); default: here",
+    )
+
+
+def _today_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD",
+        help="treat this date as today (reproducible output); default: today: in playbook.yaml, else now",
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _report(problems: list[ContentError]) -> None:
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    """Build the playbook into its output folder (replaced only when the build succeeds)."""
+    report = build(args.root, out=args.out, today=args.today, jobs=args.jobs)
+    _report(report.warnings)
+    print(
+        f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s "
+        f"→ {report.output}/index.html"
+    )
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Validate every file and report every problem; writes nothing."""
+    problems = check(args.root)
+    _report(problems.warnings)
+    if problems.errors:
+        _report(problems.errors)
+        count = len(problems.errors)
+        print(f"playbook: {count} error{'s' * (count != 1)}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"No errors ({len(problems.warnings)} warnings).")
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    """Create a new playbook with a small example of each kind; never overwrites."""
+    created = create_playbook(args.directory)
+    print(f"Created {len(created)} files in {args.directory}. Next: playbook build -C {args.directory}")
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    """Create a contact, company or meeting file from the theme's template; never overwrites."""
+    path = new_file(
+        args.root, args.kind, args.name, company=args.company, day=args.date, purpose=args.purpose
+    )
+    print(f"Created {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

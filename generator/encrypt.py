@@ -1,0 +1,308 @@
+"""Build-time page encryption for ``playbook build --encrypt``.
+
+Every page is sealed with AES-256-GCM under one key per build, derived from the
+passphrase with PBKDF2-HMAC-SHA256. The browser side
+(``themes/default/static/decrypt.js``) reverses it with WebCrypto, so the payload
+format below is a contract with that file: change both or neither.
+
+Payload (compact JSON, standard base64)::
+
+    {"v":1,"kdf":"PBKDF2-HMAC-SHA256","iter":600000,"salt":"…","iv":"…",
+     "ct":"…","check_iv":"…","check":"…"}
+
+``ct`` is the page (UTF-8) with the GCM tag appended and the page's site path as
+associated data, so a payload copied to another path does not open. ``check``
+seals a constant under associated data ``playbook-key-check``: it opening while
+``ct`` does not means the page was altered or moved, not that the passphrase is
+wrong.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Final
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+__all__ = [
+    "CHECK_AAD",
+    "CHECK_PLAINTEXT",
+    "DEFAULT_ITERATIONS",
+    "ENV_VAR",
+    "KDF_NAME",
+    "MIN_ITERATIONS",
+    "PAYLOAD_VERSION",
+    "DecryptionError",
+    "DecryptionFailure",
+    "PageKey",
+    "PassphraseError",
+    "decrypt_page",
+    "decrypt_page_with_key",
+    "derive_key",
+    "encrypt_page",
+    "opaque_name",
+    "passphrase_from_environment_or_prompt",
+]
+
+PAYLOAD_VERSION: Final = 1
+KDF_NAME: Final = "PBKDF2-HMAC-SHA256"
+# OWASP's 2023 floor for PBKDF2-HMAC-SHA256; stored per payload so it can rise.
+MIN_ITERATIONS: Final = 600_000
+DEFAULT_ITERATIONS: Final = 600_000
+SALT_BYTES: Final = 16
+KEY_BYTES: Final = 32  # AES-256
+IV_BYTES: Final = 12  # the 96-bit nonce GCM is designed for
+CHECK_AAD: Final = b"playbook-key-check"
+CHECK_PLAINTEXT: Final = b"playbook-key-check"
+ENV_VAR: Final = "PLAYBOOK_PASSPHRASE"
+# Domain separation: file names must not be computed with the encryption key itself.
+_NAME_KEY_LABEL: Final = b"playbook opaque page names v1"
+
+WRONG_PASSPHRASE_MESSAGE: Final = "That passphrase does not open this playbook."
+TAMPERED_MESSAGE: Final = "This page could not be decrypted: it was altered or is damaged."
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """The build's AES key plus the KDF inputs every payload must carry.
+
+    ``key`` is kept out of ``repr`` so that logging a PageKey never leaks it.
+    """
+
+    key: bytes = field(repr=False)
+    salt: bytes
+    iterations: int
+
+
+class DecryptionFailure(StrEnum):
+    """Why a payload did not open; the browser shows a different message for each."""
+
+    WRONG_PASSPHRASE = "wrong_passphrase"
+    TAMPERED = "tampered"  # altered, damaged, or moved to another site path
+    MALFORMED = "malformed"  # not a payload this version understands
+
+
+class DecryptionError(Exception):
+    """A payload could not be opened; ``reason`` says whose fault it is."""
+
+    def __init__(self, reason: DecryptionFailure, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class PassphraseError(Exception):
+    """No usable passphrase could be obtained (messages never contain it)."""
+
+
+def _normalise(passphrase: str) -> bytes:
+    """NFC so that 'Café' typed as é or as e + combining accent is one passphrase."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def derive_key(
+    passphrase: str, salt: bytes | None = None, iterations: int = DEFAULT_ITERATIONS
+) -> PageKey:
+    """Stretch the passphrase into the build's AES-256 key.
+
+    Call once per build: PBKDF2 is deliberately slow, and one salt per build lets
+    the browser derive once and reuse the key on every page.
+    """
+    if not passphrase:
+        raise ValueError("The passphrase must not be empty.")
+    if iterations < MIN_ITERATIONS:
+        raise ValueError(f"PBKDF2 needs at least {MIN_ITERATIONS} iterations, got {iterations}.")
+    if salt is None:
+        salt = os.urandom(SALT_BYTES)
+    elif len(salt) < SALT_BYTES:
+        raise ValueError(f"The salt must be at least {SALT_BYTES} bytes.")
+    kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, iterations=iterations)
+    return PageKey(key=kdf.derive(_normalise(passphrase)), salt=salt, iterations=iterations)
+
+
+def encrypt_page(html: str, site_path: str, key: PageKey, iv: bytes | None = None) -> str:
+    """Seal one rendered page, bound to ``site_path`` (the path it is published at).
+
+    ``iv`` exists only for fixed test vectors: reusing an IV under one key breaks
+    GCM, so real builds must leave it ``None``.
+    """
+    if iv is None:
+        iv = os.urandom(IV_BYTES)
+    elif len(iv) != IV_BYTES:
+        raise ValueError(f"The IV must be {IV_BYTES} bytes.")
+    check_iv = os.urandom(IV_BYTES)
+    while check_iv == iv:  # never reuse a nonce under the same key
+        check_iv = os.urandom(IV_BYTES)
+    aes = AESGCM(key.key)
+    payload = {
+        "v": PAYLOAD_VERSION,
+        "kdf": KDF_NAME,
+        "iter": key.iterations,
+        "salt": _b64(key.salt),
+        "iv": _b64(iv),
+        "ct": _b64(aes.encrypt(iv, html.encode("utf-8"), site_path.encode("utf-8"))),
+        "check_iv": _b64(check_iv),
+        "check": _b64(aes.encrypt(check_iv, CHECK_PLAINTEXT, CHECK_AAD)),
+    }
+    return json.dumps(payload, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class _Payload:
+    salt: bytes
+    iterations: int
+    iv: bytes
+    ct: bytes
+    check_iv: bytes
+    check: bytes
+
+
+def _parse_payload(payload: str) -> _Payload:
+    """Validate strictly, so a damaged payload is reported as such, not as a bad passphrase."""
+
+    def malformed(detail: str) -> DecryptionError:
+        return DecryptionError(DecryptionFailure.MALFORMED, f"Not a playbook payload: {detail}.")
+
+    try:
+        data = json.loads(payload)
+    except ValueError as exc:
+        raise malformed("invalid JSON") from exc
+    if not isinstance(data, dict):
+        raise malformed("not a JSON object")
+    if data.get("v") != PAYLOAD_VERSION or data.get("kdf") != KDF_NAME:
+        raise malformed("unknown version or key derivation")
+    iterations = data.get("iter")
+    if type(iterations) is not int or iterations < MIN_ITERATIONS:
+        raise malformed("bad iteration count")
+    fields: dict[str, bytes] = {}
+    for name in ("salt", "iv", "ct", "check_iv", "check"):
+        value = data.get(name)
+        if not isinstance(value, str):
+            raise malformed(f"missing {name!r}")
+        try:
+            fields[name] = base64.b64decode(value, validate=True)
+        except binascii.Error as exc:
+            raise malformed(f"{name!r} is not base64") from exc
+    if len(fields["iv"]) != IV_BYTES or len(fields["check_iv"]) != IV_BYTES:
+        raise malformed("bad IV length")
+    if len(fields["salt"]) < SALT_BYTES:
+        raise malformed("salt too short")
+    return _Payload(
+        salt=fields["salt"],
+        iterations=iterations,
+        iv=fields["iv"],
+        ct=fields["ct"],
+        check_iv=fields["check_iv"],
+        check=fields["check"],
+    )
+
+
+def _open(parsed: _Payload, site_path: str, key: bytes) -> str:
+    aes = AESGCM(key)
+    try:
+        aes.decrypt(parsed.check_iv, parsed.check, CHECK_AAD)
+    except InvalidTag:
+        raise DecryptionError(
+            DecryptionFailure.WRONG_PASSPHRASE, WRONG_PASSPHRASE_MESSAGE
+        ) from None
+    try:
+        plaintext = aes.decrypt(parsed.iv, parsed.ct, site_path.encode("utf-8"))
+    except InvalidTag:
+        raise DecryptionError(
+            DecryptionFailure.TAMPERED,
+            f"{TAMPERED_MESSAGE[:-1]} (or it does not belong at {site_path!r}).",
+        ) from None
+    return plaintext.decode("utf-8")
+
+
+def decrypt_page_with_key(payload: str, site_path: str, key: PageKey) -> str:
+    """Open a payload with an already derived key: a build's self-check of every page
+    should use this, since :func:`decrypt_page` pays for PBKDF2 on each call."""
+    parsed = _parse_payload(payload)
+    if parsed.salt != key.salt or parsed.iterations != key.iterations:
+        raise DecryptionError(
+            DecryptionFailure.WRONG_PASSPHRASE,
+            "This payload was sealed with a different salt or iteration count than the key.",
+        )
+    return _open(parsed, site_path, key.key)
+
+
+def decrypt_page(payload: str, site_path: str, passphrase: str) -> str:
+    """Open a payload as the browser does: derive from the payload's salt and count."""
+    parsed = _parse_payload(payload)
+    if not passphrase:
+        raise DecryptionError(DecryptionFailure.WRONG_PASSPHRASE, WRONG_PASSPHRASE_MESSAGE)
+    key = derive_key(passphrase, parsed.salt, parsed.iterations)
+    return _open(parsed, site_path, key.key)
+
+
+def _has_terminal() -> bool:
+    """True when a getpass-style prompt can reach a person (stdin or /dev/tty)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def passphrase_from_environment_or_prompt(
+    env: Mapping[str, str],
+    prompt: Callable[[str], str],
+    *,
+    has_terminal: Callable[[], bool] = _has_terminal,
+) -> str:
+    """Return the build passphrase from ``PLAYBOOK_PASSPHRASE``, else ask twice.
+
+    Asking twice catches typos that would otherwise lock readers out of the whole
+    build. ``prompt`` is e.g. ``getpass.getpass``; ``has_terminal`` is injectable
+    for tests. The passphrase never appears in an error message.
+    """
+    if ENV_VAR in env:
+        from_env = env[ENV_VAR]
+        if not from_env:
+            raise PassphraseError(f"{ENV_VAR} is set but empty.")
+        return from_env
+    no_input = f"No passphrase: set {ENV_VAR} or run playbook in a terminal."
+    if not has_terminal():
+        raise PassphraseError(no_input)
+    try:
+        first = prompt("Passphrase for the encrypted build: ")
+        if not first:
+            raise PassphraseError("The passphrase must not be empty.")
+        second = prompt("Repeat the passphrase: ")
+    except EOFError:
+        raise PassphraseError(no_input) from None
+    if _normalise(first) != _normalise(second):
+        raise PassphraseError("The two passphrases do not match.")
+    return first
+
+
+def opaque_name(site_path: str, key: PageKey) -> str:
+    """Publish path for a page of an encrypted build, so file names leak no titles.
+
+    Deterministic for a given key (links can be computed before pages are written)
+    and unguessable without it. ``index.html`` keeps its name: it is the entry point.
+    """
+    if site_path == "index.html":
+        return site_path
+    name_key = hmac.digest(key.key, _NAME_KEY_LABEL, hashlib.sha256)
+    digest = hmac.new(name_key, site_path.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"p/{digest[:24]}.html"

@@ -1,0 +1,215 @@
+"""The playbook's pages: which exist, what each shows, and which sources each depends on.
+
+Each function returns Page objects whose context is plain model data; the
+templates decide the look. `deps` lists the source files a page reads, so the
+live server re-renders only what an edit touches. EVERYTHING marks pages (lists,
+the dashboard) that read the whole playbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from . import routes
+from .assemble import meeting_title
+from .model import Company, Contact, Meeting, Playbook
+from .render import Page
+from .targets import RankedCompany, rank_companies
+
+EVERYTHING = "*"
+"""A dependency on every source file: the page lists or counts across the playbook."""
+
+UPCOMING_STATUSES = ("scheduled",)
+
+SECTIONS = (
+    (routes.HOME, "Dashboard"),
+    (routes.MEETINGS, "Meetings"),
+    (routes.TIMELINE, "Follow-ups"),
+    (routes.CONTACTS, "Contacts"),
+    (routes.COMPANIES, "Targets"),
+    (routes.QUESTIONS, "Questions"),
+)
+
+
+def navigation(pages: list[Page]) -> tuple[tuple[str, str], ...]:
+    """The header's sections: those of SECTIONS that this build has a page for."""
+    paths = {page.path for page in pages}
+    return tuple((path, label) for path, label in SECTIONS if path in paths)
+
+
+def site_pages(playbook: Playbook, today: dt.date) -> list[Page]:
+    """Every page of the foundation site, in a stable order."""
+    ranked = rank_companies(playbook)
+    return [
+        dashboard(playbook, today, ranked),
+        *contact_pages(playbook, today),
+        *company_pages(playbook, ranked),
+        *meeting_pages(playbook, today),
+    ]
+
+
+def deps(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
+    return frozenset(e.source.path for e in entities if e is not None)
+
+
+def title_of(playbook: Playbook, meeting: Meeting) -> str:
+    contact = playbook.contacts.get(meeting.contact)
+    return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
+
+
+def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
+    """Scheduled meetings from today on, soonest first."""
+    return sorted(
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.status in UPCOMING_STATUSES and m.date is not None and m.date >= today
+        ),
+        key=lambda m: m.sort_key,
+    )
+
+
+def waiting(playbook: Playbook) -> list[Meeting]:
+    """Requests that have no answer yet, oldest first."""
+    return sorted(
+        (m for m in playbook.meetings.values() if m.status == "requested"),
+        key=lambda m: m.sort_key,
+    )
+
+
+def dashboard(playbook: Playbook, today: dt.date, ranked: list[RankedCompany]) -> Page:
+    next_meetings = upcoming(playbook, today)
+    by_status: dict[str, int] = {}
+    for meeting in playbook.meetings.values():
+        by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
+    return Page(
+        routes.HOME,
+        "dashboard.html",
+        "Dashboard",
+        {
+            "playbook": playbook,
+            "next_meetings": next_meetings[:8],
+            "waiting": waiting(playbook),
+            "missing_research": list(_missing_research(playbook, next_meetings)),
+            "top_targets": ranked[:5],
+            "by_status": by_status,
+            "title_of": lambda m: title_of(playbook, m),
+        },
+        frozenset({EVERYTHING}),
+    )
+
+
+def _missing_research(
+    playbook: Playbook, meetings: Iterable[Meeting]
+) -> Iterable[tuple[Meeting, str]]:
+    """Upcoming meetings whose contact or company page has no notes yet."""
+    for meeting in meetings:
+        contact = playbook.contact_of(meeting)
+        company = playbook.company_of(contact)
+        if not contact.notes_html:
+            yield meeting, f"no notes on {contact.name}"
+        if company is not None and not company.notes_html:
+            yield meeting, f"no research notes on {company.name}"
+
+
+def contact_pages(playbook: Playbook, today: dt.date) -> list[Page]:
+    contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
+    pages = [
+        Page(
+            routes.CONTACTS,
+            "contacts.html",
+            "Contacts",
+            {"playbook": playbook, "contacts": contacts},
+            frozenset({EVERYTHING}),
+        )
+    ]
+    for contact in contacts:
+        meetings = playbook.meetings_with(contact)
+        referred = playbook.referred.get(contact.slug, [])
+        referrer = playbook.contacts.get(contact.referred_by or "")
+        company = playbook.company_of(contact)
+        pages.append(
+            Page(
+                routes.contact(contact.slug),
+                "contact.html",
+                contact.name,
+                {
+                    "playbook": playbook,
+                    "contact": contact,
+                    "company": company,
+                    "meetings": meetings,
+                    "referrer": referrer,
+                    "referred": referred,
+                    "title_of": lambda m: title_of(playbook, m),
+                },
+                deps(contact, company, referrer, *meetings, *referred),
+            )
+        )
+    return pages
+
+
+def company_pages(playbook: Playbook, ranked: list[RankedCompany]) -> list[Page]:
+    pages = [
+        Page(
+            routes.COMPANIES,
+            "companies.html",
+            "Target companies",
+            {"playbook": playbook, "ranked": ranked},
+            frozenset({EVERYTHING}),
+        )
+    ]
+    for row in ranked:
+        meetings = [m for p in row.people for m in playbook.meetings_with(p)]
+        pages.append(
+            Page(
+                routes.company(row.company.slug),
+                "company.html",
+                row.company.name,
+                {
+                    "playbook": playbook,
+                    "company": row.company,
+                    "row": row,
+                    "meetings": sorted(meetings, key=lambda m: m.sort_key),
+                    "title_of": lambda m: title_of(playbook, m),
+                },
+                deps(row.company, *row.people, *meetings),
+            )
+        )
+    return pages
+
+
+def meeting_pages(playbook: Playbook, today: dt.date) -> list[Page]:
+    meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
+    pages = [
+        Page(
+            routes.MEETINGS,
+            "meetings.html",
+            "Meetings",
+            {
+                "playbook": playbook,
+                "upcoming": upcoming(playbook, today),
+                "meetings": meetings,
+                "title_of": lambda m: title_of(playbook, m),
+            },
+            frozenset({EVERYTHING}),
+        )
+    ]
+    for meeting in meetings:
+        contact = playbook.contact_of(meeting)
+        company = playbook.company_of(contact)
+        pages.append(
+            Page(
+                routes.meeting(meeting.slug),
+                "meeting.html",
+                title_of(playbook, meeting),
+                {
+                    "playbook": playbook,
+                    "meeting": meeting,
+                    "contact": contact,
+                    "company": company,
+                },
+                deps(meeting, contact, company),
+            )
+        )
+    return pages

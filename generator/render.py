@@ -1,0 +1,168 @@
+"""Pages → HTML through the theme's Jinja templates.
+
+Templates are looked up in the playbook's own `themes/<name>/templates/` first,
+then in the installed theme of that name, then in the built-in default, so a
+user overrides one file without copying the theme. Undefined variables are errors
+and everything is autoescaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import routes
+from .markdown import inline
+
+BUILTIN_THEMES = Path(__file__).parent / "themes"
+"""Where the default theme is installed as package data."""
+CHECKOUT_THEMES = Path(__file__).parent.parent / "themes"
+"""Where it lives in a source checkout (editable installs)."""
+
+PRIVACY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
+"""Content-Security-Policy of every page: nothing from another host, no inline code."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output page: where it goes, what renders it and what it depends on."""
+
+    path: str
+    """Site path (`contacts/jane-doe/`); the file is `routes.file_for(path)`."""
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    deps: frozenset[str] = frozenset()
+    """Source files (relative paths) whose change means re-rendering this page."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every template may use: config values, today, the user's name."""
+
+    title: str
+    owner: str
+    today: dt.date
+    timezone: str
+    page_size: str
+    nav: tuple[tuple[str, str], ...] = ()
+    """(site path, label) of the sections in the header, in order."""
+    csp: str = PRIVACY_POLICY
+    extra_scripts: tuple[str, ...] = ()
+    """Site paths of scripts added to every page (live reload adds one)."""
+
+
+def theme_dirs(root: Path, theme: str) -> list[Path]:
+    """Theme folders from most to least specific; later ones fill in missing files."""
+    builtin = BUILTIN_THEMES if BUILTIN_THEMES.is_dir() else CHECKOUT_THEMES
+    candidates = [root / "themes" / theme, builtin / theme, builtin / "default"]
+    unique: list[Path] = []
+    for candidate in candidates:
+        if candidate.is_dir() and candidate not in unique:
+            unique.append(candidate)
+    return unique
+
+
+def make_environment(themes: Sequence[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(t / "templates") for t in themes]),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(url=_url, static=_static)
+    env.filters.update(
+        day=format_day,
+        short_day=format_short_day,
+        clock=format_clock,
+        md=lambda text: Markup(inline(str(text))),
+    )
+    return env
+
+
+def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:
+    template = env.get_template(page.template)
+    html = template.render(site=site, page=page, **page.context)
+    return routes.resolve_markers(html, page.path).encode("utf-8")
+
+
+def render_pages(
+    pages: Sequence[Page], site: Site, themes: Sequence[Path], jobs: int | None = None
+) -> dict[str, bytes]:
+    """Render every page, across processes when there are enough pages to pay for it."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(pages) < 200:
+        env = make_environment(themes)
+        return {routes.file_for(p.path): render_page(env, site, p) for p in pages}
+    return dict(_render_forked(pages, site, themes, jobs))
+
+
+# Worker state lives only inside forked children: set before the pool forks,
+# read by the workers, never by the parent's own code paths.
+_FORK_INPUT: tuple[Sequence[Page], Site, Sequence[Path]] | None = None
+
+
+def _render_forked(
+    pages: Sequence[Page], site: Site, themes: Sequence[Path], jobs: int
+) -> Iterable[tuple[str, bytes]]:
+    import multiprocessing
+
+    global _FORK_INPUT
+    _FORK_INPUT = (pages, site, themes)
+    try:
+        context = multiprocessing.get_context("fork")
+        chunks = [range(i, len(pages), jobs) for i in range(jobs)]
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for part in pool.map(_render_chunk, chunks):
+                yield from part
+    finally:
+        _FORK_INPUT = None
+
+
+def _render_chunk(indexes: range) -> list[tuple[str, bytes]]:
+    assert _FORK_INPUT is not None
+    pages, site, themes = _FORK_INPUT
+    env = _worker_environment(tuple(themes))
+    return [(routes.file_for(pages[i].path), render_page(env, site, pages[i])) for i in indexes]
+
+
+@cache
+def _worker_environment(themes: tuple[Path, ...]) -> jinja2.Environment:
+    return make_environment(themes)
+
+
+def _url(target: object) -> str:
+    path = target if isinstance(target, str) else routes.url_of(target)
+    return routes.marker(path)
+
+
+def _static(name: str) -> str:
+    return routes.marker(routes.static(name))
+
+
+def format_day(day: dt.date | None) -> str:
+    """`Tue 24 Nov 2026`: unambiguous in every locale."""
+    return day.strftime("%a %-d %b %Y") if day else ""
+
+
+def format_short_day(day: dt.date | None) -> str:
+    return day.strftime("%a %-d %b") if day else ""
+
+
+def format_clock(value: dt.time | dt.datetime | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+

@@ -1,0 +1,95 @@
+"""Where every page lives: site paths in one place, and relative links between them.
+
+A site path is what a link names (`contacts/jane-doe/`, `playbook.ics`); the file
+is that path plus `index.html` when it ends with `/`. Pages link to each other with
+relative hrefs so the site works from any host folder and from disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .markdown import SITE_MARKER
+from .model import Company, Contact, Meeting, Question
+
+HOME = ""
+CONTACTS = "contacts/"
+COMPANIES = "companies/"
+MEETINGS = "meetings/"
+QUESTIONS = "questions/"
+TIMELINE = "timeline/"
+STATIC = "static/"
+
+
+def contact(slug: str) -> str:
+    return f"{CONTACTS}{slug}/"
+
+
+def company(slug: str) -> str:
+    return f"{COMPANIES}{slug}/"
+
+
+def meeting(slug: str) -> str:
+    return f"{MEETINGS}{slug}/"
+
+
+def meeting_questions(slug: str) -> str:
+    return f"{MEETINGS}{slug}/questions/"
+
+
+def meeting_print(slug: str) -> str:
+    return f"{MEETINGS}{slug}/print/"
+
+
+def question(question_id: str) -> str:
+    return f"{QUESTIONS}#q-{question_id}"
+
+
+def static(name: str) -> str:
+    return f"{STATIC}{name}"
+
+
+def file_for(site_path: str) -> str:
+    """The output file of a site path (relative to the output folder)."""
+    if site_path == HOME or site_path.endswith("/"):
+        return f"{site_path}index.html"
+    return site_path
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A relative href from the page at `from_path` to `to_path` (fragments kept)."""
+    target, hash_mark, fragment = to_path.partition("#")
+    base = posixpath.dirname(file_for(from_path))
+    if target == from_path and hash_mark:
+        return f"#{fragment}"
+    href = posixpath.relpath(target or ".", base or ".") if target else "."
+    if target.endswith("/") or target == HOME:
+        href = "./" if href == "." else href.rstrip("/") + "/"
+    return href + hash_mark + fragment
+
+
+def marker(site_path: str) -> str:
+    """A site-root link for templates and Markdown; `resolve_markers` makes it relative."""
+    return SITE_MARKER + site_path
+
+
+_MARKED = re.compile(r'(href|src|action)="' + re.escape(SITE_MARKER) + r'([^"]*)"')
+
+
+def resolve_markers(html: str, page_path: str) -> str:
+    """Turn every `href="@/…"` in a page into a link relative to that page."""
+    return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
+
+
+def url_of(entity: object) -> str:
+    """Site path of a model object's page."""
+    if isinstance(entity, Contact):
+        return contact(entity.slug)
+    if isinstance(entity, Company):
+        return company(entity.slug)
+    if isinstance(entity, Meeting):
+        return meeting(entity.slug)
+    if isinstance(entity, Question):
+        return question(entity.id)
+    raise TypeError(f"no page for {type(entity).__name__}")
