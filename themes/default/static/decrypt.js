@@ -278,7 +278,14 @@
    * run, in order, as in a normal load; the Window survives, so
    * window.playbookForgetDevice stays available to the page.
    */
-  function showDecrypted(html) {
+  async function showDecrypted(html) {
+    if (document.readyState !== "complete") {
+      // Opening a document that is still loading aborts that load, and with it
+      // the script loads the new page's parser waits on: wait for "load" first.
+      await new Promise(function (resolve) {
+        window.addEventListener("load", resolve, { once: true });
+      });
+    }
     document.open();
     document.write(html);
     document.close();
@@ -353,7 +360,7 @@
           result = { kind: "wrong" };
         }
         if (result.kind === "ok") {
-          showDecrypted(result.html);
+          await showDecrypted(result.html);
           return;
         }
         if (result.kind === "tampered") {
@@ -393,7 +400,7 @@
           return;
         }
         if (input) input.value = "";
-        showDecrypted(result.html);
+        await showDecrypted(result.html);
       } catch (_) {
         say(MESSAGES.unexpected);
       } finally {

@@ -1,0 +1,104 @@
+"""Shared fixtures: a copy of the sample playbook, builds, and a real browser.
+
+Tests never touch the working tree: every build goes to a tmp_path copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_TODAY = dt.date(2026, 11, 22)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def copy_sample(target: Path) -> Path:
+    """A copy of the repository's sample playbook (content/ and playbook.yaml)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copyfile(REPO / "playbook.yaml", target / "playbook.yaml")
+    return target
+
+
+@pytest.fixture
+def sample_root(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path / "playbook")
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample playbook built once per session with today fixed; returns the output folder."""
+    from generator.build import build
+
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
+    report = build(root, today=SAMPLE_TODAY, jobs=1)
+    return report.output
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    """Write a content file (dedented by the caller) under a playbook root."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def browser_unavailable() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install playwright)"
+    if not CHROMIUM.exists():
+        return "Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium through Playwright; skips with the reason when missing."""
+    reason = browser_unavailable()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages in a PDF, via pdfinfo when present, else by counting page objects."""
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+        for line in out.decode().splitlines():
+            if line.startswith("Pages:"):
+                return int(line.split()[1])
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
