@@ -52,18 +52,26 @@ def _parser() -> argparse.ArgumentParser:
     _root_option(p)
     p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
     _today_option(p)
-    p.add_argument("--jobs", type=int, metavar="N", help="processes to render with (default: cores)")
+    p.add_argument(
+        "--jobs", type=int, metavar="N", help="processes to render with (default: cores)"
+    )
     p.set_defaults(run=_cmd_build)
 
-    p = commands.add_parser("check", help="validate everything, write nothing", description=_cmd_check.__doc__)
+    p = commands.add_parser(
+        "check", help="validate everything, write nothing", description=_cmd_check.__doc__
+    )
     _root_option(p)
     p.set_defaults(run=_cmd_check)
 
-    p = commands.add_parser("init", help="start a new playbook in DIR", description=_cmd_init.__doc__)
+    p = commands.add_parser(
+        "init", help="start a new playbook in DIR", description=_cmd_init.__doc__
+    )
     p.add_argument("directory", type=Path, metavar="DIR")
     p.set_defaults(run=_cmd_init)
 
-    p = commands.add_parser("new", help="add a contact, company or meeting", description=_cmd_new.__doc__)
+    p = commands.add_parser(
+        "new", help="add a contact, company or meeting", description=_cmd_new.__doc__
+    )
     _root_option(p)
     p.add_argument("kind", choices=NEW_KINDS)
     p.add_argument("name", help="the person's or company's name; for a meeting, the contact's slug")
@@ -76,15 +84,22 @@ def _parser() -> argparse.ArgumentParser:
 
 def _root_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-C", dest="root", type=Path, default=Path("."), metavar="ROOT",
+        "-C",
+        dest="root",
+        type=Path,
+        default=Path("."),
+        metavar="ROOT",
         help="the playbook folder (holding content/ and playbook.yaml); default: here",
     )
 
 
 def _today_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD",
-        help="treat this date as today (reproducible output); default: today: in playbook.yaml, else now",
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="treat this date as today, for reproducible output "
+        "(default: today: in playbook.yaml, else now)",
     )
 
 
@@ -127,7 +142,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     """Create a new playbook with a small example of each kind; never overwrites."""
     created = create_playbook(args.directory)
-    print(f"Created {len(created)} files in {args.directory}. Next: playbook build -C {args.directory}")
+    where = args.directory
+    print(f"Created {len(created)} files in {where}. Next: playbook build -C {where}")
     return 0
 
 

@@ -31,6 +31,7 @@ from .fields import (
 from .frontmatter import Document, parse_yaml_file
 
 CONFIG_FILE = "playbook.yaml"
+DEFAULT_KEEP_IN_TOUCH = Cadence(8, "w")
 DURATION_KEYS = ("coffee", "lunch", "phone", "video", "office", "networking")
 
 
@@ -72,7 +73,7 @@ class FollowupRules:
     thank_you_days: int = 1
     follow_up_call_days: int = 1
     referrer_update_days: int = 3
-    keep_in_touch: Cadence = Cadence(8, "w")
+    keep_in_touch: Cadence = DEFAULT_KEEP_IN_TOUCH
     second_contact_after: int = 3
     """Business days without an answer before reaching a second person at the company."""
     nudge_after: int = 7
@@ -112,8 +113,20 @@ def _days(name: str, doc: str, example: str) -> Field:
 MEETINGS_SCHEMA = Schema(
     "meetings",
     (
-        Field("question_minutes", Integer(1, 30), False, "minutes per question without its own estimate", "3"),
-        Field("durations", MapOf(Integer(1, 600), DURATION_KEYS), False, "default length by format, and for networking meetings", "{coffee: 30, lunch: 60, networking: 20}"),
+        Field(
+            "question_minutes",
+            Integer(1, 30),
+            False,
+            "minutes per question without its own estimate",
+            "3",
+        ),
+        Field(
+            "durations",
+            MapOf(Integer(1, 600), DURATION_KEYS),
+            False,
+            "default length by format, and for networking meetings",
+            "{coffee: 30, lunch: 60, networking: 20}",
+        ),
     ),
 )
 
@@ -124,14 +137,26 @@ FOLLOWUPS_SCHEMA = Schema(
         _days("follow_up_call_days", "days after a networking meeting to call again", "1"),
         _days("referrer_update_days", "days after meeting a referral to tell the referrer", "3"),
         Field("keep_in_touch", CadenceType(), False, "default re-contact interval", "8w"),
-        _days("second_contact_after", "business days before trying a second person at the company", "3"),
+        _days(
+            "second_contact_after",
+            "business days before trying a second person at the company",
+            "3",
+        ),
         _days("nudge_after", "business days before following up an unanswered request", "7"),
     ),
 )
 
 MARKDOWN_SCHEMA = Schema(
     "markdown",
-    (Field("raw_html", Boolean(), False, "let raw HTML in Markdown through (off: it is shown as text)", "no"),),
+    (
+        Field(
+            "raw_html",
+            Boolean(),
+            False,
+            "let raw HTML in Markdown through (off: it is shown as text)",
+            "no",
+        ),
+    ),
 )
 
 CONFIG_SCHEMA = Schema(
@@ -139,15 +164,39 @@ CONFIG_SCHEMA = Schema(
     (
         Field("title", Text(), False, "site title", "Maya's job search"),
         Field("owner", Text(), False, "your name, shown in the footer", "Maya Okafor"),
-        Field("timezone", Timezone(), False, "timezone of meeting times and the calendar", "America/Chicago"),
+        Field(
+            "timezone",
+            Timezone(),
+            False,
+            "timezone of meeting times and the calendar",
+            "America/Chicago",
+        ),
         Field("output", Text(), False, "output folder, relative to the playbook root", "output"),
-        Field("theme", Slug(), False, "theme name; themes/<name>/ in the playbook overrides files", "default"),
+        Field(
+            "theme",
+            Slug(),
+            False,
+            "theme name; themes/<name>/ in the playbook overrides files",
+            "default",
+        ),
         Field("page_size", Choice(("letter", "a4")), False, "paper size for printing", "letter"),
-        Field("today", Date(), False, "fix 'now' for reproducible builds (--today wins)", "2026-11-22"),
-        Field("holidays", ListOf(Date()), False, "days that are not business days", "[2026-11-26, 2026-12-25]"),
+        Field(
+            "today", Date(), False, "fix 'now' for reproducible builds (--today wins)", "2026-11-22"
+        ),
+        Field(
+            "holidays",
+            ListOf(Date()),
+            False,
+            "days that are not business days",
+            "[2026-11-26, 2026-12-25]",
+        ),
         Field("markdown", Record(MARKDOWN_SCHEMA), False, "Markdown options", "{raw_html: no}"),
-        Field("meetings", Record(MEETINGS_SCHEMA), False, "agenda defaults", "{question_minutes: 3}"),
-        Field("followups", Record(FOLLOWUPS_SCHEMA), False, "follow-up timing", "{thank_you_days: 1}"),
+        Field(
+            "meetings", Record(MEETINGS_SCHEMA), False, "agenda defaults", "{question_minutes: 3}"
+        ),
+        Field(
+            "followups", Record(FOLLOWUPS_SCHEMA), False, "follow-up timing", "{thank_you_days: 1}"
+        ),
     ),
 )
 
@@ -165,7 +214,9 @@ def load_config(root: Path, problems: Problems) -> Config:
     return _config_from(root, values)
 
 
-def _warn_unknown(doc: Document, values: dict[str, Any], schema: Schema, problems: Problems) -> None:
+def _warn_unknown(
+    doc: Document, values: dict[str, Any], schema: Schema, problems: Problems
+) -> None:
     known = {f.name for f in schema.fields}
     for key in values:
         if key not in known:

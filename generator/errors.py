@@ -18,7 +18,10 @@ class Severity(Enum):
 
 @dataclass(frozen=True, order=True)
 class ContentError:
-    """One problem in one place, printed as `path:line: field: message`."""
+    """One problem in one place, printed as `path:line: field: message`.
+
+    Warnings print the same way behind `warning: `, so editors and grep still find them.
+    """
 
     path: str
     """Path of the file, relative to the playbook root (`content/contacts/jane.md`)."""
@@ -32,7 +35,7 @@ class ContentError:
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+        return f"{prefix}{self.path}:{self.line}: {self.field}: {self.message}"
 
 
 @dataclass

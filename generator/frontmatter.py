@@ -14,7 +14,20 @@ import yaml
 
 from .errors import Problems
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves impossible dates (2026-02-30) as text for the schema to flag."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 FENCE = "---"
 
@@ -115,7 +128,9 @@ def _parse_yaml(
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.error(path, first_line, "front matter", "expected 'field: value' lines (a mapping)")
+        problems.error(
+            path, first_line, "front matter", "expected 'field: value' lines (a mapping)"
+        )
         return None
     marks = _Marks(offset=first_line)
     if node is not None:

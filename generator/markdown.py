@@ -70,7 +70,8 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
 
 def inline(text: str) -> str:
     """Render one line of Markdown (a goal, a question) without a wrapping paragraph."""
-    return _markdown(False).renderInline(text)
+    html: str = _markdown(False).renderInline(text)
+    return html
 
 
 @functools.cache
@@ -134,4 +135,3 @@ def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
         for child in token.children or ():
             if child.type == "wikilink":
                 yield child, line
-

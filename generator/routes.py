@@ -63,7 +63,7 @@ def relative(from_path: str, to_path: str) -> str:
     base = posixpath.dirname(file_for(from_path))
     if target == from_path and hash_mark:
         return f"#{fragment}"
-    href = posixpath.relpath(target or ".", base or ".") if target else "."
+    href = posixpath.relpath(target or ".", base or ".")
     if target.endswith("/") or target == HOME:
         href = "./" if href == "." else href.rstrip("/") + "/"
     return href + hash_mark + fragment

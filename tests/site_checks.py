@@ -1,0 +1,80 @@
+"""Checks over a built site, shared by the end-to-end tests."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class PageScan(HTMLParser):
+    """Collects links, asset references, ids and meta tags of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+        self.meta: dict[str, str] = {}
+        self.text_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        for name in ("href", "src", "action"):
+            if name in values:
+                self.links.append((tag, values[name]))
+        if tag == "meta":
+            key = values.get("name") or values.get("http-equiv", "")
+            self.meta[key.lower()] = values.get("content", "")
+
+    def handle_data(self, data: str) -> None:
+        self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.text_parts))
+
+
+def scan(path: Path) -> PageScan:
+    parser = PageScan()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def resolve_link(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link points to; None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return None
+    if not parts.path:
+        return page, parts.fragment
+    target = (page.parent / unquote(parts.path)).resolve()
+    if href.split("#")[0].endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    problems = []
+    ids: dict[Path, set[str]] = {}
+    for page in html_pages(site):
+        for tag, href in scan(page).links:
+            resolved = resolve_link(site, page, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            where = f"{page.relative_to(site)}: <{tag}> {href}"
+            if not target.is_relative_to(site.resolve()) or not target.exists():
+                problems.append(f"{where}: no such file")
+            elif fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = scan(target).ids
+                if fragment not in ids[target]:
+                    problems.append(f"{where}: no id {fragment!r}")
+    return problems

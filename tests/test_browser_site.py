@@ -1,0 +1,36 @@
+"""The built site in a real browser, opened from disk: links work, nothing is blocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_links_work_from_disk_and_csp_blocks_nothing(built_sample: Path, page: Any) -> None:
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.goto((built_sample / "index.html").as_uri())
+    assert page.title().startswith("Dashboard")
+    page.click("header >> text=Contacts")
+    assert page.url.endswith("/contacts/index.html")
+    page.click("main >> a:text-is('Priya Natarajan')")
+    assert page.url.endswith("/contacts/priya-natarajan/index.html")
+    assert page.locator("h1").inner_text() == "Priya Natarajan"
+    page.click("header >> text=Dashboard")
+    assert page.url.endswith("/index.html")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily")  # stylesheet applied
+    assert page.evaluate("typeof window.playbookFixDiskLinks") == "function"
+    assert problems == []
+
+
+def test_print_hides_navigation(built_sample: Path, page: Any) -> None:
+    page.goto((built_sample / "contacts" / "priya-natarajan" / "index.html").as_uri())
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").is_hidden()
+    page.emulate_media(media="screen")
+    assert page.locator(".site-header").is_visible()

@@ -1,0 +1,134 @@
+"""End-to-end: build the sample playbook and look at the pages."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_TODAY, copy_sample
+from generator.build import build
+from generator.errors import BuildError, UsageError
+from site_checks import broken_links, html_pages, scan
+
+
+def test_every_page_exists(built_sample: Path) -> None:
+    expected = [
+        "index.html",
+        "robots.txt",
+        "contacts/index.html",
+        "contacts/priya-natarajan/index.html",
+        "companies/index.html",
+        "companies/verdant-grid/index.html",
+        "meetings/index.html",
+        "meetings/2026-11-24-omar-haddad/index.html",
+        "static/style.css",
+        "static/playbook.js",
+    ]
+    for rel in expected:
+        assert (built_sample / rel).is_file(), rel
+    contacts = {p.stem for p in (Path(__file__).parent.parent / "content" / "contacts").glob("*.md")}
+    built = {p.parent.name for p in (built_sample / "contacts").glob("*/index.html")}
+    assert built == contacts
+
+
+def test_no_broken_internal_links(built_sample: Path) -> None:
+    assert broken_links(built_sample) == []
+
+
+def test_every_page_is_private(built_sample: Path) -> None:
+    for page in html_pages(built_sample):
+        found = scan(page)
+        rel = page.relative_to(built_sample)
+        assert "noindex" in found.meta.get("robots", ""), rel
+        assert found.meta.get("referrer") == "no-referrer", rel
+        csp = found.meta.get("content-security-policy", "")
+        assert "default-src 'none'" in csp and "script-src 'self'" in csp, rel
+        for tag, href in found.links:
+            if re.match(r"^(https?:)?//", href):
+                assert tag == "a", f"{rel} loads {href} from another host"
+    assert (built_sample / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+
+
+def test_no_asset_or_style_from_another_host(built_sample: Path) -> None:
+    for path in built_sample.rglob("*"):
+        if path.suffix in {".css", ".js"}:
+            text = path.read_text()
+            assert not re.search(r"(url\(|import\s|fetch\().{0,5}(https?:)?//", text), path
+
+
+def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
+    text = scan(built_sample / "index.html").text
+    assert "Maya Okafor's playbook" in text
+    assert "Coffee with Omar Haddad" in text
+    assert "Tue 24 Nov 2026, 08:30" in text
+    assert "no reply yet" in text
+
+
+def test_targets_are_ranked_by_motivation_posting_advocate(built_sample: Path) -> None:
+    html = (built_sample / "companies" / "index.html").read_text()
+    order = re.findall(r'<a href="([a-z0-9-]+)/">', html)
+    assert order[:2] == ["verdant-grid", "carbon-ledger"]
+    assert order[-1] == "meridian-cold-chain"
+
+
+def test_contact_page_shows_referrals_both_ways(built_sample: Path) -> None:
+    text = scan(built_sample / "contacts" / "sofia-lindqvist" / "index.html").text
+    assert "Referred by Daniel Reyes" in text
+    assert "Referred you to Hannah Cole , Omar Haddad" in text
+
+
+def test_cross_links_in_bodies_are_relative(built_sample: Path) -> None:
+    html = (built_sample / "meetings" / "2026-11-24-omar-haddad" / "index.html").read_text()
+    assert 'href="../../contacts/priya-natarajan/"' in html
+    assert "@/" not in html
+
+
+def test_same_content_and_today_give_identical_files(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    first = build(root, out=tmp_path / "a", today=SAMPLE_TODAY, jobs=1).output
+    second = build(root, out=tmp_path / "b", today=SAMPLE_TODAY, jobs=2).output
+    files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_a == files_b
+    _, mismatch, errors = filecmp.cmpfiles(first, second, files_a, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_rebuild_replaces_output_and_leaves_no_staging(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    extra = root / "content" / "contacts" / "temp-person.md"
+    extra.write_text("---\nname: Temp Person\n---\n")
+    out = tmp_path / "site"
+    build(root, out=out, today=SAMPLE_TODAY)
+    assert (out / "contacts" / "temp-person" / "index.html").exists()
+    extra.unlink()
+    build(root, out=out, today=SAMPLE_TODAY)
+    assert not (out / "contacts" / "temp-person").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pb", "site"]
+
+
+@pytest.mark.parametrize("where", [".", "content", "content/out", ".."])
+def test_refuses_output_folders_that_hold_sources(tmp_path: Path, where: str) -> None:
+    root = copy_sample(tmp_path / "pb")
+    with pytest.raises(UsageError):
+        build(root, out=(root / where), today=SAMPLE_TODAY)
+    assert (root / "content" / "profile.md").exists()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    precious = tmp_path / "Documents"
+    precious.mkdir()
+    (precious / "cv.pdf").write_text("mine")
+    with pytest.raises(UsageError, match="did not write"):
+        build(root, out=precious, today=SAMPLE_TODAY)
+    assert (precious / "cv.pdf").read_text() == "mine"
+
+
+def test_output_prefix_lookalike_is_not_confused_with_root(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    report = build(root, out=tmp_path / "pb-out", today=SAMPLE_TODAY)
+    assert (report.output / "index.html").exists()
