@@ -30,6 +30,7 @@ from .model import (
     Question,
     Source,
 )
+from .parallel import fork_map
 from .schema import CATEGORIES, KINDS, PURPOSES
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
@@ -44,18 +45,29 @@ class Parsed:
     doc: Document
 
 
-def assemble(parsed: Iterable[Parsed], config: Config, problems: Problems) -> Playbook:
-    """Validate every document, resolve references, render bodies: the whole model."""
+def assemble(
+    parsed: Iterable[Parsed],
+    config: Config,
+    problems: Problems,
+    bodies: dict[str, CachedBody] | None = None,
+    jobs: int | None = None,
+) -> Playbook:
+    """Validate every document, resolve references, render bodies: the whole model.
+
+    `bodies` keeps rendered Markdown between calls (the live server passes the same
+    dict each time); a body is reused while its text and its links' targets are unchanged.
+    """
     unique = _unique_slugs(parsed, problems)
     values = {key: validate_document(p.doc, KINDS[p.kind], problems) for key, p in unique.items()}
     links = _link_targets(unique, values)
-    body = _BodyRenderer(links, config.raw_html, problems)
+    cache = {} if bodies is None else bodies
+    rendered = _render_bodies(unique, links, config.raw_html, problems, cache, jobs)
 
     def build(kind: str, make: Callable[[Parsed, dict[str, Any], Rendered], Any]) -> dict[str, Any]:
         built = {}
         for (item_kind, slug), item in unique.items():
             if item_kind == kind and _has_required(values[(kind, slug)], kind):
-                built[slug] = make(item, values[(kind, slug)], body(item.doc))
+                built[slug] = make(item, values[(kind, slug)], rendered[item.doc.path])
         return built
 
     profiles = build("profile", _profile)
@@ -65,7 +77,7 @@ def assemble(parsed: Iterable[Parsed], config: Config, problems: Problems) -> Pl
         contacts=build("contacts", _contact),
         companies=build("companies", _company),
         meetings=build("meetings", _meeting),
-        categories=_categories(unique, values, body, problems),
+        categories=_categories(unique, values, rendered, problems),
     )
     slugs = {kind: {slug for k, slug in unique if k == kind} for kind in KINDS}
     _check_references(playbook, slugs, problems)
@@ -123,19 +135,44 @@ def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str
     return f"{what.capitalize()} with {who}"
 
 
+@dataclass(frozen=True)
+class CachedBody:
+    """A rendered body and what its `[[links]]` resolved to when it was rendered."""
+
+    text: str
+    raw_html: bool
+    rendered: Rendered
+    targets: tuple[tuple[str, Target | None], ...]
+    broken: tuple[tuple[str, int], ...]
+    """(link, 0-based body line) of the links that resolved to nothing."""
+
+
+@dataclass(frozen=True)
 class _BodyRenderer:
-    """Renders a document's Markdown body, reporting `[[links]]` to nothing at their line."""
+    """Renders Markdown bodies; pure, so it can run in forked workers."""
 
-    def __init__(self, links: dict[str, dict[str, Target]], raw_html: bool, problems: Problems):
-        self.links = links
-        self.raw_html = raw_html
-        self.problems = problems
+    links: dict[str, dict[str, Target]]
+    raw_html: bool
 
-    def __call__(self, doc: Document) -> Rendered:
-        def broken(name: str, line: int) -> None:
-            self.problems.error(doc.path, doc.body_line + line, "body", self._why(name))
+    def __call__(self, doc: Document) -> CachedBody:
+        broken: list[tuple[str, int]] = []
+        rendered = render(
+            doc.body,
+            self.resolve,
+            lambda name, line: broken.append((name, line)),
+            raw_html=self.raw_html,
+        )
+        targets = tuple((name, self.resolve(name)) for name in dict.fromkeys(rendered.links))
+        return CachedBody(doc.body, self.raw_html, rendered, targets, tuple(broken))
 
-        return render(doc.body, self.resolve, broken, raw_html=self.raw_html)
+    def still_valid(self, entry: CachedBody | None, doc: Document) -> bool:
+        """A cached body stays right while its text and its links' targets are unchanged."""
+        return (
+            entry is not None
+            and entry.text == doc.body
+            and entry.raw_html == self.raw_html
+            and all(self.resolve(name) == target for name, target in entry.targets)
+        )
 
     def resolve(self, name: str) -> Target | None:
         qualified = QUALIFIED_LINK.match(name)
@@ -144,12 +181,37 @@ class _BodyRenderer:
         found = [kind[name] for kind in self.links.values() if name in kind]
         return found[0] if len(found) == 1 else None
 
-    def _why(self, name: str) -> str:
+    def why(self, name: str) -> str:
         kinds = [kind for kind, targets in self.links.items() if name in targets]
         if len(kinds) > 1:
             options = " or ".join(f"[[{k}/{name}]]" for k in kinds)
             return f"[[{name}]] could mean several pages; write {options}"
         return f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
+
+
+def _render_bodies(
+    unique: dict[tuple[str, str], Parsed],
+    links: dict[str, dict[str, Target]],
+    raw_html: bool,
+    problems: Problems,
+    cache: dict[str, CachedBody],
+    jobs: int | None,
+) -> dict[str, Rendered]:
+    """Every body rendered (stale ones on all cores), broken links reported at their lines."""
+    renderer = _BodyRenderer(links, raw_html)
+    docs = [item.doc for item in unique.values()]
+    stale = [doc for doc in docs if not renderer.still_valid(cache.get(doc.path), doc)]
+    for doc, body in zip(stale, fork_map(renderer, stale, jobs), strict=True):
+        cache[doc.path] = body
+    for gone in cache.keys() - {doc.path for doc in docs}:
+        del cache[gone]
+    bodies: dict[str, Rendered] = {}
+    for doc in docs:
+        entry = cache[doc.path]
+        for name, line in entry.broken:
+            problems.error(doc.path, doc.body_line + line, "body", renderer.why(name))
+        bodies[doc.path] = entry.rendered
+    return bodies
 
 
 def _source(doc: Document) -> Source:
@@ -252,7 +314,7 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
 def _categories(
     unique: dict[tuple[str, str], Parsed],
     values: dict[tuple[str, str], dict[str, Any]],
-    body: Callable[[Document], Rendered],
+    bodies: dict[str, Rendered],
     problems: Problems,
 ) -> tuple[Category, ...]:
     """Question files → categories in the canonical order; ids unique across the bank."""
@@ -274,7 +336,9 @@ def _categories(
                 continue
             at = f"questions.{index}.id"
             if q["id"] in seen:
-                problems.error(doc.path, doc.line(at), at, f"{q['id']!r} is also in {seen[q['id']]}")
+                problems.error(
+                    doc.path, doc.line(at), at, f"{q['id']!r} is also in {seen[q['id']]}"
+                )
                 continue
             seen[q["id"]] = doc.path
             questions.append(
@@ -290,7 +354,7 @@ def _categories(
             )
         title = v.get("title") or CATEGORIES[v["category"]]
         by_category[v["category"]] = Category(
-            v["category"], title, body(doc).html, tuple(questions)
+            v["category"], title, bodies[doc.path].html, tuple(questions)
         )
     return tuple(by_category[c] for c in CATEGORIES if c in by_category)
 
@@ -314,8 +378,12 @@ def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: 
         check(contact.source, "company", contact.company, "companies", "company")
         check(contact.source, "referred_by", contact.referred_by, "contacts", "contact")
         if contact.referred_by == contact.slug:
-            problems.error(contact.source.path, contact.source.line("referred_by"), "referred_by",
-                           "a contact cannot refer themselves")
+            problems.error(
+                contact.source.path,
+                contact.source.line("referred_by"),
+                "referred_by",
+                "a contact cannot refer themselves",
+            )
     for meeting in playbook.meetings.values():
         src = meeting.source
         check(src, "contact", meeting.contact, "contacts", "contact")

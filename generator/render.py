@@ -9,9 +9,7 @@ and everything is autoescaped.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,6 +20,7 @@ from markupsafe import Markup
 
 from . import routes
 from .markdown import inline
+from .parallel import fork_map
 
 BUILTIN_THEMES = Path(__file__).parent / "themes"
 """Where the default theme is installed as package data."""
@@ -104,44 +103,24 @@ def render_pages(
     pages: Sequence[Page], site: Site, themes: Sequence[Path], jobs: int | None = None
 ) -> dict[str, bytes]:
     """Render every page, across processes when there are enough pages to pay for it."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(pages) < 200:
-        env = make_environment(themes)
-        return {routes.file_for(p.path): render_page(env, site, p) for p in pages}
-    return dict(_render_forked(pages, site, themes, jobs))
+    renderer = _Renderer(site, tuple(themes))
+    return dict(fork_map(renderer, pages, jobs))
 
 
-# Worker state lives only inside forked children: set before the pool forks,
-# read by the workers, never by the parent's own code paths.
-_FORK_INPUT: tuple[Sequence[Page], Site, Sequence[Path]] | None = None
+@dataclass(frozen=True)
+class _Renderer:
+    """Renders one page to (file, bytes); each process builds its Jinja environment once."""
 
+    site: Site
+    themes: tuple[Path, ...]
 
-def _render_forked(
-    pages: Sequence[Page], site: Site, themes: Sequence[Path], jobs: int
-) -> Iterable[tuple[str, bytes]]:
-    import multiprocessing
-
-    global _FORK_INPUT
-    _FORK_INPUT = (pages, site, themes)
-    try:
-        context = multiprocessing.get_context("fork")
-        chunks = [range(i, len(pages), jobs) for i in range(jobs)]
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            for part in pool.map(_render_chunk, chunks):
-                yield from part
-    finally:
-        _FORK_INPUT = None
-
-
-def _render_chunk(indexes: range) -> list[tuple[str, bytes]]:
-    assert _FORK_INPUT is not None
-    pages, site, themes = _FORK_INPUT
-    env = _worker_environment(tuple(themes))
-    return [(routes.file_for(pages[i].path), render_page(env, site, pages[i])) for i in indexes]
+    def __call__(self, page: Page) -> tuple[str, bytes]:
+        env = _environment(self.themes)
+        return routes.file_for(page.path), render_page(env, self.site, page)
 
 
 @cache
-def _worker_environment(themes: tuple[Path, ...]) -> jinja2.Environment:
+def _environment(themes: tuple[Path, ...]) -> jinja2.Environment:
     return make_environment(themes)
 
 
@@ -165,4 +144,3 @@ def format_short_day(day: dt.date | None) -> str:
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:
     return value.strftime("%H:%M") if value else ""
-

@@ -1,0 +1,109 @@
+"""Full-build speed against a plain loop over the same files.
+
+For each size, generates a synthetic playbook and times, in one run, side by side:
+- `playbook build` as a user runs it (a fresh process, all pages, static files, calendar);
+- the plain loop: for every file, parse the front matter with PyYAML, render the body with
+  markdown-it-py, write it through one Jinja2 template. Once with `yaml.safe_load` (what a
+  plain script writes) and once with libyaml's CSafeLoader (the fastest PyYAML can go).
+
+Prints medians of --runs runs. Not a test: run it by hand and quote the figures.
+
+    python benchmarks/build_bench.py --sizes 1000 10000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import yaml
+from markdown_it import MarkdownIt
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import make_playbook  # noqa: E402
+
+TEMPLATE = jinja2.Template(
+    "<!doctype html><html><head><title>{{ title }}</title></head>"
+    "<body><h1>{{ title }}</h1>{% for k, v in meta.items() %}<p>{{ k }}: {{ v }}</p>{% endfor %}"
+    "{{ body }}</body></html>"
+)
+
+
+def plain_loop(root: Path, out: Path, loader: type[yaml.SafeLoader]) -> int:
+    """What a minimal generator does: parse, render, write. No checks, no cross-references."""
+    md = MarkdownIt("commonmark")
+    count = 0
+    for path in sorted((root / "content").rglob("*.md")):
+        text = path.read_text("utf-8")
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.load(front, Loader=loader) or {}
+        html = TEMPLATE.render(title=meta.get("name", path.stem), meta=meta, body=md.render(body))
+        target = out / path.relative_to(root / "content").with_suffix("") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
+        count += 1
+    return count
+
+
+def playbook_build(root: Path, out: Path) -> str:
+    """`playbook build` in a fresh process, exactly as a user runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-C", str(root), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def median_seconds(action: Callable[[], object], runs: int, reset: Callable[[], None]) -> float:
+    times = []
+    for _ in range(runs):
+        reset()
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def bench(size: int, runs: int, work: Path) -> None:
+    root = make_playbook(work / f"pb-{size}", size)
+    out = work / f"out-{size}"
+
+    def reset() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+
+    summary = playbook_build(root, out)
+    pages = int(summary.split()[1])
+    full = median_seconds(lambda: playbook_build(root, out), runs, reset)
+    safe = median_seconds(lambda: plain_loop(root, out, yaml.SafeLoader), runs, reset)
+    fast_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    fast = median_seconds(lambda: plain_loop(root, out, fast_loader), runs, reset)
+    print(
+        f"{size:>6} files | playbook build: {full:6.2f}s ({pages} pages) | "
+        f"plain loop safe_load: {safe:6.2f}s | plain loop CSafeLoader: {fast:6.2f}s "
+        f"({size} pages) | build/loop(safe_load): {full / safe:4.2f}x"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="playbook-bench-") as work:
+        for size in args.sizes:
+            bench(size, args.runs, Path(work))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Map a function over many items on every core, without pickling the inputs.
+
+Forked workers inherit the function and the items from the parent's memory, so
+large shared inputs (the whole playbook behind every page) cost nothing to send;
+only results travel back. Small batches, and platforms without fork, run in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS_PER_WORKER = 100
+"""Below this many items per worker, forking costs more than it saves."""
+
+# Set in the parent just before forking, read only by forked workers.
+_FORK_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def cores(jobs: int | None = None) -> int:
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
+    """`[function(item) for item in items]`, spread over `jobs` forked processes, in order."""
+    workers = min(cores(jobs), len(items) // MIN_ITEMS_PER_WORKER)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    global _FORK_JOB
+    _FORK_JOB = (function, items)
+    try:
+        context = multiprocessing.get_context("fork")
+        bounds = [len(items) * i // workers for i in range(workers + 1)]
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            parts = pool.map(_run_slice, zip(bounds, bounds[1:], strict=False))
+            return [result for part in parts for result in part]
+    finally:
+        _FORK_JOB = None
+
+
+def _run_slice(bounds: tuple[int, int]) -> list[Any]:
+    assert _FORK_JOB is not None, "fork_map worker started without a job"
+    function, items = _FORK_JOB
+    return [function(items[i]) for i in range(*bounds)]
