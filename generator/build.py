@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .calendar import CALENDAR_FILE, build_calendar
 from .errors import BuildError, ContentError, Problems
 from .load import DocumentCache, Loaded, load, resolve_today
+from .lock import Encryption, opaque_names, page_key, seal
+from .model import Playbook
 from .pages import navigation, site_pages
-from .render import Site, render_pages, theme_dirs
+from .render import Site, make_environment, render_pages, theme_dirs
 from .write import check_output_dir, publish
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
@@ -38,6 +41,7 @@ def build(
     out: Path | None = None,
     today: dt.date | None = None,
     jobs: int | None = None,
+    encryption: Encryption | None = None,
 ) -> BuildReport:
     """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
     started = time.perf_counter()
@@ -47,8 +51,15 @@ def build(
     pages = site_pages(loaded.playbook, day)
     site = make_site(loaded, day, navigation(pages))
     themes = theme_dirs(root, loaded.config.theme)
-    files = render_pages(pages, site, themes, jobs)
-    files.update(extra_files())
+    if encryption is None:
+        files = render_pages(pages, site, themes, jobs)
+        files.update(extra_files(loaded.playbook, day, calendar=True))
+    else:
+        key = page_key(encryption, output)
+        renamed = opaque_names((page.path for page in pages), key)
+        rendered = render_pages(pages, site, themes, jobs, renamed)
+        files = seal(rendered, key, make_environment(themes), site.csp)
+        files.update(extra_files(loaded.playbook, day, calendar=encryption.include_calendar))
     count = publish(files, static_files(themes), output, root)
     return BuildReport(output, len(pages), count, time.perf_counter() - started, warnings)
 
@@ -76,9 +87,13 @@ def make_site(loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) 
     )
 
 
-def extra_files() -> dict[str, bytes]:
-    """Files that are not pages: robots.txt keeps well-behaved crawlers out."""
-    return {"robots.txt": ROBOTS_TXT}
+def extra_files(playbook: Playbook, today: dt.date, *, calendar: bool) -> dict[str, bytes]:
+    """Files that are not pages: robots.txt keeps well-behaved crawlers out;
+    playbook.ics holds the meetings and open follow-ups for a calendar app."""
+    files = {"robots.txt": ROBOTS_TXT}
+    if calendar:
+        files[CALENDAR_FILE] = build_calendar(playbook, today)
+    return files
 
 
 def static_files(themes: list[Path]) -> Iterator[tuple[str, Path]]:
@@ -93,4 +108,3 @@ def static_files(themes: list[Path]) -> Iterator[tuple[str, Path]]:
             if rel not in seen:
                 seen.add(rel)
                 yield rel, path
-

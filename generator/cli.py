@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .build import build, check
+from .encrypt import PassphraseError, passphrase_from_environment_or_prompt
 from .errors import BuildError, ContentError, UsageError, format_problems
+from .lock import Encryption
 from .scaffold import NEW_KINDS, create_playbook, new_file
 
 EXIT_CONTENT = 1
@@ -54,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     _today_option(p)
     p.add_argument(
         "--jobs", type=int, metavar="N", help="processes to render with (default: cores)"
+    )
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt every page; passphrase from PLAYBOOK_PASSPHRASE or a prompt",
+    )
+    p.add_argument(
+        "--with-calendar",
+        action="store_true",
+        help="with --encrypt: also write playbook.ics, which is NOT encrypted",
     )
     p.set_defaults(run=_cmd_build)
 
@@ -117,13 +131,32 @@ def _report(problems: list[ContentError]) -> None:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
-    report = build(args.root, out=args.out, today=args.today, jobs=args.jobs)
+    encryption = _encryption(args)
+    report = build(args.root, out=args.out, today=args.today, jobs=args.jobs, encryption=encryption)
     _report(report.warnings)
     print(
         f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s "
         f"→ {report.output}/index.html"
     )
     return 0
+
+
+def _encryption(args: argparse.Namespace) -> Encryption | None:
+    if args.with_calendar and not args.encrypt:
+        raise UsageError("--with-calendar only applies to --encrypt builds")
+    if not args.encrypt:
+        return None
+    try:
+        passphrase = passphrase_from_environment_or_prompt(os.environ, getpass.getpass)
+    except PassphraseError as exc:
+        raise UsageError(str(exc)) from None
+    if args.with_calendar:
+        print(
+            "warning: playbook.ics is written in plain text: anyone with the address "
+            "can read your meetings and follow-ups",
+            file=sys.stderr,
+        )
+    return Encryption(passphrase, include_calendar=args.with_calendar)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

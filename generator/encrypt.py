@@ -306,3 +306,9 @@ def opaque_name(site_path: str, key: PageKey) -> str:
     name_key = hmac.digest(key.key, _NAME_KEY_LABEL, hashlib.sha256)
     digest = hmac.new(name_key, site_path.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"p/{digest[:24]}.html"
+
+
+def payload_parameters(payload: str) -> tuple[bytes, int]:
+    """The salt and iteration count a payload was sealed with (to reuse them on rebuild)."""
+    parsed = _parse_payload(payload)
+    return parsed.salt, parsed.iterations

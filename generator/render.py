@@ -9,7 +9,7 @@ and everything is autoescaped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -93,17 +93,27 @@ def make_environment(themes: Sequence[Path]) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, site: Site, page: Page) -> bytes:
+def render_page(
+    env: jinja2.Environment, site: Site, page: Page, renamed: Mapping[str, str] | None = None
+) -> bytes:
+    """The page's HTML, links made relative (to opaque file names when `renamed`)."""
     template = env.get_template(page.template)
     html = template.render(site=site, page=page, **page.context)
-    return routes.resolve_markers(html, page.path).encode("utf-8")
+    return routes.resolve_markers(html, page.path, renamed).encode("utf-8")
 
 
 def render_pages(
-    pages: Sequence[Page], site: Site, themes: Sequence[Path], jobs: int | None = None
+    pages: Sequence[Page],
+    site: Site,
+    themes: Sequence[Path],
+    jobs: int | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
-    """Render every page, across processes when there are enough pages to pay for it."""
-    renderer = _Renderer(site, tuple(themes))
+    """Every page as {output file: bytes}, on all cores when there are enough pages.
+
+    `renamed` publishes pages under other file names (site path → file), links included.
+    """
+    renderer = _Renderer(site, tuple(themes), renamed)
     return dict(fork_map(renderer, pages, jobs))
 
 
@@ -113,10 +123,12 @@ class _Renderer:
 
     site: Site
     themes: tuple[Path, ...]
+    renamed: Mapping[str, str] | None = None
 
     def __call__(self, page: Page) -> tuple[str, bytes]:
         env = _environment(self.themes)
-        return routes.file_for(page.path), render_page(env, self.site, page)
+        file = self.renamed[page.path] if self.renamed else routes.file_for(page.path)
+        return file, render_page(env, self.site, page, self.renamed)
 
 
 @cache

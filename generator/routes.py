@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 
 from .markdown import SITE_MARKER
 from .model import Company, Contact, Meeting, Question
@@ -77,9 +78,24 @@ def marker(site_path: str) -> str:
 _MARKED = re.compile(r'(href|src|action)="' + re.escape(SITE_MARKER) + r'([^"]*)"')
 
 
-def resolve_markers(html: str, page_path: str) -> str:
-    """Turn every `href="@/…"` in a page into a link relative to that page."""
-    return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
+def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None = None) -> str:
+    """Turn every `href="@/…"` in a page into a link relative to that page.
+
+    `renamed` maps site paths to the files they are published as when those differ
+    from the clean URLs (an encrypted build's opaque names); links then name files.
+    """
+    if renamed is None:
+        return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
+    base = posixpath.dirname(renamed[page_path]) or "."
+
+    def to_file(match: re.Match[str]) -> str:
+        target, hash_mark, fragment = match[2].partition("#")
+        published = renamed.get(target, target)
+        if published == renamed[page_path] and hash_mark:
+            return f'{match[1]}="#{fragment}"'
+        return f'{match[1]}="{posixpath.relpath(published, base)}{hash_mark}{fragment}"'
+
+    return _MARKED.sub(to_file, html)
 
 
 def url_of(entity: object) -> str:

@@ -5,18 +5,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # run from anywhere without installing the package
-    sys.path.insert(0, str(ROOT))
-
-from generator.encrypt import (  # noqa: E402
+from generator.encrypt import (
     DecryptionError,
     DecryptionFailure,
     PageKey,

@@ -11,7 +11,6 @@ import functools
 import http.server
 import json
 import shutil
-import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -36,14 +35,11 @@ from playwright.sync_api import (  # noqa: E402
     sync_playwright,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from generator.encrypt import derive_key, encrypt_page, opaque_name  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
+ROOT = Path(__file__).resolve().parents[1]
 THEME = ROOT / "themes" / "default"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -188,20 +184,32 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def chromium(request: pytest.FixtureRequest) -> Iterator[Browser]:
+    """The suite's session ``browser`` fixture when conftest has one, else our own.
+
+    Only one sync Playwright can run per thread, so a second launch while the
+    shared one is alive would fail with "Sync API inside the asyncio loop".
+    """
+    try:
+        shared: Browser = request.getfixturevalue("browser")
+    except pytest.FixtureLookupError:
+        pass
+    else:
+        yield shared
+        return
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        own = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
         )
         try:
-            yield browser
+            yield own
         finally:
-            browser.close()
+            own.close()
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context()
+def context(chromium: Browser) -> Iterator[BrowserContext]:
+    context = chromium.new_context()
     context.set_default_timeout(15_000)
     try:
         yield context
@@ -215,9 +223,7 @@ def console_errors() -> list[str]:
 
 
 @pytest.fixture
-def new_page(
-    context: BrowserContext, console_errors: list[str]
-) -> Iterator[Callable[[], Page]]:
+def new_page(context: BrowserContext, console_errors: list[str]) -> Iterator[Callable[[], Page]]:
     """Open tabs that record console errors (CSP violations are among them)."""
 
     def record(message: ConsoleMessage) -> None:
@@ -312,9 +318,7 @@ def test_tampered_page_reports_damage(site: Site, new_page: Callable[[], Page]) 
 
 
 @pytest.mark.usefixtures("no_console_errors")
-def test_new_tab_asks_again_without_remember(
-    site: Site, new_page: Callable[[], Page]
-) -> None:
+def test_new_tab_asks_again_without_remember(site: Site, new_page: Callable[[], Page]) -> None:
     first = new_page()
     first.goto(site.url)
     unlock(first, PASSPHRASE)
@@ -332,9 +336,7 @@ def test_remember_then_forget_device(site: Site, new_page: Callable[[], Page]) -
     first.goto(site.url)
     unlock(first, PASSPHRASE, remember=True)
     expect(first.locator("h1")).to_have_text(HOME_TEXT)
-    entry = json.loads(
-        first.evaluate("() => localStorage.getItem(Object.keys(localStorage)[0])")
-    )
+    entry = json.loads(first.evaluate("() => localStorage.getItem(Object.keys(localStorage)[0])"))
     days = (entry["expires"] - first.evaluate("Date.now()")) / 86_400_000
     assert 29.9 < days <= 30
 
@@ -386,6 +388,17 @@ def test_stale_stored_keys_are_discarded(site: Site, new_page: Callable[[], Page
 
     unlock(page, PASSPHRASE)
     expect(page.locator("h1")).to_have_text(HOME_TEXT)
+
+
+@pytest.mark.usefixtures("no_console_errors")
+def test_opens_from_local_files(site: Site, new_page: Callable[[], Page]) -> None:
+    page = new_page()
+    page.goto(site.root.as_uri() + "/index.html")
+    unlock(page, PASSPHRASE)
+    expect(page.locator("h1")).to_have_text(HOME_TEXT)
+    page.click("#to-acme")
+    expect(page.locator("h1")).to_have_text(ACME_TEXT)
+    expect(page.locator("#script-ran")).to_have_text("page script ran")
 
 
 def test_csp_still_enforced_after_decryption(

@@ -283,7 +283,7 @@
       // Opening a document that is still loading aborts that load, and with it
       // the script loads the new page's parser waits on: wait for "load" first.
       await new Promise(function (resolve) {
-        window.addEventListener("load", resolve, { once: true });
+        window.addEventListener("load", () => setTimeout(resolve, 0), { once: true });
       });
     }
     document.open();
@@ -312,6 +312,8 @@
     const submit = form.querySelector("[type=submit]");
     const wanted = Number(form.dataset.rememberDays);
     const days = wanted > 0 ? wanted : DEFAULT_REMEMBER_DAYS;
+    let payload = null;
+    let busy = true;
 
     function say(text, kind) {
       if (!message) return;
@@ -319,37 +321,70 @@
       message.dataset.kind = kind || "error";
     }
 
-    function setBusy(busy) {
-      form.setAttribute("aria-busy", busy ? "true" : "false");
-      if (submit) submit.disabled = busy;
-      if (input) input.readOnly = busy;
+    function setBusy(value) {
+      busy = value;
+      form.setAttribute("aria-busy", value ? "true" : "false");
+      if (submit) submit.disabled = value;
+      if (input) input.readOnly = value;
     }
 
+    async function unlock() {
+      const passphrase = input ? input.value.normalize("NFC") : "";
+      if (!passphrase) {
+        say(MESSAGES.empty);
+        if (input) input.focus();
+        return;
+      }
+      setBusy(true);
+      say("", "info");
+      try {
+        const rawKey = await deriveRawKey(passphrase, payload);
+        const result = await openPage(await importAesKey(rawKey), payload);
+        if (result.kind === "wrong") {
+          say(MESSAGES.wrong);
+          return;
+        }
+        storeKey(payload.id, rawKey, Boolean(remember && remember.checked), days);
+        if (result.kind === "tampered") {
+          say(MESSAGES.tampered);
+          return;
+        }
+        if (input) input.value = "";
+        await showDecrypted(result.html);
+      } catch (_) {
+        say(MESSAGES.unexpected);
+      } finally {
+        setBusy(false);
+        if (input && input.isConnected && message && message.textContent) input.select();
+      }
+    }
+
+    // Wired first: under form-action 'none' a native submit would only be refused.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!busy && payload) unlock();
+    });
     if (forgetButton) {
       forgetButton.addEventListener("click", function () {
         forgetDevice();
         say(MESSAGES.forgotten, "info");
       });
     }
+    setBusy(true);
 
-    let payload;
     try {
       payload = parsePayload(dataBlock.textContent);
     } catch (_) {
       unhide();
       say(MESSAGES.tampered);
-      setBusy(true);
       return;
     }
     if (!window.crypto || !window.crypto.subtle) {
       unhide();
       say(MESSAGES.unsupported);
-      setBusy(true);
       return;
     }
 
-    let busy = true;
-    setBusy(true);
     try {
       // Silent attempt with a stored key; a key that fails the check is stale.
       for (const stored of storedKeys(payload.id)) {
@@ -370,45 +405,11 @@
         stored.discard();
       }
     } finally {
-      busy = false;
-      setBusy(false);
-      unhide();
-    }
-
-    form.addEventListener("submit", async function (event) {
-      event.preventDefault(); // form-action 'none': never actually submit
-      if (busy) return;
-      const passphrase = input ? input.value.normalize("NFC") : "";
-      if (!passphrase) {
-        say(MESSAGES.empty);
-        if (input) input.focus();
-        return;
-      }
-      busy = true;
-      setBusy(true);
-      say("", "info");
-      try {
-        const rawKey = await deriveRawKey(passphrase, payload);
-        const result = await openPage(await importAesKey(rawKey), payload);
-        if (result.kind === "wrong") {
-          say(MESSAGES.wrong);
-          return;
-        }
-        storeKey(payload.id, rawKey, Boolean(remember && remember.checked), days);
-        if (result.kind === "tampered") {
-          say(MESSAGES.tampered);
-          return;
-        }
-        if (input) input.value = "";
-        await showDecrypted(result.html);
-      } catch (_) {
-        say(MESSAGES.unexpected);
-      } finally {
-        busy = false;
+      if (form.isConnected) {
         setBusy(false);
-        if (input && input.isConnected && message && message.textContent) input.select();
+        unhide();
       }
-    });
+    }
     if (input && !(message && message.textContent)) input.focus();
   }
 
