@@ -28,7 +28,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_playbook  # noqa: E402
+from synthetic import make_playbook
 
 TEMPLATE = jinja2.Template(
     "<!doctype html><html><head><title>{{ title }}</title></head>"

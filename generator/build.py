@@ -14,7 +14,7 @@ from .load import DocumentCache, Loaded, load, resolve_today
 from .lock import Encryption, opaque_names, page_key, seal
 from .model import Playbook
 from .pages import navigation, site_pages
-from .render import Site, make_environment, render_pages, theme_dirs
+from .render import Page, Site, make_environment, render_pages, theme_dirs
 from .write import check_output_dir, publish
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
@@ -48,8 +48,7 @@ def build(
     loaded, warnings = load_or_fail(root)
     output = check_output_dir(out or loaded.config.output_dir, root)
     day = resolve_today(today, loaded.config)
-    pages = site_pages(loaded.playbook, day)
-    site = make_site(loaded, day, navigation(pages))
+    pages, site = plan(loaded, day)
     themes = theme_dirs(root, loaded.config.theme)
     if encryption is None:
         files = render_pages(pages, site, themes, jobs)
@@ -73,6 +72,12 @@ def load_or_fail(
     if problems.errors:
         raise BuildError(problems.errors, problems.warnings)
     return loaded, problems.warnings
+
+
+def plan(loaded: Loaded, today: dt.date) -> tuple[list[Page], Site]:
+    """The site's pages and what every template may use (shared with `playbook serve`)."""
+    pages = site_pages(loaded.playbook, today)
+    return pages, make_site(loaded, today, navigation(pages))
 
 
 def make_site(loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) -> Site:

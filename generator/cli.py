@@ -93,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")
     p.add_argument("--purpose", choices=("informational", "networking"), default="informational")
     p.set_defaults(run=_cmd_new)
+
+    p = commands.add_parser(
+        "serve", help="preview with live reload while you edit", description=_cmd_serve.__doc__
+    )
+    _root_option(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free)")
+    p.add_argument("--open", action="store_true", help="open the playbook in a browser")
+    _today_option(p)
+    p.set_defaults(run=_cmd_serve)
     return parser
 
 
@@ -187,6 +197,43 @@ def _cmd_new(args: argparse.Namespace) -> int:
     )
     print(f"Created {path}")
     return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """Build into a temporary folder, serve it, and rebuild and reload the open pages on
+    every save; errors show in the browser. Ctrl-C stops and removes the folder."""
+    from .serve import LiveServer, is_loopback
+
+    if not is_loopback(args.host):
+        print(
+            f"playbook: warning: serving on {args.host} lets other machines read your "
+            "playbook; use --host 127.0.0.1 unless you mean it",
+            file=sys.stderr,
+        )
+    server = LiveServer(args.root, host=args.host, port=args.port, today=args.today, log=_print_err)
+
+    def ready() -> None:
+        print(f"Serving {args.root} at {server.url} (Ctrl-C to stop)", flush=True)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(server.url)
+
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)  # `kill` cleans up like Ctrl-C
+    try:
+        server.run(ready)
+    except KeyboardInterrupt:
+        print("Stopped.")
+    return 0
+
+
+def _print_err(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -12,11 +12,13 @@ import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assemble import Parsed, assemble
+from .assemble import CachedBody, Parsed, assemble
 from .config import Config, load_config
 from .discover import SourceFile, discover
 from .errors import Problems
+from .followup_checks import check_followups
 from .frontmatter import Document, parse_document
+from .guardrails import check_playbook
 from .model import Playbook
 
 
@@ -36,6 +38,8 @@ class DocumentCache:
     )
     parsed: int = 0
     """How many files were parsed (not reused) so far: for tests and stats."""
+    bodies: dict[str, CachedBody] = field(default_factory=dict)
+    """Rendered Markdown bodies by relative path (see `assemble`)."""
 
     def parse(self, source: SourceFile, problems: Problems) -> Document | None:
         stat = source.path.stat()
@@ -62,6 +66,18 @@ class DocumentCache:
         for path in [p for p in self.entries if p not in present]:
             del self.entries[path]
 
+    def recheck(self, path: Path) -> None:
+        """Compare `path`'s content on the next parse even if its size and time look unchanged
+        (two saves within the file system's clock tick)."""
+        cached = self.entries.get(path)
+        if cached is not None:
+            self.entries[path] = ((-1, -1), cached[1], cached[2], cached[3])
+
+    def digest(self, path: Path) -> str | None:
+        """Content hash of `path` as last read, or None if it was never read."""
+        cached = self.entries.get(path)
+        return cached[1] if cached is not None else None
+
 
 def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> Loaded:
     """Everything the content says, checked; problems are recorded, never raised."""
@@ -74,7 +90,10 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
         doc = _read(source, cache, problems)
         if doc is not None:
             parsed.append(Parsed(source.kind, source.slug, doc))
-    return Loaded(config, assemble(parsed, config, problems), sources)
+    playbook = assemble(parsed, config, problems, cache.bodies)
+    check_followups(playbook, problems)
+    problems.items.extend(check_playbook(playbook))
+    return Loaded(config, playbook, sources)
 
 
 def _read(source: SourceFile, cache: DocumentCache, problems: Problems) -> Document | None:

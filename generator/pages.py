@@ -13,7 +13,10 @@ from collections.abc import Iterable
 
 from . import routes
 from .assemble import meeting_title
+from .followup_pages import contact_context, dashboard_context, timeline_page
+from .followups import FollowUpItem, follow_ups
 from .model import Company, Contact, Meeting, Playbook
+from .prep_pages import prep_pages
 from .render import Page
 from .targets import RankedCompany, rank_companies
 
@@ -41,11 +44,14 @@ def navigation(pages: list[Page]) -> tuple[tuple[str, str], ...]:
 def site_pages(playbook: Playbook, today: dt.date) -> list[Page]:
     """Every page of the foundation site, in a stable order."""
     ranked = rank_companies(playbook)
+    items = follow_ups(playbook, today)
     return [
-        dashboard(playbook, today, ranked),
-        *contact_pages(playbook, today),
+        dashboard(playbook, today, ranked, items),
+        timeline_page(playbook, today, items),
+        *contact_pages(playbook, today, items),
         *company_pages(playbook, ranked),
         *meeting_pages(playbook, today),
+        *prep_pages(playbook),
     ]
 
 
@@ -78,7 +84,12 @@ def waiting(playbook: Playbook) -> list[Meeting]:
     )
 
 
-def dashboard(playbook: Playbook, today: dt.date, ranked: list[RankedCompany]) -> Page:
+def dashboard(
+    playbook: Playbook,
+    today: dt.date,
+    ranked: list[RankedCompany],
+    items: tuple[FollowUpItem, ...],
+) -> Page:
     next_meetings = upcoming(playbook, today)
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
@@ -95,6 +106,7 @@ def dashboard(playbook: Playbook, today: dt.date, ranked: list[RankedCompany]) -
             "top_targets": ranked[:5],
             "by_status": by_status,
             "title_of": lambda m: title_of(playbook, m),
+            **dashboard_context(items),
         },
         frozenset({EVERYTHING}),
     )
@@ -113,7 +125,9 @@ def _missing_research(
             yield meeting, f"no research notes on {company.name}"
 
 
-def contact_pages(playbook: Playbook, today: dt.date) -> list[Page]:
+def contact_pages(
+    playbook: Playbook, today: dt.date, items: tuple[FollowUpItem, ...]
+) -> list[Page]:
     contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
     pages = [
         Page(
@@ -129,6 +143,7 @@ def contact_pages(playbook: Playbook, today: dt.date) -> list[Page]:
         referred = playbook.referred.get(contact.slug, [])
         referrer = playbook.contacts.get(contact.referred_by or "")
         company = playbook.company_of(contact)
+        followups, followup_deps = contact_context(playbook, contact, today, items)
         pages.append(
             Page(
                 routes.contact(contact.slug),
@@ -142,8 +157,9 @@ def contact_pages(playbook: Playbook, today: dt.date) -> list[Page]:
                     "referrer": referrer,
                     "referred": referred,
                     "title_of": lambda m: title_of(playbook, m),
+                    **followups,
                 },
-                deps(contact, company, referrer, *meetings, *referred),
+                deps(contact, company, referrer, *meetings, *referred) | followup_deps,
             )
         )
     return pages
@@ -180,6 +196,7 @@ def company_pages(playbook: Playbook, ranked: list[RankedCompany]) -> list[Page]
 
 
 def meeting_pages(playbook: Playbook, today: dt.date) -> list[Page]:
+    """The meetings index; each meeting's own pages come from prep_pages."""
     meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
     pages = [
         Page(
@@ -195,21 +212,4 @@ def meeting_pages(playbook: Playbook, today: dt.date) -> list[Page]:
             frozenset({EVERYTHING}),
         )
     ]
-    for meeting in meetings:
-        contact = playbook.contact_of(meeting)
-        company = playbook.company_of(contact)
-        pages.append(
-            Page(
-                routes.meeting(meeting.slug),
-                "meeting.html",
-                title_of(playbook, meeting),
-                {
-                    "playbook": playbook,
-                    "meeting": meeting,
-                    "contact": contact,
-                    "company": company,
-                },
-                deps(meeting, contact, company),
-            )
-        )
     return pages

@@ -7,6 +7,7 @@ only results travel back. Small batches, and platforms without fork, run in-proc
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = 
         context = multiprocessing.get_context("fork")
         bounds = [len(items) * i // workers for i in range(workers + 1)]
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            parts = pool.map(_run_slice, zip(bounds, bounds[1:], strict=False))
+            parts = pool.map(_run_slice, itertools.pairwise(bounds))
             return [result for part in parts for result in part]
     finally:
         _FORK_JOB = None

@@ -63,8 +63,12 @@ def new_file(
     archetype = _theme_path(root, f"archetypes/{kind}.md")
     template = jinja2.Template(archetype.read_text("utf-8"), keep_trailing_newline=True)
     text = template.render(
-        name=name, slug=slug, company=company or "", contact=contact,
-        date=day.isoformat() if day else "", purpose=purpose,
+        name=name,
+        slug=slug,
+        company=company or "",
+        contact=contact,
+        date=day.isoformat() if day else "",
+        purpose=purpose,
         today=dt.date.today().isoformat(),
     )
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """Write a finished build: stage it beside the output folder, then swap it in.
 
 The only module that deletes anything, and it deletes only (a) its own staging
-folder and (b) a previous output folder that carries playbook's marker file. A
+folder, (b) a previous output folder that carries playbook's marker file and
+(c) files in, and at exit all of, the live server's own temporary folder. A
 failed build never reaches this module, so the previous output stays as it was.
 """
 
@@ -10,13 +11,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UsageError
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
+MARKER_TEXT = b"written by playbook; this folder is replaced on each build\n"
 
 
 def check_output_dir(output: Path, root: Path) -> Path:
@@ -77,8 +80,45 @@ def write_tree(files: Mapping[str, bytes], copies: Iterable[tuple[str, Path]], f
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         count += 1
-    (folder / MARKER).write_text("written by playbook; this folder is replaced on each build\n")
+    (folder / MARKER).write_bytes(MARKER_TEXT)
     return count
+
+
+def replace_file(folder: Path, rel: str, data: bytes) -> None:
+    """Write one file of a folder that is being served (`playbook serve`): readers see the
+    old bytes or the new ones, never part of either (a temporary file, then a rename)."""
+    target = _inside(folder, rel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def remove_files(folder: Path, rels: Iterable[str]) -> None:
+    """Delete files of a served folder (pages that no longer exist) and folders left empty."""
+    top = folder.resolve()
+    for rel in rels:
+        target = _inside(folder, rel)
+        target.unlink(missing_ok=True)
+        parent = target.parent
+        while parent != top and parent.is_relative_to(top) and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+@contextmanager
+def temporary_folder(prefix: str) -> Iterator[Path]:
+    """A fresh folder (for the live server's site), removed with its contents on exit."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _inside(folder: Path, rel: str) -> Path:

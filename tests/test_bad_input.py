@@ -23,7 +23,9 @@ def case_names() -> list[str]:
 
 
 @pytest.mark.parametrize("case", case_names())
-def test_check_reports_exact_lines(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_exact_lines(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / case
     shutil.copytree(CASES / case, root)
     expected = (CASES / case / "expected.txt").read_text().splitlines()
@@ -54,7 +56,9 @@ def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([case, "site"])
 
 
-def test_all_errors_are_reported_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_errors_are_reported_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for case in ("wrong-type", "unknown-choice", "broken-link"):
         shutil.copytree(CASES / case, tmp_path, dirs_exist_ok=True)
 

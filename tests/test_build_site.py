@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE_TODAY, copy_sample
-from generator.build import build
-from generator.errors import BuildError, UsageError
 from site_checks import broken_links, html_pages, scan
+
+from generator.build import build
+from generator.errors import UsageError
 
 
 def test_every_page_exists(built_sample: Path) -> None:
@@ -29,7 +29,9 @@ def test_every_page_exists(built_sample: Path) -> None:
     ]
     for rel in expected:
         assert (built_sample / rel).is_file(), rel
-    contacts = {p.stem for p in (Path(__file__).parent.parent / "content" / "contacts").glob("*.md")}
+    contacts = {
+        p.stem for p in (Path(__file__).parent.parent / "content" / "contacts").glob("*.md")
+    }
     built = {p.parent.name for p in (built_sample / "contacts").glob("*/index.html")}
     assert built == contacts
 

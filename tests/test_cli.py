@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_TODAY
 
-from conftest import SAMPLE_TODAY, copy_sample
 from generator import __version__
 from generator.cli import main
 
@@ -44,7 +44,9 @@ def test_unsafe_output_is_exit_2(sample_root: Path, capsys: pytest.CaptureFixtur
     assert "is the playbook root" in capsys.readouterr().err
 
 
-def test_init_creates_a_playbook_that_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_creates_a_playbook_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "mine"
     assert main(["init", str(target)]) == 0
     assert (target / "playbook.yaml").exists()

@@ -6,7 +6,18 @@ import pytest
 
 from generator.errors import Problems
 from generator.fields import (
-    At, Cadence, CadenceType, Date, Email, Integer, ListOf, Text, Time, Url, convert_field, INVALID,
+    INVALID,
+    At,
+    Cadence,
+    CadenceType,
+    Date,
+    Email,
+    Integer,
+    ListOf,
+    Text,
+    Time,
+    Url,
+    convert_field,
 )
 from generator.frontmatter import Document
 
@@ -48,8 +59,12 @@ def test_integer_rejects_bools_and_out_of_range() -> None:
 
 @pytest.mark.parametrize(
     ("text", "after"),
-    [("30d", dt.date(2026, 2, 28)), ("6w", dt.date(2026, 3, 12)), ("1m", dt.date(2026, 2, 28)),
-     ("1y", dt.date(2027, 1, 29))],
+    [
+        ("30d", dt.date(2026, 2, 28)),
+        ("6w", dt.date(2026, 3, 12)),
+        ("1m", dt.date(2026, 2, 28)),
+        ("1y", dt.date(2027, 1, 29)),
+    ],
 )
 def test_cadence(text: str, after: dt.date) -> None:
     cadence, errors = convert(CadenceType(), text)

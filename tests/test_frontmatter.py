@@ -13,12 +13,19 @@ def parse(text: str) -> tuple[object, Problems]:
 
 def test_fields_values_lines_and_body() -> None:
     doc, problems = parse(
-        "---\nname: Jane\ndone:\n  thank_you: 2026-11-20\nquestions:\n  - a\n  - b\n---\n\nBody *here*\n"
+        "---\nname: Jane\ndone:\n  thank_you: 2026-11-20\n"
+        "questions:\n  - a\n  - b\n---\n\nBody *here*\n"
     )
     assert not problems.items
     assert doc.data["done"] == {"thank_you": dt.date(2026, 11, 20)}
-    assert doc.lines == {"name": 2, "done": 3, "done.thank_you": 4, "questions": 5,
-                         "questions.0": 6, "questions.1": 7}
+    assert doc.lines == {
+        "name": 2,
+        "done": 3,
+        "done.thank_you": 4,
+        "questions": 5,
+        "questions.0": 6,
+        "questions.1": 7,
+    }
     assert doc.body == "\nBody *here*\n"
     assert doc.body_line == 9
     assert doc.line("done.thank_you") == 4

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import SAMPLE_TODAY, copy_sample
+
 from generator.build import build
 from generator.cli import main
-from generator.encrypt import decrypt_page, derive_key, decrypt_page_with_key, payload_parameters
+from generator.encrypt import decrypt_page, decrypt_page_with_key, derive_key, payload_parameters
 from generator.lock import Encryption, _embedded_payload
 
 PASSPHRASE = "tiramisu on the 4th floor"
@@ -130,7 +130,7 @@ def test_encrypted_sample_in_a_browser(encrypted: Path, page: Any) -> None:
         page.wait_for_selector("#unlock-message:has-text('does not open')", timeout=15000)
         page.fill("#passphrase", PASSPHRASE)
         page.click("#unlock-form button[type=submit]")
-        page.wait_for_selector("h1:has-text(\"Maya Okafor's playbook\")", timeout=15000)
+        page.wait_for_selector('h1:has-text("Maya Okafor\'s playbook")', timeout=15000)
         page.click("header >> text=Contacts")
         page.wait_for_selector("h1:has-text('Contacts')", timeout=15000)
         assert "/p/" in page.url

@@ -25,7 +25,9 @@ def test_relative_links(page: str, target: str, href: str) -> None:
 
 
 def test_markers_become_relative_per_page() -> None:
-    html = '<a href="@/contacts/jane/">J</a><link href="@/static/s.css"><a href="https://x.org">x</a>'
+    html = (
+        '<a href="@/contacts/jane/">J</a><link href="@/static/s.css"><a href="https://x.org">x</a>'
+    )
     assert routes.resolve_markers(html, "meetings/m1/") == (
         '<a href="../../contacts/jane/">J</a><link href="../../static/s.css">'
         '<a href="https://x.org">x</a>'
@@ -44,8 +46,11 @@ def resolve(name: str) -> Target | None:
 
 def test_wikilinks_resolve_label_and_report_broken_lines() -> None:
     broken: list[tuple[str, int]] = []
-    out = render("Intro\n\nSee [[jane]] and [[jane|her]].\n\nAlso [[ghost]].\n", resolve,
-                 lambda n, line: broken.append((n, line)))
+    out = render(
+        "Intro\n\nSee [[jane]] and [[jane|her]].\n\nAlso [[ghost]].\n",
+        resolve,
+        lambda n, line: broken.append((n, line)),
+    )
     assert '<a class="xref" href="@/contacts/jane/">Jane Doe</a>' in out.html
     assert '<a class="xref" href="@/contacts/jane/">her</a>' in out.html
     assert '<span class="broken-link">ghost</span>' in out.html
@@ -54,8 +59,11 @@ def test_wikilinks_resolve_label_and_report_broken_lines() -> None:
 
 
 def test_raw_html_is_off_and_script_links_are_not_links() -> None:
-    out = render('<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://e.org)',
-                 resolve, lambda *_: None)
+    out = render(
+        "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://e.org)",
+        resolve,
+        lambda *_: None,
+    )
     assert "<script>" not in out.html
     assert "&lt;script&gt;" in out.html
     assert 'href="javascript' not in out.html
@@ -68,6 +76,9 @@ def test_raw_html_setting_lets_html_through() -> None:
 
 
 def test_tables_tasklists_footnotes() -> None:
-    out = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1]\n\n[^1]: foot\n",
-                 resolve, lambda *_: None)
+    out = render(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1]\n\n[^1]: foot\n",
+        resolve,
+        lambda *_: None,
+    )
     assert "<table>" in out.html and 'type="checkbox"' in out.html and "footnote" in out.html

@@ -1,0 +1,194 @@
+"""Live-preview speed: full build, edit-to-served, save-to-visible, server memory.
+
+For each size, generates a synthetic playbook (benchmarks/synthetic.py) and measures:
+- full build: `build()` in this process, all pages, as `playbook build` does;
+- first build: the server's own initial build (from its log), for comparison;
+- edit-to-served: rewrite one contact file (a new line in its notes), then poll its
+  page over HTTP every 2 ms until the new text is served;
+- save-to-visible: the same edit with the page open in headless Chromium, until the
+  new text is on screen (reloaded by the live-reload client);
+- server memory: resident set size of the `playbook serve` process after the edits
+  (and its peak).
+
+Prints medians. Not a test: run it by hand and quote the figures.
+
+    python benchmarks/serve_bench.py --sizes 1000 10000 --edits 15
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import TODAY, make_playbook
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PLAYBOOK = Path(sys.executable).with_name("playbook")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--edits", type=int, default=15, help="edits per measurement")
+    parser.add_argument("--builds", type=int, default=3, help="full builds per size")
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="serve-bench-") as scratch:
+            bench(Path(scratch), size, args)
+    return 0
+
+
+def bench(scratch: Path, size: int, args: argparse.Namespace) -> None:
+    root = make_playbook(scratch / "playbook", size)
+    print(f"\n{size} files ({root})", flush=True)
+    builds = [full_build(root, scratch / "out") for _ in range(args.builds)]
+    print(f"  full build (build(), in-process):   {statistics.median(builds):8.2f} s", flush=True)
+    server = Server(root)
+    try:
+        print(f"  server's first build:               {server.first_build:8.2f} s", flush=True)
+        contacts = sorted((root / "content" / "contacts").glob("*.md"))[: args.edits]
+        served = [edit_to_served(server, path, i) for i, path in enumerate(contacts)]
+        print(f"  edit-to-served (median of {len(served)}):    {ms(served)}", flush=True)
+        print(f"     min {min(served) * 1000:.0f} ms, max {max(served) * 1000:.0f} ms", flush=True)
+        if not args.no_browser:
+            visible = save_to_visible(server, contacts)
+            print(f"  save-to-visible (median of {len(visible)}):   {ms(visible)}", flush=True)
+            print(f"     min {min(visible) * 1000:.0f} ms, max {max(visible) * 1000:.0f} ms")
+        server.settle()
+        time.sleep(1)  # the server tidies up its memory once idle
+        rss, peak = server.memory()
+        print(f"  server memory: RSS {rss:.0f} MiB, peak {peak:.0f} MiB", flush=True)
+    finally:
+        server.close()
+
+
+def ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:8.0f} ms"
+
+
+def full_build(root: Path, out: Path) -> float:
+    from generator.build import build
+
+    if out.exists():
+        shutil.rmtree(out)
+    started = time.perf_counter()
+    build(root, out=out, today=TODAY)
+    return time.perf_counter() - started
+
+
+class Server:
+    """`playbook serve` in its own process, as a user runs it."""
+
+    def __init__(self, root: Path) -> None:
+        self.log = open(root.parent / "serve.log", "w+")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(PLAYBOOK), "serve", "-C", str(root), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, f"unexpected first line: {line!r}"
+        self.port = int(match[1])
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log.seek(0)
+        built = re.search(r"Built \d+ pages in (\d+) ms", self.log.read())
+        self.first_build = int(built[1]) / 1000 if built else float("nan")
+
+    def get(self, path: str) -> bytes:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn.request("GET", path)
+        body = conn.getresponse().read()
+        conn.close()
+        return body
+
+    def memory(self) -> tuple[float, float]:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        rss = int(re.search(r"VmRSS:\s+(\d+)", status)[1])  # type: ignore[index]
+        peak = int(re.search(r"VmHWM:\s+(\d+)", status)[1])  # type: ignore[index]
+        return rss / 1024, peak / 1024
+
+    def settle(self) -> None:
+        """Wait until the server has had no rebuild for a moment."""
+        time.sleep(0.3)
+        size = -1
+        while (now := os.path.getsize(self.log.name)) != size:
+            size = now
+            time.sleep(0.3)
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+        self.log.close()
+
+
+def page_of(path: Path) -> str:
+    return f"/contacts/{path.stem}/"
+
+
+def edit(path: Path, marker: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+
+
+def edit_to_served(server: Server, path: Path, i: int) -> float:
+    server.settle()
+    marker = f"Served-edit-{i}-{time.time_ns()}"
+    started = time.perf_counter()
+    edit(path, marker)
+    while marker.encode() not in server.get(page_of(path)):
+        time.sleep(0.002)
+    return time.perf_counter() - started
+
+
+def save_to_visible(server: Server, contacts: list[Path]) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    samples = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        page: Any = browser.new_page()
+        for i, path in enumerate(contacts):
+            page.goto(server.url.rstrip("/") + page_of(path))
+            page.wait_for_function(
+                "() => window.LiveReload && window.LiveReload.connector.protocol"
+            )
+            server.settle()
+            marker = f"Visible-edit-{i}-{time.time_ns()}"
+            started = time.perf_counter()
+            with page.expect_navigation(timeout=60_000):  # the reload, up to its load event
+                edit(path, marker)
+            samples.append(time.perf_counter() - started)
+            assert marker in page.content(), "reloaded to an old page"
+        browser.close()
+    return samples
+
+
+if __name__ == "__main__":
+    print(f"serve benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores")
+    sys.exit(main())

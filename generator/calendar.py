@@ -1,0 +1,129 @@
+"""Playbook + today → `playbook.ics`: meetings and open follow-ups for a calendar app.
+
+Built with the `icalendar` library. Output is byte-identical for the same content
+and `today`: UIDs come from slugs and follow-up ids (so a subscribed calendar updates
+events instead of duplicating them), DTSTAMP is midnight UTC of `today`, and events
+are written in a fixed order.
+
+- Meetings with status scheduled or done and a date: timed events in the playbook's
+  timezone (TZID plus a VTIMEZONE), or all-day events when there is no time.
+- Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from icalendar import Calendar, Event
+
+from . import routes
+from .agenda import meeting_length
+from .followups import FollowUpItem, follow_ups, meeting_noun
+from .model import Meeting, Playbook
+
+CALENDAR_FILE = "playbook.ics"
+"""Site path of the calendar, at the root of the output folder."""
+PRODID = "-//playbook//job-search playbook//EN"
+UID_DOMAIN = "playbook"
+CALENDAR_STATUSES = ("scheduled", "done")
+"""Meetings that go in the calendar; requested, declined and cancelled ones do not."""
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    return f"meeting-{meeting.slug}@{UID_DOMAIN}"
+
+
+def followup_uid(item: FollowUpItem) -> str:
+    return f"followup-{item.id}@{UID_DOMAIN}"
+
+
+def build_calendar(playbook: Playbook, today: dt.date) -> bytes:
+    """The whole `playbook.ics` as bytes (CRLF line endings, as RFC 5545 asks)."""
+    config = playbook.config
+    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", config.title)
+    calendar.add("x-wr-timezone", config.timezone)
+    meetings = sorted(
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.status in CALENDAR_STATUSES and m.date is not None
+        ),
+        key=lambda m: m.sort_key,
+    )
+    for meeting in meetings:
+        calendar.add_component(_meeting_event(playbook, meeting, stamp))
+    items = [i for i in follow_ups(playbook, today) if i.is_open]
+    for item in items:
+        calendar.add_component(_followup_event(playbook, item, stamp))
+    days = [m.date for m in meetings if m.date] + [i.due for i in items]
+    if days:
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(days).year, 1, 1),
+            last_date=dt.date(max(days).year + 1, 1, 1),
+        )
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime) -> Event:
+    assert meeting.date is not None
+    config = playbook.config
+    contact = playbook.contacts.get(meeting.contact)
+    name = contact.name if contact else meeting.contact
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{meeting_noun(meeting).capitalize()} with {name}")
+    if meeting.time is None:
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + dt.timedelta(days=1))
+    else:
+        zone = zoneinfo.ZoneInfo(config.timezone)
+        start = dt.datetime.combine(meeting.date, meeting.time, zone)
+        event.add("dtstart", start)
+        minutes = meeting_length(meeting, config.meetings)
+        event.add("dtend", start + dt.timedelta(minutes=minutes))
+    if meeting.location:
+        event.add("location", meeting.location)
+    event.add("description", _meeting_description(playbook, meeting))
+    event.add("status", "CONFIRMED")
+    event.add("categories", [meeting.purpose])
+    return event
+
+
+def _meeting_description(playbook: Playbook, meeting: Meeting) -> str:
+    contact = playbook.contacts.get(meeting.contact)
+    company = playbook.company_of(contact) if contact else None
+    who = ", ".join(
+        part for part in (contact.role if contact else "", company.name if company else "") if part
+    )
+    lines = [f"{meeting.purpose.capitalize()} meeting" + (f" ({who})" if who else "")]
+    lines += [f"- {goal}" for goal in meeting.goals]
+    lines.append(f"Agenda in your playbook: {routes.file_for(routes.meeting(meeting.slug))}")
+    return "\n".join(lines)
+
+
+def _followup_event(playbook: Playbook, item: FollowUpItem, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", followup_uid(item))
+    event.add("dtstamp", stamp)
+    event.add("summary", item.action)
+    event.add("dtstart", item.due)
+    event.add("dtend", item.due + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    contact = playbook.contacts.get(item.contact)
+    lines = [f"{item.rule_name}: {item.rule_note}."]
+    if contact is not None:
+        lines.append(f"Contact: {contact.name} ({routes.file_for(routes.contact(contact.slug))})")
+    if item.meeting is not None:
+        lines.append(f"Meeting: {routes.file_for(routes.meeting(item.meeting))}")
+    lines.append(f"When done: {item.how_to_close}.")
+    event.add("description", "\n".join(lines))
+    event.add("categories", ["follow-up"])
+    return event

@@ -1,0 +1,103 @@
+"""Follow-ups on pages: the timeline page, and the context the dashboard and contact pages add.
+
+The items come from `followups.follow_ups` (computed once per build by `pages.site_pages`);
+this module only groups and selects them for templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from . import routes
+from .assemble import meeting_title
+from .calendar import CALENDAR_FILE
+from .config import Config
+from .followups import (
+    OVERDUE,
+    RULE_NAMES,
+    THIS_WEEK,
+    TODAY,
+    WEEK_DAYS,
+    FollowUpItem,
+    for_contact,
+    history,
+    last_interaction,
+    open_items,
+    rule_notes,
+    timeline,
+)
+from .model import Contact, Meeting, Playbook
+from .render import Page
+
+EVERYTHING = "*"
+"""Same marker as pages.EVERYTHING: the page reads the whole playbook."""
+DASHBOARD_ITEMS = 6
+
+RULE_SETTINGS = {
+    "thank_you": "followups.thank_you_days",
+    "follow_up_call": "followups.follow_up_call_days",
+    "referrer_update": "followups.referrer_update_days",
+    "keep_in_touch": "followups.keep_in_touch, or keep_in_touch: on a contact",
+    "second_contact": "followups.second_contact_after, holidays",
+    "nudge": "followups.nudge_after, holidays",
+    "record_outcome": "",
+    "own": "followups: on a contact or meeting",
+}
+"""Where each rule is set, for the rules table on the timeline page."""
+
+
+def rules_table(config: Config) -> list[tuple[str, str, str]]:
+    """(name, explanation, where it is set) for every rule."""
+    notes = rule_notes(config)
+    return [(RULE_NAMES[key], notes[key], RULE_SETTINGS[key]) for key in RULE_NAMES]
+
+
+def timeline_page(playbook: Playbook, today: dt.date, items: Sequence[FollowUpItem]) -> Page:
+    """`timeline/`: overdue, today, this week, later, and what was done."""
+    return Page(
+        routes.TIMELINE,
+        "timeline.html",
+        "Follow-ups",
+        {
+            "playbook": playbook,
+            "sections": timeline(items),
+            "calendar_file": CALENDAR_FILE,
+            "week_days": WEEK_DAYS,
+            "rules": rules_table(playbook.config),
+            "title_of": lambda m: _title(playbook, m),
+        },
+        frozenset({EVERYTHING}),
+    )
+
+
+def _title(playbook: Playbook, meeting: Meeting) -> str:
+    contact = playbook.contacts.get(meeting.contact)
+    return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
+
+
+def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
+    """Counts and the next open items for the dashboard."""
+    pending = open_items(items)
+    return {
+        "followups_overdue": sum(1 for i in pending if i.status == OVERDUE),
+        "followups_this_week": sum(1 for i in pending if i.status in (TODAY, THIS_WEEK)),
+        "followups_next": pending[:DASHBOARD_ITEMS],
+        "followups_week_days": WEEK_DAYS,
+    }
+
+
+def contact_context(
+    playbook: Playbook, contact: Contact, today: dt.date, items: Sequence[FollowUpItem]
+) -> tuple[dict[str, Any], frozenset[str]]:
+    """A contact page's follow-up context, and the extra source files it reads."""
+    mine = for_contact(items, contact.slug)
+    pending = open_items(mine)
+    context = {
+        "last_interaction": last_interaction(playbook, contact, today),
+        "next_followup": pending[0] if pending else None,
+        "open_followups": pending,
+        "followup_history": history(mine),
+    }
+    return context, frozenset(path for item in mine for path in item.sources)

@@ -1,0 +1,189 @@
+"""Meeting prep pages: the agenda, the question sheet, the print pack and the question bank.
+
+Like pages.py, each function returns Page objects whose context is model data
+and derived plans (agenda.py, guardrails.py); the templates decide the look.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from . import routes
+from .agenda import Agenda, Prep, build_agenda, build_prep, target_list
+from .assemble import meeting_title
+from .errors import ContentError
+from .guardrails import check_playbook
+from .model import Company, Contact, Meeting, Playbook, Question
+from .render import Page
+
+EVERYTHING = "*"
+"""A dependency on every source file (same marker as pages.EVERYTHING)."""
+
+
+@dataclass(frozen=True)
+class MeetingPrep:
+    """Everything the three pages of one meeting show."""
+
+    meeting: Meeting
+    title: str
+    agenda: Agenda
+    prep: Prep
+    warnings: tuple[ContentError, ...]
+    """Guardrail warnings about this meeting, its contact and their company."""
+    deps: frozenset[str]
+
+
+def prep_pages(playbook: Playbook) -> list[Page]:
+    """Agenda, question sheet and print pack of every meeting, then the question bank."""
+    by_path: dict[str, list[ContentError]] = defaultdict(list)
+    for problem in check_playbook(playbook):
+        by_path[problem.path].append(problem)
+    targets = target_list(playbook)
+    pages: list[Page] = []
+    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True):
+        if meeting.contact not in playbook.contacts:
+            continue
+        prepared = meeting_prep(playbook, meeting, by_path, targets)
+        pages += [agenda_page(playbook, prepared), questions_page(prepared)]
+        pages.append(print_page(playbook, prepared))
+    pages.append(question_bank_page(playbook))
+    return pages
+
+
+def meeting_prep(
+    playbook: Playbook,
+    meeting: Meeting,
+    guardrails: Mapping[str, Iterable[ContentError]],
+    targets: tuple[Company, ...] | None = None,
+) -> MeetingPrep:
+    """The plan, checklist and warnings of one meeting; `guardrails` are grouped by file."""
+    agenda = build_agenda(meeting, playbook, playbook.config.meetings, targets=targets)
+    prep = build_prep(meeting, playbook)
+    sources = sorted(_sources(prep.contact, prep.company, meeting))
+    warnings = tuple(
+        sorted(
+            (p for path in sources for p in guardrails.get(path, ())),
+            key=lambda p: (p.path, p.line, p.field),
+        )
+    )
+    return MeetingPrep(
+        meeting=meeting,
+        title=meeting_title(meeting.format, meeting.purpose, prep.contact.name),
+        agenda=agenda,
+        prep=prep,
+        warnings=warnings,
+        deps=_deps(playbook, agenda, prep),
+    )
+
+
+def _sources(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
+    return frozenset(e.source.path for e in entities if e is not None)
+
+
+def _deps(playbook: Playbook, agenda: Agenda, prep: Prep) -> frozenset[str]:
+    """The files an agenda reads: the meeting, the people, the bank, the profile.
+
+    Guardrails about a company read every meeting with anyone there. A networking
+    meeting's target list ranks every company, but the list itself is in the page's
+    context (`agenda.targets`), which the live server compares between builds
+    (incremental.py), so only the companies it shows are named here.
+    """
+    colleagues = playbook.contacts_by_company.get(prep.contact.company or "", [prep.contact])
+    meetings = [m for c in colleagues for m in playbook.meetings_with(c)]
+    bank = {q.source.path for q in playbook.questions.values()}
+    profile = {playbook.profile.source.path} if playbook.profile else set()
+    return (
+        _sources(agenda.meeting, prep.company, prep.referrer, *colleagues, *meetings)
+        | _sources(*agenda.targets)
+        | bank
+        | profile
+    )
+
+
+def _context(playbook: Playbook, prepared: MeetingPrep) -> dict[str, object]:
+    return {
+        "playbook": playbook,
+        "meeting": prepared.meeting,
+        "contact": prepared.prep.contact,
+        "company": prepared.prep.company,
+        "referrer": prepared.prep.referrer,
+        "profile": playbook.profile,
+        "agenda": prepared.agenda,
+        "prep": prepared.prep,
+        "warnings": prepared.warnings,
+        "title_of": lambda m: title_of(playbook, m),
+    }
+
+
+def agenda_page(playbook: Playbook, prepared: MeetingPrep) -> Page:
+    return Page(
+        routes.meeting(prepared.meeting.slug),
+        "meeting.html",
+        prepared.title,
+        _context(playbook, prepared),
+        prepared.deps,
+    )
+
+
+def questions_page(prepared: MeetingPrep) -> Page:
+    return Page(
+        routes.meeting_questions(prepared.meeting.slug),
+        "meeting_questions.html",
+        f"Questions: {prepared.title}",
+        {
+            "meeting": prepared.meeting,
+            "contact": prepared.prep.contact,
+            "company": prepared.prep.company,
+            "agenda": prepared.agenda,
+        },
+        prepared.deps,
+    )
+
+
+def print_page(playbook: Playbook, prepared: MeetingPrep) -> Page:
+    return Page(
+        routes.meeting_print(prepared.meeting.slug),
+        "meeting_print.html",
+        f"Print pack: {prepared.title}",
+        _context(playbook, prepared),
+        prepared.deps,
+    )
+
+
+def title_of(playbook: Playbook, meeting: Meeting) -> str:
+    contact = playbook.contacts.get(meeting.contact)
+    return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
+
+
+def questions_used(playbook: Playbook) -> dict[str, list[Meeting]]:
+    """For every bank question, the meetings that name it, most recent first."""
+    used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
+    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True):
+        for qid in dict.fromkeys(meeting.questions):
+            if qid in used:
+                used[qid].append(meeting)
+    return used
+
+
+def question_bank_page(playbook: Playbook) -> Page:
+    used = questions_used(playbook)
+    return Page(
+        routes.QUESTIONS,
+        "questions.html",
+        "Question bank",
+        {
+            "playbook": playbook,
+            "categories": playbook.categories,
+            "used": used,
+            "count": len(playbook.questions),
+            "minutes_of": lambda q: _minutes(playbook, q),
+            "title_of": lambda m: title_of(playbook, m),
+        },
+        frozenset({EVERYTHING}),
+    )
+
+
+def _minutes(playbook: Playbook, question: Question) -> int:
+    return question.minutes or playbook.config.meetings.question_minutes

@@ -1,0 +1,210 @@
+"""End to end: the agenda, question sheet, print pack and question bank of the sample."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import SAMPLE_TODAY, copy_sample
+from site_checks import scan
+
+from generator.build import build
+from generator.errors import Problems
+from generator.load import load
+from generator.pages import site_pages
+from generator.prep_pages import EVERYTHING
+
+OMAR = "meetings/2026-11-24-omar-haddad/"
+TOMAS = "meetings/2026-12-01-tomas-alvarez/"
+
+
+def text_of(site: Path, path: str) -> str:
+    return scan(site / path / "index.html").text
+
+
+def html_of(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text("utf-8")
+
+
+def plan_rows(html: str) -> list[tuple[str, str, str, str]]:
+    """(start, end, label, minutes) of each part of the plan."""
+    return re.findall(
+        r'<div class="plan-time">(\d\d:\d\d)<span class="plan-to">\u2013(\d\d:\d\d)</span></div>\s*'
+        r'<div class="plan-body">\s*<h3>([^<]+) <span class="plan-min">(\d+) min</span>',
+        html,
+    )
+
+
+def test_coffee_agenda_defaults_to_thirty_minutes_and_shows_the_agreed_end(
+    built_sample: Path,
+) -> None:
+    text = text_of(built_sample, OMAR)
+    assert "Coffee with Omar Haddad" in text
+    assert "Head of Data" in text and "Verdant Grid" in text
+    assert "introduction from Sofia Lindqvist; referred by Sofia Lindqvist" in text
+    assert "Agreed end 09:00" in text
+    assert "30 minutes (usual for coffee; agree it up front)" in text
+    assert "Halsted Street Roasters" in text
+    assert "Informational : learn about the work" in text
+    assert plan_rows(html_of(built_sample, OMAR)) == [
+        ("08:30", "08:32", "Welcome and thanks", "2"),
+        ("08:32", "08:34", "Your background", "2"),
+        ("08:34", "08:57", "Your questions", "23"),
+        ("08:57", "09:00", "Wrap up", "3"),
+    ]
+    for question in (
+        "What is shifting in this field right now, and what is driving it?",
+        "Which decisions are yours to make",
+        "Who else would be worth talking to",
+    ):
+        assert question in text
+    assert "The ask" not in text
+    assert "Demand forecasting for planners, with backtests they trust" in text
+
+
+def test_agenda_questions_have_times_and_link_to_the_bank(built_sample: Path) -> None:
+    html = html_of(built_sample, OMAR)
+    assert '<span class="q-at">08:34</span>' in html
+    assert '<span class="q-at">08:50</span>' in html
+    assert 'href="../../questions/#q-field-changes"' in html
+
+
+def test_agenda_prep_checklist(built_sample: Path) -> None:
+    text = text_of(built_sample, OMAR)
+    assert "Prep checklist" in text
+    assert "Reread your notes on Omar Haddad and Verdant Grid" in text
+    assert "Bring: business cards" in text
+    assert "You pay." in text
+    assert "Leads data at" in text  # the contact's notes, pulled from his page
+    assert "Software that lets utilities dispatch home batteries" in text  # the company's
+
+
+def test_agenda_lists_earlier_meetings_and_open_followups(built_sample: Path) -> None:
+    text = text_of(built_sample, "meetings/2026-12-03-hannah-cole/")
+    assert "Reread what you learned before" not in text  # first meeting with Hannah
+    rachel = text_of(built_sample, "meetings/2026-11-17-rachel-adeyemi/")
+    assert "Open follow-up, due Tue 8 Dec: Tell Rachel how the calls" in rachel
+
+
+def test_networking_agenda_has_the_ask_with_the_target_list(built_sample: Path) -> None:
+    text = text_of(built_sample, TOMAS)
+    html = html_of(built_sample, TOMAS)
+    assert "Agreed end 10:20" in text
+    rows = plan_rows(html)
+    assert [r[2] for r in rows] == [
+        "Welcome and thanks",
+        "Your background",
+        "Your questions",
+        "The ask",
+        "Wrap up",
+    ]
+    assert sum(int(r[3]) for r in rows) == 20
+    assert rows[-1][1] == "10:20"
+    ask = html[html.index("The ask") : html.index("Wrap up")]
+    for company in ("Verdant Grid", "Carbon Ledger", "Heliofleet", "Tidewater Logistics"):
+        assert company in ask
+    assert "Meridian Cold Chain" not in ask  # closed
+    assert "The role you want: An analytics engineering" in scan_text(ask)
+    assert "If time allows" in text
+    assert "Your target-company list, ready to share on screen" in text.replace("your", "Your")
+
+
+def scan_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_question_sheet_has_room_for_every_question(built_sample: Path) -> None:
+    html = html_of(built_sample, OMAR + "questions/")
+    text = scan_text(html)
+    assert "Questions for Omar Haddad" in text
+    assert "Tue 24 Nov 2026, 08:30 to 09:00" in text
+    assert html.count('<li class="sheet-q">') == 6
+    assert html.count('<div class="answer"') == 6
+    assert "site-header no-print" in html
+    assert '<body class="page paper sheet-page">' in html
+
+
+def test_print_pack_has_agenda_sheet_and_brief(built_sample: Path) -> None:
+    html = html_of(built_sample, OMAR + "print/")
+    parts = re.findall(r'class="paper-sheet pack-part (pack-\w+)"', html)
+    assert parts == ["pack-agenda", "pack-sheet", "pack-brief"]
+    text = scan_text(html)
+    assert "Questions for Omar Haddad" in text
+    assert "Leads data at" in text
+    assert "Your notes for this meeting" in text
+
+
+def test_question_bank_has_every_question_with_an_id(built_sample: Path) -> None:
+    loaded = load(copy_sample_root(built_sample), Problems())
+    html = html_of(built_sample, "questions/")
+    ids = set(re.findall(r'<li class="bank-q" id="q-([a-z0-9-]+)">', html))
+    assert ids == set(loaded.playbook.questions)
+    assert len(ids) == 55
+    for title in ("The job itself", "Networking and information"):
+        assert title in html
+
+
+def copy_sample_root(built_sample: Path) -> Path:
+    return built_sample.parent  # the session build's playbook root
+
+
+def test_question_bank_shows_where_each_question_was_used(built_sample: Path) -> None:
+    html = html_of(built_sample, "questions/")
+    start = html.index('id="q-field-changes"')
+    item = scan_text(html[start : html.index("</li>", start)])
+    assert "Used in" in item
+    assert "Coffee with Omar Haddad" in item and "Coffee with Priya Natarajan" in item
+    start = html.index('id="q-recent-project"')
+    assert "Not used in a meeting yet." in html[start : html.index("</li>", start)]
+
+
+def test_questions_section_is_in_the_navigation(built_sample: Path) -> None:
+    assert 'href="../questions/">Questions</a>' in html_of(built_sample, "meetings/")
+
+
+def test_every_meeting_has_three_prep_pages(built_sample: Path) -> None:
+    for folder in (built_sample / "meetings").iterdir():
+        if folder.is_dir():
+            assert (folder / "index.html").is_file()
+            assert (folder / "questions" / "index.html").is_file()
+            assert (folder / "print" / "index.html").is_file()
+
+
+def test_page_dependencies(tmp_path: Path) -> None:
+    loaded = load(copy_sample(tmp_path / "pb"), Problems())
+    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY)}
+    omar = pages[OMAR].deps
+    for source in (
+        "content/meetings/2026-11-24-omar-haddad.md",
+        "content/contacts/omar-haddad.md",
+        "content/companies/verdant-grid.md",
+        "content/contacts/sofia-lindqvist.md",
+        "content/contacts/priya-natarajan.md",
+        "content/profile.md",
+        "content/questions/the-field.md",
+    ):
+        assert source in omar
+    assert "content/contacts/daniel-reyes.md" not in omar
+    assert pages[OMAR + "questions/"].deps == omar
+    tomas = pages[TOMAS].deps
+    assert "content/meetings/2026-12-01-tomas-alvarez.md" in tomas
+    assert "content/companies/heliofleet.md" in tomas  # on the target list in the ask
+    assert pages["questions/"].deps == frozenset({EVERYTHING})
+
+
+def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(
+        meeting.read_text().replace(
+            "  - Hear how he sees grid-edge data work",
+            "  - Ask whether Verdant is hiring analysts\n  - Hear how he sees grid-edge data work",
+        )
+    )
+    report = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
+    assert any(w.field == "goals.0" for w in report.warnings)
+    text = text_of(report.output, OMAR)
+    assert 'Before you go "hiring" asks for a job' in text
+    assert "content/meetings/2026-11-24-omar-haddad.md, line 11 (goals.0)" in text
+    carbon = text_of(report.output, "meetings/2026-11-19-jonah-kim/")
+    assert "Jonah Kim is the only person you have met at Carbon Ledger" in carbon
