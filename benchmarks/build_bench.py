@@ -6,7 +6,9 @@ For each size, generates a synthetic playbook and times, in one run, side by sid
   markdown-it-py, write it through one Jinja2 template. Once with `yaml.safe_load` (what a
   plain script writes) and once with libyaml's CSafeLoader (the fastest PyYAML can go).
 
-Prints medians of --runs runs. Not a test: run it by hand and quote the figures.
+Prints medians of --runs runs, the contenders interleaved run by run. `--work /dev/shm`
+keeps the disk out of the figures (this machine's disk is slow and uneven).
+Not a test: run it by hand and quote the figures.
 
     python benchmarks/build_bench.py --sizes 1000 10000 --runs 3
 """
@@ -64,14 +66,11 @@ def playbook_build(root: Path, out: Path) -> str:
     return result.stdout.strip()
 
 
-def median_seconds(action: Callable[[], object], runs: int, reset: Callable[[], None]) -> float:
-    times = []
-    for _ in range(runs):
-        reset()
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def timed(action: Callable[[], object], reset: Callable[[], None]) -> float:
+    reset()
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
 
 
 def bench(size: int, runs: int, work: Path) -> None:
@@ -83,10 +82,17 @@ def bench(size: int, runs: int, work: Path) -> None:
 
     summary = playbook_build(root, out)
     pages = int(summary.split()[1])
-    full = median_seconds(lambda: playbook_build(root, out), runs, reset)
-    safe = median_seconds(lambda: plain_loop(root, out, yaml.SafeLoader), runs, reset)
     fast_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    fast = median_seconds(lambda: plain_loop(root, out, fast_loader), runs, reset)
+    contenders: dict[str, Callable[[], object]] = {
+        "build": lambda: playbook_build(root, out),
+        "safe": lambda: plain_loop(root, out, yaml.SafeLoader),
+        "fast": lambda: plain_loop(root, out, fast_loader),
+    }
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(runs):  # interleaved, so a slow spell of the disk hits every contender
+        for name, action in contenders.items():
+            times[name].append(timed(action, reset))
+    full, safe, fast = (statistics.median(times[name]) for name in contenders)
     print(
         f"{size:>6} files | playbook build: {full:6.2f}s ({pages} pages) | "
         f"plain loop safe_load: {safe:6.2f}s | plain loop CSafeLoader: {fast:6.2f}s "
@@ -98,8 +104,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--work", type=Path, default=None, help="folder for the playbooks and outputs"
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="playbook-bench-") as work:
+    with tempfile.TemporaryDirectory(prefix="playbook-bench-", dir=args.work) as work:
         for size in args.sizes:
             bench(size, args.runs, Path(work))
     return 0

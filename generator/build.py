@@ -6,16 +6,17 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .calendar import CALENDAR_FILE, build_calendar
 from .errors import BuildError, ContentError, Problems
 from .load import DocumentCache, Loaded, load, resolve_today
-from .lock import Encryption, opaque_names, page_key, seal
+from .lock import Encryption, Sealer, opaque_names, page_key
 from .model import Playbook
 from .pages import navigation, site_pages
-from .render import Page, Site, make_environment, render_pages, theme_dirs
-from .write import check_output_dir, publish
+from .render import DeferredFile, Page, Site, theme_dirs, write_pages
+from .write import check_output_dir, copy_files, staged_output, write_files
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 
@@ -50,16 +51,19 @@ def build(
     day = resolve_today(today, loaded.config)
     pages, site = plan(loaded, day)
     themes = theme_dirs(root, loaded.config.theme)
-    if encryption is None:
-        files = render_pages(pages, site, themes, jobs)
-        files.update(extra_files(loaded.playbook, day, calendar=True))
-    else:
+    renamed, finish, with_calendar = None, None, True
+    if encryption is not None:
         key = page_key(encryption, output)
         renamed = opaque_names((page.path for page in pages), key)
-        rendered = render_pages(pages, site, themes, jobs, renamed)
-        files = seal(rendered, key, make_environment(themes), site.csp)
-        files.update(extra_files(loaded.playbook, day, calendar=encryption.include_calendar))
-    count = publish(files, static_files(themes), output, root)
+        finish = Sealer(key, tuple(themes), site.csp)
+        with_calendar = encryption.include_calendar
+    deferred = []
+    if with_calendar:
+        deferred.append(DeferredFile(CALENDAR_FILE, partial(build_calendar, loaded.playbook, day)))
+    with staged_output(output, root) as folder:
+        count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred)
+        count += write_files(folder, {"robots.txt": ROBOTS_TXT})
+        count += copy_files(folder, static_files(themes))
     return BuildReport(output, len(pages), count, time.perf_counter() - started, warnings)
 
 

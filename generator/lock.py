@@ -8,11 +8,9 @@ device survive a rebuild.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
 
 from . import routes
 from .encrypt import (
@@ -24,6 +22,7 @@ from .encrypt import (
     payload_parameters,
 )
 from .encrypt import opaque_name as _opaque_name
+from .render import environment
 
 LOCKED_TITLE = "Locked playbook"
 SHELL_TEMPLATE = "encrypted.html"
@@ -49,19 +48,21 @@ def opaque_names(site_paths: Iterable[str], key: PageKey) -> dict[str, str]:
     return {path: _opaque_name(routes.file_for(path), key) for path in site_paths}
 
 
-def seal(
-    files: Mapping[str, bytes], key: PageKey, env: jinja2.Environment, csp: str
-) -> dict[str, bytes]:
-    """Each rendered page replaced by the passphrase form carrying its ciphertext."""
-    shell = env.get_template(SHELL_TEMPLATE)
-    sealed = {}
-    for file, html in files.items():
-        payload = encrypt_page(html.decode("utf-8"), file, key)
+@dataclass(frozen=True)
+class Sealer:
+    """Replaces a rendered page by the passphrase form carrying its ciphertext."""
+
+    key: PageKey
+    themes: tuple[Path, ...]
+    csp: str
+
+    def __call__(self, file: str, html: bytes) -> bytes:
+        shell = environment(self.themes).get_template(SHELL_TEMPLATE)
+        payload = encrypt_page(html.decode("utf-8"), file, self.key)
         prefix = "../" * file.count("/")
-        sealed[file] = shell.render(
-            payload=payload, title=LOCKED_TITLE, asset_prefix=prefix, csp=csp
+        return shell.render(
+            payload=payload, title=LOCKED_TITLE, asset_prefix=prefix, csp=self.csp
         ).encode("utf-8")
-    return sealed
 
 
 def _previous_salt(passphrase: str, output: Path) -> bytes | None:

@@ -68,8 +68,12 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
     return Rendered(md.renderer.render(tokens, md.options, env), tuple(names))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def inline(text: str) -> str:
-    """Render one line of Markdown (a goal, a question) without a wrapping paragraph."""
+    """Render one line of Markdown (a goal, a question) without a wrapping paragraph.
+
+    Cached: the same questions and plan lines recur on every agenda, sheet and print pack.
+    """
     html: str = _markdown(False).renderInline(text)
     return html
 

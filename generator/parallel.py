@@ -19,6 +19,10 @@ R = TypeVar("R")
 
 MIN_ITEMS_PER_WORKER = 100
 """Below this many items per worker, forking costs more than it saves."""
+CHUNKS_PER_WORKER = 8
+"""Items go out in this many chunks per worker, so a worker that drew slow items
+(a big page, the calendar) does not hold up the others: the first free one takes
+the next chunk."""
 
 # Set in the parent just before forking, read only by forked workers.
 _FORK_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
@@ -37,7 +41,8 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = 
     _FORK_JOB = (function, items)
     try:
         context = multiprocessing.get_context("fork")
-        bounds = [len(items) * i // workers for i in range(workers + 1)]
+        chunks = workers * CHUNKS_PER_WORKER
+        bounds = [len(items) * i // chunks for i in range(chunks + 1)]
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             parts = pool.map(_run_slice, itertools.pairwise(bounds))
             return [result for part in parts for result in part]

@@ -9,7 +9,7 @@ and everything is autoescaped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from markupsafe import Markup
 from . import routes
 from .markdown import inline
 from .parallel import fork_map
+from .write import write_files
 
 BUILTIN_THEMES = Path(__file__).parent / "themes"
 """Where the default theme is installed as package data."""
@@ -82,6 +83,8 @@ def make_environment(themes: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a build sees one version of the theme; `serve` makes a new
+        # environment when a theme file changes, instead of a stat per template per page
     )
     env.globals.update(url=_url, static=_static)
     env.filters.update(
@@ -102,19 +105,35 @@ def render_page(
     return routes.resolve_markers(html, page.path, renamed).encode("utf-8")
 
 
-def render_pages(
+@dataclass(frozen=True)
+class DeferredFile:
+    """A file that is not a page, made in the worker pool beside the pages, so a slow
+    one (the calendar) is made while pages render instead of after them."""
+
+    path: str
+    make: Callable[[], bytes]
+
+
+def write_pages(
     pages: Sequence[Page],
     site: Site,
     themes: Sequence[Path],
+    folder: Path,
     jobs: int | None = None,
     renamed: Mapping[str, str] | None = None,
-) -> dict[str, bytes]:
-    """Every page as {output file: bytes}, on all cores when there are enough pages.
+    finish: Callable[[str, bytes], bytes] | None = None,
+    deferred: Sequence[DeferredFile] = (),
+) -> int:
+    """Render every page and write it into `folder`, on all cores; returns the files written.
 
-    `renamed` publishes pages under other file names (site path → file), links included.
+    Each worker writes the pages it renders, so the disk work is spread and overlaps
+    the rendering. `renamed` publishes pages under other file names (site path → file),
+    links included; `finish` turns a rendered page into the bytes written (sealing).
+    `deferred` files are made and written in the same pool, first.
     """
-    renderer = _Renderer(site, tuple(themes), renamed)
-    return dict(fork_map(renderer, pages, jobs))
+    writer = _PageWriter(_Renderer(site, tuple(themes), renamed), folder, finish)
+    units: list[DeferredFile | Page] = [*deferred, *pages]
+    return len(fork_map(writer, units, jobs))
 
 
 @dataclass(frozen=True)
@@ -126,13 +145,32 @@ class _Renderer:
     renamed: Mapping[str, str] | None = None
 
     def __call__(self, page: Page) -> tuple[str, bytes]:
-        env = _environment(self.themes)
+        env = environment(self.themes)
         file = self.renamed[page.path] if self.renamed else routes.file_for(page.path)
         return file, render_page(env, self.site, page, self.renamed)
 
 
+@dataclass(frozen=True)
+class _PageWriter:
+    """Renders one page (or makes a deferred file) and writes it into the folder."""
+
+    render: _Renderer
+    folder: Path
+    finish: Callable[[str, bytes], bytes] | None = None
+
+    def __call__(self, unit: DeferredFile | Page) -> str:
+        if isinstance(unit, DeferredFile):
+            file, data = unit.path, unit.make()
+        else:
+            file, html = self.render(unit)
+            data = self.finish(file, html) if self.finish else html
+        write_files(self.folder, {file: data})
+        return file
+
+
 @cache
-def _environment(themes: tuple[Path, ...]) -> jinja2.Environment:
+def environment(themes: tuple[Path, ...]) -> jinja2.Environment:
+    """The Jinja environment of these theme folders, made once per process."""
     return make_environment(themes)
 
 

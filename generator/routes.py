@@ -7,9 +7,9 @@ relative hrefs so the site works from any host folder and from disk.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from .markdown import SITE_MARKER
 from .model import Company, Contact, Meeting, Question
@@ -61,13 +61,28 @@ def file_for(site_path: str) -> str:
 def relative(from_path: str, to_path: str) -> str:
     """A relative href from the page at `from_path` to `to_path` (fragments kept)."""
     target, hash_mark, fragment = to_path.partition("#")
-    base = posixpath.dirname(file_for(from_path))
     if target == from_path and hash_mark:
         return f"#{fragment}"
-    href = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") or target == HOME:
-        href = "./" if href == "." else href.rstrip("/") + "/"
-    return href + hash_mark + fragment
+    return _href(file_for(from_path), target) + hash_mark + fragment
+
+
+@lru_cache(maxsize=1 << 16)
+def _href(from_file: str, target: str) -> str:
+    """The relative href from the file `from_file` to `target`, a file or a folder
+    (ending in `/`, or empty for the site root), both relative to the site root.
+
+    Plain string work on paths we made ourselves: a page has tens of links and a
+    site thousands of pages, and most (navigation, styles) repeat from page to page.
+    """
+    here = from_file.split("/")[:-1]
+    *folders, leaf = target.split("/")
+    shared = 0
+    for mine, theirs in zip(here, folders, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    href = "../" * (len(here) - shared) + "".join(f"{part}/" for part in folders[shared:]) + leaf
+    return href or "./"
 
 
 def marker(site_path: str) -> str:
@@ -86,14 +101,14 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     """
     if renamed is None:
         return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
-    base = posixpath.dirname(renamed[page_path]) or "."
+    page_file = renamed[page_path]
 
     def to_file(match: re.Match[str]) -> str:
         target, hash_mark, fragment = match[2].partition("#")
         published = renamed.get(target, target)
-        if published == renamed[page_path] and hash_mark:
+        if published == page_file and hash_mark:
             return f'{match[1]}="#{fragment}"'
-        return f'{match[1]}="{posixpath.relpath(published, base)}{hash_mark}{fragment}"'
+        return f'{match[1]}="{_href(page_file, published)}{hash_mark}{fragment}"'
 
     return _MARKED.sub(to_file, html)
 

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import UsageError
 
@@ -45,42 +45,44 @@ def check_output_dir(output: Path, root: Path) -> Path:
     return output
 
 
-def publish(
-    files: Mapping[str, bytes], copies: Iterable[tuple[str, Path]], output: Path, root: Path
-) -> int:
-    """Write `files` and copy `copies` into a fresh folder, then make it `output`.
+@contextmanager
+def staged_output(output: Path, root: Path) -> Iterator[Path]:
+    """A fresh staging folder beside `output`; made `output` when the block succeeds.
 
-    Returns the number of files written.
+    Whatever fails inside the block, the staging folder goes and `output` stays as it was.
     """
     output = check_output_dir(output, root)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     try:
-        count = write_tree(files, copies, staging)
+        yield staging
+        (staging / MARKER).write_bytes(MARKER_TEXT)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
 
 
-def write_tree(files: Mapping[str, bytes], copies: Iterable[tuple[str, Path]], folder: Path) -> int:
-    """Write files (relative path → bytes) and copy source files into `folder`."""
+def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
+    """Write files (relative path → bytes) into a fresh `folder`; returns how many."""
     made: set[Path] = set()
-    count = 0
     for rel, data in files.items():
         target = _inside(folder, rel)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_bytes(data)
-        count += 1
+    return len(files)
+
+
+def copy_files(folder: Path, copies: Iterable[tuple[str, Path]]) -> int:
+    """Copy source files to their relative paths in `folder`; returns how many."""
+    count = 0
     for rel, source in copies:
         target = _inside(folder, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         count += 1
-    (folder / MARKER).write_bytes(MARKER_TEXT)
     return count
 
 
@@ -101,12 +103,11 @@ def replace_file(folder: Path, rel: str, data: bytes) -> None:
 
 def remove_files(folder: Path, rels: Iterable[str]) -> None:
     """Delete files of a served folder (pages that no longer exist) and folders left empty."""
-    top = folder.resolve()
     for rel in rels:
         target = _inside(folder, rel)
         target.unlink(missing_ok=True)
         parent = target.parent
-        while parent != top and parent.is_relative_to(top) and not any(parent.iterdir()):
+        while parent != folder and parent.is_relative_to(folder) and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
 
@@ -122,10 +123,15 @@ def temporary_folder(prefix: str) -> Iterator[Path]:
 
 
 def _inside(folder: Path, rel: str) -> Path:
-    target = (folder / rel).resolve()
-    if not target.is_relative_to(folder.resolve()):
+    """`folder / rel`, refusing any `rel` that could reach outside `folder`.
+
+    A lexical check: the folders written here are fresh or playbook's own, so no
+    symbolic link inside them can lead elsewhere.
+    """
+    parts = PurePosixPath(rel).parts
+    if not parts or rel.startswith("/") or "\\" in rel or ".." in parts:
         raise UsageError(f"refusing to write {rel!r} outside the output folder")
-    return target
+    return folder.joinpath(*parts)
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -18,10 +18,25 @@ from generator.markdown import Target, render
         ("meetings/m/", "questions/#q-x", "../../questions/#q-x"),
         ("", "playbook.ics", "playbook.ics"),
         ("contacts/", "contacts/", "./"),
+        ("contacts/jane/", "contacts/jane/", "./"),
+        ("contacts/jane/", "contacts/janet/", "../janet/"),
+        ("meetings/m/questions/", "meetings/m/", "../"),
+        ("meetings/m/", "meetings/m/print/", "print/"),
     ],
 )
 def test_relative_links(page: str, target: str, href: str) -> None:
     assert routes.relative(page, target) == href
+
+
+def test_links_between_opaque_files_of_an_encrypted_build() -> None:
+    renamed = {"": "index.html", "contacts/jane/": "p/aa.html", "meetings/m/": "p/bb.html"}
+    html = '<a href="@/">h</a><a href="@/meetings/m/#plan">m</a><a href="@/contacts/jane/#x">s</a>'
+    assert routes.resolve_markers(html, "contacts/jane/", renamed) == (
+        '<a href="../index.html">h</a><a href="bb.html#plan">m</a><a href="#x">s</a>'
+    )
+    assert 'href="p/aa.html"' in routes.resolve_markers(
+        '<a href="@/contacts/jane/">j</a>', "", renamed
+    )
 
 
 def test_markers_become_relative_per_page() -> None:
