@@ -85,6 +85,8 @@ def make_environment(themes: Sequence[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # a build sees one version of the theme; `serve` makes a new
         # environment when a theme file changes, instead of a stat per template per page
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),  # Jinja's per-user temp folder:
+        # compiling the theme costs more than rendering a small playbook
     )
     env.globals.update(url=_url, static=_static)
     env.filters.update(
