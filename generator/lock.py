@@ -3,13 +3,15 @@
 Static hosts have no access control, so the pages themselves must be unreadable
 without the passphrase. The salt of the previous encrypted build is reused when
 the same passphrase opens it, so file names (bookmarks) and keys remembered on a
-device survive a rebuild.
+device survive a rebuild. The salt is read from the output folder only: a build
+into an empty folder (a fresh checkout, a CI runner) gets a new salt, hence new
+file names (docs/privacy.md says how to keep them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import routes
@@ -31,9 +33,12 @@ PAYLOAD_OPENING = '<script type="application/json" id="playbook-payload">'
 
 @dataclass(frozen=True)
 class Encryption:
-    """How to encrypt a build: the passphrase (never stored) and whether to add the calendar."""
+    """How to encrypt a build: the passphrase (never stored) and whether to add the calendar.
 
-    passphrase: str
+    The passphrase stays out of ``repr`` so that logging or a traceback never shows it.
+    """
+
+    passphrase: str = field(repr=False)
     include_calendar: bool = False
 
 
@@ -65,12 +70,18 @@ class Sealer:
         ).encode("utf-8")
 
 
+def holds_encrypted_build(output: Path) -> bool:
+    """Whether ``output`` holds an encrypted build (its index.html carries a payload).
+
+    A plain build into such a folder would publish every page in the clear where
+    sealed pages were, so callers should warn before doing that.
+    """
+    return _index_payload(output) is not None
+
+
 def _previous_salt(passphrase: str, output: Path) -> bytes | None:
     """The salt of output/index.html's payload, if this passphrase opens it."""
-    index = output / "index.html"
-    if not index.is_file():
-        return None
-    payload = _embedded_payload(index.read_text("utf-8", errors="replace"))
+    payload = _index_payload(output)
     if payload is None:
         return None
     try:
@@ -81,9 +92,21 @@ def _previous_salt(passphrase: str, output: Path) -> bytes | None:
     return salt
 
 
+def _index_payload(output: Path) -> str | None:
+    """The payload embedded in output/index.html, if there is one."""
+    try:
+        html = (output / "index.html").read_text("utf-8", errors="replace")
+    except OSError:  # missing, a folder, unreadable: not an encrypted build
+        return None
+    return _embedded_payload(html)
+
+
 def _embedded_payload(html: str) -> str | None:
     start = html.find(PAYLOAD_OPENING)
     if start < 0:
         return None
     start += len(PAYLOAD_OPENING)
-    return html[start : html.find("</script>", start)].replace("\\u003c", "<")
+    end = html.find("</script>", start)
+    if end < 0:
+        return None
+    return html[start:end].replace("\\u003c", "<")

@@ -4,13 +4,20 @@ Cross-links are resolved after parsing, so a link to nothing is reported with th
 line it stands on (from the block token's source map). Links to other pages are
 written as site-root markers (`@/contacts/jane/`) that the page writer turns into
 relative links, so one rendered body can appear on pages at any depth.
+
+Addresses that run script or open local data (`javascript:`, `vbscript:`,
+`data:`, `file:`) never become links, images or raw HTML; links off the site get
+`rel="noopener noreferrer"`, and remote images become plain links, so a page never
+loads anything from another host.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -24,6 +31,14 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 SITE_MARKER = "@/"
 """Prefix of a site-root link; the page writer rewrites it relative to each page."""
+
+OUTBOUND_REL = "noopener noreferrer"
+_UNSAFE_SCHEMES = r"(?:javascript|vbscript|data|file):"
+_UNSAFE_LINK = re.compile(_UNSAFE_SCHEMES)
+# In raw HTML the address can sit anywhere: after `="`, `='`, `=` or `url=`.
+_UNSAFE_IN_HTML = re.compile(r"(?<![a-z0-9+.\-])" + _UNSAFE_SCHEMES)
+_ABSOLUTE = re.compile(r"[a-z][a-z0-9+.\-]*:|//")
+_IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20]+")
 
 
 @dataclass(frozen=True)
@@ -78,10 +93,16 @@ def inline(text: str) -> str:
     return html
 
 
+class _SafeMarkdownIt(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Refuse script and local-data addresses (the default lets `data:image/…` in)."""
+        return not _UNSAFE_LINK.match(_as_browsers_read(url))
+
+
 @functools.cache
 def _markdown(raw_html: bool) -> MarkdownIt:
     md = (
-        MarkdownIt("commonmark", {"html": raw_html, "typographer": True})
+        _SafeMarkdownIt("commonmark", {"html": raw_html, "typographer": True})
         .enable(["table", "strikethrough", "replacements", "smartquotes"])
         .use(tasklists_plugin)
         .use(footnote_plugin)
@@ -90,6 +111,9 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("image", _render_image)
+    md.add_render_rule("html_block", _render_raw_html)
+    md.add_render_rule("html_inline", _render_raw_html)
     return md
 
 
@@ -124,10 +148,51 @@ def _render_link_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     token = tokens[idx]
-    href = str(token.attrGet("href") or "")
-    if href.startswith(("http://", "https://", "//", "mailto:")):
-        token.attrSet("rel", "noopener noreferrer")
+    if _is_outbound(str(token.attrGet("href") or "")):
+        token.attrSet("rel", OUTBOUND_REL)
     return self.renderToken(tokens, idx, options, env)
+
+
+def _render_image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A remote image becomes a link to it: loading it would tell its host who reads the page."""
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    if not _is_outbound(src):
+        return self.image(tokens, idx, options, env)
+    text = self.renderInlineAsText(token.children or [], options, env) or src
+    return f'<a href="{escapeHtml(src)}" rel="{OUTBOUND_REL}">{escapeHtml(text)}</a>'
+
+
+def _render_raw_html(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """Raw HTML as written, or shown as text when it holds a script or local-data address.
+
+    Deliberately coarse: the check runs on the whole tag or block, entities decoded
+    and spaces dropped as a browser would, so no spelling of such an address gets
+    through; the price is that prose like "JavaScript: 5 years" inside an HTML block
+    shows that block as text.
+    """
+    content = tokens[idx].content
+    if _UNSAFE_IN_HTML.search(_as_browsers_read(content)):
+        return escapeHtml(content)
+    return content
+
+
+def _as_browsers_read(text: str) -> str:
+    """`text` with entities decoded, controls and spaces dropped and lower-cased.
+
+    Browsers decode entities in attributes, drop tabs and newlines anywhere in a URL
+    and ignore case in its scheme, so `Java&#x09;Script:` still runs: compare this form.
+    """
+    return _IGNORED_BY_BROWSERS.sub("", unescape(text)).lower()
+
+
+def _is_outbound(url: str) -> bool:
+    """Whether `url` names a scheme or another host (`//host`; browsers read `\\` as `/`)."""
+    return bool(_ABSOLUTE.match(_as_browsers_read(url).replace("\\", "/")))
 
 
 def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:

@@ -84,7 +84,7 @@ def plaintext_page(title: str, body: str, prefix: str) -> str:
 <script src="{prefix}static/page.js"></script>
 </head>
 <body>
-<nav><button type="button" id="nav-forget" data-playbook-forget>Forget this device</button></nav>
+<nav><button type="button" id="nav-forget" data-playbook-forget hidden>Forget</button></nav>
 <main>{body}<p id="script-ran">page script did not run</p></main>
 </body>
 </html>
@@ -345,7 +345,8 @@ def test_remember_then_forget_device(site: Site, new_page: Callable[[], Page]) -
     expect(second.locator("h1")).to_have_text(ACME_TEXT)
     assert second.locator("#unlock-form").count() == 0
 
-    # The decrypted page's own nav button clears both storages and relocks.
+    # The decrypted page's own nav button (rendered hidden, shown by decrypt.js)
+    # clears both storages and relocks.
     second.click("#nav-forget")
     expect_form(second)
     assert stored_values(second) == []
@@ -355,6 +356,32 @@ def test_remember_then_forget_device(site: Site, new_page: Callable[[], Page]) -
     third.goto(site.url)
     expect_form(third)
     assert third.evaluate("() => window.playbookForgetDevice()") == 0
+
+
+@pytest.mark.usefixtures("no_console_errors")
+def test_unlocking_status_while_the_key_is_derived(
+    site: Site, new_page: Callable[[], Page]
+) -> None:
+    page = new_page()
+    page.goto(site.url)
+    status = page.locator("#unlock-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text("")
+    # Record every change with whether it was on screen: derivation can be too fast to poll.
+    page.evaluate(
+        """() => {
+            const status = document.getElementById("unlock-status");
+            window.statusSeen = [];
+            new MutationObserver(() => window.statusSeen.push(
+                [status.textContent, status.getClientRects().length > 0]
+            )).observe(status, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    unlock(page, "not the passphrase")
+    expect(page.locator("#unlock-message")).to_have_text(WRONG_MESSAGE)
+    expect(status).to_have_text("")
+    assert page.evaluate("window.statusSeen") == [["Unlocking…", True], ["", True]]
 
 
 @pytest.mark.usefixtures("no_console_errors")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import http.server
+import json
 import re
+import threading
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +19,13 @@ from conftest import SAMPLE_TODAY, copy_sample
 from generator.build import build
 from generator.cli import main
 from generator.encrypt import decrypt_page, decrypt_page_with_key, derive_key, payload_parameters
-from generator.lock import Encryption, _embedded_payload
+from generator.lock import PAYLOAD_OPENING, Encryption, _embedded_payload, holds_encrypted_build
 
 PASSPHRASE = "tiramisu on the 4th floor"
 REPO = Path(__file__).resolve().parent.parent
+PAYLOAD_BLOCK = re.compile(re.escape(PAYLOAD_OPENING) + "(.*?)</script>", re.DOTALL)
+PAYLOAD_FIELDS = {"v", "kdf", "iter", "salt", "iv", "ct", "check_iv", "check"}
+HOME_HEADING = 'h1:has-text("Maya Okafor\'s playbook")'
 
 
 @pytest.fixture(scope="module")
@@ -41,18 +50,31 @@ def secrets_of_the_sample() -> set[str]:
     return found
 
 
+def readable_text(path: Path) -> str:
+    """The file without its payload block, which must hold nothing but ciphertext.
+
+    Random base64 spells short names by chance ("…K0M9ElENAU…" holds "elena"), so
+    the payload is checked for its shape instead of being searched.
+    """
+    text = path.read_text("utf-8", errors="replace")
+    for payload in PAYLOAD_BLOCK.findall(text):
+        data = json.loads(payload)
+        assert set(data) == PAYLOAD_FIELDS, path
+        for name in PAYLOAD_FIELDS - {"v", "kdf", "iter"}:
+            base64.b64decode(data[name], validate=True)
+    return PAYLOAD_BLOCK.sub("", text)
+
+
 def test_nothing_readable_leaks(encrypted: Path) -> None:
-    secrets = secrets_of_the_sample()
+    secrets = [secret.lower() for secret in secrets_of_the_sample()]
     assert len(secrets) > 40
     leaks = []
     for path in encrypted.rglob("*"):
         rel = path.relative_to(encrypted).as_posix()
-        for secret in secrets:
-            if secret.lower() in rel.lower():
-                leaks.append(f"file name {rel}: {secret}")
-        if path.is_file() and not rel.startswith("static/"):
-            text = path.read_text("utf-8", errors="replace").lower()
-            leaks += [f"{rel}: {s}" for s in secrets if s.lower() in text]
+        leaks += [f"file name {rel}: {s}" for s in secrets if s in rel.lower()]
+        if path.is_file():
+            text = readable_text(path).lower()
+            leaks += [f"{rel}: {s}" for s in secrets if s in text]
     assert leaks == []
     assert not (encrypted / "playbook.ics").exists()
     assert not list(encrypted.rglob("sitemap*")) and not list(encrypted.rglob("*.xml"))
@@ -90,6 +112,39 @@ def test_rebuild_keeps_salt_and_file_names(encrypted: Path, tmp_path: Path) -> N
     assert before != first  # a different build folder got its own salt
 
 
+def test_holds_encrypted_build(encrypted: Path, tmp_path: Path) -> None:
+    assert holds_encrypted_build(encrypted)
+    assert not holds_encrypted_build(tmp_path / "missing")
+    assert not holds_encrypted_build(tmp_path)
+    (tmp_path / "index.html").write_text("<!doctype html><h1>Plain playbook</h1>")
+    assert not holds_encrypted_build(tmp_path)
+
+
+def test_passphrase_never_shown_or_written(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    assert PASSPHRASE not in repr(Encryption(PASSPHRASE))
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
+    args = ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--encrypt"]
+    assert main(args) == 0
+    printed = capfd.readouterr()
+    output = sample_root / "output"
+    payload = _embedded_payload((output / "index.html").read_text())
+    assert payload is not None
+    key = derive_key(PASSPHRASE, *payload_parameters(payload)).key
+    forms = [PASSPHRASE, key.hex(), base64.b64encode(key).decode()]
+    assert [f for f in forms if f in printed.out + printed.err] == []
+    files = [path for path in output.rglob("*") if path.is_file()]
+    assert len(files) > 40
+    leaks = [
+        f"{path}: {form}"
+        for path in files
+        for form in forms
+        if form.encode() in path.read_bytes() or form in path.as_posix()
+    ]
+    assert leaks == []
+
+
 def test_calendar_only_on_request_with_a_warning(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -110,44 +165,89 @@ def test_no_passphrase_without_a_terminal_is_a_usage_error(
     assert not (sample_root / "output").exists()
 
 
-@pytest.mark.browser
-def test_encrypted_sample_in_a_browser(encrypted: Path, page: Any) -> None:
-    import http.server
-    import threading
-    from functools import partial
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(encrypted))
+
+@pytest.fixture(scope="module")
+def served(encrypted: Path) -> Iterator[str]:
+    """The encrypted sample over http://127.0.0.1 (WebCrypto needs a secure context)."""
+    handler = partial(_QuietHandler, directory=str(encrypted))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
     try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        page.goto(base)
-        assert "Maya" not in page.content()
-        page.fill("#passphrase", "wrong guess")
-        page.click("#unlock-form button[type=submit]")
-        page.wait_for_selector("#unlock-message:has-text('does not open')", timeout=15000)
-        page.fill("#passphrase", PASSPHRASE)
-        page.click("#unlock-form button[type=submit]")
-        page.wait_for_selector('h1:has-text("Maya Okafor\'s playbook")', timeout=15000)
-        page.click("header >> text=Contacts")
-        page.wait_for_selector("h1:has-text('Contacts')", timeout=15000)
-        assert "/p/" in page.url
-        page.click("main >> a:text-is('Priya Natarajan')")
-        page.wait_for_selector("h1:has-text('Priya Natarajan')", timeout=15000)
-        # A page whose ciphertext was altered is refused, not shown.
-        target = encrypted / page.url.removeprefix(base)
-        original = target.read_text()
-        ct = re.search(r'"ct":"([A-Za-z0-9+/]{8})', original)
-        assert ct is not None
-        flipped = ct[1][:-1] + ("A" if ct[1][-1] != "A" else "B")
-        target.write_text(original.replace(ct[1], flipped, 1))
-        try:
-            page.reload()
-            page.wait_for_selector("#unlock-message:has-text('altered')", timeout=15000)
-        finally:
-            target.write_text(original)
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def unlock(page: Any, passphrase: str, *, remember: bool = False) -> None:
+    page.fill("#passphrase", passphrase)
+    if remember:
+        page.check("#remember")
+    page.click("#unlock-form button[type=submit]")
+
+
+@pytest.mark.browser
+def test_encrypted_sample_in_a_browser(encrypted: Path, served: str, page: Any) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.set_default_timeout(15_000)
+    page.goto(served)
+    assert "Maya" not in page.content()
+    unlock(page, "wrong guess")
+    page.wait_for_selector("#unlock-message:has-text('does not open')")
+    unlock(page, PASSPHRASE)
+    page.wait_for_selector(HOME_HEADING)
+    page.click("header >> text=Contacts")
+    page.wait_for_selector("h1:has-text('Contacts')")
+    assert "/p/" in page.url
+    page.click("main >> a:text-is('Priya Natarajan')")
+    page.wait_for_selector("h1:has-text('Priya Natarajan')")
+    # A page whose ciphertext was altered is refused, not shown.
+    target = encrypted / page.url.removeprefix(served)
+    original = target.read_text()
+    ct = re.search(r'"ct":"([A-Za-z0-9+/]{8})', original)
+    assert ct is not None
+    flipped = ct[1][:-1] + ("A" if ct[1][-1] != "A" else "B")
+    target.write_text(original.replace(ct[1], flipped, 1))
+    try:
+        page.reload()
+        page.wait_for_selector("#unlock-message:has-text('altered')")
+    finally:
+        target.write_text(original)
     assert [e for e in errors if "favicon" not in e] == []
+
+
+@pytest.mark.browser
+def test_forget_this_device_from_a_real_page(served: str, page: Any) -> None:
+    page.set_default_timeout(15_000)
+    page.goto(served)
+    forget = "footer [data-playbook-forget]"
+    unlock(page, PASSPHRASE, remember=True)
+    page.wait_for_selector(HOME_HEADING)
+    page.wait_for_selector(forget, state="visible")
+
+    tab = page.context.new_page()  # no key in this tab: only the remembered one opens it
+    tab.set_default_timeout(15_000)
+    tab.goto(served)
+    tab.wait_for_selector(HOME_HEADING)
+    assert tab.locator("#unlock-form").count() == 0
+    tab.click("header >> text=Contacts")
+    tab.wait_for_selector("h1:has-text('Contacts')")
+
+    tab.click(forget)  # one click: keys gone, the page locks again
+    tab.wait_for_selector("#unlock-form", state="visible")
+    assert "Okafor" not in tab.content()
+    stored = "() => Object.keys(localStorage).length + Object.keys(sessionStorage).length"
+    assert tab.evaluate(stored) == 0
+
+    later = page.context.new_page()
+    later.set_default_timeout(15_000)
+    later.goto(served)
+    later.wait_for_selector("#unlock-form", state="visible")
+    assert "Okafor" not in later.content()

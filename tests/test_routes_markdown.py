@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from generator import routes
-from generator.markdown import Target, render
+from generator.markdown import Target, inline, render
 
 
 @pytest.mark.parametrize(
@@ -85,9 +85,83 @@ def test_raw_html_is_off_and_script_links_are_not_links() -> None:
     assert '<a href="https://e.org" rel="noopener noreferrer">y</a>' in out.html
 
 
+def html_of(text: str, *, raw_html: bool = False) -> str:
+    return render(text, resolve, lambda *_: None, raw_html=raw_html).html
+
+
 def test_raw_html_setting_lets_html_through() -> None:
-    out = render("<kbd>Ctrl</kbd>", resolve, lambda *_: None, raw_html=True)
-    assert "<kbd>Ctrl</kbd>" in out.html
+    assert "<kbd>Ctrl</kbd>" in html_of("<kbd>Ctrl</kbd>", raw_html=True)
+    link = '<a href="https://e.org/x">e</a> <img src="static/map.png" alt="">'
+    assert link in html_of(link, raw_html=True)
+    assert "<b>x</b>" in html_of("Metadata: profile: <b>x</b>", raw_html=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<a href="javascript:alert(1)">x</a>',
+        "<a href='JavaScript:alert(1)'>x</a>",
+        "<a href=vbscript:msgbox(1)>x</a>",
+        '<a href="jav&#x61;script&colon;alert(1)">x</a>',
+        '<a href=" java\tscript:alert(1)">x</a>',
+        '<a href="&#0000106;avascript:alert(1)">x</a>',
+        '<img src="data:image/svg+xml,<svg/onload=alert(1)>">',
+        '<iframe src="file:///etc/passwd"></iframe>',
+        '<div>\n<p><a href="javascript:alert(1)">x</a></p>\n</div>',
+        '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    ],
+)
+def test_raw_html_with_a_script_or_local_address_is_shown_as_text(text: str) -> None:
+    out = html_of(text, raw_html=True)
+    assert "<a " not in out and "<img" not in out and "<iframe" not in out and "<meta" not in out
+    assert "&lt;" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](data:image/png;base64,iVBORw0KGgo=)",
+        "![x](data:image/png;base64,iVBORw0KGgo=)",
+        "[x](data:text/html,hi)",
+        "[x](JavaScript:alert(1))",
+        "[x](VBSCRIPT:msgbox(1))",
+        "[x](file:///etc/passwd)",
+        "<javascript:alert(1)>",
+        "[x][r]\n\n[r]: data:text/html,hi",
+    ],
+)
+def test_script_and_local_addresses_never_become_links_or_images(text: str) -> None:
+    for out in (html_of(text), inline(text)):
+        assert "<a " not in out and "<img" not in out and "href=" not in out
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://e.org",
+        "HTTPS://E.ORG/x",
+        "Http://e.org",
+        "ftp://e.org/f",
+        "//e.org/x",
+        "mailto:a@e.org",
+    ],
+)
+def test_every_outbound_link_gets_rel(url: str) -> None:
+    assert f'<a href="{url}" rel="noopener noreferrer">x</a>' in html_of(f"[x]({url})")
+    assert 'rel="noopener noreferrer"' in inline(f"[x]({url})")
+
+
+@pytest.mark.parametrize("url", ["notes/", "#part", "../up/"])
+def test_links_inside_the_site_get_no_rel(url: str) -> None:
+    assert f'<a href="{url}">x</a>' in html_of(f"[x]({url})")
+
+
+def test_remote_images_become_links_and_local_images_stay() -> None:
+    out = html_of("![Team *photo*](HTTPS://e.org/team.png) ![](//e.org/a.png) ![map](map.png)")
+    assert out.count("<img") == 1 and 'src="map.png"' in out
+    assert '<a href="HTTPS://e.org/team.png" rel="noopener noreferrer">Team photo</a>' in out
+    assert '<a href="//e.org/a.png" rel="noopener noreferrer">//e.org/a.png</a>' in out
+    assert "<img" not in inline("![logo](https://e.org/logo.png)")
 
 
 def test_tables_tasklists_footnotes() -> None:

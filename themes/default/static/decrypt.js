@@ -32,6 +32,7 @@
       "This browser cannot unlock the playbook here: open it over HTTPS, from localhost, or as a local file.",
     unexpected: "Something went wrong while unlocking. Reload the page and try again.",
     forgotten: "This device no longer remembers the passphrase.",
+    unlocking: "Unlocking…",
   };
 
   const encoder = new TextEncoder();
@@ -265,6 +266,23 @@
     return { kind: "tampered" };
   }
 
+  /** Run fn once the document is parsed (now, if it already is). */
+  function whenParsed(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn, { once: true });
+    } else {
+      fn();
+    }
+  }
+
+  /**
+   * Pages render their "Forget this device" controls hidden (plain builds and
+   * `playbook serve` have no key to forget): show them once a page was opened here.
+   */
+  function revealForgetControls() {
+    for (const control of document.querySelectorAll("[data-playbook-forget]")) control.hidden = false;
+  }
+
   function onForgetClick(event) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || !target.closest("[data-playbook-forget]")) return;
@@ -292,6 +310,7 @@
     // Listeners on document were dropped by document.open(); this one is added
     // after, so any [data-playbook-forget] element in the page clears storage.
     document.addEventListener("click", onForgetClick);
+    whenParsed(revealForgetControls); // the page's own scripts may still be loading
   }
 
   function unhide() {
@@ -308,6 +327,7 @@
     const input = document.getElementById("passphrase");
     const remember = document.getElementById("remember");
     const message = document.getElementById("unlock-message");
+    const status = document.getElementById("unlock-status");
     const forgetButton = document.getElementById("forget-device");
     const submit = form.querySelector("[type=submit]");
     const wanted = Number(form.dataset.rememberDays);
@@ -319,6 +339,11 @@
       if (!message) return;
       message.textContent = text;
       message.dataset.kind = kind || "error";
+    }
+
+    /** Progress, in a polite live region: the key derivation takes about a second. */
+    function showStatus(text) {
+      if (status) status.textContent = text;
     }
 
     function setBusy(value) {
@@ -337,6 +362,7 @@
       }
       setBusy(true);
       say("", "info");
+      showStatus(MESSAGES.unlocking);
       try {
         const rawKey = await deriveRawKey(passphrase, payload);
         const result = await openPage(await importAesKey(rawKey), payload);
@@ -355,6 +381,7 @@
         say(MESSAGES.unexpected);
       } finally {
         setBusy(false);
+        showStatus("");
         if (input && input.isConnected && message && message.textContent) input.select();
       }
     }
@@ -419,9 +446,5 @@
       unhide(); // never leave the form hidden
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", run, { once: true });
-  } else {
-    run();
-  }
+  whenParsed(run);
 })();
