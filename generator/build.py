@@ -12,7 +12,7 @@ from pathlib import Path
 from .calendar import CALENDAR_FILE, build_calendar
 from .errors import BuildError, ContentError, Problems
 from .load import DocumentCache, Loaded, load, resolve_today
-from .lock import Encryption, Sealer, opaque_names, page_key
+from .lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from .model import Playbook
 from .pages import navigation, site_pages
 from .render import DeferredFile, Page, Site, theme_dirs, write_pages
@@ -28,6 +28,8 @@ class BuildReport:
     files: int
     seconds: float
     warnings: list[ContentError]
+    unencrypted_over_encrypted: bool = False
+    """A plain build replaced an encrypted one: everything is readable again."""
 
 
 def check(root: Path) -> Problems:
@@ -52,6 +54,7 @@ def build(
     pages, site = plan(loaded, day)
     themes = theme_dirs(root, loaded.config.theme)
     renamed, finish, with_calendar = None, None, True
+    over_encrypted = encryption is None and holds_encrypted_build(output)
     if encryption is not None:
         key = page_key(encryption, output)
         renamed = opaque_names((page.path for page in pages), key)
@@ -64,7 +67,8 @@ def build(
         count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred)
         count += write_files(folder, {"robots.txt": ROBOTS_TXT})
         count += copy_files(folder, static_files(themes))
-    return BuildReport(output, len(pages), count, time.perf_counter() - started, warnings)
+    seconds = time.perf_counter() - started
+    return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted)
 
 
 def load_or_fail(

@@ -144,6 +144,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     encryption = _encryption(args)
     report = build(args.root, out=args.out, today=args.today, jobs=args.jobs, encryption=encryption)
     _report(report.warnings)
+    if report.unencrypted_over_encrypted:
+        print(
+            f"warning: {report.output} held an encrypted build and now holds a plain one: "
+            "do not publish it; build again with --encrypt",
+            file=sys.stderr,
+        )
     print(
         f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s "
         f"→ {report.output}/index.html"

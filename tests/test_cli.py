@@ -86,3 +86,18 @@ def test_check_writes_nothing(sample_root: Path) -> None:
     before = sorted(p for p in sample_root.rglob("*"))
     assert main(["check", "-C", str(sample_root)]) == 0
     assert sorted(p for p in sample_root.rglob("*")) == before
+
+
+def test_plain_build_over_an_encrypted_one_warns(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "correct horse battery staple")
+    today = ["--today", SAMPLE_TODAY.isoformat()]
+    assert main(["build", "-C", str(sample_root), "--encrypt", *today]) == 0
+    assert "held an encrypted build" not in capsys.readouterr().err
+
+    assert main(["build", "-C", str(sample_root), *today]) == 0
+    assert "held an encrypted build and now holds a plain one" in capsys.readouterr().err
+
+    assert main(["build", "-C", str(sample_root), *today]) == 0  # plain over plain: quiet
+    assert "held an encrypted build" not in capsys.readouterr().err
