@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -13,7 +13,6 @@ from .calendar import CALENDAR_FILE, build_calendar
 from .errors import BuildError, ContentError, Problems
 from .load import DocumentCache, Loaded, load, resolve_today
 from .lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
-from .model import Playbook
 from .pages import navigation, site_pages
 from .render import DeferredFile, Page, Site, theme_dirs, write_pages
 from .write import check_output_dir, copy_files, staged_output, write_files
@@ -51,18 +50,19 @@ def build(
     loaded, warnings = load_or_fail(root)
     output = check_output_dir(out or loaded.config.output_dir, root)
     day = resolve_today(today, loaded.config)
-    pages, site = plan(loaded, day)
+    with_calendar = encryption is None or encryption.include_calendar
+    pages, site = plan(loaded, day, has_calendar=with_calendar)
     themes = theme_dirs(root, loaded.config.theme)
-    renamed, finish, with_calendar = None, None, True
+    renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
     if encryption is not None:
         key = page_key(encryption, output)
         renamed = opaque_names((page.path for page in pages), key)
         finish = Sealer(key, tuple(themes), site.csp)
-        with_calendar = encryption.include_calendar
     deferred = []
     if with_calendar:
-        deferred.append(DeferredFile(CALENDAR_FILE, partial(build_calendar, loaded.playbook, day)))
+        make = partial(calendar_of, loaded, day, renamed)
+        deferred.append(DeferredFile(CALENDAR_FILE, make))
     with staged_output(output, root) as folder:
         count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred)
         count += write_files(folder, {"robots.txt": ROBOTS_TXT})
@@ -82,9 +82,9 @@ def load_or_fail(
     return loaded, problems.warnings
 
 
-def plan(loaded: Loaded, today: dt.date) -> tuple[list[Page], Site]:
+def plan(loaded: Loaded, today: dt.date, *, has_calendar: bool = True) -> tuple[list[Page], Site]:
     """The site's pages and what every template may use (shared with `playbook serve`)."""
-    pages = site_pages(loaded.playbook, today)
+    pages = site_pages(loaded.playbook, today, has_calendar=has_calendar)
     return pages, make_site(loaded, today, navigation(pages))
 
 
@@ -100,13 +100,19 @@ def make_site(loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) 
     )
 
 
-def extra_files(playbook: Playbook, today: dt.date, *, calendar: bool) -> dict[str, bytes]:
+def extra_files(loaded: Loaded, today: dt.date, *, calendar: bool) -> dict[str, bytes]:
     """Files that are not pages: robots.txt keeps well-behaved crawlers out;
     playbook.ics holds the meetings and open follow-ups for a calendar app."""
     files = {"robots.txt": ROBOTS_TXT}
     if calendar:
-        files[CALENDAR_FILE] = build_calendar(playbook, today)
+        files[CALENDAR_FILE] = calendar_of(loaded, today)
     return files
+
+
+def calendar_of(loaded: Loaded, today: dt.date, renamed: Mapping[str, str] | None = None) -> bytes:
+    """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
+    of an encrypted build when `renamed`)."""
+    return build_calendar(loaded.playbook, today, base_url=loaded.config.base_url, files=renamed)
 
 
 def static_files(themes: list[Path]) -> Iterator[tuple[str, Path]]:

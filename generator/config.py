@@ -26,6 +26,7 @@ from .fields import (
     Schema,
     Slug,
     Text,
+    Url,
     validate_document,
 )
 from .frontmatter import Document, parse_yaml_file
@@ -33,6 +34,7 @@ from .frontmatter import Document, parse_yaml_file
 CONFIG_FILE = "playbook.yaml"
 DEFAULT_KEEP_IN_TOUCH = Cadence(8, "w")
 DURATION_KEYS = ("coffee", "lunch", "phone", "video", "office", "networking")
+UNKNOWN_SETTING = "is not a setting playbook knows"
 
 
 class Timezone(Text):
@@ -94,6 +96,8 @@ class Config:
     today: dt.date | None = None
     holidays: tuple[dt.date, ...] = ()
     raw_html: bool = False
+    base_url: str | None = None
+    """Where the site is published, ending in "/"; the calendar links events to it."""
     meetings: MeetingDefaults = MeetingDefaults()
     followups: FollowupRules = FollowupRules()
 
@@ -128,6 +132,7 @@ MEETINGS_SCHEMA = Schema(
             "{coffee: 30, lunch: 60, networking: 20}",
         ),
     ),
+    unknown=UNKNOWN_SETTING,
 )
 
 FOLLOWUPS_SCHEMA = Schema(
@@ -144,6 +149,7 @@ FOLLOWUPS_SCHEMA = Schema(
         ),
         _days("nudge_after", "business days before following up an unanswered request", "7"),
     ),
+    unknown=UNKNOWN_SETTING,
 )
 
 MARKDOWN_SCHEMA = Schema(
@@ -157,6 +163,7 @@ MARKDOWN_SCHEMA = Schema(
             "no",
         ),
     ),
+    unknown=UNKNOWN_SETTING,
 )
 
 CONFIG_SCHEMA = Schema(
@@ -190,6 +197,13 @@ CONFIG_SCHEMA = Schema(
             "days that are not business days",
             "[2026-11-26, 2026-12-25]",
         ),
+        Field(
+            "base_url",
+            Url(),
+            False,
+            "address where you publish the site; calendar events link to their pages there",
+            "https://playbook.example.com/",
+        ),
         Field("markdown", Record(MARKDOWN_SCHEMA), False, "Markdown options", "{raw_html: no}"),
         Field(
             "meetings", Record(MEETINGS_SCHEMA), False, "agenda defaults", "{question_minutes: 3}"
@@ -198,6 +212,7 @@ CONFIG_SCHEMA = Schema(
             "followups", Record(FOLLOWUPS_SCHEMA), False, "follow-up timing", "{thank_you_days: 1}"
         ),
     ),
+    unknown=UNKNOWN_SETTING,
 )
 
 
@@ -210,25 +225,32 @@ def load_config(root: Path, problems: Problems) -> Config:
     if doc is None:
         return Config(root=root)
     values = validate_document(doc, CONFIG_SCHEMA, problems)
-    _warn_unknown(doc, values, CONFIG_SCHEMA, problems)
-    return _config_from(root, values)
+    config = _config_from(root, values)
+    _check_unanswered_timing(doc, config.followups, problems)
+    return config
 
 
-def _warn_unknown(
-    doc: Document, values: dict[str, Any], schema: Schema, problems: Problems
-) -> None:
-    known = {f.name for f in schema.fields}
-    for key in values:
-        if key not in known:
-            problems.warn(doc.path, doc.line(key), key, "is not a setting playbook knows; ignored")
+def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Problems) -> None:
+    """The nudge to the first person is meant to come after the second thread is opened;
+    otherwise both land together or in the wrong order, so warn."""
+    if rules.nudge_after > rules.second_contact_after:
+        return
+    key = "followups.nudge_after"
+    if key not in doc.lines:
+        key = "followups.second_contact_after"
+    problems.warn(
+        doc.path,
+        doc.line(key),
+        key,
+        f"nudge_after ({rules.nudge_after}) should be more business days than "
+        f"second_contact_after ({rules.second_contact_after}): reach a second person first, "
+        "then nudge the first one once",
+    )
 
 
 def _config_from(root: Path, values: dict[str, Any]) -> Config:
     meetings = values.get("meetings", {})
     defaults = MeetingDefaults()
-    followup_values = {
-        k: v for k, v in values.get("followups", {}).items() if k in FollowupRules.__annotations__
-    }
     return Config(
         root=root,
         title=values.get("title", Config.title),
@@ -240,12 +262,18 @@ def _config_from(root: Path, values: dict[str, Any]) -> Config:
         today=values.get("today"),
         holidays=tuple(sorted(set(values.get("holidays", ())))),
         raw_html=values.get("markdown", {}).get("raw_html", False),
+        base_url=_with_slash(values.get("base_url")),
         meetings=MeetingDefaults(
             question_minutes=meetings.get("question_minutes", defaults.question_minutes),
             durations={**defaults.durations, **meetings.get("durations", {})},
         ),
-        followups=FollowupRules(**followup_values),
+        followups=FollowupRules(**values.get("followups", {})),
     )
+
+
+def _with_slash(url: str | None) -> str | None:
+    """Page paths are appended to the base URL, so it must end in "/"."""
+    return url if url is None or url.endswith("/") else url + "/"
 
 
 def setting_types() -> dict[str, FieldType]:

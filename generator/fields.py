@@ -1,14 +1,16 @@
 """Typed fields: convert a YAML value to a Python value, or say what was expected.
 
 Validation runs every field of every file and records every problem, so one run
-reports them all. Unknown fields are kept as extras for templates.
+reports them all. Unknown fields are kept as extras for templates, except where a
+schema says they can only be typos (`Schema.unknown`): there they are warned about.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +62,9 @@ class At:
     problems: Problems
 
     def child(self, key: str | int) -> At:
-        return At(self.doc, f"{self.path}.{key}", self.problems)
+        """The value under `key`; at the top of a document the path is the key itself."""
+        path = f"{self.path}.{key}" if self.path else str(key)
+        return At(self.doc, path, self.problems)
 
     @property
     def raw(self) -> str | None:
@@ -69,6 +73,9 @@ class At:
     def error(self, message: str, path: str | None = None) -> None:
         where = path or self.path
         self.problems.error(self.doc.path, self.doc.line(where), where, message)
+
+    def warn(self, message: str) -> None:
+        self.problems.warn(self.doc.path, self.doc.line(self.path), self.path, message)
 
 
 class FieldType:
@@ -279,6 +286,10 @@ class Field:
 class Schema:
     kind: str
     fields: tuple[Field, ...]
+    unknown: str | None = None
+    """Warning for a key that is not declared, which is then dropped (settings and
+    reminders: nothing reads extras there, so it is a typo); None keeps such keys
+    as extras for templates."""
 
     def __getitem__(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -300,12 +311,13 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
     """Typed values for every declared field that is present and valid, plus extras.
 
     Missing optional fields are absent from the result; invalid ones too, with a
-    problem recorded. Undeclared fields pass through untouched for templates.
+    problem recorded. Undeclared fields pass through untouched for templates, or get
+    a warning (with the nearest declared name) when the schema sets `unknown`.
     """
     result: dict[str, Any] = {}
-    declared = {f.name for f in schema.fields}
+    declared = [f.name for f in schema.fields]
     for spec in schema.fields:
-        child = at.child(spec.name) if at.path else At(at.doc, spec.name, at.problems)
+        child = at.child(spec.name)
         value = data.get(spec.name)
         if value is None or value == "" or value == []:
             if spec.required:
@@ -315,9 +327,20 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         if converted is not INVALID:
             result[spec.name] = converted
     for key, value in data.items():
-        if key not in declared:
+        if key in declared:
+            continue
+        if schema.unknown is None:
             result[str(key)] = value
+        else:
+            at.child(str(key)).warn(f"{schema.unknown} ({_closest(str(key), declared)}); ignored")
     return result
+
+
+def _closest(key: str, names: Iterable[str]) -> str:
+    """`did you mean done?` for a likely typo, else the names it could have been."""
+    names = list(names)
+    match = difflib.get_close_matches(key, names, n=1)
+    return f"did you mean {match[0]}?" if match else "expected one of " + ", ".join(names)
 
 
 def validate_document(doc: Document, schema: Schema, problems: Problems) -> dict[str, Any]:

@@ -2,14 +2,17 @@
 
 Run by `load` right after the model is assembled, so `playbook check` and `playbook
 build` report the same problems. Pure: reads the playbook, appends to `problems`.
-Unknown `done:` actions and a bad `keep_in_touch` are already caught by the schema.
+Unknown `done:` actions, unknown keys in a reminder and a bad `keep_in_touch` are
+already caught by the schema.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .errors import Problems
-from .followups import has_declined
-from .model import Meeting, Playbook
+from .followups import declined_on
+from .model import FollowUp, Meeting, Playbook, Source
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
@@ -21,39 +24,46 @@ def check_followups(playbook: Playbook, problems: Problems) -> None:
     for meeting in sorted(playbook.meetings.values(), key=lambda m: m.source.path):
         _check_meeting(meeting, problems)
     for contact in sorted(playbook.contacts.values(), key=lambda c: c.source.path):
-        if not has_declined(playbook, contact):
+        if declined_on(playbook, contact) is None:
             continue
-        for index, followup in enumerate(contact.followups):
-            if followup.done is None:
-                problems.warn(
-                    contact.source.path,
-                    followup.line,
-                    f"followups.{index}",
-                    "is not shown: this contact declined, so playbook makes no more "
-                    "reminders for them (mark it done, or remove declined:)",
-                )
+        _warn_hidden(contact.source, contact.followups, problems)
+        for meeting in playbook.meetings_with(contact):
+            _warn_hidden(meeting.source, meeting.followups, problems)
+
+
+def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:
+    """Open reminders of a contact who declined are not shown anywhere: say so."""
+    for index, followup in enumerate(followups):
+        if followup.done is None:
+            problems.warn(
+                source.path,
+                followup.line,
+                f"followups.{index}",
+                "is not shown: this contact declined, so playbook makes no more "
+                "reminders for them (mark it done, or delete it)",
+            )
+
+
+def _too_early(meeting: Meeting, day: dt.date) -> str | None:
+    """Why a follow-up of this meeting cannot have been done on `day`, if it cannot."""
+    if meeting.date is not None and day < meeting.date:
+        return (
+            f"{day.isoformat()} is before the meeting itself ({meeting.date.isoformat()}); "
+            "a follow-up is done after the meeting"
+        )
+    if meeting.requested_on is not None and day < meeting.requested_on:
+        return (
+            f"{day.isoformat()} is before the request was sent ({meeting.requested_on.isoformat()})"
+        )
+    return None
 
 
 def _check_meeting(meeting: Meeting, problems: Problems) -> None:
     src = meeting.source
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
-        if meeting.date is not None and day < meeting.date:
-            problems.error(
-                src.path,
-                src.line(at),
-                at,
-                f"{day.isoformat()} is before the meeting itself ({meeting.date.isoformat()}); "
-                "a follow-up is done after the meeting",
-            )
-        elif meeting.requested_on is not None and day < meeting.requested_on:
-            problems.error(
-                src.path,
-                src.line(at),
-                at,
-                f"{day.isoformat()} is before the request was sent "
-                f"({meeting.requested_on.isoformat()})",
-            )
+        if why := _too_early(meeting, day):
+            problems.error(src.path, src.line(at), at, why)
         if action in AFTER_HELD and meeting.status != "done":
             problems.warn(
                 src.path,
@@ -62,6 +72,10 @@ def _check_meeting(meeting: Meeting, problems: Problems) -> None:
                 f"is recorded but the meeting's status is {meeting.status}; "
                 "set status: done once it has taken place",
             )
+    for index, followup in enumerate(meeting.followups):
+        at = f"followups.{index}.done"
+        if followup.done is not None and (why := _too_early(meeting, followup.done)):
+            problems.error(src.path, src.line(at), at, why)
     if "follow_up_call" in meeting.done and meeting.purpose != "networking":
         problems.warn(
             src.path,
@@ -83,4 +97,13 @@ def _check_meeting(meeting: Meeting, problems: Problems) -> None:
             src.line("status"),
             "status",
             "is done but the meeting has no date: add date: so its follow-ups can be timed",
+        )
+    if meeting.status == "requested" and meeting.requested_on is None:
+        field = "status" if "status" in src.lines else "requested_on"  # missing: line 1
+        problems.warn(
+            src.path,
+            src.line(field),
+            field,
+            "the request has no requested_on: add the date you asked, so the "
+            "second-contact and nudge reminders can be timed",
         )

@@ -19,8 +19,10 @@ from .followups import (
     RULE_NAMES,
     THIS_WEEK,
     TODAY,
+    UNDATED,
     WEEK_DAYS,
     FollowUpItem,
+    declined_on,
     for_contact,
     history,
     last_interaction,
@@ -54,8 +56,18 @@ def rules_table(config: Config) -> list[tuple[str, str, str]]:
     return [(RULE_NAMES[key], notes[key], RULE_SETTINGS[key]) for key in RULE_NAMES]
 
 
-def timeline_page(playbook: Playbook, today: dt.date, items: Sequence[FollowUpItem]) -> Page:
-    """`timeline/`: overdue, today, this week, later, and what was done."""
+def timeline_page(
+    playbook: Playbook,
+    today: dt.date,
+    items: Sequence[FollowUpItem],
+    has_calendar: bool = True,
+) -> Page:
+    """`timeline/`: overdue, today, this week, later, and what was done.
+
+    `has_calendar` is False when the build writes no playbook.ics (an encrypted build
+    without --with-calendar), so the page does not link to a missing file.
+    """
+    base_url = playbook.config.base_url
     return Page(
         routes.TIMELINE,
         "timeline.html",
@@ -63,7 +75,9 @@ def timeline_page(playbook: Playbook, today: dt.date, items: Sequence[FollowUpIt
         {
             "playbook": playbook,
             "sections": timeline(items),
+            "has_calendar": has_calendar,
             "calendar_file": CALENDAR_FILE,
+            "calendar_address": f"{base_url}{CALENDAR_FILE}" if base_url else None,
             "week_days": WEEK_DAYS,
             "rules": rules_table(playbook.config),
             "title_of": lambda m: _title(playbook, m),
@@ -94,7 +108,10 @@ def contact_context(
     """A contact page's follow-up context, and the extra source files it reads."""
     mine = for_contact(items, contact.slug)
     pending = open_items(mine)
+    declined = declined_on(playbook, contact)
     context = {
+        "declined": declined is not None,
+        "declined_on": None if declined in (None, UNDATED) else declined,
         "last_interaction": last_interaction(playbook, contact, today),
         "next_followup": pending[0] if pending else None,
         "open_followups": pending,

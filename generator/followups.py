@@ -21,8 +21,9 @@ The rules, in words (docs/followups.md has the full story):
   status, so the rules above can start.
 - own: the `followups:` you wrote on a contact or meeting.
 
-A contact who declined (`declined:` on the contact, or their latest meeting has status
-`declined`) gets no open items at all; what was done stays in the history.
+A contact who declined (`declined_on`: `declined:` on the contact, or any meeting with
+status `declined`) gets no open items at all; what was done stays in the history. A
+`done` date after `today` does not count yet: on `today` the item is still open.
 """
 
 from __future__ import annotations
@@ -232,6 +233,8 @@ class _Context:
         note: str | None = None,
         also: Iterable[str] = (),
     ) -> FollowUpItem:
+        if done is not None and done > self.today:
+            done = None  # recorded ahead of the day this is made for: not done yet
         sources = {m.source.path for m in ([meeting] if meeting else [])} | set(also)
         person = self.playbook.contacts.get(contact)
         if person is not None:
@@ -462,12 +465,25 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
 # ---------------------------------------------------------------------------- queries
 
 
-def has_declined(playbook: Playbook, contact: Contact) -> bool:
-    """`declined:` on the contact, or their most recent meeting was declined."""
+UNDATED = dt.date.min
+"""The decline date of a declined meeting with neither `requested_on` nor `date`."""
+
+
+def declined_on(playbook: Playbook, contact: Contact) -> dt.date | None:
+    """When the contact said no: their `declined:` date, else the earliest declined
+    meeting's request (or meeting) date; None if they never declined.
+
+    The one definition for reminders, checks and the asked-again guardrail, so a later
+    request cannot undo a decline.
+    """
     if contact.declined is not None:
-        return True
-    meetings = playbook.meetings_with(contact)
-    return bool(meetings) and meetings[-1].status == "declined"
+        return contact.declined
+    days = (
+        m.requested_on or m.date or UNDATED
+        for m in playbook.meetings_with(contact)
+        if m.status == "declined"
+    )
+    return min(days, default=None)
 
 
 def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> Interaction | None:
@@ -509,7 +525,7 @@ def follow_ups(playbook: Playbook, today: dt.date) -> tuple[FollowUpItem, ...]:
     for contact in sorted(playbook.contacts.values(), key=lambda c: c.slug):
         items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
         items.extend(_keep_in_touch(ctx, contact))
-    declined = {c.slug for c in playbook.contacts.values() if has_declined(playbook, c)}
+    declined = {c.slug for c in playbook.contacts.values() if declined_on(playbook, c) is not None}
     kept = [i for i in items if not (i.is_open and i.contact in declined)]
     return tuple(sorted(kept, key=lambda i: (i.due, i.id)))
 

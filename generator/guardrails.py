@@ -8,7 +8,7 @@ because its agenda cannot be laid out on one day.
   whose goal or chosen question reads as asking for a job, an opening or a
   referral (JOB_ASK_PATTERNS), or names a bank question meant for networking only.
 - asked again (meeting `contact`): a planned meeting with someone who declined
-  before it was requested (or at all, when it has no date).
+  (`followups.declined_on`) before it was requested (or at all, when it has no date).
 - one person (company `name`): you have met exactly one person there and have no
   meeting planned with anyone else there.
 - one person in a field (company `industry`): the same across a field (the
@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 
 from .agenda import PLANNED_STATUSES, meeting_length, share_fit
 from .errors import ContentError, Severity
+from .followups import UNDATED, declined_on
 from .model import Company, Contact, Meeting, Playbook
 
 MINUTES_PER_DAY = 24 * 60
@@ -120,14 +121,16 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
 
 def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     contact = playbook.contacts.get(meeting.contact)
-    if contact is None or contact.declined is None:
+    declined = declined_on(playbook, contact) if contact else None
+    if contact is None or declined is None:
         return
     asked = meeting.requested_on or meeting.date
-    if asked is None or contact.declined <= asked:
+    if asked is None or declined <= asked:
+        when = "" if declined == UNDATED else f" on {declined.isoformat()}"
         yield _warn(
             meeting,
             "contact",
-            f"{contact.name} declined a meeting on {contact.declined.isoformat()}; "
+            f"{contact.name} declined a meeting{when}; "
             "do not ask again. Cancel this request or find another person there",
         )
 

@@ -40,12 +40,10 @@ from typing import Any
 import jinja2
 
 from . import routes
-from .build import extra_files, plan, static_files
-from .calendar import build_calendar
+from .build import calendar_of, extra_files, plan, static_files
 from .config import CONFIG_FILE, Config
 from .errors import ContentError, Problems, display_path
-from .load import DocumentCache, load, resolve_today
-from .model import Playbook
+from .load import DocumentCache, Loaded, load, resolve_today
 from .pages import EVERYTHING
 from .render import PRIVACY_POLICY, Page, Site, make_environment, render_page, theme_dirs
 from .write import MARKER, MARKER_TEXT, remove_files, replace_file
@@ -126,7 +124,7 @@ class IncrementalBuilder:
         self._theme: _Theme | None = None
         self._env: jinja2.Environment | None = None
         self._calendar_lock = threading.Lock()
-        self._calendar_input: tuple[Playbook, dt.date] | None = None
+        self._calendar_input: tuple[Loaded, dt.date] | None = None
         self._calendar: bytes | None = None
 
     def build(self, hints: Iterable[Path] = ()) -> Outcome:
@@ -161,14 +159,14 @@ class IncrementalBuilder:
         stale = [p for p in pages.values() if everything or self._stale(p, changed, same)]
         if self.calendar_on_demand and (changed or everything):
             with self._calendar_lock:
-                self._calendar_input, self._calendar = (loaded.playbook, today), None
+                self._calendar_input, self._calendar = (loaded, today), None
         written: set[str] = set()
         try:  # each page is written as soon as it is rendered: a whole site never sits in memory
             for page in stale:
                 self._put(routes.file_for(page.path), render_page(env, site, page), written)
         except jinja2.TemplateError as exc:  # while broken, the error page hides any mix
             return self._fail([_template_error(exc, self.root)], [], theme.folders, started)
-        files = extra_files(loaded.playbook, today, calendar=not self.calendar_on_demand)
+        files = extra_files(loaded, today, calendar=not self.calendar_on_demand)
         if everything:
             for rel, source in static_files(list(theme.folders)):
                 files[rel] = source.read_bytes()
@@ -202,7 +200,7 @@ class IncrementalBuilder:
             return made
         if source is None:
             raise LookupError("no successful build yet")
-        made = build_calendar(*source)
+        made = calendar_of(*source)
         with self._calendar_lock:
             if self._calendar_input is source:
                 self._calendar = made

@@ -51,6 +51,7 @@ FOLLOWUP = Schema(
             "done", Date(), False, "when you did it; done items leave the open list", "2026-12-02"
         ),
     ),
+    unknown="is not a field of a reminder",
 )
 
 PROFILE = Schema(

@@ -11,6 +11,7 @@ from conftest import SAMPLE_TODAY, copy_sample, write
 from icalendar import Calendar
 
 from generator.build import build
+from generator.calendar import CALENDAR_FILE as CALENDAR
 from generator.calendar import build_calendar
 from generator.errors import Problems
 from generator.followups import follow_ups
@@ -106,3 +107,87 @@ def test_meeting_without_time_is_all_day_and_utc_needs_no_vtimezone(tmp_path: Pa
     assert lunch["DTSTART"].dt == dt.datetime(2026, 12, 9, 12, 0, tzinfo=dt.UTC)
     assert lunch["DTEND"].dt == dt.datetime(2026, 12, 9, 13, 0, tzinfo=dt.UTC)
     assert b"DTSTAMP:20261122T000000Z" in ics
+
+
+def sample_calendar(root: Path, **links: Any) -> dict[str, Any]:
+    playbook = load(root, Problems()).playbook
+    return events(build_calendar(playbook, SAMPLE_TODAY, **links))
+
+
+def test_base_url_adds_a_url_and_absolute_links(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    relative = sample_calendar(root)
+    assert not [uid for uid, event in relative.items() if "URL" in event]
+    omar = "meeting-2026-11-24-omar-haddad@playbook"
+    assert "Agenda in your playbook: meetings/2026-11-24-omar-haddad/index.html" in str(
+        relative[omar]["DESCRIPTION"]
+    )
+
+    hosted = sample_calendar(root, base_url="https://me.example.com/pb/")
+    assert set(hosted) == set(relative)
+    page = "https://me.example.com/pb/meetings/2026-11-24-omar-haddad/index.html"
+    assert str(hosted[omar]["URL"]) == page
+    assert f"Agenda in your playbook: {page}" in str(hosted[omar]["DESCRIPTION"])
+    call = hosted["followup-follow-up-call-2026-11-17-rachel-adeyemi@playbook"]
+    assert str(call["URL"]) == (
+        "https://me.example.com/pb/meetings/2026-11-17-rachel-adeyemi/index.html"
+    )
+    assert "(https://me.example.com/pb/contacts/rachel-adeyemi/index.html)" in str(
+        call["DESCRIPTION"]
+    )
+    keep = hosted["followup-keep-in-touch-daniel-reyes@playbook"]  # no meeting: the contact
+    assert str(keep["URL"]) == "https://me.example.com/pb/contacts/daniel-reyes/index.html"
+
+
+def test_renamed_pages_are_linked_by_their_published_names(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    files = {"meetings/2026-11-24-omar-haddad/": "p/0a1b2c.html"}
+    found = sample_calendar(root, base_url="https://me.example.com/", files=files)
+    omar = found["meeting-2026-11-24-omar-haddad@playbook"]
+    assert str(omar["URL"]) == "https://me.example.com/p/0a1b2c.html"
+
+
+def test_uids_survive_an_edit_to_an_unrelated_file(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+
+    def calendar(out: str) -> bytes:
+        site = build(root, out=tmp_path / out, today=SAMPLE_TODAY, jobs=1).output
+        return (site / CALENDAR).read_bytes()
+
+    first = calendar("one")
+    notes = root / "content" / "companies" / "heliofleet.md"
+    notes.write_text(notes.read_text() + "\nMore notes.\n")
+    assert calendar("two") == first  # a file no event reads: the same bytes
+
+    # a new field moves Lena's reminder down a line: its text changes, its UID does not
+    lena = root / "content" / "contacts" / "lena-fischer.md"
+    lena.write_text(lena.read_text().replace("role:", "pronouns: she/her\nrole:"))
+    write(root, "content/contacts/new-person.md", "---\nname: New Person\n---\n")
+    third = calendar("three")
+    assert third != first
+    assert set(events(third)) == set(events(first))
+
+
+def test_no_sequence_and_a_stamp_from_today_only(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    playbook = load(root, Problems()).playbook
+    ics = build_calendar(playbook, SAMPLE_TODAY)
+    assert ics == build_calendar(playbook, SAMPLE_TODAY)
+    assert b"SEQUENCE" not in ics and b"LAST-MODIFIED" not in ics
+    stamps = {line for line in ics.split(b"\r\n") if line.startswith(b"DTSTAMP")}
+    assert stamps == {b"DTSTAMP:20261122T000000Z"}
+
+
+def test_declined_contacts_meeting_reminders_stay_out(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/ask.md",
+        "---\ncontact: ada\nstatus: declined\nrequested_on: 2026-11-02\n"
+        "followups:\n  - {due: 2026-11-30, action: Ask again in spring}\n---\n",
+    )
+    write(
+        tmp_path, "content/meetings/again.md", "---\ncontact: ada\nrequested_on: 2026-11-16\n---\n"
+    )
+    playbook = load(tmp_path, Problems()).playbook
+    assert events(build_calendar(playbook, dt.date(2026, 11, 22))) == {}

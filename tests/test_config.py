@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.config import Config, load_config
 from generator.errors import Problems
 from generator.fields import Cadence
@@ -41,7 +43,60 @@ def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
     problems = Problems()
     load_config(tmp_path, problems)
     assert [str(w) for w in problems.warnings] == [
-        "warning: playbook.yaml:1: titel: is not a setting playbook knows; ignored"
+        "warning: playbook.yaml:1: titel: is not a setting playbook knows "
+        "(did you mean title?); ignored"
+    ]
+
+
+def test_unknown_nested_setting_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text(
+        "followups:\n  thankyou_days: 2\n  nudge_after: 9\nmarkdown: {raw_html: no, smart: yes}\n"
+    )
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    assert [str(w) for w in problems.warnings] == [
+        "warning: playbook.yaml:2: followups.thankyou_days: is not a setting playbook knows "
+        "(did you mean thank_you_days?); ignored",
+        "warning: playbook.yaml:4: markdown.smart: is not a setting playbook knows "
+        "(expected one of raw_html); ignored",
+    ]
+    assert config.followups.thank_you_days == 1 and config.followups.nudge_after == 9
+
+
+@pytest.mark.parametrize(
+    ("followups", "line", "field"),
+    [
+        ("{second_contact_after: 5, nudge_after: 5}", 1, "nudge_after"),
+        ("\n  second_contact_after: 8", 2, "second_contact_after"),
+    ],
+)
+def test_nudge_not_after_second_contact_is_a_warning(
+    tmp_path: Path, followups: str, line: int, field: str
+) -> None:
+    (tmp_path / "playbook.yaml").write_text(f"followups: {followups}\n")
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    rules = config.followups
+    assert [str(w) for w in problems.warnings] == [
+        f"warning: playbook.yaml:{line}: followups.{field}: nudge_after ({rules.nudge_after}) "
+        f"should be more business days than second_contact_after "
+        f"({rules.second_contact_after}): reach a second person first, then nudge the first "
+        "one once"
+    ]
+
+
+def test_base_url_is_an_http_address_ending_in_a_slash(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text("base_url: https://me.example.com/playbook\n")
+    problems = Problems()
+    assert load_config(tmp_path, problems).base_url == "https://me.example.com/playbook/"
+    assert not problems.items
+
+    (tmp_path / "playbook.yaml").write_text("base_url: ftp://me.example.com/\n")
+    problems = Problems()
+    assert load_config(tmp_path, problems).base_url is None
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:1: base_url: expected a web address starting with https:// or http://, "
+        "got 'ftp://me.example.com/'"
     ]
 
 

@@ -12,12 +12,16 @@ from generator.fields import (
     CadenceType,
     Date,
     Email,
+    Field,
     Integer,
     ListOf,
+    Record,
+    Schema,
     Text,
     Time,
     Url,
     convert_field,
+    validate_document,
 )
 from generator.frontmatter import Document
 
@@ -88,3 +92,16 @@ def test_url_and_email() -> None:
 
 def test_list_accepts_a_single_value() -> None:
     assert convert(ListOf(Text()), "solo") == (["solo"], [])
+
+
+def test_unknown_keys_are_extras_unless_the_schema_names_them_typos() -> None:
+    inner = Schema("inner", (Field("done", Date()),), unknown="is not a field of inner")
+    outer = Schema("outer", (Field("item", Record(inner)),))
+    data = {"item": {"don": dt.date(2026, 1, 2)}, "pronouns": "she/her"}
+    doc = Document("f.md", data, {"item": 2, "item.don": 3, "pronouns": 4}, {}, "", 5)
+    problems = Problems()
+    values = validate_document(doc, outer, problems)
+    assert values == {"item": {}, "pronouns": "she/her"}  # the outer schema keeps extras
+    assert [str(w) for w in problems.warnings] == [
+        "warning: f.md:3: item.don: is not a field of inner (did you mean done?); ignored"
+    ]

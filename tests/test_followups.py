@@ -19,8 +19,8 @@ from generator.followups import (
     TODAY,
     FollowUpItem,
     add_business_days,
+    declined_on,
     follow_ups,
-    has_declined,
     history,
     last_interaction,
     open_items,
@@ -277,7 +277,7 @@ def test_declined_contact_gets_nothing_but_keeps_history(tmp_path: Path) -> None
     items = follow_ups(playbook, D(2026, 11, 22))
     assert open_items(items) == []
     assert sorted(i.rule for i in history(items)) == ["own", "thank_you"]
-    assert has_declined(playbook, playbook.contacts["ada-byrne"])
+    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 11, 21)
 
 
 def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
@@ -287,8 +287,22 @@ def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
         "content/meetings/ask.md": request().replace("requested\n", "declined\n"),
     }
     playbook = make(tmp_path, files)
-    assert has_declined(playbook, playbook.contacts["ada-byrne"])
+    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 11, 20)
     assert follow_ups(playbook, D(2026, 12, 10)) == ()
+
+
+def test_a_later_request_does_not_undo_a_decline(tmp_path: Path) -> None:
+    declined = request("2026-10-01").replace("requested\n", "declined\n")
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/first.md": declined,
+        "content/meetings/again.md": request("2026-11-16"),
+    }
+    playbook = make(tmp_path, files)
+    # the newer request is the latest meeting, but the decline still stands
+    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 10, 1)
+    assert open_items(follow_ups(playbook, D(2026, 11, 30))) == []
 
 
 # ---------------------------------------------------------------- keep in touch
@@ -460,6 +474,12 @@ def test_done_before_the_request_is_an_error(tmp_path: Path) -> None:
     ]
 
 
+HIDDEN = (
+    "is not shown: this contact declined, so playbook makes no more reminders for them "
+    "(mark it done, or delete it)"
+)
+
+
 def followup_warnings(root: Path) -> list[tuple[str, int, str, str]]:
     problems = check(root)
     assert problems.errors == []
@@ -482,8 +502,7 @@ def test_records_that_will_not_do_what_you_expect_are_warnings(tmp_path: Path) -
             "content/contacts/ada.md",
             5,
             "followups.0",
-            "is not shown: this contact declined, so playbook makes no more reminders for them "
-            "(mark it done, or remove declined:)",
+            HIDDEN,
         )
     ]
 
@@ -507,4 +526,89 @@ def test_records_that_will_not_do_what_you_expect_are_warnings(tmp_path: Path) -
             "the follow-up call rule is for networking meetings; this one is informational",
         ),
         ("content/meetings/m.md", 5, "done.thank_you", scheduled),
+    ]
+
+
+def test_open_reminders_on_a_declined_contacts_meetings_are_warnings(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada-byrne.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/ask.md",
+        "---\ncontact: ada-byrne\nstatus: declined\nrequested_on: 2026-11-02\n"
+        "followups:\n"
+        "  - {due: 2026-11-09, action: Sent the article anyway, done: 2026-11-09}\n"
+        "  - due: 2026-11-30\n"
+        "    action: Ask her again in the spring\n---\n",
+    )
+    assert followup_warnings(tmp_path) == [("content/meetings/ask.md", 7, "followups.1", HIDDEN)]
+
+
+def test_meeting_reminder_done_before_the_meeting_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: done\ndate: 2026-11-05\nfollowups:\n"
+        "  - {due: 2026-11-10, action: Send the deck, done: 2026-11-06}\n"
+        "  - due: 2026-11-10\n"
+        "    action: Send the notes\n"
+        "    done: 2026-11-01\n---\n",
+    )
+    assert problems_of(tmp_path) == [
+        "content/meetings/m.md:9: followups.1.done: 2026-11-01 is before the meeting itself "
+        "(2026-11-05); a follow-up is done after the meeting"
+    ]
+
+
+def test_done_after_today_is_still_open_on_today(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(
+            """
+            followups:
+              - {due: 2026-11-20, action: Send the deck, done: 2026-11-25}
+            """
+        ),
+        "content/meetings/m.md": held("done: {thank_you: 2026-11-24}"),
+    }
+    playbook = make(tmp_path, files)
+    before = follow_ups(playbook, D(2026, 11, 22))
+    assert history(before) == []
+    assert {(i.rule, i.status) for i in open_items(before)} >= {
+        ("own", OVERDUE),
+        ("thank_you", OVERDUE),
+    }
+    after = follow_ups(playbook, D(2026, 11, 25))
+    assert {i.rule for i in history(after)} == {"own", "thank_you"}
+
+
+def test_request_without_requested_on_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(tmp_path, "content/meetings/m.md", "---\ncontact: ada\nstatus: requested\n---\n")
+    write(tmp_path, "content/meetings/n.md", "---\ncontact: ada\npurpose: networking\n---\n")
+    problems = check(tmp_path)
+    why = (
+        "the request has no requested_on: add the date you asked, so the second-contact "
+        "and nudge reminders can be timed"
+    )
+    assert [str(w) for w in problems.warnings if "requested_on" in w.message] == [
+        f"warning: content/meetings/m.md:3: status: {why}",
+        f"warning: content/meetings/n.md:1: requested_on: {why}",
+    ]
+
+
+def test_unknown_key_in_a_reminder_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "content/contacts/ada.md",
+        "---\nname: Ada\nfollowups:\n  - due: 2026-11-19\n    action: Send the deck\n"
+        "    don: 2026-11-20\n  - {due: 2026-11-21, action: Call, note: x}\n---\n",
+    )
+    problems = check(tmp_path)
+    assert problems.errors == []
+    assert [str(w) for w in problems.warnings if "followups" in w.field] == [
+        "warning: content/contacts/ada.md:6: followups.0.don: is not a field of a reminder "
+        "(did you mean done?); ignored",
+        "warning: content/contacts/ada.md:7: followups.1.note: is not a field of a reminder "
+        "(expected one of due, action, done); ignored",
     ]

@@ -193,6 +193,32 @@ def test_the_declined_request_itself_and_earlier_ones_are_fine(tmp_path: Path) -
     assert [line for line in reported(root) if "declined a meeting" in line] == []
 
 
+def test_a_declined_request_counts_like_declined_on_the_contact(tmp_path: Path) -> None:
+    declined = "---\ncontact: jane-doe\nstatus: declined\nrequested_on: 2026-10-20\n---\n"
+    again = "---\ncontact: jane-doe\nrequested_on: 2026-11-02\n---\n"
+    earlier = "---\ncontact: jane-doe\nrequested_on: 2026-10-01\n---\n"
+    root = tiny(
+        tmp_path,
+        content__meetings__m1=declined,
+        content__meetings__m2=again,
+        content__meetings__m0=earlier,
+    )
+    assert [line for line in reported(root) if "declined a meeting" in line] == [
+        "warning: content/meetings/m2.md:2: contact: Jane Doe declined a meeting on "
+        "2026-10-20; do not ask again. Cancel this request or find another person there"
+    ]
+
+
+def test_a_declined_meeting_without_dates_counts_before_every_request(tmp_path: Path) -> None:
+    declined = "---\ncontact: jane-doe\nstatus: declined\n---\n"
+    again = "---\ncontact: jane-doe\nrequested_on: 2026-11-02\n---\n"
+    root = tiny(tmp_path, content__meetings__m1=declined, content__meetings__m2=again)
+    assert [line for line in reported(root) if "declined a meeting" in line] == [
+        "warning: content/meetings/m2.md:2: contact: Jane Doe declined a meeting; "
+        "do not ask again. Cancel this request or find another person there"
+    ]
+
+
 # --- only one person --------------------------------------------------------------------
 
 DONE = "---\ncontact: {who}\nstatus: done\ndate: 2026-10-01\n---\n"
@@ -247,6 +273,7 @@ share:
   - three
   - four
   - five
+requested_on: 2026-11-20
 ---
 """
 

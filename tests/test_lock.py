@@ -251,3 +251,37 @@ def test_forget_this_device_from_a_real_page(served: str, page: Any) -> None:
     later.goto(served)
     later.wait_for_selector("#unlock-form", state="visible")
     assert "Okafor" not in later.content()
+
+
+def test_calendar_is_left_out_and_unlinked_unless_asked_for(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    (root / "playbook.yaml").write_text(
+        (root / "playbook.yaml").read_text() + "base_url: https://maya.example/playbook/\n"
+    )
+    key_of = Encryption(PASSPHRASE)
+    plain_out = build(root, out=tmp_path / "without", today=SAMPLE_TODAY, encryption=key_of)
+    assert not (plain_out.output / "playbook.ics").exists()
+    timeline = _open_page(plain_out.output, "timeline/index.html")
+    assert "playbook.ics" not in timeline
+
+    with_calendar = Encryption(PASSPHRASE, include_calendar=True)
+    out = build(root, out=tmp_path / "with", today=SAMPLE_TODAY, encryption=with_calendar).output
+    ics = (out / "playbook.ics").read_bytes().decode().replace("\r\n ", "")  # unfold lines
+    links = set(re.findall(r"https://maya\.example/playbook/[\w./-]+", ics))
+    assert links and all(re.fullmatch(r".*/p/[0-9a-f]{24}\.html", link) for link in links)
+    assert 'href="../playbook.ics"' in _open_page(out, "timeline/index.html")
+
+
+def _open_page(out: Path, site_file: str) -> str:
+    """The decrypted HTML of the page published for `site_file`."""
+    from generator.encrypt import opaque_name
+
+    index = (out / "index.html").read_text()
+    payload = _embedded_payload(index)
+    assert payload is not None
+    salt, iterations = payload_parameters(payload)
+    key = derive_key(PASSPHRASE, salt, iterations)
+    published = opaque_name(site_file, key)
+    sealed = _embedded_payload((out / published).read_text())
+    assert sealed is not None
+    return decrypt_page_with_key(sealed, published, key)
