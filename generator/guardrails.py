@@ -60,6 +60,14 @@ JOB_ASK_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "pass on my CV", "forward my resume", "look at my application"
         r"\b(?:pass|forward|send|give|look\s+at)\s+(?:on\s+|along\s+)?my\s+"
         r"(?:resume|résumé|cv|application)\b",
+        # "recommend me", "put me forward"
+        r"\b(?:recommend|put)\s+me\b(?:\s+forward\b)?",
+        # "get an interview", "set me up with an interview" (not "informational interview")
+        r"\b(?:get|land|arrange|set\s+up|line\s+up)\s+(?:me\s+)?(?:with\s+)?(?:an?\s+)?interviews?\b",
+        # "is your team looking for anyone"
+        r"\blooking\s+for\s+(?:anyone|someone|people|candidates)\b",
+        # "should I apply"
+        r"\b(?:should|could|can|may)\s+I\s+apply\b",
     )
 )
 """Wording that asks for a job, an opening or a referral, matched on word boundaries.

@@ -134,6 +134,11 @@ def test_a_meeting_that_is_over_is_not_flagged(tmp_path: Path) -> None:
         ("Could I get a referral?", "referral"),
         ("Are open positions posted?", "open positions"),
         ("Is the position open?", "position open"),
+        ("Ask her to recommend me for the analytics role", "recommend me"),
+        ("Could you put me forward?", "put me forward"),
+        ("Get an interview with the data team", "Get an interview"),
+        ("Is your team looking for anyone?", "looking for anyone"),
+        ("Should I apply now?", "Should I apply"),
     ],
 )
 def test_job_ask_patterns(text: str, wording: str) -> None:
@@ -149,6 +154,10 @@ def test_job_ask_patterns(text: str, wording: str) -> None:
         "Who else would be worth talking to?",
         "What is the market position of your product?",
         "Which earlier job prepared you best?",
+        "Thank them for the informational interview",
+        "How did you apply for your first role?",
+        "What were you looking for when you changed fields?",
+        "Would you recommend this field to someone starting out?",
     ],
 )
 def test_ordinary_questions_are_not_job_asks(text: str) -> None:
