@@ -29,12 +29,13 @@ is dropped, so a one-minute meeting is one minute of questions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .assemble import is_question_id
+from .assemble import first_listings, is_question_id
 from .config import MeetingDefaults
-from .model import Company, Contact, FollowUp, Meeting, Playbook, Question
+from .followups import FollowUpItem, for_contact, open_items
+from .model import Company, Contact, Meeting, Playbook, Question
 from .schema import CATEGORIES
 from .targets import rank_companies
 
@@ -46,6 +47,8 @@ SHARE_POINT_SECONDS = 30
 """Time budgeted to get one `share` point across."""
 PITCH_MINUTES = 1
 """Time budgeted for the short account of yourself before the share points."""
+PAPER_PITCH_WORDS = 120
+"""About what one spoken minute holds; on paper a longer pitch is cut to its first lines."""
 AUTO_SPARE = 3
 """Extra questions offered under "if time allows" when the bank picked them."""
 TARGET_LIST_SIZE = 12
@@ -107,7 +110,8 @@ class Segment:
     end: dt.datetime | None = None
     items: tuple[str, ...] = ()
     """What to do or say in this part, in order: plain text, except the background's
-    `share` points and the questions' texts, which are the user's own Markdown."""
+    `share` points and the questions' texts, which are the user's own Markdown. The
+    pitch that opens the background part is `Agenda.pitch_html`."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,11 @@ class Agenda:
     """How many `share` points the background part has time for."""
     targets: tuple[Company, ...] = ()
     """The target-company list shown in the ask (networking meetings only)."""
+    pitch_html: str = ""
+    """Your short account of yourself (the body of profile.md), said first in the
+    background part; empty when there is no profile or it has no body."""
+    pitch_words: int = 0
+    """Length of the pitch, which decides whether it fits on paper."""
 
     def segment(self, kind: str) -> Segment | None:
         return next((s for s in self.segments if s.kind == kind), None)
@@ -152,6 +161,11 @@ class Agenda:
         """`share` points beyond what the background part has time for."""
         return self.meeting.share[self.share_capacity :]
 
+    @property
+    def pitch_cut_on_paper(self) -> bool:
+        """A pitch this long is shortened in print so the agenda keeps to one page."""
+        return self.pitch_words > PAPER_PITCH_WORDS
+
 
 @dataclass(frozen=True)
 class Prep:
@@ -165,13 +179,18 @@ class Prep:
     unresearched: tuple[Contact | Company, ...]
     """The contact and company when their page has no notes yet."""
     missing: tuple[str, ...]
-    """Other gaps to fix before the meeting (no company on file, no pitch)."""
+    """Other gaps to fix before the meeting (no company on file). A missing pitch is
+    flagged where it would be said, in the plan's background part."""
     bring: tuple[str, ...]
     you_pay: bool
     earlier: tuple[Meeting, ...]
-    """Earlier meetings with this person, oldest first."""
-    open_followups: tuple[FollowUp, ...]
-    """Reminders about this person that are not done yet, soonest first."""
+    """Meetings held (status done) with this person before this one, oldest first:
+    what you learned there is worth rereading."""
+    planned: tuple[Meeting, ...]
+    """Other meetings with this person still ahead (requested or scheduled), oldest first."""
+    open_followups: tuple[FollowUpItem, ...]
+    """Follow-ups with this person not done yet, soonest first: your own reminders and
+    those the rules derive (thank-you, tell the referrer, keep in touch, nudge...)."""
 
 
 def default_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
@@ -300,7 +319,7 @@ def _candidates(
 
     if meeting.questions:
         chosen = []
-        for index, text in enumerate(meeting.questions):
+        for text, index in first_listings(meeting.questions).items():
             bank = playbook.questions.get(text)
             chosen.append(
                 PlannedQuestion(bank.text if bank else text, minutes_of(bank), bank, index)
@@ -381,6 +400,8 @@ def build_agenda(
         auto_picked=auto,
         share_capacity=share_capacity(background),
         targets=targets,
+        pitch_html=playbook.profile.pitch_html if playbook.profile else "",
+        pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
     )
 
 
@@ -444,21 +465,24 @@ def _items(
             "Show your target list: which companies are missing, and whom do they know there?",
             "Ask whether they know anyone who could use your skills.",
         ]
-    pitch = ["Your short account of yourself (from your profile)."] if profile else []
     return {
         "open": (
             "Thank them for making the time.",
             f"Say you will finish {finish}.",
         ),
-        "background": (*pitch, *meeting.share),
+        "background": meeting.share,
         "questions": tuple(q.text for q in planned),
         "ask": tuple(ask),
         "wrap": tuple(wrap),
     }
 
 
-def build_prep(meeting: Meeting, playbook: Playbook) -> Prep:
-    """The checklist for `meeting`; needs its contact to exist in the playbook."""
+def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
+    """The checklist for `meeting`; needs its contact to exist in the playbook.
+
+    `followups` are the playbook's follow-ups on the day of the build
+    (`followups.follow_ups`); the checklist keeps this contact's open ones.
+    """
     contact = playbook.contact_of(meeting)
     company = playbook.company_of(contact)
     referrer = playbook.contacts.get(contact.referred_by or "")
@@ -468,16 +492,7 @@ def build_prep(meeting: Meeting, playbook: Playbook) -> Prep:
     missing = []
     if company is None:
         missing.append(f"No company on file for {contact.name}: add `company:` to their page.")
-    if playbook.profile is None or not playbook.profile.pitch_html:
-        missing.append("Your profile has no pitch: write your short background in profile.md.")
-    earlier = tuple(
-        m
-        for m in playbook.meetings_with(contact)
-        if m.slug != meeting.slug and m.sort_key < meeting.sort_key
-    )
-    followups = [f for f in contact.followups if f.done is None]
-    for m in playbook.meetings_with(contact):
-        followups.extend(f for f in m.followups if f.done is None)
+    others = [m for m in playbook.meetings_with(contact) if m.slug != meeting.slug]
     return Prep(
         contact=contact,
         company=company,
@@ -487,8 +502,9 @@ def build_prep(meeting: Meeting, playbook: Playbook) -> Prep:
         missing=tuple(missing),
         bring=_bring(meeting),
         you_pay=meeting.format in PAYING_FORMATS,
-        earlier=earlier,
-        open_followups=tuple(sorted(followups, key=lambda f: (f.due, f.action))),
+        earlier=tuple(m for m in others if m.status == "done" and m.sort_key < meeting.sort_key),
+        planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
+        open_followups=tuple(open_items(for_contact(followups, contact.slug))),
     )
 
 

@@ -364,6 +364,15 @@ def is_question_id(text: str) -> bool:
     return bool(SLUG.match(text))
 
 
+def first_listings(questions: Iterable[str]) -> dict[str, int]:
+    """Each entry of a meeting's `questions`, in order, with the index where it is first
+    listed: a question named twice is planned once, and the repeat is warned about."""
+    first: dict[str, int] = {}
+    for index, text in enumerate(questions):
+        first.setdefault(text, index)
+    return first
+
+
 def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: Problems) -> None:
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
         if slug and slug not in slugs[kind]:
@@ -389,12 +398,16 @@ def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: 
         check(src, "contact", meeting.contact, "contacts", "contact")
         for index, referral in enumerate(meeting.referrals):
             check(src, f"referrals.{index}", referral, "contacts", "contact")
+        first = first_listings(meeting.questions)
         for index, text in enumerate(meeting.questions):
+            at = f"questions.{index}"
             if is_question_id(text) and text not in playbook.questions:
                 problems.error(
                     src.path,
-                    src.line(f"questions.{index}"),
-                    f"questions.{index}",
+                    src.line(at),
+                    at,
                     f"no question with id {text!r} in content/questions/; "
                     "write a full sentence to ask your own question",
                 )
+            elif first[text] != index:
+                problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')

@@ -41,17 +41,17 @@ def navigation(pages: list[Page]) -> tuple[tuple[str, str], ...]:
     return tuple((path, label) for path, label in SECTIONS if path in paths)
 
 
-def site_pages(playbook: Playbook, today: dt.date) -> list[Page]:
-    """Every page of the foundation site, in a stable order."""
+def site_pages(playbook: Playbook, today: dt.date, *, has_calendar: bool = True) -> list[Page]:
+    """Every page of the site, in a stable order; `has_calendar`: the build writes playbook.ics."""
     ranked = rank_companies(playbook)
     items = follow_ups(playbook, today)
     return [
         dashboard(playbook, today, ranked, items),
-        timeline_page(playbook, today, items),
+        timeline_page(playbook, today, items, has_calendar),
         *contact_pages(playbook, today, items),
         *company_pages(playbook, ranked),
         *meeting_pages(playbook, today),
-        *prep_pages(playbook),
+        *prep_pages(playbook, items),
     ]
 
 

@@ -1,19 +1,20 @@
 """Meeting prep pages: the agenda, the question sheet, the print pack and the question bank.
 
 Like pages.py, each function returns Page objects whose context is model data
-and derived plans (agenda.py, guardrails.py); the templates decide the look.
+and derived plans (agenda.py, guardrails.py, followups.py); the templates decide the look.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import routes
 from .agenda import Agenda, Prep, build_agenda, build_prep, target_list
 from .assemble import meeting_title
 from .errors import ContentError
+from .followups import FollowUpItem, open_items
 from .guardrails import check_playbook
 from .model import Company, Contact, Meeting, Playbook, Question
 from .render import Page
@@ -35,20 +36,27 @@ class MeetingPrep:
     deps: frozenset[str]
 
 
-def prep_pages(playbook: Playbook) -> list[Page]:
-    """Agenda, question sheet and print pack of every meeting, then the question bank."""
+def prep_pages(playbook: Playbook, followups: Sequence[FollowUpItem]) -> list[Page]:
+    """Agenda, question sheet and print pack of every meeting, then the question bank.
+
+    `followups` are `followups.follow_ups(playbook, today)`, made once per build.
+    """
     by_path: dict[str, list[ContentError]] = defaultdict(list)
     for problem in check_playbook(playbook):
         by_path[problem.path].append(problem)
     targets = target_list(playbook)
+    by_contact: dict[str, list[FollowUpItem]] = defaultdict(list)
+    for item in open_items(followups):
+        by_contact[item.contact].append(item)
+    prepared = [
+        meeting_prep(playbook, meeting, by_path, by_contact[meeting.contact], targets)
+        for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
+        if meeting.contact in playbook.contacts
+    ]
     pages: list[Page] = []
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True):
-        if meeting.contact not in playbook.contacts:
-            continue
-        prepared = meeting_prep(playbook, meeting, by_path, targets)
-        pages += [agenda_page(playbook, prepared), questions_page(prepared)]
-        pages.append(print_page(playbook, prepared))
-    pages.append(question_bank_page(playbook))
+    for one in prepared:
+        pages += [agenda_page(playbook, one), questions_page(one), print_page(playbook, one)]
+    pages.append(question_bank_page(playbook, [one.agenda for one in prepared]))
     return pages
 
 
@@ -56,11 +64,13 @@ def meeting_prep(
     playbook: Playbook,
     meeting: Meeting,
     guardrails: Mapping[str, Iterable[ContentError]],
+    followups: Sequence[FollowUpItem],
     targets: tuple[Company, ...] | None = None,
 ) -> MeetingPrep:
-    """The plan, checklist and warnings of one meeting; `guardrails` are grouped by file."""
+    """The plan, checklist and warnings of one meeting; `guardrails` are grouped by file,
+    `followups` may be all of the build's or only those of the meeting's contact."""
     agenda = build_agenda(meeting, playbook, playbook.config.meetings, targets=targets)
-    prep = build_prep(meeting, playbook)
+    prep = build_prep(meeting, playbook, followups)
     sources = sorted(_sources(prep.contact, prep.company, meeting))
     warnings = tuple(
         sorted(
@@ -83,7 +93,8 @@ def _sources(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
 
 
 def _deps(playbook: Playbook, agenda: Agenda, prep: Prep) -> frozenset[str]:
-    """The files an agenda reads: the meeting, the people, the bank, the profile.
+    """The files an agenda reads: the meeting, the people, the bank, the profile, and
+    the files the open follow-ups come from.
 
     Guardrails about a company read every meeting with anyone there. A networking
     meeting's target list ranks every company, but the list itself is in the page's
@@ -99,6 +110,7 @@ def _deps(playbook: Playbook, agenda: Agenda, prep: Prep) -> frozenset[str]:
         | _sources(*agenda.targets)
         | bank
         | profile
+        | {path for item in prep.open_followups for path in item.sources}
     )
 
 
@@ -157,18 +169,23 @@ def title_of(playbook: Playbook, meeting: Meeting) -> str:
     return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
 
 
-def questions_used(playbook: Playbook) -> dict[str, list[Meeting]]:
-    """For every bank question, the meetings that name it, most recent first."""
+def questions_used(playbook: Playbook, agendas: Iterable[Agenda]) -> dict[str, list[Meeting]]:
+    """For every bank question, the meetings whose agenda has it, most recent first.
+
+    The agenda's questions, not the meeting file's, so questions picked from the bank
+    for a meeting that names none count too.
+    """
     used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True):
-        for qid in dict.fromkeys(meeting.questions):
-            if qid in used:
-                used[qid].append(meeting)
+    for agenda in sorted(agendas, key=lambda a: a.meeting.sort_key, reverse=True):
+        for question in agenda.all_questions:
+            meetings = used.get(question.id or "")
+            if meetings is not None:
+                meetings.append(agenda.meeting)
     return used
 
 
-def question_bank_page(playbook: Playbook) -> Page:
-    used = questions_used(playbook)
+def question_bank_page(playbook: Playbook, agendas: Iterable[Agenda]) -> Page:
+    used = questions_used(playbook, agendas)
     return Page(
         routes.QUESTIONS,
         "questions.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from generator.agenda import (
 )
 from generator.config import Config, MeetingDefaults
 from generator.errors import Problems
+from generator.followups import follow_ups
 from generator.load import load
 from generator.model import (
     Category,
@@ -361,9 +363,32 @@ def test_share_points_are_listed_and_overflow_is_known() -> None:
     agenda = agenda_for(meeting(duration=20, share=points))
     background = agenda.segment("background")
     assert background is not None and background.minutes == 3
-    assert background.items[1:] == points
+    assert background.items == points
     assert agenda.share_capacity == 4
     assert agenda.share_overflow == points[4:]
+
+
+def test_the_pitch_is_the_profile_body() -> None:
+    agenda = agenda_for(meeting(duration=30))
+    assert agenda.pitch_html == "<p>Five years of supply-chain data.</p>"
+    assert not agenda.pitch_cut_on_paper
+    m = meeting(duration=30)
+    bare = replace(playbook(m), profile=None)
+    assert build_agenda(m, bare, DEFAULTS).pitch_html == ""
+    wordy = replace(playbook(m), profile=Profile("Maya", pitch_html="<p>…</p>", pitch_words=121))
+    assert build_agenda(m, wordy, DEFAULTS).pitch_cut_on_paper
+
+
+def test_a_question_listed_twice_is_planned_once() -> None:
+    m = meeting(
+        duration=30, questions=("the-job-0", "fit-0", "the-job-0", "Why here?", "Why here?")
+    )
+    agenda = agenda_for(m)
+    assert [(q.id, q.index) for q in agenda.all_questions] == [
+        ("the-job-0", 0),
+        ("fit-0", 1),
+        (None, 3),
+    ]
 
 
 def test_wrap_up_offers_to_stop_and_asks_for_names() -> None:
@@ -380,7 +405,7 @@ def test_prep_for_coffee_says_you_pay_and_bring_cards() -> None:
     company = Company("acme", "Acme", notes_html="<p>Makes anvils.</p>")
     jane = Contact("jane", "Jane Doe", company="acme")
     m = meeting(format="coffee", date=dt.date(2026, 11, 24))
-    prep = build_prep(m, playbook(m, companies=(company,), contacts=(jane,)))
+    prep = build_prep(m, playbook(m, companies=(company,), contacts=(jane,)), ())
     assert prep.you_pay
     assert prep.bring[0] == "business cards"
     assert prep.researched == (company,) and prep.unresearched == (jane,)
@@ -388,14 +413,25 @@ def test_prep_for_coffee_says_you_pay_and_bring_cards() -> None:
 
 def test_prep_for_video_networking() -> None:
     m = meeting(format="video", purpose="networking")
-    prep = build_prep(m, playbook(m))
+    prep = build_prep(m, playbook(m), ())
     assert not prep.you_pay
     assert "contact details" in prep.bring[0]
     assert any("target-company list" in b for b in prep.bring)
     assert prep.missing == ("No company on file for Jane Doe: add `company:` to their page.",)
 
 
-def test_prep_lists_earlier_meetings_and_open_followups() -> None:
+def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
+    held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1))
+    cancelled = meeting(slug="m00", status="cancelled", date=dt.date(2026, 10, 20))
+    now = meeting(status="scheduled", date=dt.date(2026, 11, 24))
+    later = meeting(slug="m2", status="scheduled", date=dt.date(2027, 1, 5))
+    asked = meeting(slug="m3", status="requested", requested_on=dt.date(2026, 11, 1))
+    prep = build_prep(now, playbook(held, cancelled, now, later, asked), ())
+    assert [m.slug for m in prep.earlier] == ["m0"]
+    assert [m.slug for m in prep.planned] == ["m3", "m2"]
+
+
+def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
     jane = Contact(
         "jane",
         "Jane Doe",
@@ -403,6 +439,10 @@ def test_prep_lists_earlier_meetings_and_open_followups() -> None:
             FollowUp(dt.date(2026, 12, 1), "Send the deck", None, 9),
             FollowUp(dt.date(2026, 11, 1), "Old and done", dt.date(2026, 11, 1), 10),
         ),
+        source=Source("content/contacts/jane.md"),
+    )
+    joe = Contact(
+        "joe", "Joe Bloggs", followups=(FollowUp(dt.date(2026, 11, 2), "Not Jane's", None, 3),)
     )
     before = meeting(
         slug="m0",
@@ -411,8 +451,14 @@ def test_prep_lists_earlier_meetings_and_open_followups() -> None:
         followups=(FollowUp(dt.date(2026, 11, 20), "Share the article", None, 12),),
         source=Source("content/meetings/m0.md"),
     )
-    now = meeting(date=dt.date(2026, 11, 24), source=Source("content/meetings/m1.md"))
-    later = meeting(slug="m2", date=dt.date(2027, 1, 5))
-    prep = build_prep(now, playbook(before, now, later, contacts=(jane,)))
-    assert [m.slug for m in prep.earlier] == ["m0"]
-    assert [f.action for f in prep.open_followups] == ["Share the article", "Send the deck"]
+    now = meeting(
+        status="scheduled", date=dt.date(2026, 11, 24), source=Source("content/meetings/m1.md")
+    )
+    pb = playbook(before, now, contacts=(jane, joe))
+    prep = build_prep(now, pb, follow_ups(pb, dt.date(2026, 11, 22)))
+    assert [(f.rule, f.action) for f in prep.open_followups] == [
+        ("thank_you", "Send Jane Doe a thank-you note for the meeting on 1 Oct"),
+        ("own", "Share the article"),
+        ("own", "Send the deck"),
+    ]
+    assert prep.open_followups[0].status == "overdue"

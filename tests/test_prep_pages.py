@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import SAMPLE_TODAY, copy_sample
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
 
-from generator.build import build
+from generator.agenda import build_agenda
+from generator.build import BuildReport, build
 from generator.errors import Problems
 from generator.load import load
 from generator.pages import site_pages
@@ -81,9 +83,16 @@ def test_agenda_prep_checklist(built_sample: Path) -> None:
 
 def test_agenda_lists_earlier_meetings_and_open_followups(built_sample: Path) -> None:
     text = text_of(built_sample, "meetings/2026-12-03-hannah-cole/")
-    assert "Reread what you learned before" not in text  # first meeting with Hannah
+    assert "Reread what you learned" not in text  # first meeting with Hannah
     rachel = text_of(built_sample, "meetings/2026-11-17-rachel-adeyemi/")
-    assert "Open follow-up, due Tue 8 Dec: Tell Rachel how the calls" in rachel
+    assert "Open follow-up, due Wed 18 Nov (overdue): Call Rachel Adeyemi to thank" in rachel
+
+
+def test_plan_offsets_read_the_same_without_a_clock(built_sample: Path) -> None:
+    html = html_of(built_sample, "meetings/2026-11-18-nadia-petrov/")  # requested, no date
+    assert '<div class="plan-time">+0 min</div>' in html
+    assert '<span class="q-at">+4 min</span>' in html
+    assert "\u2032" not in html
 
 
 def test_networking_agenda_has_the_ask_with_the_target_list(built_sample: Path) -> None:
@@ -208,3 +217,132 @@ def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
     assert "content/meetings/2026-11-24-omar-haddad.md, line 11 (goals.0)" in text
     carbon = text_of(report.output, "meetings/2026-11-19-jonah-kim/")
     assert "Jonah Kim is the only person you have met at Carbon Ledger" in carbon
+
+
+EARLIER = """\
+---
+contact: hannah-cole
+purpose: informational
+format: phone
+status: done
+date: 2026-11-02
+time: "17:00"
+duration: 20
+---
+
+## What I learned
+
+- Her team scores every shipper dashboard change by support tickets saved.
+"""
+LATER = """\
+---
+contact: hannah-cole
+purpose: informational
+format: office
+status: requested
+requested_on: 2026-11-20
+---
+
+Asked to sit in on a dashboard review at Tidewater.
+"""
+NO_QUESTIONS = """\
+---
+contact: hannah-cole
+purpose: informational
+format: video
+date: 2026-12-10
+time: "15:00"
+---
+"""
+TWICE = """\
+---
+contact: graham-pike
+purpose: informational
+format: phone
+date: 2026-12-11
+time: "11:00"
+questions:
+  - typical-day
+  - hardest-problems
+  - typical-day
+---
+"""
+PITCH = "I turn freight data into calls a planner can act on the same morning."
+HANNAH = "meetings/2026-12-03-hannah-cole/"
+
+
+@pytest.fixture(scope="module")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The sample with more meetings with Hannah Cole (one held before, one asked for
+    later), one naming no questions, one naming a question twice, and a new pitch."""
+    root = copy_sample(tmp_path_factory.mktemp("history"))
+    write(root, "content/meetings/2026-11-02-hannah-cole.md", EARLIER)
+    write(root, "content/meetings/2027-01-12-hannah-cole.md", LATER)
+    write(root, "content/meetings/2026-12-10-hannah-cole.md", NO_QUESTIONS)
+    write(root, "content/meetings/2026-12-11-graham-pike.md", TWICE)
+    profile = root / "content/profile.md"
+    front = profile.read_text("utf-8").split("---\n")[1]
+    profile.write_text(f"---\n{front}---\n\n{PITCH}\n", "utf-8")
+    return build(root, today=SAMPLE_TODAY, jobs=1)
+
+
+def test_agenda_shows_the_meeting_held_before_and_what_was_learned(
+    history_site: BuildReport,
+) -> None:
+    text = text_of(history_site.output, HANNAH)
+    assert "Reread what you learned when you met before: Phone with Hannah Cole" in text
+    assert "What you learned when you met Hannah Cole before" in text
+    assert "scores every shipper dashboard change by support tickets saved" in text
+    assert "Open follow-up, due Tue 3 Nov (overdue): Send Hannah Cole a thank-you note" in text
+
+
+def test_a_meeting_still_ahead_is_not_an_earlier_meeting(history_site: BuildReport) -> None:
+    html = html_of(history_site.output, HANNAH)
+    start = html.index('id="prep-title"')
+    checklist = scan_text(html[start : html.index("</section>", start)])
+    assert "Reread what you learned when you met before" in checklist
+    assert "Office with Hannah Cole" not in checklist
+    assert "Video with Hannah Cole" not in checklist
+    text = text_of(history_site.output, HANNAH)
+    planned = text[text.index("Other meetings planned with Hannah Cole") :]
+    assert "Office with Hannah Cole requested since Fri 20 Nov" in planned
+
+
+def test_the_pitch_is_said_in_the_background_part(history_site: BuildReport) -> None:
+    for path in (HANNAH, HANNAH + "print/"):
+        html = html_of(history_site.output, path)
+        start = html.index("plan-background")
+        background = scan_text(html[start : html.index("plan-questions", start)])
+        assert PITCH in background, path
+        assert "from your profile" not in background
+
+
+def test_without_a_pitch_the_agenda_says_where_to_write_it(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    (root / "content/profile.md").unlink()
+    report = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
+    text = text_of(report.output, OMAR)
+    assert "No pitch yet: write a few sentences" in text and "content/profile.md" in text
+
+
+def test_bank_picks_count_as_used(history_site: BuildReport) -> None:
+    loaded = load(history_site.output.parent, Problems())
+    pb = loaded.playbook
+    agenda = build_agenda(pb.meetings["2026-12-10-hannah-cole"], pb, pb.config.meetings)
+    assert agenda.auto_picked
+    html = html_of(history_site.output, "questions/")
+    for question in agenda.all_questions:
+        start = html.index(f'id="q-{question.id}"')
+        assert "Video with Hannah Cole" in scan_text(html[start : html.index("</li>", start)])
+
+
+def test_a_question_listed_twice_is_warned_about_and_asked_once(
+    history_site: BuildReport,
+) -> None:
+    warned = [str(w) for w in history_site.warnings if w.field == "questions.2"]
+    assert warned == [
+        "warning: content/meetings/2026-12-11-graham-pike.md:10: questions.2: "
+        '"typical-day" is listed twice'
+    ]
+    html = html_of(history_site.output, "meetings/2026-12-11-graham-pike/")
+    assert html.count('href="../../questions/#q-typical-day"') == 1
