@@ -19,23 +19,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import browser_unavailable
 
-pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+if browser_unavailable():
+    pytest.skip(str(browser_unavailable()), allow_module_level=True)
 
-import jinja2  # noqa: E402
-from playwright.sync_api import (  # noqa: E402
+import jinja2
+from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
     Page,
     expect,
-    sync_playwright,
 )
 
-from generator.encrypt import derive_key, encrypt_page, opaque_name  # noqa: E402
+from generator.encrypt import derive_key, encrypt_page, opaque_name
 
 pytestmark = pytest.mark.browser
 
@@ -60,15 +58,6 @@ document.addEventListener("DOMContentLoaded", function () {
   document.getElementById("script-ran").textContent = "page script ran";
 });
 """
-
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def plaintext_page(title: str, body: str, prefix: str) -> str:
@@ -183,33 +172,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def chromium(request: pytest.FixtureRequest) -> Iterator[Browser]:
-    """The suite's session ``browser`` fixture when conftest has one, else our own.
-
-    Only one sync Playwright can run per thread, so a second launch while the
-    shared one is alive would fail with "Sync API inside the asyncio loop".
-    """
-    try:
-        shared: Browser = request.getfixturevalue("browser")
-    except pytest.FixtureLookupError:
-        pass
-    else:
-        yield shared
-        return
-    with sync_playwright() as playwright:
-        own = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        try:
-            yield own
-        finally:
-            own.close()
-
-
 @pytest.fixture
-def context(chromium: Browser) -> Iterator[BrowserContext]:
-    context = chromium.new_context()
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
     context.set_default_timeout(15_000)
     try:
         yield context
