@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import routes
 from .agenda import Agenda, Prep, build_agenda, build_prep, target_list
@@ -17,7 +17,7 @@ from .errors import ContentError
 from .followups import FollowUpItem, open_items
 from .guardrails import check_playbook
 from .model import Company, Contact, Meeting, Playbook, Question
-from .render import Page
+from .render import Page, SharedFragments
 
 EVERYTHING = "*"
 """A dependency on every source file (same marker as pages.EVERYTHING)."""
@@ -34,6 +34,8 @@ class MeetingPrep:
     warnings: tuple[ContentError, ...]
     """Guardrail warnings about this meeting, its contact and their company."""
     deps: frozenset[str]
+    fragments: SharedFragments = field(default_factory=SharedFragments)
+    """The plan, sheet and brief, rendered once for the three pages."""
 
 
 def prep_pages(playbook: Playbook, followups: Sequence[FollowUpItem]) -> list[Page]:
@@ -126,6 +128,7 @@ def _context(playbook: Playbook, prepared: MeetingPrep) -> dict[str, object]:
         "prep": prepared.prep,
         "warnings": prepared.warnings,
         "title_of": lambda m: title_of(playbook, m),
+        "fragments": prepared.fragments,
     }
 
 
@@ -149,6 +152,7 @@ def questions_page(prepared: MeetingPrep) -> Page:
             "contact": prepared.prep.contact,
             "company": prepared.prep.company,
             "agenda": prepared.agenda,
+            "fragments": prepared.fragments,
         },
         prepared.deps,
     )

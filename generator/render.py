@@ -64,6 +64,39 @@ class Site:
     """Site paths of scripts added to every page (live reload adds one)."""
 
 
+class SharedFragments:
+    """Parts of pages rendered once and reused by every page whose context holds this
+    object: a meeting's agenda, question sheet and print pack show the same plan,
+    sheet and brief. Templates ask for a part with `shared("agenda_plan.html")`.
+
+    A cache of what the pages' data renders to, not data itself: two always compare
+    equal, so a live rebuild does not take a filled cache for a changed input. It is
+    made anew with the pages of every build, so it never outlives its content.
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[str, Markup] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SharedFragments)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@jinja2.pass_context
+def _shared(context: jinja2.runtime.Context, name: str) -> Markup:
+    """The template `name` rendered with the calling page's context, once per group.
+
+    Only for parts that read no page-specific variable (`page`); their links are
+    site-root markers, made relative per page afterwards.
+    """
+    fragments = context.get("fragments")
+    parts = fragments.parts if isinstance(fragments, SharedFragments) else {}
+    if name not in parts:
+        parts[name] = Markup(context.environment.get_template(name).render(context.get_all()))
+    return parts[name]
+
+
 def theme_dirs(root: Path, theme: str) -> list[Path]:
     """Theme folders from most to least specific; later ones fill in missing files."""
     builtin = BUILTIN_THEMES if BUILTIN_THEMES.is_dir() else CHECKOUT_THEMES
@@ -88,7 +121,7 @@ def make_environment(themes: Sequence[Path]) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # Jinja's per-user temp folder:
         # compiling the theme costs more than rendering a small playbook
     )
-    env.globals.update(url=_url, static=_static)
+    env.globals.update(url=_url, static=_static, shared=_shared)
     env.filters.update(
         day=format_day,
         short_day=format_short_day,

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from conftest import SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
 
@@ -346,3 +347,25 @@ def test_a_question_listed_twice_is_warned_about_and_asked_once(
     ]
     html = html_of(history_site.output, "meetings/2026-12-11-graham-pike/")
     assert html.count('href="../../questions/#q-typical-day"') == 1
+
+
+def test_a_meetings_pages_share_one_rendering_of_plan_sheet_and_brief(built_sample: Path) -> None:
+    meeting = "meetings/2026-11-24-omar-haddad/"
+    pages = [html_of(built_sample, meeting + part) for part in ("", "questions/", "print/")]
+    agenda, sheet, pack = (re.sub(r'href="[^"]*"', "", html) for html in pages)  # depth differs
+
+    def section(html: str, opening: str) -> str:
+        start = html.index(opening)
+        return html[start : html.index("</section>", start)]
+
+    plan = section(agenda, '<section class="plan-section"')
+    assert "Your background" in plan and plan in pack
+    assert section(sheet, '<header class="sheet-head">') in pack
+
+
+def test_shared_fragments_are_a_cache_not_an_input() -> None:
+    from generator.render import SharedFragments
+
+    filled = SharedFragments()
+    filled.parts["agenda_plan.html"] = Markup("<ol></ol>")
+    assert filled == SharedFragments()  # a live rebuild does not see a change in it
