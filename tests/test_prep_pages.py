@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
 from conftest import SAMPLE_TODAY, copy_sample, write
+from markupsafe import Markup
 from site_checks import scan
 
 from generator.agenda import build_agenda
