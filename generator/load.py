@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import zoneinfo
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .assemble import CachedBody, Parsed, assemble
@@ -20,6 +21,7 @@ from .followup_checks import check_followups
 from .frontmatter import Document, parse_document
 from .guardrails import check_playbook
 from .model import Playbook
+from .parallel import fork_map
 
 
 @dataclass(frozen=True)
@@ -29,37 +31,78 @@ class Loaded:
     sources: tuple[SourceFile, ...]
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One file as last read: when, its content hash, what it parsed to."""
+
+    stamp: tuple[int, int]
+    """(modification time in ns, size): unchanged means the file need not be read."""
+    digest: str
+    doc: Document | None
+    problems: Problems
+
+
+_UNREADABLE = (-1, -1)
+
+
 @dataclass
 class DocumentCache:
     """Parsed documents by path; an entry is reused while the file is unchanged."""
 
-    entries: dict[Path, tuple[tuple[int, int], str, Document | None, Problems]] = field(
-        default_factory=dict
-    )
+    entries: dict[Path, _Entry] = field(default_factory=dict)
     parsed: int = 0
     """How many files were parsed (not reused) so far: for tests and stats."""
     bodies: dict[str, CachedBody] = field(default_factory=dict)
     """Rendered Markdown bodies by relative path (see `assemble`)."""
 
-    def parse(self, source: SourceFile, problems: Problems) -> Document | None:
-        stat = source.path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
+    def parse_all(
+        self, sources: Sequence[SourceFile], problems: Problems, jobs: int | None = None
+    ) -> list[Document | None]:
+        """Every source's document (None where it has none), in order.
+
+        Files whose time and size changed are read and parsed on all cores (a first
+        build); a live rebuild typically has one, parsed in this process.
+        """
+        stale = [source for source in sources if not self._unchanged(source)]
+        for source, entry in zip(stale, fork_map(self._read, stale, jobs), strict=True):
+            cached = self.entries.get(source.path)
+            if cached is not None and entry.doc is None and entry.digest == cached.digest:
+                entry = replace(cached, stamp=entry.stamp)  # touched, not changed
+            else:
+                self.parsed += 1
+            self.entries[source.path] = entry
+        documents = []
+        for source in sources:
+            entry = self.entries[source.path]
+            problems.extend(entry.problems)
+            documents.append(entry.doc)
+        return documents
+
+    def _unchanged(self, source: SourceFile) -> bool:
         cached = self.entries.get(source.path)
-        if cached is not None and cached[0] == stamp:
-            problems.extend(cached[3])
-            return cached[2]
-        content = source.path.read_bytes()
+        if cached is None or cached.stamp == _UNREADABLE:
+            return False
+        try:
+            return cached.stamp == _stamp(source.path)
+        except OSError:
+            return False
+
+    def _read(self, source: SourceFile) -> _Entry:
+        """Read and parse one file (in a worker); a file whose content hash is the cached
+        one comes back without a document, which the parent already has."""
+        try:
+            stamp = _stamp(source.path)
+            content = source.path.read_bytes()
+        except OSError as exc:
+            unreadable = Problems()
+            unreadable.error(source.rel, 1, "file", f"cannot be read: {exc.strerror}")
+            return _Entry(_UNREADABLE, "", None, unreadable)
         digest = hashlib.blake2b(content, digest_size=16).hexdigest()
-        if cached is not None and cached[1] == digest:
-            self.entries[source.path] = (stamp, digest, cached[2], cached[3])
-            problems.extend(cached[3])
-            return cached[2]
+        cached = self.entries.get(source.path)
+        if cached is not None and cached.digest == digest:
+            return _Entry(stamp, digest, None, Problems())
         own = Problems()
-        doc = parse_document(source.rel, content, own)
-        self.parsed += 1
-        self.entries[source.path] = (stamp, digest, doc, own)
-        problems.extend(own)
-        return doc
+        return _Entry(stamp, digest, parse_document(source.rel, content, own), own)
 
     def forget_missing(self, sources: tuple[SourceFile, ...]) -> None:
         present = {s.path for s in sources}
@@ -71,12 +114,17 @@ class DocumentCache:
         (two saves within the file system's clock tick)."""
         cached = self.entries.get(path)
         if cached is not None:
-            self.entries[path] = ((-1, -1), cached[1], cached[2], cached[3])
+            self.entries[path] = replace(cached, stamp=_UNREADABLE)
 
     def digest(self, path: Path) -> str | None:
         """Content hash of `path` as last read, or None if it was never read."""
         cached = self.entries.get(path)
-        return cached[1] if cached is not None else None
+        return cached.digest if cached is not None else None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> Loaded:
@@ -85,23 +133,16 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
     config = load_config(root, problems)
     sources = tuple(discover(root, problems))
     cache.forget_missing(sources)
-    parsed = []
-    for source in sources:
-        doc = _read(source, cache, problems)
-        if doc is not None:
-            parsed.append(Parsed(source.kind, source.slug, doc))
+    documents = cache.parse_all(sources, problems)
+    parsed = [
+        Parsed(source.kind, source.slug, doc)
+        for source, doc in zip(sources, documents, strict=True)
+        if doc is not None
+    ]
     playbook = assemble(parsed, config, problems, cache.bodies)
     check_followups(playbook, problems)
     problems.items.extend(check_playbook(playbook))
     return Loaded(config, playbook, sources)
-
-
-def _read(source: SourceFile, cache: DocumentCache, problems: Problems) -> Document | None:
-    try:
-        return cache.parse(source, problems)
-    except OSError as exc:
-        problems.error(source.rel, 1, "file", f"cannot be read: {exc.strerror}")
-        return None
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:
