@@ -84,7 +84,7 @@ def load_or_fail(
 
 def plan(loaded: Loaded, today: dt.date, *, has_calendar: bool = True) -> tuple[list[Page], Site]:
     """The site's pages and what every template may use (shared with `playbook serve`)."""
-    pages = site_pages(loaded.playbook, today, has_calendar=has_calendar)
+    pages = site_pages(loaded.playbook, today, loaded.guardrails, has_calendar=has_calendar)
     return pages, make_site(loaded, today, navigation(pages))
 
 

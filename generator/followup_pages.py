@@ -23,7 +23,6 @@ from .followups import (
     WEEK_DAYS,
     FollowUpItem,
     declined_on,
-    for_contact,
     history,
     last_interaction,
     open_items,
@@ -103,10 +102,10 @@ def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
 
 
 def contact_context(
-    playbook: Playbook, contact: Contact, today: dt.date, items: Sequence[FollowUpItem]
+    playbook: Playbook, contact: Contact, today: dt.date, mine: Sequence[FollowUpItem]
 ) -> tuple[dict[str, Any], frozenset[str]]:
-    """A contact page's follow-up context, and the extra source files it reads."""
-    mine = for_contact(items, contact.slug)
+    """A contact page's follow-up context, from the contact's own items (`by_contact`),
+    and the extra source files it reads."""
     pending = open_items(mine)
     declined = declined_on(playbook, contact)
     context = {

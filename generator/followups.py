@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -543,6 +544,14 @@ def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
 
 def for_contact(items: Iterable[FollowUpItem], slug: str) -> list[FollowUpItem]:
     return [i for i in items if i.contact == slug]
+
+
+def by_contact(items: Iterable[FollowUpItem]) -> dict[str, list[FollowUpItem]]:
+    """Items grouped by contact slug, in their order: one pass for all contact pages."""
+    grouped: dict[str, list[FollowUpItem]] = defaultdict(list)
+    for item in items:
+        grouped[item.contact].append(item)
+    return grouped
 
 
 SECTION_TITLES = {

@@ -77,10 +77,15 @@ an informational meeting; "any openings?" or "could you refer me?" are not.
 """
 
 
+_JOB_ASK = re.compile("|".join(f"(?:{p.pattern})" for p in JOB_ASK_PATTERNS), re.IGNORECASE)
+"""All of them in one pattern: one scan finds the leftmost wording (on a tie, the
+first pattern that matches, as in the list)."""
+
+
 def job_ask(text: str) -> str | None:
     """The first wording in `text` that asks for a job, an opening or a referral."""
-    found = [m for p in JOB_ASK_PATTERNS if (m := p.search(text))]
-    return min(found, key=lambda m: m.start())[0] if found else None
+    found = _JOB_ASK.search(text)
+    return found[0] if found else None
 
 
 def check_playbook(playbook: Playbook) -> list[ContentError]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .assemble import CachedBody, Parsed, assemble
 from .config import Config, load_config
 from .discover import SourceFile, discover
-from .errors import Problems
+from .errors import ContentError, Problems
 from .followup_checks import check_followups
 from .frontmatter import Document, parse_document
 from .guardrails import check_playbook
@@ -29,6 +29,8 @@ class Loaded:
     config: Config
     playbook: Playbook
     sources: tuple[SourceFile, ...]
+    guardrails: tuple[ContentError, ...] = ()
+    """The etiquette warnings (guardrails.py), also shown on the agenda pages."""
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,9 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
     ]
     playbook = assemble(parsed, config, problems, cache.bodies)
     check_followups(playbook, problems)
-    problems.items.extend(check_playbook(playbook))
-    return Loaded(config, playbook, sources)
+    guardrails = tuple(check_playbook(playbook))
+    problems.items.extend(guardrails)
+    return Loaded(config, playbook, sources, guardrails)
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:

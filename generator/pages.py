@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from . import routes
 from .assemble import meeting_title
+from .errors import ContentError
 from .followup_pages import contact_context, dashboard_context, timeline_page
-from .followups import FollowUpItem, follow_ups
+from .followups import FollowUpItem, by_contact, follow_ups
 from .model import Company, Contact, Meeting, Playbook
 from .prep_pages import prep_pages
 from .render import Page
@@ -41,8 +42,15 @@ def navigation(pages: list[Page]) -> tuple[tuple[str, str], ...]:
     return tuple((path, label) for path, label in SECTIONS if path in paths)
 
 
-def site_pages(playbook: Playbook, today: dt.date, *, has_calendar: bool = True) -> list[Page]:
-    """Every page of the site, in a stable order; `has_calendar`: the build writes playbook.ics."""
+def site_pages(
+    playbook: Playbook,
+    today: dt.date,
+    guardrails: Iterable[ContentError],
+    *,
+    has_calendar: bool = True,
+) -> list[Page]:
+    """Every page of the site, in a stable order. `guardrails` are the warnings that
+    `load` found (`Loaded.guardrails`); `has_calendar`: the build writes playbook.ics."""
     ranked = rank_companies(playbook)
     items = follow_ups(playbook, today)
     return [
@@ -51,7 +59,7 @@ def site_pages(playbook: Playbook, today: dt.date, *, has_calendar: bool = True)
         *contact_pages(playbook, today, items),
         *company_pages(playbook, ranked),
         *meeting_pages(playbook, today),
-        *prep_pages(playbook, items),
+        *prep_pages(playbook, items, guardrails),
     ]
 
 
@@ -138,12 +146,13 @@ def contact_pages(
             frozenset({EVERYTHING}),
         )
     ]
+    grouped = by_contact(items)
     for contact in contacts:
         meetings = playbook.meetings_with(contact)
         referred = playbook.referred.get(contact.slug, [])
         referrer = playbook.contacts.get(contact.referred_by or "")
         company = playbook.company_of(contact)
-        followups, followup_deps = contact_context(playbook, contact, today, items)
+        followups, followup_deps = contact_context(playbook, contact, today, grouped[contact.slug])
         pages.append(
             Page(
                 routes.contact(contact.slug),

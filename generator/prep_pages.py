@@ -14,8 +14,7 @@ from . import routes
 from .agenda import Agenda, Prep, build_agenda, build_prep, target_list
 from .assemble import meeting_title
 from .errors import ContentError
-from .followups import FollowUpItem, open_items
-from .guardrails import check_playbook
+from .followups import FollowUpItem, by_contact, open_items
 from .model import Company, Contact, Meeting, Playbook, Question
 from .render import Page, SharedFragments
 
@@ -38,20 +37,21 @@ class MeetingPrep:
     """The plan, sheet and brief, rendered once for the three pages."""
 
 
-def prep_pages(playbook: Playbook, followups: Sequence[FollowUpItem]) -> list[Page]:
+def prep_pages(
+    playbook: Playbook, followups: Sequence[FollowUpItem], guardrails: Iterable[ContentError]
+) -> list[Page]:
     """Agenda, question sheet and print pack of every meeting, then the question bank.
 
-    `followups` are `followups.follow_ups(playbook, today)`, made once per build.
+    `followups` are `followups.follow_ups(playbook, today)`, `guardrails` the warnings of
+    `guardrails.check_playbook`: both made once per build.
     """
     by_path: dict[str, list[ContentError]] = defaultdict(list)
-    for problem in check_playbook(playbook):
+    for problem in guardrails:
         by_path[problem.path].append(problem)
     targets = target_list(playbook)
-    by_contact: dict[str, list[FollowUpItem]] = defaultdict(list)
-    for item in open_items(followups):
-        by_contact[item.contact].append(item)
+    pending = by_contact(open_items(followups))
     prepared = [
-        meeting_prep(playbook, meeting, by_path, by_contact[meeting.contact], targets)
+        meeting_prep(playbook, meeting, by_path, pending[meeting.contact], targets)
         for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
         if meeting.contact in playbook.contacts
     ]

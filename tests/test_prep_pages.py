@@ -182,7 +182,7 @@ def test_every_meeting_has_three_prep_pages(built_sample: Path) -> None:
 
 def test_page_dependencies(tmp_path: Path) -> None:
     loaded = load(copy_sample(tmp_path / "pb"), Problems())
-    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY)}
+    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY, loaded.guardrails)}
     omar = pages[OMAR].deps
     for source in (
         "content/meetings/2026-11-24-omar-haddad.md",
