@@ -5,6 +5,8 @@ For each size, generates a synthetic playbook and times, in one run, side by sid
 - the plain loop: for every file, parse the front matter with PyYAML, render the body with
   markdown-it-py, write it through one Jinja2 template. Once with `yaml.safe_load` (what a
   plain script writes) and once with libyaml's CSafeLoader (the fastest PyYAML can go).
+  Each loop runs in a fresh process too, so both sides pay for starting Python and
+  importing their libraries.
 
 Prints medians of --runs runs, the contenders interleaved run by run. `--work /dev/shm`
 keeps the disk out of the figures (this machine's disk is slow and uneven).
@@ -55,6 +57,15 @@ def plain_loop(root: Path, out: Path, loader: type[yaml.SafeLoader]) -> int:
     return count
 
 
+LOADERS = {"safe": yaml.SafeLoader, "fast": getattr(yaml, "CSafeLoader", yaml.SafeLoader)}
+
+
+def plain_loop_process(root: Path, out: Path, loader: str) -> None:
+    """The plain loop in a fresh process, so it pays its imports as `playbook build` does."""
+    script = [sys.executable, __file__, "--plain-loop", str(root), str(out), loader]
+    subprocess.run(script, check=True)
+
+
 def playbook_build(root: Path, out: Path) -> str:
     """`playbook build` in a fresh process, exactly as a user runs it."""
     result = subprocess.run(
@@ -82,11 +93,10 @@ def bench(size: int, runs: int, work: Path) -> None:
 
     summary = playbook_build(root, out)
     pages = int(summary.split()[1])
-    fast_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     contenders: dict[str, Callable[[], object]] = {
         "build": lambda: playbook_build(root, out),
-        "safe": lambda: plain_loop(root, out, yaml.SafeLoader),
-        "fast": lambda: plain_loop(root, out, fast_loader),
+        "safe": lambda: plain_loop_process(root, out, "safe"),
+        "fast": lambda: plain_loop_process(root, out, "fast"),
     }
     times: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(runs):  # interleaved, so a slow spell of the disk hits every contender
@@ -107,7 +117,14 @@ def main() -> int:
     parser.add_argument(
         "--work", type=Path, default=None, help="folder for the playbooks and outputs"
     )
+    parser.add_argument(
+        "--plain-loop", nargs=3, metavar=("ROOT", "OUT", "LOADER"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
+    if args.plain_loop:
+        root, out, loader = args.plain_loop
+        plain_loop(Path(root), Path(out), LOADERS[loader])
+        return 0
     with tempfile.TemporaryDirectory(prefix="playbook-bench-", dir=args.work) as work:
         for size in args.sizes:
             bench(size, args.runs, Path(work))
