@@ -51,14 +51,20 @@ def assemble(
     problems: Problems,
     bodies: dict[str, CachedBody] | None = None,
     jobs: int | None = None,
+    validated: dict[str, Validated] | None = None,
 ) -> Playbook:
     """Validate every document, resolve references, render bodies: the whole model.
 
     `bodies` keeps rendered Markdown between calls (the live server passes the same
-    dict each time); a body is reused while its text and its links' targets are unchanged.
+    dicts each time); a body is reused while its text and its links' targets are
+    unchanged. `validated` keeps each document's checked fields while the parsed
+    document is the same object (the document cache hands out the same one).
     """
     unique = _unique_slugs(parsed, problems)
-    values = {key: validate_document(p.doc, KINDS[p.kind], problems) for key, p in unique.items()}
+    memo: dict[str, Validated] = {} if validated is None else validated
+    values = {key: _validate(p, memo, problems) for key, p in unique.items()}
+    for gone in memo.keys() - {p.doc.path for p in unique.values()}:
+        del memo[gone]
     links = _link_targets(unique, values)
     cache = {} if bodies is None else bodies
     rendered = _render_bodies(unique, links, config.raw_html, problems, cache, jobs)
@@ -133,6 +139,27 @@ def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str
     """`Coffee with Priya Natarajan`; the purpose stands in when there is no format."""
     what = format_name or ("networking meeting" if purpose == "networking" else "meeting")
     return f"{what.capitalize()} with {who}"
+
+
+@dataclass(frozen=True)
+class Validated:
+    """A document's checked field values and the problems checking them found."""
+
+    doc: Document
+    kind: str
+    values: dict[str, Any]
+    problems: Problems
+
+
+def _validate(item: Parsed, memo: dict[str, Validated], problems: Problems) -> dict[str, Any]:
+    """`validate_document`, reused while the document and its kind are unchanged."""
+    known = memo.get(item.doc.path)
+    if known is None or known.doc is not item.doc or known.kind != item.kind:
+        own = Problems()
+        values = validate_document(item.doc, KINDS[item.kind], own)
+        known = memo[item.doc.path] = Validated(item.doc, item.kind, values, own)
+    problems.extend(known.problems)
+    return known.values
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -38,6 +40,24 @@ def check(root: Path) -> Problems:
     return problems
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while building (also as a decorator).
+
+    A build makes millions of objects that all live until it ends, and every automatic
+    collection walks them (about 7 % of a 10,000-file build, for no memory saved);
+    whatever a build leaves behind is collected as usual once it returns.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@collector_paused()
 def build(
     root: Path,
     out: Path | None = None,

@@ -40,7 +40,7 @@ from typing import Any
 import jinja2
 
 from . import routes
-from .build import calendar_of, extra_files, plan, static_files
+from .build import calendar_of, collector_paused, extra_files, plan, static_files
 from .config import CONFIG_FILE, Config
 from .errors import ContentError, Problems, display_path
 from .load import DocumentCache, Loaded, load, resolve_today
@@ -127,6 +127,7 @@ class IncrementalBuilder:
         self._calendar_input: tuple[Loaded, dt.date] | None = None
         self._calendar: bytes | None = None
 
+    @collector_paused()
     def build(self, hints: Iterable[Path] = ()) -> Outcome:
         """Bring `out` up to date with the sources; `hints` are paths the watcher saw change
         (compared by content even if their time and size look unchanged)."""

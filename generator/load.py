@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .assemble import CachedBody, Parsed, assemble
+from .assemble import CachedBody, Parsed, Validated, assemble
 from .config import Config, load_config
 from .discover import SourceFile, discover
 from .errors import ContentError, Problems
@@ -56,6 +56,8 @@ class DocumentCache:
     """How many files were parsed (not reused) so far: for tests and stats."""
     bodies: dict[str, CachedBody] = field(default_factory=dict)
     """Rendered Markdown bodies by relative path (see `assemble`)."""
+    validated: dict[str, Validated] = field(default_factory=dict)
+    """Checked field values by relative path (see `assemble`)."""
 
     def parse_all(
         self, sources: Sequence[SourceFile], problems: Problems, jobs: int | None = None
@@ -141,7 +143,7 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
         for source, doc in zip(sources, documents, strict=True)
         if doc is not None
     ]
-    playbook = assemble(parsed, config, problems, cache.bodies)
+    playbook = assemble(parsed, config, problems, cache.bodies, validated=cache.validated)
     check_followups(playbook, problems)
     guardrails = tuple(check_playbook(playbook))
     problems.items.extend(guardrails)

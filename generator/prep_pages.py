@@ -168,6 +168,10 @@ def print_page(playbook: Playbook, prepared: MeetingPrep) -> Page:
     )
 
 
+USED_SHOWN = 6
+"""Meetings named under a bank question, most recent first; the rest are counted."""
+
+
 def title_of(playbook: Playbook, meeting: Meeting) -> str:
     contact = playbook.contacts.get(meeting.contact)
     return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
@@ -198,6 +202,7 @@ def question_bank_page(playbook: Playbook, agendas: Iterable[Agenda]) -> Page:
             "playbook": playbook,
             "categories": playbook.categories,
             "used": used,
+            "used_shown": USED_SHOWN,
             "count": len(playbook.questions),
             "minutes_of": lambda q: _minutes(playbook, q),
             "title_of": lambda m: title_of(playbook, m),

@@ -369,3 +369,21 @@ def test_shared_fragments_are_a_cache_not_an_input() -> None:
     filled = SharedFragments()
     filled.parts["agenda_plan.html"] = Markup("<ol></ol>")
     assert filled == SharedFragments()  # a live rebuild does not see a change in it
+
+
+def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    root = copy_sample(tmp_path)
+    for day in range(1, 10):
+        write(
+            root,
+            f"content/meetings/2026-09-0{day}-omar.md",
+            f"---\ncontact: omar-haddad\nstatus: done\ndate: 2026-09-0{day}\n"
+            "questions: [typical-day]\n---\n",
+        )
+    site = build(root, today=SAMPLE_TODAY).output
+    item = html_of(site, "questions").split('id="q-typical-day"')[1].split("</li>")[0]
+    assert item.count("<a ") - 1 == 6  # the id's own anchor, then the six latest meetings
+    assert "(Tue 1 Sep)" not in item  # the oldest is only counted
+    assert re.search(r"and \d+ earlier meetings", item)
