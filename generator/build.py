@@ -84,7 +84,7 @@ def build(
         make = partial(calendar_of, loaded, day, renamed)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
     with staged_output(output, root) as folder:
-        count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred)
+        count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred, root=root)
         count += write_files(folder, {"robots.txt": ROBOTS_TXT})
         count += copy_files(folder, static_files(themes))
     seconds = time.perf_counter() - started

@@ -77,6 +77,10 @@ class BuildError(Exception):
         self.warnings = warnings or []
         super().__init__(format_problems(errors))
 
+    def __reduce__(self) -> tuple[type[BuildError], tuple[list[ContentError], list[ContentError]]]:
+        """Rebuilt from its problems when it crosses from a worker process."""
+        return (BuildError, (self.errors, self.warnings))
+
 
 class UsageError(Exception):
     """A command was asked to do something unsafe or impossible (exit status 2)."""

@@ -42,10 +42,18 @@ import jinja2
 from . import routes
 from .build import calendar_of, collector_paused, extra_files, plan, static_files
 from .config import CONFIG_FILE, Config
-from .errors import ContentError, Problems, display_path
+from .errors import ContentError, Problems
 from .load import DocumentCache, Loaded, load, resolve_today
 from .pages import EVERYTHING
-from .render import PRIVACY_POLICY, Page, Site, make_environment, render_page, theme_dirs
+from .render import (
+    PRIVACY_POLICY,
+    Page,
+    Site,
+    make_environment,
+    render_page,
+    template_problem,
+    theme_dirs,
+)
 from .write import MARKER, MARKER_TEXT, remove_files, replace_file
 
 ERROR_TEMPLATE = "error.html"
@@ -166,7 +174,7 @@ class IncrementalBuilder:
             for page in stale:
                 self._put(routes.file_for(page.path), render_page(env, site, page), written)
         except jinja2.TemplateError as exc:  # while broken, the error page hides any mix
-            return self._fail([_template_error(exc, self.root)], [], theme.folders, started)
+            return self._fail([template_problem(exc, self.root)], [], theme.folders, started)
         files = extra_files(loaded, today, calendar=not self.calendar_on_demand)
         if everything:
             for rel, source in static_files(list(theme.folders)):
@@ -310,14 +318,6 @@ def _theme(folders: list[Path]) -> _Theme:
                     info = path.stat()
                     stamp.append((str(path), info.st_mtime_ns, info.st_size))
     return _Theme(tuple(folders), tuple(stamp))
-
-
-def _template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:
-    """A theme mistake, reported like a content one (`path:line: template: message`)."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = display_path(Path(exc.filename), root) if exc.filename else exc.name or "template"
-        return ContentError(where, exc.lineno or 1, "template", exc.message or str(exc))
-    return ContentError("themes", 1, "template", str(exc))
 
 
 def render_error_page(

@@ -9,6 +9,8 @@ and everything is autoescaped.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import routes
+from .errors import BuildError, ContentError, display_path
 from .markdown import inline
 from .parallel import fork_map
 from .write import write_files
@@ -158,15 +161,17 @@ def write_pages(
     renamed: Mapping[str, str] | None = None,
     finish: Callable[[str, bytes], bytes] | None = None,
     deferred: Sequence[DeferredFile] = (),
+    root: Path | None = None,
 ) -> int:
     """Render every page and write it into `folder`, on all cores; returns the files written.
 
     Each worker writes the pages it renders, so the disk work is spread and overlaps
     the rendering. `renamed` publishes pages under other file names (site path → file),
     links included; `finish` turns a rendered page into the bytes written (sealing).
-    `deferred` files are made and written in the same pool, first.
+    `deferred` files are made and written in the same pool, first. A template mistake
+    is a BuildError naming the template file (relative to `root`) and line.
     """
-    writer = _PageWriter(_Renderer(site, tuple(themes), renamed), folder, finish)
+    writer = _PageWriter(_Renderer(site, tuple(themes), renamed), folder, finish, root)
     units: list[DeferredFile | Page] = [*deferred, *pages]
     return len(fork_map(writer, units, jobs))
 
@@ -192,15 +197,38 @@ class _PageWriter:
     render: _Renderer
     folder: Path
     finish: Callable[[str, bytes], bytes] | None = None
+    root: Path | None = None
+    """The playbook root, to name theme files in errors as the user sees them."""
 
     def __call__(self, unit: DeferredFile | Page) -> str:
         if isinstance(unit, DeferredFile):
             file, data = unit.path, unit.make()
         else:
-            file, html = self.render(unit)
+            try:
+                file, html = self.render(unit)
+            except jinja2.TemplateError as exc:  # a plain error, to cross from a worker
+                raise BuildError([template_problem(exc, self.root)]) from None
             data = self.finish(file, html) if self.finish else html
         write_files(self.folder, {file: data})
         return file
+
+
+def template_problem(exc: jinja2.TemplateError, root: Path | None) -> ContentError:
+    """A theme mistake, reported like a content one (`path:line: template: message`):
+    the template and line of a syntax error, or of the frame Jinja's traceback names."""
+    filename: str | None
+    line: int | None
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        filename, line = exc.filename, exc.lineno
+    else:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename)]
+        filename, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+    where = display_path(Path(filename), root) if filename and root else filename or "themes"
+    return ContentError(where, line or 1, "template", exc.message or str(exc))
+
+
+def _is_template(filename: str) -> bool:
+    return f"{os.sep}templates{os.sep}" in filename and not filename.endswith(".py")
 
 
 @cache

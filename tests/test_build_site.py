@@ -11,7 +11,7 @@ from conftest import SAMPLE_TODAY, copy_sample
 from site_checks import broken_links, html_pages, scan
 
 from generator.build import build
-from generator.errors import UsageError
+from generator.errors import BuildError, UsageError
 
 
 def test_every_page_exists(built_sample: Path) -> None:
@@ -134,3 +134,47 @@ def test_output_prefix_lookalike_is_not_confused_with_root(tmp_path: Path) -> No
     root = copy_sample(tmp_path / "pb")
     report = build(root, out=tmp_path / "pb-out", today=SAMPLE_TODAY)
     assert (report.output / "index.html").exists()
+
+
+@pytest.mark.parametrize("forked", [False, True], ids=["in-process", "forked-workers"])
+@pytest.mark.parametrize(
+    ("template", "line", "message"),
+    [
+        (
+            '{% extends "base.html" %}\n{% block main %}\n{{ contact.nmae }}{% endblock %}\n',
+            3,
+            "nmae",
+        ),
+        ('{% extends "base.html" %}{% block main %}{{ contact.name }\n', 1, "unexpected '}'"),
+    ],
+    ids=["undefined", "syntax"],
+)
+def test_theme_mistake_is_reported_at_its_line_and_keeps_the_output(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    template: str,
+    line: int,
+    message: str,
+    forked: bool,
+) -> None:
+    root = copy_sample(tmp_path)
+    first = build(root, today=SAMPLE_TODAY).output
+    before = (first / "contacts" / "jonah-kim" / "index.html").read_bytes()
+    override = root / "themes" / "default" / "templates" / "contact.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(template)
+    if forked:  # the sample is small: make even it worth forking for
+        monkeypatch.setattr("generator.parallel.MIN_ITEMS_PER_WORKER", 1)
+
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=2)
+
+    (error,) = failed.value.errors
+    assert (error.path, error.line, error.field) == (
+        "themes/default/templates/contact.html",
+        line,
+        "template",
+    )
+    assert message in error.message
+    assert (first / "contacts" / "jonah-kim" / "index.html").read_bytes() == before
+    assert not list(first.parent.glob(".output.staging-*"))
