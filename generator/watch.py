@@ -35,7 +35,12 @@ from .config import CONFIG_FILE
 from .discover import is_editor_litter
 
 QUIET = 0.05
-"""Seconds without events before a batch is released."""
+"""Seconds without events before a batch of a few paths is released."""
+BURST = 20
+"""Each this many pending paths add another QUIET to the wait: a bulk change (a `git
+checkout`, a sync) can stall between files on a busy disk, while a save stays quick."""
+MAX_QUIET = 0.5
+"""The longest quiet spell a batch waits for, however large."""
 MAX_WAIT = 2.0
 """Seconds after a batch's first event when it is released even if events keep coming."""
 
@@ -54,9 +59,10 @@ _CHANGES = frozenset(
 class Debouncer:
     """Collects paths from any thread; releases them as one batch after a quiet spell.
 
-    A batch is due when `quiet` seconds passed since its last path, or `max_wait`
-    seconds since its first (so a constant stream still gets rebuilt). `clock` is
-    injectable for tests.
+    A batch is due when it has been quiet since its last path, or `max_wait` seconds
+    after its first (so a constant stream still gets rebuilt). Quiet means `quiet`
+    seconds for a few paths, longer for a burst (see BURST, up to MAX_QUIET). `clock`
+    is injectable for tests.
     """
 
     def __init__(
@@ -95,8 +101,8 @@ class Debouncer:
     def _due_in(self) -> float | None:
         if not self._pending:
             return None
-        now = self.clock()
-        return min(self._last + self.quiet, self._first + self.max_wait) - now
+        quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
+        return min(self._last + quiet, self._first + self.max_wait) - self.clock()
 
     def take(self) -> frozenset[Path]:
         """The pending paths, if the batch is due; otherwise an empty set."""

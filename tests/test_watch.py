@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import Debouncer, SourceWatcher
+from generator.watch import MAX_QUIET, Debouncer, SourceWatcher
 
 
 class FakeClock:
@@ -43,8 +43,18 @@ def test_a_burst_is_one_batch() -> None:
         debouncer.add([Path(f"content/contacts/c{i}.md")])
         clock.now += 0.001
         assert debouncer.take() == set()
-    clock.now += 0.05
+    clock.now += 0.2
+    assert debouncer.take() == set(), "a stall in a burst of 500 is not its end"
+    clock.now += MAX_QUIET - 0.2
     assert len(debouncer.take()) == 500
+
+
+def test_a_few_paths_wait_only_the_short_quiet_spell() -> None:
+    clock = FakeClock()
+    debouncer = Debouncer(quiet=0.05, max_wait=2.0, clock=clock)
+    debouncer.add([Path("content/contacts/.jane.md.tmp"), Path("content/contacts/jane.md")])
+    clock.now += 0.051
+    assert len(debouncer.take()) == 2
 
 
 def test_a_constant_stream_is_still_released_after_max_wait() -> None:
