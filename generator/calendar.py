@@ -12,6 +12,10 @@ grows would need state kept between builds (docs/followups.md, "Subscribe or imp
 - Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
 - Links to pages: with a `base_url`, a URL property and the address in the description;
   without one, the page's path in the site, as text.
+
+icalendar is imported on first use: it takes about 0.1 s to load, and `playbook build`
+makes the calendar in a worker process while pages render, so the import is paid there
+and not before the first page (`playbook check` never pays it).
 """
 
 from __future__ import annotations
@@ -20,13 +24,16 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from icalendar import Calendar, Event
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import routes
 from .agenda import meeting_length
 from .followups import FollowUpItem, follow_ups, meeting_noun
 from .model import Meeting, Playbook
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 CALENDAR_FILE = "playbook.ics"
 """Site path of the calendar, at the root of the output folder."""
@@ -34,6 +41,12 @@ PRODID = "-//playbook//job-search playbook//EN"
 UID_DOMAIN = "playbook"
 CALENDAR_STATUSES = ("scheduled", "done")
 """Meetings that go in the calendar; requested, declined and cancelled ones do not."""
+
+
+def _icalendar() -> ModuleType:
+    import icalendar
+
+    return icalendar
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -79,7 +92,7 @@ def build_calendar(
     links = Links(base_url, files)
     config = playbook.config
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
-    calendar = Calendar()
+    calendar = _icalendar().Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
@@ -113,7 +126,7 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
     config = playbook.config
     contact = playbook.contacts.get(meeting.contact)
     name = contact.name if contact else meeting.contact
-    event = Event()
+    event: Event = _icalendar().Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", stamp)
     event.add("summary", f"{meeting_noun(meeting).capitalize()} with {name}")
@@ -150,7 +163,7 @@ def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> 
 def _followup_event(
     playbook: Playbook, item: FollowUpItem, stamp: dt.datetime, links: Links
 ) -> Event:
-    event = Event()
+    event: Event = _icalendar().Event()
     event.add("uid", followup_uid(item))
     event.add("dtstamp", stamp)
     event.add("summary", item.action)
