@@ -29,6 +29,7 @@ from .model import (
     Profile,
     Question,
     Source,
+    meeting_title,
 )
 from .parallel import fork_map
 from .schema import CATEGORIES, KINDS, PURPOSES
@@ -133,12 +134,6 @@ def _link_targets(
             title = meeting_title(data.get("format"), data.get("purpose"), who)
             targets[kind][slug] = Target(routes.meeting(slug), title)
     return targets
-
-
-def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:
-    """`Coffee with Priya Natarajan`; the purpose stands in when there is no format."""
-    what = format_name or ("networking meeting" if purpose == "networking" else "meeting")
-    return f"{what.capitalize()} with {who}"
 
 
 @dataclass(frozen=True)

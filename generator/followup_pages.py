@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import routes
-from .assemble import meeting_title
 from .calendar import CALENDAR_FILE
 from .config import Config
 from .followups import (
@@ -29,7 +28,7 @@ from .followups import (
     rule_notes,
     timeline,
 )
-from .model import Contact, Meeting, Playbook
+from .model import Contact, Playbook
 from .render import Page
 
 EVERYTHING = "*"
@@ -79,15 +78,10 @@ def timeline_page(
             "calendar_address": f"{base_url}{CALENDAR_FILE}" if base_url else None,
             "week_days": WEEK_DAYS,
             "rules": rules_table(playbook.config),
-            "title_of": lambda m: _title(playbook, m),
+            "title_of": playbook.title_of,
         },
         frozenset({EVERYTHING}),
     )
-
-
-def _title(playbook: Playbook, meeting: Meeting) -> str:
-    contact = playbook.contacts.get(meeting.contact)
-    return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
 
 
 def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:

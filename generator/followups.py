@@ -34,10 +34,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .assemble import meeting_title
 from .config import Config
 from .fields import Cadence
-from .model import Contact, FollowUp, Meeting, Playbook
+from .model import Contact, FollowUp, Meeting, Playbook, meeting_title
 
 OVERDUE = "overdue"
 TODAY = "today"

@@ -197,8 +197,19 @@ class Playbook:
     def company_of(self, contact: Contact) -> Company | None:
         return self.companies.get(contact.company) if contact.company else None
 
+    def title_of(self, meeting: Meeting) -> str:
+        """`Coffee with Priya Natarajan`: how lists and links name a meeting."""
+        contact = self.contacts.get(meeting.contact)
+        return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
+
     def contact_of(self, meeting: Meeting) -> Contact:
         return self.contacts[meeting.contact]
 
     def meetings_with(self, contact: Contact) -> list[Meeting]:
         return self.meetings_by_contact.get(contact.slug, [])
+
+
+def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:
+    """`Coffee with Priya Natarajan`; the purpose stands in when there is no format."""
+    what = format_name or ("networking meeting" if purpose == "networking" else "meeting")
+    return f"{what.capitalize()} with {who}"

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 from . import routes
-from .assemble import meeting_title
 from .errors import ContentError
 from .followup_pages import contact_context, dashboard_context, timeline_page
 from .followups import FollowUpItem, by_contact, follow_ups
@@ -67,11 +66,6 @@ def deps(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
     return frozenset(e.source.path for e in entities if e is not None)
 
 
-def title_of(playbook: Playbook, meeting: Meeting) -> str:
-    contact = playbook.contacts.get(meeting.contact)
-    return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
-
-
 def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
     """Scheduled meetings from today on, soonest first."""
     return sorted(
@@ -113,7 +107,7 @@ def dashboard(
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": ranked[:5],
             "by_status": by_status,
-            "title_of": lambda m: title_of(playbook, m),
+            "title_of": playbook.title_of,
             **dashboard_context(items),
         },
         frozenset({EVERYTHING}),
@@ -165,7 +159,7 @@ def contact_pages(
                     "meetings": meetings,
                     "referrer": referrer,
                     "referred": referred,
-                    "title_of": lambda m: title_of(playbook, m),
+                    "title_of": playbook.title_of,
                     **followups,
                 },
                 deps(contact, company, referrer, *meetings, *referred) | followup_deps,
@@ -196,7 +190,7 @@ def company_pages(playbook: Playbook, ranked: list[RankedCompany]) -> list[Page]
                     "company": row.company,
                     "row": row,
                     "meetings": sorted(meetings, key=lambda m: m.sort_key),
-                    "title_of": lambda m: title_of(playbook, m),
+                    "title_of": playbook.title_of,
                 },
                 deps(row.company, *row.people, *meetings),
             )
@@ -216,7 +210,7 @@ def meeting_pages(playbook: Playbook, today: dt.date) -> list[Page]:
                 "playbook": playbook,
                 "upcoming": upcoming(playbook, today),
                 "meetings": meetings,
-                "title_of": lambda m: title_of(playbook, m),
+                "title_of": playbook.title_of,
             },
             frozenset({EVERYTHING}),
         )

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from . import routes
 from .agenda import Agenda, Prep, build_agenda, build_prep, target_list
-from .assemble import meeting_title
 from .errors import ContentError
 from .followups import FollowUpItem, by_contact, open_items
 from .model import Company, Contact, Meeting, Playbook, Question
@@ -82,7 +81,7 @@ def meeting_prep(
     )
     return MeetingPrep(
         meeting=meeting,
-        title=meeting_title(meeting.format, meeting.purpose, prep.contact.name),
+        title=playbook.title_of(meeting),
         agenda=agenda,
         prep=prep,
         warnings=warnings,
@@ -127,7 +126,7 @@ def _context(playbook: Playbook, prepared: MeetingPrep) -> dict[str, object]:
         "agenda": prepared.agenda,
         "prep": prepared.prep,
         "warnings": prepared.warnings,
-        "title_of": lambda m: title_of(playbook, m),
+        "title_of": playbook.title_of,
         "fragments": prepared.fragments,
     }
 
@@ -172,11 +171,6 @@ USED_SHOWN = 6
 """Meetings named under a bank question, most recent first; the rest are counted."""
 
 
-def title_of(playbook: Playbook, meeting: Meeting) -> str:
-    contact = playbook.contacts.get(meeting.contact)
-    return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
-
-
 def questions_used(playbook: Playbook, agendas: Iterable[Agenda]) -> dict[str, list[Meeting]]:
     """For every bank question, the meetings whose agenda has it, most recent first.
 
@@ -205,7 +199,7 @@ def question_bank_page(playbook: Playbook, agendas: Iterable[Agenda]) -> Page:
             "used_shown": USED_SHOWN,
             "count": len(playbook.questions),
             "minutes_of": lambda q: _minutes(playbook, q),
-            "title_of": lambda m: title_of(playbook, m),
+            "title_of": playbook.title_of,
         },
         frozenset({EVERYTHING}),
     )
