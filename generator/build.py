@@ -85,7 +85,8 @@ def build(
         deferred.append(DeferredFile(CALENDAR_FILE, make))
     with staged_output(output, root) as folder:
         count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred, root=root)
-        count += write_files(folder, {"robots.txt": ROBOTS_TXT})
+        others = extra_files(loaded, day, calendar=False)  # the calendar is deferred
+        count += write_files(folder, others)
         count += copy_files(folder, static_files(themes))
     seconds = time.perf_counter() - started
     return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted)
