@@ -37,7 +37,7 @@ from .config import MeetingDefaults
 from .followups import FollowUpItem, for_contact, open_items
 from .model import Company, Contact, Meeting, Playbook, Question
 from .schema import CATEGORIES
-from .targets import rank_companies
+from .targets import RankedCompany, rank_companies
 
 FALLBACK_MINUTES = 30
 """Length of an informational meeting with neither `duration` nor `format`."""
@@ -431,10 +431,14 @@ def _schedule(
     return planned
 
 
-def target_list(playbook: Playbook) -> tuple[Company, ...]:
-    """The companies a networking meeting's ask shows: best ranked first, closed left out."""
-    ranked = [row.company for row in rank_companies(playbook) if row.company.status != "closed"]
-    return tuple(ranked[:TARGET_LIST_SIZE])
+def target_list(
+    playbook: Playbook, ranked: Sequence[RankedCompany] | None = None
+) -> tuple[Company, ...]:
+    """The companies a networking meeting's ask shows: best ranked first, closed left out.
+    `ranked` is `rank_companies(playbook)`, when the caller has it already."""
+    rows = rank_companies(playbook) if ranked is None else ranked
+    kept = [row.company for row in rows if row.company.status != "closed"]
+    return tuple(kept[:TARGET_LIST_SIZE])
 
 
 def _items(

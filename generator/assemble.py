@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import routes
@@ -19,6 +19,7 @@ from .errors import Problems
 from .fields import SLUG, validate_document
 from .frontmatter import Document
 from .markdown import Rendered, Target, render
+from .memo import identical
 from .model import (
     Category,
     Company,
@@ -46,51 +47,95 @@ class Parsed:
     doc: Document
 
 
+@dataclass
+class AssemblyCache:
+    """What `assemble` made last time, by file, reused while that file's input is the same.
+
+    The live server passes one to every rebuild. A document that did not change keeps
+    its checked values, its rendered body and its model object, the very same objects,
+    so later stages tell what changed by identity, and an edit costs a parse, not a model.
+    """
+
+    validated: dict[str, Validated] = field(default_factory=dict)
+    """Checked field values by relative path, while the parsed document is the same object."""
+    bodies: dict[str, CachedBody] = field(default_factory=dict)
+    """Rendered bodies by relative path, while their text and links' targets are the same."""
+    entities: dict[str, _Built] = field(default_factory=dict)
+    """Model objects by relative path, while their values and body are the same objects."""
+    targets: dict[str, tuple[dict[str, Any], str, Target]] = field(default_factory=dict)
+    """What a `[[link]]` to each file shows, while its values (and a meeting's contact's
+    name) are the same."""
+    links: dict[str, dict[str, Target]] | None = None
+    """The `[[link]]` targets the bodies were last checked against."""
+    references: dict[str, tuple[Any, Problems]] = field(default_factory=dict)
+    """Problems with each entity's references, while it and `names` are the same."""
+    names: tuple[dict[str, set[str]], frozenset[str]] | None = None
+    """The slugs of every kind and the question ids the references were checked against."""
+    categories: tuple[tuple[object, ...], tuple[Category, ...], Problems] | None = None
+    """The question bank, with the values and bodies of the files it was made from."""
+
+    def forget_all_but(self, paths: set[str]) -> None:
+        for memo in (self.validated, self.entities, self.targets, self.references):
+            if len(memo) != len(paths) or memo.keys() != paths:
+                for gone in memo.keys() - paths:
+                    del memo[gone]
+
+
+@dataclass(frozen=True)
+class _Built:
+    values: dict[str, Any]
+    body: Rendered
+    entity: Any
+    """None when a required field is missing or broken."""
+
+
 def assemble(
     parsed: Iterable[Parsed],
     config: Config,
     problems: Problems,
-    bodies: dict[str, CachedBody] | None = None,
+    cache: AssemblyCache | None = None,
     jobs: int | None = None,
-    validated: dict[str, Validated] | None = None,
 ) -> Playbook:
-    """Validate every document, resolve references, render bodies: the whole model.
-
-    `bodies` keeps rendered Markdown between calls (the live server passes the same
-    dicts each time); a body is reused while its text and its links' targets are
-    unchanged. `validated` keeps each document's checked fields while the parsed
-    document is the same object (the document cache hands out the same one).
-    """
+    """Validate every document, resolve references, render bodies: the whole model."""
+    cache = cache if cache is not None else AssemblyCache()
     unique = _unique_slugs(parsed, problems)
-    memo: dict[str, Validated] = {} if validated is None else validated
-    values = {key: _validate(p, memo, problems) for key, p in unique.items()}
-    for gone in memo.keys() - {p.doc.path for p in unique.values()}:
-        del memo[gone]
-    links = _link_targets(unique, values)
-    cache = {} if bodies is None else bodies
+    values = {key: _validate(p, cache.validated, problems) for key, p in unique.items()}
+    cache.forget_all_but({p.doc.path for p in unique.values()})
+    links = _link_targets(unique, values, cache.targets)
     rendered = _render_bodies(unique, links, config.raw_html, problems, cache, jobs)
-
-    def build(kind: str, make: Callable[[Parsed, dict[str, Any], Rendered], Any]) -> dict[str, Any]:
-        built = {}
-        for (item_kind, slug), item in unique.items():
-            if item_kind == kind and _has_required(values[(kind, slug)], kind):
-                built[slug] = make(item, values[(kind, slug)], rendered[item.doc.path])
-        return built
-
-    profiles = build("profile", _profile)
+    made: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    for (kind, slug), item in unique.items():
+        if kind in _MAKERS:
+            entity = _entity(cache.entities, item, values[(kind, slug)], rendered[item.doc.path])
+            if entity is not None:
+                made[kind][slug] = entity
     playbook = Playbook(
         config=config,
-        profile=profiles.get("profile"),
-        contacts=build("contacts", _contact),
-        companies=build("companies", _company),
-        meetings=build("meetings", _meeting),
-        categories=_categories(unique, values, rendered, problems),
+        profile=made["profile"].get("profile"),
+        contacts=made["contacts"],
+        companies=made["companies"],
+        meetings=made["meetings"],
+        categories=_bank(unique, values, rendered, problems, cache),
     )
-    slugs = {kind: {slug for k, slug in unique if k == kind} for kind in KINDS}
-    _check_references(playbook, slugs, problems)
+    slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for kind, slug in unique:
+        slugs[kind].add(slug)
+    _check_all_references(playbook, slugs, problems, cache)
     if playbook.profile is None and "profile" not in slugs["profile"]:
         problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
     return playbook
+
+
+def _entity(memo: dict[str, _Built], item: Parsed, values: dict[str, Any], body: Rendered) -> Any:
+    """The model object of one document: last time's while its values and body are."""
+    path = item.doc.path
+    known = memo.get(path)
+    if known is None or known.values is not values or known.body is not body:
+        entity = (
+            _MAKERS[item.kind](item, values, body) if _has_required(values, item.kind) else None
+        )
+        known = memo[path] = _Built(values, body, entity)
+    return known.entity
 
 
 def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[str, str], Parsed]:
@@ -119,21 +164,33 @@ def _has_required(values: dict[str, Any], kind: str) -> bool:
 
 
 def _link_targets(
-    unique: dict[tuple[str, str], Parsed], values: dict[tuple[str, str], dict[str, Any]]
+    unique: dict[tuple[str, str], Parsed],
+    values: dict[tuple[str, str], dict[str, Any]],
+    memo: dict[str, tuple[dict[str, Any], str, Target]],
 ) -> dict[str, dict[str, Target]]:
+    """What a `[[link]]` to each contact, company and meeting shows (a meeting's title
+    names its contact, so it is remade when the contact's name changes)."""
     names = {slug: v.get("name", slug) for (k, slug), v in values.items() if k == "contacts"}
     targets: dict[str, dict[str, Target]] = {"contacts": {}, "companies": {}, "meetings": {}}
-    for kind, slug in unique:
+    for (kind, slug), item in unique.items():
+        if kind not in targets:
+            continue
         data = values[(kind, slug)]
-        if kind == "contacts":
-            targets[kind][slug] = Target(routes.contact(slug), data.get("name", slug))
-        elif kind == "companies":
-            targets[kind][slug] = Target(routes.company(slug), data.get("name", slug))
-        elif kind == "meetings":
-            who = names.get(data.get("contact", ""), data.get("contact", slug))
-            title = meeting_title(data.get("format"), data.get("purpose"), who)
-            targets[kind][slug] = Target(routes.meeting(slug), title)
+        who = names.get(data.get("contact", ""), data.get("contact", slug))
+        known = memo.get(item.doc.path)
+        if known is None or known[0] is not data or known[1] != who:
+            known = memo[item.doc.path] = (data, who, _target(kind, slug, data, who))
+        targets[kind][slug] = known[2]
     return targets
+
+
+def _target(kind: str, slug: str, data: dict[str, Any], who: str) -> Target:
+    if kind == "contacts":
+        return Target(routes.contact(slug), data.get("name", slug))
+    if kind == "companies":
+        return Target(routes.company(slug), data.get("name", slug))
+    title = meeting_title(data.get("format"), data.get("purpose"), who)
+    return Target(routes.meeting(slug), title)
 
 
 @dataclass(frozen=True)
@@ -216,13 +273,28 @@ def _render_bodies(
     links: dict[str, dict[str, Target]],
     raw_html: bool,
     problems: Problems,
-    cache: dict[str, CachedBody],
+    memo: AssemblyCache,
     jobs: int | None,
 ) -> dict[str, Rendered]:
-    """Every body rendered (stale ones on all cores), broken links reported at their lines."""
+    """Every body rendered (stale ones on all cores), broken links reported at their lines.
+
+    While no link target changed, only bodies whose text changed are looked at."""
     renderer = _BodyRenderer(links, raw_html)
     docs = [item.doc for item in unique.values()]
-    stale = [doc for doc in docs if not renderer.still_valid(cache.get(doc.path), doc)]
+    cache = memo.bodies
+    same_links = memo.links == links
+    stale = [
+        doc
+        for doc in docs
+        if not (
+            same_links
+            and (entry := cache.get(doc.path)) is not None
+            and entry.text == doc.body
+            and entry.raw_html == raw_html
+        )
+        and not renderer.still_valid(cache.get(doc.path), doc)
+    ]
+    memo.links = links
     for doc, body in zip(stale, fork_map(renderer, stale, jobs), strict=True):
         cache[doc.path] = body
     for gone in cache.keys() - {doc.path for doc in docs}:
@@ -333,6 +405,28 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
     )
 
 
+def _bank(
+    unique: dict[tuple[str, str], Parsed],
+    values: dict[tuple[str, str], dict[str, Any]],
+    bodies: dict[str, Rendered],
+    problems: Problems,
+    memo: AssemblyCache,
+) -> tuple[Category, ...]:
+    """`_categories`, the same objects as last time while the question files are the same."""
+    inputs = tuple(
+        x
+        for key, item in unique.items()
+        if key[0] == "questions"
+        for x in (values[key], bodies[item.doc.path])
+    )
+    known = memo.categories
+    if known is None or not identical(known[0], inputs):
+        own = Problems()
+        known = memo.categories = (inputs, _categories(unique, values, bodies, own), own)
+    problems.extend(known[2])
+    return known[1]
+
+
 def _categories(
     unique: dict[tuple[str, str], Parsed],
     values: dict[tuple[str, str], dict[str, Any]],
@@ -395,7 +489,30 @@ def first_listings(questions: Iterable[str]) -> dict[str, int]:
     return first
 
 
-def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: Problems) -> None:
+def _check_all_references(
+    playbook: Playbook, slugs: dict[str, set[str]], problems: Problems, memo: AssemblyCache
+) -> None:
+    """`_check_references` of every contact and meeting, last time's problems reused for
+    an entity that is the same object and sees the same slugs and question ids."""
+    names = (slugs, frozenset(playbook.questions))
+    if memo.names != names:
+        memo.references.clear()
+        memo.names = names
+    entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
+    for entity in entities:
+        known = memo.references.get(entity.source.path)
+        if known is None or known[0] is not entity:
+            own = Problems()
+            _check_references(entity, playbook, slugs, own)
+            known = memo.references[entity.source.path] = (entity, own)
+        problems.extend(known[1])
+
+
+def _check_references(
+    entity: Contact | Meeting, playbook: Playbook, slugs: dict[str, set[str]], problems: Problems
+) -> None:
+    """Every slug and question id that `entity` names must exist."""
+
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
         if slug and slug not in slugs[kind]:
             problems.error(
@@ -405,7 +522,8 @@ def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: 
                 f"no {what} named {slug!r} (expected a file content/{kind}/{slug}.md)",
             )
 
-    for contact in playbook.contacts.values():
+    if isinstance(entity, Contact):
+        contact = entity
         check(contact.source, "company", contact.company, "companies", "company")
         check(contact.source, "referred_by", contact.referred_by, "contacts", "contact")
         if contact.referred_by == contact.slug:
@@ -415,7 +533,8 @@ def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: 
                 "referred_by",
                 "a contact cannot refer themselves",
             )
-    for meeting in playbook.meetings.values():
+    else:
+        meeting = entity
         src = meeting.source
         check(src, "contact", meeting.contact, "contacts", "contact")
         for index, referral in enumerate(meeting.referrals):
@@ -433,3 +552,12 @@ def _check_references(playbook: Playbook, slugs: dict[str, set[str]], problems: 
                 )
             elif first[text] != index:
                 problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+_MAKERS: dict[str, Callable[[Parsed, dict[str, Any], Rendered], Any]] = {
+    "profile": _profile,
+    "contacts": _contact,
+    "companies": _company,
+    "meetings": _meeting,
+}
+"""How each kind's model object is made (question files become categories instead)."""

@@ -12,8 +12,9 @@ from functools import partial
 from pathlib import Path
 
 from .calendar import CALENDAR_FILE, build_calendar
+from .derive import derive
 from .errors import BuildError, ContentError, Problems
-from .load import DocumentCache, Loaded, load, resolve_today
+from .load import LoadCache, Loaded, load, resolve_today
 from .lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from .pages import navigation, site_pages
 from .render import DeferredFile, Page, Site, theme_dirs, write_pages
@@ -92,9 +93,7 @@ def build(
     return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted)
 
 
-def load_or_fail(
-    root: Path, cache: DocumentCache | None = None
-) -> tuple[Loaded, list[ContentError]]:
+def load_or_fail(root: Path, cache: LoadCache | None = None) -> tuple[Loaded, list[ContentError]]:
     """The checked playbook and its warnings; BuildError with every error otherwise."""
     problems = Problems()
     loaded = load(root, problems, cache)
@@ -104,9 +103,10 @@ def load_or_fail(
 
 
 def plan(loaded: Loaded, today: dt.date, *, has_calendar: bool = True) -> tuple[list[Page], Site]:
-    """The site's pages and what every template may use (shared with `playbook serve`)."""
-    pages = site_pages(loaded.playbook, today, loaded.guardrails, has_calendar=has_calendar)
-    return pages, make_site(loaded, today, navigation(pages))
+    """The site's pages and what every template may use."""
+    derived = derive(loaded.playbook, today, loaded.guardrails)
+    made = site_pages(loaded.playbook, today, derived, has_calendar=has_calendar)
+    return made.pages, make_site(loaded, today, navigation(made.paths))
 
 
 def make_site(loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) -> Site:

@@ -56,6 +56,16 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
     return sorted(found, key=lambda s: s.rel)
 
 
+def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
+    """What `discover` would say about one file under content/ (None: not a source), so a
+    live rebuild can look at the files the watcher named instead of walking the folder."""
+    parts = path.relative_to(root / "content").parts
+    hidden = any(part.startswith((".", "_")) for part in parts[:-1])
+    if hidden or is_editor_litter(path.name) or path.suffix != ".md":
+        return None
+    return _classify(path, root, problems)
+
+
 def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
     rel = path.relative_to(root).as_posix()
     parts = path.relative_to(root / "content").parts

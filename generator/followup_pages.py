@@ -1,6 +1,6 @@
 """Follow-ups on pages: the timeline page, and the context the dashboard and contact pages add.
 
-The items come from `followups.follow_ups` (computed once per build by `pages.site_pages`);
+The items come from `followups.follow_ups` (computed once per build by `derive.derive`);
 this module only groups and selects them for templates.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 from . import routes
 from .calendar import CALENDAR_FILE
 from .config import Config
+from .derive import LISTS
 from .followups import (
     OVERDUE,
     RULE_NAMES,
@@ -31,8 +32,6 @@ from .followups import (
 from .model import Contact, Playbook
 from .render import Page
 
-EVERYTHING = "*"
-"""Same marker as pages.EVERYTHING: the page reads the whole playbook."""
 DASHBOARD_ITEMS = 6
 
 RULE_SETTINGS = {
@@ -80,7 +79,7 @@ def timeline_page(
             "rules": rules_table(playbook.config),
             "title_of": playbook.title_of,
         },
-        frozenset({EVERYTHING}),
+        frozenset({LISTS}),
     )
 
 

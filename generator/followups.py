@@ -33,9 +33,11 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from .config import Config
 from .fields import Cadence
+from .memo import Memo
 from .model import Contact, FollowUp, Meeting, Playbook, meeting_title
 
 OVERDUE = "overdue"
@@ -508,26 +510,57 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
 
 
-def follow_ups(playbook: Playbook, today: dt.date) -> tuple[FollowUpItem, ...]:
+def follow_ups(
+    playbook: Playbook, today: dt.date, memo: Memo[list[FollowUpItem]] | None = None
+) -> tuple[FollowUpItem, ...]:
     """Every follow-up the playbook implies on `today`, open and done, soonest first.
 
-    Open items of contacts who declined are left out; their done items stay.
+    Open items of contacts who declined are left out; their done items stay. With a
+    `memo` kept between live rebuilds, only the contacts an edit touched are redone.
     """
+    memo = memo if memo is not None else Memo()
+    memo.under((today, playbook.config))
     ctx = _Context(playbook, today, rule_notes(playbook.config))
+    slugs = playbook.contacts.keys() | playbook.meetings_by_contact.keys()
     items: list[FollowUpItem] = []
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
+    for slug in slugs:
+        items += memo.value(slug, _inputs(playbook, slug), partial(_contact_items, ctx, slug))
+    memo.keep_only(slugs)
+    return tuple(sorted(items, key=lambda i: (i.due, i.id)))
+
+
+def _inputs(playbook: Playbook, slug: str) -> tuple[object, ...]:
+    """Everything one contact's items read: the contact, their company and meetings, and
+    the people those meetings referred them to, with their meetings."""
+    contact = playbook.contacts.get(slug)
+    meetings = playbook.meetings_by_contact.get(slug, [])
+    referred = [
+        (playbook.contacts.get(referral), *playbook.meetings_by_contact.get(referral, []))
+        for meeting in meetings
+        for referral in meeting.referrals
+    ]
+    company = playbook.company_of(contact) if contact else None
+    return (contact, company, *meetings, *(x for group in referred for x in group))
+
+
+def _contact_items(ctx: _Context, slug: str) -> list[FollowUpItem]:
+    """One contact's items: from their meetings, their own reminders and keep-in-touch."""
+    items: list[FollowUpItem] = []
+    for meeting in ctx.playbook.meetings_by_contact.get(slug, []):
         items.extend(_thank_you(ctx, meeting))
         items.extend(_follow_up_call(ctx, meeting))
         items.extend(_referrer_updates(ctx, meeting))
         items.extend(_unanswered(ctx, meeting))
         items.extend(_record_outcome(ctx, meeting))
         items.extend(_own(ctx, meeting.followups, meeting.contact, meeting, meeting.source.path))
-    for contact in sorted(playbook.contacts.values(), key=lambda c: c.slug):
-        items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
-        items.extend(_keep_in_touch(ctx, contact))
-    declined = {c.slug for c in playbook.contacts.values() if declined_on(playbook, c) is not None}
-    kept = [i for i in items if not (i.is_open and i.contact in declined)]
-    return tuple(sorted(kept, key=lambda i: (i.due, i.id)))
+    contact = ctx.playbook.contacts.get(slug)
+    if contact is None:
+        return items
+    items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
+    items.extend(_keep_in_touch(ctx, contact))
+    if declined_on(ctx.playbook, contact) is None:
+        return items
+    return [i for i in items if not i.is_open]
 
 
 def open_items(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:

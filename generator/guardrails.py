@@ -28,10 +28,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from .agenda import PLANNED_STATUSES, meeting_length, share_fit
 from .errors import ContentError, Severity
 from .followups import UNDATED, declined_on
+from .memo import Memo
 from .model import Company, Contact, Meeting, Playbook
 
 MINUTES_PER_DAY = 24 * 60
@@ -88,18 +90,39 @@ def job_ask(text: str) -> str | None:
     return found[0] if found else None
 
 
-def check_playbook(playbook: Playbook) -> list[ContentError]:
-    """Every guardrail for every meeting and company, in a stable order."""
+def check_playbook(
+    playbook: Playbook, memo: Memo[list[ContentError]] | None = None
+) -> list[ContentError]:
+    """Every guardrail for every meeting and company, in a stable order. With a `memo`
+    kept between live rebuilds, only the meetings an edit touched are checked again."""
+    memo = memo if memo is not None else Memo()
+    memo.under(playbook.config)
     problems: list[ContentError] = []
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.slug):
-        problems.extend(_past_midnight(meeting, playbook))
-        if meeting.status not in PLANNED_STATUSES:
-            continue
-        if meeting.purpose == "informational":
-            problems.extend(_job_asks(meeting, playbook))
-        problems.extend(_asked_again(meeting, playbook))
-        problems.extend(_too_much_to_share(meeting, playbook))
+    for slug in sorted(playbook.meetings):
+        meeting = playbook.meetings[slug]
+        contact = playbook.contacts.get(meeting.contact)
+        inputs = (
+            meeting,
+            contact,
+            playbook.categories,
+            *playbook.meetings_by_contact.get(meeting.contact, []),
+        )
+        problems += memo.value(slug, inputs, partial(_meeting_guardrails, meeting, playbook))
+    memo.keep_only(playbook.meetings)
     problems.extend(_one_person(playbook))
+    return problems
+
+
+def _meeting_guardrails(meeting: Meeting, playbook: Playbook) -> list[ContentError]:
+    """The guardrails of one meeting: they read it, its contact (and their other meetings,
+    for a decline) and the question bank."""
+    problems = list(_past_midnight(meeting, playbook))
+    if meeting.status not in PLANNED_STATUSES:
+        return problems
+    if meeting.purpose == "informational":
+        problems.extend(_job_asks(meeting, playbook))
+    problems.extend(_asked_again(meeting, playbook))
+    problems.extend(_too_much_to_share(meeting, playbook))
     return problems
 
 

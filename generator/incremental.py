@@ -1,18 +1,18 @@
-"""Rebuild a served site after an edit, re-rendering only the pages the edit touches.
+"""Rebuild a served site after an edit, making and rendering only the pages the edit touches.
 
-An `IncrementalBuilder` keeps, between rebuilds, the parsed documents (by
-modification time and content hash, see `load.DocumentCache`), the rendered
-Markdown bodies, the previous pages and a hash of every file it wrote. A rebuild:
+An `IncrementalBuilder` keeps, between rebuilds, what `load` and `derive` made
+(parsed documents by modification time and content hash, checked values, rendered
+bodies, model objects, follow-ups and guardrails, each reused while its inputs are
+the same objects: see `load.LoadCache`, `assemble.AssemblyCache`, `memo.Memo`),
+every meeting's agenda, each page's dependencies and a hash of every file it wrote.
+A rebuild:
 
-1. loads the playbook again: unchanged files cost a `stat`, not a parse;
-2. finds the sources whose content changed (or that appeared or vanished) since
-   the last good build;
-3. derives the page list again (no rendering yet) and re-renders a page only if
-   - it is new, or the site, config or theme changed (then every page is), or
-   - its old or new `deps` name a changed source (`*`: any change), or
-   - its template, title, deps or context values differ from last time (this
-     catches what `deps` cannot name: a company's rank moved because another
-     company changed; a `[[link]]` in its notes now shows someone's new name);
+1. loads the playbook again, looking only at the files the watcher named (or, without
+   names, at every file's time and size): an edit costs a parse, not a model;
+2. finds what the edit touched (`changes.touched`): the changed files, the files they
+   refer to, the derived facts that changed, and whether the lists can have changed;
+3. makes only the pages whose dependencies were touched, or that are new (every page
+   when the config, the theme, today or the header changed), and renders them;
 4. writes only files whose bytes changed, each atomically (a temporary file, then a
    rename), so a browser never reads half a page; deletes pages that disappeared.
 
@@ -32,28 +32,32 @@ import hashlib
 import html
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from . import routes
-from .build import calendar_of, collector_paused, extra_files, plan, static_files
+from .agenda import Agenda
+from .build import calendar_of, collector_paused, extra_files, make_site, static_files
+from .changes import Build, Touched, touched
 from .config import CONFIG_FILE, Config
+from .derive import DeriveCache, Derived, derive
 from .errors import ContentError, Problems
-from .load import DocumentCache, Loaded, load, resolve_today
-from .pages import EVERYTHING
+from .load import LoadCache, Loaded, load, resolve_today
+from .pages import navigation, site_pages
 from .render import (
     PRIVACY_POLICY,
-    Page,
     Site,
     make_environment,
     render_page,
     template_problem,
     theme_dirs,
 )
+from .siteplan import SitePlan, every_page
 from .write import MARKER, MARKER_TEXT, remove_files, replace_file
 
 ERROR_TEMPLATE = "error.html"
@@ -120,60 +124,60 @@ class IncrementalBuilder:
         self.error_scripts = error_scripts
         """Absolute URLs of scripts for the error page (served at any address)."""
         self.calendar_on_demand = calendar_on_demand
-        self.cache = DocumentCache()
+        self.cache = LoadCache()
+        self.derive_cache = DeriveCache()
         self.errors: tuple[ContentError, ...] = ()
         self.error_page: bytes | None = None
         """While the content is broken: the page to show instead of any HTML page."""
-        self._digests: dict[str, str | None] = {}
-        self._pages: dict[str, Page] = {}
+        self._last: Build | None = None
+        """The model and facts of the last good build, to compare the next one with."""
+        self._setting: tuple[Config, _Theme, dt.date] | None = None
+        self._deps: dict[str, frozenset[str]] = {}
+        """Every page's dependencies, as last made."""
+        self._agendas: dict[str, Agenda] = {}
+        """Every meeting's agenda by slug (the question bank reads them all)."""
         self._files: dict[str, bytes] = {}
         self._site: Site | None = None
-        self._config: Config | None = None
-        self._theme: _Theme | None = None
         self._env: jinja2.Environment | None = None
         self._calendar_lock = threading.Lock()
         self._calendar_input: tuple[Loaded, dt.date] | None = None
         self._calendar: bytes | None = None
 
     @collector_paused()
-    def build(self, hints: Iterable[Path] = ()) -> Outcome:
-        """Bring `out` up to date with the sources; `hints` are paths the watcher saw change
-        (compared by content even if their time and size look unchanged)."""
+    def build(self, changed: Collection[Path] | None = None) -> Outcome:
+        """Bring `out` up to date with the sources. `changed`: the paths the watcher saw
+        change since the last call, the only ones looked at (compared by content even
+        if their time and size look unchanged); None looks at everything."""
         started = time.perf_counter()
-        for path in hints:
+        for path in changed or ():
             self.cache.recheck(path)
         problems = Problems()
-        loaded = load(self.root, problems, self.cache)
+        loaded = load(self.root, problems, self.cache, changed)
         theme = _theme(theme_dirs(self.root, loaded.config.theme))
         if problems.errors:
             return self._fail(problems.errors, problems.warnings, theme.folders, started)
         today = resolve_today(self.today, loaded.config)
-        page_list, site = plan(loaded, today)
-        site = dataclasses.replace(site, csp=self.csp, extra_scripts=self.scripts)
-        pages = {page.path: page for page in page_list}
-        digests = {s.rel: self.cache.digest(s.path) for s in loaded.sources}
-        changed = frozenset(
-            rel
-            for rel in digests.keys() | self._digests.keys()
-            if digests.get(rel) != self._digests.get(rel)
-        )
-        everything = (
-            self._env is None
-            or site != self._site
-            or loaded.config != self._config
-            or theme != self._theme
-        )
+        derived = derive(loaded.playbook, today, loaded.guardrails, self.derive_cache)
+        now = Build(loaded.playbook, derived)
+        setting = (loaded.config, theme, today)
+        edit = touched(self._last, now) if self._last is not None else None
+        everything = edit is None or self._env is None or setting != self._setting
+        made, site = self._plan(loaded, today, derived, None if everything else edit)
+        if not everything and site != self._site:  # the header or the owner's name changed
+            everything = True
+            made, site = self._plan(loaded, today, derived, None)
+        sources = edit.changed if edit is not None else frozenset(s.rel for s in loaded.sources)
         env = make_environment(theme.folders) if everything or self._env is None else self._env
-        same = _Comparison()
-        stale = [p for p in pages.values() if everything or self._stale(p, changed, same)]
-        if self.calendar_on_demand and (changed or everything):
+        if self.calendar_on_demand and (everything or sources):
             with self._calendar_lock:
                 self._calendar_input, self._calendar = (loaded, today), None
         written: set[str] = set()
         try:  # each page is written as soon as it is rendered: a whole site never sits in memory
-            for page in stale:
+            for page in made.pages:
                 self._put(routes.file_for(page.path), render_page(env, site, page), written)
+                self._deps[page.path] = page.deps
         except jinja2.TemplateError as exc:  # while broken, the error page hides any mix
+            self._env = None  # so the next good build renders every page
             return self._fail([template_problem(exc, self.root)], [], theme.folders, started)
         files = extra_files(loaded, today, calendar=not self.calendar_on_demand)
         if everything:
@@ -182,24 +186,38 @@ class IncrementalBuilder:
             files[MARKER] = MARKER_TEXT
         for rel, data in files.items():
             self._put(rel, data, written)
-        keep = {routes.file_for(path) for path in pages} | set(files)
+        keep = {routes.file_for(path) for path in made.paths} | set(files)
         if not everything:
             keep |= {rel for rel in self._files if rel.startswith(routes.STATIC) or rel == MARKER}
         written |= self._remove_all_but(keep)
-        self._digests = digests
-        self._pages = pages
-        self._site, self._config, self._theme, self._env = site, loaded.config, theme, env
+        for gone in self._deps.keys() - set(made.paths):
+            del self._deps[gone]
+        self._last, self._setting, self._site, self._env = now, setting, site, env
         self.errors, self.error_page = (), None
         return Outcome(
             True,
             (),
             tuple(problems.warnings),
-            changed,
-            frozenset(p.path for p in stale),
+            sources,
+            frozenset(p.path for p in made.pages),
             frozenset(written),
             everything,
             time.perf_counter() - started,
         )
+
+    def _plan(
+        self, loaded: Loaded, today: dt.date, derived: Derived, edit: Touched | None
+    ) -> tuple[SitePlan, Site]:
+        """The pages to make (all of them without `edit`) and the site they are made for."""
+        wanted = every_page if edit is None else partial(self._wanted, edit.marks)
+        made = site_pages(loaded.playbook, today, derived, wanted=wanted, agendas=self._agendas)
+        site = make_site(loaded, today, navigation(made.paths))
+        return made, dataclasses.replace(site, csp=self.csp, extra_scripts=self.scripts)
+
+    def _wanted(self, marks: frozenset[str], path: str) -> bool:
+        """Must this page be made again: is it new, or does it depend on what was touched?"""
+        deps = self._deps.get(path)
+        return deps is None or not deps.isdisjoint(marks)
 
     def calendar(self) -> bytes:
         """playbook.ics of the last good build (any thread; made once per build)."""
@@ -218,20 +236,8 @@ class IncrementalBuilder:
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""
         error = ContentError("playbook", 1, "internal error", f"{type(exc).__name__}: {exc}")
-        themes = self._theme.folders if self._theme else theme_dirs(self.root, "default")
+        themes = self._setting[1].folders if self._setting else theme_dirs(self.root, "default")
         return self._fail([error], [], themes, time.perf_counter())
-
-    def _stale(self, page: Page, changed: frozenset[str], same: _Comparison) -> bool:
-        """Must this page be rendered again, given the sources that changed?"""
-        old = self._pages.get(page.path)
-        if old is None:
-            return True
-        if not changed:
-            return False
-        deps = old.deps | page.deps
-        if EVERYTHING in deps or not deps.isdisjoint(changed):
-            return True
-        return not same.inputs(old, page)
 
     def _put(self, rel: str, data: bytes, written: set[str]) -> None:
         """Write a file if its bytes changed (atomically: readers see old or new)."""
@@ -272,41 +278,6 @@ class IncrementalBuilder:
             time.perf_counter() - started,
             self.error_page,
         )
-
-
-class _Comparison:
-    """Compares the context values of old and new pages, once per pair of objects (the
-    three pages of a meeting share their agenda; every agenda shows the profile)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[tuple[int, int], bool] = {}
-
-    def inputs(self, old: Page, new: Page) -> bool:
-        """Do two versions of a page show the same data? Model objects compare by value;
-        `playbook` and helper functions are covered by `deps` instead."""
-        if (old.template, old.title, old.deps) != (new.template, new.title, new.deps):
-            return False
-        if old.context.keys() != new.context.keys():
-            return False
-        for key, value in new.context.items():
-            if (
-                key != "playbook"
-                and not callable(value)
-                and not self.equal(old.context[key], value)
-            ):
-                return False
-        return True
-
-    def equal(self, old: object, new: object) -> bool:
-        key = (id(old), id(new))
-        known = self._seen.get(key)
-        if known is None:
-            try:
-                known = bool(old == new)
-            except Exception:  # a value that cannot be compared: assume it changed
-                known = False
-            self._seen[key] = known
-        return known
 
 
 def _theme(folders: list[Path]) -> _Theme:

@@ -9,17 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .assemble import CachedBody, Parsed, Validated, assemble
+from .assemble import AssemblyCache, Parsed, assemble
 from .config import Config, load_config
-from .discover import SourceFile, discover
+from .discover import SourceFile, discover, source_at
 from .errors import ContentError, Problems
 from .followup_checks import check_followups
 from .frontmatter import Document, parse_document
 from .guardrails import check_playbook
+from .memo import Memo
 from .model import Playbook
 from .parallel import fork_map
 
@@ -48,26 +49,40 @@ _UNREADABLE = (-1, -1)
 
 
 @dataclass
-class DocumentCache:
-    """Parsed documents by path; an entry is reused while the file is unchanged."""
+class LoadCache:
+    """What `load` keeps between calls (a live server's rebuilds): parsed documents by
+    path, reused while the file is unchanged, and what was made from them."""
 
     entries: dict[Path, _Entry] = field(default_factory=dict)
     parsed: int = 0
     """How many files were parsed (not reused) so far: for tests and stats."""
-    bodies: dict[str, CachedBody] = field(default_factory=dict)
-    """Rendered Markdown bodies by relative path (see `assemble`)."""
-    validated: dict[str, Validated] = field(default_factory=dict)
-    """Checked field values by relative path (see `assemble`)."""
+    assembly: AssemblyCache = field(default_factory=AssemblyCache)
+    """Checked values, rendered bodies and model objects by file (see `assemble`)."""
+    guardrails: Memo[list[ContentError]] = field(default_factory=Memo)
+    """Each meeting's guardrail warnings (see `guardrails.check_playbook`)."""
+    listing: _Listing | None = None
+    """The sources found last time, kept up to date from the watcher's paths."""
 
     def parse_all(
-        self, sources: Sequence[SourceFile], problems: Problems, jobs: int | None = None
+        self,
+        sources: Sequence[SourceFile],
+        problems: Problems,
+        jobs: int | None = None,
+        suspects: Collection[Path] | None = None,
     ) -> list[Document | None]:
         """Every source's document (None where it has none), in order.
 
         Files whose time and size changed are read and parsed on all cores (a first
-        build); a live rebuild typically has one, parsed in this process.
+        build); a live rebuild typically has one, parsed in this process. With
+        `suspects` (the paths a watcher saw change), only those and files never read
+        are looked at: no `stat` for the thousands that nobody touched.
         """
-        stale = [source for source in sources if not self._unchanged(source)]
+        stale = [
+            source
+            for source in sources
+            if (suspects is None or source.path in suspects or source.path not in self.entries)
+            and not self._unchanged(source)
+        ]
         for source, entry in zip(stale, fork_map(self._read, stale, jobs), strict=True):
             cached = self.entries.get(source.path)
             if cached is not None and entry.doc is None and entry.digest == cached.digest:
@@ -110,8 +125,11 @@ class DocumentCache:
 
     def forget_missing(self, sources: tuple[SourceFile, ...]) -> None:
         present = {s.path for s in sources}
-        for path in [p for p in self.entries if p not in present]:
-            del self.entries[path]
+        self.forget([p for p in self.entries if p not in present])
+
+    def forget(self, paths: Iterable[Path]) -> None:
+        for path in paths:
+            self.entries.pop(path, None)
 
     def recheck(self, path: Path) -> None:
         """Compare `path`'s content on the next parse even if its size and time look unchanged
@@ -131,21 +149,88 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> Loaded:
-    """Everything the content says, checked; problems are recorded, never raised."""
-    cache = cache if cache is not None else DocumentCache()
+@dataclass
+class _Listing:
+    """The sources under content/ by path, and the warnings about files that are not."""
+
+    files: dict[Path, SourceFile]
+    misplaced: dict[Path, Problems]
+    ordered: tuple[SourceFile, ...] = ()
+
+    @classmethod
+    def walk(cls, root: Path, problems: Problems) -> _Listing:
+        own = Problems()
+        found = discover(root, own)
+        problems.extend(own)
+        misplaced: dict[Path, Problems] = {}
+        for problem in own.items:  # the warnings name files that are not sources
+            misplaced.setdefault(root / problem.path, Problems()).items.append(problem)
+        return cls({s.path: s for s in found}, misplaced, tuple(found))
+
+    def update(self, root: Path, paths: Collection[Path], problems: Problems) -> bool:
+        """Apply the watcher's paths; False when only a walk can tell (a folder changed)."""
+        content = root / "content"
+        for path in paths:
+            if not path.is_relative_to(content) or path == content:
+                continue
+            if path.suffix != ".md" or path.is_dir():
+                return False  # a folder created, moved or deleted
+            self.files.pop(path, None)
+            self.misplaced.pop(path, None)
+            if path.is_file():
+                own = Problems()
+                source = source_at(root, path, own)
+                if source is not None:
+                    self.files[path] = source
+                if own.items:
+                    self.misplaced[path] = own
+        self.ordered = tuple(sorted(self.files.values(), key=lambda s: s.rel))
+        for own in self.misplaced.values():
+            problems.extend(own)
+        return True
+
+
+def _sources(
+    root: Path, problems: Problems, cache: LoadCache, changed: Collection[Path] | None
+) -> tuple[tuple[SourceFile, ...], bool]:
+    """The sources, and whether they came from updating the last walk with `changed`
+    (else from walking content/)."""
+    listing = cache.listing
+    if changed is not None and listing is not None and listing.update(root, changed, problems):
+        return listing.ordered, True
+    cache.listing = _Listing.walk(root, problems)
+    return cache.listing.ordered, False
+
+
+def load(
+    root: Path,
+    problems: Problems,
+    cache: LoadCache | None = None,
+    changed: Collection[Path] | None = None,
+) -> Loaded:
+    """Everything the content says, checked; problems are recorded, never raised.
+
+    `changed`: the files a watcher saw change since the last `load` with the same
+    `cache`; they alone are looked at (None: walk and look at everything).
+    """
+    cache = cache if cache is not None else LoadCache()
     config = load_config(root, problems)
-    sources = tuple(discover(root, problems))
-    cache.forget_missing(sources)
-    documents = cache.parse_all(sources, problems)
+    sources, updated = _sources(root, problems, cache, changed)
+    suspects = set(changed) if updated and changed is not None else None
+    if suspects is None:
+        cache.forget_missing(sources)
+    else:
+        present = {source.path for source in sources if source.path in suspects}
+        cache.forget(suspects - present)
+    documents = cache.parse_all(sources, problems, suspects=suspects)
     parsed = [
         Parsed(source.kind, source.slug, doc)
         for source, doc in zip(sources, documents, strict=True)
         if doc is not None
     ]
-    playbook = assemble(parsed, config, problems, cache.bodies, validated=cache.validated)
+    playbook = assemble(parsed, config, problems, cache.assembly)
     check_followups(playbook, problems)
-    guardrails = tuple(check_playbook(playbook))
+    guardrails = tuple(check_playbook(playbook, cache.guardrails))
     problems.items.extend(guardrails)
     return Loaded(config, playbook, sources, guardrails)
 

@@ -2,26 +2,25 @@
 
 Each function returns Page objects whose context is plain model data; the
 templates decide the look. `deps` lists the source files a page reads, so the
-live server re-renders only what an edit touches. EVERYTHING marks pages (lists,
-the dashboard) that read the whole playbook.
+live server re-renders only what an edit touches; `derive.LISTS` marks the pages
+(lists, the dashboard) that read every file's front matter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from . import routes
-from .errors import ContentError
+from .agenda import Agenda
+from .derive import LISTS, Derived
 from .followup_pages import contact_context, dashboard_context, timeline_page
-from .followups import FollowUpItem, by_contact, follow_ups
 from .model import Company, Contact, Meeting, Playbook
 from .prep_pages import prep_pages
 from .render import Page
-from .targets import RankedCompany, rank_companies
-
-EVERYTHING = "*"
-"""A dependency on every source file: the page lists or counts across the playbook."""
+from .siteplan import SitePlan, every_page
+from .targets import RankedCompany
 
 UPCOMING_STATUSES = ("scheduled",)
 
@@ -35,31 +34,35 @@ SECTIONS = (
 )
 
 
-def navigation(pages: list[Page]) -> tuple[tuple[str, str], ...]:
+def navigation(paths: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The header's sections: those of SECTIONS that this build has a page for."""
-    paths = {page.path for page in pages}
-    return tuple((path, label) for path, label in SECTIONS if path in paths)
+    present = set(paths)
+    return tuple((path, label) for path, label in SECTIONS if path in present)
 
 
 def site_pages(
     playbook: Playbook,
     today: dt.date,
-    guardrails: Iterable[ContentError],
+    derived: Derived,
     *,
     has_calendar: bool = True,
-) -> list[Page]:
-    """Every page of the site, in a stable order. `guardrails` are the warnings that
-    `load` found (`Loaded.guardrails`); `has_calendar`: the build writes playbook.ics."""
-    ranked = rank_companies(playbook)
-    items = follow_ups(playbook, today)
-    return [
-        dashboard(playbook, today, ranked, items),
-        timeline_page(playbook, today, items, has_calendar),
-        *contact_pages(playbook, today, items),
-        *company_pages(playbook, ranked),
-        *meeting_pages(playbook, today),
-        *prep_pages(playbook, items, guardrails),
-    ]
+    wanted: Callable[[str], bool] = every_page,
+    agendas: dict[str, Agenda] | None = None,
+) -> SitePlan:
+    """Every page of the site, in a stable order; only those `wanted` are made.
+
+    `derived` are the build's facts (`derive.derive`); `has_calendar`: the build writes
+    playbook.ics. `agendas` keeps every meeting's agenda by slug between live rebuilds
+    (the question bank reads them all, most are not made again).
+    """
+    plan = SitePlan(wanted)
+    plan.add(routes.HOME, lambda: dashboard(playbook, today, derived))
+    plan.add(routes.TIMELINE, lambda: timeline_page(playbook, today, derived.items, has_calendar))
+    contact_pages(plan, playbook, today, derived)
+    company_pages(plan, playbook, derived.ranked)
+    plan.add(routes.MEETINGS, lambda: meetings_index(playbook, today))
+    prep_pages(plan, playbook, derived, {} if agendas is None else agendas)
+    return plan
 
 
 def deps(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
@@ -86,12 +89,7 @@ def waiting(playbook: Playbook) -> list[Meeting]:
     )
 
 
-def dashboard(
-    playbook: Playbook,
-    today: dt.date,
-    ranked: list[RankedCompany],
-    items: tuple[FollowUpItem, ...],
-) -> Page:
+def dashboard(playbook: Playbook, today: dt.date, derived: Derived) -> Page:
     next_meetings = upcoming(playbook, today)
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
@@ -105,12 +103,12 @@ def dashboard(
             "next_meetings": next_meetings[:8],
             "waiting": waiting(playbook),
             "missing_research": list(_missing_research(playbook, next_meetings)),
-            "top_targets": ranked[:5],
+            "top_targets": derived.ranked[:5],
             "by_status": by_status,
             "title_of": playbook.title_of,
-            **dashboard_context(items),
+            **dashboard_context(derived.items),
         },
-        frozenset({EVERYTHING}),
+        frozenset({LISTS}),
     )
 
 
@@ -127,92 +125,93 @@ def _missing_research(
             yield meeting, f"no research notes on {company.name}"
 
 
-def contact_pages(
-    playbook: Playbook, today: dt.date, items: tuple[FollowUpItem, ...]
-) -> list[Page]:
+def contact_pages(plan: SitePlan, playbook: Playbook, today: dt.date, derived: Derived) -> None:
     contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
-    pages = [
-        Page(
+    plan.add(
+        routes.CONTACTS,
+        lambda: Page(
             routes.CONTACTS,
             "contacts.html",
             "Contacts",
             {"playbook": playbook, "contacts": contacts},
-            frozenset({EVERYTHING}),
-        )
-    ]
-    grouped = by_contact(items)
+            frozenset({LISTS}),
+        ),
+    )
     for contact in contacts:
-        meetings = playbook.meetings_with(contact)
-        referred = playbook.referred.get(contact.slug, [])
-        referrer = playbook.contacts.get(contact.referred_by or "")
-        company = playbook.company_of(contact)
-        followups, followup_deps = contact_context(playbook, contact, today, grouped[contact.slug])
-        pages.append(
-            Page(
-                routes.contact(contact.slug),
-                "contact.html",
-                contact.name,
-                {
-                    "playbook": playbook,
-                    "contact": contact,
-                    "company": company,
-                    "meetings": meetings,
-                    "referrer": referrer,
-                    "referred": referred,
-                    "title_of": playbook.title_of,
-                    **followups,
-                },
-                deps(contact, company, referrer, *meetings, *referred) | followup_deps,
-            )
+        plan.add(
+            routes.contact(contact.slug), partial(contact_page, playbook, today, derived, contact)
         )
-    return pages
 
 
-def company_pages(playbook: Playbook, ranked: list[RankedCompany]) -> list[Page]:
-    pages = [
-        Page(
+def contact_page(playbook: Playbook, today: dt.date, derived: Derived, contact: Contact) -> Page:
+    meetings = playbook.meetings_with(contact)
+    referred = playbook.referred.get(contact.slug, [])
+    referrer = playbook.contacts.get(contact.referred_by or "")
+    company = playbook.company_of(contact)
+    mine = derived.items_by_contact.get(contact.slug, [])
+    followups, followup_deps = contact_context(playbook, contact, today, mine)
+    return Page(
+        routes.contact(contact.slug),
+        "contact.html",
+        contact.name,
+        {
+            "playbook": playbook,
+            "contact": contact,
+            "company": company,
+            "meetings": meetings,
+            "referrer": referrer,
+            "referred": referred,
+            "title_of": playbook.title_of,
+            **followups,
+        },
+        deps(contact, company, referrer, *meetings, *referred) | followup_deps,
+    )
+
+
+def company_pages(plan: SitePlan, playbook: Playbook, ranked: tuple[RankedCompany, ...]) -> None:
+    plan.add(
+        routes.COMPANIES,
+        lambda: Page(
             routes.COMPANIES,
             "companies.html",
             "Target companies",
             {"playbook": playbook, "ranked": ranked},
-            frozenset({EVERYTHING}),
-        )
-    ]
+            frozenset({LISTS}),
+        ),
+    )
     for row in ranked:
-        meetings = [m for p in row.people for m in playbook.meetings_with(p)]
-        pages.append(
-            Page(
-                routes.company(row.company.slug),
-                "company.html",
-                row.company.name,
-                {
-                    "playbook": playbook,
-                    "company": row.company,
-                    "row": row,
-                    "meetings": sorted(meetings, key=lambda m: m.sort_key),
-                    "title_of": playbook.title_of,
-                },
-                deps(row.company, *row.people, *meetings),
-            )
-        )
-    return pages
+        plan.add(routes.company(row.company.slug), partial(company_page, playbook, row))
 
 
-def meeting_pages(playbook: Playbook, today: dt.date) -> list[Page]:
+def company_page(playbook: Playbook, row: RankedCompany) -> Page:
+    meetings = [m for p in row.people for m in playbook.meetings_with(p)]
+    return Page(
+        routes.company(row.company.slug),
+        "company.html",
+        row.company.name,
+        {
+            "playbook": playbook,
+            "company": row.company,
+            "row": row,
+            "meetings": sorted(meetings, key=lambda m: m.sort_key),
+            "title_of": playbook.title_of,
+        },
+        deps(row.company, *row.people, *meetings),
+    )
+
+
+def meetings_index(playbook: Playbook, today: dt.date) -> Page:
     """The meetings index; each meeting's own pages come from prep_pages."""
     meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
-    pages = [
-        Page(
-            routes.MEETINGS,
-            "meetings.html",
-            "Meetings",
-            {
-                "playbook": playbook,
-                "upcoming": upcoming(playbook, today),
-                "meetings": meetings,
-                "title_of": playbook.title_of,
-            },
-            frozenset({EVERYTHING}),
-        )
-    ]
-    return pages
+    return Page(
+        routes.MEETINGS,
+        "meetings.html",
+        "Meetings",
+        {
+            "playbook": playbook,
+            "upcoming": upcoming(playbook, today),
+            "meetings": meetings,
+            "title_of": playbook.title_of,
+        },
+        frozenset({LISTS}),
+    )

@@ -6,19 +6,18 @@ and derived plans (agenda.py, guardrails.py, followups.py); the templates decide
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import routes
-from .agenda import Agenda, Prep, build_agenda, build_prep, target_list
+from .agenda import Agenda, Prep, build_agenda, build_prep
+from .derive import LISTS, TARGETS, Derived
 from .errors import ContentError
-from .followups import FollowUpItem, by_contact, open_items
+from .followups import FollowUpItem, open_items
 from .model import Company, Contact, Meeting, Playbook, Question
 from .render import Page, SharedFragments
-
-EVERYTHING = "*"
-"""A dependency on every source file (same marker as pages.EVERYTHING)."""
+from .siteplan import SitePlan
 
 
 @dataclass(frozen=True)
@@ -37,28 +36,39 @@ class MeetingPrep:
 
 
 def prep_pages(
-    playbook: Playbook, followups: Sequence[FollowUpItem], guardrails: Iterable[ContentError]
-) -> list[Page]:
+    plan: SitePlan, playbook: Playbook, derived: Derived, agendas: dict[str, Agenda]
+) -> None:
     """Agenda, question sheet and print pack of every meeting, then the question bank.
 
-    `followups` are `followups.follow_ups(playbook, today)`, `guardrails` the warnings of
-    `guardrails.check_playbook`: both made once per build.
+    `agendas` holds every meeting's agenda by slug: made here for the meetings whose
+    pages are wanted, kept from an earlier build for the others (the bank reads all).
     """
-    by_path: dict[str, list[ContentError]] = defaultdict(list)
-    for problem in guardrails:
-        by_path[problem.path].append(problem)
-    targets = target_list(playbook)
-    pending = by_contact(open_items(followups))
-    prepared = [
-        meeting_prep(playbook, meeting, by_path, pending[meeting.contact], targets)
-        for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
-        if meeting.contact in playbook.contacts
-    ]
-    pages: list[Page] = []
-    for one in prepared:
-        pages += [agenda_page(playbook, one), questions_page(one), print_page(playbook, one)]
-    pages.append(question_bank_page(playbook, [one.agenda for one in prepared]))
-    return pages
+    meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
+    shown = [m for m in meetings if m.contact in playbook.contacts]
+    for meeting in shown:
+        plan.add_group(_paths(meeting), partial(meeting_pages, playbook, meeting, derived, agendas))
+    for gone in agendas.keys() - {m.slug for m in shown}:
+        del agendas[gone]
+    plan.add(
+        routes.QUESTIONS,
+        lambda: question_bank_page(playbook, [agendas[m.slug] for m in shown]),
+    )
+
+
+def meeting_pages(
+    playbook: Playbook, meeting: Meeting, derived: Derived, agendas: dict[str, Agenda]
+) -> tuple[Page, Page, Page]:
+    """The three pages of one meeting, from one plan (kept in `agendas` for the bank)."""
+    pending = open_items(derived.items_by_contact.get(meeting.contact, []))
+    one = meeting_prep(playbook, meeting, derived.warnings, pending, derived.targets)
+    agendas[meeting.slug] = one.agenda
+    return agenda_page(playbook, one), questions_page(one), print_page(playbook, one)
+
+
+def _paths(meeting: Meeting) -> tuple[str, str, str]:
+    """A meeting's agenda, question sheet and print pack: made together, from one plan."""
+    slug = meeting.slug
+    return (routes.meeting(slug), routes.meeting_questions(slug), routes.meeting_print(slug))
 
 
 def meeting_prep(
@@ -98,9 +108,8 @@ def _deps(playbook: Playbook, agenda: Agenda, prep: Prep) -> frozenset[str]:
     the files the open follow-ups come from.
 
     Guardrails about a company read every meeting with anyone there. A networking
-    meeting's target list ranks every company, but the list itself is in the page's
-    context (`agenda.targets`), which the live server compares between builds
-    (incremental.py), so only the companies it shows are named here.
+    meeting's target list ranks every company: it depends on the list (`TARGETS`)
+    and on the companies it shows (their names).
     """
     colleagues = playbook.contacts_by_company.get(prep.contact.company or "", [prep.contact])
     meetings = [m for c in colleagues for m in playbook.meetings_with(c)]
@@ -112,6 +121,7 @@ def _deps(playbook: Playbook, agenda: Agenda, prep: Prep) -> frozenset[str]:
         | bank
         | profile
         | {path for item in prep.open_followups for path in item.sources}
+        | ({TARGETS} if agenda.meeting.purpose == "networking" else set())
     )
 
 
@@ -201,7 +211,7 @@ def question_bank_page(playbook: Playbook, agendas: Iterable[Agenda]) -> Page:
             "minutes_of": lambda q: _minutes(playbook, q),
             "title_of": playbook.title_of,
         },
-        frozenset({EVERYTHING}),
+        frozenset({LISTS}),
     )
 
 

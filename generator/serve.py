@@ -34,7 +34,7 @@ import mimetypes
 import socket
 import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -354,7 +354,7 @@ class LiveServer:
             self.builder = builder
             watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out])
             watcher.start()
-            self._publish(self._build(builder, ()))
+            self._publish(self._build(builder, None))
             release_memory()
             http = httpserver.HTTPServer(self._application(out, csp))
             http.add_sockets(self._sockets)
@@ -407,7 +407,7 @@ class LiveServer:
             if self.debouncer.due_in() is None:  # idle: tidy up off the latency path
                 release_memory()
 
-    def _build(self, builder: IncrementalBuilder, batch: Iterable[Path]) -> Outcome:
+    def _build(self, builder: IncrementalBuilder, batch: Collection[Path] | None) -> Outcome:
         try:
             outcome = builder.build(batch)
         except Exception as exc:  # a bug, not bad content: show it and keep serving

@@ -17,7 +17,6 @@ from conftest import REPO, SAMPLE_TODAY, write
 
 from generator.build import build
 from generator.incremental import IncrementalBuilder
-from generator.pages import EVERYTHING
 
 Edit = Callable[[Path], None]
 
@@ -77,6 +76,9 @@ def create(rel: str, text: str) -> Edit:
 
     return edit
 
+
+ELENA_PAGE = "contacts/elena-marsh/index.html"
+LIST_PAGES = ("", "timeline/", "contacts/", "companies/", "meetings/", "questions/")
 
 EDITS: dict[str, Edit] = {
     "contact notes": replace_in(ELENA, "\n---\n", "\n---\n\nLeads the product team.\n"),
@@ -141,30 +143,46 @@ def test_edits_in_sequence_stay_equal_to_full_builds(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
-def test_contact_edit_renders_exactly_the_pages_that_show_the_contact(
+def test_a_notes_edit_makes_exactly_the_pages_that_show_the_contact(
     builder: IncrementalBuilder, sample_root: Path
 ) -> None:
-    EDITS["contact notes"](sample_root)
+    EDITS["contact notes"](sample_root)  # her first notes: the dashboard lists who has none
+    assert set(LIST_PAGES) <= builder.build([sample_root / ELENA]).rendered
+    deps = dict(builder._deps)
+    replace_in(ELENA, "Leads the product team.", "Leads the product team and hires.")(sample_root)
     outcome = builder.build([sample_root / ELENA])
     assert outcome.changed == {ELENA}
-    pages = builder._pages.values()
-    expected = {p.path for p in pages if EVERYTHING in p.deps or ELENA in p.deps}
-    assert outcome.rendered == expected
+    assert outcome.rendered == {path for path, read in deps.items() if ELENA in read}
     # spelled out: her page, her company's, who referred her, her referrer's meeting
-    # (where she was a referral), and the lists
+    # (where she was a referral), and her company's meetings (guardrails read them)
     assert {
         "contacts/elena-marsh/",
         "companies/carbon-ledger/",
         "contacts/jonah-kim/",
         "meetings/2026-11-19-jonah-kim/",
-        "contacts/",
-        "companies/",
-        "",
     } <= outcome.rendered
-    # and not: people and meetings elsewhere
+    assert b"Leads the product team and hires." in (builder.out / ELENA_PAGE).read_bytes()
+    # and not: the lists, which show no notes, nor people and meetings elsewhere
+    assert not outcome.rendered & set(LIST_PAGES)
     assert "contacts/priya-natarajan/" not in outcome.rendered
     assert "companies/heliofleet/" not in outcome.rendered
     assert "meetings/2026-11-05-priya-natarajan/" not in outcome.rendered
+
+
+def test_a_front_matter_edit_makes_the_lists_and_what_the_file_names(
+    builder: IncrementalBuilder, sample_root: Path
+) -> None:
+    deps = dict(builder._deps)
+    path = sample_root / ELENA
+    path.write_text(path.read_text().replace("Head of Product", "Chief Product Officer"))
+    outcome = builder.build([path])
+    assert set(LIST_PAGES) <= outcome.rendered
+    assert b"Chief Product Officer" in (builder.out / "contacts/index.html").read_bytes()
+    # her page, and those of the files she names (her company, her referrer), which list her
+    named = {ELENA, "content/companies/carbon-ledger.md", "content/contacts/jonah-kim.md"}
+    shows = {page for page, read in deps.items() if read & named}
+    assert outcome.rendered == shows | set(LIST_PAGES)
+    assert "contacts/daniel-reyes/" not in outcome.rendered
 
 
 def test_rank_change_rerenders_other_company_pages(

@@ -9,10 +9,10 @@ from conftest import copy_sample
 
 from generator.discover import discover
 from generator.errors import Problems
-from generator.load import DocumentCache
+from generator.load import LoadCache
 
 
-def parse(root: Path, cache: DocumentCache, jobs: int | None = None) -> Problems:
+def parse(root: Path, cache: LoadCache, jobs: int | None = None) -> Problems:
     problems = Problems()
     cache.parse_all(tuple(discover(root, problems)), problems, jobs)
     return problems
@@ -21,7 +21,7 @@ def parse(root: Path, cache: DocumentCache, jobs: int | None = None) -> Problems
 def test_first_parse_reads_every_file_then_reuses_them(tmp_path: Path) -> None:
     root = copy_sample(tmp_path)
     files = len(list((root / "content").rglob("*.md")))
-    cache = DocumentCache()
+    cache = LoadCache()
     parse(root, cache, jobs=2)
     assert cache.parsed == files
     parse(root, cache)
@@ -30,7 +30,7 @@ def test_first_parse_reads_every_file_then_reuses_them(tmp_path: Path) -> None:
 
 def test_a_touched_file_is_read_but_not_parsed_again(tmp_path: Path) -> None:
     root = copy_sample(tmp_path)
-    cache = DocumentCache()
+    cache = LoadCache()
     parse(root, cache)
     before = cache.parsed
     contact = root / "content" / "contacts" / "jonah-kim.md"
@@ -49,7 +49,7 @@ def test_a_broken_file_keeps_its_errors_while_unchanged(tmp_path: Path) -> None:
     root = copy_sample(tmp_path)
     contact = root / "content" / "contacts" / "jonah-kim.md"
     contact.write_text("---\nname: [unclosed\n---\n")
-    cache = DocumentCache()
+    cache = LoadCache()
     first = [str(p) for p in parse(root, cache).errors]
     os.utime(contact, ns=(2, 2))
     assert [str(p) for p in parse(root, cache).errors] == first != []

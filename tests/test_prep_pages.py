@@ -15,7 +15,7 @@ from generator.build import BuildReport, build
 from generator.errors import Problems
 from generator.load import load
 from generator.pages import site_pages
-from generator.prep_pages import EVERYTHING
+from generator.derive import LISTS, TARGETS, derive
 
 OMAR = "meetings/2026-11-24-omar-haddad/"
 TOMAS = "meetings/2026-12-01-tomas-alvarez/"
@@ -182,7 +182,8 @@ def test_every_meeting_has_three_prep_pages(built_sample: Path) -> None:
 
 def test_page_dependencies(tmp_path: Path) -> None:
     loaded = load(copy_sample(tmp_path / "pb"), Problems())
-    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY, loaded.guardrails)}
+    derived = derive(loaded.playbook, SAMPLE_TODAY, loaded.guardrails)
+    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY, derived).pages}
     omar = pages[OMAR].deps
     for source in (
         "content/meetings/2026-11-24-omar-haddad.md",
@@ -199,7 +200,8 @@ def test_page_dependencies(tmp_path: Path) -> None:
     tomas = pages[TOMAS].deps
     assert "content/meetings/2026-12-01-tomas-alvarez.md" in tomas
     assert "content/companies/heliofleet.md" in tomas  # on the target list in the ask
-    assert pages["questions/"].deps == frozenset({EVERYTHING})
+    assert TARGETS in tomas and TARGETS not in omar  # networking, informational
+    assert pages["questions/"].deps == frozenset({LISTS})
 
 
 def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:

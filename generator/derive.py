@@ -1,0 +1,72 @@
+"""Whole-playbook facts that pages show: the ranking, the target list, the follow-ups,
+and the guardrail warnings by file.
+
+Made once per build from the checked model, before any page is planned, so no page
+recomputes them. The live server passes a `DeriveCache`, so a rebuild redoes the
+follow-ups of the contacts an edit touched only, and compares two builds' facts to
+find the pages that show what changed (`incremental.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .agenda import target_list
+from .errors import ContentError
+from .followups import FollowUpItem, by_contact, follow_ups
+from .memo import Memo
+from .model import Company, Playbook
+from .targets import RankedCompany, rank_companies
+
+LISTS = "@lists"
+"""A page dependency on what the lists show: every file's front matter (not the
+bodies of contacts, companies and meetings) and every derived fact."""
+TARGETS = "@targets"
+"""A page dependency on the target list (`Derived.targets`)."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    ranked: tuple[RankedCompany, ...]
+    """Every company, best first (`targets.rank_companies`)."""
+    targets: tuple[Company, ...]
+    """The target list a networking meeting's ask shows (`agenda.target_list`)."""
+    items: tuple[FollowUpItem, ...]
+    """Every follow-up on the day of the build, soonest first."""
+    items_by_contact: Mapping[str, list[FollowUpItem]]
+    """The same items grouped by contact slug, in order."""
+    warnings: Mapping[str, list[ContentError]]
+    """Guardrail warnings by the file they are about."""
+
+
+@dataclass
+class DeriveCache:
+    """What `derive` keeps between a live server's rebuilds."""
+
+    followups: Memo[list[FollowUpItem]] = field(default_factory=Memo)
+    """Each contact's follow-up items (see `followups.follow_ups`)."""
+
+
+def derive(
+    playbook: Playbook,
+    today: dt.date,
+    guardrails: Iterable[ContentError],
+    cache: DeriveCache | None = None,
+) -> Derived:
+    """The facts of one build; `guardrails` are `load`'s (`Loaded.guardrails`)."""
+    cache = cache if cache is not None else DeriveCache()
+    ranked = tuple(rank_companies(playbook))
+    items = follow_ups(playbook, today, cache.followups)
+    warnings: dict[str, list[ContentError]] = defaultdict(list)
+    for problem in guardrails:
+        warnings[problem.path].append(problem)
+    return Derived(
+        ranked=ranked,
+        targets=target_list(playbook, ranked),
+        items=items,
+        items_by_contact=by_contact(items),
+        warnings=warnings,
+    )

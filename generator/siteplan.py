@@ -1,0 +1,40 @@
+"""The list of a site's pages, with only the wanted ones made.
+
+A full build wants every page. A live rebuild wants those an edit touched, but
+still needs the whole list: to know which pages disappeared and which sections the
+header shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .render import Page
+
+
+def every_page(path: str) -> bool:
+    return True
+
+
+@dataclass
+class SitePlan:
+    """The site's page list, and the pages made for it."""
+
+    wanted: Callable[[str], bool] = every_page
+    """Which pages to make; the rest are listed only."""
+    paths: list[str] = field(default_factory=list)
+    """Every page of the site, in order."""
+    pages: list[Page] = field(default_factory=list)
+    """The pages made, in the same order."""
+
+    def add(self, path: str, make: Callable[[], Page]) -> None:
+        self.paths.append(path)
+        if self.wanted(path):
+            self.pages.append(make())
+
+    def add_group(self, paths: Sequence[str], make: Callable[[], Sequence[Page]]) -> None:
+        """Pages made together (a meeting's three): all of them if any is wanted."""
+        self.paths.extend(paths)
+        if any(self.wanted(path) for path in paths):
+            self.pages.extend(make())
