@@ -86,9 +86,7 @@ def _facts_touched(old: Derived, new: Derived, before: Playbook, after: Playbook
     marks.update(_differing(old.warnings, new.warnings))
     old_rows, new_rows = _ranking(old.ranked), _ranking(new.ranked)
     for slug in _differing(old_rows, new_rows):
-        marks.update(
-            p.companies[slug].source.path for p in (before, after) if slug in p.companies
-        )
+        marks.update(p.companies[slug].source.path for p in (before, after) if slug in p.companies)
     if [c.slug for c in old.targets] != [c.slug for c in new.targets]:
         marks.add(TARGETS)
     return marks
@@ -98,8 +96,12 @@ def _ranking(rows: Iterable[RankedCompany]) -> dict[str, tuple[object, ...]]:
     """What the ranking says about each company; the company and its people are
     entities, whose changes mark them already."""
     return {
-        row.company.slug: (row.rank, row.advocate, row.advocate_derived)
-        + tuple(p.slug for p in row.people)
+        row.company.slug: (
+            row.rank,
+            row.advocate,
+            row.advocate_derived,
+            *(p.slug for p in row.people),
+        )
         for row in rows
     }
 

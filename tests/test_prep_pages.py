@@ -12,10 +12,10 @@ from site_checks import scan
 
 from generator.agenda import build_agenda
 from generator.build import BuildReport, build
+from generator.derive import LISTS, TARGETS, derive
 from generator.errors import Problems
 from generator.load import load
 from generator.pages import site_pages
-from generator.derive import LISTS, TARGETS, derive
 
 OMAR = "meetings/2026-11-24-omar-haddad/"
 TOMAS = "meetings/2026-12-01-tomas-alvarez/"
