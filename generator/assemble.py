@@ -15,7 +15,7 @@ from typing import Any
 
 from . import routes
 from .config import Config
-from .errors import Problems
+from .errors import ContentError, Problems
 from .fields import SLUG, validate_document
 from .frontmatter import Document
 from .markdown import Rendered, Target, render
@@ -73,12 +73,25 @@ class AssemblyCache:
     """The slugs of every kind and the question ids the references were checked against."""
     categories: tuple[tuple[object, ...], tuple[Category, ...], Problems] | None = None
     """The question bank, with the values and bodies of the files it was made from."""
+    last: _Assembly | None = None
+    """The last whole assembly, which `patch` updates for a few changed files."""
 
     def forget_all_but(self, paths: set[str]) -> None:
         for memo in (self.validated, self.entities, self.targets, self.references):
             if len(memo) != len(paths) or memo.keys() != paths:
                 for gone in memo.keys() - paths:
                     del memo[gone]
+
+
+@dataclass(frozen=True)
+class _Assembly:
+    config: Config
+    unique: dict[tuple[str, str], Parsed]
+    slugs: dict[str, set[str]]
+    links: dict[str, dict[str, Target]]
+    playbook: Playbook
+    problems: Problems
+    """Everything `assemble` reported, each problem at the file it is about."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +111,12 @@ def assemble(
 ) -> Playbook:
     """Validate every document, resolve references, render bodies: the whole model."""
     cache = cache if cache is not None else AssemblyCache()
-    unique = _unique_slugs(parsed, problems)
-    values = {key: _validate(p, cache.validated, problems) for key, p in unique.items()}
+    own = Problems()
+    unique = _unique_slugs(parsed, own)
+    values = {key: _validate(p, cache.validated, own) for key, p in unique.items()}
     cache.forget_all_but({p.doc.path for p in unique.values()})
     links = _link_targets(unique, values, cache.targets)
-    rendered = _render_bodies(unique, links, config.raw_html, problems, cache, jobs)
+    rendered = _render_bodies(unique, links, config.raw_html, own, cache, jobs)
     made: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     for (kind, slug), item in unique.items():
         if kind in _MAKERS:
@@ -115,15 +129,84 @@ def assemble(
         contacts=made["contacts"],
         companies=made["companies"],
         meetings=made["meetings"],
-        categories=_bank(unique, values, rendered, problems, cache),
+        categories=_bank(unique, values, rendered, own, cache),
     )
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, slug in unique:
         slugs[kind].add(slug)
-    _check_all_references(playbook, slugs, problems, cache)
+    _check_all_references(playbook, slugs, own, cache)
     if playbook.profile is None and "profile" not in slugs["profile"]:
-        problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
+        own.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
+    cache.last = _Assembly(config, unique, slugs, links, playbook, own)
+    problems.extend(own)
     return playbook
+
+
+def patch(
+    changed: Iterable[Parsed], config: Config, problems: Problems, cache: AssemblyCache
+) -> Playbook | None:
+    """The last `assemble`'s playbook with a few files changed, or None when only a
+    whole assembly will do.
+
+    A live rebuild's usual case: a file saved, the same files as last time. Only the
+    changed files are checked, rendered and their references checked again. None when
+    the change reaches other files: a new name that `[[links]]` or meeting titles
+    show, the question bank, an entity appearing in or vanishing from the model.
+    """
+    last = cache.last
+    if last is None or last.config != config:
+        return None
+    unique = dict(last.unique)
+    made: dict[str, dict[str, Any]] = {
+        "profile": {"profile": last.playbook.profile} if last.playbook.profile else {},
+        "contacts": dict(last.playbook.contacts),
+        "companies": dict(last.playbook.companies),
+        "meetings": dict(last.playbook.meetings),
+    }
+    renderer = _BodyRenderer(last.links, config.raw_html)
+    own = Problems()
+    patched: list[Parsed] = []
+    for item in changed:
+        before = unique.get((item.kind, item.slug))
+        if item.kind not in _MAKERS or before is None or before.doc.path != item.doc.path:
+            return None
+        own.items += _slug_problems(item)
+        values = _validate(item, cache.validated, own)
+        link = last.links.get(item.kind, {}).get(item.slug)
+        if link is not None and _link(item, values, last.links) != link:
+            return None
+        entity = _entity(cache.entities, item, values, _body(renderer, item.doc, cache, own))
+        if (entity is None) != (item.slug not in made[item.kind]):
+            return None
+        if entity is not None:
+            made[item.kind][item.slug] = entity
+        unique[(item.kind, item.slug)] = item
+        patched.append(item)
+    playbook = Playbook(
+        config=config,
+        profile=made["profile"].get("profile"),
+        contacts=made["contacts"],
+        companies=made["companies"],
+        meetings=made["meetings"],
+        categories=last.playbook.categories,
+    )
+    for item in patched:
+        entity = made[item.kind].get(item.slug)
+        if isinstance(entity, Contact | Meeting):
+            _check_references(entity, playbook, last.slugs, own)
+    paths = {item.doc.path for item in patched}
+    own.items += [p for p in last.problems.items if p.path not in paths]
+    cache.last = _Assembly(config, unique, last.slugs, last.links, playbook, own)
+    problems.extend(own)
+    return playbook
+
+
+def _link(item: Parsed, values: dict[str, Any], links: dict[str, dict[str, Target]]) -> Target:
+    """What a `[[link]]` to `item` would show now (a meeting's title names its contact)."""
+    contact = values.get("contact", "")
+    known = links["contacts"].get(contact)
+    who = known.title if known is not None else values.get("contact", item.slug)
+    return _target(item.kind, item.slug, values, who)
 
 
 def _entity(memo: dict[str, _Built], item: Parsed, values: dict[str, Any], body: Rendered) -> Any:
@@ -148,15 +231,16 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
                 item.doc.path, 1, "slug", f"{item.slug!r} is also the name of {first}; rename one"
             )
             continue
-        if item.kind != "profile" and not SLUG.match(item.slug):
-            problems.error(
-                item.doc.path,
-                1,
-                "slug",
-                f"file name {item.slug!r} must be lowercase letters, digits and hyphens",
-            )
+        problems.items += _slug_problems(item)
         unique[key] = item
     return unique
+
+
+def _slug_problems(item: Parsed) -> list[ContentError]:
+    if item.kind == "profile" or SLUG.match(item.slug):
+        return []
+    message = f"file name {item.slug!r} must be lowercase letters, digits and hyphens"
+    return [ContentError(item.doc.path, 1, "slug", message)]
 
 
 def _has_required(values: dict[str, Any], kind: str) -> bool:
@@ -301,11 +385,27 @@ def _render_bodies(
         del cache[gone]
     bodies: dict[str, Rendered] = {}
     for doc in docs:
-        entry = cache[doc.path]
-        for name, line in entry.broken:
-            problems.error(doc.path, doc.body_line + line, "body", renderer.why(name))
-        bodies[doc.path] = entry.rendered
+        bodies[doc.path] = _reported(renderer, doc, cache[doc.path], problems)
     return bodies
+
+
+def _body(
+    renderer: _BodyRenderer, doc: Document, memo: AssemblyCache, problems: Problems
+) -> Rendered:
+    """One document's body: rendered again unless the cached one is still right."""
+    entry = memo.bodies.get(doc.path)
+    if entry is None or not renderer.still_valid(entry, doc):
+        entry = memo.bodies[doc.path] = renderer(doc)
+    return _reported(renderer, doc, entry, problems)
+
+
+def _reported(
+    renderer: _BodyRenderer, doc: Document, entry: CachedBody, problems: Problems
+) -> Rendered:
+    """The rendered body, its broken `[[links]]` reported at their lines."""
+    for name, line in entry.broken:
+        problems.error(doc.path, doc.body_line + line, "body", renderer.why(name))
+    return entry.rendered
 
 
 def _source(doc: Document) -> Source:

@@ -51,7 +51,8 @@ class Problems:
         self.items.append(ContentError(path, line, field_name, message, Severity.WARNING))
 
     def extend(self, other: Problems) -> None:
-        self.items.extend(other.items)
+        if other.items:
+            self.items.extend(other.items)
 
     @property
     def errors(self) -> list[ContentError]:

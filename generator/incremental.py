@@ -134,6 +134,8 @@ class IncrementalBuilder:
         self._setting: tuple[Config, _Theme, dt.date] | None = None
         self._deps: dict[str, frozenset[str]] = {}
         """Every page's dependencies, as last made."""
+        self._paths: list[str] = []
+        """Every page of the last good build, in order."""
         self._agendas: dict[str, Agenda] = {}
         """Every meeting's agenda by slug (the question bank reads them all)."""
         self._files: dict[str, bytes] = {}
@@ -186,12 +188,14 @@ class IncrementalBuilder:
             files[MARKER] = MARKER_TEXT
         for rel, data in files.items():
             self._put(rel, data, written)
-        keep = {routes.file_for(path) for path in made.paths} | set(files)
-        if not everything:
-            keep |= {rel for rel in self._files if rel.startswith(routes.STATIC) or rel == MARKER}
-        written |= self._remove_all_but(keep)
-        for gone in self._deps.keys() - set(made.paths):
-            del self._deps[gone]
+        if everything or made.paths != self._paths:  # pages appeared or disappeared
+            keep = {routes.file_for(path) for path in made.paths} | set(files)
+            if not everything:
+                keep |= {r for r in self._files if r.startswith(routes.STATIC) or r == MARKER}
+            written |= self._remove_all_but(keep)
+            for gone in self._deps.keys() - set(made.paths):
+                del self._deps[gone]
+        self._paths = made.paths
         self._last, self._setting, self._site, self._env = now, setting, site, env
         self.errors, self.error_page = (), None
         return Outcome(

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .assemble import AssemblyCache, Parsed, assemble
+from .assemble import AssemblyCache, Parsed, assemble, patch
 from .config import Config, load_config
 from .discover import SourceFile, discover, source_at
 from .errors import ContentError, Problems
@@ -62,6 +62,8 @@ class LoadCache:
     """Each meeting's guardrail warnings (see `guardrails.check_playbook`)."""
     listing: _Listing | None = None
     """The sources found last time, kept up to date from the watcher's paths."""
+    assembled: int = -1
+    """How many sources the last model was made from: `patch` needs the same files."""
 
     def parse_all(
         self,
@@ -223,16 +225,38 @@ def load(
         present = {source.path for source in sources if source.path in suspects}
         cache.forget(suspects - present)
     documents = cache.parse_all(sources, problems, suspects=suspects)
-    parsed = [
-        Parsed(source.kind, source.slug, doc)
-        for source, doc in zip(sources, documents, strict=True)
-        if doc is not None
-    ]
-    playbook = assemble(parsed, config, problems, cache.assembly)
+    playbook = None
+    if suspects is not None and len(sources) == cache.assembled:
+        playbook = _patched(suspects, config, problems, cache)
+    if playbook is None:
+        parsed = [
+            Parsed(source.kind, source.slug, doc)
+            for source, doc in zip(sources, documents, strict=True)
+            if doc is not None
+        ]
+        playbook = assemble(parsed, config, problems, cache.assembly)
+    cache.assembled = len(sources)
     check_followups(playbook, problems)
     guardrails = tuple(check_playbook(playbook, cache.guardrails))
     problems.items.extend(guardrails)
     return Loaded(config, playbook, sources, guardrails)
+
+
+def _patched(
+    paths: Collection[Path], config: Config, problems: Problems, cache: LoadCache
+) -> Playbook | None:
+    """The last model with the files at `paths` changed (`assemble.patch`), or None."""
+    assert cache.listing is not None
+    changed = []
+    for path in paths:
+        source = cache.listing.files.get(path)
+        if source is None:
+            continue  # not a source: a theme file, playbook.yaml, a stray file
+        doc = cache.entries[path].doc
+        if doc is None:
+            return None  # it left the model: only a whole assembly says what that does
+        changed.append(Parsed(source.kind, source.slug, doc))
+    return patch(changed, config, problems, cache.assembly)
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:

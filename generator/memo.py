@@ -9,6 +9,7 @@ their result here and are redone only for the entities an edit touched.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
 
@@ -50,4 +51,4 @@ class Memo(Generic[T]):
 
 def identical(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
     """Are the two tuples the same objects, one by one?"""
-    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+    return len(old) == len(new) and all(map(operator.is_, old, new))

@@ -34,9 +34,9 @@ from watchdog.observers.api import BaseObserver
 from .config import CONFIG_FILE
 from .discover import is_editor_litter
 
-QUIET = 0.05
+QUIET = 0.025
 """Seconds without events before a batch of a few paths is released."""
-BURST = 20
+BURST = 10
 """Each this many pending paths add another QUIET to the wait: a bulk change (a `git
 checkout`, a sync) can stall between files on a busy disk, while a save stays quick."""
 MAX_QUIET = 0.5
@@ -117,13 +117,19 @@ class Debouncer:
         self._pending.clear()
         return batch
 
-    def next_batch(self) -> frozenset[Path] | None:
-        """Block until a batch is due and return it; None once `close()` was called."""
+    def next_batch(self, idle: float | None = None) -> frozenset[Path] | None:
+        """Block until a batch is due and return it; None once `close()` was called.
+        With `idle`, an empty batch once that many seconds pass with nothing pending."""
         with self._condition:
+            give_up = None if idle is None else self.clock() + idle
             while not self._closed:
                 wait = self._due_in()
                 if wait is not None and wait <= 0:
                     return self._take()
+                if wait is None and give_up is not None:
+                    wait = give_up - self.clock()
+                    if wait <= 0:
+                        return frozenset()
                 self._condition.wait(timeout=wait)
             return None
 

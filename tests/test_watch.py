@@ -49,6 +49,19 @@ def test_a_burst_is_one_batch() -> None:
     assert len(debouncer.take()) == 500
 
 
+def test_next_batch_reports_an_idle_spell_with_an_empty_batch() -> None:
+    """The server tidies its memory once nobody has saved for a while, never between a
+    save and its reload."""
+    debouncer = Debouncer(quiet=0.01, max_wait=1.0)
+    started = time.monotonic()
+    assert debouncer.next_batch(idle=0.05) == set()
+    assert time.monotonic() - started >= 0.05
+    debouncer.add([Path("a.md")])
+    assert debouncer.next_batch(idle=0.05) == {Path("a.md")}, "a save comes first"
+    debouncer.close()
+    assert debouncer.next_batch(idle=0.05) is None
+
+
 def test_a_few_paths_wait_only_the_short_quiet_spell() -> None:
     clock = FakeClock()
     debouncer = Debouncer(quiet=0.05, max_wait=2.0, clock=clock)
