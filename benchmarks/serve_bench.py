@@ -5,6 +5,8 @@ For each size, generates a synthetic playbook (benchmarks/synthetic.py) and meas
 - first build: the server's own initial build (from its log), for comparison;
 - edit-to-served: rewrite one contact file (a new line in its notes), then poll its
   page over HTTP every 2 ms until the new text is served;
+- front-matter edit: a contact's `role:` changed, until the contacts list shows it
+  (every list page is rendered again);
 - save-to-visible: the same edit with the page open in headless Chromium, until the
   new text is on screen (reloaded by the live-reload client);
 - server memory: resident set size of the `playbook serve` process after the edits
@@ -33,6 +35,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import TODAY, make_playbook
+
+from generator.serve import TIDY_AFTER
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -71,12 +75,15 @@ def bench(scratch: Path, size: int, args: argparse.Namespace) -> None:
         served = [edit_to_served(server, path, i) for i, path in enumerate(contacts)]
         print(f"  edit-to-served (median of {len(served)}):    {ms(served)}", flush=True)
         print(f"     min {min(served) * 1000:.0f} ms, max {max(served) * 1000:.0f} ms", flush=True)
+        fronts = contacts[: max(3, args.edits // 3)]
+        front = [front_matter_edit(server, path, i) for i, path in enumerate(fronts)]
+        print(f"  front-matter edit (median of {len(front)}): {ms(front)}", flush=True)
         if not args.no_browser:
             visible = save_to_visible(server, contacts)
             print(f"  save-to-visible (median of {len(visible)}):   {ms(visible)}", flush=True)
             print(f"     min {min(visible) * 1000:.0f} ms, max {max(visible) * 1000:.0f} ms")
         server.settle()
-        time.sleep(1)  # the server tidies up its memory once idle
+        time.sleep(TIDY_AFTER + 1)  # the server tidies up its memory once idle
         rss, peak = server.memory()
         print(f"  server memory: RSS {rss:.0f} MiB, peak {peak:.0f} MiB", flush=True)
     finally:
@@ -141,7 +148,7 @@ class Server:
 
     def close(self) -> None:
         self.process.terminate()
-        self.process.wait(30)
+        self.process.wait(300)  # it deletes its build folder: 21,000 files at 10,000
         self.log.close()
 
 
@@ -160,6 +167,19 @@ def edit_to_served(server: Server, path: Path, i: int) -> float:
     started = time.perf_counter()
     edit(path, marker)
     while marker.encode() not in server.get(page_of(path)):
+        time.sleep(0.002)
+    return time.perf_counter() - started
+
+
+def front_matter_edit(server: Server, path: Path, i: int) -> float:
+    """A new `role:`: the lists (contacts, dashboard, ...) are rendered again too; timed
+    until the contacts list shows it."""
+    server.settle()
+    role = f"Role-{i}-{time.time_ns()}"
+    started = time.perf_counter()
+    text = re.sub(r"(?m)^role: .*$", f"role: {role}", path.read_text(encoding="utf-8"), count=1)
+    path.write_text(text, encoding="utf-8")
+    while role.encode() not in server.get("/contacts/"):
         time.sleep(0.002)
     return time.perf_counter() - started
 
