@@ -43,21 +43,22 @@ import jinja2
 from . import routes
 from .agenda import Agenda
 from .build import calendar_of, collector_paused, extra_files, make_site, static_files
-from .changes import Build, Touched, touched
+from .changes import Build, touched
 from .config import CONFIG_FILE, Config
-from .derive import DeriveCache, Derived, derive
+from .derive import DeriveCache, derive
 from .errors import ContentError, Problems
 from .load import LoadCache, Loaded, load, resolve_today
-from .pages import navigation, site_pages
+from .pages import SECTION_PATHS, navigation, site_pages
 from .render import (
     PRIVACY_POLICY,
+    Page,
     Site,
     make_environment,
     render_page,
     template_problem,
     theme_dirs,
 )
-from .siteplan import SitePlan, every_page
+from .siteplan import every_page
 from .write import MARKER, MARKER_TEXT, remove_files, replace_file
 
 ERROR_TEMPLATE = "error.html"
@@ -163,24 +164,27 @@ class IncrementalBuilder:
         now = Build(loaded.playbook, derived)
         setting = (loaded.config, theme, today)
         edit = touched(self._last, now) if self._last is not None else None
-        everything = edit is None or self._env is None or setting != self._setting
-        made, site = self._plan(loaded, today, derived, None if everything else edit)
-        if not everything and site != self._site:  # the header or the owner's name changed
-            everything = True
-            made, site = self._plan(loaded, today, derived, None)
+        site = self._site_for(loaded, today, navigation(SECTION_PATHS))
+        everything = (
+            edit is None or self._env is None or setting != self._setting or site != self._site
+        )
         sources = edit.changed if edit is not None else frozenset(s.rel for s in loaded.sources)
         env = make_environment(theme.folders) if everything or self._env is None else self._env
         if self.calendar_on_demand and (everything or sources):
             with self._calendar_lock:
                 self._calendar_input, self._calendar = (loaded, today), None
         written: set[str] = set()
-        try:  # each page is written as soon as it is rendered: a whole site never sits in memory
-            for page in made.pages:
-                self._put(routes.file_for(page.path), render_page(env, site, page), written)
-                self._deps[page.path] = page.deps
+        emit = partial(self._render, env, site, written)
+        wanted = every_page if everything or edit is None else partial(self._wanted, edit.marks)
+        try:  # each page is written as soon as it is made: a whole site never sits in memory
+            made = site_pages(
+                loaded.playbook, today, derived, wanted=wanted, emit=emit, agendas=self._agendas
+            )
         except jinja2.TemplateError as exc:  # while broken, the error page hides any mix
             self._env = None  # so the next good build renders every page
             return self._fail([template_problem(exc, self.root)], [], theme.folders, started)
+        if navigation(made.paths) != site.nav:
+            raise AssertionError("every section of the header has its page (pages.SECTIONS)")
         files = extra_files(loaded, today, calendar=not self.calendar_on_demand)
         if everything:
             for rel, source in static_files(list(theme.folders)):
@@ -203,20 +207,21 @@ class IncrementalBuilder:
             (),
             tuple(problems.warnings),
             sources,
-            frozenset(p.path for p in made.pages),
+            frozenset(made.made),
             frozenset(written),
             everything,
             time.perf_counter() - started,
         )
 
-    def _plan(
-        self, loaded: Loaded, today: dt.date, derived: Derived, edit: Touched | None
-    ) -> tuple[SitePlan, Site]:
-        """The pages to make (all of them without `edit`) and the site they are made for."""
-        wanted = every_page if edit is None else partial(self._wanted, edit.marks)
-        made = site_pages(loaded.playbook, today, derived, wanted=wanted, agendas=self._agendas)
-        site = make_site(loaded, today, navigation(made.paths))
-        return made, dataclasses.replace(site, csp=self.csp, extra_scripts=self.scripts)
+    def _site_for(self, loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) -> Site:
+        """What every page may use, with the serving additions (reload script, CSP)."""
+        site = make_site(loaded, today, nav)
+        return dataclasses.replace(site, csp=self.csp, extra_scripts=self.scripts)
+
+    def _render(self, env: jinja2.Environment, site: Site, written: set[str], page: Page) -> None:
+        """Render a page, write it if its bytes changed, and remember what it read."""
+        self._put(routes.file_for(page.path), render_page(env, site, page), written)
+        self._deps[page.path] = page.deps
 
     def _wanted(self, marks: frozenset[str], path: str) -> bool:
         """Must this page be made again: is it new, or does it depend on what was touched?"""

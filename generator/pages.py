@@ -33,6 +33,8 @@ SECTIONS = (
     (routes.QUESTIONS, "Questions"),
 )
 
+SECTION_PATHS = tuple(path for path, _ in SECTIONS)
+
 
 def navigation(paths: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The header's sections: those of SECTIONS that this build has a page for."""
@@ -47,15 +49,17 @@ def site_pages(
     *,
     has_calendar: bool = True,
     wanted: Callable[[str], bool] = every_page,
+    emit: Callable[[Page], None] | None = None,
     agendas: dict[str, Agenda] | None = None,
 ) -> SitePlan:
-    """Every page of the site, in a stable order; only those `wanted` are made.
+    """Every page of the site, in a stable order; only those `wanted` are made, and
+    handed to `emit` as they are made if it is given (see `SitePlan`).
 
     `derived` are the build's facts (`derive.derive`); `has_calendar`: the build writes
     playbook.ics. `agendas` keeps every meeting's agenda by slug between live rebuilds
     (the question bank reads them all, most are not made again).
     """
-    plan = SitePlan(wanted)
+    plan = SitePlan(wanted, emit)
     plan.add(routes.HOME, lambda: dashboard(playbook, today, derived))
     plan.add(routes.TIMELINE, lambda: timeline_page(playbook, today, derived.items, has_calendar))
     contact_pages(plan, playbook, today, derived)

@@ -66,13 +66,14 @@ def relative(from_path: str, to_path: str) -> str:
     return _href(file_for(from_path), target) + hash_mark + fragment
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _href(from_file: str, target: str) -> str:
     """The relative href from the file `from_file` to `target`, a file or a folder
     (ending in `/`, or empty for the site root), both relative to the site root.
 
-    Plain string work on paths we made ourselves: a page has tens of links and a
-    site thousands of pages, and most (navigation, styles) repeat from page to page.
+    Plain string work on paths we made ourselves. A page links to the same places
+    many times (the navigation, the styles, a contact on every row); a small cache
+    covers that, and stays small in a server that keeps running.
     """
     here = from_file.split("/")[:-1]
     *folders, leaf = target.split("/")

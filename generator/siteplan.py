@@ -23,18 +23,31 @@ class SitePlan:
 
     wanted: Callable[[str], bool] = every_page
     """Which pages to make; the rest are listed only."""
+    emit: Callable[[Page], None] | None = None
+    """Where each page goes as soon as it is made (a live rebuild renders it and lets it
+    go, so a first build never holds every page at once); None keeps them in `pages`."""
     paths: list[str] = field(default_factory=list)
     """Every page of the site, in order."""
     pages: list[Page] = field(default_factory=list)
-    """The pages made, in the same order."""
+    """The pages made, in the same order (unless they were emitted)."""
+    made: list[str] = field(default_factory=list)
+    """The paths of the pages made."""
 
     def add(self, path: str, make: Callable[[], Page]) -> None:
         self.paths.append(path)
         if self.wanted(path):
-            self.pages.append(make())
+            self._keep(make())
 
     def add_group(self, paths: Sequence[str], make: Callable[[], Sequence[Page]]) -> None:
         """Pages made together (a meeting's three): all of them if any is wanted."""
         self.paths.extend(paths)
         if any(self.wanted(path) for path in paths):
-            self.pages.extend(make())
+            for page in make():
+                self._keep(page)
+
+    def _keep(self, page: Page) -> None:
+        self.made.append(page.path)
+        if self.emit is None:
+            self.pages.append(page)
+        else:
+            self.emit(page)
