@@ -95,6 +95,10 @@ class _Theme:
     stamp: tuple[tuple[str, int, int], ...]
     """(path, mtime, size) of every template and asset: any edit changes it."""
 
+    def version(self) -> str:
+        """A short name for this state of the theme."""
+        return hashlib.blake2b(repr(self.stamp).encode(), digest_size=6).hexdigest()
+
 
 class IncrementalBuilder:
     """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
@@ -103,7 +107,8 @@ class IncrementalBuilder:
     the websocket it needs); the defaults give exactly what `playbook build` writes.
     With `calendar_on_demand`, playbook.ics is not written on each rebuild but made by
     `calendar()` when asked for: it reads every meeting, and nobody looks at it while
-    editing.
+    editing. With `versioned_assets`, links to theme assets carry the theme's version,
+    so a browser reloading a page need not fetch them again.
     """
 
     def __init__(
@@ -116,6 +121,7 @@ class IncrementalBuilder:
         scripts: tuple[str, ...] = (),
         error_scripts: tuple[str, ...] = (),
         calendar_on_demand: bool = False,
+        versioned_assets: bool = False,
     ) -> None:
         self.root = root.resolve()
         self.out = out
@@ -125,6 +131,8 @@ class IncrementalBuilder:
         self.error_scripts = error_scripts
         """Absolute URLs of scripts for the error page (served at any address)."""
         self.calendar_on_demand = calendar_on_demand
+        self.versioned_assets = versioned_assets
+        """Theme asset links carry the theme's version (`Site.asset_version`)."""
         self.cache = LoadCache()
         self.derive_cache = DeriveCache()
         self.errors: tuple[ContentError, ...] = ()
@@ -164,7 +172,7 @@ class IncrementalBuilder:
         now = Build(loaded.playbook, derived)
         setting = (loaded.config, theme, today)
         edit = touched(self._last, now) if self._last is not None else None
-        site = self._site_for(loaded, today, navigation(SECTION_PATHS))
+        site = self._site_for(loaded, today, navigation(SECTION_PATHS), theme)
         everything = (
             edit is None or self._env is None or setting != self._setting or site != self._site
         )
@@ -213,10 +221,15 @@ class IncrementalBuilder:
             time.perf_counter() - started,
         )
 
-    def _site_for(self, loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) -> Site:
+    def _site_for(
+        self, loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...], theme: _Theme
+    ) -> Site:
         """What every page may use, with the serving additions (reload script, CSP)."""
         site = make_site(loaded, today, nav)
-        return dataclasses.replace(site, csp=self.csp, extra_scripts=self.scripts)
+        version = theme.version() if self.versioned_assets else ""
+        return dataclasses.replace(
+            site, csp=self.csp, extra_scripts=self.scripts, asset_version=version
+        )
 
     def _render(self, env: jinja2.Environment, site: Site, written: set[str], page: Page) -> None:
         """Render a page, write it if its bytes changed, and remember what it read."""

@@ -65,6 +65,9 @@ class Site:
     csp: str = PRIVACY_POLICY
     extra_scripts: tuple[str, ...] = ()
     """Site paths of scripts added to every page (live reload adds one)."""
+    asset_version: str = ""
+    """Added to theme asset links as `?v=`, so a browser may keep the assets while the
+    version stays (the live server's pages; empty in a build)."""
 
 
 class SharedFragments:
@@ -242,8 +245,12 @@ def _url(target: object) -> str:
     return routes.marker(path)
 
 
-def _static(name: str) -> str:
-    return routes.marker(routes.static(name))
+@jinja2.pass_context
+def _static(context: jinja2.runtime.Context, name: str) -> str:
+    link = routes.marker(routes.static(name))
+    site = context.get("site")
+    version = site.asset_version if isinstance(site, Site) else ""
+    return f"{link}?v={version}" if version else link
 
 
 def format_day(day: dt.date | None) -> str:

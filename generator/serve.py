@@ -42,6 +42,7 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import httpserver, netutil, web
 from tornado.ioloop import IOLoop
 
+from . import routes
 from .calendar import CALENDAR_FILE
 from .errors import ContentError, UsageError
 from .incremental import IncrementalBuilder, Outcome
@@ -57,6 +58,8 @@ HANDSHAKE = {
     "protocols": ["http://livereload.com/protocols/official-7"],
     "serverName": "playbook",
 }
+KEEP = "private, max-age=86400, immutable"
+"""Cache-Control of files whose address changes when they do (versioned theme assets)."""
 TIDY_AFTER = 2.0
 """Seconds without a save before the server frees memory (see `release_memory`)."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
@@ -244,6 +247,8 @@ class SiteFiles(_Guarded):
             raise web.HTTPError(404) from None
         if page:
             self.hub.served[self.request.path] = self.hub.generation
+        elif path.startswith(routes.STATIC) and self.get_query_argument("v", None):
+            self.set_header("Cache-Control", KEEP)  # a new theme version has a new address
         self.set_header("Content-Type", _content_type(target.name))
         self.finish(data if include_body else None)
 
@@ -265,10 +270,14 @@ def _content_type(name: str) -> str:
 
 
 class ReloadScript(_Guarded, LiveReloadJSHandler):  # type: ignore[misc]
-    """livereload's client script, from the site's own origin."""
+    """livereload's client script, from the site's own origin; the same all along, so
+    a reloading page need not fetch it again."""
 
     def initialize(self, policy: HostPolicy) -> None:
         self.policy = policy
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", KEEP)
 
 
 class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
@@ -352,6 +361,7 @@ class LiveServer:
                 scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
                 error_scripts=(f"/{RELOAD_SCRIPT}?port={self.port}",),
                 calendar_on_demand=True,
+                versioned_assets=True,
             )
             self.builder = builder
             watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out])

@@ -6,6 +6,7 @@ import asyncio
 import http.client
 import json
 import os
+import re
 import socket
 import threading
 import time
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TODAY
+from conftest import SAMPLE_TODAY, write
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
@@ -87,6 +88,22 @@ def test_serves_pages_with_the_reload_client_and_its_csp(server: LiveServer) -> 
     assert headers["Cache-Control"] == "no-cache"
     status, headers, body = get(server, f"/livereload.js?port={server.port}")
     assert status == 200 and b"LiveReload" in body
+
+
+def test_theme_assets_are_kept_by_the_browser_until_the_theme_changes(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """A reload after a save fetches the page, not its styles and scripts again."""
+    body = get(server, CONTACT_URL)[2]
+    found = re.search(rb'href="../../static/style.css\?v=(\w+)"', body)
+    assert found, "theme asset links carry the theme's version"
+    status, headers, css = get(server, f"/static/style.css?v={found[1].decode()}")
+    assert status == 200 and b"body" in css
+    assert "immutable" in headers["Cache-Control"]
+    assert "immutable" in get(server, f"/livereload.js?port={server.port}")[1]["Cache-Control"]
+    assert get(server, "/static/style.css")[1]["Cache-Control"] == "no-cache"
+    write(sample_root, "themes/default/static/style.css", "body { margin: 0 }\n")
+    wait_for(lambda: found[0] not in get(server, CONTACT_URL)[2])  # a new version, a new address
 
 
 def test_serves_from_a_temporary_folder_not_output(server: LiveServer, sample_root: Path) -> None:
