@@ -9,26 +9,49 @@ already caught by the schema.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-from .errors import Problems
+from .errors import ContentError, Problems
 from .followups import declined_on
-from .model import FollowUp, Meeting, Playbook, Source
+from .memo import Memo
+from .model import Contact, FollowUp, Meeting, Playbook, Source
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
 
 
-def check_followups(playbook: Playbook, problems: Problems) -> None:
+def check_followups(
+    playbook: Playbook, problems: Problems, memo: Memo[list[ContentError]] | None = None
+) -> None:
     """Record every inconsistency in `done:` and `followups:`; errors where a date is
-    impossible, warnings where a record will not have the effect the user expects."""
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.source.path):
-        _check_meeting(meeting, problems)
-    for contact in sorted(playbook.contacts.values(), key=lambda c: c.source.path):
-        if declined_on(playbook, contact) is None:
-            continue
-        _warn_hidden(contact.source, contact.followups, problems)
+    impossible, warnings where a record will not have the effect the user expects.
+    With a `memo` kept between live rebuilds, only what an edit touched is checked again."""
+    memo = memo if memo is not None else Memo()
+    keys: list[tuple[str, str]] = []
+    for meeting in playbook.meetings.values():
+        keys.append(key := ("meeting", meeting.slug))
+        problems.items += memo.value(key, (meeting,), partial(_meeting_problems, meeting))
+    for contact in playbook.contacts.values():
+        keys.append(key := ("contact", contact.slug))
+        inputs = (contact, *playbook.meetings_with(contact))
+        problems.items += memo.value(key, inputs, partial(_declined_problems, playbook, contact))
+    memo.keep_only(keys)
+
+
+def _meeting_problems(meeting: Meeting) -> list[ContentError]:
+    own = Problems()
+    _check_meeting(meeting, own)
+    return own.items
+
+
+def _declined_problems(playbook: Playbook, contact: Contact) -> list[ContentError]:
+    """Reminders nobody will see: those of a contact who declined, and of their meetings."""
+    own = Problems()
+    if declined_on(playbook, contact) is not None:
+        _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
-            _warn_hidden(meeting.source, meeting.followups, problems)
+            _warn_hidden(meeting.source, meeting.followups, own)
+    return own.items
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:

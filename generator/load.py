@@ -60,6 +60,8 @@ class LoadCache:
     """Checked values, rendered bodies and model objects by file (see `assemble`)."""
     guardrails: Memo[list[ContentError]] = field(default_factory=Memo)
     """Each meeting's guardrail warnings (see `guardrails.check_playbook`)."""
+    followup_checks: Memo[list[ContentError]] = field(default_factory=Memo)
+    """Each meeting's and contact's follow-up problems (see `check_followups`)."""
     listing: _Listing | None = None
     """The sources found last time, kept up to date from the watcher's paths."""
     assembled: int = -1
@@ -236,7 +238,7 @@ def load(
         ]
         playbook = assemble(parsed, config, problems, cache.assembly)
     cache.assembled = len(sources)
-    check_followups(playbook, problems)
+    check_followups(playbook, problems, cache.followup_checks)
     guardrails = tuple(check_playbook(playbook, cache.guardrails))
     problems.items.extend(guardrails)
     return Loaded(config, playbook, sources, guardrails)

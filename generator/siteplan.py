@@ -39,9 +39,10 @@ class SitePlan:
             self._keep(make())
 
     def add_group(self, paths: Sequence[str], make: Callable[[], Sequence[Page]]) -> None:
-        """Pages made together (a meeting's three): all of them if any is wanted."""
+        """Pages made together from the same data (a meeting's three), so wanted or not
+        together: the first path stands for all."""
         self.paths.extend(paths)
-        if any(self.wanted(path) for path in paths):
+        if self.wanted(paths[0]):
             for page in make():
                 self._keep(page)
 
