@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .agenda import target_list
 from .errors import ContentError
-from .followups import FollowUpItem, by_contact, follow_ups
+from .followups import FollowUpItem, follow_ups_by_contact, soonest_first
 from .memo import Memo
 from .model import Company, Playbook
 from .targets import RankedCompany, rank_companies
@@ -37,7 +37,7 @@ class Derived:
     items: tuple[FollowUpItem, ...]
     """Every follow-up on the day of the build, soonest first."""
     items_by_contact: Mapping[str, list[FollowUpItem]]
-    """The same items grouped by contact slug, in order."""
+    """The same items by contact slug (each contact's in no set order)."""
     warnings: Mapping[str, list[ContentError]]
     """Guardrail warnings by the file they are about."""
 
@@ -47,7 +47,9 @@ class DeriveCache:
     """What `derive` keeps between a live server's rebuilds."""
 
     followups: Memo[list[FollowUpItem]] = field(default_factory=Memo)
-    """Each contact's follow-up items (see `followups.follow_ups`)."""
+    """Each contact's follow-up items (see `followups.follow_ups_by_contact`)."""
+    items: tuple[int, tuple[FollowUpItem, ...]] | None = None
+    """All of them soonest first, and `followups.changed` when they were sorted."""
 
 
 def derive(
@@ -59,7 +61,10 @@ def derive(
     """The facts of one build; `guardrails` are `load`'s (`Loaded.guardrails`)."""
     cache = cache if cache is not None else DeriveCache()
     ranked = tuple(rank_companies(playbook))
-    items = follow_ups(playbook, today, cache.followups)
+    grouped = follow_ups_by_contact(playbook, today, cache.followups)
+    if cache.items is None or cache.items[0] != cache.followups.changed:
+        cache.items = (cache.followups.changed, soonest_first(grouped.values()))
+    items = cache.items[1]
     warnings: dict[str, list[ContentError]] = defaultdict(list)
     for problem in guardrails:
         warnings[problem.path].append(problem)
@@ -67,6 +72,6 @@ def derive(
         ranked=ranked,
         targets=target_list(playbook, ranked),
         items=items,
-        items_by_contact=by_contact(items),
+        items_by_contact=grouped,
         warnings=warnings,
     )

@@ -97,8 +97,8 @@ def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
 def contact_context(
     playbook: Playbook, contact: Contact, today: dt.date, mine: Sequence[FollowUpItem]
 ) -> tuple[dict[str, Any], frozenset[str]]:
-    """A contact page's follow-up context, from the contact's own items (`by_contact`),
-    and the extra source files it reads."""
+    """A contact page's follow-up context, from the contact's own items
+    (`Derived.items_by_contact`), and the extra source files it reads."""
     pending = open_items(mine)
     declined = declined_on(playbook, contact)
     context = {

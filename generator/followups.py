@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -515,18 +514,33 @@ def follow_ups(
 ) -> tuple[FollowUpItem, ...]:
     """Every follow-up the playbook implies on `today`, open and done, soonest first.
 
-    Open items of contacts who declined are left out; their done items stay. With a
-    `memo` kept between live rebuilds, only the contacts an edit touched are redone.
+    Open items of contacts who declined are left out; their done items stay.
+    """
+    return soonest_first(follow_ups_by_contact(playbook, today, memo).values())
+
+
+def soonest_first(groups: Iterable[list[FollowUpItem]]) -> tuple[FollowUpItem, ...]:
+    return tuple(sorted((i for group in groups for i in group), key=lambda i: (i.due, i.id)))
+
+
+def follow_ups_by_contact(
+    playbook: Playbook, today: dt.date, memo: Memo[list[FollowUpItem]] | None = None
+) -> dict[str, list[FollowUpItem]]:
+    """Each contact's follow-ups (as `follow_ups`), by contact slug, in no set order.
+
+    With a `memo` kept between live rebuilds, only the contacts an edit touched are
+    redone, and a contact whose items came out the same keeps the same list.
     """
     memo = memo if memo is not None else Memo()
     memo.under((today, playbook.config))
     ctx = _Context(playbook, today, rule_notes(playbook.config))
     slugs = playbook.contacts.keys() | playbook.meetings_by_contact.keys()
-    items: list[FollowUpItem] = []
-    for slug in slugs:
-        items += memo.value(slug, _inputs(playbook, slug), partial(_contact_items, ctx, slug))
+    grouped = {
+        slug: memo.value(slug, _inputs(playbook, slug), partial(_contact_items, ctx, slug))
+        for slug in slugs
+    }
     memo.keep_only(slugs)
-    return tuple(sorted(items, key=lambda i: (i.due, i.id)))
+    return grouped
 
 
 def _inputs(playbook: Playbook, slug: str) -> tuple[object, ...]:
@@ -576,14 +590,6 @@ def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
 
 def for_contact(items: Iterable[FollowUpItem], slug: str) -> list[FollowUpItem]:
     return [i for i in items if i.contact == slug]
-
-
-def by_contact(items: Iterable[FollowUpItem]) -> dict[str, list[FollowUpItem]]:
-    """Items grouped by contact slug, in their order: one pass for all contact pages."""
-    grouped: dict[str, list[FollowUpItem]] = defaultdict(list)
-    for item in items:
-        grouped[item.contact].append(item)
-    return grouped
 
 
 SECTION_TITLES = {

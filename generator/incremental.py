@@ -193,20 +193,9 @@ class IncrementalBuilder:
             return self._fail([template_problem(exc, self.root)], [], theme.folders, started)
         if navigation(made.paths) != site.nav:
             raise AssertionError("every section of the header has its page (pages.SECTIONS)")
-        files = extra_files(loaded, today, calendar=not self.calendar_on_demand)
-        if everything:
-            for rel, source in static_files(list(theme.folders)):
-                files[rel] = source.read_bytes()
-            files[MARKER] = MARKER_TEXT
-        for rel, data in files.items():
-            self._put(rel, data, written)
+        extras = self._write_extras(loaded, today, theme if everything else None, written)
         if everything or made.paths != self._paths:  # pages appeared or disappeared
-            keep = {routes.file_for(path) for path in made.paths} | set(files)
-            if not everything:
-                keep |= {r for r in self._files if r.startswith(routes.STATIC) or r == MARKER}
-            written |= self._remove_all_but(keep)
-            for gone in self._deps.keys() - set(made.paths):
-                del self._deps[gone]
+            written |= self._prune(made.paths, extras, everything)
         self._paths = made.paths
         self._last, self._setting, self._site, self._env = now, setting, site, env
         self.errors, self.error_page = (), None
@@ -230,6 +219,29 @@ class IncrementalBuilder:
         return dataclasses.replace(
             site, csp=self.csp, extra_scripts=self.scripts, asset_version=version
         )
+
+    def _write_extras(
+        self, loaded: Loaded, today: dt.date, theme: _Theme | None, written: set[str]
+    ) -> set[str]:
+        """Write the files that are not pages (and the theme's assets, when `theme` is
+        given: they changed); return their paths."""
+        files = extra_files(loaded, today, calendar=not self.calendar_on_demand)
+        if theme is not None:
+            for rel, source in static_files(list(theme.folders)):
+                files[rel] = source.read_bytes()
+            files[MARKER] = MARKER_TEXT
+        for rel, data in files.items():
+            self._put(rel, data, written)
+        return set(files)
+
+    def _prune(self, paths: list[str], extras: set[str], everything: bool) -> set[str]:
+        """Delete what no page, asset or extra file of this build is; return what went."""
+        keep = {routes.file_for(path) for path in paths} | extras
+        if not everything:  # the assets were not written again: keep them
+            keep |= {r for r in self._files if r.startswith(routes.STATIC) or r == MARKER}
+        for gone in self._deps.keys() - set(paths):
+            del self._deps[gone]
+        return self._remove_all_but(keep)
 
     def _render(self, env: jinja2.Environment, site: Site, written: set[str], page: Page) -> None:
         """Render a page, write it if its bytes changed, and remember what it read."""

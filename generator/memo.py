@@ -24,14 +24,22 @@ class Memo(Generic[T]):
         self._setting: object = None
         self.made = 0
         """How many values were made rather than reused: for tests and stats."""
+        self.changed = 0
+        """How many of those differed from the value they replaced (or were new)."""
 
     def value(self, key: Hashable, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
-        """The value for `key`: last time's if `inputs` are the same objects, else `make()`."""
+        """The value for `key`: last time's if `inputs` are the same objects, else `make()`,
+        which is last time's object again when equal to it (so "unchanged" stays a
+        pointer comparison further down)."""
         known = self._known.get(key)
         if known is not None and identical(known[0], inputs):
             return known[1]
         made = make()
         self.made += 1
+        if known is not None and made == known[1]:
+            made = known[1]
+        else:
+            self.changed += 1
         self._known[key] = (inputs, made)
         return made
 
@@ -41,12 +49,16 @@ class Memo(Generic[T]):
         if setting != self._setting:
             self._known.clear()
             self._setting = setting
+            self.changed += 1
 
     def keep_only(self, keys: Iterable[Hashable]) -> None:
         """Forget the values of keys no longer asked for (a deleted file)."""
         wanted = set(keys)
+        if len(wanted) == len(self._known):
+            return  # every key asked for is known, so none is gone
         for gone in [key for key in self._known if key not in wanted]:
             del self._known[gone]
+            self.changed += 1
 
 
 def identical(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
