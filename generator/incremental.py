@@ -41,7 +41,6 @@ from typing import Any
 import jinja2
 
 from . import routes
-from .agenda import Agenda
 from .build import calendar_of, collector_paused, extra_files, make_site, static_files
 from .changes import Build, touched
 from .config import CONFIG_FILE, Config
@@ -49,6 +48,7 @@ from .derive import DeriveCache, derive
 from .errors import ContentError, Problems
 from .load import LoadCache, Loaded, load, resolve_today
 from .pages import SECTION_PATHS, navigation, site_pages
+from .prep_pages import Asked
 from .render import (
     PRIVACY_POLICY,
     Page,
@@ -145,8 +145,8 @@ class IncrementalBuilder:
         """Every page's dependencies, as last made."""
         self._paths: list[str] = []
         """Every page of the last good build, in order."""
-        self._agendas: dict[str, Agenda] = {}
-        """Every meeting's agenda by slug (the question bank reads them all)."""
+        self._asked: dict[str, Asked] = {}
+        """What every meeting's agenda asks, by slug (the question bank reads them all)."""
         self._files: dict[str, bytes] = {}
         self._site: Site | None = None
         self._env: jinja2.Environment | None = None
@@ -186,7 +186,7 @@ class IncrementalBuilder:
         wanted = every_page if everything or edit is None else partial(self._wanted, edit.marks)
         try:  # each page is written as soon as it is made: a whole site never sits in memory
             made = site_pages(
-                loaded.playbook, today, derived, wanted=wanted, emit=emit, agendas=self._agendas
+                loaded.playbook, today, derived, wanted=wanted, emit=emit, asked=self._asked
             )
         except jinja2.TemplateError as exc:  # while broken, the error page hides any mix
             self._env = None  # so the next good build renders every page

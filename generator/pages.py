@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from . import routes
-from .agenda import Agenda
 from .derive import LISTS, Derived
 from .followup_pages import contact_context, dashboard_context, timeline_page
 from .model import Company, Contact, Meeting, Playbook
-from .prep_pages import prep_pages
+from .prep_pages import Asked, prep_pages
 from .render import Page
 from .siteplan import SitePlan, every_page
 from .targets import RankedCompany
@@ -50,14 +49,14 @@ def site_pages(
     has_calendar: bool = True,
     wanted: Callable[[str], bool] = every_page,
     emit: Callable[[Page], None] | None = None,
-    agendas: dict[str, Agenda] | None = None,
+    asked: dict[str, Asked] | None = None,
 ) -> SitePlan:
     """Every page of the site, in a stable order; only those `wanted` are made, and
     handed to `emit` as they are made if it is given (see `SitePlan`).
 
     `derived` are the build's facts (`derive.derive`); `has_calendar`: the build writes
-    playbook.ics. `agendas` keeps every meeting's agenda by slug between live rebuilds
-    (the question bank reads them all, most are not made again).
+    playbook.ics. `asked` keeps what every meeting's agenda asks, by slug, between live
+    rebuilds (the question bank reads them all; most agendas are not made again).
     """
     plan = SitePlan(wanted, emit)
     plan.add(routes.HOME, lambda: dashboard(playbook, today, derived))
@@ -65,7 +64,7 @@ def site_pages(
     contact_pages(plan, playbook, today, derived)
     company_pages(plan, playbook, derived.ranked)
     plan.add(routes.MEETINGS, lambda: meetings_index(playbook, today))
-    prep_pages(plan, playbook, derived, {} if agendas is None else agendas)
+    prep_pages(plan, playbook, derived, {} if asked is None else asked)
     return plan
 
 

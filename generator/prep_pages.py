@@ -35,33 +35,43 @@ class MeetingPrep:
     """The plan, sheet and brief, rendered once for the three pages."""
 
 
+@dataclass(frozen=True)
+class Asked:
+    """The bank questions one meeting's agenda asks: what the question bank shows of it."""
+
+    meeting: Meeting
+    question_ids: tuple[str, ...]
+
+
 def prep_pages(
-    plan: SitePlan, playbook: Playbook, derived: Derived, agendas: dict[str, Agenda]
+    plan: SitePlan, playbook: Playbook, derived: Derived, asked: dict[str, Asked]
 ) -> None:
     """Agenda, question sheet and print pack of every meeting, then the question bank.
 
-    `agendas` holds every meeting's agenda by slug: made here for the meetings whose
-    pages are wanted, kept from an earlier build for the others (the bank reads all).
+    `asked` holds what every meeting's agenda asks, by slug: made here for the meetings
+    whose pages are wanted, kept from an earlier build for the others (the bank reads
+    all of them, and would otherwise need every agenda planned).
     """
     meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
     shown = [m for m in meetings if m.contact in playbook.contacts]
     for meeting in shown:
-        plan.add_group(_paths(meeting), partial(meeting_pages, playbook, meeting, derived, agendas))
-    for gone in agendas.keys() - {m.slug for m in shown}:
-        del agendas[gone]
+        plan.add_group(_paths(meeting), partial(meeting_pages, playbook, meeting, derived, asked))
+    for gone in asked.keys() - {m.slug for m in shown}:
+        del asked[gone]
     plan.add(
         routes.QUESTIONS,
-        lambda: question_bank_page(playbook, [agendas[m.slug] for m in shown]),
+        lambda: question_bank_page(playbook, [asked[m.slug] for m in shown]),
     )
 
 
 def meeting_pages(
-    playbook: Playbook, meeting: Meeting, derived: Derived, agendas: dict[str, Agenda]
+    playbook: Playbook, meeting: Meeting, derived: Derived, asked: dict[str, Asked]
 ) -> tuple[Page, Page, Page]:
-    """The three pages of one meeting, from one plan (kept in `agendas` for the bank)."""
+    """The three pages of one meeting, from one plan (what it asks is kept in `asked`)."""
     pending = open_items(derived.items_by_contact.get(meeting.contact, []))
     one = meeting_prep(playbook, meeting, derived.warnings, pending, derived.targets)
-    agendas[meeting.slug] = one.agenda
+    ids = tuple(q.id for q in one.agenda.all_questions if q.id)
+    asked[meeting.slug] = Asked(meeting, ids)
     return agenda_page(playbook, one), questions_page(one), print_page(playbook, one)
 
 
@@ -181,23 +191,23 @@ USED_SHOWN = 6
 """Meetings named under a bank question, most recent first; the rest are counted."""
 
 
-def questions_used(playbook: Playbook, agendas: Iterable[Agenda]) -> dict[str, list[Meeting]]:
+def questions_used(playbook: Playbook, asked: Iterable[Asked]) -> dict[str, list[Meeting]]:
     """For every bank question, the meetings whose agenda has it, most recent first.
 
     The agenda's questions, not the meeting file's, so questions picked from the bank
     for a meeting that names none count too.
     """
     used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
-    for agenda in sorted(agendas, key=lambda a: a.meeting.sort_key, reverse=True):
-        for question in agenda.all_questions:
-            meetings = used.get(question.id or "")
+    for one in sorted(asked, key=lambda a: a.meeting.sort_key, reverse=True):
+        for question_id in one.question_ids:
+            meetings = used.get(question_id)
             if meetings is not None:
-                meetings.append(agenda.meeting)
+                meetings.append(one.meeting)
     return used
 
 
-def question_bank_page(playbook: Playbook, agendas: Iterable[Agenda]) -> Page:
-    used = questions_used(playbook, agendas)
+def question_bank_page(playbook: Playbook, asked: Iterable[Asked]) -> Page:
+    used = questions_used(playbook, asked)
     return Page(
         routes.QUESTIONS,
         "questions.html",
