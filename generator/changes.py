@@ -16,13 +16,12 @@ A change reaches the pages that show it three ways:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
 from .derive import LISTS, TARGETS, Derived
-from .model import Company, Contact, Meeting, Playbook, Profile
+from .model import Company, Contact, Meeting, Playbook, Profile, notes_only
 from .targets import RankedCompany
 
 Entity = Contact | Company | Meeting
@@ -57,7 +56,7 @@ def touched(old: Build, new: Build) -> Touched:
         for slug in _differing(before, after):
             versions = [e for e in (before.get(slug), after.get(slug)) if e is not None]
             changed.update(e.source.path for e in versions)
-            if len(versions) == 2 and _body_only(*versions):
+            if len(versions) == 2 and notes_only(*versions):
                 continue  # what it refers to, and how, is as it was
             lists = True
             for entity in versions:
@@ -128,13 +127,6 @@ def _refers_to(entity: Entity, *playbooks: Playbook) -> set[str]:
         for playbook in playbooks
         if (found := getattr(playbook, kind).get(slug)) is not None
     }
-
-
-def _body_only(old: Entity, new: Entity) -> bool:
-    """Did only the body change, and not from empty to written or back?"""
-    if bool(old.notes_html) != bool(new.notes_html):
-        return False
-    return dataclasses.replace(old, notes_html=new.notes_html) == new
 
 
 def _contact_paths(slug: str, *playbooks: Playbook) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .agenda import target_list
 from .errors import ContentError
@@ -75,3 +75,19 @@ def derive(
         items_by_contact=grouped,
         warnings=warnings,
     )
+
+
+def rebound(derived: Derived, playbook: Playbook) -> Derived:
+    """The same facts for a playbook that differs from theirs only in notes
+    (`Loaded.notes_only`): nothing is worked out again, but the ranking and the target
+    list point at the new model objects, whose notes the company pages show."""
+    ranked = tuple(
+        replace(
+            row,
+            company=playbook.companies[row.company.slug],
+            people=tuple(playbook.contacts[p.slug] for p in row.people),
+        )
+        for row in derived.ranked
+    )
+    targets = tuple(playbook.companies[c.slug] for c in derived.targets)
+    return replace(derived, ranked=ranked, targets=targets)

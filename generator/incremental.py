@@ -44,7 +44,7 @@ from . import routes
 from .build import calendar_of, collector_paused, extra_files, make_site, static_files
 from .changes import Build, touched
 from .config import CONFIG_FILE, Config
-from .derive import DeriveCache, derive
+from .derive import DeriveCache, Derived, derive, rebound
 from .errors import ContentError, Problems
 from .load import LoadCache, Loaded, load, resolve_today
 from .pages import SECTION_PATHS, navigation, site_pages
@@ -138,6 +138,8 @@ class IncrementalBuilder:
         self.errors: tuple[ContentError, ...] = ()
         self.error_page: bytes | None = None
         """While the content is broken: the page to show instead of any HTML page."""
+        self._failed = False
+        """The last build failed: `load` compared this one with a model never built."""
         self._last: Build | None = None
         """The model and facts of the last good build, to compare the next one with."""
         self._setting: tuple[Config, _Theme, dt.date] | None = None
@@ -168,9 +170,9 @@ class IncrementalBuilder:
         if problems.errors:
             return self._fail(problems.errors, problems.warnings, theme.folders, started)
         today = resolve_today(self.today, loaded.config)
-        derived = derive(loaded.playbook, today, loaded.guardrails, self.derive_cache)
-        now = Build(loaded.playbook, derived)
         setting = (loaded.config, theme, today)
+        derived = self._derive(loaded, today, setting)
+        now = Build(loaded.playbook, derived)
         edit = touched(self._last, now) if self._last is not None else None
         site = self._site_for(loaded, today, navigation(SECTION_PATHS), theme)
         everything = (
@@ -198,7 +200,7 @@ class IncrementalBuilder:
             written |= self._prune(made.paths, extras, everything)
         self._paths = made.paths
         self._last, self._setting, self._site, self._env = now, setting, site, env
-        self.errors, self.error_page = (), None
+        self.errors, self.error_page, self._failed = (), None, False
         return Outcome(
             True,
             (),
@@ -209,6 +211,18 @@ class IncrementalBuilder:
             everything,
             time.perf_counter() - started,
         )
+
+    def _derive(
+        self, loaded: Loaded, today: dt.date, setting: tuple[Config, _Theme, dt.date]
+    ) -> Derived:
+        """This build's facts: the last build's, pointed at the new model, when only
+        notes changed since (on the same day, with the same config, and no failed build
+        between, whose changes `notes_only` would not count)."""
+        last, before = self._last, self._setting
+        same = before is not None and (before[0], before[2]) == (setting[0], setting[2])
+        if loaded.notes_only and last is not None and same and not self._failed:
+            return rebound(last.derived, loaded.playbook)
+        return derive(loaded.playbook, today, loaded.guardrails, self.derive_cache)
 
     def _site_for(
         self, loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...], theme: _Theme
@@ -297,7 +311,7 @@ class IncrementalBuilder:
         started: float,
     ) -> Outcome:
         """Keep the pages as they are; make the error page that replaces them for now."""
-        self.errors = tuple(errors)
+        self.errors, self._failed = tuple(errors), True
         self.error_page = render_error_page(
             list(themes), errors, warnings, self.csp, self.error_scripts
         )

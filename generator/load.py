@@ -21,7 +21,7 @@ from .followup_checks import check_followups
 from .frontmatter import Document, parse_document
 from .guardrails import check_playbook
 from .memo import Memo
-from .model import Playbook
+from .model import Playbook, notes_only
 from .parallel import fork_map
 
 
@@ -32,6 +32,10 @@ class Loaded:
     sources: tuple[SourceFile, ...]
     guardrails: tuple[ContentError, ...] = ()
     """The etiquette warnings (guardrails.py), also shown on the agenda pages."""
+    notes_only: bool = False
+    """Only notes changed since the last `load` with the same cache (of contacts,
+    companies or meetings, none first written or emptied): nothing that is worked out
+    from front matter (checks, follow-ups, ranks) can have changed."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class LoadCache:
     """The sources found last time, kept up to date from the watcher's paths."""
     assembled: int = -1
     """How many sources the last model was made from: `patch` needs the same files."""
+    checked: tuple[list[ContentError], tuple[ContentError, ...]] | None = None
+    """The last follow-up problems and guardrails, which a notes-only change keeps."""
 
     def parse_all(
         self,
@@ -227,9 +233,9 @@ def load(
         present = {source.path for source in sources if source.path in suspects}
         cache.forget(suspects - present)
     documents = cache.parse_all(sources, problems, suspects=suspects)
-    playbook = None
+    playbook, notes = None, False
     if suspects is not None and len(sources) == cache.assembled:
-        playbook = _patched(suspects, config, problems, cache)
+        playbook, notes = _patched(suspects, config, problems, cache)
     if playbook is None:
         parsed = [
             Parsed(source.kind, source.slug, doc)
@@ -238,17 +244,23 @@ def load(
         ]
         playbook = assemble(parsed, config, problems, cache.assembly)
     cache.assembled = len(sources)
-    check_followups(playbook, problems, cache.followup_checks)
-    guardrails = tuple(check_playbook(playbook, cache.guardrails))
-    problems.items.extend(guardrails)
-    return Loaded(config, playbook, sources, guardrails)
+    if not notes or cache.checked is None:
+        own = Problems()
+        check_followups(playbook, own, cache.followup_checks)
+        cache.checked = (own.items, tuple(check_playbook(playbook, cache.guardrails)))
+    followup_problems, guardrails = cache.checked
+    problems.items += followup_problems
+    problems.items += guardrails
+    return Loaded(config, playbook, sources, guardrails, notes and playbook is not None)
 
 
 def _patched(
     paths: Collection[Path], config: Config, problems: Problems, cache: LoadCache
-) -> Playbook | None:
-    """The last model with the files at `paths` changed (`assemble.patch`), or None."""
+) -> tuple[Playbook | None, bool]:
+    """The last model with the files at `paths` changed (`assemble.patch`), or None;
+    and whether only notes changed (`model.notes_only`)."""
     assert cache.listing is not None
+    last = cache.assembly.last
     changed = []
     for path in paths:
         source = cache.listing.files.get(path)
@@ -256,9 +268,19 @@ def _patched(
             continue  # not a source: a theme file, playbook.yaml, a stray file
         doc = cache.entries[path].doc
         if doc is None:
-            return None  # it left the model: only a whole assembly says what that does
+            return None, False  # it left the model: only a whole assembly tells the effect
         changed.append(Parsed(source.kind, source.slug, doc))
-    return patch(changed, config, problems, cache.assembly)
+    playbook = patch(changed, config, problems, cache.assembly)
+    if playbook is None or last is None:
+        return playbook, False
+    return playbook, all(_notes_only(item, last.playbook, playbook) for item in changed)
+
+
+def _notes_only(item: Parsed, before: Playbook, after: Playbook) -> bool:
+    if item.kind not in ("contacts", "companies", "meetings"):
+        return False
+    old, new = getattr(before, item.kind).get(item.slug), getattr(after, item.kind).get(item.slug)
+    return old is new or (old is not None and new is not None and notes_only(old, new))
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:

@@ -7,6 +7,7 @@ are computed once here as cached properties.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -207,6 +208,17 @@ class Playbook:
 
     def meetings_with(self, contact: Contact) -> list[Meeting]:
         return self.meetings_by_contact.get(contact.slug, [])
+
+
+def notes_only(old: Contact | Company | Meeting, new: Contact | Company | Meeting) -> bool:
+    """Do two versions of a contact, company or meeting differ in their notes alone,
+    written in both or in neither, with every field on the same line? Nothing but their
+    own pages shows those notes, and warnings point at those lines."""
+    if type(old) is not type(new) or bool(old.notes_html) != bool(new.notes_html):
+        return False
+    if old.source.lines != new.source.lines:
+        return False
+    return dataclasses.replace(old, notes_html=new.notes_html) == new
 
 
 def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:

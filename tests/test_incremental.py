@@ -244,6 +244,21 @@ def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
+    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+) -> None:
+    """The save that fixes a file changes only its notes, but the failed save before it
+    changed its front matter too: what is worked out from it must follow."""
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    good = meeting.read_text()
+    broken = good.replace("status: scheduled", "status: done") + "\nSee [[nobody-here]].\n"
+    meeting.write_text(broken)
+    assert not builder.build([meeting]).ok
+    meeting.write_text(broken.replace("[[nobody-here]]", "nobody"))
+    assert builder.build([meeting]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_template_error_is_reported_like_content(
     builder: IncrementalBuilder, sample_root: Path
 ) -> None:
