@@ -123,14 +123,7 @@ def assemble(
             entity = _entity(cache.entities, item, values[(kind, slug)], rendered[item.doc.path])
             if entity is not None:
                 made[kind][slug] = entity
-    playbook = Playbook(
-        config=config,
-        profile=made["profile"].get("profile"),
-        contacts=made["contacts"],
-        companies=made["companies"],
-        meetings=made["meetings"],
-        categories=_bank(unique, values, rendered, own, cache),
-    )
+    playbook = _playbook(config, made, _bank(unique, values, rendered, own, cache))
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, slug in unique:
         slugs[kind].add(slug)
@@ -182,14 +175,7 @@ def patch(
             made[item.kind][item.slug] = entity
         unique[(item.kind, item.slug)] = item
         patched.append(item)
-    playbook = Playbook(
-        config=config,
-        profile=made["profile"].get("profile"),
-        contacts=made["contacts"],
-        companies=made["companies"],
-        meetings=made["meetings"],
-        categories=last.playbook.categories,
-    )
+    playbook = _playbook(config, made, last.playbook.categories)
     for item in patched:
         entity = made[item.kind].get(item.slug)
         if isinstance(entity, Contact | Meeting):
@@ -199,6 +185,20 @@ def patch(
     cache.last = _Assembly(config, unique, last.slugs, last.links, playbook, own)
     problems.extend(own)
     return playbook
+
+
+def _playbook(
+    config: Config, made: dict[str, dict[str, Any]], categories: tuple[Category, ...]
+) -> Playbook:
+    """The model from the entities made of each kind, by slug."""
+    return Playbook(
+        config=config,
+        profile=made["profile"].get("profile"),
+        contacts=made["contacts"],
+        companies=made["companies"],
+        meetings=made["meetings"],
+        categories=categories,
+    )
 
 
 def _link(item: Parsed, values: dict[str, Any], links: dict[str, dict[str, Target]]) -> Target:
