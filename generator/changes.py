@@ -43,13 +43,15 @@ class Touched:
     """Source files whose model object changed (or that appeared or vanished)."""
     marks: frozenset[str]
     """Everything a page's `deps` may name that the edit touched."""
+    reshaped: bool
+    """A contact, company or meeting appeared or vanished: the site's pages change."""
 
 
 def touched(old: Build, new: Build) -> Touched:
     """What changed from `old` to `new`, and every mark a page that shows it depends on."""
     changed: set[str] = set()
     marks: set[str] = set()
-    lists = False
+    lists = reshaped = False
     for kind in ("contacts", "companies", "meetings"):
         before: Mapping[str, Entity] = getattr(old.playbook, kind)
         after: Mapping[str, Entity] = getattr(new.playbook, kind)
@@ -58,7 +60,7 @@ def touched(old: Build, new: Build) -> Touched:
             changed.update(e.source.path for e in versions)
             if len(versions) == 2 and notes_only(*versions):
                 continue  # what it refers to, and how, is as it was
-            lists = True
+            lists, reshaped = True, reshaped or len(versions) < 2
             for entity in versions:
                 marks.update(_refers_to(entity, old.playbook, new.playbook))
     if old.playbook.profile is not new.playbook.profile:
@@ -74,7 +76,7 @@ def touched(old: Build, new: Build) -> Touched:
         lists = True
     if lists:
         marks.add(LISTS)
-    return Touched(frozenset(changed), frozenset(marks))
+    return Touched(frozenset(changed), frozenset(marks), reshaped)
 
 
 def _facts_touched(old: Derived, new: Derived, before: Playbook, after: Playbook) -> set[str]:

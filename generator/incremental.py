@@ -32,7 +32,7 @@ import hashlib
 import html
 import threading
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -42,12 +42,12 @@ import jinja2
 
 from . import routes
 from .build import calendar_of, collector_paused, extra_files, make_site, static_files
-from .changes import Build, touched
+from .changes import Build, Touched, touched
 from .config import CONFIG_FILE, Config
 from .derive import DeriveCache, Derived, derive, rebound
 from .errors import ContentError, Problems
 from .load import LoadCache, Loaded, load, resolve_today
-from .pages import SECTION_PATHS, navigation, site_pages
+from .pages import SECTION_PATHS, navigation, pages_at, site_pages
 from .prep_pages import Asked
 from .render import (
     PRIVACY_POLICY,
@@ -58,7 +58,7 @@ from .render import (
     template_problem,
     theme_dirs,
 )
-from .siteplan import every_page
+from .siteplan import SitePlan, every_page
 from .write import MARKER, MARKER_TEXT, remove_files, replace_file
 
 ERROR_TEMPLATE = "error.html"
@@ -185,11 +185,8 @@ class IncrementalBuilder:
                 self._calendar_input, self._calendar = (loaded, today), None
         written: set[str] = set()
         emit = partial(self._render, env, site, written)
-        wanted = every_page if everything or edit is None else partial(self._wanted, edit.marks)
         try:  # each page is written as soon as it is made: a whole site never sits in memory
-            made = site_pages(
-                loaded.playbook, today, derived, wanted=wanted, emit=emit, asked=self._asked
-            )
+            made = self._make(loaded, today, derived, None if everything else edit, emit)
         except jinja2.TemplateError as exc:  # while broken, the error page hides any mix
             self._env = None  # so the next good build renders every page
             return self._fail([template_problem(exc, self.root)], [], theme.folders, started)
@@ -210,6 +207,32 @@ class IncrementalBuilder:
             frozenset(written),
             everything,
             time.perf_counter() - started,
+        )
+
+    def _make(
+        self,
+        loaded: Loaded,
+        today: dt.date,
+        derived: Derived,
+        edit: Touched | None,
+        emit: Callable[[Page], None],
+    ) -> SitePlan:
+        """Make the pages `edit` touched (all of them without it) and hand each to `emit`.
+
+        While no contact, company or meeting appeared or vanished, the site's pages are
+        the last build's, so only the touched ones are looked at, by their dependencies;
+        otherwise the whole site is listed again to find them and the new ones.
+        """
+        if edit is not None and not edit.reshaped and self._paths:
+            wanted = [path for path, deps in self._deps.items() if not deps.isdisjoint(edit.marks)]
+            made = SitePlan(paths=self._paths)
+            for page in pages_at(wanted, loaded.playbook, today, derived, self._asked):
+                made.made.append(page.path)
+                emit(page)
+            return made
+        wanted_of = every_page if edit is None else partial(self._wanted, edit.marks)
+        return site_pages(
+            loaded.playbook, today, derived, wanted=wanted_of, emit=emit, asked=self._asked
         )
 
     def _derive(

@@ -9,14 +9,14 @@ live server re-renders only what an edit touches; `derive.LISTS` marks the pages
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from . import routes
 from .derive import LISTS, Derived
 from .followup_pages import contact_context, dashboard_context, timeline_page
 from .model import Company, Contact, Meeting, Playbook
-from .prep_pages import Asked, prep_pages
+from .prep_pages import Asked, meeting_pages, prep_pages, question_bank_page
 from .render import Page
 from .siteplan import SitePlan, every_page
 from .targets import RankedCompany
@@ -66,6 +66,42 @@ def site_pages(
     plan.add(routes.MEETINGS, lambda: meetings_index(playbook, today))
     prep_pages(plan, playbook, derived, {} if asked is None else asked)
     return plan
+
+
+def pages_at(
+    paths: Iterable[str],
+    playbook: Playbook,
+    today: dt.date,
+    derived: Derived,
+    asked: dict[str, Asked],
+    *,
+    has_calendar: bool = True,
+) -> Iterator[Page]:
+    """The pages at `paths` alone, made as `site_pages` makes them: for a live rebuild
+    whose pages are those of the last build (no file appeared or vanished), so that
+    listing them all again would be wasted. `asked` must hold every meeting's."""
+    singles: dict[str, Callable[[], Page]] = {
+        routes.HOME: lambda: dashboard(playbook, today, derived),
+        routes.TIMELINE: lambda: timeline_page(playbook, today, derived.items, has_calendar),
+        routes.CONTACTS: lambda: contacts_index(playbook),
+        routes.COMPANIES: lambda: companies_index(playbook, derived.ranked),
+        routes.MEETINGS: lambda: meetings_index(playbook, today),
+        routes.QUESTIONS: lambda: question_bank_page(playbook, asked.values()),
+    }
+    rows = {row.company.slug: row for row in derived.ranked}
+    meetings_done: set[str] = set()
+    for path in paths:
+        section, _, rest = path.partition("/")
+        slug = rest.partition("/")[0]
+        if path in singles:
+            yield singles[path]()
+        elif section == "contacts":
+            yield contact_page(playbook, today, derived, playbook.contacts[slug])
+        elif section == "companies":
+            yield company_page(playbook, rows[slug])
+        elif section == "meetings" and slug not in meetings_done:
+            meetings_done.add(slug)  # its three pages come together
+            yield from meeting_pages(playbook, playbook.meetings[slug], derived, asked)
 
 
 def deps(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
@@ -130,20 +166,24 @@ def _missing_research(
 
 def contact_pages(plan: SitePlan, playbook: Playbook, today: dt.date, derived: Derived) -> None:
     contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
-    plan.add(
-        routes.CONTACTS,
-        lambda: Page(
-            routes.CONTACTS,
-            "contacts.html",
-            "Contacts",
-            {"playbook": playbook, "contacts": contacts},
-            frozenset({LISTS}),
-        ),
-    )
+    plan.add(routes.CONTACTS, partial(contacts_index, playbook, contacts))
     for contact in contacts:
         plan.add(
             routes.contact(contact.slug), partial(contact_page, playbook, today, derived, contact)
         )
+
+
+def contacts_index(playbook: Playbook, contacts: list[Contact] | None = None) -> Page:
+    """`contacts/`: everyone by name (`contacts`, when the caller has them sorted)."""
+    if contacts is None:
+        contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
+    return Page(
+        routes.CONTACTS,
+        "contacts.html",
+        "Contacts",
+        {"playbook": playbook, "contacts": contacts},
+        frozenset({LISTS}),
+    )
 
 
 def contact_page(playbook: Playbook, today: dt.date, derived: Derived, contact: Contact) -> Page:
@@ -172,18 +212,19 @@ def contact_page(playbook: Playbook, today: dt.date, derived: Derived, contact: 
 
 
 def company_pages(plan: SitePlan, playbook: Playbook, ranked: tuple[RankedCompany, ...]) -> None:
-    plan.add(
-        routes.COMPANIES,
-        lambda: Page(
-            routes.COMPANIES,
-            "companies.html",
-            "Target companies",
-            {"playbook": playbook, "ranked": ranked},
-            frozenset({LISTS}),
-        ),
-    )
+    plan.add(routes.COMPANIES, partial(companies_index, playbook, ranked))
     for row in ranked:
         plan.add(routes.company(row.company.slug), partial(company_page, playbook, row))
+
+
+def companies_index(playbook: Playbook, ranked: tuple[RankedCompany, ...]) -> Page:
+    return Page(
+        routes.COMPANIES,
+        "companies.html",
+        "Target companies",
+        {"playbook": playbook, "ranked": ranked},
+        frozenset({LISTS}),
+    )
 
 
 def company_page(playbook: Playbook, row: RankedCompany) -> Page:

@@ -88,7 +88,7 @@ def test_an_unchanged_save_touches_nothing(live: Live) -> None:
     path = live.root / ELENA
     path.write_bytes(path.read_bytes())
     old, new, edit = live.rebuild(ELENA)
-    assert edit == Touched(frozenset(), frozenset())
+    assert edit == Touched(frozenset(), frozenset(), reshaped=False)
     assert new.playbook.contacts["elena-marsh"] is old.playbook.contacts["elena-marsh"]
 
 
@@ -227,6 +227,7 @@ def test_deleting_a_meeting_marks_it_and_its_contact(live: Live) -> None:
     assert "2026-11-10-lena-fischer" not in new.playbook.meetings
     assert edit.changed == {LENA_MEETING}
     assert {LISTS, LENA_MEETING, LENA} <= edit.marks
+    assert edit.reshaped, "a page goes: the site's page list must be made again"
 
 
 # ---------------------------------------------------------------------------- Memo
