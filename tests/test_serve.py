@@ -91,9 +91,15 @@ def test_serves_pages_with_the_reload_client_and_its_csp(server: LiveServer) -> 
 
 
 def test_theme_assets_are_kept_by_the_browser_until_the_theme_changes(
-    server: LiveServer, sample_root: Path
+    sample_root: Path,
 ) -> None:
     """A reload after a save fetches the page, not its styles and scripts again."""
+    (sample_root / "themes/default/static").mkdir(parents=True)
+    with running_server(sample_root) as server:
+        check_theme_assets(server, sample_root)
+
+
+def check_theme_assets(server: LiveServer, sample_root: Path) -> None:
     body = get(server, CONTACT_URL)[2]
     found = re.search(rb'href="../../static/style.css\?v=(\w+)"', body)
     assert found, "theme asset links carry the theme's version"
