@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import routes
@@ -19,7 +20,7 @@ from .errors import ContentError, Problems
 from .fields import SLUG, validate_document
 from .frontmatter import Document
 from .markdown import Rendered, Target, render
-from .memo import identical
+from .memo import Memo, identical
 from .model import (
     Category,
     Company,
@@ -62,22 +63,21 @@ class AssemblyCache:
     """Rendered bodies by relative path, while their text and links' targets are the same."""
     entities: dict[str, _Built] = field(default_factory=dict)
     """Model objects by relative path, while their values and body are the same objects."""
-    targets: dict[str, tuple[dict[str, Any], str, Target]] = field(default_factory=dict)
+    targets: Memo[Target] = field(default_factory=Memo)
     """What a `[[link]]` to each file shows, while its values (and a meeting's contact's
     name) are the same."""
     links: dict[str, dict[str, Target]] | None = None
     """The `[[link]]` targets the bodies were last checked against."""
-    references: dict[str, tuple[Any, Problems]] = field(default_factory=dict)
-    """Problems with each entity's references, while it and `names` are the same."""
-    names: tuple[dict[str, set[str]], frozenset[str]] | None = None
-    """The slugs of every kind and the question ids the references were checked against."""
+    references: Memo[list[ContentError]] = field(default_factory=Memo)
+    """Problems with each entity's references, while it is the same object and the slugs
+    and question ids it is checked against are the same."""
     categories: tuple[tuple[object, ...], tuple[Category, ...], Problems] | None = None
     """The question bank, with the values and bodies of the files it was made from."""
     last: _Assembly | None = None
     """The last whole assembly, which `patch` updates for a few changed files."""
 
     def forget_all_but(self, paths: set[str]) -> None:
-        for memo in (self.validated, self.entities, self.targets, self.references):
+        for memo in (self.validated, self.entities):
             if len(memo) != len(paths) or memo.keys() != paths:
                 for gone in memo.keys() - paths:
                     del memo[gone]
@@ -179,7 +179,7 @@ def patch(
     for item in patched:
         entity = made[item.kind].get(item.slug)
         if isinstance(entity, Contact | Meeting):
-            _check_references(entity, playbook, last.slugs, own)
+            own.items += _references(entity, playbook, last.slugs, cache)
     paths = {item.doc.path for item in patched}
     own.items += [p for p in last.problems.items if p.path not in paths]
     cache.last = _Assembly(config, unique, last.slugs, last.links, playbook, own)
@@ -250,7 +250,7 @@ def _has_required(values: dict[str, Any], kind: str) -> bool:
 def _link_targets(
     unique: dict[tuple[str, str], Parsed],
     values: dict[tuple[str, str], dict[str, Any]],
-    memo: dict[str, tuple[dict[str, Any], str, Target]],
+    memo: Memo[Target],
 ) -> dict[str, dict[str, Target]]:
     """What a `[[link]]` to each contact, company and meeting shows (a meeting's title
     names its contact, so it is remade when the contact's name changes)."""
@@ -261,10 +261,9 @@ def _link_targets(
             continue
         data = values[(kind, slug)]
         who = names.get(data.get("contact", ""), data.get("contact", slug))
-        known = memo.get(item.doc.path)
-        if known is None or known[0] is not data or known[1] != who:
-            known = memo[item.doc.path] = (data, who, _target(kind, slug, data, who))
-        targets[kind][slug] = known[2]
+        make = partial(_target, kind, slug, data, who)
+        targets[kind][slug] = memo.value(item.doc.path, (data, who), make)
+    memo.keep_only(item.doc.path for (kind, _), item in unique.items() if kind in targets)
     return targets
 
 
@@ -328,13 +327,19 @@ class _BodyRenderer:
         targets = tuple((name, self.resolve(name)) for name in dict.fromkeys(rendered.links))
         return CachedBody(doc.body, self.raw_html, rendered, targets, tuple(broken))
 
-    def still_valid(self, entry: CachedBody | None, doc: Document) -> bool:
-        """A cached body stays right while its text and its links' targets are unchanged."""
+    def still_valid(
+        self, entry: CachedBody | None, doc: Document, links_unchanged: bool = False
+    ) -> bool:
+        """A cached body stays right while its text and its links' targets are unchanged
+        (not looked up one by one when every target is known to be as it was)."""
         return (
             entry is not None
             and entry.text == doc.body
             and entry.raw_html == self.raw_html
-            and all(self.resolve(name) == target for name, target in entry.targets)
+            and (
+                links_unchanged
+                or all(self.resolve(name) == target for name, target in entry.targets)
+            )
         )
 
     def resolve(self, name: str) -> Target | None:
@@ -367,17 +372,7 @@ def _render_bodies(
     docs = [item.doc for item in unique.values()]
     cache = memo.bodies
     same_links = memo.links == links
-    stale = [
-        doc
-        for doc in docs
-        if not (
-            same_links
-            and (entry := cache.get(doc.path)) is not None
-            and entry.text == doc.body
-            and entry.raw_html == raw_html
-        )
-        and not renderer.still_valid(cache.get(doc.path), doc)
-    ]
+    stale = [doc for doc in docs if not renderer.still_valid(cache.get(doc.path), doc, same_links)]
     memo.links = links
     for doc, body in zip(stale, fork_map(renderer, stale, jobs), strict=True):
         cache[doc.path] = body
@@ -594,18 +589,24 @@ def _check_all_references(
 ) -> None:
     """`_check_references` of every contact and meeting, last time's problems reused for
     an entity that is the same object and sees the same slugs and question ids."""
-    names = (slugs, frozenset(playbook.questions))
-    if memo.names != names:
-        memo.references.clear()
-        memo.names = names
+    memo.references.under((slugs, frozenset(playbook.questions)))
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     for entity in entities:
-        known = memo.references.get(entity.source.path)
-        if known is None or known[0] is not entity:
-            own = Problems()
-            _check_references(entity, playbook, slugs, own)
-            known = memo.references[entity.source.path] = (entity, own)
-        problems.extend(known[1])
+        problems.items += _references(entity, playbook, slugs, memo)
+    memo.references.keep_only(entity.source.path for entity in entities)
+
+
+def _references(
+    entity: Contact | Meeting, playbook: Playbook, slugs: dict[str, set[str]], memo: AssemblyCache
+) -> list[ContentError]:
+    """The problems with what `entity` names, as last time while it is the same object."""
+
+    def check() -> list[ContentError]:
+        own = Problems()
+        _check_references(entity, playbook, slugs, own)
+        return own.items
+
+    return memo.references.value(entity.source.path, (entity,), check)
 
 
 def _check_references(

@@ -52,7 +52,8 @@ class Memo(Generic[T]):
             self.changed += 1
 
     def keep_only(self, keys: Iterable[Hashable]) -> None:
-        """Forget the values of keys no longer asked for (a deleted file)."""
+        """Forget the values of keys no longer asked for (a deleted file). `keys` are
+        those just asked for with `value`, so all are known."""
         wanted = set(keys)
         if len(wanted) == len(self._known):
             return  # every key asked for is known, so none is gone
