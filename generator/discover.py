@@ -46,9 +46,9 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
         return []
     found: list[SourceFile] = []
     for directory, folders, files in os.walk(content):
-        folders[:] = sorted(f for f in folders if not f.startswith((".", "_")))
+        folders[:] = sorted(f for f in folders if not _skipped_folder(f))
         for name in sorted(files):
-            if is_editor_litter(name) or not name.endswith(".md"):
+            if not _markdown(name):
                 continue
             source = _classify(Path(directory) / name, root, problems)
             if source is not None:
@@ -59,11 +59,20 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
 def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     """What `discover` would say about one file under content/ (None: not a source), so a
     live rebuild can look at the files the watcher named instead of walking the folder."""
-    parts = path.relative_to(root / "content").parts
-    hidden = any(part.startswith((".", "_")) for part in parts[:-1])
-    if hidden or is_editor_litter(path.name) or path.suffix != ".md":
+    folders = path.relative_to(root / "content").parts[:-1]
+    if any(_skipped_folder(f) for f in folders) or not _markdown(path.name):
         return None
     return _classify(path, root, problems)
+
+
+def _skipped_folder(name: str) -> bool:
+    """Hidden folders and `_drafts`-style ones are not content."""
+    return name.startswith((".", "_"))
+
+
+def _markdown(name: str) -> bool:
+    """A Markdown file, not an editor's swap, backup or temporary file."""
+    return name.endswith(".md") and not is_editor_litter(name)
 
 
 def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:

@@ -4,8 +4,8 @@ An `IncrementalBuilder` keeps, between rebuilds, what `load` and `derive` made
 (parsed documents by modification time and content hash, checked values, rendered
 bodies, model objects, follow-ups and guardrails, each reused while its inputs are
 the same objects: see `load.LoadCache`, `assemble.AssemblyCache`, `memo.Memo`),
-every meeting's agenda, each page's dependencies and a hash of every file it wrote.
-A rebuild:
+what every meeting's agenda asks, each page's dependencies and a hash of every file
+it wrote. A rebuild:
 
 1. loads the playbook again, looking only at the files the watcher named (or, without
    names, at every file's time and size): an edit costs a parse, not a model;
@@ -224,11 +224,10 @@ class IncrementalBuilder:
         otherwise the whole site is listed again to find them and the new ones.
         """
         if edit is not None and not edit.reshaped and self._paths:
-            wanted = [path for path, deps in self._deps.items() if not deps.isdisjoint(edit.marks)]
-            made = SitePlan(paths=self._paths)
+            made = SitePlan(emit=emit, paths=self._paths)
+            wanted = filter(partial(self._wanted, edit.marks), self._paths)
             for page in pages_at(wanted, loaded.playbook, today, derived, self._asked):
-                made.made.append(page.path)
-                emit(page)
+                made.keep(page)
             return made
         wanted_of = every_page if edit is None else partial(self._wanted, edit.marks)
         return site_pages(

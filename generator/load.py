@@ -251,7 +251,7 @@ def load(
     followup_problems, guardrails = cache.checked
     problems.items += followup_problems
     problems.items += guardrails
-    return Loaded(config, playbook, sources, guardrails, notes and playbook is not None)
+    return Loaded(config, playbook, sources, guardrails, notes)
 
 
 def _patched(

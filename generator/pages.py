@@ -59,13 +59,35 @@ def site_pages(
     rebuilds (the question bank reads them all; most agendas are not made again).
     """
     plan = SitePlan(wanted, emit)
-    plan.add(routes.HOME, lambda: dashboard(playbook, today, derived))
-    plan.add(routes.TIMELINE, lambda: timeline_page(playbook, today, derived.items, has_calendar))
+    asked = {} if asked is None else asked
+    lists = list_pages(playbook, today, derived, asked, has_calendar)
+    for path in (routes.HOME, routes.TIMELINE, routes.CONTACTS):
+        plan.add(path, lists[path])
     contact_pages(plan, playbook, today, derived)
+    plan.add(routes.COMPANIES, lists[routes.COMPANIES])
     company_pages(plan, playbook, derived.ranked)
-    plan.add(routes.MEETINGS, lambda: meetings_index(playbook, today))
-    prep_pages(plan, playbook, derived, {} if asked is None else asked)
+    plan.add(routes.MEETINGS, lists[routes.MEETINGS])
+    prep_pages(plan, playbook, derived, asked)
+    plan.add(routes.QUESTIONS, lists[routes.QUESTIONS])  # it reads what every agenda asks
     return plan
+
+
+def list_pages(
+    playbook: Playbook,
+    today: dt.date,
+    derived: Derived,
+    asked: dict[str, Asked],
+    has_calendar: bool,
+) -> dict[str, Callable[[], Page]]:
+    """How to make each page that lists across the playbook, by its path."""
+    return {
+        routes.HOME: lambda: dashboard(playbook, today, derived),
+        routes.TIMELINE: lambda: timeline_page(playbook, today, derived.items, has_calendar),
+        routes.CONTACTS: lambda: contacts_index(playbook),
+        routes.COMPANIES: lambda: companies_index(playbook, derived.ranked),
+        routes.MEETINGS: lambda: meetings_index(playbook, today),
+        routes.QUESTIONS: lambda: question_bank_page(playbook, asked.values()),
+    }
 
 
 def pages_at(
@@ -80,21 +102,14 @@ def pages_at(
     """The pages at `paths` alone, made as `site_pages` makes them: for a live rebuild
     whose pages are those of the last build (no file appeared or vanished), so that
     listing them all again would be wasted. `asked` must hold every meeting's."""
-    singles: dict[str, Callable[[], Page]] = {
-        routes.HOME: lambda: dashboard(playbook, today, derived),
-        routes.TIMELINE: lambda: timeline_page(playbook, today, derived.items, has_calendar),
-        routes.CONTACTS: lambda: contacts_index(playbook),
-        routes.COMPANIES: lambda: companies_index(playbook, derived.ranked),
-        routes.MEETINGS: lambda: meetings_index(playbook, today),
-        routes.QUESTIONS: lambda: question_bank_page(playbook, asked.values()),
-    }
+    lists = list_pages(playbook, today, derived, asked, has_calendar)
     rows = {row.company.slug: row for row in derived.ranked}
     meetings_done: set[str] = set()
     for path in paths:
         section, _, rest = path.partition("/")
         slug = rest.partition("/")[0]
-        if path in singles:
-            yield singles[path]()
+        if path in lists:
+            yield lists[path]()
         elif section == "contacts":
             yield contact_page(playbook, today, derived, playbook.contacts[slug])
         elif section == "companies":
@@ -165,23 +180,24 @@ def _missing_research(
 
 
 def contact_pages(plan: SitePlan, playbook: Playbook, today: dt.date, derived: Derived) -> None:
-    contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
-    plan.add(routes.CONTACTS, partial(contacts_index, playbook, contacts))
-    for contact in contacts:
+    """Each contact's page, by name (`contacts_index` lists them)."""
+    for contact in by_name(playbook):
         plan.add(
             routes.contact(contact.slug), partial(contact_page, playbook, today, derived, contact)
         )
 
 
-def contacts_index(playbook: Playbook, contacts: list[Contact] | None = None) -> Page:
-    """`contacts/`: everyone by name (`contacts`, when the caller has them sorted)."""
-    if contacts is None:
-        contacts = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
+def by_name(playbook: Playbook) -> list[Contact]:
+    return sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
+
+
+def contacts_index(playbook: Playbook) -> Page:
+    """`contacts/`: everyone by name."""
     return Page(
         routes.CONTACTS,
         "contacts.html",
         "Contacts",
-        {"playbook": playbook, "contacts": contacts},
+        {"playbook": playbook, "contacts": by_name(playbook)},
         frozenset({LISTS}),
     )
 
@@ -212,7 +228,7 @@ def contact_page(playbook: Playbook, today: dt.date, derived: Derived, contact: 
 
 
 def company_pages(plan: SitePlan, playbook: Playbook, ranked: tuple[RankedCompany, ...]) -> None:
-    plan.add(routes.COMPANIES, partial(companies_index, playbook, ranked))
+    """Each company's page, best ranked first (`companies_index` lists them)."""
     for row in ranked:
         plan.add(routes.company(row.company.slug), partial(company_page, playbook, row))
 

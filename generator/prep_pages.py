@@ -46,11 +46,11 @@ class Asked:
 def prep_pages(
     plan: SitePlan, playbook: Playbook, derived: Derived, asked: dict[str, Asked]
 ) -> None:
-    """Agenda, question sheet and print pack of every meeting, then the question bank.
+    """Agenda, question sheet and print pack of every meeting, newest first.
 
     `asked` holds what every meeting's agenda asks, by slug: made here for the meetings
-    whose pages are wanted, kept from an earlier build for the others (the bank reads
-    all of them, and would otherwise need every agenda planned).
+    whose pages are wanted, kept from an earlier build for the others (the question
+    bank reads all of them, and would otherwise need every agenda planned).
     """
     meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
     shown = [m for m in meetings if m.contact in playbook.contacts]
@@ -58,10 +58,6 @@ def prep_pages(
         plan.add_group(_paths(meeting), partial(meeting_pages, playbook, meeting, derived, asked))
     for gone in asked.keys() - {m.slug for m in shown}:
         del asked[gone]
-    plan.add(
-        routes.QUESTIONS,
-        lambda: question_bank_page(playbook, [asked[m.slug] for m in shown]),
-    )
 
 
 def meeting_pages(

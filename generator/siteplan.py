@@ -36,7 +36,7 @@ class SitePlan:
     def add(self, path: str, make: Callable[[], Page]) -> None:
         self.paths.append(path)
         if self.wanted(path):
-            self._keep(make())
+            self.keep(make())
 
     def add_group(self, paths: Sequence[str], make: Callable[[], Sequence[Page]]) -> None:
         """Pages made together from the same data (a meeting's three), so wanted or not
@@ -44,9 +44,10 @@ class SitePlan:
         self.paths.extend(paths)
         if self.wanted(paths[0]):
             for page in make():
-                self._keep(page)
+                self.keep(page)
 
-    def _keep(self, page: Page) -> None:
+    def keep(self, page: Page) -> None:
+        """A page made: emit it, or keep it in `pages`."""
         self.made.append(page.path)
         if self.emit is None:
             self.pages.append(page)
