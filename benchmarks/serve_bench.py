@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import TODAY, make_playbook
 
-from generator.serve import TIDY_AFTER
+from generator.live.serve import TIDY_AFTER
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

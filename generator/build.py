@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .calendar import CALENDAR_FILE, build_calendar
-from .derive import derive
-from .errors import BuildError, ContentError, Problems
-from .load import LoadCache, Loaded, load, resolve_today
-from .lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
-from .pages import navigation, site_pages
-from .render import DeferredFile, Page, Site, theme_dirs, write_pages
-from .write import check_output_dir, copy_files, staged_output, write_files
+from generator.errors import BuildError, ContentError, Problems
+from generator.load import LoadCache, Loaded, load, resolve_today
+from generator.plans.facts import derive
+from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
+from generator.publish.write import check_output_dir, copy_files, staged_output, write_files
+from generator.site.calendar import CALENDAR_FILE, build_calendar
+from generator.site.pages import navigation, site_pages
+from generator.site.render import DeferredFile, Page, Site, theme_dirs, write_pages
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 

@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .build import build, check
-from .encrypt import PassphraseError, passphrase_from_environment_or_prompt
-from .errors import BuildError, ContentError, UsageError, format_problems
-from .lock import Encryption
-from .scaffold import NEW_KINDS, create_playbook, new_file
+from generator import __version__
+from generator.build import build, check
+from generator.errors import BuildError, ContentError, UsageError, format_problems
+from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
+from generator.publish.lock import Encryption
+from generator.scaffold import NEW_KINDS, create_playbook, new_file
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -208,7 +208,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     """Build into a temporary folder, serve it, and rebuild and reload the open pages on
     every save; errors show in the browser. Ctrl-C stops and removes the folder."""
-    from .serve import LiveServer, is_loopback
+    from generator.live.serve import LiveServer, is_loopback
 
     if not is_loopback(args.host):
         print(

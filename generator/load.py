@@ -13,16 +13,16 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .assemble import AssemblyCache, Parsed, assemble, patch
-from .config import Config, load_config
-from .discover import SourceFile, discover, source_at
-from .errors import ContentError, Problems
-from .followup_checks import check_followups
-from .frontmatter import Document, parse_document
-from .guardrails import check_playbook
-from .memo import Memo
-from .model import Playbook, notes_only
-from .parallel import fork_map
+from generator.errors import ContentError, Problems
+from generator.live.memo import Memo
+from generator.model.assemble import AssemblyCache, Parsed, assemble, patch
+from generator.model.config import Config, load_config
+from generator.model.entities import Playbook, notes_only
+from generator.plans.followup_checks import check_followups
+from generator.plans.guardrails import check_playbook
+from generator.publish.parallel import fork_map
+from generator.sources.discover import SourceFile, discover, source_at
+from generator.sources.frontmatter import Document, parse_document
 
 
 @dataclass(frozen=True)

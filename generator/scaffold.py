@@ -10,8 +10,8 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import UsageError
-from .render import theme_dirs
+from generator.errors import UsageError
+from generator.site.render import theme_dirs
 
 NEW_KINDS = ("contact", "company", "meeting")
 FOLDERS = {"contact": "contacts", "company": "companies", "meeting": "meetings"}

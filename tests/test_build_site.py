@@ -164,7 +164,7 @@ def test_theme_mistake_is_reported_at_its_line_and_keeps_the_output(
     override.parent.mkdir(parents=True)
     override.write_text(template)
     if forked:  # the sample is small: make even it worth forking for
-        monkeypatch.setattr("generator.parallel.MIN_ITEMS_PER_WORKER", 1)
+        monkeypatch.setattr("generator.publish.parallel.MIN_ITEMS_PER_WORKER", 1)
 
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=2)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import _parser
-from generator.config import setting_types
-from generator.fields import Record
-from generator.schema import FOLLOWUP, KINDS, QUESTION
+from generator.model.config import setting_types
+from generator.model.fields import Record
+from generator.model.schema import FOLLOWUP, KINDS, QUESTION
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"

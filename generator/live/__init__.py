@@ -1,0 +1,1 @@
+"""Live preview: serve, watch, incremental rebuilds that wrap the stages below."""

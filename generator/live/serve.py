@@ -1,0 +1,482 @@
+"""`playbook serve`: build into a temporary folder, serve it, rebuild and reload on every save.
+
+Three threads: watchdog's observer reports changed paths (watch.py); a builder
+thread takes them in debounced batches and brings the site up to date
+(incremental.py); tornado's IOLoop serves files and, once a rebuild has written
+everything, tells the open pages to reload.
+
+The browser side is the livereload package's: its client (`livereload.js`, served
+from the site's own origin so the pages' CSP allows it) and its websocket protocol
+handler. Its `Server` is not used, because it
+- drops a reload that comes within 3 s of the previous one (`poll_tasks`), so a
+  quick second save would never show: here the builder broadcasts through our
+  subclass of its handler directly, with no throttle, after each finished rebuild;
+- accepts any Host header and any websocket Origin (DNS rebinding): here every
+  request is checked against the served address first;
+- injects an inline script, which the playbook's Content-Security-Policy forbids:
+  here the pages name the client in a `<script src>` (`Site.extra_scripts`).
+
+Only the build folder is served: paths are confined to it (after resolving links)
+and dot-files (temporary files of atomic writes, the output marker) are not served.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import ctypes.util
+import datetime as dt
+import functools
+import gc
+import ipaddress
+import json
+import mimetypes
+import socket
+import threading
+import traceback
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import httpserver, netutil, web
+from tornado.ioloop import IOLoop
+
+from generator.errors import ContentError, UsageError
+from generator.live.incremental import IncrementalBuilder, Outcome
+from generator.live.watch import MAX_WAIT, QUIET, Debouncer, SourceWatcher
+from generator.publish.write import temporary_folder
+from generator.site import routes
+from generator.site.calendar import CALENDAR_FILE
+from generator.site.render import PRIVACY_POLICY
+
+RELOAD_SCRIPT = "livereload.js"
+"""Where the reload client is served (livereload.js finds its server from this URL)."""
+RELOAD_SOCKET = "livereload"
+HANDSHAKE = {
+    "command": "hello",
+    "protocols": ["http://livereload.com/protocols/official-7"],
+    "serverName": "playbook",
+}
+KEEP = "private, max-age=86400, immutable"
+"""Cache-Control of files whose address changes when they do (versioned theme assets)."""
+TIDY_AFTER = 2.0
+"""Seconds without a save before the server frees memory (see `release_memory`)."""
+RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
+"""Reload the whole page (never patch stylesheets in place: the HTML changes too)."""
+
+Log = Callable[[str], None]
+
+
+def is_loopback(host: str) -> bool:
+    """Does this address only accept connections from this machine?"""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _split_host(header: str) -> tuple[str, int | None]:
+    """`host:port`, `[v6]:port` or `host` → (lowercase host, port or None)."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        name, _, rest = header.partition("]")
+        name += "]"
+        port_text = rest[1:] if rest.startswith(":") else ""
+    elif header.count(":") == 1:
+        name, _, port_text = header.partition(":")
+    else:
+        name, port_text = header, ""
+    if not port_text:
+        return name, None
+    return (name, int(port_text)) if port_text.isdigit() else (name, -1)
+
+
+class HostPolicy:
+    """Which Host headers (and websocket Origins) name this server.
+
+    A page on another site that resolves its own domain name to 127.0.0.1 (DNS
+    rebinding) sends its own name as Host; only our address, and `localhost` when
+    bound to the loopback, is accepted. Bound to every interface (0.0.0.0), any IP
+    address is accepted too, since the server's own addresses are not known.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.port = port
+        self.wildcard = host in ("", "0.0.0.0", "::")
+        name = f"[{host}]" if ":" in host else host
+        names = {name.lower()}
+        if is_loopback(host):
+            names |= {"localhost", "127.0.0.1"}
+        if self.wildcard:
+            names = {"localhost", "127.0.0.1", socket.gethostname().lower()}
+        self.names = frozenset(names)
+
+    def allows(self, header: str | None) -> bool:
+        if not header:
+            return False
+        name, port = _split_host(header)
+        if (port if port is not None else 80) != self.port:
+            return False
+        return name in self.names or (self.wildcard and _is_ip(name))
+
+    def allows_origin(self, origin: str | None) -> bool:
+        if not origin:
+            return False
+        parts = urlsplit(origin)
+        return parts.scheme == "http" and self.allows(parts.netloc)
+
+    def websocket_sources(self) -> list[str]:
+        return [f"ws://{name}:{self.port}" for name in sorted(self.names)]
+
+
+def serve_policy(policy: HostPolicy) -> str:
+    """The pages' CSP with the reload websocket allowed (`'self'` does not cover ws:
+    in every browser)."""
+    sources = " ".join(["'self'", *policy.websocket_sources()])
+    directives = [d.strip() for d in PRIVACY_POLICY.split(";")]
+    kept = [d for d in directives if not d.startswith("connect-src")]
+    return "; ".join([*kept, f"connect-src {sources}"])
+
+
+class ReloadHub:
+    """The open pages and what they were served; lives on the IOLoop thread only."""
+
+    def __init__(self) -> None:
+        self.sockets: set[ReloadSocket] = set()
+        self.generation = 0
+        """Counts rebuilds that changed what a page shows."""
+        self.served: dict[str, int] = {}
+        """URL path → generation when it was last served as a page."""
+        self.error_page: bytes | None = None
+
+    def publish(self, outcome: Outcome, error_page: bytes | None) -> None:
+        """A rebuild finished and its files are in place: reload the pages if they changed."""
+        self.error_page = error_page
+        if outcome.visible:
+            self.generation += 1
+            for sock in list(self.sockets):
+                sock.reload()
+
+    def join(self, sock: ReloadSocket, url: str) -> None:
+        """A page connected; if a rebuild finished after it was served, reload it now."""
+        self.sockets.add(sock)
+        if self.served.get(urlsplit(url).path, self.generation) < self.generation:
+            sock.reload()
+
+    def leave(self, sock: ReloadSocket) -> None:
+        self.sockets.discard(sock)
+
+
+class _Guarded(web.RequestHandler):
+    """Refuses requests whose Host header does not name this server (DNS rebinding)."""
+
+    policy: HostPolicy
+
+    def prepare(self) -> None:
+        if not self.policy.allows(self.request.host):
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(f"playbook serve: refused, unexpected Host {self.request.host!r}\n")
+
+
+class SiteFiles(_Guarded):
+    """The build folder, nothing else; the error page instead of pages while content is broken.
+
+    Each file is read in one go, so a response is one version of the file even when a
+    rebuild replaces it meanwhile (tornado's StaticFileHandler takes the size, the
+    ETag and the bytes in three separate reads, and caches ETags for good).
+    """
+
+    def initialize(
+        self,
+        root: Path,
+        hub: ReloadHub,
+        policy: HostPolicy,
+        csp: str,
+        calendar: Callable[[], bytes],
+    ) -> None:
+        self.root = root.resolve()
+        self.hub = hub
+        self.policy = policy
+        self.csp = csp
+        self.calendar = calendar
+
+    async def head(self, path: str) -> None:
+        await self.get(path, include_body=False)
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if path == CALENDAR_FILE:  # made when asked for, not on every save
+            self._headers_for_all()
+            self.set_header("Content-Type", "text/calendar; charset=utf-8")
+            data = await IOLoop.current().run_in_executor(None, self.calendar)
+            self.finish(data if include_body else None)
+            return
+        parts = path.split("/")
+        if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):
+            raise web.HTTPError(404)  # `..`, hidden and temporary files
+        target = self.root.joinpath(*[part for part in parts if part])
+        if target.is_dir():
+            if not self.request.path.endswith("/"):
+                self.redirect(self.request.path + "/")
+                return
+            target = target / "index.html"
+        if not target.resolve().is_relative_to(self.root):
+            raise web.HTTPError(403)  # a link out of the site
+        self._headers_for_all()
+        page = target.suffix in ("", ".html")
+        if page and self.hub.error_page is not None:
+            self.hub.served[self.request.path] = self.hub.generation
+            self.set_status(500)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(self.hub.error_page if include_body else None)
+            return
+        try:
+            data = target.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise web.HTTPError(404) from None
+        if page:
+            self.hub.served[self.request.path] = self.hub.generation
+        elif path.startswith(routes.STATIC) and self.get_query_argument("v", None):
+            self.set_header("Cache-Control", KEEP)  # a new theme version has a new address
+        self.set_header("Content-Type", _content_type(target.name))
+        self.finish(data if include_body else None)
+
+    def _headers_for_all(self) -> None:
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Referrer-Policy", "no-referrer")
+        self.set_header("Content-Security-Policy", self.csp)
+
+
+def _content_type(name: str) -> str:
+    kind, _ = mimetypes.guess_type(name)
+    kind = kind or "application/octet-stream"
+    return (
+        f"{kind}; charset=utf-8"
+        if kind.startswith("text/") or kind.endswith("javascript")
+        else kind
+    )
+
+
+class ReloadScript(_Guarded, LiveReloadJSHandler):  # type: ignore[misc]
+    """livereload's client script, from the site's own origin; the same all along, so
+    a reloading page need not fetch it again."""
+
+    def initialize(self, policy: HostPolicy) -> None:
+        self.policy = policy
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", KEEP)
+
+
+class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
+    """livereload's websocket protocol, without its class-wide client list and throttle."""
+
+    def initialize(self, hub: ReloadHub, policy: HostPolicy) -> None:
+        self.hub = hub
+        self.policy = policy
+
+    def check_origin(self, origin: str) -> bool:
+        return self.policy.allows_origin(origin)
+
+    def on_message(self, message: str | bytes) -> None:
+        try:
+            data = json.loads(message)
+        except ValueError:
+            return
+        command = data.get("command") if isinstance(data, dict) else None
+        if command == "hello":
+            self.send_message(HANDSHAKE)
+        elif command == "info":
+            self.hub.join(self, str(data.get("url", "")))
+
+    def on_close(self) -> None:
+        self.hub.leave(self)
+
+    def reload(self) -> None:
+        self.send_message(RELOAD)
+
+
+class LiveServer:
+    """Serves the playbook at `root` on host:port (0: any free port) until `stop()`."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        today: dt.date | None = None,
+        log: Log | None = None,
+        quiet: float = QUIET,
+        max_wait: float = MAX_WAIT,
+    ) -> None:
+        if not root.is_dir():
+            raise UsageError(f"{root} is not a folder")
+        self.root = root.resolve()
+        self.today = today
+        self.log: Log = log or (lambda line: None)
+        self.debouncer = Debouncer(quiet, max_wait)
+        try:
+            self._sockets = netutil.bind_sockets(port, host or None)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        self.host = host
+        self.port = int(self._sockets[0].getsockname()[1])
+        self.policy = HostPolicy(host, self.port)
+        self.hub = ReloadHub()
+        self.builder: IncrementalBuilder | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = threading.Event()
+
+    @property
+    def url(self) -> str:
+        name = "127.0.0.1" if self.policy.wildcard else self.host
+        name = f"[{name}]" if ":" in name else name
+        return f"http://{name}:{self.port}/"
+
+    def run(self, ready: Callable[[], None] | None = None) -> None:
+        """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
+        with temporary_folder("playbook-serve-") as out:
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            self._loop = loop
+            csp = serve_policy(self.policy)
+            builder = IncrementalBuilder(
+                self.root,
+                out,
+                today=self.today,
+                csp=csp,
+                scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
+                error_scripts=(f"/{RELOAD_SCRIPT}?port={self.port}",),
+                calendar_on_demand=True,
+                versioned_assets=True,
+            )
+            self.builder = builder
+            watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out])
+            watcher.start()
+            self._publish(self._build(builder, None))
+            release_memory()
+            http = httpserver.HTTPServer(self._application(out, csp))
+            http.add_sockets(self._sockets)
+            worker = threading.Thread(target=self._rebuild_loop, args=(builder,), daemon=True)
+            worker.start()
+            try:
+                if ready is not None:
+                    ready()
+                if not self._stopping.is_set():
+                    loop.run_forever()
+            finally:
+                watcher.stop()
+                self.debouncer.close()
+                worker.join(timeout=30)
+                http.stop()
+                loop.run_until_complete(http.close_all_connections())
+                loop.close()
+                self._loop = None
+
+    def stop(self) -> None:
+        """Stop serving (from any thread)."""
+        self._stopping.set()
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(loop.stop)
+
+    def _application(self, out: Path, csp: str) -> web.Application:
+        guard = {"policy": self.policy}
+        assert self.builder is not None
+        files = {"calendar": self.builder.calendar, **guard}
+        return web.Application(
+            [
+                (rf"/{RELOAD_SOCKET}", ReloadSocket, {"hub": self.hub, **guard}),
+                (rf"/{RELOAD_SCRIPT}", ReloadScript, guard),
+                (r"/(.*)", SiteFiles, {"root": out, "hub": self.hub, "csp": csp, **files}),
+            ],
+            log_function=lambda handler: None,
+        )
+
+    def _rebuild_loop(self, builder: IncrementalBuilder) -> None:
+        untidy = False
+        while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else None)) is not None:
+            if not batch:  # no save for a while: tidy up, off the latency path
+                release_memory()
+                untidy = False
+                continue
+            outcome = self._build(builder, batch)
+            untidy = True
+            loop = self._loop
+            if loop is None or loop.is_closed():
+                return
+            try:
+                loop.call_soon_threadsafe(self._publish, outcome)
+            except RuntimeError:  # the loop closed meanwhile: shutting down
+                return
+
+    def _build(self, builder: IncrementalBuilder, batch: Collection[Path] | None) -> Outcome:
+        try:
+            outcome = builder.build(batch)
+        except Exception as exc:  # a bug, not bad content: show it and keep serving
+            self.log(traceback.format_exc())
+            outcome = builder.crashed(exc)
+        self._report(outcome)
+        return outcome
+
+    def _publish(self, outcome: Outcome) -> None:
+        self.hub.publish(outcome, outcome.error_page)
+
+    def _report(self, outcome: Outcome) -> None:
+        ms = f"{outcome.seconds * 1000:.0f} ms"
+        if not outcome.ok:
+            count = len(outcome.errors)
+            self.log(f"{count} error{'s' * (count != 1)} ({ms}); showing them in the browser:")
+            self.log(_lines(outcome.errors))
+        elif outcome.everything:
+            self.log(f"Built {len(outcome.rendered)} pages in {ms}")
+        elif outcome.written:
+            what = ", ".join(sorted(outcome.changed)[:3]) + (
+                "…" if len(outcome.changed) > 3 else ""
+            )
+            self.log(
+                f"Rebuilt {len(outcome.rendered)} pages, wrote {len(outcome.written)} files"
+                f" in {ms}" + (f" ({what})" if what else "")
+            )
+
+
+def release_memory() -> None:
+    """Free the previous build's objects and hand the memory back to the system: glibc
+    keeps freed memory for reuse, so a long-running server would otherwise hold on to
+    the peak of its biggest rebuild.
+
+    What survives is frozen (`gc.freeze`): the cached model lives as long as the
+    server, and a collection that walked it every time would take 0.4 s at 10,000
+    files, holding up the pages a browser is reloading. Frozen objects are still freed
+    when nothing refers to them any more; only a cycle among them would stay.
+    """
+    gc.collect()
+    gc.freeze()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    trim = getattr(libc, "malloc_trim", None)  # glibc only
+    return trim if callable(trim) else None
+
+
+def _lines(problems: Iterable[ContentError]) -> str:
+    return "\n".join(f"  {p}" for p in problems)

@@ -1,0 +1,219 @@
+"""Watch a playbook's sources and hand over changed paths in debounced batches.
+
+watchdog reports file system events from its own thread. `SourceWatcher` keeps the
+ones that can change the site (content/, themes/, playbook.yaml; not editor swap and
+temp files, not the build folder) and feeds their paths to a `Debouncer`, which
+releases them as one batch once the events have been quiet for a moment. An editor's
+save (write a temp file, rename it over the original) and a `git checkout` of many
+files each become one batch, so one rebuild.
+
+A moved event counts by both ends: the destination is the saved file, the source a
+file that disappeared. Only the paths travel; the rebuild itself compares contents,
+so a batch that names a file twice, or a file that did not really change, is harmless.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from watchdog.events import (
+    EVENT_TYPE_CLOSED,
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+
+from generator.model.config import CONFIG_FILE
+from generator.sources.discover import is_editor_litter
+
+QUIET = 0.025
+"""Seconds without events before a batch of a few paths is released."""
+BURST = 10
+"""Each this many pending paths add another QUIET to the wait: a bulk change (a `git
+checkout`, a sync) can stall between files on a busy disk, while a save stays quick."""
+MAX_QUIET = 0.5
+"""The longest quiet spell a batch waits for, however large."""
+MAX_WAIT = 2.0
+"""Seconds after a batch's first event when it is released even if events keep coming."""
+
+_CHANGES = frozenset(
+    {
+        EVENT_TYPE_CREATED,
+        EVENT_TYPE_MODIFIED,
+        EVENT_TYPE_MOVED,
+        EVENT_TYPE_DELETED,
+        EVENT_TYPE_CLOSED,
+    }
+)
+"""Event types that can change a file's content or existence (not opened, attrib, ...)."""
+
+
+class Debouncer:
+    """Collects paths from any thread; releases them as one batch after a quiet spell.
+
+    A batch is due when it has been quiet since its last path, or `max_wait` seconds
+    after its first (so a constant stream still gets rebuilt). Quiet means `quiet`
+    seconds for a few paths, longer for a burst (see BURST, up to MAX_QUIET). `clock`
+    is injectable for tests.
+    """
+
+    def __init__(
+        self,
+        quiet: float = QUIET,
+        max_wait: float = MAX_WAIT,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.quiet = quiet
+        self.max_wait = max_wait
+        self.clock = clock
+        self._pending: set[Path] = set()
+        self._first = 0.0
+        self._last = 0.0
+        self._closed = False
+        self._condition = threading.Condition()
+
+    def add(self, paths: Iterable[Path]) -> None:
+        """Record changed paths (thread-safe)."""
+        paths = set(paths)
+        if not paths:
+            return
+        with self._condition:
+            now = self.clock()
+            if not self._pending:
+                self._first = now
+            self._last = now
+            self._pending |= paths
+            self._condition.notify_all()
+
+    def due_in(self) -> float | None:
+        """Seconds until the pending batch is due (0 or less: now); None when nothing waits."""
+        with self._condition:
+            return self._due_in()
+
+    def _due_in(self) -> float | None:
+        if not self._pending:
+            return None
+        quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
+        return min(self._last + quiet, self._first + self.max_wait) - self.clock()
+
+    def take(self) -> frozenset[Path]:
+        """The pending paths, if the batch is due; otherwise an empty set."""
+        with self._condition:
+            wait = self._due_in()
+            if wait is None or wait > 0:
+                return frozenset()
+            return self._take()
+
+    def _take(self) -> frozenset[Path]:
+        batch = frozenset(self._pending)
+        self._pending.clear()
+        return batch
+
+    def next_batch(self, idle: float | None = None) -> frozenset[Path] | None:
+        """Block until a batch is due and return it; None once `close()` was called.
+        With `idle`, an empty batch once that many seconds pass with nothing pending."""
+        with self._condition:
+            give_up = None if idle is None else self.clock() + idle
+            while not self._closed:
+                wait = self._due_in()
+                if wait is not None and wait <= 0:
+                    return self._take()
+                if wait is None and give_up is not None:
+                    wait = give_up - self.clock()
+                    if wait <= 0:
+                        return frozenset()
+                self._condition.wait(timeout=wait)
+            return None
+
+    def close(self) -> None:
+        with self._condition:
+            self._closed = True
+            self._condition.notify_all()
+
+
+class SourceWatcher(FileSystemEventHandler):
+    """Watches ROOT/content, ROOT/themes and ROOT/playbook.yaml; reports relevant paths."""
+
+    def __init__(
+        self,
+        root: Path,
+        report: Callable[[Iterable[Path]], None],
+        ignore: Iterable[Path] = (),
+    ) -> None:
+        self.root = root.resolve()
+        self.report = report
+        self.ignore = tuple(p.resolve() for p in ignore)
+        self._observer: BaseObserver | None = None
+        self._watched: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        self._observer = Observer()
+        self._schedule()
+        self._observer.start()
+
+    def stop(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+            self._observer = None
+
+    def _schedule(self) -> None:
+        """Watch the root itself (playbook.yaml; content/ or themes/ appearing) and each
+        source folder that exists; called again when one of them appears."""
+        with self._lock:
+            if self._observer is None:
+                return
+            wanted = [(self.root, False)]
+            wanted += [
+                (self.root / d, True) for d in ("content", "themes") if (self.root / d).is_dir()
+            ]
+            for folder, recursive in wanted:
+                if folder not in self._watched:
+                    self._observer.schedule(self, str(folder), recursive=recursive)
+                    self._watched.add(folder)
+
+    def relevant(self, path: Path, is_directory: bool = False) -> bool:
+        """Can a change to this file (or folder) change the site?"""
+        if any(path.is_relative_to(folder) for folder in self.ignore):
+            return False
+        try:
+            rel = path.relative_to(self.root)
+        except ValueError:
+            return False
+        parts = rel.parts
+        if not parts or any(is_editor_litter(part) for part in parts):
+            return False
+        if parts == (CONFIG_FILE,):
+            return True
+        if parts[0] == "themes":
+            return True
+        if parts[0] == "content":
+            # a file counts when it is Markdown; a folder (created, moved, deleted) always
+            return is_directory or path.suffix == ".md"
+        return False
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in _CHANGES:
+            return
+        if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
+            return  # a folder's own mtime: the files inside report themselves
+        ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
+        paths = [Path(_text(end)) for end in ends]
+        changed = [p for p in paths if self.relevant(p, event.is_directory)]
+        if changed:
+            if event.is_directory and any(p.parent == self.root for p in changed):
+                self._schedule()
+            self.report(changed)
+
+
+def _text(path: bytes | str) -> str:
+    return path.decode() if isinstance(path, bytes) else path

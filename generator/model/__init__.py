@@ -1,0 +1,1 @@
+"""The checked model: typed fields, the schema of each kind, playbook.yaml, entities, assembly."""

@@ -1,0 +1,287 @@
+"""playbook.yaml → a frozen Config, validated like content (every problem, with its line)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problems
+from generator.model.fields import (
+    At,
+    Boolean,
+    Cadence,
+    CadenceType,
+    Choice,
+    Date,
+    Field,
+    FieldType,
+    Integer,
+    Invalid,
+    ListOf,
+    MapOf,
+    Record,
+    Schema,
+    Slug,
+    Text,
+    Url,
+    validate_document,
+)
+from generator.sources.frontmatter import Document, parse_yaml_file
+
+CONFIG_FILE = "playbook.yaml"
+DEFAULT_KEEP_IN_TOUCH = Cadence(8, "w")
+DURATION_KEYS = ("coffee", "lunch", "phone", "video", "office", "networking")
+UNKNOWN_SETTING = "is not a setting playbook knows"
+
+
+class Timezone(Text):
+    expected = "an IANA timezone like America/Chicago or Europe/Berlin"
+
+    def convert(self, value: Any, at: At) -> str:
+        name = super().convert(value, at)
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise Invalid(f"expected {self.expected}, got {name!r}") from exc
+        return name
+
+
+@dataclass(frozen=True)
+class MeetingDefaults:
+    """Defaults for agendas when a meeting leaves them out."""
+
+    question_minutes: int = 3
+    """Minutes budgeted per question that has no `minutes` of its own."""
+    durations: dict[str, int] = field(
+        default_factory=lambda: {
+            "coffee": 30,
+            "lunch": 60,
+            "phone": 30,
+            "video": 30,
+            "office": 30,
+            "networking": 20,
+        }
+    )
+    """Length by format; `networking` applies to every networking meeting."""
+
+
+@dataclass(frozen=True)
+class FollowupRules:
+    """Timing of the derived follow-ups; each rule is named on the timeline."""
+
+    thank_you_days: int = 1
+    follow_up_call_days: int = 1
+    referrer_update_days: int = 3
+    keep_in_touch: Cadence = DEFAULT_KEEP_IN_TOUCH
+    second_contact_after: int = 3
+    """Business days without an answer before reaching a second person at the company."""
+    nudge_after: int = 7
+    """Business days without an answer before following up with the first person."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything playbook.yaml can set, with defaults; passed explicitly to every stage."""
+
+    root: Path
+    title: str = "Job-search playbook"
+    owner: str = ""
+    timezone: str = "UTC"
+    output: Path = Path("output")
+    theme: str = "default"
+    page_size: str = "letter"
+    today: dt.date | None = None
+    holidays: tuple[dt.date, ...] = ()
+    raw_html: bool = False
+    base_url: str | None = None
+    """Where the site is published, ending in "/"; the calendar links events to it."""
+    meetings: MeetingDefaults = MeetingDefaults()
+    followups: FollowupRules = FollowupRules()
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def output_dir(self) -> Path:
+        return self.output if self.output.is_absolute() else self.root / self.output
+
+
+def _days(name: str, doc: str, example: str) -> Field:
+    return Field(name, Integer(0, 365), False, doc, example)
+
+
+MEETINGS_SCHEMA = Schema(
+    "meetings",
+    (
+        Field(
+            "question_minutes",
+            Integer(1, 30),
+            False,
+            "minutes per question without its own estimate",
+            "3",
+        ),
+        Field(
+            "durations",
+            MapOf(Integer(1, 600), DURATION_KEYS),
+            False,
+            "default length by format, and for networking meetings",
+            "{coffee: 30, lunch: 60, networking: 20}",
+        ),
+    ),
+    unknown=UNKNOWN_SETTING,
+)
+
+FOLLOWUPS_SCHEMA = Schema(
+    "followups",
+    (
+        _days("thank_you_days", "days after a meeting to send the thank-you note", "1"),
+        _days("follow_up_call_days", "days after a networking meeting to call again", "1"),
+        _days("referrer_update_days", "days after meeting a referral to tell the referrer", "3"),
+        Field("keep_in_touch", CadenceType(), False, "default re-contact interval", "8w"),
+        _days(
+            "second_contact_after",
+            "business days before trying a second person at the company",
+            "3",
+        ),
+        _days("nudge_after", "business days before following up an unanswered request", "7"),
+    ),
+    unknown=UNKNOWN_SETTING,
+)
+
+MARKDOWN_SCHEMA = Schema(
+    "markdown",
+    (
+        Field(
+            "raw_html",
+            Boolean(),
+            False,
+            "let raw HTML in Markdown through (off: it is shown as text)",
+            "no",
+        ),
+    ),
+    unknown=UNKNOWN_SETTING,
+)
+
+CONFIG_SCHEMA = Schema(
+    "playbook.yaml",
+    (
+        Field("title", Text(), False, "site title", "Maya's job search"),
+        Field("owner", Text(), False, "your name, shown in the footer", "Maya Okafor"),
+        Field(
+            "timezone",
+            Timezone(),
+            False,
+            "timezone of meeting times and the calendar",
+            "America/Chicago",
+        ),
+        Field("output", Text(), False, "output folder, relative to the playbook root", "output"),
+        Field(
+            "theme",
+            Slug(),
+            False,
+            "theme name; themes/<name>/ in the playbook overrides files",
+            "default",
+        ),
+        Field("page_size", Choice(("letter", "a4")), False, "paper size for printing", "letter"),
+        Field(
+            "today", Date(), False, "fix 'now' for reproducible builds (--today wins)", "2026-11-22"
+        ),
+        Field(
+            "holidays",
+            ListOf(Date()),
+            False,
+            "days that are not business days",
+            "[2026-11-26, 2026-12-25]",
+        ),
+        Field(
+            "base_url",
+            Url(),
+            False,
+            "address where you publish the site; calendar events link to their pages there",
+            "https://playbook.example.com/",
+        ),
+        Field("markdown", Record(MARKDOWN_SCHEMA), False, "Markdown options", "{raw_html: no}"),
+        Field(
+            "meetings", Record(MEETINGS_SCHEMA), False, "agenda defaults", "{question_minutes: 3}"
+        ),
+        Field(
+            "followups", Record(FOLLOWUPS_SCHEMA), False, "follow-up timing", "{thank_you_days: 1}"
+        ),
+    ),
+    unknown=UNKNOWN_SETTING,
+)
+
+
+def load_config(root: Path, problems: Problems) -> Config:
+    """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Config(root=root)
+    doc = parse_yaml_file(CONFIG_FILE, path.read_bytes(), problems)
+    if doc is None:
+        return Config(root=root)
+    values = validate_document(doc, CONFIG_SCHEMA, problems)
+    config = _config_from(root, values)
+    _check_unanswered_timing(doc, config.followups, problems)
+    return config
+
+
+def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Problems) -> None:
+    """The nudge to the first person is meant to come after the second thread is opened;
+    otherwise both land together or in the wrong order, so warn."""
+    if rules.nudge_after > rules.second_contact_after:
+        return
+    key = "followups.nudge_after"
+    if key not in doc.lines:
+        key = "followups.second_contact_after"
+    problems.warn(
+        doc.path,
+        doc.line(key),
+        key,
+        f"nudge_after ({rules.nudge_after}) should be more business days than "
+        f"second_contact_after ({rules.second_contact_after}): reach a second person first, "
+        "then nudge the first one once",
+    )
+
+
+def _config_from(root: Path, values: dict[str, Any]) -> Config:
+    meetings = values.get("meetings", {})
+    defaults = MeetingDefaults()
+    return Config(
+        root=root,
+        title=values.get("title", Config.title),
+        owner=values.get("owner", ""),
+        timezone=values.get("timezone", "UTC"),
+        output=Path(values.get("output", "output")),
+        theme=values.get("theme", "default"),
+        page_size=values.get("page_size", "letter"),
+        today=values.get("today"),
+        holidays=tuple(sorted(set(values.get("holidays", ())))),
+        raw_html=values.get("markdown", {}).get("raw_html", False),
+        base_url=_with_slash(values.get("base_url")),
+        meetings=MeetingDefaults(
+            question_minutes=meetings.get("question_minutes", defaults.question_minutes),
+            durations={**defaults.durations, **meetings.get("durations", {})},
+        ),
+        followups=FollowupRules(**values.get("followups", {})),
+    )
+
+
+def _with_slash(url: str | None) -> str | None:
+    """Page paths are appended to the base URL, so it must end in "/"."""
+    return url if url is None or url.endswith("/") else url + "/"
+
+
+def setting_types() -> dict[str, FieldType]:
+    """Every setting's dotted name and type, for the docs test."""
+    found: dict[str, FieldType] = {}
+    for spec in CONFIG_SCHEMA.fields:
+        found[spec.name] = spec.type
+        if isinstance(spec.type, Record):
+            for sub in spec.type.schema.fields:
+                found[f"{spec.name}.{sub.name}"] = sub.type
+    return found

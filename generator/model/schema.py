@@ -1,0 +1,276 @@
+"""The declared fields of every content kind: one table per kind, documented in docs/.
+
+Adding a field here makes it validated and typed; the docs test checks that
+docs/content.md lists it.
+"""
+
+from __future__ import annotations
+
+from generator.model.fields import (
+    Boolean,
+    CadenceType,
+    Choice,
+    Date,
+    Email,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Record,
+    Schema,
+    Slug,
+    Text,
+    Time,
+    Url,
+)
+
+PURPOSES = ("informational", "networking")
+FORMATS = ("coffee", "lunch", "phone", "video", "office")
+MEETING_STATUSES = ("requested", "scheduled", "done", "declined", "cancelled")
+COMPANY_STATUSES = ("researching", "reaching-out", "meeting", "applied", "offer", "closed")
+FRAMEWORK_TAGS = ("trends", "insights", "advice", "resources", "assignments")
+DONE_ACTIONS = ("thank_you", "follow_up_call", "referrer_update", "second_contact", "nudge")
+
+CATEGORIES: dict[str, str] = {
+    "the-job": "The job itself",
+    "time-at-work": "Time at work",
+    "their-path": "Their path",
+    "the-field": "The field",
+    "advancement": "Advancement",
+    "fit": "Fit",
+    "networking": "Networking and information",
+}
+"""The seven question categories, in the order a conversation usually takes them."""
+
+FOLLOWUP = Schema(
+    "followup",
+    (
+        Field("due", Date(), True, "when it is due", "2026-12-01"),
+        Field("action", Text(), True, "what to do", "Send her the article on cold-chain sensors"),
+        Field(
+            "done", Date(), False, "when you did it; done items leave the open list", "2026-12-02"
+        ),
+    ),
+    unknown="is not a field of a reminder",
+)
+
+PROFILE = Schema(
+    "profile",
+    (
+        Field("name", Text(), True, "your name", "Maya Okafor"),
+        Field(
+            "headline",
+            Text(),
+            False,
+            "one line about you",
+            "Supply-chain analyst moving into product analytics",
+        ),
+        Field(
+            "target_roles",
+            ListOf(Text()),
+            False,
+            "roles you are aiming for",
+            "[Product Analyst, Analytics Engineer]",
+        ),
+        Field(
+            "strengths",
+            ListOf(Text()),
+            False,
+            "short phrases you want remembered",
+            "[demand forecasting, SQL and Python]",
+        ),
+        Field(
+            "ideal_role",
+            Text(),
+            False,
+            "one sentence: the job you want, for the networking ask",
+            "An analytics role on a logistics software product team",
+        ),
+        Field("email", Email(), False, "for your contact card", "maya@example.com"),
+        Field("phone", Text(), False, "for your contact card", "+1 312 555 0100"),
+        Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
+        Field("website", Url(), False, "portfolio or site", "https://maya.example.com"),
+        Field("location", Text(), False, "where you are based", "Chicago, IL"),
+    ),
+)
+
+CONTACT = Schema(
+    "contact",
+    (
+        Field("name", Text(), True, "full name", "Priya Natarajan"),
+        Field("company", Slug(), False, "slug of a company file", "verdant-grid"),
+        Field("role", Text(), False, "their job title", "Senior Product Analyst"),
+        Field("email", Email(), False, "email address", "priya@example.com"),
+        Field("phone", Text(), False, "phone number", "+1 312 555 0142"),
+        Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
+        Field("met_via", Text(), False, "how you know them", "alumni network"),
+        Field(
+            "referred_by", Slug(), False, "slug of the contact who introduced you", "dan-whitaker"
+        ),
+        Field("tags", ListOf(Text()), False, "free labels", "[analytics, alumni]"),
+        Field("keep_in_touch", CadenceType(), False, "how often to re-contact: d, w, m or y", "6w"),
+        Field(
+            "declined",
+            Date(),
+            False,
+            "the date they declined a meeting: no more requests",
+            "2026-10-02",
+        ),
+        Field(
+            "followups",
+            ListOf(Record(FOLLOWUP)),
+            False,
+            "your own reminders (due, action, done)",
+            "[{due: 2026-12-01, action: Send the article}]",
+        ),
+    ),
+)
+
+COMPANY = Schema(
+    "company",
+    (
+        Field("name", Text(), True, "company name", "Verdant Grid"),
+        Field("industry", Text(), False, "sector", "Climate tech"),
+        Field("website", Url(), False, "company site", "https://verdant.example.com"),
+        Field("status", Choice(COMPANY_STATUSES), False, "where you are with them", "meeting"),
+        Field("motivation", Integer(1, 5), False, "how much you want to work there, 1-5", "5"),
+        Field(
+            "posting", Integer(1, 3), False, "open postings: 1 none, 2 adjacent, 3 relevant", "2"
+        ),
+        Field(
+            "advocate",
+            Boolean(),
+            False,
+            "someone inside speaks for you; derived from contacts when absent",
+            "yes",
+        ),
+    ),
+)
+
+MEETING = Schema(
+    "meeting",
+    (
+        Field("contact", Slug(), True, "slug of the person you meet", "priya-natarajan"),
+        Field(
+            "purpose",
+            Choice(PURPOSES),
+            False,
+            "informational (learn) or networking (make your target known); default informational",
+            "informational",
+        ),
+        Field("format", Choice(FORMATS), False, "how you meet", "coffee"),
+        Field(
+            "status",
+            Choice(MEETING_STATUSES),
+            False,
+            "default: scheduled when it has a date, else requested",
+            "scheduled",
+        ),
+        Field("requested_on", Date(), False, "when you asked for the meeting", "2026-11-13"),
+        Field("date", Date(), False, "day of the meeting", "2026-11-24"),
+        Field("time", Time(), False, "start, HH:MM in the playbook's timezone", '"08:30"'),
+        Field(
+            "duration",
+            Integer(1, 600),
+            False,
+            "agreed length in minutes; default by format and purpose",
+            "30",
+        ),
+        Field(
+            "location",
+            Text(),
+            False,
+            "address, place or video link",
+            "Sawada Coffee, 112 N Green St",
+        ),
+        Field(
+            "goals",
+            ListOf(Text()),
+            False,
+            "what you want to come away with",
+            "[Understand how her team sets forecasts]",
+        ),
+        Field(
+            "questions",
+            ListOf(Text()),
+            False,
+            "question ids from the bank, or your own question text",
+            "[typical-day, 'How did the reorg change your team?']",
+        ),
+        Field(
+            "share",
+            ListOf(Text()),
+            False,
+            "points about yourself to get across",
+            "[Built the demand forecast used by 40 depots]",
+        ),
+        Field(
+            "referrals",
+            ListOf(Slug()),
+            False,
+            "slugs of contacts they referred you to",
+            "[lena-fischer]",
+        ),
+        Field(
+            "done",
+            MapOf(Date(), DONE_ACTIONS),
+            False,
+            "follow-up actions done, with their date",
+            "{thank_you: 2026-11-06}",
+        ),
+        Field(
+            "followups",
+            ListOf(Record(FOLLOWUP)),
+            False,
+            "your own reminders (due, action, done)",
+            "[{due: 2026-12-01, action: Send the deck}]",
+        ),
+    ),
+)
+
+QUESTION = Schema(
+    "question",
+    (
+        Field("id", Slug(), True, "stable id, unique across the bank", "typical-day"),
+        Field(
+            "text", Text(), True, "the question as you will ask it", "Walk me through a normal day."
+        ),
+        Field("tag", Choice(FRAMEWORK_TAGS), False, "framework tag", "insights"),
+        Field(
+            "minutes", Integer(1, 30), False, "estimated minutes; default from playbook.yaml", "3"
+        ),
+        Field(
+            "for",
+            ListOf(Choice(PURPOSES)),
+            False,
+            "meeting purposes it suits; default both",
+            "[networking]",
+        ),
+    ),
+)
+
+QUESTION_FILE = Schema(
+    "questions",
+    (
+        Field(
+            "category", Choice(tuple(CATEGORIES)), True, "one of the seven categories", "the-job"
+        ),
+        Field("title", Text(), False, "heading; default from the category", "The job itself"),
+        Field(
+            "questions",
+            ListOf(Record(QUESTION)),
+            True,
+            "the questions, most important first",
+            "[{id: typical-day, text: ...}]",
+        ),
+    ),
+)
+
+KINDS: dict[str, Schema] = {
+    "profile": PROFILE,
+    "contacts": CONTACT,
+    "companies": COMPANY,
+    "meetings": MEETING,
+    "questions": QUESTION_FILE,
+}
+"""Schema by content folder (`profile` is the single file content/profile.md)."""

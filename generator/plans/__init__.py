@@ -1,0 +1,1 @@
+"""What the model implies, purely: agendas, follow-ups, guardrails, the ranking."""

@@ -1,0 +1,529 @@
+"""A meeting → a timed plan that fits its agreed length, and the prep that goes with it.
+
+Pure: reads the model and the config defaults, never the disk or the clock.
+
+The plan has up to five parts, in this order: open and thank them, your short
+background, your questions, the ask (networking meetings only) and the wrap-up,
+which ends at the agreed time. Each part has a whole number of minutes and the
+parts always add up to the meeting's length exactly.
+
+How the minutes are shared out (see `plan_minutes`):
+
+| part       | ideal minutes                                                        |
+|------------|----------------------------------------------------------------------|
+| open       | 1 under 15 minutes, 2 under 45, else 4 (settling in over a meal)      |
+| background | 1 for the pitch + 30 seconds per `share` point, rounded up; at least |
+|            | 2 from 15 minutes on; at most 15% of the length (never under 2)       |
+| ask        | 20% of the length, at least 2 (networking only)                      |
+| wrap-up    | 1 under 10 minutes, 2 under 20, 3 under 45, else 5                    |
+| questions  | the rest                                                             |
+
+Questions always keep at least 40% of the length (30% in a networking meeting,
+whose ask is a kind of question too). When the ideal parts do not leave that
+much, they are scaled down: every part first gets one minute while minutes
+last (wrap-up, then open, ask, background), then the rest is shared in
+proportion to the ideal sizes by largest remainder. A part left with no minute
+is dropped, so a one-minute meeting is one minute of questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.model.assemble import first_listings, is_question_id
+from generator.model.config import MeetingDefaults
+from generator.model.entities import Company, Contact, Meeting, Playbook, Question
+from generator.model.schema import CATEGORIES
+from generator.plans.followups import FollowUpItem, for_contact, open_items
+from generator.plans.targets import RankedCompany, rank_companies
+
+FALLBACK_MINUTES = 30
+"""Length of an informational meeting with neither `duration` nor `format`."""
+QUESTIONS_FLOOR_PERCENT = {"informational": 40, "networking": 30}
+"""The smallest share of the meeting the questions keep when time is short."""
+SHARE_POINT_SECONDS = 30
+"""Time budgeted to get one `share` point across."""
+PITCH_MINUTES = 1
+"""Time budgeted for the short account of yourself before the share points."""
+PAPER_PITCH_WORDS = 120
+"""About what one spoken minute holds; on paper a longer pitch is cut to its first lines."""
+AUTO_SPARE = 3
+"""Extra questions offered under "if time allows" when the bank picked them."""
+TARGET_LIST_SIZE = 12
+"""Companies shown in a networking meeting's ask, best ranked first."""
+PLANNED_STATUSES = ("requested", "scheduled")
+"""Meetings still ahead: the ones agendas and guardrails care about."""
+PAYING_FORMATS = ("coffee", "lunch")
+
+KINDS = ("open", "background", "questions", "ask", "wrap")
+"""Segment kinds, in the order they happen."""
+LABELS = {
+    "open": "Welcome and thanks",
+    "background": "Your background",
+    "questions": "Your questions",
+    "ask": "The ask",
+    "wrap": "Wrap up",
+}
+_SCALE_PRIORITY = ("wrap", "open", "ask", "background")
+"""Who keeps a minute first when a short meeting cannot give every part its ideal."""
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """A question on the agenda: from the bank or in your own words."""
+
+    text: str
+    minutes: int
+    """Estimated minutes: the question's own, else the playbook's default."""
+    question: Question | None = None
+    """The bank question; None for a question written out in the meeting file."""
+    index: int | None = None
+    """Position in the meeting's `questions` list; None when picked from the bank."""
+    offset: int | None = None
+    """Minutes from the start of the meeting when it is planned; None if time allows."""
+    start: dt.datetime | None = None
+    """Clock time it is planned for, when the meeting has a date and time."""
+
+    @property
+    def id(self) -> str | None:
+        return self.question.id if self.question else None
+
+    @property
+    def category(self) -> str | None:
+        return self.question.category if self.question else None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of the timed plan."""
+
+    kind: str
+    """One of KINDS."""
+    label: str
+    offset: int
+    """Minutes from the start of the meeting."""
+    minutes: int
+    start: dt.datetime | None = None
+    """Clock start, when the meeting has a date and time."""
+    end: dt.datetime | None = None
+    items: tuple[str, ...] = ()
+    """What to do or say in this part, in order: plain text, except the background's
+    `share` points and the questions' texts, which are the user's own Markdown. The
+    pitch that opens the background part is `Agenda.pitch_html`."""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The timed plan for one meeting."""
+
+    meeting: Meeting
+    length: int
+    """Minutes, as agreed (`duration`) or the default for its format and purpose."""
+    length_is_default: bool
+    """True when the meeting file gives no `duration`."""
+    start: dt.datetime | None
+    """Start, when the meeting has both a date and a time."""
+    end: dt.datetime | None
+    """The agreed end: start plus length."""
+    segments: tuple[Segment, ...]
+    """The parts of the plan; their minutes add up to `length`."""
+    questions: tuple[PlannedQuestion, ...]
+    """The questions that fit the questions part, in the order to ask them."""
+    if_time_allows: tuple[PlannedQuestion, ...]
+    """Questions that did not fit, in order."""
+    auto_picked: bool
+    """True when the meeting names no questions and these were picked from the bank."""
+    share_capacity: int
+    """How many `share` points the background part has time for."""
+    targets: tuple[Company, ...] = ()
+    """The target-company list shown in the ask (networking meetings only)."""
+    pitch_html: str = ""
+    """Your short account of yourself (the body of profile.md), said first in the
+    background part; empty when there is no profile or it has no body."""
+    pitch_words: int = 0
+    """Length of the pitch, which decides whether it fits on paper."""
+
+    def segment(self, kind: str) -> Segment | None:
+        return next((s for s in self.segments if s.kind == kind), None)
+
+    @property
+    def is_networking(self) -> bool:
+        return self.meeting.purpose == "networking"
+
+    @property
+    def all_questions(self) -> tuple[PlannedQuestion, ...]:
+        return self.questions + self.if_time_allows
+
+    @property
+    def share_overflow(self) -> tuple[str, ...]:
+        """`share` points beyond what the background part has time for."""
+        return self.meeting.share[self.share_capacity :]
+
+    @property
+    def pitch_cut_on_paper(self) -> bool:
+        """A pitch this long is shortened in print so the agenda keeps to one page."""
+        return self.pitch_words > PAPER_PITCH_WORDS
+
+
+@dataclass(frozen=True)
+class Prep:
+    """The checklist before a meeting: research, what to bring, history with the person."""
+
+    contact: Contact
+    company: Company | None
+    referrer: Contact | None
+    researched: tuple[Contact | Company, ...]
+    """The contact and company when their page has research notes to reread."""
+    unresearched: tuple[Contact | Company, ...]
+    """The contact and company when their page has no notes yet."""
+    missing: tuple[str, ...]
+    """Other gaps to fix before the meeting (no company on file). A missing pitch is
+    flagged where it would be said, in the plan's background part."""
+    bring: tuple[str, ...]
+    you_pay: bool
+    earlier: tuple[Meeting, ...]
+    """Meetings held (status done) with this person before this one, oldest first:
+    what you learned there is worth rereading."""
+    planned: tuple[Meeting, ...]
+    """Other meetings with this person still ahead (requested or scheduled), oldest first."""
+    open_followups: tuple[FollowUpItem, ...]
+    """Follow-ups with this person not done yet, soonest first: your own reminders and
+    those the rules derive (thank-you, tell the referrer, keep in touch, nudge...)."""
+
+
+def default_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
+    """Minutes for a meeting without `duration`: networking, else its format's default."""
+    if meeting.purpose == "networking":
+        return defaults.durations["networking"]
+    if meeting.format is None:
+        return FALLBACK_MINUTES
+    return defaults.durations.get(meeting.format, FALLBACK_MINUTES)
+
+
+def meeting_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
+    return meeting.duration if meeting.duration is not None else default_length(meeting, defaults)
+
+
+def _percent(length: int, percent: int) -> int:
+    """`percent`% of `length`, rounded half up, in integers only."""
+    return (length * percent + 50) // 100
+
+
+def _ideal_minutes(length: int, purpose: str, share_points: int) -> dict[str, int]:
+    """Ideal sizes of the fixed parts (all but the questions)."""
+    pitch_and_points = PITCH_MINUTES + -(-share_points * SHARE_POINT_SECONDS // 60)
+    background = max(pitch_and_points, 2 if length >= 15 else 1)
+    ideal = {
+        "open": 1 if length < 15 else 2 if length < 45 else 4,
+        "background": min(background, max(2, _percent(length, 15))),
+        "wrap": 1 if length < 10 else 2 if length < 20 else 3 if length < 45 else 5,
+    }
+    if purpose == "networking":
+        ideal["ask"] = max(2, _percent(length, 20))
+    return ideal
+
+
+def _scale_down(ideal: dict[str, int], budget: int) -> dict[str, int]:
+    """Share `budget` minutes among the parts: a minute each first, then by largest remainder."""
+    order = [kind for kind in _SCALE_PRIORITY if kind in ideal]
+    given = dict.fromkeys(order, 0)
+    left = budget
+    for kind in order:
+        if left and ideal[kind]:
+            given[kind] = 1
+            left -= 1
+    wanted = {kind: ideal[kind] - given[kind] for kind in order}
+    total = sum(wanted.values())
+    if left and total:
+        shares = {kind: wanted[kind] * left // total for kind in order}
+        for kind in order:
+            given[kind] += shares[kind]
+        spare = left - sum(shares.values())
+        by_remainder = sorted(order, key=lambda k: (-(wanted[k] * left % total), order.index(k)))
+        for kind in by_remainder[:spare]:
+            given[kind] += 1
+    return given
+
+
+def plan_minutes(length: int, purpose: str, share_points: int = 0) -> tuple[tuple[str, int], ...]:
+    """(kind, minutes) of each part, in order; the minutes add up to `length` exactly."""
+    if length < 1:
+        raise ValueError(f"a meeting needs at least one minute, got {length}")
+    ideal = _ideal_minutes(length, purpose, share_points)
+    floor = -(-length * QUESTIONS_FLOOR_PERCENT.get(purpose, 40) // 100)
+    budget = length - floor
+    fixed = ideal if sum(ideal.values()) <= budget else _scale_down(ideal, budget)
+    minutes = {**fixed, "questions": length - sum(fixed.values())}
+    return tuple((kind, minutes[kind]) for kind in KINDS if minutes.get(kind, 0) > 0)
+
+
+def share_fit(meeting: Meeting, defaults: MeetingDefaults) -> tuple[int, int]:
+    """(length, how many `share` points its background part has time for)."""
+    length = meeting_length(meeting, defaults)
+    parts = dict(plan_minutes(length, meeting.purpose, len(meeting.share)))
+    return length, share_capacity(parts.get("background", 0))
+
+
+def share_capacity(background_minutes: int) -> int:
+    """How many `share` points fit a background part of this many minutes."""
+    return max(0, background_minutes - PITCH_MINUTES) * 60 // SHARE_POINT_SECONDS
+
+
+def fit_questions(
+    candidates: Sequence[PlannedQuestion], budget: int
+) -> tuple[list[PlannedQuestion], list[PlannedQuestion]]:
+    """First fit in the given order: each question that still fits is kept, the rest wait."""
+    fits: list[PlannedQuestion] = []
+    rest: list[PlannedQuestion] = []
+    left = budget
+    for candidate in candidates:
+        if candidate.minutes <= left:
+            fits.append(candidate)
+            left -= candidate.minutes
+        else:
+            rest.append(candidate)
+    return fits, rest
+
+
+def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
+    """Bank questions suited to `purpose`, round-robin across categories.
+
+    Categories go in the canonical order, except that networking meetings take
+    networking and fit first; within a category the bank's order is kept.
+    """
+    first = ("networking", "fit") if purpose == "networking" else ()
+    order = [*first, *(c for c in CATEGORIES if c not in first)]
+    by_id = {c.id: c for c in playbook.categories}
+    pools = [[q for q in by_id[c].questions if purpose in q.purposes] for c in order if c in by_id]
+    picked: list[Question] = []
+    for round_ in range(max((len(p) for p in pools), default=0)):
+        picked.extend(pool[round_] for pool in pools if round_ < len(pool))
+    return picked
+
+
+def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:
+    """Sort key for bank picks: the bank's own order, which follows the canonical categories."""
+    position = {qid: i for i, qid in enumerate(playbook.questions)}
+    return lambda planned: position.get(planned.id or "", len(position))
+
+
+def _candidates(
+    meeting: Meeting, playbook: Playbook, default_minutes: int
+) -> tuple[list[PlannedQuestion], bool]:
+    """The meeting's own questions in order; or, when it names none, picks from the bank."""
+
+    def minutes_of(question: Question | None) -> int:
+        return question.minutes if question and question.minutes else default_minutes
+
+    if meeting.questions:
+        chosen = []
+        for text, index in first_listings(meeting.questions).items():
+            bank = playbook.questions.get(text)
+            chosen.append(
+                PlannedQuestion(bank.text if bank else text, minutes_of(bank), bank, index)
+            )
+        return chosen, False
+    picks = pick_order(playbook, meeting.purpose)
+    return [PlannedQuestion(q.text, minutes_of(q), q) for q in picks], True
+
+
+def _unknown_ids(meeting: Meeting, playbook: Playbook) -> set[int]:
+    """Entries that look like bank ids but name no question (already reported as errors)."""
+    return {
+        i
+        for i, text in enumerate(meeting.questions)
+        if is_question_id(text) and text not in playbook.questions
+    }
+
+
+def build_agenda(
+    meeting: Meeting,
+    playbook: Playbook,
+    defaults: MeetingDefaults,
+    *,
+    targets: tuple[Company, ...] | None = None,
+) -> Agenda:
+    """The timed plan for `meeting`: parts, clock times and the questions that fit.
+
+    `targets` is the ranked target list (`target_list(playbook)`); pass it when
+    planning many meetings so the companies are ranked once.
+    """
+    length = meeting_length(meeting, defaults)
+    start = (
+        dt.datetime.combine(meeting.date, meeting.time)
+        if meeting.date is not None and meeting.time is not None
+        else None
+    )
+    minutes = plan_minutes(length, meeting.purpose, len(meeting.share))
+    offsets = dict(_offsets(minutes))
+    budget = dict(minutes).get("questions", 0)
+
+    candidates, auto = _candidates(meeting, playbook, defaults.question_minutes)
+    unknown = _unknown_ids(meeting, playbook)
+    candidates = [c for c in candidates if c.index not in unknown]
+    fits, rest = fit_questions(candidates, budget)
+    if auto:
+        order = _conversation_order(playbook)
+        fits = sorted(fits, key=order)
+        rest = sorted(rest[:AUTO_SPARE], key=order)
+    planned = _schedule(fits, offsets.get("questions", 0), start)
+
+    background = dict(minutes).get("background", 0)
+    if meeting.purpose != "networking":
+        targets = ()
+    elif targets is None:
+        targets = target_list(playbook)
+    items = _items(meeting, playbook, planned, start, length)
+    segments = tuple(
+        Segment(
+            kind,
+            LABELS[kind],
+            offsets[kind],
+            span,
+            _clock(start, offsets[kind]),
+            _clock(start, offsets[kind] + span),
+            items.get(kind, ()),
+        )
+        for kind, span in minutes
+    )
+    return Agenda(
+        meeting=meeting,
+        length=length,
+        length_is_default=meeting.duration is None,
+        start=start,
+        end=_clock(start, length),
+        segments=segments,
+        questions=tuple(planned),
+        if_time_allows=tuple(rest),
+        auto_picked=auto,
+        share_capacity=share_capacity(background),
+        targets=targets,
+        pitch_html=playbook.profile.pitch_html if playbook.profile else "",
+        pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
+    )
+
+
+def _offsets(minutes: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    offsets = []
+    at = 0
+    for kind, span in minutes:
+        offsets.append((kind, at))
+        at += span
+    return offsets
+
+
+def _clock(start: dt.datetime | None, offset: int) -> dt.datetime | None:
+    return start + dt.timedelta(minutes=offset) if start is not None else None
+
+
+def _schedule(
+    questions: Sequence[PlannedQuestion], offset: int, start: dt.datetime | None
+) -> list[PlannedQuestion]:
+    planned = []
+    at = offset
+    for q in questions:
+        planned.append(
+            PlannedQuestion(q.text, q.minutes, q.question, q.index, at, _clock(start, at))
+        )
+        at += q.minutes
+    return planned
+
+
+def target_list(
+    playbook: Playbook, ranked: Sequence[RankedCompany] | None = None
+) -> tuple[Company, ...]:
+    """The companies a networking meeting's ask shows: best ranked first, closed left out.
+    `ranked` is `rank_companies(playbook)`, when the caller has it already."""
+    rows = rank_companies(playbook) if ranked is None else ranked
+    kept = [row.company for row in rows if row.company.status != "closed"]
+    return tuple(kept[:TARGET_LIST_SIZE])
+
+
+def _items(
+    meeting: Meeting,
+    playbook: Playbook,
+    planned: Sequence[PlannedQuestion],
+    start: dt.datetime | None,
+    length: int,
+) -> dict[str, tuple[str, ...]]:
+    """What to do in each part; product wording, with the user's own points where they fit."""
+    end = _clock(start, length)
+    finish = f"by {end:%H:%M}" if end else f"within {length} minutes"
+    profile = playbook.profile
+    wrap = [
+        f"Offer to stop {finish}, as agreed; if they want to go on, that is their call.",
+        "Ask whether you may keep in touch.",
+        "Ask whom else they would suggest you talk to.",
+    ]
+    if meeting.purpose == "networking":
+        wrap.append("Ask whether you may mention their name when you get in touch.")
+    ask: list[str] = []
+    if meeting.purpose == "networking":
+        if profile and profile.strengths:
+            ask.append("Your skills: " + "; ".join(profile.strengths) + ".")
+        if profile and profile.ideal_role:
+            ask.append(f"The role you want: {profile.ideal_role}")
+        ask += [
+            "Show your target list: which companies are missing, and whom do they know there?",
+            "Ask whether they know anyone who could use your skills.",
+        ]
+    return {
+        "open": (
+            "Thank them for making the time.",
+            f"Say you will finish {finish}.",
+        ),
+        "background": meeting.share,
+        "questions": tuple(q.text for q in planned),
+        "ask": tuple(ask),
+        "wrap": tuple(wrap),
+    }
+
+
+def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
+    """The checklist for `meeting`; needs its contact to exist in the playbook.
+
+    `followups` are the playbook's follow-ups on the day of the build
+    (`followups.follow_ups`); the checklist keeps this contact's open ones.
+    """
+    contact = playbook.contact_of(meeting)
+    company = playbook.company_of(contact)
+    referrer = playbook.contacts.get(contact.referred_by or "")
+    known = tuple(e for e in (contact, company) if e is not None)
+    researched = tuple(e for e in known if e.notes_html)
+    unresearched = tuple(e for e in known if not e.notes_html)
+    missing = []
+    if company is None:
+        missing.append(f"No company on file for {contact.name}: add `company:` to their page.")
+    others = [m for m in playbook.meetings_with(contact) if m.slug != meeting.slug]
+    return Prep(
+        contact=contact,
+        company=company,
+        referrer=referrer,
+        researched=researched,
+        unresearched=unresearched,
+        missing=tuple(missing),
+        bring=_bring(meeting),
+        you_pay=meeting.format in PAYING_FORMATS,
+        earlier=tuple(m for m in others if m.status == "done" and m.sort_key < meeting.sort_key),
+        planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
+        open_followups=tuple(open_items(for_contact(followups, contact.slug))),
+    )
+
+
+def _bring(meeting: Meeting) -> tuple[str, ...]:
+    """Short phrases, listed after "Bring:"."""
+    remote = meeting.format in ("phone", "video")
+    things = [
+        "your contact details, ready to paste into the chat" if remote else "business cards",
+        "this agenda and the question sheet, and a pen",
+    ]
+    if meeting.purpose == "networking":
+        things.append(
+            "your target-company list, ready to share on screen"
+            if remote
+            else "your target-company list, printed, to leave with them"
+        )
+        things.append("two sentences on your skills and the role you want")
+    return tuple(things)

@@ -1,0 +1,132 @@
+"""Checks on follow-up records that need the whole model (the schema checks each field alone).
+
+Run by `load` right after the model is assembled, so `playbook check` and `playbook
+build` report the same problems. Pure: reads the playbook, appends to `problems`.
+Unknown `done:` actions, unknown keys in a reminder and a bad `keep_in_touch` are
+already caught by the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from generator.errors import ContentError, Problems
+from generator.live.memo import Memo
+from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
+from generator.plans.followups import declined_on
+
+AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
+"""Done actions that only make sense once the meeting has taken place."""
+
+
+def check_followups(
+    playbook: Playbook, problems: Problems, memo: Memo[list[ContentError]] | None = None
+) -> None:
+    """Record every inconsistency in `done:` and `followups:`; errors where a date is
+    impossible, warnings where a record will not have the effect the user expects.
+    With a `memo` kept between live rebuilds, only what an edit touched is checked again."""
+    memo = memo if memo is not None else Memo()
+    keys: list[tuple[str, str]] = []
+    for meeting in playbook.meetings.values():
+        keys.append(key := ("meeting", meeting.slug))
+        problems.items += memo.value(key, (meeting,), partial(_meeting_problems, meeting))
+    for contact in playbook.contacts.values():
+        keys.append(key := ("contact", contact.slug))
+        inputs = (contact, *playbook.meetings_with(contact))
+        problems.items += memo.value(key, inputs, partial(_declined_problems, playbook, contact))
+    memo.keep_only(keys)
+
+
+def _meeting_problems(meeting: Meeting) -> list[ContentError]:
+    own = Problems()
+    _check_meeting(meeting, own)
+    return own.items
+
+
+def _declined_problems(playbook: Playbook, contact: Contact) -> list[ContentError]:
+    """Reminders nobody will see: those of a contact who declined, and of their meetings."""
+    own = Problems()
+    if declined_on(playbook, contact) is not None:
+        _warn_hidden(contact.source, contact.followups, own)
+        for meeting in playbook.meetings_with(contact):
+            _warn_hidden(meeting.source, meeting.followups, own)
+    return own.items
+
+
+def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:
+    """Open reminders of a contact who declined are not shown anywhere: say so."""
+    for index, followup in enumerate(followups):
+        if followup.done is None:
+            problems.warn(
+                source.path,
+                followup.line,
+                f"followups.{index}",
+                "is not shown: this contact declined, so playbook makes no more "
+                "reminders for them (mark it done, or delete it)",
+            )
+
+
+def _too_early(meeting: Meeting, day: dt.date) -> str | None:
+    """Why a follow-up of this meeting cannot have been done on `day`, if it cannot."""
+    if meeting.date is not None and day < meeting.date:
+        return (
+            f"{day.isoformat()} is before the meeting itself ({meeting.date.isoformat()}); "
+            "a follow-up is done after the meeting"
+        )
+    if meeting.requested_on is not None and day < meeting.requested_on:
+        return (
+            f"{day.isoformat()} is before the request was sent ({meeting.requested_on.isoformat()})"
+        )
+    return None
+
+
+def _check_meeting(meeting: Meeting, problems: Problems) -> None:
+    src = meeting.source
+    for action, day in sorted(meeting.done.items()):
+        at = f"done.{action}"
+        if why := _too_early(meeting, day):
+            problems.error(src.path, src.line(at), at, why)
+        if action in AFTER_HELD and meeting.status != "done":
+            problems.warn(
+                src.path,
+                src.line(at),
+                at,
+                f"is recorded but the meeting's status is {meeting.status}; "
+                "set status: done once it has taken place",
+            )
+    for index, followup in enumerate(meeting.followups):
+        at = f"followups.{index}.done"
+        if followup.done is not None and (why := _too_early(meeting, followup.done)):
+            problems.error(src.path, src.line(at), at, why)
+    if "follow_up_call" in meeting.done and meeting.purpose != "networking":
+        problems.warn(
+            src.path,
+            src.line("done.follow_up_call"),
+            "done.follow_up_call",
+            "the follow-up call rule is for networking meetings; this one is informational",
+        )
+    if "referrer_update" in meeting.done and not meeting.referrals:
+        problems.warn(
+            src.path,
+            src.line("done.referrer_update"),
+            "done.referrer_update",
+            "this meeting lists no referrals: add them under referrals: so the update "
+            "is tied to the people you met",
+        )
+    if meeting.status == "done" and meeting.date is None:
+        problems.warn(
+            src.path,
+            src.line("status"),
+            "status",
+            "is done but the meeting has no date: add date: so its follow-ups can be timed",
+        )
+    if meeting.status == "requested" and meeting.requested_on is None:
+        field = "status" if "status" in src.lines else "requested_on"  # missing: line 1
+        problems.warn(
+            src.path,
+            src.line(field),
+            field,
+            "the request has no requested_on: add the date you asked, so the "
+            "second-contact and nudge reminders can be timed",
+        )

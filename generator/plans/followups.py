@@ -1,0 +1,614 @@
+"""Playbook + today → the follow-ups it implies: what is due, when, and which rule says so.
+
+Pure: `today` and the config (`playbook.config`) come in as arguments, the clock is
+never read, so a build with a fixed `today` is reproducible. Every rule is named on
+the items it makes, and its timing comes from `followups:` in playbook.yaml.
+
+The rules, in words (docs/followups.md has the full story):
+
+- thank_you: a meeting marked done → a thank-you note, `thank_you_days` after it.
+- follow_up_call: a networking meeting marked done → a call `follow_up_call_days` later.
+- referrer_update: someone you were referred to (a meeting's `referrals:`) and then met
+  → tell the referrer, `referrer_update_days` after that meeting. Recorded as
+  `done: {referrer_update: DATE}` on the meeting where the referral was given; the date
+  covers every referral met on or before it.
+- keep_in_touch: after a first meeting, re-contact every `keep_in_touch` (the contact's
+  own cadence, else the playbook's), counted from the last interaction.
+- second_contact / nudge: a request still `requested` → after `second_contact_after`
+  business days reach a second person at that company; after `nudge_after`, follow up
+  with the first. Weekends and `holidays:` are not business days.
+- record_outcome: a meeting whose date has passed but is still `scheduled` → set its
+  status, so the rules above can start.
+- own: the `followups:` you wrote on a contact or meeting.
+
+A contact who declined (`declined_on`: `declined:` on the contact, or any meeting with
+status `declined`) gets no open items at all; what was done stays in the history. A
+`done` date after `today` does not count yet: on `today` the item is still open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from generator.live.memo import Memo
+from generator.model.config import Config
+from generator.model.entities import Contact, FollowUp, Meeting, Playbook, meeting_title
+from generator.model.fields import Cadence
+
+OVERDUE = "overdue"
+TODAY = "today"
+THIS_WEEK = "this-week"
+LATER = "later"
+DONE = "done"
+STATUSES = (OVERDUE, TODAY, THIS_WEEK, LATER, DONE)
+
+WEEK_DAYS = 7
+"""`this-week` means due in the 7 days after today (not "until Sunday")."""
+
+RULE_NAMES: dict[str, str] = {
+    "thank_you": "Thank-you note",
+    "follow_up_call": "Follow-up call",
+    "referrer_update": "Tell the referrer",
+    "keep_in_touch": "Keep in touch",
+    "second_contact": "Second contact",
+    "nudge": "Nudge",
+    "record_outcome": "Record the outcome",
+    "own": "Your reminder",
+}
+"""Rule key → the name shown on the timeline. Keys match `done:` and playbook.yaml."""
+
+NOT_INTERACTIONS = frozenset({"second_contact"})
+"""Done actions that were with someone else, so they do not restart keep-in-touch."""
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    """One thing to do (or done) for one contact, and the rule that asked for it."""
+
+    id: str
+    """Stable across builds (slugs and rule keys only): the calendar UID is built from it."""
+    due: dt.date
+    action: str
+    """What to do, as a sentence."""
+    rule: str
+    """Rule key: thank_you, follow_up_call, referrer_update, keep_in_touch,
+    second_contact, nudge, record_outcome or own."""
+    rule_name: str
+    """The rule's name for people (`Thank-you note`)."""
+    rule_note: str
+    """Why it is due, with the current setting (`1 day after a meeting marked done`)."""
+    contact: str
+    """Slug of the contact it concerns."""
+    meeting: str | None
+    """Slug of the meeting it belongs to (where `done:` is recorded), if any."""
+    done: dt.date | None
+    """When it was done; None while open."""
+    status: str
+    """overdue, today, this-week, later or done: relative to the `today` it was made for."""
+    how_to_close: str
+    """Where to record that it is done."""
+    sources: frozenset[str]
+    """Source files it was derived from, for page dependencies."""
+
+    @property
+    def is_open(self) -> bool:
+        return self.done is None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of the timeline: overdue, today, this week, later, or the done history."""
+
+    key: str
+    title: str
+    note: str
+    items: tuple[FollowUpItem, ...]
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """The latest time you were in touch with a contact."""
+
+    day: dt.date
+    what: str
+    meeting: str | None
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def add_business_days(start: dt.date, count: int, holidays: Iterable[dt.date] = ()) -> dt.date:
+    """The date `count` business days after `start` (weekends and `holidays` skipped).
+
+    `start` itself is not counted: a request sent on Friday is 1 business day old on
+    Monday. With count 0 the answer is `start`.
+    """
+    closed = set(holidays)
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5 and day not in closed:
+            remaining -= 1
+    return day
+
+
+def status_of(due: dt.date, done: dt.date | None, today: dt.date) -> str:
+    """Where an item sits on the timeline on `today`."""
+    if done is not None:
+        return DONE
+    if due < today:
+        return OVERDUE
+    if due == today:
+        return TODAY
+    if due <= today + dt.timedelta(days=WEEK_DAYS):
+        return THIS_WEEK
+    return LATER
+
+
+def days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def business_days(count: int) -> str:
+    return f"{count} business day" if count == 1 else f"{count} business days"
+
+
+def describe_cadence(cadence: Cadence) -> str:
+    """`6w` → `6 weeks`."""
+    unit = {"d": "day", "w": "week", "m": "month", "y": "year"}[cadence.unit]
+    return f"{cadence.count} {unit}{'s' if cadence.count != 1 else ''}"
+
+
+def _short(day: dt.date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+FORMAT_NOUNS = {"phone": "call", "video": "video call", "office": "office visit"}
+
+
+def meeting_noun(meeting: Meeting) -> str:
+    """`coffee`, `video call`, `networking meeting`: the meeting in a sentence."""
+    if meeting.format:
+        return FORMAT_NOUNS.get(meeting.format, meeting.format)
+    return "networking meeting" if meeting.purpose == "networking" else "meeting"
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def rule_notes(config: Config) -> dict[str, str]:
+    """Each rule's one-line explanation with the current settings."""
+    rules = config.followups
+    return {
+        "thank_you": f"{days(rules.thank_you_days)} after a meeting marked done",
+        "follow_up_call": (
+            f"{days(rules.follow_up_call_days)} after a networking meeting: "
+            "thank them again and share news on their referrals"
+        ),
+        "referrer_update": (
+            f"{days(rules.referrer_update_days)} after you meet someone they referred you to"
+        ),
+        "keep_in_touch": (
+            f"every {describe_cadence(rules.keep_in_touch)} (or the contact's own "
+            "keep_in_touch) since you were last in touch"
+        ),
+        "second_contact": (
+            f"no reply after {business_days(rules.second_contact_after)}: "
+            "open a second thread at the same company"
+        ),
+        "nudge": f"no reply after {business_days(rules.nudge_after)}: follow up once",
+        "record_outcome": "the meeting date has passed but it is still marked scheduled",
+        "own": "a reminder you added yourself, with its own due date",
+    }
+
+
+@dataclass(frozen=True)
+class _Context:
+    playbook: Playbook
+    today: dt.date
+    notes: dict[str, str]
+
+    @property
+    def config(self) -> Config:
+        return self.playbook.config
+
+    def name(self, slug: str) -> str:
+        contact = self.playbook.contacts.get(slug)
+        return contact.name if contact else slug
+
+    def item(
+        self,
+        item_id: str,
+        due: dt.date,
+        action: str,
+        rule: str,
+        contact: str,
+        meeting: Meeting | None,
+        done: dt.date | None,
+        how_to_close: str,
+        note: str | None = None,
+        also: Iterable[str] = (),
+    ) -> FollowUpItem:
+        if done is not None and done > self.today:
+            done = None  # recorded ahead of the day this is made for: not done yet
+        sources = {m.source.path for m in ([meeting] if meeting else [])} | set(also)
+        person = self.playbook.contacts.get(contact)
+        if person is not None:
+            sources.add(person.source.path)
+        return FollowUpItem(
+            id=item_id,
+            due=due,
+            action=action,
+            rule=rule,
+            rule_name=RULE_NAMES[rule],
+            rule_note=note or self.notes[rule],
+            contact=contact,
+            meeting=meeting.slug if meeting else None,
+            done=done,
+            status=status_of(due, done, self.today),
+            how_to_close=how_to_close,
+            sources=frozenset(p for p in sources if p),
+        )
+
+
+def _done_hint(key: str, meeting: Meeting) -> str:
+    return f"add {key}: YYYY-MM-DD under done: in {meeting.source.path}"
+
+
+def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    done = meeting.done.get("thank_you")
+    if meeting.date is None or (meeting.status != "done" and done is None):
+        return
+    due = meeting.date + dt.timedelta(days=ctx.config.followups.thank_you_days)
+    yield ctx.item(
+        f"thank-you-{meeting.slug}",
+        due,
+        f"Send {ctx.name(meeting.contact)} a thank-you note for the "
+        f"{meeting_noun(meeting)} on {_short(meeting.date)}",
+        "thank_you",
+        meeting.contact,
+        meeting,
+        done,
+        _done_hint("thank_you", meeting),
+    )
+
+
+def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    done = meeting.done.get("follow_up_call")
+    if meeting.date is None or meeting.purpose != "networking":
+        return
+    if meeting.status != "done" and done is None:
+        return
+    due = meeting.date + dt.timedelta(days=ctx.config.followups.follow_up_call_days)
+    news = (
+        "and tell them where things stand with the people they suggested"
+        if meeting.referrals
+        else "and share any news since you met"
+    )
+    yield ctx.item(
+        f"follow-up-call-{meeting.slug}",
+        due,
+        f"Call {ctx.name(meeting.contact)} to thank them again {news}",
+        "follow_up_call",
+        meeting.contact,
+        meeting,
+        done,
+        _done_hint("follow_up_call", meeting),
+    )
+
+
+def first_met(playbook: Playbook, contact: str, since: dt.date | None) -> Meeting | None:
+    """The first meeting held (status done, dated) with `contact` on or after `since`."""
+    for meeting in playbook.meetings_by_contact.get(contact, []):
+        held = meeting.status == "done" and meeting.date is not None
+        if held and (since is None or (meeting.date is not None and meeting.date >= since)):
+            return meeting
+    return None
+
+
+def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    """One item per referral met; the meeting's single `referrer_update` date covers
+    every referral met on or before that date."""
+    recorded = meeting.done.get("referrer_update")
+    covered = False
+    for referral in meeting.referrals:
+        met = first_met(ctx.playbook, referral, meeting.date)
+        if met is None or met.date is None:
+            continue
+        done = recorded if recorded is not None and recorded >= met.date else None
+        covered = covered or done is not None
+        yield ctx.item(
+            f"referrer-update-{meeting.slug}-{referral}",
+            met.date + dt.timedelta(days=ctx.config.followups.referrer_update_days),
+            f"Tell {ctx.name(meeting.contact)} how your meeting with {ctx.name(referral)} went",
+            "referrer_update",
+            meeting.contact,
+            meeting,
+            done,
+            _done_hint("referrer_update", meeting)
+            + " (a later date also covers the referrals met since)",
+            also=[met.source.path],
+        )
+    if recorded is not None and not covered:
+        yield ctx.item(
+            f"referrer-update-{meeting.slug}",
+            recorded,
+            f"Tell {ctx.name(meeting.contact)} how their introductions went",
+            "referrer_update",
+            meeting.contact,
+            meeting,
+            recorded,
+            _done_hint("referrer_update", meeting),
+        )
+
+
+def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    """Second contact and nudge for a request with no answer (status still requested)."""
+    rules = ctx.config.followups
+    contact = ctx.playbook.contacts.get(meeting.contact)
+    company = ctx.playbook.company_of(contact) if contact else None
+    who = ctx.name(meeting.contact)
+    start = meeting.requested_on
+    waiting = meeting.status == "requested" and start is not None
+    steps = (
+        (
+            "second_contact",
+            rules.second_contact_after,
+            f"No reply from {who} yet: reach a second person at {company.name}"
+            if company
+            else f"No reply from {who} yet: reach out to someone else who could help "
+            "with the same question",
+        ),
+        (
+            "nudge",
+            rules.nudge_after,
+            f"Follow up once with {who} about your request"
+            + (f" of {_short(start)}" if start else ""),
+        ),
+    )
+    for key, count, action in steps:
+        done = meeting.done.get(key)
+        if not waiting and done is None:
+            continue
+        due = add_business_days(start, count, ctx.config.holidays) if start else done
+        assert due is not None
+        yield ctx.item(
+            f"{key.replace('_', '-')}-{meeting.slug}",
+            due,
+            action,
+            key,
+            meeting.contact,
+            meeting,
+            done,
+            _done_hint(key, meeting),
+        )
+
+
+def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    if meeting.status != "scheduled" or meeting.date is None or meeting.date >= ctx.today:
+        return
+    yield ctx.item(
+        f"record-outcome-{meeting.slug}",
+        meeting.date + dt.timedelta(days=1),
+        f"The {meeting_noun(meeting)} with {ctx.name(meeting.contact)} on "
+        f"{_short(meeting.date)} is still marked "
+        "scheduled: set status to done (and note what you learned) or cancelled",
+        "record_outcome",
+        meeting.contact,
+        meeting,
+        None,
+        f"change status: in {meeting.source.path}",
+    )
+
+
+def own_id(owner: str, followup: FollowUp, taken: set[str]) -> str:
+    """`own-<owner>-<digest of the action>`: survives edits to due and done, and reordering."""
+    digest = hashlib.blake2b(followup.action.encode("utf-8"), digest_size=4).hexdigest()
+    base = f"own-{owner}-{digest}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _own(
+    ctx: _Context, followups: tuple[FollowUp, ...], contact: str, meeting: Meeting | None, path: str
+) -> Iterator[FollowUpItem]:
+    taken: set[str] = set()
+    owner = f"meeting-{meeting.slug}" if meeting else f"contact-{contact}"
+    for followup in followups:
+        yield ctx.item(
+            own_id(owner, followup, taken),
+            followup.due,
+            followup.action,
+            "own",
+            contact,
+            meeting,
+            followup.done,
+            f"add done: YYYY-MM-DD to this reminder in {path} (line {followup.line})",
+            also=[path],
+        )
+
+
+def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
+    """Only after a first meeting; not while a meeting with them is coming up."""
+    if first_met(ctx.playbook, contact.slug, None) is None:
+        return
+    meetings = ctx.playbook.meetings_with(contact)
+    if any(m.status == "scheduled" and m.date and m.date >= ctx.today for m in meetings):
+        return
+    last = last_interaction(ctx.playbook, contact, ctx.today)
+    if last is None:
+        return
+    cadence = contact.keep_in_touch or ctx.config.followups.keep_in_touch
+    whose = "their" if contact.keep_in_touch else "the playbook's"
+    yield ctx.item(
+        f"keep-in-touch-{contact.slug}",
+        cadence.after(last.day),
+        f"Get back in touch with {contact.name}: news on your search, or something useful to them",
+        "keep_in_touch",
+        contact.slug,
+        None,
+        None,
+        f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
+        note=f"every {describe_cadence(cadence)} ({whose} cadence) since you were last in "
+        f"touch on {_short(last.day)}",
+        also=[m.source.path for m in meetings],
+    )
+
+
+# ---------------------------------------------------------------------------- queries
+
+
+UNDATED = dt.date.min
+"""The decline date of a declined meeting with neither `requested_on` nor `date`."""
+
+
+def declined_on(playbook: Playbook, contact: Contact) -> dt.date | None:
+    """When the contact said no: their `declined:` date, else the earliest declined
+    meeting's request (or meeting) date; None if they never declined.
+
+    The one definition for reminders, checks and the asked-again guardrail, so a later
+    request cannot undo a decline.
+    """
+    if contact.declined is not None:
+        return contact.declined
+    days = (
+        m.requested_on or m.date or UNDATED
+        for m in playbook.meetings_with(contact)
+        if m.status == "declined"
+    )
+    return min(days, default=None)
+
+
+def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> Interaction | None:
+    """The latest dated contact with them, up to `today`: a meeting held, a done action
+    on one of their meetings (except a second contact, which was with someone else), or
+    a reminder marked done on them or their meetings."""
+    found: list[Interaction] = []
+    for meeting in playbook.meetings_with(contact):
+        title = meeting_title(meeting.format, meeting.purpose, contact.name)
+        if meeting.status == "done" and meeting.date is not None:
+            found.append(Interaction(meeting.date, title, meeting.slug))
+        for key, day in meeting.done.items():
+            if key not in NOT_INTERACTIONS:
+                found.append(Interaction(day, RULE_NAMES[key], meeting.slug))
+        for followup in meeting.followups:
+            if followup.done is not None:
+                found.append(Interaction(followup.done, followup.action, meeting.slug))
+    for followup in contact.followups:
+        if followup.done is not None:
+            found.append(Interaction(followup.done, followup.action, None))
+    past = [i for i in found if i.day <= today]
+    return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
+
+
+def follow_ups(
+    playbook: Playbook, today: dt.date, memo: Memo[list[FollowUpItem]] | None = None
+) -> tuple[FollowUpItem, ...]:
+    """Every follow-up the playbook implies on `today`, open and done, soonest first.
+
+    Open items of contacts who declined are left out; their done items stay.
+    """
+    return soonest_first(follow_ups_by_contact(playbook, today, memo).values())
+
+
+def soonest_first(groups: Iterable[list[FollowUpItem]]) -> tuple[FollowUpItem, ...]:
+    return tuple(sorted((i for group in groups for i in group), key=lambda i: (i.due, i.id)))
+
+
+def follow_ups_by_contact(
+    playbook: Playbook, today: dt.date, memo: Memo[list[FollowUpItem]] | None = None
+) -> dict[str, list[FollowUpItem]]:
+    """Each contact's follow-ups (as `follow_ups`), by contact slug, in no set order.
+
+    With a `memo` kept between live rebuilds, only the contacts an edit touched are
+    redone, and a contact whose items came out the same keeps the same list.
+    """
+    memo = memo if memo is not None else Memo()
+    memo.under((today, playbook.config))
+    ctx = _Context(playbook, today, rule_notes(playbook.config))
+    slugs = playbook.contacts.keys() | playbook.meetings_by_contact.keys()
+    grouped = {
+        slug: memo.value(slug, _inputs(playbook, slug), partial(_contact_items, ctx, slug))
+        for slug in slugs
+    }
+    memo.keep_only(slugs)
+    return grouped
+
+
+def _inputs(playbook: Playbook, slug: str) -> tuple[object, ...]:
+    """Everything one contact's items read: the contact, their company and meetings, and
+    the people those meetings referred them to, with their meetings."""
+    contact = playbook.contacts.get(slug)
+    meetings = playbook.meetings_by_contact.get(slug, [])
+    referred = [
+        (playbook.contacts.get(referral), *playbook.meetings_by_contact.get(referral, []))
+        for meeting in meetings
+        for referral in meeting.referrals
+    ]
+    company = playbook.company_of(contact) if contact else None
+    return (contact, company, *meetings, *(x for group in referred for x in group))
+
+
+def _contact_items(ctx: _Context, slug: str) -> list[FollowUpItem]:
+    """One contact's items: from their meetings, their own reminders and keep-in-touch."""
+    items: list[FollowUpItem] = []
+    for meeting in ctx.playbook.meetings_by_contact.get(slug, []):
+        items.extend(_thank_you(ctx, meeting))
+        items.extend(_follow_up_call(ctx, meeting))
+        items.extend(_referrer_updates(ctx, meeting))
+        items.extend(_unanswered(ctx, meeting))
+        items.extend(_record_outcome(ctx, meeting))
+        items.extend(_own(ctx, meeting.followups, meeting.contact, meeting, meeting.source.path))
+    contact = ctx.playbook.contacts.get(slug)
+    if contact is None:
+        return items
+    items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
+    items.extend(_keep_in_touch(ctx, contact))
+    if declined_on(ctx.playbook, contact) is None:
+        return items
+    return [i for i in items if not i.is_open]
+
+
+def open_items(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
+    """Items still to do, soonest first."""
+    return sorted((i for i in items if i.is_open), key=lambda i: (i.due, i.id))
+
+
+def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
+    """Items done, most recent first."""
+    done = [i for i in items if i.done is not None]
+    return sorted(done, key=lambda i: (i.done or i.due, i.id), reverse=True)
+
+
+def for_contact(items: Iterable[FollowUpItem], slug: str) -> list[FollowUpItem]:
+    return [i for i in items if i.contact == slug]
+
+
+SECTION_TITLES = {
+    OVERDUE: ("Overdue", "Past their due date and not done yet."),
+    TODAY: ("Today", "Due today."),
+    THIS_WEEK: ("This week", f"Due in the {WEEK_DAYS} days after today."),
+    LATER: ("Later", f"Due more than {WEEK_DAYS} days from now."),
+    DONE: ("Done", "What you have already done, most recent first."),
+}
+
+
+def timeline(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
+    """The five timeline sections in order, each possibly empty."""
+    items = list(items)
+    sections = []
+    for key in STATUSES:
+        chosen = (
+            history(items) if key == DONE else [i for i in open_items(items) if i.status == key]
+        )
+        title, note = SECTION_TITLES[key]
+        sections.append(Section(key, title, note, tuple(chosen)))
+    return tuple(sections)

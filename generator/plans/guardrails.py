@@ -1,0 +1,280 @@
+"""Guardrails: the etiquette of the search, checked like content (pure).
+
+Each rule returns problems pointing at the file and line to change. All are
+warnings except a meeting that would end past midnight, which is an error
+because its agenda cannot be laid out on one day.
+
+- job ask (meeting `goals.N`, `questions.N`): a planned informational meeting
+  whose goal or chosen question reads as asking for a job, an opening or a
+  referral (JOB_ASK_PATTERNS), or names a bank question meant for networking only.
+- asked again (meeting `contact`): a planned meeting with someone who declined
+  (`followups.declined_on`) before it was requested (or at all, when it has no date).
+- one person (company `name`): you have met exactly one person there and have no
+  meeting planned with anyone else there.
+- one person in a field (company `industry`): the same across a field (the
+  industry up to the first "/"), when the field spans several of your companies;
+  it replaces the company warning for that company.
+- too much to share (meeting `share.N`, the first point that does not fit):
+  more `share` points than the background part of the agenda holds.
+- past midnight (meeting `duration`, or `time` when the length is the default):
+  start plus length runs into the next day. An error.
+
+Only planned meetings (requested or scheduled) get the etiquette warnings:
+nothing can be changed about a meeting that is over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from generator.errors import ContentError, Severity
+from generator.live.memo import Memo
+from generator.model.entities import Company, Contact, Meeting, Playbook
+from generator.plans.agenda import PLANNED_STATUSES, meeting_length, share_fit
+from generator.plans.followups import UNDATED, declined_on
+
+MINUTES_PER_DAY = 24 * 60
+
+JOB_ASK_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "a job", "any jobs", "jobs for me", "job leads", "job openings", "job offer"
+        r"\b(?:a|any|open)\s+jobs?\b",
+        r"\bjobs?\s+(?:for\s+me|leads?|openings?|offers?|opportunit(?:y|ies))\b",
+        # "an opening", "openings on the team"
+        r"\bopenings?\b",
+        # "a position", "open positions", "positions available"
+        r"\b(?:a|any|open|available)\s+(?:positions?|roles?|reqs?)\b",
+        r"\bpositions?\s+(?:open|available)\b",
+        # "are you hiring", "hire me"
+        r"\bhiring\b",
+        r"\bhire\s+me\b",
+        # "refer me", "a referral", "referrals"
+        r"\brefer\s+me\b",
+        r"\breferrals?\b",
+        # "vacancy", "vacancies"
+        r"\bvacanc(?:y|ies)\b",
+        # "put in a (good) word"
+        r"\bput\s+in\s+a\s+(?:good\s+)?word\b",
+        # "pass on my CV", "forward my resume", "look at my application"
+        r"\b(?:pass|forward|send|give|look\s+at)\s+(?:on\s+|along\s+)?my\s+"
+        r"(?:resume|résumé|cv|application)\b",
+        # "recommend me", "put me forward"
+        r"\b(?:recommend|put)\s+me\b(?:\s+forward\b)?",
+        # "get an interview", "set me up with an interview" (not "informational interview")
+        r"\b(?:get|land|arrange|set\s+up|line\s+up)\s+(?:me\s+)?(?:with\s+)?(?:an?\s+)?interviews?\b",
+        # "is your team looking for anyone"
+        r"\blooking\s+for\s+(?:anyone|someone|people|candidates)\b",
+        # "should I apply"
+        r"\b(?:should|could|can|may)\s+I\s+apply\b",
+    )
+)
+"""Wording that asks for a job, an opening or a referral, matched on word boundaries.
+
+Kept deliberately narrow: "your job" or "job descriptions" are fine questions in
+an informational meeting; "any openings?" or "could you refer me?" are not.
+"""
+
+
+_JOB_ASK = re.compile("|".join(f"(?:{p.pattern})" for p in JOB_ASK_PATTERNS), re.IGNORECASE)
+"""All of them in one pattern: one scan finds the leftmost wording (on a tie, the
+first pattern that matches, as in the list)."""
+
+
+def job_ask(text: str) -> str | None:
+    """The first wording in `text` that asks for a job, an opening or a referral."""
+    found = _JOB_ASK.search(text)
+    return found[0] if found else None
+
+
+def check_playbook(
+    playbook: Playbook, memo: Memo[list[ContentError]] | None = None
+) -> list[ContentError]:
+    """Every guardrail for every meeting and company, in a stable order. With a `memo`
+    kept between live rebuilds, only the meetings an edit touched are checked again."""
+    memo = memo if memo is not None else Memo()
+    memo.under(playbook.config)
+    problems: list[ContentError] = []
+    for slug in sorted(playbook.meetings):
+        meeting = playbook.meetings[slug]
+        contact = playbook.contacts.get(meeting.contact)
+        inputs = (
+            meeting,
+            contact,
+            playbook.categories,
+            *playbook.meetings_by_contact.get(meeting.contact, []),
+        )
+        problems += memo.value(slug, inputs, partial(_meeting_guardrails, meeting, playbook))
+    memo.keep_only(playbook.meetings)
+    problems.extend(_one_person(playbook))
+    return problems
+
+
+def _meeting_guardrails(meeting: Meeting, playbook: Playbook) -> list[ContentError]:
+    """The guardrails of one meeting: they read it, its contact (and their other meetings,
+    for a decline) and the question bank."""
+    problems = list(_past_midnight(meeting, playbook))
+    if meeting.status not in PLANNED_STATUSES:
+        return problems
+    if meeting.purpose == "informational":
+        problems.extend(_job_asks(meeting, playbook))
+    problems.extend(_asked_again(meeting, playbook))
+    problems.extend(_too_much_to_share(meeting, playbook))
+    return problems
+
+
+def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:
+    source = meeting_or_company.source
+    return ContentError(source.path, source.line(field), field, message, Severity.WARNING)
+
+
+def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    advice = (
+        "an informational meeting is for learning; a guest who senses a hidden agenda "
+        "pulls back. Keep requests for a networking meeting"
+    )
+    for index, goal in enumerate(meeting.goals):
+        wording = job_ask(goal)
+        if wording:
+            yield _warn(meeting, f"goals.{index}", f'"{wording}" asks for a job: {advice}')
+    for index, entry in enumerate(meeting.questions):
+        bank = playbook.questions.get(entry)
+        wording = job_ask(bank.text if bank else entry)
+        field = f"questions.{index}"
+        if wording:
+            yield _warn(meeting, field, f'"{wording}" asks for a job: {advice}')
+        elif bank and "informational" not in bank.purposes:
+            yield _warn(
+                meeting,
+                field,
+                f"{entry!r} is a networking question (its `for` leaves out informational): "
+                f"{advice}",
+            )
+
+
+def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    contact = playbook.contacts.get(meeting.contact)
+    declined = declined_on(playbook, contact) if contact else None
+    if contact is None or declined is None:
+        return
+    asked = meeting.requested_on or meeting.date
+    if asked is None or declined <= asked:
+        when = "" if declined == UNDATED else f" on {declined.isoformat()}"
+        yield _warn(
+            meeting,
+            "contact",
+            f"{contact.name} declined a meeting{when}; "
+            "do not ask again. Cancel this request or find another person there",
+        )
+
+
+def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    length, capacity = share_fit(meeting, playbook.config.meetings)
+    if len(meeting.share) <= capacity:
+        return
+    yield _warn(
+        meeting,
+        f"share.{capacity}",
+        f"{len(meeting.share)} points to share, but the background part of a "
+        f"{length}-minute agenda has time for {capacity}; "
+        "keep the most important ones first and drop the rest",
+    )
+
+
+def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    if meeting.time is None or (meeting.duration is None and "duration" in meeting.source.lines):
+        return  # a `duration` that is there but invalid is reported already
+    length = meeting_length(meeting, playbook.config.meetings)
+    start = meeting.time.hour * 60 + meeting.time.minute
+    end = start + length
+    if end <= MINUTES_PER_DAY:
+        return
+    over = end - MINUTES_PER_DAY
+    clock = f"{over // 60 % 24:02d}:{over % 60:02d}"
+    if meeting.duration is not None:
+        field, why = "duration", f"{meeting.time:%H:%M} plus {length} minutes"
+    else:
+        what = (
+            "networking meetings"
+            if meeting.purpose == "networking"
+            else meeting.format or "meetings without a format"
+        )
+        field, why = "time", f"{meeting.time:%H:%M} plus the default {length} minutes for {what}"
+    source = meeting.source
+    yield ContentError(
+        source.path,
+        source.line(field),
+        field,
+        f"the meeting would end at {clock} the next day ({why}); "
+        "a meeting must end by midnight: start earlier or agree a shorter length",
+    )
+
+
+def field_name(company: Company) -> str:
+    """The field a company is in: its industry up to the first "/"."""
+    return company.industry.split("/")[0].strip()
+
+
+def field_of(company: Company) -> str:
+    """The field as compared: without case."""
+    return field_name(company).casefold()
+
+
+def _one_person(playbook: Playbook) -> Iterator[ContentError]:
+    """Companies and fields where you have heard only one voice, and no second is planned."""
+    met: dict[str, set[str]] = defaultdict(set)
+    planned: dict[str, set[str]] = defaultdict(set)
+    for meeting in playbook.meetings.values():
+        contact = playbook.contacts.get(meeting.contact)
+        if contact is None or contact.company not in playbook.companies:
+            continue
+        if meeting.status == "done":
+            met[contact.company].add(contact.slug)
+        elif meeting.status in PLANNED_STATUSES:
+            planned[contact.company].add(contact.slug)
+    companies = [c for c in playbook.companies.values() if c.status != "closed"]
+    fields: dict[str, list[Company]] = defaultdict(list)
+    for company in companies:
+        if company.industry:
+            fields[field_of(company)].append(company)
+
+    def voices(group: Iterable[Company]) -> tuple[set[str], set[str]]:
+        group = list(group)
+        seen = set().union(*(met[c.slug] for c in group))
+        ahead = set().union(*(planned[c.slug] for c in group))
+        return seen, ahead - seen
+
+    in_field_warning: set[str] = set()
+    for group in fields.values():
+        seen, ahead = voices(group)
+        if len(group) < 2 or len(seen) != 1 or ahead:
+            continue
+        person = playbook.contacts[next(iter(seen))]
+        company = next(c for c in group if person.slug in met[c.slug])
+        in_field_warning.add(company.slug)
+        others = ", ".join(c.name for c in group if c is not company)
+        yield _warn(
+            company,
+            "industry",
+            f"{person.name} is the only person you have met in {field_name(company)}; one "
+            f"view can be biased. Talk to someone else in the field ({others}, or here)",
+        )
+    for company in sorted(companies, key=lambda c: c.slug):
+        seen, ahead = voices([company])
+        if company.slug in in_field_warning or len(seen) != 1 or ahead:
+            continue
+        person = playbook.contacts[next(iter(seen))]
+        yield _warn(
+            company,
+            "name",
+            f"{person.name} is the only person you have met at {company.name}; one view can "
+            f"be biased. Ask {_first_name(person)} or your other contacts for a second person "
+            "to talk to there",
+        )
+
+
+def _first_name(contact: Contact) -> str:
+    return contact.name.split()[0] if contact.name.split() else contact.name

@@ -1,0 +1,47 @@
+"""The ranked target-company list: motivation, then open postings, then an advocate.
+
+An advocate is someone inside who would speak for you. When a company file does
+not say, it is derived: a contact there whom you have already met counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model.entities import Company, Contact, Playbook
+
+
+@dataclass(frozen=True)
+class RankedCompany:
+    rank: int
+    company: Company
+    advocate: bool
+    advocate_derived: bool
+    """True when `advocate` was worked out from contacts rather than written down."""
+    people: tuple[Contact, ...]
+    """Contacts at the company, by name."""
+
+
+def rank_companies(playbook: Playbook) -> list[RankedCompany]:
+    """Companies best first; ties broken by name so the order is stable."""
+    rows = []
+    for company in playbook.companies.values():
+        people = tuple(sorted(playbook.contacts_by_company.get(company.slug, []), key=_name))
+        derived = company.advocate is None
+        advocate = _met_someone(playbook, people) if derived else bool(company.advocate)
+        rows.append((company, advocate, derived, people))
+    rows.sort(
+        key=lambda r: (-(r[0].motivation or 0), -(r[0].posting or 0), not r[1], r[0].name.lower())
+    )
+    return [
+        RankedCompany(rank, company, advocate, derived, people)
+        for rank, (company, advocate, derived, people) in enumerate(rows, start=1)
+    ]
+
+
+def _met_someone(playbook: Playbook, people: tuple[Contact, ...]) -> bool:
+    return any(m.status == "done" for p in people for m in playbook.meetings_with(p))
+
+
+def _name(contact: Contact) -> str:
+    return contact.name.lower()

@@ -1,0 +1,1 @@
+"""Pages -> files: staged writing, encryption, work spread over cores."""

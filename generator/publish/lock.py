@@ -1,0 +1,112 @@
+"""Encrypted builds: opaque file names, and every page sealed inside a passphrase form.
+
+Static hosts have no access control, so the pages themselves must be unreadable
+without the passphrase. The salt of the previous encrypted build is reused when
+the same passphrase opens it, so file names (bookmarks) and keys remembered on a
+device survive a rebuild. The salt is read from the output folder only: a build
+into an empty folder (a fresh checkout, a CI runner) gets a new salt, hence new
+file names (docs/privacy.md says how to keep them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.publish.encrypt import (
+    DecryptionError,
+    PageKey,
+    decrypt_page_with_key,
+    derive_key,
+    encrypt_page,
+    payload_parameters,
+)
+from generator.publish.encrypt import opaque_name as _opaque_name
+from generator.site import routes
+from generator.site.render import environment
+
+LOCKED_TITLE = "Locked playbook"
+SHELL_TEMPLATE = "encrypted.html"
+PAYLOAD_OPENING = '<script type="application/json" id="playbook-payload">'
+
+
+@dataclass(frozen=True)
+class Encryption:
+    """How to encrypt a build: the passphrase (never stored) and whether to add the calendar.
+
+    The passphrase stays out of ``repr`` so that logging or a traceback never shows it.
+    """
+
+    passphrase: str = field(repr=False)
+    include_calendar: bool = False
+
+
+def page_key(encryption: Encryption, previous_output: Path) -> PageKey:
+    """The build's key, on the previous build's salt when this passphrase opens it."""
+    salt = _previous_salt(encryption.passphrase, previous_output)
+    return derive_key(encryption.passphrase, salt=salt)
+
+
+def opaque_names(site_paths: Iterable[str], key: PageKey) -> dict[str, str]:
+    """Site path → published file, for every page: nothing readable in a file name."""
+    return {path: _opaque_name(routes.file_for(path), key) for path in site_paths}
+
+
+@dataclass(frozen=True)
+class Sealer:
+    """Replaces a rendered page by the passphrase form carrying its ciphertext."""
+
+    key: PageKey
+    themes: tuple[Path, ...]
+    csp: str
+
+    def __call__(self, file: str, html: bytes) -> bytes:
+        shell = environment(self.themes).get_template(SHELL_TEMPLATE)
+        payload = encrypt_page(html.decode("utf-8"), file, self.key)
+        prefix = "../" * file.count("/")
+        return shell.render(
+            payload=payload, title=LOCKED_TITLE, asset_prefix=prefix, csp=self.csp
+        ).encode("utf-8")
+
+
+def holds_encrypted_build(output: Path) -> bool:
+    """Whether ``output`` holds an encrypted build (its index.html carries a payload).
+
+    A plain build into such a folder would publish every page in the clear where
+    sealed pages were, so callers should warn before doing that.
+    """
+    return _index_payload(output) is not None
+
+
+def _previous_salt(passphrase: str, output: Path) -> bytes | None:
+    """The salt of output/index.html's payload, if this passphrase opens it."""
+    payload = _index_payload(output)
+    if payload is None:
+        return None
+    try:
+        salt, iterations = payload_parameters(payload)
+        decrypt_page_with_key(payload, "index.html", derive_key(passphrase, salt, iterations))
+    except (ValueError, DecryptionError):
+        return None
+    return salt
+
+
+def _index_payload(output: Path) -> str | None:
+    """The payload embedded in output/index.html, if there is one."""
+    try:
+        html = (output / "index.html").read_text("utf-8", errors="replace")
+    except OSError:  # missing, a folder, unreadable: not an encrypted build
+        return None
+    return _embedded_payload(html)
+
+
+def _embedded_payload(html: str) -> str | None:
+    start = html.find(PAYLOAD_OPENING)
+    if start < 0:
+        return None
+    start += len(PAYLOAD_OPENING)
+    end = html.find("</script>", start)
+    if end < 0:
+        return None
+    return html[start:end].replace("\\u003c", "<")

@@ -1,0 +1,1 @@
+"""Facts -> pages: routes, the page table, rendering with the theme, the calendar."""

@@ -1,0 +1,184 @@
+"""Playbook + today → `playbook.ics`: meetings and open follow-ups for a calendar app.
+
+Built with the `icalendar` library. Output is byte-identical for the same content
+and `today`: UIDs come from slugs and follow-up ids (so a subscribed calendar updates
+events instead of duplicating them), DTSTAMP is midnight UTC of `today`, and events
+are written in a fixed order. There is no SEQUENCE or LAST-MODIFIED: the file is a
+feed to subscribe to, replaced whole at every refresh, and a SEQUENCE that always
+grows would need state kept between builds (docs/followups.md, "Subscribe or import").
+
+- Meetings with status scheduled or done and a date: timed events in the playbook's
+  timezone (TZID plus a VTIMEZONE), or all-day events when there is no time.
+- Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
+- Links to pages: with a `base_url`, a URL property and the address in the description;
+  without one, the page's path in the site, as text.
+
+icalendar is imported on first use: it takes about 0.1 s to load, and `playbook build`
+makes the calendar in a worker process while pages render, so the import is paid there
+and not before the first page (`playbook check` never pays it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from generator.model.entities import Meeting, Playbook
+from generator.plans.agenda import meeting_length
+from generator.plans.followups import FollowUpItem, follow_ups, meeting_noun
+from generator.site import routes
+
+if TYPE_CHECKING:
+    from icalendar import Event
+
+CALENDAR_FILE = "playbook.ics"
+"""Site path of the calendar, at the root of the output folder."""
+PRODID = "-//playbook//job-search playbook//EN"
+UID_DOMAIN = "playbook"
+CALENDAR_STATUSES = ("scheduled", "done")
+"""Meetings that go in the calendar; requested, declined and cancelled ones do not."""
+
+
+def _icalendar() -> ModuleType:
+    import icalendar
+
+    return icalendar
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    return f"meeting-{meeting.slug}@{UID_DOMAIN}"
+
+
+def followup_uid(item: FollowUpItem) -> str:
+    return f"followup-{item.id}@{UID_DOMAIN}"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where an event's page is: a full address under `base_url`, else a site path."""
+
+    base_url: str | None = None
+    """Ending in "/"; None: no URL property, the path as text in the description."""
+    files: Mapping[str, str] | None = None
+    """Site path → published file, when the build renames pages; else routes.file_for."""
+
+    def __call__(self, site_path: str) -> str:
+        published = (self.files or {}).get(site_path) or routes.file_for(site_path)
+        return f"{self.base_url}{published}" if self.base_url else published
+
+    def add_url(self, event: Event, site_path: str) -> None:
+        if self.base_url:
+            event.add("url", self(site_path))
+
+
+def build_calendar(
+    playbook: Playbook,
+    today: dt.date,
+    *,
+    base_url: str | None = None,
+    files: Mapping[str, str] | None = None,
+) -> bytes:
+    """The whole `playbook.ics` as bytes (CRLF line endings, as RFC 5545 asks).
+
+    `base_url` (the `base_url:` setting, ending in "/") makes the links absolute and adds
+    a URL to each event; `files` maps site paths to published files when pages are
+    renamed. Both are passed in, not read from the config, so each kind of build
+    decides what its calendar may point at.
+    """
+    links = Links(base_url, files)
+    config = playbook.config
+    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
+    calendar = _icalendar().Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", config.title)
+    calendar.add("x-wr-timezone", config.timezone)
+    meetings = sorted(
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.status in CALENDAR_STATUSES and m.date is not None
+        ),
+        key=lambda m: m.sort_key,
+    )
+    for meeting in meetings:
+        calendar.add_component(_meeting_event(playbook, meeting, stamp, links))
+    items = [i for i in follow_ups(playbook, today) if i.is_open]
+    for item in items:
+        calendar.add_component(_followup_event(playbook, item, stamp, links))
+    days = [m.date for m in meetings if m.date] + [i.due for i in items]
+    if days:
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(days).year, 1, 1),
+            last_date=dt.date(max(days).year + 1, 1, 1),
+        )
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, links: Links) -> Event:
+    assert meeting.date is not None
+    config = playbook.config
+    contact = playbook.contacts.get(meeting.contact)
+    name = contact.name if contact else meeting.contact
+    event: Event = _icalendar().Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{meeting_noun(meeting).capitalize()} with {name}")
+    if meeting.time is None:
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + dt.timedelta(days=1))
+    else:
+        zone = zoneinfo.ZoneInfo(config.timezone)
+        start = dt.datetime.combine(meeting.date, meeting.time, zone)
+        event.add("dtstart", start)
+        minutes = meeting_length(meeting, config.meetings)
+        event.add("dtend", start + dt.timedelta(minutes=minutes))
+    if meeting.location:
+        event.add("location", meeting.location)
+    event.add("description", _meeting_description(playbook, meeting, links))
+    links.add_url(event, routes.meeting(meeting.slug))
+    event.add("status", "CONFIRMED")
+    event.add("categories", [meeting.purpose])
+    return event
+
+
+def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> str:
+    contact = playbook.contacts.get(meeting.contact)
+    company = playbook.company_of(contact) if contact else None
+    who = ", ".join(
+        part for part in (contact.role if contact else "", company.name if company else "") if part
+    )
+    lines = [f"{meeting.purpose.capitalize()} meeting" + (f" ({who})" if who else "")]
+    lines += [f"- {goal}" for goal in meeting.goals]
+    lines.append(f"Agenda in your playbook: {links(routes.meeting(meeting.slug))}")
+    return "\n".join(lines)
+
+
+def _followup_event(
+    playbook: Playbook, item: FollowUpItem, stamp: dt.datetime, links: Links
+) -> Event:
+    event: Event = _icalendar().Event()
+    event.add("uid", followup_uid(item))
+    event.add("dtstamp", stamp)
+    event.add("summary", item.action)
+    event.add("dtstart", item.due)
+    event.add("dtend", item.due + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    contact = playbook.contacts.get(item.contact)
+    lines = [f"{item.rule_name}: {item.rule_note}."]
+    if contact is not None:
+        lines.append(f"Contact: {contact.name} ({links(routes.contact(contact.slug))})")
+    if item.meeting is not None:
+        lines.append(f"Meeting: {links(routes.meeting(item.meeting))}")
+    lines.append(f"When done: {item.how_to_close}.")
+    event.add("description", "\n".join(lines))
+    page = routes.meeting(item.meeting) if item.meeting else routes.contact(item.contact)
+    links.add_url(event, page)
+    event.add("categories", ["follow-up"])
+    return event

@@ -1,0 +1,112 @@
+"""Follow-ups on pages: the timeline page, and the context the dashboard and contact pages add.
+
+The items come from `followups.follow_ups` (computed once per build by `derive.derive`);
+this module only groups and selects them for templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from generator.model.config import Config
+from generator.model.entities import Contact, Playbook
+from generator.plans.facts import LISTS
+from generator.plans.followups import (
+    OVERDUE,
+    RULE_NAMES,
+    THIS_WEEK,
+    TODAY,
+    UNDATED,
+    WEEK_DAYS,
+    FollowUpItem,
+    declined_on,
+    history,
+    last_interaction,
+    open_items,
+    rule_notes,
+    timeline,
+)
+from generator.site import routes
+from generator.site.calendar import CALENDAR_FILE
+from generator.site.render import Page
+
+DASHBOARD_ITEMS = 6
+
+RULE_SETTINGS = {
+    "thank_you": "followups.thank_you_days",
+    "follow_up_call": "followups.follow_up_call_days",
+    "referrer_update": "followups.referrer_update_days",
+    "keep_in_touch": "followups.keep_in_touch, or keep_in_touch: on a contact",
+    "second_contact": "followups.second_contact_after, holidays",
+    "nudge": "followups.nudge_after, holidays",
+    "record_outcome": "",
+    "own": "followups: on a contact or meeting",
+}
+"""Where each rule is set, for the rules table on the timeline page."""
+
+
+def rules_table(config: Config) -> list[tuple[str, str, str]]:
+    """(name, explanation, where it is set) for every rule."""
+    notes = rule_notes(config)
+    return [(RULE_NAMES[key], notes[key], RULE_SETTINGS[key]) for key in RULE_NAMES]
+
+
+def timeline_page(
+    playbook: Playbook,
+    today: dt.date,
+    items: Sequence[FollowUpItem],
+    has_calendar: bool = True,
+) -> Page:
+    """`timeline/`: overdue, today, this week, later, and what was done.
+
+    `has_calendar` is False when the build writes no playbook.ics (an encrypted build
+    without --with-calendar), so the page does not link to a missing file.
+    """
+    base_url = playbook.config.base_url
+    return Page(
+        routes.TIMELINE,
+        "timeline.html",
+        "Follow-ups",
+        {
+            "playbook": playbook,
+            "sections": timeline(items),
+            "has_calendar": has_calendar,
+            "calendar_file": CALENDAR_FILE,
+            "calendar_address": f"{base_url}{CALENDAR_FILE}" if base_url else None,
+            "week_days": WEEK_DAYS,
+            "rules": rules_table(playbook.config),
+            "title_of": playbook.title_of,
+        },
+        frozenset({LISTS}),
+    )
+
+
+def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
+    """Counts and the next open items for the dashboard."""
+    pending = open_items(items)
+    return {
+        "followups_overdue": sum(1 for i in pending if i.status == OVERDUE),
+        "followups_this_week": sum(1 for i in pending if i.status in (TODAY, THIS_WEEK)),
+        "followups_next": pending[:DASHBOARD_ITEMS],
+        "followups_week_days": WEEK_DAYS,
+    }
+
+
+def contact_context(
+    playbook: Playbook, contact: Contact, today: dt.date, mine: Sequence[FollowUpItem]
+) -> tuple[dict[str, Any], frozenset[str]]:
+    """A contact page's follow-up context, from the contact's own items
+    (`Derived.items_by_contact`), and the extra source files it reads."""
+    pending = open_items(mine)
+    declined = declined_on(playbook, contact)
+    context = {
+        "declined": declined is not None,
+        "declined_on": None if declined in (None, UNDATED) else declined,
+        "last_interaction": last_interaction(playbook, contact, today),
+        "next_followup": pending[0] if pending else None,
+        "open_followups": pending,
+        "followup_history": history(mine),
+    }
+    return context, frozenset(path for item in mine for path in item.sources)

@@ -1,0 +1,127 @@
+"""Where every page lives: site paths in one place, and relative links between them.
+
+A site path is what a link names (`contacts/jane-doe/`, `playbook.ics`); the file
+is that path plus `index.html` when it ends with `/`. Pages link to each other with
+relative hrefs so the site works from any host folder and from disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from generator.model.entities import Company, Contact, Meeting, Question
+from generator.sources.markdown import SITE_MARKER
+
+HOME = ""
+CONTACTS = "contacts/"
+COMPANIES = "companies/"
+MEETINGS = "meetings/"
+QUESTIONS = "questions/"
+TIMELINE = "timeline/"
+STATIC = "static/"
+
+
+def contact(slug: str) -> str:
+    return f"{CONTACTS}{slug}/"
+
+
+def company(slug: str) -> str:
+    return f"{COMPANIES}{slug}/"
+
+
+def meeting(slug: str) -> str:
+    return f"{MEETINGS}{slug}/"
+
+
+def meeting_questions(slug: str) -> str:
+    return f"{MEETINGS}{slug}/questions/"
+
+
+def meeting_print(slug: str) -> str:
+    return f"{MEETINGS}{slug}/print/"
+
+
+def question(question_id: str) -> str:
+    return f"{QUESTIONS}#q-{question_id}"
+
+
+def static(name: str) -> str:
+    return f"{STATIC}{name}"
+
+
+def file_for(site_path: str) -> str:
+    """The output file of a site path (relative to the output folder)."""
+    if site_path == HOME or site_path.endswith("/"):
+        return f"{site_path}index.html"
+    return site_path
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A relative href from the page at `from_path` to `to_path` (fragments kept)."""
+    target, hash_mark, fragment = to_path.partition("#")
+    if target == from_path and hash_mark:
+        return f"#{fragment}"
+    return _href(file_for(from_path), target) + hash_mark + fragment
+
+
+@lru_cache(maxsize=1 << 12)
+def _href(from_file: str, target: str) -> str:
+    """The relative href from the file `from_file` to `target`, a file or a folder
+    (ending in `/`, or empty for the site root), both relative to the site root.
+
+    Plain string work on paths we made ourselves. A page links to the same places
+    many times (the navigation, the styles, a contact on every row); a small cache
+    covers that, and stays small in a server that keeps running.
+    """
+    here = from_file.split("/")[:-1]
+    *folders, leaf = target.split("/")
+    shared = 0
+    for mine, theirs in zip(here, folders, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    href = "../" * (len(here) - shared) + "".join(f"{part}/" for part in folders[shared:]) + leaf
+    return href or "./"
+
+
+def marker(site_path: str) -> str:
+    """A site-root link for templates and Markdown; `resolve_markers` makes it relative."""
+    return SITE_MARKER + site_path
+
+
+_MARKED = re.compile(r'(href|src|action)="' + re.escape(SITE_MARKER) + r'([^"]*)"')
+
+
+def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None = None) -> str:
+    """Turn every `href="@/…"` in a page into a link relative to that page.
+
+    `renamed` maps site paths to the files they are published as when those differ
+    from the clean URLs (an encrypted build's opaque names); links then name files.
+    """
+    if renamed is None:
+        return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
+    page_file = renamed[page_path]
+
+    def to_file(match: re.Match[str]) -> str:
+        target, hash_mark, fragment = match[2].partition("#")
+        published = renamed.get(target, target)
+        if published == page_file and hash_mark:
+            return f'{match[1]}="#{fragment}"'
+        return f'{match[1]}="{_href(page_file, published)}{hash_mark}{fragment}"'
+
+    return _MARKED.sub(to_file, html)
+
+
+def url_of(entity: object) -> str:
+    """Site path of a model object's page."""
+    if isinstance(entity, Contact):
+        return contact(entity.slug)
+    if isinstance(entity, Company):
+        return company(entity.slug)
+    if isinstance(entity, Meeting):
+        return meeting(entity.slug)
+    if isinstance(entity, Question):
+        return question(entity.id)
+    raise TypeError(f"no page for {type(entity).__name__}")

@@ -1,0 +1,1 @@
+"""Reading sources: finding content files, splitting front matter, the configured Markdown."""

@@ -1,0 +1,161 @@
+"""Split a source file into YAML front matter and Markdown body, keeping line numbers.
+
+The YAML is composed into nodes once: the nodes give each field's line (for error
+messages) and its literal text (so `name: No` or `time: 14:30` can be read as text,
+not as YAML 1.1's boolean or base-60 integer), and are then constructed into values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.errors import Problems
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves impossible dates (2026-02-30) as text for the schema to flag."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed source file."""
+
+    path: str
+    """Path relative to the playbook root, as shown in messages."""
+    data: dict[str, Any]
+    """Front matter as Python values (dates already `datetime.date`)."""
+    lines: dict[str, int]
+    """1-based line of every field, by dotted path (`done.thank_you`, `questions.0`)."""
+    raw: dict[str, str]
+    """Literal text of every scalar, by dotted path."""
+    body: str
+    """Markdown after the closing fence."""
+    body_line: int
+    """1-based line where the body starts."""
+
+    def line(self, field_path: str) -> int:
+        """Line of a field, falling back to its parent, then to the file's first line."""
+        path = field_path
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path.rpartition(".")[0]
+        return 1
+
+
+@dataclass
+class _Marks:
+    offset: int
+    lines: dict[str, int] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+
+
+def parse_document(path: str, content: bytes, problems: Problems) -> Document | None:
+    """Parse one file; on failure record why in `problems` and return None."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        problems.error(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
+        return None
+    if not text.strip():
+        problems.error(path, 1, "file", "is empty; expected front matter between '---' lines")
+        return None
+    split = _split(text)
+    if split is None:
+        problems.error(
+            path, 1, "front matter", "expected the file to start with '---', then YAML, then '---'"
+        )
+        return None
+    yaml_text, body, body_line = split
+    return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2)
+
+
+def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document | None:
+    """Parse a plain YAML file (playbook.yaml) into a Document with an empty body."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.error(path, 1, "file", "is not valid UTF-8 text; save it as UTF-8")
+        return None
+    return _parse_yaml(path, text, "", 1, problems, first_line=1)
+
+
+def _split(text: str) -> tuple[str, str, int] | None:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != FENCE:
+        return None
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (FENCE, "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def _parse_yaml(
+    path: str, yaml_text: str, body: str, body_line: int, problems: Problems, first_line: int
+) -> Document | None:
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else 1
+        problems.error(path, line, "front matter", f"is not valid YAML: {exc.problem}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(path, 1, "front matter", f"is not valid YAML: {exc}")
+        return None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.error(
+            path, first_line, "front matter", "expected 'field: value' lines (a mapping)"
+        )
+        return None
+    marks = _Marks(offset=first_line)
+    if node is not None:
+        _walk(node, "", marks)
+    for key, line in marks.duplicates:
+        problems.error(path, line, key, "appears twice; keep one")
+    return Document(path, data, marks.lines, marks.raw, body, body_line)
+
+
+def _walk(node: yaml.Node, path: str, marks: _Marks) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            line = key_node.start_mark.line + marks.offset
+            if key in seen:
+                marks.duplicates.append((child, line))
+            seen.add(key)
+            marks.lines[child] = line
+            _walk(value_node, child, marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = f"{path}.{index}"
+            marks.lines[child] = item.start_mark.line + marks.offset
+            _walk(item, child, marks)
+    elif isinstance(node, yaml.ScalarNode):
+        marks.raw[path] = str(node.value)

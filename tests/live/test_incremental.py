@@ -1,0 +1,316 @@
+"""Incremental rebuilds: the right pages re-rendered, and output identical to a full build.
+
+The key property: after any edit, what the live server's builder has on disk is
+byte-for-byte what `playbook build` writes for the same sources.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SAMPLE_TODAY, write
+
+from generator.build import build
+from generator.live.incremental import IncrementalBuilder
+
+Edit = Callable[[Path], None]
+
+ELENA = "content/contacts/elena-marsh.md"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def full_build(root: Path, out: Path) -> dict[str, bytes]:
+    if out.exists():
+        shutil.rmtree(out)
+    report = build(root, out=out, today=SAMPLE_TODAY, jobs=1)
+    return tree(report.output)
+
+
+def assert_same_as_full_build(builder: IncrementalBuilder, root: Path, scratch: Path) -> None:
+    expected = full_build(root, scratch)
+    actual = tree(builder.out)
+    assert sorted(actual) == sorted(expected)
+    different = [rel for rel in expected if actual[rel] != expected[rel]]
+    assert different == [], f"incremental output differs from a full build in {different}"
+
+
+@pytest.fixture
+def builder(sample_root: Path, tmp_path: Path) -> IncrementalBuilder:
+    made = IncrementalBuilder(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    outcome = made.build()
+    assert outcome.ok and outcome.everything
+    return made
+
+
+def replace_in(rel: str, old: str, new: str) -> Edit:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+def delete(rel: str) -> Edit:
+    return lambda root: (root / rel).unlink()
+
+
+def rename(rel: str, to: str) -> Edit:
+    return lambda root: os.replace(root / rel, root / to)
+
+
+def create(rel: str, text: str) -> Edit:
+    def edit(root: Path) -> None:
+        write(root, rel, text)
+
+    return edit
+
+
+ELENA_PAGE = "contacts/elena-marsh/index.html"
+LIST_PAGES = ("", "timeline/", "contacts/", "companies/", "meetings/", "questions/")
+
+EDITS: dict[str, Edit] = {
+    "contact notes": replace_in(ELENA, "\n---\n", "\n---\n\nLeads the product team.\n"),
+    "contact renamed (shown by [[links]] elsewhere)": replace_in(
+        "content/contacts/jonah-kim.md", "name: Jonah Kim", "name: Jonah Kimura"
+    ),
+    "company motivation (ranks move)": replace_in(
+        "content/companies/heliofleet.md", "motivation: 4", "motivation: 1"
+    ),
+    "company renamed": replace_in(
+        "content/companies/verdant-grid.md", "name: Verdant Grid", "name: Verdant Grid Inc."
+    ),
+    "meeting done": replace_in(
+        "content/meetings/2026-11-24-omar-haddad.md", "status: scheduled", "status: done"
+    ),
+    "meeting moved": replace_in(
+        "content/meetings/2026-12-03-hannah-cole.md", "date: 2026-12-03", "date: 2026-12-04"
+    ),
+    "question reworded": replace_in(
+        "content/questions/fit.md", "text: My background is", "text: My own background is"
+    ),
+    "profile": replace_in("content/profile.md", "name: Maya Okafor", "name: Maya O. Okafor"),
+    "meeting deleted": delete("content/meetings/2026-11-10-lena-fischer.md"),
+    "meeting file renamed": rename(
+        "content/meetings/2026-10-28-sofia-lindqvist.md",
+        "content/meetings/2026-10-29-sofia-lindqvist.md",
+    ),
+    "new contact": create(
+        "content/contacts/ada-brook.md",
+        "---\nname: Ada Brook\ncompany: heliofleet\nrole: Data Lead\n---\n\nMet at a meetup.\n",
+    ),
+    "config title": replace_in("playbook.yaml", "title: Maya's job search", "title: The search"),
+    "theme override": create(
+        "themes/default/templates/contact.html",
+        (REPO / "themes/default/templates/contact.html")
+        .read_text(encoding="utf-8")
+        .replace("<h2>Notes</h2>", "<h2>My notes</h2>"),
+    ),
+    "theme asset": create("themes/default/static/extra.css", "body { margin: 0 }\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_incremental_output_equals_full_build(
+    name: str, builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+) -> None:
+    EDITS[name](sample_root)
+    outcome = builder.build()
+    assert outcome.ok, outcome.errors
+    assert outcome.written, "the edit changed nothing on disk"
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_edits_in_sequence_stay_equal_to_full_builds(
+    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+) -> None:
+    for name, edit in EDITS.items():
+        if name.startswith("theme"):
+            continue  # covered alone; keeps this test fast
+        edit(sample_root)
+        assert builder.build().ok, name
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_notes_edit_makes_exactly_the_pages_that_show_the_contact(
+    builder: IncrementalBuilder, sample_root: Path
+) -> None:
+    EDITS["contact notes"](sample_root)  # her first notes: the dashboard lists who has none
+    assert set(LIST_PAGES) <= builder.build([sample_root / ELENA]).rendered
+    deps = dict(builder._deps)
+    replace_in(ELENA, "Leads the product team.", "Leads the product team and hires.")(sample_root)
+    outcome = builder.build([sample_root / ELENA])
+    assert outcome.changed == {ELENA}
+    assert outcome.rendered == {path for path, read in deps.items() if ELENA in read}
+    # spelled out: her page, her company's, who referred her, her referrer's meeting
+    # (where she was a referral), and her company's meetings (guardrails read them)
+    assert {
+        "contacts/elena-marsh/",
+        "companies/carbon-ledger/",
+        "contacts/jonah-kim/",
+        "meetings/2026-11-19-jonah-kim/",
+    } <= outcome.rendered
+    assert b"Leads the product team and hires." in (builder.out / ELENA_PAGE).read_bytes()
+    # and not: the lists, which show no notes, nor people and meetings elsewhere
+    assert not outcome.rendered & set(LIST_PAGES)
+    assert "contacts/priya-natarajan/" not in outcome.rendered
+    assert "companies/heliofleet/" not in outcome.rendered
+    assert "meetings/2026-11-05-priya-natarajan/" not in outcome.rendered
+
+
+def test_a_front_matter_edit_makes_the_lists_and_what_the_file_names(
+    builder: IncrementalBuilder, sample_root: Path
+) -> None:
+    deps = dict(builder._deps)
+    path = sample_root / ELENA
+    path.write_text(path.read_text().replace("Head of Product", "Chief Product Officer"))
+    outcome = builder.build([path])
+    assert set(LIST_PAGES) <= outcome.rendered
+    assert b"Chief Product Officer" in (builder.out / "contacts/index.html").read_bytes()
+    # her page, and those of the files she names (her company, her referrer), which list her
+    named = {ELENA, "content/companies/carbon-ledger.md", "content/contacts/jonah-kim.md"}
+    shows = {page for page, read in deps.items() if read & named}
+    assert outcome.rendered == shows | set(LIST_PAGES)
+    assert "contacts/daniel-reyes/" not in outcome.rendered
+
+
+def test_rank_change_rerenders_other_company_pages(
+    builder: IncrementalBuilder, sample_root: Path
+) -> None:
+    """A company's rank shows on its page but comes from every company: the context
+    comparison catches what `deps` cannot name."""
+    EDITS["company motivation (ranks move)"](sample_root)
+    outcome = builder.build()
+    moved = {p for p in outcome.rendered if p.startswith("companies/")}
+    assert len(moved) > 2  # heliofleet, the list, and the companies it overtook or fell behind
+
+
+def test_unchanged_content_renders_nothing(builder: IncrementalBuilder, sample_root: Path) -> None:
+    path = sample_root / ELENA
+    path.write_bytes(path.read_bytes())  # a save without changes
+    outcome = builder.build([path])
+    assert outcome.ok
+    assert outcome.rendered == set()
+    assert outcome.written == set()
+    assert not outcome.visible
+
+
+def test_a_hinted_path_is_compared_even_when_time_and_size_match(
+    builder: IncrementalBuilder, sample_root: Path
+) -> None:
+    """Two saves within the file system's clock tick: the watcher's hint forces a look."""
+    path = sample_root / ELENA
+    before = path.stat()
+    path.write_text(path.read_text().replace("Head of Product", "Head of Produce"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert builder.build().rendered == set()  # looks unchanged without the hint
+    outcome = builder.build([path])
+    assert "contacts/elena-marsh/" in outcome.rendered
+    assert b"Head of Produce" in (builder.out / "contacts/elena-marsh/index.html").read_bytes()
+
+
+def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
+    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+) -> None:
+    before = tree(builder.out)
+    path = sample_root / ELENA
+    good = path.read_text()
+    path.write_text(good.replace("name: Elena Marsh", "name: [Elena"))
+    outcome = builder.build([path])
+    assert not outcome.ok
+    (broken,) = [e for e in outcome.errors if e.path == ELENA]
+    assert (broken.field, broken.line) == ("front matter", 3)  # YAML notices on the next line
+    assert tree(builder.out) == before, "a failed rebuild must not touch the served files"
+    assert builder.error_page is not None
+    assert f"{ELENA}:3: front matter: ".encode() in builder.error_page
+    # another edit while broken is not lost: it shows once the error is fixed
+    EDITS["company renamed"](sample_root)
+    assert not builder.build().ok
+    path.write_text(good)
+    outcome = builder.build([path])
+    assert outcome.ok and builder.error_page is None and outcome.visible
+    assert "companies/verdant-grid/" in outcome.rendered
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
+    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+) -> None:
+    """The save that fixes a file changes only its notes, but the failed save before it
+    changed its front matter too: what is worked out from it must follow."""
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    good = meeting.read_text()
+    broken = good.replace("status: scheduled", "status: done") + "\nSee [[nobody-here]].\n"
+    meeting.write_text(broken)
+    assert not builder.build([meeting]).ok
+    meeting.write_text(broken.replace("[[nobody-here]]", "nobody"))
+    assert builder.build([meeting]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_template_error_is_reported_like_content(
+    builder: IncrementalBuilder, sample_root: Path
+) -> None:
+    write(sample_root, "themes/default/templates/contact.html", "{% block main %}{{ oops(\n")
+    outcome = builder.build()
+    assert not outcome.ok
+    (error,) = outcome.errors
+    assert error.path == "themes/default/templates/contact.html"
+    assert error.field == "template"
+    assert builder.error_page is not None
+
+
+def test_no_temporary_files_are_left_behind(builder: IncrementalBuilder, sample_root: Path) -> None:
+    EDITS["contact renamed (shown by [[links]] elsewhere)"](sample_root)
+    builder.build()
+    assert not [p for p in builder.out.rglob(".*") if p.name != ".playbook-output"]
+
+
+def test_synthetic_playbook_edits_equal_full_build(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from synthetic import make_playbook
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = make_playbook(tmp_path / "pb", 150, seed=7)
+    made = IncrementalBuilder(root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert made.build().ok
+    contacts = sorted((root / "content/contacts").glob("*.md"))
+    companies = sorted((root / "content/companies").glob("*.md"))
+    meetings = sorted((root / "content/meetings").glob("*.md"))
+    for path in contacts[::9]:
+        text = path.read_text()
+        path.write_text(text.replace("name: ", "name: Dr ", 1))
+    for path in companies[::4]:
+        text = path.read_text()
+        path.write_text(text.replace("motivation: ", "motivation: 5\nx_old: ", 1))
+    for path in meetings[::11]:
+        path.write_text(path.read_text().replace("status: done", "status: cancelled"))
+    meetings[3].unlink()
+    assert made.build().ok
+    assert_same_as_full_build(made, root, tmp_path / "full")
+
+
+def test_first_build_may_fail_and_recover(sample_root: Path, tmp_path: Path) -> None:
+    path = sample_root / ELENA
+    good = path.read_text()
+    path.write_text(good.replace("name: Elena Marsh", "name: [Elena"))
+    made = IncrementalBuilder(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert not made.build().ok
+    assert made.error_page is not None
+    assert not (tmp_path / "serve").exists() or not any((tmp_path / "serve").iterdir())
+    path.write_text(good)
+    outcome = made.build([path])
+    assert outcome.ok and outcome.everything
+    assert_same_as_full_build(made, sample_root, tmp_path / "full")

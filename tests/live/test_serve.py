@@ -1,0 +1,356 @@
+"""`playbook serve` over HTTP and websocket: Host checks, confinement, errors, reloads."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLE_TODAY, write
+from tornado.httpclient import HTTPRequest
+from tornado.websocket import WebSocketClientConnection, websocket_connect
+
+from generator.live.serve import HostPolicy, LiveServer, is_loopback, serve_policy
+
+CONTACT = "content/contacts/elena-marsh.md"
+CONTACT_URL = "/contacts/elena-marsh/"
+
+
+@contextmanager
+def running_server(root: Path, **options: object) -> Iterator[LiveServer]:
+    """A live server on a free port in a background thread, stopped on exit."""
+    server = LiveServer(root, port=0, today=SAMPLE_TODAY, **options)  # type: ignore[arg-type]
+    ready = threading.Event()
+    thread = threading.Thread(target=server.run, kwargs={"ready": ready.set}, daemon=True)
+    thread.start()
+    assert ready.wait(60), "server did not start"
+    try:
+        yield server
+    finally:
+        server.stop()
+        thread.join(30)
+        assert not thread.is_alive()
+
+
+@pytest.fixture
+def server(sample_root: Path) -> Iterator[LiveServer]:
+    with running_server(sample_root) as running:
+        yield running
+
+
+def get(
+    server: LiveServer, path: str, host: str | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """A GET with the raw path as given (no client-side normalisation) and any Host."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    conn.putrequest("GET", path, skip_host=True)
+    conn.putheader("Host", f"127.0.0.1:{server.port}" if host is None else host)
+    conn.endheaders()
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- pages and the reload client ---------------------------------------------------------
+
+
+def test_serves_pages_with_the_reload_client_and_its_csp(server: LiveServer) -> None:
+    status, headers, body = get(server, CONTACT_URL)
+    assert status == 200
+    assert b"<h1>Elena Marsh</h1>" in body
+    assert f'src="../../livereload.js?port={server.port}"'.encode() in body
+    assert f"connect-src &#39;self&#39; ws://127.0.0.1:{server.port}".encode() in body
+    assert headers["Cache-Control"] == "no-cache"
+    status, headers, body = get(server, f"/livereload.js?port={server.port}")
+    assert status == 200 and b"LiveReload" in body
+
+
+def test_theme_assets_are_kept_by_the_browser_until_the_theme_changes(
+    sample_root: Path,
+) -> None:
+    """A reload after a save fetches the page, not its styles and scripts again."""
+    (sample_root / "themes/default/static").mkdir(parents=True)
+    with running_server(sample_root) as server:
+        check_theme_assets(server, sample_root)
+
+
+def check_theme_assets(server: LiveServer, sample_root: Path) -> None:
+    body = get(server, CONTACT_URL)[2]
+    found = re.search(rb'href="../../static/style.css\?v=(\w+)"', body)
+    assert found, "theme asset links carry the theme's version"
+    status, headers, css = get(server, f"/static/style.css?v={found[1].decode()}")
+    assert status == 200 and b"body" in css
+    assert "immutable" in headers["Cache-Control"]
+    assert "immutable" in get(server, f"/livereload.js?port={server.port}")[1]["Cache-Control"]
+    assert get(server, "/static/style.css")[1]["Cache-Control"] == "no-cache"
+    write(sample_root, "themes/default/static/style.css", "body { margin: 0 }\n")
+    wait_for(lambda: found[0] not in get(server, CONTACT_URL)[2])  # a new version, a new address
+
+
+def test_serves_from_a_temporary_folder_not_output(server: LiveServer, sample_root: Path) -> None:
+    assert server.builder is not None
+    out = server.builder.out
+    assert not out.is_relative_to(sample_root)
+    assert not (sample_root / "output").exists()
+    server.stop()
+    wait_for(lambda: not out.exists())
+
+
+def test_edit_is_served_after_rebuild(server: LiveServer, sample_root: Path) -> None:
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Marchetti")
+    wait_for(lambda: b"<h1>Elena Marchetti</h1>" in get(server, CONTACT_URL)[2])
+
+
+# --- safety ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example:{port}", "evil.example", "127.0.0.1:1", "localhost.evil.example:{port}", ""],
+)
+def test_foreign_host_header_is_refused(server: LiveServer, host: str) -> None:
+    status, _, body = get(server, "/", host=host.format(port=server.port))
+    assert status == 403
+    assert b"Host" in body
+    status, _, _ = get(server, f"/livereload.js?port={server.port}", host="evil.example")
+    assert status == 403
+
+
+def test_localhost_is_accepted_on_loopback(server: LiveServer) -> None:
+    assert get(server, "/", host=f"localhost:{server.port}")[0] == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "/contacts/%2E%2E/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        "//etc/passwd",
+        "/.playbook-output",
+    ],
+)
+def test_nothing_outside_the_site_is_served(server: LiveServer, path: str) -> None:
+    status, _, body = get(server, path)
+    assert status in (400, 403, 404)
+    assert b"root:" not in body
+
+
+def test_links_out_of_the_site_are_not_followed(server: LiveServer) -> None:
+    assert server.builder is not None
+    os.symlink("/etc", server.builder.out / "escape")
+    status, _, body = get(server, "/escape/passwd")
+    assert status in (403, 404)
+    assert b"root:" not in body
+
+
+def test_host_policy() -> None:
+    policy = HostPolicy("127.0.0.1", 8000)
+    assert policy.allows("127.0.0.1:8000")
+    assert policy.allows("LOCALHOST:8000")
+    assert not policy.allows("127.0.0.1:8001")
+    assert not policy.allows("attacker.example:8000")
+    assert not policy.allows(None)
+    assert policy.allows_origin("http://localhost:8000")
+    assert not policy.allows_origin("http://attacker.example:8000")
+    assert not policy.allows_origin("null")
+    wide = HostPolicy("0.0.0.0", 8000)
+    assert wide.allows("192.168.1.20:8000")
+    assert not wide.allows("attacker.example:8000")
+    assert HostPolicy("::1", 80).allows("[::1]")
+
+
+def test_loopback() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2")
+
+
+def test_serve_policy_allows_only_the_reload_socket() -> None:
+    policy = serve_policy(HostPolicy("127.0.0.1", 8123))
+    assert "connect-src 'self' ws://127.0.0.1:8123 ws://localhost:8123" in policy
+    assert "script-src 'self'" in policy
+    assert "connect-src 'none'" not in policy
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+def test_errors_show_instead_of_pages_until_fixed(server: LiveServer, sample_root: Path) -> None:
+    good = (sample_root / CONTACT).read_text()
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+    for path in (CONTACT_URL, "/", "/companies/heliofleet/"):
+        status, _, body = get(server, path)
+        assert status == 500
+        assert f"{CONTACT}:3: front matter: ".encode() in body
+        assert f"/livereload.js?port={server.port}".encode() in body
+    assert get(server, "/static/style.css")[0] == 200  # the error page keeps its look
+    (sample_root / CONTACT).write_text(good)
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 200)
+    assert b"<h1>Elena Marsh</h1>" in get(server, CONTACT_URL)[2]
+
+
+def test_server_survives_a_crash_in_the_build(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_server(sample_root) as server:
+        assert server.builder is not None
+
+        def explode(hints: object = ()) -> None:
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(server.builder, "build", explode)
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena M.")
+        wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+        assert b"internal error: RuntimeError: boom" in get(server, CONTACT_URL)[2]
+
+
+# --- the reload socket ---------------------------------------------------------------------
+
+
+class Socket:
+    """A livereload protocol client on its own event loop thread (the test thread may be
+    running Playwright's loop)."""
+
+    def __init__(self, server: LiveServer, origin: str | None = None) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        origin = origin or f"http://127.0.0.1:{server.port}"
+        request = HTTPRequest(
+            f"ws://127.0.0.1:{server.port}/livereload", headers={"Origin": origin}
+        )
+
+        async def connect() -> WebSocketClientConnection:
+            return await websocket_connect(request)
+
+        try:
+            self.conn = self.run(connect())
+        except BaseException:
+            self.stop()
+            raise
+
+    def run(self, coroutine: Any, timeout: float = 10.0) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def send(self, message: dict[str, object]) -> None:
+        async def send() -> None:
+            await self.conn.write_message(json.dumps(message))
+
+        self.run(send())
+
+    def receive(self, timeout: float = 10.0) -> dict[str, object]:
+        async def receive() -> str | bytes | None:
+            return await self.conn.read_message()
+
+        text = self.run(receive(), timeout)
+        assert isinstance(text, str)
+        message = json.loads(text)
+        assert isinstance(message, dict)
+        return message
+
+    def hello(self, url: str) -> None:
+        self.send({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+        assert self.receive()["command"] == "hello"
+        self.send({"command": "info", "url": url, "plugins": {}})
+
+    def close(self) -> None:
+        async def close() -> None:
+            self.conn.close()
+
+        self.run(close())
+        self.stop()
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+def test_socket_from_another_origin_is_refused(server: LiveServer) -> None:
+    with pytest.raises(Exception, match="403"):
+        Socket(server, origin="http://attacker.example")
+
+
+def test_reload_comes_after_the_rebuild_and_quick_saves_each_reload(
+    server: LiveServer, sample_root: Path
+) -> None:
+    page = f"http://127.0.0.1:{server.port}{CONTACT_URL}"
+    get(server, CONTACT_URL)
+    sock = Socket(server)
+    try:
+        sock.hello(page)
+        wait_for(lambda: len(server.hub.sockets) == 1)
+        for name in ("Elena One", "Elena Two", "Elena Three"):  # within 3 s: none dropped
+            edit(sample_root, CONTACT, "name: Elena", f"name: {name} Elena")
+            assert sock.receive()["command"] == "reload"
+            # the reload is sent only once the new page is in place
+            assert f"<h1>{name} Elena".encode() in get(server, CONTACT_URL)[2]
+    finally:
+        sock.close()
+
+
+def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
+    server: LiveServer, sample_root: Path
+) -> None:
+    get(server, CONTACT_URL)  # the page loads...
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Late")
+    wait_for(lambda: b"Elena Late" in get(server, "/contacts/")[2])  # ...a rebuild finishes...
+    sock = Socket(server)  # ...and only then its reload socket connects
+    try:
+        sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
+        assert sock.receive()["command"] == "reload"
+    finally:
+        sock.close()
+
+
+def test_port_in_use_is_a_usage_error(sample_root: Path) -> None:
+    from generator.errors import UsageError
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(UsageError, match="cannot listen"):
+            LiveServer(sample_root, port=taken.getsockname()[1])
+
+
+def test_calendar_is_made_on_demand_and_matches_a_full_build(
+    server: LiveServer, sample_root: Path, tmp_path: Path
+) -> None:
+    from generator.build import build
+
+    assert server.builder is not None
+    assert not (server.builder.out / "playbook.ics").exists()  # not written on each save
+    status, headers, body = get(server, "/playbook.ics")
+    assert status == 200 and headers["Content-Type"].startswith("text/calendar")
+    report = build(sample_root, out=tmp_path / "full", today=SAMPLE_TODAY, jobs=1)
+    assert body == (report.output / "playbook.ics").read_bytes()
+    edit(sample_root, "content/meetings/2026-12-03-hannah-cole.md", "12:00", "12:30")
+    wait_for(lambda: b"12:30" in get(server, "/meetings/2026-12-03-hannah-cole/")[2])
+    assert get(server, "/playbook.ics")[2] != body

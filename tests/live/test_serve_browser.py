@@ -1,0 +1,101 @@
+"""`playbook serve` in headless Chromium: saves show up without a manual reload.
+
+Each test opens a page once and never calls reload: the new text must arrive through
+the live-reload client after the rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_serve import CONTACT, CONTACT_URL, running_server
+
+from generator.live.serve import LiveServer
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT = 5000
+"""Milliseconds to wait for a save to show."""
+
+
+@pytest.fixture
+def server(sample_root: Path) -> Iterator[LiveServer]:
+    with running_server(sample_root) as running:
+        yield running
+
+
+@dataclass
+class Tab:
+    page: Any
+    navigations: list[str]
+    """URLs the tab navigated to: the test's own visit, then the client's reloads."""
+
+
+@pytest.fixture
+def tab(page: Any, server: LiveServer) -> Iterator[Tab]:
+    """The contact page, loaded once, with its reload socket connected."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    navigations: list[str] = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    page.goto(server.url.rstrip("/") + CONTACT_URL)
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol")
+    yield Tab(page, navigations)
+    assert not [p for p in problems if "Content Security Policy" in p or "WebSocket" in p]
+
+
+def heading(tab: Tab) -> Any:
+    from playwright.sync_api import expect
+
+    return expect(tab.page.locator("h1"))
+
+
+def save_in_place(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    with path.open("r+", encoding="utf-8") as handle:  # same file, rewritten
+        handle.write(text.replace(old, new, 1))
+        handle.truncate()
+
+
+def save_by_rename(path: Path, old: str, new: str) -> None:
+    """vim's and JetBrains' way: write a temporary file beside it, rename it over."""
+    text = path.read_text(encoding="utf-8")
+    temp = path.with_name(path.name + "___jb_tmp___")
+    temp.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def test_in_place_save_appears(tab: Tab, sample_root: Path) -> None:
+    save_in_place(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Inplace")
+    heading(tab).to_have_text("Elena Inplace", timeout=TIMEOUT)
+    assert len(tab.navigations) >= 2  # reloaded by the client, not by the test
+
+
+def test_atomic_rename_save_appears(tab: Tab, sample_root: Path) -> None:
+    save_by_rename(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Renamed")
+    heading(tab).to_have_text("Elena Renamed", timeout=TIMEOUT)
+    save_by_rename(sample_root / CONTACT, "name: Elena Renamed", "name: Elena Again")
+    heading(tab).to_have_text("Elena Again", timeout=TIMEOUT)  # a second save within 3 s
+
+
+def test_broken_front_matter_shows_errors_then_the_page_returns(
+    tab: Tab, sample_root: Path
+) -> None:
+    path = sample_root / CONTACT
+    save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    errors = tab.page.locator("#errors")
+    from playwright.sync_api import expect
+
+    expect(errors).to_contain_text(
+        re.compile(re.escape(CONTACT) + r":\d+: front matter: "), timeout=TIMEOUT
+    )
+    heading(tab).to_have_text(re.compile("Build failed"))
+    save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
+    heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)

@@ -1,0 +1,242 @@
+"""The watcher: which paths count, and how events become debounced batches."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.live.watch import MAX_QUIET, Debouncer, SourceWatcher
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_batch_is_due_after_quiet_spell() -> None:
+    clock = FakeClock()
+    debouncer = Debouncer(quiet=0.05, max_wait=1.0, clock=clock)
+    assert debouncer.due_in() is None
+    debouncer.add([Path("a.md")])
+    clock.now += 0.03
+    debouncer.add([Path("b.md")])
+    clock.now += 0.03
+    assert debouncer.take() == set(), "an event 30 ms ago: not quiet yet"
+    clock.now += 0.03
+    assert debouncer.take() == {Path("a.md"), Path("b.md")}
+    assert debouncer.take() == set()
+    assert debouncer.due_in() is None
+
+
+def test_a_burst_is_one_batch() -> None:
+    clock = FakeClock()
+    debouncer = Debouncer(quiet=0.05, max_wait=2.0, clock=clock)
+    for i in range(500):  # a git checkout: an event every millisecond
+        debouncer.add([Path(f"content/contacts/c{i}.md")])
+        clock.now += 0.001
+        assert debouncer.take() == set()
+    clock.now += 0.2
+    assert debouncer.take() == set(), "a stall in a burst of 500 is not its end"
+    clock.now += MAX_QUIET - 0.2
+    assert len(debouncer.take()) == 500
+
+
+def test_next_batch_reports_an_idle_spell_with_an_empty_batch() -> None:
+    """The server tidies its memory once nobody has saved for a while, never between a
+    save and its reload."""
+    debouncer = Debouncer(quiet=0.01, max_wait=1.0)
+    started = time.monotonic()
+    assert debouncer.next_batch(idle=0.05) == set()
+    assert time.monotonic() - started >= 0.05
+    debouncer.add([Path("a.md")])
+    assert debouncer.next_batch(idle=0.05) == {Path("a.md")}, "a save comes first"
+    debouncer.close()
+    assert debouncer.next_batch(idle=0.05) is None
+
+
+def test_a_few_paths_wait_only_the_short_quiet_spell() -> None:
+    clock = FakeClock()
+    debouncer = Debouncer(quiet=0.05, max_wait=2.0, clock=clock)
+    debouncer.add([Path("content/contacts/.jane.md.tmp"), Path("content/contacts/jane.md")])
+    clock.now += 0.051
+    assert len(debouncer.take()) == 2
+
+
+def test_a_constant_stream_is_still_released_after_max_wait() -> None:
+    clock = FakeClock()
+    debouncer = Debouncer(quiet=0.05, max_wait=1.0, clock=clock)
+    released = []
+    for i in range(300):
+        debouncer.add([Path(f"f{i}.md")])
+        clock.now += 0.01
+        batch = debouncer.take()
+        if batch:
+            released.append(len(batch))
+    assert released and released[0] == 100  # 1 s of events, then the next batch starts
+    assert sum(released) <= 300
+
+
+def test_same_path_twice_is_one_entry() -> None:
+    clock = FakeClock()
+    debouncer = Debouncer(quiet=0.05, clock=clock)
+    debouncer.add([Path("a.md")])
+    debouncer.add([Path("a.md")])
+    clock.now += 1
+    assert debouncer.take() == {Path("a.md")}
+
+
+def test_next_batch_blocks_until_quiet_and_close_ends_it() -> None:
+    debouncer = Debouncer(quiet=0.05, max_wait=1.0)
+    got: list[frozenset[Path] | None] = []
+    worker = threading.Thread(target=lambda: got.append(debouncer.next_batch()))
+    worker.start()
+    started = time.monotonic()
+    debouncer.add([Path("a.md")])
+    time.sleep(0.02)
+    debouncer.add([Path("b.md")])
+    worker.join(timeout=2)
+    assert got == [{Path("a.md"), Path("b.md")}]
+    assert time.monotonic() - started >= 0.06
+    closer = threading.Timer(0.05, debouncer.close)
+    closer.start()
+    assert debouncer.next_batch() is None
+
+
+@pytest.fixture
+def watcher(tmp_path: Path) -> SourceWatcher:
+    (tmp_path / "content" / "contacts").mkdir(parents=True)
+    return SourceWatcher(tmp_path, lambda paths: None, ignore=[tmp_path / "content" / "_build"])
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "content/contacts/jane.md",
+        "content/profile.md",
+        "playbook.yaml",
+        "themes/default/templates/contact.html",
+        "themes/default/static/style.css",
+    ],
+)
+def test_sources_count(watcher: SourceWatcher, rel: str) -> None:
+    assert watcher.relevant(watcher.root / rel)
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "content/contacts/.jane.md.swp",  # vim swap
+        "content/contacts/jane.md~",  # vim/emacs backup
+        "content/contacts/4913",  # vim's write probe
+        "content/contacts/#jane.md#",  # emacs autosave
+        "content/contacts/.#jane.md",  # emacs lock
+        "content/contacts/jane.md___jb_tmp___",  # JetBrains safe write
+        "content/contacts/jane.md.tmp",
+        "content/contacts/notes.txt",  # not a source
+        "content/_build/index.html",  # the build folder
+        "output/index.html",
+        ".git/index",
+        "README.md",
+    ],
+)
+def test_litter_and_other_files_do_not(watcher: SourceWatcher, rel: str) -> None:
+    assert not watcher.relevant(watcher.root / rel)
+
+
+def test_content_folders_count(watcher: SourceWatcher) -> None:
+    assert watcher.relevant(watcher.root / "content" / "contacts", is_directory=True)
+
+
+class Recorder:
+    """Runs a real watcher into a short debouncer; `batch()` waits for the next batch."""
+
+    def __init__(self, root: Path) -> None:
+        self.debouncer = Debouncer(quiet=0.1, max_wait=3.0)
+        self.watcher = SourceWatcher(root, self.debouncer.add)
+
+    def batch(self, timeout: float = 3.0) -> frozenset[Path]:
+        result: list[frozenset[Path] | None] = []
+        worker = threading.Thread(target=lambda: result.append(self.debouncer.next_batch()))
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            self.debouncer.close()
+            worker.join()
+            return frozenset()
+        return result[0] or frozenset()
+
+    def nothing_within(self, seconds: float) -> bool:
+        time.sleep(seconds)
+        return self.debouncer.due_in() is None
+
+
+@pytest.fixture
+def recorder(tmp_path: Path) -> Iterator[Recorder]:
+    root = tmp_path.resolve()
+    contacts = root / "content" / "contacts"
+    contacts.mkdir(parents=True)
+    (contacts / "jane.md").write_text("---\nname: Jane\n---\n")
+    made = Recorder(root)
+    made.watcher.start()
+    yield made
+    made.watcher.stop()
+    made.debouncer.close()
+
+
+def test_in_place_write_is_seen(recorder: Recorder, tmp_path: Path) -> None:
+    path = tmp_path.resolve() / "content/contacts/jane.md"
+    with path.open("r+") as handle:  # rewrite the same file
+        handle.write("---\nname: Jan\n")
+    assert path in recorder.batch()
+
+
+def test_atomic_rename_save_is_seen_by_its_destination(recorder: Recorder, tmp_path: Path) -> None:
+    path = tmp_path.resolve() / "content/contacts/jane.md"
+    temp = path.with_name(".jane.md.swp")
+    temp.write_text("---\nname: Janet\n---\n")
+    os.replace(temp, path)
+    batch = recorder.batch()
+    assert path in batch
+    assert temp not in batch
+
+
+def test_vim_style_backup_rename_is_one_batch(recorder: Recorder, tmp_path: Path) -> None:
+    path = tmp_path.resolve() / "content/contacts/jane.md"
+    os.replace(path, path.with_name("jane.md~"))  # vim: move the original away,
+    path.write_text("---\nname: Janet\n---\n")  # write the new file,
+    path.with_name("jane.md~").unlink()  # drop the backup
+    assert recorder.batch() == {path}
+    assert recorder.nothing_within(0.3)
+
+
+def test_delete_and_new_files_are_seen(recorder: Recorder, tmp_path: Path) -> None:
+    contacts = tmp_path.resolve() / "content/contacts"
+    (contacts / "jane.md").unlink()
+    (contacts / "john.md").write_text("---\nname: John\n---\n")
+    assert recorder.batch() == {contacts / "jane.md", contacts / "john.md"}
+
+
+def test_swap_files_alone_trigger_nothing(recorder: Recorder, tmp_path: Path) -> None:
+    contacts = tmp_path.resolve() / "content/contacts"
+    (contacts / ".jane.md.swp").write_text("swap")
+    (contacts / "4913").write_text("")
+    (contacts / "4913").unlink()
+    (contacts / "jane.md~").write_text("backup")
+    assert recorder.nothing_within(0.4)
+
+
+def test_a_checkout_of_many_files_is_one_batch(recorder: Recorder, tmp_path: Path) -> None:
+    contacts = tmp_path.resolve() / "content/contacts"
+    for i in range(300):
+        (contacts / f"person-{i}.md").write_text(f"---\nname: Person {i}\n---\n")
+    batch = recorder.batch()
+    assert len(batch) == 300
+    assert recorder.nothing_within(0.3)

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Problems
+from generator.model.config import Config, load_config
+from generator.model.fields import Cadence
+
+
+def test_defaults_without_a_file(tmp_path: Path) -> None:
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    assert config == Config(root=tmp_path)
+    assert config.output_dir == tmp_path / "output"
+    assert config.meetings.durations["networking"] == 20
+    assert not problems.items
+
+
+def test_settings_are_typed_and_merged(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text(
+        "title: T\ntimezone: Europe/Berlin\npage_size: A4\ntoday: 2026-11-22\n"
+        "holidays: [2026-12-25, 2026-12-24]\nmarkdown: {raw_html: yes}\n"
+        "meetings: {question_minutes: 4, durations: {coffee: 25}}\n"
+        "followups: {keep_in_touch: 3m, nudge_after: 5}\n"
+    )
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    assert not problems.items
+    assert config.page_size == "a4"
+    assert config.raw_html is True
+    assert [d.isoformat() for d in config.holidays] == ["2026-12-24", "2026-12-25"]
+    assert config.meetings.question_minutes == 4
+    assert config.meetings.durations["coffee"] == 25
+    assert config.meetings.durations["lunch"] == 60
+    assert config.followups.keep_in_touch == Cadence(3, "m")
+    assert config.followups.nudge_after == 5
+
+
+def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text("titel: typo\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(w) for w in problems.warnings] == [
+        "warning: playbook.yaml:1: titel: is not a setting playbook knows "
+        "(did you mean title?); ignored"
+    ]
+
+
+def test_unknown_nested_setting_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text(
+        "followups:\n  thankyou_days: 2\n  nudge_after: 9\nmarkdown: {raw_html: no, smart: yes}\n"
+    )
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    assert [str(w) for w in problems.warnings] == [
+        "warning: playbook.yaml:2: followups.thankyou_days: is not a setting playbook knows "
+        "(did you mean thank_you_days?); ignored",
+        "warning: playbook.yaml:4: markdown.smart: is not a setting playbook knows "
+        "(expected one of raw_html); ignored",
+    ]
+    assert config.followups.thank_you_days == 1 and config.followups.nudge_after == 9
+
+
+@pytest.mark.parametrize(
+    ("followups", "line", "field"),
+    [
+        ("{second_contact_after: 5, nudge_after: 5}", 1, "nudge_after"),
+        ("\n  second_contact_after: 8", 2, "second_contact_after"),
+    ],
+)
+def test_nudge_not_after_second_contact_is_a_warning(
+    tmp_path: Path, followups: str, line: int, field: str
+) -> None:
+    (tmp_path / "playbook.yaml").write_text(f"followups: {followups}\n")
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    rules = config.followups
+    assert [str(w) for w in problems.warnings] == [
+        f"warning: playbook.yaml:{line}: followups.{field}: nudge_after ({rules.nudge_after}) "
+        f"should be more business days than second_contact_after "
+        f"({rules.second_contact_after}): reach a second person first, then nudge the first "
+        "one once"
+    ]
+
+
+def test_base_url_is_an_http_address_ending_in_a_slash(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text("base_url: https://me.example.com/playbook\n")
+    problems = Problems()
+    assert load_config(tmp_path, problems).base_url == "https://me.example.com/playbook/"
+    assert not problems.items
+
+    (tmp_path / "playbook.yaml").write_text("base_url: ftp://me.example.com/\n")
+    problems = Problems()
+    assert load_config(tmp_path, problems).base_url is None
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:1: base_url: expected a web address starting with https:// or http://, "
+        "got 'ftp://me.example.com/'"
+    ]
+
+
+def test_unknown_duration_key_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text("meetings:\n  durations:\n    dinner: 90\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:3: meetings.durations.dinner: unknown name 'dinner'; "
+        "expected one of coffee, lunch, phone, video, office, networking"
+    ]

@@ -1,0 +1,464 @@
+"""The timed plan: parts that add up, clock times, default lengths, questions that fit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import copy_sample
+
+from generator.errors import Problems
+from generator.load import load
+from generator.model.config import Config, MeetingDefaults
+from generator.model.entities import (
+    Category,
+    Company,
+    Contact,
+    FollowUp,
+    Meeting,
+    Playbook,
+    Profile,
+    Question,
+    Source,
+)
+from generator.model.schema import CATEGORIES
+from generator.plans.agenda import (
+    Agenda,
+    PlannedQuestion,
+    build_agenda,
+    build_prep,
+    default_length,
+    fit_questions,
+    pick_order,
+    plan_minutes,
+    share_capacity,
+)
+from generator.plans.followups import follow_ups
+
+DEFAULTS = MeetingDefaults()
+
+
+def bank(per_category: int = 3, minutes: int | None = 3) -> tuple[Category, ...]:
+    """Seven categories of `per_category` questions; the last of networking is networking-only."""
+    categories = []
+    for category in CATEGORIES:
+        questions = [
+            Question(
+                id=f"{category}-{i}",
+                text=f"Question {i} about {category}?",
+                category=category,
+                minutes=minutes,
+                purposes=("networking",)
+                if category == "networking" and i == per_category - 1
+                else ("informational", "networking"),
+            )
+            for i in range(per_category)
+        ]
+        categories.append(Category(category, CATEGORIES[category], "", tuple(questions)))
+    return tuple(categories)
+
+
+def playbook(
+    *meetings: Meeting,
+    categories: tuple[Category, ...] | None = None,
+    companies: tuple[Company, ...] = (),
+    contacts: tuple[Contact, ...] = (),
+) -> Playbook:
+    people = {c.slug: c for c in contacts} or {"jane": Contact("jane", "Jane Doe")}
+    return Playbook(
+        config=Config(root=Path(".")),
+        profile=Profile(
+            "Maya Okafor",
+            strengths=("forecasting", "SQL"),
+            ideal_role="Product analytics on a logistics software team",
+            pitch_html="<p>Five years of supply-chain data.</p>",
+        ),
+        contacts=people,
+        companies={c.slug: c for c in companies},
+        meetings={m.slug: m for m in meetings},
+        categories=bank() if categories is None else categories,
+    )
+
+
+def meeting(**fields: object) -> Meeting:
+    values: dict[str, object] = {"slug": "m1", "contact": "jane", **fields}
+    return Meeting(**values)  # type: ignore[arg-type]
+
+
+def agenda_for(m: Meeting, pb: Playbook | None = None, **defaults: object) -> Agenda:
+    config = MeetingDefaults(**defaults) if defaults else DEFAULTS  # type: ignore[arg-type]
+    return build_agenda(m, pb or playbook(m), config)
+
+
+# --- the parts add up -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("purpose", ["informational", "networking"])
+def test_parts_add_up_to_the_length_for_every_length(purpose: str) -> None:
+    ids = [q.id for c in bank() for q in c.questions if purpose in q.purposes]
+    for length in range(1, 121):
+        for questions in range(16):
+            shares = questions % 7
+            m = meeting(
+                purpose=purpose,
+                duration=length,
+                questions=tuple(ids[:questions]),
+                share=tuple(f"point {i}" for i in range(shares)),
+            )
+            agenda = agenda_for(m)
+            minutes = [s.minutes for s in agenda.segments]
+            where = f"{purpose}, {length} min, {questions} questions"
+            assert sum(minutes) == length, where
+            assert all(isinstance(x, int) and x >= 1 for x in minutes), where
+            offsets = [s.offset for s in agenda.segments]
+            assert offsets == [sum(minutes[:i]) for i in range(len(minutes))], where
+            span = agenda.segment("questions")
+            assert span is not None, where
+            assert sum(q.minutes for q in agenda.questions) <= span.minutes, where
+            if questions:
+                assert len(agenda.questions) + len(agenda.if_time_allows) == questions, where
+            else:
+                assert agenda.auto_picked, where
+
+
+def test_parts_come_in_conversation_order() -> None:
+    kinds = [s.kind for s in agenda_for(meeting(purpose="networking", duration=20)).segments]
+    assert kinds == ["open", "background", "questions", "ask", "wrap"]
+    kinds = [s.kind for s in agenda_for(meeting(duration=30)).segments]
+    assert kinds == ["open", "background", "questions", "wrap"]
+
+
+def test_proportions_of_the_usual_lengths() -> None:
+    assert plan_minutes(30, "informational", 2) == (
+        ("open", 2),
+        ("background", 2),
+        ("questions", 23),
+        ("wrap", 3),
+    )
+    assert plan_minutes(20, "networking", 3) == (
+        ("open", 2),
+        ("background", 3),
+        ("questions", 8),
+        ("ask", 4),
+        ("wrap", 3),
+    )
+    assert plan_minutes(60, "informational", 0) == (
+        ("open", 4),
+        ("background", 2),
+        ("questions", 49),
+        ("wrap", 5),
+    )
+
+
+def test_short_meetings_scale_down_and_keep_time_for_questions() -> None:
+    assert plan_minutes(1, "informational") == (("questions", 1),)
+    assert plan_minutes(2, "networking") == (("questions", 1), ("wrap", 1))
+    five = dict(plan_minutes(5, "networking", 4))
+    assert five["wrap"] == five["open"] == five["ask"] == 1
+    assert five["questions"] >= 2
+    for length in range(1, 15):
+        assert dict(plan_minutes(length, "informational", 6))["questions"] * 10 >= length * 4
+
+
+def test_background_grows_with_share_points_up_to_a_cap() -> None:
+    sizes = [dict(plan_minutes(30, "informational", n))["background"] for n in range(12)]
+    assert sizes == sorted(sizes)
+    assert sizes[0] == 2 and sizes[-1] == 5
+    assert share_capacity(2) == 2 and share_capacity(5) == 8 and share_capacity(0) == 0
+
+
+def test_a_length_under_one_minute_is_refused() -> None:
+    with pytest.raises(ValueError):
+        plan_minutes(0, "informational")
+
+
+# --- clock times and lengths ------------------------------------------------------------
+
+
+def test_clock_times_follow_the_start_and_end_at_the_agreed_end() -> None:
+    m = meeting(format="coffee", date=dt.date(2026, 11, 24), time=dt.time(8, 30))
+    agenda = agenda_for(m)
+    assert agenda.length == 30 and agenda.length_is_default
+    assert agenda.start == dt.datetime(2026, 11, 24, 8, 30)
+    assert agenda.end == dt.datetime(2026, 11, 24, 9, 0)
+    assert agenda.segments[0].start == agenda.start
+    assert agenda.segments[-1].end == agenda.end
+    for before, after in zip(agenda.segments, agenda.segments[1:], strict=False):
+        assert before.end == after.start
+    first = agenda.questions[0]
+    assert first.start == agenda.segment("questions").start  # type: ignore[union-attr]
+    assert "Say you will finish by 09:00." in agenda.segments[0].items
+
+
+def test_no_clock_times_without_a_date_and_time() -> None:
+    agenda = agenda_for(meeting(format="video", time=dt.time(9, 0)))
+    assert agenda.start is None and agenda.end is None
+    assert all(s.start is None and s.end is None for s in agenda.segments)
+    assert all(q.start is None and q.offset is not None for q in agenda.questions)
+
+
+def test_a_meeting_may_end_exactly_at_midnight() -> None:
+    m = meeting(date=dt.date(2026, 11, 24), time=dt.time(23, 30), duration=30)
+    assert agenda_for(m).end == dt.datetime(2026, 11, 25, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("purpose", "format_name", "minutes"),
+    [
+        ("informational", "coffee", 30),
+        ("informational", "lunch", 60),
+        ("informational", "phone", 30),
+        ("informational", "video", 30),
+        ("informational", "office", 30),
+        ("informational", None, 30),
+        ("networking", "coffee", 20),
+        ("networking", "lunch", 20),
+        ("networking", None, 20),
+    ],
+)
+def test_default_length_by_format_and_purpose(
+    purpose: str, format_name: str | None, minutes: int
+) -> None:
+    m = meeting(purpose=purpose, format=format_name)
+    assert default_length(m, DEFAULTS) == minutes
+    assert agenda_for(m).length == minutes
+
+
+def test_default_lengths_come_from_playbook_yaml(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    (root / "playbook.yaml").write_text(
+        "meetings:\n  question_minutes: 5\n  durations: {coffee: 45, networking: 15}\n"
+    )
+    loaded = load(root, Problems())
+    pb = loaded.playbook
+    omar = build_agenda(pb.meetings["2026-11-24-omar-haddad"], pb, pb.config.meetings)
+    assert omar.length == 45
+    nadia = pb.meetings["2026-11-18-nadia-petrov"]
+    assert build_agenda(nadia, pb, pb.config.meetings).length == 20  # written down
+    networking = meeting(purpose="networking")
+    assert default_length(networking, pb.config.meetings) == 15
+
+
+def test_a_written_duration_wins() -> None:
+    agenda = agenda_for(meeting(format="lunch", duration=45))
+    assert agenda.length == 45 and not agenda.length_is_default
+
+
+# --- questions that fit -----------------------------------------------------------------
+
+
+def planned(*minutes: int) -> list[PlannedQuestion]:
+    return [PlannedQuestion(f"q{i}", m) for i, m in enumerate(minutes)]
+
+
+def test_fit_keeps_the_order_and_skips_what_does_not_fit() -> None:
+    fits, rest = fit_questions(planned(4, 3, 5, 2, 3), 10)
+    assert [q.text for q in fits] == ["q0", "q1", "q3"]
+    assert [q.text for q in rest] == ["q2", "q4"]
+
+
+def test_chosen_questions_in_order_with_the_rest_if_time_allows() -> None:
+    ids = [f"the-job-{i}" for i in range(3)] + [f"fit-{i}" for i in range(3)]
+    ids += [f"the-field-{i}" for i in range(3)]
+    m = meeting(duration=30, questions=tuple(ids[:8]))
+    agenda = agenda_for(m)
+    assert not agenda.auto_picked
+    assert [q.id for q in agenda.questions] == ids[:7]  # 7 x 3 = 21 of 23 minutes
+    assert [q.id for q in agenda.if_time_allows] == ids[7:8]
+    assert [q.offset for q in agenda.questions] == [4, 7, 10, 13, 16, 19, 22]
+    assert all(q.offset is None for q in agenda.if_time_allows)
+    assert [q.index for q in agenda.questions] == list(range(7))
+
+
+def test_question_minutes_own_else_default_and_free_text_uses_default() -> None:
+    categories = bank(minutes=None)
+    m = meeting(duration=60, questions=("the-job-0", "What made you stay so long?"))
+    pb = playbook(m, categories=categories)
+    agenda = build_agenda(m, pb, MeetingDefaults(question_minutes=5))
+    assert [(q.id, q.minutes) for q in agenda.questions] == [("the-job-0", 5), (None, 5)]
+    assert agenda.questions[1].text == "What made you stay so long?"
+    own = bank(minutes=4)
+    agenda = build_agenda(m, playbook(m, categories=own), MeetingDefaults(question_minutes=5))
+    assert [q.minutes for q in agenda.questions] == [4, 5]
+
+
+def test_unknown_ids_are_left_out_of_the_plan() -> None:
+    m = meeting(questions=("no-such-question", "the-job-0"))
+    agenda = agenda_for(m)
+    assert [q.id for q in agenda.all_questions] == ["the-job-0"]
+
+
+# --- picking from the bank --------------------------------------------------------------
+
+
+def test_auto_pick_is_balanced_across_categories() -> None:
+    agenda = agenda_for(meeting(duration=30))  # 23 minutes: 7 questions of 3
+    assert agenda.auto_picked
+    counts = Counter(q.category for q in agenda.questions)
+    assert len(agenda.questions) == 7
+    assert set(counts) == set(CATEGORIES) and set(counts.values()) == {1}
+    order = [q.category for q in agenda.questions]
+    assert order == list(CATEGORIES)  # asked in conversation order
+    assert len(agenda.if_time_allows) == 3
+
+
+def test_auto_pick_for_networking_favours_networking_and_fit() -> None:
+    order = pick_order(playbook(), "networking")
+    assert [q.category for q in order[:7]] == [
+        "networking",
+        "fit",
+        *(c for c in CATEGORIES if c not in ("networking", "fit")),
+    ]
+    three = ("a", "b", "c")
+    agenda = agenda_for(meeting(purpose="networking", duration=20, share=three))  # 8 minutes
+    assert {q.category for q in agenda.questions} == {"networking", "fit"}
+
+
+def test_auto_pick_respects_purpose_and_is_deterministic() -> None:
+    informational = pick_order(playbook(), "informational")
+    assert "networking-2" not in [q.id for q in informational]
+    assert "networking-2" in [q.id for q in pick_order(playbook(), "networking")]
+    first = agenda_for(meeting(duration=45))
+    second = agenda_for(meeting(duration=45))
+    assert first.questions == second.questions
+
+
+def test_auto_pick_with_an_empty_bank() -> None:
+    agenda = agenda_for(meeting(), playbook(meeting(), categories=()))
+    assert agenda.questions == () and agenda.if_time_allows == ()
+    assert sum(s.minutes for s in agenda.segments) == 30
+
+
+# --- the ask and the background ---------------------------------------------------------
+
+
+def test_networking_has_the_ask_with_skills_role_and_target_list() -> None:
+    companies = (
+        Company("acme", "Acme", motivation=5),
+        Company("globex", "Globex", motivation=3),
+        Company("initech", "Initech", status="closed", motivation=5),
+    )
+    m = meeting(purpose="networking", duration=20)
+    agenda = agenda_for(m, playbook(m, companies=companies))
+    ask = agenda.segment("ask")
+    assert ask is not None
+    assert [c.name for c in agenda.targets] == ["Acme", "Globex"]
+    text = " ".join(ask.items)
+    assert "forecasting; SQL" in text
+    assert "Product analytics on a logistics software team" in text
+    assert "which companies are missing" in text and "whom do they know there" in text
+
+
+def test_informational_has_no_ask() -> None:
+    agenda = agenda_for(meeting(duration=30))
+    assert agenda.segment("ask") is None and agenda.targets == ()
+    assert not any("target list" in item for s in agenda.segments for item in s.items)
+
+
+def test_share_points_are_listed_and_overflow_is_known() -> None:
+    points = tuple(f"point {i}" for i in range(7))
+    agenda = agenda_for(meeting(duration=20, share=points))
+    background = agenda.segment("background")
+    assert background is not None and background.minutes == 3
+    assert background.items == points
+    assert agenda.share_capacity == 4
+    assert agenda.share_overflow == points[4:]
+
+
+def test_the_pitch_is_the_profile_body() -> None:
+    agenda = agenda_for(meeting(duration=30))
+    assert agenda.pitch_html == "<p>Five years of supply-chain data.</p>"
+    assert not agenda.pitch_cut_on_paper
+    m = meeting(duration=30)
+    bare = replace(playbook(m), profile=None)
+    assert build_agenda(m, bare, DEFAULTS).pitch_html == ""
+    wordy = replace(playbook(m), profile=Profile("Maya", pitch_html="<p>…</p>", pitch_words=121))
+    assert build_agenda(m, wordy, DEFAULTS).pitch_cut_on_paper
+
+
+def test_a_question_listed_twice_is_planned_once() -> None:
+    m = meeting(
+        duration=30, questions=("the-job-0", "fit-0", "the-job-0", "Why here?", "Why here?")
+    )
+    agenda = agenda_for(m)
+    assert [(q.id, q.index) for q in agenda.all_questions] == [
+        ("the-job-0", 0),
+        ("fit-0", 1),
+        (None, 3),
+    ]
+
+
+def test_wrap_up_offers_to_stop_and_asks_for_names() -> None:
+    wrap = agenda_for(meeting(duration=30)).segment("wrap")
+    assert wrap is not None
+    text = " ".join(wrap.items)
+    assert "Offer to stop" in text and "keep in touch" in text and "talk to" in text
+
+
+# --- prep -------------------------------------------------------------------------------
+
+
+def test_prep_for_coffee_says_you_pay_and_bring_cards() -> None:
+    company = Company("acme", "Acme", notes_html="<p>Makes anvils.</p>")
+    jane = Contact("jane", "Jane Doe", company="acme")
+    m = meeting(format="coffee", date=dt.date(2026, 11, 24))
+    prep = build_prep(m, playbook(m, companies=(company,), contacts=(jane,)), ())
+    assert prep.you_pay
+    assert prep.bring[0] == "business cards"
+    assert prep.researched == (company,) and prep.unresearched == (jane,)
+
+
+def test_prep_for_video_networking() -> None:
+    m = meeting(format="video", purpose="networking")
+    prep = build_prep(m, playbook(m), ())
+    assert not prep.you_pay
+    assert "contact details" in prep.bring[0]
+    assert any("target-company list" in b for b in prep.bring)
+    assert prep.missing == ("No company on file for Jane Doe: add `company:` to their page.",)
+
+
+def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
+    held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1))
+    cancelled = meeting(slug="m00", status="cancelled", date=dt.date(2026, 10, 20))
+    now = meeting(status="scheduled", date=dt.date(2026, 11, 24))
+    later = meeting(slug="m2", status="scheduled", date=dt.date(2027, 1, 5))
+    asked = meeting(slug="m3", status="requested", requested_on=dt.date(2026, 11, 1))
+    prep = build_prep(now, playbook(held, cancelled, now, later, asked), ())
+    assert [m.slug for m in prep.earlier] == ["m0"]
+    assert [m.slug for m in prep.planned] == ["m3", "m2"]
+
+
+def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
+    jane = Contact(
+        "jane",
+        "Jane Doe",
+        followups=(
+            FollowUp(dt.date(2026, 12, 1), "Send the deck", None, 9),
+            FollowUp(dt.date(2026, 11, 1), "Old and done", dt.date(2026, 11, 1), 10),
+        ),
+        source=Source("content/contacts/jane.md"),
+    )
+    joe = Contact(
+        "joe", "Joe Bloggs", followups=(FollowUp(dt.date(2026, 11, 2), "Not Jane's", None, 3),)
+    )
+    before = meeting(
+        slug="m0",
+        status="done",
+        date=dt.date(2026, 10, 1),
+        followups=(FollowUp(dt.date(2026, 11, 20), "Share the article", None, 12),),
+        source=Source("content/meetings/m0.md"),
+    )
+    now = meeting(
+        status="scheduled", date=dt.date(2026, 11, 24), source=Source("content/meetings/m1.md")
+    )
+    pb = playbook(before, now, contacts=(jane, joe))
+    prep = build_prep(now, pb, follow_ups(pb, dt.date(2026, 11, 22)))
+    assert [(f.rule, f.action) for f in prep.open_followups] == [
+        ("thank_you", "Send Jane Doe a thank-you note for the meeting on 1 Oct"),
+        ("own", "Share the article"),
+        ("own", "Send the deck"),
+    ]
+    assert prep.open_followups[0].status == "overdue"

@@ -1,0 +1,614 @@
+"""The follow-up rules on tiny playbooks with a fixed today, and the bad input they catch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+from generator.build import build, check
+from generator.errors import BuildError, Problems
+from generator.load import load
+from generator.model.entities import Playbook
+from generator.plans.followups import (
+    DONE,
+    LATER,
+    OVERDUE,
+    THIS_WEEK,
+    TODAY,
+    FollowUpItem,
+    add_business_days,
+    declined_on,
+    follow_ups,
+    history,
+    last_interaction,
+    open_items,
+    status_of,
+    timeline,
+)
+
+D = dt.date
+THANKSGIVING = (D(2026, 11, 26), D(2026, 11, 27))
+
+
+def make(root: Path, files: dict[str, str], config: str = "") -> Playbook:
+    """A playbook from a few files; fails the test on any content error."""
+    if config:
+        write(root, "playbook.yaml", textwrap.dedent(config))
+    for rel, text in files.items():
+        write(root, rel, textwrap.dedent(text).lstrip())
+    problems = Problems()
+    loaded = load(root, problems)
+    assert problems.errors == []
+    return loaded.playbook
+
+
+def by_id(items: tuple[FollowUpItem, ...]) -> dict[str, FollowUpItem]:
+    return {i.id: i for i in items}
+
+
+COMPANY = """
+---
+name: Acme Freight
+---
+"""
+
+CONTACT = """
+---
+name: Ada Byrne
+company: acme
+{extra}
+---
+"""
+
+
+def contact(extra: str = "") -> str:
+    return CONTACT.format(extra=textwrap.dedent(extra).strip())
+
+
+# ---------------------------------------------------------------- business days
+
+
+@pytest.mark.parametrize(
+    ("start", "count", "holidays", "expected"),
+    [
+        (D(2026, 11, 20), 1, (), D(2026, 11, 23)),  # Friday + 1 → Monday
+        (D(2026, 11, 21), 1, (), D(2026, 11, 23)),  # from a Saturday
+        (D(2026, 11, 20), 3, (), D(2026, 11, 25)),
+        (D(2026, 11, 20), 7, (), D(2026, 12, 1)),
+        (D(2026, 11, 20), 7, THANKSGIVING, D(2026, 12, 3)),
+        (D(2026, 11, 25), 1, THANKSGIVING, D(2026, 11, 30)),
+        (D(2026, 11, 20), 0, (), D(2026, 11, 20)),
+    ],
+)
+def test_add_business_days_skips_weekends_and_holidays(
+    start: dt.date, count: int, holidays: tuple[dt.date, ...], expected: dt.date
+) -> None:
+    assert add_business_days(start, count, holidays) == expected
+
+
+def test_status_relative_to_today() -> None:
+    today = D(2026, 11, 22)
+    assert status_of(D(2026, 11, 21), None, today) == OVERDUE
+    assert status_of(today, None, today) == TODAY
+    assert status_of(D(2026, 11, 23), None, today) == THIS_WEEK
+    assert status_of(D(2026, 11, 29), None, today) == THIS_WEEK  # today + 7
+    assert status_of(D(2026, 11, 30), None, today) == LATER  # today + 8
+    assert status_of(D(2026, 11, 1), D(2026, 11, 2), today) == DONE
+
+
+# ---------------------------------------------------------------- after a meeting
+
+
+def held(extra: str = "", purpose: str = "informational", date: str = "2026-11-17") -> str:
+    """A meeting with Ada marked done."""
+    lines = ["---", "contact: ada-byrne", f"purpose: {purpose}", "format: coffee"]
+    lines += ["status: done", f"date: {date}", 'time: "08:00"']
+    if extra:
+        lines.append(textwrap.dedent(extra).strip())
+    return "\n".join([*lines, "---", ""])
+
+
+def test_thank_you_due_next_day_then_done_leaves_open(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held(),
+    }
+    items = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 11, 22)))
+    thanks = items["thank-you-m"]
+    assert (thanks.due, thanks.status, thanks.done) == (D(2026, 11, 18), OVERDUE, None)
+    assert thanks.rule == "thank_you" and thanks.rule_name == "Thank-you note"
+    assert thanks.rule_note == "1 day after a meeting marked done"
+    assert (thanks.contact, thanks.meeting) == ("ada-byrne", "m")
+    assert "follow-up-call-m" not in items  # informational meeting
+
+    files["content/meetings/m.md"] = held("done: {thank_you: 2026-11-17}")
+    done = follow_ups(make(tmp_path / "b", files), D(2026, 11, 22))
+    assert "thank-you-m" not in {i.id for i in open_items(done)}
+    assert [(i.id, i.done, i.status) for i in history(done)] == [
+        ("thank-you-m", D(2026, 11, 17), DONE)
+    ]
+    sections = {s.key: s for s in timeline(done)}
+    assert [i.id for i in sections["done"].items] == ["thank-you-m"]
+    assert sections["overdue"].items == ()
+
+
+def test_settings_change_the_timing_and_the_rule_text(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held(purpose="networking"),
+    }
+    config = """
+    followups:
+      thank_you_days: 2
+      follow_up_call_days: 4
+    """
+    items = by_id(follow_ups(make(tmp_path, files, config), D(2026, 11, 17)))
+    assert items["thank-you-m"].due == D(2026, 11, 19)
+    assert items["thank-you-m"].rule_note.startswith("2 days after")
+    call = items["follow-up-call-m"]
+    assert call.due == D(2026, 11, 21) and call.rule_name == "Follow-up call"
+    assert call.status == THIS_WEEK
+
+
+def test_meeting_still_scheduled_after_its_date_asks_for_the_outcome(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held().replace("status: done", "status: scheduled"),
+    }
+    playbook = make(tmp_path, files)
+    items = by_id(follow_ups(playbook, D(2026, 11, 22)))
+    assert list(items) == ["record-outcome-m"]  # no thank-you until it is marked done
+    assert items["record-outcome-m"].due == D(2026, 11, 18)
+    assert by_id(follow_ups(playbook, D(2026, 11, 17))) == {}  # on the day itself: nothing
+
+
+# ---------------------------------------------------------------- referrals
+
+
+def referral_files(met_status: str, done: str = "") -> dict[str, str]:
+    return {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/contacts/ben-ode.md": "---\nname: Ben Ode\n---\n",
+        "content/meetings/first.md": held("referrals: [ben-ode]\n" + done, date="2026-11-02"),
+        "content/meetings/second.md": (
+            f"---\ncontact: ben-ode\nstatus: {met_status}\ndate: 2026-11-16\n---\n"
+        ),
+    }
+
+
+def test_referrer_update_only_once_the_referral_was_met(tmp_path: Path) -> None:
+    today = D(2026, 11, 22)
+    before = by_id(follow_ups(make(tmp_path / "a", referral_files("scheduled")), today))
+    assert not [i for i in before if i.startswith("referrer-update")]
+
+    after = by_id(follow_ups(make(tmp_path / "b", referral_files("done")), today))
+    update = after["referrer-update-first-ben-ode"]
+    assert (update.due, update.contact, update.meeting) == (D(2026, 11, 19), "ada-byrne", "first")
+    assert update.action == "Tell Ada Byrne how your meeting with Ben Ode went"
+    assert update.status == OVERDUE
+
+
+def test_referrer_update_date_covers_referrals_met_by_then(tmp_path: Path) -> None:
+    today = D(2026, 11, 22)
+    covered = make(tmp_path / "a", referral_files("done", "done: {referrer_update: 2026-11-18}"))
+    item = by_id(follow_ups(covered, today))["referrer-update-first-ben-ode"]
+    assert (item.done, item.status) == (D(2026, 11, 18), DONE)
+
+    # recorded before Ben was met: that update was about something else, Ben's is still open
+    early = make(tmp_path / "b", referral_files("done", "done: {referrer_update: 2026-11-10}"))
+    item = by_id(follow_ups(early, today))["referrer-update-first-ben-ode"]
+    assert item.done is None
+
+
+# ---------------------------------------------------------------- unanswered requests
+
+
+def request(requested_on: str = "2026-11-20", extra: str = "") -> str:
+    return f"---\ncontact: ada-byrne\nstatus: requested\nrequested_on: {requested_on}\n{extra}---\n"
+
+
+def test_second_contact_after_3_and_nudge_after_7_business_days(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request(),
+    }
+    config = "holidays: [2026-11-26, 2026-11-27]\n"
+    items = by_id(follow_ups(make(tmp_path, files, config), D(2026, 11, 22)))
+    second, nudge = items["second-contact-ask"], items["nudge-ask"]
+    assert second.due == D(2026, 11, 25)  # Fri 20 → Mon, Tue, Wed
+    assert nudge.due == D(2026, 12, 3)  # Thanksgiving Thursday and Friday skipped
+    assert second.action == "No reply from Ada Byrne yet: reach a second person at Acme Freight"
+    assert second.rule_note.startswith("no reply after 3 business days")
+    assert nudge.rule_name == "Nudge" and nudge.status == LATER
+
+
+def test_second_contact_without_a_company_is_phrased_generally(tmp_path: Path) -> None:
+    files = {
+        "content/contacts/ada-byrne.md": "---\nname: Ada Byrne\n---\n",
+        "content/meetings/ask.md": request(),
+    }
+    items = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))
+    assert "company" not in items["second-contact-ask"].action
+    assert "someone else" in items["second-contact-ask"].action
+
+
+def test_answered_or_recorded_requests_leave_the_open_list(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request(extra="done: {second_contact: 2026-11-25}\n"),
+    }
+    items = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 12, 4)))
+    assert items["second-contact-ask"].status == DONE
+    assert items["nudge-ask"].status == OVERDUE
+
+    files["content/meetings/ask.md"] = request().replace("requested\n", "scheduled\n")
+    items = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 12, 4)))
+    assert not [i for i in items if i.startswith(("second-contact", "nudge"))]
+
+
+# ---------------------------------------------------------------- declined
+
+
+def test_declined_contact_gets_nothing_but_keeps_history(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(
+            """
+            declined: 2026-11-21
+            followups:
+              - {due: 2026-11-30, action: Ask once more}
+              - {due: 2026-11-19, action: Sent the article, done: 2026-11-19}
+            """
+        ),
+        "content/meetings/ask.md": request(requested_on="2026-11-10"),
+        "content/meetings/m.md": held("done: {thank_you: 2026-11-04}", date="2026-11-03"),
+    }
+    playbook = make(tmp_path, files)
+    items = follow_ups(playbook, D(2026, 11, 22))
+    assert open_items(items) == []
+    assert sorted(i.rule for i in history(items)) == ["own", "thank_you"]
+    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 11, 21)
+
+
+def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request().replace("requested\n", "declined\n"),
+    }
+    playbook = make(tmp_path, files)
+    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 11, 20)
+    assert follow_ups(playbook, D(2026, 12, 10)) == ()
+
+
+def test_a_later_request_does_not_undo_a_decline(tmp_path: Path) -> None:
+    declined = request("2026-10-01").replace("requested\n", "declined\n")
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/first.md": declined,
+        "content/meetings/again.md": request("2026-11-16"),
+    }
+    playbook = make(tmp_path, files)
+    # the newer request is the latest meeting, but the decline still stands
+    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 10, 1)
+    assert open_items(follow_ups(playbook, D(2026, 11, 30))) == []
+
+
+# ---------------------------------------------------------------- keep in touch
+
+
+def keep_files(contact_extra: str = "", meeting_extra: str = "") -> dict[str, str]:
+    return {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(contact_extra),
+        "content/meetings/m.md": held(meeting_extra, date="2026-09-01"),
+    }
+
+
+def keep(root: Path, files: dict[str, str], config: str = "") -> FollowUpItem:
+    return by_id(follow_ups(make(root, files, config), D(2026, 11, 22)))["keep-in-touch-ada-byrne"]
+
+
+def test_keep_in_touch_counts_from_the_last_interaction(tmp_path: Path) -> None:
+    assert keep(tmp_path / "default", keep_files()).due == D(2026, 10, 27)  # 8 weeks
+    assert "the playbook's cadence" in keep(tmp_path / "d2", keep_files()).rule_note
+    own = keep(tmp_path / "own", keep_files("keep_in_touch: 6w"))
+    assert own.due == D(2026, 10, 13) and "6 weeks (their cadence)" in own.rule_note
+    setting = keep(tmp_path / "setting", keep_files(), "followups: {keep_in_touch: 3w}\n")
+    assert setting.due == D(2026, 9, 22)
+
+    # a dated done action restarts the clock
+    action = keep(
+        tmp_path / "action", keep_files("keep_in_touch: 6w", "done: {thank_you: 2026-09-02}")
+    )
+    assert action.due == D(2026, 10, 14)
+    # so does a reminder marked done, on the contact
+    reminder = keep(
+        tmp_path / "reminder",
+        keep_files(
+            """
+            keep_in_touch: 6w
+            followups:
+              - {due: 2026-10-20, action: Sent her the report, done: 2026-10-21}
+            """
+        ),
+    )
+    assert reminder.due == D(2026, 12, 2) and reminder.status == LATER
+    # a second contact was with someone else: no restart
+    other = keep(
+        tmp_path / "other", keep_files("keep_in_touch: 6w", "done: {second_contact: 2026-10-01}")
+    )
+    assert other.due == D(2026, 10, 13)
+
+
+def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact("keep_in_touch: 2w"),
+        "content/meetings/ask.md": request(
+            requested_on="2026-09-01", extra="done: {nudge: 2026-09-10}\n"
+        ),
+    }
+    ids = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 11, 22)))
+    assert "keep-in-touch-ada-byrne" not in ids
+
+    files = keep_files("keep_in_touch: 2w")
+    files["content/meetings/next.md"] = "---\ncontact: ada-byrne\ndate: 2026-11-30\n---\n"
+    ids = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 11, 22)))
+    assert "keep-in-touch-ada-byrne" not in ids
+
+
+def test_last_interaction(tmp_path: Path) -> None:
+    playbook = make(tmp_path, keep_files(meeting_extra="done: {thank_you: 2026-09-02}"))
+    ada = playbook.contacts["ada-byrne"]
+    last = last_interaction(playbook, ada, D(2026, 11, 22))
+    assert last is not None and (last.day, last.what, last.meeting) == (
+        D(2026, 9, 2),
+        "Thank-you note",
+        "m",
+    )
+    before = last_interaction(playbook, ada, D(2026, 9, 1))
+    assert before is not None and before.what == "Coffee with Ada Byrne"
+    assert last_interaction(playbook, ada, D(2026, 8, 1)) is None
+
+
+# ---------------------------------------------------------------- your own reminders
+
+
+def test_own_reminders_and_stable_ids(tmp_path: Path) -> None:
+    reminders = """
+    followups:
+      - {due: 2026-11-20, action: Send the deck}
+      - {due: 2026-12-20, action: Ask about the spring roles}
+    """
+    files = keep_files(reminders)
+    first = [i for i in follow_ups(make(tmp_path / "a", files), D(2026, 11, 22)) if i.rule == "own"]
+    assert [(i.due, i.status, i.rule_name) for i in first] == [
+        (D(2026, 11, 20), OVERDUE, "Your reminder"),
+        (D(2026, 12, 20), LATER, "Your reminder"),
+    ]
+    # moving a date, marking one done or reordering keeps the ids (and calendar UIDs)
+    files = keep_files(
+        """
+        followups:
+          - {due: 2026-12-21, action: Ask about the spring roles}
+          - {due: 2026-11-20, action: Send the deck, done: 2026-11-21}
+        """
+    )
+    second = [
+        i for i in follow_ups(make(tmp_path / "b", files), D(2026, 11, 22)) if i.rule == "own"
+    ]
+    assert {i.id for i in first} == {i.id for i in second}
+    assert all(i.id.startswith("own-contact-ada-byrne-") for i in second)
+
+
+def test_same_input_same_items(tmp_path: Path) -> None:
+    playbook = make(tmp_path, referral_files("done"))
+    assert follow_ups(playbook, D(2026, 11, 22)) == follow_ups(playbook, D(2026, 11, 22))
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def problems_of(root: Path) -> list[str]:
+    """Errors as `playbook check` prints them: `path:line: field: message`."""
+    return [str(p) for p in check(root).errors]
+
+
+def test_keep_in_touch_soon_is_an_error_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\nkeep_in_touch: soon\n---\n")
+    assert problems_of(tmp_path) == [
+        "content/contacts/ada.md:3: keep_in_touch: expected an interval like 30d, 6w, 2m or 1y, "
+        "got 'soon'"
+    ]
+
+
+def test_unknown_done_action_is_an_error_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: done\ndate: 2026-11-17\ndone:\n  thank_you: 2026-11-17\n"
+        "  lunch_invite: 2026-11-18\n---\n",
+    )
+    assert problems_of(tmp_path) == [
+        "content/meetings/m.md:7: done.lunch_invite: unknown name 'lunch_invite'; expected one of "
+        "thank_you, follow_up_call, referrer_update, second_contact, nudge"
+    ]
+
+
+def test_done_before_the_meeting_is_an_error_in_check_and_build(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: done\ndate: 2026-11-17\ndone:\n  thank_you: 2026-11-16\n---\n",
+    )
+    expected = (
+        "content/meetings/m.md:6: done.thank_you: 2026-11-16 is before the meeting itself "
+        "(2026-11-17); a follow-up is done after the meeting"
+    )
+    assert problems_of(tmp_path) == [expected]
+    with pytest.raises(BuildError) as raised:
+        build(tmp_path, out=tmp_path / "site", today=D(2026, 11, 22), jobs=1)
+    assert [str(e) for e in raised.value.errors] == [expected]
+
+
+def test_done_before_the_request_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada-byrne.md", "---\nname: Ada\n---\n")
+    write(tmp_path, "content/meetings/m.md", request("2026-11-20", "done: {nudge: 2026-11-19}\n"))
+    assert problems_of(tmp_path) == [
+        "content/meetings/m.md:5: done.nudge: 2026-11-19 is before the request was sent "
+        "(2026-11-20)"
+    ]
+
+
+HIDDEN = (
+    "is not shown: this contact declined, so playbook makes no more reminders for them "
+    "(mark it done, or delete it)"
+)
+
+
+def followup_warnings(root: Path) -> list[tuple[str, int, str, str]]:
+    problems = check(root)
+    assert problems.errors == []
+    return [
+        (w.path, w.line, w.field, w.message)
+        for w in problems.warnings
+        if w.field.startswith(("done.", "followups."))
+    ]
+
+
+def test_records_that_will_not_do_what_you_expect_are_warnings(tmp_path: Path) -> None:
+    write(
+        tmp_path / "a",
+        "content/contacts/ada.md",
+        "---\nname: Ada\ndeclined: 2026-11-01\n"
+        "followups:\n  - {due: 2026-12-01, action: Ask again}\n---\n",
+    )
+    assert followup_warnings(tmp_path / "a") == [
+        (
+            "content/contacts/ada.md",
+            5,
+            "followups.0",
+            HIDDEN,
+        )
+    ]
+
+    write(tmp_path / "b", "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path / "b",
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: scheduled\ndate: 2026-11-17\n"
+        "done: {thank_you: 2026-11-18, follow_up_call: 2026-11-18}\n---\n",
+    )
+    scheduled = (
+        "is recorded but the meeting's status is scheduled; "
+        "set status: done once it has taken place"
+    )
+    assert followup_warnings(tmp_path / "b") == [
+        ("content/meetings/m.md", 5, "done.follow_up_call", scheduled),
+        (
+            "content/meetings/m.md",
+            5,
+            "done.follow_up_call",
+            "the follow-up call rule is for networking meetings; this one is informational",
+        ),
+        ("content/meetings/m.md", 5, "done.thank_you", scheduled),
+    ]
+
+
+def test_open_reminders_on_a_declined_contacts_meetings_are_warnings(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada-byrne.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/ask.md",
+        "---\ncontact: ada-byrne\nstatus: declined\nrequested_on: 2026-11-02\n"
+        "followups:\n"
+        "  - {due: 2026-11-09, action: Sent the article anyway, done: 2026-11-09}\n"
+        "  - due: 2026-11-30\n"
+        "    action: Ask her again in the spring\n---\n",
+    )
+    assert followup_warnings(tmp_path) == [("content/meetings/ask.md", 7, "followups.1", HIDDEN)]
+
+
+def test_meeting_reminder_done_before_the_meeting_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: done\ndate: 2026-11-05\nfollowups:\n"
+        "  - {due: 2026-11-10, action: Send the deck, done: 2026-11-06}\n"
+        "  - due: 2026-11-10\n"
+        "    action: Send the notes\n"
+        "    done: 2026-11-01\n---\n",
+    )
+    assert problems_of(tmp_path) == [
+        "content/meetings/m.md:9: followups.1.done: 2026-11-01 is before the meeting itself "
+        "(2026-11-05); a follow-up is done after the meeting"
+    ]
+
+
+def test_done_after_today_is_still_open_on_today(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(
+            """
+            followups:
+              - {due: 2026-11-20, action: Send the deck, done: 2026-11-25}
+            """
+        ),
+        "content/meetings/m.md": held("done: {thank_you: 2026-11-24}"),
+    }
+    playbook = make(tmp_path, files)
+    before = follow_ups(playbook, D(2026, 11, 22))
+    assert history(before) == []
+    assert {(i.rule, i.status) for i in open_items(before)} >= {
+        ("own", OVERDUE),
+        ("thank_you", OVERDUE),
+    }
+    after = follow_ups(playbook, D(2026, 11, 25))
+    assert {i.rule for i in history(after)} == {"own", "thank_you"}
+
+
+def test_request_without_requested_on_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(tmp_path, "content/meetings/m.md", "---\ncontact: ada\nstatus: requested\n---\n")
+    write(tmp_path, "content/meetings/n.md", "---\ncontact: ada\npurpose: networking\n---\n")
+    problems = check(tmp_path)
+    why = (
+        "the request has no requested_on: add the date you asked, so the second-contact "
+        "and nudge reminders can be timed"
+    )
+    assert [str(w) for w in problems.warnings if "requested_on" in w.message] == [
+        f"warning: content/meetings/m.md:3: status: {why}",
+        f"warning: content/meetings/n.md:1: requested_on: {why}",
+    ]
+
+
+def test_unknown_key_in_a_reminder_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "content/contacts/ada.md",
+        "---\nname: Ada\nfollowups:\n  - due: 2026-11-19\n    action: Send the deck\n"
+        "    don: 2026-11-20\n  - {due: 2026-11-21, action: Call, note: x}\n---\n",
+    )
+    problems = check(tmp_path)
+    assert problems.errors == []
+    assert [str(w) for w in problems.warnings if "followups" in w.field] == [
+        "warning: content/contacts/ada.md:6: followups.0.don: is not a field of a reminder "
+        "(did you mean done?); ignored",
+        "warning: content/contacts/ada.md:7: followups.1.note: is not a field of a reminder "
+        "(expected one of due, action, done); ignored",
+    ]

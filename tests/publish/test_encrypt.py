@@ -1,0 +1,237 @@
+"""Tests for generator/encrypt.py: the payload format the browser also reads."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import unicodedata
+
+import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from generator.publish.encrypt import (
+    DecryptionError,
+    DecryptionFailure,
+    PageKey,
+    PassphraseError,
+    decrypt_page,
+    decrypt_page_with_key,
+    derive_key,
+    encrypt_page,
+    opaque_name,
+    passphrase_from_environment_or_prompt,
+)
+
+PASSPHRASE = "correct horse battery staple"
+SALT = bytes(range(16))
+# Fixed vector: PBKDF2-HMAC-SHA256(PASSPHRASE, SALT, 600000) -> AES-256-GCM,
+# iv = 12 zero bytes, aad = b"index.html", plaintext = b"<p>hello</p>".
+VECTOR_CT = "E6M7eMeef/ltTWC1tFqlBKTGKQSbuvMVFuFW0g=="
+PAGE = "<!DOCTYPE html><title>Acme</title><p>Interview with Acme, Tuesday</p>"
+
+
+@pytest.fixture(scope="module")
+def key() -> PageKey:
+    return derive_key(PASSPHRASE, SALT)
+
+
+def test_round_trip(key: PageKey) -> None:
+    payload = encrypt_page(PAGE, "p/abc.html", key)
+    assert decrypt_page(payload, "p/abc.html", PASSPHRASE) == PAGE
+    assert decrypt_page_with_key(payload, "p/abc.html", key) == PAGE
+
+
+def test_payload_format(key: PageKey) -> None:
+    payload = encrypt_page(PAGE, "index.html", key)
+    assert " " not in payload  # compact JSON
+    data = json.loads(payload)
+    assert list(data) == ["v", "kdf", "iter", "salt", "iv", "ct", "check_iv", "check"]
+    assert data["v"] == 1
+    assert data["kdf"] == "PBKDF2-HMAC-SHA256"
+    assert data["iter"] == 600_000
+    assert base64.b64decode(data["salt"]) == SALT
+    assert len(base64.b64decode(data["iv"])) == 12
+    assert len(base64.b64decode(data["check_iv"])) == 12
+    assert data["iv"] != data["check_iv"]
+    assert "Acme" not in payload
+
+
+def test_fresh_iv_per_page(key: PageKey) -> None:
+    one = json.loads(encrypt_page(PAGE, "index.html", key))
+    two = json.loads(encrypt_page(PAGE, "index.html", key))
+    assert one["iv"] != two["iv"]
+    assert one["ct"] != two["ct"]
+
+
+def test_random_salt_when_none() -> None:
+    one, two = derive_key(PASSPHRASE), derive_key(PASSPHRASE)
+    assert len(one.salt) == 16
+    assert one.salt != two.salt
+    assert one.key != two.key
+
+
+def test_key_not_in_repr(key: PageKey) -> None:
+    assert key.key.hex() not in repr(key)
+    assert repr(key.key) not in repr(key)
+
+
+def test_wrong_passphrase(key: PageKey) -> None:
+    payload = encrypt_page(PAGE, "index.html", key)
+    with pytest.raises(DecryptionError) as info:
+        decrypt_page(payload, "index.html", "correct horse battery stapler")
+    assert info.value.reason is DecryptionFailure.WRONG_PASSPHRASE
+    assert "does not open" in str(info.value)
+
+
+def test_tampered_ciphertext(key: PageKey) -> None:
+    data = json.loads(encrypt_page(PAGE, "index.html", key))
+    ct = bytearray(base64.b64decode(data["ct"]))
+    ct[5] ^= 0x01
+    data["ct"] = base64.b64encode(bytes(ct)).decode()
+    with pytest.raises(DecryptionError) as info:
+        decrypt_page(json.dumps(data), "index.html", PASSPHRASE)
+    assert info.value.reason is DecryptionFailure.TAMPERED
+    assert "altered" in str(info.value)
+
+
+def test_payload_moved_to_another_path(key: PageKey) -> None:
+    payload = encrypt_page(PAGE, "p/aaaa.html", key)
+    with pytest.raises(DecryptionError) as info:
+        decrypt_page(payload, "p/bbbb.html", PASSPHRASE)
+    assert info.value.reason is DecryptionFailure.TAMPERED
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "not json",
+        "[]",
+        '{"v":2}',
+        '{"v":1,"kdf":"PBKDF2-HMAC-SHA256","iter":1000,"salt":"","iv":"","ct":"",'
+        '"check_iv":"","check":""}',
+    ],
+)
+def test_malformed_payload(payload: str) -> None:
+    with pytest.raises(DecryptionError) as info:
+        decrypt_page(payload, "index.html", PASSPHRASE)
+    assert info.value.reason is DecryptionFailure.MALFORMED
+
+
+def test_key_with_other_salt_refused(key: PageKey) -> None:
+    payload = encrypt_page(PAGE, "index.html", key)
+    other = derive_key(PASSPHRASE)
+    with pytest.raises(DecryptionError) as info:
+        decrypt_page_with_key(payload, "index.html", other)
+    assert info.value.reason is DecryptionFailure.WRONG_PASSPHRASE
+
+
+def test_nfc_normalisation() -> None:
+    composed = unicodedata.normalize("NFC", "Café au lait")
+    decomposed = unicodedata.normalize("NFD", "Café au lait")
+    assert composed != decomposed
+    payload = encrypt_page(PAGE, "index.html", derive_key(composed, SALT))
+    assert decrypt_page(payload, "index.html", decomposed) == PAGE
+    assert derive_key(decomposed, SALT).key == derive_key(composed, SALT).key
+
+
+def test_too_few_iterations_refused() -> None:
+    with pytest.raises(ValueError, match="600000"):
+        derive_key(PASSPHRASE, SALT, iterations=599_999)
+    assert derive_key(PASSPHRASE, SALT, iterations=600_001).iterations == 600_001
+
+
+def test_empty_passphrase_and_short_salt_refused() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        derive_key("", SALT)
+    with pytest.raises(ValueError, match="salt"):
+        derive_key(PASSPHRASE, b"short")
+
+
+def test_bad_iv_length_refused(key: PageKey) -> None:
+    with pytest.raises(ValueError, match="IV"):
+        encrypt_page(PAGE, "index.html", key, iv=bytes(8))
+
+
+def test_fixed_test_vector() -> None:
+    key = derive_key(PASSPHRASE, SALT, 600_000)
+    payload = json.loads(encrypt_page("<p>hello</p>", "index.html", key, iv=bytes(12)))
+    assert payload["iv"] == "AAAAAAAAAAAAAAAA"
+    assert payload["salt"] == "AAECAwQFBgcICQoLDA0ODw=="
+    assert payload["ct"] == VECTOR_CT
+
+    # Independent cross-check with the primitives only, as WebCrypto computes it.
+    raw = hashlib.pbkdf2_hmac("sha256", PASSPHRASE.encode(), SALT, 600_000, dklen=32)
+    assert raw == key.key
+    ct = AESGCM(raw).encrypt(bytes(12), b"<p>hello</p>", b"index.html")
+    assert base64.b64encode(ct).decode() == VECTOR_CT
+    check = AESGCM(raw).decrypt(
+        base64.b64decode(payload["check_iv"]),
+        base64.b64decode(payload["check"]),
+        b"playbook-key-check",
+    )
+    assert check == b"playbook-key-check"
+
+
+def test_opaque_name(key: PageKey) -> None:
+    name = opaque_name("companies/acme-logistics.html", key)
+    assert name == opaque_name("companies/acme-logistics.html", key)
+    assert name.startswith("p/")
+    assert name.endswith(".html")
+    assert len(name) == len("p/") + 24 + len(".html")
+    assert "acme" not in name
+    assert "companies" not in name
+    assert name != opaque_name("companies/other.html", key)
+    assert name != opaque_name("companies/acme-logistics.html", derive_key(PASSPHRASE))
+    assert opaque_name("index.html", key) == "index.html"
+
+
+def test_passphrase_from_environment() -> None:
+    def no_prompt(_: str) -> str:
+        raise AssertionError("must not prompt when the variable is set")
+
+    env = {"PLAYBOOK_PASSPHRASE": PASSPHRASE}
+    assert passphrase_from_environment_or_prompt(env, no_prompt) == PASSPHRASE
+    with pytest.raises(PassphraseError, match="empty"):
+        passphrase_from_environment_or_prompt({"PLAYBOOK_PASSPHRASE": ""}, no_prompt)
+
+
+def test_passphrase_prompted_twice() -> None:
+    asked: list[str] = []
+
+    def prompt(text: str) -> str:
+        asked.append(text)
+        return PASSPHRASE
+
+    got = passphrase_from_environment_or_prompt({}, prompt, has_terminal=lambda: True)
+    assert got == PASSPHRASE
+    assert len(asked) == 2
+
+
+def test_passphrase_prompts_must_match() -> None:
+    answers = iter(["first secret", "second secret"])
+    with pytest.raises(PassphraseError, match="do not match") as info:
+        passphrase_from_environment_or_prompt(
+            {}, lambda _: next(answers), has_terminal=lambda: True
+        )
+    assert "secret" not in str(info.value)
+
+
+def test_passphrase_prompt_nfc_equivalent_match() -> None:
+    answers = iter([unicodedata.normalize("NFC", "Café"), unicodedata.normalize("NFD", "Café")])
+    got = passphrase_from_environment_or_prompt(
+        {}, lambda _: next(answers), has_terminal=lambda: True
+    )
+    assert unicodedata.normalize("NFC", got) == unicodedata.normalize("NFC", "Café")
+
+
+def test_passphrase_without_terminal_or_input() -> None:
+    def eof(_: str) -> str:
+        raise EOFError
+
+    with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE"):
+        passphrase_from_environment_or_prompt({}, eof, has_terminal=lambda: False)
+    with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE"):
+        passphrase_from_environment_or_prompt({}, eof, has_terminal=lambda: True)
+    with pytest.raises(PassphraseError, match="empty"):
+        passphrase_from_environment_or_prompt({}, lambda _: "", has_terminal=lambda: True)

@@ -1,0 +1,297 @@
+"""Encrypted builds of the real sample: nothing readable leaks, every page opens."""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import SAMPLE_TODAY, copy_sample
+
+from generator.build import build
+from generator.cli import main
+from generator.publish.encrypt import (
+    decrypt_page,
+    decrypt_page_with_key,
+    derive_key,
+    payload_parameters,
+)
+from generator.publish.lock import (
+    PAYLOAD_OPENING,
+    Encryption,
+    _embedded_payload,
+    holds_encrypted_build,
+)
+
+PASSPHRASE = "tiramisu on the 4th floor"
+REPO = Path(__file__).resolve().parents[2]
+PAYLOAD_BLOCK = re.compile(re.escape(PAYLOAD_OPENING) + "(.*?)</script>", re.DOTALL)
+PAYLOAD_FIELDS = {"v", "kdf", "iter", "salt", "iv", "ct", "check_iv", "check"}
+HOME_HEADING = 'h1:has-text("Maya Okafor\'s playbook")'
+
+
+@pytest.fixture(scope="module")
+def encrypted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_sample(tmp_path_factory.mktemp("enc"))
+    return build(root, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE)).output
+
+
+def secrets_of_the_sample() -> set[str]:
+    """Every name, email, phone, company and meeting title in the sample content."""
+    found: set[str] = set()
+    for path in (REPO / "content").rglob("*.md"):
+        data = yaml.safe_load(path.read_text().split("---")[1]) or {}
+        for key in ("name", "email", "phone", "linkedin", "website", "location"):
+            if isinstance(data.get(key), str) and len(data[key]) > 4:
+                found.add(data[key])
+        if "contacts" in path.parts or "companies" in path.parts:
+            found.add(path.stem)
+        for word in str(data.get("name", "")).split():
+            if len(word) > 4:
+                found.add(word)
+    return found
+
+
+def readable_text(path: Path) -> str:
+    """The file without its payload block, which must hold nothing but ciphertext.
+
+    Random base64 spells short names by chance ("…K0M9ElENAU…" holds "elena"), so
+    the payload is checked for its shape instead of being searched.
+    """
+    text = path.read_text("utf-8", errors="replace")
+    for payload in PAYLOAD_BLOCK.findall(text):
+        data = json.loads(payload)
+        assert set(data) == PAYLOAD_FIELDS, path
+        for name in PAYLOAD_FIELDS - {"v", "kdf", "iter"}:
+            base64.b64decode(data[name], validate=True)
+    return PAYLOAD_BLOCK.sub("", text)
+
+
+def test_nothing_readable_leaks(encrypted: Path) -> None:
+    secrets = [secret.lower() for secret in secrets_of_the_sample()]
+    assert len(secrets) > 40
+    leaks = []
+    for path in encrypted.rglob("*"):
+        rel = path.relative_to(encrypted).as_posix()
+        leaks += [f"file name {rel}: {s}" for s in secrets if s in rel.lower()]
+        if path.is_file():
+            text = readable_text(path).lower()
+            leaks += [f"{rel}: {s}" for s in secrets if s in text]
+    assert leaks == []
+    assert not (encrypted / "playbook.ics").exists()
+    assert not list(encrypted.rglob("sitemap*")) and not list(encrypted.rglob("*.xml"))
+
+
+def test_every_page_opens_with_the_passphrase_and_links_stay_inside(encrypted: Path) -> None:
+    pages = sorted(p for p in encrypted.rglob("*.html"))
+    assert len(pages) > 40
+    first = _embedded_payload((encrypted / "index.html").read_text())
+    assert first is not None
+    salt, iterations = payload_parameters(first)
+    key = derive_key(PASSPHRASE, salt, iterations)
+    names = {p.relative_to(encrypted).as_posix() for p in pages}
+    for page in pages:
+        rel = page.relative_to(encrypted).as_posix()
+        payload = _embedded_payload(page.read_text())
+        assert payload is not None, rel
+        html = decrypt_page_with_key(payload, rel, key)
+        for href in re.findall(r'href="([^"#:]+\.html)', html):
+            target = (page.parent / href).resolve().relative_to(encrypted.resolve()).as_posix()
+            assert target in names, f"{rel} links to missing {href}"
+    assert "Maya Okafor" in decrypt_page(first, "index.html", PASSPHRASE)
+
+
+def test_rebuild_keeps_salt_and_file_names(encrypted: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in (encrypted / "p").iterdir())
+    root = copy_sample(tmp_path / "pb")
+    out = tmp_path / "out"
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    first = sorted(p.name for p in (out / "p").iterdir())
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    assert sorted(p.name for p in (out / "p").iterdir()) == first
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption("another passphrase"))
+    assert sorted(p.name for p in (out / "p").iterdir()) != first
+    assert before != first  # a different build folder got its own salt
+
+
+def test_holds_encrypted_build(encrypted: Path, tmp_path: Path) -> None:
+    assert holds_encrypted_build(encrypted)
+    assert not holds_encrypted_build(tmp_path / "missing")
+    assert not holds_encrypted_build(tmp_path)
+    (tmp_path / "index.html").write_text("<!doctype html><h1>Plain playbook</h1>")
+    assert not holds_encrypted_build(tmp_path)
+
+
+def test_passphrase_never_shown_or_written(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    assert PASSPHRASE not in repr(Encryption(PASSPHRASE))
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
+    args = ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--encrypt"]
+    assert main(args) == 0
+    printed = capfd.readouterr()
+    output = sample_root / "output"
+    payload = _embedded_payload((output / "index.html").read_text())
+    assert payload is not None
+    key = derive_key(PASSPHRASE, *payload_parameters(payload)).key
+    forms = [PASSPHRASE, key.hex(), base64.b64encode(key).decode()]
+    assert [f for f in forms if f in printed.out + printed.err] == []
+    files = [path for path in output.rglob("*") if path.is_file()]
+    assert len(files) > 40
+    leaks = [
+        f"{path}: {form}"
+        for path in files
+        for form in forms
+        if form.encode() in path.read_bytes() or form in path.as_posix()
+    ]
+    assert leaks == []
+
+
+def test_calendar_only_on_request_with_a_warning(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
+    args = ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--encrypt"]
+    assert main([*args, "--with-calendar"]) == 0
+    assert (sample_root / "output" / "playbook.ics").exists()
+    assert "plain text" in capsys.readouterr().err
+
+
+def test_no_passphrase_without_a_terminal_is_a_usage_error(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PLAYBOOK_PASSPHRASE", raising=False)
+    monkeypatch.setattr("generator.publish.encrypt._has_terminal", lambda: False)
+    assert main(["build", "-C", str(sample_root), "--encrypt"]) == 2
+    assert "PLAYBOOK_PASSPHRASE" in capsys.readouterr().err
+    assert not (sample_root / "output").exists()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(encrypted: Path) -> Iterator[str]:
+    """The encrypted sample over http://127.0.0.1 (WebCrypto needs a secure context)."""
+    handler = partial(_QuietHandler, directory=str(encrypted))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def unlock(page: Any, passphrase: str, *, remember: bool = False) -> None:
+    page.fill("#passphrase", passphrase)
+    if remember:
+        page.check("#remember")
+    page.click("#unlock-form button[type=submit]")
+
+
+@pytest.mark.browser
+def test_encrypted_sample_in_a_browser(encrypted: Path, served: str, page: Any) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.set_default_timeout(15_000)
+    page.goto(served)
+    assert "Maya" not in page.content()
+    unlock(page, "wrong guess")
+    page.wait_for_selector("#unlock-message:has-text('does not open')")
+    unlock(page, PASSPHRASE)
+    page.wait_for_selector(HOME_HEADING)
+    page.click("header >> text=Contacts")
+    page.wait_for_selector("h1:has-text('Contacts')")
+    assert "/p/" in page.url
+    page.click("main >> a:text-is('Priya Natarajan')")
+    page.wait_for_selector("h1:has-text('Priya Natarajan')")
+    # A page whose ciphertext was altered is refused, not shown.
+    target = encrypted / page.url.removeprefix(served)
+    original = target.read_text()
+    ct = re.search(r'"ct":"([A-Za-z0-9+/]{8})', original)
+    assert ct is not None
+    flipped = ct[1][:-1] + ("A" if ct[1][-1] != "A" else "B")
+    target.write_text(original.replace(ct[1], flipped, 1))
+    try:
+        page.reload()
+        page.wait_for_selector("#unlock-message:has-text('altered')")
+    finally:
+        target.write_text(original)
+    assert [e for e in errors if "favicon" not in e] == []
+
+
+@pytest.mark.browser
+def test_forget_this_device_from_a_real_page(served: str, page: Any) -> None:
+    page.set_default_timeout(15_000)
+    page.goto(served)
+    forget = "footer [data-playbook-forget]"
+    unlock(page, PASSPHRASE, remember=True)
+    page.wait_for_selector(HOME_HEADING)
+    page.wait_for_selector(forget, state="visible")
+
+    tab = page.context.new_page()  # no key in this tab: only the remembered one opens it
+    tab.set_default_timeout(15_000)
+    tab.goto(served)
+    tab.wait_for_selector(HOME_HEADING)
+    assert tab.locator("#unlock-form").count() == 0
+    tab.click("header >> text=Contacts")
+    tab.wait_for_selector("h1:has-text('Contacts')")
+
+    tab.click(forget)  # one click: keys gone, the page locks again
+    tab.wait_for_selector("#unlock-form", state="visible")
+    assert "Okafor" not in tab.content()
+    stored = "() => Object.keys(localStorage).length + Object.keys(sessionStorage).length"
+    assert tab.evaluate(stored) == 0
+
+    later = page.context.new_page()
+    later.set_default_timeout(15_000)
+    later.goto(served)
+    later.wait_for_selector("#unlock-form", state="visible")
+    assert "Okafor" not in later.content()
+
+
+def test_calendar_is_left_out_and_unlinked_unless_asked_for(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    (root / "playbook.yaml").write_text(
+        (root / "playbook.yaml").read_text() + "base_url: https://maya.example/playbook/\n"
+    )
+    key_of = Encryption(PASSPHRASE)
+    plain_out = build(root, out=tmp_path / "without", today=SAMPLE_TODAY, encryption=key_of)
+    assert not (plain_out.output / "playbook.ics").exists()
+    timeline = _open_page(plain_out.output, "timeline/index.html")
+    assert "playbook.ics" not in timeline
+
+    with_calendar = Encryption(PASSPHRASE, include_calendar=True)
+    out = build(root, out=tmp_path / "with", today=SAMPLE_TODAY, encryption=with_calendar).output
+    ics = (out / "playbook.ics").read_bytes().decode().replace("\r\n ", "")  # unfold lines
+    links = set(re.findall(r"https://maya\.example/playbook/[\w./-]+", ics))
+    assert links and all(re.fullmatch(r".*/p/[0-9a-f]{24}\.html", link) for link in links)
+    assert 'href="../playbook.ics"' in _open_page(out, "timeline/index.html")
+
+
+def _open_page(out: Path, site_file: str) -> str:
+    """The decrypted HTML of the page published for `site_file`."""
+    from generator.publish.encrypt import opaque_name
+
+    index = (out / "index.html").read_text()
+    payload = _embedded_payload(index)
+    assert payload is not None
+    salt, iterations = payload_parameters(payload)
+    key = derive_key(PASSPHRASE, salt, iterations)
+    published = opaque_name(site_file, key)
+    sealed = _embedded_payload((out / published).read_text())
+    assert sealed is not None
+    return decrypt_page_with_key(sealed, published, key)

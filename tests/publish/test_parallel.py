@@ -1,0 +1,24 @@
+"""fork_map: the same results, in order, whether it forks or not."""
+
+from __future__ import annotations
+
+import os
+
+from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+
+
+def test_results_come_back_in_order_from_the_workers() -> None:
+    items = list(range(MIN_ITEMS_PER_WORKER * 2 + 37))
+    results = fork_map(lambda n: (n * n, os.getpid()), items, jobs=2)
+    assert [square for square, _ in results] == [n * n for n in items]
+    assert os.getpid() not in {pid for _, pid in results}  # forked workers did the work
+
+
+def test_small_batches_run_in_this_process() -> None:
+    results = fork_map(lambda n: (n + 1, os.getpid()), [1, 2, 3], jobs=2)
+    assert results == [(2, os.getpid()), (3, os.getpid()), (4, os.getpid())]
+
+
+def test_one_job_never_forks() -> None:
+    items = list(range(MIN_ITEMS_PER_WORKER * 3))
+    assert {pid for pid in fork_map(lambda _: os.getpid(), items, jobs=1)} == {os.getpid()}

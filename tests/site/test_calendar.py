@@ -1,0 +1,193 @@
+"""playbook.ics, parsed back with icalendar: meetings, open follow-ups, stable output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from conftest import SAMPLE_TODAY, copy_sample, write
+from icalendar import Calendar
+
+from generator.build import build
+from generator.errors import Problems
+from generator.load import load
+from generator.plans.followups import follow_ups
+from generator.site.calendar import CALENDAR_FILE as CALENDAR
+from generator.site.calendar import build_calendar
+
+CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
+
+
+def events(ics: bytes) -> dict[str, Any]:
+    calendar = Calendar.from_ical(ics)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_sample_calendar_parses_back(built_sample: Path) -> None:
+    ics = (built_sample / "playbook.ics").read_bytes()
+    calendar = Calendar.from_ical(ics)
+    assert str(calendar["X-WR-CALNAME"]) == "Maya's job search"
+    assert str(calendar["PRODID"]).startswith("-//playbook//")
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["America/Chicago"]
+
+    found = Calendar.from_ical(ics).walk("VEVENT")
+    meetings = [e for e in found if str(e["UID"]).startswith("meeting-")]
+    followups = [e for e in found if str(e["UID"]).startswith("followup-")]
+    # 5 held + 3 scheduled; requested, declined and cancelled ones stay out
+    assert len(meetings) == 8
+    assert len(followups) == len(found) - 8 > 10
+    assert "meeting-2026-11-13-kwame-asante@playbook" not in {str(e["UID"]) for e in meetings}
+
+    omar = events(ics)["meeting-2026-11-24-omar-haddad@playbook"]
+    start = omar["DTSTART"]
+    assert start.params["TZID"] == "America/Chicago"
+    assert start.dt == dt.datetime(2026, 11, 24, 8, 30, tzinfo=CHICAGO)
+    # no duration in the file: the coffee default from playbook.yaml (30 minutes)
+    assert omar["DTEND"].dt == dt.datetime(2026, 11, 24, 9, 0, tzinfo=CHICAGO)
+    assert "Halsted Street Roasters" in str(omar["LOCATION"])
+    assert "meetings/2026-11-24-omar-haddad/index.html" in str(omar["DESCRIPTION"])
+
+    tomas = events(ics)["meeting-2026-12-01-tomas-alvarez@playbook"]
+    assert tomas["DTEND"].dt - tomas["DTSTART"].dt == dt.timedelta(minutes=20)
+
+
+def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -> None:
+    ics = (built_sample / "playbook.ics").read_bytes()
+    found = events(ics)
+    root = copy_sample(tmp_path / "pb")
+    playbook = load(root, Problems()).playbook
+    items = follow_ups(playbook, SAMPLE_TODAY)
+    open_ids = {f"followup-{i.id}@playbook" for i in items if i.is_open}
+    done_ids = {f"followup-{i.id}@playbook" for i in items if not i.is_open}
+    assert open_ids and done_ids
+    assert open_ids <= set(found)
+    assert not done_ids & set(found)
+
+    call = found["followup-follow-up-call-2026-11-17-rachel-adeyemi@playbook"]
+    assert call["DTSTART"].params.get("VALUE") == "DATE"
+    assert call["DTSTART"].dt == dt.date(2026, 11, 18)
+    assert call["DTEND"].dt == dt.date(2026, 11, 19)
+    assert str(call["TRANSP"]) == "TRANSPARENT"
+    assert "Follow-up call" in str(call["DESCRIPTION"])
+    for uid in open_ids:
+        assert type(found[uid]["DTSTART"].dt) is dt.date
+
+
+def test_uids_and_bytes_are_stable_across_builds(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    first = build(root, out=tmp_path / "one", today=SAMPLE_TODAY, jobs=1).output
+    second = build(root, out=tmp_path / "two", today=SAMPLE_TODAY, jobs=1).output
+    one = (first / "playbook.ics").read_bytes()
+    two = (second / "playbook.ics").read_bytes()
+    assert one == two
+    later = build(root, out=tmp_path / "three", today=SAMPLE_TODAY + dt.timedelta(days=1), jobs=1)
+    three = (later.output / "playbook.ics").read_bytes()
+    # a day later: same events under the same UIDs (only DTSTAMP moves)
+    assert set(events(one)) == set(events(three))
+
+
+def test_meeting_without_time_is_all_day_and_utc_needs_no_vtimezone(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(tmp_path, "content/meetings/m.md", "---\ncontact: ada\ndate: 2026-12-02\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/n.md",
+        '---\ncontact: ada\nformat: lunch\ndate: 2026-12-09\ntime: "12:00"\n---\n',
+    )
+    playbook = load(tmp_path, Problems()).playbook
+    ics = build_calendar(playbook, dt.date(2026, 11, 22))
+    calendar = Calendar.from_ical(ics)
+    assert calendar.walk("VTIMEZONE") == []
+    found = events(ics)
+    day = found["meeting-m@playbook"]
+    assert day["DTSTART"].dt == dt.date(2026, 12, 2)
+    lunch = found["meeting-n@playbook"]
+    assert lunch["DTSTART"].dt == dt.datetime(2026, 12, 9, 12, 0, tzinfo=dt.UTC)
+    assert lunch["DTEND"].dt == dt.datetime(2026, 12, 9, 13, 0, tzinfo=dt.UTC)
+    assert b"DTSTAMP:20261122T000000Z" in ics
+
+
+def sample_calendar(root: Path, **links: Any) -> dict[str, Any]:
+    playbook = load(root, Problems()).playbook
+    return events(build_calendar(playbook, SAMPLE_TODAY, **links))
+
+
+def test_base_url_adds_a_url_and_absolute_links(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    relative = sample_calendar(root)
+    assert not [uid for uid, event in relative.items() if "URL" in event]
+    omar = "meeting-2026-11-24-omar-haddad@playbook"
+    assert "Agenda in your playbook: meetings/2026-11-24-omar-haddad/index.html" in str(
+        relative[omar]["DESCRIPTION"]
+    )
+
+    hosted = sample_calendar(root, base_url="https://me.example.com/pb/")
+    assert set(hosted) == set(relative)
+    page = "https://me.example.com/pb/meetings/2026-11-24-omar-haddad/index.html"
+    assert str(hosted[omar]["URL"]) == page
+    assert f"Agenda in your playbook: {page}" in str(hosted[omar]["DESCRIPTION"])
+    call = hosted["followup-follow-up-call-2026-11-17-rachel-adeyemi@playbook"]
+    assert str(call["URL"]) == (
+        "https://me.example.com/pb/meetings/2026-11-17-rachel-adeyemi/index.html"
+    )
+    assert "(https://me.example.com/pb/contacts/rachel-adeyemi/index.html)" in str(
+        call["DESCRIPTION"]
+    )
+    keep = hosted["followup-keep-in-touch-daniel-reyes@playbook"]  # no meeting: the contact
+    assert str(keep["URL"]) == "https://me.example.com/pb/contacts/daniel-reyes/index.html"
+
+
+def test_renamed_pages_are_linked_by_their_published_names(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    files = {"meetings/2026-11-24-omar-haddad/": "p/0a1b2c.html"}
+    found = sample_calendar(root, base_url="https://me.example.com/", files=files)
+    omar = found["meeting-2026-11-24-omar-haddad@playbook"]
+    assert str(omar["URL"]) == "https://me.example.com/p/0a1b2c.html"
+
+
+def test_uids_survive_an_edit_to_an_unrelated_file(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+
+    def calendar(out: str) -> bytes:
+        site = build(root, out=tmp_path / out, today=SAMPLE_TODAY, jobs=1).output
+        return (site / CALENDAR).read_bytes()
+
+    first = calendar("one")
+    notes = root / "content" / "companies" / "heliofleet.md"
+    notes.write_text(notes.read_text() + "\nMore notes.\n")
+    assert calendar("two") == first  # a file no event reads: the same bytes
+
+    # a new field moves Lena's reminder down a line: its text changes, its UID does not
+    lena = root / "content" / "contacts" / "lena-fischer.md"
+    lena.write_text(lena.read_text().replace("role:", "pronouns: she/her\nrole:"))
+    write(root, "content/contacts/new-person.md", "---\nname: New Person\n---\n")
+    third = calendar("three")
+    assert third != first
+    assert set(events(third)) == set(events(first))
+
+
+def test_no_sequence_and_a_stamp_from_today_only(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    playbook = load(root, Problems()).playbook
+    ics = build_calendar(playbook, SAMPLE_TODAY)
+    assert ics == build_calendar(playbook, SAMPLE_TODAY)
+    assert b"SEQUENCE" not in ics and b"LAST-MODIFIED" not in ics
+    stamps = {line for line in ics.split(b"\r\n") if line.startswith(b"DTSTAMP")}
+    assert stamps == {b"DTSTAMP:20261122T000000Z"}
+
+
+def test_declined_contacts_meeting_reminders_stay_out(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/ask.md",
+        "---\ncontact: ada\nstatus: declined\nrequested_on: 2026-11-02\n"
+        "followups:\n  - {due: 2026-11-30, action: Ask again in spring}\n---\n",
+    )
+    write(
+        tmp_path, "content/meetings/again.md", "---\ncontact: ada\nrequested_on: 2026-11-16\n---\n"
+    )
+    playbook = load(tmp_path, Problems()).playbook
+    assert events(build_calendar(playbook, dt.date(2026, 11, 22))) == {}

@@ -1,0 +1,391 @@
+"""End to end: the agenda, question sheet, print pack and question bank of the sample."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, write
+from markupsafe import Markup
+from site_checks import scan
+
+from generator.build import BuildReport, build
+from generator.errors import Problems
+from generator.load import load
+from generator.plans.agenda import build_agenda
+from generator.plans.facts import LISTS, TARGETS, derive
+from generator.site.pages import site_pages
+
+OMAR = "meetings/2026-11-24-omar-haddad/"
+TOMAS = "meetings/2026-12-01-tomas-alvarez/"
+
+
+def text_of(site: Path, path: str) -> str:
+    return scan(site / path / "index.html").text
+
+
+def html_of(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text("utf-8")
+
+
+def plan_rows(html: str) -> list[tuple[str, str, str, str]]:
+    """(start, end, label, minutes) of each part of the plan."""
+    return re.findall(
+        r'<div class="plan-time">(\d\d:\d\d)<span class="plan-to">\u2013(\d\d:\d\d)</span></div>\s*'
+        r'<div class="plan-body">\s*<h3>([^<]+) <span class="plan-min">(\d+) min</span>',
+        html,
+    )
+
+
+def test_coffee_agenda_defaults_to_thirty_minutes_and_shows_the_agreed_end(
+    built_sample: Path,
+) -> None:
+    text = text_of(built_sample, OMAR)
+    assert "Coffee with Omar Haddad" in text
+    assert "Head of Data" in text and "Verdant Grid" in text
+    assert "introduction from Sofia Lindqvist; referred by Sofia Lindqvist" in text
+    assert "Agreed end 09:00" in text
+    assert "30 minutes (usual for coffee; agree it up front)" in text
+    assert "Halsted Street Roasters" in text
+    assert "Informational : learn about the work" in text
+    assert plan_rows(html_of(built_sample, OMAR)) == [
+        ("08:30", "08:32", "Welcome and thanks", "2"),
+        ("08:32", "08:34", "Your background", "2"),
+        ("08:34", "08:57", "Your questions", "23"),
+        ("08:57", "09:00", "Wrap up", "3"),
+    ]
+    for question in (
+        "What is shifting in this field right now, and what is driving it?",
+        "Which decisions are yours to make",
+        "Who else would be worth talking to",
+    ):
+        assert question in text
+    assert "The ask" not in text
+    assert "Demand forecasting for planners, with backtests they trust" in text
+
+
+def test_agenda_questions_have_times_and_link_to_the_bank(built_sample: Path) -> None:
+    html = html_of(built_sample, OMAR)
+    assert '<span class="q-at">08:34</span>' in html
+    assert '<span class="q-at">08:50</span>' in html
+    assert 'href="../../questions/#q-field-changes"' in html
+
+
+def test_agenda_prep_checklist(built_sample: Path) -> None:
+    text = text_of(built_sample, OMAR)
+    assert "Prep checklist" in text
+    assert "Reread your notes on Omar Haddad and Verdant Grid" in text
+    assert "Bring: business cards" in text
+    assert "You pay." in text
+    assert "Leads data at" in text  # the contact's notes, pulled from his page
+    assert "Software that lets utilities dispatch home batteries" in text  # the company's
+
+
+def test_agenda_lists_earlier_meetings_and_open_followups(built_sample: Path) -> None:
+    text = text_of(built_sample, "meetings/2026-12-03-hannah-cole/")
+    assert "Reread what you learned" not in text  # first meeting with Hannah
+    rachel = text_of(built_sample, "meetings/2026-11-17-rachel-adeyemi/")
+    assert "Open follow-up, due Wed 18 Nov (overdue): Call Rachel Adeyemi to thank" in rachel
+
+
+def test_plan_offsets_read_the_same_without_a_clock(built_sample: Path) -> None:
+    html = html_of(built_sample, "meetings/2026-11-18-nadia-petrov/")  # requested, no date
+    assert '<div class="plan-time">+0 min</div>' in html
+    assert '<span class="q-at">+4 min</span>' in html
+    assert "\u2032" not in html
+
+
+def test_networking_agenda_has_the_ask_with_the_target_list(built_sample: Path) -> None:
+    text = text_of(built_sample, TOMAS)
+    html = html_of(built_sample, TOMAS)
+    assert "Agreed end 10:20" in text
+    rows = plan_rows(html)
+    assert [r[2] for r in rows] == [
+        "Welcome and thanks",
+        "Your background",
+        "Your questions",
+        "The ask",
+        "Wrap up",
+    ]
+    assert sum(int(r[3]) for r in rows) == 20
+    assert rows[-1][1] == "10:20"
+    ask = html[html.index("The ask") : html.index("Wrap up")]
+    for company in ("Verdant Grid", "Carbon Ledger", "Heliofleet", "Tidewater Logistics"):
+        assert company in ask
+    assert "Meridian Cold Chain" not in ask  # closed
+    assert "The role you want: An analytics engineering" in scan_text(ask)
+    assert "If time allows" in text
+    assert "Your target-company list, ready to share on screen" in text.replace("your", "Your")
+
+
+def scan_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_question_sheet_has_room_for_every_question(built_sample: Path) -> None:
+    html = html_of(built_sample, OMAR + "questions/")
+    text = scan_text(html)
+    assert "Questions for Omar Haddad" in text
+    assert "Tue 24 Nov 2026, 08:30 to 09:00" in text
+    assert html.count('<li class="sheet-q">') == 6
+    assert html.count('<div class="answer"') == 6
+    assert "site-header no-print" in html
+    assert '<body class="page paper sheet-page">' in html
+
+
+def test_print_pack_has_agenda_sheet_and_brief(built_sample: Path) -> None:
+    html = html_of(built_sample, OMAR + "print/")
+    parts = re.findall(r'class="paper-sheet pack-part (pack-\w+)"', html)
+    assert parts == ["pack-agenda", "pack-sheet", "pack-brief"]
+    text = scan_text(html)
+    assert "Questions for Omar Haddad" in text
+    assert "Leads data at" in text
+    assert "Your notes for this meeting" in text
+
+
+def test_question_bank_has_every_question_with_an_id(built_sample: Path) -> None:
+    loaded = load(copy_sample_root(built_sample), Problems())
+    html = html_of(built_sample, "questions/")
+    ids = set(re.findall(r'<li class="bank-q" id="q-([a-z0-9-]+)">', html))
+    assert ids == set(loaded.playbook.questions)
+    assert len(ids) == 55
+    for title in ("The job itself", "Networking and information"):
+        assert title in html
+
+
+def copy_sample_root(built_sample: Path) -> Path:
+    return built_sample.parent  # the session build's playbook root
+
+
+def test_question_bank_shows_where_each_question_was_used(built_sample: Path) -> None:
+    html = html_of(built_sample, "questions/")
+    start = html.index('id="q-field-changes"')
+    item = scan_text(html[start : html.index("</li>", start)])
+    assert "Used in" in item
+    assert "Coffee with Omar Haddad" in item and "Coffee with Priya Natarajan" in item
+    start = html.index('id="q-recent-project"')
+    assert "Not used in a meeting yet." in html[start : html.index("</li>", start)]
+
+
+def test_questions_section_is_in_the_navigation(built_sample: Path) -> None:
+    assert 'href="../questions/">Questions</a>' in html_of(built_sample, "meetings/")
+
+
+def test_every_meeting_has_three_prep_pages(built_sample: Path) -> None:
+    for folder in (built_sample / "meetings").iterdir():
+        if folder.is_dir():
+            assert (folder / "index.html").is_file()
+            assert (folder / "questions" / "index.html").is_file()
+            assert (folder / "print" / "index.html").is_file()
+
+
+def test_page_dependencies(tmp_path: Path) -> None:
+    loaded = load(copy_sample(tmp_path / "pb"), Problems())
+    derived = derive(loaded.playbook, SAMPLE_TODAY, loaded.guardrails)
+    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY, derived).pages}
+    omar = pages[OMAR].deps
+    for source in (
+        "content/meetings/2026-11-24-omar-haddad.md",
+        "content/contacts/omar-haddad.md",
+        "content/companies/verdant-grid.md",
+        "content/contacts/sofia-lindqvist.md",
+        "content/contacts/priya-natarajan.md",
+        "content/profile.md",
+        "content/questions/the-field.md",
+    ):
+        assert source in omar
+    assert "content/contacts/daniel-reyes.md" not in omar
+    assert pages[OMAR + "questions/"].deps == omar
+    tomas = pages[TOMAS].deps
+    assert "content/meetings/2026-12-01-tomas-alvarez.md" in tomas
+    assert "content/companies/heliofleet.md" in tomas  # on the target list in the ask
+    assert TARGETS in tomas and TARGETS not in omar  # networking, informational
+    assert pages["questions/"].deps == frozenset({LISTS})
+
+
+def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(
+        meeting.read_text().replace(
+            "  - Hear how he sees grid-edge data work",
+            "  - Ask whether Verdant is hiring analysts\n  - Hear how he sees grid-edge data work",
+        )
+    )
+    report = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
+    assert any(w.field == "goals.0" for w in report.warnings)
+    text = text_of(report.output, OMAR)
+    assert 'Before you go "hiring" asks for a job' in text
+    assert "content/meetings/2026-11-24-omar-haddad.md, line 11 (goals.0)" in text
+    carbon = text_of(report.output, "meetings/2026-11-19-jonah-kim/")
+    assert "Jonah Kim is the only person you have met at Carbon Ledger" in carbon
+
+
+EARLIER = """\
+---
+contact: hannah-cole
+purpose: informational
+format: phone
+status: done
+date: 2026-11-02
+time: "17:00"
+duration: 20
+---
+
+## What I learned
+
+- Her team scores every shipper dashboard change by support tickets saved.
+"""
+LATER = """\
+---
+contact: hannah-cole
+purpose: informational
+format: office
+status: requested
+requested_on: 2026-11-20
+---
+
+Asked to sit in on a dashboard review at Tidewater.
+"""
+NO_QUESTIONS = """\
+---
+contact: hannah-cole
+purpose: informational
+format: video
+date: 2026-12-10
+time: "15:00"
+---
+"""
+TWICE = """\
+---
+contact: graham-pike
+purpose: informational
+format: phone
+date: 2026-12-11
+time: "11:00"
+questions:
+  - typical-day
+  - hardest-problems
+  - typical-day
+---
+"""
+PITCH = "I turn freight data into calls a planner can act on the same morning."
+HANNAH = "meetings/2026-12-03-hannah-cole/"
+
+
+@pytest.fixture(scope="module")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The sample with more meetings with Hannah Cole (one held before, one asked for
+    later), one naming no questions, one naming a question twice, and a new pitch."""
+    root = copy_sample(tmp_path_factory.mktemp("history"))
+    write(root, "content/meetings/2026-11-02-hannah-cole.md", EARLIER)
+    write(root, "content/meetings/2027-01-12-hannah-cole.md", LATER)
+    write(root, "content/meetings/2026-12-10-hannah-cole.md", NO_QUESTIONS)
+    write(root, "content/meetings/2026-12-11-graham-pike.md", TWICE)
+    profile = root / "content/profile.md"
+    front = profile.read_text("utf-8").split("---\n")[1]
+    profile.write_text(f"---\n{front}---\n\n{PITCH}\n", "utf-8")
+    return build(root, today=SAMPLE_TODAY, jobs=1)
+
+
+def test_agenda_shows_the_meeting_held_before_and_what_was_learned(
+    history_site: BuildReport,
+) -> None:
+    text = text_of(history_site.output, HANNAH)
+    assert "Reread what you learned when you met before: Phone with Hannah Cole" in text
+    assert "What you learned when you met Hannah Cole before" in text
+    assert "scores every shipper dashboard change by support tickets saved" in text
+    assert "Open follow-up, due Tue 3 Nov (overdue): Send Hannah Cole a thank-you note" in text
+
+
+def test_a_meeting_still_ahead_is_not_an_earlier_meeting(history_site: BuildReport) -> None:
+    html = html_of(history_site.output, HANNAH)
+    start = html.index('id="prep-title"')
+    checklist = scan_text(html[start : html.index("</section>", start)])
+    assert "Reread what you learned when you met before" in checklist
+    assert "Office with Hannah Cole" not in checklist
+    assert "Video with Hannah Cole" not in checklist
+    text = text_of(history_site.output, HANNAH)
+    planned = text[text.index("Other meetings planned with Hannah Cole") :]
+    assert "Office with Hannah Cole requested since Fri 20 Nov" in planned
+
+
+def test_the_pitch_is_said_in_the_background_part(history_site: BuildReport) -> None:
+    for path in (HANNAH, HANNAH + "print/"):
+        html = html_of(history_site.output, path)
+        start = html.index("plan-background")
+        background = scan_text(html[start : html.index("plan-questions", start)])
+        assert PITCH in background, path
+        assert "from your profile" not in background
+
+
+def test_without_a_pitch_the_agenda_says_where_to_write_it(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    (root / "content/profile.md").unlink()
+    report = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
+    text = text_of(report.output, OMAR)
+    assert "No pitch yet: write a few sentences" in text and "content/profile.md" in text
+
+
+def test_bank_picks_count_as_used(history_site: BuildReport) -> None:
+    loaded = load(history_site.output.parent, Problems())
+    pb = loaded.playbook
+    agenda = build_agenda(pb.meetings["2026-12-10-hannah-cole"], pb, pb.config.meetings)
+    assert agenda.auto_picked
+    html = html_of(history_site.output, "questions/")
+    for question in agenda.all_questions:
+        start = html.index(f'id="q-{question.id}"')
+        assert "Video with Hannah Cole" in scan_text(html[start : html.index("</li>", start)])
+
+
+def test_a_question_listed_twice_is_warned_about_and_asked_once(
+    history_site: BuildReport,
+) -> None:
+    warned = [str(w) for w in history_site.warnings if w.field == "questions.2"]
+    assert warned == [
+        "warning: content/meetings/2026-12-11-graham-pike.md:10: questions.2: "
+        '"typical-day" is listed twice'
+    ]
+    html = html_of(history_site.output, "meetings/2026-12-11-graham-pike/")
+    assert html.count('href="../../questions/#q-typical-day"') == 1
+
+
+def test_a_meetings_pages_share_one_rendering_of_plan_sheet_and_brief(built_sample: Path) -> None:
+    meeting = "meetings/2026-11-24-omar-haddad/"
+    pages = [html_of(built_sample, meeting + part) for part in ("", "questions/", "print/")]
+    agenda, sheet, pack = (re.sub(r'href="[^"]*"', "", html) for html in pages)  # depth differs
+
+    def section(html: str, opening: str) -> str:
+        start = html.index(opening)
+        return html[start : html.index("</section>", start)]
+
+    plan = section(agenda, '<section class="plan-section"')
+    assert "Your background" in plan and plan in pack
+    assert section(sheet, '<header class="sheet-head">') in pack
+
+
+def test_shared_fragments_are_a_cache_not_an_input() -> None:
+    from generator.site.render import SharedFragments
+
+    filled = SharedFragments()
+    filled.parts["agenda_plan.html"] = Markup("<ol></ol>")
+    assert filled == SharedFragments()  # a live rebuild does not see a change in it
+
+
+def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    root = copy_sample(tmp_path)
+    for day in range(1, 10):
+        write(
+            root,
+            f"content/meetings/2026-09-0{day}-omar.md",
+            f"---\ncontact: omar-haddad\nstatus: done\ndate: 2026-09-0{day}\n"
+            "questions: [typical-day]\n---\n",
+        )
+    site = build(root, today=SAMPLE_TODAY).output
+    item = html_of(site, "questions").split('id="q-typical-day"')[1].split("</li>")[0]
+    assert item.count("<a ") - 1 == 6  # the id's own anchor, then the six latest meetings
+    assert "(Tue 1 Sep)" not in item  # the oldest is only counted
+    assert re.search(r"and \d+ earlier meetings", item)

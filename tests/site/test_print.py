@@ -1,0 +1,207 @@
+"""Printing in a real browser: Debian Chromium prints the prep pages to PDF.
+
+A 30-minute meeting with eight questions, informational or networking, must print
+its agenda on one page and its question sheet on at most two, on Letter and on A4.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count, write
+
+from generator.build import build
+
+pytestmark = pytest.mark.browser
+
+EIGHT = """\
+---
+contact: elena-marsh
+purpose: informational
+format: coffee
+date: 2026-11-30
+time: "09:15"
+location: Bright Bean Café, 345 N Clark St, Chicago
+goals:
+  - Learn how the product team decides what the carbon views should show
+  - Hear how product and data engineering split the work at Carbon Ledger
+  - Understand what she looks for in analysts who work with her team
+questions:
+  - typical-day
+  - hardest-problems
+  - how-you-got-here
+  - field-changes
+  - background-valued
+  - success-traits
+  - unusual-backgrounds
+  - others-worth-meeting
+share:
+  - Five years of freight and inventory data at a distributor
+  - Introduced by Jonah Kim
+---
+
+## Prep
+
+- Read the October release notes for the carbon view.
+- Mention Jonah suggested the conversation.
+"""
+SLUG = "2026-11-30-elena-marsh"
+NETWORKING = "2026-12-08-daniel-reyes"
+"""A 30-minute networking coffee with eight questions, three share points and a
+contact met before (tests/fixtures/print/)."""
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "print"
+SAMPLE_AGENDAS = (
+    "2026-10-14-daniel-reyes",
+    "2026-11-17-rachel-adeyemi",
+    "2026-11-24-omar-haddad",
+    "2026-12-01-tomas-alvarez",
+    "2026-12-03-hannah-cole",
+)
+PAPER = {"letter": (612, 792), "a4": (595, 842)}
+"""Page size in PDF points: Letter is 8.5 x 11 in, A4 210 x 297 mm."""
+
+
+@pytest.fixture(scope="module", params=["letter", "a4"])
+def printed_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path]]:
+    """The sample plus two 30-minute coffees with eight questions (informational and
+    networking), built for one paper size."""
+    size: str = request.param
+    root = with_fixtures(tmp_path_factory.mktemp(f"print-{size}"), size)
+    yield size, build(root, today=SAMPLE_TODAY, jobs=1).output
+
+
+def with_fixtures(folder: Path, size: str) -> Path:
+    """A copy of the sample with the two fixture meetings, set to print on `size`."""
+    root = copy_sample(folder)
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text().replace("page_size: letter", f"page_size: {size}"))
+    write(root, f"content/meetings/{SLUG}.md", EIGHT)
+    write(root, f"content/meetings/{NETWORKING}.md", (FIXTURES / f"{NETWORKING}.md").read_text())
+    return root
+
+
+def pitch_of(root: Path) -> str:
+    """The body of the playbook's profile.md."""
+    return (root / "content" / "profile.md").read_text().split("---\n", 2)[2]
+
+
+def print_pdf(page: Any, site: Path, path: str) -> bytes:
+    page.goto((site / path / "index.html").as_uri())
+    pdf: bytes = page.pdf(prefer_css_page_size=True)
+    return pdf
+
+
+def page_size(pdf: bytes) -> tuple[int, int]:
+    """Width and height of the first page, in points."""
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+        found = re.search(rb"Page size:\s+([\d.]+) x ([\d.]+) pts", out)
+        assert found, out
+        return round(float(found[1])), round(float(found[2]))
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert box, "no MediaBox in the PDF"
+    return round(float(box[1])), round(float(box[2]))
+
+
+@pytest.mark.parametrize("slug", [SLUG, NETWORKING])
+def test_the_fixture_meetings_are_thirty_minutes_with_eight_questions(
+    printed_site: tuple[str, Path], slug: str
+) -> None:
+    _, site = printed_site
+    html = (site / "meetings" / slug / "questions" / "index.html").read_text()
+    assert html.count('<li class="sheet-q">') == 8
+    assert "30 min" in html
+
+
+@pytest.mark.parametrize("slug", [SLUG, NETWORKING])
+def test_agenda_prints_on_one_page(page: Any, printed_site: tuple[str, Path], slug: str) -> None:
+    size, site = printed_site
+    pdf = print_pdf(page, site, f"meetings/{slug}")
+    assert page_size(pdf) == PAPER[size]
+    assert pdf_page_count(pdf) == 1
+
+
+@pytest.mark.parametrize("slug", [SLUG, NETWORKING])
+def test_question_sheet_prints_on_at_most_two_pages(
+    page: Any, printed_site: tuple[str, Path], slug: str
+) -> None:
+    size, site = printed_site
+    pdf = print_pdf(page, site, f"meetings/{slug}/questions")
+    assert page_size(pdf) == PAPER[size]
+    assert 1 <= pdf_page_count(pdf) <= 2
+
+
+def test_print_pack_starts_each_part_on_a_new_page(
+    page: Any, printed_site: tuple[str, Path]
+) -> None:
+    size, site = printed_site
+    pdf = print_pdf(page, site, f"meetings/{SLUG}/print")
+    assert page_size(pdf) == PAPER[size]
+    assert pdf_page_count(pdf) >= 4  # agenda 1, sheet 2, brief at least 1
+
+
+def test_sample_agendas_print_on_one_page(page: Any, printed_site: tuple[str, Path]) -> None:
+    _, site = printed_site
+    for slug in SAMPLE_AGENDAS:
+        assert pdf_page_count(print_pdf(page, site, f"meetings/{slug}")) == 1, slug
+
+
+def test_the_print_pack_agenda_has_the_whole_pitch(
+    page: Any, printed_site: tuple[str, Path]
+) -> None:
+    _, site = printed_site
+    page.goto((site / "meetings" / NETWORKING / "print" / "index.html").as_uri())
+    page.emulate_media(media="print")
+    opening = " ".join(pitch_of(site.parent).split()[:6])
+    assert opening in page.locator(".pack-agenda .pitch").inner_text()
+    assert page.locator(".pack-agenda .pitch-cut").count() == 0
+    assert page.locator(".pack-agenda .pitch-note").is_hidden()
+
+
+def test_a_long_pitch_is_cut_on_paper_with_a_note(page: Any, tmp_path: Path) -> None:
+    root = with_fixtures(tmp_path / "pb", "letter")
+    profile = root / "content" / "profile.md"
+    body = pitch_of(root)
+    profile.write_text(profile.read_text() + f"\n{body}\n{body}")
+    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    assert pdf_page_count(print_pdf(page, site, f"meetings/{NETWORKING}")) == 1
+    page.emulate_media(media="print")
+    assert page.locator(".pitch-note").is_visible()
+    assert page.locator(".pitch").evaluate("el => el.scrollHeight > el.clientHeight")
+    page.emulate_media(media="screen")
+    assert page.locator(".pitch-note").is_hidden()
+
+
+def test_paper_has_no_screen_chrome_and_keeps_questions_with_their_space(
+    page: Any, printed_site: tuple[str, Path]
+) -> None:
+    _, site = printed_site
+    page.goto((site / "meetings" / SLUG / "print" / "index.html").as_uri())
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.site-header', '.site-footer', '.prep-tabs', '.print-hint', '.breadcrumb']
+            .map(s => document.querySelector(s))
+            .filter(Boolean)
+            .map(el => getComputedStyle(el).display)"""
+    )
+    assert hidden and set(hidden) == {"none"}
+    breaks = page.evaluate(
+        """() => [...document.querySelectorAll('.sheet-q')]
+            .map(el => getComputedStyle(el).breakInside)"""
+    )
+    assert len(breaks) == 8 + 1 and set(breaks) == {"avoid"}  # questions, then names box
+    parts = page.evaluate(
+        """() => [...document.querySelectorAll('.pack-part')]
+            .map(el => getComputedStyle(el).breakBefore)"""
+    )
+    assert parts == ["auto", "page", "page"]
+    ink = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert ink in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")

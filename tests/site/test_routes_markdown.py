@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.site import routes
+from generator.sources.markdown import Target, inline, render
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "href"),
+    [
+        ("", "contacts/", "contacts/"),
+        ("contacts/jane/", "contacts/", "../"),
+        ("contacts/jane/", "", "../../"),
+        ("contacts/jane/", "meetings/m1/", "../../meetings/m1/"),
+        ("meetings/m/print/", "static/style.css", "../../../static/style.css"),
+        ("questions/", "questions/#q-x", "#q-x"),
+        ("meetings/m/", "questions/#q-x", "../../questions/#q-x"),
+        ("", "playbook.ics", "playbook.ics"),
+        ("contacts/", "contacts/", "./"),
+        ("contacts/jane/", "contacts/jane/", "./"),
+        ("contacts/jane/", "contacts/janet/", "../janet/"),
+        ("meetings/m/questions/", "meetings/m/", "../"),
+        ("meetings/m/", "meetings/m/print/", "print/"),
+    ],
+)
+def test_relative_links(page: str, target: str, href: str) -> None:
+    assert routes.relative(page, target) == href
+
+
+def test_links_between_opaque_files_of_an_encrypted_build() -> None:
+    renamed = {"": "index.html", "contacts/jane/": "p/aa.html", "meetings/m/": "p/bb.html"}
+    html = '<a href="@/">h</a><a href="@/meetings/m/#plan">m</a><a href="@/contacts/jane/#x">s</a>'
+    assert routes.resolve_markers(html, "contacts/jane/", renamed) == (
+        '<a href="../index.html">h</a><a href="bb.html#plan">m</a><a href="#x">s</a>'
+    )
+    assert 'href="p/aa.html"' in routes.resolve_markers(
+        '<a href="@/contacts/jane/">j</a>', "", renamed
+    )
+
+
+def test_markers_become_relative_per_page() -> None:
+    html = (
+        '<a href="@/contacts/jane/">J</a><link href="@/static/s.css"><a href="https://x.org">x</a>'
+    )
+    assert routes.resolve_markers(html, "meetings/m1/") == (
+        '<a href="../../contacts/jane/">J</a><link href="../../static/s.css">'
+        '<a href="https://x.org">x</a>'
+    )
+
+
+def test_files_for_clean_urls() -> None:
+    assert routes.file_for("") == "index.html"
+    assert routes.file_for("contacts/jane/") == "contacts/jane/index.html"
+    assert routes.file_for("playbook.ics") == "playbook.ics"
+
+
+def resolve(name: str) -> Target | None:
+    return Target("contacts/jane/", "Jane Doe") if name == "jane" else None
+
+
+def test_wikilinks_resolve_label_and_report_broken_lines() -> None:
+    broken: list[tuple[str, int]] = []
+    out = render(
+        "Intro\n\nSee [[jane]] and [[jane|her]].\n\nAlso [[ghost]].\n",
+        resolve,
+        lambda n, line: broken.append((n, line)),
+    )
+    assert '<a class="xref" href="@/contacts/jane/">Jane Doe</a>' in out.html
+    assert '<a class="xref" href="@/contacts/jane/">her</a>' in out.html
+    assert '<span class="broken-link">ghost</span>' in out.html
+    assert broken == [("ghost", 4)]
+    assert out.links == ("jane", "jane", "ghost")
+
+
+def test_raw_html_is_off_and_script_links_are_not_links() -> None:
+    out = render(
+        "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://e.org)",
+        resolve,
+        lambda *_: None,
+    )
+    assert "<script>" not in out.html
+    assert "&lt;script&gt;" in out.html
+    assert 'href="javascript' not in out.html
+    assert '<a href="https://e.org" rel="noopener noreferrer">y</a>' in out.html
+
+
+def html_of(text: str, *, raw_html: bool = False) -> str:
+    return render(text, resolve, lambda *_: None, raw_html=raw_html).html
+
+
+def test_raw_html_setting_lets_html_through() -> None:
+    assert "<kbd>Ctrl</kbd>" in html_of("<kbd>Ctrl</kbd>", raw_html=True)
+    link = '<a href="https://e.org/x">e</a> <img src="static/map.png" alt="">'
+    assert link in html_of(link, raw_html=True)
+    assert "<b>x</b>" in html_of("Metadata: profile: <b>x</b>", raw_html=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<a href="javascript:alert(1)">x</a>',
+        "<a href='JavaScript:alert(1)'>x</a>",
+        "<a href=vbscript:msgbox(1)>x</a>",
+        '<a href="jav&#x61;script&colon;alert(1)">x</a>',
+        '<a href=" java\tscript:alert(1)">x</a>',
+        '<a href="&#0000106;avascript:alert(1)">x</a>',
+        '<img src="data:image/svg+xml,<svg/onload=alert(1)>">',
+        '<iframe src="file:///etc/passwd"></iframe>',
+        '<div>\n<p><a href="javascript:alert(1)">x</a></p>\n</div>',
+        '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    ],
+)
+def test_raw_html_with_a_script_or_local_address_is_shown_as_text(text: str) -> None:
+    out = html_of(text, raw_html=True)
+    assert "<a " not in out and "<img" not in out and "<iframe" not in out and "<meta" not in out
+    assert "&lt;" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](data:image/png;base64,iVBORw0KGgo=)",
+        "![x](data:image/png;base64,iVBORw0KGgo=)",
+        "[x](data:text/html,hi)",
+        "[x](JavaScript:alert(1))",
+        "[x](VBSCRIPT:msgbox(1))",
+        "[x](file:///etc/passwd)",
+        "<javascript:alert(1)>",
+        "[x][r]\n\n[r]: data:text/html,hi",
+    ],
+)
+def test_script_and_local_addresses_never_become_links_or_images(text: str) -> None:
+    for out in (html_of(text), inline(text)):
+        assert "<a " not in out and "<img" not in out and "href=" not in out
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://e.org",
+        "HTTPS://E.ORG/x",
+        "Http://e.org",
+        "ftp://e.org/f",
+        "//e.org/x",
+        "mailto:a@e.org",
+    ],
+)
+def test_every_outbound_link_gets_rel(url: str) -> None:
+    assert f'<a href="{url}" rel="noopener noreferrer">x</a>' in html_of(f"[x]({url})")
+    assert 'rel="noopener noreferrer"' in inline(f"[x]({url})")
+
+
+@pytest.mark.parametrize("url", ["notes/", "#part", "../up/"])
+def test_links_inside_the_site_get_no_rel(url: str) -> None:
+    assert f'<a href="{url}">x</a>' in html_of(f"[x]({url})")
+
+
+def test_remote_images_become_links_and_local_images_stay() -> None:
+    out = html_of("![Team *photo*](HTTPS://e.org/team.png) ![](//e.org/a.png) ![map](map.png)")
+    assert out.count("<img") == 1 and 'src="map.png"' in out
+    assert '<a href="HTTPS://e.org/team.png" rel="noopener noreferrer">Team photo</a>' in out
+    assert '<a href="//e.org/a.png" rel="noopener noreferrer">//e.org/a.png</a>' in out
+    assert "<img" not in inline("![logo](https://e.org/logo.png)")
+
+
+def test_tables_tasklists_footnotes() -> None:
+    out = render(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1]\n\n[^1]: foot\n",
+        resolve,
+        lambda *_: None,
+    )
+    assert "<table>" in out.html and 'type="checkbox"' in out.html and "footnote" in out.html

@@ -1,0 +1,146 @@
+"""End-to-end: the sample playbook's timeline, dashboard counts and contact follow-ups."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from conftest import SAMPLE_TODAY, copy_sample, write
+from site_checks import scan
+
+from generator.build import build, load_or_fail, make_site
+from generator.model.entities import Playbook
+from generator.plans.followups import follow_ups
+from generator.site.followup_pages import timeline_page
+from generator.site.render import make_environment, render_page, theme_dirs
+
+
+def section(html: str, key: str) -> str:
+    """The HTML of one timeline section, by its id."""
+    match = re.search(rf'<section id="{key}"[^>]*>(.*?)</section>', html, re.DOTALL)
+    assert match, f"no section {key!r}"
+    return match[1]
+
+
+def rows(html: str) -> list[str]:
+    return re.findall(r"<tr class=\"fu [^\"]*\">(.*?)</tr>", html, re.DOTALL)
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_timeline_sections(built_sample: Path) -> None:
+    html = (built_sample / "timeline" / "index.html").read_text()
+    overdue = section(html, "overdue")
+    call = next(r for r in rows(overdue) if "2026-11-17-rachel-adeyemi" in r)
+    assert "Follow-up call" in call  # the rule is named
+    assert 'href="../contacts/rachel-adeyemi/"' in call  # links to the contact
+    assert 'href="../meetings/2026-11-17-rachel-adeyemi/"' in call  # and to the meeting
+    assert "Wed 18 Nov" in call and "4 days late" in text(call)
+    assert len(rows(overdue)) == 2  # the call, and a second person at Lakeshore Routing
+    assert "Lakeshore Routing" in text(overdue)
+
+    today = section(html, "today")
+    assert [text(r).split(" Tell ")[0] for r in rows(today)] == ["Sun 22 Nov"]
+    assert "how your meeting with Jonah Kim went" in text(today)
+
+    week = text(section(html, "this-week"))
+    assert "Due in the 7 days after today." in week
+    assert "No reply from Nadia Petrov yet" in week  # second contact: 3 business days
+    assert "Send Sofia my forecast story" in week and "Your reminder" in week
+    later = text(section(html, "later"))
+    assert "Follow up once with Nadia Petrov" in later  # Thanksgiving pushes it to 1 Dec
+    assert "Keep in touch" in later
+
+    done = section(html, "done")
+    assert "Send Jonah Kim a thank-you note" in text(done)
+    assert "Thank-you note" in text(done)
+    # Kwame was nudged on 19 Nov, ahead of the rule's 24 Nov (7 business days after 13 Nov)
+    nudge = next(r for r in rows(done) if "Follow up once with Kwame Asante" in r)
+    assert "Thu 19 Nov" in nudge and "due Tue 24 Nov" in text(nudge)
+    # no reminder of your own repeats what a rule already asks for
+    open_rows = [
+        r for k in ("overdue", "today", "this-week", "later") for r in rows(section(html, k))
+    ]
+    rules_for = {
+        who: sorted(
+            re.findall(
+                r'class="fu-rule fu-rule-([a-z-]+)"',
+                "".join(r for r in open_rows if f"contacts/{who}/" in r),
+            )
+        )
+        for who in ("kwame-asante", "nadia-petrov", "priya-natarajan")
+    }
+    assert rules_for == {
+        "kwame-asante": ["second-contact"],
+        "nadia-petrov": ["nudge", "second-contact"],
+        "priya-natarajan": ["keep-in-touch", "referrer-update"],
+    }
+    assert "Graham" not in html  # declined: nothing for him
+    assert 'href="../playbook.ics"' in html
+    assert "Subscribe / download calendar" in html
+
+
+def test_timeline_is_in_the_navigation(built_sample: Path) -> None:
+    home = scan(built_sample / "index.html")
+    assert ("a", "timeline/") in home.links
+
+
+def test_dashboard_counts_and_next_items(built_sample: Path) -> None:
+    page = scan(built_sample / "index.html")
+    assert "2 follow-ups overdue" in page.text
+    assert "4 due in the next 7 days" in page.text
+    html = (built_sample / "index.html").read_text()
+    next_items = re.search(r'<section class="fu-next">(.*?)</section>', html, re.DOTALL)
+    assert next_items
+    assert text(next_items[1]).startswith("Next follow-ups overdue Wed 18 Nov Call Rachel Adeyemi")
+
+
+def test_contact_page_shows_last_and_next(built_sample: Path) -> None:
+    rachel = scan(built_sample / "contacts" / "rachel-adeyemi" / "index.html").text
+    assert "Last in touch Tue 17 Nov 2026: Video with Rachel Adeyemi" in rachel
+    assert "Next due Wed 18 Nov 2026 (overdue) : Call Rachel Adeyemi" in rachel
+    assert "Send Rachel Adeyemi a thank-you note for the video call on 17 Nov" in rachel
+
+    graham = scan(built_sample / "contacts" / "graham-pike" / "index.html").text
+    assert "Next due none: they declined" in graham
+
+
+def test_no_calendar_link_when_the_build_has_no_calendar(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    loaded, _ = load_or_fail(root)
+    playbook = loaded.playbook
+    items = follow_ups(playbook, SAMPLE_TODAY)
+    site = make_site(loaded, SAMPLE_TODAY, ())
+    env = make_environment(theme_dirs(root, "default"))
+
+    def render(shown: Playbook, has_calendar: bool) -> str:
+        page = timeline_page(shown, SAMPLE_TODAY, items, has_calendar)
+        return render_page(env, site, page).decode()
+
+    without = render(playbook, False)
+    assert "playbook.ics" not in without and "Subscribe" not in without
+    assert "Overdue" in without
+
+    config = dataclasses.replace(playbook.config, base_url="https://me.example.com/pb/")
+    hosted = render(dataclasses.replace(playbook, config=config), True)
+    assert 'href="../playbook.ics"' in hosted
+    assert "<code>https://me.example.com/pb/playbook.ics</code>" in hosted
+
+
+def test_contact_page_shows_a_decline_recorded_on_a_meeting(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/ask.md",
+        "---\ncontact: ada\nstatus: declined\nrequested_on: 2026-10-20\n---\n",
+    )
+    write(
+        tmp_path, "content/meetings/again.md", "---\ncontact: ada\nrequested_on: 2026-11-16\n---\n"
+    )
+    site = build(tmp_path, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    ada = scan(site / "contacts" / "ada" / "index.html").text
+    assert "Declined a meeting on Tue 20 Oct 2026. Do not ask again." in ada
+    assert "Next due none: they declined" in ada
