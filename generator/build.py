@@ -1,26 +1,42 @@
-"""The build recipe: load → check → derive pages → render → write. Nothing else."""
+"""The build recipe: read → check → derive → make pages → render → write.
+
+Every stage is a function that takes its inputs and returns values: nothing here keeps
+anything between two builds. The live preview (`live/`) wraps the same stages.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
 import time
-from collections.abc import Iterator, Mapping
+import zoneinfo
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from generator.errors import BuildError, ContentError, Problems
-from generator.load import LoadCache, Loaded, load, resolve_today
-from generator.plans.facts import derive
+from generator.model.assemble import Parsed, Steps, assemble
+from generator.model.config import Config, load_config
+from generator.model.entities import Playbook
+from generator.plans.facts import Derived, derive
+from generator.plans.followup_checks import check_followups
+from generator.plans.guardrails import check_playbook
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
+from generator.publish.output import DeferredFile, PageGroup, write_pages
+from generator.publish.parallel import fork_map
 from generator.publish.write import check_output_dir, copy_files, staged_output, write_files
+from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
-from generator.site.pages import navigation, site_pages
-from generator.site.render import DeferredFile, Page, Site, theme_dirs, write_pages
+from generator.site.pages import SECTIONS, Options, site_pages
+from generator.site.render import Site, make_environment
+from generator.site.theme import static_files, theme_dirs
+from generator.sources.discover import discover
+from generator.sources.read import Read, read_source
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
+"""Well-behaved crawlers stay out."""
 
 
 @dataclass(frozen=True)
@@ -34,11 +50,81 @@ class BuildReport:
     """A plain build replaced an encrypted one: everything is readable again."""
 
 
+def read_all(root: Path, problems: Problems, jobs: int | None = None) -> list[Read]:
+    """Every source file under content/, read and parsed (on every core when many)."""
+    return fork_map(read_source, discover(root, problems), jobs)
+
+
+def parsed_of(
+    reads: Iterable[Read], problems: Problems
+) -> tuple[list[Parsed], list[tuple[str, str]]]:
+    """The parsed documents, and (kind, slug) of the files that could not be parsed."""
+    parsed, broken = [], []
+    for read in reads:
+        problems.items += read.problems
+        source = read.source
+        if read.doc is None:
+            broken.append((source.kind, source.slug))
+        else:
+            parsed.append(Parsed(source.kind, source.slug, read.doc))
+    return parsed, broken
+
+
+def load(root: Path, problems: Problems, jobs: int | None = None) -> Playbook:
+    """The checked model of the playbook at `root`; problems are recorded, never raised."""
+    config = load_config(root, problems)
+    parsed, broken = parsed_of(read_all(root, problems, jobs), problems)
+    steps = Steps(map=partial(fork_map, jobs=jobs))
+    return assemble(parsed, config, problems, routes.entity_href, steps, also_known=broken)
+
+
 def check(root: Path) -> Problems:
     """Validate everything and write nothing."""
     problems = Problems()
-    load(root, problems)
+    playbook = load(root, problems)
+    problems.items += check_followups(playbook)
+    problems.items += check_playbook(playbook)
     return problems
+
+
+def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[ContentError]]:
+    """The build's facts and the problems the plans find (as `check` reports them)."""
+    facts = derive(playbook, today)
+    problems = check_followups(playbook)
+    for warnings in facts.guardrails.values():
+        problems += warnings
+    problems += facts.one_voice
+    return facts, problems
+
+
+def resolve_today(option: dt.date | None, config: Config) -> dt.date:
+    """`--today`, else `today:` in playbook.yaml, else the date now in the playbook's timezone."""
+    if option is not None:
+        return option
+    if config.today is not None:
+        return config.today
+    return dt.datetime.now(zoneinfo.ZoneInfo(config.timezone)).date()
+
+
+def make_site(playbook: Playbook, today: dt.date) -> Site:
+    config = playbook.config
+    return Site(
+        title=config.title,
+        owner=config.owner or (playbook.profile.name if playbook.profile else ""),
+        today=today,
+        timezone=config.timezone,
+        page_size=config.page_size,
+        nav=SECTIONS,
+    )
+
+
+def calendar_of(
+    playbook: Playbook, today: dt.date, facts: Derived, renamed: Mapping[str, str] | None = None
+) -> bytes:
+    """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
+    of an encrypted build when `renamed`)."""
+    base_url = playbook.config.base_url
+    return build_calendar(playbook, today, facts.items, base_url=base_url, files=renamed)
 
 
 @contextmanager
@@ -68,83 +154,47 @@ def build(
 ) -> BuildReport:
     """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
     started = time.perf_counter()
-    loaded, warnings = load_or_fail(root)
-    output = check_output_dir(out or loaded.config.output_dir, root)
-    day = resolve_today(today, loaded.config)
+    problems = Problems()
+    playbook = load(root, problems, jobs)
+    if problems.errors:
+        raise BuildError(problems.errors, problems.warnings)
+    day = resolve_today(today, playbook.config)
+    facts, found = checked_facts(playbook, day)
+    problems.items += found
+    if problems.errors:
+        raise BuildError(problems.errors, problems.warnings)
+    output = check_output_dir(out or playbook.config.output_dir, root)
     with_calendar = encryption is None or encryption.include_calendar
-    pages, site = plan(loaded, day, has_calendar=with_calendar)
-    themes = theme_dirs(root, loaded.config.theme)
+    options = Options(day, has_calendar=with_calendar)
+    themes = theme_dirs(root, playbook.config.theme)
+    env = make_environment(themes)
+    pages = list(site_pages(playbook))
+    groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
+    paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
     if encryption is not None:
         key = page_key(encryption, output)
-        renamed = opaque_names((page.path for page in pages), key)
-        finish = Sealer(key, tuple(themes), site.csp)
+        renamed = opaque_names(paths, key)
+        finish = Sealer(key, env, make_site(playbook, day).csp)
     deferred = []
     if with_calendar:
-        make = partial(calendar_of, loaded, day, renamed)
+        make = partial(calendar_of, playbook, day, facts, renamed)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
+    site = make_site(playbook, day)
     with staged_output(output, root) as folder:
-        count = write_pages(pages, site, themes, folder, jobs, renamed, finish, deferred, root=root)
-        others = extra_files(loaded, day, calendar=False)  # the calendar is deferred
-        count += write_files(folder, others)
+        count = write_pages(
+            groups,
+            env,
+            site,
+            folder,
+            root,
+            jobs=jobs,
+            renamed=renamed,
+            finish=finish,
+            deferred=deferred,
+        )
+        count += write_files(folder, {"robots.txt": ROBOTS_TXT})
         count += copy_files(folder, static_files(themes))
     seconds = time.perf_counter() - started
-    return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted)
-
-
-def load_or_fail(root: Path, cache: LoadCache | None = None) -> tuple[Loaded, list[ContentError]]:
-    """The checked playbook and its warnings; BuildError with every error otherwise."""
-    problems = Problems()
-    loaded = load(root, problems, cache)
-    if problems.errors:
-        raise BuildError(problems.errors, problems.warnings)
-    return loaded, problems.warnings
-
-
-def plan(loaded: Loaded, today: dt.date, *, has_calendar: bool = True) -> tuple[list[Page], Site]:
-    """The site's pages and what every template may use."""
-    derived = derive(loaded.playbook, today, loaded.guardrails)
-    made = site_pages(loaded.playbook, today, derived, has_calendar=has_calendar)
-    return made.pages, make_site(loaded, today, navigation(made.paths))
-
-
-def make_site(loaded: Loaded, today: dt.date, nav: tuple[tuple[str, str], ...]) -> Site:
-    config = loaded.config
-    return Site(
-        title=config.title,
-        owner=config.owner or (loaded.playbook.profile.name if loaded.playbook.profile else ""),
-        today=today,
-        timezone=config.timezone,
-        page_size=config.page_size,
-        nav=nav,
-    )
-
-
-def extra_files(loaded: Loaded, today: dt.date, *, calendar: bool) -> dict[str, bytes]:
-    """Files that are not pages: robots.txt keeps well-behaved crawlers out;
-    playbook.ics holds the meetings and open follow-ups for a calendar app."""
-    files = {"robots.txt": ROBOTS_TXT}
-    if calendar:
-        files[CALENDAR_FILE] = calendar_of(loaded, today)
-    return files
-
-
-def calendar_of(loaded: Loaded, today: dt.date, renamed: Mapping[str, str] | None = None) -> bytes:
-    """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
-    of an encrypted build when `renamed`)."""
-    return build_calendar(loaded.playbook, today, base_url=loaded.config.base_url, files=renamed)
-
-
-def static_files(themes: list[Path]) -> Iterator[tuple[str, Path]]:
-    """Theme assets as (output path, source); the most specific theme wins per file."""
-    seen: set[str] = set()
-    for theme in themes:
-        static = theme / "static"
-        if not static.is_dir():
-            continue
-        for path in sorted(p for p in static.rglob("*") if p.is_file()):
-            rel = "static/" + path.relative_to(static).as_posix()
-            if rel not in seen:
-                seen.add(rel)
-                yield rel, path
+    return BuildReport(output, len(paths), count, seconds, problems.warnings, over_encrypted)

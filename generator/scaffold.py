@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import UsageError
-from generator.site.render import theme_dirs
+from generator.site.theme import theme_dirs
 
 NEW_KINDS = ("contact", "company", "meeting")
 FOLDERS = {"contact": "contacts", "company": "companies", "meeting": "meetings"}

@@ -1,21 +1,24 @@
-"""Parsed documents → a validated Playbook with every reference checked.
+"""Parsed documents → the checked Playbook: fields typed, bodies rendered, references checked.
 
 Runs every check on every file before giving up, so the user sees all problems
 at once. An entity whose required fields are broken is left out of the model,
 but its slug still counts as existing, so one typo does not cascade into a
 dozen "unknown contact" errors elsewhere.
+
+Assembly is a handful of steps per file (check the fields, render the body, make the
+entity, check what it names), composed by `assemble`. `Steps` holds them: a build
+uses these functions as they are; the live preview hands in versions that reuse a
+file's last result while its input is the same.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from generator.errors import ContentError, Problems
-from generator.live.memo import Memo, identical
 from generator.model.config import Config
 from generator.model.entities import (
     Category,
@@ -31,12 +34,18 @@ from generator.model.entities import (
 )
 from generator.model.fields import SLUG, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
-from generator.publish.parallel import fork_map
-from generator.site import routes
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered, Target, render
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
+LINKED_KINDS = ("contacts", "companies", "meetings")
+"""The kinds a `[[link]]` can name."""
+
+Href = Callable[[str, str], str]
+"""The address of a kind's page for a slug (`routes.entity_href`): assembly renders
+`[[links]]` with it, and leaves the address scheme to the site."""
+Links = Mapping[str, Mapping[str, Target]]
+"""What a `[[link]]` to each contact, company and meeting shows, by kind and slug."""
 
 
 @dataclass(frozen=True)
@@ -48,149 +57,145 @@ class Parsed:
     doc: Document
 
 
-@dataclass
-class AssemblyCache:
-    """What `assemble` made last time, by file, reused while that file's input is the same.
-
-    The live server passes one to every rebuild. A document that did not change keeps
-    its checked values, its rendered body and its model object, the very same objects,
-    so later stages tell what changed by identity, and an edit costs a parse, not a model.
-    """
-
-    validated: dict[str, Validated] = field(default_factory=dict)
-    """Checked field values by relative path, while the parsed document is the same object."""
-    bodies: dict[str, CachedBody] = field(default_factory=dict)
-    """Rendered bodies by relative path, while their text and links' targets are the same."""
-    entities: dict[str, _Built] = field(default_factory=dict)
-    """Model objects by relative path, while their values and body are the same objects."""
-    targets: Memo[Target] = field(default_factory=Memo)
-    """What a `[[link]]` to each file shows, while its values (and a meeting's contact's
-    name) are the same."""
-    links: dict[str, dict[str, Target]] | None = None
-    """The `[[link]]` targets the bodies were last checked against."""
-    references: Memo[list[ContentError]] = field(default_factory=Memo)
-    """Problems with each entity's references, while it is the same object and the slugs
-    and question ids it is checked against are the same."""
-    categories: tuple[tuple[object, ...], tuple[Category, ...], Problems] | None = None
-    """The question bank, with the values and bodies of the files it was made from."""
-    last: _Assembly | None = None
-    """The last whole assembly, which `patch` updates for a few changed files."""
-
-    def forget_all_but(self, paths: set[str]) -> None:
-        for memo in (self.validated, self.entities):
-            if len(memo) != len(paths) or memo.keys() != paths:
-                for gone in memo.keys() - paths:
-                    del memo[gone]
-
-
 @dataclass(frozen=True)
-class _Assembly:
-    config: Config
-    unique: dict[tuple[str, str], Parsed]
-    slugs: dict[str, set[str]]
-    links: dict[str, dict[str, Target]]
-    playbook: Playbook
-    problems: Problems
-    """Everything `assemble` reported, each problem at the file it is about."""
+class Checked:
+    """A document's typed field values and the problems checking them found."""
 
-
-@dataclass(frozen=True)
-class _Built:
     values: dict[str, Any]
-    body: Rendered
-    entity: Any
-    """None when a required field is missing or broken."""
+    problems: tuple[ContentError, ...] = ()
+
+
+@dataclass(frozen=True)
+class Body:
+    """A rendered body, with the `[[links]]` it named and what each resolved to."""
+
+    rendered: Rendered
+    resolved: tuple[tuple[str, Target | None], ...]
+    """(link, its target or None) for each link named, in order."""
+    broken: tuple[tuple[str, int], ...]
+    """(link, 0-based body line) of the links that resolve to nothing."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """What references are checked against: the slugs of every file by kind (a file with
+    broken fields still counts), and the question bank's ids."""
+
+    slugs: Mapping[str, frozenset[str]]
+    question_ids: frozenset[str]
+
+
+def validate(item: Parsed) -> Checked:
+    """The document's fields, typed by the schema of its kind."""
+    own = Problems()
+    values = validate_document(item.doc, KINDS[item.kind], own)
+    return Checked(values, tuple(own.items))
+
+
+def render_body(doc: Document, links: Links, raw_html: bool) -> Body:
+    """The Markdown body with its `[[links]]` resolved against `links`."""
+    broken: list[tuple[str, int]] = []
+    rendered = render(
+        doc.body,
+        lambda name: resolve(links, name),
+        lambda name, line: broken.append((name, line)),
+        raw_html=raw_html,
+    )
+    resolved = tuple((name, resolve(links, name)) for name in dict.fromkeys(rendered.links))
+    return Body(rendered, resolved, tuple(broken))
+
+
+def make_entity(item: Parsed, checked: Checked, body: Rendered) -> Any:
+    """The model object of one document; None when a required field is missing or broken."""
+    if not _has_required(checked.values, item.kind):
+        return None
+    return _MAKERS[item.kind](item, checked.values, body)
+
+
+def check_references(entity: Contact | Meeting, known: Known) -> tuple[ContentError, ...]:
+    """Every slug and question id that `entity` names must exist."""
+    problems = Problems()
+    _check_references(entity, known, problems)
+    return tuple(problems.items)
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The per-file steps of assembly (see the functions of the same names)."""
+
+    validate: Callable[[Parsed], Checked] = validate
+    render_body: Callable[[Document, Links, bool], Body] = render_body
+    make_entity: Callable[[Parsed, Checked, Rendered], Any] = make_entity
+    check_references: Callable[[Contact | Meeting, Known], tuple[ContentError, ...]] = (
+        check_references
+    )
+    map: Callable[[Callable[[Document], Body], Sequence[Document]], list[Body]] = field(
+        default=lambda function, items: [function(item) for item in items]
+    )
+    """How to render many bodies (a build spreads them over every core)."""
 
 
 def assemble(
     parsed: Iterable[Parsed],
     config: Config,
     problems: Problems,
-    cache: AssemblyCache | None = None,
-    jobs: int | None = None,
+    href: Href,
+    steps: Steps = Steps(),
+    also_known: Iterable[tuple[str, str]] = (),
 ) -> Playbook:
-    """Validate every document, resolve references, render bodies: the whole model."""
-    cache = cache if cache is not None else AssemblyCache()
-    own = Problems()
-    unique = _unique_slugs(parsed, own)
-    values = {key: _validate(p, cache.validated, own) for key, p in unique.items()}
-    cache.forget_all_but({p.doc.path for p in unique.values()})
-    links = _link_targets(unique, values, cache.targets)
-    rendered = _render_bodies(unique, links, config.raw_html, own, cache, jobs)
-    made: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    """Validate every document, render bodies, check references: the whole model.
+
+    `also_known`: (kind, slug) of files that exist but could not be parsed, so that
+    references to them are not reported as well."""
+    unique = _unique_slugs(parsed, problems)
+    checked = {key: steps.validate(item) for key, item in unique.items()}
+    for result in checked.values():
+        problems.items += result.problems
+    links = link_targets(unique, checked, href)
+    docs = [item.doc for item in unique.values()]
+    bodies = dict(
+        zip(
+            (doc.path for doc in docs),
+            steps.map(lambda doc: steps.render_body(doc, links, config.raw_html), docs),
+            strict=True,
+        )
+    )
+    made: dict[str, dict[str, Any]] = {kind: {} for kind in _MAKERS}
     for (kind, slug), item in unique.items():
+        body = bodies[item.doc.path]
+        problems.items += _broken_links(item.doc, body, links)
         if kind in _MAKERS:
-            entity = _entity(cache.entities, item, values[(kind, slug)], rendered[item.doc.path])
+            entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
                 made[kind][slug] = entity
-    playbook = _playbook(config, made, _bank(unique, values, rendered, own, cache))
+    categories = question_bank(unique, checked, bodies, problems)
+    playbook = _playbook(config, made, categories)
+    known = _known(unique, also_known, playbook)
+    entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
+    for entity in entities:
+        problems.items += steps.check_references(entity, known)
+    if playbook.profile is None and "profile" not in known.slugs["profile"]:
+        problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
+    return playbook
+
+
+def _known(
+    unique: Mapping[tuple[str, str], Parsed],
+    also: Iterable[tuple[str, str]],
+    playbook: Playbook,
+) -> Known:
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    for kind, slug in unique:
-        slugs[kind].add(slug)
-    _check_all_references(playbook, slugs, own, cache)
-    if playbook.profile is None and "profile" not in slugs["profile"]:
-        own.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
-    cache.last = _Assembly(config, unique, slugs, links, playbook, own)
-    problems.extend(own)
-    return playbook
-
-
-def patch(
-    changed: Iterable[Parsed], config: Config, problems: Problems, cache: AssemblyCache
-) -> Playbook | None:
-    """The last `assemble`'s playbook with a few files changed, or None when only a
-    whole assembly will do.
-
-    A live rebuild's usual case: a file saved, the same files as last time. Only the
-    changed files are checked, rendered and their references checked again. None when
-    the change reaches other files: a new name that `[[links]]` or meeting titles
-    show, the question bank, an entity appearing in or vanishing from the model.
-    """
-    last = cache.last
-    if last is None or last.config != config:
-        return None
-    unique = dict(last.unique)
-    made: dict[str, dict[str, Any]] = {
-        "profile": {"profile": last.playbook.profile} if last.playbook.profile else {},
-        "contacts": dict(last.playbook.contacts),
-        "companies": dict(last.playbook.companies),
-        "meetings": dict(last.playbook.meetings),
-    }
-    renderer = _BodyRenderer(last.links, config.raw_html)
-    own = Problems()
-    patched: list[Parsed] = []
-    for item in changed:
-        before = unique.get((item.kind, item.slug))
-        if item.kind not in _MAKERS or before is None or before.doc.path != item.doc.path:
-            return None
-        own.items += _slug_problems(item)
-        values = _validate(item, cache.validated, own)
-        link = last.links.get(item.kind, {}).get(item.slug)
-        if link is not None and _link(item, values, last.links) != link:
-            return None
-        entity = _entity(cache.entities, item, values, _body(renderer, item.doc, cache, own))
-        if (entity is None) != (item.slug not in made[item.kind]):
-            return None
-        if entity is not None:
-            made[item.kind][item.slug] = entity
-        unique[(item.kind, item.slug)] = item
-        patched.append(item)
-    playbook = _playbook(config, made, last.playbook.categories)
-    for item in patched:
-        entity = made[item.kind].get(item.slug)
-        if isinstance(entity, Contact | Meeting):
-            own.items += _references(entity, playbook, last.slugs, cache)
-    paths = {item.doc.path for item in patched}
-    own.items += [p for p in last.problems.items if p.path not in paths]
-    cache.last = _Assembly(config, unique, last.slugs, last.links, playbook, own)
-    problems.extend(own)
-    return playbook
+    for kind, slug in [*unique, *also]:
+        slugs.setdefault(kind, set()).add(slug)
+    return Known(
+        {kind: frozenset(found) for kind, found in slugs.items()},
+        frozenset(playbook.questions),
+    )
 
 
 def _playbook(
     config: Config, made: dict[str, dict[str, Any]], categories: tuple[Category, ...]
 ) -> Playbook:
-    """The model from the entities made of each kind, by slug."""
     return Playbook(
         config=config,
         profile=made["profile"].get("profile"),
@@ -199,26 +204,6 @@ def _playbook(
         meetings=made["meetings"],
         categories=categories,
     )
-
-
-def _link(item: Parsed, values: dict[str, Any], links: dict[str, dict[str, Target]]) -> Target:
-    """What a `[[link]]` to `item` would show now (a meeting's title names its contact)."""
-    contact = values.get("contact", "")
-    known = links["contacts"].get(contact)
-    who = known.title if known is not None else values.get("contact", item.slug)
-    return _target(item.kind, item.slug, values, who)
-
-
-def _entity(memo: dict[str, _Built], item: Parsed, values: dict[str, Any], body: Rendered) -> Any:
-    """The model object of one document: last time's while its values and body are."""
-    path = item.doc.path
-    known = memo.get(path)
-    if known is None or known.values is not values or known.body is not body:
-        entity = (
-            _MAKERS[item.kind](item, values, body) if _has_required(values, item.kind) else None
-        )
-        known = memo[path] = _Built(values, body, entity)
-    return known.entity
 
 
 def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[str, str], Parsed]:
@@ -231,176 +216,59 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
                 item.doc.path, 1, "slug", f"{item.slug!r} is also the name of {first}; rename one"
             )
             continue
-        problems.items += _slug_problems(item)
+        if item.kind != "profile" and not SLUG.match(item.slug):
+            message = f"file name {item.slug!r} must be lowercase letters, digits and hyphens"
+            problems.error(item.doc.path, 1, "slug", message)
         unique[key] = item
     return unique
-
-
-def _slug_problems(item: Parsed) -> list[ContentError]:
-    if item.kind == "profile" or SLUG.match(item.slug):
-        return []
-    message = f"file name {item.slug!r} must be lowercase letters, digits and hyphens"
-    return [ContentError(item.doc.path, 1, "slug", message)]
 
 
 def _has_required(values: dict[str, Any], kind: str) -> bool:
     return all(f.name in values for f in KINDS[kind].fields if f.required)
 
 
-def _link_targets(
-    unique: dict[tuple[str, str], Parsed],
-    values: dict[tuple[str, str], dict[str, Any]],
-    memo: Memo[Target],
+def link_targets(
+    unique: Mapping[tuple[str, str], Parsed],
+    checked: Mapping[tuple[str, str], Checked],
+    href: Href,
 ) -> dict[str, dict[str, Target]]:
-    """What a `[[link]]` to each contact, company and meeting shows (a meeting's title
-    names its contact, so it is remade when the contact's name changes)."""
-    names = {slug: v.get("name", slug) for (k, slug), v in values.items() if k == "contacts"}
-    targets: dict[str, dict[str, Target]] = {"contacts": {}, "companies": {}, "meetings": {}}
-    for (kind, slug), item in unique.items():
+    """What a `[[link]]` to each contact, company and meeting shows: its name, or for a
+    meeting its title, which names its contact."""
+    names = {
+        slug: c.values.get("name", slug) for (k, slug), c in checked.items() if k == "contacts"
+    }
+    targets: dict[str, dict[str, Target]] = {kind: {} for kind in LINKED_KINDS}
+    for kind, slug in unique:
         if kind not in targets:
             continue
-        data = values[(kind, slug)]
-        who = names.get(data.get("contact", ""), data.get("contact", slug))
-        make = partial(_target, kind, slug, data, who)
-        targets[kind][slug] = memo.value(item.doc.path, (data, who), make)
-    memo.keep_only(item.doc.path for (kind, _), item in unique.items() if kind in targets)
+        values = checked[(kind, slug)].values
+        if kind == "meetings":
+            who = names.get(values.get("contact", ""), values.get("contact", slug))
+            title = meeting_title(values.get("format"), values.get("purpose"), who)
+        else:
+            title = values.get("name", slug)
+        targets[kind][slug] = Target(href(kind, slug), title)
     return targets
 
 
-def _target(kind: str, slug: str, data: dict[str, Any], who: str) -> Target:
-    if kind == "contacts":
-        return Target(routes.contact(slug), data.get("name", slug))
-    if kind == "companies":
-        return Target(routes.company(slug), data.get("name", slug))
-    title = meeting_title(data.get("format"), data.get("purpose"), who)
-    return Target(routes.meeting(slug), title)
+def resolve(links: Links, name: str) -> Target | None:
+    """The target of `[[name]]`: `kind/slug`, or a slug that only one kind has."""
+    qualified = QUALIFIED_LINK.match(name)
+    if qualified:
+        return links[qualified[1]].get(qualified[2])
+    found = [kind[name] for kind in links.values() if name in kind]
+    return found[0] if len(found) == 1 else None
 
 
-@dataclass(frozen=True)
-class Validated:
-    """A document's checked field values and the problems checking them found."""
-
-    doc: Document
-    kind: str
-    values: dict[str, Any]
-    problems: Problems
-
-
-def _validate(item: Parsed, memo: dict[str, Validated], problems: Problems) -> dict[str, Any]:
-    """`validate_document`, reused while the document and its kind are unchanged."""
-    known = memo.get(item.doc.path)
-    if known is None or known.doc is not item.doc or known.kind != item.kind:
-        own = Problems()
-        values = validate_document(item.doc, KINDS[item.kind], own)
-        known = memo[item.doc.path] = Validated(item.doc, item.kind, values, own)
-    problems.extend(known.problems)
-    return known.values
-
-
-@dataclass(frozen=True)
-class CachedBody:
-    """A rendered body and what its `[[links]]` resolved to when it was rendered."""
-
-    text: str
-    raw_html: bool
-    rendered: Rendered
-    targets: tuple[tuple[str, Target | None], ...]
-    broken: tuple[tuple[str, int], ...]
-    """(link, 0-based body line) of the links that resolved to nothing."""
-
-
-@dataclass(frozen=True)
-class _BodyRenderer:
-    """Renders Markdown bodies; pure, so it can run in forked workers."""
-
-    links: dict[str, dict[str, Target]]
-    raw_html: bool
-
-    def __call__(self, doc: Document) -> CachedBody:
-        broken: list[tuple[str, int]] = []
-        rendered = render(
-            doc.body,
-            self.resolve,
-            lambda name, line: broken.append((name, line)),
-            raw_html=self.raw_html,
-        )
-        targets = tuple((name, self.resolve(name)) for name in dict.fromkeys(rendered.links))
-        return CachedBody(doc.body, self.raw_html, rendered, targets, tuple(broken))
-
-    def still_valid(
-        self, entry: CachedBody | None, doc: Document, links_unchanged: bool = False
-    ) -> bool:
-        """A cached body stays right while its text and its links' targets are unchanged
-        (not looked up one by one when every target is known to be as it was)."""
-        return (
-            entry is not None
-            and entry.text == doc.body
-            and entry.raw_html == self.raw_html
-            and (
-                links_unchanged
-                or all(self.resolve(name) == target for name, target in entry.targets)
-            )
-        )
-
-    def resolve(self, name: str) -> Target | None:
-        qualified = QUALIFIED_LINK.match(name)
-        if qualified:
-            return self.links[qualified[1]].get(qualified[2])
-        found = [kind[name] for kind in self.links.values() if name in kind]
-        return found[0] if len(found) == 1 else None
-
-    def why(self, name: str) -> str:
-        kinds = [kind for kind, targets in self.links.items() if name in targets]
+def _broken_links(doc: Document, body: Body, links: Links) -> Iterator[ContentError]:
+    for name, line in body.broken:
+        kinds = [kind for kind, targets in links.items() if name in targets]
         if len(kinds) > 1:
             options = " or ".join(f"[[{k}/{name}]]" for k in kinds)
-            return f"[[{name}]] could mean several pages; write {options}"
-        return f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
-
-
-def _render_bodies(
-    unique: dict[tuple[str, str], Parsed],
-    links: dict[str, dict[str, Target]],
-    raw_html: bool,
-    problems: Problems,
-    memo: AssemblyCache,
-    jobs: int | None,
-) -> dict[str, Rendered]:
-    """Every body rendered (stale ones on all cores), broken links reported at their lines.
-
-    While no link target changed, only bodies whose text changed are looked at."""
-    renderer = _BodyRenderer(links, raw_html)
-    docs = [item.doc for item in unique.values()]
-    cache = memo.bodies
-    same_links = memo.links == links
-    stale = [doc for doc in docs if not renderer.still_valid(cache.get(doc.path), doc, same_links)]
-    memo.links = links
-    for doc, body in zip(stale, fork_map(renderer, stale, jobs), strict=True):
-        cache[doc.path] = body
-    for gone in cache.keys() - {doc.path for doc in docs}:
-        del cache[gone]
-    bodies: dict[str, Rendered] = {}
-    for doc in docs:
-        bodies[doc.path] = _reported(renderer, doc, cache[doc.path], problems)
-    return bodies
-
-
-def _body(
-    renderer: _BodyRenderer, doc: Document, memo: AssemblyCache, problems: Problems
-) -> Rendered:
-    """One document's body: rendered again unless the cached one is still right."""
-    entry = memo.bodies.get(doc.path)
-    if entry is None or not renderer.still_valid(entry, doc):
-        entry = memo.bodies[doc.path] = renderer(doc)
-    return _reported(renderer, doc, entry, problems)
-
-
-def _reported(
-    renderer: _BodyRenderer, doc: Document, entry: CachedBody, problems: Problems
-) -> Rendered:
-    """The rendered body, its broken `[[links]]` reported at their lines."""
-    for name, line in entry.broken:
-        problems.error(doc.path, doc.body_line + line, "body", renderer.why(name))
-    return entry.rendered
+            why = f"[[{name}]] could mean several pages; write {options}"
+        else:
+            why = f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
+        yield ContentError(doc.path, doc.body_line + line, "body", why)
 
 
 def _source(doc: Document) -> Source:
@@ -500,39 +368,17 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
     )
 
 
-def _bank(
-    unique: dict[tuple[str, str], Parsed],
-    values: dict[tuple[str, str], dict[str, Any]],
-    bodies: dict[str, Rendered],
-    problems: Problems,
-    memo: AssemblyCache,
-) -> tuple[Category, ...]:
-    """`_categories`, the same objects as last time while the question files are the same."""
-    inputs = tuple(
-        x
-        for key, item in unique.items()
-        if key[0] == "questions"
-        for x in (values[key], bodies[item.doc.path])
-    )
-    known = memo.categories
-    if known is None or not identical(known[0], inputs):
-        own = Problems()
-        known = memo.categories = (inputs, _categories(unique, values, bodies, own), own)
-    problems.extend(known[2])
-    return known[1]
-
-
-def _categories(
-    unique: dict[tuple[str, str], Parsed],
-    values: dict[tuple[str, str], dict[str, Any]],
-    bodies: dict[str, Rendered],
+def question_bank(
+    unique: Mapping[tuple[str, str], Parsed],
+    checked: Mapping[tuple[str, str], Checked],
+    bodies: Mapping[str, Body],
     problems: Problems,
 ) -> tuple[Category, ...]:
     """Question files → categories in the canonical order; ids unique across the bank."""
     by_category: dict[str, Category] = {}
     seen: dict[str, str] = {}
     for (kind, slug), item in unique.items():
-        v = values[(kind, slug)]
+        v = checked[(kind, slug)].values
         if kind != "questions" or not _has_required(v, kind):
             continue
         doc = item.doc
@@ -564,9 +410,8 @@ def _categories(
                 )
             )
         title = v.get("title") or CATEGORIES[v["category"]]
-        by_category[v["category"]] = Category(
-            v["category"], title, bodies[doc.path].html, tuple(questions)
-        )
+        intro = bodies[doc.path].rendered.html
+        by_category[v["category"]] = Category(v["category"], title, intro, tuple(questions))
     return tuple(by_category[c] for c in CATEGORIES if c in by_category)
 
 
@@ -584,38 +429,9 @@ def first_listings(questions: Iterable[str]) -> dict[str, int]:
     return first
 
 
-def _check_all_references(
-    playbook: Playbook, slugs: dict[str, set[str]], problems: Problems, memo: AssemblyCache
-) -> None:
-    """`_check_references` of every contact and meeting, last time's problems reused for
-    an entity that is the same object and sees the same slugs and question ids."""
-    memo.references.under((slugs, frozenset(playbook.questions)))
-    entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
-    for entity in entities:
-        problems.items += _references(entity, playbook, slugs, memo)
-    memo.references.keep_only(entity.source.path for entity in entities)
-
-
-def _references(
-    entity: Contact | Meeting, playbook: Playbook, slugs: dict[str, set[str]], memo: AssemblyCache
-) -> list[ContentError]:
-    """The problems with what `entity` names, as last time while it is the same object."""
-
-    def check() -> list[ContentError]:
-        own = Problems()
-        _check_references(entity, playbook, slugs, own)
-        return own.items
-
-    return memo.references.value(entity.source.path, (entity,), check)
-
-
-def _check_references(
-    entity: Contact | Meeting, playbook: Playbook, slugs: dict[str, set[str]], problems: Problems
-) -> None:
-    """Every slug and question id that `entity` names must exist."""
-
+def _check_references(entity: Contact | Meeting, known: Known, problems: Problems) -> None:
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
-        if slug and slug not in slugs[kind]:
+        if slug and slug not in known.slugs[kind]:
             problems.error(
                 source.path,
                 source.line(field_path),
@@ -634,25 +450,25 @@ def _check_references(
                 "referred_by",
                 "a contact cannot refer themselves",
             )
-    else:
-        meeting = entity
-        src = meeting.source
-        check(src, "contact", meeting.contact, "contacts", "contact")
-        for index, referral in enumerate(meeting.referrals):
-            check(src, f"referrals.{index}", referral, "contacts", "contact")
-        first = first_listings(meeting.questions)
-        for index, text in enumerate(meeting.questions):
-            at = f"questions.{index}"
-            if is_question_id(text) and text not in playbook.questions:
-                problems.error(
-                    src.path,
-                    src.line(at),
-                    at,
-                    f"no question with id {text!r} in content/questions/; "
-                    "write a full sentence to ask your own question",
-                )
-            elif first[text] != index:
-                problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+        return
+    meeting = entity
+    src = meeting.source
+    check(src, "contact", meeting.contact, "contacts", "contact")
+    for index, referral in enumerate(meeting.referrals):
+        check(src, f"referrals.{index}", referral, "contacts", "contact")
+    first = first_listings(meeting.questions)
+    for index, text in enumerate(meeting.questions):
+        at = f"questions.{index}"
+        if is_question_id(text) and text not in known.question_ids:
+            problems.error(
+                src.path,
+                src.line(at),
+                at,
+                f"no question with id {text!r} in content/questions/; "
+                "write a full sentence to ask your own question",
+            )
+        elif first[text] != index:
+            problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
 
 
 _MAKERS: dict[str, Callable[[Parsed, dict[str, Any], Rendered], Any]] = {

@@ -102,10 +102,6 @@ class Config:
     followups: FollowupRules = FollowupRules()
 
     @property
-    def content_dir(self) -> Path:
-        return self.root / "content"
-
-    @property
     def output_dir(self) -> Path:
         return self.output if self.output.is_absolute() else self.root / self.output
 

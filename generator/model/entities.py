@@ -1,13 +1,10 @@
-"""The validated playbook: plain frozen dataclasses, references already resolved.
+"""The checked playbook: plain frozen dataclasses; references between them are slugs.
 
 Later stages (agendas, follow-ups, pages) read these and never see YAML.
-Relations that several pages need (a contact's meetings, a company's people)
-are computed once here as cached properties.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,7 +20,8 @@ class Source:
     """Where an entity came from, to point warnings at the right line."""
 
     path: str
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, hash=False, repr=False)
+    """1-based line of each field by dotted path; compared, since warnings show them."""
 
     def line(self, field_path: str = "") -> int:
         path = field_path
@@ -84,6 +82,10 @@ class Contact:
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
 
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.notes_html)
+
 
 @dataclass(frozen=True)
 class Company:
@@ -99,6 +101,10 @@ class Company:
     notes_html: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.notes_html)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,10 @@ class Meeting:
     source: Source = Source("")
 
     @property
+    def has_notes(self) -> bool:
+        return bool(self.notes_html)
+
+    @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:
         day = self.date or self.requested_on or dt.date.min
         return (day, self.time or dt.time.min, self.slug)
@@ -153,7 +163,13 @@ class Category:
 
 @dataclass(frozen=True)
 class Playbook:
-    """Everything the content says, checked and cross-referenced."""
+    """Everything the content says, checked: entities by slug, and the question bank.
+
+    Relations between entities (a contact's meetings, a company's people) are queries:
+    the methods below. Later stages, and templates, ask them here instead of working
+    them out again, so each has one definition; the live preview records which
+    queries a page asked and compares their answers between two builds.
+    """
 
     config: Config
     profile: Profile | None
@@ -164,17 +180,18 @@ class Playbook:
 
     @cached_property
     def questions(self) -> dict[str, Question]:
+        """Every bank question by id, in the bank's order."""
         return {q.id: q for c in self.categories for q in c.questions}
 
     @cached_property
-    def meetings_by_contact(self) -> dict[str, list[Meeting]]:
+    def _meetings_by_contact(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
             grouped[meeting.contact].append(meeting)
         return dict(grouped)
 
     @cached_property
-    def contacts_by_company(self) -> dict[str, list[Contact]]:
+    def _people_by_company(self) -> dict[str, list[Contact]]:
         grouped: dict[str, list[Contact]] = defaultdict(list)
         for contact in self.contacts.values():
             if contact.company:
@@ -182,43 +199,76 @@ class Playbook:
         return dict(grouped)
 
     @cached_property
-    def referred(self) -> dict[str, list[Contact]]:
-        """Whom each contact introduced you to (their `referred_by` or a meeting's referrals)."""
+    def _referred(self) -> dict[str, list[Contact]]:
         grouped: dict[str, set[str]] = defaultdict(set)
         for contact in self.contacts.values():
             if contact.referred_by:
                 grouped[contact.referred_by].add(contact.slug)
         for meeting in self.meetings.values():
-            grouped[meeting.contact].update(meeting.referrals)
+            grouped[meeting.contact].update(s for s in meeting.referrals if s in self.contacts)
         return {
             slug: sorted((self.contacts[s] for s in slugs), key=lambda c: c.name)
             for slug, slugs in grouped.items()
         }
 
+    def meetings_with(self, contact: Contact | str) -> list[Meeting]:
+        """Every meeting with a contact (by slug even when the contact file is missing),
+        oldest first."""
+        return self._meetings_by_contact.get(_slug(contact), [])
+
+    def people_at(self, company: Company | str) -> list[Contact]:
+        """The contacts who work at a company, in file order."""
+        return self._people_by_company.get(_slug(company), [])
+
+    def referrals_from(self, contact: Contact | str) -> list[Contact]:
+        """Whom a contact introduced you to (their `referred_by`, or a meeting's
+        referrals), by name."""
+        return self._referred.get(_slug(contact), [])
+
     def company_of(self, contact: Contact) -> Company | None:
         return self.companies.get(contact.company) if contact.company else None
+
+    def contact_of(self, meeting: Meeting) -> Contact:
+        return self.contacts[meeting.contact]
 
     def title_of(self, meeting: Meeting) -> str:
         """`Coffee with Priya Natarajan`: how lists and links name a meeting."""
         contact = self.contacts.get(meeting.contact)
         return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
 
-    def contact_of(self, meeting: Meeting) -> Contact:
-        return self.contacts[meeting.contact]
+    def declined_on(self, contact: Contact | str) -> dt.date | None:
+        """When the contact said no: their `declined:` date, else the earliest declined
+        meeting's request (or meeting) date (UNDATED when it has neither); None if they
+        never declined. The one definition for reminders, checks, pages and templates,
+        so a later request cannot undo a decline."""
+        person = self.contacts.get(_slug(contact))
+        if person is not None and person.declined is not None:
+            return person.declined
+        days = (
+            m.requested_on or m.date or UNDATED
+            for m in self.meetings_with(contact)
+            if m.status == "declined"
+        )
+        return min(days, default=None)
 
-    def meetings_with(self, contact: Contact) -> list[Meeting]:
-        return self.meetings_by_contact.get(contact.slug, [])
+
+UNDATED = dt.date.min
+"""The decline date of a declined meeting with neither `requested_on` nor `date`."""
+
+QUERIES = (
+    "meetings_with",
+    "people_at",
+    "referrals_from",
+    "company_of",
+    "contact_of",
+    "title_of",
+    "declined_on",
+)
+"""The Playbook's queries: what they answer depends on several entities."""
 
 
-def notes_only(old: Contact | Company | Meeting, new: Contact | Company | Meeting) -> bool:
-    """Do two versions of a contact, company or meeting differ in their notes alone,
-    written in both or in neither, with every field on the same line? Nothing but their
-    own pages shows those notes, and warnings point at those lines."""
-    if type(old) is not type(new) or bool(old.notes_html) != bool(new.notes_html):
-        return False
-    if old.source.lines != new.source.lines:
-        return False
-    return dataclasses.replace(old, notes_html=new.notes_html) == new
+def _slug(entity: Contact | Company | str) -> str:
+    return entity if isinstance(entity, str) else entity.slug
 
 
 def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:

@@ -36,8 +36,8 @@ from generator.model.assemble import first_listings, is_question_id
 from generator.model.config import MeetingDefaults
 from generator.model.entities import Company, Contact, Meeting, Playbook, Question
 from generator.model.schema import CATEGORIES
-from generator.plans.followups import FollowUpItem, for_contact, open_items
-from generator.plans.targets import RankedCompany, rank_companies
+from generator.plans.followups import FollowUpItem, open_items
+from generator.plans.targets import RankedCompany
 
 FALLBACK_MINUTES = 30
 """Length of an informational meeting with neither `duration` nor `format`."""
@@ -58,14 +58,7 @@ PLANNED_STATUSES = ("requested", "scheduled")
 PAYING_FORMATS = ("coffee", "lunch")
 
 KINDS = ("open", "background", "questions", "ask", "wrap")
-"""Segment kinds, in the order they happen."""
-LABELS = {
-    "open": "Welcome and thanks",
-    "background": "Your background",
-    "questions": "Your questions",
-    "ask": "The ask",
-    "wrap": "Wrap up",
-}
+"""Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""
 _SCALE_PRIORITY = ("wrap", "open", "ask", "background")
 """Who keeps a minute first when a short meeting cannot give every part its ideal."""
 
@@ -101,17 +94,12 @@ class Segment:
 
     kind: str
     """One of KINDS."""
-    label: str
     offset: int
     """Minutes from the start of the meeting."""
     minutes: int
     start: dt.datetime | None = None
     """Clock start, when the meeting has a date and time."""
     end: dt.datetime | None = None
-    items: tuple[str, ...] = ()
-    """What to do or say in this part, in order: plain text, except the background's
-    `share` points and the questions' texts, which are the user's own Markdown. The
-    pitch that opens the background part is `Agenda.pitch_html`."""
 
 
 @dataclass(frozen=True)
@@ -178,11 +166,8 @@ class Prep:
     """The contact and company when their page has research notes to reread."""
     unresearched: tuple[Contact | Company, ...]
     """The contact and company when their page has no notes yet."""
-    missing: tuple[str, ...]
-    """Other gaps to fix before the meeting (no company on file). A missing pitch is
-    flagged where it would be said, in the plan's background part."""
-    bring: tuple[str, ...]
     you_pay: bool
+    """You invited them over coffee or a meal, so it is on you."""
     earlier: tuple[Meeting, ...]
     """Meetings held (status done) with this person before this one, oldest first:
     what you learned there is worth rereading."""
@@ -343,12 +328,11 @@ def build_agenda(
     playbook: Playbook,
     defaults: MeetingDefaults,
     *,
-    targets: tuple[Company, ...] | None = None,
+    targets: Sequence[Company] = (),
 ) -> Agenda:
     """The timed plan for `meeting`: parts, clock times and the questions that fit.
 
-    `targets` is the ranked target list (`target_list(playbook)`); pass it when
-    planning many meetings so the companies are ranked once.
+    `targets` is the target list (`target_list`), shown in a networking meeting's ask.
     """
     length = meeting_length(meeting, defaults)
     start = (
@@ -371,20 +355,13 @@ def build_agenda(
     planned = _schedule(fits, offsets.get("questions", 0), start)
 
     background = dict(minutes).get("background", 0)
-    if meeting.purpose != "networking":
-        targets = ()
-    elif targets is None:
-        targets = target_list(playbook)
-    items = _items(meeting, playbook, planned, start, length)
     segments = tuple(
         Segment(
             kind,
-            LABELS[kind],
             offsets[kind],
             span,
             _clock(start, offsets[kind]),
             _clock(start, offsets[kind] + span),
-            items.get(kind, ()),
         )
         for kind, span in minutes
     )
@@ -399,7 +376,7 @@ def build_agenda(
         if_time_allows=tuple(rest),
         auto_picked=auto,
         share_capacity=share_capacity(background),
-        targets=targets,
+        targets=tuple(targets) if meeting.purpose == "networking" else (),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
     )
@@ -431,71 +408,24 @@ def _schedule(
     return planned
 
 
-def target_list(
-    playbook: Playbook, ranked: Sequence[RankedCompany] | None = None
-) -> tuple[Company, ...]:
-    """The companies a networking meeting's ask shows: best ranked first, closed left out.
-    `ranked` is `rank_companies(playbook)`, when the caller has it already."""
-    rows = rank_companies(playbook) if ranked is None else ranked
-    kept = [row.company for row in rows if row.company.status != "closed"]
+def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
+    """The companies a networking meeting's ask shows: best ranked first, closed left out."""
+    kept = [row.company for row in ranked if row.company.status != "closed"]
     return tuple(kept[:TARGET_LIST_SIZE])
-
-
-def _items(
-    meeting: Meeting,
-    playbook: Playbook,
-    planned: Sequence[PlannedQuestion],
-    start: dt.datetime | None,
-    length: int,
-) -> dict[str, tuple[str, ...]]:
-    """What to do in each part; product wording, with the user's own points where they fit."""
-    end = _clock(start, length)
-    finish = f"by {end:%H:%M}" if end else f"within {length} minutes"
-    profile = playbook.profile
-    wrap = [
-        f"Offer to stop {finish}, as agreed; if they want to go on, that is their call.",
-        "Ask whether you may keep in touch.",
-        "Ask whom else they would suggest you talk to.",
-    ]
-    if meeting.purpose == "networking":
-        wrap.append("Ask whether you may mention their name when you get in touch.")
-    ask: list[str] = []
-    if meeting.purpose == "networking":
-        if profile and profile.strengths:
-            ask.append("Your skills: " + "; ".join(profile.strengths) + ".")
-        if profile and profile.ideal_role:
-            ask.append(f"The role you want: {profile.ideal_role}")
-        ask += [
-            "Show your target list: which companies are missing, and whom do they know there?",
-            "Ask whether they know anyone who could use your skills.",
-        ]
-    return {
-        "open": (
-            "Thank them for making the time.",
-            f"Say you will finish {finish}.",
-        ),
-        "background": meeting.share,
-        "questions": tuple(q.text for q in planned),
-        "ask": tuple(ask),
-        "wrap": tuple(wrap),
-    }
 
 
 def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
     """The checklist for `meeting`; needs its contact to exist in the playbook.
 
-    `followups` are the playbook's follow-ups on the day of the build
-    (`followups.follow_ups`); the checklist keeps this contact's open ones.
+    `followups` are the contact's follow-ups on the day of the build
+    (`followups.contact_followups`); the checklist keeps the open ones.
     """
     contact = playbook.contact_of(meeting)
     company = playbook.company_of(contact)
     referrer = playbook.contacts.get(contact.referred_by or "")
     known = tuple(e for e in (contact, company) if e is not None)
-    researched = tuple(e for e in known if e.notes_html)
-    unresearched = tuple(e for e in known if not e.notes_html)
-    missing = []
-    if company is None:
-        missing.append(f"No company on file for {contact.name}: add `company:` to their page.")
+    researched = tuple(e for e in known if e.has_notes)
+    unresearched = tuple(e for e in known if not e.has_notes)
     others = [m for m in playbook.meetings_with(contact) if m.slug != meeting.slug]
     return Prep(
         contact=contact,
@@ -503,27 +433,8 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
         referrer=referrer,
         researched=researched,
         unresearched=unresearched,
-        missing=tuple(missing),
-        bring=_bring(meeting),
         you_pay=meeting.format in PAYING_FORMATS,
         earlier=tuple(m for m in others if m.status == "done" and m.sort_key < meeting.sort_key),
         planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
-        open_followups=tuple(open_items(for_contact(followups, contact.slug))),
+        open_followups=tuple(open_items(followups)),
     )
-
-
-def _bring(meeting: Meeting) -> tuple[str, ...]:
-    """Short phrases, listed after "Bring:"."""
-    remote = meeting.format in ("phone", "video")
-    things = [
-        "your contact details, ready to paste into the chat" if remote else "business cards",
-        "this agenda and the question sheet, and a pen",
-    ]
-    if meeting.purpose == "networking":
-        things.append(
-            "your target-company list, ready to share on screen"
-            if remote
-            else "your target-company list, printed, to leave with them"
-        )
-        things.append("two sentences on your skills and the role you want")
-    return tuple(things)

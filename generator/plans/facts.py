@@ -1,93 +1,141 @@
-"""Whole-playbook facts that pages show: the ranking, the target list, the follow-ups,
-and the guardrail warnings by file.
+"""What the model implies on one day: the facts pages show, worked out once.
 
-Made once per build from the checked model, before any page is planned, so no page
-recomputes them. The live server passes a `DeriveCache`, so a rebuild redoes the
-follow-ups of the contacts an edit touched only, and compares two builds' facts to
-find the pages that show what changed (`incremental.py`).
+`derive` works out every fact of a build before any page is made, so no page works
+one out again. Each fact is a plain function of the playbook, the day and other facts
+(the `*_of` functions below): the live preview calls the same functions one at a time,
+as pages ask for them, and keeps what each read (`live/track.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from generator.errors import ContentError
-from generator.live.memo import Memo
 from generator.model.entities import Company, Playbook
-from generator.plans.agenda import target_list
-from generator.plans.followups import FollowUpItem, follow_ups_by_contact, soonest_first
+from generator.plans.agenda import Agenda, Prep, build_agenda, build_prep, target_list
+from generator.plans.followups import FollowUpItem, contact_followups, soonest_first
+from generator.plans.guardrails import meeting_guardrails, one_voice
 from generator.plans.targets import RankedCompany, rank_companies
 
-LISTS = "@lists"
-"""A page dependency on what the lists show: every file's front matter (not the
-bodies of contacts, companies and meetings) and every derived fact."""
-TARGETS = "@targets"
-"""A page dependency on the target list (`Derived.targets`)."""
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    """Everything the pages of one meeting show: the timed plan, the checklist, and the
+    guardrail warnings about the meeting and its contact's company."""
+
+    agenda: Agenda
+    prep: Prep
+    warnings: tuple[ContentError, ...]
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The ids of the bank questions the agenda asks (the bank lists where each is used)."""
+        return tuple(q.id for q in self.agenda.all_questions if q.id)
+
+
+class Facts(Protocol):
+    """What pages read of a build's facts (`Derived`, or the live preview's view)."""
+
+    @property
+    def ranked(self) -> tuple[RankedCompany, ...]:
+        """Every company, best first (`targets.rank_companies`)."""
+
+    @property
+    def targets(self) -> tuple[Company, ...]:
+        """The target list a networking meeting's ask shows (`agenda.target_list`)."""
+
+    @property
+    def followups(self) -> Mapping[str, tuple[FollowUpItem, ...]]:
+        """Each contact's follow-ups, soonest first, by contact slug."""
+
+    @property
+    def items(self) -> tuple[FollowUpItem, ...]:
+        """Every follow-up, soonest first."""
+
+    @property
+    def guardrails(self) -> Mapping[str, tuple[ContentError, ...]]:
+        """Each meeting's guardrail warnings, by meeting slug."""
+
+    @property
+    def one_voice(self) -> tuple[ContentError, ...]:
+        """Warnings about companies and fields where you have heard one person only."""
+
+    @property
+    def plans(self) -> Mapping[str, MeetingPlan]:
+        """Each meeting's plan, by meeting slug."""
+
+    @property
+    def asked(self) -> Mapping[str, tuple[str, ...]]:
+        """The bank questions each meeting's agenda asks, by meeting slug."""
 
 
 @dataclass(frozen=True)
 class Derived:
+    """Every fact of one build, worked out by `derive`."""
+
     ranked: tuple[RankedCompany, ...]
-    """Every company, best first (`targets.rank_companies`)."""
     targets: tuple[Company, ...]
-    """The target list a networking meeting's ask shows (`agenda.target_list`)."""
+    followups: Mapping[str, tuple[FollowUpItem, ...]]
     items: tuple[FollowUpItem, ...]
-    """Every follow-up on the day of the build, soonest first."""
-    items_by_contact: Mapping[str, list[FollowUpItem]]
-    """The same items by contact slug (each contact's in no set order)."""
-    warnings: Mapping[str, list[ContentError]]
-    """Guardrail warnings by the file they are about."""
+    guardrails: Mapping[str, tuple[ContentError, ...]]
+    one_voice: tuple[ContentError, ...]
+    plans: Mapping[str, MeetingPlan]
+    asked: Mapping[str, tuple[str, ...]]
 
 
-@dataclass
-class DeriveCache:
-    """What `derive` keeps between a live server's rebuilds."""
-
-    followups: Memo[list[FollowUpItem]] = field(default_factory=Memo)
-    """Each contact's follow-up items (see `followups.follow_ups_by_contact`)."""
-    items: tuple[int, tuple[FollowUpItem, ...]] | None = None
-    """All of them soonest first, and `followups.changed` when they were sorted."""
-
-
-def derive(
-    playbook: Playbook,
-    today: dt.date,
-    guardrails: Iterable[ContentError],
-    cache: DeriveCache | None = None,
-) -> Derived:
-    """The facts of one build; `guardrails` are `load`'s (`Loaded.guardrails`)."""
-    cache = cache if cache is not None else DeriveCache()
-    ranked = tuple(rank_companies(playbook))
-    grouped = follow_ups_by_contact(playbook, today, cache.followups)
-    if cache.items is None or cache.items[0] != cache.followups.changed:
-        cache.items = (cache.followups.changed, soonest_first(grouped.values()))
-    items = cache.items[1]
-    warnings: dict[str, list[ContentError]] = defaultdict(list)
-    for problem in guardrails:
-        warnings[problem.path].append(problem)
-    return Derived(
+def derive(playbook: Playbook, today: dt.date) -> Derived:
+    """Every fact of the playbook on `today`."""
+    ranked = ranked_of(playbook)
+    followups = {slug: followups_of(playbook, today, slug) for slug in playbook.contacts}
+    facts = Derived(
         ranked=ranked,
-        targets=target_list(playbook, ranked),
-        items=items,
-        items_by_contact=grouped,
-        warnings=warnings,
+        targets=targets_of(ranked),
+        followups=followups,
+        items=items_of(followups.values()),
+        guardrails={slug: meeting_guardrails(playbook, slug) for slug in playbook.meetings},
+        one_voice=one_voice(playbook),
+        plans={},
+        asked={},
     )
+    plans = {slug: plan_of(playbook, facts, slug) for slug in planned_meetings(playbook)}
+    return replace(facts, plans=plans, asked={slug: p.asked for slug, p in plans.items()})
 
 
-def rebound(derived: Derived, playbook: Playbook) -> Derived:
-    """The same facts for a playbook that differs from theirs only in notes
-    (`Loaded.notes_only`): nothing is worked out again, but the ranking and the target
-    list point at the new model objects, whose notes the company pages show."""
-    ranked = tuple(
-        replace(
-            row,
-            company=playbook.companies[row.company.slug],
-            people=tuple(playbook.contacts[p.slug] for p in row.people),
-        )
-        for row in derived.ranked
+def planned_meetings(playbook: Playbook) -> list[str]:
+    """The meetings that get pages: those whose contact exists."""
+    return [slug for slug, m in playbook.meetings.items() if m.contact in playbook.contacts]
+
+
+def ranked_of(playbook: Playbook) -> tuple[RankedCompany, ...]:
+    return tuple(rank_companies(playbook))
+
+
+def targets_of(ranked: tuple[RankedCompany, ...]) -> tuple[Company, ...]:
+    return target_list(ranked)
+
+
+def followups_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[FollowUpItem, ...]:
+    return contact_followups(playbook, today, slug)
+
+
+def items_of(groups: Iterable[tuple[FollowUpItem, ...]]) -> tuple[FollowUpItem, ...]:
+    return soonest_first(groups)
+
+
+def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
+    """One meeting's plan, checklist and warnings (those about its company included)."""
+    meeting = playbook.meetings[slug]
+    agenda = build_agenda(meeting, playbook, playbook.config.meetings, targets=facts.targets)
+    prep = build_prep(meeting, playbook, facts.followups.get(meeting.contact, ()))
+    company = prep.company.source.path if prep.company is not None else None
+    warnings = facts.guardrails.get(slug, ()) + tuple(
+        w for w in facts.one_voice if w.path == company
     )
-    targets = tuple(playbook.companies[c.slug] for c in derived.targets)
-    return replace(derived, ranked=ranked, targets=targets)
+    return MeetingPlan(agenda, prep, tuple(sorted(warnings, key=_where)))
+
+
+def _where(problem: ContentError) -> tuple[str, int, str]:
+    return (problem.path, problem.line, problem.field)

@@ -1,7 +1,7 @@
 """Checks on follow-up records that need the whole model (the schema checks each field alone).
 
-Run by `load` right after the model is assembled, so `playbook check` and `playbook
-build` report the same problems. Pure: reads the playbook, appends to `problems`.
+Run right after the model is assembled, so `playbook check` and `playbook build`
+report the same problems. Pure: reads the playbook, returns the problems.
 Unknown `done:` actions, unknown keys in a reminder and a bad `keep_in_touch` are
 already caught by the schema.
 """
@@ -9,49 +9,40 @@ already caught by the schema.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from generator.errors import ContentError, Problems
-from generator.live.memo import Memo
-from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
-from generator.plans.followups import declined_on
+from generator.model.entities import FollowUp, Meeting, Playbook, Source
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
 
 
-def check_followups(
-    playbook: Playbook, problems: Problems, memo: Memo[list[ContentError]] | None = None
-) -> None:
-    """Record every inconsistency in `done:` and `followups:`; errors where a date is
-    impossible, warnings where a record will not have the effect the user expects.
-    With a `memo` kept between live rebuilds, only what an edit touched is checked again."""
-    memo = memo if memo is not None else Memo()
-    keys: list[tuple[str, str]] = []
+def check_followups(playbook: Playbook) -> list[ContentError]:
+    """Every inconsistency in `done:` and `followups:`; errors where a date is impossible,
+    warnings where a record will not have the effect the user expects."""
+    problems: list[ContentError] = []
     for meeting in playbook.meetings.values():
-        keys.append(key := ("meeting", meeting.slug))
-        problems.items += memo.value(key, (meeting,), partial(_meeting_problems, meeting))
-    for contact in playbook.contacts.values():
-        keys.append(key := ("contact", contact.slug))
-        inputs = (contact, *playbook.meetings_with(contact))
-        problems.items += memo.value(key, inputs, partial(_declined_problems, playbook, contact))
-    memo.keep_only(keys)
+        problems += meeting_record_problems(meeting)
+    for slug in playbook.contacts:
+        problems += declined_problems(playbook, slug)
+    return problems
 
 
-def _meeting_problems(meeting: Meeting) -> list[ContentError]:
+def meeting_record_problems(meeting: Meeting) -> tuple[ContentError, ...]:
     own = Problems()
     _check_meeting(meeting, own)
-    return own.items
+    return tuple(own.items)
 
 
-def _declined_problems(playbook: Playbook, contact: Contact) -> list[ContentError]:
+def declined_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
     """Reminders nobody will see: those of a contact who declined, and of their meetings."""
     own = Problems()
-    if declined_on(playbook, contact) is not None:
+    contact = playbook.contacts[slug]
+    if playbook.declined_on(contact) is not None:
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
             _warn_hidden(meeting.source, meeting.followups, own)
-    return own.items
+    return tuple(own.items)
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:

@@ -21,8 +21,8 @@ The rules, in words (docs/followups.md has the full story):
   status, so the rules above can start.
 - own: the `followups:` you wrote on a contact or meeting.
 
-A contact who declined (`declined_on`: `declined:` on the contact, or any meeting with
-status `declined`) gets no open items at all; what was done stays in the history. A
+A contact who declined (`Playbook.declined_on`: `declined:` on the contact, or any
+meeting with status `declined`) gets no open items at all; what was done stays in the history. A
 `done` date after `today` does not count yet: on `today` the item is still open.
 """
 
@@ -32,9 +32,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
-from generator.live.memo import Memo
 from generator.model.config import Config
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, meeting_title
 from generator.model.fields import Cadence
@@ -91,8 +89,6 @@ class FollowUpItem:
     """overdue, today, this-week, later or done: relative to the `today` it was made for."""
     how_to_close: str
     """Where to record that it is done."""
-    sources: frozenset[str]
-    """Source files it was derived from, for page dependencies."""
 
     @property
     def is_open(self) -> bool:
@@ -232,14 +228,9 @@ class _Context:
         done: dt.date | None,
         how_to_close: str,
         note: str | None = None,
-        also: Iterable[str] = (),
     ) -> FollowUpItem:
         if done is not None and done > self.today:
             done = None  # recorded ahead of the day this is made for: not done yet
-        sources = {m.source.path for m in ([meeting] if meeting else [])} | set(also)
-        person = self.playbook.contacts.get(contact)
-        if person is not None:
-            sources.add(person.source.path)
         return FollowUpItem(
             id=item_id,
             due=due,
@@ -252,7 +243,6 @@ class _Context:
             done=done,
             status=status_of(due, done, self.today),
             how_to_close=how_to_close,
-            sources=frozenset(p for p in sources if p),
         )
 
 
@@ -304,7 +294,7 @@ def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
 
 def first_met(playbook: Playbook, contact: str, since: dt.date | None) -> Meeting | None:
     """The first meeting held (status done, dated) with `contact` on or after `since`."""
-    for meeting in playbook.meetings_by_contact.get(contact, []):
+    for meeting in playbook.meetings_with(contact):
         held = meeting.status == "done" and meeting.date is not None
         if held and (since is None or (meeting.date is not None and meeting.date >= since)):
             return meeting
@@ -332,7 +322,6 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
             done,
             _done_hint("referrer_update", meeting)
             + " (a later date also covers the referrals met since)",
-            also=[met.source.path],
         )
     if recorded is not None and not covered:
         yield ctx.item(
@@ -432,7 +421,6 @@ def _own(
             meeting,
             followup.done,
             f"add done: YYYY-MM-DD to this reminder in {path} (line {followup.line})",
-            also=[path],
         )
 
 
@@ -459,32 +447,10 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
         note=f"every {describe_cadence(cadence)} ({whose} cadence) since you were last in "
         f"touch on {_short(last.day)}",
-        also=[m.source.path for m in meetings],
     )
 
 
 # ---------------------------------------------------------------------------- queries
-
-
-UNDATED = dt.date.min
-"""The decline date of a declined meeting with neither `requested_on` nor `date`."""
-
-
-def declined_on(playbook: Playbook, contact: Contact) -> dt.date | None:
-    """When the contact said no: their `declined:` date, else the earliest declined
-    meeting's request (or meeting) date; None if they never declined.
-
-    The one definition for reminders, checks and the asked-again guardrail, so a later
-    request cannot undo a decline.
-    """
-    if contact.declined is not None:
-        return contact.declined
-    days = (
-        m.requested_on or m.date or UNDATED
-        for m in playbook.meetings_with(contact)
-        if m.status == "declined"
-    )
-    return min(days, default=None)
 
 
 def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> Interaction | None:
@@ -509,72 +475,37 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
 
 
-def follow_ups(
-    playbook: Playbook, today: dt.date, memo: Memo[list[FollowUpItem]] | None = None
-) -> tuple[FollowUpItem, ...]:
+def follow_ups(playbook: Playbook, today: dt.date) -> tuple[FollowUpItem, ...]:
     """Every follow-up the playbook implies on `today`, open and done, soonest first.
 
     Open items of contacts who declined are left out; their done items stay.
     """
-    return soonest_first(follow_ups_by_contact(playbook, today, memo).values())
+    return soonest_first(contact_followups(playbook, today, slug) for slug in playbook.contacts)
 
 
-def soonest_first(groups: Iterable[list[FollowUpItem]]) -> tuple[FollowUpItem, ...]:
+def soonest_first(groups: Iterable[Iterable[FollowUpItem]]) -> tuple[FollowUpItem, ...]:
     return tuple(sorted((i for group in groups for i in group), key=lambda i: (i.due, i.id)))
 
 
-def follow_ups_by_contact(
-    playbook: Playbook, today: dt.date, memo: Memo[list[FollowUpItem]] | None = None
-) -> dict[str, list[FollowUpItem]]:
-    """Each contact's follow-ups (as `follow_ups`), by contact slug, in no set order.
-
-    With a `memo` kept between live rebuilds, only the contacts an edit touched are
-    redone, and a contact whose items came out the same keeps the same list.
-    """
-    memo = memo if memo is not None else Memo()
-    memo.under((today, playbook.config))
+def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[FollowUpItem, ...]:
+    """One contact's follow-ups on `today`, soonest first: from their meetings, their own
+    reminders and keep-in-touch (done ones only, once they declined)."""
     ctx = _Context(playbook, today, rule_notes(playbook.config))
-    slugs = playbook.contacts.keys() | playbook.meetings_by_contact.keys()
-    grouped = {
-        slug: memo.value(slug, _inputs(playbook, slug), partial(_contact_items, ctx, slug))
-        for slug in slugs
-    }
-    memo.keep_only(slugs)
-    return grouped
-
-
-def _inputs(playbook: Playbook, slug: str) -> tuple[object, ...]:
-    """Everything one contact's items read: the contact, their company and meetings, and
-    the people those meetings referred them to, with their meetings."""
-    contact = playbook.contacts.get(slug)
-    meetings = playbook.meetings_by_contact.get(slug, [])
-    referred = [
-        (playbook.contacts.get(referral), *playbook.meetings_by_contact.get(referral, []))
-        for meeting in meetings
-        for referral in meeting.referrals
-    ]
-    company = playbook.company_of(contact) if contact else None
-    return (contact, company, *meetings, *(x for group in referred for x in group))
-
-
-def _contact_items(ctx: _Context, slug: str) -> list[FollowUpItem]:
-    """One contact's items: from their meetings, their own reminders and keep-in-touch."""
     items: list[FollowUpItem] = []
-    for meeting in ctx.playbook.meetings_by_contact.get(slug, []):
+    for meeting in playbook.meetings_with(slug):
         items.extend(_thank_you(ctx, meeting))
         items.extend(_follow_up_call(ctx, meeting))
         items.extend(_referrer_updates(ctx, meeting))
         items.extend(_unanswered(ctx, meeting))
         items.extend(_record_outcome(ctx, meeting))
         items.extend(_own(ctx, meeting.followups, meeting.contact, meeting, meeting.source.path))
-    contact = ctx.playbook.contacts.get(slug)
-    if contact is None:
-        return items
-    items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
-    items.extend(_keep_in_touch(ctx, contact))
-    if declined_on(ctx.playbook, contact) is None:
-        return items
-    return [i for i in items if not i.is_open]
+    contact = playbook.contacts.get(slug)
+    if contact is not None:
+        items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
+        items.extend(_keep_in_touch(ctx, contact))
+        if playbook.declined_on(contact) is not None:
+            items = [i for i in items if not i.is_open]
+    return soonest_first([items])
 
 
 def open_items(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
@@ -588,10 +519,6 @@ def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
     return sorted(done, key=lambda i: (i.done or i.due, i.id), reverse=True)
 
 
-def for_contact(items: Iterable[FollowUpItem], slug: str) -> list[FollowUpItem]:
-    return [i for i in items if i.contact == slug]
-
-
 SECTION_TITLES = {
     OVERDUE: ("Overdue", "Past their due date and not done yet."),
     TODAY: ("Today", "Due today."),
@@ -601,7 +528,7 @@ SECTION_TITLES = {
 }
 
 
-def timeline(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
+def timeline_sections(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
     """The five timeline sections in order, each possibly empty."""
     items = list(items)
     sections = []

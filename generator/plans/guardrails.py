@@ -8,7 +8,7 @@ because its agenda cannot be laid out on one day.
   whose goal or chosen question reads as asking for a job, an opening or a
   referral (JOB_ASK_PATTERNS), or names a bank question meant for networking only.
 - asked again (meeting `contact`): a planned meeting with someone who declined
-  (`followups.declined_on`) before it was requested (or at all, when it has no date).
+  (`Playbook.declined_on`) before it was requested (or at all, when it has no date).
 - one person (company `name`): you have met exactly one person there and have no
   meeting planned with anyone else there.
 - one person in a field (company `industry`): the same across a field (the
@@ -28,13 +28,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import partial
 
 from generator.errors import ContentError, Severity
-from generator.live.memo import Memo
-from generator.model.entities import Company, Contact, Meeting, Playbook
+from generator.model.entities import UNDATED, Company, Contact, Meeting, Playbook
 from generator.plans.agenda import PLANNED_STATUSES, meeting_length, share_fit
-from generator.plans.followups import UNDATED, declined_on
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -90,40 +87,26 @@ def job_ask(text: str) -> str | None:
     return found[0] if found else None
 
 
-def check_playbook(
-    playbook: Playbook, memo: Memo[list[ContentError]] | None = None
-) -> list[ContentError]:
-    """Every guardrail for every meeting and company, in a stable order. With a `memo`
-    kept between live rebuilds, only the meetings an edit touched are checked again."""
-    memo = memo if memo is not None else Memo()
-    memo.under(playbook.config)
+def check_playbook(playbook: Playbook) -> list[ContentError]:
+    """Every guardrail for every meeting and company, in a stable order."""
     problems: list[ContentError] = []
     for slug in sorted(playbook.meetings):
-        meeting = playbook.meetings[slug]
-        contact = playbook.contacts.get(meeting.contact)
-        inputs = (
-            meeting,
-            contact,
-            playbook.categories,
-            *playbook.meetings_by_contact.get(meeting.contact, []),
-        )
-        problems += memo.value(slug, inputs, partial(_meeting_guardrails, meeting, playbook))
-    memo.keep_only(playbook.meetings)
-    problems.extend(_one_person(playbook))
+        problems += meeting_guardrails(playbook, slug)
+    problems += one_voice(playbook)
     return problems
 
 
-def _meeting_guardrails(meeting: Meeting, playbook: Playbook) -> list[ContentError]:
+def meeting_guardrails(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
     """The guardrails of one meeting: they read it, its contact (and their other meetings,
     for a decline) and the question bank."""
+    meeting = playbook.meetings[slug]
     problems = list(_past_midnight(meeting, playbook))
-    if meeting.status not in PLANNED_STATUSES:
-        return problems
-    if meeting.purpose == "informational":
-        problems.extend(_job_asks(meeting, playbook))
-    problems.extend(_asked_again(meeting, playbook))
-    problems.extend(_too_much_to_share(meeting, playbook))
-    return problems
+    if meeting.status in PLANNED_STATUSES:
+        if meeting.purpose == "informational":
+            problems.extend(_job_asks(meeting, playbook))
+        problems.extend(_asked_again(meeting, playbook))
+        problems.extend(_too_much_to_share(meeting, playbook))
+    return tuple(problems)
 
 
 def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:
@@ -157,7 +140,7 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
 
 def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     contact = playbook.contacts.get(meeting.contact)
-    declined = declined_on(playbook, contact) if contact else None
+    declined = playbook.declined_on(contact) if contact else None
     if contact is None or declined is None:
         return
     asked = meeting.requested_on or meeting.date
@@ -223,8 +206,12 @@ def field_of(company: Company) -> str:
     return field_name(company).casefold()
 
 
-def _one_person(playbook: Playbook) -> Iterator[ContentError]:
+def one_voice(playbook: Playbook) -> tuple[ContentError, ...]:
     """Companies and fields where you have heard only one voice, and no second is planned."""
+    return tuple(_one_voice(playbook))
+
+
+def _one_voice(playbook: Playbook) -> Iterator[ContentError]:
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
     for meeting in playbook.meetings.values():

@@ -26,7 +26,7 @@ def rank_companies(playbook: Playbook) -> list[RankedCompany]:
     """Companies best first; ties broken by name so the order is stable."""
     rows = []
     for company in playbook.companies.values():
-        people = tuple(sorted(playbook.contacts_by_company.get(company.slug, []), key=_name))
+        people = tuple(sorted(playbook.people_at(company), key=_name))
         derived = company.advocate is None
         advocate = _met_someone(playbook, people) if derived else bool(company.advocate)
         rows.append((company, advocate, derived, people))

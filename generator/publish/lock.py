@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from generator.publish.encrypt import (
     DecryptionError,
     PageKey,
@@ -24,7 +26,6 @@ from generator.publish.encrypt import (
 )
 from generator.publish.encrypt import opaque_name as _opaque_name
 from generator.site import routes
-from generator.site.render import environment
 
 LOCKED_TITLE = "Locked playbook"
 SHELL_TEMPLATE = "encrypted.html"
@@ -58,11 +59,11 @@ class Sealer:
     """Replaces a rendered page by the passphrase form carrying its ciphertext."""
 
     key: PageKey
-    themes: tuple[Path, ...]
+    env: jinja2.Environment
     csp: str
 
     def __call__(self, file: str, html: bytes) -> bytes:
-        shell = environment(self.themes).get_template(SHELL_TEMPLATE)
+        shell = self.env.get_template(SHELL_TEMPLATE)
         payload = encrypt_page(html.decode("utf-8"), file, self.key)
         prefix = "../" * file.count("/")
         return shell.render(

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from generator.model.entities import Meeting, Playbook
 from generator.plans.agenda import meeting_length
-from generator.plans.followups import FollowUpItem, follow_ups, meeting_noun
+from generator.plans.followups import FollowUpItem, meeting_noun
 from generator.site import routes
 
 if TYPE_CHECKING:
@@ -78,11 +78,13 @@ class Links:
 def build_calendar(
     playbook: Playbook,
     today: dt.date,
+    followups: Iterable[FollowUpItem],
     *,
     base_url: str | None = None,
     files: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The whole `playbook.ics` as bytes (CRLF line endings, as RFC 5545 asks).
+    """The whole `playbook.ics` as bytes (CRLF line endings, as RFC 5545 asks): the
+    meetings, and the open ones of `followups` (the build's `Facts.items`).
 
     `base_url` (the `base_url:` setting, ending in "/") makes the links absolute and adds
     a URL to each event; `files` maps site paths to published files when pages are
@@ -108,7 +110,7 @@ def build_calendar(
     )
     for meeting in meetings:
         calendar.add_component(_meeting_event(playbook, meeting, stamp, links))
-    items = [i for i in follow_ups(playbook, today) if i.is_open]
+    items = [i for i in followups if i.is_open]
     for item in items:
         calendar.add_component(_followup_event(playbook, item, stamp, links))
     days = [m.date for m in meetings if m.date] + [i.due for i in items]

@@ -1,7 +1,7 @@
 """Follow-ups on pages: the timeline page, and the context the dashboard and contact pages add.
 
-The items come from `followups.follow_ups` (computed once per build by `derive.derive`);
-this module only groups and selects them for templates.
+The items are facts (`facts.Facts.items`, `.followups`); this module only groups and
+selects them for templates.
 """
 
 from __future__ import annotations
@@ -11,22 +11,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.model.config import Config
-from generator.model.entities import Contact, Playbook
-from generator.plans.facts import LISTS
+from generator.model.entities import UNDATED, Contact, Playbook
 from generator.plans.followups import (
     OVERDUE,
     RULE_NAMES,
     THIS_WEEK,
     TODAY,
-    UNDATED,
     WEEK_DAYS,
     FollowUpItem,
-    declined_on,
     history,
     last_interaction,
     open_items,
     rule_notes,
-    timeline,
+    timeline_sections,
 )
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
@@ -53,12 +50,7 @@ def rules_table(config: Config) -> list[tuple[str, str, str]]:
     return [(RULE_NAMES[key], notes[key], RULE_SETTINGS[key]) for key in RULE_NAMES]
 
 
-def timeline_page(
-    playbook: Playbook,
-    today: dt.date,
-    items: Sequence[FollowUpItem],
-    has_calendar: bool = True,
-) -> Page:
+def timeline(playbook: Playbook, items: Sequence[FollowUpItem], has_calendar: bool) -> Page:
     """`timeline/`: overdue, today, this week, later, and what was done.
 
     `has_calendar` is False when the build writes no playbook.ics (an encrypted build
@@ -71,15 +63,13 @@ def timeline_page(
         "Follow-ups",
         {
             "playbook": playbook,
-            "sections": timeline(items),
+            "sections": timeline_sections(items),
             "has_calendar": has_calendar,
             "calendar_file": CALENDAR_FILE,
             "calendar_address": f"{base_url}{CALENDAR_FILE}" if base_url else None,
             "week_days": WEEK_DAYS,
             "rules": rules_table(playbook.config),
-            "title_of": playbook.title_of,
         },
-        frozenset({LISTS}),
     )
 
 
@@ -94,14 +84,13 @@ def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
     }
 
 
-def contact_context(
+def contact_followups_context(
     playbook: Playbook, contact: Contact, today: dt.date, mine: Sequence[FollowUpItem]
-) -> tuple[dict[str, Any], frozenset[str]]:
-    """A contact page's follow-up context, from the contact's own items
-    (`Derived.items_by_contact`), and the extra source files it reads."""
+) -> dict[str, Any]:
+    """A contact page's follow-up context, from the contact's own items."""
     pending = open_items(mine)
-    declined = declined_on(playbook, contact)
-    context = {
+    declined = playbook.declined_on(contact)
+    return {
         "declined": declined is not None,
         "declined_on": None if declined in (None, UNDATED) else declined,
         "last_interaction": last_interaction(playbook, contact, today),
@@ -109,4 +98,3 @@ def contact_context(
         "open_followups": pending,
         "followup_history": history(mine),
     }
-    return context, frozenset(path for item in mine for path in item.sources)

@@ -1,25 +1,23 @@
-"""The playbook's pages: which exist, what each shows, and which sources each depends on.
+"""The playbook's pages: one table of page kinds, which serves the full build and the
+live rebuild alike.
 
-Each function returns Page objects whose context is plain model data; the
-templates decide the look. `deps` lists the source files a page reads, so the
-live server re-renders only what an edit touches; `derive.LISTS` marks the pages
-(lists, the dashboard) that read every file's front matter.
+A page kind says which pages of it exist (a key per page, or per group of pages made
+together) and how to make them from the model and the facts. Each maker returns Page
+objects whose context is model data and facts; the templates decide the look.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from dataclasses import dataclass
 
-from generator.model.entities import Company, Contact, Meeting, Playbook
-from generator.plans.facts import LISTS, Derived
-from generator.plans.targets import RankedCompany
+from generator.model.entities import Meeting, Playbook
+from generator.plans.facts import Facts, planned_meetings
 from generator.site import routes
-from generator.site.followup_pages import contact_context, dashboard_context, timeline_page
-from generator.site.prep_pages import Asked, meeting_pages, prep_pages, question_bank_page
+from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
+from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
 from generator.site.render import Page
-from generator.site.siteplan import SitePlan, every_page
 
 UPCOMING_STATUSES = ("scheduled",)
 
@@ -31,96 +29,48 @@ SECTIONS = (
     (routes.COMPANIES, "Targets"),
     (routes.QUESTIONS, "Questions"),
 )
-
-SECTION_PATHS = tuple(path for path, _ in SECTIONS)
-
-
-def navigation(paths: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """The header's sections: those of SECTIONS that this build has a page for."""
-    present = set(paths)
-    return tuple((path, label) for path, label in SECTIONS if path in present)
+"""The header's sections: every build has their pages."""
 
 
-def site_pages(
-    playbook: Playbook,
-    today: dt.date,
-    derived: Derived,
-    *,
-    has_calendar: bool = True,
-    wanted: Callable[[str], bool] = every_page,
-    emit: Callable[[Page], None] | None = None,
-    asked: dict[str, Asked] | None = None,
-) -> SitePlan:
-    """Every page of the site, in a stable order; only those `wanted` are made, and
-    handed to `emit` as they are made if it is given (see `SitePlan`).
+@dataclass(frozen=True)
+class Options:
+    """What a build's pages depend on beside the model and the facts."""
 
-    `derived` are the build's facts (`derive.derive`); `has_calendar`: the build writes
-    playbook.ics. `asked` keeps what every meeting's agenda asks, by slug, between live
-    rebuilds (the question bank reads them all; most agendas are not made again).
-    """
-    plan = SitePlan(wanted, emit)
-    asked = {} if asked is None else asked
-    lists = list_pages(playbook, today, derived, asked, has_calendar)
-    for path in (routes.HOME, routes.TIMELINE, routes.CONTACTS):
-        plan.add(path, lists[path])
-    contact_pages(plan, playbook, today, derived)
-    plan.add(routes.COMPANIES, lists[routes.COMPANIES])
-    company_pages(plan, playbook, derived.ranked)
-    plan.add(routes.MEETINGS, lists[routes.MEETINGS])
-    prep_pages(plan, playbook, derived, asked)
-    plan.add(routes.QUESTIONS, lists[routes.QUESTIONS])  # it reads what every agenda asks
-    return plan
+    today: dt.date
+    has_calendar: bool = True
+    """The build writes playbook.ics (an encrypted build may not): the timeline links it."""
 
 
-def list_pages(
-    playbook: Playbook,
-    today: dt.date,
-    derived: Derived,
-    asked: dict[str, Asked],
-    has_calendar: bool,
-) -> dict[str, Callable[[], Page]]:
-    """How to make each page that lists across the playbook, by its path."""
-    return {
-        routes.HOME: lambda: dashboard(playbook, today, derived),
-        routes.TIMELINE: lambda: timeline_page(playbook, today, derived.items, has_calendar),
-        routes.CONTACTS: lambda: contacts_index(playbook),
-        routes.COMPANIES: lambda: companies_index(playbook, derived.ranked),
-        routes.MEETINGS: lambda: meetings_index(playbook, today),
-        routes.QUESTIONS: lambda: question_bank_page(playbook, asked.values()),
-    }
+Maker = Callable[[Playbook, Facts, Options, str], tuple[Page, ...]]
 
 
-def pages_at(
-    paths: Iterable[str],
-    playbook: Playbook,
-    today: dt.date,
-    derived: Derived,
-    asked: dict[str, Asked],
-    *,
-    has_calendar: bool = True,
-) -> Iterator[Page]:
-    """The pages at `paths` alone, made as `site_pages` makes them: for a live rebuild
-    whose pages are those of the last build (no file appeared or vanished), so that
-    listing them all again would be wasted. `asked` must hold every meeting's."""
-    lists = list_pages(playbook, today, derived, asked, has_calendar)
-    rows = {row.company.slug: row for row in derived.ranked}
-    meetings_done: set[str] = set()
-    for path in paths:
-        section, _, rest = path.partition("/")
-        slug = rest.partition("/")[0]
-        if path in lists:
-            yield lists[path]()
-        elif section == "contacts":
-            yield contact_page(playbook, today, derived, playbook.contacts[slug])
-        elif section == "companies":
-            yield company_page(playbook, rows[slug])
-        elif section == "meetings" and slug not in meetings_done:
-            meetings_done.add(slug)  # its three pages come together
-            yield from meeting_pages(playbook, playbook.meetings[slug], derived, asked)
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of page: which exist, where they go, and how they are made."""
+
+    name: str
+    keys: Callable[[Playbook], Iterable[str]]
+    """One key per page (or per group of pages made together); "" for a single page."""
+    paths: Callable[[str], tuple[str, ...]]
+    """The site paths of the pages made for a key."""
+    make: Maker
 
 
-def deps(*entities: Contact | Company | Meeting | None) -> frozenset[str]:
-    return frozenset(e.source.path for e in entities if e is not None)
+def single(path: str, make: Callable[[Playbook, Facts, Options], Page]) -> PageKind:
+    """A kind with one page, at `path`."""
+    return PageKind(
+        path or "home",
+        lambda playbook: ("",),
+        lambda key: (path,),
+        lambda playbook, facts, options, key: (make(playbook, facts, options),),
+    )
+
+
+def site_pages(playbook: Playbook) -> Iterator[tuple[PageKind, str]]:
+    """Every page (or group of pages) of the site, as (kind, key), in a stable order."""
+    for kind in PAGE_KINDS:
+        for key in kind.keys(playbook):
+            yield kind, key
 
 
 def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
@@ -143,8 +93,8 @@ def waiting(playbook: Playbook) -> list[Meeting]:
     )
 
 
-def dashboard(playbook: Playbook, today: dt.date, derived: Derived) -> Page:
-    next_meetings = upcoming(playbook, today)
+def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
+    next_meetings = upcoming(playbook, options.today)
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
         by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
@@ -155,123 +105,114 @@ def dashboard(playbook: Playbook, today: dt.date, derived: Derived) -> Page:
         {
             "playbook": playbook,
             "next_meetings": next_meetings[:8],
+            "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook),
             "missing_research": list(_missing_research(playbook, next_meetings)),
-            "top_targets": derived.ranked[:5],
+            "top_targets": facts.ranked[:5],
             "by_status": by_status,
-            "title_of": playbook.title_of,
-            **dashboard_context(derived.items),
+            **dashboard_context(facts.items),
         },
-        frozenset({LISTS}),
     )
 
 
 def _missing_research(
     playbook: Playbook, meetings: Iterable[Meeting]
-) -> Iterable[tuple[Meeting, str]]:
+) -> Iterator[tuple[Meeting, str]]:
     """Upcoming meetings whose contact or company page has no notes yet."""
     for meeting in meetings:
         contact = playbook.contact_of(meeting)
         company = playbook.company_of(contact)
-        if not contact.notes_html:
+        if not contact.has_notes:
             yield meeting, f"no notes on {contact.name}"
-        if company is not None and not company.notes_html:
+        if company is not None and not company.has_notes:
             yield meeting, f"no research notes on {company.name}"
 
 
-def contact_pages(plan: SitePlan, playbook: Playbook, today: dt.date, derived: Derived) -> None:
-    """Each contact's page, by name (`contacts_index` lists them)."""
-    for contact in by_name(playbook):
-        plan.add(
-            routes.contact(contact.slug), partial(contact_page, playbook, today, derived, contact)
-        )
-
-
-def by_name(playbook: Playbook) -> list[Contact]:
-    return sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
-
-
-def contacts_index(playbook: Playbook) -> Page:
+def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
+    people = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
     return Page(
-        routes.CONTACTS,
-        "contacts.html",
-        "Contacts",
-        {"playbook": playbook, "contacts": by_name(playbook)},
-        frozenset({LISTS}),
+        routes.CONTACTS, "contacts.html", "Contacts", {"playbook": playbook, "contacts": people}
     )
 
 
-def contact_page(playbook: Playbook, today: dt.date, derived: Derived, contact: Contact) -> Page:
-    meetings = playbook.meetings_with(contact)
-    referred = playbook.referred.get(contact.slug, [])
-    referrer = playbook.contacts.get(contact.referred_by or "")
-    company = playbook.company_of(contact)
-    mine = derived.items_by_contact.get(contact.slug, [])
-    followups, followup_deps = contact_context(playbook, contact, today, mine)
-    return Page(
-        routes.contact(contact.slug),
-        "contact.html",
-        contact.name,
-        {
-            "playbook": playbook,
-            "contact": contact,
-            "company": company,
-            "meetings": meetings,
-            "referrer": referrer,
-            "referred": referred,
-            "title_of": playbook.title_of,
-            **followups,
-        },
-        deps(contact, company, referrer, *meetings, *referred) | followup_deps,
+def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
+    contact = playbook.contacts[slug]
+    return (
+        Page(
+            routes.contact(slug),
+            "contact.html",
+            contact.name,
+            {
+                "playbook": playbook,
+                "contact": contact,
+                "company": playbook.company_of(contact),
+                "meetings": playbook.meetings_with(contact),
+                "referrer": playbook.contacts.get(contact.referred_by or ""),
+                "referred": playbook.referrals_from(contact),
+                **contact_followups_context(
+                    playbook, contact, options.today, facts.followups.get(slug, ())
+                ),
+            },
+        ),
     )
 
 
-def company_pages(plan: SitePlan, playbook: Playbook, ranked: tuple[RankedCompany, ...]) -> None:
-    """Each company's page, best ranked first (`companies_index` lists them)."""
-    for row in ranked:
-        plan.add(routes.company(row.company.slug), partial(company_page, playbook, row))
-
-
-def companies_index(playbook: Playbook, ranked: tuple[RankedCompany, ...]) -> Page:
+def companies_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return Page(
         routes.COMPANIES,
         "companies.html",
         "Target companies",
-        {"playbook": playbook, "ranked": ranked},
-        frozenset({LISTS}),
+        {"playbook": playbook, "ranked": facts.ranked},
     )
 
 
-def company_page(playbook: Playbook, row: RankedCompany) -> Page:
+def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
+    row = next(r for r in facts.ranked if r.company.slug == slug)
     meetings = [m for p in row.people for m in playbook.meetings_with(p)]
-    return Page(
-        routes.company(row.company.slug),
-        "company.html",
-        row.company.name,
-        {
-            "playbook": playbook,
-            "company": row.company,
-            "row": row,
-            "meetings": sorted(meetings, key=lambda m: m.sort_key),
-            "title_of": playbook.title_of,
-        },
-        deps(row.company, *row.people, *meetings),
+    return (
+        Page(
+            routes.company(slug),
+            "company.html",
+            row.company.name,
+            {
+                "playbook": playbook,
+                "company": row.company,
+                "row": row,
+                "meetings": sorted(meetings, key=lambda m: m.sort_key),
+            },
+        ),
     )
 
 
-def meetings_index(playbook: Playbook, today: dt.date) -> Page:
-    """The meetings index; each meeting's own pages come from prep_pages."""
+def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
+    """The meetings index; each meeting's own pages are `meeting_pages`."""
     meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
     return Page(
         routes.MEETINGS,
         "meetings.html",
         "Meetings",
-        {
-            "playbook": playbook,
-            "upcoming": upcoming(playbook, today),
-            "meetings": meetings,
-            "title_of": playbook.title_of,
-        },
-        frozenset({LISTS}),
+        {"playbook": playbook, "upcoming": upcoming(playbook, options.today), "meetings": meetings},
     )
+
+
+def timeline_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
+    return timeline(playbook, facts.items, options.has_calendar)
+
+
+def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
+    return question_bank(playbook, facts.asked)
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (
+    single(routes.HOME, dashboard),
+    single(routes.TIMELINE, timeline_page),
+    single(routes.CONTACTS, contacts_index),
+    PageKind("contact", lambda p: p.contacts, lambda key: (routes.contact(key),), contact_page),
+    single(routes.COMPANIES, companies_index),
+    PageKind("company", lambda p: p.companies, lambda key: (routes.company(key),), company_page),
+    single(routes.MEETINGS, meetings_index),
+    PageKind("meeting", planned_meetings, meeting_paths, meeting_pages),
+    single(routes.QUESTIONS, bank_page),
+)
+"""Every kind of page, in the order a build lists them."""

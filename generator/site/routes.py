@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from generator.model.entities import Company, Contact, Meeting, Question
-from generator.sources.markdown import SITE_MARKER
+
+SITE_MARKER = "@/"
+"""Prefix of a site-root link in rendered HTML; `resolve_markers` makes it relative."""
 
 HOME = ""
 CONTACTS = "contacts/"
@@ -21,6 +23,16 @@ MEETINGS = "meetings/"
 QUESTIONS = "questions/"
 TIMELINE = "timeline/"
 STATIC = "static/"
+
+NAMED = {
+    "home": HOME,
+    "contacts": CONTACTS,
+    "companies": COMPANIES,
+    "meetings": MEETINGS,
+    "questions": QUESTIONS,
+    "timeline": TIMELINE,
+}
+"""The site's sections by name, for templates: `url('timeline')`."""
 
 
 def contact(slug: str) -> str:
@@ -41,6 +53,15 @@ def meeting_questions(slug: str) -> str:
 
 def meeting_print(slug: str) -> str:
     return f"{MEETINGS}{slug}/print/"
+
+
+ENTITY_PAGES = {"contacts": contact, "companies": company, "meetings": meeting}
+"""The page of an entity, by its kind (the content folder)."""
+
+
+def entity_href(kind: str, slug: str) -> str:
+    """A site-root link to an entity's page, as `[[links]]` in Markdown bodies write it."""
+    return marker(ENTITY_PAGES[kind](slug))
 
 
 def question(question_id: str) -> str:
@@ -114,14 +135,20 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     return _MARKED.sub(to_file, html)
 
 
-def url_of(entity: object) -> str:
-    """Site path of a model object's page."""
+MEETING_VIEWS = {"": meeting, "questions": meeting_questions, "print": meeting_print}
+"""A meeting's pages: the agenda, the question sheet and the print pack."""
+
+
+def url_of(entity: object, view: str = "") -> str:
+    """Site path of a model object's page (`view`: a meeting's "questions" or "print")."""
+    if isinstance(entity, Meeting):
+        return MEETING_VIEWS[view](entity.slug)
+    if view:
+        raise ValueError(f"{type(entity).__name__} pages have no {view!r} view")
     if isinstance(entity, Contact):
         return contact(entity.slug)
     if isinstance(entity, Company):
         return company(entity.slug)
-    if isinstance(entity, Meeting):
-        return meeting(entity.slug)
     if isinstance(entity, Question):
         return question(entity.id)
     raise TypeError(f"no page for {type(entity).__name__}")

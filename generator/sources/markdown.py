@@ -1,9 +1,9 @@
 """The one configured Markdown renderer, with `[[slug]]` cross-links.
 
 Cross-links are resolved after parsing, so a link to nothing is reported with the
-line it stands on (from the block token's source map). Links to other pages are
-written as site-root markers (`@/contacts/jane/`) that the page writer turns into
-relative links, so one rendered body can appear on pages at any depth.
+line it stands on (from the block token's source map). The caller's resolver says
+where each link goes; the site gives site-root markers that the page writer turns
+into relative links, so one rendered body can appear on pages at any depth.
 
 Addresses that run script or open local data (`javascript:`, `vbscript:`,
 `data:`, `file:`) never become links, images or raw HTML; links off the site get
@@ -29,9 +29,6 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-SITE_MARKER = "@/"
-"""Prefix of a site-root link; the page writer rewrites it relative to each page."""
-
 OUTBOUND_REL = "noopener noreferrer"
 _UNSAFE_SCHEMES = r"(?:javascript|vbscript|data|file):"
 _UNSAFE_LINK = re.compile(_UNSAFE_SCHEMES)
@@ -46,7 +43,7 @@ class Target:
     """What a `[[slug]]` points to."""
 
     url: str
-    """Site path of the page, like `contacts/jane-doe/`."""
+    """The link's address, as written into the page."""
     title: str
     """Default link text."""
 
@@ -78,7 +75,7 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
         if target is None:
             broken(name, line)
             continue
-        token.attrSet("href", SITE_MARKER + target.url)
+        token.attrSet("href", target.url)
         token.content = token.meta["label"] or target.title
     return Rendered(md.renderer.render(tokens, md.options, env), tuple(names))
 

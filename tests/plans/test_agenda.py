@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_sample
 
+from generator.build import load
 from generator.errors import Problems
-from generator.load import load
 from generator.model.config import Config, MeetingDefaults
 from generator.model.entities import (
     Category,
@@ -35,8 +36,12 @@ from generator.plans.agenda import (
     pick_order,
     plan_minutes,
     share_capacity,
+    target_list,
 )
-from generator.plans.followups import follow_ups
+from generator.plans.followups import contact_followups
+from generator.plans.targets import rank_companies
+from generator.site.render import make_environment
+from generator.site.theme import theme_dirs
 
 DEFAULTS = MeetingDefaults()
 
@@ -90,7 +95,26 @@ def meeting(**fields: object) -> Meeting:
 
 def agenda_for(m: Meeting, pb: Playbook | None = None, **defaults: object) -> Agenda:
     config = MeetingDefaults(**defaults) if defaults else DEFAULTS  # type: ignore[arg-type]
-    return build_agenda(m, pb or playbook(m), config)
+    targets = target_list(rank_companies(pb)) if pb is not None else ()
+    return build_agenda(m, pb or playbook(m), config, targets=targets)
+
+
+def worded(template: str, **context: object) -> str:
+    """A part of the theme rendered, as the text a reader sees: the wording lives there."""
+    env = make_environment(theme_dirs(Path("."), "default"))
+    html = env.get_template(template).render(fragments={}, **context)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def plan_text(agenda: Agenda, pb: Playbook | None = None) -> str:
+    shown = pb or playbook(agenda.meeting)
+    return worded("agenda_plan.html", agenda=agenda, meeting=agenda.meeting, profile=shown.profile)
+
+
+def checklist_text(m: Meeting, pb: Playbook) -> str:
+    prep = build_prep(m, pb, ())
+    context = {"playbook": pb, "meeting": m, "prep": prep, "agenda": agenda_for(m, pb)}
+    return worded("agenda_checklist.html", contact=prep.contact, company=prep.company, **context)
 
 
 # --- the parts add up -------------------------------------------------------------------
@@ -190,7 +214,7 @@ def test_clock_times_follow_the_start_and_end_at_the_agreed_end() -> None:
         assert before.end == after.start
     first = agenda.questions[0]
     assert first.start == agenda.segment("questions").start  # type: ignore[union-attr]
-    assert "Say you will finish by 09:00." in agenda.segments[0].items
+    assert "Say you will finish by 09:00." in plan_text(agenda)
 
 
 def test_no_clock_times_without_a_date_and_time() -> None:
@@ -232,8 +256,7 @@ def test_default_lengths_come_from_playbook_yaml(tmp_path: Path) -> None:
     (root / "playbook.yaml").write_text(
         "meetings:\n  question_minutes: 5\n  durations: {coffee: 45, networking: 15}\n"
     )
-    loaded = load(root, Problems())
-    pb = loaded.playbook
+    pb = load(root, Problems())
     omar = build_agenda(pb.meetings["2026-11-24-omar-haddad"], pb, pb.config.meetings)
     assert omar.length == 45
     nadia = pb.meetings["2026-11-18-nadia-petrov"]
@@ -346,8 +369,8 @@ def test_networking_has_the_ask_with_skills_role_and_target_list() -> None:
     ask = agenda.segment("ask")
     assert ask is not None
     assert [c.name for c in agenda.targets] == ["Acme", "Globex"]
-    text = " ".join(ask.items)
-    assert "forecasting; SQL" in text
+    text = plan_text(agenda, playbook(m, companies=companies))
+    assert "Your skills: forecasting; SQL." in text
     assert "Product analytics on a logistics software team" in text
     assert "which companies are missing" in text and "whom do they know there" in text
 
@@ -355,7 +378,7 @@ def test_networking_has_the_ask_with_skills_role_and_target_list() -> None:
 def test_informational_has_no_ask() -> None:
     agenda = agenda_for(meeting(duration=30))
     assert agenda.segment("ask") is None and agenda.targets == ()
-    assert not any("target list" in item for s in agenda.segments for item in s.items)
+    assert "target list" not in plan_text(agenda)
 
 
 def test_share_points_are_listed_and_overflow_is_known() -> None:
@@ -363,7 +386,7 @@ def test_share_points_are_listed_and_overflow_is_known() -> None:
     agenda = agenda_for(meeting(duration=20, share=points))
     background = agenda.segment("background")
     assert background is not None and background.minutes == 3
-    assert background.items == points
+    assert all(point in plan_text(agenda) for point in points)
     assert agenda.share_capacity == 4
     assert agenda.share_overflow == points[4:]
 
@@ -394,8 +417,10 @@ def test_a_question_listed_twice_is_planned_once() -> None:
 def test_wrap_up_offers_to_stop_and_asks_for_names() -> None:
     wrap = agenda_for(meeting(duration=30)).segment("wrap")
     assert wrap is not None
-    text = " ".join(wrap.items)
-    assert "Offer to stop" in text and "keep in touch" in text and "talk to" in text
+    text = plan_text(agenda_for(meeting(duration=30)))
+    assert (
+        "Offer to stop within 30 minutes" in text and "keep in touch" in text and "talk to" in text
+    )
 
 
 # --- prep -------------------------------------------------------------------------------
@@ -407,7 +432,9 @@ def test_prep_for_coffee_says_you_pay_and_bring_cards() -> None:
     m = meeting(format="coffee", date=dt.date(2026, 11, 24))
     prep = build_prep(m, playbook(m, companies=(company,), contacts=(jane,)), ())
     assert prep.you_pay
-    assert prep.bring[0] == "business cards"
+    assert "Bring: business cards;" in checklist_text(
+        m, playbook(m, companies=(company,), contacts=(jane,))
+    )
     assert prep.researched == (company,) and prep.unresearched == (jane,)
 
 
@@ -415,9 +442,10 @@ def test_prep_for_video_networking() -> None:
     m = meeting(format="video", purpose="networking")
     prep = build_prep(m, playbook(m), ())
     assert not prep.you_pay
-    assert "contact details" in prep.bring[0]
-    assert any("target-company list" in b for b in prep.bring)
-    assert prep.missing == ("No company on file for Jane Doe: add `company:` to their page.",)
+    text = checklist_text(m, playbook(m))
+    assert "Bring: your contact details, ready to paste into the chat;" in text
+    assert "your target-company list, ready to share on screen" in text
+    assert "No company on file for Jane Doe: add company: to their page." in text
 
 
 def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
@@ -455,7 +483,7 @@ def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
         status="scheduled", date=dt.date(2026, 11, 24), source=Source("content/meetings/m1.md")
     )
     pb = playbook(before, now, contacts=(jane, joe))
-    prep = build_prep(now, pb, follow_ups(pb, dt.date(2026, 11, 22)))
+    prep = build_prep(now, pb, contact_followups(pb, dt.date(2026, 11, 22), "jane"))
     assert [(f.rule, f.action) for f in prep.open_followups] == [
         ("thank_you", "Send Jane Doe a thank-you note for the meeting on 1 Oct"),
         ("own", "Share the article"),

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from generator.build import build, check
+from generator.build import build, check, load
 from generator.errors import BuildError, Problems
-from generator.load import load
 from generator.model.entities import Playbook
 from generator.plans.followups import (
     DONE,
@@ -21,13 +20,12 @@ from generator.plans.followups import (
     TODAY,
     FollowUpItem,
     add_business_days,
-    declined_on,
     follow_ups,
     history,
     last_interaction,
     open_items,
     status_of,
-    timeline,
+    timeline_sections,
 )
 
 D = dt.date
@@ -41,9 +39,9 @@ def make(root: Path, files: dict[str, str], config: str = "") -> Playbook:
     for rel, text in files.items():
         write(root, rel, textwrap.dedent(text).lstrip())
     problems = Problems()
-    loaded = load(root, problems)
+    playbook = load(root, problems)
     assert problems.errors == []
-    return loaded.playbook
+    return playbook
 
 
 def by_id(items: tuple[FollowUpItem, ...]) -> dict[str, FollowUpItem]:
@@ -132,7 +130,7 @@ def test_thank_you_due_next_day_then_done_leaves_open(tmp_path: Path) -> None:
     assert [(i.id, i.done, i.status) for i in history(done)] == [
         ("thank-you-m", D(2026, 11, 17), DONE)
     ]
-    sections = {s.key: s for s in timeline(done)}
+    sections = {s.key: s for s in timeline_sections(done)}
     assert [i.id for i in sections["done"].items] == ["thank-you-m"]
     assert sections["overdue"].items == ()
 
@@ -277,7 +275,7 @@ def test_declined_contact_gets_nothing_but_keeps_history(tmp_path: Path) -> None
     items = follow_ups(playbook, D(2026, 11, 22))
     assert open_items(items) == []
     assert sorted(i.rule for i in history(items)) == ["own", "thank_you"]
-    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 11, 21)
+    assert playbook.declined_on("ada-byrne") == D(2026, 11, 21)
 
 
 def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
@@ -287,7 +285,7 @@ def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
         "content/meetings/ask.md": request().replace("requested\n", "declined\n"),
     }
     playbook = make(tmp_path, files)
-    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 11, 20)
+    assert playbook.declined_on("ada-byrne") == D(2026, 11, 20)
     assert follow_ups(playbook, D(2026, 12, 10)) == ()
 
 
@@ -301,7 +299,7 @@ def test_a_later_request_does_not_undo_a_decline(tmp_path: Path) -> None:
     }
     playbook = make(tmp_path, files)
     # the newer request is the latest meeting, but the decline still stands
-    assert declined_on(playbook, playbook.contacts["ada-byrne"]) == D(2026, 10, 1)
+    assert playbook.declined_on("ada-byrne") == D(2026, 10, 1)
     assert open_items(follow_ups(playbook, D(2026, 11, 30))) == []
 
 

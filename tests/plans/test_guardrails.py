@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import write
 
+from generator.build import check as check_playbook_at
 from generator.cli import main
-from generator.errors import Problems, Severity
-from generator.load import load
+from generator.errors import Severity
 from generator.plans.guardrails import JOB_ASK_PATTERNS, job_ask
 
 PROFILE = """\
@@ -52,8 +52,7 @@ def tiny(root: Path, **files: str) -> Path:
 
 
 def reported(root: Path) -> list[str]:
-    problems = Problems()
-    load(root, problems)
+    problems = check_playbook_at(root)
     return [str(p) for p in problems.errors + problems.warnings]
 
 

@@ -10,9 +10,8 @@ from typing import Any
 from conftest import SAMPLE_TODAY, copy_sample, write
 from icalendar import Calendar
 
-from generator.build import build
+from generator.build import build, load
 from generator.errors import Problems
-from generator.load import load
 from generator.plans.followups import follow_ups
 from generator.site.calendar import CALENDAR_FILE as CALENDAR
 from generator.site.calendar import build_calendar
@@ -57,7 +56,7 @@ def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -
     ics = (built_sample / "playbook.ics").read_bytes()
     found = events(ics)
     root = copy_sample(tmp_path / "pb")
-    playbook = load(root, Problems()).playbook
+    playbook = load(root, Problems())
     items = follow_ups(playbook, SAMPLE_TODAY)
     open_ids = {f"followup-{i.id}@playbook" for i in items if i.is_open}
     done_ids = {f"followup-{i.id}@playbook" for i in items if not i.is_open}
@@ -96,8 +95,10 @@ def test_meeting_without_time_is_all_day_and_utc_needs_no_vtimezone(tmp_path: Pa
         "content/meetings/n.md",
         '---\ncontact: ada\nformat: lunch\ndate: 2026-12-09\ntime: "12:00"\n---\n',
     )
-    playbook = load(tmp_path, Problems()).playbook
-    ics = build_calendar(playbook, dt.date(2026, 11, 22))
+    playbook = load(tmp_path, Problems())
+    ics = build_calendar(
+        playbook, dt.date(2026, 11, 22), follow_ups(playbook, dt.date(2026, 11, 22))
+    )
     calendar = Calendar.from_ical(ics)
     assert calendar.walk("VTIMEZONE") == []
     found = events(ics)
@@ -110,8 +111,10 @@ def test_meeting_without_time_is_all_day_and_utc_needs_no_vtimezone(tmp_path: Pa
 
 
 def sample_calendar(root: Path, **links: Any) -> dict[str, Any]:
-    playbook = load(root, Problems()).playbook
-    return events(build_calendar(playbook, SAMPLE_TODAY, **links))
+    playbook = load(root, Problems())
+    return events(
+        build_calendar(playbook, SAMPLE_TODAY, follow_ups(playbook, SAMPLE_TODAY), **links)
+    )
 
 
 def test_base_url_adds_a_url_and_absolute_links(tmp_path: Path) -> None:
@@ -170,9 +173,9 @@ def test_uids_survive_an_edit_to_an_unrelated_file(tmp_path: Path) -> None:
 
 def test_no_sequence_and_a_stamp_from_today_only(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
-    playbook = load(root, Problems()).playbook
-    ics = build_calendar(playbook, SAMPLE_TODAY)
-    assert ics == build_calendar(playbook, SAMPLE_TODAY)
+    playbook = load(root, Problems())
+    ics = build_calendar(playbook, SAMPLE_TODAY, follow_ups(playbook, SAMPLE_TODAY))
+    assert ics == build_calendar(playbook, SAMPLE_TODAY, follow_ups(playbook, SAMPLE_TODAY))
     assert b"SEQUENCE" not in ics and b"LAST-MODIFIED" not in ics
     stamps = {line for line in ics.split(b"\r\n") if line.startswith(b"DTSTAMP")}
     assert stamps == {b"DTSTAMP:20261122T000000Z"}
@@ -189,5 +192,12 @@ def test_declined_contacts_meeting_reminders_stay_out(tmp_path: Path) -> None:
     write(
         tmp_path, "content/meetings/again.md", "---\ncontact: ada\nrequested_on: 2026-11-16\n---\n"
     )
-    playbook = load(tmp_path, Problems()).playbook
-    assert events(build_calendar(playbook, dt.date(2026, 11, 22))) == {}
+    playbook = load(tmp_path, Problems())
+    assert (
+        events(
+            build_calendar(
+                playbook, dt.date(2026, 11, 22), follow_ups(playbook, dt.date(2026, 11, 22))
+            )
+        )
+        == {}
+    )

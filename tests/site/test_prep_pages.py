@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
-from markupsafe import Markup
 from site_checks import scan
 
-from generator.build import BuildReport, build
+from generator.build import BuildReport, build, load
 from generator.errors import Problems
-from generator.load import load
 from generator.plans.agenda import build_agenda
-from generator.plans.facts import LISTS, TARGETS, derive
-from generator.site.pages import site_pages
 
 OMAR = "meetings/2026-11-24-omar-haddad/"
 TOMAS = "meetings/2026-12-01-tomas-alvarez/"
@@ -145,10 +141,10 @@ def test_print_pack_has_agenda_sheet_and_brief(built_sample: Path) -> None:
 
 
 def test_question_bank_has_every_question_with_an_id(built_sample: Path) -> None:
-    loaded = load(copy_sample_root(built_sample), Problems())
+    playbook = load(copy_sample_root(built_sample), Problems())
     html = html_of(built_sample, "questions/")
     ids = set(re.findall(r'<li class="bank-q" id="q-([a-z0-9-]+)">', html))
-    assert ids == set(loaded.playbook.questions)
+    assert ids == set(playbook.questions)
     assert len(ids) == 55
     for title in ("The job itself", "Networking and information"):
         assert title in html
@@ -178,30 +174,6 @@ def test_every_meeting_has_three_prep_pages(built_sample: Path) -> None:
             assert (folder / "index.html").is_file()
             assert (folder / "questions" / "index.html").is_file()
             assert (folder / "print" / "index.html").is_file()
-
-
-def test_page_dependencies(tmp_path: Path) -> None:
-    loaded = load(copy_sample(tmp_path / "pb"), Problems())
-    derived = derive(loaded.playbook, SAMPLE_TODAY, loaded.guardrails)
-    pages = {p.path: p for p in site_pages(loaded.playbook, SAMPLE_TODAY, derived).pages}
-    omar = pages[OMAR].deps
-    for source in (
-        "content/meetings/2026-11-24-omar-haddad.md",
-        "content/contacts/omar-haddad.md",
-        "content/companies/verdant-grid.md",
-        "content/contacts/sofia-lindqvist.md",
-        "content/contacts/priya-natarajan.md",
-        "content/profile.md",
-        "content/questions/the-field.md",
-    ):
-        assert source in omar
-    assert "content/contacts/daniel-reyes.md" not in omar
-    assert pages[OMAR + "questions/"].deps == omar
-    tomas = pages[TOMAS].deps
-    assert "content/meetings/2026-12-01-tomas-alvarez.md" in tomas
-    assert "content/companies/heliofleet.md" in tomas  # on the target list in the ask
-    assert TARGETS in tomas and TARGETS not in omar  # networking, informational
-    assert pages["questions/"].deps == frozenset({LISTS})
 
 
 def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
@@ -329,8 +301,7 @@ def test_without_a_pitch_the_agenda_says_where_to_write_it(tmp_path: Path) -> No
 
 
 def test_bank_picks_count_as_used(history_site: BuildReport) -> None:
-    loaded = load(history_site.output.parent, Problems())
-    pb = loaded.playbook
+    pb = load(history_site.output.parent, Problems())
     agenda = build_agenda(pb.meetings["2026-12-10-hannah-cole"], pb, pb.config.meetings)
     assert agenda.auto_picked
     html = html_of(history_site.output, "questions/")
@@ -363,14 +334,6 @@ def test_a_meetings_pages_share_one_rendering_of_plan_sheet_and_brief(built_samp
     plan = section(agenda, '<section class="plan-section"')
     assert "Your background" in plan and plan in pack
     assert section(sheet, '<header class="sheet-head">') in pack
-
-
-def test_shared_fragments_are_a_cache_not_an_input() -> None:
-    from generator.site.render import SharedFragments
-
-    filled = SharedFragments()
-    filled.parts["agenda_plan.html"] = Markup("<ol></ol>")
-    assert filled == SharedFragments()  # a live rebuild does not see a change in it
 
 
 def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest(

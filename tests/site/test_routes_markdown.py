@@ -56,7 +56,7 @@ def test_files_for_clean_urls() -> None:
 
 
 def resolve(name: str) -> Target | None:
-    return Target("contacts/jane/", "Jane Doe") if name == "jane" else None
+    return Target("@/contacts/jane/", "Jane Doe") if name == "jane" else None
 
 
 def test_wikilinks_resolve_label_and_report_broken_lines() -> None:

@@ -9,11 +9,13 @@ from pathlib import Path
 from conftest import SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
 
-from generator.build import build, load_or_fail, make_site
+from generator.build import build, load, make_site
+from generator.errors import Problems
 from generator.model.entities import Playbook
 from generator.plans.followups import follow_ups
-from generator.site.followup_pages import timeline_page
-from generator.site.render import make_environment, render_page, theme_dirs
+from generator.site.followup_pages import timeline
+from generator.site.render import make_environment, render_pages
+from generator.site.theme import theme_dirs
 
 
 def section(html: str, key: str) -> str:
@@ -110,15 +112,15 @@ def test_contact_page_shows_last_and_next(built_sample: Path) -> None:
 
 def test_no_calendar_link_when_the_build_has_no_calendar(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
-    loaded, _ = load_or_fail(root)
-    playbook = loaded.playbook
+    playbook = load(root, Problems())
     items = follow_ups(playbook, SAMPLE_TODAY)
-    site = make_site(loaded, SAMPLE_TODAY, ())
+    site = make_site(playbook, SAMPLE_TODAY)
     env = make_environment(theme_dirs(root, "default"))
 
     def render(shown: Playbook, has_calendar: bool) -> str:
-        page = timeline_page(shown, SAMPLE_TODAY, items, has_calendar)
-        return render_page(env, site, page).decode()
+        page = timeline(shown, items, has_calendar)
+        [(_, html)] = render_pages(env, site, [page])
+        return html.decode()
 
     without = render(playbook, False)
     assert "playbook.ics" not in without and "Subscribe" not in without

@@ -1,0 +1,83 @@
+"""Make, render and write every page of a build into a folder, on every core.
+
+Workers are forked, so the model and facts behind every page cost nothing to send;
+each worker makes the pages of the groups it is handed, renders them and writes them,
+so the disk work is spread and overlaps the rendering. Only file names travel back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import BuildError
+from generator.publish.parallel import fork_map
+from generator.publish.write import write_files
+from generator.site.render import Page, Site, render_pages, template_problem
+
+
+@dataclass(frozen=True)
+class DeferredFile:
+    """A file that is not a page, made in the worker pool beside the pages, so a slow
+    one (the calendar) is made while pages render instead of after them."""
+
+    path: str
+    make: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """Pages made together (one, or a meeting's three): how to make them."""
+
+    make: Callable[[], Sequence[Page]]
+
+
+@dataclass(frozen=True)
+class _Writer:
+    env: jinja2.Environment
+    site: Site
+    folder: Path
+    root: Path
+    """The playbook root, to name theme files in errors as the user sees them."""
+    renamed: Mapping[str, str] | None = None
+    finish: Callable[[str, bytes], bytes] | None = None
+
+    def __call__(self, unit: DeferredFile | PageGroup) -> list[str]:
+        if isinstance(unit, DeferredFile):
+            files = {unit.path: unit.make()}
+        else:
+            try:
+                rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
+            except (jinja2.TemplateError, RecursionError) as exc:  # a plain error, to cross
+                raise BuildError([template_problem(exc, self.root)]) from None  # from a worker
+            finish = self.finish
+            files = {file: finish(file, html) if finish else html for file, html in rendered}
+        write_files(self.folder, files)
+        return list(files)
+
+
+def write_pages(
+    groups: Sequence[PageGroup],
+    env: jinja2.Environment,
+    site: Site,
+    folder: Path,
+    root: Path,
+    *,
+    jobs: int | None = None,
+    renamed: Mapping[str, str] | None = None,
+    finish: Callable[[str, bytes], bytes] | None = None,
+    deferred: Sequence[DeferredFile] = (),
+) -> int:
+    """Make, render and write every group into `folder`; returns the files written.
+
+    `renamed` publishes pages under other file names (site path → file), links
+    included; `finish` turns a rendered page into the bytes written (sealing).
+    `deferred` files are made and written in the same pool, first. A template mistake
+    is a BuildError naming the template file (relative to `root`) and line.
+    """
+    writer = _Writer(env, site, folder, root, renamed, finish)
+    units: list[DeferredFile | PageGroup] = [*deferred, *groups]
+    return sum(len(files) for files in fork_map(writer, units, jobs))

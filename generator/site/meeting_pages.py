@@ -1,0 +1,89 @@
+"""Meeting pages: the agenda, the question sheet and the print pack; and the question bank.
+
+A meeting's three pages show one plan (`facts.MeetingPlan`), so they are made together;
+the parts they share render once (`shared(...)` in the templates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.model.entities import Meeting, Playbook, Question
+from generator.plans.facts import Facts
+from generator.site import routes
+from generator.site.render import Page
+
+USED_SHOWN = 6
+"""Meetings named under a bank question, most recent first; the rest are counted."""
+
+
+def meeting_paths(slug: str) -> tuple[str, str, str]:
+    """A meeting's agenda, question sheet and print pack."""
+    return (routes.meeting(slug), routes.meeting_questions(slug), routes.meeting_print(slug))
+
+
+def meeting_pages(
+    playbook: Playbook, facts: Facts, options: object, slug: str
+) -> tuple[Page, Page, Page]:
+    """The three pages of one meeting, from its plan."""
+    meeting = playbook.meetings[slug]
+    plan = facts.plans[slug]
+    title = playbook.title_of(meeting)
+    context: dict[str, Any] = {
+        "playbook": playbook,
+        "meeting": meeting,
+        "title": title,
+        "contact": plan.prep.contact,
+        "company": plan.prep.company,
+        "referrer": plan.prep.referrer,
+        "profile": playbook.profile,
+        "agenda": plan.agenda,
+        "prep": plan.prep,
+        "warnings": plan.warnings,
+    }
+    agenda, sheet, pack = meeting_paths(slug)
+    return (
+        Page(agenda, "meeting.html", title, context),
+        Page(sheet, "meeting_questions.html", f"Questions: {title}", context),
+        Page(pack, "meeting_print.html", f"Print pack: {title}", context),
+    )
+
+
+def questions_used(
+    playbook: Playbook, asked: Mapping[str, tuple[str, ...]]
+) -> dict[str, list[Meeting]]:
+    """For every bank question, the meetings whose agenda has it, most recent first.
+
+    The agenda's questions, not the meeting file's, so questions picked from the bank
+    for a meeting that names none count too.
+    """
+    used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
+    meetings = sorted(
+        (playbook.meetings[slug] for slug in asked), key=lambda m: m.sort_key, reverse=True
+    )
+    for meeting in meetings:
+        for question_id in asked[meeting.slug]:
+            if question_id in used:
+                used[question_id].append(meeting)
+    return used
+
+
+def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]]) -> Page:
+    return Page(
+        routes.QUESTIONS,
+        "questions.html",
+        "Question bank",
+        {
+            "playbook": playbook,
+            "categories": playbook.categories,
+            "used": questions_used(playbook, asked),
+            "used_shown": USED_SHOWN,
+            "count": len(playbook.questions),
+            "minutes_of": lambda q: minutes_of(playbook, q),
+        },
+    )
+
+
+def minutes_of(playbook: Playbook, question: Question) -> int:
+    return question.minutes or playbook.config.meetings.question_minutes
