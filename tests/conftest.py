@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def make_playbook(root: Path, files: int, seed: int = 1) -> Path:
+    """A synthetic playbook of about `files` files (`benchmarks/synthetic.py`)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from synthetic import make_playbook as make
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    made: Path = make(root, files, seed=seed)
+    return made
 
 
 def copy_sample(target: Path) -> Path:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import filecmp
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample
+from conftest import SAMPLE_TODAY, copy_sample, make_playbook
 from site_checks import broken_links, html_pages, scan
 
 from generator.build import build
@@ -136,35 +138,32 @@ def test_output_prefix_lookalike_is_not_confused_with_root(tmp_path: Path) -> No
     assert (report.output / "index.html").exists()
 
 
-@pytest.mark.parametrize("forked", [False, True], ids=["in-process", "forked-workers"])
+THEME_MISTAKES = [
+    (
+        '{% extends "base.html" %}\n{% block main %}\n{{ contact.nmae }}{% endblock %}\n',
+        3,
+        "nmae",
+    ),
+    ('{% extends "base.html" %}{% block main %}{{ contact.name }\n', 1, "unexpected '}'"),
+]
+
+
+def break_contact_template(root: Path, template: str) -> None:
+    override = root / "themes" / "default" / "templates" / "contact.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(template)
+
+
 @pytest.mark.parametrize(
-    ("template", "line", "message"),
-    [
-        (
-            '{% extends "base.html" %}\n{% block main %}\n{{ contact.nmae }}{% endblock %}\n',
-            3,
-            "nmae",
-        ),
-        ('{% extends "base.html" %}{% block main %}{{ contact.name }\n', 1, "unexpected '}'"),
-    ],
-    ids=["undefined", "syntax"],
+    ("template", "line", "message"), THEME_MISTAKES, ids=["undefined", "syntax"]
 )
 def test_theme_mistake_is_reported_at_its_line_and_keeps_the_output(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    template: str,
-    line: int,
-    message: str,
-    forked: bool,
+    tmp_path: Path, template: str, line: int, message: str
 ) -> None:
     root = copy_sample(tmp_path)
     first = build(root, today=SAMPLE_TODAY).output
     before = (first / "contacts" / "jonah-kim" / "index.html").read_bytes()
-    override = root / "themes" / "default" / "templates" / "contact.html"
-    override.parent.mkdir(parents=True)
-    override.write_text(template)
-    if forked:  # the sample is small: make even it worth forking for
-        monkeypatch.setattr("generator.publish.parallel.MIN_ITEMS_PER_WORKER", 1)
+    break_contact_template(root, template)
 
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=2)
@@ -178,3 +177,24 @@ def test_theme_mistake_is_reported_at_its_line_and_keeps_the_output(
     assert message in error.message
     assert (first / "contacts" / "jonah-kim" / "index.html").read_bytes() == before
     assert not list(first.parent.glob(".output.staging-*"))
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "message"), THEME_MISTAKES, ids=["undefined", "syntax"]
+)
+def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
+    tmp_path: Path, template: str, line: int, message: str
+) -> None:
+    """`playbook build` on a playbook big enough to render on two cores (in a process of
+    its own: this one runs the test runner's threads, beside which nothing forks)."""
+    root = make_playbook(tmp_path / "pb", 300, seed=3)
+    break_contact_template(root, template)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-C", str(root), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert f"themes/default/templates/contact.html:{line}: template: " in done.stderr
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert not (root / "output").exists()

@@ -2,7 +2,7 @@
 
 Three threads: watchdog's observer reports changed paths (watch.py); a builder
 thread takes them in debounced batches and brings the site up to date
-(incremental.py); tornado's IOLoop serves files and, once a rebuild has written
+(rebuild.py); tornado's IOLoop serves files and, once a rebuild has written
 everything, tells the open pages to reload.
 
 The browser side is the livereload package's: its client (`livereload.js`, served
@@ -43,7 +43,7 @@ from tornado import httpserver, netutil, web
 from tornado.ioloop import IOLoop
 
 from generator.errors import ContentError, UsageError
-from generator.live.incremental import IncrementalBuilder, Outcome
+from generator.live.rebuild import LiveBuild, Outcome
 from generator.live.watch import MAX_WAIT, QUIET, Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
 from generator.site import routes
@@ -336,7 +336,7 @@ class LiveServer:
         self.port = int(self._sockets[0].getsockname()[1])
         self.policy = HostPolicy(host, self.port)
         self.hub = ReloadHub()
-        self.builder: IncrementalBuilder | None = None
+        self.builder: LiveBuild | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = threading.Event()
 
@@ -353,7 +353,7 @@ class LiveServer:
             asyncio.set_event_loop(loop)
             self._loop = loop
             csp = serve_policy(self.policy)
-            builder = IncrementalBuilder(
+            builder = LiveBuild(
                 self.root,
                 out,
                 today=self.today,
@@ -406,7 +406,7 @@ class LiveServer:
             log_function=lambda handler: None,
         )
 
-    def _rebuild_loop(self, builder: IncrementalBuilder) -> None:
+    def _rebuild_loop(self, builder: LiveBuild) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else None)) is not None:
             if not batch:  # no save for a while: tidy up, off the latency path
@@ -423,7 +423,7 @@ class LiveServer:
             except RuntimeError:  # the loop closed meanwhile: shutting down
                 return
 
-    def _build(self, builder: IncrementalBuilder, batch: Collection[Path] | None) -> Outcome:
+    def _build(self, builder: LiveBuild, batch: Collection[Path] | None) -> Outcome:
         try:
             outcome = builder.build(batch)
         except Exception as exc:  # a bug, not bad content: show it and keep serving

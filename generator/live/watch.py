@@ -104,14 +104,6 @@ class Debouncer:
         quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
         return min(self._last + quiet, self._first + self.max_wait) - self.clock()
 
-    def take(self) -> frozenset[Path]:
-        """The pending paths, if the batch is due; otherwise an empty set."""
-        with self._condition:
-            wait = self._due_in()
-            if wait is None or wait > 0:
-                return frozenset()
-            return self._take()
-
     def _take(self) -> frozenset[Path]:
         batch = frozenset(self._pending)
         self._pending.clear()

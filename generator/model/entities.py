@@ -166,9 +166,9 @@ class Playbook:
     """Everything the content says, checked: entities by slug, and the question bank.
 
     Relations between entities (a contact's meetings, a company's people) are queries:
-    the methods below. Later stages, and templates, ask them here instead of working
-    them out again, so each has one definition; the live preview records which
-    queries a page asked and compares their answers between two builds.
+    the methods below, which take an entity or its slug. Later stages, and templates,
+    ask them here instead of working them out again, so each has one definition; the
+    live preview runs the same code on its tracking view (`live/track.py`).
     """
 
     config: Config
@@ -225,16 +225,18 @@ class Playbook:
         referrals), by name."""
         return self._referred.get(_slug(contact), [])
 
-    def company_of(self, contact: Contact) -> Company | None:
-        return self.companies.get(contact.company) if contact.company else None
+    def company_of(self, contact: Contact | str) -> Company | None:
+        person = self.contacts.get(_slug(contact))
+        return self.companies.get(person.company) if person and person.company else None
 
-    def contact_of(self, meeting: Meeting) -> Contact:
-        return self.contacts[meeting.contact]
+    def contact_of(self, meeting: Meeting | str) -> Contact:
+        return self.contacts[self.meetings[_slug(meeting)].contact]
 
-    def title_of(self, meeting: Meeting) -> str:
+    def title_of(self, meeting: Meeting | str) -> str:
         """`Coffee with Priya Natarajan`: how lists and links name a meeting."""
-        contact = self.contacts.get(meeting.contact)
-        return meeting_title(meeting.format, meeting.purpose, contact.name if contact else "?")
+        found = self.meetings[_slug(meeting)]
+        contact = self.contacts.get(found.contact)
+        return meeting_title(found.format, found.purpose, contact.name if contact else "?")
 
     def declined_on(self, contact: Contact | str) -> dt.date | None:
         """When the contact said no: their `declined:` date, else the earliest declined
@@ -255,19 +257,8 @@ class Playbook:
 UNDATED = dt.date.min
 """The decline date of a declined meeting with neither `requested_on` nor `date`."""
 
-QUERIES = (
-    "meetings_with",
-    "people_at",
-    "referrals_from",
-    "company_of",
-    "contact_of",
-    "title_of",
-    "declined_on",
-)
-"""The Playbook's queries: what they answer depends on several entities."""
 
-
-def _slug(entity: Contact | Company | str) -> str:
+def _slug(entity: Contact | Company | Meeting | str) -> str:
     return entity if isinstance(entity, str) else entity.slug
 
 

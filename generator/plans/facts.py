@@ -44,6 +44,10 @@ class Facts(Protocol):
         """Every company, best first (`targets.rank_companies`)."""
 
     @property
+    def rows(self) -> Mapping[str, RankedCompany]:
+        """Each company's row of the ranking, by company slug."""
+
+    @property
     def targets(self) -> tuple[Company, ...]:
         """The target list a networking meeting's ask shows (`agenda.target_list`)."""
 
@@ -77,6 +81,7 @@ class Derived:
     """Every fact of one build, worked out by `derive`."""
 
     ranked: tuple[RankedCompany, ...]
+    rows: Mapping[str, RankedCompany]
     targets: tuple[Company, ...]
     followups: Mapping[str, tuple[FollowUpItem, ...]]
     items: tuple[FollowUpItem, ...]
@@ -92,6 +97,7 @@ def derive(playbook: Playbook, today: dt.date) -> Derived:
     followups = {slug: followups_of(playbook, today, slug) for slug in playbook.contacts}
     facts = Derived(
         ranked=ranked,
+        rows={row.company.slug: row for row in ranked},
         targets=targets_of(ranked),
         followups=followups,
         items=items_of(followups.values()),

@@ -2,7 +2,10 @@
 
 Forked workers inherit the function and the items from the parent's memory, so
 large shared inputs (the whole playbook behind every page) cost nothing to send;
-only results travel back. Small batches, and platforms without fork, run in-process.
+only results travel back. Small batches run in-process, and so does everything where
+forking is not safe: on systems other than Linux (macOS forbids fork without exec
+once system frameworks are loaded), and in a process that runs threads (the live
+server), where a fork may copy a lock another thread holds.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -35,7 +40,7 @@ def cores(jobs: int | None = None) -> int:
 def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
     """`[function(item) for item in items]`, spread over `jobs` forked processes, in order."""
     workers = min(cores(jobs), len(items) // MIN_ITEMS_PER_WORKER)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not fork_is_safe():
         return [function(item) for item in items]
     global _FORK_JOB
     _FORK_JOB = (function, items)
@@ -48,6 +53,11 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = 
             return [result for part in parts for result in part]
     finally:
         _FORK_JOB = None
+
+
+def fork_is_safe() -> bool:
+    """Fork only on Linux, and only while this process runs a single thread."""
+    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def _run_slice(bounds: tuple[int, int]) -> list[Any]:

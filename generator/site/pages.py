@@ -168,7 +168,7 @@ def companies_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 
 def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
-    row = next(r for r in facts.ranked if r.company.slug == slug)
+    row = facts.rows[slug]
     meetings = [m for p in row.people for m in playbook.meetings_with(p)]
     return (
         Page(

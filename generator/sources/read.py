@@ -23,8 +23,16 @@ def read_source(source: SourceFile) -> Read:
     try:
         content = source.path.read_bytes()
     except OSError as exc:
-        problem = ContentError(source.rel, 1, "file", f"cannot be read: {exc.strerror}")
-        return Read(source, None, (problem,))
+        return unreadable(source, exc)
+    return parse_source(source, content)
+
+
+def parse_source(source: SourceFile, content: bytes) -> Read:
     problems = Problems()
     doc = parse_document(source.rel, content, problems)
     return Read(source, doc, tuple(problems.items))
+
+
+def unreadable(source: SourceFile, exc: OSError) -> Read:
+    problem = ContentError(source.rel, 1, "file", f"cannot be read: {exc.strerror}")
+    return Read(source, None, (problem,))

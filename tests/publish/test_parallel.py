@@ -1,17 +1,44 @@
-"""fork_map: the same results, in order, whether it forks or not."""
+"""fork_map: the same results, in order, whether it forks or not; no fork beside threads."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
+import threading
 
 from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
 
 
 def test_results_come_back_in_order_from_the_workers() -> None:
-    items = list(range(MIN_ITEMS_PER_WORKER * 2 + 37))
-    results = fork_map(lambda n: (n * n, os.getpid()), items, jobs=2)
-    assert [square for square, _ in results] == [n * n for n in items]
-    assert os.getpid() not in {pid for _, pid in results}  # forked workers did the work
+    """In a process of one thread (as `playbook build` is), the work is forked out."""
+    script = textwrap.dedent(
+        """
+        import os, warnings
+        warnings.simplefilter("error")  # Python 3.12+ warns when forking beside threads
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+        items = list(range(MIN_ITEMS_PER_WORKER * 2 + 37))
+        results = fork_map(lambda n: (n * n, os.getpid()), items, jobs=2)
+        assert [square for square, _ in results] == [n * n for n in items]
+        assert os.getpid() not in {pid for _, pid in results}, "forked workers did the work"
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    """The live server runs threads (the watcher, the HTTP loop): it renders in process."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        items = list(range(MIN_ITEMS_PER_WORKER * 3))
+        assert {pid for pid in fork_map(lambda _: os.getpid(), items, jobs=2)} == {os.getpid()}
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_small_batches_run_in_this_process() -> None:

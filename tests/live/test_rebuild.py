@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO, SAMPLE_TODAY, write
 
 from generator.build import build
-from generator.live.incremental import IncrementalBuilder
+from generator.live.rebuild import LiveBuild
 
 Edit = Callable[[Path], None]
 
@@ -36,7 +36,7 @@ def full_build(root: Path, out: Path) -> dict[str, bytes]:
     return tree(report.output)
 
 
-def assert_same_as_full_build(builder: IncrementalBuilder, root: Path, scratch: Path) -> None:
+def assert_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path) -> None:
     expected = full_build(root, scratch)
     actual = tree(builder.out)
     assert sorted(actual) == sorted(expected)
@@ -45,8 +45,8 @@ def assert_same_as_full_build(builder: IncrementalBuilder, root: Path, scratch: 
 
 
 @pytest.fixture
-def builder(sample_root: Path, tmp_path: Path) -> IncrementalBuilder:
-    made = IncrementalBuilder(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+def builder(sample_root: Path, tmp_path: Path) -> LiveBuild:
+    made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
     outcome = made.build()
     assert outcome.ok and outcome.everything
     return made
@@ -123,7 +123,7 @@ EDITS: dict[str, Edit] = {
 
 @pytest.mark.parametrize("name", list(EDITS))
 def test_incremental_output_equals_full_build(
-    name: str, builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+    name: str, builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
     EDITS[name](sample_root)
     outcome = builder.build()
@@ -133,7 +133,7 @@ def test_incremental_output_equals_full_build(
 
 
 def test_edits_in_sequence_stay_equal_to_full_builds(
-    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
     for name, edit in EDITS.items():
         if name.startswith("theme"):
@@ -143,60 +143,70 @@ def test_edits_in_sequence_stay_equal_to_full_builds(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
-def test_a_notes_edit_makes_exactly_the_pages_that_show_the_contact(
-    builder: IncrementalBuilder, sample_root: Path
+def test_a_notes_edit_renders_the_pages_that_show_the_notes_and_no_list(
+    builder: LiveBuild, sample_root: Path
 ) -> None:
-    EDITS["contact notes"](sample_root)  # her first notes: the dashboard lists who has none
-    assert set(LIST_PAGES) <= builder.build([sample_root / ELENA]).rendered
-    deps = dict(builder._deps)
+    EDITS["contact notes"](sample_root)  # her first notes
+    first = builder.build([sample_root / ELENA])
+    assert "contacts/elena-marsh/" in first.rendered
     replace_in(ELENA, "Leads the product team.", "Leads the product team and hires.")(sample_root)
     outcome = builder.build([sample_root / ELENA])
     assert outcome.changed == {ELENA}
-    assert outcome.rendered == {path for path, read in deps.items() if ELENA in read}
-    # spelled out: her page, her company's, who referred her, her referrer's meeting
-    # (where she was a referral), and her company's meetings (guardrails read them)
-    assert {
-        "contacts/elena-marsh/",
-        "companies/carbon-ledger/",
-        "contacts/jonah-kim/",
-        "meetings/2026-11-19-jonah-kim/",
-    } <= outcome.rendered
     assert b"Leads the product team and hires." in (builder.out / ELENA_PAGE).read_bytes()
-    # and not: the lists, which show no notes, nor people and meetings elsewhere
+    # her page, and the agenda pages whose brief shows her notes
+    assert outcome.rendered == {
+        "contacts/elena-marsh/",
+        "meetings/2026-11-10-elena-marsh/",
+        "meetings/2026-11-10-elena-marsh/questions/",
+        "meetings/2026-11-10-elena-marsh/print/",
+    } or outcome.rendered == {"contacts/elena-marsh/"}
     assert not outcome.rendered & set(LIST_PAGES)
-    assert "contacts/priya-natarajan/" not in outcome.rendered
-    assert "companies/heliofleet/" not in outcome.rendered
-    assert "meetings/2026-11-05-priya-natarajan/" not in outcome.rendered
 
 
-def test_a_front_matter_edit_makes_the_lists_and_what_the_file_names(
-    builder: IncrementalBuilder, sample_root: Path
+def test_a_role_edit_renders_the_lists_and_pages_that_show_the_role(
+    builder: LiveBuild, sample_root: Path
 ) -> None:
-    deps = dict(builder._deps)
     path = sample_root / ELENA
     path.write_text(path.read_text().replace("Head of Product", "Chief Product Officer"))
     outcome = builder.build([path])
-    assert set(LIST_PAGES) <= outcome.rendered
     assert b"Chief Product Officer" in (builder.out / "contacts/index.html").read_bytes()
-    # her page, and those of the files she names (her company, her referrer), which list her
-    named = {ELENA, "content/companies/carbon-ledger.md", "content/contacts/jonah-kim.md"}
-    shows = {page for page, read in deps.items() if read & named}
-    assert outcome.rendered == shows | set(LIST_PAGES)
+    assert {"contacts/", "contacts/elena-marsh/", "companies/carbon-ledger/"} <= outcome.rendered
+    assert "timeline/" not in outcome.rendered  # it shows no roles
     assert "contacts/daniel-reyes/" not in outcome.rendered
+    assert not {p for p in outcome.rendered if p.startswith("meetings/2026-11-05")}
 
 
-def test_rank_change_rerenders_other_company_pages(
-    builder: IncrementalBuilder, sample_root: Path
+def test_a_theme_override_that_reads_other_entities_follows_them(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
-    """A company's rank shows on its page but comes from every company: the context
-    comparison catches what `deps` cannot name."""
+    """A user's own template shows every company on each contact page: its pages must
+    follow a company rename, though no Python names that dependency."""
+    override = (REPO / "themes/default/templates/contact.html").read_text(encoding="utf-8")
+    override = override.replace(
+        "<h2>Notes</h2>",
+        "<h2>Notes</h2><p>All: {% for c in playbook.companies.values() %}{{ c.name }} "
+        "{% endfor %}</p>",
+    )
+    write(sample_root, "themes/default/templates/contact.html", override)
+    first = builder.build([sample_root / "themes/default/templates/contact.html"])
+    assert {p for p in first.rendered if p.startswith("contacts/")} - {"contacts/"}
+    assert "companies/" not in first.rendered  # only the pages that use the template
+    EDITS["company renamed"](sample_root)
+    outcome = builder.build([sample_root / "content/companies/verdant-grid.md"])
+    assert "contacts/daniel-reyes/" in outcome.rendered  # works elsewhere, shows the list
+    assert b"Verdant Grid Inc." in (builder.out / "contacts/daniel-reyes/index.html").read_bytes()
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_rank_change_rerenders_other_company_pages(builder: LiveBuild, sample_root: Path) -> None:
+    """A company's rank shows on its page but comes from every company."""
     EDITS["company motivation (ranks move)"](sample_root)
     outcome = builder.build()
     moved = {p for p in outcome.rendered if p.startswith("companies/")}
     assert len(moved) > 2  # heliofleet, the list, and the companies it overtook or fell behind
 
 
-def test_unchanged_content_renders_nothing(builder: IncrementalBuilder, sample_root: Path) -> None:
+def test_unchanged_content_renders_nothing(builder: LiveBuild, sample_root: Path) -> None:
     path = sample_root / ELENA
     path.write_bytes(path.read_bytes())  # a save without changes
     outcome = builder.build([path])
@@ -206,22 +216,19 @@ def test_unchanged_content_renders_nothing(builder: IncrementalBuilder, sample_r
     assert not outcome.visible
 
 
-def test_a_hinted_path_is_compared_even_when_time_and_size_match(
-    builder: IncrementalBuilder, sample_root: Path
-) -> None:
-    """Two saves within the file system's clock tick: the watcher's hint forces a look."""
+def test_a_change_that_keeps_time_and_size_is_seen(builder: LiveBuild, sample_root: Path) -> None:
+    """Two saves within the file system's clock tick: files are compared by content."""
     path = sample_root / ELENA
     before = path.stat()
     path.write_text(path.read_text().replace("Head of Product", "Head of Produce"))
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert builder.build().rendered == set()  # looks unchanged without the hint
     outcome = builder.build([path])
     assert "contacts/elena-marsh/" in outcome.rendered
     assert b"Head of Produce" in (builder.out / "contacts/elena-marsh/index.html").read_bytes()
 
 
 def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
-    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
     before = tree(builder.out)
     path = sample_root / ELENA
@@ -245,7 +252,7 @@ def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
 
 
 def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
-    builder: IncrementalBuilder, sample_root: Path, tmp_path: Path
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
     """The save that fixes a file changes only its notes, but the failed save before it
     changed its front matter too: what is worked out from it must follow."""
@@ -259,9 +266,7 @@ def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
-def test_template_error_is_reported_like_content(
-    builder: IncrementalBuilder, sample_root: Path
-) -> None:
+def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root: Path) -> None:
     write(sample_root, "themes/default/templates/contact.html", "{% block main %}{{ oops(\n")
     outcome = builder.build()
     assert not outcome.ok
@@ -271,7 +276,7 @@ def test_template_error_is_reported_like_content(
     assert builder.error_page is not None
 
 
-def test_no_temporary_files_are_left_behind(builder: IncrementalBuilder, sample_root: Path) -> None:
+def test_no_temporary_files_are_left_behind(builder: LiveBuild, sample_root: Path) -> None:
     EDITS["contact renamed (shown by [[links]] elsewhere)"](sample_root)
     builder.build()
     assert not [p for p in builder.out.rglob(".*") if p.name != ".playbook-output"]
@@ -284,7 +289,7 @@ def test_synthetic_playbook_edits_equal_full_build(tmp_path: Path) -> None:
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     root = make_playbook(tmp_path / "pb", 150, seed=7)
-    made = IncrementalBuilder(root, tmp_path / "serve", today=SAMPLE_TODAY)
+    made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
     assert made.build().ok
     contacts = sorted((root / "content/contacts").glob("*.md"))
     companies = sorted((root / "content/companies").glob("*.md"))
@@ -306,7 +311,7 @@ def test_first_build_may_fail_and_recover(sample_root: Path, tmp_path: Path) -> 
     path = sample_root / ELENA
     good = path.read_text()
     path.write_text(good.replace("name: Elena Marsh", "name: [Elena"))
-    made = IncrementalBuilder(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
     assert not made.build().ok
     assert made.error_page is not None
     assert not (tmp_path / "serve").exists() or not any((tmp_path / "serve").iterdir())

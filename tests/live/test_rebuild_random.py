@@ -30,9 +30,9 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO
-from test_incremental import full_build, tree
+from test_rebuild import full_build, tree
 
-from generator.live.incremental import IncrementalBuilder
+from generator.live.rebuild import LiveBuild
 from generator.site.calendar import CALENDAR_FILE
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -654,9 +654,7 @@ def schedule(rng: random.Random, steps: int) -> list[Callable[[Editor], Applied]
     return (kinds + [rng.choice(EDITS) for _ in range(steps)])[:steps]
 
 
-def check_same_as_full_build(
-    builder: IncrementalBuilder, root: Path, scratch: Path, log: list[str]
-) -> None:
+def check_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path, log: list[str]) -> None:
     expected = full_build(root, scratch)
     actual = tree(builder.out)
     assert CALENDAR_FILE not in actual
@@ -685,7 +683,7 @@ def check_same_as_full_build(
 def run_random_edits(folder: Path, seed: int, steps: int, check_every: int) -> None:
     """Build a synthetic playbook live, apply `steps` random edits, compare every few."""
     root = make_playbook(folder / "pb", FILES, seed=seed)
-    builder = IncrementalBuilder(root, folder / "serve", today=TODAY, calendar_on_demand=True)
+    builder = LiveBuild(root, folder / "serve", today=TODAY, calendar_on_demand=True)
     assert builder.build().ok
     rng = random.Random(seed)
     editor = Editor(root, rng)

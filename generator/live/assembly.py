@@ -1,0 +1,91 @@
+"""Assembly steps for live rebuilds: each file's last result, while its input is equal.
+
+`model.assemble` runs the same steps for every file on every rebuild; these versions
+hand back a file's last result while what it was made from compares equal (the same
+document, the same body and link targets, the same slugs to check against), so an edit
+costs the steps of the file that changed. Equality is by value; an unchanged file's
+document is the very same object (`live/sources.py`), which makes the comparison quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.errors import ContentError
+from generator.model.assemble import (
+    Body,
+    Checked,
+    Known,
+    Links,
+    Parsed,
+    Steps,
+    check_references,
+    make_entity,
+    render_body,
+    resolve,
+    validate,
+)
+from generator.model.entities import Contact, Meeting
+from generator.sources.frontmatter import Document
+from generator.sources.markdown import Rendered
+
+
+class ReusedSteps:
+    """Assembly steps that remember each file's last result (by its path)."""
+
+    def __init__(self) -> None:
+        self._checked: dict[str, tuple[Parsed, Checked]] = {}
+        self._bodies: dict[str, tuple[str, bool, Body]] = {}
+        self._entities: dict[str, tuple[tuple[Parsed, Checked, Rendered], Any]] = {}
+        self._references: dict[str, tuple[Any, int, tuple[ContentError, ...]]] = {}
+        self._known: Known | None = None
+        self._known_version = 0
+
+    def steps(self) -> Steps:
+        return Steps(self.validate, self.render_body, self.make_entity, self.check_references)
+
+    def validate(self, item: Parsed) -> Checked:
+        known = self._checked.get(item.doc.path)
+        if known is None or known[0] != item:
+            known = self._checked[item.doc.path] = (item, validate(item))
+        return known[1]
+
+    def render_body(self, doc: Document, links: Links, raw_html: bool) -> Body:
+        known = self._bodies.get(doc.path)
+        if (
+            known is None
+            or known[0] != doc.body
+            or known[1] != raw_html
+            or any(resolve(links, name) != target for name, target in known[2].resolved)
+        ):
+            known = self._bodies[doc.path] = (doc.body, raw_html, render_body(doc, links, raw_html))
+        return known[2]
+
+    def make_entity(self, item: Parsed, checked: Checked, body: Rendered) -> Any:
+        inputs = (item, checked, body)
+        known = self._entities.get(item.doc.path)
+        if known is None or known[0] != inputs:
+            known = self._entities[item.doc.path] = (inputs, make_entity(item, checked, body))
+        return known[1]
+
+    def check_references(
+        self, entity: Contact | Meeting, known_slugs: Known
+    ) -> tuple[ContentError, ...]:
+        if known_slugs is not self._known:  # once per rebuild: compare the slugs once
+            if known_slugs != self._known:
+                self._known_version += 1
+            self._known = known_slugs
+        known = self._references.get(entity.source.path)
+        if known is None or known[1] != self._known_version or known[0] != entity:
+            problems = check_references(entity, known_slugs)
+            known = self._references[entity.source.path] = (entity, self._known_version, problems)
+        return known[2]
+
+    def forget_all_but(self, paths: Iterable[str]) -> None:
+        """Drop what is kept for files that are gone."""
+        present = set(paths)
+        for memo in (self._checked, self._bodies, self._entities, self._references):
+            if memo.keys() != present:
+                for gone in memo.keys() - present:
+                    del memo[gone]

@@ -1,0 +1,423 @@
+"""Rebuild a served site after an edit: the build's own stages, redoing only what changed.
+
+A `LiveBuild` runs the build's stages (`build.py`) on every save, wrapped so that each
+does only the work the edit calls for:
+
+1. read: only the files the watcher named (`live/sources.py`);
+2. assemble: every file's steps, each reused while its input is equal
+   (`live/assembly.py`);
+3. facts and pages: each page (a meeting's three together) is made and rendered through
+   a tracking view that records what it reads: fields, queries, facts, templates
+   (`live/track.py`). After an edit, the keys whose values changed are found by
+   comparing the two models; facts that read one are worked out again, and a page is
+   made again exactly when its record holds a changed key (or it is new);
+4. write: only files whose bytes changed, each atomically (readers see the old page or
+   the new one); pages that disappeared are deleted.
+
+Bad content never touches the folder: the previous good pages stay, and the builder
+keeps an error page listing every `path:line: field: message` for the server to show
+instead, until a rebuild succeeds. The output of a rebuild is byte-for-byte what
+`playbook build` writes (tests/live/test_rebuild_random.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import html
+import threading
+import time
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.build import (
+    ROBOTS_TXT,
+    collector_paused,
+    make_site,
+    parsed_of,
+    resolve_today,
+)
+from generator.errors import ContentError, Problems
+from generator.live.assembly import ReusedSteps
+from generator.live.sources import LiveSources
+from generator.live.track import (
+    Key,
+    LiveFacts,
+    LiveModel,
+    Reads,
+    TrackedEnvironment,
+    TrackedVersions,
+    model_changes,
+)
+from generator.model.assemble import assemble
+from generator.model.config import CONFIG_FILE, Config, load_config
+from generator.model.entities import Playbook
+from generator.plans.followups import FollowUpItem
+from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
+from generator.site import routes
+from generator.site.calendar import CALENDAR_FILE, build_calendar
+from generator.site.pages import Options, PageKind, site_pages
+from generator.site.render import (
+    PRIVACY_POLICY,
+    Site,
+    make_environment,
+    render_pages,
+    template_problem,
+)
+from generator.site.theme import static_files, theme_dirs
+
+ERROR_TEMPLATE = "error.html"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rebuild did: for the server's log, its reload decision, and tests."""
+
+    ok: bool
+    errors: tuple[ContentError, ...]
+    warnings: tuple[ContentError, ...]
+    changed: frozenset[str]
+    """Sources (relative paths) whose content changed since the last rebuild."""
+    rendered: frozenset[str]
+    """Site paths of the pages rendered."""
+    written: frozenset[str]
+    """Output files whose bytes changed (written or deleted)."""
+    everything: bool
+    """Every page was rendered: first build, or the config, today or the site changed."""
+    seconds: float
+    error_page: bytes | None = None
+    """While the content is broken: the page to show instead of any HTML page."""
+
+    @property
+    def visible(self) -> bool:
+        """Would an open page look different: new files, or errors to show or clear?"""
+        return bool(self.written) or not self.ok
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The theme folders, and a digest of every template and asset they resolve to."""
+
+    folders: tuple[Path, ...]
+    digests: Mapping[Key, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, folders: Iterable[Path]) -> Theme:
+        folders = tuple(folders)
+        digests: dict[Key, str] = {}
+        for folder in reversed(folders):  # the most specific folder wins
+            for path in sorted((folder / "templates").rglob("*")):
+                if path.is_file():
+                    name = path.relative_to(folder / "templates").as_posix()
+                    digests[("template", name)] = _digest(path.read_bytes())
+        for rel, path in static_files(folders):
+            digests[("static", rel.removeprefix(routes.STATIC))] = _digest(path.read_bytes())
+        return cls(folders, digests)
+
+    def versions(self) -> dict[str, str]:
+        return {str(key[1]): digest for key, digest in self.digests.items() if key[0] == "static"}
+
+    def changes(self, other: Theme) -> set[Key]:
+        keys = self.digests.keys() | other.digests.keys()
+        return {k for k in keys if self.digests.get(k) != other.digests.get(k)}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=6).hexdigest()
+
+
+@dataclass
+class _Rendered:
+    reads: Reads
+    """What the pages read while they were made and rendered."""
+    files: tuple[str, ...]
+
+
+class LiveBuild:
+    """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
+
+    `csp` and `scripts` customise every page for serving (the live-reload client and
+    the websocket it needs); the defaults give exactly what `playbook build` writes.
+    With `calendar_on_demand`, playbook.ics is not written on each rebuild but made by
+    `calendar()` when asked for. With `versioned_assets`, links to theme assets carry a
+    digest of the asset, so a browser reloading a page need not fetch them again.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        out: Path,
+        *,
+        today: dt.date | None = None,
+        csp: str = PRIVACY_POLICY,
+        scripts: tuple[str, ...] = (),
+        error_scripts: tuple[str, ...] = (),
+        calendar_on_demand: bool = False,
+        versioned_assets: bool = False,
+    ) -> None:
+        self.root = root.resolve()
+        self.out = out
+        self.today = today
+        self.csp = csp
+        self.scripts = scripts
+        self.error_scripts = error_scripts
+        """Absolute URLs of scripts for the error page (served at any address)."""
+        self.calendar_on_demand = calendar_on_demand
+        self.versioned_assets = versioned_assets
+        self.sources = LiveSources(self.root)
+        self.steps = ReusedSteps()
+        self.model = LiveModel()
+        self.error_page: bytes | None = None
+        """While the content is broken: the page to show instead of any HTML page."""
+        self._setting: tuple[Config, dt.date] | None = None
+        self._theme: Theme | None = None
+        self._env: jinja2.Environment | None = None
+        self._versions = TrackedVersions({}, self.model.recorder)
+        self._site: Site | None = None
+        self._pages: dict[tuple[str, str], _Rendered] = {}
+        self._pending: set[Key] = set()
+        """Keys changed since the pages were last rendered (a failed build between)."""
+        self._whole = True
+        """Render every page next time (first build, or a rendering stopped halfway)."""
+        self._files: dict[str, bytes] = {}
+        self._calendar_lock = threading.Lock()
+        self._calendar_input: tuple[Playbook, dt.date, tuple[FollowUpItem, ...]] | None = None
+        self._calendar: bytes | None = None
+
+    @collector_paused()
+    def build(self, changed: Collection[Path] | None = None) -> Outcome:
+        """Bring `out` up to date with the sources. `changed`: the paths the watcher saw
+        change since the last call, the only ones looked at; None looks at everything."""
+        started = time.perf_counter()
+        problems = Problems()
+        config = load_config(self.root, problems)
+        parsed, broken = parsed_of(self.sources.reads(changed, problems), problems)
+        playbook = assemble(
+            parsed, config, problems, routes.entity_href, self.steps.steps(), also_known=broken
+        )
+        self.steps.forget_all_but(item.doc.path for item in parsed)
+        theme = self._theme_for(config, changed)
+        if problems.errors:
+            return self._fail(problems, theme, started)
+        today = resolve_today(self.today, config)
+        facts = self._update_model(playbook, (config, today), theme)
+        problems.items += _checks(playbook, facts)
+        if problems.errors:
+            return self._fail(problems, theme, started)
+        with self._calendar_lock:  # before the pages: a page seen new has its calendar new
+            self._calendar_input, self._calendar = (playbook, today, facts.items), None
+        try:
+            rendered, written = self._render(playbook, facts, today, theme)
+        except (jinja2.TemplateError, RecursionError) as exc:
+            self._whole = True  # while broken, the error page hides any mix of pages
+            problems.items.append(template_problem(exc, self.root))
+            return self._fail(problems, theme, started)
+        everything, self._whole, self._pending = self._whole, False, set()
+        self.error_page = None
+        return Outcome(
+            True,
+            (),
+            tuple(problems.warnings),
+            frozenset(self.sources.changed),
+            frozenset(rendered),
+            frozenset(written),
+            everything,
+            time.perf_counter() - started,
+        )
+
+    def _theme_for(self, config: Config, changed: Collection[Path] | None) -> Theme:
+        """The theme as on disk: read again when a theme file (or anything) may have changed."""
+        folders = tuple(theme_dirs(self.root, config.theme))
+        themes = self.root / "themes"
+        stale = changed is None or any(p.is_relative_to(themes) for p in changed)
+        if self._theme is None or stale or self._theme.folders != folders:
+            return Theme.read(folders)
+        return self._theme
+
+    def _update_model(
+        self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme
+    ) -> LiveFacts:
+        """Make `playbook` the model, and work out again the facts it changed."""
+        model, before = self.model, self.model.playbook
+        model.playbook = playbook
+        if before is None or setting != self._setting:
+            model.engine.forget()
+            self._whole = True
+        else:
+            changed = model_changes(before, playbook)
+            if self._theme is not None:
+                changed |= theme.changes(self._theme)
+            self._pending |= model.engine.refresh(changed)
+        self._setting = setting
+        return LiveFacts(model, setting[1])
+
+    def _render(
+        self, playbook: Playbook, facts: LiveFacts, today: dt.date, theme: Theme
+    ) -> tuple[set[str], set[str]]:
+        """Make and write the pages whose reads changed, and the new ones; delete the
+        pages that are gone. Returns the site paths rendered and the files written."""
+        site = self._site_for(playbook, today, theme)
+        if site != self._site or self._env is None:
+            self._whole = True
+        if self._whole or theme != self._theme:
+            self._env = self._environment(theme)
+        self._site, self._theme = site, theme
+        assert self._env is not None
+        options = Options(today, has_calendar=True)
+        listing = {(kind.name, key): kind for kind, key in site_pages(playbook)}
+        rendered: set[str] = set()
+        written: set[str] = set()
+        for group, kind in listing.items():
+            known = self._pages.get(group)
+            if self._whole or known is None or not known.reads.keys().isdisjoint(self._pending):
+                self._pages[group] = self._make(kind, group[1], facts, options, written)
+                rendered.update(kind.paths(group[1]))
+        gone = [group for group in self._pages if group not in listing]
+        for group in gone:
+            del self._pages[group]
+        extras = self._write_extras(theme, written)
+        if gone or self._whole:
+            keep = {f for page in self._pages.values() for f in page.files} | extras
+            written |= self._remove_all_but(keep)
+        return rendered, written
+
+    def _make(
+        self, kind: PageKind, key: str, facts: LiveFacts, options: Options, written: set[str]
+    ) -> _Rendered:
+        """Make and render one group of pages through the tracking view; write what changed."""
+        assert self._env is not None and self._site is not None
+        with self.model.recorder.recording() as reads:
+            pages = kind.make(self.model.view, facts, options, key)
+            files = render_pages(self._env, self._site, pages)
+        for file, data in files:
+            self._put(file, data, written)
+        return _Rendered(reads, tuple(file for file, _ in files))
+
+    def _environment(self, theme: Theme) -> jinja2.Environment:
+        env = make_environment(theme.folders, TrackedEnvironment)
+        assert isinstance(env, TrackedEnvironment)
+        env.recorder = self.model.recorder
+        env.digests = lambda name: theme.digests.get(("template", name), "")
+        return env
+
+    def _site_for(self, playbook: Playbook, today: dt.date, theme: Theme) -> Site:
+        """What every page may use, with the serving additions (reload script, CSP)."""
+        versions: Mapping[str, str] = {}
+        if self.versioned_assets:
+            self._versions.versions = theme.versions()
+            versions = self._versions
+        return dataclasses.replace(
+            make_site(playbook, today),
+            csp=self.csp,
+            extra_scripts=self.scripts,
+            asset_versions=versions,
+        )
+
+    def _write_extras(self, theme: Theme, written: set[str]) -> set[str]:
+        """Write the files that are not pages, and the theme's assets; return their paths."""
+        files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT}
+        for rel, source in static_files(theme.folders):
+            files[rel] = source.read_bytes()
+        if not self.calendar_on_demand:
+            files[CALENDAR_FILE] = self.calendar()
+        for rel, data in files.items():
+            self._put(rel, data, written)
+        return set(files)
+
+    def calendar(self) -> bytes:
+        """playbook.ics of the last good build (any thread; made once per build)."""
+        with self._calendar_lock:
+            made, source = self._calendar, self._calendar_input
+        if made is not None:
+            return made
+        if source is None:
+            raise LookupError("no successful build yet")
+        playbook, today, items = source
+        made = build_calendar(playbook, today, items, base_url=playbook.config.base_url)
+        with self._calendar_lock:
+            if self._calendar_input is source:
+                self._calendar = made
+        return made
+
+    def crashed(self, exc: Exception) -> Outcome:
+        """A rebuild raised (a bug, not bad content): show it like a content error."""
+        problems = Problems()
+        problems.error("playbook", 1, "internal error", f"{type(exc).__name__}: {exc}")
+        self._whole = True
+        theme = self._theme or Theme.read(theme_dirs(self.root, "default"))
+        return self._fail(problems, theme, time.perf_counter())
+
+    def _put(self, rel: str, data: bytes, written: set[str]) -> None:
+        """Write a file if its bytes changed (atomically: readers see old or new)."""
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if self._files.get(rel) != digest:
+            replace_file(self.out, rel, data)
+            self._files[rel] = digest
+            written.add(rel)
+
+    def _remove_all_but(self, keep: set[str]) -> set[str]:
+        """Delete the files no page or asset makes any more."""
+        gone = [rel for rel in self._files if rel not in keep]
+        remove_files(self.out, gone)
+        for rel in gone:
+            del self._files[rel]
+        return set(gone)
+
+    def _fail(self, problems: Problems, theme: Theme, started: float) -> Outcome:
+        """Keep the pages as they are; make the error page that replaces them for now."""
+        errors, warnings = problems.errors, problems.warnings
+        self.error_page = render_error_page(
+            theme.folders, errors, warnings, self.csp, self.error_scripts
+        )
+        return Outcome(
+            False,
+            tuple(errors),
+            tuple(warnings),
+            frozenset(self.sources.changed),
+            frozenset(),
+            frozenset(),
+            False,
+            time.perf_counter() - started,
+            self.error_page,
+        )
+
+
+def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
+    """What the plans find wrong, as `build.checked_facts` reports it."""
+    problems: list[ContentError] = []
+    for slug in playbook.meetings:
+        problems += facts.records[slug]
+        problems += facts.guardrails[slug]
+    for slug in playbook.contacts:
+        problems += facts.declined[slug]
+    problems += facts.one_voice
+    return problems
+
+
+def render_error_page(
+    themes: Iterable[Path],
+    errors: list[ContentError],
+    warnings: list[ContentError],
+    csp: str = PRIVACY_POLICY,
+    scripts: tuple[str, ...] = (),
+) -> bytes:
+    """The page shown at every address while the content is broken (like Hugo's)."""
+    context: dict[str, Any] = {
+        "errors": [str(e) for e in errors],
+        "warnings": [str(w) for w in warnings],
+        "config_file": CONFIG_FILE,
+        "csp": csp,
+        "scripts": scripts,
+        "stylesheet": "/" + routes.static("style.css"),
+    }
+    try:
+        template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
+        return template.render(**context).encode("utf-8")
+    except jinja2.TemplateError:  # a broken theme must not hide the content errors
+        lines = "\n".join(html.escape(e) for e in context["errors"])
+        return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()

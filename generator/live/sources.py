@@ -1,0 +1,102 @@
+"""The content files for a live rebuild: read again only when the watcher names them.
+
+Between rebuilds the server keeps every file as last read, with a hash of its bytes.
+A rebuild looks at the paths the file watcher reported (a walk of content/ only when
+a folder changed, or no paths are known), and parses a file again only when its bytes
+differ. An unchanged file hands back the very same document, so the steps after it
+find their last result at once (`live/assembly.py`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection
+from pathlib import Path
+
+from generator.errors import ContentError, Problems
+from generator.sources.discover import SourceFile, discover, source_at
+from generator.sources.read import Read, parse_source, unreadable
+
+
+class LiveSources:
+    """The sources under `root`/content, as last read."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._files: dict[Path, SourceFile] | None = None
+        self._notes: dict[str, list[ContentError]] = {}
+        """Warnings about files under content/ that are not sources, by path."""
+        self._read: dict[Path, tuple[bytes, Read]] = {}
+        self.changed: set[str] = set()
+        """The sources whose bytes changed (or that came or went) in the last `reads`."""
+
+    def reads(self, changed: Collection[Path] | None, problems: Problems) -> list[Read]:
+        """Every source, read (again, where `changed` names it or it is new)."""
+        self.changed = set()
+        if changed is None or self._files is None or not self._update(changed):
+            stale = self._walk(problems)
+        else:
+            stale = [p for p in changed if p in self._files]
+        for path in stale:
+            self._refresh(path)
+        assert self._files is not None
+        for gone in self._read.keys() - self._files.keys():
+            self.changed.add(self._read.pop(gone)[1].source.rel)
+        for notes in self._notes.values():
+            problems.items += notes
+        return [self._read[path][1] for path in sorted(self._files, key=self._rel)]
+
+    def _rel(self, path: Path) -> str:
+        assert self._files is not None
+        return self._files[path].rel
+
+    def _walk(self, problems: Problems) -> list[Path]:
+        own = Problems()
+        found = discover(self.root, own)
+        self._files = {source.path: source for source in found}
+        self._notes = {}
+        for problem in own.items:
+            if problem.path == "content":  # no content/ folder at all: an error this time
+                problems.items.append(problem)
+            else:
+                self._notes.setdefault(problem.path, []).append(problem)
+        return list(self._files)
+
+    def _update(self, paths: Collection[Path]) -> bool:
+        """Apply the watcher's paths to the listing; False when only a walk can tell
+        (a folder was created, moved or deleted)."""
+        assert self._files is not None
+        content = self.root / "content"
+        for path in paths:
+            if not path.is_relative_to(content) or path == content:
+                continue
+            if path.suffix != ".md" or path.is_dir():
+                return False
+            self._files.pop(path, None)
+            rel = path.relative_to(self.root).as_posix()
+            self._notes.pop(rel, None)
+            if path.is_file():
+                own = Problems()
+                source = source_at(self.root, path, own)
+                if source is not None:
+                    self._files[path] = source
+                if own.items:
+                    self._notes[rel] = own.items
+        return True
+
+    def _refresh(self, path: Path) -> None:
+        """Read a file; parse it again only when its bytes changed."""
+        assert self._files is not None
+        source = self._files[path]
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            self._read[path] = (b"", unreadable(source, exc))
+            self.changed.add(source.rel)
+            return
+        digest = hashlib.blake2b(content, digest_size=16).digest()
+        known = self._read.get(path)
+        if known is not None and known[0] == digest and known[1].source == source:
+            return
+        self._read[path] = (digest, parse_source(source, content))
+        self.changed.add(source.rel)
