@@ -66,20 +66,21 @@ class Recorder:
     """Collects reads into the innermost open record."""
 
     def __init__(self) -> None:
-        self._open: list[Reads] = []
+        self.open: list[Reads] = []
+        """The records being made, innermost last."""
 
     def read(self, key: Key, value: Any) -> None:
-        if self._open:
-            self._open[-1][key] = value
+        if self.open:
+            self.open[-1][key] = value
 
     @contextmanager
     def recording(self) -> Iterator[Reads]:
         reads: Reads = {}
-        self._open.append(reads)
+        self.open.append(reads)
         try:
             yield reads
         finally:
-            self._open.pop()
+            self.open.pop()
 
 
 @dataclass
@@ -147,9 +148,21 @@ class LiveModel:
     def __init__(self) -> None:
         self.recorder = Recorder()
         self.engine = Engine(self.recorder)
-        self.playbook: Playbook | None = None
+        self._playbook: Playbook | None = None
+        self.tables: dict[str, Mapping[str, Any]] = {}
+        """The current entities by kind and slug, for refs to read quickly."""
         self.tracked = TrackedPlaybook(self)
         self._refs: dict[tuple[str, str], Ref] = {}
+
+    @property
+    def playbook(self) -> Playbook | None:
+        return self._playbook
+
+    @playbook.setter
+    def playbook(self, playbook: Playbook) -> None:
+        self._playbook = playbook
+        self.tables = {kind: getattr(playbook, kind) for kind in ENTITY_KINDS}
+        self.tables["profile"] = {"profile": playbook.profile} if playbook.profile else {}
 
     @property
     def view(self) -> Playbook:
@@ -162,18 +175,10 @@ class LiveModel:
             known = self._refs[(kind, slug)] = Ref(self, kind, slug)
         return known
 
-    def entity(self, kind: str, slug: str) -> Any:
-        playbook = self.current
-        if kind == "profile":
-            if playbook.profile is None:
-                raise KeyError("profile")
-            return playbook.profile
-        return getattr(playbook, kind)[slug]
-
     @property
     def current(self) -> Playbook:
-        assert self.playbook is not None, "no model yet"
-        return self.playbook
+        assert self._playbook is not None, "no model yet"
+        return self._playbook
 
     def read(self, key: Key, value: Any) -> Any:
         self.recorder.read(key, value)
@@ -192,10 +197,13 @@ class Ref:
         self._slug = slug
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        if name[0] == "_":  # Python's own probes (__html__, __deepcopy__...): not a field
             raise AttributeError(name)
-        value = getattr(self._model.entity(self._kind, self._slug), name)
-        return self._model.read((self._kind, self._slug, name), value)
+        value = getattr(self._model.tables[self._kind][self._slug], name)
+        open_records = self._model.recorder.open
+        if open_records:
+            open_records[-1][(self._kind, self._slug, name)] = value
+        return value
 
     @property  # type: ignore[misc]
     def __class__(self) -> type:  # isinstance() sees the entity's class

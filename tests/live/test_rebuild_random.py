@@ -1,8 +1,9 @@
 """Random edit sequences on a synthetic playbook: the live builder must match a full build.
 
-Each step applies one edit of a random kind (31 kinds: contacts, companies, meetings,
+Each step applies one edit of a random kind (35 kinds: contacts, companies, meetings,
 the question bank, the profile, `[[links]]`, files created, deleted, renamed and moved,
-several edits saved together, and content broken then mended) to a random file, then
+several edits saved together, content broken then mended, a theme override that shows
+other entities, template and asset edits, and settings) to a random file, then
 calls `builder.build(paths)` with exactly the paths the edit touched, as the live
 server does with the file watcher's paths. Every few steps, and at the end, the
 builder's output folder must be byte-identical to a fresh `playbook build`
@@ -51,7 +52,7 @@ finally:
     sys.path.remove(str(REPO / "benchmarks"))
 
 FILES = 120
-STEPS = 24
+STEPS = 26
 CHECK_EVERY = 6
 SEEDS = (1, 2, 3)
 
@@ -610,6 +611,58 @@ class Editor:
         doc.write()
         return f"link {link} from {self.rel(path)}", [path]
 
+    # the theme and the settings
+
+    def theme_override_reads_others(self) -> Applied:
+        """The user's own contact page that shows every company and every meeting's title:
+        a dependency no Python names, which the pages must follow all the same."""
+        path = self.root / "themes/default/templates/contact.html"
+        if path.exists() and self.rng.random() < 0.3:
+            path.unlink()
+            return "remove the contact.html override", [path]
+        text = (REPO / "themes/default/templates/contact.html").read_text(encoding="utf-8")
+        extra = (
+            f"<p>Step {self.step}: {{% for c in playbook.companies.values() %}}{{{{ c.name }}}} "
+            "({{ c.industry }}) {% endfor %}</p><p>{% for m in playbook.meetings.values() %}"
+            "{{ playbook.title_of(m) }}; {% endfor %}</p>"
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text.replace("<h2>Notes</h2>", extra + "<h2>Notes</h2>"), encoding="utf-8")
+        return "override contact.html with every company and meeting", [path]
+
+    def theme_template_edited(self) -> Applied:
+        """A shared part (the macros every list uses) or one page's template, overridden."""
+        name = self.rng.choice(("macros.html", "company.html", "agenda_plan.html"))
+        path = self.root / "themes/default/templates" / name
+        source = path if path.exists() else REPO / "themes/default/templates" / name
+        text = source.read_text(encoding="utf-8")
+        marker = "<!-- edited -->" if "<!-- edited -->" not in text else "<!-- again -->"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + f"{marker}\n", encoding="utf-8")
+        return f"edit the {name} override", [path]
+
+    def theme_static_edited(self) -> Applied:
+        path = self.root / "themes/default/static" / self.rng.choice(("style.css", "extra.css"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as out:
+            out.write(f"/* step {self.step} */\n")
+        return f"append to {self.rel(path)}", [path]
+
+    def config_edited(self) -> Applied:
+        path = self.root / "playbook.yaml"
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        setting = self.rng.choice(
+            (
+                f"title: Search, step {self.step}",
+                f"followups: {{thank_you_days: {self.rng.randint(0, 3)}}}",
+                f"meetings: {{durations: {{coffee: {self.rng.choice((20, 30, 45))}}}}}",
+            )
+        )
+        key = setting.split(":", 1)[0]
+        lines = [ln for ln in lines if not ln.startswith(key + ":")] + [setting]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return f"{setting} in playbook.yaml", [path]
+
 
 EDITS: tuple[Callable[[Editor], Applied], ...] = (
     Editor.contact_notes_appended,
@@ -640,6 +693,10 @@ EDITS: tuple[Callable[[Editor], Applied], ...] = (
     Editor.question_reworded,
     Editor.profile_edited,
     Editor.link_added,
+    Editor.theme_override_reads_others,
+    Editor.theme_template_edited,
+    Editor.theme_static_edited,
+    Editor.config_edited,
     Editor.batch,
     Editor.typo_then_fixed,
     Editor.renamed_then_references_fixed,
