@@ -13,8 +13,9 @@ from functools import partial
 
 from generator.errors import ContentError, Problems
 from generator.live.memo import Memo
+from generator.model.config import CONFIG_FILE
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
-from generator.plans.followups import declined_on
+from generator.plans.followups import add_business_days, declined_on
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
@@ -36,6 +37,39 @@ def check_followups(
         inputs = (contact, *playbook.meetings_with(contact))
         problems.items += memo.value(key, inputs, partial(_declined_problems, playbook, contact))
     memo.keep_only(keys)
+    check_holiday_years(playbook, problems)
+
+
+def check_holiday_years(playbook: Playbook, problems: Problems) -> None:
+    """Warn once for each year that the business-day reminders (second contact, nudge)
+    count days in but that no holiday covers: there only weekends are skipped, which
+    is probably not what whoever listed holidays for other years meant. Nothing is said
+    when no holidays are set at all (weekends only, by choice)."""
+    holidays = playbook.config.holidays
+    if not holidays.configured:
+        return
+    rules = playbook.config.followups
+    longest = max(rules.second_contact_after, rules.nudge_after)
+    first_reach: dict[int, Meeting] = {}
+    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
+        counted = meeting.status == "requested" or {"second_contact", "nudge"} & set(meeting.done)
+        if meeting.requested_on is None or not counted or longest == 0:
+            continue
+        first = meeting.requested_on + dt.timedelta(days=1)
+        last = add_business_days(meeting.requested_on, longest, holidays)
+        for year in range(first.year, last.year + 1):
+            if not holidays.covers(year):
+                first_reach.setdefault(year, meeting)
+    for year, meeting in sorted(first_reach.items()):
+        problems.warn(
+            CONFIG_FILE,
+            holidays.line,
+            "holidays",
+            f"nothing covers {year} ({holidays.describe()}), but the business-day "
+            f"reminders of {meeting.source.path} count days in {year}, where only weekends "
+            f"are skipped: list {year}'s holidays"
+            + ("" if holidays.country else ", or set a country (holidays: {country: US})"),
+        )
 
 
 def _meeting_problems(meeting: Meeting) -> list[ContentError]:
