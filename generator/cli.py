@@ -335,14 +335,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         for new in [*plan.companies, *plan.contacts]:
             print(f"Would create {new.rel}:")
-            print("".join(f"    {line}" for line in new.text.splitlines(keepends=True)), end="")
+            for line in new.text.splitlines():
+                print(f"    {line}" if line else "")
     else:
         written = write_plan(plan, args.root)
         for rel in written:
             print(f"Created {rel}")
     for skipped in plan.skipped:
         print(f"Skipped {skipped.describe(label)}")
-    for notice in plan.notices:
+    for notice in sorted(plan.notices, key=lambda n: n.line):
         print(notice, file=sys.stderr)
     for line in summary(plan, written):
         print(line)

@@ -25,6 +25,7 @@ from generator.exchange.people import (
     company_keys,
     email_key,
     linkedin_key,
+    markdown_inline,
     markdown_text,
     name_key,
 )
@@ -250,10 +251,11 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
         data["linkedin"] = person.linkedin
     if person.met_on:
         data["met_on"] = person.met_on
-    body = [f"Imported from {origin} ({markdown_text(Path(label).name)}, line {person.line})."]
+    source = markdown_inline(Path(label).name)
+    body = [f"Imported from {origin} ({source}, line {person.line})."]
     if person.company and not company:
         body.append(
-            f"Works at {markdown_text(person.company)}, which has no company file yet "
+            f"Works at {markdown_inline(person.company)}, which has no company file yet "
             "(import again with --companies, or use playbook new company)."
         )
     extras = [
@@ -263,7 +265,7 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
     ]
     for title, values in extras:
         if values:
-            body.append(f"{title}: " + ", ".join(markdown_text(v) for v in values))
+            body.append(f"{title}: " + ", ".join(markdown_inline(v) for v in values))
     if person.notes:
         body.append(markdown_text(person.notes))
     return front_matter(data) + "\n" + "\n\n".join(body) + "\n"
@@ -271,7 +273,7 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
 
 def company_text(name: str, label: str, origin: str) -> str:
     """A company stub: its name, and where it came from."""
-    source = markdown_text(Path(label).name)
+    source = markdown_inline(Path(label).name)
     return (
         front_matter({"name": name})
         + f"\nAdded by playbook import ({origin}, {source}). What they do, recent news, "

@@ -147,15 +147,23 @@ def company_keys(name: str) -> tuple[str, str]:
     return "".join(found), "".join(core)
 
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 
 
+def markdown_inline(text: str) -> str:
+    """Plain text for the middle of a Markdown line: shown as written, with no link,
+    emphasis, HTML or entity made by accident (nor a `[[...]]` cross-link, which would
+    have to resolve)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def markdown_text(text: str) -> str:
-    """Plain text that Markdown shows as written: no links, emphasis, HTML or lists
-    made by accident (and no `[[...]]` cross-links, which would have to resolve)."""
-    escaped = _MARKDOWN.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m[1] + _escape_marker(m[2]), escaped)
+    """Plain text as Markdown paragraphs: as `markdown_inline`, and no line turns into a
+    list, quote or heading; the lines of a paragraph stay lines (hard breaks)."""
+    escaped = _LINE_START.sub(lambda m: m[1] + _escape_marker(m[2]), markdown_inline(text))
+    paragraphs = re.split(r"\n\s*\n", escaped)
+    return "\n\n".join("\\\n".join(p.split("\n")) for p in paragraphs)
 
 
 def _escape_marker(marker: str) -> str:

@@ -48,6 +48,7 @@ def read_vcards(label: str, content: bytes) -> Reading:
             _read_card(label, line, card, reading)
     if cards == 0 and not reading.notices:
         reading.notices.append(Notice(label, 1, "has no BEGIN:VCARD ... END:VCARD card"))
+    reading.notices.sort(key=lambda notice: notice.line)
     return reading
 
 
@@ -79,12 +80,17 @@ def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int
 
 def _parse(label: str, line: int, text: str, reading: Reading) -> Any:
     """The parsed card, or None with the reason reported. Any failure of the parser on
-    a malformed card is reported, with the card's line, and the card left out."""
+    a malformed card is reported, at the line it names where it can be found, and the
+    card is left out."""
     try:
         return vobject.readOne(text, validate=False)
-    except Exception as exc:
-        where = line + max(getattr(exc, "lineNumber", 1) or 1, 1) - 1
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    except Exception as exc:  # any parser failure: reported with the card, which is skipped
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        reason = re.sub(r"^At line \d+:\s*", "", reason)
+        where = line
+        if match := re.search(r"Failed to parse line: (.+)$", reason):
+            lines = text.split("\r\n")
+            where += next((i for i, row in enumerate(lines) if row.strip() == match[1]), 0)
         message = f"cannot be read as a vCard ({reason}); skipped"
         reading.notices.append(Notice(label, where, message))
         return None
@@ -177,8 +183,7 @@ def _name(card: Any) -> str:
         return full
     for line in _lines(card, "n"):
         value = line.value
-        parts = [getattr(value, part, "") for part in ("prefix", "given", "additional", "family")]
-        parts.append(getattr(value, "suffix", ""))
+        parts = [getattr(value, part, "") for part in ("given", "additional", "family")]
         name = clean(" ".join(_text(p) for p in parts))
         if name:
             return name
