@@ -8,12 +8,13 @@ has an unrelated error that `playbook check` would report.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import Problems, UsageError
-from generator.exchange.people import company_keys, email_key, linkedin_key, name_key
+from generator.exchange.people import PersonIndex, company_keys
 from generator.sources.discover import discover
 from generator.sources.frontmatter import parse_document
 
@@ -42,24 +43,35 @@ class KnownCompany:
 
 @dataclass
 class Known:
-    """Who and what is there, with lookups by the keys that say "same person"."""
+    """Who and what is there, with lookups by the keys that say "same person" and "same
+    company"."""
 
     contacts: list[KnownContact] = field(default_factory=list)
     companies: list[KnownCompany] = field(default_factory=list)
     contact_slugs: set[str] = field(default_factory=set)
     company_slugs: set[str] = field(default_factory=set)
+    people: PersonIndex[KnownContact] = field(default_factory=PersonIndex, repr=False)
+    _company_by_key: dict[str, KnownCompany] = field(default_factory=dict, repr=False)
+    _companies_by_core: dict[str, list[KnownCompany]] = field(default_factory=dict, repr=False)
 
-    def by_linkedin(self, url: str) -> KnownContact | None:
-        key = linkedin_key(url)
-        return next((c for c in self.contacts if key and linkedin_key(c.linkedin) == key), None)
+    def add_contact(self, contact: KnownContact) -> None:
+        self.contacts.append(contact)
+        self.people.add(contact, contact.name, contact.linkedin, [contact.email])
 
-    def by_email(self, email: str) -> KnownContact | None:
-        key = email_key(email)
-        return next((c for c in self.contacts if key and email_key(c.email) == key), None)
+    def add_company(self, company: KnownCompany) -> None:
+        self.companies.append(company)
+        full, core = company_keys(company.name)
+        for key in (full, company.slug.replace("-", "")):
+            if key:
+                self._company_by_key.setdefault(key, company)
+        if core:
+            self._companies_by_core.setdefault(core, []).append(company)
 
-    def by_name(self, name: str) -> KnownContact | None:
-        key = name_key(name)
-        return next((c for c in self.contacts if key and name_key(c.name) == key), None)
+    def same_person(
+        self, name: str, linkedin: str, emails: Iterable[str]
+    ) -> tuple[KnownContact, str] | None:
+        """The contact who is this person, and why, or None."""
+        return self.people.find(name, linkedin, emails)
 
     def company_named(self, name: str) -> KnownCompany | None:
         """The company whose name (or slug) is `name` up to case, punctuation and a
@@ -67,10 +79,9 @@ class Known:
         full, core = company_keys(name)
         if not full:
             return None
-        for company in self.companies:
-            if full in (company_keys(company.name)[0], company.slug.replace("-", "")):
-                return company
-        matches = [c for c in self.companies if core and company_keys(c.name)[1] == core]
+        if (found := self._company_by_key.get(full)) is not None:
+            return found
+        matches = self._companies_by_core.get(core, []) if core else []
         return matches[0] if len(matches) == 1 else None
 
 
@@ -90,9 +101,9 @@ def read_known(root: Path) -> Known:
             doc = None
         data = doc.data if doc is not None else {}
         if source.kind == "companies":
-            known.companies.append(KnownCompany(source.slug, source.rel, _text(data, "name")))
+            known.add_company(KnownCompany(source.slug, source.rel, _text(data, "name")))
             continue
-        known.contacts.append(
+        known.add_contact(
             KnownContact(
                 slug=source.slug,
                 path=source.rel,

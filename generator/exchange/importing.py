@@ -21,13 +21,13 @@ from generator.exchange.existing import Known, KnownContact
 from generator.exchange.people import (
     Notice,
     Person,
+    PersonIndex,
     Reading,
     company_keys,
     email_key,
     linkedin_key,
     markdown_inline,
     markdown_text,
-    name_key,
 )
 from generator.model.fields import Schema, validate_document
 from generator.model.schema import COMPANY, CONTACT
@@ -129,7 +129,7 @@ def plan_import(
     """What importing `reading` into the playbook `known` would write and skip."""
     plan = ImportPlan(label, origin, notices=list(reading.notices))
     companies = _Companies(known, create_companies, plan)
-    planned: list[Person] = []
+    planned: PersonIndex[Person] = PersonIndex()
     taken = set(known.contact_slugs)
     for person in reading.people:
         skipped = _already_there(person, known, planned)
@@ -146,7 +146,7 @@ def plan_import(
             plan.notices.append(Notice(label, person.line, f"{problem}; skipped"))
             continue
         taken.add(contact_slug)
-        planned.append(person)
+        planned.add(person, person.name, person.linkedin, person.emails)
         plan.contacts.append(NewFile(rel, text, person.name, person.line))
     for line, name in reading.organisations:
         existing = known.company_named(name)
@@ -167,44 +167,18 @@ def plan_import(
     return plan
 
 
-def _already_there(person: Person, known: Known, planned: list[Person]) -> Skipped | None:
+def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -> Skipped | None:
     """Skipped when the person is in the playbook, or earlier in the same file."""
-    checks: list[tuple[str, KnownContact | None]] = []
-    if person.linkedin:
-        checks.append(("same LinkedIn address", known.by_linkedin(person.linkedin)))
-    for email in person.emails:
-        checks.append(("same email", known.by_email(email)))
-    by_name = known.by_name(person.name)
-    if by_name is not None and not _other_profiles(person.linkedin, by_name.linkedin):
-        checks.append(("same name", by_name))
-    for why, found in checks:
-        if found is not None:
-            reason = f"already in {found.path} ({why})"
-            return Skipped(person.line, person.name, reason, differences(person, found, known))
-    for earlier in planned:
-        alike = _same(person, earlier)
-        if alike:
-            reason = f"same person as line {earlier.line} ({alike})"
-            return Skipped(person.line, person.name, reason)
+    found = known.same_person(person.name, person.linkedin, person.emails)
+    if found is not None:
+        contact, why = found
+        reason = f"already in {contact.path} ({why})"
+        return Skipped(person.line, person.name, reason, differences(person, contact, known))
+    earlier = planned.find(person.name, person.linkedin, person.emails)
+    if earlier is not None:
+        reason = f"same person as line {earlier[0].line} ({earlier[1]})"
+        return Skipped(person.line, person.name, reason)
     return None
-
-
-def _same(one: Person, other: Person) -> str | None:
-    """Why two records of the same file are one person, or None."""
-    if one.linkedin and linkedin_key(one.linkedin) == linkedin_key(other.linkedin):
-        return "same LinkedIn address"
-    if {email_key(e) for e in one.emails} & {email_key(e) for e in other.emails}:
-        return "same email"
-    if _other_profiles(one.linkedin, other.linkedin):
-        return None
-    if name_key(one.name) and name_key(one.name) == name_key(other.name):
-        return "same name"
-    return None
-
-
-def _other_profiles(one: str, other: str) -> bool:
-    """Two different LinkedIn addresses: two people who share a name."""
-    return bool(one and other) and linkedin_key(one) != linkedin_key(other)
 
 
 def differences(person: Person, found: KnownContact, known: Known) -> tuple[str, ...]:
@@ -319,32 +293,34 @@ def write_plan(plan: ImportPlan, root: Path) -> list[str]:
 
 
 def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
-    """The closing lines: what was (or would be, when `written` is None) created and
-    skipped, and the companies."""
+    """The closing report: the companies matched and new, then what was (or would be,
+    when `written` is None) created and skipped."""
     dry = written is None
     made = set(written or ())
     contacts = [f for f in plan.contacts if dry or f.rel in made]
     companies = [f for f in plan.companies if dry or f.rel in made]
+    lines = []
+    if plan.matched_companies:
+        lines.append("Companies matched to your company files:")
+        lines += [f"  {name} → {slug}" for name, slug in sorted(plan.matched_companies.items())]
+    if plan.new_companies:
+        if plan.companies:
+            lines.append("New companies" + (" (would be created):" if dry else ":"))
+        else:
+            lines.append("New companies, not created (add --companies to create them):")
+        lines += [
+            f"  {c.name} ({c.slug}" + (f", {_count(c.people, 'person')})" if c.people else ")")
+            for c in plan.new_companies
+        ]
     verb = "Would create" if dry else "Created"
-    problems = len(plan.notices)
-    lines = [
+    lines.append(
         f"{verb} {_count(len(contacts), 'contact')} and {_count(len(companies), 'company')} "
         f"from {plan.label}; skipped {_count(len(plan.skipped), 'record')} already there, "
-        f"{_count(problems, 'problem')}."
-    ]
-    if plan.matched_companies:
-        pairs = sorted(plan.matched_companies.items())
-        matched = ", ".join(f"{name} → {slug}" for name, slug in pairs)
-        lines.append(f"Companies matched to files: {matched}")
-    if plan.new_companies:
-        listed = ", ".join(f"{c.name} ({c.slug})" for c in plan.new_companies)
-        if plan.companies:
-            lines.append(f"New companies{' (would be created)' if dry else ''}: {listed}")
-        else:
-            lines.append(f"New companies, not created (add --companies to create them): {listed}")
+        f"{_count(len(plan.notices), 'problem')}."
+    )
     return lines
 
 
 def _count(number: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    plural = {"company": "companies", "person": "people"}.get(noun, noun + "s")
     return f"{number} {noun if number == 1 else plural}"

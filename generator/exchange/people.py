@@ -12,7 +12,9 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from anyascii import anyascii
 
@@ -145,6 +147,48 @@ def company_keys(name: str) -> tuple[str, str]:
     while len(core) > 1 and core[-1] in LEGAL_FORMS:
         core = core[:-1]
     return "".join(found), "".join(core)
+
+
+T = TypeVar("T")
+
+
+class PersonIndex(Generic[T]):
+    """People by the keys that say "same person": LinkedIn address, email, name.
+
+    A name alone is not enough when both have LinkedIn addresses and they differ: two
+    people share that name. The first one added under a key wins.
+    """
+
+    def __init__(self) -> None:
+        self._linkedin: dict[str, T] = {}
+        self._email: dict[str, T] = {}
+        self._name: dict[str, list[tuple[T, str]]] = {}
+
+    def add(self, item: T, name: str, linkedin: str, emails: Iterable[str]) -> None:
+        if key := linkedin_key(linkedin) if linkedin else "":
+            self._linkedin.setdefault(key, item)
+        for email in emails:
+            if key := email_key(email):
+                self._email.setdefault(key, item)
+        if key := name_key(name):
+            self._name.setdefault(key, []).append((item, linkedin))
+
+    def find(self, name: str, linkedin: str, emails: Iterable[str]) -> tuple[T, str] | None:
+        """(the person, why) for the first key that matches, or None."""
+        if linkedin and (found := self._linkedin.get(linkedin_key(linkedin))) is not None:
+            return found, "same LinkedIn address"
+        for email in emails:
+            if (found := self._email.get(email_key(email))) is not None:
+                return found, "same email"
+        for found, theirs in self._name.get(name_key(name), []):
+            if not other_profiles(linkedin, theirs):
+                return found, "same name"
+        return None
+
+
+def other_profiles(one: str, other: str) -> bool:
+    """Two different LinkedIn addresses: two people, whatever their names."""
+    return bool(one and other) and linkedin_key(one) != linkedin_key(other)
 
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#&])")

@@ -62,9 +62,11 @@ def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixtu
     assert "Created 11 contacts and 0 companies" in out
     assert "skipped 3 records already there, 4 problems" in out
     assert (
-        "New companies, not created (add --companies to create them): Acme Labs (acme-labs)" in out
+        "New companies, not created (add --companies to create them):\n"
+        "  Acme Labs (acme-labs, 1 person)\n" in out
     )
-    assert "Sunrise Ltd. (sunrise-ltd)" in out and "sunrise-ltd-2" not in out
+    assert "  Sunrise Ltd. (sunrise-ltd, 2 people)\n" in out and "sunrise-ltd-2" not in out
+    assert "  Verdant Grid, Inc. → verdant-grid\n" in out
     assert err.splitlines()[0].endswith(
         "Connections.csv:10: has no name (First Name and Last Name are empty); skipped"
     )
@@ -211,3 +213,18 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     (tmp_path / "a.vcf").write_text("")
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "a.vcf")]) == 2
     assert "no content/ folder" in capsys.readouterr().err
+
+
+def test_new_makes_file_names_the_same_way(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(sample_root)
+    assert main(["new", "-C", root, "contact", "Дмитрий Иванов"]) == 0
+    assert main(["new", "-C", root, "company", "深圳数据科技"]) == 0
+    assert (sample_root / "content/contacts/dmitriy-ivanov.md").exists()
+    assert (sample_root / "content/companies/shen-zhen-shu-ju-ke-ji.md").exists()
+    write(sample_root, "content/contacts/2025/ada-byrne.md", "---\nname: Ada Byrne\n---\n")
+    assert main(["new", "-C", root, "contact", "Ada Byrne"]) == 2
+    assert "already has the slug 'ada-byrne'" in capsys.readouterr().err
+    assert main(["new", "-C", root, "contact", "🚀"]) == 2
+    assert main(["check", "-C", root]) == 0
