@@ -71,14 +71,16 @@ def read_connections(label: str, content: bytes) -> Reading:
     """People from a Connections.csv; `label` names the file in messages."""
     reading = Reading()
     try:
-        text = content.decode("utf-8-sig")
+        text = decoded(content)
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
-        reading.notices.append(Notice(label, line, "is not UTF-8 text; nothing was read"))
+        reading.notices.append(
+            Notice(label, line, "is not UTF-8 text; nothing was read (save it as UTF-8 CSV)")
+        )
         return reading
     columns: dict[str, int] | None = None
     width = 0
-    for line, record in _records(label, text, reading):
+    for line, record in _records(label, text, _delimiter(text), reading):
         if columns is None:
             columns = _header(record)
             width = len(record)
@@ -100,10 +102,29 @@ def read_connections(label: str, content: bytes) -> Reading:
     return reading
 
 
-def _records(label: str, text: str, reading: Reading) -> Iterator[tuple[int, list[str]]]:
+def decoded(content: bytes) -> str:
+    """The text of the file: UTF-8 (with or without a byte order mark, as LinkedIn
+    writes it), or UTF-16 with one (a spreadsheet's "Unicode text")."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    return content.decode("utf-8-sig")
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header line: a comma as LinkedIn writes it, or the semicolon
+    or tab a spreadsheet may have saved it with."""
+    for line in text.splitlines():
+        if "first name" in line.lower():
+            return max((",", ";", "\t"), key=line.count)
+    return ","
+
+
+def _records(
+    label: str, text: str, delimiter: str, reading: Reading
+) -> Iterator[tuple[int, list[str]]]:
     """(first line, values) of every CSV record; a record that breaks the CSV rules
     is reported and reading goes on with the next line."""
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     read = 0
     while True:
         start = read + 1

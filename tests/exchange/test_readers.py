@@ -84,7 +84,7 @@ def test_linkedin_columns_are_found_by_their_header() -> None:
         ),
         (
             b"First Name,Last Name\n\xff\xfeAda,Byrne\n",
-            "c.csv:2: is not UTF-8 text; nothing was read",
+            "c.csv:2: is not UTF-8 text; nothing was read (save it as UTF-8 CSV)",
         ),
         (
             b"First Name,Last Name,URL\nAda,Byrne,ftp://x\n",
@@ -165,4 +165,19 @@ def test_a_file_without_cards() -> None:
     ]
     assert [str(n) for n in read_vcards("x.vcf", b"").notices] == [
         "x.vcf:1: has no BEGIN:VCARD ... END:VCARD card"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> None:
+    rows = [
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"],
+        ["Zoë", "Ørsted; Ph.D", "", "", "Acme, Inc.", "CTO", "1 Jan 2024"],
+    ]
+    text = "\r\n".join(separator.join(f'"{cell}"' for cell in row) for row in rows)
+    reading = read_connections("c.csv", text.encode(encoding))
+    assert reading.notices == []
+    assert [(p.name, p.company, p.line) for p in reading.people] == [
+        ("Zoë Ørsted; Ph.D", "Acme, Inc.", 2)
     ]
