@@ -10,7 +10,7 @@ it is planned. `write_plan` then writes each file whole (see `files.write_new`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,8 @@ class NewCompany:
     name: str
     slug: str
     people: int
+    line: int
+    """The first record that names it."""
 
 
 @dataclass
@@ -103,7 +105,7 @@ class _Companies:
     by_key: dict[str, NewCompany] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
 
-    def slug_for(self, name: str, count: bool = True) -> tuple[str | None, bool]:
+    def slug_for(self, name: str, line: int, count: bool = True) -> tuple[str | None, bool]:
         """(slug, whether the company file exists or will be created)."""
         existing = self.known.company_named(name)
         if existing is not None:
@@ -116,9 +118,9 @@ class _Companies:
             base = slugify(name) or fallback_slug(name, "company")
             slug = unique_slug(base, self.known.company_slugs | self.taken)
             self.taken.add(slug)
-            company = NewCompany(name, slug, 0)
+            company = NewCompany(name, slug, 0, line)
         if count:
-            company = NewCompany(company.name, company.slug, company.people + 1)
+            company = replace(company, people=company.people + 1)
         self.by_key[key] = company
         return company.slug, self.create
 
@@ -136,7 +138,9 @@ def plan_import(
         if skipped is not None:
             plan.skipped.append(skipped)
             continue
-        slug, exists = companies.slug_for(person.company) if person.company else (None, False)
+        slug, exists = (
+            companies.slug_for(person.company, person.line) if person.company else (None, False)
+        )
         base = slugify(person.name) or fallback_slug(person.name, "contact")
         contact_slug = unique_slug(base, taken)
         rel = f"content/contacts/{contact_slug}.md"
@@ -153,7 +157,7 @@ def plan_import(
         if existing is not None:
             plan.skipped.append(Skipped(line, name, f"already in {existing.path}"))
         else:
-            companies.slug_for(name, count=False)
+            companies.slug_for(name, line, count=False)
     plan.new_companies = sorted(companies.by_key.values(), key=lambda c: c.slug)
     if create_companies:
         for company in plan.new_companies:
@@ -161,9 +165,10 @@ def plan_import(
             text = company_text(company.name, label, origin)
             problem = _invalid(rel, text, COMPANY, company.name)
             if problem:
-                plan.notices.append(Notice(label, 1, f"company {company.name!r}: {problem}"))
+                message = f"company {company.name!r}: {problem}"
+                plan.notices.append(Notice(label, company.line, message))
                 continue
-            plan.companies.append(NewFile(rel, text, company.name, 0))
+            plan.companies.append(NewFile(rel, text, company.name, company.line))
     return plan
 
 
@@ -284,9 +289,7 @@ def write_plan(plan: ImportPlan, root: Path) -> list[str]:
         try:
             write_new(root / new.rel, new.text.encode("utf-8"))
         except FileExistsError:
-            plan.notices.append(
-                Notice(plan.label, new.line or 1, f"{new.rel} exists; not overwritten")
-            )
+            plan.notices.append(Notice(plan.label, new.line, f"{new.rel} exists; not overwritten"))
             continue
         written.append(new.rel)
     return written

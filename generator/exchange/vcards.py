@@ -41,9 +41,9 @@ def read_vcards(label: str, content: bytes) -> Reading:
         reading.notices.append(Notice(label, line, "is not UTF-8 text; nothing was read"))
         return reading
     cards = 0
-    for line, card_text in _cards(label, _LINES.split(text), reading):
+    for line, card_lines in _cards(label, _LINES.split(text), reading):
         cards += 1
-        card = _parse(label, line, card_text, reading)
+        card = _parse(label, line, card_lines, reading)
         if card is not None:
             _read_card(label, line, card, reading)
     if cards == 0 and not reading.notices:
@@ -52,8 +52,8 @@ def read_vcards(label: str, content: bytes) -> Reading:
     return reading
 
 
-def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int, str]]:
-    """(line of BEGIN, text) of each card; text outside cards and unfinished cards are
+def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int, list[str]]]:
+    """(line of BEGIN, lines) of each card; text outside cards and unfinished cards are
     reported."""
     start: int | None = None
     depth = 0
@@ -67,7 +67,7 @@ def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int
         elif word == "END:VCARD" and start is not None:
             depth -= 1
             if depth == 0:
-                yield start, "\r\n".join(lines[start - 1 : number]) + "\r\n"
+                yield start, lines[start - 1 : number]
                 start = None
         elif start is None and line.strip() and stray is None:
             stray = number
@@ -78,18 +78,35 @@ def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int
         reading.notices.append(Notice(label, start, "card has no END:VCARD; skipped"))
 
 
-def _parse(label: str, line: int, text: str, reading: Reading) -> Any:
+_MEDIA = re.compile(r"^([\w-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+
+
+def _without_media(lines: list[str]) -> list[str]:
+    """The card's lines less its pictures, sounds and keys: nothing here uses them, and a
+    damaged picture should not cost the person. Their continuation lines go with them
+    (as does the blank line that ends vCard 2.1's base64 data)."""
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if skipping and (line[:1] in (" ", "\t") or not line.strip()):
+            continue
+        skipping = bool(_MEDIA.match(line))
+        if not skipping:
+            kept.append(line)
+    return kept
+
+
+def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Any:
     """The parsed card, or None with the reason reported. Any failure of the parser on
     a malformed card is reported, at the line it names where it can be found, and the
     card is left out."""
     try:
-        return vobject.readOne(text, validate=False)
+        return vobject.readOne("\r\n".join(_without_media(lines)) + "\r\n", validate=False)
     except Exception as exc:  # any parser failure: reported with the card, which is skipped
         reason = " ".join(str(exc).split()) or type(exc).__name__
         reason = re.sub(r"^At line \d+:\s*", "", reason)
         where = line
         if match := re.search(r"Failed to parse line: (.+)$", reason):
-            lines = text.split("\r\n")
             where += next((i for i, row in enumerate(lines) if row.strip() == match[1]), 0)
         message = f"cannot be read as a vCard ({reason}); skipped"
         reading.notices.append(Notice(label, where, message))

@@ -181,3 +181,19 @@ def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> No
     assert [(p.name, p.company, p.line) for p in reading.people] == [
         ("Zoë Ørsted; Ph.D", "Acme, Inc.", 2)
     ]
+
+
+def test_vcard_2_1_and_a_damaged_picture() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wr=C3=B3bel;=C5=81ukasz;;;\r\n"
+        "TEL;CELL:+48 600 555 010\r\nEMAIL;PREF;INTERNET:l@example.pl\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Photo Person\r\n"
+        "PHOTO;ENCODING=b;TYPE=JPEG:not*base64!!\r\n  still not base64\r\n"
+        "NOTE:kept\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("old.vcf", text.encode())
+    assert reading.notices == []
+    lukasz, photo = reading.people
+    assert (lukasz.name, lukasz.emails) == ("Łukasz Wróbel", ("l@example.pl",))
+    assert (photo.name, photo.notes, photo.line) == ("Photo Person", "kept", 7)
