@@ -134,10 +134,10 @@ class Country(Text):
     expected = "a country code such as US, GB, DE or IN (ISO 3166)"
 
     def convert(self, value: Any, at: At) -> str:
-        code = super().convert(value, at).upper()
-        if code not in supported_countries():
-            raise Invalid(f"expected {self.expected}, got {code!r}")
-        return code
+        text = super().convert(value, at)
+        if text.upper() not in supported_countries():
+            raise Invalid(f"expected {self.expected}, got {text!r}")
+        return text.upper()
 
 
 HOLIDAYS_SCHEMA = Schema(

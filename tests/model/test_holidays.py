@@ -54,7 +54,7 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
         (
             "holidays: {country: Narnia}\n",
             "playbook.yaml:1: holidays.country: expected a country code such as US, GB, DE "
-            "or IN (ISO 3166), got 'NARNIA'",
+            "or IN (ISO 3166), got 'Narnia'",
         ),
         (
             "title: T\nholidays:\n  country: US\n  subdivision: ZZ\n",
