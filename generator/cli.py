@@ -361,9 +361,13 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     text = vcards(found.loaded.playbook, args.slugs)
     count = text.count("BEGIN:VCARD")
     if args.output is None:
+        binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
+        if binary is None:
+            sys.stdout.write(text)
+            return 0
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        binary.write(text.encode("utf-8"))
+        binary.flush()
         return 0
     replace_file(args.output, text.encode("utf-8"))
     print(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")

@@ -3,6 +3,7 @@ spreadsheet opens."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from pathlib import Path
@@ -150,3 +151,12 @@ def test_formulas_are_shown_not_run(cell: str, written: str) -> None:
     assert safe_cell(cell) == written
     text = csv_bytes(["a"], [[cell]]).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1] == [written]
+
+
+def test_vcards_on_a_text_only_stdout(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["export", "vcard", "-C", str(sample_root), "jonah-kim"]) == 0
+    assert out.getvalue().startswith("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jonah Kim\r\n")
