@@ -352,7 +352,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export_vcard(args: argparse.Namespace) -> int:
     """Write contact cards (vCard 3.0) for the named contacts, or all of them: name,
-    company, title, email, phone and LinkedIn address; never your notes."""
+    company, title, email, phone and LinkedIn address; never your notes. -o replaces an
+    earlier .vcf file, and no other kind of file."""
     from generator.exchange.exporting import checked, vcards
     from generator.publish.atomic import replace_file
 
@@ -369,6 +370,8 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
         binary.write(text.encode("utf-8"))
         binary.flush()
         return 0
+    if args.output.exists() and args.output.suffix.lower() not in (".vcf", ".vcard"):
+        raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
     replace_file(args.output, text.encode("utf-8"))
     print(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
     return 0

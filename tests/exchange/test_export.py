@@ -51,6 +51,11 @@ def test_vcards_of_named_contacts_to_a_file(
     assert names == ["Jonah Kim", "Priya Natarajan"]
     assert main(["export", "vcard", "-C", str(sample_root), "nobody-here"]) == 2
     assert "no contact with the slug 'nobody-here'" in capsys.readouterr().err
+    contact = sample_root / "content" / "contacts" / "jonah-kim.md"
+    before = contact.read_bytes()
+    assert main(["export", "vcard", "-C", str(sample_root), "-o", str(contact)]) == 2
+    assert "is not a .vcf file" in capsys.readouterr().err
+    assert contact.read_bytes() == before
 
 
 def test_round_trip_through_a_vcard(
