@@ -113,7 +113,7 @@ def country_year(country: str, subdivision: str | None, year: int) -> CountryYea
     import holidays
 
     calendar = holidays.country_holidays(country, subdiv=subdivision, years=year)
-    in_range = calendar.start_year <= year <= calendar.end_year
+    in_range = getattr(calendar, "start_year", 1) <= year <= getattr(calendar, "end_year", 9999)
     days = frozenset(day for day in calendar if day.year == year) if in_range else frozenset()
     moved = getattr(calendar, "weekend_workdays", ())
     return CountryYear(
