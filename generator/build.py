@@ -78,13 +78,18 @@ def load(root: Path, problems: Problems, jobs: int | None = None) -> Playbook:
     return assemble(parsed, config, problems, routes.entity_href, steps, also_known=broken)
 
 
-def check(root: Path) -> Problems:
-    """Validate everything and write nothing."""
+def checked(root: Path) -> tuple[Playbook, Problems]:
+    """The model and every problem `playbook check` reports: the content's, the plans'."""
     problems = Problems()
     playbook = load(root, problems)
     problems.items += check_followups(playbook)
     problems.items += check_playbook(playbook)
-    return problems
+    return playbook, problems
+
+
+def check(root: Path) -> Problems:
+    """Validate everything and write nothing."""
+    return checked(root)[1]
 
 
 def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[ContentError]]:

@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the playbook in a browser")
     _today_option(p)
     p.set_defaults(run=_cmd_serve)
+    _add_exchange_commands(commands)
     return parser
 
 
@@ -240,6 +241,165 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _print_err(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------
+# import, export, schema: contacts in and out, and schemas for editors. Kept apart from
+# the commands above; the work is in generator/exchange and generator/scaffold.
+
+IMPORT_SOURCES = {
+    "linkedin": "LinkedIn's Connections.csv (Settings → Get a copy of your data)",
+    "vcard": "a .vcf file (vCard 3.0 or 4.0) with one card or many",
+}
+
+
+def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "import", help="add contacts from LinkedIn or a vCard file", description=_cmd_import.__doc__
+    )
+    sources = p.add_subparsers(title="sources", metavar="SOURCE", required=True)
+    for source, what in IMPORT_SOURCES.items():
+        q = sources.add_parser(
+            source, help=what, description=f"{_cmd_import.__doc__} FILE: {what}."
+        )
+        _root_option(q)
+        q.add_argument("file", type=Path, metavar="FILE")
+        q.add_argument(
+            "--companies",
+            action="store_true",
+            help="create a company file for each organisation that has none",
+        )
+        q.add_argument(
+            "--dry-run", action="store_true", help="show what would be written; write nothing"
+        )
+        q.set_defaults(run=_cmd_import, source=source)
+
+    p = commands.add_parser(
+        "export",
+        help="contacts as vCards, or the playbook as CSV",
+        description="Write the contacts as vCards, or the playbook's tables as CSV files.",
+    )
+    formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    q = formats.add_parser(
+        "vcard", help="contact cards for an address book", description=_cmd_export_vcard.__doc__
+    )
+    _root_option(q)
+    q.add_argument("slugs", nargs="*", metavar="SLUG", help="contacts to export (default: all)")
+    q.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)"
+    )
+    q.set_defaults(run=_cmd_export_vcard)
+    q = formats.add_parser(
+        "csv", help="contacts, companies, meetings, follow-ups", description=_cmd_export_csv.__doc__
+    )
+    _root_option(q)
+    q.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: export/)"
+    )
+    _today_option(q)
+    q.set_defaults(run=_cmd_export_csv)
+
+    p = commands.add_parser(
+        "schema", help="write JSON Schemas for editors", description=_cmd_schema.__doc__
+    )
+    _root_option(p)
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: schemas/)"
+    )
+    p.set_defaults(run=_cmd_schema)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Add a contact file for everyone in FILE who is not in the playbook yet; never
+    overwrites a file. People already there (same LinkedIn address, email or name) are
+    skipped, with what differs; a record that cannot be read is reported and skipped."""
+    from generator.exchange.existing import read_known
+    from generator.exchange.importing import plan_import, summary, write_plan
+
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+    label = str(args.file)
+    known = read_known(args.root)
+    if args.source == "linkedin":
+        from generator.exchange.linkedin import read_connections
+
+        reading, origin = read_connections(label, content), "LinkedIn"
+    else:
+        from generator.exchange.vcards import read_vcards
+
+        reading, origin = read_vcards(label, content), "vCard"
+    plan = plan_import(reading, known, label=label, origin=origin, create_companies=args.companies)
+    written: list[str] | None = None
+    if args.dry_run:
+        for new in [*plan.companies, *plan.contacts]:
+            print(f"Would create {new.rel}:")
+            for line in new.text.splitlines():
+                print(f"    {line}" if line else "")
+    else:
+        written = write_plan(plan, args.root)
+        for rel in written:
+            print(f"Created {rel}")
+    for skipped in plan.skipped:
+        print(f"Skipped {skipped.describe(label)}")
+    for notice in sorted(plan.notices, key=lambda n: n.line):
+        print(notice, file=sys.stderr)
+    for line in summary(plan, written):
+        print(line)
+    return EXIT_CONTENT if plan.notices else 0
+
+
+def _cmd_export_vcard(args: argparse.Namespace) -> int:
+    """Write contact cards (vCard 3.0) for the named contacts, or all of them: name,
+    company, title, email, phone and LinkedIn address; never your notes. -o replaces an
+    earlier .vcf file, and no other kind of file."""
+    from generator.exchange.exporting import checked, vcards
+    from generator.publish.atomic import replace_file
+
+    found = checked(args.root)
+    _report(found.warnings)
+    text = vcards(found.playbook, args.slugs)
+    count = text.count("BEGIN:VCARD")
+    if args.output is None:
+        binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
+        if binary is None:
+            sys.stdout.write(text)
+            return 0
+        sys.stdout.flush()
+        binary.write(text.encode("utf-8"))
+        binary.flush()
+        return 0
+    if args.output.exists() and args.output.suffix.lower() not in (".vcf", ".vcard"):
+        raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
+    replace_file(args.output, text.encode("utf-8"))
+    print(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
+    return 0
+
+
+def _cmd_export_csv(args: argparse.Namespace) -> int:
+    """Write contacts.csv, companies.csv, meetings.csv and followups.csv (UTF-8 with a
+    byte order mark, ISO dates) for a spreadsheet; earlier exports there are replaced."""
+    from generator.exchange.exporting import checked, csv_tables, today_of, write_tables
+
+    found = checked(args.root)
+    _report(found.warnings)
+    folder = args.output if args.output is not None else args.root / "export"
+    today = today_of(found, args.today)
+    written = write_tables(folder, csv_tables(found.playbook, today))
+    print(f"Wrote {', '.join(p.name for p in written)} to {folder}")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    """Write JSON Schemas of playbook.yaml and of each kind's front matter, made from
+    the same declarations that check them, for editors (docs/editors.md)."""
+    from generator.scaffold import SCHEMA_FOLDER, write_schemas
+
+    folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
+    written = write_schemas(folder)
+    print(f"Wrote {len(written)} JSON Schemas to {folder}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -396,6 +396,7 @@ def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
     for slug in playbook.contacts:
         problems += facts.declined[slug]
     problems += facts.one_voice
+    problems += facts.holiday_years
     return problems
 
 

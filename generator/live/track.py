@@ -40,7 +40,11 @@ from generator.plans.facts import (
     ranked_of,
     targets_of,
 )
-from generator.plans.followup_checks import declined_problems, meeting_record_problems
+from generator.plans.followup_checks import (
+    declined_problems,
+    holiday_years,
+    meeting_record_problems,
+)
 from generator.plans.guardrails import meeting_guardrails, one_voice
 from generator.plans.targets import RankedCompany
 
@@ -431,6 +435,10 @@ class LiveFacts:
         return self._engine.fact(
             ("fact", "items"), lambda: items_of(self.followups[slug] for slug in pb.contacts)
         )
+
+    @property
+    def holiday_years(self) -> Any:
+        return self._engine.fact(("fact", "holiday_years"), lambda: holiday_years(self._view))
 
     @property
     def one_voice(self) -> Any:

@@ -317,6 +317,7 @@ def _contact(item: Parsed, v: dict[str, Any], body: Rendered) -> Contact:
         phone=v.get("phone", ""),
         linkedin=v.get("linkedin", ""),
         met_via=v.get("met_via", ""),
+        met_on=v.get("met_on"),
         referred_by=v.get("referred_by"),
         tags=tuple(v.get("tags", ())),
         keep_in_touch=v.get("keep_in_touch"),

@@ -20,7 +20,6 @@ from generator.model.fields import (
     FieldType,
     Integer,
     Invalid,
-    ListOf,
     MapOf,
     Record,
     Schema,
@@ -29,6 +28,7 @@ from generator.model.fields import (
     Url,
     validate_document,
 )
+from generator.model.holidays import Holidays, HolidaysType
 from generator.sources.frontmatter import Document, parse_yaml_file
 
 CONFIG_FILE = "playbook.yaml"
@@ -94,7 +94,8 @@ class Config:
     theme: str = "default"
     page_size: str = "letter"
     today: dt.date | None = None
-    holidays: tuple[dt.date, ...] = ()
+    holidays: Holidays = field(default_factory=Holidays)
+    """Listed dates and a country's calendar: days that are not business days."""
     raw_html: bool = False
     base_url: str | None = None
     """Where the site is published, ending in "/"; the calendar links events to it."""
@@ -188,10 +189,11 @@ CONFIG_SCHEMA = Schema(
         ),
         Field(
             "holidays",
-            ListOf(Date()),
+            HolidaysType(),
             False,
-            "days that are not business days",
-            "[2026-11-26, 2026-12-25]",
+            "days that are not business days: a list of dates, or a country's calendar "
+            "(country, subdivision) with more dates",
+            "{country: US, subdivision: IL, dates: [2026-12-24]}",
         ),
         Field(
             "base_url",
@@ -256,7 +258,7 @@ def _config_from(root: Path, values: dict[str, Any]) -> Config:
         theme=values.get("theme", "default"),
         page_size=values.get("page_size", "letter"),
         today=values.get("today"),
-        holidays=tuple(sorted(set(values.get("holidays", ())))),
+        holidays=values.get("holidays", Holidays()),
         raw_html=values.get("markdown", {}).get("raw_html", False),
         base_url=_with_slash(values.get("base_url")),
         meetings=MeetingDefaults(
@@ -278,6 +280,9 @@ def setting_types() -> dict[str, FieldType]:
     for spec in CONFIG_SCHEMA.fields:
         found[spec.name] = spec.type
         if isinstance(spec.type, Record):
+            for sub in spec.type.schema.fields:
+                found[f"{spec.name}.{sub.name}"] = sub.type
+        if isinstance(spec.type, HolidaysType):
             for sub in spec.type.schema.fields:
                 found[f"{spec.name}.{sub.name}"] = sub.type
     return found

@@ -72,6 +72,8 @@ class Contact:
     phone: str = ""
     linkedin: str = ""
     met_via: str = ""
+    met_on: dt.date | None = None
+    """The date you first met or connected (a LinkedIn import fills it in)."""
     referred_by: str | None = None
     """Slug of the contact who introduced you."""
     tags: tuple[str, ...] = ()

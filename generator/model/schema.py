@@ -104,6 +104,7 @@ CONTACT = Schema(
         Field("phone", Text(), False, "phone number", "+1 312 555 0142"),
         Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
         Field("met_via", Text(), False, "how you know them", "alumni network"),
+        Field("met_on", Date(), False, "the date you first met or connected", "2024-04-18"),
         Field(
             "referred_by", Slug(), False, "slug of the contact who introduced you", "dan-whitaker"
         ),

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.errors import ContentError, Problems
+from generator.model.config import CONFIG_FILE
 from generator.model.entities import FollowUp, Meeting, Playbook, Source
+from generator.plans.followups import add_business_days
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
@@ -25,7 +27,42 @@ def check_followups(playbook: Playbook) -> list[ContentError]:
         problems += meeting_record_problems(meeting)
     for slug in playbook.contacts:
         problems += declined_problems(playbook, slug)
+    problems += holiday_years(playbook)
     return problems
+
+
+def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
+    """Warn once for each year that the business-day reminders (second contact, nudge)
+    count days in but that no holiday covers: there only weekends are skipped, which
+    is probably not what whoever listed holidays for other years meant. Nothing is said
+    when no holidays are set at all (weekends only, by choice)."""
+    holidays = playbook.config.holidays
+    if not holidays.configured:
+        return ()
+    problems = Problems()
+    rules = playbook.config.followups
+    longest = max(rules.second_contact_after, rules.nudge_after)
+    first_reach: dict[int, Meeting] = {}
+    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
+        counted = meeting.status == "requested" or {"second_contact", "nudge"} & set(meeting.done)
+        if meeting.requested_on is None or not counted or longest == 0:
+            continue
+        first = meeting.requested_on + dt.timedelta(days=1)
+        last = add_business_days(meeting.requested_on, longest, holidays)
+        for year in range(first.year, last.year + 1):
+            if not holidays.covers(year):
+                first_reach.setdefault(year, meeting)
+    for year, meeting in sorted(first_reach.items()):
+        problems.warn(
+            CONFIG_FILE,
+            holidays.line,
+            "holidays",
+            f"nothing covers {year} ({holidays.describe()}), but the business-day "
+            f"reminders of {meeting.source.path} count days in {year}, where only weekends "
+            f"are skipped: list {year}'s holidays"
+            + ("" if holidays.country else ", or set a country (holidays: {country: US})"),
+        )
+    return tuple(problems.items)
 
 
 def meeting_record_problems(meeting: Meeting) -> tuple[ContentError, ...]:

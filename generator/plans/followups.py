@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from generator.model.config import Config
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, meeting_title
 from generator.model.fields import Cadence
+from generator.model.holidays import Holidays
 
 OVERDUE = "overdue"
 TODAY = "today"
@@ -117,18 +118,21 @@ class Interaction:
 # ---------------------------------------------------------------------------- dates
 
 
-def add_business_days(start: dt.date, count: int, holidays: Iterable[dt.date] = ()) -> dt.date:
-    """The date `count` business days after `start` (weekends and `holidays` skipped).
+def add_business_days(
+    start: dt.date, count: int, holidays: Holidays | Iterable[dt.date] = ()
+) -> dt.date:
+    """The date `count` business days after `start` (weekends and `holidays` skipped:
+    listed dates, or a `Holidays` with a country's calendar and weekend).
 
     `start` itself is not counted: a request sent on Friday is 1 business day old on
     Monday. With count 0 the answer is `start`.
     """
-    closed = set(holidays)
+    calendar = holidays if isinstance(holidays, Holidays) else Holidays(tuple(holidays))
     day = start
     remaining = count
     while remaining > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in closed:
+        if calendar.is_business_day(day):
             remaining -= 1
     return day
 

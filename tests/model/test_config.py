@@ -30,7 +30,7 @@ def test_settings_are_typed_and_merged(tmp_path: Path) -> None:
     assert not problems.items
     assert config.page_size == "a4"
     assert config.raw_html is True
-    assert [d.isoformat() for d in config.holidays] == ["2026-12-24", "2026-12-25"]
+    assert [d.isoformat() for d in config.holidays.dates] == ["2026-12-24", "2026-12-25"]
     assert config.meetings.question_minutes == 4
     assert config.meetings.durations["coffee"] == 25
     assert config.meetings.durations["lunch"] == 60

@@ -1,0 +1,1 @@
+"""Contacts in and out: LinkedIn and vCard imports, vCard and CSV exports."""

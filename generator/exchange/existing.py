@@ -1,0 +1,128 @@
+"""The contacts and companies a playbook already has, as an import needs to see them.
+
+Read from the files themselves (front matter only, leniently): an import must know
+every file name that is taken and every person already there even when the playbook
+has an unrelated error that `playbook check` would report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problems, UsageError
+from generator.exchange.people import PersonIndex, company_keys
+from generator.sources.discover import discover
+from generator.sources.frontmatter import parse_document
+
+
+@dataclass(frozen=True)
+class KnownContact:
+    slug: str
+    path: str
+    """Relative to the playbook root."""
+    name: str
+    company: str
+    """Company slug as written."""
+    role: str
+    email: str
+    phone: str
+    linkedin: str
+    met_on: str
+
+
+@dataclass(frozen=True)
+class KnownCompany:
+    slug: str
+    path: str
+    name: str
+
+
+@dataclass
+class Known:
+    """Who and what is there, with lookups by the keys that say "same person" and "same
+    company"."""
+
+    contacts: list[KnownContact] = field(default_factory=list)
+    companies: list[KnownCompany] = field(default_factory=list)
+    contact_slugs: set[str] = field(default_factory=set)
+    company_slugs: set[str] = field(default_factory=set)
+    people: PersonIndex[KnownContact] = field(default_factory=PersonIndex, repr=False)
+    _company_by_key: dict[str, KnownCompany] = field(default_factory=dict, repr=False)
+    _companies_by_core: dict[str, list[KnownCompany]] = field(default_factory=dict, repr=False)
+
+    def add_contact(self, contact: KnownContact) -> None:
+        self.contacts.append(contact)
+        self.people.add(contact, contact.name, contact.linkedin, [contact.email])
+
+    def add_company(self, company: KnownCompany) -> None:
+        self.companies.append(company)
+        full, core = company_keys(company.name)
+        for key in (full, company.slug.replace("-", "")):
+            if key:
+                self._company_by_key.setdefault(key, company)
+        if core:
+            self._companies_by_core.setdefault(core, []).append(company)
+
+    def same_person(
+        self, name: str, linkedin: str, emails: Iterable[str]
+    ) -> tuple[KnownContact, str] | None:
+        """The contact who is this person, and why, or None."""
+        return self.people.find(name, linkedin, emails)
+
+    def company_named(self, name: str) -> KnownCompany | None:
+        """The company whose name (or slug) is `name` up to case, punctuation and a
+        legal form such as Inc. or GmbH; None when there is none, or several."""
+        full, core = company_keys(name)
+        if not full:
+            return None
+        if (found := self._company_by_key.get(full)) is not None:
+            return found
+        matches = self._companies_by_core.get(core, []) if core else []
+        return matches[0] if len(matches) == 1 else None
+
+
+def read_known(root: Path) -> Known:
+    """Contacts and companies under ROOT/content (UsageError when there is none)."""
+    if not (root / "content").is_dir():
+        raise UsageError(f"no content/ folder in {root}; run 'playbook init' first")
+    known = Known()
+    ignored = Problems()  # `playbook check` reports these; an import only reads
+    for source in discover(root, ignored):
+        if source.kind not in ("contacts", "companies"):
+            continue
+        (known.contact_slugs if source.kind == "contacts" else known.company_slugs).add(source.slug)
+        try:
+            doc = parse_document(source.rel, source.path.read_bytes(), ignored)
+        except OSError:
+            doc = None
+        data = doc.data if doc is not None else {}
+        if source.kind == "companies":
+            known.add_company(KnownCompany(source.slug, source.rel, _text(data, "name")))
+            continue
+        known.add_contact(
+            KnownContact(
+                slug=source.slug,
+                path=source.rel,
+                name=_text(data, "name"),
+                company=_text(data, "company"),
+                role=_text(data, "role"),
+                email=_text(data, "email"),
+                phone=_text(data, "phone"),
+                linkedin=_text(data, "linkedin"),
+                met_on=_text(data, "met_on"),
+            )
+        )
+    return known
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()

@@ -1,0 +1,231 @@
+"""The checked playbook → vCards and CSV files for address books and spreadsheets.
+
+Exports read the model `playbook check` validates (`checked`, the one place that loads
+it), so they only run on a playbook without errors. CSV files are UTF-8 with a byte
+order mark (so Excel reads the accents right), CRLF line ends, ISO dates, one header
+row; a cell that a spreadsheet would run as a formula is prefixed with `'`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import checked as check_playbook
+from generator.build import resolve_today
+from generator.errors import BuildError, ContentError, UsageError
+from generator.model.entities import Playbook
+from generator.plans.followups import follow_ups
+from generator.plans.targets import rank_companies
+from generator.publish.atomic import replace_file
+from generator.site.vcard import contact_vcard
+
+CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
+LIST_SEPARATOR = "; "
+"""Between the items of a list in one cell."""
+
+_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().\-/]*$)")
+"""Cells a spreadsheet would run as a formula: starting with =, @, a tab or CR, or with
++ or - and then anything but digits and separators (phone numbers such as
++1 (312) 555-0100 stay as they are: no function can hide in them)."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The playbook as `playbook check` sees it, and its warnings."""
+
+    playbook: Playbook
+    warnings: list[ContentError]
+
+
+def checked(root: Path) -> Checked:
+    """Load and check the playbook at `root`; BuildError with every error otherwise."""
+    playbook, problems = check_playbook(root)
+    if problems.errors:
+        raise BuildError(problems.errors, problems.warnings)
+    return Checked(playbook, problems.warnings)
+
+
+def today_of(found: Checked, option: dt.date | None) -> dt.date:
+    """`--today`, else `today:` in playbook.yaml, else the date now (as a build does)."""
+    return resolve_today(option, found.playbook.config)
+
+
+# ---------------------------------------------------------------------------- vCard
+
+
+def vcards(playbook: Playbook, slugs: Sequence[str] = ()) -> str:
+    """The cards of the contacts named by `slugs` (all contacts, by name, if none)."""
+    unknown = [slug for slug in slugs if slug not in playbook.contacts]
+    if unknown:
+        names = ", ".join(repr(slug) for slug in unknown)
+        raise UsageError(f"no contact with the slug {names} (the file name without .md)")
+    chosen = (
+        [playbook.contacts[slug] for slug in dict.fromkeys(slugs)]
+        if slugs
+        else sorted(playbook.contacts.values(), key=lambda c: (c.name.casefold(), c.slug))
+    )
+    return "".join(contact_vcard(contact, playbook.company_of(contact)) for contact in chosen)
+
+
+# ---------------------------------------------------------------------------- CSV
+
+
+def csv_tables(playbook: Playbook, today: dt.date) -> dict[str, bytes]:
+    """contacts.csv, companies.csv, meetings.csv and followups.csv, as bytes."""
+    return {
+        "contacts.csv": csv_bytes(*contact_table(playbook)),
+        "companies.csv": csv_bytes(*company_table(playbook)),
+        "meetings.csv": csv_bytes(*meeting_table(playbook)),
+        "followups.csv": csv_bytes(*followup_table(playbook, today)),
+    }
+
+
+def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
+    """Write each table into `folder` (made if needed), each file whole."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder")
+    written = []
+    for name, data in tables.items():
+        replace_file(folder / name, data)
+        written.append(folder / name)
+    return written
+
+
+Table = tuple[list[str], list[list[str]]]
+
+
+def contact_table(playbook: Playbook) -> Table:
+    header = [
+        "slug", "name", "company", "company_name", "role", "email", "phone", "linkedin",
+        "met_via", "met_on", "referred_by", "tags", "keep_in_touch", "declined", "meetings",
+    ]  # fmt: skip
+    rows = []
+    for contact in sorted(playbook.contacts.values(), key=lambda c: (c.name.casefold(), c.slug)):
+        company = playbook.company_of(contact)
+        rows.append(
+            [
+                contact.slug,
+                contact.name,
+                contact.company or "",
+                company.name if company else "",
+                contact.role,
+                contact.email,
+                contact.phone,
+                contact.linkedin,
+                contact.met_via,
+                _day(contact.met_on),
+                contact.referred_by or "",
+                LIST_SEPARATOR.join(contact.tags),
+                str(contact.keep_in_touch or ""),
+                _day(contact.declined),
+                str(len(playbook.meetings_with(contact))),
+            ]
+        )
+    return header, rows
+
+
+def company_table(playbook: Playbook) -> Table:
+    header = [
+        "rank", "slug", "name", "industry", "website", "status", "motivation", "posting",
+        "advocate", "people",
+    ]  # fmt: skip
+    rows = [
+        [
+            str(ranked.rank),
+            ranked.company.slug,
+            ranked.company.name,
+            ranked.company.industry,
+            ranked.company.website,
+            ranked.company.status,
+            _number(ranked.company.motivation),
+            _number(ranked.company.posting),
+            "yes" if ranked.advocate else "no",
+            LIST_SEPARATOR.join(person.name for person in ranked.people),
+        ]
+        for ranked in rank_companies(playbook)
+    ]
+    return header, rows
+
+
+def meeting_table(playbook: Playbook) -> Table:
+    header = [
+        "slug", "title", "date", "time", "duration", "contact", "contact_name", "company",
+        "purpose", "format", "status", "requested_on", "location", "referrals", "done",
+    ]  # fmt: skip
+    rows = []
+    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
+        contact = playbook.contacts.get(meeting.contact)
+        company = playbook.company_of(contact) if contact else None
+        done = LIST_SEPARATOR.join(f"{k} {v.isoformat()}" for k, v in sorted(meeting.done.items()))
+        rows.append(
+            [
+                meeting.slug,
+                playbook.title_of(meeting),
+                _day(meeting.date),
+                meeting.time.strftime("%H:%M") if meeting.time else "",
+                _number(meeting.duration),
+                meeting.contact,
+                contact.name if contact else "",
+                company.name if company else "",
+                meeting.purpose,
+                meeting.format or "",
+                meeting.status,
+                _day(meeting.requested_on),
+                meeting.location,
+                LIST_SEPARATOR.join(_names(playbook, meeting.referrals)),
+                done,
+            ]
+        )
+    return header, rows
+
+
+def followup_table(playbook: Playbook, today: dt.date) -> Table:
+    header = ["due", "status", "rule", "action", "contact", "contact_name", "meeting", "done"]
+    rows = []
+    for item in follow_ups(playbook, today):
+        contact = playbook.contacts.get(item.contact)
+        rows.append(
+            [
+                item.due.isoformat(),
+                item.status,
+                item.rule_name,
+                item.action,
+                item.contact,
+                contact.name if contact else "",
+                item.meeting or "",
+                _day(item.done),
+            ]
+        )
+    return header, rows
+
+
+def csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
+    """One CSV file: BOM, header, rows, CRLF; formula-like cells defused."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def safe_cell(text: str) -> str:
+    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: shown as text, never run."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _names(playbook: Playbook, slugs: Iterable[str]) -> list[str]:
+    return [playbook.contacts[s].name if s in playbook.contacts else s for s in slugs]

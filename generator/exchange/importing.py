@@ -1,0 +1,329 @@
+"""People read from a file → new contact (and company) files; never a file replaced.
+
+`plan_import` decides, without touching the disk: who is new, who is already in the
+playbook (same LinkedIn address, email or name: skipped, with what differs), which
+company file each organisation is, and the text of every file to write. Every file's
+front matter is checked against the same declarations `playbook check` uses before
+it is planned. `write_plan` then writes each file whole (see `files.write_new`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problems
+from generator.exchange.existing import Known, KnownContact
+from generator.exchange.people import (
+    Notice,
+    Person,
+    PersonIndex,
+    Reading,
+    company_keys,
+    email_key,
+    linkedin_key,
+    markdown_inline,
+    markdown_text,
+)
+from generator.model.fields import Schema, validate_document
+from generator.model.schema import COMPANY, CONTACT
+from generator.model.slugs import fallback_slug, slugify, unique_slug
+from generator.publish.atomic import write_new
+from generator.site.vcard import tel_value
+from generator.sources.frontmatter import parse_document
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file to create."""
+
+    rel: str
+    """Path relative to the playbook root."""
+    text: str
+    name: str
+    """The person's or company's name."""
+    line: int
+    """Where it came from in the imported file."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Someone already in the playbook, or twice in the file."""
+
+    line: int
+    name: str
+    reason: str
+    differences: tuple[str, ...] = ()
+
+    def describe(self, label: str) -> str:
+        text = f"{label}:{self.line}: {self.name}: {self.reason}"
+        if self.differences:
+            text += "; differs: " + "; ".join(self.differences)
+        return text
+
+
+@dataclass(frozen=True)
+class NewCompany:
+    """An organisation that has no company file: created with --companies, else listed."""
+
+    name: str
+    slug: str
+    people: int
+    line: int
+    """The first record that names it."""
+
+
+@dataclass
+class ImportPlan:
+    label: str
+    """The imported file as named on the command line."""
+    origin: str
+    """LinkedIn or vCard."""
+    contacts: list[NewFile] = field(default_factory=list)
+    companies: list[NewFile] = field(default_factory=list)
+    """Company stubs to create (--companies)."""
+    new_companies: list[NewCompany] = field(default_factory=list)
+    """Organisations with no company file, whether created or only listed."""
+    matched_companies: dict[str, str] = field(default_factory=dict)
+    """Organisation name as read → the existing company slug it matched."""
+    skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """Records that could not be read, and files that could not be written."""
+
+
+@dataclass
+class _Companies:
+    """Organisation names → company slugs, existing or new, as the plan goes."""
+
+    known: Known
+    create: bool
+    plan: ImportPlan
+    by_key: dict[str, NewCompany] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    def slug_for(self, name: str, line: int, count: bool = True) -> tuple[str | None, bool]:
+        """(slug, whether the company file exists or will be created)."""
+        existing = self.known.company_named(name)
+        if existing is not None:
+            self.plan.matched_companies[name] = existing.slug
+            return existing.slug, True
+        full, core = company_keys(name)
+        key = core or full or name
+        company = self.by_key.get(key)
+        if company is None:
+            base = slugify(name) or fallback_slug(name, "company")
+            slug = unique_slug(base, self.known.company_slugs | self.taken)
+            self.taken.add(slug)
+            company = NewCompany(name, slug, 0, line)
+        if count:
+            company = replace(company, people=company.people + 1)
+        self.by_key[key] = company
+        return company.slug, self.create
+
+
+def plan_import(
+    reading: Reading, known: Known, *, label: str, origin: str, create_companies: bool
+) -> ImportPlan:
+    """What importing `reading` into the playbook `known` would write and skip."""
+    plan = ImportPlan(label, origin, notices=list(reading.notices))
+    companies = _Companies(known, create_companies, plan)
+    planned: PersonIndex[Person] = PersonIndex()
+    taken = set(known.contact_slugs)
+    for person in reading.people:
+        skipped = _already_there(person, known, planned)
+        if skipped is not None:
+            plan.skipped.append(skipped)
+            continue
+        slug, exists = (
+            companies.slug_for(person.company, person.line) if person.company else (None, False)
+        )
+        base = slugify(person.name) or fallback_slug(person.name, "contact")
+        contact_slug = unique_slug(base, taken)
+        rel = f"content/contacts/{contact_slug}.md"
+        text = contact_text(person, slug if exists else None, label, origin)
+        problem = _invalid(rel, text, CONTACT, person.name)
+        if problem:
+            plan.notices.append(Notice(label, person.line, f"{problem}; skipped"))
+            continue
+        taken.add(contact_slug)
+        planned.add(person, person.name, person.linkedin, person.emails)
+        plan.contacts.append(NewFile(rel, text, person.name, person.line))
+    for line, name in reading.organisations:
+        existing = known.company_named(name)
+        if existing is not None:
+            plan.skipped.append(Skipped(line, name, f"already in {existing.path}"))
+        else:
+            companies.slug_for(name, line, count=False)
+    plan.new_companies = sorted(companies.by_key.values(), key=lambda c: c.slug)
+    if create_companies:
+        for company in plan.new_companies:
+            rel = f"content/companies/{company.slug}.md"
+            text = company_text(company.name, label, origin)
+            problem = _invalid(rel, text, COMPANY, company.name)
+            if problem:
+                message = f"company {company.name!r}: {problem}"
+                plan.notices.append(Notice(label, company.line, message))
+                continue
+            plan.companies.append(NewFile(rel, text, company.name, company.line))
+    return plan
+
+
+def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -> Skipped | None:
+    """Skipped when the person is in the playbook, or earlier in the same file."""
+    found = known.same_person(person.name, person.linkedin, person.emails)
+    if found is not None:
+        contact, why = found
+        reason = f"already in {contact.path} ({why})"
+        return Skipped(person.line, person.name, reason, differences(person, contact, known))
+    earlier = planned.find(person.name, person.linkedin, person.emails)
+    if earlier is not None:
+        reason = f"same person as line {earlier[0].line} ({earlier[1]})"
+        return Skipped(person.line, person.name, reason)
+    return None
+
+
+def differences(person: Person, found: KnownContact, known: Known) -> tuple[str, ...]:
+    """What the import says that the file does not: `role: 'A' here, 'B' in the file`."""
+    found_differences = []
+    company = known.company_named(person.company) if person.company else None
+    if person.company and (company is None or company.slug != found.company):
+        found_differences.append(_difference("company", person.company, found.company))
+    pairs: list[tuple[str, str, str, Callable[[str], str]]] = [
+        ("role", person.role, found.role, str.casefold),
+        ("email", person.emails[0] if person.emails else "", found.email, email_key),
+        ("phone", person.phones[0] if person.phones else "", found.phone, _digits),
+        ("linkedin", person.linkedin, found.linkedin, linkedin_key),
+        ("met_on", person.met_on.isoformat() if person.met_on else "", found.met_on, str),
+    ]
+    for name, new, old, key in pairs:
+        if new and key(new) != key(old):
+            found_differences.append(_difference(name, new, old))
+    return tuple(found_differences)
+
+
+def _difference(field_name: str, new: str, old: str) -> str:
+    there = repr(old) if old else "nothing"
+    return f"{field_name}: {new!r} here, {there} in the file"
+
+
+def _digits(phone: str) -> str:
+    value = tel_value(phone)
+    return "".join(ch for ch in (value or phone) if ch.isdigit())
+
+
+def contact_text(person: Person, company: str | None, label: str, origin: str) -> str:
+    """The new contact file: front matter from the record, notes in the body."""
+    data: dict[str, Any] = {"name": person.name}
+    if company:
+        data["company"] = company
+    if person.role:
+        data["role"] = person.role
+    if person.emails:
+        data["email"] = person.emails[0]
+    if person.phones:
+        data["phone"] = person.phones[0]
+    if person.linkedin:
+        data["linkedin"] = person.linkedin
+    if person.met_on:
+        data["met_on"] = person.met_on
+    source = markdown_inline(Path(label).name)
+    body = [f"Imported from {origin} ({source}, line {person.line})."]
+    if person.company and not company:
+        body.append(
+            f"Works at {markdown_inline(person.company)}, which has no company file yet "
+            "(import again with --companies, or use playbook new company)."
+        )
+    extras = [
+        ("Other emails", person.emails[1:]),
+        ("Other phones", person.phones[1:]),
+        ("Web", person.websites),
+    ]
+    for title, values in extras:
+        if values:
+            body.append(f"{title}: " + ", ".join(markdown_inline(v) for v in values))
+    if person.notes:
+        body.append(markdown_text(person.notes))
+    return front_matter(data) + "\n" + "\n\n".join(body) + "\n"
+
+
+def company_text(name: str, label: str, origin: str) -> str:
+    """A company stub: its name, and where it came from."""
+    source = markdown_inline(Path(label).name)
+    return (
+        front_matter({"name": name})
+        + f"\nAdded by playbook import ({origin}, {source}). What they do, recent news, "
+        "the teams you would work with.\n"
+    )
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    """`---`, the fields as YAML (quoted wherever a value would read as something
+    else: `No`, `2024-01-01`, `#1`, `: `), `---`."""
+    text = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000
+    )
+    return f"---\n{text}---\n"
+
+
+def _invalid(rel: str, text: str, schema: Schema, name: str) -> str | None:
+    """The first problem `playbook check` would find in the file's front matter, or
+    a name that would not read back as written."""
+    problems = Problems()
+    doc = parse_document(rel, text.encode("utf-8"), problems)
+    if doc is not None:
+        validate_document(doc, schema, problems)
+        if not problems.errors and doc.data.get("name") != name:
+            return f"the name {name!r} does not read back as written"
+    return f"{problems.errors[0].field}: {problems.errors[0].message}" if problems.errors else None
+
+
+def write_plan(plan: ImportPlan, root: Path) -> list[str]:
+    """Create the planned files (companies first); returns the paths written. A file
+    that appeared since the plan was made is left alone and reported."""
+    written = []
+    for new in [*plan.companies, *plan.contacts]:
+        try:
+            write_new(root / new.rel, new.text.encode("utf-8"))
+        except FileExistsError:
+            plan.notices.append(Notice(plan.label, new.line, f"{new.rel} exists; not overwritten"))
+            continue
+        written.append(new.rel)
+    return written
+
+
+def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
+    """The closing report: the companies matched and new, then what was (or would be,
+    when `written` is None) created and skipped."""
+    dry = written is None
+    made = set(written or ())
+    contacts = [f for f in plan.contacts if dry or f.rel in made]
+    companies = [f for f in plan.companies if dry or f.rel in made]
+    lines = []
+    if plan.matched_companies:
+        lines.append("Companies matched to your company files:")
+        lines += [f"  {name} → {slug}" for name, slug in sorted(plan.matched_companies.items())]
+    if plan.new_companies:
+        if plan.companies:
+            lines.append("New companies" + (" (would be created):" if dry else ":"))
+        else:
+            lines.append("New companies, not created (add --companies to create them):")
+        lines += [
+            f"  {c.name} ({c.slug}" + (f", {_count(c.people, 'person')})" if c.people else ")")
+            for c in plan.new_companies
+        ]
+    verb = "Would create" if dry else "Created"
+    lines.append(
+        f"{verb} {_count(len(contacts), 'contact')} and {_count(len(companies), 'company')} "
+        f"from {plan.label}; skipped {_count(len(plan.skipped), 'record')} already there, "
+        f"{_count(len(plan.notices), 'problem')}."
+    )
+    return lines
+
+
+def _count(number: int, noun: str) -> str:
+    plural = {"company": "companies", "person": "people"}.get(noun, noun + "s")
+    return f"{number} {noun if number == 1 else plural}"

@@ -1,0 +1,237 @@
+"""LinkedIn's Connections.csv (from "Get a copy of your data") → people.
+
+The file starts with a few lines of notes, then the header
+`First Name,Last Name,URL,Email Address,Company,Position,Connected On`, then one row
+per connection. Most emails are empty (people choose whether to share theirs); names
+and companies come in any script, with commas and quotes; dates read `18 Apr 2024`.
+Columns are found by their header, so a reordered or longer header still reads.
+A row that cannot be read is reported with its line and left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from generator.exchange.people import (
+    Notice,
+    Person,
+    Reading,
+    clean,
+    is_email,
+    is_web_address,
+    web_address,
+)
+
+COLUMNS = {
+    "first name": "first",
+    "last name": "last",
+    "url": "url",
+    "profile url": "url",
+    "email address": "email",
+    "email": "email",
+    "company": "company",
+    "position": "position",
+    "connected on": "connected",
+}
+"""Header text (any case) → the value it holds."""
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""English month names and abbreviations, as LinkedIn writes them in any locale."""
+
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]+)\.?[\s,-]+(\d{4}|\d{2})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+
+
+def read_connections(label: str, content: bytes) -> Reading:
+    """People from a Connections.csv; `label` names the file in messages."""
+    reading = Reading()
+    try:
+        text = decoded(content)
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        reading.notices.append(
+            Notice(label, line, "is not UTF-8 text; nothing was read (save it as UTF-8 CSV)")
+        )
+        return reading
+    columns: dict[str, int] | None = None
+    width = 0
+    for line, record in _records(label, text, _delimiter(text), reading):
+        if columns is None:
+            columns = _header(record)
+            width = len(record)
+            continue
+        if not any(cell.strip() for cell in record):
+            continue
+        person = _person(label, line, record, columns, width, reading)
+        if person is not None:
+            reading.people.append(person)
+    if columns is None:
+        reading.notices.append(
+            Notice(
+                label,
+                1,
+                "has no header line with First Name and Last Name; "
+                "expected LinkedIn's Connections.csv",
+            )
+        )
+    return reading
+
+
+def decoded(content: bytes) -> str:
+    """The text of the file: UTF-8 (with or without a byte order mark, as LinkedIn
+    writes it), or UTF-16 with one (a spreadsheet's "Unicode text")."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    return content.decode("utf-8-sig")
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header line: a comma as LinkedIn writes it, or the semicolon
+    or tab a spreadsheet may have saved it with."""
+    for line in text.splitlines():
+        if "first name" in line.lower():
+            return max((",", ";", "\t"), key=line.count)
+    return ","
+
+
+def _records(
+    label: str, text: str, delimiter: str, reading: Reading
+) -> Iterator[tuple[int, list[str]]]:
+    """(first line, values) of every CSV record; a record that breaks the CSV rules
+    is reported and reading goes on with the next line."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    read = 0
+    while True:
+        start = read + 1
+        try:
+            record = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reading.notices.append(Notice(label, start, f"cannot be read as CSV ({exc}); skipped"))
+            read = rows.line_num
+            continue
+        read = rows.line_num
+        yield start, record
+
+
+def _header(record: list[str]) -> dict[str, int] | None:
+    """Column index of each known value, if `record` is the header line."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(record):
+        key = COLUMNS.get(" ".join(cell.strip().lower().split()))
+        if key is not None and key not in found:
+            found[key] = index
+    return found if {"first", "last"} <= found.keys() else None
+
+
+def _person(
+    label: str,
+    line: int,
+    record: list[str],
+    columns: dict[str, int],
+    width: int,
+    reading: Reading,
+) -> Person | None:
+    def skip(message: str) -> None:
+        reading.notices.append(Notice(label, line, f"{message}; skipped"))
+
+    if len(record) > width and any(cell.strip() for cell in record[width:]):
+        skip(f"has {len(record)} values but the header has {width} (a comma outside quotes?)")
+        return None
+
+    def value(key: str) -> str:
+        index = columns.get(key)
+        return clean(record[index]) if index is not None and index < len(record) else ""
+
+    name = full_name(value("first"), value("last"))
+    if not name:
+        skip("has no name (First Name and Last Name are empty)")
+        return None
+    url = web_address(value("url"))
+    if url and not is_web_address(url):
+        skip(f"URL: expected a web address starting with https://, got {url!r}")
+        return None
+    email = value("email")
+    if email and not is_email(email):
+        skip(f"Email Address: expected an address like name@example.com, got {email!r}")
+        return None
+    connected = value("connected")
+    met_on = parse_date(connected) if connected else None
+    if connected and met_on is None:
+        skip(f"Connected On: expected a date like 18 Apr 2024, got {connected!r}")
+        return None
+    return Person(
+        line=line,
+        name=name,
+        company=value("company"),
+        role=value("position"),
+        emails=(email,) if email else (),
+        linkedin=url,
+        met_on=met_on,
+    )
+
+
+def full_name(first: str, last: str) -> str:
+    """First and last name with a space between, except between two Chinese, Japanese or
+    Korean parts, which are written together (王 + 小明 → 王小明)."""
+    if first and last and _wide(first[-1]) and _wide(last[0]):
+        return clean(first + last)
+    return clean(f"{first} {last}")
+
+
+def _wide(char: str) -> bool:
+    return char.isalpha() and unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`18 Apr 2024`, `18-Apr-24`, `Apr 18, 2024` or `2024-04-18`; None if it is none
+    of these or no such day exists. Numeric dates like 4/5/24 are refused: month first
+    or day first cannot be told apart."""
+    text = text.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    if match := _DAY_MONTH_YEAR.match(text):
+        return _named_month(match[1], match[2], match[3])
+    if match := _MONTH_DAY_YEAR.match(text):
+        return _named_month(match[2], match[1], match[3])
+    return None
+
+
+def _named_month(day: str, month: str, year: str) -> dt.date | None:
+    number = MONTHS.get(month.lower())
+    if number is None:
+        return None
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return dt.date(full_year, number, int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,216 @@
+"""What an import reads, whatever the source: people, organisations and problems.
+
+The readers (`linkedin`, `vcards`) turn a file into `Person` records with the line
+each starts on; `importing` decides what becomes a file. The keys here say when two
+records are the same person or company: same LinkedIn address, same email, or the
+same name up to case, accents and punctuation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from anyascii import anyascii
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+"""The same rule as the `email` field (`fields.Email`)."""
+URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+"""The same rule as the `linkedin` field (`fields.Url`)."""
+
+LEGAL_FORMS = frozenset(
+    {
+        *("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co"),
+        *("company", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv"),
+        *("nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "lp", "llp"),
+        *("pc", "sl", "slu", "se"),
+    }
+)
+"""Words at the end of a company name that do not tell companies apart (`Acme, Inc.`)."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A record that was not imported, or a part of the file that was not read."""
+
+    path: str
+    """The file as named on the command line."""
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person as read from a file, values cleaned and checked."""
+
+    line: int
+    """Line where the record starts in its file."""
+    name: str
+    company: str = ""
+    """The organisation's name as written (matched to a company file later)."""
+    role: str = ""
+    emails: tuple[str, ...] = ()
+    """Preferred first."""
+    phones: tuple[str, ...] = ()
+    """Preferred first."""
+    linkedin: str = ""
+    websites: tuple[str, ...] = ()
+    """Other web addresses."""
+    notes: str = ""
+    met_on: dt.date | None = None
+
+
+@dataclass
+class Reading:
+    """Everything a reader got out of one file."""
+
+    people: list[Person] = field(default_factory=list)
+    organisations: list[tuple[int, str]] = field(default_factory=list)
+    """Cards of companies rather than people: (line, name)."""
+    notices: list[Notice] = field(default_factory=list)
+
+
+def clean(text: str) -> str:
+    """One line of text: control characters and runs of white space become one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return " ".join(text.split())
+
+
+def clean_block(text: str) -> str:
+    """Several lines of text (notes): each line cleaned, blank runs kept to one."""
+    lines = [clean(line) for line in re.split(r"\r\n|\r|\n", text)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def web_address(text: str) -> str:
+    """`www.linkedin.com/in/x` → `https://www.linkedin.com/in/x`; other text unchanged."""
+    text = text.strip()
+    has_scheme = re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE)
+    if text and not has_scheme and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", text):
+        return "https://" + text
+    return text
+
+
+def is_email(text: str) -> bool:
+    return bool(EMAIL.match(text))
+
+
+def is_web_address(text: str) -> bool:
+    return bool(URL.match(text))
+
+
+def is_linkedin(url: str) -> bool:
+    host = urllib.parse.urlsplit(web_address(url)).hostname or ""
+    return host == "linkedin.com" or host.endswith(".linkedin.com")
+
+
+def words(text: str) -> list[str]:
+    """Lowercase ASCII words of a name, whatever its script and accents."""
+    return re.findall(r"[a-z0-9]+", anyascii(unicodedata.normalize("NFKC", text)).lower())
+
+
+def name_key(name: str) -> str:
+    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name; "" for no letters."""
+    return " ".join(words(name))
+
+
+def email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+def linkedin_key(url: str) -> str:
+    """`https://uk.linkedin.com/in/Jane-Doe/?x=1` → `linkedin.com/in/jane-doe`."""
+    parts = urllib.parse.urlsplit(web_address(url))
+    host = (parts.hostname or "").lower()
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        host = "linkedin.com"
+    path = urllib.parse.unquote(parts.path).rstrip("/").casefold()
+    return f"{host}{path}" if host else ""
+
+
+def company_keys(name: str) -> tuple[str, str]:
+    """(the name's letters and digits, the same without a legal form or a leading
+    "the"): `The Acme Company, Inc.` → (`theacmecompanyinc`, `acme`)."""
+    found = words(name)
+    core = list(found)
+    if len(core) > 1 and core[0] == "the":
+        core = core[1:]
+    while len(core) > 1 and core[-1] in LEGAL_FORMS:
+        core = core[:-1]
+    return "".join(found), "".join(core)
+
+
+T = TypeVar("T")
+
+
+class PersonIndex(Generic[T]):
+    """People by the keys that say "same person": LinkedIn address, email, name.
+
+    A name alone is not enough when both have LinkedIn addresses and they differ: two
+    people share that name. The first one added under a key wins.
+    """
+
+    def __init__(self) -> None:
+        self._linkedin: dict[str, T] = {}
+        self._email: dict[str, T] = {}
+        self._name: dict[str, list[tuple[T, str]]] = {}
+
+    def add(self, item: T, name: str, linkedin: str, emails: Iterable[str]) -> None:
+        if key := linkedin_key(linkedin) if linkedin else "":
+            self._linkedin.setdefault(key, item)
+        for email in emails:
+            if key := email_key(email):
+                self._email.setdefault(key, item)
+        if key := name_key(name):
+            self._name.setdefault(key, []).append((item, linkedin))
+
+    def find(self, name: str, linkedin: str, emails: Iterable[str]) -> tuple[T, str] | None:
+        """(the person, why) for the first key that matches, or None."""
+        if linkedin and (found := self._linkedin.get(linkedin_key(linkedin))) is not None:
+            return found, "same LinkedIn address"
+        for email in emails:
+            if (found := self._email.get(email_key(email))) is not None:
+                return found, "same email"
+        for found, theirs in self._name.get(name_key(name), []):
+            if not other_profiles(linkedin, theirs):
+                return found, "same name"
+        return None
+
+
+def other_profiles(one: str, other: str) -> bool:
+    """Two different LinkedIn addresses: two people, whatever their names."""
+    return bool(one and other) and linkedin_key(one) != linkedin_key(other)
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#&])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+
+
+def markdown_inline(text: str) -> str:
+    """Plain text for the middle of a Markdown line: shown as written, with no link,
+    emphasis, HTML or entity made by accident (nor a `[[...]]` cross-link, which would
+    have to resolve)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def markdown_text(text: str) -> str:
+    """Plain text as Markdown paragraphs: as `markdown_inline`, and no line turns into a
+    list, quote or heading; the lines of a paragraph stay lines (hard breaks)."""
+    escaped = _LINE_START.sub(lambda m: m[1] + _escape_marker(m[2]), markdown_inline(text))
+    paragraphs = re.split(r"\n\s*\n", escaped)
+    return "\n\n".join("\\\n".join(p.split("\n")) for p in paragraphs)
+
+
+def _escape_marker(marker: str) -> str:
+    if marker[-1] in ".)":
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker

@@ -1,0 +1,231 @@
+"""vCard files (3.0 and 4.0, one card or many) → people and organisations.
+
+The file is cut into cards here, so every card keeps the line it starts on and one
+broken card does not hide the others; each card is then parsed by `vobject`. A card
+gives: its name (FN, else the parts of N), organisation (the first part of ORG),
+title (TITLE, else ROLE), emails and phones (preferred first), web addresses (a
+LinkedIn one apart) and notes. A card of an organisation (KIND:org in 4.0, Apple's
+X-ABShowAs:COMPANY, or one with ORG and no name) is read as a company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import vobject
+
+from generator.exchange.people import (
+    Notice,
+    Person,
+    Reading,
+    clean,
+    clean_block,
+    is_email,
+    is_linkedin,
+    is_web_address,
+    web_address,
+)
+
+_LINES = re.compile(r"\r\n|\r|\n")
+
+
+def read_vcards(label: str, content: bytes) -> Reading:
+    """Every card of a .vcf file; `label` names the file in messages."""
+    reading = Reading()
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        reading.notices.append(Notice(label, line, "is not UTF-8 text; nothing was read"))
+        return reading
+    cards = 0
+    for line, card_lines in _cards(label, _LINES.split(text), reading):
+        cards += 1
+        card = _parse(label, line, card_lines, reading)
+        if card is not None:
+            _read_card(label, line, card, reading)
+    if cards == 0 and not reading.notices:
+        reading.notices.append(Notice(label, 1, "has no BEGIN:VCARD ... END:VCARD card"))
+    reading.notices.sort(key=lambda notice: notice.line)
+    return reading
+
+
+def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int, list[str]]]:
+    """(line of BEGIN, lines) of each card; text outside cards and unfinished cards are
+    reported."""
+    start: int | None = None
+    depth = 0
+    stray: int | None = None
+    for number, line in enumerate(lines, start=1):
+        word = line.strip().upper()
+        if word == "BEGIN:VCARD":
+            if start is None:
+                start = number
+            depth += 1
+        elif word == "END:VCARD" and start is not None:
+            depth -= 1
+            if depth == 0:
+                yield start, lines[start - 1 : number]
+                start = None
+        elif start is None and line.strip() and stray is None:
+            stray = number
+    if stray is not None:
+        outside = "text outside BEGIN:VCARD ... END:VCARD; ignored"
+        reading.notices.append(Notice(label, stray, outside))
+    if start is not None:
+        reading.notices.append(Notice(label, start, "card has no END:VCARD; skipped"))
+
+
+_MEDIA = re.compile(r"^([\w-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+
+
+def _without_media(lines: list[str]) -> list[str]:
+    """The card's lines less its pictures, sounds and keys: nothing here uses them, and a
+    damaged picture should not cost the person. Their continuation lines go with them
+    (as does the blank line that ends vCard 2.1's base64 data)."""
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if skipping and (line[:1] in (" ", "\t") or not line.strip()):
+            continue
+        skipping = bool(_MEDIA.match(line))
+        if not skipping:
+            kept.append(line)
+    return kept
+
+
+def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Any:
+    """The parsed card, or None with the reason reported. Any failure of the parser on
+    a malformed card is reported, at the line it names where it can be found, and the
+    card is left out."""
+    try:
+        return vobject.readOne("\r\n".join(_without_media(lines)) + "\r\n", validate=False)
+    except Exception as exc:  # any parser failure: reported with the card, which is skipped
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        reason = re.sub(r"^At line \d+:\s*", "", reason)
+        where = line
+        if match := re.search(r"Failed to parse line: (.+)$", reason):
+            where += next((i for i, row in enumerate(lines) if row.strip() == match[1]), 0)
+        message = f"cannot be read as a vCard ({reason}); skipped"
+        reading.notices.append(Notice(label, where, message))
+        return None
+
+
+def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
+    def skip(message: str) -> None:
+        reading.notices.append(Notice(label, line, f"{message}; skipped"))
+
+    organisation = _organisation(card)
+    name = _name(card)
+    kind = _first(card, "kind").lower()
+    if kind in ("group", "location"):
+        skip(f"is a card of a {kind} (KIND:{kind}), not of a person")
+        return
+    if kind in ("org", "organization") or _shows_as_company(card) or (not name and organisation):
+        reading.organisations.append((line, organisation or name))
+        return
+    if not name:
+        skip("has no name (no FN or N)")
+        return
+    emails = tuple(clean(v) for v in _preferred(card, "email") if clean(v))
+    bad = [e for e in emails if not is_email(e)]
+    if bad:
+        skip(f"EMAIL: expected an address like name@example.com, got {bad[0]!r}")
+        return
+    urls = [web_address(clean(v)) for v in _preferred(card, "url") if clean(v)]
+    urls += [web_address(clean(v)) for v in _values(card, "x-socialprofile") if clean(v)]
+    linkedin = next((u for u in urls if is_linkedin(u)), "")
+    if linkedin and not is_web_address(linkedin):
+        skip(f"URL: expected a web address starting with https://, got {linkedin!r}")
+        return
+    phones = tuple(_phone(v) for v in _preferred(card, "tel") if _phone(v))
+    notes = "\n\n".join(clean_block(v) for v in _values(card, "note") if clean_block(v))
+    reading.people.append(
+        Person(
+            line=line,
+            name=name,
+            company=organisation,
+            role=_first(card, "title") or _first(card, "role"),
+            emails=_unique(emails),
+            phones=_unique(phones),
+            linkedin=linkedin,
+            websites=_unique(u for u in urls if u != linkedin),
+            notes=notes,
+        )
+    )
+
+
+def _lines(card: Any, name: str) -> list[Any]:
+    return list(card.contents.get(name, []))
+
+
+def _values(card: Any, name: str) -> list[str]:
+    return [_text(line.value) for line in _lines(card, name)]
+
+
+def _text(value: Any) -> str:
+    """A property's value as text (vobject gives lists for some, objects for N)."""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_text(v) for v in value if _text(v))
+    if isinstance(value, bytes):
+        return ""
+    return str(value) if value is not None else ""
+
+
+def _first(card: Any, name: str) -> str:
+    return next((clean(v) for v in _values(card, name) if clean(v)), "")
+
+
+def _preferred(card: Any, name: str) -> list[str]:
+    """Values of a property, the preferred ones first: TYPE=pref (3.0) or PREF=n (4.0,
+    lower first)."""
+
+    def rank(line: Any) -> int:
+        params = {k.upper(): v for k, v in line.params.items()}
+        types = [t.lower() for v in params.get("TYPE", []) for t in str(v).split(",")]
+        prefs = [p for p in params.get("PREF", []) if str(p).isdigit()]
+        if prefs:
+            return int(prefs[0])
+        return 0 if "pref" in types else 1000
+
+    ordered = sorted(enumerate(_lines(card, name)), key=lambda item: (rank(item[1]), item[0]))
+    return [_text(line.value) for _, line in ordered]
+
+
+def _name(card: Any) -> str:
+    full = _first(card, "fn")
+    if full:
+        return full
+    for line in _lines(card, "n"):
+        value = line.value
+        parts = [getattr(value, part, "") for part in ("given", "additional", "family")]
+        name = clean(" ".join(_text(p) for p in parts))
+        if name:
+            return name
+    return ""
+
+
+def _organisation(card: Any) -> str:
+    for line in _lines(card, "org"):
+        value = line.value
+        parts = value if isinstance(value, (list, tuple)) else [value]
+        first = next((clean(_text(p)) for p in parts if clean(_text(p))), "")
+        if first:
+            return first
+    return ""
+
+
+def _shows_as_company(card: Any) -> bool:
+    return _first(card, "x-abshowas").upper() == "COMPANY"
+
+
+def _phone(value: str) -> str:
+    """A phone as written; 4.0's `tel:+1-555-0100` loses its `tel:`."""
+    text = clean(value)
+    return text[4:].strip() if text.lower().startswith("tel:") else text
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

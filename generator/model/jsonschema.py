@@ -1,0 +1,296 @@
+"""JSON Schemas for editors, made from the field declarations that validate content.
+
+`schema.KINDS` (front matter of each kind) and `config.CONFIG_SCHEMA` (playbook.yaml)
+are the one source of truth: every field's type becomes a JSON Schema, its doc and
+example the description and example an editor shows. Pure: declarations in, JSON-ready
+dicts out; `playbook schema` writes them.
+
+The schemas accept what playbook accepts, read either as YAML 1.1 (PyYAML, which
+playbook uses: `yes` is a boolean, unquoted `14:30` a base-60 number) or as YAML 1.2
+(most editors: both are text). They are as strict as JSON Schema allows; a few checks
+need the whole playbook (links, references, duplicate ids) and stay with `playbook check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, Timezone
+from generator.model.fields import (
+    CADENCE,
+    SLUG,
+    Boolean,
+    CadenceType,
+    Choice,
+    Date,
+    Email,
+    Field,
+    FieldType,
+    Integer,
+    ListOf,
+    MapOf,
+    Record,
+    Schema,
+    Slug,
+    Text,
+    Time,
+    Url,
+)
+from generator.model.holidays import Country, HolidaysType, supported_countries
+from generator.model.schema import KINDS
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+"""Draft 7: what the YAML language server and most editors understand best."""
+
+YAML11_BOOLEANS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF")
+"""Words YAML 1.1 reads as booleans, which a YAML 1.2 editor sees as text."""
+
+DATE_PATTERN = r"^\s*\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$"
+DATETIME_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}([Tt]|\s+)\d{1,2}:\d{2}"
+TIME_PATTERN = r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"
+URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+"
+EMAIL_PATTERN = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
+CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
+EMPTY: dict[str, Any] = {
+    "anyOf": [{"type": "null"}, {"const": ""}, {"type": "array", "maxItems": 0}]
+}
+"""A value playbook reads as "left out"."""
+SCALAR_TYPES = ["string", "number", "boolean"]
+"""What `Text` accepts: any single value (numbers and booleans are read as written)."""
+
+FILE_NAMES: dict[str, str] = {
+    CONFIG_FILE: "playbook.schema.json",
+    **{kind: f"{kind}.schema.json" for kind in KINDS},
+}
+"""File name of each schema: playbook.yaml's, then one per content folder."""
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema by file name (see FILE_NAMES)."""
+    found = {FILE_NAMES[CONFIG_FILE]: config_schema()}
+    for kind in KINDS:
+        found[FILE_NAMES[kind]] = kind_schema(kind)
+    return found
+
+
+def config_schema() -> dict[str, Any]:
+    """The schema of playbook.yaml."""
+    return _document(
+        CONFIG_SCHEMA,
+        "playbook.yaml",
+        "Settings of a playbook; every key is optional (docs/configuration.md).",
+    )
+
+
+def kind_schema(kind: str) -> dict[str, Any]:
+    """The schema of the front matter of one content folder (`contacts`, `profile`, ...)."""
+    where = "content/profile.md" if kind == "profile" else f"content/{kind}/*.md"
+    return _document(KINDS[kind], f"{where} front matter", f"Front matter of {where}.")
+
+
+def _document(schema: Schema, title: str, description: str) -> dict[str, Any]:
+    body = object_schema(schema)
+    return {"$schema": DRAFT, "title": title, "description": description, **body}
+
+
+def object_schema(schema: Schema) -> dict[str, Any]:
+    """A mapping with declared fields: required ones listed, extras allowed unless the
+    schema warns about unknown keys (then they are flagged, as the likely typos they are)."""
+    result: dict[str, Any] = {
+        "type": "object",
+        "properties": {spec.name: field_schema(spec) for spec in schema.fields},
+    }
+    required = [spec.name for spec in schema.fields if spec.required]
+    if required:
+        result["required"] = required
+    if schema.unknown is not None:
+        result["additionalProperties"] = False
+    return result
+
+
+def field_schema(spec: Field) -> dict[str, Any]:
+    """One field: its type, its description (doc and what is expected) and example.
+
+    Playbook reads an empty value (`role:`, `role: ""`, `tags: []`) as a field left
+    out: fine for an optional field, "is required" for a required one.
+    """
+    typed = type_schema(spec.type)
+    if spec.required:
+        result: dict[str, Any] = {"allOf": [typed, {"not": EMPTY}]}
+    else:
+        result = {"anyOf": [typed, EMPTY]}
+    result["description"] = _description(spec)
+    example = _example(spec.example)
+    if example is not None:
+        result["examples"] = [example]
+    return result
+
+
+def _description(spec: Field) -> str:
+    doc = spec.doc[:1].upper() + spec.doc[1:] if spec.doc else spec.name
+    required = " Required." if spec.required else ""
+    return f"{doc}.{required} Expected: {spec.type.expected}."
+
+
+def _example(text: str) -> Any:
+    """The declared example (YAML text) as a JSON value, or None if it is not one."""
+    if not text or "..." in text:
+        return None
+    try:
+        return json_ready(yaml.safe_load(text))
+    except yaml.YAMLError:
+        return None
+
+
+def json_ready(value: Any) -> Any:
+    """A YAML value as JSON sees it: dates and times as their ISO text."""
+    if isinstance(value, dict):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def type_schema(field_type: FieldType) -> dict[str, Any]:
+    """The JSON Schema of one field type; an unknown type is described but not checked."""
+    for kind, make in _MAKERS:
+        if isinstance(field_type, kind):
+            return make(field_type)
+    return {"description": f"Expected: {field_type.expected}."}
+
+
+def _case_insensitive(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _choice(field_type: Choice) -> dict[str, Any]:
+    words = "|".join(_case_insensitive(c) for c in field_type.choices)
+    return {
+        "anyOf": [
+            {"enum": list(field_type.choices)},
+            {"type": "string", "pattern": rf"^\s*({words})\s*$"},
+        ]
+    }
+
+
+def _slug(field_type: Slug) -> dict[str, Any]:
+    pattern = SLUG.pattern.replace("^", r"^\s*", 1).replace("$", r"\s*$")
+    return {
+        "anyOf": [
+            {"type": "string", "pattern": pattern},
+            {"type": "integer", "minimum": 0},  # `company: 42` is the slug "42"
+        ]
+    }
+
+
+def _date(field_type: Date) -> dict[str, Any]:
+    return {
+        "anyOf": [
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            {"type": "string", "pattern": DATETIME_PATTERN},  # YAML 1.1 reads a timestamp
+        ]
+    }
+
+
+def _time(field_type: Time) -> dict[str, Any]:
+    return {
+        "anyOf": [
+            {"type": "string", "pattern": TIME_PATTERN},
+            # YAML 1.1 reads unquoted 14:30 as the base-60 number 870; playbook reads the text
+            {"type": "integer", "minimum": 60, "maximum": 23 * 60 + 59},
+        ]
+    }
+
+
+def _integer(field_type: Integer) -> dict[str, Any]:
+    return {"type": "integer", "minimum": field_type.low, "maximum": field_type.high}
+
+
+def _boolean(field_type: Boolean) -> dict[str, Any]:
+    return {"anyOf": [{"type": "boolean"}, {"enum": list(YAML11_BOOLEANS)}]}
+
+
+def _cadence(field_type: CadenceType) -> dict[str, Any]:
+    assert CADENCE.pattern.endswith(r"([dwmy])\s*$")  # the pattern below mirrors it
+    return {"type": "string", "pattern": CADENCE_PATTERN}
+
+
+def _list_of(field_type: ListOf) -> dict[str, Any]:
+    item = type_schema(field_type.item)
+    return {"anyOf": [{"type": "array", "items": item}, item]}
+
+
+def _map_of(field_type: MapOf) -> dict[str, Any]:
+    value = type_schema(field_type.value)
+    if not field_type.keys:
+        return {"type": "object", "additionalProperties": value}
+    return {
+        "type": "object",
+        "properties": {key: value for key in field_type.keys},
+        "additionalProperties": False,
+    }
+
+
+def _record(field_type: Record) -> dict[str, Any]:
+    return object_schema(field_type.schema)
+
+
+def _timezone(field_type: Timezone) -> dict[str, Any]:
+    return {"type": "string", "enum": sorted(zoneinfo.available_timezones())}
+
+
+def _country(field_type: Country) -> dict[str, Any]:
+    codes = sorted(supported_countries())
+    lower = [code.lower() for code in codes]
+    return {"type": "string", "enum": codes + lower}
+
+
+def _holidays(field_type: HolidaysType) -> dict[str, Any]:
+    return {"anyOf": [type_schema(field_type.dates_form), object_schema(field_type.schema)]}
+
+
+def _text(field_type: Text) -> dict[str, Any]:
+    return {"type": SCALAR_TYPES}
+
+
+def _url(field_type: Url) -> dict[str, Any]:
+    return {"type": "string", "pattern": URL_PATTERN}
+
+
+def _email(field_type: Email) -> dict[str, Any]:
+    return {"type": "string", "format": "email", "pattern": EMAIL_PATTERN}
+
+
+_MAKERS: tuple[tuple[type[Any], Callable[[Any], dict[str, Any]]], ...] = (
+    # most specific first: Slug, Url, Email, Timezone and Country are kinds of Text
+    (Timezone, _timezone),
+    (Country, _country),
+    (Slug, _slug),
+    (Url, _url),
+    (Email, _email),
+    (Text, _text),
+    (Choice, _choice),
+    (Integer, _integer),
+    (Boolean, _boolean),
+    (Date, _date),
+    (Time, _time),
+    (CadenceType, _cadence),
+    (ListOf, _list_of),
+    (MapOf, _map_of),
+    (Record, _record),
+    (HolidaysType, _holidays),
+)
+"""Field type → its JSON Schema maker."""
+
+
+def known_types() -> tuple[type[Any], ...]:
+    """Field types with a JSON Schema of their own (the rest are only described)."""
+    return tuple(kind for kind, _ in _MAKERS)

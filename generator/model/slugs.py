@@ -1,0 +1,66 @@
+"""File names from names in any script: `Łukasz Wróbel` → `lukasz-wrobel`.
+
+A slug is the file name of a contact or company, so it has to be plain ASCII that
+`fields.SLUG` accepts. Transliteration is anyascii's (Latin with accents, Cyrillic,
+Greek, Arabic, Hebrew, ...); Chinese characters and Korean syllables come out one
+syllable at a time (`王小明` → `wang-xiao-ming`), emoji and other symbols are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Collection
+
+from anyascii import anyascii
+
+MAX_LENGTH = 60
+"""Long names are cut at a hyphen so file names stay manageable."""
+
+_SYLLABIC = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE")
+_APOSTROPHES = "'\u2019\u02bc`"
+
+
+def slugify(name: str) -> str:
+    """The slug of `name`, or "" when nothing in it can be written in ASCII letters or digits.
+
+    `Zoë O'Neil` → `zoe-oneil`, `Дмитрий Иванов` → `dmitriy-ivanov`, `山田 太郎` →
+    `shan-tian-tai-lang` (a stable reading, not always the one the person uses).
+    """
+    ascii_name = anyascii("".join(_spelled(ch) for ch in unicodedata.normalize("NFC", name)))
+    text = ascii_name.lower()
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > MAX_LENGTH:
+        cut = slug[:MAX_LENGTH]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug
+
+
+def _spelled(ch: str) -> str:
+    """One character as it should reach anyascii: syllabic characters set apart by
+    spaces (so each becomes its own word), symbols such as emoji dropped."""
+    category = unicodedata.category(ch)
+    if category in ("So", "Sk", "Cs", "Co", "Cn"):
+        return " "
+    if unicodedata.name(ch, "").startswith(_SYLLABIC):
+        return f" {ch} "
+    return ch
+
+
+def fallback_slug(name: str, prefix: str) -> str:
+    """A stable slug for a name that has no ASCII reading: `contact-1a2b3c4d`."""
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=4).hexdigest()
+    return f"{prefix}-{digest}"
+
+
+def unique_slug(base: str, taken: Collection[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... : the first that is not in `taken`."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"

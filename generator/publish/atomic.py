@@ -1,0 +1,75 @@
+"""Whole files or none: what imports, exports and `playbook schema` write appears complete.
+
+A file is written under a hidden temporary name in its folder, flushed to disk, then
+given its real name in one step. A new file is linked to its name, which fails if
+the name is taken, so an import never replaces a file; an export replaces its own
+earlier output. The only thing removed here is the temporary file itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data`; FileExistsError if it exists (it is left untouched)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _written_beside(path, data)
+    try:
+        os.link(temporary, path)
+    except OSError as exc:
+        if exc.errno == errno.EEXIST:
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        _create_exclusive(path, data)  # a file system without hard links
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` with `data`, replacing what was there in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _written_beside(path, data)
+    try:
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _written_beside(path: Path, data: bytes) -> Path:
+    """`data` in a new hidden file beside `path`, flushed to disk; made with the usual
+    permissions (those the umask leaves), like any file the user's editor creates."""
+    while True:
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    """Where hard links are not possible: create exclusively, remove it if writing fails."""
+    with path.open("xb") as out:
+        try:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise

@@ -1,0 +1,102 @@
+"""A contact as a vCard 3.0 card: for `playbook export vcard` and a per-contact download.
+
+vCard 3.0 (RFC 2426) is the version every address book imports. The card holds what a
+contact card should: name, organisation, title, email, phone and the LinkedIn
+address. Your notes, tags and follow-ups stay out of it. Pure: a contact in, text out,
+lines ending in CRLF and folded at 75 octets as the RFC asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model.entities import Company, Contact
+
+CRLF = "\r\n"
+FOLD_AT = 75
+"""Longest line in octets, before the line break (RFC 2426, section 2.6)."""
+
+_SEPARATORS = re.compile(r"[\s.\-()/\u00a0\u2010-\u2015]+")
+_EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x|#)\s*(\d+)\s*$", re.IGNORECASE)
+
+
+def contact_vcard(contact: Contact, company: Company | None) -> str:
+    """One contact's card; `company` is the contact's company, if it has a file."""
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:" + escape(contact.name),
+        "N:" + ";".join(escape(part) for part in name_parts(contact.name)) + ";;;",
+    ]
+    if company is not None:
+        lines.append("ORG:" + escape(company.name))
+    if contact.role:
+        lines.append("TITLE:" + escape(contact.role))
+    if contact.email:
+        lines.append("EMAIL;TYPE=INTERNET:" + escape(contact.email))
+    if contact.phone:
+        lines.append("TEL;TYPE=VOICE:" + escape(tel_value(contact.phone) or contact.phone))
+    if contact.linkedin:
+        lines.append("URL:" + escape(contact.linkedin))
+    lines.append("UID:" + escape(f"playbook-contact-{contact.slug}"))
+    lines.append("END:VCARD")
+    return "".join(fold(line) + CRLF for line in lines)
+
+
+def name_parts(name: str) -> tuple[str, str]:
+    """(family, given) for the structured name: the last word is taken as the family
+    name. A guess (many names do not work that way); address books show `FN` as written."""
+    words = name.split()
+    if len(words) < 2:
+        return (name.strip(), "")
+    return (words[-1], " ".join(words[:-1]))
+
+
+def tel_value(phone: str) -> str | None:
+    """A phone number as a `tel:` link wants it: `+1 (312) 555-0142 ext. 7` →
+    `+1-312-555-0142;ext=7` (digits, a leading +, hyphens between groups; RFC 3966).
+    None when the text is not a dialable number (letters, or fewer than three digits)."""
+    text = phone.strip()
+    extension = ""
+    if match := _EXTENSION.search(text):
+        extension = f";ext={match[1]}"
+        text = text[: match.start()]
+    plus = text.startswith("+")
+    groups = [g for g in _SEPARATORS.split(text.lstrip("+")) if g]
+    if not groups or not all(g.isascii() and g.isdigit() for g in groups):
+        return None
+    if sum(len(g) for g in groups) < 3:
+        return None
+    return ("+" if plus else "") + "-".join(groups) + extension
+
+
+def tel_uri(phone: str) -> str | None:
+    """`tel:+1-312-555-0142` for a link, or None when `phone` is not dialable."""
+    value = tel_value(phone)
+    return f"tel:{value}" if value is not None else None
+
+
+def escape(text: str) -> str:
+    """A text value with the characters vCard gives meaning to escaped."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return re.sub(r"\r\n|\r|\n", "\\\\n", text)
+
+
+def fold(line: str) -> str:
+    """Split a line longer than 75 octets into CRLF + space continuations, never inside
+    a UTF-8 character."""
+    if len(line.encode("utf-8")) <= FOLD_AT:
+        return line
+    parts: list[str] = []
+    current, size = "", 0
+    limit = FOLD_AT
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size = "", 0
+            limit = FOLD_AT - 1  # continuation lines start with a space
+        current += char
+        size += width
+    parts.append(current)
+    return (CRLF + " ").join(parts)

@@ -1,0 +1,167 @@
+"""`playbook export`: vCards an address book (and playbook import) reads back, CSV files a
+spreadsheet opens."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import vobject
+from conftest import SAMPLE_TODAY, write
+
+from generator.cli import main
+from generator.exchange.exporting import csv_bytes, safe_cell
+
+TODAY = ["--today", SAMPLE_TODAY.isoformat()]
+
+
+def export_vcards(root: Path, capsysbinary: pytest.CaptureFixture[bytes], *slugs: str) -> bytes:
+    assert main(["export", "vcard", "-C", str(root), *slugs]) == 0
+    return capsysbinary.readouterr().out
+
+
+def test_vcards_of_every_contact(
+    sample_root: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    data = export_vcards(sample_root, capsysbinary)
+    cards = list(vobject.readComponents(data.decode("utf-8")))
+    contacts = list((sample_root / "content" / "contacts").glob("*.md"))
+    assert len(cards) == len(contacts) == 13
+    assert all(line.endswith(b"\r") for line in data.split(b"\n")[:-1])  # CRLF throughout
+    priya = next(c for c in cards if c.fn.value == "Priya Natarajan")
+    assert priya.org.value == ["Verdant Grid"]
+    assert priya.title.value == "Senior Analytics Engineer"
+    assert priya.email.value == "priya.natarajan@example.org"
+    assert priya.tel.value == "+1-312-555-0129"
+    assert priya.url.value == "https://www.linkedin.com/in/priya-natarajan-example"
+    assert b"NOTE" not in data  # your notes stay in the playbook
+
+
+def test_vcards_of_named_contacts_to_a_file(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "two.vcf"
+    args = ["export", "vcard", "-C", str(sample_root), "jonah-kim", "priya-natarajan", "-o"]
+    assert main([*args, str(out)]) == 0
+    assert "Wrote 2 cards to" in capsys.readouterr().out
+    names = [card.fn.value for card in vobject.readComponents(out.read_text("utf-8"))]
+    assert names == ["Jonah Kim", "Priya Natarajan"]
+    assert main(["export", "vcard", "-C", str(sample_root), "nobody-here"]) == 2
+    assert "no contact with the slug 'nobody-here'" in capsys.readouterr().err
+    contact = sample_root / "content" / "contacts" / "jonah-kim.md"
+    before = contact.read_bytes()
+    assert main(["export", "vcard", "-C", str(sample_root), "-o", str(contact)]) == 2
+    assert "is not a .vcf file" in capsys.readouterr().err
+    assert contact.read_bytes() == before
+
+
+def test_round_trip_through_a_vcard(
+    sample_root: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Import the exported cards: into the same playbook everyone is recognised with no
+    differences; into a fresh one with the companies, everyone comes back the same."""
+    cards = tmp_path / "all.vcf"
+    cards.write_bytes(export_vcards(sample_root, capsysbinary))
+    assert main(["import", "vcard", "-C", str(sample_root), str(cards)]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    assert "Created 0 contacts" in out and "skipped 13 records already there" in out
+    assert "differs" not in out
+
+    fresh = tmp_path / "fresh"
+    for company in (sample_root / "content" / "companies").glob("*.md"):
+        write(fresh, f"content/companies/{company.name}", company.read_text())
+    assert main(["import", "vcard", "-C", str(fresh), str(cards)]) == 0
+    capsysbinary.readouterr()
+    assert main(["check", "-C", str(fresh)]) == 0
+    again = tmp_path / "again.vcf"
+    assert main(["export", "vcard", "-C", str(fresh), "-o", str(again)]) == 0
+    original = sorted(vobject.readComponents(cards.read_text("utf-8")), key=lambda c: c.fn.value)
+    copied = sorted(vobject.readComponents(again.read_text("utf-8")), key=lambda c: c.fn.value)
+    fields = ("fn", "n", "org", "title", "email", "tel", "url", "uid")
+    for one, other in zip(original, copied, strict=True):
+        for name in fields:
+            assert [str(x.value) for x in one.contents.get(name, [])] == [
+                str(x.value) for x in other.contents.get(name, [])
+            ], (one.fn.value, name)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "sheets"
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(folder), *TODAY]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "companies.csv", "contacts.csv", "followups.csv", "meetings.csv",
+    ]  # fmt: skip
+    contacts = read_csv(folder / "contacts.csv")
+    assert len(contacts) == 13
+    priya = next(row for row in contacts if row["slug"] == "priya-natarajan")
+    assert priya["company_name"] == "Verdant Grid" and priya["phone"] == "+1 312 555 0129"
+    assert priya["tags"] == "alumni; analytics-engineering; climate"
+    companies = read_csv(folder / "companies.csv")
+    assert [row["rank"] for row in companies] == [str(n) for n in range(1, len(companies) + 1)]
+    meetings = read_csv(folder / "meetings.csv")
+    omar = next(row for row in meetings if row["slug"] == "2026-11-24-omar-haddad")
+    assert (omar["date"], omar["time"], omar["contact_name"]) == (
+        "2026-11-24",
+        "08:30",
+        "Omar Haddad",
+    )
+    followups = read_csv(folder / "followups.csv")
+    assert followups and all(len(row["due"]) == 10 and row["due"][4] == "-" for row in followups)
+    assert {row["status"] for row in followups} <= {
+        "overdue",
+        "today",
+        "this-week",
+        "later",
+        "done",
+    }
+
+    # the default folder is export/ in the playbook; a second export replaces the first
+    assert main(["export", "csv", "-C", str(sample_root), *TODAY]) == 0
+    assert main(["export", "csv", "-C", str(sample_root), *TODAY]) == 0
+    assert read_csv(sample_root / "export" / "contacts.csv") == contacts
+    assert [p.name for p in (sample_root / "export").iterdir() if p.name.startswith(".")] == []
+
+
+def test_exports_refuse_a_playbook_with_errors(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(sample_root, "content/contacts/broken.md", "---\nname: [\n---\n")
+    assert main(["export", "csv", "-C", str(sample_root)]) == 1
+    assert "content/contacts/broken.md" in capsys.readouterr().err
+    assert not (sample_root / "export").exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("+1 (312) 555-0142", "+1 (312) 555-0142"),
+        ("Priya", "Priya"),
+    ],
+)
+def test_formulas_are_shown_not_run(cell: str, written: str) -> None:
+    assert safe_cell(cell) == written
+    text = csv_bytes(["a"], [[cell]]).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text)))[1] == [written]
+
+
+def test_vcards_on_a_text_only_stdout(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["export", "vcard", "-C", str(sample_root), "jonah-kim"]) == 0
+    assert out.getvalue().startswith("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jonah Kim\r\n")

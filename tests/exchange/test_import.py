@@ -1,0 +1,230 @@
+"""`playbook import`: new people become files, known people are recognised, nothing is
+overwritten or half written, and the result passes `playbook check`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import write
+
+from generator.cli import main
+from generator.errors import Problems
+from generator.exchange.existing import read_known
+from generator.exchange.importing import contact_text, plan_import
+from generator.exchange.people import Person, Reading
+from generator.model.fields import validate_document
+from generator.model.schema import CONTACT
+from generator.sources.frontmatter import parse_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run_import(root: Path, source: str, name: str, *options: str) -> int:
+    shutil.copyfile(FIXTURES / name, root.parent / name)
+    return main(["import", source, "-C", str(root), str(root.parent / name), *options])
+
+
+def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = files(sample_root)
+    assert run_import(sample_root, "linkedin", "Connections.csv") == 1  # some rows had problems
+    out, err = capsys.readouterr()
+    after = files(sample_root)
+    assert {k: v for k, v in after.items() if k in before} == before  # nothing overwritten
+    new = sorted(set(after) - set(before))
+    slugs = [
+        "lukasz-wrobel", "dmitriy-ivanov", "wang-xiao-ming", "anne-marie-obrien-phd",
+        "jose-nunez", "null", "maria-lopez-hiring", "olu-bello", "ada-bello", "jane-doe",
+        "jane-doe-2",
+    ]  # fmt: skip
+    assert new == sorted(f"content/contacts/{slug}.md" for slug in slugs)
+    lukasz = (sample_root / "content/contacts/lukasz-wrobel.md").read_text()
+    assert "company: verdant-grid\n" in lukasz  # "Verdant Grid, Inc." is the existing file
+    assert "met_on: 2024-04-18\n" in lukasz
+    assert (
+        "Connections.csv:9: Priya Natarajan: already in content/contacts/priya-natarajan.md"
+        " (same LinkedIn address); differs: role: 'Lead Analytics Engineer' here, "
+        "'Senior Analytics Engineer' in the file; met_on: '2021-10-11' here, nothing in the file"
+        in out
+    )
+    assert "Connections.csv:18: Mary Lopez: same person as line 17 (same email)" in out
+    assert "Kwame Asante: already in content/contacts/kwame-asante.md (same name)" in out
+    assert "Created 11 contacts and 0 companies" in out
+    assert "skipped 3 records already there, 4 problems" in out
+    assert (
+        "New companies, not created (add --companies to create them):\n"
+        "  Acme Labs (acme-labs, 1 person)\n" in out
+    )
+    assert "  Sunrise Ltd. (sunrise-ltd, 2 people)\n" in out and "sunrise-ltd-2" not in out
+    assert "  Verdant Grid, Inc. → verdant-grid\n" in out
+    assert err.splitlines()[0].endswith(
+        "Connections.csv:10: has no name (First Name and Last Name are empty); skipped"
+    )
+    assert main(["check", "-C", str(sample_root)]) == 0
+
+    # again: everyone is recognised now, nothing new is written
+    capsys.readouterr()
+    assert run_import(sample_root, "linkedin", "Connections.csv") == 1
+    out = capsys.readouterr().out
+    assert files(sample_root) == after
+    assert "Created 0 contacts" in out and "skipped 14 records" in out
+
+
+def test_companies_option_creates_stubs(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_import(sample_root, "linkedin", "Connections.csv", "--companies") == 1
+    out = capsys.readouterr().out
+    companies = sample_root / "content" / "companies"
+    for slug in ("acme-labs", "severnyy-veter", "shen-zhen-shu-ju-ke-ji", "sunrise-ltd",
+                 "the-quoted-company"):  # fmt: skip
+        assert (companies / f"{slug}.md").exists(), slug
+    assert yaml.safe_load((companies / "the-quoted-company.md").read_text().split("---")[1]) == {
+        "name": 'The "Quoted" Company'
+    }
+    assert "company: sunrise-ltd\n" in (sample_root / "content/contacts/olu-bello.md").read_text()
+    assert "company: sunrise-ltd\n" in (sample_root / "content/contacts/ada-bello.md").read_text()
+    assert "Created 11 contacts and 5 companies" in out
+    assert main(["check", "-C", str(sample_root)]) == 0
+
+
+def test_dry_run_writes_nothing(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = files(sample_root)
+    assert run_import(sample_root, "vcard", "cards-3.0.vcf", "--dry-run", "--companies") == 1
+    out = capsys.readouterr().out
+    assert files(sample_root) == before
+    assert (
+        "Would create content/companies/harbor-pine-consulting.md:\n    ---\n    name: Harbor"
+        in out
+    )
+    assert "Would create content/contacts/joao-ferreira.md:" in out
+    assert "Would create 3 contacts and 1 company" in out
+
+
+def test_vcards_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_import(sample_root, "vcard", "cards-3.0.vcf") == 1
+    assert run_import(sample_root, "vcard", "cards-4.0.vcf", "--companies") == 1
+    out = capsys.readouterr().out
+    contacts = sample_root / "content" / "contacts"
+    asa = (contacts / "asa-maria-lindqvist-berg.md").read_text()
+    assert "company: tidewater-logistics\n" in asa
+    assert "phone: +46 70 555 98 76\n" in asa
+    assert "Other phones: +46 8 555 012 34" in asa
+    assert r"Ask about \[\[route-planning\]\] tools" in asa  # not a cross-link
+    assert (
+        "Priya N.: already in content/contacts/priya-natarajan.md (same email); differs: "
+        "phone: '+1 (312) 555-0199' here, '+1 312 555 0129' in the file" in out
+    )
+    assert "Northwind Freight GmbH: already in content/companies/northwind-freight.md" in out
+    assert (sample_root / "content/companies/kestrel-robotics.md").exists()
+    assert "company: kestrel-robotics\n" in (contacts / "gim-min-jun.md").read_text()
+    assert "company: acme-inc\n" in (contacts / "sokratis-papadopoylos.md").read_text()
+    assert main(["check", "-C", str(sample_root)]) == 0
+
+
+def test_never_overwrites_and_numbers_collisions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "pb"
+    mine = "---\nname: Somebody Else\nlinkedin: https://www.linkedin.com/in/someone-else\n---\n"
+    write(root, "content/contacts/lukasz-wrobel.md", mine)
+    write(root, "content/contacts/2024/dmitriy-ivanov.md", mine.replace("else", "other"))
+    assert run_import(root, "linkedin", "Connections.csv") == 1
+    assert (root / "content/contacts/lukasz-wrobel.md").read_text() == mine
+    assert "name: Łukasz Wróbel" in (root / "content/contacts/lukasz-wrobel-2.md").read_text()
+    assert (root / "content/contacts/dmitriy-ivanov-2.md").exists()
+    assert main(["check", "-C", str(root)]) == 0
+
+
+def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    reading = Reading(people=[Person(line=2, name="Ada Byrne")])
+    plan = plan_import(reading, read_known(root), label="x.csv", origin="LinkedIn",
+                       create_companies=False)  # fmt: skip
+    write(root, "content/contacts/ada-byrne.md", "---\nname: mine\n---\n")
+    from generator.exchange.importing import write_plan
+
+    assert write_plan(plan, root) == []
+    assert [str(n) for n in plan.notices] == [
+        "x.csv:2: content/contacts/ada-byrne.md exists; not overwritten"
+    ]
+    assert (root / "content/contacts/ada-byrne.md").read_text() == "---\nname: mine\n---\n"
+    assert [p.name for p in (root / "content/contacts").iterdir()] == ["ada-byrne.md"]
+
+
+NASTY = [
+    "No", "null", "~", "True", "2024-01-01", "12:30", "0x1F", "1e3", "- Dash", "#hash",
+    "key: value", "'single'", '"double"', "a # b", "[list]", "{map}", "&anchor", "*alias",
+    "!tag", "%directive", "@handle", "`tick`", "|pipe", ">fold", "?query",
+    "Zoë \u2018Z\u2019 Ørsted",
+    "trailing \\", "tab\there", "line\u2028separator", "emoji 🚀", "ß", "---", "...",
+    "\u200bzero width", "x" * 300,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NASTY)
+def test_any_name_reads_back_as_written(name: str) -> None:
+    from generator.exchange.people import clean
+
+    person = Person(line=1, name=clean(name), role=clean(name), company=clean(name))
+    text = contact_text(person, None, "x.csv", "LinkedIn")
+    problems = Problems()
+    doc = parse_document("content/contacts/x.md", text.encode(), problems)
+    assert doc is not None
+    values = validate_document(doc, CONTACT, problems)
+    assert problems.errors == []
+    assert doc.data["name"] == clean(name) and values["role"] == clean(name)
+
+
+def test_nasty_names_import_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    rows = "".join(
+        '"{}",,,,"{}","{}",1 Jan 2024\r\n'.format(*(n.replace('"', '""'),) * 3) for n in NASTY
+    )
+    (tmp_path / "c.csv").write_text(header + rows, encoding="utf-8")
+    status = main(["import", "linkedin", "-C", str(root), str(tmp_path / "c.csv"), "--companies"])
+    assert status == 0, capsys.readouterr()
+    assert main(["check", "-C", str(root)]) == 0, capsys.readouterr().err
+    names = {
+        yaml.safe_load(p.read_text(encoding="utf-8").split("\n---\n")[0][4:])["name"]
+        for p in (root / "content/contacts").glob("*.md")
+    }
+    from generator.exchange.people import clean
+
+    assert names == {clean(n) for n in NASTY} - {""}
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "missing.vcf")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    (tmp_path / "a.vcf").write_text("")
+    assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "a.vcf")]) == 2
+    assert "no content/ folder" in capsys.readouterr().err
+
+
+def test_new_makes_file_names_the_same_way(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(sample_root)
+    assert main(["new", "-C", root, "contact", "Дмитрий Иванов"]) == 0
+    assert main(["new", "-C", root, "company", "深圳数据科技"]) == 0
+    assert (sample_root / "content/contacts/dmitriy-ivanov.md").exists()
+    assert (sample_root / "content/companies/shen-zhen-shu-ju-ke-ji.md").exists()
+    write(sample_root, "content/contacts/2025/ada-byrne.md", "---\nname: Ada Byrne\n---\n")
+    assert main(["new", "-C", root, "contact", "Ada Byrne"]) == 2
+    assert "already has the slug 'ada-byrne'" in capsys.readouterr().err
+    assert main(["new", "-C", root, "contact", "🚀"]) == 2
+    assert main(["check", "-C", root]) == 0

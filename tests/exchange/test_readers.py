@@ -1,0 +1,199 @@
+"""The importers' readers: LinkedIn's Connections.csv and vCard files, odd records too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.exchange.linkedin import parse_date, read_connections
+from generator.exchange.people import Person, Reading
+from generator.exchange.vcards import read_vcards
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def read(name: str) -> Reading:
+    content = (FIXTURES / name).read_bytes()
+    reader = read_connections if name.endswith(".csv") else read_vcards
+    return reader(name, content)
+
+
+def people(reading: Reading) -> dict[str, Person]:
+    return {person.name: person for person in reading.people}
+
+
+def test_linkedin_fixture_has_the_real_shape() -> None:
+    raw = (FIXTURES / "Connections.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfNotes:\r\n")
+    assert b"\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n" in raw
+
+
+def test_linkedin_rows() -> None:
+    reading = read("Connections.csv")
+    found = people(reading)
+    lukasz = found["Łukasz Wróbel"]
+    assert lukasz.line == 5
+    assert lukasz.company == "Verdant Grid, Inc."
+    assert lukasz.role == "Data Engineer"
+    assert lukasz.emails == ()
+    assert lukasz.met_on == dt.date(2024, 4, 18)
+    assert lukasz.linkedin == "https://www.linkedin.com/in/lukasz-wrobel-example"
+    assert found["Дмитрий Иванов"].emails == ("dmitrii.ivanov@example.ru",)
+    assert "王小明" in found  # Chinese given and family names are written together
+    assert found["Anne-Marie O'Brien, PhD"].company == 'The "Quoted" Company'
+    assert found["José Núñez"].linkedin == "https://es.linkedin.com/in/jose-nunez-example"
+    null = found["Null"]  # a quoted field across two lines, and the row after it
+    assert (null.line, null.company, null.role) == (15, "Acme Labs", "- Founder: #1")
+    assert found["Maria López 🚀 | Hiring"].line == 17
+    assert [p.name for p in reading.people].count("Jane Doe") == 2
+
+
+def test_linkedin_odd_rows_are_reported_with_their_line() -> None:
+    assert [str(n) for n in read("Connections.csv").notices] == [
+        "Connections.csv:10: has no name (First Name and Last Name are empty); skipped",
+        "Connections.csv:11: Connected On: expected a date like 18 Apr 2024, got '31 Feb 2024'; "
+        "skipped",
+        "Connections.csv:12: has 9 values but the header has 7 (a comma outside quotes?); skipped",
+        "Connections.csv:20: Email Address: expected an address like name@example.com, "
+        "got 'not-an-email'; skipped",
+    ]
+
+
+def test_linkedin_columns_are_found_by_their_header() -> None:
+    text = (
+        "Connected On,Position,Company,First Name,Last Name,Email Address,URL,Tags\n"
+        "03 Mar 2025,Analyst,Acme,Ada,Byrne,,https://www.linkedin.com/in/ada,friends\n"
+        "04 Mar 2025,Analyst,Acme,Bo,Chan\n"  # trailing values left out: empty
+    )
+    reading = read_connections("c.csv", text.encode())
+    assert reading.notices == []
+    ada, bo = reading.people
+    assert (ada.name, ada.role, ada.met_on) == ("Ada Byrne", "Analyst", dt.date(2025, 3, 3))
+    assert (bo.name, bo.linkedin, bo.line) == ("Bo Chan", "", 3)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"Name,Email\nAda,a@example.com\n",
+            "c.csv:1: has no header line with First Name and "
+            "Last Name; expected LinkedIn's Connections.csv",
+        ),
+        (
+            b"First Name,Last Name\n\xff\xfeAda,Byrne\n",
+            "c.csv:2: is not UTF-8 text; nothing was read (save it as UTF-8 CSV)",
+        ),
+        (
+            b"First Name,Last Name,URL\nAda,Byrne,ftp://x\n",
+            "c.csv:2: URL: expected a web address starting with https://, got 'ftp://x'; skipped",
+        ),
+    ],
+)
+def test_linkedin_files_that_cannot_be_read(content: bytes, message: str) -> None:
+    assert [str(n) for n in read_connections("c.csv", content).notices] == [message]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("18 Apr 2024", dt.date(2024, 4, 18)),
+        ("02 Jan 2023", dt.date(2023, 1, 2)),
+        ("18-Apr-24", dt.date(2024, 4, 18)),
+        ("Apr 18, 2024", dt.date(2024, 4, 18)),
+        ("1 September 2023", dt.date(2023, 9, 1)),
+        ("2024-04-18", dt.date(2024, 4, 18)),
+        ("31 Feb 2024", None),
+        ("4/18/24", None),
+        ("18 Avr 2024", None),
+        ("yesterday", None),
+    ],
+)
+def test_connected_on_dates(text: str, day: dt.date | None) -> None:
+    assert parse_date(text) == day
+
+
+def test_vcard_3() -> None:
+    reading = read("cards-3.0.vcf")
+    found = people(reading)
+    asa = found["Åsa Maria Lindqvist-Berg"]
+    assert asa.company == "Tidewater Logistics"
+    assert asa.role == "Planning Manager"
+    assert asa.emails == ("asa.lindqvist-berg@example.se", "asa.home@example.se")  # PREF first
+    assert asa.phones == ("+46 70 555 98 76", "+46 8 555 012 34")
+    assert asa.linkedin == "https://www.linkedin.com/in/asa-lindqvist-berg-example"
+    assert asa.websites == ("https://asa.example.se",)
+    assert asa.notes.splitlines() == [
+        "Met at the Gothenburg logistics meetup, spring 2025.",
+        "Ask about [[route-planning]] tools; *not* about the merger.",  # a folded line, joined
+    ]
+    joao = found["João Ferreira"]  # no FN: from N, without the Dr.
+    assert (joao.line, joao.phones) == (18, ("(312) 555-0190 ext. 4",))
+    assert found["Yes"].linkedin == "https://www.linkedin.com/in/yes-example"
+    assert reading.organisations == [(29, "Harbor & Pine Consulting")]
+    assert [str(n) for n in reading.notices] == [
+        "cards-3.0.vcf:24: text outside BEGIN:VCARD ... END:VCARD; ignored",
+        "cards-3.0.vcf:25: has no name (no FN or N); skipped",
+        "cards-3.0.vcf:36: EMAIL: expected an address like name@example.com, "
+        "got 'broken.example.com'; skipped",
+        "cards-3.0.vcf:54: card has no END:VCARD; skipped",
+    ]
+
+
+def test_vcard_4() -> None:
+    reading = read("cards-4.0.vcf")
+    found = people(reading)
+    sokratis = found["Σωκράτης Παπαδόπουλος"]
+    assert sokratis.company == "Acme, Inc."
+    assert sokratis.phones == ("+30-69-5550-0101", "+30-21-0555-0100")  # PREF=1 first, no tel:
+    assert sokratis.emails == ("sokratis@example.gr",)
+    assert sokratis.notes == "Knows everyone in Athens fintech."
+    assert found["김민준"].company == "Kestrel Robotics"
+    assert reading.organisations == [(14, "Northwind Freight GmbH"), (20, "Kestrel Robotics")]
+    assert [str(n) for n in reading.notices] == [
+        "cards-4.0.vcf:27: is a card of a group (KIND:group), not of a person; skipped",
+        "cards-4.0.vcf:42: cannot be read as a vCard (Failed to parse line: "
+        "THIS LINE HAS NO COLON); skipped",
+    ]
+
+
+def test_a_file_without_cards() -> None:
+    assert [str(n) for n in read_vcards("x.vcf", b"hello\n").notices] == [
+        "x.vcf:1: text outside BEGIN:VCARD ... END:VCARD; ignored"
+    ]
+    assert [str(n) for n in read_vcards("x.vcf", b"").notices] == [
+        "x.vcf:1: has no BEGIN:VCARD ... END:VCARD card"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> None:
+    rows = [
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"],
+        ["Zoë", "Ørsted; Ph.D", "", "", "Acme, Inc.", "CTO", "1 Jan 2024"],
+    ]
+    text = "\r\n".join(separator.join(f'"{cell}"' for cell in row) for row in rows)
+    reading = read_connections("c.csv", text.encode(encoding))
+    assert reading.notices == []
+    assert [(p.name, p.company, p.line) for p in reading.people] == [
+        ("Zoë Ørsted; Ph.D", "Acme, Inc.", 2)
+    ]
+
+
+def test_vcard_2_1_and_a_damaged_picture() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wr=C3=B3bel;=C5=81ukasz;;;\r\n"
+        "TEL;CELL:+48 600 555 010\r\nEMAIL;PREF;INTERNET:l@example.pl\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Photo Person\r\n"
+        "PHOTO;ENCODING=b;TYPE=JPEG:not*base64!!\r\n  still not base64\r\n"
+        "NOTE:kept\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("old.vcf", text.encode())
+    assert reading.notices == []
+    lukasz, photo = reading.people
+    assert (lukasz.name, lukasz.emails) == ("Łukasz Wróbel", ("l@example.pl",))
+    assert (photo.name, photo.notes, photo.line) == ("Photo Person", "kept", 7)

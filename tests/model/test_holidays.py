@@ -1,0 +1,142 @@
+"""`holidays:` in playbook.yaml: listed dates, a country's calendar, or both."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+from generator.build import check
+from generator.errors import Problems
+from generator.model.config import load_config
+from generator.model.holidays import Holidays
+from generator.plans.followups import add_business_days
+
+D = dt.date
+
+
+def config_of(tmp_path: Path, text: str) -> tuple[Holidays, Problems]:
+    (tmp_path / "playbook.yaml").write_text(text)
+    problems = Problems()
+    return load_config(tmp_path, problems).holidays, problems
+
+
+def test_the_list_form_still_works(tmp_path: Path) -> None:
+    holidays, problems = config_of(tmp_path, "title: T\nholidays: [2026-12-25, 2026-11-26]\n")
+    assert not problems.items
+    assert holidays == Holidays((D(2026, 11, 26), D(2026, 12, 25)))
+    assert holidays.line == 2
+
+
+def test_a_country_with_a_subdivision_and_own_dates(tmp_path: Path) -> None:
+    text = "holidays:\n  country: us\n  subdivision: il\n  dates: [2026-12-24]\n"
+    holidays, problems = config_of(tmp_path, text)
+    assert not problems.items
+    assert (holidays.country, holidays.subdivision) == ("US", "IL")
+    assert holidays.dates == (D(2026, 12, 24),)
+    assert not holidays.is_business_day(D(2026, 11, 26))  # Thanksgiving
+    assert not holidays.is_business_day(D(2027, 2, 12))  # Lincoln's Birthday, Illinois only
+    assert not holidays.is_business_day(D(2026, 12, 24))  # listed
+    assert holidays.is_business_day(D(2026, 12, 23))
+    assert not holidays.is_business_day(D(2026, 12, 26))  # Saturday
+
+
+def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
+    holidays, problems = config_of(tmp_path, "holidays: {country: US, subdivision: Illinois}\n")
+    assert not problems.items and holidays.subdivision == "IL"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "holidays: {country: Narnia}\n",
+            "playbook.yaml:1: holidays.country: expected a country code such as US, GB, DE "
+            "or IN (ISO 3166), got 'Narnia'",
+        ),
+        (
+            "title: T\nholidays:\n  country: US\n  subdivision: ZZ\n",
+            "playbook.yaml:4: holidays.subdivision: expected a subdivision of US such as "
+            "AK, AL, AR, AS, AZ, CA, CO, CT, ..., got 'ZZ'",
+        ),
+        (
+            "holidays:\n  subdivision: IL\n",
+            "playbook.yaml:2: holidays.subdivision: needs a country too, like country: US",
+        ),
+        (
+            "holidays:\n  country: DE\n  dates: [2026-02-30]\n",
+            "playbook.yaml:3: holidays.dates.0: expected a date as YYYY-MM-DD, got '2026-02-30'",
+        ),
+        (
+            "holidays: [next friday]\n",
+            "playbook.yaml:1: holidays.0: expected a date as YYYY-MM-DD, got 'next friday'",
+        ),
+    ],
+)
+def test_mistakes_are_reported_at_their_line(tmp_path: Path, text: str, expected: str) -> None:
+    _, problems = config_of(tmp_path, text)
+    assert [str(e) for e in problems.errors] == [expected]
+
+
+def test_an_unknown_key_is_a_warning(tmp_path: Path) -> None:
+    _, problems = config_of(tmp_path, "holidays:\n  country: US\n  date: [2026-12-24]\n")
+    assert [str(w) for w in problems.warnings] == [
+        "warning: playbook.yaml:3: holidays.date: is not a setting playbook knows "
+        "(did you mean dates?); ignored"
+    ]
+
+
+def test_business_days_use_the_country_calendar_and_weekend() -> None:
+    us = Holidays(country="US")
+    # Wed 25 Nov 2026 + 1 business day: Thanksgiving Thursday is skipped
+    assert add_business_days(D(2026, 11, 25), 1, us) == D(2026, 11, 27)
+    saudi = Holidays(country="SA")  # the weekend is Friday and Saturday
+    assert add_business_days(D(2026, 1, 7), 1, saudi) == D(2026, 1, 8)  # Wed → Thu
+    assert add_business_days(D(2026, 1, 8), 1, saudi) == D(2026, 1, 11)  # Thu → Sun
+    assert add_business_days(D(2026, 11, 25), 1, [D(2026, 11, 26)]) == D(2026, 11, 27)
+
+
+def test_coverage() -> None:
+    listed = Holidays((D(2026, 12, 25),))
+    assert listed.covers(2026) and not listed.covers(2027)
+    assert Holidays(country="US").covers(2040)
+    assert not Holidays().covers(2026) and not Holidays().configured
+
+
+def request(root: Path, slug: str, requested_on: str) -> None:
+    write(
+        root,
+        f"content/meetings/{slug}.md",
+        f"---\ncontact: ada\nstatus: requested\nrequested_on: {requested_on}\n---\n",
+    )
+
+
+def holiday_warnings(root: Path) -> list[str]:
+    write(root, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    return [str(w) for w in check(root).warnings if w.field == "holidays"]
+
+
+def test_listed_dates_warn_when_the_rules_reach_an_uncovered_year(tmp_path: Path) -> None:
+    write(tmp_path, "playbook.yaml", "title: T\nholidays: [2026-11-26, 2026-12-25]\n")
+    request(tmp_path, "late", "2026-12-28")  # the nudge lands in January 2027
+    request(tmp_path, "early", "2026-11-02")
+    assert holiday_warnings(tmp_path) == [
+        "warning: playbook.yaml:2: holidays: nothing covers 2027 (2 listed dates), but the "
+        "business-day reminders of content/meetings/late.md count days in 2027, where only "
+        "weekends are skipped: list 2027's holidays, or set a country (holidays: {country: US})"
+    ]
+
+
+@pytest.mark.parametrize(
+    "config", ["title: T\n", "holidays: []\n", "holidays: {country: US, dates: [2026-12-24]}\n"]
+)
+def test_no_warning_without_holidays_or_with_a_country(tmp_path: Path, config: str) -> None:
+    write(tmp_path, "playbook.yaml", config)
+    request(tmp_path, "late", "2026-12-28")
+    assert holiday_warnings(tmp_path) == []
+
+
+def test_the_sample_is_covered(sample_root: Path) -> None:
+    assert [w for w in check(sample_root).warnings if w.field == "holidays"] == []

@@ -1,0 +1,57 @@
+"""Slugs from names in any script: readable ASCII, valid as file names, stable."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model.fields import SLUG
+from generator.model.slugs import MAX_LENGTH, fallback_slug, slugify, unique_slug
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Łukasz Wróbel", "lukasz-wrobel"),
+        ("Дмитрий Иванов", "dmitriy-ivanov"),
+        ("王小明", "wang-xiao-ming"),
+        ("김민준", "gim-min-jun"),
+        ("Zoë O'Neil", "zoe-oneil"),
+        ("Anne-Marie O\u2019Brien", "anne-marie-obrien"),
+        ("Nguyễn Thị Minh Khai", "nguyen-thi-minh-khai"),
+        ("Σωκράτης", "sokratis"),
+        ("Maria López 🚀 | Hiring", "maria-lopez-hiring"),
+        ("Jürgen Groß", "jurgen-gross"),
+        ("\ufb01sh \uff26\uff55\uff4c\uff4c", "fish-full"),  # a ligature, full-width letters
+        ("東京 Tokyo", "dong-jing-tokyo"),
+    ],
+)
+def test_names_in_any_script_become_ascii_slugs(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+    assert SLUG.match(slug)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["محمد علي", "やまだ たろう", "ⲁⲛⲟⲕ", "אבי כהן", "राम", "ქართველი", "x" * 200, "a--b  c"],
+)
+def test_every_slug_is_valid_and_short(name: str) -> None:
+    slug = slugify(name)
+    assert slug and SLUG.match(slug)
+    assert len(slug) <= MAX_LENGTH
+
+
+@pytest.mark.parametrize("name", ["", "???", "🚀🚀", "—", "   "])
+def test_names_without_letters_have_no_slug(name: str) -> None:
+    assert slugify(name) == ""
+
+
+def test_fallback_is_stable_and_valid() -> None:
+    assert fallback_slug("🚀", "contact") == fallback_slug("🚀", "contact")
+    assert fallback_slug("🚀", "contact") != fallback_slug("🛸", "contact")
+    assert SLUG.match(fallback_slug("🚀", "contact"))
+
+
+def test_collisions_get_numbers() -> None:
+    assert unique_slug("jane-doe", set()) == "jane-doe"
+    assert unique_slug("jane-doe", {"jane-doe"}) == "jane-doe-2"
+    assert unique_slug("jane-doe", {"jane-doe", "jane-doe-2"}) == "jane-doe-3"

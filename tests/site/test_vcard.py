@@ -1,0 +1,77 @@
+"""A contact's vCard: escaped, folded, tel-friendly, and readable by vobject."""
+
+from __future__ import annotations
+
+import pytest
+import vobject
+
+from generator.model.entities import Company, Contact
+from generator.site.vcard import contact_vcard, fold, tel_uri, tel_value
+
+
+def card(**fields: str) -> str:
+    contact = Contact(slug="x", name=fields.pop("name", "Ada Byrne"), **fields)  # type: ignore[arg-type]
+    return contact_vcard(contact, None)
+
+
+def test_a_full_card() -> None:
+    contact = Contact(
+        slug="lukasz-wrobel",
+        name="Łukasz Wróbel",
+        role="Head of Data, EMEA; Platform",
+        email="lukasz@example.pl",
+        phone="+48 22 555 0100",
+        linkedin="https://www.linkedin.com/in/lukasz-example",
+        notes_html="<p>private</p>",
+        tags=("secret-tag",),
+    )
+    text = contact_vcard(contact, Company(slug="acme", name="Acme, Inc."))
+    assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Łukasz Wróbel\r\n")
+    assert "TITLE:Head of Data\\, EMEA\\; Platform\r\n" in text
+    assert "ORG:Acme\\, Inc.\r\n" in text
+    assert "TEL;TYPE=VOICE:+48-22-555-0100\r\n" in text
+    assert "private" not in text and "secret-tag" not in text
+    parsed = vobject.readOne(text)
+    assert parsed.fn.value == "Łukasz Wróbel"
+    assert parsed.n.value.family == "Wróbel" and parsed.n.value.given == "Łukasz"
+    assert parsed.org.value == ["Acme, Inc."]
+    assert parsed.title.value == "Head of Data, EMEA; Platform"
+
+
+def test_optional_parts_are_left_out() -> None:
+    assert card() == (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byrne\r\nN:Byrne;Ada;;;\r\n"
+        "UID:playbook-contact-x\r\nEND:VCARD\r\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["王小明", "Cher", "Ana\nMaria", "a;b,c\\d", "x" * 200])
+def test_any_name_survives(name: str) -> None:
+    parsed = vobject.readOne(card(name=name))
+    assert parsed.fn.value == name
+
+
+def test_long_lines_fold_within_75_octets_and_never_split_a_character() -> None:
+    line = "NOTE:" + "Ł😀" * 60
+    folded = fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+    assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
+
+
+@pytest.mark.parametrize(
+    ("phone", "value"),
+    [
+        ("+1 312 555 0129", "+1-312-555-0129"),
+        ("(312) 555-0100", "312-555-0100"),
+        ("+44 20 7946 0958 ext. 12", "+44-20-7946-0958;ext=12"),
+        ("+1.312.555.0129 x7", "+1-312-555-0129;ext=7"),
+        ("+49 (0)30 555 0100", "+49-0-30-555-0100"),
+        ("ask the front desk", None),
+        ("12", None),
+        ("", None),
+    ],
+)
+def test_tel_values(phone: str, value: str | None) -> None:
+    assert tel_value(phone) == value
+    assert tel_uri(phone) == (f"tel:{value}" if value else None)

@@ -1,0 +1,73 @@
+"""`playbook schema` and what `playbook init` sets up for VS Code; help for the commands
+that bring contacts in and out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.model.jsonschema import all_schemas
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["import"],
+        ["import", "linkedin"],
+        ["import", "vcard"],
+        ["export"],
+        ["export", "vcard"],
+        ["export", "csv"],
+        ["schema"],
+    ],
+)
+def test_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    assert "usage: playbook " + " ".join(command) in capsys.readouterr().out
+
+
+def test_schema_writes_every_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "-C", str(tmp_path)]) == 0
+    folder = tmp_path / "schemas"
+    assert "Wrote 6 JSON Schemas to" in capsys.readouterr().out
+    written = {p.name: json.loads(p.read_text("utf-8")) for p in folder.iterdir()}
+    assert written == all_schemas()
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["schema", "-C", str(tmp_path), "-o", str(folder)]) == 0  # rewritten the same
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_init_sets_up_vscode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "mine"
+    assert main(["init", str(root)]) == 0
+    settings = json.loads((root / ".vscode" / "settings.json").read_text())
+    schemas = settings["yaml.schemas"]
+    assert schemas["./schemas/playbook.schema.json"] == ["playbook.yaml"]
+    assert schemas["./schemas/contacts.schema.json"] == ["content/contacts/**/*.md"]
+    assert schemas["./schemas/profile.schema.json"] == ["content/profile.md"]
+    for rel in schemas:
+        assert (root / rel).is_file(), rel
+    extensions = json.loads((root / ".vscode" / "extensions.json").read_text())
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+    config = json.loads((root / "schemas" / "playbook.schema.json").read_text())
+    jsonschema.validate(yaml.safe_load((root / "playbook.yaml").read_text()) or {}, config)
+    assert main(["check", "-C", str(root)]) == 0
+
+
+def test_init_never_overwrites_vscode_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "mine"
+    (root / ".vscode").mkdir(parents=True)
+    (root / ".vscode" / "settings.json").write_text('{"editor.tabSize": 8}\n')
+    assert main(["init", str(root)]) == 2
+    assert "settings.json already exists" in capsys.readouterr().err
+    assert (root / ".vscode" / "settings.json").read_text() == '{"editor.tabSize": 8}\n'
+    assert not (root / "playbook.yaml").exists()
