@@ -20,12 +20,49 @@ def documented_names(path: Path) -> set[str]:
     return set(re.findall(r"^\| `([a-z_.]+)`", path.read_text(), re.MULTILINE))
 
 
+def tables_by_heading(path: Path) -> dict[str, list[list[str]]]:
+    """The field names of each table (rows starting with a `name`), under the heading
+    they follow; code blocks are skipped (their lines are examples, not headings)."""
+    tables: dict[str, list[list[str]]] = {}
+    heading, fenced, previous_was_row = "", False, False
+    for line in path.read_text().splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        row = None if fenced else re.match(r"^\| `([a-z_.]+)`", line)
+        if not fenced and line.startswith("#"):
+            heading = line.lstrip("#").strip()
+        elif row:
+            if not previous_was_row:
+                tables.setdefault(heading, []).append([])
+            tables[heading][-1].append(row[1])
+        previous_was_row = bool(row)
+    return tables
+
+
+KIND_TABLES = {
+    "profile": ("Profile", 0),
+    "contacts": ("Contacts", 0),
+    "companies": ("Companies", 0),
+    "meetings": ("Meetings", 0),
+    "followup": ("Follow-ups you write yourself", 0),
+    "questions": ("Question bank", 0),
+    "question": ("Question bank", 1),
+}
+"""Where docs/content.md documents each kind: the heading it starts with, and which of
+the tables under it."""
+
+
 @pytest.mark.parametrize("kind", [*KINDS, "followup", "question"])
-def test_every_content_field_is_documented(kind: str) -> None:
+def test_every_content_field_is_documented_in_its_kinds_table(kind: str) -> None:
     schema = {"followup": FOLLOWUP, "question": QUESTION}.get(kind) or KINDS[kind]
-    documented = documented_names(DOCS / "content.md")
+    start, index = KIND_TABLES[kind]
+    found = tables_by_heading(DOCS / "content.md")
+    (heading,) = [h for h in found if h.startswith(start)]
+    documented = found[heading][index]
     missing = [f.name for f in schema.fields if f.name not in documented]
-    assert missing == [], f"{kind}: add these fields to docs/content.md"
+    assert missing == [], f"{kind}: add these fields to its table in docs/content.md"
+    unknown = [name for name in documented if name not in {f.name for f in schema.fields}]
+    assert unknown == [], f"{kind}: docs/content.md lists fields the schema does not have"
 
 
 def test_every_setting_is_documented() -> None:
