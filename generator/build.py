@@ -26,7 +26,7 @@ from generator.plans.guardrails import check_playbook
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from generator.publish.output import DeferredFile, PageGroup, write_pages
 from generator.publish.parallel import fork_map
-from generator.publish.write import check_output_dir, copy_files, staged_output, write_files
+from generator.publish.write import check_output_dir, staged_output
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, site_pages
@@ -156,8 +156,10 @@ def build(
     today: dt.date | None = None,
     jobs: int | None = None,
     encryption: Encryption | None = None,
+    clean: bool = False,
 ) -> BuildReport:
-    """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
+    """Build the playbook at `root` into its output folder; raise BuildError on bad content.
+    `clean`: write every file again, not only those whose bytes changed."""
     started = time.perf_counter()
     problems = Problems()
     playbook = load(root, problems, jobs)
@@ -187,19 +189,20 @@ def build(
         make = partial(calendar_of, playbook, day, facts, renamed)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
     site = make_site(playbook, day)
-    with staged_output(output, root) as folder:
-        count = write_pages(
+    with staged_output(output, root, clean=clean) as stage:
+        stage.files |= write_pages(
             groups,
             env,
             site,
-            folder,
+            stage,
             root,
             jobs=jobs,
             renamed=renamed,
             finish=finish,
             deferred=deferred,
         )
-        count += write_files(folder, {"robots.txt": ROBOTS_TXT})
-        count += copy_files(folder, static_files(themes))
+        stage.files |= stage.put({"robots.txt": ROBOTS_TXT})
+        stage.files |= stage.put_copies(static_files(themes))
     seconds = time.perf_counter() - started
+    count = len(stage.files)
     return BuildReport(output, len(paths), count, seconds, problems.warnings, over_encrypted)

@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, metavar="N", help="processes to render with (default: cores)"
     )
     p.add_argument(
+        "--clean",
+        action="store_true",
+        help="write every file again, not only those that changed since the last build",
+    )
+    p.add_argument(
         "--encrypt",
         action="store_true",
         help="encrypt every page; passphrase from PLAYBOOK_PASSPHRASE or a prompt",
@@ -143,7 +148,14 @@ def _report(problems: list[ContentError]) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     encryption = _encryption(args)
-    report = build(args.root, out=args.out, today=args.today, jobs=args.jobs, encryption=encryption)
+    report = build(
+        args.root,
+        out=args.out,
+        today=args.today,
+        jobs=args.jobs,
+        encryption=encryption,
+        clean=args.clean,
+    )
     _report(report.warnings)
     if report.unencrypted_over_encrypted:
         print(

@@ -17,6 +17,7 @@ from conftest import REPO, SAMPLE_TODAY, write
 
 from generator.build import build
 from generator.live.rebuild import LiveBuild
+from generator.publish.write import MANIFEST
 
 Edit = Callable[[Path], None]
 
@@ -24,8 +25,11 @@ ELENA = "content/contacts/elena-marsh.md"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a site, but the build's own bookkeeping (what it wrote last time)."""
     return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != MANIFEST
     }
 
 
