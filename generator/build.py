@@ -19,6 +19,7 @@ from generator.publish.write import check_output_dir, copy_files, staged_output,
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import navigation, site_pages
 from generator.site.render import DeferredFile, Page, Site, theme_dirs, write_pages
+from generator.stopwatch import Stopwatch
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 
@@ -32,6 +33,8 @@ class BuildReport:
     warnings: list[ContentError]
     unencrypted_over_encrypted: bool = False
     """A plain build replaced an encrypted one: everything is readable again."""
+    stages: tuple[tuple[str, float], ...] = ()
+    """Seconds per stage, in order (`playbook build -v`)."""
 
 
 def check(root: Path) -> Problems:
@@ -65,14 +68,19 @@ def build(
     today: dt.date | None = None,
     jobs: int | None = None,
     encryption: Encryption | None = None,
+    strict: bool = False,
 ) -> BuildReport:
-    """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
+    """Build the playbook at `root` into its output folder; raise BuildError on bad content
+    (with `strict`, on any warning too)."""
     started = time.perf_counter()
-    loaded, warnings = load_or_fail(root)
+    clock = Stopwatch()
+    loaded, warnings = load_or_fail(root, strict=strict)
+    clock.lap("read and check")
     output = check_output_dir(out or loaded.config.output_dir, root)
     day = resolve_today(today, loaded.config)
     with_calendar = encryption is None or encryption.include_calendar
     pages, site = plan(loaded, day, has_calendar=with_calendar)
+    clock.lap("plan pages")
     themes = theme_dirs(root, loaded.config.theme)
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
@@ -89,15 +97,20 @@ def build(
         others = extra_files(loaded, day, calendar=False)  # the calendar is deferred
         count += write_files(folder, others)
         count += copy_files(folder, static_files(themes))
+    clock.lap("render and write")
     seconds = time.perf_counter() - started
-    return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted)
+    stages = tuple(clock.laps)
+    return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted, stages)
 
 
-def load_or_fail(root: Path, cache: LoadCache | None = None) -> tuple[Loaded, list[ContentError]]:
-    """The checked playbook and its warnings; BuildError with every error otherwise."""
+def load_or_fail(
+    root: Path, cache: LoadCache | None = None, *, strict: bool = False
+) -> tuple[Loaded, list[ContentError]]:
+    """The checked playbook and its warnings; BuildError with every error otherwise
+    (and with `strict`, when there are only warnings)."""
     problems = Problems()
     loaded = load(root, problems, cache)
-    if problems.errors:
+    if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors, problems.warnings)
     return loaded, problems.warnings
 

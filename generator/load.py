@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.errors import ContentError, Problems
 from generator.live.memo import Memo
 from generator.model.assemble import AssemblyCache, Parsed, assemble, patch
+from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook, notes_only
 from generator.plans.followup_checks import check_followups
@@ -242,7 +243,12 @@ def load(
             for source, doc in zip(sources, documents, strict=True)
             if doc is not None
         ]
-        playbook = assemble(parsed, config, problems, cache.assembly)
+        broken = [  # no document: what names them waits for them (model/broken.py)
+            Unparsed(source.kind, source.slug, source.rel)
+            for source, doc in zip(sources, documents, strict=True)
+            if doc is None
+        ]
+        playbook = assemble(parsed, config, problems, cache.assembly, broken=broken)
     cache.assembled = len(sources)
     if not notes or cache.checked is None:
         own = Problems()

@@ -16,6 +16,14 @@ from typing import Any
 
 from generator.errors import ContentError, Problems
 from generator.live.memo import Memo, identical
+from generator.model.broken import (
+    WAITING,
+    Unparsed,
+    waiting_keys,
+    waiting_notes,
+    waits,
+    with_placeholders,
+)
 from generator.model.config import Config
 from generator.model.entities import (
     Category,
@@ -29,8 +37,9 @@ from generator.model.entities import (
     Source,
     meeting_title,
 )
-from generator.model.fields import SLUG, validate_document
+from generator.model.fields import SLUG, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
+from generator.model.suggest import known_names, slug_key, unknown_question, unknown_reference
 from generator.publish.parallel import fork_map
 from generator.site import routes
 from generator.sources.frontmatter import Document
@@ -108,14 +117,20 @@ def assemble(
     problems: Problems,
     cache: AssemblyCache | None = None,
     jobs: int | None = None,
+    broken: Iterable[Unparsed] = (),
 ) -> Playbook:
-    """Validate every document, resolve references, render bodies: the whole model."""
+    """Validate every document, resolve references, render bodies: the whole model.
+
+    `broken`: the sources that have no document (unreadable, or not valid YAML); they
+    count as existing, so what names them waits for them instead of failing (broken.py).
+    """
     cache = cache if cache is not None else AssemblyCache()
+    broken = tuple(broken)
     own = Problems()
     unique = _unique_slugs(parsed, own)
     values = {key: _validate(p, cache.validated, own) for key, p in unique.items()}
     cache.forget_all_but({p.doc.path for p in unique.values()})
-    links = _link_targets(unique, values, cache.targets)
+    links = with_placeholders(_link_targets(unique, values, cache.targets), broken)
     rendered = _render_bodies(unique, links, config.raw_html, own, cache, jobs)
     made: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     for (kind, slug), item in unique.items():
@@ -127,7 +142,11 @@ def assemble(
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, slug in unique:
         slugs[kind].add(slug)
+    for unparsed in broken:  # what names a broken file waits for it (broken.py)
+        slugs[unparsed.kind].add(unparsed.slug)
+    slugs[WAITING] = waiting_keys(broken)
     _check_all_references(playbook, slugs, own, cache)
+    own.items += waiting_notes(broken, playbook, rendered)
     if playbook.profile is None and "profile" not in slugs["profile"]:
         own.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
     cache.last = _Assembly(config, unique, slugs, links, playbook, own)
@@ -240,6 +259,8 @@ def _slug_problems(item: Parsed) -> list[ContentError]:
     if item.kind == "profile" or SLUG.match(item.slug):
         return []
     message = f"file name {item.slug!r} must be lowercase letters, digits and hyphens"
+    if slug_key(item.slug):  # (slug_key: suggest.py) the name it could have
+        message += f": rename the file to {slug_key(item.slug)}.md"
     return [ContentError(item.doc.path, 1, "slug", message)]
 
 
@@ -572,7 +593,7 @@ def _categories(
 
 def is_question_id(text: str) -> bool:
     """A meeting's `questions` entry names the bank when it looks like an id, not a sentence."""
-    return bool(SLUG.match(text))
+    return looks_like_id(text)
 
 
 def first_listings(questions: Iterable[str]) -> dict[str, int]:
@@ -616,12 +637,9 @@ def _check_references(
 
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
         if slug and slug not in slugs[kind]:
-            problems.error(
-                source.path,
-                source.line(field_path),
-                field_path,
-                f"no {what} named {slug!r} (expected a file content/{kind}/{slug}.md)",
-            )
+            names = known_names(getattr(playbook, kind), slugs[kind])  # suggest.py
+            message = unknown_reference(slug, what, kind, names)
+            problems.error(source.path, source.line(field_path), field_path, message)
 
     if isinstance(entity, Contact):
         contact = entity
@@ -644,13 +662,9 @@ def _check_references(
         for index, text in enumerate(meeting.questions):
             at = f"questions.{index}"
             if is_question_id(text) and text not in playbook.questions:
-                problems.error(
-                    src.path,
-                    src.line(at),
-                    at,
-                    f"no question with id {text!r} in content/questions/; "
-                    "write a full sentence to ask your own question",
-                )
+                if not waits(slugs, "questions"):  # a broken bank file may hold it
+                    message = unknown_question(text, playbook.questions)  # suggest.py
+                    problems.error(src.path, src.line(at), at, message)
             elif first[text] != index:
                 problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
 

@@ -164,7 +164,7 @@ STEPS_ASIDE: dict[str, tuple[Edit, bool]] = {
         True,
     ),
     "meeting required contact broken (leaves the model)": (
-        replace_in(OMAR_MEETING, "contact: omar-haddad", "contact: Omar Haddad"),
+        replace_in(OMAR_MEETING, "contact: omar-haddad", "contact: [omar-haddad]"),
         True,
     ),
     "question file edited": (
