@@ -24,6 +24,7 @@ from generator.plans.guardrails import check_playbook
 from generator.publish.parallel import fork_map
 from generator.sources.discover import SourceFile, discover, source_at
 from generator.sources.frontmatter import Document, parse_document
+from generator.sources.read import read_source
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class LoadCache:
         one comes back without a document, which the parent already has."""
         try:
             stamp = _stamp(source.path)
-            content = source.path.read_bytes()
+            content = read_source(source.path)  # not a pipe, not huge (sources/read.py)
         except OSError as exc:
             unreadable = Problems()
             unreadable.error(source.rel, 1, "file", f"cannot be read: {exc.strerror}")

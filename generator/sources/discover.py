@@ -1,8 +1,16 @@
-"""Walk content/ and name every source file's kind and slug (the folder gives the kind)."""
+"""Walk content/ and name every source file's kind and slug (the folder gives the kind).
+
+Only regular files are sources: a named pipe, socket or device with a `.md` name is
+skipped with a warning (reading a pipe would wait forever). A symbolic link is
+followed only to a file inside the playbook (or inside content/, wherever that is):
+a link elsewhere is refused, so a playbook never publishes a file from outside it.
+Folder links are not followed.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,17 +50,42 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
     """Every content file, sorted by path so builds are deterministic."""
     content = root / "content"
     if not content.is_dir():
-        problems.error("content", 1, "folder", f"no content/ folder in {root}; run 'playbook init'")
+        problems.error(
+            "content", 1, "folder", "no playbook here (no content/ folder): run `playbook init`"
+        )
         return []
     found: list[SourceFile] = []
-    for directory, folders, files in os.walk(content):
-        folders[:] = sorted(f for f in folders if not _skipped_folder(f))
-        for name in sorted(files):
-            if not _markdown(name):
-                continue
-            source = _classify(Path(directory) / name, root, problems)
-            if source is not None:
-                found.append(source)
+    folders = [content]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            rel = _rel(Path(folder), root)
+            problems.error(rel, 1, "folder", f"cannot be read: {exc.strerror}")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if not _skipped_folder(entry.name):
+                    folders.append(path)
+            elif entry.is_symlink() and entry.is_dir() and not _skipped_folder(entry.name):
+                problems.warn(
+                    _rel(path, root),
+                    1,
+                    "folder",
+                    "is a link to a folder, which playbook does "
+                    "not follow; ignored (move the folder here instead)",
+                )
+            elif _markdown(entry.name):
+                if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                    source = _classify(path, root, problems)
+                    if source is not None:
+                        found.append(source)
+                else:
+                    problems.warn(
+                        _rel(path, root), 1, "file", f"is {_special(path)}, not a file; ignored"
+                    )
     return sorted(found, key=lambda s: s.rel)
 
 
@@ -77,6 +110,8 @@ def _markdown(name: str) -> bool:
 
 def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
     rel = path.relative_to(root).as_posix()
+    if path.is_symlink() and not _link_allowed(path, root, rel, problems):
+        return None
     parts = path.relative_to(root / "content").parts
     slug = path.stem
     if parts == (PROFILE_FILE,):
@@ -87,3 +122,51 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
         rel, 1, "file", "is not in contacts/, companies/, meetings/ or questions/; ignored"
     )
     return None
+
+
+def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:
+    """A link to a regular file inside the playbook (or inside content/) is a source; any
+    other link is refused with an error that says where it leads."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a loop of links
+        problems.error(rel, 1, "file", "is a link that leads nowhere (its target is missing)")
+        return False
+    homes = (root.resolve(), (root / "content").resolve())
+    if not any(target.is_relative_to(home) for home in homes):
+        problems.error(
+            rel,
+            1,
+            "file",
+            f"is a link to {target}, outside the playbook; playbook reads only files "
+            "inside it: copy the file here instead",
+        )
+        return False
+    if not target.is_file():
+        problems.warn(rel, 1, "file", f"is a link to {_special(target)}, not a file; ignored")
+        return False
+    return True
+
+
+def _special(path: Path) -> str:
+    """What a non-regular file is, for a message."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "something that cannot be read"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
