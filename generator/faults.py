@@ -49,8 +49,9 @@ def recursion_problem(exc: RecursionError, root: Path) -> str:
     found = _template_in_traceback(exc)
     if found is None:
         return (
-            "a theme template extends or includes itself, directly or through another: "
-            "check the {% extends %} and {% include %} lines of your theme's templates"
+            "something is nested too deeply to follow: a theme template that extends or "
+            "includes itself (check its {% extends %} and {% include %} lines), or folders "
+            "nested hundreds deep"
         )
     path, line = found
     try:

@@ -35,8 +35,9 @@ def test_check_reports_exact_lines(
 
     err = capsys.readouterr().err
     reported = [line for line in err.splitlines() if not line.startswith("playbook:")]
-    assert status == 1
     assert reported == expected
+    only_warnings = all(line.startswith("warning: ") for line in expected)
+    assert status == (0 if only_warnings else 1)
     assert "Traceback" not in err
 
 
@@ -50,9 +51,9 @@ def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     (out / "index.html").write_text("previous good build")
 
     with pytest.raises(BuildError) as raised:
-        build(root, out=out)
+        build(root, out=out, strict=True)  # a case of warnings only fails under --strict
 
-    assert raised.value.errors
+    assert raised.value.errors or raised.value.warnings
     assert (out / "index.html").read_text() == "previous good build"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([case, "site"])
 

@@ -9,6 +9,7 @@ Folder links are not followed.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             rel = _rel(Path(folder), root)
-            problems.error(rel, 1, "folder", f"cannot be read: {exc.strerror}")
+            problems.error(rel, 1, "folder", _unreadable_folder(exc))
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -163,6 +164,12 @@ def _special(path: Path) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
     return "a special file"
+
+
+def _unreadable_folder(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "is nested too deep for the system to open: move its files to a shallower folder"
+    return f"cannot be read: {exc.strerror}"
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -149,7 +149,7 @@ def _parse_yaml(
     try:
         node = loader.get_single_node()
         if node is not None:
-            _walk(node, "", marks, ())  # first: it refuses what would not end
+            _walk(node, "", marks, (), first_line)  # first: it refuses what would not end
         data = loader.construct_document(node) if node is not None else {}
     except _Refused as exc:
         problems.error(path, exc.line, "front matter", exc.message)
@@ -175,15 +175,19 @@ def _parse_yaml(
     return Document(path, data, marks.lines, marks.raw, body, body_line)
 
 
-def _walk(node: yaml.Node, path: str, marks: _Marks, within: tuple[int, ...]) -> None:
+def _walk(
+    node: yaml.Node, path: str, marks: _Marks, within: tuple[int, ...], field_line: int
+) -> None:
     """Record the line of every field and the literal text of every scalar, following
     aliases as the values will; refuse (`_Refused`) past the limits, or on an alias to
-    a node that holds it (a value that contains itself)."""
+    a node that holds it (a value that contains itself). `field_line` is the line of the
+    top-level field being walked: a node reached through an alias carries the line of
+    its anchor, so too many values or a loop are reported at the field instead."""
     line = node.start_mark.line + marks.offset
     marks.values += 1
     if marks.values > MAX_VALUES:
         raise _Refused(
-            line,
+            field_line,
             f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; "
             "write the values out instead of repeating anchors (&name)",
         )
@@ -192,7 +196,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: tuple[int, ...]) ->
             line, f"nests lists and mappings more than {MAX_DEPTH} levels deep; flatten it"
         )
     if id(node) in within:
-        raise _Refused(line, "an alias (*name) here stands for a value that contains it")
+        raise _Refused(field_line, "an alias (*name) here stands for a value that contains it")
     inside = (*within, id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -209,12 +213,12 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: tuple[int, ...]) ->
                 marks.duplicates.append((child, key_line))
             seen.add(key)
             marks.lines[child] = key_line
-            _walk(value_node, child, marks, inside)
+            _walk(value_node, child, marks, inside, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = f"{path}.{index}"
             marks.lines[child] = item.start_mark.line + marks.offset
-            _walk(item, child, marks, inside)
+            _walk(item, child, marks, inside, field_line)
     elif isinstance(node, yaml.ScalarNode):
         text = str(node.value)
         digits = sum(c.isdigit() for c in text) if len(text) > MAX_DIGITS else 0
