@@ -186,7 +186,7 @@ class Url(Text):
         return text
 
 
-_URL = re.compile(r"https?://[^\s/]+[^\s]*", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*", re.IGNORECASE)
 """A whole web address: no space, line break or other control character anywhere in it
 (an address is written into the calendar feed and into pages as it is)."""
 
@@ -197,7 +197,7 @@ class Email(Text):
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
         if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text):
-            raise Invalid(f"expected {self.expected}, got {text!r}")
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}")
         return text
 
 
