@@ -161,7 +161,7 @@ class Reference(Text):
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return f"the file name (slug) of {self.what}, like 'jane-doe' for jane-doe.md"
+        return f"the file name (slug) of {self.what}"
 
 
 def looks_like_id(text: str) -> bool:

@@ -74,6 +74,11 @@ def _colon_in_value(line: str, column: int, before: str) -> str:
     first = line.find(": ")
     in_value = first != -1 and column > first
     fix = _quoted_fix(line) if in_value else None
+    if fix is not None and any(c in line for c in _CURLY):
+        return (
+            f"curly quotes ({''.join(_CURLY[:2])}) are not quotes to YAML: write straight "
+            f"ones, like {_quoted_fix(_straightened(line))}"
+        )
     if fix is not None:
         return f"this value holds ': ', so it needs quotes: {fix}"
     if _indent(line) > _indent(before) and before.strip():
@@ -97,6 +102,16 @@ def _quoted_fix(line: str) -> str | None:
     if not sep or not value.strip() or value.lstrip().startswith(('"', "'")):
         return None
     return f"{dash}{key}: {_double_quoted(value.strip())}"
+
+
+_CURLY = "\u201c\u201d\u2018\u2019"
+"""Curly double and single quotes: what a word processor or a phone types for quotes."""
+
+
+def _straightened(line: str) -> str:
+    """The line without curly quotes around its value (`name: “Ana: S”` → `name: Ana: S`)."""
+    key, sep, value = line.partition(": ")
+    return key + sep + value.strip().strip(_CURLY)
 
 
 def _double_quoted(text: str) -> str:

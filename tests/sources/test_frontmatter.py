@@ -161,6 +161,11 @@ def test_just_under_the_limits_is_read() -> None:
             "c.md:2: front matter: the quote (') opened on this line is never closed",
         ),
         (
+            "name: \u201cDr. Ana: Silva\u201d\n",
+            "c.md:2: front matter: curly quotes (\u201c\u201d) are not quotes to YAML: write "
+            'straight ones, like name: "Dr. Ana: Silva"',
+        ),
+        (
             "name: Ana\n  role: Analyst\n",
             "c.md:3: front matter: is indented more than the line above",
         ),
