@@ -83,6 +83,9 @@ class _Marks:
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     values: int = 0
     """Nodes visited so far, aliases followed (`MAX_VALUES`)."""
+    seen: set[int] = field(default_factory=set)
+    aliased: bool = False
+    """Whether a node was reached twice: through an alias (`*name`)."""
 
 
 class _Refused(Exception):
@@ -175,6 +178,15 @@ def _parse_yaml(
     return Document(path, data, marks.lines, marks.raw, body, body_line)
 
 
+def _too_many(marks: _Marks) -> str:
+    if marks.aliased:
+        return (
+            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; "
+            "write the values out instead of repeating anchors (&name)"
+        )
+    return f"holds more than {MAX_VALUES:,} values; split it into several files"
+
+
 def _walk(
     node: yaml.Node, path: str, marks: _Marks, within: tuple[int, ...], field_line: int
 ) -> None:
@@ -186,11 +198,10 @@ def _walk(
     line = node.start_mark.line + marks.offset
     marks.values += 1
     if marks.values > MAX_VALUES:
-        raise _Refused(
-            field_line,
-            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; "
-            "write the values out instead of repeating anchors (&name)",
-        )
+        raise _Refused(field_line, _too_many(marks))
+    if not marks.aliased:
+        marks.aliased = id(node) in marks.seen
+        marks.seen.add(id(node))
     if len(within) >= MAX_DEPTH:
         raise _Refused(
             line, f"nests lists and mappings more than {MAX_DEPTH} levels deep; flatten it"

@@ -117,11 +117,17 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     return md
 
 
+MAX_WIKILINK = 300
+"""Longest `[[target|label]]`, in characters: the closing `]]` is looked for that far
+only, so a body of thousands of `[[` takes a moment, not hours (each would scan to the
+end of the text)."""
+
+
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     start = state.pos
     if not state.src.startswith("[[", start):
         return False
-    end = state.src.find("]]", start + 2)
+    end = state.src.find("]]", start + 2, start + 4 + MAX_WIKILINK)
     inner = state.src[start + 2 : end] if end != -1 else ""
     if end == -1 or not inner.strip() or "\n" in inner or "[" in inner:
         return False
