@@ -152,7 +152,7 @@ def _parse_yaml(
     try:
         node = loader.get_single_node()
         if node is not None:
-            _walk(node, "", marks, (), first_line)  # first: it refuses what would not end
+            _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
         data = loader.construct_document(node) if node is not None else {}
     except _Refused as exc:
         problems.error(path, exc.line, "front matter", exc.message)
@@ -188,7 +188,7 @@ def _too_many(marks: _Marks) -> str:
 
 
 def _walk(
-    node: yaml.Node, path: str, marks: _Marks, within: tuple[int, ...], field_line: int
+    node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int
 ) -> None:
     """Record the line of every field and the literal text of every scalar, following
     aliases as the values will; refuse (`_Refused`) past the limits, or on an alias to
@@ -206,9 +206,9 @@ def _walk(
         raise _Refused(
             line, f"nests lists and mappings more than {MAX_DEPTH} levels deep; flatten it"
         )
-    if id(node) in within:
+    if marks.aliased and id(node) in within:
         raise _Refused(field_line, "an alias (*name) here stands for a value that contains it")
-    inside = (*within, id(node))
+    within.append(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -224,12 +224,12 @@ def _walk(
                 marks.duplicates.append((child, key_line))
             seen.add(key)
             marks.lines[child] = key_line
-            _walk(value_node, child, marks, inside, field_line if path else key_line)
+            _walk(value_node, child, marks, within, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = f"{path}.{index}"
             marks.lines[child] = item.start_mark.line + marks.offset
-            _walk(item, child, marks, inside, field_line)
+            _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
         text = str(node.value)
         digits = sum(c.isdigit() for c in text) if len(text) > MAX_DIGITS else 0
@@ -240,3 +240,4 @@ def _walk(
                 f"{MAX_DIGITS} digits (put it in quotes if it is text)",
             )
         marks.raw[path] = text
+    within.pop()
