@@ -92,8 +92,16 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
 
 def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     """What `discover` would say about one file under content/ (None: not a source), so a
-    live rebuild can look at the files the watcher named instead of walking the folder."""
-    folders = path.relative_to(root / "content").parts[:-1]
+    live rebuild can look at the files the watcher named instead of walking the folder.
+    Compared by resolved path when the text does not match: content/ may be a link, and
+    a watcher may name the real path."""
+    content = root / "content"
+    if not path.is_relative_to(content):
+        try:
+            path = content / path.resolve().relative_to(content.resolve())
+        except (OSError, ValueError):
+            return None
+    folders = path.relative_to(content).parts[:-1]
     if any(_skipped_folder(f) for f in folders) or not _markdown(path.name):
         return None
     return _classify(path, root, problems)

@@ -187,9 +187,7 @@ def _too_many(marks: _Marks) -> str:
     return f"holds more than {MAX_VALUES:,} values; split it into several files"
 
 
-def _walk(
-    node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int
-) -> None:
+def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int) -> None:
     """Record the line of every field and the literal text of every scalar, following
     aliases as the values will; refuse (`_Refused`) past the limits, or on an alias to
     a node that holds it (a value that contains itself). `field_line` is the line of the

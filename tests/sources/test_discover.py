@@ -12,7 +12,7 @@ from conftest import write
 
 from generator.build import check
 from generator.errors import Problems
-from generator.sources.discover import discover
+from generator.sources.discover import discover, source_at
 from generator.sources.read import MAX_FILE_BYTES, Refused, read_source
 
 JANE = "---\nname: Jane Doe\n---\n"
@@ -155,3 +155,15 @@ def test_folders_nested_too_deep_for_the_system_are_one_error(tmp_path: Path) ->
         "is nested too deep for the system to open: move its files to a shallower folder"
     )
     assert error.field == "folder"
+
+
+def test_a_watched_path_is_placed_under_content_by_its_real_path(tmp_path: Path) -> None:
+    real = playbook(tmp_path / "real")
+    root = tmp_path / "linked"
+    root.mkdir()
+    (root / "content").symlink_to(real / "content")
+    problems = Problems()
+    source = source_at(root, real / "content/contacts/jane-doe.md", problems)
+    assert source is not None and (source.kind, source.slug) == ("contacts", "jane-doe")
+    assert source.rel == "content/contacts/jane-doe.md"
+    assert source_at(root, tmp_path / "elsewhere.md", problems) is None
