@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import getpass
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -205,10 +206,10 @@ def _date(text: str) -> dt.date:
 
 
 def _whole_number(text: str) -> int:
-    try:
-        return int(text, 10) if len(text) < 20 else int("x")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not re.fullmatch(r"[+-]?[0-9]{1,18}", text.strip()):
+        shown = text if len(text) <= 30 else text[:29] + "…"
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}")
+    return int(text)
 
 
 def _jobs(text: str) -> int:

@@ -40,7 +40,9 @@ def os_problem(exc: OSError) -> str:
     return f"{shown}: {what}" if shown else what
 
 
+_TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".ics")
 _TEMPLATE_FRAME = re.compile(r'File "([^"]+\.(?:html|xml|txt|md|ics))", line (\d+)')
+"""A template's frame in the traceback text a worker process sends back."""
 
 
 def recursion_problem(exc: RecursionError, root: Path) -> str:
@@ -70,7 +72,7 @@ def _template_in_traceback(exc: BaseException) -> tuple[str, int] | None:
     frames = [
         (frame.filename, frame.lineno or 1)
         for frame in traceback.extract_tb(exc.__traceback__)
-        if _TEMPLATE_FRAME.match(f'File "{frame.filename}", line 1')
+        if frame.filename.endswith(_TEMPLATE_SUFFIXES)
     ]
     if frames:
         return frames[-1]

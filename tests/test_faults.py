@@ -14,6 +14,7 @@ from conftest import SAMPLE_TODAY, write
 
 from generator.build import build, check
 from generator.cli import main
+from generator.faults import os_problem, recursion_problem
 
 TODAY = ["--today", SAMPLE_TODAY.isoformat()]
 
@@ -137,3 +138,35 @@ def test_what_check_accepts_at_the_edges_of_the_calendar_builds(tmp_path: Path, 
     report = build(root, today=dt.date.fromisoformat(today), jobs=1)
     assert (report.output / "index.html").exists()
     assert (report.output / "playbook.ics").exists()
+
+
+def test_a_loop_in_a_worker_process_is_named_from_the_traceback_it_sent(tmp_path: Path) -> None:
+    exc = RecursionError("maximum recursion depth exceeded")
+    exc.__cause__ = Exception(
+        '\n"""\nTraceback (most recent call last):\n'
+        f'  File "{tmp_path}/themes/default/templates/base.html", line 3, in top-level\n'
+        f'  File "{tmp_path}/themes/default/templates/page.html", line 1, in root\n'
+        'RecursionError: maximum recursion depth exceeded\n"""'
+    )
+    assert recursion_problem(exc, tmp_path) == (
+        "themes/default/templates/page.html:1: template: extends or includes itself, "
+        "directly or through another template: check its {% extends %} and {% include %} lines"
+    )
+    assert recursion_problem(RecursionError(), tmp_path).startswith(
+        "something is nested too deeply to follow"
+    )
+
+
+def test_os_problems_name_the_path_when_there_is_one() -> None:
+    assert os_problem(OSError(errno.ENOSPC, "No space left on device", "out/x.html")) == (
+        "out/x.html: the disk is full: free some space and run the command again"
+    )
+    assert os_problem(OSError(errno.ENOSPC, "No space left on device")) == (
+        "the disk is full: free some space and run the command again"
+    )
+    assert os_problem(OSError(errno.EBUSY, "Device or resource busy", "out")) == (
+        "out: device or resource busy"
+    )
+    assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb")) == (
+        "a\\nb: permission denied: check who owns it, or choose another folder with --out"
+    )
