@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.errors import BuildError, ContentError, Problems
 from generator.model.assemble import Parsed, Steps, assemble
+from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
 from generator.plans.facts import Derived, derive
@@ -33,7 +34,8 @@ from generator.site.pages import SECTIONS, Options, site_pages
 from generator.site.render import Site, make_environment
 from generator.site.theme import static_files, theme_dirs
 from generator.sources.discover import discover
-from generator.sources.read import Read, read_source
+from generator.sources.read import Read, read
+from generator.stopwatch import Stopwatch
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 """Well-behaved crawlers stay out."""
@@ -48,25 +50,25 @@ class BuildReport:
     warnings: list[ContentError]
     unencrypted_over_encrypted: bool = False
     """A plain build replaced an encrypted one: everything is readable again."""
+    stages: tuple[tuple[str, float], ...] = ()
+    """Seconds per stage, in order (`playbook build -v`)."""
 
 
 def read_all(root: Path, problems: Problems, jobs: int | None = None) -> list[Read]:
     """Every source file under content/, read and parsed (on every core when many)."""
-    return fork_map(read_source, discover(root, problems), jobs)
+    return fork_map(read, discover(root, problems), jobs)
 
 
-def parsed_of(
-    reads: Iterable[Read], problems: Problems
-) -> tuple[list[Parsed], list[tuple[str, str]]]:
-    """The parsed documents, and (kind, slug) of the files that could not be parsed."""
+def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], list[Unparsed]]:
+    """The parsed documents, and the files that could not be read or parsed."""
     parsed, broken = [], []
-    for read in reads:
-        problems.items += read.problems
-        source = read.source
-        if read.doc is None:
-            broken.append((source.kind, source.slug))
+    for one in reads:
+        problems.items += one.problems
+        source = one.source
+        if one.doc is None:
+            broken.append(Unparsed(source.kind, source.slug, source.rel))
         else:
-            parsed.append(Parsed(source.kind, source.slug, read.doc))
+            parsed.append(Parsed(source.kind, source.slug, one.doc))
     return parsed, broken
 
 
@@ -75,7 +77,7 @@ def load(root: Path, problems: Problems, jobs: int | None = None) -> Playbook:
     config = load_config(root, problems)
     parsed, broken = parsed_of(read_all(root, problems, jobs), problems)
     steps = Steps(map=partial(fork_map, jobs=jobs))
-    return assemble(parsed, config, problems, routes.entity_href, steps, also_known=broken)
+    return assemble(parsed, config, problems, routes.entity_href, steps, broken=broken)
 
 
 def checked(root: Path) -> tuple[Playbook, Problems]:
@@ -157,19 +159,21 @@ def build(
     jobs: int | None = None,
     encryption: Encryption | None = None,
     clean: bool = False,
+    strict: bool = False,
 ) -> BuildReport:
-    """Build the playbook at `root` into its output folder; raise BuildError on bad content.
-    `clean`: write every file again, not only those whose bytes changed."""
+    """Build the playbook at `root` into its output folder; raise BuildError on bad content
+    (with `strict`, on any warning too). `clean`: write every file again, not only those
+    whose bytes changed."""
     started = time.perf_counter()
+    clock = Stopwatch()
     problems = Problems()
     playbook = load(root, problems, jobs)
-    if problems.errors:
-        raise BuildError(problems.errors, problems.warnings)
+    _stop_on(problems, strict=False)
     day = resolve_today(today, playbook.config)
     facts, found = checked_facts(playbook, day)
     problems.items += found
-    if problems.errors:
-        raise BuildError(problems.errors, problems.warnings)
+    _stop_on(problems, strict)
+    clock.lap("read and check")
     output = check_output_dir(out or playbook.config.output_dir, root)
     with_calendar = encryption is None or encryption.include_calendar
     options = Options(day, has_calendar=with_calendar)
@@ -189,6 +193,7 @@ def build(
         make = partial(calendar_of, playbook, day, facts, renamed)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
     site = make_site(playbook, day)
+    clock.lap("plan pages")
     with staged_output(output, root, clean=clean) as stage:
         stage.files |= write_pages(
             groups,
@@ -203,6 +208,15 @@ def build(
         )
         stage.files |= stage.put({"robots.txt": ROBOTS_TXT})
         stage.files |= stage.put_copies(static_files(themes))
+    clock.lap("render and write")
     seconds = time.perf_counter() - started
-    count = len(stage.files)
-    return BuildReport(output, len(paths), count, seconds, problems.warnings, over_encrypted)
+    count, stages = len(stage.files), tuple(clock.laps)
+    return BuildReport(
+        output, len(paths), count, seconds, problems.warnings, over_encrypted, stages
+    )
+
+
+def _stop_on(problems: Problems, strict: bool) -> None:
+    """BuildError when there are errors (with `strict`, when there are warnings too)."""
+    if problems.errors or (strict and problems.warnings):
+        raise BuildError(problems.errors, problems.warnings)

@@ -198,7 +198,7 @@ class LiveBuild:
         config = load_config(self.root, problems)
         parsed, broken = parsed_of(self.sources.reads(changed, problems), problems)
         playbook = assemble(
-            parsed, config, problems, routes.entity_href, self.steps.steps(), also_known=broken
+            parsed, config, problems, routes.entity_href, self.steps.steps(), broken=broken
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         theme = self._theme_for(config, changed)

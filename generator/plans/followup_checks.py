@@ -142,14 +142,19 @@ def _check_meeting(meeting: Meeting, problems: Problems) -> None:
             "this meeting lists no referrals: add them under referrals: so the update "
             "is tied to the people you met",
         )
-    if meeting.status == "done" and meeting.date is None:
+    # A date or requested_on that is written but refused has its own error: no warning too.
+    if meeting.status == "done" and meeting.date is None and "date" not in src.lines:
         problems.warn(
             src.path,
             src.line("status"),
             "status",
             "is done but the meeting has no date: add date: so its follow-ups can be timed",
         )
-    if meeting.status == "requested" and meeting.requested_on is None:
+    if (
+        meeting.status == "requested"
+        and meeting.requested_on is None
+        and ("requested_on" not in src.lines)
+    ):
         field = "status" if "status" in src.lines else "requested_on"  # missing: line 1
         problems.warn(
             src.path,

@@ -49,7 +49,7 @@ def check_output_dir(output: Path, root: Path) -> Path:
     """Refuse output folders whose replacement would destroy the user's sources."""
     output = output.resolve()
     root = root.resolve()
-    content = root / "content"
+    content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
     if output == root:
         raise UsageError(f"output folder {output} is the playbook root; choose a subfolder")
     if content.is_relative_to(output):

@@ -553,7 +553,7 @@ def test_meeting_reminder_done_before_the_meeting_is_an_error(tmp_path: Path) ->
         "    done: 2026-11-01\n---\n",
     )
     assert problems_of(tmp_path) == [
-        "content/meetings/m.md:9: followups.1.done: 2026-11-01 is before the meeting itself "
+        "content/meetings/m.md:9: followups.2.done: 2026-11-01 is before the meeting itself "
         "(2026-11-05); a follow-up is done after the meeting"
     ]
 
@@ -605,8 +605,8 @@ def test_unknown_key_in_a_reminder_is_a_warning_at_its_line(tmp_path: Path) -> N
     problems = check(tmp_path)
     assert problems.errors == []
     assert [str(w) for w in problems.warnings if "followups" in w.field] == [
-        "warning: content/contacts/ada.md:6: followups.0.don: is not a field of a reminder "
+        "warning: content/contacts/ada.md:6: followups.1.don: is not a field of a reminder "
         "(did you mean done?); ignored",
-        "warning: content/contacts/ada.md:7: followups.1.note: is not a field of a reminder "
+        "warning: content/contacts/ada.md:7: followups.2.note: is not a field of a reminder "
         "(expected one of due, action, done); ignored",
     ]

@@ -92,11 +92,11 @@ def test_informational_meeting_asking_for_a_job_is_flagged(
     lines = reported(root)
     where = [line.split(" ", 1)[1].split(": ", 2)[:2] for line in lines if "m1.md" in line]
     assert where == [
-        ["content/meetings/m1.md:9", "goals.1"],
-        ["content/meetings/m1.md:10", "goals.2"],
-        ["content/meetings/m1.md:13", "questions.1"],
-        ["content/meetings/m1.md:14", "questions.2"],
-        ["content/meetings/m1.md:15", "questions.3"],
+        ["content/meetings/m1.md:9", "goals.2"],
+        ["content/meetings/m1.md:10", "goals.3"],
+        ["content/meetings/m1.md:13", "questions.2"],
+        ["content/meetings/m1.md:14", "questions.3"],
+        ["content/meetings/m1.md:15", "questions.4"],
     ]
     text = "\n".join(lines)
     assert '"openings" asks for a job' in text
@@ -105,8 +105,8 @@ def test_informational_meeting_asking_for_a_job_is_flagged(
     assert "'know-anyone-at-targets' is a networking question" in text
     status, err = check(root, capsys)
     assert status == 0
-    assert "warning: content/meetings/m1.md:9: goals.1: " in err
-    assert "warning: content/meetings/m1.md:13: questions.1: " in err
+    assert "warning: content/meetings/m1.md:9: goals.2: " in err
+    assert "warning: content/meetings/m1.md:13: questions.2: " in err
 
 
 def test_the_same_wording_is_fine_in_a_networking_meeting(tmp_path: Path) -> None:
@@ -290,7 +290,7 @@ def test_more_share_points_than_time(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=SHARE)
     lines = [line for line in reported(root) if "m1.md" in line]
     assert lines == [
-        "warning: content/meetings/m1.md:8: share.2: 5 points to share, but the background "
+        "warning: content/meetings/m1.md:8: share.3: 5 points to share, but the background "
         "part of a 15-minute agenda has time for 2; keep the most important ones first and "
         "drop the rest"
     ]
@@ -350,7 +350,7 @@ def test_past_midnight_makes_the_build_fail(tmp_path: Path) -> None:
         (
             "questions",
             "[typical-day]",
-            "questions.0: no question with id 'typical-day' in content/questions/; "
+            "questions.1: no question with id 'typical-day' in content/questions/; "
             "write a full sentence to ask your own question",
         ),
     ],

@@ -191,7 +191,7 @@ def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
     assert any(w.field == "goals.0" for w in report.warnings)
     text = text_of(report.output, OMAR)
     assert 'Before you go "hiring" asks for a job' in text
-    assert "content/meetings/2026-11-24-omar-haddad.md, line 11 (goals.0)" in text
+    assert "content/meetings/2026-11-24-omar-haddad.md, line 11 (goals.1)" in text
     carbon = text_of(report.output, "meetings/2026-11-19-jonah-kim/")
     assert "Jonah Kim is the only person you have met at Carbon Ledger" in carbon
 
@@ -317,7 +317,7 @@ def test_a_question_listed_twice_is_warned_about_and_asked_once(
 ) -> None:
     warned = [str(w) for w in history_site.warnings if w.field == "questions.2"]
     assert warned == [
-        "warning: content/meetings/2026-12-11-graham-pike.md:10: questions.2: "
+        "warning: content/meetings/2026-12-11-graham-pike.md:10: questions.3: "
         '"typical-day" is listed twice'
     ]
     html = html_of(history_site.output, "meetings/2026-12-11-graham-pike/")
