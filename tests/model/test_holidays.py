@@ -67,7 +67,8 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
         ),
         (
             "holidays:\n  country: DE\n  dates: [2026-02-30]\n",
-            "playbook.yaml:3: holidays.dates.1: 2026-02-30 is not a date: February 2026 has 28 days",
+            "playbook.yaml:3: holidays.dates.1: 2026-02-30 is not a date: "
+            "February 2026 has 28 days",
         ),
         (
             "holidays: [next friday]\n",
