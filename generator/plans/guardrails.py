@@ -6,7 +6,8 @@ because its agenda cannot be laid out on one day.
 
 - job ask (meeting `goals.N`, `questions.N`): a planned informational meeting
   whose goal or chosen question reads as asking for a job, an opening or a
-  referral (JOB_ASK_PATTERNS), or names a bank question meant for networking only.
+  referral (`asks.job_ask`: the shapes of an ask, not a word list), or names a bank
+  question meant for networking only.
 - asked again (meeting `contact`): a planned meeting with someone who declined
   (`followups.declined_on`) before it was requested (or at all, when it has no date).
 - one person (company `name`): you have met exactly one person there and have no
@@ -25,7 +26,6 @@ nothing can be changed about a meeting that is over.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -34,60 +34,10 @@ from generator.errors import ContentError, Severity
 from generator.live.memo import Memo
 from generator.model.entities import Company, Contact, Meeting, Playbook
 from generator.plans.agenda import PLANNED_STATUSES, meeting_length, share_fit
+from generator.plans.asks import job_ask
 from generator.plans.followups import UNDATED, declined_on
 
 MINUTES_PER_DAY = 24 * 60
-
-JOB_ASK_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        # "a job", "any jobs", "jobs for me", "job leads", "job openings", "job offer"
-        r"\b(?:a|any|open)\s+jobs?\b",
-        r"\bjobs?\s+(?:for\s+me|leads?|openings?|offers?|opportunit(?:y|ies))\b",
-        # "an opening", "openings on the team"
-        r"\bopenings?\b",
-        # "a position", "open positions", "positions available"
-        r"\b(?:a|any|open|available)\s+(?:positions?|roles?|reqs?)\b",
-        r"\bpositions?\s+(?:open|available)\b",
-        # "are you hiring", "hire me"
-        r"\bhiring\b",
-        r"\bhire\s+me\b",
-        # "refer me", "a referral", "referrals"
-        r"\brefer\s+me\b",
-        r"\breferrals?\b",
-        # "vacancy", "vacancies"
-        r"\bvacanc(?:y|ies)\b",
-        # "put in a (good) word"
-        r"\bput\s+in\s+a\s+(?:good\s+)?word\b",
-        # "pass on my CV", "forward my resume", "look at my application"
-        r"\b(?:pass|forward|send|give|look\s+at)\s+(?:on\s+|along\s+)?my\s+"
-        r"(?:resume|résumé|cv|application)\b",
-        # "recommend me", "put me forward"
-        r"\b(?:recommend|put)\s+me\b(?:\s+forward\b)?",
-        # "get an interview", "set me up with an interview" (not "informational interview")
-        r"\b(?:get|land|arrange|set\s+up|line\s+up)\s+(?:me\s+)?(?:with\s+)?(?:an?\s+)?interviews?\b",
-        # "is your team looking for anyone"
-        r"\blooking\s+for\s+(?:anyone|someone|people|candidates)\b",
-        # "should I apply"
-        r"\b(?:should|could|can|may)\s+I\s+apply\b",
-    )
-)
-"""Wording that asks for a job, an opening or a referral, matched on word boundaries.
-
-Kept deliberately narrow: "your job" or "job descriptions" are fine questions in
-an informational meeting; "any openings?" or "could you refer me?" are not.
-"""
-
-
-_JOB_ASK = re.compile("|".join(f"(?:{p.pattern})" for p in JOB_ASK_PATTERNS), re.IGNORECASE)
-"""All of them in one pattern: one scan finds the leftmost wording (on a tie, the
-first pattern that matches, as in the list)."""
-
-
-def job_ask(text: str) -> str | None:
-    """The first wording in `text` that asks for a job, an opening or a referral."""
-    found = _JOB_ASK.search(text)
-    return found[0] if found else None
 
 
 def check_playbook(

@@ -10,7 +10,7 @@ from conftest import write
 from generator.cli import main
 from generator.errors import Problems, Severity
 from generator.load import load
-from generator.plans.guardrails import JOB_ASK_PATTERNS, job_ask
+from generator.plans.asks import JOB_ASK_RULES, job_ask
 
 PROFILE = """\
 ---
@@ -100,7 +100,7 @@ def test_informational_meeting_asking_for_a_job_is_flagged(
         ["content/meetings/m1.md:15", "questions.3"],
     ]
     text = "\n".join(lines)
-    assert '"openings" asks for a job' in text
+    assert '"any openings" asks for a job' in text
     assert '"put in a good word" asks for a job' in text
     assert '"refer me" asks for a job' in text
     assert "'know-anyone-at-targets' is a networking question" in text
@@ -125,19 +125,19 @@ def test_a_meeting_that_is_over_is_not_flagged(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "wording"),
     [
-        ("Are you hiring?", "hiring"),
-        ("Is there a job for me on your team?", "a job"),
-        ("Any job leads?", "Any job"),
+        ("Are you hiring?", "Are you hiring"),
+        ("Is there a job for me on your team?", "job for me"),
+        ("Any job leads?", "job leads"),
         ("Would you pass on my CV?", "pass on my CV"),
         ("Are there vacancies?", "vacancies"),
         ("Could you hire me?", "hire me"),
-        ("Could I get a referral?", "referral"),
+        ("Could I get a referral?", "get a referral"),
         ("Are open positions posted?", "open positions"),
         ("Is the position open?", "position open"),
         ("Ask her to recommend me for the analytics role", "recommend me"),
         ("Could you put me forward?", "put me forward"),
         ("Get an interview with the data team", "Get an interview"),
-        ("Is your team looking for anyone?", "looking for anyone"),
+        ("Is your team looking for anyone?", "Is your team looking for anyone"),
         ("Should I apply now?", "Should I apply"),
     ],
 )
@@ -164,8 +164,18 @@ def test_ordinary_questions_are_not_job_asks(text: str) -> None:
     assert job_ask(text) is None
 
 
-def test_the_pattern_list_is_small_and_documented() -> None:
-    assert 5 <= len(JOB_ASK_PATTERNS) <= 20
+def test_every_rule_names_what_it_asks_for() -> None:
+    kinds = {rule.kind for rule in JOB_ASK_RULES}
+    assert kinds <= {
+        "résumé",
+        "remember me",
+        "speak for me",
+        "openings",
+        "hiring",
+        "a place for me",
+        "applying",
+        "asks for me",
+    }
 
 
 # --- asking someone who declined --------------------------------------------------------
