@@ -68,7 +68,7 @@ def build(
 ) -> BuildReport:
     """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
     started = time.perf_counter()
-    loaded, warnings = load_or_fail(root)
+    loaded, warnings = load_or_fail(root, today=today)
     output = check_output_dir(out or loaded.config.output_dir, root)
     day = resolve_today(today, loaded.config)
     with_calendar = encryption is None or encryption.include_calendar
@@ -93,10 +93,13 @@ def build(
     return BuildReport(output, len(pages), count, seconds, warnings, over_encrypted)
 
 
-def load_or_fail(root: Path, cache: LoadCache | None = None) -> tuple[Loaded, list[ContentError]]:
-    """The checked playbook and its warnings; BuildError with every error otherwise."""
+def load_or_fail(
+    root: Path, cache: LoadCache | None = None, today: dt.date | None = None
+) -> tuple[Loaded, list[ContentError]]:
+    """The checked playbook and its warnings on `today` (`resolve_today`); BuildError with
+    every error otherwise."""
     problems = Problems()
-    loaded = load(root, problems, cache)
+    loaded = load(root, problems, cache, today=today)
     if problems.errors:
         raise BuildError(problems.errors, problems.warnings)
     return loaded, problems.warnings

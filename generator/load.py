@@ -72,6 +72,8 @@ class LoadCache:
     """How many sources the last model was made from: `patch` needs the same files."""
     checked: tuple[list[ContentError], tuple[ContentError, ...]] | None = None
     """The last follow-up problems and guardrails, which a notes-only change keeps."""
+    checked_on: dt.date | None = None
+    """The day `checked` was made for (some guardrails depend on today)."""
 
     def parse_all(
         self,
@@ -217,14 +219,17 @@ def load(
     problems: Problems,
     cache: LoadCache | None = None,
     changed: Collection[Path] | None = None,
+    today: dt.date | None = None,
 ) -> Loaded:
     """Everything the content says, checked; problems are recorded, never raised.
 
     `changed`: the files a watcher saw change since the last `load` with the same
-    `cache`; they alone are looked at (None: walk and look at everything).
+    `cache`; they alone are looked at (None: walk and look at everything). `today`
+    as for `resolve_today` (the guardrails need it: a meeting marked done ahead of its date).
     """
     cache = cache if cache is not None else LoadCache()
     config = load_config(root, problems)
+    day = resolve_today(today, config)
     sources, updated = _sources(root, problems, cache, changed)
     suspects = set(changed) if updated and changed is not None else None
     if suspects is None:
@@ -244,10 +249,11 @@ def load(
         ]
         playbook = assemble(parsed, config, problems, cache.assembly)
     cache.assembled = len(sources)
-    if not notes or cache.checked is None:
+    if not notes or cache.checked is None or cache.checked_on != day:
         own = Problems()
         check_followups(playbook, own, cache.followup_checks)
-        cache.checked = (own.items, tuple(check_playbook(playbook, cache.guardrails)))
+        cache.checked = (own.items, tuple(check_playbook(playbook, day, cache.guardrails)))
+        cache.checked_on = day
     followup_problems, guardrails = cache.checked
     problems.items += followup_problems
     problems.items += guardrails

@@ -165,7 +165,7 @@ class IncrementalBuilder:
         for path in changed or ():
             self.cache.recheck(path)
         problems = Problems()
-        loaded = load(self.root, problems, self.cache, changed)
+        loaded = load(self.root, problems, self.cache, changed, today=self.today)
         theme = _theme(theme_dirs(self.root, loaded.config.theme))
         if problems.errors:
             return self._fail(problems.errors, problems.warnings, theme.folders, started)

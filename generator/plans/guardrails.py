@@ -19,6 +19,16 @@ because its agenda cannot be laid out on one day.
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
   start plus length runs into the next day. An error.
+- longer than usual (meeting `duration`): an agreed length over what the kind of
+  meeting usually gets (LENGTH_NORMS: networking 20 minutes, coffee 30, lunch 60).
+- pitch too long (meeting `duration`): the pitch (the body of profile.md), spoken at
+  SPOKEN_WORDS_PER_MINUTE, takes longer than the background part leaves it once the
+  `share` points that fit are said.
+- second contact where everyone declined (meeting `contact`): a request still waiting,
+  whose second-contact reminder points at a company where every other person you know
+  has declined.
+- done ahead of time (meeting `status`): marked done, with a date after today. Checked
+  on every meeting, planned or not.
 
 Only planned meetings (requested or scheduled) get the etiquette warnings:
 nothing can be changed about a meeting that is over.
@@ -26,6 +36,7 @@ nothing can be changed about a meeting that is over.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -33,46 +44,73 @@ from functools import partial
 from generator.errors import ContentError, Severity
 from generator.live.memo import Memo
 from generator.model.entities import Company, Contact, Meeting, Playbook
-from generator.plans.agenda import PLANNED_STATUSES, meeting_length, share_fit
+from generator.plans.agenda import (
+    PLANNED_STATUSES,
+    SHARE_POINT_SECONDS,
+    meeting_length,
+    plan_minutes,
+    share_capacity,
+    share_fit,
+)
 from generator.plans.asks import job_ask
 from generator.plans.followups import UNDATED, declined_on
 
 MINUTES_PER_DAY = 24 * 60
+SPOKEN_WORDS_PER_MINUTE = 130
+"""A calm speaking pace: how long the pitch takes to say."""
+LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
+    ("networking", "", 20, "a networking meeting usually gets 15 to 20 minutes"),
+    ("informational", "coffee", 30, "coffee is usually about half an hour"),
+    ("informational", "lunch", 60, "lunch is at most an hour"),
+)
+"""(purpose, format or "" for any, longest usual minutes, why): the first row that
+matches a meeting applies. The length you ask for is a promise about their time."""
 
 
 def check_playbook(
-    playbook: Playbook, memo: Memo[list[ContentError]] | None = None
+    playbook: Playbook, today: dt.date, memo: Memo[list[ContentError]] | None = None
 ) -> list[ContentError]:
-    """Every guardrail for every meeting and company, in a stable order. With a `memo`
-    kept between live rebuilds, only the meetings an edit touched are checked again."""
+    """Every guardrail for every meeting and company on `today`, in a stable order. With
+    a `memo` kept between live rebuilds, only the meetings an edit touched are checked
+    again."""
     memo = memo if memo is not None else Memo()
-    memo.under(playbook.config)
+    memo.under((playbook.config, today))
     problems: list[ContentError] = []
     for slug in sorted(playbook.meetings):
         meeting = playbook.meetings[slug]
         contact = playbook.contacts.get(meeting.contact)
+        colleagues = playbook.contacts_by_company.get(contact.company or "", []) if contact else []
         inputs = (
             meeting,
             contact,
             playbook.categories,
+            playbook.profile,
             *playbook.meetings_by_contact.get(meeting.contact, []),
+            *colleagues,
+            *(m for c in colleagues for m in playbook.meetings_by_contact.get(c.slug, [])),
         )
-        problems += memo.value(slug, inputs, partial(_meeting_guardrails, meeting, playbook))
+        make = partial(_meeting_guardrails, meeting, playbook, today)
+        problems += memo.value(slug, inputs, make)
     memo.keep_only(playbook.meetings)
     problems.extend(_one_person(playbook))
     return problems
 
 
-def _meeting_guardrails(meeting: Meeting, playbook: Playbook) -> list[ContentError]:
+def _meeting_guardrails(meeting: Meeting, playbook: Playbook, today: dt.date) -> list[ContentError]:
     """The guardrails of one meeting: they read it, its contact (and their other meetings,
-    for a decline) and the question bank."""
+    for a decline), the people at their company (and their meetings), the question bank
+    and the profile's pitch."""
     problems = list(_past_midnight(meeting, playbook))
+    problems.extend(_done_ahead_of_time(meeting, today))
     if meeting.status not in PLANNED_STATUSES:
         return problems
     if meeting.purpose == "informational":
         problems.extend(_job_asks(meeting, playbook))
     problems.extend(_asked_again(meeting, playbook))
+    problems.extend(_second_contact_declined(meeting, playbook))
+    problems.extend(_longer_than_usual(meeting))
     problems.extend(_too_much_to_share(meeting, playbook))
+    problems.extend(_pitch_too_long(meeting, playbook))
     return problems
 
 
@@ -131,6 +169,103 @@ def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[Content
         f"{len(meeting.share)} points to share, but the background part of a "
         f"{length}-minute agenda has time for {capacity}; "
         "keep the most important ones first and drop the rest",
+    )
+
+
+def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
+    if meeting.status != "done" or meeting.date is None or meeting.date <= today:
+        return
+    yield _warn(
+        meeting,
+        "status",
+        f"marked done, but the meeting is on {meeting.date.isoformat()}, after today "
+        f"({today.isoformat()}); its thank-you and other follow-ups are timed from that date. "
+        "Set status to scheduled until it has happened, or correct the date",
+    )
+
+
+def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A waiting request whose second-contact reminder has nobody left to point at."""
+    contact = playbook.contacts.get(meeting.contact)
+    company = playbook.company_of(contact) if contact else None
+    waiting = meeting.status == "requested" and meeting.requested_on is not None
+    if contact is None or company is None or not waiting or "second_contact" in meeting.done:
+        return
+    others = [
+        c for c in playbook.contacts_by_company.get(company.slug, []) if c.slug != contact.slug
+    ]
+    if not others or any(declined_on(playbook, c) is None for c in others):
+        return
+    names = ", ".join(sorted(c.name for c in others))
+    yield _warn(
+        meeting,
+        "contact",
+        f"if {contact.name} does not answer, the reminder says to reach a second person at "
+        f"{company.name}, but everyone else you know there has declined ({names}). Look for "
+        "someone new there: ask a contact for an introduction, or an alumni or professional "
+        "group",
+    )
+
+
+def _longer_than_usual(meeting: Meeting) -> Iterator[ContentError]:
+    if meeting.duration is None:
+        return
+    for purpose, format_name, minutes, why in LENGTH_NORMS:
+        if meeting.purpose == purpose and format_name in ("", meeting.format):
+            if meeting.duration > minutes:
+                yield _warn(
+                    meeting,
+                    "duration",
+                    f"{meeting.duration} minutes is a lot to ask: {why}. Ask for {minutes} "
+                    "minutes or less, and offer to stop on time",
+                )
+            return
+
+
+def spoken_seconds(words: int) -> int:
+    """How long `words` take to say at SPOKEN_WORDS_PER_MINUTE, rounded up."""
+    return -(-words * 60 // SPOKEN_WORDS_PER_MINUTE)
+
+
+def _clock(seconds: int) -> str:
+    """`90` → `1 minute 30 seconds`."""
+    minutes, rest = divmod(seconds, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' * (minutes != 1)}")
+    if rest or not minutes:
+        parts.append(f"{rest} second{'s' * (rest != 1)}")
+    return " ".join(parts)
+
+
+def _pitch_too_long(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """The pitch against the part of the background slot the `share` points leave it."""
+    profile = playbook.profile
+    if profile is None or not profile.pitch_words:
+        return
+    length = meeting_length(meeting, playbook.config.meetings)
+    background = dict(plan_minutes(length, meeting.purpose, len(meeting.share))).get(
+        "background", 0
+    )
+    points = min(len(meeting.share), share_capacity(background))
+    slot = max(0, background * 60 - points * SHARE_POINT_SECONDS)
+    needed = spoken_seconds(profile.pitch_words)
+    if needed <= slot:
+        return
+    agenda = (
+        f"this {length}-minute agenda"
+        if meeting.duration is not None
+        else f"this agenda (the default {length} minutes)"
+    )
+    after = f" after {points} share point{'s' * (points != 1)}" if points else ""
+    instead = ", or drop a share point" if points else ""
+    yield _warn(
+        meeting,
+        "duration",
+        f"your pitch (the body of {profile.source.path}) is {profile.pitch_words} words, "
+        f"about {_clock(needed)} at {SPOKEN_WORDS_PER_MINUTE} words a minute, but the "
+        f"background part of {agenda} leaves it {_clock(slot)}{after}. Cut it to about "
+        f"{slot * SPOKEN_WORDS_PER_MINUTE // 60} words{instead}",
     )
 
 

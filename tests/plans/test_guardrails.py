@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from generator.cli import main
 from generator.errors import Problems, Severity
 from generator.load import load
 from generator.plans.asks import JOB_ASK_RULES, job_ask
+
+TODAY = dt.date(2026, 11, 22)
 
 PROFILE = """\
 ---
@@ -376,3 +379,168 @@ def test_bad_input_is_a_clear_error_never_a_traceback(
     assert f"content/meetings/m1.md:5: {message}" in err.splitlines()
     if field == "duration":  # the broken duration is not reported a second time as late
         assert "midnight" not in err
+
+
+# --- lengths the guides imply -----------------------------------------------------------
+
+
+def reported_on(root: Path, today: dt.date) -> list[str]:
+    problems = Problems()
+    load(root, problems, today=today)
+    return [str(p) for p in problems.errors + problems.warnings]
+
+
+def meeting(**fields: str) -> str:
+    lines = ["contact: jane-doe", "requested_on: 2026-11-20"]
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("fields", "warned"),
+    [
+        ({"purpose": "networking", "duration": "30"}, True),
+        ({"purpose": "networking", "format": "lunch", "duration": "45"}, True),
+        ({"purpose": "networking", "duration": "20"}, False),
+        ({"format": "coffee", "duration": "45"}, True),
+        ({"format": "coffee", "duration": "30"}, False),
+        ({"format": "lunch", "duration": "75"}, True),
+        ({"format": "lunch", "duration": "60"}, False),
+        ({"format": "video", "duration": "45"}, False),
+        ({"format": "coffee"}, False),
+        ({"format": "coffee", "duration": "45", "status": "done", "date": "2026-11-02"}, False),
+        ({"format": "coffee", "duration": "45", "status": "cancelled"}, False),
+    ],
+)
+def test_a_meeting_longer_than_its_kind_usually_gets(
+    tmp_path: Path, fields: dict[str, str], warned: bool
+) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(**fields))
+    lines = [line for line in reported_on(root, TODAY) if "is a lot to ask" in line]
+    assert bool(lines) is warned, lines
+
+
+def test_the_length_warning_names_the_norm_at_the_duration_line(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(purpose="networking", duration="45"))
+    assert (
+        "warning: content/meetings/m1.md:5: duration: 45 minutes is a lot to ask: a networking "
+        "meeting usually gets 15 to 20 minutes. Ask for 20 minutes or less, and offer to stop "
+        "on time"
+    ) in reported_on(root, TODAY)
+
+
+LONG_PITCH = PROFILE.replace("Five years of supply-chain analytics.", "word " * 200)
+
+
+def test_a_pitch_longer_than_its_slot(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(purpose="networking", duration="15"))
+    write(root, "content/profile.md", LONG_PITCH)
+    # 200 words take 93 seconds: a 15-minute agenda gives the background 2 minutes
+    assert [line for line in reported_on(root, TODAY) if "your pitch" in line] == []
+    write(root, "content/meetings/m1.md", meeting(duration="20", share="[one, two]"))
+    assert (
+        "warning: content/meetings/m1.md:4: duration: your pitch (the body of "
+        "content/profile.md) is 200 words, about 1 minute 33 seconds at 130 words a minute, "
+        "but the background part of this 20-minute agenda leaves it 1 minute after 2 share "
+        "points. Cut it to about 130 words, or drop a share point"
+    ) in reported_on(root, TODAY)
+
+
+def test_a_pitch_with_the_default_length_says_so(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(format="coffee", share="[a, b, c]"))
+    write(root, "content/profile.md", LONG_PITCH)
+    lines = [line for line in reported_on(root, TODAY) if "your pitch" in line]
+    assert len(lines) == 1
+    assert "m1.md:1: duration: " in lines[0]
+    assert (
+        "this agenda (the default 30 minutes) leaves it 1 minute 30 seconds after 3 share "
+        "points. Cut it to about 195 words, or drop a share point"
+    ) in lines[0]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"duration": "20", "share": "[one, two]", "status": "done", "date": "2026-11-02"},
+        {"duration": "20"},  # 200 words take 93 seconds: the 2 minutes hold them
+    ],
+)
+def test_a_pitch_that_fits_or_a_meeting_that_is_over_is_fine(
+    tmp_path: Path, fields: dict[str, str]
+) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(**fields))
+    write(root, "content/profile.md", LONG_PITCH)
+    assert [line for line in reported_on(root, TODAY) if "your pitch" in line] == []
+
+
+def test_no_profile_no_pitch_warning(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(duration="5", share="[a, b]"))
+    (root / "content" / "profile.md").unlink()
+    assert [line for line in reported_on(root, TODAY) if "your pitch" in line] == []
+
+
+# --- done ahead of its date --------------------------------------------------------------
+
+
+def test_a_meeting_marked_done_after_today_is_flagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = meeting(status="done", date="2026-11-25")
+    root = tiny(tmp_path, content__meetings__m1=done)
+    expected = (
+        "warning: content/meetings/m1.md:4: status: marked done, but the meeting is on "
+        "2026-11-25, after today (2026-11-22); its thank-you and other follow-ups are timed "
+        "from that date. Set status to scheduled until it has happened, or correct the date"
+    )
+    assert expected in reported_on(root, TODAY)
+    assert not [line for line in reported_on(root, dt.date(2026, 11, 25)) if "m1.md" in line]
+    write(root, "playbook.yaml", "today: 2026-11-22\n")
+    status, err = check(root, capsys)
+    assert status == 0 and expected in err.splitlines()
+
+
+def test_the_build_checks_against_its_own_today(tmp_path: Path) -> None:
+    from generator.build import build
+
+    root = tiny(tmp_path / "pb", content__meetings__m1=meeting(status="done", date="2026-11-25"))
+    early = build(root, out=tmp_path / "a", today=TODAY, jobs=1)
+    late = build(root, out=tmp_path / "b", today=dt.date(2026, 11, 26), jobs=1)
+    assert [w.field for w in early.warnings if w.path.endswith("m1.md")] == ["status"]
+    assert [w for w in late.warnings if w.path.endswith("m1.md")] == []
+
+
+# --- a second contact with nobody left ---------------------------------------------------
+
+BOB_DECLINED = "---\nname: Bob Roe\ncompany: acme\ndeclined: 2026-10-01\n---\n"
+
+
+def test_a_second_contact_where_everyone_else_declined(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting())
+    write(root, "content/contacts/bob-roe.md", BOB_DECLINED)
+    write(root, "content/contacts/cy-lee.md", "---\nname: Cy Lee\ncompany: acme\n---\n")
+    write(root, "content/meetings/m0.md", "---\ncontact: cy-lee\nstatus: declined\n---\n")
+    assert (
+        "warning: content/meetings/m1.md:2: contact: if Jane Doe does not answer, the reminder "
+        "says to reach a second person at Acme, but everyone else you know there has declined "
+        "(Bob Roe, Cy Lee). Look for someone new there: ask a contact for an introduction, or an "
+        "alumni or professional group"
+    ) in reported_on(root, TODAY)
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["someone-left", "nobody-else", "second-contact-done", "answered", "no-company"],
+)
+def test_a_second_contact_with_someone_left_is_fine(tmp_path: Path, change: str) -> None:
+    fields = {
+        "second-contact-done": {"done": "{second_contact: 2026-11-25}"},
+        "answered": {"status": "scheduled", "date": "2026-12-01"},
+    }.get(change, {})
+    root = tiny(tmp_path, content__meetings__m1=meeting(**fields))
+    if change != "nobody-else":
+        write(root, "content/contacts/bob-roe.md", BOB_DECLINED)
+    if change == "someone-left":
+        write(root, "content/contacts/cy-lee.md", "---\nname: Cy Lee\ncompany: acme\n---\n")
+    if change == "no-company":
+        write(root, "content/contacts/jane-doe.md", "---\nname: Jane Doe\n---\n")
+    assert [line for line in reported_on(root, TODAY) if "second person" in line] == []

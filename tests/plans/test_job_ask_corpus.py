@@ -6,6 +6,7 @@ its header says how it was written. Run with `-s` to see the figures.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +105,17 @@ def test_the_guests_past_is_not_an_ask_unless_it_is_about_me() -> None:
     assert job_ask("How did you land your first interview after nursing?") is None
     assert job_ask("Were there any openings when you joined?") is None
     assert job_ask("Did you get my résumé?") == "get my résumé"
+
+
+def test_the_examples_in_the_docs_do_what_they_say() -> None:
+    """docs/agendas.md shows flagged and fine wordings side by side: they must be right."""
+    docs = (Path(__file__).parents[2] / "docs" / "agendas.md").read_text("utf-8")
+    table = docs[docs.index("| asks for | flagged | fine |") :].split("\n\n")[0]
+    checked = 0
+    for row in table.splitlines()[2:]:
+        cells = row.split("|")
+        for column, flagged in ((2, True), (3, False)):
+            for example in re.findall(r"\*([^*]+)\*", cells[column]):
+                assert (job_ask(example) is not None) is flagged, example
+                checked += 1
+    assert checked >= 14
