@@ -452,6 +452,7 @@ def _contact(item: Parsed, v: dict[str, Any], body: Rendered) -> Contact:
         referred_by=v.get("referred_by"),
         tags=tuple(v.get("tags", ())),
         keep_in_touch=v.get("keep_in_touch"),
+        met_on=v.get("met_on"),
         declined=v.get("declined"),
         followups=_followups(v.get("followups", []), item.doc),
         notes_html=body.html,

@@ -78,6 +78,8 @@ class Contact:
     """Slug of the contact who introduced you."""
     tags: tuple[str, ...] = ()
     keep_in_touch: Cadence | None = None
+    met_on: dt.date | None = None
+    """The day you met them outside a meeting file: keep-in-touch counts from it."""
     declined: dt.date | None = None
     followups: tuple[FollowUp, ...] = ()
     notes_html: str = ""

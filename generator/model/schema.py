@@ -110,6 +110,13 @@ CONTACT = Schema(
         Field("tags", ListOf(Text()), False, "free labels", "[analytics, alumni]"),
         Field("keep_in_touch", CadenceType(), False, "how often to re-contact: d, w, m or y", "6w"),
         Field(
+            "met_on",
+            Date(),
+            False,
+            "the day you met them outside a meeting file (an event, a class); keep-in-touch counts from it",
+            "2026-09-18",
+        ),
+        Field(
             "declined",
             Date(),
             False,

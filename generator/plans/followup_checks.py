@@ -14,7 +14,9 @@ from functools import partial
 from generator.errors import ContentError, Problems
 from generator.live.memo import Memo
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
-from generator.plans.followups import declined_on
+from generator.plans.followups import declined_on, first_met, tells_referrer
+
+PLANNED = ("requested", "scheduled")
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
@@ -30,28 +32,49 @@ def check_followups(
     keys: list[tuple[str, str]] = []
     for meeting in playbook.meetings.values():
         keys.append(key := ("meeting", meeting.slug))
-        problems.items += memo.value(key, (meeting,), partial(_meeting_problems, meeting))
+        contact = playbook.contacts.get(meeting.contact)
+        inputs = (meeting, contact, *playbook.meetings_by_contact.get(meeting.contact, []))
+        problems.items += memo.value(key, inputs, partial(_meeting_problems, meeting, playbook))
     for contact in playbook.contacts.values():
         keys.append(key := ("contact", contact.slug))
         inputs = (contact, *playbook.meetings_with(contact))
-        problems.items += memo.value(key, inputs, partial(_declined_problems, playbook, contact))
+        problems.items += memo.value(key, inputs, partial(_contact_problems, playbook, contact))
     memo.keep_only(keys)
 
 
-def _meeting_problems(meeting: Meeting) -> list[ContentError]:
+def _meeting_problems(meeting: Meeting, playbook: Playbook) -> list[ContentError]:
     own = Problems()
-    _check_meeting(meeting, own)
+    _check_meeting(meeting, own, tells_referrer(playbook, meeting))
     return own.items
 
 
-def _declined_problems(playbook: Playbook, contact: Contact) -> list[ContentError]:
-    """Reminders nobody will see: those of a contact who declined, and of their meetings."""
+def _contact_problems(playbook: Playbook, contact: Contact) -> list[ContentError]:
+    """Reminders nobody will see: those of a contact who declined, and of their meetings;
+    a keep-in-touch cadence with nothing to count from."""
     own = Problems()
     if declined_on(playbook, contact) is not None:
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
             _warn_hidden(meeting.source, meeting.followups, own)
+    elif _keep_in_touch_waits(playbook, contact):
+        own.warn(
+            contact.source.path,
+            contact.source.line("keep_in_touch"),
+            "keep_in_touch",
+            f"has nothing to count from yet: no meeting with {contact.name} is marked done. "
+            "Add met_on: with the day you met them, so the reminders start from there",
+        )
     return own.items
+
+
+def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
+    """Their own cadence is set, but no reminder can start: not met in a meeting held,
+    no `met_on`, and no meeting planned (whose outcome would start it)."""
+    if contact.keep_in_touch is None or contact.met_on is not None:
+        return False
+    if first_met(playbook, contact.slug, None) is not None:
+        return False
+    return not any(m.status in PLANNED for m in playbook.meetings_with(contact))
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:
@@ -81,7 +104,9 @@ def _too_early(meeting: Meeting, day: dt.date) -> str | None:
     return None
 
 
-def _check_meeting(meeting: Meeting, problems: Problems) -> None:
+def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = False) -> None:
+    """`tells_referrer`: the meeting is where telling the contact's `referred_by` is
+    recorded, so `referrer_update` belongs there without `referrals:`."""
     src = meeting.source
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
@@ -106,13 +131,14 @@ def _check_meeting(meeting: Meeting, problems: Problems) -> None:
             "done.follow_up_call",
             "the follow-up call rule is for networking meetings; this one is informational",
         )
-    if "referrer_update" in meeting.done and not meeting.referrals:
+    if "referrer_update" in meeting.done and not meeting.referrals and not tells_referrer:
         problems.warn(
             src.path,
             src.line("done.referrer_update"),
             "done.referrer_update",
             "this meeting lists no referrals: add them under referrals: so the update "
-            "is tied to the people you met",
+            "is tied to the people you met (on a first meeting with someone whose page has "
+            "referred_by:, it records telling whoever introduced you)",
         )
     if meeting.status == "done" and meeting.date is None:
         problems.warn(

@@ -21,9 +21,9 @@ because its agenda cannot be laid out on one day.
   start plus length runs into the next day. An error.
 - longer than usual (meeting `duration`): an agreed length over what the kind of
   meeting usually gets (LENGTH_NORMS: networking 20 minutes, coffee 30, lunch 60).
-- pitch too long (meeting `duration`): the pitch (the body of profile.md), spoken at
-  SPOKEN_WORDS_PER_MINUTE, takes longer than the background part leaves it once the
-  `share` points that fit are said.
+- pitch too long (profile `pitch`, once): the pitch (the body of profile.md), spoken at
+  SPOKEN_WORDS_PER_MINUTE, takes longer than the background part of a planned agenda
+  leaves it once the `share` points that fit are said; it names the tightest agenda.
 - second contact where everyone declined (meeting `contact`): a request still waiting,
   whose second-contact reminder points at a company where every other person you know
   has declined.
@@ -53,17 +53,17 @@ from generator.plans.agenda import (
     share_fit,
 )
 from generator.plans.asks import job_ask
-from generator.plans.followups import UNDATED, declined_on
+from generator.plans.followups import UNDATED, declined_on, meeting_noun
 
 MINUTES_PER_DAY = 24 * 60
 SPOKEN_WORDS_PER_MINUTE = 130
 """A calm speaking pace: how long the pitch takes to say."""
 LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
-    ("networking", "", 20, "a networking meeting usually gets 15 to 20 minutes"),
-    ("informational", "coffee", 30, "coffee is usually about half an hour"),
-    ("informational", "lunch", 60, "lunch is at most an hour"),
+    ("networking", "", 20, "a networking meeting"),
+    ("informational", "coffee", 30, "coffee"),
+    ("informational", "lunch", 60, "lunch"),
 )
-"""(purpose, format or "" for any, longest usual minutes, why): the first row that
+"""(purpose, format or "" for any, longest usual minutes, what): the first row that
 matches a meeting applies. The length you ask for is a promise about their time."""
 
 
@@ -84,7 +84,6 @@ def check_playbook(
             meeting,
             contact,
             playbook.categories,
-            playbook.profile,
             *playbook.meetings_by_contact.get(meeting.contact, []),
             *colleagues,
             *(m for c in colleagues for m in playbook.meetings_by_contact.get(c.slug, [])),
@@ -93,13 +92,14 @@ def check_playbook(
         problems += memo.value(slug, inputs, make)
     memo.keep_only(playbook.meetings)
     problems.extend(_one_person(playbook))
+    problems.extend(_pitch_too_long(playbook))
     return problems
 
 
 def _meeting_guardrails(meeting: Meeting, playbook: Playbook, today: dt.date) -> list[ContentError]:
     """The guardrails of one meeting: they read it, its contact (and their other meetings,
-    for a decline), the people at their company (and their meetings), the question bank
-    and the profile's pitch."""
+    for a decline), the people at their company (and their meetings) and the question
+    bank."""
     problems = list(_past_midnight(meeting, playbook))
     problems.extend(_done_ahead_of_time(meeting, today))
     if meeting.status not in PLANNED_STATUSES:
@@ -110,7 +110,6 @@ def _meeting_guardrails(meeting: Meeting, playbook: Playbook, today: dt.date) ->
     problems.extend(_second_contact_declined(meeting, playbook))
     problems.extend(_longer_than_usual(meeting))
     problems.extend(_too_much_to_share(meeting, playbook))
-    problems.extend(_pitch_too_long(meeting, playbook))
     return problems
 
 
@@ -210,14 +209,14 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
 def _longer_than_usual(meeting: Meeting) -> Iterator[ContentError]:
     if meeting.duration is None:
         return
-    for purpose, format_name, minutes, why in LENGTH_NORMS:
+    for purpose, format_name, minutes, what in LENGTH_NORMS:
         if meeting.purpose == purpose and format_name in ("", meeting.format):
             if meeting.duration > minutes:
                 yield _warn(
                     meeting,
                     "duration",
-                    f"{meeting.duration} minutes is a lot to ask: {why}. Ask for {minutes} "
-                    "minutes or less, and offer to stop on time",
+                    f"{meeting.duration} minutes is long for {what} (at most {minutes} is "
+                    "usual): ask for less, and offer to stop on time",
                 )
             return
 
@@ -228,44 +227,52 @@ def spoken_seconds(words: int) -> int:
 
 
 def _clock(seconds: int) -> str:
-    """`90` → `1 minute 30 seconds`."""
+    """`90` → `1 min 30 s`, `120` → `2 min`."""
     minutes, rest = divmod(seconds, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute{'s' * (minutes != 1)}")
-    if rest or not minutes:
-        parts.append(f"{rest} second{'s' * (rest != 1)}")
-    return " ".join(parts)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def _pitch_too_long(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
-    """The pitch against the part of the background slot the `share` points leave it."""
+def pitch_slot(meeting: Meeting, playbook: Playbook) -> tuple[int, int]:
+    """(seconds the background part of `meeting` leaves the pitch once the `share`
+    points that fit are said, how many points those are)."""
+    length = meeting_length(meeting, playbook.config.meetings)
+    parts = dict(plan_minutes(length, meeting.purpose, len(meeting.share)))
+    background = parts.get("background", 0)
+    points = min(len(meeting.share), share_capacity(background))
+    return max(0, background * 60 - points * SHARE_POINT_SECONDS), points
+
+
+def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
+    """One warning on the profile: the pitch against the tightest planned agenda."""
     profile = playbook.profile
     if profile is None or not profile.pitch_words:
         return
-    length = meeting_length(meeting, playbook.config.meetings)
-    background = dict(plan_minutes(length, meeting.purpose, len(meeting.share))).get(
-        "background", 0
-    )
-    points = min(len(meeting.share), share_capacity(background))
-    slot = max(0, background * 60 - points * SHARE_POINT_SECONDS)
     needed = spoken_seconds(profile.pitch_words)
-    if needed <= slot:
+    short = []
+    for meeting in playbook.meetings.values():
+        if meeting.status in PLANNED_STATUSES:
+            slot, points = pitch_slot(meeting, playbook)
+            if slot < needed:
+                short.append((slot, meeting.sort_key, meeting, points))
+    if not short:
         return
-    agenda = (
-        f"this {length}-minute agenda"
-        if meeting.duration is not None
-        else f"this agenda (the default {length} minutes)"
-    )
+    slot, _, meeting, points = min(short, key=lambda row: row[:2])
     after = f" after {points} share point{'s' * (points != 1)}" if points else ""
-    instead = ", or drop a share point" if points else ""
-    yield _warn(
-        meeting,
-        "duration",
-        f"your pitch (the body of {profile.source.path}) is {profile.pitch_words} words, "
-        f"about {_clock(needed)} at {SPOKEN_WORDS_PER_MINUTE} words a minute, but the "
-        f"background part of {agenda} leaves it {_clock(slot)}{after}. Cut it to about "
-        f"{slot * SPOKEN_WORDS_PER_MINUTE // 60} words{instead}",
+    others = len(short) - 1
+    also = f" (and {others} other planned agenda{'s' * (others != 1)})" if others else ""
+    length = meeting_length(meeting, playbook.config.meetings)
+    yield ContentError(
+        profile.source.path,
+        profile.source.line("pitch"),
+        "pitch",
+        f"your pitch takes about {_clock(needed)} to say ({profile.pitch_words} words at "
+        f"{SPOKEN_WORDS_PER_MINUTE} a minute), but the agenda of the {length}-minute "
+        f"{meeting_noun(meeting)} with {_name(playbook, meeting.contact)} "
+        f"({meeting.source.path}){also} leaves it {_clock(slot)}{after}: cut it to about "
+        f"{slot * SPOKEN_WORDS_PER_MINUTE // 60} words",
+        Severity.WARNING,
     )
 
 
@@ -359,6 +366,11 @@ def _one_person(playbook: Playbook) -> Iterator[ContentError]:
             f"be biased. Ask {_first_name(person)} or your other contacts for a second person "
             "to talk to there",
         )
+
+
+def _name(playbook: Playbook, slug: str) -> str:
+    contact = playbook.contacts.get(slug)
+    return contact.name if contact else slug
 
 
 def _first_name(contact: Contact) -> str:
