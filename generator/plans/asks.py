@@ -384,7 +384,8 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"|applicants))\b(?!\s+(?:to\s+(?:talk|speak|chat|learn|meet|ask|mentor)|who\s+(?:knows?"
         r"|could\s+tell|can\s+tell|has|had|might\s+know))\b)",
         # "I am looking for a new role"
-        r"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:looking|searching|hunting|applying)\s+(?:for\s+)?"
+        r"\bI(?:'m|\s+am)\s+(?:(?!not\b|never\b)\w+\s+)?(?:looking|searching|hunting|applying)\s+"
+        r"(?:for\s+)?"
         r"(?:a\s+|an\s+|some\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:job|work|role|position|opening)\b"
         + _NOT_WORK,
     ),
