@@ -61,16 +61,20 @@ def _contact_problems(playbook: Playbook, contact: Contact) -> list[ContentError
             contact.source.path,
             contact.source.line("keep_in_touch"),
             "keep_in_touch",
-            f"has nothing to count from yet: no meeting with {contact.name} is marked done. "
-            "Add met_on: with the day you met them, so the reminders start from there",
+            f"has nothing to count from: no meeting with {contact.name} is marked done, and "
+            "none is planned. If you have met them elsewhere, add met_on: with the day, so the "
+            "reminders start from there; if not, plan a meeting or add a reminder",
         )
     return own.items
 
 
 def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
-    """Their own cadence is set, but no reminder can start: not met in a meeting held,
-    no `met_on`, and no meeting planned (whose outcome would start it)."""
+    """Their own cadence is set, but no reminder can start and nothing else is coming:
+    not met in a meeting held, no `met_on`, no meeting planned (whose outcome would start
+    it) and no reminder of their own still open."""
     if contact.keep_in_touch is None or contact.met_on is not None:
+        return False
+    if any(f.done is None for f in contact.followups):
         return False
     if first_met(playbook, contact.slug, None) is not None:
         return False

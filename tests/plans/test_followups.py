@@ -471,13 +471,15 @@ def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -
             "content/contacts/ada.md",
             3,
             "keep_in_touch",
-            "has nothing to count from yet: no meeting with Ada Byrne is marked done. Add "
-            "met_on: with the day you met them, so the reminders start from there",
+            "has nothing to count from: no meeting with Ada Byrne is marked done, and none is "
+            "planned. If you have met them elsewhere, add met_on: with the day, so the reminders "
+            "start from there; if not, plan a meeting or add a reminder",
         )
     ]
-    # met_on, a meeting held, or one planned (its outcome will start it): no warning
+    # met_on, a meeting held, one planned (its outcome will start it) or an open reminder
     for extra, meeting in (
         ("met_on: 2026-10-05\n", None),
+        ("followups:\n  - {due: 2026-12-01, action: Write to her}\n", None),
         ("", "---\ncontact: ada\nstatus: done\ndate: 2026-11-02\n---\n"),
         ("", "---\ncontact: ada\nrequested_on: 2026-11-02\n---\n"),
     ):
