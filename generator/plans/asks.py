@@ -17,7 +17,8 @@ what the meeting is for. So the rules look for the *shape* of an ask, not for wo
 Each rule is a regular expression matched within one sentence. A match that says
 nothing about you (no "me", "my" or "I") is set aside when the sentence is about the
 guest's past ("did you", "when you started", "your first job"): that is a question
-about their path.
+about their path. So is wording that follows a denial ("I'm not asking about openings")
+with no turn ("but", "however") in between.
 """
 
 from __future__ import annotations
@@ -493,6 +494,22 @@ hired?" is a question about their path, not an ask."""
 
 FIRST_PERSON = re.compile(r"\b(?:me|my|I|mine|myself)\b", re.IGNORECASE)
 
+DENIAL = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,2}?(?:asking|looking|after|seeking|hoping"
+    r"|here|interested|going\s+to\s+ask)\b|\bwithout\s+asking\b",
+    re.IGNORECASE,
+)
+"""Saying what you are *not* after ("I'm not asking about openings") is not an ask."""
+_TURN = re.compile(r"\b(?:but|however|though|although|yet|still)\b", re.IGNORECASE)
+"""A turn after a denial: "I'm not asking for a job, but could you pass on my CV?" asks."""
+
+
+def _denied(sentence: str, start: int) -> bool:
+    """Does a denial govern the wording at `start`: one before it, with no turn between?"""
+    denials = list(DENIAL.finditer(sentence, 0, start))
+    return bool(denials) and not _TURN.search(sentence, denials[-1].end(), start)
+
+
 _SENTENCE_END = re.compile(r"(?<=[?!;])\s+|(?<=\.)\s+(?=[A-Z\"'(])|\n+")
 
 
@@ -542,6 +559,8 @@ def first_ask(text: str, rules: Iterable[AskRule]) -> Ask | None:
                 continue
             for found in rule.pattern.finditer(sentence):
                 if about_their_past and not FIRST_PERSON.search(found[0]):
+                    continue
+                if _denied(sentence, found.start()):
                     continue
                 start = offset + found.start() + len(found[0]) - len(found[0].lstrip())
                 if best is None or start < best.start:

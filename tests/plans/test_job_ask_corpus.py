@@ -119,3 +119,10 @@ def test_the_examples_in_the_docs_do_what_they_say() -> None:
                 assert (job_ask(example) is not None) is flagged, example
                 checked += 1
     assert checked >= 14
+
+
+def test_a_denial_is_not_an_ask_unless_it_turns() -> None:
+    assert job_ask("I'm not asking about openings; I want to understand the work") is None
+    assert job_ask("Make clear I am not after a job or a referral") is None
+    turned = "I'm not asking for a job, but could you pass my CV to your manager?"
+    assert job_ask(turned) == "pass my CV"
