@@ -80,12 +80,13 @@ def load(root: Path, problems: Problems, jobs: int | None = None) -> Playbook:
     return assemble(parsed, config, problems, routes.entity_href, steps, broken=broken)
 
 
-def checked(root: Path) -> tuple[Playbook, Problems]:
-    """The model and every problem `playbook check` reports: the content's, the plans'."""
+def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problems]:
+    """The model and every problem `playbook check` reports: the content's, the plans'
+    (on `today`: by default `today:` in playbook.yaml, else the date now)."""
     problems = Problems()
     playbook = load(root, problems)
     problems.items += check_followups(playbook)
-    problems.items += check_playbook(playbook)
+    problems.items += check_playbook(playbook, resolve_today(today, playbook.config))
     return playbook, problems
 
 
@@ -100,7 +101,7 @@ def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[Con
     problems = check_followups(playbook)
     for warnings in facts.guardrails.values():
         problems += warnings
-    problems += facts.one_voice
+    problems += facts.playbook_warnings
     return facts, problems
 
 

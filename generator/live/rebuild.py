@@ -394,8 +394,8 @@ def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
         problems += facts.records[slug]
         problems += facts.guardrails[slug]
     for slug in playbook.contacts:
-        problems += facts.declined[slug]
-    problems += facts.one_voice
+        problems += facts.contact_checks[slug]
+    problems += facts.playbook_warnings
     problems += facts.holiday_years
     return problems
 

@@ -107,7 +107,14 @@ CONTACT = Schema(
         Field("phone", Text(), False, "phone number", "+1 312 555 0142"),
         Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
         Field("met_via", Text(), False, "how you know them", "alumni network"),
-        Field("met_on", Date(), False, "the date you first met or connected", "2024-04-18"),
+        Field(
+            "met_on",
+            Date(),
+            False,
+            "the day you first met or connected (an event, a class, LinkedIn); "
+            "keep-in-touch counts from it",
+            "2024-04-18",
+        ),
         Field(
             "referred_by",
             Reference("a contact"),

@@ -190,7 +190,7 @@ def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
     report = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
     assert any(w.field == "goals.0" for w in report.warnings)
     text = text_of(report.output, OMAR)
-    assert 'Before you go "hiring" asks for a job' in text
+    assert 'Before you go "Verdant is hiring" asks for a job' in text
     assert "content/meetings/2026-11-24-omar-haddad.md, line 11 (goals.1)" in text
     carbon = text_of(report.output, "meetings/2026-11-19-jonah-kim/")
     assert "Jonah Kim is the only person you have met at Carbon Ledger" in carbon
