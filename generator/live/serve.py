@@ -161,9 +161,11 @@ class ReloadHub:
         self.error_page: bytes | None = None
 
     def publish(self, outcome: Outcome, error_page: bytes | None) -> None:
-        """A rebuild finished and its files are in place: reload the pages if they changed."""
+        """A rebuild finished and its files are in place: reload the pages if they changed,
+        or if they showed errors that are gone (a broken file undone: nothing to write)."""
+        cleared = self.error_page is not None and error_page is None
         self.error_page = error_page
-        if outcome.visible:
+        if outcome.visible or cleared:
             self.generation += 1
             for sock in list(self.sockets):
                 sock.reload()

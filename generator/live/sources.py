@@ -68,10 +68,10 @@ class LiveSources:
         assert self._files is not None
         content = self.root / "content"
         for path in paths:
-            if not path.is_relative_to(content) or path == content:
+            if not path.is_relative_to(content):
                 continue
-            if path.suffix != ".md" or path.is_dir():
-                return False
+            if path == content or path.suffix != ".md" or path.is_dir():
+                return False  # content/ itself came or went, or a folder in it
             self._files.pop(path, None)
             rel = path.relative_to(self.root).as_posix()
             self._notes.pop(rel, None)

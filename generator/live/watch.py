@@ -5,7 +5,8 @@ ones that can change the site (content/, themes/, playbook.yaml; not editor swap
 temp files, not the build folder) and feeds their paths to a `Debouncer`, which
 releases them as one batch once the events have been quiet for a moment. An editor's
 save (write a temp file, rename it over the original) and a `git checkout` of many
-files each become one batch, so one rebuild.
+files each become one batch, so one rebuild. The root is watched too, so that content/
+or themes/ removed and put back (a `git stash`, a branch switch) is watched again.
 
 A moved event counts by both ends: the destination is the saved file, the source a
 file that disappeared. Only the paths travel; the rebuild itself compares contents,
@@ -14,22 +15,26 @@ so a batch that names a file twice, or a file that did not really change, is har
 
 from __future__ import annotations
 
+import contextlib
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
     EVENT_TYPE_CREATED,
     EVENT_TYPE_DELETED,
+    EVENT_TYPE_EVENTS_LOST,
     EVENT_TYPE_MODIFIED,
     EVENT_TYPE_MOVED,
     FileSystemEvent,
     FileSystemEventHandler,
 )
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from generator.model.config import CONFIG_FILE
 from generator.sources.discover import is_editor_litter
@@ -50,6 +55,7 @@ _CHANGES = frozenset(
         EVENT_TYPE_MODIFIED,
         EVENT_TYPE_MOVED,
         EVENT_TYPE_DELETED,
+        EVENT_TYPE_EVENTS_LOST,
         EVENT_TYPE_CLOSED,
     }
 )
@@ -131,8 +137,26 @@ class Debouncer:
             self._condition.notify_all()
 
 
+SOURCE_FOLDERS = ("content", "themes")
+"""The folders under the root watched as a whole; each may come and go while serving."""
+
+
+@dataclass(frozen=True)
+class _Watch:
+    watch: ObservedWatch
+    identity: tuple[int, int]
+    """(device, inode) of the folder watched: a folder put back in its place is another."""
+
+
 class SourceWatcher(FileSystemEventHandler):
-    """Watches ROOT/content, ROOT/themes and ROOT/playbook.yaml; reports relevant paths."""
+    """Watches ROOT/content, ROOT/themes and ROOT/playbook.yaml; reports relevant paths.
+
+    The root itself is watched (not its subfolders), so a source folder that is
+    deleted, moved away, put back or replaced by another (`git stash`, a branch switch,
+    a restore from a backup) is noticed: its watch goes with it and a new one is set on
+    whatever folder now has its name. The folder's own path is then reported, which
+    makes the rebuild look at everything in it again.
+    """
 
     def __init__(
         self,
@@ -144,34 +168,55 @@ class SourceWatcher(FileSystemEventHandler):
         self.report = report
         self.ignore = tuple(p.resolve() for p in ignore)
         self._observer: BaseObserver | None = None
-        self._watched: set[Path] = set()
+        self._watches: dict[str, _Watch] = {}
         self._lock = threading.Lock()
 
     def start(self) -> None:
         self._observer = Observer()
-        self._schedule()
+        self._observer.schedule(self, str(self.root), recursive=False)
+        self._reconcile()
         self._observer.start()
 
     def stop(self) -> None:
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer.join(timeout=5)
-            self._observer = None
-
-    def _schedule(self) -> None:
-        """Watch the root itself (playbook.yaml; content/ or themes/ appearing) and each
-        source folder that exists; called again when one of them appears."""
         with self._lock:
-            if self._observer is None:
-                return
-            wanted = [(self.root, False)]
-            wanted += [
-                (self.root / d, True) for d in ("content", "themes") if (self.root / d).is_dir()
-            ]
-            for folder, recursive in wanted:
-                if folder not in self._watched:
-                    self._observer.schedule(self, str(folder), recursive=recursive)
-                    self._watched.add(folder)
+            observer, self._observer = self._observer, None
+            self._watches.clear()
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout=5)
+
+    def watched(self) -> dict[str, Path]:
+        """Source folder name → the folder watched under it now (for tests and logs)."""
+        with self._lock:
+            return {name: Path(w.watch.path) for name, w in self._watches.items()}
+
+    def _reconcile(self) -> list[Path]:
+        """Watch each source folder that is there now, and drop the watch of one that
+        went or was replaced; returns the folders that came, went or changed."""
+        changed = []
+        with self._lock:
+            observer = self._observer
+            if observer is None:
+                return []
+            for name in SOURCE_FOLDERS:
+                folder = self.root / name
+                now = _identity(folder)
+                known = self._watches.get(name)
+                if (known.identity if known is not None else None) == now:
+                    continue
+                changed.append(folder)
+                if known is not None:
+                    del self._watches[name]
+                    with contextlib.suppress(KeyError):  # its emitter may have ended itself
+                        observer.unschedule(known.watch)
+                if now is not None:
+                    try:
+                        watch = observer.schedule(self, str(folder), recursive=True)
+                    except OSError:  # gone again already: the next event tells
+                        now = None
+                    else:
+                        self._watches[name] = _Watch(watch, now)
+        return changed
 
     def relevant(self, path: Path, is_directory: bool = False) -> bool:
         """Can a change to this file (or folder) change the site?"""
@@ -194,6 +239,9 @@ class SourceWatcher(FileSystemEventHandler):
         return False
 
     def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type == EVENT_TYPE_EVENTS_LOST:  # the system dropped events: look again
+            self.report([*self._reconcile(), *(self.root / name for name in SOURCE_FOLDERS)])
+            return
         if event.event_type not in _CHANGES:
             return
         if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
@@ -201,10 +249,19 @@ class SourceWatcher(FileSystemEventHandler):
         ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
         paths = [Path(_text(end)) for end in ends]
         changed = [p for p in paths if self.relevant(p, event.is_directory)]
+        if any(p.parent == self.root and p.name in SOURCE_FOLDERS for p in paths):
+            changed += self._reconcile()  # a source folder came, went or was replaced
         if changed:
-            if event.is_directory and any(p.parent == self.root for p in changed):
-                self._schedule()
             self.report(changed)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """(device, inode) of a folder (through a link), None when there is no folder there."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISDIR(found.st_mode) else None
 
 
 def _text(path: bytes | str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,3 +100,20 @@ def test_broken_front_matter_shows_errors_then_the_page_returns(
     heading(tab).to_have_text(re.compile("Build failed"))
     save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
     heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)
+
+
+def test_content_stashed_and_popped_shows_the_error_then_the_page(
+    tab: Tab, sample_root: Path, tmp_path: Path
+) -> None:
+    """A `git stash` takes content/ away and `git stash pop` puts it back: the open page
+    says there is no playbook, then shows the playbook again by itself."""
+    from playwright.sync_api import expect
+
+    content = sample_root / "content"
+    shutil.copytree(content, tmp_path / "stash")
+    shutil.rmtree(content)
+    expect(tab.page.locator("#errors")).to_contain_text("no content/ folder", timeout=TIMEOUT)
+    shutil.copytree(tmp_path / "stash", content)
+    heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
+    save_in_place(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Popped")
+    heading(tab).to_have_text("Elena Popped", timeout=TIMEOUT)

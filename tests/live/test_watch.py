@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -251,3 +252,88 @@ def test_a_checkout_of_many_files_is_one_batch(recorder: Recorder, tmp_path: Pat
     batch = recorder.batch()
     assert len(batch) == 300
     assert recorder.nothing_within(0.3)
+
+
+def wait_until_watched(recorder: Recorder, name: str, folder: Path) -> None:
+    deadline = time.monotonic() + 3
+    while recorder.watcher.watched().get(name) != folder:
+        assert time.monotonic() < deadline, f"{name}/ is not watched again"
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved away"])
+def test_content_that_goes_and_comes_back_is_watched_again(
+    recorder: Recorder, tmp_path: Path, how: str
+) -> None:
+    """`git stash`, a branch switch, a restore from a backup: the folder's watch dies with
+    it; the one put in its place is watched, and its files' saves are seen."""
+    root = tmp_path.resolve()
+    content = root / "content"
+    keep = root / "kept"
+    if how == "deleted":
+        shutil.copytree(content, keep)
+        shutil.rmtree(content)
+    else:
+        os.replace(content, keep)
+    assert content in recorder.batch(), "the folder's going is reported"
+    assert "content" not in recorder.watcher.watched()
+    os.replace(keep, content)
+    assert content in recorder.batch(), "its coming back is reported (the rebuild walks it)"
+    wait_until_watched(recorder, "content", content)
+    (content / "contacts/jane.md").write_text("---\nname: Janet\n---\n")
+    assert content / "contacts/jane.md" in recorder.batch()
+    (keep if how == "deleted" else root / "elsewhere").mkdir()
+    assert recorder.nothing_within(0.3)
+
+
+def test_a_folder_swapped_for_another_at_once_is_watched(
+    recorder: Recorder, tmp_path: Path
+) -> None:
+    """Moved away and another moved in before the watcher looks: told apart by inode."""
+    root = tmp_path.resolve()
+    other = root / "other"
+    (other / "contacts").mkdir(parents=True)
+    (other / "contacts/john.md").write_text("---\nname: John\n---\n")
+    os.replace(root / "content", root / "old")
+    os.replace(other, root / "content")
+    assert root / "content" in recorder.batch()
+    time.sleep(0.1)
+    (root / "old/contacts/jane.md").write_text("---\nname: Old\n---\n")  # not ours any more
+    (root / "content/contacts/john.md").write_text("---\nname: Johnny\n---\n")
+    batch = recorder.batch()
+    assert root / "content/contacts/john.md" in batch
+    assert root / "content/contacts/jane.md" not in batch
+
+
+def test_themes_and_the_config_come_and_go(recorder: Recorder, tmp_path: Path) -> None:
+    root = tmp_path.resolve()
+    (root / "themes/default/static").mkdir(parents=True)
+    assert recorder.batch()
+    wait_until_watched(recorder, "themes", root / "themes")
+    (root / "themes/default/static/style.css").write_text("body {}")
+    assert root / "themes/default/static/style.css" in recorder.batch()
+    shutil.rmtree(root / "themes")
+    assert root / "themes" in recorder.batch()
+    (root / "playbook.yaml").write_text("title: T\n")
+    assert root / "playbook.yaml" in recorder.batch()
+    (root / "playbook.yaml").unlink()
+    assert root / "playbook.yaml" in recorder.batch()
+
+
+def test_content_as_a_link_pointed_elsewhere_is_followed(tmp_path: Path) -> None:
+    root = tmp_path.resolve() / "pb"
+    root.mkdir()
+    for name in ("a", "b"):
+        (tmp_path / name / "contacts").mkdir(parents=True)
+    (root / "content").symlink_to(tmp_path / "a")
+    recorder = Recorder(root)
+    recorder.watcher.start()
+    try:
+        (root / "content").unlink()
+        (root / "content").symlink_to(tmp_path / "b")
+        assert root / "content" in recorder.batch()
+        (tmp_path / "b/contacts/jane.md").write_text("---\nname: Jane\n---\n")
+        assert root / "content/contacts/jane.md" in recorder.batch()
+    finally:
+        recorder.watcher.stop()
+        recorder.debouncer.close()

@@ -1,0 +1,132 @@
+"""`playbook serve` over HTTP when content/, themes/ or playbook.yaml go away and come back
+(a `git stash`, a branch switch, a restore from a backup): the error page while they are
+gone, the playbook again once they are back, without restarting the server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import write
+from test_serve import CONTACT, CONTACT_URL, Socket, edit, get, running_server, wait_for
+
+from generator.live.serve import LiveServer
+
+NO_CONTENT = b"no playbook here (no content/ folder)"
+
+
+def shows(server: LiveServer, text: bytes, path: str = CONTACT_URL) -> bool:
+    status, _, body = get(server, path)
+    return status == 200 and text in body
+
+
+def shows_error(server: LiveServer, text: bytes) -> bool:
+    status, _, body = get(server, CONTACT_URL)
+    return status == 500 and text in body
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved away"])
+def test_content_removed_and_put_back(sample_root: Path, tmp_path: Path, how: str) -> None:
+    content = sample_root / "content"
+    kept = tmp_path / "kept" if how == "deleted" else sample_root / "content.stashed"
+    with running_server(sample_root) as server:
+        assert shows(server, b"<h1>Elena Marsh</h1>")
+        if how == "deleted":
+            shutil.copytree(content, kept)
+            shutil.rmtree(content)
+        else:
+            os.replace(content, kept)
+        wait_for(lambda: shows_error(server, NO_CONTENT))
+        assert get(server, "/")[0] == 500  # every page says so
+        assert get(server, "/static/style.css")[0] == 200  # in the theme's look
+        os.replace(kept, content)
+        wait_for(lambda: shows(server, b"<h1>Elena Marsh</h1>"))
+        assert get(server, "/companies/heliofleet/")[0] == 200
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Restored")
+        wait_for(lambda: shows(server, b"<h1>Elena Restored</h1>"))  # saves are seen again
+
+
+def test_a_branch_switch_replaces_content_with_another(sample_root: Path) -> None:
+    """The folder is moved away and another takes its name at once: the other's pages."""
+    content = sample_root / "content"
+    other = sample_root / "other"
+    shutil.copytree(content, other)
+    edit(sample_root, "other/contacts/elena-marsh.md", "name: Elena Marsh", "name: Elena Branch")
+    write(sample_root, "content/contacts/zoe-main.md", "---\nname: Zoe Main\n---\n")
+    with running_server(sample_root) as server:
+        assert shows(server, b"Zoe Main", "/contacts/")
+        os.replace(content, sample_root / "main")
+        os.replace(other, content)
+        wait_for(lambda: shows(server, b"<h1>Elena Branch</h1>"))
+        wait_for(lambda: get(server, "/contacts/zoe-main/")[0] == 404)  # gone with its branch
+        assert b"Zoe Main" not in get(server, "/contacts/")[2]
+        edit(sample_root, "main/contacts/elena-marsh.md", "name: Elena Marsh", "name: Old Branch")
+        edit(sample_root, CONTACT, "name: Elena Branch", "name: Elena Edited")
+        wait_for(lambda: shows(server, b"<h1>Elena Edited</h1>"))
+        assert b"Old Branch" not in get(server, CONTACT_URL)[2]
+
+
+def test_content_removed_file_by_file_then_checked_out_again(sample_root: Path) -> None:
+    """`git stash` of a playbook whose files are all tracked: the files go one by one,
+    then the folders; `git stash pop` writes them back."""
+    content = sample_root / "content"
+    saved = {p: p.read_bytes() for p in content.rglob("*.md")}
+    with running_server(sample_root) as server:
+        for path in saved:
+            path.unlink()
+        for folder in sorted((p for p in content.rglob("*") if p.is_dir()), reverse=True):
+            folder.rmdir()
+        content.rmdir()
+        wait_for(lambda: shows_error(server, NO_CONTENT))
+        for path, data in saved.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        wait_for(lambda: shows(server, b"<h1>Elena Marsh</h1>"))
+        wait_for(lambda: shows(server, b"Jonah Kim", "/contacts/"))
+
+
+def test_themes_removed_and_put_back(sample_root: Path, tmp_path: Path) -> None:
+    style = sample_root / "themes/default/static/style.css"
+    style.parent.mkdir(parents=True)
+    style.write_text("body { --mine: 1 }\n")
+    with running_server(sample_root) as server:
+        wait_for(lambda: b"--mine" in get(server, "/static/style.css")[2])
+        os.replace(sample_root / "themes", tmp_path / "themes")
+        wait_for(lambda: b"--mine" not in get(server, "/static/style.css")[2])  # the default
+        os.replace(tmp_path / "themes", sample_root / "themes")
+        wait_for(lambda: b"--mine" in get(server, "/static/style.css")[2])
+        style.write_text("body { --mine: 2 }\n")  # and its files are watched again
+        wait_for(lambda: b"--mine: 2" in get(server, "/static/style.css")[2])
+
+
+def test_config_removed_and_put_back(sample_root: Path, tmp_path: Path) -> None:
+    config = sample_root / "playbook.yaml"
+    edit(sample_root, "playbook.yaml", "title:", "title: Stashed Title #")
+    with running_server(sample_root) as server:
+        assert shows(server, b"Stashed Title", "/")
+        os.replace(config, tmp_path / "playbook.yaml")
+        wait_for(lambda: b"Stashed Title" not in get(server, "/")[2])
+        os.replace(tmp_path / "playbook.yaml", config)
+        wait_for(lambda: shows(server, b"Stashed Title", "/"))
+
+
+def test_undoing_a_broken_edit_reloads_the_open_pages(sample_root: Path) -> None:
+    """Put back exactly as it was, the content writes no file (the pages on disk are the
+    last good ones), yet the open pages show errors and must be told to reload."""
+    good = (sample_root / CONTACT).read_text()
+    with running_server(sample_root) as server:
+        get(server, CONTACT_URL)
+        sock = Socket(server)
+        try:
+            sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
+            wait_for(lambda: len(server.hub.sockets) == 1)
+            edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
+            assert sock.receive()["command"] == "reload"
+            assert get(server, CONTACT_URL)[0] == 500
+            (sample_root / CONTACT).write_text(good)  # undo
+            assert sock.receive()["command"] == "reload"
+            assert shows(server, b"<h1>Elena Marsh</h1>")
+        finally:
+            sock.close()
