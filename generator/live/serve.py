@@ -34,15 +34,17 @@ import mimetypes
 import socket
 import threading
 import traceback
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
+from types import TracebackType
+from urllib.parse import quote, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import httpserver, netutil, web
 from tornado.ioloop import IOLoop
 
-from generator.errors import ContentError, UsageError
+from generator.errors import ContentError, UsageError, printable
 from generator.live.rebuild import LiveBuild, Outcome
 from generator.live.watch import MAX_WAIT, QUIET, Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
@@ -64,6 +66,15 @@ TIDY_AFTER = 2.0
 """Seconds without a save before the server frees memory (see `release_memory`)."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 """Reload the whole page (never patch stylesheets in place: the HTML changes too)."""
+MAX_URL = 8192
+"""The longest request target (path and query, in bytes as sent) answered; a longer one
+gets 414. The site's own addresses are a few hundred at most."""
+MAX_REQUEST_HEAD = 3 * 1024 * 1024
+"""How much of a request's head tornado reads before giving up on it (closing the
+connection without an answer): room for the longest URL a browser sends (2 MiB in
+Chromium), so that it gets its 414."""
+MAX_SERVED = 1024
+"""Pages remembered for reloads (`ReloadHub.served`); the least recently served go first."""
 
 Log = Callable[[str], None]
 
@@ -149,6 +160,23 @@ def serve_policy(policy: HostPolicy) -> str:
     return "; ".join([*kept, f"connect-src {sources}"])
 
 
+class Notices:
+    """Writes a line to the server's log once per kind of event, so that a flood of odd
+    requests (thousands of huge URLs) gives one line, not thousands (any thread)."""
+
+    def __init__(self, log: Log) -> None:
+        self.log = log
+        self._said: set[str] = set()
+        self._lock = threading.Lock()
+
+    def once(self, kind: str, line: str) -> None:
+        with self._lock:
+            if kind in self._said:
+                return
+            self._said.add(kind)
+        self.log(line)
+
+
 class ReloadHub:
     """The open pages and what they were served; lives on the IOLoop thread only."""
 
@@ -156,9 +184,17 @@ class ReloadHub:
         self.sockets: set[ReloadSocket] = set()
         self.generation = 0
         """Counts rebuilds that changed what a page shows."""
-        self.served: dict[str, int] = {}
-        """URL path → generation when it was last served as a page."""
+        self.served: OrderedDict[str, int] = OrderedDict()
+        """URL path → generation when it was last served as a page; the MAX_SERVED most
+        recently served (a page forgotten is not reloaded when it connects late)."""
         self.error_page: bytes | None = None
+
+    def serve(self, path: str) -> None:
+        """A page is being served at `path` as of the current generation."""
+        self.served[path] = self.generation
+        self.served.move_to_end(path)
+        while len(self.served) > MAX_SERVED:
+            self.served.popitem(last=False)
 
     def publish(self, outcome: Outcome, error_page: bytes | None) -> None:
         """A rebuild finished and its files are in place: reload the pages if they changed,
@@ -181,15 +217,44 @@ class ReloadHub:
 
 
 class _Guarded(web.RequestHandler):
-    """Refuses requests whose Host header does not name this server (DNS rebinding)."""
+    """Refuses requests with a very long URL (414), and those whose Host header does not
+    name this server (403: DNS rebinding). Unexpected failures are logged once per kind."""
 
     policy: HostPolicy
+    notices: Notices
 
     def prepare(self) -> None:
-        if not self.policy.allows(self.request.host):
-            self.set_status(403)
-            self.set_header("Content-Type", "text/plain; charset=utf-8")
-            self.finish(f"playbook serve: refused, unexpected Host {self.request.host!r}\n")
+        length = len(self.request.uri or "")
+        if length > MAX_URL:
+            self.notices.once(
+                "long url",
+                f"refused a request for an address of {length:,} characters (414; the "
+                f"longest answered is {MAX_URL:,}); more of these are not logged",
+            )
+            self._refuse(414, f"addresses longer than {MAX_URL:,} characters are refused")
+        elif not self.policy.allows(self.request.host):
+            self._refuse(403, f"refused, unexpected Host {self.request.host!r}")
+
+    def _refuse(self, status: int, why: str) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"playbook serve: {why}\n")
+
+    def log_exception(
+        self,
+        typ: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if isinstance(value, web.HTTPError):
+            return  # an answer like 404, not a failure
+        what = traceback.format_exception_only(typ, value)[-1].strip() if typ else "failure"
+        self.notices.once(
+            f"failed: {what}",
+            f"failed to answer {printable(self.request.method or '')} "
+            f"{printable(self.request.path[:200])}: {printable(what)}\n"
+            + "".join(traceback.format_exception(typ, value, tb)).rstrip(),
+        )
 
 
 class SiteFiles(_Guarded):
@@ -205,60 +270,75 @@ class SiteFiles(_Guarded):
         root: Path,
         hub: ReloadHub,
         policy: HostPolicy,
+        notices: Notices,
         csp: str,
         calendar: Callable[[], bytes],
     ) -> None:
         self.root = root.resolve()
         self.hub = hub
         self.policy = policy
+        self.notices = notices
         self.csp = csp
         self.calendar = calendar
 
     async def head(self, path: str) -> None:
-        await self.get(path, include_body=False)
+        """The headers a GET would get (Content-Length, Content-Type, ETag): tornado
+        leaves the body out of an answer to HEAD."""
+        await self.get(path)
 
-    async def get(self, path: str, include_body: bool = True) -> None:
+    async def get(self, path: str) -> None:
         if path == CALENDAR_FILE:  # made when asked for, not on every save
             self._headers_for_all()
             self.set_header("Content-Type", "text/calendar; charset=utf-8")
-            data = await IOLoop.current().run_in_executor(None, self.calendar)
-            self.finish(data if include_body else None)
+            self.finish(await IOLoop.current().run_in_executor(None, self.calendar))
             return
         parts = path.split("/")
         if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):
             raise web.HTTPError(404)  # `..`, hidden and temporary files
-        target = self.root.joinpath(*[part for part in parts if part])
-        if target.is_dir():
-            if not self.request.path.endswith("/"):
-                self.redirect(self.request.path + "/")
-                return
-            target = target / "index.html"
-        if not target.resolve().is_relative_to(self.root):
+        names = [part for part in parts if part]
+        target = self.root.joinpath(*names)
+        try:
+            if target.is_dir():
+                if not self.request.path.endswith("/"):
+                    self.redirect(_folder_address(names))
+                    return
+                target = target / "index.html"
+            inside = target.resolve().is_relative_to(self.root)
+        except (OSError, RuntimeError):  # a name too long for the system, a loop of links
+            raise web.HTTPError(404) from None
+        if not inside:
             raise web.HTTPError(403)  # a link out of the site
         self._headers_for_all()
         page = target.suffix in ("", ".html")
         if page and self.hub.error_page is not None:
-            self.hub.served[self.request.path] = self.hub.generation
+            self.hub.serve(self.request.path)
             self.set_status(500)
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(self.hub.error_page if include_body else None)
+            self.finish(self.hub.error_page)
             return
         try:
             data = target.read_bytes()
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        except OSError:  # gone, a folder, unreadable
             raise web.HTTPError(404) from None
         if page:
-            self.hub.served[self.request.path] = self.hub.generation
+            self.hub.serve(self.request.path)
         elif path.startswith(routes.STATIC) and self.get_query_argument("v", None):
             self.set_header("Cache-Control", KEEP)  # a new theme version has a new address
         self.set_header("Content-Type", _content_type(target.name))
-        self.finish(data if include_body else None)
+        self.finish(data)
 
     def _headers_for_all(self) -> None:
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
         self.set_header("Content-Security-Policy", self.csp)
+
+
+def _folder_address(names: list[str]) -> str:
+    """The address of a folder in the site, as a redirect's Location: always a path on
+    this server. Built from the names, never from the request (`//contacts` must not
+    become `//contacts/`, which a browser reads as the host `contacts`)."""
+    return "/" + "".join(quote(name, safe="") + "/" for name in names)
 
 
 def _content_type(name: str) -> str:
@@ -275,19 +355,24 @@ class ReloadScript(_Guarded, LiveReloadJSHandler):  # type: ignore[misc]
     """livereload's client script, from the site's own origin; the same all along, so
     a reloading page need not fetch it again."""
 
-    def initialize(self, policy: HostPolicy) -> None:
+    def initialize(self, policy: HostPolicy, notices: Notices) -> None:
         self.policy = policy
+        self.notices = notices
 
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", KEEP)
+
+    def head(self) -> None:
+        self.get()  # tornado leaves the body out
 
 
 class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
     """livereload's websocket protocol, without its class-wide client list and throttle."""
 
-    def initialize(self, hub: ReloadHub, policy: HostPolicy) -> None:
+    def initialize(self, hub: ReloadHub, policy: HostPolicy, notices: Notices) -> None:
         self.hub = hub
         self.policy = policy
+        self.notices = notices
 
     def check_origin(self, origin: str) -> bool:
         return self.policy.allows_origin(origin)
@@ -338,6 +423,7 @@ class LiveServer:
         self.port = int(self._sockets[0].getsockname()[1])
         self.policy = HostPolicy(host, self.port)
         self.hub = ReloadHub()
+        self.notices = Notices(self.log)
         self.builder: LiveBuild | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = threading.Event()
@@ -370,7 +456,9 @@ class LiveServer:
             watcher.start()
             self._publish(self._build(builder, None))
             release_memory()
-            http = httpserver.HTTPServer(self._application(out, csp))
+            http = httpserver.HTTPServer(
+                self._application(out, csp), max_header_size=MAX_REQUEST_HEAD
+            )
             http.add_sockets(self._sockets)
             worker = threading.Thread(target=self._rebuild_loop, args=(builder,), daemon=True)
             worker.start()
@@ -396,7 +484,7 @@ class LiveServer:
             loop.call_soon_threadsafe(loop.stop)
 
     def _application(self, out: Path, csp: str) -> web.Application:
-        guard = {"policy": self.policy}
+        guard = {"policy": self.policy, "notices": self.notices}
         assert self.builder is not None
         files = {"calendar": self.builder.calendar, **guard}
         return web.Application(

@@ -43,6 +43,7 @@ __all__ = [
     "DEFAULT_ITERATIONS",
     "ENV_VAR",
     "KDF_NAME",
+    "MAX_ITERATIONS",
     "MIN_ITERATIONS",
     "PAYLOAD_VERSION",
     "DecryptionError",
@@ -62,7 +63,11 @@ KDF_NAME: Final = "PBKDF2-HMAC-SHA256"
 # OWASP's 2023 floor for PBKDF2-HMAC-SHA256; stored per payload so it can rise.
 MIN_ITERATIONS: Final = 600_000
 DEFAULT_ITERATIONS: Final = 600_000
+MAX_ITERATIONS: Final = 10 * DEFAULT_ITERATIONS
+"""The most a payload may ask for: a count read back from a page (the previous build's
+salt and count are reused) could be tampered with, and 10^12 iterations never finish."""
 SALT_BYTES: Final = 16
+MAX_SALT_BYTES: Final = 64
 KEY_BYTES: Final = 32  # AES-256
 IV_BYTES: Final = 12  # the 96-bit nonce GCM is designed for
 CHECK_AAD: Final = b"playbook-key-check"
@@ -126,12 +131,14 @@ def derive_key(
     """
     if not passphrase:
         raise ValueError("The passphrase must not be empty.")
-    if iterations < MIN_ITERATIONS:
-        raise ValueError(f"PBKDF2 needs at least {MIN_ITERATIONS} iterations, got {iterations}.")
+    if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
+        raise ValueError(
+            f"PBKDF2 takes {MIN_ITERATIONS} to {MAX_ITERATIONS} iterations here, got {iterations}."
+        )
     if salt is None:
         salt = os.urandom(SALT_BYTES)
-    elif len(salt) < SALT_BYTES:
-        raise ValueError(f"The salt must be at least {SALT_BYTES} bytes.")
+    elif not SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
+        raise ValueError(f"The salt must be {SALT_BYTES} to {MAX_SALT_BYTES} bytes.")
     kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, iterations=iterations)
     return PageKey(key=kdf.derive(_normalise(passphrase)), salt=salt, iterations=iterations)
 
@@ -188,8 +195,8 @@ def _parse_payload(payload: str) -> _Payload:
     if data.get("v") != PAYLOAD_VERSION or data.get("kdf") != KDF_NAME:
         raise malformed("unknown version or key derivation")
     iterations = data.get("iter")
-    if type(iterations) is not int or iterations < MIN_ITERATIONS:
-        raise malformed("bad iteration count")
+    if type(iterations) is not int or not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
+        raise malformed(f"iteration count not within {MIN_ITERATIONS} to {MAX_ITERATIONS}")
     fields: dict[str, bytes] = {}
     for name in ("salt", "iv", "ct", "check_iv", "check"):
         value = data.get(name)
@@ -201,8 +208,8 @@ def _parse_payload(payload: str) -> _Payload:
             raise malformed(f"{name!r} is not base64") from exc
     if len(fields["iv"]) != IV_BYTES or len(fields["check_iv"]) != IV_BYTES:
         raise malformed("bad IV length")
-    if len(fields["salt"]) < SALT_BYTES:
-        raise malformed("salt too short")
+    if not SALT_BYTES <= len(fields["salt"]) <= MAX_SALT_BYTES:
+        raise malformed(f"salt not within {SALT_BYTES} to {MAX_SALT_BYTES} bytes")
     return _Payload(
         salt=fields["salt"],
         iterations=iterations,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import time
 import unicodedata
 
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from generator.publish.encrypt import (
+    MAX_ITERATIONS,
     DecryptionError,
     DecryptionFailure,
     PageKey,
@@ -21,6 +23,7 @@ from generator.publish.encrypt import (
     encrypt_page,
     opaque_name,
     passphrase_from_environment_or_prompt,
+    payload_parameters,
 )
 
 PASSPHRASE = "correct horse battery staple"
@@ -139,6 +142,47 @@ def test_too_few_iterations_refused() -> None:
     with pytest.raises(ValueError, match="600000"):
         derive_key(PASSPHRASE, SALT, iterations=599_999)
     assert derive_key(PASSPHRASE, SALT, iterations=600_001).iterations == 600_001
+
+
+def test_too_many_iterations_and_long_salts_refused() -> None:
+    with pytest.raises(ValueError, match="6000000"):
+        derive_key(PASSPHRASE, SALT, iterations=MAX_ITERATIONS + 1)
+    with pytest.raises(ValueError, match="salt"):
+        derive_key(PASSPHRASE, b"s" * 65)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("iter", 10**12),
+        ("iter", MAX_ITERATIONS + 1),
+        ("iter", 599_999),
+        ("iter", 1e7),
+        ("iter", True),
+        ("iter", "600000"),
+        ("salt", base64.b64encode(b"s" * 65).decode()),
+        ("salt", base64.b64encode(b"s" * 15).decode()),
+    ],
+)
+def test_key_derivation_parameters_read_back_are_capped(
+    key: PageKey, field: str, value: object
+) -> None:
+    """A tampered page must not make the next build (or the browser) derive a key for
+    hours: out-of-range parameters are refused before any key is derived."""
+    data = json.loads(encrypt_page(PAGE, "index.html", key))
+    data[field] = value
+    started = time.perf_counter()
+    for attempt in (payload_parameters, lambda p: decrypt_page(p, "index.html", PASSPHRASE)):
+        with pytest.raises(DecryptionError) as info:
+            attempt(json.dumps(data))
+        assert info.value.reason is DecryptionFailure.MALFORMED
+    assert time.perf_counter() - started < 1
+
+
+def test_the_largest_count_allowed_is_read(key: PageKey) -> None:
+    strong = PageKey(key.key, SALT, MAX_ITERATIONS)  # not derived: that takes seconds
+    payload = encrypt_page(PAGE, "index.html", strong)
+    assert payload_parameters(payload) == (SALT, MAX_ITERATIONS)
 
 
 def test_empty_passphrase_and_short_salt_refused() -> None:

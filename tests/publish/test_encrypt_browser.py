@@ -88,6 +88,13 @@ class Site:
     tampered: str
     swapped: str
     inline: str
+    greedy: str  # a page whose payload asks for 10^12 PBKDF2 iterations
+
+
+def _with_iterations(payload: str, iterations: int) -> str:
+    data = json.loads(payload)
+    data["iter"] = iterations
+    return json.dumps(data, separators=(",", ":"))
 
 
 def _flip_ct_byte(payload: str) -> str:
@@ -118,6 +125,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     tampered = opaque_name("companies/tampered.html", key)
     swapped = opaque_name("companies/swapped.html", key)
     inline = opaque_name("companies/inline.html", key)
+    greedy = opaque_name("companies/greedy.html", key)
 
     home_html = plaintext_page(
         "Home", f'<h1>{HOME_TEXT}</h1><a id="to-acme" href="{acme}">Acme</a>', ""
@@ -137,6 +145,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         tampered: _flip_ct_byte(encrypt_page(acme_html, tampered, key)),
         swapped: acme_payload,  # a valid page, published at the wrong path
         inline: encrypt_page(inline_html, inline, key),
+        greedy: _with_iterations(encrypt_page(acme_html, greedy, key), 10**12),
     }
     for site_path, payload in payloads.items():
         prefix = "../" * site_path.count("/")
@@ -165,6 +174,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             tampered=tampered,
             swapped=swapped,
             inline=inline,
+            greedy=greedy,
         )
     finally:
         server.shutdown()
@@ -265,6 +275,17 @@ def test_unlock_then_navigate_without_asking(site: Site, new_page: Callable[[], 
     values = stored_values(page)
     assert len(values) == 1 and values[0].startswith("playbook-key:v1:600000:")
     assert all(PASSPHRASE not in v and TYPED_PASSPHRASE not in v for v in values)
+
+
+@pytest.mark.usefixtures("no_console_errors")
+def test_a_tampered_iteration_count_is_refused_not_run(
+    site: Site, new_page: Callable[[], Page]
+) -> None:
+    """10^12 PBKDF2 iterations would hold the tab for days: the page says it is damaged."""
+    page = new_page()
+    page.goto(site.url + site.greedy)
+    expect(page.locator("#unlock-message")).to_have_text(TAMPERED_MESSAGE, timeout=5000)
+    assert ACME_TEXT not in page.content()
 
 
 @pytest.mark.usefixtures("no_console_errors")

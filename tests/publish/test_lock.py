@@ -6,6 +6,7 @@ import base64
 import http.server
 import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -28,6 +29,7 @@ from generator.publish.lock import (
     PAYLOAD_OPENING,
     Encryption,
     _embedded_payload,
+    _previous_salt,
     holds_encrypted_build,
 )
 
@@ -295,3 +297,34 @@ def _open_page(out: Path, site_file: str) -> str:
     sealed = _embedded_payload((out / published).read_text())
     assert sealed is not None
     return decrypt_page_with_key(sealed, published, key)
+
+
+@pytest.mark.parametrize("iterations", [10**12, 6_000_001, 1])
+def test_a_tampered_iteration_count_in_the_previous_build_is_not_followed(
+    encrypted: Path, tmp_path: Path, iterations: int
+) -> None:
+    """The next build reads the salt and count back from output/index.html: a count of
+    10^12 there must not hang it. It is refused, and the build takes a new salt."""
+    out = tmp_path / "out"
+    shutil.copytree(encrypted, out)
+    index = out / "index.html"
+    html = index.read_text()
+    payload = _embedded_payload(html)
+    assert payload is not None
+    data = json.loads(payload)
+    old_salt = data["salt"]
+    data["iter"] = iterations
+    index.write_text(html.replace(payload, json.dumps(data, separators=(",", ":"))))
+    found: list[bytes | None] = []
+    worker = threading.Thread(
+        target=lambda: found.append(_previous_salt(PASSPHRASE, out)), daemon=True
+    )
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "the build would derive a key for ever"
+    assert found == [None]
+    root = copy_sample(tmp_path / "pb")
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    fresh = _embedded_payload((out / "index.html").read_text())
+    assert fresh is not None
+    assert json.loads(fresh)["iter"] == 600_000 and json.loads(fresh)["salt"] != old_salt

@@ -19,6 +19,7 @@
   const KEY_PREFIX = "playbook-key:v1:";
   const KDF_NAME = "PBKDF2-HMAC-SHA256";
   const MIN_ITERATIONS = 600000;
+  const MAX_ITERATIONS = 6000000; // a tampered count must not hang the tab
   const CHECK_AAD = "playbook-key-check";
   const DEFAULT_REMEMBER_DAYS = 30;
   const DAY_MS = 24 * 60 * 60 * 1000;
@@ -172,7 +173,11 @@
   function parsePayload(text) {
     const data = JSON.parse(text);
     if (!data || data.v !== 1 || data.kdf !== KDF_NAME) throw new Error("unknown payload");
-    if (!Number.isSafeInteger(data.iter) || data.iter < MIN_ITERATIONS) {
+    if (
+      !Number.isSafeInteger(data.iter) ||
+      data.iter < MIN_ITERATIONS ||
+      data.iter > MAX_ITERATIONS
+    ) {
       throw new Error("bad iteration count");
     }
     const bytes = {};
@@ -180,7 +185,12 @@
       if (typeof data[name] !== "string") throw new Error("missing " + name);
       bytes[name] = fromBase64(data[name]);
     }
-    if (bytes.iv.length !== 12 || bytes.check_iv.length !== 12 || bytes.salt.length < 16) {
+    if (
+      bytes.iv.length !== 12 ||
+      bytes.check_iv.length !== 12 ||
+      bytes.salt.length < 16 ||
+      bytes.salt.length > 64
+    ) {
       throw new Error("bad lengths");
     }
     return {

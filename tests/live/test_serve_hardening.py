@@ -1,0 +1,224 @@
+"""`playbook serve` against odd requests: redirects that stay on this server, a bounded
+memory of served pages, 414 for huge URLs (logged once), HEAD with the real headers."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import copy_sample
+from test_serve import CONTACT, CONTACT_URL, edit, get, running_server, wait_for
+
+from generator.live import serve
+from generator.live.serve import MAX_URL, LiveServer, ReloadHub
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server for the tests that only read."""
+    with running_server(copy_sample(tmp_path_factory.mktemp("hardening"))) as running:
+        yield running
+
+
+@pytest.fixture
+def server(sample_root: Path) -> Iterator[LiveServer]:
+    with running_server(sample_root) as running:
+        yield running
+
+
+@pytest.fixture
+def logged(sample_root: Path) -> Iterator[tuple[LiveServer, list[str]]]:
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append) as server:
+        yield server, lines
+
+
+def request(server: LiveServer, method: str, path: str) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+    conn.putheader("Host", f"127.0.0.1:{server.port}")
+    conn.endheaders()
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def raw_status(server: LiveServer, target: bytes) -> bytes:
+    """The status line answered to a request line sent as it is (any length)."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as conn:
+        host = f"127.0.0.1:{server.port}".encode()
+        conn.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: " + host + b"\r\n\r\n")
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = conn.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    return answer.split(b"\r\n")[0]
+
+
+# --- redirects stay on this server ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//contacts",
+        "///contacts",
+        "//contacts?x=1",
+        "/%2F%2Fcontacts",
+        "/%2fcontacts",
+        "//%2Fcontacts",
+        "/%2F/contacts",
+        "//companies",
+        "//meetings/",
+        "/contacts%2F",
+        "//evil.example/contacts",
+        "//evil.example",
+        "/%5C%5Cevil.example",
+        "/\\\\evil.example/contacts",
+        "//127.0.0.1/contacts",
+        "/./contacts",
+        "/contacts/..",
+        "//",
+        "///",
+    ],
+)
+def test_odd_paths_never_lead_to_another_host(shared: LiveServer, path: str) -> None:
+    status, headers, _ = request(shared, "GET", path)
+    base = f"http://127.0.0.1:{shared.port}{path}"
+    if status in (301, 302, 303, 307, 308):
+        location = headers["Location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\"))
+        assert urlsplit(urljoin(base, location)).netloc == f"127.0.0.1:{shared.port}"
+        assert request(shared, "GET", location)[0] == 200  # and it is the folder's page
+    else:
+        assert status in (200, 403, 404)
+
+
+def test_a_folder_without_its_slash_is_sent_to_its_one_address(shared: LiveServer) -> None:
+    expected = {
+        "/contacts": "/contacts/",
+        "//contacts": "/contacts/",
+        "/%2Fcontacts": "/contacts/",
+        "/contacts//elena-marsh": "/contacts/elena-marsh/",
+    }
+    for path, location in expected.items():
+        status, headers, _ = request(shared, "GET", path)
+        assert (status, headers["Location"]) == (302, location)
+
+
+def test_folder_addresses_are_quoted_paths() -> None:
+    assert serve._folder_address([]) == "/"
+    assert serve._folder_address(["contacts"]) == "/contacts/"
+    assert serve._folder_address(["a b", "é", "x?y#z", "@host:1"]) == (
+        "/a%20b/%C3%A9/x%3Fy%23z/%40host%3A1/"
+    )
+
+
+# --- the served pages kept for reloads are bounded -------------------------------------------
+
+
+def test_the_served_pages_are_the_most_recent_few() -> None:
+    hub = ReloadHub()
+    for i in range(serve.MAX_SERVED * 3):
+        hub.serve(f"/page-{i}/")
+    assert len(hub.served) == serve.MAX_SERVED
+    assert "/page-0/" not in hub.served
+    oldest = next(iter(hub.served))
+    hub.generation += 1
+    hub.serve(oldest)  # served again: the most recent now
+    hub.serve("/new/")
+    assert oldest in hub.served and list(hub.served)[-2:] == [oldest, "/new/"]
+    assert hub.served[oldest] == 1
+
+
+def test_a_flood_of_addresses_does_not_grow_the_server(
+    server: LiveServer, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the content is broken every address is a page (the error page): a flood of
+    made-up addresses must not be remembered without end."""
+    monkeypatch.setattr(serve, "MAX_SERVED", 8)
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+    for i in range(50):
+        assert get(server, f"/made-up-{i}/{'x' * 200}")[0] == 500
+    assert len(server.hub.served) <= 8
+
+
+# --- very long URLs ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [MAX_URL + 1, 100_000, 2_000_000])
+def test_a_very_long_url_is_414_and_logged_once(
+    logged: tuple[LiveServer, list[str]], length: int
+) -> None:
+    server, lines = logged
+    before = len(lines)
+    target = b"/" + b"a" * (length - 1)
+    for _ in range(5):
+        assert raw_status(server, target).startswith(b"HTTP/1.1 414 ")
+    assert raw_status(server, b"/?" + b"q" * length).startswith(b"HTTP/1.1 414 ")
+    said = lines[before:]
+    assert len(said) == 1 and "414" in said[0] and f"{length:,}" in said[0]
+    assert get(server, CONTACT_URL)[0] == 200  # still serving
+
+
+def test_long_names_below_the_limit_are_not_found(logged: tuple[LiveServer, list[str]]) -> None:
+    """A name longer than the system allows (255 bytes) is a 404, not a failure."""
+    server, lines = logged
+    before = len(lines)
+    for path in ("/" + "a" * 300, "/contacts/" + "b" * 5000 + "/", "/" + "c/" * 3000):
+        assert len(path) <= MAX_URL
+        assert get(server, path)[0] == 404
+    assert lines[before:] == []
+
+
+def test_a_failure_while_answering_is_logged_once(
+    logged: tuple[LiveServer, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, lines = logged
+    before = len(lines)
+
+    def broken(name: str) -> str:
+        raise ValueError("no type for you")
+
+    monkeypatch.setattr(serve, "_content_type", broken)
+    for _ in range(20):
+        assert get(server, CONTACT_URL)[0] == 500
+    said = lines[before:]
+    assert len(said) == 1
+    assert said[0].startswith(f"failed to answer GET {CONTACT_URL}: ValueError: no type for you")
+
+
+# --- HEAD ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [CONTACT_URL, "/", "/static/style.css", "/robots.txt", "/playbook.ics", "/livereload.js"],
+)
+def test_head_answers_the_real_headers_without_a_body(shared: LiveServer, path: str) -> None:
+    status, got, body = request(shared, "GET", path)
+    head_status, head, head_body = request(shared, "HEAD", path)
+    assert (head_status, head_body) == (status, b"")
+    assert status == 200 and int(head["Content-Length"]) == len(body) > 0
+    for header in ("Content-Type", "Etag", "Cache-Control", "Content-Security-Policy"):
+        assert head.get(header) == got.get(header), header
+
+
+def test_head_of_the_error_page_and_of_what_is_missing(
+    server: LiveServer, sample_root: Path
+) -> None:
+    assert request(server, "HEAD", "/contacts/nobody/")[0] == 404
+    assert request(server, "HEAD", "/contacts")[0:3:2] == (302, b"")
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+    status, head, body = request(server, "HEAD", CONTACT_URL)
+    assert (status, body) == (500, b"")
+    assert int(head["Content-Length"]) == len(get(server, CONTACT_URL)[2])
