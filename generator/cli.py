@@ -16,10 +16,19 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator import __version__
 from generator.build import build, check
-from generator.errors import BuildError, ContentError, Problems, UsageError, format_problems
+from generator.errors import (
+    BuildError,
+    ContentError,
+    Problems,
+    UsageError,
+    format_problems,
+    printable,
+    printable_lines,
+)
 from generator.faults import os_problem, recursion_problem
 from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
@@ -44,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report_failure(args, exc.errors, exc.warnings, written=False)
         return EXIT_CONTENT
     except UsageError as exc:
-        print(f"playbook: {exc}", file=sys.stderr)
+        _say(f"playbook: {exc}", err=True)
         return EXIT_USAGE
     except OSError as exc:
         print(f"playbook: {os_problem(exc)}", file=sys.stderr)
@@ -56,8 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it quotes from the command line shown escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="playbook",
         description="Compile a job search kept in Markdown into a private HTML playbook.",
     )
@@ -288,7 +304,7 @@ def _report_failure(
 def _print_problems(problems: list[ContentError]) -> None:
     """Problems to stderr, errors and warnings together in file and line order."""
     if problems:
-        print(format_problems(Problems(list(problems)).all), file=sys.stderr)
+        print(printable_lines(format_problems(Problems(list(problems)).all)), file=sys.stderr)
 
 
 def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
@@ -313,16 +329,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         _print_problems(report.warnings)
     if report.unencrypted_over_encrypted:
-        print(
+        _say(
             f"warning: {report.output} held an encrypted build and now holds a plain one: "
             "do not publish it; build again with --encrypt",
-            file=sys.stderr,
+            err=True,
         )
     if args.verbose:
         _print_stages(report.stages)
     if not args.quiet:
         warned = f", {_count(len(report.warnings), 'warning')}" if report.warnings else ""
-        print(
+        _say(
             f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
             f"{warned} → {report.output}/index.html"
         )
@@ -372,7 +388,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     created = create_playbook(args.directory)
     where = args.directory
     if not args.quiet:
-        print(f"Created {len(created)} files in {where}. Next: playbook build -C {where}")
+        _say(f"Created {len(created)} files in {where}. Next: playbook build -C {where}")
     return 0
 
 
@@ -385,7 +401,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         args.root, args.kind, args.name, company=args.company, day=args.date, purpose=args.purpose
     )
     if not args.quiet:
-        print(f"Created {path}")
+        _say(f"Created {path}")
     return 0
 
 
@@ -396,15 +412,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     if not is_loopback(args.host):
-        print(
+        _say(
             f"playbook: warning: serving on {args.host} lets other machines read your "
             "playbook; use --host 127.0.0.1 unless you mean it",
-            file=sys.stderr,
+            err=True,
         )
     server = LiveServer(args.root, host=args.host, port=args.port, today=args.today, log=_print_err)
 
     def ready() -> None:
-        print(f"Serving {args.root} at {server.url} (Ctrl-C to stop)", flush=True)
+        _say(f"Serving {args.root} at {server.url} (Ctrl-C to stop)")
         if args.open:
             import webbrowser
 
@@ -434,8 +450,15 @@ def _cmd_completion(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_err(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+def _say(line: str, *, err: bool = False) -> None:
+    """One line for the terminal, control characters shown escaped: a file name holding
+    a newline cannot split it, nor one holding an escape sequence drive the terminal."""
+    print(printable(line), file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _print_err(text: str) -> None:
+    """Text of one or more lines (the server's log) to stderr, escaped but for line breaks."""
+    print(printable_lines(text), file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -529,19 +552,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
     written: list[str] | None = None
     if args.dry_run:
         for new in [*plan.companies, *plan.contacts]:
-            print(f"Would create {new.rel}:")
+            _say(f"Would create {new.rel}:")
             for line in new.text.splitlines():
-                print(f"    {line}" if line else "")
+                _say(f"    {line}" if line else "")
     else:
         written = write_plan(plan, args.root)
         for rel in written:
-            print(f"Created {rel}")
+            _say(f"Created {rel}")
     for skipped in plan.skipped:
-        print(f"Skipped {skipped.describe(label)}")
+        _say(f"Skipped {skipped.describe(label)}")
     for notice in sorted(plan.notices, key=lambda n: n.line):
-        print(notice, file=sys.stderr)
+        _say(str(notice), err=True)
     for line in summary(plan, written):
-        print(line)
+        _say(line)
     return EXIT_CONTENT if plan.notices else 0
 
 
@@ -568,7 +591,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     if args.output.exists() and args.output.suffix.lower() not in (".vcf", ".vcard"):
         raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
     replace_file(args.output, text.encode("utf-8"))
-    print(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
+    _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
     return 0
 
 
@@ -582,7 +605,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     folder = args.output if args.output is not None else args.root / "export"
     today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
-    print(f"Wrote {', '.join(p.name for p in written)} to {folder}")
+    _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")
     return 0
 
 
@@ -593,7 +616,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
     written = write_schemas(folder)
-    print(f"Wrote {len(written)} JSON Schemas to {folder}")
+    _say(f"Wrote {len(written)} JSON Schemas to {folder}")
     return 0
 
 

@@ -40,7 +40,8 @@ class ContentError:
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{prefix}{printable(self.path)}:{self.line}: {self.shown_field}: {self.message}"
+        line = f"{self.path}:{self.line}: {self.shown_field}: {self.message}"
+        return prefix + printable(line)
 
     @property
     def shown_field(self) -> str:
@@ -60,15 +61,32 @@ def _is_position(part: str) -> bool:
     return part.isascii() and part.isdigit() and len(part) < 10
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_INVISIBLE = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+"""DEL, the C1 controls (\\x9b starts an escape sequence on some terminals), the marks
+and overrides of text direction (which can show a name reversed), line and paragraph
+separators."""
+_CONTROL = re.compile(f"[\\x00-\\x1f{_INVISIBLE}]")
+_CONTROL_BUT_LINES = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
 
 
 def printable(text: str) -> str:
-    """`text` with control characters (a newline in a file name) written as escapes, so
-    one problem stays on one line of the terminal."""
+    """`text` with control characters written as escapes (`\\n`, `\\x1b`, `\\u202e`):
+    a newline in a file name cannot split a line, an escape sequence in one cannot
+    drive the terminal, and one problem stays on one line."""
     if not _CONTROL.search(text):
         return text
-    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
+    return _CONTROL.sub(_escape, text)
+
+
+def printable_lines(text: str) -> str:
+    """`printable`, keeping line breaks and tabs: for text of several lines."""
+    if not _CONTROL_BUT_LINES.search(text):
+        return text
+    return _CONTROL_BUT_LINES.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    return found[0].encode("unicode_escape").decode("ascii")
 
 
 @dataclass

@@ -424,6 +424,10 @@ class LiveServer:
         self.policy = HostPolicy(host, self.port)
         self.hub = ReloadHub()
         self.notices = Notices(self.log)
+        self._broken: frozenset[str] = frozenset()
+        """Files with errors in the last build (empty when it succeeded)."""
+        self._warned: frozenset[str] = frozenset()
+        """The warnings of the last good build, as shown."""
         self.builder: LiveBuild | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = threading.Event()
@@ -519,28 +523,55 @@ class LiveServer:
         except Exception as exc:  # a bug, not bad content: show it and keep serving
             self.log(traceback.format_exc())
             outcome = builder.crashed(exc)
-        self._report(outcome)
+        self._report(outcome, first=batch is None)
         return outcome
 
     def _publish(self, outcome: Outcome) -> None:
         self.hub.publish(outcome, outcome.error_page)
 
-    def _report(self, outcome: Outcome) -> None:
+    def _report(self, outcome: Outcome, first: bool) -> None:
+        """A line per build for the terminal: what was built and how long it took, the
+        errors, a clear line when they are fixed, and warnings not shown before."""
         ms = f"{outcome.seconds * 1000:.0f} ms"
         if not outcome.ok:
             count = len(outcome.errors)
             self.log(f"{count} error{'s' * (count != 1)} ({ms}); showing them in the browser:")
             self.log(_lines(outcome.errors))
-        elif outcome.everything:
-            self.log(f"Built {len(outcome.rendered)} pages in {ms}")
-        elif outcome.written:
-            what = ", ".join(sorted(outcome.changed)[:3]) + (
-                "…" if len(outcome.changed) > 3 else ""
+            self._broken = frozenset(e.path for e in outcome.errors) or frozenset({"playbook"})
+            return
+        if self._broken:
+            self.log(f"Fixed: no errors left in {_some(self._broken)}; showing the playbook again")
+            self._broken = frozenset()
+        warned = len(outcome.warnings)
+        warnings = f", {warned} warning{'s' * (warned != 1)}" if warned else ""
+        if first:
+            self.log(f"Built {len(outcome.rendered)} pages in {ms}{warnings}")
+        else:
+            done = (
+                f"{_count(len(outcome.rendered), 'page')} rendered, "
+                f"{_count(len(outcome.written), 'file')} written"
+                if outcome.written
+                else "no page changed"
             )
-            self.log(
-                f"Rebuilt {len(outcome.rendered)} pages, wrote {len(outcome.written)} files"
-                f" in {ms}" + (f" ({what})" if what else "")
-            )
+            changed = f" ({_some(outcome.changed)})" if outcome.changed else ""
+            self.log(f"Rebuilt in {ms}: {done}{warnings}{changed}")
+        shown = {str(w) for w in outcome.warnings}
+        new = [w for w in outcome.warnings if str(w) not in self._warned]
+        if new:
+            self.log(_lines(new))
+        self._warned = frozenset(shown)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def _some(names: Iterable[str], most: int = 3) -> str:
+    """A few names, in order, for a log line: `a.md, b.md, c.md…`."""
+    ordered = sorted(names)
+    return ", ".join(printable(name) for name in ordered[:most]) + (
+        "…" if len(ordered) > most else ""
+    )
 
 
 def release_memory() -> None:

@@ -1,0 +1,112 @@
+"""What `playbook serve` says in the terminal: a line per build with its time, the errors,
+a clear line once they are fixed, new warnings once, names escaped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import write
+from test_serve import CONTACT, CONTACT_URL, edit, get, running_server, wait_for
+
+from generator.live.serve import LiveServer
+
+WARNED = r"(, \d+ warnings?)?"
+"""The sample playbook has warnings of its own."""
+
+
+class Log:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.seen = 0
+
+    def __call__(self, text: str) -> None:
+        self.lines += text.split("\n")
+
+    def next_matching(self, pattern: str) -> str:
+        """The next line (after those already taken) matching `pattern`; waits for it."""
+        found: list[str] = []
+
+        def look() -> bool:
+            for index in range(self.seen, len(self.lines)):
+                if re.search(pattern, self.lines[index]):
+                    found.append(self.lines[index])
+                    self.seen = index + 1
+                    return True
+            return False
+
+        wait_for(look)
+        return found[0]
+
+
+@pytest.fixture
+def served(sample_root: Path) -> Iterator[tuple[LiveServer, Log]]:
+    log = Log()
+    with running_server(sample_root, log=log) as server:
+        yield server, log
+
+
+def test_a_line_per_build_with_its_time(served: tuple[LiveServer, Log], sample_root: Path) -> None:
+    _, log = served
+    assert re.fullmatch(rf"Built \d+ pages in \d+ ms{WARNED}", log.next_matching("^Built"))
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Marchetti")
+    line = log.next_matching("^Rebuilt")
+    assert re.fullmatch(
+        rf"Rebuilt in \d+ ms: \d+ pages rendered, \d+ files written{WARNED} \({CONTACT}\)", line
+    )
+    (sample_root / CONTACT).write_text((sample_root / CONTACT).read_text())  # same bytes
+    assert re.fullmatch(
+        rf"Rebuilt in \d+ ms: no page changed{WARNED}", log.next_matching("^Rebuilt")
+    )
+
+
+def test_errors_then_a_clear_fixed_line(served: tuple[LiveServer, Log], sample_root: Path) -> None:
+    server, log = served
+    good = (sample_root / CONTACT).read_text()
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
+    assert re.fullmatch(
+        r"1 error \(\d+ ms\); showing them in the browser:", log.next_matching("error")
+    )
+    assert log.next_matching(re.escape(CONTACT)).startswith(f"  {CONTACT}:2: front matter:")
+    (sample_root / CONTACT).write_text(good)  # undone: nothing to write, fixed all the same
+    assert log.next_matching("^Fixed") == (
+        f"Fixed: no errors left in {CONTACT}; showing the playbook again"
+    )
+    assert re.fullmatch(
+        rf"Rebuilt in \d+ ms: no page changed{WARNED} \(.*\)", log.next_matching("^Re")
+    )
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 200)
+
+
+def test_content_gone_and_back_is_fixed_too(
+    served: tuple[LiveServer, Log], sample_root: Path, tmp_path: Path
+) -> None:
+    _, log = served
+    (sample_root / "content").rename(tmp_path / "content")
+    log.next_matching("no content/ folder")
+    (tmp_path / "content").rename(sample_root / "content")
+    assert log.next_matching("^Fixed").startswith("Fixed: no errors left in content;")
+
+
+def test_new_warnings_are_shown_once(served: tuple[LiveServer, Log], sample_root: Path) -> None:
+    _, log = served
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Marsh\nrol: Analyst")
+    line = log.next_matching("^Rebuilt")
+    assert ", 1 warning (" in line or re.search(r", \d+ warnings \(", line)
+    warning = log.next_matching("rol: is not a field")
+    assert warning.startswith(f"  warning: {CONTACT}:3: rol: ")
+    start = log.seen
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Marchetti")  # still there
+    log.next_matching("^Rebuilt")
+    edit(sample_root, CONTACT, "name: Elena Marchetti", "name: Elena M.")
+    log.next_matching("^Rebuilt")  # the lines of the build before are all in by now
+    assert not any("rol: is not a field" in line for line in log.lines[start:])
+
+
+def test_names_in_the_log_are_escaped(served: tuple[LiveServer, Log], sample_root: Path) -> None:
+    _, log = served
+    write(sample_root, "content/contacts/evil\x1b[2Jname.md", "---\nname: Evil\n---\n")
+    line = log.next_matching("evil")
+    assert "\x1b" not in line and "evil\\x1b[2Jname.md" in line
