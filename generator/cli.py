@@ -144,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
     _root_option(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument(
-        "--port", type=_port, default=8000, help="port, 0 to 65535 (default: 8000; 0: any free)"
+        "--port",
+        type=_port,
+        help="port, 0 to 65535 (default: 8000, or the next free one when it is in use; "
+        "0: any free)",
     )
     p.add_argument("--open", action="store_true", help="open the playbook in a browser")
     _today_option(p)
@@ -408,7 +411,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     """Build into a temporary folder, serve it, and rebuild and reload the open pages on
     every save; errors show in the browser. Ctrl-C stops and removes the folder."""
-    from generator.live.serve import LiveServer, is_loopback
+    from generator.live.serve import DEFAULT_PORT, LiveServer, is_loopback
 
     _require_playbook(args.root)
     if not is_loopback(args.host):
@@ -417,10 +420,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             "playbook; use --host 127.0.0.1 unless you mean it",
             err=True,
         )
-    server = LiveServer(args.root, host=args.host, port=args.port, today=args.today, log=_print_err)
+    server = LiveServer(
+        args.root,
+        host=args.host,
+        port=DEFAULT_PORT if args.port is None else args.port,
+        fallback=args.port is None,  # a port asked for is that port or an error
+        today=args.today,
+        log=_print_err,
+    )
+    moved = server.port != server.asked_port and server.asked_port != 0
+    note = f"port {server.asked_port} is in use; " if moved else ""
 
     def ready() -> None:
-        _say(f"Serving {args.root} at {server.url} (Ctrl-C to stop)")
+        _say(f"Serving {args.root} at {server.url} ({note}Ctrl-C to stop)")
         if args.open:
             import webbrowser
 

@@ -26,6 +26,7 @@ import asyncio
 import ctypes
 import ctypes.util
 import datetime as dt
+import errno
 import functools
 import gc
 import ipaddress
@@ -66,6 +67,9 @@ TIDY_AFTER = 2.0
 """Seconds without a save before the server frees memory (see `release_memory`)."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 """Reload the whole page (never patch stylesheets in place: the HTML changes too)."""
+DEFAULT_PORT = 8000
+FALLBACK_PORTS = 20
+"""When the default port is in use, the ports after it tried before any free one."""
 MAX_URL = 8192
 """The longest request target (path and query, in bytes as sent) answered; a longer one
 gets 414. The site's own addresses are a few hundred at most."""
@@ -395,15 +399,46 @@ class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
         self.send_message(RELOAD)
 
 
+def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socket]:
+    """Sockets listening on host:port (0: any free port). With `fallback`, a port in use
+    gives the next free one (up to FALLBACK_PORTS further), else any free one, as Hugo
+    does; an explicit port in use is a usage error."""
+    tries = [port]
+    if fallback and port:
+        tries += [p for p in range(port + 1, port + 1 + FALLBACK_PORTS) if p <= 65535] + [0]
+    for candidate in tries:
+        try:
+            return netutil.bind_sockets(candidate, host or None)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE and candidate != tries[-1]:
+                continue
+            raise UsageError(_cannot_listen(host, candidate, exc, explicit=not fallback)) from None
+    raise AssertionError("unreachable: the last try returns or raises")
+
+
+def _cannot_listen(host: str, port: int, exc: OSError, *, explicit: bool) -> str:
+    where = f"cannot listen on {host}:{port}"
+    if exc.errno == errno.EADDRINUSE:
+        hint = "; choose another with --port, or --port 0 for any free one" if explicit else ""
+        return f"{where}: the port is in use (by another playbook serve?){hint}"
+    if exc.errno == errno.EACCES and 0 < port < 1024:
+        return f"{where}: ports below 1024 need administrator rights; choose one above"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"{where}: this machine has no such address; use --host 127.0.0.1"
+    return f"{where}: {(exc.strerror or str(exc)).rstrip('.').lower()}"
+
+
 class LiveServer:
-    """Serves the playbook at `root` on host:port (0: any free port) until `stop()`."""
+    """Serves the playbook at `root` on host:port (0: any free port) until `stop()`.
+    With `fallback`, a port in use gives another (`port` then says which)."""
 
     def __init__(
         self,
         root: Path,
         *,
         host: str = "127.0.0.1",
-        port: int = 8000,
+        port: int = DEFAULT_PORT,
+        fallback: bool = False,
         today: dt.date | None = None,
         log: Log | None = None,
         quiet: float = QUIET,
@@ -415,12 +450,11 @@ class LiveServer:
         self.today = today
         self.log: Log = log or (lambda line: None)
         self.debouncer = Debouncer(quiet, max_wait)
-        try:
-            self._sockets = netutil.bind_sockets(port, host or None)
-        except OSError as exc:
-            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        self._sockets = listen(host, port, fallback=fallback)
         self.host = host
         self.port = int(self._sockets[0].getsockname()[1])
+        self.asked_port = port
+        """The port asked for: another one was free when `port` differs (and it was not 0)."""
         self.policy = HostPolicy(host, self.port)
         self.hub = ReloadHub()
         self.notices = Notices(self.log)

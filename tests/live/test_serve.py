@@ -336,8 +336,66 @@ def test_port_in_use_is_a_usage_error(sample_root: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        with pytest.raises(UsageError, match="cannot listen"):
-            LiveServer(sample_root, port=taken.getsockname()[1])
+        port = taken.getsockname()[1]
+        with pytest.raises(UsageError, match=f"cannot listen on 127.0.0.1:{port}: the port is in"):
+            LiveServer(sample_root, port=port)
+
+
+def test_the_default_port_in_use_falls_back_to_a_free_one(sample_root: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = LiveServer(sample_root, port=port, fallback=True)
+        try:
+            assert server.asked_port == port and server.port not in (port, 0)
+            assert server.policy.allows(f"127.0.0.1:{server.port}")
+        finally:
+            for sock in server._sockets:
+                sock.close()
+
+
+@pytest.fixture
+def taken_default_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """The default port made one that is in use; `serve` returns once it is ready."""
+    from generator.live import serve
+
+    def ready_then_stop(self: LiveServer, ready: Callable[[], None] | None = None) -> None:
+        assert ready is not None
+        ready()
+        for sock in self._sockets:
+            sock.close()
+
+    monkeypatch.setattr(serve.LiveServer, "run", ready_then_stop)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setattr(serve, "DEFAULT_PORT", taken.getsockname()[1])
+        yield taken.getsockname()[1]
+
+
+def test_serve_says_which_port_it_took(
+    sample_root: Path, taken_default_port: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    assert main(["serve", "-C", str(sample_root)]) == 0
+    out = capsys.readouterr().out
+    found = re.search(r"at http://127\.0\.0\.1:(\d+)/ \(port (\d+) is in use; Ctrl-C", out)
+    assert found, out
+    assert int(found[2]) == taken_default_port and int(found[1]) != taken_default_port
+
+
+def test_a_port_asked_for_is_that_port_or_an_error(
+    sample_root: Path, taken_default_port: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    assert main(["serve", "-C", str(sample_root), "--port", str(taken_default_port)]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: cannot listen on 127.0.0.1:{taken_default_port}: the port is in use (by "
+        "another playbook serve?); choose another with --port, or --port 0 for any free one\n"
+    )
 
 
 def test_calendar_is_made_on_demand_and_matches_a_full_build(
@@ -354,3 +412,11 @@ def test_calendar_is_made_on_demand_and_matches_a_full_build(
     edit(sample_root, "content/meetings/2026-12-03-hannah-cole.md", "12:00", "12:30")
     wait_for(lambda: b"12:30" in get(server, "/meetings/2026-12-03-hannah-cole/")[2])
     assert get(server, "/playbook.ics")[2] != body
+
+
+def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Path) -> None:
+    from generator.errors import UsageError
+
+    said = re.escape("192.0.2.1:0: this machine has no such address")
+    with pytest.raises(UsageError, match=said):
+        LiveServer(sample_root, host="192.0.2.1", port=0)  # TEST-NET-1: never assigned
