@@ -24,6 +24,7 @@ from generator.model.entities import Playbook
 from generator.plans.facts import Derived, derive
 from generator.plans.followup_checks import check_followups
 from generator.plans.guardrails import check_playbook
+from generator.progress import SILENT, Progress
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from generator.publish.output import DeferredFile, PageGroup, write_pages
 from generator.publish.parallel import fork_map
@@ -54,9 +55,13 @@ class BuildReport:
     """Seconds per stage, in order (`playbook build -v`)."""
 
 
-def read_all(root: Path, problems: Problems, jobs: int | None = None) -> list[Read]:
+def read_all(
+    root: Path, problems: Problems, jobs: int | None = None, progress: Progress = SILENT
+) -> list[Read]:
     """Every source file under content/, read and parsed (on every core when many)."""
-    return fork_map(read, discover(root, problems), jobs)
+    sources = discover(root, problems)
+    progress.stage(f"Reading {len(sources):,} files", len(sources))
+    return fork_map(read, sources, jobs, progress.advance)
 
 
 def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], list[Unparsed]]:
@@ -72,10 +77,13 @@ def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], 
     return parsed, broken
 
 
-def load(root: Path, problems: Problems, jobs: int | None = None) -> Playbook:
+def load(
+    root: Path, problems: Problems, jobs: int | None = None, progress: Progress = SILENT
+) -> Playbook:
     """The checked model of the playbook at `root`; problems are recorded, never raised."""
     config = load_config(root, problems)
-    parsed, broken = parsed_of(read_all(root, problems, jobs), problems)
+    parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
+    progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))
     return assemble(parsed, config, problems, routes.entity_href, steps, broken=broken)
 
@@ -161,14 +169,15 @@ def build(
     encryption: Encryption | None = None,
     clean: bool = False,
     strict: bool = False,
+    progress: Progress = SILENT,
 ) -> BuildReport:
     """Build the playbook at `root` into its output folder; raise BuildError on bad content
     (with `strict`, on any warning too). `clean`: write every file again, not only those
-    whose bytes changed."""
+    whose bytes changed. `progress` hears each stage begin, and how far it has got."""
     started = time.perf_counter()
     clock = Stopwatch()
     problems = Problems()
-    playbook = load(root, problems, jobs)
+    playbook = load(root, problems, jobs, progress)
     _stop_on(problems, strict=False)
     day = resolve_today(today, playbook.config)
     facts, found = checked_facts(playbook, day)
@@ -195,6 +204,7 @@ def build(
         deferred.append(DeferredFile(CALENDAR_FILE, make))
     site = make_site(playbook, day)
     clock.lap("plan pages")
+    progress.stage(f"Rendering {len(paths):,} pages", len(deferred) + len(groups))
     with staged_output(output, root, clean=clean) as stage:
         stage.files |= write_pages(
             groups,
@@ -206,6 +216,7 @@ def build(
             renamed=renamed,
             finish=finish,
             deferred=deferred,
+            done=progress.advance,
         )
         stage.files |= stage.put({"robots.txt": ROBOTS_TXT})
         stage.files |= stage.put_copies(static_files(themes))

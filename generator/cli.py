@@ -31,6 +31,7 @@ from generator.errors import (
 )
 from generator.faults import os_problem, recursion_problem
 from generator.model.fields import FIRST_DAY, LAST_DAY
+from generator.progress import SILENT, TerminalProgress
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
 from generator.publish.lock import Encryption
 from generator.scaffold import NEW_KINDS, create_playbook, new_file
@@ -320,15 +321,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     _require_playbook(args.root)
     encryption = _encryption(args)
-    report = build(
-        args.root,
-        out=args.out,
-        today=args.today,
-        jobs=args.jobs,
-        encryption=encryption,
-        clean=args.clean,
-        strict=args.strict,
-    )
+    shown = None if args.quiet else TerminalProgress(sys.stderr)
+    try:
+        report = build(
+            args.root,
+            out=args.out,
+            today=args.today,
+            jobs=args.jobs,
+            encryption=encryption,
+            clean=args.clean,
+            strict=args.strict,
+            progress=shown or SILENT,
+        )
+    finally:
+        if shown is not None:
+            shown.close()  # errors and the summary start on a clean line
     if not args.quiet:
         _print_problems(report.warnings)
     if report.unencrypted_over_encrypted:

@@ -70,14 +70,17 @@ def write_pages(
     renamed: Mapping[str, str] | None = None,
     finish: Callable[[str, bytes], bytes] | None = None,
     deferred: Sequence[DeferredFile] = (),
+    done: Callable[[int], None] | None = None,
 ) -> dict[str, str]:
     """Make, render and stage every group (`Staging.put`); returns every file's digest.
 
     `renamed` publishes pages under other file names (site path → file), links
     included; `finish` turns a rendered page into the bytes written (sealing).
     `deferred` files are made and written in the same pool, first. A template mistake
-    is a BuildError naming the template file (relative to `root`) and line.
+    is a BuildError naming the template file (relative to `root`) and line. `done(n)`
+    hears how many of the deferred files and groups are written so far.
     """
     writer = _Writer(env, site, stage, root, renamed, finish)
     units: list[DeferredFile | PageGroup] = [*deferred, *groups]
-    return {rel: d for files in fork_map(writer, units, jobs) for rel, d in files.items()}
+    written = fork_map(writer, units, jobs, done)
+    return {rel: d for files in written for rel, d in files.items()}

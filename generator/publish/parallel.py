@@ -40,11 +40,23 @@ def cores(jobs: int | None = None) -> int:
     return max(1, jobs or os.cpu_count() or 1)
 
 
-def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
-    """`[function(item) for item in items]`, spread over `jobs` forked processes, in order."""
+def fork_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int | None = None,
+    done: Callable[[int], None] | None = None,
+) -> list[R]:
+    """`[function(item) for item in items]`, spread over `jobs` forked processes, in order.
+    `done(n)` is told how many items are finished as they come back (for progress)."""
     workers = min(cores(jobs), len(items) // MIN_ITEMS_PER_WORKER)
     if workers <= 1 or not fork_is_safe():
-        return [function(item) for item in items]
+        if done is None:
+            return [function(item) for item in items]
+        results = []
+        for item in items:
+            results.append(function(item))
+            done(len(results))
+        return results
     global _FORK_JOB
     _FORK_JOB = (function, items)
     try:
@@ -52,8 +64,12 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = 
         chunks = workers * CHUNKS_PER_WORKER
         bounds = [len(items) * i // chunks for i in range(chunks + 1)]
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
-            parts = pool.map(_run_slice, itertools.pairwise(bounds))
-            return [result for part in parts for result in part]
+            results = []
+            for part in pool.map(_run_slice, itertools.pairwise(bounds)):
+                results += part
+                if done is not None:
+                    done(len(results))
+            return results
     finally:
         _FORK_JOB = None
 
