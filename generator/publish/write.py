@@ -16,7 +16,8 @@ that a killed build had moved aside.
 The only module that deletes anything, and it deletes only (a) its own staging folders,
 (b) files that a previous build listed in the manifest of a folder that carries
 playbook's marker, and that no page makes any more, (c) such a folder replaced whole,
-and (d) files in, and at exit all of, the live server's own temporary folder.
+and (d) files in, and at exit all of, the live server's own temporary folder, and such
+folders of servers that were killed.
 """
 
 from __future__ import annotations
@@ -252,14 +253,64 @@ def remove_files(folder: Path, rels: Iterable[str]) -> None:
             parent = parent.parent
 
 
+IN_USE = ".playbook-in-use"
+"""A file in the live server's folder, locked while the server runs (the system lets go
+of the lock when it is killed)."""
+
+
 @contextmanager
 def temporary_folder(prefix: str) -> Iterator[Path]:
-    """A fresh folder (for the live server's site), removed with its contents on exit."""
+    """A fresh folder (for the live server's site), removed with its contents on exit.
+
+    The folder holds a lock while in use; folders of the same prefix left by servers
+    that were killed (no one holds their lock) are removed first."""
+    _tidy_after_killed_servers(Path(tempfile.gettempdir()), prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        yield folder
+        with _in_use(folder):
+            yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _in_use(folder: Path) -> Iterator[None]:
+    """Lock IN_USE in `folder` while the block runs. The file is locked under another
+    name first, then renamed, so a server starting meanwhile never finds it unlocked."""
+    fd, temporary = tempfile.mkstemp(prefix=f"{IN_USE}.", dir=folder)
+    with os.fdopen(fd, "a") as handle:
+        _lock(handle.fileno())
+        os.replace(temporary, folder / IN_USE)
+        yield
+
+
+def _tidy_after_killed_servers(parent: Path, prefix: str) -> None:
+    """Remove this user's folders named as `temporary_folder` names them whose server is
+    gone: their IN_USE file is there and no one holds its lock."""
+    try:
+        found = _own_leftovers(parent, prefix)
+    except OSError:
+        return
+    for leftover in found:
+        try:
+            if leftover.is_symlink() or leftover.stat().st_uid != _user():
+                continue
+            fd = os.open(leftover / IN_USE, os.O_RDWR)  # never created here: none, not ours
+        except OSError:
+            continue
+        try:
+            _lock(fd)  # raises while its server runs
+        except OSError:
+            continue
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+        finally:
+            os.close(fd)
+
+
+def _user() -> int:
+    getuid = getattr(os, "getuid", None)  # not on Windows, where temp folders are per user
+    return int(getuid()) if getuid is not None else 0
 
 
 def _inside(folder: Path, rel: str) -> Path:

@@ -104,6 +104,8 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     folders = path.relative_to(content).parts[:-1]
     if any(_skipped_folder(f) for f in folders) or not _markdown(path.name):
         return None
+    if any(parent.is_symlink() for parent in path.parents[: len(folders)]):
+        return None  # inside a link to a folder, which `discover` does not follow either
     return _classify(path, root, problems)
 
 

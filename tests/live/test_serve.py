@@ -7,7 +7,11 @@ import http.client
 import json
 import os
 import re
+import signal
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -420,3 +424,46 @@ def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Pat
     said = re.escape("192.0.2.1:0: this machine has no such address")
     with pytest.raises(UsageError, match=said):
         LiveServer(sample_root, host="192.0.2.1", port=0)  # TEST-NET-1: never assigned
+
+
+def start_serve_process(root: Path, temp: Path) -> subprocess.Popen[str]:
+    """`playbook serve` in its own process, its temporary folder under `temp`."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "-C", str(root), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temp)},
+    )
+    assert process.stdout is not None
+    assert "Serving" in process.stdout.readline()
+    return process
+
+
+def test_the_folders_of_killed_servers_are_removed_by_the_next(
+    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    killed = start_serve_process(sample_root, temp)
+    (dead,) = temp.glob("playbook-serve-*")
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    assert (dead / "index.html").exists(), "a killed server leaves its pages behind"
+    running = start_serve_process(sample_root, temp)
+    try:
+        (alive,) = set(temp.glob("playbook-serve-*")) - {dead}
+        assert not dead.exists(), "the next server removed it"
+        unrelated = temp / "playbook-serve-notours1"  # no lock file: not a server's
+        unrelated.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(temp))
+        with running_server(sample_root) as server:
+            assert server.builder is not None
+            ours = server.builder.out
+            assert ours.parent == temp and ours.exists()
+            assert alive.exists() and unrelated.exists(), "a running server's folder stays"
+        assert not ours.exists()
+    finally:
+        running.terminate()
+        running.wait(30)
+    assert not alive.exists(), "stopped (SIGTERM) like Ctrl-C: its folder is gone"

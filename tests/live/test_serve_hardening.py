@@ -222,3 +222,21 @@ def test_head_of_the_error_page_and_of_what_is_missing(
     status, head, body = request(server, "HEAD", CONTACT_URL)
     assert (status, body) == (500, b"")
     assert int(head["Content-Length"]) == len(get(server, CONTACT_URL)[2])
+
+
+# --- links out of the playbook -----------------------------------------------------------------
+
+
+def test_a_link_to_a_file_outside_the_playbook_is_refused_not_served(
+    server: LiveServer, sample_root: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\nname: Secret Person\n---\nNot for the site.\n")
+    link = sample_root / "content/contacts/secret.md"
+    link.symlink_to(secret)
+    refused = f"content/contacts/secret.md:1: file: is a link to {secret.resolve()}, outside"
+    wait_for(lambda: refused.encode() in get(server, "/")[2])
+    assert b"Secret Person" not in get(server, "/contacts/")[2]
+    assert get(server, "/contacts/secret/")[0] in (404, 500)
+    link.unlink()
+    wait_for(lambda: get(server, "/")[0] == 200)

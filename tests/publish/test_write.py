@@ -138,3 +138,28 @@ def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_
     fresh = tmp_path / "fresh"
     subprocess.run([*command, "--out", str(fresh)], check=True, capture_output=True)
     assert files_of(out) == files_of(fresh)
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_builds_started_together_take_turns(tmp_path: Path, clean: bool) -> None:
+    """Three builds of one playbook at once, into one output (`--clean`: each replaces
+    the whole folder): each builds or says another one is writing; nothing is left
+    beside the output, and it is whole."""
+    root = make_playbook(tmp_path / "pb", 300)
+    command = [sys.executable, "-m", "generator", "build", "-q", "-C", str(root), "--jobs", "1"]
+    command += ["--clean"] if clean else []
+    subprocess.run(command, check=True, capture_output=True)
+    for _ in range(2):
+        runs = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(3)
+        ]
+        results = [(run.wait(120), run.communicate()[1]) for run in runs]
+        assert any(code == 0 for code, _ in results)
+        for code, err in results:
+            assert code == 0 or (code == 2 and "another playbook build is writing" in err), err
+            assert "Traceback" not in err
+        assert sorted(p.name for p in root.iterdir()) == ["content", "output", "playbook.yaml"]
+    fresh = tmp_path / "fresh"
+    subprocess.run([*command, "--out", str(fresh)], check=True, capture_output=True)
+    assert files_of(root / "output") == files_of(fresh)

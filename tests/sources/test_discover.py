@@ -167,3 +167,15 @@ def test_a_watched_path_is_placed_under_content_by_its_real_path(tmp_path: Path)
     assert source is not None and (source.kind, source.slug) == ("contacts", "jane-doe")
     assert source.rel == "content/contacts/jane-doe.md"
     assert source_at(root, tmp_path / "elsewhere.md", problems) is None
+
+
+def test_a_watched_path_inside_a_folder_link_is_not_a_source(tmp_path: Path) -> None:
+    """As `discover` does not follow a link to a folder, neither does the live preview
+    for a file the watcher names inside one."""
+    root = playbook(tmp_path)
+    write(tmp_path, "elsewhere/people/sam-ortiz.md", JANE.replace("Jane Doe", "Sam Ortiz"))
+    (root / "content/contacts/more").symlink_to(tmp_path / "elsewhere/people")
+    problems = Problems()
+    assert source_at(root, root / "content/contacts/more/sam-ortiz.md", problems) is None
+    assert problems.items == []
+    assert [s.slug for s in discover(root, Problems()) if s.kind == "contacts"] == ["jane-doe"]
