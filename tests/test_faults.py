@@ -179,3 +179,35 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb")) == (
         "a\\nb: permission denied: check who owns it, or choose another folder with --out"
     )
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
+def test_an_output_folder_that_refuses_the_new_files_is_one_line_and_heals(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+) -> None:
+    """The files are staged, then moved into the output: a read-only output folder
+    refuses the move. One line; the next build that can write leaves a whole site."""
+    out = tmp_path / "site"
+    argv = ["build", "-q", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY]
+    assert main(argv) == 0
+    contact = sample_root / "content/contacts/jonah-kim.md"
+    contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
+    real_replace = os.replace
+
+    def refusing(source: object, target: object) -> None:
+        if Path(str(target)).is_relative_to(out):
+            raise OSError(code, os.strerror(code), str(target))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", refusing)
+    assert main(argv) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"playbook: {out}/") and "Traceback" not in line
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert main(argv) == 0
+    assert "Jonah K. Kim" in (out / "contacts/jonah-kim/index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
