@@ -237,7 +237,7 @@ class _Guarded(web.RequestHandler):
             )
             self._refuse(414, f"addresses longer than {MAX_URL:,} characters are refused")
         elif not self.policy.allows(self.request.host):
-            self._refuse(403, f"refused, unexpected Host {self.request.host!r}")
+            self._refuse(403, f"refused, unexpected Host {self.request.host[:200]!r}")
 
     def _refuse(self, status: int, why: str) -> None:
         self.set_status(status)

@@ -337,3 +337,15 @@ def test_content_as_a_link_pointed_elsewhere_is_followed(tmp_path: Path) -> None
     finally:
         recorder.watcher.stop()
         recorder.debouncer.close()
+
+
+def test_events_the_system_dropped_make_the_rebuild_look_again(tmp_path: Path) -> None:
+    """inotify's queue overflowed: which files changed is unknown, so the source folders
+    are reported whole (the rebuild walks content/ and reads the theme again)."""
+    from watchdog.events import EventsLostEvent
+
+    reported: list[Path] = []
+    watcher = SourceWatcher(tmp_path, reported.extend)
+    watcher.on_any_event(EventsLostEvent(str(tmp_path), is_directory=True))
+    root = tmp_path.resolve()
+    assert {root / "content", root / "themes"} <= set(reported)
