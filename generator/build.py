@@ -170,10 +170,11 @@ def build(
         raise BuildError(problems.errors, problems.warnings)
     output = check_output_dir(out or playbook.config.output_dir, root)
     with_calendar = encryption is None or encryption.include_calendar
-    options = Options(day, has_calendar=with_calendar)
+    with_vcards = encryption is None or encryption.include_vcards
+    options = Options(day, has_calendar=with_calendar, has_vcards=with_vcards)
     themes = theme_dirs(root, playbook.config.theme)
     env = make_environment(themes)
-    pages = list(site_pages(playbook))
+    pages = list(site_pages(playbook, options))
     groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
@@ -202,4 +203,5 @@ def build(
         count += write_files(folder, {"robots.txt": ROBOTS_TXT})
         count += copy_files(folder, static_files(themes))
     seconds = time.perf_counter() - started
-    return BuildReport(output, len(paths), count, seconds, problems.warnings, over_encrypted)
+    html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
+    return BuildReport(output, html_pages, count, seconds, problems.warnings, over_encrypted)

@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --encrypt: also write playbook.ics, which is NOT encrypted",
     )
+    p.add_argument(
+        "--with-vcards",
+        action="store_true",
+        help="with --encrypt: also write each contact's .vcf, which is NOT encrypted",
+    )
     p.set_defaults(run=_cmd_build)
 
     p = commands.add_parser(
@@ -159,8 +164,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _encryption(args: argparse.Namespace) -> Encryption | None:
-    if args.with_calendar and not args.encrypt:
-        raise UsageError("--with-calendar only applies to --encrypt builds")
+    for option, given in (
+        ("--with-calendar", args.with_calendar),
+        ("--with-vcards", args.with_vcards),
+    ):
+        if given and not args.encrypt:
+            raise UsageError(f"{option} only applies to --encrypt builds")
     if not args.encrypt:
         return None
     try:
@@ -173,7 +182,15 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
             "can read your meetings and follow-ups",
             file=sys.stderr,
         )
-    return Encryption(passphrase, include_calendar=args.with_calendar)
+    if args.with_vcards:
+        print(
+            "warning: the contacts' .vcf files are written in plain text: anyone with "
+            "their address can read those names, emails and phone numbers",
+            file=sys.stderr,
+        )
+    return Encryption(
+        passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
+    )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

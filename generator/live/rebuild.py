@@ -269,7 +269,7 @@ class LiveBuild:
         self._site, self._theme = site, theme
         assert self._env is not None
         options = Options(today, has_calendar=True)
-        listing = {(kind.name, key): kind for kind, key in site_pages(playbook)}
+        listing = {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
         rendered: set[str] = set()
         written: set[str] = set()
         for group, kind in listing.items():

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from generator.errors import ContentError, display_path
 from generator.site import routes
+from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline
 
 PRIVACY_POLICY = (
@@ -82,6 +83,7 @@ def make_environment(
         short_day=format_short_day,
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
+        tel=lambda phone: tel_uri(str(phone)) or "",
     )
     return env
 

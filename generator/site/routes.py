@@ -39,6 +39,11 @@ def contact(slug: str) -> str:
     return f"{CONTACTS}{slug}/"
 
 
+def contact_card(slug: str) -> str:
+    """A contact's vCard, beside their page: `contacts/jane-doe/jane-doe.vcf`."""
+    return f"{CONTACTS}{slug}/{slug}.vcf"
+
+
 def company(slug: str) -> str:
     return f"{COMPANIES}{slug}/"
 
@@ -137,16 +142,21 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
 
 MEETING_VIEWS = {"": meeting, "questions": meeting_questions, "print": meeting_print}
 """A meeting's pages: the agenda, the question sheet and the print pack."""
+CONTACT_VIEWS = {"": contact, "vcard": contact_card}
+"""A contact's page, and their card to download."""
 
 
 def url_of(entity: object, view: str = "") -> str:
-    """Site path of a model object's page (`view`: a meeting's "questions" or "print")."""
+    """Site path of a model object's page (`view`: a meeting's "questions" or "print", a
+    contact's "vcard")."""
     if isinstance(entity, Meeting):
         return MEETING_VIEWS[view](entity.slug)
+    if isinstance(entity, Contact):
+        if view not in CONTACT_VIEWS:
+            raise ValueError(f"contact pages have no {view!r} view")
+        return CONTACT_VIEWS[view](entity.slug)
     if view:
         raise ValueError(f"{type(entity).__name__} pages have no {view!r} view")
-    if isinstance(entity, Contact):
-        return contact(entity.slug)
     if isinstance(entity, Company):
         return company(entity.slug)
     if isinstance(entity, Question):
