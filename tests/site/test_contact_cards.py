@@ -110,7 +110,10 @@ def test_with_vcards_needs_encrypt(sample: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_with_vcards_warns_that_they_are_plain(
-    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "enc"
