@@ -118,7 +118,8 @@ def new_file(
     target = folder / f"{slug}.md"
     if target.exists():
         raise UsageError(f"{target} already exists; new never overwrites files")
-    if folder.is_dir() and (same := next(folder.rglob(f"{slug}.md"), None)) is not None:
+    same = next((p for p in folder.rglob("*.md") if slugs.file_slug(p.stem) == slug), None)
+    if same is not None:  # `Jane Doe.md` has the slug jane-doe, too
         raise UsageError(f"{same} already has the slug {slug!r}; new never makes a second one")
     archetype = _theme_path(root, f"archetypes/{kind}.md")
     template = jinja2.Template(archetype.read_text("utf-8"), keep_trailing_newline=True)

@@ -1,4 +1,4 @@
-"""The one configured Markdown renderer, with `[[slug]]` cross-links.
+"""The one configured Markdown renderer, with `[[slug]]` cross-links and heading ids.
 
 Cross-links are resolved after parsing, so a link to nothing is reported with the
 line it stands on (from the block token's source map). The caller's resolver says
@@ -9,6 +9,9 @@ Addresses that run script or open local data (`javascript:`, `vbscript:`,
 `data:`, `file:`) never become links, images or raw HTML; links off the site get
 `rel="noopener noreferrer"`, and remote images become plain links, so a page never
 loads anything from another host.
+
+Every heading gets an id made from its text (`## What I learned` → `what-i-learned`,
+`heading_id`), so `[[slug#What I learned]]` can point at it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -104,6 +108,7 @@ def _markdown(raw_html: bool) -> MarkdownIt:
         .use(tasklists_plugin)
         .use(footnote_plugin)
         .use(deflist_plugin)
+        .use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
     )
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
@@ -112,6 +117,20 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md.add_render_rule("html_block", _render_raw_html)
     md.add_render_rule("html_inline", _render_raw_html)
     return md
+
+
+def heading_id(text: str) -> str:
+    """The id of a heading with this text: lower case, apostrophes dropped, every run of
+    spaces, punctuation and dashes one hyphen (`What I learned?` → `what-i-learned`,
+    `Q&A -- Don't` → `q-a-dont`), so a link may quote the heading as written, whatever
+    the typographer made of its quotes and dashes. A second heading with the same text in
+    one body gets `-1`, `-2`, ..."""
+    plain = _APOSTROPHES.sub("", text.lower())
+    return _NOT_IN_ID.sub("-", plain).strip("-")
+
+
+_APOSTROPHES = re.compile("['\u2018\u2019`]")
+_NOT_IN_ID = re.compile(r"[\W_]+")
 
 
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
