@@ -317,6 +317,24 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     q.set_defaults(run=_cmd_export_csv)
 
     p = commands.add_parser(
+        "report",
+        help="a work-search log of the contacts you made, to print",
+        description=_cmd_report.__doc__,
+    )
+    _root_option(p)
+    p.add_argument(
+        "--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD", help="first day"
+    )
+    p.add_argument(
+        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: reports/)"
+    )
+    _today_option(p)
+    p.set_defaults(run=_cmd_report)
+
+    p = commands.add_parser(
         "schema", help="write JSON Schemas for editors", description=_cmd_schema.__doc__
     )
     _root_option(p)
@@ -405,6 +423,27 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
     print(f"Wrote {', '.join(p.name for p in written)} to {folder}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    """Write a work-search log of the contacts you made from --from to --to: a page to print
+    (A4 or Letter, as page_size says) and a CSV file, with the date, employer, person and
+    title, how, what for and the result of each (docs/report.md)."""
+    from generator.exchange.exporting import checked, today_of
+    from generator.exchange.report import REPORT_FOLDER, work_search_report, write_report
+
+    found = checked(args.root)
+    _report(found.warnings)
+    today = today_of(found, args.today)
+    report = work_search_report(found, args.start, args.end or today, today)
+    _report(list(report.notices))
+    folder = args.output if args.output is not None else args.root / REPORT_FOLDER
+    written = write_report(folder, report)
+    count = len(report.entries)
+    print(
+        f"{count} contact{'s' * (count != 1)} made → " + " and ".join(str(path) for path in written)
+    )
     return 0
 
 
