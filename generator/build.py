@@ -20,6 +20,7 @@ from generator.errors import BuildError, ContentError, Problems
 from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
+from generator.model.redact import shared_view
 from generator.plans.facts import Derived, derive
 from generator.plans.followup_checks import check_followups
 from generator.plans.guardrails import check_playbook
@@ -37,6 +38,37 @@ from generator.sources.read import Read, read_source
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 """Well-behaved crawlers stay out."""
+OWNER, COACH = "owner", "coach"
+AUDIENCES = (OWNER, COACH)
+AUDIENCE_FILE = ".playbook-audience"
+"""Written into a coach view's output folder, so a full build there can warn."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whom a build is for: you (everything), or a coach or friend who helps (a view
+    without other people's private details, `model/redact.py`)."""
+
+    name: str = OWNER
+    names: str | None = None
+    """For a coach: how contacts' names show; None: `coach.names` in playbook.yaml."""
+
+    @property
+    def shared(self) -> bool:
+        return self.name != OWNER
+
+    def output_dir(self, config: Config) -> Path:
+        """The default output folder: `output/`, or `output-coach/` for a coach."""
+        folder = config.output_dir
+        return folder if not self.shared else folder.with_name(f"{folder.name}-{self.name}")
+
+    def view(self, playbook: Playbook, facts: Derived, day: dt.date) -> tuple[Playbook, Derived]:
+        """The model and facts the pages are made from."""
+        if not self.shared:
+            return playbook, facts
+        names = self.names or playbook.config.coach_names
+        shown = shared_view(playbook, routes.entity_href, names)
+        return shown, derive(shown, day)
 
 
 @dataclass(frozen=True)
@@ -48,6 +80,8 @@ class BuildReport:
     warnings: list[ContentError]
     unencrypted_over_encrypted: bool = False
     """A plain build replaced an encrypted one: everything is readable again."""
+    full_over_shared: bool = False
+    """A build for you replaced a coach's view: what the coach must not see is there."""
 
 
 def read_all(root: Path, problems: Problems, jobs: int | None = None) -> list[Read]:
@@ -111,7 +145,7 @@ def resolve_today(option: dt.date | None, config: Config) -> dt.date:
     return dt.datetime.now(zoneinfo.ZoneInfo(config.timezone)).date()
 
 
-def make_site(playbook: Playbook, today: dt.date) -> Site:
+def make_site(playbook: Playbook, today: dt.date, audience: str = OWNER) -> Site:
     config = playbook.config
     return Site(
         title=config.title,
@@ -120,6 +154,7 @@ def make_site(playbook: Playbook, today: dt.date) -> Site:
         timezone=config.timezone,
         page_size=config.page_size,
         nav=SECTIONS,
+        audience=audience,
     )
 
 
@@ -156,8 +191,10 @@ def build(
     today: dt.date | None = None,
     jobs: int | None = None,
     encryption: Encryption | None = None,
+    audience: Audience = Audience(),
 ) -> BuildReport:
-    """Build the playbook at `root` into its output folder; raise BuildError on bad content."""
+    """Build the playbook at `root` into its output folder; raise BuildError on bad content.
+    For a coach (`audience`), the pages are made from `shared_view` of the checked model."""
     started = time.perf_counter()
     problems = Problems()
     playbook = load(root, problems, jobs)
@@ -168,9 +205,10 @@ def build(
     problems.items += found
     if problems.errors:
         raise BuildError(problems.errors, problems.warnings)
-    output = check_output_dir(out or playbook.config.output_dir, root)
+    playbook, facts = audience.view(playbook, facts, day)
+    output = check_output_dir(out or audience.output_dir(playbook.config), root)
     with_calendar = encryption is None or encryption.include_calendar
-    with_vcards = encryption is None or encryption.include_vcards
+    with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
     options = Options(day, has_calendar=with_calendar, has_vcards=with_vcards)
     themes = theme_dirs(root, playbook.config.theme)
     env = make_environment(themes)
@@ -179,6 +217,7 @@ def build(
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
+    over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
     if encryption is not None:
         key = page_key(encryption, output)
         renamed = opaque_names(paths, key)
@@ -187,7 +226,10 @@ def build(
     if with_calendar:
         make = partial(calendar_of, playbook, day, facts, renamed)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
-    site = make_site(playbook, day)
+    site = make_site(playbook, day, audience.name)
+    extras = {"robots.txt": ROBOTS_TXT}
+    if audience.shared:
+        extras[AUDIENCE_FILE] = f"{audience.name}\n".encode()
     with staged_output(output, root) as folder:
         count = write_pages(
             groups,
@@ -200,8 +242,10 @@ def build(
             finish=finish,
             deferred=deferred,
         )
-        count += write_files(folder, {"robots.txt": ROBOTS_TXT})
+        count += write_files(folder, extras)
         count += copy_files(folder, static_files(themes))
     seconds = time.perf_counter() - started
     html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
-    return BuildReport(output, html_pages, count, seconds, problems.warnings, over_encrypted)
+    return BuildReport(
+        output, html_pages, count, seconds, problems.warnings, over_encrypted, over_shared
+    )

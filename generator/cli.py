@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.build import build, check
+from generator.build import AUDIENCES, OWNER, Audience, build, check
 from generator.errors import BuildError, ContentError, UsageError, format_problems
+from generator.model.redact import NAME_STYLES
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
 from generator.publish.lock import Encryption
 from generator.scaffold import NEW_KINDS, create_playbook, new_file
@@ -73,6 +74,19 @@ def _parser() -> argparse.ArgumentParser:
         "--with-vcards",
         action="store_true",
         help="with --encrypt: also write each contact's .vcf, which is NOT encrypted",
+    )
+    p.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default=OWNER,
+        help="coach: a site to share, without other people's contact details and notes, "
+        "into output-coach/ (default: owner, everything)",
+    )
+    p.add_argument(
+        "--names",
+        choices=NAME_STYLES,
+        help="with --audience coach: contacts' names as initials (P. N.), first (Priya N.) "
+        "or full (default: coach.names in playbook.yaml, else initials)",
     )
     p.set_defaults(run=_cmd_build)
 
@@ -147,9 +161,26 @@ def _report(problems: list[ContentError]) -> None:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
+    if args.names and args.audience == OWNER:
+        raise UsageError("--names only applies to --audience coach")
     encryption = _encryption(args)
-    report = build(args.root, out=args.out, today=args.today, jobs=args.jobs, encryption=encryption)
+    audience = Audience(args.audience, args.names)
+    report = build(
+        args.root,
+        out=args.out,
+        today=args.today,
+        jobs=args.jobs,
+        encryption=encryption,
+        audience=audience,
+    )
     _report(report.warnings)
+    if report.full_over_shared:
+        print(
+            f"warning: {report.output} held a view for a coach and now holds your whole "
+            "playbook, contact details and notes included: do not share it; build again "
+            "with --audience coach",
+            file=sys.stderr,
+        )
     if report.unencrypted_over_encrypted:
         print(
             f"warning: {report.output} held an encrypted build and now holds a plain one: "
@@ -160,6 +191,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
         f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s "
         f"→ {report.output}/index.html"
     )
+    if audience.shared:
+        print(
+            "A view to share: other people's emails, phones, LinkedIn addresses and notes "
+            "are left out, and their names shortened unless coach.names or --names says full."
+        )
     return 0
 
 

@@ -101,6 +101,8 @@ class Config:
     """Where the site is published, ending in "/"; the calendar links events to it."""
     meetings: MeetingDefaults = MeetingDefaults()
     followups: FollowupRules = FollowupRules()
+    coach_names: str = "initials"
+    """How a coach view (`build --audience coach`) shows contacts' names."""
 
     @property
     def output_dir(self) -> Path:
@@ -163,6 +165,20 @@ MARKDOWN_SCHEMA = Schema(
     unknown=UNKNOWN_SETTING,
 )
 
+COACH_SCHEMA = Schema(
+    "coach",
+    (
+        Field(
+            "names",
+            Choice(("initials", "first", "full")),
+            False,
+            "how the coach view shows contacts' names: P. N., Priya N. or in full",
+            "initials",
+        ),
+    ),
+    unknown=UNKNOWN_SETTING,
+)
+
 CONFIG_SCHEMA = Schema(
     "playbook.yaml",
     (
@@ -208,6 +224,13 @@ CONFIG_SCHEMA = Schema(
         ),
         Field(
             "followups", Record(FOLLOWUPS_SCHEMA), False, "follow-up timing", "{thank_you_days: 1}"
+        ),
+        Field(
+            "coach",
+            Record(COACH_SCHEMA),
+            False,
+            "the view you share with a coach (build --audience coach)",
+            "{names: initials}",
         ),
     ),
     unknown=UNKNOWN_SETTING,
@@ -266,6 +289,7 @@ def _config_from(root: Path, values: dict[str, Any]) -> Config:
             durations={**defaults.durations, **meetings.get("durations", {})},
         ),
         followups=FollowupRules(**values.get("followups", {})),
+        coach_names=values.get("coach", {}).get("names", "initials"),
     )
 
 

@@ -60,6 +60,9 @@ class Site:
     asset_versions: Mapping[str, str] = field(default_factory=dict)
     """Theme asset → version added to its links as `?v=`, so a browser may keep the
     asset while its version stays (the live server's pages; empty in a build)."""
+    audience: str = "owner"
+    """Whom the site is for: `owner` (you), or `coach` (a view without other people's
+    private details): templates leave out what only you need, such as file paths."""
 
 
 def make_environment(
