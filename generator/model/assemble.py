@@ -14,6 +14,7 @@ file's last result while its input is the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -292,8 +293,10 @@ def link_targets(
 
 
 def name_key(name: str) -> str:
-    """A name as links are matched by: case and runs of spaces ignored (accents are not)."""
-    return " ".join(name.split()).casefold()
+    """A name as links are matched by: case and runs of spaces ignored, accents not (but
+    `é` typed as one character or as `e` and an accent is the same letter, as macOS
+    writes file names)."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def candidates(links: LinkTable, page: str) -> list[tuple[str, str]]:

@@ -171,3 +171,11 @@ def test_an_import_knows_people_by_the_slug_of_their_file_name(
     out = capsys.readouterr().out
     assert "already in content/contacts/Priya Natarajan.md" in out
     assert main(["check", "-C", str(root)]) == 0
+
+
+def test_a_file_name_written_the_macos_way_matches_a_typed_link(root: Path) -> None:
+    decomposed = "Zoe\u0308 Park"  # ë as e + combining diaeresis, as macOS names files
+    write(root, f"content/contacts/{decomposed}.md", "---\nname: Zoë Park-Lee\n---\n")
+    rendered, problems = notes(root, "See [[Zoë Park]].")
+    assert problems.errors == []
+    assert 'href="@/contacts/zoe-park/"' in rendered
