@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.errors import BuildError, ContentError, Problems
 from generator.model.assemble import Parsed, Steps, assemble
+from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
 from generator.model.redact import shared_view
@@ -27,14 +28,15 @@ from generator.plans.guardrails import check_playbook
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from generator.publish.output import DeferredFile, PageGroup, write_pages
 from generator.publish.parallel import fork_map
-from generator.publish.write import check_output_dir, copy_files, staged_output, write_files
+from generator.publish.write import check_output_dir, staged_output
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, site_pages
 from generator.site.render import Site, make_environment
 from generator.site.theme import static_files, theme_dirs
 from generator.sources.discover import discover
-from generator.sources.read import Read, read_source
+from generator.sources.read import Read, read
+from generator.stopwatch import Stopwatch
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 """Well-behaved crawlers stay out."""
@@ -80,27 +82,27 @@ class BuildReport:
     warnings: list[ContentError]
     unencrypted_over_encrypted: bool = False
     """A plain build replaced an encrypted one: everything is readable again."""
+    stages: tuple[tuple[str, float], ...] = ()
+    """Seconds per stage, in order (`playbook build -v`)."""
     full_over_shared: bool = False
     """A build for you replaced a coach's view: what the coach must not see is there."""
 
 
 def read_all(root: Path, problems: Problems, jobs: int | None = None) -> list[Read]:
     """Every source file under content/, read and parsed (on every core when many)."""
-    return fork_map(read_source, discover(root, problems), jobs)
+    return fork_map(read, discover(root, problems), jobs)
 
 
-def parsed_of(
-    reads: Iterable[Read], problems: Problems
-) -> tuple[list[Parsed], list[tuple[str, str]]]:
-    """The parsed documents, and (kind, slug) of the files that could not be parsed."""
+def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], list[Unparsed]]:
+    """The parsed documents, and the files that could not be read or parsed."""
     parsed, broken = [], []
-    for read in reads:
-        problems.items += read.problems
-        source = read.source
-        if read.doc is None:
-            broken.append((source.kind, source.slug))
+    for one in reads:
+        problems.items += one.problems
+        source = one.source
+        if one.doc is None:
+            broken.append(Unparsed(source.kind, source.slug, source.rel))
         else:
-            parsed.append(Parsed(source.kind, source.slug, read.doc))
+            parsed.append(Parsed(source.kind, source.slug, one.doc))
     return parsed, broken
 
 
@@ -109,15 +111,16 @@ def load(root: Path, problems: Problems, jobs: int | None = None) -> Playbook:
     config = load_config(root, problems)
     parsed, broken = parsed_of(read_all(root, problems, jobs), problems)
     steps = Steps(map=partial(fork_map, jobs=jobs))
-    return assemble(parsed, config, problems, routes.entity_href, steps, also_known=broken)
+    return assemble(parsed, config, problems, routes.entity_href, steps, broken=broken)
 
 
-def checked(root: Path) -> tuple[Playbook, Problems]:
-    """The model and every problem `playbook check` reports: the content's, the plans'."""
+def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problems]:
+    """The model and every problem `playbook check` reports: the content's, the plans'
+    (on `today`: by default `today:` in playbook.yaml, else the date now)."""
     problems = Problems()
     playbook = load(root, problems)
     problems.items += check_followups(playbook)
-    problems.items += check_playbook(playbook)
+    problems.items += check_playbook(playbook, resolve_today(today, playbook.config))
     return playbook, problems
 
 
@@ -132,7 +135,7 @@ def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[Con
     problems = check_followups(playbook)
     for warnings in facts.guardrails.values():
         problems += warnings
-    problems += facts.one_voice
+    problems += facts.playbook_warnings
     return facts, problems
 
 
@@ -191,21 +194,25 @@ def build(
     today: dt.date | None = None,
     jobs: int | None = None,
     encryption: Encryption | None = None,
+    clean: bool = False,
+    strict: bool = False,
     audience: Audience = Audience(),
 ) -> BuildReport:
-    """Build the playbook at `root` into its output folder; raise BuildError on bad content.
-    For a coach (`audience`), the pages are made from `shared_view` of the checked model."""
+    """Build the playbook at `root` into its output folder; raise BuildError on bad content
+    (with `strict`, on any warning too). `clean`: write every file again, not only those
+    whose bytes changed. For a coach (`audience`), the pages are made from `shared_view`
+    of the checked model."""
     started = time.perf_counter()
+    clock = Stopwatch()
     problems = Problems()
     playbook = load(root, problems, jobs)
-    if problems.errors:
-        raise BuildError(problems.errors, problems.warnings)
+    _stop_on(problems, strict=False)
     day = resolve_today(today, playbook.config)
     facts, found = checked_facts(playbook, day)
     problems.items += found
-    if problems.errors:
-        raise BuildError(problems.errors, problems.warnings)
+    _stop_on(problems, strict)
     playbook, facts = audience.view(playbook, facts, day)
+    clock.lap("read and check")
     output = check_output_dir(out or audience.output_dir(playbook.config), root)
     with_calendar = encryption is None or encryption.include_calendar
     with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
@@ -230,22 +237,31 @@ def build(
     extras = {"robots.txt": ROBOTS_TXT}
     if audience.shared:
         extras[AUDIENCE_FILE] = f"{audience.name}\n".encode()
-    with staged_output(output, root) as folder:
-        count = write_pages(
+    clock.lap("plan pages")
+    with staged_output(output, root, clean=clean) as stage:
+        stage.files |= write_pages(
             groups,
             env,
             site,
-            folder,
+            stage,
             root,
             jobs=jobs,
             renamed=renamed,
             finish=finish,
             deferred=deferred,
         )
-        count += write_files(folder, extras)
-        count += copy_files(folder, static_files(themes))
+        stage.files |= stage.put(extras)
+        stage.files |= stage.put_copies(static_files(themes))
+    clock.lap("render and write")
     seconds = time.perf_counter() - started
+    count, stages = len(stage.files), tuple(clock.laps)
     html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
     return BuildReport(
-        output, html_pages, count, seconds, problems.warnings, over_encrypted, over_shared
+        output, html_pages, count, seconds, problems.warnings, over_encrypted, stages, over_shared
     )
+
+
+def _stop_on(problems: Problems, strict: bool) -> None:
+    """BuildError when there are errors (with `strict`, when there are warnings too)."""
+    if problems.errors or (strict and problems.warnings):
+        raise BuildError(problems.errors, problems.warnings)

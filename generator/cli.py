@@ -1,7 +1,9 @@
 """`playbook` command line: argv → commands, errors → exit codes (1 content, 2 usage).
 
 The only module that reads argv or prints; everything below it returns values or
-raises BuildError / UsageError.
+raises BuildError / UsageError. Faults of the machine (a full disk, a folder that
+cannot be written, a theme template that extends itself) are caught here, by type,
+and said in one line (faults.py); anything else is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -10,20 +12,27 @@ import argparse
 import datetime as dt
 import getpass
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
 from generator.build import AUDIENCES, OWNER, Audience, build, check
-from generator.errors import BuildError, ContentError, UsageError, format_problems
+from generator.errors import BuildError, ContentError, Problems, UsageError, format_problems
+from generator.faults import os_problem, recursion_problem
+from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.model.redact import NAME_STYLES
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
 from generator.publish.lock import Encryption
 from generator.scaffold import NEW_KINDS, create_playbook, new_file
+from generator.stopwatch import Stopwatch
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
+SHELLS = ("bash", "zsh", "fish")
+MAX_JOBS = 256
+"""More worker processes than this is surely a slip (each one is a copy of playbook)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,14 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except BuildError as exc:
-        _report(exc.warnings)
-        _report(exc.errors)
-        count = len(exc.errors)
-        print(f"playbook: {count} error{'s' * (count != 1)}; nothing was written", file=sys.stderr)
+        _report_failure(args, exc.errors, exc.warnings, written=False)
         return EXIT_CONTENT
     except UsageError as exc:
         print(f"playbook: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        print(f"playbook: {os_problem(exc)}", file=sys.stderr)
+        return EXIT_CONTENT
+    except RecursionError as exc:
+        print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
+        return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
 
@@ -55,10 +67,20 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("build", help="write the playbook site", description=_cmd_build.__doc__)
     _root_option(p)
-    p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
+    _folder(
+        p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
+    )
     _today_option(p)
     p.add_argument(
-        "--jobs", type=int, metavar="N", help="processes to render with (default: cores)"
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=f"processes to render with, 1 to {MAX_JOBS} (default: cores)",
+    )
+    p.add_argument(
+        "--clean",
+        action="store_true",
+        help="write every file again, not only those that changed since the last build",
     )
     p.add_argument(
         "--encrypt",
@@ -88,18 +110,23 @@ def _parser() -> argparse.ArgumentParser:
         help="with --audience coach: contacts' names as initials (P. N.), first (Priya N.) "
         "or full (default: coach.names in playbook.yaml, else initials)",
     )
+    _strict_option(p)
+    _talk_options(p)
     p.set_defaults(run=_cmd_build)
 
     p = commands.add_parser(
         "check", help="validate everything, write nothing", description=_cmd_check.__doc__
     )
     _root_option(p)
+    _strict_option(p)
+    _talk_options(p)
     p.set_defaults(run=_cmd_check)
 
     p = commands.add_parser(
         "init", help="start a new playbook in DIR", description=_cmd_init.__doc__
     )
-    p.add_argument("directory", type=Path, metavar="DIR")
+    _folder(p.add_argument("directory", type=Path, metavar="DIR"))
+    _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_init)
 
     p = commands.add_parser(
@@ -111,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--company", metavar="SLUG", help="company slug (contact)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")
     p.add_argument("--purpose", choices=("informational", "networking"), default="informational")
+    _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_new)
 
     p = commands.add_parser(
@@ -118,23 +146,47 @@ def _parser() -> argparse.ArgumentParser:
     )
     _root_option(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free)")
+    p.add_argument(
+        "--port", type=_port, default=8000, help="port, 0 to 65535 (default: 8000; 0: any free)"
+    )
     p.add_argument("--open", action="store_true", help="open the playbook in a browser")
     _today_option(p)
     p.set_defaults(run=_cmd_serve)
+
+    p = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description=_cmd_completion.__doc__,
+    )
+    p.add_argument("shell", choices=SHELLS)
+    p.set_defaults(run=_cmd_completion)
     _add_exchange_commands(commands)
     return parser
 
 
 def _root_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    action = parser.add_argument(
         "-C",
         dest="root",
-        type=Path,
+        type=_existing_folder,
         default=Path("."),
         metavar="ROOT",
         help="the playbook folder (holding content/ and playbook.yaml); default: here",
     )
+    _folder(action)
+
+
+FOLDER_COMPLETION = {
+    "bash": "_shtab_compgen_dirs",
+    "zsh": "_files -/",
+    "fish": "(__fish_complete_directories)",
+}
+"""shtab's `DIRECTORY`, written out so that only `playbook completion` imports shtab."""
+
+
+def _folder(action: argparse.Action) -> None:
+    """Complete this option with folder names in shells (shtab)."""
+    action.complete = FOLDER_COMPLETION  # type: ignore[attr-defined]
 
 
 def _today_option(parser: argparse.ArgumentParser) -> None:
@@ -147,20 +199,126 @@ def _today_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _strict_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="count warnings as errors (exit status 1 when there is any)",
+    )
+
+
+def _talk_options(parser: argparse.ArgumentParser, *, verbose: bool = True) -> None:
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument(
+        "-q", "--quiet", action="store_true", help="print errors only, nothing when all is well"
+    )
+    if verbose:
+        talk.add_argument(
+            "-v", "--verbose", action="store_true", help="also print how long each stage took"
+        )
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: playbook reads dates from {FIRST_DAY} to {LAST_DAY}"
+        )
+    return day
 
 
-def _report(problems: list[ContentError]) -> None:
+def _whole_number(text: str) -> int:
+    if not re.fullmatch(r"[+-]?[0-9]{1,18}", text.strip()):
+        shown = text if len(text) <= 30 else text[:29] + "…"
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}")
+    return int(text)
+
+
+def _jobs(text: str) -> int:
+    jobs = _whole_number(text)
+    if not 1 <= jobs <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_JOBS} processes, got {jobs}")
+    return jobs
+
+
+def _port(text: str) -> int:
+    port = _whole_number(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"expected a port from 1 to 65535 (or 0 for any free one), got {port}"
+        )
+    return port
+
+
+def _existing_folder(text: str) -> Path:
+    path = Path(text)
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"no such folder: {text}")
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"not a folder: {text}")
+    return path
+
+
+def _root_of(args: argparse.Namespace) -> Path:
+    root = getattr(args, "root", None)
+    return root if isinstance(root, Path) else Path(".")
+
+
+def _require_playbook(root: Path) -> None:
+    """A usage error unless `root` holds a playbook (a content/ folder)."""
+    if (root / "content").is_dir():
+        return
+    if root == Path("."):
+        raise UsageError("no playbook here (no content/ folder): run `playbook init`")
+    raise UsageError(f"no playbook in {root} (no content/ folder): run `playbook init {root}`")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def _report_failure(
+    args: argparse.Namespace,
+    errors: list[ContentError],
+    warnings: list[ContentError],
+    *,
+    written: bool,
+) -> None:
+    """Every problem, in file and line order, then the count; with --strict, warnings
+    count as errors (and are shown even with -q)."""
+    strict = getattr(args, "strict", False)
+    quiet = getattr(args, "quiet", False)
+    shown = errors + warnings if strict or not quiet else errors
+    _print_problems(shown)
+    counted = [_count(len(errors), "error")]
+    if warnings and (strict or not quiet):
+        counted.append(_count(len(warnings), "warning"))
+    summary = " and ".join(counted)
+    if strict and warnings:
+        summary += " (--strict counts warnings as errors)"
+    if not written:
+        summary += "; nothing was written"
+    print(f"playbook: {summary}", file=sys.stderr)
+
+
+def _print_problems(problems: list[ContentError]) -> None:
+    """Problems to stderr, errors and warnings together in file and line order."""
     if problems:
-        print(format_problems(problems), file=sys.stderr)
+        print(format_problems(Problems(list(problems)).all), file=sys.stderr)
+
+
+def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
+    width = max((len(name) for name, _ in stages), default=0)
+    for name, seconds in stages:
+        print(f"  {name:<{width}}  {seconds:6.2f}s")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
+    _require_playbook(args.root)
     if args.names and args.audience == OWNER:
         raise UsageError("--names only applies to --audience coach")
     encryption = _encryption(args)
@@ -171,9 +329,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
         today=args.today,
         jobs=args.jobs,
         encryption=encryption,
+        clean=args.clean,
+        strict=args.strict,
         audience=audience,
     )
-    _report(report.warnings)
+    if not args.quiet:
+        _print_problems(report.warnings)
     if report.full_over_shared:
         print(
             f"warning: {report.output} held a view for a coach and now holds your whole "
@@ -187,15 +348,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
             "do not publish it; build again with --encrypt",
             file=sys.stderr,
         )
-    print(
-        f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s "
-        f"→ {report.output}/index.html"
-    )
-    if audience.shared:
+    if args.verbose:
+        _print_stages(report.stages)
+    if not args.quiet:
+        warned = f", {_count(len(report.warnings), 'warning')}" if report.warnings else ""
         print(
-            "A view to share: other people's emails, phones, LinkedIn addresses and notes "
-            "are left out, and their names shortened unless coach.names or --names says full."
+            f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
+            f"{warned} → {report.output}/index.html"
         )
+        if audience.shared:
+            print(
+                "A view to share: other people's emails, phones, LinkedIn addresses and notes "
+                "are left out, and their names shortened unless coach.names or --names says "
+                "full."
+            )
     return 0
 
 
@@ -231,31 +397,43 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """Validate every file and report every problem; writes nothing."""
+    _require_playbook(args.root)
+    clock = Stopwatch()
     problems = check(args.root)
-    _report(problems.warnings)
-    if problems.errors:
-        _report(problems.errors)
-        count = len(problems.errors)
-        print(f"playbook: {count} error{'s' * (count != 1)}", file=sys.stderr)
+    clock.lap("read and check")
+    if args.verbose:
+        _print_stages(clock.laps)
+    errors, warnings = problems.errors, problems.warnings
+    if errors or (args.strict and warnings):
+        _report_failure(args, errors, warnings, written=True)
         return EXIT_CONTENT
-    print(f"No errors ({len(problems.warnings)} warnings).")
+    if not args.quiet:
+        _print_problems(warnings)
+        counted = f" ({_count(len(warnings), 'warning')})" if warnings else ""
+        print(f"No errors{counted}.")
     return 0
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    """Create a new playbook with a small example of each kind; never overwrites."""
+    """Create a new playbook with a small example of each kind, and a .gitignore that
+    keeps the built site out of git; never overwrites."""
     created = create_playbook(args.directory)
     where = args.directory
-    print(f"Created {len(created)} files in {where}. Next: playbook build -C {where}")
+    if not args.quiet:
+        print(f"Created {len(created)} files in {where}. Next: playbook build -C {where}")
     return 0
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    """Create a contact, company or meeting file from the theme's template; never overwrites."""
+    """Create a contact, company or meeting file from the theme's template; never overwrites.
+    A meeting names its contact by slug (`omar-haddad`); without --date it is a request
+    sent today, in a file named after today's date and the contact."""
+    _require_playbook(args.root)
     path = new_file(
         args.root, args.kind, args.name, company=args.company, day=args.date, purpose=args.purpose
     )
-    print(f"Created {path}")
+    if not args.quiet:
+        print(f"Created {path}")
     return 0
 
 
@@ -264,6 +442,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     every save; errors show in the browser. Ctrl-C stops and removes the folder."""
     from generator.live.serve import LiveServer, is_loopback
 
+    _require_playbook(args.root)
     if not is_loopback(args.host):
         print(
             f"playbook: warning: serving on {args.host} lets other machines read your "
@@ -289,6 +468,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         server.run(ready)
     except KeyboardInterrupt:
         print("Stopped.")
+    return 0
+
+
+def _cmd_completion(args: argparse.Namespace) -> int:
+    """Print a completion script for bash, zsh or fish. Install it with, for bash:
+    `playbook completion bash > ~/.local/share/bash-completion/completions/playbook`;
+    zsh: `playbook completion zsh > ~/.zfunc/_playbook` (with ~/.zfunc in $fpath);
+    fish: `playbook completion fish > ~/.config/fish/completions/playbook.fish`."""
+    import shtab
+
+    print(shtab.complete(_parser(), shell=args.shell), end="")
     return 0
 
 
@@ -364,8 +554,14 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     p.add_argument(
         "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)"
     )
-    p.add_argument(
-        "-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: reports/)"
+    _folder(
+        p.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="DIR",
+            help="folder to write to (default: reports/)",
+        )
     )
     _today_option(p)
     p.set_defaults(run=_cmd_report)
@@ -429,7 +625,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     from generator.publish.atomic import replace_file
 
     found = checked(args.root)
-    _report(found.warnings)
+    _print_problems(found.warnings)
     text = vcards(found.playbook, args.slugs)
     count = text.count("BEGIN:VCARD")
     if args.output is None:
@@ -454,7 +650,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     from generator.exchange.exporting import checked, csv_tables, today_of, write_tables
 
     found = checked(args.root)
-    _report(found.warnings)
+    _print_problems(found.warnings)
     folder = args.output if args.output is not None else args.root / "export"
     today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
@@ -470,16 +666,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from generator.exchange.report import REPORT_FOLDER, work_search_report, write_report
 
     found = checked(args.root)
-    _report(found.warnings)
+    _print_problems(found.warnings)
     today = today_of(found, args.today)
     report = work_search_report(found, args.start, args.end or today, today)
-    _report(list(report.notices))
+    _print_problems(list(report.notices))
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
     written = write_report(folder, report)
-    count = len(report.entries)
-    print(
-        f"{count} contact{'s' * (count != 1)} made → " + " and ".join(str(path) for path in written)
-    )
+    print(f"{_count(len(report.entries), 'contact')} made → " + " and ".join(map(str, written)))
     return 0
 
 

@@ -1,11 +1,13 @@
 """Content problems: where they are, what was expected, reported all at once.
 
 Every stage appends to a `Problems` list instead of raising, so one run of
-`playbook check` shows every mistake in every file, sorted by file and line.
+`playbook check` shows every mistake in every file, sorted by file, then line, then
+field, numbers compared as numbers (`questions.2` before `questions.10`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -28,14 +30,45 @@ class ContentError:
     line: int
     """1-based line of the offending field; 1 when the whole file is at fault."""
     field: str
-    """Dotted field path (`done.thank_you`, `questions.2`) or a pseudo-field like `front matter`."""
+    """Dotted field path (`done.thank_you`, `questions.2`) or a pseudo-field like `front matter`.
+
+    List positions count from 0 here, as in `Document.lines`; people see them counted
+    from 1 (`shown_field`)."""
     message: str
     """What was found and what was expected."""
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{prefix}{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{prefix}{printable(self.path)}:{self.line}: {self.shown_field}: {self.message}"
+
+    @property
+    def shown_field(self) -> str:
+        """The field as people count: `questions.0.id` is shown as `questions.1.id`."""
+        return shown_field(self.field)
+
+
+def shown_field(path: str) -> str:
+    """A dotted field path with its list positions counted from 1, as a person counts."""
+    parts = path.split(".")
+    if not any(_is_position(part) for part in parts):
+        return path
+    return ".".join(str(int(p) + 1) if _is_position(p) else p for p in parts)
+
+
+def _is_position(part: str) -> bool:
+    return part.isascii() and part.isdigit() and len(part) < 10
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (a newline in a file name) written as escapes, so
+    one problem stays on one line of the terminal."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 @dataclass
@@ -62,12 +95,29 @@ class Problems:
     def warnings(self) -> list[ContentError]:
         return sorted(set(p for p in self.items if p.severity is Severity.WARNING), key=_order)
 
+    @property
+    def all(self) -> list[ContentError]:
+        """Errors and warnings together, sorted: each file's problems in line order."""
+        return sorted(set(self.items), key=_order)
+
     def __bool__(self) -> bool:
         return bool(self.errors)
 
 
-def _order(problem: ContentError) -> tuple[str, int, str, str]:
-    return (problem.path, problem.line, problem.field, problem.message)
+def _order(problem: ContentError) -> tuple[object, ...]:
+    return (_natural(problem.path), problem.line, _natural(problem.field), problem.message)
+
+
+_DIGITS = re.compile(r"([0-9]{1,18})")
+
+
+def _natural(text: str) -> list[str | int]:
+    """`questions.10` → ['questions.', 10, '']: numbers sort as numbers. Text and numbers
+    alternate from a text part, so two keys always compare like with like."""
+    parts: list[str | int] = []
+    for index, part in enumerate(_DIGITS.split(text)):
+        parts.append(int(part) if index % 2 else part)
+    return parts
 
 
 class BuildError(Exception):

@@ -2,29 +2,50 @@
 
 init and new create files from the theme and never overwrite; schema (re)writes the
 JSON Schemas editors use, and init points VS Code at them.
+
+A new file never makes the playbook worse: its slug is taken by no file of any kind
+(a meeting named like its contact would make `[[omar-haddad]]` ambiguous), a meeting
+names a contact that exists, and whatever the name (`Dr. Ana: Silva`, `No`, `#1`), the
+front matter written is valid YAML that reads back as that name: the archetypes quote
+values with the `yaml` filter, and the file is parsed before it is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import yaml
 
-from generator.errors import UsageError
+from generator.errors import Problems, UsageError
 from generator.model import slugs
 from generator.model.config import CONFIG_FILE
 from generator.model.jsonschema import FILE_NAMES, all_schemas
+from generator.model.suggest import close_slugs, did_you_mean
 from generator.publish.atomic import replace_file
 from generator.site.theme import theme_dirs
+from generator.sources.discover import SourceFile, discover
+from generator.sources.frontmatter import parse_document
+from generator.sources.read import read_source
 
 NEW_KINDS = ("contact", "company", "meeting")
 FOLDERS = {"contact": "contacts", "company": "companies", "meeting": "meetings"}
 SCHEMA_FOLDER = "schemas"
 """Where `playbook schema` writes by default, and where init's VS Code settings look."""
 YAML_EXTENSION = "redhat.vscode-yaml"
+LINKED_KINDS = ("contacts", "companies", "meetings")
+"""Kinds that `[[slug]]` links reach: a new slug must be new to all of them."""
+GITIGNORE = """\
+# Made by `playbook build`; build again to get them back.
+/output/
+/.output.staging-*/
+/.output.old-*/
+"""
 
 
 def slugify(name: str) -> str:
@@ -36,8 +57,9 @@ def slugify(name: str) -> str:
 
 
 def create_playbook(directory: Path) -> list[Path]:
-    """Copy the theme's starter playbook into `directory`, with the JSON Schemas and
-    VS Code settings that use them; refuse if any of these files exists."""
+    """Copy the theme's starter playbook into `directory`, with the JSON Schemas and the
+    VS Code settings that use them, and a `.gitignore` for the built site unless one is
+    there; refuse if any other of these files exists."""
     starter = _theme_path(Path("."), "starter")
     files = sorted(p for p in starter.rglob("*") if p.is_file())
     targets = [directory / p.relative_to(starter) for p in files]
@@ -50,7 +72,12 @@ def create_playbook(directory: Path) -> list[Path]:
         shutil.copyfile(source, target)
     for target, data in generated.items():
         replace_file(target, data)
-    return [*targets, *generated]
+    created = [*targets, *generated]
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+        created.append(ignore)
+    return created
 
 
 def schema_files() -> dict[str, bytes]:
@@ -105,37 +132,136 @@ def new_file(
     company: str | None = None,
     day: dt.date | None = None,
     purpose: str = "informational",
+    today: dt.date | None = None,
 ) -> Path:
-    """Write content/<kind>/<slug>.md from the theme's archetype; never overwrite."""
+    """Write content/<kind>/<slug>.md from the theme's archetype; never overwrite.
+
+    A meeting's `name` is its contact's slug; its file is `<date>-<contact>.md`, the
+    date being `day`, or for a request without one `today` (default: the real date).
+    """
     if not (root / "content").is_dir():
-        raise UsageError(f"no content/ folder in {root}; run 'playbook init' first")
+        raise UsageError("no playbook here (no content/ folder): run `playbook init`")
+    sources = discover(root, Problems())
+    today = today or dt.date.today()
     if kind == "meeting":
-        contact = slugify(name)
-        slug = f"{day.isoformat()}-{contact}" if day else contact
+        contact = _contact_slug(root, name, sources)
+        slug = f"{(day or today).isoformat()}-{contact}"
     else:
         contact, slug = "", slugify(name)
     folder = root / "content" / FOLDERS[kind]
     target = folder / f"{slug}.md"
     if target.exists():
         raise UsageError(f"{target} already exists; new never overwrites files")
-    same = next((p for p in folder.rglob("*.md") if slugs.file_slug(p.stem) == slug), None)
-    if same is not None:  # `Jane Doe.md` has the slug jane-doe, too
-        raise UsageError(f"{same} already has the slug {slug!r}; new never makes a second one")
+    _refuse_taken(slug, FOLDERS[kind], sources)
     archetype = _theme_path(root, f"archetypes/{kind}.md")
-    template = jinja2.Template(archetype.read_text("utf-8"), keep_trailing_newline=True)
-    text = template.render(
-        name=name,
-        slug=slug,
-        company=company or "",
-        contact=contact,
-        date=day.isoformat() if day else "",
-        purpose=purpose,
-        today=dt.date.today().isoformat(),
-    )
+    values: dict[str, Any] = {
+        "name": name.strip(),
+        "slug": slug,
+        "company": company or "",
+        "contact": contact,
+        "date": day.isoformat() if day else "",
+        "purpose": purpose,
+        "today": today.isoformat(),
+    }
+    text = render_archetype(archetype.read_text("utf-8"), values)
+    _check_written(text, kind, values, archetype)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
         handle.write(text)
     return target
+
+
+def render_archetype(template: str, values: dict[str, Any]) -> str:
+    """The archetype filled in; `{{ name | yaml }}` writes a value as a YAML scalar."""
+    environment = jinja2.Environment(keep_trailing_newline=True, autoescape=False)
+    environment.filters["yaml"] = yaml_scalar
+    return environment.from_string(template).render(**values)
+
+
+def yaml_scalar(value: object) -> str:
+    """`value` as YAML that reads back as the same text: plain when that is safe
+    (`Jane Doe`), else double-quoted with escapes (`"Dr. Ana: Silva"`, `"No"`)."""
+    text = str(value)
+    if text == "" or _reads_back(text):
+        return text
+    dumped = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=1 << 30)
+    return dumped.strip()
+
+
+def _reads_back(text: str) -> bool:
+    if text != text.strip() or any(c in text for c in "\n\r\t\x85\u2028\u2029"):
+        return False
+    try:
+        return bool(yaml.safe_load(f"key: {text}\n") == {"key": text})
+    except yaml.YAMLError:
+        return False
+
+
+def _check_written(text: str, kind: str, values: dict[str, Any], archetype: Path) -> None:
+    """Refuse to write a file that would not read back: an archetype (a theme's own,
+    perhaps) that puts a value in without the `yaml` filter."""
+    problems = Problems()
+    doc = parse_document(f"{FOLDERS[kind]}/new.md", text.encode("utf-8"), problems)
+    field = "contact" if kind == "meeting" else "name"
+    wanted = values[field]
+    if doc is None or str(doc.data.get(field, "")).strip() != wanted:
+        why = problems.errors[0].message if problems.errors else f"{field} does not read back"
+        raise UsageError(
+            f"{archetype} gives front matter that is not valid for {wanted!r} ({why}); "
+            f"write {{{{ {field} | yaml }}}} in it to quote the value"
+        )
+
+
+def _contact_slug(root: Path, name: str, sources: list[SourceFile]) -> str:
+    """The slug of the contact a new meeting is with: `name` as given, or slugified
+    (`"Omar Haddad"` → `omar-haddad`); a usage error with the nearest contact otherwise."""
+    contacts = {s.slug: s for s in sources if s.kind == "contacts"}
+    for candidate in (name.strip(), _slug_or_none(name)):
+        if candidate in contacts:
+            return candidate
+    names = {slug: _name_of(source) for slug, source in contacts.items()}
+    hint = did_you_mean(close_slugs(name, names))
+    message = f"no contact named {name!r} (a meeting names its contact by file name, like jane-doe)"
+    if hint:
+        raise UsageError(f"{message}; {hint}")
+    raise UsageError(f"{message}; add them first: playbook new contact {_shell_quoted(name)}")
+
+
+def _refuse_taken(slug: str, folder: str, sources: list[SourceFile]) -> None:
+    """A slug in use in this folder is a duplicate; in another linked kind, it would make
+    `[[slug]]` links ambiguous: refuse both, naming the file."""
+    for source in sources:
+        if slugs.file_slug(source.slug) != slug or source.kind not in (folder, *LINKED_KINDS):
+            continue  # (`Jane Doe.md` has the slug jane-doe too)
+        if source.kind == folder:
+            raise UsageError(f"{source.rel} already has the file name {slug}; choose another name")
+        raise UsageError(
+            f"{source.rel} already has the file name {slug}: another file of that name would "
+            f"make [[{slug}]] links ambiguous; choose another name"
+        )
+
+
+def _name_of(source: SourceFile) -> str:
+    """A contact's `name:`, or its slug when the file cannot be read."""
+    try:
+        doc = parse_document(source.rel, read_source(source.path), Problems())
+    except OSError:
+        return source.slug
+    name = doc.data.get("name") if doc is not None else None
+    return name if isinstance(name, str) else source.slug
+
+
+def _slug_or_none(name: str) -> str | None:
+    try:
+        return slugify(name)
+    except UsageError:
+        return None
+
+
+def _shell_quoted(text: str) -> str:
+    return (
+        text if re.fullmatch(r"[A-Za-z0-9._-]+", text) else "'" + text.replace("'", "'\\''") + "'"
+    )
 
 
 def _theme_path(root: Path, rel: str) -> Path:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, make_playbook
+from conftest import REPO, SAMPLE_TODAY, copy_sample, make_playbook
 from site_checks import broken_links, html_pages, scan
 
 from generator.build import build
@@ -43,7 +43,9 @@ def test_no_broken_internal_links(built_sample: Path) -> None:
 
 
 def test_every_page_is_private(built_sample: Path) -> None:
-    for page in html_pages(built_sample):
+    pages = html_pages(built_sample)
+    assert len(pages) == 63  # every page of the sample: none escapes the checks below
+    for page in pages:
         found = scan(page)
         rel = page.relative_to(built_sample)
         assert "noindex" in found.meta.get("robots", ""), rel
@@ -57,10 +59,11 @@ def test_every_page_is_private(built_sample: Path) -> None:
 
 
 def test_no_asset_or_style_from_another_host(built_sample: Path) -> None:
-    for path in built_sample.rglob("*"):
-        if path.suffix in {".css", ".js"}:
-            text = path.read_text()
-            assert not re.search(r"(url\(|import\s|fetch\().{0,5}(https?:)?//", text), path
+    assets = [p for p in built_sample.rglob("*") if p.suffix in {".css", ".js"}]
+    assert len(assets) >= 8
+    for path in assets:
+        text = path.read_text()
+        assert not re.search(r"(url\(|import\s|fetch\().{0,5}(https?:)?//", text), path
 
 
 def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
@@ -198,3 +201,19 @@ def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
     assert f"themes/default/templates/contact.html:{line}: template: " in done.stderr
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not (root / "output").exists()
+
+
+def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Path) -> None:
+    """One Jinja environment per build: nothing of the theme outlives a build."""
+    root = copy_sample(tmp_path)
+    override = root / "themes" / "default" / "templates" / "contact.html"
+    override.parent.mkdir(parents=True)
+    original = (REPO / "themes" / "default" / "templates" / "contact.html").read_text()
+    override.write_text(original.replace("<h2>Notes</h2>", "<h2>First version</h2>"))
+    first = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page = first / "contacts" / "jonah-kim" / "index.html"
+    assert "First version" in page.read_text()
+    override.write_text(original.replace("<h2>Notes</h2>", "<h2>Second version</h2>"))
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert "Second version" in page.read_text()
+    assert "First version" not in page.read_text()

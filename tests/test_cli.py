@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY
+from conftest import SAMPLE_TODAY, write
 
 from generator import __version__
 from generator.cli import main
@@ -101,3 +104,148 @@ def test_plain_build_over_an_encrypted_one_warns(
 
     assert main(["build", "-C", str(sample_root), *today]) == 0  # plain over plain: quiet
     assert "held an encrypted build" not in capsys.readouterr().err
+
+
+def tiny(root: Path, *, warnings: int) -> Path:
+    """A playbook whose contact holds `warnings` typo'd fields (each one warning)."""
+    typos = ["emial: j@example.com", "rol: Analyst", "keep_in_tuch: 6w"][:warnings]
+    write(root, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(
+        root,
+        "content/contacts/jane-doe.md",
+        "---\nname: Jane\n" + "".join(t + "\n" for t in typos) + "---\n",
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    ("warnings", "summary"),
+    [(0, "No errors."), (1, "No errors (1 warning)."), (2, "No errors (2 warnings).")],
+)
+def test_check_summary_counts_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], warnings: int, summary: str
+) -> None:
+    assert main(["check", "-C", str(tiny(tmp_path, warnings=warnings))]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == summary
+    assert captured.err.count("warning: ") == warnings
+
+
+def test_strict_check_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = str(tiny(tmp_path, warnings=1))
+    assert main(["check", "--strict", "-C", root]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "warning: content/contacts/jane-doe.md:3: emial: is not a field of a contact "
+        "(did you mean email?)",
+        "playbook: 0 errors and 1 warning (--strict counts warnings as errors)",
+    ]
+
+
+def test_strict_build_writes_nothing_when_there_are_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tiny(tmp_path / "pb", warnings=2)
+    out = tmp_path / "site"
+    assert main(["build", "--strict", "-C", str(root), "--out", str(out)]) == 1
+    assert not out.exists()
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "playbook: 0 errors and 2 warnings (--strict counts warnings as errors); "
+        "nothing was written"
+    )
+    assert main(["build", "-C", str(root), "--out", str(out)]) == 0  # not strict: built
+    assert ", 2 warnings → " in capsys.readouterr().out
+
+
+def test_quiet_prints_errors_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path / "pb", warnings=1)
+    assert main(["check", "-q", "-C", str(root)]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["build", "-q", "-C", str(root), "--out", str(tmp_path / "site")]) == 0
+    assert capsys.readouterr() == ("", "")
+    write(root, "content/meetings/m1.md", "---\ncontact: nobody\n---\n")
+    assert main(["check", "-q", "-C", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "warning" not in err
+    assert "content/meetings/m1.md:2: contact: no contact named 'nobody'" in err
+
+
+def test_verbose_prints_stage_timings(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "-v", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    for stage in ("read and check", "plan pages", "render and write"):
+        assert re.search(rf"^  {stage} +\d+\.\d\ds$", out, re.MULTILINE), stage
+    assert main(["check", "-v", "-C", str(sample_root)]) == 0
+    assert re.search(r"^  read and check +\d+\.\d\ds$", capsys.readouterr().out, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["build", "--jobs", "0"], "argument --jobs: expected 1 to 256 processes, got 0"),
+        (["build", "--jobs", "-3"], "argument --jobs: expected 1 to 256 processes, got -3"),
+        (["build", "--jobs", "many"], "argument --jobs: expected a whole number, got 'many'"),
+        (["build", "--jobs", "9" * 50], "argument --jobs: expected a whole number, got"),
+        (["serve", "--port", "99999"], "argument --port: expected a port from 1 to 65535"),
+        (["serve", "--port", "-1"], "argument --port: expected a port from 1 to 65535"),
+        (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
+        (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
+        (["completion", "powershell"], "argument shell: invalid choice"),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_file_given_as_the_playbook_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "-C", str(tmp_path / "notes.txt")])
+    assert exited.value.code == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["build", "check", "new contact Jane"])
+def test_a_folder_without_a_playbook(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(command.split()) == 2
+    assert capsys.readouterr().err == (
+        "playbook: no playbook here (no content/ folder): run `playbook init`\n"
+    )
+    assert main([*command.split()[:1], "-C", str(tmp_path), *command.split()[1:]]) == 2
+    assert f"no playbook in {tmp_path} (no content/ folder): run `playbook init {tmp_path}`" in (
+        capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_scripts(shell: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert "playbook" in script
+    for word in ("build", "check", "serve", "strict", "today"):
+        assert word in script, word
+
+
+def test_bash_completion_is_valid_bash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["completion", "bash"])
+    script = tmp_path / "playbook.bash"
+    script.write_text(capsys.readouterr().out)
+    if shutil.which("bash") is None:
+        pytest.skip("no bash")
+    done = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

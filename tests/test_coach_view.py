@@ -319,7 +319,7 @@ def test_the_redaction_renames_and_scrubs(sample_root: Path) -> None:
     assert view.meetings["2026-11-24-o-h"].goals[0] == goal
     assert view.profile is not None
     assert 'href="@/contacts/p-n-2/">P. N. (2)</a>' in view.profile.pitch_html
-    assert 'href="@/contacts/o-h/#talk">O. H. \u203a Talk</a>' in view.profile.pitch_html
+    assert 'href="@/contacts/o-h/#h-talk">O. H. \u203a Talk</a>' in view.profile.pitch_html
     assert view.config.base_url is None
     assert all(c.source.path == f"content/contacts/{c.slug}.md" for c in view.contacts.values())
     assert (

@@ -20,12 +20,49 @@ def documented_names(path: Path) -> set[str]:
     return set(re.findall(r"^\| `([a-z_.]+)`", path.read_text(), re.MULTILINE))
 
 
+def tables_by_heading(path: Path) -> dict[str, list[list[str]]]:
+    """The field names of each table (rows starting with a `name`), under the heading
+    they follow; code blocks are skipped (their lines are examples, not headings)."""
+    tables: dict[str, list[list[str]]] = {}
+    heading, fenced, previous_was_row = "", False, False
+    for line in path.read_text().splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        row = None if fenced else re.match(r"^\| `([a-z_.]+)`", line)
+        if not fenced and line.startswith("#"):
+            heading = line.lstrip("#").strip()
+        elif row:
+            if not previous_was_row:
+                tables.setdefault(heading, []).append([])
+            tables[heading][-1].append(row[1])
+        previous_was_row = bool(row)
+    return tables
+
+
+KIND_TABLES = {
+    "profile": ("Profile", 0),
+    "contacts": ("Contacts", 0),
+    "companies": ("Companies", 0),
+    "meetings": ("Meetings", 0),
+    "followup": ("Follow-ups you write yourself", 0),
+    "questions": ("Question bank", 0),
+    "question": ("Question bank", 1),
+}
+"""Where docs/content.md documents each kind: the heading it starts with, and which of
+the tables under it."""
+
+
 @pytest.mark.parametrize("kind", [*KINDS, "followup", "question"])
-def test_every_content_field_is_documented(kind: str) -> None:
+def test_every_content_field_is_documented_in_its_kinds_table(kind: str) -> None:
     schema = {"followup": FOLLOWUP, "question": QUESTION}.get(kind) or KINDS[kind]
-    documented = documented_names(DOCS / "content.md")
+    start, index = KIND_TABLES[kind]
+    found = tables_by_heading(DOCS / "content.md")
+    (heading,) = [h for h in found if h.startswith(start)]
+    documented = found[heading][index]
     missing = [f.name for f in schema.fields if f.name not in documented]
-    assert missing == [], f"{kind}: add these fields to docs/content.md"
+    assert missing == [], f"{kind}: add these fields to its table in docs/content.md"
+    unknown = [name for name in documented if name not in {f.name for f in schema.fields}]
+    assert unknown == [], f"{kind}: docs/content.md lists fields the schema does not have"
 
 
 def test_every_setting_is_documented() -> None:
@@ -47,3 +84,50 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "pip install" in blocks and "playbook build" in blocks
     assert "pytest" in blocks
     assert "pytest" in (REPO / ".ci" / "run").read_text()
+
+
+def test_getting_started_is_linked_and_covers_each_system() -> None:
+    guide = (DOCS / "getting-started.md").read_text()
+    assert "docs/getting-started.md" in (REPO / "README.md").read_text()
+    for needed in ("Windows", "macOS", "Linux", "pipx install job-playbook", "uv tool install"):
+        assert needed in guide, needed
+    for step in ("playbook init", "playbook new contact", "playbook new meeting", "playbook build"):
+        assert step in guide, step
+
+
+def test_every_limit_is_documented() -> None:
+    from generator.model.fields import FIRST_DAY, LAST_DAY, LONGEST_INTERVAL
+    from generator.sources.frontmatter import MAX_DEPTH, MAX_DIGITS, MAX_VALUES
+    from generator.sources.read import MAX_FILE_BYTES
+
+    limits = (DOCS / "content.md").read_text().split("## Limits", 1)[1].split("\n## ", 1)[0]
+    for shown in (
+        f"{MAX_FILE_BYTES:,} bytes",
+        f"{MAX_DEPTH} levels",
+        f"{MAX_VALUES:,}",
+        f"{MAX_DIGITS} digits",
+        f"{FIRST_DAY} to {LAST_DAY}",
+        *(f"{count}{unit}" for unit, count in LONGEST_INTERVAL.items()),
+    ):
+        assert shown in limits, shown
+
+
+def test_every_option_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text()
+    commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, command in commands.items():
+        for action in command._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help") and option not in readme:
+                    raise AssertionError(f"playbook {name} {option} is not in the README")
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "followup", "question"])
+def test_every_field_type_in_the_docs_is_the_one_checked(kind: str) -> None:
+    schema = {"followup": FOLLOWUP, "question": QUESTION}.get(kind) or KINDS[kind]
+    rows = re.findall(r"^\| `([a-z_]+)` \| ([^|]+) \|", (DOCS / "content.md").read_text(), re.M)
+    documented: dict[str, set[str]] = {}
+    for name, kind_text in rows:
+        documented.setdefault(name, set()).add(kind_text.strip())
+    for spec in schema.fields:
+        assert spec.type.expected in documented.get(spec.name, set()), f"{kind}.{spec.name}"

@@ -198,7 +198,7 @@ class LiveBuild:
         config = load_config(self.root, problems)
         parsed, broken = parsed_of(self.sources.reads(changed, problems), problems)
         playbook = assemble(
-            parsed, config, problems, routes.entity_href, self.steps.steps(), also_known=broken
+            parsed, config, problems, routes.entity_href, self.steps.steps(), broken=broken
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         theme = self._theme_for(config, changed)
@@ -394,8 +394,8 @@ def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
         problems += facts.records[slug]
         problems += facts.guardrails[slug]
     for slug in playbook.contacts:
-        problems += facts.declined[slug]
-    problems += facts.one_voice
+        problems += facts.contact_checks[slug]
+    problems += facts.playbook_warnings
     problems += facts.holiday_years
     return problems
 

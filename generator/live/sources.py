@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.errors import ContentError, Problems
 from generator.sources.discover import SourceFile, discover, source_at
-from generator.sources.read import Read, parse_source, unreadable
+from generator.sources.read import Read, parse_source, read_source, unreadable
 
 
 class LiveSources:
@@ -89,7 +89,7 @@ class LiveSources:
         assert self._files is not None
         source = self._files[path]
         try:
-            content = path.read_bytes()
+            content = read_source(path)  # a regular file, within the size limit
         except OSError as exc:
             self._read[path] = (b"", unreadable(source, exc))
             self.changed.add(source.rel)

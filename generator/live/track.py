@@ -41,11 +41,11 @@ from generator.plans.facts import (
     targets_of,
 )
 from generator.plans.followup_checks import (
-    declined_problems,
+    contact_problems,
     holiday_years,
     meeting_record_problems,
 )
-from generator.plans.guardrails import meeting_guardrails, one_voice
+from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
 from generator.plans.targets import RankedCompany
 
 Key = tuple[Hashable, ...]
@@ -400,7 +400,10 @@ class LiveFacts:
             engine, "followups", lambda slug: followups_of(pb, today, slug), lambda: view.contacts
         )
         self.guardrails = FactMap(
-            engine, "guardrails", lambda slug: meeting_guardrails(pb, slug), lambda: view.meetings
+            engine,
+            "guardrails",
+            lambda slug: meeting_guardrails(pb, slug, today),
+            lambda: view.meetings,
         )
         self.plans: FactMap = FactMap(
             engine, "plans", lambda slug: plan_of(pb, self, slug), lambda: planned_meetings(pb)
@@ -409,10 +412,12 @@ class LiveFacts:
             engine, "asked", lambda slug: self._plan(slug).asked, lambda: planned_meetings(pb)
         )
         self.records = FactMap(
-            engine, "records", lambda slug: meeting_record_problems(pb.meetings[slug]), list
+            engine, "records", lambda slug: meeting_record_problems(pb, slug), list
         )
         self.rows = FactMap(engine, "rows", self._row, lambda: view.companies)
-        self.declined = FactMap(engine, "declined", lambda slug: declined_problems(pb, slug), list)
+        self.contact_checks = FactMap(
+            engine, "contact_checks", lambda slug: contact_problems(pb, slug), list
+        )
 
     def _row(self, slug: str) -> RankedCompany:
         rows: tuple[RankedCompany, ...] = self.ranked
@@ -441,8 +446,9 @@ class LiveFacts:
         return self._engine.fact(("fact", "holiday_years"), lambda: holiday_years(self._view))
 
     @property
-    def one_voice(self) -> Any:
-        return self._engine.fact(("fact", "one_voice"), lambda: one_voice(self._view))
+    def playbook_warnings(self) -> Any:
+        view = self._view
+        return self._engine.fact(("fact", "playbook_warnings"), lambda: playbook_guardrails(view))
 
 
 class TrackedEnvironment(jinja2.Environment):

@@ -21,6 +21,14 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.errors import ContentError, Problems
+from generator.model.broken import (
+    WAITING,
+    Unparsed,
+    waiting_keys,
+    waiting_notes,
+    waits,
+    with_placeholders,
+)
 from generator.model.config import Config
 from generator.model.entities import (
     Category,
@@ -34,17 +42,16 @@ from generator.model.entities import (
     Source,
     meeting_title,
 )
-from generator.model.fields import SLUG, validate_document
+from generator.model.fields import SLUG, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
 from generator.model.slugs import file_slug
+from generator.model.suggest import known_names, unknown_question, unknown_reference
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered, Target, heading_id, render
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 LINKED_KINDS = ("contacts", "companies", "meetings")
 """The kinds a `[[link]]` can name."""
-NAMED_KINDS = ("contacts", "companies")
-"""The kinds whose `name` a `[[link]]` can use instead of the slug."""
 HEADING_SEPARATOR = " \u203a "
 """Between a page's title and a heading in the text of a `[[slug#heading]]` link (a
 single right-pointing angle quote)."""
@@ -64,7 +71,7 @@ class LinkTable:
     ignoring case and spacing; a slug wins over a name. `resolve` reads it.
     """
 
-    targets: Mapping[str, Mapping[str, Target]]
+    targets: dict[str, dict[str, Target]]
     """What a link to each page shows, by kind and slug."""
     names: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """(kind, slug) of the pages each name may mean, by `name_key`."""
@@ -104,9 +111,13 @@ class Body:
 @dataclass(frozen=True)
 class Known:
     """What references are checked against: the slugs of every file by kind (a file with
-    broken fields still counts), and the question bank's ids."""
+    broken fields, or that could not be parsed, still counts), the names shown for them
+    (for "did you mean"), and the question bank's ids."""
 
     slugs: Mapping[str, frozenset[str]]
+    """By kind; `WAITING` holds `kind/slug` of the files that could not be parsed."""
+    names: Mapping[str, Mapping[str, str]]
+    """Contacts' and companies' names by slug (the slug for a file with broken fields)."""
     question_ids: frozenset[str]
 
 
@@ -166,17 +177,20 @@ def assemble(
     problems: Problems,
     href: Href,
     steps: Steps = Steps(),
-    also_known: Iterable[tuple[str, str]] = (),
+    broken: Iterable[Unparsed] = (),
 ) -> Playbook:
     """Validate every document, render bodies, check references: the whole model.
 
-    `also_known`: (kind, slug) of files that exist but could not be parsed, so that
-    references to them are not reported as well."""
+    `broken`: the sources that have no document (unreadable, or not valid YAML); they
+    count as existing, so what names them waits for them instead of failing (broken.py).
+    """
+    broken = tuple(_with_file_slug(item) for item in broken)
     unique = _unique_slugs(parsed, problems)
     checked = {key: steps.validate(item) for key, item in unique.items()}
     for result in checked.values():
         problems.items += result.problems
-    links = link_targets(unique, checked, href)
+    table = link_targets(unique, checked, href)
+    links = LinkTable(with_placeholders(table.targets, broken), table.names)
     docs = [item.doc for item in unique.values()]
     bodies = dict(
         zip(
@@ -195,27 +209,33 @@ def assemble(
                 made[kind][slug] = entity
     categories = question_bank(unique, checked, bodies, problems)
     playbook = _playbook(config, made, categories)
-    known = _known(unique, also_known, playbook)
+    known = _known(unique, broken, playbook)
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     for entity in entities:
         problems.items += steps.check_references(entity, known)
+    problems.items += waiting_notes(broken, playbook, {p: b.rendered for p, b in bodies.items()})
     if playbook.profile is None and "profile" not in known.slugs["profile"]:
         problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
     return playbook
 
 
 def _known(
-    unique: Mapping[tuple[str, str], Parsed],
-    also: Iterable[tuple[str, str]],
-    playbook: Playbook,
+    unique: Mapping[tuple[str, str], Parsed], broken: tuple[Unparsed, ...], playbook: Playbook
 ) -> Known:
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    for kind, slug in [*unique, *((kind, file_slug(slug)) for kind, slug in also)]:
+    for kind, slug in [*unique, *((item.kind, item.slug) for item in broken)]:
         slugs.setdefault(kind, set()).add(slug)
+    slugs[WAITING] = waiting_keys(broken)
     return Known(
         {kind: frozenset(found) for kind, found in slugs.items()},
+        {kind: known_names(getattr(playbook, kind), slugs[kind]) for kind in NAMED_KINDS},
         frozenset(playbook.questions),
     )
+
+
+NAMED_KINDS = ("contacts", "companies")
+"""The kinds with a `name`: "did you mean" offers it for a mistyped reference, and a
+`[[link]]` may use it instead of the slug."""
 
 
 def _playbook(
@@ -253,6 +273,13 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
             continue
         unique[key] = item if slug == item.slug else Parsed(item.kind, slug, item.doc)
     return unique
+
+
+def _with_file_slug(item: Unparsed) -> Unparsed:
+    """A file that could not be parsed, under the slug it would have (`Priya Natarajan.md`
+    is `priya-natarajan`)."""
+    slug = item.slug if item.kind == "profile" else file_slug(item.slug)
+    return item if slug == item.slug or not slug else Unparsed(item.kind, slug, item.path)
 
 
 def _has_required(values: dict[str, Any], kind: str) -> bool:
@@ -547,7 +574,7 @@ def question_bank(
 
 def is_question_id(text: str) -> bool:
     """A meeting's `questions` entry names the bank when it looks like an id, not a sentence."""
-    return bool(SLUG.match(text))
+    return looks_like_id(text)
 
 
 def first_listings(questions: Iterable[str]) -> dict[str, int]:
@@ -562,12 +589,8 @@ def first_listings(questions: Iterable[str]) -> dict[str, int]:
 def _check_references(entity: Contact | Meeting, known: Known, problems: Problems) -> None:
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
         if slug and slug not in known.slugs[kind]:
-            problems.error(
-                source.path,
-                source.line(field_path),
-                field_path,
-                f"no {what} named {slug!r} (expected a file content/{kind}/{slug}.md)",
-            )
+            message = unknown_reference(slug, what, kind, known.names[kind])
+            problems.error(source.path, source.line(field_path), field_path, message)
 
     if isinstance(entity, Contact):
         contact = entity
@@ -590,13 +613,9 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     for index, text in enumerate(meeting.questions):
         at = f"questions.{index}"
         if is_question_id(text) and text not in known.question_ids:
-            problems.error(
-                src.path,
-                src.line(at),
-                at,
-                f"no question with id {text!r} in content/questions/; "
-                "write a full sentence to ask your own question",
-            )
+            if not waits(known.slugs, "questions"):  # a broken bank file may hold it
+                message = unknown_question(text, known.question_ids)
+                problems.error(src.path, src.line(at), at, message)
         elif first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
 

@@ -30,6 +30,7 @@ from generator.model.fields import (
 )
 from generator.model.holidays import Holidays, HolidaysType
 from generator.sources.frontmatter import Document, parse_yaml_file
+from generator.sources.read import read_source
 
 CONFIG_FILE = "playbook.yaml"
 DEFAULT_KEEP_IN_TOUCH = Cadence(8, "w")
@@ -39,6 +40,7 @@ UNKNOWN_SETTING = "is not a setting playbook knows"
 
 class Timezone(Text):
     expected = "an IANA timezone like America/Chicago or Europe/Berlin"
+    blank_is_unset = False  # `timezone: ""` is a slip, not "use UTC"
 
     def convert(self, value: Any, at: At) -> str:
         name = super().convert(value, at)
@@ -240,9 +242,14 @@ CONFIG_SCHEMA = Schema(
 def load_config(root: Path, problems: Problems) -> Config:
     """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.exists():
         return Config(root=root)
-    doc = parse_yaml_file(CONFIG_FILE, path.read_bytes(), problems)
+    try:
+        content = read_source(path)
+    except OSError as exc:
+        problems.error(CONFIG_FILE, 1, "file", f"cannot be read: {exc.strerror}")
+        return Config(root=root)
+    doc = parse_yaml_file(CONFIG_FILE, content, problems)
     if doc is None:
         return Config(root=root)
     values = validate_document(doc, CONFIG_SCHEMA, problems)

@@ -73,7 +73,8 @@ class Contact:
     linkedin: str = ""
     met_via: str = ""
     met_on: dt.date | None = None
-    """The date you first met or connected (a LinkedIn import fills it in)."""
+    """The day you first met or connected (a LinkedIn import fills it in): keep-in-touch
+    counts from it when no meeting with them is held yet."""
     referred_by: str | None = None
     """Slug of the contact who introduced you."""
     tags: tuple[str, ...] = ()

@@ -3,23 +3,38 @@
 Validation runs every field of every file and records every problem, so one run
 reports them all. Unknown fields are kept as extras for templates, except where a
 schema says they can only be typos (`Schema.unknown`): there they are warned about.
+An extra whose name is a typo's distance from a declared field (`referals`) is kept
+too, with a warning: it is almost certainly the field, misspelt (see `suggest.py`).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Problems
+from generator.model.suggest import close_field, did_you_mean, slug_key
 from generator.sources.frontmatter import Document
 
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-CADENCE = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""What a file name (without `.md`) and an id may be: lowercase letters, digits and
+single hyphens, like `jane-doe` (`\\Z`, not `$`: a trailing newline is no slug)."""
+CADENCE = re.compile(r"^\s*([0-9]+)\s*([dwmy])\s*$")
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+"""The dates playbook reads. Everything it works out from a date lands within a few
+years of it (the longest interval is `LONGEST_INTERVAL`, business days at most a year
+and a half), so no date arithmetic can leave Python's calendar (years 1 to 9999),
+which `9999-12-31` plus one day would."""
+
+LONGEST_INTERVAL = {"d": 3660, "w": 522, "m": 120, "y": 10}
+"""The longest `keep_in_touch` in each unit: ten years."""
 
 
 class Invalid(Exception):
@@ -82,6 +97,9 @@ class FieldType:
     """Base of all field types: `convert` returns the typed value or raises Invalid."""
 
     expected = "a value"
+    blank_is_unset = True
+    """An empty value (`key:`, `key: ""`, `key: []`) counts as leaving the field out; a
+    type where it is surely a slip (an empty `timezone`) sets False, and it is checked."""
 
     def convert(self, value: Any, at: At) -> Any:
         raise NotImplementedError
@@ -97,14 +115,65 @@ class Text(FieldType):
         return text.strip()
 
 
+@dataclass(frozen=True)
+class Choice(Text):
+    choices: tuple[str, ...]
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.choices)
+
+    def convert(self, value: Any, at: At) -> str:
+        text = super().convert(value, at).lower()
+        if text not in self.choices:
+            hint = did_you_mean(close_choices(text, self.choices))
+            raise Invalid(
+                f"expected {self.expected}, got {_shorten(text)}" + (f"; {hint}" if hint else "")
+            )
+        return text
+
+
+def close_choices(text: str, choices: Iterable[str]) -> list[str]:
+    near = close_field(text, choices)
+    return [near] if near else []
+
+
 class Slug(Text):
     expected = "a slug: lowercase letters, digits and hyphens, like 'jane-doe'"
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
         if not SLUG.match(text):
-            raise Invalid(f"expected {self.expected}, got {text!r}")
+            fixed = slug_key(text)
+            hint = f"; did you mean {fixed}?" if fixed and fixed != text else ""
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
         return text
+
+
+@dataclass(frozen=True)
+class Reference(Text):
+    """The slug of another file (`company: verdant-grid`). Any text is kept here; whether
+    a file has that slug is checked once every file is read (`assemble`), where a name
+    given instead of the slug (`company: Verdant Grid`) is answered with the slug."""
+
+    what: str
+    """What it names, with its article: `a company`."""
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return f"the file name (slug) of {self.what}"
+
+
+def looks_like_id(text: str) -> bool:
+    """Whether a meeting's `questions:` entry is meant as a question id rather than a
+    question of your own: a slug (`typical-day`), or one in other clothes
+    (`typical_day`, `Typical-Day`); a single capitalised word (`Salary`) is a question."""
+    if SLUG.match(text):
+        return True
+    return bool(_ID_LIKE.match(text)) and (text.islower() or any(c in text for c in "-_"))
+
+
+_ID_LIKE = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*\Z")
 
 
 class Url(Text):
@@ -112,9 +181,14 @@ class Url(Text):
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
-        if not re.match(r"^https?://[^\s/]+", text, re.IGNORECASE):
-            raise Invalid(f"expected {self.expected}, got {text!r}")
+        if not _URL.fullmatch(text):
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}")
         return text
+
+
+_URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*", re.IGNORECASE)
+"""A whole web address: no space, line break or other control character anywhere in it
+(an address is written into the calendar feed and into pages as it is)."""
 
 
 class Email(Text):
@@ -123,7 +197,7 @@ class Email(Text):
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
         if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text):
-            raise Invalid(f"expected {self.expected}, got {text!r}")
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}")
         return text
 
 
@@ -137,26 +211,17 @@ class Integer(FieldType):
         return f"a whole number from {self.low} to {self.high}"
 
     def convert(self, value: Any, at: At) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and ":" in (at.raw or ""):
+            raise Invalid(
+                f"expected {self.expected}, got {at.raw}, which YAML reads as the number "
+                f"{value} (base 60, like a clock): write the number you mean"
+            )
         if isinstance(value, bool) or not isinstance(value, int):
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
         if not self.low <= value <= self.high:
-            raise Invalid(f"expected {self.expected}, got {value}")
+            shown = str(value) if abs(value) < 10**12 else _describe(value, at)
+            raise Invalid(f"expected {self.expected}, got {shown}")
         return value
-
-
-@dataclass(frozen=True)
-class Choice(FieldType):
-    choices: tuple[str, ...]
-
-    @property
-    def expected(self) -> str:  # type: ignore[override]
-        return "one of " + ", ".join(self.choices)
-
-    def convert(self, value: Any, at: At) -> str:
-        text = Text().convert(value, at).lower()
-        if text not in self.choices:
-            raise Invalid(f"expected {self.expected}, got {text!r}")
-        return text
 
 
 class Boolean(FieldType):
@@ -172,16 +237,49 @@ class Date(FieldType):
     expected = "a date as YYYY-MM-DD"
 
     def convert(self, value: Any, at: At) -> dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if isinstance(day, str):
+            day = _parse_date(day.strip(), self.expected)
+        if not isinstance(day, dt.date):
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+        return in_range(day)
+
+
+def in_range(day: dt.date) -> dt.date:
+    """`day` if playbook can plan around it (`FIRST_DAY` to `LAST_DAY`), else Invalid."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Invalid(
+            f"{day.isoformat()} is out of range: playbook reads dates from "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+        )
+    return day
+
+
+_DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+"""English month names (`calendar.month_name` follows the locale)."""
+
+
+def _parse_date(text: str, expected: str) -> dt.date:
+    """A YYYY-MM-DD date, or Invalid saying what is wrong with it in plain words."""
+    shape = _DATE_SHAPE.fullmatch(text)
+    if shape is None:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise Invalid(f"expected {expected}, got {_shorten(text)}") from None
+    year, month, day = (int(part) for part in shape.groups())
+    if not 1 <= month <= 12:
+        raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12)")
+    if year == 0:
+        raise Invalid(f"{text} is not a date: there is no year 0")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise Invalid(f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days")
+    return dt.date(year, month, day)
 
 
 class Time(FieldType):
@@ -191,18 +289,46 @@ class Time(FieldType):
         text = at.raw if at.raw is not None else str(value)
         match = TIME.match(text.strip())
         if not match or isinstance(value, (dict, list)):
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            raise Invalid(
+                f"expected {self.expected}, got {_describe(value, at)}{_time_hint(text.strip())}"
+            )
         return dt.time(int(match[1]), int(match[2]))
+
+
+_HOURS_MINUTES = re.compile(r"([0-9]{1,2})[.:h ]?([0-9]{2})?(?::[0-9]{2})?\s*([ap]\.?m\.?)?")
+
+
+def _time_hint(text: str) -> str:
+    """`: write "14:30"` for a time written some other way (`14.30`, `1430`, `2:30 pm`,
+    `14:30:00`), when what was meant is clear; else ""."""
+    shape = _HOURS_MINUTES.fullmatch(text.lower())
+    if shape is None:
+        return ""
+    hour, minute = int(shape[1]), int(shape[2] or 0)
+    if shape[3]:
+        if not 1 <= hour <= 12:
+            return ""
+        hour = hour % 12 + (12 if shape[3].startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return ""
+    return f'; write "{hour:02d}:{minute:02d}" (in quotes, 24-hour clock)'
 
 
 class CadenceType(FieldType):
     expected = "an interval like 30d, 6w, 2m or 1y"
 
     def convert(self, value: Any, at: At) -> Cadence:
-        match = CADENCE.match(str(value)) if isinstance(value, (str, int)) else None
-        if not match or int(match[1]) == 0:
+        text = at.raw if at.raw is not None else str(value)
+        match = CADENCE.match(text) if isinstance(value, (str, int)) else None
+        if not match or len(match[1]) > 9 or int(match[1]) == 0:
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
-        return Cadence(int(match[1]), match[2])
+        count, unit = int(match[1]), match[2]
+        if count > LONGEST_INTERVAL[unit]:
+            longest = LONGEST_INTERVAL[unit]
+            raise Invalid(
+                f"{count}{unit} is too long: an interval is at most ten years ({longest}{unit})"
+            )
+        return Cadence(count, unit)
 
 
 @dataclass(frozen=True)
@@ -247,7 +373,7 @@ class MapOf(FieldType):
         for key, item in value.items():
             child = at.child(str(key))
             if self.keys and str(key) not in self.keys:
-                child.error(f"unknown name {key!r}; expected one of {', '.join(self.keys)}")
+                child.error(f"unknown name {_shorten(str(key))}; {_closest(str(key), self.keys)}")
                 continue
             converted = convert_field(self.value, item, child)
             if converted is not INVALID:
@@ -289,7 +415,13 @@ class Schema:
     unknown: str | None = None
     """Warning for a key that is not declared, which is then dropped (settings and
     reminders: nothing reads extras there, so it is a typo); None keeps such keys
-    as extras for templates."""
+    as extras for templates, with a warning for those a typo away from a field."""
+    noun: str = ""
+    """What one such mapping is called in messages (`a meeting`); default `a <kind>`."""
+
+    @property
+    def called(self) -> str:
+        return self.noun or f"a {self.kind}"
 
     def __getitem__(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -312,14 +444,17 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
 
     Missing optional fields are absent from the result; invalid ones too, with a
     problem recorded. Undeclared fields pass through untouched for templates, or get
-    a warning (with the nearest declared name) when the schema sets `unknown`.
+    a warning (with the nearest declared name) when the schema sets `unknown`. An
+    extra that is a typo away from a declared field is kept, with a warning.
     """
     result: dict[str, Any] = {}
     declared = [f.name for f in schema.fields]
     for spec in schema.fields:
         child = at.child(spec.name)
         value = data.get(spec.name)
-        if value is None or value == "" or value == []:
+        if (value is None or value == "" or value == []) and (
+            spec.type.blank_is_unset or spec.name not in data
+        ):
             if spec.required:
                 child.error(f"is required: {spec.type.expected}")
             continue
@@ -329,18 +464,21 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
     for key, value in data.items():
         if key in declared:
             continue
-        if schema.unknown is None:
-            result[str(key)] = value
-        else:
+        if schema.unknown is not None:
             at.child(str(key)).warn(f"{schema.unknown} ({_closest(str(key), declared)}); ignored")
+            continue
+        result[str(key)] = value
+        near = close_field(str(key), declared)
+        if near is not None:
+            at.child(str(key)).warn(f"is not a field of {schema.called} (did you mean {near}?)")
     return result
 
 
 def _closest(key: str, names: Iterable[str]) -> str:
     """`did you mean done?` for a likely typo, else the names it could have been."""
     names = list(names)
-    match = difflib.get_close_matches(key, names, n=1)
-    return f"did you mean {match[0]}?" if match else "expected one of " + ", ".join(names)
+    near = close_field(key, names)
+    return f"did you mean {near}?" if near else "expected one of " + ", ".join(names)
 
 
 def validate_document(doc: Document, schema: Schema, problems: Problems) -> dict[str, Any]:
@@ -355,4 +493,17 @@ def _describe(value: Any, at: At | None = None) -> str:
     if isinstance(value, list):
         return "a list"
     raw = at.raw if at is not None else None
-    return repr(raw if raw is not None else value)
+    if raw is not None:
+        return _shorten(raw)
+    return _shorten(value) if isinstance(value, str) else repr(value)
+
+
+SHOWN_VALUE = 60
+"""Longest value quoted back in a message, in characters; longer ones are cut."""
+
+
+def _shorten(text: str) -> str:
+    """`text` quoted for a message, cut to `SHOWN_VALUE` characters."""
+    if len(text) <= SHOWN_VALUE:
+        return repr(text)
+    return repr(text[: SHOWN_VALUE - 1] + "…")

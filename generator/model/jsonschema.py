@@ -36,6 +36,7 @@ from generator.model.fields import (
     ListOf,
     MapOf,
     Record,
+    Reference,
     Schema,
     Slug,
     Text,
@@ -54,7 +55,7 @@ YAML11_BOOLEANS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off
 DATE_PATTERN = r"^\s*\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$"
 DATETIME_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}([Tt]|\s+)\d{1,2}:\d{2}"
 TIME_PATTERN = r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"
-URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+"
+URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+[^\s]*\s*$"
 EMAIL_PATTERN = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
 CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
 EMPTY: dict[str, Any] = {
@@ -123,8 +124,10 @@ def field_schema(spec: Field) -> dict[str, Any]:
     typed = type_schema(spec.type)
     if spec.required:
         result: dict[str, Any] = {"allOf": [typed, {"not": EMPTY}]}
-    else:
+    elif spec.type.blank_is_unset:
         result = {"anyOf": [typed, EMPTY]}
+    else:  # an empty value is a slip, checked like any (`timezone: ""`)
+        result = {"anyOf": [typed, {"type": "null"}]}
     result["description"] = _description(spec)
     example = _example(spec.example)
     if example is not None:
@@ -181,7 +184,7 @@ def _choice(field_type: Choice) -> dict[str, Any]:
     }
 
 
-def _slug(field_type: Slug) -> dict[str, Any]:
+def _slug(field_type: Slug | Reference) -> dict[str, Any]:
     pattern = SLUG.pattern.replace("^", r"^\s*", 1).replace("$", r"\s*$")
     return {
         "anyOf": [
@@ -270,14 +273,16 @@ def _email(field_type: Email) -> dict[str, Any]:
 
 
 _MAKERS: tuple[tuple[type[Any], Callable[[Any], dict[str, Any]]], ...] = (
-    # most specific first: Slug, Url, Email, Timezone and Country are kinds of Text
+    # most specific first: Slug, Reference, Url, Email, Choice, Timezone and Country are
+    # kinds of Text
     (Timezone, _timezone),
     (Country, _country),
     (Slug, _slug),
+    (Reference, _slug),  # any text reads, but only a file name (slug) names a file
     (Url, _url),
     (Email, _email),
-    (Text, _text),
     (Choice, _choice),
+    (Text, _text),
     (Integer, _integer),
     (Boolean, _boolean),
     (Date, _date),

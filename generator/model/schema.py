@@ -17,6 +17,7 @@ from generator.model.fields import (
     ListOf,
     MapOf,
     Record,
+    Reference,
     Schema,
     Slug,
     Text,
@@ -52,6 +53,7 @@ FOLLOWUP = Schema(
         ),
     ),
     unknown="is not a field of a reminder",
+    noun="a reminder",
 )
 
 PROFILE = Schema(
@@ -92,21 +94,33 @@ PROFILE = Schema(
         Field("website", Url(), False, "portfolio or site", "https://maya.example.com"),
         Field("location", Text(), False, "where you are based", "Chicago, IL"),
     ),
+    noun="the profile",
 )
 
 CONTACT = Schema(
     "contact",
     (
         Field("name", Text(), True, "full name", "Priya Natarajan"),
-        Field("company", Slug(), False, "slug of a company file", "verdant-grid"),
+        Field("company", Reference("a company"), False, "slug of a company file", "verdant-grid"),
         Field("role", Text(), False, "their job title", "Senior Product Analyst"),
         Field("email", Email(), False, "email address", "priya@example.com"),
         Field("phone", Text(), False, "phone number", "+1 312 555 0142"),
         Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
         Field("met_via", Text(), False, "how you know them", "alumni network"),
-        Field("met_on", Date(), False, "the date you first met or connected", "2024-04-18"),
         Field(
-            "referred_by", Slug(), False, "slug of the contact who introduced you", "dan-whitaker"
+            "met_on",
+            Date(),
+            False,
+            "the day you first met or connected (an event, a class, LinkedIn); "
+            "keep-in-touch counts from it",
+            "2024-04-18",
+        ),
+        Field(
+            "referred_by",
+            Reference("a contact"),
+            False,
+            "slug of the contact who introduced you",
+            "dan-whitaker",
         ),
         Field("tags", ListOf(Text()), False, "free labels", "[analytics, alumni]"),
         Field("keep_in_touch", CadenceType(), False, "how often to re-contact: d, w, m or y", "6w"),
@@ -151,7 +165,13 @@ COMPANY = Schema(
 MEETING = Schema(
     "meeting",
     (
-        Field("contact", Slug(), True, "slug of the person you meet", "priya-natarajan"),
+        Field(
+            "contact",
+            Reference("a contact"),
+            True,
+            "slug of the person you meet",
+            "priya-natarajan",
+        ),
         Field(
             "purpose",
             Choice(PURPOSES),
@@ -207,7 +227,7 @@ MEETING = Schema(
         ),
         Field(
             "referrals",
-            ListOf(Slug()),
+            ListOf(Reference("a contact")),
             False,
             "slugs of contacts they referred you to",
             "[lena-fischer]",
@@ -265,6 +285,7 @@ QUESTION_FILE = Schema(
             "[{id: typical-day, text: ...}]",
         ),
     ),
+    noun="a question-bank file",
 )
 
 KINDS: dict[str, Schema] = {

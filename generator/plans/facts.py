@@ -17,7 +17,7 @@ from generator.errors import ContentError
 from generator.model.entities import Company, Playbook
 from generator.plans.agenda import Agenda, Prep, build_agenda, build_prep, target_list
 from generator.plans.followups import FollowUpItem, contact_followups, soonest_first
-from generator.plans.guardrails import meeting_guardrails, one_voice
+from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
 from generator.plans.targets import RankedCompany, rank_companies
 
 
@@ -64,8 +64,9 @@ class Facts(Protocol):
         """Each meeting's guardrail warnings, by meeting slug."""
 
     @property
-    def one_voice(self) -> tuple[ContentError, ...]:
-        """Warnings about companies and fields where you have heard one person only."""
+    def playbook_warnings(self) -> tuple[ContentError, ...]:
+        """Guardrail warnings about the playbook as a whole: companies and fields where you
+        have heard one voice only, a pitch too long for its slot."""
 
     @property
     def plans(self) -> Mapping[str, MeetingPlan]:
@@ -86,7 +87,7 @@ class Derived:
     followups: Mapping[str, tuple[FollowUpItem, ...]]
     items: tuple[FollowUpItem, ...]
     guardrails: Mapping[str, tuple[ContentError, ...]]
-    one_voice: tuple[ContentError, ...]
+    playbook_warnings: tuple[ContentError, ...]
     plans: Mapping[str, MeetingPlan]
     asked: Mapping[str, tuple[str, ...]]
 
@@ -101,8 +102,8 @@ def derive(playbook: Playbook, today: dt.date) -> Derived:
         targets=targets_of(ranked),
         followups=followups,
         items=items_of(followups.values()),
-        guardrails={slug: meeting_guardrails(playbook, slug) for slug in playbook.meetings},
-        one_voice=one_voice(playbook),
+        guardrails={slug: meeting_guardrails(playbook, slug, today) for slug in playbook.meetings},
+        playbook_warnings=playbook_guardrails(playbook),
         plans={},
         asked={},
     )
@@ -138,7 +139,7 @@ def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
     prep = build_prep(meeting, playbook, facts.followups.get(meeting.contact, ()))
     company = prep.company.source.path if prep.company is not None else None
     warnings = facts.guardrails.get(slug, ()) + tuple(
-        w for w in facts.one_voice if w.path == company
+        w for w in facts.playbook_warnings if w.path == company
     )
     return MeetingPlan(agenda, prep, tuple(sorted(warnings, key=_where)))
 

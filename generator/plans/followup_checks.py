@@ -12,8 +12,10 @@ import datetime as dt
 
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE
-from generator.model.entities import FollowUp, Meeting, Playbook, Source
-from generator.plans.followups import add_business_days
+from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
+from generator.plans.followups import add_business_days, first_met, tells_referrer
+
+PLANNED = ("requested", "scheduled")
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
@@ -23,10 +25,10 @@ def check_followups(playbook: Playbook) -> list[ContentError]:
     """Every inconsistency in `done:` and `followups:`; errors where a date is impossible,
     warnings where a record will not have the effect the user expects."""
     problems: list[ContentError] = []
-    for meeting in playbook.meetings.values():
-        problems += meeting_record_problems(meeting)
+    for slug in playbook.meetings:
+        problems += meeting_record_problems(playbook, slug)
     for slug in playbook.contacts:
-        problems += declined_problems(playbook, slug)
+        problems += contact_problems(playbook, slug)
     problems += holiday_years(playbook)
     return problems
 
@@ -65,21 +67,46 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
     return tuple(problems.items)
 
 
-def meeting_record_problems(meeting: Meeting) -> tuple[ContentError, ...]:
+def meeting_record_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
+    """What is wrong with one meeting's `done:` and reminders."""
     own = Problems()
-    _check_meeting(meeting, own)
+    meeting = playbook.meetings[slug]
+    _check_meeting(meeting, own, tells_referrer(playbook, meeting))
     return tuple(own.items)
 
 
-def declined_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
-    """Reminders nobody will see: those of a contact who declined, and of their meetings."""
+def contact_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
+    """Reminders nobody will see: those of a contact who declined, and of their meetings;
+    a keep-in-touch cadence with nothing to count from."""
     own = Problems()
     contact = playbook.contacts[slug]
     if playbook.declined_on(contact) is not None:
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
             _warn_hidden(meeting.source, meeting.followups, own)
+    elif _keep_in_touch_waits(playbook, contact):
+        own.warn(
+            contact.source.path,
+            contact.source.line("keep_in_touch"),
+            "keep_in_touch",
+            f"has nothing to count from: no meeting with {contact.name} is marked done, and "
+            "none is planned. If you have met them elsewhere, add met_on: with the day, so the "
+            "reminders start from there; if not, plan a meeting or add a reminder",
+        )
     return tuple(own.items)
+
+
+def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
+    """Their own cadence is set, but no reminder can start and nothing else is coming:
+    not met in a meeting held, no `met_on`, no meeting planned (whose outcome would start
+    it) and no reminder of their own still open."""
+    if contact.keep_in_touch is None or contact.met_on is not None:
+        return False
+    if any(f.done is None for f in contact.followups):
+        return False
+    if first_met(playbook, contact.slug, None) is not None:
+        return False
+    return not any(m.status in PLANNED for m in playbook.meetings_with(contact))
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:
@@ -109,7 +136,9 @@ def _too_early(meeting: Meeting, day: dt.date) -> str | None:
     return None
 
 
-def _check_meeting(meeting: Meeting, problems: Problems) -> None:
+def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = False) -> None:
+    """`tells_referrer`: the meeting is where telling the contact's `referred_by` is
+    recorded, so `referrer_update` belongs there without `referrals:`."""
     src = meeting.source
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
@@ -134,22 +163,28 @@ def _check_meeting(meeting: Meeting, problems: Problems) -> None:
             "done.follow_up_call",
             "the follow-up call rule is for networking meetings; this one is informational",
         )
-    if "referrer_update" in meeting.done and not meeting.referrals:
+    if "referrer_update" in meeting.done and not meeting.referrals and not tells_referrer:
         problems.warn(
             src.path,
             src.line("done.referrer_update"),
             "done.referrer_update",
             "this meeting lists no referrals: add them under referrals: so the update "
-            "is tied to the people you met",
+            "is tied to the people you met (on a first meeting with someone whose page has "
+            "referred_by:, it records telling whoever introduced you)",
         )
-    if meeting.status == "done" and meeting.date is None:
+    # A date or requested_on that is written but refused has its own error: no warning too.
+    if meeting.status == "done" and meeting.date is None and "date" not in src.lines:
         problems.warn(
             src.path,
             src.line("status"),
             "status",
             "is done but the meeting has no date: add date: so its follow-ups can be timed",
         )
-    if meeting.status == "requested" and meeting.requested_on is None:
+    if (
+        meeting.status == "requested"
+        and meeting.requested_on is None
+        and ("requested_on" not in src.lines)
+    ):
         field = "status" if "status" in src.lines else "requested_on"  # missing: line 1
         problems.warn(
             src.path,

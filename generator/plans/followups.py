@@ -11,8 +11,11 @@ The rules, in words (docs/followups.md has the full story):
 - referrer_update: someone you were referred to (a meeting's `referrals:`) and then met
   → tell the referrer, `referrer_update_days` after that meeting. Recorded as
   `done: {referrer_update: DATE}` on the meeting where the referral was given; the date
-  covers every referral met on or before it.
-- keep_in_touch: after a first meeting, re-contact every `keep_in_touch` (the contact's
+  covers every referral met on or before it. A contact's `referred_by:` counts the same
+  (unless a `referrals:` list already names them): after your first meeting held with
+  them, tell whoever introduced you; recorded on that first meeting.
+- keep_in_touch: after a first meeting (or from the contact's `met_on:`, the day you
+  met them outside a meeting file), re-contact every `keep_in_touch` (the contact's
   own cadence, else the playbook's), counted from the last interaction.
 - second_contact / nudge: a request still `requested` → after `second_contact_after`
   business days reach a second person at that company; after `nudge_after`, follow up
@@ -327,7 +330,7 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
             _done_hint("referrer_update", meeting)
             + " (a later date also covers the referrals met since)",
         )
-    if recorded is not None and not covered:
+    if recorded is not None and not covered and not tells_referrer(ctx.playbook, meeting):
         yield ctx.item(
             f"referrer-update-{meeting.slug}",
             recorded,
@@ -337,6 +340,47 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
             meeting,
             recorded,
             _done_hint("referrer_update", meeting),
+        )
+
+
+def tells_referrer(playbook: Playbook, meeting: Meeting) -> bool:
+    """Is `meeting` where telling the contact's `referred_by` is recorded: the first
+    meeting held with someone who has `referred_by`?"""
+    contact = playbook.contacts.get(meeting.contact)
+    if contact is None or not contact.referred_by:
+        return False
+    first = first_met(playbook, contact.slug, None)
+    return first is not None and first.slug == meeting.slug
+
+
+def referred_by_only(playbook: Playbook, referrer: str) -> list[Contact]:
+    """The contacts whose `referred_by` is `referrer` and whom no meeting with the
+    referrer lists under `referrals:` (those are the referral rule's already)."""
+    listed = {r for m in playbook.meetings_with(referrer) for r in m.referrals}
+    return [
+        c
+        for c in playbook.referrals_from(referrer)
+        if c.referred_by == referrer and c.slug not in listed
+    ]
+
+
+def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]:
+    """Tell `referrer` how the first meeting went with each person they introduced you
+    to by `referred_by:`; recorded as `referrer_update` on that first meeting."""
+    for person in referred_by_only(ctx.playbook, referrer):
+        met = first_met(ctx.playbook, person.slug, None)
+        if met is None or met.date is None:
+            continue
+        recorded = met.done.get("referrer_update")
+        yield ctx.item(
+            f"referrer-update-{referrer}-{person.slug}",
+            met.date + dt.timedelta(days=ctx.config.followups.referrer_update_days),
+            f"Tell {ctx.name(referrer)} how your meeting with {person.name} went",
+            "referrer_update",
+            referrer,
+            met,
+            recorded if recorded is not None and recorded >= met.date else None,
+            _done_hint("referrer_update", met),
         )
 
 
@@ -429,8 +473,9 @@ def _own(
 
 
 def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
-    """Only after a first meeting; not while a meeting with them is coming up."""
-    if first_met(ctx.playbook, contact.slug, None) is None:
+    """Only after a first meeting, or from `met_on`; not while a meeting with them is
+    coming up."""
+    if contact.met_on is None and first_met(ctx.playbook, contact.slug, None) is None:
         return
     meetings = ctx.playbook.meetings_with(contact)
     if any(m.status == "scheduled" and m.date and m.date >= ctx.today for m in meetings):
@@ -459,8 +504,8 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
 
 def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> Interaction | None:
     """The latest dated contact with them, up to `today`: a meeting held, a done action
-    on one of their meetings (except a second contact, which was with someone else), or
-    a reminder marked done on them or their meetings."""
+    on one of their meetings (except a second contact, which was with someone else), a
+    reminder marked done on them or their meetings, or the day you met them (`met_on`)."""
     found: list[Interaction] = []
     for meeting in playbook.meetings_with(contact):
         title = meeting_title(meeting.format, meeting.purpose, contact.name)
@@ -475,6 +520,8 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
     for followup in contact.followups:
         if followup.done is not None:
             found.append(Interaction(followup.done, followup.action, None))
+    if contact.met_on is not None:
+        found.append(Interaction(contact.met_on, "Met", None))
     past = [i for i in found if i.day <= today]
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
 
@@ -506,6 +553,7 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
     contact = playbook.contacts.get(slug)
     if contact is not None:
         items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
+        items.extend(_referred_by_updates(ctx, contact.slug))
         items.extend(_keep_in_touch(ctx, contact))
         if playbook.declined_on(contact) is not None:
             items = [i for i in items if not i.is_open]

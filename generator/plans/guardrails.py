@@ -6,7 +6,8 @@ because its agenda cannot be laid out on one day.
 
 - job ask (meeting `goals.N`, `questions.N`): a planned informational meeting
   whose goal or chosen question reads as asking for a job, an opening or a
-  referral (JOB_ASK_PATTERNS), or names a bank question meant for networking only.
+  referral (`asks.job_ask`: the shapes of an ask, not a word list), or names a bank
+  question meant for networking only.
 - asked again (meeting `contact`): a planned meeting with someone who declined
   (`Playbook.declined_on`) before it was requested (or at all, when it has no date).
 - one person (company `name`): you have met exactly one person there and have no
@@ -18,6 +19,16 @@ because its agenda cannot be laid out on one day.
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
   start plus length runs into the next day. An error.
+- longer than usual (meeting `duration`): an agreed length over what the kind of
+  meeting usually gets (LENGTH_NORMS: networking 20 minutes, coffee 30, lunch 60).
+- pitch too long (profile `pitch`, once): the pitch (the body of profile.md), spoken at
+  SPOKEN_WORDS_PER_MINUTE, takes longer than the background part of a planned agenda
+  leaves it once the `share` points that fit are said; it names the tightest agenda.
+- second contact where everyone declined (meeting `contact`): a request still waiting,
+  whose second-contact reminder points at a company where every other person you know
+  has declined.
+- done ahead of time (meeting `status`): marked done, with a date after today. Checked
+  on every meeting, planned or not.
 
 Only planned meetings (requested or scheduled) get the etiquette warnings:
 nothing can be changed about a meeting that is over.
@@ -25,88 +36,66 @@ nothing can be changed about a meeting that is over.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from generator.errors import ContentError, Severity
 from generator.model.entities import UNDATED, Company, Contact, Meeting, Playbook
-from generator.plans.agenda import PLANNED_STATUSES, meeting_length, share_fit
+from generator.plans.agenda import (
+    PLANNED_STATUSES,
+    SHARE_POINT_SECONDS,
+    meeting_length,
+    plan_minutes,
+    share_capacity,
+    share_fit,
+)
+from generator.plans.asks import job_ask
+from generator.plans.followups import meeting_noun
 
 MINUTES_PER_DAY = 24 * 60
-
-JOB_ASK_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        # "a job", "any jobs", "jobs for me", "job leads", "job openings", "job offer"
-        r"\b(?:a|any|open)\s+jobs?\b",
-        r"\bjobs?\s+(?:for\s+me|leads?|openings?|offers?|opportunit(?:y|ies))\b",
-        # "an opening", "openings on the team"
-        r"\bopenings?\b",
-        # "a position", "open positions", "positions available"
-        r"\b(?:a|any|open|available)\s+(?:positions?|roles?|reqs?)\b",
-        r"\bpositions?\s+(?:open|available)\b",
-        # "are you hiring", "hire me"
-        r"\bhiring\b",
-        r"\bhire\s+me\b",
-        # "refer me", "a referral", "referrals"
-        r"\brefer\s+me\b",
-        r"\breferrals?\b",
-        # "vacancy", "vacancies"
-        r"\bvacanc(?:y|ies)\b",
-        # "put in a (good) word"
-        r"\bput\s+in\s+a\s+(?:good\s+)?word\b",
-        # "pass on my CV", "forward my resume", "look at my application"
-        r"\b(?:pass|forward|send|give|look\s+at)\s+(?:on\s+|along\s+)?my\s+"
-        r"(?:resume|résumé|cv|application)\b",
-        # "recommend me", "put me forward"
-        r"\b(?:recommend|put)\s+me\b(?:\s+forward\b)?",
-        # "get an interview", "set me up with an interview" (not "informational interview")
-        r"\b(?:get|land|arrange|set\s+up|line\s+up)\s+(?:me\s+)?(?:with\s+)?(?:an?\s+)?interviews?\b",
-        # "is your team looking for anyone"
-        r"\blooking\s+for\s+(?:anyone|someone|people|candidates)\b",
-        # "should I apply"
-        r"\b(?:should|could|can|may)\s+I\s+apply\b",
-    )
+SPOKEN_WORDS_PER_MINUTE = 130
+"""A calm speaking pace: how long the pitch takes to say."""
+LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
+    ("networking", "", 20, "a networking meeting"),
+    ("informational", "coffee", 30, "coffee"),
+    ("informational", "lunch", 60, "lunch"),
 )
-"""Wording that asks for a job, an opening or a referral, matched on word boundaries.
-
-Kept deliberately narrow: "your job" or "job descriptions" are fine questions in
-an informational meeting; "any openings?" or "could you refer me?" are not.
-"""
+"""(purpose, format or "" for any, longest usual minutes, what): the first row that
+matches a meeting applies. The length you ask for is a promise about their time."""
 
 
-_JOB_ASK = re.compile("|".join(f"(?:{p.pattern})" for p in JOB_ASK_PATTERNS), re.IGNORECASE)
-"""All of them in one pattern: one scan finds the leftmost wording (on a tie, the
-first pattern that matches, as in the list)."""
-
-
-def job_ask(text: str) -> str | None:
-    """The first wording in `text` that asks for a job, an opening or a referral."""
-    found = _JOB_ASK.search(text)
-    return found[0] if found else None
-
-
-def check_playbook(playbook: Playbook) -> list[ContentError]:
-    """Every guardrail for every meeting and company, in a stable order."""
+def check_playbook(playbook: Playbook, today: dt.date) -> list[ContentError]:
+    """Every guardrail for every meeting, and for the playbook as a whole, on `today`, in a
+    stable order."""
     problems: list[ContentError] = []
     for slug in sorted(playbook.meetings):
-        problems += meeting_guardrails(playbook, slug)
-    problems += one_voice(playbook)
+        problems += meeting_guardrails(playbook, slug, today)
+    problems += playbook_guardrails(playbook)
     return problems
 
 
-def meeting_guardrails(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
+def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[ContentError, ...]:
     """The guardrails of one meeting: they read it, its contact (and their other meetings,
-    for a decline) and the question bank."""
+    for a decline), the people at their company (and their meetings) and the question
+    bank."""
     meeting = playbook.meetings[slug]
     problems = list(_past_midnight(meeting, playbook))
+    problems.extend(_done_ahead_of_time(meeting, today))
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
         problems.extend(_asked_again(meeting, playbook))
+        problems.extend(_second_contact_declined(meeting, playbook))
+        problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
     return tuple(problems)
+
+
+def playbook_guardrails(playbook: Playbook) -> tuple[ContentError, ...]:
+    """The guardrails about the playbook as a whole: companies and fields where you have
+    heard one voice, and a pitch longer than the agendas leave it."""
+    return (*_one_person(playbook), *_pitch_too_long(playbook))
 
 
 def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:
@@ -167,6 +156,109 @@ def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[Content
     )
 
 
+def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
+    if meeting.status != "done" or meeting.date is None or meeting.date <= today:
+        return
+    yield _warn(
+        meeting,
+        "status",
+        f"marked done, but the meeting is on {meeting.date.isoformat()}, after today "
+        f"({today.isoformat()}); its thank-you and other follow-ups are timed from that date. "
+        "Set status to scheduled until it has happened, or correct the date",
+    )
+
+
+def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A waiting request whose second-contact reminder has nobody left to point at."""
+    contact = playbook.contacts.get(meeting.contact)
+    company = playbook.company_of(contact) if contact else None
+    waiting = meeting.status == "requested" and meeting.requested_on is not None
+    if contact is None or company is None or not waiting or "second_contact" in meeting.done:
+        return
+    others = [c for c in playbook.people_at(company) if c.slug != contact.slug]
+    if not others or any(playbook.declined_on(c) is None for c in others):
+        return
+    names = ", ".join(sorted(c.name for c in others))
+    yield _warn(
+        meeting,
+        "contact",
+        f"if {contact.name} does not answer, the reminder says to reach a second person at "
+        f"{company.name}, but everyone else you know there has declined ({names}). Look for "
+        "someone new there: ask a contact for an introduction, or an alumni or professional "
+        "group",
+    )
+
+
+def _longer_than_usual(meeting: Meeting) -> Iterator[ContentError]:
+    if meeting.duration is None:
+        return
+    for purpose, format_name, minutes, what in LENGTH_NORMS:
+        if meeting.purpose == purpose and format_name in ("", meeting.format):
+            if meeting.duration > minutes:
+                yield _warn(
+                    meeting,
+                    "duration",
+                    f"{meeting.duration} minutes is long for {what} (at most {minutes} is "
+                    "usual): ask for less, and offer to stop on time",
+                )
+            return
+
+
+def spoken_seconds(words: int) -> int:
+    """How long `words` take to say at SPOKEN_WORDS_PER_MINUTE, rounded up."""
+    return -(-words * 60 // SPOKEN_WORDS_PER_MINUTE)
+
+
+def _clock(seconds: int) -> str:
+    """`90` → `1 min 30 s`, `120` → `2 min`."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def pitch_slot(meeting: Meeting, playbook: Playbook) -> tuple[int, int]:
+    """(seconds the background part of `meeting` leaves the pitch once the `share`
+    points that fit are said, how many points those are)."""
+    length = meeting_length(meeting, playbook.config.meetings)
+    parts = dict(plan_minutes(length, meeting.purpose, len(meeting.share)))
+    background = parts.get("background", 0)
+    points = min(len(meeting.share), share_capacity(background))
+    return max(0, background * 60 - points * SHARE_POINT_SECONDS), points
+
+
+def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
+    """One warning on the profile: the pitch against the tightest planned agenda."""
+    profile = playbook.profile
+    if profile is None or not profile.pitch_words:
+        return
+    needed = spoken_seconds(profile.pitch_words)
+    short = []
+    for meeting in playbook.meetings.values():
+        if meeting.status in PLANNED_STATUSES:
+            slot, points = pitch_slot(meeting, playbook)
+            if slot < needed:
+                short.append((slot, meeting.sort_key, meeting, points))
+    if not short:
+        return
+    slot, _, meeting, points = min(short, key=lambda row: row[:2])
+    after = f" after {points} share point{'s' * (points != 1)}" if points else ""
+    others = len(short) - 1
+    also = f" (and {others} other planned agenda{'s' * (others != 1)})" if others else ""
+    length = meeting_length(meeting, playbook.config.meetings)
+    yield ContentError(
+        profile.source.path,
+        profile.source.line("pitch"),
+        "pitch",
+        f"your pitch takes about {_clock(needed)} to say ({profile.pitch_words} words at "
+        f"{SPOKEN_WORDS_PER_MINUTE} a minute), but the agenda of the {length}-minute "
+        f"{meeting_noun(meeting)} with {_name(playbook, meeting.contact)} "
+        f"({meeting.source.path}){also} leaves it {_clock(slot)}{after}: cut it to about "
+        f"{slot * SPOKEN_WORDS_PER_MINUTE // 60} words",
+        Severity.WARNING,
+    )
+
+
 def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     if meeting.time is None or (meeting.duration is None and "duration" in meeting.source.lines):
         return  # a `duration` that is there but invalid is reported already
@@ -206,12 +298,8 @@ def field_of(company: Company) -> str:
     return field_name(company).casefold()
 
 
-def one_voice(playbook: Playbook) -> tuple[ContentError, ...]:
+def _one_person(playbook: Playbook) -> Iterator[ContentError]:
     """Companies and fields where you have heard only one voice, and no second is planned."""
-    return tuple(_one_voice(playbook))
-
-
-def _one_voice(playbook: Playbook) -> Iterator[ContentError]:
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
     for meeting in playbook.meetings.values():
@@ -261,6 +349,11 @@ def _one_voice(playbook: Playbook) -> Iterator[ContentError]:
             f"be biased. Ask {_first_name(person)} or your other contacts for a second person "
             "to talk to there",
         )
+
+
+def _name(playbook: Playbook, slug: str) -> str:
+    contact = playbook.contacts.get(slug)
+    return contact.name if contact else slug
 
 
 def _first_name(contact: Contact) -> str:

@@ -1,8 +1,9 @@
 """Make, render and write every page of a build into a folder, on every core.
 
 Workers are forked, so the model and facts behind every page cost nothing to send;
-each worker makes the pages of the groups it is handed, renders them and writes them,
-so the disk work is spread and overlaps the rendering. Only file names travel back.
+each worker makes the pages of the groups it is handed, renders them and stages those
+whose bytes changed, so the disk work is spread and overlaps the rendering. Only file
+names and digests travel back.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import jinja2
 
 from generator.errors import BuildError
 from generator.publish.parallel import fork_map
-from generator.publish.write import write_files
+from generator.publish.write import Staging
 from generator.site.render import Page, Site, render_pages, template_problem
 
 
@@ -39,13 +40,13 @@ class PageGroup:
 class _Writer:
     env: jinja2.Environment
     site: Site
-    folder: Path
+    stage: Staging
     root: Path
     """The playbook root, to name theme files in errors as the user sees them."""
     renamed: Mapping[str, str] | None = None
     finish: Callable[[str, bytes], bytes] | None = None
 
-    def __call__(self, unit: DeferredFile | PageGroup) -> list[str]:
+    def __call__(self, unit: DeferredFile | PageGroup) -> dict[str, str]:
         if isinstance(unit, DeferredFile):
             files = {unit.path: unit.make()}
         else:
@@ -55,29 +56,28 @@ class _Writer:
                 raise BuildError([template_problem(exc, self.root)]) from None  # from a worker
             finish = self.finish
             files = {file: finish(file, html) if finish else html for file, html in rendered}
-        write_files(self.folder, files)
-        return list(files)
+        return self.stage.put(files)
 
 
 def write_pages(
     groups: Sequence[PageGroup],
     env: jinja2.Environment,
     site: Site,
-    folder: Path,
+    stage: Staging,
     root: Path,
     *,
     jobs: int | None = None,
     renamed: Mapping[str, str] | None = None,
     finish: Callable[[str, bytes], bytes] | None = None,
     deferred: Sequence[DeferredFile] = (),
-) -> int:
-    """Make, render and write every group into `folder`; returns the files written.
+) -> dict[str, str]:
+    """Make, render and stage every group (`Staging.put`); returns every file's digest.
 
     `renamed` publishes pages under other file names (site path → file), links
     included; `finish` turns a rendered page into the bytes written (sealing).
     `deferred` files are made and written in the same pool, first. A template mistake
     is a BuildError naming the template file (relative to `root`) and line.
     """
-    writer = _Writer(env, site, folder, root, renamed, finish)
+    writer = _Writer(env, site, stage, root, renamed, finish)
     units: list[DeferredFile | PageGroup] = [*deferred, *groups]
-    return sum(len(files) for files in fork_map(writer, units, jobs))
+    return {rel: d for files in fork_map(writer, units, jobs) for rel, d in files.items()}

@@ -10,9 +10,12 @@ server), where a fork may copy a lock another thread holds.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -48,7 +51,7 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = 
         context = multiprocessing.get_context("fork")
         chunks = workers * CHUNKS_PER_WORKER
         bounds = [len(items) * i // chunks for i in range(chunks + 1)]
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
             parts = pool.map(_run_slice, itertools.pairwise(bounds))
             return [result for part in parts for result in part]
     finally:
@@ -58,6 +61,18 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None = 
 def fork_is_safe() -> bool:
     """Fork only on Linux, and only while this process runs a single thread."""
     return sys.platform == "linux" and threading.active_count() == 1
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build that forked it is killed, instead of working on (and
+    holding the output folder's lock) for nothing (Linux: PR_SET_PDEATHSIG)."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before this worker could ask
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _run_slice(bounds: tuple[int, int]) -> list[Any]:

@@ -1,18 +1,37 @@
-"""Write a finished build: stage it beside the output folder, then swap it in.
+"""Write a finished build: stage what changed beside the output folder, then commit it.
 
-The only module that deletes anything, and it deletes only (a) its own staging
-folder, (b) a previous output folder that carries playbook's marker file and
-(c) files in, and at exit all of, the live server's own temporary folder. A
-failed build never reaches this module, so the previous output stays as it was.
+A build writes only the files whose bytes differ from the output's (its manifest,
+`.playbook-manifest`, holds a digest of every file), into a staging folder beside the
+output; only when every page is written are they moved in, and the files no page makes
+any more deleted. On a slow disk that spares the thousands of folders and files that did
+not change. When there is no trustworthy manifest (a first build, `--clean`, or a build
+killed while it committed), everything is written into the staging folder, which then
+takes the output's place with two renames.
+
+Whatever fails before the commit, the staging folder goes and the output stays as it
+was; one build at a time writes an output folder (a lock file beside it). The next build
+removes the staging folders of builds that were killed, and puts back an output folder
+that a killed build had moved aside.
+
+The only module that deletes anything, and it deletes only (a) its own staging folders,
+(b) files that a previous build listed in the manifest of a folder that carries
+playbook's marker, and that no page makes any more, (c) such a folder replaced whole,
+and (d) files in, and at exit all of, the live server's own temporary folder.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
@@ -20,13 +39,17 @@ from generator.errors import UsageError
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
 MARKER_TEXT = b"written by playbook; this folder is replaced on each build\n"
+LOCK_TRIES = 20
+"""Tries, a tenth of a second apart, to take an output folder another build is writing."""
+MANIFEST = ".playbook-manifest"
+"""File → digest of every file the last build wrote: what the next one need not write."""
 
 
 def check_output_dir(output: Path, root: Path) -> Path:
     """Refuse output folders whose replacement would destroy the user's sources."""
     output = output.resolve()
     root = root.resolve()
-    content = root / "content"
+    content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
     if output == root:
         raise UsageError(f"output folder {output} is the playbook root; choose a subfolder")
     if content.is_relative_to(output):
@@ -45,26 +68,154 @@ def check_output_dir(output: Path, root: Path) -> Path:
     return output
 
 
+@dataclass
+class Staging:
+    """Where a build puts the files it writes, and what the output holds already."""
+
+    folder: Path
+    """The staging folder, beside the output."""
+    previous: Mapping[str, str]
+    """File → digest of the output as the last build left it."""
+    whole: bool
+    """Every file is written here, and the folder then replaces the output."""
+    files: dict[str, str] = field(default_factory=dict)
+    """File → digest of every file of this build, as `put` reports them."""
+
+    def put(self, files: Mapping[str, bytes]) -> dict[str, str]:
+        """Stage the files whose bytes differ from the output's; return every file's digest
+        (from a worker process too: the caller adds them to `files`)."""
+        digests = {rel: digest(data) for rel, data in files.items()}
+        changed = {
+            rel: data
+            for rel, data in files.items()
+            if self.whole or self.previous.get(rel) != digests[rel]
+        }
+        write_files(self.folder, changed)
+        return digests
+
+    def put_copies(self, copies: Iterable[tuple[str, Path]]) -> dict[str, str]:
+        return self.put({rel: source.read_bytes() for rel, source in copies})
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 @contextmanager
-def staged_output(output: Path, root: Path) -> Iterator[Path]:
-    """A fresh staging folder beside `output`; made `output` when the block succeeds.
+def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[Staging]:
+    """A staging folder beside `output`, committed into it when the block succeeds (the
+    block adds every file's digest to `Staging.files`).
 
     Whatever fails inside the block, the staging folder goes and `output` stays as it was.
     """
     output = check_output_dir(output, root)
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+    with _exclusive(output):
+        _tidy_after_a_killed_build(output)
+        previous = None if clean else _manifest(output)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+        stage = Staging(staging, previous or {}, whole=previous is None)
+        try:
+            yield stage
+            if stage.whole:
+                (staging / MARKER).write_bytes(MARKER_TEXT)
+                _write_manifest(staging, stage.files)
+                _swap(staging, output)
+            else:
+                _commit(stage, output)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _commit(stage: Staging, output: Path) -> None:
+    """Move the staged files into `output` and delete the files no build makes any more.
+    The manifest goes first and comes back last, so a build killed halfway leaves no
+    manifest, and the next one writes everything again."""
+    (output / MANIFEST).unlink(missing_ok=True)
+    changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
+    for rel in changed:
+        target = _inside(output, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(_inside(stage.folder, rel), target)
+    remove_files(output, [rel for rel in stage.previous if rel not in stage.files])
+    (output / MARKER).write_bytes(MARKER_TEXT)
+    _write_manifest(output, stage.files)
+
+
+def _manifest(output: Path) -> dict[str, str] | None:
+    """The last build's manifest, if it is there and whole."""
     try:
-        yield staging
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        found = json.loads((output / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return None
+    files = found.get("files") if isinstance(found, dict) else None
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        return None
+    return files
+
+
+def _write_manifest(folder: Path, files: Mapping[str, str]) -> None:
+    data = json.dumps({"files": dict(sorted(files.items()))}, indent=0).encode()
+    temporary = folder / f"{MANIFEST}.tmp"
+    temporary.write_bytes(data)
+    os.replace(temporary, folder / MANIFEST)
+
+
+@contextmanager
+def _exclusive(output: Path) -> Iterator[None]:
+    """One build at a time writes `output`: a lock on a file beside it (released by the
+    system if the build is killed)."""
+    lock = output.parent / f".{output.name}.lock"
+    with lock.open("a") as handle:
+        for attempt in range(LOCK_TRIES):
+            try:
+                _lock(handle.fileno())
+                break
+            except OSError:
+                if attempt == LOCK_TRIES - 1:
+                    raise UsageError(
+                        f"another playbook build is writing {output}; wait for it to finish"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            lock.unlink(missing_ok=True)  # while still holding it: no litter beside the output
+
+
+def _lock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _tidy_after_a_killed_build(output: Path) -> None:
+    """Remove the staging folders that killed builds left beside `output`, and put back
+    an output folder that a killed build had moved aside to replace it (or remove it, when
+    its replacement is in place). Only folders named as this module names them."""
+    parent = output.parent
+    for leftover in _own_leftovers(parent, f".{output.name}.staging-"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    moved_aside = _own_leftovers(parent, f".{output.name}.old-")
+    if moved_aside and not output.exists() and (moved_aside[-1] / MARKER).exists():
+        os.replace(moved_aside.pop(), output)
+    for leftover in moved_aside:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _own_leftovers(parent: Path, prefix: str) -> list[Path]:
+    """Folders `tempfile.mkdtemp(prefix=prefix)` made: the prefix and 8 random characters."""
+    pattern = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}")
+    return sorted(p for p in parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir())
 
 
 def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
-    """Write files (relative path → bytes) into a fresh `folder`; returns how many."""
+    """Write files (relative path → bytes) into a staging `folder`; returns how many."""
     made: set[Path] = set()
     for rel, data in files.items():
         target = _inside(folder, rel)
@@ -73,17 +224,6 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
             made.add(target.parent)
         target.write_bytes(data)
     return len(files)
-
-
-def copy_files(folder: Path, copies: Iterable[tuple[str, Path]]) -> int:
-    """Copy source files to their relative paths in `folder`; returns how many."""
-    count = 0
-    for rel, source in copies:
-        target = _inside(folder, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        count += 1
-    return count
 
 
 def replace_file(folder: Path, rel: str, data: bytes) -> None:

@@ -132,7 +132,10 @@ def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> 
         filename, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
     where = display_path(Path(filename), root) if filename else "themes"
     if isinstance(exc, RecursionError):
-        message = "templates include or extend each other without end"
+        message = (
+            "extends or includes itself, directly or through another template: "
+            "check its {% extends %} and {% include %} lines"
+        )
     else:
         message = exc.message or str(exc)
     return ContentError(where, line or 1, "template", message)

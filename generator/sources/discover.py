@@ -1,8 +1,17 @@
-"""Walk content/ and name every source file's kind and slug (the folder gives the kind)."""
+"""Walk content/ and name every source file's kind and slug (the folder gives the kind).
+
+Only regular files are sources: a named pipe, socket or device with a `.md` name is
+skipped with a warning (reading a pipe would wait forever). A symbolic link is
+followed only to a file inside the playbook (or inside content/, wherever that is):
+a link elsewhere is refused, so a playbook never publishes a file from outside it.
+Folder links are not followed.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,24 +51,57 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
     """Every content file, sorted by path so builds are deterministic."""
     content = root / "content"
     if not content.is_dir():
-        problems.error("content", 1, "folder", f"no content/ folder in {root}; run 'playbook init'")
+        problems.error(
+            "content", 1, "folder", "no playbook here (no content/ folder): run `playbook init`"
+        )
         return []
     found: list[SourceFile] = []
-    for directory, folders, files in os.walk(content):
-        folders[:] = sorted(f for f in folders if not _skipped_folder(f))
-        for name in sorted(files):
-            if not _markdown(name):
-                continue
-            source = _classify(Path(directory) / name, root, problems)
-            if source is not None:
-                found.append(source)
+    folders = [content]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            rel = _rel(Path(folder), root)
+            problems.error(rel, 1, "folder", _unreadable_folder(exc))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if not _skipped_folder(entry.name):
+                    folders.append(path)
+            elif entry.is_symlink() and entry.is_dir() and not _skipped_folder(entry.name):
+                problems.warn(
+                    _rel(path, root),
+                    1,
+                    "folder",
+                    "is a link to a folder, which playbook does "
+                    "not follow; ignored (move the folder here instead)",
+                )
+            elif _markdown(entry.name):
+                if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                    source = _classify(path, root, problems)
+                    if source is not None:
+                        found.append(source)
+                else:
+                    problems.warn(
+                        _rel(path, root), 1, "file", f"is {_special(path)}, not a file; ignored"
+                    )
     return sorted(found, key=lambda s: s.rel)
 
 
 def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     """What `discover` would say about one file under content/ (None: not a source), so a
-    live rebuild can look at the files the watcher named instead of walking the folder."""
-    folders = path.relative_to(root / "content").parts[:-1]
+    live rebuild can look at the files the watcher named instead of walking the folder.
+    Compared by resolved path when the text does not match: content/ may be a link, and
+    a watcher may name the real path."""
+    content = root / "content"
+    if not path.is_relative_to(content):
+        try:
+            path = content / path.resolve().relative_to(content.resolve())
+        except (OSError, ValueError):
+            return None
+    folders = path.relative_to(content).parts[:-1]
     if any(_skipped_folder(f) for f in folders) or not _markdown(path.name):
         return None
     return _classify(path, root, problems)
@@ -77,6 +119,8 @@ def _markdown(name: str) -> bool:
 
 def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
     rel = path.relative_to(root).as_posix()
+    if path.is_symlink() and not _link_allowed(path, root, rel, problems):
+        return None
     parts = path.relative_to(root / "content").parts
     slug = path.stem
     if parts == (PROFILE_FILE,):
@@ -87,3 +131,57 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
         rel, 1, "file", "is not in contacts/, companies/, meetings/ or questions/; ignored"
     )
     return None
+
+
+def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:
+    """A link to a regular file inside the playbook (or inside content/) is a source; any
+    other link is refused with an error that says where it leads."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a loop of links
+        problems.error(rel, 1, "file", "is a link that leads nowhere (its target is missing)")
+        return False
+    homes = (root.resolve(), (root / "content").resolve())
+    if not any(target.is_relative_to(home) for home in homes):
+        problems.error(
+            rel,
+            1,
+            "file",
+            f"is a link to {target}, outside the playbook; playbook reads only files "
+            "inside it: copy the file here instead",
+        )
+        return False
+    if not target.is_file():
+        problems.warn(rel, 1, "file", f"is a link to {_special(target)}, not a file; ignored")
+        return False
+    return True
+
+
+def _special(path: Path) -> str:
+    """What a non-regular file is, for a message."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "something that cannot be read"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def _unreadable_folder(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "is nested too deep for the system to open: move its files to a shallower folder"
+    return f"cannot be read: {exc.strerror}"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

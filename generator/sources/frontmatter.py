@@ -3,6 +3,12 @@
 The YAML is composed into nodes once: the nodes give each field's line (for error
 messages) and its literal text (so `name: No` or `time: 14:30` can be read as text,
 not as YAML 1.1's boolean or base-60 integer), and are then constructed into values.
+
+Nothing in a file can make parsing hang or grow without bound: the nodes are walked
+(with aliases followed) before any value is made, and a file that nests too deeply,
+expands to too many values through aliases, refers to itself or holds a number of
+hundreds of digits is refused with the line where it happens (`Limits`). YAML's own
+complaints are put in plain words, with the fix (yaml_errors.py).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problems
+from generator.sources.yaml_errors import explain
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -29,7 +36,19 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
+MAX_FILE_BYTES = 1 << 20
+"""The largest content file or playbook.yaml, in bytes (1 MiB: a long meeting's notes
+take a few kilobytes; anything near this is surely not meant to be a note)."""
+
 FENCE = "---"
+
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings in front matter (a reminder inside a list is 3)."""
+MAX_VALUES = 10_000
+"""Most values (keys, items, scalars) a front matter may hold once its aliases are
+followed: a few "billion laughs" lines would otherwise expand to billions."""
+MAX_DIGITS = 100
+"""Longest number, in digits (Python refuses to read integers past 4,300 digits)."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +84,27 @@ class _Marks:
     lines: dict[str, int] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
+    values: int = 0
+    """Nodes visited so far, aliases followed (`MAX_VALUES`)."""
+    seen: set[int] = field(default_factory=set)
+    aliased: bool = False
+    """Whether a node was reached twice: through an alias (`*name`)."""
+
+
+class _Refused(Exception):
+    """The front matter passes a limit; `line` is where (1-based, in the file)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 def parse_document(path: str, content: bytes, problems: Problems) -> Document | None:
     """Parse one file; on failure record why in `problems` and return None."""
+    if len(content) > MAX_FILE_BYTES:
+        problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB; split it")
+        return None
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -90,6 +126,9 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
 
 def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document | None:
     """Parse a plain YAML file (playbook.yaml) into a Document with an empty body."""
+    if len(content) > MAX_FILE_BYTES:
+        problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB")
+        return None
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -112,13 +151,18 @@ def _parse_yaml(
     path: str, yaml_text: str, body: str, body_line: int, problems: Problems, first_line: int
 ) -> Document | None:
     loader = _Loader(yaml_text)
+    marks = _Marks(offset=first_line)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
         data = loader.construct_document(node) if node is not None else {}
+    except _Refused as exc:
+        problems.error(path, exc.line, "front matter", exc.message)
+        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark is not None else 1
-        problems.error(path, line, "front matter", f"is not valid YAML: {exc.problem}")
+        line, message = explain(exc, yaml_text)
+        problems.error(path, line + first_line, "front matter", message)
         return None
     except yaml.YAMLError as exc:
         problems.error(path, 1, "front matter", f"is not valid YAML: {exc}")
@@ -132,30 +176,69 @@ def _parse_yaml(
             path, first_line, "front matter", "expected 'field: value' lines (a mapping)"
         )
         return None
-    marks = _Marks(offset=first_line)
-    if node is not None:
-        _walk(node, "", marks)
     for key, line in marks.duplicates:
         problems.error(path, line, key, "appears twice; keep one")
     return Document(path, data, marks.lines, marks.raw, body, body_line)
 
 
-def _walk(node: yaml.Node, path: str, marks: _Marks) -> None:
+def _too_many(marks: _Marks) -> str:
+    if marks.aliased:
+        return (
+            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; "
+            "write the values out instead of repeating anchors (&name)"
+        )
+    return f"holds more than {MAX_VALUES:,} values; split it into several files"
+
+
+def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int) -> None:
+    """Record the line of every field and the literal text of every scalar, following
+    aliases as the values will; refuse (`_Refused`) past the limits, or on an alias to
+    a node that holds it (a value that contains itself). `field_line` is the line of the
+    top-level field being walked: a node reached through an alias carries the line of
+    its anchor, so too many values or a loop are reported at the field instead."""
+    line = node.start_mark.line + marks.offset
+    marks.values += 1
+    if marks.values > MAX_VALUES:
+        raise _Refused(field_line, _too_many(marks))
+    if not marks.aliased:
+        marks.aliased = id(node) in marks.seen
+        marks.seen.add(id(node))
+    if len(within) >= MAX_DEPTH:
+        raise _Refused(
+            line, f"nests lists and mappings more than {MAX_DEPTH} levels deep; flatten it"
+        )
+    if marks.aliased and id(node) in within:
+        raise _Refused(field_line, "an alias (*name) here stands for a value that contains it")
+    within.append(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(
+                    key_node.start_mark.line + marks.offset,
+                    "a field name must be plain text, not a list or a mapping",
+                )
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
-            line = key_node.start_mark.line + marks.offset
+            key_line = key_node.start_mark.line + marks.offset
             if key in seen:
-                marks.duplicates.append((child, line))
+                marks.duplicates.append((child, key_line))
             seen.add(key)
-            marks.lines[child] = line
-            _walk(value_node, child, marks)
+            marks.lines[child] = key_line
+            _walk(value_node, child, marks, within, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = f"{path}.{index}"
             marks.lines[child] = item.start_mark.line + marks.offset
-            _walk(item, child, marks)
+            _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
-        marks.raw[path] = str(node.value)
+        text = str(node.value)
+        digits = sum(c.isdigit() for c in text) if len(text) > MAX_DIGITS else 0
+        if digits > MAX_DIGITS and node.tag.endswith((":int", ":float")):
+            raise _Refused(
+                line,
+                f"a number of {digits:,} digits: playbook reads numbers of at most "
+                f"{MAX_DIGITS} digits (put it in quotes if it is text)",
+            )
+        marks.raw[path] = text
+    within.pop()

@@ -1,4 +1,4 @@
-"""The one configured Markdown renderer, with `[[slug]]` cross-links and heading ids.
+"""The one configured Markdown renderer, with `[[slug]]` cross-links.
 
 Cross-links are resolved after parsing, so a link to nothing is reported with the
 line it stands on (from the block token's source map). The caller's resolver says
@@ -6,12 +6,15 @@ where each link goes; the site gives site-root markers that the page writer turn
 into relative links, so one rendered body can appear on pages at any depth.
 
 Addresses that run script or open local data (`javascript:`, `vbscript:`,
-`data:`, `file:`) never become links, images or raw HTML; links off the site get
+`data:`, `file:`) never become links or images; links off the site get
 `rel="noopener noreferrer"`, and remote images become plain links, so a page never
-loads anything from another host.
+loads anything from another host. Raw HTML is shown as text unless the playbook lets
+it through (`raw_html`); then the whole body goes through an allowlist sanitiser
+(sanitize.py).
 
-Every heading gets an id made from its text (`## What I learned` → `what-i-learned`,
-`heading_id`), so `[[slug#What I learned]]` can point at it.
+Every heading gets an id made from its text (`## What I learned` → `h-what-i-learned`,
+`heading_id`), so `[[slug#What I learned]]` can point at it; the `h-` keeps a heading from
+taking the id of one of the page's own elements (`main`, the passphrase form).
 """
 
 from __future__ import annotations
@@ -33,11 +36,10 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from generator.sources.sanitize import sanitize
+
 OUTBOUND_REL = "noopener noreferrer"
-_UNSAFE_SCHEMES = r"(?:javascript|vbscript|data|file):"
-_UNSAFE_LINK = re.compile(_UNSAFE_SCHEMES)
-# In raw HTML the address can sit anywhere: after `="`, `='`, `=` or `url=`.
-_UNSAFE_IN_HTML = re.compile(r"(?<![a-z0-9+.\-])" + _UNSAFE_SCHEMES)
+_UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
 _ABSOLUTE = re.compile(r"[a-z][a-z0-9+.\-]*:|//")
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20]+")
 
@@ -81,7 +83,8 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
             continue
         token.attrSet("href", target.url)
         token.content = token.meta["label"] or target.title
-    return Rendered(md.renderer.render(tokens, md.options, env), tuple(names))
+    html: str = md.renderer.render(tokens, md.options, env)
+    return Rendered(sanitize(html) if raw_html else html, tuple(names))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -114,30 +117,37 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("image", _render_image)
-    md.add_render_rule("html_block", _render_raw_html)
-    md.add_render_rule("html_inline", _render_raw_html)
     return md
 
 
+HEADING_ID_PREFIX = "h-"
+
+
 def heading_id(text: str) -> str:
-    """The id of a heading with this text: lower case, apostrophes dropped, every run of
-    spaces, punctuation and dashes one hyphen (`What I learned?` → `what-i-learned`,
-    `Q&A -- Don't` → `q-a-dont`), so a link may quote the heading as written, whatever
-    the typographer made of its quotes and dashes. A second heading with the same text in
-    one body gets `-1`, `-2`, ..."""
-    plain = _APOSTROPHES.sub("", text.lower())
-    return _NOT_IN_ID.sub("-", plain).strip("-")
+    """The id of a heading with this text: `h-`, then the text in lower case, apostrophes
+    dropped, every run of spaces, punctuation and dashes one hyphen (`What I learned?` →
+    `h-what-i-learned`, `Q&A -- Don't` → `h-q-a-dont`), so a link may quote the heading as
+    written, whatever the typographer made of its quotes and dashes; "" for a heading with
+    no letter or digit. A second heading with the same text in one body gets `-1`, `-2`..."""
+    plain = _NOT_IN_ID.sub("-", _APOSTROPHES.sub("", text.lower())).strip("-")
+    return HEADING_ID_PREFIX + plain if plain else ""
 
 
 _APOSTROPHES = re.compile("['\u2018\u2019`]")
 _NOT_IN_ID = re.compile(r"[\W_]+")
 
 
+MAX_WIKILINK = 300
+"""Longest `[[target|label]]`, in characters: the closing `]]` is looked for that far
+only, so a body of thousands of `[[` takes a moment, not hours (each would scan to the
+end of the text)."""
+
+
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     start = state.pos
     if not state.src.startswith("[[", start):
         return False
-    end = state.src.find("]]", start + 2)
+    end = state.src.find("]]", start + 2, start + 4 + MAX_WIKILINK)
     inner = state.src[start + 2 : end] if end != -1 else ""
     if end == -1 or not inner.strip() or "\n" in inner or "[" in inner:
         return False
@@ -179,22 +189,6 @@ def _render_image(
         return self.image(tokens, idx, options, env)
     text = self.renderInlineAsText(token.children or [], options, env) or src
     return f'<a href="{escapeHtml(src)}" rel="{OUTBOUND_REL}">{escapeHtml(text)}</a>'
-
-
-def _render_raw_html(
-    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
-    """Raw HTML as written, or shown as text when it holds a script or local-data address.
-
-    Deliberately coarse: the check runs on the whole tag or block, entities decoded
-    and spaces dropped as a browser would, so no spelling of such an address gets
-    through; the price is that prose like "JavaScript: 5 years" inside an HTML block
-    shows that block as text.
-    """
-    content = tokens[idx].content
-    if _UNSAFE_IN_HTML.search(_as_browsers_read(content)):
-        return escapeHtml(content)
-    return content
 
 
 def _as_browsers_read(text: str) -> str:

@@ -1,12 +1,68 @@
-"""Read one source file from disk and parse it (in a worker process, for a build)."""
+"""Read one source file, refusing what could hang a build or fill its memory; and parse it.
+
+A named pipe in content/ would block a plain `read_bytes()` until something writes to
+it, which is forever; a device (`/dev/zero` behind a link) never ends; a file of
+gigabytes would be read whole. The file is opened without waiting, checked to be a
+regular file, and read up to a limit.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.errors import ContentError, Problems
 from generator.sources.discover import SourceFile
-from generator.sources.frontmatter import Document, parse_document
+from generator.sources.frontmatter import MAX_FILE_BYTES, Document, parse_document
+
+
+class Refused(OSError):
+    """A source playbook will not read; `strerror` says why, in words for people."""
+
+
+def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at `path`; Refused for anything else or anything larger
+    than `limit`; OSError when the system cannot read it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise Refused(errno.EINVAL, f"it is {_kind(mode)}, not a file", str(path))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        size = max(len(data), _size(path))
+        raise Refused(
+            errno.EFBIG,
+            f"it is {_megabytes(size)}, and a source file may be at most {_megabytes(limit)}",
+            str(path),
+        )
+    return data
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):.1f} MB" if size >= (1 << 20) else f"{size / 1024:.0f} KB"
 
 
 @dataclass(frozen=True)
@@ -19,9 +75,10 @@ class Read:
     problems: tuple[ContentError, ...] = ()
 
 
-def read_source(source: SourceFile) -> Read:
+def read(source: SourceFile) -> Read:
+    """Read and parse one source file (in a worker process, for a build)."""
     try:
-        content = source.path.read_bytes()
+        content = read_source(source.path)
     except OSError as exc:
         return unreadable(source, exc)
     return parse_source(source, content)

@@ -225,6 +225,6 @@ def test_new_makes_file_names_the_same_way(
     assert (sample_root / "content/companies/shen-zhen-shu-ju-ke-ji.md").exists()
     write(sample_root, "content/contacts/2025/ada-byrne.md", "---\nname: Ada Byrne\n---\n")
     assert main(["new", "-C", root, "contact", "Ada Byrne"]) == 2
-    assert "already has the slug 'ada-byrne'" in capsys.readouterr().err
+    assert "already has the file name ada-byrne" in capsys.readouterr().err
     assert main(["new", "-C", root, "contact", "🚀"]) == 2
     assert main(["check", "-C", root]) == 0

@@ -55,7 +55,7 @@ def test_a_link_by_file_name_follows_the_name_it_shows(
     outcome = builder.build([contacts / "jonah-kim.md", contacts / "Jonah Kim.md", elena])
     assert outcome.ok, outcome.errors
     assert '<a class="xref" href="../jonah-kim/">Jonah Kim</a>' in page(builder)
-    assert 'href="../jonah-kim/#pipelines">Jonah Kim \u203a Pipelines</a>' in page(builder)
+    assert 'href="../jonah-kim/#h-pipelines">Jonah Kim \u203a Pipelines</a>' in page(builder)
     renamed = rename_contact(sample_root, "content/contacts/Jonah Kim.md", "Jonah Kim", "J. Kim")
     outcome = builder.build([renamed])  # her notes are as they were: her page must follow
     assert outcome.ok, outcome.errors

@@ -208,7 +208,7 @@ def test_errors_show_instead_of_pages_until_fixed(server: LiveServer, sample_roo
     for path in (CONTACT_URL, "/", "/companies/heliofleet/"):
         status, _, body = get(server, path)
         assert status == 500
-        assert f"{CONTACT}:3: front matter: ".encode() in body
+        assert f"{CONTACT}:2: front matter: ".encode() in body
         assert f"/livereload.js?port={server.port}".encode() in body
     assert get(server, "/static/style.css")[0] == 200  # the error page keeps its look
     (sample_root / CONTACT).write_text(good)

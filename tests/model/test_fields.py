@@ -7,20 +7,25 @@ import pytest
 from generator.errors import Problems
 from generator.model.fields import (
     INVALID,
+    SLUG,
     At,
     Cadence,
     CadenceType,
+    Choice,
     Date,
     Email,
     Field,
     Integer,
     ListOf,
     Record,
+    Reference,
     Schema,
+    Slug,
     Text,
     Time,
     Url,
     convert_field,
+    looks_like_id,
     validate_document,
 )
 from generator.sources.frontmatter import Document
@@ -105,3 +110,146 @@ def test_unknown_keys_are_extras_unless_the_schema_names_them_typos() -> None:
     assert [str(w) for w in problems.warnings] == [
         "warning: f.md:3: item.don: is not a field of inner (did you mean done?); ignored"
     ]
+
+
+def test_an_extra_a_typo_away_from_a_field_is_kept_with_a_warning() -> None:
+    schema = Schema("meeting", (Field("referrals", ListOf(Text())), Field("status", Text())))
+    data = {"referals": ["lucy"], "stauts": "done", "pronouns": "she/her"}
+    doc = Document("m.md", data, {"referals": 2, "stauts": 3, "pronouns": 4}, {}, "", 5)
+    problems = Problems()
+    values = validate_document(doc, schema, problems)
+    assert values == data  # extras all kept, for templates
+    assert [str(w) for w in problems.warnings] == [
+        "warning: m.md:2: referals: is not a field of a meeting (did you mean referrals?)",
+        "warning: m.md:3: stauts: is not a field of a meeting (did you mean status?)",
+    ]
+    assert not problems.errors
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30", "2026-02-30 is not a date: February 2026 has 28 days"),
+        ("2028-02-30", "2028-02-30 is not a date: February 2028 has 29 days"),
+        ("2026-04-31", "2026-04-31 is not a date: April 2026 has 30 days"),
+        ("2026-13-01", "2026-13-01 is not a date: there is no month 13 (01 to 12)"),
+        ("2026-00-10", "2026-00-10 is not a date: there is no month 0 (01 to 12)"),
+        ("2026-01-00", "2026-01-00 is not a date: January 2026 has 31 days"),
+        ("24/11/2026", "expected a date as YYYY-MM-DD, got '24/11/2026'"),
+        (
+            "9999-12-31",
+            "9999-12-31 is out of range: playbook reads dates from 1900-01-01 to 2999-12-31",
+        ),
+        (
+            "1899-12-31",
+            "1899-12-31 is out of range: playbook reads dates from 1900-01-01 to 2999-12-31",
+        ),
+    ],
+)
+def test_dates_are_explained(text: str, message: str) -> None:
+    assert convert(Date(), text, raw=text) == (INVALID, [f"f.md:3: x: {message}"])
+
+
+def test_dates_at_the_edges_of_the_range() -> None:
+    assert convert(Date(), dt.date(2999, 12, 31))[0] == dt.date(2999, 12, 31)
+    assert convert(Date(), dt.date(1900, 1, 1))[0] == dt.date(1900, 1, 1)
+    assert convert(Date(), dt.date(9999, 12, 31))[0] is INVALID
+    assert convert(Date(), dt.datetime(9999, 12, 31, 23, 0))[0] is INVALID
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("99999999y", "99999999y is too long: an interval is at most ten years (10y)"),
+        ("11y", "11y is too long: an interval is at most ten years (10y)"),
+        ("121m", "121m is too long: an interval is at most ten years (120m)"),
+        ("9" * 40 + "d", "expected an interval like 30d, 6w, 2m or 1y, got '" + "9" * 40 + "d'"),
+    ],
+)
+def test_intervals_are_at_most_ten_years(text: str, message: str) -> None:
+    assert convert(CadenceType(), text, raw=text) == (INVALID, [f"f.md:3: x: {message}"])
+    assert isinstance(convert(CadenceType(), "10y", raw="10y")[0], Cadence)
+
+
+def test_the_longest_interval_from_the_last_day_stays_in_the_calendar() -> None:
+    for text in ("3660d", "522w", "120m", "10y"):
+        cadence = convert(CadenceType(), text, raw=text)[0]
+        assert cadence.after(dt.date(2999, 12, 31)).year <= 3010
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://a.example/\nX-Injected: yes", "https://a.example/ x", "https://a.example/\x00"],
+)
+def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
+    assert convert(Url(), url)[0] is INVALID
+
+
+@pytest.mark.parametrize(
+    ("value", "raw", "hint"),
+    [
+        (14.3, "14.30", '; write "14:30" (in quotes, 24-hour clock)'),
+        (1430, "1430", '; write "14:30" (in quotes, 24-hour clock)'),
+        ("2:30 pm", "2:30 pm", '; write "14:30" (in quotes, 24-hour clock)'),
+        ("12:15 am", "12:15 am", '; write "00:15" (in quotes, 24-hour clock)'),
+        (33300, "09:15:00", '; write "09:15" (in quotes, 24-hour clock)'),
+        ("noon", "noon", ""),
+        ("25:61", "25:61", ""),
+    ],
+)
+def test_times_written_another_way_get_the_fix(value: object, raw: str, hint: str) -> None:
+    assert convert(Time(), value, raw=raw)[1] == [
+        f"f.md:3: x: expected a time as HH:MM (24-hour), got {raw!r}{hint}"
+    ]
+
+
+def test_a_clock_value_where_a_number_is_expected_is_explained() -> None:
+    assert convert(Integer(1, 600), 90, raw="1:30")[1] == [
+        "f.md:3: x: expected a whole number from 1 to 600, got 1:30, which YAML reads as "
+        "the number 90 (base 60, like a clock): write the number you mean"
+    ]
+
+
+def test_a_choice_suggests_the_nearest() -> None:
+    formats = Choice(("coffee", "lunch", "phone", "video", "office"))
+    assert convert(formats, "cofee")[1] == [
+        "f.md:3: x: expected one of coffee, lunch, phone, video, office, got 'cofee'; "
+        "did you mean coffee?"
+    ]
+    assert convert(formats, "Coffee") == ("coffee", [])
+
+
+def test_slugs_are_hyphens_only_and_say_the_fix() -> None:
+    assert convert(Slug(), "typical_day")[1] == [
+        "f.md:3: x: expected a slug: lowercase letters, digits and hyphens, like 'jane-doe', "
+        "got 'typical_day'; did you mean typical-day?"
+    ]
+    assert convert(Slug(), "jane-doe") == ("jane-doe", [])
+    assert not SLUG.match("jane\n") and not SLUG.match("jane_doe") and not SLUG.match("-jane")
+
+
+def test_a_reference_keeps_any_text_for_the_check_against_the_files() -> None:
+    assert convert(Reference("a company"), "Acme Corp") == ("Acme Corp", [])
+    assert convert(Reference("a company"), ["acme"])[0] is INVALID
+
+
+@pytest.mark.parametrize(
+    ("text", "is_id"),
+    [
+        ("typical-day", True),
+        ("typical_day", True),
+        ("Typical-Day", True),
+        ("salary", True),
+        ("Salary", False),
+        ("How do you plan a week?", False),
+        ("Why?", False),
+    ],
+)
+def test_what_a_meeting_question_id_looks_like(text: str, is_id: bool) -> None:
+    assert looks_like_id(text) is is_id
+
+
+def test_long_values_are_cut_in_messages() -> None:
+    long = "x" * 500
+    (message,) = convert(Email(), long)[1]
+    assert len(message) < 200 and message.endswith("…'")

@@ -67,11 +67,12 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
         ),
         (
             "holidays:\n  country: DE\n  dates: [2026-02-30]\n",
-            "playbook.yaml:3: holidays.dates.0: expected a date as YYYY-MM-DD, got '2026-02-30'",
+            "playbook.yaml:3: holidays.dates.1: 2026-02-30 is not a date: "
+            "February 2026 has 28 days",
         ),
         (
             "holidays: [next friday]\n",
-            "playbook.yaml:1: holidays.0: expected a date as YYYY-MM-DD, got 'next friday'",
+            "playbook.yaml:1: holidays.1: expected a date as YYYY-MM-DD, got 'next friday'",
         ),
     ],
 )

@@ -76,9 +76,15 @@ def type_errors() -> list[tuple[str, str, str]]:
     found = []
     for expected in sorted(BAD.glob("*/expected.txt")):
         for line in expected.read_text().splitlines():
+            if line.startswith("warning: ") or line.count(":") < 3:
+                continue  # warnings are not type errors
             path, _, field, message = (part.strip() for part in line.split(":", 3))
+            if path != "playbook.yaml" and len(Path(path).parts) < 2:
+                continue  # about a folder, not a file's fields
             declared = field.split(".")[0] in schema_for(path)["properties"]
-            if declared and TYPE_ERROR.match(message):
+            yaml11_only = "YAML reads it as" in message or "which YAML reads as" in message
+            if declared and TYPE_ERROR.match(message) and not yaml11_only:  # an editor
+                # reads YAML 1.2, where `1:30` is text, not YAML 1.1's base-60 number
                 found.append((expected.parent.name, path, field))
     return found
 

@@ -59,14 +59,14 @@ def root(tmp_path: Path) -> Path:
         ),
         (
             "[[2026-11-05-priya-natarajan#What I learned]]",
-            '<a class="xref" href="@/meetings/2026-11-05-priya-natarajan/#what-i-learned">'
+            '<a class="xref" href="@/meetings/2026-11-05-priya-natarajan/#h-what-i-learned">'
             "Coffee with Priya Natarajan \u203a What I learned</a>",
         ),
         (
             "[[Priya Natarajan#Her path|how she got here]]",
-            '<a class="xref" href="@/contacts/priya-natarajan/#her-path">how she got here</a>',
+            '<a class="xref" href="@/contacts/priya-natarajan/#h-her-path">how she got here</a>',
         ),
-        ("[[#Next steps]]", '<a class="xref" href="#next-steps">Next steps</a>'),
+        ("[[#Next steps]]", '<a class="xref" href="#h-next-steps">Next steps</a>'),
     ],
 )
 def test_links_as_obsidian_users_write_them(root: Path, link: str, html: str) -> None:
@@ -84,19 +84,20 @@ def test_a_slug_wins_over_a_name(root: Path) -> None:
 
 def test_headings_get_the_ids_links_point_at(built_sample: Path) -> None:
     agenda = (built_sample / "meetings/2026-11-05-priya-natarajan/index.html").read_text()
-    assert '<h2 id="what-i-learned">What I learned</h2>' in agenda
+    assert '<h2 id="h-what-i-learned">What I learned</h2>' in agenda
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("What I learned", "what-i-learned"),
-        ("what-i-learned", "what-i-learned"),
-        ("  What I   learned? ", "what-i-learned"),
-        ("Don't -- panic", "dont-panic"),
-        ("Don\u2019t \u2013 panic", "dont-panic"),
-        ("Über uns", "über-uns"),
-        ("王小明 notes", "王小明-notes"),
+        ("What I learned", "h-what-i-learned"),
+        ("what-i-learned", "h-what-i-learned"),
+        ("  What I   learned? ", "h-what-i-learned"),
+        ("Don't -- panic", "h-dont-panic"),
+        ("Don\u2019t \u2013 panic", "h-dont-panic"),
+        ("Über uns", "h-über-uns"),
+        ("王小明 notes", "h-王小明-notes"),
+        ("Main", "h-main"),  # never the id of the page's own <main>
     ],
 )
 def test_a_heading_and_a_link_to_it_agree(text: str, expected: str) -> None:
@@ -104,6 +105,17 @@ def test_a_heading_and_a_link_to_it_agree(text: str, expected: str) -> None:
     html = render(f"## {text}", lambda name: None, lambda name, line: None).html
     typographed = html.split('id="', 1)[1].split('"', 1)[0]
     assert typographed == heading_id(text.strip())
+
+
+def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> None:
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    body = '## Next steps\n\n<h3 id="main">Mine</h3>\n\nSee [[#Next steps]].'
+    rendered, problems = notes(root, body)
+    assert problems.errors == []
+    assert '<h2 id="h-next-steps">Next steps</h2>' in rendered
+    assert 'href="#h-next-steps"' in rendered
+    assert 'id="main"' not in rendered
 
 
 def test_resolve_by_name_needs_exactly_one_page() -> None:
@@ -152,7 +164,7 @@ def test_a_link_may_use_the_file_name_when_it_is_not_the_persons_name(root: Path
 
 def test_new_will_not_make_a_second_file_with_the_same_slug(root: Path) -> None:
     write(root, "content/contacts/Ada Byrne.md", "---\nname: Ada Byrne\n---\n")
-    with pytest.raises(UsageError, match="already has the slug 'ada-byrne'"):
+    with pytest.raises(UsageError, match=r"Ada Byrne\.md already has the file name ada-byrne"):
         new_file(root, "contact", "Ada Byrne")
 
 

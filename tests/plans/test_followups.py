@@ -206,6 +206,68 @@ def test_referrer_update_date_covers_referrals_met_by_then(tmp_path: Path) -> No
     assert item.done is None
 
 
+def introduced_files(ben_status: str = "done", ben_done: str = "", ada_lists_ben: bool = False):
+    """Ada introduced you to Ben (`referred_by: ada-byrne` on Ben's page); you met Ben."""
+    ada_meeting = "referrals: [ben-ode]\n" if ada_lists_ben else ""
+    return {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/contacts/ben-ode.md": "---\nname: Ben Ode\nreferred_by: ada-byrne\n---\n",
+        "content/meetings/ada.md": held(ada_meeting, date="2026-11-02"),
+        "content/meetings/ben.md": (
+            f"---\ncontact: ben-ode\nstatus: {ben_status}\ndate: 2026-11-16\n{ben_done}---\n"
+        ),
+        "content/meetings/ben-again.md": (
+            "---\ncontact: ben-ode\nstatus: done\ndate: 2026-11-20\n---\n"
+        ),
+    }
+
+
+def test_referred_by_counts_like_a_referral(tmp_path: Path) -> None:
+    today = D(2026, 11, 22)
+    before = by_id(follow_ups(make(tmp_path / "a", introduced_files("scheduled")), today))
+    # Ben's first meeting held is now the one on the 20th
+    assert before["referrer-update-ada-byrne-ben-ode"].due == D(2026, 11, 23)
+
+    items = by_id(follow_ups(make(tmp_path / "b", introduced_files()), today))
+    update = items["referrer-update-ada-byrne-ben-ode"]
+    assert (update.due, update.contact, update.meeting) == (D(2026, 11, 19), "ada-byrne", "ben")
+    assert update.action == "Tell Ada Byrne how your meeting with Ben Ode went"
+    assert update.status == OVERDUE
+    assert update.how_to_close.startswith("add referrer_update: YYYY-MM-DD under done: in ")
+    assert update.how_to_close.endswith("content/meetings/ben.md")
+    # one reminder only, on the first meeting held
+    assert [i for i in items if i.startswith("referrer-update")] == [update.id]
+
+
+def test_referred_by_update_is_recorded_on_the_first_meeting(tmp_path: Path) -> None:
+    today = D(2026, 11, 22)
+    told = introduced_files(ben_done="done: {referrer_update: 2026-11-17}\n")
+    items = by_id(follow_ups(make(tmp_path / "a", told), today))
+    update = items["referrer-update-ada-byrne-ben-ode"]
+    assert (update.done, update.status) == (D(2026, 11, 17), DONE)
+    # the record belongs to Ada's update: no stray "how their introductions went" for Ben
+    assert "referrer-update-ben" not in items
+    assert [w for w in check(tmp_path / "a").warnings if w.field.startswith("done.")] == []
+
+
+def test_a_referral_listed_and_referred_by_make_one_reminder(tmp_path: Path) -> None:
+    items = by_id(follow_ups(make(tmp_path, introduced_files(ada_lists_ben=True)), D(2026, 11, 22)))
+    assert [i for i in items if i.startswith("referrer-update")] == ["referrer-update-ada-ben-ode"]
+
+
+def test_nothing_to_tell_before_the_first_meeting_or_after_a_decline(tmp_path: Path) -> None:
+    files = introduced_files("scheduled")
+    files["content/meetings/ben-again.md"] = "---\ncontact: ben-ode\nstatus: requested\n---\n"
+    items = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 11, 22)))
+    assert not [i for i in items if i.startswith("referrer-update")]
+
+    files = introduced_files()
+    files["content/contacts/ada-byrne.md"] = contact("declined: 2026-11-10")
+    items = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 11, 22)))
+    assert not [i for i in open_items(items.values()) if i.rule == "referrer_update"]
+
+
 # ---------------------------------------------------------------- unanswered requests
 
 
@@ -365,6 +427,68 @@ def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path
     files["content/meetings/next.md"] = "---\ncontact: ada-byrne\ndate: 2026-11-30\n---\n"
     ids = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 11, 22)))
     assert "keep-in-touch-ada-byrne" not in ids
+
+
+def test_keep_in_touch_starts_from_met_on_without_a_meeting(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact("keep_in_touch: 4w\nmet_on: 2026-10-05"),
+    }
+    playbook = make(tmp_path / "a", files)
+    item = by_id(follow_ups(playbook, D(2026, 11, 22)))["keep-in-touch-ada-byrne"]
+    assert (item.due, item.status) == (D(2026, 11, 2), OVERDUE)
+    assert "since you were last in touch on 5 Oct" in item.rule_note
+    last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
+    assert last is not None and (last.day, last.what) == (D(2026, 10, 5), "Met")
+    # a later interaction moves it on; a met_on after today does not count yet
+    files["content/contacts/ada-byrne.md"] = contact(
+        """
+        keep_in_touch: 4w
+        met_on: 2026-10-05
+        followups:
+          - {due: 2026-11-01, action: Sent her the conference notes, done: 2026-11-01}
+        """
+    )
+    assert keep(tmp_path / "b", files).due == D(2026, 11, 29)
+    files["content/contacts/ada-byrne.md"] = contact("keep_in_touch: 4w\nmet_on: 2026-12-01")
+    assert "keep-in-touch-ada-byrne" not in by_id(
+        follow_ups(make(tmp_path / "c", files), D(2026, 11, 22))
+    )
+
+
+def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nkeep_in_touch: 6w\n---\n")
+    problems = check(tmp_path)
+    assert [
+        (w.path, w.line, w.field, w.message)
+        for w in problems.warnings
+        if w.field == "keep_in_touch"
+    ] == [
+        (
+            "content/contacts/ada.md",
+            3,
+            "keep_in_touch",
+            "has nothing to count from: no meeting with Ada Byrne is marked done, and none is "
+            "planned. If you have met them elsewhere, add met_on: with the day, so the reminders "
+            "start from there; if not, plan a meeting or add a reminder",
+        )
+    ]
+    # met_on, a meeting held, one planned (its outcome will start it) or an open reminder
+    for extra, meeting in (
+        ("met_on: 2026-10-05\n", None),
+        ("followups:\n  - {due: 2026-12-01, action: Write to her}\n", None),
+        ("", "---\ncontact: ada\nstatus: done\ndate: 2026-11-02\n---\n"),
+        ("", "---\ncontact: ada\nrequested_on: 2026-11-02\n---\n"),
+    ):
+        root = tmp_path / str(len(extra)) / str(bool(meeting))
+        write(
+            root,
+            "content/contacts/ada.md",
+            f"---\nname: Ada Byrne\nkeep_in_touch: 6w\n{extra}---\n",
+        )
+        if meeting:
+            write(root, "content/meetings/m.md", meeting)
+        assert [w for w in check(root).warnings if w.field == "keep_in_touch"] == []
 
 
 def test_last_interaction(tmp_path: Path) -> None:
@@ -553,7 +677,7 @@ def test_meeting_reminder_done_before_the_meeting_is_an_error(tmp_path: Path) ->
         "    done: 2026-11-01\n---\n",
     )
     assert problems_of(tmp_path) == [
-        "content/meetings/m.md:9: followups.1.done: 2026-11-01 is before the meeting itself "
+        "content/meetings/m.md:9: followups.2.done: 2026-11-01 is before the meeting itself "
         "(2026-11-05); a follow-up is done after the meeting"
     ]
 
@@ -605,8 +729,29 @@ def test_unknown_key_in_a_reminder_is_a_warning_at_its_line(tmp_path: Path) -> N
     problems = check(tmp_path)
     assert problems.errors == []
     assert [str(w) for w in problems.warnings if "followups" in w.field] == [
-        "warning: content/contacts/ada.md:6: followups.0.don: is not a field of a reminder "
+        "warning: content/contacts/ada.md:6: followups.1.don: is not a field of a reminder "
         "(did you mean done?); ignored",
-        "warning: content/contacts/ada.md:7: followups.1.note: is not a field of a reminder "
+        "warning: content/contacts/ada.md:7: followups.2.note: is not a field of a reminder "
         "(expected one of due, action, done); ignored",
+    ]
+
+
+def test_referrer_update_without_referrals_is_a_warning_except_to_tell_the_referrer(
+    tmp_path: Path,
+) -> None:
+    files = introduced_files(ben_done="done: {referrer_update: 2026-11-17}\n")
+    files["content/meetings/ben-again.md"] = (
+        "---\ncontact: ben-ode\nstatus: done\ndate: 2026-11-20\n"
+        "done: {referrer_update: 2026-11-21}\n---\n"
+    )
+    make(tmp_path, files)
+    assert followup_warnings(tmp_path) == [
+        (
+            "content/meetings/ben-again.md",
+            5,
+            "done.referrer_update",
+            "this meeting lists no referrals: add them under referrals: so the update is tied "
+            "to the people you met (on a first meeting with someone whose page has "
+            "referred_by:, it records telling whoever introduced you)",
+        )
     ]

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+
+import pytest
 
 from generator.errors import Problems
 from generator.sources.frontmatter import parse_document, parse_yaml_file
+from generator.sources.read import MAX_FILE_BYTES
 
 
 def parse(text: str) -> tuple[object, Problems]:
@@ -74,3 +78,112 @@ def test_plain_yaml_file_lines_start_at_one() -> None:
     problems = Problems()
     doc = parse_yaml_file("playbook.yaml", b"title: x\ntimezone: UTC\n", problems)
     assert doc is not None and doc.lines == {"title": 1, "timezone": 2}
+
+
+def errors_of(front: str) -> list[str]:
+    _, problems = parse(f"---\n{front}---\n")
+    return [str(p) for p in problems.errors]
+
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (LAUGHS, "c.md:5: front matter: holds more than 10,000 values once its aliases"),
+        ("tags: " + "[" * 30 + "]" * 30 + "\n", "c.md:2: front matter: nests lists and mappings"),
+        ("tags: " + "[" * 50_000 + "]" * 50_000 + "\n", "c.md:2: front matter: nests lists"),
+        (
+            "name:\n" + "".join(" " * i + "- \n" for i in range(1, 40)),
+            "c.md:22: front matter: nests lists and mappings more than 20 levels deep",
+        ),
+        ("tags: &me [a, *me]\n", "c.md:2: front matter: an alias (*name) here stands for"),
+        ("motivation: " + "9" * 5000 + "\n", "c.md:2: front matter: a number of 5,000 digits"),
+        ("motivation: " + "9" * 200 + ".5\n", "c.md:2: front matter: a number of 201 digits"),
+    ],
+)
+def test_inputs_that_would_not_end_are_refused_within_a_second(front: str, error: str) -> None:
+    started = time.perf_counter()
+    errors = errors_of(front)
+    assert time.perf_counter() - started < 1.0
+    assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+def test_a_huge_file_is_refused_within_a_second() -> None:
+    content = b"---\nname: Big\n---\n" + b"x" * (MAX_FILE_BYTES + 1)
+    problems = Problems()
+    started = time.perf_counter()
+    assert parse_document("c.md", content, problems) is None
+    assert time.perf_counter() - started < 1.0
+    assert [str(p) for p in problems.errors] == ["c.md:1: file: is larger than 1 MB; split it"]
+
+
+def test_just_under_the_limits_is_read() -> None:
+    _, problems = parse(
+        "---\ntags: " + "[" * 18 + "]" * 18 + "\nmotivation: " + "9" * 99 + "\n---\n"
+    )
+    assert not problems.items
+    doc, problems = parse("---\nx: &x [a, b]\ny: [*x, *x]\n---\n")
+    assert not problems.items and doc is not None and doc.data["y"] == [["a", "b"], ["a", "b"]]
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "name: Ana\nrole: Head of Data: Platform\n",
+            "c.md:3: front matter: this value holds ': ', so it needs quotes: "
+            'role: "Head of Data: Platform"',
+        ),
+        (
+            'goals:\n  - Learn: how "it" works: really\n',
+            "c.md:3: front matter: this value holds ': ', so it needs quotes: "
+            '- "Learn: how \\"it\\" works: really"',
+        ),
+        (
+            "name: Ana\ndone:\n\tthank_you: 2026-11-11\n",
+            "c.md:4: front matter: a tab is used to indent this line; YAML indents with spaces "
+            "only: replace the tab with spaces",
+        ),
+        (
+            "name: Ana\ntags: [alumni, data\nrole: Analyst\n",
+            "c.md:3: front matter: the [ opened on this line is never closed: end the list with ]",
+        ),
+        (
+            "name: Ana\ndone: {thank_you: 2026-11-11\nrole: Analyst\n",
+            "c.md:3: front matter: the { opened on this line is never closed",
+        ),
+        (
+            "name: 'Ana\nrole: Analyst\n",
+            "c.md:2: front matter: the quote (') opened on this line is never closed",
+        ),
+        (
+            "name: \u201cDr. Ana: Silva\u201d\n",
+            "c.md:2: front matter: curly quotes (\u201c\u201d) are not quotes to YAML: write "
+            'straight ones, like name: "Dr. Ana: Silva"',
+        ),
+        (
+            "name: Ana\n  role: Analyst\n",
+            "c.md:3: front matter: is indented more than the line above",
+        ),
+        (
+            "name: Ana\nmet at the fair\nrole: Analyst\n",
+            "c.md:3: front matter: is not a `field: value` line",
+        ),
+        (
+            "name: Ana\n- alumni\n",
+            "c.md:3: front matter: a list item where a field was expected",
+        ),
+        (
+            "name: @ana\n",
+            "c.md:2: front matter: a value cannot start with @: put it in quotes, "
+            'like name: "@ana"',
+        ),
+    ],
+)
+def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) -> None:
+    errors = errors_of(front)
+    assert len(errors) == 1 and errors[0].startswith(error), errors

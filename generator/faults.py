@@ -1,0 +1,83 @@
+"""Faults of the machine, not of the content, said in one line: what and where.
+
+A full disk, a folder that cannot be written, a path the system finds too long, a
+theme template that extends itself: `playbook` reports these like a content mistake,
+with the file concerned and what to do, never with a traceback. Only these types are
+explained; anything else is a bug in playbook and shows as one.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import traceback
+from pathlib import Path
+
+from generator.errors import printable
+
+_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
+    errno.EROFS: "that disk is read-only: choose another output folder with --out",
+    errno.EACCES: "permission denied: check who owns it, or choose another folder with --out",
+    errno.EPERM: "not permitted: check who owns it, or choose another folder with --out",
+    errno.ENAMETOOLONG: "the path is too long for the system: move the file to a shallower folder",
+    errno.ELOOP: "too many symbolic links in a row (a link that leads back to itself?)",
+    errno.EMFILE: "too many files open at once: try again with --jobs 1",
+    errno.ENFILE: "too many files open on this machine: try again with --jobs 1",
+    errno.EIO: "the disk reported a read or write failure: check the disk",
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """`output/index.html: the disk is full: free some space …`: one line for an OSError."""
+    where = exc.filename if exc.filename is not None else ""
+    advice = _ADVICE.get(exc.errno or 0)
+    what = advice or (exc.strerror or str(exc)).rstrip(".").lower()
+    if exc.errno == errno.EISDIR and where:
+        what = "is a folder where a file was expected"
+    shown = printable(str(where))
+    return f"{shown}: {what}" if shown else what
+
+
+_TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".ics")
+_TEMPLATE_FRAME = re.compile(r'File "([^"]+\.(?:html|xml|txt|md|ics))", line (\d+)')
+"""A template's frame in the traceback text a worker process sends back."""
+
+
+def recursion_problem(exc: RecursionError, root: Path) -> str:
+    """A template that extends or includes itself (directly or through others) makes
+    Jinja recurse until Python stops it: name the template, from the traceback."""
+    found = _template_in_traceback(exc)
+    if found is None:
+        return (
+            "something is nested too deeply to follow: a theme template that extends or "
+            "includes itself (check its {% extends %} and {% include %} lines), or folders "
+            "nested hundreds deep"
+        )
+    path, line = found
+    try:
+        shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = path
+    return (
+        f"{printable(shown)}:{line}: template: extends or includes itself, directly or "
+        "through another template: check its {% extends %} and {% include %} lines"
+    )
+
+
+def _template_in_traceback(exc: BaseException) -> tuple[str, int] | None:
+    """The deepest template frame of `exc`, or of the traceback text a worker process
+    sent back with it (`concurrent.futures` attaches that as the cause)."""
+    frames = [
+        (frame.filename, frame.lineno or 1)
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename.endswith(_TEMPLATE_SUFFIXES)
+    ]
+    if frames:
+        return frames[-1]
+    if exc.__cause__ is not None:
+        found = _TEMPLATE_FRAME.findall(str(exc.__cause__))
+        if found:
+            return found[-1][0], int(found[-1][1])
+    return None

@@ -1,0 +1,273 @@
+"""Outreach drafts, checked like content: a draft's text → what would hurt it (pure).
+
+Three kinds of draft go out around a meeting: the request for it, the thank-you after it
+and the update to whoever introduced you. The guides agree on what makes them work, and
+`lint_draft` checks it:
+
+- `too-long` (every draft): more than WORD_LIMIT words; people answer short notes.
+- `job-ask` (requests for informational meetings): wording that asks for a job, an
+  opening, a referral or a hand-over of your résumé (`asks.find_job_ask`).
+- `mentions-job` (the same): a résumé, an opening, hiring or the job search named at
+  all, even to deny it.
+- `no-length` (requests): no time asked for ("20 minutes", "half an hour", "an hour").
+- `longer-than-planned` (requests): the time asked for is more than the meeting's length.
+- `late-thank-you` (thank-yous): sent (`done: {thank_you: DATE}`) after the rule's due
+  date, or still unsent after it.
+
+Nothing here reads files or the clock: the draft, its meeting, the config and today
+come in, problems come out. Where a draft comes from (a theme template, a body section
+of the meeting file) is the page layer's business; `DraftProblem.as_warning` turns a
+problem into a `playbook check` warning once the caller knows the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.errors import ContentError, Severity
+from generator.model.config import Config
+from generator.model.entities import Meeting
+from generator.plans.agenda import meeting_length
+from generator.plans.asks import find_job_ask
+
+WORD_LIMIT = 100
+"""Words a draft may have: well-known methods keep a request under 100 (some under 75)."""
+
+
+class DraftKind(enum.StrEnum):
+    """What a draft is for."""
+
+    REQUEST = "request"
+    THANK_YOU = "thank-you"
+    REFERRER_UPDATE = "referrer-update"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One message, as the user will send it."""
+
+    kind: DraftKind
+    text: str
+    """The body, without the subject line."""
+    line: int = 1
+    """The line of its file where the text starts, when it comes from one (for warnings)."""
+
+
+@dataclass(frozen=True)
+class DraftProblem:
+    """Something in a draft that would hurt it, and what it refers to."""
+
+    code: str
+    """Stable key: too-long, job-ask, mentions-job, no-length, longer-than-planned,
+    late-thank-you."""
+    message: str
+    """What is wrong and what to do, for people."""
+    wording: str = ""
+    """The words at fault, as written; empty when the problem is the draft as a whole
+    (too long, no length, late)."""
+    start: int | None = None
+    """Where `wording` starts in the draft's text; None for the whole draft."""
+    end: int | None = None
+    line: int = 1
+    """The line of the draft's text where it is (1 for the whole draft)."""
+
+    def as_warning(self, draft: Draft, path: str, field: str) -> ContentError:
+        """A `playbook check` warning at the problem's line in `path`, where `draft`
+        starts at `draft.line`."""
+        return ContentError(path, draft.line + self.line - 1, field, self.message, Severity.WARNING)
+
+
+@dataclass(frozen=True)
+class StatedLength:
+    """A length of time asked for in a draft."""
+
+    minutes: int
+    """The longest it could mean: "20 to 30 minutes" is 30."""
+    wording: str
+    start: int
+
+
+# ---------------------------------------------------------------------------- wording
+
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+_NUMBER_WORDS = {
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_LENGTH = re.compile(
+    rf"\b(?:(?P<low>{_NUMBER})\s*(?:-|\u2013|to|or)\s*)?(?P<count>{_NUMBER})[\s-]*"
+    r"(?P<unit>min(?:ute)?s?|hours?|hrs?|h)\b"
+    r"|\b(?P<half>half\s+an\s+hour|half-hour|half\s+hour)\b"
+    r"|\b(?P<quarter>(?:a\s+)?quarter\s+of\s+an\s+hour|quarter-hour)\b"
+    r"|\b(?P<hour>an\s+hour|one\s+hour)\b(?!['\u2019]s)",
+    re.IGNORECASE,
+)
+"""A length of time: "20 minutes", "15-20 min", "a 30-minute call", "half an hour",
+"no more than an hour"."""
+
+_MENTIONS = re.compile(
+    r"\b(?:r[ée]sum[ée]s?|cvs?|c\.v\.|curriculum\s+vitae|cover\s+letters?"
+    r"|openings?|vacanc(?:y|ies)|open\s+(?:roles?|positions?|jobs?|reqs?)"
+    r"|job\s+(?:openings?|postings?|opportunit(?:y|ies)|leads?|offers?|search(?:ing)?"
+    r"|hunt(?:ing)?|market)|job-(?:search(?:ing)?|hunt(?:ing)?)|hiring|(?:looking|searching)\s+"
+    r"for\s+(?:a\s+|new\s+)?(?:job|work|role|position)"
+    r"|(?<!your\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!current\s)(?<!first\s)\bjobs?\b"
+    r"(?!\s+(?:titles?|descriptions?)\b))",
+    re.IGNORECASE,
+)
+"""Words that name the job search in a request for an informational meeting: a résumé,
+an opening, hiring, a job (but "your job" and "job descriptions" are the subject itself)."""
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def stated_length(text: str) -> StatedLength | None:
+    """The first length of time `text` asks for, if any."""
+    for found in _LENGTH.finditer(text):
+        minutes = _minutes(found)
+        if minutes:
+            return StatedLength(minutes, found[0], found.start())
+    return None
+
+
+def _minutes(found: re.Match[str]) -> int:
+    if found["half"]:
+        return 30
+    if found["quarter"]:
+        return 15
+    if found["hour"]:
+        return 60
+    count = max(_number(found["count"]), _number(found["low"]) if found["low"] else 0)
+    return count * 60 if found["unit"].lower().startswith("h") else count
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+# ---------------------------------------------------------------------------- the lint
+
+
+def lint_draft(
+    draft: Draft, meeting: Meeting, config: Config, today: dt.date
+) -> tuple[DraftProblem, ...]:
+    """Every problem of `draft`, written for `meeting`, on `today`; in text order, the
+    problems of the whole draft first."""
+    problems = list(_too_long(draft))
+    if draft.kind is DraftKind.REQUEST:
+        problems.extend(_length_asked(draft, meeting, config))
+        if meeting.purpose == "informational":
+            problems.extend(_job_talk(draft))
+    if draft.kind is DraftKind.THANK_YOU:
+        problems.extend(_late_thank_you(meeting, config, today))
+    return tuple(sorted(problems, key=lambda p: -1 if p.start is None else p.start))
+
+
+def _too_long(draft: Draft) -> Iterator[DraftProblem]:
+    words = word_count(draft.text)
+    if words > WORD_LIMIT:
+        yield DraftProblem(
+            "too-long",
+            f"{words} words: keep it under about {WORD_LIMIT}, so it is read on a phone and "
+            "answered; say who connects you, what you hope to learn and how long you ask for",
+        )
+
+
+def _length_asked(draft: Draft, meeting: Meeting, config: Config) -> Iterator[DraftProblem]:
+    asked = stated_length(draft.text)
+    length = meeting_length(meeting, config.meetings)
+    if asked is None:
+        yield DraftProblem(
+            "no-length",
+            f"says nothing about how long: ask for {length} minutes in so many words, so they "
+            "know what they are agreeing to",
+        )
+    elif asked.minutes > length:
+        yield DraftProblem(
+            "longer-than-planned",
+            f'"{asked.wording}" asks for {asked.minutes} minutes, but this meeting is planned '
+            f"for {length}: ask for {length}, and keep to it",
+            asked.wording,
+            asked.start,
+            asked.start + len(asked.wording),
+            _line_of(draft.text, asked.start),
+        )
+
+
+def _job_talk(draft: Draft) -> Iterator[DraftProblem]:
+    """A job ask, else every mention of the job search, in a request to learn."""
+    ask = find_job_ask(draft.text)
+    if ask is not None:
+        yield DraftProblem(
+            "job-ask",
+            f'"{ask.wording}" asks for a job: a request for an informational meeting asks '
+            "only for their insight; someone who senses a hidden agenda says no",
+            ask.wording,
+            ask.start,
+            ask.start + len(ask.wording),
+            _line_of(draft.text, ask.start),
+        )
+    for found in _MENTIONS.finditer(draft.text):
+        if ask is not None and ask.start <= found.start() < ask.start + len(ask.wording):
+            continue
+        yield DraftProblem(
+            "mentions-job",
+            f'"{found[0]}" brings up the job search: leave jobs, résumés and openings out '
+            "of a request to learn, even to say you are not asking",
+            found[0],
+            found.start(),
+            found.end(),
+            _line_of(draft.text, found.start()),
+        )
+
+
+def thank_you_due(meeting: Meeting, config: Config) -> dt.date | None:
+    """When the thank-you for `meeting` is due (the thank_you rule), if it is."""
+    if meeting.status != "done" or meeting.date is None:
+        return None
+    return meeting.date + dt.timedelta(days=config.followups.thank_you_days)
+
+
+def _late_thank_you(meeting: Meeting, config: Config, today: dt.date) -> Iterator[DraftProblem]:
+    due = thank_you_due(meeting, config)
+    if due is None:
+        return
+    sent = meeting.done.get("thank_you")
+    if sent is not None and sent > today:
+        sent = None  # recorded ahead of the day this is made for
+    if sent is not None and sent > due:
+        yield DraftProblem(
+            "late-thank-you",
+            f"sent on {sent.isoformat()}, {_days(sent - due)} after it was due "
+            f"({due.isoformat()}): next time, send it the day after the meeting",
+        )
+    elif sent is None and today > due:
+        yield DraftProblem(
+            "late-thank-you",
+            f"was due on {due.isoformat()}, {_days(today - due)} ago: send it today, a late "
+            "thank-you is better than none, and say what you did with their advice",
+        )
+
+
+def _days(span: dt.timedelta) -> str:
+    return f"{span.days} day" if span.days == 1 else f"{span.days} days"

@@ -1,0 +1,70 @@
+"""Clean a rendered body that may hold raw HTML (`markdown: {raw_html: yes}`).
+
+An allowlist sanitiser, ammonia (through `nh3`), parses the HTML as a browser would and
+keeps only known tags and attributes, with addresses limited to web, mail and phone
+links and addresses inside the site: no script, no event handler, no `javascript:`,
+`data:` or `file:` address however it is spelt or encoded, no frames, forms or styles
+beyond table alignment. On top of its defaults:
+
+- what the Markdown renderer itself writes survives: footnotes, task-list boxes,
+  `[[cross-links]]` (classes, and the ids footnotes and `[[page#heading]]` links go to);
+- every link gets `rel="noopener noreferrer"` (the raw HTML's own `rel` is replaced);
+- a remote image loses its address (its `alt` text stays): loading it would tell its
+  host who reads the page, and the Content-Security-Policy would block it anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from functools import cache
+
+import nh3
+
+OUTBOUND_REL = "noopener noreferrer"
+_OUTBOUND = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:|[/\\]{2})", re.IGNORECASE)
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?::\d+)?")
+_HEADING_ID = re.compile(r"h-[\w-]+")
+"""The ids headings get (`markdown.heading_id`): their own prefix, so never a page's."""
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CHECKBOX = {"type": "checkbox"}
+
+
+def sanitize(html: str) -> str:
+    """`html` with everything not on the allowlist removed."""
+    cleaned: str = _cleaner().clean(html)
+    return cleaned
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
+    attributes["*"] = {"class", "lang", "title"}
+    attributes.setdefault("input", set()).update({"checked", "disabled"})
+    for cell in ("th", "td"):
+        attributes[cell].add("style")
+    for tag in ("sup", "li", "a", *_HEADINGS):
+        attributes.setdefault(tag, set()).add("id")
+    return nh3.Cleaner(
+        tags=nh3.ALLOWED_TAGS | {"input", "section"},
+        clean_content_tags={"script", "style"},
+        attributes=attributes,
+        tag_attribute_values={"input": {"type": {"checkbox"}}},
+        attribute_filter=_attribute,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel=OUTBOUND_REL,
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """Per-attribute rules the allowlist cannot say: ids only as footnotes and headings
+    make them (an id of one's own could stand in for a page element a script looks up),
+    no remote image address."""
+    if name == "id":
+        ours = _HEADING_ID if tag in _HEADINGS else _FOOTNOTE_ID
+        return value if ours.fullmatch(value) else None
+    if tag == "img" and name == "src" and _OUTBOUND.match(value):
+        return None
+    return value

@@ -1,0 +1,146 @@
+"""YAML's complaints in plain words, at the line to fix, with the fix when it is clear.
+
+PyYAML says where it *noticed* a problem ("did not find expected ',' or ']'", two lines
+below the `[` that was never closed). People need the line where the mistake is and
+what to type. Each rule below recognises one common mistake from the parser's message
+and the text of the line; anything else keeps YAML's own words.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """(0-based line of `text`, message) for a YAML error in `text`."""
+    lines = text.splitlines()
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    at = mark.line if mark is not None else 0
+    column = mark.column if mark is not None else 0
+    line = lines[at] if at < len(lines) else ""
+    opened = exc.context_mark.line if exc.context_mark is not None else at
+
+    if "nesting depth" in problem:
+        return at, "nests lists and mappings too deeply (more than YAML reads); flatten it"
+    if "tab" in problem or (column < len(line) and line[column] == "\t"):
+        return at, (
+            "a tab is used to indent this line; YAML indents with spaces only: "
+            "replace the tab with spaces"
+        )
+    if "flow sequence" in context:
+        return opened, (
+            "the [ opened on this line is never closed: end the list with ] "
+            "(on the same line is clearest), or put text holding [ in quotes"
+        )
+    if "flow mapping" in context:
+        return opened, (
+            "the { opened on this line is never closed: end the mapping with }, "
+            "or put text holding { in quotes"
+        )
+    if "quoted scalar" in context:
+        quote = _quote_at(lines, exc.context_mark)
+        return opened, (
+            f"the quote ({quote}) opened on this line is never closed: end the value with {quote}"
+        )
+    if "mapping values are not allowed" in problem:
+        return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "")
+    if "could not find expected ':'" in problem:
+        return opened, (
+            "is not a `field: value` line: every line of the front matter names a field "
+            "(notes go below the closing ---)"
+        )
+    if "cannot start any token" in problem and column < len(line):
+        char = line[column]
+        return at, (
+            f"a value cannot start with {char}: put it in quotes, "
+            f"like {_quoted_fix(line) or repr('text')}"
+        )
+    if "undefined alias" in problem:
+        return at, (
+            "a value starting with * names an alias that is not defined: "
+            "put the value in quotes if it is text"
+        )
+    if "did not find expected key" in problem:
+        return at, _unexpected(line, column)
+    return at, f"is not valid YAML: {problem or context} ({YAML_HELP})"
+
+
+def _colon_in_value(line: str, column: int, before: str) -> str:
+    """`role: Lead: Data` (a value holding `: `) or a line indented under a value."""
+    first = line.find(": ")
+    in_value = first != -1 and column > first
+    fix = _quoted_fix(line) if in_value else None
+    if fix is not None and any(c in line for c in _CURLY):
+        return (
+            f"curly quotes ({''.join(_CURLY[:2])}) are not quotes to YAML: write straight "
+            f"ones, like {_quoted_fix(_straightened(line))}"
+        )
+    if fix is not None:
+        return f"this value holds ': ', so it needs quotes: {fix}"
+    if _indent(line) > _indent(before) and before.strip():
+        return (
+            "is indented more than the line above, which already has a value: "
+            "start the fields of one file at the same column"
+        )
+    return f"a ': ' YAML did not expect here; put text holding ': ' in quotes ({YAML_HELP})"
+
+
+def _quoted_fix(line: str) -> str | None:
+    """The line with its value in double quotes (`role: "Lead: Data"`), or None when the
+    line has no value to quote."""
+    body = line.strip()  # shown without the line's indentation
+    dash = ""
+    if body.startswith("- "):
+        dash, body = "- ", body[2:].lstrip()
+    key, sep, value = body.partition(": ")
+    if dash and (not sep or ": " in value):
+        return f"{dash}{_double_quoted(body)}"
+    if not sep or not value.strip() or value.lstrip().startswith(('"', "'")):
+        return None
+    return f"{dash}{key}: {_double_quoted(value.strip())}"
+
+
+_CURLY = "\u201c\u201d\u2018\u2019"
+"""Curly double and single quotes: what a word processor or a phone types for quotes."""
+
+
+def _straightened(line: str) -> str:
+    """The line without curly quotes around its value (`name: “Ana: S”` → `name: Ana: S`)."""
+    key, sep, value = line.partition(": ")
+    return key + sep + value.strip().strip(_CURLY)
+
+
+def _double_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _unexpected(line: str, column: int) -> str:
+    stripped = line.lstrip()
+    if stripped.startswith("- "):
+        return (
+            "a list item where a field was expected: put the items under their field, "
+            "indented (`goals:` then `  - item` on the next lines)"
+        )
+    before = line[:column].rstrip()
+    if before.endswith(('"', "'")):
+        return (
+            'text after the closing quote: inside double quotes write \\" for a quote, '
+            "or quote the value with ' instead"
+        )
+    return f"expected a `field: value` line here; check its indentation ({YAML_HELP})"
+
+
+def _quote_at(lines: list[str], mark: yaml.Mark | None) -> str:
+    if mark is not None and mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        char = lines[mark.line][mark.column]
+        if char in "\"'":
+            return char
+    return '"'
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))

@@ -1,0 +1,46 @@
+"""A file that does not parse: one error, one note, no knock-on errors elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import write
+
+from generator.build import check
+
+
+def test_many_files_waiting_on_one_are_counted(tmp_path: Path) -> None:
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: [Pat\n---\n")
+    for n in range(1, 6):
+        write(
+            tmp_path,
+            f"content/meetings/m{n}.md",
+            f"---\ncontact: pat-lee\ndate: 2026-11-0{n}\n---\nSee [[contacts/pat-lee]].\n",
+        )
+    problems = check(tmp_path)
+    assert [str(p) for p in problems.all] == [
+        "warning: content/contacts/pat-lee.md:1: file: references to pat-lee "
+        "(content/meetings/m1.md, content/meetings/m2.md, content/meetings/m3.md and 2 more) "
+        "are checked once this file is fixed",
+        "content/contacts/pat-lee.md:2: front matter: the [ opened on this line is never "
+        "closed: end the list with ] (on the same line is clearest), or put text holding [ "
+        "in quotes",
+    ]
+
+
+def test_once_fixed_the_references_are_checked_again(tmp_path: Path) -> None:
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\ncompany: acme-corp\n---\n")
+    write(tmp_path, "content/companies/acme-corp.md", "---\nname: Acme\n: x\n---\n")
+    problems = check(tmp_path)
+    messages = [str(p) for p in problems.all]
+    assert not any("no company named" in m for m in messages), messages
+    assert any("references to acme-corp (content/contacts/pat-lee.md)" in m for m in messages)
+    write(tmp_path, "content/companies/acme-corp.md", "---\nname: Acme\n---\n")
+    assert check(tmp_path).errors == []
+    (tmp_path / "content/companies/acme-corp.md").unlink()  # gone, not broken: an error
+    assert [str(p) for p in check(tmp_path).errors] == [
+        "content/contacts/pat-lee.md:3: company: no company named 'acme-corp' (expected a file "
+        "content/companies/acme-corp.md)"
+    ]

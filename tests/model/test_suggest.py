@@ -1,0 +1,117 @@
+"""Did you mean …: typos of field names, and names or near-misses given for slugs."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model.suggest import (
+    close_field,
+    close_slugs,
+    did_you_mean,
+    distance,
+    unknown_question,
+    unknown_reference,
+)
+
+MEETING_FIELDS = ["contact", "purpose", "format", "status", "requested_on", "date", "time"]
+MEETING_FIELDS += ["duration", "location", "goals", "questions", "share", "referrals"]
+MEETING_FIELDS += ["done", "followups"]
+CONTACT_FIELDS = ["name", "company", "role", "email", "phone", "linkedin", "met_via"]
+CONTACT_FIELDS += ["referred_by", "tags", "keep_in_touch", "declined", "followups"]
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("referals", "referrals"),
+        ("stauts", "status"),
+        ("don", "done"),
+        ("follow-ups", "followups"),
+        ("Followups", "followups"),
+        ("follow_up", "followups"),
+        ("requested-on", "requested_on"),
+        ("date_", "date"),
+    ],
+)
+def test_meeting_field_typos(typo: str, meant: str) -> None:
+    assert close_field(typo, MEETING_FIELDS) == meant
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("keep_in_tuch", "keep_in_touch"),
+        ("Keep-In-Touch", "keep_in_touch"),
+        ("emial", "email"),
+        ("Role", "role"),
+        ("comapny", "company"),
+        ("reffered_by", "referred_by"),
+        ("linkdin", "linkedin"),
+    ],
+)
+def test_contact_field_typos(typo: str, meant: str) -> None:
+    assert close_field(typo, CONTACT_FIELDS) == meant
+
+
+@pytest.mark.parametrize("own", ["notes", "pronouns", "title", "birthday", "met_on", "x", ""])
+def test_names_far_from_every_field_are_the_users_own(own: str) -> None:
+    assert close_field(own, MEETING_FIELDS + CONTACT_FIELDS) is None
+
+
+def test_distance_counts_a_swap_as_one_edit_and_stops_past_the_limit() -> None:
+    assert distance("stauts", "status", 3) == 1
+    assert distance("kitten", "sitting", 5) == 3
+    assert distance("a", "abcdefgh", 2) == 3  # too far: limit + 1
+    assert distance("", "", 0) == 0
+
+
+COMPANIES = {"acme": "Acme Corp", "verdant-grid": "Verdant Grid", "blue-harbor": "Blue Harbor"}
+CONTACTS = {"omar-haddad": "Omar Haddad", "lucy-morgan": "Lucy Morgan", "jane-doe": "Jane Doe"}
+
+
+@pytest.mark.parametrize(
+    ("given", "names", "meant"),
+    [
+        ("Acme Corp", COMPANIES, ["acme"]),  # the name, kept in acme.md
+        ("acme corp.", COMPANIES, ["acme"]),
+        ("acme-corp", COMPANIES, ["acme"]),  # the slugified name is not the slug
+        ("Verdant Grid", COMPANIES, ["verdant-grid"]),
+        ("verdant_grid", COMPANIES, ["verdant-grid"]),
+        ("verdnat-grid", COMPANIES, ["verdant-grid"]),
+        ("Omar Haddad", CONTACTS, ["omar-haddad"]),
+        ("omar", CONTACTS, ["omar-haddad"]),  # first name only, one match
+        ("jane-do", CONTACTS, ["jane-doe"]),
+        ("zed", CONTACTS, []),
+        ("jane-doe", CONTACTS, []),  # exists: nothing to suggest
+    ],
+)
+def test_close_slugs(given: str, names: dict[str, str], meant: list[str]) -> None:
+    assert close_slugs(given, names) == meant
+
+
+def test_two_things_with_one_name_are_both_offered() -> None:
+    names = {"acme": "Acme", "acme-labs": "Acme"}
+    assert close_slugs("Acme", names) == ["acme", "acme-labs"]
+    assert did_you_mean(close_slugs("Acme", names)) == "did you mean acme or acme-labs?"
+    assert did_you_mean([]) == ""
+
+
+def test_reference_messages() -> None:
+    assert unknown_reference("Acme Corp", "company", "companies", COMPANIES) == (
+        "expected the file name (slug) of a company, got 'Acme Corp'; did you mean acme?"
+    )
+    assert unknown_reference("acme-corp", "company", "companies", COMPANIES) == (
+        "no company named 'acme-corp' (expected a file content/companies/acme-corp.md); "
+        "did you mean acme?"
+    )
+    assert unknown_reference("bob", "contact", "contacts", CONTACTS) == (
+        "no contact named 'bob' (expected a file content/contacts/bob.md)"
+    )
+    assert unknown_reference("Bob Stone", "contact", "contacts", CONTACTS) == (
+        "expected the file name (slug) of a contact, got 'Bob Stone': "
+        "write the name of its file in content/contacts/, without .md"
+    )
+    assert unknown_question("typcial-day", ["typical-day", "who-else"]) == (
+        "no question with id 'typcial-day' in content/questions/ (did you mean typical-day?); "
+        "write a full sentence to ask your own question"
+    )

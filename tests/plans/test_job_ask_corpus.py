@@ -1,0 +1,128 @@
+"""The job-ask guardrail over a labelled corpus: precision and recall, and every rule used.
+
+The corpus (job_ask_corpus.txt) holds asks and innocent questions in many wordings;
+its header says how it was written. Run with `-s` to see the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.plans.asks import JOB_ASK_RULES, find_job_ask, first_ask, job_ask
+
+CORPUS = Path(__file__).with_name("job_ask_corpus.txt")
+LABELS = {"ask": True, "fine": False}
+
+
+@dataclass(frozen=True)
+class Example:
+    line: int
+    is_ask: bool
+    text: str
+
+
+def corpus() -> list[Example]:
+    examples = []
+    for number, raw in enumerate(CORPUS.read_text("utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        label, _, text = line.partition(":")
+        assert label in LABELS and text.strip(), f"{CORPUS.name}:{number}: expected ask: or fine:"
+        examples.append(Example(number, LABELS[label], text.strip()))
+    return examples
+
+
+def test_the_corpus_is_large_varied_and_has_no_duplicates() -> None:
+    examples = corpus()
+    asks = [e for e in examples if e.is_ask]
+    assert len(examples) >= 80
+    assert len(asks) >= 40 and len(examples) - len(asks) >= 40
+    texts = [e.text.casefold() for e in examples]
+    assert len(set(texts)) == len(texts)
+
+
+def test_precision_and_recall_are_high() -> None:
+    examples = corpus()
+    flagged = {e.line: job_ask(e.text) is not None for e in examples}
+    true_pos = sum(1 for e in examples if e.is_ask and flagged[e.line])
+    false_pos = [e for e in examples if not e.is_ask and flagged[e.line]]
+    false_neg = [e for e in examples if e.is_ask and not flagged[e.line]]
+    precision = true_pos / (true_pos + len(false_pos))
+    recall = true_pos / (true_pos + len(false_neg))
+    print(
+        f"\njob-ask corpus: {len(examples)} phrasings, precision {precision:.3f}, "
+        f"recall {recall:.3f} ({len(false_pos)} false alarms, {len(false_neg)} missed)"
+    )
+    wrong = [f"line {e.line}: flagged: {e.text}" for e in false_pos]
+    wrong += [f"line {e.line}: missed: {e.text}" for e in false_neg]
+    assert precision >= 0.95 and recall >= 0.95, "\n".join(wrong)
+
+
+def test_every_rule_finds_some_ask_of_the_corpus() -> None:
+    """No dead rule: each one, alone, flags at least one ask (the rules overlap on purpose,
+    so that a new wording has several chances to be caught)."""
+    asks = [e.text for e in corpus() if e.is_ask]
+    unused = [
+        rule.pattern.pattern[:70]
+        for rule in JOB_ASK_RULES
+        if not any(first_ask(text, [rule]) for text in asks)
+    ]
+    assert unused == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Can I send you my resume?", "résumé"),
+        ("Would you keep me in mind if something opens up?", "remember me"),
+        ("Is there room for someone like me on your team?", "a place for me"),
+        ("Do you know anyone who could use my skills?", "a place for me"),
+        ("Would you put in a word for me?", "speak for me"),
+        ("Are there any openings on her team?", "openings"),
+        ("Is your team hiring right now?", "hiring"),
+        ("Should I apply now?", "applying"),
+    ],
+)
+def test_the_kind_of_ask_is_named(text: str, kind: str) -> None:
+    found = find_job_ask(text)
+    assert found is not None and found.kind == kind
+
+
+def test_the_wording_is_found_in_the_right_sentence() -> None:
+    text = "How did you start? Were there openings when you joined. Could you pass my CV on?"
+    found = find_job_ask(text)
+    assert found is not None
+    assert found.wording == "pass my CV"
+    assert text[found.start : found.start + len(found.wording)] == found.wording
+
+
+def test_the_guests_past_is_not_an_ask_unless_it_is_about_me() -> None:
+    assert job_ask("How did you land your first interview after nursing?") is None
+    assert job_ask("Were there any openings when you joined?") is None
+    assert job_ask("Did you get my résumé?") == "get my résumé"
+
+
+def test_the_examples_in_the_docs_do_what_they_say() -> None:
+    """docs/agendas.md shows flagged and fine wordings side by side: they must be right."""
+    docs = (Path(__file__).parents[2] / "docs" / "agendas.md").read_text("utf-8")
+    table = docs[docs.index("| asks for | flagged | fine |") :].split("\n\n")[0]
+    checked = 0
+    for row in table.splitlines()[2:]:
+        cells = row.split("|")
+        for column, flagged in ((2, True), (3, False)):
+            for example in re.findall(r"\*([^*]+)\*", cells[column]):
+                assert (job_ask(example) is not None) is flagged, example
+                checked += 1
+    assert checked >= 14
+
+
+def test_a_denial_is_not_an_ask_unless_it_turns() -> None:
+    assert job_ask("I'm not asking about openings; I want to understand the work") is None
+    assert job_ask("Make clear I am not after a job or a referral") is None
+    turned = "I'm not asking for a job, but could you pass my CV to your manager?"
+    assert job_ask(turned) == "pass my CV"

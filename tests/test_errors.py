@@ -1,0 +1,58 @@
+"""Problems read as a person reads: sorted by file, line, then field with numbers as
+numbers; list positions counted from 1; one problem on one terminal line."""
+
+from __future__ import annotations
+
+from generator.errors import ContentError, Problems, Severity, shown_field
+
+
+def test_fields_sort_numerically_within_a_line() -> None:
+    problems = Problems()
+    for index in (10, 2, 1):
+        problems.error("content/meetings/m.md", 3, f"referrals.{index}", "no contact")
+    problems.error("content/meetings/m.md", 2, "contact", "no contact")
+    assert [p.field for p in problems.errors] == [
+        "contact",
+        "referrals.1",
+        "referrals.2",
+        "referrals.10",
+    ]
+
+
+def test_files_sort_with_numbers_as_numbers() -> None:
+    problems = Problems()
+    for name in ("m10", "m2", "m1"):
+        problems.error(f"content/meetings/{name}.md", 1, "file", "is empty")
+    assert [p.path for p in problems.errors] == [
+        "content/meetings/m1.md",
+        "content/meetings/m2.md",
+        "content/meetings/m10.md",
+    ]
+
+
+def test_errors_and_warnings_together_in_file_order() -> None:
+    problems = Problems()
+    problems.error("b.md", 1, "x", "error in b")
+    problems.warn("a.md", 5, "y", "warning in a")
+    problems.error("a.md", 2, "z", "error in a")
+    assert [str(p) for p in problems.all] == [
+        "a.md:2: z: error in a",
+        "warning: a.md:5: y: warning in a",
+        "b.md:1: x: error in b",
+    ]
+
+
+def test_list_positions_are_shown_counted_from_one() -> None:
+    assert shown_field("questions.0.id") == "questions.1.id"
+    assert shown_field("done.thank_you") == "done.thank_you"
+    assert shown_field("followups.9.done") == "followups.10.done"
+    problem = ContentError("m.md", 4, "referrals.0", "no contact named 'sam'")
+    assert str(problem) == "m.md:4: referrals.1: no contact named 'sam'"
+    warning = ContentError("m.md", 4, "questions.2", "listed twice", Severity.WARNING)
+    assert str(warning) == "warning: m.md:4: questions.3: listed twice"
+
+
+def test_a_control_character_in_a_file_name_is_shown_escaped() -> None:
+    problem = ContentError("content/contacts/jane\ndoe.md", 1, "slug", "bad")
+    assert str(problem) == "content/contacts/jane\\ndoe.md:1: slug: bad"
+    assert "\n" not in str(problem)

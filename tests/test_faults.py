@@ -1,0 +1,174 @@
+"""Faults of the machine are one line saying what and where, never a traceback; and
+whatever `check` accepts, `build` builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import pathlib
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TODAY, write
+
+from generator.build import build, check
+from generator.cli import main
+from generator.faults import os_problem, recursion_problem
+
+TODAY = ["--today", SAMPLE_TODAY.isoformat()]
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (errno.ENOSPC, "the disk is full: free some space and run the command again"),
+        (errno.EROFS, "that disk is read-only: choose another output folder with --out"),
+        (errno.EACCES, "permission denied: check who owns it, or choose another folder with --out"),
+        (errno.EIO, "the disk reported a read or write failure: check the disk"),
+    ],
+)
+def test_a_failing_disk_is_one_line_and_the_old_site_stays(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+    said: str,
+) -> None:
+    out = tmp_path / "site"
+    assert main(["build", "-q", "-C", str(sample_root), "--out", str(out), *TODAY]) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    contact = sample_root / "content/contacts/jonah-kim.md"  # something to write again
+    contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
+    real_write = pathlib.Path.write_bytes
+
+    def failing_write(self: Path, data: bytes) -> int:
+        if ".staging-" in str(self):
+            raise OSError(code, os.strerror(code), str(self))
+        return real_write(self, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", failing_write)
+    status = main(["build", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY])
+
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "Traceback" not in err
+    (line,) = err.splitlines()
+    assert line.startswith(f"playbook: {tmp_path}/.site.staging-") and line.endswith(f": {said}")
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
+
+
+@pytest.mark.parametrize(
+    ("template", "text"),
+    [
+        ("contact.html", '{% extends "contact.html" %}'),
+        ("macros.html", '{% include "macros.html" %}'),
+    ],
+)
+def test_a_template_that_extends_itself_is_named_at_its_line(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], template: str, text: str
+) -> None:
+    write(sample_root, f"themes/default/templates/{template}", text + "\n")
+    assert main(["build", "-C", str(sample_root), *TODAY]) == 1
+    err = capsys.readouterr().err
+    assert err == (  # a theme mistake, reported like any other
+        f"themes/default/templates/{template}:1: template: extends or includes "
+        "itself, directly or through another template: check its {% extends %} and "
+        "{% include %} lines\nplaybook: 1 error; nothing was written\n"
+    )
+    assert not (sample_root / "output").exists()
+
+
+def test_deep_folders_are_one_line(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = os.open(sample_root / "content/contacts", os.O_RDONLY)
+    try:
+        for _ in range(250):
+            os.mkdir("d" * 20, dir_fd=folder)
+            inner = os.open("d" * 20, os.O_RDONLY, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+    finally:
+        os.close(folder)
+    assert main(["check", "-C", str(sample_root)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "folder: is nested too deep for the system to open" in err
+
+
+EDGES = {
+    "playbook.yaml": (
+        "title: Edges\ntimezone: Pacific/Kiritimati\nbase_url: https://p.example/\n"
+        "holidays: [2999-12-24, 2999-12-31]\n"
+        "followups: {keep_in_touch: 10y, second_contact_after: 365, nudge_after: 365,"
+        " thank_you_days: 365, follow_up_call_days: 365, referrer_update_days: 365}\n"
+        "meetings: {durations: {coffee: 600}}\n"
+    ),
+    "content/profile.md": "---\nname: Maya\n---\nPitch.\n",
+    "content/companies/acme.md": "---\nname: Acme\n---\n",
+    "content/contacts/jane-doe.md": (
+        "---\nname: Jane Doe\ncompany: acme\nkeep_in_touch: 10y\n"
+        "followups: [{due: 2999-12-31, action: Call, done: 2999-12-31}]\n---\n"
+    ),
+    "content/contacts/sam-ortiz.md": (
+        "---\nname: Sam Ortiz\ncompany: acme\nkeep_in_touch: 3660d\n"
+        "followups: [{due: 2999-12-31, action: Write}]\n---\n"
+    ),
+    "content/meetings/m1.md": (
+        "---\ncontact: jane-doe\npurpose: networking\nformat: coffee\nstatus: done\n"
+        "date: 2999-12-31\ntime: '13:59'\nduration: 600\nreferrals: [sam-ortiz]\n"
+        "done: {thank_you: 2999-12-31, follow_up_call: 2999-12-31}\n---\n"
+    ),
+    "content/meetings/m2.md": ("---\ncontact: sam-ortiz\nstatus: done\ndate: 2999-12-31\n---\n"),
+    "content/meetings/m3.md": (
+        "---\ncontact: sam-ortiz\nstatus: requested\nrequested_on: 2999-12-31\n---\n"
+    ),
+    "content/meetings/m4.md": (
+        "---\ncontact: jane-doe\nstatus: scheduled\ndate: 1900-01-01\ntime: '23:00'\n"
+        "duration: 30\n---\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("today", ["2999-12-31", "1900-01-01", "2026-11-22"])
+def test_what_check_accepts_at_the_edges_of_the_calendar_builds(tmp_path: Path, today: str) -> None:
+    root = tmp_path / "pb"
+    for rel, text in EDGES.items():
+        write(root, rel, text)
+    assert check(root).errors == []
+    report = build(root, today=dt.date.fromisoformat(today), jobs=1)
+    assert (report.output / "index.html").exists()
+    assert (report.output / "playbook.ics").exists()
+
+
+def test_a_loop_in_a_worker_process_is_named_from_the_traceback_it_sent(tmp_path: Path) -> None:
+    exc = RecursionError("maximum recursion depth exceeded")
+    exc.__cause__ = Exception(
+        '\n"""\nTraceback (most recent call last):\n'
+        f'  File "{tmp_path}/themes/default/templates/base.html", line 3, in top-level\n'
+        f'  File "{tmp_path}/themes/default/templates/page.html", line 1, in root\n'
+        'RecursionError: maximum recursion depth exceeded\n"""'
+    )
+    assert recursion_problem(exc, tmp_path) == (
+        "themes/default/templates/page.html:1: template: extends or includes itself, "
+        "directly or through another template: check its {% extends %} and {% include %} lines"
+    )
+    assert recursion_problem(RecursionError(), tmp_path).startswith(
+        "something is nested too deeply to follow"
+    )
+
+
+def test_os_problems_name_the_path_when_there_is_one() -> None:
+    assert os_problem(OSError(errno.ENOSPC, "No space left on device", "out/x.html")) == (
+        "out/x.html: the disk is full: free some space and run the command again"
+    )
+    assert os_problem(OSError(errno.ENOSPC, "No space left on device")) == (
+        "the disk is full: free some space and run the command again"
+    )
+    assert os_problem(OSError(errno.EBUSY, "Device or resource busy", "out")) == (
+        "out: device or resource busy"
+    )
+    assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb")) == (
+        "a\\nb: permission denied: check who owns it, or choose another folder with --out"
+    )

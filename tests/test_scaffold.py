@@ -1,0 +1,144 @@
+"""`playbook new` and `init`: files that read back as written and never clash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import check
+from generator.errors import Problems, UsageError
+from generator.scaffold import create_playbook, new_file, render_archetype, yaml_scalar
+from generator.sources.frontmatter import parse_document
+
+TODAY = dt.date(2026, 11, 22)
+
+AWKWARD_NAMES = [
+    "Dr. Ana: Silva",
+    "No",
+    "yes",
+    "null",
+    "~",
+    "2026-11-24",
+    "14:30",
+    "0x1F",
+    "1e3",
+    "#1 fan",
+    "- dash",
+    "? question",
+    "@handle",
+    "*star",
+    "&anchor",
+    "!tag",
+    "%percent",
+    "`tick`",
+    "|pipe",
+    ">folded",
+    "[brackets]",
+    "{braces}",
+    "O'Neil",
+    'Say "hi"',
+    "back\\slash",
+    "Zoë Ünïcödé",
+    "ends with colon:",
+    "a # not a comment",
+    "tab\there",
+    "line\u2028separator",
+]
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_yaml_scalar_reads_back_as_the_same_text(name: str) -> None:
+    assert yaml.safe_load(f"name: {yaml_scalar(name)}\n") == {"name": name}
+
+
+def parsed(path: Path) -> dict[str, object]:
+    problems = Problems()
+    doc = parse_document(path.name, path.read_bytes(), problems)
+    assert doc is not None, [str(p) for p in problems.items]
+    return doc.data
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_every_archetype_writes_valid_yaml_for_any_name(sample_root: Path, name: str) -> None:
+    for kind in ("contact", "company"):
+        if kind == "company" and name == "Zoë Ünïcödé":
+            continue  # the contact took that file name
+        try:
+            path = new_file(sample_root, kind, name, today=TODAY)
+        except UsageError as exc:  # a name with no letters or digits has no file name
+            assert "cannot make a file name" in str(exc) or "already" in str(exc)
+            continue
+        assert parsed(path)["name"] == name.strip()
+
+
+def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
+    path = new_file(sample_root, "meeting", "omar-haddad", today=TODAY)
+    assert path.name == "2026-11-22-omar-haddad.md"
+    data = parsed(path)
+    assert data["contact"] == "omar-haddad"
+    assert data["status"] == "requested" and data["requested_on"] == TODAY
+    dated = new_file(sample_root, "meeting", "omar-haddad", day=dt.date(2026, 12, 9))
+    assert dated.name == "2026-12-09-omar-haddad.md"
+    assert check(sample_root).errors == []
+
+
+def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "meeting", "omar", today=TODAY)
+    assert str(refused.value) == (
+        "no contact named 'omar' (a meeting names its contact by file name, like jane-doe); "
+        "did you mean omar-haddad?"
+    )
+    with pytest.raises(UsageError, match="add them first: playbook new contact 'Zed Quill'"):
+        new_file(sample_root, "meeting", "Zed Quill", today=TODAY)
+    assert new_file(sample_root, "meeting", "Omar Haddad", today=TODAY).name == (
+        "2026-11-22-omar-haddad.md"
+    )
+
+
+def test_a_new_slug_taken_by_another_kind_is_refused(sample_root: Path) -> None:
+    with pytest.raises(UsageError, match=r"\[\[omar-haddad\]\] links ambiguous"):
+        new_file(sample_root, "company", "Omar Haddad", today=TODAY)
+    assert not (sample_root / "content/companies/omar-haddad.md").exists()
+
+
+def test_a_slug_in_a_subfolder_counts(sample_root: Path) -> None:
+    old = sample_root / "content/contacts/2025/zed-quill.md"
+    old.parent.mkdir()
+    old.write_text("---\nname: Zed Quill\n---\n")
+    with pytest.raises(UsageError, match="already has the file name zed-quill"):
+        new_file(sample_root, "contact", "Zed Quill", today=TODAY)
+
+
+def test_an_archetype_without_the_yaml_filter_is_refused_before_writing(
+    sample_root: Path,
+) -> None:
+    own = sample_root / "themes/default/archetypes/contact.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("---\nname: {{ name }}\n---\n")
+    with pytest.raises(UsageError, match=r"write \{\{ name \| yaml \}\} in it"):
+        new_file(sample_root, "contact", "Dr. Ana: Silva", today=TODAY)
+    assert not (sample_root / "content/contacts/dr-ana-silva.md").exists()
+    assert new_file(sample_root, "contact", "Ana Silva", today=TODAY).exists()  # plain is fine
+
+
+def test_render_archetype_has_the_yaml_filter() -> None:
+    assert render_archetype("name: {{ name | yaml }}", {"name": "No"}) == 'name: "No"'
+
+
+def test_init_writes_a_gitignore_for_the_output(tmp_path: Path) -> None:
+    created = create_playbook(tmp_path / "mine")
+    ignore = tmp_path / "mine" / ".gitignore"
+    assert ignore in created
+    assert "/output/" in ignore.read_text().splitlines()
+
+
+def test_init_keeps_an_existing_gitignore(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / ".gitignore").write_text("*.pdf\n")
+    created = create_playbook(tmp_path / "mine")
+    assert (tmp_path / "mine" / ".gitignore").read_text() == "*.pdf\n"
+    assert tmp_path / "mine" / ".gitignore" not in created
