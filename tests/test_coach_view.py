@@ -345,3 +345,19 @@ def test_the_view_is_stable_from_build_to_build(sample_root: Path, tmp_path: Pat
     ).output
     assert readable_files(first) == readable_files(again)
     assert dt.date.today()  # the build did not read the clock: --today fixed it
+
+
+def test_details_written_into_text_that_stays_are_hidden_too(sample_root: Path) -> None:
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    goals = (
+        "goals:\n  - Send the deck to omar.haddad@example.com or call (773) 555-0188\n"
+        "  - Ask about www.linkedin.com/in/someone-else and mail x.y@corp.example\n"
+    )
+    meeting.write_text(meeting.read_text().replace("goals:\n", goals, 1))
+    profile = sample_root / "content/profile.md"
+    profile.write_text(profile.read_text() + "\nWrite to me at maya.okafor@example.com.\n")
+    view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
+    first, second = view.meetings["2026-11-24-omar-haddad"].goals[:2]
+    assert first == "Send the deck to (kept private) or call (kept private)"
+    assert second == "Ask about (kept private) and mail (kept private)"
+    assert view.profile is not None and "maya.okafor@example.com" in view.profile.pitch_html

@@ -18,7 +18,8 @@ the model does not hold). What it does to each kind:
   on people as the body does;
 - text you wrote that stays (goals, questions, points to share, roles, your pitch, the
   question bank) has every contact's name, and every word of it (`Priya`, `Natarajan`),
-  replaced by the shortened name;
+  replaced by the shortened name, and any email or LinkedIn address but yours, and any
+  contact's phone number, replaced by `(kept private)`;
 - notes that were there are replaced by a line saying they are private, so "no notes
   yet" hints stay true;
 - your own profile stays; `base_url` is dropped (the view is not your site).
@@ -121,8 +122,9 @@ def _renaming(playbook: Playbook, style: str) -> Renaming:
     else:
         contacts = _new_slugs(shown, "contact")
         meetings = _meeting_slugs(playbook.meetings.values(), contacts)
-    scrub = _scrubber(playbook.contacts.values(), shown) if style != "full" else _same
-    return Renaming(contacts, meetings, shown, scrub)
+    names = _scrubber(playbook.contacts.values(), shown) if style != "full" else _same
+    details = _details_scrubber(playbook)
+    return Renaming(contacts, meetings, shown, lambda text: names(details(text)))
 
 
 def _told_apart(shown: dict[str, str]) -> dict[str, str]:
@@ -190,6 +192,40 @@ def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable
         return whole[" ".join(match[0].split()).casefold()]
 
     return lambda text: found.sub(replace, text) if text else text
+
+
+PRIVATE_DETAIL = "(kept private)"
+"""What stands for an email address, phone number or LinkedIn address in text that stays."""
+_ANY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ANY_LINKEDIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/[^\s\"'<>)\]]+", re.I)
+_PHONE_GAP = r"[\s.\-()/]*"
+
+
+def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
+    """A function that replaces, in text that stays, any email address and LinkedIn address
+    but your own, and each contact's phone number however it is spaced, by
+    `PRIVATE_DETAIL`: a goal such as "send the deck to priya@example.org" keeps its point."""
+    own = playbook.profile
+    mine = {own.email.casefold(), own.linkedin.casefold()} - {""} if own else set()
+    phones = set()
+    for contact in playbook.contacts.values():
+        digits = re.sub(r"\D", "", contact.phone)[-10:]
+        if len(digits) >= 7:
+            phones.add(_PHONE_GAP.join(digits))
+    numbers = "|".join(sorted(phones))
+    prefix = rf"(?:\+\d{{1,3}}{_PHONE_GAP})?\(?"  # a country code, an opening bracket
+    phone = re.compile(rf"(?<![\d+]){prefix}(?:{numbers})(?!\d)") if phones else None
+
+    def hide(match: re.Match[str]) -> str:
+        return match[0] if match[0].casefold() in mine else PRIVATE_DETAIL
+
+    def scrub(text: str) -> str:
+        if not text:
+            return text
+        text = _ANY_LINKEDIN.sub(hide, _ANY_EMAIL.sub(hide, text))
+        return phone.sub(PRIVATE_DETAIL, text) if phone else text
+
+    return scrub
 
 
 def _relinked(html: str, href: Href, renaming: Renaming) -> str:
