@@ -68,6 +68,7 @@ from generator.site.render import (
     make_environment,
     render_pages,
     template_problem,
+    theme_loader,
 )
 from generator.site.theme import static_files, theme_dirs
 
@@ -176,7 +177,8 @@ class LiveBuild:
         """While the content is broken: the page to show instead of any HTML page."""
         self._setting: tuple[Config, dt.date] | None = None
         self._theme: Theme | None = None
-        self._env: jinja2.Environment | None = None
+        self._env: TrackedEnvironment | None = None
+        self._env_theme: Theme | None = None
         self._versions = TrackedVersions({}, self.model.recorder)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
@@ -205,15 +207,17 @@ class LiveBuild:
         if problems.errors:
             return self._fail(problems, theme, started)
         today = resolve_today(self.today, config)
-        facts = self._update_model(playbook, (config, today), theme)
-        problems.items += _checks(playbook, facts)
-        if problems.errors:
-            return self._fail(problems, theme, started)
-        with self._calendar_lock:  # before the pages: a page seen new has its calendar new
-            self._calendar_input, self._calendar = (playbook, today, facts.items), None
         try:
+            self._use_theme(theme)
+            facts = self._update_model(playbook, (config, today), theme)
+            problems.items += _checks(playbook, facts)
+            if problems.errors:
+                return self._fail(problems, theme, started)
+            with self._calendar_lock:  # before the pages: a page seen new has its calendar new
+                self._calendar_input, self._calendar = (playbook, today, facts.items), None
             rendered, written = self._render(playbook, facts, today, theme)
         except (jinja2.TemplateError, RecursionError) as exc:
+            self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
             problems.items.append(template_problem(exc, self.root))
             return self._fail(problems, theme, started)
@@ -253,6 +257,7 @@ class LiveBuild:
             if self._theme is not None:
                 changed |= theme.changes(self._theme)
             self._pending |= model.engine.refresh(changed)
+        self._theme = theme
         self._setting = setting
         return LiveFacts(model, setting[1])
 
@@ -262,11 +267,10 @@ class LiveBuild:
         """Make and write the pages whose reads changed, and the new ones; delete the
         pages that are gone. Returns the site paths rendered and the files written."""
         site = self._site_for(playbook, today, theme)
-        if site != self._site or self._env is None:
+        if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
-        if self._whole or theme != self._theme:
-            self._env = self._environment(theme)
-        self._site, self._theme = site, theme
+            self._pending |= self.model.engine.forget("fragment")
+        self._site = site
         assert self._env is not None
         options = Options(today, has_calendar=True)
         listing = {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
@@ -298,12 +302,23 @@ class LiveBuild:
             self._put(file, data, written)
         return _Rendered(reads, tuple(file for file, _ in files))
 
-    def _environment(self, theme: Theme) -> jinja2.Environment:
-        env = make_environment(theme.folders, TrackedEnvironment)
-        assert isinstance(env, TrackedEnvironment)
-        env.recorder = self.model.recorder
-        env.digests = lambda name: theme.digests.get(("template", name), "")
-        return env
+    def _use_theme(self, theme: Theme) -> None:
+        """One Jinja environment for the server's life, whose templates are read again
+        from the theme's folders whenever a theme file changed (so the cached parts it
+        rendered render again with the new templates)."""
+        if self._env is None:
+            env = make_environment(theme.folders, TrackedEnvironment)
+            assert isinstance(env, TrackedEnvironment)
+            env.recorder, env.engine = self.model.recorder, self.model.engine
+            self._env = env
+        elif theme == self._env_theme:
+            return
+        else:
+            self._env.loader = theme_loader(theme.folders)
+            if self._env.cache is not None:
+                self._env.cache.clear()
+        self._env.digests = lambda name: theme.digests.get(("template", name), "")
+        self._env_theme = theme
 
     def _site_for(self, playbook: Playbook, today: dt.date, theme: Theme) -> Site:
         """What every page may use, with the serving additions (reload script, CSP)."""

@@ -142,8 +142,13 @@ class Engine:
             everything |= frontier
         return everything
 
-    def forget(self) -> None:
-        self.facts.clear()
+    def forget(self, kind: str | None = None) -> set[Key]:
+        """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
+        their keys, which count as changed for whatever read them."""
+        gone = {k for k in self.facts if kind is None or k[0] == kind}
+        for key in gone:
+            del self.facts[key]
+        return gone
 
 
 class LiveModel:
@@ -453,15 +458,32 @@ class LiveFacts:
 
 class TrackedEnvironment(jinja2.Environment):
     """A Jinja environment that records each template a page uses, with a digest of its
-    source, so an edited or overridden template re-renders the pages that use it."""
+    source, so an edited or overridden template re-renders the pages that use it; and
+    keeps the parts templates render with `cached(...)` as facts, by what they show."""
 
     recorder: Recorder
+    engine: Engine
     digests: Callable[[str], str]
 
     def get_template(self, name: Any, parent: Any = None, globals: Any = None) -> Any:
         if isinstance(name, str):
             self.recorder.read(("template", name), self.digests(name))
         return super().get_template(name, parent, globals)
+
+    def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], Any]) -> Any:
+        """A cached part: kept by its template and what it shows (entities by slug)."""
+        try:
+            shown = tuple(sorted((key, _identity(value)) for key, value in values.items()))
+            hash(shown)
+        except TypeError:  # shows something that has no identity to keep it by
+            return render()
+        return self.engine.fact(("fragment", name, shown), render)
+
+
+def _identity(value: Any) -> Any:
+    """What names a value shown by a cached part: an entity by its kind and slug (its
+    fields are read, and recorded, as the part renders), anything else by itself."""
+    return ("ref", value._kind, value._slug) if isinstance(value, Ref) else value
 
 
 class TrackedVersions(Mapping[str, str]):

@@ -70,7 +70,7 @@ def make_environment(
 ) -> jinja2.Environment:
     """The Jinja environment of these theme folders (most specific first)."""
     env = kind(
-        loader=jinja2.FileSystemLoader([str(t / "templates") for t in themes]),
+        loader=theme_loader(themes),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -80,7 +80,7 @@ def make_environment(
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # checked against the source:
         # compiling the theme costs more than rendering a small playbook
     )
-    env.globals.update(url=_url, static=_static, shared=_shared)
+    env.globals.update(url=_url, static=_static, shared=_shared, cached=_cached)
     env.filters.update(
         day=format_day,
         short_day=format_short_day,
@@ -89,6 +89,11 @@ def make_environment(
         tel=lambda phone: tel_uri(str(phone)) or "",
     )
     return env
+
+
+def theme_loader(themes: Sequence[Path]) -> jinja2.BaseLoader:
+    """Templates from the theme folders, the first that has a file winning."""
+    return jinja2.FileSystemLoader([str(t / "templates") for t in themes])
 
 
 def render_pages(
@@ -118,6 +123,23 @@ def _shared(context: jinja2.runtime.Context, name: str) -> Markup:
     if name not in fragments:
         fragments[name] = Markup(context.environment.get_template(name).render(context.get_all()))
     return fragments[name]  # type: ignore[no-any-return]
+
+
+@jinja2.pass_context
+def _cached(context: jinja2.runtime.Context, name: str, **values: Any) -> Markup:
+    """The template `name` rendered with `values` (and `site` and `playbook`), for a part
+    repeated on long lists (a row per contact, meeting, follow-up). It reads nothing of the
+    page, so the live preview keeps it and renders it again only when what it read
+    changes (`remember`); a build simply renders it."""
+    env = context.environment
+
+    def render() -> Markup:
+        template = env.get_template(name)
+        shown = {key: context[key] for key in ("site", "playbook") if key in context}
+        return Markup(template.render({**shown, **values}))
+
+    remember = getattr(env, "remember", None)
+    return remember(name, values, render) if remember is not None else render()
 
 
 def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> ContentError:

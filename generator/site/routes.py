@@ -127,7 +127,7 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     from the clean URLs (an encrypted build's opaque names); links then name files.
     """
     if renamed is None:
-        return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
+        return _relative_markers(html, page_path)
     page_file = renamed[page_path]
 
     def to_file(match: re.Match[str]) -> str:
@@ -138,6 +138,38 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
         return f'{match[1]}="{_href(page_file, published)}{hash_mark}{fragment}"'
 
     return _MARKED.sub(to_file, html)
+
+
+_LINK_ATTRIBUTES = ("href", "src", "action")
+
+
+def _relative_markers(html: str, page_path: str) -> str:
+    """`resolve_markers` for clean URLs: the page split at each marker, each address made
+    relative once (a page names the same few places many times)."""
+    pieces = html.split('="' + SITE_MARKER)
+    if len(pieces) == 1:
+        return html
+    found: dict[str, str] = {}
+    folders = file_for(page_path).split("/")[:-1]
+    elsewhere = "../" * len(folders)
+    own = folders[0] + "/" if folders else None
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        end = piece.find('"')
+        if end < 0 or not out[-1].endswith(_LINK_ATTRIBUTES):
+            out.append('="' + SITE_MARKER + piece)  # not a link we wrote: as it was
+            continue
+        target = piece[:end]
+        href = found.get(target)
+        if href is None:
+            if own is not None and not target.startswith(own) and target[:1] != "#":
+                href = elsewhere + target  # in another section: up to the root, then down
+            else:
+                href = relative(page_path, target)
+            found[target] = href
+        out.append('="' + href)
+        out.append(piece[end:])
+    return "".join(out)
 
 
 MEETING_VIEWS = {"": meeting, "questions": meeting_questions, "print": meeting_print}

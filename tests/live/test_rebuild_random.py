@@ -34,6 +34,7 @@ import yaml
 from conftest import REPO
 from test_rebuild import full_build, tree
 
+from generator.build import check
 from generator.live.rebuild import LiveBuild
 from generator.model.assemble import name_key
 from generator.model.slugs import file_slug
@@ -909,6 +910,8 @@ def run_random_edits(folder: Path, seed: int, steps: int, check_every: int) -> N
         assert outcome.ok, f"{errors}\nafter:\n" + "\n".join(log)
         if step % check_every == 0 or step == steps:
             check_same_as_full_build(builder, root, folder / "full", log)
+            warnings = [str(w) for w in check(root).warnings]
+            assert [str(w) for w in outcome.warnings] == warnings, "\n".join(log)
 
 
 def test_the_seeds_apply_every_kind_of_edit() -> None:
