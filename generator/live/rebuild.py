@@ -49,7 +49,7 @@ from generator.live.track import (
     Key,
     LiveFacts,
     LiveModel,
-    Reads,
+    Record,
     TrackedEnvironment,
     TrackedVersions,
     model_changes,
@@ -134,7 +134,7 @@ def _digest(data: bytes) -> str:
 
 @dataclass
 class _Rendered:
-    reads: Reads
+    reads: Record
     """What the pages read while they were made and rendered."""
     files: tuple[str, ...]
 
@@ -278,7 +278,7 @@ class LiveBuild:
         written: set[str] = set()
         for group, kind in listing.items():
             known = self._pages.get(group)
-            if self._whole or known is None or not known.reads.keys().isdisjoint(self._pending):
+            if self._whole or known is None or not known.reads.isdisjoint(self._pending):
                 self._pages[group] = self._make(kind, group[1], facts, options, written)
                 rendered.update(kind.paths(group[1]))
         gone = [group for group in self._pages if group not in listing]
@@ -300,7 +300,7 @@ class LiveBuild:
             files = render_pages(self._env, self._site, pages)
         for file, data in files:
             self._put(file, data, written)
-        return _Rendered(reads, tuple(file for file, _ in files))
+        return _Rendered(frozenset(reads), tuple(file for file, _ in files))
 
     def _use_theme(self, theme: Theme) -> None:
         """One Jinja environment for the server's life, whose templates are read again
@@ -309,7 +309,7 @@ class LiveBuild:
         if self._env is None:
             env = make_environment(theme.folders, TrackedEnvironment)
             assert isinstance(env, TrackedEnvironment)
-            env.recorder, env.engine = self.model.recorder, self.model.engine
+            env.recorder, env.engine, env._keys = self.model.recorder, self.model.engine, {}
             self._env = env
         elif theme == self._env_theme:
             return

@@ -98,7 +98,7 @@ def derive(playbook: Playbook, today: dt.date) -> Derived:
     followups = {slug: followups_of(playbook, today, slug) for slug in playbook.contacts}
     facts = Derived(
         ranked=ranked,
-        rows={row.company.slug: row for row in ranked},
+        rows=rows_of(ranked),
         targets=targets_of(ranked),
         followups=followups,
         items=items_of(followups.values()),
@@ -118,6 +118,10 @@ def planned_meetings(playbook: Playbook) -> list[str]:
 
 def ranked_of(playbook: Playbook) -> tuple[RankedCompany, ...]:
     return tuple(rank_companies(playbook))
+
+
+def rows_of(ranked: tuple[RankedCompany, ...]) -> dict[str, RankedCompany]:
+    return {row.company.slug: row for row in ranked}
 
 
 def targets_of(ranked: tuple[RankedCompany, ...]) -> tuple[Company, ...]:
