@@ -249,7 +249,12 @@ def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
     """The keys of one entity whose values differ between two versions (None: absent)."""
     entity_type = KINDS[kind]
     names = [f.name for f in dataclasses.fields(entity_type)]
-    names += [n for n, v in vars(entity_type).items() if isinstance(v, property)]
+    names += [
+        name
+        for cls in entity_type.__mro__
+        for name, value in vars(cls).items()
+        if isinstance(value, property)
+    ]
     changed: set[Key] = {
         (kind, slug, name) for name in names if _field(old, name) != _field(new, name)
     }
