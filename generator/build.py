@@ -22,9 +22,7 @@ from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
 from generator.model.redact import shared_view
-from generator.plans.facts import Derived, derive
-from generator.plans.followup_checks import check_followups
-from generator.plans.guardrails import check_playbook
+from generator.plans.facts import Facts, derive
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from generator.publish.output import DeferredFile, PageGroup, write_pages
 from generator.publish.parallel import fork_map
@@ -64,7 +62,7 @@ class Audience:
         folder = config.output_dir
         return folder if not self.shared else folder.with_name(f"{folder.name}-{self.name}")
 
-    def view(self, playbook: Playbook, facts: Derived, day: dt.date) -> tuple[Playbook, Derived]:
+    def view(self, playbook: Playbook, facts: Facts, day: dt.date) -> tuple[Playbook, Facts]:
         """The model and facts the pages are made from."""
         if not self.shared:
             return playbook, facts
@@ -119,8 +117,7 @@ def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problem
     (on `today`: by default `today:` in playbook.yaml, else the date now)."""
     problems = Problems()
     playbook = load(root, problems)
-    problems.items += check_followups(playbook)
-    problems.items += check_playbook(playbook, resolve_today(today, playbook.config))
+    problems.items += Facts(playbook, resolve_today(today, playbook.config)).problems()
     return playbook, problems
 
 
@@ -129,14 +126,11 @@ def check(root: Path) -> Problems:
     return checked(root)[1]
 
 
-def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[ContentError]]:
-    """The build's facts and the problems the plans find (as `check` reports them)."""
+def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Facts, list[ContentError]]:
+    """The build's facts, worked out, and the problems the plans find (as `check` reports
+    them)."""
     facts = derive(playbook, today)
-    problems = check_followups(playbook)
-    for warnings in facts.guardrails.values():
-        problems += warnings
-    problems += facts.playbook_warnings
-    return facts, problems
+    return facts, facts.problems()
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:
@@ -162,7 +156,7 @@ def make_site(playbook: Playbook, today: dt.date, audience: str = OWNER) -> Site
 
 
 def calendar_of(
-    playbook: Playbook, today: dt.date, facts: Derived, renamed: Mapping[str, str] | None = None
+    playbook: Playbook, today: dt.date, facts: Facts, renamed: Mapping[str, str] | None = None
 ) -> bytes:
     """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
     of an encrypted build when `renamed`)."""

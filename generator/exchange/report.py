@@ -14,8 +14,7 @@ from pathlib import Path
 
 from generator.errors import ContentError, Problems, UsageError
 from generator.exchange.exporting import LIST_SEPARATOR, Checked, csv_bytes, write_tables
-from generator.plans.facts import items_of
-from generator.plans.followups import contact_followups
+from generator.plans.facts import Facts
 from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
 from generator.site.report import log_page
 from generator.site.theme import theme_dirs
@@ -46,7 +45,7 @@ def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.d
     if end < start:
         raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
     playbook = found.playbook
-    items = items_of(contact_followups(playbook, today, slug) for slug in playbook.contacts)
+    items = Facts(playbook, today).items
     entries = work_search_log(playbook, items, start, end)
     themes = theme_dirs(playbook.config.root, playbook.config.theme)
     return Report(

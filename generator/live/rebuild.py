@@ -25,13 +25,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import html
 import threading
 import time
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -47,16 +45,17 @@ from generator.live.assembly import ReusedSteps
 from generator.live.sources import LiveSources
 from generator.live.track import (
     Key,
-    LiveFacts,
     LiveModel,
     Record,
     TrackedEnvironment,
     TrackedVersions,
+    live_facts,
     model_changes,
 )
 from generator.model.assemble import assemble
-from generator.model.config import CONFIG_FILE, Config, load_config
+from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
+from generator.plans.facts import Facts
 from generator.plans.followups import FollowUpItem
 from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
@@ -66,13 +65,12 @@ from generator.site.render import (
     PRIVACY_POLICY,
     Site,
     make_environment,
+    render_error_page,
     render_pages,
     template_problem,
     theme_loader,
 )
-from generator.site.theme import static_files, theme_dirs
-
-ERROR_TEMPLATE = "error.html"
+from generator.site.theme import Theme, static_files, theme_dirs
 
 
 @dataclass(frozen=True)
@@ -98,38 +96,6 @@ class Outcome:
     def visible(self) -> bool:
         """Would an open page look different: new files, or errors to show or clear?"""
         return bool(self.written) or not self.ok
-
-
-@dataclass(frozen=True)
-class Theme:
-    """The theme folders, and a digest of every template and asset they resolve to."""
-
-    folders: tuple[Path, ...]
-    digests: Mapping[Key, str] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, folders: Iterable[Path]) -> Theme:
-        folders = tuple(folders)
-        digests: dict[Key, str] = {}
-        for folder in reversed(folders):  # the most specific folder wins
-            for path in sorted((folder / "templates").rglob("*")):
-                if path.is_file():
-                    name = path.relative_to(folder / "templates").as_posix()
-                    digests[("template", name)] = _digest(path.read_bytes())
-        for rel, path in static_files(folders):
-            digests[("static", rel.removeprefix(routes.STATIC))] = _digest(path.read_bytes())
-        return cls(folders, digests)
-
-    def versions(self) -> dict[str, str]:
-        return {str(key[1]): digest for key, digest in self.digests.items() if key[0] == "static"}
-
-    def changes(self, other: Theme) -> set[Key]:
-        keys = self.digests.keys() | other.digests.keys()
-        return {k for k in keys if self.digests.get(k) != other.digests.get(k)}
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=6).hexdigest()
 
 
 @dataclass
@@ -210,7 +176,7 @@ class LiveBuild:
         try:
             self._use_theme(theme)
             facts = self._update_model(playbook, (config, today), theme)
-            problems.items += _checks(playbook, facts)
+            problems.items += facts.problems()
             if problems.errors:
                 return self._fail(problems, theme, started)
             with self._calendar_lock:  # before the pages: a page seen new has its calendar new
@@ -245,7 +211,7 @@ class LiveBuild:
 
     def _update_model(
         self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme
-    ) -> LiveFacts:
+    ) -> Facts:
         """Make `playbook` the model, and work out again the facts it changed."""
         model, before = self.model, self.model.playbook
         model.playbook = playbook
@@ -259,10 +225,10 @@ class LiveBuild:
             self._pending |= model.engine.refresh(changed)
         self._theme = theme
         self._setting = setting
-        return LiveFacts(model, setting[1])
+        return live_facts(model, setting[1])
 
     def _render(
-        self, playbook: Playbook, facts: LiveFacts, today: dt.date, theme: Theme
+        self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme
     ) -> tuple[set[str], set[str]]:
         """Make and write the pages whose reads changed, and the new ones; delete the
         pages that are gone. Returns the site paths rendered and the files written."""
@@ -291,7 +257,7 @@ class LiveBuild:
         return rendered, written
 
     def _make(
-        self, kind: PageKind, key: str, facts: LiveFacts, options: Options, written: set[str]
+        self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
     ) -> _Rendered:
         """Make and render one group of pages through the tracking view; write what changed."""
         assert self._env is not None and self._site is not None
@@ -400,40 +366,3 @@ class LiveBuild:
             time.perf_counter() - started,
             self.error_page,
         )
-
-
-def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
-    """What the plans find wrong, as `build.checked_facts` reports it."""
-    problems: list[ContentError] = []
-    for slug in playbook.meetings:
-        problems += facts.records[slug]
-        problems += facts.guardrails[slug]
-    for slug in playbook.contacts:
-        problems += facts.contact_checks[slug]
-    problems += facts.playbook_warnings
-    problems += facts.holiday_years
-    return problems
-
-
-def render_error_page(
-    themes: Iterable[Path],
-    errors: list[ContentError],
-    warnings: list[ContentError],
-    csp: str = PRIVACY_POLICY,
-    scripts: tuple[str, ...] = (),
-) -> bytes:
-    """The page shown at every address while the content is broken (like Hugo's)."""
-    context: dict[str, Any] = {
-        "errors": [str(e) for e in errors],
-        "warnings": [str(w) for w in warnings],
-        "config_file": CONFIG_FILE,
-        "csp": csp,
-        "scripts": scripts,
-        "stylesheet": "/" + routes.static("style.css"),
-    }
-    try:
-        template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
-        return template.render(**context).encode("utf-8")
-    except jinja2.TemplateError:  # a broken theme must not hide the content errors
-        lines = "\n".join(html.escape(e) for e in context["errors"])
-        return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
@@ -31,23 +31,7 @@ from generator.model.entities import (
     Profile,
     Question,
 )
-from generator.plans.facts import (
-    MeetingPlan,
-    followups_of,
-    items_of,
-    plan_of,
-    planned_meetings,
-    ranked_of,
-    rows_of,
-    targets_of,
-)
-from generator.plans.followup_checks import (
-    contact_problems,
-    holiday_years,
-    meeting_record_problems,
-)
-from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
-from generator.plans.targets import RankedCompany
+from generator.plans.facts import Facts
 
 Key = tuple[Hashable, ...]
 """What was read: `(kind, slug, field)` of an entity, `("has", kind, slug)`, `("all",
@@ -395,99 +379,10 @@ class TrackedPlaybook:
         return self._model.engine.fact(key, lambda: method(self, slug))
 
 
-class FactMap(Mapping[str, Any]):
-    """Facts by key (a contact's follow-ups, a meeting's plan), each worked out on demand."""
-
-    def __init__(
-        self,
-        engine: Engine,
-        name: str,
-        compute: Callable[[str], Any],
-        keys: Callable[[], Iterable[str]],
-    ) -> None:
-        self._engine = engine
-        self._name = name
-        self._compute = compute
-        self._keys = keys
-        self._fact_keys: dict[str, Key] = {}
-
-    def __getitem__(self, key: str) -> Any:
-        fact = self._fact_keys.get(key)
-        if fact is None:
-            fact = self._fact_keys[key] = ("fact", self._name, key)
-        return self._engine.fact(fact, lambda: self._compute(key))
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(self._keys()))
-
-    def __len__(self) -> int:
-        return len(list(self._keys()))
-
-
-class LiveFacts:
-    """The build's facts (`plans.facts.Facts`), each worked out when first asked for,
-    with the same functions `derive` uses, and kept with what it read."""
-
-    def __init__(self, model: LiveModel, today: dt.date) -> None:
-        pb, engine = model.view, model.engine
-        view = model.tracked
-        self._view, self._engine, self.today = pb, engine, today
-        self.followups = FactMap(
-            engine, "followups", lambda slug: followups_of(pb, today, slug), lambda: view.contacts
-        )
-        self.guardrails = FactMap(
-            engine,
-            "guardrails",
-            lambda slug: meeting_guardrails(pb, slug, today),
-            lambda: view.meetings,
-        )
-        self.plans: FactMap = FactMap(
-            engine, "plans", lambda slug: plan_of(pb, self, slug), lambda: planned_meetings(pb)
-        )
-        self.asked = FactMap(
-            engine, "asked", lambda slug: self._plan(slug).asked, lambda: planned_meetings(pb)
-        )
-        self.records = FactMap(
-            engine, "records", lambda slug: meeting_record_problems(pb, slug), list
-        )
-        self.rows = FactMap(engine, "rows", self._row, lambda: view.companies)
-        self.contact_checks = FactMap(
-            engine, "contact_checks", lambda slug: contact_problems(pb, slug), list
-        )
-
-    def _row(self, slug: str) -> RankedCompany:
-        rows = self._engine.fact(("fact", "rows"), lambda: rows_of(self.ranked))
-        return rows[slug]  # type: ignore[no-any-return]
-
-    def _plan(self, slug: str) -> MeetingPlan:
-        return self.plans[slug]  # type: ignore[no-any-return]
-
-    @property
-    def ranked(self) -> Any:
-        return self._engine.fact(("fact", "ranked"), lambda: ranked_of(self._view))
-
-    @property
-    def targets(self) -> Any:
-        return self._engine.fact(("fact", "targets"), lambda: targets_of(self.ranked))
-
-    @property
-    def items(self) -> Any:
-        pb = self._view
-        return self._engine.fact(
-            ("fact", "items"), lambda: items_of(self.followups[slug] for slug in pb.contacts)
-        )
-
-    @property
-    def holiday_years(self) -> Any:
-        return self._engine.fact(("fact", "holiday_years"), lambda: holiday_years(self._view))
-
-    @property
-    def playbook_warnings(self) -> Any:
-        view = self._view
-        return self._engine.fact(("fact", "playbook_warnings"), lambda: playbook_guardrails(view))
+def live_facts(model: LiveModel, today: dt.date) -> Facts:
+    """The build's facts (`plans.facts.Facts`) over the tracking view, each kept with what
+    it read, so a rebuild works out again only those whose inputs changed."""
+    return Facts(model.view, today, get=model.engine.fact)
 
 
 class TrackedEnvironment(jinja2.Environment):

@@ -10,9 +10,10 @@ follows a theme edit), so an edited template is always seen.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.errors import ContentError, display_path
+from generator.model.config import CONFIG_FILE
 from generator.site import routes
 from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline
@@ -196,3 +198,30 @@ def format_short_day(day: dt.date | None) -> str:
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:
     return value.strftime("%H:%M") if value else ""
+
+
+ERROR_TEMPLATE = "error.html"
+
+
+def render_error_page(
+    themes: Iterable[Path],
+    errors: list[ContentError],
+    warnings: list[ContentError],
+    csp: str = PRIVACY_POLICY,
+    scripts: tuple[str, ...] = (),
+) -> bytes:
+    """The page shown at every address while the content is broken (like Hugo's)."""
+    context: dict[str, Any] = {
+        "errors": [str(e) for e in errors],
+        "warnings": [str(w) for w in warnings],
+        "config_file": CONFIG_FILE,
+        "csp": csp,
+        "scripts": scripts,
+        "stylesheet": "/" + routes.static("style.css"),
+    }
+    try:
+        template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
+        return template.render(**context).encode("utf-8")
+    except jinja2.TemplateError:  # a broken theme must not hide the content errors
+        lines = "\n".join(html.escape(e) for e in context["errors"])
+        return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()
