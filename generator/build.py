@@ -21,9 +21,8 @@ from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
-from generator.plans.facts import Derived, derive
-from generator.plans.followup_checks import check_followups
-from generator.plans.guardrails import check_playbook
+from generator.model.redact import shared_view
+from generator.plans.facts import Facts, derive
 from generator.progress import SILENT, Progress
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from generator.publish.output import DeferredFile, PageGroup, write_pages
@@ -40,6 +39,37 @@ from generator.stopwatch import Stopwatch
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 """Well-behaved crawlers stay out."""
+OWNER, COACH = "owner", "coach"
+AUDIENCES = (OWNER, COACH)
+AUDIENCE_FILE = ".playbook-audience"
+"""Written into a coach view's output folder, so a full build there can warn."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whom a build is for: you (everything), or a coach or friend who helps (a view
+    without other people's private details, `model/redact.py`)."""
+
+    name: str = OWNER
+    names: str | None = None
+    """For a coach: how contacts' names show; None: `coach.names` in playbook.yaml."""
+
+    @property
+    def shared(self) -> bool:
+        return self.name != OWNER
+
+    def output_dir(self, config: Config) -> Path:
+        """The default output folder: `output/`, or `output-coach/` for a coach."""
+        folder = config.output_dir
+        return folder if not self.shared else folder.with_name(f"{folder.name}-{self.name}")
+
+    def view(self, playbook: Playbook, facts: Facts, day: dt.date) -> tuple[Playbook, Facts]:
+        """The model and facts the pages are made from."""
+        if not self.shared:
+            return playbook, facts
+        names = self.names or playbook.config.coach_names
+        shown = shared_view(playbook, routes.entity_href, names)
+        return shown, derive(shown, day)
 
 
 @dataclass(frozen=True)
@@ -53,6 +83,8 @@ class BuildReport:
     """A plain build replaced an encrypted one: everything is readable again."""
     stages: tuple[tuple[str, float], ...] = ()
     """Seconds per stage, in order (`playbook build -v`)."""
+    full_over_shared: bool = False
+    """A build for you replaced a coach's view: what the coach must not see is there."""
 
 
 def read_all(
@@ -93,8 +125,7 @@ def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problem
     (on `today`: by default `today:` in playbook.yaml, else the date now)."""
     problems = Problems()
     playbook = load(root, problems)
-    problems.items += check_followups(playbook)
-    problems.items += check_playbook(playbook, resolve_today(today, playbook.config))
+    problems.items += Facts(playbook, resolve_today(today, playbook.config)).problems()
     return playbook, problems
 
 
@@ -103,14 +134,11 @@ def check(root: Path) -> Problems:
     return checked(root)[1]
 
 
-def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[ContentError]]:
-    """The build's facts and the problems the plans find (as `check` reports them)."""
+def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Facts, list[ContentError]]:
+    """The build's facts, worked out, and the problems the plans find (as `check` reports
+    them)."""
     facts = derive(playbook, today)
-    problems = check_followups(playbook)
-    for warnings in facts.guardrails.values():
-        problems += warnings
-    problems += facts.playbook_warnings
-    return facts, problems
+    return facts, facts.problems()
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:
@@ -122,7 +150,7 @@ def resolve_today(option: dt.date | None, config: Config) -> dt.date:
     return dt.datetime.now(zoneinfo.ZoneInfo(config.timezone)).date()
 
 
-def make_site(playbook: Playbook, today: dt.date) -> Site:
+def make_site(playbook: Playbook, today: dt.date, audience: str = OWNER) -> Site:
     config = playbook.config
     return Site(
         title=config.title,
@@ -131,11 +159,12 @@ def make_site(playbook: Playbook, today: dt.date) -> Site:
         timezone=config.timezone,
         page_size=config.page_size,
         nav=SECTIONS,
+        audience=audience,
     )
 
 
 def calendar_of(
-    playbook: Playbook, today: dt.date, facts: Derived, renamed: Mapping[str, str] | None = None
+    playbook: Playbook, today: dt.date, facts: Facts, renamed: Mapping[str, str] | None = None
 ) -> bytes:
     """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
     of an encrypted build when `renamed`)."""
@@ -169,11 +198,13 @@ def build(
     encryption: Encryption | None = None,
     clean: bool = False,
     strict: bool = False,
+    audience: Audience = Audience(),
     progress: Progress = SILENT,
 ) -> BuildReport:
     """Build the playbook at `root` into its output folder; raise BuildError on bad content
     (with `strict`, on any warning too). `clean`: write every file again, not only those
-    whose bytes changed. `progress` hears each stage begin, and how far it has got."""
+    whose bytes changed. For a coach (`audience`), the pages are made from `shared_view`
+    of the checked model. `progress` hears each stage begin, and how far it has got."""
     started = time.perf_counter()
     clock = Stopwatch()
     problems = Problems()
@@ -183,17 +214,20 @@ def build(
     facts, found = checked_facts(playbook, day)
     problems.items += found
     _stop_on(problems, strict)
+    playbook, facts = audience.view(playbook, facts, day)
     clock.lap("read and check")
-    output = check_output_dir(out or playbook.config.output_dir, root)
+    output = check_output_dir(out or audience.output_dir(playbook.config), root)
     with_calendar = encryption is None or encryption.include_calendar
-    options = Options(day, has_calendar=with_calendar)
+    with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
+    options = Options(day, has_calendar=with_calendar, has_vcards=with_vcards)
     themes = theme_dirs(root, playbook.config.theme)
     env = make_environment(themes)
-    pages = list(site_pages(playbook))
+    pages = list(site_pages(playbook, options))
     groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
+    over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
     if encryption is not None:
         key = page_key(encryption, output)
         renamed = opaque_names(paths, key)
@@ -202,9 +236,13 @@ def build(
     if with_calendar:
         make = partial(calendar_of, playbook, day, facts, renamed)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
-    site = make_site(playbook, day)
+    site = make_site(playbook, day, audience.name)
+    extras = {"robots.txt": ROBOTS_TXT}
+    if audience.shared:
+        extras[AUDIENCE_FILE] = f"{audience.name}\n".encode()
     clock.lap("plan pages")
-    progress.stage(f"Rendering {len(paths):,} pages", len(deferred) + len(groups))
+    html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
+    progress.stage(f"Rendering {html_pages:,} pages", len(deferred) + len(groups))
     with staged_output(output, root, clean=clean) as stage:
         stage.files |= write_pages(
             groups,
@@ -218,13 +256,13 @@ def build(
             deferred=deferred,
             done=progress.advance,
         )
-        stage.files |= stage.put({"robots.txt": ROBOTS_TXT})
+        stage.files |= stage.put(extras)
         stage.files |= stage.put_copies(static_files(themes))
     clock.lap("render and write")
     seconds = time.perf_counter() - started
     count, stages = len(stage.files), tuple(clock.laps)
     return BuildReport(
-        output, len(paths), count, seconds, problems.warnings, over_encrypted, stages
+        output, html_pages, count, seconds, problems.warnings, over_encrypted, stages, over_shared
     )
 
 

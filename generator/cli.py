@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator import __version__
-from generator.build import build, check
+from generator.build import AUDIENCES, OWNER, Audience, build, check
 from generator.errors import (
     BuildError,
     ContentError,
@@ -31,6 +31,7 @@ from generator.errors import (
 )
 from generator.faults import os_problem, recursion_problem
 from generator.model.fields import FIRST_DAY, LAST_DAY
+from generator.model.redact import NAME_STYLES
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
 from generator.publish.lock import Encryption
@@ -107,6 +108,24 @@ def _parser() -> argparse.ArgumentParser:
         "--with-calendar",
         action="store_true",
         help="with --encrypt: also write playbook.ics, which is NOT encrypted",
+    )
+    p.add_argument(
+        "--with-vcards",
+        action="store_true",
+        help="with --encrypt: also write each contact's .vcf, which is NOT encrypted",
+    )
+    p.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default=OWNER,
+        help="coach: a site to share, without other people's contact details and notes, "
+        "into output-coach/ (default: owner, everything)",
+    )
+    p.add_argument(
+        "--names",
+        choices=NAME_STYLES,
+        help="with --audience coach: contacts' names as initials (P. N.), first (Priya N.) "
+        "or full (default: coach.names in playbook.yaml, else initials)",
     )
     _strict_option(p)
     _talk_options(p)
@@ -320,7 +339,10 @@ def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     _require_playbook(args.root)
+    if args.names and args.audience == OWNER:
+        raise UsageError("--names only applies to --audience coach")
     encryption = _encryption(args)
+    audience = Audience(args.audience, args.names)
     shown = None if args.quiet else TerminalProgress(sys.stderr)
     try:
         report = build(
@@ -331,6 +353,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             encryption=encryption,
             clean=args.clean,
             strict=args.strict,
+            audience=audience,
             progress=shown or SILENT,
         )
     finally:
@@ -338,6 +361,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
             shown.close()  # errors and the summary start on a clean line
     if not args.quiet:
         _print_problems(report.warnings)
+    if report.full_over_shared:
+        _say(
+            f"warning: {report.output} held a view for a coach and now holds your whole "
+            "playbook, contact details and notes included: do not share it; build again "
+            "with --audience coach",
+            err=True,
+        )
     if report.unencrypted_over_encrypted:
         _say(
             f"warning: {report.output} held an encrypted build and now holds a plain one: "
@@ -352,12 +382,22 @@ def _cmd_build(args: argparse.Namespace) -> int:
             f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
             f"{warned} → {report.output}/index.html"
         )
+        if audience.shared:
+            print(
+                "A view to share: other people's emails, phones, LinkedIn addresses and notes "
+                "are left out, and their names shortened unless coach.names or --names says "
+                "full."
+            )
     return 0
 
 
 def _encryption(args: argparse.Namespace) -> Encryption | None:
-    if args.with_calendar and not args.encrypt:
-        raise UsageError("--with-calendar only applies to --encrypt builds")
+    for option, given in (
+        ("--with-calendar", args.with_calendar),
+        ("--with-vcards", args.with_vcards),
+    ):
+        if given and not args.encrypt:
+            raise UsageError(f"{option} only applies to --encrypt builds")
     if not args.encrypt:
         return None
     try:
@@ -370,7 +410,15 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
             "can read your meetings and follow-ups",
             file=sys.stderr,
         )
-    return Encryption(passphrase, include_calendar=args.with_calendar)
+    if args.with_vcards:
+        print(
+            "warning: the contacts' .vcf files are written in plain text: anyone with "
+            "their address can read those names, emails and phone numbers",
+            file=sys.stderr,
+        )
+    return Encryption(
+        passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
+    )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -537,6 +585,30 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     q.set_defaults(run=_cmd_export_csv)
 
     p = commands.add_parser(
+        "report",
+        help="a work-search log of the contacts you made, to print",
+        description=_cmd_report.__doc__,
+    )
+    _root_option(p)
+    p.add_argument(
+        "--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD", help="first day"
+    )
+    p.add_argument(
+        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    _folder(
+        p.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="DIR",
+            help="folder to write to (default: reports/)",
+        )
+    )
+    _today_option(p)
+    p.set_defaults(run=_cmd_report)
+
+    p = commands.add_parser(
         "schema", help="write JSON Schemas for editors", description=_cmd_schema.__doc__
     )
     _root_option(p)
@@ -625,6 +697,24 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
     _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    """Write a work-search log of the contacts you made from --from to --to: a page to print
+    (A4 or Letter, as page_size says) and a CSV file, with the date, employer, person and
+    title, how, what for and the result of each (docs/report.md)."""
+    from generator.exchange.exporting import checked, today_of
+    from generator.exchange.report import REPORT_FOLDER, work_search_report, write_report
+
+    found = checked(args.root)
+    _print_problems(found.warnings)
+    today = today_of(found, args.today)
+    report = work_search_report(found, args.start, args.end or today, today)
+    _print_problems(list(report.notices))
+    folder = args.output if args.output is not None else args.root / REPORT_FOLDER
+    written = write_report(folder, report)
+    _say(f"{_count(len(report.entries), 'contact')} made → " + " and ".join(map(str, written)))
     return 0
 
 

@@ -231,8 +231,8 @@ def _refuse_taken(slug: str, folder: str, sources: list[SourceFile]) -> None:
     """A slug in use in this folder is a duplicate; in another linked kind, it would make
     `[[slug]]` links ambiguous: refuse both, naming the file."""
     for source in sources:
-        if source.slug != slug or source.kind not in (folder, *LINKED_KINDS):
-            continue
+        if slugs.file_slug(source.slug) != slug or source.kind not in (folder, *LINKED_KINDS):
+            continue  # (`Jane Doe.md` has the slug jane-doe too)
         if source.kind == folder:
             raise UsageError(f"{source.rel} already has the file name {slug}; choose another name")
         raise UsageError(

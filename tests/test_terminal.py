@@ -56,11 +56,11 @@ def test_problems_escape_the_whole_line() -> None:
 def test_check_shows_bad_file_names_escaped(
     sample_root: Path, capsys: pytest.CaptureFixture[str], nasty: str
 ) -> None:
-    write(sample_root, f"content/contacts/jane{nasty}doe.md", "---\nname: Jane\n---\n")
+    write(sample_root, f"content/contacts/jane{nasty}doe.md", "---\nname: [Jane\n---\n")
     main(["check", "-C", str(sample_root)])
     captured = capsys.readouterr()
     assert_tame(captured.out + captured.err)
-    assert f"content/contacts/jane{printable(nasty)}doe.md:1:" in captured.err
+    assert f"content/contacts/jane{printable(nasty)}doe.md:2: front matter:" in captured.err
 
 
 def test_build_summary_escapes_the_output_folder(

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.errors import Problems, UsageError
 from generator.exchange.people import PersonIndex, company_keys
+from generator.model.slugs import file_slug
 from generator.sources.discover import discover
 from generator.sources.frontmatter import parse_document
 
@@ -94,18 +95,19 @@ def read_known(root: Path) -> Known:
     for source in discover(root, ignored):
         if source.kind not in ("contacts", "companies"):
             continue
-        (known.contact_slugs if source.kind == "contacts" else known.company_slugs).add(source.slug)
+        slug = file_slug(source.slug)  # the slug `playbook check` gives the file
+        (known.contact_slugs if source.kind == "contacts" else known.company_slugs).add(slug)
         try:
             doc = parse_document(source.rel, source.path.read_bytes(), ignored)
         except OSError:
             doc = None
         data = doc.data if doc is not None else {}
         if source.kind == "companies":
-            known.add_company(KnownCompany(source.slug, source.rel, _text(data, "name")))
+            known.add_company(KnownCompany(slug, source.rel, _text(data, "name")))
             continue
         known.add_contact(
             KnownContact(
-                slug=source.slug,
+                slug=slug,
                 path=source.rel,
                 name=_text(data, "name"),
                 company=_text(data, "company"),

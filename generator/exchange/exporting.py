@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import checked as check_playbook
+from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
 from generator.model.entities import Playbook
@@ -45,7 +45,7 @@ class Checked:
 
 def checked(root: Path) -> Checked:
     """Load and check the playbook at `root`; BuildError with every error otherwise."""
-    playbook, problems = check_playbook(root)
+    playbook, problems = checked_playbook(root)
     if problems.errors:
         raise BuildError(problems.errors, problems.warnings)
     return Checked(playbook, problems.warnings)

@@ -17,10 +17,14 @@ from generator.model.assemble import (
     Body,
     Checked,
     Known,
+    LinkKey,
     Links,
+    LinkTable,
     Parsed,
     Steps,
+    changed_keys,
     check_references,
+    link_keys,
     make_entity,
     render_body,
     validate,
@@ -40,9 +44,9 @@ class ReusedSteps:
         self._references: dict[str, tuple[Any, int, tuple[ContentError, ...]]] = {}
         self._known: Known | None = None
         self._known_version = 0
-        self._links: Links = {}
-        self._renamed: set[str] = set()
-        """Slugs whose `[[link]]` target changed (came, went or shows another title)."""
+        self._links: Links = LinkTable({})
+        self._changed: set[LinkKey] = set()
+        """What changed in the `[[link]]` table since the last rebuild (`changed_keys`)."""
 
     def steps(self) -> Steps:
         return Steps(self.validate, self.render_body, self.make_entity, self.check_references)
@@ -54,15 +58,15 @@ class ReusedSteps:
         return known[1]
 
     def render_body(self, doc: Document, links: Links, raw_html: bool) -> Body:
-        if links is not self._links:  # once per rebuild: which link targets changed
-            self._renamed = _changed_targets(self._links, links)
+        if links is not self._links:  # once per rebuild: what changed in the link table
+            self._changed = changed_keys(self._links, links)
             self._links = links
         known = self._bodies.get(doc.path)
         if (
             known is None
             or known[0] != doc.body
             or known[1] != raw_html
-            or any(name.rpartition("/")[2] in self._renamed for name, _ in known[2].resolved)
+            or any(not self._changed.isdisjoint(link_keys(*link)) for link in known[2].resolved)
         ):
             known = self._bodies[doc.path] = (doc.body, raw_html, render_body(doc, links, raw_html))
         return known[2]
@@ -94,13 +98,3 @@ class ReusedSteps:
             if memo.keys() != present:
                 for gone in memo.keys() - present:
                     del memo[gone]
-
-
-def _changed_targets(old: Links, new: Links) -> set[str]:
-    """The slugs whose link target differs between two tables, in any kind: a body that
-    names one may resolve it differently now (or ambiguously, or not at all)."""
-    changed: set[str] = set()
-    for kind in old.keys() | new.keys():
-        before, after = old.get(kind, {}), new.get(kind, {})
-        changed.update(s for s in before.keys() | after.keys() if before.get(s) != after.get(s))
-    return changed

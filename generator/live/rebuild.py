@@ -25,13 +25,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import html
 import threading
 import time
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -47,16 +45,17 @@ from generator.live.assembly import ReusedSteps
 from generator.live.sources import LiveSources
 from generator.live.track import (
     Key,
-    LiveFacts,
     LiveModel,
-    Reads,
+    Record,
     TrackedEnvironment,
     TrackedVersions,
+    live_facts,
     model_changes,
 )
 from generator.model.assemble import assemble
-from generator.model.config import CONFIG_FILE, Config, load_config
+from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
+from generator.plans.facts import Facts
 from generator.plans.followups import FollowUpItem
 from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
@@ -66,12 +65,12 @@ from generator.site.render import (
     PRIVACY_POLICY,
     Site,
     make_environment,
+    render_error_page,
     render_pages,
     template_problem,
+    theme_loader,
 )
-from generator.site.theme import static_files, theme_dirs
-
-ERROR_TEMPLATE = "error.html"
+from generator.site.theme import Theme, static_files, theme_dirs
 
 
 @dataclass(frozen=True)
@@ -99,41 +98,9 @@ class Outcome:
         return bool(self.written) or not self.ok
 
 
-@dataclass(frozen=True)
-class Theme:
-    """The theme folders, and a digest of every template and asset they resolve to."""
-
-    folders: tuple[Path, ...]
-    digests: Mapping[Key, str] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, folders: Iterable[Path]) -> Theme:
-        folders = tuple(folders)
-        digests: dict[Key, str] = {}
-        for folder in reversed(folders):  # the most specific folder wins
-            for path in sorted((folder / "templates").rglob("*")):
-                if path.is_file():
-                    name = path.relative_to(folder / "templates").as_posix()
-                    digests[("template", name)] = _digest(path.read_bytes())
-        for rel, path in static_files(folders):
-            digests[("static", rel.removeprefix(routes.STATIC))] = _digest(path.read_bytes())
-        return cls(folders, digests)
-
-    def versions(self) -> dict[str, str]:
-        return {str(key[1]): digest for key, digest in self.digests.items() if key[0] == "static"}
-
-    def changes(self, other: Theme) -> set[Key]:
-        keys = self.digests.keys() | other.digests.keys()
-        return {k for k in keys if self.digests.get(k) != other.digests.get(k)}
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=6).hexdigest()
-
-
 @dataclass
 class _Rendered:
-    reads: Reads
+    reads: Record
     """What the pages read while they were made and rendered."""
     files: tuple[str, ...]
 
@@ -176,7 +143,8 @@ class LiveBuild:
         """While the content is broken: the page to show instead of any HTML page."""
         self._setting: tuple[Config, dt.date] | None = None
         self._theme: Theme | None = None
-        self._env: jinja2.Environment | None = None
+        self._env: TrackedEnvironment | None = None
+        self._env_theme: Theme | None = None
         self._versions = TrackedVersions({}, self.model.recorder)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
@@ -205,15 +173,17 @@ class LiveBuild:
         if problems.errors:
             return self._fail(problems, theme, started)
         today = resolve_today(self.today, config)
-        facts = self._update_model(playbook, (config, today), theme)
-        problems.items += _checks(playbook, facts)
-        if problems.errors:
-            return self._fail(problems, theme, started)
-        with self._calendar_lock:  # before the pages: a page seen new has its calendar new
-            self._calendar_input, self._calendar = (playbook, today, facts.items), None
         try:
+            self._use_theme(theme)
+            facts = self._update_model(playbook, (config, today), theme)
+            problems.items += facts.problems()
+            if problems.errors:
+                return self._fail(problems, theme, started)
+            with self._calendar_lock:  # before the pages: a page seen new has its calendar new
+                self._calendar_input, self._calendar = (playbook, today, facts.items), None
             rendered, written = self._render(playbook, facts, today, theme)
         except (jinja2.TemplateError, RecursionError) as exc:
+            self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
             problems.items.append(template_problem(exc, self.root))
             return self._fail(problems, theme, started)
@@ -241,7 +211,7 @@ class LiveBuild:
 
     def _update_model(
         self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme
-    ) -> LiveFacts:
+    ) -> Facts:
         """Make `playbook` the model, and work out again the facts it changed."""
         model, before = self.model, self.model.playbook
         model.playbook = playbook
@@ -253,28 +223,28 @@ class LiveBuild:
             if self._theme is not None:
                 changed |= theme.changes(self._theme)
             self._pending |= model.engine.refresh(changed)
+        self._theme = theme
         self._setting = setting
-        return LiveFacts(model, setting[1])
+        return live_facts(model, setting[1])
 
     def _render(
-        self, playbook: Playbook, facts: LiveFacts, today: dt.date, theme: Theme
+        self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme
     ) -> tuple[set[str], set[str]]:
         """Make and write the pages whose reads changed, and the new ones; delete the
         pages that are gone. Returns the site paths rendered and the files written."""
         site = self._site_for(playbook, today, theme)
-        if site != self._site or self._env is None:
+        if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
-        if self._whole or theme != self._theme:
-            self._env = self._environment(theme)
-        self._site, self._theme = site, theme
+            self._pending |= self.model.engine.forget("fragment")
+        self._site = site
         assert self._env is not None
         options = Options(today, has_calendar=True)
-        listing = {(kind.name, key): kind for kind, key in site_pages(playbook)}
+        listing = {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
         rendered: set[str] = set()
         written: set[str] = set()
         for group, kind in listing.items():
             known = self._pages.get(group)
-            if self._whole or known is None or not known.reads.keys().isdisjoint(self._pending):
+            if self._whole or known is None or not known.reads.isdisjoint(self._pending):
                 self._pages[group] = self._make(kind, group[1], facts, options, written)
                 rendered.update(kind.paths(group[1]))
         gone = [group for group in self._pages if group not in listing]
@@ -287,7 +257,7 @@ class LiveBuild:
         return rendered, written
 
     def _make(
-        self, kind: PageKind, key: str, facts: LiveFacts, options: Options, written: set[str]
+        self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
     ) -> _Rendered:
         """Make and render one group of pages through the tracking view; write what changed."""
         assert self._env is not None and self._site is not None
@@ -296,14 +266,25 @@ class LiveBuild:
             files = render_pages(self._env, self._site, pages)
         for file, data in files:
             self._put(file, data, written)
-        return _Rendered(reads, tuple(file for file, _ in files))
+        return _Rendered(frozenset(reads), tuple(file for file, _ in files))
 
-    def _environment(self, theme: Theme) -> jinja2.Environment:
-        env = make_environment(theme.folders, TrackedEnvironment)
-        assert isinstance(env, TrackedEnvironment)
-        env.recorder = self.model.recorder
-        env.digests = lambda name: theme.digests.get(("template", name), "")
-        return env
+    def _use_theme(self, theme: Theme) -> None:
+        """One Jinja environment for the server's life, whose templates are read again
+        from the theme's folders whenever a theme file changed (so the cached parts it
+        rendered render again with the new templates)."""
+        if self._env is None:
+            env = make_environment(theme.folders, TrackedEnvironment)
+            assert isinstance(env, TrackedEnvironment)
+            env.recorder, env.engine, env._keys = self.model.recorder, self.model.engine, {}
+            self._env = env
+        elif theme == self._env_theme:
+            return
+        else:
+            self._env.loader = theme_loader(theme.folders)
+            if self._env.cache is not None:
+                self._env.cache.clear()
+        self._env.digests = lambda name: theme.digests.get(("template", name), "")
+        self._env_theme = theme
 
     def _site_for(self, playbook: Playbook, today: dt.date, theme: Theme) -> Site:
         """What every page may use, with the serving additions (reload script, CSP)."""
@@ -385,40 +366,3 @@ class LiveBuild:
             time.perf_counter() - started,
             self.error_page,
         )
-
-
-def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
-    """What the plans find wrong, as `build.checked_facts` reports it."""
-    problems: list[ContentError] = []
-    for slug in playbook.meetings:
-        problems += facts.records[slug]
-        problems += facts.guardrails[slug]
-    for slug in playbook.contacts:
-        problems += facts.contact_checks[slug]
-    problems += facts.playbook_warnings
-    problems += facts.holiday_years
-    return problems
-
-
-def render_error_page(
-    themes: Iterable[Path],
-    errors: list[ContentError],
-    warnings: list[ContentError],
-    csp: str = PRIVACY_POLICY,
-    scripts: tuple[str, ...] = (),
-) -> bytes:
-    """The page shown at every address while the content is broken (like Hugo's)."""
-    context: dict[str, Any] = {
-        "errors": [str(e) for e in errors],
-        "warnings": [str(w) for w in warnings],
-        "config_file": CONFIG_FILE,
-        "csp": csp,
-        "scripts": scripts,
-        "stylesheet": "/" + routes.static("style.css"),
-    }
-    try:
-        template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
-        return template.render(**context).encode("utf-8")
-    except jinja2.TemplateError:  # a broken theme must not hide the content errors
-        lines = "\n".join(html.escape(e) for e in context["errors"])
-        return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
@@ -31,28 +31,17 @@ from generator.model.entities import (
     Profile,
     Question,
 )
-from generator.plans.facts import (
-    MeetingPlan,
-    followups_of,
-    items_of,
-    plan_of,
-    planned_meetings,
-    ranked_of,
-    targets_of,
-)
-from generator.plans.followup_checks import (
-    contact_problems,
-    holiday_years,
-    meeting_record_problems,
-)
-from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
-from generator.plans.targets import RankedCompany
+from generator.plans.facts import Facts
 
 Key = tuple[Hashable, ...]
 """What was read: `(kind, slug, field)` of an entity, `("has", kind, slug)`, `("all",
 kind)`, `("bank",)`, `("question", id)`, `("template", name)`, `("static", name)`, or a
-fact's key (`("fact", name, arg)`)."""
-Reads = dict[Key, Any]
+fact's key (`("fact", name, arg)`). Which of them changed is found by comparing the two
+models (and facts by their values), so a record keeps the keys alone; each key is made
+once and shared, since thousands of pages read the same fields."""
+Reads = set[Key]
+Record = frozenset[Key]
+"""What a page or fact read, kept (a frozenset: smaller than the set it was made in)."""
 
 
 class _Missing:
@@ -62,6 +51,8 @@ class _Missing:
 
 MISSING: Any = _Missing()
 """The value of a key that names nothing (an entity that is gone)."""
+BANK: Key = ("bank",)
+"""The key of the whole question bank."""
 ENTITY_KINDS = {"contacts": Contact, "companies": Company, "meetings": Meeting}
 KINDS = {**ENTITY_KINDS, "profile": Profile}
 
@@ -73,13 +64,13 @@ class Recorder:
         self.open: list[Reads] = []
         """The records being made, innermost last."""
 
-    def read(self, key: Key, value: Any) -> None:
+    def read(self, key: Key) -> None:
         if self.open:
-            self.open[-1][key] = value
+            self.open[-1].add(key)
 
     @contextmanager
     def recording(self) -> Iterator[Reads]:
-        reads: Reads = {}
+        reads: Reads = set()
         self.open.append(reads)
         try:
             yield reads
@@ -87,11 +78,11 @@ class Recorder:
             self.open.pop()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Fact:
     compute: Callable[[], Any]
     value: Any
-    reads: Reads
+    reads: Record
     height: int
     """1 + the highest fact it reads: facts are worked out again lowest first."""
 
@@ -108,14 +99,14 @@ class Engine:
         known = self.facts.get(key)
         if known is None:
             known = self.facts[key] = self._work_out(compute)
-        self.recorder.read(key, known.value)
+        self.recorder.read(key)
         return known.value
 
     def _work_out(self, compute: Callable[[], Any]) -> _Fact:
         with self.recorder.recording() as reads:
             value = compute()
         heights = [self.facts[k].height for k in reads if k in self.facts]
-        return _Fact(compute, value, reads, 1 + max(heights, default=0))
+        return _Fact(compute, value, frozenset(reads), 1 + max(heights, default=0))
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
@@ -126,7 +117,7 @@ class Engine:
         everything = set(changed)
         frontier = changed
         while frontier:
-            stale = [k for k, f in self.facts.items() if not f.reads.keys().isdisjoint(frontier)]
+            stale = [k for k, f in self.facts.items() if not f.reads.isdisjoint(frontier)]
             frontier = set()
             for key in sorted(stale, key=lambda k: self.facts[k].height):
                 old = self.facts[key]
@@ -142,8 +133,13 @@ class Engine:
             everything |= frontier
         return everything
 
-    def forget(self) -> None:
-        self.facts.clear()
+    def forget(self, kind: str | None = None) -> set[Key]:
+        """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
+        their keys, which count as changed for whatever read them."""
+        gone = {k for k in self.facts if kind is None or k[0] == kind}
+        for key in gone:
+            del self.facts[key]
+        return gone
 
 
 class LiveModel:
@@ -155,6 +151,7 @@ class LiveModel:
         self._playbook: Playbook | None = None
         self.tables: dict[str, Mapping[str, Any]] = {}
         """The current entities by kind and slug, for refs to read quickly."""
+        self._keys: dict[Key, Key] = {}
         self.tracked = TrackedPlaybook(self)
         self._refs: dict[tuple[str, str], Ref] = {}
 
@@ -184,29 +181,38 @@ class LiveModel:
         assert self._playbook is not None, "no model yet"
         return self._playbook
 
-    def read(self, key: Key, value: Any) -> Any:
-        self.recorder.read(key, value)
+    def read(self, key: Key, value: Any = None) -> Any:
+        """Record `key` as read; hand back `value`, what was read."""
+        self.recorder.read(key)
         return value
+
+    def key(self, *parts: Hashable) -> Key:
+        """The one shared key for these parts."""
+        return self._keys.setdefault(parts, parts)
 
 
 class Ref:
     """An entity seen through the view: each field read is recorded, from whichever
     version of the entity the current model holds. Equal refs name the same entity."""
 
-    __slots__ = ("_kind", "_model", "_slug")
+    __slots__ = ("_keys", "_kind", "_model", "_slug")
 
     def __init__(self, model: LiveModel, kind: str, slug: str) -> None:
         self._model = model
         self._kind = kind
         self._slug = slug
+        self._keys: dict[str, Key] = {}
 
     def __getattr__(self, name: str) -> Any:
         if name[0] == "_":  # Python's own probes (__html__, __deepcopy__...): not a field
             raise AttributeError(name)
         value = getattr(self._model.tables[self._kind][self._slug], name)
         open_records = self._model.recorder.open
-        if open_records:
-            open_records[-1][(self._kind, self._slug, name)] = value
+        if open_records and name != "slug":  # a ref's slug is what it names: never changes
+            key = self._keys.get(name)
+            if key is None:
+                key = self._keys[name] = self._model.key(self._kind, self._slug, name)
+            open_records[-1].add(key)
         return value
 
     @property  # type: ignore[misc]
@@ -227,7 +233,12 @@ def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
     """The keys of one entity whose values differ between two versions (None: absent)."""
     entity_type = KINDS[kind]
     names = [f.name for f in dataclasses.fields(entity_type)]
-    names += [n for n, v in vars(entity_type).items() if isinstance(v, property)]
+    names += [
+        name
+        for cls in entity_type.__mro__
+        for name, value in vars(cls).items()
+        if isinstance(value, property)
+    ]
     changed: set[Key] = {
         (kind, slug, name) for name in names if _field(old, name) != _field(new, name)
     }
@@ -267,6 +278,7 @@ class TrackedMap(Mapping[str, Ref]):
     def __init__(self, model: LiveModel, kind: str) -> None:
         self._model = model
         self._kind = kind
+        self._all = model.key("all", kind)
 
     def _real(self) -> dict[str, Any]:
         return getattr(self._model.current, self._kind)  # type: ignore[no-any-return]
@@ -278,14 +290,15 @@ class TrackedMap(Mapping[str, Ref]):
 
     def __contains__(self, slug: object) -> bool:
         present = slug in self._real()
-        return self._model.read(("has", self._kind, slug), present)  # type: ignore[no-any-return]
+        return self._model.read(self._model.key("has", self._kind, slug), present)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        slugs = self._model.read(("all", self._kind), tuple(self._real()))
-        return iter(slugs)
+        self._model.read(self._all)
+        return iter(tuple(self._real()))
 
     def __len__(self) -> int:
-        return len(self._model.read(("all", self._kind), tuple(self._real())))
+        self._model.read(self._all)
+        return len(self._real())
 
     def values(self) -> Iterator[Ref]:  # type: ignore[override]
         return (self._model.ref(self._kind, slug) for slug in self)
@@ -301,7 +314,9 @@ class TrackedQuestions(Mapping[str, Question]):
         self._model = model
 
     def __getitem__(self, qid: str) -> Question:
-        found = self._model.read(("question", qid), self._model.current.questions.get(qid, MISSING))
+        found = self._model.read(
+            self._model.key("question", qid), self._model.current.questions.get(qid, MISSING)
+        )
         if found is MISSING:
             raise KeyError(qid)
         return found  # type: ignore[no-any-return]
@@ -317,7 +332,7 @@ class TrackedQuestions(Mapping[str, Question]):
 
     def _bank(self) -> dict[str, Question]:
         """Every question: reading them all depends on the whole bank."""
-        self._model.read(("bank",), self._model.current.categories)
+        self._model.read(BANK)
         return self._model.current.questions
 
 
@@ -339,129 +354,66 @@ class TrackedPlaybook:
 
     @property
     def profile(self) -> Ref | None:
-        present = self._model.read(("has", "profile", "profile"), self._model.current.profile)
+        present = self._model.read(
+            self._model.key("has", "profile", "profile"), self._model.current.profile
+        )
         return self._model.ref("profile", "profile") if present is not None else None
 
     @property
     def categories(self) -> tuple[Category, ...]:
-        return self._model.read(("bank",), self._model.current.categories)  # type: ignore[no-any-return]
+        return self._model.read(BANK, self._model.current.categories)  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(Playbook, name, None)
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
             relation = found.func
-            return self._model.engine.fact(("fact", name), lambda: relation(self))
+            key = self._model.key("fact", name)
+            return self._model.engine.fact(key, lambda: relation(self))
         if callable(found) and not name.startswith("__"):  # a query: a fact per argument
             return functools.partial(self._query, name, found)
         raise AttributeError(name)
 
     def _query(self, name: str, method: Callable[..., Any], arg: Ref | str) -> Any:
         slug = arg if isinstance(arg, str) else arg._slug
-        return self._model.engine.fact(("fact", name, slug), lambda: method(self, slug))
+        key = self._model.key("fact", name, slug)
+        return self._model.engine.fact(key, lambda: method(self, slug))
 
 
-class FactMap(Mapping[str, Any]):
-    """Facts by key (a contact's follow-ups, a meeting's plan), each worked out on demand."""
-
-    def __init__(
-        self,
-        engine: Engine,
-        name: str,
-        compute: Callable[[str], Any],
-        keys: Callable[[], Iterable[str]],
-    ) -> None:
-        self._engine = engine
-        self._name = name
-        self._compute = compute
-        self._keys = keys
-
-    def __getitem__(self, key: str) -> Any:
-        return self._engine.fact(("fact", self._name, key), lambda: self._compute(key))
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(self._keys()))
-
-    def __len__(self) -> int:
-        return len(list(self._keys()))
-
-
-class LiveFacts:
-    """The build's facts (`plans.facts.Facts`), each worked out when first asked for,
-    with the same functions `derive` uses, and kept with what it read."""
-
-    def __init__(self, model: LiveModel, today: dt.date) -> None:
-        pb, engine = model.view, model.engine
-        view = model.tracked
-        self._view, self._engine, self.today = pb, engine, today
-        self.followups = FactMap(
-            engine, "followups", lambda slug: followups_of(pb, today, slug), lambda: view.contacts
-        )
-        self.guardrails = FactMap(
-            engine,
-            "guardrails",
-            lambda slug: meeting_guardrails(pb, slug, today),
-            lambda: view.meetings,
-        )
-        self.plans: FactMap = FactMap(
-            engine, "plans", lambda slug: plan_of(pb, self, slug), lambda: planned_meetings(pb)
-        )
-        self.asked = FactMap(
-            engine, "asked", lambda slug: self._plan(slug).asked, lambda: planned_meetings(pb)
-        )
-        self.records = FactMap(
-            engine, "records", lambda slug: meeting_record_problems(pb, slug), list
-        )
-        self.rows = FactMap(engine, "rows", self._row, lambda: view.companies)
-        self.contact_checks = FactMap(
-            engine, "contact_checks", lambda slug: contact_problems(pb, slug), list
-        )
-
-    def _row(self, slug: str) -> RankedCompany:
-        rows: tuple[RankedCompany, ...] = self.ranked
-        return next(row for row in rows if row.company.slug == slug)
-
-    def _plan(self, slug: str) -> MeetingPlan:
-        return self.plans[slug]  # type: ignore[no-any-return]
-
-    @property
-    def ranked(self) -> Any:
-        return self._engine.fact(("fact", "ranked"), lambda: ranked_of(self._view))
-
-    @property
-    def targets(self) -> Any:
-        return self._engine.fact(("fact", "targets"), lambda: targets_of(self.ranked))
-
-    @property
-    def items(self) -> Any:
-        pb = self._view
-        return self._engine.fact(
-            ("fact", "items"), lambda: items_of(self.followups[slug] for slug in pb.contacts)
-        )
-
-    @property
-    def holiday_years(self) -> Any:
-        return self._engine.fact(("fact", "holiday_years"), lambda: holiday_years(self._view))
-
-    @property
-    def playbook_warnings(self) -> Any:
-        view = self._view
-        return self._engine.fact(("fact", "playbook_warnings"), lambda: playbook_guardrails(view))
+def live_facts(model: LiveModel, today: dt.date) -> Facts:
+    """The build's facts (`plans.facts.Facts`) over the tracking view, each kept with what
+    it read, so a rebuild works out again only those whose inputs changed."""
+    return Facts(model.view, today, get=model.engine.fact)
 
 
 class TrackedEnvironment(jinja2.Environment):
     """A Jinja environment that records each template a page uses, with a digest of its
-    source, so an edited or overridden template re-renders the pages that use it."""
+    source, so an edited or overridden template re-renders the pages that use it; and
+    keeps the parts templates render with `cached(...)` as facts, by what they show."""
 
     recorder: Recorder
+    engine: Engine
     digests: Callable[[str], str]
+    _keys: dict[str, Key]
 
     def get_template(self, name: Any, parent: Any = None, globals: Any = None) -> Any:
         if isinstance(name, str):
-            self.recorder.read(("template", name), self.digests(name))
+            self.recorder.read(self._keys.setdefault(name, ("template", name)))
         return super().get_template(name, parent, globals)
+
+    def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], Any]) -> Any:
+        """A cached part: kept by its template and what it shows (entities by slug)."""
+        try:
+            shown = tuple(sorted((key, _identity(value)) for key, value in values.items()))
+            hash(shown)
+        except TypeError:  # shows something that has no identity to keep it by
+            return render()
+        return self.engine.fact(("fragment", name, shown), render)
+
+
+def _identity(value: Any) -> Any:
+    """What names a value shown by a cached part: an entity by its kind and slug (its
+    fields are read, and recorded, as the part renders), anything else by itself."""
+    return ("ref", value._kind, value._slug) if isinstance(value, Ref) else value
 
 
 class TrackedVersions(Mapping[str, str]):
@@ -471,11 +423,14 @@ class TrackedVersions(Mapping[str, str]):
     def __init__(self, versions: Mapping[str, str], recorder: Recorder) -> None:
         self.versions = versions
         self._recorder = recorder
+        self._keys: dict[str, Key] = {}
 
     def __getitem__(self, name: str) -> str:
-        version = self.versions.get(name, "")
-        self._recorder.read(("static", name), version)
-        return version
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = ("static", name)
+        self._recorder.read(key)
+        return self.versions.get(name, "")
 
     def get(self, name: str, default: Any = None) -> Any:
         return self[name]

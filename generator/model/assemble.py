@@ -14,8 +14,10 @@ file's last result while its input is the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from generator.errors import ContentError, Problems
@@ -42,19 +44,40 @@ from generator.model.entities import (
 )
 from generator.model.fields import SLUG, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
-from generator.model.suggest import known_names, slug_key, unknown_question, unknown_reference
+from generator.model.slugs import file_slug
+from generator.model.suggest import known_names, unknown_question, unknown_reference
 from generator.sources.frontmatter import Document
-from generator.sources.markdown import Rendered, Target, render
+from generator.sources.markdown import Rendered, Target, heading_id, render
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 LINKED_KINDS = ("contacts", "companies", "meetings")
 """The kinds a `[[link]]` can name."""
+HEADING_SEPARATOR = " \u203a "
+"""Between a page's title and a heading in the text of a `[[slug#heading]]` link (a
+single right-pointing angle quote)."""
 
 Href = Callable[[str, str], str]
 """The address of a kind's page for a slug (`routes.entity_href`): assembly renders
 `[[links]]` with it, and leaves the address scheme to the site."""
-Links = Mapping[str, Mapping[str, Target]]
-"""What a `[[link]]` to each contact, company and meeting shows, by kind and slug."""
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """What a `[[link]]` can name: each contact, company and meeting by slug, and by name.
+
+    A link names a page by its slug (`[[priya-natarajan]]`, `[[contacts/priya-natarajan]]`)
+    or, as Obsidian users write them, by a contact's or company's name or a file's own
+    name (`[[Priya Natarajan]]`, for `name: Priya Natarajan` or `Priya Natarajan.md`),
+    ignoring case and spacing; a slug wins over a name. `resolve` reads it.
+    """
+
+    targets: dict[str, dict[str, Target]]
+    """What a link to each page shows, by kind and slug."""
+    names: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """(kind, slug) of the pages each name may mean, by `name_key`."""
+
+
+Links = LinkTable
 
 
 @dataclass(frozen=True)
@@ -161,12 +184,13 @@ def assemble(
     `broken`: the sources that have no document (unreadable, or not valid YAML); they
     count as existing, so what names them waits for them instead of failing (broken.py).
     """
-    broken = tuple(broken)
+    broken = tuple(_with_file_slug(item) for item in broken)
     unique = _unique_slugs(parsed, problems)
     checked = {key: steps.validate(item) for key, item in unique.items()}
     for result in checked.values():
         problems.items += result.problems
-    links = with_placeholders(link_targets(unique, checked, href), broken)
+    table = link_targets(unique, checked, href)
+    links = LinkTable(with_placeholders(table.targets, broken), table.names)
     docs = [item.doc for item in unique.values()]
     bodies = dict(
         zip(
@@ -210,7 +234,8 @@ def _known(
 
 
 NAMED_KINDS = ("contacts", "companies")
-"""The kinds that references name, whose names "did you mean" offers."""
+"""The kinds with a `name`: "did you mean" offers it for a mistyped reference, and a
+`[[link]]` may use it instead of the slug."""
 
 
 def _playbook(
@@ -227,22 +252,34 @@ def _playbook(
 
 
 def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[str, str], Parsed]:
+    """Each document by (kind, slug); a file name that is not a slug (`Priya Natarajan.md`)
+    gets one made from it (`priya-natarajan`)."""
     unique: dict[tuple[str, str], Parsed] = {}
     for item in parsed:
-        key = (item.kind, item.slug)
+        slug = item.slug if item.kind == "profile" else file_slug(item.slug)
+        if not slug:
+            message = (
+                f"file name {item.slug!r} has no letter or digit to make a page address of; "
+                "rename the file"
+            )
+            problems.error(item.doc.path, 1, "slug", message)
+            continue
+        key = (item.kind, slug)
         if key in unique:
             first = unique[key].doc.path
             problems.error(
-                item.doc.path, 1, "slug", f"{item.slug!r} is also the name of {first}; rename one"
+                item.doc.path, 1, "slug", f"{slug!r} is also the name of {first}; rename one"
             )
             continue
-        if item.kind != "profile" and not SLUG.match(item.slug):
-            message = f"file name {item.slug!r} must be lowercase letters, digits and hyphens"
-            if slug_key(item.slug):  # the name it could have
-                message += f": rename the file to {slug_key(item.slug)}.md"
-            problems.error(item.doc.path, 1, "slug", message)
-        unique[key] = item
+        unique[key] = item if slug == item.slug else Parsed(item.kind, slug, item.doc)
     return unique
+
+
+def _with_file_slug(item: Unparsed) -> Unparsed:
+    """A file that could not be parsed, under the slug it would have (`Priya Natarajan.md`
+    is `priya-natarajan`)."""
+    slug = item.slug if item.kind == "profile" else file_slug(item.slug)
+    return item if slug == item.slug or not slug else Unparsed(item.kind, slug, item.path)
 
 
 def _has_required(values: dict[str, Any], kind: str) -> bool:
@@ -253,14 +290,15 @@ def link_targets(
     unique: Mapping[tuple[str, str], Parsed],
     checked: Mapping[tuple[str, str], Checked],
     href: Href,
-) -> dict[str, dict[str, Target]]:
-    """What a `[[link]]` to each contact, company and meeting shows: its name, or for a
-    meeting its title, which names its contact."""
+) -> LinkTable:
+    """What a `[[link]]` to each contact, company and meeting shows (its name, or for a
+    meeting its title, which names its contact), and which pages each name may mean."""
     names = {
         slug: c.values.get("name", slug) for (k, slug), c in checked.items() if k == "contacts"
     }
     targets: dict[str, dict[str, Target]] = {kind: {} for kind in LINKED_KINDS}
-    for kind, slug in unique:
+    named: dict[str, list[tuple[str, str]]] = {}
+    for (kind, slug), item in unique.items():
         if kind not in targets:
             continue
         values = checked[(kind, slug)].values
@@ -270,27 +308,123 @@ def link_targets(
         else:
             title = values.get("name", slug)
         targets[kind][slug] = Target(href(kind, slug), title)
-    return targets
+        spellings = [values.get("name", "")] if kind in NAMED_KINDS else []
+        stem = PurePosixPath(item.doc.path).stem
+        if stem != slug:  # a file name that is not a slug: `Priya Natarajan.md`
+            spellings.append(stem)
+        for spelled in spellings:
+            key = name_key(spelled) if isinstance(spelled, str) else ""
+            if key and (kind, slug) not in named.get(key, ()):
+                named.setdefault(key, []).append((kind, slug))
+    return LinkTable(targets, {key: tuple(pages) for key, pages in named.items()})
 
 
-def resolve(links: Links, name: str) -> Target | None:
-    """The target of `[[name]]`: `kind/slug`, or a slug that only one kind has."""
-    qualified = QUALIFIED_LINK.match(name)
+def name_key(name: str) -> str:
+    """A name as links are matched by: case and runs of spaces ignored, accents not (but
+    `é` typed as one character or as `e` and an accent is the same letter, as macOS
+    writes file names)."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def candidates(links: LinkTable, page: str) -> list[tuple[str, str]]:
+    """(kind, slug) of every page `[[page]]` may mean: the pages with that slug (in the
+    kind named, for `kind/slug`), else those with that name or file name."""
+    page = page.strip()
+    if page.endswith(".md"):
+        page = page[: -len(".md")]
+    qualified = QUALIFIED_LINK.match(page)
+    kinds = (qualified[1],) if qualified else tuple(links.targets)
+    text = qualified[2] if qualified else page
+    by_slug = [(kind, text) for kind in kinds if text in links.targets[kind]]
+    if by_slug:
+        return by_slug
+    return [(kind, slug) for kind, slug in links.names.get(name_key(text), ()) if kind in kinds]
+
+
+def resolve(links: LinkTable, name: str) -> Target | None:
+    """The target of `[[name]]`: a page named by slug (`kind/slug`, or a slug that only
+    one kind has) or by a name only one page has; `#heading` points at a heading on it
+    (on the same page when nothing comes before the `#`). None: no page, or several."""
+    page, _, heading = name.partition("#")
+    heading = heading.strip()
+    if not page.strip():
+        return Target(f"#{heading_id(heading)}", heading) if heading_id(heading) else None
+    found = candidates(links, page)
+    if len(found) != 1:
+        return None
+    kind, slug = found[0]
+    target = links.targets[kind][slug]
+    if not heading_id(heading):
+        return target
+    return Target(f"{target.url}#{heading_id(heading)}", target.title + HEADING_SEPARATOR + heading)
+
+
+LinkKey = tuple[str, str]
+"""("slug", slug), ("name", name key) or ("page", address): what a link's target depends on."""
+
+
+def link_keys(name: str, target: Target | None) -> tuple[LinkKey, ...]:
+    """What the target of `[[name]]` depends on in a link table: the slug it names, the
+    name it may be, and the page it resolved to (`target`). A link none of whose keys is
+    in `changed_keys(old, new)` resolves the same with both tables."""
+    page = name.partition("#")[0].strip()
+    if page.endswith(".md"):
+        page = page[: -len(".md")]
+    qualified = QUALIFIED_LINK.match(page)
+    text = qualified[2] if qualified else page
+    keys: tuple[LinkKey, ...] = (("slug", text), ("name", name_key(text)))
+    if target is not None:
+        keys += (("page", target.url.partition("#")[0]),)
+    return keys
+
+
+def changed_keys(old: LinkTable, new: LinkTable) -> set[LinkKey]:
+    """The keys whose entries differ between two link tables: slugs that came, went or
+    show another title (with their pages' addresses), and names that mean other pages."""
+    changed: set[LinkKey] = set()
+    for kind in old.targets.keys() | new.targets.keys():
+        before, after = old.targets.get(kind, {}), new.targets.get(kind, {})
+        for slug in before.keys() | after.keys():
+            was, now = before.get(slug), after.get(slug)
+            if was != now:
+                changed.add(("slug", slug))
+                changed.update(("page", t.url) for t in (was, now) if t is not None)
+    for key in old.names.keys() | new.names.keys():
+        if old.names.get(key) != new.names.get(key):
+            changed.add(("name", key))
+    return changed
+
+
+def link_problem(links: LinkTable, name: str) -> str:
+    """Why `[[name]]` resolves to nothing, for the error message."""
+    page, hash_mark, heading = name.partition("#")
+    page = page.strip()
+    if not page:
+        return f"[[{name}]] names no heading"
+    found = sorted(candidates(links, page))
+    qualified = QUALIFIED_LINK.match(page)
+    text = qualified[2] if qualified else page
+    if len(found) > 1:
+        slugs = [slug for _, slug in found]
+        ways = [slug if slugs.count(slug) == 1 else f"{kind}/{slug}" for kind, slug in found]
+        options = " or ".join(f"[[{way}{hash_mark}{heading}]]" for way in ways)
+        by_name = "" if SLUG.match(text) else f" ({len(found)} have that name)"
+        return f"[[{name}]] could mean several pages{by_name}; write {options}"
     if qualified:
-        return links[qualified[1]].get(qualified[2])
-    found = [kind[name] for kind in links.values() if name in kind]
-    return found[0] if len(found) == 1 else None
+        noun = KINDS[qualified[1]].kind
+        has = "file name" if SLUG.match(text) or noun == "meeting" else "file name or name"
+        return f"[[{name}]] links to nothing: no {noun} has that {has}"
+    if SLUG.match(text):
+        return f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
+    return (
+        f"[[{name}]] links to nothing: no contact or company has that name, and no contact, "
+        "company or meeting has that file name"
+    )
 
 
-def _broken_links(doc: Document, body: Body, links: Links) -> Iterator[ContentError]:
+def _broken_links(doc: Document, body: Body, links: LinkTable) -> Iterator[ContentError]:
     for name, line in body.broken:
-        kinds = [kind for kind, targets in links.items() if name in targets]
-        if len(kinds) > 1:
-            options = " or ".join(f"[[{k}/{name}]]" for k in kinds)
-            why = f"[[{name}]] could mean several pages; write {options}"
-        else:
-            why = f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
-        yield ContentError(doc.path, doc.body_line + line, "body", why)
+        yield ContentError(doc.path, doc.body_line + line, "body", link_problem(links, name))
 
 
 def _source(doc: Document) -> Source:

@@ -103,6 +103,8 @@ class Config:
     """Where the site is published, ending in "/"; the calendar links events to it."""
     meetings: MeetingDefaults = MeetingDefaults()
     followups: FollowupRules = FollowupRules()
+    coach_names: str = "initials"
+    """How a coach view (`build --audience coach`) shows contacts' names."""
 
     @property
     def output_dir(self) -> Path:
@@ -165,6 +167,20 @@ MARKDOWN_SCHEMA = Schema(
     unknown=UNKNOWN_SETTING,
 )
 
+COACH_SCHEMA = Schema(
+    "coach",
+    (
+        Field(
+            "names",
+            Choice(("initials", "first", "full")),
+            False,
+            "how the coach view shows contacts' names: P. N., Priya N. or in full",
+            "initials",
+        ),
+    ),
+    unknown=UNKNOWN_SETTING,
+)
+
 CONFIG_SCHEMA = Schema(
     "playbook.yaml",
     (
@@ -210,6 +226,13 @@ CONFIG_SCHEMA = Schema(
         ),
         Field(
             "followups", Record(FOLLOWUPS_SCHEMA), False, "follow-up timing", "{thank_you_days: 1}"
+        ),
+        Field(
+            "coach",
+            Record(COACH_SCHEMA),
+            False,
+            "the view you share with a coach (build --audience coach)",
+            "{names: initials}",
         ),
     ),
     unknown=UNKNOWN_SETTING,
@@ -273,6 +296,7 @@ def _config_from(root: Path, values: dict[str, Any]) -> Config:
             durations={**defaults.durations, **meetings.get("durations", {})},
         ),
         followups=FollowupRules(**values.get("followups", {})),
+        coach_names=values.get("coach", {}).get("names", "initials"),
     )
 
 

@@ -61,8 +61,19 @@ class Profile:
     source: Source = Source("content/profile.md")
 
 
+class Noted:
+    """What has notes (the body of its file): a contact, a company, a meeting."""
+
+    notes_html: str
+
+    @property
+    def has_notes(self) -> bool:
+        """Whether you wrote notes: what lists and checklists show, not the notes."""
+        return bool(self.notes_html)
+
+
 @dataclass(frozen=True)
-class Contact:
+class Contact(Noted):
     slug: str
     name: str
     company: str | None = None
@@ -85,13 +96,9 @@ class Contact:
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
 
-    @property
-    def has_notes(self) -> bool:
-        return bool(self.notes_html)
-
 
 @dataclass(frozen=True)
-class Company:
+class Company(Noted):
     slug: str
     name: str
     industry: str = ""
@@ -105,13 +112,9 @@ class Company:
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
 
-    @property
-    def has_notes(self) -> bool:
-        return bool(self.notes_html)
-
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(Noted):
     slug: str
     contact: str
     """Contact slug."""
@@ -134,10 +137,6 @@ class Meeting:
     notes_html: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
-
-    @property
-    def has_notes(self) -> bool:
-        return bool(self.notes_html)
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:

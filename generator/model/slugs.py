@@ -15,6 +15,8 @@ from collections.abc import Collection
 
 from anyascii import anyascii
 
+from generator.model.fields import SLUG
+
 MAX_LENGTH = 60
 """Long names are cut at a hyphen so file names stay manageable."""
 
@@ -48,6 +50,13 @@ def _spelled(ch: str) -> str:
     if unicodedata.name(ch, "").startswith(_SYLLABIC):
         return f" {ch} "
     return ch
+
+
+def file_slug(stem: str) -> str:
+    """The slug of a content file, from its name without `.md`: the name itself when it
+    is a slug already, else one made from it (`Priya Natarajan` → `priya-natarajan`, as
+    Obsidian users name their files); "" when nothing can be made of it."""
+    return stem if SLUG.match(stem) else slugify(stem)
 
 
 def fallback_slug(name: str, prefix: str) -> str:

@@ -1,24 +1,31 @@
-"""What the model implies on one day: the facts pages show, worked out once.
+"""What the model implies on one day: the facts pages show, and the problems the plans find.
 
-`derive` works out every fact of a build before any page is made, so no page works
-one out again. Each fact is a plain function of the playbook, the day and other facts
-(the `*_of` functions below): the live preview calls the same functions one at a time,
-as pages ask for them, and keeps what each read (`live/track.py`).
+Every fact is a plain function of the playbook, the day and other facts, declared once in
+`TABLE`. `Facts` works them out when they are first asked for and keeps them for the
+build; `derive` asks for all of them up front, so that the workers a build forks to
+render pages find them worked out. The live preview hands `Facts` a `get` that keeps each
+fact with what it read (`live/track.py`), so the same functions serve both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from generator.errors import ContentError
-from generator.model.entities import Company, Playbook
+from generator.model.entities import Playbook
 from generator.plans.agenda import Agenda, Prep, build_agenda, build_prep, target_list
-from generator.plans.followups import FollowUpItem, contact_followups, soonest_first
+from generator.plans.followup_checks import contact_problems, holiday_years, meeting_record_problems
+from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
-from generator.plans.targets import RankedCompany, rank_companies
+from generator.plans.targets import rank_companies
+
+Key = tuple[str, ...]
+"""A fact's key: `("fact", name)` for one value, `("fact", name, slug)` for one of many."""
+Get = Callable[[Key, Callable[[], Any]], Any]
+"""How a fact is got: its key, and how to work it out when it is not known."""
 
 
 @dataclass(frozen=True)
@@ -36,100 +43,18 @@ class MeetingPlan:
         return tuple(q.id for q in self.agenda.all_questions if q.id)
 
 
-class Facts(Protocol):
-    """What pages read of a build's facts (`Derived`, or the live preview's view)."""
-
-    @property
-    def ranked(self) -> tuple[RankedCompany, ...]:
-        """Every company, best first (`targets.rank_companies`)."""
-
-    @property
-    def rows(self) -> Mapping[str, RankedCompany]:
-        """Each company's row of the ranking, by company slug."""
-
-    @property
-    def targets(self) -> tuple[Company, ...]:
-        """The target list a networking meeting's ask shows (`agenda.target_list`)."""
-
-    @property
-    def followups(self) -> Mapping[str, tuple[FollowUpItem, ...]]:
-        """Each contact's follow-ups, soonest first, by contact slug."""
-
-    @property
-    def items(self) -> tuple[FollowUpItem, ...]:
-        """Every follow-up, soonest first."""
-
-    @property
-    def guardrails(self) -> Mapping[str, tuple[ContentError, ...]]:
-        """Each meeting's guardrail warnings, by meeting slug."""
-
-    @property
-    def playbook_warnings(self) -> tuple[ContentError, ...]:
-        """Guardrail warnings about the playbook as a whole: companies and fields where you
-        have heard one voice only, a pitch too long for its slot."""
-
-    @property
-    def plans(self) -> Mapping[str, MeetingPlan]:
-        """Each meeting's plan, by meeting slug."""
-
-    @property
-    def asked(self) -> Mapping[str, tuple[str, ...]]:
-        """The bank questions each meeting's agenda asks, by meeting slug."""
-
-
 @dataclass(frozen=True)
-class Derived:
-    """Every fact of one build, worked out by `derive`."""
+class Fact:
+    """One fact: how it is worked out from (playbook, facts, today, slug), and, for a fact
+    of many (one per contact, per meeting), which slugs it has."""
 
-    ranked: tuple[RankedCompany, ...]
-    rows: Mapping[str, RankedCompany]
-    targets: tuple[Company, ...]
-    followups: Mapping[str, tuple[FollowUpItem, ...]]
-    items: tuple[FollowUpItem, ...]
-    guardrails: Mapping[str, tuple[ContentError, ...]]
-    playbook_warnings: tuple[ContentError, ...]
-    plans: Mapping[str, MeetingPlan]
-    asked: Mapping[str, tuple[str, ...]]
-
-
-def derive(playbook: Playbook, today: dt.date) -> Derived:
-    """Every fact of the playbook on `today`."""
-    ranked = ranked_of(playbook)
-    followups = {slug: followups_of(playbook, today, slug) for slug in playbook.contacts}
-    facts = Derived(
-        ranked=ranked,
-        rows={row.company.slug: row for row in ranked},
-        targets=targets_of(ranked),
-        followups=followups,
-        items=items_of(followups.values()),
-        guardrails={slug: meeting_guardrails(playbook, slug, today) for slug in playbook.meetings},
-        playbook_warnings=playbook_guardrails(playbook),
-        plans={},
-        asked={},
-    )
-    plans = {slug: plan_of(playbook, facts, slug) for slug in planned_meetings(playbook)}
-    return replace(facts, plans=plans, asked={slug: p.asked for slug, p in plans.items()})
+    compute: Callable[[Playbook, Facts, dt.date, str], Any]
+    slugs: Callable[[Playbook], Iterable[str]] | None = None
 
 
 def planned_meetings(playbook: Playbook) -> list[str]:
     """The meetings that get pages: those whose contact exists."""
     return [slug for slug, m in playbook.meetings.items() if m.contact in playbook.contacts]
-
-
-def ranked_of(playbook: Playbook) -> tuple[RankedCompany, ...]:
-    return tuple(rank_companies(playbook))
-
-
-def targets_of(ranked: tuple[RankedCompany, ...]) -> tuple[Company, ...]:
-    return target_list(ranked)
-
-
-def followups_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[FollowUpItem, ...]:
-    return contact_followups(playbook, today, slug)
-
-
-def items_of(groups: Iterable[tuple[FollowUpItem, ...]]) -> tuple[FollowUpItem, ...]:
-    return soonest_first(groups)
 
 
 def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
@@ -146,3 +71,168 @@ def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
 
 def _where(problem: ContentError) -> tuple[str, int, str]:
     return (problem.path, problem.line, problem.field)
+
+
+def _contacts(playbook: Playbook) -> Iterable[str]:
+    return playbook.contacts
+
+
+def _meetings(playbook: Playbook) -> Iterable[str]:
+    return playbook.meetings
+
+
+def _ranked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return tuple(rank_companies(pb))
+
+
+def _ranking_index(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return {row.company.slug: row for row in facts.ranked}
+
+
+def _row(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return facts.ranking_index[slug]
+
+
+def _targets(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return target_list(facts.ranked)
+
+
+def _followups(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return contact_followups(pb, today, slug)
+
+
+def _items(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return soonest_first(facts.followups[contact] for contact in pb.contacts)
+
+
+def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return meeting_guardrails(pb, slug, today)
+
+
+def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return playbook_guardrails(pb)
+
+
+def _plan(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return plan_of(pb, facts, slug)
+
+
+def _asked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return facts.plans[slug].asked
+
+
+def _records(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return meeting_record_problems(pb, slug)
+
+
+def _contact_checks(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return contact_problems(pb, slug)
+
+
+def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return holiday_years(pb)
+
+
+TABLE: dict[str, Fact] = {
+    "ranked": Fact(_ranked),
+    "ranking_index": Fact(_ranking_index),
+    "rows": Fact(_row, lambda pb: pb.companies),
+    "targets": Fact(_targets),
+    "followups": Fact(_followups, _contacts),
+    "items": Fact(_items),
+    "guardrails": Fact(_guardrails, _meetings),
+    "playbook_warnings": Fact(_playbook_warnings),
+    "plans": Fact(_plan, planned_meetings),
+    "asked": Fact(_asked, planned_meetings),
+    "records": Fact(_records, _meetings),
+    "contact_checks": Fact(_contact_checks, _contacts),
+    "holiday_years": Fact(_holiday_years),
+}
+"""Every fact, by name. A page reads them as attributes of `Facts`: `facts.ranked`,
+`facts.followups[slug]`."""
+CHECKS = ("records", "contact_checks", "guardrails", "playbook_warnings", "holiday_years")
+"""The facts that are problems `playbook check` reports."""
+
+
+class Facts:
+    """The facts of one playbook on one day, each worked out when first asked for.
+
+    `facts.ranked` is one fact; `facts.followups` maps each contact's slug to its own.
+    `get` decides how a fact is kept: for a build, in a dict for as long as the build
+    lasts (the default); for the live preview, with what it read (`live/track.py`).
+    """
+
+    def __init__(self, playbook: Playbook, today: dt.date, get: Get | None = None) -> None:
+        self.playbook = playbook
+        self.today = today
+        self._get = get if get is not None else _kept({})
+        self._maps: dict[str, FactMap] = {}
+
+    def value(self, name: str, slug: str = "") -> Any:
+        fact = TABLE[name]
+        key = ("fact", name, slug) if fact.slugs is not None else ("fact", name)
+        return self._get(key, lambda: fact.compute(self.playbook, self, self.today, slug))
+
+    def __getattr__(self, name: str) -> Any:
+        fact = TABLE.get(name)
+        if fact is None:
+            raise AttributeError(name)
+        if fact.slugs is None:
+            return self.value(name)
+        found = self._maps.get(name)
+        if found is None:
+            found = self._maps[name] = FactMap(self, name, fact.slugs)
+        return found
+
+    def problems(self) -> list[ContentError]:
+        """What the plans find wrong, as `playbook check` reports it."""
+        found: list[ContentError] = []
+        for name in CHECKS:
+            value = getattr(self, name)
+            found += (
+                (p for one in value.values() for p in one) if isinstance(value, FactMap) else value
+            )
+        return found
+
+
+class FactMap(Mapping[str, Any]):
+    """A fact of many, by slug: each worked out when first asked for."""
+
+    def __init__(self, facts: Facts, name: str, slugs: Callable[[Playbook], Iterable[str]]) -> None:
+        self._facts = facts
+        self._name = name
+        self._slugs = slugs
+
+    def __getitem__(self, slug: str) -> Any:
+        return self._facts.value(self._name, slug)
+
+    def get(self, slug: str, default: Any = None) -> Any:
+        """The fact for `slug` (every fact of many has a value for any slug)."""
+        return self[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._slugs(self._facts.playbook)))
+
+    def __len__(self) -> int:
+        return len(list(self._slugs(self._facts.playbook)))
+
+
+def _kept(known: dict[Key, Any]) -> Get:
+    def get(key: Key, compute: Callable[[], Any]) -> Any:
+        if key not in known:
+            known[key] = compute()
+        return known[key]
+
+    return get
+
+
+def derive(playbook: Playbook, today: dt.date) -> Facts:
+    """Every fact of the playbook on `today`, worked out now."""
+    facts = Facts(playbook, today)
+    for name, fact in TABLE.items():
+        if fact.slugs is None:
+            facts.value(name)
+        else:
+            for slug in fact.slugs(playbook):
+                facts.value(name, slug)
+    return facts

@@ -1,7 +1,7 @@
 """Checks on follow-up records that need the whole model (the schema checks each field alone).
 
-Run right after the model is assembled, so `playbook check` and `playbook build`
-report the same problems. Pure: reads the playbook, returns the problems.
+Facts of the build (`facts.CHECKS`), so `playbook check`, `playbook build` and the live
+preview report the same problems. Pure: each reads the playbook, returns the problems.
 Unknown `done:` actions, unknown keys in a reminder and a bad `keep_in_touch` are
 already caught by the schema.
 """
@@ -19,18 +19,6 @@ PLANNED = ("requested", "scheduled")
 
 AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
 """Done actions that only make sense once the meeting has taken place."""
-
-
-def check_followups(playbook: Playbook) -> list[ContentError]:
-    """Every inconsistency in `done:` and `followups:`; errors where a date is impossible,
-    warnings where a record will not have the effect the user expects."""
-    problems: list[ContentError] = []
-    for slug in playbook.meetings:
-        problems += meeting_record_problems(playbook, slug)
-    for slug in playbook.contacts:
-        problems += contact_problems(playbook, slug)
-    problems += holiday_years(playbook)
-    return problems
 
 
 def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:

@@ -65,16 +65,6 @@ LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
 matches a meeting applies. The length you ask for is a promise about their time."""
 
 
-def check_playbook(playbook: Playbook, today: dt.date) -> list[ContentError]:
-    """Every guardrail for every meeting, and for the playbook as a whole, on `today`, in a
-    stable order."""
-    problems: list[ContentError] = []
-    for slug in sorted(playbook.meetings):
-        problems += meeting_guardrails(playbook, slug, today)
-    problems += playbook_guardrails(playbook)
-    return problems
-
-
 def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[ContentError, ...]:
     """The guardrails of one meeting: they read it, its contact (and their other meetings,
     for a decline), the people at their company (and their meetings) and the question

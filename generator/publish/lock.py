@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 
@@ -41,6 +41,8 @@ class Encryption:
 
     passphrase: str = field(repr=False)
     include_calendar: bool = False
+    include_vcards: bool = False
+    """Write each contact's .vcf (in plain text, under an opaque name) and link it."""
 
 
 def page_key(encryption: Encryption, previous_output: Path) -> PageKey:
@@ -50,8 +52,22 @@ def page_key(encryption: Encryption, previous_output: Path) -> PageKey:
 
 
 def opaque_names(site_paths: Iterable[str], key: PageKey) -> dict[str, str]:
-    """Site path → published file, for every page: nothing readable in a file name."""
-    return {path: _opaque_name(routes.file_for(path), key) for path in site_paths}
+    """Site path → published file, for every page: nothing readable in a file name.
+    A file that is not a page (a contact's .vcf) keeps its extension."""
+    names = {}
+    for path in site_paths:
+        file = routes.file_for(path)
+        name = _opaque_name(file, key)
+        suffix = PurePosixPath(file).suffix
+        if suffix != ".html" and name != file:
+            name = str(PurePosixPath(name).with_suffix(suffix))
+        names[path] = name
+    return names
+
+
+def is_page(file: str) -> bool:
+    """An HTML page, which an encrypted build seals (other files are written as they are)."""
+    return file.endswith(".html")
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,8 @@ class Sealer:
     csp: str
 
     def __call__(self, file: str, html: bytes) -> bytes:
+        if not is_page(file):  # a download asked for in plain text (--with-vcards)
+            return html
         shell = self.env.get_template(SHELL_TEMPLATE)
         payload = encrypt_page(html.decode("utf-8"), file, self.key)
         prefix = "../" * file.count("/")

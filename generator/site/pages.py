@@ -18,6 +18,7 @@ from generator.site import routes
 from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
 from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
 from generator.site.render import Page
+from generator.site.vcard import contact_vcard
 
 UPCOMING_STATUSES = ("scheduled",)
 
@@ -39,6 +40,9 @@ class Options:
     today: dt.date
     has_calendar: bool = True
     """The build writes playbook.ics (an encrypted build may not): the timeline links it."""
+    has_vcards: bool = True
+    """The build writes each contact's .vcf beside their page (an encrypted build may
+    not, nor a shared view): contact pages link it."""
 
 
 Maker = Callable[[Playbook, Facts, Options, str], tuple[Page, ...]]
@@ -54,6 +58,8 @@ class PageKind:
     paths: Callable[[str], tuple[str, ...]]
     """The site paths of the pages made for a key."""
     make: Maker
+    wanted: Callable[[Options], bool] = lambda options: True
+    """Whether a build with these options has pages of this kind."""
 
 
 def single(path: str, make: Callable[[Playbook, Facts, Options], Page]) -> PageKind:
@@ -66,11 +72,12 @@ def single(path: str, make: Callable[[Playbook, Facts, Options], Page]) -> PageK
     )
 
 
-def site_pages(playbook: Playbook) -> Iterator[tuple[PageKind, str]]:
+def site_pages(playbook: Playbook, options: Options) -> Iterator[tuple[PageKind, str]]:
     """Every page (or group of pages) of the site, as (kind, key), in a stable order."""
     for kind in PAGE_KINDS:
-        for key in kind.keys(playbook):
-            yield kind, key
+        if kind.wanted(options):
+            for key in kind.keys(playbook):
+                yield kind, key
 
 
 def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
@@ -150,12 +157,21 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "meetings": playbook.meetings_with(contact),
                 "referrer": playbook.contacts.get(contact.referred_by or ""),
                 "referred": playbook.referrals_from(contact),
+                "has_vcard": options.has_vcards,
                 **contact_followups_context(
                     playbook, contact, options.today, facts.followups.get(slug, ())
                 ),
             },
         ),
     )
+
+
+def contact_card(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
+    """`contacts/<slug>/<slug>.vcf`: the contact's card for an address book (the same
+    card `playbook export vcard` writes), through the theme's `contact.vcf`."""
+    contact = playbook.contacts[slug]
+    card = contact_vcard(contact, playbook.company_of(contact))
+    return (Page(routes.contact_card(slug), "contact.vcf", contact.name, {"card": card}),)
 
 
 def companies_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
@@ -209,6 +225,13 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     single(routes.TIMELINE, timeline_page),
     single(routes.CONTACTS, contacts_index),
     PageKind("contact", lambda p: p.contacts, lambda key: (routes.contact(key),), contact_page),
+    PageKind(
+        "vcard",
+        lambda p: p.contacts,
+        lambda key: (routes.contact_card(key),),
+        contact_card,
+        lambda options: options.has_vcards,
+    ),
     single(routes.COMPANIES, companies_index),
     PageKind("company", lambda p: p.companies, lambda key: (routes.company(key),), company_page),
     single(routes.MEETINGS, meetings_index),

@@ -10,9 +10,10 @@ follows a theme edit), so an edited template is always seen.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,9 @@ import jinja2
 from markupsafe import Markup
 
 from generator.errors import ContentError, display_path
+from generator.model.config import CONFIG_FILE
 from generator.site import routes
+from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline
 
 PRIVACY_POLICY = (
@@ -59,6 +62,9 @@ class Site:
     asset_versions: Mapping[str, str] = field(default_factory=dict)
     """Theme asset → version added to its links as `?v=`, so a browser may keep the
     asset while its version stays (the live server's pages; empty in a build)."""
+    audience: str = "owner"
+    """Whom the site is for: `owner` (you), or `coach` (a view without other people's
+    private details): templates leave out what only you need, such as file paths."""
 
 
 def make_environment(
@@ -66,7 +72,7 @@ def make_environment(
 ) -> jinja2.Environment:
     """The Jinja environment of these theme folders (most specific first)."""
     env = kind(
-        loader=jinja2.FileSystemLoader([str(t / "templates") for t in themes]),
+        loader=theme_loader(themes),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -76,14 +82,20 @@ def make_environment(
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # checked against the source:
         # compiling the theme costs more than rendering a small playbook
     )
-    env.globals.update(url=_url, static=_static, shared=_shared)
+    env.globals.update(url=_url, static=_static, shared=_shared, cached=_cached)
     env.filters.update(
         day=format_day,
         short_day=format_short_day,
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
+        tel=lambda phone: tel_uri(str(phone)) or "",
     )
     return env
+
+
+def theme_loader(themes: Sequence[Path]) -> jinja2.BaseLoader:
+    """Templates from the theme folders, the first that has a file winning."""
+    return jinja2.FileSystemLoader([str(t / "templates") for t in themes])
 
 
 def render_pages(
@@ -113,6 +125,23 @@ def _shared(context: jinja2.runtime.Context, name: str) -> Markup:
     if name not in fragments:
         fragments[name] = Markup(context.environment.get_template(name).render(context.get_all()))
     return fragments[name]  # type: ignore[no-any-return]
+
+
+@jinja2.pass_context
+def _cached(context: jinja2.runtime.Context, name: str, **values: Any) -> Markup:
+    """The template `name` rendered with `values` (and `site` and `playbook`), for a part
+    repeated on long lists (a row per contact, meeting, follow-up). It reads nothing of the
+    page, so the live preview keeps it and renders it again only when what it read
+    changes (`remember`); a build simply renders it."""
+    env = context.environment
+    shown = {key: context[key] for key in ("site", "playbook") if key in context}
+    shown.update(values)
+
+    def render() -> Markup:
+        return Markup(env.get_template(name).render(shown))
+
+    remember = getattr(env, "remember", None)
+    return remember(name, values, render) if remember is not None else render()
 
 
 def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> ContentError:
@@ -169,3 +198,30 @@ def format_short_day(day: dt.date | None) -> str:
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:
     return value.strftime("%H:%M") if value else ""
+
+
+ERROR_TEMPLATE = "error.html"
+
+
+def render_error_page(
+    themes: Iterable[Path],
+    errors: list[ContentError],
+    warnings: list[ContentError],
+    csp: str = PRIVACY_POLICY,
+    scripts: tuple[str, ...] = (),
+) -> bytes:
+    """The page shown at every address while the content is broken (like Hugo's)."""
+    context: dict[str, Any] = {
+        "errors": [str(e) for e in errors],
+        "warnings": [str(w) for w in warnings],
+        "config_file": CONFIG_FILE,
+        "csp": csp,
+        "scripts": scripts,
+        "stylesheet": "/" + routes.static("style.css"),
+    }
+    try:
+        template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
+        return template.render(**context).encode("utf-8")
+    except jinja2.TemplateError:  # a broken theme must not hide the content errors
+        lines = "\n".join(html.escape(e) for e in context["errors"])
+        return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()

@@ -39,6 +39,11 @@ def contact(slug: str) -> str:
     return f"{CONTACTS}{slug}/"
 
 
+def contact_card(slug: str) -> str:
+    """A contact's vCard, beside their page: `contacts/jane-doe/jane-doe.vcf`."""
+    return f"{CONTACTS}{slug}/{slug}.vcf"
+
+
 def company(slug: str) -> str:
     return f"{COMPANIES}{slug}/"
 
@@ -122,7 +127,7 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     from the clean URLs (an encrypted build's opaque names); links then name files.
     """
     if renamed is None:
-        return _MARKED.sub(lambda m: f'{m[1]}="{relative(page_path, m[2])}"', html)
+        return _relative_markers(html, page_path)
     page_file = renamed[page_path]
 
     def to_file(match: re.Match[str]) -> str:
@@ -135,18 +140,55 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     return _MARKED.sub(to_file, html)
 
 
+_LINK_ATTRIBUTES = ("href", "src", "action")
+
+
+def _relative_markers(html: str, page_path: str) -> str:
+    """`resolve_markers` for clean URLs: the page split at each marker, each address made
+    relative once (a page names the same few places many times)."""
+    pieces = html.split('="' + SITE_MARKER)
+    if len(pieces) == 1:
+        return html
+    found: dict[str, str] = {}
+    folders = file_for(page_path).split("/")[:-1]
+    elsewhere = "../" * len(folders)
+    own = folders[0] + "/" if folders else None
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        end = piece.find('"')
+        if end < 0 or not out[-1].endswith(_LINK_ATTRIBUTES):
+            out.append('="' + SITE_MARKER + piece)  # not a link we wrote: as it was
+            continue
+        target = piece[:end]
+        href = found.get(target)
+        if href is None:
+            if own is not None and not target.startswith(own) and target[:1] != "#":
+                href = elsewhere + target  # in another section: up to the root, then down
+            else:
+                href = relative(page_path, target)
+            found[target] = href
+        out.append('="' + href)
+        out.append(piece[end:])
+    return "".join(out)
+
+
 MEETING_VIEWS = {"": meeting, "questions": meeting_questions, "print": meeting_print}
 """A meeting's pages: the agenda, the question sheet and the print pack."""
+CONTACT_VIEWS = {"": contact, "vcard": contact_card}
+"""A contact's page, and their card to download."""
 
 
 def url_of(entity: object, view: str = "") -> str:
-    """Site path of a model object's page (`view`: a meeting's "questions" or "print")."""
+    """Site path of a model object's page (`view`: a meeting's "questions" or "print", a
+    contact's "vcard")."""
     if isinstance(entity, Meeting):
         return MEETING_VIEWS[view](entity.slug)
+    if isinstance(entity, Contact):
+        if view not in CONTACT_VIEWS:
+            raise ValueError(f"contact pages have no {view!r} view")
+        return CONTACT_VIEWS[view](entity.slug)
     if view:
         raise ValueError(f"{type(entity).__name__} pages have no {view!r} view")
-    if isinstance(entity, Contact):
-        return contact(entity.slug)
     if isinstance(entity, Company):
         return company(entity.slug)
     if isinstance(entity, Question):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.site import routes
 
 BUILTIN_THEMES = Path(__file__).parents[1] / "themes"
 """Where the default theme is installed as package data."""
@@ -36,3 +40,40 @@ def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
             if rel not in seen:
                 seen.add(rel)
                 yield rel, path
+
+
+ThemeKey = tuple[str, str]
+"""`("template", name)` or `("static", name)`: a file of the theme, as pages read it."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The theme folders, and a digest of every template and asset they resolve to: what
+    the live preview compares to find the templates and assets an edit changed."""
+
+    folders: tuple[Path, ...]
+    digests: Mapping[ThemeKey, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, folders: Iterable[Path]) -> Theme:
+        folders = tuple(folders)
+        digests: dict[ThemeKey, str] = {}
+        for folder in reversed(folders):  # the most specific folder wins
+            for path in sorted((folder / "templates").rglob("*")):
+                if path.is_file():
+                    name = path.relative_to(folder / "templates").as_posix()
+                    digests[("template", name)] = _digest(path.read_bytes())
+        for rel, path in static_files(folders):
+            digests[("static", rel.removeprefix(routes.STATIC))] = _digest(path.read_bytes())
+        return cls(folders, digests)
+
+    def versions(self) -> dict[str, str]:
+        return {str(key[1]): digest for key, digest in self.digests.items() if key[0] == "static"}
+
+    def changes(self, other: Theme) -> set[ThemeKey]:
+        keys = self.digests.keys() | other.digests.keys()
+        return {k for k in keys if self.digests.get(k) != other.digests.get(k)}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=6).hexdigest()

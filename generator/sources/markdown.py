@@ -11,6 +11,10 @@ Addresses that run script or open local data (`javascript:`, `vbscript:`,
 loads anything from another host. Raw HTML is shown as text unless the playbook lets
 it through (`raw_html`); then the whole body goes through an allowlist sanitiser
 (sanitize.py).
+
+Every heading gets an id made from its text (`## What I learned` → `h-what-i-learned`,
+`heading_id`), so `[[slug#What I learned]]` can point at it; the `h-` keeps a heading from
+taking the id of one of the page's own elements (`main`, the passphrase form).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -106,12 +111,30 @@ def _markdown(raw_html: bool) -> MarkdownIt:
         .use(tasklists_plugin)
         .use(footnote_plugin)
         .use(deflist_plugin)
+        .use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
     )
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("image", _render_image)
     return md
+
+
+HEADING_ID_PREFIX = "h-"
+
+
+def heading_id(text: str) -> str:
+    """The id of a heading with this text: `h-`, then the text in lower case, apostrophes
+    dropped, every run of spaces, punctuation and dashes one hyphen (`What I learned?` →
+    `h-what-i-learned`, `Q&A -- Don't` → `h-q-a-dont`), so a link may quote the heading as
+    written, whatever the typographer made of its quotes and dashes; "" for a heading with
+    no letter or digit. A second heading with the same text in one body gets `-1`, `-2`..."""
+    plain = _NOT_IN_ID.sub("-", _APOSTROPHES.sub("", text.lower())).strip("-")
+    return HEADING_ID_PREFIX + plain if plain else ""
+
+
+_APOSTROPHES = re.compile("['\u2018\u2019`]")
+_NOT_IN_ID = re.compile(r"[\W_]+")
 
 
 MAX_WIKILINK = 300

@@ -7,7 +7,7 @@ links and addresses inside the site: no script, no event handler, no `javascript
 beyond table alignment. On top of its defaults:
 
 - what the Markdown renderer itself writes survives: footnotes, task-list boxes,
-  `[[cross-links]]` (classes, and the ids footnotes link by);
+  `[[cross-links]]` (classes, and the ids footnotes and `[[page#heading]]` links go to);
 - every link gets `rel="noopener noreferrer"` (the raw HTML's own `rel` is replaced);
 - a remote image loses its address (its `alt` text stays): loading it would tell its
   host who reads the page, and the Content-Security-Policy would block it anyway.
@@ -24,6 +24,9 @@ import nh3
 OUTBOUND_REL = "noopener noreferrer"
 _OUTBOUND = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:|[/\\]{2})", re.IGNORECASE)
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?::\d+)?")
+_HEADING_ID = re.compile(r"h-[\w-]+")
+"""The ids headings get (`markdown.heading_id`): their own prefix, so never a page's."""
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CHECKBOX = {"type": "checkbox"}
 
 
@@ -40,7 +43,7 @@ def _cleaner() -> nh3.Cleaner:
     attributes.setdefault("input", set()).update({"checked", "disabled"})
     for cell in ("th", "td"):
         attributes[cell].add("style")
-    for tag in ("sup", "li", "a"):
+    for tag in ("sup", "li", "a", *_HEADINGS):
         attributes.setdefault(tag, set()).add("id")
     return nh3.Cleaner(
         tags=nh3.ALLOWED_TAGS | {"input", "section"},
@@ -56,11 +59,12 @@ def _cleaner() -> nh3.Cleaner:
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    """Per-attribute rules the allowlist cannot say: ids only as footnotes make them (an
-    id of one's own could stand in for a page element a script looks up), no remote
-    image address."""
+    """Per-attribute rules the allowlist cannot say: ids only as footnotes and headings
+    make them (an id of one's own could stand in for a page element a script looks up),
+    no remote image address."""
     if name == "id":
-        return value if _FOOTNOTE_ID.fullmatch(value) else None
+        ours = _HEADING_ID if tag in _HEADINGS else _FOOTNOTE_ID
+        return value if ours.fullmatch(value) else None
     if tag == "img" and name == "src" and _OUTBOUND.match(value):
         return None
     return value

@@ -1,7 +1,8 @@
 """Random edit sequences on a synthetic playbook: the live builder must match a full build.
 
-Each step applies one edit of a random kind (35 kinds: contacts, companies, meetings,
-the question bank, the profile, `[[links]]`, files created, deleted, renamed and moved,
+Each step applies one edit of a random kind (36 kinds: contacts, companies, meetings,
+the question bank, the profile, `[[links]]` by slug, name, file name and heading, files named
+as Obsidian users name them, files created, deleted, renamed and moved,
 several edits saved together, content broken then mended, a theme override that shows
 other entities, template and asset edits, and settings) to a random file, then
 calls `builder.build(paths)` with exactly the paths the edit touched, as the live
@@ -33,7 +34,10 @@ import yaml
 from conftest import REPO
 from test_rebuild import full_build, tree
 
+from generator.build import check
 from generator.live.rebuild import LiveBuild
+from generator.model.assemble import name_key
+from generator.model.slugs import file_slug
 from generator.site.calendar import CALENDAR_FILE
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -113,6 +117,24 @@ def mentions(slug: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(slug)}(?![\w-])")
 
 
+def name_links(spelling: str) -> re.Pattern[str]:
+    """`[[Jane Doe]]`, `[[jane  doe|her]]`, `[[contacts/Jane Doe#Prep]]`: a link by this
+    name (or file name), as links match names: case and spacing aside. Group 1: the kind."""
+    words = r"\s+".join(re.escape(word) for word in spelling.split())
+    kind = r"((?:contacts|companies|meetings)/)?"
+    return re.compile(rf"\[\[\s*{kind}{words}\s*(?=[]|#])", re.IGNORECASE)
+
+
+def relink(pattern: re.Pattern[str], text: str, to: str) -> str:
+    """Each link `pattern` finds in `text` made to name `to` (its kind kept)."""
+    return pattern.sub(lambda found: f"[[{found[1] or ''}{to}", text)
+
+
+def obsidian_name(slug: str) -> str:
+    """A file name in the Obsidian habit that keeps the slug: `jane-doe-2` → `Jane Doe 2`."""
+    return " ".join(word.capitalize() for word in slug.split("-"))
+
+
 @dataclass
 class Editor:
     root: Path
@@ -129,13 +151,13 @@ class Editor:
         return sorted((self.content / kind).rglob("*.md"))
 
     def slugs(self, kind: str) -> list[str]:
-        return [path.stem for path in self.files(kind)]
+        return [file_slug(path.stem) for path in self.files(kind)]
 
     def pick(self, kind: str) -> Path:
         return self.rng.choice(self.files(kind))
 
     def path_of(self, kind: str, slug: str) -> Path:
-        (path,) = [p for p in self.files(kind) if p.stem == slug]
+        (path,) = [p for p in self.files(kind) if file_slug(p.stem) == slug]
         return path
 
     def rel(self, path: Path) -> str:
@@ -151,12 +173,49 @@ class Editor:
         """Contacts some body shows by name through a `[[link]]` to them or to a meeting
         with them (a meeting's title names its contact)."""
         text = "\n".join(p.read_text(encoding="utf-8") for p in self.content.rglob("*.md"))
-        linked = {slug.rsplit("/", 1)[-1] for slug in re.findall(r"\[\[([^]|]+)", text)}
+        named = self.spellings()
+        linked = set()
+        for link in re.findall(r"\[\[([^]|#]+)", text):
+            linked.add(link.rsplit("/", 1)[-1])
+            linked.update(slug for _, slug in named.get(name_key(link), ()))
         contacts = set(self.slugs("contacts"))
         for path in self.files("meetings"):
             if path.stem in linked:
                 linked.add(Doc(path).values()["contact"])
         return sorted(linked & contacts)
+
+    def spellings(self) -> dict[str, set[tuple[str, str]]]:
+        """Every name a `[[link]]` may use instead of a slug (contacts' and companies'
+        names, file names that are not slugs), as `name_key`s, with the pages it means."""
+        found: dict[str, set[tuple[str, str]]] = {}
+        for kind in ("contacts", "companies", "meetings"):
+            for path in self.files(kind):
+                slug = file_slug(path.stem)
+                spelled = [Doc(path).values()["name"]] if kind != "meetings" else []
+                if path.stem != slug:
+                    spelled.append(path.stem)
+                for text in spelled:
+                    found.setdefault(name_key(text), set()).add((kind, slug))
+        return found
+
+    def name_taken(self, name: str) -> bool:
+        return name_key(name) in self.spellings()
+
+    def linked_by_name(
+        self, kind: str, path: Path, texts: dict[Path, str] | None = None
+    ) -> list[Path]:
+        """The files that link the page of `path` by its name or file name."""
+        if texts is None:
+            texts = {p: p.read_text(encoding="utf-8") for p in sorted(self.content.rglob("*.md"))}
+        spelled = [path.stem] if path.stem != file_slug(path.stem) else []
+        if kind != "meetings":
+            spelled.append(Doc(path).values()["name"])
+        patterns = [name_links(text) for text in spelled]
+        return [
+            other
+            for other, text in texts.items()
+            if other != path and any(p.search(text) for p in patterns)
+        ]
 
     def unnamed(self, kind: str) -> list[Path]:
         """The files of `kind` that no other file names by slug."""
@@ -164,8 +223,52 @@ class Editor:
         return [
             path
             for path in self.files(kind)
-            if not any(mentions(path.stem).search(t) for p, t in texts.items() if p != path)
+            if not any(
+                mentions(file_slug(path.stem)).search(t) for p, t in texts.items() if p != path
+            )
+            and not self.linked_by_name(kind, path, texts)
         ]
+
+    def fix_references(self, path: Path, target: Path) -> list[Path]:
+        """The files that name `path` by slug, or by its file name, made to name `target`."""
+        slug, fixed = file_slug(path.stem), []
+        by_file_name = name_links(path.stem) if path.stem != slug else None
+        for other in sorted(self.content.rglob("*.md")):
+            if other in (path, target):
+                continue
+            text = other.read_text(encoding="utf-8")
+            new = mentions(slug).sub(target.stem, text)
+            if by_file_name is not None:
+                new = relink(by_file_name, new, target.stem)
+            if new != text:
+                other.write_text(new, encoding="utf-8")
+                fixed.append(other)
+        return fixed
+
+    def contact_file_named(self) -> Applied:
+        """A contact file renamed as Obsidian users name them (`jane-doe-2.md` → `Jane Doe
+        2.md`): the same slug, so nothing else changes; links may then use that file name.
+        Or such a file renamed back."""
+        named = [p for p in self.files("contacts") if p.stem != file_slug(p.stem)]
+        if named and self.rng.random() < 0.3:
+            path = self.rng.choice(named)
+            target = path.with_name(f"{file_slug(path.stem)}.md")
+            touched = [path, target, *self.fix_references(path, target)]
+            os.replace(path, target)
+            return f"rename file {self.rel(path)} -> {self.rel(target)}", touched
+        spellings, free = self.spellings(), []
+        for path in self.files("contacts"):
+            named = obsidian_name(path.stem)
+            if path.stem != file_slug(path.stem) or file_slug(named) != path.stem:
+                continue
+            if spellings.get(name_key(named), set()) <= {("contacts", path.stem)}:
+                free.append(path)  # no other page has that name: links by it stay unique
+        if not free:
+            raise NotApplicable
+        path = self.rng.choice(free)
+        target = path.with_name(f"{obsidian_name(path.stem)}.md")
+        os.replace(path, target)
+        return f"rename file {self.rel(path)} -> {self.rel(target)}", [path, target]
 
     def referring_files(self, slug: str, own: Path) -> list[Path]:
         pattern = mentions(slug)
@@ -201,9 +304,25 @@ class Editor:
         doc = Doc(path)
         old = doc.values()["name"]
         new = f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)} {self.step}"
+        touched = self.relinked(old, new, path)
         doc.set("name", new)
         doc.write()
-        return f"rename {self.rel(path)} {old!r} -> {new!r}", [path]
+        return f"rename {self.rel(path)} {old!r} -> {new!r}{touched[1]}", [path, *touched[0]]
+
+    def relinked(self, old: str, new: str, path: Path) -> tuple[list[Path], str]:
+        """Links by the name `old` now written `new` (in the same save, as one fixes them),
+        unless they name the file itself (`Jane Doe.md`): those keep resolving, and must
+        show the new name all the same."""
+        if name_key(old) == name_key(path.stem):
+            return [], " (its file name keeps the links by name)"
+        touched = []
+        for other in sorted(self.content.rglob("*.md")):
+            text = other.read_text(encoding="utf-8")
+            fixed = relink(name_links(old), text, new)
+            if fixed != text and other != path:
+                other.write_text(fixed, encoding="utf-8")
+                touched.append(other)
+        return touched, f" ({len(touched)} links by name fixed)" if touched else ""
 
     def contact_company(self) -> Applied:
         doc = Doc(self.pick("contacts"))
@@ -231,15 +350,12 @@ class Editor:
         return f"referred_by of {self.rel(doc.path)} {old} -> {new}", [doc.path]
 
     def renamed(self, path: Path) -> Applied:
-        """`path` renamed; any file that names it by slug is updated in the same edit (as an
-        editor's rename refactoring would), so every one of them is touched."""
-        slug = path.stem
+        """`path` renamed; any file that names it by slug (or by its file name, when that is
+        not a slug) is updated in the same edit (as an editor's rename refactoring would),
+        so every one of them is touched."""
+        slug = file_slug(path.stem)
         target = path.with_name(f"{slug}-r{self.step}.md")
-        touched = [path, target]
-        for other in self.referring_files(slug, path):
-            text = other.read_text(encoding="utf-8")
-            other.write_text(mentions(slug).sub(target.stem, text), encoding="utf-8")
-            touched.append(other)
+        touched = [path, target, *self.fix_references(path, target)]
         os.replace(path, target)
         what = f"rename file {self.rel(path)} -> {self.rel(target)} ({len(touched) - 2} refs)"
         return what, touched
@@ -249,7 +365,10 @@ class Editor:
 
     def contact_created(self) -> Applied:
         slug = f"new-contact-{self.step}"
-        front = [f"name: {self.rng.choice(FIRST)} {self.rng.choice(LAST)}"]
+        name = f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
+        if self.name_taken(name) and self.rng.random() < 0.8:  # else a second of that name
+            name = f"{name} {self.step}"  # (no link names it: links by name are unique)
+        front = [f"name: {name}"]
         if self.rng.random() < 0.8:
             front.append(f"company: {self.rng.choice(self.slugs('companies'))}")
         if self.rng.random() < 0.3:
@@ -323,8 +442,11 @@ class Editor:
 
     def company_created(self) -> Applied:
         path = self.content / "companies" / f"new-company-{self.step}.md"
+        name = f"{self.rng.choice(COMPANY_WORDS)} {self.rng.choice(COMPANY_KINDS)}"
+        if self.name_taken(name):
+            name = f"{name} {self.step}"
         front = [
-            f"name: {self.rng.choice(COMPANY_WORDS)} {self.rng.choice(COMPANY_KINDS)}",
+            f"name: {name}",
             f"industry: {self.rng.choice(INDUSTRIES)}",
             f"status: {self.rng.choice(COMPANY_STATUSES)}",
             f"motivation: {self.rng.randint(1, 5)}",
@@ -338,9 +460,10 @@ class Editor:
         doc = Doc(self.pick("companies"))
         old = doc.values()["name"]
         new = f"{self.rng.choice(COMPANY_WORDS)} {self.rng.choice(COMPANY_KINDS)} {self.step}"
+        touched, what = self.relinked(old, new, doc.path)
         doc.set("name", new)
         doc.write()
-        return f"rename {self.rel(doc.path)} {old!r} -> {new!r}", [doc.path]
+        return f"rename {self.rel(doc.path)} {old!r} -> {new!r}{what}", [doc.path, *touched]
 
     def company_industry(self) -> Applied:
         doc = Doc(self.pick("companies"))
@@ -535,16 +658,21 @@ class Editor:
         """A linked contact's file renamed (its references now name nothing: the build
         fails), then the files that named it fixed in a second save."""
         unnamed = self.unnamed("contacts")
-        path = self.rng.choice([p for p in self.files("contacts") if p not in unnamed])
+        named = [
+            p
+            for p in self.files("contacts")
+            if p not in unnamed
+            and p.stem == file_slug(p.stem)
+            and self.referring_files(p.stem, p)  # not only by name: the rename breaks those
+        ]
+        if not named:
+            raise NotApplicable
+        path = self.rng.choice(named)
         target = path.with_name(f"{path.stem}-r{self.step}.md")
         os.replace(path, target)
 
         def fix() -> Applied:
-            touched = []
-            for other in self.referring_files(path.stem, target):
-                text = other.read_text(encoding="utf-8")
-                other.write_text(mentions(path.stem).sub(target.stem, text), encoding="utf-8")
-                touched.append(other)
+            touched = self.fix_references(path, target)
             return f"fix the {len(touched)} files that named it", touched
 
         self.fix = fix
@@ -598,14 +726,31 @@ class Editor:
 
     def link_added(self) -> Applied:
         """A `[[link]]` in a body: to a contact or a company, which shows its name, or to a
-        meeting, which shows its title (made from its format, purpose and contact's name)."""
+        meeting, which shows its title (made from its format, purpose and contact's name);
+        by slug, or as Obsidian users write them: by name or file name (when only that
+        page has it), to a heading (`#Prep`)."""
         kind = self.rng.choice(("contacts", "companies", "meetings", "questions", "profile"))
         path = self.content / "profile.md" if kind == "profile" else self.pick(kind)
         to = self.rng.choices(("contacts", "companies", "meetings"), (6, 2, 2))[0]
-        target = self.rng.choice([slug for slug in self.slugs(to) if slug != path.stem])
-        link = self.rng.choices(
-            (f"[[{target}]]", f"[[{to}/{target}]]", f"[[{target}|them]]"), (6, 2, 2)
-        )[0]
+        choices = [p for p in self.files(to) if p != path]
+        target_path = self.rng.choice(choices)
+        target = file_slug(target_path.stem)
+        spellings = self.spellings()
+        by_name = [
+            text
+            for text in ([Doc(target_path).values()["name"]] if to != "meetings" else [])
+            + ([target_path.stem] if target_path.stem != target else [])
+            if spellings.get(name_key(text)) == {(to, target)} and "#" not in text
+        ]
+        forms = [f"[[{target}]]", f"[[{to}/{target}]]", f"[[{target}|them]]"]
+        weights = [6, 2, 2]
+        if by_name:
+            spelled = self.rng.choice(by_name)
+            forms += [f"[[{spelled}]]", f"[[{spelled.lower()}|them]]", f"[[{to}/{spelled}]]"]
+            weights += [8, 2, 2]
+        forms.append(f"[[{target}#Prep]]")
+        weights.append(2)
+        link = self.rng.choices(forms, weights)[0]
         doc = Doc(path)
         doc.body = doc.body.rstrip("\n") + f"\n\nAsk about {link} next time.\n"
         doc.write()
@@ -671,6 +816,7 @@ EDITS: tuple[Callable[[Editor], Applied], ...] = (
     Editor.contact_company,
     Editor.contact_referred_by,
     Editor.contact_file_renamed,
+    Editor.contact_file_named,
     Editor.contact_created,
     Editor.contact_deleted,
     Editor.contact_declined,
@@ -764,6 +910,8 @@ def run_random_edits(folder: Path, seed: int, steps: int, check_every: int) -> N
         assert outcome.ok, f"{errors}\nafter:\n" + "\n".join(log)
         if step % check_every == 0 or step == steps:
             check_same_as_full_build(builder, root, folder / "full", log)
+            warnings = [str(w) for w in check(root).warnings]
+            assert [str(w) for w in outcome.warnings] == warnings, "\n".join(log)
 
 
 def test_the_seeds_apply_every_kind_of_edit() -> None:

@@ -1,0 +1,113 @@
+"""`playbook report`: the work-search log of a date range, as a page to print and a CSV.
+
+Reads the checked playbook (as the exports do: nothing is written while `playbook
+check` finds errors), works out the follow-ups as of today, picks the contacts made in
+the range (`plans/worklog.py`) and writes both files whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError, Problems, UsageError
+from generator.exchange.exporting import LIST_SEPARATOR, Checked, csv_bytes, write_tables
+from generator.plans.facts import Facts
+from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
+from generator.site.report import log_page
+from generator.site.theme import theme_dirs
+
+REPORT_FOLDER = "reports"
+"""Where reports go, in the playbook folder, unless `-o` says otherwise."""
+CSV_HEADER = [
+    "date", "week_of", "kind", "employer", "employer_website", "person", "title", "email",
+    "phone", "how", "what_for", "details", "result", "contact", "meeting",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Report:
+    """A work-search log, ready to write."""
+
+    name: str
+    """The file name both files share, without extension."""
+    html: bytes
+    csv: bytes
+    entries: tuple[LogEntry, ...]
+    notices: tuple[ContentError, ...]
+    """What the user may want to fix first: meetings left out, or whose `how` is unknown."""
+
+
+def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.date) -> Report:
+    """The log of the contacts made from `start` to `end` (both included)."""
+    if end < start:
+        raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+    playbook = found.playbook
+    items = Facts(playbook, today).items
+    entries = work_search_log(playbook, items, start, end)
+    themes = theme_dirs(playbook.config.root, playbook.config.theme)
+    return Report(
+        name=f"work-search-log-{start.isoformat()}-to-{end.isoformat()}",
+        html=log_page(playbook, entries, start, end, today, themes),
+        csv=csv_bytes(CSV_HEADER, csv_rows(entries)),
+        entries=entries,
+        notices=tuple(_notices(found, entries, start, end, today)),
+    )
+
+
+def csv_rows(entries: Sequence[LogEntry]) -> list[list[str]]:
+    return [
+        [
+            e.day.isoformat(),
+            e.week.isoformat(),
+            e.kind,
+            e.employer,
+            e.website,
+            e.person,
+            e.title,
+            e.email,
+            e.phone,
+            e.how,
+            e.purpose,
+            LIST_SEPARATOR.join(e.details),
+            e.result,
+            e.contact,
+            e.meeting or "",
+        ]
+        for e in entries
+    ]
+
+
+def write_report(folder: Path, report: Report) -> list[Path]:
+    """`<name>.html` and `<name>.csv` in `folder`, each written whole (an earlier report of
+    the same range is replaced)."""
+    return write_tables(
+        folder, {f"{report.name}.html": report.html, f"{report.name}.csv": report.csv}
+    )
+
+
+def _notices(
+    found: Checked, entries: Sequence[LogEntry], start: dt.date, end: dt.date, today: dt.date
+) -> list[ContentError]:
+    playbook, notices = found.playbook, Problems()
+    for meeting in unrecorded(playbook, start, end, today):
+        notices.warn(
+            meeting.source.path,
+            meeting.source.line("status"),
+            "status",
+            "still scheduled after its date: left out of the log until you set it to done "
+            "(or cancelled)",
+        )
+    for entry in entries:
+        held = playbook.meetings.get(entry.meeting or "")
+        if entry.kind == MEETING and held is not None and held.format is None:
+            notices.warn(
+                held.source.path,
+                held.source.line("format"),
+                "format",
+                "not set: the log says how you met was not recorded (coffee, lunch and "
+                "office are in person; phone; video)",
+            )
+    return notices.warnings

@@ -1,0 +1,307 @@
+"""The playbook as you share it with someone who helps you: a career coach, a friend.
+
+`shared_view` turns the checked model into another model in which other people's
+private details are not there at all, before any page, fact or calendar is made from it,
+so every page and the calendar leave them out by construction (a theme cannot show what
+the model does not hold). What it does to each kind:
+
+- contacts: the name is shortened (`Priya Natarajan` → `P. N.`, or `Priya N.`, or kept
+  with `names: full`); email, phone, LinkedIn, how you met them, tags, extra fields and
+  the notes go; the role, company, referrals, keep-in-touch and declines stay;
+- meetings: the place (an address, a video link), the notes and extra fields go; the
+  date, time, format, purpose, status, goals, questions, what you will share and the
+  follow-ups stay;
+- companies: the research notes and extra fields go;
+- slugs (page addresses, calendar ids) and file paths are made from the shortened names,
+  so no address spells a name;
+- your own reminders (`followups:`) keep their dates, not their text, which holds notes
+  on people as the body does;
+- text you wrote that stays (goals, questions, points to share, roles, your pitch, the
+  question bank) has every contact's name, and every word of it (`Priya`, `Natarajan`),
+  replaced by the shortened name, and any email or LinkedIn address but yours, and any
+  contact's phone number, replaced by `(kept private)`;
+- notes that were there are replaced by a line saying they are private, so "no notes
+  yet" hints stay true;
+- your own profile stays; `base_url` is dropped (the view is not your site).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from generator.model.entities import (
+    Category,
+    Company,
+    Contact,
+    FollowUp,
+    Meeting,
+    Playbook,
+    Profile,
+    Question,
+    Source,
+)
+from generator.model.slugs import slugify, unique_slug
+
+Href = Callable[[str, str], str]
+"""The address of a kind's page for a slug, as `[[links]]` were rendered with."""
+
+NAME_STYLES = ("initials", "first", "full")
+"""How contacts' names show: `P. N.`, `Priya N.`, or `Priya Natarajan`."""
+PRIVATE_NOTES = '<p class="private">Notes kept private in this view.</p>\n'
+"""What stands where notes were."""
+PRIVATE_REMINDER = "A reminder of your own (its text is kept private)"
+"""What your own reminders (`followups:`) say: they hold notes on people, like the body."""
+_XREF = re.compile(r'(<a class="xref" href=")([^"#]*)')
+
+
+@dataclass(frozen=True)
+class Renaming:
+    """Who is called what in the shared view."""
+
+    contacts: Mapping[str, str]
+    """Old slug → new slug."""
+    meetings: Mapping[str, str]
+    names: Mapping[str, str]
+    """Contact slug (old) → the name shown."""
+    scrub: Callable[[str], str]
+    """Text with every contact's name, and each word of it, replaced by the name shown."""
+
+
+def short_name(name: str, style: str) -> str:
+    """`Priya Natarajan` as `P. N.` (initials), `Priya N.` (first) or as written (full)."""
+    words = name.split()
+    if style == "full" or not words:
+        return name
+    initials = [f"{word[0].upper()}." for word in words]
+    if style == "first":
+        return " ".join([words[0], *initials[1:]])
+    return " ".join(initials)
+
+
+def shared_view(playbook: Playbook, href: Href, names: str = "initials") -> Playbook:
+    """The playbook without other people's private details (see the module's docstring)."""
+    renaming = _renaming(playbook, names)
+
+    def text(value: str) -> str:
+        return renaming.scrub(value)
+
+    def html(value: str) -> str:
+        return renaming.scrub(_relinked(value, href, renaming))
+
+    contacts = {
+        renaming.contacts[slug]: _contact(contact, renaming, text)
+        for slug, contact in playbook.contacts.items()
+    }
+    meetings = {
+        renaming.meetings[slug]: _meeting(meeting, renaming, text)
+        for slug, meeting in playbook.meetings.items()
+    }
+    companies = {slug: _company(company) for slug, company in playbook.companies.items()}
+    return Playbook(
+        config=dataclasses.replace(playbook.config, base_url=None),
+        profile=_profile(playbook.profile, html) if playbook.profile else None,
+        contacts=contacts,
+        companies=companies,
+        meetings=meetings,
+        categories=tuple(_category(category, text, html) for category in playbook.categories),
+    )
+
+
+def _renaming(playbook: Playbook, style: str) -> Renaming:
+    if style not in NAME_STYLES:
+        raise ValueError(f"names: expected one of {', '.join(NAME_STYLES)}, got {style!r}")
+    shown = {slug: short_name(c.name, style) for slug, c in sorted(playbook.contacts.items())}
+    if style != "full":
+        shown = _told_apart(shown)
+    if style == "full":
+        contacts = {slug: slug for slug in playbook.contacts}
+        meetings = {slug: slug for slug in playbook.meetings}
+    else:
+        contacts = _new_slugs(shown, "contact")
+        meetings = _meeting_slugs(playbook.meetings.values(), contacts)
+    names = _scrubber(playbook.contacts.values(), shown) if style != "full" else _same
+    details = _details_scrubber(playbook)
+    return Renaming(contacts, meetings, shown, lambda text: names(details(text)))
+
+
+def _told_apart(shown: dict[str, str]) -> dict[str, str]:
+    """Two people whose names shorten alike become `P. N. (2)`, `P. N. (3)`, by slug."""
+    seen: dict[str, int] = {}
+    told = {}
+    for slug, name in shown.items():
+        seen[name] = seen.get(name, 0) + 1
+        told[slug] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return told
+
+
+def _new_slugs(shown: Mapping[str, str], fallback: str) -> dict[str, str]:
+    taken: set[str] = set()
+    slugs = {}
+    for slug, name in shown.items():
+        new = unique_slug(slugify(name) or fallback, taken)
+        taken.add(new)
+        slugs[slug] = new
+    return slugs
+
+
+def _meeting_slugs(meetings: Iterable[Meeting], contacts: Mapping[str, str]) -> dict[str, str]:
+    """`2026-11-05-p-n`: the meeting's day and its contact's new slug."""
+    taken: set[str] = set()
+    slugs = {}
+    for meeting in sorted(meetings, key=lambda m: m.slug):
+        day = meeting.date or meeting.requested_on
+        who = contacts.get(meeting.contact, "someone")
+        new = unique_slug(f"{day.isoformat()}-{who}" if day else f"meeting-{who}", taken)
+        taken.add(new)
+        slugs[meeting.slug] = new
+    return slugs
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable[[str], str]:
+    """A function that replaces, in one pass, each contact's full name (any case and
+    spacing) and each capitalised word of it by the name shown; a word that several
+    people share becomes its initial."""
+    whole: dict[str, str] = {}
+    words: dict[str, set[str]] = {}
+    for contact in contacts:
+        parts = contact.name.split()
+        if not parts:
+            continue
+        whole[" ".join(parts).casefold()] = shown[contact.slug]
+        for part in parts:
+            if len(part) > 1 and part[0].isupper():
+                words.setdefault(part, set()).add(shown[contact.slug])
+    if not whole:
+        return _same
+    patterns = [r"\s+".join(re.escape(p) for p in key.split()) for key in whole]
+    single = {word: next(iter(s)) if len(s) == 1 else f"{word[0]}." for word, s in words.items()}
+    full_names = "|".join(sorted(patterns, key=len, reverse=True))
+    each_word = "|".join(sorted(map(re.escape, single), key=len, reverse=True)) or "(?!)"
+    found = re.compile(rf"(?<!\w)(?:(?i:{full_names})|({each_word}))(?!\w)")
+
+    def replace(match: re.Match[str]) -> str:
+        if match[1] is not None:
+            return single[match[1]]
+        return whole[" ".join(match[0].split()).casefold()]
+
+    return lambda text: found.sub(replace, text) if text else text
+
+
+PRIVATE_DETAIL = "(kept private)"
+"""What stands for an email address, phone number or LinkedIn address in text that stays."""
+_ANY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ANY_LINKEDIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/[^\s\"'<>)\]]+", re.I)
+_PHONE_GAP = r"[\s.\-()/]*"
+
+
+def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
+    """A function that replaces, in text that stays, any email address and LinkedIn address
+    but your own, and each contact's phone number however it is spaced, by
+    `PRIVATE_DETAIL`: a goal such as "send the deck to priya@example.org" keeps its point."""
+    own = playbook.profile
+    mine = {own.email.casefold(), own.linkedin.casefold()} - {""} if own else set()
+    phones = set()
+    for contact in playbook.contacts.values():
+        digits = re.sub(r"\D", "", contact.phone)[-10:]
+        if len(digits) >= 7:
+            phones.add(_PHONE_GAP.join(digits))
+    numbers = "|".join(sorted(phones))
+    prefix = rf"(?:\+\d{{1,3}}{_PHONE_GAP})?\(?"  # a country code, an opening bracket
+    phone = re.compile(rf"(?<![\d+]){prefix}(?:{numbers})(?!\d)") if phones else None
+
+    def hide(match: re.Match[str]) -> str:
+        return match[0] if match[0].casefold() in mine else PRIVATE_DETAIL
+
+    def scrub(text: str) -> str:
+        if not text:
+            return text
+        text = _ANY_LINKEDIN.sub(hide, _ANY_EMAIL.sub(hide, text))
+        return phone.sub(PRIVATE_DETAIL, text) if phone else text
+
+    return scrub
+
+
+def _relinked(html: str, href: Href, renaming: Renaming) -> str:
+    """Rendered Markdown whose `[[links]]` to contacts and meetings point at their new
+    addresses (their text is scrubbed afterwards, with the rest)."""
+    moved = {href("contacts", old): href("contacts", new) for old, new in renaming.contacts.items()}
+    moved |= {
+        href("meetings", old): href("meetings", new) for old, new in renaming.meetings.items()
+    }
+    if not html or all(old == new for old, new in moved.items()):
+        return html
+    return _XREF.sub(lambda m: m[1] + moved.get(m[2], m[2]), html)
+
+
+def _source(source: Source, kind: str, slug: str) -> Source:
+    return Source(f"content/{kind}/{slug}.md", source.lines)
+
+
+def _notes(html: str) -> str:
+    return PRIVATE_NOTES if html else ""
+
+
+def _followups(items: tuple[FollowUp, ...]) -> tuple[FollowUp, ...]:
+    return tuple(dataclasses.replace(item, action=PRIVATE_REMINDER) for item in items)
+
+
+def _contact(contact: Contact, renaming: Renaming, text: Callable[[str], str]) -> Contact:
+    slug = renaming.contacts[contact.slug]
+    referred_by = renaming.contacts.get(contact.referred_by or "")
+    return Contact(
+        slug=slug,
+        name=renaming.names[contact.slug],
+        company=contact.company,
+        role=text(contact.role),
+        met_on=contact.met_on,
+        referred_by=referred_by,
+        keep_in_touch=contact.keep_in_touch,
+        declined=contact.declined,
+        followups=_followups(contact.followups),
+        notes_html=_notes(contact.notes_html),
+        source=_source(contact.source, "contacts", slug),
+    )
+
+
+def _meeting(meeting: Meeting, renaming: Renaming, text: Callable[[str], str]) -> Meeting:
+    slug = renaming.meetings[meeting.slug]
+    return dataclasses.replace(
+        meeting,
+        slug=slug,
+        contact=renaming.contacts.get(meeting.contact, meeting.contact),
+        location="",
+        goals=tuple(map(text, meeting.goals)),
+        questions=tuple(map(text, meeting.questions)),
+        share=tuple(map(text, meeting.share)),
+        referrals=tuple(renaming.contacts[s] for s in meeting.referrals if s in renaming.contacts),
+        followups=_followups(meeting.followups),
+        notes_html=_notes(meeting.notes_html),
+        extra={},
+        source=_source(meeting.source, "meetings", slug),
+    )
+
+
+def _company(company: Company) -> Company:
+    return dataclasses.replace(company, notes_html=_notes(company.notes_html), extra={})
+
+
+def _profile(profile: Profile, html: Callable[[str], str]) -> Profile:
+    return dataclasses.replace(profile, pitch_html=html(profile.pitch_html))
+
+
+def _category(
+    category: Category, text: Callable[[str], str], html: Callable[[str], str]
+) -> Category:
+    questions = tuple(_question(q, text) for q in category.questions)
+    return dataclasses.replace(category, intro_html=html(category.intro_html), questions=questions)
+
+
+def _question(question: Question, text: Callable[[str], str]) -> Question:
+    return dataclasses.replace(question, text=text(question.text))

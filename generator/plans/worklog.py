@@ -1,0 +1,280 @@
+"""The work-search log: every contact made with people at employers in a date range, in
+the shape unemployment offices ask for (date, employer, person and title, how, what for,
+the result). Pure: the playbook, its follow-ups and the range in, entries out.
+
+What counts as a contact made is what the follow-up rules count as being in touch
+(`followups.last_interaction`), plus the requests themselves:
+
+- a **meeting held**: status `done`, on its `date`; how comes from its `format`;
+- a **request sent**: any meeting with a `requested_on` date, whatever became of it
+  (the result says: met, scheduled, no reply yet, declined, cancelled). playbook does not
+  record how a request was sent; it is listed as email, the usual way;
+- a **follow-up done**: a thank-you note, a follow-up call, an update to the person who
+  referred you, a nudge, or one of your own reminders, on the day it was marked done.
+  Reaching a second person at a company is their own request, so it is not listed again
+  under the first. Updates to one referrer on one day are one contact.
+
+A meeting still marked `scheduled` after its date is not listed: nothing says it took
+place (`unrecorded` names them, so the user can set their status).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.model.entities import Contact, Meeting, Playbook
+from generator.plans.followups import NOT_INTERACTIONS, FollowUpItem, meeting_noun
+
+MEETING = "meeting"
+REQUEST = "request"
+FOLLOW_UP = "follow-up"
+KIND_ORDER = (REQUEST, MEETING, FOLLOW_UP)
+"""On one day, a request comes before the meeting it led to, and follow-ups after."""
+
+IN_PERSON = "in person"
+NOT_RECORDED = "not recorded"
+HOW_BY_FORMAT = {
+    "coffee": IN_PERSON,
+    "lunch": IN_PERSON,
+    "office": IN_PERSON,
+    "phone": "phone",
+    "video": "video",
+}
+"""How a meeting was held, by its format; a meeting without one is `not recorded`."""
+HOW_REQUESTED = "email"
+"""Requests are written messages; playbook does not record which kind."""
+HOW_BY_RULE = {
+    "thank_you": "email",
+    "follow_up_call": "phone",
+    "referrer_update": "email",
+    "nudge": "email",
+}
+"""How each kind of follow-up is made; your own reminders say nothing of it."""
+RESULTS = {
+    "thank_you": ("thank-you note sent", "thank-you note due"),
+    "follow_up_call": ("follow-up call made", "follow-up call due"),
+    "referrer_update": ("news on the referrals sent", "news on the referrals due"),
+}
+"""How a meeting's follow-ups read in its result, done and still to do."""
+PURPOSES = {"informational": "Informational interview", "networking": "Networking meeting"}
+ASKED_FOR = {
+    "informational": "Asked for an informational interview",
+    "networking": "Asked for a networking meeting",
+}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One contact made: a row of the log."""
+
+    day: dt.date
+    kind: str
+    """meeting, request or follow-up."""
+    contact: str
+    """The contact's slug."""
+    person: str
+    title: str
+    """Their role."""
+    employer: str
+    """The name of their company; "" when they have none on file."""
+    website: str
+    """The company's website, if known."""
+    email: str
+    phone: str
+    how: str
+    """in person, phone, video, email, or not recorded."""
+    purpose: str
+    """What for, in a few words: `Informational interview`, `Follow-up: Thank-you note`."""
+    details: tuple[str, ...]
+    """The meeting's goals, or what the follow-up was."""
+    result: str
+    meeting: str | None
+    """The meeting it belongs to, if any."""
+
+    @property
+    def week(self) -> dt.date:
+        """The Monday of its week: offices often ask for a log per week."""
+        return self.day - dt.timedelta(days=self.day.weekday())
+
+
+def work_search_log(
+    playbook: Playbook,
+    followups: Iterable[FollowUpItem],
+    start: dt.date,
+    end: dt.date,
+) -> tuple[LogEntry, ...]:
+    """Every contact made from `start` to `end` (both included), oldest first.
+
+    `followups` are the build's follow-ups (`Facts.items`) as of the day the log is
+    made: what was done after that day is not done yet."""
+    items = tuple(followups)
+    by_meeting: dict[str, list[FollowUpItem]] = {}
+    for item in items:
+        if item.meeting is not None:
+            by_meeting.setdefault(item.meeting, []).append(item)
+    entries: list[LogEntry] = []
+    for meeting in playbook.meetings.values():
+        contact = playbook.contacts.get(meeting.contact)
+        if contact is None:
+            continue
+        mine = by_meeting.get(meeting.slug, [])
+        if meeting.requested_on is not None and start <= meeting.requested_on <= end:
+            entries.append(_request(playbook, contact, meeting, mine))
+        if _held(meeting) and meeting.date is not None and start <= meeting.date <= end:
+            entries.append(_meeting(playbook, contact, meeting, mine))
+    entries += _followups(playbook, items, start, end)
+    return tuple(sorted(entries, key=_order))
+
+
+def unrecorded(playbook: Playbook, start: dt.date, end: dt.date, today: dt.date) -> list[Meeting]:
+    """Meetings in the range whose date has passed but that are still `scheduled`: left
+    out of the log until their status says whether they took place."""
+    return sorted(
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.status == "scheduled"
+            and m.date is not None
+            and start <= m.date <= end
+            and m.date < today
+        ),
+        key=lambda m: m.sort_key,
+    )
+
+
+def _order(entry: LogEntry) -> tuple[dt.date, int, str, str]:
+    return (entry.day, KIND_ORDER.index(entry.kind), entry.person.casefold(), entry.contact)
+
+
+def _held(meeting: Meeting) -> bool:
+    return meeting.status == "done"
+
+
+def _entry(
+    playbook: Playbook,
+    contact: Contact,
+    *,
+    day: dt.date,
+    kind: str,
+    how: str,
+    purpose: str,
+    details: tuple[str, ...],
+    result: str,
+    meeting: str | None,
+) -> LogEntry:
+    company = playbook.company_of(contact)
+    return LogEntry(
+        day=day,
+        kind=kind,
+        contact=contact.slug,
+        person=contact.name,
+        title=contact.role,
+        employer=company.name if company else "",
+        website=company.website if company else "",
+        email=contact.email,
+        phone=contact.phone,
+        how=how,
+        purpose=purpose,
+        details=details,
+        result=result,
+        meeting=meeting,
+    )
+
+
+def _meeting(
+    playbook: Playbook, contact: Contact, meeting: Meeting, items: list[FollowUpItem]
+) -> LogEntry:
+    assert meeting.date is not None
+    return _entry(
+        playbook,
+        contact,
+        day=meeting.date,
+        kind=MEETING,
+        how=HOW_BY_FORMAT.get(meeting.format or "", NOT_RECORDED),
+        purpose=f"{PURPOSES[meeting.purpose]} ({meeting_noun(meeting)})",
+        details=meeting.goals,
+        result=_meeting_result(playbook, meeting, items),
+        meeting=meeting.slug,
+    )
+
+
+def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpItem]) -> str:
+    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`."""
+    parts = ["Held"]
+    names = [playbook.contacts[s].name for s in meeting.referrals if s in playbook.contacts]
+    if names:
+        parts.append("referred you to " + ", ".join(names))
+    for item in sorted(items, key=lambda i: (i.done or i.due, i.id)):
+        if item.rule in RESULTS:
+            done, due = RESULTS[item.rule]
+            parts.append(
+                f"{done} {_short(item.done)}" if item.done else f"{due} {_short(item.due)}"
+            )
+    return "; ".join(dict.fromkeys(parts))
+
+
+def _request(
+    playbook: Playbook, contact: Contact, meeting: Meeting, items: list[FollowUpItem]
+) -> LogEntry:
+    assert meeting.requested_on is not None
+    return _entry(
+        playbook,
+        contact,
+        day=meeting.requested_on,
+        kind=REQUEST,
+        how=HOW_REQUESTED,
+        purpose=ASKED_FOR[meeting.purpose],
+        details=meeting.goals,
+        result=_request_result(meeting),
+        meeting=meeting.slug,
+    )
+
+
+def _request_result(meeting: Meeting) -> str:
+    """What became of a request, as the playbook says today."""
+    when = _long(meeting.date) if meeting.date else ""
+    if meeting.status == "done":
+        return f"Accepted: met {when}" if when else "Accepted: met"
+    if meeting.status == "scheduled":
+        return f"Accepted: meeting set for {when}" if when else "Accepted"
+    if meeting.status == "declined":
+        return "Declined"
+    if meeting.status == "cancelled":
+        return "Cancelled"
+    return "No reply yet"
+
+
+def _followups(
+    playbook: Playbook, items: Iterable[FollowUpItem], start: dt.date, end: dt.date
+) -> Iterator[LogEntry]:
+    """One entry per follow-up done in the range; a referrer told about several people
+    on one day is one entry."""
+    grouped: dict[tuple[str, str | None, str, dt.date], list[FollowUpItem]] = {}
+    for item in items:
+        if item.done is None or not start <= item.done <= end:
+            continue
+        if item.rule in NOT_INTERACTIONS or item.contact not in playbook.contacts:
+            continue
+        grouped.setdefault((item.contact, item.meeting, item.rule, item.done), []).append(item)
+    for (slug, meeting, rule, day), done in grouped.items():
+        yield _entry(
+            playbook,
+            playbook.contacts[slug],
+            day=day,
+            kind=FOLLOW_UP,
+            how=HOW_BY_RULE.get(rule, NOT_RECORDED),
+            purpose=f"Follow-up: {done[0].rule_name}",
+            details=tuple(item.action for item in done),
+            result="Done",
+            meeting=meeting,
+        )
+
+
+def _short(day: dt.date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def _long(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b} {day.year}"

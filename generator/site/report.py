@@ -1,0 +1,78 @@
+"""The work-search log as a page to print: one HTML file, the theme's `report.html`.
+
+The page stands alone (it is written outside the site, to be printed, attached to an
+email or kept): its styles, the theme's `report.css` and the `print-<page_size>.css`
+that sets the paper, are inside it, allowed by their digest in the page's
+Content-Security-Policy, which otherwise lets nothing run or load.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+from generator.model.entities import Playbook
+from generator.plans.worklog import FOLLOW_UP, MEETING, REQUEST, LogEntry
+from generator.site.render import make_environment
+from generator.site.theme import static_files
+
+REPORT_TEMPLATE = "report.html"
+REPORT_STYLES = ("report.css",)
+"""Theme assets inlined into the page, before the paper size."""
+
+
+@dataclass(frozen=True)
+class Week:
+    """The entries of one week (Monday to Sunday), for a table of their own."""
+
+    monday: dt.date
+    entries: tuple[LogEntry, ...]
+
+
+def log_page(
+    playbook: Playbook,
+    entries: Sequence[LogEntry],
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    themes: Sequence[Path],
+) -> bytes:
+    """The printable log of `entries`, made from `start` to `end`, as of `today`."""
+    config = playbook.config
+    css = inline_styles(themes, config.page_size)
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    csp = f"default-src 'none'; style-src 'sha256-{digest}'; form-action 'none'; base-uri 'none'"
+    weeks = [Week(monday, tuple(rows)) for monday, rows in groupby(entries, lambda e: e.week)]
+    owner = config.owner or (playbook.profile.name if playbook.profile else "")
+    template = make_environment(themes).get_template(REPORT_TEMPLATE)
+    html = template.render(
+        csp=csp,
+        css=css,
+        owner=owner,
+        profile=playbook.profile,
+        start=start,
+        end=end,
+        today=today,
+        page_size=config.page_size,
+        weeks=weeks,
+        entries=entries,
+        employers=len({e.employer or e.contact for e in entries}),
+        counts={kind: sum(1 for e in entries if e.kind == kind) for kind in KINDS},
+    )
+    return html.encode("utf-8")
+
+
+KINDS = (MEETING, REQUEST, FOLLOW_UP)
+
+
+def inline_styles(themes: Sequence[Path], page_size: str) -> str:
+    """The report's styles, then the paper size, as the theme has them."""
+    files = dict(static_files(themes))
+    names = [*REPORT_STYLES, f"print-{page_size}.css"]
+    parts = [files[f"static/{name}"].read_text("utf-8") for name in names]
+    return "\n".join(part.strip() for part in parts) + "\n"

@@ -1,0 +1,242 @@
+"""`playbook report`: the work-search log of a date range, as a page to print and a CSV."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import datetime as dt
+import hashlib
+import html as html_module
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TODAY, write
+
+from generator.build import load
+from generator.cli import main
+from generator.errors import Problems
+from generator.plans.facts import derive
+from generator.plans.worklog import LogEntry, work_search_log
+
+TODAY = ["--today", SAMPLE_TODAY.isoformat()]
+NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+
+
+def log_of(
+    root: Path, start: dt.date, end: dt.date, today: dt.date = SAMPLE_TODAY
+) -> list[LogEntry]:
+    playbook = load(root, Problems())
+    return list(work_search_log(playbook, derive(playbook, today).items, start, end))
+
+
+def rows_of(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a byte order mark
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def one(entries: list[LogEntry], kind: str, contact: str) -> LogEntry:
+    (found,) = [e for e in entries if e.kind == kind and e.contact == contact]
+    return found
+
+
+def test_the_november_log_of_the_sample(sample_root: Path) -> None:
+    entries = log_of(sample_root, *NOVEMBER)
+    assert [e.day for e in entries] == sorted(e.day for e in entries)
+    assert all(NOVEMBER[0] <= e.day <= NOVEMBER[1] for e in entries)
+    kinds = {
+        kind: sum(1 for e in entries if e.kind == kind)
+        for kind in ("meeting", "request", "follow-up")
+    }
+    assert kinds == {"meeting": 3, "request": 7, "follow-up": 6}
+
+    priya = one(entries, "meeting", "priya-natarajan")
+    assert (priya.day, priya.how, priya.employer) == (
+        dt.date(2026, 11, 5),
+        "in person",
+        "Verdant Grid",
+    )
+    assert (priya.person, priya.title) == ("Priya Natarajan", "Senior Analytics Engineer")
+    assert priya.purpose == "Informational interview (coffee)"
+    assert (
+        priya.details[0]
+        == "Learn what analytics engineering looks like inside a grid-software company"
+    )
+    assert priya.result.startswith("Held; referred you to Jonah Kim; thank-you note sent 6 Nov")
+
+    rachel = one(entries, "meeting", "rachel-adeyemi")
+    assert (rachel.how, rachel.purpose) == ("video", "Networking meeting (video call)")
+    assert "follow-up call due 18 Nov" in rachel.result
+
+    omar = one(entries, "request", "omar-haddad")
+    assert (omar.day, omar.how) == (dt.date(2026, 11, 4), "email")
+    assert omar.purpose == "Asked for an informational interview"
+    assert omar.result == "Accepted: meeting set for Tue 24 Nov 2026"
+    assert one(entries, "request", "kwame-asante").result == "No reply yet"
+
+    nudge = one(entries, "follow-up", "kwame-asante")
+    assert (nudge.day, nudge.how, nudge.purpose) == (
+        dt.date(2026, 11, 19),
+        "email",
+        "Follow-up: Nudge",
+    )
+    reminder = [e for e in entries if e.purpose == "Follow-up: Your reminder"]
+    assert [(e.day, e.how) for e in reminder] == [(dt.date(2026, 11, 7), "not recorded")]
+
+
+def test_requests_declined_and_cancelled_say_so(sample_root: Path) -> None:
+    entries = log_of(sample_root, dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert one(entries, "request", "graham-pike").result == "Declined"
+    assert one(entries, "request", "lena-fischer").result == "Cancelled"
+    assert one(entries, "request", "daniel-reyes").result == "Accepted: met Wed 14 Oct 2026"
+
+
+def test_the_range_includes_both_ends_and_nothing_else(sample_root: Path) -> None:
+    day = dt.date(2026, 11, 5)
+    entries = log_of(sample_root, day, day)
+    assert [(e.kind, e.contact) for e in entries] == [("meeting", "priya-natarajan")]
+    assert log_of(sample_root, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == []
+
+
+def test_what_is_done_after_today_is_not_done_yet(sample_root: Path) -> None:
+    on_the_day = log_of(sample_root, *NOVEMBER, today=dt.date(2026, 11, 5))
+    assert not [e for e in on_the_day if e.kind == "follow-up" and e.day > dt.date(2026, 11, 5)]
+
+
+def test_a_phone_meeting_and_one_without_format(sample_root: Path) -> None:
+    for slug, fmt in (("call", "format: phone\n"), ("plain", "")):
+        write(
+            sample_root,
+            f"content/meetings/2026-11-21-{slug}.md",
+            f"---\ncontact: elena-marsh\n{fmt}status: done\ndate: 2026-11-21\n---\n",
+        )
+    entries = [
+        e
+        for e in log_of(sample_root, *NOVEMBER)
+        if e.meeting and e.meeting.startswith("2026-11-21")
+    ]
+    assert sorted(e.how for e in entries if e.kind == "meeting") == ["not recorded", "phone"]
+
+
+def test_updates_to_one_referrer_on_one_day_are_one_contact(sample_root: Path) -> None:
+    path = sample_root / "content/meetings/2026-11-17-rachel-adeyemi.md"
+    text = path.read_text()
+    write(
+        sample_root,
+        "content/meetings/2026-11-18-nadia-petrov.md",
+        "---\ncontact: nadia-petrov\nformat: coffee\nstatus: done\ndate: 2026-11-18\n---\n",
+    )
+    write(
+        sample_root,
+        "content/meetings/2026-11-19-tomas-alvarez.md",
+        "---\ncontact: tomas-alvarez\nformat: phone\nstatus: done\ndate: 2026-11-19\n---\n",
+    )
+    path.write_text(text.replace("done:\n", "done:\n  referrer_update: 2026-11-21\n", 1))
+    entries = log_of(sample_root, *NOVEMBER)
+    updates = [
+        e for e in entries if e.purpose == "Follow-up: Tell the referrer" and e.day.day == 21
+    ]
+    assert len(updates) == 1 and len(updates[0].details) == 2
+
+
+def test_report_writes_a_page_and_a_csv(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(
+        ["report", "-C", str(sample_root), "--from", "2026-11-01", "--to", "2026-11-30", *TODAY]
+    )
+    assert status == 0
+    out = capsys.readouterr().out
+    folder = sample_root / "reports"
+    name = "work-search-log-2026-11-01-to-2026-11-30"
+    assert out.startswith("16 contacts made")
+    rows = rows_of((folder / f"{name}.csv").read_bytes())
+    assert list(rows[0]) == [
+        "date", "week_of", "kind", "employer", "employer_website", "person", "title", "email",
+        "phone", "how", "what_for", "details", "result", "contact", "meeting",
+    ]  # fmt: skip
+    assert len(rows) == 16
+    priya = next(r for r in rows if r["kind"] == "meeting" and r["contact"] == "priya-natarajan")
+    assert priya["date"] == "2026-11-05" and priya["week_of"] == "2026-11-02"
+    assert priya["how"] == "in person" and priya["employer"] == "Verdant Grid"
+    html = (folder / f"{name}.html").read_text()
+    assert html.count('<tr class="report-') == 16
+    assert "Week of Mon 2 Nov 2026" in html and "Priya Natarajan" in html
+
+
+def test_the_page_stands_alone_and_loads_nothing(sample_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "logs"
+    assert (
+        main(["report", "-C", str(sample_root), "--from", "2026-11-01", "-o", str(out), *TODAY])
+        == 0
+    )
+    (page,) = out.glob("*.html")
+    assert page.name == "work-search-log-2026-11-01-to-2026-11-22.html"  # --to: today
+    html = page.read_text()
+    style = re.search(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style[1].encode()).digest()).decode()
+    policy = html_module.unescape(html)
+    assert f"style-src 'sha256-{digest}'" in policy and "default-src 'none'" in policy
+    assert "@page { size: letter;" in style[1]
+    assert not re.search(r"<(link|script|img)\b", html)
+    assert '<meta name="robots" content="noindex, nofollow, noarchive">' in html
+
+
+def test_the_paper_size_follows_page_size(sample_root: Path) -> None:
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text().replace("page_size: letter", "page_size: a4"))
+    assert main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]) == 0
+    (page,) = (sample_root / "reports").glob("*.html")
+    assert "@page { size: A4;" in page.read_text()
+
+
+def test_an_empty_range_says_so(sample_root: Path) -> None:
+    assert (
+        main(
+            ["report", "-C", str(sample_root), "--from", "2025-01-01", "--to", "2025-01-31", *TODAY]
+        )
+        == 0
+    )
+    (page,) = (sample_root / "reports").glob("*.html")
+    assert "No contacts recorded in this period." in page.read_text()
+    (table,) = (sample_root / "reports").glob("*.csv")
+    assert rows_of(table.read_bytes()) == []
+
+
+def test_meetings_left_out_or_unclear_are_named(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        sample_root,
+        "content/meetings/2026-11-20-elena-marsh.md",
+        "---\ncontact: elena-marsh\nstatus: done\ndate: 2026-11-20\n---\n",
+    )
+    write(
+        sample_root,
+        "content/meetings/2026-11-21-elena-marsh.md",
+        "---\ncontact: elena-marsh\nformat: phone\nstatus: scheduled\ndate: 2026-11-21\n---\n",
+    )
+    assert main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: content/meetings/2026-11-21-elena-marsh.md:4: status: still scheduled after its "
+        "date: left out of the log" in err
+    )
+    assert "warning: content/meetings/2026-11-20-elena-marsh.md:1: format: not set" in err
+
+
+def test_to_before_from_is_a_usage_error(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["report", "-C", str(sample_root), "--from", "2026-11-30", "--to", "2026-11-01"])
+    assert status == 2
+    assert "--to 2026-11-01 is before --from 2026-11-30" in capsys.readouterr().err
+    assert not (sample_root / "reports").exists()
+
+
+def test_nothing_is_written_while_the_playbook_has_errors(sample_root: Path) -> None:
+    write(sample_root, "content/contacts/broken.md", "---\nname: [oops\n---\n")
+    assert main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]) == 1
+    assert not (sample_root / "reports").exists()

@@ -1,0 +1,193 @@
+"""`[[links]]` as Obsidian users write them: by name, by file name, to a heading, with
+their own text; and content files named after a person (`Priya Natarajan.md`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, write
+
+from generator.build import build, load
+from generator.cli import main
+from generator.errors import Problems, UsageError
+from generator.model.assemble import LinkTable, name_key, resolve
+from generator.scaffold import new_file
+from generator.sources.markdown import Target, heading_id, render
+
+
+def notes(root: Path, body: str) -> tuple[str, Problems]:
+    """Elena Marsh's notes, rendered, when her body is `body`."""
+    path = root / "content/contacts/elena-marsh.md"
+    front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    path.write_text(f"{front}\n---\n{body}\n", encoding="utf-8")
+    problems = Problems()
+    playbook = load(root, problems)
+    return playbook.contacts[
+        "elena-marsh"
+    ].notes_html if "elena-marsh" in playbook.contacts else "", problems
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path / "pb")
+
+
+@pytest.mark.parametrize(
+    ("link", "html"),
+    [
+        (
+            "[[Priya Natarajan]]",
+            '<a class="xref" href="@/contacts/priya-natarajan/">Priya Natarajan</a>',
+        ),
+        (
+            "[[priya   NATARAJAN]]",
+            '<a class="xref" href="@/contacts/priya-natarajan/">Priya Natarajan</a>',
+        ),
+        (
+            "[[Priya Natarajan|Priya]]",
+            '<a class="xref" href="@/contacts/priya-natarajan/">Priya</a>',
+        ),
+        ("[[Verdant Grid]]", '<a class="xref" href="@/companies/verdant-grid/">Verdant Grid</a>'),
+        (
+            "[[companies/Verdant Grid]]",
+            '<a class="xref" href="@/companies/verdant-grid/">Verdant Grid</a>',
+        ),
+        (
+            "[[priya-natarajan.md]]",
+            '<a class="xref" href="@/contacts/priya-natarajan/">Priya Natarajan</a>',
+        ),
+        (
+            "[[2026-11-05-priya-natarajan#What I learned]]",
+            '<a class="xref" href="@/meetings/2026-11-05-priya-natarajan/#h-what-i-learned">'
+            "Coffee with Priya Natarajan \u203a What I learned</a>",
+        ),
+        (
+            "[[Priya Natarajan#Her path|how she got here]]",
+            '<a class="xref" href="@/contacts/priya-natarajan/#h-her-path">how she got here</a>',
+        ),
+        ("[[#Next steps]]", '<a class="xref" href="#h-next-steps">Next steps</a>'),
+    ],
+)
+def test_links_as_obsidian_users_write_them(root: Path, link: str, html: str) -> None:
+    rendered, problems = notes(root, f"See {link}.")
+    assert problems.errors == []
+    assert html in rendered
+
+
+def test_a_slug_wins_over_a_name(root: Path) -> None:
+    write(root, "content/contacts/heliofleet-recruiter.md", "---\nname: heliofleet\n---\n")
+    rendered, problems = notes(root, "See [[heliofleet]].")
+    assert problems.errors == []
+    assert 'href="@/companies/heliofleet/"' in rendered
+
+
+def test_headings_get_the_ids_links_point_at(built_sample: Path) -> None:
+    agenda = (built_sample / "meetings/2026-11-05-priya-natarajan/index.html").read_text()
+    assert '<h2 id="h-what-i-learned">What I learned</h2>' in agenda
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What I learned", "h-what-i-learned"),
+        ("what-i-learned", "h-what-i-learned"),
+        ("  What I   learned? ", "h-what-i-learned"),
+        ("Don't -- panic", "h-dont-panic"),
+        ("Don\u2019t \u2013 panic", "h-dont-panic"),
+        ("Über uns", "h-über-uns"),
+        ("王小明 notes", "h-王小明-notes"),
+        ("Main", "h-main"),  # never the id of the page's own <main>
+    ],
+)
+def test_a_heading_and_a_link_to_it_agree(text: str, expected: str) -> None:
+    assert heading_id(text) == expected
+    html = render(f"## {text}", lambda name: None, lambda name, line: None).html
+    typographed = html.split('id="', 1)[1].split('"', 1)[0]
+    assert typographed == heading_id(text.strip())
+
+
+def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> None:
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    body = '## Next steps\n\n<h3 id="main">Mine</h3>\n\nSee [[#Next steps]].'
+    rendered, problems = notes(root, body)
+    assert problems.errors == []
+    assert '<h2 id="h-next-steps">Next steps</h2>' in rendered
+    assert 'href="#h-next-steps"' in rendered
+    assert 'id="main"' not in rendered
+
+
+def test_resolve_by_name_needs_exactly_one_page() -> None:
+    links = LinkTable(
+        {
+            "contacts": {
+                "jane-doe": Target("@/c/1", "Jane Doe"),
+                "jane-2": Target("@/c/2", "Jane Doe"),
+            },
+            "companies": {},
+            "meetings": {},
+        },
+        {name_key("Jane Doe"): (("contacts", "jane-doe"), ("contacts", "jane-2"))},
+    )
+    assert resolve(links, "jane-doe") == Target("@/c/1", "Jane Doe")
+    assert resolve(links, "Jane Doe") is None
+    assert resolve(links, "Nobody") is None
+    assert resolve(links, "#") is None
+
+
+def test_a_contact_file_named_after_the_person(root: Path, tmp_path: Path) -> None:
+    contacts = root / "content/contacts"
+    (contacts / "jonah-kim.md").rename(contacts / "Jonah Kim.md")
+    write(
+        root,
+        "content/contacts/Łukasz Wróbel.md",
+        "---\nname: Łukasz Wróbel\n---\nKnows [[Jonah Kim]].\n",
+    )
+    problems = Problems()
+    playbook = load(root, problems)
+    assert problems.errors == []
+    assert playbook.contacts["jonah-kim"].source.path == "content/contacts/Jonah Kim.md"
+    assert "lukasz-wrobel" in playbook.contacts
+    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    page = (site / "contacts/lukasz-wrobel/index.html").read_text()
+    assert '<a class="xref" href="../jonah-kim/">Jonah Kim</a>' in page
+    assert (site / "contacts/jonah-kim/index.html").is_file()  # others name him jonah-kim
+
+
+def test_a_link_may_use_the_file_name_when_it_is_not_the_persons_name(root: Path) -> None:
+    write(root, "content/contacts/Ada.md", "---\nname: Ada Lovelace Byron\n---\n")
+    rendered, problems = notes(root, "See [[Ada]] and [[ada lovelace byron]].")
+    assert problems.errors == []
+    assert rendered.count('href="@/contacts/ada/">Ada Lovelace Byron</a>') == 2
+
+
+def test_new_will_not_make_a_second_file_with_the_same_slug(root: Path) -> None:
+    write(root, "content/contacts/Ada Byrne.md", "---\nname: Ada Byrne\n---\n")
+    with pytest.raises(UsageError, match=r"Ada Byrne\.md already has the file name ada-byrne"):
+        new_file(root, "contact", "Ada Byrne")
+
+
+def test_an_import_knows_people_by_the_slug_of_their_file_name(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contacts = root / "content/contacts"
+    (contacts / "priya-natarajan.md").rename(contacts / "Priya Natarajan.md")
+    card = tmp_path / "people.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Natarajan\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya  Natarajan-Iyer\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "vcard", str(card), "-C", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "already in content/contacts/Priya Natarajan.md" in out
+    assert main(["check", "-C", str(root)]) == 0
+
+
+def test_a_file_name_written_the_macos_way_matches_a_typed_link(root: Path) -> None:
+    decomposed = "Zoe\u0308 Park"  # ë as e + combining diaeresis, as macOS names files
+    write(root, f"content/contacts/{decomposed}.md", "---\nname: Zoë Park-Lee\n---\n")
+    rendered, problems = notes(root, "See [[Zoë Park]].")
+    assert problems.errors == []
+    assert 'href="@/contacts/zoe-park/"' in rendered

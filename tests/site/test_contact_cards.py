@@ -1,0 +1,141 @@
+"""Each contact's .vcf beside their page, its link, and phone numbers as tel: links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import vobject
+from conftest import SAMPLE_TODAY, copy_sample, write
+
+from generator.build import build, load
+from generator.cli import main
+from generator.errors import Problems
+from generator.publish.encrypt import decrypt_page_with_key, derive_key, payload_parameters
+from generator.publish.lock import Encryption, _embedded_payload
+from generator.site.vcard import contact_vcard
+
+PASSPHRASE = "cards in the second drawer"
+
+
+def test_every_contact_has_its_card_beside_its_page(built_sample: Path, sample_root: Path) -> None:
+    playbook = load(sample_root, Problems())
+    for slug, contact in playbook.contacts.items():
+        card = built_sample / "contacts" / slug / f"{slug}.vcf"
+        expected = contact_vcard(contact, playbook.company_of(contact))
+        assert card.read_bytes() == expected.encode("utf-8"), slug
+        assert vobject.readOne(card.read_text("utf-8")).fn.value == contact.name
+        page = (built_sample / "contacts" / slug / "index.html").read_text()
+        assert f'href="{slug}.vcf" download="{slug}.vcf"' in page
+
+
+def test_the_card_holds_no_notes(built_sample: Path) -> None:
+    card = (built_sample / "contacts/priya-natarajan/priya-natarajan.vcf").read_text()
+    assert "TEL;TYPE=VOICE:+1-312-555-0129" in card
+    assert "alumni" not in card and "Practical and" not in card
+
+
+def test_phone_numbers_are_tel_links(built_sample: Path) -> None:
+    page = (built_sample / "contacts/priya-natarajan/index.html").read_text()
+    assert '<a href="tel:+1-312-555-0129">+1 312 555 0129</a>' in page
+    agenda = (built_sample / "meetings/2026-11-24-omar-haddad/index.html").read_text()
+    assert re.search(r'<a href="tel:\+1-[\d-]+">\+1 [\d ]+</a>', agenda)
+
+
+def test_a_phone_that_cannot_be_dialled_stays_text(sample_root: Path, tmp_path: Path) -> None:
+    write(
+        sample_root,
+        "content/contacts/ada-byrne.md",
+        "---\nname: Ada Byrne\nphone: ask reception\n---\n",
+    )
+    site = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    page = (site / "contacts/ada-byrne/index.html").read_text()
+    assert "<dd>ask reception</dd>" in page and "tel:" not in page
+
+
+def test_the_page_count_leaves_cards_out(sample_root: Path, tmp_path: Path) -> None:
+    report = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
+    files = list(report.output.rglob("*"))
+    assert report.pages == sum(1 for p in files if p.suffix == ".html")
+
+
+def _opened(site: Path) -> dict[str, str]:
+    """Every sealed page of an encrypted build, decrypted, by file."""
+    first = _embedded_payload((site / "index.html").read_text())
+    assert first is not None
+    key = derive_key(PASSPHRASE, *payload_parameters(first))
+    opened = {}
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        payload = _embedded_payload(page.read_text())
+        if payload is not None:
+            opened[rel] = decrypt_page_with_key(payload, rel, key)
+    return opened
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_sample(tmp_path_factory.mktemp("cards"))
+
+
+def test_an_encrypted_build_has_no_cards(sample: Path, tmp_path: Path) -> None:
+    site = build(sample, out=tmp_path / "enc", encryption=Encryption(PASSPHRASE)).output
+    assert list(site.rglob("*.vcf")) == []
+    assert not any("vcard-download" in html for html in _opened(site).values())
+
+
+def test_an_encrypted_build_with_cards_links_plain_cards_under_opaque_names(
+    sample: Path, tmp_path: Path
+) -> None:
+    encryption = Encryption(PASSPHRASE, include_vcards=True)
+    site = build(sample, out=tmp_path / "enc", encryption=encryption).output
+    cards = sorted(site.rglob("*.vcf"))
+    assert len(cards) == len(list((sample / "content/contacts").glob("*.md")))
+    for card in cards:
+        assert card.parent.name == "p" and re.fullmatch(r"[0-9a-f]{24}\.vcf", card.name)
+        assert card.read_bytes().startswith(b"BEGIN:VCARD\r\n")  # plain, as asked
+    linked = set()
+    for rel, html in _opened(site).items():
+        for href in re.findall(r'class="vcard-download" href="([^"]+)"', html):
+            target = (site / rel).parent / href
+            assert target.is_file(), f"{rel} links to missing {href}"
+            linked.add(target.resolve())
+    assert linked == {card.resolve() for card in cards}
+
+
+def test_with_vcards_needs_encrypt(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "-C", str(sample), "--with-vcards"]) == 2
+    assert "--with-vcards only applies to --encrypt builds" in capsys.readouterr().err
+
+
+def test_with_vcards_warns_that_they_are_plain(
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
+    out = tmp_path / "enc"
+    assert main(["build", "-C", str(sample), "--out", str(out), "--encrypt", "--with-vcards"]) == 0
+    assert "written in plain text" in capsys.readouterr().err
+    assert list(out.rglob("*.vcf"))
+
+
+def test_the_live_preview_writes_cards_and_follows_their_company(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    from generator.live.rebuild import LiveBuild
+
+    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert builder.build().ok
+    card = builder.out / "contacts/priya-natarajan/priya-natarajan.vcf"
+    assert b"ORG:Verdant Grid\r\n" in card.read_bytes()
+    company = sample_root / "content/companies/verdant-grid.md"
+    company.write_text(company.read_text().replace("name: Verdant Grid", "name: Verdant Power"))
+    outcome = builder.build([company])
+    assert "contacts/priya-natarajan/priya-natarajan.vcf" in outcome.written
+    assert b"ORG:Verdant Power\r\n" in card.read_bytes()
+    assert "contacts/jonah-kim/jonah-kim.vcf" not in outcome.rendered  # works elsewhere
+    site = build(sample_root, out=tmp_path / "full", today=SAMPLE_TODAY, jobs=1).output
+    assert card.read_bytes() == (site / "contacts/priya-natarajan/priya-natarajan.vcf").read_bytes()

@@ -1,0 +1,363 @@
+"""`playbook build --audience coach`: a site to share, with other people's private details
+left out of every file (the calendar included), and the redaction behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+
+from generator.build import AUDIENCE_FILE, COACH, Audience, build, load
+from generator.cli import main
+from generator.errors import Problems
+from generator.model.redact import PRIVATE_NOTES, shared_view, short_name
+from generator.publish.encrypt import decrypt_page_with_key, derive_key, payload_parameters
+from generator.publish.lock import Encryption, _embedded_payload
+from generator.site import routes
+from generator.site.vcard import tel_value
+
+COACH_VIEW = Audience(COACH)
+BODY_KINDS = ("contacts", "companies", "meetings")
+
+
+def front_and_body(path: Path) -> tuple[dict[str, object], str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front) or {}, body
+
+
+def phrases(text: str, size: int = 5) -> set[str]:
+    """Every run of `size` words of a text (Markdown marks and links left out)."""
+    words = re.sub(r"\[\[[^]]*\]\]|[#*`>_|]|^\s*- ", " ", text, flags=re.MULTILINE).split()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def private_details(content: Path) -> dict[str, set[str]]:
+    """What a coach must not see, from a playbook's content files: other people's emails,
+    phones (as written and dialable), LinkedIn addresses, how you met them, meeting places,
+    your reminders, every phrase of their notes, their full names and their slugs."""
+    found: dict[str, set[str]] = {
+        "email": set(),
+        "phone": set(),
+        "linkedin": set(),
+        "met_via": set(),
+        "location": set(),
+        "reminder": set(),
+        "note": set(),
+        "name": set(),
+        "slug": set(),
+    }
+    for kind in BODY_KINDS:
+        for path in (content / kind).rglob("*.md"):
+            data, body = front_and_body(path)
+            for key in ("email", "linkedin", "met_via", "location"):
+                if data.get(key):
+                    found[key].add(str(data[key]))
+            if data.get("phone"):
+                found["phone"] |= {str(data["phone"]), tel_value(str(data["phone"])) or ""}
+            for item in data.get("followups") or []:  # type: ignore[attr-defined]
+                found["reminder"] |= phrases(item["action"], 4)
+            found["note"] |= phrases(body)
+            if kind == "contacts":
+                found["name"].add(str(data["name"]))
+                found["slug"].add(path.stem)
+    return {key: {v for v in values if v} for key, values in found.items()}
+
+
+def readable_files(site: Path) -> dict[str, str]:
+    """Every file of a build as text, entities decoded and spacing flattened."""
+    return {
+        path.relative_to(site).as_posix(): " ".join(
+            html.unescape(path.read_text("utf-8", errors="replace")).split()
+        )
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+
+
+def leaks(files: dict[str, str], details: dict[str, set[str]]) -> list[str]:
+    found = []
+    for rel, text in files.items():
+        lowered, name = text.casefold(), rel.casefold()
+        for kind, values in details.items():
+            for value in values:
+                needle = " ".join(value.split()).casefold()
+                if needle in lowered or (kind in ("slug", "name") and needle in name):
+                    found.append(f"{rel}: {kind} {value!r}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def coach_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_sample(tmp_path_factory.mktemp("coach"))
+    return build(root, today=SAMPLE_TODAY, jobs=1, audience=COACH_VIEW).output
+
+
+def test_the_sample_has_what_the_scan_looks_for() -> None:
+    details = private_details(REPO / "content")
+    sizes = {kind: len(values) for kind, values in details.items()}
+    assert sizes["email"] >= 10 and sizes["phone"] >= 20 and sizes["linkedin"] >= 10
+    assert sizes["note"] > 300 and sizes["name"] == 13 and sizes["reminder"] >= 5
+
+
+def test_nothing_private_reaches_any_file_of_the_coach_view(coach_site: Path) -> None:
+    files = readable_files(coach_site)
+    assert "playbook.ics" in files and len(files) > 60
+    assert leaks(files, private_details(REPO / "content")) == []
+
+
+def test_not_even_a_first_or_last_name(coach_site: Path) -> None:
+    words = {
+        w
+        for p in (REPO / "content/contacts").glob("*.md")
+        for w in front_and_body(p)[0]["name"].split()
+    }  # type: ignore[union-attr]
+    files = readable_files(coach_site)
+    found = [
+        f"{rel}: {word}"
+        for rel, text in files.items()
+        for word in words
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    ]
+    assert found == []
+
+
+def test_the_coach_view_has_every_section_and_the_calendar(
+    coach_site: Path, built_sample: Path
+) -> None:
+    assert (coach_site / AUDIENCE_FILE).read_text() == "coach\n"
+    assert coach_site.name == "output-coach"
+    pages = {p.relative_to(coach_site).as_posix() for p in coach_site.rglob("index.html")}
+    for section in ("", "timeline/", "contacts/", "companies/", "meetings/", "questions/"):
+        assert f"{section}index.html" in pages
+    owner_pages = list(built_sample.rglob("index.html"))
+    assert len(pages) == len(owner_pages)
+    assert list(coach_site.rglob("*.vcf")) == []  # a card is nothing but private details
+    calendar = (coach_site / "playbook.ics").read_text()
+    assert calendar.count("BEGIN:VEVENT") >= 10 and "Coffee with O. H." in calendar
+    assert "LOCATION" not in calendar
+
+
+def test_names_are_initials_and_roles_stay(coach_site: Path) -> None:
+    page = (coach_site / "contacts/p-n/index.html").read_text()
+    assert "<h1>P. N.</h1>" in page and "Senior Analytics Engineer" in page
+    assert PRIVATE_NOTES.strip() in page
+    assert "vcard-download" not in page and "tel:" not in page and "mailto:" not in page
+    index = (coach_site / "contacts/index.html").read_text()
+    assert index.count('href="') > 13 and "J. K." in index
+
+
+def test_your_own_profile_stays(coach_site: Path) -> None:
+    _, pitch = front_and_body(REPO / "content/profile.md")
+    agenda = " ".join((coach_site / "meetings/2026-11-24-o-h/index.html").read_text().split())
+    assert " ".join(pitch.split()[:12]) in agenda
+    assert "Maya Okafor's playbook, shared for coaching" in agenda
+
+
+def test_links_inside_the_coach_view_all_lead_somewhere(coach_site: Path) -> None:
+    from site_checks import broken_links
+
+    assert broken_links(coach_site) == []
+
+
+def test_a_theme_cannot_show_what_the_view_does_not_hold(sample_root: Path, tmp_path: Path) -> None:
+    template = (REPO / "themes/default/templates/contact.html").read_text()
+    spill = (
+        "<p>{{ contact.email }} {{ contact.phone }} {{ contact.linkedin }} {{ contact.met_via }}"
+        " {{ contact.tags|join(',') }} {{ contact.extra }}"
+        "{% for m in meetings %}{{ m.location }} {{ m.notes_html|safe }}{% endfor %}</p>"
+    )
+    write(
+        sample_root,
+        "themes/default/templates/contact.html",
+        template.replace("<h2>Notes</h2>", spill),
+    )
+    write(
+        sample_root,
+        "content/contacts/ada-byrne.md",
+        "---\nname: Ada Byrne\nbirthday: 12 March\nhome: 4 Elm Row\nrole: Data Lead\n---\n"
+        "Likes chess.\n",
+    )
+    site = build(
+        sample_root, out=tmp_path / "coach", today=SAMPLE_TODAY, jobs=1, audience=COACH_VIEW
+    ).output
+    details = private_details(sample_root / "content")
+    details["extra"] = {"12 March", "4 Elm Row", "Likes chess"}
+    assert leaks(readable_files(site), details) == []
+
+
+def test_an_encrypted_coach_view_opens_to_the_same_redacted_pages(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    passphrase = "shared with my coach on tuesday"
+    site = build(
+        sample_root, out=tmp_path / "enc", encryption=Encryption(passphrase), audience=COACH_VIEW
+    ).output
+    first = _embedded_payload((site / "index.html").read_text())
+    assert first is not None
+    key = derive_key(passphrase, *payload_parameters(first))
+    opened = {}
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        payload = _embedded_payload(page.read_text())
+        if payload is not None:
+            opened[rel] = " ".join(html.unescape(decrypt_page_with_key(payload, rel, key)).split())
+    assert len(opened) > 60 and any("P. N." in text for text in opened.values())
+    assert leaks(opened, private_details(sample_root / "content")) == []
+
+
+@pytest.mark.parametrize(
+    ("style", "shown", "absent"),
+    [
+        ("first", "Priya N.", "Priya Natarajan"),
+        ("full", "Priya Natarajan", "priya.natarajan@example.org"),
+    ],
+)
+def test_names_can_be_shown_longer(
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    style: str,
+    shown: str,
+    absent: str,
+) -> None:
+    out = tmp_path / "coach"
+    args = [
+        "build",
+        "-C",
+        str(sample_root),
+        "--out",
+        str(out),
+        "--audience",
+        "coach",
+        "--names",
+        style,
+    ]
+    assert main([*args, "--today", SAMPLE_TODAY.isoformat()]) == 0
+    assert "A view to share" in capsys.readouterr().out
+    files = readable_files(out)
+    assert any(shown in text for text in files.values())
+    assert not any(absent in text for text in files.values())
+    details = private_details(sample_root / "content")
+    del details["name"], details["slug"]  # asked for
+    assert leaks(files, details) == []
+
+
+def test_the_setting_chooses_the_names(sample_root: Path, tmp_path: Path) -> None:
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text() + "coach:\n  names: first\n")
+    site = build(
+        sample_root, out=tmp_path / "c", today=SAMPLE_TODAY, jobs=1, audience=COACH_VIEW
+    ).output
+    assert "<h1>Priya N.</h1>" in (site / "contacts/priya-n/index.html").read_text()
+    full = Audience(COACH, names="full")
+    site = build(sample_root, out=tmp_path / "f", today=SAMPLE_TODAY, jobs=1, audience=full).output
+    assert "<h1>Priya Natarajan</h1>" in (site / "contacts/priya-natarajan/index.html").read_text()
+
+
+def test_names_needs_the_coach_audience(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "-C", str(sample_root), "--names", "full"]) == 2
+    assert "--names only applies to --audience coach" in capsys.readouterr().err
+
+
+def test_a_full_build_over_a_coach_view_warns(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "shared"
+    today = ["--today", SAMPLE_TODAY.isoformat(), "--out", str(out), "-C", str(sample_root)]
+    assert main(["build", *today, "--audience", "coach"]) == 0
+    assert "held a view for a coach" not in capsys.readouterr().err
+    assert main(["build", *today]) == 0
+    assert "held a view for a coach and now holds your whole playbook" in capsys.readouterr().err
+    assert not (out / AUDIENCE_FILE).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "style", "shown"),
+    [
+        ("Priya Natarajan", "initials", "P. N."),
+        ("Priya Natarajan", "first", "Priya N."),
+        ("Zoë van der Berg", "initials", "Z. V. D. B."),
+        ("Cher", "initials", "C."),
+        ("王小明", "initials", "王."),
+        ("Priya Natarajan", "full", "Priya Natarajan"),
+    ],
+)
+def test_short_names(name: str, style: str, shown: str) -> None:
+    assert short_name(name, style) == shown
+
+
+def test_the_redaction_renames_and_scrubs(sample_root: Path) -> None:
+    write(
+        sample_root,
+        "content/contacts/priya-nair.md",
+        "---\nname: Priya Nair\nrole: Assistant to Omar Haddad\n---\n",
+    )
+    profile = sample_root / "content/profile.md"
+    profile.write_text(
+        profile.read_text() + "\nThanks to [[priya-natarajan]] and [[Omar Haddad#Talk]].\n"
+    )
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(
+        meeting.read_text().replace(
+            "goals:\n", "goals:\n  - Ask Priyanka and priya  natarajan about Natarajan's team\n", 1
+        )
+    )
+    playbook = load(sample_root, Problems())
+    view = shared_view(playbook, routes.entity_href)
+    assert set(view.contacts) >= {"p-n", "p-n-2"}
+    # told apart in the order of their slugs: priya-nair, then priya-natarajan
+    assert (view.contacts["p-n"].name, view.contacts["p-n-2"].name) == ("P. N.", "P. N. (2)")
+    assert view.contacts["p-n"].role == "Assistant to O. H."
+    goal = "Ask Priyanka and P. N. (2) about P. N. (2)'s team"
+    assert view.meetings["2026-11-24-o-h"].goals[0] == goal
+    assert view.profile is not None
+    assert 'href="@/contacts/p-n-2/">P. N. (2)</a>' in view.profile.pitch_html
+    assert 'href="@/contacts/o-h/#h-talk">O. H. \u203a Talk</a>' in view.profile.pitch_html
+    assert view.config.base_url is None
+    assert all(c.source.path == f"content/contacts/{c.slug}.md" for c in view.contacts.values())
+    assert (
+        view.meetings["2026-11-24-o-h"].questions
+        == playbook.meetings["2026-11-24-omar-haddad"].questions
+    )
+
+
+def test_a_shared_first_name_becomes_its_initial(sample_root: Path) -> None:
+    write(sample_root, "content/contacts/priya-nair.md", "---\nname: Priya Nair\n---\n")
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("goals:\n", "goals:\n  - Mention Priya\n", 1))
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    assert view.meetings["2026-11-24-o-h"].goals[0] == "Mention P."
+
+
+def test_the_view_is_stable_from_build_to_build(sample_root: Path, tmp_path: Path) -> None:
+    first = build(
+        sample_root, out=tmp_path / "a", today=SAMPLE_TODAY, jobs=1, audience=COACH_VIEW
+    ).output
+    again = build(
+        sample_root, out=tmp_path / "b", today=SAMPLE_TODAY, jobs=2, audience=COACH_VIEW
+    ).output
+    assert readable_files(first) == readable_files(again)
+    assert dt.date.today()  # the build did not read the clock: --today fixed it
+
+
+def test_details_written_into_text_that_stays_are_hidden_too(sample_root: Path) -> None:
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    goals = (
+        "goals:\n  - Send the deck to omar.haddad@example.com or call (773) 555-0188\n"
+        "  - Ask about www.linkedin.com/in/someone-else and mail x.y@corp.example\n"
+    )
+    meeting.write_text(meeting.read_text().replace("goals:\n", goals, 1))
+    profile = sample_root / "content/profile.md"
+    profile.write_text(profile.read_text() + "\nWrite to me at maya.okafor@example.com.\n")
+    view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
+    first, second = view.meetings["2026-11-24-omar-haddad"].goals[:2]
+    assert first == "Send the deck to (kept private) or call (kept private)"
+    assert second == "Ask about (kept private) and mail (kept private)"
+    assert view.profile is not None and "maya.okafor@example.com" in view.profile.pitch_html
