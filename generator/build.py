@@ -21,7 +21,8 @@ from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
-from generator.plans.facts import Derived, derive
+from generator.plans.drafts import draft_warnings, drafts_of
+from generator.plans.facts import Derived, derive, planned_meetings
 from generator.plans.followup_checks import check_followups
 from generator.plans.guardrails import check_playbook
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
@@ -85,8 +86,11 @@ def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problem
     (on `today`: by default `today:` in playbook.yaml, else the date now)."""
     problems = Problems()
     playbook = load(root, problems)
+    day = resolve_today(today, playbook.config)
     problems.items += check_followups(playbook)
-    problems.items += check_playbook(playbook, resolve_today(today, playbook.config))
+    problems.items += check_playbook(playbook, day)
+    for slug in planned_meetings(playbook):
+        problems.items += draft_warnings(drafts_of(playbook, day, slug))
     return playbook, problems
 
 
@@ -101,6 +105,8 @@ def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Derived, list[Con
     problems = check_followups(playbook)
     for warnings in facts.guardrails.values():
         problems += warnings
+    for slots in facts.drafts.values():
+        problems += draft_warnings(slots)
     problems += facts.playbook_warnings
     return facts, problems
 

@@ -57,6 +57,7 @@ from generator.live.track import (
 from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
+from generator.plans.drafts import draft_warnings
 from generator.plans.followups import FollowUpItem
 from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
@@ -393,6 +394,8 @@ def _checks(playbook: Playbook, facts: LiveFacts) -> list[ContentError]:
     for slug in playbook.meetings:
         problems += facts.records[slug]
         problems += facts.guardrails[slug]
+    for slug in facts.drafts:
+        problems += draft_warnings(facts.drafts[slug])
     for slug in playbook.contacts:
         problems += facts.contact_checks[slug]
     problems += facts.playbook_warnings

@@ -31,6 +31,7 @@ from generator.model.entities import (
     Profile,
     Question,
 )
+from generator.plans.drafts import drafts_of
 from generator.plans.facts import (
     MeetingPlan,
     followups_of,
@@ -410,6 +411,12 @@ class LiveFacts:
         )
         self.asked = FactMap(
             engine, "asked", lambda slug: self._plan(slug).asked, lambda: planned_meetings(pb)
+        )
+        self.drafts = FactMap(
+            engine,
+            "drafts",
+            lambda slug: drafts_of(pb, today, slug),
+            lambda: planned_meetings(pb),
         )
         self.records = FactMap(
             engine, "records", lambda slug: meeting_record_problems(pb, slug), list

@@ -16,6 +16,7 @@ from typing import Protocol
 from generator.errors import ContentError
 from generator.model.entities import Company, Playbook
 from generator.plans.agenda import Agenda, Prep, build_agenda, build_prep, target_list
+from generator.plans.drafts import DraftSlot, drafts_of
 from generator.plans.followups import FollowUpItem, contact_followups, soonest_first
 from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
 from generator.plans.targets import RankedCompany, rank_companies
@@ -76,6 +77,11 @@ class Facts(Protocol):
     def asked(self) -> Mapping[str, tuple[str, ...]]:
         """The bank questions each meeting's agenda asks, by meeting slug."""
 
+    @property
+    def drafts(self) -> Mapping[str, tuple[DraftSlot, ...]]:
+        """The outreach messages each meeting calls for (`drafts.drafts_of`), by meeting
+        slug (the meetings that have pages)."""
+
 
 @dataclass(frozen=True)
 class Derived:
@@ -90,6 +96,7 @@ class Derived:
     playbook_warnings: tuple[ContentError, ...]
     plans: Mapping[str, MeetingPlan]
     asked: Mapping[str, tuple[str, ...]]
+    drafts: Mapping[str, tuple[DraftSlot, ...]]
 
 
 def derive(playbook: Playbook, today: dt.date) -> Derived:
@@ -106,6 +113,7 @@ def derive(playbook: Playbook, today: dt.date) -> Derived:
         playbook_warnings=playbook_guardrails(playbook),
         plans={},
         asked={},
+        drafts={slug: drafts_of(playbook, today, slug) for slug in planned_meetings(playbook)},
     )
     plans = {slug: plan_of(playbook, facts, slug) for slug in planned_meetings(playbook)}
     return replace(facts, plans=plans, asked={slug: p.asked for slug, p in plans.items()})
