@@ -156,13 +156,6 @@ class Agenda:
         return self.questions + self.ask_questions + self.if_time_allows
 
     @property
-    def asks_for_names(self) -> bool:
-        """Whether a planned question (or the ask) is from the networking category: then
-        the wrap-up does not ask whom else to talk to a second time."""
-        planned = self.questions + self.ask_questions
-        return any(q.category == ASK_CATEGORY for q in planned)
-
-    @property
     def share_overflow(self) -> tuple[str, ...]:
         """`share` points beyond what the background part has time for."""
         return self.meeting.share[self.share_capacity :]

@@ -99,14 +99,17 @@ def contact_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
 def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
     """Their own cadence is set, but no reminder can start and nothing else is coming:
     not met in a meeting held, no `met_on`, no meeting planned (whose outcome would start
-    it) and no reminder of their own still open."""
+    it), no cancelled one to reschedule and no reminder of their own still open."""
     if contact.keep_in_touch is None or contact.met_on is not None:
         return False
     if any(f.done is None for f in contact.followups):
         return False
     if first_met(playbook, contact.slug, None) is not None:
         return False
-    return not any(m.status in PLANNED for m in playbook.meetings_with(contact))
+    return not any(
+        m.status in PLANNED or (m.status == "cancelled" and m.reschedule is not None)
+        for m in playbook.meetings_with(contact)
+    )
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:

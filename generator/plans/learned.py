@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from generator.model.assemble import referral_name
 from generator.model.entities import Company, Contact, Meeting, Playbook
-from generator.plans.followups import FollowUpItem
+from generator.plans.followups import FollowUpItem, first_met
 from generator.plans.guardrails import field_name
 
 NO_COMPANY = "No company on file"
@@ -49,7 +49,7 @@ class Debrief:
     referrals: tuple[Referral, ...]
     followups: tuple[FollowUpItem, ...]
     """The follow-ups the meeting started (its thank-you, the call, telling whoever
-    referred you, your reminders on it), open and done, soonest first."""
+    referred you how it went, your reminders on it), open and done, soonest first."""
     thank_you: FollowUpItem | None
     """Its thank-you note (open or done); None before the meeting is marked done."""
 
@@ -70,16 +70,36 @@ def debrief_of(
 ) -> Debrief:
     """The debrief of meeting `slug`, from the follow-ups of the day (`facts.followups`)."""
     meeting = playbook.meetings[slug]
-    contact = playbook.contacts.get(meeting.contact)
-    owners = [meeting.contact]
-    if contact is not None and contact.referred_by:
-        owners.append(contact.referred_by)  # telling them is theirs, recorded here
-    started = sorted(
-        (item for owner in owners for item in followups.get(owner, ()) if item.meeting == slug),
-        key=lambda i: (i.due, i.id),
-    )
+    mine = [i for i in followups.get(meeting.contact, ()) if i.meeting == slug]
+    told = referrer_updates(playbook, followups, meeting)
+    started = sorted({i.id: i for i in [*mine, *told]}.values(), key=lambda i: (i.due, i.id))
     thank_you = next((i for i in started if i.rule == "thank_you"), None)
     return Debrief(tuple(referrals_of(playbook, meeting)), tuple(started), thank_you)
+
+
+def referrer_updates(
+    playbook: Playbook, followups: Mapping[str, Sequence[FollowUpItem]], meeting: Meeting
+) -> list[FollowUpItem]:
+    """The "tell the referrer" items about the person of `meeting` that this meeting
+    started (it is the first held with them): on the referrer's timeline, whether they
+    introduced you by `referred_by:` or in a meeting's `referrals:`."""
+    person = meeting.contact
+    first = first_met(playbook, person, None)
+    if first is None or first.slug != meeting.slug:
+        return []
+    wanted: dict[str, set[str]] = {}
+    contact = playbook.contacts.get(person)
+    if contact is not None and contact.referred_by:
+        referrer = contact.referred_by
+        wanted.setdefault(referrer, set()).add(f"referrer-update-{referrer}-{person}")
+    for given in playbook.introductions_to(person):
+        wanted.setdefault(given.contact, set()).add(f"referrer-update-{given.slug}-{person}")
+    return [
+        item
+        for referrer, ids in wanted.items()
+        for item in followups.get(referrer, ())
+        if item.id in ids
+    ]
 
 
 def referrals_of(playbook: Playbook, meeting: Meeting) -> list[Referral]:
