@@ -141,7 +141,8 @@ def by_field(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
     for meeting in meetings:
         for title in fields_of(playbook, meeting):
             key = title.casefold()
-            titles.setdefault(key, title)
+            if key not in titles or titles[key].islower():  # "Energy" over "energy"
+                titles[key] = title
             groups.setdefault(key, []).append(meeting)
     order = sorted(groups, key=lambda k: (titles[k] == NO_FIELD, k))
     return [Group(titles[k], None, tuple(groups[k])) for k in order]
