@@ -168,7 +168,8 @@ class Meeting:
     learned_html: str = ""
     """`## Learned` (or `## What I learned`), rendered, without the answers under it."""
     learned_points: tuple[str, ...] = ()
-    """What you learned as plain text, point by point (its list items or paragraphs)."""
+    """What you learned as plain text, point by point (the list items or paragraphs of
+    `## Learned`, then of the answers)."""
     answers: tuple[Answer, ...] = ()
     """Answers to bank questions (`### question-id` under `## Learned`), in file order."""
     drafts: tuple[OwnDraft, ...] = ()

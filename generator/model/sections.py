@@ -134,7 +134,7 @@ def meeting_parts(doc: Document, body: Rendered) -> MeetingParts:
     return MeetingParts(
         _unless_blank("".join(notes)),
         learned_html,
-        points(learned_html),
+        points(learned_html) + tuple(p for a in answers for p in points(a.html)),
         tuple(answers),
         tuple(drafts),
     )

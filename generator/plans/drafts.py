@@ -18,14 +18,20 @@ worded them (`site/drafts.py`). Pure: the playbook and today come in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.errors import ContentError
 from generator.model.entities import Contact, Meeting, OwnDraft, Playbook
 from generator.plans.agenda import PLANNED_STATUSES
 from generator.plans.followups import first_met
-from generator.plans.outreach import Draft, DraftKind, DraftProblem, lint_draft
+from generator.plans.outreach import (
+    Draft,
+    DraftKind,
+    DraftProblem,
+    lint_draft,
+    talks_about_jobs,
+)
 
 SUBJECT_CODES = frozenset({"job-ask", "mentions-job"})
 """What a subject line is checked for: the words in it, not its length."""
@@ -45,6 +51,15 @@ class DraftSlot:
     """Who introduced you to them (`introduced_by`): how you know them, for a request."""
     own: OwnDraft | None
     """Your text from the meeting file; None: the theme's draft."""
+    goal: str = ""
+    """What you hope to learn, for a request: the first of the meeting's goals that says
+    nothing of jobs (in an informational request; the first goal for networking); "" when
+    there is none."""
+    headline: str = ""
+    """Your profile's `headline`, for a request; "" when there is none, or when an
+    informational request must leave it out (it talks about jobs)."""
+    met_via: str = ""
+    """How you know them (`met_via`), for a request; left out in the same way."""
     checked: tuple[tuple[DraftProblem, ContentError], ...] = ()
     """What is wrong with your own text, each with its warning at its line (the theme's
     draft is checked once worded)."""
@@ -67,11 +82,18 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     own = {draft.kind: draft for draft in meeting.drafts}
     introducers = tuple(introduced_by(playbook, meeting))
     slots = []
+    sayable = said_in_request(meeting)
+    profile = playbook.profile
+    words = {
+        "goal": next((g for g in meeting.goals if sayable(g)), ""),
+        "headline": profile.headline if profile and sayable(profile.headline) else "",
+        "met_via": contact.met_via if sayable(contact.met_via) else "",
+    }
 
     def slot(kind: DraftKind, to: Contact) -> DraftSlot:
         mine = own.get(kind.value)
         checked = check_own(mine, kind, meeting, playbook, today) if mine else ()
-        return DraftSlot(kind, meeting, to, contact, introducers, mine, checked)
+        return DraftSlot(kind, meeting, to, contact, introducers, mine, checked=checked, **words)
 
     if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact) is None:
         slots.append(slot(DraftKind.REQUEST, contact))
@@ -81,6 +103,14 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
         if first is not None and first.slug == meeting.slug:
             slots += [slot(DraftKind.REFERRER_UPDATE, r) for r in introducers]
     return tuple(slots)
+
+
+def said_in_request(meeting: Meeting) -> Callable[[str], bool]:
+    """Whether a line of your files may go into the theme's request: in a request for an
+    informational meeting, nothing that talks about jobs."""
+    if meeting.purpose != "informational":
+        return lambda text: bool(text)
+    return lambda text: bool(text) and not talks_about_jobs(text)
 
 
 def introduced_by(playbook: Playbook, meeting: Meeting) -> list[Contact]:

@@ -101,6 +101,8 @@ def test_learned_answers_drafts_and_notes_are_apart() -> None:
         "Experiment design matters more than forecasting.",
         "A paragraph that counts too.",
         "Six analysts.",
+        "Mornings on dashboards.",  # then the answers' points
+        "Still the answer.",
     )
     (answer,) = parts.answers
     assert answer.question == "typical-day"

@@ -204,3 +204,22 @@ def test_a_draft_for_a_meeting_that_calls_for_none_is_not_checked(tmp_path: Path
     long = "Dear Ben,\n\n" + "word " * 150 + "\n"
     playbook_with(tmp_path, HELD + "\ndone: {thank_you: 2026-11-18}", "\n## Request\n\n" + long)
     assert draft_warnings(tmp_path) == []  # the request is history once the meeting is held
+
+
+# --- what the theme's request may say ------------------------------------------------
+
+
+def test_an_informational_request_leaves_out_whatever_talks_about_jobs(tmp_path: Path) -> None:
+    front = REQUESTED + "\ngoals: [Find out whether they are hiring, Learn how the team plans]"
+    write(tmp_path, "content/profile.md", "---\nname: Maya\nheadline: Job seeker in data\n---\n")
+    met = BEN.replace("referred_by: ada", "met_via: a job fair")
+    playbook = playbook_with(tmp_path, front, extra={"content/contacts/ben.md": met})
+    (slot,) = drafts_of(playbook, TODAY, "m")
+    assert (slot.goal, slot.headline, slot.met_via) == ("Learn how the team plans", "", "")
+
+
+def test_a_networking_request_keeps_them(tmp_path: Path) -> None:
+    front = REQUESTED.replace("informational", "networking") + "\ngoals: [Get two names]"
+    write(tmp_path, "content/profile.md", "---\nname: Maya\nheadline: Job seeker in data\n---\n")
+    (slot,) = drafts_of(playbook_with(tmp_path, front), TODAY, "m")
+    assert (slot.goal, slot.headline) == ("Get two names", "Job seeker in data")

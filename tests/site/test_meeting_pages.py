@@ -313,3 +313,18 @@ def test_wording_filters() -> None:
     assert first_sentence("Experiment design matters. More to say.") == "Experiment design matters."
     assert first_sentence("Is it growing? Yes.") == "Is it growing?"
     assert first_sentence("No stop at the end") == "No stop at the end."
+
+
+def test_the_theme_request_never_talks_about_jobs_whatever_the_files_say(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    profile = root / "content/profile.md"
+    profile.write_text(profile.read_text().replace("headline:", "headline: Job hunting;", 1))
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    omar.write_text(
+        omar.read_text().replace("goals:\n", "goals:\n  - Ask whether his team is hiring\n")
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (_, body, _)),) = drafts(page(site, OMAR)).items()
+    assert not re.search(r"\b(jobs?|hiring|hunting)\b", body, re.I), body
+    assert "I am hoping to hear how he sees grid-edge data work" in body  # the next goal
+    assert "draft-problems" not in page(site, OMAR)
