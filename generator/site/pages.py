@@ -93,7 +93,11 @@ def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
     """The meetings of `today` (not declined or cancelled), by time: the dashboard shows
     them first."""
     return sorted(
-        (m for m in playbook.meetings.values() if m.date == today and m.status not in OFF_STATUSES),
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.date == today and m.status not in OFF_STATUSES and m.contact in playbook.contacts
+        ),
         key=lambda m: m.sort_key,
     )
 
@@ -108,6 +112,7 @@ def waiting(playbook: Playbook) -> list[Meeting]:
 
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     next_meetings = upcoming(playbook, options.today)
+    today = on_the_day(playbook, options.today)
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
         by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
@@ -117,7 +122,8 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
         "Dashboard",
         {
             "playbook": playbook,
-            "today_meetings": on_the_day(playbook, options.today),
+            "today_meetings": today,
+            "today_agendas": {m.slug: facts.plans[m.slug].agenda for m in today},
             "next_meetings": next_meetings[:8],
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook),

@@ -258,7 +258,7 @@ def test_the_day_of_a_meeting_the_dashboard_shows_it_first(tmp_path: Path) -> No
     today = html.index('id="today-title"')
     assert today < html.index('class="stats"') and today < html.index("Next follow-ups")
     card = text(html[html.rindex("<section", 0, today) : html.index("</section>", today)])
-    assert card.startswith("Today Coffee with Omar Haddad 08:30")
+    assert card.startswith("Today Coffee with Omar Haddad 08:30 to 09:00 (agreed end)")
     assert "Agenda · Print pack" in card
     before = page(build(root, out=tmp_path / "before", today=SAMPLE_TODAY).output, "")
     assert 'id="today-title"' not in before
