@@ -328,3 +328,9 @@ def test_the_theme_request_never_talks_about_jobs_whatever_the_files_say(tmp_pat
     assert not re.search(r"\b(jobs?|hiring|hunting)\b", body, re.I), body
     assert "I am hoping to hear how he sees grid-edge data work" in body  # the next goal
     assert "draft-problems" not in page(site, OMAR)
+
+
+def test_the_debrief_comes_before_any_warning_on_a_done_meeting(built_sample: Path) -> None:
+    html = page(built_sample, "meetings/2026-11-19-jonah-kim/")
+    assert html.index('id="debrief-title"') < html.index('id="guardrails-title"')
+    assert "Worth a look" in html and "Before you go" not in html
