@@ -6,11 +6,14 @@ or 2. Case, hyphens, a final colon and a trailing "draft" do not matter:
 
 - what you learned (shown on the debrief, the Learned page, the contact and company
   pages): `## Learned`, `## What I learned`, `## What you learned`, `## Learnings`,
-  `## Debrief`;
+  `## Takeaways`, `## Debrief`;
 - your own request for the meeting, instead of the theme's draft: `## Request`;
-- your own thank-you: `## Thank-you`, `## Thank you`, `## Thank-you note`, `## Thanks`;
-- your own note to whoever introduced you: `## Referrer update`, `## Update for the
-  referrer`.
+- your own thank-you: `## Thank-you`, `## Thank you`, `## Thanks`;
+- your own note to whoever introduced you: `## Referrer update`, `## Referral update`,
+  `## Update for the referrer`.
+
+A trailing "draft", "note", "email", "message" or "letter" changes nothing (`## Thank-you
+note`, `## Request draft`), nor does a leading "my".
 
 Under `## Learned`, a `### question-id` heading (an id of the question bank, as in a
 meeting's `questions:`) holds what they answered to that question, up to the next
@@ -43,21 +46,28 @@ DRAFT_KINDS = (REQUEST, THANK_YOU, REFERRER_UPDATE)
 
 HEADINGS: dict[str, str] = {
     "learned": LEARNED,
+    "learnt": LEARNED,
     "what i learned": LEARNED,
+    "what i learnt": LEARNED,
     "what you learned": LEARNED,
     "what we learned": LEARNED,
     "learnings": LEARNED,
+    "takeaways": LEARNED,
+    "key takeaways": LEARNED,
     "debrief": LEARNED,
     "request": REQUEST,
     "meeting request": REQUEST,
     "thank you": THANK_YOU,
-    "thank you note": THANK_YOU,
     "thanks": THANK_YOU,
     "referrer update": REFERRER_UPDATE,
+    "referral update": REFERRER_UPDATE,
+    "referrer": REFERRER_UPDATE,
     "update for the referrer": REFERRER_UPDATE,
     "update to the referrer": REFERRER_UPDATE,
 }
 """The headings playbook reads, by their key (`heading_key`)."""
+_SUFFIXES = (" draft", " note", " email", " e mail", " message", " letter")
+"""Words after a heading's name that change nothing: `## Thank-you note`, `## Request draft`."""
 PART_LEVEL = 2
 """Headings of this level or less start a part."""
 ANSWER_LEVEL = 3
@@ -80,9 +90,12 @@ class MeetingParts:
 
 
 def heading_key(title: str) -> str:
-    """`What I Learned:` → `what i learned`; `Thank-you draft` → `thank you`."""
-    key = _GAPS.sub(" ", title.strip().strip("`*_").rstrip(":").strip().lower())
-    key = key.removeprefix("my ").removesuffix(" draft")
+    """`What I Learned:` → `what i learned`; `Thank-you note` → `thank you`; `My request
+    draft` → `request`."""
+    key = _GAPS.sub(" ", title.strip().strip("`*_").rstrip(":").strip().lower()).strip()
+    key = key.removeprefix("my ").removeprefix("the ")
+    for suffix in _SUFFIXES:
+        key = key.removesuffix(suffix)
     return key.strip()
 
 
@@ -95,7 +108,7 @@ def part_of(heading: Heading) -> str | None:
 
 def answer_id(heading: Heading) -> str | None:
     """The question id a heading under what you learned names, if it names one."""
-    title = heading.title.strip().strip("`").strip()
+    title = heading.title.strip().rstrip(":").strip().strip("`").strip()
     return title if heading.level == ANSWER_LEVEL and looks_like_id(title) else None
 
 

@@ -122,6 +122,10 @@ def test_learned_answers_drafts_and_notes_are_apart() -> None:
         ("Thank-you draft", "thank you"),
         ("My request:", "request"),
         ("Referrer_Update", "referrer update"),
+        ("Thank-you note", "thank you"),
+        ("My request draft", "request"),
+        ("Referral update email", "referral update"),
+        ("Key takeaways", "key takeaways"),
     ],
 )
 def test_headings_are_read_whatever_their_case_and_punctuation(title: str, key: str) -> None:
@@ -135,6 +139,8 @@ def test_headings_are_read_whatever_their_case_and_punctuation(title: str, key: 
         ("# Thank you", "thank-you"),
         ("## Thanks", "thank-you"),
         ("## Update for the referrer", "referrer-update"),
+        ("## Thank-you note", "thank-you"),
+        ("## Referral update", "referrer-update"),
         ("Request\n-------", "request"),
     ],
 )
