@@ -44,8 +44,16 @@ from generator.model.entities import (
 )
 from generator.model.fields import SLUG, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
+from generator.model.sections import meeting_parts
 from generator.model.slugs import file_slug
-from generator.model.suggest import known_names, unknown_question, unknown_reference
+from generator.model.suggest import (
+    close_slugs,
+    did_you_mean,
+    known_names,
+    slug_key,
+    unknown_question,
+    unknown_reference,
+)
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered, Target, heading_id, render
 
@@ -502,6 +510,7 @@ def _company(item: Parsed, v: dict[str, Any], body: Rendered) -> Company:
 
 
 def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
+    parts = meeting_parts(item.doc, body)
     return Meeting(
         slug=item.slug,
         contact=v["contact"],
@@ -519,7 +528,13 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
         referrals=tuple(v.get("referrals", ())),
         done=dict(v.get("done", {})),
         followups=_followups(v.get("followups", []), item.doc),
-        notes_html=body.html,
+        reschedule=v.get("reschedule"),
+        notes_html=parts.notes_html,
+        learned_html=parts.learned_html,
+        learned_anchor=parts.learned_anchor,
+        learned_points=parts.learned_points,
+        answers=parts.answers,
+        drafts=parts.drafts,
         extra=_extra(v, "meetings"),
         source=_source(item.doc),
     )
@@ -608,7 +623,18 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     src = meeting.source
     check(src, "contact", meeting.contact, "contacts", "contact")
     for index, referral in enumerate(meeting.referrals):
-        check(src, f"referrals.{index}", referral, "contacts", "contact")
+        at = f"referrals.{index}"
+        if referral and referral not in known.slugs["contacts"]:
+            names = known.names["contacts"]
+            if close_slugs(referral, names):  # a slip of the keyboard
+                message = unknown_reference(referral, "contact", "contacts", names)
+                problems.error(src.path, src.line(at), at, message)
+            else:  # a name you were given, written down before making their file
+                problems.warn(src.path, src.line(at), at, new_referral(referral))
+    if not waits(known.slugs, "questions"):
+        for answer in meeting.answers:
+            if answer.question not in known.question_ids:
+                problems.warn(src.path, answer.line, "body", unknown_answer(answer.question, known))
     first = first_listings(meeting.questions)
     for index, text in enumerate(meeting.questions):
         at = f"questions.{index}"
@@ -618,6 +644,38 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 problems.error(src.path, src.line(at), at, message)
         elif first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+def new_referral(referral: str) -> str:
+    """A referral with no contact file yet: how to make one."""
+    name = referral_name(referral)
+    make = f'playbook new contact "{name}"'
+    if slug_key(referral) != referral:
+        return (
+            f"{referral!r} has no contact file yet: create it with {make} and write its file "
+            f"name here ({slug_key(name)})"
+        )
+    return (
+        f"no contact file for {referral!r} yet: create it with {make}, so that meeting "
+        "them can remind you to tell whoever referred you"
+    )
+
+
+def referral_name(referral: str) -> str:
+    """The name a referral written as a slug stands for: `maria-gomez` → `Maria Gomez`."""
+    if slug_key(referral) != referral:
+        return referral.strip()
+    return " ".join(word.capitalize() for word in referral.split("-"))
+
+
+def unknown_answer(question: str, known: Known) -> str:
+    hint = did_you_mean(close_slugs(question, {q: q for q in known.question_ids}))
+    return (
+        f"### {question} under what you learned names no question in the bank"
+        + (f" ({hint})" if hint else "")
+        + ": it is kept with what you learned; to file it as an answer, make the heading "
+        "a question's id"
+    )
 
 
 _MAKERS: dict[str, Callable[[Parsed, dict[str, Any], Rendered], Any]] = {

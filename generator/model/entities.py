@@ -114,6 +114,40 @@ class Company(Noted):
 
 
 @dataclass(frozen=True)
+class Answer:
+    """What someone answered to a bank question: a `### question-id` heading under a
+    meeting's `## Learned`, and the text under it."""
+
+    question: str
+    """The question's id, as written in the heading."""
+    html: str
+    """The answer, rendered."""
+    line: int
+    """1-based line of the heading in the meeting file."""
+    anchor: str = ""
+    """The heading's id, which the meeting page keeps (`[[meeting#question-id]]`)."""
+
+
+@dataclass(frozen=True)
+class OwnDraft:
+    """A message you wrote yourself in a meeting file (`## Request`, `## Thank-you`,
+    `## Referrer update`), sent instead of the theme's draft."""
+
+    kind: str
+    """request, thank-you or referrer-update."""
+    text: str
+    """The message as written, without its `Subject:` line."""
+    subject: str = ""
+    """From a first line `Subject: ...`; empty: the theme's subject."""
+    line: int = 1
+    """1-based line of the file where `text` starts."""
+    subject_line: int = 0
+    """1-based line of the `Subject:` line; 0 when there is none."""
+    anchor: str = ""
+    """The heading's id, which the meeting page keeps (`[[meeting#Request]]`)."""
+
+
+@dataclass(frozen=True)
 class Meeting(Noted):
     slug: str
     contact: str
@@ -134,9 +168,28 @@ class Meeting(Noted):
     referrals: tuple[str, ...] = ()
     done: dict[str, dt.date] = field(default_factory=dict)
     followups: tuple[FollowUp, ...] = ()
+    reschedule: dt.date | None = None
+    """A cancelled meeting's day to get back in touch and find a new date."""
     notes_html: str = ""
+    """The body, without the parts shown apart (what you learned, your drafts)."""
+    learned_html: str = ""
+    """`## Learned` (or `## What I learned`), rendered, without the answers under it."""
+    learned_anchor: str = ""
+    """The id of that heading, which the meeting page keeps (`[[meeting#What I learned]]`)."""
+    learned_points: tuple[str, ...] = ()
+    """What you learned as plain text, point by point (the list items or paragraphs of
+    `## Learned`, then of the answers)."""
+    answers: tuple[Answer, ...] = ()
+    """Answers to bank questions (`### question-id` under `## Learned`), in file order."""
+    drafts: tuple[OwnDraft, ...] = ()
+    """Your own outreach messages in the file, in file order."""
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
+
+    @property
+    def has_learnings(self) -> bool:
+        """Whether you wrote down what you learned: under `## Learned`, or an answer."""
+        return bool(self.learned_html or self.answers)
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:
@@ -201,6 +254,23 @@ class Playbook:
         return dict(grouped)
 
     @cached_property
+    def _answers_by_question(self) -> dict[str, list[tuple[Meeting, Answer]]]:
+        grouped: dict[str, list[tuple[Meeting, Answer]]] = defaultdict(list)
+        newest = sorted(self.meetings.values(), key=lambda m: m.sort_key, reverse=True)
+        for meeting in newest:
+            for answer in meeting.answers:
+                grouped[answer.question].append((meeting, answer))
+        return dict(grouped)
+
+    @cached_property
+    def _introductions(self) -> dict[str, list[Meeting]]:
+        grouped: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+            for referral in dict.fromkeys(meeting.referrals):
+                grouped[referral].append(meeting)
+        return dict(grouped)
+
+    @cached_property
     def _referred(self) -> dict[str, list[Contact]]:
         grouped: dict[str, set[str]] = defaultdict(set)
         for contact in self.contacts.values():
@@ -226,6 +296,21 @@ class Playbook:
         """Whom a contact introduced you to (their `referred_by`, or a meeting's
         referrals), by name."""
         return self._referred.get(_slug(contact), [])
+
+    def meetings_at(self, company: Company | str) -> list[Meeting]:
+        """Every meeting with someone who works at a company, oldest first."""
+        found = [m for person in self.people_at(company) for m in self.meetings_with(person)]
+        return sorted(found, key=lambda m: m.sort_key)
+
+    def introductions_to(self, contact: Contact | str) -> list[Meeting]:
+        """The meetings where someone gave you a contact's name (their `referrals:` list
+        it), oldest first; by slug even before the contact has a file."""
+        return self._introductions.get(_slug(contact), [])
+
+    def answers_to(self, question: str) -> list[tuple[Meeting, Answer]]:
+        """The answers recorded to a bank question (by id), newest meeting first, each
+        with its meeting."""
+        return self._answers_by_question.get(question, [])
 
     def company_of(self, contact: Contact | str) -> Company | None:
         person = self.contacts.get(_slug(contact))

@@ -8,9 +8,10 @@ the model does not hold). What it does to each kind:
 - contacts: the name is shortened (`Priya Natarajan` → `P. N.`, or `Priya N.`, or kept
   with `names: full`); email, phone, LinkedIn, how you met them, tags, extra fields and
   the notes go; the role, company, referrals, keep-in-touch and declines stay;
-- meetings: the place (an address, a video link), the notes and extra fields go; the
-  date, time, format, purpose, status, goals, questions, what you will share and the
-  follow-ups stay;
+- meetings: the place (an address, a video link), the notes, what you learned, the
+  answers you were given, your own drafts and extra fields go; the date, time, format,
+  purpose, status, goals, questions, what you will share and the follow-ups stay (the
+  theme's drafts are worded from what stays);
 - companies: the research notes and extra fields go;
 - slugs (page addresses, calendar ids) and file paths are made from the shortened names,
   so no address spells a name;
@@ -283,6 +284,10 @@ def _meeting(meeting: Meeting, renaming: Renaming, text: Callable[[str], str]) -
         referrals=tuple(renaming.contacts[s] for s in meeting.referrals if s in renaming.contacts),
         followups=_followups(meeting.followups),
         notes_html=_notes(meeting.notes_html),
+        learned_html=_notes("x" if meeting.has_learnings else ""),
+        learned_points=(),
+        answers=(),
+        drafts=(),
         extra={},
         source=_source(meeting.source, "meetings", slug),
     )

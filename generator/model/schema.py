@@ -30,7 +30,14 @@ FORMATS = ("coffee", "lunch", "phone", "video", "office")
 MEETING_STATUSES = ("requested", "scheduled", "done", "declined", "cancelled")
 COMPANY_STATUSES = ("researching", "reaching-out", "meeting", "applied", "offer", "closed")
 FRAMEWORK_TAGS = ("trends", "insights", "advice", "resources", "assignments")
-DONE_ACTIONS = ("thank_you", "follow_up_call", "referrer_update", "second_contact", "nudge")
+DONE_ACTIONS = (
+    "thank_you",
+    "follow_up_call",
+    "referrer_update",
+    "second_contact",
+    "nudge",
+    "reschedule",
+)
 
 CATEGORIES: dict[str, str] = {
     "the-job": "The job itself",
@@ -245,6 +252,13 @@ MEETING = Schema(
             False,
             "your own reminders (due, action, done)",
             "[{due: 2026-12-01, action: Send the deck}]",
+        ),
+        Field(
+            "reschedule",
+            Date(),
+            False,
+            "a cancelled meeting: the day to get back in touch and find a new date",
+            "2027-01-11",
         ),
     ),
 )

@@ -24,6 +24,12 @@ much, they are scaled down: every part first gets one minute while minutes
 last (wrap-up, then open, ask, background), then the rest is shared in
 proportion to the ideal sizes by largest remainder. A part left with no minute
 is dropped, so a one-minute meeting is one minute of questions.
+
+A networking meeting asks for names once: the questions it names from the bank's
+networking category (who else to talk to, whom they know at your targets...) are
+said in the ask, in their order, instead of in the questions part (and the theme's
+wrap-up does not ask for names again); when it names none, the theme's own ask lines
+stand in, and the bank's picks leave that category to the ask.
 """
 
 from __future__ import annotations
@@ -56,6 +62,8 @@ TARGET_LIST_SIZE = 12
 PLANNED_STATUSES = ("requested", "scheduled")
 """Meetings still ahead: the ones agendas and guardrails care about."""
 PAYING_FORMATS = ("coffee", "lunch")
+ASK_CATEGORY = "networking"
+"""The bank category a networking meeting asks in its ask, not among the questions."""
 
 KINDS = ("open", "background", "questions", "ask", "wrap")
 """Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""
@@ -127,6 +135,9 @@ class Agenda:
     """How many `share` points the background part has time for."""
     targets: tuple[Company, ...] = ()
     """The target-company list shown in the ask (networking meetings only)."""
+    ask_questions: tuple[PlannedQuestion, ...] = ()
+    """A networking meeting's questions from the networking category, said in the ask
+    (each at the ask's start), in the order the meeting names them."""
     pitch_html: str = ""
     """Your short account of yourself (the body of profile.md), said first in the
     background part; empty when there is no profile or it has no body."""
@@ -142,7 +153,7 @@ class Agenda:
 
     @property
     def all_questions(self) -> tuple[PlannedQuestion, ...]:
-        return self.questions + self.if_time_allows
+        return self.questions + self.ask_questions + self.if_time_allows
 
     @property
     def share_overflow(self) -> tuple[str, ...]:
@@ -275,11 +286,13 @@ def fit_questions(
 def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
     """Bank questions suited to `purpose`, round-robin across categories.
 
-    Categories go in the canonical order, except that networking meetings take
-    networking and fit first; within a category the bank's order is kept.
+    Categories go in the canonical order, except that networking meetings take fit
+    first and leave the networking category to their ask; within a category the bank's
+    order is kept.
     """
-    first = ("networking", "fit") if purpose == "networking" else ()
-    order = [*first, *(c for c in CATEGORIES if c not in first)]
+    first = ("fit",) if purpose == "networking" else ()
+    left_out = (ASK_CATEGORY,) if purpose == "networking" else ()
+    order = [*first, *(c for c in CATEGORIES if c not in first and c not in left_out)]
     by_id = {c.id: c for c in playbook.categories}
     pools = [[q for q in by_id[c].questions if purpose in q.purposes] for c in order if c in by_id]
     picked: list[Question] = []
@@ -347,6 +360,10 @@ def build_agenda(
     candidates, auto = _candidates(meeting, playbook, defaults.question_minutes)
     unknown = _unknown_ids(meeting, playbook)
     candidates = [c for c in candidates if c.index not in unknown]
+    in_ask: list[PlannedQuestion] = []
+    if meeting.purpose == "networking" and "ask" in offsets:
+        in_ask = [c for c in candidates if c.category == ASK_CATEGORY]
+        candidates = [c for c in candidates if c.category != ASK_CATEGORY]
     fits, rest = fit_questions(candidates, budget)
     if auto:
         order = _conversation_order(playbook)
@@ -377,6 +394,17 @@ def build_agenda(
         auto_picked=auto,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
+        ask_questions=tuple(
+            PlannedQuestion(
+                q.text,
+                q.minutes,
+                q.question,
+                q.index,
+                offsets["ask"],
+                _clock(start, offsets["ask"]),
+            )
+            for q in in_ask
+        ),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
     )

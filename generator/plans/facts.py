@@ -17,6 +17,7 @@ from typing import Any
 from generator.errors import ContentError
 from generator.model.entities import Playbook
 from generator.plans.agenda import Agenda, Prep, build_agenda, build_prep, target_list
+from generator.plans.drafts import draft_warnings, drafts_of
 from generator.plans.followup_checks import contact_problems, holiday_years, meeting_record_problems
 from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
@@ -121,6 +122,14 @@ def _asked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return facts.plans[slug].asked
 
 
+def _drafts(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return drafts_of(pb, today, slug)
+
+
+def _draft_checks(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return draft_warnings(facts.drafts[slug])
+
+
 def _records(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return meeting_record_problems(pb, slug)
 
@@ -144,13 +153,22 @@ TABLE: dict[str, Fact] = {
     "playbook_warnings": Fact(_playbook_warnings),
     "plans": Fact(_plan, planned_meetings),
     "asked": Fact(_asked, planned_meetings),
+    "drafts": Fact(_drafts, planned_meetings),
+    "draft_checks": Fact(_draft_checks, planned_meetings),
     "records": Fact(_records, _meetings),
     "contact_checks": Fact(_contact_checks, _contacts),
     "holiday_years": Fact(_holiday_years),
 }
 """Every fact, by name. A page reads them as attributes of `Facts`: `facts.ranked`,
 `facts.followups[slug]`."""
-CHECKS = ("records", "contact_checks", "guardrails", "playbook_warnings", "holiday_years")
+CHECKS = (
+    "records",
+    "contact_checks",
+    "guardrails",
+    "playbook_warnings",
+    "holiday_years",
+    "draft_checks",
+)
 """The facts that are problems `playbook check` reports."""
 
 

@@ -87,14 +87,17 @@ def contact_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
 def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
     """Their own cadence is set, but no reminder can start and nothing else is coming:
     not met in a meeting held, no `met_on`, no meeting planned (whose outcome would start
-    it) and no reminder of their own still open."""
+    it), no cancelled one to reschedule and no reminder of their own still open."""
     if contact.keep_in_touch is None or contact.met_on is not None:
         return False
     if any(f.done is None for f in contact.followups):
         return False
     if first_met(playbook, contact.slug, None) is not None:
         return False
-    return not any(m.status in PLANNED for m in playbook.meetings_with(contact))
+    return not any(
+        m.status in PLANNED or (m.status == "cancelled" and m.reschedule is not None)
+        for m in playbook.meetings_with(contact)
+    )
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:
@@ -110,9 +113,11 @@ def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Prob
             )
 
 
-def _too_early(meeting: Meeting, day: dt.date) -> str | None:
-    """Why a follow-up of this meeting cannot have been done on `day`, if it cannot."""
-    if meeting.date is not None and day < meeting.date:
+def _too_early(meeting: Meeting, day: dt.date, before_meeting: bool = True) -> str | None:
+    """Why a follow-up of this meeting cannot have been done on `day`, if it cannot
+    (`before_meeting`: a day before the meeting itself is too early too; not for finding
+    a new date for a cancelled one)."""
+    if before_meeting and meeting.date is not None and day < meeting.date:
         return (
             f"{day.isoformat()} is before the meeting itself ({meeting.date.isoformat()}); "
             "a follow-up is done after the meeting"
@@ -130,7 +135,7 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
     src = meeting.source
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
-        if why := _too_early(meeting, day):
+        if why := _too_early(meeting, day, before_meeting=action != "reschedule"):
             problems.error(src.path, src.line(at), at, why)
         if action in AFTER_HELD and meeting.status != "done":
             problems.warn(
@@ -160,6 +165,7 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             "is tied to the people you met (on a first meeting with someone whose page has "
             "referred_by:, it records telling whoever introduced you)",
         )
+    _check_reschedule(meeting, problems)
     # A date or requested_on that is written but refused has its own error: no warning too.
     if meeting.status == "done" and meeting.date is None and "date" not in src.lines:
         problems.warn(
@@ -180,4 +186,28 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             field,
             "the request has no requested_on: add the date you asked, so the "
             "second-contact and nudge reminders can be timed",
+        )
+
+
+def _check_reschedule(meeting: Meeting, problems: Problems) -> None:
+    """`reschedule:` works on a cancelled meeting, from after the request."""
+    if meeting.reschedule is None:
+        return
+    src = meeting.source
+    at = src.line("reschedule")
+    if meeting.requested_on is not None and meeting.reschedule < meeting.requested_on:
+        problems.error(
+            src.path,
+            at,
+            "reschedule",
+            f"{meeting.reschedule.isoformat()} is before the request was sent "
+            f"({meeting.requested_on.isoformat()}); give the day to get back in touch",
+        )
+    if meeting.status != "cancelled":
+        problems.warn(
+            src.path,
+            at,
+            "reschedule",
+            f"only a cancelled meeting is rescheduled, and this one is {meeting.status}: "
+            "no reminder is made. Remove it, or set status: cancelled",
         )

@@ -22,6 +22,9 @@ The rules, in words (docs/followups.md has the full story):
   with the first. Weekends and `holidays:` are not business days.
 - record_outcome: a meeting whose date has passed but is still `scheduled` → set its
   status, so the rules above can start.
+- reschedule: a cancelled meeting with a `reschedule:` date → on that day, get back in
+  touch to find a new date. Done with `done: {reschedule: DATE}`, or by the next meeting
+  with them (its request, or its date when it has no request date).
 - own: the `followups:` you wrote on a contact or meeting.
 
 A contact who declined (`Playbook.declined_on`: `declined:` on the contact, or any
@@ -59,6 +62,7 @@ RULE_NAMES: dict[str, str] = {
     "second_contact": "Second contact",
     "nudge": "Nudge",
     "record_outcome": "Record the outcome",
+    "reschedule": "Reschedule",
     "own": "Your reminder",
 }
 """Rule key → the name shown on the timeline. Keys match `done:` and playbook.yaml."""
@@ -78,7 +82,7 @@ class FollowUpItem:
     """What to do, as a sentence."""
     rule: str
     """Rule key: thank_you, follow_up_call, referrer_update, keep_in_touch,
-    second_contact, nudge, record_outcome or own."""
+    second_contact, nudge, record_outcome, reschedule or own."""
     rule_name: str
     """The rule's name for people (`Thank-you note`)."""
     rule_note: str
@@ -206,6 +210,7 @@ def rule_notes(config: Config) -> dict[str, str]:
         ),
         "nudge": f"no reply after {business_days(rules.nudge_after)}: follow up once",
         "record_outcome": "the meeting date has passed but it is still marked scheduled",
+        "reschedule": "on the reschedule: date of a cancelled meeting: find a new date",
         "own": "a reminder you added yourself, with its own due date",
     }
 
@@ -443,6 +448,37 @@ def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
 
 
+def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    """A cancelled meeting with `reschedule:`: get back in touch on that day, unless a
+    later meeting with them has been asked for since (that counts as done)."""
+    if meeting.reschedule is None or meeting.status != "cancelled":
+        return
+    done = meeting.done.get("reschedule") or next_meeting_day(ctx.playbook, meeting)
+    when = f" of {_short(meeting.date)}" if meeting.date else ""
+    yield ctx.item(
+        f"reschedule-{meeting.slug}",
+        meeting.reschedule,
+        f"Get back in touch with {ctx.name(meeting.contact)} to find a new date for the "
+        f"cancelled {meeting_noun(meeting)}{when}",
+        "reschedule",
+        meeting.contact,
+        meeting,
+        done,
+        _done_hint("reschedule", meeting) + ", or add the new meeting",
+    )
+
+
+def next_meeting_day(playbook: Playbook, meeting: Meeting) -> dt.date | None:
+    """When the next meeting with the same person after `meeting` was asked for (its
+    `requested_on`, else its date); None when there is none (declined ones aside)."""
+    for later in playbook.meetings_with(meeting.contact):
+        if later.sort_key > meeting.sort_key and later.status != "declined":
+            day = later.requested_on or later.date
+            if day is not None:
+                return day
+    return None
+
+
 def own_id(owner: str, followup: FollowUp, taken: set[str]) -> str:
     """`own-<owner>-<digest of the action>`: survives edits to due and done, and reordering."""
     digest = hashlib.blake2b(followup.action.encode("utf-8"), digest_size=4).hexdigest()
@@ -549,6 +585,7 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
         items.extend(_referrer_updates(ctx, meeting))
         items.extend(_unanswered(ctx, meeting))
         items.extend(_record_outcome(ctx, meeting))
+        items.extend(_reschedule(ctx, meeting))
         items.extend(_own(ctx, meeting.followups, meeting.contact, meeting, meeting.source.path))
     contact = playbook.contacts.get(slug)
     if contact is not None:

@@ -241,6 +241,12 @@ def _job_talk(draft: Draft) -> Iterator[DraftProblem]:
         )
 
 
+def talks_about_jobs(text: str) -> bool:
+    """Whether `text` asks for a job or names the job search at all (what a request for
+    an informational meeting must leave out)."""
+    return find_job_ask(text) is not None or _MENTIONS.search(text) is not None
+
+
 def thank_you_due(meeting: Meeting, config: Config) -> dt.date | None:
     """When the thank-you for `meeting` is due (the thank_you rule), if it is."""
     if meeting.status != "done" or meeting.date is None:

@@ -39,6 +39,7 @@ RULE_SETTINGS = {
     "second_contact": "followups.second_contact_after, holidays",
     "nudge": "followups.nudge_after, holidays",
     "record_outcome": "",
+    "reschedule": "reschedule: on a cancelled meeting",
     "own": "followups: on a contact or meeting",
 }
 """Where each rule is set, for the rules table on the timeline page."""

@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.model.entities import Meeting, Playbook, Question
+from generator.plans.agenda import PLANNED_STATUSES
 from generator.plans.facts import Facts
+from generator.plans.learned import debrief_of
 from generator.site import routes
 from generator.site.render import Page
 
@@ -41,6 +43,8 @@ def meeting_pages(
         "agenda": plan.agenda,
         "prep": plan.prep,
         "warnings": plan.warnings,
+        "drafts": facts.drafts[slug],
+        "debrief": debrief_of(playbook, facts.followups, slug),
     }
     agenda, sheet, pack = meeting_paths(slug)
     return (
@@ -51,19 +55,24 @@ def meeting_pages(
 
 
 def questions_used(
-    playbook: Playbook, asked: Mapping[str, tuple[str, ...]]
+    playbook: Playbook, asked: Mapping[str, tuple[str, ...]], statuses: tuple[str, ...] = ("done",)
 ) -> dict[str, list[Meeting]]:
-    """For every bank question, the meetings whose agenda has it, most recent first.
+    """For every bank question, the meetings of these `statuses` that asked it, most
+    recent first: those whose agenda has it, and those where you recorded an answer.
 
     The agenda's questions, not the meeting file's, so questions picked from the bank
-    for a meeting that names none count too.
+    for a meeting that names none count too. By default only meetings that took place
+    (done) count; `PLANNED_STATUSES` gives the meetings still ahead.
     """
     used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
     meetings = sorted(
         (playbook.meetings[slug] for slug in asked), key=lambda m: m.sort_key, reverse=True
     )
     for meeting in meetings:
-        for question_id in asked[meeting.slug]:
+        if meeting.status not in statuses:
+            continue
+        answered = tuple(a.question for a in meeting.answers)
+        for question_id in dict.fromkeys(asked[meeting.slug] + answered):
             if question_id in used:
                 used[question_id].append(meeting)
     return used
@@ -78,6 +87,7 @@ def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]]) -> P
             "playbook": playbook,
             "categories": playbook.categories,
             "used": questions_used(playbook, asked),
+            "planned": questions_used(playbook, asked, PLANNED_STATUSES),
             "used_shown": USED_SHOWN,
             "count": len(playbook.questions),
             "minutes_of": lambda q: minutes_of(playbook, q),

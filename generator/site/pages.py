@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.model.entities import Meeting, Playbook
 from generator.plans.facts import Facts, planned_meetings
+from generator.plans.learned import by_company, by_field, learned_meetings
 from generator.site import routes
 from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
 from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
@@ -21,6 +22,8 @@ from generator.site.render import Page
 from generator.site.vcard import contact_vcard
 
 UPCOMING_STATUSES = ("scheduled",)
+OFF_STATUSES = ("declined", "cancelled")
+"""Meetings that will not take place."""
 
 SECTIONS = (
     (routes.HOME, "Dashboard"),
@@ -29,6 +32,7 @@ SECTIONS = (
     (routes.CONTACTS, "Contacts"),
     (routes.COMPANIES, "Targets"),
     (routes.QUESTIONS, "Questions"),
+    (routes.LEARNED, "Learned"),
 )
 """The header's sections: every build has their pages."""
 
@@ -92,6 +96,19 @@ def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
     )
 
 
+def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
+    """The meetings of `today` (not declined or cancelled), by time: the dashboard shows
+    them first."""
+    return sorted(
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.date == today and m.status not in OFF_STATUSES and m.contact in playbook.contacts
+        ),
+        key=lambda m: m.sort_key,
+    )
+
+
 def waiting(playbook: Playbook) -> list[Meeting]:
     """Requests that have no answer yet, oldest first."""
     return sorted(
@@ -102,6 +119,7 @@ def waiting(playbook: Playbook) -> list[Meeting]:
 
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     next_meetings = upcoming(playbook, options.today)
+    today = on_the_day(playbook, options.today)
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
         by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
@@ -111,6 +129,8 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
         "Dashboard",
         {
             "playbook": playbook,
+            "today_meetings": today,
+            "today_agendas": {m.slug: facts.plans[m.slug].agenda for m in today},
             "next_meetings": next_meetings[:8],
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook),
@@ -155,6 +175,7 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "contact": contact,
                 "company": playbook.company_of(contact),
                 "meetings": playbook.meetings_with(contact),
+                "learnings": learned_meetings(playbook, playbook.meetings_with(contact)),
                 "referrer": playbook.contacts.get(contact.referred_by or ""),
                 "referred": playbook.referrals_from(contact),
                 "has_vcard": options.has_vcards,
@@ -185,7 +206,7 @@ def companies_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
     row = facts.rows[slug]
-    meetings = [m for p in row.people for m in playbook.meetings_with(p)]
+    meetings = playbook.meetings_at(slug)
     return (
         Page(
             routes.company(slug),
@@ -195,7 +216,8 @@ def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "playbook": playbook,
                 "company": row.company,
                 "row": row,
-                "meetings": sorted(meetings, key=lambda m: m.sort_key),
+                "meetings": meetings,
+                "learnings": learned_meetings(playbook, meetings),
             },
         ),
     )
@@ -220,6 +242,23 @@ def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return question_bank(playbook, facts.asked)
 
 
+def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
+    """`learned/`: what you learned in every meeting, newest first, then by company and
+    by field."""
+    meetings = learned_meetings(playbook)
+    return Page(
+        routes.LEARNED,
+        "learned.html",
+        "What you learned",
+        {
+            "playbook": playbook,
+            "meetings": meetings,
+            "by_company": by_company(playbook, meetings),
+            "by_field": by_field(playbook, meetings),
+        },
+    )
+
+
 PAGE_KINDS: tuple[PageKind, ...] = (
     single(routes.HOME, dashboard),
     single(routes.TIMELINE, timeline_page),
@@ -237,5 +276,6 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     single(routes.MEETINGS, meetings_index),
     PageKind("meeting", planned_meetings, meeting_paths, meeting_pages),
     single(routes.QUESTIONS, bank_page),
+    single(routes.LEARNED, learned_page),
 )
 """Every kind of page, in the order a build lists them."""

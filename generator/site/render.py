@@ -24,6 +24,7 @@ from markupsafe import Markup
 from generator.errors import ContentError, display_path
 from generator.model.config import CONFIG_FILE
 from generator.site import routes
+from generator.site.drafts import draft, first_name, first_sentence, lower_first
 from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline
 
@@ -82,13 +83,16 @@ def make_environment(
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # checked against the source:
         # compiling the theme costs more than rendering a small playbook
     )
-    env.globals.update(url=_url, static=_static, shared=_shared, cached=_cached)
+    env.globals.update(url=_url, static=_static, shared=_shared, cached=_cached, draft=draft)
     env.filters.update(
         day=format_day,
         short_day=format_short_day,
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
         tel=lambda phone: tel_uri(str(phone)) or "",
+        first_name=first_name,
+        lower_first=lower_first,
+        first_sentence=first_sentence,
     )
     return env
 

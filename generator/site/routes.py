@@ -22,6 +22,7 @@ COMPANIES = "companies/"
 MEETINGS = "meetings/"
 QUESTIONS = "questions/"
 TIMELINE = "timeline/"
+LEARNED = "learned/"
 STATIC = "static/"
 
 NAMED = {
@@ -31,6 +32,7 @@ NAMED = {
     "meetings": MEETINGS,
     "questions": QUESTIONS,
     "timeline": TIMELINE,
+    "learned": LEARNED,
 }
 """The site's sections by name, for templates: `url('timeline')`."""
 

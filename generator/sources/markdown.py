@@ -55,10 +55,33 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading at the top level of a body (not in a list or a quote), and the part of
+    the HTML it opens, up to the next one: so a body's parts can be shown apart (a
+    meeting's `## Learned`)."""
+
+    level: int
+    title: str
+    """Its text as written."""
+    line: int
+    """0-based body line of the heading."""
+    end_line: int
+    """0-based body line where its part ends: the next top-level heading, or the end."""
+    start: int
+    """Where the heading starts in `Rendered.html`."""
+    content: int
+    """Where the text under it starts (after the heading)."""
+    end: int
+    """Where its part ends."""
+
+
+@dataclass(frozen=True)
 class Rendered:
     html: str
     links: tuple[str, ...]
     """The `[[targets]]` the text names, resolved or not (for dependency tracking)."""
+    headings: tuple[Heading, ...] = ()
+    """The top-level headings, in order, each with its part of `html`."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -83,8 +106,46 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
             continue
         token.attrSet("href", target.url)
         token.content = token.meta["label"] or target.title
-    html: str = md.renderer.render(tokens, md.options, env)
-    return Rendered(sanitize(html) if raw_html else html, tuple(names))
+    tops = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
+    if not tops:
+        html: str = md.renderer.render(tokens, md.options, env)
+        return Rendered(sanitize(html) if raw_html else html, tuple(names))
+    return _in_parts(md, tokens, env, tops, text.count("\n") + 1, raw_html, tuple(names))
+
+
+def _in_parts(
+    md: MarkdownIt,
+    tokens: list[Token],
+    env: EnvType,
+    tops: list[int],
+    lines: int,
+    raw_html: bool,
+    names: tuple[str, ...],
+) -> Rendered:
+    """The body rendered part by part (the text before the first top-level heading, then
+    each heading and the text under it), which joined is the whole body's HTML."""
+
+    def html_of(start: int, end: int) -> str:
+        html: str = md.renderer.render(tokens[start:end], md.options, env)
+        return sanitize(html) if raw_html and html else html
+
+    pieces = [html_of(0, tops[0])]
+    at = len(pieces[0])
+    headings = []
+    for n, top in enumerate(tops):
+        after = tops[n + 1] if n + 1 < len(tops) else len(tokens)
+        close = next(i for i in range(top, after) if tokens[i].type == "heading_close")
+        head, under = html_of(top, close + 1), html_of(close + 1, after)
+        pieces += [head, under]
+        token_map = tokens[top].map or [0, 0]
+        next_map = tokens[after].map if after < len(tokens) else None
+        title = tokens[top + 1].content if top + 1 < close else ""
+        start, content = at, at + len(head)
+        at = content + len(under)
+        end_line = next_map[0] if next_map else lines
+        level = int(tokens[top].tag[1:])
+        headings.append(Heading(level, title, token_map[0], end_line, start, content, at))
+    return Rendered("".join(pieces), names, tuple(headings))
 
 
 @functools.lru_cache(maxsize=1 << 14)

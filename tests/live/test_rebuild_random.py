@@ -1,8 +1,9 @@
 """Random edit sequences on a synthetic playbook: the live builder must match a full build.
 
-Each step applies one edit of a random kind (36 kinds: contacts, companies, meetings,
-the question bank, the profile, `[[links]]` by slug, name, file name and heading, files named
-as Obsidian users name them, files created, deleted, renamed and moved,
+Each step applies one edit of a random kind (39 kinds: contacts, companies, meetings (what
+you learned, answers, your own drafts and reschedule dates among them), the question bank,
+the profile, `[[links]]` by slug, name, file name and heading, files named as Obsidian users
+name them, files created, deleted, renamed and moved,
 several edits saved together, content broken then mended, a theme override that shows
 other entities, template and asset edits, and settings) to a random file, then
 calls `builder.build(paths)` with exactly the paths the edit touched, as the live
@@ -571,6 +572,71 @@ class Editor:
         doc.write()
         return f"goals of {self.rel(doc.path)} -> {goals}", [doc.path]
 
+    def meeting_learned(self) -> Applied:
+        """What you learned: a point under `## Learned`, an answer under a bank question's
+        `### id` (or under an id the bank does not have: a warning), or the part removed;
+        the debrief, the contact, company, bank and Learned pages, and the drafts follow."""
+        doc = Doc(self.pick("meetings"))
+        roll = self.rng.random()
+        learned = [h for h in ("## What I learned", "## Learned") if h in doc.body]
+        if learned and roll < 0.25:
+            doc.body = doc.body.split(learned[0])[0].rstrip("\n") + "\n"
+            what = "remove what was learned"
+        elif roll < 0.6:
+            qid = self.rng.choice([*self.bank_ids(), "no-such-question"])
+            other = self.rng.choice(self.slugs("contacts"))
+            doc.body += (
+                f"\n## Learned\n\n### {qid}\n\nAnswer at step {self.step}; ask [[{other}]].\n"
+            )
+            what = f"answer to {qid}"
+        else:
+            doc.body += f"\n## Learned\n\n- A point from step {self.step}.\n- And another.\n"
+            what = "a point learned"
+        doc.write()
+        return f"{what} in {self.rel(doc.path)}", [doc.path]
+
+    def meeting_own_draft(self) -> Applied:
+        """Your own request, thank-you or referrer update in the file: a good one, one too
+        long, one that asks for a job (warnings at their lines); or the draft removed."""
+        doc = Doc(self.pick("meetings"))
+        heading = self.rng.choice(("## Request", "## Thank-you", "## Referrer update"))
+        if heading in doc.body and self.rng.random() < 0.4:
+            doc.body = doc.body.split(heading)[0].rstrip("\n") + "\n"
+            what = f"remove {heading}"
+        else:
+            text = self.rng.choice(
+                (
+                    f"Subject: Step {self.step}\n\nDear you,\n\nCould we talk for 20 minutes?\n",
+                    "Dear you,\n\n" + "Thank you for your time and advice. " * 20 + "\n",
+                    "Dear you,\n\nCould I send you my resume? Half an hour would do.\n",
+                )
+            )
+            doc.body = doc.body.rstrip("\n") + f"\n\n{heading}\n\n{text}"
+            what = f"{heading}: {text[:30]!r}"
+        doc.write()
+        return f"{what} in {self.rel(doc.path)}", [doc.path]
+
+    def meeting_reschedule(self) -> Applied:
+        """A meeting cancelled with a `reschedule:` day (a reminder), the day removed, or set
+        on a meeting that is not cancelled (a warning, no reminder)."""
+        doc = Doc(self.pick("meetings"))
+        values = doc.values()
+        if "reschedule" in values and self.rng.random() < 0.4:
+            doc.remove("reschedule")
+            what = "remove reschedule"
+        else:
+            day = TODAY + dt.timedelta(days=self.rng.randint(-5, 40))
+            requested = values.get("requested_on")
+            if requested is not None and day < requested:
+                day = requested
+            doc.set("reschedule", day.isoformat())
+            what = f"reschedule: {day}"
+            if self.rng.random() < 0.7:
+                doc.set("status", "cancelled")
+                what += ", cancelled"
+        doc.write()
+        return f"{what} in {self.rel(doc.path)}", [doc.path]
+
     def meeting_deleted(self) -> Applied:
         """A meeting no `[[link]]` names (deleting one that is linked breaks the link)."""
         path = self.rng.choice(self.unnamed("meetings"))
@@ -777,7 +843,9 @@ class Editor:
 
     def theme_template_edited(self) -> Applied:
         """A shared part (the macros every list uses) or one page's template, overridden."""
-        name = self.rng.choice(("macros.html", "company.html", "agenda_plan.html"))
+        name = self.rng.choice(
+            ("macros.html", "company.html", "agenda_plan.html", "draft_thank_you.txt")
+        )
         path = self.root / "themes/default/templates" / name
         source = path if path.exists() else REPO / "themes/default/templates" / name
         text = source.read_text(encoding="utf-8")
@@ -832,6 +900,9 @@ EDITS: tuple[Callable[[Editor], Applied], ...] = (
     Editor.meeting_purpose,
     Editor.meeting_contact,
     Editor.meeting_goals,
+    Editor.meeting_learned,
+    Editor.meeting_own_draft,
+    Editor.meeting_reschedule,
     Editor.meeting_deleted,
     Editor.meeting_created,
     Editor.meeting_file_renamed,

@@ -84,7 +84,7 @@ def test_a_slug_wins_over_a_name(root: Path) -> None:
 
 def test_headings_get_the_ids_links_point_at(built_sample: Path) -> None:
     agenda = (built_sample / "meetings/2026-11-05-priya-natarajan/index.html").read_text()
-    assert '<h2 id="h-what-i-learned">What I learned</h2>' in agenda
+    assert '<h3 id="h-what-i-learned">What you learned</h3>' in agenda
 
 
 @pytest.mark.parametrize(

@@ -328,22 +328,29 @@ def test_auto_pick_is_balanced_across_categories() -> None:
     assert len(agenda.if_time_allows) == 3
 
 
-def test_auto_pick_for_networking_favours_networking_and_fit() -> None:
+def test_auto_pick_for_networking_favours_fit_and_leaves_names_to_the_ask() -> None:
     order = pick_order(playbook(), "networking")
-    assert [q.category for q in order[:7]] == [
-        "networking",
+    assert [q.category for q in order[:6]] == [
         "fit",
         *(c for c in CATEGORIES if c not in ("networking", "fit")),
     ]
+    assert "networking" not in {q.category for q in order}
     three = ("a", "b", "c")
     agenda = agenda_for(meeting(purpose="networking", duration=20, share=three))  # 8 minutes
-    assert {q.category for q in agenda.questions} == {"networking", "fit"}
+    assert "fit" in {q.category for q in agenda.questions}
+    assert "networking" not in {q.category for q in agenda.all_questions}
+    assert agenda.ask_questions == ()
 
 
 def test_auto_pick_respects_purpose_and_is_deterministic() -> None:
     informational = pick_order(playbook(), "informational")
     assert "networking-2" not in [q.id for q in informational]
-    assert "networking-2" in [q.id for q in pick_order(playbook(), "networking")]
+    assert "networking-1" in [q.id for q in informational]
+    only = Question("fit-only", "Would my path fit here?", "fit", purposes=("networking",))
+    fit = Category("fit", "Fit", "", (only,))
+    only_fit = playbook(categories=(fit,))
+    assert "fit-only" in [q.id for q in pick_order(only_fit, "networking")]
+    assert "fit-only" not in [q.id for q in pick_order(only_fit, "informational")]
     first = agenda_for(meeting(duration=45))
     second = agenda_for(meeting(duration=45))
     assert first.questions == second.questions

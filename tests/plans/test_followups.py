@@ -566,7 +566,7 @@ def test_unknown_done_action_is_an_error_with_its_line(tmp_path: Path) -> None:
     )
     assert problems_of(tmp_path) == [
         "content/meetings/m.md:7: done.lunch_invite: unknown name 'lunch_invite'; expected one of "
-        "thank_you, follow_up_call, referrer_update, second_contact, nudge"
+        "thank_you, follow_up_call, referrer_update, second_contact, nudge, reschedule"
     ]
 
 

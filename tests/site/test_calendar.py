@@ -162,9 +162,9 @@ def test_uids_survive_an_edit_to_an_unrelated_file(tmp_path: Path) -> None:
     notes.write_text(notes.read_text() + "\nMore notes.\n")
     assert calendar("two") == first  # a file no event reads: the same bytes
 
-    # a new field moves Lena's reminder down a line: its text changes, its UID does not
-    lena = root / "content" / "contacts" / "lena-fischer.md"
-    lena.write_text(lena.read_text().replace("role:", "pronouns: she/her\nrole:"))
+    # a new field moves Sofia's reminder down a line: its text changes, its UID does not
+    sofia = root / "content" / "contacts" / "sofia-lindqvist.md"
+    sofia.write_text(sofia.read_text().replace("role:", "pronouns: she/her\nrole:"))
     write(root, "content/contacts/new-person.md", "---\nname: New Person\n---\n")
     third = calendar("three")
     assert third != first

@@ -111,7 +111,13 @@ def test_networking_agenda_has_the_ask_with_the_target_list(built_sample: Path) 
         assert company in ask
     assert "Meridian Cold Chain" not in ask  # closed
     assert "The role you want: An analytics engineering" in scan_text(ask)
-    assert "If time allows" in text
+    # Its four questions are all from the networking category: asked once, in the ask.
+    for asked in ("Which ones would you add or drop?", "could use someone with my skills"):
+        assert asked in scan_text(ask)
+        assert text.count(asked) == 1
+    wrap = scan_text(html[html.index("Wrap up") : html.index("</ol>", html.index("Wrap up"))])
+    assert "whom else" not in wrap and "mention their name" not in wrap
+    assert "your questions are in the ask" in text
     assert "Your target-company list, ready to share on screen" in text.replace("your", "Your")
 
 
@@ -158,10 +164,12 @@ def test_question_bank_shows_where_each_question_was_used(built_sample: Path) ->
     html = html_of(built_sample, "questions/")
     start = html.index('id="q-field-changes"')
     item = scan_text(html[start : html.index("</li>", start)])
-    assert "Used in" in item
-    assert "Coffee with Omar Haddad" in item and "Coffee with Priya Natarajan" in item
+    # Only meetings that took place count as asked; those ahead are listed apart.
+    asked, planned = item.split("Planned for")
+    assert "Asked in" in asked and "Coffee with Priya Natarajan" in asked
+    assert "Coffee with Omar Haddad" in planned and "Omar" not in asked
     start = html.index('id="q-recent-project"')
-    assert "Not used in a meeting yet." in html[start : html.index("</li>", start)]
+    assert "Not asked in a meeting yet." in html[start : html.index("</li>", start)]
 
 
 def test_questions_section_is_in_the_navigation(built_sample: Path) -> None:
@@ -351,6 +359,7 @@ def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest
         )
     site = build(root, today=SAMPLE_TODAY).output
     item = html_of(site, "questions").split('id="q-typical-day"')[1].split("</li>")[0]
+    item = item.split('class="bank-planned')[0]  # meetings still ahead are listed apart
     assert item.count("<a ") - 1 == 6  # the id's own anchor, then the six latest meetings
     assert "(Tue 1 Sep)" not in item  # the oldest is only counted
     assert re.search(r"and \d+ earlier meetings", item)

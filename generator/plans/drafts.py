@@ -1,0 +1,158 @@
+"""Which outreach messages a meeting calls for, and what is wrong with those you wrote.
+
+Three messages go out around a meeting (the theme words them, `draft_*.txt`; your own
+text in the meeting file replaces the theme's, see `model/sections.py`):
+
+- the **request**, while the meeting is ahead (requested or scheduled), unless the
+  person has declined: nobody is asked twice;
+- the **thank-you**, once it is done;
+- the **referrer update**, once it is done and it is your first meeting held with
+  someone you were introduced to (their `referred_by:`, or a meeting's `referrals:`
+  that names them): one to each person who introduced you.
+
+Your own drafts are checked here (`outreach.lint_draft`) and reported by `playbook
+check` at their lines; the theme's drafts are checked the same way once the page has
+worded them (`site/drafts.py`). Pure: the playbook and today come in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from generator.errors import ContentError
+from generator.model.entities import Contact, Meeting, OwnDraft, Playbook
+from generator.plans.agenda import PLANNED_STATUSES
+from generator.plans.followups import first_met
+from generator.plans.outreach import (
+    Draft,
+    DraftKind,
+    DraftProblem,
+    lint_draft,
+    talks_about_jobs,
+)
+
+SUBJECT_CODES = frozenset({"job-ask", "mentions-job"})
+"""What a subject line is checked for: the words in it, not its length."""
+
+
+@dataclass(frozen=True)
+class DraftSlot:
+    """A message a meeting calls for: whom it goes to, and your own text if you wrote it."""
+
+    kind: DraftKind
+    meeting: Meeting
+    to: Contact
+    """Who receives it: the person met, or for a referrer update whoever introduced you."""
+    about: Contact
+    """The person met."""
+    introduced_by: tuple[Contact, ...]
+    """Who introduced you to them (`introduced_by`): how you know them, for a request."""
+    own: OwnDraft | None
+    """Your text from the meeting file; None: the theme's draft."""
+    goal: str = ""
+    """What you hope to learn, for a request: the first of the meeting's goals that says
+    nothing of jobs (in an informational request; the first goal for networking); "" when
+    there is none."""
+    headline: str = ""
+    """Your profile's `headline`, for a request; "" when there is none, or when an
+    informational request must leave it out (it talks about jobs)."""
+    met_via: str = ""
+    """How you know them (`met_via`), for a request; left out in the same way."""
+    checked: tuple[tuple[DraftProblem, ContentError], ...] = ()
+    """What is wrong with your own text, each with its warning at its line (the theme's
+    draft is checked once worded)."""
+
+    @property
+    def problems(self) -> tuple[DraftProblem, ...]:
+        return tuple(problem for problem, _ in self.checked)
+
+    @property
+    def warnings(self) -> tuple[ContentError, ...]:
+        return tuple(warning for _, warning in self.checked)
+
+
+def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot, ...]:
+    """The messages meeting `slug` calls for on `today`, in the order they go out."""
+    meeting = playbook.meetings[slug]
+    contact = playbook.contacts.get(meeting.contact)
+    if contact is None:
+        return ()
+    own = {draft.kind: draft for draft in meeting.drafts}
+    introducers = tuple(introduced_by(playbook, meeting))
+    slots = []
+    sayable = said_in_request(meeting)
+    profile = playbook.profile
+    words = {
+        "goal": next((g for g in meeting.goals if sayable(g)), ""),
+        "headline": profile.headline if profile and sayable(profile.headline) else "",
+        "met_via": contact.met_via if sayable(contact.met_via) else "",
+    }
+
+    def slot(kind: DraftKind, to: Contact) -> DraftSlot:
+        mine = own.get(kind.value)
+        checked = check_own(mine, kind, meeting, playbook, today) if mine else ()
+        return DraftSlot(kind, meeting, to, contact, introducers, mine, checked=checked, **words)
+
+    if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact) is None:
+        slots.append(slot(DraftKind.REQUEST, contact))
+    if meeting.status == "done":
+        slots.append(slot(DraftKind.THANK_YOU, contact))
+        first = first_met(playbook, meeting.contact, None)
+        if first is not None and first.slug == meeting.slug:
+            slots += [slot(DraftKind.REFERRER_UPDATE, r) for r in introducers]
+    return tuple(slots)
+
+
+def said_in_request(meeting: Meeting) -> Callable[[str], bool]:
+    """Whether a line of your files may go into the theme's request: in a request for an
+    informational meeting, nothing that talks about jobs."""
+    if meeting.purpose != "informational":
+        return lambda text: bool(text)
+    return lambda text: bool(text) and not talks_about_jobs(text)
+
+
+def introduced_by(playbook: Playbook, meeting: Meeting) -> list[Contact]:
+    """Who introduced you to the person of `meeting`: their `referred_by` first, then the
+    people of meetings (up to this one's date) whose `referrals:` name them, oldest first."""
+    contact = playbook.contacts.get(meeting.contact)
+    if contact is None:
+        return []
+    found = {}
+    if contact.referred_by and contact.referred_by in playbook.contacts:
+        found[contact.referred_by] = playbook.contacts[contact.referred_by]
+    for other in playbook.introductions_to(contact):
+        if other.contact == contact.slug:
+            continue
+        given = other.date or other.requested_on
+        if given is not None and meeting.date is not None and given > meeting.date:
+            continue
+        if other.contact in playbook.contacts:
+            found[other.contact] = playbook.contacts[other.contact]
+    return list(found.values())
+
+
+def check_own(
+    own: OwnDraft, kind: DraftKind, meeting: Meeting, playbook: Playbook, today: dt.date
+) -> tuple[tuple[DraftProblem, ContentError], ...]:
+    """What is wrong with a draft you wrote (its text, and the words of its subject), each
+    problem with its `playbook check` warning at its line."""
+    config, path = playbook.config, meeting.source.path
+    text = Draft(kind, own.text, own.line)
+    found = [
+        (p, p.as_warning(text, path, kind.value)) for p in lint_draft(text, meeting, config, today)
+    ]
+    if own.subject:
+        subject = Draft(kind, own.subject, own.subject_line)
+        found[:0] = [
+            (p, p.as_warning(subject, path, kind.value))
+            for p in lint_draft(subject, meeting, config, today)
+            if p.code in SUBJECT_CODES
+        ]
+    return tuple(found)
+
+
+def draft_warnings(slots: Iterable[DraftSlot]) -> tuple[ContentError, ...]:
+    """Your own drafts' problems as `playbook check` warnings, at their lines."""
+    return tuple(dict.fromkeys(w for slot in slots for w in slot.warnings))

@@ -1,0 +1,162 @@
+"""After a meeting: its debrief, and what you learned, collected across meetings (pure).
+
+The guides ask for a record of every meeting (what you learned, the names you were
+given, what you promised) and for reading it across meetings: the same question
+answered by several people is how you see past one person's view. The text itself is
+in the meeting files (`## Learned`, `### question-id` under it: `model/sections.py`);
+this module selects and groups it for pages:
+
+- `debrief_of`: a meeting's referrals (with or without a contact file), the follow-ups
+  it started and the state of its thank-you;
+- `learned_meetings`: every meeting where you wrote down what you learned, newest first;
+- `by_company`, `by_field`: the same, grouped by the person's company, and by field (the
+  company's industry up to the first "/", else the person's tags).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.model.assemble import referral_name
+from generator.model.entities import Company, Contact, Meeting, Playbook
+from generator.plans.followups import FollowUpItem, first_met
+from generator.plans.guardrails import field_name
+
+NO_COMPANY = "No company on file"
+"""The group of meetings with people whose company you have not recorded."""
+NO_FIELD = "No field on file"
+"""The group of meetings whose company has no industry and whose person has no tags."""
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A name you were given in a meeting (its `referrals:`)."""
+
+    slug: str
+    """As written in the meeting file."""
+    contact: Contact | None
+    """Their contact file; None when you have not made it yet."""
+    name: str
+    """Their name: from the file, else made from what you wrote (`maria-gomez` → Maria
+    Gomez), for `playbook new contact "Maria Gomez"`."""
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """What a meeting left you with, beside what you learned (on the meeting itself)."""
+
+    referrals: tuple[Referral, ...]
+    followups: tuple[FollowUpItem, ...]
+    """The follow-ups the meeting started (its thank-you, the call, telling whoever
+    referred you how it went, your reminders on it), open and done, soonest first."""
+    thank_you: FollowUpItem | None
+    """Its thank-you note (open or done); None before the meeting is marked done."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Meetings where you learned something, under one heading."""
+
+    title: str
+    company: Company | None
+    """The company the group is about, for a link; None for a field or no company."""
+    meetings: tuple[Meeting, ...]
+    """Newest first."""
+
+
+def debrief_of(
+    playbook: Playbook, followups: Mapping[str, Sequence[FollowUpItem]], slug: str
+) -> Debrief:
+    """The debrief of meeting `slug`, from the follow-ups of the day (`facts.followups`)."""
+    meeting = playbook.meetings[slug]
+    mine = [i for i in followups.get(meeting.contact, ()) if i.meeting == slug]
+    told = referrer_updates(playbook, followups, meeting)
+    started = sorted({i.id: i for i in [*mine, *told]}.values(), key=lambda i: (i.due, i.id))
+    thank_you = next((i for i in started if i.rule == "thank_you"), None)
+    return Debrief(tuple(referrals_of(playbook, meeting)), tuple(started), thank_you)
+
+
+def referrer_updates(
+    playbook: Playbook, followups: Mapping[str, Sequence[FollowUpItem]], meeting: Meeting
+) -> list[FollowUpItem]:
+    """The "tell the referrer" items about the person of `meeting` that this meeting
+    started (it is the first held with them): on the referrer's timeline, whether they
+    introduced you by `referred_by:` or in a meeting's `referrals:`."""
+    person = meeting.contact
+    first = first_met(playbook, person, None)
+    if first is None or first.slug != meeting.slug:
+        return []
+    wanted: dict[str, set[str]] = {}
+    contact = playbook.contacts.get(person)
+    if contact is not None and contact.referred_by:
+        referrer = contact.referred_by
+        wanted.setdefault(referrer, set()).add(f"referrer-update-{referrer}-{person}")
+    for given in playbook.introductions_to(person):
+        wanted.setdefault(given.contact, set()).add(f"referrer-update-{given.slug}-{person}")
+    return [
+        item
+        for referrer, ids in wanted.items()
+        for item in followups.get(referrer, ())
+        if item.id in ids
+    ]
+
+
+def referrals_of(playbook: Playbook, meeting: Meeting) -> list[Referral]:
+    """The names a meeting gave you, in its order, each with their file if there is one."""
+    found = []
+    for slug in dict.fromkeys(meeting.referrals):
+        contact = playbook.contacts.get(slug)
+        found.append(Referral(slug, contact, contact.name if contact else referral_name(slug)))
+    return found
+
+
+def learned_meetings(
+    playbook: Playbook, meetings: Iterable[Meeting] | None = None
+) -> list[Meeting]:
+    """The meetings (of `meetings`, else all) where you wrote down what you learned,
+    newest first."""
+    chosen = playbook.meetings.values() if meetings is None else meetings
+    return sorted((m for m in chosen if m.has_learnings), key=lambda m: m.sort_key, reverse=True)
+
+
+def by_company(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
+    """`meetings` by the company of the person met, by company name (none on file last)."""
+    groups: dict[str, list[Meeting]] = {}
+    companies: dict[str, Company | None] = {}
+    for meeting in meetings:
+        company = playbook.company_of(meeting.contact)
+        key = company.slug if company else ""
+        groups.setdefault(key, []).append(meeting)
+        companies[key] = company
+    order = sorted(groups, key=lambda k: (not k, _name(companies[k]).casefold()))
+    return [Group(_name(companies[k]) or NO_COMPANY, companies[k], tuple(groups[k])) for k in order]
+
+
+def by_field(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
+    """`meetings` by field: the industry of the person's company (up to the first "/"),
+    else each of their tags; by name, the meetings with neither last."""
+    groups: dict[str, list[Meeting]] = {}
+    titles: dict[str, str] = {}
+    for meeting in meetings:
+        for title in fields_of(playbook, meeting):
+            key = title.casefold()
+            if key not in titles or titles[key].islower():  # "Energy" over "energy"
+                titles[key] = title
+            groups.setdefault(key, []).append(meeting)
+    order = sorted(groups, key=lambda k: (titles[k] == NO_FIELD, k))
+    return [Group(titles[k], None, tuple(groups[k])) for k in order]
+
+
+def fields_of(playbook: Playbook, meeting: Meeting) -> list[str]:
+    """The fields a meeting is about: its company's industry, else the person's tags."""
+    company = playbook.company_of(meeting.contact)
+    if company is not None and field_name(company):
+        return [field_name(company)]
+    contact = playbook.contacts.get(meeting.contact)
+    tags = [t for t in contact.tags if t.strip()] if contact else []
+    return list(dict.fromkeys(tags)) or [NO_FIELD]
+
+
+def _name(company: Company | None) -> str:
+    return company.name if company else ""

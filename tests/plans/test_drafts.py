@@ -1,0 +1,225 @@
+"""Which messages a meeting calls for, and `playbook check` on the drafts you wrote yourself:
+one rule test per warning, each at the line it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+from generator.build import build, checked, load
+from generator.errors import Problems
+from generator.plans.drafts import drafts_of
+
+TODAY = dt.date(2026, 11, 22)
+ADA = "---\nname: Ada Byrne\nemail: ada@example.com\n---\n"
+BEN = "---\nname: Ben Okoro\nreferred_by: ada\n---\n"
+
+
+def meeting(front: str, body: str = "") -> str:
+    return f"---\ncontact: ben\n{front.strip()}\n---\n{body}"
+
+
+REQUESTED = "purpose: informational\nformat: coffee\nstatus: requested\nrequested_on: 2026-11-20"
+HELD = "purpose: informational\nformat: coffee\nstatus: done\ndate: 2026-11-17"
+
+
+def playbook_with(root: Path, front: str, body: str = "", extra: dict[str, str] | None = None):
+    write(root, "content/contacts/ada.md", ADA)
+    write(root, "content/contacts/ben.md", BEN)
+    write(root, "content/meetings/m.md", meeting(front, body))
+    for rel, text in (extra or {}).items():
+        write(root, rel, text)
+    return load(root, Problems())
+
+
+def kinds(root: Path) -> list[tuple[str, str]]:
+    playbook = load(root, Problems())
+    return [(s.kind.value, s.to.slug) for s in drafts_of(playbook, TODAY, "m")]
+
+
+def draft_warnings(root: Path) -> list[str]:
+    _, problems = checked(root, TODAY)
+    fields = {"request", "thank-you", "referrer-update"}
+    return [str(p) for p in problems.items if p.field in fields]
+
+
+# --- which messages ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", ["requested", "scheduled"])
+def test_a_meeting_ahead_calls_for_a_request(tmp_path: Path, status: str) -> None:
+    playbook_with(tmp_path, f"status: {status}\nrequested_on: 2026-11-20\ndate: 2026-12-01")
+    assert kinds(tmp_path) == [("request", "ben")]
+
+
+def test_no_request_to_someone_who_declined(tmp_path: Path) -> None:
+    playbook_with(
+        tmp_path,
+        REQUESTED,
+        extra={
+            "content/contacts/ben.md": BEN.replace(
+                "referred_by", "declined: 2026-11-01\nreferred_by"
+            )
+        },
+    )
+    assert kinds(tmp_path) == []
+
+
+def test_a_held_meeting_calls_for_thanks_and_news_for_whoever_introduced_you(
+    tmp_path: Path,
+) -> None:
+    playbook_with(tmp_path, HELD)
+    assert kinds(tmp_path) == [("thank-you", "ben"), ("referrer-update", "ada")]
+
+
+def test_the_referrer_update_is_for_the_first_meeting_held_only(tmp_path: Path) -> None:
+    playbook_with(
+        tmp_path,
+        HELD.replace("2026-11-17", "2026-11-19"),
+        extra={"content/meetings/first.md": meeting(HELD)},
+    )
+    assert kinds(tmp_path) == [("thank-you", "ben")]
+
+
+def test_an_introduction_in_a_meetings_referrals_counts_too(tmp_path: Path) -> None:
+    playbook_with(
+        tmp_path,
+        HELD,
+        extra={
+            "content/contacts/ben.md": "---\nname: Ben Okoro\n---\n",
+            "content/contacts/cy.md": "---\nname: Cy Lam\n---\n",
+            "content/meetings/with-cy.md": "---\ncontact: cy\nstatus: done\ndate: 2026-11-02\n"
+            "referrals: [ben]\n---\n",
+        },
+    )
+    assert kinds(tmp_path) == [("thank-you", "ben"), ("referrer-update", "cy")]
+
+
+@pytest.mark.parametrize("status", ["declined", "cancelled"])
+def test_nothing_to_send_for_a_meeting_that_did_not_happen(tmp_path: Path, status: str) -> None:
+    playbook_with(tmp_path, f"status: {status}\nrequested_on: 2026-11-20")
+    assert kinds(tmp_path) == []
+
+
+# --- your own drafts, checked at their lines -----------------------------------------
+
+GOOD = "Dear Ben,\n\nAda suggested I write. Could I buy you a coffee for 30 minutes?\n\nMaya\n"
+
+
+def test_a_good_own_request_is_quiet_and_replaces_the_theme(tmp_path: Path) -> None:
+    playbook = playbook_with(tmp_path, REQUESTED, "\n## Request\n\nSubject: Hello\n\n" + GOOD)
+    (slot,) = drafts_of(playbook, TODAY, "m")
+    assert slot.own is not None and slot.own.subject == "Hello"
+    assert slot.own.line == 13 and slot.own.subject_line == 11
+    assert draft_warnings(tmp_path) == []
+
+
+def test_too_long_is_reported_where_the_draft_starts(tmp_path: Path) -> None:
+    long = "Dear Ben,\n\n" + "I would value half an hour of your time. " * 12 + "\n"
+    playbook_with(tmp_path, REQUESTED, "\n## Request\n\n" + long)
+    (warning,) = draft_warnings(tmp_path)
+    assert warning.startswith("warning: content/meetings/m.md:11: request: 110 words: keep it")
+
+
+def test_a_job_ask_in_an_informational_request(tmp_path: Path) -> None:
+    body = GOOD.replace("Maya", "Could I send you my resume afterwards?\n\nMaya")
+    playbook_with(tmp_path, REQUESTED, "\n## Request\n\n" + body)
+    assert draft_warnings(tmp_path) == [
+        'warning: content/meetings/m.md:15: request: "send you my resume" asks for a job: a '
+        "request for an informational meeting asks only for their insight; someone who senses "
+        "a hidden agenda says no"
+    ]
+
+
+def test_a_job_word_in_an_informational_request_and_its_subject(tmp_path: Path) -> None:
+    body = GOOD.replace(
+        "Ada suggested I write.", "Ada suggested I write.\nI read your post on hiring in the field."
+    )
+    playbook_with(tmp_path, REQUESTED, "\n## Request\n\nSubject: About jobs at Acme\n\n" + body)
+    warnings = draft_warnings(tmp_path)
+    assert [w.split(": ", 3)[1:3] for w in warnings] == [
+        ["content/meetings/m.md:11", "request"],  # the subject's line
+        ["content/meetings/m.md:16", "request"],
+    ]
+    assert '"jobs" brings up the job search' in warnings[0]
+    assert '"hiring" brings up the job search' in warnings[1]
+
+
+def test_a_networking_request_may_talk_about_roles(tmp_path: Path) -> None:
+    body = GOOD.replace("Ada suggested I write.", "I am looking for an analyst job.")
+    front = REQUESTED.replace("informational", "networking") + "\nduration: 20"
+    playbook_with(tmp_path, front, "\n## Request\n\n" + body.replace("30 minutes", "20 minutes"))
+    assert draft_warnings(tmp_path) == []
+
+
+def test_no_stated_length(tmp_path: Path) -> None:
+    playbook_with(tmp_path, REQUESTED, "\n## Request\n\n" + GOOD.replace(" for 30 minutes", ""))
+    assert draft_warnings(tmp_path) == [
+        "warning: content/meetings/m.md:11: request: says nothing about how long: ask for 30 "
+        "minutes in so many words, so they know what they are agreeing to"
+    ]
+
+
+def test_more_time_than_planned(tmp_path: Path) -> None:
+    playbook_with(tmp_path, REQUESTED, "\n## Request\n\n" + GOOD.replace("30 minutes", "an hour"))
+    assert draft_warnings(tmp_path) == [
+        'warning: content/meetings/m.md:13: request: "an hour" asks for 60 minutes, but this '
+        "meeting is planned for 30: ask for 30, and keep to it"
+    ]
+
+
+def test_a_thank_you_sent_late(tmp_path: Path) -> None:
+    front = HELD + "\ndone: {thank_you: 2026-11-20}"
+    playbook_with(tmp_path, front, "\n## Thank-you\n\nDear Ben, thank you.\n")
+    assert draft_warnings(tmp_path) == [
+        "warning: content/meetings/m.md:12: thank-you: sent on 2026-11-20, 2 days after it was "
+        "due (2026-11-18): next time, send it the day after the meeting"
+    ]
+
+
+def test_a_thank_you_still_unsent_after_its_due_date(tmp_path: Path) -> None:
+    playbook_with(tmp_path, HELD, "\n## Thank-you\n\nDear Ben, thank you.\n")
+    assert draft_warnings(tmp_path) == [
+        "warning: content/meetings/m.md:11: thank-you: was due on 2026-11-18, 4 days ago: send "
+        "it today, a late thank-you is better than none, and say what you did with their advice"
+    ]
+
+
+def test_a_thank_you_on_time_is_quiet(tmp_path: Path) -> None:
+    front = HELD + "\ndone: {thank_you: 2026-11-18}"
+    playbook_with(tmp_path, front, "\n## Thank-you\n\nDear Ben, thank you.\n")
+    assert draft_warnings(tmp_path) == []
+
+
+def test_a_build_reports_the_same_warnings_as_check(tmp_path: Path) -> None:
+    playbook_with(tmp_path, REQUESTED, "\n## Request\n\n" + GOOD.replace(" for 30 minutes", ""))
+    report = build(tmp_path, out=tmp_path / "site", today=TODAY, jobs=1)
+    assert [str(w) for w in report.warnings if w.field == "request"] == draft_warnings(tmp_path)
+
+
+def test_a_draft_for_a_meeting_that_calls_for_none_is_not_checked(tmp_path: Path) -> None:
+    long = "Dear Ben,\n\n" + "word " * 150 + "\n"
+    playbook_with(tmp_path, HELD + "\ndone: {thank_you: 2026-11-18}", "\n## Request\n\n" + long)
+    assert draft_warnings(tmp_path) == []  # the request is history once the meeting is held
+
+
+# --- what the theme's request may say ------------------------------------------------
+
+
+def test_an_informational_request_leaves_out_whatever_talks_about_jobs(tmp_path: Path) -> None:
+    front = REQUESTED + "\ngoals: [Find out whether they are hiring, Learn how the team plans]"
+    write(tmp_path, "content/profile.md", "---\nname: Maya\nheadline: Job seeker in data\n---\n")
+    met = BEN.replace("referred_by: ada", "met_via: a job fair")
+    playbook = playbook_with(tmp_path, front, extra={"content/contacts/ben.md": met})
+    (slot,) = drafts_of(playbook, TODAY, "m")
+    assert (slot.goal, slot.headline, slot.met_via) == ("Learn how the team plans", "", "")
+
+
+def test_a_networking_request_keeps_them(tmp_path: Path) -> None:
+    front = REQUESTED.replace("informational", "networking") + "\ngoals: [Get two names]"
+    write(tmp_path, "content/profile.md", "---\nname: Maya\nheadline: Job seeker in data\n---\n")
+    (slot,) = drafts_of(playbook_with(tmp_path, front), TODAY, "m")
+    assert (slot.goal, slot.headline) == ("Get two names", "Job seeker in data")

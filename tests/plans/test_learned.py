@@ -1,0 +1,155 @@
+"""After the meeting: the debrief's parts, and what you learned grouped across meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import write
+
+from generator.build import checked, load
+from generator.errors import Problems
+from generator.model.entities import Playbook
+from generator.plans.facts import derive
+from generator.plans.learned import (
+    NO_COMPANY,
+    NO_FIELD,
+    by_company,
+    by_field,
+    debrief_of,
+    learned_meetings,
+)
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def held(contact: str, day: str, body: str = "", extra: str = "") -> str:
+    return f"---\ncontact: {contact}\nstatus: done\ndate: {day}\n{extra}---\n{body}"
+
+
+def playbook(root: Path) -> Playbook:
+    write(root, "content/profile.md", "---\nname: Maya Okafor\n---\n")
+    write(root, "content/companies/acme.md", "---\nname: Acme\nindustry: Energy / storage\n---\n")
+    write(root, "content/companies/bolt.md", "---\nname: Bolt\nindustry: energy\n---\n")
+    write(root, "content/companies/calm.md", "---\nname: Calm\n---\n")
+    write(root, "content/contacts/ada.md", "---\nname: Ada Byrne\ncompany: acme\n---\n")
+    write(
+        root,
+        "content/contacts/ben.md",
+        "---\nname: Ben Okoro\ncompany: bolt\nreferred_by: ada\n---\n",
+    )
+    write(
+        root, "content/contacts/cy.md", "---\nname: Cy Lam\ncompany: calm\ntags: [grid, ops]\n---\n"
+    )
+    write(root, "content/contacts/di.md", "---\nname: Di Ng\n---\n")
+    write(
+        root,
+        "content/meetings/a.md",
+        held(
+            "ada",
+            "2026-11-02",
+            "## Learned\n\n- Storage is growing.\n",
+            "referrals: [ben, maria-gomez]\n",
+        ),
+    )
+    write(
+        root,
+        "content/meetings/b.md",
+        held("ben", "2026-11-09", "## Learned\n\n- Bolt hires ops people.\n"),
+    )
+    write(
+        root,
+        "content/meetings/c.md",
+        held("cy", "2026-11-16", "## What I learned\n\n### q\n\nYes.\n"),
+    )
+    write(root, "content/meetings/d.md", held("di", "2026-11-18", "## Learned\n\nA point.\n"))
+    write(root, "content/meetings/e.md", held("di", "2026-11-19", "## Prep\n\nNothing learned.\n"))
+    return load(root, Problems())
+
+
+def test_learned_meetings_are_those_written_up_newest_first(tmp_path: Path) -> None:
+    pb = playbook(tmp_path)
+    assert [m.slug for m in learned_meetings(pb)] == ["d", "c", "b", "a"]
+    assert [m.slug for m in learned_meetings(pb, pb.meetings_at("acme"))] == ["a"]
+
+
+def test_by_company_by_name_with_no_company_last(tmp_path: Path) -> None:
+    pb = playbook(tmp_path)
+    groups = by_company(pb, learned_meetings(pb))
+    assert [(g.title, [m.slug for m in g.meetings]) for g in groups] == [
+        ("Acme", ["a"]),
+        ("Bolt", ["b"]),
+        ("Calm", ["c"]),
+        (NO_COMPANY, ["d"]),
+    ]
+    assert groups[0].company is not None and groups[-1].company is None
+
+
+def test_by_field_industry_up_to_the_slash_else_tags(tmp_path: Path) -> None:
+    pb = playbook(tmp_path)
+    groups = by_field(pb, learned_meetings(pb))
+    assert [(g.title, [m.slug for m in g.meetings]) for g in groups] == [
+        ("Energy", ["b", "a"]),  # "Energy / storage" and "energy" are one field
+        ("grid", ["c"]),
+        ("ops", ["c"]),
+        (NO_FIELD, ["d"]),
+    ]
+
+
+def test_debrief_referrals_with_and_without_a_file(tmp_path: Path) -> None:
+    pb = playbook(tmp_path)
+    facts = derive(pb, TODAY)
+    debrief = debrief_of(pb, facts.followups, "a")
+    assert [(r.slug, r.contact is not None, r.name) for r in debrief.referrals] == [
+        ("ben", True, "Ben Okoro"),
+        ("maria-gomez", False, "Maria Gomez"),
+    ]
+
+
+def test_debrief_followups_include_telling_the_referrer_and_the_thank_you(tmp_path: Path) -> None:
+    pb = playbook(tmp_path)
+    facts = derive(pb, TODAY)
+    debrief = debrief_of(pb, facts.followups, "b")
+    assert [(i.rule, i.contact) for i in debrief.followups] == [
+        ("thank_you", "ben"),
+        ("referrer_update", "ada"),  # Ben's first meeting: tell Ada, who introduced you
+    ]
+    assert debrief.thank_you is not None and debrief.thank_you.due == dt.date(2026, 11, 10)
+    assert debrief_of(pb, facts.followups, "a").thank_you is not None
+
+
+def test_a_referral_without_a_file_warns_with_how_to_make_it(tmp_path: Path) -> None:
+    playbook(tmp_path)
+    _, problems = checked(tmp_path, TODAY)
+    assert [str(p) for p in problems.items if p.field.startswith("referrals")] == [
+        "warning: content/meetings/a.md:5: referrals.2: no contact file for 'maria-gomez' yet: "
+        'create it with playbook new contact "Maria Gomez", so that meeting them can remind you '
+        "to tell whoever referred you"
+    ]
+
+
+def test_a_referral_written_as_a_name_warns_with_its_file_name(tmp_path: Path) -> None:
+    playbook(tmp_path)
+    write(
+        tmp_path,
+        "content/meetings/a.md",
+        held("ada", "2026-11-02", "", "referrals: [Maria Gomez]\n"),
+    )
+    _, problems = checked(tmp_path, TODAY)
+    assert [str(p) for p in problems.items if p.field.startswith("referrals")] == [
+        "warning: content/meetings/a.md:5: referrals.1: 'Maria Gomez' has no contact file yet: "
+        'create it with playbook new contact "Maria Gomez" and write its file name here '
+        "(maria-gomez)"
+    ]
+
+
+def test_a_referral_one_slip_from_a_contact_stays_an_error(tmp_path: Path) -> None:
+    playbook(tmp_path)
+    write(
+        tmp_path, "content/meetings/a.md", held("ada", "2026-11-02", "", "referrals: [ben-okor]\n")
+    )
+    _, problems = checked(tmp_path, TODAY)
+    assert [str(p) for p in problems.errors] == [
+        "content/meetings/a.md:5: referrals.1: no contact named 'ben-okor' (expected a file "
+        "content/contacts/ben-okor.md); did you mean ben?"
+    ]

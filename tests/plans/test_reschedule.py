@@ -1,0 +1,108 @@
+"""A cancelled meeting's `reschedule:` date: a reminder on that day, closed by a record or by
+the next meeting; checked like the other records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import write
+
+from generator.build import checked, load
+from generator.errors import Problems
+from generator.plans.followups import contact_followups
+
+TODAY = dt.date(2026, 11, 22)
+CANCELLED = (
+    "---\ncontact: ada\nformat: coffee\nstatus: cancelled\nrequested_on: 2026-11-01\n"
+    "date: 2026-11-10\nreschedule: {day}\n{extra}---\n"
+)
+
+
+def setup(root: Path, day: str = "2027-01-12", extra: str = "", contact: str = "") -> None:
+    write(root, "content/profile.md", "---\nname: Maya Okafor\n---\n")
+    write(root, "content/contacts/ada.md", f"---\nname: Ada Byrne\n{contact}---\n")
+    write(root, "content/meetings/m.md", CANCELLED.format(day=day, extra=extra))
+
+
+def reschedules(root: Path, today: dt.date = TODAY) -> list[tuple[str, dt.date, dt.date | None]]:
+    playbook = load(root, Problems())
+    return [
+        (i.action, i.due, i.done)
+        for i in contact_followups(playbook, today, "ada")
+        if i.rule == "reschedule"
+    ]
+
+
+def test_a_cancelled_meeting_with_reschedule_makes_a_reminder_on_that_day(tmp_path: Path) -> None:
+    setup(tmp_path)
+    assert reschedules(tmp_path) == [
+        (
+            "Get back in touch with Ada Byrne to find a new date for the cancelled coffee "
+            "of 10 Nov",
+            dt.date(2027, 1, 12),
+            None,
+        )
+    ]
+    _, problems = checked(tmp_path, TODAY)
+    assert problems.items == []
+
+
+def test_recorded_done_closes_it(tmp_path: Path) -> None:
+    setup(tmp_path, extra="done: {reschedule: 2027-01-13}\n")
+    assert reschedules(tmp_path, dt.date(2027, 1, 20))[0][2] == dt.date(2027, 1, 13)
+    assert reschedules(tmp_path, dt.date(2027, 1, 12))[0][2] is None  # not done yet that day
+
+
+def test_the_next_meeting_with_them_closes_it(tmp_path: Path) -> None:
+    setup(tmp_path)
+    write(
+        tmp_path,
+        "content/meetings/again.md",
+        "---\ncontact: ada\nstatus: requested\nrequested_on: 2027-01-05\n---\n",
+    )
+    assert reschedules(tmp_path, dt.date(2027, 1, 6))[0][2] == dt.date(2027, 1, 5)
+
+
+def test_nothing_for_a_meeting_that_is_not_cancelled_and_check_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    scheduled = CANCELLED.format(day="2027-01-12", extra="").replace("cancelled", "scheduled")
+    write(tmp_path, "content/meetings/m.md", scheduled)
+    assert reschedules(tmp_path) == []
+    _, problems = checked(tmp_path, TODAY)
+    assert [str(p) for p in problems.items if p.field == "reschedule"] == [
+        "warning: content/meetings/m.md:7: reschedule: only a cancelled meeting is rescheduled, "
+        "and this one is scheduled: no reminder is made. Remove it, or set status: cancelled"
+    ]
+
+
+def test_a_date_before_the_request_is_an_error(tmp_path: Path) -> None:
+    setup(tmp_path, day="2026-10-30")
+    _, problems = checked(tmp_path, TODAY)
+    assert [str(p) for p in problems.errors] == [
+        "content/meetings/m.md:7: reschedule: 2026-10-30 is before the request was sent "
+        "(2026-11-01); give the day to get back in touch"
+    ]
+
+
+def test_done_reschedule_may_be_before_the_meeting_date_but_not_the_request(
+    tmp_path: Path,
+) -> None:
+    setup(tmp_path, extra="done: {reschedule: 2026-11-05}\n")
+    assert checked(tmp_path, TODAY)[1].errors == []
+    setup(tmp_path, extra="done: {reschedule: 2026-10-20}\n")
+    (error,) = checked(tmp_path, TODAY)[1].errors
+    assert error.field == "done.reschedule" and "before the request was sent" in error.message
+
+
+def test_no_reminder_for_someone_who_declined(tmp_path: Path) -> None:
+    setup(tmp_path, contact="declined: 2026-11-15\n")
+    assert reschedules(tmp_path) == []
+
+
+def test_a_reschedule_gives_keep_in_touch_something_to_wait_for(tmp_path: Path) -> None:
+    setup(tmp_path, contact="keep_in_touch: 6w\n")
+    assert [p.field for p in checked(tmp_path, TODAY)[1].items] == []
+    plain = CANCELLED.format(day="2027-01-12", extra="").replace("reschedule: 2027-01-12\n", "")
+    write(tmp_path, "content/meetings/m.md", plain)
+    assert [p.field for p in checked(tmp_path, TODAY)[1].items] == ["keep_in_touch"]

@@ -1,0 +1,364 @@
+"""The meeting page around the meeting: messages to send, the debrief, meetings that did not
+happen; what you learned, collected on contact, company, bank and Learned pages; today's
+meetings first on the dashboard; the networking ask and its target list to show."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, write
+
+from generator.build import build
+from generator.site.drafts import first_sentence, lower_first, mailto, split_subject, tidy
+
+SOFIA = "meetings/2026-10-28-sofia-lindqvist/"
+OMAR = "meetings/2026-11-24-omar-haddad/"
+LENA = "meetings/2026-11-10-lena-fischer/"
+GRAHAM = "meetings/2026-10-20-graham-pike/"
+TOMAS = "meetings/2026-12-01-tomas-alvarez/"
+NADIA = "meetings/2026-11-18-nadia-petrov/"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text()
+
+
+def text(html: str) -> str:
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def drafts(html: str) -> dict[str, tuple[str, str, str]]:
+    """Each draft card's id → (subject, text, mailto href)."""
+    found = {}
+    for card in re.findall(r'<article class="draft".*?</article>', html, re.S):
+        (draft_id,) = re.findall(r'<pre class="draft-text" id="([^"]+)"', card)
+        subject = re.search(r'draft-subject"><span class="muted">Subject:</span> (.*?)</p>', card)
+        body = re.search(r'<pre class="draft-text"[^>]*>(.*?)</pre>', card, re.S)
+        href = re.search(r'<a class="button" href="(mailto:[^"]*)"', card)
+        assert subject and body and href, card
+        found[draft_id] = (
+            htmllib.unescape(subject[1]),
+            htmllib.unescape(body[1]),
+            htmllib.unescape(href[1]),
+        )
+    return found
+
+
+def decoded(href: str) -> tuple[str, str, str]:
+    """(address, subject, body) of a mailto: link, decoded as a mail program does."""
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto"
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+    assert set(query) == {"subject", "body"}
+    return unquote(parts.path), query["subject"][0], query["body"][0]
+
+
+# --- messages to send ------------------------------------------------------------------
+
+
+def test_a_request_draft_on_a_meeting_ahead(built_sample: Path) -> None:
+    (only,) = drafts(page(built_sample, OMAR)).items()
+    draft_id, (subject, body, href) = only
+    assert draft_id == "draft-request-omar-haddad"
+    assert subject == "Sofia Lindqvist suggested I get in touch"  # the connection first
+    assert body.startswith("Dear Omar,\n\nSofia Lindqvist suggested I write to you.")
+    assert "I am hoping to hear how he sees grid-edge data work changing" in body  # a goal
+    assert "30 minutes" in body and "at a time and place that suit you" in body
+    assert not re.search(r"\b(jobs?|r[ée]sum[ée]|openings?|hiring|positions?)\b", body, re.I)
+    assert len(body.split()) < 100
+    assert decoded(href) == ("omar.haddad@example.com", subject, body.replace("\n", "\r\n"))
+
+
+def test_a_networking_request_asks_for_20_minutes_and_a_look_at_the_list(
+    built_sample: Path,
+) -> None:
+    ((_, (_, body, _)),) = drafts(page(built_sample, TOMAS)).items()
+    assert "20 minutes for a video call" in body and "companies on my list" in body
+
+
+def test_your_own_request_replaces_the_theme_and_keeps_its_subject(built_sample: Path) -> None:
+    html = page(built_sample, NADIA)
+    ((_, (subject, body, _)),) = drafts(html).items()
+    assert subject == "Rachel Adeyemi suggested I get in touch"
+    assert body.startswith("Dear Nadia,\n\nRachel Adeyemi suggested I write to you. I have spent")
+    assert "Your own text, from content/meetings/2026-11-18-nadia-petrov.md (line 23)" in text(html)
+    assert "Rachel Adeyemi suggested I write to you" not in text(html).split("Your notes")[1]
+
+
+def test_thank_you_and_referrer_update_after_the_meeting(built_sample: Path) -> None:
+    found = drafts(page(built_sample, SOFIA))
+    assert list(found) == ["draft-thank-you-sofia-lindqvist", "draft-referrer-update-daniel-reyes"]
+    subject, body, _ = found["draft-thank-you-sofia-lindqvist"]
+    assert subject == "Thank you for the call on Wednesday"
+    # something you learned (the first point under ## What I learned), and the names given
+    assert "Product analytics at Tidewater Logistics is mostly about feature adoption" in body
+    assert "suggesting I talk to Omar Haddad and Hannah Cole" in body
+    subject, body, href = found["draft-referrer-update-daniel-reyes"]
+    assert subject == "How my conversation with Sofia Lindqvist went"
+    assert body.startswith("Dear Daniel,\n\nThank you again for putting me in touch with Sofia")
+    assert decoded(href)[0] == "daniel.reyes@example.com"
+    assert "Sent Wed 28 Oct 2026." in text(page(built_sample, SOFIA))
+
+
+def test_a_late_thank_you_is_flagged_on_the_page(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    late = root / "content/meetings/2026-11-19-jonah-kim.md"
+    late.write_text(
+        late.read_text().replace("  thank_you: 2026-11-20\n", "  thank_you: 2026-11-22\n")
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    html = page(site, "meetings/2026-11-19-jonah-kim/")
+    card = html.split('id="draft-thank-you-jonah-kim-card"')[1].split("</article>")[0]
+    assert "sent on 2026-11-22, 2 days after it was due (2026-11-20)" in text(card)
+
+
+def test_the_theme_words_the_drafts_and_a_user_may_reword_them(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "themes/default/templates/draft_request.txt",
+        "Subject: Coffee & a question?\n\nHi {{ to.name|first_name }}, could we meet for "
+        "{{ agenda.length }} minutes? <whenever suits you>\n",
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (subject, body, href)),) = drafts(page(site, OMAR)).items()
+    assert subject == "Coffee & a question?"
+    assert body == "Hi Omar, could we meet for 30 minutes? <whenever suits you>"
+    assert "&lt;whenever suits you&gt;" in page(site, OMAR)  # escaped on the page
+    assert "subject=Coffee%20%26%20a%20question%3F&body=Hi%20Omar%2C" in href.replace("&amp;", "&")
+    assert decoded(href)[1:] == (subject, body)
+
+
+def test_a_theme_draft_that_asks_for_a_job_is_flagged_where_it_is_shown(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "themes/default/templates/draft_request.txt",
+        "Subject: Hello\n\nCould we talk for 30 minutes? Could I send you my CV?\n",
+    )
+    html = page(build(root, today=SAMPLE_TODAY).output, OMAR)
+    assert '"send you my CV" asks for a job' in text(html)
+
+
+# --- after the meeting: the debrief ----------------------------------------------------
+
+
+def test_a_done_meeting_opens_on_its_debrief_and_folds_the_plan(built_sample: Path) -> None:
+    html = page(built_sample, SOFIA)
+    assert html.index('id="debrief-title"') < html.index('id="drafts-title"')
+    assert html.index('id="drafts-title"') < html.index('<details class="plan-details">')
+    assert html.index('<details class="plan-details">') < html.index('id="plan-title"')
+    debrief = text(html.split('id="debrief-title"')[1].split("</section>")[0])
+    assert "Experiment design matters more than forecasting here" in debrief
+    assert "Thank-you note: sent Wed 28 Oct 2026" in debrief
+    assert "Names you were given Omar Haddad Hannah Cole" in debrief
+    assert "done Wed 28 Oct Send Sofia Lindqvist a thank-you note" in debrief
+    assert "done Mon 2 Nov Tell Daniel Reyes how your meeting with Sofia Lindqvist went" in debrief
+    # what she answered to bank questions, under each question
+    assert "If I shadowed you on an ordinary day" in debrief
+    assert "Mornings start with the squad\u2019s stand-up" in debrief
+
+
+def test_the_debrief_hints_how_to_make_a_referrals_contact(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    held = root / "content/meetings/2026-11-19-jonah-kim.md"
+    held.write_text(
+        held.read_text().replace("  - elena-marsh\n", "  - elena-marsh\n  - maria-gomez\n")
+    )
+    report = build(root, today=SAMPLE_TODAY)
+    assert any("maria-gomez" in str(w) for w in report.warnings)
+    debrief = text(
+        page(report.output, "meetings/2026-11-19-jonah-kim/").split('id="debrief-title"')[1]
+    )
+    assert 'Maria Gomez no contact file yet: playbook new contact "Maria Gomez"' in debrief
+
+
+def test_nothing_learned_yet_says_where_to_write_it(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    held = root / "content/meetings/2026-11-19-jonah-kim.md"
+    held.write_text(held.read_text().split("## What I learned")[0])
+    html = page(build(root, today=SAMPLE_TODAY).output, "meetings/2026-11-19-jonah-kim/")
+    assert "Nothing written down yet" in text(html) and "## Learned" in text(html)
+    assert "One thing I keep coming back to" not in html
+
+
+@pytest.mark.parametrize("path", [GRAHAM, LENA])
+def test_declined_and_cancelled_meetings_get_no_plan(built_sample: Path, path: str) -> None:
+    for view in ("", "print/"):
+        html = page(built_sample, path + view)
+        assert "Thank them for making the time" not in html
+        assert 'class="plan"' not in html and "Prep checklist" not in html
+        assert "draft-text" not in html
+
+
+def test_a_cancelled_meeting_shows_its_reschedule_reminder(built_sample: Path) -> None:
+    shown = text(page(built_sample, LENA))
+    assert "Cancelled On Tue 12 Jan 2027: Get back in touch with Lena Fischer" in shown
+    assert "Do not ask again" in text(page(built_sample, GRAHAM))
+
+
+# --- what you learned, collected -------------------------------------------------------
+
+
+def test_learned_page_in_the_navigation_newest_first_then_grouped(built_sample: Path) -> None:
+    html = page(built_sample, "learned/")
+    assert 'aria-current="page">Learned</a>' in html
+    assert 'href="learned/">Learned</a>' in page(built_sample, "")
+    newest = re.findall(r'<article class="learning" id="learned-([^"]+)"', html)
+    assert newest == [
+        "2026-11-19-jonah-kim",
+        "2026-11-17-rachel-adeyemi",
+        "2026-11-05-priya-natarajan",
+        "2026-10-28-sofia-lindqvist",
+        "2026-10-14-daniel-reyes",
+    ]
+    by_company = text(html.split('id="by-company-title"')[1].split('id="by-field-title"')[0])
+    assert "By company Carbon Ledger 1 Video with Jonah Kim" in by_company
+    by_field = text(html.split('id="by-field-title"')[1])
+    assert "Climate tech 3" in by_field and "Logistics software 1" in by_field
+
+
+def test_contact_and_company_pages_show_what_was_learned_there(built_sample: Path) -> None:
+    contact = text(page(built_sample, "contacts/sofia-lindqvist/"))
+    assert "What you learned from Sofia" in contact and "Her view on timing" in contact
+    company = text(page(built_sample, "companies/verdant-grid/"))
+    assert "What you learned about Verdant Grid" in company
+    assert "analytics engineers own the semantic layer" in company
+    assert "What you learned" not in text(page(built_sample, "contacts/omar-haddad/"))
+
+
+def test_the_bank_shows_the_answers_you_got_to_each_question(built_sample: Path) -> None:
+    html = page(built_sample, "questions/")
+    item = html.split('id="q-field-changes"')[1].split("</li>")[0]
+    shown = text(item)
+    assert "1 answer you recorded" in shown
+    answers = shown.split("1 answer you recorded")[1].strip()
+    assert answers.startswith("Priya Natarajan , Verdant Grid Thu 5 Nov Utilities are buying")
+    assert "Asked in Coffee with Priya Natarajan" in shown
+    assert "Planned for Coffee with Omar Haddad" in shown
+
+
+def test_an_answer_counts_as_asked_even_off_the_agenda(built_sample: Path) -> None:
+    # Sofia's agenda had transferable-skills; an answer recorded elsewhere counts the same
+    item = page(built_sample, "questions/").split('id="q-transferable-skills"')[1].split("</li>")[0]
+    assert "Asked in Video with Sofia Lindqvist" in text(item)
+
+
+# --- the dashboard on the day ----------------------------------------------------------
+
+
+def test_the_day_of_a_meeting_the_dashboard_shows_it_first(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    day = build(root, out=tmp_path / "day", today=SAMPLE_TODAY.replace(day=24)).output
+    html = page(day, "")
+    today = html.index('id="today-title"')
+    assert today < html.index('class="stats"') and today < html.index("Next follow-ups")
+    card = text(html[html.rindex("<section", 0, today) : html.index("</section>", today)])
+    assert card.startswith("Today Coffee with Omar Haddad 08:30 to 09:00 (agreed end)")
+    assert "Agenda · Print pack" in card
+    before = page(build(root, out=tmp_path / "before", today=SAMPLE_TODAY).output, "")
+    assert 'id="today-title"' not in before
+
+
+# --- networking: ask once, and a target list to show ------------------------------------
+
+
+def test_the_networking_pack_ends_with_a_target_list_to_show(built_sample: Path) -> None:
+    html = page(built_sample, TOMAS + "print/")
+    parts = re.findall(r'class="paper-sheet pack-part (pack-\w+)"', html)
+    assert parts == ["pack-agenda", "pack-sheet", "pack-brief", "pack-targets"]
+    sheet = html.split('pack-targets"')[1]
+    shown = text(sheet)
+    assert "Whom do you know there?" in shown and "Which companies are missing?" in shown
+    assert "Verdant Grid Climate tech / grid-edge software" in shown
+    assert "Meridian Cold Chain" not in shown  # closed
+    for private in ("motivation", "/5", "posting", "advocate", "#1", "applied", "reaching"):
+        assert private not in shown.lower()
+    assert "pack-targets" not in page(built_sample, OMAR + "print/")  # informational
+
+
+def test_networking_questions_are_on_the_sheet_under_the_ask(built_sample: Path) -> None:
+    html = page(built_sample, TOMAS + "questions/")
+    ask = text(html.split("The ask")[1])
+    assert "Here is the list of companies I am focusing on" in ask
+
+
+# --- the wording helpers -------------------------------------------------------------
+
+
+def test_mailto_percent_encodes_everything_and_breaks_lines_as_crlf() -> None:
+    href = mailto("a+b@example.com", "Q&A: 50% done?", "Line one,\nline two & #3")
+    assert href == (
+        "mailto:a+b@example.com?subject=Q%26A%3A%2050%25%20done%3F"
+        "&body=Line%20one%2C%0D%0Aline%20two%20%26%20%233"
+    )
+    assert mailto("", "Hi", "x").startswith("mailto:?subject=Hi")
+
+
+def test_template_output_becomes_a_tidy_message() -> None:
+    assert (
+        tidy("  Subject: Hi \n\n\n\n Dear Ada,  \n\n\nText\n") == "Subject: Hi\n\nDear Ada,\n\nText"
+    )
+    assert split_subject("Subject: Hi\n\nDear Ada,") == ("Hi", "Dear Ada,")
+    assert split_subject("Dear Ada,") == ("", "Dear Ada,")
+
+
+def test_wording_filters() -> None:
+    assert lower_first("Understand how") == "understand how"
+    assert lower_first("SQL first") == "SQL first" and lower_first("I think") == "I think"
+    assert first_sentence("Experiment design matters. More to say.") == "Experiment design matters."
+    assert first_sentence("Is it growing? Yes.") == "Is it growing?"
+    assert first_sentence("No stop at the end") == "No stop at the end."
+
+
+def test_the_theme_request_never_talks_about_jobs_whatever_the_files_say(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    profile = root / "content/profile.md"
+    profile.write_text(profile.read_text().replace("headline:", "headline: Job hunting;", 1))
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    omar.write_text(
+        omar.read_text().replace("goals:\n", "goals:\n  - Ask whether his team is hiring\n")
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (_, body, _)),) = drafts(page(site, OMAR)).items()
+    assert not re.search(r"\b(jobs?|hiring|hunting)\b", body, re.I), body
+    assert "I am hoping to hear how he sees grid-edge data work" in body  # the next goal
+    assert "draft-problems" not in page(site, OMAR)
+
+
+def test_the_debrief_comes_before_any_warning_on_a_done_meeting(built_sample: Path) -> None:
+    html = page(built_sample, "meetings/2026-11-19-jonah-kim/")
+    assert html.index('id="debrief-title"') < html.index('id="guardrails-title"')
+    assert "Worth a look" in html and "Before you go" not in html
+
+
+def test_links_to_the_parts_shown_apart_still_land(tmp_path: Path) -> None:
+    """`[[meeting#heading]]` names a heading of the file; the page shows what you learned,
+    answers and your own drafts apart from your notes, and keeps each heading's id."""
+    root = copy_sample(tmp_path / "pb")
+    held = root / "content/meetings/2026-11-19-jonah-kim.md"
+    held.write_text(held.read_text() + "\n## Thank-you\n\nThanks, Jonah: it helped a lot.\n")
+    ahead = root / "content/meetings/2026-11-24-omar-haddad.md"
+    ahead.write_text(
+        ahead.read_text() + "\n## Takeaways\n\nRead before we talk.\n\n### how-you-got-here\n\n"
+        "Through the planning team.\n\nSee [[2026-11-19-jonah-kim#What I learned]], "
+        "[[2026-11-19-jonah-kim#Thank-you]] and [[2026-11-24-omar-haddad#how-you-got-here]].\n"
+    )
+    report = build(root, today=SAMPLE_TODAY)
+    assert report.output is not None
+    omar, jonah = page(report.output, OMAR), page(report.output, "meetings/2026-11-19-jonah-kim/")
+    learned = omar.split('id="h-takeaways"')[1].split("</section>")[0]
+    links = re.findall(r'class="xref" href="([^"]*#[^"]*)"', learned)
+    for link in links:
+        where, anchor = link.split("#")
+        target = omar if where == "" else page(report.output, "meetings/" + where.split("/")[-2])
+        assert f'id="{anchor}"' in target, link
+    assert len(links) == 3, links
+    assert 'id="h-thank-you"' in jonah and 'id="h-what-i-learned"' in jonah
+    shown = text(learned)  # learned before the meeting is shown too
+    assert shown.startswith(">What you learned Read before we talk.")
+    assert "Through the planning team." in shown
