@@ -143,6 +143,8 @@ def main() -> int:
         root, out, loader = args.plain_loop
         plain_loop(Path(root), Path(out), LOADERS[loader])
         return 0
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="playbook-bench-", dir=args.work) as work:
         for size in args.sizes:
             bench(size, args.runs, Path(work))

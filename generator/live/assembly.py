@@ -66,10 +66,14 @@ class ReusedSteps:
             known is None
             or known[0] != doc.body
             or known[1] != raw_html
-            or any(not self._changed.isdisjoint(link_keys(*link)) for link in known[2].resolved)
+            or (self._changed and self._relinked(known[2]))
         ):
             known = self._bodies[doc.path] = (doc.body, raw_html, render_body(doc, links, raw_html))
         return known[2]
+
+    def _relinked(self, body: Body) -> bool:
+        """Does one of the body's `[[links]]` resolve otherwise with the new link table?"""
+        return any(not self._changed.isdisjoint(link_keys(*link)) for link in body.resolved)
 
     def make_entity(self, item: Parsed, checked: Checked, body: Rendered) -> Any:
         inputs = (item, checked, body)

@@ -13,11 +13,11 @@ file's last result while its input is the same.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
 from generator.errors import ContentError, Problems
@@ -317,7 +317,7 @@ def link_targets(
             title = values.get("name", slug)
         targets[kind][slug] = Target(href(kind, slug), title)
         spellings = [values.get("name", "")] if kind in NAMED_KINDS else []
-        stem = PurePosixPath(item.doc.path).stem
+        stem = posixpath.splitext(posixpath.basename(item.doc.path))[0]
         if stem != slug:  # a file name that is not a slug: `Priya Natarajan.md`
             spellings.append(stem)
         for spelled in spellings:

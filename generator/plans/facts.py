@@ -21,6 +21,7 @@ from generator.plans.drafts import draft_warnings, drafts_of
 from generator.plans.followup_checks import contact_problems, holiday_years, meeting_record_problems
 from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
+from generator.plans.learned import by_company, by_field, learned_meetings
 from generator.plans.targets import rank_companies
 
 Key = tuple[str, ...]
@@ -50,7 +51,7 @@ class Fact:
     of many (one per contact, per meeting), which slugs it has."""
 
     compute: Callable[[Playbook, Facts, dt.date, str], Any]
-    slugs: Callable[[Playbook], Iterable[str]] | None = None
+    slugs: Callable[[Facts], Iterable[str]] | None = None
 
 
 def planned_meetings(playbook: Playbook) -> list[str]:
@@ -74,12 +75,24 @@ def _where(problem: ContentError) -> tuple[str, int, str]:
     return (problem.path, problem.line, problem.field)
 
 
-def _contacts(playbook: Playbook) -> Iterable[str]:
-    return playbook.contacts
+def _contacts(facts: Facts) -> Iterable[str]:
+    return facts.playbook.contacts
 
 
-def _meetings(playbook: Playbook) -> Iterable[str]:
-    return playbook.meetings
+def _meetings(facts: Facts) -> Iterable[str]:
+    return facts.playbook.meetings
+
+
+def _companies(facts: Facts) -> Iterable[str]:
+    return facts.playbook.companies
+
+
+def _with_pages(facts: Facts) -> Iterable[str]:
+    return facts.planned  # type: ignore[no-any-return]
+
+
+def _planned(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return tuple(planned_meetings(pb))
 
 
 def _ranked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -130,6 +143,18 @@ def _draft_checks(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return draft_warnings(facts.drafts[slug])
 
 
+def _learned(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return tuple(learned_meetings(pb))
+
+
+def _learned_by_company(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return tuple(by_company(pb, facts.learned))
+
+
+def _learned_by_field(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return tuple(by_field(pb, facts.learned))
+
+
 def _records(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return meeting_record_problems(pb, slug)
 
@@ -145,16 +170,20 @@ def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any
 TABLE: dict[str, Fact] = {
     "ranked": Fact(_ranked),
     "ranking_index": Fact(_ranking_index),
-    "rows": Fact(_row, lambda pb: pb.companies),
+    "planned": Fact(_planned),
+    "rows": Fact(_row, _companies),
     "targets": Fact(_targets),
     "followups": Fact(_followups, _contacts),
     "items": Fact(_items),
     "guardrails": Fact(_guardrails, _meetings),
     "playbook_warnings": Fact(_playbook_warnings),
-    "plans": Fact(_plan, planned_meetings),
-    "asked": Fact(_asked, planned_meetings),
-    "drafts": Fact(_drafts, planned_meetings),
-    "draft_checks": Fact(_draft_checks, planned_meetings),
+    "plans": Fact(_plan, _with_pages),
+    "asked": Fact(_asked, _with_pages),
+    "drafts": Fact(_drafts, _with_pages),
+    "draft_checks": Fact(_draft_checks, _with_pages),
+    "learned": Fact(_learned),
+    "learned_by_company": Fact(_learned_by_company),
+    "learned_by_field": Fact(_learned_by_field),
     "records": Fact(_records, _meetings),
     "contact_checks": Fact(_contact_checks, _contacts),
     "holiday_years": Fact(_holiday_years),
@@ -216,7 +245,7 @@ class Facts:
 class FactMap(Mapping[str, Any]):
     """A fact of many, by slug: each worked out when first asked for."""
 
-    def __init__(self, facts: Facts, name: str, slugs: Callable[[Playbook], Iterable[str]]) -> None:
+    def __init__(self, facts: Facts, name: str, slugs: Callable[[Facts], Iterable[str]]) -> None:
         self._facts = facts
         self._name = name
         self._slugs = slugs
@@ -229,10 +258,10 @@ class FactMap(Mapping[str, Any]):
         return self[slug]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self._slugs(self._facts.playbook)))
+        return iter(list(self._slugs(self._facts)))
 
     def __len__(self) -> int:
-        return len(list(self._slugs(self._facts.playbook)))
+        return len(list(self._slugs(self._facts)))
 
 
 def _kept(known: dict[Key, Any]) -> Get:
@@ -251,6 +280,6 @@ def derive(playbook: Playbook, today: dt.date) -> Facts:
         if fact.slugs is None:
             facts.value(name)
         else:
-            for slug in fact.slugs(playbook):
+            for slug in fact.slugs(facts):
                 facts.value(name, slug)
     return facts

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.model.entities import Meeting, Playbook
 from generator.plans.facts import Facts, planned_meetings
-from generator.plans.learned import by_company, by_field, learned_meetings
+from generator.plans.learned import learned_meetings
 from generator.site import routes
 from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
 from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
@@ -245,16 +245,15 @@ def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
 def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`learned/`: what you learned in every meeting, newest first, then by company and
     by field."""
-    meetings = learned_meetings(playbook)
     return Page(
         routes.LEARNED,
         "learned.html",
         "What you learned",
         {
             "playbook": playbook,
-            "meetings": meetings,
-            "by_company": by_company(playbook, meetings),
-            "by_field": by_field(playbook, meetings),
+            "meetings": facts.learned,
+            "by_company": facts.learned_by_company,
+            "by_field": facts.learned_by_field,
         },
     )
 
