@@ -76,7 +76,17 @@ def fork_map(
 
 def fork_is_safe() -> bool:
     """Fork only on Linux, and only while this process runs a single thread."""
-    return sys.platform == "linux" and threading.active_count() == 1
+    return sys.platform == "linux" and threads() == 1
+
+
+def threads() -> int:
+    """How many threads this process runs: counted by the system (`/proc/self/task`), so
+    that threads a library started outside `threading` count too (Python 3.12+ counts
+    them when it warns that a fork may deadlock)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def _die_with_parent() -> None:

@@ -41,6 +41,21 @@ def test_no_fork_while_another_thread_runs() -> None:
         other.join()
 
 
+def test_no_fork_beside_a_thread_started_outside_threading() -> None:
+    """A thread a library starts with `_thread` (or in C) counts too: the system's count."""
+    script = textwrap.dedent(
+        """
+        import _thread, os, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+        _thread.start_new_thread(time.sleep, (30,))
+        items = list(range(MIN_ITEMS_PER_WORKER * 3))
+        assert {pid for pid in fork_map(lambda _: os.getpid(), items, jobs=2)} == {os.getpid()}
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_small_batches_run_in_this_process() -> None:
     results = fork_map(lambda n: (n + 1, os.getpid()), [1, 2, 3], jobs=2)
     assert results == [(2, os.getpid()), (3, os.getpid()), (4, os.getpid())]
