@@ -284,7 +284,7 @@ def _meeting(meeting: Meeting, renaming: Renaming, text: Callable[[str], str]) -
         referrals=tuple(renaming.contacts[s] for s in meeting.referrals if s in renaming.contacts),
         followups=_followups(meeting.followups),
         notes_html=_notes(meeting.notes_html),
-        learned_html=_notes("x" if meeting.has_learnings else ""),
+        learned_html=PRIVATE_NOTES if meeting.has_learnings else "",
         learned_points=(),
         answers=(),
         drafts=(),

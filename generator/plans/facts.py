@@ -88,10 +88,10 @@ def _companies(facts: Facts) -> Iterable[str]:
 
 
 def _with_pages(facts: Facts) -> Iterable[str]:
-    return facts.planned  # type: ignore[no-any-return]
+    return facts.meetings_with_pages  # type: ignore[no-any-return]
 
 
-def _planned(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+def _meetings_with_pages(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return tuple(planned_meetings(pb))
 
 
@@ -170,7 +170,7 @@ def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any
 TABLE: dict[str, Fact] = {
     "ranked": Fact(_ranked),
     "ranking_index": Fact(_ranking_index),
-    "planned": Fact(_planned),
+    "meetings_with_pages": Fact(_meetings_with_pages),
     "rows": Fact(_row, _companies),
     "targets": Fact(_targets),
     "followups": Fact(_followups, _contacts),
