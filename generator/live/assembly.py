@@ -3,7 +3,8 @@
 `model.assemble` runs the same steps for every file on every rebuild; these versions
 hand back a file's last result while what it was made from compares equal (the same
 document, the same body and link targets, the same slugs to check against), so an edit
-costs the steps of the file that changed. Equality is by value; an unchanged file's
+costs the steps of the file that changed, and the `[[link]]` table is made again only
+when a name, a title or a broken file in it changed. Equality is by value; an unchanged file's
 document is the very same object (`live/sources.py`), which makes the comparison quick.
 """
 
@@ -16,7 +17,9 @@ from generator.errors import ContentError
 from generator.model.assemble import (
     Body,
     Checked,
+    Href,
     Known,
+    LinkEntries,
     LinkKey,
     Links,
     LinkTable,
@@ -25,10 +28,12 @@ from generator.model.assemble import (
     changed_keys,
     check_references,
     link_keys,
+    links_of,
     make_entity,
     render_body,
     validate,
 )
+from generator.model.broken import Unparsed
 from generator.model.entities import Contact, Meeting
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered
@@ -45,11 +50,14 @@ class ReusedSteps:
         self._known: Known | None = None
         self._known_version = 0
         self._links: Links = LinkTable({})
+        self._link_inputs: tuple[LinkEntries, tuple[Unparsed, ...], Href] | None = None
         self._changed: set[LinkKey] = set()
-        """What changed in the `[[link]]` table since the last rebuild (`changed_keys`)."""
+        """What changed in the `[[link]]` table in this rebuild (`changed_keys`)."""
 
     def steps(self) -> Steps:
-        return Steps(self.validate, self.render_body, self.make_entity, self.check_references)
+        return Steps(
+            self.validate, self.links, self.render_body, self.make_entity, self.check_references
+        )
 
     def validate(self, item: Parsed) -> Checked:
         known = self._checked.get(item.doc.path)
@@ -57,10 +65,18 @@ class ReusedSteps:
             known = self._checked[item.doc.path] = (item, validate(item))
         return known[1]
 
+    def links(self, entries: LinkEntries, broken: tuple[Unparsed, ...], href: Href) -> Links:
+        """The last table while the files' names, titles and broken files are the same."""
+        inputs = (entries, broken, href)
+        if inputs == self._link_inputs:
+            self._changed = set()
+        else:
+            made = links_of(entries, broken, href)
+            self._changed = changed_keys(self._links, made)
+            self._links, self._link_inputs = made, inputs
+        return self._links
+
     def render_body(self, doc: Document, links: Links, raw_html: bool) -> Body:
-        if links is not self._links:  # once per rebuild: what changed in the link table
-            self._changed = changed_keys(self._links, links)
-            self._links = links
         known = self._bodies.get(doc.path)
         if (
             known is None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
@@ -93,12 +93,15 @@ class Engine:
     def __init__(self, recorder: Recorder) -> None:
         self.recorder = recorder
         self.facts: dict[Key, _Fact] = {}
+        self._readers: dict[Key, set[Key]] = {}
+        """The facts that read each key: what `refresh` looks at is what changed, not every
+        fact kept."""
 
     def fact(self, key: Key, compute: Callable[[], Any]) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
-            known = self.facts[key] = self._work_out(compute)
+            known = self._keep(key, self._work_out(compute))
         self.recorder.read(key)
         return known.value
 
@@ -107,6 +110,25 @@ class Engine:
             value = compute()
         heights = [self.facts[k].height for k in reads if k in self.facts]
         return _Fact(compute, value, frozenset(reads), 1 + max(heights, default=0))
+
+    def _keep(self, key: Key, fact: _Fact) -> _Fact:
+        old = self.facts.get(key)
+        self.facts[key] = fact
+        for read in fact.reads if old is None else fact.reads - old.reads:
+            self._readers.setdefault(read, set()).add(key)
+        if old is not None:
+            self._unlist(key, old.reads - fact.reads)
+        return fact
+
+    def _drop(self, key: Key) -> None:
+        self._unlist(key, self.facts.pop(key).reads)
+
+    def _unlist(self, key: Key, reads: Iterable[Key]) -> None:
+        for read in reads:
+            readers = self._readers[read]
+            readers.discard(key)
+            if not readers:
+                del self._readers[read]
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
@@ -117,17 +139,17 @@ class Engine:
         everything = set(changed)
         frontier = changed
         while frontier:
-            stale = [k for k, f in self.facts.items() if not f.reads.isdisjoint(frontier)]
+            stale = {fact for key in frontier for fact in self._readers.get(key, ())}
             frontier = set()
             for key in sorted(stale, key=lambda k: self.facts[k].height):
                 old = self.facts[key]
                 try:
                     new = self._work_out(old.compute)
                 except LookupError:
-                    del self.facts[key]
+                    self._drop(key)
                     frontier.add(key)
                     continue
-                self.facts[key] = new
+                self._keep(key, new)
                 if new.value != old.value:
                     frontier.add(key)
             everything |= frontier
@@ -136,9 +158,13 @@ class Engine:
     def forget(self, kind: str | None = None) -> set[Key]:
         """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
         their keys, which count as changed for whatever read them."""
-        gone = {k for k in self.facts if kind is None or k[0] == kind}
+        if kind is None:
+            gone = set(self.facts)
+            self.facts, self._readers = {}, {}
+            return gone
+        gone = {k for k in self.facts if k[0] == kind}
         for key in gone:
-            del self.facts[key]
+            self._drop(key)
         return gone
 
 

@@ -163,11 +163,86 @@ def check_references(entity: Contact | Meeting, known: Known) -> tuple[ContentEr
     return tuple(problems.items)
 
 
+@dataclass(frozen=True, slots=True)
+class LinkEntry:
+    """What the `[[link]]` table takes from one contact, company or meeting file."""
+
+    path: str
+    name: Any
+    """`name:` of a contact or company (None when absent)."""
+    contact: Any = None
+    format: Any = None
+    purpose: Any = None
+    """A meeting's `contact`, `format` and `purpose`, which make its title."""
+
+
+LinkEntries = Mapping[tuple[str, str], LinkEntry]
+
+
+def link_entries(
+    unique: Mapping[tuple[str, str], Parsed], checked: Mapping[tuple[str, str], Checked]
+) -> dict[tuple[str, str], LinkEntry]:
+    """The fields of each linkable file that its `[[link]]` target is made of."""
+    entries = {}
+    for key, item in unique.items():
+        if key[0] not in LINKED_KINDS:
+            continue
+        values = checked[key].values
+        if key[0] == "meetings":
+            entries[key] = LinkEntry(
+                item.doc.path,
+                None,
+                values.get("contact"),
+                values.get("format"),
+                values.get("purpose"),
+            )
+        else:
+            entries[key] = LinkEntry(item.doc.path, values.get("name"))
+    return entries
+
+
+def links_of(entries: LinkEntries, broken: tuple[Unparsed, ...], href: Href) -> LinkTable:
+    """The `[[link]]` table of these files, the broken ones among them (`with_placeholders`)."""
+    table = link_targets(entries, href)
+    return LinkTable(with_placeholders(table.targets, broken), table.names)
+
+
+def link_targets(entries: LinkEntries, href: Href) -> LinkTable:
+    """What a `[[link]]` to each contact, company and meeting shows (its name, or for a
+    meeting its title, which names its contact), and which pages each name may mean."""
+    names = {
+        slug: slug if e.name is None else e.name
+        for (kind, slug), e in entries.items()
+        if kind == "contacts"
+    }
+    targets: dict[str, dict[str, Target]] = {kind: {} for kind in LINKED_KINDS}
+    named: dict[str, list[tuple[str, str]]] = {}
+    for (kind, slug), entry in entries.items():
+        if kind == "meetings":
+            contact = entry.contact or ""
+            who = names.get(contact, entry.contact if entry.contact is not None else slug)
+            title = meeting_title(entry.format, entry.purpose, who)
+        else:
+            title = entry.name if entry.name is not None else slug
+        targets[kind][slug] = Target(href(kind, slug), title)
+        spellings = [entry.name or ""] if kind in NAMED_KINDS else []
+        stem = posixpath.splitext(posixpath.basename(entry.path))[0]
+        if stem != slug:  # a file name that is not a slug: `Priya Natarajan.md`
+            spellings.append(stem)
+        for spelled in spellings:
+            key = name_key(spelled) if isinstance(spelled, str) else ""
+            if key and (kind, slug) not in named.get(key, ()):
+                named.setdefault(key, []).append((kind, slug))
+    return LinkTable(targets, {key: tuple(pages) for key, pages in named.items()})
+
+
 @dataclass(frozen=True)
 class Steps:
-    """The per-file steps of assembly (see the functions of the same names)."""
+    """The steps of assembly (see the functions of the same names): per file, and the
+    `[[link]]` table of them all."""
 
     validate: Callable[[Parsed], Checked] = validate
+    links: Callable[[LinkEntries, tuple[Unparsed, ...], Href], LinkTable] = links_of
     render_body: Callable[[Document, Links, bool], Body] = render_body
     make_entity: Callable[[Parsed, Checked, Rendered], Any] = make_entity
     check_references: Callable[[Contact | Meeting, Known], tuple[ContentError, ...]] = (
@@ -197,8 +272,7 @@ def assemble(
     checked = {key: steps.validate(item) for key, item in unique.items()}
     for result in checked.values():
         problems.items += result.problems
-    table = link_targets(unique, checked, href)
-    links = LinkTable(with_placeholders(table.targets, broken), table.names)
+    links = steps.links(link_entries(unique, checked), broken, href)
     docs = [item.doc for item in unique.values()]
     bodies = dict(
         zip(
@@ -292,39 +366,6 @@ def _with_file_slug(item: Unparsed) -> Unparsed:
 
 def _has_required(values: dict[str, Any], kind: str) -> bool:
     return all(f.name in values for f in KINDS[kind].fields if f.required)
-
-
-def link_targets(
-    unique: Mapping[tuple[str, str], Parsed],
-    checked: Mapping[tuple[str, str], Checked],
-    href: Href,
-) -> LinkTable:
-    """What a `[[link]]` to each contact, company and meeting shows (its name, or for a
-    meeting its title, which names its contact), and which pages each name may mean."""
-    names = {
-        slug: c.values.get("name", slug) for (k, slug), c in checked.items() if k == "contacts"
-    }
-    targets: dict[str, dict[str, Target]] = {kind: {} for kind in LINKED_KINDS}
-    named: dict[str, list[tuple[str, str]]] = {}
-    for (kind, slug), item in unique.items():
-        if kind not in targets:
-            continue
-        values = checked[(kind, slug)].values
-        if kind == "meetings":
-            who = names.get(values.get("contact", ""), values.get("contact", slug))
-            title = meeting_title(values.get("format"), values.get("purpose"), who)
-        else:
-            title = values.get("name", slug)
-        targets[kind][slug] = Target(href(kind, slug), title)
-        spellings = [values.get("name", "")] if kind in NAMED_KINDS else []
-        stem = posixpath.splitext(posixpath.basename(item.doc.path))[0]
-        if stem != slug:  # a file name that is not a slug: `Priya Natarajan.md`
-            spellings.append(stem)
-        for spelled in spellings:
-            key = name_key(spelled) if isinstance(spelled, str) else ""
-            if key and (kind, slug) not in named.get(key, ()):
-                named.setdefault(key, []).append((kind, slug))
-    return LinkTable(targets, {key: tuple(pages) for key, pages in named.items()})
 
 
 def name_key(name: str) -> str:

@@ -1,0 +1,103 @@
+"""The fact engine: facts kept with what they read, worked out again when that changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.live.track import Engine, Key, Recorder
+
+
+class Store:
+    """Values by key, each read recorded, and a count of how often each fact ran."""
+
+    def __init__(self, **values: Any) -> None:
+        self.values = values
+        self.recorder = Recorder()
+        self.engine = Engine(self.recorder)
+        self.runs: dict[str, int] = {}
+
+    def read(self, name: str) -> Any:
+        self.recorder.read(("value", name))
+        if name not in self.values:
+            raise LookupError(name)
+        return self.values[name]
+
+    def fact(self, name: str, compute: Any) -> Any:
+        def counted() -> Any:
+            self.runs[name] = self.runs.get(name, 0) + 1
+            return compute()
+
+        return self.engine.fact(("fact", name), counted)
+
+    def set(self, **values: Any) -> set[Key]:
+        self.values.update(values)
+        return self.engine.refresh({("value", name) for name in values})
+
+
+def test_a_fact_is_worked_out_once_and_again_only_when_what_it_read_changes() -> None:
+    store = Store(a=1, b=2)
+    assert store.fact("double-a", lambda: 2 * store.read("a")) == 2
+    assert store.fact("double-a", lambda: 2 * store.read("a")) == 2
+    store.set(b=3)
+    assert store.runs == {"double-a": 1}
+    changed = store.set(a=5)
+    assert store.runs == {"double-a": 2}
+    assert ("fact", "double-a") in changed
+    assert store.fact("double-a", lambda: 0) == 10
+
+
+def test_a_fact_that_reads_other_keys_after_a_change_is_watched_on_those_alone() -> None:
+    store = Store(switch=True, left="L", right="R")
+
+    def side() -> Any:
+        return store.read("left") if store.read("switch") else store.read("right")
+
+    assert store.fact("side", side) == "L"
+    store.set(right="R2")  # not read yet
+    assert store.runs["side"] == 1
+    store.set(switch=False)
+    assert store.fact("side", side) == "R2"
+    store.set(left="L2")  # no longer read
+    assert store.runs["side"] == 2
+    store.set(right="R3")
+    assert store.runs["side"] == 3
+    assert store.fact("side", side) == "R3"
+
+
+def test_facts_built_on_facts_are_worked_out_lowest_first_and_stop_where_nothing_changed() -> None:
+    store = Store(n=3)
+
+    def parity() -> Any:
+        return store.read("n") % 2
+
+    def label() -> Any:
+        return "odd" if store.fact("parity", parity) else "even"
+
+    assert store.fact("label", label) == "odd"
+    changed = store.set(n=5)  # parity unchanged: the label is not worked out again
+    assert store.runs == {"parity": 2, "label": 1}
+    assert ("fact", "parity") not in changed
+    changed = store.set(n=4)
+    assert store.runs == {"parity": 3, "label": 2}
+    assert {("fact", "parity"), ("fact", "label")} <= changed
+    assert store.fact("label", label) == "even"
+
+
+def test_a_fact_whose_input_is_gone_is_dropped_and_counts_as_changed() -> None:
+    store = Store(x=1)
+    store.fact("x", lambda: store.read("x"))
+    del store.values["x"]
+    changed = store.engine.refresh({("value", "x")})
+    assert ("fact", "x") in changed
+    assert ("fact", "x") not in store.engine.facts
+    assert store.set(x=2) == {("value", "x")}  # nothing left that reads it
+
+
+def test_forgetting_a_kind_of_fact_leaves_the_others_watched() -> None:
+    store = Store(x=1)
+    store.fact("kept", lambda: store.read("x"))
+    store.engine.fact(("fragment", "row"), lambda: store.read("x"))
+    assert store.engine.forget("fragment") == {("fragment", "row")}
+    assert store.set(x=2) == {("value", "x"), ("fact", "kept")}
+    assert store.engine.forget() == {("fact", "kept")}
+    assert store.set(x=3) == {("value", "x")}
