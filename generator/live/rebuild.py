@@ -46,6 +46,7 @@ from generator.live.sources import LiveSources
 from generator.live.track import (
     Key,
     LiveModel,
+    Readers,
     Record,
     TrackedEnvironment,
     TrackedVersions,
@@ -148,6 +149,8 @@ class LiveBuild:
         self._versions = TrackedVersions({}, self.model.recorder)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
+        self._page_readers: Readers[tuple[str, str]] = Readers()
+        """The pages (by kind and key) that read each key."""
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""
         self._whole = True
@@ -242,14 +245,19 @@ class LiveBuild:
         listing = {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
         rendered: set[str] = set()
         written: set[str] = set()
+        if self._whole:
+            self._pages, stale = {}, set()
+            self._page_readers.clear()
+        else:
+            stale = self._page_readers.of(self._pending)
         for group, kind in listing.items():
             known = self._pages.get(group)
-            if self._whole or known is None or not known.reads.isdisjoint(self._pending):
-                self._pages[group] = self._make(kind, group[1], facts, options, written)
+            if known is None or group in stale:
+                made = self._pages[group] = self._make(kind, group[1], facts, options, written)
+                self._page_readers.update(group, known.reads if known else (), made.reads)
                 rendered.update(kind.paths(group[1]))
-        gone = [group for group in self._pages if group not in listing]
-        for group in gone:
-            del self._pages[group]
+        gone = {group: self._pages.pop(group).reads for group in self._pages.keys() - listing}
+        self._page_readers.remove_all(gone)
         extras = self._write_extras(theme, written)
         if gone or self._whole:
             keep = {f for page in self._pages.values() for f in page.files} | extras
@@ -266,7 +274,7 @@ class LiveBuild:
             files = render_pages(self._env, self._site, pages)
         for file, data in files:
             self._put(file, data, written)
-        return _Rendered(frozenset(reads), tuple(file for file, _ in files))
+        return _Rendered(tuple(reads), tuple(file for file, _ in files))
 
     def _use_theme(self, theme: Theme) -> None:
         """One Jinja environment for the server's life, whose templates are read again

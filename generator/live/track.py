@@ -18,7 +18,7 @@ import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 import jinja2
 
@@ -40,8 +40,9 @@ fact's key (`("fact", name, arg)`). Which of them changed is found by comparing 
 models (and facts by their values), so a record keeps the keys alone; each key is made
 once and shared, since thousands of pages read the same fields."""
 Reads = set[Key]
-Record = frozenset[Key]
-"""What a page or fact read, kept (a frozenset: smaller than the set it was made in)."""
+Record = tuple[Key, ...]
+"""What a page or fact read, kept (a tuple: a quarter of the memory of a frozenset, and
+only ever checked against the few keys that changed)."""
 
 
 class _Missing:
@@ -87,21 +88,71 @@ class _Fact:
     """1 + the highest fact it reads: facts are worked out again lowest first."""
 
 
+FEW = 64
+"""Up to this many readers leaving are taken out of `Readers` one by one."""
+
+
+R = TypeVar("R", bound=Hashable)
+
+
+class Readers(Generic[R]):
+    """Who read each key (a fact, a page), so what a change touches is found from the keys
+    that changed rather than by looking at every record kept."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[Key, list[R]] = {}
+
+    def of(self, keys: Iterable[Key]) -> set[R]:
+        """Everyone who read one of `keys`."""
+        by_key = self._by_key
+        return {reader for key in keys for reader in by_key.get(key, ())}
+
+    def add(self, reader: R, reads: Iterable[Key]) -> None:
+        for read in reads:
+            self._by_key.setdefault(read, []).append(reader)
+
+    def remove(self, reader: R, reads: Iterable[Key]) -> None:
+        for read in reads:
+            readers = self._by_key[read]
+            readers.remove(reader)
+            if not readers:
+                del self._by_key[read]
+
+    def update(self, reader: R, before: Record, after: Record) -> None:
+        """`reader` read `before` and now reads `after`."""
+        if before != after:
+            was, now = set(before), set(after)
+            self.add(reader, now - was)
+            self.remove(reader, was - now)
+
+    def remove_all(self, gone: Mapping[R, Record]) -> None:
+        """Take out readers with what each read: one by one when they are few, else in
+        one pass (not one search per reader)."""
+        if len(gone) <= FEW:
+            for reader, reads in gone.items():
+                self.remove(reader, reads)
+            return
+        kept = ((key, [r for r in rs if r not in gone]) for key, rs in self._by_key.items())
+        self._by_key = {key: readers for key, readers in kept if readers}
+
+    def clear(self) -> None:
+        self._by_key = {}
+
+
 class Engine:
     """Facts worked out once and kept with what they read, until that changes."""
 
     def __init__(self, recorder: Recorder) -> None:
         self.recorder = recorder
         self.facts: dict[Key, _Fact] = {}
-        self._readers: dict[Key, set[Key]] = {}
-        """The facts that read each key: what `refresh` looks at is what changed, not every
-        fact kept."""
+        self._readers: Readers[Key] = Readers()
 
     def fact(self, key: Key, compute: Callable[[], Any]) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
-            known = self._keep(key, self._work_out(compute))
+            known = self.facts[key] = self._work_out(compute)
+            self._readers.add(key, known.reads)
         self.recorder.read(key)
         return known.value
 
@@ -109,26 +160,7 @@ class Engine:
         with self.recorder.recording() as reads:
             value = compute()
         heights = [self.facts[k].height for k in reads if k in self.facts]
-        return _Fact(compute, value, frozenset(reads), 1 + max(heights, default=0))
-
-    def _keep(self, key: Key, fact: _Fact) -> _Fact:
-        old = self.facts.get(key)
-        self.facts[key] = fact
-        for read in fact.reads if old is None else fact.reads - old.reads:
-            self._readers.setdefault(read, set()).add(key)
-        if old is not None:
-            self._unlist(key, old.reads - fact.reads)
-        return fact
-
-    def _drop(self, key: Key) -> None:
-        self._unlist(key, self.facts.pop(key).reads)
-
-    def _unlist(self, key: Key, reads: Iterable[Key]) -> None:
-        for read in reads:
-            readers = self._readers[read]
-            readers.discard(key)
-            if not readers:
-                del self._readers[read]
+        return _Fact(compute, value, tuple(reads), 1 + max(heights, default=0))
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
@@ -139,17 +171,18 @@ class Engine:
         everything = set(changed)
         frontier = changed
         while frontier:
-            stale = {fact for key in frontier for fact in self._readers.get(key, ())}
+            stale = self._readers.of(frontier)
             frontier = set()
             for key in sorted(stale, key=lambda k: self.facts[k].height):
                 old = self.facts[key]
                 try:
                     new = self._work_out(old.compute)
                 except LookupError:
-                    self._drop(key)
+                    self._readers.remove(key, self.facts.pop(key).reads)
                     frontier.add(key)
                     continue
-                self._keep(key, new)
+                self.facts[key] = new
+                self._readers.update(key, old.reads, new.reads)
                 if new.value != old.value:
                     frontier.add(key)
             everything |= frontier
@@ -159,13 +192,15 @@ class Engine:
         """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
         their keys, which count as changed for whatever read them."""
         if kind is None:
-            gone = set(self.facts)
-            self.facts, self._readers = {}, {}
-            return gone
-        gone = {k for k in self.facts if k[0] == kind}
+            every = set(self.facts)
+            self.facts = {}
+            self._readers.clear()
+            return every
+        gone = {k: fact.reads for k, fact in self.facts.items() if k[0] == kind}
         for key in gone:
-            self._drop(key)
-        return gone
+            del self.facts[key]
+        self._readers.remove_all(gone)
+        return set(gone)
 
 
 class LiveModel:
@@ -427,9 +462,10 @@ class TrackedEnvironment(jinja2.Environment):
         return super().get_template(name, parent, globals)
 
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], Any]) -> Any:
-        """A cached part: kept by its template and what it shows (entities by slug)."""
+        """A cached part: kept by its template and what it shows (entities by slug), as
+        the template names them."""
         try:
-            shown = tuple(sorted((key, _identity(value)) for key, value in values.items()))
+            shown = tuple([(key, _identity(value)) for key, value in values.items()])
             hash(shown)
         except TypeError:  # shows something that has no identity to keep it by
             return render()

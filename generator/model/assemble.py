@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.errors import ContentError, Problems
 from generator.model.broken import (
@@ -163,9 +163,9 @@ def check_references(entity: Contact | Meeting, known: Known) -> tuple[ContentEr
     return tuple(problems.items)
 
 
-@dataclass(frozen=True, slots=True)
-class LinkEntry:
-    """What the `[[link]]` table takes from one contact, company or meeting file."""
+class LinkEntry(NamedTuple):
+    """What the `[[link]]` table takes from one contact, company or meeting file (a named
+    tuple: made and compared for every file at each live rebuild, so it must be cheap)."""
 
     path: str
     name: Any

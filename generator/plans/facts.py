@@ -232,14 +232,18 @@ class Facts:
         return found
 
     def problems(self) -> list[ContentError]:
-        """What the plans find wrong, as `playbook check` reports it."""
+        """What the plans find wrong, as `playbook check` reports it (kept like a fact: the
+        live preview gathers them again only when one of the checks changed)."""
+        return list(self._get(("problems",), self._gather_problems))
+
+    def _gather_problems(self) -> tuple[ContentError, ...]:
         found: list[ContentError] = []
         for name in CHECKS:
             value = getattr(self, name)
             found += (
                 (p for one in value.values() for p in one) if isinstance(value, FactMap) else value
             )
-        return found
+        return tuple(found)
 
 
 class FactMap(Mapping[str, Any]):
