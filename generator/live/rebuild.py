@@ -149,7 +149,9 @@ class LiveBuild:
         self._versions = TrackedVersions({}, self.model.recorder)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
-        self._page_readers: Readers[tuple[str, str]] = Readers()
+        self._page_readers: Readers[tuple[str, str]] = Readers(
+            lambda group: self._pages[group].reads
+        )
         """The pages (by kind and key) that read each key."""
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""

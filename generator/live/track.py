@@ -97,31 +97,38 @@ R = TypeVar("R", bound=Hashable)
 
 class Readers(Generic[R]):
     """Who read each key (a fact, a page), so what a change touches is found from the keys
-    that changed rather than by looking at every record kept."""
+    that changed rather than by looking at every record kept.
 
-    def __init__(self) -> None:
+    Readers are listed under the entity they read (`(kind, slug)`), not each field, and
+    under the template of the cached parts they show, not each part: a page reads dozens
+    of fields of one contact, and a list page thousands of rows, and one entry for each
+    keeps the index small; `of` then keeps those that read a changed key itself."""
+
+    def __init__(self, reads_of: Callable[[R], Record]) -> None:
         self._by_key: dict[Key, list[R]] = {}
+        self._reads_of = reads_of
 
-    def of(self, keys: Iterable[Key]) -> set[R]:
+    def of(self, keys: set[Key]) -> set[R]:
         """Everyone who read one of `keys`."""
         by_key = self._by_key
-        return {reader for key in keys for reader in by_key.get(key, ())}
+        near = {reader for key in {_coarse(k) for k in keys} for reader in by_key.get(key, ())}
+        return {reader for reader in near if not keys.isdisjoint(self._reads_of(reader))}
 
     def add(self, reader: R, reads: Iterable[Key]) -> None:
-        for read in reads:
-            self._by_key.setdefault(read, []).append(reader)
+        for key in {_coarse(read) for read in reads}:
+            self._by_key.setdefault(key, []).append(reader)
 
     def remove(self, reader: R, reads: Iterable[Key]) -> None:
-        for read in reads:
-            readers = self._by_key[read]
+        for key in {_coarse(read) for read in reads}:
+            readers = self._by_key[key]
             readers.remove(reader)
             if not readers:
-                del self._by_key[read]
+                del self._by_key[key]
 
     def update(self, reader: R, before: Record, after: Record) -> None:
         """`reader` read `before` and now reads `after`."""
         if before != after:
-            was, now = set(before), set(after)
+            was, now = {_coarse(k) for k in before}, {_coarse(k) for k in after}
             self.add(reader, now - was)
             self.remove(reader, was - now)
 
@@ -139,13 +146,19 @@ class Readers(Generic[R]):
         self._by_key = {}
 
 
+def _coarse(key: Key) -> Key:
+    """An entity's field as its entity (`(kind, slug)`), a cached part as its template
+    (the rows of a list page are read by that page alone); any other key as itself."""
+    return key[:2] if key[0] in KINDS or key[0] == "fragment" else key
+
+
 class Engine:
     """Facts worked out once and kept with what they read, until that changes."""
 
     def __init__(self, recorder: Recorder) -> None:
         self.recorder = recorder
         self.facts: dict[Key, _Fact] = {}
-        self._readers: Readers[Key] = Readers()
+        self._readers: Readers[Key] = Readers(lambda key: self.facts[key].reads)
 
     def fact(self, key: Key, compute: Callable[[], Any]) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""

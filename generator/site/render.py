@@ -138,10 +138,11 @@ def _cached(context: jinja2.runtime.Context, name: str, **values: Any) -> Markup
     page, so the live preview keeps it and renders it again only when what it read
     changes (`remember`); a build simply renders it."""
     env = context.environment
+    shown = {key: context[key] for key in ("site", "playbook") if key in context}
+    shown.update(values)
 
-    def render() -> Markup:
-        shown = {key: context[key] for key in ("site", "playbook") if key in context}
-        return Markup(env.get_template(name).render(shown | values))
+    def render() -> Markup:  # kept by the live preview: holds `shown`, not the page
+        return Markup(env.get_template(name).render(shown))
 
     remember = getattr(env, "remember", None)
     return remember(name, values, render) if remember is not None else render()
