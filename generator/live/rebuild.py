@@ -320,6 +320,13 @@ class LiveBuild:
             self._put(rel, data, written)
         return set(files)
 
+    def tidy(self) -> int:
+        """Forget the cached parts no page shows any more (a part kept by what it shows
+        is left behind when that changes: the Learned page's groups after a new learning);
+        for a quiet moment, off the path of a save. Returns how many were forgotten."""
+        read = (key for page in self._pages.values() for key in page.reads)
+        return self.model.engine.forget_unread("fragment", read)
+
     def calendar(self) -> bytes:
         """playbook.ics of the last good build (any thread; made once per build)."""
         with self._calendar_lock:

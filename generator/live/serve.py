@@ -538,6 +538,7 @@ class LiveServer:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else None)) is not None:
             if not batch:  # no save for a while: tidy up, off the latency path
+                builder.tidy()
                 release_memory()
                 untidy = False
                 continue

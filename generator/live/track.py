@@ -99,31 +99,47 @@ class Readers(Generic[R]):
     """Who read each key (a fact, a page), so what a change touches is found from the keys
     that changed rather than by looking at every record kept.
 
-    Readers are listed under the entity they read (`(kind, slug)`), not each field, and
-    under the template of the cached parts they show, not each part: a page reads dozens
-    of fields of one contact, and a list page thousands of rows, and one entry for each
-    keeps the index small; `of` then keeps those that read a changed key itself."""
+    Readers are listed under the entity they read (`(kind, slug)`), not each field: a page
+    reads dozens of fields of one contact, and one entry for them all keeps the index
+    small; `of` then keeps those that read a changed key itself. A key most often has one
+    reader (a row, read by its list), kept as itself rather than in a list."""
 
     def __init__(self, reads_of: Callable[[R], Record]) -> None:
-        self._by_key: dict[Key, list[R]] = {}
+        self._by_key: dict[Key, R | list[R]] = {}
         self._reads_of = reads_of
 
     def of(self, keys: set[Key]) -> set[R]:
         """Everyone who read one of `keys`."""
-        by_key = self._by_key
-        near = {reader for key in {_coarse(k) for k in keys} for reader in by_key.get(key, ())}
+        near: set[R] = set()
+        for key in {_coarse(k) for k in keys}:
+            known = self._by_key.get(key)
+            if isinstance(known, list):
+                near.update(known)
+            elif known is not None:
+                near.add(known)
         return {reader for reader in near if not keys.isdisjoint(self._reads_of(reader))}
 
     def add(self, reader: R, reads: Iterable[Key]) -> None:
+        by_key = self._by_key
         for key in {_coarse(read) for read in reads}:
-            self._by_key.setdefault(key, []).append(reader)
+            known = by_key.get(key)
+            if known is None:
+                by_key[key] = reader
+            elif isinstance(known, list):
+                known.append(reader)
+            else:
+                by_key[key] = [known, reader]
 
     def remove(self, reader: R, reads: Iterable[Key]) -> None:
+        by_key = self._by_key
         for key in {_coarse(read) for read in reads}:
-            readers = self._by_key[key]
-            readers.remove(reader)
-            if not readers:
-                del self._by_key[key]
+            known = by_key[key]
+            if isinstance(known, list):
+                known.remove(reader)
+                if len(known) == 1:
+                    by_key[key] = known[0]
+            else:
+                del by_key[key]
 
     def update(self, reader: R, before: Record, after: Record) -> None:
         """`reader` read `before` and now reads `after`."""
@@ -139,17 +155,24 @@ class Readers(Generic[R]):
             for reader, reads in gone.items():
                 self.remove(reader, reads)
             return
-        kept = ((key, [r for r in rs if r not in gone]) for key, rs in self._by_key.items())
-        self._by_key = {key: readers for key, readers in kept if readers}
+        kept: dict[Key, R | list[R]] = {}
+        for key, known in self._by_key.items():
+            if not isinstance(known, list):
+                if known not in gone:
+                    kept[key] = known
+                continue
+            left = [reader for reader in known if reader not in gone]
+            if left:
+                kept[key] = left if len(left) > 1 else left[0]
+        self._by_key = kept
 
     def clear(self) -> None:
         self._by_key = {}
 
 
 def _coarse(key: Key) -> Key:
-    """An entity's field as its entity (`(kind, slug)`), a cached part as its template
-    (the rows of a list page are read by that page alone); any other key as itself."""
-    return key[:2] if key[0] in KINDS or key[0] == "fragment" else key
+    """An entity's field as its entity (`(kind, slug)`); any other key as itself."""
+    return key[:2] if key[0] in KINDS else key
 
 
 class Engine:
@@ -200,6 +223,22 @@ class Engine:
                     frontier.add(key)
             everything |= frontier
         return everything
+
+    def forget_unread(self, kind: str, roots: Iterable[Key]) -> int:
+        """Forget the facts of `kind` that neither `roots` nor a fact they read, however
+        indirectly, reads (a list's old parts, once its rows changed); returns how many."""
+        kept: set[Key] = set()
+        todo = [key for key in roots if key in self.facts]
+        while todo:
+            key = todo.pop()
+            if key not in kept:
+                kept.add(key)
+                todo += [k for k in self.facts[key].reads if k in self.facts]
+        gone = {k: fact.reads for k, fact in self.facts.items() if k[0] == kind and k not in kept}
+        for key in gone:
+            del self.facts[key]
+        self._readers.remove_all(gone)
+        return len(gone)
 
     def forget(self, kind: str | None = None) -> set[Key]:
         """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns

@@ -260,7 +260,7 @@ def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
 ) -> None:
     """The save that fixes a file changes only its notes, but the failed save before it
     changed its front matter too: what is worked out from it must follow."""
-    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"  # no learnings yet
     good = meeting.read_text()
     broken = good.replace("status: scheduled", "status: done") + "\nSee [[nobody-here]].\n"
     meeting.write_text(broken)
@@ -323,3 +323,25 @@ def test_first_build_may_fail_and_recover(sample_root: Path, tmp_path: Path) -> 
     outcome = made.build([path])
     assert outcome.ok and outcome.everything
     assert_same_as_full_build(made, sample_root, tmp_path / "full")
+
+
+def test_parts_no_page_shows_any_more_are_forgotten_when_tidying(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    def groups() -> int:
+        facts = builder.model.engine.facts
+        return sum(1 for key in facts if key[:2] == ("fragment", "learned_groups.html"))
+
+    assert groups() == 2  # the Learned page's two sections: by company, by field
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"  # no learnings yet
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8") + "\n## Learned\n\nThe team is six analysts.\n",
+        encoding="utf-8",
+    )
+    outcome = builder.build([meeting])
+    assert "learned/" in outcome.rendered
+    assert groups() == 4  # kept by what they show: the old groups are left behind
+    assert builder.tidy() >= 2
+    assert groups() == 2
+    assert builder.build([meeting]).rendered == frozenset()
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
