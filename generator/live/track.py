@@ -234,11 +234,7 @@ class Engine:
             if key not in kept:
                 kept.add(key)
                 todo += [k for k in self.facts[key].reads if k in self.facts]
-        gone = {k: fact.reads for k, fact in self.facts.items() if k[0] == kind and k not in kept}
-        for key in gone:
-            del self.facts[key]
-        self._readers.remove_all(gone)
-        return len(gone)
+        return len(self._drop(lambda key: key[0] == kind and key not in kept))
 
     def forget(self, kind: str | None = None) -> set[Key]:
         """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
@@ -248,7 +244,10 @@ class Engine:
             self.facts = {}
             self._readers.clear()
             return every
-        gone = {k: fact.reads for k, fact in self.facts.items() if k[0] == kind}
+        return self._drop(lambda key: key[0] == kind)
+
+    def _drop(self, which: Callable[[Key], bool]) -> set[Key]:
+        gone = {key: fact.reads for key, fact in self.facts.items() if which(key)}
         for key in gone:
             del self.facts[key]
         self._readers.remove_all(gone)
