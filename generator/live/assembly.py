@@ -4,8 +4,9 @@
 hand back a file's last result while what it was made from compares equal (the same
 document, the same body and link targets, the same slugs to check against), so an edit
 costs the steps of the file that changed, and the `[[link]]` table is made again only
-when a name, a title or a broken file in it changed. Equality is by value; an unchanged file's
-document is the very same object (`live/sources.py`), which makes the comparison quick.
+when a name, a title or a broken file in it changed. Equality is by value; an unchanged
+file's document is the very same object (`live/sources.py`), which makes the comparison
+quick.
 """
 
 from __future__ import annotations
