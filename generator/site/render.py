@@ -15,6 +15,7 @@ import os
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,14 @@ def make_environment(
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # checked against the source:
         # compiling the theme costs more than rendering a small playbook
     )
-    env.globals.update(url=_url, static=_static, shared=_shared, cached=_cached, draft=draft)
+    env.globals.update(
+        url=_url,
+        static=_static,
+        shared=_shared,
+        cached=_cached,
+        cached_each=_cached_each,
+        draft=draft,
+    )
     env.filters.update(
         day=format_day,
         short_day=format_short_day,
@@ -137,15 +145,51 @@ def _cached(context: jinja2.runtime.Context, name: str, **values: Any) -> Markup
     repeated on long lists (a row per contact, meeting, follow-up). It reads nothing of the
     page, so the live preview keeps it and renders it again only when what it read
     changes (`remember`); a build simply renders it."""
-    env = context.environment
-    shown = {key: context[key] for key in ("site", "playbook") if key in context}
-    shown.update(values)
+    return _part(context.environment, _part_context(context), name, values)
 
-    def render() -> Markup:  # kept by the live preview: holds `shown`, not the page
+
+def _part_context(context: jinja2.runtime.Context) -> dict[str, Any]:
+    """What a cached part sees of the page: `site` and `playbook`."""
+    return {key: context[key] for key in ("site", "playbook") if key in context}
+
+
+def _part(
+    env: jinja2.Environment, seen: dict[str, Any], name: str, values: dict[str, Any]
+) -> Markup:
+    shown = seen | values
+
+    def render() -> Markup:  # kept by the live preview: holds what it shows, not the page
         return Markup(env.get_template(name).render(shown))
 
     remember = getattr(env, "remember", None)
     return remember(name, values, render) if remember is not None else render()
+
+
+ROWS_PER_RUN = 64
+"""The rows of a list the live preview keeps together (`cached_each`)."""
+
+
+@jinja2.pass_context
+def _cached_each(
+    context: jinja2.runtime.Context, name: str, as_name: str, items: Iterable[Any], **values: Any
+) -> Markup:
+    """`cached(name, as_name=item, **values)` for each of `items`, one after another: a
+    list page's rows. The live preview also keeps them in runs of `ROWS_PER_RUN`, each by
+    the items it shows, so a list of thousands is put together from a few hundred kept
+    runs rather than thousands of kept rows; a build simply renders every row."""
+    rows = list(items)
+    env, seen = context.environment, _part_context(context)
+
+    def run_of(run: Sequence[Any]) -> Markup:
+        return Markup("").join(_part(env, seen, name, {as_name: row, **values}) for row in run)
+
+    remember = getattr(env, "remember", None)
+    if remember is None:
+        return run_of(rows)
+    runs = (tuple(rows[at : at + ROWS_PER_RUN]) for at in range(0, len(rows), ROWS_PER_RUN))
+    return Markup("").join(
+        remember(f"{name}#run", {"rows": run, **values}, partial(run_of, run)) for run in runs
+    )
 
 
 def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> ContentError:

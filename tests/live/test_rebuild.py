@@ -345,3 +345,32 @@ def test_parts_no_page_shows_any_more_are_forgotten_when_tidying(
     assert groups() == 2
     assert builder.build([meeting]).rendered == frozenset()
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_long_lists_kept_in_runs_stay_equal_to_full_builds(tmp_path: Path) -> None:
+    """Lists longer than a run (`cached_each`): a row changed in a later run, a row added
+    that shifts every run after it, and a row removed."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from synthetic import make_playbook
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = make_playbook(tmp_path / "pb", 400, seed=11)
+    contacts = sorted((root / "content/contacts").glob("*.md"))
+    assert len(contacts) > 2 * 64
+    made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert made.build().ok
+    files = list((root / "content").rglob("*.md"))
+    unmet = [c for c in contacts[:64] if not any(c.stem in p.read_text() for p in files if p != c)]
+    late, added, gone = contacts[100], root / "content/contacts/aaron-abbott.md", unmet[0]
+    edits = {
+        late: lambda: late.write_text(late.read_text().replace("role: ", "role: Acting ", 1)),
+        added: lambda: added.write_text("---\nname: Aaron Abbott\nrole: Analyst\n---\n"),
+        gone: gone.unlink,
+    }
+    for path, edit in edits.items():
+        edit()
+        outcome = made.build([path])
+        assert outcome.ok and "contacts/" in outcome.rendered
+        assert_same_as_full_build(made, root, tmp_path / "full")
+    assert "Acting " in (made.out / "contacts/index.html").read_text()
