@@ -103,6 +103,8 @@ class Checked:
 
     values: dict[str, Any]
     problems: tuple[ContentError, ...] = ()
+    link: LinkEntry | None = None
+    """What its `[[link]]` target is made of (contacts, companies and meetings)."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def validate(item: Parsed) -> Checked:
     """The document's fields, typed by the schema of its kind."""
     own = Problems()
     values = validate_document(item.doc, KINDS[item.kind], own)
-    return Checked(values, tuple(own.items))
+    return Checked(values, tuple(own.items), link_entry(item.kind, item.doc.path, values))
 
 
 def render_body(doc: Document, links: Links, raw_html: bool) -> Body:
@@ -165,7 +167,7 @@ def check_references(entity: Contact | Meeting, known: Known) -> tuple[ContentEr
 
 class LinkEntry(NamedTuple):
     """What the `[[link]]` table takes from one contact, company or meeting file (a named
-    tuple: made and compared for every file at each live rebuild, so it must be cheap)."""
+    tuple: compared for every file at each live rebuild, so it must be cheap)."""
 
     path: str
     name: Any
@@ -179,26 +181,21 @@ class LinkEntry(NamedTuple):
 LinkEntries = Mapping[tuple[str, str], LinkEntry]
 
 
+def link_entry(kind: str, path: str, values: Mapping[str, Any]) -> LinkEntry | None:
+    """The fields of a file that its `[[link]]` target is made of (None: not linkable)."""
+    if kind == "meetings":
+        return LinkEntry(
+            path, None, values.get("contact"), values.get("format"), values.get("purpose")
+        )
+    return LinkEntry(path, values.get("name")) if kind in LINKED_KINDS else None
+
+
 def link_entries(
     unique: Mapping[tuple[str, str], Parsed], checked: Mapping[tuple[str, str], Checked]
 ) -> dict[tuple[str, str], LinkEntry]:
-    """The fields of each linkable file that its `[[link]]` target is made of."""
-    entries = {}
-    for key, item in unique.items():
-        if key[0] not in LINKED_KINDS:
-            continue
-        values = checked[key].values
-        if key[0] == "meetings":
-            entries[key] = LinkEntry(
-                item.doc.path,
-                None,
-                values.get("contact"),
-                values.get("format"),
-                values.get("purpose"),
-            )
-        else:
-            entries[key] = LinkEntry(item.doc.path, values.get("name"))
-    return entries
+    """The link entry of each linkable file, by kind and slug."""
+    found = ((key, checked[key].link) for key in unique)
+    return {key: entry for key, entry in found if entry is not None}
 
 
 def links_of(entries: LinkEntries, broken: tuple[Unparsed, ...], href: Href) -> LinkTable:
