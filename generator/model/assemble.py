@@ -292,7 +292,9 @@ def assemble(
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     for entity in entities:
         problems.items += steps.check_references(entity, known)
-    problems.items += waiting_notes(broken, playbook, {p: b.rendered for p, b in bodies.items()})
+    if broken:
+        rendered = {path: body.rendered for path, body in bodies.items()}
+        problems.items += waiting_notes(broken, playbook, rendered)
     if playbook.profile is None and "profile" not in known.slugs["profile"]:
         problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
     return playbook
