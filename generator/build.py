@@ -100,7 +100,8 @@ def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], 
     """The parsed documents, and the files that could not be read or parsed."""
     parsed, broken = [], []
     for one in reads:
-        problems.items += one.problems
+        if one.problems:
+            problems.items += one.problems
         source = one.source
         if one.doc is None:
             broken.append(Unparsed(source.kind, source.slug, source.rel))

@@ -7,6 +7,7 @@ field, numbers compared as numbers (`questions.2` before `questions.10`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -129,13 +130,13 @@ def _order(problem: ContentError) -> tuple[object, ...]:
 _DIGITS = re.compile(r"([0-9]{1,18})")
 
 
-def _natural(text: str) -> list[str | int]:
-    """`questions.10` → ['questions.', 10, '']: numbers sort as numbers. Text and numbers
-    alternate from a text part, so two keys always compare like with like."""
-    parts: list[str | int] = []
-    for index, part in enumerate(_DIGITS.split(text)):
-        parts.append(int(part) if index % 2 else part)
-    return parts
+@functools.lru_cache(maxsize=8192)
+def _natural(text: str) -> tuple[str | int, ...]:
+    """`questions.10` → ('questions.', 10, ''): numbers sort as numbers. Text and numbers
+    alternate from a text part, so two keys always compare like with like. Kept by text:
+    the same paths and fields are sorted again at every live rebuild."""
+    parts = _DIGITS.split(text)
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 class BuildError(Exception):

@@ -62,7 +62,7 @@ class ReusedSteps:
 
     def validate(self, item: Parsed) -> Checked:
         known = self._checked.get(item.doc.path)
-        if known is None or known[0] != item:
+        if known is None or not _same(known[0], item):
             known = self._checked[item.doc.path] = (item, validate(item))
         return known[1]
 
@@ -107,7 +107,7 @@ class ReusedSteps:
                 self._known_version += 1
             self._known = known_slugs
         known = self._references.get(entity.source.path)
-        if known is None or known[1] != self._known_version or known[0] != entity:
+        if known is None or known[1] != self._known_version or not _same(known[0], entity):
             problems = check_references(entity, known_slugs)
             known = self._references[entity.source.path] = (entity, self._known_version, problems)
         return known[2]
@@ -119,3 +119,9 @@ class ReusedSteps:
             if memo.keys() != present:
                 for gone in memo.keys() - present:
                     del memo[gone]
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal, and quick about it when `new` is the very object kept (a dataclass's `==`
+    compares every field even then)."""
+    return old is new or old == new

@@ -27,6 +27,8 @@ class LiveSources:
         self._notes: dict[str, list[ContentError]] = {}
         """Warnings about files under content/ that are not sources, by path."""
         self._read: dict[Path, tuple[bytes, Read]] = {}
+        self._order: list[Path] | None = None
+        """The sources in the order a build reads them; None: sort again."""
         self.changed: set[str] = set()
         """The sources whose bytes changed (or that came or went) in the last `reads`."""
 
@@ -44,7 +46,9 @@ class LiveSources:
             self.changed.add(self._read.pop(gone)[1].source.rel)
         for notes in self._notes.values():
             problems.items += notes
-        return [self._read[path][1] for path in sorted(self._files, key=self._rel)]
+        if self._order is None:
+            self._order = sorted(self._files, key=self._rel)
+        return [self._read[path][1] for path in self._order]
 
     def _rel(self, path: Path) -> str:
         assert self._files is not None
@@ -54,6 +58,7 @@ class LiveSources:
         own = Problems()
         found = discover(self.root, own)
         self._files = {source.path: source for source in found}
+        self._order = None
         self._notes = {}
         for problem in own.items:
             if problem.path == "content":  # no content/ folder at all: an error this time
@@ -72,7 +77,7 @@ class LiveSources:
                 continue
             if path == content or path.suffix != ".md" or path.is_dir():
                 return False  # content/ itself came or went, or a folder in it
-            self._files.pop(path, None)
+            before = self._files.pop(path, None)
             rel = path.relative_to(self.root).as_posix()
             self._notes.pop(rel, None)
             if path.is_file():
@@ -82,6 +87,8 @@ class LiveSources:
                     self._files[path] = source
                 if own.items:
                     self._notes[rel] = own.items
+            if (before is not None) != (path in self._files):
+                self._order = None  # a source came or went
         return True
 
     def _refresh(self, path: Path) -> None:

@@ -40,9 +40,17 @@ fact's key (`("fact", name, arg)`). Which of them changed is found by comparing 
 models (and facts by their values), so a record keeps the keys alone; each key is made
 once and shared, since thousands of pages read the same fields."""
 Reads = set[Key]
-Record = tuple[Key, ...]
-"""What a page or fact read, kept (a tuple: a quarter of the memory of a frozenset, and
-only ever checked against the few keys that changed)."""
+Record = tuple[Key, ...] | frozenset[Key]
+"""What a page or fact read, kept (`record`)."""
+LONG = 256
+"""Records of at least this many keys are sets (see `record`)."""
+
+
+def record(reads: Reads) -> Record:
+    """What was read, as kept: a tuple (a quarter of the memory of a frozenset), or for
+    the few long ones (a list page, a fact about every meeting) a frozenset, so checking
+    one against the few keys an edit changed does not walk thousands of keys."""
+    return tuple(reads) if len(reads) < LONG else frozenset(reads)
 
 
 class _Missing:
@@ -196,7 +204,7 @@ class Engine:
         with self.recorder.recording() as reads:
             value = compute()
         heights = [self.facts[k].height for k in reads if k in self.facts]
-        return _Fact(compute, value, tuple(reads), 1 + max(heights, default=0))
+        return _Fact(compute, value, record(reads), 1 + max(heights, default=0))
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing

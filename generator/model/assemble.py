@@ -88,9 +88,9 @@ class LinkTable:
 Links = LinkTable
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """A parsed document and what discovery said about it."""
+class Parsed(NamedTuple):
+    """A parsed document and what discovery said about it (a named tuple: compared for
+    every file at each live rebuild, so it must be cheap)."""
 
     kind: str
     slug: str
@@ -281,7 +281,8 @@ def assemble(
     made: dict[str, dict[str, Any]] = {kind: {} for kind in _MAKERS}
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
-        problems.items += _broken_links(item.doc, body, links)
+        if body.broken:
+            problems.items += _broken_links(item.doc, body, links)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
