@@ -315,13 +315,14 @@ class Ref:
     """An entity seen through the view: each field read is recorded, from whichever
     version of the entity the current model holds. Equal refs name the same entity."""
 
-    __slots__ = ("_keys", "_kind", "_model", "_slug")
+    __slots__ = ("_hash", "_keys", "_kind", "_model", "_slug")
 
     def __init__(self, model: LiveModel, kind: str, slug: str) -> None:
         self._model = model
         self._kind = kind
         self._slug = slug
         self._keys: dict[str, Key] = {}
+        self._hash = hash((kind, slug))  # refs are hashed often: as parts' keys, in sets
 
     def __getattr__(self, name: str) -> Any:
         if name[0] == "_":  # Python's own probes (__html__, __deepcopy__...): not a field
@@ -343,7 +344,7 @@ class Ref:
         return isinstance(other, Ref) and (self._kind, self._slug) == (other._kind, other._slug)
 
     def __hash__(self) -> int:
-        return hash((self._kind, self._slug))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"Ref({self._kind}/{self._slug})"

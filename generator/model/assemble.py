@@ -591,8 +591,10 @@ def question_bank(
     by_category: dict[str, Category] = {}
     seen: dict[str, str] = {}
     for (kind, slug), item in unique.items():
+        if kind != "questions":
+            continue
         v = checked[(kind, slug)].values
-        if kind != "questions" or not _has_required(v, kind):
+        if not _has_required(v, kind):
             continue
         doc = item.doc
         if v["category"] in by_category:
