@@ -52,7 +52,6 @@ from generator.live.track import (
     TrackedVersions,
     live_facts,
     model_changes,
-    record,
 )
 from generator.model.assemble import assemble
 from generator.model.config import Config, load_config
@@ -277,7 +276,7 @@ class LiveBuild:
             files = render_pages(self._env, self._site, pages)
         for file, data in files:
             self._put(file, data, written)
-        return _Rendered(record(reads), tuple(file for file, _ in files))
+        return _Rendered(tuple(reads), tuple(file for file, _ in files))
 
     def _use_theme(self, theme: Theme) -> None:
         """One Jinja environment for the server's life, whose templates are read again

@@ -40,17 +40,9 @@ fact's key (`("fact", name, arg)`). Which of them changed is found by comparing 
 models (and facts by their values), so a record keeps the keys alone; each key is made
 once and shared, since thousands of pages read the same fields."""
 Reads = set[Key]
-Record = tuple[Key, ...] | frozenset[Key]
-"""What a page or fact read, kept (`record`)."""
-LONG = 256
-"""Records of at least this many keys are sets (see `record`)."""
-
-
-def record(reads: Reads) -> Record:
-    """What was read, as kept: a tuple (a quarter of the memory of a frozenset), or for
-    the few long ones (a list page, a fact about every meeting) a frozenset, so checking
-    one against the few keys an edit changed does not walk thousands of keys."""
-    return tuple(reads) if len(reads) < LONG else frozenset(reads)
+Record = tuple[Key, ...]
+"""What a page or fact read, kept (a tuple: a quarter of the memory of a frozenset, and
+only ever checked against the few keys that changed)."""
 
 
 class _Missing:
@@ -89,6 +81,8 @@ class Recorder:
 
 @dataclass(slots=True)
 class _Fact:
+    key: Key
+    """The key it is kept under: what its readers record (one object, not one each)."""
     compute: Callable[[], Any]
     value: Any
     reads: Record
@@ -195,16 +189,16 @@ class Engine:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
-            known = self.facts[key] = self._work_out(compute)
+            known = self.facts[key] = self._work_out(key, compute)
             self._readers.add(key, known.reads)
-        self.recorder.read(key)
+        self.recorder.read(known.key)
         return known.value
 
-    def _work_out(self, compute: Callable[[], Any]) -> _Fact:
+    def _work_out(self, key: Key, compute: Callable[[], Any]) -> _Fact:
         with self.recorder.recording() as reads:
             value = compute()
         heights = [self.facts[k].height for k in reads if k in self.facts]
-        return _Fact(compute, value, record(reads), 1 + max(heights, default=0))
+        return _Fact(key, compute, value, tuple(reads), 1 + max(heights, default=0))
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
@@ -220,7 +214,7 @@ class Engine:
             for key in sorted(stale, key=lambda k: self.facts[k].height):
                 old = self.facts[key]
                 try:
-                    new = self._work_out(old.compute)
+                    new = self._work_out(old.key, old.compute)
                 except LookupError:
                     self._readers.remove(key, self.facts.pop(key).reads)
                     frontier.add(key)
@@ -332,7 +326,7 @@ class Ref:
         if open_records and name != "slug":  # a ref's slug is what it names: never changes
             key = self._keys.get(name)
             if key is None:
-                key = self._keys[name] = self._model.key(self._kind, self._slug, name)
+                key = self._keys[name] = (self._kind, self._slug, name)  # one per ref and field
             open_records[-1].add(key)
         return value
 
@@ -488,16 +482,16 @@ class TrackedPlaybook:
         found = getattr(Playbook, name, None)
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
             relation = found.func
-            key = self._model.key("fact", name)
-            return self._model.engine.fact(key, lambda: relation(self))
+            key = ("fact", name)  # the engine records its own copy of a fact's key
+            return self._model.engine.fact(key, functools.partial(relation, self))
         if callable(found) and not name.startswith("__"):  # a query: a fact per argument
             return functools.partial(self._query, name, found)
         raise AttributeError(name)
 
     def _query(self, name: str, method: Callable[..., Any], arg: Ref | str) -> Any:
         slug = arg if isinstance(arg, str) else arg._slug
-        key = self._model.key("fact", name, slug)
-        return self._model.engine.fact(key, lambda: method(self, slug))
+        key = ("fact", name, slug)
+        return self._model.engine.fact(key, functools.partial(method, self, slug))
 
 
 def live_facts(model: LiveModel, today: dt.date) -> Facts:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from generator.errors import ContentError
@@ -218,7 +219,8 @@ class Facts:
     def value(self, name: str, slug: str = "") -> Any:
         fact = TABLE[name]
         key = ("fact", name, slug) if fact.slugs is not None else ("fact", name)
-        return self._get(key, lambda: fact.compute(self.playbook, self, self.today, slug))
+        # a partial, not a lambda: the live preview keeps one per fact (a third of the memory)
+        return self._get(key, partial(fact.compute, self.playbook, self, self.today, slug))
 
     def __getattr__(self, name: str) -> Any:
         fact = TABLE.get(name)

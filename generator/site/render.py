@@ -156,13 +156,13 @@ def _part_context(context: jinja2.runtime.Context) -> dict[str, Any]:
 def _part(
     env: jinja2.Environment, seen: dict[str, Any], name: str, values: dict[str, Any]
 ) -> Markup:
-    shown = seen | values
-
-    def render() -> Markup:  # kept by the live preview: holds what it shows, not the page
-        return Markup(env.get_template(name).render(shown))
-
+    render = partial(_render_part, env, name, seen | values)  # what it shows, not the page
     remember = getattr(env, "remember", None)
     return remember(name, values, render) if remember is not None else render()
+
+
+def _render_part(env: jinja2.Environment, name: str, shown: dict[str, Any]) -> Markup:
+    return Markup(env.get_template(name).render(shown))
 
 
 ROWS_PER_RUN = 64
@@ -173,15 +173,19 @@ ROWS_PER_RUN = 64
 def _cached_each(
     context: jinja2.runtime.Context, name: str, as_name: str, items: Iterable[Any], **values: Any
 ) -> Markup:
-    """`cached(name, as_name=item, **values)` for each of `items`, one after another: a
-    list page's rows. The live preview also keeps them in runs of `ROWS_PER_RUN`, each by
-    the items it shows, so a list of thousands is put together from a few hundred kept
-    runs rather than thousands of kept rows; a build simply renders every row."""
+    """The template `name` rendered with `as_name` set to each of `items`, one after
+    another (and `values`, `site` and `playbook`): a list page's rows. The live preview
+    keeps them in runs of `ROWS_PER_RUN`, each by the items it shows: a list of thousands
+    is put together from a few hundred kept runs, and a row that changed renders its run
+    again (rows are not kept one by one: that would hold every list twice). A build simply
+    renders every row."""
     rows = list(items)
     env, seen = context.environment, _part_context(context)
 
     def run_of(run: Sequence[Any]) -> Markup:
-        return Markup("").join(_part(env, seen, name, {as_name: row, **values}) for row in run)
+        return Markup("").join(
+            _render_part(env, name, {**seen, as_name: row, **values}) for row in run
+        )
 
     remember = getattr(env, "remember", None)
     if remember is None:
