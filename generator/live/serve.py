@@ -460,7 +460,7 @@ class LiveServer:
         self.notices = Notices(self.log)
         self._broken: frozenset[str] = frozenset()
         """Files with errors in the last build (empty when it succeeded)."""
-        self._warned: frozenset[str] = frozenset()
+        self._warned: frozenset[ContentError] = frozenset()
         """The warnings of the last good build, as shown."""
         self.builder: LiveBuild | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -590,11 +590,10 @@ class LiveServer:
             )
             changed = f" ({_some(outcome.changed)})" if outcome.changed else ""
             self.log(f"Rebuilt in {ms}: {done}{warnings}{changed}")
-        shown = {str(w) for w in outcome.warnings}
-        new = [w for w in outcome.warnings if str(w) not in self._warned]
+        new = [w for w in outcome.warnings if w not in self._warned]
         if new:
             self.log(_lines(new))
-        self._warned = frozenset(shown)
+        self._warned = frozenset(outcome.warnings)
 
 
 def _count(number: int, noun: str) -> str:
