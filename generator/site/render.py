@@ -141,10 +141,10 @@ def _shared(context: jinja2.runtime.Context, name: str) -> Markup:
 
 @jinja2.pass_context
 def _cached(context: jinja2.runtime.Context, name: str, **values: Any) -> Markup:
-    """The template `name` rendered with `values` (and `site` and `playbook`), for a part
-    repeated on long lists (a row per contact, meeting, follow-up). It reads nothing of the
-    page, so the live preview keeps it and renders it again only when what it read
-    changes (`remember`); a build simply renders it."""
+    """The template `name` rendered with `values` (and `site` and `playbook`): a part that
+    reads nothing else of the page (a section of the Learned page), so the live preview
+    keeps it and renders it again only when what it read changes (`remember`); a build
+    simply renders it. A list's rows go through `cached_each`."""
     return _part(context.environment, _part_context(context), name, values)
 
 
