@@ -62,7 +62,7 @@ class ReusedSteps:
 
     def validate(self, item: Parsed) -> Checked:
         known = self._checked.get(item.doc.path)
-        if known is None or not _same(known[0], item):
+        if known is None or known[0] != item:
             known = self._checked[item.doc.path] = (item, validate(item))
         return known[1]
 

@@ -219,7 +219,6 @@ class Facts:
     def value(self, name: str, slug: str = "") -> Any:
         fact = TABLE[name]
         key = ("fact", name, slug) if fact.slugs is not None else ("fact", name)
-        # a partial, not a lambda: the live preview keeps one per fact (a third of the memory)
         return self._get(key, partial(fact.compute, self.playbook, self, self.today, slug))
 
     def __getattr__(self, name: str) -> Any:
