@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -106,6 +107,17 @@ class _Rendered:
     files: tuple[str, ...]
 
 
+Listing = dict[tuple[str, str], PageKind]
+"""Every page group of the site by (kind name, key), in the build's order."""
+LISTING: Key = ("pages",)
+
+
+def _listing(playbook: Playbook, options: Options) -> Listing:
+    """The site's pages (`site_pages`), as a fact: the live preview goes over them all only
+    when one came or went, or whatever says which there are changed."""
+    return {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
+
+
 class LiveBuild:
     """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
 
@@ -149,6 +161,9 @@ class LiveBuild:
         self._versions = TrackedVersions({}, self.model.recorder)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
+        self._listing: Listing | None = None
+        """The pages there were at the last rebuild (a fact: the same object while no
+        page came or went)."""
         self._page_readers: Readers[tuple[str, str]] = Readers(
             lambda group: self._pages[group].reads
         )
@@ -244,7 +259,7 @@ class LiveBuild:
         self._site = site
         assert self._env is not None
         options = Options(today, has_calendar=True)
-        listing = {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
+        listing = self.model.engine.fact(LISTING, partial(_listing, self.model.view, options))
         rendered: set[str] = set()
         written: set[str] = set()
         if self._whole:
@@ -252,14 +267,19 @@ class LiveBuild:
             self._page_readers.clear()
         else:
             stale = self._page_readers.of(self._pending)
-        for group, kind in listing.items():
+        same_pages = listing is self._listing and not self._whole
+        todo = {g: listing[g] for g in stale if g in listing} if same_pages else listing
+        for group, kind in todo.items():
             known = self._pages.get(group)
             if known is None or group in stale:
                 made = self._pages[group] = self._make(kind, group[1], facts, options, written)
                 self._page_readers.update(group, known.reads if known else (), made.reads)
                 rendered.update(kind.paths(group[1]))
-        gone = {group: self._pages.pop(group).reads for group in self._pages.keys() - listing}
+        gone = {} if same_pages else {g: self._pages[g].reads for g in self._pages.keys() - listing}
+        for group in gone:
+            del self._pages[group]
         self._page_readers.remove_all(gone)
+        self._listing = listing
         extras = self._write_extras(theme, written)
         if gone or self._whole:
             keep = {f for page in self._pages.values() for f in page.files} | extras

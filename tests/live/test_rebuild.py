@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO, SAMPLE_TODAY, write
 
 from generator.build import build
-from generator.live.rebuild import LiveBuild
+from generator.live.rebuild import LISTING, LiveBuild
 from generator.publish.write import MANIFEST
 
 Edit = Callable[[Path], None]
@@ -200,6 +200,27 @@ def test_a_theme_override_that_reads_other_entities_follows_them(
     assert "contacts/daniel-reyes/" in outcome.rendered  # works elsewhere, shows the list
     assert b"Verdant Grid Inc." in (builder.out / "contacts/daniel-reyes/index.html").read_bytes()
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_the_page_list_is_worked_out_again_only_when_a_page_may_come_or_go(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    def page_list() -> object:
+        return builder.model.engine.facts[LISTING].value
+
+    kept = page_list()
+    replace_in(ELENA, "Head of Product", "Chief Product Officer")(sample_root)
+    assert builder.build([sample_root / ELENA]).ok
+    assert page_list() is kept  # an edit that adds and removes no page
+    new = write(sample_root, "content/contacts/ada-lovelace.md", "---\nname: Ada Lovelace\n---\n")
+    outcome = builder.build([new])
+    assert "contacts/ada-lovelace/" in outcome.rendered
+    assert page_list() is not kept
+    new.unlink()
+    outcome = builder.build([new])
+    assert not (builder.out / "contacts/ada-lovelace/index.html").exists()
+    assert "contacts/" in outcome.rendered
+    assert_same_as_full_build(builder, sample_root, sample_root.parent / "full")
 
 
 def test_rank_change_rerenders_other_company_pages(builder: LiveBuild, sample_root: Path) -> None:
