@@ -249,3 +249,27 @@ def test_bash_completion_is_valid_bash(tmp_path: Path, capsys: pytest.CaptureFix
         pytest.skip("no bash")
     done = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("mistake", ['{{ 1 + "a" }}', "{{ 1 // 0 }}", "{{ url(42) }}"])
+def test_a_python_error_in_a_theme_template_names_the_template_and_line(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], mistake: str, jobs: str
+) -> None:
+    """The theme's mistake, not a crash: `path:line: template: ...`, no traceback, and the
+    output of the last build stays."""
+    base = (Path(__file__).parent.parent / "themes/default/templates/base.html").read_text()
+    assert main(["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]) == 0
+    before = (sample_root / "output/index.html").read_bytes()
+    broken = base.replace("</body>", f"\n{mistake}</body>", 1)
+    write(sample_root, "themes/default/templates/base.html", broken)
+    line = broken[: broken.index(mistake)].count("\n") + 1
+    capsys.readouterr()
+    status = main(
+        ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--jobs", jobs]
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"themes/default/templates/base.html:{line}: template: " in err
+    assert "Traceback" not in err
+    assert (sample_root / "output/index.html").read_bytes() == before

@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import jinja2
-
 from generator.build import (
     ROBOTS_TXT,
     collector_paused,
@@ -69,6 +67,7 @@ from generator.site.render import (
     make_environment,
     render_error_page,
     render_pages,
+    template_fault,
     template_problem,
     theme_loader,
 )
@@ -173,6 +172,8 @@ class LiveBuild:
         self._whole = True
         """Render every page next time (first build, or a rendering stopped halfway)."""
         self._files: dict[str, bytes] = {}
+        self._extras: set[str] = set()
+        """The files written that are not pages (theme assets, robots.txt)."""
         self._calendar_lock = threading.Lock()
         self._calendar_input: tuple[Playbook, dt.date, tuple[FollowUpItem, ...]] | None = None
         self._calendar: bytes | None = None
@@ -202,7 +203,9 @@ class LiveBuild:
             with self._calendar_lock:  # before the pages: a page seen new has its calendar new
                 self._calendar_input, self._calendar = (playbook, today, facts.items), None
             rendered, written = self._render(playbook, facts, today, theme)
-        except (jinja2.TemplateError, RecursionError) as exc:
+        except Exception as exc:
+            if not template_fault(exc):
+                raise
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
             problems.items.append(template_problem(exc, self.root))
@@ -281,9 +284,10 @@ class LiveBuild:
         self._page_readers.remove_all(gone)
         self._listing = listing
         extras = self._write_extras(theme, written)
-        if gone or self._whole:
+        if gone or self._whole or extras != self._extras:  # a page or an asset went
             keep = {f for page in self._pages.values() for f in page.files} | extras
             written |= self._remove_all_but(keep)
+        self._extras = extras
         return rendered, written
 
     def _make(

@@ -210,10 +210,11 @@ class ReloadHub:
             for sock in list(self.sockets):
                 sock.reload()
 
-    def join(self, sock: ReloadSocket, url: str) -> None:
-        """A page connected; if a rebuild finished after it was served, reload it now."""
+    def join(self, sock: ReloadSocket, page: str) -> None:
+        """A page (its URL's path) connected; if a rebuild finished after it was served,
+        reload it now."""
         self.sockets.add(sock)
-        if self.served.get(urlsplit(url).path, self.generation) < self.generation:
+        if self.served.get(page, self.generation) < self.generation:
             sock.reload()
 
     def leave(self, sock: ReloadSocket) -> None:
@@ -382,15 +383,18 @@ class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
         return self.policy.allows_origin(origin)
 
     def on_message(self, message: str | bytes) -> None:
+        """Answer the client's hello, and note the page it shows; anything else (not JSON,
+        nested past reading, a URL that is no URL) is ignored without a word."""
         try:
             data = json.loads(message)
-        except ValueError:
+            command = data.get("command") if isinstance(data, dict) else None
+            page = urlsplit(str(data.get("url", ""))).path if command == "info" else ""
+        except (ValueError, RecursionError):
             return
-        command = data.get("command") if isinstance(data, dict) else None
         if command == "hello":
             self.send_message(HANDSHAKE)
         elif command == "info":
-            self.hub.join(self, str(data.get("url", "")))
+            self.hub.join(self, page)
 
     def on_close(self) -> None:
         self.hub.leave(self)
@@ -580,7 +584,8 @@ class LiveServer:
         warned = len(outcome.warnings)
         warnings = f", {warned} warning{'s' * (warned != 1)}" if warned else ""
         if first:
-            self.log(f"Built {len(outcome.rendered)} pages in {ms}{warnings}")
+            pages = sum(1 for path in outcome.rendered if routes.file_for(path).endswith(".html"))
+            self.log(f"Built {pages} pages in {ms}{warnings}")  # as `build` counts them
         else:
             done = (
                 f"{_count(len(outcome.rendered), 'page')} rendered, "

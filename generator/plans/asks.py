@@ -465,6 +465,12 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"|an\s+offer)\b",
         # a goal in the imperative: "Get an interview with the data team"
         r"^\s*(?:get|land|secure|score|arrange|line\s+up|set\s+up)\s+(?:an?\s+)?interviews?\b",
+        # "are there roles I could apply for?", "a position here that I might apply to"
+        r"\b(?:roles?|jobs?|positions?|openings?|vacanc(?:y|ies)|posts?)\b(?:\s+[\w-]+){0,3}?\s+"
+        r"(?:that\s+|which\s+)?I\s+(?:could|can|should|might|may|would)\s+(?:\w+\s+)?apply\b"
+        + _STUDY,
+        # "would it make sense for me to apply here?" (but "... for me to apply for a master's")
+        r"\bfor\s+me\s+to\s+(?:\w+\s+)?apply\b" + _STUDY,
     ),
 )
 """Every shape of a job ask, grouped by what is asked for (see the module docstring)."""

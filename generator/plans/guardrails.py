@@ -37,6 +37,7 @@ nothing can be changed about a meeting that is over.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -70,7 +71,7 @@ def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[C
     for a decline), the people at their company (and their meetings) and the question
     bank."""
     meeting = playbook.meetings[slug]
-    problems = list(_past_midnight(meeting, playbook))
+    problems = [*_past_midnight(meeting, playbook), *_skipped_hour(meeting, playbook)]
     problems.extend(_done_ahead_of_time(meeting, today))
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
@@ -243,10 +244,19 @@ def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
         f"your pitch takes about {_clock(needed)} to say ({profile.pitch_words} words at "
         f"{SPOKEN_WORDS_PER_MINUTE} a minute), but the agenda of the {length}-minute "
         f"{meeting_noun(meeting)} with {_name(playbook, meeting.contact)} "
-        f"({meeting.source.path}){also} leaves it {_clock(slot)}{after}: cut it to about "
-        f"{slot * SPOKEN_WORDS_PER_MINUTE // 60} words",
+        f"({meeting.source.path}){also} {_pitch_advice(slot, after)}",
         Severity.WARNING,
     )
+
+
+def _pitch_advice(slot: int, after: str) -> str:
+    if slot == 0:
+        return (
+            f"leaves it no time{after}: ask for a longer meeting, or introduce yourself in a "
+            "sentence"
+        )
+    words = slot * SPOKEN_WORDS_PER_MINUTE // 60
+    return f"leaves it {_clock(slot)}{after}: cut it to about {words} words"
 
 
 def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
@@ -276,6 +286,26 @@ def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentErro
         f"the meeting would end at {clock} the next day ({why}); "
         "a meeting must end by midnight: start earlier or agree a shorter length",
     )
+
+
+def _skipped_hour(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A start in the hour the clocks skip (02:30 on the night they go forward) is on no
+    clock: calendars show it an hour later."""
+    if meeting.date is None or meeting.time is None:
+        return
+    zone = zoneinfo.ZoneInfo(playbook.config.timezone)
+    wall = dt.datetime.combine(meeting.date, meeting.time, zone)
+    real = wall.astimezone(dt.UTC).astimezone(zone)
+    if real.replace(tzinfo=None) != wall.replace(tzinfo=None):
+        yield ContentError(
+            meeting.source.path,
+            meeting.source.line("time"),
+            "time",
+            f"{meeting.time:%H:%M} does not exist on {meeting.date:%a %-d %b %Y} in "
+            f"{playbook.config.timezone}: the clocks skip that hour, and calendars will show "
+            f"the meeting at {real:%H:%M}; agree on another time",
+            Severity.WARNING,
+        )
 
 
 def field_name(company: Company) -> str:

@@ -17,7 +17,7 @@ import jinja2
 from generator.errors import BuildError
 from generator.publish.parallel import fork_map
 from generator.publish.write import Staging
-from generator.site.render import Page, Site, render_pages, template_problem
+from generator.site.render import Page, Site, render_pages, template_fault, template_problem
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,11 @@ class _Writer:
         else:
             try:
                 rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
-            except (jinja2.TemplateError, RecursionError) as exc:  # a plain error, to cross
-                raise BuildError([template_problem(exc, self.root)]) from None  # from a worker
+            except Exception as exc:
+                if not template_fault(exc):
+                    raise
+                # a plain error, to cross from a worker
+                raise BuildError([template_problem(exc, self.root)]) from None
             finish = self.finish
             files = {file: finish(file, html) if finish else html for file, html in rendered}
         return self.stage.put(files)

@@ -136,11 +136,13 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + dt.timedelta(days=1))
     else:
-        zone = zoneinfo.ZoneInfo(config.timezone)
-        start = dt.datetime.combine(meeting.date, meeting.time, zone)
+        length = dt.timedelta(minutes=meeting_length(meeting, config.meetings))
+        start, end = meeting_span(meeting, config.timezone, length)
         event.add("dtstart", start)
-        minutes = meeting_length(meeting, config.meetings)
-        event.add("dtend", start + dt.timedelta(minutes=minutes))
+        if _second_of_two(end):  # DTEND would read as the first 01:30 of a night clocks go back
+            event.add("duration", length)
+        else:
+            event.add("dtend", end)
     if meeting.location:
         event.add("location", meeting.location)
     event.add("description", _meeting_description(playbook, meeting, links))
@@ -148,6 +150,24 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
     event.add("status", "CONFIRMED")
     event.add("categories", [meeting.purpose])
     return event
+
+
+def meeting_span(
+    meeting: Meeting, timezone: str, length: dt.timedelta
+) -> tuple[dt.datetime, dt.datetime]:
+    """When a timed meeting starts and ends, `length` apart in real time (not on the wall
+    clock: a meeting on the night the clocks change is still its length). A start in the
+    hour the clocks skip is read as RFC 5545 and calendar apps read it, an hour later."""
+    assert meeting.date is not None and meeting.time is not None
+    zone = zoneinfo.ZoneInfo(timezone)
+    start = dt.datetime.combine(meeting.date, meeting.time, zone).astimezone(dt.UTC)
+    end = start + length
+    return start.astimezone(zone), end.astimezone(zone)
+
+
+def _second_of_two(moment: dt.datetime) -> bool:
+    """Is this the second of two moments with the same wall-clock time (clocks went back)?"""
+    return moment.fold == 1 and moment.replace(fold=0).utcoffset() != moment.utcoffset()
 
 
 def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> str:

@@ -196,7 +196,16 @@ def _cached_each(
     )
 
 
-def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> ContentError:
+def template_fault(exc: BaseException) -> bool:
+    """Is `exc` the theme's mistake: a Jinja error, a template that includes itself, or a
+    Python error raised while a template ran (`{{ 1 // 0 }}`, `{{ 1 + "a" }}`)? Such a
+    mistake is reported as a problem of the template (`template_problem`), not a crash."""
+    if isinstance(exc, jinja2.TemplateError | RecursionError):
+        return True
+    return isinstance(exc, Exception) and bool(_template_frames(exc))
+
+
+def template_problem(exc: BaseException, root: Path) -> ContentError:
     """A theme mistake, reported like a content one (`path:line: template: message`):
     the template and line of a syntax error, or of the frame Jinja's traceback names."""
     filename: str | None
@@ -204,7 +213,7 @@ def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         filename, line = exc.filename, exc.lineno
     else:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename)]
+        frames = _template_frames(exc)
         filename, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
     where = display_path(Path(filename), root) if filename else "themes"
     if isinstance(exc, RecursionError):
@@ -212,9 +221,15 @@ def template_problem(exc: jinja2.TemplateError | RecursionError, root: Path) -> 
             "extends or includes itself, directly or through another template: "
             "check its {% extends %} and {% include %} lines"
         )
-    else:
+    elif isinstance(exc, jinja2.TemplateError):
         message = exc.message or str(exc)
+    else:
+        message = f"{type(exc).__name__} while rendering: {exc}"
     return ContentError(where, line or 1, "template", message)
+
+
+def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename)]
 
 
 def _is_template(filename: str) -> bool:
@@ -244,8 +259,16 @@ def format_day(day: dt.date | None) -> str:
     return day.strftime("%a %-d %b %Y") if day else ""
 
 
-def format_short_day(day: dt.date | None) -> str:
-    return day.strftime("%a %-d %b") if day else ""
+@jinja2.pass_context
+def format_short_day(context: jinja2.runtime.Context, day: dt.date | None) -> str:
+    """`Tue 24 Nov` in the year of the page's `site.today`, else `Tue 24 Nov 2027`: a short
+    date never leaves its year in doubt (in a macro, which sees no `site`, it is shown)."""
+    if not day:
+        return ""
+    site = context.get("site")
+    if isinstance(site, Site) and day.year == site.today.year:
+        return day.strftime("%a %-d %b")
+    return format_day(day)
 
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:

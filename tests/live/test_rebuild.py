@@ -301,6 +301,42 @@ def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root
     assert builder.error_page is not None
 
 
+def test_a_theme_asset_deleted_or_renamed_leaves_the_served_folder(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    asset = sample_root / "themes/default/static/extra.css"
+    write(sample_root, "themes/default/static/extra.css", "body { margin: 0 }\n")
+    assert builder.build([asset]).written == {"static/extra.css"}
+    moved = asset.with_name("moved.css")
+    asset.rename(moved)
+    outcome = builder.build([asset, moved])
+    assert outcome.written == {"static/extra.css", "static/moved.css"}
+    assert not (builder.out / "static/extra.css").exists()
+    moved.unlink()
+    assert builder.build([moved]).written == {"static/moved.css"}
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_python_error_in_a_template_is_reported_like_content(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    base = (REPO / "themes/default/templates/base.html").read_text(encoding="utf-8")
+    path = sample_root / "themes/default/templates/base.html"
+    write(
+        sample_root,
+        "themes/default/templates/base.html",
+        base.replace("</body>", "{{ 1 // 0 }}</body>"),
+    )
+    outcome = builder.build([path])
+    assert not outcome.ok
+    (error,) = outcome.errors
+    assert (error.path, error.field) == ("themes/default/templates/base.html", "template")
+    assert error.message.startswith("ZeroDivisionError while rendering")
+    path.unlink()
+    assert builder.build([path]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_no_temporary_files_are_left_behind(builder: LiveBuild, sample_root: Path) -> None:
     EDITS["contact renamed (shown by [[links]] elsewhere)"](sample_root)
     builder.build()

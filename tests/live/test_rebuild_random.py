@@ -855,7 +855,15 @@ class Editor:
         return f"edit the {name} override", [path]
 
     def theme_static_edited(self) -> Applied:
+        """An asset overridden or added, edited, renamed or deleted."""
         path = self.root / "themes/default/static" / self.rng.choice(("style.css", "extra.css"))
+        if path.exists() and self.rng.random() < 0.4:
+            if self.rng.random() < 0.5:
+                path.unlink()
+                return f"delete {self.rel(path)}", [path]
+            renamed = path.with_name(f"moved-{self.step}.css")
+            path.rename(renamed)
+            return f"rename {self.rel(path)} to {renamed.name}", [path, renamed]
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as out:
             out.write(f"/* step {self.step} */\n")

@@ -297,6 +297,27 @@ class Socket:
         self.loop.close()
 
 
+def test_odd_socket_messages_are_ignored_without_a_word(sample_root: Path) -> None:
+    """Not JSON, JSON nested past reading, URLs that are no URLs: nothing is logged, and
+    the socket still answers a hello."""
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append) as server:
+        sock = Socket(server)
+        try:
+            for text in ("not json", '{"command":"hello","x":' + "[" * 100_000):
+
+                async def send(text: str = text) -> None:
+                    await sock.conn.write_message(text)
+
+                sock.run(send())
+            for url in ("http://[::1", "http://\uff030/", "http://\uff031/", 42, None):
+                sock.send({"command": "info", "url": url})
+            sock.hello(f"http://127.0.0.1:{server.port}/")
+        finally:
+            sock.close()
+    assert not [line for line in lines if "failed" in line or "Traceback" in line], lines
+
+
 def test_socket_from_another_origin_is_refused(server: LiveServer) -> None:
     with pytest.raises(Exception, match="403"):
         Socket(server, origin="http://attacker.example")

@@ -447,6 +447,16 @@ def test_a_pitch_longer_than_its_slot(tmp_path: Path) -> None:
     ]
 
 
+def test_an_agenda_with_no_time_for_the_pitch_says_so(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(duration="2"))
+    write(root, "content/profile.md", LONG_PITCH)
+    [line] = pitch_warnings(root)
+    assert line.endswith(
+        "the 2-minute meeting with Jane Doe (content/meetings/m1.md) leaves it no time: ask "
+        "for a longer meeting, or introduce yourself in a sentence"
+    ), line
+
+
 def test_the_pitch_warning_names_the_tightest_agenda_once(tmp_path: Path) -> None:
     root = tiny(
         tmp_path,

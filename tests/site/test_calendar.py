@@ -201,3 +201,31 @@ def test_declined_contacts_meeting_reminders_stay_out(tmp_path: Path) -> None:
         )
         == {}
     )
+
+
+def test_meetings_on_the_nights_the_clocks_change_keep_their_length(tmp_path: Path) -> None:
+    """Spring forward: 02:30 is on no clock; it is read an hour later (as calendar apps
+    read it) and `check` says so. Fall back: an hour from 01:30 ends at the second 01:30,
+    which DTEND cannot say, so the event carries its DURATION."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    meeting = '---\ncontact: ada\nformat: phone\ndate: {}\ntime: "{}"\nduration: {}\n---\n'
+    write(tmp_path, "content/meetings/spring.md", meeting.format("2026-03-08", "02:30", 30))
+    write(tmp_path, "content/meetings/fall.md", meeting.format("2026-11-01", "01:30", 60))
+    write(tmp_path, "content/meetings/usual.md", meeting.format("2026-11-02", "01:30", 60))
+    out = tmp_path / "out"
+    report = build(tmp_path, out=out, today=dt.date(2026, 2, 1))
+    skipped = [w for w in report.warnings if w.field == "time"]
+    assert [(w.path, w.line) for w in skipped] == [("content/meetings/spring.md", 5)]
+    assert "02:30 does not exist on Sun 8 Mar 2026" in skipped[0].message
+    assert "at 03:30" in skipped[0].message
+    found = events((out / CALENDAR).read_bytes())
+    for uid, minutes in (("spring", 30), ("fall", 60), ("usual", 60)):
+        event = found[f"meeting-{uid}@playbook"]
+        start = event["DTSTART"].dt.astimezone(dt.UTC)
+        end = event["DTEND"].dt.astimezone(dt.UTC) if "DTEND" in event else None
+        length = end - start if end else event["DURATION"].dt
+        assert length == dt.timedelta(minutes=minutes), uid
+    assert found["meeting-spring@playbook"]["DTSTART"].dt.hour == 3
+    assert "DURATION" in found["meeting-fall@playbook"]
+    assert "DTEND" in found["meeting-usual@playbook"]

@@ -362,3 +362,15 @@ def test_links_to_the_parts_shown_apart_still_land(tmp_path: Path) -> None:
     shown = text(learned)  # learned before the meeting is shown too
     assert shown.startswith(">What you learned Read before we talk.")
     assert "Through the planning team." in shown
+
+
+def test_a_goal_written_as_a_question_is_asked_as_one_in_the_request(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    goal = "What entry-level roles exist in this field?"
+    omar.write_text(omar.read_text().replace("goals:\n", f"goals:\n  - {goal}\n"))
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (_, body, _)),) = drafts(page(site, OMAR)).items()
+    assert f"view on: {goal} Your experience" in body, body
+    assert "hoping to what" not in body
+    assert "draft-problems" not in page(site, OMAR)

@@ -146,3 +146,13 @@ def test_contact_page_shows_a_decline_recorded_on_a_meeting(tmp_path: Path) -> N
     ada = scan(site / "contacts" / "ada" / "index.html").text
     assert "Declined a meeting on Tue 20 Oct 2026. Do not ask again." in ada
     assert "Next due none: they declined" in ada
+
+
+def test_short_dates_name_the_year_when_it_is_not_this_year(built_sample: Path) -> None:
+    """ "as of Sun 22 Nov 2026", a follow-up in January is `Sat 2 Jan 2027`; one this year
+    stays short."""
+    html = text((built_sample / "timeline" / "index.html").read_text())
+    later = re.findall(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2}(?: \d{4})?", html)
+    next_year = [day for day in later if " Jan" in day or " Feb" in day]
+    assert next_year and all(day.endswith(" 2027") for day in next_year), next_year
+    assert "Wed 18 Nov" in html and "Wed 18 Nov 2026" not in html
