@@ -21,6 +21,7 @@ from typing import NoReturn
 from generator import __version__
 from generator.build import AUDIENCES, OWNER, Audience, build, check
 from generator.errors import (
+    EXIT_INTERRUPTED,
     BuildError,
     ContentError,
     Problems,
@@ -64,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
-        return 130
+        print("playbook: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 class _Parser(argparse.ArgumentParser):
@@ -618,15 +620,21 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     p.set_defaults(run=_cmd_schema)
 
 
+MAX_IMPORT_BYTES = 64 << 20
+"""The largest file `import` reads: a LinkedIn export of 30,000 connections is about 5 MB,
+a phone's whole address book with photos can be tens of MB."""
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     """Add a contact file for everyone in FILE who is not in the playbook yet; never
     overwrites a file. People already there (same LinkedIn address, email or name) are
     skipped, with what differs; a record that cannot be read is reported and skipped."""
     from generator.exchange.existing import read_known
     from generator.exchange.importing import plan_import, summary, write_plan
+    from generator.sources.read import read_source
 
-    try:
-        content = args.file.read_bytes()
+    try:  # a regular file, read up to a limit: a pipe or /dev/zero must not hang or fill memory
+        content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
         raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
     label = str(args.file)

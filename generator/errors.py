@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+EXIT_INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
+
 
 class Severity(Enum):
     ERROR = "error"

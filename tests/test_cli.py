@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,19 @@ def test_a_python_error_in_a_theme_template_names_the_template_and_line(
     assert f"themes/default/templates/base.html:{line}: template: " in err
     assert "Traceback" not in err
     assert (sample_root / "output/index.html").read_bytes() == before
+
+
+def test_ctrl_c_while_the_command_loads_ends_it_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import launch
+
+    class Interrupting:
+        def find_spec(self, name: str, *args: object) -> None:
+            if name == "generator.cli":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "generator.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    assert launch.main() == 130
+    assert capsys.readouterr().err == "playbook: interrupted\n"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,8 @@ from generator.model.fields import (
     validate_document,
 )
 from generator.model.holidays import Holidays, HolidaysType
+from generator.model.suggest import did_you_mean
+from generator.sources.discover import theme_names
 from generator.sources.frontmatter import Document, parse_yaml_file
 from generator.sources.read import read_source
 
@@ -47,8 +51,26 @@ class Timezone(Text):
         try:
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise Invalid(f"expected {self.expected}, got {name!r}") from exc
+            hint = did_you_mean(_close_timezones(name))
+            raise Invalid(
+                f"expected {self.expected}, got {name!r}" + (f"; {hint}" if hint else "")
+            ) from exc
         return name
+
+
+@functools.cache
+def _timezones() -> dict[str, str]:
+    """Every timezone name the system knows, by its name without case."""
+    return {name.casefold(): name for name in zoneinfo.available_timezones()}
+
+
+def _close_timezones(name: str) -> list[str]:
+    """`america/chicago` → America/Chicago; `Europe/Berlni` → Europe/Berlin."""
+    known = _timezones()
+    wanted = name.strip().casefold()
+    if wanted in known:
+        return [known[wanted]]
+    return [known[close] for close in difflib.get_close_matches(wanted, known, n=3, cutoff=0.85)]
 
 
 @dataclass(frozen=True)
@@ -253,9 +275,57 @@ def load_config(root: Path, problems: Problems) -> Config:
     if doc is None:
         return Config(root=root)
     values = validate_document(doc, CONFIG_SCHEMA, problems)
+    _check_theme(doc, values, theme_names(root), problems)
+    _check_output(doc, values, root, problems)
     config = _config_from(root, values)
     _check_unanswered_timing(doc, config.followups, problems)
     return config
+
+
+def _check_theme(
+    doc: Document, values: dict[str, Any], known: list[str], problems: Problems
+) -> None:
+    """A theme that is nowhere would silently be the default (and `themes/<name>/`
+    overrides with it): an error, with the theme meant."""
+    theme = values.get("theme")
+    if theme is None or theme in known:
+        return
+    hint = did_you_mean(
+        [t for t in known if t.casefold() == theme.casefold()]
+        or difflib.get_close_matches(theme, known, n=3)
+    )
+    where = f"no folder themes/{theme}/ in the playbook, and no built-in theme of that name"
+    problems.error(
+        doc.path,
+        doc.line("theme"),
+        "theme",
+        f"{where}; " + (hint or f"themes here: {', '.join(known)}"),
+    )
+    del values["theme"]
+
+
+def output_clash(output: Path, root: Path) -> str | None:
+    """Why `output` cannot be the output folder of the playbook at `root` (a build replaces
+    its output folder, and must never take the sources with it), or None."""
+    output, root = output.resolve(), root.resolve()
+    content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
+    if output == root:
+        return "is the playbook root; choose a subfolder"
+    if output == content:
+        return "is the content/ folder; choose another folder"
+    if content.is_relative_to(output):
+        return "contains content/; choose another folder"
+    if output.is_relative_to(content):
+        return "is inside content/; choose another folder"
+    return None
+
+
+def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: Problems) -> None:
+    output = values.get("output")
+    why = None if output is None else output_clash(root / output, root)
+    if why is not None:
+        problems.error(doc.path, doc.line("output"), "output", f"{output!r} {why}")
+        del values["output"]
 
 
 def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Problems) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -181,9 +182,20 @@ class Url(Text):
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
-        if not _URL.fullmatch(text):
+        if not _URL.fullmatch(text) or not _parses(text):
             raise Invalid(f"expected {self.expected}, got {_shorten(text)}")
         return text
+
+
+def _parses(url: str) -> bool:
+    """Can a browser make sense of the address (`http://[::1` has no end to its host,
+    `http://host:99999/` no port)?"""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (raises for a port out of range)
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 _URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*", re.IGNORECASE)

@@ -286,7 +286,7 @@ def passphrase_from_environment_or_prompt(
         from_env = env[ENV_VAR]
         if not from_env:
             raise PassphraseError(f"{ENV_VAR} is set but empty.")
-        return from_env
+        return _readable(from_env, ENV_VAR)
     no_input = f"No passphrase: set {ENV_VAR} or run playbook in a terminal."
     if not has_terminal():
         raise PassphraseError(no_input)
@@ -297,9 +297,21 @@ def passphrase_from_environment_or_prompt(
         second = prompt("Repeat the passphrase: ")
     except EOFError:
         raise PassphraseError(no_input) from None
-    if _normalise(first) != _normalise(second):
+    if _normalise(_readable(first, "The passphrase")) != _normalise(_readable(second, "It")):
         raise PassphraseError("The two passphrases do not match.")
     return first
+
+
+def _readable(passphrase: str, where: str) -> str:
+    """The passphrase, if it is text (bytes that are not UTF-8 arrive as lone surrogates
+    and could not be typed again in a browser)."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PassphraseError(
+            f"{where} is not valid UTF-8 text; set your terminal to UTF-8, or use plain letters"
+        ) from None
+    return passphrase
 
 
 def opaque_name(site_path: str, key: PageKey) -> str:

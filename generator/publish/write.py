@@ -8,12 +8,16 @@ not change. When there is no trustworthy manifest (a first build, `--clean`, or 
 killed while it committed), everything is written into the staging folder, which then
 takes the output's place with two renames.
 
-Whatever fails before the commit, the staging folder goes and the output stays as it
-was; one build at a time writes an output folder (a lock file beside it). The next build
-removes the staging folders of builds that were killed, and puts back an output folder
-that a killed build had moved aside.
+Whatever fails, before or during the commit, the staging folder goes and the output
+stays as it was: a commit sets aside each file it replaces or deletes, and puts them back
+if it cannot finish. One build at a time writes an output folder (a lock file beside it).
+The next build undoes the commit of a build that was killed while committing, removes the
+staging folders of builds that were killed, and puts back an output folder that a killed
+build had moved aside. Nothing is written or deleted through a link that leads out of the
+output folder.
 
-The only module that deletes anything, and it deletes only (a) its own staging folders,
+The only module that deletes anything, and it deletes only (a) its own staging and undo
+folders,
 (b) files that a previous build listed in the manifest of a folder that carries
 playbook's marker, and that no page makes any more, (c) such a folder replaced whole,
 and (d) files in, and at exit all of, the live server's own temporary folder, and such
@@ -31,11 +35,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from generator.errors import UsageError
+from generator.model.config import output_clash
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -49,14 +55,9 @@ MANIFEST = ".playbook-manifest"
 def check_output_dir(output: Path, root: Path) -> Path:
     """Refuse output folders whose replacement would destroy the user's sources."""
     output = output.resolve()
-    root = root.resolve()
-    content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
-    if output == root:
-        raise UsageError(f"output folder {output} is the playbook root; choose a subfolder")
-    if content.is_relative_to(output):
-        raise UsageError(f"output folder {output} contains content/; choose another folder")
-    if output.is_relative_to(content):
-        raise UsageError(f"output folder {output} is inside content/; choose another folder")
+    why = output_clash(output, root)
+    if why is not None:
+        raise UsageError(f"output folder {output} {why}")
     if (output / "content").exists() or (output / "playbook.yaml").exists():
         raise UsageError(f"output folder {output} holds a playbook's sources; choose another")
     if output.exists() and not output.is_dir():
@@ -129,18 +130,93 @@ def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[
 
 
 def _commit(stage: Staging, output: Path) -> None:
-    """Move the staged files into `output` and delete the files no build makes any more.
-    The manifest goes first and comes back last, so a build killed halfway leaves no
-    manifest, and the next one writes everything again."""
-    (output / MANIFEST).unlink(missing_ok=True)
+    """Move the staged files into `output` and delete the files no build makes any more,
+    all or nothing: what each move replaces or deletes is set aside in an undo folder
+    beside the output until every file is in, so a failure puts the output back as it was
+    (and a build killed halfway is undone by the next, `_tidy_after_a_killed_build`).
+    The manifest goes first and comes back last: while it is missing, a commit is
+    under way."""
     changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
-    for rel in changed:
-        target = _inside(output, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(_inside(stage.folder, rel), target)
-    remove_files(output, [rel for rel in stage.previous if rel not in stage.files])
-    (output / MARKER).write_bytes(MARKER_TEXT)
-    _write_manifest(output, stage.files)
+    gone = [rel for rel in stage.previous if rel not in stage.files]
+    _refuse_links_out(output, [*changed, *gone])
+    undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
+    try:
+        touched = [(rel, rel in stage.previous) for rel in changed] + [(rel, True) for rel in gone]
+        (undo / JOURNAL).write_text(json.dumps(touched), encoding="utf-8")
+        (output / MANIFEST).unlink(missing_ok=True)
+        try:
+            for rel in changed:
+                _set_aside(output, undo, rel)
+                target = _inside(output, rel)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(_inside(stage.folder, rel), target)
+            for rel in gone:
+                _set_aside(output, undo, rel)
+            (output / MARKER).write_bytes(MARKER_TEXT)
+            _write_manifest(output, stage.files)
+        except BaseException:
+            if _undo(output, undo):
+                _write_manifest(output, stage.previous)  # as it was: the next build need
+            raise  # not write everything
+        _remove_empty_folders(output, gone)
+    finally:
+        shutil.rmtree(undo, ignore_errors=True)
+
+
+JOURNAL = "journal.json"
+"""In an undo folder: [file, whether the output had it before] of each file a commit
+touches, in order."""
+
+
+def _set_aside(output: Path, undo: Path, rel: str) -> None:
+    """Move the output's file `rel`, if it has one, into the undo folder."""
+    kept = _inside(undo / "files", rel)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileNotFoundError):
+        os.replace(_inside(output, rel), kept)
+
+
+def _undo(output: Path, undo: Path) -> bool:
+    """Put back what a commit set aside, and take out the files it added; True when all
+    of it could be done."""
+    try:
+        touched = json.loads((undo / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    whole = True
+    for rel, existed in reversed(touched):
+        kept, target = _inside(undo / "files", rel), _inside(output, rel)
+        try:
+            if kept.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(kept, target)
+            elif not existed:
+                target.unlink(missing_ok=True)
+                _remove_empty_folders(output, [rel])
+        except OSError:
+            whole = False
+    return whole
+
+
+def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
+    """Refuse to write or delete through a folder of the output that is a link leading
+    outside it: nothing outside the output folder is ever touched."""
+    real = output.resolve()
+    for parent in {_inside(output, rel).parent for rel in rels}:
+        if parent.exists() and not parent.resolve().is_relative_to(real):
+            raise UsageError(
+                f"{parent} leads outside the output folder (a link to {parent.resolve()}); "
+                "playbook writes only inside its output folder: remove the link"
+            )
+
+
+def _remove_empty_folders(folder: Path, rels: Iterable[str]) -> None:
+    """Remove the folders of `rels` left empty, up to `folder`."""
+    for rel in rels:
+        parent = _inside(folder, rel).parent
+        while parent != folder and parent.is_relative_to(folder) and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
 
 
 def _manifest(output: Path) -> dict[str, str] | None:
@@ -165,23 +241,49 @@ def _write_manifest(folder: Path, files: Mapping[str, str]) -> None:
 @contextmanager
 def _exclusive(output: Path) -> Iterator[None]:
     """One build at a time writes `output`: a lock on a file beside it (released by the
-    system if the build is killed)."""
+    system if the build is killed), removed by the build that holds it, so none is left
+    beside the output."""
     lock = output.parent / f".{output.name}.lock"
-    with lock.open("a") as handle:
-        for attempt in range(LOCK_TRIES):
-            try:
-                _lock(handle.fileno())
-                break
-            except OSError:
-                if attempt == LOCK_TRIES - 1:
-                    raise UsageError(
-                        f"another playbook build is writing {output}; wait for it to finish"
-                    ) from None
-                time.sleep(0.1)
+    with _locked(lock, output) as handle:
         try:
             yield
         finally:
-            lock.unlink(missing_ok=True)  # while still holding it: no litter beside the output
+            if _still_there(handle, lock):
+                lock.unlink(missing_ok=True)  # while still holding it
+
+
+@contextmanager
+def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
+    """An open handle on `lock`, locked. A build that waited may find, once it has the
+    lock, that the file was removed by the build before it (which unlinks it while it
+    holds it): it opens the file again, since a build starting now locks the new one."""
+    tries = 0
+    while True:
+        handle = lock.open("a")
+        try:
+            _lock(handle.fileno())
+        except OSError:
+            handle.close()
+            tries += 1
+            if tries == LOCK_TRIES:
+                raise UsageError(
+                    f"another playbook build is writing {output}; wait for it to finish"
+                ) from None
+            time.sleep(0.1)
+            continue
+        if _still_there(handle, lock):
+            break
+        handle.close()
+    with handle:
+        yield handle
+
+
+def _still_there(handle: IO[str], path: Path) -> bool:
+    """Is the file `handle` has open still the one at `path`?"""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
 
 
 def _lock(fd: int) -> None:
@@ -200,6 +302,10 @@ def _tidy_after_a_killed_build(output: Path) -> None:
     an output folder that a killed build had moved aside to replace it (or remove it, when
     its replacement is in place). Only folders named as this module names them."""
     parent = output.parent
+    for leftover in _own_leftovers(parent, f".{output.name}.undo-"):
+        if not (output / MANIFEST).exists():  # killed while committing: undo it
+            _undo(output, leftover)
+        shutil.rmtree(leftover, ignore_errors=True)
     for leftover in _own_leftovers(parent, f".{output.name}.staging-"):
         shutil.rmtree(leftover, ignore_errors=True)
     moved_aside = _own_leftovers(parent, f".{output.name}.old-")
@@ -244,13 +350,10 @@ def replace_file(folder: Path, rel: str, data: bytes) -> None:
 
 def remove_files(folder: Path, rels: Iterable[str]) -> None:
     """Delete files of a served folder (pages that no longer exist) and folders left empty."""
+    rels = list(rels)
     for rel in rels:
-        target = _inside(folder, rel)
-        target.unlink(missing_ok=True)
-        parent = target.parent
-        while parent != folder and parent.is_relative_to(folder) and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
+        _inside(folder, rel).unlink(missing_ok=True)
+    _remove_empty_folders(folder, rels)
 
 
 IN_USE = ".playbook-in-use"

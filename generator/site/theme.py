@@ -8,19 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.site import routes
-
-BUILTIN_THEMES = Path(__file__).parents[1] / "themes"
-"""Where the default theme is installed as package data."""
-CHECKOUT_THEMES = Path(__file__).parents[2] / "themes"
-"""Where it lives in a source checkout (editable installs)."""
+from generator.sources.discover import THEMES_FOLDER, builtin_themes
 
 
 def theme_dirs(root: Path, theme: str) -> list[Path]:
     """Theme folders from most to least specific: the playbook's own `themes/<theme>/`,
     the installed theme of that name, the built-in default. Later ones fill in files
     the earlier ones lack."""
-    builtin = BUILTIN_THEMES if BUILTIN_THEMES.is_dir() else CHECKOUT_THEMES
-    candidates = [root / "themes" / theme, builtin / theme, builtin / "default"]
+    builtin = builtin_themes()
+    candidates = [root / THEMES_FOLDER / theme, builtin / theme, builtin / "default"]
     unique: list[Path] = []
     for candidate in candidates:
         if candidate.is_dir() and candidate not in unique:

@@ -17,6 +17,23 @@ from pathlib import Path
 
 from generator.errors import Problems
 
+THEMES_FOLDER = "themes"
+"""The playbook's own themes: `themes/<name>/`, overriding the built-in one's files."""
+
+
+def builtin_themes() -> Path:
+    """Where the built-in themes are: installed as package data, or in a source checkout
+    (an editable install)."""
+    installed = Path(__file__).parents[1] / THEMES_FOLDER
+    return installed if installed.is_dir() else Path(__file__).parents[2] / THEMES_FOLDER
+
+
+def theme_names(root: Path) -> list[str]:
+    """The themes a playbook may name: its own folders in `themes/`, and the built-in ones."""
+    folders = [root / THEMES_FOLDER, builtin_themes()]
+    return sorted({p.name for f in folders if f.is_dir() for p in f.iterdir() if p.is_dir()})
+
+
 KIND_FOLDERS = ("contacts", "companies", "meetings", "questions")
 PROFILE_FILE = "profile.md"
 

@@ -3,6 +3,7 @@ overwritten or half written, and the result passes `playbook check`."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -213,6 +214,17 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     (tmp_path / "a.vcf").write_text("")
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "a.vcf")]) == 2
     assert "no content/ folder" in capsys.readouterr().err
+
+
+def test_a_pipe_or_a_device_is_refused_not_read(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = sample_root / "contacts.vcf"
+    os.mkfifo(pipe)  # nothing ever writes to it: reading it would wait forever
+    assert main(["import", "vcard", "-C", str(sample_root), str(pipe)]) == 2
+    assert "it is a named pipe, not a file" in capsys.readouterr().err
+    assert main(["import", "linkedin", "-C", str(sample_root), "/dev/zero"]) == 2
+    assert "it is a device, not a file" in capsys.readouterr().err
 
 
 def test_new_makes_file_names_the_same_way(

@@ -108,3 +108,43 @@ def test_unknown_duration_key_is_an_error(tmp_path: Path) -> None:
         "playbook.yaml:3: meetings.durations.dinner: unknown name 'dinner'; "
         "expected one of coffee, lunch, phone, video, office, networking"
     ]
+
+
+def reported(tmp_path: Path, yaml: str) -> list[str]:
+    (tmp_path / "playbook.yaml").write_text(yaml)
+    problems = Problems()
+    load_config(tmp_path, problems)
+    return [str(p) for p in problems.items]
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        (
+            "theme: defualt\n",
+            "playbook.yaml:1: theme: no folder themes/defualt/ in the "
+            "playbook, and no built-in theme of that name; did you mean default?",
+        ),
+        ("theme: Default\n", "did you mean default?"),
+        ("theme: zzz\n", "themes here: default"),
+        ("timezone: america/chicago\n", "got 'america/chicago'; did you mean America/Chicago?"),
+        ("timezone: utc\n", "did you mean UTC?"),
+        ("timezone: Europe/Berlni\n", "did you mean Europe/Berlin?"),
+        ('base_url: "http://[::1"\n', "base_url: expected a web address"),
+        ("base_url: http://host:99999/\n", "base_url: expected a web address"),
+        ("output: content\n", "output: 'content' is the content/ folder; choose another"),
+        ("output: /\n", "output: '/' contains content/; choose another folder"),
+        ("output: content/out\n", "output: 'content/out' is inside content/"),
+        ("output: .\n", "output: '.' is the playbook root; choose a subfolder"),
+    ],
+)
+def test_settings_that_name_nothing_say_what_was_meant(
+    tmp_path: Path, yaml: str, expected: str
+) -> None:
+    [line] = reported(tmp_path, yaml)
+    assert expected in line, line
+
+
+def test_a_theme_of_the_playbooks_own_is_known(tmp_path: Path) -> None:
+    (tmp_path / "themes/mine/templates").mkdir(parents=True)
+    assert reported(tmp_path, "theme: mine\n") == []

@@ -7,10 +7,12 @@ import hashlib
 import json
 import time
 import unicodedata
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from generator.cli import main
 from generator.publish.encrypt import (
     MAX_ITERATIONS,
     DecryptionError,
@@ -238,6 +240,23 @@ def test_passphrase_from_environment() -> None:
     assert passphrase_from_environment_or_prompt(env, no_prompt) == PASSPHRASE
     with pytest.raises(PassphraseError, match="empty"):
         passphrase_from_environment_or_prompt({"PLAYBOOK_PASSPHRASE": ""}, no_prompt)
+
+
+def test_a_passphrase_that_is_not_utf8_is_refused_in_words(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_text = b"\xe9t\xe9 long passphrase".decode("utf-8", "surrogateescape")
+    with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE is not valid UTF-8"):
+        passphrase_from_environment_or_prompt({"PLAYBOOK_PASSPHRASE": not_text}, input)
+    answers = iter([not_text, not_text])
+    with pytest.raises(PassphraseError, match="not valid UTF-8"):
+        passphrase_from_environment_or_prompt(
+            {}, lambda _: next(answers), has_terminal=lambda: True
+        )
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", not_text)
+    assert main(["build", "-C", str(sample_root), "--encrypt"]) != 0
+    err = capsys.readouterr().err
+    assert "not valid UTF-8" in err and "Traceback" not in err
 
 
 def test_passphrase_prompted_twice() -> None:

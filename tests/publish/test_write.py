@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from conftest import SAMPLE_TODAY, copy_sample, make_playbook
 
 from generator.build import build
 from generator.errors import UsageError
+from generator.publish import write as write_module
 from generator.publish.write import MANIFEST
 
 OMAR = "content/meetings/2026-11-24-omar-haddad.md"
@@ -110,6 +112,33 @@ def test_one_build_at_a_time_writes_an_output_folder(tmp_path: Path) -> None:
             build(root, today=SAMPLE_TODAY, jobs=1)
 
 
+def test_a_build_that_waited_for_a_lock_removed_meanwhile_takes_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build before removes the lock file as it finishes; one that opened it before
+    then, and locks it after, holds a file no one else sees: it must lock the new one, or
+    a third build would write at the same time."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    lock = out.parent / f".{out.name}.lock"
+    real_lock = write_module._lock
+    removed: list[bool] = []
+
+    def lock_after_the_last_build_left(fd: int) -> None:
+        if not removed:  # the build before finishes between our open and our lock
+            removed.append(True)
+            lock.unlink()
+        real_lock(fd)
+
+    monkeypatch.setattr(write_module, "_lock", lock_after_the_last_build_left)
+    monkeypatch.setattr(write_module, "LOCK_TRIES", 2)
+    with write_module._exclusive(out):
+        assert removed and lock.exists()
+        with lock.open("a") as third, pytest.raises(BlockingIOError):  # a build starting now
+            fcntl.flock(third.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # finds it taken
+    assert not lock.exists()
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_tidies(
     tmp_path: Path, seed: int
@@ -165,3 +194,93 @@ def test_builds_started_together_take_turns(tmp_path: Path, clean: bool) -> None
     fresh = tmp_path / "fresh"
     subprocess.run([*command, "--out", str(fresh)], check=True, capture_output=True)
     assert files_of(root / "output") == files_of(fresh)
+
+
+def edited_everywhere(root: Path) -> None:
+    """An edit every page shows (the title), and a meeting that goes (its pages with it)."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text().replace("title: Maya's job search", "title: Changed"))
+    (root / "content/meetings/2026-10-14-daniel-reyes.md").unlink()
+
+
+@pytest.mark.parametrize("at", [1, 10, 60])
+def test_a_commit_that_fails_halfway_puts_the_output_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int
+) -> None:
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before = files_of(out)
+    edited_everywhere(root)
+    real, moved = os.replace, []
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)).is_relative_to(out):
+            moved.append(target)
+            if len(moved) == at:
+                raise OSError(5, "Input/output error", str(target))
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    monkeypatch.undo()
+    assert files_of(out) == before  # the manifest too: the next build is incremental
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    before_next = stamps(out)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert (
+        "title>" in (out / "index.html").read_text()
+        and "Changed" in (out / "index.html").read_text()
+    )
+    assert stamps(out)["static/style.css"] == before_next["static/style.css"]
+
+
+KILLED_AT_A_MOVE = """
+import os, signal, sys
+from pathlib import Path
+from generator.build import build
+out, real, moved = Path(sys.argv[2]), os.replace, []
+def replace(source, target):
+    if Path(target).is_relative_to(out):
+        moved.append(target)
+        if len(moved) == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)
+    real(source, target)
+os.replace = replace
+build(Path(sys.argv[1]), today=__import__("datetime").date(2026, 11, 22), jobs=1)
+"""
+
+
+def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before = files_of(out)
+    edited_everywhere(root)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), "30"],
+        capture_output=True,
+        text=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert files_of(out) != before and not (out / MANIFEST).exists()  # a mix, mid-commit
+    write_module._tidy_after_a_killed_build(out)  # what the next build does first
+    assert files_of(out) == {rel: data for rel, data in before.items() if rel != MANIFEST}
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert "Changed" in (out / "index.html").read_text()
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    extra = root / "themes/default/static/extra.css"
+    extra.parent.mkdir(parents=True)
+    extra.write_text("body { margin: 0 }\n")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    elsewhere = tmp_path / "mine"
+    shutil.copytree(out / "static", elsewhere)
+    shutil.rmtree(out / "static")
+    (out / "static").symlink_to(elsewhere)
+    extra.unlink()
+    with pytest.raises(UsageError, match="leads outside the output folder"):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert (elsewhere / "extra.css").exists()
