@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"playbook: {exc}", err=True)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"playbook: {os_problem(exc)}", file=sys.stderr)
+        print(f"playbook: {os_problem(exc, _output_option(args))}", file=sys.stderr)
         return EXIT_CONTENT
     except RecursionError as exc:
         print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
@@ -67,6 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("playbook: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _output_option(args: argparse.Namespace) -> str:
+    """The command's option that says where it writes, if it has one."""
+    if hasattr(args, "out"):
+        return "--out"
+    return "-o" if hasattr(args, "output") else ""
 
 
 class _Parser(argparse.ArgumentParser):

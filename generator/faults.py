@@ -18,9 +18,9 @@ from generator.errors import printable
 _ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run the command again",
     errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
-    errno.EROFS: "that disk is read-only: choose another output folder with --out",
-    errno.EACCES: "permission denied: check who owns it, or choose another folder with --out",
-    errno.EPERM: "not permitted: check who owns it, or choose another folder with --out",
+    errno.EROFS: "that disk is read-only: choose another folder{with_option}",
+    errno.EACCES: "permission denied: check who owns it, or choose another folder{with_option}",
+    errno.EPERM: "not permitted: check who owns it, or choose another folder{with_option}",
     errno.ENAMETOOLONG: "the path is too long for the system: move the file to a shallower folder",
     errno.ELOOP: "too many symbolic links in a row (a link that leads back to itself?)",
     errno.EMFILE: "too many files open at once: try again with --jobs 1",
@@ -29,10 +29,11 @@ _ADVICE = {
 }
 
 
-def os_problem(exc: OSError) -> str:
-    """`output/index.html: the disk is full: free some space …`: one line for an OSError."""
+def os_problem(exc: OSError, option: str = "") -> str:
+    """`output/index.html: the disk is full: free some space …`: one line for an OSError.
+    `option`: the command's option that names where it writes (`--out`), if it has one."""
     where = exc.filename if exc.filename is not None else ""
-    advice = _ADVICE.get(exc.errno or 0)
+    advice = _ADVICE.get(exc.errno or 0, "").format(with_option=f" with {option}" if option else "")
     what = advice or (exc.strerror or str(exc)).rstrip(".").lower()
     if exc.errno == errno.EISDIR and where:
         what = "is a folder where a file was expected"

@@ -72,3 +72,42 @@ def test_all_errors_are_reported_at_once(
     assert "content/contacts/jane-doe.md:6: body:" in err
     assert "nothing was written" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_category_used_twice_is_one_error_not_one_per_question_named(tmp_path: Path) -> None:
+    """The file named after the category keeps it; the other one's ids are held back, so
+    the meetings that name them do not each get an error (nor wrong advice)."""
+    from conftest import copy_sample, write
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    more = "---\ncategory: the-job\nquestions:\n  - id: extra-one\n    text: What else?\n---\n"
+    write(root, "content/questions/the-job-more.md", more)
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    omar.write_text(omar.read_text().replace("questions:\n", "questions:\n  - extra-one\n", 1))
+    errors = [str(e) for e in check(root).errors]
+    assert errors == [
+        "content/questions/the-job-more.md:2: category: is also used by "
+        "content/questions/the-job.md"
+    ]
+
+
+def test_a_meeting_that_lists_its_own_contact_or_one_referral_twice(tmp_path: Path) -> None:
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    jonah = root / "content/meetings/2026-11-19-jonah-kim.md"
+    text = jonah.read_text()
+    assert "referrals:\n" in text
+    listed = "referrals:\n  - jonah-kim\n  - elena-marsh\n"
+    jonah.write_text(text.replace("referrals:\n", listed, 1))  # and elena-marsh again after
+    reported = [str(p) for p in check(root).items if "referrals" in str(p)]
+    assert reported == [
+        "content/meetings/2026-11-19-jonah-kim.md:26: referrals.1: 'jonah-kim' is the contact "
+        "you met: list the people they referred you to",
+        "warning: content/meetings/2026-11-19-jonah-kim.md:28: referrals.3: 'elena-marsh' is "
+        "listed twice",
+    ], reported

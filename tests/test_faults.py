@@ -30,7 +30,7 @@ def without_stages(err: str) -> str:
     ("code", "said"),
     [
         (errno.ENOSPC, "the disk is full: free some space and run the command again"),
-        (errno.EROFS, "that disk is read-only: choose another output folder with --out"),
+        (errno.EROFS, "that disk is read-only: choose another folder with --out"),
         (errno.EACCES, "permission denied: check who owns it, or choose another folder with --out"),
         (errno.EIO, "the disk reported a read or write failure: check the disk"),
     ],
@@ -176,8 +176,11 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     assert os_problem(OSError(errno.EBUSY, "Device or resource busy", "out")) == (
         "out: device or resource busy"
     )
-    assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb")) == (
+    assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb"), "--out") == (
         "a\\nb: permission denied: check who owns it, or choose another folder with --out"
+    )
+    assert os_problem(OSError(errno.EROFS, "Read-only file system", "x")) == (
+        "x: that disk is read-only: choose another folder"
     )
 
 

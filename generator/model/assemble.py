@@ -58,6 +58,9 @@ from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered, Target, heading_id, render
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
+MAX_SLUG_BYTES = 200
+"""The longest page address a file name may make (in UTF-8): a contact's card is
+`<slug>.vcf`, and a system allows 255 bytes to a file name."""
 LINKED_KINDS = ("contacts", "companies", "meetings")
 """The kinds a `[[link]]` can name."""
 HEADING_SEPARATOR = " \u203a "
@@ -287,9 +290,9 @@ def assemble(
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
                 made[kind][slug] = entity
-    categories = question_bank(unique, checked, bodies, problems)
+    categories, held_back = question_bank(unique, checked, bodies, problems)
     playbook = _playbook(config, made, categories)
-    known = _known(unique, broken, playbook)
+    known = _known(unique, broken, playbook, held_back)
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     for entity in entities:
         problems.items += steps.check_references(entity, known)
@@ -302,7 +305,10 @@ def assemble(
 
 
 def _known(
-    unique: Mapping[tuple[str, str], Parsed], broken: tuple[Unparsed, ...], playbook: Playbook
+    unique: Mapping[tuple[str, str], Parsed],
+    broken: tuple[Unparsed, ...],
+    playbook: Playbook,
+    held_back: frozenset[str],
 ) -> Known:
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, slug in [*unique, *((item.kind, item.slug) for item in broken)]:
@@ -311,7 +317,7 @@ def _known(
     return Known(
         {kind: frozenset(found) for kind, found in slugs.items()},
         {kind: known_names(getattr(playbook, kind), slugs[kind]) for kind in NAMED_KINDS},
-        frozenset(playbook.questions),
+        frozenset(playbook.questions) | held_back,
     )
 
 
@@ -343,6 +349,14 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
             message = (
                 f"file name {item.slug!r} has no letter or digit to make a page address of; "
                 "rename the file"
+            )
+            problems.error(item.doc.path, 1, "slug", message)
+            continue
+        if len(slug.encode()) > MAX_SLUG_BYTES:
+            message = (
+                f"file name is {len(slug.encode())} bytes long; its pages are named after it, "
+                f"and file names may be at most 255 bytes: shorten it to {MAX_SLUG_BYTES} "
+                "letters or fewer"
             )
             problems.error(item.doc.path, 1, "slug", message)
             continue
@@ -586,21 +600,26 @@ def question_bank(
     checked: Mapping[tuple[str, str], Checked],
     bodies: Mapping[str, Body],
     problems: Problems,
-) -> tuple[Category, ...]:
-    """Question files → categories in the canonical order; ids unique across the bank."""
+) -> tuple[tuple[Category, ...], frozenset[str]]:
+    """Question files → categories in the canonical order, ids unique across the bank; and
+    the ids held back in a file whose category another file has (its mistake is reported
+    once, not again in every meeting that names its questions). The file named after its
+    category keeps it."""
     by_category: dict[str, Category] = {}
     seen: dict[str, str] = {}
-    for (kind, slug), item in unique.items():
-        if kind != "questions":
-            continue
-        v = checked[(kind, slug)].values
-        if not _has_required(v, kind):
-            continue
+    held_back: set[str] = set()
+    files = [
+        (slug, item, checked[(kind, slug)].values)
+        for (kind, slug), item in unique.items()
+        if kind == "questions" and _has_required(checked[(kind, slug)].values, kind)
+    ]
+    for _, item, v in sorted(files, key=lambda file: file[0] != file[2]["category"]):
         doc = item.doc
         if v["category"] in by_category:
             first = by_category[v["category"]].questions
             where = first[0].source.path if first else "another file"
             problems.error(doc.path, doc.line("category"), "category", f"is also used by {where}")
+            held_back.update(q["id"] for q in v["questions"] if "id" in q)
             continue
         questions = []
         for index, q in enumerate(v["questions"]):
@@ -627,7 +646,8 @@ def question_bank(
         title = v.get("title") or CATEGORIES[v["category"]]
         intro = bodies[doc.path].rendered.html
         by_category[v["category"]] = Category(v["category"], title, intro, tuple(questions))
-    return tuple(by_category[c] for c in CATEGORIES if c in by_category)
+    categories = tuple(by_category[c] for c in CATEGORIES if c in by_category)
+    return categories, frozenset(held_back)
 
 
 def is_question_id(text: str) -> bool:
@@ -665,9 +685,19 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     meeting = entity
     src = meeting.source
     check(src, "contact", meeting.contact, "contacts", "contact")
+    referred = first_listings(meeting.referrals)
     for index, referral in enumerate(meeting.referrals):
         at = f"referrals.{index}"
-        if referral and referral not in known.slugs["contacts"]:
+        if referral and referral == meeting.contact:
+            problems.error(
+                src.path,
+                src.line(at),
+                at,
+                f"{referral!r} is the contact you met: list the people they referred you to",
+            )
+        elif referred[referral] != index:
+            problems.warn(src.path, src.line(at), at, f"{referral!r} is listed twice")
+        elif referral and referral not in known.slugs["contacts"]:
             names = known.names["contacts"]
             if close_slugs(referral, names):  # a slip of the keyboard
                 message = unknown_reference(referral, "contact", "contacts", names)

@@ -279,7 +279,7 @@ class Playbook:
         for meeting in self.meetings.values():
             grouped[meeting.contact].update(s for s in meeting.referrals if s in self.contacts)
         return {
-            slug: sorted((self.contacts[s] for s in slugs), key=lambda c: c.name)
+            slug: sorted((self.contacts[s] for s in slugs), key=lambda c: (c.name, c.slug))
             for slug, slugs in grouped.items()
         }
 

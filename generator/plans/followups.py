@@ -318,7 +318,7 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
     every referral met on or before that date."""
     recorded = meeting.done.get("referrer_update")
     covered = False
-    for referral in meeting.referrals:
+    for referral in dict.fromkeys(meeting.referrals):  # once each, if listed twice
         met = first_met(ctx.playbook, referral, meeting.date)
         if met is None or met.date is None:
             continue

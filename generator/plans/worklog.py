@@ -203,7 +203,11 @@ def _meeting(
 def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpItem]) -> str:
     """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`."""
     parts = ["Held"]
-    names = [playbook.contacts[s].name for s in meeting.referrals if s in playbook.contacts]
+    names = [
+        playbook.contacts[s].name
+        for s in dict.fromkeys(meeting.referrals)
+        if s in playbook.contacts
+    ]
     if names:
         parts.append("referred you to " + ", ".join(names))
     for item in sorted(items, key=lambda i: (i.done or i.due, i.id)):

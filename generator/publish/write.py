@@ -211,11 +211,16 @@ def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
 
 
 def _remove_empty_folders(folder: Path, rels: Iterable[str]) -> None:
-    """Remove the folders of `rels` left empty, up to `folder`."""
-    for rel in rels:
-        parent = _inside(folder, rel).parent
-        while parent != folder and parent.is_relative_to(folder) and not any(parent.iterdir()):
-            parent.rmdir()
+    """Remove the folders of `rels` left empty, deepest first, up to `folder`."""
+    parents = {_inside(folder, rel).parent for rel in rels}
+    for parent in sorted(parents, key=lambda p: len(p.parts), reverse=True):
+        while parent != folder and parent.is_relative_to(folder):
+            try:
+                parent.rmdir()
+            except FileNotFoundError:
+                pass  # gone with a deeper one's turn: its parent may be empty now
+            except OSError:
+                break  # not empty (or not ours to remove): nor is any folder above it
             parent = parent.parent
 
 

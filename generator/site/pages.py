@@ -157,7 +157,7 @@ def _missing_research(
 
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
-    people = sorted(playbook.contacts.values(), key=lambda c: c.name.lower())
+    people = sorted(playbook.contacts.values(), key=lambda c: (c.name.lower(), c.slug))
     return Page(
         routes.CONTACTS, "contacts.html", "Contacts", {"playbook": playbook, "contacts": people}
     )

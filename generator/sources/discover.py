@@ -87,13 +87,21 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
             if entry.is_dir(follow_symlinks=False):
                 if not _skipped_folder(entry.name):
                     folders.append(path)
-            elif entry.is_symlink() and entry.is_dir() and not _skipped_folder(entry.name):
+            elif entry.is_symlink() and _leads_to_folder(entry) and not _skipped_folder(entry.name):
                 problems.warn(
                     _rel(path, root),
                     1,
                     "folder",
                     "is a link to a folder, which playbook does "
                     "not follow; ignored (move the folder here instead)",
+                )
+            elif _markdown(entry.name.lower()) and not _markdown(entry.name):
+                problems.warn(
+                    _rel(path, root),
+                    1,
+                    "file",
+                    f"ends in {Path(entry.name).suffix!r}, and playbook reads files ending in "
+                    "'.md'; ignored (rename it)",
                 )
             elif _markdown(entry.name):
                 if entry.is_symlink() or entry.is_file(follow_symlinks=False):
@@ -105,6 +113,14 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                         _rel(path, root), 1, "file", f"is {_special(path)}, not a file; ignored"
                     )
     return sorted(found, key=lambda s: s.rel)
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    """Does this link lead to a folder? (No, for a link that leads back to itself.)"""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
@@ -158,7 +174,12 @@ def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # missing target, or a loop of links
-        problems.error(rel, 1, "file", "is a link that leads nowhere (its target is missing)")
+        problems.error(
+            rel,
+            1,
+            "file",
+            "is a link that leads nowhere (its target is missing, or it leads back to itself)",
+        )
         return False
     homes = (root.resolve(), (root / "content").resolve())
     if not any(target.is_relative_to(home) for home in homes):

@@ -116,9 +116,7 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
         return None
     split = _split(text)
     if split is None:
-        problems.error(
-            path, 1, "front matter", "expected the file to start with '---', then YAML, then '---'"
-        )
+        problems.error(path, 1, "front matter", _unfenced(text))
         return None
     yaml_text, body, body_line = split
     return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2)
@@ -135,6 +133,16 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
         problems.error(path, 1, "file", "is not valid UTF-8 text; save it as UTF-8")
         return None
     return _parse_yaml(path, text, "", 1, problems, first_line=1)
+
+
+def _unfenced(text: str) -> str:
+    """What is wrong with a file whose front matter cannot be cut out."""
+    if text.lstrip("\ufeff").split("\n", 1)[0].rstrip() == FENCE:
+        return (
+            "the front matter that starts here has no closing '---' line: add one after "
+            "the last field"
+        )
+    return "expected the file to start with '---', then YAML, then '---'"
 
 
 def _split(text: str) -> tuple[str, str, int] | None:
@@ -164,6 +172,10 @@ def _parse_yaml(
         line, message = explain(exc, yaml_text)
         problems.error(path, line + first_line, "front matter", message)
         return None
+    except yaml.reader.ReaderError as exc:
+        line = yaml_text[: exc.position].count("\n") + first_line
+        problems.error(path, line, "front matter", _unreadable_character(exc.character))
+        return None
     except yaml.YAMLError as exc:
         problems.error(path, 1, "front matter", f"is not valid YAML: {exc}")
         return None
@@ -179,6 +191,14 @@ def _parse_yaml(
     for key, line in marks.duplicates:
         problems.error(path, line, key, "appears twice; keep one")
     return Document(path, data, marks.lines, marks.raw, body, body_line)
+
+
+def _unreadable_character(character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    return (
+        f"holds the control character U+{code:04X}, which YAML does not allow (a line break "
+        "or tab pasted from a word processor?): delete it, or retype the line"
+    )
 
 
 def _too_many(marks: _Marks) -> str:
@@ -218,9 +238,10 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                     key_node.start_mark.line + marks.offset,
                     "a field name must be plain text, not a list or a mapping",
                 )
+            key_line = key_node.start_mark.line + marks.offset
+            _refuse_long_number(key_node, key_line)
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
-            key_line = key_node.start_mark.line + marks.offset
             if key in seen:
                 marks.duplicates.append((child, key_line))
             seen.add(key)
@@ -232,13 +253,19 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.lines[child] = item.start_mark.line + marks.offset
             _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
-        text = str(node.value)
-        digits = sum(c.isdigit() for c in text) if len(text) > MAX_DIGITS else 0
-        if digits > MAX_DIGITS and node.tag.endswith((":int", ":float")):
-            raise _Refused(
-                line,
-                f"a number of {digits:,} digits: playbook reads numbers of at most "
-                f"{MAX_DIGITS} digits (put it in quotes if it is text)",
-            )
-        marks.raw[path] = text
+        _refuse_long_number(node, line)
+        marks.raw[path] = str(node.value)
     within.pop()
+
+
+def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
+    """A number too long to read back (Python refuses to print integers of thousands of
+    digits; `0xfff…` counts too), as a value or as a field name."""
+    text = str(node.value)
+    digits = sum(c.isalnum() for c in text) if len(text) > MAX_DIGITS else 0
+    if digits > MAX_DIGITS and node.tag.endswith((":int", ":float")):
+        raise _Refused(
+            line,
+            f"a number of {digits:,} digits: playbook reads numbers of at most "
+            f"{MAX_DIGITS} digits (put it in quotes if it is text)",
+        )

@@ -41,6 +41,11 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             "the { opened on this line is never closed: end the mapping with }, "
             "or put text holding { in quotes"
         )
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return at, (
+            "a backslash (\\) in double quotes starts an escape like \\n, and this one is "
+            "not one: use single quotes ('C:\\Users\\me'), or write each \\ twice"
+        )
     if "quoted scalar" in context:
         quote = _quote_at(lines, exc.context_mark)
         return opened, (

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from conftest import write
+
+from generator.build import check
 from generator.model.fields import SLUG
 from generator.model.slugs import MAX_LENGTH, fallback_slug, slugify, unique_slug
 
@@ -55,3 +59,15 @@ def test_collisions_get_numbers() -> None:
     assert unique_slug("jane-doe", set()) == "jane-doe"
     assert unique_slug("jane-doe", {"jane-doe"}) == "jane-doe-2"
     assert unique_slug("jane-doe", {"jane-doe", "jane-doe-2"}) == "jane-doe-3"
+
+
+def test_a_file_name_too_long_for_its_pages_is_an_error_check_reports(tmp_path: Path) -> None:
+    """`check` says so, rather than `build` failing on the contact's card (`<slug>.vcf`)."""
+    long = "a" * 252
+    write(tmp_path, f"content/contacts/{long}.md", "---\nname: Long Name\n---\n")
+    write(tmp_path, "content/contacts/fine.md", "---\nname: Fine\n---\n")
+    errors = check(tmp_path).errors
+    assert [(e.path, e.line, e.field) for e in errors] == [
+        (f"content/contacts/{long}.md", 1, "slug")
+    ]
+    assert "252 bytes long" in errors[0].message and "200 letters or fewer" in errors[0].message

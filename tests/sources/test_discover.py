@@ -113,8 +113,12 @@ def test_links_that_lead_nowhere_or_to_folders(tmp_path: Path) -> None:
     root = playbook(tmp_path)
     (root / "content/contacts/gone.md").symlink_to(root / "nothing.md")
     (root / "content/contacts/more").symlink_to(tmp_path)
+    (root / "content/contacts/loop.md").symlink_to("loop.md")  # leads back to itself
+    (root / "content/contacts/round").symlink_to("round")
+    nowhere = "is a link that leads nowhere (its target is missing, or it leads back to itself)"
     assert messages(check(root)) == [
-        "content/contacts/gone.md:1: file: is a link that leads nowhere (its target is missing)",
+        f"content/contacts/gone.md:1: file: {nowhere}",
+        f"content/contacts/loop.md:1: file: {nowhere}",
         "warning: content/contacts/more:1: folder: is a link to a folder, which playbook does "
         "not follow; ignored (move the folder here instead)",
     ]
@@ -183,3 +187,12 @@ def test_a_watched_path_inside_a_folder_link_is_not_a_source(tmp_path: Path) -> 
     assert source_at(root, root / "content/contacts/more/sam-ortiz.md", problems) is None
     assert problems.items == []
     assert [s.slug for s in discover(root, Problems()) if s.kind == "contacts"] == ["jane-doe"]
+
+
+def test_a_markdown_file_with_an_upper_case_ending_is_named_not_skipped(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    (root / "content/contacts/shouting.MD").write_text("---\nname: Loud\n---\n")
+    assert messages(check(root)) == [
+        "warning: content/contacts/shouting.MD:1: file: ends in '.MD', and playbook reads "
+        "files ending in '.md'; ignored (rename it)"
+    ]

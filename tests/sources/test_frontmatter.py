@@ -103,6 +103,9 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         ("tags: &me [a, *me]\n", "c.md:2: front matter: an alias (*name) here stands for"),
         ("motivation: " + "9" * 5000 + "\n", "c.md:2: front matter: a number of 5,000 digits"),
         ("motivation: " + "9" * 200 + ".5\n", "c.md:2: front matter: a number of 201 digits"),
+        ("motivation: 0x" + "f" * 5000 + "\n", "c.md:2: front matter: a number of 5,002 digits"),
+        ("name: X\n? 0x" + "f" * 4000 + "\n: y\n", "c.md:3: front matter: a number of 4,002"),
+        ("done:\n  ? " + "9" * 5000 + "\n  : 2026-11-02\n", "c.md:3: front matter: a number of"),
     ],
 )
 def test_inputs_that_would_not_end_are_refused_within_a_second(front: str, error: str) -> None:
@@ -185,5 +188,32 @@ def test_just_under_the_limits_is_read() -> None:
     ],
 )
 def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) -> None:
+    errors = errors_of(front)
+    assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+def test_front_matter_without_its_closing_line_says_so() -> None:
+    _, problems = parse("---\nname: X\ncompany: acme\n\nNotes.\n")
+    errors = [str(p) for p in problems.errors]
+    assert errors == [
+        "c.md:1: front matter: the front matter that starts here has no closing '---' line: "
+        "add one after the last field"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            'met_via: "C:\\Users\\x"\n',
+            "c.md:2: front matter: a backslash (\\) in double quotes starts an escape like \\n",
+        ),
+        (
+            "name: X\nrole: Lead\x0bData\n",
+            "c.md:3: front matter: holds the control character U+000B, which YAML does not allow",
+        ),
+    ],
+)
+def test_yaml_mistakes_are_named_at_their_line(front: str, error: str) -> None:
     errors = errors_of(front)
     assert len(errors) == 1 and errors[0].startswith(error), errors

@@ -31,3 +31,13 @@ def test_a_wikilink_up_to_the_limit_still_links() -> None:
     label = "x" * (MAX_WIKILINK - len("jane|"))
     render(f"see [[jane|{label}]]", lambda name: None, lambda name, line: broken.append(name))
     assert broken == ["jane"]
+
+
+def test_repeated_headings_do_not_make_rendering_quadratic() -> None:
+    """Each `-1`, `-2`... once counted up from 1 again: 40,000 `# a` took minutes. Compared
+    with as many different headings."""
+    count = 8_000
+    baseline = seconds_to_render("".join(f"# a{n}\n" for n in range(count)))
+    assert seconds_to_render("# a\n" * count) < 4 * baseline + 0.5
+    html = render("# a\n" * 3 + "# a 1\n", lambda name: None, lambda *_: None).html
+    assert [f'id="h-a{n}"' in html for n in ("", "-1", "-2", "-1-1")] == [True] * 4
