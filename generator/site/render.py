@@ -10,6 +10,7 @@ follows a theme edit), so an edited template is always seen.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
 import traceback
@@ -69,20 +70,22 @@ class Site:
     private details): templates leave out what only you need, such as file paths."""
 
 
+AUTOESCAPED = ("html", "xml")
+"""Templates whose output is escaped unless marked safe (the text ones are not)."""
+
+
 def make_environment(
     themes: Sequence[Path], kind: type[jinja2.Environment] = jinja2.Environment
 ) -> jinja2.Environment:
     """The Jinja environment of these theme folders (most specific first)."""
     env = kind(
         loader=theme_loader(themes),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a build sees one version of the theme, without a stat per page
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),  # checked against the source:
-        # compiling the theme costs more than rendering a small playbook
     )
     env.globals.update(
         url=_url,
@@ -102,7 +105,23 @@ def make_environment(
         lower_first=lower_first,
         first_sentence=first_sentence,
     )
+    env.bytecode_cache = _bytecode_cache(env)
     return env
+
+
+def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache:
+    """Compiled templates kept between runs (compiling the theme costs more than rendering
+    a small playbook), checked against each template's source by Jinja, and kept apart for
+    each way of compiling: Jinja compiles a call to a filter or function that takes the
+    page's context (`short_day`) otherwise than a call to one that does not, so a template
+    compiled for another version of the filters must not be reused."""
+    options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, AUTOESCAPED)
+    shape = [jinja2.__version__, repr(options), repr(sorted(env.extensions))]
+    for kind, functions in (("filter", env.filters), ("test", env.tests), ("global", env.globals)):
+        for name, function in sorted(functions.items()):
+            shape.append(f"{kind} {name} {getattr(function, 'jinja_pass_arg', '')}")
+    digest = hashlib.blake2b("\n".join(shape).encode(), digest_size=8).hexdigest()
+    return jinja2.FileSystemBytecodeCache(pattern=f"__playbook_{digest}_%s.cache")
 
 
 def theme_loader(themes: Sequence[Path]) -> jinja2.BaseLoader:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
 
@@ -156,3 +157,26 @@ def test_short_dates_name_the_year_when_it_is_not_this_year(built_sample: Path) 
     next_year = [day for day in later if " Jan" in day or " Feb" in day]
     assert next_year and all(day.endswith(" 2027") for day in next_year), next_year
     assert "Wed 18 Nov" in html and "Wed 18 Nov 2026" not in html
+
+
+def test_a_template_compiled_for_other_filters_is_not_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled templates are kept between runs: one compiled when `short_day` did not take
+    the page's context (an older playbook) must not be run with the one that does."""
+    import datetime as dt
+    import tempfile
+
+    from generator.site import render
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    write(tmp_path, "theme/templates/page.html", "{{ day|short_day }}")
+    older = make_environment([tmp_path / "theme"])
+    older.filters["short_day"] = lambda day: "older"
+    older.bytecode_cache = render._bytecode_cache(older)
+    assert older.get_template("page.html").render(day=SAMPLE_TODAY) == "older"
+    now = make_environment([tmp_path / "theme"])
+    site = make_site(load(copy_sample(tmp_path / "pb"), Problems()), SAMPLE_TODAY)
+    page = now.get_template("page.html").render(day=dt.date(2027, 1, 2), site=site)
+    assert page == "Sat 2 Jan 2027"
