@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("build", help="write the playbook site", description=_cmd_build.__doc__)
     _root_option(p)
     _folder(
-        p.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: output/)")
+        p.add_argument("--out", type=_path, metavar="DIR", help="output folder (default: output/)")
     )
     _today_option(p)
     p.add_argument(
@@ -151,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "init", help="start a new playbook in DIR", description=_cmd_init.__doc__
     )
-    _folder(p.add_argument("directory", type=Path, metavar="DIR"))
+    _folder(p.add_argument("directory", type=_path, metavar="DIR"))
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_init)
 
@@ -282,8 +282,16 @@ def _port(text: str) -> int:
     return port
 
 
+def _path(text: str) -> Path:
+    """A path given on the command line; an empty one is a slip (`-o "$DIR"` with DIR
+    unset), not "here"."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a path, got an empty one")
+    return Path(text)
+
+
 def _existing_folder(text: str) -> Path:
-    path = Path(text)
+    path = _path(text)
     if not path.exists():
         raise argparse.ArgumentTypeError(f"no such folder: {text}")
     if not path.is_dir():
@@ -557,7 +565,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
             source, help=what, description=f"{_cmd_import.__doc__} FILE: {what}."
         )
         _root_option(q)
-        q.add_argument("file", type=Path, metavar="FILE")
+        q.add_argument("file", type=_path, metavar="FILE")
         q.add_argument(
             "--companies",
             action="store_true",
@@ -580,7 +588,11 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     _root_option(q)
     q.add_argument("slugs", nargs="*", metavar="SLUG", help="contacts to export (default: all)")
     q.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)"
+        "-o",
+        "--output",
+        type=_path,
+        metavar="FILE",
+        help="write to FILE (default: standard output)",
     )
     q.set_defaults(run=_cmd_export_vcard)
     q = formats.add_parser(
@@ -588,7 +600,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     )
     _root_option(q)
     q.add_argument(
-        "-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: export/)"
+        "-o", "--output", type=_path, metavar="DIR", help="folder to write to (default: export/)"
     )
     _today_option(q)
     q.set_defaults(run=_cmd_export_csv)
@@ -609,7 +621,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
         p.add_argument(
             "-o",
             "--output",
-            type=Path,
+            type=_path,
             metavar="DIR",
             help="folder to write to (default: reports/)",
         )
@@ -622,7 +634,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.Argumen
     )
     _root_option(p)
     p.add_argument(
-        "-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: schemas/)"
+        "-o", "--output", type=_path, metavar="DIR", help="folder to write to (default: schemas/)"
     )
     p.set_defaults(run=_cmd_schema)
 
@@ -681,6 +693,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     from generator.exchange.exporting import checked, vcards
     from generator.publish.atomic import replace_file
 
+    _require_playbook(args.root)
     found = checked(args.root)
     _print_problems(found.warnings)
     text = vcards(found.playbook, args.slugs)
@@ -706,6 +719,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     byte order mark, ISO dates) for a spreadsheet; earlier exports there are replaced."""
     from generator.exchange.exporting import checked, csv_tables, today_of, write_tables
 
+    _require_playbook(args.root)
     found = checked(args.root)
     _print_problems(found.warnings)
     folder = args.output if args.output is not None else args.root / "export"
@@ -722,6 +736,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from generator.exchange.exporting import checked, today_of
     from generator.exchange.report import REPORT_FOLDER, work_search_report, write_report
 
+    _require_playbook(args.root)
     found = checked(args.root)
     _print_problems(found.warnings)
     today = today_of(found, args.today)

@@ -148,6 +148,7 @@ def new_file(
         slug = f"{(day or today).isoformat()}-{contact}"
     else:
         contact, slug = "", slugify(name)
+        company = _company_slug(company, sources) if company else company
     folder = root / "content" / FOLDERS[kind]
     target = folder / f"{slug}.md"
     if target.exists():
@@ -215,16 +216,30 @@ def _check_written(text: str, kind: str, values: dict[str, Any], archetype: Path
 def _contact_slug(root: Path, name: str, sources: list[SourceFile]) -> str:
     """The slug of the contact a new meeting is with: `name` as given, or slugified
     (`"Omar Haddad"` → `omar-haddad`); a usage error with the nearest contact otherwise."""
-    contacts = {s.slug: s for s in sources if s.kind == "contacts"}
+    return _existing_slug(name, sources, "contact", "a meeting names its contact")
+
+
+def _company_slug(name: str, sources: list[SourceFile]) -> str:
+    """The slug of the company a new contact works at, found as a meeting's contact is."""
+    return _existing_slug(name, sources, "company", "a contact names their company")
+
+
+def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) -> str:
+    found = {s.slug: s for s in sources if s.kind == FOLDERS[noun]}
     for candidate in (name.strip(), _slug_or_none(name)):
-        if candidate in contacts:
+        if candidate in found:
             return candidate
-    names = {slug: _name_of(source) for slug, source in contacts.items()}
+    names = {slug: _name_of(source) for slug, source in found.items()}
     hint = did_you_mean(close_slugs(name, names))
-    message = f"no contact named {name!r} (a meeting names its contact by file name, like jane-doe)"
+    example, pronoun = _NAMED_BY_SLUG[noun]
+    message = f"no {noun} named {name!r} ({how} by file name, like {example})"
     if hint:
         raise UsageError(f"{message}; {hint}")
-    raise UsageError(f"{message}; add them first: playbook new contact {_shell_quoted(name)}")
+    raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {_shell_quoted(name)}")
+
+
+_NAMED_BY_SLUG = {"contact": ("jane-doe", "them"), "company": ("acme", "it")}
+"""An example file name, and the pronoun, of the kinds `new` looks up by name."""
 
 
 def _refuse_taken(slug: str, folder: str, sources: list[SourceFile]) -> None:

@@ -290,3 +290,32 @@ def test_ctrl_c_while_the_command_loads_ends_it_quietly(
     monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
     assert launch.main() == 130
     assert capsys.readouterr().err == "playbook: interrupted\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["schema", "-o", ""],
+        ["build", "-C", ""],
+        ["build", "--out", ""],
+        ["export", "csv", "-o", ""],
+    ],
+)
+def test_an_empty_path_is_a_slip_not_here(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "expected a path, got an empty one" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv", [["export", "csv"], ["export", "vcard"], ["report", "--from", "2026-11-01"]]
+)
+def test_commands_that_read_a_playbook_say_when_there_is_none(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*argv, "-C", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"no playbook in {tmp_path} (no content/ folder)" in err and "warning" not in err

@@ -85,6 +85,20 @@ def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
     assert check(sample_root).errors == []
 
 
+def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "contact", "Ana Silva", company="verdant", today=TODAY)
+    assert str(refused.value) == (
+        "no company named 'verdant' (a contact names their company by file name, like acme); "
+        "did you mean verdant-grid?"
+    )
+    with pytest.raises(UsageError, match="add it first: playbook new company Nope"):
+        new_file(sample_root, "contact", "Ana Silva", company="Nope", today=TODAY)
+    made = new_file(sample_root, "contact", "Ana Silva", company="Verdant Grid", today=TODAY)
+    assert "company: verdant-grid" in made.read_text()
+    assert check(sample_root).errors == []
+
+
 def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "meeting", "omar", today=TODAY)

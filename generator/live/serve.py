@@ -308,6 +308,8 @@ class SiteFiles(_Guarded):
                     self.redirect(_folder_address(names))
                     return
                 target = target / "index.html"
+            elif self.request.path.endswith("/"):
+                raise web.HTTPError(404)  # a file is no folder: `index.html/` (as `build`)
             inside = target.resolve().is_relative_to(self.root)
         except (OSError, RuntimeError):  # a name too long for the system, a loop of links
             raise web.HTTPError(404) from None

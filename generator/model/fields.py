@@ -249,6 +249,11 @@ class Date(FieldType):
     expected = "a date as YYYY-MM-DD"
 
     def convert(self, value: Any, at: At) -> dt.date:
+        if isinstance(value, dt.datetime) and (value.time(), value.tzinfo) != (dt.time(), None):
+            at.warn(
+                f"holds a time too ({value:%H:%M}), which a date leaves out: write the date "
+                "alone, and a meeting's time in `time:`"
+            )
         day = value.date() if isinstance(value, dt.datetime) else value
         if isinstance(day, str):
             day = _parse_date(day.strip(), self.expected)

@@ -43,7 +43,15 @@ def replace_file(path: Path, data: bytes) -> None:
 
 def _written_beside(path: Path, data: bytes) -> Path:
     """`data` in a new hidden file beside `path`, flushed to disk; made with the usual
-    permissions (those the umask leaves), like any file the user's editor creates."""
+    permissions (those the umask leaves), like any file the user's editor creates. A
+    failure names `path`, the file the user asked for, not the hidden one."""
+    try:
+        return _write_beside(path, data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _write_beside(path: Path, data: bytes) -> Path:
     while True:
         temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
         try:

@@ -113,6 +113,13 @@ def test_a_folder_without_its_slash_is_sent_to_its_one_address(shared: LiveServe
         assert (status, headers["Location"]) == (302, location)
 
 
+def test_a_file_asked_for_as_a_folder_is_not_found(shared: LiveServer) -> None:
+    """As on a static host: `index.html/` is no folder (its relative links would miss)."""
+    for path in ("/index.html/", "/static/style.css/", "/contacts/elena-marsh/index.html/"):
+        assert request(shared, "GET", path)[0] == 404, path
+    assert request(shared, "GET", "/index.html")[0] == 200
+
+
 def test_folder_addresses_are_quoted_paths() -> None:
     assert serve._folder_address([]) == "/"
     assert serve._folder_address(["contacts"]) == "/contacts/"

@@ -253,3 +253,17 @@ def test_long_values_are_cut_in_messages() -> None:
     long = "x" * 500
     (message,) = convert(Email(), long)[1]
     assert len(message) < 200 and message.endswith("…'")
+
+
+def test_a_date_with_a_time_keeps_the_date_and_says_the_time_goes_elsewhere() -> None:
+    doc = Document("f.md", {"x": None}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    found = convert_field(Date(), dt.datetime(2026, 1, 2, 9, 30), At(doc, "x", problems))  # type: ignore[arg-type]
+    assert found == dt.date(2026, 1, 2)
+    assert [str(p) for p in problems.items] == [
+        "warning: f.md:3: x: holds a time too (09:30), which a date leaves out: write the date "
+        "alone, and a meeting's time in `time:`"
+    ]
+    midnight = Problems()
+    convert_field(Date(), dt.datetime(2026, 1, 2), At(doc, "x", midnight))  # type: ignore[arg-type]
+    assert midnight.items == []
