@@ -67,6 +67,28 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
 
+def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A full disk may be told only when a file is flushed, with no file name attached."""
+    out = tmp_path / "site"
+    real_write = pathlib.Path.write_bytes
+
+    def failing_close(self: Path, data: bytes) -> int:
+        if ".staging-" in str(self) and self.name == "index.html":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(self, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", failing_close)
+    status = main(["build", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY])
+    (line,) = without_stages(capsys.readouterr().err).splitlines()
+    assert status == 1
+    assert line.startswith("playbook: ") and "index.html: the disk is full" in line, line
+
+
 @pytest.mark.parametrize(
     ("template", "text"),
     [

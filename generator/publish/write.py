@@ -334,7 +334,10 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:  # a full disk says so when the file is closed, unnamed
+            raise OSError(exc.errno, exc.strerror, exc.filename or rel) from None
     return len(files)
 
 

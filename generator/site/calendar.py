@@ -25,7 +25,7 @@ import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.model.entities import Meeting, Playbook
 from generator.plans.agenda import meeting_length
@@ -119,8 +119,42 @@ def build_calendar(
             first_date=dt.date(min(days).year, 1, 1),
             last_date=dt.date(max(days).year + 1, 1, 1),
         )
+        for timezone in calendar.walk("VTIMEZONE"):
+            _onsets_before_the_change(timezone)
     ical: bytes = calendar.to_ical()
     return ical
+
+
+def _onsets_before_the_change(timezone: Any) -> None:
+    """Each observance's onsets (DTSTART, RDATE) as RFC 5545 reads them: the local time of
+    the change on the clock *before* it (02:00 when clocks go forward at 02:00).
+    icalendar writes the time on the clock after it (03:00) when clocks go forward
+    (icalendar issue #252), which puts the change an hour late for apps that read the
+    VTIMEZONE."""
+    zone = zoneinfo.ZoneInfo(str(timezone["TZID"]))
+    for observance in timezone.subcomponents:
+        before, after = observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td
+        if before == after:
+            continue
+        start = observance.pop("DTSTART").dt
+        observance.add("dtstart", _on_the_clock_before(zone, start, before, after))
+        rdates = observance.pop("RDATE", None)
+        if rdates is not None:
+            lists = rdates if isinstance(rdates, list) else [rdates]
+            days = [_on_the_clock_before(zone, d.dt, before, after) for x in lists for d in x.dts]
+            observance.add("rdate", days)
+
+
+def _on_the_clock_before(
+    zone: zoneinfo.ZoneInfo, local: dt.datetime, before: dt.timedelta, after: dt.timedelta
+) -> dt.datetime:
+    """The onset of a change from UTC offset `before` to `after` written as `local`, on the
+    clock before the change (as it is, when it already is)."""
+    change = (local - after).replace(tzinfo=dt.UTC)  # if `local` is on the clock after it
+    just_before = (change - dt.timedelta(seconds=1)).astimezone(zone).utcoffset()
+    if just_before == before and change.astimezone(zone).utcoffset() == after:
+        return (change + before).replace(tzinfo=None)
+    return local
 
 
 def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, links: Links) -> Event:

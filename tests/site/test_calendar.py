@@ -7,6 +7,7 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
 from icalendar import Calendar
 
@@ -229,3 +230,33 @@ def test_meetings_on_the_nights_the_clocks_change_keep_their_length(tmp_path: Pa
     assert found["meeting-spring@playbook"]["DTSTART"].dt.hour == 3
     assert "DURATION" in found["meeting-fall@playbook"]
     assert "DTEND" in found["meeting-usual@playbook"]
+
+
+@pytest.mark.parametrize(
+    "timezone", ["America/Chicago", "Europe/Berlin", "Australia/Sydney", "America/Santiago"]
+)
+def test_each_clock_change_starts_on_the_clock_before_it(tmp_path: Path, timezone: str) -> None:
+    """RFC 5545: an observance's DTSTART and RDATEs are the local time of the change on the
+    clock before it: minus TZOFFSETFROM, each is the very moment the zone's offset changes."""
+    write(tmp_path, "playbook.yaml", f"timezone: {timezone}\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    meeting = '---\ncontact: ada\nformat: phone\ndate: {}\ntime: "10:00"\n---\n'
+    write(tmp_path, "content/meetings/a.md", meeting.format("2026-06-01"))
+    write(tmp_path, "content/meetings/b.md", meeting.format("2027-06-01"))
+    playbook = load(tmp_path, Problems())
+    today = dt.date(2026, 5, 1)
+    zone = zoneinfo.ZoneInfo(timezone)
+    (vtimezone,) = Calendar.from_ical(build_calendar(playbook, today, ())).walk("VTIMEZONE")
+    onsets = 0
+    for observance in vtimezone.subcomponents:
+        before, after = observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td
+        if before == after:
+            continue
+        rdates = observance.get("RDATE", [])
+        days = [d.dt for x in (rdates if isinstance(rdates, list) else [rdates]) for d in x.dts]
+        for local in [observance["DTSTART"].dt, *days]:
+            change = (local - before).replace(tzinfo=dt.UTC)
+            assert (change - dt.timedelta(seconds=1)).astimezone(zone).utcoffset() == before
+            assert change.astimezone(zone).utcoffset() == after, (observance.name, local)
+            onsets += 1
+    assert onsets >= 4  # two changes a year, 2026 and 2027
