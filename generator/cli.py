@@ -427,7 +427,7 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
             "can read your meetings and follow-ups",
             file=sys.stderr,
         )
-    if args.with_vcards:
+    if args.with_vcards and args.audience == OWNER:  # a coach's view has no cards at all
         print(
             "warning: the contacts' .vcf files are written in plain text: anyone with "
             "their address can read those names, emails and phone numbers",

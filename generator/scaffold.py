@@ -56,6 +56,15 @@ def slugify(name: str) -> str:
     return slug
 
 
+def _new_slug(name: str, kind: str) -> str:
+    """The file name of a new contact or company: as `slugify` makes it, or for a name with
+    no letter or digit playbook can spell (`🎉`, `***`), `contact-` and a short code, as
+    `import` names such people."""
+    if not name.strip():
+        raise UsageError("a name is needed: playbook new contact 'Jane Doe'")
+    return slugs.slugify(name) or slugs.fallback_slug(name, kind)
+
+
 def create_playbook(directory: Path) -> list[Path]:
     """Copy the theme's starter playbook into `directory`, with the JSON Schemas and the
     VS Code settings that use them, and a `.gitignore` for the built site unless one is
@@ -147,7 +156,7 @@ def new_file(
         contact = _contact_slug(root, name, sources)
         slug = f"{(day or today).isoformat()}-{contact}"
     else:
-        contact, slug = "", slugify(name)
+        contact, slug = "", _new_slug(name, kind)
         company = _company_slug(company, sources) if company else company
     folder = root / "content" / FOLDERS[kind]
     target = folder / f"{slug}.md"

@@ -361,3 +361,47 @@ def test_details_written_into_text_that_stays_are_hidden_too(sample_root: Path) 
     assert first == "Send the deck to (kept private) or call (kept private)"
     assert second == "Ask about (kept private) and mail (kept private)"
     assert view.profile is not None and "maya.okafor@example.com" in view.profile.pitch_html
+
+
+def test_what_you_wrote_about_others_anywhere_in_your_profile_or_text_is_hidden(
+    tmp_path: Path,
+) -> None:
+    """Your headline and strengths name people too; phones are written the way people
+    write them at home; Markdown curls the apostrophe in O'Brien."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/contacts/aoife-obrien.md",
+        "---\nname: Aoife O'Brien\nphone: '+353 1 555 0199'\n---\n",
+    )
+    write(
+        root,
+        "content/contacts/ben-ng.md",
+        "---\nname: Ben Ng\nphone: '+1 312 555 0177 ext. 12'\n---\n",
+    )
+    meeting = (
+        "---\ncontact: aoife-obrien\ndate: 2026-12-08\ngoals:\n"
+        "  - Call Aoife on 01 555 0199 if late\n  - Or Ben on +1 312 555 0177\n---\n"
+    )
+    write(root, "content/meetings/2026-12-08-aoife-obrien.md", meeting)
+    profile = root / "content/profile.md"
+    text = profile.read_text()
+    text = text.replace(
+        "headline: ", "headline: Mentored by Priya Natarajan (priya.natarajan@example.org). ", 1
+    )
+    text = text.replace("\n---\n", "\n---\n\nAoife O'Brien taught me forecasting.\n", 1)
+    profile.write_text(text)
+    out = build(root, out=tmp_path / "coach", today=SAMPLE_TODAY, audience=Audience(COACH)).output
+    files = readable_files(out)
+    for secret in (
+        "Priya Natarajan",
+        "priya.natarajan@",
+        "O'Brien",
+        "O\u2019Brien",
+        "Aoife",
+        "555 0199",
+        "555 0177",
+    ):
+        assert not [rel for rel, body in files.items() if secret in body], secret
+    page = html.unescape(files["index.html"])
+    assert "Mentored by P. N." in page

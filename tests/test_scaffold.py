@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,8 @@ def test_every_archetype_writes_valid_yaml_for_any_name(sample_root: Path, name:
             continue  # the contact took that file name
         try:
             path = new_file(sample_root, kind, name, today=TODAY)
-        except UsageError as exc:  # a name with no letters or digits has no file name
-            assert "cannot make a file name" in str(exc) or "already" in str(exc)
+        except UsageError as exc:  # a blank name, or a file name taken
+            assert "a name is needed" in str(exc) or "already" in str(exc)
             continue
         assert parsed(path)["name"] == name.strip()
 
@@ -156,3 +157,13 @@ def test_init_keeps_an_existing_gitignore(tmp_path: Path) -> None:
     created = create_playbook(tmp_path / "mine")
     assert (tmp_path / "mine" / ".gitignore").read_text() == "*.pdf\n"
     assert tmp_path / "mine" / ".gitignore" not in created
+
+
+@pytest.mark.parametrize(("kind", "name"), [("contact", "🎉"), ("company", "***")])
+def test_a_name_without_letters_gets_a_file_name_as_import_gives_it(
+    sample_root: Path, kind: str, name: str
+) -> None:
+    path = new_file(sample_root, kind, name, today=TODAY)
+    assert re.fullmatch(rf"{kind}-[0-9a-f]{{8}}\.md", path.name), path.name
+    assert parsed(path)["name"] == name
+    assert check(sample_root).errors == []

@@ -51,6 +51,7 @@ class Known:
     companies: list[KnownCompany] = field(default_factory=list)
     contact_slugs: set[str] = field(default_factory=set)
     company_slugs: set[str] = field(default_factory=set)
+    meeting_slugs: set[str] = field(default_factory=set)
     people: PersonIndex[KnownContact] = field(default_factory=PersonIndex, repr=False)
     _company_by_key: dict[str, KnownCompany] = field(default_factory=dict, repr=False)
     _companies_by_core: dict[str, list[KnownCompany]] = field(default_factory=dict, repr=False)
@@ -93,9 +94,11 @@ def read_known(root: Path) -> Known:
     known = Known()
     ignored = Problems()  # `playbook check` reports these; an import only reads
     for source in discover(root, ignored):
+        slug = file_slug(source.slug)  # the slug `playbook check` gives the file
+        if source.kind == "meetings":
+            known.meeting_slugs.add(slug)  # `[[slug]]` may name a meeting too
         if source.kind not in ("contacts", "companies"):
             continue
-        slug = file_slug(source.slug)  # the slug `playbook check` gives the file
         (known.contact_slugs if source.kind == "contacts" else known.company_slugs).add(slug)
         try:
             doc = parse_document(source.rel, source.path.read_bytes(), ignored)

@@ -102,27 +102,41 @@ class _Companies:
     known: Known
     create: bool
     plan: ImportPlan
+    taken: set[str]
+    """The slugs of every contact, company and meeting, there or planned (shared with the
+    contacts' plan: one slug for two kinds would make `[[slug]]` links ambiguous)."""
     by_key: dict[str, NewCompany] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
 
     def slug_for(self, name: str, line: int, count: bool = True) -> tuple[str | None, bool]:
-        """(slug, whether the company file exists or will be created)."""
+        """(slug, whether the company file exists or will be created), recorded in the plan."""
+        slug, exists = self.would_be(name)
         existing = self.known.company_named(name)
         if existing is not None:
             self.plan.matched_companies[name] = existing.slug
-            return existing.slug, True
-        full, core = company_keys(name)
-        key = core or full or name
-        company = self.by_key.get(key)
-        if company is None:
-            base = slugify(name) or fallback_slug(name, "company")
-            slug = unique_slug(base, self.known.company_slugs | self.taken)
-            self.taken.add(slug)
-            company = NewCompany(name, slug, 0, line)
+            return slug, exists
+        key = self._key(name)
+        company = self.by_key.get(key) or NewCompany(name, slug, 0, line)
+        self.taken.add(company.slug)
         if count:
             company = replace(company, people=company.people + 1)
         self.by_key[key] = company
         return company.slug, self.create
+
+    def would_be(self, name: str) -> tuple[str, bool]:
+        """What `slug_for` would say, without recording anything (for a record that may
+        yet be refused)."""
+        existing = self.known.company_named(name)
+        if existing is not None:
+            return existing.slug, True
+        company = self.by_key.get(self._key(name))
+        if company is not None:
+            return company.slug, self.create
+        return unique_slug(slugify(name) or fallback_slug(name, "company"), self.taken), self.create
+
+    @staticmethod
+    def _key(name: str) -> str:
+        full, core = company_keys(name)
+        return core or full or name
 
 
 def plan_import(
@@ -130,26 +144,27 @@ def plan_import(
 ) -> ImportPlan:
     """What importing `reading` into the playbook `known` would write and skip."""
     plan = ImportPlan(label, origin, notices=list(reading.notices))
-    companies = _Companies(known, create_companies, plan)
+    taken = known.contact_slugs | known.company_slugs | known.meeting_slugs
+    companies = _Companies(known, create_companies, plan, taken)
     planned: PersonIndex[Person] = PersonIndex()
-    taken = set(known.contact_slugs)
     for person in reading.people:
         skipped = _already_there(person, known, planned)
         if skipped is not None:
             plan.skipped.append(skipped)
             continue
-        slug, exists = (
-            companies.slug_for(person.company, person.line) if person.company else (None, False)
-        )
         base = slugify(person.name) or fallback_slug(person.name, "contact")
-        contact_slug = unique_slug(base, taken)
+        contact_slug = unique_slug(base, taken)  # the person first: their own name is theirs
+        taken.add(contact_slug)
+        slug, exists = companies.would_be(person.company) if person.company else (None, False)
         rel = f"content/contacts/{contact_slug}.md"
         text = contact_text(person, slug if exists else None, label, origin)
         problem = _invalid(rel, text, CONTACT, person.name)
-        if problem:
+        if problem:  # refused: no slug taken, no company made for them
+            taken.discard(contact_slug)
             plan.notices.append(Notice(label, person.line, f"{problem}; skipped"))
             continue
-        taken.add(contact_slug)
+        if person.company:
+            companies.slug_for(person.company, person.line)
         planned.add(person, person.name, person.linkedin, person.emails)
         plan.contacts.append(NewFile(rel, text, person.name, person.line))
     for line, name in reading.organisations:

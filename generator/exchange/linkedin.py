@@ -136,7 +136,14 @@ def _records(
             reading.notices.append(Notice(label, start, f"cannot be read as CSV ({exc}); skipped"))
             read = rows.line_num
             continue
-        read = rows.line_num
+        lines, read = rows.line_num - read, rows.line_num
+        if lines > 1 and any("\n" in cell or "\r" in cell for cell in record):
+            message = (
+                f'has a quote (") that is not closed until line {read}: lines {start} to '
+                f"{read} were read as one record; skipped (close the quote, or take it out)"
+            )
+            reading.notices.append(Notice(label, start, message))
+            continue
         yield start, record
 
 

@@ -14,6 +14,9 @@ from typing import Any
 from generator.model.config import Config
 from generator.model.fields import Cadence
 
+OFF_STATUSES = ("declined", "cancelled")
+"""The statuses of a meeting that will not take place (`Meeting.called_off`)."""
+
 
 @dataclass(frozen=True)
 class Source:
@@ -190,6 +193,11 @@ class Meeting(Noted):
     def has_learnings(self) -> bool:
         """Whether you wrote down what you learned: under `## Learned`, or an answer."""
         return bool(self.learned_html or self.answers)
+
+    @property
+    def called_off(self) -> bool:
+        """Declined or cancelled: no plan, no sheet, no target list, not on today's list."""
+        return self.status in OFF_STATUSES
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:

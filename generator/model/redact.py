@@ -103,7 +103,7 @@ def shared_view(playbook: Playbook, href: Href, names: str = "initials") -> Play
     companies = {slug: _company(company) for slug, company in playbook.companies.items()}
     return Playbook(
         config=dataclasses.replace(playbook.config, base_url=None),
-        profile=_profile(playbook.profile, html) if playbook.profile else None,
+        profile=_profile(playbook.profile, text, html) if playbook.profile else None,
         contacts=contacts,
         companies=companies,
         meetings=meetings,
@@ -175,24 +175,37 @@ def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable
         parts = contact.name.split()
         if not parts:
             continue
-        whole[" ".join(parts).casefold()] = shown[contact.slug]
+        whole[_straight(" ".join(parts)).casefold()] = shown[contact.slug]
         for part in parts:
             if len(part) > 1 and part[0].isupper():
-                words.setdefault(part, set()).add(shown[contact.slug])
+                words.setdefault(_straight(part), set()).add(shown[contact.slug])
     if not whole:
         return _same
-    patterns = [r"\s+".join(re.escape(p) for p in key.split()) for key in whole]
+    patterns = [r"\s+".join(_spelled(p) for p in key.split()) for key in whole]
     single = {word: next(iter(s)) if len(s) == 1 else f"{word[0]}." for word, s in words.items()}
     full_names = "|".join(sorted(patterns, key=len, reverse=True))
-    each_word = "|".join(sorted(map(re.escape, single), key=len, reverse=True)) or "(?!)"
+    each_word = "|".join(sorted(map(_spelled, single), key=len, reverse=True)) or "(?!)"
     found = re.compile(rf"(?<!\w)(?:(?i:{full_names})|({each_word}))(?!\w)")
 
     def replace(match: re.Match[str]) -> str:
         if match[1] is not None:
-            return single[match[1]]
-        return whole[" ".join(match[0].split()).casefold()]
+            return single[_straight(match[1])]
+        return whole[_straight(" ".join(match[0].split())).casefold()]
 
     return lambda text: found.sub(replace, text) if text else text
+
+
+_APOSTROPHES = "'\u2019\u2018"
+"""A straight apostrophe, and the curly ones Markdown's typographer makes of it."""
+
+
+def _spelled(word: str) -> str:
+    """`O'Brien` as a pattern that also finds it with a curly apostrophe."""
+    return "".join(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else re.escape(c) for c in word)
+
+
+def _straight(text: str) -> str:
+    return re.sub(f"[{_APOSTROPHES}]", "'", text)
 
 
 PRIVATE_DETAIL = "(kept private)"
@@ -208,12 +221,10 @@ def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
     `PRIVATE_DETAIL`: a goal such as "send the deck to priya@example.org" keeps its point."""
     own = playbook.profile
     mine = {own.email.casefold(), own.linkedin.casefold()} - {""} if own else set()
-    phones = set()
-    for contact in playbook.contacts.values():
-        digits = re.sub(r"\D", "", contact.phone)[-10:]
-        if len(digits) >= 7:
-            phones.add(_PHONE_GAP.join(digits))
-    numbers = "|".join(sorted(phones))
+    phones = {
+        form for contact in playbook.contacts.values() for form in _phone_forms(contact.phone)
+    }
+    numbers = "|".join(_PHONE_GAP.join(form) for form in sorted(phones, key=lambda f: (-len(f), f)))
     prefix = rf"(?:\+\d{{1,3}}{_PHONE_GAP})?\(?"  # a country code, an opening bracket
     phone = re.compile(rf"(?<![\d+]){prefix}(?:{numbers})(?!\d)") if phones else None
 
@@ -227,6 +238,23 @@ def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
         return phone.sub(PRIVATE_DETAIL, text) if phone else text
 
     return scrub
+
+
+_EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x|#|;)\s*\d+\s*$")
+
+
+def _phone_forms(phone: str) -> set[str]:
+    """The digits a phone number may be written with in text: as stored, without its
+    extension; its last ten digits (a US number without its 1); and when it starts with a
+    country code (`+353 1 555 0199`), the number without it, with and without the trunk 0
+    dialled at home (`1 555 0199`, `01 555 0199`). The code's length is not known, so each
+    of 1 to 3 digits is tried: hiding a little more is the safe side."""
+    digits = re.sub(r"\D", "", _EXTENSION.sub("", phone))
+    forms = {digits, digits[-10:]}
+    if phone.lstrip().startswith("+"):
+        for code in (1, 2, 3):
+            forms |= {digits[code:], "0" + digits[code:]}
+    return {form for form in forms if len(form) >= 7}
 
 
 def _relinked(html: str, href: Href, renaming: Renaming) -> str:
@@ -297,8 +325,18 @@ def _company(company: Company) -> Company:
     return dataclasses.replace(company, notes_html=_notes(company.notes_html), extra={})
 
 
-def _profile(profile: Profile, html: Callable[[str], str]) -> Profile:
-    return dataclasses.replace(profile, pitch_html=html(profile.pitch_html))
+def _profile(profile: Profile, text: Callable[[str], str], html: Callable[[str], str]) -> Profile:
+    """Yours, kept, but for other people's names and details in what you wrote."""
+    return dataclasses.replace(
+        profile,
+        headline=text(profile.headline),
+        target_roles=tuple(map(text, profile.target_roles)),
+        strengths=tuple(map(text, profile.strengths)),
+        ideal_role=text(profile.ideal_role),
+        location=text(profile.location),
+        pitch_html=html(profile.pitch_html),
+        extra={key: text(v) if isinstance(v, str) else v for key, v in profile.extra.items()},
+    )
 
 
 def _category(

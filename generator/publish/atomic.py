@@ -37,6 +37,8 @@ def replace_file(path: Path, data: bytes) -> None:
     temporary = _written_beside(path, data)
     try:
         os.replace(temporary, path)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     finally:
         temporary.unlink(missing_ok=True)
 

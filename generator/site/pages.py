@@ -22,7 +22,6 @@ from generator.site.render import Page
 from generator.site.vcard import contact_vcard
 
 UPCOMING_STATUSES = ("scheduled",)
-OFF_STATUSES = ("declined", "cancelled")
 """Meetings that will not take place."""
 
 SECTIONS = (
@@ -103,7 +102,7 @@ def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
         (
             m
             for m in playbook.meetings.values()
-            if m.date == today and m.status not in OFF_STATUSES and m.contact in playbook.contacts
+            if m.date == today and not m.called_off and m.contact in playbook.contacts
         ),
         key=lambda m: m.sort_key,
     )

@@ -240,3 +240,56 @@ def test_new_makes_file_names_the_same_way(
     assert "already has the file name ada-byrne" in capsys.readouterr().err
     assert main(["new", "-C", root, "contact", "🚀"]) == 2
     assert main(["check", "-C", root]) == 0
+
+
+def test_an_import_never_gives_a_contact_and_a_company_one_slug(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A company named like a contact (or a freelancer whose company is their name) would
+    make `[[slug]]` links ambiguous: what import writes, check must accept."""
+    rows = (
+        "First Name,Last Name,Company\n"
+        "Sam,Lee,Omar Haddad\n"  # a company named like a contact already there
+        "Ana,Silva,Ana Silva\n"  # their own company
+        "Carbon,Ledger,\n"  # a person named like a company already there
+    )
+    before = files(sample_root)
+    (sample_root.parent / "c.csv").write_text(rows)
+    csv = str(sample_root.parent / "c.csv")
+    assert main(["import", "linkedin", "-C", str(sample_root), csv, "--companies"]) == 0
+    created = sorted(rel.removeprefix("content/") for rel in files(sample_root).keys() - before)
+    assert created == [
+        "companies/ana-silva-2.md",
+        "companies/omar-haddad-2.md",
+        "contacts/ana-silva.md",
+        "contacts/carbon-ledger-2.md",
+        "contacts/sam-lee.md",
+    ]
+    capsys.readouterr()
+    assert main(["check", "-C", str(sample_root)]) == 0, capsys.readouterr().err
+
+
+def test_a_person_refused_brings_no_company(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (sample_root.parent / "c.csv").write_text(
+        "First Name,Last Name,Company,Connected On\nA,One,Lonely Co,1 Jan 0001\n"
+    )
+    csv = str(sample_root.parent / "c.csv")
+    main(["import", "linkedin", "-C", str(sample_root), csv, "--companies"])
+    assert not (sample_root / "content/companies/lonely-co.md").exists()
+    assert "Lonely Co" not in capsys.readouterr().out
+
+
+def test_a_quote_left_open_is_named_not_merged_into_one_person(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = sample_root.parent / "c.csv"
+    csv.write_text('First Name,Last Name\n"Bob,Smith\nCara,Jones\nEve,"White\nFay,Green\n')
+    before = files(sample_root)
+    assert main(["import", "linkedin", "-C", str(sample_root), str(csv)]) == 1
+    assert sorted(files(sample_root).keys() - before) == ["content/contacts/fay-green.md"]
+    assert (
+        f'{csv}:2: has a quote (") that is not closed until line 4: lines 2 to 4 were read '
+        "as one record; skipped"
+    ) in capsys.readouterr().err

@@ -206,3 +206,32 @@ def test_paper_has_no_screen_chrome_and_keeps_questions_with_their_space(
     assert parts == ["auto", "page", "page"]
     ink = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert ink in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
+
+
+def pdf_text(pdf: bytes, first: int, last: int) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    command = ["pdftotext", "-layout", "-f", str(first), "-l", str(last), "-", "-"]
+    return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def test_a_long_list_starts_under_its_title_and_an_untimed_plan_keeps_its_minutes(
+    page: Any, tmp_path: Path
+) -> None:
+    """A table breaks between rows: a list of 33 people does not leave page 1 with its
+    title alone. A plan without a clock says `+4 min` on one line."""
+    root = copy_sample(tmp_path / "pb")
+    for n in range(1, 21):
+        write(root, f"content/contacts/extra-{n}.md", f"---\nname: Extra Person {n}\n---\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    first_page = pdf_text(print_pdf(page, site, "contacts"), 1, 1)
+    assert first_page.count("Extra Person") >= 5, first_page
+    pack = pdf_text(print_pdf(page, site, "meetings/2026-11-18-nadia-petrov/print"), 1, 2)
+    assert re.search(r"\+\d+ min", pack), pack
+    assert not [line for line in pack.splitlines() if line.strip() == "min"], pack
+
+
+def test_a_declined_meeting_prints_no_question_sheet(built_sample: Path) -> None:
+    html = (built_sample / "meetings/2026-10-20-graham-pike/print/index.html").read_text()
+    assert "No plan: this meeting was declined." in html
+    assert "pack-sheet" not in html
