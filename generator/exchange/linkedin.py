@@ -137,7 +137,7 @@ def _records(
             read = rows.line_num
             continue
         lines, read = rows.line_num - read, rows.line_num
-        if lines > 1 and any("\n" in cell or "\r" in cell for cell in record):
+        if lines > 1 and any(_rows_within(cell, delimiter) for cell in record):
             message = (
                 f'has a quote (") that is not closed until line {read}: lines {start} to '
                 f"{read} were read as one record; skipped (close the quote, or take it out)"
@@ -145,6 +145,12 @@ def _records(
             reading.notices.append(Notice(label, start, message))
             continue
         yield start, record
+
+
+def _rows_within(cell: str, delimiter: str) -> bool:
+    """Does a value hold more rows of the file, a quote having been left open (a line after
+    its first break holds the delimiter)? `"Acme\nLabs"` is one value written on two lines."""
+    return any(delimiter in line for line in cell.splitlines()[1:])
 
 
 def _header(record: list[str]) -> dict[str, int] | None:
