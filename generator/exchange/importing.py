@@ -109,13 +109,12 @@ class _Companies:
 
     def slug_for(self, name: str, line: int, count: bool = True) -> tuple[str | None, bool]:
         """(slug, whether the company file exists or will be created), recorded in the plan."""
-        slug, exists = self.would_be(name)
         existing = self.known.company_named(name)
         if existing is not None:
             self.plan.matched_companies[name] = existing.slug
-            return slug, exists
+            return existing.slug, True
         key = self._key(name)
-        company = self.by_key.get(key) or NewCompany(name, slug, 0, line)
+        company = self.by_key.get(key) or NewCompany(name, self.would_be(name)[0], 0, line)
         self.taken.add(company.slug)
         if count:
             company = replace(company, people=company.people + 1)

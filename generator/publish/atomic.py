@@ -12,13 +12,15 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 
 def write_new(path: Path, data: bytes) -> None:
     """Create `path` with `data`; FileExistsError if it exists (it is left untouched)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _written_beside(path, data)
+    with _naming(path):
+        temporary = _written_beside(path, data)
     try:
         os.link(temporary, path)
     except OSError as exc:
@@ -34,26 +36,26 @@ def write_new(path: Path, data: bytes) -> None:
 def replace_file(path: Path, data: bytes) -> None:
     """Write `path` with `data`, replacing what was there in one step."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _written_beside(path, data)
+    with _naming(path):
+        temporary = _written_beside(path, data)
+        try:
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """A failure inside names `path`, the file the user asked for, not the hidden one."""
     try:
-        os.replace(temporary, path)
+        yield
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(path)) from None
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _written_beside(path: Path, data: bytes) -> Path:
     """`data` in a new hidden file beside `path`, flushed to disk; made with the usual
-    permissions (those the umask leaves), like any file the user's editor creates. A
-    failure names `path`, the file the user asked for, not the hidden one."""
-    try:
-        return _write_beside(path, data)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
-
-
-def _write_beside(path: Path, data: bytes) -> Path:
+    permissions (those the umask leaves), like any file the user's editor creates."""
     while True:
         temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
         try:

@@ -13,8 +13,8 @@ stays as it was: a commit sets aside each file it replaces or deletes, and puts 
 if it cannot finish. One build at a time writes an output folder (a lock file beside it).
 The next build undoes the commit of a build that was killed while committing, removes the
 staging folders of builds that were killed, and puts back an output folder that a killed
-build had moved aside. Nothing is written or deleted through a link that leads out of the
-output folder.
+build had moved aside. Nothing is written or deleted through a link to a folder inside
+the output folder (it could lead anywhere).
 
 The only module that deletes anything, and it deletes only (a) its own staging and undo
 folders,
@@ -199,14 +199,23 @@ def _undo(output: Path, undo: Path) -> bool:
 
 
 def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
-    """Refuse to write or delete through a folder of the output that is a link leading
-    outside it: nothing outside the output folder is ever touched."""
-    real = output.resolve()
+    """Refuse to write or delete through a folder of the output that is a link (it may
+    lead anywhere): nothing outside the output folder is ever touched. One `lstat` per
+    folder, each folder's answer kept for the folders below it."""
+    checked: dict[Path, bool] = {output: True}
+
+    def link_free(folder: Path) -> bool:
+        known = checked.get(folder)
+        if known is None:
+            known = checked[folder] = not folder.is_symlink() and link_free(folder.parent)
+        return known
+
     for parent in {_inside(output, rel).parent for rel in rels}:
-        if parent.exists() and not parent.resolve().is_relative_to(real):
+        if not link_free(parent):
+            link = next(f for f in (parent, *parent.parents) if f.is_symlink())
             raise UsageError(
-                f"{parent} leads outside the output folder (a link to {parent.resolve()}); "
-                "playbook writes only inside its output folder: remove the link"
+                f"{link} is a link (to {link.resolve()}); playbook writes only inside its "
+                "output folder, and not through links: remove the link"
             )
 
 

@@ -165,3 +165,14 @@ def test_vcards_on_a_text_only_stdout(
     with contextlib.redirect_stdout(out):
         assert main(["export", "vcard", "-C", str(sample_root), "jonah-kim"]) == 0
     assert out.getvalue().startswith("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jonah Kim\r\n")
+
+
+def test_a_failing_write_names_the_file_asked_for(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "cards.vcf"
+    target.mkdir()  # a folder where the file should go
+    assert main(["export", "vcard", "-C", str(sample_root), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"playbook: {target}: " in err and ".tmp" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.vcf", "playbook"]

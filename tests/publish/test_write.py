@@ -281,6 +281,6 @@ def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path
     shutil.rmtree(out / "static")
     (out / "static").symlink_to(elsewhere)
     extra.unlink()
-    with pytest.raises(UsageError, match="leads outside the output folder"):
+    with pytest.raises(UsageError, match="playbook writes only inside its output folder"):
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert (elsewhere / "extra.css").exists()
