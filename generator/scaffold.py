@@ -61,7 +61,7 @@ def _new_slug(name: str, kind: str) -> str:
     no letter or digit playbook can spell (`🎉`, `***`), `contact-` and a short code, as
     `import` names such people."""
     if not name.strip():
-        raise UsageError("a name is needed: playbook new contact 'Jane Doe'")
+        raise UsageError(f"a name is needed: playbook new {kind} NAME")
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import zoneinfo
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from generator.model.fields import (
     validate_document,
 )
 from generator.model.holidays import Holidays, HolidaysType
-from generator.model.suggest import did_you_mean
+from generator.model.suggest import close_names, did_you_mean
 from generator.sources.discover import theme_names
 from generator.sources.frontmatter import Document, parse_yaml_file
 from generator.sources.read import read_source
@@ -59,18 +58,14 @@ class Timezone(Text):
 
 
 @functools.cache
-def _timezones() -> dict[str, str]:
-    """Every timezone name the system knows, by its name without case."""
-    return {name.casefold(): name for name in zoneinfo.available_timezones()}
+def _timezones() -> frozenset[str]:
+    """Every timezone name the system knows (reading them takes a moment: once)."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _close_timezones(name: str) -> list[str]:
     """`america/chicago` → America/Chicago; `Europe/Berlni` → Europe/Berlin."""
-    known = _timezones()
-    wanted = name.strip().casefold()
-    if wanted in known:
-        return [known[wanted]]
-    return [known[close] for close in difflib.get_close_matches(wanted, known, n=3, cutoff=0.85)]
+    return close_names(name, _timezones(), cutoff=0.85)
 
 
 @dataclass(frozen=True)
@@ -290,10 +285,7 @@ def _check_theme(
     theme = values.get("theme")
     if theme is None or theme in known:
         return
-    hint = did_you_mean(
-        [t for t in known if t.casefold() == theme.casefold()]
-        or difflib.get_close_matches(theme, known, n=3)
-    )
+    hint = did_you_mean(close_names(theme, known))
     where = f"no folder themes/{theme}/ in the playbook, and no built-in theme of that name"
     problems.error(
         doc.path,

@@ -14,6 +14,7 @@ Pure functions, no knowledge of the content kinds: callers pass the names that e
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 
@@ -107,6 +108,16 @@ def _by_first_words(wanted: str, names: Mapping[str, str]) -> list[str]:
         if any(f"{key}-".startswith(f"{wanted}-") for key in (slug, slug_key(name)))
     }
     return sorted(found) if len(found) == 1 else []
+
+
+def close_names(text: str, names: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """The names `text` probably meant, for names that are not slugs (a timezone, a theme):
+    the one it is but for case, else up to three close to it."""
+    by_fold = {name.casefold(): name for name in names}
+    wanted = text.strip().casefold()
+    if wanted in by_fold:
+        return [by_fold[wanted]]
+    return [by_fold[c] for c in difflib.get_close_matches(wanted, by_fold, n=3, cutoff=cutoff)]
 
 
 def did_you_mean(options: list[str]) -> str:

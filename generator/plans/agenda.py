@@ -35,6 +35,7 @@ stand in, and the bank's picks leave that category to the ask.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -200,6 +201,19 @@ def default_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
 
 def meeting_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
     return meeting.duration if meeting.duration is not None else default_length(meeting, defaults)
+
+
+def meeting_span(
+    meeting: Meeting, timezone: str, length: dt.timedelta
+) -> tuple[dt.datetime, dt.datetime]:
+    """When a timed meeting starts and ends, `length` apart in real time (not on the wall
+    clock: a meeting on the night the clocks change is still its length). A start in the
+    hour the clocks skip is read as RFC 5545 and calendar apps read it, an hour later."""
+    assert meeting.date is not None and meeting.time is not None
+    zone = zoneinfo.ZoneInfo(timezone)
+    start = dt.datetime.combine(meeting.date, meeting.time, zone).astimezone(dt.UTC)
+    end = start + length
+    return start.astimezone(zone), end.astimezone(zone)
 
 
 def _percent(length: int, percent: int) -> int:

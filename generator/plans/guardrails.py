@@ -37,7 +37,6 @@ nothing can be changed about a meeting that is over.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -47,6 +46,7 @@ from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
     meeting_length,
+    meeting_span,
     plan_minutes,
     share_capacity,
     share_fit,
@@ -293,10 +293,8 @@ def _skipped_hour(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError
     clock: calendars show it an hour later."""
     if meeting.date is None or meeting.time is None:
         return
-    zone = zoneinfo.ZoneInfo(playbook.config.timezone)
-    wall = dt.datetime.combine(meeting.date, meeting.time, zone)
-    real = wall.astimezone(dt.UTC).astimezone(zone)
-    if real.replace(tzinfo=None) != wall.replace(tzinfo=None):
+    real, _ = meeting_span(meeting, playbook.config.timezone, dt.timedelta())
+    if (real.date(), real.time()) != (meeting.date, meeting.time):
         yield ContentError(
             meeting.source.path,
             meeting.source.line("time"),

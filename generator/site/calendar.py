@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from generator.model.entities import Meeting, Playbook
-from generator.plans.agenda import meeting_length
+from generator.plans.agenda import meeting_length, meeting_span
 from generator.plans.followups import FollowUpItem, meeting_noun
 from generator.site import routes
 
@@ -184,19 +184,6 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
     event.add("status", "CONFIRMED")
     event.add("categories", [meeting.purpose])
     return event
-
-
-def meeting_span(
-    meeting: Meeting, timezone: str, length: dt.timedelta
-) -> tuple[dt.datetime, dt.datetime]:
-    """When a timed meeting starts and ends, `length` apart in real time (not on the wall
-    clock: a meeting on the night the clocks change is still its length). A start in the
-    hour the clocks skip is read as RFC 5545 and calendar apps read it, an hour later."""
-    assert meeting.date is not None and meeting.time is not None
-    zone = zoneinfo.ZoneInfo(timezone)
-    start = dt.datetime.combine(meeting.date, meeting.time, zone).astimezone(dt.UTC)
-    end = start + length
-    return start.astimezone(zone), end.astimezone(zone)
 
 
 def _second_of_two(moment: dt.datetime) -> bool:

@@ -137,7 +137,8 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
 
 def _unfenced(text: str) -> str:
     """What is wrong with a file whose front matter cannot be cut out."""
-    if text.lstrip("\ufeff").split("\n", 1)[0].rstrip() == FENCE:
+    lines = text.splitlines()
+    if lines and lines[0].rstrip() == FENCE:  # as `_split` reads the first line
         return (
             "the front matter that starts here has no closing '---' line: add one after "
             "the last field"
