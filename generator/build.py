@@ -130,9 +130,9 @@ def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problem
     return playbook, problems
 
 
-def check(root: Path) -> Problems:
-    """Validate everything and write nothing."""
-    return checked(root)[1]
+def check(root: Path, today: dt.date | None = None) -> Problems:
+    """Validate everything (the plans as of `today`, as `checked`) and write nothing."""
+    return checked(root, today)[1]
 
 
 def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Facts, list[ContentError]]:

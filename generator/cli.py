@@ -144,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="validate everything, write nothing", description=_cmd_check.__doc__
     )
     _root_option(p)
+    _today_option(p)
     _strict_option(p)
     _talk_options(p)
     p.set_defaults(run=_cmd_check)
@@ -439,10 +440,11 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    """Validate every file and report every problem; writes nothing."""
+    """Validate every file and report every problem (the plans' as of --today, as `build
+    --today` finds them); writes nothing."""
     _require_playbook(args.root)
     clock = Stopwatch()
-    problems = check(args.root)
+    problems = check(args.root, args.today)
     clock.lap("read and check")
     if args.verbose:
         _print_stages(clock.laps)

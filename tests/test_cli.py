@@ -92,6 +92,22 @@ def test_check_writes_nothing(sample_root: Path) -> None:
     assert sorted(p for p in sample_root.rglob("*")) == before
 
 
+def test_check_today_finds_what_build_today_finds(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plans' problems depend on the date: `check --today` sees them as `build --today`."""
+    root = str(sample_root)
+    early = ["--today", "2026-10-01"]  # before meetings the sample marks done
+    assert main(["check", "-C", root, *early]) == 0
+    checked = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert any("marked done, but the meeting is on 2026-10-14" in line for line in checked)
+    assert main(["build", "-C", root, *early]) == 0
+    built = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert built == checked
+    assert main(["check", "-C", root, "--today", SAMPLE_TODAY.isoformat()]) == 0
+    assert "marked done, but" not in capsys.readouterr().err
+
+
 def test_plain_build_over_an_encrypted_one_warns(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -129,7 +129,8 @@ class Config:
 
 
 def _days(name: str, doc: str, example: str) -> Field:
-    return Field(name, Integer(0, 365), False, doc, example)
+    unit = "business days" if doc.startswith("business days") else "days"
+    return Field(name, Integer(0, 365, unit), False, doc, example)
 
 
 MEETINGS_SCHEMA = Schema(
@@ -137,14 +138,14 @@ MEETINGS_SCHEMA = Schema(
     (
         Field(
             "question_minutes",
-            Integer(1, 30),
+            Integer(1, 30, "minutes"),
             False,
             "minutes per question without its own estimate",
             "3",
         ),
         Field(
             "durations",
-            MapOf(Integer(1, 600), DURATION_KEYS),
+            MapOf(Integer(1, 600, "minutes"), DURATION_KEYS),
             False,
             "default length by format, and for networking meetings",
             "{coffee: 30, lunch: 60, networking: 20}",

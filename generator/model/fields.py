@@ -217,10 +217,13 @@ class Email(Text):
 class Integer(FieldType):
     low: int
     high: int
+    unit: str = ""
+    """What the number counts ("minutes", "days"), named in messages."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return f"a whole number from {self.low} to {self.high}"
+        counted = f" of {self.unit}" if self.unit else ""
+        return f"a whole number{counted} from {self.low} to {self.high}"
 
     def convert(self, value: Any, at: At) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and ":" in (at.raw or ""):
@@ -229,11 +232,32 @@ class Integer(FieldType):
                 f"{value} (base 60, like a clock): write the number you mean"
             )
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            hint = _in_minutes(value) if self.unit == "minutes" else None
+            fits = hint is not None and self.low <= hint <= self.high
+            fix = f"; did you mean {hint}?" if fits else ""
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{fix}")
         if not self.low <= value <= self.high:
             shown = str(value) if abs(value) < 10**12 else _describe(value, at)
             raise Invalid(f"expected {self.expected}, got {shown}")
         return value
+
+
+_SPAN = re.compile(
+    r"\s*(?:(\d+(?:\.\d+)?)\s*(h|hrs?|hours?))?\s*(?:and\s+)?"
+    r"(?:(\d+)\s*(m|mins?|minutes?))?\s*\.?\s*",
+    re.IGNORECASE,
+)
+
+
+def _in_minutes(value: Any) -> int | None:
+    """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min"), if whole."""
+    if isinstance(value, float) or not isinstance(value, str):
+        return None
+    found = _SPAN.fullmatch(value)
+    if found is None or not (found[1] or found[3]):
+        return None
+    minutes = float(found[1] or 0) * 60 + int(found[3] or 0)
+    return int(minutes) if minutes.is_integer() and minutes > 0 else None
 
 
 class Boolean(FieldType):

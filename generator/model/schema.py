@@ -199,7 +199,7 @@ MEETING = Schema(
         Field("time", Time(), False, "start, HH:MM in the playbook's timezone", '"08:30"'),
         Field(
             "duration",
-            Integer(1, 600),
+            Integer(1, 600, "minutes"),
             False,
             "agreed length in minutes; default by format and purpose",
             "30",
@@ -272,7 +272,7 @@ QUESTION = Schema(
         ),
         Field("tag", Choice(FRAMEWORK_TAGS), False, "framework tag", "insights"),
         Field(
-            "minutes", Integer(1, 30), False, "estimated minutes; default from playbook.yaml", "3"
+            "minutes", Integer(1, 30, "minutes"), False, "estimated minutes; default from playbook.yaml", "3"
         ),
         Field(
             "for",

@@ -67,6 +67,26 @@ def test_integer_rejects_bools_and_out_of_range() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("3 hours", "; did you mean 180?"),
+        ("1.5 hours", "; did you mean 90?"),
+        ("1h 30m", "; did you mean 90?"),
+        ("1 hour and 15 minutes", "; did you mean 75?"),
+        ("45 min", "; did you mean 45?"),
+        ("12 hours", ""),  # 720: out of range, so no suggestion
+        ("0.01 h", ""),  # not whole minutes
+        ("an hour", ""),
+    ],
+)
+def test_a_length_written_out_gets_its_minutes_suggested(written: str, hint: str) -> None:
+    minutes = Integer(1, 600, "minutes")
+    assert convert(minutes, written, raw=written)[1] == [
+        f"f.md:3: x: expected a whole number of minutes from 1 to 600, got {written!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "after"),
     [
         ("30d", dt.date(2026, 2, 28)),

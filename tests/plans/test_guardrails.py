@@ -359,8 +359,8 @@ def test_past_midnight_makes_the_build_fail(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("duration", "0", "duration: expected a whole number from 1 to 600, got 0"),
-        ("duration", "-15", "duration: expected a whole number from 1 to 600, got -15"),
+        ("duration", "0", "duration: expected a whole number of minutes from 1 to 600, got 0"),
+        ("duration", "-15", "duration: expected a whole number of minutes from 1 to 600, got -15"),
         (
             "questions",
             "[typical-day]",
