@@ -272,7 +272,11 @@ QUESTION = Schema(
         ),
         Field("tag", Choice(FRAMEWORK_TAGS), False, "framework tag", "insights"),
         Field(
-            "minutes", Integer(1, 30, "minutes"), False, "estimated minutes; default from playbook.yaml", "3"
+            "minutes",
+            Integer(1, 30, "minutes"),
+            False,
+            "estimated minutes; default from playbook.yaml",
+            "3",
         ),
         Field(
             "for",
