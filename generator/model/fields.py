@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -311,7 +311,7 @@ def _parse_date(text: str, expected: str) -> dt.date:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise Invalid(f"expected {expected}, got {_shorten(text)}") from None
+            raise Invalid(f"expected {expected}, got {_shorten(text)}{_date_hint(text)}") from None
     year, month, day = (int(part) for part in shape.groups())
     if not 1 <= month <= 12:
         raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12)")
@@ -321,6 +321,56 @@ def _parse_date(text: str, expected: str) -> dt.date:
     if not 1 <= day <= last:
         raise Invalid(f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days")
     return dt.date(year, month, day)
+
+
+_NUMBERED_DATE = re.compile(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})")
+_NAMED_DATE = re.compile(
+    r"(?:[a-z]+,?\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\.?\s+([0-9]{1,2})"
+    r"(?:st|nd|rd|th)?),?\s+([0-9]{4})",
+    re.IGNORECASE,
+)
+
+
+def _date_hint(text: str) -> str:
+    """`; did you mean 2026-12-10?` for a date written another way (`2026/12/10`,
+    `Dec 10, 2026`, `10 December 2026`); both readings of `12/10/2026`, month or day
+    first, when both are dates; else ""."""
+    readings = [day.isoformat() for day in dict.fromkeys(_readings(text))]
+    if not readings:
+        return ""
+    if len(readings) == 1:
+        return f"; did you mean {readings[0]}?"
+    return f"; did you mean {readings[0]} (month first) or {readings[1]} (day first)?"
+
+
+def _readings(text: str) -> Iterator[dt.date]:
+    numbered, named = _NUMBERED_DATE.fullmatch(text), _NAMED_DATE.fullmatch(text)
+    if numbered is not None:
+        first, second, third = (int(part) for part in numbered.groups())
+        if len(numbered[1]) == 4:
+            yield from _date_or_nothing(first, second, third)
+        elif len(numbered[3]) == 4:
+            yield from _date_or_nothing(third, first, second)
+            yield from _date_or_nothing(third, second, first)
+    elif named is not None:
+        day, month = (named[1], named[2]) if named[1] else (named[4], named[3])
+        number = _month_number(month)
+        if number is not None:
+            yield from _date_or_nothing(int(named[5]), number, int(day))
+
+
+def _month_number(name: str) -> int | None:
+    """1 to 12 for an English month's name or its first three letters ("Sept" too)."""
+    name = "sep" if name.lower() == "sept" else name.lower()
+    found = (n for n, month in enumerate(_MONTHS, 1) if month.lower().startswith(name))
+    return next(found, None) if len(name) >= 3 else None
+
+
+def _date_or_nothing(year: int, month: int, day: int) -> Iterator[dt.date]:
+    try:
+        yield dt.date(year, month, day)
+    except ValueError:
+        return
 
 
 class Time(FieldType):
@@ -362,7 +412,8 @@ class CadenceType(FieldType):
         text = at.raw if at.raw is not None else str(value)
         match = CADENCE.match(text) if isinstance(value, (str, int)) else None
         if not match or len(match[1]) > 9 or int(match[1]) == 0:
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            hint = _cadence_hint(text) if isinstance(value, str) else ""
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         count, unit = int(match[1]), match[2]
         if count > LONGEST_INTERVAL[unit]:
             longest = LONGEST_INTERVAL[unit]
@@ -370,6 +421,23 @@ class CadenceType(FieldType):
                 f"{count}{unit} is too long: an interval is at most ten years ({longest}{unit})"
             )
         return Cadence(count, unit)
+
+
+_SPELLED_INTERVAL = re.compile(
+    r"(?:every\s+)?([1-9][0-9]{0,3})\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)\.?",
+    re.IGNORECASE,
+)
+_EVERY = {"daily": "1d", "weekly": "1w", "monthly": "1m", "quarterly": "3m", "yearly": "1y"}
+_EVERY |= {"biweekly": "2w", "fortnightly": "2w", "annually": "1y"}
+
+
+def _cadence_hint(text: str) -> str:
+    """`; did you mean 6w?` for an interval spelled out (`6 weeks`, `every 3 months`,
+    `quarterly`); else ""."""
+    text = text.strip()
+    spelled = _SPELLED_INTERVAL.fullmatch(text)
+    meant = f"{int(spelled[1])}{spelled[2][0].lower()}" if spelled else _EVERY.get(text.lower())
+    return f"; did you mean {meant}?" if meant else ""
 
 
 @dataclass(frozen=True)

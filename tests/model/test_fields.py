@@ -87,6 +87,43 @@ def test_a_length_written_out_gets_its_minutes_suggested(written: str, hint: str
 
 
 @pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("12/10/2026", "; did you mean 2026-12-10 (month first) or 2026-10-12 (day first)?"),
+        ("13/10/2026", "; did you mean 2026-10-13?"),  # no month 13: day first
+        ("10.10.2026", "; did you mean 2026-10-10?"),
+        ("2026/12/10", "; did you mean 2026-12-10?"),
+        ("Dec 10, 2026", "; did you mean 2026-12-10?"),
+        ("Thursday, 10th December 2026", "; did you mean 2026-12-10?"),
+        ("Sept 3 2026", "; did you mean 2026-09-03?"),
+        ("31/02/2026", ""),  # no reading is a date
+        ("12/10/26", ""),  # which century is not ours to guess
+        ("tomorrow", ""),
+    ],
+)
+def test_a_date_written_another_way_gets_its_iso_form_suggested(written: str, hint: str) -> None:
+    assert convert(Date(), written, raw=written)[1] == [
+        f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("6 weeks", "; did you mean 6w?"),
+        ("every 3 Months", "; did you mean 3m?"),
+        ("quarterly", "; did you mean 3m?"),
+        ("1 year", "; did you mean 1y?"),
+        ("six weeks", ""),
+    ],
+)
+def test_an_interval_spelled_out_gets_its_short_form_suggested(written: str, hint: str) -> None:
+    assert convert(CadenceType(), written, raw=written)[1] == [
+        f"f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got {written!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "after"),
     [
         ("30d", dt.date(2026, 2, 28)),
@@ -155,7 +192,7 @@ def test_an_extra_a_typo_away_from_a_field_is_kept_with_a_warning() -> None:
         ("2026-13-01", "2026-13-01 is not a date: there is no month 13 (01 to 12)"),
         ("2026-00-10", "2026-00-10 is not a date: there is no month 0 (01 to 12)"),
         ("2026-01-00", "2026-01-00 is not a date: January 2026 has 31 days"),
-        ("24/11/2026", "expected a date as YYYY-MM-DD, got '24/11/2026'"),
+        ("24/11/2026", "expected a date as YYYY-MM-DD, got '24/11/2026'; did you mean 2026-11-24?"),
         (
             "9999-12-31",
             "9999-12-31 is out of range: playbook reads dates from 1900-01-01 to 2999-12-31",
