@@ -464,6 +464,20 @@ class ListOf(FieldType):
 
 
 @dataclass(frozen=True)
+class Labels(ListOf):
+    """Free labels (`tags`): a list of text, where one label holding commas is most likely
+    several written as one (`tags: data, alumni`), so it is named in a warning."""
+
+    item: FieldType = Text()
+
+    def convert(self, value: Any, at: At) -> list[Any]:
+        if isinstance(value, str) and "," in value:
+            parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
+            at.warn(f"{_shorten(value)} is one label; for several, write a list: [{parts}]")
+        return super().convert(value, at)
+
+
+@dataclass(frozen=True)
 class MapOf(FieldType):
     """A mapping of keys (optionally from a fixed set) to values of one type."""
 
