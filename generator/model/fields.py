@@ -468,8 +468,6 @@ class Labels(ListOf):
     """Free labels (`tags`): a list of text, where one label holding commas is most likely
     several written as one (`tags: data, alumni`), so it is named in a warning."""
 
-    item: FieldType = Text()
-
     def convert(self, value: Any, at: At) -> list[Any]:
         if isinstance(value, str) and "," in value:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())

@@ -130,7 +130,7 @@ CONTACT = Schema(
             "slug of the contact who introduced you",
             "dan-whitaker",
         ),
-        Field("tags", Labels(), False, "free labels", "[analytics, alumni]"),
+        Field("tags", Labels(Text()), False, "free labels", "[analytics, alumni]"),
         Field("keep_in_touch", CadenceType(), False, "how often to re-contact: d, w, m or y", "6w"),
         Field(
             "declined",

@@ -42,11 +42,11 @@ def convert(field_type: object, value: object, raw: str | None = None) -> tuple[
 def test_one_label_holding_commas_is_named_in_a_warning() -> None:
     doc = Document("f.md", {"x": "data, alumni"}, {"x": 3}, {}, "", 5)
     problems = Problems()
-    assert convert_field(Labels(), "data, alumni", At(doc, "x", problems)) == ["data, alumni"]
+    assert convert_field(Labels(Text()), "data, alumni", At(doc, "x", problems)) == ["data, alumni"]
     assert [str(p) for p in problems.warnings] == [
         "warning: f.md:3: x: 'data, alumni' is one label; for several, write a list: [data, alumni]"
     ]
-    assert convert(Labels(), ["data", "alumni"]) == (["data", "alumni"], [])
+    assert convert(Labels(Text()), ["data", "alumni"]) == (["data", "alumni"], [])
 
 
 def test_text_uses_the_literal_for_non_strings() -> None:
