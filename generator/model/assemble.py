@@ -55,7 +55,7 @@ from generator.model.suggest import (
     unknown_reference,
 )
 from generator.sources.frontmatter import Document
-from generator.sources.markdown import Rendered, Target, heading_id, render
+from generator.sources.markdown import MAX_HTML_DEPTH, Rendered, Target, heading_id, render
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 MAX_SLUG_BYTES = 200
@@ -286,6 +286,8 @@ def assemble(
         body = bodies[item.doc.path]
         if body.broken:
             problems.items += _broken_links(item.doc, body, links)
+        if body.rendered.too_deep is not None:
+            problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -488,6 +490,17 @@ def link_problem(links: LinkTable, name: str) -> str:
 def _broken_links(doc: Document, body: Body, links: LinkTable) -> Iterator[ContentError]:
     for name, line in body.broken:
         yield ContentError(doc.path, doc.body_line + line, "body", link_problem(links, name))
+
+
+def _too_deep(doc: Document, line: int) -> ContentError:
+    return ContentError(
+        doc.path,
+        doc.body_line + line,
+        "body",
+        f"the raw HTML here opens elements more than {MAX_HTML_DEPTH} deep without "
+        "closing them (browsers stop nesting at that depth): close each tag you open, "
+        "for instance every <div> with a </div>",
+    )
 
 
 def _source(doc: Document) -> Source:

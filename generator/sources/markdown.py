@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 
 from markdown_it import MarkdownIt
@@ -82,6 +82,9 @@ class Rendered:
     """The `[[targets]]` the text names, resolved or not (for dependency tracking)."""
     headings: tuple[Heading, ...] = ()
     """The top-level headings, in order, each with its part of `html`."""
+    too_deep: int | None = None
+    """0-based body line where raw HTML opens elements more than `MAX_HTML_DEPTH` deep
+    (the body is then rendered with its HTML shown as text); None when it does not."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -96,6 +99,9 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
     md = _markdown(raw_html)
     env: EnvType = {}
     tokens = md.parse(text, env)
+    too_deep = _too_deep(tokens) if raw_html else None
+    if too_deep is not None:
+        _html_as_text(tokens)
     names = []
     for token, line in _wikilinks(tokens):
         name = token.meta["target"]
@@ -109,8 +115,11 @@ def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool =
     tops = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
     if not tops:
         html: str = md.renderer.render(tokens, md.options, env)
-        return Rendered(sanitize(html) if raw_html else html, tuple(names))
-    return _in_parts(md, tokens, env, tops, text.count("\n") + 1, raw_html, tuple(names))
+        rendered = Rendered(sanitize(html) if raw_html else html, tuple(names))
+    else:
+        lines = text.count("\n") + 1
+        rendered = _in_parts(md, tokens, env, tops, lines, raw_html, tuple(names))
+    return rendered if too_deep is None else replace(rendered, too_deep=too_deep)
 
 
 def _in_parts(
@@ -286,6 +295,46 @@ def _as_browsers_read(text: str) -> str:
 def _is_outbound(url: str) -> bool:
     """Whether `url` names a scheme or another host (`//host`; browsers read `\\` as `/`)."""
     return bool(_ABSOLUTE.match(_as_browsers_read(url).replace("\\", "/")))
+
+
+MAX_HTML_DEPTH = 512
+"""How deep raw HTML may nest elements: where browsers stop nesting (Chromium's parser
+puts deeper elements beside the 512th), and far beyond what a note needs. The
+sanitiser's parser takes time that grows with the square of the depth, so a body of
+thousands of unclosed `<div>`s would otherwise keep a build busy for minutes."""
+_TAG = re.compile(r"<(/?)([a-z][a-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.IGNORECASE)
+_NEVER_NEST = frozenset(
+    "area base br col embed hr img input link meta source track wbr "  # void
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp".split()
+)
+"""Elements that hold no others, or that the next of their kind closes (`<p><p>`)."""
+
+
+def _too_deep(tokens: Sequence[Token]) -> int | None:
+    """The 0-based body line where the raw HTML in `tokens` first opens elements more
+    than `MAX_HTML_DEPTH` deep, counting what it opens and closes; None if it never does."""
+    depth, line = 0, 0
+    for token in tokens:
+        if token.map is not None:
+            line = token.map[0]
+        for part in (token, *(token.children or ())):
+            if part.type not in ("html_block", "html_inline"):
+                continue
+            for tag in _TAG.finditer(part.content):
+                if tag[3] or tag[2].lower() in _NEVER_NEST:
+                    continue
+                depth = max(depth - 1, 0) if tag[1] else depth + 1
+                if depth > MAX_HTML_DEPTH:
+                    return line
+    return None
+
+
+def _html_as_text(tokens: Sequence[Token]) -> None:
+    """Show the raw HTML in `tokens` as text, as a body without `raw_html` shows it."""
+    for token in tokens:
+        for part in (token, *(token.children or ())):
+            if part.type in ("html_block", "html_inline"):
+                part.type = "text"
 
 
 def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:

@@ -118,6 +118,20 @@ def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> 
     assert 'id="main"' not in rendered
 
 
+def test_raw_html_nested_too_deep_is_an_error_at_its_line(root: Path) -> None:
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    rendered, problems = notes(root, "Met at the meetup.\n\n" + "<div>" * 600)
+    [error] = problems.errors
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    assert (error.path, error.line, error.field) == (
+        "content/contacts/elena-marsh.md",
+        front.count("\n") + 2 + 3,  # the front matter, its two fences, then line 3
+        "body",
+    )
+    assert "more than 512 deep" in error.message and "</div>" in error.message
+
+
 def test_resolve_by_name_needs_exactly_one_page() -> None:
     links = LinkTable(
         {

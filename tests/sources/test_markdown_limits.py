@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.sources.markdown import MAX_WIKILINK, render
+from generator.sources.markdown import MAX_HTML_DEPTH, MAX_WIKILINK, Rendered, render
 
 LENGTH = 30_000
 
@@ -41,3 +41,24 @@ def test_repeated_headings_do_not_make_rendering_quadratic() -> None:
     assert seconds_to_render("# a\n" * count) < 4 * baseline + 0.5
     html = render("# a\n" * 3 + "# a 1\n", lambda name: None, lambda *_: None).html
     assert [f'id="h-a{n}"' in html for n in ("", "-1", "-2", "-1-1")] == [True] * 4
+
+
+def test_raw_html_nested_too_deep_is_shown_as_text_and_named() -> None:
+    """The sanitiser's parser takes the square of the depth: a million unclosed `<div>`s
+    kept a build busy for an hour. Beyond the depth browsers nest, the HTML is text and
+    the line is reported."""
+    body = "Fine.\n\n<div>\n" + "<div>" * 200_000
+
+    def raw(text: str) -> Rendered:
+        return render(text, lambda name: None, lambda *_: None, raw_html=True)
+
+    started = time.perf_counter()
+    rendered = raw(body)
+    assert time.perf_counter() - started < 30  # minutes before
+    assert rendered.too_deep == 2
+    assert "<div>" not in rendered.html and "&lt;div&gt;" in rendered.html
+    closed = "<div>" * MAX_HTML_DEPTH + "x" + "</div>" * MAX_HTML_DEPTH
+    assert raw(closed * 3).too_deep is None
+    assert raw("<p>" * 5_000 + "<br>" * 5_000).too_deep is None  # each <p> closes the last
+    assert raw("<div>" * (MAX_HTML_DEPTH + 1)).too_deep == 0
+    assert raw("<div>" * MAX_HTML_DEPTH).too_deep is None
