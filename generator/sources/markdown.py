@@ -303,10 +303,9 @@ puts deeper elements beside the 512th), and far beyond what a note needs. The
 sanitiser's parser takes time that grows with the square of the depth, so a body of
 thousands of unclosed `<div>`s would otherwise keep a build busy for minutes."""
 _TAG = re.compile(r"<(/?)([a-z][a-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.IGNORECASE)
-_NEVER_NEST = frozenset(
-    "area base br col embed hr img input link meta source track wbr "  # void
-    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp".split()
-)
+_VOID = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr")
+_CLOSED_BY_THE_NEXT = ("p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt")
+_NEVER_NEST = frozenset((*_VOID, "source", "track", *_CLOSED_BY_THE_NEXT, "rp"))
 """Elements that hold no others, or that the next of their kind closes (`<p><p>`)."""
 
 

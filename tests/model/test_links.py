@@ -121,7 +121,7 @@ def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> 
 def test_raw_html_nested_too_deep_is_an_error_at_its_line(root: Path) -> None:
     config = root / "playbook.yaml"
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
-    rendered, problems = notes(root, "Met at the meetup.\n\n" + "<div>" * 600)
+    _, problems = notes(root, "Met at the meetup.\n\n" + "<div>" * 600)
     [error] = problems.errors
     front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
     assert (error.path, error.line, error.field) == (
