@@ -470,13 +470,19 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
 
 def next_meeting_day(playbook: Playbook, meeting: Meeting) -> dt.date | None:
     """When the next meeting with the same person after `meeting` was asked for (its
-    `requested_on`, else its date); None when there is none (declined ones aside)."""
-    for later in playbook.meetings_with(meeting.contact):
-        if later.sort_key > meeting.sort_key and later.status != "declined":
-            day = later.requested_on or later.date
-            if day is not None:
-                return day
-    return None
+    `requested_on`, else its date); None when there is none (declined ones aside).
+
+    "After" is after `meeting` was asked for, not after its date: a new meeting found
+    before the cancelled one's date (or still a request) is the next one too."""
+    asked = meeting.requested_on or meeting.date
+    days = []
+    for other in playbook.meetings_with(meeting.contact):
+        day = other.requested_on or other.date
+        if other.slug == meeting.slug or other.status == "declined" or day is None:
+            continue
+        if other.sort_key > meeting.sort_key or (asked is not None and day > asked):
+            days.append(day)
+    return min(days, default=None)
 
 
 def own_id(owner: str, followup: FollowUp, taken: set[str]) -> str:

@@ -64,6 +64,20 @@ def test_the_next_meeting_with_them_closes_it(tmp_path: Path) -> None:
     assert reschedules(tmp_path, dt.date(2027, 1, 6))[0][2] == dt.date(2027, 1, 5)
 
 
+def test_a_new_meeting_asked_for_before_the_cancelled_date_closes_it(tmp_path: Path) -> None:
+    """The cancelled coffee was for 20 Jan; the new request (no date yet) or the new
+    meeting set for 10 Jan sorts before it, and is still the next meeting with them."""
+    setup(tmp_path, day="2026-12-15", extra="")
+    cancelled = (tmp_path / "content/meetings/m.md").read_text()
+    write(tmp_path, "content/meetings/m.md", cancelled.replace("2026-11-10", "2027-01-20"))
+    again = "---\ncontact: ada\nstatus: requested\nrequested_on: 2026-12-10\n---\n"
+    write(tmp_path, "content/meetings/again.md", again)
+    assert reschedules(tmp_path, dt.date(2026, 12, 20))[0][2] == dt.date(2026, 12, 10)
+    again = again.replace("requested\n", "scheduled\ndate: 2027-01-10\n")
+    write(tmp_path, "content/meetings/again.md", again)
+    assert reschedules(tmp_path, dt.date(2026, 12, 20))[0][2] == dt.date(2026, 12, 10)
+
+
 def test_nothing_for_a_meeting_that_is_not_cancelled_and_check_says_so(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
     scheduled = CANCELLED.format(day="2027-01-12", extra="").replace("cancelled", "scheduled")
