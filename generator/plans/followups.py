@@ -554,7 +554,7 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
         if meeting.status == "done" and meeting.date is not None:
             found.append(Interaction(meeting.date, title, meeting.slug))
         for key, day in meeting.done.items():
-            if key not in NOT_INTERACTIONS:
+            if key not in NOT_INTERACTIONS and not _told_only_referrer(playbook, meeting, key):
                 found.append(Interaction(day, RULE_NAMES[key], meeting.slug))
         for followup in meeting.followups:
             if followup.done is not None:
@@ -564,8 +564,27 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
             found.append(Interaction(followup.done, followup.action, None))
     if contact.met_on is not None:
         found.append(Interaction(contact.met_on, "Met", None))
+    found += _updates_told(playbook, contact)
     past = [i for i in found if i.day <= today]
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
+
+
+def _told_only_referrer(playbook: Playbook, meeting: Meeting, key: str) -> bool:
+    """Is `key` on `meeting` news for whoever introduced its contact (`referred_by`), and
+    none for the contact (the meeting lists no referrals of theirs)?"""
+    return key == "referrer_update" and not meeting.referrals and tells_referrer(playbook, meeting)
+
+
+def _updates_told(playbook: Playbook, contact: Contact) -> list[Interaction]:
+    """The news given to `contact` about the people they introduced by `referred_by`:
+    recorded on the first meeting with each of them, but in touch with `contact`."""
+    found = []
+    for person in playbook.referrals_from(contact):
+        first = first_met(playbook, person.slug, None)
+        day = first.done.get("referrer_update") if first else None
+        if person.referred_by == contact.slug and first is not None and day is not None:
+            found.append(Interaction(day, RULE_NAMES["referrer_update"], first.slug))
+    return found
 
 
 def follow_ups(playbook: Playbook, today: dt.date) -> tuple[FollowUpItem, ...]:

@@ -251,6 +251,24 @@ def test_referred_by_update_is_recorded_on_the_first_meeting(tmp_path: Path) -> 
     assert [w for w in check(tmp_path / "a").warnings if w.field.startswith("done.")] == []
 
 
+def test_news_for_the_referrer_is_in_touch_with_the_referrer_not_the_referral(
+    tmp_path: Path,
+) -> None:
+    """Telling Ada how the meeting with Ben went is recorded on Ben's meeting, but it was
+    with Ada: her keep-in-touch counts from it, and Ben's does not."""
+    today = D(2026, 11, 22)
+    told = introduced_files(ben_done="done: {referrer_update: 2026-11-21}\n")
+    told["content/meetings/ben-again.md"] = "---\ncontact: ben-ode\nstatus: cancelled\n---\n"
+    playbook = make(tmp_path, told)
+    ada = last_interaction(playbook, playbook.contacts["ada-byrne"], today)
+    assert ada is not None and (ada.day, ada.what) == (D(2026, 11, 21), "Tell the referrer")
+    ben = last_interaction(playbook, playbook.contacts["ben-ode"], today)
+    assert ben is not None and (ben.day, ben.what) == (D(2026, 11, 16), "Meeting with Ben Ode")
+    items = by_id(follow_ups(playbook, today))
+    assert items["keep-in-touch-ada-byrne"].due == D(2027, 1, 16)  # 8 weeks after the news
+    assert items["keep-in-touch-ben-ode"].due == D(2027, 1, 11)  # 8 weeks after the meeting
+
+
 def test_a_referral_listed_and_referred_by_make_one_reminder(tmp_path: Path) -> None:
     items = by_id(follow_ups(make(tmp_path, introduced_files(ada_lists_ben=True)), D(2026, 11, 22)))
     assert [i for i in items if i.startswith("referrer-update")] == ["referrer-update-ada-ben-ode"]
