@@ -254,15 +254,19 @@ def _followups(
     playbook: Playbook, items: Iterable[FollowUpItem], start: dt.date, end: dt.date
 ) -> Iterator[LogEntry]:
     """One entry per follow-up done in the range; a referrer told about several people
-    on one day is one entry."""
+    on one day is one entry, whichever meetings the news was recorded on (their own, or
+    the first meeting with someone they introduced by `referred_by`)."""
     grouped: dict[tuple[str, str | None, str, dt.date], list[FollowUpItem]] = {}
     for item in items:
         if item.done is None or not start <= item.done <= end:
             continue
         if item.rule in NOT_INTERACTIONS or item.contact not in playbook.contacts:
             continue
-        grouped.setdefault((item.contact, item.meeting, item.rule, item.done), []).append(item)
-    for (slug, meeting, rule, day), done in grouped.items():
+        meeting = None if item.rule == "referrer_update" else item.meeting
+        grouped.setdefault((item.contact, meeting, item.rule, item.done), []).append(item)
+    for (slug, _, rule, day), done in grouped.items():
+        meetings = {item.meeting for item in done}
+        meeting = meetings.pop() if len(meetings) == 1 else None
         yield _entry(
             playbook,
             playbook.contacts[slug],

@@ -140,6 +140,29 @@ def test_updates_to_one_referrer_on_one_day_are_one_contact(sample_root: Path) -
     assert len(updates) == 1 and len(updates[0].details) == 2
 
 
+def test_news_to_one_referrer_recorded_on_several_meetings_is_one_contact(
+    tmp_path: Path,
+) -> None:
+    """Ada gave you Bob's name at one coffee and introduced Dan by `referred_by`: one
+    message on the 25th tells her about both, recorded on her meeting and on Dan's."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(tmp_path, "content/contacts/bob.md", "---\nname: Bob Lee\n---\n")
+    write(tmp_path, "content/contacts/dan.md", "---\nname: Dan Ko\nreferred_by: ada\n---\n")
+    told = "done: {referrer_update: 2026-11-25}\n"
+    meeting = "---\ncontact: {}\nformat: coffee\nstatus: done\ndate: {}\n{}---\n"
+    gave = "referrals: [bob]\n" + told
+    write(tmp_path, "content/meetings/a.md", meeting.format("ada", "2026-11-02", gave))
+    write(tmp_path, "content/meetings/b.md", meeting.format("bob", "2026-11-20", ""))
+    write(tmp_path, "content/meetings/d.md", meeting.format("dan", "2026-11-22", told))
+    entries = log_of(tmp_path, *NOVEMBER, today=dt.date(2026, 12, 4))
+    (update,) = [e for e in entries if e.kind == "follow-up"]
+    assert (update.person, update.day, update.meeting) == ("Ada Byrne", dt.date(2026, 11, 25), None)
+    assert update.details == (
+        "Tell Ada Byrne how your meeting with Bob Lee went",
+        "Tell Ada Byrne how your meeting with Dan Ko went",
+    )
+
+
 def test_report_writes_a_page_and_a_csv(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
