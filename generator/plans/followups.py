@@ -315,15 +315,21 @@ def first_met(playbook: Playbook, contact: str, since: dt.date | None) -> Meetin
 
 def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     """One item per referral met; the meeting's single `referrer_update` date covers
-    every referral met on or before that date."""
+    every referral met on or before that date. A referral the contact gave again at a
+    later meeting, before you met them, is the same news: one item, on the first meeting
+    that gave it, done by a record on any of them."""
     recorded = meeting.done.get("referrer_update")
     covered = False
     for referral in dict.fromkeys(meeting.referrals):  # once each, if listed twice
         met = first_met(ctx.playbook, referral, meeting.date)
         if met is None or met.date is None:
             continue
-        done = recorded if recorded is not None and recorded >= met.date else None
-        covered = covered or done is not None
+        covered = covered or (recorded is not None and recorded >= met.date)
+        given = _given_before(ctx.playbook, meeting.contact, referral, met)
+        if given[0].slug != meeting.slug:
+            continue
+        records = (m.done.get("referrer_update") for m in given)
+        done = min((day for day in records if day is not None and day >= met.date), default=None)
         yield ctx.item(
             f"referrer-update-{meeting.slug}-{referral}",
             met.date + dt.timedelta(days=ctx.config.followups.referrer_update_days),
@@ -346,6 +352,16 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
             recorded,
             _done_hint("referrer_update", meeting),
         )
+
+
+def _given_before(playbook: Playbook, referrer: str, referral: str, met: Meeting) -> list[Meeting]:
+    """The meetings with `referrer` that list `referral` and after which `met` is the
+    first meeting held with them, oldest first: each gave the news of that meeting."""
+    return [
+        m
+        for m in playbook.meetings_with(referrer)
+        if referral in m.referrals and first_met(playbook, referral, m.date) is met
+    ]
 
 
 def tells_referrer(playbook: Playbook, meeting: Meeting) -> bool:

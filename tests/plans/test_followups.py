@@ -206,6 +206,18 @@ def test_referrer_update_date_covers_referrals_met_by_then(tmp_path: Path) -> No
     assert item.done is None
 
 
+def test_a_referral_given_again_before_you_met_them_is_one_update(tmp_path: Path) -> None:
+    """Ada named Ben at two meetings before you met him: telling her how it went is one
+    item, on the first, done by the record on either."""
+    today = D(2026, 11, 22)
+    files = referral_files("done")
+    again = held("referrals: [ben-ode]\ndone: {referrer_update: 2026-11-18}\n", date="2026-11-09")
+    files["content/meetings/again.md"] = again
+    items = follow_ups(make(tmp_path, files), today)
+    updates = [(i.id, i.done) for i in items if i.rule == "referrer_update"]
+    assert updates == [("referrer-update-first-ben-ode", D(2026, 11, 18))]
+
+
 def introduced_files(ben_status: str = "done", ben_done: str = "", ada_lists_ben: bool = False):
     """Ada introduced you to Ben (`referred_by: ada-byrne` on Ben's page); you met Ben."""
     ada_meeting = "referrals: [ben-ode]\n" if ada_lists_ben else ""
