@@ -43,6 +43,7 @@ from generator.model.assemble import first_listings, is_question_id
 from generator.model.config import MeetingDefaults
 from generator.model.entities import Company, Contact, Meeting, Playbook, Question
 from generator.model.schema import CATEGORIES
+from generator.plans.asks import job_ask
 from generator.plans.followups import FollowUpItem, open_items
 from generator.plans.targets import RankedCompany
 
@@ -302,17 +303,25 @@ def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
 
     Categories go in the canonical order, except that networking meetings take fit
     first and leave the networking category to their ask; within a category the bank's
-    order is kept.
+    order is kept. An informational meeting is never handed a question worded as a job
+    ask: the guardrail only reads the questions a meeting names, so nobody would be warned.
     """
     first = ("fit",) if purpose == "networking" else ()
     left_out = (ASK_CATEGORY,) if purpose == "networking" else ()
     order = [*first, *(c for c in CATEGORIES if c not in first and c not in left_out)]
     by_id = {c.id: c for c in playbook.categories}
-    pools = [[q for q in by_id[c].questions if purpose in q.purposes] for c in order if c in by_id]
+    pools = [[q for q in by_id[c].questions if _suits(q, purpose)] for c in order if c in by_id]
     picked: list[Question] = []
     for round_ in range(max((len(p) for p in pools), default=0)):
         picked.extend(pool[round_] for pool in pools if round_ < len(pool))
     return picked
+
+
+def _suits(question: Question, purpose: str) -> bool:
+    """A bank question fit to pick for a meeting of `purpose`."""
+    if purpose not in question.purposes:
+        return False
+    return purpose != "informational" or job_ask(question.text) is None
 
 
 def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:

@@ -356,6 +356,15 @@ def test_auto_pick_respects_purpose_and_is_deterministic() -> None:
     assert first.questions == second.questions
 
 
+def test_auto_pick_never_hands_an_informational_meeting_a_job_ask() -> None:
+    hiring = Question("team-hiring", "Is your team taking on analysts at the moment?", "the-job")
+    day = Question("typical-day", "What does a normal day look like?", "the-job")
+    the_job = Category("the-job", "The job itself", "", (hiring, day))
+    pb = playbook(categories=(the_job,))
+    assert [q.id for q in pick_order(pb, "informational")] == ["typical-day"]
+    assert [q.id for q in pick_order(pb, "networking")] == ["team-hiring", "typical-day"]
+
+
 def test_auto_pick_with_an_empty_bank() -> None:
     agenda = agenda_for(meeting(), playbook(meeting(), categories=()))
     assert agenda.questions == () and agenda.if_time_allows == ()
