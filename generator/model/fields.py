@@ -231,6 +231,12 @@ class Integer(FieldType):
                 f"expected {self.expected}, got {at.raw}, which YAML reads as the number "
                 f"{value} (base 60, like a clock): write the number you mean"
             )
+        if isinstance(value, int) and not isinstance(value, bool) and _misread(at.raw, value):
+            how = "octal, for the leading 0" if _OCTAL.fullmatch(at.raw or "") else "not decimal"
+            raise Invalid(
+                f"expected {self.expected}, got {at.raw}, which YAML reads as the number "
+                f"{value} ({how}): write the number in plain digits"
+            )
         if isinstance(value, bool) or not isinstance(value, int):
             hint = _in_minutes(value) if self.unit == "minutes" else None
             fits = hint is not None and self.low <= hint <= self.high
@@ -258,6 +264,19 @@ def _in_minutes(value: Any) -> int | None:
         return None
     minutes = float(found[1] or 0) * 60 + int(found[3] or 0)
     return int(minutes) if minutes.is_integer() and minutes > 0 else None
+
+
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+
+
+def _misread(raw: str | None, value: int) -> bool:
+    """YAML 1.1 reads `045` as 37 and `0x1e` as 30, not the number you see (`05` is 5)."""
+    if raw is None:
+        return False
+    try:
+        return int(raw.strip(), 10) != value
+    except ValueError:
+        return True
 
 
 class Boolean(FieldType):

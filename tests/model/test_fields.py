@@ -278,6 +278,24 @@ def test_a_clock_value_where_a_number_is_expected_is_explained() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("value", "raw", "how"),
+    [
+        (37, "045", "octal, for the leading 0"),
+        (30, "0x1e", "not decimal"),
+        (10, "0b1010", "not decimal"),
+    ],
+)
+def test_a_number_yaml_reads_another_way_is_refused(value: int, raw: str, how: str) -> None:
+    assert convert(Integer(1, 600), value, raw=raw)[1] == [
+        f"f.md:3: x: expected a whole number from 1 to 600, got {raw}, which YAML reads as "
+        f"the number {value} ({how}): write the number in plain digits"
+    ]
+    assert convert(Integer(1, 600), 45, raw="45") == (45, [])
+    assert convert(Integer(1, 600), 30, raw="+30") == (30, [])
+    assert convert(Integer(1, 5), 5, raw="05") == (5, [])  # the number you see
+
+
 def test_a_choice_suggests_the_nearest() -> None:
     formats = Choice(("coffee", "lunch", "phone", "video", "office"))
     assert convert(formats, "cofee")[1] == [
