@@ -235,3 +235,6 @@ def test_a_declined_meeting_prints_no_question_sheet(built_sample: Path) -> None
     html = (built_sample / "meetings/2026-10-20-graham-pike/print/index.html").read_text()
     assert "No plan: this meeting was declined." in html
     assert "pack-sheet" not in html
+    sheet = (built_sample / "meetings/2026-10-20-graham-pike/questions/index.html").read_text()
+    assert "No question sheet: this meeting was declined." in sheet
+    assert 'class="sheet-q"' not in sheet
