@@ -369,6 +369,9 @@ def test_auto_pick_with_an_empty_bank() -> None:
     agenda = agenda_for(meeting(), playbook(meeting(), categories=()))
     assert agenda.questions == () and agenda.if_time_allows == ()
     assert sum(s.minutes for s in agenda.segments) == 30
+    text = plan_text(agenda)
+    assert "Picked from your question bank" not in text and "No question fits" not in text
+    assert "No questions to ask yet" in text
 
 
 # --- the ask and the background ---------------------------------------------------------
