@@ -467,6 +467,14 @@ def test_prep_for_video_networking() -> None:
     assert "No company on file for Jane Doe: add company: to their page." in text
 
 
+def test_prep_for_a_phone_call_has_nothing_to_paste_or_share_on_screen() -> None:
+    m = meeting(format="phone", purpose="networking")
+    text = checklist_text(m, playbook(m))
+    assert "Have at hand: your email address, to spell out if they ask for it;" in text
+    assert "your target-company list, ready to email them after the call" in text
+    assert "chat" not in text and "screen" not in text
+
+
 def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
     held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1))
     cancelled = meeting(slug="m00", status="cancelled", date=dt.date(2026, 10, 20))
