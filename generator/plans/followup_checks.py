@@ -174,6 +174,14 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             "status",
             "is done but the meeting has no date: add date: so its follow-ups can be timed",
         )
+    if meeting.status == "scheduled" and meeting.date is None and "date" not in src.lines:
+        problems.warn(
+            src.path,
+            src.line("status"),
+            "status",
+            "is scheduled but the meeting has no date: add date: (and time:) once you "
+            "agree them; until then it is status: requested",
+        )
     if (
         meeting.status == "requested"
         and meeting.requested_on is None

@@ -749,6 +749,17 @@ def test_request_without_requested_on_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_scheduled_without_a_date_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(tmp_path, "content/meetings/m.md", "---\ncontact: ada\nstatus: scheduled\n---\n")
+    write(tmp_path, "content/meetings/n.md", "---\ncontact: ada\ndate: 2026-12-01\n---\n")
+    problems = check(tmp_path)
+    assert [str(w) for w in problems.warnings if "scheduled" in w.message] == [
+        "warning: content/meetings/m.md:3: status: is scheduled but the meeting has no date: "
+        "add date: (and time:) once you agree them; until then it is status: requested"
+    ]
+
+
 def test_unknown_key_in_a_reminder_is_a_warning_at_its_line(tmp_path: Path) -> None:
     write(
         tmp_path,
