@@ -371,11 +371,9 @@ def build_agenda(
     `targets` is the target list (`target_list`), shown in a networking meeting's ask.
     """
     length = meeting_length(meeting, defaults)
-    start = (
-        dt.datetime.combine(meeting.date, meeting.time)
-        if meeting.date is not None and meeting.time is not None
-        else None
-    )
+    timed = meeting.date is not None and meeting.time is not None
+    timezone = playbook.config.timezone
+    start = meeting_span(meeting, timezone, dt.timedelta(0))[0] if timed else None
     minutes = plan_minutes(length, meeting.purpose, len(meeting.share))
     offsets = dict(_offsets(minutes))
     budget = dict(minutes).get("questions", 0)
@@ -443,7 +441,11 @@ def _offsets(minutes: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _clock(start: dt.datetime | None, offset: int) -> dt.datetime | None:
-    return start + dt.timedelta(minutes=offset) if start is not None else None
+    """The wall-clock time `offset` minutes of real time after `start` (an hour
+    after 01:30 on the night the clocks go back is 01:30 again)."""
+    if start is None:
+        return None
+    return (start.astimezone(dt.UTC) + dt.timedelta(minutes=offset)).astimezone(start.tzinfo)
 
 
 def _schedule(

@@ -206,8 +206,8 @@ def test_clock_times_follow_the_start_and_end_at_the_agreed_end() -> None:
     m = meeting(format="coffee", date=dt.date(2026, 11, 24), time=dt.time(8, 30))
     agenda = agenda_for(m)
     assert agenda.length == 30 and agenda.length_is_default
-    assert agenda.start == dt.datetime(2026, 11, 24, 8, 30)
-    assert agenda.end == dt.datetime(2026, 11, 24, 9, 0)
+    assert wall(agenda.start) == dt.datetime(2026, 11, 24, 8, 30)
+    assert wall(agenda.end) == dt.datetime(2026, 11, 24, 9, 0)
     assert agenda.segments[0].start == agenda.start
     assert agenda.segments[-1].end == agenda.end
     for before, after in zip(agenda.segments, agenda.segments[1:], strict=False):
@@ -226,7 +226,23 @@ def test_no_clock_times_without_a_date_and_time() -> None:
 
 def test_a_meeting_may_end_exactly_at_midnight() -> None:
     m = meeting(date=dt.date(2026, 11, 24), time=dt.time(23, 30), duration=30)
-    assert agenda_for(m).end == dt.datetime(2026, 11, 25, 0, 0)
+    assert wall(agenda_for(m).end) == dt.datetime(2026, 11, 25, 0, 0)
+
+
+def wall(moment: dt.datetime | None) -> dt.datetime | None:
+    """What the clock on the wall reads."""
+    return moment.replace(tzinfo=None) if moment is not None else None
+
+
+def test_clock_times_count_real_minutes_on_the_night_the_clocks_change() -> None:
+    """Clocks in Chicago go back from 02:00 to 01:00 on 1 Nov 2026: an hour from 01:30
+    is 01:30 again, as the calendar feed has it."""
+    m = meeting(date=dt.date(2026, 11, 1), time=dt.time(1, 30), duration=60)
+    pb = replace(playbook(m), config=Config(Path("."), timezone="America/Chicago"))
+    agenda = agenda_for(m, pb)
+    assert agenda.start is not None and agenda.end is not None
+    assert agenda.start.strftime("%H:%M") == agenda.end.strftime("%H:%M") == "01:30"
+    assert (agenda.end.astimezone(dt.UTC) - agenda.start.astimezone(dt.UTC)).seconds == 3600
 
 
 @pytest.mark.parametrize(
