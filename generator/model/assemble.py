@@ -13,6 +13,7 @@ file's last result while its input is the same.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -149,9 +150,16 @@ def render_body(doc: Document, links: Links, raw_html: bool) -> Body:
         lambda name: resolve(links, name),
         lambda name, line: broken.append((name, line)),
         raw_html=raw_html,
+        body_id=body_id(doc.path),
     )
     resolved = tuple((name, resolve(links, name)) for name in dict.fromkeys(rendered.links))
     return Body(rendered, resolved, tuple(broken))
+
+
+def body_id(path: str) -> str:
+    """A short id of a file's body, the same on every build: a digest of its path, since
+    a slug is unique only within its kind and a path may hold any character."""
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()[:8]
 
 
 def make_entity(item: Parsed, checked: Checked, body: Rendered) -> Any:

@@ -92,12 +92,19 @@ BrokenLink = Callable[[str, int], None]
 """Called with the target text and its 0-based line within the body."""
 
 
-def render(text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool = False) -> Rendered:
-    """Markdown → HTML; `[[links]]` that resolve to nothing are passed to `broken`."""
+def render(
+    text: str, resolve: Resolver, broken: BrokenLink, *, raw_html: bool = False, body_id: str = ""
+) -> Rendered:
+    """Markdown → HTML; `[[links]]` that resolve to nothing are passed to `broken`.
+
+    `body_id` goes into the footnotes' ids (`fn-<body_id>-1`): a page shows several bodies
+    (a meeting's brief holds the contact's and the company's notes), and each `fn1` of
+    theirs would otherwise link to the first one on the page.
+    """
     if not text.strip():
         return Rendered("", ())
     md = _markdown(raw_html)
-    env: EnvType = {}
+    env: EnvType = {"docId": body_id} if body_id else {}
     tokens = md.parse(text, env)
     too_deep = _too_deep(tokens) if raw_html else None
     if too_deep is not None:

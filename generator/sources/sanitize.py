@@ -23,7 +23,8 @@ import nh3
 
 OUTBOUND_REL = "noopener noreferrer"
 _OUTBOUND = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:|[/\\]{2})", re.IGNORECASE)
-_FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?::\d+)?")
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?(?:-[0-9a-f]+-)?\d+(?::\d+)?")
+"""The ids footnotes get, with the body's id when it has one (`markdown.render`)."""
 _HEADING_ID = re.compile(r"h-[\w-]+")
 """The ids headings get (`markdown.heading_id`): their own prefix, so never a page's."""
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -1,0 +1,36 @@
+"""End to end: a page that shows several Markdown bodies keeps its ids unique."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from conftest import SAMPLE_TODAY, copy_sample, write
+from site_checks import broken_links
+
+from generator.build import build
+
+
+def duplicate_ids(page: Path) -> list[str]:
+    from html.parser import HTMLParser
+
+    seen: Counter[str] = Counter()
+
+    class Ids(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            seen.update(v or "" for k, v in attrs if k == "id")
+
+    Ids().feed(page.read_text("utf-8"))
+    return sorted(i for i, n in seen.items() if n > 1)
+
+
+def test_footnotes_of_two_bodies_on_one_page_keep_their_own_ids(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "playbook")
+    for rel in ("content/contacts/priya-natarajan.md", "content/companies/verdant-grid.md"):
+        path = root / rel
+        write(root, rel, path.read_text("utf-8") + "\nA claim[^1].\n\n[^1]: Its source.\n")
+    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    meeting = site / "meetings/2026-11-05-priya-natarajan/index.html"
+    assert meeting.read_text("utf-8").count('class="footnote-ref"') == 2
+    assert duplicate_ids(meeting) == []
+    assert broken_links(site) == []
