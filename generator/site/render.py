@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import html
 import os
+import re
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -143,8 +144,37 @@ def render_pages(
         template = env.get_template(page.template)
         html = template.render(site=site, page=page, fragments=fragments, **page.context)
         file = renamed[page.path] if renamed else routes.file_for(page.path)
-        rendered.append((file, routes.resolve_markers(html, page.path, renamed).encode("utf-8")))
+        html = routes.resolve_markers(unique_heading_ids(html), page.path, renamed)
+        rendered.append((file, html.encode("utf-8")))
     return rendered
+
+
+_HEADING_ID = re.compile(r'(<h[1-6] id=")(h-[^"]*)"')
+_ANY_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def unique_heading_ids(html: str) -> str:
+    """`html` with each heading id the page repeats numbered on from its second use
+    (`h-prep-2`): a page shows several bodies (a meeting's, and in its brief the contact's),
+    each may have a `## Prep`, and an id must be unique. The first keeps it: in the
+    default theme that is the page's own body, where `[[page#Prep]]` points."""
+    if html.count(' id="h-') < 2:
+        return html
+    taken = set(_ANY_ID.findall(html))
+    seen: set[str] = set()
+
+    def renumber(match: re.Match[str]) -> str:
+        name = match[2]
+        if name not in seen:
+            seen.add(name)
+            return match[0]
+        number = 2
+        while f"{name}-{number}" in taken:
+            number += 1
+        taken.add(f"{name}-{number}")
+        return f'{match[1]}{name}-{number}"'
+
+    return _HEADING_ID.sub(renumber, html)
 
 
 @jinja2.pass_context

@@ -34,3 +34,16 @@ def test_footnotes_of_two_bodies_on_one_page_keep_their_own_ids(tmp_path: Path) 
     assert meeting.read_text("utf-8").count('class="footnote-ref"') == 2
     assert duplicate_ids(meeting) == []
     assert broken_links(site) == []
+
+
+def test_headings_of_two_bodies_on_one_page_keep_distinct_ids(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "playbook")
+    for rel in ("content/contacts/priya-natarajan.md", "content/companies/verdant-grid.md"):
+        path = root / rel
+        write(root, rel, path.read_text("utf-8") + "\n## Open questions\n\nWhat next.\n")
+    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    meeting = site / "meetings/2026-11-05-priya-natarajan/index.html"
+    assert meeting.read_text("utf-8").count(">Open questions</h2>") == 2
+    assert duplicate_ids(meeting) == []
+    contact = (site / "contacts/priya-natarajan/index.html").read_text("utf-8")
+    assert '<h2 id="h-open-questions">' in contact  # where [[priya-natarajan#Open questions]] goes
