@@ -47,3 +47,22 @@ def test_headings_of_two_bodies_on_one_page_keep_distinct_ids(tmp_path: Path) ->
     assert duplicate_ids(meeting) == []
     contact = (site / "contacts/priya-natarajan/index.html").read_text("utf-8")
     assert '<h2 id="h-open-questions">' in contact  # where [[priya-natarajan#Open questions]] goes
+
+
+def test_a_contact_and_a_company_with_one_slug_each_keep_their_brief(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "playbook")
+    write(root, "content/companies/jordan.md", "---\nname: Jordan\n---\n\nSneakers.\n")
+    write(root, "content/contacts/jordan.md", "---\nname: Jordan\ncompany: jordan\n---\n\nHi.\n")
+    write(
+        root,
+        "content/meetings/2026-11-26-jordan.md",
+        "---\ncontact: jordan\npurpose: informational\nformat: phone\nstatus: scheduled\n"
+        'date: 2026-11-26\ntime: "10:00"\n---\n',
+    )
+    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    meeting = site / "meetings/2026-11-26-jordan/index.html"
+    assert duplicate_ids(meeting) == []
+    html = meeting.read_text("utf-8")
+    checklist = html[html.index('class="checklist"') :]
+    anchors = ('href="#brief-contact-jordan"', 'href="#brief-company-jordan"')
+    assert all(anchor in checklist for anchor in anchors)
