@@ -155,6 +155,9 @@ class LiveBuild:
         """While the content is broken: the page to show instead of any HTML page."""
         self._setting: tuple[Config, dt.date] | None = None
         self._theme: Theme | None = None
+        self._on_disk: Theme | None = None
+        """The theme as last read: newer than `_theme` (the pages') when a failed build
+        read a theme edit, which the next build must still see."""
         self._env: TrackedEnvironment | None = None
         self._env_theme: Theme | None = None
         self._versions = TrackedVersions({}, self.model.recorder)
@@ -228,9 +231,9 @@ class LiveBuild:
         folders = tuple(theme_dirs(self.root, config.theme))
         themes = self.root / "themes"
         stale = changed is None or any(p.is_relative_to(themes) for p in changed)
-        if self._theme is None or stale or self._theme.folders != folders:
-            return Theme.read(folders)
-        return self._theme
+        if self._on_disk is None or stale or self._on_disk.folders != folders:
+            self._on_disk = Theme.read(folders)
+        return self._on_disk
 
     def _update_model(
         self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme

@@ -291,6 +291,26 @@ def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_a_theme_edit_saved_while_the_content_is_broken_shows_once_it_is_fixed(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """The failed build read the edited template; the fix names only a content file."""
+    override = sample_root / "themes/default/templates/contact.html"
+    original = (REPO / "themes/default/templates/contact.html").read_text(encoding="utf-8")
+    write(sample_root, "themes/default/templates/contact.html", original)
+    assert builder.build([override]).ok
+    path = sample_root / ELENA
+    good = path.read_text()
+    path.write_text(good.replace("name: Elena Marsh", "name: [Elena"))
+    assert not builder.build([path]).ok
+    override.write_text(original.replace("<h2>Notes</h2>", "<h2>My notes</h2>"))
+    assert not builder.build([override]).ok
+    path.write_text(good)
+    assert builder.build([path]).ok
+    assert b"My notes" in (builder.out / ELENA_PAGE).read_bytes()
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root: Path) -> None:
     write(sample_root, "themes/default/templates/contact.html", "{% block main %}{{ oops(\n")
     outcome = builder.build()
