@@ -390,6 +390,9 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
 class TrackedMap(Mapping[str, Ref]):
     """The entities of one kind, by slug, each read recorded."""
 
+    shown_as = "dict"
+    """What a template's mistake calls it (`NamedUndefined`), as in a build."""
+
     def __init__(self, model: LiveModel, kind: str) -> None:
         self._model = model
         self._kind = kind
@@ -425,6 +428,8 @@ class TrackedMap(Mapping[str, Ref]):
 class TrackedQuestions(Mapping[str, Question]):
     """The bank's questions by id: one question read records that question only."""
 
+    shown_as = "dict"
+
     def __init__(self, model: LiveModel) -> None:
         self._model = model
 
@@ -455,6 +460,8 @@ class TrackedPlaybook:
     """The Playbook as pages and facts see it in the live preview: the same fields and
     queries, each read recorded. Queries and relations run the Playbook's own code on
     this view, as facts (so each has one definition)."""
+
+    shown_as = "Playbook"
 
     def __init__(self, model: LiveModel) -> None:
         self._model = model

@@ -71,6 +71,23 @@ class Site:
     private details): templates leave out what only you need, such as file paths."""
 
 
+class NamedUndefined(jinja2.StrictUndefined):
+    """Strict, and naming what lacks the attribute as a theme's author knows it
+    (`'Contact' has no attribute 'nmae'`), the same in a build and in the live preview,
+    whose entities are tracking views (their `__class__` is the entity's)."""
+
+    @property
+    def _undefined_message(self) -> str:
+        obj, name = self._undefined_obj, self._undefined_name
+        if self._undefined_hint or obj is jinja2.utils.missing:
+            return super()._undefined_message
+        kind = obj.__class__
+        shown = "None" if obj is None else getattr(kind, "shown_as", kind.__name__)
+        if isinstance(name, str):
+            return f"'{shown}' has no attribute {name!r}"
+        return f"'{shown}' has no element {name!r}"
+
+
 AUTOESCAPED = ("html", "xml")
 """Templates whose output is escaped unless marked safe (the text ones are not)."""
 
@@ -82,7 +99,7 @@ def make_environment(
     env = kind(
         loader=theme_loader(themes),
         autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
-        undefined=jinja2.StrictUndefined,
+        undefined=NamedUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

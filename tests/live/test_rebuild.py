@@ -16,6 +16,7 @@ import pytest
 from conftest import REPO, SAMPLE_TODAY, write
 
 from generator.build import build
+from generator.errors import BuildError
 from generator.live.rebuild import LISTING, LiveBuild
 from generator.publish.write import MANIFEST
 
@@ -319,6 +320,28 @@ def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root
     assert error.path == "themes/default/templates/contact.html"
     assert error.field == "template"
     assert builder.error_page is not None
+
+
+@pytest.mark.parametrize(
+    ("shown", "message"),
+    [
+        ("contact.nmae", "'Contact' has no attribute 'nmae'"),
+        ("playbook.contcts", "'Playbook' has no attribute 'contcts'"),
+        ('playbook.contacts["nobody"].name', "'dict' has no attribute 'nobody'"),
+    ],
+)
+def test_a_misspelt_name_is_reported_as_the_docs_show_in_a_build_and_live(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path, shown: str, message: str
+) -> None:
+    """Not the class of the live preview's tracking view, nor a module path."""
+    rel = "themes/default/templates/contact.html"
+    main = f"{{{{ {shown} }}}}{{% endblock %}}\n"
+    write(sample_root, rel, '{% extends "base.html" %}\n{% block main %}\n' + main)
+    outcome = builder.build([sample_root / rel])
+    with pytest.raises(BuildError) as failed:
+        build(sample_root, out=tmp_path / "full", today=SAMPLE_TODAY, jobs=1)
+    expected = f"{rel}:3: template: {message}"
+    assert [str(e) for e in outcome.errors] == [str(e) for e in failed.value.errors] == [expected]
 
 
 def test_a_theme_asset_deleted_or_renamed_leaves_the_served_folder(
