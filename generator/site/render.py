@@ -363,6 +363,8 @@ def render_error_page(
     try:
         template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
         return template.render(**context).encode("utf-8")
-    except jinja2.TemplateError:  # a broken theme must not hide the content errors
+    except Exception as exc:  # a broken theme must not hide the content errors
+        if not template_fault(exc):  # a Python error in it (`{{ 1 // 0 }}`) is one too
+            raise
         lines = "\n".join(html.escape(e) for e in context["errors"])
         return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()

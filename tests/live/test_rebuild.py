@@ -344,6 +344,19 @@ def test_a_misspelt_name_is_reported_as_the_docs_show_in_a_build_and_live(
     assert [str(e) for e in outcome.errors] == [str(e) for e in failed.value.errors] == [expected]
 
 
+@pytest.mark.parametrize("mistake", ["{{ 1 // 0 }}", '{% include "error.html" %}'])
+def test_a_python_error_in_the_error_page_still_shows_the_content_errors(
+    builder: LiveBuild, sample_root: Path, mistake: str
+) -> None:
+    """A theme's error.html that raises while rendering must not stop the rebuilds."""
+    write(sample_root, "themes/default/templates/error.html", f"<p>{mistake}</p>\n")
+    path = sample_root / ELENA
+    path.write_text(path.read_text().replace("name: Elena Marsh", "name: [Elena"))
+    outcome = builder.build([path])
+    assert not outcome.ok and outcome.error_page is not None
+    assert f"{ELENA}:2: front matter: ".encode() in outcome.error_page
+
+
 def test_a_theme_asset_deleted_or_renamed_leaves_the_served_folder(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
