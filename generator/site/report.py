@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
+from generator.errors import BuildError
 from generator.model.entities import Playbook
 from generator.plans.worklog import FOLLOW_UP, MEETING, REQUEST, LogEntry
-from generator.site.render import make_environment
+from generator.site.render import make_environment, template_fault, template_problem
 from generator.site.theme import static_files
 
 REPORT_TEMPLATE = "report.html"
@@ -49,21 +50,26 @@ def log_page(
     csp = f"default-src 'none'; style-src 'sha256-{digest}'; form-action 'none'; base-uri 'none'"
     weeks = [Week(monday, tuple(rows)) for monday, rows in groupby(entries, lambda e: e.week)]
     owner = config.owner or (playbook.profile.name if playbook.profile else "")
-    template = make_environment(themes).get_template(REPORT_TEMPLATE)
-    html = template.render(
-        csp=csp,
-        css=css,
-        owner=owner,
-        profile=playbook.profile,
-        start=start,
-        end=end,
-        today=today,
-        page_size=config.page_size,
-        weeks=weeks,
-        entries=entries,
-        employers=len({e.employer or e.contact for e in entries}),
-        counts={kind: sum(1 for e in entries if e.kind == kind) for kind in KINDS},
-    )
+    try:  # a mistake in the theme is reported like a content error, with its line
+        template = make_environment(themes).get_template(REPORT_TEMPLATE)
+        html = template.render(
+            csp=csp,
+            css=css,
+            owner=owner,
+            profile=playbook.profile,
+            start=start,
+            end=end,
+            today=today,
+            page_size=config.page_size,
+            weeks=weeks,
+            entries=entries,
+            employers=len({e.employer or e.contact for e in entries}),
+            counts={kind: sum(1 for e in entries if e.kind == kind) for kind in KINDS},
+        )
+    except Exception as exc:
+        if not template_fault(exc):
+            raise
+        raise BuildError([template_problem(exc, config.root)]) from None
     return html.encode("utf-8")
 
 

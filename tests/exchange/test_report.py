@@ -263,3 +263,23 @@ def test_nothing_is_written_while_the_playbook_has_errors(sample_root: Path) -> 
     write(sample_root, "content/contacts/broken.md", "---\nname: [oops\n---\n")
     assert main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]) == 1
     assert not (sample_root / "reports").exists()
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        ("{{ weeks.nope }}", "template: 'list' has no attribute 'nope'"),
+        ("{{ 1 // 0 }}", "template: ZeroDivisionError while rendering: "),
+        ("{% if %}", "template: Expected an expression"),
+    ],
+)
+def test_a_mistake_in_the_theme_report_is_named_at_its_line(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], mistake: str, message: str
+) -> None:
+    """Like a build's: a content error at the template's line, not a traceback."""
+    write(sample_root, "themes/default/templates/report.html", f"<p>\n{mistake}</p>\n")
+    status = main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert f"themes/default/templates/report.html:2: {message}" in err
+    assert not (sample_root / "reports").exists()
