@@ -258,7 +258,7 @@ class LiveBuild:
     ) -> tuple[set[str], set[str]]:
         """Make and write the pages whose reads changed, and the new ones; delete the
         pages that are gone. Returns the site paths rendered and the files written."""
-        site = self._site_for(playbook, today, theme)
+        site = self._site_for(playbook, today)
         if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
             self._pending |= self.model.engine.forget("fragment")
@@ -321,14 +321,13 @@ class LiveBuild:
             if self._env.cache is not None:
                 self._env.cache.clear()
         self._env.digests = lambda name: theme.digests.get(("template", name), "")
+        if self.versioned_assets:  # before the kept parts that link an asset render again
+            self._versions.versions = theme.versions()
         self._env_theme = theme
 
-    def _site_for(self, playbook: Playbook, today: dt.date, theme: Theme) -> Site:
+    def _site_for(self, playbook: Playbook, today: dt.date) -> Site:
         """What every page may use, with the serving additions (reload script, CSP)."""
-        versions: Mapping[str, str] = {}
-        if self.versioned_assets:
-            self._versions.versions = theme.versions()
-            versions = self._versions
+        versions: Mapping[str, str] = self._versions if self.versioned_assets else {}
         return dataclasses.replace(
             make_site(playbook, today),
             csp=self.csp,

@@ -7,6 +7,7 @@ byte-for-byte what `playbook build` writes for the same sources.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -371,6 +372,25 @@ def test_a_theme_asset_deleted_or_renamed_leaves_the_served_folder(
     moved.unlink()
     assert builder.build([moved]).written == {"static/moved.css"}
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_an_asset_edit_renews_its_version_in_the_kept_rows_that_link_it(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """The served pages link assets by digest (cached for a day): a `cached_each` row that
+    links one renders again with its new digest, not the old one."""
+    row = (REPO / "themes/default/templates/contact_row.html").read_text(encoding="utf-8")
+    linked = row.replace("{{ c.role }}", "<img src=\"{{ static('icon.svg') }}\">{{ c.role }}")
+    write(sample_root, "themes/default/templates/contact_row.html", linked)
+    icon = sample_root / "themes/default/static/icon.svg"
+    write(sample_root, "themes/default/static/icon.svg", "<svg>1</svg>\n")
+    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY, versioned_assets=True)
+    assert builder.build().ok
+    icon.write_text("<svg>2</svg>\n")
+    assert builder.build([icon]).ok
+    version = builder._versions["icon.svg"]
+    page = (builder.out / "contacts/index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r"icon\.svg\?v=(\w+)", page)) == {version}
 
 
 def test_a_python_error_in_a_template_is_reported_like_content(
