@@ -522,6 +522,15 @@ class TrackedEnvironment(jinja2.Environment):
             self.recorder.read(self._keys.setdefault(name, ("template", name)))
         return super().get_template(name, parent, globals)
 
+    def select_template(self, names: Any, parent: Any = None, globals: Any = None) -> Any:
+        """`{% include ["a.html", "b.html"] %}`: every name is recorded, not only the one
+        found (Jinja loads it without `get_template`): one that appears is a change too."""
+        if isinstance(names, list | tuple):
+            for name in names:
+                if isinstance(name, str):
+                    self.recorder.read(self._keys.setdefault(name, ("template", name)))
+        return super().select_template(names, parent, globals)
+
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], Any]) -> Any:
         """A cached part: kept by its template and what it shows (entities by slug), as
         the template names them."""

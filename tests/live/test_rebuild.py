@@ -204,6 +204,28 @@ def test_a_theme_override_that_reads_other_entities_follows_them(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_a_template_chosen_from_a_list_is_followed(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{% include [a, b] %}`: editing the one chosen, or adding one before it in the list,
+    renders the pages again."""
+    page = (REPO / "themes/default/templates/contact.html").read_text(encoding="utf-8")
+    chosen = '{% include ["extra_" ~ contact.slug ~ ".html", "extra.html"] ignore missing %}'
+    write(
+        sample_root, "themes/default/templates/contact.html", page.replace("<h2>Notes</h2>", chosen)
+    )
+    extra = sample_root / "themes/default/templates/extra.html"
+    write(sample_root, "themes/default/templates/extra.html", "<p>One for all</p>\n")
+    assert builder.build().ok
+    extra.write_text("<p>One for all, edited</p>\n")
+    assert builder.build([extra]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+    own = sample_root / "themes/default/templates/extra_elena-marsh.html"
+    own.write_text("<p>Elena's own</p>\n")
+    assert builder.build([own]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_the_page_list_is_worked_out_again_only_when_a_page_may_come_or_go(
     builder: LiveBuild, sample_root: Path
 ) -> None:
