@@ -24,7 +24,7 @@ import yaml
 
 from generator.errors import Problems, UsageError
 from generator.model import slugs
-from generator.model.config import CONFIG_FILE
+from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_slugs, did_you_mean
 from generator.publish.atomic import replace_file
@@ -163,7 +163,8 @@ def new_file(
     if target.exists():
         raise UsageError(f"{target} already exists; new never overwrites files")
     _refuse_taken(slug, FOLDERS[kind], sources)
-    archetype = _theme_path(root, f"archetypes/{kind}.md")
+    theme = load_config(root, Problems()).theme  # `theme: mine` has its own archetypes
+    archetype = _theme_path(root, f"archetypes/{kind}.md", theme)
     values: dict[str, Any] = {
         "name": name.strip(),
         "slug": slug,
@@ -288,8 +289,8 @@ def _shell_quoted(text: str) -> str:
     )
 
 
-def _theme_path(root: Path, rel: str) -> Path:
-    for theme in theme_dirs(root, "default"):
-        if (theme / rel).exists():
-            return theme / rel
+def _theme_path(root: Path, rel: str, theme: str = "default") -> Path:
+    for folder in theme_dirs(root, theme):
+        if (folder / rel).exists():
+            return folder / rel
     raise UsageError(f"the theme has no {rel}")

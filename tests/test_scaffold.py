@@ -140,6 +140,17 @@ def test_an_archetype_without_the_yaml_filter_is_refused_before_writing(
     assert new_file(sample_root, "contact", "Ana Silva", today=TODAY).exists()  # plain is fine
 
 
+def test_new_uses_the_archetype_of_the_theme_set_in_playbook_yaml(sample_root: Path) -> None:
+    """`theme: mine`: themes/mine/archetypes/ overrides, as for templates."""
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text().replace("theme: default", "theme: mine"))
+    own = sample_root / "themes/mine/archetypes/contact.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("---\nname: {{ name | yaml }}\nrole: Mine\n---\n")
+    written = new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+    assert written.read_text() == "---\nname: Ana Silva\nrole: Mine\n---\n"
+
+
 def test_render_archetype_has_the_yaml_filter() -> None:
     assert render_archetype("name: {{ name | yaml }}", {"name": "No"}) == 'name: "No"'
 
