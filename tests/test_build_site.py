@@ -15,6 +15,7 @@ from site_checks import broken_links, html_pages, scan
 
 from generator.build import build
 from generator.errors import BuildError, UsageError
+from generator.publish.lock import Encryption
 
 
 def test_every_page_exists(built_sample: Path) -> None:
@@ -225,6 +226,23 @@ def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
     assert f"themes/default/templates/contact.html:{line}: template: " in done.stderr
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("mistake", ["{{ payload.nope }}", "{{ 1 // 0 }}"])
+def test_a_mistake_in_the_locked_shell_is_reported_like_one_in_a_page(
+    tmp_path: Path, mistake: str
+) -> None:
+    """encrypted.html wraps every page of an encrypted build: named at its line too."""
+    root = copy_sample(tmp_path)
+    write(root, "themes/default/templates/encrypted.html", f"<p>\n{mistake}</p>\n")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1, encryption=Encryption("a long passphrase"))
+    (error,) = failed.value.errors
+    assert (error.path, error.line, error.field) == (
+        "themes/default/templates/encrypted.html",
+        2,
+        "template",
+    )
 
 
 def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Path) -> None:

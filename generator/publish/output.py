@@ -50,15 +50,15 @@ class _Writer:
         if isinstance(unit, DeferredFile):
             files = {unit.path: unit.make()}
         else:
-            try:
+            try:  # the pages, and the locked shell of an encrypted build (`finish`)
                 rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
+                finish = self.finish
+                files = {file: finish(file, html) if finish else html for file, html in rendered}
             except Exception as exc:
                 if not template_fault(exc):
                     raise
                 # a plain error, to cross from a worker
                 raise BuildError([template_problem(exc, self.root)]) from None
-            finish = self.finish
-            files = {file: finish(file, html) if finish else html for file, html in rendered}
         return self.stage.put(files)
 
 
