@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,7 @@ def new_file(
         "purpose": purpose,
         "today": today.isoformat(),
     }
-    text = render_archetype(archetype.read_text("utf-8"), values)
+    text = _filled_in(archetype, values)
     _check_written(text, kind, values, archetype)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
@@ -187,6 +188,24 @@ def render_archetype(template: str, values: dict[str, Any]) -> str:
     environment = jinja2.Environment(keep_trailing_newline=True, autoescape=False)
     environment.filters["yaml"] = yaml_scalar
     return environment.from_string(template).render(**values)
+
+
+def _filled_in(archetype: Path, values: dict[str, Any]) -> str:
+    """The archetype rendered; a mistake in it (a theme's own, perhaps) named at its line,
+    not a traceback: a Jinja one, or a Python one while it ran (`{{ 1 // 0 }}`)."""
+    try:
+        return render_archetype(archetype.read_text("utf-8"), values)
+    except Exception as exc:
+        lines = [
+            f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"
+        ]
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            lines.append(exc.lineno)
+        elif not lines:
+            raise
+        message = exc.message if isinstance(exc, jinja2.TemplateError) else None
+        why = message or f"{type(exc).__name__} while rendering: {exc}"
+        raise UsageError(f"{archetype}:{lines[-1]}: {why}") from None
 
 
 def yaml_scalar(value: object) -> str:

@@ -151,6 +151,25 @@ def test_new_uses_the_archetype_of_the_theme_set_in_playbook_yaml(sample_root: P
     assert written.read_text() == "---\nname: Ana Silva\nrole: Mine\n---\n"
 
 
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        ("{% if %}", "Expected an expression"),
+        ("{{ 1 // 0 }}", "ZeroDivisionError while rendering"),
+        ("{{ name | nope }}", "No filter named 'nope'"),
+    ],
+)
+def test_a_mistake_in_an_archetype_is_named_at_its_line(
+    sample_root: Path, mistake: str, message: str
+) -> None:
+    own = sample_root / "themes/default/archetypes/contact.md"
+    own.parent.mkdir(parents=True)
+    own.write_text(f"---\nname: {{{{ name | yaml }}}}\n{mistake}\n---\n")
+    with pytest.raises(UsageError, match=re.escape(f"{own}:3: {message}")):
+        new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+    assert not (sample_root / "content/contacts/ana-silva.md").exists()
+
+
 def test_render_archetype_has_the_yaml_filter() -> None:
     assert render_archetype("name: {{ name | yaml }}", {"name": "No"}) == 'name: "No"'
 
