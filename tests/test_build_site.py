@@ -228,6 +228,21 @@ def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
     assert not (root / "output").exists()
 
 
+def test_a_misspelt_section_in_url_is_named_at_its_line(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    page = '{% extends "base.html" %}\n{% block main %}\n<a href="{{ url(\'contcts\') }}">All</a>\n'
+    write(root, "themes/default/templates/contacts.html", page + "{% endblock %}\n")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = failed.value.errors
+    assert (error.path, error.line, error.field) == (
+        "themes/default/templates/contacts.html",
+        3,
+        "template",
+    )
+    assert "url('contcts'): no section has that name (did you mean contacts?)" in error.message
+
+
 @pytest.mark.parametrize("mistake", ["{{ payload.nope }}", "{{ 1 // 0 }}"])
 def test_a_mistake_in_the_locked_shell_is_reported_like_one_in_a_page(
     tmp_path: Path, mistake: str

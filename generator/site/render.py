@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from generator.errors import ContentError, display_path
 from generator.model.config import CONFIG_FILE
+from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
 from generator.site.drafts import draft, first_name, first_sentence, lower_first
 from generator.site.vcard import tel_uri
@@ -306,10 +307,24 @@ def _url(target: object, view: str = "") -> str:
     """`url(contact)`, `url(meeting, "print")`, `url("timeline")` (a section by name), or a
     site path the page was given: a site-root link."""
     if isinstance(target, str):
+        if target not in routes.NAMED and _SECTION_LIKE.fullmatch(target):
+            raise ValueError(_no_section(target))
         path = routes.NAMED.get(target, target)
     else:
         path = routes.url_of(target, view)
     return routes.marker(path)
+
+
+_SECTION_LIKE = re.compile(r"[A-Za-z_-]+")
+"""A string `url()` reads as a section's name (a site path holds `/` or `.`)."""
+
+
+def _no_section(name: str) -> str:
+    hint = did_you_mean(close_names(name, routes.NAMED))
+    meant = f" ({hint})" if hint else ""
+    return f"url({name!r}): no section has that name{meant}; the sections are " + ", ".join(
+        routes.NAMED
+    )
 
 
 @jinja2.pass_context

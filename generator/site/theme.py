@@ -25,7 +25,9 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
 
 
 def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
-    """Theme assets as (output path, source); the most specific theme wins per file."""
+    """Theme assets as (output path, source); the most specific theme wins per file.
+    Hidden files and folders and editors' backups (`.style.css.swp`, `style.css~`,
+    `#style.css#`) stay behind, as MkDocs leaves them: they are not the theme's."""
     seen: set[str] = set()
     for theme in themes:
         static = theme / "static"
@@ -33,9 +35,18 @@ def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
             continue
         for path in sorted(p for p in static.rglob("*") if p.is_file()):
             rel = "static/" + path.relative_to(static).as_posix()
+            if _editors_own(path.relative_to(static)):
+                continue
             if rel not in seen:
                 seen.add(rel)
                 yield rel, path
+
+
+def _editors_own(rel: Path) -> bool:
+    """A hidden file or folder, or an editor's backup or lock file."""
+    name = rel.name
+    hidden = any(part.startswith(".") for part in rel.parts)
+    return hidden or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
 
 
 ThemeKey = tuple[str, str]
