@@ -143,8 +143,22 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|approx|Inc|Ltd|Co|Corp|No|Dept|Univ"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z](?:\.[A-Za-z])*)\.$"
+)
+"""What ends with a full stop without ending a sentence: a title (`Dr.`), a common short
+form (`Inc.`, `etc.`), an initial or a dotted one (`J.`, `e.g.`, `U.S.`)."""
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of `text`, ending with its stop (a full stop added if it has
-    none)."""
-    sentence = _SENTENCE_END.split(str(text).strip(), maxsplit=1)[0].strip()
-    return sentence if not sentence or sentence[-1] in ".!?" else f"{sentence}."
+    none); `Dr. Okafor said…` is one sentence, not `Dr.`."""
+    text = str(text).strip()
+    for end in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[: end.start()]):
+            text = text[: end.start()] + end.group().rstrip()  # with its closing quote
+            break
+    sentence = text.strip()
+    stopped = sentence.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
+    return sentence if not sentence or stopped else f"{sentence}."

@@ -313,6 +313,13 @@ def test_wording_filters() -> None:
     assert first_sentence("Experiment design matters. More to say.") == "Experiment design matters."
     assert first_sentence("Is it growing? Yes.") == "Is it growing?"
     assert first_sentence("No stop at the end") == "No stop at the end."
+    assert first_sentence("Dr. Okafor said yes. Then no.") == "Dr. Okafor said yes."
+    assert first_sentence("Use a tool, e.g. Airflow at scale. More.") == (
+        "Use a tool, e.g. Airflow at scale."
+    )
+    assert first_sentence("The U.S. team hires. More.") == "The U.S. team hires."
+    assert first_sentence("Ask J. Doe first. Then her team.") == "Ask J. Doe first."
+    assert first_sentence('"Keep it short." Then go.') == '"Keep it short."'
 
 
 def test_the_theme_request_never_talks_about_jobs_whatever_the_files_say(tmp_path: Path) -> None:
