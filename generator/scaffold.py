@@ -184,8 +184,11 @@ def new_file(
 
 
 def render_archetype(template: str, values: dict[str, Any]) -> str:
-    """The archetype filled in; `{{ name | yaml }}` writes a value as a YAML scalar."""
-    environment = jinja2.Environment(keep_trailing_newline=True, autoescape=False)
+    """The archetype filled in; `{{ name | yaml }}` writes a value as a YAML scalar. Strict,
+    as the theme's pages are: a misspelt `{{ nmae }}` is an error, not a blank field."""
+    environment = jinja2.Environment(
+        keep_trailing_newline=True, autoescape=False, undefined=jinja2.StrictUndefined
+    )
     environment.filters["yaml"] = yaml_scalar
     return environment.from_string(template).render(**values)
 

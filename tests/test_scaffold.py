@@ -157,6 +157,7 @@ def test_new_uses_the_archetype_of_the_theme_set_in_playbook_yaml(sample_root: P
         ("{% if %}", "Expected an expression"),
         ("{{ 1 // 0 }}", "ZeroDivisionError while rendering"),
         ("{{ name | nope }}", "No filter named 'nope'"),
+        ("role: {{ nmae }}", "'nmae' is undefined"),
     ],
 )
 def test_a_mistake_in_an_archetype_is_named_at_its_line(
