@@ -47,6 +47,7 @@ MAX_JOBS = 256
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _escape_what_stdout_cannot_encode()
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -67,6 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("playbook: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    """A name, `→` or an undecodable file name that standard output cannot encode (a
+    Windows console redirected to a file is cp1252; LC_ALL=POSIX is ASCII) is written
+    as an escape, as Python does on standard error, instead of ending the command."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
 
 
 def _output_option(args: argparse.Namespace) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -335,3 +336,20 @@ def test_commands_that_read_a_playbook_say_when_there_is_none(
     assert main([*argv, "-C", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert f"no playbook in {tmp_path} (no content/ folder)" in err and "warning" not in err
+
+
+def test_output_that_cannot_encode_a_character_is_escaped(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A standard output that is not UTF-8 (Windows redirected to a file: cp1252;
+    LC_ALL=POSIX) writes `→` and accented names as escapes, as standard error does."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    monkeypatch.setattr(sys, "stdout", out)
+    status = main(["build", "-C", str(sample_root), "-q", "--today", SAMPLE_TODAY.isoformat()])
+    assert status == 0
+    status = main(
+        ["report", "-C", str(sample_root), "--from", "2026-10-01", "--today", "2026-11-22"]
+    )
+    assert status == 0
+    out.flush()
+    assert "made \\u2192 " in out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
