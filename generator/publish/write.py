@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
 import sys
 import tempfile
@@ -115,7 +116,7 @@ def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[
     with _exclusive(output):
         _tidy_after_a_killed_build(output)
         previous = None if clean else _manifest(output)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
+        staging = _new_folder(output.parent, f".{output.name}.staging-")
         stage = Staging(staging, previous or {}, whole=previous is None)
         try:
             yield stage
@@ -327,6 +328,19 @@ def _tidy_after_a_killed_build(output: Path) -> None:
         os.replace(moved_aside.pop(), output)
     for leftover in moved_aside:
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A fresh folder named as `tempfile.mkdtemp` names them (`_own_leftovers` finds it),
+    but with the permissions the umask leaves, not the owner's only: it may become the
+    output folder, which a web server (or `rsync -a output/` to one) has to read."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir(0o777)
+        except FileExistsError:
+            continue
+        return folder
 
 
 def _own_leftovers(parent: Path, prefix: str) -> list[Path]:

@@ -284,3 +284,18 @@ def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path
     with pytest.raises(UsageError, match="playbook writes only inside its output folder"):
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert (elsewhere / "extra.css").exists()
+
+
+def test_the_output_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """Like every folder and file in it: a web server, or `rsync -a output/` to one, must
+    be able to read the folder the build put in place (a first build, or `--clean`)."""
+    root = copy_sample(tmp_path / "pb")
+    old = os.umask(0o022)
+    try:
+        out = build(root, today=SAMPLE_TODAY, jobs=1).output
+        first = out.stat().st_mode & 0o777
+        build(root, today=SAMPLE_TODAY, jobs=1, clean=True)
+    finally:
+        os.umask(old)
+    assert (first, out.stat().st_mode & 0o777) == (0o755, 0o755)
+    assert (out / "contacts").stat().st_mode & 0o777 == 0o755
