@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from generator.build import resolve_today
 from generator.errors import Problems, UsageError
 from generator.model import slugs
 from generator.model.config import CONFIG_FILE, load_config
@@ -152,7 +153,10 @@ def new_file(
     if not (root / "content").is_dir():
         raise UsageError("no playbook here (no content/ folder): run `playbook init`")
     sources = discover(root, Problems())
-    today = today or dt.date.today()
+    config = load_config(root, Problems())
+    # today as a build counts it (`today:`, else the date in the playbook's timezone): a
+    # machine set to another timezone does not date a request sent now tomorrow
+    today = today or resolve_today(None, config)
     if kind == "meeting":
         contact = _contact_slug(root, name, sources)
         slug = f"{(day or today).isoformat()}-{contact}"
@@ -164,8 +168,7 @@ def new_file(
     if target.exists():
         raise UsageError(f"{target} already exists; new never overwrites files")
     _refuse_taken(slug, FOLDERS[kind], sources)
-    theme = load_config(root, Problems()).theme  # `theme: mine` has its own archetypes
-    archetype = _theme_path(root, f"archetypes/{kind}.md", theme)
+    archetype = _theme_path(root, f"archetypes/{kind}.md", config.theme)  # `theme: mine`
     values: dict[str, Any] = {
         "name": name.strip(),
         "slug": slug,

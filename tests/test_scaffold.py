@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -198,3 +199,21 @@ def test_a_name_without_letters_gets_a_file_name_as_import_gives_it(
     assert re.fullmatch(rf"{kind}-[0-9a-f]{{8}}\.md", path.name), path.name
     assert parsed(path)["name"] == name
     assert check(sample_root).errors == []
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12"])
+def test_a_request_is_dated_today_in_the_playbooks_timezone(sample_root: Path, zone: str) -> None:
+    """As a build counts today: 26 hours apart, at least one of the two zones is not on
+    the machine's date, yet a request sent now is dated as the playbook counts days."""
+    config = sample_root / "playbook.yaml"
+    config.write_text(re.sub(r"(?m)^timezone: .*$", f"timezone: {zone}", config.read_text()))
+    path = new_file(sample_root, "meeting", "elena-marsh")
+    day = dt.datetime.now(ZoneInfo(zone)).date()
+    assert path.name == f"{day.isoformat()}-elena-marsh.md"
+    assert f"requested_on: {day.isoformat()}" in path.read_text()
+
+
+def test_a_request_is_dated_on_the_playbooks_fixed_today(sample_root: Path) -> None:
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text() + "today: 2026-11-20\n")
+    assert new_file(sample_root, "meeting", "elena-marsh").name == "2026-11-20-elena-marsh.md"
