@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
-from generator.model.entities import Playbook
+from generator.model.entities import Playbook, name_order
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import replace_file
@@ -68,7 +68,7 @@ def vcards(playbook: Playbook, slugs: Sequence[str] = ()) -> str:
     chosen = (
         [playbook.contacts[slug] for slug in dict.fromkeys(slugs)]
         if slugs
-        else sorted(playbook.contacts.values(), key=lambda c: (c.name.casefold(), c.slug))
+        else sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
     )
     return "".join(contact_vcard(contact, playbook.company_of(contact)) for contact in chosen)
 
@@ -106,7 +106,7 @@ def contact_table(playbook: Playbook) -> Table:
         "met_via", "met_on", "referred_by", "tags", "keep_in_touch", "declined", "meetings",
     ]  # fmt: skip
     rows = []
-    for contact in sorted(playbook.contacts.values(), key=lambda c: (c.name.casefold(), c.slug)):
+    for contact in sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug)):
         company = playbook.company_of(contact)
         rows.append(
             [

@@ -6,6 +6,8 @@ Later stages (agendas, follow-ups, pages) read these and never see YAML.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,6 +15,22 @@ from typing import Any
 
 from generator.model.config import Config
 from generator.model.fields import Cadence
+
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
+    """Where a name goes in a list by name, whatever the locale: by its letters, accents
+    and case aside (`Élodie` beside `Elodie`, not after `Zed`; an `é` typed as `e` and an
+    accent, as macOS writes it, in the same place), numbers as numbers (`Studio 2` before
+    `Studio 10`); then by the name as written, so ties never depend on the order of files."""
+    composed = unicodedata.normalize("NFC", name)
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", composed) if not unicodedata.combining(c)
+    )
+    parts = _DIGITS.split(bare.casefold())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), composed
+
 
 OFF_STATUSES = ("declined", "cancelled")
 """The statuses of a meeting that will not take place (`Meeting.called_off`)."""
@@ -287,7 +305,9 @@ class Playbook:
         for meeting in self.meetings.values():
             grouped[meeting.contact].update(s for s in meeting.referrals if s in self.contacts)
         return {
-            slug: sorted((self.contacts[s] for s in slugs), key=lambda c: (c.name, c.slug))
+            slug: sorted(
+                (self.contacts[s] for s in slugs), key=lambda c: (name_order(c.name), c.slug)
+            )
             for slug, slugs in grouped.items()
         }
 

@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from generator.errors import ContentError, Severity
-from generator.model.entities import UNDATED, Company, Contact, Meeting, Playbook
+from generator.model.entities import UNDATED, Company, Contact, Meeting, Playbook, name_order
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
@@ -169,7 +169,7 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
     others = [c for c in playbook.people_at(company) if c.slug != contact.slug]
     if not others or any(playbook.declined_on(c) is None for c in others):
         return
-    names = ", ".join(sorted(c.name for c in others))
+    names = ", ".join(sorted((c.name for c in others), key=name_order))
     yield _warn(
         meeting,
         "contact",

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.model.assemble import referral_name
-from generator.model.entities import Company, Contact, Meeting, Playbook
+from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
 from generator.plans.followups import FollowUpItem, first_met
 from generator.plans.guardrails import field_name
 
@@ -129,7 +129,7 @@ def by_company(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
         key = company.slug if company else ""
         groups.setdefault(key, []).append(meeting)
         companies[key] = company
-    order = sorted(groups, key=lambda k: (not k, _name(companies[k]).casefold()))
+    order = sorted(groups, key=lambda k: (not k, name_order(_name(companies[k])), k))
     return [Group(_name(companies[k]) or NO_COMPANY, companies[k], tuple(groups[k])) for k in order]
 
 

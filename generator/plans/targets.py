@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.entities import Company, Contact, Playbook
+from generator.model.entities import Company, Contact, Playbook, name_order
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,13 @@ def rank_companies(playbook: Playbook) -> list[RankedCompany]:
         advocate = _met_someone(playbook, people) if derived else bool(company.advocate)
         rows.append((company, advocate, derived, people))
     rows.sort(
-        key=lambda r: (-(r[0].motivation or 0), -(r[0].posting or 0), not r[1], r[0].name.lower())
+        key=lambda r: (
+            -(r[0].motivation or 0),
+            -(r[0].posting or 0),
+            not r[1],
+            name_order(r[0].name),
+            r[0].slug,
+        )
     )
     return [
         RankedCompany(rank, company, advocate, derived, people)
@@ -43,5 +49,5 @@ def _met_someone(playbook: Playbook, people: tuple[Contact, ...]) -> bool:
     return any(m.status == "done" for p in people for m in playbook.meetings_with(p))
 
 
-def _name(contact: Contact) -> str:
-    return contact.name.lower()
+def _name(contact: Contact) -> tuple[object, ...]:
+    return name_order(contact.name), contact.slug

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Meeting, Playbook
+from generator.model.entities import Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.learned import learned_meetings
 from generator.site import routes
@@ -156,7 +156,7 @@ def _missing_research(
 
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
-    people = sorted(playbook.contacts.values(), key=lambda c: (c.name.lower(), c.slug))
+    people = sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
     return Page(
         routes.CONTACTS, "contacts.html", "Contacts", {"playbook": playbook, "contacts": people}
     )

@@ -1,0 +1,35 @@
+"""Lists by name: by letters, accents and case aside, numbers as numbers, whatever the locale."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+from generator.model.entities import name_order
+
+ORDERED = [
+    "adam",
+    "Contact 2",
+    "Contact 10",
+    "Elodie",
+    "Élodie",
+    "émile",
+    "Ilker",
+    "İlker",
+    "Strasse",
+    "Straße",
+    "Zed",
+]
+
+
+def test_names_sort_by_letters_accents_and_case_aside() -> None:
+    for seed in range(5):
+        shuffled = ORDERED[:]
+        random.Random(seed).shuffle(shuffled)
+        assert sorted(shuffled, key=name_order) == ORDERED
+
+
+def test_a_name_typed_as_macos_writes_it_sorts_as_the_same_name() -> None:
+    decomposed = unicodedata.normalize("NFD", "Émile")
+    assert name_order(decomposed) == name_order("Émile")
+    assert sorted(["Zed", decomposed, "Adam"], key=name_order) == ["Adam", decomposed, "Zed"]
