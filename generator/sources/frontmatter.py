@@ -105,11 +105,8 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
     if len(content) > MAX_FILE_BYTES:
         problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB; split it")
         return None
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        problems.error(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
+    text = _decoded(path, content, problems)
+    if text is None:
         return None
     if not text.strip():
         problems.error(path, 1, "file", "is empty; expected front matter between '---' lines")
@@ -127,12 +124,21 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
     if len(content) > MAX_FILE_BYTES:
         problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB")
         return None
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.error(path, 1, "file", "is not valid UTF-8 text; save it as UTF-8")
+    text = _decoded(path, content, problems)
+    if text is None:
         return None
     return _parse_yaml(path, text, "", 1, problems, first_line=1)
+
+
+def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
+    """The text of a UTF-8 file (a byte order mark dropped); None, with the line of the
+    first byte that is not UTF-8 (an `é` saved as Latin-1), when it is not."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        problems.error(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
+        return None
 
 
 def _unfenced(text: str) -> str:

@@ -80,6 +80,15 @@ def test_plain_yaml_file_lines_start_at_one() -> None:
     assert doc is not None and doc.lines == {"title": 1, "timezone": 2}
 
 
+def test_plain_yaml_file_not_in_utf8_names_the_line() -> None:
+    problems = Problems()
+    text = "title: My search\ntimezone: Europe/Paris\nowner: José Martín\n".encode("latin-1")
+    assert parse_yaml_file("playbook.yaml", text, problems) is None
+    assert [str(p) for p in problems.errors] == [
+        "playbook.yaml:3: file: is not valid UTF-8 text; save it as UTF-8"
+    ]
+
+
 def errors_of(front: str) -> list[str]:
     _, problems = parse(f"---\n{front}---\n")
     return [str(p) for p in problems.errors]
