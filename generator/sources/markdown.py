@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from html import unescape
@@ -227,8 +228,11 @@ def heading_id(text: str) -> str:
     dropped, every run of spaces, punctuation and dashes one hyphen (`What I learned?` →
     `h-what-i-learned`, `Q&A -- Don't` → `h-q-a-dont`), so a link may quote the heading as
     written, whatever the typographer made of its quotes and dashes; "" for a heading with
-    no letter or digit. A second heading with the same text in one body gets `-1`, `-2`..."""
-    plain = _NOT_IN_ID.sub("-", _APOSTROPHES.sub("", text.lower())).strip("-")
+    no letter or digit. A second heading with the same text in one body gets `-1`, `-2`...
+    An accent typed as a mark of its own (`U` and `¨`, as in macOS file names) is the
+    same letter (`Ü`), not a hyphen."""
+    composed = unicodedata.normalize("NFC", text)
+    plain = _NOT_IN_ID.sub("-", _APOSTROPHES.sub("", composed.lower())).strip("-")
     return HEADING_ID_PREFIX + plain if plain else ""
 
 
