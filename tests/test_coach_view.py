@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -334,6 +335,20 @@ def test_a_shared_first_name_becomes_its_initial(sample_root: Path) -> None:
     meeting.write_text(meeting.read_text().replace("goals:\n", "goals:\n  - Mention Priya\n", 1))
     view = shared_view(load(sample_root, Problems()), routes.entity_href)
     assert view.meetings["2026-11-24-o-h"].goals[0] == "Mention P."
+
+
+def test_a_name_written_with_accents_as_marks_of_their_own_is_hidden_too(
+    sample_root: Path,
+) -> None:
+    """`Zoë` typed as `Zoe` and a diaeresis (as pasted from a macOS file name) is Zoë."""
+    write(sample_root, "content/contacts/zoe-angstrom.md", "---\nname: Zoë Ångström\n---\n")
+    decomposed = unicodedata.normalize("NFD", "Zoë Ångström and Ångström")
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(
+        meeting.read_text().replace("goals:\n", f"goals:\n  - Ask {decomposed}\n", 1)
+    )
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask Z. Å. and Z. Å."
 
 
 def test_the_view_is_stable_from_build_to_build(sample_root: Path, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -168,11 +169,12 @@ def _same(text: str) -> str:
 def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable[[str], str]:
     """A function that replaces, in one pass, each contact's full name (any case and
     spacing) and each capitalised word of it by the name shown; a word that several
-    people share becomes its initial."""
+    people share becomes its initial. Names and text are compared composed (NFC): an
+    `ë` typed as `e` and a mark of its own is the same letter."""
     whole: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for contact in contacts:
-        parts = contact.name.split()
+        parts = unicodedata.normalize("NFC", contact.name).split()
         if not parts:
             continue
         whole[_straight(" ".join(parts)).casefold()] = shown[contact.slug]
@@ -192,7 +194,7 @@ def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable
             return single[_straight(match[1])]
         return whole[_straight(" ".join(match[0].split())).casefold()]
 
-    return lambda text: found.sub(replace, text) if text else text
+    return lambda text: found.sub(replace, unicodedata.normalize("NFC", text)) if text else text
 
 
 _APOSTROPHES = "'\u2019\u2018"
