@@ -336,8 +336,9 @@ def _static(context: jinja2.runtime.Context, name: str) -> str:
 
 
 def format_day(day: dt.date | None) -> str:
-    """`Tue 24 Nov 2026`: unambiguous in every locale."""
-    return day.strftime("%a %-d %b %Y") if day else ""
+    """`Tue 24 Nov 2026`: unambiguous in every locale. The day without its leading zero
+    is `day.day`, not `%-d`, which Windows refuses ("Invalid format string")."""
+    return f"{day:%a} {day.day} {day:%b %Y}" if day else ""
 
 
 @jinja2.pass_context
@@ -348,7 +349,7 @@ def format_short_day(context: jinja2.runtime.Context, day: dt.date | None) -> st
         return ""
     site = context.get("site")
     if isinstance(site, Site) and day.year == site.today.year:
-        return day.strftime("%a %-d %b")
+        return f"{day:%a} {day.day} {day:%b}"
     return format_day(day)
 
 
