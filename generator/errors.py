@@ -65,10 +65,14 @@ def _is_position(part: str) -> bool:
     return part.isascii() and part.isdigit() and len(part) < 10
 
 
-_INVISIBLE = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = (
+    "\x7f-\x9f\xad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+)
 """DEL, the C1 controls (\\x9b starts an escape sequence on some terminals), the marks
 and overrides of text direction (which can show a name reversed), line and paragraph
-separators."""
+separators; and the characters that show as nothing (a zero-width space pasted with a
+slug, a soft hyphen, a word joiner, a byte order mark), which would make a message read
+`[[priya-natarajan]] links to nothing` of a slug that exists."""
 _CONTROL = re.compile(f"[\\x00-\\x1f{_INVISIBLE}]")
 _CONTROL_BUT_LINES = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
 

@@ -34,6 +34,8 @@ def assert_tame(text: str) -> None:
         ("evil\u202egpj.md", "evil\\u202egpj.md"),
         ("line\u2028sep", "line\\u2028sep"),
         ("tab\there", "tab\\there"),
+        ("priya-natarajan\u200b", "priya-natarajan\\u200b"),  # pasted from a web page
+        ("soft\u00adhyphen\u2060\ufeff", "soft\\xadhyphen\\u2060\\ufeff"),
         ("café, Zoë, 日本", "café, Zoë, 日本"),
     ],
 )
