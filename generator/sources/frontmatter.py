@@ -133,12 +133,28 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
 def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
     """The text of a UTF-8 file (a byte order mark dropped); None, with the line of the
     first byte that is not UTF-8 (an `é` saved as Latin-1), when it is not."""
+    if _utf16(content):
+        problems.error(
+            path, 1, "file", 'is UTF-16 text (Notepad\'s "Unicode"), not UTF-8; save it as UTF-8'
+        )
+        return None
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         problems.error(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
         return None
+
+
+def _utf16(content: bytes) -> bool:
+    """Saved as UTF-16: its byte order mark, or every other byte of its start a NUL (no
+    text in UTF-8 has NULs, so the file would otherwise read as garbled front matter)."""
+    start = content[:64]
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return len(start) >= 4 and (
+        start[1::2].count(0) == len(start[1::2]) or start[::2].count(0) == len(start[::2])
+    )
 
 
 def _unfenced(text: str) -> str:

@@ -226,3 +226,15 @@ def test_front_matter_without_its_closing_line_says_so() -> None:
 def test_yaml_mistakes_are_named_at_their_line(front: str, error: str) -> None:
     errors = errors_of(front)
     assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_named_as_such(encoding: str) -> None:
+    """Notepad's "Unicode": with its byte order mark or without, not read as front matter."""
+    content = "---\nname: Zoë\n---\nNotes.\n".encode(encoding)
+    problems = Problems()
+    assert parse_document("content/contacts/zoe.md", content, problems) is None
+    assert [str(p) for p in problems.errors] == [
+        'content/contacts/zoe.md:1: file: is UTF-16 text (Notepad\'s "Unicode"), not UTF-8; '
+        "save it as UTF-8"
+    ]
