@@ -19,7 +19,7 @@ from generator.model.fields import Cadence
 _DIGITS = re.compile(r"([0-9]+)")
 
 
-def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
+def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
     """Where a name goes in a list by name, whatever the locale: by its letters, accents
     and case aside (`Élodie` beside `Elodie`, not after `Zed`; an `é` typed as `e` and an
     accent, as macOS writes it, in the same place), numbers as numbers (`Studio 2` before
@@ -29,7 +29,14 @@ def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
         c for c in unicodedata.normalize("NFKD", composed) if not unicodedata.combining(c)
     )
     parts = _DIGITS.split(bare.casefold())
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), composed
+    return tuple(_as_number(p) if i % 2 else p for i, p in enumerate(parts)), composed
+
+
+def _as_number(digits: str) -> tuple[int, str]:
+    """Digits in the order of their numbers, compared without making one (a name may hold
+    more digits than Python turns into an int)."""
+    significant = digits.lstrip("0")
+    return len(significant), significant
 
 
 OFF_STATUSES = ("declined", "cancelled")

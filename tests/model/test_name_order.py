@@ -33,3 +33,9 @@ def test_a_name_typed_as_macos_writes_it_sorts_as_the_same_name() -> None:
     decomposed = unicodedata.normalize("NFD", "Émile")
     assert name_order(decomposed) == name_order("Émile")
     assert sorted(["Zed", decomposed, "Adam"], key=name_order) == ["Adam", decomposed, "Zed"]
+
+
+def test_a_name_with_more_digits_than_an_int_holds_sorts() -> None:
+    names = ["Lot " + "9" * 5000, "Lot 10", "Lot 0" + "1" * 4400, "Lot 2"]
+    ordered = sorted(names, key=name_order)
+    assert ordered == ["Lot 2", "Lot 10", "Lot 0" + "1" * 4400, "Lot " + "9" * 5000]
