@@ -249,8 +249,8 @@ class Integer(FieldType):
 
 
 _SPAN = re.compile(
-    r"\s*(?:(\d+(?:\.\d+)?)\s*(h|hrs?|hours?))?\s*(?:and\s+)?"
-    r"(?:(\d+)\s*(m|mins?|minutes?))?\s*\.?\s*",
+    r"\s*(?:([0-9]{1,4}(?:\.[0-9]{1,4})?)\s*(h|hrs?|hours?))?\s*(?:and\s+)?"
+    r"(?:([0-9]{1,6})\s*(m|mins?|minutes?))?\s*\.?\s*",
     re.IGNORECASE,
 )
 
