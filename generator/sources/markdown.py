@@ -29,7 +29,6 @@ from html import unescape
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -117,9 +116,11 @@ def render(
         target = resolve(name)
         if target is None:
             broken(name, line)
+            token.content = name  # what the page shows of it
             continue
         token.attrSet("href", target.url)
         token.content = token.meta["label"] or target.title
+    _heading_ids(tokens)
     tops = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
     if not tops:
         html: str = md.renderer.render(tokens, md.options, env)
@@ -190,7 +191,6 @@ def _markdown(raw_html: bool) -> MarkdownIt:
         .use(footnote_plugin)
         .use(deflist_plugin)
     )
-    md.core.ruler.push("heading_ids", _heading_ids)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
@@ -201,18 +201,20 @@ def _markdown(raw_html: bool) -> MarkdownIt:
 HEADING_ID_PREFIX = "h-"
 
 
-def _heading_ids(state: StateCore) -> None:
+def _heading_ids(tokens: Sequence[Token]) -> None:
     """Give every heading its id (`heading_id`), a repeated one `-1`, `-2`... in order, as
     mdit-py-plugins' anchors plugin numbers them, but counting on from the last number
-    given rather than from 1 each time: ten thousand `# Notes` take a moment, not minutes."""
+    given rather than from 1 each time: ten thousand `# Notes` take a moment, not minutes.
+    Run once `[[links]]` show their text: a heading reads as it shows (`## [[jordan]]
+    notes` is "Jordan notes")."""
     used: set[str] = set()
     last: dict[str, int] = {}
-    tokens = state.tokens
+    shown = ("text", "code_inline", "wikilink")
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         children = tokens[index + 1].children or []
-        title = "".join(c.content for c in children if c.type in ("text", "code_inline"))
+        title = "".join(c.content for c in children if c.type in shown)
         base = heading_id(title)
         unique, number = base, last.get(base, 0)
         while unique in used:

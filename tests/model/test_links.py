@@ -108,6 +108,20 @@ def test_a_heading_and_a_link_to_it_agree(text: str, expected: str) -> None:
     assert typographed == heading_id(text.strip())
 
 
+def test_a_heading_holding_a_link_gets_the_id_of_the_text_it_shows(root: Path) -> None:
+    body = (
+        "## [[verdant-grid]] notes\n\n## [[nobody-here]] plans\n\n"
+        "See [[#Verdant Grid notes]] and [[#nobody-here plans]]."
+    )
+    rendered, problems = notes(root, body)
+    assert '<h2 id="h-verdant-grid-notes">' in rendered
+    assert '<h2 id="h-nobody-here-plans">' in rendered
+    assert 'href="#h-verdant-grid-notes"' in rendered and 'href="#h-nobody-here-plans"' in rendered
+    assert [e.message.split(":")[0] for e in problems.errors] == [
+        "[[nobody-here]] links to nothing"
+    ]
+
+
 def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> None:
     config = root / "playbook.yaml"
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")

@@ -41,7 +41,10 @@ def test_parts_joined_are_the_whole_body() -> None:
         ("A", 2, 2, 6),
         ("b", 3, 6, 14),
     ]
-    assert parts.html == markdown._markdown(False).render(body)  # one parse, in parts
+    md = markdown._markdown(False)
+    tokens = md.parse(body, {})
+    markdown._heading_ids(tokens)
+    assert parts.html == md.renderer.render(tokens, md.options, {})  # one parse, in parts
     assert 'href="https://example.com"' in parts.html and 'class="footnote' in parts.html
     first = parts.headings[0]
     assert parts.html[first.start : first.content] == '<h2 id="h-a">A</h2>\n'
