@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problems
-from generator.sources.yaml_errors import explain
+from generator.sources.yaml_errors import explain, no_space_fix
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -207,6 +207,11 @@ def _parse_yaml(
     if data is None:
         data = {}
     if not isinstance(data, dict):
+        for index, written in enumerate(yaml_text.splitlines()):
+            if isinstance(data, str) and (spaced := no_space_fix(written)) is not None:
+                message = f"needs a space after the colon: {spaced}"
+                problems.error(path, index + first_line, "front matter", message)
+                return None
         problems.error(
             path, first_line, "front matter", "expected 'field: value' lines (a mapping)"
         )

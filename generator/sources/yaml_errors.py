@@ -8,6 +8,8 @@ and the text of the line; anything else keeps YAML's own words.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
@@ -51,6 +53,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         return opened, (
             f"the quote ({quote}) opened on this line is never closed: end the value with {quote}"
         )
+    if "mapping values are not allowed" in problem or "could not find expected ':'" in problem:
+        for index in (opened, at - 1, at):  # `name:Ana` then `role: x` reads as one text
+            if 0 <= index < len(lines) and (spaced := no_space_fix(lines[index])) is not None:
+                return index, f"needs a space after the colon: {spaced}"
     if "mapping values are not allowed" in problem:
         return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "")
     if "could not find expected ':'" in problem:
@@ -72,6 +78,19 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "did not find expected key" in problem:
         return at, _unexpected(line, column)
     return at, f"is not valid YAML: {problem or context} ({YAML_HELP})"
+
+
+_NO_SPACE = re.compile(r"(\s*(?:- )?[A-Za-z_][\w-]*):([^\s/:].*)")
+"""`role:Analyst`: a field name and its value with no space between, which YAML reads as
+one piece of text (a `/` or `:` after the colon is more likely an address or a time)."""
+
+
+def no_space_fix(line: str) -> str | None:
+    """`role:Analyst` written as it should be (`role: Analyst`), or None."""
+    match = _NO_SPACE.fullmatch(line.rstrip())
+    if match is None:
+        return None
+    return f"{match[1].strip()}: {match[2]}"
 
 
 def _colon_in_value(line: str, column: int, before: str) -> str:

@@ -194,6 +194,18 @@ def test_just_under_the_limits_is_read() -> None:
             "c.md:2: front matter: a value cannot start with @: put it in quotes, "
             'like name: "@ana"',
         ),
+        (
+            "name: Ana\nrole:Analyst\nmet_via: alumni\n",
+            "c.md:3: front matter: needs a space after the colon: role: Analyst",
+        ),
+        (
+            "name:Ana\nrole: Analyst\n",
+            "c.md:2: front matter: needs a space after the colon: name: Ana",
+        ),
+        (
+            "name:Ana\n",
+            "c.md:2: front matter: needs a space after the colon: name: Ana",
+        ),
     ],
 )
 def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) -> None:
