@@ -210,8 +210,10 @@ def build(
     clock = Stopwatch()
     problems = Problems()
     playbook = load(root, problems, jobs, progress)
-    _stop_on(problems, strict=False)
     day = resolve_today(today, playbook.config)
+    if problems.errors:  # every problem `check` reports, the plans' too, then stop
+        problems.items += Facts(playbook, day).problems()
+        _stop_on(problems, strict=False)
     facts, found = checked_facts(playbook, day)
     problems.items += found
     _stop_on(problems, strict)

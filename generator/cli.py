@@ -516,7 +516,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     note = f"port {server.asked_port} is in use; " if moved else ""
 
     def ready() -> None:
-        _say(f"Serving {args.root} at {server.url} ({note}Ctrl-C to stop)")
+        _say(f"Serving {args.root.resolve().name} at {server.url} ({note}Ctrl-C to stop)")
         if args.open:
             import webbrowser
 

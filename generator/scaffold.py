@@ -45,8 +45,14 @@ LINKED_KINDS = ("contacts", "companies", "meetings")
 GITIGNORE = """\
 # Made by `playbook build`; build again to get them back.
 /output/
-/.output.staging-*/
-/.output.old-*/
+/output-coach/
+/.output*.staging-*/
+/.output*.old-*/
+/.output*.undo-*/
+/.output*.lock
+# Written by `playbook export` and `playbook report`: other people's details, kept private.
+/export/
+/reports/
 """
 
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, SAMPLE_TODAY, copy_sample, make_playbook, write
 from site_checks import broken_links, html_pages, scan
 
-from generator.build import build
+from generator.build import build, check
 from generator.errors import BuildError, UsageError
 from generator.publish.lock import Encryption
 
@@ -226,6 +226,21 @@ def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
     assert f"themes/default/templates/contact.html:{line}: template: " in done.stderr
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not (root / "output").exists()
+
+
+def test_a_build_with_content_errors_reports_every_error_check_does(tmp_path: Path) -> None:
+    """A broken field stops the build, but the plans' errors (a meeting ending past
+    midnight) are reported with it, as `check` reports them: all at once."""
+    root = copy_sample(tmp_path)
+    contact = root / "content/contacts/elena-marsh.md"
+    contact.write_text(re.sub(r"(?m)^email: .*$", "email: elena@", contact.read_text()))
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace('time: "08:30"', 'time: "23:50"'))
+    checked = [str(e) for e in check(root, SAMPLE_TODAY).errors]
+    assert any("email" in e for e in checked) and any("midnight" in e for e in checked)
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert sorted(str(e) for e in failed.value.errors) == sorted(checked)
 
 
 def test_a_misspelt_section_in_url_is_named_at_its_line(tmp_path: Path) -> None:

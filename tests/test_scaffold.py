@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -181,6 +182,33 @@ def test_init_writes_a_gitignore_for_the_output(tmp_path: Path) -> None:
     ignore = tmp_path / "mine" / ".gitignore"
     assert ignore in created
     assert "/output/" in ignore.read_text().splitlines()
+
+
+def test_init_gitignore_keeps_built_and_exported_files_out_of_git(tmp_path: Path) -> None:
+    root = tmp_path / "mine"
+    create_playbook(root)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    private = [
+        "output/index.html",
+        "output-coach/index.html",
+        ".output.staging-x1/index.html",
+        ".output-coach.old-x2/index.html",
+        ".output.undo-x3/JOURNAL",
+        ".output.lock",
+        "export/contacts.csv",
+        "reports/work-search.csv",
+    ]
+    ignored = subprocess.run(
+        ["git", "-C", str(root), "check-ignore", "--no-index", *private],
+        capture_output=True,
+        text=True,
+    )
+    assert ignored.stdout.splitlines() == private
+    kept = subprocess.run(
+        ["git", "-C", str(root), "check-ignore", "--no-index", "content/profile.md"],
+        capture_output=True,
+    )
+    assert kept.returncode == 1  # content is never ignored
 
 
 def test_init_keeps_an_existing_gitignore(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TODAY, write
+from conftest import REPO, SAMPLE_TODAY, write
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
@@ -450,14 +450,16 @@ def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Pat
 def start_serve_process(root: Path, temp: Path) -> subprocess.Popen[str]:
     """`playbook serve` in its own process, its temporary folder under `temp`."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "-C", str(root), "--port", "0"],
+        [sys.executable, "-m", "generator", "serve", "-C", ".", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "TMPDIR": str(temp)},
+        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(REPO)},
+        cwd=root,
     )
     assert process.stdout is not None
-    assert "Serving" in process.stdout.readline()
+    # the folder's name, not ".": run from inside the playbook, as getting-started says
+    assert process.stdout.readline().startswith(f"Serving {root.name} at http://127.0.0.1:")
     return process
 
 
