@@ -6,6 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE_TODAY, copy_sample
+
+from generator.build import build
 
 pytestmark = pytest.mark.browser
 
@@ -35,3 +38,22 @@ def test_print_hides_navigation(built_sample: Path, page: Any) -> None:
     assert page.locator(".site-header").is_hidden()
     page.emulate_media(media="screen")
     assert page.locator(".site-header").is_visible()
+
+
+def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
+    """Every page of the sample, with a table whose columns are aligned in its notes (an
+    inline `style`, which the policy blocks, left the column unaligned without a word)."""
+    root = copy_sample(tmp_path / "pb")
+    notes = root / "content/contacts/elena-marsh.md"
+    notes.write_text(notes.read_text() + "\n| Role | Pay |\n|:--|--:|\n| Analyst | 90 |\n")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    for html in sorted(out.rglob("*.html")):
+        page.goto(html.as_uri())
+        assert problems == [], html.relative_to(out)
+    page.goto((out / "contacts/elena-marsh/index.html").as_uri())
+    cells = page.eval_on_selector_all(
+        "td", "cells => cells.map(c => getComputedStyle(c).textAlign)"
+    )
+    assert cells[-2:] == ["left", "right"]

@@ -29,6 +29,7 @@ from html import unescape
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -191,11 +192,23 @@ def _markdown(raw_html: bool) -> MarkdownIt:
         .use(footnote_plugin)
         .use(deflist_plugin)
     )
+    md.core.ruler.push("alignment_classes", _alignment_classes)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("image", _render_image)
     return md
+
+
+def _alignment_classes(state: StateCore) -> None:
+    """A table column's alignment (`|--:|`) as a class (`align-right`), not the inline
+    `style` markdown-it writes: every page's Content-Security-Policy blocks inline styles,
+    so the browser would show the column unaligned."""
+    for token in state.tokens:
+        style = token.attrGet("style") if token.type in ("th_open", "td_open") else None
+        if isinstance(style, str) and style.startswith("text-align:"):
+            del token.attrs["style"]
+            token.attrJoin("class", "align-" + style.removeprefix("text-align:"))
 
 
 HEADING_ID_PREFIX = "h-"

@@ -68,7 +68,8 @@ def test_what_the_markdown_renderer_writes_survives() -> None:
         lambda *_: None,
         raw_html=True,
     ).html
-    assert '<th style="text-align:right">a</th>' in out
+    assert '<th class="align-right">a</th>' in out
+    assert "style" not in html_of('<table><tr><td style="text-align:right">1</td></tr></table>')
     assert (
         'class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox"'
         in out
