@@ -268,6 +268,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 )
             key_line = key_node.start_mark.line + marks.offset
             _refuse_long_number(key_node, key_line)
+            _refuse_mistyped(key_node, key_line)
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
             if key in seen:
@@ -282,6 +283,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
+        _refuse_mistyped(node, line)
         marks.raw[path] = str(node.value)
     within.pop()
 
@@ -297,3 +299,28 @@ def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
             f"a number of {digits:,} digits: playbook reads numbers of at most "
             f"{MAX_DIGITS} digits (put it in quotes if it is text)",
         )
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_TYPE_TAGS = {
+    "tag:yaml.org,2002:int": ("a whole number", {"int"}),
+    "tag:yaml.org,2002:float": ("a number", {"int", "float"}),
+    "tag:yaml.org,2002:bool": ("yes or no", {"bool"}),
+    "tag:yaml.org,2002:timestamp": ("a date", {"timestamp"}),
+}
+"""YAML's type tags whose constructors raise on a value not of their type (`!!int abc`
+is a ValueError, `!!bool maybe` a KeyError), with what each reads."""
+
+
+def _refuse_mistyped(node: yaml.ScalarNode, line: int) -> None:
+    """A value tagged with a type it is not written as (`!!int abc`, `!!timestamp x`):
+    its constructor would fail with Python's own error instead of a message."""
+    kind = _TYPE_TAGS.get(node.tag)
+    if kind is None:
+        return
+    written: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, str(node.value), (True, False)
+    )
+    if written.rpartition(":")[2] not in kind[1]:
+        tag = "!!" + node.tag.rpartition(":")[2]
+        raise _Refused(line, f"{tag} {str(node.value)!r} is not {kind[0]}: remove the {tag} tag")

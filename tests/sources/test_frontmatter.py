@@ -250,3 +250,25 @@ def test_a_utf16_file_is_named_as_such(encoding: str) -> None:
         'content/contacts/zoe.md:1: file: is UTF-16 text (Notepad\'s "Unicode"), not UTF-8; '
         "save it as UTF-8"
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        ("name: X\nmotivation: !!int high\n", "c.md:3: front matter: !!int 'high' is not a whole"),
+        ("duration: !!float\n", "c.md:2: front matter: !!float '' is not a number: remove"),
+        ("advocate: !!bool maybe\n", "c.md:2: front matter: !!bool 'maybe' is not yes or no"),
+        ("date: !!timestamp soon\n", "c.md:2: front matter: !!timestamp 'soon' is not a date"),
+        ("done:\n  ? !!int x\n  : 2026-11-02\n", "c.md:3: front matter: !!int 'x' is not a"),
+    ],
+)
+def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, error: str) -> None:
+    """YAML's constructors raise ValueError, KeyError or AttributeError on these."""
+    errors = errors_of(front)
+    assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+def test_a_type_tag_on_a_value_of_its_type_is_read() -> None:
+    doc, problems = parse("---\nmotivation: !!int '4'\nduration: !!float 30\n---\n")
+    assert problems.errors == []
+    assert doc.data == {"motivation": 4, "duration": 30.0}  # type: ignore[attr-defined]
