@@ -111,3 +111,26 @@ def test_a_meeting_that_lists_its_own_contact_or_one_referral_twice(tmp_path: Pa
         "warning: content/meetings/2026-11-19-jonah-kim.md:28: referrals.3: 'elena-marsh' is "
         "listed twice",
     ], reported
+
+
+def test_a_build_stopped_by_content_errors_names_the_plans_errors_too(tmp_path: Path) -> None:
+    """`check` reports a reminder done before its meeting beside an error elsewhere; the
+    build it stops must name both, not one now and the other after the first is fixed."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    early = "---\nfollowups:\n  - due: 2026-11-01\n    action: Ask\n    done: 2026-11-02\n"
+    omar.write_text(omar.read_text().replace("---\n", early, 1))
+    lena = root / "content/contacts/lena-fischer.md"
+    lena.write_text(lena.read_text().replace("name: Lena Fischer\n", "name: Lena\nname: L\n"))
+    checked = check(root)
+
+    with pytest.raises(BuildError) as raised:
+        build(root, out=tmp_path / "out")
+
+    assert len(checked.errors) == 2
+    assert raised.value.errors == checked.errors
+    assert raised.value.warnings == checked.warnings
