@@ -25,7 +25,17 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that leaves impossible dates (2026-02-30) as text for the schema to flag."""
+    """Safe loader that leaves impossible dates (2026-02-30) as text for the schema to flag,
+    and reads field names as written."""
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        """Keys as their text (`_walk` refused any other): `null:`, `yes:` or `2026-11-01:`
+        is the name written, not None, True or a date that messages would show as
+        `done.None` at the line of `done:`."""
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        self.flatten_mapping(node)
+        return {str(key.value): self.construct_object(value, deep) for key, value in node.value}
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
         try:

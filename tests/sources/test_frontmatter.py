@@ -272,3 +272,14 @@ def test_a_type_tag_on_a_value_of_its_type_is_read() -> None:
     doc, problems = parse("---\nmotivation: !!int '4'\nduration: !!float 30\n---\n")
     assert problems.errors == []
     assert doc.data == {"motivation": 4, "duration": 30.0}  # type: ignore[attr-defined]
+
+
+def test_field_names_are_read_as_written() -> None:
+    """`null:` or `yes:` is named as written, at its own line, not as None or True at the
+    line of the mapping that holds it."""
+    doc, problems = parse("---\ndone:\n  null: 2026-11-02\n  yes: 2026-11-03\n---\n")
+    assert problems.errors == []
+    assert doc.data == {  # type: ignore[attr-defined]
+        "done": {"null": dt.date(2026, 11, 2), "yes": dt.date(2026, 11, 3)}
+    }
+    assert [doc.line(f"done.{key}") for key in doc.data["done"]] == [3, 4]  # type: ignore[attr-defined]
