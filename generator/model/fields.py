@@ -110,7 +110,7 @@ class Text(FieldType):
     expected = "text"
 
     def convert(self, value: Any, at: At) -> str:
-        if isinstance(value, (dict, list)) or value is None:
+        if isinstance(value, (dict, list, set)) or value is None:
             raise Invalid(f"expected {self.expected}, got {_describe(value)}")
         text = value if isinstance(value, str) else (at.raw or str(value))
         return text.strip()
@@ -632,6 +632,8 @@ def _describe(value: Any, at: At | None = None) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, set):  # `!!set {a, b}`: its repr, in an order that varies by run
+        return "a set"
     raw = at.raw if at is not None else None
     if raw is not None:
         return _shorten(raw)

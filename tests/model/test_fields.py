@@ -55,6 +55,13 @@ def test_text_uses_the_literal_for_non_strings() -> None:
     assert convert(Text(), ["a"])[1] == ["f.md:3: x: expected text, got a list"]
 
 
+def test_a_yaml_set_is_named_not_shown_as_python_writes_it() -> None:
+    """`!!set {a, b}` is a Python set: its repr lists it in an order that varies by run."""
+    assert convert(Text(), {"a", "b"})[1] == ["f.md:3: x: expected text, got a set"]
+    expected = "f.md:3: x: expected a whole number from 1 to 5, got a set"
+    assert convert(Integer(1, 5), {"a", "b"})[1] == [expected]
+
+
 def test_time_reads_sexagesimal_literal() -> None:
     assert convert(Time(), 870, raw="14:30") == (dt.time(14, 30), [])
     assert convert(Time(), "9:05", raw="9:05") == (dt.time(9, 5), [])
