@@ -49,7 +49,8 @@ class Timezone(Text):
         name = super().convert(value, at)
         try:
             zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:
+            # OSError: `America` is a folder of zones, a name past 255 bytes too long to open
             hint = did_you_mean(_close_timezones(name))
             raise Invalid(
                 f"expected {self.expected}, got {name!r}" + (f"; {hint}" if hint else "")

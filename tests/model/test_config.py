@@ -130,6 +130,8 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("timezone: america/chicago\n", "got 'america/chicago'; did you mean America/Chicago?"),
         ("timezone: utc\n", "did you mean UTC?"),
         ("timezone: Europe/Berlni\n", "did you mean Europe/Berlin?"),
+        ("timezone: America\n", "timezone: expected an IANA timezone like America/Chicago"),
+        (f"timezone: {'x' * 300}\n", "timezone: expected an IANA timezone"),
         ('base_url: "http://[::1"\n', "base_url: expected a web address"),
         ("base_url: http://host:99999/\n", "base_url: expected a web address"),
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
