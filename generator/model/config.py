@@ -314,9 +314,23 @@ def output_clash(output: Path, root: Path) -> str | None:
     return None
 
 
+MAX_NAME_BYTES = 255
+"""The longest file or folder name most systems allow."""
+
+
+def _unmakeable(output: str) -> str | None:
+    """Why no system could make the folder `output` (then `check` would pass what every
+    build refuses, or path handling would raise ValueError), or None."""
+    if "\0" in output:
+        return "holds a NUL character, which no folder name can; remove it"
+    if any(len(part.encode()) > MAX_NAME_BYTES for part in Path(output).parts):
+        return f"has a folder name longer than {MAX_NAME_BYTES} bytes; shorten it"
+    return None
+
+
 def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: Problems) -> None:
     output = values.get("output")
-    why = None if output is None else output_clash(root / output, root)
+    why = None if output is None else _unmakeable(output) or output_clash(root / output, root)
     if why is not None:
         problems.error(doc.path, doc.line("output"), "output", f"{output!r} {why}")
         del values["output"]

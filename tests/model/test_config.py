@@ -138,6 +138,8 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),
         ("output: .\n", "output: '.' is the playbook root; choose a subfolder"),
+        ('output: "out\\0put"\n', "output: 'out\\x00put' holds a NUL character"),
+        (f"output: site/{'x' * 256}\n", "has a folder name longer than 255 bytes; shorten it"),
     ],
 )
 def test_settings_that_name_nothing_say_what_was_meant(
