@@ -472,6 +472,11 @@ def link_problem(links: LinkTable, name: str) -> str:
     """Why `[[name]]` resolves to nothing, for the error message."""
     page, hash_mark, heading = name.partition("#")
     page = page.strip()
+    if not page and not hash_mark:  # [[|label]]: nothing before the label
+        return (
+            "a [[link]] names nothing before its |: write the file name (slug) of a "
+            "contact, company or meeting, as in [[jane-doe|Jane]]"
+        )
     if not page:
         return f"[[{name}]] names no heading"
     found = sorted(candidates(links, page))

@@ -122,6 +122,14 @@ def test_a_heading_holding_a_link_gets_the_id_of_the_text_it_shows(root: Path) -
     ]
 
 
+def test_a_link_with_nothing_before_its_label_says_so(root: Path) -> None:
+    _, problems = notes(root, "See [[|the team]].\n\nAnd [[ | ]].")
+    assert [e.message for e in problems.errors] == [
+        "a [[link]] names nothing before its |: write the file name (slug) of a contact, "
+        "company or meeting, as in [[jane-doe|Jane]]"
+    ] * 2
+
+
 def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> None:
     config = root / "playbook.yaml"
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
