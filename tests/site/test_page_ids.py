@@ -24,12 +24,18 @@ def duplicate_ids(page: Path) -> list[str]:
     return sorted(i for i, n in seen.items() if n > 1)
 
 
-def test_footnotes_of_two_bodies_on_one_page_keep_their_own_ids(tmp_path: Path) -> None:
+def built_with_notes_added(tmp_path: Path, notes: str) -> Path:
+    """The sample built with `notes` added to Priya's page and her company's, which her
+    meeting's page both shows (in its brief); returns the output folder."""
     root = copy_sample(tmp_path / "playbook")
     for rel in ("content/contacts/priya-natarajan.md", "content/companies/verdant-grid.md"):
         path = root / rel
-        write(root, rel, path.read_text("utf-8") + "\nA claim[^1].\n\n[^1]: Its source.\n")
-    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+        write(root, rel, path.read_text("utf-8") + notes)
+    return build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+
+
+def test_footnotes_of_two_bodies_on_one_page_keep_their_own_ids(tmp_path: Path) -> None:
+    site = built_with_notes_added(tmp_path, "\nA claim[^1].\n\n[^1]: Its source.\n")
     meeting = site / "meetings/2026-11-05-priya-natarajan/index.html"
     assert meeting.read_text("utf-8").count('class="footnote-ref"') == 2
     assert duplicate_ids(meeting) == []
@@ -37,11 +43,7 @@ def test_footnotes_of_two_bodies_on_one_page_keep_their_own_ids(tmp_path: Path) 
 
 
 def test_headings_of_two_bodies_on_one_page_keep_distinct_ids(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path / "playbook")
-    for rel in ("content/contacts/priya-natarajan.md", "content/companies/verdant-grid.md"):
-        path = root / rel
-        write(root, rel, path.read_text("utf-8") + "\n## Open questions\n\nWhat next.\n")
-    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    site = built_with_notes_added(tmp_path, "\n## Open questions\n\nWhat next.\n")
     meeting = site / "meetings/2026-11-05-priya-natarajan/index.html"
     assert meeting.read_text("utf-8").count(">Open questions</h2>") == 2
     assert duplicate_ids(meeting) == []
