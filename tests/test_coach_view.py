@@ -420,3 +420,21 @@ def test_what_you_wrote_about_others_anywhere_in_your_profile_or_text_is_hidden(
         assert not [rel for rel, body in files.items() if secret in body], secret
     page = html.unescape(files["index.html"])
     assert "Mentored by P. N." in page
+
+
+def test_a_link_written_in_a_goal_or_question_names_the_new_address(sample_root: Path) -> None:
+    """Goals, questions and points to share are Markdown rendered on each page, where a
+    `[[link]]` is shown as its target: `[[jonah-kim]]` would spell the name in full."""
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    goals = (
+        "goals:\n  - Ask about [[jonah-kim]] and [[contacts/priya-natarajan|her]]\n"
+        "  - Recall [[ 2026-11-05-priya-natarajan#What I learned ]] and [[verdant-grid]]\n"
+    )
+    meeting.write_text(meeting.read_text().replace("goals:\n", goals, 1))
+    out = build(sample_root, today=SAMPLE_TODAY, audience=COACH_VIEW).output
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    first, second = view.meetings["2026-11-24-o-h"].goals[:2]
+    assert first == "Ask about [[j-k]] and [[contacts/p-n|her]]"
+    assert second == "Recall [[ 2026-11-05-p-n#What I learned ]] and [[verdant-grid]]"
+    page = (out / "meetings/2026-11-24-o-h/index.html").read_text("utf-8")
+    assert "jonah-kim" not in page and "priya-natarajan" not in page

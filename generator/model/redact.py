@@ -88,7 +88,7 @@ def shared_view(playbook: Playbook, href: Href, names: str = "initials") -> Play
     renaming = _renaming(playbook, names)
 
     def text(value: str) -> str:
-        return renaming.scrub(value)
+        return renaming.scrub(_retargeted(value, renaming))
 
     def html(value: str) -> str:
         return renaming.scrub(_relinked(value, href, renaming))
@@ -269,6 +269,23 @@ def _relinked(html: str, href: Href, renaming: Renaming) -> str:
     if not html or all(old == new for old, new in moved.items()):
         return html
     return _XREF.sub(lambda m: m[1] + moved.get(m[2], m[2]), html)
+
+
+_WIKILINK = re.compile(r"(\[\[\s*(?:(contacts|meetings)/)?)([^\[\]|#\n]+?)(?=\s*(?:[|#]|\]\]))")
+
+
+def _retargeted(text: str, renaming: Renaming) -> str:
+    """`[[links]]` in text that stays name the new slugs (`[[jonah-kim]]` → `[[j-k]]`):
+    goals and questions are rendered on each page, where a link shows its target."""
+    moved = {"contacts": renaming.contacts, "meetings": renaming.meetings}
+
+    def retarget(match: re.Match[str]) -> str:
+        for kind in [match[2]] if match[2] else ["contacts", "meetings"]:
+            if match[3] in moved[kind]:
+                return match[1] + moved[kind][match[3]]
+        return match[0]
+
+    return _WIKILINK.sub(retarget, text) if "[[" in text else text
 
 
 def _source(source: Source, kind: str, slug: str) -> Source:
