@@ -303,14 +303,20 @@ def passphrase_from_environment_or_prompt(
 
 
 def _readable(passphrase: str, where: str) -> str:
-    """The passphrase, if it is text (bytes that are not UTF-8 arrive as lone surrogates
-    and could not be typed again in a browser)."""
+    """The passphrase, if it can be typed again in a browser: text (bytes that are not
+    UTF-8 arrive as lone surrogates) without control characters (a password field drops
+    line breaks, as a secret read from a file often ends, and no one can type a tab)."""
     try:
         passphrase.encode("utf-8")
     except UnicodeEncodeError:
         raise PassphraseError(
             f"{where} is not valid UTF-8 text; set your terminal to UTF-8, or use plain letters"
         ) from None
+    if any(unicodedata.category(c) == "Cc" for c in passphrase):
+        raise PassphraseError(
+            f"{where} holds a line break or another control character, which a browser's"
+            " passphrase field cannot take: remove it (a trailing newline, if read from a file)"
+        )
     return passphrase
 
 

@@ -259,6 +259,25 @@ def test_a_passphrase_that_is_not_utf8_is_refused_in_words(
     assert "not valid UTF-8" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("passphrase", ["a long passphrase\n", "line one\r\nline two", "tab\there"])
+def test_a_passphrase_a_browser_cannot_take_is_refused(
+    passphrase: str,
+    sample_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A password field drops line breaks (a secret read from a file often ends with one)
+    and no one can type a tab or other control character: the site would never open."""
+    with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE holds a line break") as info:
+        passphrase_from_environment_or_prompt({"PLAYBOOK_PASSPHRASE": passphrase}, input)
+    assert passphrase not in str(info.value)
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", passphrase)
+    assert main(["build", "-C", str(sample_root), "--encrypt"]) != 0
+    err = capsys.readouterr().err
+    assert "line break" in err and "Traceback" not in err
+    assert not (sample_root / "output").exists()
+
+
 def test_passphrase_prompted_twice() -> None:
     asked: list[str] = []
 
