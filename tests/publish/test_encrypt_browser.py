@@ -304,6 +304,22 @@ def test_tampered_page_reports_damage(site: Site, new_page: Callable[[], Page]) 
 
 
 @pytest.mark.usefixtures("no_console_errors")
+def test_a_page_cut_before_its_payload_reports_damage(
+    site: Site, new_page: Callable[[], Page]
+) -> None:
+    """A page file cut short (an interrupted upload) has the form but no payload: it must
+    say so, not take the passphrase and do nothing (its form would submit it in the URL,
+    which only the Content-Security-Policy stops)."""
+    whole = (site.root / site.acme).read_text("utf-8")
+    cut = site.root / "p" / "cut-short.html"
+    cut.write_text(whole[: whole.index('<script type="application/json"')], "utf-8")
+    page = new_page()
+    page.goto(site.url + "p/cut-short.html")
+    expect(page.locator("#unlock-message")).to_have_text(TAMPERED_MESSAGE)
+    expect(page.locator("#unlock-form [type=submit]")).to_be_disabled()
+
+
+@pytest.mark.usefixtures("no_console_errors")
 def test_new_tab_asks_again_without_remember(site: Site, new_page: Callable[[], Page]) -> None:
     first = new_page()
     first.goto(site.url)

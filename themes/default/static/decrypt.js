@@ -330,7 +330,7 @@
   async function start() {
     const dataBlock = document.getElementById("playbook-payload");
     const form = document.getElementById("unlock-form");
-    if (!dataBlock || !form) {
+    if (!form) {
       unhide();
       return; // not a locked page
     }
@@ -410,7 +410,8 @@
     setBusy(true);
 
     try {
-      payload = parsePayload(dataBlock.textContent);
+      // No payload under the form: the file was cut short (an interrupted upload).
+      payload = parsePayload(dataBlock ? dataBlock.textContent : "");
     } catch (_) {
       unhide();
       say(MESSAGES.tampered);
