@@ -438,3 +438,14 @@ def test_a_link_written_in_a_goal_or_question_names_the_new_address(sample_root:
     assert second == "Recall [[ 2026-11-05-p-n#What I learned ]] and [[verdant-grid]]"
     page = (out / "meetings/2026-11-24-o-h/index.html").read_text("utf-8")
     assert "jonah-kim" not in page and "priya-natarajan" not in page
+
+
+def test_a_name_written_in_capitals_is_hidden_too(sample_root: Path) -> None:
+    """`PRIYA NATARAJAN` was hidden as a full name, but `PRIYA` alone, as in a reminder
+    to yourself, was left as written."""
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    goal = "goals:\n  - Ask OMAR about NATARAJAN's team, and O'BRIEN\n"
+    meeting.write_text(meeting.read_text().replace("goals:\n", goal, 1))
+    write(sample_root, "content/contacts/aoife-obrien.md", "---\nname: Aoife O'Brien\n---\n")
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask O. H. about P. N.'s team, and A. O."

@@ -168,9 +168,9 @@ def _same(text: str) -> str:
 
 def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable[[str], str]:
     """A function that replaces, in one pass, each contact's full name (any case and
-    spacing) and each capitalised word of it by the name shown; a word that several
-    people share becomes its initial. Names and text are compared composed (NFC): an
-    `ë` typed as `e` and a mark of its own is the same letter."""
+    spacing) and each capitalised word of it (`Priya`, or `PRIYA`) by the name shown; a
+    word that several people share becomes its initial. Names and text are compared
+    composed (NFC): an `ë` typed as `e` and a mark of its own is the same letter."""
     whole: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for contact in contacts:
@@ -180,7 +180,8 @@ def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable
         whole[_straight(" ".join(parts)).casefold()] = shown[contact.slug]
         for part in parts:
             if len(part) > 1 and part[0].isupper():
-                words.setdefault(_straight(part), set()).add(shown[contact.slug])
+                for spelled in {_straight(part), _straight(part).upper()}:  # Priya, PRIYA
+                    words.setdefault(spelled, set()).add(shown[contact.slug])
     if not whole:
         return _same
     patterns = [r"\s+".join(_spelled(p) for p in key.split()) for key in whole]
