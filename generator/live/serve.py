@@ -29,6 +29,7 @@ import datetime as dt
 import errno
 import functools
 import gc
+import html
 import ipaddress
 import json
 import mimetypes
@@ -278,6 +279,7 @@ class SiteFiles(_Guarded):
         notices: Notices,
         csp: str,
         calendar: Callable[[], bytes],
+        missing: bytes,
     ) -> None:
         self.root = root.resolve()
         self.hub = hub
@@ -285,6 +287,18 @@ class SiteFiles(_Guarded):
         self.notices = notices
         self.csp = csp
         self.calendar = calendar
+        self.missing = missing
+
+    def write_error(self, status_code: int, **kwargs: object) -> None:
+        """A missing page says so with the reload client in it: a tab on a page that was
+        deleted or renamed comes back by itself when the page is made again."""
+        if status_code != 404:
+            super().write_error(status_code, **kwargs)
+            return
+        self.hub.serve(self.request.path)
+        self._headers_for_all()
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(self.missing)
 
     async def head(self, path: str) -> None:
         """The headers a GET would get (Content-Length, Content-Type, ETag): tornado
@@ -346,6 +360,30 @@ def _folder_address(names: list[str]) -> str:
     this server. Built from the names, never from the request (`//contacts` must not
     become `//contacts/`, which a browser reads as the host `contacts`)."""
     return "/" + "".join(quote(name, safe="") + "/" for name in names)
+
+
+def not_found_page(csp: str, script: str) -> bytes:
+    """The page for an address with nothing behind it (yet), styled by the theme."""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex, nofollow, noarchive">
+<meta name="referrer" content="no-referrer">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">
+<title>Not found · playbook</title>
+<link rel="stylesheet" href="/{routes.static("style.css")}">
+</head>
+<body class="page">
+<main id="main">
+<h1>Not found</h1>
+<p>No page has this address (yet): it shows by itself when a save makes it.
+<a href="/">Home</a></p>
+</main>
+<script src="{html.escape(script)}"></script>
+</body>
+</html>
+""".encode()
 
 
 def _content_type(name: str) -> str:
@@ -530,7 +568,8 @@ class LiveServer:
     def _application(self, out: Path, csp: str) -> web.Application:
         guard = {"policy": self.policy, "notices": self.notices}
         assert self.builder is not None
-        files = {"calendar": self.builder.calendar, **guard}
+        missing = not_found_page(csp, f"/{RELOAD_SCRIPT}?port={self.port}")
+        files = {"calendar": self.builder.calendar, "missing": missing, **guard}
         return web.Application(
             [
                 (rf"/{RELOAD_SOCKET}", ReloadSocket, {"hub": self.hub, **guard}),

@@ -117,3 +117,19 @@ def test_content_stashed_and_popped_shows_the_error_then_the_page(
     heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
     save_in_place(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Popped")
     heading(tab).to_have_text("Elena Popped", timeout=TIMEOUT)
+
+
+def test_a_page_deleted_then_made_again_comes_back_by_itself(
+    page: Any, server: LiveServer, sample_root: Path, tmp_path: Path
+) -> None:
+    """The page for a missing address has the reload client too: a tab left on a meeting
+    whose file was moved away shows it again once the file is back."""
+    meeting = sample_root / "content/meetings/2026-12-03-hannah-cole.md"
+    page.goto(server.url + "meetings/2026-12-03-hannah-cole/")
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol")
+    shutil.move(meeting, tmp_path / "meeting.md")
+    from playwright.sync_api import expect
+
+    expect(page.locator("body")).to_contain_text(re.compile("not found", re.I), timeout=TIMEOUT)
+    shutil.move(tmp_path / "meeting.md", meeting)
+    heading(Tab(page, [])).to_have_text("Lunch with Hannah Cole", timeout=TIMEOUT)
