@@ -191,7 +191,7 @@ class ReloadHub:
         """Counts rebuilds that changed what a page shows."""
         self.served: OrderedDict[str, int] = OrderedDict()
         """URL path → generation when it was last served as a page; the MAX_SERVED most
-        recently served (a page forgotten is not reloaded when it connects late)."""
+        recently served (a page forgotten is reloaded once when it connects)."""
         self.error_page: bytes | None = None
 
     def serve(self, path: str) -> None:
@@ -213,9 +213,10 @@ class ReloadHub:
 
     def join(self, sock: ReloadSocket, page: str) -> None:
         """A page (its URL's path) connected; if a rebuild finished after it was served,
-        reload it now."""
+        or this server never served it (a page from before a restart, which reconnects by
+        itself but may show files changed while no server ran), reload it now."""
         self.sockets.add(sock)
-        if self.served.get(page, self.generation) < self.generation:
+        if self.served.get(page, -1) < self.generation:
             sock.reload()
 
     def leave(self, sock: ReloadSocket) -> None:

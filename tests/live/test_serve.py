@@ -311,8 +311,11 @@ def test_odd_socket_messages_are_ignored_without_a_word(sample_root: Path) -> No
 
                 sock.run(send())
             for url in ("http://[::1", "http://\uff030/", "http://\uff031/", 42, None):
-                sock.send({"command": "info", "url": url})
-            sock.hello(f"http://127.0.0.1:{server.port}/")
+                sock.send({"command": "info", "url": url})  # a page never served: reloaded
+            sock.send({"command": "hello"})
+            while (reply := sock.receive()["command"]) == "reload":
+                pass
+            assert reply == "hello"
         finally:
             sock.close()
     assert not [line for line in lines if "failed" in line or "Traceback" in line], lines
@@ -353,6 +356,22 @@ def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
         assert sock.receive()["command"] == "reload"
     finally:
         sock.close()
+
+
+def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root: Path) -> None:
+    """The client reconnects by itself to a restarted server; the page it shows may be
+    older than a save made while no server ran, so it is reloaded."""
+    with running_server(sample_root) as server:
+        get(server, CONTACT_URL)
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Offline")
+    with running_server(sample_root) as server:
+        sock = Socket(server)
+        try:
+            sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
+            assert sock.receive()["command"] == "reload"
+            assert b"<h1>Elena Offline</h1>" in get(server, CONTACT_URL)[2]
+        finally:
+            sock.close()
 
 
 def test_port_in_use_is_a_usage_error(sample_root: Path) -> None:
