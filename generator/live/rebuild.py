@@ -53,7 +53,7 @@ from generator.live.track import (
     model_changes,
 )
 from generator.model.assemble import assemble
-from generator.model.config import Config, load_config
+from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
 from generator.plans.facts import Facts
 from generator.plans.followups import FollowUpItem
@@ -72,6 +72,7 @@ from generator.site.render import (
     theme_loader,
 )
 from generator.site.theme import Theme, static_files, theme_dirs
+from generator.sources.discover import THEMES_FOLDER
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ class Outcome:
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...]
     changed: frozenset[str]
-    """Sources (relative paths) whose content changed since the last rebuild."""
+    """Sources (relative paths: content, playbook.yaml, theme files) whose content changed
+    since the last rebuild."""
     rendered: frozenset[str]
     """Site paths of the pages rendered."""
     written: frozenset[str]
@@ -197,6 +199,7 @@ class LiveBuild:
         if problems.errors:
             return self._fail(problems, theme, started)
         today = resolve_today(self.today, config)
+        changed_files = self.sources.changed | self._changed_settings(config, theme)
         try:
             self._use_theme(theme)
             facts = self._update_model(playbook, (config, today), theme)
@@ -219,12 +222,23 @@ class LiveBuild:
             True,
             (),
             tuple(problems.warnings),
-            frozenset(self.sources.changed),
+            frozenset(changed_files),
             frozenset(rendered),
             frozenset(written),
             everything,
             time.perf_counter() - started,
         )
+
+    def _changed_settings(self, config: Config, theme: Theme) -> set[str]:
+        """playbook.yaml and the theme files that changed since the pages were last made,
+        so that the server's log names them as it names content files."""
+        if self._setting is None or self._theme is None:
+            return set()
+        names = {CONFIG_FILE} if config != self._setting[0] else set()
+        folder = f"{THEMES_FOLDER}/{config.theme}"
+        for kind, name in theme.changes(self._theme):
+            names.add(f"{folder}/{'templates' if kind == 'template' else 'static'}/{name}")
+        return names
 
     def _theme_for(self, config: Config, changed: Collection[Path] | None) -> Theme:
         """The theme as on disk: read again when a theme file (or anything) may have changed."""

@@ -110,3 +110,16 @@ def test_names_in_the_log_are_escaped(served: tuple[LiveServer, Log], sample_roo
     write(sample_root, "content/contacts/evil\x1b[2Jname.md", "---\nname: Evil\n---\n")
     line = log.next_matching("evil")
     assert "\x1b" not in line and "evil\\x1b[2Jname.md" in line
+
+
+def test_a_settings_or_theme_save_is_named_like_a_content_file(
+    served: tuple[LiveServer, Log], sample_root: Path
+) -> None:
+    """The line says what was saved when it was playbook.yaml or a theme file too."""
+    _, log = served
+    log.next_matching("^Built")
+    edit(sample_root, "playbook.yaml", "title: Maya's job search", "title: Maya's search")
+    assert log.next_matching("^Rebuilt").endswith(" (playbook.yaml)")
+    for saved in ("themes/default/static/style.css", "themes/default/templates/contact.html"):
+        write(sample_root, saved, '{% extends "base.html" %}{% block main %}x{% endblock %}')
+        log.next_matching(rf"^Rebuilt in \d+ ms: .* \({re.escape(saved)}\)$")  # waits for it
