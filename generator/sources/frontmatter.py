@@ -137,7 +137,7 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
     text = _decoded(path, content, problems)
     if text is None:
         return None
-    return _parse_yaml(path, text, "", 1, problems, first_line=1)
+    return _parse_yaml(path, text, "", 1, problems, first_line=1, part="yaml")
 
 
 def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
@@ -189,8 +189,15 @@ def _split(text: str) -> tuple[str, str, int] | None:
 
 
 def _parse_yaml(
-    path: str, yaml_text: str, body: str, body_line: int, problems: Problems, first_line: int
+    path: str,
+    yaml_text: str,
+    body: str,
+    body_line: int,
+    problems: Problems,
+    first_line: int,
+    part: str = "front matter",
 ) -> Document | None:
+    """`part`: what the YAML is called in messages (a settings file has no front matter)."""
     loader = _Loader(yaml_text)
     marks = _Marks(offset=first_line)
     try:
@@ -199,18 +206,18 @@ def _parse_yaml(
             _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
         data = loader.construct_document(node) if node is not None else {}
     except _Refused as exc:
-        problems.error(path, exc.line, "front matter", exc.message)
+        problems.error(path, exc.line, part, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
         line, message = explain(exc, yaml_text)
-        problems.error(path, line + first_line, "front matter", message)
+        problems.error(path, line + first_line, part, message)
         return None
     except yaml.reader.ReaderError as exc:
         line = yaml_text[: exc.position].count("\n") + first_line
-        problems.error(path, line, "front matter", _unreadable_character(exc.character))
+        problems.error(path, line, part, _unreadable_character(exc.character))
         return None
     except yaml.YAMLError as exc:
-        problems.error(path, 1, "front matter", f"is not valid YAML: {exc}")
+        problems.error(path, 1, part, f"is not valid YAML: {exc}")
         return None
     finally:
         loader.dispose()
@@ -220,11 +227,9 @@ def _parse_yaml(
         for index, written in enumerate(yaml_text.splitlines()):
             if isinstance(data, str) and (spaced := no_space_fix(written)) is not None:
                 message = f"needs a space after the colon: {spaced}"
-                problems.error(path, index + first_line, "front matter", message)
+                problems.error(path, index + first_line, part, message)
                 return None
-        problems.error(
-            path, first_line, "front matter", "expected 'field: value' lines (a mapping)"
-        )
+        problems.error(path, first_line, part, "expected 'field: value' lines (a mapping)")
         return None
     for key, line in marks.duplicates:
         problems.error(path, line, key, "appears twice; keep one")

@@ -283,3 +283,10 @@ def test_field_names_are_read_as_written() -> None:
         "done": {"null": dt.date(2026, 11, 2), "yes": dt.date(2026, 11, 3)}
     }
     assert [doc.line(f"done.{key}") for key in doc.data["done"]] == [3, 4]  # type: ignore[attr-defined]
+
+
+def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
+    problems = Problems()
+    assert parse_yaml_file("playbook.yaml", b"title: x\ntimezone: [UTC\n", problems) is None
+    [error] = problems.errors
+    assert (error.path, error.field) == ("playbook.yaml", "yaml")
