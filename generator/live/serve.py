@@ -373,6 +373,7 @@ def not_found_page(csp: str, script: str) -> bytes:
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">
 <title>Not found · playbook</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/{routes.static("style.css")}">
 </head>
 <body class="page">
