@@ -188,7 +188,7 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md = (
         _SafeMarkdownIt("commonmark", {"html": raw_html, "typographer": True})
         .enable(["table", "strikethrough", "replacements", "smartquotes"])
-        .use(tasklists_plugin)
+        .use(tasklists_plugin, label=True)  # the box is named by its item's text
         .use(footnote_plugin)
         .use(deflist_plugin)
     )

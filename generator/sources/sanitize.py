@@ -47,7 +47,7 @@ def _cleaner() -> nh3.Cleaner:
     for tag in ("sup", "li", "a", *_HEADINGS):
         attributes.setdefault(tag, set()).add("id")
     return nh3.Cleaner(
-        tags=nh3.ALLOWED_TAGS | {"input", "section"},
+        tags=nh3.ALLOWED_TAGS | {"input", "label", "section"},
         clean_content_tags={"script", "style"},
         attributes=attributes,
         tag_attribute_values={"input": {"type": {"checkbox"}}},

@@ -1,0 +1,30 @@
+"""Pages read with a screen reader, in a real browser: every control is named, every page
+has its title as one h1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample
+
+from generator.build import build
+
+pytestmark = pytest.mark.browser
+
+TASKS = "\n## Checklist\n\n- [ ] Print the one-page summary\n- [x] Confirm the [time](https://example.com/t)\n"
+BOXES = """() => [...document.querySelectorAll('main input[type=checkbox]')]
+  .map(box => [...box.labels].map(label => label.textContent.trim()).join(' '))"""
+
+
+@pytest.mark.parametrize("raw_html", ["no", "yes"])
+def test_task_list_boxes_are_named_by_their_items(page: Any, tmp_path: Path, raw_html: str) -> None:
+    root = copy_sample(tmp_path / "pb")
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + f"markdown:\n  raw_html: {raw_html}\n")
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text() + TASKS)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page.goto((site / "meetings/2026-11-24-omar-haddad/index.html").as_uri())
+    assert page.evaluate(BOXES) == ["Print the one-page summary", "Confirm the time"]
