@@ -28,3 +28,18 @@ def test_task_list_boxes_are_named_by_their_items(page: Any, tmp_path: Path, raw
     site = build(root, today=SAMPLE_TODAY, jobs=1).output
     page.goto((site / "meetings/2026-11-24-omar-haddad/index.html").as_uri())
     assert page.evaluate(BOXES) == ["Print the one-page summary", "Confirm the time"]
+
+
+HEADINGS = """() => [...document.querySelectorAll('h1')].map(h => h.textContent.trim())"""
+
+
+@pytest.mark.parametrize(
+    ("slug", "name"),
+    [("2026-10-20-graham-pike", "Graham Pike"), ("2026-11-10-lena-fischer", "Lena Fischer")],
+)
+def test_a_called_off_meetings_question_sheet_has_its_title(
+    page: Any, built_sample: Path, slug: str, name: str
+) -> None:
+    """A declined or cancelled meeting has no questions, but its sheet still has a title."""
+    page.goto((built_sample / "meetings" / slug / "questions" / "index.html").as_uri())
+    assert page.evaluate(HEADINGS) == [f"Questions for {name}"]
