@@ -123,6 +123,7 @@ def make_environment(
         first_name=first_name,
         lower_first=lower_first,
         first_sentence=first_sentence,
+        headings=nest_headings,
     )
     env.bytecode_cache = _bytecode_cache(env)
     return env
@@ -165,6 +166,21 @@ def render_pages(
         html = routes.resolve_markers(unique_heading_ids(html), page.path, renamed)
         rendered.append((file, html.encode("utf-8")))
     return rendered
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def nest_headings(html: str, top: int) -> Markup:
+    """A rendered body's `html` with its headings moved so that the highest is h`top` and
+    the others keep their distance below it (at most h6): notes written with `# Title`
+    sit under the heading of the page part that shows them instead of beside the page's
+    own h1. Text in the body cannot hold `<h1`: the renderer escapes it."""
+    levels = [int(found[2]) for found in _HEADING_TAG.finditer(html)]
+    if not levels or min(levels) == top:
+        return Markup(html)
+    shift = top - min(levels)
+    return Markup(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}", html))
 
 
 _HEADING_ID = re.compile(r'(<h[1-6] id=")(h-[^"]*)"')

@@ -3,6 +3,7 @@ has its title as one h1."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,29 @@ def test_a_called_off_meetings_question_sheet_has_its_title(
     """A declined or cancelled meeting has no questions, but its sheet still has a title."""
     page.goto((built_sample / "meetings" / slug / "questions" / "index.html").as_uri())
     assert page.evaluate(HEADINGS) == [f"Questions for {name}"]
+
+
+OUTLINE = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .map(h => Number(h.tagName[1]))"""
+NOTES = "\n# Background\n\nLeads the data group.\n\n## Talks\n\nA meetup talk on load forecasts.\n"
+
+
+def test_headings_in_notes_nest_under_the_part_that_shows_them(page: Any, tmp_path: Path) -> None:
+    """`# Background` in a contact's notes is not a second h1 of the contact's page, nor an
+    h1 in the brief of a meeting with them: the page's outline never skips a level."""
+    root = copy_sample(tmp_path / "pb")
+    for file in ("contacts/omar-haddad.md", "companies/verdant-grid.md"):
+        (root / "content" / file).write_text((root / "content" / file).read_text() + NOTES)
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("## Prep", "# Prep"))
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for path in (
+        "contacts/omar-haddad",
+        "companies/verdant-grid",
+        "meetings/2026-11-24-omar-haddad",
+    ):
+        page.goto((site / path / "index.html").as_uri())
+        levels = page.evaluate(OUTLINE)
+        assert levels.count(1) == 1 and levels[0] == 1, (path, levels)
+        skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
+        assert not skips, (path, levels)

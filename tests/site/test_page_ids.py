@@ -45,10 +45,10 @@ def test_footnotes_of_two_bodies_on_one_page_keep_their_own_ids(tmp_path: Path) 
 def test_headings_of_two_bodies_on_one_page_keep_distinct_ids(tmp_path: Path) -> None:
     site = built_with_notes_added(tmp_path, "\n## Open questions\n\nWhat next.\n")
     meeting = site / "meetings/2026-11-05-priya-natarajan/index.html"
-    assert meeting.read_text("utf-8").count(">Open questions</h2>") == 2
+    assert meeting.read_text("utf-8").count(">Open questions</h4>") == 2  # under the brief's h3
     assert duplicate_ids(meeting) == []
     contact = (site / "contacts/priya-natarajan/index.html").read_text("utf-8")
-    assert '<h2 id="h-open-questions">' in contact  # where [[priya-natarajan#Open questions]] goes
+    assert '<h3 id="h-open-questions">' in contact  # where [[priya-natarajan#Open questions]] goes
 
 
 def test_a_contact_and_a_company_with_one_slug_each_keep_their_brief(tmp_path: Path) -> None:
