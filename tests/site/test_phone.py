@@ -72,13 +72,17 @@ def test_no_page_of_the_sample_scrolls_sideways(phone: Any, built_sample: Path) 
             "table.targets-table",
             ["Rank", "Company", "Motivation", "Postings", "Advocate", "People you know", "Status"],
         ),
+        ("meetings", "table.list", ["When", "Meeting", "Purpose", "Status"]),
+        ("contacts/omar-haddad", "table.list", ["When", "Meeting", "Purpose", "Status"]),
+        ("timeline", "table.fu-table", ["Due", "Done", "What", "Who", "Rule"]),
+        ("timeline", ".fu-rules table.list", ["Rule", "When it is due", "Set with"]),
     ],
 )
 def test_tables_keep_their_labels_on_a_phone(
     phone: Any, built_sample: Path, page_path: str, table: str, labels: list[str]
 ) -> None:
     phone.goto((built_sample / page_path / "index.html").as_uri())
-    header = phone.locator(f"{table} thead").bounding_box()
+    header = phone.locator(f"{table} thead").first.bounding_box()
     assert header is not None and header["height"] <= 1  # left for screen readers only
     cells = phone.evaluate(LABELS, table)
     assert cells, "no table cells"
@@ -129,3 +133,20 @@ def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_long_links_and_words_wrap(phone: Any, long_site: Path) -> None:
     assert sideways(phone, long_site) == []
+
+
+@pytest.mark.parametrize("width", [700, 768])
+def test_follow_up_cards_take_the_whole_width_on_a_small_tablet(
+    browser: Any, built_sample: Path, width: int
+) -> None:
+    """Between 40 and 48rem the rows are cards too: no cell keeps its desktop column's width."""
+    context = browser.new_context(viewport={"width": width, "height": 1024})
+    tab = context.new_page()
+    tab.goto((built_sample / "timeline" / "index.html").as_uri())
+    narrow = tab.evaluate(
+        """() => [...document.querySelectorAll('table.fu-table td')]
+            .filter(td => td.offsetWidth < td.closest('table').offsetWidth * 0.9)
+            .map(td => td.dataset.label + ': ' + td.offsetWidth)"""
+    )
+    context.close()
+    assert narrow == []
