@@ -150,3 +150,28 @@ def test_follow_up_cards_take_the_whole_width_on_a_small_tablet(
     )
     context.close()
     assert narrow == []
+
+
+STICKING_OUT = """() => [...document.querySelectorAll('.brief-grid > *, .columns > *')]
+  .filter(el => el.getBoundingClientRect().right
+    > el.parentElement.getBoundingClientRect().right + 0.5)
+  .map(el => el.className + ': ' + el.textContent.trim().slice(0, 30))"""
+
+
+@pytest.mark.parametrize(
+    "page_path",
+    [
+        "meetings/2026-11-05-priya-natarajan/print",
+        "contacts/priya-natarajan",
+        "companies/verdant-grid",
+    ],
+)
+def test_two_column_parts_stay_inside_their_sheet(
+    phone: Any, built_sample: Path, page_path: str
+) -> None:
+    """The brief in the print pack sits in a paper sheet narrower than its 20rem columns on
+    a small phone: a column takes the width there is rather than running past the sheet."""
+    for width in (320, phone.viewport_size["width"]):
+        phone.set_viewport_size({"width": width, "height": 800})
+        phone.goto((built_sample / page_path / "index.html").as_uri())
+        assert phone.evaluate(STICKING_OUT) == [], width
