@@ -184,7 +184,6 @@ def nest_headings(html: str, top: int) -> Markup:
 
 
 _HEADING_ID = re.compile(r'(<h[1-6] id=")(h-[^"]*)"')
-_ANY_ID = re.compile(r'\sid="([^"]*)"')
 
 
 def unique_heading_ids(html: str) -> str:
@@ -194,8 +193,8 @@ def unique_heading_ids(html: str) -> str:
     default theme that is the page's own body, where `[[page#Prep]]` points."""
     if html.count(' id="h-') < 2:
         return html
-    taken = set(_ANY_ID.findall(html))
     seen: set[str] = set()
+    given: set[str] = set()
 
     def renumber(match: re.Match[str]) -> str:
         name = match[2]
@@ -203,10 +202,10 @@ def unique_heading_ids(html: str) -> str:
             seen.add(name)
             return match[0]
         number = 2
-        while f"{name}-{number}" in taken:
+        while (new := f"{name}-{number}") in given or f' id="{new}"' in html:
             number += 1
-        taken.add(f"{name}-{number}")
-        return f'{match[1]}{name}-{number}"'
+        given.add(new)
+        return f'{match[1]}{new}"'
 
     return _HEADING_ID.sub(renumber, html)
 
