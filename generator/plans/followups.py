@@ -171,8 +171,15 @@ def describe_cadence(cadence: Cadence) -> str:
     return f"{cadence.count} {unit}{'s' if cadence.count != 1 else ''}"
 
 
-def _short(day: dt.date) -> str:
+def short_date(day: dt.date) -> str:
+    """`24 Nov`. The day without its leading zero is `day.day`, not `%-d`, which Windows
+    refuses ("Invalid format string")."""
     return f"{day.day} {day:%b}"
+
+
+def long_date(day: dt.date) -> str:
+    """`Tue 24 Nov 2026`: unambiguous in every locale (`day.day`, as `short_date`)."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 FORMAT_NOUNS = {"phone": "call", "video": "video call", "office": "office visit"}
@@ -271,7 +278,7 @@ def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         f"thank-you-{meeting.slug}",
         due,
         f"Send {ctx.name(meeting.contact)} a thank-you note for the "
-        f"{meeting_noun(meeting)} on {_short(meeting.date)}",
+        f"{meeting_noun(meeting)} on {short_date(meeting.date)}",
         "thank_you",
         meeting.contact,
         meeting,
@@ -426,7 +433,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             "nudge",
             rules.nudge_after,
             f"Follow up once with {who} about your request"
-            + (f" of {_short(start)}" if start else ""),
+            + (f" of {short_date(start)}" if start else ""),
         ),
     )
     for key, count, action in steps:
@@ -454,7 +461,7 @@ def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         f"record-outcome-{meeting.slug}",
         meeting.date + dt.timedelta(days=1),
         f"The {meeting_noun(meeting)} with {ctx.name(meeting.contact)} on "
-        f"{_short(meeting.date)} is still marked "
+        f"{short_date(meeting.date)} is still marked "
         "scheduled: set status to done (and note what you learned) or cancelled",
         "record_outcome",
         meeting.contact,
@@ -470,7 +477,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     if meeting.reschedule is None or meeting.status != "cancelled":
         return
     done = meeting.done.get("reschedule") or next_meeting_day(ctx.playbook, meeting)
-    when = f" of {_short(meeting.date)}" if meeting.date else ""
+    when = f" of {short_date(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
         meeting.reschedule,
@@ -553,7 +560,7 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         None,
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
         note=f"every {describe_cadence(cadence)} ({whose} cadence) since you were last in "
-        f"touch on {_short(last.day)}",
+        f"touch on {short_date(last.day)}",
     )
 
 

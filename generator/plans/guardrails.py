@@ -52,7 +52,7 @@ from generator.plans.agenda import (
     share_fit,
 )
 from generator.plans.asks import job_ask
-from generator.plans.followups import meeting_noun
+from generator.plans.followups import long_date, meeting_noun
 
 MINUTES_PER_DAY = 24 * 60
 SPOKEN_WORDS_PER_MINUTE = 130
@@ -295,12 +295,11 @@ def _skipped_hour(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError
         return
     real, _ = meeting_span(meeting, playbook.config.timezone, dt.timedelta())
     if (real.date(), real.time()) != (meeting.date, meeting.time):
-        day = meeting.date  # its day without a leading zero: `%-d` is refused on Windows
         yield ContentError(
             meeting.source.path,
             meeting.source.line("time"),
             "time",
-            f"{meeting.time:%H:%M} does not exist on {day:%a} {day.day} {day:%b %Y} in "
+            f"{meeting.time:%H:%M} does not exist on {long_date(meeting.date)} in "
             f"{playbook.config.timezone}: the clocks skip that hour, and calendars will show "
             f"the meeting at {real:%H:%M}; agree on another time",
             Severity.WARNING,

@@ -25,7 +25,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.model.entities import Contact, Meeting, Playbook
-from generator.plans.followups import NOT_INTERACTIONS, FollowUpItem, meeting_noun
+from generator.plans.followups import (
+    NOT_INTERACTIONS,
+    FollowUpItem,
+    long_date,
+    meeting_noun,
+    short_date,
+)
 
 MEETING = "meeting"
 REQUEST = "request"
@@ -214,7 +220,7 @@ def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpIt
         if item.rule in RESULTS:
             done, due = RESULTS[item.rule]
             parts.append(
-                f"{done} {_short(item.done)}" if item.done else f"{due} {_short(item.due)}"
+                f"{done} {short_date(item.done)}" if item.done else f"{due} {short_date(item.due)}"
             )
     return "; ".join(dict.fromkeys(parts))
 
@@ -238,7 +244,7 @@ def _request(
 
 def _request_result(meeting: Meeting) -> str:
     """What became of a request, as the playbook says today."""
-    when = _long(meeting.date) if meeting.date else ""
+    when = long_date(meeting.date) if meeting.date else ""
     if meeting.status == "done":
         return f"Accepted: met {when}" if when else "Accepted: met"
     if meeting.status == "scheduled":
@@ -278,11 +284,3 @@ def _followups(
             result="Done",
             meeting=meeting,
         )
-
-
-def _short(day: dt.date) -> str:
-    return f"{day.day} {day:%b}"
-
-
-def _long(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from generator.errors import ContentError, display_path
 from generator.model.config import CONFIG_FILE
 from generator.model.suggest import close_names, did_you_mean
+from generator.plans.followups import long_date
 from generator.site import routes
 from generator.site.drafts import draft, first_name, first_sentence, lower_first
 from generator.site.vcard import tel_uri
@@ -351,9 +352,8 @@ def _static(context: jinja2.runtime.Context, name: str) -> str:
 
 
 def format_day(day: dt.date | None) -> str:
-    """`Tue 24 Nov 2026`: unambiguous in every locale. The day without its leading zero
-    is `day.day`, not `%-d`, which Windows refuses ("Invalid format string")."""
-    return f"{day:%a} {day.day} {day:%b %Y}" if day else ""
+    """`Tue 24 Nov 2026` (`followups.long_date`), or "" for no day."""
+    return long_date(day) if day else ""
 
 
 @jinja2.pass_context
