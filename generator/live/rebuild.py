@@ -66,6 +66,7 @@ from generator.site.render import (
     Site,
     make_environment,
     render_error_page,
+    render_not_found_page,
     render_pages,
     template_fault,
     template_problem,
@@ -182,6 +183,7 @@ class LiveBuild:
         self._calendar_lock = threading.Lock()
         self._calendar_input: tuple[Playbook, dt.date, tuple[FollowUpItem, ...]] | None = None
         self._calendar: bytes | None = None
+        self._not_found: tuple[Theme | None, bytes] | None = None
 
     @collector_paused()
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
@@ -228,6 +230,18 @@ class LiveBuild:
             everything,
             time.perf_counter() - started,
         )
+
+    def not_found_page(self) -> bytes:
+        """The theme's page for an address with nothing behind it (yet), with the reload
+        client (`error_scripts`): made again when the theme changed since the last one."""
+        theme, made = self._on_disk, self._not_found
+        if made is None or made[0] is not theme:
+            folders = theme.folders if theme else ()
+            made = self._not_found = (
+                theme,
+                render_not_found_page(folders, self.csp, self.error_scripts),
+            )
+        return made[1]
 
     def _changed_settings(self, config: Config, theme: Theme) -> set[str]:
         """playbook.yaml and the theme files that changed since the pages were last made,

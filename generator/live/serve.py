@@ -29,7 +29,6 @@ import datetime as dt
 import errno
 import functools
 import gc
-import html
 import ipaddress
 import json
 import mimetypes
@@ -280,7 +279,7 @@ class SiteFiles(_Guarded):
         notices: Notices,
         csp: str,
         calendar: Callable[[], bytes],
-        missing: bytes,
+        missing: Callable[[], bytes],
     ) -> None:
         self.root = root.resolve()
         self.hub = hub
@@ -299,7 +298,7 @@ class SiteFiles(_Guarded):
         self.hub.serve(self.request.path)
         self._headers_for_all()
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(self.missing)
+        self.finish(self.missing())
 
     async def head(self, path: str) -> None:
         """The headers a GET would get (Content-Length, Content-Type, ETag): tornado
@@ -361,31 +360,6 @@ def _folder_address(names: list[str]) -> str:
     this server. Built from the names, never from the request (`//contacts` must not
     become `//contacts/`, which a browser reads as the host `contacts`)."""
     return "/" + "".join(quote(name, safe="") + "/" for name in names)
-
-
-def not_found_page(csp: str, script: str) -> bytes:
-    """The page for an address with nothing behind it (yet), styled by the theme."""
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="robots" content="noindex, nofollow, noarchive">
-<meta name="referrer" content="no-referrer">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">
-<title>Not found · playbook</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/{routes.static("style.css")}">
-</head>
-<body class="page">
-<main id="main">
-<h1>Not found</h1>
-<p>No page has this address (yet): it shows by itself when a save makes it.
-<a href="/">Home</a></p>
-</main>
-<script src="{html.escape(script)}"></script>
-</body>
-</html>
-""".encode()
 
 
 def _content_type(name: str) -> str:
@@ -570,8 +544,7 @@ class LiveServer:
     def _application(self, out: Path, csp: str) -> web.Application:
         guard = {"policy": self.policy, "notices": self.notices}
         assert self.builder is not None
-        missing = not_found_page(csp, f"/{RELOAD_SCRIPT}?port={self.port}")
-        files = {"calendar": self.builder.calendar, "missing": missing, **guard}
+        files = {"calendar": self.builder.calendar, "missing": self.builder.not_found_page, **guard}
         return web.Application(
             [
                 (rf"/{RELOAD_SOCKET}", ReloadSocket, {"hub": self.hub, **guard}),

@@ -373,6 +373,7 @@ def format_clock(value: dt.time | dt.datetime | None) -> str:
 
 
 ERROR_TEMPLATE = "error.html"
+NOT_FOUND_TEMPLATE = "not_found.html"
 
 
 def render_error_page(
@@ -383,19 +384,38 @@ def render_error_page(
     scripts: tuple[str, ...] = (),
 ) -> bytes:
     """The page shown at every address while the content is broken (like Hugo's)."""
-    context: dict[str, Any] = {
-        "errors": [str(e) for e in errors],
-        "warnings": [str(w) for w in warnings],
-        "config_file": CONFIG_FILE,
-        "csp": csp,
-        "scripts": scripts,
-        "stylesheet": "/" + routes.static("style.css"),
-    }
+    shown = [str(e) for e in errors]
+    context = {"errors": shown, "warnings": [str(w) for w in warnings], "config_file": CONFIG_FILE}
+    lines = "\n".join(html.escape(e) for e in shown)
+    fallback = f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n"
+    return _render_standalone(themes, ERROR_TEMPLATE, context, csp, scripts, fallback)
+
+
+def render_not_found_page(
+    themes: Iterable[Path], csp: str = PRIVACY_POLICY, scripts: tuple[str, ...] = ()
+) -> bytes:
+    """The live preview's page for an address with nothing behind it (yet)."""
+    fallback = "<!doctype html><title>Not found</title><h1>Not found</h1>\n"
+    return _render_standalone(themes, NOT_FOUND_TEMPLATE, {}, csp, scripts, fallback)
+
+
+def _render_standalone(
+    themes: Iterable[Path],
+    name: str,
+    context: dict[str, Any],
+    csp: str,
+    scripts: tuple[str, ...],
+    fallback: str,
+) -> bytes:
+    """A page of the live preview outside the site (no `site`, `page` or `playbook`),
+    served at any address: absolute links. A theme fault in it (`{{ 1 // 0 }}`) gives the
+    plain `fallback`, so that it never hides what the page is there to say."""
+    stylesheet = "/" + routes.static("style.css")
     try:
-        template = make_environment(list(themes)).get_template(ERROR_TEMPLATE)
-        return template.render(**context).encode("utf-8")
-    except Exception as exc:  # a broken theme must not hide the content errors
-        if not template_fault(exc):  # a Python error in it (`{{ 1 // 0 }}`) is one too
+        template = make_environment(list(themes)).get_template(name)
+        page = template.render(**context, csp=csp, scripts=scripts, stylesheet=stylesheet)
+        return page.encode("utf-8")
+    except Exception as exc:
+        if not template_fault(exc):
             raise
-        lines = "\n".join(html.escape(e) for e in context["errors"])
-        return f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n".encode()
+        return fallback.encode()

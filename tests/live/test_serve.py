@@ -220,6 +220,24 @@ def test_errors_show_instead_of_pages_until_fixed(server: LiveServer, sample_roo
     assert b"<h1>Elena Marsh</h1>" in get(server, CONTACT_URL)[2]
 
 
+def test_a_missing_address_shows_the_themes_not_found_page_as_it_is_now(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """not_found.html is the theme's: an override is used, an edit is seen on the next
+    miss, and one that fails while rendering still gives a plain 404."""
+    status, _, body = get(server, "/contacts/nobody/")
+    assert status == 404 and b"<h1>Not found</h1>" in body
+    assert f'<script src="/livereload.js?port={server.port}">'.encode() in body
+    assert b'http-equiv="Content-Security-Policy"' in body  # private_head.html
+    rel = "themes/default/templates/not_found.html"
+    write(sample_root, rel, '<h1>Nothing here</h1>{% include "private_head.html" %}\n')
+    wait_for(lambda: b"Nothing here" in get(server, "/nobody/")[2])
+    write(sample_root, rel, "<h1>{{ 1 // 0 }}</h1>\n")
+    wait_for(lambda: b"Nothing here" not in get(server, "/nobody/")[2])
+    status, _, body = get(server, "/nobody/")
+    assert status == 404 and b"<h1>Not found</h1>" in body
+
+
 def test_server_survives_a_crash_in_the_build(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
