@@ -139,6 +139,8 @@ def _commit(stage: Staging, output: Path) -> None:
     under way."""
     changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
     gone = [rel for rel in stage.previous if rel not in stage.files]
+    if not changed and not gone and (output / MARKER).exists():
+        return  # the manifest says what is there: not a file to touch
     _refuse_links_out(output, [*changed, *gone])
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     try:

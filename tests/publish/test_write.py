@@ -53,6 +53,17 @@ def test_a_second_build_writes_only_the_files_that_changed(tmp_path: Path) -> No
     assert set(manifest) == {rel for rel in after if not rel.startswith(".playbook")}
 
 
+def test_a_build_with_nothing_changed_touches_nothing(tmp_path: Path) -> None:
+    """Not even the manifest and the marker: a synced or backed-up output folder sees no
+    change, and no undo folder is made beside it."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before, beside = stamps(out), sorted(p.name for p in out.parent.iterdir())
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert stamps(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == beside
+
+
 def test_the_output_equals_a_fresh_build_after_incremental_builds(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
