@@ -104,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("build", help="write the playbook site", description=_cmd_build.__doc__)
     _root_option(p)
     _folder(
-        p.add_argument("--out", type=_path, metavar="DIR", help="output folder (default: output/)")
+        p.add_argument(
+            "-o", "--out", type=_path, metavar="DIR", help="output folder (default: output/)"
+        )
     )
     _today_option(p)
     p.add_argument(

@@ -37,6 +37,11 @@ def test_build_prints_a_summary(sample_root: Path, capsys: pytest.CaptureFixture
     assert (sample_root / "output" / "index.html").exists()
 
 
+def test_o_is_short_for_out_as_in_the_other_commands(sample_root: Path, tmp_path: Path) -> None:
+    status = main(["build", "-C", str(sample_root), "-o", str(tmp_path / "site")])
+    assert status == 0 and (tmp_path / "site/index.html").exists()
+
+
 def test_bad_today_is_a_usage_error(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["build", "-C", str(sample_root), "--today", "22/11/2026"])
