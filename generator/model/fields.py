@@ -116,6 +116,25 @@ class Text(FieldType):
         return text.strip()
 
 
+class Inline(Text):
+    """A line shown as Markdown on the pages (`*emphasis*`, `` `code` ``, `[a link](…)`):
+    a goal, a question. `[[cross-links]]` work in bodies only; here one is plain text, so
+    a warning says so rather than leaving the writer to think it links."""
+
+    def convert(self, value: Any, at: At) -> str:
+        text = super().convert(value, at)
+        if (found := WIKILINK.search(text)) is not None:
+            at.warn(
+                f"{_shorten(found[0])} is not a link here: [[cross-links]] work in the "
+                "text below the front matter; in a field, write the name or a Markdown "
+                "link"
+            )
+        return text
+
+
+WIKILINK = re.compile(r"\[\[[^\[\]\n]+\]\]")
+
+
 @dataclass(frozen=True)
 class Choice(Text):
     choices: tuple[str, ...]

@@ -13,6 +13,7 @@ from generator.model.fields import (
     Date,
     Email,
     Field,
+    Inline,
     Integer,
     Labels,
     ListOf,
@@ -55,7 +56,7 @@ FOLLOWUP = Schema(
     "followup",
     (
         Field("due", Date(), True, "when it is due", "2026-12-01"),
-        Field("action", Text(), True, "what to do", "Send her the article on cold-chain sensors"),
+        Field("action", Inline(), True, "what to do", "Send her the article on cold-chain sensors"),
         Field(
             "done", Date(), False, "when you did it; done items leave the open list", "2026-12-02"
         ),
@@ -214,21 +215,21 @@ MEETING = Schema(
         ),
         Field(
             "goals",
-            ListOf(Text()),
+            ListOf(Inline()),
             False,
             "what you want to come away with",
             "[Understand how her team sets forecasts]",
         ),
         Field(
             "questions",
-            ListOf(Text()),
+            ListOf(Inline()),
             False,
             "question ids from the bank, or your own question text",
             "[typical-day, 'How did the reorg change your team?']",
         ),
         Field(
             "share",
-            ListOf(Text()),
+            ListOf(Inline()),
             False,
             "points about yourself to get across",
             "[Built the demand forecast used by 40 depots]",
@@ -269,7 +270,11 @@ QUESTION = Schema(
     (
         Field("id", Slug(), True, "stable id, unique across the bank", "typical-day"),
         Field(
-            "text", Text(), True, "the question as you will ask it", "Walk me through a normal day."
+            "text",
+            Inline(),
+            True,
+            "the question as you will ask it",
+            "Walk me through a normal day.",
         ),
         Field("tag", Choice(FRAMEWORK_TAGS), False, "framework tag", "insights"),
         Field(

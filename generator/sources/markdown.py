@@ -172,8 +172,9 @@ def inline(text: str) -> str:
     """Render one line of Markdown (a goal, a question) without a wrapping paragraph.
 
     Cached: the same questions and plan lines recur on every agenda, sheet and print pack.
+    `[[cross-links]]` are not resolved in a field: one shows as its text (`check` warns).
     """
-    html: str = _markdown(False).renderInline(text)
+    html: str = _markdown(False).renderInline(text, {_FIELD: True})
     return html
 
 
@@ -255,6 +256,9 @@ _APOSTROPHES = re.compile("['\u2018\u2019`]")
 _NOT_IN_ID = re.compile(r"[\W_]+")
 
 
+_FIELD = "playbook_field"
+"""Set in the env of a field's one line (`inline`), where `[[links]]` are not resolved."""
+
 MAX_WIKILINK = 300
 """Longest `[[target|label]]`, in characters: the closing `]]` is looked for that far
 only, so a body of thousands of `[[` takes a moment, not hours (each would scan to the
@@ -283,6 +287,8 @@ def _render_wikilink(
 ) -> str:
     token = tokens[idx]
     href = token.attrGet("href")
+    if href is None and env.get(_FIELD):
+        return escapeHtml(token.meta["label"] or token.meta["target"])
     if href is None:
         return f'<span class="broken-link">{escapeHtml(token.meta["target"])}</span>'
     return f'<a class="xref" href="{escapeHtml(str(href))}">{escapeHtml(token.content)}</a>'

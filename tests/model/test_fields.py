@@ -15,6 +15,7 @@ from generator.model.fields import (
     Date,
     Email,
     Field,
+    Inline,
     Integer,
     Labels,
     ListOf,
@@ -47,6 +48,21 @@ def test_one_label_holding_commas_is_named_in_a_warning() -> None:
         "warning: f.md:3: x: 'data, alumni' is one label; for several, write a list: [data, alumni]"
     ]
     assert convert(Labels(Text()), ["data", "alumni"]) == (["data", "alumni"], [])
+
+
+def test_a_cross_link_in_a_field_is_named_in_a_warning() -> None:
+    """[[links]] are resolved in bodies only; in a goal or a question it is plain text."""
+    doc = Document("f.md", {"x": "Learn about [[heliofleet]]"}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    assert convert_field(Inline(), doc.data["x"], At(doc, "x", problems)) == doc.data["x"]
+    assert [str(p) for p in problems.warnings] == [
+        "warning: f.md:3: x: '[[heliofleet]]' is not a link here: [[cross-links]] work in the "
+        "text below the front matter; in a field, write the name or a Markdown link"
+    ]
+    assert convert(Inline(), "Read [the post](https://e.org) [sic]") == (
+        "Read [the post](https://e.org) [sic]",
+        [],
+    )
 
 
 def test_text_uses_the_literal_for_non_strings() -> None:

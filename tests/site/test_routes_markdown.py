@@ -75,6 +75,15 @@ def test_wikilinks_resolve_label_and_report_broken_lines() -> None:
     assert out.links == ("jane", "jane", "ghost")
 
 
+def test_wikilinks_in_a_field_show_as_their_text_not_as_broken() -> None:
+    """A goal or a question is one line of Markdown without the link table: its
+    `[[link]]` reads as written (check warns), never struck through in red."""
+    assert inline("Ask about [[heliofleet]] and [[priya-natarajan|Priya]]") == (
+        "Ask about heliofleet and Priya"
+    )
+    assert "broken-link" in render("[[nobody]]", lambda name: None, lambda n, i: None).html
+
+
 def test_raw_html_is_off_and_script_links_are_not_links() -> None:
     out = render(
         "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://e.org)",
