@@ -53,7 +53,8 @@ NOTES = "\n# Background\n\nLeads the data group.\n\n## Talks\n\nA meetup talk on
 
 def test_headings_in_notes_nest_under_the_part_that_shows_them(page: Any, tmp_path: Path) -> None:
     """`# Background` in a contact's notes is not a second h1 of the contact's page, nor an
-    h1 in the brief of a meeting with them: the page's outline never skips a level."""
+    h1 in the brief of a meeting with them, and the print pack's sheets are parts of one
+    page under its title: the page's outline never skips a level."""
     root = copy_sample(tmp_path / "pb")
     for file in ("contacts/omar-haddad.md", "companies/verdant-grid.md"):
         (root / "content" / file).write_text((root / "content" / file).read_text() + NOTES)
@@ -64,6 +65,9 @@ def test_headings_in_notes_nest_under_the_part_that_shows_them(page: Any, tmp_pa
         "contacts/omar-haddad",
         "companies/verdant-grid",
         "meetings/2026-11-24-omar-haddad",
+        "meetings/2026-11-24-omar-haddad/questions",
+        "meetings/2026-11-24-omar-haddad/print",  # agenda, sheet, brief
+        "meetings/2026-12-01-tomas-alvarez/print",  # and the target list
     ):
         page.goto((site / path / "index.html").as_uri())
         levels = page.evaluate(OUTLINE)

@@ -343,7 +343,9 @@ def test_a_meetings_pages_share_one_rendering_of_plan_sheet_and_brief(built_samp
 
     plan = section(agenda, '<section class="plan-section"')
     assert "Your background" in plan and plan in pack
-    assert section(sheet, '<header class="sheet-head">') in pack
+    assert section(sheet, '<ol class="sheet">') in pack  # below its head: h1 here, h2 there
+    assert '<h1 class="sheet-title">Questions for' in sheet
+    assert '<h2 class="sheet-title">Questions for' in pack
 
 
 def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest(
