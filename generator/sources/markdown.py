@@ -142,10 +142,18 @@ def _in_parts(
     names: tuple[str, ...],
 ) -> Rendered:
     """The body rendered part by part (the text before the first top-level heading, then
-    each heading and the text under it), which joined is the whole body's HTML."""
+    each heading and the text under it), which joined is the whole body's HTML.
+
+    Each part ends with the footnotes first cited in it, not the body with all of them:
+    a page that shows some parts (the print pack shows your notes, not what you learned;
+    a draft is shown as plain text) keeps the notes its marks point to."""
+    tokens, notes = _footnotes_apart(tokens)
 
     def html_of(start: int, end: int) -> str:
-        html: str = md.renderer.render(tokens[start:end], md.options, env)
+        part = tokens[start:end] + _footnote_list(tokens, start, end, notes)
+        html: str = md.renderer.render(part, md.options, env)
+        if part[-1:] and part[-1].type == "footnote_block_close":
+            html = _numbered_from(html, part)
         return sanitize(html) if raw_html and html else html
 
     pieces = [html_of(0, tops[0])]
@@ -165,6 +173,52 @@ def _in_parts(
         level = int(tokens[top].tag[1:])
         headings.append(Heading(level, title, token_map[0], end_line, start, content, at))
     return Rendered("".join(pieces), names, tuple(headings))
+
+
+Footnotes = tuple[Token, Token, dict[int, list[Token]]]
+"""The footnote list's opening and closing tokens, and each footnote's tokens by id."""
+
+
+def _footnotes_apart(tokens: list[Token]) -> tuple[list[Token], Footnotes | None]:
+    """The body's tokens without the footnote list at their end, and that list."""
+    start = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), None)
+    if start is None:
+        return tokens, None
+    notes: dict[int, list[Token]] = {}
+    for token in tokens[start + 1 : -1]:
+        if token.type == "footnote_open":
+            note = notes[token.meta["id"]] = []
+        note.append(token)
+    return tokens[:start], (tokens[start], tokens[-1], notes)
+
+
+def _footnote_list(
+    tokens: list[Token], start: int, end: int, notes: Footnotes | None
+) -> list[Token]:
+    """The footnotes first cited in `tokens[start:end]`, as a footnote list; ids count in
+    the order of first citation, so they are one run of numbers."""
+    if notes is None:
+        return []
+    opening, closing, by_id = notes
+    cited = {
+        child.meta["id"]
+        for token in tokens[start:end]
+        for child in token.children or ()
+        if child.type == "footnote_ref" and not child.meta.get("subId")
+    }
+    if not cited:
+        return []
+    return [opening, *(t for i in sorted(cited) for t in by_id.get(i, ())), closing]
+
+
+def _numbered_from(html: str, part: list[Token]) -> str:
+    """The footnote list of a later part numbered as its marks are (`[3]`, not `1.`)."""
+    first = next(t.meta["id"] for t in part if t.type == "footnote_open")
+    if not first:
+        return html
+    return html.replace(
+        '<ol class="footnotes-list">', f'<ol class="footnotes-list" start="{first + 1}">', 1
+    )
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -68,3 +68,29 @@ def test_a_contact_and_a_company_with_one_slug_each_keep_their_brief(tmp_path: P
     checklist = html[html.index('class="checklist"') :]
     anchors = ('href="#brief-contact-jordan"', 'href="#brief-company-jordan"')
     assert all(anchor in checklist for anchor in anchors)
+
+
+def test_each_part_of_a_meeting_body_keeps_the_footnotes_it_cites(tmp_path: Path) -> None:
+    """A footnote shows where its part shows: notes cited in your notes are on the print
+    pack (which leaves out what you learned), and a body ending with a draft (shown as
+    plain text) does not take them with it."""
+    root = copy_sample(tmp_path / "playbook")
+    rel = "content/meetings/2026-11-05-priya-natarajan.md"
+    text = (root / rel).read_text("utf-8")
+    notes, learned = text.split("## What I learned")
+    notes += "Ask about the pilot[^pilot].\n\n[^pilot]: The depot pilot, spring 2026.\n\n"
+    learned += "\nThey hire twice a year[^cycle].\n\n[^cycle]: March and September.\n"
+    draft = "\n## Thank-you\n\nSubject: Thanks\n\nThank you, Priya.\n"
+    write(root, rel, notes + "## What I learned" + learned + draft)
+    site = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    meeting = site / "meetings/2026-11-05-priya-natarajan"
+    pages = {
+        meeting / "index.html": ["The depot pilot", "March and September"],
+        meeting / "print/index.html": ["The depot pilot"],
+        site / "learned/index.html": ["March and September"],
+    }
+    for page, shown in pages.items():
+        html = page.read_text("utf-8")
+        assert [note for note in shown if note in html] == shown, page
+        assert duplicate_ids(page) == [], page
+    assert broken_links(site) == []
