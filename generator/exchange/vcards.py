@@ -134,8 +134,8 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
     if bad:
         skip(f"EMAIL: expected an address like name@example.com, got {bad[0]!r}")
         return
-    urls = [web_address(clean(v)) for v in _preferred(card, "url") if clean(v)]
-    urls += [web_address(clean(v)) for v in _values(card, "x-socialprofile") if clean(v)]
+    written = [*_preferred(card, "url"), *_values(card, "x-socialprofile")]
+    urls = [_web(v) for v in written if _web(v)]
     linkedin = next((u for u in urls if is_linkedin(u)), "")
     if linkedin and not is_web_address(linkedin):
         skip(f"URL: expected a web address starting with https://, got {linkedin!r}")
@@ -225,6 +225,12 @@ def _phone(value: str) -> str:
     """A phone as written; 4.0's `tel:+1-555-0100` loses its `tel:`."""
     text = clean(value)
     return text[4:].strip() if text.lower().startswith("tel:") else text
+
+
+def _web(value: str) -> str:
+    """A web address as written; Apple Contacts writes `https\\://...`, escaping a colon
+    that vCard does not escape (so the parser leaves the backslash)."""
+    return web_address(clean(value).replace("\\:", ":"))
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

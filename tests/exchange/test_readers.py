@@ -197,3 +197,15 @@ def test_vcard_2_1_and_a_damaged_picture() -> None:
     lukasz, photo = reading.people
     assert (lukasz.name, lukasz.emails) == ("Łukasz Wróbel", ("l@example.pl",))
     assert (photo.name, photo.notes, photo.line) == ("Photo Person", "kept", 7)
+
+
+def test_apple_escapes_the_colon_of_a_web_address() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:van Beethoven;Ludwig;;;\r\nFN:Ludwig van Beethoven\r\n"
+        "item1.URL;type=pref:https\\://www.linkedin.com/in/lvb\r\n"
+        "item1.X-ABLabel:_$!<HomePage>!$_\r\n"
+        "item2.URL:http\\://lvb.example.at/works\r\nEND:VCARD\r\n"
+    )
+    (ludwig,) = read_vcards("apple.vcf", text.encode()).people
+    assert ludwig.linkedin == "https://www.linkedin.com/in/lvb"
+    assert ludwig.websites == ("http://lvb.example.at/works",)
