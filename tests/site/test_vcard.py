@@ -67,6 +67,7 @@ def test_long_lines_fold_within_75_octets_and_never_split_a_character() -> None:
         ("+44 20 7946 0958 ext. 12", "+44-20-7946-0958;ext=12"),
         ("+1.312.555.0129 x7", "+1-312-555-0129;ext=7"),
         ("+49 (0)30 555 0100", "+49-0-30-555-0100"),
+        ("+44-20-7946-0958;ext=12", "+44-20-7946-0958;ext=12"),  # a vCard 4.0 tel: value
         ("ask the front desk", None),
         ("12", None),
         ("", None),
