@@ -248,8 +248,8 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
     body = [f"Imported from {origin} ({source}, line {person.line})."]
     if person.company and not company:
         body.append(
-            f"Works at {markdown_inline(person.company)}, which has no company file yet "
-            "(import again with --companies, or use playbook new company)."
+            f"Works at {markdown_inline(person.company)}, which has no company file yet: "
+            "make one with playbook new company, then set company: to its slug here."
         )
     extras = [
         ("Other emails", person.emails[1:]),
@@ -309,6 +309,14 @@ def write_plan(plan: ImportPlan, root: Path) -> list[str]:
     return written
 
 
+_NOT_CREATED = {
+    True: "add --companies to create them",
+    False: "make one with playbook new company, then set company: in its people's files",
+}
+"""What to do about the new companies, before and after the import: once it has written
+the contacts, importing again with --companies skips them and links none."""
+
+
 def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
     """The closing report: the companies matched and new, then what was (or would be,
     when `written` is None) created and skipped."""
@@ -324,7 +332,7 @@ def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
         if plan.companies:
             lines.append("New companies" + (" (would be created):" if dry else ":"))
         else:
-            lines.append("New companies, not created (add --companies to create them):")
+            lines.append(f"New companies, not created ({_NOT_CREATED[dry]}):")
         lines += [
             f"  {c.name} ({c.slug}" + (f", {_count(c.people, 'person')})" if c.people else ")")
             for c in plan.new_companies

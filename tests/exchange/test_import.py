@@ -62,10 +62,15 @@ def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixtu
     assert "Kwame Asante: already in content/contacts/kwame-asante.md (same name)" in out
     assert "Created 11 contacts and 0 companies" in out
     assert "skipped 3 records already there, 4 problems" in out
-    assert (
-        "New companies, not created (add --companies to create them):\n"
+    assert (  # not "add --companies": importing again skips these people, linking none
+        "New companies, not created (make one with playbook new company, then set company: "
+        "in its people's files):\n"
         "  Acme Labs (acme-labs, 1 person)\n" in out
     )
+    assert (
+        "Works at Северный Ветер, which has no company file yet: make one with playbook new "
+        "company, then set company: to its slug here.\n"
+    ) in (sample_root / "content/contacts/dmitriy-ivanov.md").read_text()
     assert "  Sunrise Ltd. (sunrise-ltd, 2 people)\n" in out and "sunrise-ltd-2" not in out
     assert "  Verdant Grid, Inc. → verdant-grid\n" in out
     assert err.splitlines()[0].endswith(
