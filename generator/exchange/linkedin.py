@@ -84,6 +84,9 @@ def read_connections(label: str, content: bytes) -> Reading:
         if columns is None:
             columns = _header(record)
             width = len(record)
+            if columns is not None and (foreign := _address_book_columns(record)):
+                reading.notices.append(Notice(label, line, _not_linkedin(foreign)))
+                return reading
             continue
         if not any(cell.strip() for cell in record):
             continue
@@ -161,6 +164,30 @@ def _header(record: list[str]) -> dict[str, int] | None:
         if key is not None and key not in found:
             found[key] = index
     return found if {"first", "last"} <= found.keys() else None
+
+
+_OTHER_EMAIL = re.compile(r"e-?mail", re.IGNORECASE)
+
+
+def _address_book_columns(header: list[str]) -> list[str]:
+    """The email columns of a header that LinkedIn does not write (Outlook's `E-mail
+    Address`, Google Contacts' `E-mail 1 - Value`, Thunderbird's `Primary Email`): such
+    a file is an address book's, and reading only its names would leave its emails and
+    phones out, then keep a later import of them out as people already there."""
+    return [
+        cell.strip()
+        for cell in header
+        if _OTHER_EMAIL.search(cell) and " ".join(cell.lower().split()) not in COLUMNS
+    ]
+
+
+def _not_linkedin(columns: list[str]) -> str:
+    names = ", ".join(repr(name) for name in columns)
+    return (
+        f"has columns LinkedIn's Connections.csv does not ({names}): an address book's "
+        "export? Nothing was read; export the contacts as a vCard (.vcf) file and use "
+        "playbook import vcard"
+    )
 
 
 def _person(

@@ -209,3 +209,25 @@ def test_apple_escapes_the_colon_of_a_web_address() -> None:
     (ludwig,) = read_vcards("apple.vcf", text.encode()).people
     assert ludwig.linkedin == "https://www.linkedin.com/in/lvb"
     assert ludwig.websites == ("http://lvb.example.at/works",)
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        ("First Name,Middle Name,Last Name,E-mail Address,Mobile Phone,Job Title,Company",
+         "'E-mail Address'"),  # Outlook
+        ("First Name,Last Name,Organization Name,E-mail 1 - Label,E-mail 1 - Value",
+         "'E-mail 1 - Label', 'E-mail 1 - Value'"),  # Google Contacts
+        ("First Name,Last Name,Display Name,Primary Email,Secondary Email,Work Phone",
+         "'Primary Email', 'Secondary Email'"),  # Thunderbird
+    ],
+)  # fmt: skip
+def test_an_address_books_csv_is_not_read_as_names_only(header: str, columns: str) -> None:
+    row = ",".join(["Jane", "Doe", *["jane@example.com"] * (header.count(",") - 1)])
+    reading = read_connections("contacts.csv", f"{header}\n{row}\n".encode())
+    assert reading.people == []
+    assert [str(n) for n in reading.notices] == [
+        f"contacts.csv:1: has columns LinkedIn's Connections.csv does not ({columns}): an "
+        "address book's export? Nothing was read; export the contacts as a vCard (.vcf) file "
+        "and use playbook import vcard"
+    ]
