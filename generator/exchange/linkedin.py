@@ -22,6 +22,7 @@ from generator.exchange.people import (
     Person,
     Reading,
     clean,
+    decoded,
     is_email,
     is_web_address,
     web_address,
@@ -103,14 +104,6 @@ def read_connections(label: str, content: bytes) -> Reading:
             )
         )
     return reading
-
-
-def decoded(content: bytes) -> str:
-    """The text of the file: UTF-8 (with or without a byte order mark, as LinkedIn
-    writes it), or UTF-16 with one (a spreadsheet's "Unicode text")."""
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16")
-    return content.decode("utf-8-sig")
 
 
 def _delimiter(text: str) -> str:

@@ -78,6 +78,15 @@ class Reading:
     notices: list[Notice] = field(default_factory=list)
 
 
+def decoded(content: bytes) -> str:
+    """The text of an imported file: UTF-8 (with or without a byte order mark, as LinkedIn
+    and address books write it), or UTF-16 with one (a spreadsheet's "Unicode text", some
+    versions of Outlook's vCards)."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    return content.decode("utf-8-sig")
+
+
 def clean(text: str) -> str:
     """One line of text: control characters and runs of white space become one space."""
     text = unicodedata.normalize("NFC", text)

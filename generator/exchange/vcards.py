@@ -22,6 +22,7 @@ from generator.exchange.people import (
     Reading,
     clean,
     clean_block,
+    decoded,
     is_email,
     is_linkedin,
     is_web_address,
@@ -35,7 +36,7 @@ def read_vcards(label: str, content: bytes) -> Reading:
     """Every card of a .vcf file; `label` names the file in messages."""
     reading = Reading()
     try:
-        text = content.decode("utf-8-sig")
+        text = decoded(content)
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         reading.notices.append(Notice(label, line, "is not UTF-8 text; nothing was read"))

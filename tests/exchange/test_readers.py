@@ -231,3 +231,10 @@ def test_an_address_books_csv_is_not_read_as_names_only(header: str, columns: st
         "address book's export? Nothing was read; export the contacts as a vCard (.vcf) file "
         "and use playbook import vcard"
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_vcards_in_utf_16_or_with_a_byte_order_mark(encoding: str) -> None:
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ørsted\r\nEND:VCARD\r\n"
+    reading = read_vcards("outlook.vcf", text.encode(encoding))
+    assert (reading.notices, [p.name for p in reading.people]) == ([], ["Zoë Ørsted"])
