@@ -11,7 +11,7 @@ X-ABShowAs:COMPANY, or one with ORG and no name) is read as a company.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import vobject
@@ -23,6 +23,7 @@ from generator.exchange.people import (
     clean,
     clean_block,
     decoded,
+    email_key,
     is_email,
     is_linkedin,
     is_web_address,
@@ -149,7 +150,7 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
             name=name,
             company=organisation,
             role=_first(card, "title") or _first(card, "role"),
-            emails=_unique(emails),
+            emails=_unique(emails, email_key),
             phones=_unique(phones),
             linkedin=linkedin,
             websites=_unique(u for u in urls if u != linkedin),
@@ -234,5 +235,9 @@ def _web(value: str) -> str:
     return web_address(clean(value).replace("\\:", ":"))
 
 
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
+def _unique(values: Iterable[str], key: Callable[[str], str] = str) -> tuple[str, ...]:
+    """Each value once, the first written kept (`TB@example.org` is `tb@example.org`)."""
+    first: dict[str, str] = {}
+    for value in values:
+        first.setdefault(key(value), value)
+    return tuple(first.values())

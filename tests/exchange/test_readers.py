@@ -238,3 +238,12 @@ def test_vcards_in_utf_16_or_with_a_byte_order_mark(encoding: str) -> None:
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ørsted\r\nEND:VCARD\r\n"
     reading = read_vcards("outlook.vcf", text.encode(encoding))
     assert (reading.notices, [p.name for p in reading.people]) == ([], ["Zoë Ørsted"])
+
+
+def test_an_email_written_twice_in_two_cases_is_one_email() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Thunder Bird\r\nEMAIL:TB@Example.org\r\n"
+        "EMAIL;PREF=1:tb@example.org\r\nEMAIL:other@example.org\r\nEND:VCARD\r\n"
+    )
+    (person,) = read_vcards("tb.vcf", text.encode()).people
+    assert person.emails == ("tb@example.org", "other@example.org")
