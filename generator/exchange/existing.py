@@ -33,6 +33,9 @@ class KnownContact:
     phone: str
     linkedin: str
     met_on: str
+    readable: bool = True
+    """False when the front matter cannot be read (`playbook check` says why): the person
+    is then known by the file's name only, and nothing can be compared."""
 
 
 @dataclass(frozen=True)
@@ -112,13 +115,14 @@ def read_known(root: Path) -> Known:
             KnownContact(
                 slug=slug,
                 path=source.rel,
-                name=_text(data, "name"),
+                name=_text(data, "name") or slug.replace("-", " "),
                 company=_text(data, "company"),
                 role=_text(data, "role"),
                 email=_text(data, "email"),
                 phone=_text(data, "phone"),
                 linkedin=_text(data, "linkedin"),
                 met_on=_text(data, "met_on"),
+                readable=doc is not None,
             )
         )
     return known

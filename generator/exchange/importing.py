@@ -191,6 +191,9 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
     found = known.same_person(person.name, person.linkedin, person.emails)
     if found is not None:
         contact, why = found
+        if not contact.readable:
+            why += "; its front matter cannot be read: run playbook check"
+            return Skipped(person.line, person.name, f"already in {contact.path} ({why})")
         reason = f"already in {contact.path} ({why})"
         return Skipped(person.line, person.name, reason, differences(person, contact, known))
     earlier = planned.find(person.name, person.linkedin, person.emails)

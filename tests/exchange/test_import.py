@@ -299,3 +299,25 @@ def test_a_quote_left_open_is_named_not_merged_into_one_person(
         f'{csv}:2: has a quote (") that is not closed until line 4: lines 2 to 4 were read '
         "as one record; skipped"
     ) in capsys.readouterr().err
+
+
+def test_a_contact_whose_front_matter_has_a_slip_is_still_known(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edit that breaks the YAML of an imported contact must not bring the person in
+    again as kwame-asante-2.md: they are known by the file's name."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    run_import(root, "linkedin", "Connections.csv")
+    write(root, "content/contacts/kwame-asante.md", "---\nname: Kwame\nrole: Lead: Routing\n---\n")
+    write(root, "content/contacts/olu-bello.md", "---\nrole: no name\n---\n")
+    before = files(root)
+    capsys.readouterr()
+    run_import(root, "linkedin", "Connections.csv")
+    assert files(root) == before
+    out = capsys.readouterr().out
+    assert (
+        "Kwame Asante: already in content/contacts/kwame-asante.md (same name; its front "
+        "matter cannot be read: run playbook check)\n"
+    ) in out
+    assert "Olu Bello: already in content/contacts/olu-bello.md (same name); differs" in out
