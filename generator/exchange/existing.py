@@ -109,13 +109,13 @@ def read_known(root: Path) -> Known:
             doc = None
         data = doc.data if doc is not None else {}
         if source.kind == "companies":
-            known.add_company(KnownCompany(slug, source.rel, _text(data, "name")))
+            known.add_company(KnownCompany(slug, source.rel, _text(data, "name") or _named(slug)))
             continue
         known.add_contact(
             KnownContact(
                 slug=slug,
                 path=source.rel,
-                name=_text(data, "name") or slug.replace("-", " "),
+                name=_text(data, "name") or _named(slug),
                 company=_text(data, "company"),
                 role=_text(data, "role"),
                 email=_text(data, "email"),
@@ -126,6 +126,12 @@ def read_known(root: Path) -> Known:
             )
         )
     return known
+
+
+def _named(slug: str) -> str:
+    """The name a file's name stands for, when its front matter gives none (or cannot be
+    read): `verdant-grid` → `verdant grid`, enough to match a person or a company."""
+    return slug.replace("-", " ")
 
 
 def _text(data: dict[str, Any], key: str) -> str:

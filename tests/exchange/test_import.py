@@ -301,7 +301,7 @@ def test_a_quote_left_open_is_named_not_merged_into_one_person(
     ) in capsys.readouterr().err
 
 
-def test_a_contact_whose_front_matter_has_a_slip_is_still_known(
+def test_a_file_whose_front_matter_has_a_slip_is_still_known(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An edit that breaks the YAML of an imported contact must not bring the person in
@@ -311,6 +311,7 @@ def test_a_contact_whose_front_matter_has_a_slip_is_still_known(
     run_import(root, "linkedin", "Connections.csv")
     write(root, "content/contacts/kwame-asante.md", "---\nname: Kwame\nrole: Lead: Routing\n---\n")
     write(root, "content/contacts/olu-bello.md", "---\nrole: no name\n---\n")
+    write(root, "content/companies/verdant-grid.md", "---\nname: Verdant: Grid\n---\n")
     before = files(root)
     capsys.readouterr()
     run_import(root, "linkedin", "Connections.csv")
@@ -321,3 +322,8 @@ def test_a_contact_whose_front_matter_has_a_slip_is_still_known(
         "matter cannot be read: run playbook check)\n"
     ) in out
     assert "Olu Bello: already in content/contacts/olu-bello.md (same name); differs" in out
+    csv = tmp_path / "c.csv"  # a company file with a slip is known by its file name too
+    csv.write_text('First Name,Last Name,Company\nZed,New,"Verdant Grid, Inc."\n')
+    assert main(["import", "linkedin", "-C", str(root), str(csv), "--companies"]) == 0
+    assert files(root).keys() - before.keys() == {"content/contacts/zed-new.md"}
+    assert "company: verdant-grid\n" in (root / "content/contacts/zed-new.md").read_text()
