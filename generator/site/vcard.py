@@ -28,7 +28,7 @@ def contact_vcard(contact: Contact, company: Company | None) -> str:
         "BEGIN:VCARD",
         "VERSION:3.0",
         "FN:" + escape(contact.name),
-        "N:" + ";".join(escape(part) for part in name_parts(contact.name)) + ";;;",
+        "N:" + _structured_name(contact.name),
     ]
     if company is not None:
         lines.append("ORG:" + escape(company.name))
@@ -45,13 +45,28 @@ def contact_vcard(contact: Contact, company: Company | None) -> str:
     return "".join(fold(line) + CRLF for line in lines)
 
 
-def name_parts(name: str) -> tuple[str, str]:
-    """(family, given) for the structured name: the last word is taken as the family
-    name. A guess (many names do not work that way); address books show `FN` as written."""
-    words = name.split()
-    if len(words) < 2:
-        return (name.strip(), "")
-    return (words[-1], " ".join(words[:-1]))
+def name_parts(name: str) -> tuple[str, str, str]:
+    """(family, given, suffix) for the structured name, by which address books sort and
+    file people: `Ludwig van Beethoven` → (`van Beethoven`, `Ludwig`, ``), `Anne O'Brien,
+    PhD` → (`O'Brien`, `Anne`, `PhD`). The family name is the last word with a letter
+    (an emoji after it is no name), with the lowercase particles before it; what follows
+    a comma is a suffix. A guess (many names do not work that way): `FN` keeps the name
+    as written."""
+    main, _, suffix = name.partition(",")
+    words = main.split()
+    named = [i for i, word in enumerate(words) if any(ch.isalpha() for ch in word)]
+    if not named:
+        return (name.strip(), "", "")
+    first = last = named[-1]
+    while first > 1 and words[first - 1].islower():
+        first -= 1
+    return (" ".join(words[first : last + 1]), " ".join(words[:first]), suffix.strip())
+
+
+def _structured_name(name: str) -> str:
+    """`N`'s five parts: family; given; additional; prefix; suffix."""
+    family, given, suffix = name_parts(name)
+    return ";".join(escape(part) for part in (family, given, "", "", suffix))
 
 
 def tel_value(phone: str) -> str | None:

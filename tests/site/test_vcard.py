@@ -6,7 +6,7 @@ import pytest
 import vobject
 
 from generator.model.entities import Company, Contact
-from generator.site.vcard import contact_vcard, fold, tel_uri, tel_value
+from generator.site.vcard import contact_vcard, fold, name_parts, tel_uri, tel_value
 
 
 def card(**fields: str) -> str:
@@ -36,6 +36,25 @@ def test_a_full_card() -> None:
     assert parsed.n.value.family == "Wróbel" and parsed.n.value.given == "Łukasz"
     assert parsed.org.value == ["Acme, Inc."]
     assert parsed.title.value == "Head of Data, EMEA; Platform"
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Ada Byrne", ("Byrne", "Ada", "")),
+        ("Ludwig van Beethoven", ("van Beethoven", "Ludwig", "")),
+        ("María José de la Cruz 🚀", ("de la Cruz", "María José", "")),
+        ("Anne-Marie O'Brien, PhD", ("O'Brien", "Anne-Marie", "PhD")),
+        ("bell hooks", ("hooks", "bell", "")),
+        ("王小明", ("王小明", "", "")),
+        ("Cher", ("Cher", "", "")),
+        ("🚀", ("🚀", "", "")),
+    ],
+)
+def test_the_structured_name_is_a_fair_guess(name: str, parts: tuple[str, str, str]) -> None:
+    assert name_parts(name) == parts
+    parsed = vobject.readOne(card(name=name)).n.value
+    assert (parsed.family, parsed.given, parsed.suffix) == parts
 
 
 def test_optional_parts_are_left_out() -> None:
