@@ -5,7 +5,8 @@ broken card does not hide the others; each card is then parsed by `vobject`. A c
 gives: its name (FN, else the parts of N), organisation (the first part of ORG),
 title (TITLE, else ROLE), emails and phones (preferred first), web addresses (a
 LinkedIn one apart) and notes. A card of an organisation (KIND:org in 4.0, Apple's
-X-ABShowAs:COMPANY, or one with ORG and no name) is read as a company.
+X-ABShowAs:COMPANY, one with ORG and no name, or one named after its ORG with an empty N)
+is read as a company.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
     if kind in ("group", "location"):
         skip(f"is a card of a {kind} (KIND:{kind}), not of a person")
         return
-    if kind in ("org", "organization") or _shows_as_company(card) or (not name and organisation):
+    if _of_a_company(card, kind, name, organisation):
         reading.organisations.append((line, organisation or name))
         return
     if not name:
@@ -196,10 +197,20 @@ def _preferred(card: Any, name: str) -> list[str]:
     return [_text(line.value) for _, line in ordered]
 
 
+def _of_a_company(card: Any, kind: str, name: str, organisation: str) -> bool:
+    """KIND:org, Apple's X-ABShowAs:COMPANY, a card with ORG and no name, or one named
+    after its ORG with an empty N (as Google Contacts and Android write a company's card)."""
+    if kind in ("org", "organization") or _shows_as_company(card):
+        return True
+    return bool(organisation) and (not name or (name == organisation and not _parts_name(card)))
+
+
 def _name(card: Any) -> str:
-    full = _first(card, "fn")
-    if full:
-        return full
+    return _first(card, "fn") or _parts_name(card)
+
+
+def _parts_name(card: Any) -> str:
+    """The name the parts of N make: given, additional and family names."""
     for line in _lines(card, "n"):
         value = line.value
         parts = [getattr(value, part, "") for part in ("given", "additional", "family")]

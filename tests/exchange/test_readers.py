@@ -247,3 +247,15 @@ def test_an_email_written_twice_in_two_cases_is_one_email() -> None:
     )
     (person,) = read_vcards("tb.vcf", text.encode()).people
     assert person.emails == ("tb@example.org", "other@example.org")
+
+
+def test_a_card_named_after_its_organisation_is_a_company() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Acme Labs\r\nN:;;;;\r\nORG:Acme Labs\r\n"
+        "TEL:+1 555 0100\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nN:Silva;Ana;;;\r\n"
+        "ORG:Ana Silva\r\nEND:VCARD\r\n"  # a freelancer: her company is her name
+    )
+    reading = read_vcards("google.vcf", text.encode())
+    assert reading.organisations == [(1, "Acme Labs")]
+    assert [(p.name, p.company) for p in reading.people] == [("Ana Silva", "Ana Silva")]
