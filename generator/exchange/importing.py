@@ -29,6 +29,7 @@ from generator.exchange.people import (
     markdown_inline,
     markdown_text,
 )
+from generator.faults import os_problem
 from generator.model.fields import Schema, validate_document
 from generator.model.schema import COMPANY, CONTACT
 from generator.model.slugs import fallback_slug, slugify, unique_slug
@@ -303,13 +304,28 @@ def write_plan(plan: ImportPlan, root: Path) -> list[str]:
     that appeared since the plan was made is left alone and reported."""
     written = []
     for new in [*plan.companies, *plan.contacts]:
-        try:
-            write_new(root / new.rel, new.text.encode("utf-8"))
-        except FileExistsError:
-            plan.notices.append(Notice(plan.label, new.line, f"{new.rel} exists; not overwritten"))
-            continue
-        written.append(new.rel)
+        problem = _write(root, new)
+        if problem:
+            plan.notices.append(Notice(plan.label, new.line, problem))
+        else:
+            written.append(new.rel)
     return written
+
+
+def _write(root: Path, new: NewFile) -> str | None:
+    """Write one planned file; what went wrong, if anything (every file is tried: a full
+    disk or a file where the contacts folder should be is reported with the rest)."""
+    path = root / new.rel
+    try:
+        write_new(path, new.text.encode("utf-8"))
+    except FileExistsError as exc:
+        if exc.filename == str(path):
+            return f"{new.rel} exists; not overwritten"
+        folder = Path(exc.filename).relative_to(root).as_posix()
+        return f"{new.rel} not written: {folder} is a file, where a folder is needed"
+    except OSError as exc:
+        return f"{new.rel} not written: {os_problem(exc)}"
+    return None
 
 
 _NOT_CREATED = {

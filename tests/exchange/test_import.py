@@ -169,6 +169,21 @@ def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     assert [p.name for p in (root / "content/contacts").iterdir()] == ["ada-byrne.md"]
 
 
+def test_a_file_where_the_contacts_folder_should_be_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "pb"
+    write(root, "content/contacts", "not a folder")
+    assert run_import(root, "vcard", "cards-4.0.vcf", "--companies") == 1
+    out, err = capsys.readouterr()
+    assert "Created content/companies/acme-inc.md\n" in out
+    assert (
+        "cards-4.0.vcf:1: content/contacts/sokratis-papadopoylos.md not written: "
+        "content/contacts is a file, where a folder is needed\n"
+    ) in err
+    assert "exists; not overwritten" not in err
+
+
 NASTY = [
     "No", "null", "~", "True", "2024-01-01", "12:30", "0x1F", "1e3", "- Dash", "#hash",
     "key: value", "'single'", '"double"', "a # b", "[list]", "{map}", "&anchor", "*alias",
