@@ -14,7 +14,6 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from generator.exchange.people import (
@@ -27,6 +26,7 @@ from generator.exchange.people import (
     is_web_address,
     web_address,
 )
+from generator.site.vcard import wide_letter
 
 COLUMNS = {
     "first name": "first",
@@ -233,13 +233,9 @@ def _person(
 def full_name(first: str, last: str) -> str:
     """First and last name with a space between, except between two Chinese, Japanese or
     Korean parts, which are written together (王 + 小明 → 王小明)."""
-    if first and last and _wide(first[-1]) and _wide(last[0]):
+    if first and last and wide_letter(first[-1]) and wide_letter(last[0]):
         return clean(first + last)
     return clean(f"{first} {last}")
-
-
-def _wide(char: str) -> bool:
-    return char.isalpha() and unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -9,6 +9,7 @@ lines ending in CRLF and folded at 75 octets as the RFC asks.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.model.entities import Company, Contact
 
@@ -50,17 +51,25 @@ def name_parts(name: str) -> tuple[str, str, str]:
     file people: `Ludwig van Beethoven` → (`van Beethoven`, `Ludwig`, ``), `Anne O'Brien,
     PhD` → (`O'Brien`, `Anne`, `PhD`). The family name is the last word with a letter
     (an emoji after it is no name), with the lowercase particles before it; what follows
-    a comma is a suffix. A guess (many names do not work that way): `FN` keeps the name
-    as written."""
+    a comma is a suffix. A name in Chinese, Japanese or Korean characters puts the family
+    name first: `山田 太郎` → (`山田`, `太郎`). A guess (many names do not work that way):
+    `FN` keeps the name as written."""
     main, _, suffix = name.partition(",")
     words = main.split()
     named = [i for i, word in enumerate(words) if any(ch.isalpha() for ch in word)]
     if not named:
         return (name.strip(), "", "")
+    if all(wide_letter(ch) for ch in "".join(words[i] for i in named) if ch.isalpha()):
+        return (words[named[0]], " ".join(words[named[0] + 1 :]), suffix.strip())
     first = last = named[-1]
     while first > 1 and words[first - 1].islower():
         first -= 1
     return (" ".join(words[first : last + 1]), " ".join(words[:first]), suffix.strip())
+
+
+def wide_letter(char: str) -> bool:
+    """A letter of Chinese, Japanese or Korean, written full width."""
+    return char.isalpha() and unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _structured_name(name: str) -> str:

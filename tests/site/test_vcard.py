@@ -47,6 +47,8 @@ def test_a_full_card() -> None:
         ("Anne-Marie O'Brien, PhD", ("O'Brien", "Anne-Marie", "PhD")),
         ("bell hooks", ("hooks", "bell", "")),
         ("王小明", ("王小明", "", "")),
+        ("山田 太郎", ("山田", "太郎", "")),
+        ("김 민준", ("김", "민준", "")),
         ("Cher", ("Cher", "", "")),
         ("🚀", ("🚀", "", "")),
     ],
