@@ -30,6 +30,7 @@ from generator.exchange.people import (
     is_web_address,
     web_address,
 )
+from generator.site.vcard import wide_letter
 
 _LINES = re.compile(r"\r\n|\r|\n")
 
@@ -210,11 +211,15 @@ def _name(card: Any) -> str:
 
 
 def _parts_name(card: Any) -> str:
-    """The name the parts of N make: given, additional and family names."""
+    """The name the parts of N make: given, additional and family names, or the family
+    name first and all together in Chinese, Japanese or Korean (N:王;小明 → 王小明)."""
     for line in _lines(card, "n"):
         value = line.value
-        parts = [getattr(value, part, "") for part in ("given", "additional", "family")]
-        name = clean(" ".join(_text(p) for p in parts))
+        parts = [_text(getattr(value, part, "")) for part in ("given", "additional", "family")]
+        if all(wide_letter(ch) for ch in "".join(parts) if ch.isalpha()):
+            name = clean("".join([parts[2], parts[0], parts[1]]))
+        else:
+            name = clean(" ".join(parts))
         if name:
             return name
     return ""

@@ -259,3 +259,14 @@ def test_a_card_named_after_its_organisation_is_a_company() -> None:
     reading = read_vcards("google.vcf", text.encode())
     assert reading.organisations == [(1, "Acme Labs")]
     assert [(p.name, p.company) for p in reading.people] == [("Ana Silva", "Ana Silva")]
+
+
+def test_a_name_from_the_parts_of_n_in_chinese_puts_the_family_name_first() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;小明;;;\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Wróbel;Łukasz;;;\r\nEND:VCARD\r\n"
+    )
+    assert [p.name for p in read_vcards("n.vcf", text.encode()).people] == [
+        "王小明",
+        "Łukasz Wróbel",
+    ]
