@@ -133,11 +133,12 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
     if not name:
         skip("has no name (no FN or N)")
         return
-    emails = tuple(clean(v) for v in _preferred(card, "email") if clean(v))
-    bad = [e for e in emails if not is_email(e)]
-    if bad:
-        skip(f"EMAIL: expected an address like name@example.com, got {bad[0]!r}")
+    written_emails = [clean(v) for v in _preferred(card, "email") if clean(v)]
+    emails = [e for e in written_emails if is_email(e)]
+    if written_emails and not emails:
+        skip(f"EMAIL: expected an address like name@example.com, got {written_emails[0]!r}")
         return
+    emails += [e for e in written_emails if not is_email(e)]  # in the notes, as written
     written = [*_preferred(card, "url"), *_values(card, "x-socialprofile")]
     urls = [_web(v) for v in written if _web(v)]
     linkedin = next((u for u in urls if is_linkedin(u)), "")

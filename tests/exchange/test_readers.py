@@ -270,3 +270,13 @@ def test_a_name_from_the_parts_of_n_in_chinese_puts_the_family_name_first() -> N
         "王小明",
         "Łukasz Wróbel",
     ]
+
+
+def test_an_old_email_that_cannot_be_read_does_not_cost_the_person() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byrne\r\nEMAIL;TYPE=pref:ada@localhost\r\n"
+        "EMAIL:ada@example.com\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("old.vcf", text.encode())
+    assert reading.notices == []
+    assert reading.people[0].emails == ("ada@example.com", "ada@localhost")
