@@ -128,6 +128,9 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
         skip(f"is a card of a {kind} (KIND:{kind}), not of a person")
         return
     if _of_a_company(card, kind, name, organisation):
+        if not (organisation or name):
+            skip("is a card of a company with no name (no ORG or FN)")
+            return
         reading.organisations.append((line, organisation or name))
         return
     if not name:

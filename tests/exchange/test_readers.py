@@ -280,3 +280,12 @@ def test_an_old_email_that_cannot_be_read_does_not_cost_the_person() -> None:
     reading = read_vcards("old.vcf", text.encode())
     assert reading.notices == []
     assert reading.people[0].emails == ("ada@example.com", "ada@localhost")
+
+
+def test_a_company_card_without_a_name_is_named_as_such() -> None:
+    text = "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nEMAIL:info@example.com\r\nEND:VCARD\r\n"
+    reading = read_vcards("org.vcf", text.encode())
+    assert reading.organisations == []
+    assert [str(n) for n in reading.notices] == [
+        "org.vcf:1: is a card of a company with no name (no ORG or FN); skipped"
+    ]
