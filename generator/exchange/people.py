@@ -148,14 +148,29 @@ def linkedin_key(url: str) -> str:
 
 def company_keys(name: str) -> tuple[str, str]:
     """(the name's letters and digits, the same without a legal form or a leading
-    "the"): `The Acme Company, Inc.` → (`theacmecompanyinc`, `acme`)."""
+    "the"): `The Acme Company, Inc.` → (`theacmecompanyinc`, `acme`). A legal form
+    written with dots is one word: `Heineken N.V.` → `heineken`."""
     found = words(name)
-    core = list(found)
+    core = _initials_joined(found)
     if len(core) > 1 and core[0] == "the":
         core = core[1:]
     while len(core) > 1 and core[-1] in LEGAL_FORMS:
         core = core[:-1]
     return "".join(found), "".join(core)
+
+
+def _initials_joined(found: list[str]) -> list[str]:
+    """Runs of one-letter words as one word: `s p a` (from S.p.A.) → `spa`."""
+    joined: list[str] = []
+    initials = False
+    """Whether the last word is made of one-letter words."""
+    for word in found:
+        if len(word) == 1 and initials:
+            joined[-1] += word
+        else:
+            joined.append(word)
+            initials = len(word) == 1
+    return joined
 
 
 T = TypeVar("T")

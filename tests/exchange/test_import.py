@@ -13,7 +13,7 @@ from conftest import write
 
 from generator.cli import main
 from generator.errors import Problems
-from generator.exchange.existing import read_known
+from generator.exchange.existing import Known, KnownCompany, read_known
 from generator.exchange.importing import contact_text, plan_import
 from generator.exchange.people import Person, Reading
 from generator.model.fields import validate_document
@@ -342,3 +342,13 @@ def test_a_file_whose_front_matter_has_a_slip_is_still_known(
     assert main(["import", "linkedin", "-C", str(root), str(csv), "--companies"]) == 0
     assert files(root).keys() - before.keys() == {"content/contacts/zed-new.md"}
     assert "company: verdant-grid\n" in (root / "content/contacts/zed-new.md").read_text()
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Heineken N.V.", "Heineken NV", "Heineken, N. V.", "HEINEKEN S.p.A.", "Heineken L.L.C."],
+)
+def test_a_legal_form_written_with_dots_is_a_legal_form(written: str) -> None:
+    known = Known()
+    known.add_company(KnownCompany("heineken", "content/companies/heineken.md", "Heineken"))
+    assert known.company_named(written) is known.companies[0]
