@@ -28,7 +28,7 @@ LEGAL_FORMS = frozenset(
         *("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co"),
         *("company", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv"),
         *("nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "lp", "llp"),
-        *("pc", "sl", "slu", "se"),
+        *("pc", "sl", "slu", "se", "pvt", "private", "ltda", "sro", "sdn", "bhd", "kgaa"),
     }
 )
 """Words at the end of a company name that do not tell companies apart (`Acme, Inc.`)."""

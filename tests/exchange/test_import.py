@@ -346,9 +346,20 @@ def test_a_file_whose_front_matter_has_a_slip_is_still_known(
 
 @pytest.mark.parametrize(
     "written",
-    ["Heineken N.V.", "Heineken NV", "Heineken, N. V.", "HEINEKEN S.p.A.", "Heineken L.L.C."],
+    [
+        "Heineken N.V.",
+        "Heineken NV",
+        "Heineken, N. V.",
+        "HEINEKEN S.p.A.",
+        "Heineken L.L.C.",
+        "Heineken Pvt. Ltd.",
+        "Heineken Private Limited",
+        "Heineken s.r.o.",
+        "Heineken Sdn. Bhd.",
+        "Heineken Ltda.",
+    ],
 )
-def test_a_legal_form_written_with_dots_is_a_legal_form(written: str) -> None:
+def test_legal_forms_with_dots_or_of_other_countries_are_set_aside(written: str) -> None:
     known = Known()
     known.add_company(KnownCompany("heineken", "content/companies/heineken.md", "Heineken"))
     assert known.company_named(written) is known.companies[0]
