@@ -4,9 +4,10 @@ The file is cut into cards here, so every card keeps the line it starts on and o
 broken card does not hide the others; each card is then parsed by `vobject`. A card
 gives: its name (FN, else the parts of N), organisation (the first part of ORG),
 title (TITLE, else ROLE), emails and phones (preferred first), web addresses (a
-LinkedIn one apart) and notes. A card of an organisation (KIND:org in 4.0, Apple's
-X-ABShowAs:COMPANY, one with ORG and no name, or one named after its ORG with an empty N)
-is read as a company.
+LinkedIn one apart) and notes. A group's card (KIND:group, or Apple's
+X-ADDRESSBOOKSERVER-KIND:group) is no one's. A card of an organisation (KIND:org in 4.0,
+Apple's X-ABShowAs:COMPANY, one with ORG and no name, or one named after its ORG with an
+empty N) is read as a company.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
 
     organisation = _organisation(card)
     name = _name(card)
-    kind = _first(card, "kind").lower()
+    kind = (_first(card, "kind") or _first(card, "x-addressbookserver-kind")).lower()
     if kind in ("group", "location"):
         skip(f"is a card of a {kind} (KIND:{kind}), not of a person")
         return

@@ -289,3 +289,17 @@ def test_a_company_card_without_a_name_is_named_as_such() -> None:
     assert [str(n) for n in reading.notices] == [
         "org.vcf:1: is a card of a company with no name (no ORG or FN); skipped"
     ]
+
+
+def test_an_apple_group_is_no_one() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Friends;;;;\r\nFN:Friends\r\n"
+        "X-ADDRESSBOOKSERVER-KIND:group\r\n"
+        "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af\r\n"
+        "END:VCARD\r\n"
+    )
+    reading = read_vcards("icloud.vcf", text.encode())
+    assert reading.people == []
+    assert [str(n) for n in reading.notices] == [
+        "icloud.vcf:1: is a card of a group (KIND:group), not of a person; skipped"
+    ]
