@@ -12,11 +12,12 @@ empty N) is read as a company.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-import vobject
+from vobject.base import getLogicalLines, textLineToContentLine
 
 from generator.exchange.people import (
     Notice,
@@ -101,12 +102,16 @@ def _without_media(lines: list[str]) -> list[str]:
     return kept
 
 
-def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Any:
+Card = dict[str, list[Any]]
+"""A card's properties by lowercase name: vobject's content lines, values as written."""
+
+
+def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Card | None:
     """The parsed card, or None with the reason reported. Any failure of the parser on
     a malformed card is reported, at the line it names where it can be found, and the
     card is left out."""
     try:
-        return vobject.readOne("\r\n".join(_without_media(lines)) + "\r\n", validate=False)
+        return _properties("\r\n".join(_without_media(lines)) + "\r\n")
     except Exception as exc:  # any parser failure: reported with the card, which is skipped
         reason = " ".join(str(exc).split()) or type(exc).__name__
         reason = re.sub(r"^At line \d+:\s*", "", reason)
@@ -118,7 +123,19 @@ def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Any:
         return None
 
 
-def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
+def _properties(text: str) -> Card:
+    """The card's lines, unfolded and parsed by vobject but not decoded: its decoding cuts
+    every text at its first comma not escaped (`NOTE:met in Lyon, 2019` → `met in Lyon`),
+    and many writers leave them so (vCard 2.1 has no escape for a comma). `_unescaped`
+    undoes the escapes instead."""
+    card: Card = {}
+    for logical, number in getLogicalLines(io.StringIO(text), allowQP=False):
+        line = textLineToContentLine(logical, number)
+        card.setdefault(line.name.lower(), []).append(line)
+    return card
+
+
+def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
     def skip(message: str) -> None:
         reading.notices.append(Notice(label, line, f"{message}; skipped"))
 
@@ -166,28 +183,38 @@ def _read_card(label: str, line: int, card: Any, reading: Reading) -> None:
     )
 
 
-def _lines(card: Any, name: str) -> list[Any]:
-    return list(card.contents.get(name, []))
+def _lines(card: Card, name: str) -> list[Any]:
+    return card.get(name, [])
 
 
-def _values(card: Any, name: str) -> list[str]:
-    return [_text(line.value) for line in _lines(card, name)]
+def _values(card: Card, name: str) -> list[str]:
+    return [_unescaped(str(line.value)) for line in _lines(card, name)]
 
 
-def _text(value: Any) -> str:
-    """A property's value as text (vobject gives lists for some, objects for N)."""
-    if isinstance(value, (list, tuple)):
-        return " ".join(_text(v) for v in value if _text(v))
-    if isinstance(value, bytes):
-        return ""
-    return str(value) if value is not None else ""
+def _unescaped(text: str) -> str:
+    r"""`\n` → a line break; `\,`, `\;`, `\\`, and Apple's `\:` → the character."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m[1] in "nN" else m[1], text)
 
 
-def _first(card: Any, name: str) -> str:
+def _parts(card: Card, name: str) -> list[list[str]]:
+    """The parts of each structured value (N, ORG) as text, split at each `;` not escaped:
+    `Acme\\; Sons;Data` → [`Acme; Sons`, `Data`]."""
+    found = []
+    for line in _lines(card, name):
+        raw, parts, start = str(line.value), [], 0
+        for match in re.finditer(r"\\.|;", raw):
+            if match[0] == ";":
+                parts.append(_unescaped(raw[start : match.start()]))
+                start = match.end()
+        found.append([*parts, _unescaped(raw[start:])])
+    return found
+
+
+def _first(card: Card, name: str) -> str:
     return next((clean(v) for v in _values(card, name) if clean(v)), "")
 
 
-def _preferred(card: Any, name: str) -> list[str]:
+def _preferred(card: Card, name: str) -> list[str]:
     """Values of a property, the preferred ones first: TYPE=pref (3.0) or PREF=n (4.0,
     lower first)."""
 
@@ -200,10 +227,10 @@ def _preferred(card: Any, name: str) -> list[str]:
         return 0 if "pref" in types else 1000
 
     ordered = sorted(enumerate(_lines(card, name)), key=lambda item: (rank(item[1]), item[0]))
-    return [_text(line.value) for _, line in ordered]
+    return [_unescaped(str(line.value)) for _, line in ordered]
 
 
-def _of_a_company(card: Any, kind: str, name: str, organisation: str) -> bool:
+def _of_a_company(card: Card, kind: str, name: str, organisation: str) -> bool:
     """KIND:org, Apple's X-ABShowAs:COMPANY, a card with ORG and no name, or one named
     after its ORG with an empty N (as Google Contacts and Android write a company's card)."""
     if kind in ("org", "organization") or _shows_as_company(card):
@@ -211,36 +238,33 @@ def _of_a_company(card: Any, kind: str, name: str, organisation: str) -> bool:
     return bool(organisation) and (not name or (name == organisation and not _parts_name(card)))
 
 
-def _name(card: Any) -> str:
+def _name(card: Card) -> str:
     return _first(card, "fn") or _parts_name(card)
 
 
-def _parts_name(card: Any) -> str:
+def _parts_name(card: Card) -> str:
     """The name the parts of N make: given, additional and family names, or the family
     name first and all together in Chinese, Japanese or Korean (N:王;小明 → 王小明)."""
-    for line in _lines(card, "n"):
-        value = line.value
-        parts = [_text(getattr(value, part, "")) for part in ("given", "additional", "family")]
-        if all(wide_letter(ch) for ch in "".join(parts) if ch.isalpha()):
-            name = clean("".join([parts[2], parts[0], parts[1]]))
+    for parts in _parts(card, "n"):
+        family, given, additional = [*parts, "", ""][:3]
+        if all(wide_letter(ch) for ch in family + given + additional if ch.isalpha()):
+            name = clean(family + given + additional)
         else:
-            name = clean(" ".join(parts))
+            name = clean(f"{given} {additional} {family}")
         if name:
             return name
     return ""
 
 
-def _organisation(card: Any) -> str:
-    for line in _lines(card, "org"):
-        value = line.value
-        parts = value if isinstance(value, (list, tuple)) else [value]
-        first = next((clean(_text(p)) for p in parts if clean(_text(p))), "")
+def _organisation(card: Card) -> str:
+    for parts in _parts(card, "org"):
+        first = next((clean(p) for p in parts if clean(p)), "")
         if first:
             return first
     return ""
 
 
-def _shows_as_company(card: Any) -> bool:
+def _shows_as_company(card: Card) -> bool:
     return _first(card, "x-abshowas").upper() == "COMPANY"
 
 
@@ -251,9 +275,8 @@ def _phone(value: str) -> str:
 
 
 def _web(value: str) -> str:
-    """A web address as written; Apple Contacts writes `https\\://...`, escaping a colon
-    that vCard does not escape (so the parser leaves the backslash)."""
-    return web_address(clean(value).replace("\\:", ":"))
+    """A web address as written (Apple Contacts writes `https\\://...`, see `_unescaped`)."""
+    return web_address(clean(value))
 
 
 def _unique(values: Iterable[str], key: Callable[[str], str] = str) -> tuple[str, ...]:

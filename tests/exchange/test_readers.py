@@ -303,3 +303,24 @@ def test_an_apple_group_is_no_one() -> None:
     assert [str(n) for n in reading.notices] == [
         "icloud.vcf:1: is a card of a group (KIND:group), not of a person; skipped"
     ]
+
+
+def test_a_comma_left_unescaped_cuts_no_value_short() -> None:
+    """Many writers (and vCard 2.1, which has no escape for it) leave commas as they are."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe, PhD\r\nN:Doe;Jane;Ann,Marie;;PhD\r\n"
+        "TITLE:Head of Data, EMEA\r\nNOTE:one, two; three\\, four\\nfive\r\n"
+        "ORG:Acme\\; Sons, Inc.;Data\\, Platform\r\nURL:https://x.example/a,b\r\n"
+        "TEL:+1 555 0100, ext. 7\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;John;;;\r\nNOTE:met in Lyon, 2019\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("commas.vcf", text.encode())
+    jane, john = reading.people
+    assert (jane.name, jane.role, jane.company) == (
+        "Jane Doe, PhD",
+        "Head of Data, EMEA",
+        "Acme; Sons, Inc.",
+    )
+    assert jane.notes == "one, two; three, four\nfive"
+    assert (jane.websites, jane.phones) == (("https://x.example/a,b",), ("+1 555 0100, ext. 7",))
+    assert (john.name, john.notes) == ("John Doe", "met in Lyon, 2019")
