@@ -13,6 +13,7 @@ import datetime as dt
 import getpass
 import os
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -164,7 +165,16 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "init", help="start a new playbook in DIR", description=_cmd_init.__doc__
     )
-    _folder(p.add_argument("directory", type=_path, metavar="DIR"))
+    _folder(
+        p.add_argument(
+            "directory",
+            type=_path,
+            metavar="DIR",
+            nargs="?",
+            default=Path("."),
+            help="the folder to start it in (default: here)",
+        )
+    )
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_init)
 
@@ -475,10 +485,18 @@ def _cmd_init(args: argparse.Namespace) -> int:
     """Create a new playbook with a small example of each kind, and a .gitignore that
     keeps the built site out of git; never overwrites."""
     created = create_playbook(args.directory)
-    where = args.directory
     if not args.quiet:
-        _say(f"Created {len(created)} files in {where}. Next: playbook build -C {where}")
+        here = args.directory.resolve() == Path.cwd().resolve()
+        where, option = (
+            ("here", "") if here else (f"in {args.directory}", f" -C {_quoted(args.directory)}")
+        )
+        _say(f"Created {len(created)} files {where}. Next: playbook build{option}")
     return 0
+
+
+def _quoted(path: Path) -> str:
+    """`path` as a shell reads it back: a folder named `My search` is one argument."""
+    return shlex.quote(str(path))
 
 
 def _cmd_new(args: argparse.Namespace) -> int:

@@ -67,6 +67,25 @@ def test_init_creates_a_playbook_that_builds(
     assert (target / "output" / "index.html").exists()
 
 
+def test_init_without_a_folder_starts_here_as_the_no_playbook_message_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert "run `playbook init`" in capsys.readouterr().err
+    assert main(["init"]) == 0
+    assert capsys.readouterr().out.endswith("files here. Next: playbook build\n")
+    assert main(["check"]) == 0
+
+
+def test_init_says_the_next_command_as_a_shell_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "My search"]) == 0
+    assert capsys.readouterr().out.endswith("in My search. Next: playbook build -C 'My search'\n")
+
+
 def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "mine"
     (target / "content").mkdir(parents=True)
