@@ -333,7 +333,9 @@ def _require_playbook(root: Path) -> None:
         return
     if root == Path("."):
         raise UsageError("no playbook here (no content/ folder): run `playbook init`")
-    raise UsageError(f"no playbook in {root} (no content/ folder): run `playbook init {root}`")
+    raise UsageError(
+        f"no playbook in {root} (no content/ folder): run `playbook init {_quoted(root)}`"
+    )
 
 
 def _count(number: int, noun: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
+import shlex
 import shutil
 import traceback
 from pathlib import Path
@@ -276,7 +276,7 @@ def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) ->
     message = f"no {noun} named {name!r} ({how} by file name, like {example})"
     if hint:
         raise UsageError(f"{message}; {hint}")
-    raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {_shell_quoted(name)}")
+    raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(name)}")
 
 
 _NAMED_BY_SLUG = {"contact": ("jane-doe", "them"), "company": ("acme", "it")}
@@ -312,12 +312,6 @@ def _slug_or_none(name: str) -> str | None:
         return slugify(name)
     except UsageError:
         return None
-
-
-def _shell_quoted(text: str) -> str:
-    return (
-        text if re.fullmatch(r"[A-Za-z0-9._-]+", text) else "'" + text.replace("'", "'\\''") + "'"
-    )
 
 
 def _theme_path(root: Path, rel: str, theme: str = "default") -> Path:
