@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shlex
-import shutil
 import traceback
 from pathlib import Path
 from typing import Any
@@ -73,10 +72,13 @@ def _new_slug(name: str, kind: str) -> str:
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
 
 
-def create_playbook(directory: Path) -> list[Path]:
+def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]:
     """Copy the theme's starter playbook into `directory`, with the JSON Schemas and the
     VS Code settings that use them, and a `.gitignore` for the built site unless one is
-    there; refuse if any other of these files exists."""
+    there; refuse if any other of these files exists. `{{ today }}` in a starter file is
+    the day (default: the day it runs), as in archetypes: the example request is fresh,
+    not months overdue on the first build."""
+    day = (today or dt.date.today()).isoformat().encode()
     starter = _theme_path(Path("."), "starter")
     files = sorted(p for p in starter.rglob("*") if p.is_file())
     targets = [directory / p.relative_to(starter) for p in files]
@@ -86,7 +88,7 @@ def create_playbook(directory: Path) -> list[Path]:
         raise UsageError(f"{existing[0]} already exists; init never overwrites files")
     for source, target in zip(files, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        target.write_bytes(source.read_bytes().replace(b"{{ today }}", day))
     for target, data in generated.items():
         replace_file(target, data)
     created = [*targets, *generated]

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from generator.build import check
+from generator.build import build, check
 from generator.errors import Problems, UsageError
 from generator.scaffold import create_playbook, new_file, render_archetype, yaml_scalar
 from generator.sources.frontmatter import parse_document
@@ -177,6 +177,18 @@ def test_a_mistake_in_an_archetype_is_named_at_its_line(
 
 def test_render_archetype_has_the_yaml_filter() -> None:
     assert render_archetype("name: {{ name | yaml }}", {"name": "No"}) == 'name: "No"'
+
+
+def test_the_example_request_of_a_new_playbook_is_sent_the_day_it_starts(tmp_path: Path) -> None:
+    """Not months ago: a first build shows it waiting for a reply, nothing overdue."""
+    root = tmp_path / "mine"
+    create_playbook(root, today=TODAY)
+    meetings = list((root / "content/meetings").glob("*.md"))
+    assert [parsed(m)["requested_on"] for m in meetings] == [TODAY]
+    facts = check(root, today=TODAY)
+    assert facts.errors == []
+    site = build(root, today=TODAY, jobs=1).output
+    assert "<strong>0</strong> follow-ups overdue" in (site / "index.html").read_text("utf-8")
 
 
 def test_init_writes_a_gitignore_for_the_output(tmp_path: Path) -> None:
