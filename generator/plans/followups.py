@@ -16,7 +16,8 @@ The rules, in words (docs/followups.md has the full story):
   them, tell whoever introduced you; recorded on that first meeting.
 - keep_in_touch: after a first meeting (or from the contact's `met_on:`, the day you
   met them outside a meeting file), re-contact every `keep_in_touch` (the contact's
-  own cadence, else the playbook's), counted from the last interaction.
+  own cadence, else the playbook's), counted from the last interaction (a request
+  for another meeting is one).
 - second_contact / nudge: a request still `requested` → after `second_contact_after`
   business days reach a second person at that company; after `nudge_after`, follow up
   with the first. Weekends and `holidays:` are not business days.
@@ -66,6 +67,9 @@ RULE_NAMES: dict[str, str] = {
     "own": "Your reminder",
 }
 """Rule key → the name shown on the timeline. Keys match `done:` and playbook.yaml."""
+
+ASKED = "Asked for a meeting"
+"""A request, as the last time you were in touch (a contact's page)."""
 
 NOT_INTERACTIONS = frozenset({"second_contact"})
 """Done actions that were with someone else, so they do not restart keep-in-touch."""
@@ -568,14 +572,17 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
 
 
 def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> Interaction | None:
-    """The latest dated contact with them, up to `today`: a meeting held, a done action
-    on one of their meetings (except a second contact, which was with someone else), a
+    """The latest dated contact with them, up to `today`: a meeting held, a request for
+    one (you wrote to them that day, and the nudge rule follows it up), a done action on
+    one of their meetings (except a second contact, which was with someone else), a
     reminder marked done on them or their meetings, or the day you met them (`met_on`)."""
     found: list[Interaction] = []
     for meeting in playbook.meetings_with(contact):
         title = meeting_title(meeting.format, meeting.purpose, contact.name)
         if meeting.status == "done" and meeting.date is not None:
             found.append(Interaction(meeting.date, title, meeting.slug))
+        if meeting.requested_on is not None:
+            found.append(Interaction(meeting.requested_on, ASKED, meeting.slug))
         for key, day in meeting.done.items():
             if key not in NOT_INTERACTIONS and not _told_only_referrer(playbook, meeting, key):
                 found.append(Interaction(day, RULE_NAMES[key], meeting.slug))

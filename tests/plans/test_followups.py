@@ -442,6 +442,19 @@ def test_keep_in_touch_counts_from_the_last_interaction(tmp_path: Path) -> None:
     assert other.due == D(2026, 10, 13)
 
 
+def test_asking_for_another_meeting_is_being_in_touch(tmp_path: Path) -> None:
+    """Writing to ask for a second meeting is getting back in touch: keep-in-touch counts
+    from the request's day, and does not fall due while the nudge rule follows it up."""
+    files = keep_files("keep_in_touch: 6w")
+    files["content/meetings/again.md"] = request(requested_on="2026-10-12")
+    playbook = make(tmp_path, files)
+    item = by_id(follow_ups(playbook, D(2026, 11, 22)))["keep-in-touch-ada-byrne"]
+    assert item.due == D(2026, 11, 23)  # 6 weeks after the request, not after 1 Sep
+    last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
+    assert last is not None and last.day == D(2026, 10, 12) and last.meeting == "again"
+    assert last.what == "Asked for a meeting"
+
+
 def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path: Path) -> None:
     files = {
         "content/companies/acme.md": COMPANY,
