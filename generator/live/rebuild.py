@@ -157,6 +157,8 @@ class LiveBuild:
         self.error_page: bytes | None = None
         """While the content is broken: the page to show instead of any HTML page."""
         self._setting: tuple[Config, dt.date] | None = None
+        self._day: tuple[Config, dt.date] | None = None
+        """The config and the day the last build was for, good or not (`day_is_over`)."""
         self._theme: Theme | None = None
         self._on_disk: Theme | None = None
         """The theme as last read: newer than `_theme` (the pages') when a failed build
@@ -192,6 +194,8 @@ class LiveBuild:
         started = time.perf_counter()
         problems = Problems()
         config = load_config(self.root, problems)
+        today = resolve_today(self.today, config)
+        self._day = (config, today)
         parsed, broken = parsed_of(self.sources.reads(changed, problems), problems)
         playbook = assemble(
             parsed, config, problems, routes.entity_href, self.steps.steps(), broken=broken
@@ -200,7 +204,6 @@ class LiveBuild:
         theme = self._theme_for(config, changed)
         if problems.errors:
             return self._fail(problems, theme, started)
-        today = resolve_today(self.today, config)
         changed_files = self.sources.changed | self._changed_settings(config, theme)
         try:
             self._use_theme(theme)
@@ -242,6 +245,15 @@ class LiveBuild:
                 render_not_found_page(folders, self.csp, self.error_scripts),
             )
         return made[1]
+
+    def day_is_over(self) -> bool:
+        """Has the date moved on since the last build? Without `--today` or `today:`, what
+        is due, overdue or upcoming changes at midnight (in the playbook's timezone) even
+        when no file does, so `playbook serve` builds again then."""
+        if self._day is None:
+            return False
+        config, day = self._day
+        return resolve_today(self.today, config) != day
 
     def _changed_settings(self, config: Config, theme: Theme) -> set[str]:
         """playbook.yaml and the theme files that changed since the pages were last made,

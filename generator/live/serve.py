@@ -65,6 +65,10 @@ KEEP = "private, max-age=86400, immutable"
 """Cache-Control of files whose address changes when they do (versioned theme assets)."""
 TIDY_AFTER = 2.0
 """Seconds without a save before the server frees memory (see `release_memory`)."""
+DAY_CHECK = 60.0
+"""Seconds between looks at the date while no file changes: a new day rebuilds the pages
+(`LiveBuild.day_is_over`). A short wait, not one until midnight, because the clock it
+waits on stops while a laptop sleeps."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 """Reload the whole page (never patch stylesheets in place: the HTML changes too)."""
 DEFAULT_PORT = 8000
@@ -556,13 +560,14 @@ class LiveServer:
 
     def _rebuild_loop(self, builder: LiveBuild) -> None:
         untidy = False
-        while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else None)) is not None:
-            if not batch:  # no save for a while: tidy up, off the latency path
-                builder.tidy()
-                release_memory()
-                untidy = False
+        while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
+            if not batch and not builder.day_is_over():  # no save for a while
+                if untidy:  # tidy up, off the latency path
+                    builder.tidy()
+                    release_memory()
+                    untidy = False
                 continue
-            outcome = self._build(builder, batch)
+            outcome = self._build(builder, batch)  # a save, or a new day: other things due
             untidy = True
             loop = self._loop
             if loop is None or loop.is_closed():

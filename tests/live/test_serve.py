@@ -33,7 +33,8 @@ CONTACT_URL = "/contacts/elena-marsh/"
 @contextmanager
 def running_server(root: Path, **options: object) -> Iterator[LiveServer]:
     """A live server on a free port in a background thread, stopped on exit."""
-    server = LiveServer(root, port=0, today=SAMPLE_TODAY, **options)  # type: ignore[arg-type]
+    options = {"today": SAMPLE_TODAY, **options}
+    server = LiveServer(root, port=0, **options)  # type: ignore[arg-type]
     ready = threading.Event()
     thread = threading.Thread(target=server.run, kwargs={"ready": ready.set}, daemon=True)
     thread.start()
@@ -474,6 +475,24 @@ def test_calendar_is_made_on_demand_and_matches_a_full_build(
     edit(sample_root, "content/meetings/2026-12-03-hannah-cole.md", "12:00", "12:30")
     wait_for(lambda: b"12:30" in get(server, "/meetings/2026-12-03-hannah-cole/")[2])
     assert get(server, "/playbook.ics")[2] != body
+
+
+def test_a_server_left_running_overnight_moves_to_the_new_day(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --today or `today:`, what is due changes at midnight though no file does:
+    the pages follow the date, not the day the server started."""
+    import datetime as dt
+
+    from generator.live import rebuild, serve
+
+    now = [SAMPLE_TODAY]
+    monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or now[0])
+    monkeypatch.setattr(serve, "DAY_CHECK", 0.05)
+    with running_server(sample_root, today=None) as server:
+        assert b"as of Sun 22 Nov 2026" in get(server, "/timeline/")[2]
+        now[0] = SAMPLE_TODAY + dt.timedelta(days=1)
+        wait_for(lambda: b"as of Mon 23 Nov 2026" in get(server, "/timeline/")[2])
 
 
 def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Path) -> None:
