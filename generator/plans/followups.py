@@ -480,7 +480,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     later meeting with them has been asked for since (that counts as done)."""
     if meeting.reschedule is None or meeting.status != "cancelled":
         return
-    done = meeting.done.get("reschedule") or next_meeting_day(ctx.playbook, meeting)
+    done = rescheduled_on(ctx.playbook, meeting)
     when = f" of {short_date(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
@@ -493,6 +493,20 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         done,
         _done_hint("reschedule", meeting) + ", or add the new meeting",
     )
+
+
+def rescheduled_on(playbook: Playbook, meeting: Meeting) -> dt.date | None:
+    """When you got back in touch about a cancelled meeting: its `done: {reschedule:}`,
+    else the next meeting with them; None while that is still to do."""
+    return meeting.done.get("reschedule") or next_meeting_day(playbook, meeting)
+
+
+def _waits_to_reschedule(ctx: _Context, meeting: Meeting) -> bool:
+    """Is `meeting` cancelled with a `reschedule:` date not yet acted on, on `today`?"""
+    if meeting.status != "cancelled" or meeting.reschedule is None:
+        return False
+    done = rescheduled_on(ctx.playbook, meeting)
+    return done is None or done > ctx.today
 
 
 def next_meeting_day(playbook: Playbook, meeting: Meeting) -> dt.date | None:
@@ -543,11 +557,14 @@ def _own(
 
 def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     """Only after a first meeting, or from `met_on`; not while a meeting with them is
-    coming up."""
+    coming up, nor while a cancelled one waits for its `reschedule:` date (its own
+    item is when to get back in touch: they said they are busy until then)."""
     if contact.met_on is None and first_met(ctx.playbook, contact.slug, None) is None:
         return
     meetings = ctx.playbook.meetings_with(contact)
     if any(m.status == "scheduled" and m.date and m.date >= ctx.today for m in meetings):
+        return
+    if any(_waits_to_reschedule(ctx, m) for m in meetings):
         return
     last = last_interaction(ctx.playbook, contact, ctx.today)
     if last is None:

@@ -472,6 +472,26 @@ def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path
     assert "keep-in-touch-ada-byrne" not in ids
 
 
+def test_no_keep_in_touch_while_a_cancelled_meeting_waits_for_its_reschedule_date(
+    tmp_path: Path,
+) -> None:
+    """ "Busy until January": the reschedule item is the one to get back in touch, so
+    keep-in-touch does not nag before it; once it is done, the cadence runs again."""
+    files = keep_files("keep_in_touch: 6w")
+    cancelled = "status: cancelled\nrequested_on: 2026-09-20\ndate: 2026-10-01\n"
+    files["content/meetings/off.md"] = (
+        f"---\ncontact: ada-byrne\n{cancelled}reschedule: 2027-01-12\n---\n"
+    )
+    ids = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 12, 16)))
+    assert "reschedule-off" in ids and "keep-in-touch-ada-byrne" not in ids
+    files["content/meetings/off.md"] = (
+        f"---\ncontact: ada-byrne\n{cancelled}reschedule: 2027-01-12\n"
+        "done: {reschedule: 2026-12-01}\n---\n"
+    )
+    items = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 12, 16)))
+    assert items["keep-in-touch-ada-byrne"].due == D(2027, 1, 12)  # 6 weeks after the new date
+
+
 def test_keep_in_touch_starts_from_met_on_without_a_meeting(tmp_path: Path) -> None:
     files = {
         "content/companies/acme.md": COMPANY,
