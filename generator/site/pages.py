@@ -109,9 +109,15 @@ def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
 
 
 def waiting(playbook: Playbook) -> list[Meeting]:
-    """Requests that have no answer yet, oldest first."""
+    """Requests that have no answer yet, oldest first. A contact who declined
+    (`Playbook.declined_on`) has answered: their requests wait for nothing, as the
+    follow-ups no longer nudge them."""
     return sorted(
-        (m for m in playbook.meetings.values() if m.status == "requested"),
+        (
+            m
+            for m in playbook.meetings.values()
+            if m.status == "requested" and playbook.declined_on(m.contact) is None
+        ),
         key=lambda m: m.sort_key,
     )
 

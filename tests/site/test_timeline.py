@@ -180,3 +180,18 @@ def test_a_template_compiled_for_other_filters_is_not_reused(
     site = make_site(load(copy_sample(tmp_path / "pb"), Problems()), SAMPLE_TODAY)
     page = now.get_template("page.html").render(day=dt.date(2027, 1, 2), site=site)
     assert page == "Sat 2 Jan 2027"
+
+
+def test_a_request_the_contact_declined_is_not_awaiting_a_reply(tmp_path: Path) -> None:
+    """`declined:` on the contact answers their request: the dashboard no longer lists it
+    as waiting (nor counts it), as the follow-ups no longer nudge them."""
+    from generator.site.pages import waiting
+
+    root = copy_sample(tmp_path / "pb")
+    nadia = root / "content/contacts/nadia-petrov.md"
+    text = nadia.read_text(encoding="utf-8")
+    nadia.write_text(
+        text.replace("name: Nadia Petrov\n", "name: Nadia Petrov\ndeclined: 2026-11-20\n")
+    )
+    playbook = load(root, Problems())
+    assert [m.contact for m in waiting(playbook)] == ["kwame-asante"]
