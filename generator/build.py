@@ -165,12 +165,18 @@ def make_site(playbook: Playbook, today: dt.date, audience: str = OWNER) -> Site
 
 
 def calendar_of(
-    playbook: Playbook, today: dt.date, facts: Facts, renamed: Mapping[str, str] | None = None
+    playbook: Playbook,
+    today: dt.date,
+    facts: Facts,
+    renamed: Mapping[str, str] | None = None,
+    for_owner: bool = True,
 ) -> bytes:
     """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
-    of an encrypted build when `renamed`)."""
+    of an encrypted build when `renamed`); `for_owner` False for a coach's view."""
     base_url = playbook.config.base_url
-    return build_calendar(playbook, today, facts.items, base_url=base_url, files=renamed)
+    return build_calendar(
+        playbook, today, facts.items, base_url=base_url, files=renamed, for_owner=for_owner
+    )
 
 
 @contextmanager
@@ -237,7 +243,7 @@ def build(
         finish = Sealer(key, env, make_site(playbook, day).csp)
     deferred = []
     if with_calendar:
-        make = partial(calendar_of, playbook, day, facts, renamed)
+        make = partial(calendar_of, playbook, day, facts, renamed, not audience.shared)
         deferred.append(DeferredFile(CALENDAR_FILE, make))
     site = make_site(playbook, day, audience.name)
     extras = {"robots.txt": ROBOTS_TXT}

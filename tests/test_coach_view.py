@@ -141,6 +141,11 @@ def test_the_coach_view_has_every_section_and_the_calendar(
     calendar = (coach_site / "playbook.ics").read_text()
     assert calendar.count("BEGIN:VEVENT") >= 10 and "Coffee with O. H." in calendar
     assert "LOCATION" not in calendar
+    # where to record a follow-up as done is yours, as on the pages: the coach's copy
+    # names files that do not exist (content/meetings/2026-11-17-r-a.md)
+    unfolded = calendar.replace("\n ", "")
+    assert "Follow-up call: " in unfolded and "When done" not in unfolded
+    assert "content/" not in unfolded
 
 
 def test_names_are_initials_and_roles_stay(coach_site: Path) -> None:

@@ -82,6 +82,7 @@ def build_calendar(
     *,
     base_url: str | None = None,
     files: Mapping[str, str] | None = None,
+    for_owner: bool = True,
 ) -> bytes:
     """The whole `playbook.ics` as bytes (CRLF line endings, as RFC 5545 asks): the
     meetings, and the open ones of `followups` (the build's `Facts.items`).
@@ -89,7 +90,9 @@ def build_calendar(
     `base_url` (the `base_url:` setting, ending in "/") makes the links absolute and adds
     a URL to each event; `files` maps site paths to published files when pages are
     renamed. Both are passed in, not read from the config, so each kind of build
-    decides what its calendar may point at.
+    decides what its calendar may point at. Without `for_owner` (a coach's view), a
+    follow-up does not say where to record it as done: as on the pages, that is for you,
+    and the view's file names are not yours.
     """
     links = Links(base_url, files)
     config = playbook.config
@@ -112,7 +115,7 @@ def build_calendar(
         calendar.add_component(_meeting_event(playbook, meeting, stamp, links))
     items = [i for i in followups if i.is_open]
     for item in items:
-        calendar.add_component(_followup_event(playbook, item, stamp, links))
+        calendar.add_component(_followup_event(playbook, item, stamp, links, for_owner))
     days = [m.date for m in meetings if m.date] + [i.due for i in items]
     if days:
         calendar.add_missing_timezones(
@@ -204,7 +207,7 @@ def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> 
 
 
 def _followup_event(
-    playbook: Playbook, item: FollowUpItem, stamp: dt.datetime, links: Links
+    playbook: Playbook, item: FollowUpItem, stamp: dt.datetime, links: Links, for_owner: bool
 ) -> Event:
     event: Event = _icalendar().Event()
     event.add("uid", followup_uid(item))
@@ -219,7 +222,8 @@ def _followup_event(
         lines.append(f"Contact: {contact.name} ({links(routes.contact(contact.slug))})")
     if item.meeting is not None:
         lines.append(f"Meeting: {links(routes.meeting(item.meeting))}")
-    lines.append(f"When done: {item.how_to_close}.")
+    if for_owner:
+        lines.append(f"When done: {item.how_to_close}.")
     event.add("description", "\n".join(lines))
     page = routes.meeting(item.meeting) if item.meeting else routes.contact(item.contact)
     links.add_url(event, page)
