@@ -80,9 +80,18 @@ def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
     return {
         "followups_overdue": sum(1 for i in pending if i.status == OVERDUE),
         "followups_this_week": sum(1 for i in pending if i.status in (TODAY, THIS_WEEK)),
-        "followups_next": pending[:DASHBOARD_ITEMS],
+        "followups_next": next_items(pending),
         "followups_week_days": WEEK_DAYS,
     }
+
+
+def next_items(pending: Sequence[FollowUpItem]) -> list[FollowUpItem]:
+    """The dashboard's few items, soonest first: every one due today, and the first of
+    the others. Items left overdue fill the list from the top, and would otherwise hide
+    what is due today however long they are left (the overdue count is shown apart)."""
+    today = [i for i in pending if i.status == TODAY]
+    others = [i for i in pending if i.status != TODAY][: max(DASHBOARD_ITEMS - len(today), 0)]
+    return sorted(today + others, key=lambda i: (i.due, i.id))
 
 
 def contact_followups_context(

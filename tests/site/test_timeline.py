@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -195,3 +196,20 @@ def test_a_request_the_contact_declined_is_not_awaiting_a_reply(tmp_path: Path) 
     )
     playbook = load(root, Problems())
     assert [m.contact for m in waiting(playbook)] == ["kwame-asante"]
+
+
+def test_the_dashboard_always_lists_what_is_due_today(tmp_path: Path) -> None:
+    """Six follow-ups left overdue must not push today's off the dashboard's list: on
+    12 Jan 2027 the sample has 18 overdue, and the Reschedule of the cancelled coffee
+    with Lena Fischer is due that day."""
+    from generator.site.followup_pages import DASHBOARD_ITEMS, dashboard_context
+
+    day = dt.date(2027, 1, 12)
+    items = follow_ups(load(copy_sample(tmp_path / "pb"), Problems()), day)
+    shown = dashboard_context(items)
+    assert shown["followups_overdue"] > DASHBOARD_ITEMS
+    listed = shown["followups_next"]
+    assert len(listed) == DASHBOARD_ITEMS
+    assert [i.id for i in listed if i.status == "today"] == ["reschedule-2026-11-10-lena-fischer"]
+    assert listed == sorted(listed, key=lambda i: (i.due, i.id))  # still soonest first
+    assert listed[0].status == "overdue"  # and the oldest overdue still leads
