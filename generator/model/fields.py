@@ -65,6 +65,12 @@ class Cadence:
                 continue
         raise AssertionError("unreachable: every month has 28 days")
 
+    @property
+    def words(self) -> str:
+        """`6w` → `6 weeks`: for pages, where `2m` could be read as two minutes."""
+        unit = {"d": "day", "w": "week", "m": "month", "y": "year"}[self.unit]
+        return f"{self.count} {unit}{'s' if self.count != 1 else ''}"
+
     def __str__(self) -> str:
         return f"{self.count}{self.unit}"
 

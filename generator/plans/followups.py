@@ -42,7 +42,6 @@ from dataclasses import dataclass
 
 from generator.model.config import Config
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, meeting_title
-from generator.model.fields import Cadence
 from generator.model.holidays import Holidays
 
 OVERDUE = "overdue"
@@ -169,12 +168,6 @@ def business_days(count: int) -> str:
     return f"{count} business day" if count == 1 else f"{count} business days"
 
 
-def describe_cadence(cadence: Cadence) -> str:
-    """`6w` → `6 weeks`."""
-    unit = {"d": "day", "w": "week", "m": "month", "y": "year"}[cadence.unit]
-    return f"{cadence.count} {unit}{'s' if cadence.count != 1 else ''}"
-
-
 def short_date(day: dt.date) -> str:
     """`24 Nov`. The day without its leading zero is `day.day`, not `%-d`, which Windows
     refuses ("Invalid format string")."""
@@ -212,7 +205,7 @@ def rule_notes(config: Config) -> dict[str, str]:
             f"{days(rules.referrer_update_days)} after you meet someone they referred you to"
         ),
         "keep_in_touch": (
-            f"every {describe_cadence(rules.keep_in_touch)} (or the contact's own "
+            f"every {rules.keep_in_touch.words} (or the contact's own "
             "keep_in_touch) since you were last in touch"
         ),
         "second_contact": (
@@ -580,7 +573,7 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         None,
         None,
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
-        note=f"every {describe_cadence(cadence)} ({whose} cadence) since you were last in "
+        note=f"every {cadence.words} ({whose} cadence) since you were last in "
         f"touch on {short_date(last.day)}",
     )
 

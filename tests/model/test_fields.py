@@ -173,6 +173,13 @@ def test_cadence(text: str, after: dt.date) -> None:
     assert cadence.after(dt.date(2026, 1, 29)) == after
 
 
+def test_cadence_in_words() -> None:
+    """`2m` on a page could be two minutes: pages spell the interval out."""
+    assert [Cadence(2, "m").words, Cadence(1, "w").words] == ["2 months", "1 week"]
+    assert [Cadence(30, "d").words, Cadence(1, "y").words] == ["30 days", "1 year"]
+    assert str(Cadence(2, "m")) == "2m"  # as written, for exports
+
+
 def test_cadence_rejects_words_and_zero() -> None:
     assert convert(CadenceType(), "soon")[1] == [
         "f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got 'soon'"

@@ -213,3 +213,9 @@ def test_the_dashboard_always_lists_what_is_due_today(tmp_path: Path) -> None:
     assert [i.id for i in listed if i.status == "today"] == ["reschedule-2026-11-10-lena-fischer"]
     assert listed == sorted(listed, key=lambda i: (i.due, i.id))  # still soonest first
     assert listed[0].status == "overdue"  # and the oldest overdue still leads
+
+
+def test_a_contacts_cadence_is_spelled_out(built_sample: Path) -> None:
+    """`every 2m` could be read as two minutes."""
+    page = text((built_sample / "contacts" / "daniel-reyes" / "index.html").read_text())
+    assert "Keep in touch every 2 months" in page
