@@ -157,11 +157,11 @@ def _learned_by_field(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> 
 
 
 def _records(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return meeting_record_problems(pb, slug)
+    return meeting_record_problems(pb, slug, today)
 
 
 def _contact_checks(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return contact_problems(pb, slug)
+    return contact_problems(pb, slug, today)
 
 
 def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:

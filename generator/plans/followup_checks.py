@@ -55,19 +55,24 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
     return tuple(problems.items)
 
 
-def meeting_record_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
-    """What is wrong with one meeting's `done:` and reminders."""
+def meeting_record_problems(
+    playbook: Playbook, slug: str, today: dt.date
+) -> tuple[ContentError, ...]:
+    """What is wrong with one meeting's `done:` and reminders (on `today`)."""
     own = Problems()
     meeting = playbook.meetings[slug]
     _check_meeting(meeting, own, tells_referrer(playbook, meeting))
+    done = [(f"done.{action}", day) for action, day in sorted(meeting.done.items())]
+    _done_after_today(meeting.source, [*done, *_reminders_done(meeting.followups)], today, own)
     return tuple(own.items)
 
 
-def contact_problems(playbook: Playbook, slug: str) -> tuple[ContentError, ...]:
+def contact_problems(playbook: Playbook, slug: str, today: dt.date) -> tuple[ContentError, ...]:
     """Reminders nobody will see: those of a contact who declined, and of their meetings;
-    a keep-in-touch cadence with nothing to count from."""
+    a keep-in-touch cadence with nothing to count from; reminders done after `today`."""
     own = Problems()
     contact = playbook.contacts[slug]
+    _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
     if playbook.declined_on(contact) is not None:
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
@@ -98,6 +103,27 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
         m.status in PLANNED or (m.status == "cancelled" and m.reschedule is not None)
         for m in playbook.meetings_with(contact)
     )
+
+
+def _reminders_done(followups: tuple[FollowUp, ...]) -> list[tuple[str, dt.date]]:
+    """(field, date) of each reminder marked done."""
+    return [(f"followups.{i}.done", f.done) for i, f in enumerate(followups) if f.done]
+
+
+def _done_after_today(
+    source: Source, done: list[tuple[str, dt.date]], today: dt.date, problems: Problems
+) -> None:
+    """A done date after `today` (a slip of the year, most often) leaves the item open
+    until that day, though the file says it is done: say so where it is written."""
+    for field, day in done:
+        if day > today:
+            problems.warn(
+                source.path,
+                source.line(field),
+                field,
+                f"{day.isoformat()} is after today ({today.isoformat()}): it counts as done "
+                "only from that day, and is open until then. Write the day you did it",
+            )
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:

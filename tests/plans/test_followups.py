@@ -611,6 +611,36 @@ def problems_of(root: Path) -> list[str]:
     return [str(p) for p in check(root).errors]
 
 
+def test_a_done_date_after_today_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """`thank_you: 2027-11-06` for 2026: the note stays overdue until that day, though
+    the user wrote it down as done. Say so where it is written, as for a meeting marked
+    done ahead of its date."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(
+            "followups:\n  - {due: 2026-11-20, action: Send the deck, done: 2027-11-21}"
+        ),
+        "content/meetings/m.md": held(
+            "done: {thank_you: 2027-11-18}\n"
+            "followups:\n  - {due: 2026-11-20, action: Send the notes, done: 2026-11-21}"
+        ),
+    }
+    make(tmp_path, files)
+    found = [
+        str(w) for w in check(tmp_path, D(2026, 11, 22)).warnings if "after today" in w.message
+    ]
+    assert found == [
+        "warning: content/contacts/ada-byrne.md:5: followups.1.done: 2027-11-21 is after "
+        "today (2026-11-22): it counts as done only from that day, and is open until then. "
+        "Write the day you did it",
+        "warning: content/meetings/m.md:8: done.thank_you: 2027-11-18 is after today "
+        "(2026-11-22): it counts as done only from that day, and is open until then. "
+        "Write the day you did it",
+    ]
+    on_the_day = check(tmp_path, D(2027, 11, 21)).warnings
+    assert [w for w in on_the_day if "after today" in w.message] == []
+
+
 def test_keep_in_touch_soon_is_an_error_with_its_line(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\nkeep_in_touch: soon\n---\n")
     assert problems_of(tmp_path) == [
