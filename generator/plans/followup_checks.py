@@ -223,6 +223,11 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
         )
 
 
+def _undated(meeting: Meeting) -> bool:
+    """Neither `requested_on` nor `date` written (one written but refused has its error)."""
+    return not {"requested_on", "date"} & set(meeting.source.lines)
+
+
 def _check_reschedule(meeting: Meeting, problems: Problems) -> None:
     """`reschedule:` works on a cancelled meeting, from after the request."""
     if meeting.reschedule is None:
@@ -244,4 +249,13 @@ def _check_reschedule(meeting: Meeting, problems: Problems) -> None:
             "reschedule",
             f"only a cancelled meeting is rescheduled, and this one is {meeting.status}: "
             "no reminder is made. Remove it, or set status: cancelled",
+        )
+    elif _undated(meeting) and "reschedule" not in meeting.done:
+        problems.warn(
+            src.path,
+            at,
+            "reschedule",
+            "the meeting has neither requested_on nor date, so playbook cannot tell which "
+            "of your meetings with them came after it: only done: {reschedule: DATE} closes "
+            "the reminder. Add requested_on: with the day you asked",
         )

@@ -507,14 +507,18 @@ def next_meeting_day(playbook: Playbook, meeting: Meeting) -> dt.date | None:
     `requested_on`, else its date); None when there is none (declined ones aside).
 
     "After" is after `meeting` was asked for, not after its date: a new meeting found
-    before the cancelled one's date (or still a request) is the next one too."""
+    before the cancelled one's date (or still a request) is the next one too. A meeting
+    with neither date has no place in time, so none counts as after it (an older one
+    would close its reminder unseen); `playbook check` asks for its `requested_on`."""
     asked = meeting.requested_on or meeting.date
+    if asked is None:
+        return None
     days = []
     for other in playbook.meetings_with(meeting.contact):
         day = other.requested_on or other.date
         if other.slug == meeting.slug or other.status == "declined" or day is None:
             continue
-        if other.sort_key > meeting.sort_key or (asked is not None and day > asked):
+        if other.sort_key > meeting.sort_key or day > asked:
             days.append(day)
     return min(days, default=None)
 

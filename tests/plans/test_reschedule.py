@@ -120,3 +120,41 @@ def test_a_reschedule_gives_keep_in_touch_something_to_wait_for(tmp_path: Path) 
     plain = CANCELLED.format(day="2027-01-12", extra="").replace("reschedule: 2027-01-12\n", "")
     write(tmp_path, "content/meetings/m.md", plain)
     assert [p.field for p in checked(tmp_path, TODAY)[1].items] == ["keep_in_touch"]
+
+
+def test_an_undated_cancelled_meeting_is_not_closed_by_an_older_one(tmp_path: Path) -> None:
+    """Without requested_on or date, nothing says which meetings came after it: the coffee
+    held in September must not count as the new date found, which silently closed the
+    reminder before it was due. Only a record closes it, and check asks for the date."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/held.md",
+        "---\ncontact: ada\nstatus: done\ndate: 2026-09-01\n---\n",
+    )
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nformat: coffee\nstatus: cancelled\nreschedule: 2027-01-12\n---\n",
+    )
+    assert reschedules(tmp_path, dt.date(2027, 1, 20)) == [
+        (
+            "Get back in touch with Ada Byrne to find a new date for the cancelled coffee",
+            dt.date(2027, 1, 12),
+            None,
+        )
+    ]
+    _, problems = checked(tmp_path, TODAY)
+    assert [str(p) for p in problems.items if p.field == "reschedule"] == [
+        "warning: content/meetings/m.md:5: reschedule: the meeting has neither requested_on "
+        "nor date, so playbook cannot tell which of your meetings with them came after it: "
+        "only done: {reschedule: DATE} closes the reminder. Add requested_on: with the day "
+        "you asked"
+    ]
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: cancelled\nreschedule: 2027-01-12\n"
+        "done: {reschedule: 2026-11-20}\n---\n",
+    )
+    assert [p for p in checked(tmp_path, TODAY)[1].items if p.field == "reschedule"] == []
