@@ -265,7 +265,7 @@ def _late_thank_you(meeting: Meeting, config: Config, today: dt.date) -> Iterato
         yield DraftProblem(
             "late-thank-you",
             f"sent on {sent.isoformat()}, {_days(sent - due)} after it was due "
-            f"({due.isoformat()}): next time, send it the day after the meeting",
+            f"({due.isoformat()}): next time, send it " + _in_time(config.followups.thank_you_days),
         )
     elif sent is None and today > due:
         yield DraftProblem(
@@ -273,6 +273,15 @@ def _late_thank_you(meeting: Meeting, config: Config, today: dt.date) -> Iterato
             f"was due on {due.isoformat()}, {_days(today - due)} ago: send it today, a late "
             "thank-you is better than none, and say what you did with their advice",
         )
+
+
+def _in_time(thank_you_days: int) -> str:
+    """When the `thank_you_days` setting wants the note, as advice."""
+    if thank_you_days == 0:
+        return "on the day of the meeting"
+    if thank_you_days == 1:
+        return "the day after the meeting"
+    return f"within {thank_you_days} days of the meeting"
 
 
 def _days(span: dt.timedelta) -> str:

@@ -180,6 +180,19 @@ def test_a_thank_you_sent_late(tmp_path: Path) -> None:
     ]
 
 
+def test_a_late_thank_you_says_when_the_setting_wants_it(tmp_path: Path) -> None:
+    """With thank_you_days: 3, "send it the day after the meeting" is not the rule."""
+    write(tmp_path, "playbook.yaml", "followups: {thank_you_days: 3}\n")
+    front = HELD + "\ndone: {thank_you: 2026-11-21}"
+    playbook_with(tmp_path, front, "\n## Thank-you\n\nDear Ben, thank you.\n")
+    assert draft_warnings(tmp_path) == [
+        "warning: content/meetings/m.md:12: thank-you: sent on 2026-11-21, 1 day after it was "
+        "due (2026-11-20): next time, send it within 3 days of the meeting"
+    ]
+    write(tmp_path, "playbook.yaml", "followups: {thank_you_days: 0}\n")
+    assert draft_warnings(tmp_path)[0].endswith("next time, send it on the day of the meeting")
+
+
 def test_a_thank_you_still_unsent_after_its_due_date(tmp_path: Path) -> None:
     playbook_with(tmp_path, HELD, "\n## Thank-you\n\nDear Ben, thank you.\n")
     assert draft_warnings(tmp_path) == [
