@@ -159,6 +159,15 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
     """`tells_referrer`: the meeting is where telling the contact's `referred_by` is
     recorded, so `referrer_update` belongs there without `referrals:`."""
     src = meeting.source
+    asked, held = meeting.requested_on, meeting.date
+    if asked is not None and held is not None and asked > held:
+        problems.error(
+            src.path,
+            src.line("requested_on"),
+            "requested_on",
+            f"{asked.isoformat()} is after the meeting itself ({held.isoformat()}); "
+            "give the day you asked for it",
+        )
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
         if why := _too_early(meeting, day, before_meeting=action != "reschedule"):

@@ -758,6 +758,21 @@ def test_open_reminders_on_a_declined_contacts_meetings_are_warnings(tmp_path: P
     assert followup_warnings(tmp_path) == [("content/meetings/ask.md", 7, "followups.1", HIDDEN)]
 
 
+def test_a_request_after_its_meeting_is_an_error(tmp_path: Path) -> None:
+    """requested_on: 2026-11-12 for a meeting on 10 Nov is a slip: the request dates
+    the nudges and counts as being in touch, so it is named at its line."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: done\nrequested_on: 2026-11-12\ndate: 2026-11-10\n---\n",
+    )
+    assert problems_of(tmp_path) == [
+        "content/meetings/m.md:4: requested_on: 2026-11-12 is after the meeting itself "
+        "(2026-11-10); give the day you asked for it"
+    ]
+
+
 def test_meeting_reminder_done_before_the_meeting_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
     write(
