@@ -238,3 +238,27 @@ def test_a_declined_meeting_prints_no_question_sheet(built_sample: Path) -> None
     sheet = (built_sample / "meetings/2026-10-20-graham-pike/questions/index.html").read_text()
     assert "No question sheet: this meeting was declined." in sheet
     assert 'class="sheet-q"' not in sheet
+
+
+def test_if_time_allows_is_not_left_alone_at_the_foot_of_a_page(page: Any, tmp_path: Path) -> None:
+    """A 90-minute lunch with questions picked from the bank fills the first page; the
+    heading of the questions that did not fit goes over with them, not before them."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/meetings/2026-12-10-omar-haddad.md",
+        "---\ncontact: omar-haddad\nformat: lunch\ndate: 2026-12-10\ntime: '11:00'\n"
+        "duration: 90\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    pdf = print_pdf(page, site, "meetings/2026-12-10-omar-haddad")
+    pages = [pdf_text(pdf, n, n) for n in range(1, pdf_page_count(pdf) + 1)]
+    [alone] = [text for text in pages if "If time allows" in text]
+    after = alone.split("If time allows", 1)[1]
+    assert re.search(r"\d min", after), alone
+    page.emulate_media(media="print")
+    headings = page.evaluate(
+        """() => [...document.querySelectorAll('.plan h3, .plan h4')]
+            .map(el => getComputedStyle(el).breakAfter)"""
+    )
+    assert headings and set(headings) == {"avoid"}
