@@ -365,3 +365,24 @@ def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest
     assert item.count("<a ") - 1 == 6  # the id's own anchor, then the six latest meetings
     assert "(Tue 1 Sep)" not in item  # the oldest is only counted
     assert re.search(r"and \d+ earlier meetings", item)
+
+
+def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
+    """The docs allow a 1-minute meeting (one minute of questions): its page says
+    "1 minute", not "1 minutes", in the header, the plan and its hints."""
+    root = copy_sample(tmp_path / "pb")
+    for slug, time in (("2026-12-10-omar-haddad", "\ntime: '09:00'"), ("2026-12-11-omar", "")):
+        write(
+            root,
+            f"content/meetings/{slug}.md",
+            f"---\ncontact: omar-haddad\nformat: phone\nduration: 1\ndate: 2026-12-10{time}\n"
+            "questions: [field-changes]\n---\n",
+        )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    timed = text_of(site, "meetings/2026-12-10-omar-haddad")
+    assert "1 minutes" not in timed
+    assert "Agreed end 09:01 · 1 minute" in timed
+    assert "No question fits in 1 minute:" in timed
+    untimed = text_of(site, "meetings/2026-12-11-omar")
+    assert "1 minutes" not in untimed
+    assert "Plan · 1 minute" in untimed
