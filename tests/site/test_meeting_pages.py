@@ -80,6 +80,24 @@ def test_a_networking_request_asks_for_20_minutes_and_a_look_at_the_list(
     assert "20 minutes for a video call" in body and "companies on my list" in body
 
 
+@pytest.mark.parametrize(
+    ("minutes", "asked"), [(45, "45 minutes"), (60, "No more than an hour"), (90, "90 minutes")]
+)
+def test_a_lunch_request_asks_for_the_time_the_agenda_plans(
+    tmp_path: Path, minutes: int, asked: str
+) -> None:
+    """A lunch agreed at 90 minutes (long, and warned about) is not requested as "no more
+    than an hour": the request states the length the agenda is planned for."""
+    root = copy_sample(tmp_path / "pb")
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    omar.write_text(
+        omar.read_text().replace("format: coffee\n", f"format: lunch\nduration: {minutes}\n")
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (_, body, _)),) = drafts(page(site, OMAR)).items()
+    assert f"Could I take you to lunch? {asked}, at a time" in body, body
+
+
 def test_your_own_request_replaces_the_theme_and_keeps_its_subject(built_sample: Path) -> None:
     html = page(built_sample, NADIA)
     ((_, (subject, body, _)),) = drafts(html).items()
