@@ -76,6 +76,24 @@ def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
     assert "no reply yet" in text
 
 
+def test_the_dashboards_top_targets_leave_out_closed_companies(tmp_path: Path) -> None:
+    """A company you closed is no longer a target, whatever its motivation: the dashboard
+    lists the best five still open, as a networking meeting's target list does."""
+    root = copy_sample(tmp_path / "pb")
+    meridian = root / "content/companies/meridian-cold-chain.md"
+    meridian.write_text(meridian.read_text().replace("motivation: 2", "motivation: 5"))
+    site = build(root, today=SAMPLE_TODAY).output
+    html = (site / "index.html").read_text()
+    top = re.findall(r'<a href="companies/([a-z0-9-]+)/">', html.split("Top targets")[1])
+    assert top == [
+        "verdant-grid",
+        "carbon-ledger",
+        "tidewater-logistics",
+        "heliofleet",
+        "fulcrum-data-partners",
+    ]
+
+
 def test_targets_are_ranked_by_motivation_posting_advocate(built_sample: Path) -> None:
     html = (built_sample / "companies" / "index.html").read_text()
     order = re.findall(r'<a href="([a-z0-9-]+)/">', html)

@@ -45,7 +45,7 @@ from generator.model.entities import Company, Contact, Meeting, Playbook, Questi
 from generator.model.schema import CATEGORIES
 from generator.plans.asks import job_ask
 from generator.plans.followups import FollowUpItem, open_items
-from generator.plans.targets import RankedCompany
+from generator.plans.targets import RankedCompany, still_open
 
 FALLBACK_MINUTES = 30
 """Length of an informational meeting with neither `duration` nor `format`."""
@@ -463,8 +463,7 @@ def _schedule(
 
 def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
     """The companies a networking meeting's ask shows: best ranked first, closed left out."""
-    kept = [row.company for row in ranked if row.company.status != "closed"]
-    return tuple(kept[:TARGET_LIST_SIZE])
+    return tuple(row.company for row in still_open(ranked)[:TARGET_LIST_SIZE])
 
 
 def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:

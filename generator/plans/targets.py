@@ -6,6 +6,7 @@ not say, it is derived: a contact there whom you have already met counts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model.entities import Company, Contact, Playbook, name_order
@@ -43,6 +44,12 @@ def rank_companies(playbook: Playbook) -> list[RankedCompany]:
         RankedCompany(rank, company, advocate, derived, people)
         for rank, (company, advocate, derived, people) in enumerate(rows, start=1)
     ]
+
+
+def still_open(ranked: Iterable[RankedCompany]) -> list[RankedCompany]:
+    """The ranking without the closed companies: one you have closed is no longer a target
+    to work on next or to show anyone, whatever its scores."""
+    return [row for row in ranked if row.company.status != "closed"]
 
 
 def _met_someone(playbook: Playbook, people: tuple[Contact, ...]) -> bool:

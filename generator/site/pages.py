@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.model.entities import Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.learned import learned_meetings
+from generator.plans.targets import still_open
 from generator.site import routes
 from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
 from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
@@ -140,7 +141,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook),
             "missing_research": list(_missing_research(playbook, next_meetings)),
-            "top_targets": facts.ranked[:5],
+            "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,
             **dashboard_context(facts.items),
         },
