@@ -548,8 +548,16 @@ def _profile(item: Parsed, v: dict[str, Any], body: Rendered) -> Profile:
         pitch_html=body.html,
         pitch_words=len(item.doc.body.split()),
         extra=_extra(v, "profile"),
-        source=_source(item.doc),
+        source=Source(item.doc.path, {**item.doc.lines, "pitch": _pitch_line(item.doc)}),
     )
+
+
+def _pitch_line(doc: Document) -> int:
+    """Where the pitch (the body) starts, for the warnings about it: its first line of text,
+    not the top of the file."""
+    lines = doc.body.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    return doc.body_line + first
 
 
 def _contact(item: Parsed, v: dict[str, Any], body: Rendered) -> Contact:

@@ -440,7 +440,7 @@ def test_a_pitch_longer_than_its_slot(tmp_path: Path) -> None:
     assert pitch_warnings(root) == []
     write(root, "content/meetings/m1.md", meeting(duration="20", share="[one, two]"))
     assert pitch_warnings(root) == [
-        "warning: content/profile.md:1: pitch: your pitch takes about 1 min 33 s to say "
+        "warning: content/profile.md:7: pitch: your pitch takes about 1 min 33 s to say "
         "(200 words at 130 a minute), but the agenda of the 20-minute meeting with Jane Doe "
         "(content/meetings/m1.md) leaves it 1 min after 2 share points: cut it to about 130 "
         "words"
