@@ -386,3 +386,15 @@ def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
     untimed = text_of(site, "meetings/2026-12-11-omar")
     assert "1 minutes" not in untimed
     assert "Plan · 1 minute" in untimed
+
+
+def test_a_time_agreed_before_the_date_is_on_the_agenda_and_the_sheet(tmp_path: Path) -> None:
+    """`time:` without `date:` is valid (checked for midnight), so the pages show it
+    rather than drop it: "No date yet, 14:00"."""
+    root = copy_sample(tmp_path / "pb")
+    nadia = root / "content/meetings/2026-11-18-nadia-petrov.md"
+    nadia.write_text(nadia.read_text().replace("duration: 20\n", "duration: 20\ntime: '14:00'\n"))
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for view in ("", "questions/"):
+        text = text_of(site, f"meetings/2026-11-18-nadia-petrov/{view}")
+        assert "No date yet, 14:00 (requested Wed 18 Nov 2026)" in text, view
