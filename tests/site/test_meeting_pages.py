@@ -305,6 +305,35 @@ def test_networking_questions_are_on_the_sheet_under_the_ask(built_sample: Path)
     assert "Here is the list of companies I am focusing on" in ask
 
 
+def test_a_networking_sheet_without_ask_questions_has_the_asks_own_lines(tmp_path: Path) -> None:
+    """A networking meeting that names no question of the networking category still asks,
+    with the theme's lines: its question sheet gives them room under The ask, as the agenda
+    says them."""
+    root = copy_sample(tmp_path / "pb")
+    tomas = root / "content/meetings/2026-12-01-tomas-alvarez.md"
+    kept = [line for line in tomas.read_text().splitlines() if line not in _TOMAS_ASKS]
+    tomas.write_text("\n".join(kept) + "\n")
+    site = build(root, today=SAMPLE_TODAY).output
+    agenda = text(page(site, TOMAS).split("The ask")[1].split("Wrap up")[0])
+    sheet = page(site, TOMAS + "questions/")
+    assert "The ask" in sheet
+    ask = text(sheet.split("The ask")[1].split("Names to contact")[0])
+    for line in (
+        "Show your target list: which companies are missing, and whom do they know there?",
+        "Ask whether they know anyone who could use your skills.",
+    ):
+        assert line in agenda and line in ask
+    assert sheet.count('class="sheet sheet-ask"') == 1
+
+
+_TOMAS_ASKS = (
+    "  - target-list-gaps",
+    "  - know-anyone-at-targets",
+    "  - who-needs-my-skills",
+    "  - job-descriptions-to-read",
+)
+
+
 # --- the wording helpers -------------------------------------------------------------
 
 
