@@ -138,13 +138,19 @@ def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[Content
     length, capacity = share_fit(meeting, playbook.config.meetings)
     if len(meeting.share) <= capacity:
         return
-    yield _warn(
-        meeting,
-        f"share.{capacity}",
-        f"{len(meeting.share)} points to share, but the background part of a "
-        f"{length}-minute agenda has time for {capacity}; "
-        "keep the most important ones first and drop the rest",
-    )
+    if capacity:
+        why = (
+            f"the background part of a {length}-minute agenda has time for {capacity}; "
+            "keep the most important ones first and drop the rest"
+        )
+    else:  # keeping the most important first would keep none
+        them = "them" if len(meeting.share) > 1 else "it"
+        why = (
+            f"a {length}-minute agenda has no time for {them}; ask for a longer meeting, or "
+            f"make {them} in your answers to their questions"
+        )
+    points = f"{len(meeting.share)} point{'s' * (len(meeting.share) > 1)} to share"
+    yield _warn(meeting, f"share.{capacity}", f"{points}, but {why}")
 
 
 def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:

@@ -310,6 +310,26 @@ def test_more_share_points_than_time(tmp_path: Path) -> None:
     ]
 
 
+def test_share_points_with_no_time_at_all_say_so(tmp_path: Path) -> None:
+    """A 5-minute meeting's background part holds the pitch and no point: advice to keep
+    the most important first would keep none."""
+    short = SHARE.replace("duration: 15", "duration: 5")
+    root = tiny(tmp_path, content__meetings__m1=short)
+    lines = [line for line in reported(root) if "share." in line]
+    assert lines == [
+        "warning: content/meetings/m1.md:6: share.1: 5 points to share, but a 5-minute "
+        "agenda has no time for them; ask for a longer meeting, or make them in your answers "
+        "to their questions"
+    ]
+    one = short.replace("  - two\n  - three\n  - four\n  - five\n", "")
+    write(root, "content/meetings/m1.md", one)
+    [line] = [line for line in reported(root) if "share." in line]
+    assert line.endswith(
+        "share.1: 1 point to share, but a 5-minute agenda has no time for "
+        "it; ask for a longer meeting, or make it in your answers to their questions"
+    ), line
+
+
 LATE = '---\ncontact: jane-doe\nformat: lunch\ndate: 2026-12-01\ntime: "23:30"\n{extra}---\n'
 
 
