@@ -114,12 +114,25 @@ def test_thank_you_and_referrer_update_after_the_meeting(built_sample: Path) -> 
     assert subject == "Thank you for the call on Wednesday"
     # something you learned (the first point under ## What I learned), and the names given
     assert "Product analytics at Tidewater Logistics is mostly about feature adoption" in body
-    assert "suggesting I talk to Omar Haddad and Hannah Cole" in body
+    assert (
+        "suggesting I talk to Omar Haddad and Hannah Cole. I will let you know how it goes." in body
+    )
+    assert "keep you posted" not in body  # said once: the names are what you will report on
     subject, body, href = found["draft-referrer-update-daniel-reyes"]
     assert subject == "How my conversation with Sofia Lindqvist went"
     assert body.startswith("Dear Daniel,\n\nThank you again for putting me in touch with Sofia")
     assert decoded(href)[0] == "daniel.reyes@example.com"
     assert "Sent Wed 28 Oct 2026." in text(page(built_sample, SOFIA))
+
+
+def test_a_thank_you_without_names_still_promises_news(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    jonah = root / "content/meetings/2026-11-19-jonah-kim.md"
+    jonah.write_text(jonah.read_text().replace("referrals:\n  - elena-marsh\n", ""))
+    site = build(root, today=SAMPLE_TODAY).output
+    found = drafts(page(site, "meetings/2026-11-19-jonah-kim/"))
+    _, body, _ = found["draft-thank-you-jonah-kim"]
+    assert "suggesting I talk to" not in body and "I will keep you posted." in body
 
 
 def test_a_late_thank_you_is_flagged_on_the_page(tmp_path: Path) -> None:
