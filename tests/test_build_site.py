@@ -101,6 +101,20 @@ def test_targets_are_ranked_by_motivation_posting_advocate(built_sample: Path) -
     assert order[-1] == "meridian-cold-chain"
 
 
+def test_a_closed_company_ranks_after_the_open_ones(tmp_path: Path) -> None:
+    """Closing a company you once scored 5 takes it off the top of your list: it stays
+    on the Targets page, below every company still open."""
+    root = copy_sample(tmp_path / "pb")
+    meridian = root / "content/companies/meridian-cold-chain.md"
+    meridian.write_text(meridian.read_text().replace("motivation: 2", "motivation: 5"))
+    site = build(root, today=SAMPLE_TODAY).output
+    html = (site / "companies" / "index.html").read_text()
+    order = re.findall(r'<a href="([a-z0-9-]+)/">', html)
+    assert order[0] == "verdant-grid" and order[-1] == "meridian-cold-chain"
+    page = scan(site / "companies" / "meridian-cold-chain" / "index.html").text
+    assert "#8 on your list · closed" in page
+
+
 def test_contact_page_shows_referrals_both_ways(built_sample: Path) -> None:
     text = scan(built_sample / "contacts" / "sofia-lindqvist" / "index.html").text
     assert "Referred by Daniel Reyes" in text
