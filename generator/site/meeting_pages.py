@@ -87,12 +87,21 @@ def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]]) -> P
             "playbook": playbook,
             "categories": playbook.categories,
             "used": questions_used(playbook, asked),
-            "planned": questions_used(playbook, asked, PLANNED_STATUSES),
+            "planned": {
+                qid: sorted(meetings, key=_soonest_first)
+                for qid, meetings in questions_used(playbook, asked, PLANNED_STATUSES).items()
+            },
             "used_shown": USED_SHOWN,
             "count": len(playbook.questions),
             "minutes_of": lambda q: minutes_of(playbook, q),
         },
     )
+
+
+def _soonest_first(meeting: Meeting) -> tuple[bool, tuple[object, ...]]:
+    """What comes next first: the dated meetings by day and time, then the requests
+    without a date yet, oldest request first."""
+    return meeting.date is None, meeting.sort_key
 
 
 def minutes_of(playbook: Playbook, question: Question) -> int:

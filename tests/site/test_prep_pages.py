@@ -170,6 +170,14 @@ def test_question_bank_shows_where_each_question_was_used(built_sample: Path) ->
     assert "Coffee with Omar Haddad" in planned and "Omar" not in asked
     start = html.index('id="q-recent-project"')
     assert "Not asked in a meeting yet." in html[start : html.index("</li>", start)]
+    start = html.index('id="q-key-decisions"')
+    planned = scan_text(html[start : html.index("</li>", start)]).split("Planned for")[1]
+    # what comes next first: Omar's coffee on 24 Nov before Hannah's lunch on 3 Dec
+    assert planned.index("Omar Haddad") < planned.index("Hannah Cole"), planned
+    start = html.index('id="q-field-changes"')
+    planned = scan_text(html[start : html.index("</li>", start)]).split("Planned for")[1]
+    # a request without a date yet comes after the meetings that have one
+    assert planned.index("Omar Haddad") < planned.index("Kwame Asante"), planned
 
 
 def test_questions_section_is_in_the_navigation(built_sample: Path) -> None:
