@@ -522,7 +522,7 @@ def _source(doc: Document) -> Source:
 
 def _followups(items: list[dict[str, Any]], doc: Document) -> tuple[FollowUp, ...]:
     return tuple(
-        FollowUp(item["due"], item["action"], item.get("done"), doc.line(f"followups.{i}"))
+        FollowUp(item["due"], item["action"], item.get("done"), doc.line(f"followups.{i}"), i)
         for i, item in enumerate(items)
         if "due" in item and "action" in item
     )

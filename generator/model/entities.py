@@ -68,6 +68,9 @@ class FollowUp:
     action: str
     done: dt.date | None
     line: int
+    index: int = 0
+    """Its place in the file's `followups` list, from 0: messages name it by its place
+    (`followups.2.done`), which reminders left out for an error do not shift."""
 
 
 @dataclass(frozen=True)

@@ -494,7 +494,12 @@ class ListOf(FieldType):
     def expected(self) -> str:  # type: ignore[override]
         return f"a list of {self.item.expected}"
 
-    def convert(self, value: Any, at: At) -> list[Any]:
+    def convert(self, value: Any, at: At) -> Any:
+        """Every entry, each checked at its own position. The positions must hold, since
+        later checks name an entry by its place (`questions.3`) and line: an entry that is
+        not a mapping leaves an empty one in a list of records, whose readers skip it; an
+        entry that does not fit a list of values (a blank one included) leaves the whole
+        list out, as for any field with an error."""
         if isinstance(value, dict):
             raise Invalid(f"expected {self.expected}, got a mapping")
         items = value if isinstance(value, list) else [value]
@@ -502,9 +507,15 @@ class ListOf(FieldType):
         for index, item in enumerate(items):
             child = at.child(index) if isinstance(value, list) else at
             converted = convert_field(self.item, item, child)
-            if converted is not INVALID:
-                values.append(converted)
-        return values
+            if converted == "":
+                child.error(f"expected {self.item.expected}, got nothing")
+                converted = INVALID
+            values.append(converted)
+        if INVALID not in values:
+            return values
+        if isinstance(self.item, Record):
+            return [{} if v is INVALID else v for v in values]
+        return INVALID
 
 
 @dataclass(frozen=True)
@@ -512,7 +523,7 @@ class Labels(ListOf):
     """Free labels (`tags`): a list of text, where one label holding commas is most likely
     several written as one (`tags: data, alumni`), so it is named in a warning."""
 
-    def convert(self, value: Any, at: At) -> list[Any]:
+    def convert(self, value: Any, at: At) -> Any:
         if isinstance(value, str) and "," in value:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
             at.warn(f"{_shorten(value)} is one label; for several, write a list: [{parts}]")

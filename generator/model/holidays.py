@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Any
 
 from generator.model.fields import (
+    INVALID,
     At,
     Date,
     Field,
@@ -182,6 +183,8 @@ class HolidaysType(FieldType):
         line = at.doc.line(at.path)
         if not isinstance(value, dict):
             dates = self.dates_form.convert(value, at)
+            if dates is INVALID:  # each wrong entry is reported where it is
+                return INVALID  # type: ignore[no-any-return]
             return Holidays(tuple(sorted(set(dates))), line=line)
         values = validate_mapping(value, self.schema, at)
         country, subdivision = values.get("country"), values.get("subdivision")

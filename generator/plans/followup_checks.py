@@ -128,12 +128,12 @@ def _done_after_today(
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:
     """Open reminders of a contact who declined are not shown anywhere: say so."""
-    for index, followup in enumerate(followups):
+    for followup in followups:
         if followup.done is None:
             problems.warn(
                 source.path,
                 followup.line,
-                f"followups.{index}",
+                f"followups.{followup.index}",
                 "is not shown: this contact declined, so playbook makes no more "
                 "reminders for them (mark it done, or delete it)",
             )
@@ -180,8 +180,8 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
                 f"is recorded but the meeting's status is {meeting.status}; "
                 "set status: done once it has taken place",
             )
-    for index, followup in enumerate(meeting.followups):
-        at = f"followups.{index}.done"
+    for followup in meeting.followups:
+        at = f"followups.{followup.index}.done"
         if followup.done is not None and (why := _too_early(meeting, followup.done)):
             problems.error(src.path, src.line(at), at, why)
     if "follow_up_call" in meeting.done and meeting.purpose != "networking":
