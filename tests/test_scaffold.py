@@ -118,6 +118,16 @@ def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(("purpose", "minutes"), [("informational", 30), ("networking", 20)])
+def test_a_new_meeting_suggests_the_length_its_kind_usually_gets(
+    sample_root: Path, purpose: str, minutes: int
+) -> None:
+    """A networking coffee is 15 to 20 minutes: the hint is not the 30 that check would
+    warn about once uncommented."""
+    path = new_file(sample_root, "meeting", "omar-haddad", purpose=purpose, today=TODAY)
+    assert f"# duration: {minutes}\n" in path.read_text()
+
+
 def test_a_new_slug_taken_by_another_kind_is_refused(sample_root: Path) -> None:
     with pytest.raises(UsageError, match=r"\[\[omar-haddad\]\] links ambiguous"):
         new_file(sample_root, "company", "Omar Haddad", today=TODAY)
