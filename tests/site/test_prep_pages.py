@@ -406,3 +406,23 @@ def test_a_time_agreed_before_the_date_is_on_the_agenda_and_the_sheet(tmp_path: 
     for view in ("", "questions/"):
         text = text_of(site, f"meetings/2026-11-18-nadia-petrov/{view}")
         assert "No date yet, 14:00 (requested Wed 18 Nov 2026)" in text, view
+
+
+def test_a_networking_ask_without_skills_or_role_says_where_to_write_them(
+    tmp_path: Path,
+) -> None:
+    """The ask is where you make your skills and target known: without `strengths` and
+    `ideal_role` in the profile, it says so instead of leaving them out in silence."""
+    root = copy_sample(tmp_path / "pb")
+    profile = root / "content/profile.md"
+    kept = profile.read_text().split("---\n")
+    front = "\n".join(
+        line
+        for line in kept[1].splitlines()
+        if not line.startswith(("strengths", "ideal_role", "  - "))
+    )
+    profile.write_text(f"---\n{front}\n---\n{kept[2]}")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    ask = text_of(site, TOMAS).split("The ask")[1].split("Wrap up")[0]
+    assert "No skills yet: list them under strengths: in content/profile.md." in ask
+    assert "No role yet: say the one you want as ideal_role: in content/profile.md." in ask
