@@ -76,6 +76,20 @@ def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
     assert "no reply yet" in text
 
 
+def test_a_request_to_someone_who_declined_is_not_awaiting_a_reply(tmp_path: Path) -> None:
+    """Once someone has said no, nobody waits for their answer: a request still marked
+    requested is not counted or listed as "no reply yet" (the follow-ups make no nudge
+    for it either)."""
+    root = copy_sample(tmp_path / "pb")
+    kwame = root / "content/contacts/kwame-asante.md"
+    kwame.write_text(kwame.read_text().replace("---\n", "---\ndeclined: 2026-11-20\n", 1))
+    site = build(root, today=SAMPLE_TODAY).output
+    text = scan(site / "index.html").text
+    assert "1 awaiting reply" in text, text
+    assert "Video with Kwame Asante : request sent" not in text
+    assert "Phone with Nadia Petrov : request sent Wed 18 Nov, no reply yet" in text
+
+
 def test_the_dashboards_top_targets_leave_out_closed_companies(tmp_path: Path) -> None:
     """A company you closed is no longer a target, whatever its motivation: the dashboard
     lists the best five still open, as a networking meeting's target list does."""
