@@ -426,3 +426,16 @@ def test_a_networking_ask_without_skills_or_role_says_where_to_write_them(
     ask = text_of(site, TOMAS).split("The ask")[1].split("Wrap up")[0]
     assert "No skills yet: list them under strengths: in content/profile.md." in ask
     assert "No role yet: say the one you want as ideal_role: in content/profile.md." in ask
+
+
+def test_a_networking_ask_with_no_target_list_says_how_to_make_one(tmp_path: Path) -> None:
+    """The ask shows your target list; with every company closed there is none to show,
+    and the agenda says so rather than 'Show your target list' over nothing."""
+    root = copy_sample(tmp_path / "pb")
+    for company in (root / "content/companies").glob("*.md"):
+        text = company.read_text()
+        company.write_text(re.sub(r"^status: .*$", "status: closed", text, flags=re.M))
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    ask = text_of(site, TOMAS).split("The ask")[1].split("Wrap up")[0]
+    assert "Target list:" not in ask
+    assert "No target list to show yet: add the companies you are focusing on" in ask
