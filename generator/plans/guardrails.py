@@ -4,10 +4,10 @@ Each rule returns problems pointing at the file and line to change. All are
 warnings except a meeting that would end past midnight, which is an error
 because its agenda cannot be laid out on one day.
 
-- job ask (meeting `goals.N`, `questions.N`): a planned informational meeting
-  whose goal or chosen question reads as asking for a job, an opening or a
-  referral (`asks.job_ask`: the shapes of an ask, not a word list), or names a bank
-  question meant for networking only.
+- job ask (meeting `goals.N`, `share.N`, `questions.N`): a planned informational
+  meeting whose goal, point to share or chosen question reads as asking for a job, an
+  opening or a referral (`asks.job_ask`: the shapes of an ask, not a word list), or
+  names a bank question meant for networking only.
 - asked again (meeting `contact`): a planned meeting with someone who declined
   (`Playbook.declined_on`) before it was requested (or at all, when it has no date).
 - one person (company `name`): you have met exactly one person there and have no
@@ -99,10 +99,12 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
         "an informational meeting is for learning; a guest who senses a hidden agenda "
         "pulls back. Keep requests for a networking meeting"
     )
-    for index, goal in enumerate(meeting.goals):
-        wording = job_ask(goal)
-        if wording:
-            yield _warn(meeting, f"goals.{index}", f'"{wording}" asks for a job: {advice}')
+    said = [("goals", meeting.goals), ("share", meeting.share)]  # share: said aloud
+    for field, texts in said:
+        for index, text in enumerate(texts):
+            wording = job_ask(text)
+            if wording:
+                yield _warn(meeting, f"{field}.{index}", f'"{wording}" asks for a job: {advice}')
     for index, entry in enumerate(meeting.questions):
         bank = playbook.questions.get(entry)
         wording = job_ask(bank.text if bank else entry)

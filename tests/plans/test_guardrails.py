@@ -112,6 +112,19 @@ def test_informational_meeting_asking_for_a_job_is_flagged(
     assert "warning: content/meetings/m1.md:13: questions.2: " in err
 
 
+def test_a_share_point_that_asks_for_a_job_is_flagged_too(tmp_path: Path) -> None:
+    """The share points are said aloud in your background: one that asks for a job is the
+    hidden agenda a guest senses, as much as a goal or a question."""
+    shares = "share:\n  - Demand forecasting for planners\n  - Happy to send my résumé if useful\n"
+    root = tiny(
+        tmp_path, content__meetings__m1=JOBBY.replace("questions:\n", shares + "questions:\n")
+    )
+    [line] = [line for line in reported(root) if ": share." in line]
+    assert line.startswith(
+        'warning: content/meetings/m1.md:13: share.2: "send my résumé" asks for a job: '
+    ), line
+
+
 def test_the_same_wording_is_fine_in_a_networking_meeting(tmp_path: Path) -> None:
     networking = JOBBY.replace("purpose: informational", "purpose: networking")
     root = tiny(tmp_path, content__meetings__m1=networking)
