@@ -115,6 +115,19 @@ def test_targets_are_ranked_by_motivation_posting_advocate(built_sample: Path) -
     assert order[-1] == "meridian-cold-chain"
 
 
+def test_no_target_companies_yet_says_how_to_add_them(tmp_path: Path) -> None:
+    """A new playbook without companies: the Targets page and the dashboard's Top targets
+    say how to start the list, instead of an empty table and a heading over nothing."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Ann Lee\n---\n")
+    write(root, "content/contacts/bo-ray.md", "---\nname: Bo Ray\n---\n")
+    site = build(root).output
+    hint = "No target companies yet: add the ones you are focusing on"
+    assert hint in scan(site / "companies" / "index.html").text
+    assert "<table" not in (site / "companies" / "index.html").read_text()
+    assert hint in scan(site / "index.html").text
+
+
 def test_a_closed_company_ranks_after_the_open_ones(tmp_path: Path) -> None:
     """Closing a company you once scored 5 takes it off the top of your list: it stays
     on the Targets page, below every company still open."""
