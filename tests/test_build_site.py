@@ -76,6 +76,17 @@ def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
     assert "no reply yet" in text
 
 
+def test_a_video_link_on_the_dashboard_opens_the_call(built_sample: Path) -> None:
+    """Tomás's video call is at a web address: the dashboard links it, shown without the
+    scheme as on the agenda, instead of printing the raw address as text."""
+    html = (built_sample / "index.html").read_text()
+    assert (
+        '<a href="https://meet.example.com/fulcrum-talvarez" rel="noopener noreferrer">'
+        "meet.example.com/fulcrum-talvarez</a>"
+    ) in html
+    assert "· https://meet.example.com" not in html
+
+
 def test_a_request_to_someone_who_declined_is_not_awaiting_a_reply(tmp_path: Path) -> None:
     """Once someone has said no, nobody waits for their answer: a request still marked
     requested is not counted or listed as "no reply yet" (the follow-ups make no nudge
