@@ -199,8 +199,9 @@ def test_guardrail_warnings_show_on_the_agenda(tmp_path: Path) -> None:
     meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
     meeting.write_text(
         meeting.read_text().replace(
-            "  - Hear how he sees grid-edge data work",
-            "  - Ask whether Verdant is hiring analysts\n  - Hear how he sees grid-edge data work",
+            "  - Hear where grid-edge data work is heading",
+            "  - Ask whether Verdant is hiring analysts\n"
+            "  - Hear where grid-edge data work is heading",
         )
     )
     report = build(root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
