@@ -21,6 +21,7 @@ from generator.model.fields import FieldType, ListOf, MapOf, Record, Schema
 from generator.model.holidays import HolidaysType
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready, known_types
 from generator.model.schema import KINDS
+from generator.scaffold import create_playbook
 from generator.sources.frontmatter import parse_document, parse_yaml_file
 
 REPO = Path(__file__).resolve().parents[2]
@@ -61,12 +62,21 @@ def test_every_schema_is_a_valid_draft_7_schema(name: str) -> None:
     Validator.check_schema(SCHEMAS[name])
 
 
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A playbook as `init` writes it (its starter files hold `{{ today }}`)."""
+    root = tmp_path_factory.mktemp("started") / "playbook"
+    create_playbook(root)
+    return root
+
+
 @pytest.mark.parametrize(
-    ("root", "rel"),
-    [(root, rel) for root in (REPO, REPO / "themes/default/starter") for rel in sources(root)],
-    ids=lambda value: str(value).replace(str(REPO), ""),
+    ("playbook", "rel"),
+    [("sample", rel) for rel in sources(REPO)]
+    + [("init", rel) for rel in sources(REPO / "themes/default/starter")],
 )
-def test_every_sample_file_validates(root: Path, rel: str) -> None:
+def test_every_sample_file_validates(playbook: str, rel: str, started: Path) -> None:
+    root = REPO if playbook == "sample" else started
     assert [error.message for error in errors(root, rel)] == []
 
 
