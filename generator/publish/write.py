@@ -32,6 +32,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -329,7 +330,7 @@ def _tidy_after_a_killed_build(output: Path) -> None:
     if moved_aside and not output.exists() and (moved_aside[-1] / MARKER).exists():
         os.replace(moved_aside.pop(), output)
     for leftover in moved_aside:
-        shutil.rmtree(leftover, ignore_errors=True)
+        _remove_tree(leftover)
 
 
 def _new_folder(parent: Path, prefix: str) -> Path:
@@ -474,4 +475,27 @@ def _swap(staging: Path, output: Path) -> None:
     except OSError:
         os.replace(old, output)
         raise
-    shutil.rmtree(old)
+    _remove_tree(old)  # the new site is in place: the build succeeded, whatever this leaves
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove a folder of playbook's own, never raising. A folder in it that the user
+    made read-only (`chmod -w output/meetings`) refuses to give up its files: such
+    folders are made writable, then removal is tried once more; what still resists is
+    left for the next build's tidying (`_tidy_after_a_killed_build`)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if not folder.exists() or folder.is_symlink():
+        return
+    _let_owner_in(folder)
+    for parent, folders, _files in os.walk(folder):  # top down: each opened once let in
+        for name in folders:
+            _let_owner_in(Path(parent, name))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _let_owner_in(folder: Path) -> None:
+    """Give the owner read, write and search rights on `folder` (not through a link)."""
+    with suppress(OSError):
+        mode = folder.lstat().st_mode
+        if stat.S_ISDIR(mode) and mode & 0o700 != 0o700:
+            folder.chmod(mode | 0o700)

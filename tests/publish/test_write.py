@@ -114,6 +114,47 @@ def test_leftovers_of_killed_builds_are_removed_and_a_moved_output_put_back(
     assert "Priya Natarajan" in (out / "contacts/priya-natarajan/index.html").read_text()
 
 
+def test_a_clean_build_succeeds_when_the_old_site_resists_removal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the new site has taken the old one's place the build has succeeded: a folder
+    of the old site that cannot be removed (made read-only) must not fail it, and what
+    is left of it goes with the next build."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    real_rmtree = shutil.rmtree
+
+    def resisting(path: Path, ignore_errors: bool = False) -> None:
+        if ".output.old-" in str(path):
+            if not ignore_errors:
+                raise PermissionError(13, "Permission denied", str(path / "meetings"))
+            return
+        real_rmtree(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(shutil, "rmtree", resisting)
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    assert build(root, today=SAMPLE_TODAY, jobs=1, clean=True).output == out
+    assert "Halsted Avenue" in (out / "meetings/2026-11-24-omar-haddad/index.html").read_text()
+    monkeypatch.setattr(shutil, "rmtree", real_rmtree)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert sorted(p.name for p in (tmp_path / "pb").iterdir()) == [
+        "content",
+        "output",
+        "playbook.yaml",
+    ]
+
+
+def test_removing_an_old_site_lets_the_owner_into_its_read_only_folders(tmp_path: Path) -> None:
+    old = tmp_path / ".output.old-abc12345"
+    (old / "meetings/one").mkdir(parents=True)
+    (old / "meetings/one/index.html").write_text("x")
+    (old / "meetings").chmod(0o500)
+    (old / "meetings/one").chmod(0o000)
+    write_module._remove_tree(old)
+    assert not old.exists()
+
+
 def test_one_build_at_a_time_writes_an_output_folder(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
