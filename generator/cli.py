@@ -9,13 +9,16 @@ and said in one line (faults.py); anything else is a bug and keeps its traceback
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
 import re
 import shlex
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -52,7 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with _terminate_like_ctrl_c():
+            code: int = args.run(args)
         return code
     except BuildError as exc:
         _report_failure(args, exc.errors, exc.warnings, written=False)
@@ -69,6 +73,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("playbook: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+@contextlib.contextmanager
+def _terminate_like_ctrl_c() -> Iterator[None]:
+    """`kill` (SIGTERM) ends a command as Ctrl-C does: what it was writing is cleaned up
+    (a build's staging folder and lock, an import's half-written file) and it says
+    "interrupted", instead of dying on the spot and leaving them beside the output."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a signal handler
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _escape_what_stdout_cannot_encode() -> None:
@@ -544,13 +567,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
             webbrowser.open(server.url)
 
-    import signal
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)  # `kill` cleans up like Ctrl-C
-    try:
+    try:  # `kill` stops it like Ctrl-C (`_terminate_like_ctrl_c`)
         server.run(ready)
     except KeyboardInterrupt:
         print("Stopped.")

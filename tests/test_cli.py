@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -331,6 +333,38 @@ def test_ctrl_c_while_the_command_loads_ends_it_quietly(
     monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
     assert launch.main() == 130
     assert capsys.readouterr().err == "playbook: interrupted\n"
+
+
+def test_kill_ends_a_build_like_ctrl_c_and_leaves_nothing_beside_the_output(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SIGTERM (`kill`, a CI runner's timeout) cleans up as Ctrl-C does: no staging
+    folder nor lock file left beside the output, and the old site stays."""
+    from generator.publish import write as write_module
+
+    argv = ["build", "-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
+    assert main([*argv, "--jobs", "1"]) == 0
+    before = (sample_root / "output/index.html").read_bytes()
+    real_put = write_module.Staging.put
+
+    def killed_while_writing(self: write_module.Staging, files: dict[str, bytes]) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return real_put(self, files)
+
+    monkeypatch.setattr(write_module.Staging, "put", killed_while_writing)
+
+    def not_handled(signum: int, frame: object) -> None:
+        pytest.fail("the build let SIGTERM through")
+
+    previous = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        assert main([*argv, "--jobs", "1", "--clean"]) == 130
+        assert signal.getsignal(signal.SIGTERM) == not_handled, "put back as it was"
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert capsys.readouterr().err == "playbook: interrupted\n"
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
+    assert (sample_root / "output/index.html").read_bytes() == before
 
 
 @pytest.mark.parametrize(
