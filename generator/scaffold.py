@@ -12,6 +12,7 @@ values with the `yaml` filter, and the file is parsed before it is written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import shlex
@@ -28,7 +29,7 @@ from generator.model import slugs
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_slugs, did_you_mean
-from generator.publish.atomic import replace_file
+from generator.publish.atomic import replace_file, write_new
 from generator.site.theme import theme_dirs
 from generator.sources.discover import SourceFile, discover
 from generator.sources.frontmatter import parse_document
@@ -86,17 +87,35 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     existing = [t for t in [*targets, *generated] if t.exists()]
     if existing:
         raise UsageError(f"{existing[0]} already exists; init never overwrites files")
-    for source, target in zip(files, targets, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes().replace(b"{{ today }}", day))
-    for target, data in generated.items():
-        replace_file(target, data)
-    created = [*targets, *generated]
+    wanted = {
+        target: source.read_bytes().replace(b"{{ today }}", day)
+        for source, target in zip(files, targets, strict=True)
+    }
+    wanted |= generated
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text(GITIGNORE, encoding="utf-8")
-        created.append(ignore)
-    return created
+        wanted[ignore] = GITIGNORE.encode("utf-8")
+    _write_all_or_none(wanted)
+    return list(wanted)
+
+
+def _write_all_or_none(files: dict[Path, bytes]) -> None:
+    """Create every file, or (a full disk, a folder that cannot be written) none: the
+    files and folders made so far are removed, so that init, run again once the fault
+    is mended, does not refuse the half-made playbook as files it would overwrite."""
+    new_folders = {f for path in files for f in path.parents if not f.exists()}
+    created: list[Path] = []
+    try:
+        for path, data in files.items():
+            write_new(path, data)
+            created.append(path)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        for folder in sorted(new_folders, key=lambda f: len(f.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty: nothing else is touched
+        raise
 
 
 def schema_files() -> dict[str, bytes]:

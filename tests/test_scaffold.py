@@ -243,6 +243,25 @@ def test_init_keeps_an_existing_gitignore(tmp_path: Path) -> None:
     assert tmp_path / "mine" / ".gitignore" not in created
 
 
+def test_init_that_fails_halfway_leaves_nothing_and_succeeds_once_mended(tmp_path: Path) -> None:
+    """A fault while init writes (here a file where its schemas/ folder goes, after the
+    content is written; a full disk alike): no half-made playbook is left, which the
+    next init would refuse as files it must not overwrite, and the user's files stay."""
+    root = tmp_path / "search"
+    (root / "notes").mkdir(parents=True)
+    (root / "notes" / "todo.txt").write_text("mine")
+    (root / "schemas").write_text("in the way")
+    with pytest.raises(OSError):
+        create_playbook(root)
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == [
+        "notes",
+        "notes/todo.txt",
+        "schemas",
+    ]
+    (root / "schemas").unlink()
+    assert root / "playbook.yaml" in create_playbook(root)
+
+
 @pytest.mark.parametrize(("kind", "name"), [("contact", "🎉"), ("company", "***")])
 def test_a_name_without_letters_gets_a_file_name_as_import_gives_it(
     sample_root: Path, kind: str, name: str
