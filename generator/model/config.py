@@ -300,7 +300,8 @@ def _check_theme(
 
 def output_clash(output: Path, root: Path) -> str | None:
     """Why `output` cannot be the output folder of the playbook at `root` (a build replaces
-    its output folder, and must never take the sources with it), or None."""
+    its output folder, and must never take the sources with it, nor be read back as
+    them by the next build), or None."""
     output, root = output.resolve(), root.resolve()
     content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
     if output == root:
@@ -311,6 +312,8 @@ def output_clash(output: Path, root: Path) -> str | None:
         return "contains content/; choose another folder"
     if output.is_relative_to(content):
         return "is inside content/; choose another folder"
+    if output.is_relative_to((root / "themes").resolve()):
+        return "is inside themes/, whose files the build reads as your theme; choose another folder"
     return None
 
 

@@ -137,6 +137,8 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),
+        ("output: themes/default\n", "output: 'themes/default' is inside themes/, whose files"),
+        ("output: themes\n", "output: 'themes' is inside themes/"),
         ("output: .\n", "output: '.' is the playbook root; choose a subfolder"),
         ('output: "out\\0put"\n', "output: 'out\\x00put' holds a NUL character"),
         (f"output: site/{'x' * 256}\n", "has a folder name longer than 255 bytes; shorten it"),
