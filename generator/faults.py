@@ -33,12 +33,28 @@ def os_problem(exc: OSError, option: str = "") -> str:
     """`output/index.html: the disk is full: free some space …`: one line for an OSError.
     `option`: the command's option that names where it writes (`--out`), if it has one."""
     where = exc.filename if exc.filename is not None else ""
-    advice = _ADVICE.get(exc.errno or 0, "").format(with_option=f" with {option}" if option else "")
+    with_option = f" with {option}" if option else ""
+    advice = _ADVICE.get(exc.errno or 0, "").format(with_option=with_option)
     what = advice or (exc.strerror or str(exc)).rstrip(".").lower()
     if exc.errno == errno.EISDIR and where:
         what = "is a folder where a file was expected"
+    in_the_way = _file_in_the_way(exc, str(where))
+    if in_the_way is not None:
+        where = in_the_way
+        what = (
+            f"is a file where a folder was expected: move it, or choose another folder{with_option}"
+        )
     shown = printable(str(where))
     return f"{shown}: {what}" if shown else what
+
+
+def _file_in_the_way(exc: OSError, where: str) -> Path | None:
+    """The file that stands where a folder was to be made (`mkdir` says "file exists"),
+    or where a folder of the path should be ("not a directory", said of the whole path)."""
+    if exc.errno not in (errno.EEXIST, errno.ENOTDIR) or not where:
+        return None
+    path = Path(where)
+    return next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
 
 
 _TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".ics")
