@@ -67,26 +67,45 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
 
+@pytest.mark.parametrize(
+    ("name", "folder"),
+    [
+        ("index.html", ".site.staging-"),  # a page, staged
+        ("journal.json", ".site.undo-"),  # what a commit into the output sets aside
+        (".playbook-manifest.tmp", "site/"),  # the manifest, last in
+    ],
+)
 def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     sample_root: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    name: str,
+    folder: str,
 ) -> None:
-    """A full disk may be told only when a file is flushed, with no file name attached."""
+    """A full disk may be told only when a file is flushed, with no file name attached:
+    the message still names the file, on the disk that is full, and the site stays."""
     out = tmp_path / "site"
+    argv = ["build", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY]
+    assert main([*argv, "-q"]) == 0
+    before = (out / "contacts/jonah-kim/index.html").read_text()
+    contact = sample_root / "content/contacts/jonah-kim.md"
+    contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
     real_write = pathlib.Path.write_bytes
 
     def failing_close(self: Path, data: bytes) -> int:
-        if ".staging-" in str(self) and self.name == "index.html":
+        if folder in str(self) and self.name == name:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_write(self, data)
 
     monkeypatch.setattr(pathlib.Path, "write_bytes", failing_close)
-    status = main(["build", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY])
+    status = main(argv)
     (line,) = without_stages(capsys.readouterr().err).splitlines()
     assert status == 1
-    assert line.startswith("playbook: ") and "index.html: the disk is full" in line, line
+    assert line.startswith(f"playbook: {tmp_path}/") and line.endswith(
+        f"{name}: the disk is full: free some space and run the command again"
+    ), line
+    assert (out / "contacts/jonah-kim/index.html").read_text() == before
 
 
 @pytest.mark.parametrize(

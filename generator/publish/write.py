@@ -122,7 +122,7 @@ def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[
         try:
             yield stage
             if stage.whole:
-                (staging / MARKER).write_bytes(MARKER_TEXT)
+                _write(staging / MARKER, MARKER_TEXT)
                 _write_manifest(staging, stage.files)
                 _swap(staging, output)
             else:
@@ -146,7 +146,7 @@ def _commit(stage: Staging, output: Path) -> None:
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     try:
         touched = [(rel, rel in stage.previous) for rel in changed] + [(rel, True) for rel in gone]
-        (undo / JOURNAL).write_text(json.dumps(touched), encoding="utf-8")
+        _write(undo / JOURNAL, json.dumps(touched).encode("utf-8"))
         (output / MANIFEST).unlink(missing_ok=True)
         try:
             for rel in changed:
@@ -156,7 +156,7 @@ def _commit(stage: Staging, output: Path) -> None:
                 os.replace(_inside(stage.folder, rel), target)
             for rel in gone:
                 _set_aside(output, undo, rel)
-            (output / MARKER).write_bytes(MARKER_TEXT)
+            _write(output / MARKER, MARKER_TEXT)
             _write_manifest(output, stage.files)
         except BaseException:
             if _undo(output, undo):
@@ -252,7 +252,7 @@ def _manifest(output: Path) -> dict[str, str] | None:
 def _write_manifest(folder: Path, files: Mapping[str, str]) -> None:
     data = json.dumps({"files": dict(sorted(files.items()))}, indent=0).encode()
     temporary = folder / f"{MANIFEST}.tmp"
-    temporary.write_bytes(data)
+    _write(temporary, data)
     os.replace(temporary, folder / MANIFEST)
 
 
@@ -360,11 +360,17 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        try:
-            target.write_bytes(data)
-        except OSError as exc:  # a full disk says so when the file is closed, unnamed
-            raise OSError(exc.errno, exc.strerror, exc.filename or rel) from None
+        _write(target, data)
     return len(files)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """`path.write_bytes(data)`, naming `path` in its error: a full disk says so when
+    the file is closed, with no file named (the message would not say which disk)."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from None
 
 
 def replace_file(folder: Path, rel: str, data: bytes) -> None:
