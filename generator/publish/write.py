@@ -4,9 +4,9 @@ A build writes only the files whose bytes differ from the output's (its manifest
 `.playbook-manifest`, holds a digest of every file), into a staging folder beside the
 output; only when every page is written are they moved in, and the files no page makes
 any more deleted. On a slow disk that spares the thousands of folders and files that did
-not change. When there is no trustworthy manifest (a first build, `--clean`, or a build
-killed while it committed), everything is written into the staging folder, which then
-takes the output's place with two renames.
+not change (`--clean` writes them all, and commits them the same way). When there is
+no manifest (a first build, or the file was lost), everything is written into the staging
+folder, which then takes the output's place with two renames.
 
 Whatever fails, before or during the commit, the staging folder goes and the output
 stays as it was: a commit sets aside each file it replaces or deletes, and puts them back
@@ -116,7 +116,9 @@ def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[
     output.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive(output):
         _tidy_after_a_killed_build(output)
-        previous = None if clean else _manifest(output)
+        previous = _manifest(output)
+        if clean and previous is not None:  # every file differs, so all are written again,
+            previous = dict.fromkeys(previous, "")  # but only the listed ones are deleted
         staging = _new_folder(output.parent, f".{output.name}.staging-")
         stage = Staging(staging, previous or {}, whole=previous is None)
         try:
@@ -136,8 +138,9 @@ def _commit(stage: Staging, output: Path) -> None:
     all or nothing: what each move replaces or deletes is set aside in an undo folder
     beside the output until every file is in, so a failure puts the output back as it was
     (and a build killed halfway is undone by the next, `_tidy_after_a_killed_build`).
-    The manifest goes first and comes back last: while it is missing, a commit is
-    under way."""
+    The manifest is set aside first and the new one written last: while it is missing, a
+    commit is under way; undoing the commit puts the old one back, so the next build
+    still knows which files are playbook's (and leaves the user's own ones alone)."""
     changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
     gone = [rel for rel in stage.previous if rel not in stage.files]
     if not changed and not gone and (output / MARKER).exists():
@@ -146,8 +149,8 @@ def _commit(stage: Staging, output: Path) -> None:
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     try:
         touched = [(rel, rel in stage.previous) for rel in changed] + [(rel, True) for rel in gone]
-        _write(undo / JOURNAL, json.dumps(touched).encode("utf-8"))
-        (output / MANIFEST).unlink(missing_ok=True)
+        _write(undo / JOURNAL, json.dumps([(MANIFEST, True), *touched]).encode("utf-8"))
+        _set_aside(output, undo, MANIFEST)
         try:
             for rel in changed:
                 _set_aside(output, undo, rel)
@@ -199,6 +202,9 @@ def _undo(output: Path, undo: Path) -> bool:
                 _remove_empty_folders(output, [rel])
         except OSError:
             whole = False
+    if not whole:  # the output is not as the manifest put back says: the next build
+        with suppress(OSError):  # must write every file
+            (output / MANIFEST).unlink(missing_ok=True)
     return whole
 
 

@@ -101,6 +101,29 @@ def test_clean_writes_every_file(tmp_path: Path) -> None:
     assert "Priya Natarajan" in page.read_text()
 
 
+def test_clean_leaves_the_users_own_files_in_the_output(tmp_path: Path) -> None:
+    """A CNAME, a .git/ to publish from: files no build wrote stay through every
+    build, --clean too (it writes every file again; it does not wipe the folder)."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / ".git").mkdir()
+    (out / ".git/HEAD").write_text("ref: refs/heads/main\n")
+    (out / "CNAME").write_text("jobs.example.org\n")
+    (root / "content/meetings/2026-10-14-daniel-reyes.md").unlink()
+    page = out / "contacts/priya-natarajan/index.html"
+    page.write_text("tampered")
+    build(root, today=SAMPLE_TODAY, jobs=1, clean=True)
+    assert "Priya Natarajan" in page.read_text()
+    assert not (out / "meetings/2026-10-14-daniel-reyes").exists()
+    assert (out / ".git/HEAD").read_text() == "ref: refs/heads/main\n"
+    assert (out / "CNAME").read_text() == "jobs.example.org\n"
+    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
+    assert {rel: data for rel, data in files_of(out).items() if rel not in MINE} == files_of(fresh)
+
+
+MINE = {".git/HEAD", "CNAME"}
+
+
 def test_leftovers_of_killed_builds_are_removed_and_a_moved_output_put_back(
     tmp_path: Path,
 ) -> None:
@@ -114,7 +137,7 @@ def test_leftovers_of_killed_builds_are_removed_and_a_moved_output_put_back(
     assert "Priya Natarajan" in (out / "contacts/priya-natarajan/index.html").read_text()
 
 
-def test_a_clean_build_succeeds_when_the_old_site_resists_removal(
+def test_a_whole_build_succeeds_when_the_old_site_resists_removal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Once the new site has taken the old one's place the build has succeeded: a folder
@@ -122,6 +145,7 @@ def test_a_clean_build_succeeds_when_the_old_site_resists_removal(
     is left of it goes with the next build."""
     root = copy_sample(tmp_path / "pb")
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / MANIFEST).unlink()  # so the whole folder is replaced
     real_rmtree = shutil.rmtree
 
     def resisting(path: Path, ignore_errors: bool = False) -> None:
@@ -134,7 +158,7 @@ def test_a_clean_build_succeeds_when_the_old_site_resists_removal(
     monkeypatch.setattr(shutil, "rmtree", resisting)
     meeting = root / OMAR
     meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
-    assert build(root, today=SAMPLE_TODAY, jobs=1, clean=True).output == out
+    assert build(root, today=SAMPLE_TODAY, jobs=1).output == out
     assert "Halsted Avenue" in (out / "meetings/2026-11-24-omar-haddad/index.html").read_text()
     monkeypatch.setattr(shutil, "rmtree", real_rmtree)
     build(root, today=SAMPLE_TODAY, jobs=1)
@@ -287,6 +311,33 @@ def test_a_commit_that_fails_halfway_puts_the_output_back(
     assert stamps(out)["static/style.css"] == before_next["static/style.css"]
 
 
+def test_a_commit_that_cannot_be_undone_whole_leaves_no_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that cannot be put back leaves the output unlike any manifest: the next
+    build must write every file, not trust the old manifest and skip it."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    edited_everywhere(root)
+    real, moved = os.replace, []
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)).is_relative_to(out):
+            moved.append(target)
+            if len(moved) == 10 or (".undo-" in str(source) and len(moved) == 11):
+                raise OSError(5, "Input/output error", str(target))
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    monkeypatch.undo()
+    assert not (out / MANIFEST).exists()
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
+    assert files_of(out) == files_of(fresh)
+
+
 KILLED_AT_A_MOVE = """
 import os, signal, sys
 from pathlib import Path
@@ -304,8 +355,11 @@ build(Path(sys.argv[1]), today=__import__("datetime").date(2026, 11, 22), jobs=1
 
 
 def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> None:
+    """The manifest comes back too: the next build then knows which files are
+    playbook's, and leaves the user's own (a CNAME) alone."""
     root = copy_sample(tmp_path / "pb")
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / "CNAME").write_text("jobs.example.org\n")
     before = files_of(out)
     edited_everywhere(root)
     killed = subprocess.run(
@@ -316,9 +370,10 @@ def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> 
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert files_of(out) != before and not (out / MANIFEST).exists()  # a mix, mid-commit
     write_module._tidy_after_a_killed_build(out)  # what the next build does first
-    assert files_of(out) == {rel: data for rel, data in before.items() if rel != MANIFEST}
+    assert files_of(out) == before
     build(root, today=SAMPLE_TODAY, jobs=1)
     assert "Changed" in (out / "index.html").read_text()
+    assert (out / "CNAME").read_text() == "jobs.example.org\n"
     assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
 
 
