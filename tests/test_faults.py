@@ -108,6 +108,30 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     assert (out / "contacts/jonah-kim/index.html").read_text() == before
 
 
+def test_a_full_temporary_folder_does_not_fail_the_build(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Compiled templates are cached in the system's temporary folder (often a small
+    tmpfs), not where the site goes: when it is full, the build compiles them again."""
+    import tempfile
+
+    import jinja2.bccache
+
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+
+    def full(self: object, stream: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(jinja2.bccache.Bucket, "write_bytecode", full)
+    argv = ["build", "-q", "-C", str(sample_root), "--out", str(tmp_path / "site"), *TODAY]
+    assert main([*argv, "--jobs", "1"]) == 0, capsys.readouterr().err
+    assert (tmp_path / "site/index.html").exists()
+
+
 @pytest.mark.parametrize(
     ("template", "text"),
     [

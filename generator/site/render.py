@@ -9,6 +9,7 @@ follows a theme edit), so an edited template is always seen.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import html
@@ -130,19 +131,37 @@ def make_environment(
     return env
 
 
-def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache:
+def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (compiling the theme costs more than rendering
     a small playbook), checked against each template's source by Jinja, and kept apart for
     each way of compiling: Jinja compiles a call to a filter or function that takes the
     page's context (`short_day`) otherwise than a call to one that does not, so a template
-    compiled for another version of the filters must not be reused."""
+    compiled for another version of the filters must not be reused. None when the
+    system's temporary folder cannot hold the cache."""
     options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, AUTOESCAPED)
     shape = [jinja2.__version__, repr(options), repr(sorted(env.extensions))]
     for kind, functions in (("filter", env.filters), ("test", env.tests), ("global", env.globals)):
         for name, function in sorted(functions.items()):
             shape.append(f"{kind} {name} {getattr(function, 'jinja_pass_arg', '')}")
     digest = hashlib.blake2b("\n".join(shape).encode(), digest_size=8).hexdigest()
-    return jinja2.FileSystemBytecodeCache(pattern=f"__playbook_{digest}_%s.cache")
+    try:
+        return _SpeedUpOnly(pattern=f"__playbook_{digest}_%s.cache")
+    except (OSError, RuntimeError):  # Jinja's folder cannot be made, or is not safe
+        return None
+
+
+class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
+    """The bytecode cache, in the system's temporary folder, which may be full or
+    read-only while the playbook and its output folder are fine: a template it cannot
+    keep or read back is compiled again, instead of failing the build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def theme_loader(themes: Sequence[Path]) -> jinja2.BaseLoader:
