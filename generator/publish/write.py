@@ -283,7 +283,7 @@ def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
     holds it): it opens the file again, since a build starting now locks the new one."""
     tries = 0
     while True:
-        handle = lock.open("a")
+        handle = _open_lock(lock)
         try:
             _lock(handle.fileno())
         except OSError:
@@ -300,6 +300,16 @@ def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
         handle.close()
     with handle:
         yield handle
+
+
+def _open_lock(lock: Path) -> IO[str]:
+    """The lock file, opened; an error names the folder it is in (the folder that holds
+    the output must be writable too: the lock and the staging folder go there), not a
+    file the user never made."""
+    try:
+        return lock.open("a")
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(lock.parent)) from None
 
 
 def _still_there(handle: IO[str], path: Path) -> bool:

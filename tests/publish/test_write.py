@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, make_playbook
@@ -186,6 +187,25 @@ def test_one_build_at_a_time_writes_an_output_folder(tmp_path: Path) -> None:
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         with pytest.raises(UsageError, match="another playbook build is writing"):
             build(root, today=SAMPLE_TODAY, jobs=1)
+
+
+def test_a_folder_that_refuses_the_lock_is_named_not_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output folder the user may write in a folder they may not (a web server's
+    root): the folder that must be writable is named, not a lock file they never made."""
+    root = copy_sample(tmp_path / "pb")
+    real_open = Path.open
+
+    def refusing(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name.endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing)
+    with pytest.raises(PermissionError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert refused.value.filename == str(root)
 
 
 def test_a_build_that_waited_for_a_lock_removed_meanwhile_takes_the_new_one(
