@@ -29,7 +29,7 @@ from generator.model import slugs
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_slugs, did_you_mean
-from generator.publish.atomic import replace_file, write_new
+from generator.publish.atomic import replace_files, write_new
 from generator.site.theme import theme_dirs
 from generator.sources.discover import SourceFile, discover
 from generator.sources.frontmatter import parse_document
@@ -130,11 +130,7 @@ def write_schemas(folder: Path) -> list[Path]:
     """Write (or rewrite) every schema into `folder`."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
-    written = []
-    for name, data in schema_files().items():
-        replace_file(folder / name, data)
-        written.append(folder / name)
-    return written
+    return replace_files(folder, schema_files())
 
 
 def vscode_settings(schema_folder: str = SCHEMA_FOLDER) -> dict[str, object]:

@@ -22,7 +22,7 @@ from generator.errors import BuildError, ContentError, UsageError
 from generator.model.entities import Playbook, name_order
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
-from generator.publish.atomic import replace_file
+from generator.publish.atomic import replace_files
 from generator.site.vcard import contact_vcard
 
 CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
@@ -87,14 +87,10 @@ def csv_tables(playbook: Playbook, today: dt.date) -> dict[str, bytes]:
 
 
 def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
-    """Write each table into `folder` (made if needed), each file whole."""
+    """Write each table into `folder` (made if needed): all of them whole, or none."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
-    written = []
-    for name, data in tables.items():
-        replace_file(folder / name, data)
-        written.append(folder / name)
-    return written
+    return replace_files(folder, tables)
 
 
 Table = tuple[list[str], list[list[str]]]

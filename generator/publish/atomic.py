@@ -3,7 +3,8 @@
 A file is written under a hidden temporary name in its folder, flushed to disk, then
 given its real name in one step. A new file is linked to its name, which fails if
 the name is taken, so an import never replaces a file; an export replaces its own
-earlier output. The only thing removed here is the temporary file itself.
+earlier output, all its files or none. The only things removed here are the temporary
+files themselves, and the empty folders made for files that could not be written.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 
@@ -42,6 +43,30 @@ def replace_file(path: Path, data: bytes) -> None:
             os.replace(temporary, path)
         finally:
             temporary.unlink(missing_ok=True)
+
+
+def replace_files(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write files (name → bytes) into `folder`, replacing earlier ones: all of them or,
+    when one cannot be written (a full disk), none, and no folder made for them left
+    empty. Every file is written beside its name before any takes its name."""
+    made = [f for f in (folder, *folder.parents) if not f.exists()]  # deepest first
+    written: list[tuple[Path, Path]] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            with _naming(folder / name):
+                written.append((_written_beside(folder / name, data), folder / name))
+        for temporary, path in written:
+            with _naming(path):
+                os.replace(temporary, path)
+    except BaseException:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+        for empty in made:
+            with contextlib.suppress(OSError):
+                empty.rmdir()
+        raise
+    return [path for _, path in written]
 
 
 @contextlib.contextmanager

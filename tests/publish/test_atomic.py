@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 
-from generator.publish.atomic import replace_file, write_new
+from generator.publish import atomic
+from generator.publish.atomic import replace_file, replace_files, write_new
 
 
 def test_write_new_never_replaces(tmp_path: Path) -> None:
@@ -46,3 +48,29 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(OSError):
         write_new(tmp_path / "a.md", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_replace_files_writes_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk at the third file: the first two keep their earlier bytes (not a mix of
+    two exports), no temporary file is left, nor the folder made for them."""
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.csv").write_bytes(b"earlier")
+    real, count = atomic._written_beside, []
+
+    def fills(path: Path, data: bytes) -> Path:
+        count.append(path)
+        if len(count) % 3 == 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(atomic, "_written_beside", fills)
+    files = {"a.csv": b"new", "b.csv": b"new", "c.csv": b"new"}
+    for folder in (tmp_path / "old", tmp_path / "new" / "export"):
+        with pytest.raises(OSError) as full:
+            replace_files(folder, files)
+        assert full.value.filename == str(folder / "c.csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["old"]
+    assert [p.name for p in (tmp_path / "old").iterdir()] == ["a.csv"]
+    assert (tmp_path / "old" / "a.csv").read_bytes() == b"earlier"
+    monkeypatch.undo()
+    assert replace_files(tmp_path / "new", files) == [tmp_path / "new" / name for name in files]
