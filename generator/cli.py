@@ -741,7 +741,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     """Write contact cards (vCard 3.0) for the named contacts, or all of them: name,
     company, title, email, phone and LinkedIn address; never your notes. -o replaces an
     earlier .vcf file, and no other kind of file."""
-    from generator.exchange.exporting import checked, vcards
+    from generator.exchange.exporting import checked, refuse_a_built_site, vcards
     from generator.publish.atomic import replace_file
 
     _require_playbook(args.root)
@@ -760,6 +760,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
         return 0
     if args.output.exists() and args.output.suffix.lower() not in (".vcf", ".vcard"):
         raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
+    refuse_a_built_site(args.output)
     replace_file(args.output, text.encode("utf-8"))
     _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
     return 0

@@ -23,6 +23,7 @@ from generator.model.entities import Playbook, name_order
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import replace_files
+from generator.publish.write import built_site_holding
 from generator.site.vcard import contact_vcard
 
 CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
@@ -90,7 +91,20 @@ def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
     """Write each table into `folder` (made if needed): all of them whole, or none."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
+    refuse_a_built_site(folder)
     return replace_files(folder, tables)
+
+
+def refuse_a_built_site(path: Path) -> None:
+    """Other people's details never go into a site playbook built: it is published with
+    whatever is in it, and builds leave files of the user's own there."""
+    site = built_site_holding(path)
+    if site is not None:
+        raise UsageError(
+            f"not writing into {site}: it holds a site playbook built, which is published "
+            "with all it holds, and other people's details do not belong there; choose "
+            "another folder"
+        )
 
 
 Table = tuple[list[str], list[list[str]]]

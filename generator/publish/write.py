@@ -72,6 +72,13 @@ def check_output_dir(output: Path, root: Path) -> Path:
     return output
 
 
+def built_site_holding(path: Path) -> Path | None:
+    """The output folder of a build (it carries the marker) that `path` is in, if any:
+    what is written there is published with the site."""
+    path = path.resolve()
+    return next((f for f in (path, *path.parents) if (f / MARKER).is_file()), None)
+
+
 @dataclass
 class Staging:
     """Where a build puts the files it writes, and what the output holds already."""

@@ -176,3 +176,27 @@ def test_a_failing_write_names_the_file_asked_for(
     err = capsys.readouterr().err
     assert f"playbook: {target}: " in err and ".tmp" not in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.vcf", "playbook"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o", "output", *TODAY],
+        ["export", "vcard", "-o", "output/cards/all.vcf"],
+        ["report", "--from", "2026-10-01", "-o", "output/log", *TODAY],
+    ],
+)
+def test_other_peoples_details_never_go_into_the_built_site(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """The site folder is published with all it holds (and builds keep files of the
+    user's own there): an export or a log written into it would be published too."""
+    assert main(["build", "-q", "-C", str(sample_root), *TODAY]) == 0
+    before = sorted(p.relative_to(sample_root) for p in (sample_root / "output").rglob("*"))
+    *words, flag, where = command[: command.index("-o") + 2]
+    argv = [*words, "-C", str(sample_root), flag, str(sample_root / where)]
+    assert main(argv + command[command.index("-o") + 2 :]) == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith(f"playbook: not writing into {sample_root / 'output'}: it holds a site")
+    after = sorted(p.relative_to(sample_root) for p in (sample_root / "output").rglob("*"))
+    assert after == before
