@@ -26,6 +26,7 @@ folders of servers that were killed.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -287,13 +288,17 @@ def _exclusive(output: Path) -> Iterator[None]:
 def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
     """An open handle on `lock`, locked. A build that waited may find, once it has the
     lock, that the file was removed by the build before it (which unlinks it while it
-    holds it): it opens the file again, since a build starting now locks the new one."""
+    holds it): it opens the file again, since a build starting now locks the new one.
+    On a disk that cannot lock files (some network shares) the build goes unguarded,
+    rather than waiting for a build that is not there."""
     tries = 0
     while True:
         handle = _open_lock(lock)
         try:
             _lock(handle.fileno())
-        except OSError:
+        except OSError as exc:
+            if exc.errno in _CANNOT_LOCK:
+                break
             handle.close()
             tries += 1
             if tries == LOCK_TRIES:
@@ -307,6 +312,10 @@ def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
         handle.close()
     with handle:
         yield handle
+
+
+_CANNOT_LOCK = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS})
+"""What a file system that does not lock files answers (as against: locked by another)."""
 
 
 def _open_lock(lock: Path) -> IO[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -206,6 +207,21 @@ def test_a_folder_that_refuses_the_lock_is_named_not_the_lock(
     with pytest.raises(PermissionError) as refused:
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert refused.value.filename == str(root)
+
+
+def test_a_disk_that_cannot_lock_files_still_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network shares answer a lock with ENOLCK: that is no other build writing."""
+    root = copy_sample(tmp_path / "pb")
+
+    def cannot(fd: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(write_module, "_lock", cannot)
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    assert (out / "index.html").exists()
+    assert sorted(p.name for p in root.iterdir()) == ["content", "output", "playbook.yaml"]
 
 
 def test_a_build_that_waited_for_a_lock_removed_meanwhile_takes_the_new_one(
