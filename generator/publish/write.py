@@ -501,7 +501,9 @@ def _inside(folder: Path, rel: str) -> Path:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging` with two renames; the old tree is removed last."""
+    """Replace `output` by `staging` with two renames; the old tree is removed last.
+    Stopped between them (a failure, Ctrl-C, `kill`), the old tree is put back: the
+    staging folder is about to be removed, and the site must not go missing meanwhile."""
     if not output.exists():
         os.replace(staging, output)
         return
@@ -510,7 +512,7 @@ def _swap(staging: Path, output: Path) -> None:
     os.replace(output, old)
     try:
         os.replace(staging, output)
-    except OSError:
+    except BaseException:
         os.replace(old, output)
         raise
     _remove_tree(old)  # the new site is in place: the build succeeded, whatever this leaves

@@ -171,6 +171,33 @@ def test_a_whole_build_succeeds_when_the_old_site_resists_removal(
     ]
 
 
+def test_a_build_interrupted_between_the_two_renames_puts_the_old_site_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C or `kill` (SIGTERM) right after the old site was moved aside: the site must
+    not be missing until the next build puts it back."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / MANIFEST).unlink()  # so the whole folder is replaced
+    before = files_of(out)
+    real = os.replace
+
+    def interrupted(source: object, target: object) -> None:
+        if ".output.staging-" in str(source) and Path(str(target)) == out:
+            raise KeyboardInterrupt
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert files_of(out) == before
+    assert sorted(p.name for p in (tmp_path / "pb").iterdir()) == [
+        "content",
+        "output",
+        "playbook.yaml",
+    ]
+
+
 def test_removing_an_old_site_lets_the_owner_into_its_read_only_folders(tmp_path: Path) -> None:
     old = tmp_path / ".output.old-abc12345"
     (old / "meetings/one").mkdir(parents=True)
