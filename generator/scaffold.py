@@ -12,7 +12,6 @@ values with the `yaml` filter, and the file is parsed before it is written.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import shlex
@@ -29,7 +28,7 @@ from generator.model import slugs
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_slugs, did_you_mean
-from generator.publish.atomic import replace_files, write_new
+from generator.publish.atomic import replace_files, write_new_files
 from generator.site.theme import theme_dirs
 from generator.sources.discover import SourceFile, discover
 from generator.sources.frontmatter import parse_document
@@ -95,27 +94,8 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     ignore = directory / ".gitignore"
     if not ignore.exists():
         wanted[ignore] = GITIGNORE.encode("utf-8")
-    _write_all_or_none(wanted)
+    write_new_files(wanted)  # all or none: a second init after a full disk is not refused
     return list(wanted)
-
-
-def _write_all_or_none(files: dict[Path, bytes]) -> None:
-    """Create every file, or (a full disk, a folder that cannot be written) none: the
-    files and folders made so far are removed, so that init, run again once the fault
-    is mended, does not refuse the half-made playbook as files it would overwrite."""
-    new_folders = {f for path in files for f in path.parents if not f.exists()}
-    created: list[Path] = []
-    try:
-        for path, data in files.items():
-            write_new(path, data)
-            created.append(path)
-    except BaseException:
-        for path in created:
-            path.unlink(missing_ok=True)
-        for folder in sorted(new_folders, key=lambda f: len(f.parts), reverse=True):
-            with contextlib.suppress(OSError):
-                folder.rmdir()  # only if empty: nothing else is touched
-        raise
 
 
 def schema_files() -> dict[str, bytes]:

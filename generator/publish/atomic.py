@@ -1,10 +1,11 @@
-"""Whole files or none: what imports, exports and `playbook schema` write appears complete.
+"""Whole files or none: what imports, exports, `init` and `schema` write appears complete.
 
 A file is written under a hidden temporary name in its folder, flushed to disk, then
 given its real name in one step. A new file is linked to its name, which fails if
 the name is taken, so an import never replaces a file; an export replaces its own
-earlier output, all its files or none. The only things removed here are the temporary
-files themselves, and the empty folders made for files that could not be written.
+earlier output, all its files or none, and `init` makes all its files or none. The only
+things removed here are the temporary files, the files an all-or-none write had just
+made when a later one failed, and the empty folders made for them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 
@@ -45,11 +46,27 @@ def replace_file(path: Path, data: bytes) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def write_new_files(files: Mapping[Path, bytes]) -> None:
+    """Create every file (`write_new`), or, when one cannot be written (a full disk),
+    none: the files made so far go, and the folders made for them."""
+    made = _missing_folders(files)
+    created: list[Path] = []
+    try:
+        for path, data in files.items():
+            write_new(path, data)
+            created.append(path)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        _remove_if_empty(made)
+        raise
+
+
 def replace_files(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write files (name → bytes) into `folder`, replacing earlier ones: all of them or,
     when one cannot be written (a full disk), none, and no folder made for them left
     empty. Every file is written beside its name before any takes its name."""
-    made = [f for f in (folder, *folder.parents) if not f.exists()]  # deepest first
+    made = _missing_folders([folder / name for name in files])
     written: list[tuple[Path, Path]] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -62,11 +79,22 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     except BaseException:
         for temporary, _ in written:
             temporary.unlink(missing_ok=True)
-        for empty in made:
-            with contextlib.suppress(OSError):
-                empty.rmdir()
+        _remove_if_empty(made)
         raise
     return [path for _, path in written]
+
+
+def _missing_folders(paths: Iterable[Path]) -> list[Path]:
+    """The folders of `paths` that do not exist yet, deepest first."""
+    missing = {folder for path in paths for folder in path.parents if not folder.exists()}
+    return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
+
+
+def _remove_if_empty(folders: Iterable[Path]) -> None:
+    """Remove the folders (deepest first) that are empty: never anything in them."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 @contextlib.contextmanager
