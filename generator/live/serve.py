@@ -52,6 +52,7 @@ from generator.publish.write import temporary_folder
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import PRIVACY_POLICY
+from generator.site.theme import version_of
 
 RELOAD_SCRIPT = "livereload.js"
 """Where the reload client is served (livereload.js finds its server from this URL)."""
@@ -345,10 +346,13 @@ class SiteFiles(_Guarded):
             data = target.read_bytes()
         except OSError:  # gone, a folder, unreadable
             raise web.HTTPError(404) from None
+        asked = self.get_query_argument("v", None)
         if page:
             self.hub.serve(self.request.path)
-        elif path.startswith(routes.STATIC) and self.get_query_argument("v", None):
-            self.set_header("Cache-Control", KEEP)  # a new theme version has a new address
+        elif path.startswith(routes.STATIC) and asked == version_of(data):
+            # kept: a new version has a new address. An old version's address gets the new
+            # bytes uncached, since an undo of the theme save links it again.
+            self.set_header("Cache-Control", KEEP)
         self.set_header("Content-Type", _content_type(target.name))
         self.finish(data)
 

@@ -69,9 +69,9 @@ class Theme:
             for path in sorted((folder / "templates").rglob("*")):
                 if path.is_file():
                     name = path.relative_to(folder / "templates").as_posix()
-                    digests[("template", name)] = _digest(path.read_bytes())
+                    digests[("template", name)] = version_of(path.read_bytes())
         for rel, path in static_files(folders):
-            digests[("static", rel.removeprefix(routes.STATIC))] = _digest(path.read_bytes())
+            digests[("static", rel.removeprefix(routes.STATIC))] = version_of(path.read_bytes())
         return cls(folders, digests)
 
     def versions(self) -> dict[str, str]:
@@ -82,5 +82,7 @@ class Theme:
         return {k for k in keys if self.digests.get(k) != other.digests.get(k)}
 
 
-def _digest(data: bytes) -> str:
+def version_of(data: bytes) -> str:
+    """A theme file's version: what an asset's `?v=` link carries, so the live preview
+    can tell an asset asked for by its current version from one asked for by an old one."""
     return hashlib.blake2b(data, digest_size=6).hexdigest()

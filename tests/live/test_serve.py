@@ -117,6 +117,22 @@ def check_theme_assets(server: LiveServer, sample_root: Path) -> None:
     wait_for(lambda: found[0] not in get(server, CONTACT_URL)[2])  # a new version, a new address
 
 
+def test_an_asset_asked_for_by_a_version_it_no_longer_has_is_not_kept(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """A page served just before a theme save asks for the old version after the save:
+    the new bytes under the old address must not be kept, or undoing the save would
+    show the page with the edited styles for a day."""
+    body = get(server, CONTACT_URL)[2]
+    found = re.search(rb'href="../../static/style.css\?v=(\w+)"', body)
+    assert found
+    old = f"/static/style.css?v={found[1].decode()}"
+    write(sample_root, "themes/default/static/style.css", "body { margin: 0 }\n")
+    wait_for(lambda: get(server, old)[2] == b"body { margin: 0 }\n")
+    assert get(server, old)[1]["Cache-Control"] == "no-cache"
+    assert get(server, "/static/style.css?v=0")[1]["Cache-Control"] == "no-cache"
+
+
 def test_serves_from_a_temporary_folder_not_output(server: LiveServer, sample_root: Path) -> None:
     assert server.builder is not None
     out = server.builder.out
