@@ -109,6 +109,10 @@ class _Rendered:
     files: tuple[str, ...]
 
 
+class NoCalendarYet(LookupError):
+    """No build has succeeded yet, so there is no calendar (a KeyError of a bug is not this)."""
+
+
 Listing = dict[tuple[str, str], PageKind]
 """Every page group of the site by (kind name, key), in the build's order."""
 LISTING: Key = ("pages",)
@@ -400,7 +404,7 @@ class LiveBuild:
         if made is not None:
             return made
         if source is None:
-            raise LookupError("no successful build yet")
+            raise NoCalendarYet("no successful build yet")
         playbook, today, items = source
         made = build_calendar(playbook, today, items, base_url=playbook.config.base_url)
         with self._calendar_lock:

@@ -46,7 +46,7 @@ from tornado import httpserver, netutil, web
 from tornado.ioloop import IOLoop
 
 from generator.errors import ContentError, UsageError, printable
-from generator.live.rebuild import LiveBuild, Outcome
+from generator.live.rebuild import LiveBuild, NoCalendarYet, Outcome
 from generator.live.watch import MAX_WAIT, QUIET, Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
 from generator.site import routes
@@ -312,9 +312,13 @@ class SiteFiles(_Guarded):
 
     async def get(self, path: str) -> None:
         if path == CALENDAR_FILE:  # made when asked for, not on every save
+            try:
+                data = await IOLoop.current().run_in_executor(None, self.calendar)
+            except NoCalendarYet:  # no good build yet: no calendar, as `build` writes none
+                raise web.HTTPError(404) from None
             self._headers_for_all()
             self.set_header("Content-Type", "text/calendar; charset=utf-8")
-            self.finish(await IOLoop.current().run_in_executor(None, self.calendar))
+            self.finish(data)
             return
         parts = path.split("/")
         if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):

@@ -511,6 +511,21 @@ def test_a_server_left_running_overnight_moves_to_the_new_day(
         wait_for(lambda: b"as of Mon 23 Nov 2026" in get(server, "/timeline/")[2])
 
 
+def test_no_calendar_before_the_first_good_build_is_not_found_not_a_failure(
+    sample_root: Path,
+) -> None:
+    """A playbook broken from the start has no calendar yet (`build` would write none): a
+    calendar app polling it gets 404, and the log no traceback."""
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append) as server:
+        before = len(lines)
+        assert get(server, "/playbook.ics")[0] == 404
+        assert lines[before:] == []
+        edit(sample_root, CONTACT, "name: [Elena", "name: Elena Marsh")
+        wait_for(lambda: get(server, "/playbook.ics")[0] == 200)
+
+
 def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Path) -> None:
     from generator.errors import UsageError
 
