@@ -445,7 +445,22 @@ def temporary_folder(prefix: str) -> Iterator[Path]:
         with _in_use(folder):
             yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove_lock_last(folder)
+
+
+def _remove_lock_last(folder: Path) -> None:
+    """Remove a server's folder, its IN_USE file last: a removal cut short (a second
+    Ctrl-C, a kill) leaves a folder the next server knows as a killed server's and removes,
+    not a copy of the playbook that no one would ever tidy."""
+    with suppress(OSError):
+        for child in list(folder.iterdir()):
+            if child.name == IN_USE:
+                continue
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager

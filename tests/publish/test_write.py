@@ -11,7 +11,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -403,6 +405,7 @@ def test_a_commit_that_cannot_be_undone_whole_leaves_no_manifest(
 
 KILLED_AT_A_MOVE = """
 import os, signal, sys
+from collections.abc import Callable
 from pathlib import Path
 from generator.build import build
 out, real, moved = Path(sys.argv[2]), os.replace, []
@@ -469,3 +472,38 @@ def test_the_output_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
         os.umask(old)
     assert (first, out.stat().st_mode & 0o777) == (0o755, 0o755)
     assert (out / "contacts").stat().st_mode & 0o777 == 0o755
+
+
+@pytest.mark.parametrize("cut_at", range(1, 11))
+def test_a_serve_folder_whose_removal_was_cut_short_is_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_at: int
+) -> None:
+    """A second Ctrl-C while `playbook serve` removes its folder: what is left of it keeps
+    its lock file, so the next server removes it (a copy of the playbook must not stay
+    in the temporary folder for good). At worst an empty folder is left."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    steps = 0
+
+    def cut(real: Callable[..., None]) -> Callable[..., None]:
+        def removal(*args: object, **kwargs: object) -> None:
+            nonlocal steps
+            steps += 1
+            if steps == cut_at:
+                raise KeyboardInterrupt
+            real(*args, **kwargs)
+
+        return removal
+
+    with (
+        pytest.raises(KeyboardInterrupt),
+        write_module.temporary_folder("playbook-serve-") as folder,
+    ):
+        for n in range(3):
+            write_module.replace_file(folder, f"contacts/c{n}/index.html", b"private")
+        write_module.replace_file(folder, "index.html", b"private")
+        monkeypatch.setattr(os, "unlink", cut(os.unlink))
+        monkeypatch.setattr(os, "rmdir", cut(os.rmdir))
+    monkeypatch.undo()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with write_module.temporary_folder("playbook-serve-"):
+        assert not folder.exists() or not any(folder.iterdir())
