@@ -190,6 +190,9 @@ class LiveBuild:
         self._calendar_input: tuple[Playbook, dt.date, tuple[FollowUpItem, ...]] | None = None
         self._calendar: bytes | None = None
         self._not_found: tuple[Theme | None, bytes] | None = None
+        self._writing = threading.Lock()
+        self._closed = False
+        """Set by `close()`: write and delete nothing more in `out`."""
 
     @collector_paused()
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
@@ -420,18 +423,29 @@ class LiveBuild:
         theme = self._theme or Theme.read(theme_dirs(self.root, "default"))
         return self._fail(problems, theme, time.perf_counter())
 
+    def close(self) -> None:
+        """Leave `out` alone from now on (any thread): the server is stopping and removes
+        it, maybe while a rebuild still runs, which must not write it again (a copy of
+        the playbook that no server would tidy away). Waits for a write under way."""
+        with self._writing:
+            self._closed = True
+
     def _put(self, rel: str, data: bytes, written: set[str]) -> None:
         """Write a file if its bytes changed (atomically: readers see old or new)."""
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if self._files.get(rel) != digest:
-            replace_file(self.out, rel, data)
+            with self._writing:
+                if not self._closed:
+                    replace_file(self.out, rel, data)
             self._files[rel] = digest
             written.add(rel)
 
     def _remove_all_but(self, keep: set[str]) -> set[str]:
         """Delete the files no page or asset makes any more."""
         gone = [rel for rel in self._files if rel not in keep]
-        remove_files(self.out, gone)
+        with self._writing:
+            if not self._closed:
+                remove_files(self.out, gone)
         for rel in gone:
             del self._files[rel]
         return set(gone)

@@ -538,6 +538,7 @@ class LiveServer:
                 if not self._stopping.is_set():
                     loop.run_forever()
             finally:
+                builder.close()  # first: a second Ctrl-C may cut the rest short
                 watcher.stop()
                 self.debouncer.close()
                 worker.join(timeout=30)

@@ -265,6 +265,21 @@ def test_unchanged_content_renders_nothing(builder: LiveBuild, sample_root: Path
     assert not outcome.visible
 
 
+def test_a_closed_build_writes_and_deletes_nothing(builder: LiveBuild, sample_root: Path) -> None:
+    """The server stops (Ctrl-C twice) and removes its folder while a rebuild still runs:
+    the rebuild must not make the folder again, with a copy of the playbook in it that
+    no lock marks as a server's, so that no later server tidies it away."""
+    write(sample_root, "content/contacts/zoe-page.md", "---\nname: Zoe Page\n---\n")
+    assert builder.build().written
+    builder.close()
+    shutil.rmtree(builder.out)
+    EDITS["company motivation (ranks move)"](sample_root)
+    (sample_root / "content/contacts/zoe-page.md").unlink()
+    outcome = builder.build()
+    assert outcome.ok and outcome.rendered
+    assert not builder.out.exists()
+
+
 def test_a_change_that_keeps_time_and_size_is_seen(builder: LiveBuild, sample_root: Path) -> None:
     """Two saves within the file system's clock tick: files are compared by content."""
     path = sample_root / ELENA
