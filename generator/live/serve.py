@@ -500,8 +500,8 @@ class LiveServer:
 
     @property
     def url(self) -> str:
-        name = "127.0.0.1" if self.policy.wildcard else self.host
-        name = f"[{name}]" if ":" in name else name
+        name = {"::": "::1"}.get(self.host, "127.0.0.1") if self.policy.wildcard else self.host
+        name = f"[{name}]" if ":" in name else name  # `::` is IPv6 only, `0.0.0.0` IPv4
         return f"http://{name}:{self.port}/"
 
     def run(self, ready: Callable[[], None] | None = None) -> None:

@@ -207,6 +207,22 @@ def test_host_policy() -> None:
     assert HostPolicy("::1", 80).allows("[::1]")
 
 
+@pytest.mark.parametrize(("host", "shown"), [("0.0.0.0", "127.0.0.1"), ("::", "[::1]")])
+def test_the_address_shown_for_every_interface_answers(
+    sample_root: Path, host: str, shown: str
+) -> None:
+    """`--host ::` listens on IPv6 only: the address printed (and opened by --open) is
+    this machine's IPv6 loopback, not 127.0.0.1, which nothing answers there."""
+    if host == "::" and not socket.has_ipv6:
+        pytest.skip("no IPv6 here")
+    with running_server(sample_root, host=host) as server:
+        assert server.url == f"http://{shown}:{server.port}/"
+        conn = http.client.HTTPConnection(shown.strip("[]"), server.port, timeout=10)
+        conn.request("GET", "/")
+        assert conn.getresponse().status == 200
+        conn.close()
+
+
 def test_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2")
