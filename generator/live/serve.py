@@ -37,7 +37,7 @@ import threading
 import traceback
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import TracebackType
 from urllib.parse import quote, urlsplit
 
@@ -303,6 +303,11 @@ class SiteFiles(_Guarded):
         self.hub.serve(self.request.path)
         self._headers_for_all()
         self.set_header("Content-Type", "text/html; charset=utf-8")
+        if self.hub.error_page is not None and _is_page(self.request.path):
+            # a page the broken content keeps from being made: the errors say why
+            self.set_status(500)
+            self.finish(self.hub.error_page)
+            return
         self.finish(self.missing())
 
     async def head(self, path: str) -> None:
@@ -339,7 +344,7 @@ class SiteFiles(_Guarded):
         if not inside:
             raise web.HTTPError(403)  # a link out of the site
         self._headers_for_all()
-        page = target.suffix in ("", ".html")
+        page = _is_page(target.name)
         if page and self.hub.error_page is not None:
             self.hub.serve(self.request.path)
             self.set_status(500)
@@ -365,6 +370,11 @@ class SiteFiles(_Guarded):
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
         self.set_header("Content-Security-Policy", self.csp)
+
+
+def _is_page(path: str) -> bool:
+    """Is this the address (or file) of a page, shown as the errors while they last?"""
+    return PurePosixPath(path).suffix in ("", ".html")
 
 
 def _folder_address(names: list[str]) -> str:

@@ -271,6 +271,19 @@ def test_a_missing_address_shows_the_themes_not_found_page_as_it_is_now(
     assert status == 404 and b"<h1>Not found</h1>" in body
 
 
+def test_a_page_the_broken_content_has_not_made_yet_shows_the_errors(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """A new contact saved with a mistake, its address open: the errors that keep its page
+    from being made show there, not a 'Not found' that hides them."""
+    write(sample_root, "content/contacts/zoe-new.md", "---\nname: [Zoe\n---\n")
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+    status, _, body = get(server, "/contacts/zoe-new/")
+    assert status == 500 and b"content/contacts/zoe-new.md:2: front matter: " in body
+    write(sample_root, "content/contacts/zoe-new.md", "---\nname: Zoe New\n---\n")
+    wait_for(lambda: get(server, "/contacts/zoe-new/")[0] == 200)
+
+
 def test_server_survives_a_crash_in_the_build(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
