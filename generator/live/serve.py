@@ -535,12 +535,15 @@ class LiveServer:
             watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out])
             watcher.start()
             self._publish(self._build(builder, None))
+            watcher.follow(builder.sources.targets())
             release_memory()
             http = httpserver.HTTPServer(
                 self._application(out, csp), max_header_size=MAX_REQUEST_HEAD
             )
             http.add_sockets(self._sockets)
-            worker = threading.Thread(target=self._rebuild_loop, args=(builder,), daemon=True)
+            worker = threading.Thread(
+                target=self._rebuild_loop, args=(builder, watcher), daemon=True
+            )
             worker.start()
             try:
                 if ready is not None:
@@ -577,7 +580,7 @@ class LiveServer:
             log_function=lambda handler: None,
         )
 
-    def _rebuild_loop(self, builder: LiveBuild) -> None:
+    def _rebuild_loop(self, builder: LiveBuild, watcher: SourceWatcher) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
             if not batch and not builder.day_is_over():  # no save for a while
@@ -587,6 +590,7 @@ class LiveServer:
                     untidy = False
                 continue
             outcome = self._build(builder, batch)  # a save, or a new day: other things due
+            watcher.follow(builder.sources.targets())  # links made, changed or removed
             untidy = True
             loop = self._loop
             if loop is None or loop.is_closed():

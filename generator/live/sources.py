@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
+from contextlib import suppress
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
@@ -31,10 +32,14 @@ class LiveSources:
         """The sources in the order a build reads them; None: sort again."""
         self.changed: set[str] = set()
         """The sources whose bytes changed (or that came or went) in the last `reads`."""
+        self._links: dict[Path, Path] = {}
+        """Source that is a link → the file it leads to, whose saves are the source's."""
 
     def reads(self, changed: Collection[Path] | None, problems: Problems) -> list[Read]:
         """Every source, read (again, where `changed` names it or it is new)."""
         self.changed = set()
+        if changed is not None:  # a link's target saved, gone or back: the link too
+            changed = {*changed, *(link for link, to in self._links.items() if to in changed)}
         if changed is None or self._files is None or not self._update(changed):
             stale = self._walk(problems)
         else:
@@ -49,6 +54,22 @@ class LiveSources:
         if self._order is None:
             self._order = sorted(self._files, key=self._rel)
         return [self._read[path][1] for path in self._order]
+
+    def targets(self) -> frozenset[Path]:
+        """The files that sources which are links lead to (for the watcher to watch)."""
+        return frozenset(self._links.values())
+
+    def _follow(self, path: Path) -> None:
+        """Note where a file under content/ leads when it is a link into the playbook, also
+        to a file missing for now (an error until it comes back)."""
+        self._links.pop(path, None)
+        if path.suffix != ".md" or not path.is_symlink():
+            return
+        homes = (self.root.resolve(), (self.root / "content").resolve())
+        with suppress(OSError, RuntimeError):  # a loop of links
+            target = path.resolve()
+            if any(target.is_relative_to(home) for home in homes):
+                self._links[path] = target
 
     def _rel(self, path: Path) -> str:
         assert self._files is not None
@@ -65,6 +86,9 @@ class LiveSources:
                 problems.items.append(problem)
             else:
                 self._notes.setdefault(problem.path, []).append(problem)
+        self._links = {}
+        for path in [*self._files, *(self.root / rel for rel in self._notes)]:
+            self._follow(path)  # sources, and links refused for now (their notes say why)
         return list(self._files)
 
     def _update(self, paths: Collection[Path]) -> bool:
@@ -87,6 +111,7 @@ class LiveSources:
                     self._files[path] = source
                 if own.items:
                     self._notes[rel] = own.items
+            self._follow(path)
             if (before is not None) != (path in self._files):
                 self._order = None  # a source came or went
         return True

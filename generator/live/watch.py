@@ -169,6 +169,10 @@ class SourceWatcher(FileSystemEventHandler):
         self.ignore = tuple(p.resolve() for p in ignore)
         self._observer: BaseObserver | None = None
         self._watches: dict[str, _Watch] = {}
+        self._followed: frozenset[Path] = frozenset()
+        """Files outside the source folders that sources lead to (see `follow`)."""
+        self._folders: dict[Path, ObservedWatch] = {}
+        """The folders watched for `_followed`."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -181,9 +185,28 @@ class SourceWatcher(FileSystemEventHandler):
         with self._lock:
             observer, self._observer = self._observer, None
             self._watches.clear()
+            self._folders.clear()
         if observer is not None:
             observer.stop()
             observer.join(timeout=5)
+
+    def follow(self, files: Iterable[Path]) -> None:
+        """Watch these files too (any thread): the files that sources which are links
+        lead to, outside content/ (`shared/notes.md`); a save there changes the source."""
+        sources = [self.root / name for name in SOURCE_FOLDERS]
+        outside = frozenset(f for f in files if not any(f.is_relative_to(s) for s in sources))
+        wanted = {f.parent for f in outside} - {self.root}  # the root is watched already
+        with self._lock:
+            self._followed = outside
+            observer = self._observer
+            if observer is None:
+                return
+            for folder in self._folders.keys() - wanted:
+                with contextlib.suppress(KeyError):
+                    observer.unschedule(self._folders.pop(folder))
+            for folder in wanted - self._folders.keys():
+                with contextlib.suppress(OSError):
+                    self._folders[folder] = observer.schedule(self, str(folder))
 
     def watched(self) -> dict[str, Path]:
         """Source folder name → the folder watched under it now (for tests and logs)."""
@@ -222,6 +245,8 @@ class SourceWatcher(FileSystemEventHandler):
         """Can a change to this file (or folder) change the site?"""
         if any(path.is_relative_to(folder) for folder in self.ignore):
             return False
+        if path in self._followed:
+            return True
         try:
             rel = path.relative_to(self.root)
         except ValueError:
