@@ -104,7 +104,7 @@ class LiveSources:
             before = self._files.pop(path, None)
             rel = path.relative_to(self.root).as_posix()
             self._notes.pop(rel, None)
-            if path.is_file():
+            if path.is_file() or path.is_symlink():  # a link to nothing is an error
                 own = Problems()
                 source = source_at(self.root, path, own)
                 if source is not None:

@@ -6,6 +6,7 @@ byte-for-byte what `playbook build` writes for the same sources.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -278,6 +279,45 @@ def test_a_closed_build_writes_and_deletes_nothing(builder: LiveBuild, sample_ro
     outcome = builder.build()
     assert outcome.ok and outcome.rendered
     assert not builder.out.exists()
+
+
+def test_a_new_day_is_seen_once_even_while_the_content_is_broken(
+    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past midnight the pages are made again for the new day; with broken content that
+    rebuild fails, and must not be tried (and its errors logged) every minute after."""
+    from generator.live import rebuild
+
+    day = [SAMPLE_TODAY]
+    monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or day[0])
+    made = LiveBuild(sample_root, tmp_path / "serve")
+    assert made.build().ok and not made.day_is_over()
+    write(sample_root, ELENA, "---\nname: [Elena\n---\n")
+    assert not made.build([sample_root / ELENA]).ok
+    day[0] = SAMPLE_TODAY + dt.timedelta(days=1)
+    assert made.day_is_over()
+    assert not made.build(frozenset()).ok
+    assert not made.day_is_over()
+    pinned = LiveBuild(sample_root, tmp_path / "pinned", today=SAMPLE_TODAY)  # --today
+    pinned.build()
+    assert not pinned.day_is_over()
+
+
+def test_a_link_that_leads_nowhere_is_an_error_as_in_a_build(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """A link saved under content/ whose file is missing (or whose file is deleted) is an
+    error in `playbook build`: the live preview must not drop it without a word."""
+    link = sample_root / "content/contacts/linda-link.md"
+    link.symlink_to("../../shared/linda-link.md")
+    outcome = builder.build([link])
+    assert not outcome.ok
+    assert [(e.path, e.field) for e in outcome.errors] == [
+        ("content/contacts/linda-link.md", "file")
+    ]
+    assert "is a link that leads nowhere" in outcome.errors[0].message
+    write(sample_root, "shared/linda-link.md", "---\nname: Linda Link\n---\n")
+    assert builder.build([link]).ok
 
 
 def test_a_change_that_keeps_time_and_size_is_seen(builder: LiveBuild, sample_root: Path) -> None:
