@@ -217,7 +217,9 @@ def _parser() -> argparse.ArgumentParser:
         "serve", help="preview with live reload while you edit", description=_cmd_serve.__doc__
     )
     _root_option(p)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument(
+        "--host", type=_host, default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
     p.add_argument(
         "--port",
         type=_port,
@@ -326,6 +328,24 @@ def _port(text: str) -> int:
             f"expected a port from 1 to 65535 (or 0 for any free one), got {port}"
         )
     return port
+
+
+def _host(text: str) -> str:
+    """An address to listen on: not empty (a slip, not "every interface"), and without the
+    port or scheme of an address copied from a browser (`127.0.0.1:8000`)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected an address, got an empty one")
+    if "://" in text:
+        raise argparse.ArgumentTypeError(
+            f"expected an address, not a URL: got {text!r}, use the host name alone"
+        )
+    found = re.fullmatch(r"(\[[^\]]*\]|[^:\[\]]+):(\d+)", text)
+    if found:
+        raise argparse.ArgumentTypeError(
+            f"expected an address without a port, got {text!r}: "
+            f"give the port with --port {found[2]}"
+        )
+    return text
 
 
 def _path(text: str) -> Path:

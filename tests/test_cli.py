@@ -234,6 +234,14 @@ def test_verbose_prints_stage_timings(
         (["build", "--jobs", "9" * 50], "argument --jobs: expected a whole number, got"),
         (["serve", "--port", "99999"], "argument --port: expected a port from 1 to 65535"),
         (["serve", "--port", "-1"], "argument --port: expected a port from 1 to 65535"),
+        (
+            ["serve", "--host", "127.0.0.1:8000"],
+            "argument --host: expected an address without a port, got '127.0.0.1:8000': "
+            "give the port with --port 8000",
+        ),
+        (["serve", "--host", "[::1]:9000"], "give the port with --port 9000"),
+        (["serve", "--host", "http://localhost"], "expected an address, not a URL"),
+        (["serve", "--host", ""], "argument --host: expected an address, got an empty one"),
         (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
         (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
         (["completion", "powershell"], "argument shell: invalid choice"),
