@@ -563,12 +563,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from generator.live.serve import DEFAULT_PORT, LiveServer, is_loopback
 
     _require_playbook(args.root)
-    if not is_loopback(args.host):
-        _say(
-            f"playbook: warning: serving on {args.host} lets other machines read your "
-            "playbook; use --host 127.0.0.1 unless you mean it",
-            err=True,
-        )
     server = LiveServer(
         args.root,
         host=args.host,
@@ -577,6 +571,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         today=args.today,
         log=_print_err,
     )
+    if not is_loopback(args.host):  # once it listens: an address it cannot have serves nothing
+        _say(
+            f"playbook: warning: serving on {args.host} lets other machines read your "
+            "playbook; use --host 127.0.0.1 unless you mean it",
+            err=True,
+        )
     moved = server.port != server.asked_port and server.asked_port != 0
     note = f"port {server.asked_port} is in use; " if moved else ""
 

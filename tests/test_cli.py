@@ -419,3 +419,15 @@ def test_output_that_cannot_encode_a_character_is_escaped(
     assert status == 0
     out.flush()
     assert "made \\u2192 " in out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
+
+
+def test_serve_warns_about_other_machines_only_once_it_listens(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An address this machine does not have serves nothing: the error alone, not a
+    warning that other machines can read the playbook."""
+    argv = ["serve", "-C", str(sample_root), "--host", "192.0.2.1", "--port", "0"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "this machine has no such address" in err
+    assert "other machines" not in err
