@@ -173,12 +173,15 @@ class SourceWatcher(FileSystemEventHandler):
         """Files outside the source folders that sources lead to (see `follow`)."""
         self._folders: dict[Path, ObservedWatch] = {}
         """The folders watched for `_followed`."""
+        self._linked_themes: dict[Path, tuple[Path, ObservedWatch]] = {}
+        """Folder a theme folder that is a link leads to → (that theme folder, its watch)."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
         self._observer = Observer()
         self._observer.schedule(self, str(self.root), recursive=False)
         self._reconcile()
+        self._link_themes()
         self._observer.start()
 
     def stop(self) -> None:
@@ -186,6 +189,7 @@ class SourceWatcher(FileSystemEventHandler):
             observer, self._observer = self._observer, None
             self._watches.clear()
             self._folders.clear()
+            self._linked_themes.clear()
         if observer is not None:
             observer.stop()
             observer.join(timeout=5)
@@ -207,6 +211,37 @@ class SourceWatcher(FileSystemEventHandler):
             for folder in wanted - self._folders.keys():
                 with contextlib.suppress(OSError):
                     self._folders[folder] = observer.schedule(self, str(folder))
+
+    def _link_themes(self) -> None:
+        """Watch the folders that theme folders which are links lead to (a theme shared by
+        several playbooks): the watch of themes/ does not follow links."""
+        wanted: dict[Path, Path] = {}
+        with contextlib.suppress(OSError):
+            for entry in (self.root / "themes").iterdir():
+                if entry.is_symlink() and entry.is_dir():
+                    wanted[entry.resolve()] = entry
+        with self._lock:
+            observer = self._observer
+            if observer is None:
+                return
+            for target in self._linked_themes.keys() - wanted.keys():
+                with contextlib.suppress(KeyError):
+                    observer.unschedule(self._linked_themes.pop(target)[1])
+            for target, link in wanted.items():
+                known = self._linked_themes.get(target)
+                if known is not None:
+                    self._linked_themes[target] = (link, known[1])
+                    continue
+                with contextlib.suppress(OSError):
+                    watch = observer.schedule(self, str(target), recursive=True)
+                    self._linked_themes[target] = (link, watch)
+
+    def _as_in_themes(self, path: Path) -> Path:
+        """A path in a linked theme's folder as the theme's path under themes/."""
+        for target, (link, _) in self._linked_themes.items():
+            if path.is_relative_to(target):
+                return link / path.relative_to(target)
+        return path
 
     def watched(self) -> dict[str, Path]:
         """Source folder name → the folder watched under it now (for tests and logs)."""
@@ -266,16 +301,19 @@ class SourceWatcher(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type == EVENT_TYPE_EVENTS_LOST:  # the system dropped events: look again
             self.report([*self._reconcile(), *(self.root / name for name in SOURCE_FOLDERS)])
+            self._link_themes()
             return
         if event.event_type not in _CHANGES:
             return
         if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
             return  # a folder's own mtime: the files inside report themselves
         ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
-        paths = [Path(_text(end)) for end in ends]
+        paths = [self._as_in_themes(Path(_text(end))) for end in ends]
         changed = [p for p in paths if self.relevant(p, event.is_directory)]
         if any(p.parent == self.root and p.name in SOURCE_FOLDERS for p in paths):
             changed += self._reconcile()  # a source folder came, went or was replaced
+        if any(p.parent in (self.root, self.root / "themes") for p in paths):
+            self._link_themes()  # a theme folder (or themes/) came, went or was relinked
         if changed:
             self.report(changed)
 

@@ -297,6 +297,21 @@ def test_an_edit_to_the_file_a_source_links_to_is_served(sample_root: Path, targ
         wait_for(lambda: b"Second version." in get(server, "/contacts/linda-link/")[2])
 
 
+def test_an_edit_to_a_theme_folder_that_is_a_link_is_served(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """A theme shared by several playbooks, linked into themes/: its saves show too."""
+    shared = tmp_path / "shared-theme"
+    write(shared, "static/extra.css", "body { color: red }\n")
+    (sample_root / "themes").mkdir()
+    (sample_root / "themes/shared").symlink_to(shared, target_is_directory=True)
+    edit(sample_root, "playbook.yaml", "theme: default", "theme: shared")
+    with running_server(sample_root) as server:
+        assert get(server, "/static/extra.css")[2] == b"body { color: red }\n"
+        write(shared, "static/extra.css", "body { color: blue }\n")
+        wait_for(lambda: get(server, "/static/extra.css")[2] == b"body { color: blue }\n")
+
+
 def test_server_survives_a_crash_in_the_build(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
