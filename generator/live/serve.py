@@ -82,6 +82,9 @@ MAX_REQUEST_HEAD = 3 * 1024 * 1024
 """How much of a request's head tornado reads before giving up on it (closing the
 connection without an answer): room for the longest URL a browser sends (2 MiB in
 Chromium), so that it gets its 414."""
+MAX_BODY = 0
+"""The longest request body read: none, since only GET and HEAD are answered (tornado's
+default, 100 MB, let any web page make the server hold that much per request)."""
 MAX_SERVED = 1024
 """Pages remembered for reloads (`ReloadHub.served`); the least recently served go first."""
 
@@ -538,7 +541,9 @@ class LiveServer:
             watcher.follow(builder.sources.targets())
             release_memory()
             http = httpserver.HTTPServer(
-                self._application(out, csp), max_header_size=MAX_REQUEST_HEAD
+                self._application(out, csp),
+                max_header_size=MAX_REQUEST_HEAD,
+                max_body_size=MAX_BODY,
             )
             http.add_sockets(self._sockets)
             worker = threading.Thread(

@@ -161,6 +161,20 @@ def test_a_flood_of_addresses_does_not_grow_the_server(
 # --- very long URLs ----------------------------------------------------------------------------
 
 
+def test_a_request_body_is_refused_before_it_is_read(shared: LiveServer) -> None:
+    """Any web page can send the preview a large POST (a no-cors fetch needs no Host
+    trick): the server, which answers only GET and HEAD, must not read it into memory."""
+    with socket.create_connection(("127.0.0.1", shared.port), timeout=10) as conn:
+        host = f"127.0.0.1:{shared.port}".encode()
+        conn.sendall(
+            b"POST / HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: text/plain\r\n"
+            b"Content-Length: 50000000\r\n\r\n"
+        )
+        answer = conn.recv(4096)  # at once: without the body, nothing else would come
+    assert not answer.startswith(b"HTTP/1.1 2")
+    assert get(shared, "/")[0] == 200  # still serving
+
+
 @pytest.mark.parametrize("length", [MAX_URL + 1, 100_000, 2_000_000])
 def test_a_very_long_url_is_414_and_logged_once(
     logged: tuple[LiveServer, list[str]], length: int
