@@ -535,7 +535,7 @@ class LiveServer:
                 versioned_assets=True,
             )
             self.builder = builder
-            watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out])
+            watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
             watcher.start()
             self._publish(self._build(builder, None))
             watcher.follow(builder.sources.targets())

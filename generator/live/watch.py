@@ -16,6 +16,7 @@ so a batch that names a file twice, or a file that did not really change, is har
 from __future__ import annotations
 
 import contextlib
+import errno
 import stat
 import threading
 import time
@@ -163,10 +164,14 @@ class SourceWatcher(FileSystemEventHandler):
         root: Path,
         report: Callable[[Iterable[Path]], None],
         ignore: Iterable[Path] = (),
+        warn: Callable[[str], None] = lambda line: None,
     ) -> None:
         self.root = root.resolve()
         self.report = report
         self.ignore = tuple(p.resolve() for p in ignore)
+        self.warn = warn
+        self._warned: set[str] = set()
+        """The source folders the system refused to watch, said once each."""
         self._observer: BaseObserver | None = None
         self._watches: dict[str, _Watch] = {}
         self._followed: frozenset[Path] = frozenset()
@@ -270,11 +275,29 @@ class SourceWatcher(FileSystemEventHandler):
                 if now is not None:
                     try:
                         watch = observer.schedule(self, str(folder), recursive=True)
-                    except OSError:  # gone again already: the next event tells
+                    except OSError as exc:  # gone again already: the next event tells
+                        self._refused(name, exc)
                         now = None
                     else:
                         self._watches[name] = _Watch(watch, now)
         return changed
+
+    def _refused(self, name: str, exc: OSError) -> None:
+        """Say once that the system will not watch a source folder that is there (a limit
+        reached): its saves would otherwise never show, without a word."""
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) or name in self._warned:
+            return
+        self._warned.add(name)
+        hint = (
+            " (raise the system's limit: sudo sysctl fs.inotify.max_user_watches=524288)"
+            if exc.errno == errno.ENOSPC
+            else ""
+        )
+        reason = (exc.strerror or str(exc)).rstrip(".")
+        self.warn(
+            f"cannot watch {name}/ for saves: {reason}{hint}; saves there will not show "
+            "until playbook serve is started again"
+        )
 
     def relevant(self, path: Path, is_directory: bool = False) -> bool:
         """Can a change to this file (or folder) change the site?"""

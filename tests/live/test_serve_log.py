@@ -123,3 +123,29 @@ def test_a_settings_or_theme_save_is_named_like_a_content_file(
     for saved in ("themes/default/static/style.css", "themes/default/templates/contact.html"):
         write(sample_root, saved, '{% extends "base.html" %}{% block main %}x{% endblock %}')
         log.next_matching(rf"^Rebuilt in \d+ ms: .* \({re.escape(saved)}\)$")  # waits for it
+
+
+def test_a_folder_the_system_will_not_watch_is_said_once(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's limit of watched folders reached (other editors and tools hold them):
+    saves would silently never show; the terminal says so, and what to do, once."""
+    import errno
+
+    from generator.live import watch
+
+    class Limited(watch.Observer):
+        def schedule(self, handler: object, path: str, recursive: bool = False) -> object:
+            if recursive:
+                raise OSError(errno.ENOSPC, "inotify watch limit reached")
+            return super().schedule(handler, path, recursive=recursive)
+
+    monkeypatch.setattr(watch, "Observer", Limited)
+    log = Log()
+    with running_server(sample_root, log=log) as server:
+        line = log.next_matching("cannot watch content/")
+        assert "inotify watch limit reached" in line
+        assert "fs.inotify.max_user_watches" in line
+        write(sample_root, "playbook.yaml", "title: Another\n")  # the root is still watched
+        wait_for(lambda: b"Another" in get(server, "/")[2])
+        assert sum("cannot watch content/" in text for text in log.lines) == 1
