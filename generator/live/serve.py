@@ -62,6 +62,9 @@ HANDSHAKE = {
     "protocols": ["http://livereload.com/protocols/official-7"],
     "serverName": "playbook",
 }
+NO_FRAMES = "frame-ancestors 'none'"
+"""No other site may show the preview in a frame (to trick a click on it): a header's
+directive, which the pages' own `<meta>` policy cannot carry (browsers ignore it there)."""
 KEEP = "private, max-age=86400, immutable"
 """Cache-Control of files whose address changes when they do (versioned theme assets)."""
 TIDY_AFTER = 2.0
@@ -372,7 +375,8 @@ class SiteFiles(_Guarded):
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Content-Security-Policy", self.csp)
+        self.set_header("Content-Security-Policy", f"{self.csp}; {NO_FRAMES}")
+        self.set_header("X-Frame-Options", "DENY")
 
 
 def _is_page(path: str) -> bool:

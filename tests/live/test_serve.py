@@ -91,6 +91,8 @@ def test_serves_pages_with_the_reload_client_and_its_csp(server: LiveServer) -> 
     assert f'src="../../livereload.js?port={server.port}"'.encode() in body
     assert f"connect-src &#39;self&#39; ws://127.0.0.1:{server.port}".encode() in body
     assert headers["Cache-Control"] == "no-cache"
+    assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'")
+    assert headers["X-Frame-Options"] == "DENY"  # no other site shows it in a frame
     status, headers, body = get(server, f"/livereload.js?port={server.port}")
     assert status == 200 and b"LiveReload" in body
 
