@@ -332,7 +332,8 @@ def _port(text: str) -> int:
 
 def _host(text: str) -> str:
     """An address to listen on: not empty (a slip, not "every interface"), and without the
-    port or scheme of an address copied from a browser (`127.0.0.1:8000`)."""
+    port or scheme of an address copied from a browser (`127.0.0.1:8000`); an IPv6 address
+    as a browser writes it (`[::1]`) is the address inside the brackets."""
     if not text:
         raise argparse.ArgumentTypeError("expected an address, got an empty one")
     if "://" in text:
@@ -345,7 +346,7 @@ def _host(text: str) -> str:
             f"expected an address without a port, got {text!r}: "
             f"give the port with --port {found[2]}"
         )
-    return text
+    return text[1:-1] if text.startswith("[") and text.endswith("]") else text  # `[::1]`
 
 
 def _path(text: str) -> Path:

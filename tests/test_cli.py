@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLE_TODAY, write
 
 from generator import __version__
-from generator.cli import main
+from generator.cli import _parser, main
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,6 +254,12 @@ def test_bad_options_are_usage_errors(
         main(argv)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
+    parser = _parser()
+    assert parser.parse_args(["serve", "--host", "[::1]"]).host == "::1"
+    assert parser.parse_args(["serve", "--host", "::1"]).host == "::1"
 
 
 def test_a_file_given_as_the_playbook_folder(
