@@ -85,6 +85,8 @@ class BuildReport:
     """Seconds per stage, in order (`playbook build -v`)."""
     full_over_shared: bool = False
     """A build for you replaced a coach's view: what the coach must not see is there."""
+    pinned_today: dt.date | None = None
+    """The day `today:` in playbook.yaml fixed (no `--today`): what is due is as of then."""
 
 
 def read_all(
@@ -270,8 +272,17 @@ def build(
     clock.lap("render and write")
     seconds = time.perf_counter() - started
     count, stages = len(stage.files), tuple(clock.laps)
+    pinned = playbook.config.today if today is None else None
     return BuildReport(
-        output, html_pages, count, seconds, problems.warnings, over_encrypted, stages, over_shared
+        output,
+        html_pages,
+        count,
+        seconds,
+        problems.warnings,
+        over_encrypted,
+        stages,
+        over_shared,
+        pinned,
     )
 
 

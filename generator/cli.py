@@ -37,6 +37,7 @@ from generator.errors import (
 from generator.faults import os_problem, recursion_problem
 from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.model.redact import NAME_STYLES
+from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
 from generator.publish.lock import Encryption
@@ -468,6 +469,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
             f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
             f"{warned} → {report.output}/index.html"
         )
+        if report.pinned_today is not None:
+            _say(
+                f"As of {long_date(report.pinned_today)}, the date today: in playbook.yaml "
+                "fixes: remove it for follow-ups that move with the calendar."
+            )
         if audience.shared:
             print(
                 "A view to share: other people's emails, phones, LinkedIn addresses and notes "

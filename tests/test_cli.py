@@ -44,6 +44,20 @@ def test_o_is_short_for_out_as_in_the_other_commands(sample_root: Path, tmp_path
     assert status == 0 and (tmp_path / "site/index.html").exists()
 
 
+def test_a_build_says_the_day_today_in_playbook_yaml_fixes(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Left in playbook.yaml, `today:` freezes what is due: the summary says so."""
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text() + "today: 2026-11-22\n")
+    assert main(["build", "-C", str(sample_root)]) == 0
+    assert "As of Sun 22 Nov 2026, the date today: in playbook.yaml fixes" in (
+        capsys.readouterr().out
+    )
+    assert main(["build", "-C", str(sample_root), "--today", "2026-11-23"]) == 0
+    assert "As of" not in capsys.readouterr().out  # a date given on the command line
+
+
 def test_bad_today_is_a_usage_error(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["build", "-C", str(sample_root), "--today", "22/11/2026"])
