@@ -37,6 +37,7 @@ from generator.errors import (
 from generator.faults import os_problem, recursion_problem
 from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.model.redact import NAME_STYLES
+from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
@@ -112,10 +113,39 @@ def _output_option(args: argparse.Namespace) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with what it quotes from the command line shown escaped."""
+    """argparse, with what it quotes from the command line shown escaped, a "did you mean"
+    for a mistyped command, choice or option, and an option a command does not have
+    reported with that command's usage (argparse leaves it to `playbook`'s)."""
 
     def error(self, message: str) -> NoReturn:
         super().error(printable(message))
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            options = [o for o in self._option_string_actions if o.startswith("--")]
+            close = [
+                close_field(word.split("=", 1)[0], options)
+                for word in extras
+                if word.startswith("--")
+            ]
+            hint = did_you_mean([word for word in close if word])
+            self.error(
+                f"unrecognized arguments: {' '.join(extras)}" + (f" ({hint})" if hint else "")
+            )
+        return parsed, extras
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            choices = [str(choice) for choice in action.choices or ()]
+            hint = did_you_mean(close_names(str(value), choices))
+            if not hint or "did you mean" in exc.message:
+                raise
+            raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
 
 
 def _parser() -> argparse.ArgumentParser:

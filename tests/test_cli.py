@@ -276,6 +276,35 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
     assert parser.parse_args(["serve", "--host", "::1"]).host == "::1"
 
 
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        (["biuld"], "usage: playbook [", "invalid choice: 'biuld'"),
+        (["build", "--todya", "2026-11-22"], "usage: playbook build", "(did you mean --today?)"),
+        (["check", "--strcit"], "usage: playbook check", "unrecognized arguments: --strcit"),
+        (["import", "linkdin", "x.csv"], "usage: playbook import", "; did you mean linkedin?"),
+        (
+            ["import", "linkedin", "x.csv", "--dryrun"],
+            "usage: playbook import linkedin",
+            "did you mean --dry-run?",
+        ),
+        (["build", "--audience", "caoch"], "usage: playbook build", "; did you mean coach?"),
+    ],
+)
+def test_a_mistyped_command_or_option_gets_a_suggestion(
+    argv: list[str], usage: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in a command's option is reported with that command's usage (not
+    `playbook`'s, which lists no options) and the option probably meant."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err.startswith(usage) and message in err
+    if argv[0] == "biuld":
+        assert err.rstrip().endswith("did you mean build?")
+
+
 def test_a_file_given_as_the_playbook_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
