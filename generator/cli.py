@@ -240,7 +240,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="the person's or company's name; for a meeting, the contact's slug")
     p.add_argument("--company", metavar="SLUG", help="company slug (contact)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")
-    p.add_argument("--purpose", choices=("informational", "networking"), default="informational")
+    p.add_argument(
+        "--purpose",
+        choices=("informational", "networking"),
+        help="(meeting; default: informational)",
+    )
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_new)
 
@@ -581,13 +585,26 @@ def _quoted(path: Path) -> str:
     return shlex.quote(str(path))
 
 
+NEW_OPTIONS = {"--company": "contact", "--date": "meeting", "--purpose": "meeting"}
+"""The options of `playbook new` and the kind each one is for: given to another, it would
+be silently dropped (a company has no date, a meeting takes its contact's company)."""
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     """Create a contact, company or meeting file from the theme's template; never overwrites.
     A meeting names its contact by slug (`omar-haddad`); without --date it is a request
     sent today, in a file named after today's date and the contact."""
     _require_playbook(args.root)
+    for option, kind in NEW_OPTIONS.items():
+        if getattr(args, option.lstrip("-")) is not None and args.kind != kind:
+            raise UsageError(f"{option} only applies to `playbook new {kind}`")
     path = new_file(
-        args.root, args.kind, args.name, company=args.company, day=args.date, purpose=args.purpose
+        args.root,
+        args.kind,
+        args.name,
+        company=args.company,
+        day=args.date,
+        purpose=args.purpose or "informational",
     )
     if not args.quiet:
         _say(f"Created {path}")

@@ -127,6 +127,32 @@ def test_new_files_validate_and_never_overwrite(
     assert contact.read_text() == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["company", "Acme", "--date", "2026-12-09"],
+            "--date only applies to `playbook new meeting`",
+        ),
+        (
+            ["contact", "Ann", "--purpose", "networking"],
+            "--purpose only applies to `playbook new meeting`",
+        ),
+        (
+            ["meeting", "omar-haddad", "--company", "acme"],
+            "--company only applies to `playbook new contact`",
+        ),
+    ],
+)
+def test_new_refuses_an_option_its_kind_would_drop(
+    sample_root: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(sample_root.rglob("*"))
+    assert main(["new", "-C", str(sample_root), *argv]) == 2
+    assert capsys.readouterr().err.startswith(f"playbook: {message}")
+    assert sorted(sample_root.rglob("*")) == before
+
+
 def test_check_writes_nothing(sample_root: Path) -> None:
     before = sorted(p for p in sample_root.rglob("*"))
     assert main(["check", "-C", str(sample_root)]) == 0
