@@ -268,7 +268,8 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "completion",
         help="print a shell completion script",
-        description=_cmd_completion.__doc__,
+        description=COMPLETION_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # a command per line, whole
     )
     p.add_argument("shell", choices=SHELLS)
     p.set_defaults(run=_cmd_completion)
@@ -648,11 +649,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+COMPLETION_HELP = """\
+Print a completion script for bash, zsh or fish. Install it with the line for your shell
+(make its folder first if there is none: mkdir -p FOLDER), then open a new terminal:
+
+  playbook completion bash > ~/.local/share/bash-completion/completions/playbook
+  playbook completion zsh > ~/.zfunc/_playbook     (with ~/.zfunc in $fpath)
+  playbook completion fish > ~/.config/fish/completions/playbook.fish"""
+"""`playbook completion --help`, its commands on lines of their own: wrapped, a path
+would break at a hyphen (`bash-` `completion`) and not work when copied."""
+
+
 def _cmd_completion(args: argparse.Namespace) -> int:
-    """Print a completion script for bash, zsh or fish. Install it with, for bash:
-    `playbook completion bash > ~/.local/share/bash-completion/completions/playbook`;
-    zsh: `playbook completion zsh > ~/.zfunc/_playbook` (with ~/.zfunc in $fpath);
-    fish: `playbook completion fish > ~/.config/fish/completions/playbook.fish`."""
+    """Print a completion script for the shell asked for (COMPLETION_HELP)."""
     import shtab
 
     print(shtab.complete(_parser(), shell=args.shell), end="")

@@ -368,6 +368,19 @@ def test_completion_scripts(shell: str, capsys: pytest.CaptureFixture[str]) -> N
         assert word in script, word
 
 
+def test_completion_help_shows_each_command_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    """Where to put the script is copied from the help: no command is cut at a hyphen."""
+    with pytest.raises(SystemExit):
+        main(["completion", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    for where in (
+        "bash > ~/.local/share/bash-completion/completions/playbook",
+        "zsh > ~/.zfunc/_playbook",
+        "fish > ~/.config/fish/completions/playbook.fish",
+    ):
+        assert any(f"playbook completion {where}" in line for line in lines), where
+
+
 def test_bash_completion_is_valid_bash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["completion", "bash"])
     script = tmp_path / "playbook.bash"
