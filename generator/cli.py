@@ -18,7 +18,7 @@ import shlex
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -120,9 +120,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         super().error(printable(message))
 
+    commands: Mapping[str, argparse.ArgumentParser] = {}
+    """`playbook`'s commands (none for a command's own parser)."""
+
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
+        self._refuse_an_option_before_the_command(sys.argv[1:] if args is None else args)
         parsed, extras = super().parse_known_args(args, namespace)
         if extras:
             options = [o for o in self._option_string_actions if o.startswith("--")]
@@ -137,6 +141,26 @@ class _Parser(argparse.ArgumentParser):
             )
         return parsed, extras
 
+    def _refuse_an_option_before_the_command(self, words: Sequence[str]) -> None:
+        """`playbook -C ROOT build` (as in `git -C`): argparse would take ROOT for the
+        command and say `invalid choice: 'ROOT'`."""
+        option = words[0].split("=", 1)[0] if words else ""
+        if not option.startswith("-") or option in self._option_string_actions:
+            return
+        found = [
+            p._option_string_actions[option]
+            for p in self.commands.values()
+            if option in p._option_string_actions
+        ]
+        if not found:
+            return
+        command = next((w for w in words if w in self.commands), "COMMAND")
+        action = self.commands.get(command, self)._option_string_actions.get(option)
+        if action is None:
+            command, action = "COMMAND", found[0]
+        value = f" {action.metavar or action.dest.upper()}" if action.nargs != 0 else ""
+        self.error(f"{option} goes after the command: playbook {command} {option}{value}")
+
     def _check_value(self, action: argparse.Action, value: object) -> None:
         try:
             super()._check_value(action, value)
@@ -149,7 +173,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = _Parser(
+    parser = _Parser(
         prog="playbook",
         description="Compile a job search kept in Markdown into a private HTML playbook.",
     )
@@ -274,6 +298,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("shell", choices=SHELLS)
     p.set_defaults(run=_cmd_completion)
     _add_exchange_commands(commands)
+    parser.commands = commands.choices
     return parser
 
 
@@ -689,7 +714,7 @@ IMPORT_SOURCES = {
 }
 
 
-def _add_exchange_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     p = commands.add_parser(
         "import", help="add contacts from LinkedIn or a vCard file", description=_cmd_import.__doc__
     )

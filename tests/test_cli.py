@@ -331,6 +331,27 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
         assert err.rstrip().endswith("did you mean build?")
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-C", ".", "build"], "-C goes after the command: playbook build -C ROOT"),
+        (["--today", "2026-11-22", "check"], "playbook check --today YYYY-MM-DD"),
+        (["-o", "x", "schema"], "-o goes after the command: playbook schema -o DIR"),
+        (["-q", "init"], "-q goes after the command: playbook init -q\n"),
+        (["-C", ".", "import", "vcard", "a.vcf"], "playbook COMMAND -C ROOT"),
+    ],
+)
+def test_a_commands_option_given_before_the_command(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook -C ROOT build`, as git takes it, is not taken for a command named ROOT."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert message in err and "invalid choice" not in err
+
+
 def test_a_file_given_as_the_playbook_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
