@@ -913,6 +913,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     the same declarations that check them, for editors (docs/editors.md)."""
     from generator.scaffold import SCHEMA_FOLDER, write_schemas
 
+    if args.output is None:  # not a schemas/ folder in whatever folder the terminal is in
+        _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
     written = write_schemas(folder)
     _say(f"Wrote {len(written)} JSON Schemas to {folder}")

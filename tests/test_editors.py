@@ -34,6 +34,7 @@ def test_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_schema_writes_every_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content").mkdir()
     assert main(["schema", "-C", str(tmp_path)]) == 0
     folder = tmp_path / "schemas"
     assert "Wrote 6 JSON Schemas to" in capsys.readouterr().out
@@ -42,6 +43,19 @@ def test_schema_writes_every_schema(tmp_path: Path, capsys: pytest.CaptureFixtur
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert main(["schema", "-C", str(tmp_path), "-o", str(folder)]) == 0  # rewritten the same
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_schema_outside_a_playbook_writes_nowhere_unasked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run in the wrong folder (home), it says so, as the other commands do, instead of
+    leaving a schemas/ folder there; -o names a folder, and it writes there."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema"]) == 2
+    assert "no playbook here (no content/ folder): run `playbook init`" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    assert main(["schema", "-o", "mine"]) == 0
+    assert len(list((tmp_path / "mine").iterdir())) == 6
 
 
 def test_init_sets_up_vscode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
