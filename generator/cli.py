@@ -811,6 +811,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from generator.exchange.importing import plan_import, summary, write_plan
     from generator.sources.read import read_source
 
+    _require_playbook(args.root)
     try:  # a regular file, read up to a limit: a pipe or /dev/zero must not hang or fill memory
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:

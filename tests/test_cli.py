@@ -380,6 +380,22 @@ def test_a_folder_without_a_playbook(
     )
 
 
+@pytest.mark.parametrize("source", ["linkedin", "vcard"])
+def test_an_import_into_a_folder_without_a_playbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    """Said as every other command says it, with the `init` to run."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text("")
+    assert main(["import", source, "in.txt"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: no playbook here (no content/ folder): run `playbook init`\n"
+    )
+    assert main(["import", source, "in.txt", "-C", str(tmp_path)]) == 2
+    assert f"run `playbook init {tmp_path}`" in capsys.readouterr().err
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "in.txt"]
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts(shell: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["completion", shell]) == 0

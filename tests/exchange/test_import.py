@@ -229,11 +229,12 @@ def test_nasty_names_import_and_check(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "missing.vcf")]) == 2
-    assert "cannot read" in capsys.readouterr().err
     (tmp_path / "a.vcf").write_text("")
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "a.vcf")]) == 2
     assert "no content/ folder" in capsys.readouterr().err
+    (tmp_path / "content").mkdir()
+    assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "missing.vcf")]) == 2
+    assert "cannot read" in capsys.readouterr().err
 
 
 def test_a_pipe_or_a_device_is_refused_not_read(
