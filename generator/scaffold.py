@@ -165,7 +165,7 @@ def new_file(
         slug = f"{(day or today).isoformat()}-{contact}"
     else:
         contact, slug = "", _new_slug(name, kind)
-        company = _company_slug(company, sources) if company else company
+        company = _company_slug(company, sources) if company is not None else company
     folder = root / "content" / FOLDERS[kind]
     target = folder / f"{slug}.md"
     if target.exists():
@@ -263,13 +263,15 @@ def _company_slug(name: str, sources: list[SourceFile]) -> str:
 
 
 def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) -> str:
+    example, pronoun = _NAMED_BY_SLUG[noun]
+    if not name.strip():  # `new meeting "$WHO"` with WHO unset
+        raise UsageError(f"no {noun} given ({how} by file name, like {example})")
     found = {s.slug: s for s in sources if s.kind == FOLDERS[noun]}
     for candidate in (name.strip(), _slug_or_none(name)):
         if candidate in found:
             return candidate
     names = {slug: _name_of(source) for slug, source in found.items()}
     hint = did_you_mean(close_slugs(name, names))
-    example, pronoun = _NAMED_BY_SLUG[noun]
     message = f"no {noun} named {name!r} ({how} by file name, like {example})"
     if hint:
         raise UsageError(f"{message}; {hint}")

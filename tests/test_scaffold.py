@@ -104,6 +104,25 @@ def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     assert check(sample_root).errors == []
 
 
+@pytest.mark.parametrize(
+    ("kind", "name", "company", "message"),
+    [
+        ("meeting", "", None, "no contact given (a meeting names its contact by file name"),
+        ("meeting", " ", None, "no contact given"),
+        ("contact", "Ana Silva", "", "no company given (a contact names their company by file"),
+    ],
+)
+def test_a_blank_contact_or_company_is_said_to_be_missing(
+    sample_root: Path, kind: str, name: str, company: str | None, message: str
+) -> None:
+    """Not "no contact named ''; add them first: playbook new contact ''", nor a contact
+    made without the company asked for."""
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, kind, name, company=company, today=TODAY)
+    assert str(refused.value).startswith(message)
+    assert not (sample_root / "content/contacts/ana-silva.md").exists()
+
+
 def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "meeting", "omar", today=TODAY)
