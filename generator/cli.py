@@ -35,7 +35,7 @@ from generator.errors import (
     printable_lines,
 )
 from generator.faults import os_problem, recursion_problem
-from generator.model.fields import FIRST_DAY, LAST_DAY
+from generator.model.fields import Invalid, read_date
 from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
@@ -358,14 +358,9 @@ def _talk_options(parser: argparse.ArgumentParser, *, verbose: bool = True) -> N
 
 def _date(text: str) -> dt.date:
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise argparse.ArgumentTypeError(
-            f"{text} is out of range: playbook reads dates from {FIRST_DAY} to {LAST_DAY}"
-        )
-    return day
+        return read_date(text)
+    except Invalid as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _whole_number(text: str) -> int:

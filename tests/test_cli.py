@@ -284,6 +284,12 @@ def test_verbose_prints_stage_timings(
         (["serve", "--host", ""], "argument --host: expected an address, got an empty one"),
         (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
         (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
+        (
+            ["check", "--today", "2026-02-30"],
+            "argument --today: 2026-02-30 is not a date: February 2026 has 28 days",
+        ),
+        (["check", "--today", "2026-13-01"], "there is no month 13 (01 to 12)"),
+        (["report", "--from", "22/11/2026"], "got '22/11/2026'; did you mean 2026-11-22?"),
         (["completion", "powershell"], "argument shell: invalid choice"),
     ],
 )
