@@ -167,6 +167,8 @@ class _Parser(argparse.ArgumentParser):
         except argparse.ArgumentError as exc:
             choices = [str(choice) for choice in action.choices or ()]
             hint = did_you_mean(close_names(str(value), choices))
+            if value == "help":  # as `git help`
+                hint = f"for help, run {self.prog} --help"
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None

@@ -321,6 +321,8 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
             "did you mean --dry-run?",
         ),
         (["build", "--audience", "caoch"], "usage: playbook build", "; did you mean coach?"),
+        (["help"], "usage: playbook [", "; for help, run playbook --help"),
+        (["export", "help"], "usage: playbook export", "; for help, run playbook export --help"),
     ],
 )
 def test_a_mistyped_command_or_option_gets_a_suggestion(
