@@ -285,20 +285,20 @@ def passphrase_from_environment_or_prompt(
     if ENV_VAR in env:
         from_env = env[ENV_VAR]
         if not from_env:
-            raise PassphraseError(f"{ENV_VAR} is set but empty.")
+            raise PassphraseError(f"{ENV_VAR} is set but empty: set it to the passphrase")
         return _readable(from_env, ENV_VAR)
-    no_input = f"No passphrase: set {ENV_VAR} or run playbook in a terminal."
+    no_input = f"no passphrase: set {ENV_VAR}, or run playbook in a terminal to type it"
     if not has_terminal():
         raise PassphraseError(no_input)
     try:
         first = prompt("Passphrase for the encrypted build: ")
         if not first:
-            raise PassphraseError("The passphrase must not be empty.")
+            raise PassphraseError("the passphrase is empty: type one")
         second = prompt("Repeat the passphrase: ")
     except EOFError:
         raise PassphraseError(no_input) from None
-    if _normalise(_readable(first, "The passphrase")) != _normalise(_readable(second, "It")):
-        raise PassphraseError("The two passphrases do not match.")
+    if _normalise(_readable(first, "the passphrase")) != _normalise(_readable(second, "the repeated passphrase")):
+        raise PassphraseError("the two passphrases do not match: run it again")
     return first
 
 

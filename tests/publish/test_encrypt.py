@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import time
 import unicodedata
@@ -240,6 +241,25 @@ def test_passphrase_from_environment() -> None:
     assert passphrase_from_environment_or_prompt(env, no_prompt) == PASSPHRASE
     with pytest.raises(PassphraseError, match="empty"):
         passphrase_from_environment_or_prompt({"PLAYBOOK_PASSPHRASE": ""}, no_prompt)
+
+
+def test_passphrase_problems_read_as_every_other_message(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`playbook: no passphrase: …`, lower case and no full stop, with what to do."""
+    monkeypatch.delenv("PLAYBOOK_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["build", "-C", str(sample_root), "--encrypt"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: no passphrase: set PLAYBOOK_PASSPHRASE, or run playbook in a terminal "
+        "to type it\n"
+    )
+    answers = iter(["one passphrase", "another one"])
+    with pytest.raises(PassphraseError) as info:
+        passphrase_from_environment_or_prompt(
+            {}, lambda _: next(answers), has_terminal=lambda: True
+        )
+    assert str(info.value) == "the two passphrases do not match: run it again"
 
 
 def test_a_passphrase_that_is_not_utf8_is_refused_in_words(
