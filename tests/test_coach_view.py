@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import time
 import unicodedata
 from pathlib import Path
 
@@ -454,3 +455,18 @@ def test_a_name_written_in_capitals_is_hidden_too(sample_root: Path) -> None:
     write(sample_root, "content/contacts/aoife-obrien.md", "---\nname: Aoife O'Brien\n---\n")
     view = shared_view(load(sample_root, Problems()), routes.entity_href)
     assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask O. H. about P. N.'s team, and A. O."
+
+
+def _with_priya_phone(root: Path, phone: str) -> None:
+    contact = root / "content/contacts/priya-natarajan.md"
+    text = contact.read_text(encoding="utf-8")
+    contact.write_text(re.sub(r"(?m)^phone:.*$", f'phone: "{phone}"', text, count=1))
+
+
+def test_a_phone_of_many_spaces_is_scrubbed_at_once(sample_root: Path) -> None:
+    """The extension was looked for from every space: a coach view of a contact whose
+    `phone:` had 100,000 spaces before a letter took minutes."""
+    _with_priya_phone(sample_root, "312 555 0129" + " " * 100_000 + "x")
+    started = time.perf_counter()
+    shared_view(load(sample_root, Problems()), routes.entity_href, "full")
+    assert time.perf_counter() - started < 2

@@ -243,7 +243,9 @@ def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
     return scrub
 
 
-_EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x|#|;)\s*\d+\s*$")
+_EXTENSION = re.compile(r"(?i)(?<!\s)\s*(?:ext\.?|extension|x|#|;)\s*\d+\s*$")
+"""The look-behind: tried once per run of spaces, not from each space in it (a phone of
+thousands of spaces took minutes)."""
 
 
 def _phone_forms(phone: str) -> set[str]:

@@ -18,9 +18,10 @@ FOLD_AT = 75
 """Longest line in octets, before the line break (RFC 2426, section 2.6)."""
 
 _SEPARATORS = re.compile(r"[\s.\-()/\u00a0\u2010-\u2015]+")
-_EXTENSION = re.compile(r"\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(\d+)\s*$", re.IGNORECASE)
+_EXTENSION = re.compile(r"(?<!\s)\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(\d+)\s*$", re.IGNORECASE)
 """` ext. 12`, ` x12`, `#12`, or `;ext=12` as a `tel:` value writes it (a vCard 4.0 card's
-phone, and this module's own output, read again)."""
+phone, and this module's own output, read again). The look-behind: tried once per run of
+spaces, not from each space in it (a phone of thousands of spaces took minutes)."""
 
 
 def contact_vcard(contact: Contact, company: Company | None) -> str:
