@@ -470,3 +470,16 @@ def test_a_phone_of_many_spaces_is_scrubbed_at_once(sample_root: Path) -> None:
     started = time.perf_counter()
     shared_view(load(sample_root, Problems()), routes.entity_href, "full")
     assert time.perf_counter() - started < 2
+
+
+def test_a_phone_of_thousands_of_digits_does_not_fill_memory(sample_root: Path) -> None:
+    """Each form of each phone became a pattern of every digit: a `phone:` of 50,000
+    digits took 450 MB and seconds (a megabyte of them, gigabytes). No phone number has
+    more than 15 digits (E.164); its last ten are still hidden in text that stays."""
+    _with_priya_phone(sample_root, "+" + "1" * 50_000 + "3125550129")
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("goals:\n", "goals:\n  - Call 312 555 0129\n"))
+    started = time.perf_counter()
+    view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
+    assert time.perf_counter() - started < 2
+    assert view.meetings["2026-11-24-omar-haddad"].goals[0] == "Call (kept private)"

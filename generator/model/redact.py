@@ -243,6 +243,8 @@ def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
     return scrub
 
 
+_PHONE_DIGITS = (7, 15)
+"""Fewest and most digits of a phone number (E.164 allows 15 with the country code)."""
 _EXTENSION = re.compile(r"(?i)(?<!\s)\s*(?:ext\.?|extension|x|#|;)\s*\d+\s*$")
 """The look-behind: tried once per run of spaces, not from each space in it (a phone of
 thousands of spaces took minutes)."""
@@ -253,13 +255,15 @@ def _phone_forms(phone: str) -> set[str]:
     extension; its last ten digits (a US number without its 1); and when it starts with a
     country code (`+353 1 555 0199`), the number without it, with and without the trunk 0
     dialled at home (`1 555 0199`, `01 555 0199`). The code's length is not known, so each
-    of 1 to 3 digits is tried: hiding a little more is the safe side."""
+    of 1 to 3 digits is tried: hiding a little more is the safe side. A form longer than
+    any phone number is left out: each becomes a pattern of its digits, and a `phone:` of
+    thousands of digits would fill the memory (its last ten digits are still hidden)."""
     digits = re.sub(r"\D", "", _EXTENSION.sub("", phone))
     forms = {digits, digits[-10:]}
     if phone.lstrip().startswith("+"):
         for code in (1, 2, 3):
             forms |= {digits[code:], "0" + digits[code:]}
-    return {form for form in forms if len(form) >= 7}
+    return {form for form in forms if _PHONE_DIGITS[0] <= len(form) <= _PHONE_DIGITS[1]}
 
 
 def _relinked(html: str, href: Href, renaming: Renaming) -> str:
