@@ -483,3 +483,18 @@ def test_a_phone_of_thousands_of_digits_does_not_fill_memory(sample_root: Path) 
     view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
     assert time.perf_counter() - started < 2
     assert view.meetings["2026-11-24-omar-haddad"].goals[0] == "Call (kept private)"
+
+
+def test_a_long_word_in_text_that_stays_is_scrubbed_at_once(sample_root: Path) -> None:
+    """Email and LinkedIn addresses were looked for from each letter of a word: a profile
+    with a word of 200,000 letters held the coach view for minutes."""
+    profile = sample_root / "content/profile.md"
+    word = "a" * 200_000
+    profile.write_text(
+        profile.read_text() + f"\n{word}\n\nx{word}linkedin.com/in/x and {word}@mail.example\n"
+    )
+    started = time.perf_counter()
+    view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
+    assert time.perf_counter() - started < 2
+    assert view.profile is not None
+    assert f"x{word}(kept private) and (kept private)" in view.profile.pitch_html

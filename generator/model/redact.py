@@ -213,8 +213,12 @@ def _straight(text: str) -> str:
 
 PRIVATE_DETAIL = "(kept private)"
 """What stands for an email address, phone number or LinkedIn address in text that stays."""
-_ANY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ANY_LINKEDIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/[^\s\"'<>)\]]+", re.I)
+_ANY_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ANY_LINKEDIN = re.compile(
+    r"(?:https?://)?(?:(?<![\w-])[\w-]+\.)?linkedin\.com/[^\s\"'<>)\]]+", re.IGNORECASE
+)
+"""The look-behinds start a name only where a word starts (it finds the same addresses):
+tried from each of its letters, a word of thousands took minutes."""
 _PHONE_GAP = r"[\s.\-()/]*"
 
 
