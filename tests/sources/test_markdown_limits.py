@@ -5,8 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from markdown_it import MarkdownIt
+from mdit_py_plugins.tasklists import tasklists_plugin
 
-from generator.sources.markdown import MAX_HTML_DEPTH, MAX_WIKILINK, Rendered, render
+from generator.sources.markdown import MAX_HTML_DEPTH, MAX_WIKILINK, Rendered, _markdown, render
 
 LENGTH = 30_000
 
@@ -62,3 +64,23 @@ def test_raw_html_nested_too_deep_is_shown_as_text_and_named() -> None:
     assert raw("<p>" * 5_000 + "<br>" * 5_000).too_deep is None  # each <p> closes the last
     assert raw("<div>" * (MAX_HTML_DEPTH + 1)).too_deep == 0
     assert raw("<div>" * MAX_HTML_DEPTH).too_deep is None
+
+
+def test_a_long_task_list_renders_in_linear_time() -> None:
+    """mdit-py-plugins' task lists looked back through every earlier item for each item's
+    list: 12,500 `- [ ]` took 25 seconds (a megabyte of them, most of an hour). Compared
+    with a plain list of as many items."""
+    count = 8_000
+    baseline = seconds_to_render("- a\n" * count)
+    assert seconds_to_render("- [ ] a\n" * count) < 4 * baseline + 1.5
+
+
+def test_task_lists_render_as_the_plugin_renders_them() -> None:
+    text = (
+        "- [ ] open\n- [x] done\n- [X] *Done* too\n- plain\n- [ ]\n"
+        "  - [ ] nested\n\n    more\n\n1. [x] numbered\n\n> - [ ] quoted\n\n[ ] not in a list\n"
+    )
+    plugin = MarkdownIt("commonmark").use(tasklists_plugin, label=True)
+    ours = _markdown(False)
+    assert ours.render(text) == plugin.render(text)
+    assert 'type="checkbox">\ttab</label>' in ours.render("- [ ]\ttab\n")  # the plugin: no box
