@@ -56,7 +56,14 @@ from generator.model.suggest import (
     unknown_reference,
 )
 from generator.sources.frontmatter import Document
-from generator.sources.markdown import MAX_HTML_DEPTH, Rendered, Target, heading_id, render
+from generator.sources.markdown import (
+    MAX_HTML_DEPTH,
+    MAX_NESTING,
+    Rendered,
+    Target,
+    heading_id,
+    render,
+)
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 MAX_SLUG_BYTES = 200
@@ -296,6 +303,8 @@ def assemble(
             problems.items += _broken_links(item.doc, body, links)
         if body.rendered.too_deep is not None:
             problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
+        if body.rendered.nests_too_deep is not None:
+            problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -513,6 +522,17 @@ def _too_deep(doc: Document, line: int) -> ContentError:
         f"the raw HTML here opens elements more than {MAX_HTML_DEPTH} deep without "
         "closing them (browsers stop nesting at that depth): close each tag you open, "
         "for instance every <div> with a </div>",
+    )
+
+
+def _nests_too_deep(doc: Document, line: int) -> ContentError:
+    return ContentError(
+        doc.path,
+        doc.body_line + line,
+        "body",
+        f"lists and quotes nest here too deep for Markdown ({MAX_NESTING // 2} lists or "
+        f"{MAX_NESTING} quotes), which shows nothing from here to the end of the body: "
+        "nest them less deeply",
     )
 
 

@@ -85,6 +85,9 @@ class Rendered:
     too_deep: int | None = None
     """0-based body line where raw HTML opens elements more than `MAX_HTML_DEPTH` deep
     (the body is then rendered with its HTML shown as text); None when it does not."""
+    nests_too_deep: int | None = None
+    """0-based body line of the first list item or quote nested `MAX_NESTING` deep, whose
+    text Markdown leaves out, with the rest of the body; None when none is."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -128,7 +131,7 @@ def render(
     else:
         lines = text.count("\n") + 1
         rendered = _in_parts(md, tokens, env, tops, lines, raw_html, tuple(names))
-    return rendered if too_deep is None else replace(rendered, too_deep=too_deep)
+    return replace(rendered, too_deep=too_deep, nests_too_deep=_nests_too_deep(tokens))
 
 
 def _in_parts(
@@ -240,7 +243,9 @@ class _SafeMarkdownIt(MarkdownIt):
 @functools.cache
 def _markdown(raw_html: bool) -> MarkdownIt:
     md = (
-        _SafeMarkdownIt("commonmark", {"html": raw_html, "typographer": True})
+        _SafeMarkdownIt(
+            "commonmark", {"html": raw_html, "typographer": True, "maxNesting": MAX_NESTING}
+        )
         .enable(["table", "strikethrough", "replacements", "smartquotes"])
         .use(footnote_plugin)
         .use(deflist_plugin)
@@ -298,6 +303,24 @@ def _check_box(token: Token) -> None:
 
 def _html(text: str) -> Token:
     return Token("html_inline", "", 0, content=text)
+
+
+MAX_NESTING = 100
+"""How deep lists and quotes may nest, as markdown-it counts (a list and each of its
+items are a level each: fifty lists, or a hundred quotes). markdown-it shows nothing
+past it, nor anything after it in the body; its CommonMark preset stops at 20, ten
+lists deep, which a pasted outline reaches, and lost the rest of the notes in silence."""
+_CONTAINERS = ("blockquote_open", "list_item_open", "dd_open", "footnote_reference_open")
+"""The blocks whose insides markdown-it parses one level deeper."""
+
+
+def _nests_too_deep(tokens: Sequence[Token]) -> int | None:
+    """The 0-based body line of the first block whose insides markdown-it left out, being
+    `MAX_NESTING` deep; None when there is none."""
+    for token in tokens:
+        if token.type in _CONTAINERS and token.level + 1 >= MAX_NESTING:
+            return token.map[0] if token.map else 0
+    return None
 
 
 def _alignment_classes(state: StateCore) -> None:

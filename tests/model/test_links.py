@@ -13,7 +13,7 @@ from generator.cli import main
 from generator.errors import Problems, UsageError
 from generator.model.assemble import LinkTable, name_key, resolve
 from generator.scaffold import new_file
-from generator.sources.markdown import Target, heading_id, render
+from generator.sources.markdown import MAX_NESTING, Target, heading_id, render
 
 
 def notes(root: Path, body: str) -> tuple[str, Problems]:
@@ -228,3 +228,18 @@ def test_a_file_name_written_the_macos_way_matches_a_typed_link(root: Path) -> N
     rendered, problems = notes(root, "See [[Zoë Park]].")
     assert problems.errors == []
     assert 'href="@/contacts/zoe-park/"' in rendered
+
+
+def test_lists_nested_too_deep_are_an_error_at_their_line(root: Path) -> None:
+    """Markdown shows nothing past the depth it parses, nor the rest of the body: an
+    error says where, instead of notes that vanish without a word."""
+    deep = "".join("  " * n + f"- level {n}\n" for n in range(MAX_NESTING // 2))
+    _, problems = notes(root, "Met at the meetup.\n\n" + deep + "\nThe rest.\n")
+    [error] = problems.errors
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    assert (error.path, error.line, error.field) == (
+        "content/contacts/elena-marsh.md",
+        front.count("\n") + 2 + 2 + MAX_NESTING // 2,  # the deepest item's line
+        "body",
+    )
+    assert "nest here too deep" in error.message and "to the end of the body" in error.message

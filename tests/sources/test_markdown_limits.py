@@ -8,7 +8,14 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from generator.sources.markdown import MAX_HTML_DEPTH, MAX_WIKILINK, Rendered, _markdown, render
+from generator.sources.markdown import (
+    MAX_HTML_DEPTH,
+    MAX_NESTING,
+    MAX_WIKILINK,
+    Rendered,
+    _markdown,
+    render,
+)
 
 LENGTH = 30_000
 
@@ -84,3 +91,40 @@ def test_task_lists_render_as_the_plugin_renders_them() -> None:
     ours = _markdown(False)
     assert ours.render(text) == plugin.render(text)
     assert 'type="checkbox">\ttab</label>' in ours.render("- [ ]\ttab\n")  # the plugin: no box
+
+
+def outline(depth: int) -> str:
+    return "".join("  " * n + f"- level {n}\n" for n in range(depth)) + "\nThe rest.\n"
+
+
+def test_lists_nested_ten_deep_lose_nothing() -> None:
+    """markdown-it's CommonMark preset stops at ten lists deep (20 levels), and showed
+    nothing of the deeper items nor of the rest of the body, without a word."""
+    rendered = render(outline(12), lambda name: None, lambda *_: None)
+    assert "level 11" in rendered.html and "The rest." in rendered.html
+    assert rendered.nests_too_deep is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (outline(MAX_NESTING // 2), MAX_NESTING // 2 - 1),
+        ("Fine.\n\n" + "> " * MAX_NESTING + "deep\n\nThe rest.\n", 2),
+        ("- " * (MAX_NESTING // 2) + "x\n", 0),
+    ],
+)
+def test_blocks_nested_past_the_limit_are_named(text: str, line: int) -> None:
+    assert render(text, lambda name: None, lambda *_: None).nests_too_deep == line
+
+
+@pytest.mark.parametrize(
+    ("text", "deepest"),
+    [
+        (outline(MAX_NESTING // 2 - 1), f"level {MAX_NESTING // 2 - 2}"),
+        ("> " * (MAX_NESTING - 1) + "deep\n", "deep"),
+        ("- " * (MAX_NESTING // 2 - 1) + "x\n", "<li>x</li>"),
+    ],
+)
+def test_blocks_nested_up_to_the_limit_are_shown(text: str, deepest: str) -> None:
+    rendered = render(text, lambda name: None, lambda *_: None)
+    assert rendered.nests_too_deep is None and deepest in rendered.html
