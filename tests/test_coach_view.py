@@ -498,3 +498,15 @@ def test_a_long_word_in_text_that_stays_is_scrubbed_at_once(sample_root: Path) -
     assert time.perf_counter() - started < 2
     assert view.profile is not None
     assert f"x{word}(kept private) and (kept private)" in view.profile.pitch_html
+
+
+def test_a_long_unclosed_link_in_a_goal_is_retargeted_at_once(sample_root: Path) -> None:
+    """A `[[` followed by 100,000 spaces held the coach view for minutes: each space was
+    tried as the end of the link's target."""
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    goals = f'goals:\n  - "[[omar-haddad{" " * 100_000}x"\n  - Ask [[omar-haddad |him]]\n'
+    meeting.write_text(meeting.read_text().replace("goals:\n", goals, 1))
+    started = time.perf_counter()
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    assert time.perf_counter() - started < 2
+    assert view.meetings["2026-11-24-o-h"].goals[1] == "Ask [[o-h |him]]"
