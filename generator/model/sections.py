@@ -220,21 +220,24 @@ def _draft(
     first = 0
     if lines and _SETEXT_UNDERLINE.match(lines[0]) and heading_line + 1 < end_line:
         first = 1
-    numbered = [(heading_line + 1 + i, line.rstrip()) for i, line in enumerate(lines)][first:]
-    while numbered and not numbered[0][1].strip():
-        numbered.pop(0)
-    while numbered and not numbered[-1][1].strip():
-        numbered.pop()
+    numbered = _filled(
+        [(heading_line + 1 + i, line.rstrip()) for i, line in enumerate(lines)][first:]
+    )
     subject, subject_line = "", 0
     if numbered and (found := _SUBJECT.match(numbered[0][1])):
         subject, subject_line = found[1], doc.body_line + numbered[0][0]
-        numbered.pop(0)
-        while numbered and not numbered[0][1].strip():
-            numbered.pop(0)
+        numbered = _filled(numbered[1:])
     if not numbered:
         return None
     text = "\n".join(line for _, line in numbered)
     return OwnDraft(kind, text, subject, doc.body_line + numbered[0][0], subject_line, anchor)
+
+
+def _filled(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`lines` without the blank ones at either end, cut at once: taken off one by one from
+    the front, the blank lines before a draft took seconds by the hundred thousand."""
+    filled = [n for n, (_, line) in enumerate(lines) if line.strip()]
+    return lines[filled[0] : filled[-1] + 1] if filled else []
 
 
 def points(html: str) -> tuple[str, ...]:
