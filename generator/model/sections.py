@@ -73,7 +73,9 @@ PART_LEVEL = 2
 ANSWER_LEVEL = 3
 """Under what you learned, headings of this level name a bank question."""
 
-_SUBJECT = re.compile(r"^\s*subject\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*subject\s*:(.*)$", re.IGNORECASE)
+"""A draft's `Subject:` line; its text is stripped after (a lazy match that left the
+spaces out took minutes on a subject with thousands of spaces inside)."""
 _SETEXT_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _GAPS = re.compile(r"[\s_-]+")
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -225,7 +227,7 @@ def _draft(
     )
     subject, subject_line = "", 0
     if numbered and (found := _SUBJECT.match(numbered[0][1])):
-        subject, subject_line = found[1], doc.body_line + numbered[0][0]
+        subject, subject_line = found[1].strip(), doc.body_line + numbered[0][0]
         numbered = _filled(numbered[1:])
     if not numbered:
         return None

@@ -173,6 +173,13 @@ def test_a_draft_after_many_blank_lines_is_found_at_once() -> None:
     assert (draft.subject, draft.text, draft.line) == ("Hi", "Thanks.", 6 + 800_002)
 
 
+def test_a_subject_with_many_spaces_inside_is_read_at_once() -> None:
+    started = time.perf_counter()
+    _, parts = parts_of(f"## Thanks\n\nSubject:  a{' ' * 100_000}b  \n\nThanks.\n")
+    assert time.perf_counter() - started < 2
+    assert parts.drafts[0].subject == f"a{' ' * 100_000}b"
+
+
 def test_headings_in_code_quotes_and_lists_are_text() -> None:
     _, parts = parts_of(
         "```\n## Request\nnot a draft\n```\n\n> ## Learned\n> quoted\n\n- ## Thanks\n"
