@@ -297,7 +297,9 @@ def passphrase_from_environment_or_prompt(
         second = prompt("Repeat the passphrase: ")
     except EOFError:
         raise PassphraseError(no_input) from None
-    if _normalise(_readable(first, "the passphrase")) != _normalise(_readable(second, "the repeated passphrase")):
+    if _normalise(_readable(first, "the passphrase")) != _normalise(
+        _readable(second, "the repeated passphrase")
+    ):
         raise PassphraseError("the two passphrases do not match: run it again")
     return first
 
