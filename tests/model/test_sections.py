@@ -168,7 +168,7 @@ def test_a_draft_after_many_blank_lines_is_found_at_once() -> None:
     blank = "\n" * 400_000
     started = time.perf_counter()
     _, parts = parts_of(f"## Thanks\n{blank}Subject: Hi\n{blank}Thanks.\n{blank}")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 10  # about 1 s, rendering included; minutes before
     (draft,) = parts.drafts
     assert (draft.subject, draft.text, draft.line) == ("Hi", "Thanks.", 6 + 800_002)
 
