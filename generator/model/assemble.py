@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from generator.errors import ContentError, Problems
@@ -48,9 +49,11 @@ from generator.model.schema import CATEGORIES, KINDS, PURPOSES
 from generator.model.sections import meeting_parts
 from generator.model.slugs import file_slug
 from generator.model.suggest import (
+    Names,
     close_slugs,
     did_you_mean,
     known_names,
+    question_names,
     slug_key,
     unknown_question,
     unknown_reference,
@@ -140,6 +143,11 @@ class Known:
     names: Mapping[str, Mapping[str, str]]
     """Contacts' and companies' names by slug (the slug for a file with broken fields)."""
     question_ids: frozenset[str]
+
+    @cached_property
+    def questions(self) -> Names:
+        """The question ids, indexed for "did you mean" (worked out when first asked)."""
+        return question_names(self.question_ids)
 
 
 def validate(item: Parsed) -> Checked:
@@ -767,7 +775,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
         at = f"questions.{index}"
         if is_question_id(text) and text not in known.question_ids:
             if not waits(known.slugs, "questions"):  # a broken bank file may hold it
-                message = unknown_question(text, known.question_ids)
+                message = unknown_question(text, known.questions)
                 problems.error(src.path, src.line(at), at, message)
         elif first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
@@ -796,7 +804,7 @@ def referral_name(referral: str) -> str:
 
 
 def unknown_answer(question: str, known: Known) -> str:
-    hint = did_you_mean(close_slugs(question, {q: q for q in known.question_ids}))
+    hint = did_you_mean(close_slugs(question, known.questions))
     return (
         f"### {question} under what you learned names no question in the bank"
         + (f" ({hint})" if hint else "")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 _WORD_GAPS = re.compile(r"[^a-z0-9]+")
 
@@ -43,6 +43,7 @@ def distance(a: str, b: str, limit: int) -> int:
     above `limit` means "too far" and is returned early as `limit + 1`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    a, b = _differing(a, b)
     before: list[int] | None = None
     above = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
@@ -56,6 +57,18 @@ def distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         before, above = above, row
     return min(above[-1], limit + 1)
+
+
+def _differing(a: str, b: str) -> tuple[str, str]:
+    """`a` and `b` without the start and end they share, which no edit touches: ids of one
+    bank differ in a few letters (`day-path-team-0x`, `day-path-team-1`)."""
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return a[start : len(a) - end], b[start : len(b) - end]
 
 
 def close_field(key: str, names: Iterable[str]) -> str | None:
@@ -74,40 +87,120 @@ def close_field(key: str, names: Iterable[str]) -> str | None:
     return best[1] if best else None
 
 
+MOST_SOUGHT = 25
+"""Different unknown values a `Names` looks for typos of: a renamed question bank can
+leave thousands, and each search goes over every name of a near length (a quarter of a
+second among 7,000 ids that differ in a word)."""
+
+Spelling = tuple[str, str, frozenset[str]]
+"""A slug, one way to spell it (the slug, or its name as a slug), and that spelling's
+pairs of neighbouring letters."""
+
+
+class Names(Mapping[str, str]):
+    """The slugs that exist, each with the name shown for it, indexed for `close_slugs`:
+    a playbook with thousands of broken references (a renamed question bank) asks for
+    each of them, so the index is made once (when first asked for: most builds have
+    nothing to suggest), each value's answer is kept, and a typo is sought only among
+    spellings of a near length that share enough letter pairs with it."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._names = dict(names)
+        self._by_key: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[Spelling]] = {}
+        self._answers: dict[str, list[str]] = {}
+
+    def __getitem__(self, slug: str) -> str:
+        return self._names[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __eq__(self, other: object) -> bool:
+        """As dicts compare (in C: the live preview compares them on every rebuild)."""
+        if isinstance(other, Names):
+            return self._names == other._names
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping, as a dict
+
+    def close(self, value: str) -> list[str]:
+        """`close_slugs` of `value`, worked out once. After `MOST_SOUGHT` values, only
+        names written another way are found, not typos."""
+        if value not in self._answers:
+            if not self._by_key:
+                self._index()
+            typos = len(self._answers) < MOST_SOUGHT
+            self._answers[value] = self._close(value, typos)
+        return self._answers[value]
+
+    def _index(self) -> None:
+        for slug, name in self._names.items():
+            key = slug_key(name)
+            self._by_key.setdefault(key, []).append(slug)
+            for spelling in {slug, key}:
+                entry = (slug, spelling, _pairs(spelling))
+                self._by_length.setdefault(len(spelling), []).append(entry)
+
+    def _close(self, value: str, typos: bool) -> list[str]:
+        wanted = slug_key(value)
+        if not wanted or value in self._names:
+            return []
+        if by_name := self._by_key.get(wanted):
+            return sorted(by_name)
+        if wanted in self._names:
+            return [wanted]  # `Jane_Doe`, `jane doe`: the slug in other clothes
+        if not typos:
+            return []
+        scored = self._typos_of(wanted)
+        if scored:
+            best = min(scored.values())
+            return sorted(slug for slug, gap in scored.items() if gap == best)
+        return self._by_first_words(wanted)
+
+    def _typos_of(self, wanted: str) -> dict[str, int]:
+        """Each slug a few keystrokes from `wanted`, with how many. An edit changes at
+        most three of a word's pairs of letters (a swap), so a spelling sharing fewer
+        than that allows is skipped before the costly count."""
+        budget = typo_budget(wanted)
+        pairs = _pairs(wanted)
+        shared = len(pairs) - 3 * budget
+        scored: dict[str, int] = {}
+        for length in range(len(wanted) - budget, len(wanted) + budget + 1):
+            for slug, spelling, its_pairs in self._by_length.get(length, ()):
+                if len(pairs & its_pairs) < shared:
+                    continue
+                gap = distance(wanted, spelling, budget)
+                if gap <= budget and gap < scored.get(slug, budget + 1):
+                    scored[slug] = gap
+        return scored
+
+    def _by_first_words(self, wanted: str) -> list[str]:
+        """`omar` → `omar-haddad` when exactly one slug or name starts with those words."""
+        found = {
+            slug
+            for key, slugs in self._by_key.items()
+            for slug in slugs
+            if any(f"{k}-".startswith(f"{wanted}-") for k in (slug, key))
+        }
+        return sorted(found) if len(found) == 1 else []
+
+
+def _pairs(word: str) -> frozenset[str]:
+    return frozenset(word[i : i + 2] for i in range(len(word) - 1))
+
+
 def close_slugs(value: str, names: Mapping[str, str]) -> list[str]:
     """The slugs `value` probably meant, best first (usually one; none when nothing fits).
 
     `names` maps each slug that exists to the name shown for it (a contact's or
-    company's `name:`; for question ids, the id itself).
+    company's `name:`; for question ids, the id itself); pass `Names` when asking for
+    many values.
     """
-    wanted = slug_key(value)
-    if not wanted or value in names:
-        return []
-    by_name = sorted(slug for slug, name in names.items() if slug_key(name) == wanted)
-    if by_name:
-        return by_name
-    if wanted in names:
-        return [wanted]  # `Jane_Doe`, `jane doe`: the slug in other clothes
-    budget = typo_budget(wanted)
-    scored = []
-    for slug, name in names.items():
-        gap = min(distance(wanted, slug, budget), distance(wanted, slug_key(name), budget))
-        if gap <= budget:
-            scored.append((gap, slug))
-    if scored:
-        best = min(gap for gap, _ in scored)
-        return sorted(slug for gap, slug in scored if gap == best)
-    return _by_first_words(wanted, names)
-
-
-def _by_first_words(wanted: str, names: Mapping[str, str]) -> list[str]:
-    """`omar` → `omar-haddad` when exactly one slug or name starts with those words."""
-    found = {
-        slug
-        for slug, name in names.items()
-        if any(f"{key}-".startswith(f"{wanted}-") for key in (slug, slug_key(name)))
-    }
-    return sorted(found) if len(found) == 1 else []
+    return (names if isinstance(names, Names) else Names(names)).close(value)
 
 
 def close_names(text: str, names: Iterable[str], cutoff: float = 0.6) -> list[str]:
@@ -128,13 +221,13 @@ def did_you_mean(options: list[str]) -> str:
     return "did you mean " + " or ".join(shown) + "?"
 
 
-def known_names(entities: Mapping[str, object], slugs: Iterable[str]) -> dict[str, str]:
+def known_names(entities: Mapping[str, object], slugs: Iterable[str]) -> Names:
     """Each slug that exists with the name shown for it: the entity's `name`, else the
     slug itself (a file whose required fields are broken still has its slug)."""
     names = {slug: slug for slug in slugs}
     for slug, entity in entities.items():
         names[slug] = str(getattr(entity, "name", slug))
-    return names
+    return Names(names)
 
 
 def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, str]) -> str:
@@ -153,9 +246,15 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     return f"{problem}: write the name of its file in content/{folder}/, without .md"
 
 
+def question_names(ids: Iterable[str]) -> Names:
+    """The question bank's ids for `close_slugs`: each id is its own name."""
+    return Names({qid: qid for qid in ids})
+
+
 def unknown_question(value: str, ids: Iterable[str]) -> str:
-    """Why a meeting's `questions:` entry that looks like an id names no question."""
-    hint = did_you_mean(close_slugs(value, {qid: qid for qid in ids}))
+    """Why a meeting's `questions:` entry that looks like an id names no question (`ids`:
+    pass `question_names` when asking for many)."""
+    hint = did_you_mean(close_slugs(value, ids if isinstance(ids, Names) else question_names(ids)))
     where = f"no question with id {value!r} in content/questions/"
     if hint:
         where += f" ({hint})"
