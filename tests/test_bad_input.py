@@ -93,6 +93,25 @@ def test_a_category_used_twice_is_one_error_not_one_per_question_named(tmp_path:
     ]
 
 
+def test_a_bank_question_without_its_text_is_one_error_not_one_per_meeting(
+    tmp_path: Path,
+) -> None:
+    """The meetings that name it are not told it does not exist (and to write a sentence
+    instead): the question is there, only its text is missing."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    bank = root / "content/questions/the-job.md"
+    text = bank.read_text()
+    asked = "    text: If I shadowed you on an ordinary day, what would I see you doing"
+    assert asked in text
+    bank.write_text(text.replace(asked, "    note: If I shadowed you", 1))
+    errors = [str(e) for e in check(root).errors]
+    assert errors == ["content/questions/the-job.md:5: questions.1.text: is required: text"]
+
+
 def test_a_meeting_that_lists_its_own_contact_or_one_referral_twice(tmp_path: Path) -> None:
     from conftest import copy_sample
 

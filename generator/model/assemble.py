@@ -664,9 +664,9 @@ def question_bank(
     problems: Problems,
 ) -> tuple[tuple[Category, ...], frozenset[str]]:
     """Question files → categories in the canonical order, ids unique across the bank; and
-    the ids held back in a file whose category another file has (its mistake is reported
-    once, not again in every meeting that names its questions). The file named after its
-    category keeps it."""
+    the ids held back in a file whose category another file has, or in an entry without
+    its text (the mistake is reported once, not again in every meeting that names them).
+    The file named after its category keeps it."""
     by_category: dict[str, Category] = {}
     seen: dict[str, str] = {}
     held_back: set[str] = set()
@@ -686,6 +686,8 @@ def question_bank(
         questions = []
         for index, q in enumerate(v["questions"]):
             if "id" not in q or "text" not in q:
+                if "id" in q:  # its missing text is the error to fix
+                    held_back.add(q["id"])
                 continue
             at = f"questions.{index}.id"
             if q["id"] in seen:
