@@ -695,7 +695,7 @@ def question_bank(
                     doc.path, doc.line(at), at, f"{q['id']!r} is also in {seen[q['id']]}"
                 )
                 continue
-            seen[q["id"]] = doc.path
+            seen[q["id"]] = f"{doc.path}:{doc.line(at)}"  # the file may be this one
             questions.append(
                 Question(
                     id=q["id"],
