@@ -79,6 +79,9 @@ spaces out took minutes on a subject with thousands of spaces inside)."""
 _SETEXT_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _GAPS = re.compile(r"[\s_-]+")
 _ID = re.compile(r'\sid="([^"]*)"')
+_AROUND_ID = re.compile(r"^[\s`*_:]+|[\s`*_:]+$")
+"""What may surround a question id in its heading (`### **typical-day**:`): spaces of
+any kind, code, bold and italics marks, a colon."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,9 @@ def part_of(heading: Heading) -> str | None:
 
 
 def answer_id(heading: Heading) -> str | None:
-    """The question id a heading under what you learned names, if it names one."""
-    title = heading.title.strip().rstrip(":").strip().strip("`").strip()
+    """The question id a heading under what you learned names, if it names one: code,
+    bold or italics around it and a final colon are how it looks, not part of it."""
+    title = _AROUND_ID.sub("", heading.title)
     return title if heading.level == ANSWER_LEVEL and looks_like_id(title) else None
 
 

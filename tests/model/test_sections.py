@@ -201,6 +201,24 @@ def test_points_are_top_level_items_and_paragraphs() -> None:
     assert points(html) == ("One two", "Three", "Four")
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "typical-day",
+        "typical-day:",
+        "`typical-day`:",
+        "**typical-day**",
+        "_typical-day_",
+        "typical-day\u00a0",
+    ],
+)
+def test_an_answer_heading_in_code_bold_or_italics_names_its_question(heading: str) -> None:
+    """Markup around the id is how it looks, not part of it: written bold, the answer
+    would otherwise stay in what you learned without a word."""
+    _, parts = parts_of(f"## Learned\n\n### {heading}\n\nBusy.\n")
+    assert [a.question for a in parts.answers] == ["typical-day"]
+
+
 def test_check_warns_about_an_answer_to_no_question(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
     write(
