@@ -221,6 +221,18 @@ def test_nothing_learned_yet_says_where_to_write_it(tmp_path: Path) -> None:
     assert "One thing I keep coming back to" not in html
 
 
+def test_a_meeting_held_after_a_decline_does_not_blame_a_missing_date(tmp_path: Path) -> None:
+    """Graham declined on his file; a later meeting with him is held and dated: no
+    thank-you is timed, because he declined, not because the date is missing."""
+    root = copy_sample(tmp_path / "pb")
+    met = "---\ncontact: graham-pike\nstatus: done\ndate: 2026-11-21\ntime: '10:00'\n---\n"
+    write(root, "content/meetings/2026-11-21-graham-pike.md", met)
+    html = page(build(root, today=SAMPLE_TODAY).output, "meetings/2026-11-21-graham-pike/")
+    debrief = text(html.split('id="debrief-title"')[1].split("</section>")[0])
+    assert "no date on the meeting" not in debrief
+    assert "Thank-you note: not timed: Graham Pike declined a meeting" in debrief
+
+
 @pytest.mark.parametrize("path", [GRAHAM, LENA])
 def test_declined_and_cancelled_meetings_get_no_plan(built_sample: Path, path: str) -> None:
     for view in ("", "print/"):
