@@ -289,6 +289,22 @@ def test_the_bank_shows_the_answers_you_got_to_each_question(built_sample: Path)
     assert "Planned for Coffee with Omar Haddad" in shown
 
 
+def test_an_answer_to_a_question_with_a_link_nests_no_link(tmp_path: Path) -> None:
+    """A link in the question's text cannot sit in a link to the bank: browsers cut the
+    outer one short. The text is shown as written and the bank is linked beside it."""
+    root = copy_sample(tmp_path / "pb")
+    bank = root / "content/questions/the-job.md"
+    asked = "what would I see you doing from morning to evening?"
+    bank.write_text(bank.read_text().replace(asked, "see [the board](https://example.com)?"))
+    report = build(root, today=SAMPLE_TODAY)
+    for path in (SOFIA, "learned/", "contacts/sofia-lindqvist/"):
+        answers = "".join(
+            re.findall(r'<dl class="answers">.*?</dl>', page(report.output, path), re.S)
+        )
+        assert not re.search(r"<a [^>]*>(?:(?!</a>).)*<a ", answers, re.S), path
+        assert 'href="https://example.com"' in answers and "#q-typical-day" in answers
+
+
 def test_an_answer_counts_as_asked_even_off_the_agenda(built_sample: Path) -> None:
     # Sofia's agenda had transferable-skills; an answer recorded elsewhere counts the same
     item = page(built_sample, "questions/").split('id="q-transferable-skills"')[1].split("</li>")[0]
