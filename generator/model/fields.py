@@ -634,9 +634,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
     for spec in schema.fields:
         child = at.child(spec.name)
         value = data.get(spec.name)
-        if (value is None or value == "" or value == []) and (
-            spec.type.blank_is_unset or spec.name not in data
-        ):
+        if is_blank(value) and (spec.type.blank_is_unset or spec.name not in data):
             if spec.required:
                 child.error(f"is required: {spec.type.expected}")
             continue
@@ -654,6 +652,12 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         if near is not None:
             at.child(str(key)).warn(f"is not a field of {schema.called} (did you mean {near}?)")
     return result
+
+
+def is_blank(value: Any) -> bool:
+    """A value read as left out: nothing, an empty list, or text of spaces only (`text:
+    "  "` would otherwise pass a required field and show as an empty line)."""
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 def _closest(key: str, names: Iterable[str]) -> str:

@@ -59,7 +59,11 @@ URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+[^\s]*\s*$"
 EMAIL_PATTERN = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
 CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
 EMPTY: dict[str, Any] = {
-    "anyOf": [{"type": "null"}, {"const": ""}, {"type": "array", "maxItems": 0}]
+    "anyOf": [
+        {"type": "null"},
+        {"type": "string", "pattern": "^\\s*$"},
+        {"type": "array", "maxItems": 0},
+    ]
 }
 """A value playbook reads as "left out"."""
 SCALAR_TYPES = ["string", "number", "boolean"]

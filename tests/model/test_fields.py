@@ -210,6 +210,17 @@ def test_unknown_keys_are_extras_unless_the_schema_names_them_typos() -> None:
     ]
 
 
+@pytest.mark.parametrize("blank", ["", "  ", "\t", None, []])
+def test_a_required_text_of_spaces_only_is_missing(blank: object) -> None:
+    """A bank question written `text: "  "` was taken, and its agendas showed an empty
+    line; spaces alone are no text, so the field is reported as required."""
+    schema = Schema("question", (Field("id", Slug(), True), Field("text", Inline(), True)))
+    doc = Document("q.md", {"id": "x", "text": blank}, {"id": 3, "text": 4}, {}, "", 6)
+    problems = Problems()
+    assert validate_document(doc, schema, problems) == {"id": "x"}
+    assert [str(e) for e in problems.errors] == ["q.md:4: text: is required: text"]
+
+
 def test_an_extra_a_typo_away_from_a_field_is_kept_with_a_warning() -> None:
     schema = Schema("meeting", (Field("referrals", ListOf(Text())), Field("status", Text())))
     data = {"referals": ["lucy"], "stauts": "done", "pronouns": "she/her"}
