@@ -768,10 +768,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 problems.error(src.path, src.line(at), at, message)
             else:  # a name you were given, written down before making their file
                 problems.warn(src.path, src.line(at), at, new_referral(referral))
-    if not waits(known.slugs, "questions"):
-        for answer in meeting.answers:
-            if answer.question not in known.question_ids:
-                problems.warn(src.path, answer.line, "body", unknown_answer(answer.question, known))
+    _check_answers(meeting, known, problems)
     first = first_listings(meeting.questions)
     for index, text in enumerate(meeting.questions):
         at = f"questions.{index}"
@@ -781,6 +778,18 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 problems.error(src.path, src.line(at), at, message)
         elif first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+def _check_answers(meeting: Meeting, known: Known, problems: Problems) -> None:
+    """A meeting's `### question-id` answers: each names a bank question, once."""
+    path = meeting.source.path
+    first_lines: dict[str, int] = {}
+    for answer in meeting.answers:
+        first = first_lines.setdefault(answer.question, answer.line)
+        if first != answer.line:
+            problems.warn(path, answer.line, "body", answered_twice(answer.question, first))
+        elif answer.question not in known.question_ids and not waits(known.slugs, "questions"):
+            problems.warn(path, answer.line, "body", unknown_answer(answer.question, known))
 
 
 def new_referral(referral: str) -> str:
@@ -803,6 +812,14 @@ def referral_name(referral: str) -> str:
     if slug_key(referral) != referral:
         return referral.strip()
     return " ".join(word.capitalize() for word in referral.split("-"))
+
+
+def answered_twice(question: str, first: int) -> str:
+    return (
+        f"### {question} is a second answer to that question (the first is at line {first}): "
+        "the question bank would show it as two answers from one meeting; write both under "
+        "one heading"
+    )
 
 
 def unknown_answer(question: str, known: Known) -> str:

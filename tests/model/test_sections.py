@@ -236,3 +236,21 @@ def test_check_warns_about_an_answer_to_no_question(tmp_path: Path) -> None:
         "question in the bank (did you mean typical-day?): it is kept with what you learned; to "
         "file it as an answer, make the heading a question's id"
     ]
+
+
+def test_check_warns_about_a_question_answered_twice_in_one_meeting(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/questions/the-job.md",
+        "---\ncategory: the-job\nquestions:\n  - {id: typical-day, text: A normal day?}\n---\n",
+    )
+    body = "\n## Learned\n\n### typical-day\n\nBusy.\n\n### typical-day\n\nMeetings.\n"
+    write(tmp_path, "content/meetings/m.md", FRONT + body)
+    playbook, problems = checked(tmp_path)
+    assert len(playbook.answers_to("typical-day")) == 2  # nothing is lost
+    assert [str(p) for p in problems.items if p.field == "body"] == [
+        "warning: content/meetings/m.md:13: body: ### typical-day is a second answer to that "
+        "question (the first is at line 9): the question bank would show it as two answers "
+        "from one meeting; write both under one heading"
+    ]
