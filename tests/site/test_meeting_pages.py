@@ -234,6 +234,22 @@ def test_a_meeting_held_after_a_decline_does_not_blame_a_missing_date(tmp_path: 
 
 
 @pytest.mark.parametrize("path", [GRAHAM, LENA])
+def test_what_you_learned_on_a_meeting_that_did_not_happen_shows_once(
+    tmp_path: Path, path: str
+) -> None:
+    """He declined, but answered one question by email: the page shows what you learned
+    once, with the answer, not a second "What you learned" (empty, or a copy)."""
+    root = copy_sample(tmp_path / "pb")
+    held = root / "content" / f"{path.rstrip('/')}.md"
+    learned = "\n## Learned\n\n- A point.\n\n### typical-day\n\nBy email: on call.\n"
+    held.write_text(held.read_text() + learned)
+    shown = text(page(build(root, today=SAMPLE_TODAY).output, path))
+    assert shown.count("What you learned") == 1
+    assert shown.count("A point.") == shown.count("By email: on call.") == 1
+    assert "What you learned A point. If I shadowed you on an ordinary day" in shown
+
+
+@pytest.mark.parametrize("path", [GRAHAM, LENA])
 def test_declined_and_cancelled_meetings_get_no_plan(built_sample: Path, path: str) -> None:
     for view in ("", "print/"):
         html = page(built_sample, path + view)
