@@ -343,6 +343,19 @@ def test_the_day_of_a_meeting_the_dashboard_shows_it_first(tmp_path: Path) -> No
     assert 'id="today-title"' not in before
 
 
+def test_a_meeting_written_up_today_is_not_asked_to_be_written_up(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    held = root / "content/meetings/2026-11-24-omar-haddad.md"
+    held.write_text(held.read_text().replace("status: scheduled", "status: done", 1))
+    day = SAMPLE_TODAY.replace(day=24)
+    card = page(build(root, out=tmp_path / "before", today=day).output, "")
+    assert "Write down what you learned" in card
+    held.write_text(held.read_text() + "\n## Learned\n\n- Grid work is hiring.\n")
+    card = page(build(root, out=tmp_path / "after", today=day).output, "")
+    assert "Write down what you learned" not in card
+    assert '#debrief-title">What you learned</a>' in card
+
+
 # --- networking: ask once, and a target list to show ------------------------------------
 
 
