@@ -651,6 +651,7 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
         learned_anchor=parts.learned_anchor,
         learned_points=parts.learned_points,
         answers=parts.answers,
+        unfiled=parts.unfiled,
         drafts=parts.drafts,
         extra=_extra(v, "meetings"),
         source=_source(item.doc),
@@ -781,8 +782,13 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
 
 
 def _check_answers(meeting: Meeting, known: Known, problems: Problems) -> None:
-    """A meeting's `### question-id` answers: each names a bank question, once."""
+    """A meeting's `### question-id` answers: each names a bank question, once; and the
+    other headings there that are a bank id written another way (`### Typical day`),
+    which would otherwise leave the answer out of the bank without a word."""
     path = meeting.source.path
+    for title, line in meeting.unfiled:
+        if (question := slug_key(title)) in known.question_ids:
+            problems.warn(path, line, "body", unfiled_answer(title, question))
     first_lines: dict[str, int] = {}
     for answer in meeting.answers:
         first = first_lines.setdefault(answer.question, answer.line)
@@ -812,6 +818,13 @@ def referral_name(referral: str) -> str:
     if slug_key(referral) != referral:
         return referral.strip()
     return " ".join(word.capitalize() for word in referral.split("-"))
+
+
+def unfiled_answer(title: str, question: str) -> str:
+    return (
+        f"### {title} under what you learned is not a question id: it is kept with what you "
+        f"learned; to file it as the answer to that question, write ### {question}"
+    )
 
 
 def answered_twice(question: str, first: int) -> str:

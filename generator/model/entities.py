@@ -212,6 +212,9 @@ class Meeting(Noted):
     `## Learned`, then of the answers)."""
     answers: tuple[Answer, ...] = ()
     """Answers to bank questions (`### question-id` under `## Learned`), in file order."""
+    unfiled: tuple[tuple[str, int], ...] = ()
+    """The other `###` headings under `## Learned` (`### About the team`), each with its
+    file line: check names one that is a bank id written another way (`### Typical day`)."""
     drafts: tuple[OwnDraft, ...] = ()
     """Your own outreach messages in the file, in file order."""
     extra: dict[str, Any] = field(default_factory=dict)

@@ -349,6 +349,7 @@ def _meeting(meeting: Meeting, renaming: Renaming, text: Callable[[str], str]) -
         learned_html=PRIVATE_NOTES if meeting.has_learnings else "",
         learned_points=(),
         answers=(),
+        unfiled=(),
         drafts=(),
         extra={},
         source=_source(meeting.source, "meetings", slug),

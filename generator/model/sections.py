@@ -94,6 +94,8 @@ class MeetingParts:
     learned_points: tuple[str, ...]
     answers: tuple[Answer, ...]
     drafts: tuple[OwnDraft, ...]
+    unfiled: tuple[tuple[str, int], ...] = ()
+    """The other level-3 headings under what you learned, with their file lines."""
 
 
 def heading_key(title: str) -> str:
@@ -129,6 +131,7 @@ def meeting_parts(doc: Document, body: Rendered) -> MeetingParts:
     learned: list[str] = []
     answers: list[Answer] = []
     drafts: list[OwnDraft] = []
+    unfiled: list[tuple[str, int]] = []
     anchor = ""
     kept_until = 0  # the notes so far: html[:kept_until] is settled
     headings = body.headings
@@ -146,6 +149,7 @@ def meeting_parts(doc: Document, body: Rendered) -> MeetingParts:
             learned_html, found = _learned(html, headings[index:end], doc)
             learned.append(learned_html)
             answers += found
+            unfiled += _unfiled(headings[index + 1 : end], doc)
         else:
             draft = _draft(doc, part, heading, last.end_line, anchor_of(html, heading))
             if draft is not None and all(d.kind != part for d in drafts):
@@ -161,7 +165,18 @@ def meeting_parts(doc: Document, body: Rendered) -> MeetingParts:
         points(learned_html) + tuple(p for a in answers for p in points(a.html)),
         tuple(answers),
         tuple(drafts),
+        tuple(unfiled),
     )
+
+
+def _unfiled(headings: tuple[Heading, ...], doc: Document) -> list[tuple[str, int]]:
+    """The level-3 headings under what you learned that name no question, with their
+    file lines."""
+    return [
+        (h.title, doc.body_line + h.line)
+        for h in headings
+        if h.level == ANSWER_LEVEL and answer_id(h) is None
+    ]
 
 
 def _unless_blank(html: str) -> str:

@@ -254,3 +254,25 @@ def test_check_warns_about_a_question_answered_twice_in_one_meeting(tmp_path: Pa
         "question (the first is at line 9): the question bank would show it as two answers "
         "from one meeting; write both under one heading"
     ]
+
+
+def test_check_names_a_heading_that_is_a_question_id_written_another_way(
+    tmp_path: Path,
+) -> None:
+    """`### Typical day` reads as a heading of your own, so the answer under it never
+    reached the bank; one that is no question (`### About the team`) stays quiet."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/questions/the-job.md",
+        "---\ncategory: the-job\nquestions:\n  - {id: typical-day, text: A normal day?}\n---\n",
+    )
+    body = "\n## Learned\n\n### Typical day\n\nBusy.\n\n### About the team\n\nSix.\n"
+    write(tmp_path, "content/meetings/m.md", FRONT + body)
+    playbook, problems = checked(tmp_path)
+    assert playbook.meetings["m"].unfiled == (("Typical day", 9), ("About the team", 13))
+    assert [str(p) for p in problems.items if p.field == "body"] == [
+        "warning: content/meetings/m.md:9: body: ### Typical day under what you learned is "
+        "not a question id: it is kept with what you learned; to file it as the answer to "
+        "that question, write ### typical-day"
+    ]
