@@ -130,8 +130,8 @@ def field_schema(spec: Field) -> dict[str, Any]:
         result: dict[str, Any] = {"allOf": [typed, {"not": EMPTY}]}
     elif spec.type.blank_is_unset:
         result = {"anyOf": [typed, EMPTY]}
-    else:  # an empty value is a slip, checked like any (`timezone: ""`)
-        result = {"anyOf": [typed, {"type": "null"}]}
+    else:  # an empty value, `timezone:` or `timezone: ""`, is a slip: its type refuses it
+        result = dict(typed)
     result["description"] = _description(spec)
     example = _example(spec.example)
     if example is not None:

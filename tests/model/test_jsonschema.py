@@ -168,6 +168,9 @@ def test_descriptions_and_examples_come_from_the_declarations() -> None:
         ("followups: {keep_in_touch: 6w, nudge_after: 9}\n", True),
         ("followups: {keep_in_touch: 0w}\n", False),
         ("timezone: Europe/Berlin\npage_size: A4\n", True),
+        ("timezone:\n", False),  # an empty timezone is a slip, as `check` says
+        ("timezone: ''\n", False),
+        ("owner:\n", True),  # any other empty setting is left out
         ("markdown: {raw_html: yes}\n", True),
         ("markdown: {raw_html: maybe}\n", False),
     ],
