@@ -52,8 +52,12 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 YAML11_BOOLEANS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF")
 """Words YAML 1.1 reads as booleans, which a YAML 1.2 editor sees as text."""
 
-DATE_PATTERN = r"^\s*\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$"
-DATETIME_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}([Tt]|\s+)\d{1,2}:\d{2}"
+YEAR = r"(19\d\d|2\d\d\d)"
+"""The years playbook reads dates in (`fields.FIRST_DAY` to `fields.LAST_DAY`)."""
+DATE_PATTERN = rf"^\s*{YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$"
+DATETIME_PATTERN = rf"^\s*{YEAR}-\d{{1,2}}-\d{{1,2}}([Tt]|\s+)\d{{1,2}}:\d{{2}}:\d{{2}}"
+"""A YAML 1.1 timestamp, which playbook reads as its date: seconds are not optional (without
+them, YAML reads text, which no date is)."""
 TIME_PATTERN = r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"
 URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+[^\s]*\s*$"
 EMAIL_PATTERN = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"

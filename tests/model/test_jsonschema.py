@@ -171,6 +171,10 @@ def test_descriptions_and_examples_come_from_the_declarations() -> None:
         ("timezone:\n", False),  # an empty timezone is a slip, as `check` says
         ("timezone: ''\n", False),
         ("owner:\n", True),  # any other empty setting is left out
+        ("today: 2026-11-22 10:00:00\n", True),  # a timestamp: its date, with a warning
+        ("today: 2026-11-22 10:00\n", False),  # no seconds: text to YAML, and no date
+        ("today: 1899-12-31\n", False),  # dates are read from 1900 to 2999
+        ("holidays: [2999-12-31, 3000-01-01]\n", False),
         ("markdown: {raw_html: yes}\n", True),
         ("markdown: {raw_html: maybe}\n", False),
     ],
