@@ -308,9 +308,28 @@ class Boolean(FieldType):
     expected = "yes or no"
 
     def convert(self, value: Any, at: At) -> bool:
+        """A YAML boolean, or one of its words in quotes (`"no"`): text to YAML 1.1, a word
+        an editor's YAML 1.2 reads as text too, and plainly the answer meant."""
+        if isinstance(value, str) and value in BOOLEAN_WORDS:
+            return BOOLEAN_WORDS[value]
         if not isinstance(value, bool):
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
         return value
+
+
+BOOLEAN_WORDS = {
+    form: meaning
+    for word, meaning in {
+        "yes": True,
+        "no": False,
+        "on": True,
+        "off": False,
+        "true": True,
+        "false": False,
+    }.items()
+    for form in (word, word.capitalize(), word.upper())
+}
+"""The words YAML 1.1 reads as a boolean, in the cases it reads them."""
 
 
 class Date(FieldType):

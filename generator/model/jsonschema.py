@@ -23,6 +23,7 @@ import yaml
 
 from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, Timezone
 from generator.model.fields import (
+    BOOLEAN_WORDS,
     CADENCE,
     SLUG,
     Boolean,
@@ -49,8 +50,6 @@ from generator.model.schema import KINDS
 DRAFT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: what the YAML language server and most editors understand best."""
 
-YAML11_BOOLEANS = ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF")
-"""Words YAML 1.1 reads as booleans, which a YAML 1.2 editor sees as text."""
 
 YEAR = r"(19\d\d|2\d\d\d)"
 """The years playbook reads dates in (`fields.FIRST_DAY` to `fields.LAST_DAY`)."""
@@ -226,7 +225,7 @@ def _integer(field_type: Integer) -> dict[str, Any]:
 
 
 def _boolean(field_type: Boolean) -> dict[str, Any]:
-    return {"anyOf": [{"type": "boolean"}, {"enum": list(YAML11_BOOLEANS)}]}
+    return {"anyOf": [{"type": "boolean"}, {"enum": list(BOOLEAN_WORDS)}]}
 
 
 def _cadence(field_type: CadenceType) -> dict[str, Any]:

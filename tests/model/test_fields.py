@@ -9,6 +9,7 @@ from generator.model.fields import (
     INVALID,
     SLUG,
     At,
+    Boolean,
     Cadence,
     CadenceType,
     Choice,
@@ -98,6 +99,17 @@ def test_integer_rejects_bools_and_out_of_range() -> None:
         "f.md:3: x: expected a whole number from 1 to 5, got 'yes'"
     ]
     assert convert(Integer(1, 5), 9)[1] == ["f.md:3: x: expected a whole number from 1 to 5, got 9"]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("yes", True), ("No", False), ("ON", True), ("off", False), ("true", True), ("False", False)],
+)
+def test_a_yes_or_no_in_quotes_is_read_as_written(written: str, meant: bool) -> None:
+    """Quoted, `"no"` is text to YAML; the word is plain, so it is read as its answer (as an
+    editor reading YAML 1.2 reads `no`), not refused as 'expected yes or no, got no'."""
+    assert convert(Boolean(), written) == (meant, [])
+    assert convert(Boolean(), "maybe")[1] == ["f.md:3: x: expected yes or no, got 'maybe'"]
 
 
 @pytest.mark.parametrize(
