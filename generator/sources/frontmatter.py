@@ -209,7 +209,7 @@ def _parse_yaml(
         problems.error(path, exc.line, part, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
-        line, message = explain(exc, yaml_text)
+        line, message = explain(exc, yaml_text, settings=part != "front matter")
         problems.error(path, line + first_line, part, message)
         return None
     except yaml.reader.ReaderError as exc:

@@ -13,10 +13,13 @@ import re
 import yaml
 
 YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
+SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
 
 
-def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """(0-based line of `text`, message) for a YAML error in `text`."""
+def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tuple[int, str]:
+    """(0-based line of `text`, message) for a YAML error in `text`: front matter, or with
+    `settings` playbook.yaml, which has no closing --- to write notes below."""
+    help_ = SETTINGS_HELP if settings else YAML_HELP
     lines = text.splitlines()
     problem = exc.problem or ""
     context = exc.context or ""
@@ -58,11 +61,21 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             if 0 <= index < len(lines) and (spaced := no_space_fix(lines[index])) is not None:
                 return index, f"needs a space after the colon: {spaced}"
     if "mapping values are not allowed" in problem:
-        return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "")
+        return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "", help_)
+    if "could not find expected ':'" in problem and settings:
+        return opened, (
+            "is not a `setting: value` line: every line of playbook.yaml sets something "
+            "(a note goes after a #)"
+        )
     if "could not find expected ':'" in problem:
         return opened, (
             "is not a `field: value` line: every line of the front matter names a field "
             "(notes go below the closing ---)"
+        )
+    if "found another document" in problem and settings:
+        return at, (
+            "a second YAML document starts at this --- line: playbook.yaml holds its "
+            "settings in one; remove the line"
         )
     if "cannot start any token" in problem and column < len(line):
         char = line[column]
@@ -76,8 +89,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             "put the value in quotes if it is text"
         )
     if "did not find expected key" in problem:
-        return at, _unexpected(line, column)
-    return at, f"is not valid YAML: {problem or context} ({YAML_HELP})"
+        return at, _unexpected(line, column, help_)
+    return at, f"is not valid YAML: {problem or context} ({help_})"
 
 
 _NO_SPACE = re.compile(r"(\s*(?:- )?[A-Za-z_][\w-]*):([^\s/:].*)")
@@ -93,7 +106,7 @@ def no_space_fix(line: str) -> str | None:
     return f"{match[1].strip()}: {match[2]}"
 
 
-def _colon_in_value(line: str, column: int, before: str) -> str:
+def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:
     """`role: Lead: Data` (a value holding `: `) or a line indented under a value."""
     first = line.find(": ")
     in_value = first != -1 and column > first
@@ -110,7 +123,7 @@ def _colon_in_value(line: str, column: int, before: str) -> str:
             "is indented more than the line above, which already has a value: "
             "start the fields of one file at the same column"
         )
-    return f"a ': ' YAML did not expect here; put text holding ': ' in quotes ({YAML_HELP})"
+    return f"a ': ' YAML did not expect here; put text holding ': ' in quotes ({help_})"
 
 
 def _quoted_fix(line: str) -> str | None:
@@ -142,7 +155,7 @@ def _double_quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _unexpected(line: str, column: int) -> str:
+def _unexpected(line: str, column: int, help_: str) -> str:
     stripped = line.lstrip()
     if stripped.startswith("- "):
         return (
@@ -155,7 +168,7 @@ def _unexpected(line: str, column: int) -> str:
             'text after the closing quote: inside double quotes write \\" for a quote, '
             "or quote the value with ' instead"
         )
-    return f"expected a `field: value` line here; check its indentation ({YAML_HELP})"
+    return f"expected a `name: value` line here; check its indentation ({help_})"
 
 
 def _quote_at(lines: list[str], mark: yaml.Mark | None) -> str:

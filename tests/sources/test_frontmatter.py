@@ -290,3 +290,30 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
     assert parse_yaml_file("playbook.yaml", b"title: x\ntimezone: [UTC\n", problems) is None
     [error] = problems.errors
     assert (error.path, error.field) == ("playbook.yaml", "yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "title: x\nsome note\nowner: y\n",
+            "playbook.yaml:2: yaml: is not a `setting: value` line: every line of playbook.yaml "
+            "sets something (a note goes after a #)",
+        ),
+        (
+            "title: x\n---\nowner: y\n",
+            "playbook.yaml:2: yaml: a second YAML document starts at this --- line: "
+            "playbook.yaml holds its settings in one; remove the line",
+        ),
+        (
+            "meetings:\n  durations:\n    coffee: 30\n   lunch: 60\n",
+            "playbook.yaml:4: yaml: expected a `name: value` line here; check its "
+            "indentation (playbook.yaml is `setting: value` lines; see docs/configuration.md)",
+        ),
+    ],
+)
+def test_a_yaml_mistake_in_playbook_yaml_is_explained_for_settings(text: str, message: str) -> None:
+    """playbook.yaml has no front matter, no closing ---, and is described in its own doc."""
+    problems = Problems()
+    assert parse_yaml_file("playbook.yaml", text.encode(), problems) is None
+    assert [str(error) for error in problems.errors] == [message]
