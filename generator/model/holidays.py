@@ -181,6 +181,12 @@ class HolidaysType(FieldType):
 
     def convert(self, value: Any, at: At) -> Holidays:
         line = at.doc.line(at.path)
+        if isinstance(value, str) and value.strip().upper() in supported_countries():
+            code = value.strip().upper()
+            raise Invalid(
+                f"expected {self.expected}, got {value!r}; for {code}'s public holidays "
+                f"write holidays: {{country: {code}}}"
+            )
         if not isinstance(value, dict):
             dates = self.dates_form.convert(value, at)
             if dates is INVALID:  # each wrong entry is reported where it is

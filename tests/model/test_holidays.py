@@ -74,6 +74,12 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
             "holidays: [next friday]\n",
             "playbook.yaml:1: holidays.1: expected a date as YYYY-MM-DD, got 'next friday'",
         ),
+        (  # a country given where its mapping goes
+            "holidays: de\n",
+            "playbook.yaml:1: holidays: expected a list of dates, or a mapping with country, "
+            "subdivision and dates, got 'de'; for DE's public holidays write "
+            "holidays: {country: DE}",
+        ),
     ],
 )
 def test_mistakes_are_reported_at_their_line(tmp_path: Path, text: str, expected: str) -> None:
