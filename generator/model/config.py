@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,14 @@ class Timezone(Text):
                 f"expected {self.expected}, got {name!r}" + (f"; {hint}" if hint else "")
             ) from exc
         return name
+
+
+class Folder(Text):
+    """A folder's path, as written; `~` at its start is the home folder, as in a shell (else
+    `output: ~/Sites/pb` would make a folder named `~` inside the playbook)."""
+
+    def convert(self, value: Any, at: At) -> str:
+        return os.path.expanduser(super().convert(value, at))
 
 
 @functools.cache
@@ -212,7 +221,13 @@ CONFIG_SCHEMA = Schema(
             "timezone of meeting times and the calendar",
             "America/Chicago",
         ),
-        Field("output", Text(), False, "output folder, relative to the playbook root", "output"),
+        Field(
+            "output",
+            Folder(),
+            False,
+            "output folder, relative to the playbook root (`~/` starts in your home folder)",
+            "output",
+        ),
         Field(
             "theme",
             Slug(),

@@ -154,3 +154,16 @@ def test_settings_that_name_nothing_say_what_was_meant(
 def test_a_theme_of_the_playbooks_own_is_known(tmp_path: Path) -> None:
     (tmp_path / "themes/mine/templates").mkdir(parents=True)
     assert reported(tmp_path, "theme: mine\n") == []
+
+
+def test_an_output_folder_in_the_home_folder_is_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`output: ~/Sites/playbook` means the home folder, as in a shell, not a folder named
+    `~` inside the playbook."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "playbook.yaml").write_text("output: ~/Sites/playbook\n")
+    problems = Problems()
+    config = load_config(tmp_path, problems)
+    assert not problems.items
+    assert config.output_dir == tmp_path / "home" / "Sites" / "playbook"
