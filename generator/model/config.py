@@ -138,6 +138,23 @@ class Config:
         return self.output if self.output.is_absolute() else self.root / self.output
 
 
+def _where_it_goes(path: str) -> str | None:
+    """Where the setting at the dotted `path` is written, when it is one in the wrong place:
+    a name of the settings table written as one key (`followups.keep_in_touch: 6w`), a
+    nested setting at the top (`keep_in_touch: 6w`), a top-level one nested; else None."""
+    known = setting_types()
+    key = path.rsplit(".", 1)[-1]
+    if path in known and "." in path:  # the table's name written as one key
+        section, _, name = path.rpartition(".")
+        return f"write {name}: indented under {section}:"
+    if key in known and key != path:
+        return f"{key} is a setting of its own: write it unindented"
+    homes = [name for name in known if name.endswith(f".{key}") and name != path]
+    if homes:
+        return f"it goes indented under {homes[0].rpartition('.')[0]}: ({homes[0]})"
+    return None
+
+
 def _days(name: str, doc: str, example: str) -> Field:
     unit = "business days" if doc.startswith("business days") else "days"
     return Field(name, Integer(0, 365, unit), False, doc, example)
@@ -162,6 +179,7 @@ MEETINGS_SCHEMA = Schema(
         ),
     ),
     unknown=UNKNOWN_SETTING,
+    elsewhere=_where_it_goes,
 )
 
 FOLLOWUPS_SCHEMA = Schema(
@@ -179,6 +197,7 @@ FOLLOWUPS_SCHEMA = Schema(
         _days("nudge_after", "business days before following up an unanswered request", "7"),
     ),
     unknown=UNKNOWN_SETTING,
+    elsewhere=_where_it_goes,
 )
 
 MARKDOWN_SCHEMA = Schema(
@@ -193,6 +212,7 @@ MARKDOWN_SCHEMA = Schema(
         ),
     ),
     unknown=UNKNOWN_SETTING,
+    elsewhere=_where_it_goes,
 )
 
 COACH_SCHEMA = Schema(
@@ -207,6 +227,7 @@ COACH_SCHEMA = Schema(
         ),
     ),
     unknown=UNKNOWN_SETTING,
+    elsewhere=_where_it_goes,
 )
 
 CONFIG_SCHEMA = Schema(
@@ -270,6 +291,7 @@ CONFIG_SCHEMA = Schema(
         ),
     ),
     unknown=UNKNOWN_SETTING,
+    elsewhere=_where_it_goes,
 )
 
 

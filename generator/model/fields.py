@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -619,6 +619,9 @@ class Schema:
     as extras for templates, with a warning for those a typo away from a field."""
     noun: str = ""
     """What one such mapping is called in messages (`a meeting`); default `a <kind>`."""
+    elsewhere: Callable[[str], str | None] | None = None
+    """Where a key that is not declared here belongs, given its dotted path: a name of
+    another level (`keep_in_touch` at the top of playbook.yaml), or None."""
 
     @property
     def called(self) -> str:
@@ -664,7 +667,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         if key in declared:
             continue
         if schema.unknown is not None:
-            at.child(str(key)).warn(f"{schema.unknown} ({_closest(str(key), declared)}); ignored")
+            _warn_unknown(at, str(key), schema, declared)
             continue
         result[str(key)] = value
         near = close_field(str(key), declared)
@@ -677,6 +680,17 @@ def is_blank(value: Any) -> bool:
     """A value read as left out: nothing, an empty list, or text of spaces only (`text:
     "  "` would otherwise pass a required field and show as an empty line)."""
     return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def _warn_unknown(at: At, key: str, schema: Schema, declared: list[str]) -> None:
+    """`key` in the mapping at `at`, which the schema cannot have, is dropped: say where it
+    belongs, or the name it is a typo of."""
+    child = at.child(key)
+    place = schema.elsewhere(child.path) if schema.elsewhere is not None else None
+    if place is not None:
+        child.warn(f"{schema.unknown} here ({place}); ignored")
+    else:
+        child.warn(f"{schema.unknown} ({_closest(key, declared)}); ignored")
 
 
 def _closest(key: str, names: Iterable[str]) -> str:

@@ -64,6 +64,26 @@ def test_unknown_nested_setting_is_a_warning_at_its_line(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "hint"),
+    [  # names as the settings table writes them, or a setting at the wrong level
+        ("followups.keep_in_touch: 6w\n", "write keep_in_touch: indented under followups:"),
+        ("keep_in_touch: 6w\n", "it goes indented under followups: (followups.keep_in_touch)"),
+        ("raw_html: yes\n", "it goes indented under markdown: (markdown.raw_html)"),
+        ("followups:\n  timezone: UTC\n", "timezone is a setting of its own: write it unindented"),
+        ("holidays.country: US\n", "write country: indented under holidays:"),
+    ],
+)
+def test_a_setting_in_the_wrong_place_says_where_it_goes(
+    tmp_path: Path, text: str, hint: str
+) -> None:
+    (tmp_path / "playbook.yaml").write_text(text)
+    problems = Problems()
+    load_config(tmp_path, problems)
+    [warning] = [str(w) for w in problems.warnings]
+    assert f"is not a setting playbook knows here ({hint}); ignored" in warning, warning
+
+
+@pytest.mark.parametrize(
     ("followups", "line", "field"),
     [
         ("{second_contact_after: 5, nudge_after: 5}", 1, "nudge_after"),
