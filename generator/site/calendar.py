@@ -101,7 +101,9 @@ def build_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", config.title)
+    # text, escaped: icalendar writes an X- property as given, and a line break in the
+    # title (`title: |`) would end the line (icalendar refuses it), a comma split the name
+    calendar.add("x-wr-calname", _icalendar().vText(config.title))
     calendar.add("x-wr-timezone", config.timezone)
     meetings = sorted(
         (

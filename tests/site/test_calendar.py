@@ -111,6 +111,16 @@ def test_meeting_without_time_is_all_day_and_utc_needs_no_vtimezone(tmp_path: Pa
     assert b"DTSTAMP:20261122T000000Z" in ics
 
 
+def test_a_title_on_two_lines_or_with_commas_is_the_calendars_name(tmp_path: Path) -> None:
+    """`title: |` keeps its line break, and a comma or semicolon ends a text value in the
+    feed unless escaped: the name is written as text, as the events' summaries are."""
+    write(tmp_path, "playbook.yaml", 'title: "Job search\\nBEGIN:VEVENT; 2026, Q4"\n')
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    playbook = load(tmp_path, Problems())
+    ics = build_calendar(playbook, dt.date(2026, 11, 22), [])
+    assert b"X-WR-CALNAME:Job search\\nBEGIN:VEVENT\\; 2026\\, Q4\r\n" in ics
+
+
 def sample_calendar(root: Path, **links: Any) -> dict[str, Any]:
     playbook = load(root, Problems())
     return events(
