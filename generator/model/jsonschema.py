@@ -264,7 +264,11 @@ def _country(field_type: Country) -> dict[str, Any]:
 
 
 def _holidays(field_type: HolidaysType) -> dict[str, Any]:
-    return {"anyOf": [type_schema(field_type.dates_form), object_schema(field_type.schema)]}
+    mapping = object_schema(field_type.schema)
+    # a subdivision is a region of the country: without the country, `check` asks for it
+    mapping["if"] = {"required": ["subdivision"], "not": {"properties": {"subdivision": EMPTY}}}
+    mapping["then"] = {"required": ["country"], "properties": {"country": {"not": EMPTY}}}
+    return {"anyOf": [type_schema(field_type.dates_form), mapping]}
 
 
 def _text(field_type: Text) -> dict[str, Any]:

@@ -163,6 +163,9 @@ def test_descriptions_and_examples_come_from_the_declarations() -> None:
         ("holidays: 2026-12-25\n", True),
         ("holidays: {country: US, subdivision: IL, dates: [2026-12-24]}\n", True),
         ("holidays: {country: Narnia}\n", False),
+        ("holidays: {subdivision: IL}\n", False),  # whose IL? check asks for the country
+        ("holidays: {country: '', subdivision: IL}\n", False),
+        ("holidays: {subdivision: '', dates: [2026-12-24]}\n", True),
         ("holidays: {country: US, weekdays: 5}\n", False),
         ("meetings: {durations: {coffee: 45, brunch: 60}}\n", False),
         ("followups: {keep_in_touch: 6w, nudge_after: 9}\n", True),
