@@ -299,6 +299,14 @@ def load_config(root: Path, problems: Problems) -> Config:
     """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults."""
     path = root / CONFIG_FILE
     if not path.exists():
+        if path.is_symlink():  # a link to settings moved away: not "no settings"
+            problems.error(
+                CONFIG_FILE,
+                1,
+                "file",
+                f"is a link to {os.readlink(path)}, which does not exist: point it at your "
+                "settings, or remove it to use the defaults",
+            )
         return Config(root=root)
     try:
         content = read_source(path)

@@ -187,3 +187,15 @@ def test_an_output_folder_in_the_home_folder_is_there(
     config = load_config(tmp_path, problems)
     assert not problems.items
     assert config.output_dir == tmp_path / "home" / "Sites" / "playbook"
+
+
+def test_a_link_to_settings_that_are_gone_is_an_error(tmp_path: Path) -> None:
+    """A playbook.yaml kept elsewhere and moved would otherwise mean every default, unsaid:
+    another timezone, another output folder."""
+    (tmp_path / "playbook.yaml").symlink_to(tmp_path / "shared" / "settings.yaml")
+    problems = Problems()
+    assert load_config(tmp_path, problems) == Config(root=tmp_path)
+    assert [str(e) for e in problems.errors] == [
+        f"playbook.yaml:1: file: is a link to {tmp_path}/shared/settings.yaml, which does not "
+        "exist: point it at your settings, or remove it to use the defaults"
+    ]
