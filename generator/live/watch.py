@@ -201,7 +201,9 @@ class SourceWatcher(FileSystemEventHandler):
 
     def follow(self, files: Iterable[Path]) -> None:
         """Watch these files too (any thread): the files that sources which are links
-        lead to, outside content/ (`shared/notes.md`); a save there changes the source."""
+        lead to, outside content/ (`shared/notes.md`), and the file playbook.yaml leads
+        to when it is a link; a save there changes the source."""
+        files = [*files, *self._settings_target()]
         sources = [self.root / name for name in SOURCE_FOLDERS]
         outside = frozenset(f for f in files if not any(f.is_relative_to(s) for s in sources))
         wanted = {f.parent for f in outside} - {self.root}  # the root is watched already
@@ -216,6 +218,15 @@ class SourceWatcher(FileSystemEventHandler):
             for folder in wanted - self._folders.keys():
                 with contextlib.suppress(OSError):
                     self._folders[folder] = observer.schedule(self, str(folder))
+
+    def _settings_target(self) -> list[Path]:
+        """The file playbook.yaml leads to when it is a link (settings shared by several
+        playbooks), also one missing for now; else nothing."""
+        settings = self.root / CONFIG_FILE
+        with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a loop of links
+            if settings.is_symlink():
+                return [settings.resolve()]
+        return []
 
     def _link_themes(self) -> None:
         """Watch the folders that theme folders which are links lead to (a theme shared by

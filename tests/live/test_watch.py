@@ -349,3 +349,23 @@ def test_events_the_system_dropped_make_the_rebuild_look_again(tmp_path: Path) -
     watcher.on_any_event(EventsLostEvent(str(tmp_path), is_directory=True))
     root = tmp_path.resolve()
     assert {root / "content", root / "themes"} <= set(reported)
+
+
+def test_settings_kept_elsewhere_behind_a_link_are_followed(tmp_path: Path) -> None:
+    """playbook.yaml as a link to settings shared by several playbooks: the watch of the
+    root does not see a save to the file it leads to, so the watcher follows it too."""
+    root = tmp_path.resolve() / "pb"
+    (root / "content").mkdir(parents=True)
+    shared = tmp_path.resolve() / "shared" / "settings.yaml"
+    shared.parent.mkdir()
+    shared.write_text("title: A\n")
+    (root / "playbook.yaml").symlink_to(shared)
+    recorder = Recorder(root)
+    recorder.watcher.start()
+    try:
+        recorder.watcher.follow([])
+        shared.write_text("title: B\n")
+        assert shared in recorder.batch()
+    finally:
+        recorder.watcher.stop()
+        recorder.debouncer.close()
