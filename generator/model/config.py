@@ -59,6 +59,19 @@ class Timezone(Text):
         return name
 
 
+class BaseUrl(Url):
+    """Where the site is published. Page paths are added at its end, so a ?query or #part
+    (after which they would lead nowhere) is refused, not turned into broken links."""
+
+    def convert(self, value: Any, at: At) -> str:
+        url = super().convert(value, at)
+        if "?" in url or "#" in url:
+            raise Invalid(
+                f"expected the address of the site's folder, without a ?query or #part, got {url!r}"
+            )
+        return url
+
+
 class Folder(Text):
     """A folder's path, as written; `~` at its start is the home folder, as in a shell (else
     `output: ~/Sites/pb` would make a folder named `~` inside the playbook)."""
@@ -270,7 +283,7 @@ CONFIG_SCHEMA = Schema(
         ),
         Field(
             "base_url",
-            Url(),
+            BaseUrl(),
             False,
             "address where you publish the site; calendar events link to their pages there",
             "https://playbook.example.com/",

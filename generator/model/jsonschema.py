@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, Timezone
+from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, BaseUrl, Timezone
 from generator.model.fields import (
     BOOLEAN_WORDS,
     CADENCE,
@@ -59,6 +59,8 @@ DATETIME_PATTERN = rf"^\s*{YEAR}-\d{{1,2}}-\d{{1,2}}([Tt]|\s+)\d{{1,2}}:\d{{2}}:
 them, YAML reads text, which no date is)."""
 TIME_PATTERN = r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"
 URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+[^\s]*\s*$"
+BASE_URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/?#]+[^\s?#]*\s*$"
+"""A web address page paths can be added to: no ?query or #part."""
 EMAIL_PATTERN = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
 CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
 EMPTY: dict[str, Any] = {
@@ -279,17 +281,22 @@ def _url(field_type: Url) -> dict[str, Any]:
     return {"type": "string", "pattern": URL_PATTERN}
 
 
+def _base_url(field_type: BaseUrl) -> dict[str, Any]:
+    return {"type": "string", "pattern": BASE_URL_PATTERN}
+
+
 def _email(field_type: Email) -> dict[str, Any]:
     return {"type": "string", "format": "email", "pattern": EMAIL_PATTERN}
 
 
 _MAKERS: tuple[tuple[type[Any], Callable[[Any], dict[str, Any]]], ...] = (
     # most specific first: Slug, Reference, Url, Email, Choice, Timezone and Country are
-    # kinds of Text
+    # kinds of Text, BaseUrl a kind of Url
     (Timezone, _timezone),
     (Country, _country),
     (Slug, _slug),
     (Reference, _slug),  # any text reads, but only a file name (slug) names a file
+    (BaseUrl, _base_url),
     (Url, _url),
     (Email, _email),
     (Choice, _choice),

@@ -154,6 +154,12 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         (f"timezone: {'x' * 300}\n", "timezone: expected an IANA timezone"),
         ('base_url: "http://[::1"\n', "base_url: expected a web address"),
         ("base_url: http://host:99999/\n", "base_url: expected a web address"),
+        (  # page paths go at its end: after a query or fragment they would lead nowhere
+            "base_url: https://me.example.com/?site=pb\n",
+            "base_url: expected the address of the site's folder, without a ?query or #part, "
+            "got 'https://me.example.com/?site=pb'",
+        ),
+        ("base_url: https://me.example.com/pb#top\n", "without a ?query or #part"),
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),

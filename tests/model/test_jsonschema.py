@@ -178,6 +178,8 @@ def test_descriptions_and_examples_come_from_the_declarations() -> None:
         ("today: 2026-11-22 10:00\n", False),  # no seconds: text to YAML, and no date
         ("today: 1899-12-31\n", False),  # dates are read from 1900 to 2999
         ("holidays: [2999-12-31, 3000-01-01]\n", False),
+        ("base_url: https://me.example.com/pb\n", True),
+        ("base_url: https://me.example.com/?site=pb\n", False),
         ("markdown: {raw_html: yes}\n", True),
         ("markdown: {raw_html: maybe}\n", False),
     ],
