@@ -399,8 +399,12 @@ def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: P
 
 def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Problems) -> None:
     """The nudge to the first person is meant to come after the second thread is opened;
-    otherwise both land together or in the wrong order, so warn."""
+    otherwise both land together or in the wrong order, so warn (not when either value is in
+    error: its default stands in, a number never written)."""
+    timing = {"followups.nudge_after", "followups.second_contact_after"}
     if rules.nudge_after > rules.second_contact_after:
+        return
+    if any(problem.field in timing for problem in problems.errors):
         return
     key = "followups.nudge_after"
     if key not in doc.lines:

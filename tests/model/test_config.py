@@ -84,6 +84,18 @@ def test_a_setting_in_the_wrong_place_says_where_it_goes(
 
 
 @pytest.mark.parametrize(
+    "followups", ["{second_contact_after: 10, nudge_after: abc}", "{second_contact_after: -1}"]
+)
+def test_no_timing_warning_beside_an_error_in_the_timing(tmp_path: Path, followups: str) -> None:
+    """A value in error is left out for its default; comparing the default would warn of a
+    number never written (nudge_after (7) should be more than ... (10))."""
+    (tmp_path / "playbook.yaml").write_text(f"followups: {followups}\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert len(problems.errors) == 1 and problems.warnings == []
+
+
+@pytest.mark.parametrize(
     ("followups", "line", "field"),
     [
         ("{second_contact_after: 5, nudge_after: 5}", 1, "nudge_after"),
