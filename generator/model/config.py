@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.errors import Problems
 from generator.model.fields import (
+    SLUG,
     At,
     Boolean,
     Cadence,
@@ -345,7 +346,13 @@ def _check_theme(
     theme = values.get("theme")
     if theme is None or theme in known:
         return
-    hint = did_you_mean(close_names(theme, known))
+    near = close_names(theme, known)
+    hint = did_you_mean(near)
+    if near and not SLUG.match(near[0]):  # `theme:` cannot name it: the folder is to change
+        hint = (
+            f"rename the folder themes/{near[0]}/ to themes/{theme}/ (a theme's name is "
+            "lowercase letters, digits and hyphens)"
+        )
     where = f"no folder themes/{theme}/ in the playbook, and no built-in theme of that name"
     problems.error(
         doc.path,

@@ -194,6 +194,17 @@ def test_a_theme_of_the_playbooks_own_is_known(tmp_path: Path) -> None:
     assert reported(tmp_path, "theme: mine\n") == []
 
 
+def test_a_theme_folder_no_theme_can_name_is_to_be_renamed(tmp_path: Path) -> None:
+    """themes/My_Theme/ cannot be named (a theme is a slug): `theme: my-theme` is answered
+    with the folder to rename, not with `did you mean My_Theme?`, which is refused in turn."""
+    (tmp_path / "themes/My_Theme/templates").mkdir(parents=True)
+    assert reported(tmp_path, "theme: my-theme\n") == [
+        "playbook.yaml:1: theme: no folder themes/my-theme/ in the playbook, and no built-in "
+        "theme of that name; rename the folder themes/My_Theme/ to themes/my-theme/ (a "
+        "theme's name is lowercase letters, digits and hyphens)"
+    ]
+
+
 def test_an_output_folder_in_the_home_folder_is_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
