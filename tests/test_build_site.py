@@ -159,6 +159,24 @@ def test_contact_page_shows_referrals_both_ways(built_sample: Path) -> None:
     assert "Referred you to Hannah Cole , Omar Haddad" in text
 
 
+def test_a_referral_written_on_a_meeting_shows_on_the_person_s_pages(tmp_path: Path) -> None:
+    """Rachel named a contact whose `referred_by:` is Daniel: her page says both
+    introduced you, as Rachel's page and the follow-ups do, and so does the agenda of your
+    meeting with her (whose request draft opens with the name of one of them)."""
+    root = copy_sample(tmp_path / "pb")
+    ines = "---\nname: Inès Roy\nreferred_by: daniel-reyes\n---\n"
+    write(root, "content/contacts/ines-roy.md", ines)
+    rachel = root / "content/meetings/2026-11-17-rachel-adeyemi.md"
+    rachel.write_text(rachel.read_text().replace("referrals:\n", "referrals:\n  - ines-roy\n"))
+    meeting = "---\ncontact: ines-roy\ndate: 2026-11-30\n---\n"
+    write(root, "content/meetings/2026-11-30-ines-roy.md", meeting)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    text = scan(site / "contacts" / "ines-roy" / "index.html").text
+    assert "Referred by Daniel Reyes , Rachel Adeyemi" in text
+    agenda = scan(site / "meetings" / "2026-11-30-ines-roy" / "index.html").text
+    assert "referred by Daniel Reyes , Rachel Adeyemi" in agenda
+
+
 def test_identical_files_whatever_the_hash_seed(tmp_path: Path) -> None:
     """Python orders sets of text differently in each process: nothing a page shows may
     depend on it (three contacts of one name, referred by the same person)."""

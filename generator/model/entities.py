@@ -348,6 +348,20 @@ class Playbook:
         it), oldest first; by slug even before the contact has a file."""
         return self._introductions.get(_slug(contact), [])
 
+    def referrers_of(self, contact: Contact | str) -> list[Contact]:
+        """Who introduced you to a contact: their `referred_by` first, then the people of
+        the meetings whose `referrals:` name them, oldest first. The contact page, the
+        agenda and the drafts name the same people (`plans.agenda.introduced_by`)."""
+        person = self.contacts.get(_slug(contact))
+        if person is None:
+            return []
+        referrer = self.contacts.get(person.referred_by or "")
+        found = {referrer.slug: referrer} if referrer is not None else {}
+        for other in self.introductions_to(person):
+            if other.contact != person.slug and other.contact in self.contacts:
+                found[other.contact] = self.contacts[other.contact]
+        return list(found.values())
+
     def answers_to(self, question: str) -> list[tuple[Meeting, Answer]]:
         """The answers recorded to a bank question (by id), newest meeting first, each
         with its meeting."""

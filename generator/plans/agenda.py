@@ -174,7 +174,8 @@ class Prep:
 
     contact: Contact
     company: Company | None
-    referrer: Contact | None
+    referrers: tuple[Contact, ...]
+    """Who introduced you, as of this meeting (`Playbook.referrers_of`)."""
     researched: tuple[Contact | Company, ...]
     """The contact and company when their page has research notes to reread."""
     unresearched: tuple[Contact | Company, ...]
@@ -189,6 +190,11 @@ class Prep:
     open_followups: tuple[FollowUpItem, ...]
     """Follow-ups with this person not done yet, soonest first: your own reminders and
     those the rules derive (thank-you, tell the referrer, keep in touch, nudge...)."""
+
+    @property
+    def referrer(self) -> Contact | None:
+        """The first of `referrers`, for themes written when there could be only one."""
+        return self.referrers[0] if self.referrers else None
 
 
 def default_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
@@ -466,6 +472,28 @@ def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
     return tuple(row.company for row in still_open(ranked)[:TARGET_LIST_SIZE])
 
 
+def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:
+    """Who had introduced you to the person of `meeting` by its date: their
+    `referred_by`, and those whose `referrals:` named them before (a name given only
+    after you met is no introduction to this meeting)."""
+    contact = playbook.contacts.get(meeting.contact)
+    if contact is None:
+        return ()
+    in_time = {
+        other.contact
+        for other in playbook.introductions_to(contact)
+        if not _given_after(other, meeting.date)
+    }
+    return tuple(
+        c for c in playbook.referrers_of(contact) if c.slug in in_time | {contact.referred_by}
+    )
+
+
+def _given_after(other: Meeting, day: dt.date | None) -> bool:
+    given = other.date or other.requested_on
+    return day is not None and given is not None and given > day
+
+
 def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
     """The checklist for `meeting`; needs its contact to exist in the playbook.
 
@@ -474,7 +502,6 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
     """
     contact = playbook.contact_of(meeting)
     company = playbook.company_of(contact)
-    referrer = playbook.contacts.get(contact.referred_by or "")
     known = tuple(e for e in (contact, company) if e is not None)
     researched = tuple(e for e in known if e.has_notes)
     unresearched = tuple(e for e in known if not e.has_notes)
@@ -482,7 +509,7 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
     return Prep(
         contact=contact,
         company=company,
-        referrer=referrer,
+        referrers=introduced_by(playbook, meeting),
         researched=researched,
         unresearched=unresearched,
         you_pay=meeting.format in PAYING_FORMATS,

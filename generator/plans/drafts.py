@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from generator.errors import ContentError
 from generator.model.entities import Contact, Meeting, OwnDraft, Playbook
-from generator.plans.agenda import PLANNED_STATUSES
+from generator.plans.agenda import PLANNED_STATUSES, introduced_by
 from generator.plans.followups import first_met
 from generator.plans.outreach import (
     Draft,
@@ -80,7 +80,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     if contact is None:
         return ()
     own = {draft.kind: draft for draft in meeting.drafts}
-    introducers = tuple(introduced_by(playbook, meeting))
+    introducers = introduced_by(playbook, meeting)
     slots = []
     sayable = said_in_request(meeting)
     profile = playbook.profile
@@ -111,26 +111,6 @@ def said_in_request(meeting: Meeting) -> Callable[[str], bool]:
     if meeting.purpose != "informational":
         return lambda text: bool(text)
     return lambda text: bool(text) and not talks_about_jobs(text)
-
-
-def introduced_by(playbook: Playbook, meeting: Meeting) -> list[Contact]:
-    """Who introduced you to the person of `meeting`: their `referred_by` first, then the
-    people of meetings (up to this one's date) whose `referrals:` name them, oldest first."""
-    contact = playbook.contacts.get(meeting.contact)
-    if contact is None:
-        return []
-    found = {}
-    if contact.referred_by and contact.referred_by in playbook.contacts:
-        found[contact.referred_by] = playbook.contacts[contact.referred_by]
-    for other in playbook.introductions_to(contact):
-        if other.contact == contact.slug:
-            continue
-        given = other.date or other.requested_on
-        if given is not None and meeting.date is not None and given > meeting.date:
-            continue
-        if other.contact in playbook.contacts:
-            found[other.contact] = playbook.contacts[other.contact]
-    return list(found.values())
 
 
 def check_own(

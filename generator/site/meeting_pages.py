@@ -39,6 +39,7 @@ def meeting_pages(
         "contact": plan.prep.contact,
         "company": plan.prep.company,
         "referrer": plan.prep.referrer,
+        "referrers": plan.prep.referrers,
         "profile": playbook.profile,
         "agenda": plan.agenda,
         "prep": plan.prep,

@@ -171,6 +171,7 @@ def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
     contact = playbook.contacts[slug]
+    referrers = playbook.referrers_of(contact)
     return (
         Page(
             routes.contact(slug),
@@ -182,7 +183,8 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "company": playbook.company_of(contact),
                 "meetings": playbook.meetings_with(contact),
                 "learnings": learned_meetings(playbook, playbook.meetings_with(contact)),
-                "referrer": playbook.contacts.get(contact.referred_by or ""),
+                "referrer": referrers[0] if referrers else None,
+                "referrers": referrers,
                 "referred": playbook.referrals_from(contact),
                 "has_vcard": options.has_vcards,
                 **contact_followups_context(
