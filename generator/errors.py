@@ -131,7 +131,11 @@ class Problems:
 
 
 def _order(problem: ContentError) -> tuple[object, ...]:
-    return (_natural(problem.path), problem.line, _natural(problem.field), problem.message)
+    """By file, then line and field. The path as written breaks a tie between two files
+    whose numbers read alike (`jane-05.md`, `jane-5.md`), so each keeps its problems
+    together."""
+    path = problem.path
+    return (_natural(path), path, problem.line, _natural(problem.field), problem.message)
 
 
 _DIGITS = re.compile(r"([0-9]{1,18})")

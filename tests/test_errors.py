@@ -30,6 +30,21 @@ def test_files_sort_with_numbers_as_numbers() -> None:
     ]
 
 
+def test_two_files_whose_numbers_read_alike_keep_their_problems_apart() -> None:
+    """`jane-05.md` and `jane-5.md` hold the same number: each file's problems still come
+    together, not line by line in turn."""
+    problems = Problems()
+    for name in ("jane-5", "jane-05"):
+        for line in (3, 2):
+            problems.error(f"content/contacts/{name}.md", line, "x", "wrong")
+    assert [(p.path, p.line) for p in problems.errors] == [
+        ("content/contacts/jane-05.md", 2),
+        ("content/contacts/jane-05.md", 3),
+        ("content/contacts/jane-5.md", 2),
+        ("content/contacts/jane-5.md", 3),
+    ]
+
+
 def test_errors_and_warnings_together_in_file_order() -> None:
     problems = Problems()
     problems.error("b.md", 1, "x", "error in b")
