@@ -262,6 +262,12 @@ class Integer(FieldType):
                 f"expected {self.expected}, got {at.raw}, which YAML reads as the number "
                 f"{value} ({how}): write the number in plain digits"
             )
+        quoted = _quoted_number(value)
+        if quoted is not None and self.low <= quoted <= self.high:
+            raise Invalid(
+                f"expected {self.expected}, got {_describe(value, at)} in quotes, which makes "
+                f"it text: write {quoted} without them"
+            )
         if isinstance(value, bool) or not isinstance(value, int):
             hint = _in_minutes(value) if self.unit == "minutes" else None
             fits = hint is not None and self.low <= hint <= self.high
@@ -278,6 +284,14 @@ _SPAN = re.compile(
     r"(?:([0-9]{1,6})\s*(m|mins?|minutes?))?\s*\.?\s*",
     re.IGNORECASE,
 )
+
+
+def _quoted_number(value: Any) -> int | None:
+    """The number in `"4"`: plain digits that YAML reads as text because of the quotes
+    (a user who quotes times, as asked, may quote a number too)."""
+    if not isinstance(value, str) or not 0 < len(value) <= 18:
+        return None
+    return int(value, 10) if value.isascii() and value.isdigit() else None
 
 
 def _in_minutes(value: Any) -> int | None:

@@ -101,6 +101,17 @@ def test_integer_rejects_bools_and_out_of_range() -> None:
     assert convert(Integer(1, 5), 9)[1] == ["f.md:3: x: expected a whole number from 1 to 5, got 9"]
 
 
+def test_a_number_in_quotes_is_told_to_lose_them() -> None:
+    """`motivation: "4"` is text to YAML: 'got '4'' alone reads as if 4 were refused."""
+    assert convert(Integer(1, 5), "4", raw="4")[1] == [
+        "f.md:3: x: expected a whole number from 1 to 5, got '4' in quotes, which makes it "
+        "text: write 4 without them"
+    ]
+    assert convert(Integer(1, 5), "9", raw="9")[1] == [
+        "f.md:3: x: expected a whole number from 1 to 5, got '9'"
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [("yes", True), ("No", False), ("ON", True), ("off", False), ("true", True), ("False", False)],
