@@ -144,7 +144,7 @@ def by_field(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
             if key not in titles or titles[key].islower():  # "Energy" over "energy"
                 titles[key] = title
             groups.setdefault(key, []).append(meeting)
-    order = sorted(groups, key=lambda k: (titles[k] == NO_FIELD, k))
+    order = sorted(groups, key=lambda k: (titles[k] == NO_FIELD, name_order(titles[k]), k))
     return [Group(titles[k], None, tuple(groups[k])) for k in order]
 
 

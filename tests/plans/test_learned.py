@@ -96,6 +96,16 @@ def test_by_field_industry_up_to_the_slash_else_tags(tmp_path: Path) -> None:
     ]
 
 
+def test_fields_go_by_name_accents_aside(tmp_path: Path) -> None:
+    """`Énergie` sits among the E's, as the Contacts and Targets lists put names, not
+    after `ops` (its code point comes after every plain letter)."""
+    playbook(tmp_path)
+    write(tmp_path, "content/companies/acme.md", "---\nname: Acme\nindustry: Énergie\n---\n")
+    pb = load(tmp_path, Problems())
+    groups = by_field(pb, learned_meetings(pb))
+    assert [g.title for g in groups] == ["Énergie", "energy", "grid", "ops", NO_FIELD]
+
+
 def test_debrief_referrals_with_and_without_a_file(tmp_path: Path) -> None:
     pb = playbook(tmp_path)
     facts = derive(pb, TODAY)
