@@ -73,6 +73,15 @@ def contact_problems(playbook: Playbook, slug: str, today: dt.date) -> tuple[Con
     own = Problems()
     contact = playbook.contacts[slug]
     _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
+    if circle := _referral_circle(playbook, contact):
+        chain = ", referred by ".join(c.name for c in (*circle, contact))
+        own.warn(
+            contact.source.path,
+            contact.source.line("referred_by"),
+            "referred_by",
+            f"{chain}: these introductions go round in a circle, yet one of them came first. "
+            "Remove referred_by from the file of whoever you knew before the others",
+        )
     if playbook.declined_on(contact) is not None:
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
@@ -87,6 +96,19 @@ def contact_problems(playbook: Playbook, slug: str, today: dt.date) -> tuple[Con
             "reminders start from there; if not, plan a meeting or add a reminder",
         )
     return tuple(own.items)
+
+
+def _referral_circle(playbook: Playbook, contact: Contact) -> list[Contact]:
+    """The contacts whose `referred_by` lead from `contact` back to them, `contact` first;
+    empty when the chain ends (or loops without them). A circle makes the reminders ask
+    you to tell someone how meeting the person who introduced them went."""
+    chain = {contact.slug: contact}
+    step = playbook.contacts.get(contact.referred_by or "")
+    while step is not None and step.slug not in chain:
+        chain[step.slug] = step
+        step = playbook.contacts.get(step.referred_by or "")
+    back = step is not None and step.slug == contact.slug
+    return list(chain.values()) if back and len(chain) > 1 else []
 
 
 def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:

@@ -519,6 +519,42 @@ def test_keep_in_touch_starts_from_met_on_without_a_meeting(tmp_path: Path) -> N
     )
 
 
+def test_introductions_that_go_round_in_a_circle_are_a_warning(tmp_path: Path) -> None:
+    """Ada introduced by Ben, Ben by Cy, Cy by Ada: one of them came first, and until
+    the slip is fixed the reminders ask you to tell Cy how meeting Ada went. Dee, who
+    leads into the circle without being in it, gets no warning."""
+    people = {"ada": ("Ada Byrne", "ben"), "ben": ("Ben Okoro", "cy"), "cy": ("Cy Lam", "ada")}
+    people["dee"] = ("Dee Ng", "ada")
+    for slug, (name, referrer) in people.items():
+        text = f"---\nname: {name}\nreferred_by: {referrer}\n---\n"
+        write(tmp_path, f"content/contacts/{slug}.md", text)
+    warnings = check(tmp_path).warnings
+    found = [(w.path, w.line, w.message) for w in warnings if w.field == "referred_by"]
+    assert found == [
+        (
+            "content/contacts/ada.md",
+            3,
+            "Ada Byrne, referred by Ben Okoro, referred by Cy Lam, referred by Ada Byrne: "
+            "these introductions go round in a circle, yet one of them came first. "
+            "Remove referred_by from the file of whoever you knew before the others",
+        ),
+        (
+            "content/contacts/ben.md",
+            3,
+            "Ben Okoro, referred by Cy Lam, referred by Ada Byrne, referred by Ben Okoro: "
+            "these introductions go round in a circle, yet one of them came first. "
+            "Remove referred_by from the file of whoever you knew before the others",
+        ),
+        (
+            "content/contacts/cy.md",
+            3,
+            "Cy Lam, referred by Ada Byrne, referred by Ben Okoro, referred by Cy Lam: "
+            "these introductions go round in a circle, yet one of them came first. "
+            "Remove referred_by from the file of whoever you knew before the others",
+        ),
+    ]
+
+
 def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nkeep_in_touch: 6w\n---\n")
     problems = check(tmp_path)
