@@ -156,7 +156,13 @@ COMPANY = Schema(
         Field("name", Text(), True, "company name", "Verdant Grid"),
         Field("industry", Text(), False, "sector", "Climate tech"),
         Field("website", Url(), False, "company site", "https://verdant.example.com"),
-        Field("status", Choice(COMPANY_STATUSES), False, "where you are with them", "meeting"),
+        Field(
+            "status",
+            Choice(COMPANY_STATUSES),
+            False,
+            "where you are with them; default researching",
+            "meeting",
+        ),
         Field("motivation", Integer(1, 5), False, "how much you want to work there, 1-5", "5"),
         Field(
             "posting", Integer(1, 3), False, "open postings: 1 none, 2 adjacent, 3 relevant", "2"
