@@ -440,3 +440,6 @@ def test_a_networking_ask_with_no_target_list_says_how_to_make_one(tmp_path: Pat
     ask = text_of(site, TOMAS).split("The ask")[1].split("Wrap up")[0]
     assert "Target list:" not in ask
     assert "No target list to show yet: add the companies you are focusing on" in ask
+    sheet = text_of(site, TOMAS + "print/").split("I am focusing on")[-1]
+    assert "No target companies yet" not in sheet  # there are eight, all closed
+    assert "No target list to show yet" in sheet
