@@ -119,6 +119,22 @@ def test_the_dashboards_top_targets_leave_out_closed_companies(tmp_path: Path) -
     ]
 
 
+def test_one_contact_and_one_company_are_counted_in_the_singular(tmp_path: Path) -> None:
+    """'1 people.' and '1 contacts' read as slips: one of each is said as one; no contact
+    at all is said as such, instead of '0 people.' over an empty table."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Ann Lee\n---\n")
+    write(root, "content/companies/acme.md", "---\nname: Acme\n---\n")
+    site = build(root, jobs=1).output
+    assert "No contacts yet" in scan(site / "contacts" / "index.html").text
+    assert "<table" not in (site / "contacts" / "index.html").read_text()
+    write(root, "content/contacts/bo-ray.md", "---\nname: Bo Ray\n---\n")
+    site = build(root, jobs=1).output
+    assert "1 person." in scan(site / "contacts" / "index.html").text
+    stats = scan(site / "index.html").text
+    assert "1 contact " in stats and "1 target company " in stats
+
+
 def test_targets_are_ranked_by_motivation_posting_advocate(built_sample: Path) -> None:
     html = (built_sample / "companies" / "index.html").read_text()
     order = re.findall(r'<a href="([a-z0-9-]+)/">', html)
