@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.model.config import Config
-from generator.model.entities import Contact, FollowUp, Meeting, Playbook, meeting_title
+from generator.model.entities import Company, Contact, FollowUp, Meeting, Playbook, meeting_title
 from generator.model.holidays import Holidays
 
 OVERDUE = "overdue"
@@ -409,11 +409,17 @@ def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]
         )
 
 
+def second_contact_company(playbook: Playbook, contact: str) -> Company | None:
+    """Where the second-contact reminder sends you: the contact's company, unless you
+    have closed it (then, as for someone with no company, anyone who could help)."""
+    company = playbook.company_of(contact)
+    return company if company is not None and company.status != "closed" else None
+
+
 def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     """Second contact and nudge for a request with no answer (status still requested)."""
     rules = ctx.config.followups
-    contact = ctx.playbook.contacts.get(meeting.contact)
-    company = ctx.playbook.company_of(contact) if contact else None
+    company = second_contact_company(ctx.playbook, meeting.contact)
     who = ctx.name(meeting.contact)
     start = meeting.requested_on
     waiting = meeting.status == "requested" and start is not None

@@ -52,7 +52,7 @@ from generator.plans.agenda import (
     share_fit,
 )
 from generator.plans.asks import job_ask
-from generator.plans.followups import long_date, meeting_noun
+from generator.plans.followups import long_date, meeting_noun, second_contact_company
 
 MINUTES_PER_DAY = 24 * 60
 SPOKEN_WORDS_PER_MINUTE = 130
@@ -170,7 +170,7 @@ def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentErr
 def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A waiting request whose second-contact reminder has nobody left to point at."""
     contact = playbook.contacts.get(meeting.contact)
-    company = playbook.company_of(contact) if contact else None
+    company = second_contact_company(playbook, meeting.contact)
     waiting = meeting.status == "requested" and meeting.requested_on is not None
     if contact is None or company is None or not waiting or "second_contact" in meeting.done:
         return

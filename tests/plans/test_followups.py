@@ -331,6 +331,18 @@ def test_second_contact_without_a_company_is_phrased_generally(tmp_path: Path) -
     assert "someone else" in items["second-contact-ask"].action
 
 
+def test_second_contact_at_a_closed_company_is_phrased_generally(tmp_path: Path) -> None:
+    """You closed Acme: the reminder no longer sends you to a second person there."""
+    files = {
+        "content/companies/acme.md": COMPANY.replace("---\n", "---\nstatus: closed\n", 1),
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request(),
+    }
+    items = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))
+    assert "Acme" not in items["second-contact-ask"].action
+    assert "someone else" in items["second-contact-ask"].action
+
+
 def test_answered_or_recorded_requests_leave_the_open_list(tmp_path: Path) -> None:
     files = {
         "content/companies/acme.md": COMPANY,
