@@ -108,6 +108,11 @@ EDITS: dict[str, Edit] = {
         "content/questions/fit.md", "text: My background is", "text: My own background is"
     ),
     "profile": replace_in("content/profile.md", "name: Maya Okafor", "name: Maya O. Okafor"),
+    "referral added (the person's page names who introduced you)": replace_in(
+        "content/meetings/2026-11-17-rachel-adeyemi.md",
+        "referrals:\n",
+        "referrals:\n  - kwame-asante\n",
+    ),
     "meeting deleted": delete("content/meetings/2026-11-10-lena-fischer.md"),
     "meeting file renamed": rename(
         "content/meetings/2026-10-28-sofia-lindqvist.md",
