@@ -744,7 +744,8 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 contact.source.path,
                 contact.source.line("referred_by"),
                 "referred_by",
-                "a contact cannot refer themselves",
+                f"{contact.slug!r} is this contact's own file: write the file name (slug) of "
+                "whoever introduced you to them, or leave referred_by out",
             )
         return
     meeting = entity
