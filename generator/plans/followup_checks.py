@@ -73,6 +73,15 @@ def contact_problems(playbook: Playbook, slug: str, today: dt.date) -> tuple[Con
     own = Problems()
     contact = playbook.contacts[slug]
     _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
+    if contact.declined is not None and contact.declined > today:
+        own.warn(
+            contact.source.path,
+            contact.source.line("declined"),
+            "declined",
+            f"{contact.declined.isoformat()} is after today ({today.isoformat()}): "
+            f"{contact.name} already counts as having declined, with no reminders. Write the "
+            "day they said no",
+        )
     if circle := _referral_circle(playbook, contact):
         chain = ", referred by ".join(c.name for c in (*circle, contact))
         own.warn(

@@ -567,6 +567,20 @@ def test_introductions_that_go_round_in_a_circle_are_a_warning(tmp_path: Path) -
     ]
 
 
+def test_a_decline_dated_after_today_is_a_warning(tmp_path: Path) -> None:
+    """`declined: 2027-11-02` for 2026: every reminder of hers is gone already, and her
+    page says she declined on a day still to come."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\ndeclined: 2027-11-02\n---\n")
+    problems = check(tmp_path, today=dt.date(2026, 11, 22))
+    assert [(w.line, w.message) for w in problems.warnings if w.field == "declined"] == [
+        (
+            3,
+            "2027-11-02 is after today (2026-11-22): Ada Byrne already counts as having "
+            "declined, with no reminders. Write the day they said no",
+        )
+    ]
+
+
 def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nkeep_in_touch: 6w\n---\n")
     problems = check(tmp_path)
