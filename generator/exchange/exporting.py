@@ -20,6 +20,7 @@ from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
 from generator.model.entities import Playbook, name_order
+from generator.model.suggest import close_slugs, did_you_mean
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import replace_files
@@ -64,14 +65,23 @@ def vcards(playbook: Playbook, slugs: Sequence[str] = ()) -> str:
     """The cards of the contacts named by `slugs` (all contacts, by name, if none)."""
     unknown = [slug for slug in slugs if slug not in playbook.contacts]
     if unknown:
-        names = ", ".join(repr(slug) for slug in unknown)
-        raise UsageError(f"no contact with the slug {names} (the file name without .md)")
+        names = {slug: contact.name for slug, contact in playbook.contacts.items()}
+        shown = ", ".join(_with_hint(slug, names) for slug in unknown)
+        raise UsageError(
+            f"no contact with the slug {shown}: name each contact by the file name, without .md"
+        )
     chosen = (
         [playbook.contacts[slug] for slug in dict.fromkeys(slugs)]
         if slugs
         else sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
     )
     return "".join(contact_vcard(contact, playbook.company_of(contact)) for contact in chosen)
+
+
+def _with_hint(slug: str, names: dict[str, str]) -> str:
+    """`'omar' (did you mean omar-haddad?)`: as a file's `contact: omar` is answered."""
+    hint = did_you_mean(close_slugs(slug, names))
+    return f"{slug!r} ({hint})" if hint else repr(slug)
 
 
 # ---------------------------------------------------------------------------- CSV

@@ -58,6 +58,20 @@ def test_vcards_of_named_contacts_to_a_file(
     assert contact.read_bytes() == before
 
 
+def test_a_contact_named_otherwise_gets_the_slug_it_meant(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `contact: omar` does in a file, `export vcard omar "Priya Natarajan"` says which
+    slugs were meant."""
+    args = ["export", "vcard", "-C", str(sample_root), "omar", "Priya Natarajan", "nobody-here"]
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "playbook: no contact with the slug 'omar' (did you mean omar-haddad?), "
+        "'Priya Natarajan' (did you mean priya-natarajan?), 'nobody-here': name each "
+        "contact by the file name, without .md"
+    )
+
+
 def test_round_trip_through_a_vcard(
     sample_root: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
