@@ -32,6 +32,19 @@ def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
     return tuple(_as_number(p) if i % 2 else p for i, p in enumerate(parts)), composed
 
 
+def first_name(name: str) -> str:
+    """`Priya Natarajan` → `Priya`: how a message greets someone. A title written before
+    the name (`Dr. Anita Rao`) is not one: `Anita`."""
+    words = str(name).split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in TITLES:
+        words = words[1:]
+    return words[0] if words else str(name)
+
+
+TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"})
+"""Titles people write before a name, in lower case and without the full stop."""
+
+
 def _as_number(digits: str) -> tuple[int, str]:
     """Digits in the order of their numbers, compared without making one (a name may hold
     more digits than Python turns into an int)."""

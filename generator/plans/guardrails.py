@@ -41,7 +41,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from generator.errors import ContentError, Severity
-from generator.model.entities import UNDATED, Company, Contact, Meeting, Playbook, name_order
+from generator.model.entities import (
+    UNDATED,
+    Company,
+    Meeting,
+    Playbook,
+    first_name,
+    name_order,
+)
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
@@ -372,7 +379,7 @@ def _one_person(playbook: Playbook) -> Iterator[ContentError]:
             company,
             "name",
             f"{person.name} is the only person you have met at {company.name}; one view can "
-            f"be biased. Ask {_first_name(person)} or your other contacts for a second person "
+            f"be biased. Ask {first_name(person.name)} or your other contacts for a second person "
             "to talk to there",
         )
 
@@ -380,7 +387,3 @@ def _one_person(playbook: Playbook) -> Iterator[ContentError]:
 def _name(playbook: Playbook, slug: str) -> str:
     contact = playbook.contacts.get(slug)
     return contact.name if contact else slug
-
-
-def _first_name(contact: Contact) -> str:
-    return contact.name.split()[0] if contact.name.split() else contact.name

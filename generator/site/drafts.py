@@ -127,12 +127,6 @@ def draft(context: jinja2.runtime.Context, slot: DraftSlot) -> ShownDraft:
 # ---------------------------------------------------------------------------- filters
 
 
-def first_name(name: str) -> str:
-    """`Priya Natarajan` → `Priya`: how a message greets someone."""
-    words = str(name).split()
-    return words[0] if words else str(name)
-
-
 def lower_first(text: str) -> str:
     """`Understand how...` → `understand how...`, to follow "I am hoping to"; a word in
     capitals (`SQL`, `ETA`) or a name-like second capital (`McKinsey`) is kept."""

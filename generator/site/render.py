@@ -27,10 +27,11 @@ from markupsafe import Markup
 
 from generator.errors import ContentError, display_path
 from generator.model.config import CONFIG_FILE
+from generator.model.entities import first_name
 from generator.model.suggest import close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.site import routes
-from generator.site.drafts import draft, first_name, first_sentence, lower_first
+from generator.site.drafts import draft, first_sentence, lower_first
 from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline
 

@@ -14,6 +14,7 @@ import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
 
 from generator.build import build
+from generator.model.entities import first_name
 from generator.site.drafts import first_sentence, lower_first, mailto, split_subject, tidy
 
 SOFIA = "meetings/2026-10-28-sofia-lindqvist/"
@@ -426,6 +427,16 @@ def test_template_output_becomes_a_tidy_message() -> None:
     )
     assert split_subject("Subject: Hi\n\nDear Ada,") == ("Hi", "Dear Ada,")
     assert split_subject("Dear Ada,") == ("", "Dear Ada,")
+
+
+def test_a_title_before_a_name_is_not_its_first_name() -> None:
+    """`Dr. Anita Rao` is greeted `Dear Anita,`, not `Dear Dr.,`."""
+    assert first_name("Priya Natarajan") == "Priya"
+    assert first_name("Dr. Anita Rao") == "Anita"
+    assert first_name("prof Jan de Vries") == "Jan"
+    assert first_name("Dr. Rao") == "Rao"
+    assert first_name("Dr.") == "Dr."
+    assert first_name("Drew Barry") == "Drew"
 
 
 def test_wording_filters() -> None:
