@@ -35,10 +35,18 @@ def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
 def first_name(name: str) -> str:
     """`Priya Natarajan` → `Priya`: how a message greets someone. A title written before
     the name (`Dr. Anita Rao`) is not one: `Anita`."""
-    words = str(name).split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in TITLES:
-        words = words[1:]
+    words = name_title(name)[1].split()
     return words[0] if words else str(name)
+
+
+def name_title(name: str) -> tuple[str, str]:
+    """(`Dr.`, `Anita Rao`) for `Dr. Anita Rao`: the titles written before a name, and the
+    name after them; ("", name) when there is none. A title alone is a name (`Dr.`)."""
+    words = str(name).split()
+    count = 0
+    while count < len(words) - 1 and words[count].rstrip(".").casefold() in TITLES:
+        count += 1
+    return (" ".join(words[:count]), " ".join(words[count:])) if count else ("", str(name))
 
 
 TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.model.entities import Company, Contact
+from generator.model.entities import Company, Contact, name_title
 
 CRLF = "\r\n"
 FOLD_AT = 75
@@ -74,9 +74,10 @@ def wide_letter(char: str) -> bool:
 
 
 def _structured_name(name: str) -> str:
-    """`N`'s five parts: family; given; additional; prefix; suffix."""
-    family, given, suffix = name_parts(name)
-    return ";".join(escape(part) for part in (family, given, "", "", suffix))
+    """`N`'s five parts: family; given; additional; prefix (a title: `Dr.`); suffix."""
+    title, rest = name_title(name)
+    family, given, suffix = name_parts(rest)
+    return ";".join(escape(part) for part in (family, given, "", title, suffix))
 
 
 def tel_value(phone: str) -> str | None:

@@ -61,6 +61,14 @@ def test_the_structured_name_is_a_fair_guess(name: str, parts: tuple[str, str, s
     assert (parsed.family, parsed.given, parsed.suffix) == parts
 
 
+def test_a_title_before_the_name_is_its_prefix() -> None:
+    """`Dr. Anita Rao` is filed under Rao, given name Anita, not given name `Dr. Anita`."""
+    parsed = vobject.readOne(card(name="Dr. Anita Rao"))
+    assert parsed.fn.value == "Dr. Anita Rao"
+    name = parsed.n.value
+    assert (name.prefix, name.given, name.family) == ("Dr.", "Anita", "Rao")
+
+
 def test_optional_parts_are_left_out() -> None:
     assert card() == (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byrne\r\nN:Byrne;Ada;;;\r\n"
