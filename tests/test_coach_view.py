@@ -294,6 +294,8 @@ def test_a_full_build_over_a_coach_view_warns(
         ("Cher", "initials", "C."),
         ("王小明", "initials", "王."),
         ("Priya Natarajan", "full", "Priya Natarajan"),
+        ("Dr. Anita Rao", "initials", "A. R."),
+        ("Dr. Anita Rao", "first", "Anita R."),
     ],
 )
 def test_short_names(name: str, style: str, shown: str) -> None:
@@ -341,6 +343,18 @@ def test_a_shared_first_name_becomes_its_initial(sample_root: Path) -> None:
     meeting.write_text(meeting.read_text().replace("goals:\n", "goals:\n  - Mention Priya\n", 1))
     view = shared_view(load(sample_root, Problems()), routes.entity_href)
     assert view.meetings["2026-11-24-o-h"].goals[0] == "Mention P."
+
+
+def test_a_title_before_a_name_is_no_name_to_hide(sample_root: Path) -> None:
+    """`Dr. Anita Rao`: her name is hidden with or without the title, and the `Dr.` of
+    someone else stays."""
+    write(sample_root, "content/contacts/anita-rao.md", "---\nname: Dr. Anita Rao\n---\n")
+    goal = "Ask Anita Rao, then Dr. Anita Rao, about Dr. Lee's study"
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("goals:\n", f"goals:\n  - {goal}\n", 1))
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    shown = view.meetings["2026-11-24-o-h"].goals[0]
+    assert shown == "Ask A. R., then A. R., about Dr. Lee's study"
 
 
 def test_a_name_written_with_accents_as_marks_of_their_own_is_hidden_too(

@@ -44,6 +44,7 @@ from generator.model.entities import (
     Profile,
     Question,
     Source,
+    name_title,
 )
 from generator.model.slugs import slugify, unique_slug
 
@@ -73,8 +74,9 @@ class Renaming:
 
 
 def short_name(name: str, style: str) -> str:
-    """`Priya Natarajan` as `P. N.` (initials), `Priya N.` (first) or as written (full)."""
-    words = name.split()
+    """`Priya Natarajan` as `P. N.` (initials), `Priya N.` (first) or as written (full); a
+    title before the name goes (`Dr. Anita Rao` is `A. R.`)."""
+    words = name_title(name)[1].split()
     if style == "full" or not words:
         return name
     initials = [f"{word[0].upper()}." for word in words]
@@ -168,16 +170,19 @@ def _same(text: str) -> str:
 
 def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable[[str], str]:
     """A function that replaces, in one pass, each contact's full name (any case and
-    spacing) and each capitalised word of it (`Priya`, or `PRIYA`) by the name shown; a
-    word that several people share becomes its initial. Names and text are compared
+    spacing, with or without a title before it) and each capitalised word of it (`Priya`,
+    or `PRIYA`; not the title, `Dr.`) by the name shown; a word that several people share
+    becomes its initial. Names and text are compared
     composed (NFC): an `ë` typed as `e` and a mark of its own is the same letter."""
     whole: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for contact in contacts:
-        parts = unicodedata.normalize("NFC", contact.name).split()
+        title, bare = name_title(unicodedata.normalize("NFC", contact.name))
+        parts = bare.split()
         if not parts:
             continue
-        whole[_straight(" ".join(parts)).casefold()] = shown[contact.slug]
+        for written in {" ".join([*title.split(), *parts]), " ".join(parts)}:  # Dr. too
+            whole[_straight(written).casefold()] = shown[contact.slug]
         for part in parts:
             if len(part) > 1 and part[0].isupper():
                 for spelled in {_straight(part), _straight(part).upper()}:  # Priya, PRIYA
