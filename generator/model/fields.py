@@ -189,6 +189,25 @@ class Reference(Text):
     def expected(self) -> str:  # type: ignore[override]
         return f"the file name (slug) of {self.what}"
 
+    def convert(self, value: Any, at: At) -> str:
+        if (shown := _bracketed(value)) is not None:
+            raise Invalid(
+                f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
+                "the file name alone, without brackets"
+            )
+        return super().convert(value, at)
+
+
+def _bracketed(value: Any) -> str | None:
+    """`[[verdant-grid]]` for a name in brackets that YAML read as lists of one (a
+    `[[link]]` as Obsidian writes it, unquoted); None for anything else."""
+    depth = 0
+    while isinstance(value, list) and len(value) == 1:
+        value, depth = value[0], depth + 1
+    if depth == 0 or not isinstance(value, str):
+        return None
+    return "[" * depth + _shorten(value)[1:-1] + "]" * depth
+
 
 def looks_like_id(text: str) -> bool:
     """Whether a meeting's `questions:` entry is meant as a question id rather than a

@@ -383,6 +383,17 @@ def test_a_reference_keeps_any_text_for_the_check_against_the_files() -> None:
     assert convert(Reference("a company"), ["acme"])[0] is INVALID
 
 
+def test_a_reference_written_as_a_wiki_link_is_told_to_lose_the_brackets() -> None:
+    """`company: [[verdant-grid]]`, as Obsidian links, is a list in a list to YAML."""
+    assert convert(Reference("a company"), [["Verdant Grid"]])[1] == [
+        "f.md:3: x: expected the file name (slug) of a company, got [[Verdant Grid]], which "
+        "YAML reads as a list: write the file name alone, without brackets"
+    ]
+    assert convert(Reference("a company"), [["a"], ["b"]])[1] == [
+        "f.md:3: x: expected the file name (slug) of a company, got a list"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "is_id"),
     [
