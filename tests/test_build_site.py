@@ -193,6 +193,18 @@ def test_a_referral_written_on_a_meeting_shows_on_the_person_s_pages(tmp_path: P
     assert "referred by Daniel Reyes , Rachel Adeyemi" in agenda
 
 
+def test_the_day_you_first_met_shows_with_how_you_met(tmp_path: Path) -> None:
+    """`met_on` (what a LinkedIn import fills from Connected On) is shown on the person's
+    page and in the brief of a meeting with them, beside how you met."""
+    root = copy_sample(tmp_path / "pb")
+    kwame = root / "content/contacts/kwame-asante.md"
+    kwame.write_text(kwame.read_text().replace("---\n", "---\nmet_on: 2024-04-18\n", 1))
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    assert "First met Thu 18 Apr 2024" in scan(site / "contacts/kwame-asante/index.html").text
+    meeting = scan(site / "meetings/2026-11-13-kwame-asante/index.html").text
+    assert "First met Thu 18 Apr 2024" in meeting
+
+
 def test_identical_files_whatever_the_hash_seed(tmp_path: Path) -> None:
     """Python orders sets of text differently in each process: nothing a page shows may
     depend on it (three contacts of one name, referred by the same person)."""
