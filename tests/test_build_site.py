@@ -205,6 +205,18 @@ def test_the_day_you_first_met_shows_with_how_you_met(tmp_path: Path) -> None:
     assert "First met Thu 18 Apr 2024" in meeting
 
 
+def test_the_company_page_marks_who_declined_as_the_contacts_page_does(
+    built_sample: Path,
+) -> None:
+    """Before you look for a second person at a company, its page says who there has
+    declined, as the Contacts page does."""
+    page = (built_sample / "companies/meridian-cold-chain/index.html").read_text()
+    people = page.split("People you know")[1].split("</ul>")[0]
+    assert '>Graham Pike</a> <span class="badge badge-declined">declined</span>' in people
+    others = (built_sample / "companies/verdant-grid/index.html").read_text()
+    assert "badge-declined" not in others
+
+
 def test_identical_files_whatever_the_hash_seed(tmp_path: Path) -> None:
     """Python orders sets of text differently in each process: nothing a page shows may
     depend on it (three contacts of one name, referred by the same person)."""
