@@ -519,14 +519,18 @@ def link_problem(links: LinkTable, name: str) -> str:
 
 def _broken_links(doc: Document, body: Body, links: LinkTable) -> Iterator[ContentError]:
     for name, line in body.broken:
-        yield ContentError(doc.path, doc.body_line + line, "body", link_problem(links, name))
+        yield _in_body(doc, line, link_problem(links, name))
+
+
+def _in_body(doc: Document, line: int, message: str) -> ContentError:
+    """A problem at `line` (0-based) of the body below the front matter."""
+    return ContentError(doc.path, doc.body_line + line, "body", message)
 
 
 def _too_deep(doc: Document, line: int) -> ContentError:
-    return ContentError(
-        doc.path,
-        doc.body_line + line,
-        "body",
+    return _in_body(
+        doc,
+        line,
         f"the raw HTML here opens elements more than {MAX_HTML_DEPTH} deep without "
         "closing them (browsers stop nesting at that depth): close each tag you open, "
         "for instance every <div> with a </div>",
@@ -534,10 +538,9 @@ def _too_deep(doc: Document, line: int) -> ContentError:
 
 
 def _nests_too_deep(doc: Document, line: int) -> ContentError:
-    return ContentError(
-        doc.path,
-        doc.body_line + line,
-        "body",
+    return _in_body(
+        doc,
+        line,
         f"lists and quotes nest here too deep for Markdown ({MAX_NESTING // 2} lists or "
         f"{MAX_NESTING} quotes), which shows nothing from here to the end of the body: "
         "nest them less deeply",
