@@ -10,7 +10,8 @@ import pytest
 from conftest import write
 
 from generator.build import checked
-from generator.model.entities import Answer, OwnDraft
+from generator.errors import Problems
+from generator.model.entities import Answer, OwnDraft, Playbook
 from generator.model.sections import heading_key, meeting_parts, points
 from generator.sources import markdown
 from generator.sources.frontmatter import Document
@@ -219,15 +220,21 @@ def test_an_answer_heading_in_code_bold_or_italics_names_its_question(heading: s
     assert [a.question for a in parts.answers] == ["typical-day"]
 
 
-def test_check_warns_about_an_answer_to_no_question(tmp_path: Path) -> None:
+def checked_with_a_bank(tmp_path: Path, body: str) -> tuple[Playbook, Problems]:
+    """`check` of a playbook with one contact, a bank of one question (`typical-day`)
+    and a meeting with that contact whose body is `body`."""
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
     write(
         tmp_path,
         "content/questions/the-job.md",
         "---\ncategory: the-job\nquestions:\n  - {id: typical-day, text: A normal day?}\n---\n",
     )
-    write(tmp_path, "content/meetings/m.md", FRONT + "\n## Learned\n\n### typcial-day\n\nBusy.\n")
-    playbook, problems = checked(tmp_path)
+    write(tmp_path, "content/meetings/m.md", FRONT + body)
+    return checked(tmp_path)
+
+
+def test_check_warns_about_an_answer_to_no_question(tmp_path: Path) -> None:
+    playbook, problems = checked_with_a_bank(tmp_path, "\n## Learned\n\n### typcial-day\n\nBusy.\n")
     assert playbook.meetings["m"].answers == (
         Answer("typcial-day", "<p>Busy.</p>\n", 9, "h-typcial-day"),
     )
@@ -239,15 +246,8 @@ def test_check_warns_about_an_answer_to_no_question(tmp_path: Path) -> None:
 
 
 def test_check_warns_about_a_question_answered_twice_in_one_meeting(tmp_path: Path) -> None:
-    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
-    write(
-        tmp_path,
-        "content/questions/the-job.md",
-        "---\ncategory: the-job\nquestions:\n  - {id: typical-day, text: A normal day?}\n---\n",
-    )
     body = "\n## Learned\n\n### typical-day\n\nBusy.\n\n### typical-day\n\nMeetings.\n"
-    write(tmp_path, "content/meetings/m.md", FRONT + body)
-    playbook, problems = checked(tmp_path)
+    playbook, problems = checked_with_a_bank(tmp_path, body)
     assert len(playbook.answers_to("typical-day")) == 2  # nothing is lost
     assert [str(p) for p in problems.items if p.field == "body"] == [
         "warning: content/meetings/m.md:13: body: ### typical-day is a second answer to that "
@@ -261,15 +261,8 @@ def test_check_names_a_heading_that_is_a_question_id_written_another_way(
 ) -> None:
     """`### Typical day` reads as a heading of your own, so the answer under it never
     reached the bank; one that is no question (`### About the team`) stays quiet."""
-    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
-    write(
-        tmp_path,
-        "content/questions/the-job.md",
-        "---\ncategory: the-job\nquestions:\n  - {id: typical-day, text: A normal day?}\n---\n",
-    )
     body = "\n## Learned\n\n### Typical day\n\nBusy.\n\n### About the team\n\nSix.\n"
-    write(tmp_path, "content/meetings/m.md", FRONT + body)
-    playbook, problems = checked(tmp_path)
+    playbook, problems = checked_with_a_bank(tmp_path, body)
     assert playbook.meetings["m"].unfiled == (("Typical day", 9), ("About the team", 13))
     assert [str(p) for p in problems.items if p.field == "body"] == [
         "warning: content/meetings/m.md:9: body: ### Typical day under what you learned is "
