@@ -344,6 +344,23 @@ def edited_everywhere(root: Path) -> None:
     (root / "content/meetings/2026-10-14-daniel-reyes.md").unlink()
 
 
+def fail_moves_into(
+    out: Path, monkeypatch: pytest.MonkeyPatch, fails: Callable[[str, int], bool]
+) -> None:
+    """`os.replace` into `out` raises an I/O error when `fails(source, count)`, `count`
+    being how many moves into `out` there have been, this one included."""
+    real, moved = os.replace, []
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)).is_relative_to(out):
+            moved.append(target)
+            if fails(str(source), len(moved)):
+                raise OSError(5, "Input/output error", str(target))
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
 @pytest.mark.parametrize("at", [1, 10, 60])
 def test_a_commit_that_fails_halfway_puts_the_output_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int
@@ -352,16 +369,7 @@ def test_a_commit_that_fails_halfway_puts_the_output_back(
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     before = files_of(out)
     edited_everywhere(root)
-    real, moved = os.replace, []
-
-    def replace(source: object, target: object) -> None:
-        if Path(str(target)).is_relative_to(out):
-            moved.append(target)
-            if len(moved) == at:
-                raise OSError(5, "Input/output error", str(target))
-        real(source, target)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "replace", replace)
+    fail_moves_into(out, monkeypatch, lambda source, count: count == at)
     with pytest.raises(OSError):
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
@@ -384,16 +392,9 @@ def test_a_commit_that_cannot_be_undone_whole_leaves_no_manifest(
     root = copy_sample(tmp_path / "pb")
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     edited_everywhere(root)
-    real, moved = os.replace, []
-
-    def replace(source: object, target: object) -> None:
-        if Path(str(target)).is_relative_to(out):
-            moved.append(target)
-            if len(moved) == 10 or (".undo-" in str(source) and len(moved) == 11):
-                raise OSError(5, "Input/output error", str(target))
-        real(source, target)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "replace", replace)
+    fail_moves_into(
+        out, monkeypatch, lambda source, count: count == 10 or (".undo-" in source and count == 11)
+    )
     with pytest.raises(OSError):
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
