@@ -30,6 +30,7 @@ from generator.errors import (
     ContentError,
     Problems,
     UsageError,
+    counted,
     format_problems,
     printable,
     printable_lines,
@@ -440,10 +441,6 @@ def _require_playbook(root: Path) -> None:
     )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
 def _report_failure(
     args: argparse.Namespace,
     errors: list[ContentError],
@@ -457,10 +454,10 @@ def _report_failure(
     quiet = getattr(args, "quiet", False)
     shown = errors + warnings if strict or not quiet else errors
     _print_problems(shown)
-    counted = [_count(len(errors), "error")]
+    tallies = [counted(len(errors), "error")]
     if warnings and (strict or not quiet):
-        counted.append(_count(len(warnings), "warning"))
-    summary = " and ".join(counted)
+        tallies.append(counted(len(warnings), "warning"))
+    summary = " and ".join(tallies)
     if strict and warnings:
         summary += " (--strict counts warnings as errors)"
     if not written:
@@ -521,7 +518,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.verbose:
         _print_stages(report.stages)
     if not args.quiet:
-        warned = f", {_count(len(report.warnings), 'warning')}" if report.warnings else ""
+        warned = f", {counted(len(report.warnings), 'warning')}" if report.warnings else ""
         _say(
             f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
             f"{warned} → {report.output}/index.html"
@@ -585,8 +582,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     if not args.quiet:
         _print_problems(warnings)
-        counted = f" ({_count(len(warnings), 'warning')})" if warnings else ""
-        print(f"No errors{counted}.")
+        warned = f" ({counted(len(warnings), 'warning')})" if warnings else ""
+        print(f"No errors{warned}.")
     return 0
 
 
@@ -902,7 +899,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     _print_problems(list(report.notices))
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
     written = write_report(folder, report)
-    _say(f"{_count(len(report.entries), 'contact')} made → " + " and ".join(map(str, written)))
+    _say(f"{counted(len(report.entries), 'contact')} made → " + " and ".join(map(str, written)))
     return 0
 
 

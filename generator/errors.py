@@ -77,6 +77,11 @@ _CONTROL = re.compile(f"[\\x00-\\x1f{_INVISIBLE}]")
 _CONTROL_BUT_LINES = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
 
 
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def printable(text: str) -> str:
     """`text` with control characters written as escapes (`\\n`, `\\x1b`, `\\u202e`):
     a newline in a file name cannot split a line, an escape sequence in one cannot

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problems
+from generator.errors import Problems, counted
 from generator.exchange.existing import Known, KnownContact
 from generator.exchange.people import (
     Notice,
@@ -366,5 +366,4 @@ def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
 
 
 def _count(number: int, noun: str) -> str:
-    plural = {"company": "companies", "person": "people"}.get(noun, noun + "s")
-    return f"{number} {noun if number == 1 else plural}"
+    return counted(number, noun, {"company": "companies", "person": "people"}.get(noun, ""))

@@ -45,7 +45,7 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import httpserver, netutil, web
 from tornado.ioloop import IOLoop
 
-from generator.errors import ContentError, UsageError, printable
+from generator.errors import ContentError, UsageError, counted, printable
 from generator.live.rebuild import LiveBuild, NoCalendarYet, Outcome
 from generator.live.watch import MAX_WAIT, QUIET, Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
@@ -641,8 +641,8 @@ class LiveServer:
             self.log(f"Built {pages} pages in {ms}{warnings}")  # as `build` counts them
         else:
             done = (
-                f"{_count(len(outcome.rendered), 'page')} rendered, "
-                f"{_count(len(outcome.written), 'file')} written"
+                f"{counted(len(outcome.rendered), 'page')} rendered, "
+                f"{counted(len(outcome.written), 'file')} written"
                 if outcome.written
                 else "no page changed"
             )
@@ -652,10 +652,6 @@ class LiveServer:
         if new:
             self.log(_lines(new))
         self._warned = frozenset(outcome.warnings)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _some(names: Iterable[str], most: int = 3) -> str:

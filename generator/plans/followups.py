@@ -40,6 +40,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from generator.errors import counted
 from generator.model.config import Config
 from generator.model.entities import Company, Contact, FollowUp, Meeting, Playbook, meeting_title
 from generator.model.holidays import Holidays
@@ -161,11 +162,11 @@ def status_of(due: dt.date, done: dt.date | None, today: dt.date) -> str:
 
 
 def days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return counted(count, "day")
 
 
 def business_days(count: int) -> str:
-    return f"{count} business day" if count == 1 else f"{count} business days"
+    return counted(count, "business day")
 
 
 def short_date(day: dt.date) -> str:

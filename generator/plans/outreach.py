@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.errors import ContentError, Severity
+from generator.errors import ContentError, Severity, counted
 from generator.model.config import Config
 from generator.model.entities import Meeting
 from generator.plans.agenda import meeting_length
@@ -285,4 +285,4 @@ def _in_time(thank_you_days: int) -> str:
 
 
 def _days(span: dt.timedelta) -> str:
-    return f"{span.days} day" if span.days == 1 else f"{span.days} days"
+    return counted(span.days, "day")
