@@ -119,13 +119,14 @@ def build_calendar(
     for item in items:
         calendar.add_component(_followup_event(playbook, item, stamp, links, for_owner))
     days = [m.date for m in meetings if m.date] + [i.due for i in items]
-    if days:
-        calendar.add_missing_timezones(
-            first_date=dt.date(min(days).year, 1, 1),
-            last_date=dt.date(max(days).year + 1, 1, 1),
-        )
-        for timezone in calendar.walk("VTIMEZONE"):
-            _onsets_before_the_change(timezone)
+    first = dt.date(min(days, default=today).year, 1, 1)
+    last = dt.date(max(days, default=today).year + 1, 1, 1)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
+    if not calendar.subcomponents:  # RFC 5545: at least one; strict apps refuse none
+        zone = _icalendar().Timezone.from_tzid(config.timezone, first_date=first, last_date=last)
+        calendar.add_component(zone)
+    for timezone in calendar.walk("VTIMEZONE"):
+        _onsets_before_the_change(timezone)
     ical: bytes = calendar.to_ical()
     return ical
 

@@ -121,6 +121,22 @@ def test_a_title_on_two_lines_or_with_commas_is_the_calendars_name(tmp_path: Pat
     assert b"X-WR-CALNAME:Job search\\nBEGIN:VEVENT\\; 2026\\, Q4\r\n" in ics
 
 
+@pytest.mark.parametrize("timezone", ["UTC", "Europe/Berlin"])
+def test_a_calendar_with_nothing_in_it_still_holds_a_component(
+    tmp_path: Path, timezone: str
+) -> None:
+    """RFC 5545 wants at least one component in a calendar; strict apps refuse an empty
+    one, so a playbook with nothing to do yet gives its own time zone."""
+    write(tmp_path, "playbook.yaml", f"timezone: {timezone}\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    playbook = load(tmp_path, Problems())
+    ics = build_calendar(playbook, dt.date(2026, 11, 22), [])
+    calendar = Calendar.from_ical(ics)
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+    assert str(calendar.subcomponents[0]["TZID"]) == timezone
+    assert ics == build_calendar(playbook, dt.date(2026, 11, 22), [])
+
+
 def sample_calendar(root: Path, **links: Any) -> dict[str, Any]:
     playbook = load(root, Problems())
     return events(
