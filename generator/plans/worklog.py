@@ -237,22 +237,24 @@ def _request(
         how=HOW_REQUESTED,
         purpose=ASKED_FOR[meeting.purpose],
         details=meeting.goals,
-        result=_request_result(meeting),
+        result=_request_result(playbook, meeting),
         meeting=meeting.slug,
     )
 
 
-def _request_result(meeting: Meeting) -> str:
-    """What became of a request, as the playbook says today."""
+def _request_result(playbook: Playbook, meeting: Meeting) -> str:
+    """What became of a request, as the playbook says today. A request still marked
+    `requested` to someone whose file says they declined has had its answer: the
+    dashboard no longer waits for it, so the log does not say `No reply yet`."""
     when = long_date(meeting.date) if meeting.date else ""
     if meeting.status == "done":
         return f"Accepted: met {when}" if when else "Accepted: met"
     if meeting.status == "scheduled":
         return f"Accepted: meeting set for {when}" if when else "Accepted"
-    if meeting.status == "declined":
-        return "Declined"
     if meeting.status == "cancelled":
         return "Cancelled"
+    if meeting.status == "declined" or playbook.declined_on(meeting.contact) is not None:
+        return "Declined"
     return "No reply yet"
 
 

@@ -92,6 +92,15 @@ def test_requests_declined_and_cancelled_say_so(sample_root: Path) -> None:
     assert one(entries, "request", "daniel-reyes").result == "Accepted: met Wed 14 Oct 2026"
 
 
+def test_a_request_to_someone_who_has_since_declined_says_declined(sample_root: Path) -> None:
+    """Kwame's request is still `requested`, but his file says he declined: the dashboard
+    no longer counts it as awaiting a reply, and the log must not say `No reply yet`."""
+    path = sample_root / "content/contacts/kwame-asante.md"
+    path.write_text(path.read_text().replace("---\n", "---\ndeclined: 2026-11-20\n", 1))
+    entries = log_of(sample_root, *NOVEMBER)
+    assert one(entries, "request", "kwame-asante").result == "Declined"
+
+
 def test_the_range_includes_both_ends_and_nothing_else(sample_root: Path) -> None:
     day = dt.date(2026, 11, 5)
     entries = log_of(sample_root, day, day)
