@@ -142,6 +142,16 @@ def test_targets_are_ranked_by_motivation_posting_advocate(built_sample: Path) -
     assert order[-1] == "meridian-cold-chain"
 
 
+def test_postings_are_named_not_counted(built_sample: Path) -> None:
+    """`posting: 1` means no open posting: a bare `1` under "Postings" reads as one
+    open posting, so the Targets page and the company's page say what the score means."""
+    rows = scan(built_sample / "companies" / "index.html").text
+    assert "Carbon Ledger Climate tech / carbon accounting SaaS 5 none yes" in rows
+    assert "Verdant Grid Climate tech / grid-edge software 5 relevant" in rows
+    page = scan(built_sample / "companies" / "heliofleet" / "index.html").text
+    assert "Postings adjacent (2 / 3)" in page
+
+
 def test_no_target_companies_yet_says_how_to_add_them(tmp_path: Path) -> None:
     """A new playbook without companies: the Targets page and the dashboard's Top targets
     say how to start the list, instead of an empty table and a heading over nothing."""
