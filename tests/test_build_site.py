@@ -152,6 +152,25 @@ def test_postings_are_named_not_counted(built_sample: Path) -> None:
     assert "Postings adjacent (2 / 3)" in page
 
 
+def test_the_targets_page_says_how_ties_and_missing_scores_rank(tmp_path: Path) -> None:
+    """Two companies with the same scores get ranks 1 and 2, and one without scores
+    ranks last: the page says why, so #1 does not look like the better one."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Ann Lee\n---\n")
+    for slug, name, scores in (
+        ("zed", "Zed", "motivation: 3\n"),
+        ("abe", "Abe", "motivation: 3\n"),
+        ("new", "New", ""),
+    ):
+        write(root, f"content/companies/{slug}.md", f"---\nname: {name}\n{scores}---\n")
+    site = build(root).output
+    html = (site / "companies" / "index.html").read_text()
+    assert re.findall(r'<a href="([a-z0-9-]+)/">', html) == ["abe", "zed", "new"]
+    lede = scan(site / "companies" / "index.html").text
+    assert "a score left out counts as the lowest" in lede
+    assert "the same scores go by name" in lede
+
+
 def test_no_target_companies_yet_says_how_to_add_them(tmp_path: Path) -> None:
     """A new playbook without companies: the Targets page and the dashboard's Top targets
     say how to start the list, instead of an empty table and a heading over nothing."""
