@@ -44,6 +44,7 @@ from generator.errors import ContentError, Severity
 from generator.model.entities import (
     UNDATED,
     Company,
+    Contact,
     Meeting,
     Playbook,
     first_name,
@@ -379,9 +380,21 @@ def _one_person(playbook: Playbook) -> Iterator[ContentError]:
             company,
             "name",
             f"{person.name} is the only person you have met at {company.name}; one view can "
-            f"be biased. Ask {first_name(person.name)} or your other contacts for a second person "
-            "to talk to there",
+            f"be biased. {_ask_for_a_second(playbook, person)}",
         )
+
+
+def _ask_for_a_second(playbook: Playbook, person: Contact) -> str:
+    """Whom to ask for a second person at their company: not someone who has declined,
+    whom the follow-ups no longer ask anything."""
+    if playbook.declined_on(person) is not None:
+        return (
+            "Ask your other contacts for a second person to talk to there "
+            f"({person.name} has declined: do not ask again)"
+        )
+    return (
+        f"Ask {first_name(person.name)} or your other contacts for a second person to talk to there"
+    )
 
 
 def _name(playbook: Playbook, slug: str) -> str:

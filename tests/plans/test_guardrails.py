@@ -273,6 +273,25 @@ def test_one_person_met_at_a_company_is_flagged(
     assert status == 0 and lines[0] in err
 
 
+def test_the_one_person_met_who_has_since_declined_is_not_the_one_to_ask(
+    tmp_path: Path,
+) -> None:
+    """Jane said no to a second meeting: the follow-ups no longer ask her anything, so the
+    warning sends you to your other contacts only."""
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    write(
+        root,
+        "content/contacts/jane-doe.md",
+        "---\nname: Jane Doe\ncompany: acme\ndeclined: 2026-11-01\n---\n",
+    )
+    lines = [line for line in reported(root) if "acme.md" in line]
+    assert lines == [
+        "warning: content/companies/acme.md:2: name: Jane Doe is the only person you have "
+        "met at Acme; one view can be biased. Ask your other contacts for a second person "
+        "to talk to there (Jane Doe has declined: do not ask again)"
+    ]
+
+
 def test_a_second_person_met_or_planned_clears_it(tmp_path: Path) -> None:
     bob = "---\nname: Bob Roe\ncompany: acme\n---\n"
     root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
