@@ -48,7 +48,6 @@ def log_page(
     css = inline_styles(themes, config.page_size)
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     csp = f"default-src 'none'; style-src 'sha256-{digest}'; form-action 'none'; base-uri 'none'"
-    weeks = [Week(monday, tuple(rows)) for monday, rows in groupby(entries, lambda e: e.week)]
     owner = config.owner or (playbook.profile.name if playbook.profile else "")
     try:  # a mistake in the theme is reported like a content error, with its line
         template = make_environment(themes).get_template(REPORT_TEMPLATE)
@@ -61,7 +60,7 @@ def log_page(
             end=end,
             today=today,
             page_size=config.page_size,
-            weeks=weeks,
+            weeks=weeks_of(entries, start, end),
             entries=entries,
             employers=len({e.employer or e.contact for e in entries}),
             counts={kind: sum(1 for e in entries if e.kind == kind) for kind in KINDS},
@@ -74,6 +73,19 @@ def log_page(
 
 
 KINDS = (MEETING, REQUEST, FOLLOW_UP)
+
+
+def weeks_of(entries: Sequence[LogEntry], start: dt.date, end: dt.date) -> list[Week]:
+    """Every week from the one holding `start` to the one holding `end`, with its entries
+    (oldest first). A week without any is listed too: an office that asks for a log per
+    week reads a week missing from the page as a sheet lost."""
+    found = {monday: tuple(rows) for monday, rows in groupby(entries, lambda e: e.week)}
+    monday = start - dt.timedelta(days=start.weekday())
+    weeks = []
+    while monday <= end:
+        weeks.append(Week(monday, found.get(monday, ())))
+        monday += dt.timedelta(weeks=1)
+    return weeks
 
 
 def inline_styles(themes: Sequence[Path], page_size: str) -> str:

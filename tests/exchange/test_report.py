@@ -224,6 +224,23 @@ def test_the_paper_size_follows_page_size(sample_root: Path) -> None:
     assert "@page { size: A4;" in page.read_text()
 
 
+def test_a_week_without_contacts_is_listed_as_such(sample_root: Path) -> None:
+    """Offices that ask for a log per week read a week missing from the page as a sheet
+    lost: the week of 23 November (nothing held or sent yet) says it has none."""
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-02", "--to", "2026-11-29"]
+    assert main([*args, *TODAY]) == 0
+    (page,) = (sample_root / "reports").glob("*.html")
+    html = page.read_text()
+    weeks = re.findall(r"Week of (\w+ \d+ \w+) \d+ <span[^>]*>· ([^<]*)</span>", html)
+    assert weeks == [
+        ("Mon 2 Nov", "5 contacts"),
+        ("Mon 9 Nov", "4 contacts"),
+        ("Mon 16 Nov", "7 contacts"),
+        ("Mon 23 Nov", "no contacts recorded"),
+    ]
+    assert html.count("<table") == 3
+
+
 def test_an_empty_range_says_so(sample_root: Path) -> None:
     assert (
         main(

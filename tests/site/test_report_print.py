@@ -122,11 +122,15 @@ def test_a_week_prints_on_one_page(page: Any, logs: tuple[str, Path]) -> None:
 
 
 @needs_poppler
-def test_two_months_of_the_sample_print_on_three_pages(page: Any, logs: tuple[str, Path]) -> None:
+def test_two_months_of_the_sample_print_on_three_or_four_pages(
+    page: Any, logs: tuple[str, Path]
+) -> None:
+    """Nine weeks, three of them without contacts (a line each): the taller A4 sheet
+    holds them on three pages, Letter needs a fourth for the last lines."""
     size, folder = logs
     pdf = printed(page, folder, "2026-10-01", "2026-11-30")
     assert paper(pdf) == PAPER[size]
-    assert pdf_page_count(pdf) == 3
+    assert pdf_page_count(pdf) == {"letter": 4, "a4": 3}[size]
 
 
 @needs_poppler
