@@ -875,7 +875,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     from generator.exchange.exporting import checked, csv_tables, today_of, write_tables
 
     _require_playbook(args.root)
-    found = checked(args.root)
+    found = checked(args.root, args.today)
     _print_problems(found.warnings)
     folder = args.output if args.output is not None else args.root / "export"
     today = today_of(found, args.today)
@@ -892,7 +892,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from generator.exchange.report import REPORT_FOLDER, work_search_report, write_report
 
     _require_playbook(args.root)
-    found = checked(args.root)
+    found = checked(args.root, args.today)
     _print_problems(found.warnings)
     today = today_of(found, args.today)
     report = work_search_report(found, args.start, args.end or today, today)

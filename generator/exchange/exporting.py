@@ -45,9 +45,10 @@ class Checked:
     warnings: list[ContentError]
 
 
-def checked(root: Path) -> Checked:
-    """Load and check the playbook at `root`; BuildError with every error otherwise."""
-    playbook, problems = checked_playbook(root)
+def checked(root: Path, today: dt.date | None = None) -> Checked:
+    """Load and check the playbook at `root`, the plans as of `today` (`--today`, as
+    `playbook check --today` does); BuildError with every error otherwise."""
+    playbook, problems = checked_playbook(root, today)
     if problems.errors:
         raise BuildError(problems.errors, problems.warnings)
     return Checked(playbook, problems.warnings)

@@ -109,6 +109,15 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
+def test_csv_export_warns_as_of_the_day_given(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The follow-ups exported are those of `--today`: so are the warnings printed."""
+    args = ["export", "csv", "-C", str(sample_root), "-o", str(tmp_path / "out")]
+    assert main([*args, "--today", "2026-10-20"]) == 0
+    assert "after today (2026-10-20)" in capsys.readouterr().err
+
+
 def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "sheets"
     assert main(["export", "csv", "-C", str(sample_root), "-o", str(folder), *TODAY]) == 0

@@ -276,6 +276,17 @@ def test_meetings_left_out_or_unclear_are_named(
     assert "warning: content/meetings/2026-11-20-elena-marsh.md:1: format: not set" in err
 
 
+def test_the_warnings_are_those_of_the_day_given(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--today` is the day the log is made as of: the checks printed before it are those
+    `playbook check --today` prints, not the ones of the day the command runs."""
+    args = ["report", "-C", str(sample_root), "--from", "2026-10-01", "--today", "2026-10-20"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "status: marked done, but the meeting is on 2026-10-28, after today (2026-10-20)" in err
+
+
 def test_to_before_from_is_a_usage_error(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
