@@ -171,6 +171,19 @@ def test_the_targets_page_says_how_ties_and_missing_scores_rank(tmp_path: Path) 
     assert "the same scores go by name" in lede
 
 
+def test_the_target_lists_mark_who_declined(tmp_path: Path) -> None:
+    """Whom you know at a target is whom you might ask next: the Targets page and the
+    dashboard's top targets mark who declined, as the company's page does."""
+    root = copy_sample(tmp_path / "pb")
+    nadia = root / "content/contacts/nadia-petrov.md"
+    nadia.write_text(nadia.read_text().replace("---\n", "---\ndeclined: 2026-11-20\n", 1))
+    site = build(root, today=SAMPLE_TODAY).output
+    targets = scan(site / "companies" / "index.html").text
+    assert "Graham Pike declined" in targets and "Nadia Petrov declined" in targets
+    assert "Rachel Adeyemi declined" not in targets
+    assert "Nadia Petrov declined , Rachel Adeyemi" in scan(site / "index.html").text
+
+
 def test_no_target_companies_yet_says_how_to_add_them(tmp_path: Path) -> None:
     """A new playbook without companies: the Targets page and the dashboard's Top targets
     say how to start the list, instead of an empty table and a heading over nothing."""
