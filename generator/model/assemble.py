@@ -47,7 +47,7 @@ from generator.model.entities import (
 from generator.model.fields import SLUG, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
 from generator.model.sections import meeting_parts
-from generator.model.slugs import file_slug
+from generator.model.slugs import WINDOWS_DEVICES, file_slug
 from generator.model.suggest import (
     Names,
     close_slugs,
@@ -372,20 +372,8 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
     unique: dict[tuple[str, str], Parsed] = {}
     for item in parsed:
         slug = item.slug if item.kind == "profile" else file_slug(item.slug)
-        if not slug:
-            message = (
-                f"file name {item.slug!r} has no letter or digit to make a page address of; "
-                "rename the file"
-            )
-            problems.error(item.doc.path, 1, "slug", message)
-            continue
-        if len(slug.encode()) > MAX_SLUG_BYTES:
-            message = (
-                f"file name is {len(slug.encode())} bytes long; its pages are named after it, "
-                f"and file names may be at most 255 bytes: shorten it to {MAX_SLUG_BYTES} "
-                "letters or fewer"
-            )
-            problems.error(item.doc.path, 1, "slug", message)
+        if unusable := _unusable_slug(item, slug):
+            problems.error(item.doc.path, 1, "slug", unusable)
             continue
         key = (item.kind, slug)
         if key in unique:
@@ -396,6 +384,28 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
             continue
         unique[key] = item if slug == item.slug else Parsed(item.kind, slug, item.doc)
     return unique
+
+
+def _unusable_slug(item: Parsed, slug: str) -> str | None:
+    """Why the pages of a file cannot be named after its slug, if they cannot."""
+    if not slug:
+        return (
+            f"file name {item.slug!r} has no letter or digit to make a page address of; "
+            "rename the file"
+        )
+    if len(slug.encode()) > MAX_SLUG_BYTES:
+        return (
+            f"file name is {len(slug.encode())} bytes long; its pages are named after it, "
+            f"and file names may be at most 255 bytes: shorten it to {MAX_SLUG_BYTES} "
+            "letters or fewer"
+        )
+    if slug in WINDOWS_DEVICES and item.kind in LINKED_KINDS:
+        return (
+            f"{slug!r} is a name Windows keeps for a device: its pages, named after it, could "
+            f"not be written or synced there; rename the file (a fuller name, or {slug}-2.md "
+            "as `playbook new` names it)"
+        )
+    return None
 
 
 def _with_file_slug(item: Unparsed) -> Unparsed:

@@ -20,6 +20,12 @@ from generator.model.fields import SLUG
 MAX_LENGTH = 60
 """Long names are cut at a hyphen so file names stay manageable."""
 
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))]
+)
+"""Names Windows keeps for devices: no file or folder may have one (`con.md` neither), so a
+page folder named so cannot be made there, nor synced there from Dropbox or iCloud."""
+
 _SYLLABIC = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE")
 _APOSTROPHES = "'\u2019\u02bc`"
 
@@ -28,8 +34,14 @@ def slugify(name: str) -> str:
     """The slug of `name`, or "" when nothing in it can be written in ASCII letters or digits.
 
     `Zoë O'Neil` → `zoe-oneil`, `Дмитрий Иванов` → `dmitriy-ivanov`, `山田 太郎` →
-    `shan-tian-tai-lang` (a stable reading, not always the one the person uses).
+    `shan-tian-tai-lang` (a stable reading, not always the one the person uses). A name
+    Windows keeps for a device gets a number: `Con` → `con-2`.
     """
+    return unique_slug(_transliterated(name), WINDOWS_DEVICES)
+
+
+def _transliterated(name: str) -> str:
+    """The slug of `name` as its letters spell it, whatever Windows thinks of it."""
     ascii_name = anyascii("".join(_spelled(ch) for ch in unicodedata.normalize("NFC", name)))
     text = ascii_name.lower()
     for mark in _APOSTROPHES:
@@ -55,8 +67,9 @@ def _spelled(ch: str) -> str:
 def file_slug(stem: str) -> str:
     """The slug of a content file, from its name without `.md`: the name itself when it
     is a slug already, else one made from it (`Priya Natarajan` → `priya-natarajan`, as
-    Obsidian users name their files); "" when nothing can be made of it."""
-    return stem if SLUG.match(stem) else slugify(stem)
+    Obsidian users name their files); "" when nothing can be made of it. `CON.md` is `con`,
+    as `con.md` is: a name for a device, which `check` refuses."""
+    return stem if SLUG.match(stem) else _transliterated(stem)
 
 
 def fallback_slug(name: str, prefix: str) -> str:

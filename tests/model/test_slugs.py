@@ -71,3 +71,27 @@ def test_a_file_name_too_long_for_its_pages_is_an_error_check_reports(tmp_path: 
         (f"content/contacts/{long}.md", 1, "slug")
     ]
     assert "252 bytes long" in errors[0].message and "200 letters or fewer" in errors[0].message
+
+
+@pytest.mark.parametrize(("name", "slug"), [("Con", "con-2"), ("AUX", "aux-2"), ("Com1", "com1-2")])
+def test_a_name_windows_keeps_for_a_device_gets_a_number(name: str, slug: str) -> None:
+    """A folder named `con` cannot be made on Windows: `import` and `new` avoid it."""
+    assert slugify(name) == slug
+    assert unique_slug(slugify(name), {slug}) == f"{slug}-2"
+
+
+@pytest.mark.parametrize("stem", ["con", "NUL", "lpt1", "Com9"])
+def test_a_file_named_as_a_windows_device_is_an_error_check_reports(
+    tmp_path: Path, stem: str
+) -> None:
+    """The pages of `con.md` are in `contacts/con/`, which Windows cannot make (or sync
+    from Dropbox): `check` says so, on every system, rather than a build on Windows failing."""
+    write(tmp_path, f"content/contacts/{stem}.md", "---\nname: Con Byrne\n---\n")
+    write(tmp_path, f"content/meetings/{stem}.md", "---\ncontact: jane\ndate: 2026-11-01\n---\n")
+    write(tmp_path, "content/contacts/jane.md", "---\nname: Jane\n---\n")
+    errors = check(tmp_path).errors
+    assert [(e.path, e.line, e.field) for e in errors] == [
+        (f"content/contacts/{stem}.md", 1, "slug"),
+        (f"content/meetings/{stem}.md", 1, "slug"),
+    ]
+    assert f"'{stem.lower()}' is a name Windows keeps for a device" in errors[0].message
