@@ -377,13 +377,22 @@ def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[st
             continue
         key = (item.kind, slug)
         if key in unique:
-            first = unique[key].doc.path
-            problems.error(
-                item.doc.path, 1, "slug", f"{slug!r} is also the name of {first}; rename one"
-            )
+            problems.error(item.doc.path, 1, "slug", _taken(slug, unique[key].doc.path, item))
             continue
         unique[key] = item if slug == item.slug else Parsed(item.kind, slug, item.doc)
     return unique
+
+
+def _taken(slug: str, first: str, item: Parsed) -> str:
+    """Why a file's slug is another file's: the two names may look the same in a message,
+    when one writes `ë` as one character and the other as `e` and a mark (as macOS does)."""
+    if unicodedata.normalize("NFC", first) == unicodedata.normalize("NFC", item.doc.path):
+        return (
+            f"{slug!r} is also the name of {first}: the same file name, its accents written "
+            "two ways (macOS writes an accent as a mark of its own), so likely two copies of "
+            "one file; keep one"
+        )
+    return f"{slug!r} is also the name of {first}; rename one"
 
 
 def _unusable_slug(item: Parsed, slug: str) -> str | None:

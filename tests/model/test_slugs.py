@@ -95,3 +95,17 @@ def test_a_file_named_as_a_windows_device_is_an_error_check_reports(
         (f"content/meetings/{stem}.md", 1, "slug"),
     ]
     assert f"'{stem.lower()}' is a name Windows keeps for a device" in errors[0].message
+
+
+def test_two_files_of_one_name_written_with_accents_two_ways_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    """`Zoë.md` as Linux writes it and as macOS does (e + a combining mark) look the same
+    in the message: it says how they differ, not just "rename one"."""
+    write(tmp_path, "content/contacts/Zo\u00eb Ng.md", "---\nname: Zoe Ng\n---\n")
+    write(tmp_path, "content/contacts/Zoe\u0308 Ng.md", "---\nname: Zoe Ng\n---\n")
+    errors = check(tmp_path).errors
+    assert [(e.path, e.line, e.field) for e in errors] == [
+        ("content/contacts/Zo\u00eb Ng.md", 1, "slug")
+    ]
+    assert "accents written two ways" in errors[0].message
