@@ -10,6 +10,7 @@ find their last result at once (`live/assembly.py`).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Collection
 from contextlib import suppress
 from pathlib import Path
@@ -101,6 +102,8 @@ class LiveSources:
                 continue
             if path == content or path.suffix != ".md" or path.is_dir():
                 return False  # content/ itself came or went, or a folder in it
+            if path in self._files and self._notes and not os.path.lexists(path):
+                return False  # a source gone: a copy of it refused as one may be one now
             before = self._files.pop(path, None)
             rel = path.relative_to(self.root).as_posix()
             self._notes.pop(rel, None)

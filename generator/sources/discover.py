@@ -4,13 +4,15 @@ Only regular files are sources: a named pipe, socket or device with a `.md` name
 skipped with a warning (reading a pipe would wait forever). A symbolic link is
 followed only to a file inside the playbook (or inside content/, wherever that is):
 a link elsewhere is refused, so a playbook never publishes a file from outside it.
-Folder links are not followed.
+Folder links are not followed. A copy that a sync tool made beside its original
+(`jane 2.md`, `jane (conflicted copy …).md`) is refused: it would be a second Jane.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,15 @@ def theme_names(root: Path) -> list[str]:
 
 KIND_FOLDERS = ("contacts", "companies", "meetings", "questions")
 PROFILE_FILE = "profile.md"
+
+_COPY_SUFFIX = re.compile(
+    r"(?: \([^()]*conflict[^()]*\)"  # Dropbox, Nextcloud: `jane (Maya's conflicted copy …)`
+    r"|\.sync-conflict-\d{8}-\d{6}(?:-[0-9A-Z]{7})?"  # Syncthing
+    r"| \d+| \(\d+\)"  # iCloud `jane 2`, Google Drive or a download `jane (1)`
+    r"| copy(?: \d+)?| - copy(?: \(\d+\))?)\Z",  # Finder, Explorer
+    re.IGNORECASE,
+)
+"""What sync tools and duplicate commands add to a file's name, beside the original."""
 
 _EDITOR_LITTER_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part")
 
@@ -156,6 +167,16 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
     rel = path.relative_to(root).as_posix()
     if path.is_symlink() and not _link_allowed(path, root, rel, problems):
         return None
+    if original := _copy_of(path):
+        problems.error(
+            rel,
+            1,
+            "file",
+            f"looks like a copy of {_rel(original, root)} that a sync tool (or a duplicate "
+            "command) made, and would be built as a page of its own: keep the edits you want "
+            f"in {original.name} and delete this file (or, if it is not a copy, rename it)",
+        )
+        return None
     parts = path.relative_to(root / "content").parts
     slug = path.stem
     if parts == (PROFILE_FILE,):
@@ -166,6 +187,16 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
         rel, 1, "file", "is not in contacts/, companies/, meetings/ or questions/; ignored"
     )
     return None
+
+
+def _copy_of(path: Path) -> Path | None:
+    """The file that `path` is a copy of, by its name (`jane-doe 2.md` beside `jane-doe.md`,
+    as iCloud names a copy when both changed at once); None when there is no such file."""
+    suffix = _COPY_SUFFIX.search(path.stem)
+    if suffix is None or suffix.start() == 0:
+        return None
+    original = path.with_name(path.stem[: suffix.start()] + path.suffix)
+    return original if original.is_file() else None
 
 
 def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:

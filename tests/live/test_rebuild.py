@@ -589,3 +589,20 @@ def test_long_lists_kept_in_runs_stay_equal_to_full_builds(tmp_path: Path) -> No
         assert outcome.ok and "contacts/" in outcome.rendered
         assert_same_as_full_build(made, root, tmp_path / "full")
     assert "Acting " in (made.out / "contacts/index.html").read_text()
+
+
+def test_a_sync_copy_is_refused_live_and_read_once_its_original_is_gone(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """iCloud's `ada-brook 2.md` beside `ada-brook.md` is an error, as in a build; once
+    the original is deleted (the copy kept), the copy is a contact, as in a build."""
+    ada = write(sample_root, "content/contacts/ada-brook.md", "---\nname: Ada Brook\n---\n")
+    copy = write(sample_root, "content/contacts/ada-brook 2.md", "---\nname: Ada Brook\n---\n")
+    outcome = builder.build([ada, copy])
+    assert [(e.path, e.field) for e in outcome.errors] == [
+        ("content/contacts/ada-brook 2.md", "file")
+    ]
+    ada.unlink()
+    outcome = builder.build([ada])
+    assert outcome.ok, outcome.errors
+    assert (builder.out / "contacts/ada-brook-2/index.html").is_file()

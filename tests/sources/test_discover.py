@@ -196,3 +196,52 @@ def test_a_markdown_file_with_an_upper_case_ending_is_named_not_skipped(tmp_path
         "warning: content/contacts/shouting.MD:1: file: ends in '.MD', and playbook reads "
         "files ending in '.md'; ignored (rename it)"
     ]
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "jane-doe (Maya's conflicted copy 2026-11-20).md",  # Dropbox
+        "jane-doe (conflicted copy 2026-11-20 101010).md",  # Nextcloud
+        "jane-doe (Case Conflict).md",  # Dropbox, two names differing by case
+        "jane-doe.sync-conflict-20261120-101010-ABCDEFG.md",  # Syncthing
+        "jane-doe 2.md",  # iCloud
+        "jane-doe (1).md",  # Google Drive, a download
+        "jane-doe copy.md",  # Finder
+        "jane-doe - Copy (2).md",  # Explorer
+    ],
+)
+def test_a_copy_a_sync_tool_made_is_an_error_not_a_second_contact(
+    tmp_path: Path, copy: str
+) -> None:
+    """Built, it would be a second Jane Doe with her own page, follow-ups and reminders,
+    and the edits in it would be lost when one is deleted: `check` names both files."""
+    root = playbook(tmp_path)
+    write(root, f"content/contacts/{copy}", JANE)
+    assert messages(check(root)) == [
+        f"content/contacts/{copy}:1: file: looks like a copy of content/contacts/jane-doe.md "
+        "that a sync tool (or a duplicate command) made, and would be built as a page of its "
+        "own: keep the edits you want in jane-doe.md and delete this file (or, if it is not "
+        "a copy, rename it)"
+    ]
+
+
+@pytest.mark.parametrize("name", ["jane-doe-2.md", "jane-doe 2.md", "route (66).md"])
+def test_a_name_like_a_copy_is_a_source_when_there_is_no_original(
+    tmp_path: Path, name: str
+) -> None:
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(root, f"content/contacts/{name}", JANE)
+    problems = Problems()
+    found = discover(root, problems)
+    assert [s.rel for s in found] == [f"content/contacts/{name}", "content/profile.md"]
+    assert not problems.items
+
+
+def test_a_copy_written_while_serving_is_refused_as_a_walk_would(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    copy = write(root, "content/contacts/jane-doe 2.md", JANE)
+    problems = Problems()
+    assert source_at(root, copy, problems) is None
+    assert "looks like a copy of content/contacts/jane-doe.md" in messages(problems)[0]
