@@ -122,10 +122,17 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
         problems.error(path, 1, "file", "is empty; expected front matter between '---' lines")
         return None
     split = _split(text)
+    conflicts = _merge_conflicts(text)
+    for line in conflicts:
+        in_body = split is not None and line >= split[2]
+        problems.error(path, line, "body" if in_body else "front matter", _CONFLICT)
     if split is None:
-        problems.error(path, 1, "front matter", _unfenced(text))
+        if not conflicts:
+            problems.error(path, 1, "front matter", _unfenced(text))
         return None
     yaml_text, body, body_line = split
+    if conflicts and conflicts[0] < body_line:
+        return None  # the YAML holds both versions: its own messages would only confuse
     return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2)
 
 
@@ -137,7 +144,32 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
     text = _decoded(path, content, problems)
     if text is None:
         return None
+    if conflicts := _merge_conflicts(text):
+        for line in conflicts:
+            problems.error(path, line, "yaml", _CONFLICT)
+        return None
     return _parse_yaml(path, text, "", 1, problems, first_line=1, part="yaml")
+
+
+_CONFLICT = (
+    "git left a merge conflict here (the <<<<<<<, ======= and >>>>>>> lines): keep the "
+    "version you want, and delete the other and the marker lines"
+)
+
+
+def _merge_conflicts(text: str) -> list[int]:
+    """The lines (1-based) where a merge conflict that git left in a file starts: a
+    `<<<<<<<` line with a `>>>>>>>` line after it. Built, both versions would be published,
+    the markers as text (and `=======` makes the line above it a heading)."""
+    starts: list[int] = []
+    opened: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("<<<<<<<"):
+            opened = number
+        elif line.startswith(">>>>>>>") and opened is not None:
+            starts.append(opened)
+            opened = None
+    return starts
 
 
 def _decoded(path: str, content: bytes, problems: Problems) -> str | None:

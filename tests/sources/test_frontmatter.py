@@ -317,3 +317,41 @@ def test_a_yaml_mistake_in_playbook_yaml_is_explained_for_settings(text: str, me
     problems = Problems()
     assert parse_yaml_file("playbook.yaml", text.encode(), problems) is None
     assert [str(error) for error in problems.errors] == [message]
+
+
+CONFLICT = (
+    "git left a merge conflict here (the <<<<<<<, ======= and >>>>>>> lines): keep the "
+    "version you want, and delete the other and the marker lines"
+)
+
+
+def test_a_merge_conflict_git_left_in_the_body_is_named_not_published() -> None:
+    """Built, the markers would be shown as text and `=======` would make the line above it
+    a heading: both versions published as if they were notes."""
+    doc, problems = parse(
+        "---\nname: Jane\n---\n\nMet at a meetup.\n<<<<<<< HEAD\nTalked about routing.\n"
+        "=======\nTalked about pricing.\n>>>>>>> 3f2a1b9 (notes from phone)\n"
+    )
+    assert doc is not None  # its fields are still checked
+    assert [str(p) for p in problems.items] == [f"c.md:6: body: {CONFLICT}"]
+
+
+def test_a_merge_conflict_in_the_front_matter_is_named_at_its_line() -> None:
+    doc, problems = parse(
+        "---\nname: Jane\n<<<<<<< HEAD\nrole: Analyst\n=======\nrole: Senior Analyst\n"
+        ">>>>>>> laptop\n---\n"
+    )
+    assert doc is None
+    assert [str(p) for p in problems.items] == [f"c.md:3: front matter: {CONFLICT}"]
+
+
+def test_a_merge_conflict_in_playbook_yaml_is_named_at_its_line() -> None:
+    problems = Problems()
+    text = "title: Mine\n<<<<<<< HEAD\nowner: A\n=======\nowner: B\n>>>>>>> other\n"
+    assert parse_yaml_file("playbook.yaml", text.encode(), problems) is None
+    assert [str(p) for p in problems.items] == [f"playbook.yaml:2: yaml: {CONFLICT}"]
+
+
+def test_a_line_of_angle_brackets_alone_is_not_a_conflict() -> None:
+    doc, problems = parse("---\nname: Jane\n---\n\n<<<<<<< is how git marks a conflict\n")
+    assert doc is not None and not problems.items
