@@ -183,10 +183,21 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
         return SourceFile(path, rel, "profile", "profile")
     if len(parts) >= 2 and parts[0] in KIND_FOLDERS:
         return SourceFile(path, rel, parts[0], slug)
-    problems.warn(
-        rel, 1, "file", "is not in contacts/, companies/, meetings/ or questions/; ignored"
-    )
+    problems.warn(rel, 1, "file", _outside_kinds(parts[0] if len(parts) >= 2 else None))
     return None
+
+
+def _outside_kinds(folder: str | None) -> str:
+    """Why a file under content/ is not read: in no kind's folder, or in one whose name is
+    near a kind's (`Contacts` as Finder or Explorer makes it, `contact`)."""
+    near = (folder.lower(), f"{folder.lower()}s") if folder else ()
+    for kind in KIND_FOLDERS:
+        if kind in near:
+            return (
+                f"is in {folder}/, which playbook does not read; ignored (rename the folder "
+                f"{kind}/)"
+            )
+    return "is not in contacts/, companies/, meetings/ or questions/; ignored"
 
 
 def _copy_of(path: Path) -> Path | None:

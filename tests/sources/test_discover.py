@@ -245,3 +245,16 @@ def test_a_copy_written_while_serving_is_refused_as_a_walk_would(tmp_path: Path)
     problems = Problems()
     assert source_at(root, copy, problems) is None
     assert "looks like a copy of content/contacts/jane-doe.md" in messages(problems)[0]
+
+
+@pytest.mark.parametrize("folder", ["Contacts", "CONTACTS", "contact"])
+def test_a_kind_folder_named_in_capitals_or_singular_is_named_with_the_fix(
+    tmp_path: Path, folder: str
+) -> None:
+    """Finder and Explorer make `Contacts`: the warning says which folder to rename."""
+    root = playbook(tmp_path)
+    write(root, f"content/{folder}/ada.md", "---\nname: Ada\n---\n")
+    assert messages(check(root)) == [
+        f"warning: content/{folder}/ada.md:1: file: is in {folder}/, which playbook does not "
+        f"read; ignored (rename the folder contacts/)"
+    ]
