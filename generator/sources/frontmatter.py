@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problems
-from generator.sources.yaml_errors import explain, no_space_fix
+from generator.sources.yaml_errors import explain, look_alike, look_alike_in_line, no_space_fix
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -257,6 +257,9 @@ def _parse_yaml(
         data = {}
     if not isinstance(data, dict):
         for index, written in enumerate(yaml_text.splitlines()):
+            if isinstance(data, str) and (wrong := look_alike_in_line(written)):
+                problems.error(path, index + first_line, part, wrong)
+                return None
             if isinstance(data, str) and (spaced := no_space_fix(written)) is not None:
                 message = f"needs a space after the colon: {spaced}"
                 problems.error(path, index + first_line, part, message)
@@ -315,6 +318,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 )
             key_line = key_node.start_mark.line + marks.offset
             _refuse_long_number(key_node, key_line)
+            if wrong := look_alike(str(key_node.value)):
+                raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line)
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key

@@ -57,6 +57,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             f"the quote ({quote}) opened on this line is never closed: end the value with {quote}"
         )
     if "mapping values are not allowed" in problem or "could not find expected ':'" in problem:
+        for index in (opened, at - 1, at):
+            if 0 <= index < len(lines) and (wrong := look_alike_in_line(lines[index])):
+                return index, wrong
         for index in (opened, at - 1, at):  # `name:Ana` then `role: x` reads as one text
             if 0 <= index < len(lines) and (spaced := no_space_fix(lines[index])) is not None:
                 return index, f"needs a space after the colon: {spaced}"
@@ -91,6 +94,42 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     if "did not find expected key" in problem:
         return at, _unexpected(line, column, help_)
     return at, f"is not valid YAML: {problem or context} ({help_})"
+
+
+_LOOK_ALIKES = {
+    "\u00a0": "a non-breaking space (U+00A0; Option+Space types one on a Mac)",
+    "\u202f": "a narrow non-breaking space (U+202F)",
+    "\u3000": "a full-width space (U+3000)",
+    "\uff1a": "a full-width colon (U+FF1A)",
+    "\u200b": "an invisible zero-width space (U+200B)",
+    "\u200c": "an invisible zero-width non-joiner (U+200C)",
+    "\u200d": "an invisible zero-width joiner (U+200D)",
+    "\u2060": "an invisible word joiner (U+2060)",
+    "\ufeff": "an invisible byte order mark (U+FEFF)",
+}
+"""Characters that look like a space or a colon, or like nothing, which YAML reads as
+letters: pasted from a web page or a chat, or typed by a keyboard layout."""
+
+
+def look_alike(name: str) -> str | None:
+    """What is wrong with a field name (or the start of a line) that holds a character from
+    `_LOOK_ALIKES`, with the fix; None when it holds none."""
+    char = next((c for c in name if c in _LOOK_ALIKES), None)
+    if char is None:
+        return None
+    what = _LOOK_ALIKES[char]
+    if char == "\uff1a":
+        return f"holds {what}, which YAML does not read as a colon: type : instead"
+    if "invisible" in what:
+        return f"holds {what} in a field name: retype the line"
+    return f"holds {what}, which YAML does not read as a space: retype it as a plain space"
+
+
+def look_alike_in_line(line: str) -> str | None:
+    """`look_alike` for a line's field name and the character after its colon (`role:`
+    and a non-breaking space), where a look-alike breaks the line; not in its value."""
+    colon = line.find(":")
+    return look_alike(line[: colon + 2] if colon != -1 else line)
 
 
 _NO_SPACE = re.compile(r"(\s*(?:- )?[A-Za-z_][\w-]*):([^\s/:].*)")

@@ -355,3 +355,41 @@ def test_a_merge_conflict_in_playbook_yaml_is_named_at_its_line() -> None:
 def test_a_line_of_angle_brackets_alone_is_not_a_conflict() -> None:
     doc, problems = parse("---\nname: Jane\n---\n\n<<<<<<< is how git marks a conflict\n")
     assert doc is not None and not problems.items
+
+
+NBSP = (
+    "holds a non-breaking space (U+00A0; Option+Space types one on a Mac), which YAML does "
+    "not read as a space: retype it as a plain space"
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        ("name:\u00a0Ana\n", f"c.md:2: front matter: {NBSP}"),
+        ("name: Ana\nrole:\u00a0Analyst\n", f"c.md:3: front matter: {NBSP}"),
+        ("name\u00a0: Ana\n", f"c.md:2: front matter: {NBSP}"),
+        ("name: Ana\n\u00a0 role: Analyst\n", f"c.md:3: front matter: {NBSP}"),
+        (
+            "name: Ana\nrole\uff1a Analyst\n",
+            "c.md:3: front matter: holds a full-width colon (U+FF1A), which YAML does not "
+            "read as a colon: type : instead",
+        ),
+        (
+            "\u200bname: Ana\n",
+            "c.md:2: front matter: holds an invisible zero-width space (U+200B) in a field "
+            "name: retype the line",
+        ),
+    ],
+)
+def test_a_character_that_looks_like_a_space_or_colon_is_named(front: str, error: str) -> None:
+    """Pasted from a web page or typed by a keyboard layout: shown as `name : is not a
+    field (did you mean name?)`, or as a line that is not `field: value`, the line looked
+    right and the message could not be acted on."""
+    assert errors_of(front) == [error]
+
+
+def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
+    doc, problems = parse("---\nname: Ana\nrole: Team of 10\u00a0people\n---\n")
+    assert not problems.items and doc is not None
+    assert doc.data["role"] == "Team of 10\u00a0people"
