@@ -128,7 +128,8 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
         problems.error(path, line, "body" if in_body else "front matter", _CONFLICT)
     if split is None:
         if not conflicts:
-            problems.error(path, 1, "front matter", _unfenced(text))
+            line, message = _unfenced(text)
+            problems.error(path, line, "front matter", message)
         return None
     yaml_text, body, body_line = split
     if conflicts and conflicts[0] < body_line:
@@ -199,15 +200,37 @@ def _utf16(content: bytes) -> bool:
     )
 
 
-def _unfenced(text: str) -> str:
-    """What is wrong with a file whose front matter cannot be cut out."""
-    lines = text.splitlines()
-    if lines and lines[0].rstrip() == FENCE:  # as `_split` reads the first line
-        return (
+def _unfenced(text: str) -> tuple[int, str]:
+    """Where and what is wrong with a file whose front matter cannot be cut out."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    opened = bool(lines) and lines[0] == FENCE  # as `_split` reads the first line
+    for number, line in enumerate(lines[1:] if opened else lines[:1], start=2 if opened else 1):
+        if line and line != FENCE and set(line) <= _DASHES:
+            return number, (
+                f"this line is {line!r}, not '---' (three hyphens; autocorrect makes a dash "
+                "of them): retype it"
+            )
+    if opened:
+        return 1, (
             "the front matter that starts here has no closing '---' line: add one after "
             "the last field"
         )
-    return "expected the file to start with '---', then YAML, then '---'"
+    first = next((number for number, line in enumerate(lines, start=1) if line), 1)
+    if lines and lines[first - 1] == FENCE:
+        return 1, (
+            "the file starts with blank lines, and its front matter must start on the first "
+            f"line: delete the lines above the '---' on line {first}"
+        )
+    if lines and lines[0] == "+++":
+        return 1, (
+            "is TOML (between '+++' lines), which playbook does not read: write YAML between "
+            "'---' lines (name: Jane)"
+        )
+    return 1, "expected the file to start with '---', then YAML, then '---'"
+
+
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+"""A hyphen and the dashes that look like one (autocorrect turns `---` into `—`)."""
 
 
 def _split(text: str) -> tuple[str, str, int] | None:

@@ -393,3 +393,37 @@ def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
     doc, problems = parse("---\nname: Ana\nrole: Team of 10\u00a0people\n---\n")
     assert not problems.items and doc is not None
     assert doc.data["role"] == "Team of 10\u00a0people"
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (
+            "\u2014\nname: Jane\n\u2014\n",
+            "c.md:1: front matter: this line is '\u2014', not '---' (three hyphens; "
+            "autocorrect makes a dash of them): retype it",
+        ),
+        (
+            "---\nname: Jane\n\u2013-\n\nNotes.\n",
+            "c.md:3: front matter: this line is '\u2013-', not '---' (three hyphens; "
+            "autocorrect makes a dash of them): retype it",
+        ),
+        (
+            "\n\n---\nname: Jane\n---\n",
+            "c.md:1: front matter: the file starts with blank lines, and its front matter "
+            "must start on the first line: delete the lines above the '---' on line 3",
+        ),
+        (
+            '+++\nname = "Jane"\n+++\n',
+            "c.md:1: front matter: is TOML (between '+++' lines), which playbook does not "
+            "read: write YAML between '---' lines (name: Jane)",
+        ),
+    ],
+)
+def test_a_fence_that_is_not_three_hyphens_on_the_first_line_is_named(
+    text: str, error: str
+) -> None:
+    """TextEdit's smart dashes, a blank line an editor kept, Hugo's TOML: the message said
+    only that the file must start with '---', which it seemed to."""
+    _, problems = parse(text)
+    assert [str(p) for p in problems.items] == [error]
