@@ -106,13 +106,13 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                     "is a link to a folder, which playbook does "
                     "not follow; ignored (move the folder here instead)",
                 )
-            elif _markdown(entry.name.lower()) and not _markdown(entry.name):
+            elif ending := _wrong_ending(entry.name):
                 problems.warn(
                     _rel(path, root),
                     1,
                     "file",
-                    f"ends in {Path(entry.name).suffix!r}, and playbook reads files ending in "
-                    "'.md'; ignored (rename it)",
+                    f"ends in {ending!r}, and playbook reads files ending in '.md'; ignored "
+                    "(rename it)",
                 )
             elif _markdown(entry.name):
                 if entry.is_symlink() or entry.is_file(follow_symlinks=False):
@@ -151,6 +151,23 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     if any(parent.is_symlink() for parent in path.parents[: len(folders)]):
         return None  # inside a link to a folder, which `discover` does not follow either
     return _classify(path, root, problems)
+
+
+_WRONG_ENDING = re.compile(
+    r"(\.md(?:\.txt|[ .]+)|\.(?:markdown|mdown|mkdn?|mdwn))\Z", re.IGNORECASE
+)
+"""Endings of a file meant as Markdown: Notepad's `.md.txt` (Explorer hides the `.txt`), a
+space or dot typed after `.md`, the other Markdown endings."""
+
+
+def _wrong_ending(name: str) -> str | None:
+    """The ending of a file meant as Markdown that playbook does not read (`.MD` too)."""
+    if _markdown(name) or is_editor_litter(name):
+        return None
+    if _markdown(name.lower()):
+        return Path(name).suffix
+    found = _WRONG_ENDING.search(name)
+    return found[1] if found else None
 
 
 def _skipped_folder(name: str) -> bool:

@@ -258,3 +258,32 @@ def test_a_kind_folder_named_in_capitals_or_singular_is_named_with_the_fix(
         f"warning: content/{folder}/ada.md:1: file: is in {folder}/, which playbook does not "
         f"read; ignored (rename the folder contacts/)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "ending"),
+    [
+        ("jane.md.txt", ".md.txt"),  # Notepad's "Text Documents", the .txt hidden by Explorer
+        ("jane.markdown", ".markdown"),
+        ("jane.mdown", ".mdown"),
+        ("jane.md ", ".md "),  # a space after the name, which Finder lets you type
+        ("jane.md.", ".md."),
+    ],
+)
+def test_a_file_meant_as_markdown_with_another_ending_is_named_not_skipped(
+    tmp_path: Path, name: str, ending: str
+) -> None:
+    """Skipped without a word, the contact was simply missing from the playbook."""
+    root = playbook(tmp_path)
+    (root / f"content/contacts/{name}").write_text("---\nname: Jo\n---\n")
+    assert messages(check(root)) == [
+        f"warning: content/contacts/{name}:1: file: ends in {ending!r}, and playbook reads "
+        "files ending in '.md'; ignored (rename it)"
+    ]
+
+
+def test_other_files_beside_the_markdown_are_left_alone(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    for name in ("README.txt", "photo.jpg", "jane.md~", "jane.md.swp"):
+        (root / f"content/contacts/{name}").write_text("x")
+    assert messages(check(root)) == []
