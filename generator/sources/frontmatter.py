@@ -13,6 +13,7 @@ complaints are put in plain words, with the fix (yaml_errors.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,8 +186,30 @@ def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
-        problems.error(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
+        problems.error(path, line, "file", _not_utf8(content, exc.start))
         return None
+
+
+def _not_utf8(content: bytes, start: int) -> str:
+    """Why a file is not UTF-8, naming the character at `start` as Windows-1252 (which
+    Latin-1 text reads the same in) would read it: `José` saved by an older editor."""
+    begins = content.rfind(b"\n", 0, start) + 1
+    ends = content.find(b"\n", start)
+    line = content[begins : ends if ends != -1 else len(content)].decode("cp1252", "replace")
+    at = start - begins  # one byte is one character in Windows-1252
+    char = line[at]
+    if not char.isprintable() or char == "\ufffd":
+        return "is not valid UTF-8 text; save it as UTF-8"
+    word = _WORD_END.findall(line[:at])[0] + _WORD.findall(line[at:])[0]
+    shown = f"the {char!r} of {word!r}" if len(word) <= 40 else f"the {char!r} on this line"
+    return (
+        f"is not valid UTF-8 text: {shown} looks saved as Windows-1252 or Latin-1; save the "
+        "file as UTF-8"
+    )
+
+
+_WORD_END = re.compile(r"\S*\Z")
+_WORD = re.compile(r"\A\S*")
 
 
 def _utf16(content: bytes) -> bool:

@@ -85,7 +85,16 @@ def test_plain_yaml_file_not_in_utf8_names_the_line() -> None:
     text = "title: My search\ntimezone: Europe/Paris\nowner: José Martín\n".encode("latin-1")
     assert parse_yaml_file("playbook.yaml", text, problems) is None
     assert [str(p) for p in problems.errors] == [
-        "playbook.yaml:3: file: is not valid UTF-8 text; save it as UTF-8"
+        "playbook.yaml:3: file: is not valid UTF-8 text: the 'é' of 'José' looks saved as "
+        "Windows-1252 or Latin-1; save the file as UTF-8"
+    ]
+
+
+def test_a_byte_no_encoding_reads_is_named_by_its_line_alone() -> None:
+    problems = Problems()
+    assert parse_document("c.md", b"---\nname: Jo\x81\n---\n", problems) is None
+    assert [str(p) for p in problems.errors] == [
+        "c.md:2: file: is not valid UTF-8 text; save it as UTF-8"
     ]
 
 
