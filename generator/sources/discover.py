@@ -200,13 +200,17 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
         return SourceFile(path, rel, "profile", "profile")
     if len(parts) >= 2 and parts[0] in KIND_FOLDERS:
         return SourceFile(path, rel, parts[0], slug)
-    problems.warn(rel, 1, "file", _outside_kinds(parts[0] if len(parts) >= 2 else None))
+    problems.warn(rel, 1, "file", _outside_kinds(parts))
     return None
 
 
-def _outside_kinds(folder: str | None) -> str:
-    """Why a file under content/ is not read: in no kind's folder, or in one whose name is
-    near a kind's (`Contacts` as Finder or Explorer makes it, `contact`)."""
+def _outside_kinds(parts: tuple[str, ...]) -> str:
+    """Why a file under content/ (`parts` of its path there) is not read: in no kind's
+    folder, or in one whose name is near a kind's (`Contacts` as Finder or Explorer makes
+    it, `contact`), or `Profile.md`."""
+    if len(parts) == 1 and parts[0].lower() == PROFILE_FILE:
+        return f"is read only as {PROFILE_FILE}, in lower case; ignored (rename it)"
+    folder = parts[0] if len(parts) >= 2 else None
     near = (folder.lower(), f"{folder.lower()}s") if folder else ()
     for kind in KIND_FOLDERS:
         if kind in near:

@@ -287,3 +287,15 @@ def test_other_files_beside_the_markdown_are_left_alone(tmp_path: Path) -> None:
     for name in ("README.txt", "photo.jpg", "jane.md~", "jane.md.swp"):
         (root / f"content/contacts/{name}").write_text("x")
     assert messages(check(root)) == []
+
+
+def test_a_profile_named_in_capitals_is_named_with_the_fix(tmp_path: Path) -> None:
+    """`Profile.md`, as a Mac user may name it: the pitch was missing, with a warning that
+    said only that the file is in no kind's folder."""
+    root = tmp_path / "pb"
+    write(root, "content/Profile.md", "---\nname: Maya\n---\nPitch.\n")
+    assert messages(check(root)) == [
+        "warning: content/Profile.md:1: file: is read only as profile.md, in lower case; "
+        "ignored (rename it)",
+        "warning: content/profile.md:1: file: is missing; agendas will have no pitch",
+    ]
