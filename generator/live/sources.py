@@ -102,8 +102,9 @@ class LiveSources:
                 continue
             if path == content or path.suffix != ".md" or path.is_dir():
                 return False  # content/ itself came or went, or a folder in it
-            if path in self._files and self._notes and not os.path.lexists(path):
-                return False  # a source gone: a copy of it refused as one may be one now
+            if path in self._files and not os.path.lexists(path):
+                return False  # a source gone: what stands for it now (a copy of it refused
+                # beside it, iCloud's placeholder) only a walk can tell
             before = self._files.pop(path, None)
             rel = path.relative_to(self.root).as_posix()
             self._notes.pop(rel, None)

@@ -14,7 +14,7 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Problems
@@ -106,6 +106,10 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                     "is a link to a folder, which playbook does "
                     "not follow; ignored (move the folder here instead)",
                 )
+            elif (evicted := _evicted(path)) is not None:
+                source = _classify(evicted, root, problems)
+                if source is not None:  # read_source says why it cannot be read
+                    found.append(replace(source, path=path))
             elif ending := _wrong_ending(entry.name):
                 problems.warn(
                     _rel(path, root),
@@ -124,6 +128,19 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                         _rel(path, root), 1, "file", f"is {_special(path)}, not a file; ignored"
                     )
     return sorted(found, key=lambda s: s.rel)
+
+
+ICLOUD_PLACEHOLDER = re.compile(r"\.(.+\.md)\.icloud\Z")
+"""The hidden file iCloud leaves for a file it keeps only online (`.jane.md.icloud`)."""
+
+
+def _evicted(path: Path) -> Path | None:
+    """The file that iCloud's placeholder at `path` stands for, when it is not here: a
+    source still, so what names it waits for it, and reading it says to download it."""
+    found = ICLOUD_PLACEHOLDER.fullmatch(path.name)
+    if found is None or os.path.lexists(path.with_name(found[1])):
+        return None
+    return path.with_name(found[1])
 
 
 def _leads_to_folder(entry: os.DirEntry[str]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
-from generator.sources.discover import SourceFile
+from generator.sources.discover import ICLOUD_PLACEHOLDER, SourceFile
 from generator.sources.frontmatter import MAX_FILE_BYTES, Document, parse_document
 
 
@@ -26,6 +26,13 @@ class Refused(OSError):
 def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file at `path`; Refused for anything else or anything larger
     than `limit`; OSError when the system cannot read it."""
+    if ICLOUD_PLACEHOLDER.fullmatch(path.name):
+        raise Refused(
+            errno.ENOENT,
+            "it is kept in iCloud only, not on this computer: download it (in Finder, "
+            "Download Now), then build again",
+            str(path),
+        )
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode

@@ -606,3 +606,14 @@ def test_a_sync_copy_is_refused_live_and_read_once_its_original_is_gone(
     outcome = builder.build([ada])
     assert outcome.ok, outcome.errors
     assert (builder.out / "contacts/ada-brook-2/index.html").is_file()
+
+
+def test_a_file_icloud_moves_off_this_computer_is_named_live(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """iCloud deletes the file and leaves a hidden placeholder, which the watcher does not
+    report: the deletion alone must bring the message a build gives."""
+    (sample_root / ELENA).rename(sample_root / "content/contacts/.elena-marsh.md.icloud")
+    outcome = builder.build([sample_root / ELENA])
+    assert [(e.path, e.field) for e in outcome.errors] == [(ELENA, "file")]
+    assert "kept in iCloud only" in outcome.errors[0].message

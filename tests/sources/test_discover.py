@@ -299,3 +299,28 @@ def test_a_profile_named_in_capitals_is_named_with_the_fix(tmp_path: Path) -> No
         "ignored (rename it)",
         "warning: content/profile.md:1: file: is missing; agendas will have no pitch",
     ]
+
+
+ICLOUD = (
+    "cannot be read: it is kept in iCloud only, not on this computer: download it (in "
+    "Finder, Download Now), then build again"
+)
+
+
+def test_a_file_icloud_moved_off_this_computer_is_named_not_missing(tmp_path: Path) -> None:
+    """iCloud's "Optimise Mac Storage" replaces `jane-doe.md` with a hidden
+    `.jane-doe.md.icloud`: Jane was missing without a word, and what named her failed with
+    "no contact named jane-doe". She is named, and what names her waits for her."""
+    root = playbook(tmp_path)
+    (root / "content/contacts/jane-doe.md").unlink()
+    (root / "content/contacts/.jane-doe.md.icloud").write_bytes(b"bplist00\x00\x01")
+    write(root, "content/contacts/sam.md", "---\nname: Sam\nreferred_by: jane-doe\n---\n")
+    problems = check(root)
+    assert [str(p) for p in problems.errors] == [f"content/contacts/jane-doe.md:1: file: {ICLOUD}"]
+    assert "no contact" not in " ".join(messages(problems))
+
+
+def test_a_placeholder_beside_its_downloaded_file_is_left_alone(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    (root / "content/contacts/.jane-doe.md.icloud").write_bytes(b"bplist00")
+    assert messages(check(root)) == []
