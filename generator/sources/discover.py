@@ -95,6 +95,8 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
             continue
         for entry in entries:
             path = Path(entry.path)
+            if _refused_name(path, entry.is_dir(follow_symlinks=False), root, problems):
+                continue
             if entry.is_dir(follow_symlinks=False):
                 if not _skipped_folder(entry.name):
                     folders.append(path)
@@ -143,6 +145,28 @@ def _evicted(path: Path) -> Path | None:
     return path.with_name(found[1])
 
 
+def _refused_name(path: Path, folder: bool, root: Path, problems: Problems) -> bool:
+    """Refuse a folder or Markdown file whose name is not UTF-8 (`jos\\xe9.md`, from an old
+    zip or a Latin-1 system): its name could be neither shown nor made into an address."""
+    try:
+        path.name.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        pass
+    if not (_markdown(path.name) or (folder and not _skipped_folder(path.name))):
+        return False
+    guess = os.fsencode(path.name).decode("cp1252", "replace")
+    shown = os.fsencode(_rel(path, root)).decode("utf-8", "backslashreplace")
+    problems.error(
+        shown,
+        1,
+        "folder" if folder else "file",
+        "its name is not UTF-8 text (it was made on another system, or unpacked from an old "
+        f"zip); ignored: rename it ({guess}?)",
+    )
+    return True
+
+
 def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
     """Does this link lead to a folder? (No, for a link that leads back to itself.)"""
     try:
@@ -165,6 +189,9 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     folders = path.relative_to(content).parts[:-1]
     if any(_skipped_folder(f) for f in folders) or not _markdown(path.name):
         return None
+    for within in [*reversed(path.parents[: len(folders)]), path]:
+        if _refused_name(within, within != path, root, problems):
+            return None  # as `discover` refuses it, and all a folder so named holds
     if any(parent.is_symlink() for parent in path.parents[: len(folders)]):
         return None  # inside a link to a folder, which `discover` does not follow either
     return _classify(path, root, problems)

@@ -324,3 +324,34 @@ def test_a_placeholder_beside_its_downloaded_file_is_left_alone(tmp_path: Path) 
     root = playbook(tmp_path)
     (root / "content/contacts/.jane-doe.md.icloud").write_bytes(b"bplist00")
     assert messages(check(root)) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> None:
+    """`josé.md` unpacked from an old zip or copied from a Latin-1 system: the build ended
+    in a UnicodeEncodeError."""
+    root = playbook(tmp_path)
+    folder = os.fsencode(root / "content/contacts")
+    with open(folder + b"/jos\xe9.md", "wb") as handle:
+        handle.write(b"---\nname: Jose\n---\n")
+    os.mkdir(folder + b"/caf\xe9")
+    with open(folder + b"/caf\xe9/ann.md", "wb") as handle:
+        handle.write(b"---\nname: Ann\n---\n")
+    assert messages(check(root)) == [
+        "content/contacts/caf\\xe9:1: folder: its name is not UTF-8 text (it was made on "
+        "another system, or unpacked from an old zip); ignored: rename it (café?)",
+        "content/contacts/jos\\xe9.md:1: file: its name is not UTF-8 text (it was made on "
+        "another system, or unpacked from an old zip); ignored: rename it (josé.md?)",
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_live_as_in_a_build(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    folder = os.fsencode(root / "content/contacts")
+    os.mkdir(folder + b"/caf\xe9")
+    for name in (b"/jos\xe9.md", b"/caf\xe9/ann.md"):
+        with open(folder + name, "wb") as handle:
+            handle.write(b"---\nname: Jose\n---\n")
+    for name, shown in [(b"/jos\xe9.md", "jos\\xe9.md"), (b"/caf\xe9/ann.md", "caf\\xe9")]:
+        problems = Problems()
+        assert source_at(root, Path(os.fsdecode(folder + name)), problems) is None
+        assert [p.path for p in problems.items] == [f"content/contacts/{shown}"]
