@@ -182,12 +182,26 @@ def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
             path, 1, "file", 'is UTF-16 text (Notepad\'s "Unicode"), not UTF-8; save it as UTF-8'
         )
         return None
+    for signature, what in _NOT_PLAIN_TEXT.items():
+        if content.startswith(signature):
+            problems.error(path, 1, "file", what)
+            return None
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         problems.error(path, line, "file", _not_utf8(content, exc.start))
         return None
+
+
+_NOT_PLAIN_TEXT = {
+    b"{\\rtf": "is rich text (RTF), not plain text: in TextEdit choose Format, Make Plain "
+    "Text, and save it again",
+    b"PK\x03\x04": "is a Word document (or another zip file), not plain text: save it as "
+    "plain text (UTF-8)",
+}
+"""How documents that are not plain text start: what TextEdit saves unless told to save
+plain text, and a Word file named `.md`."""
 
 
 def _not_utf8(content: bytes, start: int) -> str:

@@ -436,3 +436,28 @@ def test_a_fence_that_is_not_three_hyphens_on_the_first_line_is_named(
     only that the file must start with '---', which it seemed to."""
     _, problems = parse(text)
     assert [str(p) for p in problems.items] == [error]
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (
+            b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n---\\\nname: Jane\\\n",
+            "c.md:1: file: is rich text (RTF), not plain text: in TextEdit choose Format, "
+            "Make Plain Text, and save it again",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01",
+            "c.md:1: file: is a Word document (or another zip file), not plain text: save "
+            "it as plain text (UTF-8)",
+        ),
+    ],
+)
+def test_a_document_that_is_not_plain_text_is_named_for_what_it_is(
+    content: bytes, error: str
+) -> None:
+    """TextEdit saves rich text unless told not to; a Word file renamed `.md` is a zip: the
+    messages were that the file must start with '---', or a stray byte's guess."""
+    problems = Problems()
+    assert parse_document("c.md", content, problems) is None
+    assert [str(p) for p in problems.items] == [error]
