@@ -165,7 +165,7 @@ def _merge_conflicts(text: str) -> list[int]:
     the markers as text (and `=======` makes the line above it a heading)."""
     starts: list[int] = []
     opened: int | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if line.startswith("<<<<<<<"):
             opened = number
         elif line.startswith(">>>>>>>") and opened is not None:
@@ -239,7 +239,7 @@ def _utf16(content: bytes) -> bool:
 
 def _unfenced(text: str) -> tuple[int, str]:
     """Where and what is wrong with a file whose front matter cannot be cut out."""
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line.rstrip() for line in _lines(text)]
     opened = bool(lines) and lines[0] == FENCE  # as `_split` reads the first line
     for number, line in enumerate(lines[1:] if opened else lines[:1], start=2 if opened else 1):
         if line and line != FENCE and set(line) <= _DASHES:
@@ -271,13 +271,23 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 def _split(text: str) -> tuple[str, str, int] | None:
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     if not lines or lines[0].rstrip() != FENCE:
         return None
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() in (FENCE, "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return None
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text` with their ends, broken where an editor and Markdown break them
+    (`\n`, `\r\n`, `\r`), not at every character `str.splitlines` takes for a line
+    break (a line separator pasted from a web page, a form feed)."""
+    return [line for line in _LINE.findall(text) if line]
 
 
 def _parse_yaml(
@@ -316,7 +326,7 @@ def _parse_yaml(
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        for index, written in enumerate(yaml_text.splitlines()):
+        for index, written in enumerate(_lines(yaml_text)):
             if isinstance(data, str) and (wrong := look_alike_in_line(written)):
                 problems.error(path, index + first_line, part, wrong)
                 return None

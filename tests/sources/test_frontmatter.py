@@ -461,3 +461,20 @@ def test_a_document_that_is_not_plain_text_is_named_for_what_it_is(
     problems = Problems()
     assert parse_document("c.md", content, problems) is None
     assert [str(p) for p in problems.items] == [error]
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85"])
+def test_only_line_breaks_that_editors_show_count_as_lines(odd: str) -> None:
+    """A line separator pasted from a web page or a PDF is no line break in an editor nor
+    to Markdown: counted as one, it put every message about the body a line below the
+    line meant."""
+    doc, problems = parse(f"---\nname: Jane\nrole: 'Lead{odd}Data'\n---\n\nNotes.\n")
+    assert not problems.items and doc is not None
+    assert doc.body_line == 5
+    assert doc.body == "\nNotes.\n"
+
+
+def test_old_mac_line_breaks_still_count_as_lines() -> None:
+    doc, problems = parse("---\rname: Jane\r---\r\rNotes.\r")
+    assert not problems.items and doc is not None
+    assert doc.body_line == 4 and doc.data == {"name": "Jane"}
