@@ -491,11 +491,15 @@ def _html_as_text(tokens: Sequence[Token]) -> None:
 
 
 def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
-    """Every wikilink token with the 0-based body line of its block."""
+    """Every wikilink token with its 0-based body line: its block's, and a line more for
+    each line break before it in the block (notes are written as long paragraphs)."""
     line = 0
     for token in tokens:
         if token.map is not None:
             line = token.map[0]
+        breaks = 0
         for child in token.children or ():
-            if child.type == "wikilink":
-                yield child, line
+            if child.type in ("softbreak", "hardbreak"):
+                breaks += 1
+            elif child.type == "wikilink":
+                yield child, line + breaks

@@ -75,6 +75,15 @@ def test_wikilinks_resolve_label_and_report_broken_lines() -> None:
     assert out.links == ("jane", "jane", "ghost")
 
 
+def test_a_broken_wikilink_is_reported_at_its_own_line_of_a_paragraph() -> None:
+    """Notes are written as long paragraphs: the message named the paragraph's first line,
+    however far below it the link was."""
+    broken: list[tuple[str, int]] = []
+    text = "Met at the fair.\nTalked a lot\\\nabout [[ghost]] and\n- not a list [[ghoul]]\n"
+    render(text, resolve, lambda n, line: broken.append((n, line)))
+    assert broken == [("ghost", 2), ("ghoul", 3)]
+
+
 def test_wikilinks_in_a_field_show_as_their_text_not_as_broken() -> None:
     """A goal or a question is one line of Markdown without the link table: its
     `[[link]]` reads as written (check warns), never struck through in red."""
