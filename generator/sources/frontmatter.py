@@ -290,6 +290,12 @@ def _lines(text: str) -> list[str]:
     return [line for line in _LINE.findall(text) if line]
 
 
+_YAML_ONLY_BREAKS = str.maketrans("\x85\u2028\u2029", "   ")
+"""Characters YAML takes for line breaks and an editor does not (a line separator pasted
+from a web page or a PDF): read as spaces, so that the lines YAML counts are the editor's,
+and `Lead<U+2028>Data` is `Lead Data`, as YAML folds a line break in a value."""
+
+
 def _parse_yaml(
     path: str,
     yaml_text: str,
@@ -300,6 +306,7 @@ def _parse_yaml(
     part: str = "front matter",
 ) -> Document | None:
     """`part`: what the YAML is called in messages (a settings file has no front matter)."""
+    yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
     loader = _Loader(yaml_text)
     marks = _Marks(offset=first_line)
     try:

@@ -478,3 +478,13 @@ def test_old_mac_line_breaks_still_count_as_lines() -> None:
     doc, problems = parse("---\rname: Jane\r---\r\rNotes.\r")
     assert not problems.items and doc is not None
     assert doc.body_line == 4 and doc.data == {"name": "Jane"}
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("quote", ["", "'", '"'])
+def test_a_line_separator_in_the_yaml_is_a_space_not_a_line(odd: str, quote: str) -> None:
+    """YAML takes it for a line break, so every field below it was named a line too low."""
+    doc, problems = parse(f"---\nname: Jane\nrole: {quote}Lead{odd}Data{quote}\ncompany: x\n---\n")
+    assert not problems.items and doc is not None
+    assert doc.lines["company"] == 4
+    assert doc.data["role"] == "Lead Data"
