@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from generator.errors import ContentError, Problems
@@ -407,6 +408,12 @@ def _unusable_slug(item: Parsed, slug: str) -> str | None:
             f"file name is {len(slug.encode())} bytes long; its pages are named after it, "
             f"and file names may be at most 255 bytes: shorten it to {MAX_SLUG_BYTES} "
             "letters or fewer"
+        )
+    folder = PurePosixPath(item.doc.path).parent
+    if slug == "index" and item.kind in LINKED_KINDS and folder.name != item.kind:
+        return (
+            f"the file is named {PurePosixPath(item.doc.path).name}, and a file's own name is "
+            f"its page address, not its folder's: rename it {folder.name}.md"
         )
     if slug in WINDOWS_DEVICES and item.kind in LINKED_KINDS:
         return (

@@ -109,3 +109,20 @@ def test_two_files_of_one_name_written_with_accents_two_ways_are_told_apart(
         ("content/contacts/Zo\u00eb Ng.md", 1, "slug")
     ]
     assert "accents written two ways" in errors[0].message
+
+
+@pytest.mark.parametrize("name", ["index.md", "_index.md"])
+def test_a_page_bundle_named_after_its_folder_is_named_with_the_fix(
+    tmp_path: Path, name: str
+) -> None:
+    """Hugo keeps a page as `jane-doe/index.md`: here its slug would be `index`, its page
+    `contacts/index/`, and every `[[jane-doe]]` would link to nothing."""
+    write(tmp_path, f"content/contacts/jane-doe/{name}", "---\nname: Jane Doe\n---\n")
+    errors = check(tmp_path).errors
+    assert [(e.path, e.line, e.field) for e in errors] == [
+        (f"content/contacts/jane-doe/{name}", 1, "slug")
+    ]
+    assert errors[0].message == (
+        f"the file is named {name}, and a file's own name is its page address, not its "
+        "folder's: rename it jane-doe.md"
+    )
