@@ -25,6 +25,7 @@ import yaml
 from generator.build import resolve_today
 from generator.errors import Problems, UsageError
 from generator.model import slugs
+from generator.model.assemble import MAX_SLUG_BYTES
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_slugs, did_you_mean
@@ -162,7 +163,8 @@ def new_file(
     today = today or resolve_today(None, config)
     if kind == "meeting":
         contact = _contact_slug(root, name, sources)
-        slug = f"{(day or today).isoformat()}-{contact}"
+        # cut to the longest slug `check` takes: the date may take a long one past it
+        slug = f"{(day or today).isoformat()}-{contact}"[:MAX_SLUG_BYTES].rstrip("-")
     else:
         contact, slug = "", _new_slug(name, kind)
         company = _company_slug(company, sources) if company is not None else company

@@ -137,6 +137,19 @@ def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     )
 
 
+def test_a_meeting_with_a_contact_of_a_long_file_name_gets_a_name_check_accepts(
+    sample_root: Path,
+) -> None:
+    """The date before the contact's file name took it past the longest a slug may be:
+    `new` wrote a file that `check` then refused."""
+    long = "-".join(["abcdefghi"] * 20)[:199]
+    (sample_root / f"content/contacts/{long}.md").write_text("---\nname: Long\n---\n")
+    made = new_file(sample_root, "meeting", long, today=TODAY)
+    assert len(made.stem) <= 200 and made.stem.startswith("2026-11-22-abcdefghi")
+    assert not made.stem.endswith("-")
+    assert not [e for e in check(sample_root, TODAY).errors if e.field == "slug"]
+
+
 @pytest.mark.parametrize(("purpose", "minutes"), [("informational", 30), ("networking", 20)])
 def test_a_new_meeting_suggests_the_length_its_kind_usually_gets(
     sample_root: Path, purpose: str, minutes: int
