@@ -16,7 +16,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
-from generator.sources.discover import SourceFile, discover, source_at
+from generator.sources.discover import SourceFile, discover, icloud_placeholder, source_at
 from generator.sources.read import Read, parse_source, read_source, unreadable
 
 
@@ -105,6 +105,8 @@ class LiveSources:
             if path in self._files and not os.path.lexists(path):
                 return False  # a source gone: what stands for it now (a copy of it refused
                 # beside it, iCloud's placeholder) only a walk can tell
+            if path not in self._files and icloud_placeholder(path) in self._files:
+                return False  # downloaded again: its placeholder is gone, unreported
             before = self._files.pop(path, None)
             rel = path.relative_to(self.root).as_posix()
             self._notes.pop(rel, None)

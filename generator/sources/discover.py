@@ -136,6 +136,11 @@ ICLOUD_PLACEHOLDER = re.compile(r"\.(.+\.md)\.icloud\Z")
 """The hidden file iCloud leaves for a file it keeps only online (`.jane.md.icloud`)."""
 
 
+def icloud_placeholder(path: Path) -> Path:
+    """Where iCloud puts the placeholder of the file at `path` when it keeps it online."""
+    return path.with_name(f".{path.name}.icloud")
+
+
 def _evicted(path: Path) -> Path | None:
     """The file that iCloud's placeholder at `path` stands for, when it is not here: a
     source still, so what names it waits for it, and reading it says to download it."""

@@ -617,3 +617,5 @@ def test_a_file_icloud_moves_off_this_computer_is_named_live(
     outcome = builder.build([sample_root / ELENA])
     assert [(e.path, e.field) for e in outcome.errors] == [(ELENA, "file")]
     assert "kept in iCloud only" in outcome.errors[0].message
+    (sample_root / "content/contacts/.elena-marsh.md.icloud").rename(sample_root / ELENA)
+    assert builder.build([sample_root / ELENA]).ok  # downloaded: the one Elena again
