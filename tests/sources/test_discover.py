@@ -247,7 +247,7 @@ def test_a_copy_written_while_serving_is_refused_as_a_walk_would(tmp_path: Path)
     assert "looks like a copy of content/contacts/jane-doe.md" in messages(problems)[0]
 
 
-@pytest.mark.parametrize("folder", ["Contacts", "CONTACTS", "contact"])
+@pytest.mark.parametrize("folder", ["Contacts", "CONTACTS", "contact", "contacts ", "contacts."])
 def test_a_kind_folder_named_in_capitals_or_singular_is_named_with_the_fix(
     tmp_path: Path, folder: str
 ) -> None:
