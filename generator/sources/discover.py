@@ -203,10 +203,11 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
 
 
 _WRONG_ENDING = re.compile(
-    r"(\.md(?:\.txt|[ .]+)|\.(?:markdown|mdown|mkdn?|mdwn))\Z", re.IGNORECASE
+    r"(\.md(?:\.txt|\.md|[ .]+)|\.(?:markdown|mdown|mkdn?|mdwn))\Z", re.IGNORECASE
 )
 """Endings of a file meant as Markdown: Notepad's `.md.txt` (Explorer hides the `.txt`), a
-space or dot typed after `.md`, the other Markdown endings."""
+`.md` typed after a hidden `.md`, a space or dot typed after it, the other Markdown
+endings."""
 
 
 def _wrong_ending(name: str) -> str | None:
@@ -226,7 +227,7 @@ def _skipped_folder(name: str) -> bool:
 
 def _markdown(name: str) -> bool:
     """A Markdown file, not an editor's swap, backup or temporary file."""
-    return name.endswith(".md") and not is_editor_litter(name)
+    return name.endswith(".md") and not name.endswith(".md.md") and not is_editor_litter(name)
 
 
 def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:

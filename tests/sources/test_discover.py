@@ -268,6 +268,7 @@ def test_a_kind_folder_named_in_capitals_or_singular_is_named_with_the_fix(
         ("jane.mdown", ".mdown"),
         ("jane.md ", ".md "),  # a space after the name, which Finder lets you type
         ("jane.md.", ".md."),
+        ("jane.md.md", ".md.md"),  # `.md` typed after the `.md` Explorer hides
     ],
 )
 def test_a_file_meant_as_markdown_with_another_ending_is_named_not_skipped(
