@@ -113,13 +113,7 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                 if source is not None:  # read_source says why it cannot be read
                     found.append(replace(source, path=path))
             elif ending := _wrong_ending(entry.name):
-                problems.warn(
-                    _rel(path, root),
-                    1,
-                    "file",
-                    f"ends in {ending!r}, and playbook reads files ending in '.md'; ignored "
-                    "(rename it)",
-                )
+                _warn_ending(path, root, ending, problems)
             elif _markdown(entry.name):
                 if entry.is_symlink() or entry.is_file(follow_symlinks=False):
                     source = _classify(path, root, problems)
@@ -192,7 +186,12 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
         except (OSError, ValueError):
             return None
     folders = path.relative_to(content).parts[:-1]
-    if any(_skipped_folder(f) for f in folders) or not _markdown(path.name):
+    if any(_skipped_folder(f) for f in folders):
+        return None
+    if ending := _wrong_ending(path.name):  # `jane.md.md`, which the watcher reports
+        _warn_ending(path, root, ending, problems)
+        return None
+    if not _markdown(path.name):
         return None
     for within in [*reversed(path.parents[: len(folders)]), path]:
         if _refused_name(within, within != path, root, problems):
@@ -218,6 +217,12 @@ def _wrong_ending(name: str) -> str | None:
         return Path(name).suffix
     found = _WRONG_ENDING.search(name)
     return found[1] if found else None
+
+
+def _warn_ending(path: Path, root: Path, ending: str, problems: Problems) -> None:
+    """The one warning for a file meant as Markdown, from a walk and from the watcher."""
+    message = f"ends in {ending!r}, and playbook reads files ending in '.md'; ignored (rename it)"
+    problems.warn(_rel(path, root), 1, "file", message)
 
 
 def _skipped_folder(name: str) -> bool:

@@ -283,6 +283,19 @@ def test_a_file_meant_as_markdown_with_another_ending_is_named_not_skipped(
     ]
 
 
+def test_a_file_with_a_doubled_ending_saved_while_serving_is_named_as_a_walk_would(
+    tmp_path: Path,
+) -> None:
+    root = playbook(tmp_path)
+    path = write(root, "content/contacts/jo.md.md", "---\nname: Jo\n---\n")
+    problems = Problems()
+    assert source_at(root, path, problems) is None
+    assert messages(problems) == [
+        "warning: content/contacts/jo.md.md:1: file: ends in '.md.md', and playbook reads "
+        "files ending in '.md'; ignored (rename it)"
+    ]
+
+
 def test_other_files_beside_the_markdown_are_left_alone(tmp_path: Path) -> None:
     root = playbook(tmp_path)
     for name in ("README.txt", "photo.jpg", "jane.md~", "jane.md.swp"):
