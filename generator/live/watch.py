@@ -38,7 +38,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from generator.model.config import CONFIG_FILE
-from generator.sources.discover import is_editor_litter
+from generator.sources.discover import is_editor_litter, wrong_ending
 
 QUIET = 0.025
 """Seconds without events before a batch of a few paths is released."""
@@ -328,8 +328,9 @@ class SourceWatcher(FileSystemEventHandler):
         if parts[0] == "themes":
             return True
         if parts[0] == "content":
-            # a file counts when it is Markdown; a folder (created, moved, deleted) always
-            return is_directory or path.suffix == ".md"
+            # a file counts when it is Markdown, or meant to be (`jane.MD`, `jane.md.txt`:
+            # a build names it); a folder (created, moved, deleted) always
+            return is_directory or path.suffix == ".md" or wrong_ending(path.name) is not None
         return False
 
     def on_any_event(self, event: FileSystemEvent) -> None:

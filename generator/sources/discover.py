@@ -112,7 +112,7 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                 source = _classify(evicted, root, problems)
                 if source is not None:  # read_source says why it cannot be read
                     found.append(replace(source, path=path))
-            elif ending := _wrong_ending(entry.name):
+            elif ending := wrong_ending(entry.name):
                 _warn_ending(path, root, ending, problems)
             elif _markdown(entry.name):
                 if entry.is_symlink() or entry.is_file(follow_symlinks=False):
@@ -188,7 +188,7 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     folders = path.relative_to(content).parts[:-1]
     if any(_skipped_folder(f) for f in folders):
         return None
-    if ending := _wrong_ending(path.name):  # `jane.md.md`, which the watcher reports
+    if ending := wrong_ending(path.name):  # `jane.md.md`, which the watcher reports
         _warn_ending(path, root, ending, problems)
         return None
     if not _markdown(path.name):
@@ -209,7 +209,7 @@ _WRONG_ENDING = re.compile(
 endings."""
 
 
-def _wrong_ending(name: str) -> str | None:
+def wrong_ending(name: str) -> str | None:
     """The ending of a file meant as Markdown that playbook does not read (`.MD` too)."""
     if _markdown(name) or is_editor_litter(name):
         return None

@@ -136,6 +136,9 @@ def watcher(tmp_path: Path) -> SourceWatcher:
         "playbook.yaml",
         "themes/default/templates/contact.html",
         "themes/default/static/style.css",
+        "content/contacts/jane.MD",  # not read, but named in a warning, as a build names it
+        "content/contacts/jane.md.txt",
+        "content/contacts/jane.markdown",
     ],
 )
 def test_sources_count(watcher: SourceWatcher, rel: str) -> None:
