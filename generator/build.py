@@ -33,6 +33,7 @@ from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, site_pages
 from generator.site.render import Site, make_environment
 from generator.site.theme import static_files, theme_dirs
+from generator.site.theme_check import theme_problems
 from generator.sources.discover import discover
 from generator.sources.read import Read, read
 from generator.stopwatch import Stopwatch
@@ -125,10 +126,13 @@ def load(
 
 def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problems]:
     """The model and every problem `playbook check` reports: the content's, the plans'
-    (on `today`: by default `today:` in playbook.yaml, else the date now)."""
+    (on `today`: by default `today:` in playbook.yaml, else the date now), and the
+    theme's that show without rendering (`theme_problems`)."""
     problems = Problems()
     playbook = load(root, problems)
     problems.items += Facts(playbook, resolve_today(today, playbook.config)).problems()
+    env = make_environment(theme_dirs(root, playbook.config.theme))
+    problems.items += theme_problems(env, root)
     return playbook, problems
 
 

@@ -17,6 +17,14 @@ EXIT_INTERRUPTED = 130
 """The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
 
 
+ENDLESS_TEMPLATE = (
+    "never ends: a macro that calls itself, or templates that extend or include each "
+    "other, with no way out: check its macro calls and its {% extends %} and "
+    "{% include %} lines"
+)
+"""What a theme's template that recursed until Python stopped it is told."""
+
+
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"

@@ -13,7 +13,7 @@ import re
 import traceback
 from pathlib import Path
 
-from generator.errors import printable
+from generator.errors import ENDLESS_TEMPLATE, printable
 
 _ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run the command again",
@@ -68,19 +68,16 @@ def recursion_problem(exc: RecursionError, root: Path) -> str:
     found = _template_in_traceback(exc)
     if found is None:
         return (
-            "something is nested too deeply to follow: a theme template that extends or "
-            "includes itself (check its {% extends %} and {% include %} lines), or folders "
-            "nested hundreds deep"
+            "something is nested too deeply to follow: a theme template that never ends "
+            "(a macro that calls itself, or templates that extend or include each other), "
+            "or folders nested hundreds deep"
         )
     path, line = found
     try:
         shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         shown = path
-    return (
-        f"{printable(shown)}:{line}: template: extends or includes itself, directly or "
-        "through another template: check its {% extends %} and {% include %} lines"
-    )
+    return f"{printable(shown)}:{line}: template: {ENDLESS_TEMPLATE}"
 
 
 def _template_in_traceback(exc: BaseException) -> tuple[str, int] | None:

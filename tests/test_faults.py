@@ -15,6 +15,7 @@ from conftest import SAMPLE_TODAY, write
 
 from generator.build import build, check
 from generator.cli import main
+from generator.errors import ENDLESS_TEMPLATE
 from generator.faults import os_problem, recursion_problem
 
 TODAY = ["--today", SAMPLE_TODAY.isoformat()]
@@ -145,10 +146,11 @@ def test_a_template_that_extends_itself_is_named_at_its_line(
     write(sample_root, f"themes/default/templates/{template}", text + "\n")
     assert main(["build", "-C", str(sample_root), *TODAY]) == 1
     err = without_stages(capsys.readouterr().err)
+    verb = "extends" if template == "contact.html" else "includes"
     assert err == (  # a theme mistake, reported like any other
-        f"themes/default/templates/{template}:1: template: extends or includes "
-        "itself, directly or through another template: check its {% extends %} and "
-        "{% include %} lines\nplaybook: 1 error; nothing was written\n"
+        f"themes/default/templates/{template}:1: template: {verb} itself: a template of "
+        f"yours replaces the theme's {template}, it cannot extend or include it; copy what "
+        "you need of the theme's\nplaybook: 1 error; nothing was written\n"
     )
     assert not (sample_root / "output").exists()
 
@@ -223,8 +225,7 @@ def test_a_loop_in_a_worker_process_is_named_from_the_traceback_it_sent(tmp_path
         'RecursionError: maximum recursion depth exceeded\n"""'
     )
     assert recursion_problem(exc, tmp_path) == (
-        "themes/default/templates/page.html:1: template: extends or includes itself, "
-        "directly or through another template: check its {% extends %} and {% include %} lines"
+        f"themes/default/templates/page.html:1: template: {ENDLESS_TEMPLATE}"
     )
     assert recursion_problem(RecursionError(), tmp_path).startswith(
         "something is nested too deeply to follow"

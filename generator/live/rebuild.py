@@ -69,10 +69,10 @@ from generator.site.render import (
     render_not_found_page,
     render_pages,
     template_fault,
-    template_problem,
     theme_loader,
 )
 from generator.site.theme import Theme, static_files, theme_dirs
+from generator.site.theme_check import render_problems
 from generator.sources.discover import THEMES_FOLDER
 
 
@@ -226,7 +226,8 @@ class LiveBuild:
                 raise
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
-            problems.items.append(template_problem(exc, self.root))
+            env = make_environment(theme.folders)  # a plain one: nothing here is a page's read
+            problems.items += render_problems(exc, env, self.root)
             return self._fail(problems, theme, started)
         everything, self._whole, self._pending = self._whole, False, set()
         self.error_page = None

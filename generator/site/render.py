@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.errors import ContentError, display_path
+from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import first_name
 from generator.model.suggest import close_names, did_you_mean
@@ -310,20 +310,20 @@ def template_fault(exc: BaseException) -> bool:
 
 def template_problem(exc: BaseException, root: Path) -> ContentError:
     """A theme mistake, reported like a content one (`path:line: template: message`):
-    the template and line of a syntax error, or of the frame Jinja's traceback names."""
+    the template and line of a syntax error, or of the frame Jinja's traceback names
+    (for a loop, the last of the playbook's own templates in it)."""
     filename: str | None
     line: int | None
     if isinstance(exc, jinja2.TemplateSyntaxError):
         filename, line = exc.filename, exc.lineno
     else:
         frames = _template_frames(exc)
+        if isinstance(exc, RecursionError):  # the loop is in the playbook's own templates
+            frames = [f for f in frames if Path(f.filename).is_relative_to(root)] or frames
         filename, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
     where = display_path(Path(filename), root) if filename else "themes"
     if isinstance(exc, RecursionError):
-        message = (
-            "extends or includes itself, directly or through another template: "
-            "check its {% extends %} and {% include %} lines"
-        )
+        message = ENDLESS_TEMPLATE
     elif isinstance(exc, jinja2.TemplateError):
         message = exc.message or str(exc)
     else:

@@ -35,14 +35,14 @@ def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
             continue
         for path in sorted(p for p in static.rglob("*") if p.is_file()):
             rel = "static/" + path.relative_to(static).as_posix()
-            if _editors_own(path.relative_to(static)):
+            if editors_own(path.relative_to(static)):
                 continue
             if rel not in seen:
                 seen.add(rel)
                 yield rel, path
 
 
-def _editors_own(rel: Path) -> bool:
+def editors_own(rel: Path) -> bool:
     """A hidden file or folder, or an editor's backup or lock file."""
     name = rel.name
     hidden = any(part.startswith(".") for part in rel.parts)

@@ -1,0 +1,211 @@
+"""The theme's mistakes that show without rendering a page, for `playbook check`.
+
+Every template the theme resolves to is compiled (a syntax error, an unknown filter or
+test), and the templates it names by a constant (`{% extends %}`, `{% include %}`,
+`{% import %}`, `{% from ... import %}`, `shared(...)`, `cached(...)`,
+`cached_each(...)`) are looked up, with the names a `{% from %}` takes from one. The
+mistake a user who copied a macro file from an older version makes, a copy without a
+macro the theme's own templates now import, is named at that copy, with what to do.
+Mistakes that depend on the data (a misspelt variable) still show when a page renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from generator.errors import ContentError, display_path
+from generator.model.suggest import close_names, did_you_mean
+from generator.site.render import template_problem
+from generator.site.theme import editors_own
+
+NAMING_FUNCTIONS = ("shared", "cached", "cached_each")
+"""The theme's functions whose first argument is a template's name."""
+
+
+def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
+    """Every mistake of the theme `env` loads that shows without data, each at its
+    template's path (relative to `root` when it is the playbook's own) and line."""
+    checker = _Checker(env, root)
+    found = [problem for name in checker.names for problem in checker.problems_of(name)]
+    return found + checker.outdated()
+
+
+def render_problems(exc: BaseException, env: jinja2.Environment, root: Path) -> list[ContentError]:
+    """What to report for the theme mistake `exc` met while rendering: the theme's
+    mistakes that show without data, all at once and named where they are to be fixed
+    (an outdated copy of a macro file, not the theme's template that imports from it),
+    else `exc` at the template and line it was raised in."""
+    return theme_problems(env, root) or [template_problem(exc, root)]
+
+
+class _Checker:
+    """The theme's templates, parsed once each, and what each is checked against."""
+
+    def __init__(self, env: jinja2.Environment, root: Path) -> None:
+        self.env, self.root = env, root
+        self.names = sorted(n for n in env.list_templates() if not editors_own(Path(n)))
+        self._trees: dict[str, nodes.Template] = {}
+        self._missing: dict[str, dict[str, list[str]]] = {}
+        """Own copy → name it lacks → the theme's templates that import it."""
+        self._broken: set[str] = set()
+        """Templates whose own mistake explains what others miss in them."""
+
+    def problems_of(self, name: str) -> Iterator[ContentError]:
+        try:
+            tree = self.tree(name)
+        except jinja2.TemplateSyntaxError as exc:
+            yield self._at(name, exc.lineno, exc.message or str(exc))
+            return
+        except UnicodeDecodeError:
+            yield self._at(name, 1, "is not UTF-8 text: save it as UTF-8")
+            return
+        unknown = list(self._unknown_names(name, tree))
+        yield from unknown
+        if not unknown:  # what else compiling finds (a misplaced {% extends %})
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                yield self._at(name, exc.lineno, exc.message or str(exc))
+        for node, wanted in _named_templates(tree):
+            yield from self._reference(name, node, wanted)
+
+    def outdated(self) -> list[ContentError]:
+        """One problem for each copy of the playbook's own that lacks names the theme's
+        templates import from it: a copy of an older version of the theme's file."""
+        problems = []
+        for source, lacking in sorted(self._missing.items()):
+            if source in self._broken:
+                continue
+            names = ", ".join(repr(n) for n in lacking)
+            users = sorted({user for users in lacking.values() for user in users})
+            message = (
+                f"has no {'macro' if len(lacking) == 1 else 'macros'} {names}, which the "
+                f"theme's {', '.join(users)} {'imports' if len(users) == 1 else 'import'}: "
+                f"your copy is older than the theme's; copy {self._builtin_of(source)} "
+                "again and make your changes to it, or delete yours to use the theme's"
+            )
+            problems.append(self._at(source, 1, message))
+        return problems
+
+    def tree(self, name: str) -> nodes.Template:
+        """The parsed template `name` (TemplateNotFound when there is none)."""
+        if name not in self._trees:
+            loader = self.env.loader
+            assert loader is not None
+            source, filename, _ = loader.get_source(self.env, name)
+            self._trees[name] = self.env.parse(source, name, filename)
+        return self._trees[name]
+
+    def _unknown_names(self, name: str, tree: nodes.Template) -> Iterator[ContentError]:
+        """Filters and tests the theme has not (Jinja lets one inside an `{% if %}` wait
+        until it runs)."""
+        for kind, known in (("filter", self.env.filters), ("test", self.env.tests)):
+            for node in tree.find_all(nodes.Filter if kind == "filter" else nodes.Test):
+                if node.name not in known:
+                    hint = did_you_mean(close_names(node.name, known))
+                    message = f"no {kind} named {node.name!r}" + (f" ({hint})" if hint else "")
+                    yield self._at(name, node.lineno, message)
+
+    def _reference(self, name: str, node: nodes.Node, wanted: list[str]) -> Iterator[ContentError]:
+        found = [w for w in wanted if w in self.names]
+        if not found:
+            hint = did_you_mean(close_names(wanted[0], self.names))
+            message = f"{_verb(node)} {wanted[0]!r}, which no theme folder has"
+            yield self._at(name, node.lineno, message + (f" ({hint})" if hint else ""))
+        elif found[0] == name:
+            self._broken.add(name)
+            message = (
+                f"{_verb(node)} itself: a template of yours replaces the theme's {name}, "
+                "it cannot extend or include it; copy what you need of the theme's"
+            )
+            yield self._at(name, node.lineno, message)
+        elif isinstance(node, nodes.FromImport):
+            yield from self._imported(name, node, found[0])
+
+    def _imported(self, name: str, node: nodes.FromImport, source: str) -> Iterator[ContentError]:
+        """Each name `{% from source import ... %}` takes that `source` does not define:
+        kept for `outdated` when `source` is the playbook's own copy and the importer the
+        theme's (the theme expects a newer copy), else named at the import."""
+        try:
+            defined = _defined(self.tree(source))
+        except (jinja2.TemplateError, UnicodeDecodeError):
+            return  # reported as the mistake of `source`
+        for item in node.names:
+            wanted = item[0] if isinstance(item, tuple) else item
+            if wanted in defined:
+                continue
+            if self._is_own(source) and not self._is_own(name):
+                self._missing.setdefault(source, {}).setdefault(wanted, []).append(name)
+            else:
+                hint = did_you_mean(close_names(wanted, defined))
+                message = f"imports {wanted!r} from {source}, which defines no such macro"
+                yield self._at(name, node.lineno, message + (f" ({hint})" if hint else ""))
+
+    def _filename(self, name: str) -> Path:
+        loader = self.env.loader
+        assert loader is not None
+        return Path(loader.get_source(self.env, name)[1] or name)
+
+    def _is_own(self, name: str) -> bool:
+        """Is the template `name` the playbook's own (under its root)?"""
+        return self._filename(name).is_relative_to(self.root)
+
+    def _builtin_of(self, name: str) -> str:
+        """Where the theme's own `name` is, past the playbook's copy."""
+        for folder in getattr(self.env.loader, "searchpath", [])[1:]:
+            if (Path(folder) / name).is_file():
+                return str(Path(folder) / name)
+        return name
+
+    def _at(self, name: str, line: int | None, message: str) -> ContentError:
+        where = display_path(self._filename(name), self.root)
+        return ContentError(where, line or 1, "template", message)
+
+
+def _named_templates(tree: nodes.Template) -> Iterator[tuple[nodes.Node, list[str]]]:
+    """The nodes that name templates by constants, with the names (an include of a list
+    takes the first that exists); an include that may be missing is left out."""
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        if isinstance(node, nodes.Include) and node.ignore_missing:
+            continue
+        names = _constant_names(node.template)  # type: ignore[attr-defined]
+        if names:
+            yield node, names
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name in NAMING_FUNCTIONS and call.args:
+            names = _constant_names(call.args[0])
+            if names:
+                yield call, names
+
+
+def _constant_names(expr: nodes.Node) -> list[str]:
+    if isinstance(expr, nodes.Const) and isinstance(expr.value, str):
+        return [expr.value]
+    if isinstance(expr, nodes.List | nodes.Tuple):
+        items = [item.value for item in expr.items if isinstance(item, nodes.Const)]
+        if len(items) == len(expr.items) and all(isinstance(i, str) for i in items):
+            return items
+    return []
+
+
+def _defined(tree: nodes.Template) -> set[str]:
+    """The names a template may export: its macros and the variables it sets (more than
+    Jinja exports, never fewer: a name it sets inside a macro is taken too)."""
+    names = {macro.name for macro in tree.find_all(nodes.Macro)}
+    for assign in tree.find_all((nodes.Assign, nodes.AssignBlock)):
+        target = assign.target  # type: ignore[attr-defined]
+        targets = [target, *target.find_all(nodes.Name)]
+        names |= {t.name for t in targets if isinstance(t, nodes.Name)}
+    return names
+
+
+def _verb(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Call):
+        return f"{node.node.name}(...) names"  # type: ignore[attr-defined]
+    if isinstance(node, nodes.Extends):
+        return "extends"
+    return "includes" if isinstance(node, nodes.Include) else "imports"

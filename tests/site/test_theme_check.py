@@ -1,0 +1,105 @@
+"""The theme's mistakes `playbook check` finds without rendering a page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+
+from generator.build import build, check
+from generator.errors import BuildError
+from generator.site.render import make_environment
+from generator.site.theme_check import theme_problems
+
+TEMPLATES = "themes/default/templates"
+
+
+def test_the_default_theme_has_no_mistakes() -> None:
+    env = make_environment([REPO / "themes/default"])
+    assert theme_problems(env, REPO) == []
+
+
+def an_older_agenda_macros(root: Path) -> str:
+    """A copy of agenda_macros.html from before `location` and `sheet_head` were added."""
+    text = (REPO / TEMPLATES / "agenda_macros.html").read_text()
+    for macro in ("location", "sheet_head"):
+        text = re.sub(rf"{{% macro {macro}\(.*?{{%- endmacro %}}\n", "", text, flags=re.S)
+    return str(write(root, f"{TEMPLATES}/agenda_macros.html", text))
+
+
+def test_an_outdated_copy_of_a_macro_file_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """A theme's copy of agenda_macros.html made for an older version lacks macros the
+    theme's own pages import: one error at the copy, naming them and the fix, from
+    `check` as from `build`, which leaves the previous output as it was."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before = (out / "index.html").read_bytes()
+    an_older_agenda_macros(root)
+
+    (error,) = check(root, SAMPLE_TODAY).errors
+    assert (error.path, error.line, error.field) == (
+        f"{TEMPLATES}/agenda_macros.html",
+        1,
+        "template",
+    )
+    assert "has no macros 'location', 'sheet_head'" in error.message
+    assert "dashboard.html" in error.message and "older than the theme's" in error.message
+    assert str(REPO / TEMPLATES / "agenda_macros.html") in error.message
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert failed.value.errors == [error]
+    assert (out / "index.html").read_bytes() == before
+
+
+MISTAKES = [
+    ("{% if x %}\n{{ x }}\n", 2, "Unexpected end of template"),
+    ("<p>\n{{ contact.name|upcase }}{{ contact.name|firstname }}\n", 2, "no filter named 'upcase'"),
+    (
+        "{% if contact is mapp %}\n{{ contact.name|firstname }}{% endif %}\n",
+        2,
+        "(did you mean first_name",
+    ),
+    ("{% if contact is mapp %}{% endif %}\n", 1, "no test named 'mapp' (did you mean mapping?)"),
+    (
+        "\n{% include 'contact_rows.html' %}\n",
+        2,
+        "includes 'contact_rows.html', which no theme folder has (did you mean contact_row.html",
+    ),
+    (
+        "\n\n{{ shared('agenda_hedaer.html') }}\n",
+        3,
+        "shared(...) names 'agenda_hedaer.html', which no theme folder has "
+        "(did you mean agenda_header.html",
+    ),
+    (
+        "{% from 'macros.html' import linkz %}\n",
+        1,
+        "imports 'linkz' from macros.html, which defines no such macro (did you mean links?)",
+    ),
+    ("{% extends 'contact.html' %}\n", 1, "extends itself"),
+]
+
+
+@pytest.mark.parametrize(("template", "line", "message"), MISTAKES)
+def test_check_names_a_template_mistake_at_its_line(
+    tmp_path: Path, template: str, line: int, message: str
+) -> None:
+    root = copy_sample(tmp_path / "pb")
+    write(root, f"{TEMPLATES}/contact.html", template)
+    errors = check(root, SAMPLE_TODAY).errors
+    found = [e for e in errors if message in e.message]
+    assert found, [str(e) for e in errors]
+    assert (found[0].path, found[0].line, found[0].field) == (
+        f"{TEMPLATES}/contact.html",
+        line,
+        "template",
+    )
+
+
+def test_editors_backups_beside_the_templates_are_not_checked(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    write(root, f"{TEMPLATES}/contact.html~", "{% if %}\n")
+    write(root, f"{TEMPLATES}/.contact.html.swp", "{% if %}\n")
+    assert check(root, SAMPLE_TODAY).errors == []
