@@ -128,6 +128,7 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     `renamed` maps site paths to the files they are published as when those differ
     from the clean URLs (an encrypted build's opaque names); links then name files.
     """
+    html = _double_quoted(html)
     if renamed is None:
         return _relative_markers(html, page_path)
     page_file = renamed[page_path]
@@ -143,6 +144,16 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
 
 
 _LINK_ATTRIBUTES = ("href", "src", "action")
+_SINGLE_QUOTED = re.compile(r"(\s(?:href|src|action))='(" + re.escape(SITE_MARKER) + r"[^'\"<>]*)'")
+
+
+def _double_quoted(html: str) -> str:
+    """`html` with a theme's single-quoted link (`href='{{ url(c) }}'`) quoted as Jinja
+    and the Markdown write theirs, so that it is made relative as they are instead of
+    staying a broken `@/contacts/jane/`."""
+    if "='" + SITE_MARKER not in html:
+        return html
+    return _SINGLE_QUOTED.sub(r'\1="\2"', html)
 
 
 def _relative_markers(html: str, page_path: str) -> str:

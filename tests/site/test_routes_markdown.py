@@ -51,6 +51,16 @@ def test_markers_become_relative_per_page() -> None:
     )
 
 
+def test_a_theme_link_in_single_quotes_is_made_relative_too() -> None:
+    """`<a href='{{ url(c) }}'>` in a theme of yours stayed `@/contacts/jane/`: a dead link."""
+    html = "<a class='x' href='@/contacts/jane/#notes'>J</a><img src='@/static/a.png'>"
+    assert routes.resolve_markers(html, "meetings/m1/") == (
+        '<a class=\'x\' href="../../contacts/jane/#notes">J</a><img src="../../static/a.png">'
+    )
+    renamed = {"contacts/jane/": "p/aa.html", "meetings/m1/": "p/bb.html"}
+    assert 'href="aa.html#notes"' in routes.resolve_markers(html, "meetings/m1/", renamed)
+
+
 def test_files_for_clean_urls() -> None:
     assert routes.file_for("") == "index.html"
     assert routes.file_for("contacts/jane/") == "contacts/jane/index.html"
