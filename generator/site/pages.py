@@ -200,7 +200,8 @@ def contact_card(playbook: Playbook, facts: Facts, options: Options, slug: str) 
     card `playbook export vcard` writes), through the theme's `contact.vcf`."""
     contact = playbook.contacts[slug]
     card = contact_vcard(contact, playbook.company_of(contact))
-    return (Page(routes.contact_card(slug), "contact.vcf", contact.name, {"card": card}),)
+    context = {"playbook": playbook, "card": card}
+    return (Page(routes.contact_card(slug), "contact.vcf", contact.name, context),)
 
 
 def companies_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
