@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.cli import _parser
 from generator.model.config import setting_types
 from generator.model.fields import Record
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
+from generator.site.render import make_environment
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -131,3 +133,15 @@ def test_every_field_type_in_the_docs_is_the_one_checked(kind: str) -> None:
         documented.setdefault(name, set()).add(kind_text.strip())
     for spec in schema.fields:
         assert spec.type.expected in documented.get(spec.name, set()), f"{kind}.{spec.name}"
+
+
+def test_every_template_function_and_filter_of_the_theme_is_in_the_themes_doc() -> None:
+    """A theme's author works from docs/themes.md alone: each template the default theme
+    has, and each function and filter playbook adds to Jinja's, must be named there."""
+    text = (DOCS / "themes.md").read_text()
+    templates = REPO / "themes/default/templates"
+    missing = [p.name for p in sorted(templates.iterdir()) if f"`{p.name}`" not in text]
+    env, plain = make_environment([REPO / "themes/default"]), jinja2.Environment()
+    missing += [f"{n}()" for n in env.globals if n not in plain.globals and f"`{n}(" not in text]
+    missing += [f"|{n}" for n in env.filters if n not in plain.filters and f"`|{n}" not in text]
+    assert missing == []
