@@ -16,7 +16,7 @@ import html
 import os
 import re
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -167,7 +167,24 @@ class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
 
 def theme_loader(themes: Sequence[Path]) -> jinja2.BaseLoader:
     """Templates from the theme folders, the first that has a file winning."""
-    return jinja2.FileSystemLoader([str(t / "templates") for t in themes])
+    return _ThemeLoader([str(t / "templates") for t in themes])
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Jinja's loader, but a template that is not UTF-8 text (saved in another encoding,
+    or a binary file by that name) is a mistake at its file, as a syntax error is,
+    instead of a crash with no file named."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError:
+            found = (Path(f) / template for f in self.searchpath)
+            path = next((p for p in found if p.is_file()), Path(template))
+            message = "is not UTF-8 text: save it as UTF-8"
+            raise jinja2.TemplateSyntaxError(message, 1, template, str(path)) from None
 
 
 def render_pages(

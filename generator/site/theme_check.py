@@ -22,6 +22,8 @@ from generator.model.suggest import close_names, did_you_mean
 from generator.site.render import template_problem
 from generator.site.theme import editors_own
 
+TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
+"""The files of a theme's templates/ checked as templates (not a stray image or note)."""
 NAMING_FUNCTIONS = ("shared", "cached", "cached_each")
 """The theme's functions whose first argument is a template's name."""
 
@@ -30,7 +32,8 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     """Every mistake of the theme `env` loads that shows without data, each at its
     template's path (relative to `root` when it is the playbook's own) and line."""
     checker = _Checker(env, root)
-    found = [problem for name in checker.names for problem in checker.problems_of(name)]
+    templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
+    found = [problem for name in templates for problem in checker.problems_of(name)]
     return found + checker.outdated()
 
 
@@ -59,9 +62,6 @@ class _Checker:
             tree = self.tree(name)
         except jinja2.TemplateSyntaxError as exc:
             yield self._at(name, exc.lineno, exc.message or str(exc))
-            return
-        except UnicodeDecodeError:
-            yield self._at(name, 1, "is not UTF-8 text: save it as UTF-8")
             return
         unknown = list(self._unknown_names(name, tree))
         yield from unknown
@@ -132,7 +132,7 @@ class _Checker:
         theme's (the theme expects a newer copy), else named at the import."""
         try:
             defined = _defined(self.tree(source))
-        except (jinja2.TemplateError, UnicodeDecodeError):
+        except jinja2.TemplateError:
             return  # reported as the mistake of `source`
         for item in node.names:
             wanted = item[0] if isinstance(item, tuple) else item
@@ -146,9 +146,13 @@ class _Checker:
                 yield self._at(name, node.lineno, message + (f" ({hint})" if hint else ""))
 
     def _filename(self, name: str) -> Path:
-        loader = self.env.loader
-        assert loader is not None
-        return Path(loader.get_source(self.env, name)[1] or name)
+        """The file the template `name` is loaded from (without reading it)."""
+        return next(iter(self._files_of(name)), Path(name))
+
+    def _files_of(self, name: str) -> list[Path]:
+        """Every theme folder's file `name`, the one templates load first."""
+        folders = getattr(self.env.loader, "searchpath", [])
+        return [Path(f) / name for f in folders if (Path(f) / name).is_file()]
 
     def _is_own(self, name: str) -> bool:
         """Is the template `name` the playbook's own (under its root)?"""
@@ -156,10 +160,7 @@ class _Checker:
 
     def _builtin_of(self, name: str) -> str:
         """Where the theme's own `name` is, past the playbook's copy."""
-        for folder in getattr(self.env.loader, "searchpath", [])[1:]:
-            if (Path(folder) / name).is_file():
-                return str(Path(folder) / name)
-        return name
+        return str(next(iter(self._files_of(name)[1:]), name))
 
     def _at(self, name: str, line: int | None, message: str) -> ContentError:
         where = display_path(self._filename(name), self.root)

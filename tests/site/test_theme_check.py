@@ -103,3 +103,18 @@ def test_editors_backups_beside_the_templates_are_not_checked(tmp_path: Path) ->
     write(root, f"{TEMPLATES}/contact.html~", "{% if %}\n")
     write(root, f"{TEMPLATES}/.contact.html.swp", "{% if %}\n")
     assert check(root, SAMPLE_TODAY).errors == []
+
+
+def test_a_template_that_is_not_utf8_is_named_not_a_crash(tmp_path: Path) -> None:
+    """A page template saved in another encoding stopped the build with a traceback
+    (UnicodeDecodeError, no file named); a stray image beside the templates is no
+    template and is left alone."""
+    root = copy_sample(tmp_path / "pb")
+    (root / TEMPLATES).mkdir(parents=True)
+    (root / TEMPLATES / "contact.html").write_bytes("<h1>Café</h1>\n".encode("latin-1"))
+    (root / TEMPLATES / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\x00")
+    expected = f"{TEMPLATES}/contact.html:1: template: is not UTF-8 text: save it as UTF-8"
+    assert [str(e) for e in check(root, SAMPLE_TODAY).errors] == [expected]
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert [str(e) for e in failed.value.errors] == [expected]
