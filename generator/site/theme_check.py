@@ -53,7 +53,7 @@ class _Checker:
         self.names = sorted(n for n in env.list_templates() if not editors_own(Path(n)))
         self._trees: dict[str, nodes.Template] = {}
         self._missing: dict[str, dict[str, list[str]]] = {}
-        """Own copy → name it lacks → the theme's templates that import it."""
+        """Own copy → what it lacks → the theme's templates that import it."""
         self._broken: set[str] = set()
         """Templates whose own mistake explains what others miss in them."""
 
@@ -74,17 +74,17 @@ class _Checker:
             yield from self._reference(name, node, wanted)
 
     def outdated(self) -> list[ContentError]:
-        """One problem for each copy of the playbook's own that lacks names the theme's
-        templates import from it: a copy of an older version of the theme's file."""
+        """One problem for each copy of the playbook's own that lacks names (or macros'
+        parameters) the theme's templates import from it (or call them with): a copy of
+        an older version of the theme's file."""
         problems = []
         for source, lacking in sorted(self._missing.items()):
             if source in self._broken:
                 continue
-            names = ", ".join(repr(n) for n in lacking)
             users = sorted({user for users in lacking.values() for user in users})
             message = (
-                f"has no {'macro' if len(lacking) == 1 else 'macros'} {names}, which the "
-                f"theme's {', '.join(users)} {'imports' if len(users) == 1 else 'import'}: "
+                f"lacks {', '.join(lacking)}, which the theme's {', '.join(users)} "
+                f"{'uses' if len(users) == 1 else 'use'}: "
                 f"your copy is older than the theme's; copy {self._builtin_of(source)} "
                 "again and make your changes to it, or delete yours to use the theme's"
             )
@@ -131,19 +131,39 @@ class _Checker:
         kept for `outdated` when `source` is the playbook's own copy and the importer the
         theme's (the theme expects a newer copy), else named at the import."""
         try:
-            defined = _defined(self.tree(source))
+            tree = self.tree(source)
         except jinja2.TemplateError:
             return  # reported as the mistake of `source`
+        defined, outdated = _defined(tree), self._is_own(source) and not self._is_own(name)
         for item in node.names:
             wanted = item[0] if isinstance(item, tuple) else item
-            if wanted in defined:
-                continue
-            if self._is_own(source) and not self._is_own(name):
-                self._missing.setdefault(source, {}).setdefault(wanted, []).append(name)
-            else:
+            lacking = [repr(wanted)] if wanted not in defined else []
+            if outdated and not lacking:
+                lacking = self._lost_parameters(source, tree, wanted)
+            if outdated:
+                for label in lacking:
+                    self._missing.setdefault(source, {}).setdefault(label, []).append(name)
+            elif lacking:
                 hint = did_you_mean(close_names(wanted, defined))
                 message = f"imports {wanted!r} from {source}, which defines no such macro"
                 yield self._at(name, node.lineno, message + (f" ({hint})" if hint else ""))
+
+    def _lost_parameters(self, source: str, tree: nodes.Template, macro: str) -> list[str]:
+        """The parameters the theme's own `source` gives `macro` that the playbook's copy
+        of it lacks (the theme's templates call it with them)."""
+        theirs = self._files_of(source)[1:]
+        if not theirs:
+            return []
+        try:
+            text = theirs[0].read_text("utf-8")
+            theme_params = _parameters(self.env.parse(text, source, str(theirs[0])), True)
+        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+            return []
+        mine = _parameters(tree).get(macro)
+        if mine is None or macro not in theme_params:
+            return []
+        lost = [p for p in theme_params[macro] if p not in mine]
+        return [f"the parameter {p!r} of {macro!r}" for p in lost]
 
     def _filename(self, name: str) -> Path:
         """The file the template `name` is loaded from (without reading it)."""
@@ -202,6 +222,18 @@ def _defined(tree: nodes.Template) -> set[str]:
         targets = [target, *target.find_all(nodes.Name)]
         names |= {t.name for t in targets if isinstance(t, nodes.Name)}
     return names
+
+
+def _parameters(tree: nodes.Template, required: bool = False) -> dict[str, list[str]]:
+    """Each macro's parameters (`required`: those without a default, which every call
+    gives); a macro that takes any (`varargs`, `kwargs`) is left out."""
+    found = {}
+    for macro in tree.find_all(nodes.Macro):
+        takes_any = any(n.name in ("varargs", "kwargs") for n in macro.find_all(nodes.Name))
+        if not takes_any:
+            args = macro.args[: len(macro.args) - len(macro.defaults)] if required else macro.args
+            found[macro.name] = [arg.name for arg in args]
+    return found
 
 
 def _verb(node: nodes.Node) -> str:

@@ -44,7 +44,7 @@ def test_an_outdated_copy_of_a_macro_file_is_named_with_what_to_do(tmp_path: Pat
         1,
         "template",
     )
-    assert "has no macros 'location', 'sheet_head'" in error.message
+    assert "lacks 'location', 'sheet_head'" in error.message
     assert "dashboard.html" in error.message and "older than the theme's" in error.message
     assert str(REPO / TEMPLATES / "agenda_macros.html") in error.message
     with pytest.raises(BuildError) as failed:
@@ -118,3 +118,18 @@ def test_a_template_that_is_not_utf8_is_named_not_a_crash(tmp_path: Path) -> Non
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert [str(e) for e in failed.value.errors] == [expected]
+
+
+def test_a_copy_whose_macro_lacks_a_parameter_the_theme_gives_is_outdated(tmp_path: Path) -> None:
+    """sheet_head(meeting, contact, company, agenda, level): a copy made before `level`
+    failed on the question sheet with 'macro takes not more than 4 argument(s)'."""
+    root = copy_sample(tmp_path / "pb")
+    text = (REPO / TEMPLATES / "agenda_macros.html").read_text()
+    old = text.replace("agenda, level) -%}", "agenda) -%}").replace("h{{ level }}", "h2")
+    write(root, f"{TEMPLATES}/agenda_macros.html", old)
+    (error,) = check(root, SAMPLE_TODAY).errors
+    assert error.path == f"{TEMPLATES}/agenda_macros.html"
+    assert error.message.startswith(
+        "lacks the parameter 'level' of 'sheet_head', which the theme's meeting_print.html, "
+        "meeting_questions.html use: your copy is older than the theme's"
+    )
