@@ -413,6 +413,26 @@ def test_a_build_with_content_errors_reports_every_error_check_does(tmp_path: Pa
     assert sorted(str(e) for e in failed.value.errors) == sorted(checked)
 
 
+def test_a_theme_macro_called_wrongly_is_named_where_your_template_calls_it(
+    tmp_path: Path,
+) -> None:
+    """The theme's macros are right; a call of yours that leaves out a parameter was
+    reported at the theme's agenda_macros.html (an absolute path you cannot edit)."""
+    root = copy_sample(tmp_path)
+    page = (
+        '{% extends "base.html" %}\n{% from "agenda_macros.html" import sheet_head %}\n'
+        "{% block main %}\n{{ sheet_head(meeting, contact) }}\n{% endblock %}\n"
+    )
+    write(root, "themes/default/templates/contact.html", page.replace("meeting, ", "contact, "))
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = failed.value.errors
+    assert str(error).startswith(
+        "themes/default/templates/contact.html:4: template: parameter 'level' was not "
+        "provided (in the theme's agenda_macros.html, line "
+    )
+
+
 def test_a_misspelt_section_in_url_is_named_at_its_line(tmp_path: Path) -> None:
     root = copy_sample(tmp_path)
     page = '{% extends "base.html" %}\n{% block main %}\n<a href="{{ url(\'contcts\') }}">All</a>\n'

@@ -327,17 +327,22 @@ def template_fault(exc: BaseException) -> bool:
 
 def template_problem(exc: BaseException, root: Path) -> ContentError:
     """A theme mistake, reported like a content one (`path:line: template: message`):
-    the template and line of a syntax error, or of the frame Jinja's traceback names
-    (for a loop, the last of the playbook's own templates in it)."""
+    the template and line of a syntax error, or of the deepest frame of Jinja's
+    traceback in the playbook's own templates. The theme's own templates are right by
+    construction, so a mistake met in one (`sheet_head(meeting)`, a parameter missing)
+    was made where yours called it: named there, with where the theme's raised it."""
     filename: str | None
     line: int | None
+    inner = ""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         filename, line = exc.filename, exc.lineno
     else:
         frames = _template_frames(exc)
-        if isinstance(exc, RecursionError):  # the loop is in the playbook's own templates
-            frames = [f for f in frames if Path(f.filename).is_relative_to(root)] or frames
-        filename, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+        own = [f for f in frames if Path(f.filename).is_relative_to(root)]
+        shown = (own or frames)[-1] if frames else None
+        filename, line = (shown.filename, shown.lineno) if shown else (None, None)
+        if own and shown is not frames[-1] and not isinstance(exc, RecursionError):
+            inner = f" (in the theme's {Path(frames[-1].filename).name}, line {frames[-1].lineno})"
     where = display_path(Path(filename), root) if filename else "themes"
     if isinstance(exc, RecursionError):
         message = ENDLESS_TEMPLATE
@@ -345,7 +350,7 @@ def template_problem(exc: BaseException, root: Path) -> ContentError:
         message = exc.message or str(exc)
     else:
         message = f"{type(exc).__name__} while rendering: {exc}"
-    return ContentError(where, line or 1, "template", message)
+    return ContentError(where, line or 1, "template", message + inner)
 
 
 def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
