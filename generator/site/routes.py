@@ -8,7 +8,7 @@ relative hrefs so the site works from any host folder and from disk.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from generator.model.entities import Company, Contact, Meeting, Question
@@ -185,6 +185,14 @@ def _relative_markers(html: str, page_path: str) -> str:
     return "".join(out)
 
 
+def _view(views: Mapping[str, Callable[[str], str]], kind: str, view: str) -> Callable[[str], str]:
+    """The page maker of `view` (`url(meeting, 'pritn')` names the views there are)."""
+    if view not in views:
+        named = ", ".join(repr(v) for v in views if v)
+        raise ValueError(f"{kind} pages have no {view!r} view; they have {named}")
+    return views[view]
+
+
 MEETING_VIEWS = {"": meeting, "questions": meeting_questions, "print": meeting_print}
 """A meeting's pages: the agenda, the question sheet and the print pack."""
 CONTACT_VIEWS = {"": contact, "vcard": contact_card}
@@ -195,11 +203,9 @@ def url_of(entity: object, view: str = "") -> str:
     """Site path of a model object's page (`view`: a meeting's "questions" or "print", a
     contact's "vcard")."""
     if isinstance(entity, Meeting):
-        return MEETING_VIEWS[view](entity.slug)
+        return _view(MEETING_VIEWS, "meeting", view)(entity.slug)
     if isinstance(entity, Contact):
-        if view not in CONTACT_VIEWS:
-            raise ValueError(f"contact pages have no {view!r} view")
-        return CONTACT_VIEWS[view](entity.slug)
+        return _view(CONTACT_VIEWS, "contact", view)(entity.slug)
     if view:
         raise ValueError(f"{type(entity).__name__} pages have no {view!r} view")
     if isinstance(entity, Company):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from generator.model.entities import Contact, Meeting
 from generator.site import routes
 from generator.sources.markdown import Target, inline, render
 
@@ -204,3 +205,12 @@ def test_tables_tasklists_footnotes() -> None:
         lambda *_: None,
     )
     assert "<table>" in out.html and 'type="checkbox"' in out.html and "footnote" in out.html
+
+
+def test_a_misspelt_view_names_the_views_there_are() -> None:
+    """`url(meeting, 'pritn')` stopped the build with "KeyError while rendering: 'pritn'"."""
+    meeting = Meeting(slug="2026-11-24-omar", contact="omar")
+    with pytest.raises(ValueError, match=r"meeting pages have no 'pritn' view; they have "):
+        routes.url_of(meeting, "pritn")
+    with pytest.raises(ValueError, match=r"'vcard'$"):
+        routes.url_of(Contact(slug="omar", name="Omar"), "card")
