@@ -365,8 +365,8 @@ def _url(target: object, view: str = "") -> str:
     """`url(contact)`, `url(meeting, "print")`, `url("timeline")` (a section by name), or a
     site path the page was given: a site-root link."""
     if isinstance(target, str):
-        if target not in routes.NAMED and _SECTION_LIKE.fullmatch(target):
-            raise ValueError(_no_section(target))
+        if problem := section_problem(target):
+            raise ValueError(problem)
         path = routes.NAMED.get(target, target)
     else:
         path = routes.url_of(target, view)
@@ -375,6 +375,14 @@ def _url(target: object, view: str = "") -> str:
 
 _SECTION_LIKE = re.compile(r"[A-Za-z_-]+")
 """A string `url()` reads as a section's name (a site path holds `/` or `.`)."""
+
+
+def section_problem(name: str) -> str:
+    """Why `url(name)` links nowhere: a name that is no section's ("" for a section, or a
+    site path the page was given)."""
+    if name in routes.NAMED or not _SECTION_LIKE.fullmatch(name):
+        return ""
+    return _no_section(name)
 
 
 def _no_section(name: str) -> str:

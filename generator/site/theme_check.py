@@ -3,7 +3,8 @@
 Every template the theme resolves to is compiled (a syntax error, an unknown filter or
 test), and the templates it names by a constant (`{% extends %}`, `{% include %}`,
 `{% import %}`, `{% from ... import %}`, `shared(...)`, `cached(...)`,
-`cached_each(...)`) are looked up, with the names a `{% from %}` takes from one. The
+`cached_each(...)`) are looked up, with the names a `{% from %}` takes from one, and so
+are the sections, views and assets `url(...)` and `static(...)` name by a constant. The
 mistake a user who copied a macro file from an older version makes, a copy without a
 macro the theme's own templates now import, is named at that copy, with what to do.
 Mistakes that depend on the data (a misspelt variable) still show when a page renders.
@@ -17,10 +18,11 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
-from generator.errors import ContentError, display_path
+from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
-from generator.site.render import template_problem
-from generator.site.theme import editors_own
+from generator.site import routes
+from generator.site.render import section_problem, template_problem
+from generator.site.theme import editors_own, static_files
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
 """The files of a theme's templates/ checked as templates (not a stray image or note)."""
@@ -42,7 +44,8 @@ def render_problems(exc: BaseException, env: jinja2.Environment, root: Path) -> 
     mistakes that show without data, all at once and named where they are to be fixed
     (an outdated copy of a macro file, not the theme's template that imports from it),
     else `exc` at the template and line it was raised in."""
-    return theme_problems(env, root) or [template_problem(exc, root)]
+    found = [p for p in theme_problems(env, root) if p.severity is Severity.ERROR]
+    return found or [template_problem(exc, root)]
 
 
 class _Checker:
@@ -52,6 +55,8 @@ class _Checker:
         self.env, self.root = env, root
         self.names = sorted(n for n in env.list_templates() if not editors_own(Path(n)))
         self._trees: dict[str, nodes.Template] = {}
+        folders = [Path(f).parent for f in getattr(env.loader, "searchpath", [])]
+        self.assets = [rel.removeprefix(routes.STATIC) for rel, _ in static_files(folders)]
         self._missing: dict[str, dict[str, list[str]]] = {}
         """Own copy → what it lacks → the theme's templates that import it."""
         self._broken: set[str] = set()
@@ -72,6 +77,7 @@ class _Checker:
                 yield self._at(name, exc.lineno, exc.message or str(exc))
         for node, wanted in _named_templates(tree):
             yield from self._reference(name, node, wanted)
+        yield from self._links(name, tree)
 
     def outdated(self) -> list[ContentError]:
         """One problem for each copy of the playbook's own that lacks names (or macros'
@@ -109,6 +115,28 @@ class _Checker:
                     hint = did_you_mean(close_names(node.name, known))
                     message = f"no {kind} named {node.name!r}" + (f" ({hint})" if hint else "")
                     yield self._at(name, node.lineno, message)
+
+    def _links(self, name: str, tree: nodes.Template) -> Iterator[ContentError]:
+        """`url(...)` and `static(...)` calls whose constant arguments link nowhere: a
+        misspelt section or view (an error when the page renders), or an asset no theme
+        folder has (a warning: the page links a missing file)."""
+        for call in tree.find_all(nodes.Call):
+            function = call.node.name if isinstance(call.node, nodes.Name) else ""
+            given = [a.value if isinstance(a, nodes.Const) else None for a in call.args]
+            for message, warn in self._link_problems(function, given):
+                yield self._at(name, call.lineno, message, warn)
+
+    def _link_problems(self, function: str, given: list[object]) -> Iterator[tuple[str, bool]]:
+        first = given[0] if given and isinstance(given[0], str) else None
+        view = given[1] if len(given) > 1 and isinstance(given[1], str) else None
+        if function == "url" and first is not None and (problem := section_problem(first)):
+            yield problem, False
+        if function == "url" and view is not None and not _is_view(view):
+            yield f"url(..., {view!r}): no page has that view; {VIEWS}", False
+        if function == "static" and first is not None and first not in self.assets:
+            hint = did_you_mean(close_names(first, self.assets))
+            message = f"static({first!r}): no theme folder has static/{first}"
+            yield message + (f" ({hint})" if hint else ""), True
 
     def _reference(self, name: str, node: nodes.Node, wanted: list[str]) -> Iterator[ContentError]:
         found = [w for w in wanted if w in self.names]
@@ -182,9 +210,10 @@ class _Checker:
         """Where the theme's own `name` is, past the playbook's copy."""
         return str(next(iter(self._files_of(name)[1:]), name))
 
-    def _at(self, name: str, line: int | None, message: str) -> ContentError:
+    def _at(self, name: str, line: int | None, message: str, warn: bool = False) -> ContentError:
         where = display_path(self._filename(name), self.root)
-        return ContentError(where, line or 1, "template", message)
+        severity = Severity.WARNING if warn else Severity.ERROR
+        return ContentError(where, line or 1, "template", message, severity)
 
 
 def _named_templates(tree: nodes.Template) -> Iterator[tuple[nodes.Node, list[str]]]:
@@ -234,6 +263,13 @@ def _parameters(tree: nodes.Template, required: bool = False) -> dict[str, list[
             args = macro.args[: len(macro.args) - len(macro.defaults)] if required else macro.args
             found[macro.name] = [arg.name for arg in args]
     return found
+
+
+VIEWS = "a meeting's are 'questions' and 'print', a contact's 'vcard'"
+
+
+def _is_view(view: str) -> bool:
+    return view in routes.MEETING_VIEWS or view in routes.CONTACT_VIEWS
 
 
 def _verb(node: nodes.Node) -> str:

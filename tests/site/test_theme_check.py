@@ -79,6 +79,8 @@ MISTAKES = [
         "imports 'linkz' from macros.html, which defines no such macro (did you mean links?)",
     ),
     ("{% extends 'contact.html' %}\n", 1, "extends itself"),
+    ("\n<a href=\"{{ url('contcts') }}\">", 2, "url('contcts'): no section has that name"),
+    ("<a href=\"{{ url(contact, 'card') }}\">", 1, "url(..., 'card'): no page has that view"),
 ]
 
 
@@ -132,4 +134,15 @@ def test_a_copy_whose_macro_lacks_a_parameter_the_theme_gives_is_outdated(tmp_pa
     assert error.message.startswith(
         "lacks the parameter 'level' of 'sheet_head', which the theme's meeting_print.html, "
         "meeting_questions.html use: your copy is older than the theme's"
+    )
+
+
+def test_an_asset_no_theme_folder_has_is_a_warning(tmp_path: Path) -> None:
+    """`static('styles.css')` linked a file the site does not have, without a word."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, f"{TEMPLATES}/contact.html", "<link href=\"{{ static('styles.css') }}\">\n")
+    (warning,) = [w for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
+    assert str(warning) == (
+        f"warning: {TEMPLATES}/contact.html:1: template: static('styles.css'): no theme "
+        "folder has static/styles.css (did you mean style.css or locked.css?)"
     )
