@@ -54,6 +54,8 @@ class _Checker:
     def __init__(self, env: jinja2.Environment, root: Path) -> None:
         self.env, self.root = env, root
         self.names = sorted(n for n in env.list_templates() if not editors_own(Path(n)))
+        self.own = {name for name in self.names if self._is_own(name)}
+        """The templates that are the playbook's own."""
         self._trees: dict[str, nodes.Template] = {}
         folders = [Path(f).parent for f in getattr(env.loader, "searchpath", [])]
         self.assets = [rel.removeprefix(routes.STATIC) for rel, _ in static_files(folders)]
@@ -63,6 +65,9 @@ class _Checker:
         """Templates whose own mistake explains what others miss in them."""
 
     def problems_of(self, name: str) -> Iterator[ContentError]:
+        if not self._is_own(name):
+            yield from self._imports_from_own(name)
+            return
         try:
             tree = self.tree(name)
         except jinja2.TemplateSyntaxError as exc:
@@ -78,6 +83,19 @@ class _Checker:
         for node, wanted in _named_templates(tree):
             yield from self._reference(name, node, wanted)
         yield from self._links(name, tree)
+
+    def _imports_from_own(self, name: str) -> Iterator[ContentError]:
+        """What the theme's template `name` imports from the playbook's own copies (the
+        theme's templates are right by construction, so that is all that can fail in
+        them); one that names none of your files is not even parsed."""
+        source = self._files_of(name)[0].read_text("utf-8")
+        if not any(own in source for own in self.own):
+            return
+        for node in self.tree(name).find_all(nodes.FromImport):
+            wanted = _constant_names(node.template)
+            found = [w for w in wanted if w in self.names]
+            if found and found[0] in self.own:
+                yield from self._imported(name, node, found[0])
 
     def outdated(self) -> list[ContentError]:
         """One problem for each copy of the playbook's own that lacks names (or macros'
