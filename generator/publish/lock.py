@@ -84,9 +84,9 @@ class Sealer:
         shell = self.env.get_template(SHELL_TEMPLATE)
         payload = encrypt_page(html.decode("utf-8"), file, self.key)
         prefix = "../" * file.count("/")
-        return shell.render(
-            payload=payload, title=LOCKED_TITLE, asset_prefix=prefix, csp=self.csp
-        ).encode("utf-8")
+        context = {"payload": payload, "title": LOCKED_TITLE, "asset_prefix": prefix}
+        locked = shell.render(context, csp=self.csp)
+        return routes.from_root(locked, prefix).encode("utf-8")  # static() links too
 
 
 def holds_encrypted_build(output: Path) -> bool:

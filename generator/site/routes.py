@@ -143,6 +143,13 @@ def resolve_markers(html: str, page_path: str, renamed: Mapping[str, str] | None
     return _MARKED.sub(to_file, html)
 
 
+def from_root(html: str, prefix: str) -> str:
+    """`html` with its links (`href="{{ static('locked.css') }}"`) made from `prefix`,
+    the way up to the site root: for a page written as many files whose site paths it
+    does not know (the locked shell of an encrypted build)."""
+    return _MARKED.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', _double_quoted(html))
+
+
 _LINK_ATTRIBUTES = ("href", "src", "action")
 _SINGLE_QUOTED = re.compile(r"(\s(?:href|src|action))='(" + re.escape(SITE_MARKER) + r"[^'\"<>]*)'")
 

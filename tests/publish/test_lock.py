@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SAMPLE_TODAY, copy_sample
+from conftest import SAMPLE_TODAY, copy_sample, write
 
 from generator.build import build
 from generator.cli import main
@@ -328,3 +328,17 @@ def test_a_tampered_iteration_count_in_the_previous_build_is_not_followed(
     fresh = _embedded_payload((out / "index.html").read_text())
     assert fresh is not None
     assert json.loads(fresh)["iter"] == 600_000 and json.loads(fresh)["salt"] != old_salt
+
+
+def test_a_theme_shell_may_link_its_assets_with_static(tmp_path: Path) -> None:
+    """docs/themes.md: `static(name)` links a theme asset. In encrypted.html it gave
+    `href="@/static/locked.css"` on every locked page: a dead stylesheet."""
+    root = copy_sample(tmp_path / "pb")
+    shell = (REPO / "themes/default/templates/encrypted.html").read_text()
+    mine = shell.replace("{{ asset_prefix }}static/locked.css", "{{ static('locked.css') }}")
+    write(root, "themes/default/templates/encrypted.html", mine)
+    out = build(root, today=SAMPLE_TODAY, jobs=1, encryption=Encryption(PASSPHRASE)).output
+    assert 'href="static/locked.css"' in (out / "index.html").read_text()
+    deeper = next(p for p in out.rglob("*.html") if p.parent != out)
+    up = "../" * len(deeper.relative_to(out).parts[:-1])
+    assert f'href="{up}static/locked.css"' in deeper.read_text()
