@@ -464,7 +464,7 @@ def _render_standalone(
     try:
         template = make_environment(list(themes)).get_template(name)
         page = template.render(**context, csp=csp, scripts=scripts, stylesheet=stylesheet)
-        return page.encode("utf-8")
+        return routes.from_root(page, "/").encode("utf-8")  # url() and static() too
     except Exception as exc:
         if not template_fault(exc):
             raise
