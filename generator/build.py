@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import jinja2
+
 from generator.errors import BuildError, ContentError, Problems
 from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.broken import Unparsed
@@ -130,10 +132,20 @@ def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problem
     theme's that show without rendering (`theme_problems`)."""
     problems = Problems()
     playbook = load(root, problems)
+    checked_theme(root, playbook.config, problems)
     problems.items += Facts(playbook, resolve_today(today, playbook.config)).problems()
-    env = make_environment(theme_dirs(root, playbook.config.theme))
-    problems.items += theme_problems(env, root)
     return playbook, problems
+
+
+def checked_theme(
+    root: Path, config: Config, problems: Problems
+) -> tuple[list[Path], jinja2.Environment]:
+    """The theme's folders and Jinja environment; the theme's mistakes that show without
+    rendering a page (`theme_problems`) are recorded in `problems`, as `check` has them."""
+    themes = theme_dirs(root, config.theme)
+    env = make_environment(themes)
+    problems.items += theme_problems(env, root)
+    return themes, env
 
 
 def check(root: Path, today: dt.date | None = None) -> Problems:
@@ -222,6 +234,7 @@ def build(
     clock = Stopwatch()
     problems = Problems()
     playbook = load(root, problems, jobs, progress)
+    themes, env = checked_theme(root, playbook.config, problems)
     day = resolve_today(today, playbook.config)
     if problems.errors:  # every problem `check` reports, the plans' too, then stop
         problems.items += Facts(playbook, day).problems()
@@ -235,8 +248,6 @@ def build(
     with_calendar = encryption is None or encryption.include_calendar
     with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
     options = Options(day, has_calendar=with_calendar, has_vcards=with_vcards)
-    themes = theme_dirs(root, playbook.config.theme)
-    env = make_environment(themes)
     pages = list(site_pages(playbook, options))
     groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
     paths = [path for kind, key in pages for path in kind.paths(key)]

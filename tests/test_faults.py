@@ -144,7 +144,7 @@ def test_a_template_that_extends_itself_is_named_at_its_line(
     sample_root: Path, capsys: pytest.CaptureFixture[str], template: str, text: str
 ) -> None:
     write(sample_root, f"themes/default/templates/{template}", text + "\n")
-    assert main(["build", "-C", str(sample_root), *TODAY]) == 1
+    assert main(["build", "-q", "-C", str(sample_root), *TODAY]) == 1
     err = without_stages(capsys.readouterr().err)
     verb = "extends" if template == "contact.html" else "includes"
     assert err == (  # a theme mistake, reported like any other

@@ -17,8 +17,7 @@ import jinja2
 from generator.errors import BuildError
 from generator.publish.parallel import fork_map
 from generator.publish.write import Staging
-from generator.site.render import Page, Site, render_pages, template_fault
-from generator.site.theme_check import render_problems
+from generator.site.render import Page, Site, render_pages, template_fault, template_problem
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class _Writer:
                 if not template_fault(exc):
                     raise
                 # a plain error, to cross from a worker
-                raise BuildError(render_problems(exc, self.env, self.root)) from None
+                raise BuildError([template_problem(exc, self.root)]) from None
         return self.stage.put(files)
 
 

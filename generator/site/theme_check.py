@@ -88,6 +88,8 @@ class _Checker:
         """What the theme's template `name` imports from the playbook's own copies (the
         theme's templates are right by construction, so that is all that can fail in
         them); one that names none of your files is not even parsed."""
+        if not self.own:
+            return
         source = self._files_of(name)[0].read_text("utf-8")
         if not any(own in source for own in self.own):
             return

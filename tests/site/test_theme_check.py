@@ -146,3 +146,26 @@ def test_an_asset_no_theme_folder_has_is_a_warning(tmp_path: Path) -> None:
         f"warning: {TEMPLATES}/contact.html:1: template: static('styles.css'): no theme "
         "folder has static/styles.css (did you mean style.css or locked.css?)"
     )
+
+
+def test_a_build_reports_what_the_theme_check_finds_with_the_content_errors(
+    tmp_path: Path,
+) -> None:
+    """A build stopped on a content error said nothing of a broken template (the next
+    build did), and printed no warning for a missing asset that check warned of."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, f"{TEMPLATES}/contact.html", "{% include 'contact_rows.html' %}\n")
+    contact = root / "content/contacts/elena-marsh.md"
+    contact.write_text(contact.read_text().replace("email: ", "email: elena@\nx: ", 1))
+    checked = check(root, SAMPLE_TODAY).errors
+    assert {e.field for e in checked} >= {"template", "email"}
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert failed.value.errors == checked
+
+    root = copy_sample(tmp_path / "other")
+    write(root, f"{TEMPLATES}/contact.html", "<link href=\"{{ static('styles.css') }}\">\n")
+    warned = [w for w in build(root, today=SAMPLE_TODAY, jobs=1).warnings if w.field == "template"]
+    assert warned == [w for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
+    with pytest.raises(BuildError):
+        build(root, today=SAMPLE_TODAY, jobs=1, strict=True)
