@@ -69,10 +69,11 @@ from generator.site.render import (
     render_not_found_page,
     render_pages,
     template_fault,
+    template_problem,
     theme_loader,
 )
 from generator.site.theme import Theme, static_files, theme_dirs
-from generator.site.theme_check import render_problems
+from generator.site.theme_check import theme_problems
 from generator.sources.discover import THEMES_FOLDER
 
 
@@ -167,6 +168,8 @@ class LiveBuild:
         self._on_disk: Theme | None = None
         """The theme as last read: newer than `_theme` (the pages') when a failed build
         read a theme edit, which the next build must still see."""
+        self._theme_checked: tuple[Theme, list[ContentError]] | None = None
+        """A theme as read, and its mistakes that show without rendering (`theme_problems`)."""
         self._env: TrackedEnvironment | None = None
         self._env_theme: Theme | None = None
         self._versions = TrackedVersions({}, self.model.recorder)
@@ -209,6 +212,7 @@ class LiveBuild:
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         theme = self._theme_for(config, changed)
+        problems.items += self._theme_problems(theme)
         if problems.errors:
             return self._fail(problems, theme, started)
         changed_files = self.sources.changed | self._changed_settings(config, theme)
@@ -226,8 +230,7 @@ class LiveBuild:
                 raise
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
-            env = make_environment(theme.folders)  # a plain one: nothing here is a page's read
-            problems.items += render_problems(exc, env, self.root)
+            problems.items.append(template_problem(exc, self.root))
             return self._fail(problems, theme, started)
         everything, self._whole, self._pending = self._whole, False, set()
         self.error_page = None
@@ -282,6 +285,15 @@ class LiveBuild:
         if self._on_disk is None or stale or self._on_disk.folders != folders:
             self._on_disk = Theme.read(folders)
         return self._on_disk
+
+    def _theme_problems(self, theme: Theme) -> list[ContentError]:
+        """The theme's mistakes that show without rendering, as `build` and `check` report
+        them (a plain environment: nothing here is a page's read); checked again only
+        when the theme was read again."""
+        if self._theme_checked is None or self._theme_checked[0] is not theme:
+            found = theme_problems(make_environment(theme.folders), self.root)
+            self._theme_checked = (theme, found)
+        return self._theme_checked[1]
 
     def _update_model(
         self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme

@@ -21,7 +21,7 @@ from jinja2 import nodes
 from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
-from generator.site.render import section_problem, template_problem
+from generator.site.render import section_problem
 from generator.site.theme import editors_own, static_files
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
@@ -37,15 +37,6 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
     found = [problem for name in templates for problem in checker.problems_of(name)]
     return found + checker.outdated()
-
-
-def render_problems(exc: BaseException, env: jinja2.Environment, root: Path) -> list[ContentError]:
-    """What to report for the theme mistake `exc` met while rendering: the theme's
-    mistakes that show without data, all at once and named where they are to be fixed
-    (an outdated copy of a macro file, not the theme's template that imports from it),
-    else `exc` at the template and line it was raised in."""
-    found = [p for p in theme_problems(env, root) if p.severity is Severity.ERROR]
-    return found or [template_problem(exc, root)]
 
 
 class _Checker:

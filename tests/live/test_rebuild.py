@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SAMPLE_TODAY, write
 
-from generator.build import build
+from generator.build import build, check
 from generator.errors import BuildError
 from generator.live.rebuild import LISTING, LiveBuild
 from generator.publish.write import MANIFEST
@@ -403,6 +403,26 @@ def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root
     assert error.path == "themes/default/templates/contact.html"
     assert error.field == "template"
     assert builder.error_page is not None
+
+
+def test_the_theme_check_of_a_build_is_the_live_previews(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """A build (and check) refused a template that imports a macro its file lacks, and
+    warned of an asset no theme folder has; the live preview showed the pages as if all
+    were well. It reports the same, and shows the pages again once the template is fixed."""
+    rel = "themes/default/templates/contact.html"
+    page = '{% extends "base.html" %}\n{% from "macros.html" import linkz %}\n'
+    write(sample_root, rel, page + "{% block main %}{% endblock %}\n")
+    outcome = builder.build()
+    assert not outcome.ok
+    assert list(outcome.errors) == check(sample_root, SAMPLE_TODAY).errors
+    write(sample_root, rel, "<link href=\"{{ static('styles.css') }}\">\n")
+    outcome = builder.build([sample_root / rel])
+    assert outcome.ok and builder.error_page is None
+    assert [w for w in outcome.warnings if w.path == rel] == [
+        w for w in check(sample_root, SAMPLE_TODAY).warnings if w.path == rel
+    ]
 
 
 @pytest.mark.parametrize(
