@@ -214,6 +214,8 @@ def nest_headings(html: str, top: int) -> Markup:
     the others keep their distance below it (at most h6): notes written with `# Title`
     sit under the heading of the page part that shows them instead of beside the page's
     own h1. Text in the body cannot hold `<h1`: the renderer escapes it."""
+    if not 1 <= top <= 6:  # `|headings(0)` would write <h0>, which no browser knows
+        raise ValueError(f"headings({top}): the level is 1 to 6 (<h1> to <h6>)")
     levels = [int(found[2]) for found in _HEADING_TAG.finditer(html)]
     if not levels or min(levels) == top:
         return Markup(html)

@@ -1,12 +1,13 @@
-"""Rendering through the theme: the live preview's pages outside the site."""
+"""Rendering through the theme: its filters, and the live preview's pages outside the site."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import REPO, write
 
-from generator.site.render import render_not_found_page
+from generator.site.render import nest_headings, render_not_found_page
 
 
 def test_the_not_found_page_may_link_with_url_and_static(tmp_path: Path) -> None:
@@ -16,3 +17,10 @@ def test_the_not_found_page_may_link_with_url_and_static(tmp_path: Path) -> None
     write(tmp_path, "templates/not_found.html", page + "\n")
     html = render_not_found_page([tmp_path, REPO / "themes/default"]).decode()
     assert html == '<a href="/contacts/">All</a><link href="/static/style.css">\n'
+
+
+def test_headings_moves_notes_under_a_level_and_refuses_one_html_lacks() -> None:
+    assert nest_headings('<h1 id="a">A</h1><h2>B</h2>', 3) == '<h3 id="a">A</h3><h4>B</h4>'
+    for level in (0, 7):  # <h0> was written, a heading no browser knows
+        with pytest.raises(ValueError, match=f"headings\\({level}\\): the level is 1 to 6"):
+            nest_headings("<h1>A</h1>", level)
