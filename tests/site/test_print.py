@@ -262,3 +262,17 @@ def test_if_time_allows_is_not_left_alone_at_the_foot_of_a_page(page: Any, tmp_p
             .map(el => getComputedStyle(el).breakAfter)"""
     )
     assert headings and set(headings) == {"avoid"}
+
+
+def test_code_in_notes_is_not_cut_at_the_edge_of_the_paper(page: Any, tmp_path: Path) -> None:
+    """On screen a long line of code in notes scrolls inside its box; paper cannot scroll,
+    so the line wraps there instead of losing its end past the right margin."""
+    root = copy_sample(tmp_path / "pb")
+    notes = root / "content/contacts/elena-marsh.md"
+    query = "SELECT lane, carrier FROM shipments WHERE " + " AND ".join(
+        f"region_{n} = 'north'" for n in range(12)
+    )
+    notes.write_text(notes.read_text() + f"\n```\n{query} LIMIT 100;\n```\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    text = pdf_text(print_pdf(page, site, "contacts/elena-marsh"), 1, 2)
+    assert "LIMIT 100;" in text, text
