@@ -276,3 +276,27 @@ def test_code_in_notes_is_not_cut_at_the_edge_of_the_paper(page: Any, tmp_path: 
     site = build(root, today=SAMPLE_TODAY, jobs=1).output
     text = pdf_text(print_pdf(page, site, "contacts/elena-marsh"), 1, 2)
     assert "LIMIT 100;" in text, text
+
+
+LONG_QUESTION = (
+    "When the team had to choose between the new carrier scorecard and the lane forecast"
+    " that planners use every Monday, how did you decide, who was in the room, and what"
+    " would you do differently now?"
+)
+
+
+def test_a_long_question_that_did_not_fit_wraps_on_paper(page: Any, tmp_path: Path) -> None:
+    """A question under *If time allows* is one line on screen only when it fits: on paper
+    it wraps like the timed ones, instead of running past the right margin."""
+    root = copy_sample(tmp_path / "pb")
+    questions = ["typical-day", "hardest-problems", "how-you-got-here", "field-changes"]
+    write(
+        root,
+        "content/meetings/2026-11-25-elena-marsh.md",
+        "---\ncontact: elena-marsh\nformat: phone\ndate: 2026-11-25\ntime: '09:00'\n"
+        f"duration: 20\nquestions: {[*questions, LONG_QUESTION]}\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    text = pdf_text(print_pdf(page, site, "meetings/2026-11-25-elena-marsh"), 1, 1)
+    assert "If time allows" in text, text
+    assert "differently now?" in text, text
