@@ -300,3 +300,13 @@ def test_a_long_question_that_did_not_fit_wraps_on_paper(page: Any, tmp_path: Pa
     text = pdf_text(print_pdf(page, site, "meetings/2026-11-25-elena-marsh"), 1, 1)
     assert "If time allows" in text, text
     assert "differently now?" in text, text
+
+
+def test_the_printed_question_bank_shows_the_answers_you_recorded(
+    page: Any, built_sample: Path
+) -> None:
+    """On screen the answers under a question are folded away; paper cannot unfold them,
+    so they print open rather than as a bare '1 answer you recorded'."""
+    pdf = print_pdf(page, built_sample, "questions")
+    text = pdf_text(pdf, 1, pdf_page_count(pdf))
+    assert "Mornings start with the squad" in text, text
