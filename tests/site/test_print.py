@@ -310,3 +310,21 @@ def test_the_printed_question_bank_shows_the_answers_you_recorded(
     pdf = print_pdf(page, built_sample, "questions")
     text = pdf_text(pdf, 1, pdf_page_count(pdf))
     assert "Mornings start with the squad" in text, text
+
+
+def test_a_question_in_arabic_keeps_its_minutes_together(page: Any, tmp_path: Path) -> None:
+    """Digits after right-to-left text join its run: the sheet showed '3' before an Arabic
+    question and 'min' after it. The question is isolated, so '3 min' stays one piece."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/meetings/2026-11-25-elena-marsh.md",
+        "---\ncontact: elena-marsh\nformat: phone\ndate: 2026-11-25\ntime: '09:00'\n"
+        "questions: ['ما الذي تغير في عملك هذا العام؟', typical-day]\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page.goto((site / "meetings/2026-11-25-elena-marsh/questions/index.html").as_uri())
+    pieces = page.eval_on_selector_all(
+        ".sheet-min", "spans => spans.map(s => s.getClientRects().length)"
+    )
+    assert pieces == [1, 1]
