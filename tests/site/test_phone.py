@@ -136,6 +136,19 @@ def test_long_links_and_words_wrap(phone: Any, long_site: Path) -> None:
     assert sideways(phone, long_site) == []
 
 
+@pytest.mark.parametrize("width", [800, 1280])
+def test_long_words_in_tables_wrap_on_a_wide_screen(
+    browser: Any, long_site: Path, width: int
+) -> None:
+    """Above 48rem the tables keep their columns: a cell with a very long word wraps it
+    instead of making the Contacts, Targets and Meetings lists scroll sideways."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        assert sideways(context.new_page(), long_site) == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [700, 768])
 def test_follow_up_cards_take_the_whole_width_on_a_small_tablet(
     browser: Any, built_sample: Path, width: int
