@@ -8,6 +8,7 @@ each row into a card on a phone, and every cell shows its column's name beside i
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -189,3 +190,31 @@ def test_two_column_parts_stay_inside_their_sheet(
         phone.set_viewport_size({"width": width, "height": 800})
         phone.goto((built_sample / page_path / "index.html").as_uri())
         assert phone.evaluate(STICKING_OUT) == [], width
+
+
+SPILLING_DATES = """() => [...document.querySelectorAll('.fu-when')]
+  .filter(el => el.scrollWidth > el.clientWidth + 0.5)
+  .map(el => el.textContent.trim())"""
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_date_with_its_year_does_not_run_into_its_follow_up(
+    browser: Any, tmp_path: Path, media: str
+) -> None:
+    """Late in the year a follow-up due in January shows its year ('Sat 2 Jan 2027'), and
+    early in January an overdue one shows it beside its badge: the date column widens for
+    them instead of printing 'Sat 2 Jan 2027Get back in touch'."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    tab = context.new_page()
+    tab.emulate_media(media=media)
+    sites = {
+        "contacts/daniel-reyes": build(copy_sample(tmp_path / "nov"), today=SAMPLE_TODAY, jobs=1),
+        ".": build(copy_sample(tmp_path / "jan"), today=dt.date(2027, 1, 4), jobs=1),
+    }
+    try:
+        for path, result in sites.items():
+            tab.goto((result.output / path / "index.html").as_uri())
+            assert tab.evaluate("document.querySelectorAll('.fu-when').length") > 0, path
+            assert tab.evaluate(SPILLING_DATES) == [], path
+    finally:
+        context.close()
