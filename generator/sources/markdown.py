@@ -419,9 +419,13 @@ def _render_wikilink(
 def _render_link_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
+    """An outbound link gets `rel`; a bare `<https://…>` one, whose text is its address,
+    the class `bare`, so paper does not print the address a second time after it."""
     token = tokens[idx]
     if _is_outbound(str(token.attrGet("href") or "")):
         token.attrSet("rel", OUTBOUND_REL)
+    if token.markup == "autolink":
+        token.attrSet("class", "bare")
     return self.renderToken(tokens, idx, options, env)
 
 

@@ -328,3 +328,16 @@ def test_a_question_in_arabic_keeps_its_minutes_together(page: Any, tmp_path: Pa
         ".sheet-min", "spans => spans.map(s => s.getClientRects().length)"
     )
     assert pieces == [1, 1]
+
+
+def test_a_bare_link_prints_its_address_once(page: Any, tmp_path: Path) -> None:
+    """A named link in notes prints its address after its name; a bare `<https://…>` link
+    already shows it, and a long one printed twice took four lines of the page."""
+    root = copy_sample(tmp_path / "pb")
+    notes = root / "content/contacts/elena-marsh.md"
+    address = "https://example.com/reports/2026/carbon-views"
+    notes.write_text(notes.read_text() + f"\nSee <{address}> and [the deck]({address}/deck).\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    text = " ".join(pdf_text(print_pdf(page, site, "contacts/elena-marsh"), 1, 2).split())
+    assert text.count(address) == 2, text  # the bare link once, the deck's address once
+    assert f"the deck ({address}/deck)" in text, text

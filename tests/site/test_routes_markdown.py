@@ -214,3 +214,9 @@ def test_a_misspelt_view_names_the_views_there_are() -> None:
         routes.url_of(meeting, "pritn")
     with pytest.raises(ValueError, match=r"'vcard'$"):
         routes.url_of(Contact(slug="omar", name="Omar"), "card")
+
+
+def test_a_bare_link_is_marked_so_paper_does_not_repeat_its_address() -> None:
+    out = html_of("<https://e.org/a> and [named](https://e.org/b)")
+    assert '<a href="https://e.org/a" rel="noopener noreferrer" class="bare">' in out
+    assert '<a href="https://e.org/b" rel="noopener noreferrer">named</a>' in out
