@@ -218,3 +218,26 @@ def test_a_date_with_its_year_does_not_run_into_its_follow_up(
             assert tab.evaluate(SPILLING_DATES) == [], path
     finally:
         context.close()
+
+
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+"""WCAG 1.4.12: the spacing a reader may set in their browser; nothing may be cut off."""
+
+
+def test_wider_text_spacing_fits_a_320px_screen(browser: Any, built_sample: Path) -> None:
+    """A reader's own letter and word spacing (a dyslexia setting, say) made the timeline's
+    calendar button, kept on one line, run past the edge of a phone."""
+    context = browser.new_context(viewport={"width": 320, "height": 800}, bypass_csp=True)
+    tab = context.new_page()
+    problems = []
+    try:
+        for path in sorted(built_sample.rglob("*.html")):
+            tab.goto(path.as_uri())
+            tab.add_style_tag(content=TEXT_SPACING)
+            found = tab.evaluate(SIDEWAYS)
+            if found["scroll"] > found["width"]:
+                problems.append(f"{path.relative_to(built_sample)}: {found['wide']}")
+    finally:
+        context.close()
+    assert problems == []
