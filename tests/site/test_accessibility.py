@@ -74,3 +74,15 @@ def test_headings_in_notes_nest_under_the_part_that_shows_them(page: Any, tmp_pa
         assert levels.count(1) == 1 and levels[0] == 1, (path, levels)
         skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
         assert not skips, (path, levels)
+
+
+def test_the_menu_says_current_page_only_on_that_page(page: Any, built_sample: Path) -> None:
+    """On a contact's page the menu's Contacts is marked as the section you are in, not as
+    the page itself: a screen reader said 'current page' on a link to another page."""
+    current = """() => [...document.querySelectorAll('.site-nav a[aria-current]')]
+      .map(a => a.textContent.trim() + ': ' + a.getAttribute('aria-current')
+        + (getComputedStyle(a).borderBottomStyle === 'solid' ? ', underlined' : ''))"""
+    page.goto((built_sample / "contacts" / "index.html").as_uri())
+    assert page.evaluate(current) == ["Contacts: page, underlined"]
+    page.goto((built_sample / "contacts" / "priya-natarajan" / "index.html").as_uri())
+    assert page.evaluate(current) == ["Contacts: true, underlined"]
