@@ -86,3 +86,25 @@ def test_the_menu_says_current_page_only_on_that_page(page: Any, built_sample: P
     assert page.evaluate(current) == ["Contacts: page, underlined"]
     page.goto((built_sample / "contacts" / "priya-natarajan" / "index.html").as_uri())
     assert page.evaluate(current) == ["Contacts: true, underlined"]
+
+
+def test_a_paragraph_of_notes_in_arabic_reads_right_to_left(page: Any, tmp_path: Path) -> None:
+    """Notes written in Arabic or Hebrew take their direction from their first letter:
+    in the page's left-to-right, a sentence ended with its full stop at its start."""
+    root = copy_sample(tmp_path / "pb")
+    notes = root / "content/contacts/elena-marsh.md"
+    notes.write_text(notes.read_text() + "\nتعمل في تحليل البيانات منذ عشر سنوات.\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page.goto((site / "contacts/elena-marsh/index.html").as_uri())
+    first, stop = page.evaluate(
+        """() => {
+          const p = [...document.querySelectorAll('.prose p')]
+            .find(p => /تعمل/.test(p.textContent));
+          const text = p.firstChild, at = i => {
+            const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+            return r.getBoundingClientRect();
+          };
+          return [at(0).left, at(text.length - 1).right];
+        }"""
+    )
+    assert stop <= first  # the full stop left of the first letter: read from the right
