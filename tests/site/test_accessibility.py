@@ -108,3 +108,26 @@ def test_a_paragraph_of_notes_in_arabic_reads_right_to_left(page: Any, tmp_path:
         }"""
     )
     assert stop <= first  # the full stop left of the first letter: read from the right
+
+
+def test_the_current_tab_stands_out_in_high_contrast_mode(browser: Any, built_sample: Path) -> None:
+    """Windows' high-contrast themes (forced colours) drop backgrounds: the meeting's tab
+    you are on, marked only by its fill, looked like the other two."""
+    context = browser.new_context(forced_colors="active")
+    tab = context.new_page()
+    try:
+        tab.goto((built_sample / "meetings/2026-11-24-omar-haddad/questions/index.html").as_uri())
+        fills = tab.eval_on_selector_all(".prep-tabs a", FILLS)
+    finally:
+        context.close()
+    assert len(fills) == 3 and fills[1] not in (fills[0], fills[2])
+
+
+FILLS = """tabs => tabs.map(a => {
+  for (let el = a; el; el = el.parentElement) {
+    const fill = getComputedStyle(el).backgroundColor;
+    if (!/^rgba\\(.*, 0\\)$/.test(fill)) return fill;
+  }
+  return 'none';
+})"""
+"""The colour each tab shows: its own fill, or what is behind it when it has none."""
