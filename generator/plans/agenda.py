@@ -30,11 +30,17 @@ networking category (who else to talk to, whom they know at your targets...) are
 said in the ask, in their order, instead of in the questions part (and the theme's
 wrap-up does not ask for names again); when it names none, the theme's own ask lines
 stand in, and the bank's picks leave that category to the ask.
+
+The wrap-up closes by asking whether you may keep in touch and whom else to talk to
+(an informational meeting; a networking one has asked for names in its ask). A planned
+question already worded as one of these (`KEEPS_IN_TOUCH`, `ASKS_FOR_NAMES`) is not
+asked again there, and the bank's picks leave such questions to the wrap-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -66,6 +72,23 @@ PLANNED_STATUSES = ("requested", "scheduled")
 PAYING_FORMATS = ("coffee", "lunch")
 ASK_CATEGORY = "networking"
 """The bank category a networking meeting asks in its ask, not among the questions."""
+
+_IN_TOUCH = r"(?:keep|kept|keeping|stay|stayed|staying|remain|be)\s+in\s+(?:touch|contact)\b"
+KEEPS_IN_TOUCH = re.compile(
+    rf"\b(?:I|we|us)\b[^.?!]*?\b{_IN_TOUCH}|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}",
+    re.IGNORECASE,
+)
+"""A question asking whether you may keep in touch, which the wrap-up asks (not how
+the guest keeps in touch with their field)."""
+ASKS_FOR_NAMES = re.compile(
+    r"\b(?:(?:who|whom|anyone|anybody|someone|somebody)\s+else|other\s+people)\b[^.?!]*?"
+    r"\b(?:talk|speak|meet|contact|reach|chat|worth)"
+    r"|\b(?:who|whom)\b[^.?!]*?\b(?:should|could|can|might)\s+I\s+"
+    r"(?:talk|speak|meet|contact|reach|chat|get\s+in\s+touch)"
+    r"|\b(?:who|whom|anyone|anybody|someone|somebody)\b[^.?!]*?\byou\s+(?:suggest|recommend)\b",
+    re.IGNORECASE,
+)
+"""A question asking whom else to talk to, which the wrap-up (or the ask) asks."""
 
 KINDS = ("open", "background", "questions", "ask", "wrap")
 """Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""
@@ -156,6 +179,16 @@ class Agenda:
     @property
     def all_questions(self) -> tuple[PlannedQuestion, ...]:
         return self.questions + self.ask_questions + self.if_time_allows
+
+    @property
+    def asks_to_keep_in_touch(self) -> bool:
+        """A planned question asks it already, so the wrap-up does not ask it twice."""
+        return any(KEEPS_IN_TOUCH.search(q.text) for q in self.questions + self.ask_questions)
+
+    @property
+    def asks_for_names(self) -> bool:
+        """A planned question asks whom else to talk to, so the wrap-up does not ask again."""
+        return any(ASKS_FOR_NAMES.search(q.text) for q in self.questions + self.ask_questions)
 
     @property
     def share_overflow(self) -> tuple[str, ...]:
@@ -311,6 +344,7 @@ def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
     first and leave the networking category to their ask; within a category the bank's
     order is kept. An informational meeting is never handed a question worded as a job
     ask: the guardrail only reads the questions a meeting names, so nobody would be warned.
+    Nor is it handed a question the wrap-up asks anyway (`closes`).
     """
     first = ("fit",) if purpose == "networking" else ()
     left_out = (ASK_CATEGORY,) if purpose == "networking" else ()
@@ -325,9 +359,14 @@ def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
 
 def _suits(question: Question, purpose: str) -> bool:
     """A bank question fit to pick for a meeting of `purpose`."""
-    if purpose not in question.purposes:
+    if purpose not in question.purposes or closes(question.text):
         return False
     return purpose != "informational" or job_ask(question.text) is None
+
+
+def closes(text: str) -> bool:
+    """Worded as a closing question: whether you may keep in touch, whom else to talk to."""
+    return bool(KEEPS_IN_TOUCH.search(text) or ASKS_FOR_NAMES.search(text))
 
 
 def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:

@@ -31,6 +31,7 @@ from generator.plans.agenda import (
     PlannedQuestion,
     build_agenda,
     build_prep,
+    closes,
     default_length,
     fit_questions,
     pick_order,
@@ -456,6 +457,55 @@ def test_wrap_up_offers_to_stop_and_asks_for_names() -> None:
     assert (
         "Offer to stop within 30 minutes" in text and "keep in touch" in text and "talk to" in text
     )
+
+
+def closing_bank() -> tuple[Category, ...]:
+    """A bank whose networking category starts with the two questions the wrap-up asks."""
+    names = Question("others", "Who else would be worth talking to, in this field?", "networking")
+    touch = Question("touch", "Would you mind if I kept in touch?", "networking")
+    events = Question("events", "Which meetups do people in the field go to?", "networking")
+    networking = Category("networking", "Networking", "", (names, touch, events))
+    return (*bank()[:-1], networking)
+
+
+def wrap_text(agenda: Agenda) -> str:
+    text = plan_text(agenda)
+    return text[text.index("Wrap up") :]
+
+
+def test_the_wrap_up_does_not_ask_again_what_a_planned_question_asks() -> None:
+    m = meeting(duration=30, questions=("Who should I talk to next?", "touch"))
+    wrap = wrap_text(agenda_for(m, playbook(m, categories=closing_bank())))
+    assert "Offer to stop" in wrap
+    assert "keep in touch" not in wrap and "talk to" not in wrap
+    one = meeting(duration=30, questions=("others",))
+    wrap = wrap_text(agenda_for(one, playbook(one, categories=closing_bank())))
+    assert "keep in touch" in wrap and "talk to" not in wrap
+
+
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("Is there anyone else I should speak with?", True),
+        ("Who would you recommend I talk to next?", True),
+        ("May I keep in touch?", True),
+        ("Is it okay to stay in touch?", True),
+        ("How do you keep in touch with former colleagues?", False),
+        ("Who do you meet with most often?", False),
+        ("Who do you work with most closely?", False),
+    ],
+)
+def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) -> None:
+    assert closes(text) is closing
+
+
+def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
+    pb = playbook(categories=closing_bank())
+    assert [q.id for q in pick_order(pb, "informational") if q.category == "networking"] == [
+        "events"
+    ]
+    wrap = wrap_text(agenda_for(meeting(duration=30), pb))
+    assert "keep in touch" in wrap and "talk to" in wrap
 
 
 # --- prep -------------------------------------------------------------------------------
