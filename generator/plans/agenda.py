@@ -533,6 +533,20 @@ def _given_after(other: Meeting, day: dt.date | None) -> bool:
     return day is not None and given is not None and given > day
 
 
+def held_before(meeting: Meeting, playbook: Playbook) -> list[Meeting]:
+    """The meetings held (`done`) with the same person before `meeting`, oldest first.
+    A meeting still ahead without a date comes after all of them (by its `requested_on`
+    alone, a second request would sort before the meeting it follows)."""
+    undated = meeting.date is None and meeting.status != "done"
+    return [
+        m
+        for m in playbook.meetings_with(meeting.contact)
+        if m.status == "done"
+        and m.slug != meeting.slug
+        and (undated or m.sort_key < meeting.sort_key)
+    ]
+
+
 def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
     """The checklist for `meeting`; needs its contact to exist in the playbook.
 
@@ -552,7 +566,7 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
         researched=researched,
         unresearched=unresearched,
         you_pay=meeting.format in PAYING_FORMATS,
-        earlier=tuple(m for m in others if m.status == "done" and m.sort_key < meeting.sort_key),
+        earlier=tuple(held_before(meeting, playbook)),
         planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
         open_followups=tuple(open_items(followups)),
     )

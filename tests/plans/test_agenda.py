@@ -550,6 +550,9 @@ def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
     prep = build_prep(now, playbook(held, cancelled, now, later, asked), ())
     assert [m.slug for m in prep.earlier] == ["m0"]
     assert [m.slug for m in prep.planned] == ["m3", "m2"]
+    again = meeting(slug="m4", status="requested", requested_on=dt.date(2026, 9, 1))
+    prep = build_prep(again, playbook(held, again), ())  # asked for before, not yet dated
+    assert [m.slug for m in prep.earlier] == ["m0"]
 
 
 def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
