@@ -35,6 +35,9 @@ The wrap-up closes by asking whether you may keep in touch and whom else to talk
 (an informational meeting; a networking one has asked for names in its ask). A planned
 question already worded as one of these (`KEEPS_IN_TOUCH`, `ASKS_FOR_NAMES`) is not
 asked again there, and the bank's picks leave such questions to the wrap-up.
+
+The bank's picks also leave out what the person was asked or answered in the meetings
+held with them before (`asked_before`): a second meeting is for what the first left open.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.model.assemble import first_listings, is_question_id
@@ -168,6 +171,9 @@ class Agenda:
     background part; empty when there is no profile or it has no body."""
     pitch_words: int = 0
     """Length of the pitch, which decides whether it fits on paper."""
+    asked_before: frozenset[str] = frozenset()
+    """Bank questions this person was asked or answered in a meeting held before this
+    one (`asked_before`): the bank's picks leave them out."""
 
     def segment(self, kind: str) -> Segment | None:
         return next((s for s in self.segments if s.kind == kind), None)
@@ -337,8 +343,11 @@ def fit_questions(
     return fits, rest
 
 
-def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
-    """Bank questions suited to `purpose`, round-robin across categories.
+def pick_order(
+    playbook: Playbook, purpose: str, asked: Collection[str] = frozenset()
+) -> list[Question]:
+    """Bank questions suited to `purpose`, round-robin across categories, without the
+    ids in `asked` (so a category whose first question was asked offers its next one).
 
     Categories go in the canonical order, except that networking meetings take fit
     first and leave the networking category to their ask; within a category the bank's
@@ -350,7 +359,11 @@ def pick_order(playbook: Playbook, purpose: str) -> list[Question]:
     left_out = (ASK_CATEGORY,) if purpose == "networking" else ()
     order = [*first, *(c for c in CATEGORIES if c not in first and c not in left_out)]
     by_id = {c.id: c for c in playbook.categories}
-    pools = [[q for q in by_id[c].questions if _suits(q, purpose)] for c in order if c in by_id]
+    pools = [
+        [q for q in by_id[c].questions if q.id not in asked and _suits(q, purpose)]
+        for c in order
+        if c in by_id
+    ]
     picked: list[Question] = []
     for round_ in range(max((len(p) for p in pools), default=0)):
         picked.extend(pool[round_] for pool in pools if round_ < len(pool))
@@ -375,10 +388,24 @@ def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:
     return lambda planned: position.get(planned.id or "", len(position))
 
 
+def asked_before(meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults) -> frozenset[str]:
+    """The bank questions planned in, or answered at, the meetings held (`done`) with the
+    same person before `meeting`: asking them again wastes a second meeting, whereas
+    asking someone else is how you see past one person's view."""
+    asked: set[str] = set()
+    for earlier in held_before(meeting, playbook):
+        # each held meeting's own picks left out what came before it
+        agenda = _agenda(earlier, playbook, defaults, (), frozenset(asked))
+        asked.update(q.id for q in agenda.questions + agenda.ask_questions if q.id)
+        asked.update(a.question for a in earlier.answers if a.question in playbook.questions)
+    return frozenset(asked)
+
+
 def _candidates(
-    meeting: Meeting, playbook: Playbook, default_minutes: int
+    meeting: Meeting, playbook: Playbook, default_minutes: int, before: frozenset[str]
 ) -> tuple[list[PlannedQuestion], bool]:
-    """The meeting's own questions in order; or, when it names none, picks from the bank."""
+    """The meeting's own questions in order; or, when it names none, picks from the bank
+    without the ids in `before`."""
 
     def minutes_of(question: Question | None) -> int:
         return question.minutes if question and question.minutes else default_minutes
@@ -391,7 +418,7 @@ def _candidates(
                 PlannedQuestion(bank.text if bank else text, minutes_of(bank), bank, index)
             )
         return chosen, False
-    picks = pick_order(playbook, meeting.purpose)
+    picks = pick_order(playbook, meeting.purpose, before)
     return [PlannedQuestion(q.text, minutes_of(q), q) for q in picks], True
 
 
@@ -415,6 +442,18 @@ def build_agenda(
 
     `targets` is the target list (`target_list`), shown in a networking meeting's ask.
     """
+    before = frozenset() if meeting.questions else asked_before(meeting, playbook, defaults)
+    return _agenda(meeting, playbook, defaults, targets, before)
+
+
+def _agenda(
+    meeting: Meeting,
+    playbook: Playbook,
+    defaults: MeetingDefaults,
+    targets: Sequence[Company],
+    before: frozenset[str],
+) -> Agenda:
+    """`build_agenda`, given what the person was asked before (`asked_before`)."""
     length = meeting_length(meeting, defaults)
     timed = meeting.date is not None and meeting.time is not None
     timezone = playbook.config.timezone
@@ -423,7 +462,7 @@ def build_agenda(
     offsets = dict(_offsets(minutes))
     budget = dict(minutes).get("questions", 0)
 
-    candidates, auto = _candidates(meeting, playbook, defaults.question_minutes)
+    candidates, auto = _candidates(meeting, playbook, defaults.question_minutes, before)
     unknown = _unknown_ids(meeting, playbook)
     candidates = [c for c in candidates if c.index not in unknown]
     in_ask: list[PlannedQuestion] = []
@@ -458,6 +497,7 @@ def build_agenda(
         questions=tuple(planned),
         if_time_allows=tuple(rest),
         auto_picked=auto,
+        asked_before=before,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
         ask_questions=tuple(

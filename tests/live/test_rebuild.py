@@ -155,6 +155,19 @@ def test_edits_in_sequence_stay_equal_to_full_builds(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_a_second_meeting_picks_again_when_the_first_one_changes(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    again = "content/meetings/2026-12-10-sofia-lindqvist.md"
+    write(sample_root, again, "---\ncontact: sofia-lindqvist\nstatus: scheduled\n---\n")
+    assert builder.build().ok
+    first = "content/meetings/2026-10-28-sofia-lindqvist.md"
+    replace_in(first, "  - stakeholders\n", "  - describe-role\n")(sample_root)
+    outcome = builder.build()
+    assert outcome.ok and "meetings/2026-12-10-sofia-lindqvist/index.html" in outcome.written
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_a_notes_edit_renders_the_pages_that_show_the_notes_and_no_list(
     builder: LiveBuild, sample_root: Path
 ) -> None:

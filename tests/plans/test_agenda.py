@@ -15,6 +15,7 @@ from generator.build import load
 from generator.errors import Problems
 from generator.model.config import Config, MeetingDefaults
 from generator.model.entities import (
+    Answer,
     Category,
     Company,
     Contact,
@@ -389,6 +390,43 @@ def test_auto_pick_with_an_empty_bank() -> None:
     text = plan_text(agenda)
     assert "Picked from your question bank" not in text and "No question fits" not in text
     assert "No questions to ask yet" in text
+
+
+def test_auto_pick_leaves_out_what_this_person_was_asked_or_answered_before() -> None:
+    answer = Answer("the-job-1", "<p>Mostly meetings.</p>", 12)
+    first = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1), questions=("the-job-0",))
+    second = meeting(
+        slug="m1", status="done", date=dt.date(2026, 10, 20), duration=10, answers=(answer,)
+    )
+    called_off = meeting(slug="m2", status="cancelled", date=dt.date(2026, 10, 25))
+    other = meeting(slug="m3", contact="joe", status="done", date=dt.date(2026, 10, 2))
+    now = meeting(slug="m4", status="scheduled", date=dt.date(2026, 11, 24), duration=10)
+    people = (Contact("jane", "Jane Doe"), Contact("joe", "Joe Bloggs"))
+    pb = playbook(first, second, called_off, other, now, contacts=people)
+    picked_second = {q.id for q in agenda_for(second, pb).questions}
+    assert picked_second == {"the-job-1", "time-at-work-0"}  # the-job-0 was asked first
+    agenda = agenda_for(now, pb)
+    assert agenda.asked_before == picked_second | {"the-job-0", "the-job-1"}
+    assert not {q.id for q in agenda.all_questions} & agenda.asked_before
+    assert agenda.questions[0].id == "the-job-2"
+    assert "left out" in plan_text(agenda, pb)
+    assert agenda_for(first, pb).asked_before == frozenset()
+    undated = replace(now, date=None, status="requested", requested_on=dt.date(2026, 9, 1))
+    assert agenda_for(undated, playbook(first, second, undated)).asked_before == (
+        agenda.asked_before
+    )
+
+
+def test_auto_pick_when_this_person_was_asked_the_whole_bank() -> None:
+    the_job = (bank()[0],)
+    ids = tuple(q.id for q in the_job[0].questions)
+    held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1), questions=ids)
+    now = meeting(slug="m1", date=dt.date(2026, 11, 24))
+    pb = playbook(held, now, categories=the_job)
+    agenda = agenda_for(now, pb)
+    assert agenda.all_questions == () and agenda.asked_before == set(ids)
+    text = plan_text(agenda, pb)
+    assert "No questions to ask yet" not in text and "asked in an earlier meeting" in text
 
 
 # --- the ask and the background ---------------------------------------------------------
