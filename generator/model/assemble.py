@@ -734,7 +734,14 @@ def question_bank(
                     tag=q.get("tag"),
                     minutes=q.get("minutes"),
                     purposes=tuple(q.get("for", PURPOSES)),
-                    source=Source(doc.path, {"": doc.line(f"questions.{index}")}),
+                    source=Source(
+                        doc.path,
+                        {
+                            "": doc.line(f"questions.{index}"),
+                            "text": doc.line(f"questions.{index}.text"),
+                        },
+                    ),
+                    index=index,
                 )
             )
         title = v.get("title") or CATEGORIES[v["category"]]

@@ -266,6 +266,9 @@ class Question:
     minutes: int | None = None
     purposes: tuple[str, ...] = ("informational", "networking")
     source: Source = Source("")
+    index: int = 0
+    """Its place in its file's `questions` list, from 0: messages name it by its place
+    (`questions.2.text`)."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ because its agenda cannot be laid out on one day.
   meeting whose goal, point to share or chosen question reads as asking for a job, an
   opening or a referral (`asks.job_ask`: the shapes of an ask, not a word list), or
   names a bank question meant for networking only.
+- job ask in the bank (question `questions.N.text`): a bank question worded as a job
+  ask whose `for` lets informational meetings name it.
 - asked again (meeting `contact`): a planned meeting with someone who declined
   (`Playbook.declined_on`) before it was requested (or at all, when it has no date).
 - one person (company `name`): you have met exactly one person there and have no
@@ -93,8 +95,9 @@ def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[C
 
 def playbook_guardrails(playbook: Playbook) -> tuple[ContentError, ...]:
     """The guardrails about the playbook as a whole: companies and fields where you have
-    heard one voice, and a pitch longer than the agendas leave it."""
-    return (*_one_person(playbook), *_pitch_too_long(playbook))
+    heard one voice, a pitch longer than the agendas leave it, and bank questions worded
+    as a job ask but open to informational meetings."""
+    return (*_one_person(playbook), *_pitch_too_long(playbook), *_bank_job_asks(playbook))
 
 
 def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:
@@ -125,6 +128,23 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
                 field,
                 f"{entry!r} is a networking question (its `for` leaves out informational): "
                 f"{advice}",
+            )
+
+
+def _bank_job_asks(playbook: Playbook) -> Iterator[ContentError]:
+    """A bank question that asks for a job belongs to networking meetings alone: said in an
+    informational one, it is the hidden agenda a guest senses."""
+    for question in playbook.questions.values():
+        wording = job_ask(question.text)
+        if wording and "informational" in question.purposes:
+            yield ContentError(
+                question.source.path,
+                question.source.line("text"),
+                f"questions.{question.index}.text",
+                f'"{wording}" asks for a job: add `for: [networking]` to {question.id!r}, so '
+                "that only networking meetings use it (an informational meeting is for "
+                "learning), or reword it as a question about the field",
+                Severity.WARNING,
             )
 
 

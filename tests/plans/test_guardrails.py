@@ -131,6 +131,21 @@ def test_the_same_wording_is_fine_in_a_networking_meeting(tmp_path: Path) -> Non
     assert [line for line in reported(root) if "m1.md" in line] == []
 
 
+def test_a_bank_question_worded_as_a_job_ask_is_flagged_in_the_bank(tmp_path: Path) -> None:
+    """Informational meetings never get it from the bank's picks, and a meeting naming it is
+    warned; the bank itself says where to mark it for networking, before anyone names it."""
+    root = tiny(tmp_path)
+    [line] = [line for line in reported(root) if "questions/" in line]
+    assert line.startswith(
+        'warning: content/questions/networking.md:12: questions.3.text: "any openings" asks '
+        "for a job: "
+    ), line
+    assert "for: [networking]" in line
+    marked = BANK.replace("    minutes: 2\n---", "    minutes: 2\n    for: [networking]\n---")
+    write(tmp_path, "content/questions/networking.md", marked)
+    assert [line for line in reported(root) if "questions/" in line] == []
+
+
 def test_a_meeting_that_is_over_is_not_flagged(tmp_path: Path) -> None:
     done = JOBBY.replace("format: coffee", "format: coffee\nstatus: done")
     root = tiny(tmp_path, content__meetings__m1=done)
