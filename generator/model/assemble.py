@@ -748,7 +748,26 @@ def question_bank(
         intro = bodies[doc.path].rendered.html
         by_category[v["category"]] = Category(v["category"], title, intro, tuple(questions))
     categories = tuple(by_category[c] for c in CATEGORIES if c in by_category)
+    _repeated_questions(categories, problems)
     return categories, frozenset(held_back)
+
+
+def _repeated_questions(categories: Sequence[Category], problems: Problems) -> None:
+    """Warn about a question kept under a second id (the same words, whatever their case,
+    spacing or punctuation): the bank's picks or a meeting's list could ask it twice."""
+    first: dict[str, Question] = {}
+    for question in (q for category in categories for q in category.questions):
+        words = " ".join(re.findall(r"\w+", question.text.casefold()))
+        earlier = first.setdefault(words, question)
+        if earlier is not question:
+            problems.warn(
+                question.source.path,
+                question.source.line("text"),
+                f"questions.{question.index}.text",
+                f"the same question as {earlier.id!r} ({earlier.source.path}:"
+                f"{earlier.source.line('text')}): an agenda could ask it twice and its answers "
+                "would be split between the two ids; keep one of them",
+            )
 
 
 def is_question_id(text: str) -> bool:
