@@ -184,6 +184,8 @@ class Reference(Text):
 
     what: str
     """What it names, with its article: `a company`."""
+    several: str = "name one"
+    """What to do instead of giving several names, where one is expected."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -194,6 +196,11 @@ class Reference(Text):
             raise Invalid(
                 f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
                 "the file name alone, without brackets"
+            )
+        if isinstance(value, list) and len(value) > 1 and all(isinstance(v, str) for v in value):
+            names = _shorten(", ".join(value))
+            raise Invalid(
+                f"expected {self.expected}, got {len(value)} of them ({names}): {self.several}"
             )
         return super().convert(value, at)
 

@@ -177,12 +177,18 @@ COMPANY = Schema(
     ),
 )
 
+GROUP_MEETING = (
+    "one meeting file is with one person; for a panel or a group, name the one who set it up "
+    "and write the others in its notes, or give each person a meeting file of their own"
+)
+"""What to do when a meeting's `contact` names several people."""
+
 MEETING = Schema(
     "meeting",
     (
         Field(
             "contact",
-            Reference("a contact"),
+            Reference("a contact", several=GROUP_MEETING),
             True,
             "slug of the person you meet",
             "priya-natarajan",

@@ -394,6 +394,20 @@ def test_a_reference_written_as_a_wiki_link_is_told_to_lose_the_brackets() -> No
     ]
 
 
+def test_a_reference_given_several_names_says_what_to_do_with_them() -> None:
+    """`contact: [omar, priya]` for a panel: one file names one person, and says where the
+    others go."""
+    panel = Reference("a contact", several="for a panel, name the others in your notes")
+    assert convert(panel, ["omar-haddad", "priya-natarajan"])[1] == [
+        "f.md:3: x: expected the file name (slug) of a contact, got 2 of them "
+        "('omar-haddad, priya-natarajan'): for a panel, name the others in your notes"
+    ]
+    assert convert(Reference("a company"), ["acme", "globex"])[1] == [
+        "f.md:3: x: expected the file name (slug) of a company, got 2 of them "
+        "('acme, globex'): name one"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "is_id"),
     [
