@@ -32,7 +32,7 @@ wrap-up does not ask for names again); when it names none, the theme's own ask l
 stand in, and the bank's picks leave that category to the ask.
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
-(an informational meeting; a networking one has asked for names in its ask). A planned
+(unless it is a networking meeting whose ask has asked for names). A planned
 question already worded as one of these (`KEEPS_IN_TOUCH`, `ASKS_FOR_NAMES`) is not
 asked again there, and the bank's picks leave such questions to the wrap-up.
 

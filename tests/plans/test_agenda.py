@@ -537,6 +537,14 @@ def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) 
     assert closes(text) is closing
 
 
+def test_a_networking_meeting_too_short_for_its_ask_asks_for_names_at_the_wrap_up() -> None:
+    tiny = agenda_for(meeting(duration=4, purpose="networking"))
+    assert tiny.segment("ask") is None
+    wrap = wrap_text(tiny)
+    assert "talk to" in wrap and "their suggestions" not in wrap
+    assert "their suggestions" in wrap_text(agenda_for(meeting(duration=5, purpose="networking")))
+
+
 def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
     pb = playbook(categories=closing_bank())
     assert [q.id for q in pick_order(pb, "informational") if q.category == "networking"] == [
