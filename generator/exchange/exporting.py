@@ -182,7 +182,7 @@ def meeting_table(playbook: Playbook) -> Table:
     rows = []
     for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
         contact = playbook.contacts.get(meeting.contact)
-        company = playbook.company_of(contact) if contact else None
+        company = playbook.company_at(meeting)
         done = LIST_SEPARATOR.join(f"{k} {v.isoformat()}" for k, v in sorted(meeting.done.items()))
         rows.append(
             [

@@ -660,6 +660,7 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
     return Meeting(
         slug=item.slug,
         contact=v["contact"],
+        company=v.get("company"),
         purpose=v.get("purpose", "informational"),
         format=v.get("format"),
         status=v.get("status", "scheduled" if "date" in v else "requested"),
@@ -806,6 +807,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     meeting = entity
     src = meeting.source
     check(src, "contact", meeting.contact, "contacts", "contact")
+    check(src, "company", meeting.company, "companies", "company")
     referred = first_listings(meeting.referrals)
     for index, referral in enumerate(meeting.referrals):
         at = f"referrals.{index}"

@@ -204,6 +204,9 @@ class Meeting(Noted):
     slug: str
     contact: str
     """Contact slug."""
+    company: str | None = None
+    """Slug of the company they were at when you met, when it is not the one on their
+    page now (they have moved on since): what you learned stays with that company."""
     purpose: str = "informational"
     format: str | None = None
     status: str = "requested"
@@ -362,10 +365,19 @@ class Playbook:
         referrals), by name."""
         return self._referred.get(_slug(contact), [])
 
+    @cached_property
+    def _meetings_by_company(self) -> dict[str, list[Meeting]]:
+        grouped: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+            company = self.company_at(meeting)
+            if company is not None:
+                grouped[company.slug].append(meeting)
+        return dict(grouped)
+
     def meetings_at(self, company: Company | str) -> list[Meeting]:
-        """Every meeting with someone who works at a company, oldest first."""
-        found = [m for person in self.people_at(company) for m in self.meetings_with(person)]
-        return sorted(found, key=lambda m: m.sort_key)
+        """Every meeting with someone while they worked at a company (`company_at`),
+        oldest first."""
+        return self._meetings_by_company.get(_slug(company), [])
 
     def introductions_to(self, contact: Contact | str) -> list[Meeting]:
         """The meetings where someone gave you a contact's name (their `referrals:` list
@@ -394,6 +406,14 @@ class Playbook:
     def company_of(self, contact: Contact | str) -> Company | None:
         person = self.contacts.get(_slug(contact))
         return self.companies.get(person.company) if person and person.company else None
+
+    def company_at(self, meeting: Meeting | str) -> Company | None:
+        """The company the person worked at for a meeting: the meeting's own `company`,
+        else the one on their page now."""
+        found = self.meetings[_slug(meeting)]
+        if found.company:
+            return self.companies.get(found.company)
+        return self.company_of(found.contact)
 
     def contact_of(self, meeting: Meeting | str) -> Contact:
         return self.contacts[self.meetings[_slug(meeting)].contact]

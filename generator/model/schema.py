@@ -194,6 +194,13 @@ MEETING = Schema(
             "priya-natarajan",
         ),
         Field(
+            "company",
+            Reference("a company"),
+            False,
+            "slug of the company they worked at when you met; default their company now",
+            "tidewater-logistics",
+        ),
+        Field(
             "purpose",
             Choice(PURPOSES),
             False,

@@ -594,7 +594,7 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
     (`followups.contact_followups`); the checklist keeps the open ones.
     """
     contact = playbook.contact_of(meeting)
-    company = playbook.company_of(contact)
+    company = playbook.company_at(meeting)
     known = tuple(e for e in (contact, company) if e is not None)
     researched = tuple(e for e in known if e.has_notes)
     unresearched = tuple(e for e in known if not e.has_notes)

@@ -357,13 +357,13 @@ def _one_person(playbook: Playbook) -> Iterator[ContentError]:
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
     for meeting in playbook.meetings.values():
-        contact = playbook.contacts.get(meeting.contact)
-        if contact is None or contact.company not in playbook.companies:
+        company = playbook.company_at(meeting)
+        if meeting.contact not in playbook.contacts or company is None:
             continue
         if meeting.status == "done":
-            met[contact.company].add(contact.slug)
+            met[company.slug].add(meeting.contact)
         elif meeting.status in PLANNED_STATUSES:
-            planned[contact.company].add(contact.slug)
+            planned[company.slug].add(meeting.contact)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     fields: dict[str, list[Company]] = defaultdict(list)
     for company in companies:

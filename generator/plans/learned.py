@@ -121,11 +121,12 @@ def learned_meetings(
 
 
 def by_company(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
-    """`meetings` by the company of the person met, by company name (none on file last)."""
+    """`meetings` by the company of the person met, as it was then (`company_at`), by
+    company name (none on file last)."""
     groups: dict[str, list[Meeting]] = {}
     companies: dict[str, Company | None] = {}
     for meeting in meetings:
-        company = playbook.company_of(meeting.contact)
+        company = playbook.company_at(meeting)
         key = company.slug if company else ""
         groups.setdefault(key, []).append(meeting)
         companies[key] = company
@@ -150,7 +151,7 @@ def by_field(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:
 
 def fields_of(playbook: Playbook, meeting: Meeting) -> list[str]:
     """The fields a meeting is about: its company's industry, else the person's tags."""
-    company = playbook.company_of(meeting.contact)
+    company = playbook.company_at(meeting)
     if company is not None and field_name(company):
         return [field_name(company)]
     contact = playbook.contacts.get(meeting.contact)

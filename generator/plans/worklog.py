@@ -170,7 +170,8 @@ def _entry(
     result: str,
     meeting: str | None,
 ) -> LogEntry:
-    company = playbook.company_of(contact)
+    """A log line; its employer is the one the person was at for `meeting`, if any."""
+    company = playbook.company_at(meeting) if meeting else playbook.company_of(contact)
     return LogEntry(
         day=day,
         kind=kind,

@@ -199,7 +199,7 @@ def _second_of_two(moment: dt.datetime) -> bool:
 
 def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> str:
     contact = playbook.contacts.get(meeting.contact)
-    company = playbook.company_of(contact) if contact else None
+    company = playbook.company_at(meeting)
     who = ", ".join(
         part for part in (contact.role if contact else "", company.name if company else "") if part
     )

@@ -85,6 +85,24 @@ def test_the_november_log_of_the_sample(sample_root: Path) -> None:
     assert [(e.day, e.how) for e in reminder] == [(dt.date(2026, 11, 7), "not recorded")]
 
 
+def test_a_meeting_logs_the_employer_the_person_had_then(sample_root: Path) -> None:
+    """Priya moved to Heliofleet after the coffee: the log still names Verdant Grid, which
+    the meeting records, and the thank-you sent then too."""
+    contact = sample_root / "content/contacts/priya-natarajan.md"
+    contact.write_text(contact.read_text().replace("company: verdant-grid", "company: heliofleet"))
+    meeting = sample_root / "content/meetings/2026-11-05-priya-natarajan.md"
+    text = meeting.read_text()
+    meeting.write_text(
+        text.replace(
+            "contact: priya-natarajan\n", "contact: priya-natarajan\ncompany: verdant-grid\n", 1
+        )
+    )
+    entries = log_of(sample_root, *NOVEMBER)
+    met = one(entries, "meeting", "priya-natarajan")
+    assert met.employer == "Verdant Grid"
+    assert {e.employer for e in entries if e.meeting == met.meeting} == {"Verdant Grid"}
+
+
 def test_requests_declined_and_cancelled_say_so(sample_root: Path) -> None:
     entries = log_of(sample_root, dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     assert one(entries, "request", "graham-pike").result == "Declined"

@@ -85,6 +85,41 @@ def test_by_company_by_name_with_no_company_last(tmp_path: Path) -> None:
     assert groups[0].company is not None and groups[-1].company is None
 
 
+def test_a_meeting_at_a_company_the_person_has_left_stays_with_that_company(
+    tmp_path: Path,
+) -> None:
+    """Ben moved from Bolt to Calm: the meeting held while he was at Bolt says so, and
+    what he told you there stays with Bolt; a later one with him is at Calm."""
+    playbook(tmp_path)
+    write(tmp_path, "content/contacts/ben.md", "---\nname: Ben Okoro\ncompany: calm\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/b.md",
+        held("ben", "2026-11-09", "## Learned\n\n- Bolt hires ops people.\n", "company: bolt\n"),
+    )
+    write(tmp_path, "content/meetings/f.md", held("ben", "2026-11-20", "## Learned\n\nNew.\n"))
+    pb = load(tmp_path, Problems())
+    assert pb.company_at("b") == pb.companies["bolt"]
+    assert pb.company_at("f") == pb.companies["calm"]
+    assert [m.slug for m in pb.meetings_at("bolt")] == ["b"]
+    assert [m.slug for m in pb.meetings_at("calm")] == ["c", "f"]
+    groups = by_company(pb, learned_meetings(pb))
+    assert [(g.title, [m.slug for m in g.meetings]) for g in groups][:3] == [
+        ("Acme", ["a"]),
+        ("Bolt", ["b"]),
+        ("Calm", ["f", "c"]),
+    ]
+    assert [g.title for g in by_field(pb, [pb.meetings["b"]])] == ["energy"]  # Bolt's field
+
+
+def test_a_meetings_company_must_have_a_file(tmp_path: Path) -> None:
+    playbook(tmp_path)
+    write(tmp_path, "content/meetings/b.md", held("ben", "2026-11-09", "", "company: blot\n"))
+    errors = [str(e) for e in checked(tmp_path, TODAY)[1].errors]
+    assert len(errors) == 1 and errors[0].startswith("content/meetings/b.md:5: company: "), errors
+    assert "bolt" in errors[0]
+
+
 def test_by_field_industry_up_to_the_slash_else_tags(tmp_path: Path) -> None:
     pb = playbook(tmp_path)
     groups = by_field(pb, learned_meetings(pb))
