@@ -388,17 +388,22 @@ def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:
     return lambda planned: position.get(planned.id or "", len(position))
 
 
-def asked_before(meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults) -> frozenset[str]:
+def asked_before(
+    meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults
+) -> dict[str, Meeting]:
     """The bank questions planned in, or answered at, the meetings held (`done`) with the
-    same person before `meeting`: asking them again wastes a second meeting, whereas
-    asking someone else is how you see past one person's view."""
-    asked: set[str] = set()
+    same person before `meeting`, each with the first of those meetings: asking them again
+    wastes a second meeting, whereas asking someone else is how you see past one
+    person's view."""
+    asked: dict[str, Meeting] = {}
     for earlier in held_before(meeting, playbook):
         # each held meeting's own picks left out what came before it
         agenda = _agenda(earlier, playbook, defaults, (), frozenset(asked))
-        asked.update(q.id for q in agenda.questions + agenda.ask_questions if q.id)
-        asked.update(a.question for a in earlier.answers if a.question in playbook.questions)
-    return frozenset(asked)
+        planned = [q.id for q in agenda.questions + agenda.ask_questions if q.id]
+        answered = [a.question for a in earlier.answers if a.question in playbook.questions]
+        for qid in planned + answered:
+            asked.setdefault(qid, earlier)
+    return asked
 
 
 def _candidates(
@@ -442,7 +447,9 @@ def build_agenda(
 
     `targets` is the target list (`target_list`), shown in a networking meeting's ask.
     """
-    before = frozenset() if meeting.questions else asked_before(meeting, playbook, defaults)
+    before = (
+        frozenset() if meeting.questions else frozenset(asked_before(meeting, playbook, defaults))
+    )
     return _agenda(meeting, playbook, defaults, targets, before)
 
 

@@ -17,6 +17,8 @@ because its agenda cannot be laid out on one day.
 - one person in a field (company `industry`): the same across a field (the
   industry up to the first "/"), when the field spans several of your companies;
   it replaces the company warning for that company.
+- asked before (meeting `questions.N`): a planned meeting names a bank question the
+  person was asked, or answered, in a meeting held with them before (`asked_before`).
 - too much to share (meeting `share.N`, the first point that does not fit):
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
@@ -43,6 +45,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from generator.errors import ContentError, Severity
+from generator.model.assemble import first_listings
 from generator.model.entities import (
     UNDATED,
     Company,
@@ -55,6 +58,7 @@ from generator.model.entities import (
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
+    asked_before,
     meeting_length,
     meeting_span,
     plan_minutes,
@@ -90,6 +94,7 @@ def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[C
         problems.extend(_second_contact_declined(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
+        problems.extend(_asked_of_them_before(meeting, playbook))
     return tuple(problems)
 
 
@@ -161,6 +166,24 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
             "contact",
             f"{contact.name} declined a meeting{when}; "
             "do not ask again. Cancel this request or find another person there",
+        )
+
+
+def _asked_of_them_before(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A bank question the meeting names that this person was asked, or answered, in a
+    meeting held before (a file copied from the last one asks it all again)."""
+    asked = asked_before(meeting, playbook, playbook.config.meetings)
+    for entry, index in first_listings(meeting.questions).items():
+        earlier = asked.get(entry)
+        if earlier is None:
+            continue
+        when = f" on {long_date(earlier.date)}" if earlier.date else ""
+        yield _warn(
+            meeting,
+            f"questions.{index}",
+            f"{entry!r} was asked of {_name(playbook, meeting.contact)} in the "
+            f"{meeting_noun(earlier)}{when} ({earlier.source.path}): reread what they said "
+            "and ask a follow-up, or keep the question for someone else",
         )
 
 

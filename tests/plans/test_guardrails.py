@@ -153,6 +153,32 @@ def test_a_meeting_that_is_over_is_not_flagged(tmp_path: Path) -> None:
     assert [line for line in reported(root, after) if "m1.md" in line] == []
 
 
+def test_a_question_this_person_was_asked_in_an_earlier_meeting_is_flagged(
+    tmp_path: Path,
+) -> None:
+    """A second meeting made by copying the first one's file asks the same things again;
+    a question they have answered is worth a follow-up, not a repeat."""
+    first = (
+        "---\ncontact: jane-doe\nstatus: done\nformat: coffee\ndate: 2026-10-01\n"
+        "questions:\n  - others-worth-meeting\n---\n\n## Learned\n\n### know-anyone-at-targets\n\n"
+        "Two names.\n"
+    )
+    second = (
+        "---\ncontact: jane-doe\npurpose: networking\nrequested_on: 2026-11-20\nquestions:\n"
+        "  - know-anyone-at-targets\n  - others-worth-meeting\n  - What changed since?\n---\n"
+    )
+    root = tiny(tmp_path, content__meetings__m1=first, content__meetings__m2=second)
+    lines = [line for line in reported(root) if "m2.md" in line]
+    assert lines == [
+        "warning: content/meetings/m2.md:6: questions.1: 'know-anyone-at-targets' was asked "
+        "of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): reread what "
+        "they said and ask a follow-up, or keep the question for someone else",
+        "warning: content/meetings/m2.md:7: questions.2: 'others-worth-meeting' was asked "
+        "of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): reread what "
+        "they said and ask a follow-up, or keep the question for someone else",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "wording"),
     [
