@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from generator.errors import ContentError
 from generator.model.entities import Contact, Meeting, OwnDraft, Playbook
-from generator.plans.agenda import PLANNED_STATUSES, introduced_by
+from generator.plans.agenda import PLANNED_STATUSES, held_before, introduced_by
 from generator.plans.followups import first_met
 from generator.plans.outreach import (
     Draft,
@@ -60,6 +60,9 @@ class DraftSlot:
     informational request must leave it out (it talks about jobs)."""
     met_via: str = ""
     """How you know them (`met_via`), for a request; left out in the same way."""
+    met_before: Meeting | None = None
+    """The last meeting held with them before this one: a request for another meeting
+    thanks them for it, rather than introducing you as a stranger would."""
     checked: tuple[tuple[DraftProblem, ContentError], ...] = ()
     """What is wrong with your own text, each with its warning at its line (the theme's
     draft is checked once worded)."""
@@ -81,6 +84,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
         return ()
     own = {draft.kind: draft for draft in meeting.drafts}
     introducers = introduced_by(playbook, meeting)
+    held = held_before(meeting, playbook)
     slots = []
     sayable = said_in_request(meeting)
     profile = playbook.profile
@@ -93,7 +97,17 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     def slot(kind: DraftKind, to: Contact) -> DraftSlot:
         mine = own.get(kind.value)
         checked = check_own(mine, kind, meeting, playbook, today) if mine else ()
-        return DraftSlot(kind, meeting, to, contact, introducers, mine, checked=checked, **words)
+        return DraftSlot(
+            kind,
+            meeting,
+            to,
+            contact,
+            introducers,
+            mine,
+            met_before=held[-1] if held else None,
+            checked=checked,
+            **words,
+        )
 
     if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact) is None:
         slots.append(slot(DraftKind.REQUEST, contact))

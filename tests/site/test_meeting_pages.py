@@ -103,6 +103,21 @@ def test_a_lunch_request_asks_for_the_time_the_agenda_plans(
     assert f"Could I take you to lunch? {asked}, at a time" in body, body
 
 
+def test_a_request_to_someone_you_have_met_thanks_them_instead_of_introducing_you(
+    tmp_path: Path,
+) -> None:
+    """A second meeting with Sofia: she knows who you are and who introduced you."""
+    root = copy_sample(tmp_path / "pb")
+    again = "---\ncontact: sofia-lindqvist\nformat: coffee\nrequested_on: 2026-11-20\n---\n"
+    (root / "content/meetings/2026-12-10-sofia-lindqvist.md").write_text(again)
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (subject, body, _)),) = drafts(page(site, "meetings/2026-12-10-sofia-lindqvist/")).items()
+    assert subject == "Following up on our call"  # the first one was a video call
+    assert body.startswith("Dear Sofia,\n\nThank you again for our call on Wed 28 Oct"), body
+    assert "suggested I write" not in body and "A little about me" not in body
+    assert "30 minutes" in body and len(body.split()) < 100
+
+
 def test_your_own_request_replaces_the_theme_and_keeps_its_subject(built_sample: Path) -> None:
     html = page(built_sample, NADIA)
     ((_, (subject, body, _)),) = drafts(html).items()
