@@ -44,6 +44,7 @@ from generator.model.entities import (
     Question,
     Source,
     meeting_title,
+    question_words,
 )
 from generator.model.fields import SLUG, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
@@ -758,8 +759,7 @@ def _repeated_questions(categories: Sequence[Category], problems: Problems) -> N
     spacing or punctuation): the bank's picks or a meeting's list could ask it twice."""
     first: dict[str, Question] = {}
     for question in (q for category in categories for q in category.questions):
-        words = " ".join(re.findall(r"\w+", question.text.casefold()))
-        earlier = first.setdefault(words, question)
+        earlier = first.setdefault(question_words(question.text), question)
         if earlier is not question:
             problems.warn(
                 question.source.path,

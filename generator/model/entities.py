@@ -19,6 +19,12 @@ from generator.model.fields import Cadence
 _DIGITS = re.compile(r"([0-9]+)")
 
 
+def question_words(text: str) -> str:
+    """A question's words, without case, spacing or punctuation: two texts with the same
+    words ask the same question."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
     """Where a name goes in a list by name, whatever the locale: by its letters, accents
     and case aside (`Élodie` beside `Elodie`, not after `Zed`; an `é` typed as `e` and an
@@ -303,6 +309,19 @@ class Playbook:
     def questions(self) -> dict[str, Question]:
         """Every bank question by id, in the bank's order."""
         return {q.id: q for c in self.categories for q in c.questions}
+
+    @cached_property
+    def _questions_by_words(self) -> dict[str, Question]:
+        found: dict[str, Question] = {}
+        for question in self.questions.values():
+            found.setdefault(question_words(question.text), question)
+        return found
+
+    def question_worded(self, text: str) -> Question | None:
+        """The bank question a text names: by its id, else by its words (copied out in
+        full from the bank, whatever the case or punctuation)."""
+        words = question_words(text)
+        return self.questions.get(text) or (self._questions_by_words.get(words) if words else None)
 
     @cached_property
     def _meetings_by_contact(self) -> dict[str, list[Meeting]]:

@@ -417,8 +417,12 @@ def _candidates(
 
     if meeting.questions:
         chosen = []
+        named: set[str] = set()
         for text, index in first_listings(meeting.questions).items():
-            bank = playbook.questions.get(text)
+            bank = playbook.question_worded(text)
+            if bank is not None and bank.id in named:
+                continue  # its id and its words: one question
+            named.update([bank.id] if bank else [])
             chosen.append(
                 PlannedQuestion(bank.text if bank else text, minutes_of(bank), bank, index)
             )

@@ -122,7 +122,7 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
             if wording:
                 yield _warn(meeting, f"{field}.{index}", f'"{wording}" asks for a job: {advice}')
     for index, entry in enumerate(meeting.questions):
-        bank = playbook.questions.get(entry)
+        bank = playbook.question_worded(entry)
         wording = job_ask(bank.text if bank else entry)
         field = f"questions.{index}"
         if wording:
@@ -174,7 +174,8 @@ def _asked_of_them_before(meeting: Meeting, playbook: Playbook) -> Iterator[Cont
     meeting held before (a file copied from the last one asks it all again)."""
     asked = asked_before(meeting, playbook, playbook.config.meetings)
     for entry, index in first_listings(meeting.questions).items():
-        earlier = asked.get(entry)
+        bank = playbook.question_worded(entry)
+        earlier = asked.get(bank.id) if bank else None
         if earlier is None:
             continue
         when = f" on {long_date(earlier.date)}" if earlier.date else ""

@@ -488,6 +488,19 @@ def test_a_question_listed_twice_is_planned_once() -> None:
     ]
 
 
+def test_a_bank_question_copied_out_in_full_is_the_bank_question() -> None:
+    """Copied from the bank page rather than named by id: it keeps its minutes and its
+    link, counts as asked, and is planned once beside its id."""
+    own = (Question("typical", "What does a normal day look like?", "the-job", minutes=5),)
+    pb = playbook(categories=(Category("the-job", "The job itself", "", own),))
+    m = meeting(duration=60, questions=("what does a normal day look like", "typical", "Why?"))
+    agenda = agenda_for(m, pb)
+    assert [(q.id, q.text, q.minutes, q.index) for q in agenda.all_questions] == [
+        ("typical", "What does a normal day look like?", 5, 0),
+        (None, "Why?", 3, 2),
+    ]
+
+
 def test_wrap_up_offers_to_stop_and_asks_for_names() -> None:
     wrap = agenda_for(meeting(duration=30)).segment("wrap")
     assert wrap is not None

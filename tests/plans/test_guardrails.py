@@ -131,6 +131,18 @@ def test_the_same_wording_is_fine_in_a_networking_meeting(tmp_path: Path) -> Non
     assert [line for line in reported(root) if "m1.md" in line] == []
 
 
+def test_a_networking_question_copied_out_in_full_is_flagged_as_by_its_id(tmp_path: Path) -> None:
+    copied = JOBBY.replace(
+        "  - know-anyone-at-targets\n", "  - do you know anyone at these companies\n"
+    )
+    root = tiny(tmp_path, content__meetings__m1=copied)
+    assert any(
+        "m1.md:15: questions.4: 'do you know anyone at these companies' is a networking question"
+        in line
+        for line in reported(root)
+    )
+
+
 def test_a_bank_question_worded_as_a_job_ask_is_flagged_in_the_bank(tmp_path: Path) -> None:
     """Informational meetings never get it from the bank's picks, and a meeting naming it is
     warned; the bank itself says where to mark it for networking, before anyone names it."""
@@ -165,7 +177,8 @@ def test_a_question_this_person_was_asked_in_an_earlier_meeting_is_flagged(
     )
     second = (
         "---\ncontact: jane-doe\npurpose: networking\nrequested_on: 2026-11-20\nquestions:\n"
-        "  - know-anyone-at-targets\n  - others-worth-meeting\n  - What changed since?\n---\n"
+        "  - know-anyone-at-targets\n  - who else would be worth talking to\n"
+        "  - What changed since?\n---\n"
     )
     root = tiny(tmp_path, content__meetings__m1=first, content__meetings__m2=second)
     lines = [line for line in reported(root) if "m2.md" in line]
@@ -173,7 +186,8 @@ def test_a_question_this_person_was_asked_in_an_earlier_meeting_is_flagged(
         "warning: content/meetings/m2.md:6: questions.1: 'know-anyone-at-targets' was asked "
         "of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): reread what "
         "they said and ask a follow-up, or keep the question for someone else",
-        "warning: content/meetings/m2.md:7: questions.2: 'others-worth-meeting' was asked "
+        "warning: content/meetings/m2.md:7: questions.2: 'who else would be worth talking to' "
+        "was asked "
         "of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): reread what "
         "they said and ask a follow-up, or keep the question for someone else",
     ]
