@@ -26,10 +26,11 @@ proportion to the ideal sizes by largest remainder. A part left with no minute
 is dropped, so a one-minute meeting is one minute of questions.
 
 A networking meeting asks for names once: the questions it names from the bank's
-networking category (who else to talk to, whom they know at your targets...) are
-said in the ask, in their order, instead of in the questions part (and the theme's
-wrap-up does not ask for names again); when it names none, the theme's own ask lines
-stand in, and the bank's picks leave that category to the ask.
+networking category (who else to talk to, whom they know at your targets...), and those
+of your own worded as a closing question (`closes`), are said in the ask, in their
+order, instead of in the questions part (and the theme's wrap-up does not ask for names
+again); when it names none, the theme's own ask lines stand in, and the bank's picks
+leave that category to the ask.
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
 (unless it is a networking meeting whose ask has asked for names). A planned
@@ -83,11 +84,11 @@ KEEPS_IN_TOUCH = re.compile(
 )
 """A question asking whether you may keep in touch, which the wrap-up asks (not how
 the guest keeps in touch with their field)."""
+_REACH = r"(?:talk|speak|meet|contact|reach|chat|call|ask|approach|e-?mail|get\s+in\s+touch)"
 ASKS_FOR_NAMES = re.compile(
-    r"\b(?:(?:who|whom|anyone|anybody|someone|somebody)\s+else|other\s+people)\b[^.?!]*?"
-    r"\b(?:talk|speak|meet|contact|reach|chat|worth)"
-    r"|\b(?:who|whom)\b[^.?!]*?\b(?:should|could|can|might)\s+I\s+"
-    r"(?:talk|speak|meet|contact|reach|chat|get\s+in\s+touch)"
+    r"\b(?:who|whom|anyone|anybody|someone|somebody)\s+else\b[^.?!]*?"
+    rf"\b(?:{_REACH}|worth)"
+    rf"|\b(?:who|whom)\b[^.?!]*?\b(?:should|could|can|might)\s+I\s+{_REACH}"
     r"|\b(?:who|whom|anyone|anybody|someone|somebody)\b[^.?!]*?\byou\s+(?:suggest|recommend)\b",
     re.IGNORECASE,
 )
@@ -431,6 +432,14 @@ def _candidates(
     return [PlannedQuestion(q.text, minutes_of(q), q) for q in picks], True
 
 
+def _asked_in_the_ask(planned: PlannedQuestion) -> bool:
+    """A networking meeting's question said in its ask: one of the bank's networking
+    category, or one of your own asking for names or to keep in touch (`closes`)."""
+    if planned.question is None:
+        return closes(planned.text)
+    return planned.category == ASK_CATEGORY
+
+
 def _unknown_ids(meeting: Meeting, playbook: Playbook) -> set[int]:
     """Entries that look like bank ids but name no question (already reported as errors)."""
     return {
@@ -478,8 +487,8 @@ def _agenda(
     candidates = [c for c in candidates if c.index not in unknown]
     in_ask: list[PlannedQuestion] = []
     if meeting.purpose == "networking" and "ask" in offsets:
-        in_ask = [c for c in candidates if c.category == ASK_CATEGORY]
-        candidates = [c for c in candidates if c.category != ASK_CATEGORY]
+        in_ask = [c for c in candidates if _asked_in_the_ask(c)]
+        candidates = [c for c in candidates if not _asked_in_the_ask(c)]
     fits, rest = fit_questions(candidates, budget)
     if auto:
         order = _conversation_order(playbook)

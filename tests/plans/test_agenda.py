@@ -544,6 +544,8 @@ def test_the_wrap_up_does_not_ask_again_what_a_planned_question_asks() -> None:
         ("How do you keep in touch with former colleagues?", False),
         ("Who do you meet with most often?", False),
         ("Who do you work with most closely?", False),
+        ("Who else should I call?", True),
+        ("How do other people on your team talk about it?", False),
     ],
 )
 def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) -> None:
@@ -556,6 +558,15 @@ def test_a_networking_meeting_too_short_for_its_ask_asks_for_names_at_the_wrap_u
     wrap = wrap_text(tiny)
     assert "talk to" in wrap and "their suggestions" not in wrap
     assert "their suggestions" in wrap_text(agenda_for(meeting(duration=5, purpose="networking")))
+
+
+def test_a_networking_meeting_asks_your_own_closing_question_in_its_ask() -> None:
+    """Not among the questions and again in the ask's own lines ("whom else...")."""
+    m = meeting(duration=20, purpose="networking", questions=("fit-0", "Who else should I call?"))
+    agenda = agenda_for(m)
+    assert [q.id for q in agenda.questions] == ["fit-0"]
+    assert [q.text for q in agenda.ask_questions] == ["Who else should I call?"]
+    assert plan_text(agenda).count("else") == 1
 
 
 def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
