@@ -378,6 +378,12 @@ def _suits(question: Question, purpose: str) -> bool:
     return purpose != "informational" or job_ask(question.text) is None
 
 
+def asked_anew(question: Question, purpose: str) -> bool:
+    """A question worth asking in every meeting with a person: whom else to talk to and
+    may you keep in touch, and a networking meeting's ask (your list has changed since)."""
+    return closes(question.text) or (purpose == "networking" and question.category == ASK_CATEGORY)
+
+
 def closes(text: str) -> bool:
     """Worded as a closing question: whether you may keep in touch, whom else to talk to."""
     return bool(KEEPS_IN_TOUCH.search(text) or ASKS_FOR_NAMES.search(text))

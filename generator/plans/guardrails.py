@@ -58,6 +58,7 @@ from generator.model.entities import (
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
+    asked_anew,
     asked_before,
     meeting_length,
     meeting_span,
@@ -171,12 +172,13 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
 
 def _asked_of_them_before(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A bank question the meeting names that this person was asked, or answered, in a
-    meeting held before (a file copied from the last one asks it all again)."""
+    meeting held before (a file copied from the last one asks it all again); not one
+    that is asked anew each time (`asked_anew`)."""
     asked = asked_before(meeting, playbook, playbook.config.meetings)
     for entry, index in first_listings(meeting.questions).items():
         bank = playbook.question_worded(entry)
         earlier = asked.get(bank.id) if bank else None
-        if earlier is None:
+        if bank is None or earlier is None or asked_anew(bank, meeting.purpose):
             continue
         when = f" on {long_date(earlier.date)}" if earlier.date else ""
         yield _warn(

@@ -172,25 +172,30 @@ def test_a_question_this_person_was_asked_in_an_earlier_meeting_is_flagged(
     a question they have answered is worth a follow-up, not a repeat."""
     first = (
         "---\ncontact: jane-doe\nstatus: done\nformat: coffee\ndate: 2026-10-01\n"
-        "questions:\n  - others-worth-meeting\n---\n\n## Learned\n\n### know-anyone-at-targets\n\n"
-        "Two names.\n"
+        "questions:\n  - others-worth-meeting\n  - know-anyone-at-targets\n---\n\n"
+        "## Learned\n\n### typical-day\n\nMeetings, mostly.\n"
     )
     second = (
         "---\ncontact: jane-doe\npurpose: networking\nrequested_on: 2026-11-20\nquestions:\n"
-        "  - know-anyone-at-targets\n  - who else would be worth talking to\n"
-        "  - What changed since?\n---\n"
+        "  - what does a normal day look like\n  - know-anyone-at-targets\n"
+        "  - others-worth-meeting\n  - What changed since?\n---\n"
     )
-    root = tiny(tmp_path, content__meetings__m1=first, content__meetings__m2=second)
+    the_job = (
+        "---\ncategory: the-job\nquestions:\n"
+        "  - {id: typical-day, text: What does a normal day look like?}\n---\n"
+    )
+    root = tiny(
+        tmp_path,
+        content__meetings__m1=first,
+        content__meetings__m2=second,
+        content__questions__the_job=the_job,
+    )
     lines = [line for line in reported(root) if "m2.md" in line]
     assert lines == [
-        "warning: content/meetings/m2.md:6: questions.1: 'know-anyone-at-targets' was asked "
-        "of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): reread what "
-        "they said and ask a follow-up, or keep the question for someone else",
-        "warning: content/meetings/m2.md:7: questions.2: 'who else would be worth talking to' "
-        "was asked "
-        "of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): reread what "
-        "they said and ask a follow-up, or keep the question for someone else",
-    ]
+        "warning: content/meetings/m2.md:6: questions.1: 'what does a normal day look like' "
+        "was asked of Jane Doe in the coffee on Thu 1 Oct 2026 (content/meetings/m1.md): "
+        "reread what they said and ask a follow-up, or keep the question for someone else",
+    ]  # names to ask for, and staying in touch, are asked anew each time
 
 
 @pytest.mark.parametrize(
