@@ -567,6 +567,11 @@ class ListOf(FieldType):
         list out, as for any field with an error."""
         if isinstance(value, dict):
             raise Invalid(f"expected {self.expected}, got a mapping")
+        if isinstance(value, str) and (parts := self._written_as_one(value, at)):
+            raise Invalid(
+                f"expected {self.expected}, got {_shorten(value)}: for several, write a "
+                f"list: [{', '.join(parts)}]"
+            )
         items = value if isinstance(value, list) else [value]
         values = []
         for index, item in enumerate(items):
@@ -581,6 +586,21 @@ class ListOf(FieldType):
         if isinstance(self.item, Record):
             return [{} if v is INVALID else v for v in values]
         return INVALID
+
+    def _written_as_one(self, text: str, at: At) -> list[str]:
+        """The values in `text` when it is several written as one, between commas: each
+        part fits an entry and the whole does not (`for: informational, networking`), or,
+        for references, holds a comma no file name has (`referrals: jane-doe, omar`).
+        Otherwise [], and the text is one entry, checked as such."""
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) < 2 or not all(parts):
+            return []
+        if isinstance(self.item, Reference):
+            return parts
+        aside = At(at.doc, "", Problems())  # no raw text, and its problems are dropped
+        if _fits(self.item, text, aside) or not all(_fits(self.item, p, aside) for p in parts):
+            return []
+        return parts
 
 
 @dataclass(frozen=True)
@@ -672,6 +692,14 @@ class Schema:
 
 
 INVALID: Any = object()
+
+
+def _fits(field_type: FieldType, value: Any, at: At) -> bool:
+    try:
+        field_type.convert(value, at)
+    except Invalid:
+        return False
+    return True
 
 
 def convert_field(field_type: FieldType, value: Any, at: At) -> Any:

@@ -220,6 +220,32 @@ def test_list_accepts_a_single_value() -> None:
     assert convert(ListOf(Text()), "solo") == (["solo"], [])
 
 
+@pytest.mark.parametrize(
+    ("field_type", "written", "fix"),
+    [
+        (
+            ListOf(Choice(("informational", "networking"))),
+            "informational, networking",
+            "[informational, networking]",
+        ),
+        (ListOf(Date()), "2026-12-24, 2026-12-25", "[2026-12-24, 2026-12-25]"),
+        (ListOf(Reference("a contact")), "jane-doe,omar-haddad", "[jane-doe, omar-haddad]"),
+    ],
+)
+def test_several_values_written_as_one_are_told_to_make_a_list(
+    field_type: ListOf, written: str, fix: str
+) -> None:
+    """`for: informational, networking` was told it expected one of informational,
+    networking; `referrals: jane-doe, omar-haddad` to create a contact of that name."""
+    told = f"expected {field_type.expected}, got {written!r}: for several, write a list: {fix}"
+    assert convert(field_type, written) == (INVALID, [f"f.md:3: x: {told}"])
+
+
+def test_one_value_holding_a_comma_that_fits_stays_one() -> None:
+    assert convert(ListOf(Text()), "SQL, Python") == (["SQL, Python"], [])
+    assert convert(ListOf(Reference("a contact")), "Doe, ")[0] == ["Doe,"]
+
+
 def test_unknown_keys_are_extras_unless_the_schema_names_them_typos() -> None:
     inner = Schema("inner", (Field("done", Date()),), unknown="is not a field of inner")
     outer = Schema("outer", (Field("item", Record(inner)),))
