@@ -9,10 +9,12 @@ import jinja2
 import pytest
 
 from generator.cli import _parser
+from generator.errors import Problems
 from generator.model.config import setting_types
-from generator.model.fields import Record
+from generator.model.fields import Record, validate_document
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
 from generator.site.render import make_environment
+from generator.sources.frontmatter import parse_document
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -145,3 +147,39 @@ def test_every_template_function_and_filter_of_the_theme_is_in_the_themes_doc() 
     missing += [f"{n}()" for n in env.globals if n not in plain.globals and f"`{n}(" not in text]
     missing += [f"|{n}" for n in env.filters if n not in plain.filters and f"`|{n}" not in text]
     assert missing == []
+
+
+EXAMPLE_KINDS = {
+    "Profile": "profile",
+    "Contacts": "contacts",
+    "Companies": "companies",
+    "Meetings": "meetings",
+    "Question bank": "questions",
+}
+"""The kind of the front-matter example under each heading of docs/content.md."""
+
+
+def front_matter_examples() -> list[tuple[str, str]]:
+    """(kind, text) of each Markdown example with front matter in docs/content.md."""
+    found, heading = [], ""
+    chunks = re.split(r"^```", (DOCS / "content.md").read_text(), flags=re.M)
+    for before, block in zip(chunks[::2], chunks[1::2], strict=False):
+        heading = ([heading, *re.findall(r"^## ([A-Z][a-z]+(?: bank)?)", before, re.M)])[-1]
+        if block.startswith("markdown\n---"):
+            found.append((EXAMPLE_KINDS[heading], block.removeprefix("markdown\n")))
+    return found
+
+
+@pytest.mark.parametrize(("kind", "text"), front_matter_examples())
+def test_each_example_of_a_kind_checks_and_means_what_it_shows(kind: str, text: str) -> None:
+    """An example is what a user copies: it must check clean, and a list of points must hold
+    the points it shows (`share: [Demand forecasting for planners, with backtests they
+    trust]` was two points to YAML, the second one starting `with`)."""
+    problems = Problems()
+    doc = parse_document(f"{kind}.md", text.encode(), problems)
+    assert doc is not None
+    values = validate_document(doc, KINDS[kind], problems)
+    assert [str(p) for p in problems.items] == []
+    for name in ("goals", "share"):
+        for point in values.get(name, ()):
+            assert not point[0].islower(), f"{kind}.{name}: {point!r}"
