@@ -682,6 +682,10 @@ class Schema:
     elsewhere: Callable[[str], str | None] | None = None
     """Where a key that is not declared here belongs, given its dotted path: a name of
     another level (`keep_in_touch` at the top of playbook.yaml), or None."""
+    owners: Callable[[str], str | None] | None = None
+    """Which other kinds declare an extra key here (`a contact or a meeting` for
+    `followups`), or None: a field written in the wrong kind of file does nothing there,
+    so it is kept with a warning."""
 
     @property
     def called(self) -> str:
@@ -738,10 +742,22 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
             _warn_unknown(at, str(key), schema, declared)
             continue
         result[str(key)] = value
-        near = close_field(str(key), declared)
-        if near is not None:
-            at.child(str(key)).warn(f"is not a field of {schema.called} (did you mean {near}?)")
+        _warn_extra(at.child(str(key)), str(key), schema, declared)
     return result
+
+
+def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:
+    """An extra (kept for templates) that is surely a mistake gets a warning: a typo of a
+    declared field (`referals`), or a field of another kind (`followups:` on a company)."""
+    near = close_field(key, declared)
+    owners = schema.owners(key) if schema.owners is not None else None
+    if near is not None:
+        at.warn(f"is not a field of {schema.called} (did you mean {near}?)")
+    elif owners is not None:
+        at.warn(
+            f"is a field of {owners}, not of {schema.called}: it does nothing here (move it, "
+            "or rename it if it is one of your own)"
+        )
 
 
 def is_blank(value: Any) -> bool:

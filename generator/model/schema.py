@@ -6,6 +6,8 @@ docs/content.md lists it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.model.fields import (
     Boolean,
     CadenceType,
@@ -51,6 +53,37 @@ CATEGORIES: dict[str, str] = {
     "networking": "Networking and information",
 }
 """The seven question categories, in the order a conversation usually takes them."""
+
+PLACED = (
+    *("company", "met_on", "referred_by", "keep_in_touch", "declined", "followups"),
+    *("status", "motivation", "posting", "advocate"),
+    *("purpose", "format", "requested_on", "date", "time", "duration"),
+    *("goals", "questions", "share", "referrals", "done", "reschedule"),
+)
+"""The fields that do something in the kinds that declare them: written in the file of a
+contact, company or meeting that has no such field (`keep_in_touch:` on a meeting), one
+is surely misplaced. Names of plain facts (`name`, `email`, `location`) and the profile
+are left alone: there, they may well be fields of your own."""
+
+
+def _owners(kind: str) -> Callable[[str], str | None]:
+    """Which other kinds, of contacts, companies and meetings, declare `key`."""
+
+    def owners(key: str) -> str | None:
+        if key not in PLACED:
+            return None
+        called = [
+            schema.called
+            for other, schema in KINDS.items()
+            if other in OWNING and other != kind and any(f.name == key for f in schema.fields)
+        ]
+        return " or ".join(called) or None
+
+    return owners
+
+
+OWNING = ("contacts", "companies", "meetings")
+"""The kinds whose misplaced fields are warned about (`PLACED`)."""
 
 FOLLOWUP = Schema(
     "followup",
@@ -148,6 +181,7 @@ CONTACT = Schema(
             "[{due: 2026-12-01, action: Send the article}]",
         ),
     ),
+    owners=_owners("contacts"),
 )
 
 COMPANY = Schema(
@@ -175,6 +209,7 @@ COMPANY = Schema(
             "yes",
         ),
     ),
+    owners=_owners("companies"),
 )
 
 GROUP_MEETING = (
@@ -282,6 +317,7 @@ MEETING = Schema(
             "2027-01-11",
         ),
     ),
+    owners=_owners("meetings"),
 )
 
 QUESTION = Schema(
