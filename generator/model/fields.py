@@ -20,6 +20,7 @@ from typing import Any
 from generator.errors import Problems
 from generator.model.suggest import close_field, did_you_mean, slug_key
 from generator.sources.frontmatter import Document
+from generator.sources.yaml_errors import double_quoted
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """What a file name (without `.md`) and an id may be: lowercase letters, digits and
@@ -117,9 +118,28 @@ class Text(FieldType):
 
     def convert(self, value: Any, at: At) -> str:
         if isinstance(value, (dict, list, set)) or value is None:
-            raise Invalid(f"expected {self.expected}, got {_describe(value)}")
+            raise Invalid(
+                f"expected {self.expected}, got {_describe(value)}{_colon_hint(value, at)}"
+            )
         text = value if isinstance(value, str) else (at.raw or str(value))
         return text.strip()
+
+
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
+
+
+def _colon_hint(value: Any, at: At) -> str:
+    """`, for the ': ' in it: put it in quotes, "Learn: how"` for text that YAML read as a
+    mapping of one entry (`- Learn: how forecasts are made`); else "", also for a key
+    that reads as a field name (`- {id: typical-day}` is a mapping written as one)."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return ""
+    ((key, item),) = value.items()
+    if isinstance(item, (dict, list, set)) or _FIELD_NAME.match(str(key)):
+        return ""
+    rest = at.child(str(key)).raw
+    text = f"{key}: {'' if item is None else item if rest is None else rest}".rstrip()
+    return f", for the ': ' in it: put it in quotes, {double_quoted(text)}"
 
 
 class Inline(Text):
@@ -629,7 +649,9 @@ class MapOf(FieldType):
 
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            raise Invalid(
+                f"expected {self.expected}, got {_describe(value, at)}{_listed(value, at)}"
+            )
         result = {}
         for key, item in value.items():
             child = at.child(str(key))
@@ -640,6 +662,19 @@ class MapOf(FieldType):
             if converted is not INVALID:
                 result[str(key)] = converted
         return result
+
+
+def _listed(value: Any, at: At) -> str:
+    """`: write the names without '- ', {thank_you: 2026-11-25}` for a mapping written as a
+    list of mappings (`done:` then `- thank_you: 2026-11-25` lines); else ""."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        return ""
+    entries = [
+        f"{key}: {at.child(index).child(str(key)).raw or item}"
+        for index, mapping in enumerate(value)
+        for key, item in mapping.items()
+    ]
+    return f": write the names without '- ', {{{', '.join(entries)}}}"
 
 
 @dataclass(frozen=True)

@@ -174,10 +174,10 @@ def _quoted_fix(line: str) -> str | None:
         dash, body = "- ", body[2:].lstrip()
     key, sep, value = body.partition(": ")
     if dash and (not sep or ": " in value):
-        return f"{dash}{_double_quoted(body)}"
+        return f"{dash}{double_quoted(body)}"
     if not sep or not value.strip() or value.lstrip().startswith(('"', "'")):
         return None
-    return f"{dash}{key}: {_double_quoted(value.strip())}"
+    return f"{dash}{key}: {double_quoted(value.strip())}"
 
 
 _CURLY = "\u201c\u201d\u2018\u2019"
@@ -190,7 +190,8 @@ def _straightened(line: str) -> str:
     return key + sep + value.strip().strip(_CURLY)
 
 
-def _double_quoted(text: str) -> str:
+def double_quoted(text: str) -> str:
+    """`text` as YAML reads it back in double quotes (`"Lead: Data"`)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

@@ -20,6 +20,7 @@ from generator.model.fields import (
     Integer,
     Labels,
     ListOf,
+    MapOf,
     Record,
     Reference,
     Schema,
@@ -70,6 +71,30 @@ def test_text_uses_the_literal_for_non_strings() -> None:
     assert convert(Text(), False, raw="No") == ("No", [])
     assert convert(Text(), 1.50, raw="1.50") == ("1.50", [])
     assert convert(Text(), ["a"])[1] == ["f.md:3: x: expected text, got a list"]
+
+
+def test_an_entry_made_a_mapping_by_its_colon_is_told_to_take_quotes() -> None:
+    """`- Learn: how forecasts are made` is a mapping to YAML; it was refused as `expected
+    text, got a mapping`, which does not say why, nor that quotes are the fix."""
+    doc = Document("f.md", {}, {}, {"x.Learn": "how forecasts are made"}, "", 5)
+    problems = Problems()
+    value = {"Learn": "how forecasts are made"}
+    assert convert_field(Inline(), value, At(doc, "x", problems)) is INVALID
+    assert [str(p) for p in problems.errors] == [
+        "f.md:1: x: expected text, got a mapping, for the ': ' in it: put it in quotes, "
+        '"Learn: how forecasts are made"'
+    ]
+    for mapping in ({"a": "b", "c": "d"}, {"id": "typical-day"}):
+        assert convert(Text(), mapping)[1] == ["f.md:3: x: expected text, got a mapping"]
+
+
+def test_reminders_done_written_as_a_list_are_told_the_mapping_to_write() -> None:
+    """`done:` then `- thank_you: 2026-11-25` lines is a list of mappings, not one."""
+    written = [{"thank_you": dt.date(2026, 11, 25)}, {"nudge": dt.date(2026, 11, 26)}]
+    assert convert(MapOf(Date(), ("thank_you", "nudge")), written)[1] == [
+        "f.md:3: x: expected a mapping of names (thank_you, nudge) to a date as YYYY-MM-DD, "
+        "got a list: write the names without '- ', {thank_you: 2026-11-25, nudge: 2026-11-26}"
+    ]
 
 
 def test_a_yaml_set_is_named_not_shown_as_python_writes_it() -> None:
