@@ -100,6 +100,17 @@ class LinkTable:
     names: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """(kind, slug) of the pages each name may mean, by `name_key`."""
 
+    @cached_property
+    def spellings(self) -> dict[str, Names]:
+        """Each kind's slugs with the names shown for them (a meeting: its slug), for
+        "did you mean" (worked out when first asked: most builds have no broken link)."""
+        return {
+            kind: Names(
+                {slug: slug if kind == "meetings" else t.title for slug, t in pages.items()}
+            )
+            for kind, pages in self.targets.items()
+        }
+
 
 Links = LinkTable
 
@@ -535,13 +546,40 @@ def link_problem(links: LinkTable, name: str) -> str:
     if qualified:
         noun = KINDS[qualified[1]].kind
         has = "file name" if SLUG.match(text) or noun == "meeting" else "file name or name"
-        return f"[[{name}]] links to nothing: no {noun} has that {has}"
-    if SLUG.match(text):
-        return f"[[{name}]] links to nothing: no contact, company or meeting has that file name"
-    return (
-        f"[[{name}]] links to nothing: no contact or company has that name, and no contact, "
-        "company or meeting has that file name"
-    )
+        problem = f"no {noun} has that {has}"
+    elif SLUG.match(text):
+        problem = "no contact, company or meeting has that file name"
+    else:
+        problem = "no contact or company has that name, and no contact, company or meeting has "
+        problem += "that file name"
+    return f"[[{name}]] links to nothing: {problem}{_link_hint(links, page, hash_mark + heading)}"
+
+
+def _link_hint(links: LinkTable, page: str, rest: str) -> str:
+    """`; did you mean [[priya-natarajan]]?` for a link a typo away from a page, looked for
+    in the kind it names, then in the others (`[[contacts/verdant-grid]]` →
+    `[[companies/verdant-grid]]`); `rest` is its `#heading`. "" when nothing is close."""
+    qualified = QUALIFIED_LINK.match(page)
+    text = qualified[2] if qualified else page
+    found = _close_pages(links, (qualified[1],) if qualified else tuple(links.targets), text)
+    if not found and qualified:
+        found = _close_pages(links, tuple(links.targets), text)
+    ways = [
+        f"{kind}/{slug}"
+        if qualified or sum(slug in t for t in links.targets.values()) > 1
+        else slug
+        for kind, slug in found
+    ]
+    return f"; {did_you_mean([f'[[{way}{rest}]]' for way in ways])}" if ways else ""
+
+
+def _close_pages(links: LinkTable, kinds: Sequence[str], text: str) -> list[tuple[str, str]]:
+    """(kind, slug) of the pages of `kinds` that `text` probably meant."""
+    return [
+        (kind, slug)
+        for kind in kinds
+        for slug in ([text] if text in links.targets[kind] else links.spellings[kind].close(text))
+    ]
 
 
 def _broken_links(doc: Document, body: Body, links: LinkTable) -> Iterator[ContentError]:

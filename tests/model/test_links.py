@@ -11,7 +11,7 @@ from conftest import SAMPLE_TODAY, copy_sample, write
 from generator.build import build, load
 from generator.cli import main
 from generator.errors import Problems, UsageError
-from generator.model.assemble import LinkTable, name_key, resolve
+from generator.model.assemble import LinkTable, link_problem, name_key, resolve
 from generator.scaffold import new_file
 from generator.sources.markdown import MAX_NESTING, Target, heading_id, render
 
@@ -171,6 +171,29 @@ def test_resolve_by_name_needs_exactly_one_page() -> None:
     assert resolve(links, "Jane Doe") is None
     assert resolve(links, "Nobody") is None
     assert resolve(links, "#") is None
+
+
+@pytest.mark.parametrize(
+    ("link", "hint"),
+    [
+        ("priya-natarajn", "did you mean [[priya-natarajan]]?"),
+        ("Priya Natarajn", "did you mean [[priya-natarajan]]?"),
+        ("contacts/verdant-gird", "did you mean [[companies/verdant-grid]]?"),
+        ("contacts/verdant-grid#Team", "did you mean [[companies/verdant-grid#Team]]?"),
+    ],
+)
+def test_a_link_a_typo_away_from_a_page_names_it(link: str, hint: str) -> None:
+    """A link to nothing said only that; a reference in the front matter gets the slug
+    it probably meant, and so does a link now."""
+    links = LinkTable(
+        {
+            "contacts": {"priya-natarajan": Target("@/c/1", "Priya Natarajan")},
+            "companies": {"verdant-grid": Target("@/v/1", "Verdant Grid")},
+            "meetings": {},
+        },
+        {name_key("Priya Natarajan"): (("contacts", "priya-natarajan"),)},
+    )
+    assert link_problem(links, link).endswith(f"; {hint}")
 
 
 def test_a_contact_file_named_after_the_person(root: Path, tmp_path: Path) -> None:
