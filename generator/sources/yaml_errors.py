@@ -80,6 +80,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "a second YAML document starts at this --- line: playbook.yaml holds its "
             "settings in one; remove the line"
         )
+    if (starts := _starts_wrongly(line, problem, context)) is not None:
+        return at, f"a value cannot start with {starts}: put it in quotes, like {_quoted_fix(line)}"
     if "cannot start any token" in problem and column < len(line):
         char = line[column]
         return at, (
@@ -193,6 +195,29 @@ def _straightened(line: str) -> str:
 def double_quoted(text: str) -> str:
     """`text` as YAML reads it back in double quotes (`"Lead: Data"`)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _starts_wrongly(line: str, problem: str, context: str) -> str | None:
+    """`[ unless it is a whole list` for a value that starts with a character YAML reads
+    as the start of something else (`role: [Lead] Data`, `role: !important`,
+    `role: | Lead`), when that is what the parser stumbled on; else None."""
+    body = line.strip()
+    if body.startswith("- "):
+        body = body[2:].lstrip()
+    _, sep, value = body.partition(": ")
+    value = value.lstrip() if sep else body
+    if not value or _quoted_fix(line) is None:
+        return None
+    first = value[0]
+    if first in "[{" and re.search(
+        r"did not find expected (key|'-')|expected <block end>", problem
+    ):
+        return f"{first} unless it is a whole {'list' if first == '[' else 'mapping'}"
+    if first == "!" and "could not determine a constructor" in problem:
+        return first
+    if first in "|>" and "block scalar" in context:
+        return f"{first} unless its text is on the lines below, indented"
+    return None
 
 
 def _unexpected(line: str, column: int, help_: str) -> str:

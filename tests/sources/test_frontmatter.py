@@ -204,6 +204,26 @@ def test_just_under_the_limits_is_read() -> None:
             'like name: "@ana"',
         ),
         (
+            "name: Ana\nrole: [Lead] Data\n",
+            "c.md:3: front matter: a value cannot start with [ unless it is a whole list: put "
+            'it in quotes, like role: "[Lead] Data"',
+        ),
+        (
+            "name: Ana\nrole: {Lead} Data\n",
+            "c.md:3: front matter: a value cannot start with { unless it is a whole mapping: put "
+            'it in quotes, like role: "{Lead} Data"',
+        ),
+        (
+            "name: Ana\nrole: !important\n",
+            "c.md:3: front matter: a value cannot start with !: put it in quotes, "
+            'like role: "!important"',
+        ),
+        (
+            "name: Ana\nrole: | Lead\n",
+            "c.md:3: front matter: a value cannot start with | unless its text is on the lines "
+            'below, indented: put it in quotes, like role: "| Lead"',
+        ),
+        (
             "name: Ana\nrole:Analyst\nmet_via: alumni\n",
             "c.md:3: front matter: needs a space after the colon: role: Analyst",
         ),
