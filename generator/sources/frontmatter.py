@@ -14,13 +14,20 @@ complaints are put in plain words, with the fix (yaml_errors.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from generator.errors import Problems
-from generator.sources.yaml_errors import explain, look_alike, look_alike_in_line, no_space_fix
+from generator.sources.yaml_errors import (
+    double_quoted,
+    explain,
+    look_alike,
+    look_alike_in_line,
+    no_space_fix,
+)
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -100,6 +107,9 @@ class _Marks:
     seen: set[int] = field(default_factory=set)
     aliased: bool = False
     """Whether a node was reached twice: through an alias (`*name`)."""
+    plain: list[tuple[str, yaml.Mark, yaml.Mark]] = field(default_factory=list)
+    """(path, start, end) of every value written without quotes, whose line may go on
+    with a comment (`_cut_short`)."""
 
 
 class _Refused(Exception):
@@ -345,7 +355,37 @@ def _parse_yaml(
         return None
     for key, line in marks.duplicates:
         problems.error(path, line, key, "appears twice; keep one")
+    for key, line, message in _cut_short(yaml_text, marks):
+        problems.warn(path, line, key, message)
     return Document(path, data, marks.lines, marks.raw, body, body_line)
+
+
+_COMMENT = re.compile(r"\s+(#[^\s#].*)")
+"""A comment that reads as text: a # after a space, then a word (`#4B`, `#1 fan`);
+`# as here` is written as a comment."""
+
+
+def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
+    """(path, line, message) of each value on one line that a comment cuts short
+    (`location: Room #4B` is `Room`): a # after a space starts a comment, which is
+    seldom meant in the middle of a value."""
+    lines = yaml_text.splitlines()
+    for key, start, end in marks.plain:
+        line = lines[end.line] if start.line == end.line < len(lines) else ""
+        found = _COMMENT.fullmatch(line[end.column :].rstrip())
+        if found is None:
+            continue
+        value = line[start.column : end.column]
+        shown = repr(value) if value else "empty"
+        fix = f"{line[: start.column].strip()} {double_quoted(line[start.column :].strip())}"
+        yield (
+            key,
+            start.line + marks.offset,
+            (
+                f"{found[1]!r} is a comment (a # after a space starts one), so the value is "
+                f"{shown}: to keep it, put the value in quotes, {fix}"
+            ),
+        )
 
 
 def _unreadable_character(character: int | str) -> str:
@@ -414,6 +454,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
         _refuse_long_number(node, line)
         _refuse_mistyped(node, line)
         marks.raw[path] = str(node.value)
+        if not node.style:
+            marks.plain.append((path, node.start_mark, node.end_mark))
     within.pop()
 
 

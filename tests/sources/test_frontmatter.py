@@ -508,3 +508,22 @@ def test_a_line_separator_in_the_yaml_is_a_space_not_a_line(odd: str, quote: str
     assert not problems.items and doc is not None
     assert doc.lines["company"] == 4
     assert doc.data["role"] == "Lead Data"
+
+
+def test_a_hash_that_cuts_a_value_short_is_named_in_a_warning() -> None:
+    """` #` starts a comment: `location: Room #4B` was read as `Room`, and `role: #1 fan`
+    as nothing, without a word; a comment written as one (`# every six weeks`) is fine."""
+    doc, problems = parse(
+        "---\nname: Ana\nrole: #1 fan\nlocation: Room #4B\ngoals:\n  - Lead #2\n"
+        '  - Ask # a comment\ntime: "08:30" #agreed\nkeep_in_touch: 6w  # six weeks\n---\n'
+    )
+    assert doc is not None and doc.data["location"] == "Room"
+    assert problems.errors == []
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:3: role: '#1 fan' is a comment (a # after a space starts one), so the "
+        'value is empty: to keep it, put the value in quotes, role: "#1 fan"',
+        "warning: c.md:4: location: '#4B' is a comment (a # after a space starts one), so the "
+        "value is 'Room': to keep it, put the value in quotes, location: \"Room #4B\"",
+        "warning: c.md:6: goals.1: '#2' is a comment (a # after a space starts one), so the "
+        "value is 'Lead': to keep it, put the value in quotes, - \"Lead #2\"",
+    ]
