@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,13 @@ class Timezone(Text):
             raise Invalid(
                 f"expected {self.expected}, got {name!r}" + (f"; {hint}" if hint else "")
             ) from exc
+        if name in NO_SUMMER_TIME:
+            offset, city, zone = NO_SUMMER_TIME[name]
+            at.warn(
+                f"{name} is {offset} all year, with no summer time, so from March to "
+                f"November every meeting would be an hour off: for the clocks of {city}, "
+                f"write {zone} (keep {name} only if your clocks never change)"
+            )
         return name
 
 
@@ -88,8 +96,42 @@ def _timezones() -> frozenset[str]:
 
 
 def _close_timezones(name: str) -> list[str]:
-    """`america/chicago` → America/Chicago; `Europe/Berlni` → Europe/Berlin."""
-    return close_names(name, _timezones(), cutoff=0.85)
+    """`america/chicago` → America/Chicago; `Europe/Berlni` → Europe/Berlin; a city alone
+    (`Berlin`, `new york`) → its zone; an abbreviation a clock shows (`PST`) → the zone
+    most who write it live in."""
+    wanted = re.sub(r"[\s_]+", "_", name.strip()).casefold()
+    if exact := [zone for zone in _timezones() if zone.casefold() == wanted]:
+        return exact
+    if (zone := ABBREVIATIONS.get(name.strip().upper())) is not None:
+        return [zone]
+    by_city = [
+        zone
+        for zone in _timezones()
+        if zone.rpartition("/")[2].casefold() == wanted and not zone.startswith("Etc/")
+    ]  # Etc/GMT+1 is an hour *behind* GMT: no answer to `GMT+1`
+    return sorted(by_city) or close_names(name, _timezones(), cutoff=0.85)
+
+
+NO_SUMMER_TIME = {
+    "EST": ("UTC-5", "New York", "America/New_York"),
+    "MST": ("UTC-7", "Denver", "America/Denver"),
+}
+"""Zones named like the standard time of a US region that never change their clocks,
+with the zone of that region's clocks."""
+
+ABBREVIATIONS = {
+    **dict.fromkeys(("PST", "PDT", "PT"), "America/Los_Angeles"),
+    **dict.fromkeys(("MDT", "MT"), "America/Denver"),
+    **dict.fromkeys(("CST", "CDT", "CT"), "America/Chicago"),
+    **dict.fromkeys(("EDT", "ET"), "America/New_York"),
+    **dict.fromkeys(("BST",), "Europe/London"),
+    **dict.fromkeys(("CEST",), "Europe/Berlin"),
+    **dict.fromkeys(("IST",), "Asia/Kolkata"),
+    **dict.fromkeys(("JST",), "Asia/Tokyo"),
+    **dict.fromkeys(("AEST", "AEDT"), "Australia/Sydney"),
+}
+"""Time-zone abbreviations that are no IANA zone, and the zone meant by most who write
+them (`CST` is also China's, `IST` Ireland's and Israel's: a suggestion, not a reading)."""
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,11 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("timezone: utc\n", "did you mean UTC?"),
         ("timezone: Europe/Berlni\n", "did you mean Europe/Berlin?"),
         ("timezone: America\n", "timezone: expected an IANA timezone like America/Chicago"),
+        ("timezone: Berlin\n", "got 'Berlin'; did you mean Europe/Berlin?"),
+        ("timezone: new york\n", "got 'new york'; did you mean America/New_York?"),
+        ("timezone: PST\n", "got 'PST'; did you mean America/Los_Angeles?"),
+        ("timezone: CDT\n", "got 'CDT'; did you mean America/Chicago?"),
+        ("timezone: IST\n", "got 'IST'; did you mean Asia/Kolkata?"),
         (f"timezone: {'x' * 300}\n", "timezone: expected an IANA timezone"),
         ('base_url: "http://[::1"\n', "base_url: expected a web address"),
         ("base_url: http://host:99999/\n", "base_url: expected a web address"),
@@ -187,6 +192,22 @@ def test_settings_that_name_nothing_say_what_was_meant(
 ) -> None:
     [line] = reported(tmp_path, yaml)
     assert expected in line, line
+
+
+def test_a_zone_without_summer_time_named_like_a_regions_clocks_is_warned(
+    tmp_path: Path,
+) -> None:
+    """`timezone: EST` is a zone, but a fixed UTC-5: a New Yorker's summer meetings were
+    an hour off in the calendar, without a word."""
+    assert reported(tmp_path, "timezone: EST\n") == [
+        "warning: playbook.yaml:1: timezone: EST is UTC-5 all year, with no summer time, so "
+        "from March to November every meeting would be an hour off: for the clocks of New "
+        "York, write America/New_York (keep EST only if your clocks never change)"
+    ]
+    assert reported(tmp_path, "timezone: GMT+1\n") == [
+        "playbook.yaml:1: timezone: expected an IANA timezone like America/Chicago or "
+        "Europe/Berlin, got 'GMT+1'"
+    ]
 
 
 def test_a_theme_of_the_playbooks_own_is_known(tmp_path: Path) -> None:
