@@ -617,8 +617,7 @@ class ListOf(FieldType):
             return []
         if isinstance(self.item, Reference):
             return parts
-        aside = At(at.doc, "", Problems())  # no raw text, and its problems are dropped
-        if _fits(self.item, text, aside) or not all(_fits(self.item, p, aside) for p in parts):
+        if _fits(self.item, text, at) or not all(_fits(self.item, p, at) for p in parts):
             return []
         return parts
 
@@ -689,8 +688,21 @@ class Record(FieldType):
 
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            raise Invalid(
+                f"expected {self.expected}, got {_describe(value, at)}{self._one(value, at)}"
+            )
         return validate_mapping(value, self.schema, at)
+
+    def _one(self, value: Any, at: At) -> str:
+        """`; write coach: {names: initials}` for the value of a mapping's only field
+        written in its place (`coach: initials`); else ""."""
+        if len(self.schema.fields) != 1 or isinstance(value, (list, set)) or value is None:
+            return ""
+        name = self.schema.fields[0].name
+        if not _fits(self.schema.fields[0].type, value, at):
+            return ""
+        written = at.raw if at.raw is not None else str(value)
+        return f"; write {at.path.rpartition('.')[2]}: {{{name}: {written}}}"
 
 
 @dataclass(frozen=True)
@@ -734,8 +746,10 @@ INVALID: Any = object()
 
 
 def _fits(field_type: FieldType, value: Any, at: At) -> bool:
+    """Whether `value` would be a valid value of `field_type` in `at`'s file, tried aside:
+    without raw text, and saying nothing."""
     try:
-        field_type.convert(value, at)
+        field_type.convert(value, At(at.doc, "", Problems()))
     except Invalid:
         return False
     return True

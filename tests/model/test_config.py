@@ -210,6 +210,21 @@ def test_a_zone_without_summer_time_named_like_a_regions_clocks_is_warned(
     ]
 
 
+@pytest.mark.parametrize(
+    ("yaml", "fix"),
+    [
+        ("coach: initials\n", "coach: {names: initials}"),
+        ("markdown: yes\n", "markdown: {raw_html: yes}"),
+    ],
+)
+def test_a_section_of_one_setting_written_as_its_value_is_shown_the_mapping(
+    tmp_path: Path, yaml: str, fix: str
+) -> None:
+    """`coach: initials` said only `expected a mapping with names`."""
+    [line] = reported(tmp_path, yaml)
+    assert line.endswith(f"; write {fix}"), line
+
+
 def test_a_theme_of_the_playbooks_own_is_known(tmp_path: Path) -> None:
     (tmp_path / "themes/mine/templates").mkdir(parents=True)
     assert reported(tmp_path, "theme: mine\n") == []
