@@ -262,12 +262,12 @@ def _classify(path: Path, root: Path, problems: Problems) -> SourceFile | None:
 def _outside_kinds(parts: tuple[str, ...]) -> str:
     """Why a file under content/ (`parts` of its path there) is not read: in no kind's
     folder, or in one whose name is near a kind's (`Contacts` as Finder or Explorer makes
-    it, `contact`, `contacts ` with a space after it), or `Profile.md`."""
+    it, `contact` or `company`, `contacts ` with a space after it), or `Profile.md`."""
     if len(parts) == 1 and parts[0].lower() == PROFILE_FILE:
         return f"is read only as {PROFILE_FILE}, in lower case; ignored (rename it)"
     folder = parts[0] if len(parts) >= 2 else None
     meant = folder.strip(" .").lower() if folder else ""
-    near = (meant, f"{meant}s") if meant else ()
+    near = (meant, f"{meant}s", f"{meant[:-1]}ies") if meant else ()
     for kind in KIND_FOLDERS:
         if kind in near:
             return (

@@ -247,6 +247,15 @@ def test_a_copy_written_while_serving_is_refused_as_a_walk_would(tmp_path: Path)
     assert "looks like a copy of content/contacts/jane-doe.md" in messages(problems)[0]
 
 
+def test_a_singular_company_folder_is_named_with_the_fix(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    write(root, "content/company/acme.md", "---\nname: Acme\n---\n")
+    assert messages(check(root)) == [
+        "warning: content/company/acme.md:1: file: is in company/, which playbook does not "
+        "read; ignored (rename the folder companies/)"
+    ]
+
+
 @pytest.mark.parametrize("folder", ["Contacts", "CONTACTS", "contact", "contacts ", "contacts."])
 def test_a_kind_folder_named_in_capitals_or_singular_is_named_with_the_fix(
     tmp_path: Path, folder: str
