@@ -254,8 +254,15 @@ class Url(Text):
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
         if not _URL.fullmatch(text) or not _parses(text):
-            raise Invalid(f"expected {self.expected}, got {_shorten(text)}")
+            meant = "https://" + text.removeprefix("//")
+            fits = len(meant) <= SHOWN_VALUE and _BARE_HOST.match(text) and _parses(meant)
+            hint = f"; did you mean {meant}?" if fits and _URL.fullmatch(meant) else ""
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
         return text
+
+
+_BARE_HOST = re.compile(r"(?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]|\Z)", re.IGNORECASE)
+"""An address written without its scheme: a host with a dot (`www.example.com/x`)."""
 
 
 def _parses(url: str) -> bool:

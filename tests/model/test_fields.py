@@ -241,6 +241,24 @@ def test_url_and_email() -> None:
     assert convert(Email(), "not-an-email")[0] is INVALID
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("www.verdant.example.com", "https://www.verdant.example.com"),
+        ("linkedin.com/in/maya-okafor", "https://linkedin.com/in/maya-okafor"),
+        ("//example.com/x", "https://example.com/x"),
+    ],
+)
+def test_a_web_address_without_its_https_is_told_it(written: str, meant: str) -> None:
+    """`website: www.verdant.example.com` was refused without the fix."""
+    assert convert(Url(), written)[1] == [
+        "f.md:3: x: expected a web address starting with https:// or http://, got "
+        f"{written!r}; did you mean {meant}?"
+    ]
+    for other in ("javascript:alert(1)", "Verdant Grid", "mailto:a@b.com", "ftp://x.com"):
+        assert convert(Url(), other)[1][0].endswith(f"got {other!r}")
+
+
 def test_list_accepts_a_single_value() -> None:
     assert convert(ListOf(Text()), "solo") == (["solo"], [])
 
