@@ -286,9 +286,19 @@ class Email(Text):
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
-        if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text):
-            raise Invalid(f"expected {self.expected}, got {_shorten(text)}")
+        inside = _WRAPPED_EMAIL.fullmatch(text)
+        if inside or not _EMAIL.match(text):
+            hint = f"; write the address alone, {inside[1]}" if inside else ""
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
         return text
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_WRAPPED_EMAIL = re.compile(
+    r"(?:mailto:|[^<>@]*<)([^@\s<>:,]+@[^@\s<>,]+\.[^@\s<>,]+)>?", re.IGNORECASE
+)
+"""One address with more around it, as a mail program copies it: `Maya <maya@x.com>`,
+`mailto:maya@x.com`."""
 
 
 @dataclass(frozen=True)

@@ -244,6 +244,25 @@ def test_url_and_email() -> None:
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
+        ("Maya Okafor <maya@example.com>", "maya@example.com"),
+        ("mailto:maya@example.com", "maya@example.com"),
+        ("maya@example.com, maya@work.example", None),
+    ],
+)
+def test_an_email_address_written_with_more_is_told_the_address(
+    written: str, meant: str | None
+) -> None:
+    """`email: Maya Okafor <maya@example.com>`, as a mail program copies it, was refused
+    without the fix."""
+    hint = f"; write the address alone, {meant}" if meant else ""
+    assert convert(Email(), written)[1] == [
+        f"f.md:3: x: expected an email address like name@example.com, got {written!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
         ("www.verdant.example.com", "https://www.verdant.example.com"),
         ("linkedin.com/in/maya-okafor", "https://linkedin.com/in/maya-okafor"),
         ("//example.com/x", "https://example.com/x"),
