@@ -235,7 +235,9 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
 
     `what` is the kind of thing (`company`), `folder` its content folder.
     """
-    hint = did_you_mean(close_slugs(value, names))
+    file_name = value.rpartition("/")[2].removesuffix(".md")  # `companies/acme.md`
+    exact = [file_name] if file_name != value and file_name in names else []
+    hint = did_you_mean(exact or close_slugs(value, names))
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
         problem = f"no {what} named {value!r} (expected a file content/{folder}/{value}.md)"
         return f"{problem}; {hint}" if hint else problem

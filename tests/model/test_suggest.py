@@ -121,6 +121,16 @@ def test_reference_messages() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "written", ["companies/verdant-grid", "content/companies/verdant-grid.md", "../verdant-grid.md"]
+)
+def test_a_reference_written_as_a_path_is_told_the_file_name(written: str) -> None:
+    """`company: companies/verdant-grid` was told to write the file name, not which."""
+    assert unknown_reference(written, "company", "companies", COMPANIES) == (
+        f"expected the file name (slug) of a company, got {written!r}; did you mean verdant-grid?"
+    )
+
+
 def test_thousands_of_unknown_ids_among_thousands_are_answered_in_seconds() -> None:
     """A renamed question bank leaves every meeting's ids unknown: 3,340 of them among
     7,000 ids took five minutes, each compared with every id. The first `MOST_SOUGHT`
