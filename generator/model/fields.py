@@ -332,7 +332,7 @@ class Integer(FieldType):
                 f"it text: write {quoted} without them"
             )
         if isinstance(value, bool) or not isinstance(value, int):
-            hint = _in_minutes(value) if self.unit == "minutes" else None
+            hint = _in_minutes(value) if self.unit == "minutes" else _whole(value)
             fits = hint is not None and self.low <= hint <= self.high
             fix = f"; did you mean {hint}?" if fits else ""
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{fix}")
@@ -347,6 +347,17 @@ _SPAN = re.compile(
     r"(?:([0-9]{1,6})\s*(m|mins?|minutes?))?\s*\.?\s*",
     re.IGNORECASE,
 )
+
+
+def _whole(value: Any) -> int | None:
+    """The whole number in a score written out (`4/5`, `4 of 5`) or with a `.0`; else None."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and abs(value) < 10**12 else None
+    found = _SCORE.fullmatch(value) if isinstance(value, str) else None
+    return int(found[1]) if found else None
+
+
+_SCORE = re.compile(r"\s*([0-9]{1,6})\s*(?:/|of|out of)\s*[0-9]{1,6}\s*", re.IGNORECASE)
 
 
 def _quoted_number(value: Any) -> int | None:

@@ -171,6 +171,24 @@ def test_a_length_written_out_gets_its_minutes_suggested(written: str, hint: str
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
+        ("4/5", "; did you mean 4?"),
+        ("4 of 5", "; did you mean 4?"),
+        ("4 out of 5", "; did you mean 4?"),
+        (5.0, "; did you mean 5?"),
+        ("9/10", ""),  # 9: out of range, so no suggestion
+        (4.5, ""),
+    ],
+)
+def test_a_score_written_out_gets_its_number_suggested(written: object, hint: str) -> None:
+    """`motivation: 4/5` or `5.0` was refused without the number to write."""
+    assert convert(Integer(1, 5), written, raw=str(written))[1] == [
+        f"f.md:3: x: expected a whole number from 1 to 5, got {str(written)!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
         ("12/10/2026", "; did you mean 2026-12-10 (month first) or 2026-10-12 (day first)?"),
         ("13/10/2026", "; did you mean 2026-10-13?"),  # no month 13: day first
         ("10.10.2026", "; did you mean 2026-10-10?"),
