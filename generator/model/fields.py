@@ -401,8 +401,14 @@ class Boolean(FieldType):
         if isinstance(value, str) and value in BOOLEAN_WORDS:
             return BOOLEAN_WORDS[value]
         if not isinstance(value, bool):
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            meant = _SHORT_ANSWERS.get(str(value).strip().lower())
+            hint = f"; did you mean {meant}?" if meant else ""
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         return value
+
+
+_SHORT_ANSWERS = {"y": "yes", "n": "no", "1": "yes", "0": "no"}
+"""Answers written short, which YAML reads as text or a number, not as yes or no."""
 
 
 BOOLEAN_WORDS = {

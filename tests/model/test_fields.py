@@ -148,6 +148,14 @@ def test_a_yes_or_no_in_quotes_is_read_as_written(written: str, meant: bool) -> 
     assert convert(Boolean(), "maybe")[1] == ["f.md:3: x: expected yes or no, got 'maybe'"]
 
 
+@pytest.mark.parametrize(("written", "meant"), [("y", "yes"), ("N", "no"), (1, "yes"), (0, "no")])
+def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str) -> None:
+    """`advocate: y` or `advocate: 1` was refused without the word to write."""
+    assert convert(Boolean(), written, raw=str(written))[1] == [
+        f"f.md:3: x: expected yes or no, got {str(written)!r}; did you mean {meant}?"
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
