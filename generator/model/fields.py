@@ -164,6 +164,9 @@ WIKILINK = re.compile(r"\[\[[^\[\]\n]+\]\]")
 @dataclass(frozen=True)
 class Choice(Text):
     choices: tuple[str, ...]
+    synonyms: tuple[tuple[str, str], ...] = ()
+    """Other words for a choice, each with the one it means (`("zoom", "video")`): only
+    suggested, never read as that choice."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -172,11 +175,23 @@ class Choice(Text):
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at).lower()
         if text not in self.choices:
-            hint = did_you_mean(close_choices(text, self.choices))
+            hint = did_you_mean(self._meant(text))
             raise Invalid(
                 f"expected {self.expected}, got {_shorten(text)}" + (f"; {hint}" if hint else "")
             )
         return text
+
+    def _meant(self, text: str) -> list[str]:
+        """The choice `text` probably meant: a typo of one (`informationl`), one with words
+        around it (`coffee chat`), the start of one (`info`), or another word for one."""
+        if near := close_choices(text, self.choices):
+            return near
+        synonyms = dict(self.synonyms)
+        for word in (text, *re.split(r"[\s_-]+", text)):
+            if word in self.choices or word in synonyms:
+                return [synonyms.get(word, word)]
+        starts = [choice for choice in self.choices if len(text) >= 3 and choice.startswith(text)]
+        return starts if len(starts) == 1 else []
 
 
 def close_choices(text: str, choices: Iterable[str]) -> list[str]:

@@ -33,6 +33,27 @@ PURPOSES = ("informational", "networking")
 FORMATS = ("coffee", "lunch", "phone", "video", "office")
 MEETING_STATUSES = ("requested", "scheduled", "done", "declined", "cancelled")
 COMPANY_STATUSES = ("researching", "reaching-out", "meeting", "applied", "offer", "closed")
+FORMAT_WORDS = (
+    *(("zoom", "video"), ("teams", "video"), ("meet", "video"), ("online", "video")),
+    *(("virtual", "video"), ("call", "phone"), ("telephone", "phone"), ("person", "office")),
+    *(("onsite", "office"), ("visit", "office"), ("tea", "coffee"), ("drinks", "coffee")),
+    *(("breakfast", "lunch"), ("brunch", "lunch"), ("dinner", "lunch"), ("meal", "lunch")),
+)
+"""Other words for a format, suggested when one is written (`format: zoom`)."""
+MEETING_STATUS_WORDS = (
+    *(("completed", "done"), ("held", "done"), ("happened", "done"), ("met", "done")),
+    *(("confirmed", "scheduled"), ("booked", "scheduled"), ("accepted", "scheduled")),
+    *(("pending", "requested"), ("asked", "requested"), ("sent", "requested")),
+    *(("rejected", "declined"), ("refused", "declined"), ("postponed", "cancelled")),
+)
+"""Other words for a meeting's status (`status: completed`)."""
+PURPOSE_WORDS = (("exploratory", "informational"), ("courtesy", "networking"))
+"""The other names of the two kinds of meeting (docs/content.md, Meetings)."""
+COMPANY_STATUS_WORDS = (
+    *(("rejected", "closed"), ("declined", "closed"), ("contacted", "reaching-out")),
+    *(("outreach", "reaching-out"), ("target", "researching")),
+)
+"""Other words for where you are with a company (`status: rejected`)."""
 FRAMEWORK_TAGS = ("trends", "insights", "advice", "resources", "assignments")
 DONE_ACTIONS = (
     "thank_you",
@@ -192,7 +213,7 @@ COMPANY = Schema(
         Field("website", Url(), False, "company site", "https://verdant.example.com"),
         Field(
             "status",
-            Choice(COMPANY_STATUSES),
+            Choice(COMPANY_STATUSES, COMPANY_STATUS_WORDS),
             False,
             "where you are with them; default researching",
             "meeting",
@@ -237,15 +258,15 @@ MEETING = Schema(
         ),
         Field(
             "purpose",
-            Choice(PURPOSES),
+            Choice(PURPOSES, PURPOSE_WORDS),
             False,
             "informational (learn) or networking (make your target known); default informational",
             "informational",
         ),
-        Field("format", Choice(FORMATS), False, "how you meet", "coffee"),
+        Field("format", Choice(FORMATS, FORMAT_WORDS), False, "how you meet", "coffee"),
         Field(
             "status",
-            Choice(MEETING_STATUSES),
+            Choice(MEETING_STATUSES, MEETING_STATUS_WORDS),
             False,
             "default: scheduled when it has a date, else requested",
             "scheduled",
@@ -341,7 +362,7 @@ QUESTION = Schema(
         ),
         Field(
             "for",
-            ListOf(Choice(PURPOSES)),
+            ListOf(Choice(PURPOSES, PURPOSE_WORDS)),
             False,
             "meeting purposes it suits; default both",
             "[networking]",

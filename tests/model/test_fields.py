@@ -483,6 +483,25 @@ def test_a_choice_suggests_the_nearest() -> None:
     assert convert(formats, "Coffee") == ("coffee", [])
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("coffee chat", "coffee"),
+        ("Video call", "video"),
+        ("zoom", "video"),
+        ("in person", "office"),
+    ],
+)
+def test_a_choice_written_in_other_words_suggests_the_one_meant(written: str, meant: str) -> None:
+    """`format: zoom` or `format: coffee chat` was refused without a suggestion."""
+    formats = Choice(
+        ("coffee", "lunch", "phone", "video", "office"),
+        (("zoom", "video"), ("in person", "office")),
+    )
+    assert convert(formats, written)[1][0].endswith(f"; did you mean {meant}?")
+    assert not convert(formats, "dinner")[1][0].endswith("?")
+
+
 def test_slugs_are_hyphens_only_and_say_the_fix() -> None:
     assert convert(Slug(), "typical_day")[1] == [
         "f.md:3: x: expected a slug: lowercase letters, digits and hyphens, like 'jane-doe', "
