@@ -827,6 +827,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
         if slug and slug not in known.slugs[kind]:
             message = unknown_reference(slug, what, kind, known.names[kind])
+            message += _of_another_kind(slug, kind, known)
             problems.error(source.path, source.line(field_path), field_path, message)
 
     if isinstance(entity, Contact):
@@ -860,8 +861,9 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             problems.warn(src.path, src.line(at), at, f"{referral!r} is listed twice")
         elif referral and referral not in known.slugs["contacts"]:
             names = known.names["contacts"]
-            if close_slugs(referral, names):  # a slip of the keyboard
-                message = unknown_reference(referral, "contact", "contacts", names)
+            other = _of_another_kind(referral, "contacts", known)
+            if other or close_slugs(referral, names):  # a slip of the keyboard
+                message = unknown_reference(referral, "contact", "contacts", names) + other
                 problems.error(src.path, src.line(at), at, message)
             else:  # a name you were given, written down before making their file
                 problems.warn(src.path, src.line(at), at, new_referral(referral))
@@ -875,6 +877,19 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 problems.error(src.path, src.line(at), at, message)
         elif first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+def _of_another_kind(slug: str, kind: str, known: Known) -> str:
+    """`; acme is a company, not a contact` for a reference to a file of another kind (a
+    company named as a meeting's contact); else ""."""
+    others = [
+        KINDS[other].kind
+        for other in LINKED_KINDS
+        if other != kind and slug in known.slugs.get(other, ())
+    ]
+    if not others:
+        return ""
+    return f"; {slug} is a {' and a '.join(others)}, not a {KINDS[kind].kind}"
 
 
 def _check_answers(meeting: Meeting, known: Known, problems: Problems) -> None:
