@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import browser_unavailable
+from conftest import CHROMIUM, CHROMIUM_ARGS, browser_unavailable
 
 if browser_unavailable():
     pytest.skip(str(browser_unavailable()), allow_module_level=True)
@@ -440,3 +440,41 @@ def test_csp_still_enforced_after_decryption(
     expect(page.locator("#script-ran")).to_have_text("page script ran")  # same-origin src runs
     expect(page).to_have_title("Inline")  # the inline script did not
     assert any("Content Security Policy" in error for error in console_errors), console_errors
+
+
+@pytest.fixture
+def cached_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A browser with the back/forward cache on, as real browsers have it (Playwright's
+    own launch turns it off)."""
+    cached = browser.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        args=CHROMIUM_ARGS,
+        ignore_default_args=["--disable-back-forward-cache"],
+        headless=True,
+    )
+    context = cached.new_context()
+    context.set_default_timeout(15_000)
+    try:
+        yield context
+    finally:
+        context.close()
+        cached.close()
+
+
+def test_back_after_forget_device_shows_the_form(
+    site: Site, cached_context: BrowserContext
+) -> None:
+    """After "Forget this device", Back must not bring a decrypted page back from the
+    back/forward cache: whoever uses the browser next would read it."""
+    page = cached_context.new_page()
+    page.goto(site.url)
+    unlock(page, PASSPHRASE)
+    expect(page.locator("h1")).to_have_text(HOME_TEXT)
+    page.click("#to-acme")
+    expect(page.locator("h1")).to_have_text(ACME_TEXT)
+    page.click("#nav-forget")
+    expect_form(page)
+
+    page.go_back(wait_until="commit")
+    expect_form(page)
+    assert HOME_TEXT not in page.content()

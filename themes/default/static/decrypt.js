@@ -302,11 +302,25 @@
   }
 
   /**
+   * Back and Forward may restore a page from the browser's back/forward cache as
+   * it was left, decrypted, without loading it again. When this tab no longer
+   * holds its key ("Forget this device" was used since), wipe it and load it
+   * again: whoever uses the browser next gets the passphrase form, not the page.
+   */
+  function relockWhenRestoredWithoutKey(id) {
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted || storedKeys(id).length) return;
+      document.documentElement.replaceChildren();
+      location.reload();
+    });
+  }
+
+  /**
    * document.write (not DOMParser) so the decrypted page's own <script src>
    * run, in order, as in a normal load; the Window survives, so
    * window.playbookForgetDevice stays available to the page.
    */
-  async function showDecrypted(html) {
+  async function showDecrypted(html, id) {
     if (document.readyState !== "complete") {
       // Opening a document that is still loading aborts that load, and with it
       // the script loads the new page's parser waits on: wait for "load" first.
@@ -317,9 +331,11 @@
     document.open();
     document.write(html);
     document.close();
-    // Listeners on document were dropped by document.open(); this one is added
-    // after, so any [data-playbook-forget] element in the page clears storage.
+    // Listeners on document and window were dropped by document.open(); these
+    // are added after, so any [data-playbook-forget] element in the page clears
+    // storage, and a page restored after that is locked again.
     document.addEventListener("click", onForgetClick);
+    relockWhenRestoredWithoutKey(id);
     whenParsed(revealForgetControls); // the page's own scripts may still be loading
   }
 
@@ -386,7 +402,7 @@
           return;
         }
         if (input) input.value = "";
-        await showDecrypted(result.html);
+        await showDecrypted(result.html, payload.id);
       } catch (_) {
         say(MESSAGES.unexpected);
       } finally {
@@ -433,7 +449,7 @@
           result = { kind: "wrong" };
         }
         if (result.kind === "ok") {
-          await showDecrypted(result.html);
+          await showDecrypted(result.html, payload.id);
           return;
         }
         if (result.kind === "tampered") {
