@@ -33,7 +33,7 @@ from generator.publish.write import check_output_dir, staged_output
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, site_pages
-from generator.site.render import Site, make_environment
+from generator.site.render import MISSING_FILE, Site, make_environment, render_missing_page
 from generator.site.theme import static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import discover
@@ -258,7 +258,8 @@ def build(
         key = page_key(encryption, output)
         renamed = opaque_names(paths, key)
         finish = Sealer(key, env, make_site(playbook, day).csp)
-    deferred = []
+    missing = partial(render_missing_page, env, playbook.config.base_url, encryption is not None)
+    deferred = [DeferredFile(MISSING_FILE, missing)]
     if with_calendar:
         make = partial(calendar_of, playbook, day, facts, renamed, not audience.shared)
         deferred.append(DeferredFile(CALENDAR_FILE, make))

@@ -46,7 +46,7 @@ def test_no_broken_internal_links(built_sample: Path) -> None:
 
 def test_every_page_is_private(built_sample: Path) -> None:
     pages = html_pages(built_sample)
-    assert len(pages) == 64  # every page of the sample: none escapes the checks below
+    assert len(pages) == 65  # every page of the sample and 404.html: none escapes the checks
     for page in pages:
         found = scan(page)
         rel = page.relative_to(built_sample)
@@ -463,6 +463,33 @@ def test_a_mistake_in_the_locked_shell_is_reported_like_one_in_a_page(
         2,
         "template",
     )
+
+
+def test_a_static_host_shows_the_playbooks_own_404_page(tmp_path: Path) -> None:
+    """GitHub Pages, Netlify and others show 404.html at any missing address, at any depth:
+    its links start from base_url's path, and it names nothing of the playbook."""
+    root = copy_sample(tmp_path)
+    with (root / "playbook.yaml").open("a") as config:
+        config.write("base_url: https://example.org/pb\n")
+    missing = build(root, today=SAMPLE_TODAY, jobs=1).output / "404.html"
+    found = scan(missing)
+    assert ("a", "/pb/") in found.links and ("link", "/pb/static/style.css") in found.links
+    assert "noindex" in found.meta["robots"] and "Not found" in found.text
+    assert "Maya" not in missing.read_text()
+
+
+def test_without_base_url_the_404_page_links_nowhere(built_sample: Path) -> None:
+    """It cannot know where the site lives: a relative link is wrong one folder down."""
+    assert scan(built_sample / "404.html").links == [("link", "data:,")]
+
+
+def test_a_mistake_in_the_404_page_is_reported_at_its_line(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    write(root, "themes/default/templates/missing.html", "<p>\n{{ 1 // 0 }}</p>\n")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = failed.value.errors
+    assert (error.path, error.line) == ("themes/default/templates/missing.html", 2)
 
 
 def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Path) -> None:

@@ -62,10 +62,12 @@ from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import Options, PageKind, site_pages
 from generator.site.render import (
+    MISSING_FILE,
     PRIVACY_POLICY,
     Site,
     make_environment,
     render_error_page,
+    render_missing_page,
     render_not_found_page,
     render_pages,
     template_fault,
@@ -346,7 +348,7 @@ class LiveBuild:
             del self._pages[group]
         self._page_readers.remove_all(gone)
         self._listing = listing
-        extras = self._write_extras(theme, written)
+        extras = self._write_extras(theme, playbook.config.base_url, written)
         if gone or self._whole or extras != self._extras:  # a page or an asset went
             keep = {f for page in self._pages.values() for f in page.files} | extras
             written |= self._remove_all_but(keep)
@@ -395,9 +397,11 @@ class LiveBuild:
             asset_versions=versions,
         )
 
-    def _write_extras(self, theme: Theme, written: set[str]) -> set[str]:
+    def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
         """Write the files that are not pages, and the theme's assets; return their paths."""
-        files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT}
+        assert self._env is not None
+        missing = render_missing_page(self._env, base_url, encrypted=False)
+        files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
             files[rel] = source.read_bytes()
         if not self.calendar_on_demand:

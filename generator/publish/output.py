@@ -47,19 +47,21 @@ class _Writer:
     finish: Callable[[str, bytes], bytes] | None = None
 
     def __call__(self, unit: DeferredFile | PageGroup) -> dict[str, str]:
-        if isinstance(unit, DeferredFile):
-            files = {unit.path: unit.make()}
-        else:
-            try:  # the pages, and the locked shell of an encrypted build (`finish`)
-                rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
-                finish = self.finish
-                files = {file: finish(file, html) if finish else html for file, html in rendered}
-            except Exception as exc:
-                if not template_fault(exc):
-                    raise
-                # a plain error, to cross from a worker
-                raise BuildError([template_problem(exc, self.root)]) from None
+        try:  # the pages, the locked shell of an encrypted build (`finish`), 404.html
+            files = self._files(unit)
+        except Exception as exc:
+            if not template_fault(exc):
+                raise
+            # a plain error, to cross from a worker
+            raise BuildError([template_problem(exc, self.root)]) from None
         return self.stage.put(files)
+
+    def _files(self, unit: DeferredFile | PageGroup) -> dict[str, bytes]:
+        if isinstance(unit, DeferredFile):
+            return {unit.path: unit.make()}
+        rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
+        finish = self.finish
+        return {file: finish(file, html) if finish else html for file, html in rendered}
 
 
 def write_pages(

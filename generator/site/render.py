@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -449,6 +450,26 @@ def render_not_found_page(
     """The live preview's page for an address with nothing behind it (yet)."""
     fallback = "<!doctype html><title>Not found</title><h1>Not found</h1>\n"
     return _render_standalone(themes, NOT_FOUND_TEMPLATE, {}, csp, scripts, fallback)
+
+
+MISSING_TEMPLATE = "missing.html"
+MISSING_FILE = "404.html"
+"""The page static hosts (GitHub Pages, Netlify, Cloudflare Pages, a web server told so)
+show at an address with no file behind it, instead of their own."""
+
+
+def render_missing_page(env: jinja2.Environment, base_url: str | None, encrypted: bool) -> bytes:
+    """404.html. A host serves it at whatever address was missed, at any depth, so its
+    links cannot be relative: they start from `base_url`'s path, and without `base_url`
+    the page has no link and no styles (it cannot know where the site lives). It holds
+    nothing of the playbook, not its title either, so an encrypted build writes it in
+    the clear."""
+    home = urlsplit(base_url).path if base_url else ""
+    stylesheet = home + routes.static("style.css") if home else ""
+    page = env.get_template(MISSING_TEMPLATE).render(
+        home=home, encrypted=encrypted, stylesheet=stylesheet, csp=PRIVACY_POLICY, scripts=()
+    )
+    return page.encode("utf-8")
 
 
 def _render_standalone(

@@ -32,6 +32,7 @@ from generator.publish.lock import (
     _previous_salt,
     holds_encrypted_build,
 )
+from generator.site.render import MISSING_FILE
 
 PASSPHRASE = "tiramisu on the 4th floor"
 REPO = Path(__file__).resolve().parents[2]
@@ -93,7 +94,7 @@ def test_nothing_readable_leaks(encrypted: Path) -> None:
 
 
 def test_every_page_opens_with_the_passphrase_and_links_stay_inside(encrypted: Path) -> None:
-    pages = sorted(p for p in encrypted.rglob("*.html"))
+    pages = sorted(p for p in encrypted.rglob("*.html") if p.name != MISSING_FILE)
     assert len(pages) > 40
     first = _embedded_payload((encrypted / "index.html").read_text())
     assert first is not None
@@ -109,6 +110,12 @@ def test_every_page_opens_with_the_passphrase_and_links_stay_inside(encrypted: P
             target = (page.parent / href).resolve().relative_to(encrypted.resolve()).as_posix()
             assert target in names, f"{rel} links to missing {href}"
     assert "Maya Okafor" in decrypt_page(first, "index.html", PASSPHRASE)
+
+
+def test_the_404_page_is_plain_and_says_why_a_bookmark_may_lead_there(encrypted: Path) -> None:
+    """It holds nothing to seal; a bookmark breaks when the salt changes (docs/privacy.md)."""
+    text = (encrypted / MISSING_FILE).read_text()
+    assert PAYLOAD_OPENING not in text and "new passphrase" in text
 
 
 def test_rebuild_keeps_salt_and_file_names(encrypted: Path, tmp_path: Path) -> None:
