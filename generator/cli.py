@@ -482,6 +482,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     if args.names and args.audience == OWNER:
         raise UsageError("--names only applies to --audience coach")
+    if args.with_vcards and args.audience != OWNER:
+        raise UsageError(
+            "--with-vcards does not apply to --audience coach: a coach's view has no contact cards"
+        )
     encryption = _encryption(args)
     audience = Audience(args.audience, args.names)
     shown = None if args.quiet else TerminalProgress(sys.stderr)
@@ -556,7 +560,7 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
             "can read your meetings and follow-ups",
             file=sys.stderr,
         )
-    if args.with_vcards and args.audience == OWNER:  # a coach's view has no cards at all
+    if args.with_vcards:
         print(
             "warning: the contacts' .vcf files are written in plain text: anyone with "
             "their address can read those names, emails and phone numbers",

@@ -273,6 +273,15 @@ def test_names_needs_the_coach_audience(
     assert "--names only applies to --audience coach" in capsys.readouterr().err
 
 
+def test_cards_cannot_be_asked_for_in_a_coach_view(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The view never has them: asking for them is refused, not silently dropped."""
+    argv = ["build", "-C", str(sample_root), "--audience", "coach", "--encrypt", "--with-vcards"]
+    assert main(argv) == 2
+    assert "--with-vcards does not apply to --audience coach" in capsys.readouterr().err
+
+
 def test_a_full_build_over_a_coach_view_warns(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
