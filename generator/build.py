@@ -26,6 +26,7 @@ from generator.model.entities import Playbook
 from generator.model.redact import shared_view
 from generator.plans.facts import Facts, derive
 from generator.progress import SILENT, Progress
+from generator.publish.encrypt import PageKey
 from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
 from generator.publish.output import DeferredFile, PageGroup, write_pages
 from generator.publish.parallel import fork_map
@@ -247,22 +248,25 @@ def build(
     output = check_output_dir(out or audience.output_dir(playbook.config), root)
     with_calendar = encryption is None or encryption.include_calendar
     with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
-    options = Options(day, has_calendar=with_calendar, has_vcards=with_vcards)
+    sealed_with = None if encryption is None else page_key(encryption, output)
+    calendar = _published(CALENDAR_FILE, sealed_with)
+    options = Options(
+        day, has_calendar=with_calendar, calendar_file=calendar, has_vcards=with_vcards
+    )
     pages = list(site_pages(playbook, options))
     groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
     over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
-    if encryption is not None:
-        key = page_key(encryption, output)
-        renamed = opaque_names(paths, key)
-        finish = Sealer(key, env, make_site(playbook, day).csp)
+    if sealed_with is not None:
+        renamed = opaque_names(paths, sealed_with)
+        finish = Sealer(sealed_with, env, make_site(playbook, day).csp)
     missing = partial(render_missing_page, env, playbook.config.base_url, encryption is not None)
     deferred = [DeferredFile(MISSING_FILE, missing)]
     if with_calendar:
         make = partial(calendar_of, playbook, day, facts, renamed, not audience.shared)
-        deferred.append(DeferredFile(CALENDAR_FILE, make))
+        deferred.append(DeferredFile(calendar, make))
     site = make_site(playbook, day, audience.name)
     extras = {"robots.txt": ROBOTS_TXT}
     if audience.shared:
@@ -300,6 +304,13 @@ def build(
         over_shared,
         pinned,
     )
+
+
+def _published(site_path: str, key: PageKey | None) -> str:
+    """Where a file of the site is published: under its own name, or, in an encrypted
+    build (`key`), under an opaque one. The calendar cannot be sealed: a name anyone
+    could guess (`playbook.ics`) would give it to whoever knows the site's address."""
+    return site_path if key is None else opaque_names([site_path], key)[site_path]
 
 
 def _stop_on(problems: Problems, strict: bool) -> None:

@@ -556,8 +556,9 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
         raise UsageError(str(exc)) from None
     if args.with_calendar:
         print(
-            "warning: playbook.ics is written in plain text: anyone with the address "
-            "can read your meetings and follow-ups",
+            "warning: the calendar is written in plain text, under an opaque name that "
+            "only the Follow-ups page shows: anyone who learns its address can read your "
+            "meetings and follow-ups",
             file=sys.stderr,
         )
     if args.with_vcards:

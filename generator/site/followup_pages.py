@@ -51,11 +51,17 @@ def rules_table(config: Config) -> list[tuple[str, str, str]]:
     return [(RULE_NAMES[key], notes[key], RULE_SETTINGS[key]) for key in RULE_NAMES]
 
 
-def timeline(playbook: Playbook, items: Sequence[FollowUpItem], has_calendar: bool) -> Page:
+def timeline(
+    playbook: Playbook,
+    items: Sequence[FollowUpItem],
+    has_calendar: bool,
+    calendar_file: str = CALENDAR_FILE,
+) -> Page:
     """`timeline/`: overdue, today, this week, later, and what was done.
 
     `has_calendar` is False when the build writes no playbook.ics (an encrypted build
-    without --with-calendar), so the page does not link to a missing file.
+    without --with-calendar), so the page does not link to a missing file;
+    `calendar_file` is where the build publishes it (an opaque name when encrypted).
     """
     base_url = playbook.config.base_url
     return Page(
@@ -66,8 +72,8 @@ def timeline(playbook: Playbook, items: Sequence[FollowUpItem], has_calendar: bo
             "playbook": playbook,
             "sections": timeline_sections(items),
             "has_calendar": has_calendar,
-            "calendar_file": CALENDAR_FILE,
-            "calendar_address": f"{base_url}{CALENDAR_FILE}" if base_url else None,
+            "calendar_file": calendar_file,
+            "calendar_address": f"{base_url}{calendar_file}" if base_url else None,
             "week_days": WEEK_DAYS,
             "rules": rules_table(playbook.config),
         },

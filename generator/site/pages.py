@@ -17,6 +17,7 @@ from generator.plans.facts import Facts, planned_meetings
 from generator.plans.learned import learned_meetings
 from generator.plans.targets import still_open
 from generator.site import routes
+from generator.site.calendar import CALENDAR_FILE
 from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
 from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
 from generator.site.render import Page
@@ -44,6 +45,9 @@ class Options:
     today: dt.date
     has_calendar: bool = True
     """The build writes playbook.ics (an encrypted build may not): the timeline links it."""
+    calendar_file: str = CALENDAR_FILE
+    """Where the build publishes playbook.ics: in an encrypted build, under an opaque name,
+    so that knowing the site's address is not enough to read the calendar."""
     has_vcards: bool = True
     """The build writes each contact's .vcf beside their page (an encrypted build may
     not, nor a shared view): contact pages link it."""
@@ -244,7 +248,7 @@ def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 
 def timeline_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    return timeline(playbook, facts.items, options.has_calendar)
+    return timeline(playbook, facts.items, options.has_calendar, options.calendar_file)
 
 
 def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:

@@ -170,7 +170,7 @@ def test_calendar_only_on_request_with_a_warning(
     monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
     args = ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--encrypt"]
     assert main([*args, "--with-calendar"]) == 0
-    assert (sample_root / "output" / "playbook.ics").exists()
+    assert len(list((sample_root / "output" / "p").glob("*.ics"))) == 1
     assert "plain text" in capsys.readouterr().err
 
 
@@ -285,10 +285,16 @@ def test_calendar_is_left_out_and_unlinked_unless_asked_for(tmp_path: Path) -> N
 
     with_calendar = Encryption(PASSPHRASE, include_calendar=True)
     out = build(root, out=tmp_path / "with", today=SAMPLE_TODAY, encryption=with_calendar).output
-    ics = (out / "playbook.ics").read_bytes().decode().replace("\r\n ", "")  # unfold lines
+    (calendar,) = out.glob("**/*.ics")  # not at playbook.ics, which anyone could guess
+    assert re.fullmatch(r"p/[0-9a-f]{24}\.ics", calendar.relative_to(out).as_posix())
+    ics = calendar.read_bytes().decode().replace("\r\n ", "")  # unfold lines
     links = set(re.findall(r"https://maya\.example/playbook/[\w./-]+", ics))
     assert links and all(re.fullmatch(r".*/p/[0-9a-f]{24}\.html", link) for link in links)
-    assert 'href="../playbook.ics"' in _open_page(out, "timeline/index.html")
+    timeline = _open_page(out, "timeline/index.html")
+    assert f'href="{calendar.name}" download="playbook.ics"' in timeline
+    assert f"https://maya.example/playbook/p/{calendar.name}" in timeline
+    build(root, out=out, today=SAMPLE_TODAY, encryption=with_calendar)
+    assert calendar.is_file()  # the same salt, the same name: subscriptions keep working
 
 
 def _open_page(out: Path, site_file: str) -> str:
