@@ -413,6 +413,21 @@ def test_a_build_with_content_errors_reports_every_error_check_does(tmp_path: Pa
     assert sorted(str(e) for e in failed.value.errors) == sorted(checked)
 
 
+def test_mistakes_in_two_templates_are_reported_at_once(tmp_path: Path) -> None:
+    """Only the first page that failed was reported: fix contact.html, build again, and
+    only then hear of company.html."""
+    root = copy_sample(tmp_path)
+    for name, entity in (("contact", "contact"), ("company", "company")):
+        page = f'{{% extends "base.html" %}}\n{{% block main %}}\n{{{{ {entity}.nmae }}}}\n'
+        write(root, f"themes/default/templates/{name}.html", page + "{% endblock %}\n")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert [str(e) for e in failed.value.errors] == [
+        "themes/default/templates/company.html:3: template: 'Company' has no attribute 'nmae'",
+        "themes/default/templates/contact.html:3: template: 'Contact' has no attribute 'nmae'",
+    ]
+
+
 def test_a_theme_macro_called_wrongly_is_named_where_your_template_calls_it(
     tmp_path: Path,
 ) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import BuildError
+from generator.errors import BuildError, ContentError
 from generator.publish.parallel import fork_map
 from generator.publish.write import Staging
 from generator.site.render import Page, Site, render_pages, template_fault, template_problem
@@ -46,15 +46,14 @@ class _Writer:
     renamed: Mapping[str, str] | None = None
     finish: Callable[[str, bytes], bytes] | None = None
 
-    def __call__(self, unit: DeferredFile | PageGroup) -> dict[str, str]:
+    def __call__(self, unit: DeferredFile | PageGroup) -> _Written:
         try:  # the pages, the locked shell of an encrypted build (`finish`), 404.html
             files = self._files(unit)
         except Exception as exc:
             if not template_fault(exc):
                 raise
-            # a plain error, to cross from a worker
-            raise BuildError([template_problem(exc, self.root)]) from None
-        return self.stage.put(files)
+            return {}, (template_problem(exc, self.root),)  # plain, to cross from a worker
+        return self.stage.put(files), ()
 
     def _files(self, unit: DeferredFile | PageGroup) -> dict[str, bytes]:
         if isinstance(unit, DeferredFile):
@@ -62,6 +61,11 @@ class _Writer:
         rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
         finish = self.finish
         return {file: finish(file, html) if finish else html for file, html in rendered}
+
+
+_Written = tuple[dict[str, str], tuple[ContentError, ...]]
+"""What writing one unit gives: the digest of each file staged, or the theme mistake
+that kept its pages from rendering."""
 
 
 def write_pages(
@@ -81,11 +85,15 @@ def write_pages(
 
     `renamed` publishes pages under other file names (site path → file), links
     included; `finish` turns a rendered page into the bytes written (sealing).
-    `deferred` files are made and written in the same pool, first. A template mistake
-    is a BuildError naming the template file (relative to `root`) and line. `done(n)`
-    hears how many of the deferred files and groups are written so far.
+    `deferred` files are made and written in the same pool, first. Template mistakes
+    are a BuildError naming each template file (relative to `root`) and line: every
+    page is rendered, so that two mistakes in two templates are reported at once.
+    `done(n)` hears how many of the deferred files and groups are written so far.
     """
     writer = _Writer(env, site, stage, root, renamed, finish)
     units: list[DeferredFile | PageGroup] = [*deferred, *groups]
     written = fork_map(writer, units, jobs, done)
-    return {rel: d for files in written for rel, d in files.items()}
+    mistakes = sorted({problem for _, found in written for problem in found})
+    if mistakes:
+        raise BuildError(mistakes)
+    return {rel: d for files, _ in written for rel, d in files.items()}
