@@ -1,13 +1,15 @@
-"""The theme's mistakes that show without rendering a page, for `playbook check`.
+"""The theme's mistakes that show without rendering a page: `check`, `build` (before it
+renders) and the live preview (when it reads the theme again) report them alike.
 
-Every template the theme resolves to is compiled (a syntax error, an unknown filter or
+Each of the playbook's own templates is compiled (a syntax error, an unknown filter or
 test), and the templates it names by a constant (`{% extends %}`, `{% include %}`,
 `{% import %}`, `{% from ... import %}`, `shared(...)`, `cached(...)`,
 `cached_each(...)`) are looked up, with the names a `{% from %}` takes from one, and so
 are the sections, views and assets `url(...)` and `static(...)` name by a constant. The
-mistake a user who copied a macro file from an older version makes, a copy without a
-macro the theme's own templates now import, is named at that copy, with what to do.
-Mistakes that depend on the data (a misspelt variable) still show when a page renders.
+theme's own templates are right by construction: they are only read for what they
+import from your copies, so that a copy made from an older version of the theme (a macro
+missing, or a parameter) is named at that copy, with what to do. Mistakes that depend
+on the data (a misspelt variable) still show when a page renders.
 """
 
 from __future__ import annotations
@@ -277,6 +279,7 @@ def _parameters(tree: nodes.Template, required: bool = False) -> dict[str, list[
 
 
 VIEWS = "a meeting's are 'questions' and 'print', a contact's 'vcard'"
+"""The views `url(entity, view)` knows, as a misspelt one is told."""
 
 
 def _is_view(view: str) -> bool:
