@@ -205,7 +205,11 @@ def _filled_in(archetype: Path, values: dict[str, Any]) -> str:
     """The archetype rendered; a mistake in it (a theme's own, perhaps) named at its line,
     not a traceback: a Jinja one, or a Python one while it ran (`{{ 1 // 0 }}`)."""
     try:
-        return render_archetype(archetype.read_text("utf-8"), values)
+        template = archetype.read_text("utf-8")
+    except UnicodeDecodeError:  # saved in another encoding: a mistake, not a crash
+        raise UsageError(f"{archetype}:1: is not UTF-8 text: save it as UTF-8") from None
+    try:
+        return render_archetype(template, values)
     except Exception as exc:
         lines = [
             f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"

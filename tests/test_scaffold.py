@@ -217,6 +217,17 @@ def test_a_mistake_in_an_archetype_is_named_at_its_line(
     assert not (sample_root / "content/contacts/ana-silva.md").exists()
 
 
+def test_an_archetype_that_is_not_utf8_is_named_not_a_crash(sample_root: Path) -> None:
+    """An archetype saved as Latin-1 stopped `playbook new` with a UnicodeDecodeError
+    traceback."""
+    own = sample_root / "themes/default/archetypes/contact.md"
+    own.parent.mkdir(parents=True)
+    own.write_bytes("---\nname: {{ name | yaml }}\nrole: Caf\u00e9\n---\n".encode("latin-1"))
+    with pytest.raises(UsageError, match=re.escape(f"{own}:1: is not UTF-8 text")):
+        new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+    assert not (sample_root / "content/contacts/ana-silva.md").exists()
+
+
 def test_render_archetype_has_the_yaml_filter() -> None:
     assert render_archetype("name: {{ name | yaml }}", {"name": "No"}) == 'name: "No"'
 
