@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
-from generator.errors import BuildError
+from generator.errors import BuildError, ContentError, display_path
 from generator.model.entities import Playbook
 from generator.plans.worklog import FOLLOW_UP, MEETING, REQUEST, LogEntry
 from generator.site.render import make_environment, template_fault, template_problem
@@ -45,7 +45,7 @@ def log_page(
 ) -> bytes:
     """The printable log of `entries`, made from `start` to `end`, as of `today`."""
     config = playbook.config
-    css = inline_styles(themes, config.page_size)
+    css = inline_styles(themes, config.page_size, config.root)
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     csp = f"default-src 'none'; style-src 'sha256-{digest}'; form-action 'none'; base-uri 'none'"
     owner = config.owner or (playbook.profile.name if playbook.profile else "")
@@ -88,9 +88,19 @@ def weeks_of(entries: Sequence[LogEntry], start: dt.date, end: dt.date) -> list[
     return weeks
 
 
-def inline_styles(themes: Sequence[Path], page_size: str) -> str:
-    """The report's styles, then the paper size, as the theme has them."""
+def inline_styles(themes: Sequence[Path], page_size: str, root: Path) -> str:
+    """The report's styles, then the paper size, as the theme has them; a stylesheet of
+    the theme's that is not UTF-8 is a mistake at its file (relative to `root`)."""
     files = dict(static_files(themes))
     names = [*REPORT_STYLES, f"print-{page_size}.css"]
-    parts = [files[f"static/{name}"].read_text("utf-8") for name in names]
+    parts = [_text_of(files[f"static/{name}"], root) for name in names]
     return "\n".join(part.strip() for part in parts) + "\n"
+
+
+def _text_of(stylesheet: Path, root: Path) -> str:
+    try:
+        return stylesheet.read_text("utf-8")
+    except UnicodeDecodeError:
+        where = display_path(stylesheet, root)
+        message = "is not UTF-8 text: save it as UTF-8"
+        raise BuildError([ContentError(where, 1, "stylesheet", message)]) from None

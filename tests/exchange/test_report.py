@@ -338,3 +338,17 @@ def test_a_mistake_in_the_theme_report_is_named_at_its_line(
     err = capsys.readouterr().err
     assert f"themes/default/templates/report.html:2: {message}" in err
     assert not (sample_root / "reports").exists()
+
+
+def test_a_theme_stylesheet_that_is_not_utf8_is_named_not_a_crash(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report.css saved as Latin-1 stopped `playbook report` with a UnicodeDecodeError."""
+    css = sample_root / "themes/default/static/report.css"
+    css.parent.mkdir(parents=True)
+    css.write_bytes("/* Caf\u00e9 */\nbody { margin: 0 }\n".encode("latin-1"))
+    status = main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "themes/default/static/report.css:1: stylesheet: is not UTF-8 text" in err
+    assert "Traceback" not in err and not (sample_root / "reports").exists()
