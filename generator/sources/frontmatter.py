@@ -196,6 +196,9 @@ def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
         if content.startswith(signature):
             problems.error(path, 1, "file", what)
             return None
+    if (nul := content.find(b"\x00")) != -1:
+        problems.error(path, content[:nul].count(b"\n") + 1, "file", _nul_bytes(content, nul))
+        return None
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -212,6 +215,25 @@ _NOT_PLAIN_TEXT = {
 }
 """How documents that are not plain text start: what TextEdit saves unless told to save
 plain text, and a Word file named `.md`."""
+
+
+_DAMAGED = (
+    "likely by a crash or an interrupted sync: restore it from a backup or your sync "
+    "tool's version history"
+)
+
+
+def _nul_bytes(content: bytes, first: int) -> str:
+    """What NUL bytes from `first` on say of a file: no text holds one, and a file that
+    ends in them (or is nothing else) was cut short as it was written, its notes lost."""
+    if content[first:].strip(b"\x00"):
+        return "holds a NUL byte (U+0000), which no text has: delete it"
+    if not content[:first].strip():
+        return f"holds nothing but NUL bytes: it was damaged, {_DAMAGED}"
+    return (
+        "ends in NUL bytes instead of text from this line on: the rest was lost, "
+        f"{_DAMAGED} (or delete the NUL bytes)"
+    )
 
 
 def _not_utf8(content: bytes, start: int) -> str:
@@ -242,9 +264,8 @@ def _utf16(content: bytes) -> bool:
     start = content[:64]
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
-    return len(start) >= 4 and (
-        start[1::2].count(0) == len(start[1::2]) or start[::2].count(0) == len(start[::2])
-    )
+    odd, even = start[1::2], start[::2]  # one of them all NULs; not both: a zeroed file
+    return len(start) >= 4 and (odd.count(0) == len(odd)) != (even.count(0) == len(even))
 
 
 def _unfenced(text: str) -> tuple[int, str]:

@@ -527,3 +527,34 @@ def test_a_hash_that_cuts_a_value_short_is_named_in_a_warning() -> None:
         "warning: c.md:6: goals.1: '#2' is a comment (a # after a space starts one), so the "
         "value is 'Lead': to keep it, put the value in quotes, - \"Lead #2\"",
     ]
+
+
+DAMAGED = (
+    "likely by a crash or an interrupted sync: restore it from a backup or your sync "
+    "tool's version history"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"\x00" * 4096, f"c.md:1: file: holds nothing but NUL bytes: it was damaged, {DAMAGED}"),
+        (
+            b"---\nname: Jane\n---\n\nNotes from\x00\x00\x00\x00\x00\x00\x00\x00",
+            "c.md:5: file: ends in NUL bytes instead of text from this line on: the rest was "
+            f"lost, {DAMAGED} (or delete the NUL bytes)",
+        ),
+        (
+            b"---\nname: Jane\n---\n\nNotes\x00 and more\n",
+            "c.md:5: file: holds a NUL byte (U+0000), which no text has: delete it",
+        ),
+    ],
+)
+def test_nul_bytes_are_named_as_damage_not_published_or_called_utf16(
+    content: bytes, error: str
+) -> None:
+    """A file zeroed by a crash read as UTF-16; one cut short by zeros was published as if
+    its notes were whole, with the lost part shown as replacement characters."""
+    problems = Problems()
+    assert parse_document("c.md", content, problems) is None
+    assert [str(p) for p in problems.items] == [error]
