@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
@@ -62,8 +62,9 @@ def today_of(found: Checked, option: dt.date | None) -> dt.date:
 # ---------------------------------------------------------------------------- vCard
 
 
-def vcards(playbook: Playbook, slugs: Sequence[str] = ()) -> str:
-    """The cards of the contacts named by `slugs` (all contacts, by name, if none)."""
+def vcards(playbook: Playbook, named: Sequence[str] = ()) -> str:
+    """The cards of the contacts `named` (all contacts, by name, if none)."""
+    slugs = [_slug_named(playbook, text) for text in named]
     unknown = [slug for slug in slugs if slug not in playbook.contacts]
     if unknown:
         names = {slug: contact.name for slug, contact in playbook.contacts.items()}
@@ -77,6 +78,20 @@ def vcards(playbook: Playbook, slugs: Sequence[str] = ()) -> str:
         else sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
     )
     return "".join(contact_vcard(contact, playbook.company_of(contact)) for contact in chosen)
+
+
+def _slug_named(playbook: Playbook, text: str) -> str:
+    """The slug of the contact the command line names: by slug, by its file's own name
+    (`Anna Bell` or `Anna Bell.md`, for `Anna Bell.md`), or by its file's path, as a shell
+    completes it; else `text` as written, for the message."""
+    if text in playbook.contacts:
+        return text
+    wanted = text.replace("\\", "/")
+    for slug, contact in playbook.contacts.items():
+        path = PurePosixPath(contact.source.path)
+        if wanted in (path.name, path.stem) or f"/{wanted}".endswith(f"/{path}"):
+            return slug
+    return text
 
 
 def _with_hint(slug: str, names: dict[str, str]) -> str:

@@ -72,6 +72,21 @@ def test_a_contact_named_otherwise_gets_the_slug_it_meant(
     )
 
 
+def test_a_contact_is_named_by_its_file_as_the_message_says(
+    sample_root: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`Anna Bell.md` has the file name `Anna Bell`, and a shell completes the path: both
+    were refused with 'name each contact by the file name, without .md'."""
+    write(sample_root, "content/contacts/Anna Bell.md", "---\nname: Anna Bell\n---\n")
+    for named in ("Anna Bell", "Anna Bell.md", "content/contacts/Anna Bell.md"):
+        data = export_vcards(sample_root, capsysbinary, named)
+        assert [c.fn.value for c in vobject.readComponents(data.decode())] == ["Anna Bell"]
+    data = export_vcards(
+        sample_root, capsysbinary, str(sample_root / "content/contacts/jonah-kim.md")
+    )
+    assert [c.fn.value for c in vobject.readComponents(data.decode())] == ["Jonah Kim"]
+
+
 def test_round_trip_through_a_vcard(
     sample_root: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
