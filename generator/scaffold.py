@@ -273,7 +273,7 @@ def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) ->
     if not name.strip():  # `new meeting "$WHO"` with WHO unset
         raise UsageError(f"no {noun} given ({how} by file name, like {example})")
     found = {s.slug: s for s in sources if s.kind == FOLDERS[noun]}
-    for candidate in (name.strip(), _slug_or_none(name)):
+    for candidate in (name.strip(), _slug_or_none(name), _file_named(name)):
         if candidate in found:
             return candidate
     names = {slug: _name_of(source) for slug, source in found.items()}
@@ -310,6 +310,13 @@ def _name_of(source: SourceFile) -> str:
         return source.slug
     name = doc.data.get("name") if doc is not None else None
     return name if isinstance(name, str) else source.slug
+
+
+def _file_named(name: str) -> str | None:
+    """The slug of the file a path names (`content/contacts/omar-haddad.md`, as a shell
+    completes it), or None when `name` is no `.md` file's name."""
+    leaf = name.strip().replace("\\", "/").rpartition("/")[2]
+    return slugs.file_slug(leaf.removesuffix(".md")) if leaf.endswith(".md") else None
 
 
 def _slug_or_none(name: str) -> str | None:

@@ -137,6 +137,17 @@ def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "named",
+    ["content/contacts/omar-haddad.md", "omar-haddad.md", "./content/contacts/omar-haddad.md"],
+)
+def test_a_meeting_names_its_contact_by_the_path_a_shell_completes(
+    sample_root: Path, named: str
+) -> None:
+    made = new_file(sample_root, "meeting", named, today=TODAY)
+    assert made.name == "2026-11-22-omar-haddad.md"
+
+
 def test_a_meeting_with_a_contact_of_a_long_file_name_gets_a_name_check_accepts(
     sample_root: Path,
 ) -> None:
