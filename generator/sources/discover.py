@@ -43,10 +43,12 @@ _COPY_SUFFIX = re.compile(
     r"(?: \([^()]*conflict[^()]*\)"  # Dropbox, Nextcloud: `jane (Maya's conflicted copy …)`
     r"|\.sync-conflict-\d{8}-\d{6}(?:-[0-9A-Z]{7})?"  # Syncthing
     r"| \d+| \(\d+\)"  # iCloud `jane 2`, Google Drive or a download `jane (1)`
-    r"| copy(?: \d+)?| - copy(?: \(\d+\))?)\Z",  # Finder, Explorer
+    r"| copy(?: \d+)?| - copy(?: \(\d+\))?"  # Finder, Explorer
+    r"|_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+)\Z",  # what `git mergetool` leaves behind
     re.IGNORECASE,
 )
-"""What sync tools and duplicate commands add to a file's name, beside the original."""
+"""What sync tools, merge tools and duplicate commands add to a file's name, beside the
+original."""
 
 _EDITOR_LITTER_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part")
 

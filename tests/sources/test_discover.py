@@ -209,6 +209,7 @@ def test_a_markdown_file_with_an_upper_case_ending_is_named_not_skipped(tmp_path
         "jane-doe (1).md",  # Google Drive, a download
         "jane-doe copy.md",  # Finder
         "jane-doe - Copy (2).md",  # Explorer
+        "jane-doe_REMOTE_4242.md",  # git mergetool
     ],
 )
 def test_a_copy_a_sync_tool_made_is_an_error_not_a_second_contact(
