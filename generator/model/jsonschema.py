@@ -61,7 +61,8 @@ TIME_PATTERN = r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"
 URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+[^\s]*\s*$"
 BASE_URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/?#]+[^\s?#]*\s*$"
 """A web address page paths can be added to: no ?query or #part."""
-EMAIL_PATTERN = r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
+EMAIL_PATTERN = r"^\s*(?![Mm][Aa][Ii][Ll][Tt][Oo]:|<)[^@\s]+@[^@\s]+\.[^@\s]+\s*$"
+"""An address alone: not `mailto:` or `<` before it, as a mail program copies it."""
 CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
 EMPTY: dict[str, Any] = {
     "anyOf": [

@@ -221,3 +221,14 @@ def test_yaml_12_readings_validate_too() -> None:
     meeting = Validator(SCHEMAS["meetings.schema.json"])
     assert meeting.is_valid({"contact": "jane", "time": "14:30", "date": "2026-11-24"})
     assert yaml.safe_load("time: 14:30")["time"] == 870  # what the integer branch is for
+
+
+@pytest.mark.parametrize(
+    ("email", "valid"),
+    [("maya@example.com", True), ("mailto:maya@example.com", False), ("<maya@x.com>", False)],
+)
+def test_an_email_address_is_refused_where_check_refuses_it(email: str, valid: bool) -> None:
+    """`mailto:maya@example.com` is an error to check (it would be linked as
+    mailto:mailto:…); the editor must not show it as fine."""
+    contact = Validator(SCHEMAS["contacts.schema.json"])
+    assert contact.is_valid({"name": "Maya", "email": email}) == valid
