@@ -355,3 +355,20 @@ def test_a_theme_shell_may_link_its_assets_with_static(tmp_path: Path) -> None:
     deeper = next(p for p in out.rglob("*.html") if p.parent != out)
     up = "../" * len(deeper.relative_to(out).parts[:-1])
     assert f'href="{up}static/locked.css"' in deeper.read_text()
+
+
+@pytest.mark.browser
+def test_the_passphrase_form_fits_a_small_phone(encrypted: Path, browser: Any) -> None:
+    """At 320px the form's card ran 19px past the right edge: the page's one column was
+    as wide as the card's 24rem, not the screen."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        phone = context.new_page()
+        phone.goto((encrypted / "index.html").as_uri())
+        card = phone.evaluate(
+            "() => [document.documentElement.scrollWidth,"
+            " document.querySelector('.locked-card').getBoundingClientRect().right]"
+        )
+    finally:
+        context.close()
+    assert card[0] <= 320 and card[1] <= 320, card
