@@ -26,8 +26,8 @@ proportion to the ideal sizes by largest remainder. A part left with no minute
 is dropped, so a one-minute meeting is one minute of questions.
 
 A networking meeting asks for names once: the questions it names from the bank's
-networking category (who else to talk to, whom they know at your targets...), and those
-of your own worded as a closing question (`closes`), are said in the ask, in their
+networking category (who else to talk to, whom they know at your targets...), and any
+other worded as a closing question (`closes`), are said in the ask, in their
 order, instead of in the questions part (and the theme's wrap-up does not ask for names
 again); when it names none, the theme's own ask lines stand in, and the bank's picks
 leave that category to the ask.
@@ -354,7 +354,7 @@ def pick_order(
     first and leave the networking category to their ask; within a category the bank's
     order is kept. An informational meeting is never handed a question worded as a job
     ask: the guardrail only reads the questions a meeting names, so nobody would be warned.
-    Nor is it handed a question the wrap-up asks anyway (`closes`).
+    Neither kind is handed a question its wrap-up or its ask says anyway (`closes`).
     """
     first = ("fit",) if purpose == "networking" else ()
     left_out = (ASK_CATEGORY,) if purpose == "networking" else ()
@@ -440,10 +440,8 @@ def _candidates(
 
 def _asked_in_the_ask(planned: PlannedQuestion) -> bool:
     """A networking meeting's question said in its ask: one of the bank's networking
-    category, or one of your own asking for names or to keep in touch (`closes`)."""
-    if planned.question is None:
-        return closes(planned.text)
-    return planned.category == ASK_CATEGORY
+    category, or any asking for names or to keep in touch (`closes`)."""
+    return planned.category == ASK_CATEGORY or closes(planned.text)
 
 
 def _unknown_ids(meeting: Meeting, playbook: Playbook) -> set[int]:

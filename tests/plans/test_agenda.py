@@ -567,6 +567,10 @@ def test_a_networking_meeting_asks_your_own_closing_question_in_its_ask() -> Non
     assert [q.id for q in agenda.questions] == ["fit-0"]
     assert [q.text for q in agenda.ask_questions] == ["Who else should I call?"]
     assert plan_text(agenda).count("else") == 1
+    names = Question("names", "Whom else should I speak to?", "fit")  # in another category
+    pb = playbook(categories=(Category("fit", "Fit", "", (names,)),))
+    m = meeting(duration=20, purpose="networking", questions=("names",))
+    assert [q.id for q in agenda_for(m, pb).ask_questions] == ["names"]
 
 
 def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
