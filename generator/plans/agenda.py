@@ -464,10 +464,15 @@ def build_agenda(
 
     `targets` is the target list (`target_list`), shown in a networking meeting's ask.
     """
-    before = (
-        frozenset() if meeting.questions else frozenset(asked_before(meeting, playbook, defaults))
-    )
+    before = frozenset() if meeting.questions else _left_out(meeting, playbook, defaults)
     return _agenda(meeting, playbook, defaults, targets, before)
+
+
+def _left_out(meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults) -> frozenset[str]:
+    """The bank's picks for `meeting` that its person was asked before: the ones its
+    picks leave out, and the agenda counts."""
+    asked = asked_before(meeting, playbook, defaults)
+    return frozenset(q.id for q in pick_order(playbook, meeting.purpose) if q.id in asked)
 
 
 def _agenda(

@@ -394,9 +394,14 @@ def test_auto_pick_with_an_empty_bank() -> None:
 
 def test_auto_pick_leaves_out_what_this_person_was_asked_or_answered_before() -> None:
     answer = Answer("the-job-1", "<p>Mostly meetings.</p>", 12)
+    never_picked = Answer("networking-2", "<p>Two names.</p>", 14)  # for networking only
     first = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1), questions=("the-job-0",))
     second = meeting(
-        slug="m1", status="done", date=dt.date(2026, 10, 20), duration=10, answers=(answer,)
+        slug="m1",
+        status="done",
+        date=dt.date(2026, 10, 20),
+        duration=10,
+        answers=(answer, never_picked),
     )
     called_off = meeting(slug="m2", status="cancelled", date=dt.date(2026, 10, 25))
     other = meeting(slug="m3", contact="joe", status="done", date=dt.date(2026, 10, 2))
