@@ -154,6 +154,7 @@ def _commit(stage: Staging, output: Path) -> None:
     if not changed and not gone and (output / MARKER).exists():
         return  # the manifest says what is there: not a file to touch
     _refuse_links_out(output, [*changed, *gone])
+    _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     try:
         touched = [(rel, rel in stage.previous) for rel in changed] + [(rel, True) for rel in gone]
@@ -235,6 +236,22 @@ def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
                 f"{link} is a link (to {link.resolve()}); playbook writes only inside its "
                 "output folder, and not through links: remove the link"
             )
+
+
+def _refuse_to_replace_yours(output: Path, new: Iterable[str]) -> None:
+    """Refuse to write a file where the output holds one the last build did not write
+    (its manifest does not list it): it is the user's own, such as a 404.html made by
+    hand before builds wrote one, or a style sheet beside the theme's that the theme now
+    has too. Every such file is named; none is touched."""
+    yours = sorted(rel for rel in new if os.path.lexists(_inside(output, rel)))
+    if yours:
+        names = ", ".join(str(output / rel) for rel in yours)
+        theme = " (a 404.html of yours belongs in themes/<theme>/templates/missing.html)"
+        raise UsageError(
+            f"{names}: the last build did not write {'them' if len(yours) > 1 else 'it'}, "
+            "and this one writes a file of that name: move yours out of the output "
+            f"folder, then build again{theme if '404.html' in yours else ''}"
+        )
 
 
 def _remove_empty_folders(folder: Path, rels: Iterable[str]) -> None:

@@ -444,6 +444,29 @@ def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> 
     assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
 
 
+def test_a_file_of_yours_where_the_build_now_writes_one_is_refused_not_replaced(
+    tmp_path: Path,
+) -> None:
+    """A 404.html made by hand before builds wrote one, a style sheet the theme now has
+    too: the manifest says the last build did not write them, so they are the user's."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    manifest = json.loads((out / MANIFEST).read_text())
+    del manifest["files"]["404.html"]  # as an output from before builds wrote one
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    (out / "404.html").write_text("my own page")
+    (out / "static/extra.css").write_text("my own style")
+    theme = root / "themes/default/static/extra.css"
+    theme.parent.mkdir(parents=True)
+    theme.write_text("body { margin: 0 }\n")
+    before = stamps(out)
+    with pytest.raises(UsageError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1, clean=True)
+    assert f"{out / '404.html'}, {out / 'static/extra.css'}: the last build" in str(refused.value)
+    assert stamps(out) == before
+    assert (out / "404.html").read_text() == "my own page"
+
+
 def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     extra = root / "themes/default/static/extra.css"
