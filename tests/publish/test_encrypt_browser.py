@@ -14,6 +14,7 @@ import shutil
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -182,14 +183,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         thread.join(timeout=5)
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
+@contextmanager
+def _opened(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh context (cookies, storage) of `browser`, closed after use."""
     context = browser.new_context()
     context.set_default_timeout(15_000)
     try:
         yield context
     finally:
         context.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    with _opened(browser) as context:
+        yield context
 
 
 @pytest.fixture
@@ -452,12 +460,10 @@ def cached_context(browser: Browser) -> Iterator[BrowserContext]:
         ignore_default_args=["--disable-back-forward-cache"],
         headless=True,
     )
-    context = cached.new_context()
-    context.set_default_timeout(15_000)
     try:
-        yield context
+        with _opened(cached) as context:
+            yield context
     finally:
-        context.close()
         cached.close()
 
 
