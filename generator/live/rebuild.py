@@ -64,6 +64,7 @@ from generator.site.pages import Options, PageKind, site_pages
 from generator.site.render import (
     MISSING_FILE,
     PRIVACY_POLICY,
+    STANDALONE_ASSETS,
     Site,
     make_environment,
     render_error_page,
@@ -146,6 +147,7 @@ class LiveBuild:
         csp: str = PRIVACY_POLICY,
         scripts: tuple[str, ...] = (),
         error_scripts: tuple[str, ...] = (),
+        error_assets: str = STANDALONE_ASSETS,
         calendar_on_demand: bool = False,
         versioned_assets: bool = False,
     ) -> None:
@@ -156,6 +158,9 @@ class LiveBuild:
         self.scripts = scripts
         self.error_scripts = error_scripts
         """Absolute URLs of scripts for the error page (served at any address)."""
+        self.error_assets = error_assets
+        """Where the error page finds the theme's assets: the server's own address for
+        them (`theme_folders`), since a first build that fails writes none."""
         self.calendar_on_demand = calendar_on_demand
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
@@ -255,9 +260,16 @@ class LiveBuild:
             folders = theme.folders if theme else ()
             made = self._not_found = (
                 theme,
-                render_not_found_page(folders, self.csp, self.error_scripts),
+                render_not_found_page(folders, self.csp, self.error_scripts, self.error_assets),
             )
         return made[1]
+
+    def theme_folders(self) -> tuple[Path, ...]:
+        """The theme's folders as last read (any thread): where the error and not-found
+        pages' assets are served from (`error_assets`); the default theme's before any
+        build read one (as `crashed` shows its errors with)."""
+        theme = self._on_disk
+        return theme.folders if theme else tuple(theme_dirs(self.root, "default"))
 
     def day_is_over(self) -> bool:
         """Has the date moved on since the last build? Without `--today` or `today:`, what
@@ -471,7 +483,7 @@ class LiveBuild:
         """Keep the pages as they are; make the error page that replaces them for now."""
         errors, warnings = problems.errors, problems.warnings
         self.error_page = render_error_page(
-            theme.folders, errors, warnings, self.csp, self.error_scripts
+            theme.folders, errors, warnings, self.csp, self.error_scripts, self.error_assets
         )
         return Outcome(
             False,

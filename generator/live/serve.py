@@ -18,6 +18,9 @@ handler. Its `Server` is not used, because it
 
 Only the build folder is served: paths are confined to it (after resolving links)
 and dot-files (temporary files of atomic writes, the output marker) are not served.
+The one exception is the theme's assets for the error and not-found pages, which a
+first build that fails has not written: those come from the theme's folders under
+an address of their own (`THEME_ASSETS`).
 """
 
 from __future__ import annotations
@@ -32,11 +35,12 @@ import gc
 import ipaddress
 import json
 import mimetypes
+import re
 import socket
 import threading
 import traceback
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from urllib.parse import quote, urlsplit
@@ -52,11 +56,14 @@ from generator.publish.write import temporary_folder
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import PRIVACY_POLICY
-from generator.site.theme import version_of
+from generator.site.theme import static_files, version_of
 
 RELOAD_SCRIPT = "livereload.js"
 """Where the reload client is served (livereload.js finds its server from this URL)."""
 RELOAD_SOCKET = "livereload"
+THEME_ASSETS = ".theme"
+"""Where the error and not-found pages find the theme's assets (`/.theme/style.css`): a
+dot-name, which no address of the site can have (`SiteFiles` serves none)."""
 HANDSHAKE = {
     "command": "hello",
     "protocols": ["http://livereload.com/protocols/official-7"],
@@ -274,7 +281,20 @@ class _Guarded(web.RequestHandler):
         )
 
 
-class SiteFiles(_Guarded):
+class _Files(_Guarded):
+    """Answers with files, under the headers every page and asset of the preview has."""
+
+    csp: str
+
+    def _headers_for_all(self) -> None:
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Referrer-Policy", "no-referrer")
+        self.set_header("Content-Security-Policy", f"{self.csp}; {NO_FRAMES}")
+        self.set_header("X-Frame-Options", "DENY")
+
+
+class SiteFiles(_Files):
     """The build folder, nothing else; the error page instead of pages while content is broken.
 
     Each file is read in one go, so a response is one version of the file even when a
@@ -371,12 +391,39 @@ class SiteFiles(_Guarded):
         self.set_header("Content-Type", _content_type(target.name))
         self.finish(data)
 
-    def _headers_for_all(self) -> None:
-        self.set_header("Cache-Control", "no-cache")
-        self.set_header("X-Content-Type-Options", "nosniff")
-        self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Content-Security-Policy", f"{self.csp}; {NO_FRAMES}")
-        self.set_header("X-Frame-Options", "DENY")
+
+class ThemeAssets(_Files):
+    """The theme's assets for the error and not-found pages, from its folders as last read:
+    styled from the start, though a first build that fails writes nothing into the site.
+    Only the files a build copies into `static/` (`static_files`): no hidden file, no
+    editor's backup, nothing outside the theme folders' `static/`."""
+
+    def initialize(
+        self,
+        policy: HostPolicy,
+        notices: Notices,
+        csp: str,
+        folders: Callable[[], Sequence[Path]],
+    ) -> None:
+        self.policy = policy
+        self.notices = notices
+        self.csp = csp
+        self.folders = folders
+
+    def head(self, name: str) -> None:
+        self.get(name)  # tornado leaves the body out
+
+    def get(self, name: str) -> None:
+        source = dict(static_files(self.folders())).get(routes.static(name))
+        if source is None:
+            raise web.HTTPError(404)
+        try:
+            data = source.read_bytes()
+        except OSError:  # gone or unreadable since it was listed
+            raise web.HTTPError(404) from None
+        self._headers_for_all()
+        self.set_header("Content-Type", _content_type(source.name))
+        self.finish(data)
 
 
 def _is_page(path: str) -> bool:
@@ -535,6 +582,7 @@ class LiveServer:
                 csp=csp,
                 scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
                 error_scripts=(f"/{RELOAD_SCRIPT}?port={self.port}",),
+                error_assets=f"/{THEME_ASSETS}/",
                 calendar_on_demand=True,
                 versioned_assets=True,
             )
@@ -580,10 +628,12 @@ class LiveServer:
         guard = {"policy": self.policy, "notices": self.notices}
         assert self.builder is not None
         files = {"calendar": self.builder.calendar, "missing": self.builder.not_found_page, **guard}
+        theme = {"folders": self.builder.theme_folders, "csp": csp, **guard}
         return web.Application(
             [
                 (rf"/{RELOAD_SOCKET}", ReloadSocket, {"hub": self.hub, **guard}),
                 (rf"/{RELOAD_SCRIPT}", ReloadScript, guard),
+                (rf"/{re.escape(THEME_ASSETS)}/(.+)", ThemeAssets, theme),
                 (r"/(.*)", SiteFiles, {"root": out, "hub": self.hub, "csp": csp, **files}),
             ],
             log_function=lambda handler: None,

@@ -427,6 +427,10 @@ def format_clock(value: dt.time | dt.datetime | None) -> str:
 
 ERROR_TEMPLATE = "error.html"
 NOT_FOUND_TEMPLATE = "not_found.html"
+STANDALONE_ASSETS = "/" + routes.STATIC
+"""Where the live preview's own pages find the theme's assets (`style.css`) by default:
+the site's, which a preview serving them from elsewhere (before any build wrote them)
+replaces with an address of its own."""
 
 
 def render_error_page(
@@ -435,21 +439,25 @@ def render_error_page(
     warnings: list[ContentError],
     csp: str = PRIVACY_POLICY,
     scripts: tuple[str, ...] = (),
+    assets: str = STANDALONE_ASSETS,
 ) -> bytes:
     """The page shown at every address while the content is broken (like Hugo's)."""
     shown = [str(e) for e in errors]
     context = {"errors": shown, "warnings": [str(w) for w in warnings], "config_file": CONFIG_FILE}
     lines = "\n".join(html.escape(e) for e in shown)
     fallback = f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n"
-    return _render_standalone(themes, ERROR_TEMPLATE, context, csp, scripts, fallback)
+    return _render_standalone(themes, ERROR_TEMPLATE, context, csp, scripts, assets, fallback)
 
 
 def render_not_found_page(
-    themes: Iterable[Path], csp: str = PRIVACY_POLICY, scripts: tuple[str, ...] = ()
+    themes: Iterable[Path],
+    csp: str = PRIVACY_POLICY,
+    scripts: tuple[str, ...] = (),
+    assets: str = STANDALONE_ASSETS,
 ) -> bytes:
     """The live preview's page for an address with nothing behind it (yet)."""
     fallback = "<!doctype html><title>Not found</title><h1>Not found</h1>\n"
-    return _render_standalone(themes, NOT_FOUND_TEMPLATE, {}, csp, scripts, fallback)
+    return _render_standalone(themes, NOT_FOUND_TEMPLATE, {}, csp, scripts, assets, fallback)
 
 
 MISSING_TEMPLATE = "missing.html"
@@ -478,12 +486,14 @@ def _render_standalone(
     context: dict[str, Any],
     csp: str,
     scripts: tuple[str, ...],
+    assets: str,
     fallback: str,
 ) -> bytes:
     """A page of the live preview outside the site (no `site`, `page` or `playbook`),
-    served at any address: absolute links. A theme fault in it (`{{ 1 // 0 }}`) gives the
-    plain `fallback`, so that it never hides what the page is there to say."""
-    stylesheet = "/" + routes.static("style.css")
+    served at any address: absolute links, the stylesheet's in `assets`. A theme fault in
+    it (`{{ 1 // 0 }}`) gives the plain `fallback`, so that it never hides what the page
+    is there to say."""
+    stylesheet = assets + "style.css"
     try:
         template = make_environment(list(themes)).get_template(name)
         page = template.render(**context, csp=csp, scripts=scripts, stylesheet=stylesheet)

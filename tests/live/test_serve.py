@@ -273,6 +273,32 @@ def test_a_missing_address_shows_the_themes_not_found_page_as_it_is_now(
     assert status == 404 and b"<h1>Not found</h1>" in body
 
 
+def test_a_playbook_broken_from_the_start_has_styled_errors_and_not_found_pages(
+    sample_root: Path,
+) -> None:
+    """No good build has written static/style.css yet: the error and not-found pages take
+    it from the theme folder, at an address of the server's own, and only what the build
+    would copy (no hidden files, nothing outside the theme's static/)."""
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
+    write(sample_root, "themes/default/static/.style.css.swp", "secret")
+    with running_server(sample_root) as server:
+        for path, status in ((CONTACT_URL, 500), ("/nothing.png", 404)):
+            answer, _, body = get(server, path)
+            assert answer == status
+            found = re.search(rb'<link rel="stylesheet" href="([^"]+)">', body)
+            assert found is not None
+            answer, headers, css = get(server, found[1].decode())
+            assert answer == 200 and headers["Content-Type"] == "text/css; charset=utf-8"
+            assert css == (REPO / "themes/default/static/style.css").read_bytes()
+            assert headers["X-Content-Type-Options"] == "nosniff"
+        assets = found[1].decode().removesuffix("style.css")
+        for hidden in (".style.css.swp", "../templates/base.html", "%2e%2e/templates/base.html"):
+            assert get(server, assets + hidden)[0] == 404
+        assert get(server, "/static/style.css")[0] == 404  # the build folder is still empty
+        edit(sample_root, CONTACT, "name: [Elena", "name: Elena Marsh")
+        wait_for(lambda: get(server, CONTACT_URL)[0] == 200)
+
+
 def test_a_page_the_broken_content_has_not_made_yet_shows_the_errors(
     server: LiveServer, sample_root: Path
 ) -> None:

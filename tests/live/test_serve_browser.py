@@ -133,3 +133,21 @@ def test_a_page_deleted_then_made_again_comes_back_by_itself(
     expect(page.locator("body")).to_contain_text(re.compile("not found", re.I), timeout=TIMEOUT)
     shutil.move(tmp_path / "meeting.md", meeting)
     heading(Tab(page, [])).to_have_text("Lunch with Hannah Cole", timeout=TIMEOUT)
+
+
+def test_a_playbook_broken_from_the_start_shows_styled_errors(page: Any, sample_root: Path) -> None:
+    """No good build has written the theme's stylesheet yet: the error page has it all the
+    same, and turns into the page once fixed."""
+    from playwright.sync_api import expect
+
+    path = sample_root / CONTACT
+    save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    with running_server(sample_root) as server:
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(server.url.rstrip("/") + CONTACT_URL)
+        page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol")
+        border = page.locator(".error-page").evaluate("e => getComputedStyle(e).borderTopStyle")
+        assert border == "solid"  # style.css applies
+        save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
+        heading(Tab(page, [])).to_have_text("Elena Fixed", timeout=TIMEOUT)
+        expect(page.locator("header")).to_be_visible()
