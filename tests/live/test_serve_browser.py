@@ -137,17 +137,23 @@ def test_a_page_deleted_then_made_again_comes_back_by_itself(
 
 def test_a_playbook_broken_from_the_start_shows_styled_errors(page: Any, sample_root: Path) -> None:
     """No good build has written the theme's stylesheet yet: the error page has it all the
-    same, and turns into the page once fixed."""
+    same, fits 320 px without scrolling sideways (its warnings and a path with no space
+    wrap), and turns into the page once fixed."""
     from playwright.sync_api import expect
 
     path = sample_root / CONTACT
     save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    long = sample_root / "content/contacts" / ("a-name-too-long-for-a-phone-" * 4 + "x.md")
+    long.write_text("---\nname: [Long\n---\n", encoding="utf-8")  # a line with no space
     with running_server(sample_root) as server:
         page.set_viewport_size({"width": 320, "height": 640})
         page.goto(server.url.rstrip("/") + CONTACT_URL)
         page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol")
         border = page.locator(".error-page").evaluate("e => getComputedStyle(e).borderTopStyle")
         assert border == "solid"  # style.css applies
+        expect(page.locator("#warnings")).not_to_be_empty()  # the sample's: long lines
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        long.unlink()
         save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
         heading(Tab(page, [])).to_have_text("Elena Fixed", timeout=TIMEOUT)
         expect(page.locator("header")).to_be_visible()
