@@ -673,13 +673,17 @@ class ListOf(FieldType):
 
 @dataclass(frozen=True)
 class Labels(ListOf):
-    """Free labels (`tags`): a list of text, where one label holding commas is most likely
-    several written as one (`tags: data, alumni`), so it is named in a warning."""
+    """Short names (`tags`, `target_roles`): a list of text, where one name holding commas
+    is most likely several written as one (`tags: data, alumni`), so it is named in a
+    warning; only a warning, as a name may hold a comma (`VP, Engineering`)."""
+
+    noun: str = "label"
+    """What one entry is called in the warning (`is one role`)."""
 
     def convert(self, value: Any, at: At) -> Any:
         if isinstance(value, str) and "," in value:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
-            at.warn(f"{_shorten(value)} is one label; for several, write a list: [{parts}]")
+            at.warn(f"{_shorten(value)} is one {self.noun}; for several, write a list: [{parts}]")
         return super().convert(value, at)
 
 

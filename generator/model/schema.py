@@ -132,7 +132,7 @@ PROFILE = Schema(
         ),
         Field(
             "target_roles",
-            ListOf(Text()),
+            Labels(Text(), "role"),
             False,
             "roles you are aiming for",
             "[Product Analyst, Analytics Engineer]",

@@ -32,6 +32,7 @@ from generator.model.fields import (
     looks_like_id,
     validate_document,
 )
+from generator.model.schema import PROFILE
 from generator.sources.frontmatter import Document
 
 
@@ -50,6 +51,19 @@ def test_one_label_holding_commas_is_named_in_a_warning() -> None:
         "warning: f.md:3: x: 'data, alumni' is one label; for several, write a list: [data, alumni]"
     ]
     assert convert(Labels(Text()), ["data", "alumni"]) == (["data", "alumni"], [])
+
+
+def test_a_target_role_holding_commas_is_named_as_one_role() -> None:
+    """`target_roles: Analyst, Engineer` is two roles written as one, named as a role."""
+    doc = Document("f.md", {"target_roles": "Analyst, Engineer"}, {"target_roles": 3}, {}, "", 5)
+    problems = Problems()
+    role = PROFILE["target_roles"].type
+    at = At(doc, "target_roles", problems)
+    assert convert_field(role, "Analyst, Engineer", at) == ["Analyst, Engineer"]
+    assert [str(p) for p in problems.warnings] == [
+        "warning: f.md:3: target_roles: 'Analyst, Engineer' is one role; for several, write a "
+        "list: [Analyst, Engineer]"
+    ]
 
 
 def test_a_cross_link_in_a_field_is_named_in_a_warning() -> None:
