@@ -24,6 +24,7 @@ from generator.errors import Problems
 from generator.sources.yaml_errors import (
     double_quoted,
     explain,
+    lone_anchor,
     look_alike,
     look_alike_in_line,
     no_space_fix,
@@ -110,6 +111,12 @@ class _Marks:
     plain: list[tuple[str, yaml.Mark, yaml.Mark]] = field(default_factory=list)
     """(path, start, end) of every value written without quotes, whose line may go on
     with a comment (`_cut_short`)."""
+    text: list[str] = field(default_factory=list)
+    """The lines of the YAML, to see what a value starts with (`_refuse_lone_anchor`)."""
+    anchored: list[yaml.ScalarNode] = field(default_factory=list)
+    """Every text value written after an anchor (`&name Lead`)."""
+    repeated: set[int] = field(default_factory=set)
+    """Nodes reached more than once: an alias (*name) repeats them."""
 
 
 class _Refused(Exception):
@@ -339,11 +346,12 @@ def _parse_yaml(
     """`part`: what the YAML is called in messages (a settings file has no front matter)."""
     yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
     loader = _Loader(yaml_text)
-    marks = _Marks(offset=first_line)
+    marks = _Marks(offset=first_line, text=yaml_text.splitlines())
     try:
         node = loader.get_single_node()
         if node is not None:
             _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
+            _refuse_lone_anchor(marks)
         data = loader.construct_document(node) if node is not None else {}
     except _Refused as exc:
         problems.error(path, exc.line, part, exc.message)
@@ -436,9 +444,10 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
     marks.values += 1
     if marks.values > MAX_VALUES:
         raise _Refused(field_line, _too_many(marks))
-    if not marks.aliased:
-        marks.aliased = id(node) in marks.seen
-        marks.seen.add(id(node))
+    if id(node) in marks.seen:
+        marks.aliased = True
+        marks.repeated.add(id(node))
+    marks.seen.add(id(node))
     if len(within) >= MAX_DEPTH:
         raise _Refused(
             line, f"nests lists and mappings more than {MAX_DEPTH} levels deep; flatten it"
@@ -475,9 +484,28 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
         _refuse_long_number(node, line)
         _refuse_mistyped(node, line)
         marks.raw[path] = str(node.value)
+        if _written(node, marks).startswith("&"):
+            marks.anchored.append(node)
         if not node.style:
             marks.plain.append((path, node.start_mark, node.end_mark))
     within.pop()
+
+
+def _written(node: yaml.Node, marks: _Marks) -> str:
+    """The text of `node`'s line from where the node starts: an anchor or a tag first."""
+    start = node.start_mark
+    return marks.text[start.line][start.column :] if start.line < len(marks.text) else ""
+
+
+def _refuse_lone_anchor(marks: _Marks) -> None:
+    """A text value starting with & that no alias repeats (`role: &amp`, `role: &D Lead`)
+    is text to its writer, not an anchor: YAML would silently leave the `&…` out."""
+    for node in marks.anchored:
+        if id(node) not in marks.repeated:
+            start = node.start_mark
+            raise _Refused(
+                start.line + marks.offset, lone_anchor(marks.text[start.line], start.column)
+            )
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

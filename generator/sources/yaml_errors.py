@@ -186,6 +186,20 @@ _CURLY = "\u201c\u201d\u2018\u2019"
 """Curly double and single quotes: what a word processor or a phone types for quotes."""
 
 
+def lone_anchor(line: str, column: int) -> str:
+    """Why a value that starts with & (`role: &D Lead`, `role: &amp`) was cut: YAML takes
+    `&D` for an anchor, a name for the value that an alias (`*D`) repeats, and drops it
+    from the text; with the value in quotes when the rest of `line` is that value."""
+    written = line[column:].strip()
+    anchor = re.match(r"&[^\s,\[\]{}]*", written)
+    fix = _quoted_fix(line)
+    like = f", like {fix}" if fix and fix.endswith(double_quoted(written)) else ""
+    return (
+        f"a value cannot start with & (YAML reads {anchor[0] if anchor else '&'} as a name "
+        f"for the value, an anchor, and leaves it out): put it in quotes{like}"
+    )
+
+
 def _straightened(line: str) -> str:
     """The line without curly quotes around its value (`name: “Ana: S”` → `name: Ana: S`)."""
     key, sep, value = line.partition(": ")

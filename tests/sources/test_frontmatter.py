@@ -224,6 +224,21 @@ def test_just_under_the_limits_is_read() -> None:
             'below, indented: put it in quotes, like role: "| Lead"',
         ),
         (
+            "name: Ana\nrole: &amp\n",
+            "c.md:3: front matter: a value cannot start with & (YAML reads &amp as a name for "
+            'the value, an anchor, and leaves it out): put it in quotes, like role: "&amp"',
+        ),
+        (
+            "name: Ana\nrole: &D Lead\n",
+            "c.md:3: front matter: a value cannot start with & (YAML reads &D as a name for "
+            'the value, an anchor, and leaves it out): put it in quotes, like role: "&D Lead"',
+        ),
+        (
+            "name: Ana\ntags:\n  - alumni\n  - &co\n",
+            "c.md:5: front matter: a value cannot start with & (YAML reads &co as a name for "
+            'the value, an anchor, and leaves it out): put it in quotes, like - "&co"',
+        ),
+        (
             "name: Ana\nrole:Analyst\nmet_via: alumni\n",
             "c.md:3: front matter: needs a space after the colon: role: Analyst",
         ),
@@ -240,6 +255,11 @@ def test_just_under_the_limits_is_read() -> None:
 def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) -> None:
     errors = errors_of(front)
     assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+def test_an_anchor_an_alias_uses_is_read_as_yaml_means() -> None:
+    doc, problems = parse("---\nrole: &role Lead\nheadline: *role\n---\n")
+    assert problems.errors == [] and doc.data == {"role": "Lead", "headline": "Lead"}  # type: ignore[attr-defined]
 
 
 def test_front_matter_without_its_closing_line_says_so() -> None:
