@@ -7,6 +7,7 @@ field, numbers compared as numbers (`questions.2` before `questions.10`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -49,6 +50,9 @@ class ContentError:
     message: str
     """What was found and what was expected."""
     severity: Severity = Severity.ERROR
+    shown: str = dataclasses.field(default="", compare=False)  # `field` is a field here
+    """The field as people read it, where the file tells list positions from names of a
+    mapping (`done.1` is the name `1`); "" to count every number as a position."""
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
@@ -58,11 +62,12 @@ class ContentError:
     @property
     def shown_field(self) -> str:
         """The field as people count: `questions.0.id` is shown as `questions.1.id`."""
-        return shown_field(self.field)
+        return self.shown or shown_field(self.field)
 
 
 def shown_field(path: str) -> str:
-    """A dotted field path with its list positions counted from 1, as a person counts."""
+    """A dotted field path with its list positions counted from 1, as a person counts;
+    every number is taken for a position (`Document.shown` knows the names of mappings)."""
     parts = path.split(".")
     if not any(_is_position(part) for part in parts):
         return path
@@ -116,11 +121,12 @@ class Problems:
 
     items: list[ContentError] = field(default_factory=list)
 
-    def error(self, path: str, line: int, field_name: str, message: str) -> None:
-        self.items.append(ContentError(path, line, field_name, message))
+    def error(self, path: str, line: int, field_name: str, message: str, shown: str = "") -> None:
+        self.items.append(ContentError(path, line, field_name, message, shown=shown))
 
-    def warn(self, path: str, line: int, field_name: str, message: str) -> None:
-        self.items.append(ContentError(path, line, field_name, message, Severity.WARNING))
+    def warn(self, path: str, line: int, field_name: str, message: str, shown: str = "") -> None:
+        warning = ContentError(path, line, field_name, message, Severity.WARNING, shown)
+        self.items.append(warning)
 
     def extend(self, other: Problems) -> None:
         if other.items:

@@ -95,10 +95,12 @@ class At:
 
     def error(self, message: str, path: str | None = None) -> None:
         where = path or self.path
-        self.problems.error(self.doc.path, self.doc.line(where), where, message)
+        doc = self.doc
+        self.problems.error(doc.path, doc.line(where), where, message, doc.shown(where))
 
     def warn(self, message: str) -> None:
-        self.problems.warn(self.doc.path, self.doc.line(self.path), self.path, message)
+        doc, where = self.doc, self.path
+        self.problems.warn(doc.path, doc.line(where), where, message, doc.shown(where))
 
 
 class FieldType:

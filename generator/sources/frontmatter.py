@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problems
+from generator.errors import Problems, shown_field
 from generator.sources.yaml_errors import (
     double_quoted,
     explain,
@@ -95,6 +95,22 @@ class Document:
                 return self.lines[path]
             path = path.rpartition(".")[0]
         return 1
+
+    def shown(self, field_path: str) -> str:
+        """`field_path` as people read it: a position in a list counted from 1
+        (`questions.0` is `questions.1`), a name in a mapping as written (`done.1`); past
+        what the data holds, every number is taken for a position (`shown_field`)."""
+        value: Any = self.data
+        shown = []
+        for part in field_path.split("."):
+            if isinstance(value, dict):
+                shown.append(part)
+                value = value.get(part)
+                continue
+            shown.append(shown_field(part))
+            listed = isinstance(value, list) and part.isdigit() and int(part) < len(value)
+            value = value[int(part)] if listed else None
+        return ".".join(shown)
 
 
 @dataclass

@@ -66,6 +66,18 @@ def test_a_target_role_holding_commas_is_named_as_one_role() -> None:
     ]
 
 
+def test_a_numeric_name_in_a_mapping_is_shown_as_written() -> None:
+    """`done:` with `1:` under it names the key `1`, not a list position counted from 1;
+    entries of a list under it still count from 1."""
+    value = {"1": "2026-11-20", "thank_you": ["x"]}
+    _, errors = convert(MapOf(ListOf(Text()), ("thank_you",)), value)
+    assert [e.split(": unknown")[0] for e in errors] == ["f.md:3: x.1"]
+    doc = Document("f.md", {"x": {"7": ["a", ["b"]]}}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    convert_field(MapOf(ListOf(Text())), doc.data["x"], At(doc, "x", problems))
+    assert [str(p) for p in problems.errors] == ["f.md:3: x.7.2: expected text, got a list"]
+
+
 def test_a_cross_link_in_a_field_is_named_in_a_warning() -> None:
     """[[links]] are resolved in bodies only; in a goal or a question it is plain text."""
     doc = Document("f.md", {"x": "Learn about [[heliofleet]]"}, {"x": 3}, {}, "", 5)
