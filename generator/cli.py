@@ -900,7 +900,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     found = checked(args.root, args.today)
     _print_problems(found.warnings)
     today = today_of(found, args.today)
-    report = work_search_report(found, args.start, args.end or today, today)
+    report = work_search_report(found, args.start, args.end, today)
     _print_problems(list(report.notices))
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
     written = write_report(folder, report)

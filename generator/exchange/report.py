@@ -40,10 +40,11 @@ class Report:
     """What the user may want to fix first: meetings left out, or whose `how` is unknown."""
 
 
-def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.date) -> Report:
-    """The log of the contacts made from `start` to `end` (both included)."""
-    if end < start:
-        raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+def work_search_report(
+    found: Checked, start: dt.date, end: dt.date | None, today: dt.date
+) -> Report:
+    """The log of the contacts made from `start` to `end` (both included; None: today)."""
+    end = _last_day(start, end, today)
     playbook = found.playbook
     items = Facts(playbook, today).items
     entries = work_search_log(playbook, items, start, end)
@@ -55,6 +56,19 @@ def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.d
         entries=entries,
         notices=tuple(_notices(found, entries, start, end, today)),
     )
+
+
+def _last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
+    """`end`, or today when --to was left out; a range that ends before it starts is a
+    usage error, told in terms of what was typed (no --to: today is the end)."""
+    if end is None and today < start:
+        raise UsageError(
+            f"--from {start.isoformat()} is after today ({today.isoformat()}), where the log "
+            "ends without --to: give an earlier --from, or a --to"
+        )
+    if end is not None and end < start:
+        raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+    return end or today
 
 
 def csv_rows(entries: Sequence[LogEntry]) -> list[list[str]]:

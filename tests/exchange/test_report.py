@@ -314,6 +314,17 @@ def test_to_before_from_is_a_usage_error(
     assert not (sample_root / "reports").exists()
 
 
+def test_a_from_after_today_without_to_names_today(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --to the log ends today: the message is about that, not a --to not typed."""
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-30", "--today", "2026-11-22"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "--from 2026-11-30 is after today (2026-11-22), where the log ends without --to" in err
+    assert "--to 2026" not in err
+
+
 def test_nothing_is_written_while_the_playbook_has_errors(sample_root: Path) -> None:
     write(sample_root, "content/contacts/broken.md", "---\nname: [oops\n---\n")
     assert main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]) == 1
