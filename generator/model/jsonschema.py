@@ -217,8 +217,9 @@ def _time(field_type: Time) -> dict[str, Any]:
     return {
         "anyOf": [
             {"type": "string", "pattern": TIME_PATTERN},
-            # YAML 1.1 reads unquoted 14:30 as the base-60 number 870; playbook reads the text
-            {"type": "integer", "minimum": 60, "maximum": 23 * 60 + 59},
+            # YAML 1.1 reads unquoted 14:30 as the base-60 number 870, and an editor's YAML
+            # 1.1 (the yaml package) 0:30 or 00:30 as 30; playbook reads the text
+            {"type": "integer", "minimum": 0, "maximum": 23 * 60 + 59},
         ]
     }
 

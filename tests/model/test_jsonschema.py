@@ -223,6 +223,15 @@ def test_yaml_12_readings_validate_too() -> None:
     assert yaml.safe_load("time: 14:30")["time"] == 870  # what the integer branch is for
 
 
+@pytest.mark.parametrize("minutes", [0, 30, 59, 60, 23 * 60 + 59])
+def test_a_time_after_midnight_read_as_base_60_validates(minutes: int) -> None:
+    """An editor reading YAML 1.1 (the yaml package's 1.1 mode) reads `0:30` and `00:30`
+    as the base-60 number 30, as it reads 14:30 as 870; check takes the text, a time."""
+    meeting = Validator(SCHEMAS["meetings.schema.json"])
+    assert meeting.is_valid({"contact": "jane", "time": minutes})
+    assert not meeting.is_valid({"contact": "jane", "time": 24 * 60})
+
+
 @pytest.mark.parametrize(
     ("email", "valid"),
     [("maya@example.com", True), ("mailto:maya@example.com", False), ("<maya@x.com>", False)],
