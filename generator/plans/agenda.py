@@ -35,7 +35,9 @@ leave that category to the ask.
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
 (unless it is a networking meeting whose ask has asked for names). A planned
 question already worded as one of these (`KEEPS_IN_TOUCH`, `ASKS_FOR_NAMES`) is not
-asked again there, and the bank's picks leave such questions to the wrap-up.
+asked again there, and the bank's picks leave such questions to the wrap-up. One of your
+own that does not fit the questions part is said in the wrap-up, in your words, rather
+than under "if time allows": the wrap-up asks it anyway, and time may run out first.
 
 The bank's picks also leave out what the person was asked or answered in the meetings
 held with them before (`asked_before`): a second meeting is for what the first left open.
@@ -47,7 +49,7 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model.assemble import first_listings, is_question_id
 from generator.model.config import MeetingDefaults
@@ -167,6 +169,9 @@ class Agenda:
     ask_questions: tuple[PlannedQuestion, ...] = ()
     """A networking meeting's questions from the networking category, said in the ask
     (each at the ask's start), in the order the meeting names them."""
+    wrap_questions: tuple[PlannedQuestion, ...] = ()
+    """Closing questions (`closes`) that did not fit the questions part, said in the
+    wrap-up (each at its start) in place of its own lines, in the meeting's order."""
     pitch_html: str = ""
     """Your short account of yourself (the body of profile.md), said first in the
     background part; empty when there is no profile or it has no body."""
@@ -185,17 +190,22 @@ class Agenda:
 
     @property
     def all_questions(self) -> tuple[PlannedQuestion, ...]:
-        return self.questions + self.ask_questions + self.if_time_allows
+        return self.questions + self.ask_questions + self.if_time_allows + self.wrap_questions
 
     @property
     def asks_to_keep_in_touch(self) -> bool:
         """A planned question asks it already, so the wrap-up does not ask it twice."""
-        return any(KEEPS_IN_TOUCH.search(q.text) for q in self.questions + self.ask_questions)
+        return any(KEEPS_IN_TOUCH.search(q.text) for q in self._said)
 
     @property
     def asks_for_names(self) -> bool:
         """A planned question asks whom else to talk to, so the wrap-up does not ask again."""
-        return any(ASKS_FOR_NAMES.search(q.text) for q in self.questions + self.ask_questions)
+        return any(ASKS_FOR_NAMES.search(q.text) for q in self._said)
+
+    @property
+    def _said(self) -> tuple[PlannedQuestion, ...]:
+        """The questions sure to be asked: all but those left for if time allows."""
+        return self.questions + self.ask_questions + self.wrap_questions
 
     @property
     def share_overflow(self) -> tuple[str, ...]:
@@ -504,6 +514,7 @@ def _agenda(
         fits = sorted(fits, key=order)
         rest = sorted(rest[:AUTO_SPARE], key=order)
     planned = _schedule(fits, offsets.get("questions", 0), start)
+    rest, wrapped = _left_to_the_wrap(rest, "wrap" in offsets)
 
     background = dict(minutes).get("background", 0)
     segments = tuple(
@@ -529,20 +540,28 @@ def _agenda(
         asked_before=before,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
-        ask_questions=tuple(
-            PlannedQuestion(
-                q.text,
-                q.minutes,
-                q.question,
-                q.index,
-                offsets["ask"],
-                _clock(start, offsets["ask"]),
-            )
-            for q in in_ask
-        ),
+        ask_questions=tuple(_at(in_ask, offsets.get("ask", 0), start)),
+        wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), start)),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
     )
+
+
+def _left_to_the_wrap(
+    rest: Sequence[PlannedQuestion], has_wrap: bool
+) -> tuple[list[PlannedQuestion], list[PlannedQuestion]]:
+    """(if time allows, said in the wrap-up): a closing question that did not fit is
+    asked by the wrap-up, which would otherwise ask it again in its own words."""
+    if not has_wrap:
+        return list(rest), []
+    return [q for q in rest if not closes(q.text)], [q for q in rest if closes(q.text)]
+
+
+def _at(
+    questions: Sequence[PlannedQuestion], offset: int, start: dt.datetime | None
+) -> list[PlannedQuestion]:
+    """The questions all planned at the start of one part (`offset`)."""
+    return [replace(q, offset=offset, start=_clock(start, offset)) for q in questions]
 
 
 def _offsets(minutes: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:

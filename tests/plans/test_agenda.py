@@ -539,6 +539,19 @@ def test_the_wrap_up_does_not_ask_again_what_a_planned_question_asks() -> None:
     assert "keep in touch" in wrap and "talk to" not in wrap
 
 
+def test_a_closing_question_that_does_not_fit_is_asked_once_at_the_wrap_up() -> None:
+    """Not under "if time allows" (where time may run out) and again at the wrap-up."""
+    m = meeting(duration=10, questions=("the-job-0", "the-job-1", "Whom else should I call?"))
+    agenda = agenda_for(m)
+    assert [q.text for q in agenda.wrap_questions] == ["Whom else should I call?"]
+    assert "Whom else should I call?" not in [q.text for q in agenda.if_time_allows]
+    text = plan_text(agenda)
+    assert text.count("Whom else") == 1 and "talk to" not in text
+    assert "Whom else should I call?" in wrap_text(agenda)
+    sheet = worded("agenda_sheet.html", agenda=agenda, meeting=m, contact=None, company=None)
+    assert "If time allows" not in sheet and "Wrap up Whom else should I call?" in sheet
+
+
 @pytest.mark.parametrize(
     ("text", "closing"),
     [
