@@ -14,7 +14,8 @@ How the minutes are shared out (see `plan_minutes`):
 | open       | 1 under 15 minutes, 2 under 45, else 4 (settling in over a meal)      |
 | background | 1 for the pitch + 30 seconds per `share` point, rounded up; at least |
 |            | 2 from 15 minutes on; at most 15% of the length (never under 2)       |
-| ask        | 20% of the length, at least 2 (networking only)                      |
+| ask        | 20% of the length, at least 2 (networking only); more when its       |
+|            | questions need it                                                    |
 | wrap-up    | 1 under 10 minutes, 2 under 20, 3 under 45, else 5                    |
 | questions  | the rest                                                             |
 
@@ -30,7 +31,9 @@ networking category (who else to talk to, whom they know at your targets...), an
 other worded as a closing question (`closes`), are said in the ask, in their
 order, instead of in the questions part (and the theme's wrap-up does not ask for names
 again); when it names none, the theme's own ask lines stand in, and the bank's picks
-leave that category to the ask.
+leave that category to the ask. They are timed one by one: the ask grows to their
+minutes, taking from the questions part down to its floor (or to what its own questions
+need, at least a minute), and those that still do not fit wait like the other questions.
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
 (unless it is a networking meeting whose ask has asked for names). A planned
@@ -167,8 +170,8 @@ class Agenda:
     targets: tuple[Company, ...] = ()
     """The target-company list shown in the ask (networking meetings only)."""
     ask_questions: tuple[PlannedQuestion, ...] = ()
-    """A networking meeting's questions from the networking category, said in the ask
-    (each at the ask's start), in the order the meeting names them."""
+    """A networking meeting's questions from the networking category (and its closing
+    questions), said in the ask, timed one by one, in the order the meeting names them."""
     wrap_questions: tuple[PlannedQuestion, ...] = ()
     """Closing questions (`closes`) that did not fit the questions part, said in the
     wrap-up (each at its start) in place of its own lines, in the meeting's order."""
@@ -314,14 +317,30 @@ def _scale_down(ideal: dict[str, int], budget: int) -> dict[str, int]:
     return given
 
 
-def plan_minutes(length: int, purpose: str, share_points: int = 0) -> tuple[tuple[str, int], ...]:
-    """(kind, minutes) of each part, in order; the minutes add up to `length` exactly."""
+def plan_minutes(
+    length: int,
+    purpose: str,
+    share_points: int = 0,
+    *,
+    ask_need: int = 0,
+    questions_need: int | None = None,
+) -> tuple[tuple[str, int], ...]:
+    """(kind, minutes) of each part, in order; the minutes add up to `length` exactly.
+
+    `ask_need` is the minutes of the questions said in the ask: it grows to them, as the
+    ask is what the meeting is for, taking from the questions part down to its floor, or
+    to the `questions_need` minutes of its own questions when they need less (never
+    under a minute, for following up on what they say)."""
     if length < 1:
         raise ValueError(f"a meeting needs at least one minute, got {length}")
     ideal = _ideal_minutes(length, purpose, share_points)
     floor = -(-length * QUESTIONS_FLOOR_PERCENT.get(purpose, 40) // 100)
     budget = length - floor
     fixed = ideal if sum(ideal.values()) <= budget else _scale_down(ideal, budget)
+    if fixed.get("ask"):
+        keep = floor if questions_need is None else max(1, min(floor, questions_need))
+        spare = length - keep - sum(fixed.values())
+        fixed["ask"] += min(max(0, ask_need - fixed["ask"]), spare)
     minutes = {**fixed, "questions": length - sum(fixed.values())}
     return tuple((kind, minutes[kind]) for kind in KINDS if minutes.get(kind, 0) > 0)
 
@@ -497,24 +516,29 @@ def _agenda(
     timed = meeting.date is not None and meeting.time is not None
     timezone = playbook.config.timezone
     start = meeting_span(meeting, timezone, dt.timedelta(0))[0] if timed else None
-    minutes = plan_minutes(length, meeting.purpose, len(meeting.share))
-    offsets = dict(_offsets(minutes))
-    budget = dict(minutes).get("questions", 0)
-
     candidates, auto = _candidates(meeting, playbook, defaults.question_minutes, before)
     unknown = _unknown_ids(meeting, playbook)
     candidates = [c for c in candidates if c.index not in unknown]
     in_ask: list[PlannedQuestion] = []
-    if meeting.purpose == "networking" and "ask" in offsets:
+    if meeting.purpose == "networking" and _has_an_ask(length):
         in_ask = [c for c in candidates if _asked_in_the_ask(c)]
         candidates = [c for c in candidates if not _asked_in_the_ask(c)]
-    fits, rest = fit_questions(candidates, budget)
+    minutes = plan_minutes(
+        length,
+        meeting.purpose,
+        len(meeting.share),
+        ask_need=sum(q.minutes for q in in_ask),
+        questions_need=None if auto else sum(q.minutes for q in candidates),
+    )
+    offsets = dict(_offsets(minutes))
+    in_ask, ask_rest = fit_questions(in_ask, dict(minutes).get("ask", 0))
+    fits, rest = fit_questions(candidates, dict(minutes).get("questions", 0))
     if auto:
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)
         rest = sorted(rest[:AUTO_SPARE], key=order)
     planned = _schedule(fits, offsets.get("questions", 0), start)
-    rest, wrapped = _left_to_the_wrap(rest, "wrap" in offsets)
+    rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)
 
     background = dict(minutes).get("background", 0)
     segments = tuple(
@@ -540,11 +564,17 @@ def _agenda(
         asked_before=before,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
-        ask_questions=tuple(_at(in_ask, offsets.get("ask", 0), start)),
+        ask_questions=tuple(_schedule(in_ask, offsets.get("ask", 0), start)),
         wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), start)),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
     )
+
+
+def _has_an_ask(length: int) -> bool:
+    """A networking meeting this long has time for its ask (what it asks does not change
+    whether it has one, only how long it is)."""
+    return "ask" in dict(plan_minutes(length, "networking"))
 
 
 def _left_to_the_wrap(

@@ -591,6 +591,37 @@ def test_a_networking_meeting_asks_your_own_closing_question_in_its_ask() -> Non
     assert [q.id for q in agenda_for(m, pb).ask_questions] == ["names"]
 
 
+def test_a_networking_ask_is_given_the_time_its_questions_need_and_no_more_than_it_has() -> None:
+    """Its questions are timed one by one: the ask grows into the questions part down to
+    what its own questions need (their floor at most), and what still does not fit waits
+    (a closing question, for the wrap-up)."""
+    asks = (*(f"networking-{i}" for i in range(5)), "Who else should I call?")
+    m = meeting(duration=20, purpose="networking", questions=("fit-0", *asks))
+    pb = playbook(m, categories=bank(per_category=5))
+    agenda = agenda_for(m, pb)
+    assert [(s.kind, s.minutes) for s in agenda.segments] == [
+        ("open", 2),
+        ("background", 2),
+        ("questions", 3),
+        ("ask", 10),
+        ("wrap", 3),
+    ]
+    assert [(q.id, q.offset) for q in agenda.ask_questions] == [
+        ("networking-0", 7),
+        ("networking-1", 10),
+        ("networking-2", 13),
+    ]
+    assert [q.id for q in agenda.questions] == ["fit-0"]
+    assert [q.id for q in agenda.if_time_allows] == ["networking-3", "networking-4"]
+    assert [q.text for q in agenda.wrap_questions] == ["Who else should I call?"]
+    assert "Who else should I call?" in wrap_text(agenda)
+    only_asks = meeting(duration=20, purpose="networking", questions=asks)
+    assert dict((s.kind, s.minutes) for s in agenda_for(only_asks, pb).segments)["questions"] == 1
+    assert plan_minutes(20, "networking", 0, ask_need=2) == plan_minutes(20, "networking")
+    floor = plan_minutes(20, "networking", ask_need=18, questions_need=9)
+    assert dict(floor)["questions"] == 6
+
+
 def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
     pb = playbook(categories=closing_bank())
     assert [q.id for q in pick_order(pb, "informational") if q.category == "networking"] == [
