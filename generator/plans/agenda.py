@@ -424,22 +424,45 @@ def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:
     return lambda planned: position.get(planned.id or "", len(position))
 
 
+AgendaOf = Callable[[Meeting], "Agenda"]
+"""How the plan of another meeting is got: the build's kept one (`facts.py`), or
+`_planner`'s for a caller that keeps none."""
+
+
 def asked_before(
-    meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults
+    meeting: Meeting,
+    playbook: Playbook,
+    defaults: MeetingDefaults,
+    agenda_of: AgendaOf | None = None,
 ) -> dict[str, Meeting]:
     """The bank questions planned in, or answered at, the meetings held (`done`) with the
     same person before `meeting`, each with the first of those meetings: asking them again
     wastes a second meeting, whereas asking someone else is how you see past one
-    person's view."""
+    person's view. The earlier plans come from `agenda_of`, so a build plans each
+    meeting once."""
+    plan = agenda_of or _planner(playbook, defaults)
     asked: dict[str, Meeting] = {}
     for earlier in held_before(meeting, playbook):
         # each held meeting's own picks left out what came before it
-        agenda = _agenda(earlier, playbook, defaults, (), frozenset(asked))
+        agenda = plan(earlier)
         planned = [q.id for q in agenda.questions + agenda.ask_questions if q.id]
         answered = [a.question for a in earlier.answers if a.question in playbook.questions]
         for qid in planned + answered:
             asked.setdefault(qid, earlier)
     return asked
+
+
+def _planner(playbook: Playbook, defaults: MeetingDefaults) -> AgendaOf:
+    """Plans each meeting asked for once, those it looks back on included (planning each
+    earlier meeting afresh for every later one would take exponential time)."""
+    kept: dict[str, Agenda] = {}
+
+    def agenda_of(meeting: Meeting) -> Agenda:
+        if meeting.slug not in kept:
+            kept[meeting.slug] = build_agenda(meeting, playbook, defaults, agenda_of=agenda_of)
+        return kept[meeting.slug]
+
+    return agenda_of
 
 
 def _candidates(
@@ -488,19 +511,23 @@ def build_agenda(
     defaults: MeetingDefaults,
     *,
     targets: Sequence[Company] = (),
+    agenda_of: AgendaOf | None = None,
 ) -> Agenda:
     """The timed plan for `meeting`: parts, clock times and the questions that fit.
 
-    `targets` is the target list (`target_list`), shown in a networking meeting's ask.
+    `targets` is the target list (`target_list`), shown in a networking meeting's ask;
+    `agenda_of` gives the plans of the meetings held before it (`asked_before`).
     """
-    before = frozenset() if meeting.questions else _left_out(meeting, playbook, defaults)
+    before = frozenset() if meeting.questions else _left_out(meeting, playbook, defaults, agenda_of)
     return _agenda(meeting, playbook, defaults, targets, before)
 
 
-def _left_out(meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults) -> frozenset[str]:
+def _left_out(
+    meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults, agenda_of: AgendaOf | None
+) -> frozenset[str]:
     """The bank's picks for `meeting` that its person was asked before: the ones its
     picks leave out, and the agenda counts."""
-    asked = asked_before(meeting, playbook, defaults)
+    asked = asked_before(meeting, playbook, defaults, agenda_of)
     return frozenset(q.id for q in pick_order(playbook, meeting.purpose) if q.id in asked)
 
 

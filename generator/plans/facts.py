@@ -16,8 +16,8 @@ from functools import partial
 from typing import Any
 
 from generator.errors import ContentError
-from generator.model.entities import Playbook
-from generator.plans.agenda import Agenda, Prep, build_agenda, build_prep, target_list
+from generator.model.entities import Meeting, Playbook
+from generator.plans.agenda import Agenda, AgendaOf, Prep, build_agenda, build_prep, target_list
 from generator.plans.drafts import draft_warnings, drafts_of
 from generator.plans.followup_checks import contact_problems, holiday_years, meeting_record_problems
 from generator.plans.followups import contact_followups, soonest_first
@@ -63,7 +63,7 @@ def planned_meetings(playbook: Playbook) -> list[str]:
 def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
     """One meeting's plan, checklist and warnings (those about its company included)."""
     meeting = playbook.meetings[slug]
-    agenda = build_agenda(meeting, playbook, playbook.config.meetings, targets=facts.targets)
+    agenda = facts.agendas[slug]
     prep = build_prep(meeting, playbook, facts.followups.get(meeting.contact, ()))
     company = prep.company.source.path if prep.company is not None else None
     warnings = facts.guardrails.get(slug, ()) + tuple(
@@ -121,7 +121,7 @@ def _items(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return meeting_guardrails(pb, slug, today)
+    return meeting_guardrails(pb, slug, today, agenda_of(facts))
 
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -130,6 +130,24 @@ def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) ->
 
 def _plan(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return plan_of(pb, facts, slug)
+
+
+def _agenda(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    meeting = pb.meetings[slug]
+    return build_agenda(
+        meeting, pb, pb.config.meetings, targets=facts.targets, agenda_of=agenda_of(facts)
+    )
+
+
+def agenda_of(facts: Facts) -> AgendaOf:
+    """The kept plans of other meetings: a later meeting reads its earlier ones' plans
+    (`asked_before`) instead of planning them again, and the live preview sees it read
+    them."""
+
+    def kept(meeting: Meeting) -> Agenda:
+        return facts.agendas[meeting.slug]  # type: ignore[no-any-return]
+
+    return kept
 
 
 def _asked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -176,6 +194,7 @@ TABLE: dict[str, Fact] = {
     "targets": Fact(_targets),
     "followups": Fact(_followups, _contacts),
     "items": Fact(_items),
+    "agendas": Fact(_agenda, _meetings),
     "guardrails": Fact(_guardrails, _meetings),
     "playbook_warnings": Fact(_playbook_warnings),
     "plans": Fact(_plan, _with_pages),

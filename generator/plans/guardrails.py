@@ -58,6 +58,7 @@ from generator.model.entities import (
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
+    AgendaOf,
     asked_anew,
     asked_before,
     meeting_length,
@@ -81,10 +82,12 @@ LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
 matches a meeting applies. The length you ask for is a promise about their time."""
 
 
-def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[ContentError, ...]:
+def meeting_guardrails(
+    playbook: Playbook, slug: str, today: dt.date, agenda_of: AgendaOf | None = None
+) -> tuple[ContentError, ...]:
     """The guardrails of one meeting: they read it, its contact (and their other meetings,
-    for a decline), the people at their company (and their meetings) and the question
-    bank."""
+    for a decline, and the plans of those held: `agenda_of`), the people at their company
+    (and their meetings) and the question bank."""
     meeting = playbook.meetings[slug]
     problems = [*_past_midnight(meeting, playbook), *_skipped_hour(meeting, playbook)]
     problems.extend(_done_ahead_of_time(meeting, today))
@@ -95,7 +98,7 @@ def meeting_guardrails(playbook: Playbook, slug: str, today: dt.date) -> tuple[C
         problems.extend(_second_contact_declined(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
-        problems.extend(_asked_of_them_before(meeting, playbook))
+        problems.extend(_asked_of_them_before(meeting, playbook, agenda_of))
     return tuple(problems)
 
 
@@ -170,11 +173,13 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
         )
 
 
-def _asked_of_them_before(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+def _asked_of_them_before(
+    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf | None
+) -> Iterator[ContentError]:
     """A bank question the meeting names that this person was asked, or answered, in a
     meeting held before (a file copied from the last one asks it all again); not one
     that is asked anew each time (`asked_anew`)."""
-    asked = asked_before(meeting, playbook, playbook.config.meetings)
+    asked = asked_before(meeting, playbook, playbook.config.meetings, agenda_of)
     for entry, index in first_listings(meeting.questions).items():
         bank = playbook.question_worded(entry)
         earlier = asked.get(bank.id) if bank else None

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_sample
@@ -27,6 +28,7 @@ from generator.model.entities import (
     Source,
 )
 from generator.model.schema import CATEGORIES
+from generator.plans import agenda as agenda_module
 from generator.plans.agenda import (
     Agenda,
     PlannedQuestion,
@@ -40,6 +42,7 @@ from generator.plans.agenda import (
     share_capacity,
     target_list,
 )
+from generator.plans.facts import derive
 from generator.plans.followups import contact_followups
 from generator.plans.targets import rank_companies
 from generator.site.render import make_environment
@@ -420,6 +423,32 @@ def test_auto_pick_leaves_out_what_this_person_was_asked_or_answered_before() ->
     assert agenda_for(undated, playbook(first, second, undated)).asked_before == (
         agenda.asked_before
     )
+
+
+def test_a_build_plans_each_meeting_once_and_later_ones_read_the_earlier_plans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not again for each later meeting with the person (their picks, their guardrails)."""
+    held = [
+        meeting(slug=f"m{i}", status="done", date=dt.date(2026, 10, 1 + i), source=Source(f"m{i}"))
+        for i in range(3)
+    ]
+    now = meeting(slug="m3", date=dt.date(2026, 11, 24), questions=("the-job-0",))
+    pb = playbook(*held, now)
+    planned: Counter[str] = Counter()
+    plan = agenda_module._agenda
+
+    def counted(m: Meeting, *args: Any) -> Agenda:
+        planned[m.slug] += 1
+        return plan(m, *args)
+
+    monkeypatch.setattr(agenda_module, "_agenda", counted)
+    facts = derive(pb, dt.date(2026, 11, 22))
+    assert set(planned.values()) == {1}
+    assert [q.id for q in facts.plans["m2"].agenda.questions] == [
+        q.id for q in agenda_for(held[2], pb).questions
+    ]
+    assert "was asked of Jane Doe" in facts.guardrails["m3"][0].message
 
 
 def test_auto_pick_when_this_person_was_asked_the_whole_bank() -> None:
