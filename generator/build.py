@@ -117,22 +117,30 @@ def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], 
 
 
 def load(
-    root: Path, problems: Problems, jobs: int | None = None, progress: Progress = SILENT
+    root: Path,
+    problems: Problems,
+    jobs: int | None = None,
+    progress: Progress = SILENT,
+    encrypted: bool = False,
 ) -> Playbook:
-    """The checked model of the playbook at `root`; problems are recorded, never raised."""
-    config = load_config(root, problems)
+    """The checked model of the playbook at `root` (for an `encrypted` build: its settings
+    checked for that too); problems are recorded, never raised."""
+    config = load_config(root, problems, encrypted)
     parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
     progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))
     return assemble(parsed, config, problems, routes.entity_href, steps, broken=broken)
 
 
-def checked(root: Path, today: dt.date | None = None) -> tuple[Playbook, Problems]:
+def checked(
+    root: Path, today: dt.date | None = None, encrypted: bool = False
+) -> tuple[Playbook, Problems]:
     """The model and every problem `playbook check` reports: the content's, the plans'
-    (on `today`: by default `today:` in playbook.yaml, else the date now), and the
-    theme's that show without rendering (`theme_problems`)."""
+    (on `today`: by default `today:` in playbook.yaml, else the date now), the theme's
+    that show without rendering (`theme_problems`), and, when `encrypted`, those only an
+    encrypted build has."""
     problems = Problems()
-    playbook = load(root, problems)
+    playbook = load(root, problems, encrypted=encrypted)
     checked_theme(root, playbook.config, problems)
     problems.items += Facts(playbook, resolve_today(today, playbook.config)).problems()
     return playbook, problems
@@ -149,9 +157,9 @@ def checked_theme(
     return themes, env
 
 
-def check(root: Path, today: dt.date | None = None) -> Problems:
+def check(root: Path, today: dt.date | None = None, encrypted: bool = False) -> Problems:
     """Validate everything (the plans as of `today`, as `checked`) and write nothing."""
-    return checked(root, today)[1]
+    return checked(root, today, encrypted)[1]
 
 
 def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Facts, list[ContentError]]:
@@ -234,7 +242,7 @@ def build(
     started = time.perf_counter()
     clock = Stopwatch()
     problems = Problems()
-    playbook = load(root, problems, jobs, progress)
+    playbook = load(root, problems, jobs, progress, encryption is not None)
     themes, env = checked_theme(root, playbook.config, problems)
     day = resolve_today(today, playbook.config)
     if problems.errors:  # every problem `check` reports, the plans' too, then stop

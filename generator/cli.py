@@ -239,6 +239,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _root_option(p)
     _today_option(p)
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="also check what only an encrypted build needs, as build --encrypt does",
+    )
     _strict_option(p)
     _talk_options(p)
     p.set_defaults(run=_cmd_check)
@@ -577,7 +582,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     --today` finds them); writes nothing."""
     _require_playbook(args.root)
     clock = Stopwatch()
-    problems = check(args.root, args.today)
+    problems = check(args.root, args.today, args.encrypt)
     clock.lap("read and check")
     if args.verbose:
         _print_stages(clock.laps)

@@ -190,6 +190,26 @@ def test_plain_build_over_an_encrypted_one_warns(
     assert "held an encrypted build" not in capsys.readouterr().err
 
 
+def test_an_http_base_url_warns_where_the_encrypted_site_could_not_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Browsers give WebCrypto only to https:// (and this machine): `check --encrypt` and
+    `build --encrypt` say so at the line; a plain build and a plain check do not."""
+    root = tiny(tmp_path / "pb", warnings=0)
+    write(root, "playbook.yaml", "title: Mine\nbase_url: http://pb.example.com/\n")
+    warning = (
+        "warning: playbook.yaml:2: base_url: http://pb.example.com/ is not https://: browsers "
+        "open encrypted pages only over https:// (or on this machine), so the site could "
+        "never be unlocked there; write https://"
+    )
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "correct horse battery staple")
+    for argv in (["check"], ["build"]):
+        assert main([*argv, "-C", str(root)]) == 0
+        assert warning not in capsys.readouterr().err
+        assert main([*argv, "--encrypt", "-C", str(root)]) == 0
+        assert warning in capsys.readouterr().err.splitlines()
+
+
 def tiny(root: Path, *, warnings: int) -> Path:
     """A playbook whose contact holds `warnings` typo'd fields (each one warning)."""
     typos = ["emial: j@example.com", "rol: Analyst", "keep_in_tuch: 6w"][:warnings]

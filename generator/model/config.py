@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import re
+import urllib.parse
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,8 +352,9 @@ CONFIG_SCHEMA = Schema(
 )
 
 
-def load_config(root: Path, problems: Problems) -> Config:
-    """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults."""
+def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Config:
+    """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults.
+    `encrypted`: for a build with `--encrypt`, whose pages only open where WebCrypto works."""
     path = root / CONFIG_FILE
     if not path.exists():
         if path.is_symlink():  # a link to settings moved away: not "no settings"
@@ -375,6 +377,8 @@ def load_config(root: Path, problems: Problems) -> Config:
     values = validate_document(doc, CONFIG_SCHEMA, problems)
     _check_theme(doc, values, theme_names(root), problems)
     _check_output(doc, values, root, problems)
+    if encrypted:
+        _check_secure_base_url(doc, values, problems)
     config = _config_from(root, values)
     _check_unanswered_timing(doc, config.followups, problems)
     return config
@@ -444,6 +448,28 @@ def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: P
     if why is not None:
         problems.error(doc.path, doc.line("output"), "output", f"{output!r} {why}")
         del values["output"]
+
+
+LOCAL_HOSTS = re.compile(r"localhost|.+\.localhost|127(?:\.\d+){3}|::1", re.IGNORECASE)
+"""Hosts a browser trusts over plain http:// as it trusts https:// (a secure context)."""
+
+
+def _check_secure_base_url(doc: Document, values: dict[str, Any], problems: Problems) -> None:
+    """Browsers give WebCrypto, which opens an encrypted page, only to a secure context:
+    at an http:// address (not this machine's) the passphrase form could never unlock a
+    page. A warning, not an error: a host that sends http:// on to https:// works."""
+    url = values.get("base_url")
+    if url is None or not url.lower().startswith("http://"):
+        return
+    if LOCAL_HOSTS.fullmatch(urllib.parse.urlsplit(url).hostname or ""):
+        return
+    problems.warn(
+        doc.path,
+        doc.line("base_url"),
+        "base_url",
+        f"{url} is not https://: browsers open encrypted pages only over https:// (or on "
+        "this machine), so the site could never be unlocked there; write https://",
+    )
 
 
 def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Problems) -> None:

@@ -132,6 +132,33 @@ def test_base_url_is_an_http_address_ending_in_a_slash(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("url", "warned"),
+    [
+        ("http://pb.example.com/", True),
+        ("HTTP://pb.example.com/", True),
+        ("https://pb.example.com/", False),
+        ("http://localhost:8000/", False),
+        ("http://pb.localhost/", False),
+        ("http://127.0.0.1:8000/pb/", False),
+        ("http://[::1]:8000/", False),
+        ("http://localhost.example.com/", True),
+    ],
+)
+def test_an_encrypted_site_at_an_http_address_could_never_be_opened(
+    tmp_path: Path, url: str, warned: bool
+) -> None:
+    (tmp_path / "playbook.yaml").write_text(f"title: Mine\nbase_url: {url}\n")
+    problems = Problems()
+    load_config(tmp_path, problems, encrypted=True)
+    lines = [f"{w.path}:{w.line}: {w.field}" for w in problems.warnings]
+    assert lines == (["playbook.yaml:2: base_url"] if warned else [])
+    assert not problems.errors
+    problems = Problems()
+    load_config(tmp_path, problems)  # a plain build opens anywhere
+    assert not problems.items
+
+
 def test_unknown_duration_key_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text("meetings:\n  durations:\n    dinner: 90\n")
     problems = Problems()
