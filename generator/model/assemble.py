@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
-from generator.errors import ContentError, Problems
+from generator.errors import ContentError, Problems, Severity
 from generator.model.broken import (
     WAITING,
     Unparsed,
@@ -326,6 +326,7 @@ def assemble(
             problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
         if body.rendered.nests_too_deep is not None:
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
+        problems.items += _page_addresses(item.doc, body.rendered, links)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -587,9 +588,44 @@ def _broken_links(doc: Document, body: Body, links: LinkTable) -> Iterator[Conte
         yield _in_body(doc, line, link_problem(links, name))
 
 
-def _in_body(doc: Document, line: int, message: str) -> ContentError:
+def _in_body(
+    doc: Document, line: int, message: str, severity: Severity = Severity.ERROR
+) -> ContentError:
     """A problem at `line` (0-based) of the body below the front matter."""
-    return ContentError(doc.path, doc.body_line + line, "body", message)
+    return ContentError(doc.path, doc.body_line + line, "body", message, severity)
+
+
+def _page_addresses(doc: Document, body: Rendered, links: LinkTable) -> Iterator[ContentError]:
+    """A link to a page by its address leads nowhere in an encrypted build or a coach's view,
+    whose pages have other names, and, followed, tells the host which page it opens; the
+    `[[link]]` that names the same page is checked, and follows it wherever it goes. (A
+    link to a file of one's own beside the site is left alone.)"""
+    for address, line in body.addresses:
+        path = address.partition("#")[0].partition("?")[0]
+        meant = _link_for(path, links)
+        if meant is None and not path.endswith(".md"):
+            continue
+        instead = f"write [[{meant}]]" if meant else "link to a page as [[its-slug]]"
+        yield _in_body(
+            doc,
+            line,
+            f"links to {address} by its address, which leads nowhere once the pages are "
+            "renamed (an encrypted build, a coach's view) and tells the host which page "
+            f"is opened; {instead}",
+            Severity.WARNING,
+        )
+
+
+def _link_for(path: str, links: LinkTable) -> str | None:
+    """The `[[link]]` to the page `path` names (`../jonah-kim/`, `jonah-kim.md`,
+    `/contacts/jonah-kim/`), or None when it names none."""
+    parts = [part for part in path.split("/") if part not in ("", ".", "..")]
+    if not parts:
+        return None
+    slug = parts[-1].removesuffix(".md").removesuffix(".html")
+    kind = parts[-2] if len(parts) > 1 and parts[-2] in links.targets else ""
+    name = f"{kind}/{slug}" if kind else slug
+    return name if resolve(links, name) is not None else None
 
 
 def _too_deep(doc: Document, line: int) -> ContentError:

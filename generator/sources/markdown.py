@@ -88,6 +88,9 @@ class Rendered:
     nests_too_deep: int | None = None
     """0-based body line of the first list item or quote nested `MAX_NESTING` deep, whose
     text Markdown leaves out, with the rest of the body; None when none is."""
+    addresses: tuple[tuple[str, int], ...] = ()
+    """Links written as an address inside the site (`../jonah-kim/`, `jonah-kim.md`), each
+    with its 0-based body line: unlike a `[[link]]`, nothing checks where they lead."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -131,7 +134,12 @@ def render(
     else:
         lines = text.count("\n") + 1
         rendered = _in_parts(md, tokens, env, tops, lines, raw_html, tuple(names))
-    return replace(rendered, too_deep=too_deep, nests_too_deep=_nests_too_deep(tokens))
+    return replace(
+        rendered,
+        too_deep=too_deep,
+        nests_too_deep=_nests_too_deep(tokens),
+        addresses=tuple(_addresses(tokens)),
+    )
 
 
 def _in_parts(
@@ -495,7 +503,21 @@ def _html_as_text(tokens: Sequence[Token]) -> None:
 
 
 def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
-    """Every wikilink token with its 0-based body line: its block's, and a line more for
+    """Every wikilink token with its 0-based body line."""
+    return ((child, line) for child, line in _inline(tokens) if child.type == "wikilink")
+
+
+def _addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
+    """Every link to an address inside the site (not another host, not `#part` of this
+    page) with its 0-based body line."""
+    for child, line in _inline(tokens):
+        href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+        if href and not href.startswith("#") and not _is_outbound(href):
+            yield href, line
+
+
+def _inline(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
+    """Every inline token with its 0-based body line: its block's, and a line more for
     each line break before it in the block (notes are written as long paragraphs)."""
     line = 0
     for token in tokens:
@@ -505,5 +527,4 @@ def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
         for child in token.children or ():
             if child.type in ("softbreak", "hardbreak"):
                 breaks += 1
-            elif child.type == "wikilink":
-                yield child, line + breaks
+            yield child, line + breaks

@@ -266,3 +266,43 @@ def test_lists_nested_too_deep_are_an_error_at_their_line(root: Path) -> None:
         "body",
     )
     assert "nest here too deep" in error.message and "to the end of the body" in error.message
+
+
+@pytest.mark.parametrize(
+    ("link", "instead"),
+    [
+        ("[Priya](../priya-natarajan/)", "write [[priya-natarajan]]"),
+        ("[Priya](priya-natarajan.md)", "write [[priya-natarajan]]"),
+        ("[Verdant](/companies/verdant-grid/)", "write [[companies/verdant-grid]]"),
+        ("[Her path](../priya-natarajan/#h-her-path)", "write [[priya-natarajan]]"),
+        ("[Old](../gone.md)", "link to a page as [[its-slug]]"),
+    ],
+)
+def test_a_link_to_a_page_by_its_address_warns_at_its_line(
+    root: Path, link: str, instead: str
+) -> None:
+    """Such a link leads nowhere once pages are renamed (encrypted, coach's view) and tells
+    the host which page is opened: `check` names the `[[link]]` to write."""
+    _, problems = notes(root, f"Met at the meetup.\nSee\n{link}.")
+    assert problems.errors == []
+    [warning] = [w for w in problems.warnings if w.field == "body"]
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    assert warning.line == front.count("\n") + 2 + 3  # the front matter, its fences, line 3
+    address = link.partition("(")[2].rstrip(")")
+    assert warning.message.startswith(f"links to {address} by its address")
+    assert warning.message.endswith(instead)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[[priya-natarajan]]",
+        "[site](https://example.com/x/)",
+        "[up](#next-steps)",
+        "<me@x.io>",
+        "[CV](../../files/cv.pdf)",  # a file of one's own beside the site: not a page
+    ],
+)
+def test_links_off_the_site_to_a_heading_or_a_file_do_not_warn(root: Path, link: str) -> None:
+    _, problems = notes(root, f"See {link}.")
+    assert [w for w in problems.warnings if w.field == "body"] == []
