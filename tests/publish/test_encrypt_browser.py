@@ -396,6 +396,8 @@ def test_unlocking_status_while_the_key_is_derived(
 
 @pytest.mark.usefixtures("no_console_errors")
 def test_stale_stored_keys_are_discarded(site: Site, new_page: Callable[[], Page]) -> None:
+    """This build's key that fails and an expired key go; another salt's key stays until it
+    expires: it may open another playbook on the same host (docs/privacy.md)."""
     page = new_page()
     page.goto(site.url)
     salt = json.loads(page.locator("#playbook-payload").text_content() or "")["salt"]
