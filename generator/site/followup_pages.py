@@ -61,7 +61,8 @@ def timeline(
 
     `has_calendar` is False when the build writes no playbook.ics (an encrypted build
     without --with-calendar), so the page does not link to a missing file;
-    `calendar_file` is where the build publishes it (an opaque name when encrypted).
+    `calendar_file` is where the build publishes it (an opaque name when encrypted);
+    `calendar_name` the name it is shown and downloaded by, the same in every build.
     """
     base_url = playbook.config.base_url
     return Page(
@@ -73,6 +74,7 @@ def timeline(
             "sections": timeline_sections(items),
             "has_calendar": has_calendar,
             "calendar_file": calendar_file,
+            "calendar_name": CALENDAR_FILE,
             "calendar_address": f"{base_url}{calendar_file}" if base_url else None,
             "week_days": WEEK_DAYS,
             "rules": rules_table(playbook.config),

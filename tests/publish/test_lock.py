@@ -292,6 +292,7 @@ def test_calendar_is_left_out_and_unlinked_unless_asked_for(tmp_path: Path) -> N
     assert links and all(re.fullmatch(r".*/p/[0-9a-f]{24}\.html", link) for link in links)
     timeline = _open_page(out, "timeline/index.html")
     assert f'href="{calendar.name}" download="playbook.ics"' in timeline
+    assert '<span class="muted">playbook.ics: your meetings' in timeline  # not p/….ics
     assert f"https://maya.example/playbook/p/{calendar.name}" in timeline
     build(root, out=out, today=SAMPLE_TODAY, encryption=with_calendar)
     assert calendar.is_file()  # the same salt, the same name: subscriptions keep working
