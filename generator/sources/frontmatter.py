@@ -402,6 +402,8 @@ def _parse_yaml(
         problems.error(path, line, key, "appears twice; keep one")
     for key, line, message in _cut_short(yaml_text, marks):
         problems.warn(path, line, key, message)
+    for key, line, message in _curly_quoted(yaml_text, marks):
+        problems.warn(path, line, key, message)
     return Document(path, data, marks.lines, marks.raw, body, body_line)
 
 
@@ -430,6 +432,30 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
                 f"{found[1]!r} is a comment (a # after a space starts one), so the value is "
                 f"{shown}: to keep it, put the value in quotes, {fix}"
             ),
+        )
+
+
+_CURLY_OPEN = "\u201c\u2018\u201d"
+_CURLY_CLOSE = "\u201d\u2019\u201c"
+
+
+def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
+    """(path, line, message) of each value written between curly quotes (`role: “Lead”`,
+    as TextEdit or a phone types quotes): YAML keeps them as part of the text, so the page
+    would show “Lead” with its quotes, without a word."""
+    lines = yaml_text.splitlines()
+    for key, start, _ in marks.plain:
+        value = marks.raw.get(key, "")
+        if len(value) < 2 or value[0] not in _CURLY_OPEN or value[-1] not in _CURLY_CLOSE:
+            continue
+        before = lines[start.line][: start.column].strip() if start.line < len(lines) else ""
+        straight = double_quoted(value[1:-1])
+        fix = f"{before} {straight}" if before.endswith(":") or before == "-" else straight
+        yield (
+            key,
+            start.line + marks.offset,
+            f"{value} keeps its curly quotes, which are not quotes to YAML: write straight "
+            f"ones, {fix}",
         )
 
 

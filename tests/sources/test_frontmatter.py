@@ -578,3 +578,23 @@ def test_nul_bytes_are_named_as_damage_not_published_or_called_utf16(
     problems = Problems()
     assert parse_document("c.md", content, problems) is None
     assert [str(p) for p in problems.items] == [error]
+
+
+def test_a_value_between_curly_quotes_is_named_in_a_warning() -> None:
+    """TextEdit and phones type “ ” for quotes: YAML kept them as text, so `role: “Lead”`
+    showed “Lead” on every page without a word, though getting-started.md promises that
+    check explains the mistake. An apostrophe inside a value is no quote."""
+    doc, problems = parse(
+        "---\nname: Ana\nrole: \u201cData Lead\u201d\ngoals:\n  - \u2018Ask\u2019\n"
+        "tags: [\u201ca\u201d]\nmet_via: Omar\u2019s team\n---\n"
+    )
+    assert doc is not None and doc.data["role"] == "\u201cData Lead\u201d"
+    assert problems.errors == []
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:3: role: \u201cData Lead\u201d keeps its curly quotes, which are not "
+        'quotes to YAML: write straight ones, role: "Data Lead"',
+        "warning: c.md:5: goals.1: \u2018Ask\u2019 keeps its curly quotes, which are not "
+        'quotes to YAML: write straight ones, - "Ask"',
+        "warning: c.md:6: tags.1: \u201ca\u201d keeps its curly quotes, which are not "
+        'quotes to YAML: write straight ones, "a"',
+    ]
