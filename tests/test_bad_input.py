@@ -76,7 +76,9 @@ def test_all_errors_are_reported_at_once(
 
 def test_a_category_used_twice_is_one_error_not_one_per_question_named(tmp_path: Path) -> None:
     """The file named after the category keeps it; the other one's ids are held back, so
-    the meetings that name them do not each get an error (nor wrong advice)."""
+    the meetings that name them do not each get an error (nor wrong advice). The error says
+    what to do: someone adding a file of their own questions was told only that another
+    file has the category."""
     from conftest import copy_sample, write
 
     from generator.build import check
@@ -89,7 +91,8 @@ def test_a_category_used_twice_is_one_error_not_one_per_question_named(tmp_path:
     errors = [str(e) for e in check(root).errors]
     assert errors == [
         "content/questions/the-job-more.md:2: category: is also used by "
-        "content/questions/the-job.md"
+        "content/questions/the-job.md: a category is one file, so move these questions "
+        "there (their ids stay as they are)"
     ]
 
 

@@ -763,6 +763,15 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
     )
 
 
+def _shared_category(where: str) -> str:
+    """Why a second file of one category is refused, and what to do with its questions:
+    a category is one file (its title, its note and the order of its questions)."""
+    return (
+        f"is also used by {where}: a category is one file, so move these questions there "
+        "(their ids stay as they are)"
+    )
+
+
 def question_bank(
     unique: Mapping[tuple[str, str], Parsed],
     checked: Mapping[tuple[str, str], Checked],
@@ -786,7 +795,7 @@ def question_bank(
         if v["category"] in by_category:
             first = by_category[v["category"]].questions
             where = first[0].source.path if first else "another file"
-            problems.error(doc.path, doc.line("category"), "category", f"is also used by {where}")
+            problems.error(doc.path, doc.line("category"), "category", _shared_category(where))
             held_back.update(q["id"] for q in v["questions"] if "id" in q)
             continue
         questions = []
