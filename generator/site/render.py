@@ -121,6 +121,7 @@ def make_environment(
     env.filters.update(
         day=format_day,
         short_day=format_short_day,
+        spoken_day=format_spoken_day,
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
         tel=lambda phone: tel_uri(str(phone)) or "",
@@ -419,6 +420,20 @@ def format_short_day(context: jinja2.runtime.Context, day: dt.date | None) -> st
     if isinstance(site, Site) and day.year == site.today.year:
         return f"{day:%a} {day.day} {day:%b}"
     return format_day(day)
+
+
+@jinja2.pass_context
+def format_spoken_day(context: jinja2.runtime.Context, day: dt.date | None) -> str:
+    """`Friday` within a week of the page's `site.today`, else `Friday 27 November` (with
+    the year when it is not today's): what a message sent today may say. A thank-you sent
+    late that said "on Friday" for a coffee of eight days ago named the wrong Friday."""
+    if not day:
+        return ""
+    site = context.get("site")
+    if isinstance(site, Site) and abs((site.today - day).days) < 7:
+        return f"{day:%A}"
+    same_year = isinstance(site, Site) and day.year == site.today.year
+    return f"{day:%A} {day.day} {day:%B}" + ("" if same_year else f" {day.year}")
 
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from conftest import REPO, write
 
-from generator.site.render import nest_headings, render_not_found_page
+from generator.site.render import Site, make_environment, nest_headings, render_not_found_page
 
 
 def test_the_not_found_page_may_link_with_url_and_static(tmp_path: Path) -> None:
@@ -24,3 +25,22 @@ def test_headings_moves_notes_under_a_level_and_refuses_one_html_lacks() -> None
     for level in (0, 7):  # <h0> was written, a heading no browser knows
         with pytest.raises(ValueError, match=f"headings\\({level}\\): the level is 1 to 6"):
             nest_headings("<h1>A</h1>", level)
+
+
+@pytest.mark.parametrize(
+    ("day", "spoken"),
+    [
+        (dt.date(2026, 12, 4), "Friday"),
+        (dt.date(2026, 11, 29), "Sunday"),
+        (dt.date(2026, 11, 27), "Friday 27 November"),
+        (dt.date(2025, 12, 1), "Monday 1 December 2025"),
+    ],
+)
+def test_spoken_day_names_the_weekday_only_within_a_week_of_today(
+    tmp_path: Path, day: dt.date, spoken: str
+) -> None:
+    """A thank-you sent on Saturday 5 December for a coffee of Friday 27 November said
+    "Thank you for the coffee on Friday": yesterday, to whoever reads it."""
+    site = Site("T", "Maya", dt.date(2026, 12, 5), "Europe/Berlin", "a4")
+    env = make_environment([tmp_path])
+    assert env.from_string("{{ day|spoken_day }}").render(day=day, site=site) == spoken
