@@ -137,10 +137,34 @@ class _Parser(argparse.ArgumentParser):
                 if word.startswith("--")
             ]
             hint = did_you_mean([word for word in close if word])
+            words = sys.argv[1:] if args is None else list(args)
+            hint = hint or self._quotes_to_write(words, parsed, extras)
             self.error(
                 f"unrecognized arguments: {' '.join(extras)}" + (f" ({hint})" if hint else "")
             )
         return parsed, extras
+
+    def _quotes_to_write(
+        self, words: list[str], parsed: argparse.Namespace, extras: list[str]
+    ) -> str:
+        """`playbook new contact Priya Natarajan`: the shell cut the name in two at its
+        space, and argparse said only `unrecognized arguments: Natarajan`. When the words
+        left over follow a name or path the command took, the command with it in quotes."""
+        if extras[0].startswith("-") or extras[0] not in words[1:]:
+            return ""
+        first = words.index(extras[0], 1)
+        taken = {str(getattr(parsed, a.dest, "")) for a in self._actions if not a.option_strings}
+        if words[first - 1] not in taken:
+            return ""
+        end = first
+        while end < len(words) and words[end] in extras and not words[end].startswith("-"):
+            end += 1
+        dates = [w for w in words[first:end] if re.fullmatch(r"\d{4}-\d\d-\d\d", w)]
+        if dates:  # `new meeting jane-doe 2026-12-01`: a date without --date, not a name
+            return f"write --date {dates[0]}" if "--date" in self._option_string_actions else ""
+        quoted = '"' + " ".join(words[first - 1 : end]) + '"'
+        command = " ".join([self.prog, *words[: first - 1], quoted, *words[end:]])
+        return f"a name with spaces goes in quotes: {command}"
 
     def _refuse_an_option_before_the_command(self, words: Sequence[str]) -> None:
         """`playbook -C ROOT build` (as in `git -C`): argparse would take ROOT for the

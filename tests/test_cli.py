@@ -584,3 +584,33 @@ def test_serve_warns_about_other_machines_only_once_it_listens(
     err = capsys.readouterr().err
     assert "this machine has no such address" in err
     assert "other machines" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["new", "contact", "Priya", "Natarajan", "--company", "acme"],
+            "unrecognized arguments: Natarajan (a name with spaces goes in quotes: "
+            'playbook new contact "Priya Natarajan" --company acme)',
+        ),
+        (
+            ["import", "linkedin", "My", "Downloads/Connections.csv"],
+            'playbook import linkedin "My Downloads/Connections.csv")',
+        ),
+        (["init", "my", "job", "search"], 'playbook init "my job search")'),
+        (
+            ["new", "meeting", "ada", "2026-12-01"],
+            "unrecognized arguments: 2026-12-01 (write --date 2026-12-01)\n",
+        ),
+    ],
+)
+def test_a_name_split_by_the_shell_is_answered_with_the_quotes_to_write(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """getting-started.md has people type `playbook new contact "Priya Natarajan"`; without
+    the quotes they were told only `unrecognized arguments: Natarajan`."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
