@@ -463,11 +463,33 @@ def _require_playbook(root: Path) -> None:
     """A usage error unless `root` holds a playbook (a content/ folder)."""
     if (root / "content").is_dir():
         return
+    near = _playbook_near(root)
+    if near is not None:
+        where = "here" if root == Path(".") else f"in {root}"
+        raise UsageError(
+            f"no playbook {where} (no content/ folder), but {near} is one: run the command "
+            f"there (cd {near}), or add -C {near}"
+        )
     if root == Path("."):
         raise UsageError("no playbook here (no content/ folder): run `playbook init`")
     raise UsageError(
         f"no playbook in {root} (no content/ folder): run `playbook init {_quoted(root)}`"
     )
+
+
+def _playbook_near(root: Path) -> str | None:
+    """The playbook that `root` is inside (`content/contacts/`, where one edits files), or
+    the only one in a folder beside it (`my-search/`, just made by `playbook init
+    my-search`), as a path from here; None when there is none. Told to run `playbook
+    init` there instead, a user would start a second playbook inside the first."""
+    try:
+        here = root.resolve()
+        inside = [folder for folder in here.parents if (folder / "content").is_dir()]
+        below = [] if inside else [f for f in here.iterdir() if (f / "content").is_dir()]
+    except OSError:  # a folder that cannot be read: no advice rather than a fault
+        return None
+    found = inside[:1] or (below if len(below) == 1 else [])
+    return _quoted(Path(os.path.relpath(found[0]))) if found else None
 
 
 def _report_failure(

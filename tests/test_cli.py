@@ -614,3 +614,26 @@ def test_a_name_split_by_the_shell_is_answered_with_the_quotes_to_write(
         main(argv)
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("where", "found"),
+    [("pb/content/contacts", "../.."), ("pb/content", ".."), (".", "pb")],
+)
+def test_a_folder_inside_or_beside_a_playbook_names_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    found: str,
+) -> None:
+    """`playbook check` run in content/contacts/, where one edits, or just after `playbook
+    init pb` without the `cd pb`, said to run `playbook init`: a second playbook inside
+    the first, or beside it."""
+    (tmp_path / "pb/content/contacts").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / where)
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: no playbook here (no content/ folder), but {found} is one: run the command "
+        f"there (cd {found}), or add -C {found}\n"
+    )
