@@ -31,7 +31,7 @@ from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_slugs, did_you_mean
 from generator.publish.atomic import replace_files, write_new_files
 from generator.site.theme import theme_dirs
-from generator.sources.discover import SourceFile, discover
+from generator.sources.discover import KIND_FOLDERS, SourceFile, discover
 from generator.sources.frontmatter import parse_document
 from generator.sources.read import read_source
 
@@ -79,6 +79,7 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     there; refuse if any other of these files exists. `{{ today }}` in a starter file is
     the day (default: the day it runs), as in archetypes: the example request is fresh,
     not months overdue on the first build."""
+    _refuse_inside_content(directory)
     day = (today or dt.date.today()).isoformat().encode()
     starter = _theme_path(Path("."), "starter")
     files = sorted(p for p in starter.rglob("*") if p.is_file())
@@ -97,6 +98,23 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
         wanted[ignore] = GITIGNORE.encode("utf-8")
     write_new_files(wanted)  # all or none: a second init after a full disk is not refused
     return list(wanted)
+
+
+def _refuse_inside_content(directory: Path) -> None:
+    """A usage error when `directory` is in the content/ folder of a playbook (`playbook
+    init` typed in content/contacts/, where one edits): sub-folders there are read as the
+    playbook's own, so the examples became its contacts, a contact named Example Co and a
+    slug taken twice."""
+    here = directory.resolve()
+    for folder in (here, *here.parents):
+        marks = [folder / kind for kind in KIND_FOLDERS] + [folder / "profile.md"]
+        if folder.name == "content" and any(mark.exists() for mark in marks):
+            raise UsageError(
+                f"{'this folder' if directory == Path('.') else directory} is inside {folder}, "
+                "the content folder of a playbook, where "
+                "the files of a second one would be read as its own: run playbook init "
+                "in a folder outside it"
+            )
 
 
 def schema_files() -> dict[str, bytes]:

@@ -342,3 +342,17 @@ def test_a_request_is_dated_on_the_playbooks_fixed_today(sample_root: Path) -> N
     config = sample_root / "playbook.yaml"
     config.write_text(config.read_text() + "today: 2026-11-20\n")
     assert new_file(sample_root, "meeting", "elena-marsh").name == "2026-11-20-elena-marsh.md"
+
+
+@pytest.mark.parametrize("where", ["pb/content", "pb/content/contacts", "pb/content/contacts/new"])
+def test_init_inside_a_playbooks_content_is_refused(tmp_path: Path, where: str) -> None:
+    """`playbook init` typed in content/contacts/ made content/contacts/content/...: the
+    examples were read as the outer playbook's contacts (a contact named Example Co, a slug
+    taken twice). A folder named content that holds no playbook files is no playbook."""
+    create_playbook(tmp_path / "pb")
+    with pytest.raises(UsageError, match="content folder of a playbook"):
+        create_playbook(tmp_path / where)
+    assert not (tmp_path / "pb/content/content").exists()
+    assert not (tmp_path / "pb/content/contacts/content").exists()
+    (tmp_path / "notes/content").mkdir(parents=True)
+    assert create_playbook(tmp_path / "notes/content/search")
