@@ -57,3 +57,17 @@ def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
         "td", "cells => cells.map(c => getComputedStyle(c).textAlign)"
     )
     assert cells[-2:] == ["left", "right"]
+
+
+@pytest.mark.parametrize("width", [1100, 800, 380])
+def test_the_dashboard_counts_are_tiles_of_one_size(
+    built_sample: Path, page: Any, width: int
+) -> None:
+    """Seven counts in a row of six left the seventh (`due in the next 7 days`) stretched
+    alone across the page, a bar as wide as the six above it."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((built_sample / "index.html").as_uri())
+    widths = page.eval_on_selector_all(
+        ".stats .stat", "tiles => tiles.map(t => t.getBoundingClientRect().width)"
+    )
+    assert len(widths) == 7 and max(widths) - min(widths) < 1, widths
