@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,17 @@ def test_the_dashboard_counts_are_tiles_of_one_size(
         ".stats .stat", "tiles => tiles.map(t => t.getBoundingClientRect().width)"
     )
     assert len(widths) == 7 and max(widths) - min(widths) < 1, widths
+
+
+def test_the_next_follow_ups_start_their_text_at_one_place(tmp_path: Path, page: Any) -> None:
+    """Each row was a grid of its own: an overdue badge, or a date with its year, pushed that
+    row's text to the right of the others'."""
+    root = copy_sample(tmp_path / "pb")
+    site = build(root, out=tmp_path / "site", today=dt.date(2026, 12, 20), jobs=1).output
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.goto((site / "index.html").as_uri())
+    starts = page.eval_on_selector_all(
+        ".fu-next .fu-action", "items => items.map(i => i.getBoundingClientRect().left)"
+    )
+    whens = page.eval_on_selector_all(".fu-next .fu-when", "items => items.map(i => i.innerText)")
+    assert len(starts) > 2 and len(set(starts)) == 1, list(zip(whens, starts, strict=True))
