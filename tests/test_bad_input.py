@@ -112,7 +112,10 @@ def test_a_bank_question_without_its_text_is_one_error_not_one_per_meeting(
     assert asked in text
     bank.write_text(text.replace(asked, "    note: If I shadowed you", 1))
     errors = [str(e) for e in check(root).errors]
-    assert errors == ["content/questions/the-job.md:5: questions.1.text: is required: text"]
+    assert errors == [
+        "content/questions/the-job.md:5: questions.1.text: is required (text), like text: "
+        "Walk me through a normal day."
+    ]
 
 
 def test_a_meeting_that_lists_its_own_contact_or_one_referral_twice(tmp_path: Path) -> None:

@@ -819,6 +819,14 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
         return INVALID
 
 
+def _required(spec: Field) -> str:
+    """A missing required field, with a line to write: `name: is required: text` said
+    what kind of value, not what to add."""
+    if not spec.example:
+        return f"is required: {spec.type.expected}"
+    return f"is required ({spec.type.expected}), like {spec.name}: {spec.example}"
+
+
 def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[str, Any]:
     """Typed values for every declared field that is present and valid, plus extras.
 
@@ -834,7 +842,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         value = data.get(spec.name)
         if is_blank(value) and (spec.type.blank_is_unset or spec.name not in data):
             if spec.required:
-                child.error(f"is required: {spec.type.expected}")
+                child.error(_required(spec))
             continue
         converted = convert_field(spec.type, value, child)
         if converted is not INVALID:

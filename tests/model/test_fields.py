@@ -601,3 +601,15 @@ def test_a_date_with_a_time_keeps_the_date_and_says_the_time_goes_elsewhere() ->
     midnight = Problems()
     convert_field(Date(), dt.datetime(2026, 1, 2), At(doc, "x", midnight))  # type: ignore[arg-type]
     assert midnight.items == []
+
+
+def test_a_missing_required_field_gets_the_line_to_write() -> None:
+    """`content/profile.md:1: name: is required: text` said what kind of value, not what
+    to add; a field declared with an example now shows it written out."""
+    schema = Schema("profile", (Field("name", Text(), True, "your name", "Maya Okafor"),))
+    doc = Document("profile.md", {"headline": "hi"}, {"headline": 2}, {}, "", 4)
+    problems = Problems()
+    validate_document(doc, schema, problems)
+    assert [str(e) for e in problems.errors] == [
+        "profile.md:1: name: is required (text), like name: Maya Okafor"
+    ]
