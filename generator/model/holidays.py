@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -131,13 +132,32 @@ def supported_countries() -> dict[str, list[str]]:
     return dict(holidays.list_supported_countries())
 
 
+def country_code_of(name: str) -> str | None:
+    """The code of the country `name` names in English or by its three-letter code, as the
+    `holidays` package knows them (`Germany`, `united states`, `DEU`, `UK`), or None."""
+    from holidays import registry
+
+    wanted = _letters(name)
+    for module, names in getattr(registry, "COUNTRIES", {}).items():
+        if wanted in {_letters(module), *(_letters(n) for n in names if isinstance(n, str))}:
+            code = names[1] if len(names) > 1 else ""
+            return code if code in supported_countries() else None
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
 class Country(Text):
     expected = "a country code such as US, GB, DE or IN (ISO 3166)"
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
         if text.upper() not in supported_countries():
-            raise Invalid(f"expected {self.expected}, got {text!r}")
+            code = country_code_of(text)
+            meant = f"; did you mean {code}?" if code else ""
+            raise Invalid(f"expected {self.expected}, got {text!r}{meant}")
         return text.upper()
 
 

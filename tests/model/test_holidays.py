@@ -147,3 +147,16 @@ def test_no_warning_without_holidays_or_with_a_country(tmp_path: Path, config: s
 
 def test_the_sample_is_covered(sample_root: Path) -> None:
     assert [w for w in check(sample_root).warnings if w.field == "holidays"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Germany", "DE"), ("united states", "US"), ("United Kingdom", "GB")],
+)
+def test_a_country_written_by_name_gets_its_code(tmp_path: Path, written: str, code: str) -> None:
+    """`country: Germany` was refused with the list of example codes, none of them its own."""
+    _, problems = config_of(tmp_path, f"holidays:\n  country: {written}\n")
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:2: holidays.country: expected a country code such as US, GB, DE or IN "
+        f"(ISO 3166), got {written!r}; did you mean {code}?"
+    ]
