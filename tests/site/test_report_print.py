@@ -168,3 +168,18 @@ def test_the_page_is_styled_under_its_own_policy(page: Any, logs: tuple[str, Pat
         "el => getComputedStyle(el).breakInside"
     ) == ("avoid")
     assert errors == []
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_date_stays_in_its_column(page: Any, logs: tuple[str, Path], media: str) -> None:
+    """`Sat 14 Nov 2026`, kept on one line in a column too narrow for it, ran over the
+    employer's name beside it, on screen and on the printed log."""
+    _, folder = logs
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.emulate_media(media=media)
+    page.goto((folder / "work-search-log-2026-10-01-to-2026-11-30.html").as_uri())
+    over = page.eval_on_selector_all(
+        ".report-table td:first-child",
+        "cells => cells.filter(c => c.scrollWidth > c.clientWidth).map(c => c.innerText)",
+    )
+    assert over == []
