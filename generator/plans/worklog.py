@@ -219,11 +219,22 @@ def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpIt
         parts.append("referred you to " + ", ".join(names))
     for item in sorted(items, key=lambda i: (i.done or i.due, i.id)):
         if item.rule in RESULTS:
-            done, due = RESULTS[item.rule]
+            done, due = _result_words(playbook, meeting, item)
             parts.append(
                 f"{done} {short_date(item.done)}" if item.done else f"{due} {short_date(item.due)}"
             )
     return "; ".join(dict.fromkeys(parts))
+
+
+def _result_words(playbook: Playbook, meeting: Meeting, item: FollowUpItem) -> tuple[str, str]:
+    """How a follow-up reads in a meeting's result, done and still to do. News for whoever
+    introduced you (`referred_by:`) is recorded on your first meeting with the person they
+    introduced: there it is news for someone else, whom it names, not news on the names
+    this meeting gave ("news on the referrals" read as news to Sofia about Lena)."""
+    who = playbook.contacts.get(item.contact)
+    if item.rule != "referrer_update" or item.contact == meeting.contact or who is None:
+        return RESULTS[item.rule]
+    return f"news for {who.name} sent", f"news for {who.name} due"
 
 
 def _request(

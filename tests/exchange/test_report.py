@@ -363,3 +363,24 @@ def test_a_theme_stylesheet_that_is_not_utf8_is_named_not_a_crash(
     err = capsys.readouterr().err
     assert "themes/default/static/report.css:1: stylesheet: is not UTF-8 text" in err
     assert "Traceback" not in err and not (sample_root / "reports").exists()
+
+
+def test_news_for_whoever_introduced_you_names_them(sample_root: Path) -> None:
+    """Ana came through Omar (`referred_by:`): telling Omar how the first meeting with her
+    went read `news on the referrals due` in her row, as if it were news to Ana about names
+    she gave."""
+    write(
+        sample_root,
+        "content/contacts/ana-ruiz.md",
+        "---\nname: Ana Ruiz\nreferred_by: omar-haddad\n---\n",
+    )
+    write(
+        sample_root,
+        "content/meetings/2026-11-20-ana-ruiz.md",
+        "---\ncontact: ana-ruiz\nformat: coffee\nstatus: done\ndate: 2026-11-20\n"
+        "done: {thank_you: 2026-11-21}\n---\n",
+    )
+    ana = one(log_of(sample_root, *NOVEMBER), "meeting", "ana-ruiz")
+    assert ana.result == "Held; thank-you note sent 21 Nov; news for Omar Haddad due 23 Nov"
+    priya = one(log_of(sample_root, *NOVEMBER), "meeting", "priya-natarajan")
+    assert priya.result.endswith("news on the referrals due 22 Nov")  # news to Priya herself
