@@ -703,9 +703,8 @@ class MapOf(FieldType):
 
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise Invalid(
-                f"expected {self.expected}, got {_describe(value, at)}{_listed(value, at)}"
-            )
+            hint = _listed(value, at) or self._half(value, at)
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         result = {}
         for key, item in value.items():
             child = at.child(str(key))
@@ -716,6 +715,23 @@ class MapOf(FieldType):
             if converted is not INVALID:
                 result[str(key)] = converted
         return result
+
+    def _half(self, value: Any, at: At) -> str:
+        """`; write done: {thank_you: 2026-11-28}` for half of an entry written alone: a
+        name (`done: thank_you`) or a value (`done: 2026-11-28`, with the first name as the
+        example); else ""."""
+        if not self.keys or isinstance(value, (list, set)) or value is None:
+            return ""
+        field = at.path.rpartition(".")[2]
+        written = at.raw if at.raw is not None else str(value)
+        if written in self.keys:
+            example = "YYYY-MM-DD" if isinstance(self.value, Date) else "..."
+            return f"; write the name with its value, like {field}: {{{written}: {example}}}"
+        if _fits(self.value, value, at):
+            return (
+                f"; write it after the name it is for, like {field}: {{{self.keys[0]}: {written}}}"
+            )
+        return ""
 
 
 def _listed(value: Any, at: At) -> str:

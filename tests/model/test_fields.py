@@ -613,3 +613,25 @@ def test_a_missing_required_field_gets_the_line_to_write() -> None:
     assert [str(e) for e in problems.errors] == [
         "profile.md:1: name: is required (text), like name: Maya Okafor"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("thank_you", "; write the name with its value, like done: {thank_you: YYYY-MM-DD}"),
+        ("2026-11-28", "; write it after the name it is for, like done: {thank_you: 2026-11-28}"),
+        ("soon", ""),
+    ],
+)
+def test_half_of_a_done_entry_gets_the_mapping_to_write(written: str, hint: str) -> None:
+    """`done: 2026-11-28` or `done: thank_you` after a thank-you was sent: the error listed
+    the names and the type, and left the user to work out the braces."""
+    done = MapOf(Date(), ("thank_you", "nudge"))
+    schema = Schema("meeting", (Field("done", done),))
+    doc = Document("m.md", {"done": written}, {"done": 3}, {"done": written}, "", 5)
+    problems = Problems()
+    validate_document(doc, schema, problems)
+    assert [str(e) for e in problems.errors] == [
+        "m.md:3: done: expected a mapping of names (thank_you, nudge) to a date as "
+        f"YYYY-MM-DD, got {written!r}{hint}"
+    ]
