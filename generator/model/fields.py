@@ -875,11 +875,15 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
 
 
 def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:
-    """An extra (kept for templates) that is surely a mistake gets a warning: a typo of a
-    declared field (`referals`), or a field of another kind (`followups:` on a company)."""
+    """An extra (kept for templates) that is surely a mistake gets a warning: a name that
+    belongs inside a field (`thank_you:` unindented below `done:`), a typo of a declared
+    field (`referals`), or a field of another kind (`followups:` on a company)."""
     near = close_field(key, declared)
     owners = schema.owners(key) if schema.owners is not None else None
-    if near is not None:
+    place = schema.elsewhere(at.path) if schema.elsewhere is not None else None
+    if place is not None:
+        at.warn(f"is not a field of {schema.called}: {place}")
+    elif near is not None:
         at.warn(f"is not a field of {schema.called} (did you mean {near}?)")
     elif owners is not None:
         at.warn(

@@ -103,6 +103,16 @@ def _owners(kind: str) -> Callable[[str], str | None]:
     return owners
 
 
+def _under_done(path: str) -> str | None:
+    """Where a follow-up action written as a field of its own goes: `thank_you: 2026-11-28`
+    unindented below `done:` (the follow-ups page says to add it "under done:") did
+    nothing, and the thank-you stayed overdue without a word."""
+    action = path.lower().replace("-", "_")
+    if "." in path or action not in DONE_ACTIONS or action == "reschedule":
+        return None
+    return f"it goes indented under done:, like done: {{{action}: YYYY-MM-DD}}"
+
+
 OWNING = ("contacts", "companies", "meetings")
 """The kinds whose misplaced fields are warned about (`PLACED`)."""
 
@@ -339,6 +349,7 @@ MEETING = Schema(
         ),
     ),
     owners=_owners("meetings"),
+    elsewhere=_under_done,
 )
 
 QUESTION = Schema(

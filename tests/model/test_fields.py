@@ -635,3 +635,22 @@ def test_half_of_a_done_entry_gets_the_mapping_to_write(written: str, hint: str)
         "m.md:3: done: expected a mapping of names (thank_you, nudge) to a date as "
         f"YYYY-MM-DD, got {written!r}{hint}"
     ]
+
+
+def test_a_follow_up_action_written_unindented_below_done_is_named() -> None:
+    """The follow-ups page says to add `thank_you: DATE` under `done:`; written without
+    its indent it became a field of the meeting's own, did nothing, and the thank-you
+    stayed overdue without a word."""
+    from generator.model.schema import MEETING
+
+    data = {"contact": "ada", "done": None, "thank_you": "2026-11-28", "Referrer-Update": 1}
+    lines = {"contact": 2, "done": 3, "thank_you": 4, "Referrer-Update": 5}
+    doc = Document("m.md", data, lines, {}, "", 7)
+    problems = Problems()
+    validate_document(doc, MEETING, problems)
+    assert [str(w) for w in problems.warnings] == [
+        "warning: m.md:4: thank_you: is not a field of a meeting: it goes indented under "
+        "done:, like done: {thank_you: YYYY-MM-DD}",
+        "warning: m.md:5: Referrer-Update: is not a field of a meeting: it goes indented under "
+        "done:, like done: {referrer_update: YYYY-MM-DD}",
+    ]
