@@ -31,9 +31,11 @@ networking category (who else to talk to, whom they know at your targets...), an
 other worded as a closing question (`closes`), are said in the ask, in their
 order, instead of in the questions part (and the theme's wrap-up does not ask for names
 again); when it names none, the theme's own ask lines stand in, and the bank's picks
-leave that category to the ask. They are timed one by one: the ask grows to their
-minutes, taking from the questions part down to its floor (or to what its own questions
-need, at least a minute), and those that still do not fit wait like the other questions.
+leave that category to the ask. They are timed one by one, after a minute to say your
+skills and the role you want and to show your target list (`ASK_LEAD_MINUTES`): the ask
+grows to those minutes, taking from the questions part down to its floor (or to what its
+own questions need, at least a minute), and those that still do not fit wait like the
+other questions.
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
 (unless it is a networking meeting whose ask has asked for names). A planned
@@ -79,6 +81,9 @@ TARGET_LIST_SIZE = 12
 PLANNED_STATUSES = ("requested", "scheduled")
 """Meetings still ahead: the ones agendas and guardrails care about."""
 PAYING_FORMATS = ("coffee", "lunch")
+ASK_LEAD_MINUTES = 1
+"""Time the ask gives your skills, the role you want and your target list before its
+questions: said first, so they are what the questions are asked about."""
 ASK_CATEGORY = "networking"
 """The bank category a networking meeting asks in its ask, not among the questions."""
 
@@ -172,6 +177,9 @@ class Agenda:
     ask_questions: tuple[PlannedQuestion, ...] = ()
     """A networking meeting's questions from the networking category (and its closing
     questions), said in the ask, timed one by one, in the order the meeting names them."""
+    ask_lead: int = 0
+    """Minutes at the start of the ask for your skills, role and target list, before its
+    questions (`ASK_LEAD_MINUTES` when it has questions of its own, else 0)."""
     wrap_questions: tuple[PlannedQuestion, ...] = ()
     """Closing questions (`closes`) that did not fit the questions part, said in the
     wrap-up (each at its start) in place of its own lines, in the meeting's order."""
@@ -550,15 +558,16 @@ def _agenda(
     if meeting.purpose == "networking" and _has_an_ask(length):
         in_ask = [c for c in candidates if _asked_in_the_ask(c)]
         candidates = [c for c in candidates if not _asked_in_the_ask(c)]
+    lead = ASK_LEAD_MINUTES if in_ask else 0
     minutes = plan_minutes(
         length,
         meeting.purpose,
         len(meeting.share),
-        ask_need=sum(q.minutes for q in in_ask),
+        ask_need=lead + sum(q.minutes for q in in_ask),
         questions_need=None if auto else sum(q.minutes for q in candidates),
     )
     offsets = dict(_offsets(minutes))
-    in_ask, ask_rest = fit_questions(in_ask, dict(minutes).get("ask", 0))
+    in_ask, ask_rest = fit_questions(in_ask, max(0, dict(minutes).get("ask", 0) - lead))
     fits, rest = fit_questions(candidates, dict(minutes).get("questions", 0))
     if auto:
         order = _conversation_order(playbook)
@@ -591,7 +600,8 @@ def _agenda(
         asked_before=before,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
-        ask_questions=tuple(_schedule(in_ask, offsets.get("ask", 0), start)),
+        ask_questions=tuple(_schedule(in_ask, offsets.get("ask", 0) + lead, start)),
+        ask_lead=lead,
         wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), start)),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,

@@ -635,10 +635,11 @@ def test_a_networking_ask_is_given_the_time_its_questions_need_and_no_more_than_
         ("ask", 10),
         ("wrap", 3),
     ]
+    assert agenda.ask_lead == 1  # skills, role and target list first: 7 to 8
     assert [(q.id, q.offset) for q in agenda.ask_questions] == [
-        ("networking-0", 7),
-        ("networking-1", 10),
-        ("networking-2", 13),
+        ("networking-0", 8),
+        ("networking-1", 11),
+        ("networking-2", 14),
     ]
     assert [q.id for q in agenda.questions] == ["fit-0"]
     assert [q.id for q in agenda.if_time_allows] == ["networking-3", "networking-4"]
@@ -649,6 +650,21 @@ def test_a_networking_ask_is_given_the_time_its_questions_need_and_no_more_than_
     assert plan_minutes(20, "networking", 0, ask_need=2) == plan_minutes(20, "networking")
     floor = plan_minutes(20, "networking", ask_need=18, questions_need=9)
     assert dict(floor)["questions"] == 6
+
+
+def test_the_ask_gives_your_skills_and_target_list_a_minute_before_its_questions() -> None:
+    """The questions are asked about the list, so it is shown first, in time of its own:
+    the ask's lead and its questions add up to the ask, ending when the wrap-up starts."""
+    asks = tuple(f"networking-{i}" for i in range(3))
+    m = meeting(duration=20, purpose="networking", questions=asks)
+    agenda = agenda_for(m, playbook(m, categories=bank(per_category=3)))
+    ask = agenda.segment("ask")
+    assert ask is not None
+    assert agenda.ask_questions[0].offset == ask.offset + agenda.ask_lead == ask.offset + 1
+    last = agenda.ask_questions[-1]
+    assert last.offset is not None and last.offset + last.minutes <= ask.offset + ask.minutes
+    assert agenda.ask_lead + sum(q.minutes for q in agenda.ask_questions) == ask.minutes
+    assert agenda_for(meeting(duration=20, purpose="networking")).ask_lead == 0
 
 
 def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
