@@ -2,7 +2,9 @@
 the companies you have closed come last, whatever their scores.
 
 An advocate is someone inside who would speak for you. When a company file does
-not say, it is derived: a contact there whom you have already met counts.
+not say, it is derived: a contact there whom you have already met counts, unless they
+have since said no to a meeting (`Playbook.declined_on`): who will not meet you again
+will hardly speak for you.
 """
 
 from __future__ import annotations
@@ -55,7 +57,13 @@ def still_open(ranked: Iterable[RankedCompany]) -> list[RankedCompany]:
 
 
 def _met_someone(playbook: Playbook, people: tuple[Contact, ...]) -> bool:
-    return any(m.status == "done" for p in people for m in playbook.meetings_with(p))
+    """Someone there you have met, and who has not declined a meeting since."""
+    return any(
+        m.status == "done"
+        for p in people
+        if playbook.declined_on(p) is None
+        for m in playbook.meetings_with(p)
+    )
 
 
 def _name(contact: Contact) -> tuple[object, ...]:
