@@ -62,7 +62,7 @@ def log_page(
             page_size=config.page_size,
             weeks=weeks_of(entries, start, end),
             entries=entries,
-            employers=len({e.employer or e.contact for e in entries}),
+            employers=len({e.employer for e in entries if e.employer}),  # a friend is none
             counts={kind: sum(1 for e in entries if e.kind == kind) for kind in KINDS},
         )
     except Exception as exc:

@@ -384,3 +384,17 @@ def test_news_for_whoever_introduced_you_names_them(sample_root: Path) -> None:
     assert ana.result == "Held; thank-you note sent 21 Nov; news for Omar Haddad due 23 Nov"
     priya = one(log_of(sample_root, *NOVEMBER), "meeting", "priya-natarajan")
     assert priya.result.endswith("news on the referrals due 22 Nov")  # news to Priya herself
+
+def test_people_with_no_employer_on_file_are_not_counted_as_employers(sample_root: Path) -> None:
+    """A friend or a recruiter with no company is a contact made, but no employer: the
+    summary counted each of them as one more employer."""
+    jonah = sample_root / "content" / "contacts" / "jonah-kim.md"
+    jonah.write_text(jonah.read_text().replace("company: carbon-ledger\n", ""))
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-01", "--to", "2026-11-30"]
+    assert main([*args, *TODAY]) == 0
+    (page,) = (sample_root / "reports").glob("*.html")
+    (table,) = (sample_root / "reports").glob("*.csv")
+    rows = rows_of(table.read_bytes())
+    employers = {row["employer"] for row in rows if row["employer"]}
+    assert any(not row["employer"] for row in rows)
+    assert f"with {len(employers)} employers:" in " ".join(page.read_text().split())
