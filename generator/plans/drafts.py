@@ -18,11 +18,12 @@ worded them (`site/drafts.py`). Pure: the playbook and today come in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.errors import ContentError
-from generator.model.entities import Contact, Meeting, OwnDraft, Playbook
+from generator.model.entities import Contact, Meeting, OwnDraft, Playbook, first_name
 from generator.plans.agenda import PLANNED_STATUSES, held_before, introduced_by
 from generator.plans.followups import first_met
 from generator.plans.outreach import (
@@ -35,6 +36,19 @@ from generator.plans.outreach import (
 
 SUBJECT_CODES = frozenset({"job-ask", "mentions-job"})
 """What a subject line is checked for: the words in it, not its length."""
+
+YOUR_TO_DO = re.compile(
+    r"^\W*(?:(?:to\s?do|next(?:\s+steps?)?|action|note\s+to\s+self)\s*:"
+    r"|(?:add|send|e-?mail|call|update|follow\s+up|read|reread|write|ask|buy"
+    r"|look\s+(?:into|up)|prepare|schedule|set\s+up|reach\s+out|apply|remember|introduce"
+    r"|reply|respond|find|thank|tell|invite|register|sign\s+up|brush\s+up|try)(?![\w'-])"
+    r"|(?:I|we)\s+(?:should|must|need\s+to|have\s+to|will|want\s+to|owe|still\s+owe)\b"
+    r"|I'll\b|(?:still\s+)?owe\b)",
+    re.IGNORECASE,
+)
+"""A point of what you learned that is your own to-do ("Add two companies to my list",
+"I should brush up on A/B tests", "Still owe her the call"), not something they said:
+it starts with a verb that is rarely a noun there ("Research teams..." is what they said)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,9 @@ class DraftSlot:
     checked: tuple[tuple[DraftProblem, ContentError], ...] = ()
     """What is wrong with your own text, each with its warning at its line (the theme's
     draft is checked once worded)."""
+    recalled: str = ""
+    """A point of what you learned to recall in a thank-you or a referrer update
+    (`worth_recalling`); "" when none is."""
 
     @property
     def problems(self) -> tuple[DraftProblem, ...]:
@@ -106,6 +123,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
             mine,
             met_before=held[-1] if held else None,
             checked=checked,
+            recalled=worth_recalling(meeting, to),
             **words,
         )
 
@@ -117,6 +135,17 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
         if first is not None and first.slug == meeting.slug:
             slots += [slot(DraftKind.REFERRER_UPDATE, r) for r in introducers]
     return tuple(slots)
+
+
+def worth_recalling(meeting: Meeting, to: Contact) -> str:
+    """The first point of what you learned that recalls what was said: not a to-do of
+    yours (`YOUR_TO_DO`), which reads as if they had set you homework, and not one that
+    names `to` by their first name, which would talk about them to their face."""
+    name = re.compile(rf"\b{re.escape(first_name(to.name))}\b") if to.name.strip() else None
+    for point in meeting.learned_points:
+        if not YOUR_TO_DO.search(point) and not (name and name.search(point)):
+            return point
+    return ""
 
 
 def said_in_request(meeting: Meeting) -> Callable[[str], bool]:

@@ -84,6 +84,26 @@ def test_the_referrer_update_is_for_the_first_meeting_held_only(tmp_path: Path) 
     assert kinds(tmp_path) == [("thank-you", "ben")]
 
 
+def test_the_thanks_recall_what_they_said_not_your_own_to_do(tmp_path: Path) -> None:
+    """A thank-you that quotes "Add two companies to my list" as the thing you keep
+    coming back to reads as homework they set you; one that says "Ben pushed me" to Ben
+    talks about him to his face. The first point that is neither is recalled."""
+    learned = (
+        "## What I learned\n\n- Add two companies to my list this week.\n"
+        "- I should reread my notes.\n- Ben pushed me to look at logistics.\n"
+        "- Most of the work is mapping messy exports to one model.\n"
+    )
+    pb = playbook_with(tmp_path, HELD, learned)
+    thanks, update = drafts_of(pb, TODAY, "m")
+    assert thanks.recalled == "Most of the work is mapping messy exports to one model."
+    assert update.recalled == "Ben pushed me to look at logistics."  # told to Ada
+    pb = playbook_with(tmp_path, HELD, "## Learned\n\n- Send Ben my dbt notes.\n")
+    assert drafts_of(pb, TODAY, "m")[0].recalled == ""
+    said = "## Learned\n\n- Research teams sit with product; check-ins are weekly.\n"
+    pb = playbook_with(tmp_path, HELD, said)  # a noun, not a to-do
+    assert drafts_of(pb, TODAY, "m")[0].recalled.startswith("Research teams")
+
+
 def test_an_introduction_in_a_meetings_referrals_counts_too(tmp_path: Path) -> None:
     playbook_with(
         tmp_path,
