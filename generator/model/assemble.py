@@ -3,7 +3,8 @@
 Runs every check on every file before giving up, so the user sees all problems
 at once. An entity whose required fields are broken is left out of the model,
 but its slug still counts as existing, so one typo does not cascade into a
-dozen "unknown contact" errors elsewhere.
+dozen "unknown contact" errors elsewhere; and what the rest of it names is still
+checked (`stand_in`).
 
 Assembly is a handful of steps per file (check the fields, render the body, make the
 entity, check what it names), composed by `assemble`. `Steps` holds them: a build
@@ -197,6 +198,15 @@ def make_entity(item: Parsed, checked: Checked, body: Rendered) -> Any:
     return _MAKERS[item.kind](item, checked.values, body)
 
 
+def stand_in(item: Parsed, checked: Checked, body: Rendered) -> Any:
+    """The entity of a file whose required fields are broken, with those left empty: it
+    stays out of the model, but what the rest of the file names is still checked, so the
+    next run does not bring up a mistake this one could have named."""
+    required = (f.name for f in KINDS[item.kind].fields if f.required)
+    values = {**dict.fromkeys(required, ""), **checked.values}
+    return _MAKERS[item.kind](item, values, body)
+
+
 def check_references(entity: Contact | Meeting, known: Known) -> tuple[ContentError, ...]:
     """Every slug and question id that `entity` names must exist."""
     problems = Problems()
@@ -318,6 +328,7 @@ def assemble(
         )
     )
     made: dict[str, dict[str, Any]] = {kind: {} for kind in _MAKERS}
+    stand_ins: list[Contact | Meeting] = []
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
         if body.broken:
@@ -331,10 +342,12 @@ def assemble(
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
                 made[kind][slug] = entity
+            elif kind in ("contacts", "meetings"):
+                stand_ins.append(stand_in(item, checked[(kind, slug)], body.rendered))
     categories, held_back = question_bank(unique, checked, bodies, problems)
     playbook = _playbook(config, made, categories)
     known = _known(unique, broken, playbook, held_back)
-    entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
+    entities = [*playbook.contacts.values(), *playbook.meetings.values(), *stand_ins]
     for entity in entities:
         problems.items += steps.check_references(entity, known)
     if broken:
