@@ -661,8 +661,10 @@ def _nests_too_deep(doc: Document, line: int) -> ContentError:
     )
 
 
-def _source(doc: Document) -> Source:
-    return Source(doc.path, doc.lines)
+def _source(doc: Document, values: Mapping[str, Any]) -> Source:
+    """Where the entity came from, and which of its fields were refused."""
+    written = (path for path in doc.lines if path and "." not in path)
+    return Source(doc.path, doc.lines, frozenset(f for f in written if f not in values))
 
 
 def _followups(items: list[dict[str, Any]], doc: Document) -> tuple[FollowUp, ...]:
@@ -723,7 +725,7 @@ def _contact(item: Parsed, v: dict[str, Any], body: Rendered) -> Contact:
         followups=_followups(v.get("followups", []), item.doc),
         notes_html=body.html,
         extra=_extra(v, "contacts"),
-        source=_source(item.doc),
+        source=_source(item.doc, v),
     )
 
 
@@ -739,7 +741,7 @@ def _company(item: Parsed, v: dict[str, Any], body: Rendered) -> Company:
         advocate=v.get("advocate"),
         notes_html=body.html,
         extra=_extra(v, "companies"),
-        source=_source(item.doc),
+        source=_source(item.doc, v),
     )
 
 
@@ -772,7 +774,7 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
         unfiled=parts.unfiled,
         drafts=parts.drafts,
         extra=_extra(v, "meetings"),
-        source=_source(item.doc),
+        source=_source(item.doc, v),
     )
 
 

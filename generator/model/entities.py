@@ -77,6 +77,9 @@ class Source:
     path: str
     lines: dict[str, int] = field(default_factory=dict, hash=False, repr=False)
     """1-based line of each field by dotted path; compared, since warnings show them."""
+    refused: frozenset[str] = frozenset()
+    """Fields written but refused (each has its error), so the entity holds their default:
+    checks that read one leave it be, rather than warn about a value nobody wrote."""
 
     def line(self, field_path: str = "") -> int:
         path = field_path

@@ -190,6 +190,7 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
     """`tells_referrer`: the meeting is where telling the contact's `referred_by` is
     recorded, so `referrer_update` belongs there without `referrals:`."""
     src = meeting.source
+    status_known = "status" not in src.refused  # else its error says it all
     asked, held = meeting.requested_on, meeting.date
     if asked is not None and held is not None and asked > held:
         problems.error(
@@ -203,7 +204,7 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
         at = f"done.{action}"
         if why := _too_early(meeting, day, before_meeting=action != "reschedule"):
             problems.error(src.path, src.line(at), at, why)
-        if action in AFTER_HELD and meeting.status != "done":
+        if action in AFTER_HELD and meeting.status != "done" and status_known:
             problems.warn(
                 src.path,
                 src.line(at),
@@ -215,7 +216,8 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
         at = f"followups.{followup.index}.done"
         if followup.done is not None and (why := _too_early(meeting, followup.done)):
             problems.error(src.path, src.line(at), at, why)
-    if "follow_up_call" in meeting.done and meeting.purpose != "networking":
+    networking = meeting.purpose == "networking" or "purpose" in src.refused
+    if "follow_up_call" in meeting.done and not networking:
         problems.warn(
             src.path,
             src.line("done.follow_up_call"),
@@ -250,6 +252,7 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
         )
     if (
         meeting.status == "requested"
+        and status_known
         and meeting.requested_on is None
         and ("requested_on" not in src.lines)
     ):
@@ -282,7 +285,7 @@ def _check_reschedule(meeting: Meeting, problems: Problems) -> None:
             f"{meeting.reschedule.isoformat()} is before the request was sent "
             f"({meeting.requested_on.isoformat()}); give the day to get back in touch",
         )
-    if meeting.status != "cancelled":
+    if meeting.status != "cancelled" and "status" not in src.refused:
         problems.warn(
             src.path,
             at,

@@ -806,6 +806,26 @@ def test_records_that_will_not_do_what_you_expect_are_warnings(tmp_path: Path) -
     ]
 
 
+def test_a_refused_status_or_purpose_is_reported_once_not_again_by_its_default(
+    tmp_path: Path,
+) -> None:
+    """`status: donee` is read as its default (scheduled) and `purpose: netwrking` as
+    informational: the records that read them are not warned about that default too."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: donee\npurpose: netwrking\ndate: 2026-11-17\n"
+        "reschedule: 2026-12-01\n"
+        "done: {thank_you: 2026-11-18, follow_up_call: 2026-11-18}\n---\n",
+    )
+    problems = check(tmp_path)
+    assert [(e.line, e.field) for e in problems.errors] == [(3, "status"), (4, "purpose")]
+    assert [w for w in problems.warnings if w.path == "content/meetings/m.md"] == []
+    write(tmp_path, "content/meetings/m.md", "---\ncontact: ada\nstatus: [requested]\n---\n")
+    assert [w for w in check(tmp_path).warnings if w.path == "content/meetings/m.md"] == []
+
+
 def test_open_reminders_on_a_declined_contacts_meetings_are_warnings(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada-byrne.md", "---\nname: Ada\n---\n")
     write(
