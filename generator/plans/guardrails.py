@@ -8,6 +8,9 @@ because its agenda cannot be laid out on one day.
   meeting whose goal, point to share or chosen question reads as asking for a job, an
   opening or a referral (`asks.job_ask`: the shapes of an ask, not a word list), or
   names a bank question meant for networking only.
+- not for this purpose (meeting `questions.N`): a planned networking meeting names a
+  bank question whose `for` leaves networking out (an informational meeting naming one
+  meant for networking is the job ask above).
 - job ask in the bank (question `questions.N.text`): a bank question worded as a job
   ask whose `for` lets informational meetings name it.
 - asked again (meeting `contact`): a planned meeting with someone who declined
@@ -94,6 +97,8 @@ def meeting_guardrails(
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
+        else:
+            problems.extend(_not_for_this_purpose(meeting, playbook))
         problems.extend(_asked_again(meeting, playbook))
         problems.extend(_second_contact_declined(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
@@ -138,6 +143,22 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
                 f"{entry!r} is a networking question (its `for` leaves out informational): "
                 f"{advice}",
             )
+
+
+def _not_for_this_purpose(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A bank question the meeting names although its `for` leaves the meeting's purpose
+    out: the bank's picks would never hand it over, so naming it is likely a slip."""
+    for entry, index in first_listings(meeting.questions).items():
+        bank = playbook.question_worded(entry)
+        if bank is None or meeting.purpose in bank.purposes:
+            continue
+        yield _warn(
+            meeting,
+            f"questions.{index}",
+            f"{entry!r} is marked for: [{', '.join(bank.purposes)}] in {bank.source.path}, "
+            f"and this meeting is {meeting.purpose}: choose another question, or add "
+            f"{meeting.purpose} to its for",
+        )
 
 
 def _bank_job_asks(playbook: Playbook) -> Iterator[ContentError]:

@@ -668,3 +668,25 @@ def test_a_second_contact_with_someone_left_is_fine(tmp_path: Path, change: str)
     if change == "no-company":
         write(root, "content/contacts/jane-doe.md", "---\nname: Jane Doe\n---\n")
     assert [line for line in reported_on(root, TODAY) if "second person" in line] == []
+
+
+def test_a_networking_meeting_naming_a_question_kept_for_informational_ones(
+    tmp_path: Path,
+) -> None:
+    """The bank's picks never hand such a question to a networking meeting; named in the
+    meeting's `questions`, it was said nothing of."""
+    bank = BANK.replace(
+        "    minutes: 2\n  - id: know-anyone-at-targets",
+        "    minutes: 2\n    for: [informational]\n  - id: know-anyone-at-targets",
+    )
+    networking = (
+        "---\ncontact: jane-doe\npurpose: networking\nrequested_on: 2026-11-20\n"
+        "questions:\n  - know-anyone-at-targets\n  - Who else would be worth talking to?\n---\n"
+    )
+    root = tiny(tmp_path, content__meetings__m1=networking)
+    write(root, "content/questions/networking.md", bank)
+    assert [line for line in reported(root) if "m1.md" in line] == [
+        "warning: content/meetings/m1.md:7: questions.2: 'Who else would be worth talking "
+        "to?' is marked for: [informational] in content/questions/networking.md, and this "
+        "meeting is networking: choose another question, or add networking to its for"
+    ]
