@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -677,7 +678,8 @@ class ListOf(FieldType):
 class Labels(ListOf):
     """Short names (`tags`, `target_roles`): a list of text, where one name holding commas
     is most likely several written as one (`tags: data, alumni`), so it is named in a
-    warning; only a warning, as a name may hold a comma (`VP, Engineering`)."""
+    warning; only a warning, as a name may hold a comma (`VP, Engineering`), and it says
+    how to write that one so that it is taken as meant (`["VP, Engineering"]`)."""
 
     noun: str = "label"
     """What one entry is called in the warning (`is one role`)."""
@@ -685,7 +687,11 @@ class Labels(ListOf):
     def convert(self, value: Any, at: At) -> Any:
         if isinstance(value, str) and "," in value:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
-            at.warn(f"{_shorten(value)} is one {self.noun}; for several, write a list: [{parts}]")
+            one = json.dumps(value.strip(), ensure_ascii=False)
+            at.warn(
+                f"{_shorten(value)} is one {self.noun}; for several, write a list: [{parts}]; "
+                f"if it is one, write it quoted in a list: [{one}]"
+            )
         return super().convert(value, at)
 
 

@@ -48,7 +48,8 @@ def test_one_label_holding_commas_is_named_in_a_warning() -> None:
     problems = Problems()
     assert convert_field(Labels(Text()), "data, alumni", At(doc, "x", problems)) == ["data, alumni"]
     assert [str(p) for p in problems.warnings] == [
-        "warning: f.md:3: x: 'data, alumni' is one label; for several, write a list: [data, alumni]"
+        "warning: f.md:3: x: 'data, alumni' is one label; for several, write a list: "
+        '[data, alumni]; if it is one, write it quoted in a list: ["data, alumni"]'
     ]
     assert convert(Labels(Text()), ["data", "alumni"]) == (["data", "alumni"], [])
 
@@ -62,7 +63,7 @@ def test_a_target_role_holding_commas_is_named_as_one_role() -> None:
     assert convert_field(role, "Analyst, Engineer", at) == ["Analyst, Engineer"]
     assert [str(p) for p in problems.warnings] == [
         "warning: f.md:3: target_roles: 'Analyst, Engineer' is one role; for several, write a "
-        "list: [Analyst, Engineer]"
+        'list: [Analyst, Engineer]; if it is one, write it quoted in a list: ["Analyst, Engineer"]'
     ]
 
 
