@@ -47,7 +47,7 @@ from generator.model.entities import (
     meeting_title,
     question_words,
 )
-from generator.model.fields import SLUG, looks_like_id, validate_document
+from generator.model.fields import SLUG, At, ListOf, Record, looks_like_id, validate_document
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
 from generator.model.sections import meeting_parts
 from generator.model.slugs import WINDOWS_DEVICES, file_slug
@@ -199,11 +199,18 @@ def make_entity(item: Parsed, checked: Checked, body: Rendered) -> Any:
 
 
 def stand_in(item: Parsed, checked: Checked, body: Rendered) -> Any:
-    """The entity of a file whose required fields are broken, with those left empty: it
-    stays out of the model, but what the rest of the file names is still checked, so the
-    next run does not bring up a mistake this one could have named."""
+    """The entity of a file with refused fields, as far as it can be checked: its required
+    fields left empty, and a list refused for a bad entry put back with that entry left
+    empty. It stays out of the model, but what the rest of the file names is still
+    checked, so the next run does not bring up a mistake this one could have named."""
     required = (f.name for f in KINDS[item.kind].fields if f.required)
     values = {**dict.fromkeys(required, ""), **checked.values}
+    for spec in KINDS[item.kind].fields:
+        raw, kind = item.doc.data.get(spec.name), spec.type
+        if spec.name in values or not isinstance(raw, list) or not isinstance(kind, ListOf):
+            continue
+        if not isinstance(kind.item, Record):
+            values[spec.name] = kind.entries_that_fit(raw, At(item.doc, spec.name, Problems()))
     return _MAKERS[item.kind](item, values, body)
 
 
@@ -328,7 +335,7 @@ def assemble(
         )
     )
     made: dict[str, dict[str, Any]] = {kind: {} for kind in _MAKERS}
-    stand_ins: list[Contact | Meeting] = []
+    stand_ins: dict[str, Contact | Meeting] = {}
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
         if body.broken:
@@ -342,13 +349,14 @@ def assemble(
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
                 made[kind][slug] = entity
-            elif kind in ("contacts", "meetings"):
-                stand_ins.append(stand_in(item, checked[(kind, slug)], body.rendered))
+            if kind in ("contacts", "meetings") and (entity is None or entity.source.refused):
+                stand_ins[item.doc.path] = stand_in(item, checked[(kind, slug)], body.rendered)
     categories, held_back = question_bank(unique, checked, bodies, problems)
     playbook = _playbook(config, made, categories)
     known = _known(unique, broken, playbook, held_back)
-    entities = [*playbook.contacts.values(), *playbook.meetings.values(), *stand_ins]
-    for entity in entities:
+    entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
+    checked_as = {entity.source.path: entity for entity in entities} | stand_ins
+    for entity in checked_as.values():
         problems.items += steps.check_references(entity, known)
     if broken:
         rendered = {path: body.rendered for path, body in bodies.items()}
@@ -917,7 +925,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 at,
                 f"{referral!r} is the contact you met: list the people they referred you to",
             )
-        elif referred[referral] != index:
+        elif referral and referred[referral] != index:
             problems.warn(src.path, src.line(at), at, f"{referral!r} is listed twice")
         elif referral and referral not in known.slugs["contacts"]:
             names = known.names["contacts"]
@@ -935,7 +943,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             if not waits(known.slugs, "questions"):  # a broken bank file may hold it
                 message = unknown_question(text, known.questions)
                 problems.error(src.path, src.line(at), at, message)
-        elif first[text] != index:
+        elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
 
 

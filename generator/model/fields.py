@@ -659,6 +659,14 @@ class ListOf(FieldType):
             return [{} if v is INVALID else v for v in values]
         return INVALID
 
+    def entries_that_fit(self, value: list[Any], at: At) -> list[Any]:
+        """Each entry of a list refused for a bad one, converted alone, in its place, the
+        bad ones as "": what the other entries name can then still be checked. Quiet:
+        the refusal has been reported."""
+        quiet = At(at.doc, at.path, Problems())
+        converted = [convert_field(self.item, item, quiet.child(i)) for i, item in enumerate(value)]
+        return ["" if entry is INVALID else entry for entry in converted]
+
     def _written_as_one(self, text: str, at: At) -> list[str]:
         """The values in `text` when it is several written as one, between commas: each
         part fits an entry and the whole does not (`for: informational, networking`), or,
