@@ -356,3 +356,16 @@ def test_init_inside_a_playbooks_content_is_refused(tmp_path: Path, where: str) 
     assert not (tmp_path / "pb/content/contacts/content").exists()
     (tmp_path / "notes/content").mkdir(parents=True)
     assert create_playbook(tmp_path / "notes/content/search")
+
+
+def test_a_new_playbook_takes_your_name_from_the_profile(tmp_path: Path) -> None:
+    """The starter had `owner: Your Name` in playbook.yaml beside `name: Your Name` in the
+    profile: someone who wrote their name into the profile, as getting-started.md says,
+    still had "Your Name's private playbook" at the foot of every page."""
+    root = tmp_path / "mine"
+    create_playbook(root, today=TODAY)
+    profile = root / "content/profile.md"
+    profile.write_text(profile.read_text().replace("name: Your Name", "name: Ada Lovelace"))
+    site = build(root, today=TODAY, jobs=1).output
+    page = (site / "index.html").read_text("utf-8")
+    assert "Ada Lovelace's private playbook" in page and "Your Name" not in page
