@@ -369,3 +369,13 @@ def test_a_new_playbook_takes_your_name_from_the_profile(tmp_path: Path) -> None
     site = build(root, today=TODAY, jobs=1).output
     page = (site / "index.html").read_text("utf-8")
     assert "Ada Lovelace's private playbook" in page and "Your Name" not in page
+
+
+def test_the_example_request_of_a_new_playbook_reads_as_a_sentence(tmp_path: Path) -> None:
+    """The example contact's `met_via: former colleague` made the first request a new user
+    sees say "We are connected through former colleague."."""
+    root = tmp_path / "mine"
+    create_playbook(root, today=TODAY)
+    site = build(root, today=TODAY, jobs=1).output
+    meeting = (site / "meetings/alex-example-coffee/index.html").read_text("utf-8")
+    assert "We are connected through our old team at Tidewater." in meeting
