@@ -341,3 +341,29 @@ def test_a_bare_link_prints_its_address_once(page: Any, tmp_path: Path) -> None:
     text = " ".join(pdf_text(print_pdf(page, site, "contacts/elena-marsh"), 1, 2).split())
     assert text.count(address) == 2, text  # the bare link once, the deck's address once
     assert f"the deck ({address}/deck)" in text, text
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_plan_without_a_clock_keeps_each_start_on_its_line(
+    tmp_path: Path, page: Any, media: str
+) -> None:
+    """A meeting without a time counts from its start (`+24 min`): on screen `+4 min` broke
+    over two lines, and on paper `+13 min` ran into its question."""
+    root = copy_sample(tmp_path / "pb")
+    untimed = EIGHT.replace('time: "09:15"\n', "").replace("format: coffee\n", "duration: 150\n")
+    write(root, f"content/meetings/{SLUG}.md", untimed)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.emulate_media(media=media)
+    page.goto((site / "meetings" / SLUG / "index.html").as_uri())
+    starts = page.eval_on_selector_all(
+        ".plan-questions .q-at",
+        """els => els.map(e => {
+            const lines = document.createRange();
+            lines.selectNodeContents(e);
+            const fits = e.scrollWidth <= e.clientWidth;
+            return [e.innerText, fits, lines.getClientRects().length === 1];
+        })""",
+    )
+    assert any(text.startswith("+1") and len(text) >= 7 for text, _, _ in starts), starts
+    assert all(fits and one_line for _, fits, one_line in starts), starts
