@@ -94,6 +94,7 @@ def meeting_guardrails(
     meeting = playbook.meetings[slug]
     problems = [*_past_midnight(meeting, playbook), *_skipped_hour(meeting, playbook)]
     problems.extend(_done_ahead_of_time(meeting, today))
+    problems.extend(_request_after_its_date(meeting, today))
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
@@ -244,6 +245,21 @@ def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentErr
         f"marked done, but the meeting is on {meeting.date.isoformat()}, after today "
         f"({today.isoformat()}); its thank-you and other follow-ups are timed from that date. "
         "Set status to scheduled until it has happened, or correct the date",
+    )
+
+
+def _request_after_its_date(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
+    """A meeting still `requested` whose date has passed: `playbook new meeting` writes
+    `status: requested`, and one who added the `date` once they said yes (as getting
+    started says) got nudges and a second-contact reminder after the meeting was held."""
+    if meeting.status != "requested" or meeting.date is None or meeting.date >= today:
+        return
+    yield _warn(
+        meeting,
+        "status",
+        f"still requested, but the meeting was on {meeting.date.isoformat()}: if it took "
+        "place, set status to done (else scheduled, declined or cancelled); until then its "
+        "nudge and second-contact reminders go on as if they had not answered",
     )
 
 

@@ -690,3 +690,17 @@ def test_a_networking_meeting_naming_a_question_kept_for_informational_ones(
         "to?' is marked for: [informational] in content/questions/networking.md, and this "
         "meeting is networking: choose another question, or add networking to its for"
     ]
+
+def test_a_request_whose_date_has_passed_is_flagged(tmp_path: Path) -> None:
+    """`playbook new meeting` writes `status: requested`; the date added once they said yes
+    left it a request, nudged and sent to a second person after the meeting was held."""
+    asked = meeting(status="requested", date="2026-11-21")
+    root = tiny(tmp_path, content__meetings__m1=asked)
+    expected = (
+        "warning: content/meetings/m1.md:4: status: still requested, but the meeting was on "
+        "2026-11-21: if it took place, set status to done (else scheduled, declined or "
+        "cancelled); until then its nudge and second-contact reminders go on as if they had "
+        "not answered"
+    )
+    assert expected in reported_on(root, TODAY)
+    assert not [line for line in reported_on(root, dt.date(2026, 11, 21)) if "m1.md" in line]
