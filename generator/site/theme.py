@@ -35,11 +35,31 @@ def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
             continue
         for path in sorted(p for p in static.rglob("*") if p.is_file()):
             rel = "static/" + path.relative_to(static).as_posix()
-            if editors_own(path.relative_to(static)):
+            if editors_own(path.relative_to(static)) or leads_out(path, theme):
                 continue
             if rel not in seen:
                 seen.add(rel)
                 yield rel, path
+
+
+def links_out(themes: Sequence[Path]) -> Iterator[tuple[Path, Path]]:
+    """Each file of these theme folders' `templates/` and `static/` that is a link out of
+    its theme folder, with where it leads. A theme's assets are published as they are (in
+    the clear, even in an encrypted build) and its templates shape every page and the
+    `404.html`, so a link in a theme from elsewhere (`static/fonts.css` leading to
+    `~/.aws/credentials`) would publish that file: such links are refused, as links
+    out of the playbook are in content/."""
+    for theme in themes:
+        for folder in (theme / "templates", theme / "static"):
+            for path in sorted(folder.rglob("*")):
+                if not editors_own(path.relative_to(folder)) and leads_out(path, theme):
+                    yield path, path.resolve()
+
+
+def leads_out(path: Path, theme: Path) -> bool:
+    """Is `path` a link to something outside the theme folder `theme` (which may itself
+    be a link: `themes/shared`, a theme kept for several playbooks)?"""
+    return path.is_symlink() and not path.resolve().is_relative_to(theme.resolve())
 
 
 def editors_own(rel: Path) -> bool:

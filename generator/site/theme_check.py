@@ -24,7 +24,7 @@ from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
 from generator.site.render import section_problem
-from generator.site.theme import editors_own, static_files
+from generator.site.theme import editors_own, links_out, static_files
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
 """The files of a theme's templates/ checked as templates (not a stray image or note)."""
@@ -38,7 +38,7 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     checker = _Checker(env, root)
     templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
     found = [problem for name in templates for problem in checker.problems_of(name)]
-    return found + checker.outdated()
+    return checker.links_out() + found + checker.outdated()
 
 
 class _Checker:
@@ -50,8 +50,8 @@ class _Checker:
         self.own = {name for name in self.names if self._is_own(name)}
         """The templates that are the playbook's own."""
         self._trees: dict[str, nodes.Template] = {}
-        folders = [Path(f).parent for f in getattr(env.loader, "searchpath", [])]
-        self.assets = [rel.removeprefix(routes.STATIC) for rel, _ in static_files(folders)]
+        self.folders = [Path(f).parent for f in getattr(env.loader, "searchpath", [])]
+        self.assets = [rel.removeprefix(routes.STATIC) for rel, _ in static_files(self.folders)]
         self._missing: dict[str, dict[str, list[str]]] = {}
         """Own copy → what it lacks → the theme's templates that import it."""
         self._broken: set[str] = set()
@@ -91,6 +91,20 @@ class _Checker:
             found = [w for w in wanted if w in self.names]
             if found and found[0] in self.own:
                 yield from self._imported(name, node, found[0])
+
+    def links_out(self) -> list[ContentError]:
+        """An error at each file of the theme folders that is a link out of its folder."""
+        return [
+            ContentError(
+                display_path(path, self.root),
+                1,
+                "file",
+                f"is a link to {target}, outside its theme folder; what a theme holds is "
+                "published with the site, so playbook reads only files inside it: copy "
+                "the file here instead",
+            )
+            for path, target in links_out(self.folders)
+        ]
 
     def outdated(self) -> list[ContentError]:
         """One problem for each copy of the playbook's own that lacks names (or macros'

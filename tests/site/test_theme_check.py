@@ -11,6 +11,7 @@ from conftest import REPO, SAMPLE_TODAY, copy_sample, write
 from generator.build import build, check
 from generator.errors import BuildError
 from generator.site.render import make_environment
+from generator.site.theme import static_files
 from generator.site.theme_check import theme_problems
 
 TEMPLATES = "themes/default/templates"
@@ -169,3 +170,34 @@ def test_a_build_reports_what_the_theme_check_finds_with_the_content_errors(
     assert warned == [w for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
     with pytest.raises(BuildError):
         build(root, today=SAMPLE_TODAY, jobs=1, strict=True)
+
+
+def test_a_theme_file_that_links_out_of_its_theme_folder_is_refused(tmp_path: Path) -> None:
+    """A theme from elsewhere whose `static/fonts.css` was a link to a file outside it
+    (~/.aws/credentials) had that file copied into `static/`, published in the clear even
+    by an encrypted build, without a word; a template linked out could bring one into the
+    plain 404.html. Both are now errors at the link, and the file is never served or
+    copied; a link to another file of the same theme folder is fine."""
+    secret = write(tmp_path, "home/.aws/credentials", "aws_secret_access_key = abc123\n")
+    root = copy_sample(tmp_path / "pb")
+    theme = root / "themes/default"
+    (theme / "static").mkdir(parents=True)
+    (theme / "static/fonts.css").symlink_to(secret)
+    (theme / "templates").mkdir()
+    (theme / "templates/footer.txt").symlink_to(secret)
+    write(root, "themes/default/static/own.css", "body {}\n")
+    (theme / "static/same.css").symlink_to("own.css")
+    expected = [
+        f"themes/default/{name}:1: file: is a link to {secret}, outside its theme folder; what "
+        "a theme holds is published with the site, so playbook reads only files inside it: "
+        "copy the file here instead"
+        for name in ("static/fonts.css", "templates/footer.txt")
+    ]
+    assert [str(e) for e in check(root, SAMPLE_TODAY).errors] == expected
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert [str(e) for e in failed.value.errors] == expected
+    assert not (root / "output").exists()
+    served = dict(static_files([theme, REPO / "themes/default"]))
+    assert "static/fonts.css" not in served
+    assert served["static/same.css"] == theme / "static/same.css"
