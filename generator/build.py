@@ -282,7 +282,7 @@ def build(
     clock.lap("plan pages")
     html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
     progress.stage(f"Rendering {html_pages:,} pages", len(deferred) + len(groups))
-    with staged_output(output, root, clean=clean) as stage:
+    with staged_output(output, root, clean=clean, hidden=sealed_with is not None) as stage:
         stage.files |= write_pages(
             groups,
             env,

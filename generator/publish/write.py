@@ -52,7 +52,13 @@ MARKER_TEXT = b"written by playbook; this folder is replaced on each build\n"
 LOCK_TRIES = 20
 """Tries, a tenth of a second apart, to take an output folder another build is writing."""
 MANIFEST = ".playbook-manifest"
-"""File → digest of every file the last build wrote: what the next one need not write."""
+"""File → digest of every file the last build wrote: what the next one need not write.
+An encrypted build's manifest names each file by a digest of its name (`HIDDEN`)."""
+HIDDEN = "hidden"
+"""The manifest's key for files listed by a digest of their names: the output folder is
+published, dot-files too on many hosts, and a list of an encrypted build's opaque names
+would give away those of the files it publishes in the clear (`--with-calendar`,
+`--with-vcards`), which only their unguessable names keep from strangers."""
 
 
 def check_output_dir(output: Path, root: Path) -> Path:
@@ -92,6 +98,10 @@ class Staging:
     """Every file is written here, and the folder then replaces the output."""
     files: dict[str, str] = field(default_factory=dict)
     """File → digest of every file of this build, as `put` reports them."""
+    hidden: bool = False
+    """The manifest names no file (an encrypted build): see `HIDDEN`."""
+    relist: bool = False
+    """The output's manifest names its files otherwise than this build's will."""
 
     def put(self, files: Mapping[str, bytes]) -> dict[str, str]:
         """Stage the files whose bytes differ from the output's; return every file's digest
@@ -114,9 +124,12 @@ def digest(data: bytes) -> str:
 
 
 @contextmanager
-def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[Staging]:
+def staged_output(
+    output: Path, root: Path, *, clean: bool = False, hidden: bool = False
+) -> Iterator[Staging]:
     """A staging folder beside `output`, committed into it when the block succeeds (the
-    block adds every file's digest to `Staging.files`).
+    block adds every file's digest to `Staging.files`); with `hidden`, its manifest names
+    no file (`HIDDEN`).
 
     Whatever fails inside the block, the staging folder goes and `output` stays as it was.
     """
@@ -124,16 +137,17 @@ def staged_output(output: Path, root: Path, *, clean: bool = False) -> Iterator[
     output.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive(output):
         _tidy_after_a_killed_build(output)
-        previous = _manifest(output)
+        previous, was_hidden = _manifest(output)
         if clean and previous is not None:  # every file differs, so all are written again,
             previous = dict.fromkeys(previous, "")  # but only the listed ones are deleted
         staging = _new_folder(output.parent, f".{output.name}.staging-")
-        stage = Staging(staging, previous or {}, whole=previous is None)
+        relist = was_hidden != hidden
+        stage = Staging(staging, previous or {}, previous is None, hidden=hidden, relist=relist)
         try:
             yield stage
             if stage.whole:
                 _write(staging / MARKER, MARKER_TEXT)
-                _write_manifest(staging, stage.files)
+                _write_manifest(staging, stage.files, hidden)
                 _swap(staging, output)
             else:
                 _commit(stage, output)
@@ -152,6 +166,8 @@ def _commit(stage: Staging, output: Path) -> None:
     changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
     gone = [rel for rel in stage.previous if rel not in stage.files]
     if not changed and not gone and (output / MARKER).exists():
+        if stage.relist:  # the same files, named otherwise
+            _write_manifest(output, stage.files, stage.hidden)
         return  # the manifest says what is there: not a file to touch
     _refuse_links_out(output, [*changed, *gone])
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
@@ -169,11 +185,12 @@ def _commit(stage: Staging, output: Path) -> None:
             for rel in gone:
                 _set_aside(output, undo, rel)
             _write(output / MARKER, MARKER_TEXT)
-            _write_manifest(output, stage.files)
+            _write_manifest(output, stage.files, stage.hidden)
         except BaseException:
             if _undo(output, undo):
-                _write_manifest(output, stage.previous)  # as it was: the next build need
-            raise  # not write everything
+                # as it was: the next build need not write everything
+                _write_manifest(output, stage.previous, stage.hidden)
+            raise
         _remove_empty_folders(output, gone)
     finally:
         shutil.rmtree(undo, ignore_errors=True)
@@ -268,20 +285,42 @@ def _remove_empty_folders(folder: Path, rels: Iterable[str]) -> None:
             parent = parent.parent
 
 
-def _manifest(output: Path) -> dict[str, str] | None:
-    """The last build's manifest, if it is there and whole."""
+def _manifest(output: Path) -> tuple[dict[str, str] | None, bool]:
+    """The last build's manifest, if it is there and whole, and whether it named its
+    files by digests (`HIDDEN`): those are matched to the files the output holds."""
     try:
         found = json.loads((output / MANIFEST).read_bytes())
     except (OSError, ValueError):
-        return None
-    files = found.get("files") if isinstance(found, dict) else None
+        return None, False
+    hidden = isinstance(found, dict) and HIDDEN in found
+    files = found.get(HIDDEN if hidden else "files") if isinstance(found, dict) else None
     if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
-        return None
-    return files
+        return None, False
+    return (_named(output, files) if hidden else files), hidden
 
 
-def _write_manifest(folder: Path, files: Mapping[str, str]) -> None:
-    data = json.dumps({"files": dict(sorted(files.items()))}, indent=0).encode()
+def _named(output: Path, hidden: Mapping[str, str]) -> dict[str, str]:
+    """The files of `output` (outside dot-folders, links not followed) whose names have
+    digests in `hidden`, with their own digests; a file listed but gone is not there to
+    delete or replace."""
+    found = {}
+    for folder, subfolders, names in os.walk(output):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            rel = Path(folder, name).relative_to(output).as_posix()
+            if (listed := hidden.get(_name_digest(rel))) is not None:
+                found[rel] = listed
+    return found
+
+
+def _name_digest(rel: str) -> str:
+    return digest(rel.encode("utf-8"))
+
+
+def _write_manifest(folder: Path, files: Mapping[str, str], hidden: bool = False) -> None:
+    listed = {_name_digest(rel): d for rel, d in files.items()} if hidden else files
+    key = HIDDEN if hidden else "files"
+    data = json.dumps({key: dict(sorted(listed.items()))}, indent=0).encode()
     temporary = folder / f"{MANIFEST}.tmp"
     _write(temporary, data)
     os.replace(temporary, folder / MANIFEST)

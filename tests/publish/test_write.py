@@ -23,6 +23,7 @@ from conftest import SAMPLE_TODAY, copy_sample, make_playbook
 from generator.build import build
 from generator.errors import UsageError
 from generator.publish import write as write_module
+from generator.publish.lock import Encryption
 from generator.publish.write import MANIFEST
 
 OMAR = "content/meetings/2026-11-24-omar-haddad.md"
@@ -531,3 +532,33 @@ def test_a_serve_folder_whose_removal_was_cut_short_is_removed_by_the_next(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with write_module.temporary_folder("playbook-serve-"):
         assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_an_encrypted_builds_manifest_names_no_file(tmp_path: Path) -> None:
+    """The manifest of a build with --with-calendar and --with-vcards listed every opaque
+    name (`p/7ed6….ics`), and the output folder is published, dot-files too on many
+    hosts: fetching /.playbook-manifest gave away the addresses of the calendar and the
+    cards, in the clear, that only their unguessable names kept from strangers. It now
+    lists digests of the names, matched to the output's files by the next build, which
+    still deletes the files of a contact gone; a manifest of an older build that names
+    them is written again, though no file changed."""
+    root = copy_sample(tmp_path / "pb")
+    sealed = Encryption("tiramisu on the 4th floor", include_calendar=True, include_vcards=True)
+    out = build(root, today=SAMPLE_TODAY, jobs=1, encryption=sealed).output
+    published = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert any(rel.endswith(".ics") for rel in published)
+    manifest = (out / MANIFEST).read_text()
+    assert [rel for rel in published if rel in manifest or Path(rel).name in manifest] == []
+
+    (root / "content/meetings/2026-11-13-kwame-asante.md").unlink()
+    (root / "content/contacts/kwame-asante.md").unlink()
+    build(root, today=SAMPLE_TODAY, jobs=1, encryption=sealed)
+    left = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    gone = set(published) - left  # the contact's page and card, the meeting's pages
+    assert len(gone) == 5 and all(rel.startswith("p/") for rel in gone)
+    assert len(list(out.glob("p/*.vcf"))) == len(list(root.glob("content/contacts/*.md")))
+
+    names = {rel: "" for rel in left if not rel.startswith(".playbook")}
+    (out / MANIFEST).write_text(json.dumps({"files": names}))  # as an older build wrote it
+    build(root, today=SAMPLE_TODAY, jobs=1, encryption=sealed)
+    assert "p/" not in (out / MANIFEST).read_text()
