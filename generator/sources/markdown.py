@@ -24,7 +24,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -36,12 +35,9 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from generator.sources.sanitize import sanitize
+from generator.sources.sanitize import OUTBOUND_REL, as_browsers_read, is_outbound, sanitize
 
-OUTBOUND_REL = "noopener noreferrer"
 _UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
-_ABSOLUTE = re.compile(r"[a-z][a-z0-9+.\-]*:|//")
-_IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20]+")
 
 
 @dataclass(frozen=True)
@@ -245,7 +241,7 @@ def inline(text: str) -> str:
 class _SafeMarkdownIt(MarkdownIt):
     def validateLink(self, url: str) -> bool:
         """Refuse script and local-data addresses (the default lets `data:image/…` in)."""
-        return not _UNSAFE_LINK.match(_as_browsers_read(url))
+        return not _UNSAFE_LINK.match(as_browsers_read(url))
 
 
 @functools.cache
@@ -430,7 +426,7 @@ def _render_link_open(
     """An outbound link gets `rel`; a bare `<https://…>` one, whose text is its address,
     the class `bare`, so paper does not print the address a second time after it."""
     token = tokens[idx]
-    if _is_outbound(str(token.attrGet("href") or "")):
+    if is_outbound(str(token.attrGet("href") or "")):
         token.attrSet("rel", OUTBOUND_REL)
     if token.markup == "autolink":
         token.attrSet("class", "bare")
@@ -443,24 +439,10 @@ def _render_image(
     """A remote image becomes a link to it: loading it would tell its host who reads the page."""
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
-    if not _is_outbound(src):
+    if not is_outbound(src):
         return self.image(tokens, idx, options, env)
     text = self.renderInlineAsText(token.children or [], options, env) or src
     return f'<a href="{escapeHtml(src)}" rel="{OUTBOUND_REL}">{escapeHtml(text)}</a>'
-
-
-def _as_browsers_read(text: str) -> str:
-    """`text` with entities decoded, controls and spaces dropped and lower-cased.
-
-    Browsers decode entities in attributes, drop tabs and newlines anywhere in a URL
-    and ignore case in its scheme, so `Java&#x09;Script:` still runs: compare this form.
-    """
-    return _IGNORED_BY_BROWSERS.sub("", unescape(text)).lower()
-
-
-def _is_outbound(url: str) -> bool:
-    """Whether `url` names a scheme or another host (`//host`; browsers read `\\` as `/`)."""
-    return bool(_ABSOLUTE.match(_as_browsers_read(url).replace("\\", "/")))
 
 
 MAX_HTML_DEPTH = 512
@@ -512,7 +494,7 @@ def _addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
     page) with its 0-based body line."""
     for child, line in _inline(tokens):
         href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
-        if href and not href.startswith("#") and not _is_outbound(href):
+        if href and not href.startswith("#") and not is_outbound(href):
             yield href, line
 
 

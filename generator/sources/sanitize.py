@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from functools import cache
+from html import unescape
 
 import nh3
 
 OUTBOUND_REL = "noopener noreferrer"
-_OUTBOUND = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:|[/\\]{2})", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"[a-z][a-z0-9+.\-]*:|//")
+_IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20]+")
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?(?:-[0-9a-f]+-)?\d+(?::\d+)?")
 """The ids footnotes get, with the body's id when it has one (`markdown.render`)."""
 _HEADING_ID = re.compile(r"h-[\w-]+")
@@ -65,6 +67,21 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     if name == "id":
         ours = _HEADING_ID if tag in _HEADINGS else _FOOTNOTE_ID
         return value if ours.fullmatch(value) else None
-    if tag == "img" and name == "src" and _OUTBOUND.match(value):
+    if tag == "img" and name == "src" and is_outbound(value):
         return None
     return value
+
+
+def as_browsers_read(text: str) -> str:
+    """`text` with entities decoded, controls and spaces dropped and lower-cased.
+
+    Browsers decode entities in attributes, drop tabs and newlines anywhere in a URL
+    and ignore case in its scheme, so `Java&#x09;Script:` still runs: compare this form.
+    """
+    return _IGNORED_BY_BROWSERS.sub("", unescape(text)).lower()
+
+
+def is_outbound(url: str) -> bool:
+    """Whether `url` names a scheme or another host (`//host`; browsers read `\\` as `/`,
+    and `/<tab>/host` or `<control>//host` as `//host`)."""
+    return bool(_ABSOLUTE.match(as_browsers_read(url).replace("\\", "/")))
