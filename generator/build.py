@@ -27,7 +27,14 @@ from generator.model.redact import shared_view
 from generator.plans.facts import Facts, derive
 from generator.progress import SILENT, Progress
 from generator.publish.encrypt import PageKey
-from generator.publish.lock import Encryption, Sealer, holds_encrypted_build, opaque_names, page_key
+from generator.publish.lock import (
+    Encryption,
+    Sealer,
+    holds_encrypted_build,
+    opaque_names,
+    opens,
+    page_key,
+)
 from generator.publish.output import DeferredFile, PageGroup, write_pages
 from generator.publish.parallel import fork_map
 from generator.publish.write import check_output_dir, staged_output
@@ -67,6 +74,12 @@ class Audience:
         folder = config.output_dir
         return folder if not self.shared else folder.with_name(f"{folder.name}-{self.name}")
 
+    def other_output_dir(self, config: Config) -> Path:
+        """The default output folder of the other audience: the coach's view for you,
+        yours for a coach."""
+        other = Audience(OWNER if self.shared else COACH)
+        return other.output_dir(config)
+
     def view(self, playbook: Playbook, facts: Facts, day: dt.date) -> tuple[Playbook, Facts]:
         """The model and facts the pages are made from."""
         if not self.shared:
@@ -91,6 +104,9 @@ class BuildReport:
     """A build for you replaced a coach's view: what the coach must not see is there."""
     pinned_today: dt.date | None = None
     """The day `today:` in playbook.yaml fixed (no `--today`): what is due is as of then."""
+    opens_too: Path | None = None
+    """The other audience's encrypted build (yours, or the coach's view) that this build's
+    passphrase opens too: whoever has the coach's passphrase can read everything."""
 
 
 def read_all(
@@ -267,6 +283,7 @@ def build(
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
     over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
+    opens_too = _opened_too(encryption, audience.other_output_dir(playbook.config), output)
     if sealed_with is not None:
         renamed = opaque_names(paths, sealed_with)
         finish = Sealer(sealed_with, env, make_site(playbook, day).csp)
@@ -311,7 +328,17 @@ def build(
         stages,
         over_shared,
         pinned,
+        opens_too,
     )
+
+
+def _opened_too(encryption: Encryption | None, other: Path, output: Path) -> Path | None:
+    """`other` (the other audience's output folder) when this build's passphrase opens
+    the encrypted build there too (one passphrase for your playbook and the coach's view
+    gives the coach yours), else None."""
+    if encryption is None or other.resolve() == output:
+        return None
+    return other if opens(encryption.passphrase, other) else None
 
 
 def _published(site_path: str, key: PageKey | None) -> str:

@@ -564,6 +564,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
             "with --audience coach",
             err=True,
         )
+    if report.opens_too is not None:
+        what = "your own playbook" if audience.shared else "the view you share with a coach"
+        _say(
+            f"warning: this passphrase also opens {report.opens_too}, {what}: whoever has "
+            "the coach's passphrase can read your whole playbook; give the coach's view a "
+            "passphrase of its own",
+            err=True,
+        )
     if report.unencrypted_over_encrypted:
         _say(
             f"warning: {report.output} held an encrypted build and now holds a plain one: "

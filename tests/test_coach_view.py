@@ -533,3 +533,29 @@ def test_a_long_unclosed_link_in_a_goal_is_retargeted_at_once(sample_root: Path)
     view = shared_view(load(sample_root, Problems()), routes.entity_href)
     assert time.perf_counter() - started < 2
     assert view.meetings["2026-11-24-o-h"].goals[1] == "Ask [[o-h |him]]"
+
+
+def test_one_passphrase_for_your_playbook_and_the_coachs_view_is_warned_of(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build --audience coach --encrypt` with the passphrase of your own encrypted build
+    said nothing, though whoever you gave it to could open output/ with it: your whole
+    playbook, emails, phones and notes included. Either build now warns, naming the other
+    folder; a passphrase of the view's own is not warned of."""
+    args = ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--encrypt"]
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "the same for both of them")
+    assert main(args) == 0
+    assert "also opens" not in capsys.readouterr().err
+    assert main([*args, "--audience", "coach"]) == 0
+    assert (
+        f"warning: this passphrase also opens {sample_root / 'output'}, your own playbook: "
+        "whoever has the coach's passphrase can read your whole playbook; give the coach's "
+        "view a passphrase of its own"
+    ) in capsys.readouterr().err
+    assert main(args) == 0
+    assert f"also opens {sample_root / 'output-coach'}, the view you share" in (
+        capsys.readouterr().err
+    )
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "one for the coach alone")
+    assert main([*args, "--audience", "coach"]) == 0
+    assert "also opens" not in capsys.readouterr().err

@@ -98,6 +98,11 @@ def holds_encrypted_build(output: Path) -> bool:
     return _index_payload(output) is not None
 
 
+def opens(passphrase: str, output: Path) -> bool:
+    """Whether `passphrase` opens the encrypted build in `output` (its index.html)."""
+    return _previous_salt(passphrase, output) is not None
+
+
 def _previous_salt(passphrase: str, output: Path) -> bytes | None:
     """The salt of output/index.html's payload, if this passphrase opens it."""
     payload = _index_payload(output)
