@@ -440,6 +440,25 @@ def test_opens_from_local_files(site: Site, new_page: Callable[[], Page]) -> Non
     expect(page.locator("#script-ran")).to_have_text("page script ran")
 
 
+@pytest.mark.usefixtures("no_console_errors")
+def test_a_local_file_does_not_remember_the_key(site: Site, new_page: Callable[[], Page]) -> None:
+    """Opened from disk, "Remember on this device" kept the key in localStorage, which
+    Chromium shares among every local file: any HTML file opened from disk (an attachment)
+    could read it and send it away. From a file the option is not offered, and the key is
+    kept in this tab only."""
+    page = new_page()
+    page.goto(site.root.as_uri() + "/index.html")
+    expect(page.locator("#passphrase")).to_be_editable()
+    expect(page.locator("#remember")).to_be_hidden()
+    page.evaluate("() => { document.getElementById('remember').checked = true; }")
+    unlock(page, PASSPHRASE)
+    expect(page.locator("h1")).to_have_text(HOME_TEXT)
+    assert page.evaluate("() => Object.keys(localStorage).length") == 0
+    assert page.evaluate("() => Object.keys(sessionStorage).length") == 1
+    page.click("#to-acme")
+    expect(page.locator("h1")).to_have_text(ACME_TEXT)
+
+
 def test_csp_still_enforced_after_decryption(
     site: Site, new_page: Callable[[], Page], console_errors: list[str]
 ) -> None:

@@ -24,6 +24,10 @@
   const DEFAULT_REMEMBER_DAYS = 30;
   const DAY_MS = 24 * 60 * 60 * 1000;
   const UNLOCKING_CLASS = "playbook-unlocking";
+  // Opened as a local file, the page shares its localStorage with every other local
+  // file the browser opens (Chromium gives them one origin): any HTML file opened from
+  // disk, an attachment, could read a remembered key. Such a page remembers nothing.
+  const CAN_REMEMBER = location.protocol !== "file:";
 
   const MESSAGES = {
     wrong: "That passphrase does not open this playbook.",
@@ -356,6 +360,11 @@
     const status = document.getElementById("unlock-status");
     const forgetButton = document.getElementById("forget-device");
     const submit = form.querySelector("[type=submit]");
+    if (!CAN_REMEMBER && remember) {
+      remember.checked = false;
+      const row = remember.closest(".locked-remember");
+      if (row) row.hidden = true;
+    }
     const wanted = Number(form.dataset.rememberDays);
     const days = wanted > 0 ? wanted : DEFAULT_REMEMBER_DAYS;
     let payload = null;
@@ -396,7 +405,8 @@
           say(MESSAGES.wrong);
           return;
         }
-        storeKey(payload.id, rawKey, Boolean(remember && remember.checked), days);
+        const remembered = CAN_REMEMBER && Boolean(remember && remember.checked);
+        storeKey(payload.id, rawKey, remembered, days);
         if (result.kind === "tampered") {
           say(MESSAGES.tampered);
           return;
