@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from jinja2.sandbox import SandboxedEnvironment
 
 from generator.build import resolve_today
 from generator.errors import Problems, UsageError
@@ -211,8 +212,9 @@ def new_file(
 
 def render_archetype(template: str, values: dict[str, Any]) -> str:
     """The archetype filled in; `{{ name | yaml }}` writes a value as a YAML scalar. Strict,
-    as the theme's pages are: a misspelt `{{ nmae }}` is an error, not a blank field."""
-    environment = jinja2.Environment(
+    as the theme's pages are: a misspelt `{{ nmae }}` is an error, not a blank field; and
+    sandboxed, as they are (`render.make_environment`): a theme's file runs no command."""
+    environment = SandboxedEnvironment(
         keep_trailing_newline=True, autoescape=False, undefined=jinja2.StrictUndefined
     )
     environment.filters["yaml"] = yaml_scalar

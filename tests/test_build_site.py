@@ -507,6 +507,30 @@ def test_a_mistake_in_the_404_page_is_reported_at_its_line(tmp_path: Path) -> No
     assert (error.path, error.line) == ("themes/default/templates/missing.html", 2)
 
 
+RUN_A_COMMAND = "{{ cycler.__init__.__globals__.os.popen('touch ' ~ marker).read() }}"
+"""What a template from elsewhere could write to run a command on the machine that builds."""
+
+
+@pytest.mark.parametrize("template", ["contact.html", "missing.html"])
+def test_a_template_cannot_run_a_command(tmp_path: Path, template: str) -> None:
+    """A theme downloaded from the internet whose template reached Python's internals ran
+    any command on the machine at `playbook build` (read ~/.ssh, install anything), with
+    `check` passing. Templates are rendered in Jinja's sandbox: it is an error at its line."""
+    root = copy_sample(tmp_path / "pb")
+    marker = tmp_path / "ran"
+    command = RUN_A_COMMAND.replace("marker", repr(str(marker)))
+    write(root, f"themes/default/templates/{template}", f"<p>\n{command}</p>\n")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = {(e.path, e.line, e.message) for e in failed.value.errors}
+    assert error == (
+        f"themes/default/templates/{template}",
+        2,
+        "access to attribute '__init__' of 'type' object is unsafe.",
+    )
+    assert not marker.exists()
+
+
 def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Path) -> None:
     """One Jinja environment per build: nothing of the theme outlives a build."""
     root = copy_sample(tmp_path)

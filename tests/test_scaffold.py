@@ -215,6 +215,11 @@ def test_new_uses_the_archetype_of_the_theme_set_in_playbook_yaml(sample_root: P
         ("{{ 1 // 0 }}", "ZeroDivisionError while rendering"),
         ("{{ name | nope }}", "No filter named 'nope'"),
         ("role: {{ nmae }}", "'nmae' is undefined"),
+        # a theme's archetype ran any command on `playbook new`: now sandboxed
+        (
+            "x: {{ cycler.__init__.__globals__.os.getcwd() }}",
+            "access to attribute '__init__' of 'type' object is unsafe",
+        ),
     ],
 )
 def test_a_mistake_in_an_archetype_is_named_at_its_line(

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
-import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from generator.model.entities import (
     Category,
@@ -507,7 +507,7 @@ def live_facts(model: LiveModel, today: dt.date) -> Facts:
     return Facts(model.view, today, get=model.engine.fact)
 
 
-class TrackedEnvironment(jinja2.Environment):
+class TrackedEnvironment(SandboxedEnvironment):
     """A Jinja environment that records each template a page uses, with a digest of its
     source, so an edited or overridden template re-renders the pages that use it; and
     keeps the parts templates render with `cached(...)` as facts, by what they show."""

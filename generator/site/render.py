@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path
@@ -98,9 +99,12 @@ AUTOESCAPED = ("html", "xml")
 
 
 def make_environment(
-    themes: Sequence[Path], kind: type[jinja2.Environment] = jinja2.Environment
+    themes: Sequence[Path], kind: type[SandboxedEnvironment] = SandboxedEnvironment
 ) -> jinja2.Environment:
-    """The Jinja environment of these theme folders (most specific first)."""
+    """The Jinja environment of these theme folders (most specific first). Sandboxed: a
+    theme from elsewhere is text to render, not a program to run, so a template reaching
+    for Python's internals (`cycler.__init__.__globals__.os.popen(...)`, which runs a
+    command on the machine that builds) is an error at its line, as any other mistake."""
     env = kind(
         loader=theme_loader(themes),
         autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
@@ -143,6 +147,7 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     system's temporary folder cannot hold the cache."""
     options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, AUTOESCAPED)
     shape = [jinja2.__version__, repr(options), repr(sorted(env.extensions))]
+    shape.append(f"sandboxed {env.sandboxed}")  # then calls are compiled through the sandbox
     for kind, functions in (("filter", env.filters), ("test", env.tests), ("global", env.globals)):
         for name, function in sorted(functions.items()):
             shape.append(f"{kind} {name} {getattr(function, 'jinja_pass_arg', '')}")

@@ -418,6 +418,21 @@ def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root
     assert builder.error_page is not None
 
 
+def test_a_template_cannot_run_a_command_in_the_preview(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """The live preview renders in Jinja's sandbox too, as a build does."""
+    command = "{{ cycler.__init__.__globals__.os.getcwd() }}"
+    write(sample_root, "themes/default/templates/contact.html", f"<p>\n{command}</p>\n")
+    outcome = builder.build()
+    (error,) = {(e.path, e.line, e.message) for e in outcome.errors}
+    assert error == (
+        "themes/default/templates/contact.html",
+        2,
+        "access to attribute '__init__' of 'type' object is unsafe.",
+    )
+
+
 def test_the_theme_check_of_a_build_is_the_live_previews(
     builder: LiveBuild, sample_root: Path
 ) -> None:
