@@ -119,7 +119,14 @@ class _Parser(argparse.ArgumentParser):
     reported with that command's usage (argparse leaves it to `playbook`'s)."""
 
     def error(self, message: str) -> NoReturn:
+        if message.startswith("the following arguments are required") and self._words:
+            hint = self._options_meant(self._words)  # `report --form DAY`: --from is missing
+            message += f" ({hint})" if hint else ""
         super().error(printable(message))
+
+    _words: Sequence[str] = ()
+    """The words this parser was given: a required option reported missing may be there,
+    mistyped."""
 
     commands: Mapping[str, argparse.ArgumentParser] = {}
     """`playbook`'s commands (none for a command's own parser)."""
@@ -127,22 +134,24 @@ class _Parser(argparse.ArgumentParser):
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
-        self._refuse_an_option_before_the_command(sys.argv[1:] if args is None else args)
+        words = sys.argv[1:] if args is None else list(args)
+        self._refuse_an_option_before_the_command(words)
+        self._words = words
         parsed, extras = super().parse_known_args(args, namespace)
         if extras:
-            options = [o for o in self._option_string_actions if o.startswith("--")]
-            close = [
-                close_field(word.split("=", 1)[0], options)
-                for word in extras
-                if word.startswith("--")
-            ]
-            hint = did_you_mean([word for word in close if word])
-            words = sys.argv[1:] if args is None else list(args)
-            hint = hint or self._quotes_to_write(words, parsed, extras)
+            hint = self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
             self.error(
                 f"unrecognized arguments: {' '.join(extras)}" + (f" ({hint})" if hint else "")
             )
         return parsed, extras
+
+    def _options_meant(self, words: Sequence[str]) -> str:
+        """`did you mean --today?` for the words that are options this command does not
+        have, each close to one it has; else ""."""
+        options = [o for o in self._option_string_actions if o.startswith("--")]
+        written = [word.split("=", 1)[0] for word in words if word.startswith("--")]
+        unknown = [word for word in written if word not in self._option_string_actions]
+        return did_you_mean([near for word in unknown if (near := close_field(word, options))])
 
     def _quotes_to_write(
         self, words: list[str], parsed: argparse.Namespace, extras: list[str]

@@ -341,6 +341,11 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
             "did you mean --dry-run?",
         ),
         (["build", "--audience", "caoch"], "usage: playbook build", "; did you mean coach?"),
+        (
+            ["report", "--form", "2026-11-01"],
+            "usage: playbook report",
+            "the following arguments are required: --from (did you mean --from?)",
+        ),
         (["help"], "usage: playbook [", "; for help, run playbook --help"),
         (["export", "help"], "usage: playbook export", "; for help, run playbook export --help"),
     ],
