@@ -27,7 +27,7 @@ import datetime as dt
 import hashlib
 import threading
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -111,6 +111,15 @@ class _Rendered:
     reads: Record
     """What the pages read while they were made and rendered."""
     files: tuple[str, ...]
+
+
+class TemplateMistakes(Exception):
+    """The template mistakes of every page that failed to render, found while the other
+    pages rendered on: the preview shows them all at once, as a build reports them."""
+
+    def __init__(self, mistakes: Sequence[ContentError]) -> None:
+        super().__init__(*mistakes)
+        self.mistakes = mistakes
 
 
 class NoCalendarYet(LookupError):
@@ -232,13 +241,13 @@ class LiveBuild:
             with self._calendar_lock:  # before the pages: a page seen new has its calendar new
                 self._calendar_input, self._calendar = (playbook, today, facts.items), None
             rendered, written = self._render(playbook, facts, today, theme)
+        except TemplateMistakes as exc:
+            return self._fail_to_render(problems, exc.mistakes, theme, started)
         except Exception as exc:
             if not template_fault(exc):
                 raise
-            self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
-            self._whole = True  # while broken, the error page hides any mix of pages
-            problems.items.append(template_problem(exc, self.root))
-            return self._fail(problems, theme, started)
+            mistake = template_problem(exc, self.root)
+            return self._fail_to_render(problems, [mistake], theme, started)
         everything, self._whole, self._pending = self._whole, False, set()
         self.error_page = None
         return Outcome(
@@ -349,12 +358,22 @@ class LiveBuild:
             stale = self._page_readers.of(self._pending)
         same_pages = listing is self._listing and not self._whole
         todo = {g: listing[g] for g in stale if g in listing} if same_pages else listing
+        mistakes: set[ContentError] = set()
         for group, kind in todo.items():
             known = self._pages.get(group)
             if known is None or group in stale:
-                made = self._pages[group] = self._make(kind, group[1], facts, options, written)
+                try:
+                    made = self._make(kind, group[1], facts, options, written)
+                except Exception as exc:
+                    if not template_fault(exc):
+                        raise
+                    mistakes.add(template_problem(exc, self.root))
+                    continue
+                self._pages[group] = made
                 self._page_readers.update(group, known.reads if known else (), made.reads)
                 rendered.update(kind.paths(group[1]))
+        if mistakes:  # every page rendered that could, so that every mistake is named
+            raise TemplateMistakes(sorted(mistakes))
         gone = {} if same_pages else {g: self._pages[g].reads for g in self._pages.keys() - listing}
         for group in gone:
             del self._pages[group]
@@ -478,6 +497,15 @@ class LiveBuild:
         for rel in gone:
             del self._files[rel]
         return set(gone)
+
+    def _fail_to_render(
+        self, problems: Problems, mistakes: Sequence[ContentError], theme: Theme, started: float
+    ) -> Outcome:
+        """Pages failed to render for the theme's `mistakes`: show them with the rest."""
+        self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
+        self._whole = True  # while broken, the error page hides any mix of pages
+        problems.items += mistakes
+        return self._fail(problems, theme, started)
 
     def _fail(self, problems: Problems, theme: Theme, started: float) -> Outcome:
         """Keep the pages as they are; make the error page that replaces them for now."""

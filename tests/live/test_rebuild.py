@@ -475,6 +475,28 @@ def test_a_misspelt_name_is_reported_as_the_docs_show_in_a_build_and_live(
     assert [str(e) for e in outcome.errors] == [str(e) for e in failed.value.errors] == [expected]
 
 
+def test_every_template_mistake_shows_in_the_preview_as_a_build_reports_them(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """Two templates each with a misspelt name: a build names both at once, and so does
+    the preview's error page, not only the first page it rendered."""
+    for rel, shown in [
+        ("themes/default/templates/contact.html", "contact.nmae"),
+        ("themes/default/templates/company.html", "company.nmae"),
+    ]:
+        main = f"{{{{ {shown} }}}}{{% endblock %}}\n"
+        write(sample_root, rel, '{% extends "base.html" %}\n{% block main %}\n' + main)
+    outcome = builder.build()
+    with pytest.raises(BuildError) as failed:
+        build(sample_root, out=tmp_path / "full", today=SAMPLE_TODAY, jobs=1)
+    expected = [str(e) for e in failed.value.errors]
+    assert len(expected) == 2
+    assert [str(e) for e in outcome.errors] == expected
+    assert outcome.error_page is not None
+    for template in ("contact.html:3", "company.html:3"):
+        assert template.encode() in outcome.error_page
+
+
 @pytest.mark.parametrize("mistake", ["{{ 1 // 0 }}", '{% include "error.html" %}'])
 def test_a_python_error_in_the_error_page_still_shows_the_content_errors(
     builder: LiveBuild, sample_root: Path, mistake: str
