@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.model.config import Config
 from generator.model.fields import Cadence
+from generator.model.suggest import close_slugs, did_you_mean, known_names, unknown_reference
 
 _DIGITS = re.compile(r"([0-9]+)")
 
@@ -327,6 +328,25 @@ class Playbook:
         return self.questions.get(text) or (self._questions_by_words.get(words) if words else None)
 
     @cached_property
+    def _slugs_named(self) -> dict[str, frozenset[str]]:
+        """Per kind of query, the slugs the playbook names without a file of their own: a
+        meeting's person, whom its `referrals:` list, a `referred_by`, a `company`, the
+        question of an answer. A query answers for these (nothing, yet); any other slug
+        is a typo (`_named`)."""
+        contacts = self.contacts.values()
+        people = {m.contact for m in self.meetings.values()}
+        people.update(r for m in self.meetings.values() for r in m.referrals)
+        people.update(c.referred_by for c in contacts if c.referred_by)
+        firms = {c.company for c in contacts if c.company}
+        firms.update(m.company for m in self.meetings.values() if m.company)
+        answered = {a.question for m in self.meetings.values() for a in m.answers}
+        return {
+            "contacts": frozenset(people),
+            "companies": frozenset(firms),
+            "questions": frozenset(answered),
+        }
+
+    @cached_property
     def _meetings_by_contact(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
@@ -376,16 +396,16 @@ class Playbook:
     def meetings_with(self, contact: Contact | str) -> list[Meeting]:
         """Every meeting with a contact (by slug even when the contact file is missing),
         oldest first."""
-        return self._meetings_by_contact.get(_slug(contact), [])
+        return self._meetings_by_contact.get(_named(self, "meetings_with", contact), [])
 
     def people_at(self, company: Company | str) -> list[Contact]:
         """The contacts who work at a company, in file order."""
-        return self._people_by_company.get(_slug(company), [])
+        return self._people_by_company.get(_named(self, "people_at", company), [])
 
     def referrals_from(self, contact: Contact | str) -> list[Contact]:
         """Whom a contact introduced you to (their `referred_by`, or a meeting's
         referrals), by name."""
-        return self._referred.get(_slug(contact), [])
+        return self._referred.get(_named(self, "referrals_from", contact), [])
 
     @cached_property
     def _meetings_by_company(self) -> dict[str, list[Meeting]]:
@@ -399,18 +419,18 @@ class Playbook:
     def meetings_at(self, company: Company | str) -> list[Meeting]:
         """Every meeting with someone while they worked at a company (`company_at`),
         oldest first."""
-        return self._meetings_by_company.get(_slug(company), [])
+        return self._meetings_by_company.get(_named(self, "meetings_at", company), [])
 
     def introductions_to(self, contact: Contact | str) -> list[Meeting]:
         """The meetings where someone gave you a contact's name (their `referrals:` list
         it), oldest first; by slug even before the contact has a file."""
-        return self._introductions.get(_slug(contact), [])
+        return self._introductions.get(_named(self, "introductions_to", contact), [])
 
     def referrers_of(self, contact: Contact | str) -> list[Contact]:
         """Who introduced you to a contact: their `referred_by` first, then the people of
         the meetings whose `referrals:` name them, oldest first. The contact page, the
         agenda and the drafts name the same people (`plans.agenda.introduced_by`)."""
-        person = self.contacts.get(_slug(contact))
+        person = self.contacts.get(_named(self, "referrers_of", contact))
         if person is None:
             return []
         referrer = self.contacts.get(person.referred_by or "")
@@ -423,10 +443,10 @@ class Playbook:
     def answers_to(self, question: str) -> list[tuple[Meeting, Answer]]:
         """The answers recorded to a bank question (by id), newest meeting first, each
         with its meeting."""
-        return self._answers_by_question.get(question, [])
+        return self._answers_by_question.get(_named(self, "answers_to", question), [])
 
     def company_of(self, contact: Contact | str) -> Company | None:
-        person = self.contacts.get(_slug(contact))
+        person = self.contacts.get(_named(self, "company_of", contact))
         return self.companies.get(person.company) if person and person.company else None
 
     def company_at(self, meeting: Meeting | str) -> Company | None:
@@ -438,11 +458,11 @@ class Playbook:
         return self.company_of(found.contact)
 
     def contact_of(self, meeting: Meeting | str) -> Contact:
-        return self.contacts[self.meetings[_slug(meeting)].contact]
+        return self.contacts[self.meetings[_named(self, "contact_of", meeting)].contact]
 
     def title_of(self, meeting: Meeting | str) -> str:
         """`Coffee with Priya Natarajan`: how lists and links name a meeting."""
-        found = self.meetings[_slug(meeting)]
+        found = self.meetings[_named(self, "title_of", meeting)]
         contact = self.contacts.get(found.contact)
         return meeting_title(found.format, found.purpose, contact.name if contact else "?")
 
@@ -451,7 +471,7 @@ class Playbook:
         meeting's request (or meeting) date (UNDATED when it has neither); None if they
         never declined. The one definition for reminders, checks, pages and templates,
         so a later request cannot undo a decline."""
-        person = self.contacts.get(_slug(contact))
+        person = self.contacts.get(_named(self, "declined_on", contact))
         if person is not None and person.declined is not None:
             return person.declined
         days = (
@@ -468,6 +488,43 @@ UNDATED = dt.date.min
 
 def _slug(entity: Contact | Company | Meeting | str) -> str:
     return entity if isinstance(entity, str) else entity.slug
+
+
+class UnknownSlug(LookupError):
+    """A query was asked about a slug that nothing in the playbook names: from a template,
+    a typo (`playbook.meetings_with('priya-natarjan')`), reported at its line with the
+    slug meant, where an empty answer would hide it."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+_QUERIED_KIND = {
+    "people_at": ("company", "companies"),
+    "meetings_at": ("company", "companies"),
+    "contact_of": ("meeting", "meetings"),
+    "title_of": ("meeting", "meetings"),
+    "answers_to": ("question", "questions"),
+}
+"""What each query's argument names, when it is not a contact."""
+
+
+def _named(playbook: Playbook, query: str, entity: Contact | Company | Meeting | str) -> str:
+    """The slug of the entity a query is about: one with a file, or one the playbook
+    names without (`_slugs_named`); any other raises `UnknownSlug`, so that every query
+    treats a typo alike (an error, never an empty answer)."""
+    slug = _slug(entity)
+    what, folder = _QUERIED_KIND.get(query, ("contact", "contacts"))
+    existing: dict[str, Any] = getattr(playbook, folder)
+    if slug in existing or slug in playbook._slugs_named.get(folder, ()):
+        return slug
+    names = known_names(existing, existing)
+    if what == "question":
+        hint = did_you_mean(close_slugs(slug, names))
+        why = f"no question with id {slug!r} in content/questions/" + (f"; {hint}" if hint else "")
+    else:
+        why = unknown_reference(slug, what, folder, names)
+    raise UnknownSlug(f"playbook.{query}({slug!r}): {why}")
 
 
 def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:

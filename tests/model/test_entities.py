@@ -1,0 +1,76 @@
+"""The playbook's queries (`Playbook.meetings_with` and the rest), as templates call them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TODAY, write
+
+from generator.build import build, load
+from generator.errors import BuildError, Problems
+from generator.live.rebuild import LiveBuild
+from generator.model.entities import Playbook, UnknownSlug
+
+QUERIES = [
+    ("meetings_with", "priya-natarjan", "priya-natarajan"),
+    ("referrals_from", "priya-natarjan", "priya-natarajan"),
+    ("referrers_of", "priya-natarjan", "priya-natarajan"),
+    ("company_of", "priya-natarjan", "priya-natarajan"),
+    ("declined_on", "priya-natarjan", "priya-natarajan"),
+    ("introductions_to", "priya-natarjan", "priya-natarajan"),
+    ("people_at", "carbon-leger", "carbon-ledger"),
+    ("meetings_at", "carbon-leger", "carbon-ledger"),
+    ("contact_of", "2026-11-19-jonah-kin", "2026-11-19-jonah-kim"),
+    ("title_of", "2026-11-19-jonah-kin", "2026-11-19-jonah-kim"),
+    ("answers_to", "portfolio-prof", "portfolio-proof"),
+]
+
+
+def loaded(root: Path) -> Playbook:
+    problems = Problems()
+    playbook = load(root, problems)
+    assert not problems.errors
+    return playbook
+
+
+@pytest.mark.parametrize(("query", "typo", "meant"), QUERIES)
+def test_every_query_names_an_unknown_slug_and_the_one_meant(
+    sample_root: Path, query: str, typo: str, meant: str
+) -> None:
+    """An empty answer for a misspelt slug hid the typo (no meetings, no company); now
+    each query says alike which slug names nothing, and the one it probably meant."""
+    playbook = loaded(sample_root)
+    with pytest.raises(UnknownSlug) as failed:
+        getattr(playbook, query)(typo)
+    assert f"playbook.{query}({typo!r})" in str(failed.value)
+    assert f"did you mean {meant}?" in str(failed.value)
+    getattr(playbook, query)(meant)
+
+
+def test_a_slug_named_without_a_file_is_answered(sample_root: Path) -> None:
+    """Someone a meeting's `referrals:` names before they have a file of their own."""
+    path = sample_root / "content/meetings/2026-11-19-jonah-kim.md"
+    path.write_text(path.read_text().replace("  - elena-marsh\n", "  - elena-marsh\n  - zoe-new\n"))
+    playbook = loaded(sample_root)
+    assert [m.slug for m in playbook.introductions_to("zoe-new")] == ["2026-11-19-jonah-kim"]
+    assert playbook.meetings_with("zoe-new") == []
+    assert playbook.company_of("zoe-new") is None
+
+
+def test_a_template_asking_about_a_typo_is_told_at_its_line_in_a_build_and_live(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    rel = "themes/default/templates/contacts.html"
+    body = "{{ playbook.meetings_with('priya-natarjan')|length }}{% endblock %}\n"
+    write(sample_root, rel, '{% extends "base.html" %}\n{% block main %}\n' + body)
+    with pytest.raises(BuildError) as failed:
+        build(sample_root, out=tmp_path / "full", today=SAMPLE_TODAY, jobs=1)
+    (error,) = failed.value.errors
+    assert str(error).startswith(f"{rel}:3: template: ")
+    assert "playbook.meetings_with('priya-natarjan')" in str(error)
+    assert "did you mean priya-natarajan?" in str(error)
+    outcome = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY).build()
+    assert [str(e) for e in outcome.errors] == [str(error)]
+    shutil.rmtree(tmp_path / "serve")
