@@ -500,6 +500,13 @@ def render_missing_page(env: jinja2.Environment, base_url: str | None, encrypted
     return page.encode("utf-8")
 
 
+def _asset_in(assets: str, name: str) -> str:
+    """`static(name)` on a page outside the site: where that page's server has the
+    theme's assets (the live preview serves them from the theme's folders, for a first
+    build that failed wrote nothing into the site's `static/`)."""
+    return assets + name
+
+
 def _render_standalone(
     themes: Iterable[Path],
     name: str,
@@ -515,7 +522,9 @@ def _render_standalone(
     is there to say."""
     stylesheet = assets + "style.css"
     try:
-        template = make_environment(list(themes)).get_template(name)
+        env = make_environment(list(themes))
+        env.globals["static"] = partial(_asset_in, assets)  # not the site's, maybe empty yet
+        template = env.get_template(name)
         page = template.render(**context, csp=csp, scripts=scripts, stylesheet=stylesheet)
         return routes.from_root(page, "/").encode("utf-8")  # url() and static() too
     except Exception as exc:

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from conftest import REPO, write
 
-from generator.site.render import Site, make_environment, nest_headings, render_not_found_page
+from generator.site.render import (
+    Site,
+    make_environment,
+    nest_headings,
+    render_error_page,
+    render_not_found_page,
+)
 
 
 def test_the_not_found_page_may_link_with_url_and_static(tmp_path: Path) -> None:
@@ -18,6 +24,21 @@ def test_the_not_found_page_may_link_with_url_and_static(tmp_path: Path) -> None
     write(tmp_path, "templates/not_found.html", page + "\n")
     html = render_not_found_page([tmp_path, REPO / "themes/default"]).decode()
     assert html == '<a href="/contacts/">All</a><link href="/static/style.css">\n'
+
+
+def test_static_on_the_previews_own_pages_links_where_it_serves_the_theme(
+    tmp_path: Path,
+) -> None:
+    """An error.html of yours that links `static('extra.css')` while the first build is
+    broken: nothing is in the site's /static/ yet, so the link goes where the preview
+    serves the theme's assets (`/.theme/`), as `stylesheet` does."""
+    page = '<link href="{{ static(\'extra.css\') }}"><link href="{{ stylesheet }}">'
+    write(tmp_path, "templates/error.html", page + "\n")
+    write(tmp_path, "templates/not_found.html", page + "\n")
+    themes = [tmp_path, REPO / "themes/default"]
+    expected = '<link href="/.theme/extra.css"><link href="/.theme/style.css">\n'
+    assert render_error_page(themes, [], [], assets="/.theme/").decode() == expected
+    assert render_not_found_page(themes, assets="/.theme/").decode() == expected
 
 
 def test_headings_moves_notes_under_a_level_and_refuses_one_html_lacks() -> None:
