@@ -194,7 +194,10 @@ class _Checker:
             wanted = item[0] if isinstance(item, tuple) else item
             lacking = [repr(wanted)] if wanted not in defined else []
             if outdated and not lacking:
-                lacking = self._lost_parameters(source, tree, wanted)
+                alias = item[1] if isinstance(item, tuple) else item
+                lacking = self._lost_parameters(
+                    source, tree, wanted, _calls(self.tree(name), alias)
+                )
             if outdated:
                 for label in lacking:
                     self._missing.setdefault(source, {}).setdefault(label, []).append(name)
@@ -203,21 +206,28 @@ class _Checker:
                 message = f"imports {wanted!r} from {source}, which defines no such macro"
                 yield self._at(name, node.lineno, message + (f" ({hint})" if hint else ""))
 
-    def _lost_parameters(self, source: str, tree: nodes.Template, macro: str) -> list[str]:
-        """The parameters the theme's own `source` gives `macro` that the playbook's copy
-        of it lacks (the theme's templates call it with them)."""
+    def _lost_parameters(
+        self, source: str, tree: nodes.Template, macro: str, calls: list[nodes.Call]
+    ) -> list[str]:
+        """The parameters of `macro` in the theme's own `source` that the playbook's copy
+        lacks and the theme's `calls` give it: every one without a default, and those
+        with one that a call passes (by position or name: the copy would refuse it)."""
         theirs = self._files_of(source)[1:]
         if not theirs:
             return []
         try:
             text = theirs[0].read_text("utf-8")
-            theme_params = _parameters(self.env.parse(text, source, str(theirs[0])), True)
+            theme_tree = self.env.parse(text, source, str(theirs[0]))
         except (OSError, UnicodeDecodeError, jinja2.TemplateError):
             return []
-        mine = _parameters(tree).get(macro)
-        if mine is None or macro not in theme_params:
+        mine, params = _parameters(tree).get(macro), _parameters(theme_tree).get(macro)
+        if mine is None or params is None:
             return []
-        lost = [p for p in theme_params[macro] if p not in mine]
+        given = set(_parameters(theme_tree, True)[macro])
+        for call in calls:
+            given.update(params[: len(call.args)])
+            given.update(keyword.key for keyword in call.kwargs)
+        lost = [p for p in params if p in given and p not in mine]
         return [f"the parameter {p!r} of {macro!r}" for p in lost]
 
     def _filename(self, name: str) -> Path:
@@ -257,6 +267,15 @@ def _named_templates(tree: nodes.Template) -> Iterator[tuple[nodes.Node, list[st
             names = _constant_names(call.args[0])
             if names:
                 yield call, names
+
+
+def _calls(tree: nodes.Template, name: str) -> list[nodes.Call]:
+    """The calls of the macro a template imported as `name` (`{% call %}` blocks too)."""
+    return [
+        call
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name) and call.node.name == name
+    ]
 
 
 def _constant_names(expr: nodes.Node) -> list[str]:

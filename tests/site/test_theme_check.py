@@ -138,6 +138,28 @@ def test_a_copy_whose_macro_lacks_a_parameter_the_theme_gives_is_outdated(tmp_pa
     )
 
 
+def test_a_copy_whose_macro_lacks_a_parameter_with_a_default_the_theme_passes_is_outdated(
+    tmp_path: Path,
+) -> None:
+    """A theme's `badge(text, tone="plain")` called `badge(x, tone="warn")`: a copy of
+    the macro without `tone` passed check, then failed at render ('macro takes no
+    keyword argument'); one left out by every call is no mistake."""
+    theme, root = tmp_path / "theme", tmp_path / "pb"
+    write(
+        theme,
+        "templates/bits.html",
+        '{% macro badge(text, tone="plain", size=1) %}{% endmacro %}\n',
+    )
+    page = '{% from "bits.html" import badge %}{{ badge("a", tone="warn") }}{{ badge("b") }}\n'
+    write(theme, "templates/page.html", page)
+    own = write(root, "themes/mine/templates/bits.html", "{% macro badge(text) %}{% endmacro %}\n")
+    (error,) = theme_problems(make_environment([own.parent.parent, theme]), root)
+    assert error.path == "themes/mine/templates/bits.html"
+    assert error.message.startswith(
+        "lacks the parameter 'tone' of 'badge', which the theme's page.html uses"
+    )
+
+
 def test_an_asset_no_theme_folder_has_is_a_warning(tmp_path: Path) -> None:
     """`static('styles.css')` linked a file the site does not have, without a word."""
     root = copy_sample(tmp_path / "pb")
