@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import shlex
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
-from generator.model.suggest import close_slugs, did_you_mean
+from generator.model.suggest import close_names, close_slugs, did_you_mean
 from generator.publish.atomic import replace_files, write_new_files
 from generator.site.theme import theme_dirs
 from generator.sources.discover import KIND_FOLDERS, SourceFile, discover
@@ -202,7 +203,8 @@ def new_file(
         "purpose": purpose,
         "today": today.isoformat(),
     }
-    text = _filled_in(archetype, values)
+    parts = [folder / "archetypes" for folder in theme_dirs(root, config.theme)]
+    text = _filled_in(archetype, values, parts)
     _check_written(text, kind, values, archetype)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
@@ -210,37 +212,61 @@ def new_file(
     return target
 
 
-def render_archetype(template: str, values: dict[str, Any]) -> str:
+def render_archetype(template: str, values: dict[str, Any], parts: Sequence[Path] = ()) -> str:
     """The archetype filled in; `{{ name | yaml }}` writes a value as a YAML scalar. Strict,
     as the theme's pages are: a misspelt `{{ nmae }}` is an error, not a blank field; and
-    sandboxed, as they are (`render.make_environment`): a theme's file runs no command."""
+    sandboxed, as they are (`render.make_environment`): a theme's file runs no command.
+    `{% include %}`, `{% import %}` and `{% from %}` find the parts an archetype shares
+    with others in the theme folders' `archetypes/` (`parts`), most specific first."""
     environment = SandboxedEnvironment(
-        keep_trailing_newline=True, autoescape=False, undefined=jinja2.StrictUndefined
+        loader=jinja2.FileSystemLoader(parts),
+        keep_trailing_newline=True,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
     )
     environment.filters["yaml"] = yaml_scalar
     return environment.from_string(template).render(**values)
 
 
-def _filled_in(archetype: Path, values: dict[str, Any]) -> str:
-    """The archetype rendered; a mistake in it (a theme's own, perhaps) named at its line,
-    not a traceback: a Jinja one, or a Python one while it ran (`{{ 1 // 0 }}`)."""
+def _filled_in(archetype: Path, values: dict[str, Any], parts: Sequence[Path] = ()) -> str:
+    """The archetype rendered; a mistake in it (a theme's own, perhaps), or in a part it
+    includes, named at its file and line, not a traceback: a Jinja one, or a Python one
+    while it ran (`{{ 1 // 0 }}`)."""
     try:
         template = archetype.read_text("utf-8")
     except UnicodeDecodeError:  # saved in another encoding: a mistake, not a crash
         raise UsageError(f"{archetype}:1: is not UTF-8 text: save it as UTF-8") from None
     try:
-        return render_archetype(template, values)
+        return render_archetype(template, values, parts)
     except Exception as exc:
-        lines = [
-            f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"
-        ]
+        where = _archetype_frames(exc, archetype, parts)
         if isinstance(exc, jinja2.TemplateSyntaxError):
-            lines.append(exc.lineno)
-        elif not lines:
+            where.append((Path(exc.filename) if exc.filename else archetype, exc.lineno))
+        elif not where:
             raise
-        message = exc.message if isinstance(exc, jinja2.TemplateError) else None
+        if isinstance(exc, jinja2.TemplateNotFound):
+            known = {p.name for part in parts if part.is_dir() for p in part.iterdir()}
+            hint = did_you_mean(close_names(str(exc.name), known))
+            missing = f"no archetype named {exc.name!r} in archetypes/"
+            message: str | None = f"{missing} ({hint})" if hint else missing
+        else:
+            message = exc.message if isinstance(exc, jinja2.TemplateError) else None
         why = message or f"{type(exc).__name__} while rendering: {exc}"
-        raise UsageError(f"{archetype}:{lines[-1]}: {why}") from None
+        file, line = where[-1]
+        raise UsageError(f"{file}:{line}: {why}") from None
+
+
+def _archetype_frames(
+    exc: BaseException, archetype: Path, parts: Sequence[Path]
+) -> list[tuple[Path, int]]:
+    """The archetype's lines, and its parts', that `exc` passed through, outermost first."""
+    found = []
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == "<template>":
+            found.append((archetype, frame.lineno or 1))
+        elif any(Path(frame.filename).is_relative_to(part) for part in parts):
+            found.append((Path(frame.filename), frame.lineno or 1))
+    return found
 
 
 def yaml_scalar(value: object) -> str:

@@ -208,6 +208,40 @@ def test_new_uses_the_archetype_of_the_theme_set_in_playbook_yaml(sample_root: P
     assert written.read_text() == "---\nname: Ana Silva\nrole: Mine\n---\n"
 
 
+def test_an_archetype_may_include_and_import_parts_of_the_themes_archetypes(
+    sample_root: Path,
+) -> None:
+    """`{% include "_head.md" %}` stopped `playbook new` with 'TypeError while rendering:
+    no loader for this environment specified': parts are looked up in archetypes/ as
+    templates are in templates/, the playbook's own first."""
+    folder = sample_root / "themes/default/archetypes"
+    folder.mkdir(parents=True)
+    (folder / "_head.md").write_text("---\nname: {{ name | yaml }}\n")
+    (folder / "_bits.md").write_text("{% macro role(r) %}role: {{ r }}{% endmacro %}\n")
+    own = '{% include "_head.md" %}{% from "_bits.md" import role %}{{ role("Mine") }}\n---\n'
+    (folder / "contact.md").write_text(own)
+    written = new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+    assert written.read_text() == "---\nname: Ana Silva\nrole: Mine\n---\n"
+
+
+def test_a_mistake_in_an_included_archetype_part_is_named_in_that_part(
+    sample_root: Path,
+) -> None:
+    folder = sample_root / "themes/default/archetypes"
+    folder.mkdir(parents=True)
+    (folder / "_head.md").write_text("---\nname: {{ nmae }}\n")
+    (folder / "contact.md").write_text('{% include "_head.md" %}\n---\n')
+    with pytest.raises(
+        UsageError, match=re.escape(f"{folder / '_head.md'}:2: 'nmae' is undefined")
+    ):
+        new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+    (folder / "contact.md").write_text('{% include "_haed.md" %}\n---\n')
+    message = f"{folder / 'contact.md'}:1: no archetype named '_haed.md' in archetypes/"
+    message += " (did you mean _head.md?)"
+    with pytest.raises(UsageError, match=re.escape(message)):
+        new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+
+
 @pytest.mark.parametrize(
     ("mistake", "message"),
     [
