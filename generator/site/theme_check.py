@@ -38,7 +38,7 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     checker = _Checker(env, root)
     templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
     found = [problem for name in templates for problem in checker.problems_of(name)]
-    return checker.links_out() + found + checker.outdated()
+    return checker.links_out() + found + checker.outdated() + checker.case_twins()
 
 
 class _Checker:
@@ -123,6 +123,34 @@ class _Checker:
             )
             problems.append(self._at(source, 1, message))
         return problems
+
+    def case_twins(self) -> list[ContentError]:
+        """A warning for each file of the playbook's own theme folder named as one of the
+        theme's but for case (`Contact.html`): a file system that ignores case (macOS,
+        Windows) takes it for the theme's, one that does not (Linux) keeps both, so the
+        same playbook builds two sites."""
+        folders = [Path(f).parent for f in getattr(self.env.loader, "searchpath", [])]
+        own = [f for f in folders if f.is_relative_to(self.root)]
+        found = []
+        for part in ("templates", "static"):
+            theirs = {
+                rel.casefold(): rel for f in folders if f not in own for rel in _files(f / part)
+            }
+            for folder in own:
+                mine = _files(folder / part)
+                for rel in sorted(mine):
+                    twin = theirs.get(rel.casefold(), rel)
+                    if twin != rel and twin not in mine:
+                        found.append(self._case_twin(folder / part / rel, twin))
+        return found
+
+    def _case_twin(self, path: Path, twin: str) -> ContentError:
+        message = (
+            f"the theme's file is {twin}: names that differ only in case replace it on "
+            f"macOS and Windows, not on Linux; rename yours {twin}"
+        )
+        where = display_path(path, self.root)
+        return ContentError(where, 1, "template", message, Severity.WARNING)
 
     def tree(self, name: str) -> nodes.Template:
         """The parsed template `name` (TemplateNotFound when there is none)."""
@@ -251,6 +279,13 @@ class _Checker:
         where = display_path(self._filename(name), self.root)
         severity = Severity.WARNING if warn else Severity.ERROR
         return ContentError(where, line or 1, "template", message, severity)
+
+
+def _files(folder: Path) -> set[str]:
+    """The files under `folder`, as paths relative to it (none when it is missing)."""
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
 def _named_templates(tree: nodes.Template) -> Iterator[tuple[nodes.Node, list[str]]]:

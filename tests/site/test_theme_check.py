@@ -160,6 +160,25 @@ def test_a_copy_whose_macro_lacks_a_parameter_with_a_default_the_theme_passes_is
     )
 
 
+def test_a_file_named_like_the_themes_but_for_case_is_a_warning(tmp_path: Path) -> None:
+    """Contact.html replaced the theme's contact.html on macOS and Windows, whose file
+    systems ignore case, and silently not on Linux (or the other way round): either way
+    one machine's site differs from another's."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, f"{TEMPLATES}/Contact.html", '{% extends "base.html" %}\n')
+    write(root, "themes/default/static/Style.css", "body { margin: 0 }\n")
+    write(root, "themes/default/static/extra.css", "body { margin: 0 }\n")  # a file of its own
+    found = [str(w) for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
+    assert found == [
+        "warning: themes/default/static/Style.css:1: template: the theme's file is style.css: "
+        "names that differ only in case replace it on macOS and Windows, not on Linux; "
+        "rename yours style.css",
+        f"warning: {TEMPLATES}/Contact.html:1: template: the theme's file is contact.html: "
+        "names that differ only in case replace it on macOS and Windows, not on Linux; "
+        "rename yours contact.html",
+    ]
+
+
 def test_an_asset_no_theme_folder_has_is_a_warning(tmp_path: Path) -> None:
     """`static('styles.css')` linked a file the site does not have, without a word."""
     root = copy_sample(tmp_path / "pb")
