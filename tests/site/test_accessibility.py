@@ -131,3 +131,72 @@ FILLS = """tabs => tabs.map(a => {
   return 'none';
 })"""
 """The colour each tab shows: its own fill, or what is behind it when it has none."""
+
+
+DARK_PAGES = [
+    "index.html",
+    "contacts/index.html",
+    "contacts/priya-natarajan/index.html",
+    "companies/index.html",
+    "companies/carbon-ledger/index.html",
+    "meetings/index.html",
+    "meetings/2026-11-05-priya-natarajan/index.html",
+    "meetings/2026-11-24-omar-haddad/index.html",
+    "meetings/2026-11-24-omar-haddad/questions/index.html",
+    "meetings/2026-11-24-omar-haddad/print/index.html",
+    "timeline/index.html",
+    "questions/index.html",
+    "learned/index.html",
+]
+"""A page of each kind, with overdue, declined and scheduled badges among them."""
+
+LOW_CONTRAST = """() => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = c => {
+    const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const behind = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0.5) return c;
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const text = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const style = getComputedStyle(el), box = el.getBoundingClientRect();
+    if (!text || style.visibility === 'hidden' || box.width === 0 || box.left < 0) continue;
+    const [a, b] = [lum(rgb(style.color)), lum(behind(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+    if (ratio < (size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5)) {
+      low.push(`${el.className} ${ratio.toFixed(2)} ${el.textContent.trim().slice(0, 30)}`);
+    }
+  }
+  return low;
+}"""
+"""Each piece of text whose colour against what is behind it falls below WCAG AA."""
+
+
+def test_dark_mode_keeps_every_page_readable_and_paper_light(
+    browser: Any, built_sample: Path
+) -> None:
+    """The site had no dark mode: a dark system got a white page. Now it follows the
+    system's colour scheme on screen, each text at AA contrast, and prints light."""
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    background = "getComputedStyle(document.documentElement).backgroundColor"
+    try:
+        for rel in DARK_PAGES:
+            tab.goto((built_sample / rel).as_uri())
+            assert tab.evaluate(background) == "rgb(22, 24, 28)", rel
+            assert tab.evaluate(LOW_CONTRAST) == [], rel
+        tab.emulate_media(media="print")
+        tab.goto((built_sample / DARK_PAGES[9]).as_uri())
+        assert tab.evaluate(background) == "rgb(255, 255, 255)"
+        sheet = tab.eval_on_selector(".paper-sheet", "el => getComputedStyle(el).color")
+        assert sheet == "rgb(29, 36, 48)"
+    finally:
+        context.close()
