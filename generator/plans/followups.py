@@ -112,8 +112,8 @@ class Section:
     """A group of the timeline: overdue, today, this week, later, or the done history."""
 
     key: str
-    title: str
-    note: str
+    """`overdue`, `today`, `this-week`, `later` or `done`: the theme words its title and
+    note (macros.html), so that a theme can reword them."""
     items: tuple[FollowUpItem, ...]
 
 
@@ -684,15 +684,6 @@ def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
     return sorted(done, key=lambda i: (i.done or i.due, i.id), reverse=True)
 
 
-SECTION_TITLES = {
-    OVERDUE: ("Overdue", "Past their due date and not done yet."),
-    TODAY: ("Today", "Due today."),
-    THIS_WEEK: ("This week", f"Due in the {WEEK_DAYS} days after today."),
-    LATER: ("Later", f"Due more than {WEEK_DAYS} days from now."),
-    DONE: ("Done", "What you have already done, most recent first."),
-}
-
-
 def timeline_sections(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
     """The five timeline sections in order, each possibly empty."""
     items = list(items)
@@ -701,6 +692,5 @@ def timeline_sections(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
         chosen = (
             history(items) if key == DONE else [i for i in open_items(items) if i.status == key]
         )
-        title, note = SECTION_TITLES[key]
-        sections.append(Section(key, title, note, tuple(chosen)))
+        sections.append(Section(key, tuple(chosen)))
     return tuple(sections)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, write
+from conftest import REPO, SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
 
 from generator.build import build, load, make_site
@@ -33,6 +33,22 @@ def rows(html: str) -> list[str]:
 
 def text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_a_theme_rewords_the_timelines_sections_in_its_macros(tmp_path: Path) -> None:
+    """The sections' titles and notes were worded in Python (`Section.title`): no theme
+    could say "Next seven days" for "This week". They are macros of macros.html now,
+    given the section's key and the days a week counts."""
+    root = copy_sample(tmp_path / "pb")
+    macros = (REPO / "themes/default/templates/macros.html").read_text()
+    reworded = macros.replace('"this-week": "This week"', '"this-week": "Next seven days"')
+    reworded = reworded.replace("Due in the {{ week_days }}", "Coming up in {{ week_days }}")
+    assert reworded.count("Next seven days") == reworded.count("Coming up in") == 1
+    write(root, "themes/default/templates/macros.html", reworded)
+    html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "timeline/index.html").read_text()
+    week = text(section(html, "this-week"))
+    assert week.startswith("Next seven days 3 Coming up in 7 days after today.")
+    assert '<a href="#this-week">Next seven days <span' in html
 
 
 def test_timeline_sections(built_sample: Path) -> None:
