@@ -119,6 +119,25 @@ def test_the_dashboards_top_targets_leave_out_closed_companies(tmp_path: Path) -
     ]
 
 
+def test_the_dashboard_words_missing_research_in_its_template(tmp_path: Path) -> None:
+    """'no research notes on Verdant Grid' was written in Python (missing_research gave
+    (meeting, why) pairs): no theme could reword it. It gets (meeting, kind, entity) now,
+    and dashboard.html says it."""
+    root = copy_sample(tmp_path / "pb")
+    for rel in ("contacts/omar-haddad.md", "companies/verdant-grid.md"):
+        path = root / "content" / rel
+        path.write_text("---\n".join(path.read_text().split("---\n")[:2]) + "---\n")
+    html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "index.html").read_text()
+    for why in ("no notes on Omar Haddad", "no research notes on Verdant Grid"):
+        assert f"Coffee with Omar Haddad</a>: {why}; research before you go</li>" in html
+    own = (REPO / "themes/default/templates/dashboard.html").read_text()
+    reworded = own.replace("no research notes on", "nothing read up on")
+    assert reworded != own
+    write(root, "themes/default/templates/dashboard.html", reworded)
+    html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "index.html").read_text()
+    assert "Omar Haddad</a>: nothing read up on Verdant Grid; research before you go" in html
+
+
 def test_one_contact_and_one_company_are_counted_in_the_singular(tmp_path: Path) -> None:
     """'1 people.' and '1 contacts' read as slips: one of each is said as one; no contact
     at all is said as such, instead of '0 people.' over an empty table."""

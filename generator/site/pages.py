@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Meeting, Playbook, name_order
+from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.learned import learned_meetings
 from generator.plans.targets import still_open
@@ -154,15 +154,17 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 def _missing_research(
     playbook: Playbook, meetings: Iterable[Meeting]
-) -> Iterator[tuple[Meeting, str]]:
-    """Upcoming meetings whose contact or company page has no notes yet."""
+) -> Iterator[tuple[Meeting, str, Contact | Company]]:
+    """Upcoming meetings whose contact or company page has no notes yet, as (meeting,
+    `contact` or `company`, the one without notes): dashboard.html words them, so a
+    theme can reword them."""
     for meeting in meetings:
         contact = playbook.contact_of(meeting)
         company = playbook.company_of(contact)
         if not contact.has_notes:
-            yield meeting, f"no notes on {contact.name}"
+            yield meeting, "contact", contact
         if company is not None and not company.has_notes:
-            yield meeting, f"no research notes on {company.name}"
+            yield meeting, "company", company
 
 
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
