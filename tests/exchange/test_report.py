@@ -385,6 +385,7 @@ def test_news_for_whoever_introduced_you_names_them(sample_root: Path) -> None:
     priya = one(log_of(sample_root, *NOVEMBER), "meeting", "priya-natarajan")
     assert priya.result.endswith("news on the referrals due 22 Nov")  # news to Priya herself
 
+
 def test_people_with_no_employer_on_file_are_not_counted_as_employers(sample_root: Path) -> None:
     """A friend or a recruiter with no company is a contact made, but no employer: the
     summary counted each of them as one more employer."""

@@ -691,6 +691,7 @@ def test_a_networking_meeting_naming_a_question_kept_for_informational_ones(
         "meeting is networking: choose another question, or add networking to its for"
     ]
 
+
 def test_a_request_whose_date_has_passed_is_flagged(tmp_path: Path) -> None:
     """`playbook new meeting` writes `status: requested`; the date added once they said yes
     left it a request, nudged and sent to a second person after the meeting was held."""
