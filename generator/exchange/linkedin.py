@@ -95,12 +95,14 @@ def read_connections(label: str, content: bytes) -> Reading:
         if person is not None:
             reading.people.append(person)
     if columns is None:
+        other = "BEGIN:VCARD" in text.upper()  # a .vcf given to the wrong import
+        use = "; it is a vCard file: import it with playbook import vcard" if other else ""
         reading.notices.append(
             Notice(
                 label,
                 1,
                 "has no header line with First Name and Last Name; "
-                "expected LinkedIn's Connections.csv",
+                f"expected LinkedIn's Connections.csv{use}",
             )
         )
     return reading

@@ -52,10 +52,18 @@ def read_vcards(label: str, content: bytes) -> Reading:
         card = _parse(label, line, card_lines, reading)
         if card is not None:
             _read_card(label, line, card, reading)
+    if cards == 0 and _is_connections(text):  # LinkedIn's file given to the wrong import
+        use = "it is LinkedIn's Connections.csv: import it with playbook import linkedin"
+        reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     if cards == 0 and not reading.notices:
         reading.notices.append(Notice(label, 1, "has no BEGIN:VCARD ... END:VCARD card"))
     reading.notices.sort(key=lambda notice: notice.line)
     return reading
+
+
+def _is_connections(text: str) -> bool:
+    """Whether `text` has the header line of LinkedIn's Connections.csv."""
+    return any("First Name" in line and "Last Name" in line for line in text.splitlines())
 
 
 def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int, list[str]]]:

@@ -168,6 +168,22 @@ def test_a_file_without_cards() -> None:
     ]
 
 
+def test_a_file_given_to_the_other_import_names_the_right_one() -> None:
+    """LinkedIn's Connections.csv given to `import vcard` was 'text outside BEGIN:VCARD ...
+    END:VCARD; ignored', and a .vcf given to `import linkedin` a missing header: each now
+    says which file it is and the import that reads it."""
+    connections = b"Notes:\n\nFirst Name,Last Name,URL\nAda,Byrne,\n"
+    assert [str(n) for n in read_vcards("Connections.csv", connections).notices] == [
+        "Connections.csv:1: has no BEGIN:VCARD ... END:VCARD card; it is LinkedIn's "
+        "Connections.csv: import it with playbook import linkedin"
+    ]
+    card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nEND:VCARD\n"
+    assert [str(n) for n in read_connections("ada.vcf", card).notices] == [
+        "ada.vcf:1: has no header line with First Name and Last Name; expected LinkedIn's "
+        "Connections.csv; it is a vCard file: import it with playbook import vcard"
+    ]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 @pytest.mark.parametrize("separator", [",", ";", "\t"])
 def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> None:
