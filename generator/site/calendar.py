@@ -127,8 +127,35 @@ def build_calendar(
         calendar.add_component(zone)
     for timezone in calendar.walk("VTIMEZONE"):
         _onsets_before_the_change(timezone)
-    ical: bytes = calendar.to_ical()
-    return ical
+    lines = calendar.content_lines()
+    return b"\r\n".join(_folded(line) for line in lines if line) + b"\r\n"
+
+
+FOLD_AT = 75
+"""Octets a content line may not reach without folding (RFC 5545 asks for at most 75
+with the line break; icalendar folds before the 75th)."""
+
+
+def _folded(line: str) -> bytes:
+    """`line` folded and encoded exactly as icalendar's `Component.to_ical` does, without
+    its per-character loop for the common lines: short ones, and long ones in ASCII (the
+    descriptions). A long line with other characters goes through icalendar's own."""
+    encoded = line.encode("utf-8")
+    if len(encoded) < FOLD_AT:
+        return encoded
+    if not line.isascii():
+        from icalendar.parser import _foldline
+
+        return _foldline(line).encode("utf-8")
+    parts, start, width = [], 0, FOLD_AT - 1
+    while len(line) - start > width:
+        end = start + width
+        if line[end - 1] in "\\^":  # an escape is not split from what it escapes (as icalendar)
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return "\r\n ".join(parts).encode("ascii")
 
 
 def _onsets_before_the_change(timezone: Any) -> None:

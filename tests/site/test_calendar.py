@@ -286,3 +286,21 @@ def test_each_clock_change_starts_on_the_clock_before_it(tmp_path: Path, timezon
             assert change.astimezone(zone).utcoffset() == after, (observance.name, local)
             onsets += 1
     assert onsets >= 4  # two changes a year, 2026 and 2027
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_are_folded_as_icalendar_folds_them(seed: int) -> None:
+    """The calendar folds its lines itself (icalendar's loop costs a build a tenth of a
+    second): byte for byte as icalendar does, escapes and characters of several bytes too."""
+    import random
+
+    from icalendar.parser import _foldline
+
+    from generator.site.calendar import _folded
+
+    pick = random.Random(seed)
+    for _ in range(3000):
+        chars = "ab \\^;,:" + ("é€😀" if pick.random() < 0.3 else "")
+        size = pick.choice([pick.randint(0, 80), pick.randint(60, 400)])
+        line = "".join(pick.choice(chars) for _ in range(size))
+        assert _folded(line) == _foldline(line).encode(), line
