@@ -20,8 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from generator.model.entities import (
     Category,
     Company,
@@ -32,6 +30,7 @@ from generator.model.entities import (
     Question,
 )
 from generator.plans.facts import Facts
+from generator.site.render import ThemeEnvironment
 
 Key = tuple[Hashable, ...]
 """What was read: `(kind, slug, field)` of an entity, `("has", kind, slug)`, `("all",
@@ -507,7 +506,7 @@ def live_facts(model: LiveModel, today: dt.date) -> Facts:
     return Facts(model.view, today, get=model.engine.fact)
 
 
-class TrackedEnvironment(SandboxedEnvironment):
+class TrackedEnvironment(ThemeEnvironment):
     """A Jinja environment that records each template a page uses, with a digest of its
     source, so an edited or overridden template re-renders the pages that use it; and
     keeps the parts templates render with `cached(...)` as facts, by what they show."""
