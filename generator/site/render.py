@@ -16,6 +16,7 @@ import html
 import os
 import re
 import traceback
+import types
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -98,6 +99,30 @@ AUTOESCAPED = ("html", "xml")
 """Templates whose output is escaped unless marked safe (the text ones are not)."""
 
 
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, calling a plain function or a macro (`url(c)`, `status(m)`: most
+    calls in a template) without first asking it, and what it calls, whether it wants the
+    context passed: a template makes some two hundred calls a meeting page."""
+
+    @jinja2.utils.internalcode
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
+_PLAIN_CALLABLES = (types.FunctionType, jinja2.runtime.Macro)
+"""Types whose objects Jinja calls as they are unless marked (`pass_context`): neither
+they nor their `__call__` can carry a mark any other way."""
+
+
 class ThemeEnvironment(SandboxedEnvironment):
     """Jinja's environment, but a template loaded without globals of its own (every one
     here) shares the environment's instead of a `ChainMap` over them: Jinja copies a
@@ -109,6 +134,8 @@ class ThemeEnvironment(SandboxedEnvironment):
         if not d:  # Jinja adds to a template's globals only those passed to get_template
             return self.globals
         return super().make_globals(d)
+
+    context_class = _Context
 
 
 def make_environment(
