@@ -32,10 +32,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+# `cryptography` is imported where it is used: loading it takes a build that encrypts
+# nothing (most) some 20 ms before its first page.
 
 __all__ = [
     "CHECK_AAD",
@@ -139,6 +137,9 @@ def derive_key(
         salt = os.urandom(SALT_BYTES)
     elif not SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
         raise ValueError(f"The salt must be {SALT_BYTES} to {MAX_SALT_BYTES} bytes.")
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
     kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, iterations=iterations)
     return PageKey(key=kdf.derive(_normalise(passphrase)), salt=salt, iterations=iterations)
 
@@ -156,6 +157,8 @@ def encrypt_page(html: str, site_path: str, key: PageKey, iv: bytes | None = Non
     check_iv = os.urandom(IV_BYTES)
     while check_iv == iv:  # never reuse a nonce under the same key
         check_iv = os.urandom(IV_BYTES)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     aes = AESGCM(key.key)
     payload = {
         "v": PAYLOAD_VERSION,
@@ -221,6 +224,9 @@ def _parse_payload(payload: str) -> _Payload:
 
 
 def _open(parsed: _Payload, site_path: str, key: bytes) -> str:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     aes = AESGCM(key)
     try:
         aes.decrypt(parsed.check_iv, parsed.check, CHECK_AAD)
