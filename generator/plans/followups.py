@@ -36,6 +36,7 @@ meeting with status `declined`) gets no open items at all; what was done stays i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -177,6 +178,15 @@ def short_date(day: dt.date) -> str:
 
 def long_date(day: dt.date) -> str:
     """`Tue 24 Nov 2026`: unambiguous in every locale (`day.day`, as `short_date`)."""
+    if type(day) is dt.date:  # a template may pass anything: it gets Python's own error
+        return _long_date(day)
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _long_date(day: dt.date) -> str:
+    """`long_date`, kept by day: pages show the same few hundred days thousands of times
+    (`strftime` twice each)."""
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 

@@ -463,6 +463,8 @@ def format_short_day(context: jinja2.runtime.Context, day: dt.date | None) -> st
         return ""
     site = context.get("site")
     if isinstance(site, Site) and day.year == site.today.year:
+        if type(day) is dt.date:  # `Tue 24 Nov 2026` without its year (which has no space)
+            return long_date(day).rsplit(" ", 1)[0]
         return f"{day:%a} {day.day} {day:%b}"
     return format_day(day)
 
@@ -482,6 +484,8 @@ def format_spoken_day(context: jinja2.runtime.Context, day: dt.date | None) -> s
 
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:
+    if type(value) in (dt.time, dt.datetime):
+        return f"{value.hour:02}:{value.minute:02}" if value else ""  # as strftime("%H:%M")
     return value.strftime("%H:%M") if value else ""
 
 
