@@ -153,6 +153,8 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a build sees one version of the theme, without a stat per page
+        cache_size=-1,  # every template kept in a dict: a theme has dozens, and Jinja's LRU
+        # cache takes a lock and reorders a queue at each of the thousands of includes
     )
     env.globals.update(
         url=_url,
