@@ -154,15 +154,18 @@ def test_settings_change_the_timing_and_the_rule_text(tmp_path: Path) -> None:
     assert call.status == THIS_WEEK
 
 
-def test_meeting_still_scheduled_after_its_date_asks_for_the_outcome(tmp_path: Path) -> None:
+@pytest.mark.parametrize("purpose", ["informational", "networking"])
+def test_meeting_still_scheduled_after_its_date_asks_for_the_outcome(
+    tmp_path: Path, purpose: str
+) -> None:
     files = {
         "content/companies/acme.md": COMPANY,
         "content/contacts/ada-byrne.md": contact(),
-        "content/meetings/m.md": held().replace("status: done", "status: scheduled"),
+        "content/meetings/m.md": held(purpose=purpose).replace("status: done", "status: scheduled"),
     }
     playbook = make(tmp_path, files)
     items = by_id(follow_ups(playbook, D(2026, 11, 22)))
-    assert list(items) == ["record-outcome-m"]  # no thank-you until it is marked done
+    assert list(items) == ["record-outcome-m"]  # no thank-you or call until it is marked done
     assert items["record-outcome-m"].due == D(2026, 11, 18)
     assert by_id(follow_ups(playbook, D(2026, 11, 17))) == {}  # on the day itself: nothing
 
@@ -356,6 +359,13 @@ def test_answered_or_recorded_requests_leave_the_open_list(tmp_path: Path) -> No
     files["content/meetings/ask.md"] = request().replace("requested\n", "scheduled\n")
     items = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 12, 4)))
     assert not [i for i in items if i.startswith(("second-contact", "nudge"))]
+
+    # the nudge worked: the meeting is scheduled now, and the nudge stays in the history
+    nudged = request(extra="done: {nudge: 2026-12-01}\n").replace("requested\n", "scheduled\n")
+    files["content/meetings/ask.md"] = nudged
+    items = by_id(follow_ups(make(tmp_path / "c", files), D(2026, 12, 4)))
+    assert [i for i in items if i.startswith(("second-contact", "nudge"))] == ["nudge-ask"]
+    assert (items["nudge-ask"].status, items["nudge-ask"].done) == (DONE, D(2026, 12, 1))
 
 
 # ---------------------------------------------------------------- declined
@@ -917,6 +927,33 @@ def test_scheduled_without_a_date_is_a_warning(tmp_path: Path) -> None:
     assert [str(w) for w in problems.warnings if "scheduled" in w.message] == [
         "warning: content/meetings/m.md:3: status: is scheduled but the meeting has no date: "
         "add date: (and time:) once you agree them; until then it is status: requested"
+    ]
+
+
+def test_a_meeting_done_without_a_date_has_no_dated_reminders(tmp_path: Path) -> None:
+    """`status: done` without `date:` is a warning, not an error: the build goes on, so the
+    thank-you and the follow-up call (even one already recorded) wait for the date
+    instead of being timed from nothing."""
+    meeting = "---\ncontact: ada-byrne\npurpose: networking\nstatus: done\n"
+    meeting += "done:\n  thank_you: 2026-11-20\n  follow_up_call: 2026-11-21\n---\n"
+    files = {"content/companies/acme.md": COMPANY, "content/contacts/ada-byrne.md": contact()}
+    files["content/meetings/m.md"] = meeting
+    ids = {i.id for i in follow_ups(make(tmp_path, files), D(2026, 11, 22))}
+    assert "thank-you-m" not in ids and "follow-up-call-m" not in ids
+
+
+def test_a_note_recorded_before_the_meeting_is_marked_done_stays_in_the_history(
+    tmp_path: Path,
+) -> None:
+    """You sent the thank-you and the call but left `status: scheduled` (check warns):
+    what you recorded is not lost from the timeline's history."""
+    meeting = held("done: {thank_you: 2026-11-18, follow_up_call: 2026-11-19}", "networking")
+    files = {"content/companies/acme.md": COMPANY, "content/contacts/ada-byrne.md": contact()}
+    files["content/meetings/m.md"] = meeting.replace("status: done", "status: scheduled")
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [(i.id, i.done, i.status) for i in history(items)] == [
+        ("follow-up-call-m", D(2026, 11, 19), DONE),
+        ("thank-you-m", D(2026, 11, 18), DONE),
     ]
 
 
