@@ -182,12 +182,50 @@ def test_proportions_of_the_usual_lengths() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("length", "welcome", "background", "wrap"),
+    [
+        (9, 1, 1, 1),
+        (10, 1, 1, 2),
+        (14, 1, 1, 2),
+        (15, 2, 2, 2),
+        (19, 2, 2, 2),
+        (20, 2, 2, 3),
+        (44, 2, 2, 3),
+        (45, 4, 2, 5),
+    ],
+)
+def test_the_welcome_background_and_wrap_up_change_size_where_the_table_says(
+    length: int, welcome: int, background: int, wrap: int
+) -> None:
+    """The documented table: welcome 1 under 15 minutes, 2 under 45, else 4; background at
+    least 2 from 15 minutes on; wrap-up 1 under 10, 2 under 20, 3 under 45, else 5."""
+    parts = dict(plan_minutes(length, "informational"))
+    assert (parts["open"], parts["background"], parts["wrap"]) == (welcome, background, wrap)
+
+
+@pytest.mark.parametrize(("length", "ask"), [(10, 2), (20, 4), (50, 10), (60, 12)])
+def test_the_ask_of_a_networking_meeting_is_a_fifth_of_it_at_least_two_minutes(
+    length: int, ask: int
+) -> None:
+    assert dict(plan_minutes(length, "networking"))["ask"] == ask
+
+
 def test_short_meetings_scale_down_and_keep_time_for_questions() -> None:
     assert plan_minutes(1, "informational") == (("questions", 1),)
     assert plan_minutes(2, "networking") == (("questions", 1), ("wrap", 1))
     five = dict(plan_minutes(5, "networking", 4))
     assert five["wrap"] == five["open"] == five["ask"] == 1
     assert five["questions"] >= 2
+    # 8 networking minutes keep 3 for questions: a minute each leaves one more, and of the
+    # ask and the background (each a minute short) the ask, first in priority, gets it.
+    assert plan_minutes(8, "networking", 2) == (
+        ("open", 1),
+        ("background", 1),
+        ("questions", 3),
+        ("ask", 2),
+        ("wrap", 1),
+    )
     for length in range(1, 15):
         assert dict(plan_minutes(length, "informational", 6))["questions"] * 10 >= length * 4
 
@@ -196,6 +234,7 @@ def test_background_grows_with_share_points_up_to_a_cap() -> None:
     sizes = [dict(plan_minutes(30, "informational", n))["background"] for n in range(12)]
     assert sizes == sorted(sizes)
     assert sizes[0] == 2 and sizes[-1] == 5
+    assert dict(plan_minutes(60, "informational", 30))["background"] == 9  # 15% of 60
     assert share_capacity(2) == 2 and share_capacity(5) == 8 and share_capacity(0) == 0
 
 
@@ -349,6 +388,18 @@ def test_auto_pick_is_balanced_across_categories() -> None:
     assert len(agenda.if_time_allows) == 3
 
 
+def test_auto_picks_over_two_rounds_are_asked_in_the_banks_order() -> None:
+    """Picked a category at a time in turn, but asked in the bank's order: a category's two
+    questions side by side, as a conversation goes, and so are the spares."""
+    agenda = agenda_for(meeting(duration=45))  # 34 minutes: 11 questions of 3
+    assert [q.id for q in agenda.questions] == [
+        *("the-job-0", "the-job-1", "time-at-work-0", "time-at-work-1"),
+        *("their-path-0", "their-path-1", "the-field-0", "the-field-1"),
+        *("advancement-0", "fit-0", "networking-0"),
+    ]
+    assert [q.id for q in agenda.if_time_allows] == ["advancement-1", "fit-1", "networking-1"]
+
+
 def test_auto_pick_for_networking_favours_fit_and_leaves_names_to_the_ask() -> None:
     order = pick_order(playbook(), "networking")
     assert [q.category for q in order[:6]] == [
@@ -356,6 +407,8 @@ def test_auto_pick_for_networking_favours_fit_and_leaves_names_to_the_ask() -> N
         *(c for c in CATEGORIES if c not in ("networking", "fit")),
     ]
     assert "networking" not in {q.category for q in order}
+    ids = [q.id for q in order]
+    assert len(ids) == len(set(ids)) == 6 * 3  # each of the other six categories once
     three = ("a", "b", "c")
     agenda = agenda_for(meeting(purpose="networking", duration=20, share=three))  # 8 minutes
     assert "fit" in {q.category for q in agenda.questions}
@@ -579,6 +632,11 @@ def test_a_closing_question_that_does_not_fit_is_asked_once_at_the_wrap_up() -> 
     assert "Whom else should I call?" in wrap_text(agenda)
     sheet = worded("agenda_sheet.html", agenda=agenda, meeting=m, contact=None, company=None)
     assert "If time allows" not in sheet and "Wrap up Whom else should I call?" in sheet
+    # a 1-minute meeting has no wrap-up to ask it: it waits with the others
+    m = meeting(duration=1, questions=("the-job-0", "Whom else should I call?"))
+    agenda = agenda_for(m)
+    assert agenda.segment("wrap") is None and agenda.wrap_questions == ()
+    assert [q.text for q in agenda.if_time_allows][1:] == ["Whom else should I call?"]
 
 
 @pytest.mark.parametrize(
@@ -605,6 +663,11 @@ def test_a_networking_meeting_too_short_for_its_ask_asks_for_names_at_the_wrap_u
     wrap = wrap_text(tiny)
     assert "talk to" in wrap and "their suggestions" not in wrap
     assert "their suggestions" in wrap_text(agenda_for(meeting(duration=5, purpose="networking")))
+    # without an ask, a networking question it names is asked among the questions
+    pb = playbook(categories=bank(minutes=1))
+    named = agenda_for(meeting(duration=4, purpose="networking", questions=("networking-0",)), pb)
+    assert [q.id for q in named.questions] == ["networking-0"]
+    assert named.ask_questions == () and named.if_time_allows == ()
 
 
 def test_a_networking_meeting_asks_your_own_closing_question_in_its_ask() -> None:
@@ -709,6 +772,31 @@ def test_prep_for_a_phone_call_has_nothing_to_paste_or_share_on_screen() -> None
     assert "chat" not in text and "screen" not in text
 
 
+def test_prep_names_who_had_introduced_you_by_the_day_of_the_meeting() -> None:
+    """Ada named Ben at the meeting held on 20 Nov (asked for on 1 Nov): she introduced
+    you to him for a meeting after that day, not for one on 10 Nov, before she gave his
+    name (the day she gave it is the meeting's, not the request's)."""
+    ada, ben = Contact("ada", "Ada Byrne"), Contact("ben", "Ben Ode")
+    named = meeting(
+        slug="with-ada",
+        contact="ada",
+        status="done",
+        requested_on=dt.date(2026, 11, 1),
+        date=dt.date(2026, 11, 20),
+        referrals=("ben",),
+    )
+    early = meeting(slug="early", contact="ben", date=dt.date(2026, 11, 10))
+    late = meeting(slug="late", contact="ben", date=dt.date(2026, 11, 25))
+    pb = playbook(named, early, late, contacts=(ada, ben))
+    assert build_prep(early, pb, ()).referrers == ()
+    assert build_prep(late, pb, ()).referrers == (ada,)
+    same_day = meeting(slug="same-day", contact="ben", date=dt.date(2026, 11, 20))
+    pb = playbook(named, same_day, contacts=(ada, ben))
+    assert build_prep(same_day, pb, ()).referrers == (ada,)  # met him after her, that day
+    undated = replace(named, requested_on=None, date=None, status="requested")
+    assert build_prep(early, playbook(undated, early, contacts=(ada, ben)), ()).referrers == (ada,)
+
+
 def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
     held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1))
     cancelled = meeting(slug="m00", status="cancelled", date=dt.date(2026, 10, 20))
@@ -721,6 +809,10 @@ def test_prep_lists_meetings_held_before_and_the_others_planned() -> None:
     again = meeting(slug="m4", status="requested", requested_on=dt.date(2026, 9, 1))
     prep = build_prep(again, playbook(held, again), ())  # asked for before, not yet dated
     assert [m.slug for m in prep.earlier] == ["m0"]
+    # a dated meeting not marked done yet: only those held before its date are earlier
+    past = meeting(slug="m5", status="scheduled", date=dt.date(2026, 9, 15))
+    august = replace(held, slug="m6", date=dt.date(2026, 8, 1))
+    assert build_prep(past, playbook(held, past, august), ()).earlier == (august,)
 
 
 def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
