@@ -198,6 +198,26 @@ def test_a_question_this_person_was_asked_in_an_earlier_meeting_is_flagged(
     ]  # names to ask for, and staying in touch, are asked anew each time
 
 
+def test_only_a_networking_meeting_asks_its_networking_questions_anew(tmp_path: Path) -> None:
+    """Whom else to talk to is asked in every meeting; the networking category's other
+    questions are asked anew by a networking meeting's ask (your list has changed), not
+    by an informational meeting, which gets the warning."""
+    first = (
+        "---\ncontact: jane-doe\nstatus: done\nformat: coffee\ndate: 2026-10-01\n"
+        "questions:\n  - others-worth-meeting\n  - know-anyone-at-targets\n---\n"
+    )
+    second = (
+        "---\ncontact: jane-doe\nrequested_on: 2026-11-20\nquestions:\n"
+        "  - others-worth-meeting\n  - know-anyone-at-targets\n---\n"
+    )
+    root = tiny(tmp_path, content__meetings__m1=first, content__meetings__m2=second)
+    again = [line.split(" (content")[0] for line in reported(root) if "was asked of" in line]
+    assert again == [
+        "warning: content/meetings/m2.md:6: questions.2: 'know-anyone-at-targets' was asked "
+        "of Jane Doe in the coffee on Thu 1 Oct 2026"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "wording"),
     [
@@ -278,6 +298,19 @@ def test_a_request_without_dates_counts_as_after_the_decline(tmp_path: Path) -> 
     root = tiny(tmp_path, content__meetings__m2="---\ncontact: jane-doe\n---\n")
     write(root, "content/contacts/jane-doe.md", DECLINED)
     assert any("m2.md:2: contact: Jane Doe declined" in line for line in reported(root))
+
+
+def test_a_meeting_without_a_request_date_counts_from_its_date(tmp_path: Path) -> None:
+    """No `requested_on`: the meeting's date says whether it was asked for after the
+    decline (a meeting held before it is fine)."""
+    before = "---\ncontact: jane-doe\ndate: 2026-10-01\n---\n"
+    after = "---\ncontact: jane-doe\ndate: 2026-11-02\n---\n"
+    root = tiny(tmp_path, content__meetings__m1=before, content__meetings__m2=after)
+    write(root, "content/contacts/jane-doe.md", DECLINED)
+    declined = [line for line in reported(root) if "declined a meeting" in line]
+    assert [line.split(": contact:")[0] for line in declined] == [
+        "warning: content/meetings/m2.md:2"
+    ]
 
 
 def test_the_declined_request_itself_and_earlier_ones_are_fine(tmp_path: Path) -> None:
@@ -413,6 +446,10 @@ def test_share_points_with_no_time_at_all_say_so(tmp_path: Path) -> None:
         "agenda has no time for them; ask for a longer meeting, or make them in your answers "
         "to their questions"
     ]
+    two = short.replace("  - three\n  - four\n  - five\n", "")
+    write(root, "content/meetings/m1.md", two)
+    [line] = [line for line in reported(root) if "share." in line]
+    assert "share.1: 2 points to share, but a 5-minute agenda has no time for them;" in line
     one = short.replace("  - two\n  - three\n  - four\n  - five\n", "")
     write(root, "content/meetings/m1.md", one)
     [line] = [line for line in reported(root) if "share." in line]
@@ -569,6 +606,26 @@ def test_an_agenda_with_no_time_for_the_pitch_says_so(tmp_path: Path) -> None:
     ), line
 
 
+def test_a_pitch_exactly_as_long_as_its_slot_fits(tmp_path: Path) -> None:
+    """A 10-minute agenda gives the pitch a minute: 130 words (a minute at 130 a minute)
+    fit; 131 take a second more."""
+    root = tiny(tmp_path, content__meetings__m1=meeting(duration="10"))
+    pitch = "Five years of supply-chain analytics."
+    write(root, "content/profile.md", PROFILE.replace(pitch, "word " * 130))
+    assert pitch_warnings(root) == []
+    write(root, "content/profile.md", PROFILE.replace(pitch, "word " * 131))
+    [line] = pitch_warnings(root)
+    assert "takes about 1 min 1 s to say (131 words" in line and "leaves it 1 min:" in line
+
+
+def test_a_pitch_under_a_minute_is_timed_in_seconds(tmp_path: Path) -> None:
+    root = tiny(tmp_path, content__meetings__m1=meeting(duration="2"))
+    pitch = "Five years of supply-chain analytics."
+    write(root, "content/profile.md", PROFILE.replace(pitch, "word " * 100))
+    [line] = pitch_warnings(root)
+    assert "your pitch takes about 47 s to say (100 words at 130 a minute)" in line, line
+
+
 def test_the_pitch_warning_names_the_tightest_agenda_once(tmp_path: Path) -> None:
     root = tiny(
         tmp_path,
@@ -623,6 +680,13 @@ def test_a_meeting_marked_done_after_today_is_flagged(
     assert status == 0 and expected in err.splitlines()
 
 
+def test_a_meeting_marked_done_without_a_date_is_not_said_to_be_ahead(tmp_path: Path) -> None:
+    """Its missing date has a warning of its own; this one needs a date to compare."""
+    root = tiny(tmp_path, content__meetings__m1=meeting(status="done"))
+    lines = [line for line in reported_on(root, TODAY) if "m1.md" in line]
+    assert lines and not [line for line in lines if "marked done, but" in line], lines
+
+
 def test_the_build_checks_against_its_own_today(tmp_path: Path) -> None:
     from generator.build import build
 
@@ -653,14 +717,19 @@ def test_a_second_contact_where_everyone_else_declined(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["someone-left", "nobody-else", "second-contact-done", "answered", "no-company"],
+    ["someone-left", "nobody-else", "second-contact-done", "answered", "no-company", "undated"],
 )
 def test_a_second_contact_with_someone_left_is_fine(tmp_path: Path, change: str) -> None:
+    """Nothing to warn of while someone is left to reach, or when there is no reminder
+    (a request without `requested_on` has none to time)."""
     fields = {
         "second-contact-done": {"done": "{second_contact: 2026-11-25}"},
         "answered": {"status": "scheduled", "date": "2026-12-01"},
     }.get(change, {})
-    root = tiny(tmp_path, content__meetings__m1=meeting(**fields))
+    request = meeting(**fields)
+    if change == "undated":
+        request = request.replace("requested_on: 2026-11-20\n", "")
+    root = tiny(tmp_path, content__meetings__m1=request)
     if change != "nobody-else":
         write(root, "content/contacts/bob-roe.md", BOB_DECLINED)
     if change == "someone-left":
