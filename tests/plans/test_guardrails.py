@@ -486,6 +486,28 @@ def test_an_end_past_midnight_with_the_default_length_points_at_time(tmp_path: P
     ) in reported(root)
 
 
+def test_an_end_past_midnight_says_the_hour_and_what_set_the_length(tmp_path: Path) -> None:
+    """Two hours from 23:30 end at 01:30; a meeting without a format is named as such."""
+    root = tiny(tmp_path, content__meetings__m1=LATE.format(extra="duration: 120\n"))
+    assert any(
+        "would end at 01:30 the next day (23:30 plus 120 minutes)" in line
+        for line in reported(root)
+    )
+    no_format = LATE.format(extra="").replace("format: lunch\n", "")
+    root = tiny(tmp_path / "b", content__meetings__m1=no_format.replace("23:30", "23:45"))
+    assert any(
+        "(23:45 plus the default 30 minutes for meetings without a format)" in line
+        for line in reported(root)
+    )
+
+
+def test_a_time_without_a_date_is_not_checked_against_the_clocks(tmp_path: Path) -> None:
+    """No date, no night when the clocks change: check goes on (its own warning asks for
+    the date)."""
+    root = tiny(tmp_path, content__meetings__m1='---\ncontact: jane-doe\ntime: "10:00"\n---\n')
+    assert not [line for line in reported(root) if "does not exist on" in line]
+
+
 def test_ending_at_midnight_is_fine(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=LATE.format(extra="duration: 30\n"))
     assert not [line for line in reported(root) if "m1.md" in line]
