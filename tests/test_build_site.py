@@ -255,7 +255,7 @@ def test_a_referral_written_on_a_meeting_shows_on_the_person_s_pages(tmp_path: P
 
 
 def test_the_day_you_first_met_shows_with_how_you_met(tmp_path: Path) -> None:
-    """`met_on` (what a LinkedIn import fills from Connected On) is shown on the person's
+    """`met_on` (the day you met somewhere other than a meeting) is shown on the person's
     page and in the brief of a meeting with them, beside how you met."""
     root = copy_sample(tmp_path / "pb")
     kwame = root / "content/contacts/kwame-asante.md"

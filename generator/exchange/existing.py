@@ -32,7 +32,6 @@ class KnownContact:
     email: str
     phone: str
     linkedin: str
-    met_on: str
     readable: bool = True
     """False when the front matter cannot be read (`playbook check` says why): the person
     is then known by the file's name only, and nothing can be compared."""
@@ -121,7 +120,6 @@ def read_known(root: Path) -> Known:
                 email=_text(data, "email"),
                 phone=_text(data, "phone"),
                 linkedin=_text(data, "linkedin"),
-                met_on=_text(data, "met_on"),
                 readable=doc is not None,
             )
         )

@@ -215,7 +215,6 @@ def differences(person: Person, found: KnownContact, known: Known) -> tuple[str,
         ("email", person.emails[0] if person.emails else "", found.email, email_key),
         ("phone", person.phones[0] if person.phones else "", found.phone, _digits),
         ("linkedin", person.linkedin, found.linkedin, linkedin_key),
-        ("met_on", person.met_on.isoformat() if person.met_on else "", found.met_on, str),
     ]
     for name, new, old, key in pairs:
         if new and key(new) != key(old):
@@ -246,10 +245,10 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
         data["phone"] = person.phones[0]
     if person.linkedin:
         data["linkedin"] = person.linkedin
-    if person.met_on:
-        data["met_on"] = person.met_on
     source = markdown_inline(Path(label).name)
     body = [f"Imported from {origin} ({source}, line {person.line})."]
+    if person.connected_on:
+        body.append(f"Connected on {origin} on {person.connected_on.isoformat()}.")
     if person.company and not company:
         body.append(
             f"Works at {markdown_inline(person.company)}, which has no company file yet: "

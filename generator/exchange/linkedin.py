@@ -26,6 +26,7 @@ from generator.exchange.people import (
     is_web_address,
     web_address,
 )
+from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.site.vcard import wide_letter
 
 COLUMNS = {
@@ -217,8 +218,8 @@ def _person(
         skip(f"Email Address: expected an address like name@example.com, got {email!r}")
         return None
     connected = value("connected")
-    met_on = parse_date(connected) if connected else None
-    if connected and met_on is None:
+    connected_on = parse_date(connected) if connected else None
+    if connected and connected_on is None:
         skip(f"Connected On: expected a date like 18 Apr 2024, got {connected!r}")
         return None
     return Person(
@@ -228,7 +229,7 @@ def _person(
         role=value("position"),
         emails=(email,) if email else (),
         linkedin=url,
-        met_on=met_on,
+        connected_on=connected_on,
     )
 
 
@@ -242,9 +243,14 @@ def full_name(first: str, last: str) -> str:
 
 def parse_date(text: str) -> dt.date | None:
     """`18 Apr 2024`, `18-Apr-24`, `Apr 18, 2024` or `2024-04-18`; None if it is none
-    of these or no such day exists. Numeric dates like 4/5/24 are refused: month first
-    or day first cannot be told apart."""
-    text = text.strip()
+    of these, no such day exists or it is outside the dates playbook reads (a year 1 is a
+    slip, not a connection). Numeric dates like 4/5/24 are refused: month first or day
+    first cannot be told apart."""
+    day = _any_date(text.strip())
+    return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
+
+
+def _any_date(text: str) -> dt.date | None:
     if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
         try:
             return dt.date.fromisoformat(text)

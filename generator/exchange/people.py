@@ -65,7 +65,9 @@ class Person:
     websites: tuple[str, ...] = ()
     """Other web addresses."""
     notes: str = ""
-    met_on: dt.date | None = None
+    connected_on: dt.date | None = None
+    """The day you connected (LinkedIn's Connected On): kept in the notes, not as
+    `met_on`, since a connection is not a meeting and would start keep-in-touch reminders."""
 
 
 @dataclass

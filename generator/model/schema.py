@@ -184,7 +184,7 @@ CONTACT = Schema(
             "met_on",
             Date(),
             False,
-            "the day you first met or connected (an event, a class, LinkedIn); "
+            "the day you first met (an event, a class; not a LinkedIn connection); "
             "keep-in-touch counts from it",
             "2024-04-18",
         ),

@@ -3,6 +3,7 @@ overwritten or half written, and the result passes `playbook check`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from conftest import write
 
+from generator.build import load
 from generator.cli import main
 from generator.errors import Problems
 from generator.exchange.existing import Known, KnownCompany, read_known
@@ -18,6 +20,7 @@ from generator.exchange.importing import contact_text, plan_import
 from generator.exchange.people import Person, Reading
 from generator.model.fields import validate_document
 from generator.model.schema import CONTACT
+from generator.plans.followups import follow_ups
 from generator.sources.frontmatter import parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -51,12 +54,11 @@ def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixtu
     assert new == sorted(f"content/contacts/{slug}.md" for slug in slugs)
     lukasz = (sample_root / "content/contacts/lukasz-wrobel.md").read_text()
     assert "company: verdant-grid\n" in lukasz  # "Verdant Grid, Inc." is the existing file
-    assert "met_on: 2024-04-18\n" in lukasz
+    assert "met_on" not in lukasz and "\nConnected on LinkedIn on 2024-04-18.\n" in lukasz
     assert (
         "Connections.csv:9: Priya Natarajan: already in content/contacts/priya-natarajan.md"
         " (same LinkedIn address); differs: role: 'Lead Analytics Engineer' here, "
-        "'Senior Analytics Engineer' in the file; met_on: '2021-10-11' here, nothing in the file"
-        in out
+        "'Senior Analytics Engineer' in the file\n" in out
     )
     assert "Connections.csv:18: Mary Lopez: same person as line 17 (same email)" in out
     assert "Kwame Asante: already in content/contacts/kwame-asante.md (same name)" in out
@@ -226,6 +228,25 @@ def test_nasty_names_import_and_check(tmp_path: Path, capsys: pytest.CaptureFixt
     from generator.exchange.people import clean
 
     assert names == {clean(n) for n in NASTY} - {""}
+
+
+def test_a_linkedin_connection_starts_no_keep_in_touch_reminder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Connecting on LinkedIn is not meeting: with the default keep-in-touch interval, a
+    `met_on` from Connected On made every imported connection an overdue re-contact
+    reminder. The day is kept in the notes, and no reminder starts from it."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    csv = "First Name,Last Name,Company,Connected On\nAda,Byrne,,18 Apr 2024\n"
+    (tmp_path / "c.csv").write_text(csv, encoding="utf-8")
+    assert main(["import", "linkedin", "-C", str(root), str(tmp_path / "c.csv")]) == 0
+    text = (root / "content/contacts/ada-byrne.md").read_text()
+    assert "met_on" not in text
+    assert "Connected on LinkedIn on 2024-04-18." in text
+    problems = Problems()
+    playbook = load(root, problems)
+    assert problems.errors == [] and follow_ups(playbook, dt.date(2026, 12, 5)) == ()
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,7 +38,7 @@ def test_linkedin_rows() -> None:
     assert lukasz.company == "Verdant Grid, Inc."
     assert lukasz.role == "Data Engineer"
     assert lukasz.emails == ()
-    assert lukasz.met_on == dt.date(2024, 4, 18)
+    assert lukasz.connected_on == dt.date(2024, 4, 18)
     assert lukasz.linkedin == "https://www.linkedin.com/in/lukasz-wrobel-example"
     assert found["Дмитрий Иванов"].emails == ("dmitrii.ivanov@example.ru",)
     assert "王小明" in found  # Chinese given and family names are written together
@@ -70,7 +70,7 @@ def test_linkedin_columns_are_found_by_their_header() -> None:
     reading = read_connections("c.csv", text.encode())
     assert reading.notices == []
     ada, bo = reading.people
-    assert (ada.name, ada.role, ada.met_on) == ("Ada Byrne", "Analyst", dt.date(2025, 3, 3))
+    assert (ada.name, ada.role, ada.connected_on) == ("Ada Byrne", "Analyst", dt.date(2025, 3, 3))
     assert (bo.name, bo.linkedin, bo.line) == ("Bo Chan", "", 3)
 
 
@@ -109,6 +109,7 @@ def test_linkedin_files_that_cannot_be_read(content: bytes, message: str) -> Non
         ("4/18/24", None),
         ("18 Avr 2024", None),
         ("yesterday", None),
+        ("1 Jan 0001", None),  # no day playbook plans around (fields.FIRST_DAY)
     ],
 )
 def test_connected_on_dates(text: str, day: dt.date | None) -> None:
