@@ -151,7 +151,30 @@ class _Parser(argparse.ArgumentParser):
         options = [o for o in self._option_string_actions if o.startswith("--")]
         written = [word.split("=", 1)[0] for word in words if word.startswith("--")]
         unknown = [word for word in written if word not in self._option_string_actions]
-        return did_you_mean([near for word in unknown if (near := close_field(word, options))])
+        meant = [near for word in unknown if (near := close_field(word, options))]
+        for word in words:
+            meant += self._short_meant(word, options)
+        return did_you_mean(list(dict.fromkeys(meant)))
+
+    def _short_meant(self, word: str, options: list[str]) -> list[str]:
+        """`-j 2` or `-j2`, a short option this command does not have: the one of the
+        other case (`-c` → `-C`) and the long ones that start with its letter (`--jobs`),
+        as a typo's distance cannot tell one letter from another."""
+        short = word[:2]
+        if word.startswith("--") or not re.fullmatch(r"-[A-Za-z]", short):
+            return []
+        if short in self._option_string_actions:
+            return []
+        twin = short.swapcase()
+        cased = [twin] if twin in self._option_string_actions else []
+        found: list[str] = []
+        actions: list[argparse.Action] = []
+        for option in cased + [o for o in options if o[2:3] == short[1].lower()]:
+            action = self._option_string_actions[option]
+            if action not in actions:  # -q, not `-q or --quiet`
+                actions.append(action)
+                found.append(option)
+        return found
 
     def _quotes_to_write(
         self, words: list[str], parsed: argparse.Namespace, extras: list[str]

@@ -333,6 +333,10 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
     [
         (["biuld"], "usage: playbook [", "invalid choice: 'biuld'"),
         (["build", "--todya", "2026-11-22"], "usage: playbook build", "(did you mean --today?)"),
+        (["build", "-j", "2"], "usage: playbook build", "-j 2 (did you mean --jobs?)"),
+        (["build", "-j2"], "usage: playbook build", "-j2 (did you mean --jobs?)"),
+        (["build", "-c", "pb"], "usage: playbook build", "(did you mean -C or --clean?)"),
+        (["build", "-Q"], "usage: playbook build", "-Q (did you mean -q?)"),
         (["check", "--strcit"], "usage: playbook check", "unrecognized arguments: --strcit"),
         (["import", "linkdin", "x.csv"], "usage: playbook import", "; did you mean linkedin?"),
         (
