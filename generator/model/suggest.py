@@ -4,8 +4,9 @@ Pure functions, no knowledge of the content kinds: callers pass the names that e
 
 - A field name is close to a declared one when it is the same but for case and `-`
   versus `_` (`Keep-In-Touch`), or a few keystrokes away: one for short names, more
-  for long ones (`referals`, `stauts`, `keep_in_tuch`). A name farther than that from
-  every field is taken to be the user's own (an extra), not a typo.
+  for long ones (`referals`, `stauts`, `keep_in_tuch`), or all of one but its last word
+  (`thank_you` for `thank_you_days`). A name farther than that from every field is taken
+  to be the user's own (an extra), not a typo.
 - A reference (a slug another file names) is matched first against the *names* of the
   things that exist (`company: Acme Corp` → the company whose `name:` is Acme Corp,
   whatever its file is called), then against the slugs, by spelling, then by the
@@ -84,7 +85,19 @@ def close_field(key: str, names: Iterable[str]) -> str | None:
         gap = distance(wanted, field_key(name), budget)
         if gap <= budget and (best is None or gap < best[0]):
             best = (gap, name)
-    return best[1] if best else None
+    return best[1] if best else _lacking_last_word(wanted, names)
+
+
+def _lacking_last_word(wanted: str, names: Iterable[str]) -> str | None:
+    """The one name that is `wanted` and one more word (`thank_you` → `thank_you_days`,
+    `nudge` → `nudge_after`): many keystrokes short, but no other name's start."""
+    whole = [
+        name
+        for name in names
+        if (rest := field_key(name).removeprefix(wanted + "_")) != field_key(name)
+        and rest.isalnum()
+    ]
+    return whole[0] if len(whole) == 1 else None
 
 
 MOST_SOUGHT = 25

@@ -62,6 +62,30 @@ def test_names_far_from_every_field_are_the_users_own(own: str) -> None:
     assert close_field(own, MEETING_FIELDS + CONTACT_FIELDS) is None
 
 
+FOLLOWUP_SETTINGS = ["thank_you_days", "follow_up_call_days", "referrer_update_days"]
+FOLLOWUP_SETTINGS += ["keep_in_touch", "second_contact_after", "nudge_after"]
+
+
+@pytest.mark.parametrize(
+    ("short", "meant"),
+    [
+        ("thank_you", "thank_you_days"),
+        ("Thank-You", "thank_you_days"),
+        ("nudge", "nudge_after"),
+        ("second_contact", "second_contact_after"),
+        ("referrer_update", "referrer_update_days"),
+    ],
+)
+def test_a_name_left_without_its_last_word_is_the_one_it_begins(short: str, meant: str) -> None:
+    """`thank_you: 2` for `thank_you_days`: far from it in keystrokes, but all of it."""
+    assert close_field(short, FOLLOWUP_SETTINGS) == meant
+
+
+@pytest.mark.parametrize("short", ["met", "th", "thank", "follow"])
+def test_a_beginning_shared_or_not_a_whole_word_suggests_nothing(short: str) -> None:
+    assert close_field(short, [*FOLLOWUP_SETTINGS, "met_via", "met_on"]) is None
+
+
 def test_distance_counts_a_swap_as_one_edit_and_stops_past_the_limit() -> None:
     assert distance("stauts", "status", 3) == 1
     assert distance("kitten", "sitting", 5) == 3
