@@ -176,11 +176,12 @@ class Choice(Text):
         return "one of " + ", ".join(self.choices)
 
     def convert(self, value: Any, at: At) -> str:
-        text = super().convert(value, at).lower()
+        written = super().convert(value, at)
+        text = written.lower()
         if text not in self.choices:
             hint = did_you_mean(self._meant(text))
             raise Invalid(
-                f"expected {self.expected}, got {_shorten(text)}" + (f"; {hint}" if hint else "")
+                f"expected {self.expected}, got {_shorten(written)}" + (f"; {hint}" if hint else "")
             )
         return text
 

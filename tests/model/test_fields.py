@@ -510,6 +510,13 @@ def test_a_choice_suggests_the_nearest() -> None:
     assert convert(formats, "Coffee") == ("coffee", [])
 
 
+def test_a_refused_choice_is_quoted_as_written() -> None:
+    """`page_size: A5` was quoted as 'a5', which is not what the file says."""
+    assert convert(Choice(("letter", "a4")), "A5")[1] == [
+        "f.md:3: x: expected one of letter, a4, got 'A5'; did you mean a4?"
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
