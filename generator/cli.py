@@ -689,10 +689,12 @@ def _cmd_init(args: argparse.Namespace) -> int:
     created = create_playbook(args.directory)
     if not args.quiet:
         here = args.directory.resolve() == Path.cwd().resolve()
-        where, option = (
-            ("here", "") if here else (f"in {args.directory}", f" -C {_quoted(args.directory)}")
+        where, step = (  # in the folder, as docs/getting-started.md goes: no -C ever after
+            ("here", "")
+            if here
+            else (f"in {args.directory}", f"cd {_quoted(args.directory)}, then ")
         )
-        _say(f"Created {len(created)} files {where}. Next: playbook build{option}")
+        _say(f"Created {len(created)} files {where}. Next: {step}playbook build")
     return 0
 
 

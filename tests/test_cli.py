@@ -99,7 +99,20 @@ def test_init_says_the_next_command_as_a_shell_reads_it(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["init", "My search"]) == 0
-    assert capsys.readouterr().out.endswith("in My search. Next: playbook build -C 'My search'\n")
+    out = capsys.readouterr().out
+    assert out.endswith("in My search. Next: cd 'My search', then playbook build\n")
+
+
+def test_init_says_to_go_into_the_folder_as_getting_started_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said `playbook build -C my-search`, and docs/getting-started.md `cd my-search`:
+    in the folder, every later command (new, check, serve) works without -C."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "my-search"]) == 0
+    assert capsys.readouterr().out.endswith("Next: cd my-search, then playbook build\n")
+    guide = (Path(__file__).parents[1] / "docs/getting-started.md").read_text()
+    assert "playbook init my-search\ncd my-search\n" in guide
 
 
 def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
