@@ -41,7 +41,12 @@ from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
-from generator.publish.encrypt import PassphraseError, passphrase_from_environment_or_prompt
+from generator.publish.encrypt import (
+    SHORTEST_ADVISED,
+    PassphraseError,
+    passphrase_from_environment_or_prompt,
+    too_short,
+)
 from generator.publish.lock import Encryption
 from generator.scaffold import NEW_KINDS, create_playbook, new_file
 from generator.stopwatch import Stopwatch
@@ -645,6 +650,13 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
         passphrase = passphrase_from_environment_or_prompt(os.environ, getpass.getpass)
     except PassphraseError as exc:
         raise UsageError(str(exc)) from None
+    if too_short(passphrase):  # never the passphrase nor its length: both help a guesser
+        print(
+            f"warning: the passphrase is shorter than {SHORTEST_ADVISED} characters: anyone "
+            "can download the pages and try passphrases offline; use a longer one, such as "
+            "four or five random words",
+            file=sys.stderr,
+        )
     if args.with_calendar:
         print(
             "warning: the calendar is written in plain text, under an opaque name that "

@@ -44,6 +44,7 @@ __all__ = [
     "MAX_ITERATIONS",
     "MIN_ITERATIONS",
     "PAYLOAD_VERSION",
+    "SHORTEST_ADVISED",
     "DecryptionError",
     "DecryptionFailure",
     "PageKey",
@@ -54,6 +55,7 @@ __all__ = [
     "encrypt_page",
     "opaque_name",
     "passphrase_from_environment_or_prompt",
+    "too_short",
 ]
 
 PAYLOAD_VERSION: Final = 1
@@ -71,6 +73,9 @@ IV_BYTES: Final = 12  # the 96-bit nonce GCM is designed for
 CHECK_AAD: Final = b"playbook-key-check"
 CHECK_PLAINTEXT: Final = b"playbook-key-check"
 ENV_VAR: Final = "PLAYBOOK_PASSPHRASE"
+SHORTEST_ADVISED: Final = 16
+"""Characters docs/privacy.md asks a passphrase to have at least: the pages can be
+downloaded and passphrases tried offline, which the iterations only slow down."""
 # Domain separation: file names must not be computed with the encryption key itself.
 _NAME_KEY_LABEL: Final = b"playbook opaque page names v1"
 
@@ -308,6 +313,12 @@ def passphrase_from_environment_or_prompt(
     ):
         raise PassphraseError("the two passphrases do not match: run it again")
     return first
+
+
+def too_short(passphrase: str) -> bool:
+    """Shorter than `SHORTEST_ADVISED` letters as typed (NFC): worth a warning, not a
+    refusal, since the user may have reasons (a test site, a passphrase shared by voice)."""
+    return len(unicodedata.normalize("NFC", passphrase)) < SHORTEST_ADVISED
 
 
 def _readable(passphrase: str, where: str) -> str:

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from generator.cli import main
 from generator.publish.encrypt import (
     MAX_ITERATIONS,
+    SHORTEST_ADVISED,
     DecryptionError,
     DecryptionFailure,
     PageKey,
@@ -27,6 +28,7 @@ from generator.publish.encrypt import (
     opaque_name,
     passphrase_from_environment_or_prompt,
     payload_parameters,
+    too_short,
 )
 
 PASSPHRASE = "correct horse battery staple"
@@ -337,3 +339,25 @@ def test_passphrase_without_terminal_or_input() -> None:
         passphrase_from_environment_or_prompt({}, eof, has_terminal=lambda: True)
     with pytest.raises(PassphraseError, match="empty"):
         passphrase_from_environment_or_prompt({}, lambda _: "", has_terminal=lambda: True)
+
+
+def test_a_short_passphrase_is_built_with_a_warning_that_says_what_to_use(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`short` was taken without a word, though docs/privacy.md asks for a long one: anyone
+    can download the pages and try passphrases offline. It is built, not refused."""
+    assert SHORTEST_ADVISED == 16
+    assert too_short("short") and too_short("e\u0301" * 15)  # é typed as two: one letter
+    assert not too_short(PASSPHRASE) and not too_short("sixteen letters!")
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "short")
+    assert main(["build", "-C", str(sample_root), "--encrypt"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: the passphrase is shorter than 16 characters: anyone can download the "
+        "pages and try passphrases offline; use a longer one, such as four or five random "
+        "words\n"
+    ) in err
+    assert "short" not in err.replace("shorter", "")  # never the passphrase itself
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", PASSPHRASE)
+    assert main(["build", "-C", str(sample_root), "--encrypt"]) == 0
+    assert "shorter than" not in capsys.readouterr().err
