@@ -20,6 +20,7 @@ from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
 from generator.model.entities import Playbook, name_order
+from generator.model.fields import plain_lines
 from generator.model.suggest import close_slugs, did_you_mean
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
@@ -31,9 +32,9 @@ CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
 """Between the items of a list in one cell."""
 
-_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().\-/]*$)")
-"""Cells a spreadsheet would run as a formula: starting with =, @, a tab or CR, or with
-+ or - and then anything but digits and separators (phone numbers such as
+_FORMULA = re.compile(r"^[=@\t\r\n]|^[+-](?![\d\s().\-/]*$)")
+"""Cells a spreadsheet would run as a formula: starting with =, @, a tab or a line break,
+or with + or - and then anything but digits and separators (phone numbers such as
 +1 (312) 555-0100 stay as they are: no function can hide in them)."""
 
 
@@ -251,7 +252,10 @@ def csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
 
 
 def safe_cell(text: str) -> str:
-    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: shown as text, never run."""
+    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: shown as text, never run. Line breaks of any
+    kind are line feeds (`plain_lines`), which the writer quotes: a vertical tab or a
+    line separator, left unquoted, starts a row to some readers."""
+    text = plain_lines(text)
     return "'" + text if _FORMULA.match(text) else text
 
 

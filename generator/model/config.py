@@ -434,9 +434,8 @@ MAX_NAME_BYTES = 255
 
 def _unmakeable(output: str) -> str | None:
     """Why no system could make the folder `output` (then `check` would pass what every
-    build refuses, or path handling would raise ValueError), or None."""
-    if "\0" in output:
-        return "holds a NUL character, which no folder name can; remove it"
+    build refuses), or None. A NUL, on which path handling raises ValueError, never gets
+    here: `Text` refuses control characters."""
     if any(len(part.encode()) > MAX_NAME_BYTES for part in Path(output).parts):
         return f"has a folder name longer than {MAX_NAME_BYTES} bytes; shorten it"
     return None

@@ -125,7 +125,48 @@ class Text(FieldType):
                 f"expected {self.expected}, got {_describe(value)}{_colon_hint(value, at)}"
             )
         text = value if isinstance(value, str) else (at.raw or str(value))
+        if (found := CONTROL.search(text)) is not None:
+            raise Invalid(f"expected {self.expected}, got {_shorten(text)}, {_control(found[0])}")
         return text.strip()
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""The control characters but tab and line feed (a field may hold several lines:
+`location: |`), and the line and paragraph separators. Typed in, YAML refuses them (or
+reads them as spaces, `_YAML_ONLY_BREAKS`), but an escape in double quotes writes them
+(`"\\x1b[31m"`, `"\\u2028"`, `"\\0"`):
+in a field they are damage or mischief, a line break to readers of vCards and
+calendars that split lines as `str.splitlines` does, an escape sequence in a terminal."""
+
+
+def _control(char: str) -> str:
+    """`which holds the control character U+000B: delete the escape that writes it in
+    the quotes (\\v or \\x0b)`: YAML's short escape too, as it was likely written so."""
+    what = {"\u2028": "line separator", "\u2029": "paragraph separator"}.get(char)
+    escape = char.encode("unicode_escape").decode("ascii")
+    short = f"{_YAML_ESCAPES[char]} or " if char in _YAML_ESCAPES else ""
+    return (
+        f"which holds the {what or 'control character'} U+{ord(char):04X}: delete the escape "
+        f"that writes it in the quotes ({short}{escape})"
+    )
+
+
+_YAML_ESCAPES = {
+    "\0": r"\0", "\a": r"\a", "\b": r"\b", "\v": r"\v", "\f": r"\f", "\r": r"\r",
+    "\x1b": r"\e", "\x85": r"\N", "\u2028": r"\L", "\u2029": r"\P",
+}  # fmt: skip
+"""YAML's short escapes of control characters (`\\e` is ESC, `\\L` the line separator)."""
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""What `str.splitlines` takes for a line break, besides a line feed."""
+
+
+def plain_lines(text: str) -> str:
+    """`text` with every kind of line break a line feed and the other `CONTROL`
+    characters dropped: for writers of line-based files (vCards, the calendar, CSV),
+    which then escape or quote the line feeds, so that no text starts a line of its
+    own. Fields that pass `check` hold none; this also guards what did not pass it."""
+    return CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")

@@ -25,6 +25,7 @@ from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, BaseUrl, Timezone
 from generator.model.fields import (
     BOOLEAN_WORDS,
     CADENCE,
+    CONTROL,
     SLUG,
     Boolean,
     CadenceType,
@@ -276,7 +277,7 @@ def _holidays(field_type: HolidaysType) -> dict[str, Any]:
 
 
 def _text(field_type: Text) -> dict[str, Any]:
-    return {"type": SCALAR_TYPES}
+    return {"type": SCALAR_TYPES, "not": {"type": "string", "pattern": CONTROL.pattern}}
 
 
 def _url(field_type: Url) -> dict[str, Any]:

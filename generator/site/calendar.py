@@ -12,6 +12,8 @@ grows would need state kept between builds (docs/followups.md, "Subscribe or imp
 - Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
 - Links to pages: with a `base_url`, a URL property and the address in the description;
   without one, the page's path in the site, as text.
+- Text goes through `plain_lines`: a line break of any kind is written `\\n`, and no
+  control character reaches the file, so no value starts a line of its own.
 
 icalendar is imported on first use: it takes about 0.1 s to load, and `playbook build`
 makes the calendar in a worker process while pages render, so the import is paid there
@@ -28,6 +30,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from generator.model.entities import Meeting, Playbook
+from generator.model.fields import plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
 from generator.plans.followups import FollowUpItem, meeting_noun
 from generator.site import routes
@@ -103,7 +106,7 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     # text, escaped: icalendar writes an X- property as given, and a line break in the
     # title (`title: |`) would end the line (icalendar refuses it), a comma split the name
-    calendar.add("x-wr-calname", _icalendar().vText(config.title))
+    calendar.add("x-wr-calname", _icalendar().vText(plain_lines(config.title)))
     calendar.add("x-wr-timezone", config.timezone)
     meetings = sorted(
         (
@@ -198,7 +201,7 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
     event: Event = _icalendar().Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{meeting_noun(meeting).capitalize()} with {name}")
+    event.add("summary", plain_lines(f"{meeting_noun(meeting).capitalize()} with {name}"))
     if meeting.time is None:
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + dt.timedelta(days=1))
@@ -211,8 +214,8 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
         else:
             event.add("dtend", end)
     if meeting.location:
-        event.add("location", meeting.location)
-    event.add("description", _meeting_description(playbook, meeting, links))
+        event.add("location", plain_lines(meeting.location))
+    event.add("description", plain_lines(_meeting_description(playbook, meeting, links)))
     links.add_url(event, routes.meeting(meeting.slug))
     event.add("status", "CONFIRMED")
     event.add("categories", [meeting.purpose])
@@ -242,7 +245,7 @@ def _followup_event(
     event: Event = _icalendar().Event()
     event.add("uid", followup_uid(item))
     event.add("dtstamp", stamp)
-    event.add("summary", item.action)
+    event.add("summary", plain_lines(item.action))
     event.add("dtstart", item.due)
     event.add("dtend", item.due + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")
@@ -254,7 +257,7 @@ def _followup_event(
         lines.append(f"Meeting: {links(routes.meeting(item.meeting))}")
     if for_owner:
         lines.append(f"When done: {item.how_to_close}.")
-    event.add("description", "\n".join(lines))
+    event.add("description", plain_lines("\n".join(lines)))
     page = routes.meeting(item.meeting) if item.meeting else routes.contact(item.contact)
     links.add_url(event, page)
     event.add("categories", ["follow-up"])

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from generator.model.entities import Company, Contact, name_title
+from generator.model.fields import plain_lines
 
 CRLF = "\r\n"
 FOLD_AT = 75
@@ -105,9 +106,10 @@ def tel_uri(phone: str) -> str | None:
 
 
 def escape(text: str) -> str:
-    """A text value with the characters vCard gives meaning to escaped."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return re.sub(r"\r\n|\r|\n", "\\\\n", text)
+    """A text value with the characters vCard gives meaning to escaped, and every line
+    break written as `\\n` (`plain_lines`), so that no value starts a line of the card."""
+    text = plain_lines(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
 
 
 def fold(line: str) -> str:

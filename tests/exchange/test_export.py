@@ -196,6 +196,15 @@ def test_formulas_are_shown_not_run(cell: str, written: str) -> None:
     assert list(csv.reader(io.StringIO(text)))[1] == [written]
 
 
+def test_no_control_character_or_line_separator_reaches_a_csv_file() -> None:
+    """A vertical tab, a line separator or an escape sequence went into the CSV file as it
+    was, unquoted (the writer quotes CR and LF only): a row of its own to some readers.
+    Each line break is now a quoted line feed, other controls gone."""
+    text = csv_bytes(["a", "b"], [["Jane\x0bDoe\u2028X", "\x1b[31mHead\x00"]]).decode()
+    assert text == '\ufeffa,b\r\n"Jane\nDoe\nX",[31mHead\r\n'
+    assert safe_cell("\r=1+1") == "'\n=1+1"
+
+
 def test_vcards_on_a_text_only_stdout(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -210,7 +210,7 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("output: themes/default\n", "output: 'themes/default' is inside themes/, whose files"),
         ("output: themes\n", "output: 'themes' is inside themes/"),
         ("output: .\n", "output: '.' is the playbook root; choose a subfolder"),
-        ('output: "out\\0put"\n', "output: 'out\\x00put' holds a NUL character"),
+        ('output: "out\\0put"\n', "output: expected text, got 'out\\x00put', which holds the"),
         (f"output: site/{'x' * 256}\n", "has a folder name longer than 255 bytes; shorten it"),
     ],
 )

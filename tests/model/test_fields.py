@@ -30,6 +30,7 @@ from generator.model.fields import (
     Url,
     convert_field,
     looks_like_id,
+    plain_lines,
     validate_document,
 )
 from generator.model.schema import PROFILE
@@ -98,6 +99,47 @@ def test_text_uses_the_literal_for_non_strings() -> None:
     assert convert(Text(), False, raw="No") == ("No", [])
     assert convert(Text(), 1.50, raw="1.50") == ("1.50", [])
     assert convert(Text(), ["a"])[1] == ["f.md:3: x: expected text, got a list"]
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("Jane\x0bDoe", "the control character U+000B: delete the escape that writes it in the "
+         "quotes (\\v or \\x0b)"),
+        ("\x1b[31mHead of Data", "the control character U+001B: delete the escape that writes "
+         "it in the quotes (\\e or \\x1b)"),
+        ("+1 312 555\x00 0100", "the control character U+0000: delete the escape that writes it "
+         "in the quotes (\\0 or \\x00)"),
+        ("alumni\u2028network", "the line separator U+2028: delete the escape that writes it in "
+         "the quotes (\\L or \\u2028)"),
+        ("Jane Doe\x0e", "the control character U+000E: delete the escape that writes it in the "
+         "quotes (\\x0e)"),
+    ],
+)  # fmt: skip
+def test_a_control_character_in_text_is_an_error_naming_it(written: str, named: str) -> None:
+    """YAML writes a control character for an escape in double quotes (`"Jane\\vDoe"`),
+    which went into vCards, the calendar and CSV files as it was, starting a line there
+    or driving a terminal. The error names the field, its line, the character and the
+    escape to look for, as YAML's short escape is likely what was written."""
+    result, errors = convert(Text(), written)
+    assert result is INVALID
+    assert errors == [f"f.md:3: x: expected text, got {written!r}, which holds {named}"]
+    assert convert(ListOf(Choice(("a",))), ["a", written])[1][0].startswith("f.md:3: x.2: ")
+
+
+def test_tabs_and_line_feeds_are_text() -> None:
+    """A field may hold several lines (`location: |`) and a tab, which every writer of a
+    line-based file escapes or quotes."""
+    assert convert(Text(), "Sawada Coffee\n112 N Green St\tupstairs") == (
+        "Sawada Coffee\n112 N Green St\tupstairs",
+        [],
+    )
+
+
+def test_plain_lines_leaves_a_line_feed_as_the_only_break() -> None:
+    written = "a\r\nb\rc\x0bd\x0ce\x1cf\x85g\u2028h\u2029i\x1b[31mj\x00k\x7fl\tm"
+    assert plain_lines(written) == "a\nb\nc\nd\ne\nf\ng\nh\ni[31mjkl\tm"
+    assert plain_lines(written).splitlines() == plain_lines(written).split("\n")
 
 
 def test_an_entry_made_a_mapping_by_its_colon_is_told_to_take_quotes() -> None:

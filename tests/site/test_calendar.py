@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,10 @@ from icalendar import Calendar
 
 from generator.build import build, load
 from generator.errors import Problems
-from generator.plans.followups import follow_ups
+from generator.model.entities import Meeting
+from generator.plans.followups import FollowUpItem, follow_ups
 from generator.site.calendar import CALENDAR_FILE as CALENDAR
-from generator.site.calendar import build_calendar
+from generator.site.calendar import build_calendar, followup_uid
 
 CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
 
@@ -119,6 +122,34 @@ def test_a_title_on_two_lines_or_with_commas_is_the_calendars_name(tmp_path: Pat
     playbook = load(tmp_path, Problems())
     ics = build_calendar(playbook, dt.date(2026, 11, 22), [])
     assert b"X-WR-CALNAME:Job search\\nBEGIN:VEVENT\\; 2026\\, Q4\r\n" in ics
+
+
+def test_no_control_character_or_line_separator_reaches_the_feed(tmp_path: Path) -> None:
+    """A line separator or a vertical tab in a name, a place or a reminder went into the
+    feed as it was (icalendar escapes CR and LF only), a line of its own to readers that
+    split lines as `str.splitlines` does, and an escape sequence came along."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    playbook = load(tmp_path, Problems())
+    playbook = replace(playbook, config=replace(playbook.config, title="Maya\x0bsearch"))
+    contact = playbook.contacts["ada"]
+    playbook.contacts["ada"] = replace(contact, name="Ada\u2028Byrne", role="\x1b[31mLead")
+    meeting = Meeting(
+        slug="m", contact="ada", date=dt.date(2026, 12, 2), status="scheduled",
+        location="Cafe\x85Room\x00 4", goals=("Learn\u2029more",),
+    )  # fmt: skip
+    playbook.meetings["m"] = meeting
+    reminder = FollowUpItem(
+        "r", dt.date(2026, 12, 3), "Send\x0cthe deck", "own", "Yours", "Due", "ada", "m", None,
+        "later", "in m.md",
+    )  # fmt: skip
+    ics = build_calendar(playbook, dt.date(2026, 11, 22), [reminder]).decode()
+    assert ics.splitlines() == ics.split("\r\n")[:-1]
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]", ics)
+    found = events(ics.encode())
+    assert str(found["meeting-m@playbook"]["SUMMARY"]) == "Meeting with Ada\nByrne"
+    assert str(found["meeting-m@playbook"]["LOCATION"]) == "Cafe\nRoom 4"
+    assert str(found[followup_uid(reminder)]["SUMMARY"]) == "Send\nthe deck"
+    assert "X-WR-CALNAME:Maya\\nsearch\r\n" in ics
 
 
 @pytest.mark.parametrize("timezone", ["UTC", "Europe/Berlin"])

@@ -82,6 +82,16 @@ def test_any_name_survives(name: str) -> None:
     assert parsed.fn.value == name
 
 
+def test_no_control_character_or_line_separator_reaches_the_card() -> None:
+    """The writer escaped CR and LF only: a vertical tab, a line separator or an escape
+    sequence in a name went into the card raw, a line of its own to readers that split
+    lines as `str.splitlines` does. Every line break is now `\\n`, other controls gone."""
+    text = card(name="Jane\x0bDoe\u2028X", role="\x1b[31mHead\x00\x85of\rData")
+    assert text.splitlines() == text.split("\r\n")[:-1]
+    assert "FN:Jane\\nDoe\\nX\r\n" in text
+    assert "TITLE:[31mHead\\nof\\nData\r\n" in text
+
+
 def test_long_lines_fold_within_75_octets_and_never_split_a_character() -> None:
     line = "NOTE:" + "Ł😀" * 60
     folded = fold(line)
