@@ -8,6 +8,7 @@ import os
 import re
 import urllib.parse
 import zoneinfo
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from generator.model.fields import (
 )
 from generator.model.holidays import Holidays, HolidaysType
 from generator.model.suggest import close_names, did_you_mean
-from generator.sources.discover import theme_names
+from generator.sources.discover import THEMES_FOLDER, theme_names
 from generator.sources.frontmatter import Document, parse_yaml_file
 from generator.sources.read import read_source
 
@@ -423,9 +424,25 @@ def output_clash(output: Path, root: Path) -> str | None:
         return "contains content/; choose another folder"
     if output.is_relative_to(content):
         return "is inside content/; choose another folder"
-    if output.is_relative_to((root / "themes").resolve()):
-        return "is inside themes/, whose files the build reads as your theme; choose another folder"
+    for name, folder in _theme_folders(root):
+        if output.is_relative_to(folder):
+            return (
+                f"is inside {name}, whose files the build reads as your theme; "
+                "choose another folder"
+            )
+        if folder.is_relative_to(output):
+            return f"contains {name}, which each build would replace with it; choose another folder"
     return None
+
+
+def _theme_folders(root: Path) -> Iterator[tuple[str, Path]]:
+    """`themes/` and each folder in it, named for messages and resolved: `themes/mine` may
+    be a link to a theme kept elsewhere (`~/mytheme`), whose files the build reads too."""
+    themes = root / THEMES_FOLDER
+    yield f"{THEMES_FOLDER}/", themes.resolve()
+    for folder in sorted(themes.iterdir()) if themes.is_dir() else ():
+        if folder.is_dir() and folder.is_symlink():
+            yield f"{THEMES_FOLDER}/{folder.name}/ (a link to {folder.resolve()})", folder.resolve()
 
 
 MAX_NAME_BYTES = 255

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problems
-from generator.model.config import Config, load_config
+from generator.model.config import Config, load_config, output_clash
 from generator.model.fields import Cadence
 
 
@@ -219,6 +219,40 @@ def test_settings_that_name_nothing_say_what_was_meant(
 ) -> None:
     [line] = reported(tmp_path, yaml)
     assert expected in line, line
+
+
+@pytest.mark.parametrize("inside", ["static", "templates/out", "."])
+def test_an_output_folder_inside_a_linked_theme_folder_is_refused(
+    tmp_path: Path, inside: str
+) -> None:
+    """`themes/mine` a link to `~/mytheme`: an output of `~/mytheme/static` passed, as only
+    the path `themes/` was checked, and the next build read the site back as theme files."""
+    shared = tmp_path / "mytheme"
+    (shared / "static").mkdir(parents=True)
+    root = tmp_path / "playbook"
+    (root / "themes").mkdir(parents=True)
+    (root / "themes" / "mine").symlink_to(shared, target_is_directory=True)
+    output = (shared / inside).resolve()
+    assert output_clash(output, root) == (
+        f"is inside themes/mine/ (a link to {shared.resolve()}), whose files the build reads "
+        "as your theme; choose another folder"
+    )
+    assert reported(root, f"output: {output}\n") == [
+        f"playbook.yaml:1: output: {str(output)!r} {output_clash(output, root)}"
+    ]
+
+
+def test_an_output_folder_holding_a_linked_theme_folder_is_refused(tmp_path: Path) -> None:
+    """A build replaces its output folder, and the theme a link leads into it with it."""
+    (tmp_path / "site" / "mytheme").mkdir(parents=True)
+    (tmp_path / "playbook" / "themes").mkdir(parents=True)
+    (tmp_path / "playbook" / "themes" / "mine").symlink_to(tmp_path / "site" / "mytheme")
+    shared = (tmp_path / "site" / "mytheme").resolve()
+    assert output_clash(tmp_path / "site", tmp_path / "playbook") == (
+        f"contains themes/mine/ (a link to {shared}), which each build would replace with it; "
+        "choose another folder"
+    )
+    assert output_clash(tmp_path / "elsewhere", tmp_path / "playbook") is None
 
 
 def test_a_zone_without_summer_time_named_like_a_regions_clocks_is_warned(
