@@ -32,7 +32,7 @@ from generator.model.config import CONFIG_FILE, load_config
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean
 from generator.publish.atomic import replace_files, write_new_files
-from generator.site.theme import theme_dirs
+from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import KIND_FOLDERS, SourceFile, discover
 from generator.sources.frontmatter import parse_document
 from generator.sources.read import read_source
@@ -373,7 +373,13 @@ def _slug_or_none(name: str) -> str | None:
 
 
 def _theme_path(root: Path, rel: str, theme: str = "default") -> Path:
+    """The theme's file `rel`, from the most specific theme folder that has it. One that
+    is a link out of its theme folder is refused, never read, as a template is (an
+    archetype rendered into your content would publish what it leads to)."""
     for folder in theme_dirs(root, theme):
-        if (folder / rel).exists():
-            return folder / rel
+        path = folder / rel
+        if leads_out(path, folder):
+            raise UsageError(f"{path}:1: {outside_theme(path.resolve())}")
+        if path.exists():
+            return path
     raise UsageError(f"the theme has no {rel}")

@@ -278,6 +278,28 @@ def test_an_archetype_that_is_not_utf8_is_named_not_a_crash(sample_root: Path) -
     assert not (sample_root / "content/contacts/ana-silva.md").exists()
 
 
+def test_an_archetype_that_links_out_of_its_theme_folder_is_never_read(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """A theme from elsewhere whose `archetypes/contact.md` was a link to a file outside it
+    (~/.ssh/config) had that file rendered into the new contact, and so published with
+    its page. As for a template, it is now an error at the link, and the file is not read."""
+    secret = tmp_path / "home/.ssh/config"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("---\nname: {{ name | yaml }}\nrole: Host github.com\n---\n")
+    own = sample_root / "themes/default/archetypes/contact.md"
+    own.parent.mkdir(parents=True)
+    own.symlink_to(secret)
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "contact", "Ana Silva", today=TODAY)
+    assert str(refused.value) == (
+        f"{own}:1: is a link to {secret}, outside its theme folder; what a theme holds is "
+        "published with the site, so playbook reads only files inside it: copy the file "
+        "here instead"
+    )
+    assert not (sample_root / "content/contacts/ana-silva.md").exists()
+
+
 def test_render_archetype_has_the_yaml_filter() -> None:
     assert render_archetype("name: {{ name | yaml }}", {"name": "No"}) == 'name: "No"'
 

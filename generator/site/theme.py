@@ -42,15 +42,20 @@ def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
                 yield rel, path
 
 
+READ_FOLDERS = ("templates", "static", "archetypes")
+"""The folders of a theme whose files playbook reads."""
+
+
 def links_out(themes: Sequence[Path]) -> Iterator[tuple[Path, Path]]:
-    """Each file of these theme folders' `templates/` and `static/` that is a link out of
-    its theme folder, with where it leads. A theme's assets are published as they are (in
-    the clear, even in an encrypted build) and its templates shape every page and the
-    `404.html`, so a link in a theme from elsewhere (`static/fonts.css` leading to
-    `~/.aws/credentials`) would publish that file: such links are refused, as links
-    out of the playbook are in content/."""
+    """Each file of these theme folders' `READ_FOLDERS` that is a link out of its theme
+    folder, with where it leads. A theme's assets are published as they are (in the
+    clear, even in an encrypted build), its templates shape every page and the
+    `404.html`, and `playbook new` writes its archetypes into your content, so a link in
+    a theme from elsewhere (`static/fonts.css` leading to `~/.aws/credentials`) would
+    publish that file: such links are refused, as links out of the playbook are in
+    content/."""
     for theme in themes:
-        for folder in (theme / "templates", theme / "static"):
+        for folder in (theme / name for name in READ_FOLDERS):
             for path in sorted(folder.rglob("*")):
                 if not editors_own(path.relative_to(folder)) and leads_out(path, theme):
                     yield path, path.resolve()
@@ -60,6 +65,14 @@ def leads_out(path: Path, theme: Path) -> bool:
     """Is `path` a link to something outside the theme folder `theme` (which may itself
     be a link: `themes/shared`, a theme kept for several playbooks)?"""
     return path.is_symlink() and not path.resolve().is_relative_to(theme.resolve())
+
+
+def outside_theme(target: Path) -> str:
+    """What is wrong with a theme's file that is a link to `target`, outside its folder."""
+    return (
+        f"is a link to {target}, outside its theme folder; what a theme holds is published "
+        "with the site, so playbook reads only files inside it: copy the file here instead"
+    )
 
 
 def editors_own(rel: Path) -> bool:

@@ -24,7 +24,7 @@ from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
 from generator.site.render import section_problem
-from generator.site.theme import editors_own, links_out, static_files
+from generator.site.theme import editors_own, links_out, outside_theme, static_files
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
 """The files of a theme's templates/ checked as templates (not a stray image or note)."""
@@ -95,14 +95,7 @@ class _Checker:
     def links_out(self) -> list[ContentError]:
         """An error at each file of the theme folders that is a link out of its folder."""
         return [
-            ContentError(
-                display_path(path, self.root),
-                1,
-                "file",
-                f"is a link to {target}, outside its theme folder; what a theme holds is "
-                "published with the site, so playbook reads only files inside it: copy "
-                "the file here instead",
-            )
+            ContentError(display_path(path, self.root), 1, "file", outside_theme(target))
             for path, target in links_out(self.folders)
         ]
 

@@ -226,13 +226,15 @@ def test_a_theme_file_that_links_out_of_its_theme_folder_is_refused(tmp_path: Pa
     (theme / "static/fonts.css").symlink_to(secret)
     (theme / "templates").mkdir()
     (theme / "templates/footer.txt").symlink_to(secret)
+    (theme / "archetypes").mkdir()  # `playbook new` writes it into your content
+    (theme / "archetypes/contact.md").symlink_to(secret)
     write(root, "themes/default/static/own.css", "body {}\n")
     (theme / "static/same.css").symlink_to("own.css")
     expected = [
         f"themes/default/{name}:1: file: is a link to {secret}, outside its theme folder; what "
         "a theme holds is published with the site, so playbook reads only files inside it: "
         "copy the file here instead"
-        for name in ("static/fonts.css", "templates/footer.txt")
+        for name in ("archetypes/contact.md", "static/fonts.css", "templates/footer.txt")
     ]
     assert [str(e) for e in check(root, SAMPLE_TODAY).errors] == expected
     with pytest.raises(BuildError) as failed:
