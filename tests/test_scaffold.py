@@ -278,18 +278,24 @@ def test_an_archetype_that_is_not_utf8_is_named_not_a_crash(sample_root: Path) -
     assert not (sample_root / "content/contacts/ana-silva.md").exists()
 
 
+@pytest.mark.parametrize("link", ["contact.md", "."])
 def test_an_archetype_that_links_out_of_its_theme_folder_is_never_read(
-    sample_root: Path, tmp_path: Path
+    sample_root: Path, tmp_path: Path, link: str
 ) -> None:
-    """A theme from elsewhere whose `archetypes/contact.md` was a link to a file outside it
-    (~/.ssh/config) had that file rendered into the new contact, and so published with
-    its page. As for a template, it is now an error at the link, and the file is not read."""
-    secret = tmp_path / "home/.ssh/config"
+    """A theme from elsewhere whose `archetypes/contact.md` (or `archetypes/`) was a link
+    out of it (~/.ssh) had the file it led to rendered into the new contact, and so
+    published with its page. As for a template, it is now an error at the link, and the
+    file is not read."""
+    secret = tmp_path / "home/.ssh/contact.md"
     secret.parent.mkdir(parents=True)
     secret.write_text("---\nname: {{ name | yaml }}\nrole: Host github.com\n---\n")
     own = sample_root / "themes/default/archetypes/contact.md"
-    own.parent.mkdir(parents=True)
-    own.symlink_to(secret)
+    own.parent.parent.mkdir(parents=True)
+    if link == ".":
+        own.parent.symlink_to(secret.parent, target_is_directory=True)
+    else:
+        own.parent.mkdir()
+        own.symlink_to(secret)
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "contact", "Ana Silva", today=TODAY)
     assert str(refused.value) == (

@@ -56,15 +56,19 @@ def links_out(themes: Sequence[Path]) -> Iterator[tuple[Path, Path]]:
     content/."""
     for theme in themes:
         for folder in (theme / name for name in READ_FOLDERS):
+            if leads_out(folder, theme):  # the folder itself: one error, not one a file
+                yield folder, folder.resolve()
+                continue
             for path in sorted(folder.rglob("*")):
                 if not editors_own(path.relative_to(folder)) and leads_out(path, theme):
                     yield path, path.resolve()
 
 
 def leads_out(path: Path, theme: Path) -> bool:
-    """Is `path` a link to something outside the theme folder `theme` (which may itself
-    be a link: `themes/shared`, a theme kept for several playbooks)?"""
-    return path.is_symlink() and not path.resolve().is_relative_to(theme.resolve())
+    """Does `path` lead outside the theme folder `theme` (which may itself be a link:
+    `themes/shared`, a theme kept for several playbooks): is it a link out, or in a
+    folder that is one (`static/` a link to `~/.ssh`)?"""
+    return not path.resolve().is_relative_to(theme.resolve())
 
 
 def outside_theme(target: Path) -> str:

@@ -244,3 +244,25 @@ def test_a_theme_file_that_links_out_of_its_theme_folder_is_refused(tmp_path: Pa
     served = dict(static_files([theme, REPO / "themes/default"]))
     assert "static/fonts.css" not in served
     assert served["static/same.css"] == theme / "static/same.css"
+
+
+@pytest.mark.parametrize("folder", ["static", "templates", "archetypes"])
+def test_a_theme_folder_that_is_a_link_out_of_its_theme_is_refused(
+    tmp_path: Path, folder: str
+) -> None:
+    """`themes/default/static` itself a link to ~/.ssh: only the links inside the folders
+    were checked, so every file it led to was copied into the published `static/`."""
+    secret = write(tmp_path, "home/.ssh/id_ed25519", "PRIVATE KEY\n").parent
+    root = copy_sample(tmp_path / "pb")
+    theme = root / "themes/default"
+    theme.mkdir(parents=True)
+    (theme / folder).symlink_to(secret, target_is_directory=True)
+    expected = [
+        f"themes/default/{folder}:1: file: is a link to {secret}, outside its theme folder; "
+        "what a theme holds is published with the site, so playbook reads only files inside "
+        "it: copy the file here instead"
+    ]
+    assert [str(e) for e in check(root, SAMPLE_TODAY).errors] == expected
+    with pytest.raises(BuildError):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert "static/id_ed25519" not in dict(static_files([theme, REPO / "themes/default"]))
