@@ -29,7 +29,6 @@ import threading
 import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from generator.build import (
@@ -348,7 +347,8 @@ class LiveBuild:
         self._site = site
         assert self._env is not None
         options = Options(today, has_calendar=True)
-        listing = self.model.engine.fact(LISTING, partial(_listing, self.model.view, options))
+        view = self.model.view
+        listing = self.model.engine.fact(LISTING, lambda key: _listing(view, options))
         rendered: set[str] = set()
         written: set[str] = set()
         if self._whole:

@@ -78,11 +78,16 @@ class Recorder:
             self.open.pop()
 
 
+Compute = Callable[[Key], Any]
+"""How a fact is worked out, given its key: one function for many facts (a fact of each
+contact, of each meeting), so that keeping it costs nothing per fact."""
+
+
 @dataclass(slots=True)
 class _Fact:
     key: Key
     """The key it is kept under: what its readers record (one object, not one each)."""
-    compute: Callable[[], Any]
+    compute: Compute
     value: Any
     reads: Record
     height: int
@@ -184,7 +189,7 @@ class Engine:
         self.facts: dict[Key, _Fact] = {}
         self._readers: Readers[Key] = Readers(lambda key: self.facts[key].reads)
 
-    def fact(self, key: Key, compute: Callable[[], Any]) -> Any:
+    def fact(self, key: Key, compute: Compute) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
@@ -193,9 +198,9 @@ class Engine:
         self.recorder.read(known.key)
         return known.value
 
-    def _work_out(self, key: Key, compute: Callable[[], Any]) -> _Fact:
+    def _work_out(self, key: Key, compute: Compute) -> _Fact:
         with self.recorder.recording() as reads:
-            value = compute()
+            value = compute(key)
         heights = [self.facts[k].height for k in reads if k in self.facts]
         return _Fact(key, compute, value, tuple(reads), 1 + max(heights, default=0))
 
@@ -468,6 +473,8 @@ class TrackedPlaybook:
         self.companies = TrackedMap(model, "companies")
         self.meetings = TrackedMap(model, "meetings")
         self.questions = TrackedQuestions(model)
+        self._relation = self._work_out_relation  # one bound method kept by every fact
+        self._query = self._work_out_query
 
     @property
     def config(self) -> Any:
@@ -487,17 +494,22 @@ class TrackedPlaybook:
     def __getattr__(self, name: str) -> Any:
         found = getattr(Playbook, name, None)
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
-            relation = found.func
-            key = ("fact", name)  # the engine records its own copy of a fact's key
-            return self._model.engine.fact(key, functools.partial(relation, self))
+            # the engine records its own copy of a fact's key
+            return self._model.engine.fact(("fact", name), self._relation)
         if callable(found) and not name.startswith("__"):  # a query: a fact per argument
-            return functools.partial(self._query, name, found)
+            return functools.partial(self._ask, name)
         raise AttributeError(name)
 
-    def _query(self, name: str, method: Callable[..., Any], arg: Ref | str) -> Any:
+    def _ask(self, name: str, arg: Ref | str) -> Any:
         slug = arg if isinstance(arg, str) else arg._slug
-        key = ("fact", name, slug)
-        return self._model.engine.fact(key, functools.partial(method, self, slug))
+        return self._model.engine.fact(("fact", name, slug), self._query)
+
+    def _work_out_relation(self, key: Key) -> Any:
+        relation: functools.cached_property[Any] = getattr(Playbook, str(key[1]))
+        return relation.func(self)
+
+    def _work_out_query(self, key: Key) -> Any:
+        return getattr(Playbook, str(key[1]))(self, key[2])
 
 
 def live_facts(model: LiveModel, today: dt.date) -> Facts:
@@ -538,7 +550,7 @@ class TrackedEnvironment(ThemeEnvironment):
             hash(shown)
         except TypeError:  # shows something that has no identity to keep it by
             return render()
-        return self.engine.fact(("fragment", name, shown), render)
+        return self.engine.fact(("fragment", name, shown), lambda key: render())
 
 
 def _identity(value: Any) -> Any:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from generator.errors import ContentError
@@ -27,8 +26,8 @@ from generator.plans.targets import rank_companies
 
 Key = tuple[str, ...]
 """A fact's key: `("fact", name)` for one value, `("fact", name, slug)` for one of many."""
-Get = Callable[[Key, Callable[[], Any]], Any]
-"""How a fact is got: its key, and how to work it out when it is not known."""
+Get = Callable[[Key, Callable[[Any], Any]], Any]
+"""How a fact is got: its key, and how to work it out from its key when it is not known."""
 
 
 @dataclass(frozen=True)
@@ -234,11 +233,15 @@ class Facts:
         self.today = today
         self._get = get if get is not None else _kept({})
         self._maps: dict[str, FactMap] = {}
+        self._work = self._work_out  # one bound method, kept by every fact
 
     def value(self, name: str, slug: str = "") -> Any:
-        fact = TABLE[name]
-        key = ("fact", name, slug) if fact.slugs is not None else ("fact", name)
-        return self._get(key, partial(fact.compute, self.playbook, self, self.today, slug))
+        key = ("fact", name, slug) if TABLE[name].slugs is not None else ("fact", name)
+        return self._get(key, self._work)
+
+    def _work_out(self, key: Key) -> Any:
+        slug = key[2] if len(key) > 2 else ""
+        return TABLE[key[1]].compute(self.playbook, self, self.today, slug)
 
     def __getattr__(self, name: str) -> Any:
         fact = TABLE.get(name)
@@ -256,7 +259,7 @@ class Facts:
         live preview gathers them again only when one of the checks changed)."""
         return list(self._get(("problems",), self._gather_problems))
 
-    def _gather_problems(self) -> tuple[ContentError, ...]:
+    def _gather_problems(self, key: Key) -> tuple[ContentError, ...]:
         found: list[ContentError] = []
         for name in CHECKS:
             value = getattr(self, name)
@@ -289,9 +292,9 @@ class FactMap(Mapping[str, Any]):
 
 
 def _kept(known: dict[Key, Any]) -> Get:
-    def get(key: Key, compute: Callable[[], Any]) -> Any:
+    def get(key: Key, compute: Callable[[Key], Any]) -> Any:
         if key not in known:
-            known[key] = compute()
+            known[key] = compute(key)
         return known[key]
 
     return get

@@ -23,7 +23,7 @@ class Store:
         return self.values[name]
 
     def fact(self, name: str, compute: Any) -> Any:
-        def counted() -> Any:
+        def counted(key: Key) -> Any:
             self.runs[name] = self.runs.get(name, 0) + 1
             return compute()
 
@@ -96,7 +96,7 @@ def test_a_fact_whose_input_is_gone_is_dropped_and_counts_as_changed() -> None:
 def test_forgetting_a_kind_of_fact_leaves_the_others_watched() -> None:
     store = Store(x=1)
     store.fact("kept", lambda: store.read("x"))
-    store.engine.fact(("fragment", "row"), lambda: store.read("x"))
+    store.engine.fact(("fragment", "row"), lambda key: store.read("x"))
     assert store.engine.forget("fragment") == {("fragment", "row")}
     assert store.set(x=2) == {("value", "x"), ("fact", "kept")}
     assert store.engine.forget() == {("fact", "kept")}
