@@ -110,7 +110,7 @@ _SCALE_PRIORITY = ("wrap", "open", "ask", "background")
 """Who keeps a minute first when a short meeting cannot give every part its ideal."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedQuestion:
     """A question on the agenda: from the bank or in your own words."""
 
@@ -135,7 +135,7 @@ class PlannedQuestion:
         return self.question.category if self.question else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One part of the timed plan."""
 
@@ -149,7 +149,7 @@ class Segment:
     end: dt.datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agenda:
     """The timed plan for one meeting."""
 
@@ -229,7 +229,7 @@ class Agenda:
         return self.pitch_words > PAPER_PITCH_WORDS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prep:
     """The checklist before a meeting: research, what to bring, history with the person."""
 

@@ -51,7 +51,7 @@ YOUR_TO_DO = re.compile(
 it starts with a verb that is rarely a noun there ("Research teams..." is what they said)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DraftSlot:
     """A message a meeting calls for: whom it goes to, and your own text if you wrote it."""
 

@@ -76,7 +76,7 @@ NOT_INTERACTIONS = frozenset({"second_contact"})
 """Done actions that were with someone else, so they do not restart keep-in-touch."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUpItem:
     """One thing to do (or done) for one contact, and the rule that asked for it."""
 
