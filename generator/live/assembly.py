@@ -7,10 +7,15 @@ costs the steps of the file that changed, and the `[[link]]` table is made again
 when a name, a title or a broken file in it changed. Equality is by value; an unchanged
 file's document is the very same object (`live/sources.py`), which makes the comparison
 quick.
+
+Once a document is checked, only its checked values are read again, so what is kept of
+it leaves out its front matter as parsed (`data`, `raw`: a third of what the sources
+hold); `LiveSources.lighten` hands the same lighter document out from then on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -54,8 +59,11 @@ class ReusedSteps:
         self._link_inputs: tuple[LinkEntries, tuple[Unparsed, ...], Href] | None = None
         self._changed: set[LinkKey] = set()
         """What changed in the `[[link]]` table in this rebuild (`changed_keys`)."""
+        self.checked: dict[str, Document] = {}
+        """The documents checked in this rebuild, as kept (`lighter`), by path."""
 
     def steps(self) -> Steps:
+        self.checked = {}
         return Steps(
             self.validate, self.links, self.render_body, self.make_entity, self.check_references
         )
@@ -63,7 +71,11 @@ class ReusedSteps:
     def validate(self, item: Parsed) -> Checked:
         known = self._checked.get(item.doc.path)
         if known is None or known[0] != item:
-            known = self._checked[item.doc.path] = (item, validate(item))
+            if item.doc.data is LEFT_OUT:
+                raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
+            kept = item._replace(doc=lighter(item.doc))
+            known = self._checked[item.doc.path] = (kept, validate(item))
+            self.checked[item.doc.path] = kept.doc
         return known[1]
 
     def links(self, entries: LinkEntries, broken: tuple[Unparsed, ...], href: Href) -> Links:
@@ -93,7 +105,7 @@ class ReusedSteps:
         return any(not self._changed.isdisjoint(link_keys(*link)) for link in body.resolved)
 
     def make_entity(self, item: Parsed, checked: Checked, body: Rendered) -> Any:
-        inputs = (item, checked, body)
+        inputs = (self._checked[item.doc.path][0], checked, body)  # the document as kept
         known = self._entities.get(item.doc.path)
         if known is None or known[0] != inputs:
             known = self._entities[item.doc.path] = (inputs, make_entity(item, checked, body))
@@ -119,6 +131,15 @@ class ReusedSteps:
             if memo.keys() != present:
                 for gone in memo.keys() - present:
                     del memo[gone]
+
+
+LEFT_OUT: dict[str, Any] = {}
+"""The front matter of a document kept after it was checked (never checked again)."""
+
+
+def lighter(doc: Document) -> Document:
+    """`doc` as kept once checked: its front matter as parsed left out."""
+    return dataclasses.replace(doc, data=LEFT_OUT, raw=LEFT_OUT)
 
 
 def _same(old: Any, new: Any) -> bool:

@@ -226,6 +226,7 @@ class LiveBuild:
             parsed, config, problems, routes.entity_href, self.steps.steps(), broken=broken
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
+        self.sources.lighten(self.steps.checked)
         theme = self._theme_for(config, changed)
         problems.items += self._theme_problems(theme)
         if problems.errors:

@@ -9,14 +9,16 @@ find their last result at once (`live/assembly.py`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from contextlib import suppress
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
 from generator.sources.discover import SourceFile, discover, icloud_placeholder, source_at
+from generator.sources.frontmatter import Document
 from generator.sources.read import Read, parse_source, read_source, unreadable
 
 
@@ -55,6 +57,16 @@ class LiveSources:
         if self._order is None:
             self._order = sorted(self._files, key=self._rel)
         return [self._read[path][1] for path in self._order]
+
+    def lighten(self, kept: Mapping[str, Document]) -> None:
+        """Hand out from now on the documents as the assembly steps keep them once checked
+        (`live/assembly.py`), by path: lighter, and the very objects the steps compare."""
+        if not kept:
+            return
+        for path, (digest, read) in list(self._read.items()):
+            doc = kept.get(read.source.rel)
+            if doc is not None and read.doc is not None and read.doc.lines is doc.lines:
+                self._read[path] = (digest, dataclasses.replace(read, doc=doc))  # a copy of it
 
     def targets(self) -> frozenset[Path]:
         """The files that sources which are links lead to (for the watcher to watch)."""

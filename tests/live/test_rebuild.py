@@ -18,7 +18,8 @@ import pytest
 from conftest import REPO, SAMPLE_TODAY, write
 
 from generator.build import build, check
-from generator.errors import BuildError
+from generator.errors import BuildError, Problems
+from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, LiveBuild
 from generator.publish.write import MANIFEST
 
@@ -282,6 +283,16 @@ def test_unchanged_content_renders_nothing(builder: LiveBuild, sample_root: Path
     assert outcome.rendered == set()
     assert outcome.written == set()
     assert not outcome.visible
+
+
+def test_a_checked_document_is_kept_without_its_front_matter_and_checked_again_when_saved(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    kept = builder.sources.reads(set(), Problems())
+    assert all(read.doc is None or read.doc.data is LEFT_OUT for read in kept)
+    replace_in(ELENA, "name: Elena Marsh", "name: Elena Marsh-Diaz")(sample_root)
+    assert builder.build([sample_root / ELENA]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
 def test_a_closed_build_writes_and_deletes_nothing(builder: LiveBuild, sample_root: Path) -> None:
