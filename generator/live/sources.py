@@ -61,12 +61,13 @@ class LiveSources:
     def lighten(self, kept: Mapping[str, Document]) -> None:
         """Hand out from now on the documents as the assembly steps keep them once checked
         (`live/assembly.py`), by path: lighter, and the very objects the steps compare."""
-        if not kept:
-            return
-        for path, (digest, read) in list(self._read.items()):
-            doc = kept.get(read.source.rel)
-            if doc is not None and read.doc is not None and read.doc.lines is doc.lines:
-                self._read[path] = (digest, dataclasses.replace(read, doc=doc))  # a copy of it
+        for rel, doc in kept.items():
+            path = self.root / rel
+            if path not in self._read:  # read under another name (an iCloud placeholder)
+                continue
+            digest, read = self._read[path]
+            if read.doc is not None and read.doc.lines is doc.lines:  # a copy of this one
+                self._read[path] = (digest, dataclasses.replace(read, doc=doc))
 
     def targets(self) -> frozenset[Path]:
         """The files that sources which are links lead to (for the watcher to watch)."""
