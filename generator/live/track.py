@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
-import jinja2
 from markupsafe import Markup
 
 from generator.model.entities import (
