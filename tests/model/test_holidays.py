@@ -160,3 +160,54 @@ def test_a_country_written_by_name_gets_its_code(tmp_path: Path, written: str, c
         "playbook.yaml:2: holidays.country: expected a country code such as US, GB, DE or IN "
         f"(ISO 3166), got {written!r}; did you mean {code}?"
     ]
+
+
+def test_a_meeting_past_its_request_warns_while_its_reminders_count_days(tmp_path: Path) -> None:
+    """A cancelled meeting with a nudge done still had its reminders counted in business
+    days: a year they reached and no holiday covers is warned about; one never counted
+    (no second contact or nudge done), or with no requested_on to count from, is not."""
+    write(tmp_path, "playbook.yaml", "title: T\nholidays: [2026-11-26, 2026-12-25]\n")
+    write(tmp_path, "content/meetings/undated.md", "---\ncontact: ada\nstatus: requested\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/off.md",
+        "---\ncontact: ada\nstatus: cancelled\nrequested_on: 2026-12-28\n"
+        "done: {nudge: 2027-01-06}\n---\n",
+    )
+    warned = holiday_warnings(tmp_path)
+    assert (
+        len(warned) == 1 and "reminders of content/meetings/off.md count days in 2027" in warned[0]
+    )
+    write(
+        tmp_path,
+        "content/meetings/off.md",
+        "---\ncontact: ada\nstatus: cancelled\nrequested_on: 2026-12-28\n---\n",
+    )
+    assert holiday_warnings(tmp_path) == []
+
+
+def test_no_warning_when_the_reminders_count_no_days(tmp_path: Path) -> None:
+    """second_contact_after and nudge_after both 0: no business day is counted, so no
+    year needs its holidays."""
+    write(
+        tmp_path,
+        "playbook.yaml",
+        "title: T\nholidays: [2025-12-25]\nfollowups: {second_contact_after: 0, nudge_after: 0}\n",
+    )
+    request(tmp_path, "june", "2026-06-01")
+    assert holiday_warnings(tmp_path) == []
+
+
+def test_the_years_counted_are_those_after_the_request(tmp_path: Path) -> None:
+    """Days are counted from the day after the request: a request on 1 January counts
+    none in the year before, and one on 30 December with one-day rules counts the 31st."""
+    rules = "followups: {second_contact_after: 1, nudge_after: 1}\n"
+    write(tmp_path, "playbook.yaml", f"title: T\nholidays: [2027-01-01]\n{rules}")
+    request(tmp_path, "r", "2027-01-01")
+    assert holiday_warnings(tmp_path) == []
+    request(tmp_path, "r", "2026-12-30")
+    assert [w.split(": list")[0] for w in holiday_warnings(tmp_path)] == [
+        "warning: playbook.yaml:2: holidays: nothing covers 2026 (1 listed date), but the "
+        "business-day reminders of content/meetings/r.md count days in 2026, where only "
+        "weekends are skipped"
+    ]

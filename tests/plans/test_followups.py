@@ -589,6 +589,10 @@ def test_a_decline_dated_after_today_is_a_warning(tmp_path: Path) -> None:
             "declined, with no reminders. Write the day they said no",
         )
     ]
+    for day in ("2026-11-22", "2026-10-01"):  # today, or before: nothing to say
+        write(tmp_path, "content/contacts/ada.md", f"---\nname: Ada Byrne\ndeclined: {day}\n---\n")
+        problems = check(tmp_path, today=dt.date(2026, 11, 22))
+        assert [w for w in problems.warnings if w.field == "declined"] == []
 
 
 def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -> None:
@@ -993,3 +997,51 @@ def test_referrer_update_without_referrals_is_a_warning_except_to_tell_the_refer
             "referred_by:, it records telling whoever introduced you)",
         )
     ]
+
+
+def test_a_contact_referred_by_themselves_is_an_error_not_a_circle(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nreferred_by: ada\n---\n")
+    problems = check(tmp_path, today=D(2026, 11, 22))
+    assert [e.field for e in problems.errors] == ["referred_by"]
+    assert [w for w in problems.warnings if w.field == "referred_by"] == []
+
+
+def test_no_keep_in_touch_warning_without_a_cadence_of_their_own(tmp_path: Path) -> None:
+    """Only a keep_in_touch: written on the contact is warned about; the playbook's own
+    cadence simply starts at the first meeting."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    assert [w for w in check(tmp_path).warnings if w.field == "keep_in_touch"] == []
+
+
+def test_two_people_who_introduced_each_other_are_a_circle(tmp_path: Path) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nreferred_by: ben\n---\n")
+    write(tmp_path, "content/contacts/ben.md", "---\nname: Ben Okoro\nreferred_by: ada\n---\n")
+    warnings = check(tmp_path).warnings
+    assert [(w.path, w.message.split(":")[0]) for w in warnings if w.field == "referred_by"] == [
+        ("content/contacts/ada.md", "Ada Byrne, referred by Ben Okoro, referred by Ada Byrne"),
+        ("content/contacts/ben.md", "Ben Okoro, referred by Ada Byrne, referred by Ben Okoro"),
+    ]
+
+
+def test_a_reschedule_date_on_a_meeting_not_cancelled_starts_nothing(tmp_path: Path) -> None:
+    """reschedule: on a meeting marked done without a date makes no reminder, so a
+    keep_in_touch of their own still has nothing to count from."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nkeep_in_touch: 6w\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: done\nreschedule: 2026-12-01\n---\n",
+    )
+    warnings = check(tmp_path, today=D(2026, 11, 22)).warnings
+    assert [w.path for w in warnings if w.field == "keep_in_touch"] == ["content/contacts/ada.md"]
+
+
+def test_done_on_the_day_of_the_request_is_fine(tmp_path: Path) -> None:
+    """Asked in the morning, met at noon, thanked in the evening: no error."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held("requested_on: 2026-11-17\ndone: {thank_you: 2026-11-17}"),
+    }
+    item = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))["thank-you-m"]
+    assert item.done == D(2026, 11, 17)
