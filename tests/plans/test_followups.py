@@ -261,6 +261,11 @@ def test_referred_by_update_is_recorded_on_the_first_meeting(tmp_path: Path) -> 
     items = by_id(follow_ups(make(tmp_path / "a", told), today))
     update = items["referrer-update-ada-byrne-ben-ode"]
     assert (update.done, update.status) == (D(2026, 11, 17), DONE)
+    told = introduced_files(ben_done="done: {referrer_update: 2026-11-16}\n")  # that day
+    update = by_id(follow_ups(make(tmp_path / "b", told), today))[
+        "referrer-update-ada-byrne-ben-ode"
+    ]
+    assert update.done == D(2026, 11, 16)
     # the record belongs to Ada's update: no stray "how their introductions went" for Ben
     assert "referrer-update-ben" not in items
     assert [w for w in check(tmp_path / "a").warnings if w.field.startswith("done.")] == []
@@ -999,6 +1004,144 @@ def test_referrer_update_without_referrals_is_a_warning_except_to_tell_the_refer
     ]
 
 
+def test_a_referral_met_only_before_they_were_given_is_no_news(tmp_path: Path) -> None:
+    """Ada names Ben on 2 Nov, but you met Ben on 20 Oct and not since: that meeting is no
+    news of her introduction, so there is nothing to tell her."""
+    files = referral_files("done")
+    files["content/meetings/second.md"] = files["content/meetings/second.md"].replace(
+        "2026-11-16", "2026-10-20"
+    )
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [i.id for i in items if i.rule == "referrer_update"] == []
+
+
+def test_a_meeting_done_without_a_date_is_no_first_meeting(tmp_path: Path) -> None:
+    """Marked done with no date (a warning asks for it): the cadence has no day to count
+    from, so no keep-in-touch, even from the request's day."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": (
+            "---\ncontact: ada-byrne\nstatus: done\nrequested_on: 2026-09-01\n---\n"
+        ),
+    }
+    ids = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))
+    assert "keep-in-touch-ada-byrne" not in ids
+    playbook = make(tmp_path, files)
+    last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
+    assert last is not None and (last.day, last.what) == (D(2026, 9, 1), "Asked for a meeting")
+
+
+def test_an_update_recorded_with_no_referral_met_is_kept_in_the_history(tmp_path: Path) -> None:
+    """done: {referrer_update: ...} on a meeting whose referrals you have not met (or
+    that lists none) is still news you gave: one done item says so."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held("done: {referrer_update: 2026-11-18}"),
+    }
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [(i.id, i.action, i.due, i.done) for i in items if i.rule == "referrer_update"] == [
+        (
+            "referrer-update-m",
+            "Tell Ada Byrne how their introductions went",
+            D(2026, 11, 18),
+            D(2026, 11, 18),
+        )
+    ]
+
+
+def test_a_referral_met_the_day_they_were_given_is_news(tmp_path: Path) -> None:
+    """Ada names Ben at breakfast and you meet him that afternoon: tell her how it went."""
+    files = referral_files("done")
+    files["content/meetings/second.md"] = files["content/meetings/second.md"].replace(
+        "2026-11-16", "2026-11-02"
+    )
+    items = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))
+    assert items["referrer-update-first-ben-ode"].due == D(2026, 11, 5)
+
+
+def test_which_referrals_an_update_covers(tmp_path: Path) -> None:
+    """One referrer_update date covers every referral met on or before it; one recorded
+    before any was met is news of something else, kept as an item of its own."""
+    today = D(2026, 11, 22)
+
+    def updates(root: Path, done: str, cy_met: str = "2026-11-20") -> list[tuple[str, object]]:
+        files = referral_files("done", f"done: {{referrer_update: {done}}}")
+        first = files["content/meetings/first.md"]
+        files["content/meetings/first.md"] = first.replace("[ben-ode]", "[ben-ode, cy-lam]")
+        files["content/contacts/cy-lam.md"] = "---\nname: Cy Lam\n---\n"
+        files["content/meetings/cy.md"] = (
+            f"---\ncontact: cy-lam\nstatus: done\ndate: {cy_met}\n---\n"
+        )
+        items = follow_ups(make(root, files), today)
+        return [(i.id, i.done) for i in items if i.rule == "referrer_update"]
+
+    # Ben met on the 16th, told on the 18th; Cy met on the 20th, not told yet
+    assert sorted(updates(tmp_path / "a", "2026-11-18")) == [
+        ("referrer-update-first-ben-ode", D(2026, 11, 18)),
+        ("referrer-update-first-cy-lam", None),
+    ]
+    # told on the day Ben was met: that covers him
+    assert sorted(updates(tmp_path / "b", "2026-11-16")) == [
+        ("referrer-update-first-ben-ode", D(2026, 11, 16)),
+        ("referrer-update-first-cy-lam", None),
+    ]
+    # told before either was met: neither is covered, and the record is an item of its own
+    assert sorted(updates(tmp_path / "c", "2026-11-10")) == [
+        ("referrer-update-first", D(2026, 11, 10)),
+        ("referrer-update-first-ben-ode", None),
+        ("referrer-update-first-cy-lam", None),
+    ]
+
+
+def test_each_time_a_referral_is_given_before_a_new_meeting_with_them(tmp_path: Path) -> None:
+    """An earlier meeting with Ada that named nobody changes nothing; Ada naming Ben again
+    after you met him, before you met him again, is news of that second meeting."""
+    files = referral_files("done")
+    files["content/meetings/earlier.md"] = held(date="2026-10-26")
+    items = follow_ups(make(tmp_path / "a", files), D(2026, 11, 22))
+    assert [i.id for i in items if i.rule == "referrer_update"] == ["referrer-update-first-ben-ode"]
+
+    files["content/meetings/ben-first.md"] = (
+        "---\ncontact: ben-ode\nstatus: done\ndate: 2026-11-05\n---\n"
+    )
+    files["content/meetings/again.md"] = held("referrals: [ben-ode]", date="2026-11-09")
+    items = follow_ups(make(tmp_path / "b", files), D(2026, 11, 22))
+    assert sorted((i.id, i.due) for i in items if i.rule == "referrer_update") == [
+        ("referrer-update-again-ben-ode", D(2026, 11, 19)),
+        ("referrer-update-first-ben-ode", D(2026, 11, 8)),
+    ]
+
+
+def test_own_reminder_ids_are_the_same_from_one_version_to_the_next(tmp_path: Path) -> None:
+    """The id is the calendar event's UID: it must not change under a subscribed calendar,
+    or every reminder would show up twice. Two reminders with the same action get -2."""
+    files = keep_files(
+        """
+        followups:
+          - {due: 2026-11-20, action: Send the deck}
+          - {due: 2026-12-20, action: Send the deck}
+        """
+    )
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [i.id for i in items if i.rule == "own"] == [
+        "own-contact-ada-byrne-4178cbe0",
+        "own-contact-ada-byrne-4178cbe0-2",
+    ]
+
+
+def test_a_meeting_with_an_unknown_contact_is_reported_not_a_crash(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: nobody\nstatus: done\ndate: 2026-11-02\n"
+        "done: {referrer_update: 2026-11-05}\n---\n",
+    )
+    problems = check(tmp_path, today=D(2026, 11, 22))
+    assert [e.field for e in problems.errors] == ["contact"]
+
+
 def test_a_contact_referred_by_themselves_is_an_error_not_a_circle(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nreferred_by: ada\n---\n")
     problems = check(tmp_path, today=D(2026, 11, 22))
@@ -1011,6 +1154,15 @@ def test_no_keep_in_touch_warning_without_a_cadence_of_their_own(tmp_path: Path)
     cadence simply starts at the first meeting."""
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
     assert [w for w in check(tmp_path).warnings if w.field == "keep_in_touch"] == []
+
+
+def test_a_cancelled_meeting_on_a_later_day_does_not_hold_keep_in_touch(tmp_path: Path) -> None:
+    files = keep_files("keep_in_touch: 6w")
+    files["content/meetings/off.md"] = (
+        "---\ncontact: ada-byrne\nstatus: cancelled\ndate: 2026-11-30\n---\n"
+    )
+    item = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))["keep-in-touch-ada-byrne"]
+    assert item.due == D(2026, 10, 13)
 
 
 def test_two_people_who_introduced_each_other_are_a_circle(tmp_path: Path) -> None:
@@ -1036,6 +1188,25 @@ def test_a_reschedule_date_on_a_meeting_not_cancelled_starts_nothing(tmp_path: P
     assert [w.path for w in warnings if w.field == "keep_in_touch"] == ["content/contacts/ada.md"]
 
 
+def test_a_meeting_not_marked_done_is_not_being_in_touch(tmp_path: Path) -> None:
+    """Still scheduled a month after its day: it may not have taken place (its outcome is
+    asked for), so the last interaction is the meeting held before it."""
+    files = keep_files()
+    files["content/meetings/later.md"] = (
+        "---\ncontact: ada-byrne\nstatus: scheduled\ndate: 2026-10-20\n---\n"
+    )
+    playbook = make(tmp_path, files)
+    last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
+    assert last is not None and (last.day, last.meeting) == (D(2026, 9, 1), "m")
+    # nor does it hold keep-in-touch back, as one still to come (today included) does
+    assert "keep-in-touch-ada-byrne" in by_id(follow_ups(playbook, D(2026, 11, 22)))
+    assert "keep-in-touch-ada-byrne" not in by_id(follow_ups(playbook, D(2026, 10, 20)))
+    files["content/meetings/later.md"] = "---\ncontact: ada-byrne\nstatus: scheduled\n---\n"
+    assert "keep-in-touch-ada-byrne" in by_id(
+        follow_ups(make(tmp_path / "b", files), D(2026, 11, 22))
+    )
+
+
 def test_done_on_the_day_of_the_request_is_fine(tmp_path: Path) -> None:
     """Asked in the morning, met at noon, thanked in the evening: no error."""
     files = {
@@ -1045,3 +1216,11 @@ def test_done_on_the_day_of_the_request_is_fine(tmp_path: Path) -> None:
     }
     item = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))["thank-you-m"]
     assert item.done == D(2026, 11, 17)
+
+
+def test_a_reminder_done_on_a_meeting_is_being_in_touch(tmp_path: Path) -> None:
+    reminder = "followups:\n  - {due: 2026-10-01, action: Send her the report, done: 2026-10-02}"
+    playbook = make(tmp_path, keep_files(meeting_extra=reminder))
+    last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
+    assert last is not None
+    assert (last.day, last.what, last.meeting) == (D(2026, 10, 2), "Send her the report", "m")
