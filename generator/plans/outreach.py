@@ -153,8 +153,17 @@ def _minutes(found: re.Match[str]) -> int:
         return 15
     if found["hour"]:
         return 60
-    count = max(_number(found["count"]), _number(found["low"]) if found["low"] else 0)
-    return count * 60 if found["unit"].lower().startswith("h") else count
+    count, low = _number(found["count"]), found["low"]
+    compound = f"{low}-{found['count']}".lower() if low else ""
+    if compound in _NUMBER_WORDS and compound in found[0].lower():
+        return _NUMBER_WORDS[compound] * _per(found)  # "twenty-five", not twenty to five
+    count = max(count, _number(low) if low else 0)
+    return count * _per(found)
+
+
+def _per(found: re.Match[str]) -> int:
+    """Minutes in the unit of `found`."""
+    return 60 if found["unit"].lower().startswith("h") else 1
 
 
 def _number(text: str) -> int:

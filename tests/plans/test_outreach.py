@@ -16,8 +16,10 @@ from generator.plans.outreach import (
     Draft,
     DraftKind,
     DraftProblem,
+    StatedLength,
     lint_draft,
     stated_length,
+    talks_about_jobs,
     thank_you_due,
     word_count,
 )
@@ -70,6 +72,12 @@ def test_a_long_draft() -> None:
     assert (problem.wording, problem.start, problem.line) == ("", None, 1)
     thanks = lint_draft(Draft(DraftKind.THANK_YOU, text), COFFEE, CONFIG, TODAY)
     assert codes(thanks) == ["too-long"]
+    # the limit itself is fine, one word over it is not
+    at_limit = "Thanks for your time. " + "word " * (WORD_LIMIT - 4)
+    assert word_count(at_limit) == WORD_LIMIT
+    assert lint_draft(Draft(DraftKind.THANK_YOU, at_limit), COFFEE, CONFIG, TODAY) == ()
+    over = lint_draft(Draft(DraftKind.THANK_YOU, at_limit + "more"), COFFEE, CONFIG, TODAY)
+    assert codes(over) == ["too-long"]
 
 
 @pytest.mark.parametrize(
@@ -108,6 +116,18 @@ def test_the_job_search_in_an_informational_request(sentence: str, found: tuple[
 def test_a_job_ask_is_not_also_reported_as_a_mention() -> None:
     problems = request(GOOD_REQUEST + "\nAre there any openings on your team?\n")
     assert codes(problems) == ["job-ask"]
+    # a mention elsewhere still is
+    problems = request(GOOD_REQUEST + "\nAre there any openings on your team? I am hiring too.\n")
+    assert [(p.code, p.wording) for p in problems] == [
+        ("job-ask", "any openings"),
+        ("mentions-job", "hiring"),
+    ]
+
+
+def test_what_a_request_to_learn_must_leave_out() -> None:
+    assert talks_about_jobs("Perhaps you could put in a word for me with your manager.")
+    assert talks_about_jobs("My résumé is a mess.")
+    assert not talks_about_jobs("How did the new record system change your work?")
 
 
 @pytest.mark.parametrize(
@@ -140,6 +160,8 @@ def test_a_networking_request_may_talk_about_work() -> None:
         ("a quarter of an hour", 15),
         ("1 hour", 60),
         ("in an hour's time", None),
+        ("0 minutes", None),  # no time at all is not a length asked for
+        ("0-20 minutes", 20),
         ("Could we meet for coffee?", None),
     ],
 )
@@ -165,6 +187,10 @@ def test_a_request_for_more_time_than_planned() -> None:
     [problem] = request(text, NETWORKING)
     assert problem.code == "longer-than-planned"
     assert problem.wording == "an hour" and problem.line == 8
+    assert text[problem.start : problem.end] == "an hour"
+    # a blank first line is a line of the draft too
+    [problem] = request("\n" + text, NETWORKING)
+    assert problem.line == 9
     assert problem.message == (
         '"an hour" asks for 60 minutes, but this meeting is planned for 20: ask for 20, and '
         "keep to it"
@@ -179,6 +205,8 @@ def thanks(meeting: Meeting, today: dt.date = TODAY) -> tuple[DraftProblem, ...]
 def test_a_thank_you_is_due_the_day_after() -> None:
     assert thank_you_due(HELD, CONFIG) == dt.date(2026, 11, 18)
     assert thank_you_due(COFFEE, CONFIG) is None  # not held yet
+    assert thank_you_due(replace(HELD, status="scheduled"), CONFIG) is None  # dated, not held
+    assert thank_you_due(replace(HELD, date=None), CONFIG) is None  # held, but when?
     slower = replace(CONFIG, followups=FollowupRules(thank_you_days=3))
     assert thank_you_due(HELD, slower) == dt.date(2026, 11, 20)
 
@@ -193,6 +221,14 @@ def test_a_thank_you_sent_late() -> None:
     [problem] = thanks(replace(HELD, done={"thank_you": dt.date(2026, 11, 21)}))
     assert problem.code == "late-thank-you"
     assert problem.message.startswith("sent on 2026-11-21, 3 days after it was due (2026-11-18)")
+    # sent today counts as sent
+    [problem] = thanks(replace(HELD, done={"thank_you": TODAY}))
+    assert problem.message.startswith("sent on 2026-11-22, 4 days after it was due")
+
+
+def test_a_thank_you_recorded_ahead_of_today_is_still_unsent() -> None:
+    [problem] = thanks(replace(HELD, done={"thank_you": dt.date(2026, 11, 25)}))
+    assert problem.message.startswith("was due on 2026-11-18, 4 days ago: send it today")
 
 
 def test_a_thank_you_still_unsent_after_its_day() -> None:
@@ -218,3 +254,36 @@ def test_a_problem_becomes_a_warning_at_its_line_in_the_file() -> None:
     assert (warning.path, warning.line, warning.field) == ("content/meetings/m.md", 25, "request")
     assert warning.severity is Severity.WARNING
     assert str(warning).startswith('warning: content/meetings/m.md:25: request: "send you my CV"')
+
+
+@pytest.mark.parametrize(
+    ("words", "minutes"),
+    [
+        ("five", 5),
+        ("ten", 10),
+        ("fifteen", 15),
+        ("twenty", 20),
+        ("twenty-five", 25),
+        ("thirty", 30),
+        ("forty", 40),
+        ("forty-five", 45),
+        ("sixty", 60),
+        ("ninety", 90),
+    ],
+)
+def test_a_length_written_in_words(words: str, minutes: int) -> None:
+    """ "Twenty-five minutes" is 25, not the range twenty to five (read as 20 before)."""
+    found = stated_length(f"Could you spare {words.title()} minutes next week?")
+    assert found is not None
+    assert (found.minutes, found.wording) == (minutes, f"{words.title()} minutes")
+    assert stated_length(f"a {words}-minute call") == StatedLength(minutes, f"{words}-minute", 2)
+
+
+def test_twenty_five_minutes_is_longer_than_a_twenty_minute_meeting() -> None:
+    text = GOOD_REQUEST.replace("for half an hour", "for twenty-five minutes")
+    assert [(p.code, p.wording) for p in request(text, NETWORKING)] == [
+        ("longer-than-planned", "twenty-five minutes")
+    ]
+    assert stated_length("fifteen to twenty-five minutes") == StatedLength(
+        25, "fifteen to twenty-five minutes", 0
+    )
