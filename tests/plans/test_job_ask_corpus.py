@@ -126,3 +126,25 @@ def test_a_denial_is_not_an_ask_unless_it_turns() -> None:
     assert job_ask("Make clear I am not after a job or a referral") is None
     turned = "I'm not asking for a job, but could you pass my CV to your manager?"
     assert job_ask(turned) == "pass my CV"
+
+
+def test_each_sentence_is_read_on_its_own() -> None:
+    """A denial governs its own sentence only: the ask in the next one counts, at its
+    place in the whole text."""
+    text = "I am not asking for a job. Could you send my CV to your recruiter?"
+    found = find_job_ask(text)
+    assert found is not None and (found.wording, found.start) == ("send my CV", 37)
+    assert text[found.start : found.start + len(found.wording)] == "send my CV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not asking about openings on your team, just curious.",  # a denial first
+        "Could you tell me how interviews work in this field?",  # asks for a view
+        "Could you tell me what you think of the role I described?",
+        "I was wondering what you think about my application strategy.",
+    ],
+)
+def test_denials_and_requests_for_a_view_are_no_ask(text: str) -> None:
+    assert find_job_ask(text) is None
