@@ -10,7 +10,7 @@ import pytest
 from conftest import write
 
 from generator.build import build, check, load
-from generator.errors import BuildError, Problems
+from generator.errors import BuildError, ContentError, Problems, Severity
 from generator.model.entities import Playbook
 from generator.plans.followups import (
     DONE,
@@ -1216,6 +1216,7 @@ def test_done_on_the_day_of_the_request_is_fine(tmp_path: Path) -> None:
     }
     item = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))["thank-you-m"]
     assert item.done == D(2026, 11, 17)
+    assert check(tmp_path, today=D(2026, 11, 22)).errors == []
 
 
 def test_a_reminder_done_on_a_meeting_is_being_in_touch(tmp_path: Path) -> None:
@@ -1224,3 +1225,54 @@ def test_a_reminder_done_on_a_meeting_is_being_in_touch(tmp_path: Path) -> None:
     last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
     assert last is not None
     assert (last.day, last.what, last.meeting) == (D(2026, 10, 2), "Send her the report", "m")
+
+
+def test_records_that_are_fine_are_no_warning(tmp_path: Path) -> None:
+    """A second contact done on a request, a follow-up call on a networking meeting, an
+    update to a referrer on a meeting that lists referrals: as meant, nothing to say."""
+    files = referral_files("done", "done: {referrer_update: 2026-11-18}")
+    files["content/meetings/net.md"] = held(
+        "done: {follow_up_call: 2026-11-20}", purpose="networking", date="2026-11-10"
+    )
+    files["content/meetings/ask.md"] = request(extra="done: {second_contact: 2026-11-21}\n")
+    make(tmp_path, files)
+    assert followup_warnings(tmp_path) == []
+
+
+def test_a_meeting_done_without_a_date_is_a_warning(tmp_path: Path) -> None:
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": "---\ncontact: ada-byrne\nstatus: done\n---\n",
+    }
+    make(tmp_path, files)
+    assert [w for w in check(tmp_path).warnings if w.field == "status"] == [
+        ContentError(
+            "content/meetings/m.md",
+            3,
+            "status",
+            "is done but the meeting has no date: add date: so its follow-ups can be timed",
+            Severity.WARNING,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "meeting",
+    [
+        "status: done\ndate: 2026-13-45",  # a date written but refused: its error says it all
+        "status: scheduled\ndate: 2026-13-45",
+        "status: requested\nrequested_on: 2026-13-45",
+        "status: scheduled\ndate: 2026-11-30",  # scheduled: no requested_on needed
+        "status: cancelled\nrequested_on: 2026-11-02\nreschedule: 2026-11-02",  # same day
+    ],
+)
+def test_no_warning_on_the_status_of_a_meeting_that_has_what_it_needs(
+    tmp_path: Path, meeting: str
+) -> None:
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(tmp_path, "content/meetings/m.md", f"---\ncontact: ada\n{meeting}\n---\n")
+    problems = check(tmp_path, today=D(2026, 11, 22))
+    refused = [line.split(":")[0] for line in meeting.splitlines() if "13-45" in line]
+    assert [e.field for e in problems.errors] == refused
+    assert [w for w in problems.warnings if w.field in ("status", "reschedule")] == []
