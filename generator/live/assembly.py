@@ -8,9 +8,10 @@ when a name, a title or a broken file in it changed. Equality is by value; an un
 file's document is the very same object (`live/sources.py`), which makes the comparison
 quick.
 
-Once a document is checked, only its checked values are read again, so what is kept of
-it leaves out its front matter as parsed (`data`, `raw`: a third of what the sources
-hold); `LiveSources.lighten` hands the same lighter document out from then on.
+Once a document is checked without a problem, only its checked values are read again,
+so what is kept of it leaves out its front matter as parsed (`data`, `raw`: a third of
+what the sources hold); `LiveSources.lighten` hands the same lighter document out from
+then on.
 """
 
 from __future__ import annotations
@@ -73,8 +74,11 @@ class ReusedSteps:
         if known is None or known[0] != item:
             if item.doc.data is LEFT_OUT:
                 raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
-            kept = item._replace(doc=lighter(item.doc))
-            known = self._checked[item.doc.path] = (kept, validate(item))
+            checked = validate(item)
+            # a file with refused fields is checked again as a stand-in (`stand_in`),
+            # which reads its front matter: that one is kept whole
+            kept = item if checked.problems else item._replace(doc=lighter(item.doc))
+            known = self._checked[item.doc.path] = (kept, checked)
             self.checked[item.doc.path] = kept.doc
         return known[1]
 

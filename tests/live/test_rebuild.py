@@ -700,3 +700,20 @@ def test_a_file_icloud_moves_off_this_computer_is_named_live(
     assert "kept in iCloud only" in outcome.errors[0].message
     (sample_root / "content/contacts/.elena-marsh.md.icloud").rename(sample_root / ELENA)
     assert builder.build([sample_root / ELENA]).ok  # downloaded: the one Elena again
+
+
+def test_a_list_with_a_bad_entry_is_checked_as_a_build_checks_it_after_other_edits(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """The good entries of a list refused for one bad entry are still checked (a build
+    names the unknown id beside it); a later save of another file must not lose that
+    error in the preview, though the file's front matter was let go once checked."""
+    meeting = sample_root / "content/meetings/2026-11-18-nadia-petrov.md"
+    text = meeting.read_text()
+    meeting.write_text(text.replace("---\n", "---\nquestions: [[x], no-such-question]\n", 1))
+    expected = sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).errors)
+    assert any("no-such-question" in line for line in expected)
+    assert sorted(str(e) for e in builder.build([meeting]).errors) == expected
+    EDITS["company renamed"](sample_root)
+    expected = sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).errors)
+    assert sorted(str(e) for e in builder.build().errors) == expected
