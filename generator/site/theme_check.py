@@ -122,7 +122,7 @@ class _Checker:
         theme's but for case (`Contact.html`): a file system that ignores case (macOS,
         Windows) takes it for the theme's, one that does not (Linux) keeps both, so the
         same playbook builds two sites."""
-        folders = [Path(f).parent for f in getattr(self.env.loader, "searchpath", [])]
+        folders = self.folders
         own = [f for f in folders if f.is_relative_to(self.root)]
         found = []
         for part in ("templates", "static"):
