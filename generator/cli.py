@@ -651,11 +651,11 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
     except PassphraseError as exc:
         raise UsageError(str(exc)) from None
     if too_short(passphrase):  # never the passphrase nor its length: both help a guesser
-        print(
+        _say(
             f"warning: the passphrase is shorter than {SHORTEST_ADVISED} characters: anyone "
             "can download the pages and try passphrases offline; use a longer one, such as "
             "four or five random words",
-            file=sys.stderr,
+            err=True,
         )
     if args.with_calendar:
         print(
