@@ -559,3 +559,17 @@ def test_one_passphrase_for_your_playbook_and_the_coachs_view_is_warned_of(
     monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "one for the coach alone")
     assert main([*args, "--audience", "coach"]) == 0
     assert "also opens" not in capsys.readouterr().err
+
+
+def test_a_name_written_in_lower_case_is_hidden_where_text_capitalises_it(
+    sample_root: Path,
+) -> None:
+    """`name: maya okafor`: the coach view showed `Maya` as written in a goal, since only
+    the name's capitalised words were looked for; a name written all in lower case counts
+    as capitalised. The lower-case word in a sentence is left alone, as for any name."""
+    write(sample_root, "content/contacts/maya-okafor.md", "---\nname: maya okafor\n---\n")
+    goal = "Ask Maya how OKAFOR's team and maya work"
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("goals:\n", f"goals:\n  - {goal}\n", 1))
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask M. O. how M. O.'s team and maya work"

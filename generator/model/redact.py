@@ -172,7 +172,8 @@ def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable
     """A function that replaces, in one pass, each contact's full name (any case and
     spacing, with or without a title before it) and each capitalised word of it (`Priya`,
     or `PRIYA`; not the title, `Dr.`) by the name shown; a word that several people share
-    becomes its initial. Names and text are compared
+    becomes its initial. A name written all in lower case (`maya okafor`) is still written
+    `Maya` in a sentence, so its words count capitalised. Names and text are compared
     composed (NFC): an `ë` typed as `e` and a mark of its own is the same letter."""
     whole: dict[str, str] = {}
     words: dict[str, set[str]] = {}
@@ -183,7 +184,9 @@ def _scrubber(contacts: Iterable[Contact], shown: Mapping[str, str]) -> Callable
             continue
         for written in {" ".join([*title.split(), *parts]), " ".join(parts)}:  # Dr. too
             whole[_straight(written).casefold()] = shown[contact.slug]
+        lower = bare == bare.lower()
         for part in parts:
+            part = part[0].upper() + part[1:] if lower else part
             if len(part) > 1 and part[0].isupper():
                 for spelled in {_straight(part), _straight(part).upper()}:  # Priya, PRIYA
                     words.setdefault(spelled, set()).add(shown[contact.slug])
