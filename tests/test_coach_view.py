@@ -305,6 +305,7 @@ def test_a_full_build_over_a_coach_view_warns(
         ("Priya Natarajan", "full", "Priya Natarajan"),
         ("Dr. Anita Rao", "initials", "A. R."),
         ("Dr. Anita Rao", "first", "Anita R."),
+        ("maya okafor", "first", "Maya O."),
     ],
 )
 def test_short_names(name: str, style: str, shown: str) -> None:

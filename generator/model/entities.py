@@ -41,9 +41,10 @@ def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
 
 def first_name(name: str) -> str:
     """`Priya Natarajan` → `Priya`: how a message greets someone. A title written before
-    the name (`Dr. Anita Rao`) is not one: `Anita`."""
+    the name (`Dr. Anita Rao`) is not one: `Anita`. A name typed in lower case
+    (`maya okafor`) is greeted with a capital, as a letter writes it: `Maya`."""
     words = name_title(name)[1].split()
-    return words[0] if words else str(name)
+    return words[0][:1].upper() + words[0][1:] if words else str(name)
 
 
 def name_title(name: str) -> tuple[str, str]:

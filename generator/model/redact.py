@@ -44,6 +44,7 @@ from generator.model.entities import (
     Profile,
     Question,
     Source,
+    first_name,
     name_title,
 )
 from generator.model.slugs import slugify, unique_slug
@@ -81,7 +82,7 @@ def short_name(name: str, style: str) -> str:
         return name
     initials = [f"{word[0].upper()}." for word in words]
     if style == "first":
-        return " ".join([words[0], *initials[1:]])
+        return " ".join([first_name(name), *initials[1:]])
     return " ".join(initials)
 
 

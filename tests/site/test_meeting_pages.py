@@ -454,6 +454,12 @@ def test_a_title_before_a_name_is_not_its_first_name() -> None:
     assert first_name("Drew Barry") == "Drew"
 
 
+def test_a_name_written_in_lower_case_is_greeted_with_a_capital() -> None:
+    """`name: maya okafor` was greeted `Dear maya,` in every draft."""
+    assert first_name("maya okafor") == "Maya"
+    assert first_name("dr. eun-ji kim") == "Eun-ji"
+
+
 def test_wording_filters() -> None:
     assert lower_first("Understand how") == "understand how"
     assert lower_first("SQL first") == "SQL first" and lower_first("I think") == "I think"
