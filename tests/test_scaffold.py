@@ -445,4 +445,4 @@ def test_the_example_request_of_a_new_playbook_reads_as_a_sentence(tmp_path: Pat
     create_playbook(root, today=TODAY)
     site = build(root, today=TODAY, jobs=1).output
     meeting = (site / "meetings/alex-example-coffee/index.html").read_text("utf-8")
-    assert "We are connected through our old team at Tidewater." in meeting
+    assert "How we know each other: our old team at Tidewater." in meeting

@@ -544,3 +544,18 @@ def test_a_goal_written_as_a_question_is_asked_as_one_in_the_request(tmp_path: P
     assert f"view on: {goal} Your experience" in body, body
     assert "hoping to what" not in body
     assert "draft-problems" not in page(site, OMAR)
+
+
+@pytest.mark.parametrize(
+    "met_via", ["former colleague", "alumni network", "introduction at a meetup", "LinkedIn"]
+)
+def test_how_you_know_them_reads_well_however_it_is_written(tmp_path: Path, met_via: str) -> None:
+    """`met_via` is a label of how you know someone (`alumni network`, the docs' own
+    example): "We are connected through alumni network." read wrong for most of them."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, "content/contacts/ana-ruiz.md", f"---\nname: Ana Ruiz\nmet_via: {met_via}\n---\n")
+    meeting = "---\ncontact: ana-ruiz\nformat: coffee\nrequested_on: 2026-11-20\n---\n"
+    write(root, "content/meetings/ana-ruiz.md", meeting)
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (_, body, _)),) = drafts(page(site, "meetings/ana-ruiz/")).items()
+    assert body.startswith(f"Dear Ana,\n\nHow we know each other: {met_via}. A little"), body
