@@ -19,7 +19,8 @@ The rules, in words (docs/followups.md has the full story):
   own cadence, else the playbook's), counted from the last interaction (a request
   for another meeting is one).
 - second_contact / nudge: a request still `requested` → after `second_contact_after`
-  business days reach a second person at that company; after `nudge_after`, follow up
+  business days reach a second person at that company (or elsewhere, when you already
+  have one there); after `nudge_after`, follow up
   with the first. Weekends and `holidays:` are not business days.
 - record_outcome: a meeting whose date has passed but is still `scheduled` → set its
   status, so the rules above can start.
@@ -422,9 +423,25 @@ def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]
 
 def second_contact_company(playbook: Playbook, contact: str) -> Company | None:
     """Where the second-contact reminder sends you: the contact's company, unless you
-    have closed it (then, as for someone with no company, anyone who could help)."""
+    have closed it, or already have a second person there (someone else there you met
+    or are asking, who has not declined); then, as for someone with no company, anyone
+    who could help."""
     company = playbook.company_of(contact)
-    return company if company is not None and company.status != "closed" else None
+    if company is None or company.status == "closed":
+        return None
+    return None if _someone_else_at(playbook, company, contact) else company
+
+
+def _someone_else_at(playbook: Playbook, company: Company, contact: str) -> bool:
+    """Whether another person at `company` is already a thread of yours: met, or asked
+    for a meeting, and not declined."""
+    threads = ("requested", "scheduled", "done")
+    return any(
+        other.slug != contact
+        and playbook.declined_on(other) is None
+        and any(m.status in threads for m in playbook.meetings_with(other))
+        for other in playbook.people_at(company)
+    )
 
 
 def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:

@@ -351,6 +351,31 @@ def test_second_contact_at_a_closed_company_is_phrased_generally(tmp_path: Path)
     assert "someone else" in items["second-contact-ask"].action
 
 
+@pytest.mark.parametrize("status", ["done", "scheduled", "requested"])
+def test_second_contact_where_you_already_know_someone_else_is_phrased_generally(
+    tmp_path: Path, status: str
+) -> None:
+    """Ben at Acme was met (or is being asked): Ada's silence still brought "reach a
+    second person at Acme Freight", a person you already have. The reminder keeps another
+    thread going elsewhere; someone at Acme who declined does not count."""
+    ben = "---\nname: Ben Ode\ncompany: acme\n---\n"
+    met = f"---\ncontact: ben-ode\nstatus: {status}\ndate: 2026-11-12\n---\n"
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/contacts/ben-ode.md": ben,
+        "content/meetings/ben.md": met,
+        "content/meetings/ask.md": request(),
+    }
+    items = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 11, 22)))
+    assert "Acme" not in items["second-contact-ask"].action
+    assert "someone else" in items["second-contact-ask"].action
+
+    files["content/contacts/ben-ode.md"] = ben.replace("---\n", "---\ndeclined: 2026-11-12\n", 1)
+    items = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 11, 22)))
+    assert "second person at Acme Freight" in items["second-contact-ask"].action
+
+
 def test_answered_or_recorded_requests_leave_the_open_list(tmp_path: Path) -> None:
     files = {
         "content/companies/acme.md": COMPANY,
