@@ -185,14 +185,28 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
     if contact is None or declined is None:
         return
     asked = meeting.requested_on or meeting.date
-    if asked is None or declined <= asked:
-        when = "" if declined == UNDATED else f" on {declined.isoformat()}"
-        yield _warn(
-            meeting,
-            "contact",
-            f"{contact.name} declined a meeting{when}; "
-            "do not ask again. Cancel this request or find another person there",
+    if asked is not None and declined > asked:
+        return
+    said = f"{contact.name} {_declined_what(contact, declined)}"
+    if asked == declined:  # which came first is not known: maybe this very request
+        advice = (
+            f"{said}, the day of this request: if that no answered this request, set its "
+            "status: declined; if you asked again after it, cancel this request or find "
+            "another person there"
         )
+    else:
+        advice = f"{said}; do not ask again. Cancel this request or find another person there"
+    yield _warn(meeting, "contact", advice)
+
+
+def _declined_what(contact: Contact, declined: dt.date) -> str:
+    """What they said no to, and when: a declined meeting's date is the day you asked
+    for it (the day of the no is not written down), so it is told as such."""
+    if declined == UNDATED:
+        return "declined a meeting"
+    if contact.declined == declined:
+        return f"declined a meeting on {declined.isoformat()}"
+    return f"declined the meeting you asked for on {declined.isoformat()}"
 
 
 def _asked_of_them_before(

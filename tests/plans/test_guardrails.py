@@ -331,9 +331,41 @@ def test_a_declined_request_counts_like_declined_on_the_contact(tmp_path: Path) 
         content__meetings__m2=again,
         content__meetings__m0=earlier,
     )
-    assert [line for line in reported(root) if "declined a meeting" in line] == [
+    assert [line for line in reported(root) if "declined" in line] == [
+        "warning: content/meetings/m2.md:2: contact: Jane Doe declined the meeting you asked "
+        "for on 2026-10-20; do not ask again. Cancel this request or find another person there"
+    ]
+
+
+def test_a_request_on_the_day_of_the_decline_may_be_the_one_declined(tmp_path: Path) -> None:
+    """`declined: 2026-10-23` and a request of the same day: the warning said "declined a
+    meeting on 2026-10-23; do not ask again", though the order of the two is unknown and
+    the no most likely answered this very request."""
+    meeting = "---\ncontact: jane-doe\nrequested_on: 2026-10-23\n---\n"
+    root = tiny(tmp_path, content__meetings__m2=meeting)
+    write(root, "content/contacts/jane-doe.md", DECLINED)
+    assert [line for line in reported(root) if "m2.md" in line] == [
         "warning: content/meetings/m2.md:2: contact: Jane Doe declined a meeting on "
-        "2026-10-20; do not ask again. Cancel this request or find another person there"
+        "2026-10-23, the day of this request: if that no answered this request, set its "
+        "status: declined; if you asked again after it, cancel this request or find "
+        "another person there"
+    ]
+
+
+def test_a_request_made_the_day_of_a_declined_one_is_not_called_asking_again(
+    tmp_path: Path,
+) -> None:
+    """A declined coffee and a call requested the same day (a copy, or two offers in one
+    message): the call's warning said Jane "declined a meeting on 2026-10-20", the day you
+    asked, not the day she said no."""
+    declined = "---\ncontact: jane-doe\nstatus: declined\nrequested_on: 2026-10-20\n---\n"
+    again = "---\ncontact: jane-doe\nformat: phone\nrequested_on: 2026-10-20\n---\n"
+    root = tiny(tmp_path, content__meetings__m1=declined, content__meetings__m2=again)
+    assert [line for line in reported(root) if "declined" in line] == [
+        "warning: content/meetings/m2.md:2: contact: Jane Doe declined the meeting you asked "
+        "for on 2026-10-20, the day of this request: if that no answered this request, set "
+        "its status: declined; if you asked again after it, cancel this request or find "
+        "another person there"
     ]
 
 
