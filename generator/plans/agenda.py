@@ -304,24 +304,22 @@ def _ideal_minutes(length: int, purpose: str, share_points: int) -> dict[str, in
 
 
 def _scale_down(ideal: dict[str, int], budget: int) -> dict[str, int]:
-    """Share `budget` minutes among the parts: a minute each first, then by largest remainder."""
+    """Share `budget` minutes among the parts: a minute each first (in priority order,
+    while minutes last), then by largest remainder. Every ideal part is a minute or
+    more, and the ideal is over budget (else nothing is scaled), so whenever minutes are
+    left after the first round some part still wants them: `total` is never 0."""
     order = [kind for kind in _SCALE_PRIORITY if kind in ideal]
-    given = dict.fromkeys(order, 0)
-    left = budget
-    for kind in order:
-        if left and ideal[kind]:
-            given[kind] = 1
-            left -= 1
+    given = {kind: 1 if rank < budget else 0 for rank, kind in enumerate(order)}
+    left = budget - sum(given.values())
     wanted = {kind: ideal[kind] - given[kind] for kind in order}
     total = sum(wanted.values())
-    if left and total:
-        shares = {kind: wanted[kind] * left // total for kind in order}
-        for kind in order:
-            given[kind] += shares[kind]
-        spare = left - sum(shares.values())
-        by_remainder = sorted(order, key=lambda k: (-(wanted[k] * left % total), order.index(k)))
-        for kind in by_remainder[:spare]:
-            given[kind] += 1
+    shares = {kind: wanted[kind] * left // total for kind in order}
+    for kind in order:
+        given[kind] += shares[kind]
+    spare = left - sum(shares.values())
+    by_remainder = sorted(order, key=lambda k: (-(wanted[k] * left % total), order.index(k)))
+    for kind in by_remainder[:spare]:
+        given[kind] += 1
     return given
 
 

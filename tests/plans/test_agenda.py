@@ -230,6 +230,28 @@ def test_short_meetings_scale_down_and_keep_time_for_questions() -> None:
         assert dict(plan_minutes(length, "informational", 6))["questions"] * 10 >= length * 4
 
 
+def test_a_short_meeting_built_from_its_file_shares_out_the_minutes_it_has() -> None:
+    """An 8-minute networking call whose parts want 6 minutes, with 3 kept for questions:
+    each part gets a minute, and the one left over goes to the ask (it ties with the
+    background, and comes first in priority), as the plan and its clock show."""
+    short = meeting(
+        purpose="networking",
+        duration=8,
+        date=dt.date(2026, 12, 8),
+        time=dt.time(9, 0),
+        share=("Routing work", "Forecasting"),
+    )
+    agenda = agenda_for(short)
+    assert [(s.kind, s.offset, s.minutes) for s in agenda.segments] == [
+        ("open", 0, 1),
+        ("background", 1, 1),
+        ("questions", 2, 3),
+        ("ask", 5, 2),
+        ("wrap", 7, 1),
+    ]
+    assert agenda.segments[-1].end is not None and agenda.segments[-1].end.time() == dt.time(9, 8)
+
+
 def test_background_grows_with_share_points_up_to_a_cap() -> None:
     sizes = [dict(plan_minutes(30, "informational", n))["background"] for n in range(12)]
     assert sizes == sorted(sizes)
