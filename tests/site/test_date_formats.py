@@ -8,7 +8,7 @@ import re
 
 from conftest import REPO
 
-from generator.site.render import format_day
+from generator.site.render import format_clock, format_day
 
 WINDOWS_DIRECTIVES = set("aAbBcdHIjmMpSUwWxXyYzZ%")
 """What Windows' C library formats; Python raises ValueError on anything else there."""
@@ -29,3 +29,11 @@ def test_every_date_format_is_one_windows_knows() -> None:
                 directives = re.findall(r"%(.)", text)
                 found += [f"{path.name}: {text}" for d in directives if d not in WINDOWS_DIRECTIVES]
     assert found == []
+
+
+def test_a_clock_time_at_midnight_is_written_not_left_out() -> None:
+    """A `time` is never false (since Python 3.5), midnight included: `00:00`, as the
+    strftime it stands for writes it; only no time at all is shown as nothing."""
+    assert format_clock(dt.time(0, 0)) == "00:00"
+    assert format_clock(dt.datetime(2026, 12, 8, 0, 5, tzinfo=dt.UTC)) == "00:05"
+    assert format_clock(None) == ""
