@@ -243,11 +243,16 @@ def _unexpected(line: str, column: int, help_: str) -> str:
         )
     before = line[:column].rstrip()
     if before.endswith(('"', "'")):
-        return (
-            'text after the closing quote: inside double quotes write \\" for a quote, '
-            "or quote the value with ' instead"
-        )
+        return f"text after the closing quote: {_QUOTE_IN_QUOTES[before[-1]]}"
     return f"expected a `name: value` line here; check its indentation ({help_})"
+
+
+_QUOTE_IN_QUOTES = {
+    '"': "inside double quotes write \\\" for a quote, or quote the value with ' instead",
+    "'": "inside single quotes write '' for a quote, or quote the value with \" instead",
+}
+"""How to write a quote inside a value quoted with it: `'O'Brien'` ends at `'O'`, and the
+double quotes' escape (`\\"`) is no escape between single quotes."""
 
 
 def _quote_at(lines: list[str], mark: yaml.Mark | None) -> str:

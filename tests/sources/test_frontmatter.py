@@ -195,6 +195,16 @@ def test_just_under_the_limits_is_read() -> None:
             "c.md:3: front matter: is not a `field: value` line",
         ),
         (
+            'name: "Ana "Nan" Silva"\n',
+            'c.md:2: front matter: text after the closing quote: inside double quotes write \\" '
+            "for a quote, or quote the value with ' instead",
+        ),
+        (
+            "name: Ana\nrole: 'Director's office'\n",
+            "c.md:3: front matter: text after the closing quote: inside single quotes write '' "
+            'for a quote, or quote the value with " instead',
+        ),
+        (
             "name: Ana\n- alumni\n",
             "c.md:3: front matter: a list item where a field was expected",
         ),
