@@ -157,6 +157,29 @@ def test_an_entry_made_a_mapping_by_its_colon_is_told_to_take_quotes() -> None:
         assert convert(Text(), mapping)[1] == ["f.md:3: x: expected text, got a mapping"]
 
 
+def test_the_quotes_hint_shows_the_value_as_written_and_only_for_text() -> None:
+    """`- Ask: yes` is quoted back as written (`yes`, not YAML's True); `- Plan: [a, b]`
+    holds a list, not text that quotes would keep whole, so it gets no quotes hint."""
+    doc = Document("f.md", {}, {}, {"x.Ask": "yes"}, "", 5)
+    problems = Problems()
+    assert convert_field(Inline(), {"Ask": True}, At(doc, "x", problems)) is INVALID
+    assert [str(p) for p in problems.errors] == [
+        "f.md:1: x: expected text, got a mapping, for the ': ' in it: put it in quotes, "
+        '"Ask: yes"'
+    ]
+    assert convert(Text(), {"Plan": ["a", "b"]})[1] == ["f.md:3: x: expected text, got a mapping"]
+    assert convert(Text(), {"Lunch": None})[1] == [
+        "f.md:3: x: expected text, got a mapping, for the ': ' in it: put it in quotes, \"Lunch:\""
+    ]
+
+
+def test_a_number_without_its_written_text_is_text_too() -> None:
+    """A value given without the text it was written as (a file made by a program, a
+    value tried aside) is still text: the number as Python writes it."""
+    assert convert(Text(), 42) == ("42", [])
+    assert convert(Text(), None)[1] == ["f.md:3: x: expected text, got nothing"]
+
+
 def test_reminders_done_written_as_a_list_are_told_the_mapping_to_write() -> None:
     """`done:` then `- thank_you: 2026-11-25` lines is a list of mappings, not one."""
     written = [{"thank_you": dt.date(2026, 11, 25)}, {"nudge": dt.date(2026, 11, 26)}]
@@ -314,6 +337,25 @@ def test_cadence(text: str, after: dt.date) -> None:
     assert not errors
     assert isinstance(cadence, Cadence)
     assert cadence.after(dt.date(2026, 1, 29)) == after
+
+
+@pytest.mark.parametrize(
+    ("start", "text", "after"),
+    [
+        (dt.date(2026, 3, 31), "1m", dt.date(2026, 4, 30)),
+        (dt.date(2024, 1, 31), "1m", dt.date(2024, 2, 29)),
+        (dt.date(2026, 1, 31), "1m", dt.date(2026, 2, 28)),
+        (dt.date(2024, 2, 29), "1y", dt.date(2025, 2, 28)),
+        (dt.date(2026, 10, 31), "4m", dt.date(2027, 2, 28)),
+    ],
+)
+def test_a_month_interval_ends_on_the_last_day_of_a_shorter_month(
+    start: dt.date, text: str, after: dt.date
+) -> None:
+    """A month after 31 March is 30 April, its last day, not a day earlier."""
+    cadence, _ = convert(CadenceType(), text)
+    assert isinstance(cadence, Cadence)
+    assert cadence.after(start) == after
 
 
 def test_cadence_in_words() -> None:
@@ -578,12 +620,32 @@ def test_a_choice_written_in_other_words_suggests_the_one_meant(written: str, me
     assert not convert(formats, "dinner")[1][0].endswith("?")
 
 
+def test_a_choice_started_is_suggested_only_when_it_is_the_one_it_starts() -> None:
+    """`purpose: info` is the start of informational; two letters, or a start that several
+    choices share (`the` of the-job, their-path, the-field), suggest nothing."""
+    purposes = Choice(("informational", "networking"))
+    assert convert(purposes, "info")[1] == [
+        "f.md:3: x: expected one of informational, networking, got 'info'; did you mean "
+        "informational?"
+    ]
+    assert convert(purposes, "net")[1][0].endswith("did you mean networking?")
+    assert convert(purposes, "in")[1] == [
+        "f.md:3: x: expected one of informational, networking, got 'in'"
+    ]
+    categories = Choice(("the-job", "time-at-work", "their-path", "the-field"))
+    assert not convert(categories, "the")[1][0].endswith("?")
+
+
 def test_slugs_are_hyphens_only_and_say_the_fix() -> None:
     assert convert(Slug(), "typical_day")[1] == [
         "f.md:3: x: expected a slug: lowercase letters, digits and hyphens, like 'jane-doe', "
         "got 'typical_day'; did you mean typical-day?"
     ]
     assert convert(Slug(), "jane-doe") == ("jane-doe", [])
+    assert convert(Slug(), "???")[1] == [  # no slug in it to suggest
+        "f.md:3: x: expected a slug: lowercase letters, digits and hyphens, like 'jane-doe', "
+        "got '???'"
+    ]
     assert not SLUG.match("jane\n") and not SLUG.match("jane_doe") and not SLUG.match("-jane")
 
 
