@@ -24,9 +24,9 @@ from generator.exchange.people import (
     decoded,
     is_email,
     is_web_address,
-    web_address,
 )
 from generator.model.fields import FIRST_DAY, LAST_DAY
+from generator.model.identity import web_address
 from generator.site.vcard import wide_letter
 
 COLUMNS = {

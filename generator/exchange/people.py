@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 
 from anyascii import anyascii
 
+from generator.model.identity import email_key, linkedin_key, web_address
+
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 """The same rule as the `email` field (`fields.Email`)."""
 URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
@@ -102,15 +104,6 @@ def clean_block(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def web_address(text: str) -> str:
-    """`www.linkedin.com/in/x` → `https://www.linkedin.com/in/x`; other text unchanged."""
-    text = text.strip()
-    has_scheme = re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE)
-    if text and not has_scheme and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", text):
-        return "https://" + text
-    return text
-
-
 def is_email(text: str) -> bool:
     return bool(EMAIL.match(text))
 
@@ -132,20 +125,6 @@ def words(text: str) -> list[str]:
 def name_key(name: str) -> str:
     """`Łukasz  Wróbel` and `lukasz wrobel` are the same name; "" for no letters."""
     return " ".join(words(name))
-
-
-def email_key(email: str) -> str:
-    return email.strip().casefold()
-
-
-def linkedin_key(url: str) -> str:
-    """`https://uk.linkedin.com/in/Jane-Doe/?x=1` → `linkedin.com/in/jane-doe`."""
-    parts = urllib.parse.urlsplit(web_address(url))
-    host = (parts.hostname or "").lower()
-    if host == "linkedin.com" or host.endswith(".linkedin.com"):
-        host = "linkedin.com"
-    path = urllib.parse.unquote(parts.path).rstrip("/").casefold()
-    return f"{host}{path}" if host else ""
 
 
 def company_keys(name: str) -> tuple[str, str]:

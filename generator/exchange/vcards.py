@@ -26,12 +26,11 @@ from generator.exchange.people import (
     clean,
     clean_block,
     decoded,
-    email_key,
     is_email,
     is_linkedin,
     is_web_address,
-    web_address,
 )
+from generator.model.identity import email_key, web_address
 from generator.site.vcard import wide_letter
 
 _LINES = re.compile(r"\r\n|\r|\n")

@@ -18,7 +18,12 @@ from generator.errors import ContentError
 from generator.model.entities import Meeting, Playbook
 from generator.plans.agenda import Agenda, AgendaOf, Prep, build_agenda, build_prep, target_list
 from generator.plans.drafts import draft_warnings, drafts_of
-from generator.plans.followup_checks import contact_problems, holiday_years, meeting_record_problems
+from generator.plans.followup_checks import (
+    contact_problems,
+    holiday_years,
+    meeting_record_problems,
+    same_people,
+)
 from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
 from generator.plans.learned import by_company, by_field, learned_meetings
@@ -185,6 +190,10 @@ def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any
     return holiday_years(pb)
 
 
+def _same_people(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return same_people(pb)
+
+
 TABLE: dict[str, Fact] = {
     "ranked": Fact(_ranked),
     "ranking_index": Fact(_ranking_index),
@@ -206,6 +215,7 @@ TABLE: dict[str, Fact] = {
     "records": Fact(_records, _meetings),
     "contact_checks": Fact(_contact_checks, _contacts),
     "holiday_years": Fact(_holiday_years),
+    "same_people": Fact(_same_people),
 }
 """Every fact, by name. A page reads them as attributes of `Facts`: `facts.ranked`,
 `facts.followups[slug]`."""
@@ -216,6 +226,7 @@ CHECKS = (
     "playbook_warnings",
     "holiday_years",
     "draft_checks",
+    "same_people",
 )
 """The facts that are problems `playbook check` reports."""
 

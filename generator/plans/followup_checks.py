@@ -13,6 +13,7 @@ import datetime as dt
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
+from generator.model.identity import email_key, linkedin_key
 from generator.plans.followups import add_business_days, first_met, tells_referrer
 
 PLANNED = ("requested", "scheduled")
@@ -52,6 +53,38 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
             f"are skipped: list {year}'s holidays"
             + ("" if holidays.country else ", or set a country (holidays: {country: US})"),
         )
+    return tuple(problems.items)
+
+
+PERSON_KEYS = (("email", "email", email_key), ("linkedin", "LinkedIn address", linkedin_key))
+"""The fields that say two contact files are one person, what to call each, and how
+to compare them (as an import does: an email in any case, a LinkedIn address with any
+`www.`, country or final `/`). A name alone does not: two people may share one."""
+
+
+def same_people(playbook: Playbook) -> tuple[ContentError, ...]:
+    """Warn at each contact file that has the email or LinkedIn address of a contact
+    earlier by slug: one person written twice (imported, then made again with `playbook
+    new`) has their meetings, thank-yous and keep-in-touch reminders split between two
+    people, and each file looks like someone you met less often than you did."""
+    problems = Problems()
+    first: dict[tuple[str, str], Contact] = {}
+    for slug in sorted(playbook.contacts):
+        contact = playbook.contacts[slug]
+        for field, what, key in PERSON_KEYS:
+            value = key(getattr(contact, field) or "")
+            earlier = first.setdefault((field, value), contact) if value else contact
+            if earlier is not contact:
+                problems.warn(
+                    contact.source.path,
+                    contact.source.line(field),
+                    field,
+                    f"the same {what} as {earlier.name} ({earlier.source.path}): one person "
+                    "in two files has their meetings and reminders split between them; move "
+                    f"what this file says into {earlier.source.path}, write {earlier.slug} in "
+                    f"the meetings that name {slug}, and delete this file",
+                )
+                break
     return tuple(problems.items)
 
 

@@ -1301,3 +1301,53 @@ def test_no_warning_on_the_status_of_a_meeting_that_has_what_it_needs(
     refused = [line.split(":")[0] for line in meeting.splitlines() if "13-45" in line]
     assert [e.field for e in problems.errors] == refused
     assert [w for w in problems.warnings if w.field in ("status", "reschedule")] == []
+
+
+def test_one_person_in_two_contact_files_is_a_warning(tmp_path: Path) -> None:
+    """Six months in, Nadia was imported from LinkedIn as `nadia-kim` and made again by
+    hand as `nadia-kim-2` for a meeting: her meetings, thank-yous and keep-in-touch
+    reminders were split between two people, without a word. The same email (any case)
+    or LinkedIn address (any `www.`, country or final `/`) says one person, as it does to
+    an import; the same name alone does not (two people may share one)."""
+    people = {
+        "nadia-kim": "email: nadia@example.org\nlinkedin: https://www.linkedin.com/in/nadia-kim",
+        "nadia-kim-2": "email: Nadia@Example.org",
+        "nk": "linkedin: https://uk.linkedin.com/in/Nadia-Kim/",
+        "nadia-kim-3": "email: other@example.org",
+        "zed": "email: nadia@example.org\nlinkedin: https://linkedin.com/in/nadia-kim",
+    }
+    for slug, fields in people.items():
+        write(tmp_path, f"content/contacts/{slug}.md", f"---\nname: Nadia Kim\n{fields}\n---\n")
+    warnings = check(tmp_path).warnings
+    found = [(w.path, w.line, w.field, w.message) for w in warnings if w.field in PERSON_KEYS]
+    advice = (
+        "one person in two files has their meetings and reminders split between them; "
+        "move what this file says into content/contacts/nadia-kim.md, write nadia-kim in "
+        "the meetings that name {slug}, and delete this file"
+    )
+    assert found == [
+        (
+            "content/contacts/nadia-kim-2.md",
+            3,
+            "email",
+            "the same email as Nadia Kim (content/contacts/nadia-kim.md): "
+            + advice.format(slug="nadia-kim-2"),
+        ),
+        (
+            "content/contacts/nk.md",
+            3,
+            "linkedin",
+            "the same LinkedIn address as Nadia Kim (content/contacts/nadia-kim.md): "
+            + advice.format(slug="nk"),
+        ),
+        (
+            "content/contacts/zed.md",
+            3,
+            "email",
+            "the same email as Nadia Kim (content/contacts/nadia-kim.md): "
+            + advice.format(slug="zed"),
+        ),
+    ]
+
+
+PERSON_KEYS = ("email", "linkedin")
