@@ -65,3 +65,65 @@ def test_spoken_day_names_the_weekday_only_within_a_week_of_today(
     site = Site("T", "Maya", dt.date(2026, 12, 5), "Europe/Berlin", "a4")
     env = make_environment([tmp_path])
     assert env.from_string("{{ day|spoken_day }}").render(day=day, site=site) == spoken
+
+
+class _Disguised:
+    """An object that says it is a generator (`isinstance` believes its `__class__`)."""
+
+    gi_frame = "a frame"
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        return type(n for n in ())
+
+
+@pytest.mark.parametrize(
+    ("source", "refused"),
+    [
+        ("{{ site.title }}", ""),
+        ("{{ site.title.upper() }}", ""),
+        ("{{ site.__class__ }}", "'__class__' of 'Site'"),
+        ("{{ site._private }}", ""),
+        ("{{ site.__dict__ }}", "'__dict__' of 'Site'"),
+        ("{{ site.nav.__class__.mro() }}", "'__class__' of 'tuple'"),
+        ("{{ site.today.__class__ }}", "'__class__' of 'date'"),
+        ("{{ make.__globals__ }}", "'__globals__' of 'function'"),
+        ("{{ make.__code__ }}", "'__code__' of 'function'"),
+        ("{{ kind.mro() }}", "'mro' of 'type'"),
+        ("{{ gen.gi_frame }}", "'gi_frame' of 'generator'"),
+        ("{{ disguised.gi_frame }}", "'gi_frame' of '_Disguised'"),
+        ("{{ '{0.__class__}'.format(site) }}", "'__class__' of 'Site'"),
+        ("{{ 'a {x}'.format_map({'x': site.title}) }}", ""),
+        ("{{ '{x.__class__}'.format_map({'x': site}) }}", "'__class__' of 'Site'"),
+        ("{{ nothing.there is defined }}", ""),
+        ("{{ {'a': 1}.a }}", ""),
+    ],
+)
+def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refused: str) -> None:
+    """`ThemeEnvironment.getattr` reads the attributes of plain objects without asking the
+    sandbox each time: every attribute it gives or refuses, Jinja's own sandbox gives or
+    refuses too, with the same value (a string's `format` wrapped, so it cannot reach
+    the internals of its arguments)."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    site = Site("T", "O", dt.date(2026, 11, 22), "UTC", "a4")
+    values = {
+        "site": site,
+        "make": make_environment,
+        "kind": Site,
+        "gen": (n for n in ()),
+        "disguised": _Disguised(),
+        "nothing": {},
+    }
+    ours = make_environment([REPO / "themes/default"])
+    outputs = []
+    for env in (ours, SandboxedEnvironment(undefined=ours.undefined)):
+        try:
+            outputs.append(env.from_string(source).render(values))
+        except Exception as exc:
+            outputs.append(f"{type(exc).__name__}: {exc}")
+    assert outputs[0] == outputs[1]
+    if refused:
+        assert f"access to attribute {refused} object is unsafe" in outputs[0]
+    else:
+        assert "unsafe" not in outputs[0]
