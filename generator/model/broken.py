@@ -98,10 +98,13 @@ def _naming(item: Unparsed, playbook: Playbook, bodies: Mapping[str, Rendered]) 
         named = {"contacts": contact.referred_by, "companies": contact.company}
         if named.get(item.kind) == item.slug:
             found.add(contact.source.path)
-    if item.kind == "contacts":
-        for meeting in playbook.meetings.values():
-            if item.slug == meeting.contact or item.slug in meeting.referrals:
-                found.add(meeting.source.path)
+    for meeting in playbook.meetings.values():
+        named_by = {
+            "contacts": (meeting.contact, *meeting.referrals),
+            "companies": (meeting.company,),
+        }
+        if item.slug in named_by.get(item.kind, ()):
+            found.add(meeting.source.path)
     links = {item.slug, f"{item.kind}/{item.slug}"}
     found.update(path for path, body in bodies.items() if links.intersection(body.links))
     return found

@@ -44,3 +44,21 @@ def test_once_fixed_the_references_are_checked_again(tmp_path: Path) -> None:
         "content/contacts/pat-lee.md:3: company: no company named 'acme-corp' (expected a file "
         "content/companies/acme-corp.md)"
     ]
+
+
+def test_a_meeting_naming_a_broken_company_is_among_the_files_waiting(tmp_path: Path) -> None:
+    """A meeting's `company:` (where they worked when you met) names the company as a
+    contact's does: the broken company's note listed the contact and left the meeting
+    out, and a company named by a meeting alone had no note at all."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\n---\n")
+    write(tmp_path, "content/companies/acme-corp.md", "---\nname: 'Acme\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/2026-11-03-pat-lee.md",
+        "---\ncontact: pat-lee\ncompany: acme-corp\ndate: 2026-11-03\n---\n",
+    )
+    assert [str(p) for p in check(tmp_path).warnings] == [
+        "warning: content/companies/acme-corp.md:1: file: references to acme-corp "
+        "(content/meetings/2026-11-03-pat-lee.md) are checked once this file is fixed"
+    ]
