@@ -123,15 +123,22 @@ def words(text: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name; "" for no letters."""
-    return " ".join(words(name))
+    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name. A name with no letter or
+    digit (`---`) is its own key, as written, so that importing it again finds it."""
+    return " ".join(words(name)) or _symbols(name)
+
+
+def _symbols(name: str) -> str:
+    """A name without letters or digits, as written but for its spaces; "" for none."""
+    return "".join(name.split())
 
 
 def company_keys(name: str) -> tuple[str, str]:
     """(the name's letters and digits, the same without a legal form or a leading
     "the"): `The Acme Company, Inc.` → (`theacmecompanyinc`, `acme`). A legal form
-    written with dots is one word: `Heineken N.V.` → `heineken`."""
-    found = words(name)
+    written with dots is one word: `Heineken N.V.` → `heineken`. A name with no letter
+    or digit (`***`) is its own key, as `name_key` has it."""
+    found = words(name) or [_symbols(name)]
     core = _initials_joined(found)
     if len(core) > 1 and core[0] == "the":
         core = core[1:]

@@ -385,3 +385,22 @@ def test_legal_forms_with_dots_or_of_other_countries_are_set_aside(written: str)
     known = Known()
     known.add_company(KnownCompany("heineken", "content/companies/heineken.md", "Heineken"))
     assert known.company_named(written) is known.companies[0]
+
+
+def test_a_name_without_letters_is_known_when_imported_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person or company named with no letter or digit (`🎉`, `---`) is the same one
+    when the file is imported again, not a copy numbered -2."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    rows = "🎉,,,,🚀,,1 Jan 2024\r\n---,,,,***,,1 Jan 2024\r\n"
+    (tmp_path / "c.csv").write_text(header + rows, encoding="utf-8")
+    command = ["import", "linkedin", "-C", str(root), str(tmp_path / "c.csv"), "--companies"]
+    assert main(command) == 0, capsys.readouterr()
+    before = files(root)
+    assert len(before) == 4
+    assert main(command) == 0, capsys.readouterr()
+    assert files(root) == before
+    assert "skipped 2 records already there" in capsys.readouterr().out
