@@ -447,6 +447,53 @@ def test_mistakes_in_two_templates_are_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+def test_a_timeline_copied_before_its_headings_became_macros_says_what_replaced_them(
+    tmp_path: Path,
+) -> None:
+    """A copy of timeline.html from before its section headings moved into macros failed
+    with only "'Section' has no attribute 'title'": nothing said the theme had changed."""
+    root = copy_sample(tmp_path)
+    page = (
+        '{% extends "base.html" %}\n{% block main %}\n{% for section in sections %}\n'
+        "<h2>{{ section.title }}</h2>\n{% endfor %}\n{% endblock %}\n"
+    )
+    write(root, "themes/default/templates/timeline.html", page)
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = failed.value.errors
+    assert str(error) == (
+        "themes/default/templates/timeline.html:4: template: 'Section' has no attribute "
+        "'title' any more: the theme words a section's heading with the macro "
+        "section_title(section.key) of macros.html. A template copied from an older "
+        "version of the theme reads it: copy the theme's again and make your changes to it"
+    )
+
+
+def test_a_copy_that_reads_data_of_another_shape_is_told_it_may_be_older(
+    tmp_path: Path,
+) -> None:
+    """The dashboard's missing_research changed shape; a copy made before failed with only
+    "ValueError while rendering: too many values to unpack (expected 2)"."""
+    root = copy_sample(tmp_path)
+    omar = root / "content/contacts/omar-haddad.md"
+    omar.write_text(omar.read_text().split("\n---\n")[0] + "\n---\n")  # no notes
+    page = (
+        '{% extends "base.html" %}\n{% block main %}\n{% for m, why in missing_research %}'
+        "\n<li>{{ why }}</li>\n{% endfor %}\n{% endblock %}\n"
+    )
+    write(root, "themes/default/templates/dashboard.html", page)
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = failed.value.errors
+    theirs = REPO / "themes/default/templates/dashboard.html"
+    assert str(error) == (
+        "themes/default/templates/dashboard.html:3: template: ValueError while rendering: "
+        "too many values to unpack (expected 2). Your dashboard.html stands in for the "
+        f"theme's, which renders: if yours was copied from an older version, copy {theirs} "
+        "again and make your changes to it, or delete yours to use the theme's"
+    )
+
+
 def test_a_theme_macro_called_wrongly_is_named_where_your_template_calls_it(
     tmp_path: Path,
 ) -> None:

@@ -35,6 +35,7 @@ from generator.model.suggest import close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.site import routes
 from generator.site.drafts import draft, first_sentence, lower_first
+from generator.site.theme import replaced_template
 from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline
 
@@ -78,6 +79,16 @@ class Site:
     private details): templates leave out what only you need, such as file paths."""
 
 
+RETIRED: dict[tuple[str, str], str] = {
+    ("Section", "title"): "the theme words a section's heading with the macro "
+    "section_title(section.key) of macros.html",
+    ("Section", "note"): "the theme words a section's note with the macro "
+    "section_note(section.key, week_days) of macros.html",
+}
+"""(class, attribute) the theme's templates once read, gone since their wording moved
+into the templates, and what took their place: a copy of an older template is told."""
+
+
 class NamedUndefined(jinja2.StrictUndefined):
     """Strict, and naming what lacks the attribute as a theme's author knows it
     (`'Contact' has no attribute 'nmae'`), the same in a build and in the live preview,
@@ -90,6 +101,12 @@ class NamedUndefined(jinja2.StrictUndefined):
             return super()._undefined_message
         kind = obj.__class__
         shown = "None" if obj is None else getattr(kind, "shown_as", kind.__name__)
+        if isinstance(name, str) and (shown, name) in RETIRED:
+            return (
+                f"'{shown}' has no attribute {name!r} any more: {RETIRED[shown, name]}. A "
+                "template copied from an older version of the theme reads it: copy the "
+                "theme's again and make your changes to it"
+            )
         if isinstance(name, str):
             return f"'{shown}' has no attribute {name!r}"
         return f"'{shown}' has no element {name!r}"
@@ -468,7 +485,19 @@ def template_problem(exc: BaseException, root: Path) -> ContentError:
         message = exc.message or str(exc)
     else:
         message = f"{type(exc).__name__} while rendering: {exc}"
+        if not inner and filename and (theirs := replaced_template(Path(filename), root)):
+            message += older_copy(Path(filename).name, theirs)
     return ContentError(where, line or 1, "template", message + inner)
+
+
+def older_copy(name: str, theirs: Path) -> str:
+    """What to do when your copy of a theme template meets data it does not expect (a
+    value of another shape): the theme's renders, so yours may be from an older version."""
+    return (
+        f". Your {name} stands in for the theme's, which renders: if yours was copied from "
+        f"an older version, copy {theirs} again and make your changes to it, or delete "
+        "yours to use the theme's"
+    )
 
 
 def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:

@@ -24,6 +24,19 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
     return unique
 
 
+def replaced_template(path: Path, root: Path) -> Path | None:
+    """The theme's template that the playbook's own `path` (`themes/<theme>/templates/...`)
+    stands in for; None for a template of the playbook's own that the theme lacks."""
+    try:
+        theme, folder, *rest = path.relative_to(root / THEMES_FOLDER).parts
+    except ValueError:
+        return None
+    if folder != "templates" or not rest:
+        return None
+    theirs = (d.joinpath(folder, *rest) for d in theme_dirs(root, theme)[1:])
+    return next((t for t in theirs if t.is_file()), None)
+
+
 def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:
     """Theme assets as (output path, source); the most specific theme wins per file.
     Hidden files and folders and editors' backups (`.style.css.swp`, `style.css~`,
