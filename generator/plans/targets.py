@@ -1,5 +1,6 @@
 """The ranked target-company list: motivation, then open postings, then an advocate;
-the companies you have closed come last, whatever their scores.
+a company that made you an offer comes first and the companies you have closed come
+last, whatever their scores.
 
 An advocate is someone inside who would speak for you. When a company file does
 not say, it is derived: a contact there whom you have already met counts, unless they
@@ -27,7 +28,9 @@ class RankedCompany:
 
 
 def rank_companies(playbook: Playbook) -> list[RankedCompany]:
-    """Companies best first, closed ones last; ties broken by name so the order is stable."""
+    """Companies best first (those that made you an offer before all: the outcome the
+    search is for, not a target to weigh), closed ones last; ties broken by name so the
+    order is stable."""
     rows = []
     for company in playbook.companies.values():
         people = tuple(sorted(playbook.people_at(company), key=_name))
@@ -36,6 +39,7 @@ def rank_companies(playbook: Playbook) -> list[RankedCompany]:
         rows.append((company, advocate, derived, people))
     rows.sort(
         key=lambda r: (
+            r[0].status != "offer",
             r[0].status == "closed",
             -(r[0].motivation or 0),
             -(r[0].posting or 0),

@@ -125,3 +125,13 @@ def test_someone_who_declined_a_meeting_since_is_no_advocate() -> None:
     assert not ranked_row(playbook(acme, contacts=(ann,), meetings=(*met, later)), "acme").advocate
     declined = Contact("ann", "Ann Lee", company="acme", declined=dt.date(2026, 11, 2))
     assert not ranked_row(playbook(acme, contacts=(declined,), meetings=met), "acme").advocate
+
+
+def test_a_company_that_made_you_an_offer_comes_first_whatever_its_scores() -> None:
+    """An offer is the best outcome of the search: it was ranked by its scores like a
+    cold target (here below the dashboard's five), where you would look for it last."""
+    offer = Company("offer", "Offer Co", status="offer", motivation=1, posting=1)
+    keen = [Company(f"k{i}", f"Keen {i}", motivation=5, posting=3) for i in range(6)]
+    later = Company("later", "Later Co", status="offer", motivation=3)
+    ranked = order(playbook(*keen, offer, later))
+    assert ranked[:2] == ["later", "offer"] and ranked[2:] == [f"k{i}" for i in range(6)]
