@@ -101,15 +101,24 @@ class NamedUndefined(jinja2.StrictUndefined):
             return super()._undefined_message
         kind = obj.__class__
         shown = "None" if obj is None else getattr(kind, "shown_as", kind.__name__)
-        if isinstance(name, str) and (shown, name) in RETIRED:
+        if not isinstance(name, str):
+            return f"'{shown}' has no element {name!r}"
+        if (shown, name) in RETIRED:
             return (
                 f"'{shown}' has no attribute {name!r} any more: {RETIRED[shown, name]}. A "
                 "template copied from an older version of the theme reads it: copy the "
                 "theme's again and make your changes to it"
             )
-        if isinstance(name, str):
-            return f"'{shown}' has no attribute {name!r}"
-        return f"'{shown}' has no element {name!r}"
+        return f"'{shown}' has no attribute {name!r}" + (ONLY_SOME if shown == "dict" else "")
+
+
+ONLY_SOME = (
+    ": a key that only some have (a field of your own, in extra, where a file writes it) "
+    "is read with .get(), which gives none where it is missing"
+)
+"""What a mapping's missing key adds: `contact.extra.pronouns`, as content.md names a
+field of your own, fails at every page whose file has none; the theme's author needs
+the way to write it, not only the name of what is missing."""
 
 
 AUTOESCAPED = ("html", "xml")
