@@ -91,12 +91,13 @@ def same_people(playbook: Playbook) -> tuple[ContentError, ...]:
 def meeting_record_problems(
     playbook: Playbook, slug: str, today: dt.date
 ) -> tuple[ContentError, ...]:
-    """What is wrong with one meeting's `done:` and reminders (on `today`)."""
+    """What is wrong with one meeting's `done:`, reminders and request date (on `today`)."""
     own = Problems()
     meeting = playbook.meetings[slug]
     _check_meeting(meeting, own, tells_referrer(playbook, meeting))
     done = [(f"done.{action}", day) for action, day in sorted(meeting.done.items())]
     _done_after_today(meeting.source, [*done, *_reminders_done(meeting.followups)], today, own)
+    _asked_after_today(meeting, today, own)
     return tuple(own.items)
 
 
@@ -188,6 +189,21 @@ def _done_after_today(
                 f"{day.isoformat()} is after today ({today.isoformat()}): it counts as done "
                 "only from that day, and is open until then. Write the day you did it",
             )
+
+
+def _asked_after_today(meeting: Meeting, today: dt.date, problems: Problems) -> None:
+    """A request dated after `today` (a slip of the month or year, most often: `playbook
+    new` writes today's date) counts as sent only from that day: the dashboard lists it
+    as waiting for a reply, and its nudge waits for a day still to come."""
+    asked = meeting.requested_on
+    if asked is not None and asked > today:
+        problems.warn(
+            meeting.source.path,
+            meeting.source.line("requested_on"),
+            "requested_on",
+            f"{asked.isoformat()} is after today ({today.isoformat()}): the request counts as "
+            "sent only from that day, and its reminders wait for it. Write the day you asked",
+        )
 
 
 def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Problems) -> None:

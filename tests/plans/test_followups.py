@@ -1351,3 +1351,24 @@ def test_one_person_in_two_contact_files_is_a_warning(tmp_path: Path) -> None:
 
 
 PERSON_KEYS = ("email", "linkedin")
+
+
+def test_a_request_dated_after_today_is_a_warning(tmp_path: Path) -> None:
+    """`requested_on: 2026-12-20` written on 22 November (a slip of the month): the
+    dashboard listed it as "request sent Sun 20 Dec, no reply yet" and its nudge waited
+    for a day to come, without a word, unlike a done date after today."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    meeting = "---\ncontact: ada\nstatus: requested\nrequested_on: {day}\n---\n"
+    write(tmp_path, "content/meetings/ada.md", meeting.format(day="2026-12-20"))
+    problems = check(tmp_path, today=dt.date(2026, 11, 22))
+    assert [(w.line, w.message) for w in problems.warnings if w.field == "requested_on"] == [
+        (
+            4,
+            "2026-12-20 is after today (2026-11-22): the request counts as sent only from "
+            "that day, and its reminders wait for it. Write the day you asked",
+        )
+    ]
+    for day in ("2026-11-22", "2026-10-01"):  # today, or before: nothing to say
+        write(tmp_path, "content/meetings/ada.md", meeting.format(day=day))
+        problems = check(tmp_path, today=dt.date(2026, 11, 22))
+        assert [w for w in problems.warnings if w.field == "requested_on"] == []
