@@ -197,6 +197,8 @@ def _merge_conflicts(text: str) -> list[int]:
     `<<<<<<<` line with a `>>>>>>>` line after it. Built, both versions would be published,
     the markers as text (and `=======` makes the line above it a heading)."""
     starts: list[int] = []
+    if "<<<<<<<" not in text:  # most files: no line to look at
+        return starts
     opened: int | None = None
     for number, line in enumerate(_lines(text), start=1):
         if line.startswith("<<<<<<<"):
@@ -360,7 +362,8 @@ def _parse_yaml(
     part: str = "front matter",
 ) -> Document | None:
     """`part`: what the YAML is called in messages (a settings file has no front matter)."""
-    yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
+    if not yaml_text.isascii():  # (isascii is a flag of the string, translate a loop)
+        yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
     loader = _Loader(yaml_text)
     marks = _Marks(offset=first_line, text=yaml_text.splitlines())
     try:
@@ -416,6 +419,8 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
     """(path, line, message) of each value on one line that a comment cuts short
     (`location: Room #4B` is `Room`): a # after a space starts a comment, which is
     seldom meant in the middle of a value."""
+    if "#" not in yaml_text:  # most front matter: no comment to look for
+        return
     lines = yaml_text.splitlines()
     for key, start, end in marks.plain:
         line = lines[end.line] if start.line == end.line < len(lines) else ""
@@ -443,6 +448,8 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
     """(path, line, message) of each value written between curly quotes (`role: “Lead”`,
     as TextEdit or a phone types quotes): YAML keeps them as part of the text, so the page
     would show “Lead” with its quotes, without a word."""
+    if yaml_text.isascii():  # curly quotes are not ASCII, and a plain value is as written
+        return
     lines = yaml_text.splitlines()
     for key, start, _ in marks.plain:
         value = marks.raw.get(key, "")
