@@ -483,7 +483,13 @@ def _path(text: str) -> Path:
 
 
 def _existing_folder(text: str) -> Path:
+    """A folder that is there; a path the system cannot even look up (a name too long)
+    is said as the OSError it raises, not as a traceback."""
     path = _path(text)
+    try:
+        path.is_dir()  # what exists() and is_dir() below call, and may raise
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(os_problem(exc)) from None
     if not path.exists():
         raise argparse.ArgumentTypeError(f"no such folder: {text}")
     if not path.is_dir():

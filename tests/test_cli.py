@@ -316,6 +316,7 @@ def test_verbose_prints_stage_timings(
         (["serve", "--host", "http://localhost"], "expected an address, not a URL"),
         (["serve", "--host", ""], "argument --host: expected an address, got an empty one"),
         (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
+        (["check", "-C", "x" * 300], "argument -C: " + "x" * 300 + ": the path is too long"),
         (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
         (
             ["check", "--today", "2026-02-30"],
