@@ -469,6 +469,45 @@ def test_a_timeline_copied_before_its_headings_became_macros_says_what_replaced_
     )
 
 
+def test_a_theme_rewords_a_pages_title_in_its_template(tmp_path: Path) -> None:
+    """Page titles ("Contacts", "Print pack: Coffee with ...") were Python strings that
+    base.html printed as page.title: no theme could reword them."""
+    root = copy_sample(tmp_path)
+    write(
+        root,
+        "themes/default/templates/contacts.html",
+        '{% extends "base.html" %}\n{% block title %}People{% endblock %}\n',
+    )
+    pack = (REPO / "themes/default/templates/meeting_print.html").read_text("utf-8")
+    write(
+        root,
+        "themes/default/templates/meeting_print.html",
+        pack.replace("{% block title %}Print pack: ", "{% block title %}To print: ", 1),
+    )
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    assert "<title>People · " in (out / "contacts/index.html").read_text("utf-8")
+    printed = (out / "meetings/2026-11-24-omar-haddad/print/index.html").read_text("utf-8")
+    assert "<title>To print: Coffee with Omar Haddad · " in printed
+
+
+def test_a_base_html_copied_while_pages_had_a_title_field_says_what_replaced_it(
+    tmp_path: Path,
+) -> None:
+    root = copy_sample(tmp_path)
+    base = (REPO / "themes/default/templates/base.html").read_text("utf-8")
+    old = base.replace("{% block title %}{% endblock %}", "{{ page.title }}", 1)
+    write(root, "themes/default/templates/base.html", old)
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert str(failed.value.errors[0]) == (
+        "themes/default/templates/base.html:5: template: 'Page' has no attribute 'title' "
+        "any more: each page template words its title in its block title, which base.html "
+        "puts in <title> (a meeting's pages have its name as title). A template copied "
+        "from an older version of the theme reads it: copy the theme's again and make your "
+        "changes to it"
+    )
+
+
 def test_a_copy_that_reads_data_of_another_shape_is_told_it_may_be_older(
     tmp_path: Path,
 ) -> None:

@@ -68,7 +68,6 @@ def timeline(
     return Page(
         routes.TIMELINE,
         "timeline.html",
-        "Follow-ups",
         {
             "playbook": playbook,
             "sections": timeline_sections(items),

@@ -31,11 +31,10 @@ def meeting_pages(
     """The three pages of one meeting, from its plan."""
     meeting = playbook.meetings[slug]
     plan = facts.plans[slug]
-    title = playbook.title_of(meeting)
     context: dict[str, Any] = {
         "playbook": playbook,
         "meeting": meeting,
-        "title": title,
+        "title": playbook.title_of(meeting),
         "contact": plan.prep.contact,
         "company": plan.prep.company,
         "referrer": plan.prep.referrer,
@@ -49,9 +48,9 @@ def meeting_pages(
     }
     agenda, sheet, pack = meeting_paths(slug)
     return (
-        Page(agenda, "meeting.html", title, context),
-        Page(sheet, "meeting_questions.html", f"Questions: {title}", context),
-        Page(pack, "meeting_print.html", f"Print pack: {title}", context),
+        Page(agenda, "meeting.html", context),
+        Page(sheet, "meeting_questions.html", context),
+        Page(pack, "meeting_print.html", context),
     )
 
 
@@ -83,7 +82,6 @@ def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]]) -> P
     return Page(
         routes.QUESTIONS,
         "questions.html",
-        "Question bank",
         {
             "playbook": playbook,
             "categories": playbook.categories,

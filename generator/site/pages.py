@@ -136,7 +136,6 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return Page(
         routes.HOME,
         "dashboard.html",
-        "Dashboard",
         {
             "playbook": playbook,
             "today_meetings": today,
@@ -170,9 +169,7 @@ def _missing_research(
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
     people = sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
-    return Page(
-        routes.CONTACTS, "contacts.html", "Contacts", {"playbook": playbook, "contacts": people}
-    )
+    return Page(routes.CONTACTS, "contacts.html", {"playbook": playbook, "contacts": people})
 
 
 def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
@@ -182,7 +179,6 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
         Page(
             routes.contact(slug),
             "contact.html",
-            contact.name,
             {
                 "playbook": playbook,
                 "contact": contact,
@@ -207,14 +203,13 @@ def contact_card(playbook: Playbook, facts: Facts, options: Options, slug: str) 
     contact = playbook.contacts[slug]
     card = contact_vcard(contact, playbook.company_of(contact))
     context = {"playbook": playbook, "card": card}
-    return (Page(routes.contact_card(slug), "contact.vcf", contact.name, context),)
+    return (Page(routes.contact_card(slug), "contact.vcf", context),)
 
 
 def companies_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return Page(
         routes.COMPANIES,
         "companies.html",
-        "Target companies",
         {"playbook": playbook, "ranked": facts.ranked},
     )
 
@@ -226,7 +221,6 @@ def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
         Page(
             routes.company(slug),
             "company.html",
-            row.company.name,
             {
                 "playbook": playbook,
                 "company": row.company,
@@ -244,7 +238,6 @@ def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return Page(
         routes.MEETINGS,
         "meetings.html",
-        "Meetings",
         {"playbook": playbook, "upcoming": upcoming(playbook, options.today), "meetings": meetings},
     )
 
@@ -263,7 +256,6 @@ def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return Page(
         routes.LEARNED,
         "learned.html",
-        "What you learned",
         {
             "playbook": playbook,
             "meetings": facts.learned,

@@ -53,7 +53,8 @@ class Page:
     path: str
     """Site path (`contacts/jane-doe/`); the file is `routes.file_for(path)`."""
     template: str
-    title: str
+    """The theme's template; its `title` block words the page's title, so a theme can
+    reword it."""
     context: dict[str, Any] = field(default_factory=dict)
 
 
@@ -84,6 +85,8 @@ RETIRED: dict[tuple[str, str], str] = {
     "section_title(section.key) of macros.html",
     ("Section", "note"): "the theme words a section's note with the macro "
     "section_note(section.key, week_days) of macros.html",
+    ("Page", "title"): "each page template words its title in its block title, which "
+    "base.html puts in <title> (a meeting's pages have its name as title)",
 }
 """(class, attribute) the theme's templates once read, gone since their wording moved
 into the templates, and what took their place: a copy of an older template is told."""

@@ -35,11 +35,11 @@ def test_a_theme_card_may_read_the_playbook_as_every_page_may(tmp_path: Path) ->
     """docs/themes.md: every page template receives `site`, `page` and `playbook`; the
     card's template had only `card`, so a card naming the contact's company failed."""
     root = copy_sample(tmp_path / "pb")
-    template = "{{ card }}X-COMPANY-COUNT:{{ playbook.companies|length }} {{ page.title }}\n"
+    template = "{{ card }}X-COMPANY-COUNT:{{ playbook.companies|length }} {{ page.path }}\n"
     write(root, "themes/default/templates/contact.vcf", template)
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     card = (out / "contacts/priya-natarajan/priya-natarajan.vcf").read_text()
-    assert card.endswith("X-COMPANY-COUNT:8 Priya Natarajan\n")
+    assert card.endswith("X-COMPANY-COUNT:8 contacts/priya-natarajan/priya-natarajan.vcf\n")
 
 
 def test_the_card_holds_no_notes(built_sample: Path) -> None:
