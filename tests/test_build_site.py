@@ -490,6 +490,20 @@ def test_a_theme_rewords_a_pages_title_in_its_template(tmp_path: Path) -> None:
     assert "<title>To print: Coffee with Omar Haddad · " in printed
 
 
+def test_a_theme_rewords_the_last_time_you_were_in_touch(tmp_path: Path) -> None:
+    """A contact page's "Last in touch: ...: Met" and "Asked for a meeting" were Python
+    strings; they are worded by the macro last_in_touch of macros.html."""
+    root = copy_sample(tmp_path)
+    write(root, "content/contacts/ada-byrne.md", "---\nname: Ada Byrne\nmet_on: 2026-10-05\n---\n")
+    macros = (REPO / "themes/default/templates/macros.html").read_text("utf-8")
+    reworded = macros.replace("{% if i.kind == 'met' %}Met{%", "{% if i.kind == 'met' %}Ran into{%")
+    assert reworded != macros
+    write(root, "themes/default/templates/macros.html", reworded)
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page = (out / "contacts/ada-byrne/index.html").read_text("utf-8")
+    assert "Mon 5 Oct 2026: Ran into</dd>" in page
+
+
 def test_a_base_html_copied_while_pages_had_a_title_field_says_what_replaced_it(
     tmp_path: Path,
 ) -> None:

@@ -70,9 +70,6 @@ RULE_NAMES: dict[str, str] = {
 }
 """Rule key → the name shown on the timeline. Keys match `done:` and playbook.yaml."""
 
-ASKED = "Asked for a meeting"
-"""A request, as the last time you were in touch (a contact's page)."""
-
 NOT_INTERACTIONS = frozenset({"second_contact"})
 """Done actions that were with someone else, so they do not restart keep-in-touch."""
 
@@ -124,7 +121,13 @@ class Interaction:
     """The latest time you were in touch with a contact."""
 
     day: dt.date
+    kind: str
+    """`met` (their `met_on`), `asked` (a request), `meeting` (one held), `done` (a
+    rule's action marked done) or `reminder` (yours, marked done). The theme words `met`
+    and `asked` (macro `last_in_touch` of macros.html), so a theme can reword them."""
     what: str
+    """The meeting's title, the rule's name or your reminder's text; "" for `met` and
+    `asked`."""
     meeting: str | None
 
 
@@ -628,20 +631,20 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
     for meeting in playbook.meetings_with(contact):
         title = meeting_title(meeting.format, meeting.purpose, contact.name)
         if meeting.status == "done" and meeting.date is not None:
-            found.append(Interaction(meeting.date, title, meeting.slug))
+            found.append(Interaction(meeting.date, "meeting", title, meeting.slug))
         if meeting.requested_on is not None:
-            found.append(Interaction(meeting.requested_on, ASKED, meeting.slug))
+            found.append(Interaction(meeting.requested_on, "asked", "", meeting.slug))
         for key, day in meeting.done.items():
             if key not in NOT_INTERACTIONS and not _told_only_referrer(playbook, meeting, key):
-                found.append(Interaction(day, RULE_NAMES[key], meeting.slug))
+                found.append(Interaction(day, "done", RULE_NAMES[key], meeting.slug))
         for followup in meeting.followups:
             if followup.done is not None:
-                found.append(Interaction(followup.done, followup.action, meeting.slug))
+                found.append(Interaction(followup.done, "reminder", followup.action, meeting.slug))
     for followup in contact.followups:
         if followup.done is not None:
-            found.append(Interaction(followup.done, followup.action, None))
+            found.append(Interaction(followup.done, "reminder", followup.action, None))
     if contact.met_on is not None:
-        found.append(Interaction(contact.met_on, "Met", None))
+        found.append(Interaction(contact.met_on, "met", "", None))
     found += _updates_told(playbook, contact)
     past = [i for i in found if i.day <= today]
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
@@ -661,7 +664,7 @@ def _updates_told(playbook: Playbook, contact: Contact) -> list[Interaction]:
         first = first_met(playbook, person.slug, None)
         day = first.done.get("referrer_update") if first else None
         if person.referred_by == contact.slug and first is not None and day is not None:
-            found.append(Interaction(day, RULE_NAMES["referrer_update"], first.slug))
+            found.append(Interaction(day, "done", RULE_NAMES["referrer_update"], first.slug))
     return found
 
 

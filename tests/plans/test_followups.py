@@ -504,7 +504,7 @@ def test_asking_for_another_meeting_is_being_in_touch(tmp_path: Path) -> None:
     assert item.due == D(2026, 11, 23)  # 6 weeks after the request, not after 1 Sep
     last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
     assert last is not None and last.day == D(2026, 10, 12) and last.meeting == "again"
-    assert last.what == "Asked for a meeting"
+    assert (last.kind, last.what) == ("asked", "")  # the theme words it
 
 
 def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path: Path) -> None:
@@ -554,7 +554,7 @@ def test_keep_in_touch_starts_from_met_on_without_a_meeting(tmp_path: Path) -> N
     assert (item.due, item.status) == (D(2026, 11, 2), OVERDUE)
     assert "since you were last in touch on 5 Oct" in item.rule_note
     last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
-    assert last is not None and (last.day, last.what) == (D(2026, 10, 5), "Met")
+    assert last is not None and (last.day, last.kind) == (D(2026, 10, 5), "met")
     # a later interaction moves it on; a met_on after today does not count yet
     files["content/contacts/ada-byrne.md"] = contact(
         """
@@ -1054,7 +1054,7 @@ def test_a_meeting_done_without_a_date_is_no_first_meeting(tmp_path: Path) -> No
     assert "keep-in-touch-ada-byrne" not in ids
     playbook = make(tmp_path, files)
     last = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 22))
-    assert last is not None and (last.day, last.what) == (D(2026, 9, 1), "Asked for a meeting")
+    assert last is not None and (last.day, last.kind) == (D(2026, 9, 1), "asked")
 
 
 def test_an_update_recorded_with_no_referral_met_is_kept_in_the_history(tmp_path: Path) -> None:
