@@ -290,7 +290,8 @@ def _reads_back(text: str) -> bool:
 
 def _check_written(text: str, kind: str, values: dict[str, Any], archetype: Path) -> None:
     """Refuse to write a file that would not read back: an archetype (a theme's own,
-    perhaps) that puts a value in without the `yaml` filter."""
+    perhaps) that puts a value in without the `yaml` filter, or leaves out an option
+    given (`GIVEN`)."""
     problems = Problems()
     doc = parse_document(f"{FOLDERS[kind]}/new.md", text.encode("utf-8"), problems)
     field = "contact" if kind == "meeting" else "name"
@@ -301,6 +302,21 @@ def _check_written(text: str, kind: str, values: dict[str, Any], archetype: Path
             f"{archetype} gives front matter that is not valid for {wanted!r} ({why}); "
             f"write {{{{ {field} | yaml }}}} in it to quote the value"
         )
+    for field in GIVEN[kind]:
+        wanted, written = values[field], doc.data.get(field, ABSENT.get(field, ""))
+        if wanted and str(written) != wanted:
+            raise UsageError(
+                f"{archetype} leaves out the {field} you gave ({wanted}): "
+                f"add {field}: {{{{ {field} | yaml }}}} to it"
+            )
+
+
+GIVEN = {"contact": ("company",), "company": (), "meeting": ("date", "purpose")}
+"""The options of `playbook new` (`--company`, `--date`, `--purpose`) each kind's file must
+keep: an archetype of one's own made before an option existed would drop it, and a
+meeting given `--date 2027-01-05` was written as a request sent today, without a date."""
+ABSENT = {"purpose": "informational"}
+"""What a field left out of a file means: no `purpose:` is an informational meeting."""
 
 
 def _contact_slug(root: Path, name: str, sources: list[SourceFile]) -> str:

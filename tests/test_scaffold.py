@@ -197,6 +197,36 @@ def test_an_archetype_without_the_yaml_filter_is_refused_before_writing(
     assert new_file(sample_root, "contact", "Ana Silva", today=TODAY).exists()  # plain is fine
 
 
+@pytest.mark.parametrize(
+    ("kind", "name", "given", "expected"),
+    [
+        ("meeting", "omar-haddad", {"day": dt.date(2027, 1, 5)}, "date: 2027-01-05"),
+        ("meeting", "omar-haddad", {"purpose": "networking"}, "purpose: networking"),
+        ("contact", "Ana Silva", {"company": "verdant-grid"}, "company: verdant-grid"),
+    ],
+)
+def test_an_archetype_that_leaves_out_an_option_given_is_refused_before_writing(
+    sample_root: Path, kind: str, name: str, given: dict[str, object], expected: str
+) -> None:
+    """An archetype of one's own made before `--date` existed: `playbook new meeting
+    omar-haddad --date 2027-01-05` wrote 2027-01-05-omar-haddad.md as a request sent
+    today, with no date in it, and said it was created. Nothing given is lost now."""
+    own = sample_root / f"themes/default/archetypes/{kind}.md"
+    own.parent.mkdir(parents=True)
+    field = "contact" if kind == "meeting" else "name"
+    own.write_text(f"---\n{field}: {{{{ {field} | yaml }}}}\n---\n")
+    folder = sample_root / "content" / f"{kind}s"
+    before = sorted(folder.iterdir())
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, kind, name, today=TODAY, **given)  # type: ignore[arg-type]
+    field, value = expected.split(": ")
+    assert str(refused.value) == (
+        f"{own} leaves out the {field} you gave ({value}): "
+        f"add {field}: {{{{ {field} | yaml }}}} to it"
+    )
+    assert sorted(folder.iterdir()) == before
+
+
 def test_new_uses_the_archetype_of_the_theme_set_in_playbook_yaml(sample_root: Path) -> None:
     """`theme: mine`: themes/mine/archetypes/ overrides, as for templates."""
     config = sample_root / "playbook.yaml"
