@@ -51,6 +51,7 @@ held with them before (`asked_before`): a second meeting is for what the first l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -419,8 +420,11 @@ def asked_anew(question: Question, purpose: str) -> bool:
     return closes(question.text) or (purpose == "networking" and question.category == ASK_CATEGORY)
 
 
+@functools.lru_cache(maxsize=4096)
 def closes(text: str) -> bool:
-    """Worded as a closing question: whether you may keep in touch, whom else to talk to."""
+    """Worded as a closing question: whether you may keep in touch, whom else to talk to.
+    Kept by text, as the job-ask check is (`asks.find_job_ask`): every plan asks it of the
+    same few questions of the bank (11,548 times for 10 texts at 10,000 files)."""
     return bool(KEEPS_IN_TOUCH.search(text) or ASKS_FOR_NAMES.search(text))
 
 
