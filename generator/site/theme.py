@@ -33,7 +33,8 @@ def replaced_template(path: Path, root: Path) -> Path | None:
         return None
     if folder != "templates" or not rest:
         return None
-    theirs = (d.joinpath(folder, *rest) for d in theme_dirs(root, theme)[1:])
+    ours = root / THEMES_FOLDER / theme
+    theirs = (d.joinpath(folder, *rest) for d in theme_dirs(root, theme) if d != ours)
     return next((t for t in theirs if t.is_file()), None)
 
 
