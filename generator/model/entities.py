@@ -471,16 +471,19 @@ class Playbook:
         """When the contact said no: their `declined:` date, else the earliest declined
         meeting's request (or meeting) date (UNDATED when it has neither); None if they
         never declined. The one definition for reminders, checks, pages and templates,
-        so a later request cannot undo a decline."""
+        so a later request cannot undo a decline. A meeting held after it does: they
+        came round, and that meeting's thank-you is due as any other's. Only the
+        declines on or after the last meeting held count (an UNDATED one always does:
+        which came first cannot be told)."""
         person = self.contacts.get(_named(self, "declined_on", contact))
+        meetings = self.meetings_with(contact)
         if person is not None and person.declined is not None:
-            return person.declined
-        days = (
-            m.requested_on or m.date or UNDATED
-            for m in self.meetings_with(contact)
-            if m.status == "declined"
-        )
-        return min(days, default=None)
+            days = [person.declined]
+        else:
+            days = [m.requested_on or m.date or UNDATED for m in meetings if m.status == "declined"]
+        held = [m.date for m in meetings if m.status == "done" and m.date is not None]
+        last_met = max(held, default=UNDATED)
+        return min((day for day in days if day == UNDATED or day >= last_met), default=None)
 
 
 UNDATED = dt.date.min

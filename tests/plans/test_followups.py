@@ -11,7 +11,7 @@ from conftest import write
 
 from generator.build import build, check, load
 from generator.errors import BuildError, ContentError, Problems, Severity
-from generator.model.entities import Playbook
+from generator.model.entities import UNDATED, Playbook
 from generator.plans.followups import (
     DONE,
     LATER,
@@ -445,6 +445,33 @@ def test_a_later_request_does_not_undo_a_decline(tmp_path: Path) -> None:
     # the newer request is the latest meeting, but the decline still stands
     assert playbook.declined_on("ada-byrne") == D(2026, 10, 1)
     assert open_items(follow_ups(playbook, D(2026, 11, 30))) == []
+
+
+def test_a_meeting_held_after_a_decline_ends_it(tmp_path: Path) -> None:
+    """Ada said no in October (busy), then met you for coffee on 17 November: her page
+    still said "Do not ask again", the coffee got no thank-you reminder and nothing
+    said why. A meeting held after the decline ends it; a later decline starts a new
+    one, and a decline with no date (which came first is unknown) still stands."""
+    declined = request("2026-10-01").replace("requested\n", "declined\n")
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/first.md": declined,
+        "content/meetings/m.md": held(),
+    }
+    playbook = make(tmp_path / "a", files)
+    assert playbook.declined_on("ada-byrne") is None
+    assert "thank-you-m" in {i.id for i in open_items(follow_ups(playbook, D(2026, 11, 22)))}
+    files["content/meetings/again.md"] = request("2026-11-20").replace("requested\n", "declined\n")
+    playbook = make(tmp_path / "b", files)
+    assert playbook.declined_on("ada-byrne") == D(2026, 11, 20)
+    assert open_items(follow_ups(playbook, D(2026, 11, 22))) == []
+    del files["content/meetings/again.md"]
+    files["content/contacts/ada-byrne.md"] = contact("declined: 2026-10-01")
+    assert make(tmp_path / "c", files).declined_on("ada-byrne") is None
+    files["content/meetings/first.md"] = declined.replace("requested_on: 2026-10-01\n", "")
+    files["content/contacts/ada-byrne.md"] = contact()
+    assert make(tmp_path / "d", files).declined_on("ada-byrne") == UNDATED
 
 
 # ---------------------------------------------------------------- keep in touch

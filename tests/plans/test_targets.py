@@ -120,11 +120,13 @@ def test_someone_who_declined_a_meeting_since_is_no_advocate() -> None:
     will not meet you again, so they are not counted as speaking for you."""
     acme = Company("acme", "Acme")
     ann = Contact("ann", "Ann Lee", company="acme")
-    later = Meeting(slug="m2", contact="ann", status="declined", requested_on=dt.date(2026, 11, 1))
-    met = (held("m1", "ann", "done"),)
+    later = Meeting(slug="m2", contact="ann", status="declined", requested_on=dt.date(2026, 11, 12))
+    met = (held("m1", "ann", "done"),)  # on 10 November
     assert not ranked_row(playbook(acme, contacts=(ann,), meetings=(*met, later)), "acme").advocate
-    declined = Contact("ann", "Ann Lee", company="acme", declined=dt.date(2026, 11, 2))
+    declined = Contact("ann", "Ann Lee", company="acme", declined=dt.date(2026, 11, 12))
     assert not ranked_row(playbook(acme, contacts=(declined,), meetings=met), "acme").advocate
+    before = Contact("ann", "Ann Lee", company="acme", declined=dt.date(2026, 11, 2))  # came round
+    assert ranked_row(playbook(acme, contacts=(before,), meetings=met), "acme").advocate
 
 
 def test_a_company_that_made_you_an_offer_comes_first_whatever_its_scores() -> None:

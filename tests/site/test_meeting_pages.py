@@ -237,16 +237,19 @@ def test_nothing_learned_yet_says_where_to_write_it(tmp_path: Path) -> None:
     assert "One thing I keep coming back to" not in html
 
 
-def test_a_meeting_held_after_a_decline_does_not_blame_a_missing_date(tmp_path: Path) -> None:
-    """Graham declined on his file; a later meeting with him is held and dated: no
-    thank-you is timed, because he declined, not because the date is missing."""
+def test_a_meeting_held_after_a_decline_gets_its_thank_you(tmp_path: Path) -> None:
+    """Graham declined on his file (23 October); a later meeting with him is held and
+    dated: he came round, so its thank-you is timed as any other's (it said "not timed:
+    Graham Pike declined a meeting"), and his page no longer says not to ask again."""
     root = copy_sample(tmp_path / "pb")
     met = "---\ncontact: graham-pike\nstatus: done\ndate: 2026-11-21\ntime: '10:00'\n---\n"
     write(root, "content/meetings/2026-11-21-graham-pike.md", met)
-    html = page(build(root, today=SAMPLE_TODAY).output, "meetings/2026-11-21-graham-pike/")
+    output = build(root, today=SAMPLE_TODAY).output
+    html = page(output, "meetings/2026-11-21-graham-pike/")
     debrief = text(html.split('id="debrief-title"')[1].split("</section>")[0])
-    assert "no date on the meeting" not in debrief
-    assert "Thank-you note: not timed: Graham Pike declined a meeting" in debrief
+    assert "no date on the meeting" not in debrief and "not timed" not in debrief
+    assert "due Sun 22 Nov Send Graham Pike a thank-you note for the meeting on 21 Nov" in debrief
+    assert "Do not ask again" not in text(page(output, "contacts/graham-pike/"))
 
 
 @pytest.mark.parametrize("path", [GRAHAM, LENA])
