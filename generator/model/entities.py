@@ -325,8 +325,11 @@ class Playbook:
     def question_worded(self, text: str) -> Question | None:
         """The bank question a text names: by its id, else by its words (copied out in
         full from the bank, whatever the case or punctuation)."""
+        by_id = self.questions.get(text)
+        if by_id is not None:
+            return by_id
         words = question_words(text)
-        return self.questions.get(text) or (self._questions_by_words.get(words) if words else None)
+        return self._questions_by_words.get(words) if words else None
 
     @cached_property
     def _slugs_named(self) -> dict[str, frozenset[str]]:
