@@ -55,6 +55,19 @@ def test_one_label_holding_commas_is_named_in_a_warning() -> None:
     assert convert(Labels(Text()), ["data", "alumni"]) == (["data", "alumni"], [])
 
 
+def test_one_label_warned_about_is_shown_as_written() -> None:
+    """The fix to copy keeps the letters as typed (`Café`, not `Caf\\u00e9`); a label
+    without a comma gets no warning."""
+    doc = Document("f.md", {"x": "R&D, Café"}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    convert_field(Labels(Text()), "R&D, Café", At(doc, "x", problems))
+    (warning,) = problems.warnings
+    assert str(warning).endswith('write it quoted in a list: ["R&D, Café"]')
+    problems = Problems()
+    assert convert_field(Labels(Text()), "alumni", At(doc, "x", problems)) == ["alumni"]
+    assert problems.items == []
+
+
 def test_a_target_role_holding_commas_is_named_as_one_role() -> None:
     """`target_roles: Analyst, Engineer` is two roles written as one, named as a role."""
     doc = Document("f.md", {"target_roles": "Analyst, Engineer"}, {"target_roles": 3}, {}, "", 5)
@@ -72,8 +85,9 @@ def test_a_numeric_name_in_a_mapping_is_shown_as_written() -> None:
     """`done:` with `1:` under it names the key `1`, not a list position counted from 1;
     entries of a list under it still count from 1."""
     value = {"1": "2026-11-20", "thank_you": ["x"]}
-    _, errors = convert(MapOf(ListOf(Text()), ("thank_you",)), value)
+    result, errors = convert(MapOf(ListOf(Text()), ("thank_you",)), value)
     assert [e.split(": unknown")[0] for e in errors] == ["f.md:3: x.1"]
+    assert result == {"thank_you": ["x"]}  # the unknown name is left out
     doc = Document("f.md", {"x": {"7": ["a", ["b"]]}}, {"x": 3}, {}, "", 5)
     problems = Problems()
     convert_field(MapOf(ListOf(Text())), doc.data["x"], At(doc, "x", problems))
@@ -208,6 +222,12 @@ def test_dates() -> None:
     assert convert(Date(), dt.date(2026, 1, 2)) == (dt.date(2026, 1, 2), [])
     assert convert(Date(), dt.datetime(2026, 1, 2, 9, 0)) == (dt.date(2026, 1, 2), [])
     assert convert(Date(), "tomorrow", raw="tomorrow")[0] is INVALID
+    assert convert(Date(), 20261122, raw="20261122")[1] == [
+        "f.md:3: x: expected a date as YYYY-MM-DD, got '20261122'"
+    ]
+    assert convert(Date(), [dt.date(2026, 1, 2)])[1] == [
+        "f.md:3: x: expected a date as YYYY-MM-DD, got a list"
+    ]
 
 
 def test_integer_rejects_bools_and_out_of_range() -> None:
@@ -227,6 +247,14 @@ def test_a_number_in_quotes_is_told_to_lose_them() -> None:
     assert convert(Integer(1, 5), "9", raw="9")[1] == [
         "f.md:3: x: expected a whole number from 1 to 5, got '9'"
     ]
+    for fits in ("1", "5"):  # the ends of the range fit too
+        assert convert(Integer(1, 5), fits, raw=fits)[1][0].endswith(f"write {fits} without them")
+    assert convert(Integer(1, 600, "minutes"), "30", raw="30")[1][0].endswith(
+        "write 30 without them"
+    )
+    assert convert(Integer(1, 600), "1:30", raw="1:30")[1] == [  # text: no base 60 here
+        "f.md:3: x: expected a whole number from 1 to 600, got '1:30'"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -238,6 +266,7 @@ def test_a_yes_or_no_in_quotes_is_read_as_written(written: str, meant: bool) -> 
     editor reading YAML 1.2 reads `no`), not refused as 'expected yes or no, got no'."""
     assert convert(Boolean(), written) == (meant, [])
     assert convert(Boolean(), "maybe")[1] == ["f.md:3: x: expected yes or no, got 'maybe'"]
+    assert convert(Boolean(), ["yes"])[1] == ["f.md:3: x: expected yes or no, got a list"]
 
 
 @pytest.mark.parametrize(("written", "meant"), [("y", "yes"), ("N", "no"), (1, "yes"), (0, "no")])
@@ -258,13 +287,17 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         ("45 min", "; did you mean 45?"),
         ("12 hours", ""),  # 720: out of range, so no suggestion
         ("0.01 h", ""),  # not whole minutes
+        ("1.01 hours", ""),  # 60.6 minutes, not 60
         ("an hour", ""),
+        (1.5, ""),  # a number, not a length written out
+        ([30], ""),
     ],
 )
-def test_a_length_written_out_gets_its_minutes_suggested(written: str, hint: str) -> None:
+def test_a_length_written_out_gets_its_minutes_suggested(written: object, hint: str) -> None:
     minutes = Integer(1, 600, "minutes")
-    assert convert(minutes, written, raw=written)[1] == [
-        f"f.md:3: x: expected a whole number of minutes from 1 to 600, got {written!r}{hint}"
+    shown = "a list" if isinstance(written, list) else repr(str(written))
+    assert convert(minutes, written, raw=str(written))[1] == [
+        f"f.md:3: x: expected a whole number of minutes from 1 to 600, got {shown}{hint}"
     ]
 
 
@@ -275,6 +308,7 @@ def test_a_length_written_out_gets_its_minutes_suggested(written: str, hint: str
         ("4 of 5", "; did you mean 4?"),
         ("4 out of 5", "; did you mean 4?"),
         (5.0, "; did you mean 5?"),
+        ("1/5", "; did you mean 1?"),
         ("9/10", ""),  # 9: out of range, so no suggestion
         (4.5, ""),
     ],
@@ -314,6 +348,7 @@ def test_a_date_written_another_way_gets_its_iso_form_suggested(written: str, hi
         ("every 3 Months", "; did you mean 3m?"),
         ("quarterly", "; did you mean 3m?"),
         ("1 year", "; did you mean 1y?"),
+        (" Monthly ", "; did you mean 1m?"),  # in quotes, with the spaces
         ("six weeks", ""),
     ],
 )
@@ -376,6 +411,7 @@ def test_url_and_email() -> None:
     assert convert(Url(), "javascript:alert(1)")[0] is INVALID
     assert convert(Url(), "https://example.com/x")[0] == "https://example.com/x"
     assert convert(Email(), "not-an-email")[0] is INVALID
+    assert convert(Email(), "maya@example.com") == ("maya@example.com", [])
 
 
 @pytest.mark.parametrize(
@@ -415,8 +451,66 @@ def test_a_web_address_without_its_https_is_told_it(written: str, meant: str) ->
         assert convert(Url(), other)[1][0].endswith(f"got {other!r}")
 
 
+def test_an_address_is_suggested_only_when_it_is_shown_whole_and_is_one() -> None:
+    """The suggestion is the address to copy: one of `SHOWN_VALUE` characters is shown
+    whole, a longer one would be cut in the message, and `example.com/my page` with its
+    space is no address, with https:// or without."""
+    fits = "example.com/" + "a" * 40  # 60 characters with https://
+    assert convert(Url(), fits)[1][0].endswith(f"; did you mean https://{fits}?")
+    for written in (fits + "a", "example.com/my page"):
+        assert convert(Url(), written)[1][0].endswith("'"), written
+
+
 def test_list_accepts_a_single_value() -> None:
     assert convert(ListOf(Text()), "solo") == (["solo"], [])
+    assert convert(ListOf(Reference("a contact")), "jane-doe") == (["jane-doe"], [])
+
+
+def test_a_list_of_names_where_a_mapping_is_expected_gets_no_mapping_to_write() -> None:
+    """`done: [thank_you]` names no date: only a list of mappings (`- thank_you: DATE`)
+    is shown the mapping it meant."""
+    done = MapOf(Date(), ("thank_you", "nudge"))
+    assert convert(done, ["thank_you"])[1] == [
+        "f.md:3: x: expected a mapping of names (thank_you, nudge) to a date as YYYY-MM-DD, "
+        "got a list"
+    ]
+
+
+def test_a_list_refuses_a_mapping_and_a_blank_entry() -> None:
+    assert convert(ListOf(Text()), {"a": "b"}) == (
+        INVALID,
+        ["f.md:3: x: expected a list of text, got a mapping"],
+    )
+    assert convert(ListOf(Text()), ["a", "  "]) == (
+        INVALID,
+        ["f.md:3: x.2: expected text, got nothing"],
+    )
+
+
+def test_a_list_of_records_keeps_the_places_of_its_bad_entries() -> None:
+    """Later checks name a reminder by its place (`followups.3`): a bad one is left as an
+    empty mapping, not dropped, so the ones after it keep their numbers."""
+    reminder = Record(Schema("r", (Field("due", Date(), True),)))
+    result, errors = convert(ListOf(reminder), ["soon", {"due": dt.date(2026, 12, 1)}])
+    assert result == [{}, {"due": dt.date(2026, 12, 1)}]
+    assert errors == ["f.md:3: x.1: expected a mapping with due, got 'soon'"]
+    two = Record(Schema("r", (Field("due", Date(), True), Field("action", Text(), True))))
+    assert convert(two, "2026-12-01", raw="2026-12-01")[1] == [  # which field is unclear
+        "f.md:3: x: expected a mapping with due, action, got '2026-12-01'"
+    ]
+
+
+def test_commas_make_several_entries_only_when_each_part_is_one() -> None:
+    """`for: informational, networking` is two purposes written as one; in `informational,
+    lunch` a part is no purpose, so the text is refused as one entry, as written."""
+    purposes = ListOf(Choice(("informational", "networking")))
+    assert convert(purposes, "informational, networking")[1] == [
+        "f.md:3: x: expected a list of one of informational, networking, got "
+        "'informational, networking': for several, write a list: [informational, networking]"
+    ]
+    assert convert(purposes, "informational, lunch")[1] == [
+        "f.md:3: x: expected one of informational, networking, got 'informational, lunch'"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -492,6 +586,7 @@ def test_an_extra_a_typo_away_from_a_field_is_kept_with_a_warning() -> None:
         ("2026-13-01", "2026-13-01 is not a date: there is no month 13 (01 to 12)"),
         ("2026-00-10", "2026-00-10 is not a date: there is no month 0 (01 to 12)"),
         ("2026-01-00", "2026-01-00 is not a date: January 2026 has 31 days"),
+        ("0000-01-01", "0000-01-01 is not a date: there is no year 0"),
         ("24/11/2026", "expected a date as YYYY-MM-DD, got '24/11/2026'; did you mean 2026-11-24?"),
         (
             "9999-12-31",
@@ -508,6 +603,8 @@ def test_dates_are_explained(text: str, message: str) -> None:
 
 
 def test_dates_at_the_edges_of_the_range() -> None:
+    for first_or_last in ("2026-11-01", "2026-11-30", "2026-1-1"):  # in quotes, so text
+        assert convert(Date(), first_or_last)[1] == []
     assert convert(Date(), dt.date(2999, 12, 31))[0] == dt.date(2999, 12, 31)
     assert convert(Date(), dt.date(1900, 1, 1))[0] == dt.date(1900, 1, 1)
     assert convert(Date(), dt.date(9999, 12, 31))[0] is INVALID
@@ -552,6 +649,14 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
         (33300, "09:15:00", '; write "09:15" (in quotes, 24-hour clock)'),
         ("noon", "noon", ""),
         ("25:61", "25:61", ""),
+        ("9 pm", "9 pm", '; write "21:00" (in quotes, 24-hour clock)'),
+        ("1 pm", "1 pm", '; write "13:00" (in quotes, 24-hour clock)'),
+        ("12 pm", "12 pm", '; write "12:00" (in quotes, 24-hour clock)'),
+        ("13 pm", "13 pm", ""),  # no such time: no fix
+        ("0 am", "0 am", ""),
+        (2359, "2359", '; write "23:59" (in quotes, 24-hour clock)'),
+        (2400, "2400", ""),
+        (1260, "1260", ""),
     ],
 )
 def test_times_written_another_way_get_the_fix(value: object, raw: str, hint: str) -> None:
@@ -652,6 +757,9 @@ def test_slugs_are_hyphens_only_and_say_the_fix() -> None:
 def test_a_reference_keeps_any_text_for_the_check_against_the_files() -> None:
     assert convert(Reference("a company"), "Acme Corp") == ("Acme Corp", [])
     assert convert(Reference("a company"), ["acme"])[0] is INVALID
+    assert convert(Reference("a company"), [[5]])[1] == [  # brackets, but no name in them
+        "f.md:3: x: expected the file name (slug) of a company, got a list"
+    ]
 
 
 def test_a_reference_written_as_a_wiki_link_is_told_to_lose_the_brackets() -> None:
@@ -689,6 +797,9 @@ def test_a_reference_given_several_names_says_what_to_do_with_them() -> None:
         ("Salary", False),
         ("How do you plan a week?", False),
         ("Why?", False),
+        ("how do you plan a week?", False),  # your own question, in lower case
+        ("why?", False),
+        ("2026", True),  # a slug of digits is an id, unknown or not
     ],
 )
 def test_what_a_meeting_question_id_looks_like(text: str, is_id: bool) -> None:
@@ -699,6 +810,8 @@ def test_long_values_are_cut_in_messages() -> None:
     long = "x" * 500
     (message,) = convert(Email(), long)[1]
     assert len(message) < 200 and message.endswith("…'")
+    for length, shown in ((60, "x" * 60), (61, "x" * 59 + "…")):  # at most 60 characters
+        assert convert(Email(), "x" * length)[1][0].endswith(f"got {shown!r}")
 
 
 def test_a_date_with_a_time_keeps_the_date_and_says_the_time_goes_elsewhere() -> None:

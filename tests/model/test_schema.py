@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.errors import Problems
 from generator.model.fields import validate_document
-from generator.model.schema import COMPANY, CONTACT, MEETING, Schema
+from generator.model.schema import COMPANY, CONTACT, MEETING, PROFILE, Schema
 from generator.sources.frontmatter import Document
 
 
@@ -41,4 +41,10 @@ def test_reschedule_miswritten_is_a_typo_not_an_action_under_done() -> None:
     is: written in capitals it is the field's typo."""
     assert warnings(MEETING, {"contact": "ada", "Reschedule": "2027-01-11"}) == [
         "warning: f.md:3: Reschedule: is not a field of a meeting (did you mean reschedule?)"
+    ]
+
+
+def test_a_typo_in_the_profile_names_the_profile() -> None:
+    assert warnings(PROFILE, {"name": "Maya", "headlin": "Analyst"}) == [
+        "warning: f.md:3: headlin: is not a field of the profile (did you mean headline?)"
     ]
