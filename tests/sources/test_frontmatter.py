@@ -61,6 +61,10 @@ def test_front_matter_must_be_a_mapping() -> None:
     assert [str(p) for p in problems.errors] == [
         "c.md:2: front matter: expected 'field: value' lines (a mapping)"
     ]
+    _, problems = parse("---\n- name:Jane\n- role:\u00a0Lead\n---\n")  # a space would not do
+    assert [str(p) for p in problems.errors] == [
+        "c.md:2: front matter: expected 'field: value' lines (a mapping)"
+    ]
 
 
 def test_unclosed_front_matter() -> None:
@@ -90,9 +94,35 @@ def test_plain_yaml_file_not_in_utf8_names_the_line() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "shown"),
+    [
+        ("José: x\n", 1, "the 'é' of 'José:'"),  # on the first line
+        ("title: x\nowner: José", 2, "the 'é' of 'José'"),  # last, with no line break after
+        ("title: x\nowner: Zoë\nrole: y\n", 2, "the 'ë' of 'Zoë'"),
+        ("a: é" + "x" * 39, 1, f"the 'é' of {'é' + 'x' * 39!r}"),  # 40 characters
+        ("a: é" + "x" * 40, 1, "the 'é' on this line"),
+    ],
+)
+def test_a_latin1_letter_is_named_with_its_word_wherever_it_is(
+    text: str, line: int, shown: str
+) -> None:
+    problems = Problems()
+    assert parse_yaml_file("playbook.yaml", text.encode("latin-1"), problems) is None
+    assert [str(p) for p in problems.errors] == [
+        f"playbook.yaml:{line}: file: is not valid UTF-8 text: {shown} looks saved as "
+        "Windows-1252 or Latin-1; save the file as UTF-8"
+    ]
+
+
 def test_a_byte_no_encoding_reads_is_named_by_its_line_alone() -> None:
     problems = Problems()
     assert parse_document("c.md", b"---\nname: Jo\x81\n---\n", problems) is None
+    assert [str(p) for p in problems.errors] == [
+        "c.md:2: file: is not valid UTF-8 text; save it as UTF-8"
+    ]
+    problems = Problems()  # a non-breaking space in Latin-1: nothing to show
+    assert parse_document("c.md", b"---\nname: Jo\xa0Lee\n---\n", problems) is None
     assert [str(p) for p in problems.errors] == [
         "c.md:2: file: is not valid UTF-8 text; save it as UTF-8"
     ]
@@ -140,6 +170,10 @@ def test_a_huge_file_is_refused_within_a_second() -> None:
     assert parse_document("c.md", content, problems) is None
     assert time.perf_counter() - started < 1.0
     assert [str(p) for p in problems.errors] == ["c.md:1: file: is larger than 1 MB; split it"]
+    problems = Problems()
+    assert parse_yaml_file("playbook.yaml", b"# " * MAX_FILE_BYTES, problems) is None
+    assert [str(p) for p in problems.errors] == ["playbook.yaml:1: file: is larger than 1 MB"]
+    assert parse_yaml_file("playbook.yaml", b"#" * MAX_FILE_BYTES, Problems()) is not None
 
 
 def test_just_under_the_limits_is_read() -> None:
@@ -395,6 +429,32 @@ def test_a_merge_conflict_git_left_in_the_body_is_named_not_published() -> None:
     assert [str(p) for p in problems.items] == [f"c.md:6: body: {CONFLICT}"]
 
 
+def test_a_merge_conflict_without_fences_or_on_the_first_body_line_is_named() -> None:
+    """Where git's markers break the fences, the conflict is named, not the fences; one
+    on the body's first line is in the body, whose fields are still read."""
+    doc, problems = parse("<<<<<<< HEAD\nname: A\n=======\nname: B\n>>>>>>> other\n")
+    assert doc is None
+    assert [str(p) for p in problems.items] == [f"c.md:1: front matter: {CONFLICT}"]
+    doc, problems = parse("---\nname: A\n---\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> other\n")
+    assert doc is not None
+    assert [str(p) for p in problems.items] == [f"c.md:4: body: {CONFLICT}"]
+
+
+def test_a_field_path_is_shown_as_people_count_through_lists_and_mappings() -> None:
+    """Positions in lists count from 1; a number naming a mapping's entry is shown as
+    written (`7:`); past what the data holds, every number is a position."""
+    doc, problems = parse('---\nx: [{"7": [a]}]\n---\n')
+    assert doc is not None and not problems.items
+    shown = [doc.shown(p) for p in ("x.0.7.0", "x.1", "x.0.7.3", "x.0.7.0.2", "x.0.7.0.a")]
+    assert shown == ["x.1.7.1", "x.2", "x.1.7.4", "x.1.7.1.3", "x.1.7.1.a"]
+
+
+def test_a_merge_key_brings_in_the_fields_of_its_anchor() -> None:
+    doc, problems = parse("---\nbase: &b {a: 1}\nx:\n  <<: *b\n  c: 2\n---\n")
+    assert doc is not None and not problems.items
+    assert doc.data["x"] == {"a": 1, "c": 2}
+
+
 def test_a_merge_conflict_in_the_front_matter_is_named_at_its_line() -> None:
     doc, problems = parse(
         "---\nname: Jane\n<<<<<<< HEAD\nrole: Analyst\n=======\nrole: Senior Analyst\n"
@@ -466,6 +526,10 @@ def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
             "---\nname: Jane\n\u2013-\n\nNotes.\n",
             "c.md:3: front matter: this line is '\u2013-', not '---' (three hyphens; "
             "autocorrect makes a dash of them): retype it",
+        ),
+        (
+            "name: Jane\n\u2014\n",  # no fence opened: the dash is not taken for one
+            "c.md:1: front matter: expected the file to start with '---', then YAML, then '---'",
         ),
         (
             "\n\n---\nname: Jane\n---\n",
@@ -608,3 +672,15 @@ def test_a_value_between_curly_quotes_is_named_in_a_warning() -> None:
         "warning: c.md:6: tags.1: \u201ca\u201d keeps its curly quotes, which are not "
         'quotes to YAML: write straight ones, "a"',
     ]
+    _, problems = parse("---\nname: \u201cAna\nrole: Lead\u201d\n---\n")  # one quote only
+    assert problems.items == []
+    _, problems = parse("---\nname: Ana\nrole: \u201c\u201d\n---\n")  # nothing between
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:3: role: \u201c\u201d keeps its curly quotes, which are not quotes to "
+        'YAML: write straight ones, role: ""'
+    ]
+
+
+def test_a_field_written_twice_is_an_error_at_the_second() -> None:
+    _, problems = parse("---\nname: Ana\nrole: x\nname: Ann\n---\n")
+    assert [str(p) for p in problems.errors] == ["c.md:4: name: appears twice; keep one"]
