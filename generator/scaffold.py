@@ -29,6 +29,7 @@ from generator.errors import Problems, UsageError
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES
 from generator.model.config import CONFIG_FILE, load_config
+from generator.model.fields import CONTROL
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean
 from generator.publish.atomic import replace_files, write_new_files
@@ -72,6 +73,11 @@ def _new_slug(name: str, kind: str) -> str:
     `import` names such people."""
     if not name.strip():
         raise UsageError(f"a name is needed: playbook new {kind} NAME")
+    if (found := CONTROL.search(name)) is not None:  # `check` would refuse the file written
+        raise UsageError(
+            f"the name {name!r} holds the control character U+{ord(found[0]):04X} "
+            "(pasted from a terminal?): type the name again without it"
+        )
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
 
 

@@ -71,10 +71,22 @@ def test_every_archetype_writes_valid_yaml_for_any_name(sample_root: Path, name:
             continue  # the contact took that file name
         try:
             path = new_file(sample_root, kind, name, today=TODAY)
-        except UsageError as exc:  # a blank name, or a file name taken
-            assert "a name is needed" in str(exc) or "already" in str(exc)
+        except UsageError as exc:  # a blank name, a file name taken, a line separator
+            assert any(why in str(exc) for why in ("a name is needed", "already", "control"))
             continue
         assert parsed(path)["name"] == name.strip()
+
+
+@pytest.mark.parametrize("kind", ["contact", "company"])
+@pytest.mark.parametrize("name", ["Acme\x0bCorp", "Jane\x1b[31m Doe", "Jane\u2028Roe"])
+def test_a_name_holding_a_control_character_is_refused_before_writing(
+    sample_root: Path, kind: str, name: str
+) -> None:
+    """`check` refuses such a name at its line: `new` does not write a file it would refuse."""
+    before = sorted(sample_root.rglob("*"))
+    with pytest.raises(UsageError, match=r"holds the control character U\+"):
+        new_file(sample_root, kind, name, today=TODAY)
+    assert sorted(sample_root.rglob("*")) == before
 
 
 def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
