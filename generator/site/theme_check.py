@@ -76,6 +76,25 @@ class _Checker:
         for node, wanted in _named_templates(tree):
             yield from self._reference(name, node, wanted)
         yield from self._links(name, tree)
+        yield from self._untitled(name, tree)
+
+    def _untitled(self, name: str, tree: nodes.Template) -> Iterator[ContentError]:
+        """A copy of a page template that extends another (base.html) without the block
+        `title` the theme's has: made before titles were worded in the templates, it
+        would give its pages an empty <title> (a warning: the page builds). A copy that
+        extends nothing writes its own <title>."""
+        theirs = self._files_of(name)[1:]
+        extends = any(True for _ in tree.find_all(nodes.Extends))
+        if not theirs or not extends or _has_block(tree, "title"):
+            return
+        source = theirs[0].read_text("utf-8")
+        if _has_block(self.env.parse(source, name, str(theirs[0])), "title"):
+            message = (
+                f"has no {{% block title %}}, where the theme's {name} words the page's "
+                "title: its <title> would start empty. Your copy is older than the "
+                f"theme's: add the block as in {theirs[0]}, or copy that file again"
+            )
+            yield self._at(name, 1, message, warn=True)
 
     def _imports_from_own(self, name: str) -> Iterator[ContentError]:
         """What the theme's template `name` imports from the playbook's own copies (the
@@ -272,6 +291,10 @@ class _Checker:
         where = display_path(self._filename(name), self.root)
         severity = Severity.WARNING if warn else Severity.ERROR
         return ContentError(where, line or 1, "template", message, severity)
+
+
+def _has_block(tree: nodes.Template, name: str) -> bool:
+    return any(block.name == name for block in tree.find_all(nodes.Block))
 
 
 def _files(folder: Path) -> set[str]:

@@ -179,6 +179,24 @@ def test_a_file_named_like_the_themes_but_for_case_is_a_warning(tmp_path: Path) 
     ]
 
 
+def test_a_copy_of_a_page_template_without_its_title_block_is_a_warning(tmp_path: Path) -> None:
+    """Page titles are worded in each page template's block title: a copy of contact.html
+    made before that built pages whose <title> began with nothing, without a word."""
+    root = copy_sample(tmp_path / "pb")
+    page = (REPO / TEMPLATES / "contact.html").read_text("utf-8")
+    older = re.sub(r"\{% block title %\}.*?\{% endblock %\}\n", "", page, count=1)
+    assert older != page
+    write(root, f"{TEMPLATES}/contact.html", older)
+    write(root, f"{TEMPLATES}/mine.html", '{% extends "base.html" %}\n')  # the theme has none
+    found = [str(w) for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
+    assert found == [
+        f"warning: {TEMPLATES}/contact.html:1: template: has no {{% block title %}}, where "
+        "the theme's contact.html words the page's title: its <title> would start empty. "
+        "Your copy is older than the theme's: add the block as in "
+        f"{REPO / TEMPLATES / 'contact.html'}, or copy that file again"
+    ]
+
+
 def test_an_asset_no_theme_folder_has_is_a_warning(tmp_path: Path) -> None:
     """`static('styles.css')` linked a file the site does not have, without a word."""
     root = copy_sample(tmp_path / "pb")
