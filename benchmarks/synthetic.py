@@ -279,7 +279,7 @@ def _meetings(
     for _ in range(count):
         contact, name, company = rng.choice(contacts)
         day = TODAY + dt.timedelta(days=rng.randint(-150, 40))
-        requested = day - dt.timedelta(days=rng.randint(3, 14))
+        requested = min(day - dt.timedelta(days=rng.randint(3, 14)), TODAY)  # asked by today
         if rng.random() < 0.1:
             status = "requested"
         elif day < TODAY:
