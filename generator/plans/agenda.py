@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import zoneinfo
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -664,8 +665,10 @@ def _schedule(
 
 
 def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
-    """The companies a networking meeting's ask shows: best ranked first, closed left out."""
-    return tuple(row.company for row in still_open(ranked)[:TARGET_LIST_SIZE])
+    """The companies a networking meeting's ask shows, to learn whom they know there: best
+    ranked first, without those that need no introduction (closed, or an offer made)."""
+    wanted = (row.company for row in still_open(ranked) if row.company.status != "offer")
+    return tuple(itertools.islice(wanted, TARGET_LIST_SIZE))
 
 
 def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:

@@ -558,6 +558,21 @@ def test_networking_has_the_ask_with_skills_role_and_target_list() -> None:
     assert "which companies are missing" in text and "whom do they know there" in text
 
 
+def test_the_target_list_to_show_leaves_out_companies_that_made_an_offer() -> None:
+    """The list is shown to learn whom they know at each company: a company that made
+    you an offer needs no introduction, though it heads the Targets page."""
+    companies = (
+        Company("acme", "Acme", motivation=5),
+        Company("offered", "Offered Co", status="offer", motivation=2),
+        *(Company(f"c{i:02}", f"Company {i:02}", motivation=1) for i in range(12)),
+    )
+    m = meeting(purpose="networking", duration=20)
+    pb = playbook(m, companies=companies)
+    assert rank_companies(pb)[0].company.slug == "offered"
+    targets = [c.slug for c in agenda_for(m, pb).targets]
+    assert targets == ["acme", *(f"c{i:02}" for i in range(11))]
+
+
 def test_informational_has_no_ask() -> None:
     agenda = agenda_for(meeting(duration=30))
     assert agenda.segment("ask") is None and agenda.targets == ()
