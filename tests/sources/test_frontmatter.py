@@ -239,6 +239,33 @@ def test_just_under_the_limits_is_read() -> None:
             'for a quote, or quote the value with " instead',
         ),
         (
+            "name: Ana\nrole: *lead\n",
+            "c.md:3: front matter: a value starting with * names an alias that is not defined: "
+            "put the value in quotes if it is text",
+        ),
+        (
+            "name: Ana\n@home\n",
+            "c.md:3: front matter: a value cannot start with @: put it in quotes, like 'text'",
+        ),
+        (
+            "role:\n  Lead\n  team: Data\n",  # at the column of the value above, not past it
+            "c.md:4: front matter: a ': ' YAML did not expect here; put text holding ': ' in "
+            "quotes (front matter is `field: value` lines; see docs/getting-started.md)",
+        ),
+        (
+            "goals:\n  - [Lead] Data\n",
+            "c.md:3: front matter: a value cannot start with [ unless it is a whole list: put "
+            'it in quotes, like - "[Lead] Data"',
+        ),
+        (
+            "role: Lead: Data\nname:\u00a0Ana\n",  # the mistake on the first line, not the last
+            "c.md:2: front matter: this value holds ': ', so it needs quotes: role: \"Lead: Data\"",
+        ),
+        (
+            "role: Lead: Data\nname:Ana\n",
+            "c.md:2: front matter: this value holds ': ', so it needs quotes: role: \"Lead: Data\"",
+        ),
+        (
             "name: Ana\n- alumni\n",
             "c.md:3: front matter: a list item where a field was expected",
         ),
