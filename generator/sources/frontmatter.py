@@ -14,6 +14,7 @@ complaints are put in plain words, with the fix (yaml_errors.py).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -518,7 +519,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line)
             key = str(key_node.value)
-            child = f"{path}.{key}" if path else key
+            child = sys.intern(f"{path}.{key}" if path else key)  # the same in every file
             if key in seen:
                 marks.duplicates.append((child, key_line))
             seen.add(key)
@@ -526,7 +527,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             _walk(value_node, child, marks, within, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            child = f"{path}.{index}"
+            child = sys.intern(f"{path}.{index}")
             marks.lines[child] = item.start_mark.line + marks.offset
             _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
