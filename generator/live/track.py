@@ -463,6 +463,14 @@ class TrackedQuestions(Mapping[str, Question]):
         return self._model.current.questions
 
 
+LOOKUPS = frozenset({"company_at", "company_of", "contact_of", "title_of"})
+"""Queries that only look up a field or two of an entity and another it names (a
+meeting's contact, its title): what asks one records those fields itself, which costs
+less than keeping an answer, and what it read, for each of thousands of meetings. The
+other queries read a relation of the whole playbook: each answer is a fact, so that a
+change elsewhere in the relation leaves a page whose answer is the same alone."""
+
+
 class TrackedPlaybook:
     """The Playbook as pages and facts see it in the live preview: the same fields and
     queries, each read recorded. Queries and relations run the Playbook's own code on
@@ -499,6 +507,8 @@ class TrackedPlaybook:
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
             # the engine records its own copy of a fact's key
             return self._model.engine.fact(("fact", name), self._relation)
+        if name in LOOKUPS:  # asked afresh: its reader records the fields it reads
+            return functools.partial(getattr(Playbook, name), self)
         if callable(found) and not name.startswith("__"):  # a query: a fact per argument
             return functools.partial(self._ask, name)
         raise AttributeError(name)
