@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
-import ctypes.util
 import datetime as dt
 import errno
 import functools
@@ -753,8 +752,12 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 @functools.cache
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
-    return ctypes.CDLL(name) if name else None
+    """The C library the process runs on, without searching for it (find_library runs
+    ldconfig); none where there is no such handle (Windows)."""
+    try:
+        return ctypes.CDLL(None)
+    except (OSError, TypeError):
+        return None
 
 
 def _lines(problems: Iterable[ContentError]) -> str:
