@@ -379,3 +379,44 @@ def test_a_file_name_that_is_not_utf8_is_refused_live_as_in_a_build(tmp_path: Pa
         problems = Problems()
         assert source_at(root, Path(os.fsdecode(folder + name)), problems) is None
         assert [p.path for p in problems.items] == [f"content/contacts/{shown}"]
+
+
+@pytest.mark.parametrize(
+    "name", [".jane.md", "#jane.md", "~$jane.md", "4913.md", "jane___jb_tmp___.md", "jane.md~"]
+)
+def test_an_editors_swap_backup_or_temporary_file_is_no_source(tmp_path: Path, name: str) -> None:
+    """Editors write these beside the file being edited (vim, emacs, Word, JetBrains): a
+    second Jane, or a warning for each save, would be noise."""
+    root = playbook(tmp_path)
+    write(root, f"content/contacts/{name}", JANE)
+    problems = Problems()
+    assert [s.rel for s in discover(root, problems)] == [
+        "content/contacts/jane-doe.md",
+        "content/profile.md",
+    ]
+    assert messages(problems) == []
+
+
+def test_hidden_and_underscored_folders_are_not_content(tmp_path: Path) -> None:
+    """`_drafts/` and an editor's `.obsidian/` hold no sources, in content/ or below."""
+    root = playbook(tmp_path)
+    write(root, "content/contacts/_drafts/omar.md", JANE)
+    write(root, "content/.obsidian/notes.md", JANE)
+    write(root, "content/_templates/contact.md", JANE)
+    problems = Problems()
+    assert [s.rel for s in discover(root, problems)] == [
+        "content/contacts/jane-doe.md",
+        "content/profile.md",
+    ]
+    assert messages(problems) == []
+
+
+def test_a_file_at_the_top_of_content_other_than_the_profile_is_named(tmp_path: Path) -> None:
+    root = playbook(tmp_path)
+    write(root, "content/notes.md", JANE)
+    problems = Problems()
+    discover(root, problems)
+    assert messages(problems) == [
+        "warning: content/notes.md:1: file: is not in contacts/, companies/, meetings/ or "
+        "questions/; ignored"
+    ]
