@@ -569,7 +569,6 @@ class LiveServer:
 
     def run(self, ready: Callable[[], None] | None = None) -> None:
         """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
-        one_heap()  # before the first thread starts
         with temporary_folder("playbook-serve-") as out:
             loop = asyncio.new_event_loop()
             asyncio.set_event_loop(loop)
@@ -727,22 +726,6 @@ def release_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
-
-
-M_ARENA_MAX = -8
-"""glibc's `mallopt` setting for how many heaps (arenas) threads may allocate from."""
-
-
-def one_heap() -> None:
-    """Have every thread allocate from one heap (glibc), before the server starts any: by
-    default each thread that allocates gets a heap of its own, and memory freed in the
-    builder thread's cannot serve the first build's objects in the main thread's, nor
-    the other way round (10-12 MiB more kept at 10,000 files). Threads gain nothing from
-    heaps of their own here: only one runs Python at a time."""
-    libc = _libc()
-    mallopt = getattr(libc, "mallopt", None)  # glibc only
-    if callable(mallopt):
-        mallopt(M_ARENA_MAX, 1)
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
