@@ -93,6 +93,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "a value starting with * names an alias that is not defined: "
             "put the value in quotes if it is text"
         )
+    if "expected '-' indicator" in problem or (
+        "block collection" in context and "expected <block end>" in problem
+    ):
+        return at, _among_items(lines, at, opened, "setting" if settings else "field")
     if "did not find expected key" in problem:
         return at, _unexpected(line, column, help_)
     return at, f"is not valid YAML: {problem or context} ({help_})"
@@ -245,6 +249,42 @@ def _unexpected(line: str, column: int, help_: str) -> str:
     if before.endswith(('"', "'")):
         return f"text after the closing quote: {_QUOTE_IN_QUOTES[before[-1]]}"
     return f"expected a `name: value` line here; check its indentation ({help_})"
+
+
+def _among_items(lines: list[str], at: int, opened: int, word: str) -> str:
+    """`b: c` under `goals:` at the column of its `- a` items: either a field whose line
+    kept the list's indentation, or an item that lost its `- `; YAML only says it expected
+    a `-`, so the message names the list and both fixes."""
+    name = _line_field(lines[at]) if at < len(lines) else None
+    what = f"`{name}:`" if name else "this line"
+    field = _list_field(lines, opened)
+    items = f"the items of `{field}:`" if field else "a list's items"
+    to_left = f"the column of `{field}:`" if field else "the column of the list's field"
+    return (
+        f"{what} is at the column of {items}, where every line starts with `- `: "
+        f"if it is a {word} of its own, move it left to {to_left}; "
+        "if it is one more item, start it with `- `"
+    )
+
+
+_FIELD_LINE = re.compile(r"\s*(?:- )?([^\s:#'\"-][^:#]*?):(?:\s.*)?")
+"""`goals:` or `  role: Lead`: a line that names a field, with its name in group 1."""
+
+
+def _line_field(line: str) -> str | None:
+    """The field a line names (`role` for `  role: Lead`), or None."""
+    match = _FIELD_LINE.fullmatch(line.rstrip())
+    return match[1] if match else None
+
+
+def _list_field(lines: list[str], first_item: int) -> str | None:
+    """The field a block list belongs to: the nearest line above its first item that is
+    indented no more than the item and names a field (`goals:` above `  - a`)."""
+    indent = _indent(lines[first_item]) if first_item < len(lines) else 0
+    for line in reversed(lines[:first_item]):
+        if line.strip() and not line.lstrip().startswith("#") and _indent(line) <= indent:
+            return _line_field(line)
+    return None
 
 
 _QUOTE_IN_QUOTES = {

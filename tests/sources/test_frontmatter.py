@@ -266,6 +266,16 @@ def test_just_under_the_limits_is_read() -> None:
             "c.md:2: front matter: this value holds ': ', so it needs quotes: role: \"Lead: Data\"",
         ),
         (
+            "goals:\n  - Learn SQL\n  role: Analyst\n",
+            "c.md:4: front matter: `role:` is at the column of the items of `goals:`, where "
+            "every line starts with `- `: if it is a field of its own, move it left to the "
+            "column of `goals:`; if it is one more item, start it with `- `",
+        ),
+        (
+            "name: Ana\ndone:\n  asked:\n    - intro\n    call: x\n",
+            "c.md:6: front matter: `call:` is at the column of the items of `asked:`",
+        ),
+        (
             "name: Ana\n- alumni\n",
             "c.md:3: front matter: a list item where a field was expected",
         ),
