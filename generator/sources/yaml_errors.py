@@ -89,10 +89,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             f"like {_quoted_fix(line) or repr('text')}"
         )
     if "undefined alias" in problem:
-        return at, (
-            "a value starting with * names an alias that is not defined: "
-            "put the value in quotes if it is text"
-        )
+        return at, _undefined_alias(line, column)
     if "expected '-' indicator" in problem or (
         "block collection" in context and "expected <block end>" in problem
     ):
@@ -194,14 +191,36 @@ def lone_anchor(line: str, column: int) -> str:
     """Why a value that starts with & (`role: &D Lead`, `role: &amp`) was cut: YAML takes
     `&D` for an anchor, a name for the value that an alias (`*D`) repeats, and drops it
     from the text; with the value in quotes when the rest of `line` is that value."""
-    written = line[column:].strip()
-    anchor = re.match(r"&[^\s,\[\]{}]*", written)
-    fix = _quoted_fix(line)
-    like = f", like {fix}" if fix and fix.endswith(double_quoted(written)) else ""
+    name = _name_at(line, column)
     return (
-        f"a value cannot start with & (YAML reads {anchor[0] if anchor else '&'} as a name "
-        f"for the value, an anchor, and leaves it out): put it in quotes{like}"
+        f"a value cannot start with & (YAML reads {name} as a name "
+        f"for the value, an anchor, and leaves it out): put it in quotes{_like(line, column)}"
     )
+
+
+def _undefined_alias(line: str, column: int) -> str:
+    """Why `role: *lead` fails: YAML takes `*lead` for an alias, a repeat of the value an
+    anchor `&lead` named, and no anchor has that name; text goes in quotes."""
+    name = _name_at(line, column)
+    return (
+        f"a value cannot start with * (YAML reads {name} as a repeat of the value named "
+        f"&{name[1:]}, an alias, and no value has that name): put it in quotes"
+        f"{_like(line, column)}"
+    )
+
+
+def _name_at(line: str, column: int) -> str:
+    """The anchor or alias (`&D`, `*lead`) that starts at `column` of `line`."""
+    name = re.match(r"[&*][^\s,\[\]{}]*", line[column:])
+    return name[0] if name else line[column : column + 1]
+
+
+def _like(line: str, column: int) -> str:
+    """`, like role: "&D Lead"`: the line with its value quoted, when the value is all of
+    the line from `column` on (not one item of a `[...]` list); else nothing."""
+    fix = _quoted_fix(line)
+    written = line[column:].strip()
+    return f", like {fix}" if fix and fix.endswith(double_quoted(written)) else ""
 
 
 def _straightened(line: str) -> str:

@@ -240,8 +240,15 @@ def test_just_under_the_limits_is_read() -> None:
         ),
         (
             "name: Ana\nrole: *lead\n",
-            "c.md:3: front matter: a value starting with * names an alias that is not defined: "
-            "put the value in quotes if it is text",
+            "c.md:3: front matter: a value cannot start with * (YAML reads *lead as a repeat "
+            "of the value named &lead, an alias, and no value has that name): put it in quotes, "
+            'like role: "*lead"',
+        ),
+        (
+            "name: Ana\ntags:\n  - *nix fan\n",
+            "c.md:4: front matter: a value cannot start with * (YAML reads *nix as a repeat "
+            "of the value named &nix, an alias, and no value has that name): put it in quotes, "
+            'like - "*nix fan"',
         ),
         (
             "name: Ana\n@home\n",
@@ -336,6 +343,15 @@ def test_just_under_the_limits_is_read() -> None:
 def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) -> None:
     errors = errors_of(front)
     assert len(errors) == 1 and errors[0].startswith(error), errors
+
+
+def test_an_alias_inside_a_list_in_brackets_gets_no_quoted_line() -> None:
+    """Quoting the whole `[alumni, *nix]` would make the list one text: only the item
+    needs quotes, which the message says without a line to copy."""
+    assert errors_of("name: Ana\ntags: [alumni, *nix]\n") == [
+        "c.md:3: front matter: a value cannot start with * (YAML reads *nix as a repeat "
+        "of the value named &nix, an alias, and no value has that name): put it in quotes"
+    ]
 
 
 def test_an_anchor_an_alias_uses_is_read_as_yaml_means() -> None:
