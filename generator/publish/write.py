@@ -67,6 +67,11 @@ def check_output_dir(output: Path, root: Path) -> Path:
     why = output_clash(output, root)
     if why is not None:
         raise UsageError(f"output folder {output} {why}")
+    if _too_long(output):
+        raise UsageError(
+            f"output folder {output}: the path is too long for the system: "
+            "choose a folder with a shorter path"
+        )
     if (output / "content").exists() or (output / "playbook.yaml").exists():
         raise UsageError(f"output folder {output} holds a playbook's sources; choose another")
     if output.exists() and not output.is_dir():
@@ -77,6 +82,29 @@ def check_output_dir(output: Path, root: Path) -> Path:
             "empty it yourself or choose another folder"
         )
     return output
+
+
+def _too_long(output: Path) -> bool:
+    """Whether the system would refuse the path of the staging folder beside `output`
+    (its name is the output's and 18 more characters) as too long: asked before any
+    look inside the output, which the system refuses with a message that names
+    `output/content` rather than the folder chosen."""
+    staging = output.parent / f".{output.name}.staging-{'x' * 8}"
+    there = next(p for p in output.parents if os.path.isdir(p))  # the limits are its disk's
+    name_max = _limit(there, "PC_NAME_MAX", 255)
+    return len(os.fsencode(staging)) >= _limit(there, "PC_PATH_MAX", 4096) or any(
+        len(os.fsencode(part)) > name_max for part in staging.parts
+    )
+
+
+def _limit(folder: Path, name: str, default: int) -> int:
+    """The system's limit `name` for paths on `folder`'s disk; `default` where it has no
+    `pathconf` (Windows) or sets no limit."""
+    try:
+        value = os.pathconf(folder, name)
+    except (AttributeError, OSError, ValueError):
+        return default
+    return value if value > 0 else default
 
 
 def built_site_holding(path: Path) -> Path | None:

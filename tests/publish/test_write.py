@@ -562,3 +562,26 @@ def test_an_encrypted_builds_manifest_names_no_file(tmp_path: Path) -> None:
     (out / MANIFEST).write_text(json.dumps({"files": names}))  # as an older build wrote it
     build(root, today=SAMPLE_TODAY, jobs=1, encryption=sealed)
     assert "p/" not in (out / MANIFEST).read_text()
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "x" * 300,  # a name longer than a folder's name may be
+        "x" * 250,  # short enough, but not the staging folder's name beside it
+        "/".join(["y" * 200] * 25),  # names short enough, the whole path not
+    ],
+)
+def test_an_output_path_too_long_for_the_system_is_named_as_such(
+    tmp_path: Path, where: str
+) -> None:
+    """The output folder is named and the path said to be too long, before anything is
+    written; not `OUT/content` with "move the file", as a look for sources there said."""
+    output = tmp_path / "site" / where
+    with pytest.raises(UsageError) as refused:
+        write_module.check_output_dir(output, tmp_path)
+    assert str(refused.value) == (
+        f"output folder {output}: the path is too long for the system: "
+        "choose a folder with a shorter path"
+    )
+    assert not (tmp_path / "site").exists()
