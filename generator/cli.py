@@ -863,6 +863,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         metavar="FILE",
         help="write to FILE (default: standard output)",
     )
+    _talk_options(q, verbose=False)
     q.set_defaults(run=_cmd_export_vcard)
     q = formats.add_parser(
         "csv", help="contacts, companies, meetings, follow-ups", description=_cmd_export_csv.__doc__
@@ -872,6 +873,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         "-o", "--output", type=_path, metavar="DIR", help="folder to write to (default: export/)"
     )
     _today_option(q)
+    _talk_options(q, verbose=False)
     q.set_defaults(run=_cmd_export_csv)
 
     p = commands.add_parser(
@@ -896,6 +898,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         )
     )
     _today_option(p)
+    _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_report)
 
     p = commands.add_parser(
@@ -956,6 +959,23 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if plan.notices else 0
 
 
+def _sum_up_warnings(args: argparse.Namespace, warnings: list[ContentError]) -> None:
+    """The content's warnings in one line, with the command that lists them: an export
+    or a report is not a check, and a playbook's hundred warnings buried its one line of
+    output. Errors stop the command and are all shown (`BuildError`)."""
+    if not warnings or args.quiet:
+        return
+    check = ["playbook", "check"]
+    if args.root != Path("."):
+        check += ["-C", _quoted(args.root)]
+    if getattr(args, "today", None) is not None:  # the warnings of that day, not of now
+        check += ["--today", args.today.isoformat()]
+    _say(
+        f"playbook: {counted(len(warnings), 'warning')}: run {' '.join(check)} to see them",
+        err=True,
+    )
+
+
 def _cmd_export_vcard(args: argparse.Namespace) -> int:
     """Write contact cards (vCard 3.0) for the named contacts, or all of them: name,
     company, title, email, phone and LinkedIn address; never your notes. -o replaces an
@@ -965,7 +985,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     found = checked(args.root)
-    _print_problems(found.warnings)
+    _sum_up_warnings(args, found.warnings)
     text = vcards(found.playbook, args.slugs)
     count = text.count("BEGIN:VCARD")
     if args.output is None:
@@ -981,7 +1001,8 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
     refuse_a_built_site(args.output)
     replace_file(args.output, text.encode("utf-8"))
-    _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
+    if not args.quiet:
+        _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
     return 0
 
 
@@ -992,11 +1013,12 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     found = checked(args.root, args.today)
-    _print_problems(found.warnings)
+    _sum_up_warnings(args, found.warnings)
     folder = args.output if args.output is not None else args.root / "export"
     today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
-    _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")
+    if not args.quiet:
+        _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")
     return 0
 
 
@@ -1009,12 +1031,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     found = checked(args.root, args.today)
-    _print_problems(found.warnings)
+    _sum_up_warnings(args, found.warnings)
     today = today_of(found, args.today)
     report = work_search_report(found, args.start, args.end, today)
-    _print_problems(list(report.notices))
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
     written = write_report(folder, report)
+    if args.quiet:
+        return 0
+    _print_problems(list(report.notices))
     _say(f"{counted(len(report.entries), 'contact')} made → " + " and ".join(map(str, written)))
     return 0
 

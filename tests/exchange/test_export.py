@@ -127,10 +127,42 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def test_csv_export_warns_as_of_the_day_given(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The follow-ups exported are those of `--today`: so are the warnings printed."""
+    """The follow-ups exported are those of `--today`: so are the warnings counted, and
+    the check it points to is that of the same day."""
     args = ["export", "csv", "-C", str(sample_root), "-o", str(tmp_path / "out")]
     assert main([*args, "--today", "2026-10-20"]) == 0
-    assert "after today (2026-10-20)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert main(["check", "-C", str(sample_root), "--today", "2026-10-20"]) == 0
+    count = capsys.readouterr().out.splitlines()[-1].removeprefix("No errors (").split()[0]
+    assert err == (
+        f"playbook: {count} warnings: run playbook check -C {sample_root} --today 2026-10-20 "
+        "to see them\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "vcard", "-o", "x.vcf"],
+        ["export", "csv", *TODAY],
+        ["report", "--from", "2026-11-01", *TODAY],
+    ],
+)
+def test_the_warnings_are_summed_up_and_quiet_prints_nothing(
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """A command that writes something else than a check said its one line under every
+    warning of the playbook (about 150 lines for a real one); now one line counts them,
+    and -q, as for build and check, prints nothing but errors."""
+    monkeypatch.chdir(sample_root)
+    assert main(command) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("playbook: 2 warnings: run playbook check") and err.count("\n") == 1
+    assert main([*command, "-q"]) == 0
+    assert capsys.readouterr() == ("", "")
 
 
 def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

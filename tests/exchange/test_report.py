@@ -297,12 +297,14 @@ def test_meetings_left_out_or_unclear_are_named(
 def test_the_warnings_are_those_of_the_day_given(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`--today` is the day the log is made as of: the checks printed before it are those
+    """`--today` is the day the log is made as of: the checks it counts are those
     `playbook check --today` prints, not the ones of the day the command runs."""
     args = ["report", "-C", str(sample_root), "--from", "2026-10-01", "--today", "2026-10-20"]
     assert main(args) == 0
     err = capsys.readouterr().err
-    assert "status: marked done, but the meeting is on 2026-10-28, after today (2026-10-20)" in err
+    assert f"run playbook check -C {sample_root} --today 2026-10-20 to see them" in err
+    assert main(["check", "-C", str(sample_root), "--today", "2026-10-20"]) == 0
+    assert err.split(":")[1].split()[0] in capsys.readouterr().out.splitlines()[-1]
 
 
 def test_to_before_from_is_a_usage_error(
