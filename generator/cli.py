@@ -330,8 +330,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _root_option(p)
     p.add_argument("kind", choices=NEW_KINDS)
-    p.add_argument("name", help="the person's or company's name; for a meeting, the contact's slug")
-    p.add_argument("--company", metavar="SLUG", help="company slug (contact)")
+    p.add_argument(
+        "name", help="the person's or company's name; for a meeting, the contact's slug or name"
+    )
+    p.add_argument("--company", metavar="SLUG", help="company slug or name (contact)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")
     p.add_argument(
         "--purpose",
@@ -728,8 +730,9 @@ be silently dropped (a company has no date, a meeting takes its contact's compan
 
 def _cmd_new(args: argparse.Namespace) -> int:
     """Create a contact, company or meeting file from the theme's template; never overwrites.
-    A meeting names its contact by slug (`omar-haddad`); without --date it is a request
-    sent today, in a file named after today's date and the contact."""
+    A meeting names its contact by slug or name (`omar-haddad`, `"Omar Haddad"`), as
+    --company names a company; without --date it is a request sent today, in a file
+    named after today's date and the contact."""
     _require_playbook(args.root)
     for option, kind in NEW_OPTIONS.items():
         if getattr(args, option.lstrip("-")) is not None and args.kind != kind:
@@ -855,7 +858,12 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         "vcard", help="contact cards for an address book", description=_cmd_export_vcard.__doc__
     )
     _root_option(q)
-    q.add_argument("slugs", nargs="*", metavar="SLUG", help="contacts to export (default: all)")
+    q.add_argument(
+        "slugs",
+        nargs="*",
+        metavar="SLUG",
+        help="contacts to export, by slug or name (default: all)",
+    )
     q.add_argument(
         "-o",
         "--output",

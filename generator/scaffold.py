@@ -31,7 +31,7 @@ from generator.model.assemble import MAX_SLUG_BYTES
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.fields import CONTROL
 from generator.model.jsonschema import FILE_NAMES, all_schemas
-from generator.model.suggest import close_names, close_slugs, did_you_mean
+from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_named
 from generator.publish.atomic import replace_files, write_new_files
 from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import KIND_FOLDERS, SourceFile, discover
@@ -57,14 +57,6 @@ GITIGNORE = """\
 /export/
 /reports/
 """
-
-
-def slugify(name: str) -> str:
-    """`Zoë O'Neil` → `zoe-oneil`, `Łukasz Wróbel` → `lukasz-wrobel` (see `model.slugs`)."""
-    slug = slugs.slugify(name)
-    if not slug:
-        raise UsageError(f"cannot make a file name from {name!r}; use letters or digits")
-    return slug
 
 
 def _new_slug(name: str, kind: str) -> str:
@@ -326,8 +318,8 @@ ABSENT = {"purpose": "informational"}
 
 
 def _contact_slug(root: Path, name: str, sources: list[SourceFile]) -> str:
-    """The slug of the contact a new meeting is with: `name` as given, or slugified
-    (`"Omar Haddad"` → `omar-haddad`); a usage error with the nearest contact otherwise."""
+    """The slug of the contact a new meeting is with, named by its slug, file or name
+    (`slug_named`); a usage error with the nearest contact otherwise."""
     return _existing_slug(name, sources, "contact", "a meeting names its contact")
 
 
@@ -339,14 +331,17 @@ def _company_slug(name: str, sources: list[SourceFile]) -> str:
 def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) -> str:
     example, pronoun = _NAMED_BY_SLUG[noun]
     if not name.strip():  # `new meeting "$WHO"` with WHO unset
-        raise UsageError(f"no {noun} given ({how} by file name, like {example})")
+        raise UsageError(f"no {noun} given ({how} by file name or name, like {example})")
     found = {s.slug: s for s in sources if s.kind == FOLDERS[noun]}
-    for candidate in (name.strip(), _slug_or_none(name), _file_named(name)):
-        if candidate in found:
-            return candidate
+    if name.strip() in found:  # the names are read only when needed: each is a file
+        return name.strip()
+    paths = {slug: source.rel for slug, source in found.items()}
     names = {slug: _name_of(source) for slug, source in found.items()}
+    slug = slug_named(name, noun, paths, names)
+    if slug is not None:
+        return slug
     hint = did_you_mean(close_slugs(name, names))
-    message = f"no {noun} named {name!r} ({how} by file name, like {example})"
+    message = f"no {noun} named {name!r} ({how} by file name or name, like {example})"
     if hint:
         raise UsageError(f"{message}; {hint}")
     raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(name)}")
@@ -378,20 +373,6 @@ def _name_of(source: SourceFile) -> str:
         return source.slug
     name = doc.data.get("name") if doc is not None else None
     return name if isinstance(name, str) else source.slug
-
-
-def _file_named(name: str) -> str | None:
-    """The slug of the file a path names (`content/contacts/omar-haddad.md`, as a shell
-    completes it), or None when `name` is no `.md` file's name."""
-    leaf = name.strip().replace("\\", "/").rpartition("/")[2]
-    return slugs.file_slug(leaf.removesuffix(".md")) if leaf.endswith(".md") else None
-
-
-def _slug_or_none(name: str) -> str | None:
-    try:
-        return slugify(name)
-    except UsageError:
-        return None
 
 
 def _theme_path(root: Path, rel: str, theme: str = "default") -> Path:

@@ -106,8 +106,8 @@ def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "contact", "Ana Silva", company="verdant", today=TODAY)
     assert str(refused.value) == (
-        "no company named 'verdant' (a contact names their company by file name, like acme); "
-        "did you mean verdant-grid?"
+        "no company named 'verdant' (a contact names their company by file name or name, "
+        "like acme); did you mean verdant-grid?"
     )
     with pytest.raises(UsageError, match="add it first: playbook new company Nope"):
         new_file(sample_root, "contact", "Ana Silva", company="Nope", today=TODAY)
@@ -119,7 +119,7 @@ def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
 @pytest.mark.parametrize(
     ("kind", "name", "company", "message"),
     [
-        ("meeting", "", None, "no contact given (a meeting names its contact by file name"),
+        ("meeting", "", None, "no contact given (a meeting names its contact by file name or"),
         ("meeting", " ", None, "no contact given"),
         ("contact", "Ana Silva", "", "no company given (a contact names their company by file"),
     ],
@@ -139,13 +139,36 @@ def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "meeting", "omar", today=TODAY)
     assert str(refused.value) == (
-        "no contact named 'omar' (a meeting names its contact by file name, like jane-doe); "
-        "did you mean omar-haddad?"
+        "no contact named 'omar' (a meeting names its contact by file name or name, like "
+        "jane-doe); did you mean omar-haddad?"
     )
     with pytest.raises(UsageError, match="add them first: playbook new contact 'Zed Quill'"):
         new_file(sample_root, "meeting", "Zed Quill", today=TODAY)
     assert new_file(sample_root, "meeting", "Omar Haddad", today=TODAY).name == (
         "2026-11-22-omar-haddad.md"
+    )
+
+
+def test_a_contact_whose_name_changed_is_found_by_its_name(sample_root: Path) -> None:
+    """`new meeting "Priya Rao"` for the file priya-natarajan.md, whose name changed, was
+    refused with "did you mean priya-natarajan?": the right contact, and not taken."""
+    contact = sample_root / "content/contacts/priya-natarajan.md"
+    contact.write_text(contact.read_text().replace("Priya Natarajan", "Priya Rao", 1))
+    made = new_file(sample_root, "meeting", "priya RAO", today=TODAY)
+    assert made.name == "2026-11-22-priya-natarajan.md"
+    company = sample_root / "content/companies/verdant-grid.md"
+    company.write_text(company.read_text().replace("Verdant Grid", "Verdant Power", 1))
+    made = new_file(sample_root, "contact", "Ana Silva", company="verdant power", today=TODAY)
+    assert "company: verdant-grid" in made.read_text()
+
+
+def test_a_name_two_contacts_share_asks_for_a_file_name(sample_root: Path) -> None:
+    (sample_root / "content/contacts/omar-h.md").write_text("---\nname: Omar Haddad\n---\n")
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "meeting", "Omar Haddad", today=TODAY)
+    assert str(refused.value) == (
+        "2 contact files have the name 'Omar Haddad': give the file name of one of them "
+        "(omar-h or omar-haddad)"
     )
 
 

@@ -14,14 +14,14 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
 from generator.model.entities import Playbook, name_order
 from generator.model.fields import plain_lines
-from generator.model.suggest import close_slugs, did_you_mean
+from generator.model.suggest import close_slugs, did_you_mean, slug_named
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import replace_files
@@ -65,34 +65,23 @@ def today_of(found: Checked, option: dt.date | None) -> dt.date:
 
 def vcards(playbook: Playbook, named: Sequence[str] = ()) -> str:
     """The cards of the contacts `named` (all contacts, by name, if none)."""
-    slugs = [_slug_named(playbook, text) for text in named]
-    unknown = [slug for slug in slugs if slug not in playbook.contacts]
+    paths = {slug: contact.source.path for slug, contact in playbook.contacts.items()}
+    names = {slug: contact.name for slug, contact in playbook.contacts.items()}
+    found = {text: slug_named(text, "contact", paths, names) for text in named}
+    unknown = [text for text, slug in found.items() if slug is None]
     if unknown:
-        names = {slug: contact.name for slug, contact in playbook.contacts.items()}
-        shown = ", ".join(_with_hint(slug, names) for slug in unknown)
+        shown = ", ".join(_with_hint(text, names) for text in unknown)
         raise UsageError(
-            f"no contact with the slug {shown}: name each contact by the file name, without .md"
+            f"no contact named {shown}: name each contact by its file name (without .md) "
+            "or by its name"
         )
+    slugs = [slug for slug in found.values() if slug is not None]
     chosen = (
         [playbook.contacts[slug] for slug in dict.fromkeys(slugs)]
-        if slugs
+        if named
         else sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
     )
     return "".join(contact_vcard(contact, playbook.company_of(contact)) for contact in chosen)
-
-
-def _slug_named(playbook: Playbook, text: str) -> str:
-    """The slug of the contact the command line names: by slug, by its file's own name
-    (`Anna Bell` or `Anna Bell.md`, for `Anna Bell.md`), or by its file's path, as a shell
-    completes it; else `text` as written, for the message."""
-    if text in playbook.contacts:
-        return text
-    wanted = text.replace("\\", "/")
-    for slug, contact in playbook.contacts.items():
-        path = PurePosixPath(contact.source.path)
-        if wanted in (path.name, path.stem) or f"/{wanted}".endswith(f"/{path}"):
-            return slug
-    return text
 
 
 def _with_hint(slug: str, names: dict[str, str]) -> str:

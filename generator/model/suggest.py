@@ -19,6 +19,8 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from generator.errors import UsageError
+
 _WORD_GAPS = re.compile(r"[^a-z0-9]+")
 
 
@@ -259,6 +261,34 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     if hint:
         return f"{problem}; {hint}"
     return f"{problem}: write the name of its file in content/{folder}/, without .md"
+
+
+def slug_named(
+    text: str, what: str, paths: Mapping[str, str], names: Mapping[str, str]
+) -> str | None:
+    """The slug of the contact or company (`what`) a command line names, or None: by its
+    slug, by its file (`Anna Bell.md`, or its path as a shell completes it), by its name
+    in any case (`"priya rao"`, kept when the file name stayed as it was), or by its
+    slug in other clothes (`"Omar Haddad"`). `paths` maps each slug to its file, from
+    the playbook folder; `names`, to its `name:`. A name two of them share is a usage
+    error that lists their slugs."""
+    wanted = text.strip()
+    if wanted in paths:
+        return wanted
+    as_path = "/" + wanted.replace("\\", "/")
+    for slug, path in paths.items():
+        leaf = path.rpartition("/")[2]
+        if as_path.endswith(("/" + path, "/" + leaf)) or wanted == leaf.removesuffix(".md"):
+            return slug
+    folded = wanted.casefold()
+    found = sorted(slug for slug, name in names.items() if name.strip().casefold() == folded)
+    if len(found) > 1:
+        raise UsageError(
+            f"{len(found)} {what} files have the name {wanted!r}: give the file name of "
+            f"one of them ({' or '.join(found)})"
+        )
+    key = slug_key(wanted)
+    return found[0] if found else key if key in paths else None
 
 
 def question_names(ids: Iterable[str]) -> Names:

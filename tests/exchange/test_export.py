@@ -50,7 +50,7 @@ def test_vcards_of_named_contacts_to_a_file(
     names = [card.fn.value for card in vobject.readComponents(out.read_text("utf-8"))]
     assert names == ["Jonah Kim", "Priya Natarajan"]
     assert main(["export", "vcard", "-C", str(sample_root), "nobody-here"]) == 2
-    assert "no contact with the slug 'nobody-here'" in capsys.readouterr().err
+    assert "no contact named 'nobody-here'" in capsys.readouterr().err
     contact = sample_root / "content" / "contacts" / "jonah-kim.md"
     before = contact.read_bytes()
     assert main(["export", "vcard", "-C", str(sample_root), "-o", str(contact)]) == 2
@@ -63,13 +63,24 @@ def test_a_contact_named_otherwise_gets_the_slug_it_meant(
 ) -> None:
     """As `contact: omar` does in a file, `export vcard omar "Priya Natarajan"` says which
     slugs were meant."""
-    args = ["export", "vcard", "-C", str(sample_root), "omar", "Priya Natarajan", "nobody-here"]
+    args = ["export", "vcard", "-C", str(sample_root), "omar", "Priya Natrajan", "nobody-here"]
     assert main(args) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "playbook: no contact with the slug 'omar' (did you mean omar-haddad?), "
-        "'Priya Natarajan' (did you mean priya-natarajan?), 'nobody-here': name each "
-        "contact by the file name, without .md"
+        "playbook: no contact named 'omar' (did you mean omar-haddad?), "
+        "'Priya Natrajan' (did you mean priya-natarajan?), 'nobody-here': name each "
+        "contact by its file name (without .md) or by its name"
     )
+
+
+def test_a_contact_is_named_by_its_name_in_any_case(
+    sample_root: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`export vcard "Jonah Kim"` was refused while `new meeting "Omar Haddad"` took the
+    name; a contact whose name changed and whose file did not is found by the new name."""
+    contact = sample_root / "content/contacts/priya-natarajan.md"
+    contact.write_text(contact.read_text().replace("Priya Natarajan", "Priya Rao", 1))
+    data = export_vcards(sample_root, capsysbinary, "Jonah Kim", "priya rao", "jonah-kim")
+    assert [c.fn.value for c in vobject.readComponents(data.decode())] == ["Jonah Kim", "Priya Rao"]
 
 
 def test_a_contact_is_named_by_its_file_as_the_message_says(
