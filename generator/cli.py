@@ -331,7 +331,9 @@ def _parser() -> argparse.ArgumentParser:
     _root_option(p)
     p.add_argument("kind", choices=NEW_KINDS)
     p.add_argument(
-        "name", help="the person's or company's name; for a meeting, the contact's slug or name"
+        "name",
+        metavar="NAME",
+        help="the person's or company's name; for a meeting, the contact's slug or name",
     )
     p.add_argument("--company", metavar="SLUG", help="company slug or name (contact)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -124,6 +126,33 @@ def test_every_option_is_in_the_readme() -> None:
             for option in action.option_strings:
                 if option not in ("-h", "--help") and option not in readme:
                     raise AssertionError(f"playbook {name} {option} is not in the README")
+
+
+def _commands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Each command that runs (`export vcard`, not `export`) with its parser."""
+    found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not found:
+        yield " ".join(path), parser
+        return
+    for name, command in found[0].choices.items():
+        yield from _commands(command, (*path, name))
+
+
+def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
+    """`playbook new` and `init` took -q, but their lines in the README's table did not
+    show it: the table is where a user looks for what a command takes."""
+    lines = (REPO / "README.md").read_text().splitlines()
+    rows = [line.split("`")[1] for line in lines if line.startswith("| `playbook ")]
+    missing = []
+    for name, command in _commands(_parser()):
+        usage = next(row for row in rows if re.match(rf"playbook {name}(?![\w-])", row))
+        for action in command._actions:
+            shown = [o for o in action.option_strings if re.search(rf"{o}(?![\w-])", usage)]
+            if action.option_strings and "-h" not in action.option_strings and not shown:
+                missing.append(f"playbook {name} {action.option_strings[0]}")
+    assert missing == []
 
 
 @pytest.mark.parametrize("kind", [*KINDS, "followup", "question"])
