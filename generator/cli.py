@@ -547,15 +547,19 @@ def _report_failure(
     written: bool,
 ) -> None:
     """Every problem, in file and line order, then the count; with --strict, warnings
-    count as errors (and are shown even with -q)."""
+    count as errors (and are shown even with -q). A command that sums warnings up
+    (`_sum_up_warnings`) shows the errors only, and counts the warnings."""
     strict = getattr(args, "strict", False)
     quiet = getattr(args, "quiet", False)
-    shown = errors + warnings if strict or not quiet else errors
+    summed = getattr(args, "sum_up_warnings", False)
+    shown = errors + warnings if strict or not (quiet or summed) else errors
     _print_problems(shown)
     tallies = [counted(len(errors), "error")]
     if warnings and (strict or not quiet):
         tallies.append(counted(len(warnings), "warning"))
     summary = " and ".join(tallies)
+    if warnings and summed and not quiet:
+        summary += f" ({_check_command(args)} lists the warnings)"
     if strict and warnings:
         summary += " (--strict counts warnings as errors)"
     if not written:
@@ -874,7 +878,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         help="write to FILE (default: standard output)",
     )
     _talk_options(q, verbose=False)
-    q.set_defaults(run=_cmd_export_vcard)
+    q.set_defaults(run=_cmd_export_vcard, sum_up_warnings=True)
     q = formats.add_parser(
         "csv", help="contacts, companies, meetings, follow-ups", description=_cmd_export_csv.__doc__
     )
@@ -884,7 +888,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     )
     _today_option(q)
     _talk_options(q, verbose=False)
-    q.set_defaults(run=_cmd_export_csv)
+    q.set_defaults(run=_cmd_export_csv, sum_up_warnings=True)
 
     p = commands.add_parser(
         "report",
@@ -909,7 +913,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     )
     _today_option(p)
     _talk_options(p, verbose=False)
-    p.set_defaults(run=_cmd_report)
+    p.set_defaults(run=_cmd_report, sum_up_warnings=True)
 
     p = commands.add_parser(
         "schema", help="write JSON Schemas for editors", description=_cmd_schema.__doc__
@@ -975,15 +979,21 @@ def _sum_up_warnings(args: argparse.Namespace, warnings: list[ContentError]) -> 
     output. Errors stop the command and are all shown (`BuildError`)."""
     if not warnings or args.quiet:
         return
+    _say(
+        f"playbook: {counted(len(warnings), 'warning')}: run {_check_command(args)} to see them",
+        err=True,
+    )
+
+
+def _check_command(args: argparse.Namespace) -> str:
+    """`playbook check` for the playbook and day the command was given: the warnings
+    of that day, not of now."""
     check = ["playbook", "check"]
     if args.root != Path("."):
         check += ["-C", _quoted(args.root)]
-    if getattr(args, "today", None) is not None:  # the warnings of that day, not of now
+    if getattr(args, "today", None) is not None:
         check += ["--today", args.today.isoformat()]
-    _say(
-        f"playbook: {counted(len(warnings), 'warning')}: run {' '.join(check)} to see them",
-        err=True,
-    )
+    return " ".join(check)
 
 
 def _cmd_export_vcard(args: argparse.Namespace) -> int:

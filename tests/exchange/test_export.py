@@ -176,6 +176,24 @@ def test_the_warnings_are_summed_up_and_quiet_prints_nothing(
     assert capsys.readouterr() == ("", "")
 
 
+def test_errors_are_shown_and_the_warnings_counted(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Errors stop an export and are each shown; the warnings beside them were too, all
+    of them, and are now counted in the closing line."""
+    write(sample_root, "content/meetings/2026-11-30-nobody.md", "---\ncontact: nobody\n---\n")
+    args = ["export", "csv", "-C", str(sample_root), "-o", str(tmp_path / "out"), *TODAY]
+    assert main(args) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("content/meetings/2026-11-30-nobody.md:2: contact: no contact")
+    assert err[1:] == [
+        f"playbook: 1 error and 3 warnings (playbook check -C {sample_root} --today "
+        f"{SAMPLE_TODAY} lists the warnings); nothing was written"
+    ]
+    assert main([*args, "-q"]) == 1
+    assert capsys.readouterr().err.splitlines()[1:] == ["playbook: 1 error; nothing was written"]
+
+
 def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "sheets"
     assert main(["export", "csv", "-C", str(sample_root), "-o", str(folder), *TODAY]) == 0
