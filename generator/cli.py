@@ -1005,8 +1005,8 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     found = checked(args.root)
+    text = vcards(found.playbook, args.slugs)  # a contact not found is all there is to say
     _sum_up_warnings(args, found.warnings)
-    text = vcards(found.playbook, args.slugs)
     count = text.count("BEGIN:VCARD")
     if args.output is None:
         binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8

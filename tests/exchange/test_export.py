@@ -65,11 +65,11 @@ def test_a_contact_named_otherwise_gets_the_slug_it_meant(
     slugs were meant."""
     args = ["export", "vcard", "-C", str(sample_root), "omar", "Priya Natrajan", "nobody-here"]
     assert main(args) == 2
-    assert capsys.readouterr().err.splitlines()[-1] == (
+    assert capsys.readouterr().err.splitlines() == [  # not the warnings' count first
         "playbook: no contact named 'omar' (did you mean omar-haddad?), "
         "'Priya Natrajan' (did you mean priya-natarajan?), 'nobody-here': name each "
         "contact by its file name (without .md) or by its name"
-    )
+    ]
 
 
 def test_a_contact_is_named_by_its_name_in_any_case(
