@@ -340,11 +340,23 @@ def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) ->
     slug = slug_named(name, noun, paths, names)
     if slug is not None:
         return slug
-    hint = did_you_mean(close_slugs(name, names))
+    hint = did_you_mean(close_slugs(name, names)) or _of_another_kind(name, noun, sources)
     message = f"no {noun} named {name!r} ({how} by file name or name, like {example})"
     if hint:
         raise UsageError(f"{message}; {hint}")
     raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(name)}")
+
+
+def _of_another_kind(name: str, noun: str, sources: list[SourceFile]) -> str:
+    """`verdant-grid is a company, not a contact`, for a meeting given a company (or a
+    contact given a person as its company): told to add it first, one would make a second
+    file of the same name. "" when `name` names no file of the other kinds."""
+    for kind, folder in FOLDERS.items():
+        paths = {s.slug: s.rel for s in sources if s.kind == folder and kind != noun}
+        slug = slug_named(name, kind, paths, {})
+        if slug is not None:
+            return f"{slug} is a {kind}, not a {noun}"
+    return ""
 
 
 _NAMED_BY_SLUG = {"contact": ("jane-doe", "them"), "company": ("acme", "it")}

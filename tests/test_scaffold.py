@@ -162,6 +162,17 @@ def test_a_contact_whose_name_changed_is_found_by_its_name(sample_root: Path) ->
     assert "company: verdant-grid" in made.read_text()
 
 
+def test_a_company_given_for_a_contact_is_said_to_be_one(sample_root: Path) -> None:
+    """`new meeting "Verdant Grid"` said to add a contact of that name first: a second
+    file named verdant-grid, which `new` then refused."""
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "meeting", "Verdant Grid", today=TODAY)
+    assert str(refused.value).endswith("; verdant-grid is a company, not a contact")
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "contact", "Ana Silva", company="jonah-kim", today=TODAY)
+    assert str(refused.value).endswith("; jonah-kim is a contact, not a company")
+
+
 def test_a_name_two_contacts_share_asks_for_a_file_name(sample_root: Path) -> None:
     (sample_root / "content/contacts/omar-h.md").write_text("---\nname: Omar Haddad\n---\n")
     with pytest.raises(UsageError) as refused:
