@@ -86,3 +86,120 @@ def test_the_next_follow_ups_start_their_text_at_one_place(tmp_path: Path, page:
     )
     whens = page.eval_on_selector_all(".fu-next .fu-when", "items => items.map(i => i.innerText)")
     assert len(starts) > 2 and len(set(starts)) == 1, list(zip(whens, starts, strict=True))
+
+
+NOTES_TABLE = (
+    "\n| Quarter | Headcount | Source | Note |\n|:--|--:|:--|:--|\n"
+    "| Q3 2026 | 1,200 | https://careers.example.com/jobs/senior-data-analyst-remote-us"
+    "?utm_source=linkedin&utm_medium=share&utm_campaign=winter | Hiring plan |\n"
+    "| Q4 2026 | 14,500 | [report](https://investors.example.com/AnnualReport2026"
+    "Q4FinancialStatementsAndNotesForShareholders.pdf) | Budget |\n"
+    "| Q1 2027 | 980 | ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnop | ok |\n"
+)
+WIDE_TABLE = "\n| " + " | ".join(["Responsibility"] * 8) + " |\n|" + "--|" * 8 + "\n"
+WIDE_TABLE += "| " + " | ".join(["$1,234,567.00"] * 8) + " |\n"
+TABLE_LAYOUT = """table => {
+  const words = [];
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()); ) {
+    for (const m of node.data.matchAll(/\\S+/g)) {
+      if (m[0].length >= 20) continue;  // a long word may wrap anywhere
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (lines.size > 1) words.push(m[0]);
+    }
+  }
+  const box = table.parentElement.getBoundingClientRect();
+  const pad = parseFloat(getComputedStyle(table.parentElement).paddingRight);
+  return {
+    split: words,
+    overRight: table.getBoundingClientRect().right - (box.right - pad),
+    scrolls: table.scrollWidth > table.clientWidth,
+    pageScrolls: document.documentElement.scrollWidth > innerWidth,
+  };
+}"""
+
+
+def build_with_tables(root: Path, page_size: str) -> Path:
+    """The sample with a table in a contact's notes and in a coming meeting's (its print
+    pack), and a table too wide for the column in another contact's notes."""
+    copy_sample(root)
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text().replace("page_size: letter", f"page_size: {page_size}"))
+    for name, table in [
+        ("contacts/elena-marsh.md", NOTES_TABLE),
+        ("meetings/2026-12-01-tomas-alvarez.md", NOTES_TABLE),
+        ("contacts/priya-natarajan.md", WIDE_TABLE),
+    ]:
+        notes = root / "content" / name
+        notes.write_text(notes.read_text() + table)
+    return build(root, today=SAMPLE_TODAY, jobs=1).output
+
+
+@pytest.fixture(scope="module")
+def tables_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_with_tables(tmp_path_factory.mktemp("pb"), "letter")
+
+
+@pytest.fixture(scope="module", params=["letter", "a4"])
+def tables_on_paper(request: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return build_with_tables(tmp_path_factory.mktemp("pb"), request.param), request.param
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1100, 360])
+def test_a_table_in_notes_keeps_words_and_numbers_whole_on_screen(
+    tables_site: Path, page: Any, width: int, scheme: str
+) -> None:
+    """Beside a long address, a column shrank to a letter or a digit a line (`Q/ua/rt/er`,
+    `1,2/00`): only the address, and a long id, may wrap anywhere now."""
+    site = tables_site
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto((site / "contacts/elena-marsh/index.html").as_uri())
+    layout = page.eval_on_selector(".prose table", TABLE_LAYOUT)
+    assert layout["split"] == [] and layout["overRight"] <= 0.5, layout
+    assert not layout["scrolls"] and not layout["pageScrolls"], layout
+    page.goto((site / "contacts/priya-natarajan/index.html").as_uri())
+    wide = page.eval_on_selector(".prose table", TABLE_LAYOUT)
+    assert wide["split"] == [] and wide["overRight"] <= 0.5 and not wide["pageScrolls"], wide
+    assert wide["scrolls"], wide  # wider than the column: it scrolls inside its own box
+
+
+CONTENT_WIDTH = {"letter": 720, "a4": 695}
+"""The width of a printed page's content box in CSS pixels: Letter less 0.5in margins,
+A4 less 13mm ones (print-letter.css, print-a4.css)."""
+
+
+@pytest.mark.parametrize(
+    "page_path",
+    ["contacts/elena-marsh/index.html", "meetings/2026-12-01-tomas-alvarez/print/index.html"],
+)
+def test_a_table_in_notes_fits_the_paper(
+    tables_on_paper: tuple[Path, str], page: Any, page_path: str
+) -> None:
+    """On A4 and Letter, in a contact's page and a meeting's print pack, the table keeps
+    its words whole and its right edge inside the margin."""
+    site, size = tables_on_paper
+    page.set_viewport_size({"width": CONTENT_WIDTH[size], "height": 900})
+    page.goto((site / page_path).as_uri())
+    page.emulate_media(media="print")
+    layout = page.eval_on_selector(".prose table", TABLE_LAYOUT)
+    assert layout["split"] == [] and layout["overRight"] <= 0.5, layout
+    assert not layout["scrolls"] and not layout["pageScrolls"], layout  # paper cannot scroll
+    assert page.pdf(prefer_css_page_size=True).startswith(b"%PDF")
+
+
+def test_a_table_too_wide_for_the_paper_wraps_its_words_rather_than_lose_them(
+    tables_on_paper: tuple[Path, str], page: Any
+) -> None:
+    """Eight columns of long words: on screen it scrolls in its box; paper cannot scroll,
+    and the table was cut at the margin once its words stopped wrapping anywhere."""
+    site, size = tables_on_paper
+    page.set_viewport_size({"width": CONTENT_WIDTH[size], "height": 900})
+    page.goto((site / "contacts/priya-natarajan/index.html").as_uri())
+    page.emulate_media(media="print")
+    layout = page.eval_on_selector(".prose table", TABLE_LAYOUT)
+    assert layout["overRight"] <= 0.5 and not layout["scrolls"], layout

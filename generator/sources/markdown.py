@@ -256,6 +256,7 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     )
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.push("alignment_classes", _alignment_classes)
+    md.core.ruler.push("long_words_in_cells", _long_words_in_cells)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
@@ -336,6 +337,76 @@ def _alignment_classes(state: StateCore) -> None:
         if isinstance(style, str) and style.startswith("text-align:"):
             del token.attrs["style"]
             token.attrJoin("class", "align-" + style.removeprefix("text-align:"))
+
+
+LONG_WORD = 20
+"""How many characters without a space make a table cell's word long enough to wrap
+anywhere (an address, an id); a shorter word, and any number, keeps its width."""
+_LONG_RUN = re.compile(rf"\S{{{LONG_WORD},}}")
+
+
+def _is_number(word: str) -> bool:
+    """A number, a date or a time as a cell shows it (`$1,234,567.00`, `2026-12-05T10:00Z`,
+    `+1-773-555-0133`): digits, with at most three letters."""
+    return any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) <= 3
+
+
+def _long_words_in_cells(state: StateCore) -> None:
+    """Each long word in a table cell in a `<span class="long-word">` (inline code, the
+    `<code>` itself), which the theme lets wrap anywhere: a cell then keeps its other
+    words and numbers whole. With the whole page wrapping anywhere, a column beside a
+    long address shrank to a letter or a digit a line (`Q/ua/rt/er`, `1,2/00`); with
+    words kept whole and nothing marked, the address pushed the table off the paper.
+
+    A table whose columns' longest words alone are wider than a printed page
+    (`WIDE_TABLE`) gets the class `wide`: on paper, which cannot scroll, its words wrap
+    anywhere, as all did before, rather than be cut at the margin."""
+    table: Token | None = None
+    longest: dict[int, int] = {}
+    column = -1
+    for token in state.tokens:
+        if token.type == "table_open":
+            table, longest = token, {}
+        elif token.type == "tr_open":
+            column = -1
+        elif token.type in ("th_open", "td_open"):
+            column += 1
+        elif token.type == "inline" and column >= 0 and token.children:
+            token.children = [piece for child in token.children for piece in _marked(child)]
+            words = [len(w) for w in token.content.split() if not _is_long_word(w)]
+            longest[column] = max([longest.get(column, 0), *words])
+        elif token.type == "table_close" and table is not None:
+            if sum(longest.values()) > WIDE_TABLE:
+                table.attrJoin("class", "wide")
+            table, column = None, -1
+
+
+WIDE_TABLE = 64
+"""How many characters the longest words of a table's columns may add up to and still
+fit a printed page's notes, about 44em wide, in bold headers (`.prose` in style.css)."""
+
+
+def _is_long_word(word: str) -> bool:
+    return len(word) >= LONG_WORD and not _is_number(word)
+
+
+def _marked(token: Token) -> Iterator[Token]:
+    """`token`, its long words marked: a text token split around each, inline code with
+    a class."""
+    runs = [m for m in _LONG_RUN.finditer(token.content) if not _is_number(m[0])]
+    if token.type == "code_inline" and runs:
+        token.attrJoin("class", "long-word")
+    if token.type != "text" or not runs:
+        yield token
+        return
+    text, start = token.content, 0
+    for run in runs:
+        if run.start() > start:
+            yield Token("text", "", 0, content=text[start : run.start()])
+        yield _html(f'<span class="long-word">{escapeHtml(run[0])}</span>')
+        start = run.end()
+    if start < len(text):
+        yield Token("text", "", 0, content=text[start:])
 
 
 HEADING_ID_PREFIX = "h-"
