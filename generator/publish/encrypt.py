@@ -15,6 +15,9 @@ associated data, so a payload copied to another path does not open. ``check``
 seals a constant under associated data ``playbook-key-check``: it opening while
 ``ct`` does not means the page was altered or moved, not that the passphrase is
 wrong.
+
+IVs are synthetic (:func:`encrypt_page`), so an encrypted build is as deterministic as a
+plain one: the same pages, passphrase and salt give the same files.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ SHORTEST_ADVISED: Final = 16
 downloaded and passphrases tried offline, which the iterations only slow down."""
 # Domain separation: file names must not be computed with the encryption key itself.
 _NAME_KEY_LABEL: Final = b"playbook opaque page names v1"
+_NONCE_KEY_LABEL: Final = b"playbook synthetic page nonces v1"
 
 WRONG_PASSPHRASE_MESSAGE: Final = "That passphrase does not open this playbook."
 TAMPERED_MESSAGE: Final = "This page could not be decrypted: it was altered or is damaged."
@@ -152,16 +156,19 @@ def derive_key(
 def encrypt_page(html: str, site_path: str, key: PageKey, iv: bytes | None = None) -> str:
     """Seal one rendered page, bound to ``site_path`` (the path it is published at).
 
-    ``iv`` exists only for fixed test vectors: reusing an IV under one key breaks
-    GCM, so real builds must leave it ``None``.
+    The IV is synthetic (as in SIV, RFC 5297): an HMAC of the path and the page under a
+    key of its own, so the same page at the same path seals to the same bytes, and a
+    rebuild leaves unchanged pages unchanged, while two different pages (or one page at
+    two paths) never share an IV. ``iv`` exists only for fixed test vectors.
     """
+    plaintext, aad = html.encode("utf-8"), site_path.encode("utf-8")
     if iv is None:
-        iv = os.urandom(IV_BYTES)
+        iv = _synthetic_iv(key, aad, plaintext)
     elif len(iv) != IV_BYTES:
         raise ValueError(f"The IV must be {IV_BYTES} bytes.")
-    check_iv = os.urandom(IV_BYTES)
-    while check_iv == iv:  # never reuse a nonce under the same key
-        check_iv = os.urandom(IV_BYTES)
+    check_iv = _synthetic_iv(key, CHECK_AAD, CHECK_PLAINTEXT)
+    if check_iv == iv:  # never seal two texts under one nonce and one key
+        raise ValueError("The IV is the one the key check uses.")
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     aes = AESGCM(key.key)
@@ -171,11 +178,20 @@ def encrypt_page(html: str, site_path: str, key: PageKey, iv: bytes | None = Non
         "iter": key.iterations,
         "salt": _b64(key.salt),
         "iv": _b64(iv),
-        "ct": _b64(aes.encrypt(iv, html.encode("utf-8"), site_path.encode("utf-8"))),
+        "ct": _b64(aes.encrypt(iv, plaintext, aad)),
         "check_iv": _b64(check_iv),
         "check": _b64(aes.encrypt(check_iv, CHECK_PLAINTEXT, CHECK_AAD)),
     }
     return json.dumps(payload, separators=(",", ":"))
+
+
+def _synthetic_iv(key: PageKey, aad: bytes, plaintext: bytes) -> bytes:
+    """The nonce for sealing `plaintext` under `aad`: deterministic, unguessable without
+    the key, and (as a 96-bit PRF output) distinct for distinct inputs."""
+    nonce_key = hmac.digest(key.key, _NONCE_KEY_LABEL, hashlib.sha256)
+    mac = hmac.new(nonce_key, len(aad).to_bytes(8, "big") + aad, hashlib.sha256)
+    mac.update(plaintext)
+    return mac.digest()[:IV_BYTES]
 
 
 @dataclass(frozen=True)

@@ -65,11 +65,34 @@ def test_payload_format(key: PageKey) -> None:
     assert "Acme" not in payload
 
 
-def test_fresh_iv_per_page(key: PageKey) -> None:
-    one = json.loads(encrypt_page(PAGE, "index.html", key))
-    two = json.loads(encrypt_page(PAGE, "index.html", key))
+def test_the_same_page_seals_to_the_same_bytes(key: PageKey) -> None:
+    assert encrypt_page(PAGE, "index.html", key) == encrypt_page(PAGE, "index.html", key)
+
+
+def test_another_page_path_or_key_gets_another_iv(key: PageKey) -> None:
+    """A GCM nonce must never seal two texts (or one text under two paths) with one key."""
+    base = json.loads(encrypt_page(PAGE, "index.html", key))
+    others = [
+        encrypt_page(PAGE + " ", "index.html", key),
+        encrypt_page(PAGE, "p/abc.html", key),
+        encrypt_page(PAGE, "index.html", derive_key(PASSPHRASE + "!", SALT)),
+    ]
+    ivs = {base["iv"], base["check_iv"]}
+    for payload in others:
+        data = json.loads(payload)
+        assert data["iv"] not in ivs
+        ivs.add(data["iv"])
+    # The path and the page are framed, not glued: moving a byte across does not collide.
+    one = json.loads(encrypt_page("x" + PAGE, "a", key))
+    two = json.loads(encrypt_page(PAGE, "ax", key))
     assert one["iv"] != two["iv"]
-    assert one["ct"] != two["ct"]
+
+
+def test_the_iv_cannot_be_guessed_from_the_page(key: PageKey) -> None:
+    plain = hashlib.sha256(b"index.html" + PAGE.encode()).digest()[:12]
+    iv = base64.b64decode(json.loads(encrypt_page(PAGE, "index.html", key))["iv"])
+    assert iv != plain
+    assert len(iv) == 12
 
 
 def test_random_salt_when_none() -> None:

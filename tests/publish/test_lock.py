@@ -131,6 +131,28 @@ def test_rebuild_keeps_salt_and_file_names(encrypted: Path, tmp_path: Path) -> N
     assert before != first  # a different build folder got its own salt
 
 
+def test_an_encrypted_rebuild_changes_only_the_pages_whose_content_changed(
+    tmp_path: Path,
+) -> None:
+    """Same content, passphrase and salt: byte-identical files, as a plain build gives; so
+    a deploy uploads only what changed, and the manifest says nothing else was written."""
+    root = copy_sample(tmp_path / "pb")
+    out = tmp_path / "out"
+
+    def files() -> dict[str, bytes]:
+        return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    first = files()
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    assert files() == first
+    contact = root / "content" / "contacts" / "elena-marsh.md"
+    contact.write_text(contact.read_text("utf-8") + "\nMet her dog, Biscuit.\n", "utf-8")
+    build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    changed = {name for name, data in files().items() if first.get(name) != data}
+    assert 0 < len(changed) < len(first) / 4, sorted(changed)
+
+
 def test_holds_encrypted_build(encrypted: Path, tmp_path: Path) -> None:
     assert holds_encrypted_build(encrypted)
     assert not holds_encrypted_build(tmp_path / "missing")
