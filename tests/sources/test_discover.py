@@ -205,6 +205,8 @@ def test_a_markdown_file_with_an_upper_case_ending_is_named_not_skipped(tmp_path
         "jane-doe (conflicted copy 2026-11-20 101010).md",  # Nextcloud
         "jane-doe (Case Conflict).md",  # Dropbox, two names differing by case
         "jane-doe.sync-conflict-20261120-101010-ABCDEFG.md",  # Syncthing
+        "jane-doe-DESKTOP-1ABC2DE.md",  # OneDrive keeps both, adding the PC's name
+        "jane-doe-LAPTOP-9XYZ8W7V-2.md",  # OneDrive, a second time on that PC
         "jane-doe 2.md",  # iCloud
         "jane-doe (1).md",  # Google Drive, a download
         "jane-doe copy.md",  # Finder
@@ -227,7 +229,9 @@ def test_a_copy_a_sync_tool_made_is_an_error_not_a_second_contact(
     ]
 
 
-@pytest.mark.parametrize("name", ["jane-doe-2.md", "jane-doe 2.md", "route (66).md"])
+@pytest.mark.parametrize(
+    "name", ["jane-doe-2.md", "jane-doe 2.md", "route (66).md", "jane-doe-desktop-1abc2de.md"]
+)
 def test_a_name_like_a_copy_is_a_source_when_there_is_no_original(
     tmp_path: Path, name: str
 ) -> None:
