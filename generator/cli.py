@@ -555,11 +555,11 @@ def _report_failure(
     shown = errors + warnings if strict or not (quiet or summed) else errors
     _print_problems(shown)
     tallies = [counted(len(errors), "error")]
-    if warnings and (strict or not quiet):
+    if warnings and summed and not (strict or quiet):
+        tallies.append(_warnings_counted(args, warnings))
+    elif warnings and (strict or not quiet):
         tallies.append(counted(len(warnings), "warning"))
     summary = " and ".join(tallies)
-    if warnings and summed and not quiet:
-        summary += f" ({_check_command(args)} lists the warnings)"
     if strict and warnings:
         summary += " (--strict counts warnings as errors)"
     if not written:
@@ -977,12 +977,14 @@ def _sum_up_warnings(args: argparse.Namespace, warnings: list[ContentError]) -> 
     """The content's warnings in one line, with the command that lists them: an export
     or a report is not a check, and a playbook's hundred warnings buried its one line of
     output. Errors stop the command and are all shown (`BuildError`)."""
-    if not warnings or args.quiet:
-        return
-    _say(
-        f"playbook: {counted(len(warnings), 'warning')}: run {_check_command(args)} to see them",
-        err=True,
-    )
+    if warnings and not args.quiet:
+        _say(f"playbook: {_warnings_counted(args, warnings)}", err=True)
+
+
+def _warnings_counted(args: argparse.Namespace, warnings: list[ContentError]) -> str:
+    """`12 warnings (playbook check -C ROOT lists the warnings)`: the one wording of the
+    count, alone when all is well and beside the errors when not."""
+    return f"{counted(len(warnings), 'warning')} ({_check_command(args)} lists the warnings)"
 
 
 def _check_command(args: argparse.Namespace) -> str:

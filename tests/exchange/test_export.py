@@ -146,8 +146,8 @@ def test_csv_export_warns_as_of_the_day_given(
     assert main(["check", "-C", str(sample_root), "--today", "2026-10-20"]) == 0
     count = capsys.readouterr().out.splitlines()[-1].removeprefix("No errors (").split()[0]
     assert err == (
-        f"playbook: {count} warnings: run playbook check -C {sample_root} --today 2026-10-20 "
-        "to see them\n"
+        f"playbook: {count} warnings (playbook check -C {sample_root} --today 2026-10-20 "
+        "lists the warnings)\n"
     )
 
 
@@ -171,7 +171,8 @@ def test_the_warnings_are_summed_up_and_quiet_prints_nothing(
     monkeypatch.chdir(sample_root)
     assert main(command) == 0
     err = capsys.readouterr().err
-    assert err.startswith("playbook: 2 warnings: run playbook check") and err.count("\n") == 1
+    assert err.startswith("playbook: 2 warnings (playbook check") and err.count("\n") == 1
+    assert err.endswith(" lists the warnings)\n")  # as beside errors: one wording
     assert main([*command, "-q"]) == 0
     assert capsys.readouterr() == ("", "")
 

@@ -302,7 +302,7 @@ def test_the_warnings_are_those_of_the_day_given(
     args = ["report", "-C", str(sample_root), "--from", "2026-10-01", "--today", "2026-10-20"]
     assert main(args) == 0
     err = capsys.readouterr().err
-    assert f"run playbook check -C {sample_root} --today 2026-10-20 to see them" in err
+    assert f"(playbook check -C {sample_root} --today 2026-10-20 lists the warnings)" in err
     assert main(["check", "-C", str(sample_root), "--today", "2026-10-20"]) == 0
     assert err.split(":")[1].split()[0] in capsys.readouterr().out.splitlines()[-1]
 
