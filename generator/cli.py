@@ -20,7 +20,7 @@ import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from generator import __version__
 from generator.build import AUDIENCES, OWNER, Audience, build, check
@@ -50,6 +50,9 @@ from generator.publish.encrypt import (
 from generator.publish.lock import Encryption
 from generator.scaffold import NEW_KINDS, create_playbook, new_file
 from generator.stopwatch import Stopwatch
+
+if TYPE_CHECKING:  # imported when an import runs: most commands never need it
+    from generator.exchange.importing import ImportPlan
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -852,6 +855,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         q.add_argument(
             "--dry-run", action="store_true", help="show what would be written; write nothing"
         )
+        _talk_options(q, verbose=False)
         q.set_defaults(run=_cmd_import, source=source)
 
     p = commands.add_parser(
@@ -922,6 +926,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     p.add_argument(
         "-o", "--output", type=_path, metavar="DIR", help="folder to write to (default: schemas/)"
     )
+    _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_schema)
 
 
@@ -954,23 +959,29 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
         reading, origin = read_vcards(label, content), "vCard"
     plan = plan_import(reading, known, label=label, origin=origin, create_companies=args.companies)
-    written: list[str] | None = None
-    if args.dry_run:
+    written = None if args.dry_run else write_plan(plan, args.root)
+    if not args.quiet:
+        _tell_import(plan, written, label)
+    for notice in sorted(plan.notices, key=lambda n: n.line):
+        _say(str(notice), err=True)
+    if not args.quiet:
+        for line in summary(plan, written):
+            _say(line)
+    return EXIT_CONTENT if plan.notices else 0
+
+
+def _tell_import(plan: ImportPlan, written: list[str] | None, label: str) -> None:
+    """The files an import wrote (None: a dry run, and what it would write, in full),
+    and the people it skipped."""
+    if written is None:
         for new in [*plan.companies, *plan.contacts]:
             _say(f"Would create {new.rel}:")
             for line in new.text.splitlines():
                 _say(f"    {line}" if line else "")
-    else:
-        written = write_plan(plan, args.root)
-        for rel in written:
-            _say(f"Created {rel}")
+    for rel in written or ():
+        _say(f"Created {rel}")
     for skipped in plan.skipped:
         _say(f"Skipped {skipped.describe(label)}")
-    for notice in sorted(plan.notices, key=lambda n: n.line):
-        _say(str(notice), err=True)
-    for line in summary(plan, written):
-        _say(line)
-    return EXIT_CONTENT if plan.notices else 0
 
 
 def _sum_up_warnings(args: argparse.Namespace, warnings: list[ContentError]) -> None:
@@ -1074,7 +1085,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
         _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
     written = write_schemas(folder)
-    _say(f"Wrote {len(written)} JSON Schemas to {folder}")
+    if not args.quiet:
+        _say(f"Wrote {len(written)} JSON Schemas to {folder}")
     return 0
 
 

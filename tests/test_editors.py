@@ -43,6 +43,9 @@ def test_schema_writes_every_schema(tmp_path: Path, capsys: pytest.CaptureFixtur
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert main(["schema", "-C", str(tmp_path), "-o", str(folder)]) == 0  # rewritten the same
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    capsys.readouterr()
+    assert main(["schema", "-C", str(tmp_path), "-q"]) == 0  # as quiet as the other commands
+    assert capsys.readouterr() == ("", "")
 
 
 def test_schema_outside_a_playbook_writes_nowhere_unasked(

@@ -404,3 +404,18 @@ def test_a_name_without_letters_is_known_when_imported_again(
     assert main(command) == 0, capsys.readouterr()
     assert files(root) == before
     assert "skipped 2 records already there" in capsys.readouterr().out
+
+
+def test_quiet_prints_only_the_records_it_could_not_read(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import` took no -q while the other commands did: a script that imports had to
+    swallow every Created, Skipped and summary line to see the records it could not read."""
+    assert run_import(sample_root, "linkedin", "Connections.csv", "--dry-run", "-q") == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 4 and "Connections.csv:10: has no name" in err
+    before = files(sample_root)
+    assert run_import(sample_root, "linkedin", "Connections.csv", "-q") == 1
+    out, quiet_err = capsys.readouterr()
+    assert out == "" and quiet_err == err
+    assert len(set(files(sample_root)) - set(before)) == 11  # written all the same
