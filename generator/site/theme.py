@@ -24,6 +24,20 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
     return unique
 
 
+def template_files(name: str, themes: Iterable[Path]) -> list[Path]:
+    """The files of the template `name` in these theme folders, most specific first: the
+    one pages load, then the ones it stands in for (the theme's own, behind a copy of
+    the playbook's)."""
+    found = (theme / "templates" / name for theme in themes)
+    return [path for path in found if path.is_file()]
+
+
+def template_behind(name: str, themes: Sequence[Path]) -> Path | None:
+    """The file of the template `name` that the first theme folder's copy stands in for:
+    the theme's own, behind the playbook's (None when the theme has no such template)."""
+    return next(iter(template_files(name, themes[1:])), None)
+
+
 def replaced_template(path: Path, root: Path) -> Path | None:
     """The theme's template that the playbook's own `path` (`themes/<theme>/templates/...`)
     stands in for; None for a template of the playbook's own that the theme lacks."""
@@ -34,8 +48,8 @@ def replaced_template(path: Path, root: Path) -> Path | None:
     if folder != "templates" or not rest:
         return None
     ours = root / THEMES_FOLDER / theme
-    theirs = (d.joinpath(folder, *rest) for d in theme_dirs(root, theme) if d != ours)
-    return next((t for t in theirs if t.is_file()), None)
+    others = [folder for folder in theme_dirs(root, theme) if folder != ours]
+    return template_behind("/".join(rest), [ours, *others])
 
 
 def static_files(themes: Sequence[Path]) -> Iterator[tuple[str, Path]]:

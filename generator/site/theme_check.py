@@ -24,7 +24,14 @@ from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
 from generator.site.render import section_problem
-from generator.site.theme import editors_own, links_out, outside_theme, static_files
+from generator.site.theme import (
+    editors_own,
+    links_out,
+    outside_theme,
+    static_files,
+    template_behind,
+    template_files,
+)
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
 """The files of a theme's templates/ checked as templates (not a stray image or note)."""
@@ -46,11 +53,11 @@ class _Checker:
 
     def __init__(self, env: jinja2.Environment, root: Path) -> None:
         self.env, self.root = env, root
+        self.folders = [Path(f).parent for f in getattr(env.loader, "searchpath", [])]
         self.names = sorted(n for n in env.list_templates() if not editors_own(Path(n)))
         self.own = {name for name in self.names if self._is_own(name)}
         """The templates that are the playbook's own."""
         self._trees: dict[str, nodes.Template] = {}
-        self.folders = [Path(f).parent for f in getattr(env.loader, "searchpath", [])]
         self.assets = [rel.removeprefix(routes.STATIC) for rel, _ in static_files(self.folders)]
         self._missing: dict[str, dict[str, list[str]]] = {}
         """Own copy → what it lacks → the theme's templates that import it."""
@@ -83,16 +90,16 @@ class _Checker:
         `title` the theme's has: made before titles were worded in the templates, it
         would give its pages an empty <title> (a warning: the page builds). A copy that
         extends nothing writes its own <title>."""
-        theirs = self._files_of(name)[1:]
+        theirs = template_behind(name, self.folders)
         extends = any(True for _ in tree.find_all(nodes.Extends))
-        if not theirs or not extends or _has_block(tree, "title"):
+        if theirs is None or not extends or _has_block(tree, "title"):
             return
-        source = theirs[0].read_text("utf-8")
-        if _has_block(self.env.parse(source, name, str(theirs[0])), "title"):
+        source = theirs.read_text("utf-8")
+        if _has_block(self.env.parse(source, name, str(theirs)), "title"):
             message = (
                 f"has no {{% block title %}}, where the theme's {name} words the page's "
                 "title: its <title> would start empty. Your copy is older than the "
-                f"theme's: add the block as in {theirs[0]}, or copy that file again"
+                f"theme's: add the block as in {theirs}, or copy that file again"
             )
             yield self._at(name, 1, message, warn=True)
 
@@ -102,7 +109,7 @@ class _Checker:
         them); one that names none of your files is not even parsed."""
         if not self.own:
             return
-        source = self._files_of(name)[0].read_text("utf-8")
+        source = self._filename(name).read_text("utf-8")
         if not any(own in source for own in self.own):
             return
         for node in self.tree(name).find_all(nodes.FromImport):
@@ -252,12 +259,12 @@ class _Checker:
         """The parameters of `macro` in the theme's own `source` that the playbook's copy
         lacks and the theme's `calls` give it: every one without a default, and those
         with one that a call passes (by position or name: the copy would refuse it)."""
-        theirs = self._files_of(source)[1:]
-        if not theirs:
+        theirs = template_behind(source, self.folders)
+        if theirs is None:
             return []
         try:
-            text = theirs[0].read_text("utf-8")
-            theme_tree = self.env.parse(text, source, str(theirs[0]))
+            text = theirs.read_text("utf-8")
+            theme_tree = self.env.parse(text, source, str(theirs))
         except (OSError, UnicodeDecodeError, jinja2.TemplateError):
             return []
         mine, params = _parameters(tree).get(macro), _parameters(theme_tree).get(macro)
@@ -272,12 +279,7 @@ class _Checker:
 
     def _filename(self, name: str) -> Path:
         """The file the template `name` is loaded from (without reading it)."""
-        return next(iter(self._files_of(name)), Path(name))
-
-    def _files_of(self, name: str) -> list[Path]:
-        """Every theme folder's file `name`, the one templates load first."""
-        folders = getattr(self.env.loader, "searchpath", [])
-        return [Path(f) / name for f in folders if (Path(f) / name).is_file()]
+        return next(iter(template_files(name, self.folders)), Path(name))
 
     def _is_own(self, name: str) -> bool:
         """Is the template `name` the playbook's own (under its root)?"""
@@ -285,7 +287,7 @@ class _Checker:
 
     def _builtin_of(self, name: str) -> str:
         """Where the theme's own `name` is, past the playbook's copy."""
-        return str(next(iter(self._files_of(name)[1:]), name))
+        return str(template_behind(name, self.folders) or name)
 
     def _at(self, name: str, line: int | None, message: str, warn: bool = False) -> ContentError:
         where = display_path(self._filename(name), self.root)
