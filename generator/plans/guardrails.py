@@ -15,6 +15,8 @@ because its agenda cannot be laid out on one day.
   ask whose `for` lets informational meetings name it.
 - asked again (meeting `contact`): a planned meeting with someone who declined
   (`Playbook.declined_on`) before it was requested (or at all, when it has no date).
+- answered by a decline (meeting `requested_on`, else `status`): a meeting still
+  `requested`, asked for before the contact's later `declined:` date.
 - one person (company `name`): you have met exactly one person there and have no
   meeting planned with anyone else there.
 - one person in a field (company `industry`): the same across a field (the
@@ -186,6 +188,7 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
         return
     asked = meeting.requested_on or meeting.date
     if asked is not None and declined > asked:
+        yield from _answered_by_decline(meeting, contact, declined, asked)
         return
     said = f"{contact.name} {_declined_what(contact, declined)}"
     if asked == declined:  # which came first is not known: maybe this very request
@@ -197,6 +200,24 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
     else:
         advice = f"{said}; do not ask again. Cancel this request or find another person there"
     yield _warn(meeting, "contact", advice)
+
+
+def _answered_by_decline(
+    meeting: Meeting, contact: Contact, declined: dt.date, asked: dt.date
+) -> Iterator[ContentError]:
+    """A request still `requested` made before the contact's `declined:` date: that no
+    was the answer to it (or to one after it), yet the meeting still waits for a reply."""
+    if meeting.status != "requested" or contact.declined != declined:
+        return
+    field = "requested_on" if meeting.requested_on else "status"
+    yield _warn(
+        meeting,
+        field,
+        f"{contact.name} {_declined_what(contact, declined)}, after this request "
+        f"({asked.isoformat()}): that no answered it, but the meeting still says "
+        "requested, as if a reply were to come: set its status: declined (or cancelled, "
+        "if you withdrew the request)",
+    )
 
 
 def _declined_what(contact: Contact, declined: dt.date) -> str:

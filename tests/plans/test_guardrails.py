@@ -352,6 +352,33 @@ def test_a_request_on_the_day_of_the_decline_may_be_the_one_declined(tmp_path: P
     ]
 
 
+def test_a_request_before_a_later_decline_is_told_to_say_so(tmp_path: Path) -> None:
+    """`declined: 2026-10-23` on Jane, and a request of 2026-10-20 still `requested`: her
+    no answered it, yet nothing said so, and the meeting went on waiting for a reply. A
+    meeting she accepted, or one marked declined, has nothing to change."""
+    waiting = "---\ncontact: jane-doe\nrequested_on: 2026-10-20\n---\n"
+    dated = "---\ncontact: jane-doe\nstatus: requested\ndate: 2026-10-21\n---\n"
+    accepted = "---\ncontact: jane-doe\nrequested_on: 2026-10-01\ndate: 2026-11-30\n---\n"
+    marked = "---\ncontact: jane-doe\nstatus: declined\nrequested_on: 2026-10-20\n---\n"
+    root = tiny(
+        tmp_path,
+        content__meetings__m1=waiting,
+        content__meetings__m2=dated,
+        content__meetings__m3=accepted,
+        content__meetings__m4=marked,
+    )
+    write(root, "content/contacts/jane-doe.md", DECLINED)
+    said = (
+        "Jane Doe declined a meeting on 2026-10-23, after this request ({}): that no "
+        "answered it, but the meeting still says requested, as if a reply were to come: set "
+        "its status: declined (or cancelled, if you withdrew the request)"
+    )
+    assert [line for line in reported(root) if "after this request" in line] == [
+        f"warning: content/meetings/m1.md:3: requested_on: {said.format('2026-10-20')}",
+        f"warning: content/meetings/m2.md:3: status: {said.format('2026-10-21')}",
+    ]
+
+
 def test_a_request_made_the_day_of_a_declined_one_is_not_called_asking_again(
     tmp_path: Path,
 ) -> None:
