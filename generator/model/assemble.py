@@ -53,6 +53,8 @@ from generator.model.sections import meeting_parts
 from generator.model.slugs import WINDOWS_DEVICES, file_slug
 from generator.model.suggest import (
     Names,
+    Wordings,
+    close_questions,
     close_slugs,
     did_you_mean,
     known_names,
@@ -157,11 +159,18 @@ class Known:
     names: Mapping[str, Mapping[str, str]]
     """Contacts' and companies' names by slug (the slug for a file with broken fields)."""
     question_ids: frozenset[str]
+    question_texts: Mapping[str, str] = field(default_factory=dict)
+    """Each bank question's text by id, for the "did you mean" of a renamed id."""
 
     @cached_property
     def questions(self) -> Names:
         """The question ids, indexed for "did you mean" (worked out when first asked)."""
         return question_names(self.question_ids)
+
+    @cached_property
+    def wordings(self) -> Wordings:
+        """The bank's wording, indexed when first asked for a renamed id."""
+        return Wordings(self.question_texts)
 
 
 def validate(item: Parsed) -> Checked:
@@ -380,6 +389,7 @@ def _known(
         {kind: frozenset(found) for kind, found in slugs.items()},
         {kind: known_names(getattr(playbook, kind), slugs[kind]) for kind in NAMED_KINDS},
         frozenset(playbook.questions) | held_back,
+        {qid: question.text for qid, question in playbook.questions.items()},
     )
 
 
@@ -941,7 +951,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
         at = f"questions.{index}"
         if is_question_id(text) and text not in known.question_ids:
             if not waits(known.slugs, "questions"):  # a broken bank file may hold it
-                message = unknown_question(text, known.questions)
+                message = unknown_question(text, known.questions, known.wordings)
                 problems.error(src.path, src.line(at), at, message)
         elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
@@ -1015,7 +1025,7 @@ def answered_twice(question: str, first: int) -> str:
 
 
 def unknown_answer(question: str, known: Known) -> str:
-    hint = did_you_mean(close_slugs(question, known.questions))
+    hint = did_you_mean(close_questions(question, known.questions, known.wordings))
     return (
         f"### {question} under what you learned names no question in the bank"
         + (f" ({hint})" if hint else "")

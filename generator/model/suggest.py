@@ -296,10 +296,63 @@ def question_names(ids: Iterable[str]) -> Names:
     return Names({qid: qid for qid in ids})
 
 
-def unknown_question(value: str, ids: Iterable[str]) -> str:
+_FILLER = frozenset({
+    "a", "an", "and", "any", "are", "at", "be", "by", "can", "did", "do", "does", "for",
+    "from", "how", "i", "in", "is", "it", "me", "my", "of", "on", "or", "our", "that",
+    "the", "their", "them", "they", "this", "to", "was", "we", "what", "when", "where",
+    "which", "who", "why", "will", "with", "would", "you", "your",
+})  # fmt: skip
+"""Words too common in questions to tell one from another."""
+MOST_WORDED = 3
+"""Questions a wording may point to: more than `did_you_mean` shows is no hint."""
+
+
+def _word_stems(text: str) -> set[str]:
+    """The words of `text` that tell it apart, each cut to a stem (`problems` and
+    `problem`, `advance` and `advancement`, compare equal)."""
+    words = [w for w in _WORD_GAPS.split(text.lower()) if w and w not in _FILLER]
+    return {(w.removesuffix("s") if len(w) > 3 else w)[:5] for w in words}
+
+
+class Wordings:
+    """The question bank's ids with their texts, for an id that is neither in the bank
+    nor a typo of one: renamed there, it names the question whose text holds all its
+    words (`pay-by-level`, now `salary-ranges`: "What do pay ranges look like from one
+    level to the next?"), or whose new id does in other words or order
+    (`measuring-success`, now `how-success-is-measured`). The index is made when first
+    asked for (most builds have nothing to suggest)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = texts
+        self._by_stem: dict[str, set[str]] | None = None
+
+    def holding(self, value: str) -> list[str]:
+        """The ids whose text, or own words, hold every word of `value` (none when more
+        than `MOST_WORDED` do, or `value` has no word of its own)."""
+        wanted = _word_stems(value)
+        if not wanted:
+            return []
+        if self._by_stem is None:
+            self._by_stem = {}
+            for qid, text in self._texts.items():
+                for stem in {f"text:{s}" for s in _word_stems(text)} | _word_stems(qid):
+                    self._by_stem.setdefault(stem, set()).add(qid)
+        by_text = (self._by_stem.get(f"text:{stem}", set()) for stem in wanted)
+        by_id = (self._by_stem.get(stem, set()) for stem in wanted)
+        found = set.intersection(*by_text) | set.intersection(*by_id)
+        return sorted(found) if len(found) <= MOST_WORDED else []
+
+
+def close_questions(value: str, ids: Names, wordings: Wordings | None = None) -> list[str]:
+    """The bank ids `value` probably meant: by spelling (`close_slugs`), else by wording."""
+    return close_slugs(value, ids) or (wordings.holding(value) if wordings else [])
+
+
+def unknown_question(value: str, ids: Iterable[str], wordings: Wordings | None = None) -> str:
     """Why a meeting's `questions:` entry that looks like an id names no question (`ids`:
-    pass `question_names` when asking for many)."""
-    hint = did_you_mean(close_slugs(value, ids if isinstance(ids, Names) else question_names(ids)))
+    pass `question_names` when asking for many; `wordings`, to find a renamed id)."""
+    names = ids if isinstance(ids, Names) else question_names(ids)
+    hint = did_you_mean(close_questions(value, names, wordings))
     where = f"no question with id {value!r} in content/questions/"
     if hint:
         where += f" ({hint})"

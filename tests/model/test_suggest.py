@@ -9,6 +9,7 @@ import pytest
 from generator.model.suggest import (
     MOST_SOUGHT,
     Names,
+    Wordings,
     close_field,
     close_slugs,
     did_you_mean,
@@ -170,3 +171,24 @@ def test_thousands_of_unknown_ids_among_thousands_are_answered_in_seconds() -> N
     assert answers[MOST_SOUGHT] == []
     assert names.close("DAY_PATH_TEAM_0") == ["day-path-team-0"]  # another way: always found
     assert close_slugs("day-path-team-0x", dict(names)) == ["day-path-team-0"]
+
+
+def test_a_renamed_question_id_is_found_by_its_words() -> None:
+    """Renaming an id in the bank left every meeting that used the old one with "no
+    question with id" and no hint, the new id being no typo of the old: the question
+    whose text (or new id) holds every word of the old id is offered."""
+    texts = {
+        "salary-ranges": "What do pay ranges look like from one level to the next?",
+        "how-success-is-measured": "How can you tell you have done this job well?",
+        "time-per-level": "How long do people spend at each level?",
+    }
+    wordings = Wordings(texts)
+    assert unknown_question("pay-by-level", texts, wordings) == (
+        "no question with id 'pay-by-level' in content/questions/ (did you mean "
+        "salary-ranges?); write a full sentence to ask your own question"
+    )
+    assert wordings.holding("measuring-success") == ["how-success-is-measured"]
+    assert wordings.holding("level") == ["salary-ranges", "time-per-level"]
+    assert wordings.holding("pay-grades") == []  # not every word: no guess
+    assert wordings.holding("how-do-you") == []  # no word of its own
+    assert Wordings({f"q-{n}": "How long?" for n in range(5)}).holding("long") == []  # vague
