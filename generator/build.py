@@ -44,7 +44,7 @@ from generator.site.pages import SECTIONS, Options, site_pages
 from generator.site.render import MISSING_FILE, Site, make_environment, render_missing_page
 from generator.site.theme import static_files, theme_dirs
 from generator.site.theme_check import theme_problems
-from generator.sources.discover import discover
+from generator.sources.discover import discover, unread_files
 from generator.sources.read import Read, read
 from generator.stopwatch import Stopwatch
 
@@ -145,7 +145,10 @@ def load(
     parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
     progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))
-    return assemble(parsed, config, problems, routes.entity_href, steps, broken=broken)
+    unread = unread_files(root)
+    return assemble(
+        parsed, config, problems, routes.entity_href, steps, broken=broken, unread=unread
+    )
 
 
 def checked(

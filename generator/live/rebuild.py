@@ -51,6 +51,7 @@ from generator.live.track import (
     live_facts,
     model_changes,
 )
+from generator.live.unread import LiveUnread
 from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
@@ -172,6 +173,7 @@ class LiveBuild:
         self.calendar_on_demand = calendar_on_demand
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
+        self.unread = LiveUnread(self.root)
         self.steps = ReusedSteps()
         self.model = LiveModel()
         self.error_page: bytes | None = None
@@ -223,7 +225,13 @@ class LiveBuild:
         self._day = (config, today)
         parsed, broken = parsed_of(self.sources.reads(changed, problems), problems)
         playbook = assemble(
-            parsed, config, problems, routes.entity_href, self.steps.steps(), broken=broken
+            parsed,
+            config,
+            problems,
+            routes.entity_href,
+            self.steps.steps(),
+            broken=broken,
+            unread=self.unread.files(changed),
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         self.sources.lighten(self.steps.checked)

@@ -63,6 +63,8 @@ from generator.model.suggest import (
     unknown_question,
     unknown_reference,
 )
+from generator.model.unread import UnreadIndex, unread_index, unread_note
+from generator.sources.discover import Unread
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
@@ -161,6 +163,9 @@ class Known:
     question_ids: frozenset[str]
     question_texts: Mapping[str, str] = field(default_factory=dict)
     """Each bank question's text by id, for the "did you mean" of a renamed id."""
+    unread: UnreadIndex = field(default_factory=dict)
+    """The files under content/ that playbook does not read, for a reference that finds
+    nothing but one of them (`unread.py`)."""
 
     @cached_property
     def questions(self) -> Names:
@@ -323,11 +328,13 @@ def assemble(
     href: Href,
     steps: Steps = Steps(),
     broken: Iterable[Unparsed] = (),
+    unread: Iterable[Unread] = (),
 ) -> Playbook:
     """Validate every document, render bodies, check references: the whole model.
 
     `broken`: the sources that have no document (unreadable, or not valid YAML); they
     count as existing, so what names them waits for them instead of failing (broken.py).
+    `unread`: the files discovery leaves out that a reference may mean (unread.py).
     """
     broken = tuple(_with_file_slug(item) for item in broken)
     unique = _unique_slugs(parsed, problems)
@@ -362,7 +369,7 @@ def assemble(
                 stand_ins[item.doc.path] = stand_in(item, checked[(kind, slug)], body.rendered)
     categories, held_back = question_bank(unique, checked, bodies, problems)
     playbook = _playbook(config, made, categories)
-    known = _known(unique, broken, playbook, held_back)
+    known = _known(unique, broken, playbook, held_back, unread_index(unread))
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
     for entity in checked_as.values():
@@ -380,6 +387,7 @@ def _known(
     broken: tuple[Unparsed, ...],
     playbook: Playbook,
     held_back: frozenset[str],
+    unread: UnreadIndex,
 ) -> Known:
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, slug in [*unique, *((item.kind, item.slug) for item in broken)]:
@@ -390,6 +398,7 @@ def _known(
         {kind: known_names(getattr(playbook, kind), slugs[kind]) for kind in NAMED_KINDS},
         frozenset(playbook.questions) | held_back,
         {qid: question.text for qid, question in playbook.questions.items()},
+        unread,
     )
 
 
@@ -905,7 +914,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
         if slug and slug not in known.slugs[kind]:
             message = unknown_reference(slug, what, kind, known.names[kind])
-            message += _of_another_kind(slug, kind, known)
+            message += _of_another_kind(slug, kind, known) + unread_note(known.unread, kind, slug)
             problems.error(source.path, source.line(field_path), field_path, message)
 
     if isinstance(entity, Contact):
@@ -940,9 +949,12 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
         elif referral and referral not in known.slugs["contacts"]:
             names = known.names["contacts"]
             other = _of_another_kind(referral, "contacts", known)
+            unread = unread_note(known.unread, "contacts", referral)
+            message = unknown_reference(referral, "contact", "contacts", names) + other + unread
             if other or close_slugs(referral, names):  # a slip of the keyboard
-                message = unknown_reference(referral, "contact", "contacts", names) + other
                 problems.error(src.path, src.line(at), at, message)
+            elif unread:  # their file is there, but set aside: no new one to make
+                problems.warn(src.path, src.line(at), at, message)
             else:  # a name you were given, written down before making their file
                 problems.warn(src.path, src.line(at), at, new_referral(referral))
     _check_answers(meeting, known, problems)

@@ -228,6 +228,113 @@ def _warn_ending(path: Path, root: Path, ending: str, problems: Problems) -> Non
     problems.warn(_rel(path, root), 1, "file", message)
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A file under content/ that playbook does not read, though a reference may mean it:
+    Markdown in a folder it skips or outside the kinds' folders, or a file in a kind's
+    folder with another ending. Plain data for the model, which names it where a
+    reference finds nothing (`model/broken.py`)."""
+
+    rel: str
+    """Path relative to the playbook root, as shown to the user."""
+    kind: str | None
+    """The kind's folder it is under (`content/_archive/companies/` is companies'), None
+    when there is none: a reference of any kind may mean it."""
+    stem: str
+    """Its name without the ending: the model makes the slug of it, as of a source."""
+    why: str
+    """Why playbook does not read it, to follow "is not read, as"."""
+
+
+TEXT_ENDINGS = (".txt", ".text")
+"""Plain-text endings, which a file meant as a note of the playbook may have."""
+
+
+def unread_files(root: Path) -> tuple[Unread, ...]:
+    """The files under content/ that discovery leaves out and a reference may mean, by
+    path: its walk skips them (most are meant to be skipped, as an archive is), so this
+    one looks for them, in the folders it skips too, for `check` to say where the file
+    a reference names is and why it is not read. Folder links are not followed. Quick
+    (the live preview asks at every rebuild): a source is passed over by its name."""
+    content = root / "content"
+    found: list[Unread] = []
+    folders: list[tuple[str, _Place]] = [(str(content), _Place())]
+    while folders:
+        folder, place = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # discovery says so, when it matters
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, place.inside(name, folder == str(content))))
+            elif not (place.read and _markdown(name)):  # a source, which discovery reads
+                unread = _unread(Path(entry.path), content, root, place)
+                if unread is not None:
+                    found.append(unread)
+    return tuple(sorted(found, key=lambda u: u.rel))
+
+
+def read_in_place(root: Path, path: Path) -> bool:
+    """Would discovery read a Markdown file at `path`, by its folder and name alone (a
+    kind's folder, no folder it skips)? A save there changes no `unread_files`."""
+    try:
+        parts = path.relative_to(root / "content").parts
+    except ValueError:
+        return False
+    if not _markdown(path.name):
+        return False
+    return parts == (PROFILE_FILE,) or (
+        len(parts) >= 2 and parts[0] in KIND_FOLDERS and not any(map(_skipped_folder, parts[1:-1]))
+    )
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a folder under content/ is, for `unread_files`."""
+
+    skipped: str | None = None
+    """The name of the folder that discovery skips that it is in (`_archive`)."""
+    kind: str | None = None
+    """The first kind's folder on its path (`companies` in `_archive/companies/`)."""
+    read: bool = False
+    """Discovery reads its Markdown files: in a kind's folder, and in no skipped one."""
+
+    def inside(self, name: str, top: bool) -> _Place:
+        """The place of its folder `name` (`top`: this is content/ itself)."""
+        skipped = self.skipped or (name if _skipped_folder(name) else None)
+        kind = self.kind or (name if name in KIND_FOLDERS else None)
+        read = skipped is None and (self.read or (top and name in KIND_FOLDERS))
+        return _Place(skipped, kind, read)
+
+
+def _unread(path: Path, content: Path, root: Path, place: _Place) -> Unread | None:
+    """What `unread_files` says of one file that is not a source (None: nothing a
+    reference may mean: a picture, an editor's backup, a name that is not UTF-8 text)."""
+    name = path.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if is_editor_litter(name):
+        return None
+    ending = ".md" if _markdown(name) else wrong_ending(name)
+    if ending is None and path.suffix.lower() in TEXT_ENDINGS:
+        ending = path.suffix
+    if ending is None or path.relative_to(content).parts == (PROFILE_FILE,):
+        return None
+    kind = place.kind
+    if place.skipped is not None:
+        why = f"playbook skips folders whose names start with {place.skipped[0]} ({place.skipped}/)"
+    elif ending != ".md":
+        why = f"playbook reads only files ending in '.md', and it ends in {ending!r}"
+    else:
+        why = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
+        kind = None
+    return Unread(_rel(path, root), kind, name[: len(name) - len(ending)], why)
+
+
 def _skipped_folder(name: str) -> bool:
     """Hidden folders and `_drafts`-style ones are not content."""
     return name.startswith((".", "_"))

@@ -12,7 +12,7 @@ from conftest import write
 
 from generator.build import check, load
 from generator.errors import Problems
-from generator.sources.discover import discover, source_at
+from generator.sources.discover import Unread, discover, read_in_place, source_at, unread_files
 from generator.sources.read import MAX_FILE_BYTES, Refused, read_source
 
 JANE = "---\nname: Jane Doe\n---\n"
@@ -424,3 +424,44 @@ def test_a_file_at_the_top_of_content_other_than_the_profile_is_named(tmp_path: 
         "warning: content/notes.md:1: file: is not in contacts/, companies/, meetings/ or "
         "questions/; ignored"
     ]
+
+
+def test_the_files_discovery_leaves_out_that_a_reference_may_mean(tmp_path: Path) -> None:
+    """Listed with the kind's folder they are under (none: any kind) and why they are not
+    read; sources, editors' backups, pictures and profile.md are not."""
+    root = playbook(tmp_path)
+    for rel in [
+        "content/_archive/companies/acme.md",
+        "content/companies/_old/bolt.md",
+        "content/.trash/cara-dunn.md",
+        "content/companies/dune.markdown",
+        "content/companies/elm.txt",
+        "content/Notes/Finn Gray.md",
+        "content/companies/.acme.md.swp",
+        "content/companies/acme.md~",
+        "content/companies/logo.png",
+        "content/_archive/logo.png",
+        "content/meetings/2026-01-05-jane.md",
+    ]:
+        write(root, rel, JANE)
+    assert unread_files(root) == (
+        Unread("content/.trash/cara-dunn.md", None, "cara-dunn", SKIPS.format(".", ".trash")),
+        Unread("content/Notes/Finn Gray.md", None, "Finn Gray", OUTSIDE),
+        Unread(
+            "content/_archive/companies/acme.md", "companies", "acme", SKIPS.format("_", "_archive")
+        ),
+        Unread("content/companies/_old/bolt.md", "companies", "bolt", SKIPS.format("_", "_old")),
+        Unread("content/companies/dune.markdown", "companies", "dune", ENDING.format(".markdown")),
+        Unread("content/companies/elm.txt", "companies", "elm", ENDING.format(".txt")),
+    )
+    assert [s.rel for s in discover(root, Problems())] == [
+        "content/contacts/jane-doe.md", "content/meetings/2026-01-05-jane.md", "content/profile.md"
+    ]  # fmt: skip
+    assert read_in_place(root, root / "content/contacts/jane-doe.md")
+    assert not read_in_place(root, root / "content/companies/_old/bolt.md")
+    assert not read_in_place(root, root / "content/Notes/Finn Gray.md")
+
+
+SKIPS = "playbook skips folders whose names start with {} ({}/)"
+ENDING = "playbook reads only files ending in '.md', and it ends in {!r}"
+OUTSIDE = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
