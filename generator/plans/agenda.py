@@ -152,6 +152,20 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class ClockChange:
+    """The clocks changing while a meeting is on: its times after `old` read `new`."""
+
+    old: dt.datetime
+    """The wall clock at the change, before it (02:00), without a zone."""
+    new: dt.datetime
+    """What the clock reads right after it (01:00 when they go back, 03:00 forward)."""
+
+    @property
+    def forward(self) -> bool:
+        return self.new > self.old
+
+
+@dataclass(frozen=True, slots=True)
 class Agenda:
     """The timed plan for one meeting."""
 
@@ -193,6 +207,9 @@ class Agenda:
     asked_before: frozenset[str] = frozenset()
     """Bank questions this person was asked or answered in a meeting held before this
     one (`asked_before`): the bank's picks leave them out."""
+    clock_change: ClockChange | None = None
+    """The clocks change between the start and the agreed end: the page says so, or
+    "01:30 to 01:30" for an hour would read as no time at all."""
 
     def segment(self, kind: str) -> Segment | None:
         return next((s for s in self.segments if s.kind == kind), None)
@@ -284,6 +301,23 @@ def meeting_span(
     start = dt.datetime.combine(meeting.date, meeting.time, zone).astimezone(dt.UTC)
     end = start + length
     return start.astimezone(zone), end.astimezone(zone)
+
+
+def clock_change(start: dt.datetime, end: dt.datetime) -> ClockChange | None:
+    """When the clocks change after `start` and by `end` (two moments of one zone, a day
+    at most apart, so one change at most), where they were and what they read after."""
+    before, after = start.utcoffset(), end.utcoffset()
+    if before is None or after is None or before == after:
+        return None
+    low, high = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+    while high - low > dt.timedelta(seconds=1):  # the first moment on the new clock
+        middle = low + (high - low) / 2
+        if middle.astimezone(start.tzinfo).utcoffset() == after:
+            high = middle
+        else:
+            low = middle
+    moment = high.replace(microsecond=0, tzinfo=None)
+    return ClockChange(moment + before, moment + after)
 
 
 def _percent(length: int, percent: int) -> int:
@@ -580,6 +614,7 @@ def _agenda(
     rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)
 
     background = dict(minutes).get("background", 0)
+    end = _clock(start, length)
     segments = tuple(
         Segment(
             kind,
@@ -595,7 +630,7 @@ def _agenda(
         length=length,
         length_is_default=meeting.duration is None,
         start=start,
-        end=_clock(start, length),
+        end=end,
         segments=segments,
         questions=tuple(planned),
         if_time_allows=tuple(rest),
@@ -608,6 +643,7 @@ def _agenda(
         wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), start)),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
+        clock_change=clock_change(start, end) if start and end else None,
     )
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_sample
+from conftest import copy_sample, write
+from site_checks import scan
 
-from generator.build import load
+from generator.build import build, load
 from generator.errors import Problems
 from generator.model.config import Config, MeetingDefaults
 from generator.model.entities import (
@@ -309,6 +310,37 @@ def test_clock_times_count_real_minutes_on_the_night_the_clocks_change() -> None
     assert agenda.start is not None and agenda.end is not None
     assert agenda.start.strftime("%H:%M") == agenda.end.strftime("%H:%M") == "01:30"
     assert (agenda.end.astimezone(dt.UTC) - agenda.start.astimezone(dt.UTC)).seconds == 3600
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "minutes", "times", "note"),
+    [
+        ("2026-11-01", "01:30", 60, "01:30 to 01:30", "the clocks go back from 02:00 to 01:00"),
+        ("2026-03-08", "01:45", 30, "01:45 to 03:15", "the clocks go forward from 02:00 to 03:00"),
+        ("2026-11-02", "01:30", 60, "01:30 to 02:30", None),
+    ],
+)
+def test_the_pages_say_when_the_clocks_change_during_a_meeting(
+    tmp_path: Path, day: str, start: str, minutes: int, times: str, note: str | None
+) -> None:
+    """An hour from 01:30 on the night the clocks go back ends at 01:30: the meeting page,
+    its print pack and the dashboard say why, rather than show a meeting of no time."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/call.md",
+        f'---\ncontact: ada\nformat: phone\nstatus: scheduled\ndate: {day}\ntime: "{start}"\n'
+        f"duration: {minutes}\n---\n",
+    )
+    out = build(tmp_path, out=tmp_path / "out", today=dt.date.fromisoformat(day)).output
+    for page in ("meetings/call", "meetings/call/print", ""):
+        text = scan(out / page / "index.html").text
+        assert times in text, page
+        if note is None:
+            assert "clocks go" not in text, page
+        else:
+            assert f"({note} during it)" in text, page
 
 
 @pytest.mark.parametrize(
