@@ -7,7 +7,8 @@ the items it makes, and its timing comes from `followups:` in playbook.yaml.
 The rules, in words (docs/followups.md has the full story):
 
 - thank_you: a meeting marked done → a thank-you note, `thank_you_days` after it.
-- follow_up_call: a networking meeting marked done → a call `follow_up_call_days` later.
+- follow_up_call: a networking meeting marked done → a call `follow_up_call_days` later,
+  on the next business day when that day is a weekend or holiday.
 - referrer_update: someone you were referred to (a meeting's `referrals:`) and then met
   → tell the referrer, `referrer_update_days` after that meeting. Recorded as
   `done: {referrer_update: DATE}` on the meeting where the referral was given; the date
@@ -153,6 +154,13 @@ def add_business_days(
     return day
 
 
+def on_a_business_day(day: dt.date, holidays: Holidays) -> dt.date:
+    """`day`, or the first business day after it when it falls on a weekend or holiday."""
+    while not holidays.is_business_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
 def status_of(due: dt.date, done: dt.date | None, today: dt.date) -> str:
     """Where an item sits on the timeline on `today`."""
     if done is not None:
@@ -213,8 +221,9 @@ def rule_notes(config: Config) -> dict[str, str]:
     return {
         "thank_you": f"{days(rules.thank_you_days)} after a meeting marked done",
         "follow_up_call": (
-            f"{days(rules.follow_up_call_days)} after a networking meeting: "
-            "thank them again and share news on their referrals"
+            f"{days(rules.follow_up_call_days)} after a networking meeting (the next "
+            "business day, when that is a weekend or holiday): thank them again and "
+            "share news on their referrals"
         ),
         "referrer_update": (
             f"{days(rules.referrer_update_days)} after you meet someone they referred you to"
@@ -305,7 +314,9 @@ def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         return
     if meeting.status != "done" and done is None:
         return
-    due = meeting.date + dt.timedelta(days=ctx.config.followups.follow_up_call_days)
+    # a call, unlike a note, waits for a working day: nobody wants one on a Sunday
+    after = meeting.date + dt.timedelta(days=ctx.config.followups.follow_up_call_days)
+    due = on_a_business_day(after, ctx.config.holidays)
     news = (
         "and tell them where things stand with the people they suggested"
         if meeting.referrals

@@ -144,14 +144,43 @@ def test_settings_change_the_timing_and_the_rule_text(tmp_path: Path) -> None:
     config = """
     followups:
       thank_you_days: 2
-      follow_up_call_days: 4
+      follow_up_call_days: 3
     """
     items = by_id(follow_ups(make(tmp_path, files, config), D(2026, 11, 17)))
     assert items["thank-you-m"].due == D(2026, 11, 19)
     assert items["thank-you-m"].rule_note.startswith("2 days after")
     call = items["follow-up-call-m"]
-    assert call.due == D(2026, 11, 21) and call.rule_name == "Follow-up call"
+    assert call.due == D(2026, 11, 20) and call.rule_name == "Follow-up call"
     assert call.status == THIS_WEEK
+
+
+@pytest.mark.parametrize(
+    ("held_on", "holidays", "call_on"),
+    [
+        ("2026-11-18", "", D(2026, 11, 19)),  # Wednesday: Thursday, the next day
+        ("2026-11-20", "", D(2026, 11, 23)),  # Friday: Monday, not Saturday
+        ("2026-11-21", "", D(2026, 11, 23)),  # Saturday: Monday, not Sunday
+        ("2026-11-25", "holidays: [2026-11-26, 2026-11-27]", D(2026, 11, 30)),  # Thanksgiving
+        ("2026-12-31", "holidays: {country: US}", D(2027, 1, 4)),  # New Year, then a weekend
+    ],
+)
+def test_the_follow_up_call_waits_for_a_business_day(
+    tmp_path: Path, held_on: str, holidays: str, call_on: dt.date
+) -> None:
+    """A call the next day, as the domain asks, but nobody is called at home on a weekend or
+    a holiday: it moves to the next business day. The thank-you note (written) does not."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held(purpose="networking", date=held_on),
+    }
+    playbook = make(tmp_path, files, holidays + "\n")
+    items = by_id(follow_ups(playbook, D(2026, 11, 18)))
+    assert items["follow-up-call-m"].due == call_on
+    assert items["thank-you-m"].due == D.fromisoformat(held_on) + dt.timedelta(days=1)
+    assert "the next business day, when that is a weekend or holiday" in (
+        items["follow-up-call-m"].rule_note
+    )
 
 
 @pytest.mark.parametrize("purpose", ["informational", "networking"])
