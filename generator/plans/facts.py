@@ -65,13 +65,15 @@ def planned_meetings(playbook: Playbook) -> list[str]:
 
 
 def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
-    """One meeting's plan, checklist and warnings (those about its company included)."""
+    """One meeting's plan, checklist and warnings (those about its company, and its
+    overlapping another meeting, included)."""
     meeting = playbook.meetings[slug]
     agenda = facts.agendas[slug]
     prep = build_prep(meeting, playbook, facts.followups.get(meeting.contact, ()))
     company = prep.company.source.path if prep.company is not None else None
+    about = {meeting.source.path, company}  # a meeting overlapping another is found by all
     warnings = facts.guardrails.get(slug, ()) + tuple(
-        w for w in facts.playbook_warnings if w.path == company
+        w for w in facts.playbook_warnings if w.path in about
     )
     return MeetingPlan(agenda, prep, tuple(sorted(warnings, key=_where)))
 

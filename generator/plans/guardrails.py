@@ -38,6 +38,8 @@ because its agenda cannot be laid out on one day.
   has declined.
 - done ahead of time (meeting `status`): marked done, with a date after today. Checked
   on every meeting, planned or not.
+- overlapping (meeting `time`): a planned meeting that starts before another planned
+  one has ended, in real time; it names that one.
 
 Only planned meetings (requested or scheduled) get the etiquette warnings:
 nothing can be changed about a meeting that is over.
@@ -114,7 +116,12 @@ def playbook_guardrails(playbook: Playbook) -> tuple[ContentError, ...]:
     """The guardrails about the playbook as a whole: companies and fields where you have
     heard one voice, a pitch longer than the agendas leave it, and bank questions worded
     as a job ask but open to informational meetings."""
-    return (*_one_person(playbook), *_pitch_too_long(playbook), *_bank_job_asks(playbook))
+    return (
+        *_one_person(playbook),
+        *_pitch_too_long(playbook),
+        *_bank_job_asks(playbook),
+        *_overlapping(playbook),
+    )
 
 
 def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:
@@ -453,6 +460,36 @@ def field_name(company: Company) -> str:
 def field_of(company: Company) -> str:
     """The field as compared: without case."""
     return field_name(company).casefold()
+
+
+def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
+    """Planned meetings whose times overlap, in real time: each that starts before an
+    earlier one has ended is reported at its `time`, naming that one. One ending as the
+    next starts is fine."""
+    spans = sorted(
+        (*meeting_span(m, playbook.config.timezone, _length(m, playbook)), m.slug)
+        for m in playbook.meetings.values()
+        if m.status in PLANNED_STATUSES and m.date is not None and m.time is not None
+    )
+    latest: tuple[dt.datetime, dt.datetime, str] | None = None
+    for start, end, slug in spans:
+        if latest is not None and start < latest[1]:
+            other = playbook.meetings[latest[2]]
+            contact = playbook.contacts.get(other.contact)
+            who = contact.name if contact else other.contact
+            yield _warn(
+                playbook.meetings[slug],
+                "time",
+                f"{start:%H:%M} is during the {meeting_noun(other)} with {who} "
+                f"({latest[0]:%H:%M} to {latest[1]:%H:%M}, {other.source.path}); you cannot "
+                "be at both: agree another time for one of them",
+            )
+        if latest is None or end > latest[1]:
+            latest = (start, end, slug)
+
+
+def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:
+    return dt.timedelta(minutes=meeting_length(meeting, playbook.config.meetings))
 
 
 def _one_person(playbook: Playbook) -> Iterator[ContentError]:

@@ -855,3 +855,47 @@ def test_a_request_whose_date_has_passed_is_flagged(tmp_path: Path) -> None:
     )
     assert expected in reported_on(root, TODAY)
     assert not [line for line in reported_on(root, dt.date(2026, 11, 21)) if "m1.md" in line]
+
+
+# --- two meetings at once ---------------------------------------------------------------
+
+
+def at(day: str, time: str, status: str = "scheduled", extra: str = "") -> str:
+    return (
+        f'---\ncontact: jane-doe\nformat: phone\nstatus: {status}\ndate: {day}\ntime: "{time}"\n'
+        f"{extra}---\n"
+    )
+
+
+def test_a_meeting_during_another_is_reported_and_shown_on_its_agenda(tmp_path: Path) -> None:
+    """Double-booked: the later one is reported at its `time`, naming the other, and its
+    agenda says so under Before you go. Back to back, or a request that names no time, is
+    fine; so is a meeting that is over."""
+    root = tiny(
+        tmp_path / "pb",
+        content__meetings__a=at("2026-12-01", "09:00", extra="duration: 45\n"),
+        content__meetings__b=at(
+            "2026-12-01", "09:30", "requested", "duration: 15\nrequested_on: 2026-11-20\n"
+        ),
+        content__meetings__c=at("2026-12-01", "09:45"),  # as a and b end
+        content__meetings__d=at("2026-12-01", "10:00"),  # during c
+        content__meetings__e=at("2026-11-20", "10:00", status="done"),
+        content__meetings__f=at("2026-11-20", "10:10", status="done"),
+    )
+    write(root, "content/meetings/g.md", "---\ncontact: jane-doe\ndate: 2026-12-01\n---\n")
+    overlaps = [w for w in reported(root) if "cannot be at both" in w]
+    assert overlaps == [
+        "warning: content/meetings/b.md:6: time: 09:30 is during the call with Jane Doe "
+        "(09:00 to 09:45, content/meetings/a.md); you cannot be at both: agree another "
+        "time for one of them",
+        "warning: content/meetings/d.md:6: time: 10:00 is during the call with Jane Doe "
+        "(09:45 to 10:15, content/meetings/c.md); you cannot be at both: agree another "
+        "time for one of them",
+    ]
+    from site_checks import scan
+
+    from generator.build import build
+
+    out = build(root, out=tmp_path / "out", today=TODAY).output
+    assert "09:30 is during the call with Jane Doe" in scan(out / "meetings/b/index.html").text
+    assert "cannot be at both" not in scan(out / "meetings/c/index.html").text
