@@ -264,6 +264,7 @@ def make_environment(
         day=format_day,
         short_day=format_short_day,
         spoken_day=format_spoken_day,
+        spoken_when=format_spoken_when,
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
         tel=lambda phone: tel_uri(str(phone)) or "",
@@ -591,6 +592,18 @@ def format_spoken_day(context: jinja2.runtime.Context, day: dt.date | None) -> s
         return f"{day:%A}"
     same_year = isinstance(site, Site) and day.year == site.today.year
     return f"{day:%A} {day.day} {day:%B}" + ("" if same_year else f" {day.year}")
+
+
+@jinja2.pass_context
+def format_spoken_when(context: jinja2.runtime.Context, day: dt.date | None) -> str:
+    """`today`, `yesterday`, else `on Friday` (`format_spoken_day`): when a message sent
+    today says a meeting was. A thank-you written the evening of a coffee said "on
+    Thursday" on that Thursday."""
+    site = context.get("site")
+    if day and isinstance(site, Site) and 0 <= (site.today - day).days <= 1:
+        return "today" if day == site.today else "yesterday"
+    spoken = format_spoken_day(context, day)
+    return f"on {spoken}" if spoken else ""
 
 
 def format_clock(value: dt.time | dt.datetime | None) -> str:

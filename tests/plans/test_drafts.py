@@ -256,3 +256,25 @@ def test_a_networking_request_keeps_them(tmp_path: Path) -> None:
     write(tmp_path, "content/profile.md", "---\nname: Maya\nheadline: Job seeker in data\n---\n")
     (slot,) = drafts_of(playbook_with(tmp_path, front), TODAY, "m")
     assert (slot.goal, slot.headline) == ("Get two names", "Job seeker in data")
+
+
+@pytest.mark.parametrize(
+    ("today", "when"),
+    [
+        (dt.date(2026, 11, 17), "today"),
+        (dt.date(2026, 11, 18), "yesterday"),
+        (dt.date(2026, 11, 20), "on Tuesday"),
+        (dt.date(2026, 11, 30), "on Tuesday 17 November"),
+    ],
+)
+def test_the_thanks_and_the_news_say_when_as_the_day_they_are_sent_says_it(
+    tmp_path: Path, today: dt.date, when: str
+) -> None:
+    """The thank-you written the evening of a Tuesday coffee said "Thank you for the coffee
+    on Tuesday" on that Tuesday; it says "today", the next day "yesterday"."""
+    playbook_with(tmp_path, HELD)
+    out = build(tmp_path, out=tmp_path / "out", today=today).output
+    page = (out / "meetings/m/index.html").read_text("utf-8")
+    assert f"Subject:</span> Thank you for the coffee {when}</p>" in page
+    assert f"Thank you for making the time to talk with me {when}, and" in page
+    assert f"Ben Okoro. We talked {when}, and it was time well spent." in page
