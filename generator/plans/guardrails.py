@@ -27,7 +27,7 @@ because its agenda cannot be laid out on one day.
 - too much to share (meeting `share.N`, the first point that does not fit):
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
-  start plus length runs into the next day. An error.
+  start plus length runs into the next day (in real time when it has a date). An error.
 - longer than usual (meeting `duration`): an agreed length over what the kind of
   meeting usually gets (LENGTH_NORMS: networking 20 minutes, coffee 30, lunch 60).
 - pitch too long (profile `pitch`, once): the pitch (the body of profile.md), spoken at
@@ -409,12 +409,9 @@ def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentErro
     if meeting.time is None or (meeting.duration is None and "duration" in meeting.source.lines):
         return  # a `duration` that is there but invalid is reported already
     length = meeting_length(meeting, playbook.config.meetings)
-    start = meeting.time.hour * 60 + meeting.time.minute
-    end = start + length
-    if end <= MINUTES_PER_DAY:
+    clock = _past_midnight_at(meeting, playbook.config.timezone, length)
+    if clock is None:
         return
-    over = end - MINUTES_PER_DAY
-    clock = f"{over // 60 % 24:02d}:{over % 60:02d}"
     if meeting.duration is not None:
         field, why = "duration", f"{meeting.time:%H:%M} plus {length} minutes"
     else:
@@ -432,6 +429,23 @@ def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentErro
         f"the meeting would end at {clock} the next day ({why}); "
         "a meeting must end by midnight: start earlier or agree a shorter length",
     )
+
+
+def _past_midnight_at(meeting: Meeting, timezone: str, length: int) -> str | None:
+    """The clock at the end of a meeting that ends after its day does, else None. With a
+    date, in real time: where the clocks go back at midnight (Santiago, Havana), 45
+    minutes from 23:30 end at 23:15 the same day."""
+    assert meeting.time is not None
+    if meeting.date is None:
+        end = meeting.time.hour * 60 + meeting.time.minute + length
+        over = end - MINUTES_PER_DAY
+        return f"{over // 60 % 24:02d}:{over % 60:02d}" if over > 0 else None
+    _, end_at = meeting_span(meeting, timezone, dt.timedelta(minutes=length))
+    next_day = meeting.date + dt.timedelta(days=1)
+    midnight = dt.datetime.combine(next_day, dt.time(), end_at.tzinfo)
+    if end_at.astimezone(dt.UTC) <= midnight.astimezone(dt.UTC):
+        return None
+    return f"{end_at:%H:%M}"
 
 
 def _skipped_hour(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:

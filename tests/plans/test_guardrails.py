@@ -899,3 +899,30 @@ def test_a_meeting_during_another_is_reported_and_shown_on_its_agenda(tmp_path: 
     out = build(root, out=tmp_path / "out", today=TODAY).output
     assert "09:30 is during the call with Jane Doe" in scan(out / "meetings/b/index.html").text
     assert "cannot be at both" not in scan(out / "meetings/c/index.html").text
+
+
+@pytest.mark.parametrize(
+    ("day", "minutes", "ends"),
+    [
+        ("2026-04-04", 45, None),  # clocks back from 00:00 to 23:00: it ends at 23:15
+        ("2026-04-04", 120, "00:30"),  # 23:30 on the second clock, plus an hour
+        ("2026-09-05", 30, None),  # clocks forward from 00:00 to 01:00: it ends as the day does
+        ("2026-09-05", 45, "01:15"),
+        ("2026-06-01", 45, "00:15"),
+    ],
+)
+def test_past_midnight_counts_real_minutes_where_the_clocks_change_at_midnight(
+    tmp_path: Path, day: str, minutes: int, ends: str | None
+) -> None:
+    """Santiago's clocks change at midnight: on 4 April 2026 they go back to 23:00, so 45
+    minutes from 23:30 end at 23:15 the same evening, not at "00:15 the next day"."""
+    root = tiny(tmp_path, content__meetings__m1=LATE.format(extra=f"duration: {minutes}\n"))
+    write(root, "playbook.yaml", "timezone: America/Santiago\n")
+    meeting = (root / "content/meetings/m1.md").read_text().replace("2026-12-01", day)
+    write(root, "content/meetings/m1.md", meeting)
+    late = [line for line in reported(root) if "must end by midnight" in line]
+    if ends is None:
+        assert late == []
+    else:
+        assert len(late) == 1
+        assert f"would end at {ends} the next day (23:30 plus {minutes} minutes)" in late[0]
