@@ -841,6 +841,27 @@ def test_prep_for_a_phone_call_has_nothing_to_paste_or_share_on_screen() -> None
     assert "chat" not in text and "screen" not in text
 
 
+@pytest.mark.parametrize(
+    ("format_name", "dress", "courteous"),
+    [
+        ("coffee", True, True),
+        ("office", True, True),
+        ("video", True, False),
+        ("phone", False, False),
+    ],
+)
+def test_prep_says_to_dress_for_it_be_courteous_there_and_be_ready_to_talk_about_yourself(
+    format_name: str, dress: bool, courteous: bool
+) -> None:
+    """Dress as for an interview (on camera too), be courteous to everyone on site, and be
+    ready for their questions about your education, experience and skills."""
+    m = meeting(format=format_name)
+    text = checklist_text(m, playbook(m))
+    assert ("Dress as you would for an interview" in text) is dress
+    assert ("be courteous to everyone you meet there, the front desk included" in text) is courteous
+    assert "They may ask about your education, experience and skills" in text
+
+
 def test_prep_names_who_had_introduced_you_by_the_day_of_the_meeting() -> None:
     """Ada named Ben at the meeting held on 20 Nov (asked for on 1 Nov): she introduced
     you to him for a meeting after that day, not for one on 10 Nov, before she gave his
