@@ -221,9 +221,8 @@ def rule_notes(config: Config) -> dict[str, str]:
     return {
         "thank_you": f"{days(rules.thank_you_days)} after a meeting marked done",
         "follow_up_call": (
-            f"{days(rules.follow_up_call_days)} after a networking meeting (the next "
-            "business day, when that is a weekend or holiday): thank them again and "
-            "share news on their referrals"
+            f"{days(rules.follow_up_call_days)} after a networking meeting, on a business "
+            "day: thank them again and share news on their referrals"
         ),
         "referrer_update": (
             f"{days(rules.referrer_update_days)} after you meet someone they referred you to"

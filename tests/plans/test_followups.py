@@ -178,8 +178,8 @@ def test_the_follow_up_call_waits_for_a_business_day(
     items = by_id(follow_ups(playbook, D(2026, 11, 18)))
     assert items["follow-up-call-m"].due == call_on
     assert items["thank-you-m"].due == D.fromisoformat(held_on) + dt.timedelta(days=1)
-    assert "the next business day, when that is a weekend or holiday" in (
-        items["follow-up-call-m"].rule_note
+    assert items["follow-up-call-m"].rule_note.startswith(
+        "1 day after a networking meeting, on a business day: thank them again"
     )
 
 
