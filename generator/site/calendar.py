@@ -23,6 +23,7 @@ and not before the first page (`playbook check` never pays it).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -50,6 +51,18 @@ def _icalendar() -> ModuleType:
     import icalendar
 
     return icalendar
+
+
+@functools.cache
+def _timezone() -> Any:
+    """icalendar's VTIMEZONE maker, looking for clock changes a day at a time. Its own
+    steps 64 days while the offset holds, so it steps over a shorter spell: Morocco's
+    clocks go back for Ramadan, about five weeks (in 2027, 7 Feb to 14 Mar), and the
+    zone it wrote for 2026-2027 had 2026's spell only, putting every event of the 2027
+    one an hour off in an app that reads the VTIMEZONE."""
+    timezone = _icalendar().Timezone
+    steps = [step for step in timezone._from_tzinfo_skip_search if step <= dt.timedelta(days=1)]
+    return type("DayByDayTimezone", (timezone,), {"_from_tzinfo_skip_search": steps})
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -124,9 +137,12 @@ def build_calendar(
     days = [m.date for m in meetings if m.date] + [i.due for i in items]
     first = dt.date(min(days, default=today).year, 1, 1)
     last = dt.date(max(days, default=today).year + 1, 1, 1)
-    calendar.add_missing_timezones(first_date=first, last_date=last)
+    for tzid in sorted(calendar.get_missing_tzids()):  # the playbook's, for timed meetings
+        calendar.subcomponents.insert(
+            0, _timezone().from_tzid(tzid, first_date=first, last_date=last)
+        )
     if not calendar.subcomponents:  # RFC 5545: at least one; strict apps refuse none
-        zone = _icalendar().Timezone.from_tzid(config.timezone, first_date=first, last_date=last)
+        zone = _timezone().from_tzid(config.timezone, first_date=first, last_date=last)
         calendar.add_component(zone)
     for timezone in calendar.walk("VTIMEZONE"):
         _onsets_before_the_change(timezone)

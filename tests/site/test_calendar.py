@@ -319,6 +319,42 @@ def test_each_clock_change_starts_on_the_clock_before_it(tmp_path: Path, timezon
     assert onsets >= 4  # two changes a year, 2026 and 2027
 
 
+@pytest.mark.parametrize("timezone", ["Africa/Casablanca", "America/Chicago", "Europe/Dublin"])
+def test_every_clock_change_of_the_years_covered_is_in_the_feed(
+    tmp_path: Path, timezone: str
+) -> None:
+    """Morocco's clocks go back for Ramadan, about five weeks (7 Feb to 14 Mar 2027): a zone
+    that missed that spell put a meeting on 20 Feb 2027 an hour off in an app that reads
+    the VTIMEZONE. Each change in the years the feed covers is an onset, at its moment."""
+    write(tmp_path, "playbook.yaml", f"timezone: {timezone}\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    meeting = '---\ncontact: ada\nformat: phone\nstatus: scheduled\ndate: {}\ntime: "10:00"\n---\n'
+    for day in ("2026-06-01", "2027-02-20", "2027-06-01"):
+        write(tmp_path, f"content/meetings/{day}.md", meeting.format(day))
+    playbook = load(tmp_path, Problems())
+    (vtimezone,) = Calendar.from_ical(build_calendar(playbook, dt.date(2026, 5, 1), ())).walk(
+        "VTIMEZONE"
+    )
+    zone = zoneinfo.ZoneInfo(timezone)
+    onsets = {}
+    for observance in vtimezone.subcomponents:
+        before, after = observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td
+        rdates = observance.get("RDATE", [])
+        days = [d.dt for x in (rdates if isinstance(rdates, list) else [rdates]) for d in x.dts]
+        for local in [observance["DTSTART"].dt, *days]:
+            if before != after:
+                onsets[(local - before).replace(tzinfo=dt.UTC)] = after
+    changes = {}
+    moment, end = dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2028, 1, 1, tzinfo=dt.UTC)
+    while moment < end:
+        offset = moment.astimezone(zone).utcoffset()
+        moment += dt.timedelta(minutes=30)
+        if moment.astimezone(zone).utcoffset() != offset:
+            changes[moment] = moment.astimezone(zone).utcoffset()
+    assert onsets == changes
+    assert len(changes) == 4
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_lines_are_folded_as_icalendar_folds_them(seed: int) -> None:
     """The calendar folds its lines itself (icalendar's loop costs a build a tenth of a
