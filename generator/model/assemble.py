@@ -63,7 +63,7 @@ from generator.model.suggest import (
     unknown_question,
     unknown_reference,
 )
-from generator.model.unread import UnreadIndex, unread_index, unread_note
+from generator.model.unread import UnreadIndex, unread_index, unread_link_note, unread_note
 from generator.sources.discover import Unread
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import (
@@ -337,6 +337,7 @@ def assemble(
     `unread`: the files discovery leaves out that a reference may mean (unread.py).
     """
     broken = tuple(_with_file_slug(item) for item in broken)
+    set_aside = unread_index(unread)
     unique = _unique_slugs(parsed, problems)
     checked = {key: steps.validate(item) for key, item in unique.items()}
     for result in checked.values():
@@ -355,7 +356,7 @@ def assemble(
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
         if body.broken:
-            problems.items += _broken_links(item.doc, body, links)
+            problems.items += _broken_links(item.doc, body, links, set_aside)
         if body.rendered.too_deep is not None:
             problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
         if body.rendered.nests_too_deep is not None:
@@ -369,7 +370,7 @@ def assemble(
                 stand_ins[item.doc.path] = stand_in(item, checked[(kind, slug)], body.rendered)
     categories, held_back = question_bank(unique, checked, bodies, problems)
     playbook = _playbook(config, made, categories)
-    known = _known(unique, broken, playbook, held_back, unread_index(unread))
+    known = _known(unique, broken, playbook, held_back, set_aside)
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
     for entity in checked_as.values():
@@ -623,9 +624,23 @@ def _close_pages(links: LinkTable, kinds: Sequence[str], text: str) -> list[tupl
     ]
 
 
-def _broken_links(doc: Document, body: Body, links: LinkTable) -> Iterator[ContentError]:
+def _broken_links(
+    doc: Document, body: Body, links: LinkTable, unread: UnreadIndex
+) -> Iterator[ContentError]:
     for name, line in body.broken:
-        yield _in_body(doc, line, link_problem(links, name))
+        yield _in_body(doc, line, link_problem(links, name) + _unread_link(unread, links, name))
+
+
+def _unread_link(unread: UnreadIndex, links: LinkTable, name: str) -> str:
+    """Where the file is that a `[[link]]` leading nowhere names, when playbook does not
+    read it (`unread.py`); else ""."""
+    page = name.partition("#")[0].strip()
+    if not unread or not page or candidates(links, page):
+        return ""
+    qualified = QUALIFIED_LINK.match(page)
+    kinds = (qualified[1],) if qualified else LINKED_KINDS
+    slug = file_slug((qualified[2] if qualified else page).removesuffix(".md"))
+    return unread_link_note(unread, kinds, slug)
 
 
 def _in_body(

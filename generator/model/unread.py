@@ -10,7 +10,7 @@ what to do: move or rename it, or drop the reference.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from generator.model.slugs import file_slug
@@ -26,6 +26,28 @@ def unread_index(files: Iterable[Unread]) -> UnreadIndex:
         key = (file.kind, file_slug(file.stem))
         index[key] = (*index.get(key, ()), file)
     return index
+
+
+def unread_link_note(index: UnreadIndex, kinds: Sequence[str], slug: str) -> str:
+    """`unread_note` for a `[[link]]` to `slug` that leads nowhere, looked for in `kinds`
+    (the one it names, or every kind a link can name), in that order."""
+    kind = next((kind for kind in kinds if (kind, slug) in index), None)
+    if kind is not None:
+        return unread_note(index, kind, slug)
+    return unread_note(index, kinds[0], slug) if len(kinds) == 1 else _outside_note(index, slug)
+
+
+def _outside_note(index: UnreadIndex, slug: str) -> str:
+    """For a link of no kind to a file in no kind's folder: the folder is the reader's
+    to choose."""
+    files = index.get((None, slug), ())
+    if not files:
+        return ""
+    file = files[0]
+    return (
+        f"; {file.rel} is not read, as {file.why}: move it to the folder of its kind, or "
+        "drop this reference"
+    )
 
 
 def unread_note(index: UnreadIndex, kind: str, slug: str) -> str:
