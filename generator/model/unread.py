@@ -21,6 +21,7 @@ UnreadIndex = Mapping[tuple[str | None, str], tuple[Unread, ...]]
 
 
 def unread_index(files: Iterable[Unread]) -> UnreadIndex:
+    """The unread files by the kind's folder they are under and the slug of their name."""
     index: dict[tuple[str | None, str], tuple[Unread, ...]] = {}
     for file in files:
         key = (file.kind, file_slug(file.stem))
@@ -31,36 +32,23 @@ def unread_index(files: Iterable[Unread]) -> UnreadIndex:
 def unread_link_note(index: UnreadIndex, kinds: Sequence[str], slug: str) -> str:
     """`unread_note` for a `[[link]]` to `slug` that leads nowhere, looked for in `kinds`
     (the one it names, or every kind a link can name), in that order."""
-    kind = next((kind for kind in kinds if (kind, slug) in index), None)
-    if kind is not None:
-        return unread_note(index, kind, slug)
-    return unread_note(index, kinds[0], slug) if len(kinds) == 1 else _outside_note(index, slug)
+    found = next((kind for kind in kinds if (kind, slug) in index), None)
+    return unread_note(index, found or (kinds[0] if len(kinds) == 1 else None), slug)
 
 
-def _outside_note(index: UnreadIndex, slug: str) -> str:
-    """For a link of no kind to a file in no kind's folder: the folder is the reader's
-    to choose."""
-    files = index.get((None, slug), ())
-    if not files:
-        return ""
-    file = files[0]
-    return (
-        f"; {file.rel} is not read, as {file.why}: move it to the folder of its kind, or "
-        "drop this reference"
-    )
-
-
-def unread_note(index: UnreadIndex, kind: str, slug: str) -> str:
+def unread_note(index: UnreadIndex, kind: str | None, slug: str) -> str:
     """`; content/_archive/companies/acme.md is not read, as …: move it …` for a
-    reference to `slug` of `kind` that names no source, when such a file is there;
-    else ""."""
-    files = (*index.get((kind, slug), ()), *index.get((None, slug), ()))
+    reference to `slug` of `kind` (None: a link that may mean any kind) that names no
+    source, when such a file is there; else ""."""
+    files = (*(index.get((kind, slug), ()) if kind else ()), *index.get((None, slug), ()))
     if not files:
         return ""
     file = files[0]  # one is enough: moving it back answers the reference
     path = PurePosixPath(file.rel)
     home = f"content/{kind}"
-    if path.name == f"{file.stem}.md":
+    if kind is None:
+        fix = "move it to the folder of its kind"
+    elif path.name == f"{file.stem}.md":
         fix = f"move it to {home}/"
     elif path.parent == PurePosixPath(home):
         fix = f"rename it {file.stem}.md"
