@@ -6,6 +6,9 @@ followed only to a file inside the playbook (or inside content/, wherever that i
 a link elsewhere is refused, so a playbook never publishes a file from outside it.
 Folder links are not followed. A copy that a sync tool made beside its original
 (`jane 2.md`, `jane (conflicted copy …).md`) is refused: it would be a second Jane.
+
+What the walk leaves out that a reference may mean (an archived company, a note saved as
+`.markdown`) `unread_files` lists, for the model to say where such a file is.
 """
 
 from __future__ import annotations
