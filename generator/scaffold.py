@@ -31,10 +31,11 @@ from generator.model.assemble import MAX_SLUG_BYTES
 from generator.model.config import CONFIG_FILE, load_config
 from generator.model.fields import CONTROL
 from generator.model.jsonschema import FILE_NAMES, all_schemas
-from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_named
+from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
+from generator.model.unread import unread_index, unread_note
 from generator.publish.atomic import replace_files, write_new_files
 from generator.site.theme import leads_out, outside_theme, theme_dirs
-from generator.sources.discover import KIND_FOLDERS, SourceFile, discover
+from generator.sources.discover import KIND_FOLDERS, SourceFile, discover, unread_files
 from generator.sources.frontmatter import parse_document
 from generator.sources.read import read_source
 
@@ -185,7 +186,7 @@ def new_file(
         slug = f"{(day or today).isoformat()}-{contact}"[:MAX_SLUG_BYTES].rstrip("-")
     else:
         contact, slug = "", _new_slug(name, kind)
-        company = _company_slug(company, sources) if company is not None else company
+        company = _company_slug(root, company, sources) if company is not None else company
     folder = root / "content" / FOLDERS[kind]
     target = folder / f"{slug}.md"
     if target.exists():
@@ -320,15 +321,15 @@ ABSENT = {"purpose": "informational"}
 def _contact_slug(root: Path, name: str, sources: list[SourceFile]) -> str:
     """The slug of the contact a new meeting is with, named by its slug, file or name
     (`slug_named`); a usage error with the nearest contact otherwise."""
-    return _existing_slug(name, sources, "contact", "a meeting names its contact")
+    return _existing_slug(root, name, sources, "contact", "a meeting names its contact")
 
 
-def _company_slug(name: str, sources: list[SourceFile]) -> str:
+def _company_slug(root: Path, name: str, sources: list[SourceFile]) -> str:
     """The slug of the company a new contact works at, found as a meeting's contact is."""
-    return _existing_slug(name, sources, "company", "a contact names their company")
+    return _existing_slug(root, name, sources, "company", "a contact names their company")
 
 
-def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) -> str:
+def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, how: str) -> str:
     example, pronoun = _NAMED_BY_SLUG[noun]
     if not name.strip():  # `new meeting "$WHO"` with WHO unset
         raise UsageError(f"no {noun} given ({how} by file name or name, like {example})")
@@ -340,8 +341,12 @@ def _existing_slug(name: str, sources: list[SourceFile], noun: str, how: str) ->
     slug = slug_named(name, noun, paths, names)
     if slug is not None:
         return slug
-    hint = did_you_mean(close_slugs(name, names)) or _of_another_kind(name, noun, sources)
     message = f"no {noun} named {name!r} ({how} by file name or name, like {example})"
+    unread = unread_index(unread_files(root))
+    set_aside = unread_note(unread, FOLDERS[noun], slug_key(name), then=", then run this again")
+    if set_aside:  # their file is there, set aside: a new one would be a second
+        raise UsageError(message + set_aside)
+    hint = did_you_mean(close_slugs(name, names)) or _of_another_kind(name, noun, sources)
     if hint:
         raise UsageError(f"{message}; {hint}")
     raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(name)}")

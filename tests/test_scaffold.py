@@ -522,3 +522,41 @@ def test_the_example_request_of_a_new_playbook_reads_as_a_sentence(tmp_path: Pat
     site = build(root, today=TODAY, jobs=1).output
     meeting = (site / "meetings/alex-example-coffee/index.html").read_text("utf-8")
     assert "How we know each other: our old team at Tidewater." in meeting
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "set_aside", "fix"),
+    [
+        (
+            "meeting",
+            "Elena Marsh",
+            "_archive/contacts/elena-marsh.md",
+            "move it to content/contacts/",
+        ),
+        ("meeting", "elena-marsh", "contacts/elena-marsh.markdown", "rename it elena-marsh.md"),
+        (
+            "contact",
+            "verdant grid",
+            ".trash/companies/verdant-grid.md",
+            "move it to content/companies/",
+        ),
+    ],
+)
+def test_someone_whose_file_is_set_aside_is_not_to_be_added_again(
+    sample_root: Path, kind: str, name: str, set_aside: str, fix: str
+) -> None:
+    """`new meeting elena-marsh` with her file in _archive/ said "add them first: playbook
+    new contact elena-marsh": a second Elena, her history left in the archive. It now
+    says where her file is and how to bring it back, as `check` says of a reference."""
+    content = sample_root / "content"
+    original = "contacts/elena-marsh.md" if kind == "meeting" else "companies/verdant-grid.md"
+    (content / set_aside).parent.mkdir(parents=True, exist_ok=True)
+    (content / original).rename(content / set_aside)
+    with pytest.raises(UsageError) as refused:
+        if kind == "meeting":
+            new_file(sample_root, "meeting", name, today=TODAY)
+        else:
+            new_file(sample_root, "contact", "Ana Silva", company=name, today=TODAY)
+    message = str(refused.value)
+    assert f"; content/{set_aside} is not read, as playbook " in message
+    assert message.endswith(f": {fix}, then run this again")

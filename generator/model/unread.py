@@ -36,10 +36,13 @@ def unread_link_note(index: UnreadIndex, kinds: Sequence[str], slug: str) -> str
     return unread_note(index, found or (kinds[0] if len(kinds) == 1 else None), slug)
 
 
-def unread_note(index: UnreadIndex, kind: str | None, slug: str) -> str:
+def unread_note(
+    index: UnreadIndex, kind: str | None, slug: str, then: str = ", or drop this reference"
+) -> str:
     """`; content/_archive/companies/acme.md is not read, as …: move it …` for a
     reference to `slug` of `kind` (None: a link that may mean any kind) that names no
-    source, when such a file is there; else ""."""
+    source, when such a file is there; else "". `then`: what else to do (a command line
+    says to run it again)."""
     files = (*(index.get((kind, slug), ()) if kind else ()), *index.get((None, slug), ()))
     if not files:
         return ""
@@ -54,4 +57,4 @@ def unread_note(index: UnreadIndex, kind: str | None, slug: str) -> str:
         fix = f"rename it {file.stem}.md"
     else:
         fix = f"move it to {home}/{file.stem}.md"
-    return f"; {file.rel} is not read, as {file.why}: {fix}, or drop this reference"
+    return f"; {file.rel} is not read, as {file.why}: {fix}{then}"
