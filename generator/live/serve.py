@@ -5,12 +5,11 @@ thread takes them in debounced batches and brings the site up to date
 (rebuild.py); tornado's IOLoop serves files and, once a rebuild has written
 everything, tells the open pages to reload.
 
-The browser side is the livereload package's: its client (`livereload.js`, served
-from the site's own origin so the pages' CSP allows it) and its websocket protocol
-handler. Its `Server` is not used, because it
-- drops a reload that comes within 3 s of the previous one (`poll_tasks`), so a
-  quick second save would never show: here the builder broadcasts through our
-  subclass of its handler directly, with no throttle, after each finished rebuild;
+The browser side is livereload's client (`livereload.js`, served from the site's own
+origin so the pages' CSP allows it) speaking its protocol (a hello, then `reload`)
+over a tornado websocket. livereload's `Server` is not used, because it
+- drops a reload that comes within 3 s of the previous one, so a quick second save
+  would never show: here every finished rebuild reloads the pages, with no throttle;
 - accepts any Host header and any websocket Origin (DNS rebinding): here every
   request is checked against the served address first;
 - injects an inline script, which the playbook's Content-Security-Policy forbids:
@@ -26,6 +25,7 @@ an address of their own (`THEME_ASSETS`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import datetime as dt
 import errno
@@ -39,14 +39,16 @@ import socket
 import threading
 import traceback
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from urllib.parse import quote, urlsplit
 
-from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from livereload.handlers import LiveReloadJSHandler
 from tornado import httpserver, netutil, web
+from tornado.httputil import split_host_and_port
 from tornado.ioloop import IOLoop
+from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, printable
 from generator.live.rebuild import LiveBuild, NoCalendarYet, Outcome
@@ -63,7 +65,7 @@ RELOAD_SOCKET = "livereload"
 THEME_ASSETS = ".theme"
 """Where the error and not-found pages find the theme's assets (`/.theme/style.css`): a
 dot-name, which no address of the site can have (`SiteFiles` serves none)."""
-HANDSHAKE = {
+HANDSHAKE: dict[str, object] = {
     "command": "hello",
     "protocols": ["http://livereload.com/protocols/official-7"],
     "serverName": "playbook",
@@ -100,38 +102,17 @@ MAX_SERVED = 1024
 Log = Callable[[str], None]
 
 
+def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return None
+
+
 def is_loopback(host: str) -> bool:
     """Does this address only accept connections from this machine?"""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _is_ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
-def _split_host(header: str) -> tuple[str, int | None]:
-    """`host:port`, `[v6]:port` or `host` → (lowercase host, port or None)."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        name, _, rest = header.partition("]")
-        name += "]"
-        port_text = rest[1:] if rest.startswith(":") else ""
-    elif header.count(":") == 1:
-        name, _, port_text = header.partition(":")
-    else:
-        name, port_text = header, ""
-    if not port_text:
-        return name, None
-    return (name, int(port_text)) if port_text.isdigit() else (name, -1)
+    address = _ip(host)
+    return host.lower() == "localhost" or (address is not None and address.is_loopback)
 
 
 class HostPolicy:
@@ -146,26 +127,24 @@ class HostPolicy:
     def __init__(self, host: str, port: int) -> None:
         self.port = port
         self.wildcard = host in ("", "0.0.0.0", "::")
-        name = f"[{host}]" if ":" in host else host
-        names = {name.lower()}
-        if is_loopback(host):
-            names |= {"localhost", "127.0.0.1"}
         if self.wildcard:
             names = {"localhost", "127.0.0.1", socket.gethostname().lower()}
-        self.names = frozenset(names)
+        else:
+            names = {f"[{host}]" if ":" in host else host}
+            if is_loopback(host):
+                names |= {"localhost", "127.0.0.1"}
+        self.names = frozenset(name.lower() for name in names)
 
     def allows(self, header: str | None) -> bool:
         if not header:
             return False
-        name, port = _split_host(header)
-        if (port if port is not None else 80) != self.port:
+        name, port = split_host_and_port(header.strip().lower())
+        if (port or 80) != self.port:
             return False
-        return name in self.names or (self.wildcard and _is_ip(name))
+        return name in self.names or (self.wildcard and _ip(name) is not None)
 
     def allows_origin(self, origin: str | None) -> bool:
-        if not origin:
-            return False
-        parts = urlsplit(origin)
+        parts = urlsplit(origin or "")
         return parts.scheme == "http" and self.allows(parts.netloc)
 
     def websocket_sources(self) -> list[str]:
@@ -179,23 +158,6 @@ def serve_policy(policy: HostPolicy) -> str:
     directives = [d.strip() for d in PRIVACY_POLICY.split(";")]
     kept = [d for d in directives if not d.startswith("connect-src")]
     return "; ".join([*kept, f"connect-src {sources}"])
-
-
-class Notices:
-    """Writes a line to the server's log once per kind of event, so that a flood of odd
-    requests (thousands of huge URLs) gives one line, not thousands (any thread)."""
-
-    def __init__(self, log: Log) -> None:
-        self.log = log
-        self._said: set[str] = set()
-        self._lock = threading.Lock()
-
-    def once(self, kind: str, line: str) -> None:
-        with self._lock:
-            if kind in self._said:
-                return
-            self._said.add(kind)
-        self.log(line)
 
 
 class ReloadHub:
@@ -217,11 +179,11 @@ class ReloadHub:
         while len(self.served) > MAX_SERVED:
             self.served.popitem(last=False)
 
-    def publish(self, outcome: Outcome, error_page: bytes | None) -> None:
+    def publish(self, outcome: Outcome) -> None:
         """A rebuild finished and its files are in place: reload the pages if they changed,
         or if they showed errors that are gone (a broken file undone: nothing to write)."""
-        cleared = self.error_page is not None and error_page is None
-        self.error_page = error_page
+        cleared = self.error_page is not None and outcome.error_page is None
+        self.error_page = outcome.error_page
         if outcome.visible or cleared:
             self.generation += 1
             for sock in list(self.sockets):
@@ -235,27 +197,26 @@ class ReloadHub:
         if self.served.get(page, -1) < self.generation:
             sock.reload()
 
-    def leave(self, sock: ReloadSocket) -> None:
-        self.sockets.discard(sock)
-
 
 class _Guarded(web.RequestHandler):
     """Refuses requests with a very long URL (414), and those whose Host header does not
     name this server (403: DNS rebinding). Unexpected failures are logged once per kind."""
 
-    policy: HostPolicy
-    notices: Notices
+    def initialize(self, server: LiveServer, builder: LiveBuild) -> None:
+        self.server = server
+        self.builder = builder
+        self.hub = server.hub
 
     def prepare(self) -> None:
         length = len(self.request.uri or "")
         if length > MAX_URL:
-            self.notices.once(
+            self.server.say_once(
                 "long url",
                 f"refused a request for an address of {length:,} characters (414; the "
                 f"longest answered is {MAX_URL:,}); more of these are not logged",
             )
             self._refuse(414, f"addresses longer than {MAX_URL:,} characters are refused")
-        elif not self.policy.allows(self.request.host):
+        elif not self.server.policy.allows(self.request.host):
             self._refuse(403, f"refused, unexpected Host {self.request.host[:200]!r}")
 
     def _refuse(self, status: int, why: str) -> None:
@@ -272,7 +233,7 @@ class _Guarded(web.RequestHandler):
         if isinstance(value, web.HTTPError):
             return  # an answer like 404, not a failure
         what = traceback.format_exception_only(typ, value)[-1].strip() if typ else "failure"
-        self.notices.once(
+        self.server.say_once(
             f"failed: {what}",
             f"failed to answer {printable(self.request.method or '')} "
             f"{printable(self.request.path[:200])}: {printable(what)}\n"
@@ -283,14 +244,17 @@ class _Guarded(web.RequestHandler):
 class _Files(_Guarded):
     """Answers with files, under the headers every page and asset of the preview has."""
 
-    csp: str
+    def head(self, *args: str) -> Awaitable[None] | None:
+        return self.get(*args)  # the headers a GET gets: tornado leaves the body out
 
-    def _headers_for_all(self) -> None:
-        self.set_header("Cache-Control", "no-cache")
+    def _send(self, name: str, data: bytes, cache: str = "no-cache") -> None:
+        self.set_header("Cache-Control", cache)
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Content-Security-Policy", f"{self.csp}; {NO_FRAMES}")
+        self.set_header("Content-Security-Policy", f"{self.builder.csp}; {NO_FRAMES}")
         self.set_header("X-Frame-Options", "DENY")
+        self.set_header("Content-Type", _content_type(name))
+        self.finish(data)
 
 
 class SiteFiles(_Files):
@@ -301,94 +265,66 @@ class SiteFiles(_Files):
     ETag and the bytes in three separate reads, and caches ETags for good).
     """
 
-    def initialize(
-        self,
-        root: Path,
-        hub: ReloadHub,
-        policy: HostPolicy,
-        notices: Notices,
-        csp: str,
-        calendar: Callable[[], bytes],
-        missing: Callable[[], bytes],
-    ) -> None:
-        self.root = root.resolve()
-        self.hub = hub
-        self.policy = policy
-        self.notices = notices
-        self.csp = csp
-        self.calendar = calendar
-        self.missing = missing
-
     def write_error(self, status_code: int, **kwargs: object) -> None:
         """A missing page says so with the reload client in it: a tab on a page that was
         deleted or renamed comes back by itself when the page is made again."""
         if status_code != 404:
             super().write_error(status_code, **kwargs)
-            return
-        self.hub.serve(self.request.path)
-        self._headers_for_all()
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        if self.hub.error_page is not None and _is_page(self.request.path):
-            # a page the broken content keeps from being made: the errors say why
-            self.set_status(500)
-            self.finish(self.hub.error_page)
-            return
-        self.finish(self.missing())
+        elif not self._errors_instead(self.request.path):
+            self.hub.serve(self.request.path)
+            self._send("404.html", self.builder.not_found_page())
 
-    async def head(self, path: str) -> None:
-        """The headers a GET would get (Content-Length, Content-Type, ETag): tornado
-        leaves the body out of an answer to HEAD."""
-        await self.get(path)
+    def _errors_instead(self, name: str) -> bool:
+        """While the content is broken, a page (`name`: its file or address) answers with
+        the errors, which say why it is not shown (and True)."""
+        if self.hub.error_page is None or not _is_page(name):
+            return False
+        self.hub.serve(self.request.path)
+        self.set_status(500)
+        self._send("errors.html", self.hub.error_page)
+        return True
 
     async def get(self, path: str) -> None:
         if path == CALENDAR_FILE:  # made when asked for, not on every save
             try:
-                data = await IOLoop.current().run_in_executor(None, self.calendar)
+                data = await IOLoop.current().run_in_executor(None, self.builder.calendar)
             except NoCalendarYet:  # no good build yet: no calendar, as `build` writes none
                 raise web.HTTPError(404) from None
-            self._headers_for_all()
-            self.set_header("Content-Type", "text/calendar; charset=utf-8")
-            self.finish(data)
-            return
+            return self._send(CALENDAR_FILE, data)
         parts = path.split("/")
         if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):
             raise web.HTTPError(404)  # `..`, hidden and temporary files
         names = [part for part in parts if part]
-        target = self.root.joinpath(*names)
+        root = self.builder.out.resolve()
+        target = root.joinpath(*names)
         try:
             if target.is_dir():
                 if not self.request.path.endswith("/"):
-                    self.redirect(_folder_address(names))
-                    return
+                    return self.redirect(_folder_address(names))
                 target = target / "index.html"
             elif self.request.path.endswith("/"):
                 raise web.HTTPError(404)  # a file is no folder: `index.html/` (as `build`)
-            inside = target.resolve().is_relative_to(self.root)
+            inside = target.resolve().is_relative_to(root)
         except (OSError, RuntimeError):  # a name too long for the system, a loop of links
             raise web.HTTPError(404) from None
         if not inside:
             raise web.HTTPError(403)  # a link out of the site
-        self._headers_for_all()
-        page = _is_page(target.name)
-        if page and self.hub.error_page is not None:
-            self.hub.serve(self.request.path)
-            self.set_status(500)
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(self.hub.error_page)
-            return
+        if self._errors_instead(target.name):
+            return None
         try:
             data = target.read_bytes()
         except OSError:  # gone, a folder, unreadable
             raise web.HTTPError(404) from None
-        asked = self.get_query_argument("v", None)
-        if page:
+        cache = "no-cache"
+        if _is_page(target.name):
             self.hub.serve(self.request.path)
-        elif path.startswith(routes.STATIC) and asked == version_of(data):
+        elif path.startswith(routes.STATIC) and self.get_query_argument("v", None) == version_of(
+            data
+        ):
             # kept: a new version has a new address. An old version's address gets the new
             # bytes uncached, since an undo of the theme save links it again.
-            self.set_header("Cache-Control", KEEP)
-        self.set_header("Content-Type", _content_type(target.name))
-        self.finish(data)
+            cache = KEEP
+        return self._send(target.name, data, cache)
 
 
 class ThemeAssets(_Files):
@@ -397,37 +333,20 @@ class ThemeAssets(_Files):
     Only the files a build copies into `static/` (`static_files`): no hidden file, no
     editor's backup, nothing outside the theme folders' `static/`."""
 
-    def initialize(
-        self,
-        policy: HostPolicy,
-        notices: Notices,
-        csp: str,
-        folders: Callable[[], Sequence[Path]],
-    ) -> None:
-        self.policy = policy
-        self.notices = notices
-        self.csp = csp
-        self.folders = folders
-
-    def head(self, name: str) -> None:
-        self.get(name)  # tornado leaves the body out
-
     def get(self, name: str) -> None:
-        source = dict(static_files(self.folders())).get(routes.static(name))
-        if source is None:
-            raise web.HTTPError(404)
+        source = dict(static_files(self.builder.theme_folders())).get(routes.static(name))
         try:
-            data = source.read_bytes()
+            data = source.read_bytes() if source else None
         except OSError:  # gone or unreadable since it was listed
-            raise web.HTTPError(404) from None
-        self._headers_for_all()
-        self.set_header("Content-Type", _content_type(source.name))
-        self.finish(data)
+            data = None
+        if source is None or data is None:
+            raise web.HTTPError(404)
+        self._send(source.name, data)
 
 
-def _is_page(path: str) -> bool:
+def _is_page(name: str) -> bool:
     """Is this the address (or file) of a page, shown as the errors while they last?"""
-    return PurePosixPath(path).suffix in ("", ".html")
+    return PurePosixPath(name).suffix in ("", ".html")
 
 
 def _folder_address(names: list[str]) -> str:
@@ -451,10 +370,6 @@ class ReloadScript(_Guarded, LiveReloadJSHandler):  # type: ignore[misc]
     """livereload's client script, from the site's own origin; the same all along, so
     a reloading page need not fetch it again."""
 
-    def initialize(self, policy: HostPolicy, notices: Notices) -> None:
-        self.policy = policy
-        self.notices = notices
-
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", KEEP)
 
@@ -462,16 +377,11 @@ class ReloadScript(_Guarded, LiveReloadJSHandler):  # type: ignore[misc]
         self.get()  # tornado leaves the body out
 
 
-class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
-    """livereload's websocket protocol, without its class-wide client list and throttle."""
-
-    def initialize(self, hub: ReloadHub, policy: HostPolicy, notices: Notices) -> None:
-        self.hub = hub
-        self.policy = policy
-        self.notices = notices
+class ReloadSocket(_Guarded, WebSocketHandler):
+    """livereload's websocket protocol: a hello, then a reload after each rebuild."""
 
     def check_origin(self, origin: str) -> bool:
-        return self.policy.allows_origin(origin)
+        return self.server.policy.allows_origin(origin)
 
     def on_message(self, message: str | bytes) -> None:
         """Answer the client's hello, and note the page it shows; anything else (not JSON,
@@ -483,15 +393,19 @@ class ReloadSocket(_Guarded, LiveReloadHandler):  # type: ignore[misc]
         except (ValueError, RecursionError):
             return
         if command == "hello":
-            self.send_message(HANDSHAKE)
+            self._send(HANDSHAKE)
         elif command == "info":
             self.hub.join(self, page)
 
     def on_close(self) -> None:
-        self.hub.leave(self)
+        self.hub.sockets.discard(self)
 
     def reload(self) -> None:
-        self.send_message(RELOAD)
+        self._send(RELOAD)
+
+    def _send(self, message: dict[str, object]) -> None:
+        with contextlib.suppress(WebSocketClosedError):  # closing: on_close comes next
+            self.write_message(message)
 
 
 def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socket]:
@@ -505,13 +419,12 @@ def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socke
         try:
             return netutil.bind_sockets(candidate, host or None)
         except OSError as exc:
-            if exc.errno == errno.EADDRINUSE and candidate != tries[-1]:
-                continue
-            raise UsageError(_cannot_listen(host, candidate, exc, explicit=not fallback)) from None
+            if exc.errno != errno.EADDRINUSE or candidate == tries[-1]:
+                raise UsageError(_cannot_listen(host, candidate, exc, not fallback)) from None
     raise AssertionError("unreachable: the last try returns or raises")
 
 
-def _cannot_listen(host: str, port: int, exc: OSError, *, explicit: bool) -> str:
+def _cannot_listen(host: str, port: int, exc: OSError, explicit: bool) -> str:
     where = f"cannot listen on {host}:{port}"
     if exc.errno == errno.EADDRINUSE:
         hint = "; choose another with --port, or --port 0 for any free one" if explicit else ""
@@ -552,7 +465,8 @@ class LiveServer:
         """The port asked for: another one was free when `port` differs (and it was not 0)."""
         self.policy = HostPolicy(host, self.port)
         self.hub = ReloadHub()
-        self.notices = Notices(self.log)
+        self._said: set[str] = set()
+        self._said_lock = threading.Lock()
         self._broken: frozenset[str] = frozenset()
         """Files with errors in the last build (empty when it succeeded)."""
         self._warned: frozenset[ContentError] = frozenset()
@@ -567,18 +481,26 @@ class LiveServer:
         name = f"[{name}]" if ":" in name else name  # `::` is IPv6 only, `0.0.0.0` IPv4
         return f"http://{name}:{self.port}/"
 
+    def say_once(self, kind: str, line: str) -> None:
+        """Log a line once per kind of event (any thread): a flood of odd requests
+        (thousands of huge URLs) gives one line, not thousands."""
+        with self._said_lock:
+            new = kind not in self._said
+            self._said.add(kind)
+        if new:
+            self.log(line)
+
     def run(self, ready: Callable[[], None] | None = None) -> None:
         """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
         with temporary_folder("playbook-serve-") as out:
             loop = asyncio.new_event_loop()
             asyncio.set_event_loop(loop)
             self._loop = loop
-            csp = serve_policy(self.policy)
             builder = LiveBuild(
                 self.root,
                 out,
                 today=self.today,
-                csp=csp,
+                csp=serve_policy(self.policy),
                 scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
                 error_scripts=(f"/{RELOAD_SCRIPT}?port={self.port}",),
                 error_assets=f"/{THEME_ASSETS}/",
@@ -588,13 +510,21 @@ class LiveServer:
             self.builder = builder
             watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
             watcher.start()
-            self._publish(self._build(builder, None))
+            self.hub.publish(self._build(builder, None))
             watcher.follow(builder.sources.targets())
             release_memory()
+            both = {"server": self, "builder": builder}
+            app = web.Application(
+                [
+                    (rf"/{RELOAD_SOCKET}", ReloadSocket, both),
+                    (rf"/{RELOAD_SCRIPT}", ReloadScript, both),
+                    (rf"/{re.escape(THEME_ASSETS)}/(.+)", ThemeAssets, both),
+                    (r"/(.*)", SiteFiles, both),
+                ],
+                log_function=lambda handler: None,
+            )
             http = httpserver.HTTPServer(
-                self._application(out, csp),
-                max_header_size=MAX_REQUEST_HEAD,
-                max_body_size=MAX_BODY,
+                app, max_header_size=MAX_REQUEST_HEAD, max_body_size=MAX_BODY
             )
             http.add_sockets(self._sockets)
             worker = threading.Thread(
@@ -623,21 +553,6 @@ class LiveServer:
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(loop.stop)
 
-    def _application(self, out: Path, csp: str) -> web.Application:
-        guard = {"policy": self.policy, "notices": self.notices}
-        assert self.builder is not None
-        files = {"calendar": self.builder.calendar, "missing": self.builder.not_found_page, **guard}
-        theme = {"folders": self.builder.theme_folders, "csp": csp, **guard}
-        return web.Application(
-            [
-                (rf"/{RELOAD_SOCKET}", ReloadSocket, {"hub": self.hub, **guard}),
-                (rf"/{RELOAD_SCRIPT}", ReloadScript, guard),
-                (rf"/{re.escape(THEME_ASSETS)}/(.+)", ThemeAssets, theme),
-                (r"/(.*)", SiteFiles, {"root": out, "hub": self.hub, "csp": csp, **files}),
-            ],
-            log_function=lambda handler: None,
-        )
-
     def _rebuild_loop(self, builder: LiveBuild, watcher: SourceWatcher) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
@@ -654,7 +569,7 @@ class LiveServer:
             if loop is None or loop.is_closed():
                 return
             try:
-                loop.call_soon_threadsafe(self._publish, outcome)
+                loop.call_soon_threadsafe(self.hub.publish, outcome)
             except RuntimeError:  # the loop closed meanwhile: shutting down
                 return
 
@@ -666,9 +581,6 @@ class LiveServer:
             outcome = builder.crashed(exc)
         self._report(outcome, first=batch is None)
         return outcome
-
-    def _publish(self, outcome: Outcome) -> None:
-        self.hub.publish(outcome, outcome.error_page)
 
     def _report(self, outcome: Outcome, first: bool) -> None:
         """A line per build for the terminal: what was built and how long it took, the
@@ -711,6 +623,10 @@ def _some(names: Iterable[str], most: int = 3) -> str:
     )
 
 
+def _lines(problems: Iterable[ContentError]) -> str:
+    return "\n".join(f"  {p}" for p in problems)
+
+
 def release_memory() -> None:
     """Free the previous build's objects and hand the memory back to the system: glibc
     keeps freed memory for reuse, so a long-running server would otherwise hold on to
@@ -728,20 +644,12 @@ def release_memory() -> None:
         trim(0)
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
-    trim = getattr(_libc(), "malloc_trim", None)  # glibc only
-    return trim if callable(trim) else None
-
-
 @functools.cache
-def _libc() -> ctypes.CDLL | None:
-    """The C library the process runs on, without searching for it (find_library runs
-    ldconfig); none where there is no such handle (Windows)."""
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, from the C library the process runs on (not searched for:
+    find_library runs ldconfig); None elsewhere (Windows, musl)."""
     try:
-        return ctypes.CDLL(None)
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
     except (OSError, TypeError):
         return None
-
-
-def _lines(problems: Iterable[ContentError]) -> str:
-    return "\n".join(f"  {p}" for p in problems)
+    return trim if callable(trim) else None

@@ -255,6 +255,19 @@ def test_errors_show_instead_of_pages_until_fixed(server: LiveServer, sample_roo
     assert b"<h1>Elena Marsh</h1>" in get(server, CONTACT_URL)[2]
 
 
+def test_error_and_not_found_pages_are_html_under_the_previews_headers(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """A browser shows them as pages (not a download), with the headers of every page."""
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+    for path, status in ((CONTACT_URL, 500), ("/nothing.png", 404)):
+        answer, headers, _ = get(server, path)
+        assert answer == status and headers["Content-Type"] == "text/html; charset=utf-8"
+        assert headers["Cache-Control"] == "no-cache" and headers["X-Frame-Options"] == "DENY"
+        assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'")
+
+
 def test_a_missing_address_shows_the_themes_not_found_page_as_it_is_now(
     server: LiveServer, sample_root: Path
 ) -> None:
