@@ -176,8 +176,6 @@ class LiveBuild:
         self.unread = LiveUnread(self.root)
         self.steps = ReusedSteps()
         self.model = LiveModel()
-        self.error_page: bytes | None = None
-        """While the content is broken: the page to show instead of any HTML page."""
         self._setting: tuple[Config, dt.date] | None = None
         self._day: tuple[Config, dt.date] | None = None
         """The config and the day the last build was for, good or not (`day_is_over`)."""
@@ -185,10 +183,9 @@ class LiveBuild:
         self._on_disk: Theme | None = None
         """The theme as last read: newer than `_theme` (the pages') when a failed build
         read a theme edit, which the next build must still see."""
-        self._theme_checked: tuple[Theme, list[ContentError]] | None = None
-        """A theme as read, and its mistakes that show without rendering (`theme_problems`)."""
+        self._theme_mistakes: list[ContentError] = []
+        """The mistakes of the theme as last read that show without rendering."""
         self._env: TrackedEnvironment | None = None
-        self._env_theme: Theme | None = None
         self._versions = TrackedVersions({}, self.model.recorder)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
@@ -236,7 +233,7 @@ class LiveBuild:
         self.steps.forget_all_but(item.doc.path for item in parsed)
         self.sources.lighten(self.steps.checked)
         theme = self._theme_for(config, changed)
-        problems.items += self._theme_problems(theme)
+        problems.items += self._theme_mistakes
         if problems.errors:
             return self._fail(problems, theme, started)
         changed_files = self.sources.changed | self._changed_settings(config, theme)
@@ -249,15 +246,17 @@ class LiveBuild:
             with self._calendar_lock:  # before the pages: a page seen new has its calendar new
                 self._calendar_input, self._calendar = (playbook, today, facts.items), None
             rendered, written = self._render(playbook, facts, today, theme)
-        except TemplateMistakes as exc:
-            return self._fail_to_render(problems, exc.mistakes, theme, started)
         except Exception as exc:
-            if not template_fault(exc):
+            if isinstance(exc, TemplateMistakes):
+                problems.items += exc.mistakes
+            elif template_fault(exc):
+                problems.items.append(template_problem(exc, self.root))
+            else:
                 raise
-            mistake = template_problem(exc, self.root)
-            return self._fail_to_render(problems, [mistake], theme, started)
+            self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
+            self._whole = True  # while broken, the error page hides any mix of pages
+            return self._fail(problems, theme, started)
         everything, self._whole, self._pending = self._whole, False, set()
-        self.error_page = None
         return Outcome(
             True,
             (),
@@ -309,22 +308,16 @@ class LiveBuild:
         return names
 
     def _theme_for(self, config: Config, changed: Collection[Path] | None) -> Theme:
-        """The theme as on disk: read again when a theme file (or anything) may have changed."""
+        """The theme as on disk: read again, and checked again for the mistakes that show
+        without rendering (as `build` and `check` report them, in a plain environment:
+        nothing here is a page's read), when a theme file (or anything) may have changed."""
         folders = tuple(theme_dirs(self.root, config.theme))
         themes = self.root / "themes"
         stale = changed is None or any(p.is_relative_to(themes) for p in changed)
         if self._on_disk is None or stale or self._on_disk.folders != folders:
             self._on_disk = Theme.read(folders)
+            self._theme_mistakes = theme_problems(make_environment(folders), self.root)
         return self._on_disk
-
-    def _theme_problems(self, theme: Theme) -> list[ContentError]:
-        """The theme's mistakes that show without rendering, as `build` and `check` report
-        them (a plain environment: nothing here is a page's read); checked again only
-        when the theme was read again."""
-        if self._theme_checked is None or self._theme_checked[0] is not theme:
-            found = theme_problems(make_environment(theme.folders), self.root)
-            self._theme_checked = (theme, found)
-        return self._theme_checked[1]
 
     def _update_model(
         self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme
@@ -409,14 +402,14 @@ class LiveBuild:
 
     def _use_theme(self, theme: Theme) -> None:
         """One Jinja environment for the server's life, whose templates are read again
-        from the theme's folders whenever a theme file changed (so the cached parts it
-        rendered render again with the new templates)."""
+        from the theme's folders whenever a theme file changed since the pages were made
+        (so the cached parts it rendered render again with the new templates)."""
         if self._env is None:
             env = make_environment(theme.folders, TrackedEnvironment)
             assert isinstance(env, TrackedEnvironment)
             env.recorder, env.engine, env._keys = self.model.recorder, self.model.engine, {}
             self._env = env
-        elif theme == self._env_theme:
+        elif theme == self._theme:
             return
         else:
             self._env.loader = theme_loader(theme.folders)
@@ -425,7 +418,6 @@ class LiveBuild:
         self._env.digests = lambda name: theme.digests.get(("template", name), "")
         if self.versioned_assets:  # before the kept parts that link an asset render again
             self._versions.versions = theme.versions()
-        self._env_theme = theme
 
     def _site_for(self, playbook: Playbook, today: dt.date) -> Site:
         """What every page may use, with the serving additions (reload script, CSP)."""
@@ -507,21 +499,9 @@ class LiveBuild:
             del self._files[rel]
         return set(gone)
 
-    def _fail_to_render(
-        self, problems: Problems, mistakes: Sequence[ContentError], theme: Theme, started: float
-    ) -> Outcome:
-        """Pages failed to render for the theme's `mistakes`: show them with the rest."""
-        self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
-        self._whole = True  # while broken, the error page hides any mix of pages
-        problems.items += mistakes
-        return self._fail(problems, theme, started)
-
     def _fail(self, problems: Problems, theme: Theme, started: float) -> Outcome:
         """Keep the pages as they are; make the error page that replaces them for now."""
         errors, warnings = problems.errors, problems.warnings
-        self.error_page = render_error_page(
-            theme.folders, errors, warnings, self.csp, self.error_scripts, self.error_assets
-        )
         return Outcome(
             False,
             tuple(errors),
@@ -531,5 +511,7 @@ class LiveBuild:
             frozenset(),
             False,
             time.perf_counter() - started,
-            self.error_page,
+            render_error_page(
+                theme.folders, errors, warnings, self.csp, self.error_scripts, self.error_assets
+            ),
         )

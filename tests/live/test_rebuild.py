@@ -372,14 +372,14 @@ def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
     (broken,) = [e for e in outcome.errors if e.path == ELENA]
     assert (broken.field, broken.line) == ("front matter", 2)  # where the [ opens
     assert tree(builder.out) == before, "a failed rebuild must not touch the served files"
-    assert builder.error_page is not None
-    assert f"{ELENA}:2: front matter: ".encode() in builder.error_page
+    assert outcome.error_page is not None
+    assert f"{ELENA}:2: front matter: ".encode() in outcome.error_page
     # another edit while broken is not lost: it shows once the error is fixed
     EDITS["company renamed"](sample_root)
     assert not builder.build().ok
     path.write_text(good)
     outcome = builder.build([path])
-    assert outcome.ok and builder.error_page is None and outcome.visible
+    assert outcome.ok and outcome.error_page is None and outcome.visible
     assert "companies/verdant-grid/" in outcome.rendered
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
@@ -426,7 +426,7 @@ def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root
     (error,) = outcome.errors
     assert error.path == "themes/default/templates/contact.html"
     assert error.field == "template"
-    assert builder.error_page is not None
+    assert outcome.error_page is not None
 
 
 def test_a_template_cannot_run_a_command_in_the_preview(
@@ -458,7 +458,7 @@ def test_the_theme_check_of_a_build_is_the_live_previews(
     assert list(outcome.errors) == check(sample_root, SAMPLE_TODAY).errors
     write(sample_root, rel, "<link href=\"{{ static('styles.css') }}\">\n")
     outcome = builder.build([sample_root / rel])
-    assert outcome.ok and builder.error_page is None
+    assert outcome.ok and outcome.error_page is None
     assert [w for w in outcome.warnings if w.path == rel] == [
         w for w in check(sample_root, SAMPLE_TODAY).warnings if w.path == rel
     ]
@@ -621,8 +621,8 @@ def test_first_build_may_fail_and_recover(sample_root: Path, tmp_path: Path) -> 
     good = path.read_text()
     path.write_text(good.replace("name: Elena Marsh", "name: [Elena"))
     made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
-    assert not made.build().ok
-    assert made.error_page is not None
+    failed = made.build()
+    assert not failed.ok and failed.error_page is not None
     assert not (tmp_path / "serve").exists() or not any((tmp_path / "serve").iterdir())
     path.write_text(good)
     outcome = made.build([path])
