@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
@@ -56,11 +57,12 @@ _CHANGES = frozenset(
         EVENT_TYPE_MODIFIED,
         EVENT_TYPE_MOVED,
         EVENT_TYPE_DELETED,
-        EVENT_TYPE_EVENTS_LOST,
         EVENT_TYPE_CLOSED,
     }
 )
-"""Event types that can change a file's content or existence (not opened, attrib, ...)."""
+"""Event types that can change a file's content or existence (not opened, attrib, ...);
+and events lost, which make the watcher look again."""
+K = TypeVar("K")
 
 
 class Debouncer:
@@ -111,11 +113,6 @@ class Debouncer:
         quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
         return min(self._last + quiet, self._first + self.max_wait) - self.clock()
 
-    def _take(self) -> frozenset[Path]:
-        batch = frozenset(self._pending)
-        self._pending.clear()
-        return batch
-
     def next_batch(self, idle: float | None = None) -> frozenset[Path] | None:
         """Block until a batch is due and return it; None once `close()` was called.
         With `idle`, an empty batch once that many seconds pass with nothing pending."""
@@ -124,7 +121,8 @@ class Debouncer:
             while not self._closed:
                 wait = self._due_in()
                 if wait is not None and wait <= 0:
-                    return self._take()
+                    batch, self._pending = frozenset(self._pending), set()
+                    return batch
                 if wait is None and give_up is not None:
                     wait = give_up - self.clock()
                     if wait <= 0:
@@ -140,13 +138,6 @@ class Debouncer:
 
 SOURCE_FOLDERS = ("content", "themes")
 """The folders under the root watched as a whole; each may come and go while serving."""
-
-
-@dataclass(frozen=True)
-class _Watch:
-    watch: ObservedWatch
-    identity: tuple[int, int]
-    """(device, inode) of the folder watched: a folder put back in its place is another."""
 
 
 class SourceWatcher(FileSystemEventHandler):
@@ -173,13 +164,17 @@ class SourceWatcher(FileSystemEventHandler):
         self._warned: set[str] = set()
         """The source folders the system refused to watch, said once each."""
         self._observer: BaseObserver | None = None
-        self._watches: dict[str, _Watch] = {}
+        self._sources: dict[tuple[str, tuple[int, int]], ObservedWatch] = {}
+        """(name, (device, inode)) of each source folder watched: a folder put back in
+        its place is another."""
         self._followed: frozenset[Path] = frozenset()
         """Files outside the source folders that sources lead to (see `follow`)."""
         self._folders: dict[Path, ObservedWatch] = {}
         """The folders watched for `_followed`."""
-        self._linked_themes: dict[Path, tuple[Path, ObservedWatch]] = {}
-        """Folder a theme folder that is a link leads to → (that theme folder, its watch)."""
+        self._theme_links: dict[Path, Path] = {}
+        """Folder a theme folder that is a link leads to → that theme folder."""
+        self._linked: dict[Path, ObservedWatch] = {}
+        """The watches of those folders."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -192,12 +187,27 @@ class SourceWatcher(FileSystemEventHandler):
     def stop(self) -> None:
         with self._lock:
             observer, self._observer = self._observer, None
-            self._watches.clear()
-            self._folders.clear()
-            self._linked_themes.clear()
         if observer is not None:
             observer.stop()
             observer.join(timeout=5)
+
+    def _rewatch(
+        self, watches: dict[K, ObservedWatch], wanted: Mapping[K, Path], recursive: bool
+    ) -> dict[K, OSError]:
+        """Watch the folders `wanted` (by key) that `watches` lacks, stop watching those
+        no longer wanted (the lock held); returns the ones the system refused to watch."""
+        refused: dict[K, OSError] = {}
+        if self._observer is None:
+            return refused
+        for key in watches.keys() - wanted.keys():
+            with contextlib.suppress(KeyError):  # its emitter may have ended itself
+                self._observer.unschedule(watches.pop(key))
+        for key in wanted.keys() - watches.keys():
+            try:
+                watches[key] = self._observer.schedule(self, str(wanted[key]), recursive=recursive)
+            except OSError as exc:  # gone again already: the next event tells
+                refused[key] = exc
+        return refused
 
     def follow(self, files: Iterable[Path]) -> None:
         """Watch these files too (any thread): the files that sources which are links
@@ -209,15 +219,7 @@ class SourceWatcher(FileSystemEventHandler):
         wanted = {f.parent for f in outside} - {self.root}  # the root is watched already
         with self._lock:
             self._followed = outside
-            observer = self._observer
-            if observer is None:
-                return
-            for folder in self._folders.keys() - wanted:
-                with contextlib.suppress(KeyError):
-                    observer.unschedule(self._folders.pop(folder))
-            for folder in wanted - self._folders.keys():
-                with contextlib.suppress(OSError):
-                    self._folders[folder] = observer.schedule(self, str(folder))
+            self._rewatch(self._folders, {folder: folder for folder in wanted}, False)
 
     def _settings_target(self) -> list[Path]:
         """The file playbook.yaml leads to when it is a link (settings shared by several
@@ -237,24 +239,12 @@ class SourceWatcher(FileSystemEventHandler):
                 if entry.is_symlink() and entry.is_dir():
                     wanted[entry.resolve()] = entry
         with self._lock:
-            observer = self._observer
-            if observer is None:
-                return
-            for target in self._linked_themes.keys() - wanted.keys():
-                with contextlib.suppress(KeyError):
-                    observer.unschedule(self._linked_themes.pop(target)[1])
-            for target, link in wanted.items():
-                known = self._linked_themes.get(target)
-                if known is not None:
-                    self._linked_themes[target] = (link, known[1])
-                    continue
-                with contextlib.suppress(OSError):
-                    watch = observer.schedule(self, str(target), recursive=True)
-                    self._linked_themes[target] = (link, watch)
+            self._theme_links = wanted
+            self._rewatch(self._linked, {target: target for target in wanted}, True)
 
     def _as_in_themes(self, path: Path) -> Path:
         """A path in a linked theme's folder as the theme's path under themes/."""
-        for target, (link, _) in self._linked_themes.items():
+        for target, link in self._theme_links.items():
             if path.is_relative_to(target):
                 return link / path.relative_to(target)
         return path
@@ -262,36 +252,21 @@ class SourceWatcher(FileSystemEventHandler):
     def watched(self) -> dict[str, Path]:
         """Source folder name → the folder watched under it now (for tests and logs)."""
         with self._lock:
-            return {name: Path(w.watch.path) for name, w in self._watches.items()}
+            return {name: Path(watch.path) for (name, _), watch in self._sources.items()}
 
     def _reconcile(self) -> list[Path]:
         """Watch each source folder that is there now, and drop the watch of one that
         went or was replaced; returns the folders that came, went or changed."""
-        changed = []
+        folders = {name: self.root / name for name in SOURCE_FOLDERS}
+        wanted = {(name, now): f for name, f in folders.items() if (now := _identity(f))}
         with self._lock:
-            observer = self._observer
-            if observer is None:
+            if self._observer is None:
                 return []
-            for name in SOURCE_FOLDERS:
-                folder = self.root / name
-                now = _identity(folder)
-                known = self._watches.get(name)
-                if (known.identity if known is not None else None) == now:
-                    continue
-                changed.append(folder)
-                if known is not None:
-                    del self._watches[name]
-                    with contextlib.suppress(KeyError):  # its emitter may have ended itself
-                        observer.unschedule(known.watch)
-                if now is not None:
-                    try:
-                        watch = observer.schedule(self, str(folder), recursive=True)
-                    except OSError as exc:  # gone again already: the next event tells
-                        self._refused(name, exc)
-                        now = None
-                    else:
-                        self._watches[name] = _Watch(watch, now)
-        return changed
+            before = set(self._sources)
+            refused = self._rewatch(self._sources, wanted, True)
+        for (name, _), exc in refused.items():
+            self._refused(name, exc)
+        return sorted({self.root / name for name, _ in before ^ wanted.keys()})
 
     def _refused(self, name: str, exc: OSError) -> None:
         """Say once that the system will not watch a source folder that is there (a limit
@@ -323,9 +298,7 @@ class SourceWatcher(FileSystemEventHandler):
         parts = rel.parts
         if not parts or any(is_editor_litter(part) for part in parts):
             return False
-        if parts == (CONFIG_FILE,):
-            return True
-        if parts[0] == "themes":
+        if parts == (CONFIG_FILE,) or parts[0] == "themes":
             return True
         if parts[0] == "content":
             # a file counts when it is Markdown, or meant to be (`jane.MD`, `jane.md.txt`:
@@ -343,7 +316,7 @@ class SourceWatcher(FileSystemEventHandler):
         if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
             return  # a folder's own mtime: the files inside report themselves
         ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
-        paths = [self._as_in_themes(Path(_text(end))) for end in ends]
+        paths = [self._as_in_themes(Path(os.fsdecode(end))) for end in ends]
         changed = [p for p in paths if self.relevant(p, event.is_directory)]
         if any(p.parent == self.root and p.name in SOURCE_FOLDERS for p in paths):
             changed += self._reconcile()  # a source folder came, went or was replaced
@@ -360,7 +333,3 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (found.st_dev, found.st_ino) if stat.S_ISDIR(found.st_mode) else None
-
-
-def _text(path: bytes | str) -> str:
-    return path.decode() if isinstance(path, bytes) else path

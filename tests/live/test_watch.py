@@ -372,3 +372,32 @@ def test_settings_kept_elsewhere_behind_a_link_are_followed(tmp_path: Path) -> N
     finally:
         recorder.watcher.stop()
         recorder.debouncer.close()
+
+
+def test_a_theme_folder_that_is_a_link_is_followed_where_it_leads_now(
+    recorder: Recorder, tmp_path: Path
+) -> None:
+    """A theme shared by several playbooks, linked into themes/: saves in the folder it
+    leads to are reported under themes/, and once the link leads elsewhere (or nowhere),
+    saves in the old folder are not."""
+    root = tmp_path.resolve()
+    old, new = root.parent / f"{root.name}-old", root.parent / f"{root.name}-new"
+    for folder in (old, new):
+        (folder / "static").mkdir(parents=True)
+    (root / "themes").mkdir()
+    assert root / "themes" in recorder.batch()
+    link = root / "themes/shared"
+    link.symlink_to(old)
+    assert recorder.batch()
+    (old / "static/style.css").write_text("body {}")
+    assert link / "static/style.css" in recorder.batch()
+    link.unlink()
+    link.symlink_to(new)
+    assert recorder.batch()
+    (old / "static/style.css").write_text("body { color: red }")
+    (new / "static/style.css").write_text("body {}")
+    assert recorder.batch() == {link / "static/style.css"}
+    link.unlink()
+    assert recorder.batch()
+    (new / "static/style.css").write_text("body { color: blue }")
+    assert recorder.nothing_within(0.3)
