@@ -52,7 +52,7 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, printable
 from generator.live.rebuild import LiveBuild, NoCalendarYet, Outcome
-from generator.live.watch import MAX_WAIT, QUIET, Debouncer, SourceWatcher
+from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
@@ -147,14 +147,11 @@ class HostPolicy:
         parts = urlsplit(origin or "")
         return parts.scheme == "http" and self.allows(parts.netloc)
 
-    def websocket_sources(self) -> list[str]:
-        return [f"ws://{name}:{self.port}" for name in sorted(self.names)]
-
 
 def serve_policy(policy: HostPolicy) -> str:
     """The pages' CSP with the reload websocket allowed (`'self'` does not cover ws:
     in every browser)."""
-    sources = " ".join(["'self'", *policy.websocket_sources()])
+    sources = " ".join(["'self'", *(f"ws://{name}:{policy.port}" for name in sorted(policy.names))])
     directives = [d.strip() for d in PRIVACY_POLICY.split(";")]
     kept = [d for d in directives if not d.startswith("connect-src")]
     return "; ".join([*kept, f"connect-src {sources}"])
@@ -449,15 +446,13 @@ class LiveServer:
         fallback: bool = False,
         today: dt.date | None = None,
         log: Log | None = None,
-        quiet: float = QUIET,
-        max_wait: float = MAX_WAIT,
     ) -> None:
         if not root.is_dir():
             raise UsageError(f"{root} is not a folder")
         self.root = root.resolve()
         self.today = today
         self.log: Log = log or (lambda line: None)
-        self.debouncer = Debouncer(quiet, max_wait)
+        self.debouncer = Debouncer()
         self._sockets = listen(host, port, fallback=fallback)
         self.host = host
         self.port = int(self._sockets[0].getsockname()[1])
@@ -528,7 +523,7 @@ class LiveServer:
             )
             http.add_sockets(self._sockets)
             worker = threading.Thread(
-                target=self._rebuild_loop, args=(builder, watcher), daemon=True
+                target=self._rebuild_loop, args=(builder, watcher, loop), daemon=True
             )
             worker.start()
             try:
@@ -553,7 +548,9 @@ class LiveServer:
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(loop.stop)
 
-    def _rebuild_loop(self, builder: LiveBuild, watcher: SourceWatcher) -> None:
+    def _rebuild_loop(
+        self, builder: LiveBuild, watcher: SourceWatcher, loop: asyncio.AbstractEventLoop
+    ) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
             if not batch and not builder.day_is_over():  # no save for a while
@@ -565,9 +562,6 @@ class LiveServer:
             outcome = self._build(builder, batch)  # a save, or a new day: other things due
             watcher.follow(builder.sources.targets())  # links made, changed or removed
             untidy = True
-            loop = self._loop
-            if loop is None or loop.is_closed():
-                return
             try:
                 loop.call_soon_threadsafe(self.hub.publish, outcome)
             except RuntimeError:  # the loop closed meanwhile: shutting down
