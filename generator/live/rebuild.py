@@ -90,13 +90,13 @@ class Outcome:
     changed: frozenset[str]
     """Sources (relative paths: content, playbook.yaml, theme files) whose content changed
     since the last rebuild."""
-    rendered: frozenset[str]
-    """Site paths of the pages rendered."""
-    written: frozenset[str]
-    """Output files whose bytes changed (written or deleted)."""
-    everything: bool
-    """Every page was rendered: first build, or the config, today or the site changed."""
     seconds: float
+    rendered: frozenset[str] = frozenset()
+    """Site paths of the pages rendered."""
+    written: frozenset[str] = frozenset()
+    """Output files whose bytes changed (written or deleted)."""
+    everything: bool = False
+    """Every page was rendered: first build, or the config, today or the site changed."""
     error_page: bytes | None = None
     """While the content is broken: the page to show instead of any HTML page."""
 
@@ -235,14 +235,14 @@ class LiveBuild:
         theme = self._theme_for(config, changed)
         problems.items += self._theme_mistakes
         if problems.errors:
-            return self._fail(problems, theme, started)
-        changed_files = self.sources.changed | self._changed_settings(config, theme)
+            return self._fail(problems, started)
+        changed_files = frozenset(self.sources.changed | self._changed_settings(config, theme))
         try:
             self._use_theme(theme)
             facts = self._update_model(playbook, (config, today), theme)
             problems.items += facts.problems()
             if problems.errors:
-                return self._fail(problems, theme, started)
+                return self._fail(problems, started)
             with self._calendar_lock:  # before the pages: a page seen new has its calendar new
                 self._calendar_input, self._calendar = (playbook, today, facts.items), None
             rendered, written = self._render(playbook, facts, today, theme)
@@ -255,18 +255,11 @@ class LiveBuild:
                 raise
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
-            return self._fail(problems, theme, started)
+            return self._fail(problems, started)
         everything, self._whole, self._pending = self._whole, False, set()
-        return Outcome(
-            True,
-            (),
-            tuple(problems.warnings),
-            frozenset(changed_files),
-            frozenset(rendered),
-            frozenset(written),
-            everything,
-            time.perf_counter() - started,
-        )
+        seconds = time.perf_counter() - started
+        warnings = tuple(problems.warnings)
+        return Outcome(True, (), warnings, changed_files, seconds, rendered, written, everything)
 
     def not_found_page(self) -> bytes:
         """The theme's page for an address with nothing behind it (yet), with the reload
@@ -283,7 +276,7 @@ class LiveBuild:
     def theme_folders(self) -> tuple[Path, ...]:
         """The theme's folders as last read (any thread): where the error and not-found
         pages' assets are served from (`error_assets`); the default theme's before any
-        build read one (as `crashed` shows its errors with)."""
+        build read one."""
         theme = self._on_disk
         return theme.folders if theme else tuple(theme_dirs(self.root, "default"))
 
@@ -339,7 +332,7 @@ class LiveBuild:
 
     def _render(
         self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme
-    ) -> tuple[set[str], set[str]]:
+    ) -> tuple[frozenset[str], frozenset[str]]:
         """Make and write the pages whose reads changed, and the new ones; delete the
         pages that are gone. Returns the site paths rendered and the files written."""
         site = self._site_for(playbook, today)
@@ -386,7 +379,7 @@ class LiveBuild:
             keep = {f for page in self._pages.values() for f in page.files} | extras
             written |= self._remove_all_but(keep)
         self._extras = extras
-        return rendered, written
+        return frozenset(rendered), frozenset(written)
 
     def _make(
         self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
@@ -469,8 +462,7 @@ class LiveBuild:
         problems = Problems()
         problems.error("playbook", 1, "internal error", f"{type(exc).__name__}: {exc}")
         self._whole = True
-        theme = self._theme or Theme.read(theme_dirs(self.root, "default"))
-        return self._fail(problems, theme, time.perf_counter())
+        return self._fail(problems, time.perf_counter())
 
     def close(self) -> None:
         """Leave `out` alone from now on (any thread): the server is stopping and removes
@@ -499,19 +491,13 @@ class LiveBuild:
             del self._files[rel]
         return set(gone)
 
-    def _fail(self, problems: Problems, theme: Theme, started: float) -> Outcome:
-        """Keep the pages as they are; make the error page that replaces them for now."""
+    def _fail(self, problems: Problems, started: float) -> Outcome:
+        """Keep the pages as they are; make the error page that replaces them for now, from
+        the theme as last read (whose assets the server serves for it)."""
         errors, warnings = problems.errors, problems.warnings
-        return Outcome(
-            False,
-            tuple(errors),
-            tuple(warnings),
-            frozenset(self.sources.changed),
-            frozenset(),
-            frozenset(),
-            False,
-            time.perf_counter() - started,
-            render_error_page(
-                theme.folders, errors, warnings, self.csp, self.error_scripts, self.error_assets
-            ),
+        page = render_error_page(
+            self.theme_folders(), errors, warnings, self.csp, self.error_scripts, self.error_assets
         )
+        seconds = time.perf_counter() - started
+        changed = frozenset(self.sources.changed)
+        return Outcome(False, tuple(errors), tuple(warnings), changed, seconds, error_page=page)
