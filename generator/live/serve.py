@@ -170,7 +170,6 @@ class ReloadHub:
         self.error_page: bytes | None = None
 
     def serve(self, path: str) -> None:
-        """A page is being served at `path` as of the current generation."""
         self.served[path] = self.generation
         self.served.move_to_end(path)
         while len(self.served) > MAX_SERVED:
