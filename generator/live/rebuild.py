@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import threading
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,6 @@ from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
 from generator.plans.facts import Facts
-from generator.plans.followups import FollowUpItem
 from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
@@ -203,9 +203,8 @@ class LiveBuild:
         self._files: dict[str, bytes] = {}
         self._extras: set[str] = set()
         """The files written that are not pages (theme assets, robots.txt)."""
-        self._calendar_lock = threading.Lock()
-        self._calendar_input: tuple[Playbook, dt.date, tuple[FollowUpItem, ...]] | None = None
-        self._calendar: bytes | None = None
+        self._calendar: Callable[[], bytes] | None = None
+        """Makes the last good build's playbook.ics, once (any thread: replaced whole)."""
         self._not_found: tuple[Theme | None, bytes] | None = None
         self._writing = threading.Lock()
         self._closed = False
@@ -243,8 +242,12 @@ class LiveBuild:
             problems.items += facts.problems()
             if problems.errors:
                 return self._fail(problems, started)
-            with self._calendar_lock:  # before the pages: a page seen new has its calendar new
-                self._calendar_input, self._calendar = (playbook, today, facts.items), None
+            # before the pages: a page seen new has its calendar new
+            base_url = playbook.config.base_url
+            made = functools.partial(
+                build_calendar, playbook, today, facts.items, base_url=base_url
+            )
+            self._calendar = functools.cache(made)
             rendered, written = self._render(playbook, facts, today, theme)
         except Exception as exc:
             if isinstance(exc, TemplateMistakes):
@@ -443,19 +446,10 @@ class LiveBuild:
         return self.model.engine.forget_unread("fragment", read)
 
     def calendar(self) -> bytes:
-        """playbook.ics of the last good build (any thread; made once per build)."""
-        with self._calendar_lock:
-            made, source = self._calendar, self._calendar_input
-        if made is not None:
-            return made
-        if source is None:
+        """playbook.ics of the last good build (any thread)."""
+        if self._calendar is None:
             raise NoCalendarYet("no successful build yet")
-        playbook, today, items = source
-        made = build_calendar(playbook, today, items, base_url=playbook.config.base_url)
-        with self._calendar_lock:
-            if self._calendar_input is source:
-                self._calendar = made
-        return made
+        return self._calendar()
 
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""
