@@ -336,9 +336,9 @@ def assemble(
     count as existing, so what names them waits for them instead of failing (broken.py).
     `unread`: the files discovery leaves out that a reference may mean (unread.py).
     """
-    broken = tuple(_with_file_slug(item) for item in broken)
+    unique, misnamed = _unique_slugs(parsed, problems)
+    broken = (*(_with_file_slug(item) for item in broken), *misnamed)
     set_aside = unread_index(unread)
-    unique = _unique_slugs(parsed, problems)
     checked = {key: steps.validate(item) for key, item in unique.items()}
     for result in checked.values():
         problems.items += result.problems
@@ -421,21 +421,28 @@ def _playbook(
     )
 
 
-def _unique_slugs(parsed: Iterable[Parsed], problems: Problems) -> dict[tuple[str, str], Parsed]:
+def _unique_slugs(
+    parsed: Iterable[Parsed], problems: Problems
+) -> tuple[dict[tuple[str, str], Parsed], tuple[Unparsed, ...]]:
     """Each document by (kind, slug); a file name that is not a slug (`Priya Natarajan.md`)
-    gets one made from it (`priya-natarajan`)."""
+    gets one made from it (`priya-natarajan`). And the files whose name can make no page
+    address (`con.md`): left out, with an error, but they exist, so what names them waits
+    for them as for a broken file, instead of being told there is no such file."""
     unique: dict[tuple[str, str], Parsed] = {}
+    misnamed: list[Unparsed] = []
     for item in parsed:
         slug = item.slug if item.kind == "profile" else file_slug(item.slug)
         if unusable := _unusable_slug(item, slug):
             problems.error(item.doc.path, 1, "slug", unusable)
+            if slug:
+                misnamed.append(Unparsed(item.kind, slug, item.doc.path))
             continue
         key = (item.kind, slug)
         if key in unique:
             problems.error(item.doc.path, 1, "slug", _taken(slug, unique[key].doc.path, item))
             continue
         unique[key] = item if slug == item.slug else Parsed(item.kind, slug, item.doc)
-    return unique
+    return unique, tuple(misnamed)
 
 
 def _taken(slug: str, first: str, item: Parsed) -> str:

@@ -97,6 +97,24 @@ def test_a_file_named_as_a_windows_device_is_an_error_check_reports(
     assert f"'{stem.lower()}' is a name Windows keeps for a device" in errors[0].message
 
 
+def test_what_names_a_file_whose_name_makes_no_page_waits_for_it(tmp_path: Path) -> None:
+    """`con.md` exists, but its name can make no page: a meeting naming con, or linking
+    to it, was also told "no contact named 'con' (expected a file
+    content/contacts/con.md)" beside the file that was there; now it waits for the file
+    to be renamed, as it waits for a broken one, and the one error is the name's."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/con.md", "---\nname: Con Byrne\n---\n")
+    write(tmp_path, "content/meetings/m1.md", "---\ncontact: con\ndate: 2026-11-01\n---\n[[con]]\n")
+    problems = check(tmp_path)
+    assert [(e.path, e.line, e.field) for e in problems.errors] == [
+        ("content/contacts/con.md", 1, "slug")
+    ]
+    assert [str(w) for w in problems.warnings] == [
+        "warning: content/contacts/con.md:1: file: references to con (content/meetings/m1.md) "
+        "are checked once this file is fixed"
+    ]
+
+
 def test_two_files_of_one_name_written_with_accents_two_ways_are_told_apart(
     tmp_path: Path,
 ) -> None:
