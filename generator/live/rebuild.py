@@ -394,7 +394,7 @@ class LiveBuild:
             files = render_pages(self._env, self._site, pages)
         for file, data in files:
             self._put(file, data, written)
-        return _Rendered(tuple(reads), tuple(file for file, _ in files))
+        return _Rendered(self.model.recorder.kept(reads), tuple(file for file, _ in files))
 
     def _use_theme(self, theme: Theme) -> None:
         """One Jinja environment for the server's life, whose templates are read again

@@ -36,15 +36,18 @@ from generator.plans.facts import Facts
 from generator.site.render import ThemeEnvironment
 
 Key = tuple[Hashable, ...]
-"""What was read: `(kind, slug, field)` of an entity, `("has", kind, slug)`, `("all",
-kind)`, `("bank",)`, `("question", id)`, `("template", name)`, `("static", name)`, or a
-fact's key (`("fact", name, arg)`). Which of them changed is found by comparing the two
-models (and facts by their values), so a record keeps the keys alone; each key is made
-once and shared, since thousands of pages read the same fields."""
-Reads = set[Key]
-Record = tuple[Key, ...]
-"""What a page or fact read, kept (a tuple: a quarter of the memory of a frozenset, and
-only ever checked against the few keys that changed)."""
+"""What was read: an entity `(kind, slug)` (with the fields read, below), `("has", kind,
+slug)`, `("all", kind)`, `("bank",)`, `("question", id)`, `("template", name)`,
+`("static", name)`, or a fact's key (`("fact", name, arg)`). Which of them changed is
+found by comparing the two models (and facts by their values), so a record keeps the
+keys alone; each key is made once and shared, since thousands of pages read the same."""
+Reads = dict[Key, int]
+"""A record being made: each key read, with the fields read of an entity as bits
+(`FIELDS`); 0 for any other key."""
+Record = tuple[Key | int, ...]
+"""What a page or fact read, kept: each key, an entity's followed by the bits of the
+fields read (a page reads a dozen fields of each entity it shows, a list thousands of
+entities: two items an entity are a fraction of one a field)."""
 
 
 class _Missing:
@@ -66,19 +69,31 @@ class Recorder:
     def __init__(self) -> None:
         self.open: list[Reads] = []
         """The records being made, innermost last."""
+        self._bits: dict[int, int] = {}
+        """Each set of fields' bits, one int object shared by the records that read it."""
 
     def read(self, key: Key) -> None:
         if self.open:
-            self.open[-1].add(key)
+            self.open[-1].setdefault(key, 0)
 
     @contextmanager
     def recording(self) -> Iterator[Reads]:
-        reads: Reads = set()
+        reads: Reads = {}
         self.open.append(reads)
         try:
             yield reads
         finally:
             self.open.pop()
+
+    def kept(self, reads: Reads) -> Record:
+        """`reads` as a record is kept."""
+        bits = self._bits
+        record: list[Key | int] = []
+        for key, fields in reads.items():
+            record.append(key)
+            if fields:
+                record.append(bits.setdefault(fields, fields))
+        return tuple(record)
 
 
 Compute = Callable[[Key], Any]
@@ -106,11 +121,7 @@ R = TypeVar("R", bound=Hashable)
 
 class Readers(Generic[R]):
     """Who read each key (a fact, a page), so what a change touches is found from the keys
-    that changed rather than by looking at every record kept.
-
-    Readers are listed under the entity they read (`(kind, slug)`), not each field: a page
-    reads dozens of fields of one contact, and one entry for them all keeps the index
-    small; `of` then keeps those that read a changed key itself. A key most often has one
+    that changed rather than by looking at every record kept. A key most often has one
     reader (a row, read by its list), kept as itself rather than in a list."""
 
     def __init__(self, reads_of: Callable[[R], Record]) -> None:
@@ -118,19 +129,31 @@ class Readers(Generic[R]):
         self._reads_of = reads_of
 
     def of(self, keys: set[Key]) -> set[R]:
-        """Everyone who read one of `keys`."""
+        """Everyone who read one of `keys` (an entity's field: who read that field)."""
         near: set[R] = set()
-        for key in {_coarse(k) for k in keys}:
-            known = self._by_key.get(key)
-            if isinstance(known, list):
-                near.update(known)
-            elif known is not None:
-                near.add(known)
-        return {reader for reader in near if not keys.isdisjoint(self._reads_of(reader))}
+        fields: dict[Key, int] = {}
+        for key in keys:
+            if key[0] in KINDS:
+                entity = key[:2]
+                fields[entity] = fields.get(entity, 0) | FIELDS[key[0]][key[2]]  # type: ignore[index]
+            else:
+                near.update(self._at(key))
+        for entity, changed in fields.items():
+            for reader in self._at(entity):
+                reads = self._reads_of(reader)
+                if reads[reads.index(entity) + 1] & changed:  # type: ignore[operator]
+                    near.add(reader)
+        return near
 
-    def add(self, reader: R, reads: Iterable[Key]) -> None:
+    def _at(self, key: Key) -> list[R]:
+        known = self._by_key.get(key)
+        return known if isinstance(known, list) else [] if known is None else [known]
+
+    def add(self, reader: R, reads: Iterable[Key | int]) -> None:
         by_key = self._by_key
-        for key in {_coarse(read) for read in reads}:
+        for key in reads:
+            if isinstance(key, int):
+                continue
             known = by_key.get(key)
             if known is None:
                 by_key[key] = reader
@@ -139,9 +162,11 @@ class Readers(Generic[R]):
             else:
                 by_key[key] = [known, reader]
 
-    def remove(self, reader: R, reads: Iterable[Key]) -> None:
+    def remove(self, reader: R, reads: Iterable[Key | int]) -> None:
         by_key = self._by_key
-        for key in {_coarse(read) for read in reads}:
+        for key in reads:
+            if isinstance(key, int):
+                continue
             known = by_key[key]
             if isinstance(known, list):
                 known.remove(reader)
@@ -153,7 +178,7 @@ class Readers(Generic[R]):
     def update(self, reader: R, before: Record, after: Record) -> None:
         """`reader` read `before` and now reads `after`."""
         if before != after:
-            was, now = {_coarse(k) for k in before}, {_coarse(k) for k in after}
+            was, now = set(before), set(after)
             self.add(reader, now - was)
             self.remove(reader, was - now)
 
@@ -179,11 +204,6 @@ class Readers(Generic[R]):
         self._by_key = {}
 
 
-def _coarse(key: Key) -> Key:
-    """An entity's field as its entity (`(kind, slug)`); any other key as itself."""
-    return key[:2] if key[0] in KINDS else key
-
-
 class Engine:
     """Facts worked out once and kept with what they read, until that changes."""
 
@@ -205,7 +225,7 @@ class Engine:
         with self.recorder.recording() as reads:
             value = compute(key)
         heights = [self.facts[k].height for k in reads if k in self.facts]
-        return _Fact(key, compute, value, tuple(reads), 1 + max(heights, default=0))
+        return _Fact(key, compute, value, self.recorder.kept(reads), 1 + max(heights, default=0))
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
@@ -233,7 +253,7 @@ class Engine:
             everything |= frontier
         return everything
 
-    def forget_unread(self, kind: str, roots: Iterable[Key]) -> int:
+    def forget_unread(self, kind: str, roots: Iterable[Key | int]) -> int:
         """Forget the facts of `kind` that neither `roots` nor a fact they read, however
         indirectly, reads (a list's old parts, once its rows changed); returns how many."""
         kept: set[Key] = set()
@@ -316,25 +336,25 @@ class Ref:
     """An entity seen through the view: each field read is recorded, from whichever
     version of the entity the current model holds. Equal refs name the same entity."""
 
-    __slots__ = ("_hash", "_keys", "_kind", "_model", "_slug")
+    __slots__ = ("_bits", "_hash", "_key", "_kind", "_model", "_slug")
 
     def __init__(self, model: LiveModel, kind: str, slug: str) -> None:
         self._model = model
         self._kind = kind
         self._slug = slug
-        self._keys: dict[str, Key] = {}
-        self._hash = hash((kind, slug))  # refs are hashed often: as parts' keys, in sets
+        self._key = model.key(kind, slug)
+        self._bits = FIELDS[kind]
+        self._hash = hash(self._key)  # refs are hashed often: as parts' keys, in sets
 
     def __getattr__(self, name: str) -> Any:
         if name[0] == "_":  # Python's own probes (__html__, __deepcopy__...): not a field
             raise AttributeError(name)
         value = getattr(self._model.tables[self._kind][self._slug], name)
         open_records = self._model.recorder.open
-        if open_records and name != "slug":  # a ref's slug is what it names: never changes
-            key = self._keys.get(name)
-            if key is None:
-                key = self._keys[name] = (self._kind, self._slug, name)  # one per ref and field
-            open_records[-1].add(key)
+        bit = self._bits.get(name)  # none for its slug, what it names: never changes
+        if open_records and bit:
+            reads, key = open_records[-1], self._key
+            reads[key] = reads.get(key, 0) | bit
         return value
 
     @property  # type: ignore[misc]
@@ -342,7 +362,7 @@ class Ref:
         return KINDS[self._kind]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Ref) and (self._kind, self._slug) == (other._kind, other._slug)
+        return isinstance(other, Ref) and self._key == other._key
 
     def __hash__(self) -> int:
         return self._hash
@@ -351,18 +371,29 @@ class Ref:
         return f"Ref({self._kind}/{self._slug})"
 
 
-def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
-    """The keys of one entity whose values differ between two versions (None: absent)."""
-    entity_type = KINDS[kind]
+def _names(entity_type: type) -> list[str]:
+    """An entity's fields and properties: what a change to it is looked for in."""
     names = [f.name for f in dataclasses.fields(entity_type)]
-    names += [
+    return names + [
         name
         for cls in entity_type.__mro__
         for name, value in vars(cls).items()
         if isinstance(value, property)
     ]
+
+
+FIELDS = {
+    kind: {name: 1 << i for i, name in enumerate(_names(entity)) if name != "slug"}
+    for kind, entity in KINDS.items()
+}
+"""Each field of an entity as a bit, by kind: the fields read of an entity are recorded
+as one int. Its slug is left out: it is what a ref names, and never changes."""
+
+
+def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
+    """The keys of one entity whose values differ between two versions (None: absent)."""
     changed: set[Key] = {
-        (kind, slug, name) for name in names if _field(old, name) != _field(new, name)
+        (kind, slug, name) for name in FIELDS[kind] if _field(old, name) != _field(new, name)
     }
     if (old is None) != (new is None):
         changed.add(("has", kind, slug))

@@ -202,6 +202,15 @@ def test_a_role_edit_renders_the_lists_and_pages_that_show_the_role(
     assert not {p for p in outcome.rendered if p.startswith("meetings/2026-11-05")}
 
 
+def test_a_list_keeps_each_entity_it_read_once_however_many_fields(builder: LiveBuild) -> None:
+    """The contacts list shows a handful of fields of every contact: what it read is kept
+    as each contact once, its fields as one number (at 10,000 files, a key per field
+    read held tens of MiB)."""
+    (reads,) = [page.reads for group, page in builder._pages.items() if group[0] == "contacts/"]
+    named = [item for item in reads if isinstance(item, tuple) and item[0] == "contacts"]
+    assert sorted(named) == [("contacts", slug) for slug in sorted(builder.model.current.contacts)]
+
+
 def test_a_theme_override_that_reads_other_entities_follows_them(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
