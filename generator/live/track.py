@@ -36,9 +36,9 @@ from generator.plans.facts import Facts
 from generator.site.render import ThemeEnvironment
 
 Key = tuple[Hashable, ...]
-"""What was read: an entity `(kind, slug)` (with the fields read, below), `("has", kind,
-slug)`, `("all", kind)`, `("bank",)`, `("question", id)`, `("template", name)`,
-`("static", name)`, or a fact's key (`("fact", name, arg)`). Which of them changed is
+"""What was read: an entity `(kind, slug)` (with the fields read, below), `("all",
+kind)`, `("bank",)`, `("question", id)`, `("template", name)`, `("static", name)`, or a
+fact's key (`("fact", name, arg)`). Which of them changed is
 found by comparing the two models (and facts by their values), so a record keeps the
 keys alone; each key is made once and shared, since thousands of pages read the same."""
 Reads = dict[Key, int]
@@ -75,6 +75,12 @@ class Recorder:
     def read(self, key: Key) -> None:
         if self.open:
             self.open[-1].setdefault(key, 0)
+
+    def read_fields(self, entity: Key, bits: int) -> None:
+        """Record fields of `entity` as read (`FIELDS`)."""
+        if self.open:
+            reads = self.open[-1]
+            reads[entity] = reads.get(entity, 0) | bits
 
     @contextmanager
     def recording(self) -> Iterator[Reads]:
@@ -327,6 +333,11 @@ class LiveModel:
         self.recorder.read(key)
         return value
 
+    def has(self, kind: str, slug: object) -> bool:
+        """Is there such an entity? Read as its field `HAS`."""
+        self.recorder.read_fields(self.key(kind, slug), FIELDS[kind][HAS])
+        return slug in self.tables[kind]
+
     def key(self, *parts: Hashable) -> Key:
         """The one shared key for these parts."""
         return self._keys.setdefault(parts, parts)
@@ -382,8 +393,10 @@ def _names(entity_type: type) -> list[str]:
     ]
 
 
+HAS = "has"
+"""Whether an entity is there at all: read, and changed, as one of its fields."""
 FIELDS = {
-    kind: {name: 1 << i for i, name in enumerate(_names(entity)) if name != "slug"}
+    kind: {name: 1 << i for i, name in enumerate([HAS, *_names(entity)]) if name != "slug"}
     for kind, entity in KINDS.items()
 }
 """Each field of an entity as a bit, by kind: the fields read of an entity are recorded
@@ -392,16 +405,13 @@ as one int. Its slug is left out: it is what a ref names, and never changes."""
 
 def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
     """The keys of one entity whose values differ between two versions (None: absent)."""
-    changed: set[Key] = {
-        (kind, slug, name) for name in FIELDS[kind] if _field(old, name) != _field(new, name)
-    }
-    if (old is None) != (new is None):
-        changed.add(("has", kind, slug))
-    return changed
+    return {(kind, slug, name) for name in FIELDS[kind] if _field(old, name) != _field(new, name)}
 
 
 def _field(entity: Any, name: str) -> Any:
-    return MISSING if entity is None else getattr(entity, name)
+    if entity is None:
+        return MISSING
+    return True if name == HAS else getattr(entity, name)
 
 
 def model_changes(old: Playbook, new: Playbook) -> set[Key]:
@@ -445,8 +455,7 @@ class TrackedMap(Mapping[str, Ref]):
         return self._model.ref(self._kind, slug)
 
     def __contains__(self, slug: object) -> bool:
-        present = slug in self._real()
-        return self._model.read(self._model.key("has", self._kind, slug), present)  # type: ignore[no-any-return]
+        return self._model.has(self._kind, slug)
 
     def __iter__(self) -> Iterator[str]:
         self._model.read(self._all)
@@ -524,10 +533,8 @@ class TrackedPlaybook:
 
     @property
     def profile(self) -> Ref | None:
-        present = self._model.read(
-            self._model.key("has", "profile", "profile"), self._model.current.profile
-        )
-        return self._model.ref("profile", "profile") if present is not None else None
+        model = self._model
+        return model.ref("profile", "profile") if model.has("profile", "profile") else None
 
     @property
     def categories(self) -> tuple[Category, ...]:

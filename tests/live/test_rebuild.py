@@ -211,6 +211,13 @@ def test_a_list_keeps_each_entity_it_read_once_however_many_fields(builder: Live
     assert sorted(named) == [("contacts", slug) for slug in sorted(builder.model.current.contacts)]
 
 
+def test_whether_an_entity_is_there_is_kept_with_the_fields_read(builder: LiveBuild) -> None:
+    """Elena's page asks whether she is there, then shows her fields: one item for both."""
+    reads = builder._pages[("contact", "elena-marsh")].reads
+    hers = [item for item in reads if isinstance(item, tuple) and "elena-marsh" in item]
+    assert [item for item in hers if "contacts" in item] == [("contacts", "elena-marsh")]
+
+
 def test_a_theme_override_that_reads_other_entities_follows_them(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
