@@ -1,0 +1,153 @@
+"""Assembly's behaviours found missing by mutation testing of generator/model/assemble.py:
+what a `[[link]]` shows and suggests, built from the files' own fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import write
+
+from generator.build import check
+from generator.model.assemble import (
+    LinkEntry,
+    LinkTable,
+    changed_keys,
+    link_keys,
+    link_problem,
+    link_targets,
+    name_key,
+)
+from generator.sources.markdown import Target
+
+
+def href(kind: str, slug: str) -> str:
+    return f"@/{kind}/{slug}/"
+
+
+def test_a_link_a_typo_away_from_a_contacts_name_suggests_their_file() -> None:
+    """A contact is looked for by the name shown for them, not only by the file name; a
+    meeting, whose title is made up, by its file name only."""
+    links = LinkTable(
+        {
+            "contacts": {"jk": Target("@/c/jk/", "Jonah Kim")},
+            "companies": {},
+            "meetings": {"2026-11-05-jk": Target("@/m/1/", "Coffee with Jonah Kim")},
+        }
+    )
+    assert link_problem(links, "Jonah Kin").endswith("; did you mean [[jk]]?")
+    assert "did you mean" not in link_problem(links, "Coffee with Jonah Kin")
+
+
+def test_a_link_to_a_meeting_names_its_contact_by_name_or_by_what_is_written() -> None:
+    """A meeting's link shows its contact's name; a contact without a file, as written in
+    the meeting; a meeting whose contact is left out, its own file name."""
+    entries = {
+        ("contacts", "jonah-kim"): LinkEntry("content/contacts/jonah-kim.md", "Jonah Kim"),
+        ("meetings", "m1"): LinkEntry("content/meetings/m1.md", None, "jonah-kim", "coffee"),
+        ("meetings", "m2"): LinkEntry("content/meetings/m2.md", None, "ada-byrne", "lunch"),
+        ("meetings", "m3"): LinkEntry("content/meetings/m3.md", None, None, "phone"),
+    }
+    meetings = link_targets(entries, href).targets["meetings"]
+    assert meetings["m1"] == Target("@/meetings/m1/", "Coffee with Jonah Kim")
+    assert meetings["m2"] == Target("@/meetings/m2/", "Lunch with ada-byrne")
+    assert meetings["m3"] == Target("@/meetings/m3/", "Phone with m3")
+
+
+def test_a_file_name_of_exactly_the_longest_length_is_fine(tmp_path: Path) -> None:
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, f"content/contacts/{'a' * 200}.md", "---\nname: Long Name\n---\n")
+    assert check(tmp_path).all == []
+
+
+def test_a_profile_with_a_broken_field_is_not_said_to_be_missing(tmp_path: Path) -> None:
+    write(tmp_path, "content/profile.md", "---\nname: [Maya, Okafor]\n---\nPitch.\n")
+    messages = [str(p) for p in check(tmp_path).all]
+    assert messages and all("content/profile.md:2: name:" in m for m in messages), messages
+
+
+def test_references_wait_for_a_broken_file_named_after_the_person(tmp_path: Path) -> None:
+    """`Pat Lee.md`, whose YAML is broken, is pat-lee all the same: what names pat-lee
+    waits for it, rather than being told no contact has that name."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/Pat Lee.md", "---\nname: [Pat\n---\n")
+    write(tmp_path, "content/meetings/m1.md", "---\ncontact: pat-lee\ndate: 2026-11-03\n---\n")
+    messages = [str(p) for p in check(tmp_path).all]
+    assert not any("no contact named" in m for m in messages), messages
+    assert any("references to pat-lee (content/meetings/m1.md)" in m for m in messages), messages
+
+
+def test_a_broken_question_file_holds_back_the_check_of_question_ids(tmp_path: Path) -> None:
+    """Which ids a question-bank file holds is unknown while its YAML is broken: a
+    meeting's id not in the rest of the bank waits for it, and is no error."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\n---\n")
+    write(tmp_path, "content/questions/the-job.md", "---\ncategory: [the-job\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m1.md",
+        "---\ncontact: pat-lee\ndate: 2026-11-03\nquestions: [typical-day]\n---\n",
+    )
+    problems = check(tmp_path)
+    assert [e.path for e in problems.errors] == ["content/questions/the-job.md"]
+    assert [str(w) for w in problems.warnings] == [
+        "warning: content/questions/the-job.md:1: file: question ids in meetings are checked "
+        "once this file is fixed (content/meetings/m1.md)"
+    ]
+
+
+def test_what_a_link_depends_on_is_its_slug_its_name_and_the_page_it_found() -> None:
+    """The live preview re-renders a body when one of these changes: the file name it
+    names (a kind and `.md` aside, a `#heading` too), that text as a name, and the page
+    it resolved to (its address without the heading)."""
+    found = Target("@/contacts/priya-natarajan/#h-her-path", "Priya Natarajan \u203a Her path")
+    assert link_keys(" contacts/Priya-Natarajan.md #Her path", found) == (
+        ("slug", "Priya-Natarajan"),
+        ("name", "priya-natarajan"),
+        ("page", "@/contacts/priya-natarajan/"),
+    )
+    assert link_keys("Priya Natarajan", None) == (
+        ("slug", "Priya Natarajan"),
+        ("name", "priya natarajan"),
+    )
+
+
+def test_the_keys_changed_between_two_link_tables() -> None:
+    """A page that came, went or shows another title changes its slug and its address;
+    a name that means other pages changes that name; the rest is unchanged."""
+    old = LinkTable(
+        {
+            "contacts": {
+                "ann": Target("@/contacts/ann/", "Ann"),
+                "bo": Target("@/contacts/bo/", "Bo"),
+                "cy": Target("@/contacts/cy/", "Cy"),
+            },
+            "companies": {"acme": Target("@/companies/acme/", "Acme")},
+        },
+        {name_key("Ann"): (("contacts", "ann"),), name_key("Bo"): (("contacts", "bo"),)},
+    )
+    new = LinkTable(
+        {
+            "contacts": {
+                "ann": Target("@/contacts/ann/", "Ann Lee"),
+                "bo": Target("@/contacts/bo/", "Bo"),
+                "dee": Target("@/contacts/dee/", "Dee"),
+            },
+            "meetings": {"m1": Target("@/meetings/m1/", "Coffee with Bo")},
+        },
+        {name_key("Ann Lee"): (("contacts", "ann"),), name_key("Bo"): (("contacts", "bo"),)},
+    )
+    assert changed_keys(old, new) == {
+        ("slug", "ann"),
+        ("page", "@/contacts/ann/"),
+        ("slug", "cy"),
+        ("page", "@/contacts/cy/"),
+        ("slug", "dee"),
+        ("page", "@/contacts/dee/"),
+        ("slug", "acme"),
+        ("page", "@/companies/acme/"),
+        ("slug", "m1"),
+        ("page", "@/meetings/m1/"),
+        ("name", "ann"),
+        ("name", "ann lee"),
+    }
+    assert changed_keys(new, new) == set()
