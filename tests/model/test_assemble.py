@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import write
 
-from generator.build import check
+from generator.build import check, load
+from generator.errors import Problems
 from generator.model.assemble import (
     LinkEntry,
     LinkTable,
@@ -151,3 +152,31 @@ def test_the_keys_changed_between_two_link_tables() -> None:
         ("name", "ann lee"),
     }
     assert changed_keys(new, new) == set()
+
+
+def test_why_a_link_leads_nowhere() -> None:
+    """A `#` alone names no heading; a qualified link to a meeting asks for its file name
+    only (a meeting has no name); a typo of a slug two kinds share is answered with both,
+    each with its kind."""
+    links = LinkTable(
+        {
+            "contacts": {"jordan": Target("@/c/j/", "Jordan")},
+            "companies": {"jordan": Target("@/co/j/", "Jordan")},
+            "meetings": {},
+        }
+    )
+    assert link_problem(links, "#") == "[[#]] names no heading"
+    assert link_problem(links, "meetings/Coffee Chat") == (
+        "[[meetings/Coffee Chat]] links to nothing: no meeting has that file name"
+    )
+    assert link_problem(links, "jordn").endswith(
+        "; did you mean [[contacts/jordan]] or [[companies/jordan]]?"
+    )
+
+
+def test_fields_of_your_own_are_kept_as_extra_and_only_they(tmp_path: Path) -> None:
+    """`contact.extra.pronouns` in a template: the fields the schema does not declare."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\npronouns: they/them\n---\n")
+    problems = Problems()
+    assert load(tmp_path, problems).contacts["pat-lee"].extra == {"pronouns": "they/them"}

@@ -266,6 +266,7 @@ def test_lists_nested_too_deep_are_an_error_at_their_line(root: Path) -> None:
         "body",
     )
     assert "nest here too deep" in error.message and "to the end of the body" in error.message
+    assert f"({MAX_NESTING // 2} lists or {MAX_NESTING} quotes)" in error.message
 
 
 @pytest.mark.parametrize(
@@ -301,6 +302,8 @@ def test_a_link_to_a_page_by_its_address_warns_at_its_line(
         "[up](#next-steps)",
         "<me@x.io>",
         "[CV](../../files/cv.pdf)",  # a file of one's own beside the site: not a page
+        "[home](/)",
+        "[here](./)",
     ],
 )
 def test_links_off_the_site_to_a_heading_or_a_file_do_not_warn(root: Path, link: str) -> None:
