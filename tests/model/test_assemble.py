@@ -180,3 +180,20 @@ def test_fields_of_your_own_are_kept_as_extra_and_only_they(tmp_path: Path) -> N
     write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\npronouns: they/them\n---\n")
     problems = Problems()
     assert load(tmp_path, problems).contacts["pat-lee"].extra == {"pronouns": "they/them"}
+
+
+def test_the_question_file_named_after_its_category_keeps_it(tmp_path: Path) -> None:
+    """Two files of one category: the one named after it keeps it, whichever comes first
+    by name, and the other is told to move its questions there."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    for name, qid in (("a-extra", "day-one"), ("the-job", "typical-day")):
+        write(
+            tmp_path,
+            f"content/questions/{name}.md",
+            f"---\ncategory: the-job\nquestions:\n  - id: {qid}\n    text: What is {qid}?\n---\n",
+        )
+    problems = check(tmp_path)
+    assert [(e.path, e.line, e.field) for e in problems.errors] == [
+        ("content/questions/a-extra.md", 2, "category")
+    ]
+    assert "is also used by content/questions/the-job.md" in problems.errors[0].message
