@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path
 from generator.model.config import CONFIG_FILE
-from generator.model.entities import first_name
+from generator.model.entities import UnknownSlug, first_name
 from generator.model.suggest import close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.site import routes
@@ -498,7 +498,8 @@ def template_problem(exc: BaseException, root: Path) -> ContentError:
         message = exc.message or str(exc)
     else:
         message = f"{type(exc).__name__} while rendering: {exc}"
-        if not inner and filename and (theirs := replaced_template(Path(filename), root)):
+        typo = isinstance(exc, UnknownSlug)  # yours, with its fix: no older copy's
+        if not (inner or typo) and filename and (theirs := replaced_template(Path(filename), root)):
             message += older_copy(Path(filename).name, theirs)
     return ContentError(where, line or 1, "template", message + inner)
 
