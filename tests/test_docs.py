@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import re
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import pytest
 
 from generator.cli import _parser
 from generator.errors import Problems
-from generator.model.config import setting_types
+from generator.model.config import load_config, setting_types
 from generator.model.fields import Record, validate_document
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
 from generator.site.render import make_environment
@@ -196,7 +199,9 @@ def front_matter_examples() -> list[tuple[str, str]]:
         heading = ([heading, *re.findall(r"^## ([A-Z][a-z]+(?: bank)?)", before, re.M)])[-1]
         if block.startswith("markdown\n---"):
             found.append((EXAMPLE_KINDS[heading], block.removeprefix("markdown\n")))
-    return found
+    guide = (DOCS / "getting-started.md").read_text()  # its one example is a contact's
+    (example,) = re.findall(r"^```markdown\n(---\n.*?)^```", guide, re.S | re.M)
+    return [*found, ("contacts", example)]
 
 
 @pytest.mark.parametrize(("kind", "text"), front_matter_examples())
@@ -212,3 +217,40 @@ def test_each_example_of_a_kind_checks_and_means_what_it_shows(kind: str, text: 
     for name in ("goals", "share"):
         for point in values.get(name, ()):
             assert not point[0].islower(), f"{kind}.{name}: {point!r}"
+
+
+def shown_commands() -> list[tuple[str, str]]:
+    """(doc, command) of each command the docs and README tell you to type: each line of
+    a shell block, and each `playbook ...` in the text with an option and no placeholder
+    (`playbook build --encrypt`, not `playbook report --from YYYY-MM-DD`)."""
+    found = []
+    for path in [*sorted(DOCS.glob("*.md")), REPO / "README.md"]:
+        text = path.read_text()
+        for block in re.findall(r"^```(?:sh|powershell)\n(.*?)^```", text, re.S | re.M):
+            lines = [line.split(" #")[0].strip() for line in block.splitlines()]
+            found += [(path.name, line) for line in lines if line.startswith("playbook ")]
+        for span in re.findall(r"`(playbook [^`]+)`", text):
+            placeholder = re.search(r"[\[|…]|\b[A-Z]{2,}\b", span)
+            if " -" in span and not placeholder:
+                found.append((path.name, " ".join(span.split())))
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize(("doc", "command"), shown_commands())
+def test_each_command_the_docs_show_is_one_playbook_takes(doc: str, command: str) -> None:
+    stderr = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+            _parser().parse_args(shlex.split(command)[1:])
+    except SystemExit as stopped:
+        assert not stopped.code, f"{doc}: {command}: {stderr.getvalue()}"
+
+
+@pytest.mark.parametrize(
+    "text", re.findall(r"^```yaml\n(.*?)^```", (DOCS / "configuration.md").read_text(), re.S | re.M)
+)
+def test_each_settings_example_checks_clean(text: str, tmp_path: Path) -> None:
+    (tmp_path / "playbook.yaml").write_text(text)
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(p) for p in problems.items] == []
