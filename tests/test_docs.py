@@ -254,3 +254,34 @@ def test_each_settings_example_checks_clean(text: str, tmp_path: Path) -> None:
     problems = Problems()
     load_config(tmp_path, problems)
     assert [str(p) for p in problems.items] == []
+
+
+CONFIGURATION = (DOCS / "configuration.md").read_text()
+
+
+def documented_defaults() -> list[tuple[str, str]]:
+    """(setting, value) of each default docs/configuration.md gives as a value (`8w`),
+    not in words (`the real date`)."""
+    rows = re.findall(r"^\| `([a-z_.]+)` \|.*\| ([^|]+) \| [^|]+ \|$", CONFIGURATION, re.M)
+    return [(name, cell[1:-1]) for name, cell in rows if re.fullmatch(r"`[^`]+`", cell)]
+
+
+def test_every_setting_has_its_default_in_the_table() -> None:
+    table = CONFIGURATION.split("## Every setting", 1)[1].split("\n\n")[1].splitlines()
+    assert table[0] == "| setting | type | meaning | default | example |"
+    assert [row for row in table[2:] if row.count(" | ") != 4] == []
+
+
+@pytest.mark.parametrize(("name", "value"), documented_defaults())
+def test_each_default_in_the_table_is_the_one_a_missing_setting_gets(
+    name: str, value: str, tmp_path: Path
+) -> None:
+    """The table gave no defaults: a user leaving `page_size` out could not tell which
+    paper the print pack was made for. Writing the documented default changes nothing."""
+    problems = Problems()
+    default = load_config(tmp_path, problems)
+    section, _, leaf = name.rpartition(".")
+    text = f"{section}:\n  {leaf}: {value}\n" if section else f"{name}: {value}\n"
+    (tmp_path / "playbook.yaml").write_text(text)
+    assert load_config(tmp_path, problems) == default
+    assert problems.items == []
