@@ -32,7 +32,14 @@ def documented_names(path: Path) -> set[str]:
 def tables_by_heading(path: Path) -> dict[str, list[list[str]]]:
     """The field names of each table (rows starting with a `name`), under the heading
     they follow; code blocks are skipped (their lines are examples, not headings)."""
-    tables: dict[str, list[list[str]]] = {}
+    found = rows_by_heading(path)
+    return {heading: [[row[0] for row in rows] for rows in found[heading]] for heading in found}
+
+
+def rows_by_heading(path: Path) -> dict[str, list[list[list[str]]]]:
+    """The cells of each row of each table (rows starting with a `name`), under the
+    heading they follow, as tables_by_heading finds them."""
+    tables: dict[str, list[list[list[str]]]] = {}
     heading, fenced, previous_was_row = "", False, False
     for line in path.read_text().splitlines():
         if line.startswith("```"):
@@ -43,7 +50,8 @@ def tables_by_heading(path: Path) -> dict[str, list[list[str]]]:
         elif row:
             if not previous_was_row:
                 tables.setdefault(heading, []).append([])
-            tables[heading][-1].append(row[1])
+            cells = [row[1], *(cell.strip() for cell in line.strip("|").split(" | ")[1:])]
+            tables[heading][-1].append(cells)
         previous_was_row = bool(row)
     return tables
 
@@ -156,6 +164,29 @@ def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
             if action.option_strings and "-h" not in action.option_strings and not shown:
                 missing.append(f"playbook {name} {action.option_strings[0]}")
     assert missing == []
+
+
+def field_examples() -> list[tuple[str, str, str]]:
+    """(kind, field, example) of each example in the last column of content.md's tables
+    (`[typical-day, 'How did the reorg change your team?']`)."""
+    found = rows_by_heading(DOCS / "content.md")
+    examples = []
+    for kind, (start, index) in KIND_TABLES.items():
+        (heading,) = [h for h in found if h.startswith(start)]
+        for name, *cells in found[heading][index]:
+            examples += [(kind, name, shown) for shown in re.findall(r"`([^`]+)`", cells[-1])]
+    return examples
+
+
+@pytest.mark.parametrize(("kind", "name", "example"), field_examples())
+def test_each_fields_example_in_its_table_checks(kind: str, name: str, example: str) -> None:
+    """A table's example is what a user copies into a file, as written."""
+    schema = {"followup": FOLLOWUP, "question": QUESTION}.get(kind) or KINDS[kind]
+    problems = Problems()
+    doc = parse_document(f"{kind}.md", f"---\n{name}: {example}\n---\n".encode(), problems)
+    assert doc is not None
+    validate_document(doc, schema, problems)
+    assert [str(p) for p in problems.items if p.field.split(".")[0] == name] == []
 
 
 @pytest.mark.parametrize("kind", [*KINDS, "followup", "question"])
@@ -285,3 +316,21 @@ def test_each_default_in_the_table_is_the_one_a_missing_setting_gets(
     (tmp_path / "playbook.yaml").write_text(text)
     assert load_config(tmp_path, problems) == default
     assert problems.items == []
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [
+        (name, shown)
+        for name, *cells in rows_by_heading(DOCS / "configuration.md")["Every setting"][0]
+        for shown in re.findall(r"`([^`]+)`", cells[-1])
+    ],
+)
+def test_each_settings_example_in_the_table_loads(name: str, example: str, tmp_path: Path) -> None:
+    section, _, leaf = name.rpartition(".")
+    beside = "  country: US\n" if name == "holidays.subdivision" else ""  # needs one
+    text = f"{section}:\n{beside}  {leaf}: {example}\n" if section else f"{name}: {example}\n"
+    (tmp_path / "playbook.yaml").write_text(text)
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(p) for p in problems.items] == []
