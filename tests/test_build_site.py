@@ -97,8 +97,8 @@ def test_a_request_to_someone_who_declined_is_not_awaiting_a_reply(tmp_path: Pat
     site = build(root, today=SAMPLE_TODAY).output
     text = scan(site / "index.html").text
     assert "1 awaiting reply" in text, text
-    assert "Video with Kwame Asante : request sent" not in text
-    assert "Phone with Nadia Petrov : request sent Wed 18 Nov, no reply yet" in text
+    assert "Video call with Kwame Asante : request sent" not in text
+    assert "Call with Nadia Petrov : request sent Wed 18 Nov, no reply yet" in text
 
 
 def test_the_dashboards_top_targets_leave_out_closed_companies(tmp_path: Path) -> None:

@@ -534,7 +534,19 @@ def _named(playbook: Playbook, query: str, entity: Contact | Company | Meeting |
     raise UnknownSlug(f"playbook.{query}({slug!r}): {why}")
 
 
+FORMAT_NOUNS = {"phone": "call", "video": "video call", "office": "office visit"}
+"""How a format reads in a sentence, where its name alone would not (`a video call`)."""
+
+
+def meeting_noun(format_name: str | None, purpose: str | None) -> str:
+    """`coffee`, `video call`, `networking meeting`: the meeting in a sentence; the
+    purpose stands in when there is no format."""
+    if format_name:
+        return FORMAT_NOUNS.get(format_name, format_name)
+    return "networking meeting" if purpose == "networking" else "meeting"
+
+
 def meeting_title(format_name: str | None, purpose: str | None, who: str) -> str:
-    """`Coffee with Priya Natarajan`; the purpose stands in when there is no format."""
-    what = format_name or ("networking meeting" if purpose == "networking" else "meeting")
-    return f"{what.capitalize()} with {who}"
+    """`Coffee with Priya Natarajan`, `Video call with Jonah Kim`: the one title of a
+    meeting, on its page, in lists, in the calendar and in exports."""
+    return f"{meeting_noun(format_name, purpose).capitalize()} with {who}"

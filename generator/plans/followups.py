@@ -45,7 +45,15 @@ from dataclasses import dataclass
 
 from generator.errors import counted
 from generator.model.config import Config
-from generator.model.entities import Company, Contact, FollowUp, Meeting, Playbook, meeting_title
+from generator.model.entities import (
+    Company,
+    Contact,
+    FollowUp,
+    Meeting,
+    Playbook,
+    meeting_noun,
+    meeting_title,
+)
 from generator.model.holidays import Holidays
 
 OVERDUE = "overdue"
@@ -202,16 +210,6 @@ def _long_date(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-FORMAT_NOUNS = {"phone": "call", "video": "video call", "office": "office visit"}
-
-
-def meeting_noun(meeting: Meeting) -> str:
-    """`coffee`, `video call`, `networking meeting`: the meeting in a sentence."""
-    if meeting.format:
-        return FORMAT_NOUNS.get(meeting.format, meeting.format)
-    return "networking meeting" if meeting.purpose == "networking" else "meeting"
-
-
 # ---------------------------------------------------------------------------- rules
 
 
@@ -298,7 +296,7 @@ def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         f"thank-you-{meeting.slug}",
         due,
         f"Send {ctx.name(meeting.contact)} a thank-you note for the "
-        f"{meeting_noun(meeting)} on {short_date(meeting.date)}",
+        f"{meeting_noun(meeting.format, meeting.purpose)} on {short_date(meeting.date)}",
         "thank_you",
         meeting.contact,
         meeting,
@@ -504,7 +502,7 @@ def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     yield ctx.item(
         f"record-outcome-{meeting.slug}",
         meeting.date + dt.timedelta(days=1),
-        f"The {meeting_noun(meeting)} with {ctx.name(meeting.contact)} on "
+        f"The {meeting_noun(meeting.format, meeting.purpose)} with {ctx.name(meeting.contact)} on "
         f"{short_date(meeting.date)} is still marked "
         "scheduled: set status to done (and note what you learned) or cancelled",
         "record_outcome",
@@ -526,7 +524,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         f"reschedule-{meeting.slug}",
         meeting.reschedule,
         f"Get back in touch with {ctx.name(meeting.contact)} to find a new date for the "
-        f"cancelled {meeting_noun(meeting)}{when}",
+        f"cancelled {meeting_noun(meeting.format, meeting.purpose)}{when}",
         "reschedule",
         meeting.contact,
         meeting,

@@ -60,6 +60,7 @@ from generator.model.entities import (
     Meeting,
     Playbook,
     first_name,
+    meeting_noun,
     name_order,
 )
 from generator.plans.agenda import (
@@ -75,7 +76,7 @@ from generator.plans.agenda import (
     share_fit,
 )
 from generator.plans.asks import job_ask
-from generator.plans.followups import long_date, meeting_noun, second_contact_company
+from generator.plans.followups import long_date, second_contact_company
 
 MINUTES_PER_DAY = 24 * 60
 SPOKEN_WORDS_PER_MINUTE = 130
@@ -254,8 +255,8 @@ def _asked_of_them_before(
             meeting,
             f"questions.{index}",
             f"{entry!r} was asked of {_name(playbook, meeting.contact)} in the "
-            f"{meeting_noun(earlier)}{when} ({earlier.source.path}): reread what they said "
-            "and ask a follow-up, or keep the question for someone else",
+            f"{meeting_noun(earlier.format, earlier.purpose)}{when} ({earlier.source.path}): "
+            "reread what they said and ask a follow-up, or keep the question for someone else",
         )
 
 
@@ -389,7 +390,7 @@ def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
         "pitch",
         f"your pitch takes about {_clock(needed)} to say ({profile.pitch_words} words at "
         f"{SPOKEN_WORDS_PER_MINUTE} a minute), but the agenda of the {length}-minute "
-        f"{meeting_noun(meeting)} with {_name(playbook, meeting.contact)} "
+        f"{meeting_noun(meeting.format, meeting.purpose)} with {_name(playbook, meeting.contact)} "
         f"({meeting.source.path}){also} {_pitch_advice(slot, after)}",
         Severity.WARNING,
     )
@@ -494,7 +495,8 @@ def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
             yield _warn(
                 playbook.meetings[slug],
                 "time",
-                f"{start:%H:%M} is during the {meeting_noun(other)} with {who} "
+                f"{start:%H:%M} is during the {meeting_noun(other.format, other.purpose)} "
+                f"with {who} "
                 f"({latest[0]:%H:%M} to {latest[1]:%H:%M}, {other.source.path}); you cannot "
                 "be at both: agree another time for one of them",
             )

@@ -24,12 +24,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Contact, Meeting, Playbook
+from generator.model.entities import Contact, Meeting, Playbook, meeting_noun
 from generator.plans.followups import (
     NOT_INTERACTIONS,
     FollowUpItem,
     long_date,
-    meeting_noun,
     short_date,
 )
 
@@ -200,7 +199,7 @@ def _meeting(
         day=meeting.date,
         kind=MEETING,
         how=HOW_BY_FORMAT.get(meeting.format or "", NOT_RECORDED),
-        purpose=f"{PURPOSES[meeting.purpose]} ({meeting_noun(meeting)})",
+        purpose=f"{PURPOSES[meeting.purpose]} ({meeting_noun(meeting.format, meeting.purpose)})",
         details=meeting.goals,
         result=_meeting_result(playbook, meeting, items),
         meeting=meeting.slug,

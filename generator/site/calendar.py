@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from generator.model.entities import Meeting, Playbook
+from generator.model.entities import Meeting, Playbook, meeting_title
 from generator.model.fields import plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
-from generator.plans.followups import FollowUpItem, meeting_noun
+from generator.plans.followups import FollowUpItem
 from generator.site import routes
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _meeting_event(playbook: Playbook, meeting: Meeting, stamp: dt.datetime, lin
     event: Event = _icalendar().Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", stamp)
-    event.add("summary", plain_lines(f"{meeting_noun(meeting).capitalize()} with {name}"))
+    event.add("summary", plain_lines(meeting_title(meeting.format, meeting.purpose, name)))
     if meeting.time is None:
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + dt.timedelta(days=1))

@@ -51,7 +51,7 @@ def test_a_link_to_a_meeting_names_its_contact_by_name_or_by_what_is_written() -
     meetings = link_targets(entries, href).targets["meetings"]
     assert meetings["m1"] == Target("@/meetings/m1/", "Coffee with Jonah Kim")
     assert meetings["m2"] == Target("@/meetings/m2/", "Lunch with ada-byrne")
-    assert meetings["m3"] == Target("@/meetings/m3/", "Phone with m3")
+    assert meetings["m3"] == Target("@/meetings/m3/", "Call with m3")
 
 
 def test_a_file_name_of_exactly_the_longest_length_is_fine(tmp_path: Path) -> None:

@@ -371,3 +371,18 @@ def test_lines_are_folded_as_icalendar_folds_them(seed: int) -> None:
         size = pick.choice([pick.randint(0, 80), pick.randint(60, 400)])
         line = "".join(pick.choice(chars) for _ in range(size))
         assert _folded(line) == _foldline(line).encode(), line
+
+
+def test_a_meeting_has_one_title_on_its_page_and_in_the_calendar(built_sample: Path) -> None:
+    """The page said "Video with Jonah Kim" (and "Phone with …", "Office with …") while
+    the calendar said "Video call with Jonah Kim": two wordings of one meeting's title."""
+    found = events((built_sample / "playbook.ics").read_bytes())
+    titles = {}
+    for uid, event in found.items():
+        if uid.startswith("meeting-"):
+            slug = uid.removeprefix("meeting-").removesuffix("@playbook")
+            page = (built_sample / "meetings" / slug / "index.html").read_text("utf-8")
+            heading = page.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0]
+            titles[str(event["SUMMARY"])] = heading
+    assert titles["Video call with Jonah Kim"] == "Video call with Jonah Kim"
+    assert all(summary == heading for summary, heading in titles.items()), titles

@@ -299,7 +299,7 @@ def test_learned_page_in_the_navigation_newest_first_then_grouped(built_sample: 
         "2026-10-14-daniel-reyes",
     ]
     by_company = text(html.split('id="by-company-title"')[1].split('id="by-field-title"')[0])
-    assert "By company Carbon Ledger 1 Video with Jonah Kim" in by_company
+    assert "By company Carbon Ledger 1 Video call with Jonah Kim" in by_company
     by_field = text(html.split('id="by-field-title"')[1])
     assert "Climate tech 3" in by_field and "Logistics software 1" in by_field
 
@@ -343,7 +343,7 @@ def test_an_answer_to_a_question_with_a_link_nests_no_link(tmp_path: Path) -> No
 def test_an_answer_counts_as_asked_even_off_the_agenda(built_sample: Path) -> None:
     # Sofia's agenda had transferable-skills; an answer recorded elsewhere counts the same
     item = page(built_sample, "questions/").split('id="q-transferable-skills"')[1].split("</li>")[0]
-    assert "Asked in Video with Sofia Lindqvist" in text(item)
+    assert "Asked in Video call with Sofia Lindqvist" in text(item)
 
 
 # --- the dashboard on the day ----------------------------------------------------------

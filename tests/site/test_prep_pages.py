@@ -284,7 +284,7 @@ def test_agenda_shows_the_meeting_held_before_and_what_was_learned(
     history_site: BuildReport,
 ) -> None:
     text = text_of(history_site.output, HANNAH)
-    assert "Reread what you learned when you met before: Phone with Hannah Cole" in text
+    assert "Reread what you learned when you met before: Call with Hannah Cole" in text
     assert "What you learned when you met Hannah Cole before" in text
     assert "scores every shipper dashboard change by support tickets saved" in text
     assert "Open follow-up, due Tue 3 Nov (overdue): Send Hannah Cole a thank-you note" in text
@@ -295,11 +295,11 @@ def test_a_meeting_still_ahead_is_not_an_earlier_meeting(history_site: BuildRepo
     start = html.index('id="prep-title"')
     checklist = scan_text(html[start : html.index("</section>", start)])
     assert "Reread what you learned when you met before" in checklist
-    assert "Office with Hannah Cole" not in checklist
-    assert "Video with Hannah Cole" not in checklist
+    assert "Office visit with Hannah Cole" not in checklist
+    assert "Video call with Hannah Cole" not in checklist
     text = text_of(history_site.output, HANNAH)
     planned = text[text.index("Other meetings planned with Hannah Cole") :]
-    assert "Office with Hannah Cole requested since Fri 20 Nov" in planned
+    assert "Office visit with Hannah Cole requested since Fri 20 Nov" in planned
 
 
 def test_the_pitch_is_said_in_the_background_part(history_site: BuildReport) -> None:
@@ -326,7 +326,7 @@ def test_bank_picks_count_as_used(history_site: BuildReport) -> None:
     html = html_of(history_site.output, "questions/")
     for question in agenda.all_questions:
         start = html.index(f'id="q-{question.id}"')
-        assert "Video with Hannah Cole" in scan_text(html[start : html.index("</li>", start)])
+        assert "Video call with Hannah Cole" in scan_text(html[start : html.index("</li>", start)])
 
 
 def test_a_question_listed_twice_is_warned_about_and_asked_once(

@@ -120,7 +120,7 @@ def test_dashboard_counts_and_next_items(built_sample: Path) -> None:
 
 def test_contact_page_shows_last_and_next(built_sample: Path) -> None:
     rachel = scan(built_sample / "contacts" / "rachel-adeyemi" / "index.html").text
-    assert "Last in touch Tue 17 Nov 2026: Video with Rachel Adeyemi" in rachel
+    assert "Last in touch Tue 17 Nov 2026: Video call with Rachel Adeyemi" in rachel
     assert "Next due Wed 18 Nov 2026 (overdue) : Call Rachel Adeyemi" in rachel
     assert "Send Rachel Adeyemi a thank-you note for the video call on 17 Nov" in rachel
 
