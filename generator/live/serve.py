@@ -62,6 +62,7 @@ from generator.site.theme import static_files, version_of
 RELOAD_SCRIPT = "livereload.js"
 """Where the reload client is served (livereload.js finds its server from this URL)."""
 RELOAD_SOCKET = "livereload"
+HTML = "text/html; charset=utf-8"
 THEME_ASSETS = ".theme"
 """Where the error and not-found pages find the theme's assets (`/.theme/style.css`): a
 dot-name, which no address of the site can have (`SiteFiles` serves none)."""
@@ -243,13 +244,13 @@ class _Files(_Guarded):
     def head(self, *args: str) -> Awaitable[None] | None:
         return self.get(*args)  # the headers a GET gets: tornado leaves the body out
 
-    def _send(self, name: str, data: bytes, cache: str = "no-cache") -> None:
+    def _send(self, kind: str, data: bytes, cache: str = "no-cache") -> None:
         self.set_header("Cache-Control", cache)
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
         self.set_header("Content-Security-Policy", f"{self.builder.csp}; {NO_FRAMES}")
         self.set_header("X-Frame-Options", "DENY")
-        self.set_header("Content-Type", _content_type(name))
+        self.set_header("Content-Type", kind)
         self.finish(data)
 
 
@@ -268,7 +269,7 @@ class SiteFiles(_Files):
             super().write_error(status_code, **kwargs)
         elif not self._errors_instead(self.request.path):
             self.hub.serve(self.request.path)
-            self._send("404.html", self.builder.not_found_page())
+            self._send(HTML, self.builder.not_found_page())
 
     def _errors_instead(self, name: str) -> bool:
         """While the content is broken, a page (`name`: its file or address) answers with
@@ -277,7 +278,7 @@ class SiteFiles(_Files):
             return False
         self.hub.serve(self.request.path)
         self.set_status(500)
-        self._send("errors.html", self.hub.error_page)
+        self._send(HTML, self.hub.error_page)
         return True
 
     async def get(self, path: str) -> None:
@@ -286,7 +287,7 @@ class SiteFiles(_Files):
                 data = await IOLoop.current().run_in_executor(None, self.builder.calendar)
             except NoCalendarYet:  # no good build yet: no calendar, as `build` writes none
                 raise web.HTTPError(404) from None
-            return self._send(CALENDAR_FILE, data)
+            return self._send("text/calendar; charset=utf-8", data)
         parts = path.split("/")
         if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):
             raise web.HTTPError(404)  # `..`, hidden and temporary files
@@ -320,7 +321,7 @@ class SiteFiles(_Files):
             # kept: a new version has a new address. An old version's address gets the new
             # bytes uncached, since an undo of the theme save links it again.
             cache = KEEP
-        return self._send(target.name, data, cache)
+        return self._send(_content_type(target.name), data, cache)
 
 
 class ThemeAssets(_Files):
@@ -337,7 +338,7 @@ class ThemeAssets(_Files):
             data = None
         if source is None or data is None:
             raise web.HTTPError(404)
-        self._send(source.name, data)
+        self._send(_content_type(source.name), data)
 
 
 def _is_page(name: str) -> bool:

@@ -591,6 +591,19 @@ def test_calendar_is_made_on_demand_and_matches_a_full_build(
     assert get(server, "/playbook.ics")[2] != body
 
 
+def test_the_calendar_is_text_calendar_where_the_system_has_no_type_for_ics(
+    server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python's own table of file types has no .ics, nor may the system's (macOS,
+    Windows): a calendar app subscribed to the feed still gets text/calendar."""
+    import mimetypes
+
+    monkeypatch.setattr(mimetypes, "_db", mimetypes.MimeTypes(filenames=()))
+    assert mimetypes.guess_type("playbook.ics") == (None, None)
+    status, headers, _ = get(server, "/playbook.ics")
+    assert status == 200 and headers["Content-Type"] == "text/calendar; charset=utf-8"
+
+
 def test_a_server_left_running_overnight_moves_to_the_new_day(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
