@@ -197,3 +197,20 @@ def test_the_question_file_named_after_its_category_keeps_it(tmp_path: Path) -> 
         ("content/questions/a-extra.md", 2, "category")
     ]
     assert "is also used by content/questions/the-job.md" in problems.errors[0].message
+
+
+def test_a_question_file_may_title_its_category(tmp_path: Path) -> None:
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    text = "questions:\n  - id: typical-day\n    text: What is a typical day?\n---\n"
+    write(tmp_path, "content/questions/the-job.md", f"---\ncategory: the-job\n{text}")
+    write(
+        tmp_path,
+        "content/questions/the-field.md",
+        f"---\ncategory: the-field\ntitle: Where it is going\n{text.replace('typical', 'next')}",
+    )
+    problems = Problems()
+    categories = load(tmp_path, problems).categories
+    assert problems.all == []
+    titles = {c.id: c.title for c in categories}
+    assert titles["the-field"] == "Where it is going"
+    assert titles["the-job"] != "Where it is going" and titles["the-job"]
