@@ -214,3 +214,19 @@ def test_a_question_file_may_title_its_category(tmp_path: Path) -> None:
     titles = {c.id: c.title for c in categories}
     assert titles["the-field"] == "Where it is going"
     assert titles["the-job"] != "Where it is going" and titles["the-job"]
+
+
+def test_a_meeting_naming_a_company_that_is_not_there_is_an_error(tmp_path: Path) -> None:
+    """A meeting's `company:` (where they worked when you met) is checked as a contact's."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\n---\n")
+    write(tmp_path, "content/companies/acme-corp.md", "---\nname: Acme\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m1.md",
+        "---\ncontact: pat-lee\ndate: 2026-11-03\ncompany: acme-crop\n---\n",
+    )
+    assert [str(e) for e in check(tmp_path).errors] == [
+        "content/meetings/m1.md:4: company: no company named 'acme-crop' (expected a file "
+        "content/companies/acme-crop.md); did you mean acme-corp?"
+    ]
