@@ -269,3 +269,17 @@ def test_check_names_a_heading_that_is_a_question_id_written_another_way(
         "not a question id: it is kept with what you learned; to file it as the answer to "
         "that question, write ### typical-day"
     ]
+
+
+def test_the_answers_to_a_question_come_newest_first(tmp_path: Path) -> None:
+    """What the question bank shows under a question: the latest meeting's answer first,
+    whatever the files' names."""
+    for name, day in (("a-later", "2026-11-20"), ("z-earlier", "2026-11-03")):
+        front = FRONT.replace("2026-11-17", day)
+        write(
+            tmp_path,
+            f"content/meetings/{name}.md",
+            front + "\n## Learned\n\n### typical-day\n\nNew.\n",
+        )
+    playbook, _ = checked_with_a_bank(tmp_path, "\n## Learned\n\n### typical-day\n\nBusy.\n")
+    assert [m.slug for m, _ in playbook.answers_to("typical-day")] == ["a-later", "m", "z-earlier"]
