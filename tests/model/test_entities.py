@@ -76,3 +76,20 @@ def test_a_template_asking_about_a_typo_is_told_at_its_line_in_a_build_and_live(
     outcome = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY).build()
     assert [str(e) for e in outcome.errors] == [str(error)]
     shutil.rmtree(tmp_path / "serve")
+
+
+def test_the_people_someone_referred_you_to_by_a_meeting_or_a_file(tmp_path: Path) -> None:
+    """Whom Ada referred you to: those a meeting with her lists under `referrals:` (with a
+    file of their own), and those whose `referred_by` names her, by name."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(tmp_path, "content/contacts/cy.md", "---\nname: Cy\nreferred_by: ada\n---\n")
+    write(tmp_path, "content/contacts/bo.md", "---\nname: Bo\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m1.md",
+        "---\ncontact: ada\nstatus: done\ndate: 2026-11-03\nreferrals: [bo]\n---\n",
+    )
+    playbook = loaded(tmp_path)
+    assert [c.slug for c in playbook.referrals_from("ada")] == ["bo", "cy"]
+    assert [c.slug for c in playbook.referrers_of("bo")] == ["ada"]
