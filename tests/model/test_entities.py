@@ -57,6 +57,7 @@ def test_a_slug_named_without_a_file_is_answered(sample_root: Path) -> None:
     assert [m.slug for m in playbook.introductions_to("zoe-new")] == ["2026-11-19-jonah-kim"]
     assert playbook.meetings_with("zoe-new") == []
     assert playbook.company_of("zoe-new") is None
+    assert playbook.referrers_of("zoe-new") == []
 
 
 def test_a_template_asking_about_a_typo_is_told_at_its_line_in_a_build_and_live(
@@ -93,3 +94,4 @@ def test_the_people_someone_referred_you_to_by_a_meeting_or_a_file(tmp_path: Pat
     playbook = loaded(tmp_path)
     assert [c.slug for c in playbook.referrals_from("ada")] == ["bo", "cy"]
     assert [c.slug for c in playbook.referrers_of("bo")] == ["ada"]
+    assert [c.slug for c in playbook.referrers_of("cy")] == ["ada"]
