@@ -192,6 +192,10 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("timezone: America\n", "timezone: expected an IANA timezone like America/Chicago"),
         ("timezone: Berlin\n", "got 'Berlin'; did you mean Europe/Berlin?"),
         ("timezone: new york\n", "got 'new york'; did you mean America/New_York?"),
+        (  # the zone written with spaces, not one of several zones close to it
+            "timezone: America/Argentina/San Juan\n",
+            "did you mean America/Argentina/San_Juan?",
+        ),
         ("timezone: PST\n", "got 'PST'; did you mean America/Los_Angeles?"),
         ("timezone: CDT\n", "got 'CDT'; did you mean America/Chicago?"),
         ("timezone: IST\n", "got 'IST'; did you mean Asia/Kolkata?"),
