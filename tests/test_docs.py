@@ -11,15 +11,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+import jsonschema
 import pytest
 
 from generator.cli import _parser
 from generator.errors import Problems
 from generator.model.config import load_config, setting_types
 from generator.model.fields import Record, validate_document
+from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
 from generator.site.render import make_environment
-from generator.sources.frontmatter import parse_document
+from generator.sources.frontmatter import parse_document, parse_yaml_file
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -277,9 +279,14 @@ def test_each_command_the_docs_show_is_one_playbook_takes(doc: str, command: str
         assert not stopped.code, f"{doc}: {command}: {stderr.getvalue()}"
 
 
-@pytest.mark.parametrize(
-    "text", re.findall(r"^```yaml\n(.*?)^```", (DOCS / "configuration.md").read_text(), re.S | re.M)
+SETTINGS_EXAMPLES = re.findall(
+    r"^```yaml\n(.*?)^```", (DOCS / "configuration.md").read_text(), re.S | re.M
 )
+"""The ```yaml blocks of docs/configuration.md: playbook.yaml as a user would copy it."""
+FORMATS = jsonschema.Draft7Validator.FORMAT_CHECKER
+
+
+@pytest.mark.parametrize("text", SETTINGS_EXAMPLES)
 def test_each_settings_example_checks_clean(text: str, tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text(text)
     problems = Problems()
@@ -334,3 +341,27 @@ def test_each_settings_example_in_the_table_loads(name: str, example: str, tmp_p
     problems = Problems()
     load_config(tmp_path, problems)
     assert [str(p) for p in problems.items] == []
+
+
+def schema_errors(kind: str, data: object) -> list[str]:
+    """What the JSON Schema an editor uses for `kind` (`playbook.yaml` or a content kind)
+    says of `data`, read as playbook reads it."""
+    schema = all_schemas()[FILE_NAMES[kind]]
+    validator = jsonschema.Draft7Validator(schema, format_checker=FORMATS)
+    return [error.message for error in validator.iter_errors(json_ready(data))]
+
+
+@pytest.mark.parametrize(("kind", "text"), front_matter_examples())
+def test_each_example_of_a_kind_passes_the_editors_schema(kind: str, text: str) -> None:
+    """docs/editors.md: the schemas accept what playbook accepts; the docs' examples are
+    the first thing a user pastes into an editor that checks them."""
+    doc = parse_document(f"{kind}.md", text.encode(), Problems())
+    assert doc is not None
+    assert schema_errors(kind, doc.data) == []
+
+
+@pytest.mark.parametrize("text", SETTINGS_EXAMPLES)
+def test_each_settings_example_passes_the_editors_schema(text: str) -> None:
+    doc = parse_yaml_file("playbook.yaml", text.encode(), Problems())
+    assert doc is not None
+    assert schema_errors("playbook.yaml", doc.data) == []
