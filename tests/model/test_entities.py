@@ -95,3 +95,18 @@ def test_the_people_someone_referred_you_to_by_a_meeting_or_a_file(tmp_path: Pat
     assert [c.slug for c in playbook.referrals_from("ada")] == ["bo", "cy"]
     assert [c.slug for c in playbook.referrers_of("bo")] == ["ada"]
     assert [c.slug for c in playbook.referrers_of("cy")] == ["ada"]
+
+
+def test_a_meeting_is_at_the_company_it_names_before_the_contacts_own(tmp_path: Path) -> None:
+    """Where they worked when you met (the meeting's `company:`) stays that meeting's
+    company after they move on; a meeting that names none is at the contact's company."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/companies/old-co.md", "---\nname: Old Co\n---\n")
+    write(tmp_path, "content/companies/new-co.md", "---\nname: New Co\n---\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\ncompany: new-co\n---\n")
+    meeting = "---\ncontact: ada\nstatus: done\ndate: 2026-11-0{}\n{}---\n"
+    write(tmp_path, "content/meetings/m1.md", meeting.format(3, "company: old-co\n"))
+    write(tmp_path, "content/meetings/m2.md", meeting.format(5, ""))
+    playbook = loaded(tmp_path)
+    assert [playbook.company_at(m).slug for m in ("m1", "m2")] == ["old-co", "new-co"]
+    assert [m.slug for m in playbook.meetings_at("old-co")] == ["m1"]
