@@ -329,3 +329,12 @@ def test_a_link_to_settings_that_are_gone_is_an_error(tmp_path: Path) -> None:
         f"playbook.yaml:1: file: is a link to {tmp_path}/shared/settings.yaml, which does not "
         "exist: point it at your settings, or remove it to use the defaults"
     ]
+
+
+def test_follow_up_days_run_from_0_to_365(tmp_path: Path) -> None:
+    """A day count of the follow-up timing: none (the same day) up to a year."""
+    assert reported(tmp_path, "followups: {thank_you_days: 0, referrer_update_days: 365}\n") == []
+    for days in (-1, 366):
+        [message] = reported(tmp_path, f"followups: {{thank_you_days: {days}}}\n")
+        assert message.startswith("playbook.yaml:1: followups.thank_you_days: expected ")
+        assert "from 0 to 365" in message, message
