@@ -110,3 +110,15 @@ def test_a_meeting_is_at_the_company_it_names_before_the_contacts_own(tmp_path: 
     playbook = loaded(tmp_path)
     assert [playbook.company_at(m).slug for m in ("m1", "m2")] == ["old-co", "new-co"]
     assert [m.slug for m in playbook.meetings_at("old-co")] == ["m1"]
+
+
+def test_a_query_about_an_unknown_question_says_where_questions_are(sample_root: Path) -> None:
+    playbook = loaded(sample_root)
+    with pytest.raises(
+        UnknownSlug,
+        match=r"no question with id 'portfolio-prof' in content/questions/; did you mean "
+        r"portfolio-proof\?$",
+    ):
+        playbook.answers_to("portfolio-prof")
+    with pytest.raises(UnknownSlug, match=r"no contact named 'priya-natarjan'"):
+        playbook.meetings_with("priya-natarjan")
