@@ -338,3 +338,19 @@ def test_follow_up_days_run_from_0_to_365(tmp_path: Path) -> None:
         [message] = reported(tmp_path, f"followups: {{thank_you_days: {days}}}\n")
         assert message.startswith("playbook.yaml:1: followups.thank_you_days: expected ")
         assert "from 0 to 365" in message, message
+
+
+def test_settings_that_cannot_be_read_or_parsed_are_an_error_and_the_defaults_stand(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "playbook.yaml").mkdir()
+    problems = Problems()
+    assert load_config(tmp_path, problems) == Config(root=tmp_path)
+    assert [str(p) for p in problems.items] == [
+        "playbook.yaml:1: file: cannot be read: Is a directory"
+    ]
+    (tmp_path / "playbook.yaml").rmdir()
+    (tmp_path / "playbook.yaml").write_text("title: [Maya\n")
+    problems = Problems()
+    assert load_config(tmp_path, problems) == Config(root=tmp_path)
+    assert [(p.path, p.line) for p in problems.errors] == [("playbook.yaml", 1)]
