@@ -354,3 +354,7 @@ def test_settings_that_cannot_be_read_or_parsed_are_an_error_and_the_defaults_st
     problems = Problems()
     assert load_config(tmp_path, problems) == Config(root=tmp_path)
     assert [(p.path, p.line) for p in problems.errors] == [("playbook.yaml", 1)]
+
+
+def test_an_output_folder_name_of_255_bytes_is_fine(tmp_path: Path) -> None:
+    assert reported(tmp_path, f"output: site/{'x' * 255}\n") == []
