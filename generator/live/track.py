@@ -309,7 +309,7 @@ class LiveModel:
         """The current entities by kind and slug, for refs to read quickly."""
         self._keys: dict[Key, Key] = {}
         self.tracked = TrackedPlaybook(self)
-        self._refs: dict[tuple[str, str], Ref] = {}
+        self._refs: dict[Key, Ref] = {}
 
     @property
     def playbook(self) -> Playbook | None:
@@ -329,7 +329,8 @@ class LiveModel:
     def ref(self, kind: str, slug: str) -> Ref:
         known = self._refs.get((kind, slug))
         if known is None:
-            known = self._refs[(kind, slug)] = Ref(self, kind, slug)
+            known = Ref(self, kind, slug)
+            self._refs[known._key] = known  # under the key its readers keep, not a copy
         return known
 
     @property
