@@ -210,10 +210,6 @@ class Readers(Generic[R]):
         self._by_key = {}
 
 
-def _asked_afresh(key: Key) -> Any:
-    raise LookupError(key)  # `refresh` drops it: whoever reads it asks afresh
-
-
 class Engine:
     """Facts worked out once and kept with what they read, until that changes."""
 
@@ -222,17 +218,12 @@ class Engine:
         self.facts: dict[Key, _Fact] = {}
         self._readers: Readers[Key] = Readers(lambda key: self.facts[key].reads)
 
-    def fact(self, key: Key, compute: Compute, *, afresh: bool = False) -> Any:
-        """The fact's value (worked out now if unknown), recorded as read by the caller.
-        `afresh`: once what it read changes, drop it rather than work it out again, for
-        whoever reads it to ask afresh (a cached part: `compute` holds what the page
-        rendering it passed, which is not kept)."""
+    def fact(self, key: Key, compute: Compute) -> Any:
+        """The fact's value (worked out now if unknown), recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
             known = self.facts[key] = self._work_out(key, compute)
             self._readers.add(key, known.reads)
-            if afresh:
-                known.compute = _asked_afresh
         self.recorder.read(known.key)
         return known.value
 
@@ -612,9 +603,7 @@ class TrackedEnvironment(ThemeEnvironment):
             hash(shown)
         except TypeError:  # shows something that has no identity to keep it by
             return render()
-        packed = self.engine.fact(
-            ("fragment", name, shown), lambda key: _pack(render()), afresh=True
-        )
+        packed = self.engine.fact(("fragment", name, shown), lambda key: _pack(render()))
         return Markup(zlib.decompress(packed).decode())
 
 

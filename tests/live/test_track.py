@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from generator.live.track import Engine, Key, Recorder
@@ -102,23 +101,3 @@ def test_forgetting_a_kind_of_fact_leaves_the_others_watched() -> None:
     assert store.set(x=2) == {("value", "x"), ("fact", "kept")}
     assert store.engine.forget() == {("fact", "kept")}
     assert store.set(x=3) == {("value", "x")}
-
-
-def test_a_part_asked_afresh_keeps_nothing_its_caller_passed_and_goes_on_a_change() -> None:
-    """A cached part is rendered from what the page passed it: once made, that is let go
-    (thousands of parts would hold it), and a change to what the part read drops it, for
-    the pages that show it to render it afresh."""
-
-    class Row:
-        shown = "Priya"
-
-    def part_of(row: Row) -> Any:
-        return lambda key: f"{row.shown} {store.read('x')}"
-
-    store, row = Store(x=1), Row()
-    let_go = weakref.ref(row)
-    assert store.engine.fact(("fragment", "row"), part_of(row), afresh=True) == "Priya 1"
-    del row
-    assert let_go() is None
-    assert store.set(x=2) == {("value", "x"), ("fragment", "row")}
-    assert ("fragment", "row") not in store.engine.facts
