@@ -10,6 +10,9 @@ grows would need state kept between builds (docs/followups.md, "Subscribe or imp
 - Meetings with status scheduled or done and a date: timed events in the playbook's
   timezone (TZID plus a VTIMEZONE), or all-day events when there is no time.
 - Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
+  One overdue is on `today` instead, its title starting "Overdue:", as the timeline
+  and the dashboard put it first: left on its past day, a calendar shows it nowhere
+  anyone looks.
 - Links to pages: with a `base_url`, a URL property and the address in the description;
   without one, the page's path in the site, as text.
 - Text goes through `plain_lines`: a line break of any kind is written `\\n`, and no
@@ -33,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from generator.model.entities import Meeting, Playbook, meeting_title
 from generator.model.fields import plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
-from generator.plans.followups import FollowUpItem
+from generator.plans.followups import OVERDUE, FollowUpItem, days, long_date
 from generator.site import routes
 
 if TYPE_CHECKING:
@@ -134,9 +137,9 @@ def build_calendar(
     items = [i for i in followups if i.is_open]
     for item in items:
         calendar.add_component(_followup_event(playbook, item, stamp, links, for_owner))
-    days = [m.date for m in meetings if m.date] + [i.due for i in items]
-    first = dt.date(min(days, default=today).year, 1, 1)
-    last = dt.date(max(days, default=today).year + 1, 1, 1)
+    dates = [m.date for m in meetings if m.date] + [i.due for i in items]
+    first = dt.date(min(dates, default=today).year, 1, 1)
+    last = dt.date(max(dates, default=today).year + 1, 1, 1)
     for tzid in sorted(calendar.get_missing_tzids()):  # the playbook's, for timed meetings
         calendar.subcomponents.insert(
             0, _timezone().from_tzid(tzid, first_date=first, last_date=last)
@@ -258,15 +261,24 @@ def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> 
 def _followup_event(
     playbook: Playbook, item: FollowUpItem, stamp: dt.datetime, links: Links, for_owner: bool
 ) -> Event:
+    """An all-day event on the item's due date; on the day of `stamp` (today) when it is
+    overdue, its UID the same, so a subscribed calendar moves it along each day it is
+    rebuilt."""
+    overdue = item.status == OVERDUE
+    today = stamp.date()
+    day = today if overdue else item.due
     event: Event = _icalendar().Event()
     event.add("uid", followup_uid(item))
     event.add("dtstamp", stamp)
-    event.add("summary", plain_lines(item.action))
-    event.add("dtstart", item.due)
-    event.add("dtend", item.due + dt.timedelta(days=1))
+    event.add("summary", plain_lines(f"Overdue: {item.action}" if overdue else item.action))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")
     contact = playbook.contacts.get(item.contact)
     lines = [f"{item.rule_name}: {item.rule_note}."]
+    if overdue:
+        late = days((today - item.due).days)
+        lines.insert(0, f"Overdue: it was due {long_date(item.due)}, {late} ago.")
     if contact is not None:
         lines.append(f"Contact: {contact.name} ({links(routes.contact(contact.slug))})")
     if item.meeting is not None:

@@ -68,14 +68,37 @@ def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -
     assert open_ids <= set(found)
     assert not done_ids & set(found)
 
-    call = found["followup-follow-up-call-2026-11-17-rachel-adeyemi@playbook"]
-    assert call["DTSTART"].params.get("VALUE") == "DATE"
-    assert call["DTSTART"].dt == dt.date(2026, 11, 18)
-    assert call["DTEND"].dt == dt.date(2026, 11, 19)
-    assert str(call["TRANSP"]) == "TRANSPARENT"
-    assert "Follow-up call" in str(call["DESCRIPTION"])
+    nudge = found["followup-nudge-2026-11-18-nadia-petrov@playbook"]
+    assert nudge["DTSTART"].params.get("VALUE") == "DATE"
+    assert nudge["DTSTART"].dt == dt.date(2026, 12, 1)
+    assert nudge["DTEND"].dt == dt.date(2026, 12, 2)
+    assert str(nudge["TRANSP"]) == "TRANSPARENT"
+    assert str(nudge["DESCRIPTION"]).startswith("Nudge: ")
     for uid in open_ids:
         assert type(found[uid]["DTSTART"].dt) is dt.date
+
+
+def test_an_overdue_followup_is_on_today_and_says_it_is_overdue(built_sample: Path) -> None:
+    """The follow-up call after Rachel's meeting was due on 18 Nov: left on that day, a
+    calendar showed it four days back, where nobody looks, while the dashboard and the
+    timeline put it first as overdue. It is on today (22 Nov), and says since when."""
+    found = events((built_sample / "playbook.ics").read_bytes())
+    call = found["followup-follow-up-call-2026-11-17-rachel-adeyemi@playbook"]
+    assert call["DTSTART"].dt == SAMPLE_TODAY
+    assert call["DTEND"].dt == SAMPLE_TODAY + dt.timedelta(days=1)
+    assert str(call["SUMMARY"]) == (
+        "Overdue: Call Rachel Adeyemi to thank them again and tell them where things stand "
+        "with the people they suggested"
+    )
+    description = str(call["DESCRIPTION"]).splitlines()
+    assert description[:2] == [
+        "Overdue: it was due Wed 18 Nov 2026, 4 days ago.",
+        "Follow-up call: 1 day after a networking meeting, on a business day: thank them "
+        "again and share news on their referrals.",
+    ]
+    due_today = found["followup-referrer-update-2026-11-05-priya-natarajan-jonah-kim@playbook"]
+    assert due_today["DTSTART"].dt == SAMPLE_TODAY
+    assert not str(due_today["SUMMARY"]).startswith("Overdue")
 
 
 def test_uids_and_bytes_are_stable_across_builds(tmp_path: Path) -> None:
