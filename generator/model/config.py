@@ -163,10 +163,11 @@ class FollowupRules:
     follow_up_call_days: int = 1
     referrer_update_days: int = 3
     keep_in_touch: Cadence = DEFAULT_KEEP_IN_TOUCH
-    second_contact_after: int = 3
-    """Business days without an answer before reaching a second person at the company."""
-    nudge_after: int = 7
-    """Business days without an answer before following up with the first person."""
+    second_contact_after: int = 5
+    """Business days without an answer before moving on to a second person (a week: the
+    first person was nudged by then)."""
+    nudge_after: int = 3
+    """Business days without an answer before following up once with the first person."""
 
 
 @dataclass(frozen=True)
@@ -250,9 +251,9 @@ FOLLOWUPS_SCHEMA = Schema(
         _days(
             "second_contact_after",
             "business days before trying a second person at the company",
-            "3",
+            "5",
         ),
-        _days("nudge_after", "business days before following up an unanswered request", "7"),
+        _days("nudge_after", "business days before following up an unanswered request", "3"),
     ),
     unknown=UNKNOWN_SETTING,
     elsewhere=_where_it_goes,
@@ -489,24 +490,24 @@ def _check_secure_base_url(doc: Document, values: dict[str, Any], problems: Prob
 
 
 def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Problems) -> None:
-    """The nudge to the first person is meant to come after the second thread is opened;
-    otherwise both land together or in the wrong order, so warn (not when either value is in
-    error: its default stands in, a number never written)."""
+    """The first person is nudged once before you move on to a second one; otherwise both
+    land together or in the wrong order, so warn (not when either value is in error: its
+    default stands in, a number never written)."""
     timing = {"followups.nudge_after", "followups.second_contact_after"}
-    if rules.nudge_after > rules.second_contact_after:
+    if rules.second_contact_after > rules.nudge_after:
         return
     if any(problem.field in timing for problem in problems.errors):
         return
-    key = "followups.nudge_after"
+    key = "followups.second_contact_after"
     if key not in doc.lines:
-        key = "followups.second_contact_after"
+        key = "followups.nudge_after"
     problems.warn(
         doc.path,
         doc.line(key),
         key,
-        f"nudge_after ({rules.nudge_after}) should be more business days than "
-        f"second_contact_after ({rules.second_contact_after}): reach a second person first, "
-        "then nudge the first one once",
+        f"second_contact_after ({rules.second_contact_after}) should be more business days "
+        f"than nudge_after ({rules.nudge_after}): nudge the first person once, and move on to "
+        "a second one only if that brings no answer either",
     )
 
 

@@ -19,10 +19,10 @@ The rules, in words (docs/followups.md has the full story):
   met them outside a meeting file), re-contact every `keep_in_touch` (the contact's
   own cadence, else the playbook's), counted from the last interaction (a request
   for another meeting is one).
-- second_contact / nudge: a request still `requested` → after `second_contact_after`
-  business days reach a second person at that company (or elsewhere, when you already
-  have one there); after `nudge_after`, follow up
-  with the first. Weekends and `holidays:` are not business days.
+- nudge / second_contact: a request still `requested` → after `nudge_after` business
+  days follow up once with the first person; after `second_contact_after` (a week), move
+  on: reach a second person at that company (or elsewhere, when you already have one
+  there). Weekends and `holidays:` are not business days.
 - record_outcome: a meeting whose date has passed but is still `scheduled` → set its
   status, so the rules above can start.
 - reschedule: a cancelled meeting with a `reschedule:` date → on that day, get back in
@@ -71,8 +71,8 @@ RULE_NAMES: dict[str, str] = {
     "follow_up_call": "Follow-up call",
     "referrer_update": "Tell the referrer",
     "keep_in_touch": "Keep in touch",
-    "second_contact": "Second contact",
     "nudge": "Nudge",
+    "second_contact": "Second contact",
     "record_outcome": "Record the outcome",
     "reschedule": "Reschedule",
     "own": "Your reminder",
@@ -229,11 +229,11 @@ def rule_notes(config: Config) -> dict[str, str]:
             f"every {rules.keep_in_touch.words} (or the contact's own "
             "keep_in_touch) since you were last in touch"
         ),
-        "second_contact": (
-            f"no reply after {business_days(rules.second_contact_after)}: "
-            "open a second thread at the same company"
-        ),
         "nudge": f"no reply after {business_days(rules.nudge_after)}: follow up once",
+        "second_contact": (
+            f"no reply after {business_days(rules.second_contact_after)}, the nudge "
+            "included: move on, open a second thread at the same company"
+        ),
         "record_outcome": "the meeting date has passed but it is still marked scheduled",
         "reschedule": "on the reschedule: date of a cancelled meeting: find a new date",
         "own": "a reminder you added yourself, with its own due date",
@@ -456,7 +456,7 @@ def _someone_else_at(playbook: Playbook, company: Company, contact: str) -> bool
 
 
 def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
-    """Second contact and nudge for a request with no answer (status still requested)."""
+    """Nudge and second contact for a request with no answer (status still requested)."""
     rules = ctx.config.followups
     company = second_contact_company(ctx.playbook, meeting.contact)
     who = ctx.name(meeting.contact)
@@ -464,18 +464,18 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     waiting = meeting.status == "requested" and start is not None
     steps = (
         (
+            "nudge",
+            rules.nudge_after,
+            f"Follow up once with {who} about your request"
+            + (f" of {short_date(start)}" if start else ""),
+        ),
+        (
             "second_contact",
             rules.second_contact_after,
             f"No reply from {who} yet: reach a second person at {company.name}"
             if company
             else f"No reply from {who} yet: reach out to someone else who could help "
             "with the same question",
-        ),
-        (
-            "nudge",
-            rules.nudge_after,
-            f"Follow up once with {who} about your request"
-            + (f" of {short_date(start)}" if start else ""),
         ),
     )
     for key, count, action in steps:

@@ -23,7 +23,7 @@ def test_settings_are_typed_and_merged(tmp_path: Path) -> None:
         "title: T\ntimezone: Europe/Berlin\npage_size: A4\ntoday: 2026-11-22\n"
         "holidays: [2026-12-25, 2026-12-24]\nmarkdown: {raw_html: yes}\n"
         "meetings: {question_minutes: 4, durations: {coffee: 25}}\n"
-        "followups: {keep_in_touch: 3m, nudge_after: 5}\n"
+        "followups: {keep_in_touch: 3m, nudge_after: 4}\n"
     )
     problems = Problems()
     config = load_config(tmp_path, problems)
@@ -35,7 +35,7 @@ def test_settings_are_typed_and_merged(tmp_path: Path) -> None:
     assert config.meetings.durations["coffee"] == 25
     assert config.meetings.durations["lunch"] == 60
     assert config.followups.keep_in_touch == Cadence(3, "m")
-    assert config.followups.nudge_after == 5
+    assert config.followups.nudge_after == 4
 
 
 def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
 
 def test_unknown_nested_setting_is_a_warning_at_its_line(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text(
-        "followups:\n  thankyou_days: 2\n  nudge_after: 9\nmarkdown: {raw_html: no, smart: yes}\n"
+        "followups:\n  thankyou_days: 2\n  nudge_after: 4\nmarkdown: {raw_html: no, smart: yes}\n"
     )
     problems = Problems()
     config = load_config(tmp_path, problems)
@@ -60,7 +60,7 @@ def test_unknown_nested_setting_is_a_warning_at_its_line(tmp_path: Path) -> None
         "warning: playbook.yaml:4: markdown.smart: is not a setting playbook knows "
         "(expected one of raw_html); ignored",
     ]
-    assert config.followups.thank_you_days == 1 and config.followups.nudge_after == 9
+    assert config.followups.thank_you_days == 1 and config.followups.nudge_after == 4
 
 
 @pytest.mark.parametrize(
@@ -84,11 +84,11 @@ def test_a_setting_in_the_wrong_place_says_where_it_goes(
 
 
 @pytest.mark.parametrize(
-    "followups", ["{second_contact_after: 10, nudge_after: abc}", "{second_contact_after: -1}"]
+    "followups", ["{nudge_after: 10, second_contact_after: abc}", "{nudge_after: -1}"]
 )
 def test_no_timing_warning_beside_an_error_in_the_timing(tmp_path: Path, followups: str) -> None:
     """A value in error is left out for its default; comparing the default would warn of a
-    number never written (nudge_after (7) should be more than ... (10))."""
+    number never written (second_contact_after (5) should be more than ... (10))."""
     (tmp_path / "playbook.yaml").write_text(f"followups: {followups}\n")
     problems = Problems()
     load_config(tmp_path, problems)
@@ -98,11 +98,11 @@ def test_no_timing_warning_beside_an_error_in_the_timing(tmp_path: Path, followu
 @pytest.mark.parametrize(
     ("followups", "line", "field"),
     [
-        ("{second_contact_after: 5, nudge_after: 5}", 1, "nudge_after"),
-        ("\n  second_contact_after: 8", 2, "second_contact_after"),
+        ("{second_contact_after: 5, nudge_after: 5}", 1, "second_contact_after"),
+        ("\n  nudge_after: 8", 2, "nudge_after"),
     ],
 )
-def test_nudge_not_after_second_contact_is_a_warning(
+def test_second_contact_not_after_the_nudge_is_a_warning(
     tmp_path: Path, followups: str, line: int, field: str
 ) -> None:
     (tmp_path / "playbook.yaml").write_text(f"followups: {followups}\n")
@@ -110,10 +110,10 @@ def test_nudge_not_after_second_contact_is_a_warning(
     config = load_config(tmp_path, problems)
     rules = config.followups
     assert [str(w) for w in problems.warnings] == [
-        f"warning: playbook.yaml:{line}: followups.{field}: nudge_after ({rules.nudge_after}) "
-        f"should be more business days than second_contact_after "
-        f"({rules.second_contact_after}): reach a second person first, then nudge the first "
-        "one once"
+        f"warning: playbook.yaml:{line}: followups.{field}: second_contact_after "
+        f"({rules.second_contact_after}) should be more business days than nudge_after "
+        f"({rules.nudge_after}): nudge the first person once, and move on to a second one "
+        "only if that brings no answer either"
     ]
 
 

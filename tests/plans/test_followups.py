@@ -342,7 +342,10 @@ def request(requested_on: str = "2026-11-20", extra: str = "") -> str:
     return f"---\ncontact: ada-byrne\nstatus: requested\nrequested_on: {requested_on}\n{extra}---\n"
 
 
-def test_second_contact_after_3_and_nudge_after_7_business_days(tmp_path: Path) -> None:
+def test_nudge_after_3_and_second_contact_after_5_business_days(tmp_path: Path) -> None:
+    """As the well-known cadence for unanswered outreach has it: nudge after a few
+    business days, move on after a week. The second contact came first (3 business days)
+    and the nudge after it (7): a nudge once you had already gone round the person."""
     files = {
         "content/companies/acme.md": COMPANY,
         "content/contacts/ada-byrne.md": contact(),
@@ -351,11 +354,12 @@ def test_second_contact_after_3_and_nudge_after_7_business_days(tmp_path: Path) 
     config = "holidays: [2026-11-26, 2026-11-27]\n"
     items = by_id(follow_ups(make(tmp_path, files, config), D(2026, 11, 22)))
     second, nudge = items["second-contact-ask"], items["nudge-ask"]
-    assert second.due == D(2026, 11, 25)  # Fri 20 → Mon, Tue, Wed
-    assert nudge.due == D(2026, 12, 3)  # Thanksgiving Thursday and Friday skipped
+    assert nudge.due == D(2026, 11, 25)  # Fri 20 → Mon, Tue, Wed
+    assert second.due == D(2026, 12, 1)  # Thanksgiving Thursday and Friday skipped
     assert second.action == "No reply from Ada Byrne yet: reach a second person at Acme Freight"
-    assert second.rule_note.startswith("no reply after 3 business days")
-    assert nudge.rule_name == "Nudge" and nudge.status == LATER
+    assert nudge.rule_note.startswith("no reply after 3 business days")
+    assert second.rule_note.startswith("no reply after 5 business days, the nudge included")
+    assert nudge.rule_name == "Nudge" and second.status == LATER
 
 
 def test_second_contact_without_a_company_is_phrased_generally(tmp_path: Path) -> None:

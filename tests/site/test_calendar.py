@@ -70,8 +70,8 @@ def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -
 
     nudge = found["followup-nudge-2026-11-18-nadia-petrov@playbook"]
     assert nudge["DTSTART"].params.get("VALUE") == "DATE"
-    assert nudge["DTSTART"].dt == dt.date(2026, 12, 1)
-    assert nudge["DTEND"].dt == dt.date(2026, 12, 2)
+    assert nudge["DTSTART"].dt == dt.date(2026, 11, 23)
+    assert nudge["DTEND"].dt == dt.date(2026, 11, 24)
     assert str(nudge["TRANSP"]) == "TRANSPARENT"
     assert str(nudge["DESCRIPTION"]).startswith("Nudge: ")
     for uid in open_ids:
