@@ -340,7 +340,11 @@ def test_the_pages_say_when_the_clocks_change_during_a_meeting(
         if note is None:
             assert "clocks go" not in text, page
         else:
-            assert f"({note} during it)" in text, page
+            assert f"({note} during it)" in text or f"; {note} during it)" in text, page
+            assert ") (" not in text, page
+    if note is not None:  # one pair of brackets after the times, not two in a row
+        card = scan(out / "index.html").text
+        assert f"{times} (agreed end; {note} during it)" in card
 
 
 @pytest.mark.parametrize(
