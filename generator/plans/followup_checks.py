@@ -14,6 +14,7 @@ from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
 from generator.model.identity import email_key, linkedin_key
+from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
 
 PLANNED = ("requested", "scheduled")
@@ -164,10 +165,23 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
         return False
     if first_met(playbook, contact.slug, None) is not None:
         return False
-    return not any(
+    if any(
         m.status in PLANNED or (m.status == "cancelled" and m.reschedule is not None)
         for m in playbook.meetings_with(contact)
-    )
+    ):
+        return False
+    return not _named_by_a_slip(playbook, contact)
+
+
+def _named_by_a_slip(playbook: Playbook, contact: Contact) -> bool:
+    """Does a meeting mean this contact by a name that is no slug (`contact: Tomas
+    Alvarez`, or a typo of it)? That meeting's error names this slug as the fix, which
+    also gives the cadence its meeting: one mistake, one message."""
+    unknown = {m.contact for m in playbook.meetings.values() if m.contact not in playbook.contacts}
+    if not unknown:
+        return False
+    names = known_names(playbook.contacts, playbook.contacts)
+    return any(contact.slug in close_slugs(value, names) for value in unknown)
 
 
 def _reminders_done(followups: tuple[FollowUp, ...]) -> list[tuple[str, dt.date]]:
