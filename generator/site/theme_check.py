@@ -14,6 +14,7 @@ on the data (a misspelt variable) still show when a page renders.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,19 +88,22 @@ class _Checker:
 
     def _untitled(self, name: str, tree: nodes.Template) -> Iterator[ContentError]:
         """A copy of a page template that extends another (base.html) without the block
-        `title` the theme's has: made before titles were worded in the templates, it
-        would give its pages an empty <title> (a warning: the page builds). A copy that
-        extends nothing writes its own <title>."""
+        `title` the theme's has: it would give its pages an empty <title> (a warning: the
+        page builds). Said as what is missing and the line to add, whether the copy is
+        an older one or the block was deleted. A copy that extends nothing writes its own
+        <title>."""
         theirs = template_behind(name, self.folders)
         extends = any(True for _ in tree.find_all(nodes.Extends))
         if theirs is None or not extends or _has_block(tree, "title"):
             return
         source = theirs.read_text("utf-8")
         if _has_block(self.env.parse(source, name, str(theirs)), "title"):
+            block = _TITLE_BLOCK.search(source)
+            shown = block[0] if block and len(block[0]) <= SHOWN_BLOCK else "{% block title %}"
             message = (
-                f"has no {{% block title %}}, where the theme's {name} words the page's "
-                "title: its <title> would start empty. Your copy is older than the "
-                f"theme's: add the block as in {theirs}, or copy that file again"
+                "has no {% block title %}: the pages made from it would have an empty "
+                "<title>, and browser tabs, bookmarks and history would show only the "
+                f"site's name. Add the theme's {shown} (in {theirs}) below your {{% extends %}}"
             )
             yield self._at(name, 1, message, warn=True)
 
@@ -293,6 +297,12 @@ class _Checker:
         where = display_path(self._filename(name), self.root)
         severity = Severity.WARNING if warn else Severity.ERROR
         return ContentError(where, line or 1, "template", message, severity)
+
+
+_TITLE_BLOCK = re.compile(r"\{%-?\s*block\s+title\s*-?%\}[^\n]*?\{%-?\s*endblock\b[^%\n]*%\}")
+"""A title block written on one line, as the theme's page templates write it."""
+SHOWN_BLOCK = 100
+"""The longest title block quoted in full in the message; a longer one is named only."""
 
 
 def _has_block(tree: nodes.Template, name: str) -> bool:

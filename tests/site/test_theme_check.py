@@ -181,7 +181,9 @@ def test_a_file_named_like_the_themes_but_for_case_is_a_warning(tmp_path: Path) 
 
 def test_a_copy_of_a_page_template_without_its_title_block_is_a_warning(tmp_path: Path) -> None:
     """Page titles are worded in each page template's block title: a copy of contact.html
-    made before that built pages whose <title> began with nothing, without a word."""
+    without it built pages whose <title> began with nothing, without a word. The warning
+    says what is missing and the line to add; it called the file "an older copy" of the
+    theme's, which a copy made today with the block deleted is not."""
     root = copy_sample(tmp_path / "pb")
     page = (REPO / TEMPLATES / "contact.html").read_text("utf-8")
     older = re.sub(r"\{% block title %\}.*?\{% endblock %\}\n", "", page, count=1)
@@ -190,10 +192,11 @@ def test_a_copy_of_a_page_template_without_its_title_block_is_a_warning(tmp_path
     write(root, f"{TEMPLATES}/mine.html", '{% extends "base.html" %}\n')  # the theme has none
     found = [str(w) for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
     assert found == [
-        f"warning: {TEMPLATES}/contact.html:1: template: has no {{% block title %}}, where "
-        "the theme's contact.html words the page's title: its <title> would start empty. "
-        "Your copy is older than the theme's: add the block as in "
-        f"{REPO / TEMPLATES / 'contact.html'}, or copy that file again"
+        f"warning: {TEMPLATES}/contact.html:1: template: has no {{% block title %}}: the "
+        "pages made from it would have an empty <title>, and browser tabs, bookmarks and "
+        "history would show only the site's name. Add the theme's "
+        "{% block title %}{{ contact.name }}{% endblock %} "
+        f"(in {REPO / TEMPLATES / 'contact.html'}) below your {{% extends %}}"
     ]
 
 
