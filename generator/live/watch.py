@@ -62,6 +62,7 @@ _CHANGES = frozenset(
 )
 """Event types that can change a file's content or existence (not opened, attrib, ...);
 and events lost, which make the watcher look again."""
+_CAME_OR_WENT = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED})
 K = TypeVar("K")
 
 
@@ -285,8 +286,9 @@ class SourceWatcher(FileSystemEventHandler):
             "until playbook serve is started again"
         )
 
-    def relevant(self, path: Path, is_directory: bool = False) -> bool:
-        """Can a change to this file (or folder) change the site?"""
+    def relevant(self, path: Path, is_directory: bool = False, came_or_went: bool = False) -> bool:
+        """Can a change to this file (or folder) change the site? `came_or_went`: it was
+        created, deleted or moved, not saved."""
         if any(path.is_relative_to(folder) for folder in self.ignore):
             return False
         if path in self._followed:
@@ -302,8 +304,11 @@ class SourceWatcher(FileSystemEventHandler):
             return True
         if parts[0] == "content":
             # a file counts when it is Markdown, or meant to be (`jane.MD`, `jane.md.txt`:
-            # a build names it); a folder (created, moved, deleted) always
-            return is_directory or path.suffix == ".md" or wrong_ending(path.name) is not None
+            # a build names it); a folder (created, moved, deleted) always; any other file
+            # when it comes or goes, as a build names that too: a note in .txt that a
+            # reference may mean, a link to a folder (which the system reports as a file)
+            md = path.suffix == ".md" or wrong_ending(path.name) is not None
+            return is_directory or came_or_went or md
         return False
 
     def on_any_event(self, event: FileSystemEvent) -> None:
@@ -317,7 +322,8 @@ class SourceWatcher(FileSystemEventHandler):
             return  # a folder's own mtime: the files inside report themselves
         ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
         paths = [self._as_in_themes(Path(os.fsdecode(end))) for end in ends]
-        changed = [p for p in paths if self.relevant(p, event.is_directory)]
+        came_or_went = event.event_type in _CAME_OR_WENT
+        changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
         if any(p.parent == self.root and p.name in SOURCE_FOLDERS for p in paths):
             changed += self._reconcile()  # a source folder came, went or was replaced
         if any(p.parent in (self.root, self.root / "themes") for p in paths):

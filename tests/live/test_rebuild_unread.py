@@ -13,6 +13,7 @@ from conftest import SAMPLE_TODAY
 from generator.build import check
 from generator.live import unread
 from generator.live.rebuild import LiveBuild
+from generator.live.watch import Debouncer, SourceWatcher
 
 HELIOFLEET = "content/companies/heliofleet.md"
 
@@ -61,3 +62,49 @@ def test_a_save_in_place_does_not_look_for_unread_files_again(
     os.replace(elena, sample_root / "content/contacts/_elena-marsh.md")
     builder.build([elena, sample_root / "content/contacts/_elena-marsh.md"])
     assert len(walks) == 2
+
+
+def test_the_preview_says_what_a_build_says_of_files_that_come_and_go(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """With the real watcher: a note in .txt beside a missing company file, and a link to a
+    folder, each named by a build (where the file a reference means is; a folder link not
+    followed), went unreported, so the preview kept saying what it said before they came,
+    and after they went."""
+    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert builder.build().ok
+    debouncer = Debouncer(quiet=0.1, max_wait=3.0)
+    watcher = SourceWatcher(sample_root, debouncer.add)
+    watcher.start()
+
+    def agree() -> None:
+        batch = debouncer.next_batch(idle=3.0)
+        assert batch, "the watcher reported nothing"
+        outcome = builder.build(batch)
+        found = check(sample_root, SAMPLE_TODAY)
+        assert [str(e) for e in outcome.errors] == [str(e) for e in found.errors]
+        if outcome.ok:  # a failed build's outcome holds its errors only
+            assert [str(w) for w in outcome.warnings] == [str(w) for w in found.warnings]
+
+    try:
+        helio, note = sample_root / HELIOFLEET, sample_root / "content/companies/heliofleet.txt"
+        os.replace(helio, tmp_path / "heliofleet.md")  # out of the playbook: no event for it
+        assert debouncer.next_batch(idle=3.0)
+        builder.build([helio])
+        note.write_text("Heliofleet: ask Nadia\n")
+        agree()
+        assert "heliofleet.txt is not read" in "\n".join(map(str, builder.build().errors))
+        note.unlink()
+        agree()
+        os.replace(tmp_path / "heliofleet.md", helio)
+        agree()
+        (tmp_path / "elsewhere").mkdir()
+        (sample_root / "content/contacts/old").symlink_to(tmp_path / "elsewhere")
+        agree()
+        shown = "\n".join(str(w) for w in builder.build().warnings)
+        assert "content/contacts/old:1: folder: is a link" in shown
+        (sample_root / "content/contacts/old").unlink()
+        agree()
+    finally:
+        watcher.stop()
+        debouncer.close()

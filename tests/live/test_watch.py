@@ -170,6 +170,18 @@ def test_content_folders_count(watcher: SourceWatcher) -> None:
     assert watcher.relevant(watcher.root / "content" / "contacts", is_directory=True)
 
 
+@pytest.mark.parametrize(
+    "rel", ["content/contacts/notes.txt", "content/old-contacts", "content/photo.jpg"]
+)
+def test_any_file_in_content_counts_when_it_comes_or_goes(watcher: SourceWatcher, rel: str) -> None:
+    """A build names a note in .txt that a reference may mean, and a link to a folder
+    (a file to the system): the preview said nothing of either until a source was saved.
+    Their saves change nothing a build says, so they still do not count."""
+    assert watcher.relevant(watcher.root / rel, came_or_went=True)
+    assert not watcher.relevant(watcher.root / rel)
+    assert not watcher.relevant(watcher.root / "content/contacts/.jane.md.swp", came_or_went=True)
+
+
 class Recorder:
     """Runs a real watcher into a short debouncer; `batch()` waits for the next batch."""
 
