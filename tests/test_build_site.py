@@ -664,3 +664,40 @@ def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Pa
     build(root, today=SAMPLE_TODAY, jobs=1)
     assert "Second version" in page.read_text()
     assert "First version" not in page.read_text()
+
+
+def test_one_company_in_two_files_is_a_warning(tmp_path: Path) -> None:
+    """Verdant Grid written once as `verdant-grid` and again, by hand, as `verdant` was
+    ranked twice on the Targets page, the people you know there under one row and the
+    scores under the other, without a word. The same name up to case, accents,
+    punctuation, a leading "The" and a legal form (as an import matches companies) is now
+    a warning at each later file's name, saying how to merge them; another name is not."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Ann Lee\n---\n")
+    companies = {
+        "verdant": "Verdant Grid",
+        "verdant-grid": "verdant grid, Inc.",
+        "vg": "The Vérdant Grid",
+        "verdant-power": "Verdant Power",
+    }
+    for slug, name in companies.items():
+        write(root, f"content/companies/{slug}.md", f"---\nname: {name}\nmotivation: 4\n---\n")
+    write(root, "content/contacts/bo-ray.md", "---\nname: Bo Ray\ncompany: verdant\n---\n")
+    advice = (
+        "the same company as Verdant Grid (content/companies/verdant.md)? One company in "
+        "two files is ranked twice on your target list, its people and meetings split "
+        "between them: keep one file, move what the other says into it, and write its "
+        "slug where the other's is named (two companies that share a name: tell them "
+        "apart in name:)"
+    )
+    expected = [
+        ("content/companies/verdant-grid.md", 2, "name", advice),
+        ("content/companies/vg.md", 2, "name", advice),
+    ]
+    found = [(w.path, w.line, w.field, w.message) for w in check(root).warnings]
+    assert found == expected
+    report = build(root)
+    assert [(w.path, w.line, w.field, w.message) for w in report.warnings] == expected
+    targets = (report.output / "companies/index.html").read_text()
+    ranked = re.findall(r'<a href="([a-z0-9-]+)/">', targets)
+    assert sorted(ranked) == sorted(companies)

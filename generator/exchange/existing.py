@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problems, UsageError
-from generator.exchange.people import PersonIndex, company_keys
+from generator.exchange.people import PersonIndex
+from generator.model.identity import company_keys
 from generator.model.slugs import file_slug
 from generator.sources.discover import discover
 from generator.sources.frontmatter import parse_document

@@ -23,13 +23,12 @@ from generator.exchange.people import (
     Person,
     PersonIndex,
     Reading,
-    company_keys,
     markdown_inline,
     markdown_text,
 )
 from generator.faults import os_problem
 from generator.model.fields import Schema, validate_document
-from generator.model.identity import email_key, linkedin_key
+from generator.model.identity import company_keys, email_key, linkedin_key
 from generator.model.schema import COMPANY, CONTACT
 from generator.model.slugs import fallback_slug, slugify, unique_slug
 from generator.publish.atomic import write_new

@@ -1,9 +1,9 @@
 """What an import reads, whatever the source: people, organisations and problems.
 
 The readers (`linkedin`, `vcards`) turn a file into `Person` records with the line
-each starts on; `importing` decides what becomes a file. The keys here say when two
-records are the same person or company: same LinkedIn address, same email, or the
-same name up to case, accents and punctuation.
+each starts on; `importing` decides what becomes a file. The keys that say when two
+records are the same person or company (same LinkedIn address, same email, or the same
+name up to case, accents and punctuation) are `model/identity.py`'s.
 """
 
 from __future__ import annotations
@@ -16,24 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from anyascii import anyascii
-
-from generator.model.identity import email_key, linkedin_key, web_address
+from generator.model.identity import email_key, linkedin_key, name_key, web_address
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 """The same rule as the `email` field (`fields.Email`)."""
 URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 """The same rule as the `linkedin` field (`fields.Url`)."""
-
-LEGAL_FORMS = frozenset(
-    {
-        *("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co"),
-        *("company", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv"),
-        *("nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "lp", "llp"),
-        *("pc", "sl", "slu", "se", "pvt", "private", "ltda", "sro", "sdn", "bhd", "kgaa"),
-    }
-)
-"""Words at the end of a company name that do not tell companies apart (`Acme, Inc.`)."""
 
 
 @dataclass(frozen=True)
@@ -115,50 +103,6 @@ def is_web_address(text: str) -> bool:
 def is_linkedin(url: str) -> bool:
     host = urllib.parse.urlsplit(web_address(url)).hostname or ""
     return host == "linkedin.com" or host.endswith(".linkedin.com")
-
-
-def words(text: str) -> list[str]:
-    """Lowercase ASCII words of a name, whatever its script and accents."""
-    return re.findall(r"[a-z0-9]+", anyascii(unicodedata.normalize("NFKC", text)).lower())
-
-
-def name_key(name: str) -> str:
-    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name. A name with no letter or
-    digit (`---`) is its own key, as written, so that importing it again finds it."""
-    return " ".join(words(name)) or _symbols(name)
-
-
-def _symbols(name: str) -> str:
-    """A name without letters or digits, as written but for its spaces; "" for none."""
-    return "".join(name.split())
-
-
-def company_keys(name: str) -> tuple[str, str]:
-    """(the name's letters and digits, the same without a legal form or a leading
-    "the"): `The Acme Company, Inc.` → (`theacmecompanyinc`, `acme`). A legal form
-    written with dots is one word: `Heineken N.V.` → `heineken`. A name with no letter
-    or digit (`***`) is its own key, as `name_key` has it."""
-    found = words(name) or [_symbols(name)]
-    core = _initials_joined(found)
-    if len(core) > 1 and core[0] == "the":
-        core = core[1:]
-    while len(core) > 1 and core[-1] in LEGAL_FORMS:
-        core = core[:-1]
-    return "".join(found), "".join(core)
-
-
-def _initials_joined(found: list[str]) -> list[str]:
-    """Runs of one-letter words as one word: `s p a` (from S.p.A.) → `spa`."""
-    joined: list[str] = []
-    initials = False
-    """Whether the last word is made of one-letter words."""
-    for word in found:
-        if len(word) == 1 and initials:
-            joined[-1] += word
-        else:
-            joined.append(word)
-            initials = len(word) == 1
-    return joined
 
 
 T = TypeVar("T")

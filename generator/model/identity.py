@@ -1,14 +1,18 @@
-"""When two records are one person: the same email, or the same LinkedIn address.
+"""When two records are one person (the same email, or the same LinkedIn address) or one
+company (the same name, up to case, accents, punctuation and a legal form).
 
-An import skips a person whom a contact file already holds by these keys
-(`exchange/people.py`); `playbook check` warns of two contact files that share one
+An import skips a person or company that a file already holds by these keys
+(`exchange/`); `playbook check` warns of two contact or company files that share one
 (`plans/followup_checks.py`). One definition, so both agree on who is who.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import urllib.parse
+
+from anyascii import anyascii
 
 
 def web_address(text: str) -> str:
@@ -32,3 +36,58 @@ def linkedin_key(url: str) -> str:
         host = "linkedin.com"
     path = urllib.parse.unquote(parts.path).rstrip("/").casefold()
     return f"{host}{path}" if host else ""
+
+
+LEGAL_FORMS = frozenset(
+    {
+        *("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co"),
+        *("company", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv"),
+        *("nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "lp", "llp"),
+        *("pc", "sl", "slu", "se", "pvt", "private", "ltda", "sro", "sdn", "bhd", "kgaa"),
+    }
+)
+"""Words at the end of a company name that do not tell companies apart (`Acme, Inc.`)."""
+
+
+def words(text: str) -> list[str]:
+    """Lowercase ASCII words of a name, whatever its script and accents."""
+    return re.findall(r"[a-z0-9]+", anyascii(unicodedata.normalize("NFKC", text)).lower())
+
+
+def name_key(name: str) -> str:
+    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name. A name with no letter or
+    digit (`---`) is its own key, as written, so that importing it again finds it."""
+    return " ".join(words(name)) or _symbols(name)
+
+
+def _symbols(name: str) -> str:
+    """A name without letters or digits, as written but for its spaces; "" for none."""
+    return "".join(name.split())
+
+
+def company_keys(name: str) -> tuple[str, str]:
+    """(the name's letters and digits, the same without a legal form or a leading
+    "the"): `The Acme Company, Inc.` → (`theacmecompanyinc`, `acme`). A legal form
+    written with dots is one word: `Heineken N.V.` → `heineken`. A name with no letter
+    or digit (`***`) is its own key, as `name_key` has it."""
+    found = words(name) or [_symbols(name)]
+    core = _initials_joined(found)
+    if len(core) > 1 and core[0] == "the":
+        core = core[1:]
+    while len(core) > 1 and core[-1] in LEGAL_FORMS:
+        core = core[:-1]
+    return "".join(found), "".join(core)
+
+
+def _initials_joined(found: list[str]) -> list[str]:
+    """Runs of one-letter words as one word: `s p a` (from S.p.A.) → `spa`."""
+    joined: list[str] = []
+    initials = False
+    """Whether the last word is made of one-letter words."""
+    for word in found:
+        if len(word) == 1 and initials:
+            joined[-1] += word
+        else:
+            joined.append(word)
+            initials = len(word) == 1
+    return joined

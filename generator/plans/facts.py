@@ -22,6 +22,7 @@ from generator.plans.followup_checks import (
     contact_problems,
     holiday_years,
     meeting_record_problems,
+    same_companies,
     same_people,
 )
 from generator.plans.followups import contact_followups, soonest_first
@@ -196,6 +197,10 @@ def _same_people(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return same_people(pb)
 
 
+def _same_companies(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return same_companies(pb)
+
+
 TABLE: dict[str, Fact] = {
     "ranked": Fact(_ranked),
     "ranking_index": Fact(_ranking_index),
@@ -218,6 +223,7 @@ TABLE: dict[str, Fact] = {
     "contact_checks": Fact(_contact_checks, _contacts),
     "holiday_years": Fact(_holiday_years),
     "same_people": Fact(_same_people),
+    "same_companies": Fact(_same_companies),
 }
 """Every fact, by name. A page reads them as attributes of `Facts`: `facts.ranked`,
 `facts.followups[slug]`."""
@@ -229,6 +235,7 @@ CHECKS = (
     "holiday_years",
     "draft_checks",
     "same_people",
+    "same_companies",
 )
 """The facts that are problems `playbook check` reports."""
 

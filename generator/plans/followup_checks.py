@@ -12,8 +12,8 @@ import datetime as dt
 
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE
-from generator.model.entities import Contact, FollowUp, Meeting, Playbook, Source
-from generator.model.identity import email_key, linkedin_key
+from generator.model.entities import Company, Contact, FollowUp, Meeting, Playbook, Source
+from generator.model.identity import company_keys, email_key, linkedin_key
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
 
@@ -86,6 +86,31 @@ def same_people(playbook: Playbook) -> tuple[ContentError, ...]:
                     f"the meetings that name {slug}, and delete this file",
                 )
                 break
+    return tuple(problems.items)
+
+
+def same_companies(playbook: Playbook) -> tuple[ContentError, ...]:
+    """Warn at each company file whose name is that of a company earlier by slug, up to
+    case, accents, punctuation, a leading "The" and a legal form (as an import matches
+    companies): one company in two files is ranked twice on the target list, its people
+    under one row and its scores, say, under the other."""
+    problems = Problems()
+    first: dict[str, Company] = {}
+    for slug in sorted(playbook.companies):
+        company = playbook.companies[slug]
+        full, core = company_keys(company.name)
+        earlier = first.setdefault(core or full, company)
+        if earlier is not company:
+            problems.warn(
+                company.source.path,
+                company.source.line("name"),
+                "name",
+                f"the same company as {earlier.name} ({earlier.source.path})? One company "
+                "in two files is ranked twice on your target list, its people and meetings "
+                "split between them: keep one file, move what the other says into it, and "
+                "write its slug where the other's is named (two companies that share a "
+                "name: tell them apart in name:)",
+            )
     return tuple(problems.items)
 
 
