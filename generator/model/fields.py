@@ -404,7 +404,7 @@ class Integer(FieldType):
 
 _SPAN = re.compile(
     r"\s*(?:([0-9]{1,4}(?:\.[0-9]{1,4})?)\s*(h|hrs?|hours?))?\s*(?:and\s+)?"
-    r"(?:([0-9]{1,6})\s*(m|mins?|minutes?))?\s*\.?\s*",
+    r"(?:([0-9]{1,6})\s*(m|mins?|minutes?)?)?\s*\.?\s*",
     re.IGNORECASE,
 )
 
@@ -429,11 +429,14 @@ def _quoted_number(value: Any) -> int | None:
 
 
 def _in_minutes(value: Any) -> int | None:
-    """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min"), if whole."""
+    """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min"), if whole;
+    minutes without their unit only after hours, as on a clock ("1h30")."""
     if isinstance(value, float) or not isinstance(value, str):
         return None
     found = _SPAN.fullmatch(value)
     if found is None or not (found[1] or found[3]):
+        return None
+    if found[3] and not found[4] and not (found[1] and int(found[3]) < 60):
         return None
     minutes = float(found[1] or 0) * 60 + int(found[3] or 0)
     return int(minutes) if minutes.is_integer() and minutes > 0 else None

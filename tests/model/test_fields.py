@@ -283,6 +283,9 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         ("3 hours", "; did you mean 180?"),
         ("1.5 hours", "; did you mean 90?"),
         ("1h 30m", "; did you mean 90?"),
+        ("1h30", "; did you mean 90?"),  # the minutes' unit left out, as on a clock
+        ("2 hrs 15", "; did you mean 135?"),
+        ("1h75", ""),  # not minutes of an hour
         ("1 hour and 15 minutes", "; did you mean 75?"),
         ("45 min", "; did you mean 45?"),
         ("12 hours", ""),  # 720: out of range, so no suggestion
