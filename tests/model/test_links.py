@@ -141,6 +141,15 @@ def test_heading_ids_survive_raw_html_cleaning_and_others_do_not(root: Path) -> 
     assert 'id="main"' not in rendered
 
 
+def test_raw_html_is_shown_as_text_in_a_playbook_without_settings(root: Path) -> None:
+    """raw_html is off unless playbook.yaml turns it on, also when there is no such file."""
+    (root / "playbook.yaml").unlink()
+    rendered, problems = notes(root, "Met at <b>the meetup</b>.")
+    assert problems.errors == []
+    assert "Met at &lt;b&gt;the meetup&lt;/b&gt;." in rendered
+    assert "<b>" not in rendered
+
+
 def test_raw_html_nested_too_deep_is_an_error_at_its_line(root: Path) -> None:
     config = root / "playbook.yaml"
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
