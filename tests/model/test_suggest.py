@@ -92,6 +92,7 @@ def test_distance_counts_a_swap_as_one_edit_and_stops_past_the_limit() -> None:
     assert distance("kitten", "sitting", 5) == 3
     assert distance("a", "abcdefgh", 2) == 3  # too far: limit + 1
     assert distance("", "", 0) == 0
+    assert distance("noted", "notes", 3) == 1  # the last letter is an edit too
 
 
 COMPANIES = {"acme": "Acme Corp", "verdant-grid": "Verdant Grid", "blue-harbor": "Blue Harbor"}
@@ -142,6 +143,10 @@ def test_reference_messages() -> None:
     )
     assert unknown_question("typcial-day", ["typical-day", "who-else"]) == (
         "no question with id 'typcial-day' in content/questions/ (did you mean typical-day?); "
+        "write a full sentence to ask your own question"
+    )
+    assert unknown_question("salary-talk", ["typical-day", "who-else"]) == (
+        "no question with id 'salary-talk' in content/questions/; "
         "write a full sentence to ask your own question"
     )
 
