@@ -24,10 +24,9 @@ def write_new(path: Path, data: bytes) -> None:
     with _naming(path):
         temporary = _written_beside(path, data)
     try:
-        os.link(temporary, path)
+        with _naming(path):  # FileExistsError when taken, of `path`, not the hidden file
+            os.link(temporary, path)
     except OSError as exc:
-        if exc.errno == errno.EEXIST:
-            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
             raise
         _create_exclusive(path, data)  # a file system without hard links

@@ -21,6 +21,43 @@ def test_write_new_never_replaces(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.md"]  # no temporary left
 
 
+@pytest.mark.parametrize("refusal", [errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV])
+def test_write_new_where_hard_links_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refusal: int
+) -> None:
+    """Some mounted drives (FAT, a network share) refuse hard links: the file is still
+    created, exclusively, and still never replaces one already there."""
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(refusal, os.strerror(refusal))
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "a.md"
+    write_new(target, b"first")
+    with pytest.raises(FileExistsError):
+        write_new(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_a_link_that_fails_names_the_file_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link refused for another reason (too many links, a disk error) is an error
+    about the file being written, not about the hidden file it was written in first."""
+
+    def fails(source: object, target: object) -> None:
+        raise OSError(errno.EMLINK, os.strerror(errno.EMLINK), str(source), str(target))
+
+    monkeypatch.setattr(os, "link", fails)
+    target = tmp_path / "a.md"
+    with pytest.raises(OSError) as failed:
+        write_new(target, b"x")
+    assert (failed.value.errno, failed.value.filename) == (errno.EMLINK, str(target))
+    assert failed.value.filename2 is None
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_replace_file(tmp_path: Path) -> None:
     target = tmp_path / "a.csv"
     replace_file(target, b"one")
