@@ -28,12 +28,13 @@ import functools
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import (
     ROBOTS_TXT,
+    calendar_of,
     collector_paused,
     make_site,
     parsed_of,
@@ -59,7 +60,7 @@ from generator.model.entities import Playbook
 from generator.plans.facts import Facts
 from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
-from generator.site.calendar import CALENDAR_FILE, build_calendar
+from generator.site.calendar import CALENDAR_FILE
 from generator.site.pages import Options, PageKind, site_pages
 from generator.site.render import (
     MISSING_FILE,
@@ -111,15 +112,6 @@ class _Rendered:
     reads: Record
     """What the pages read while they were made and rendered."""
     files: tuple[str, ...]
-
-
-class TemplateMistakes(Exception):
-    """The template mistakes of every page that failed to render, found while the other
-    pages rendered on: the preview shows them all at once, as a build reports them."""
-
-    def __init__(self, mistakes: Sequence[ContentError]) -> None:
-        super().__init__(*mistakes)
-        self.mistakes = mistakes
 
 
 class NoCalendarYet(LookupError):
@@ -243,19 +235,13 @@ class LiveBuild:
             if problems.errors:
                 return self._fail(problems, started)
             # before the pages: a page seen new has its calendar new
-            base_url = playbook.config.base_url
-            made = functools.partial(
-                build_calendar, playbook, today, facts.items, base_url=base_url
-            )
-            self._calendar = functools.cache(made)
-            rendered, written = self._render(playbook, facts, today, theme)
+            self._calendar = functools.cache(functools.partial(calendar_of, playbook, today, facts))
+            rendered, written = self._render(playbook, facts, today, theme, problems)
         except Exception as exc:
-            if isinstance(exc, TemplateMistakes):
-                problems.items += exc.mistakes
-            elif template_fault(exc):
-                problems.items.append(template_problem(exc, self.root))
-            else:
+            if not template_fault(exc):
                 raise
+            problems.items.append(template_problem(exc, self.root))
+        if problems.errors:  # a template's mistakes, as a build reports them: every one
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
             return self._fail(problems, started)
@@ -334,10 +320,11 @@ class LiveBuild:
         return live_facts(model, setting[1])
 
     def _render(
-        self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme
+        self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme, problems: Problems
     ) -> tuple[frozenset[str], frozenset[str]]:
         """Make and write the pages whose reads changed, and the new ones; delete the
-        pages that are gone. Returns the site paths rendered and the files written."""
+        pages that are gone. Returns the site paths rendered and the files written; a page
+        whose template fails adds its mistake to `problems` and the others render on."""
         site = self._site_for(playbook, today)
         if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
@@ -371,7 +358,8 @@ class LiveBuild:
                 self._page_readers.update(group, known.reads if known else (), made.reads)
                 rendered.update(kind.paths(group[1]))
         if mistakes:  # every page rendered that could, so that every mistake is named
-            raise TemplateMistakes(sorted(mistakes))
+            problems.items += sorted(mistakes)
+            return frozenset(), frozenset()
         gone = {} if same_pages else {g: self._pages[g].reads for g in self._pages.keys() - listing}
         for group in gone:
             del self._pages[group]
