@@ -21,9 +21,8 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
@@ -63,7 +62,6 @@ _CHANGES = frozenset(
 """Event types that can change a file's content or existence (not opened, attrib, ...);
 and events lost, which make the watcher look again."""
 _CAME_OR_WENT = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED})
-K = TypeVar("K")
 
 
 class Debouncer:
@@ -165,24 +163,21 @@ class SourceWatcher(FileSystemEventHandler):
         self._warned: set[str] = set()
         """The source folders the system refused to watch, said once each."""
         self._observer: BaseObserver | None = None
-        self._sources: dict[tuple[str, tuple[int, int]], ObservedWatch] = {}
-        """(name, (device, inode)) of each source folder watched: a folder put back in
-        its place is another."""
+        self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
+        """The folders watched besides the root, by what for: `("source", name, (device,
+        inode))` for content/ and themes/ (a folder put back in its place is another),
+        `("theme", folder)` for where a theme folder that is a link leads, `("file",
+        folder)` for the folder of a file followed (`follow`)."""
         self._followed: frozenset[Path] = frozenset()
         """Files outside the source folders that sources lead to (see `follow`)."""
-        self._folders: dict[Path, ObservedWatch] = {}
-        """The folders watched for `_followed`."""
         self._theme_links: dict[Path, Path] = {}
         """Folder a theme folder that is a link leads to → that theme folder."""
-        self._linked: dict[Path, ObservedWatch] = {}
-        """The watches of those folders."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
         self._observer = Observer()
         self._observer.schedule(self, str(self.root), recursive=False)
-        self._reconcile()
-        self._link_themes()
+        self._rewatch()
         self._observer.start()
 
     def stop(self) -> None:
@@ -192,35 +187,15 @@ class SourceWatcher(FileSystemEventHandler):
             observer.stop()
             observer.join(timeout=5)
 
-    def _rewatch(
-        self, watches: dict[K, ObservedWatch], wanted: Mapping[K, Path], recursive: bool
-    ) -> dict[K, OSError]:
-        """Watch the folders `wanted` (by key) that `watches` lacks, stop watching those
-        no longer wanted (the lock held); returns the ones the system refused to watch."""
-        refused: dict[K, OSError] = {}
-        if self._observer is None:
-            return refused
-        for key in watches.keys() - wanted.keys():
-            with contextlib.suppress(KeyError):  # its emitter may have ended itself
-                self._observer.unschedule(watches.pop(key))
-        for key in wanted.keys() - watches.keys():
-            try:
-                watches[key] = self._observer.schedule(self, str(wanted[key]), recursive=recursive)
-            except OSError as exc:  # gone again already: the next event tells
-                refused[key] = exc
-        return refused
-
     def follow(self, files: Iterable[Path]) -> None:
         """Watch these files too (any thread): the files that sources which are links
         lead to, outside content/ (`shared/notes.md`), and the file playbook.yaml leads
         to when it is a link; a save there changes the source."""
         files = [*files, *self._settings_target()]
         sources = [self.root / name for name in SOURCE_FOLDERS]
-        outside = frozenset(f for f in files if not any(f.is_relative_to(s) for s in sources))
-        wanted = {f.parent for f in outside} - {self.root}  # the root is watched already
-        with self._lock:
-            self._followed = outside
-            self._rewatch(self._folders, {folder: folder for folder in wanted}, False)
+        outside = (f for f in files if not any(f.is_relative_to(s) for s in sources))
+        self._followed = frozenset(outside)
+        self._rewatch()
 
     def _settings_target(self) -> list[Path]:
         """The file playbook.yaml leads to when it is a link (settings shared by several
@@ -231,17 +206,48 @@ class SourceWatcher(FileSystemEventHandler):
                 return [settings.resolve()]
         return []
 
-    def _link_themes(self) -> None:
-        """Watch the folders that theme folders which are links lead to (a theme shared by
-        several playbooks): the watch of themes/ does not follow links."""
-        wanted: dict[Path, Path] = {}
+    def _wanted(self) -> dict[tuple[Hashable, ...], tuple[Path, bool]]:
+        """The folders to watch now, by what for (see `_watches`), each with whether its
+        subfolders are watched too. The watch of themes/ does not follow links, so a theme
+        shared by several playbooks (a link in themes/) is watched where it is."""
+        wanted: dict[tuple[Hashable, ...], tuple[Path, bool]] = {}
+        for name in SOURCE_FOLDERS:
+            if identity := _identity(self.root / name):
+                wanted["source", name, identity] = (self.root / name, True)
+        links: dict[Path, Path] = {}
         with contextlib.suppress(OSError):
             for entry in (self.root / "themes").iterdir():
                 if entry.is_symlink() and entry.is_dir():
-                    wanted[entry.resolve()] = entry
+                    links[entry.resolve()] = entry
+        self._theme_links = links
+        for target in links:
+            wanted["theme", target] = (target, True)
+        for folder in {f.parent for f in self._followed} - {self.root}:  # the root is watched
+            wanted["file", folder] = (folder, False)
+        return wanted
+
+    def _rewatch(self) -> list[Path]:
+        """Watch the folders wanted now, stop watching those no longer wanted; returns the
+        source folders that came, went or were replaced."""
         with self._lock:
-            self._theme_links = wanted
-            self._rewatch(self._linked, {target: target for target in wanted}, True)
+            if self._observer is None:
+                return []
+            wanted = self._wanted()
+            before = {key for key in self._watches if key[0] == "source"}
+            for key in self._watches.keys() - wanted.keys():
+                with contextlib.suppress(KeyError):  # its emitter may have ended itself
+                    self._observer.unschedule(self._watches.pop(key))
+            for key in wanted.keys() - self._watches.keys():
+                folder, recursive = wanted[key]
+                try:
+                    self._watches[key] = self._observer.schedule(
+                        self, str(folder), recursive=recursive
+                    )
+                except OSError as exc:  # gone again already (the next event tells), a limit
+                    if key[0] == "source":
+                        self._refused(str(key[1]), exc)
+        now = {key for key in wanted if key[0] == "source"}
+        return sorted({self.root / str(key[1]) for key in before ^ now})
 
     def _as_in_themes(self, path: Path) -> Path:
         """A path in a linked theme's folder as the theme's path under themes/."""
@@ -253,21 +259,11 @@ class SourceWatcher(FileSystemEventHandler):
     def watched(self) -> dict[str, Path]:
         """Source folder name → the folder watched under it now (for tests and logs)."""
         with self._lock:
-            return {name: Path(watch.path) for (name, _), watch in self._sources.items()}
-
-    def _reconcile(self) -> list[Path]:
-        """Watch each source folder that is there now, and drop the watch of one that
-        went or was replaced; returns the folders that came, went or changed."""
-        folders = {name: self.root / name for name in SOURCE_FOLDERS}
-        wanted = {(name, now): f for name, f in folders.items() if (now := _identity(f))}
-        with self._lock:
-            if self._observer is None:
-                return []
-            before = set(self._sources)
-            refused = self._rewatch(self._sources, wanted, True)
-        for (name, _), exc in refused.items():
-            self._refused(name, exc)
-        return sorted({self.root / name for name, _ in before ^ wanted.keys()})
+            return {
+                str(key[1]): Path(watch.path)
+                for key, watch in self._watches.items()
+                if key[0] == "source"
+            }
 
     def _refused(self, name: str, exc: OSError) -> None:
         """Say once that the system will not watch a source folder that is there (a limit
@@ -313,8 +309,7 @@ class SourceWatcher(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type == EVENT_TYPE_EVENTS_LOST:  # the system dropped events: look again
-            self.report([*self._reconcile(), *(self.root / name for name in SOURCE_FOLDERS)])
-            self._link_themes()
+            self.report([*self._rewatch(), *(self.root / name for name in SOURCE_FOLDERS)])
             return
         if event.event_type not in _CHANGES:
             return
@@ -324,10 +319,8 @@ class SourceWatcher(FileSystemEventHandler):
         paths = [self._as_in_themes(Path(os.fsdecode(end))) for end in ends]
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
-        if any(p.parent == self.root and p.name in SOURCE_FOLDERS for p in paths):
-            changed += self._reconcile()  # a source folder came, went or was replaced
         if any(p.parent in (self.root, self.root / "themes") for p in paths):
-            self._link_themes()  # a theme folder (or themes/) came, went or was relinked
+            changed += self._rewatch()  # a source or theme folder came, went or was replaced
         if changed:
             self.report(changed)
 
