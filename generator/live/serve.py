@@ -29,7 +29,6 @@ import contextlib
 import ctypes
 import datetime as dt
 import errno
-import functools
 import gc
 import ipaddress
 import json
@@ -363,15 +362,12 @@ def _content_type(name: str) -> str:
     )
 
 
-class ReloadScript(_Guarded, LiveReloadJSHandler):  # type: ignore[misc]
+class ReloadScript(_Files, LiveReloadJSHandler):  # type: ignore[misc]
     """livereload's client script, from the site's own origin; the same all along, so
     a reloading page need not fetch it again."""
 
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", KEEP)
-
-    def head(self) -> None:
-        self.get()  # tornado leaves the body out
 
 
 class ReloadSocket(_Guarded, WebSocketHandler):
@@ -633,17 +629,7 @@ def release_memory() -> None:
     """
     gc.collect()
     gc.freeze()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim, from the C library the process runs on (not searched for:
-    find_library runs ldconfig); None elsewhere (Windows, musl)."""
-    try:
-        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    except (OSError, TypeError):
-        return None
-    return trim if callable(trim) else None
+    # glibc's, from the C library the process runs on (find_library would run ldconfig);
+    # none on Windows (TypeError) or musl (AttributeError)
+    with contextlib.suppress(OSError, TypeError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
