@@ -178,7 +178,7 @@ class LiveBuild:
         self._theme_mistakes: list[ContentError] = []
         """The mistakes of the theme as last read that show without rendering."""
         self._env: TrackedEnvironment | None = None
-        self._versions = TrackedVersions({}, self.model.recorder)
+        self._versions = TrackedVersions({}, self.model)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
         self._listing: Listing | None = None
@@ -391,7 +391,7 @@ class LiveBuild:
         if self._env is None:
             env = make_environment(theme.folders, TrackedEnvironment)
             assert isinstance(env, TrackedEnvironment)
-            env.recorder, env.engine, env._keys = self.model.recorder, self.model.engine, {}
+            env.model = self.model
             self._env = env
         elif theme == self._theme:
             return

@@ -575,14 +575,12 @@ class TrackedEnvironment(ThemeEnvironment):
     source, so an edited or overridden template re-renders the pages that use it; and
     keeps the parts templates render with `cached(...)` as facts, by what they show."""
 
-    recorder: Recorder
-    engine: Engine
+    model: LiveModel
     digests: Callable[[str], str]
-    _keys: dict[str, Key]
 
     def get_template(self, name: Any, parent: Any = None, globals: Any = None) -> Any:
         if isinstance(name, str):
-            self.recorder.read(self._keys.setdefault(name, ("template", name)))
+            self.model.read(self.model.key("template", name))
         return super().get_template(name, parent, globals)
 
     def select_template(self, names: Any, parent: Any = None, globals: Any = None) -> Any:
@@ -591,7 +589,7 @@ class TrackedEnvironment(ThemeEnvironment):
         if isinstance(names, list | tuple):
             for name in names:
                 if isinstance(name, str):
-                    self.recorder.read(self._keys.setdefault(name, ("template", name)))
+                    self.model.read(self.model.key("template", name))
         return super().select_template(names, parent, globals)
 
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], str]) -> Any:
@@ -603,7 +601,7 @@ class TrackedEnvironment(ThemeEnvironment):
             hash(shown)
         except TypeError:  # shows something that has no identity to keep it by
             return render()
-        packed = self.engine.fact(("fragment", name, shown), lambda key: _pack(render()))
+        packed = self.model.engine.fact(("fragment", name, shown), lambda key: _pack(render()))
         return Markup(zlib.decompress(packed).decode())
 
 
@@ -621,16 +619,12 @@ class TrackedVersions(Mapping[str, str]):
     """Theme asset versions for links (`?v=`), each one used recorded. One object for the
     server's life: a page depends on the versions it links, not on the whole set."""
 
-    def __init__(self, versions: Mapping[str, str], recorder: Recorder) -> None:
+    def __init__(self, versions: Mapping[str, str], model: LiveModel) -> None:
         self.versions = versions
-        self._recorder = recorder
-        self._keys: dict[str, Key] = {}
+        self._model = model
 
     def __getitem__(self, name: str) -> str:
-        key = self._keys.get(name)
-        if key is None:
-            key = self._keys[name] = ("static", name)
-        self._recorder.read(key)
+        self._model.read(self._model.key("static", name))
         return self.versions.get(name, "")
 
     def get(self, name: str, default: Any = None) -> Any:
