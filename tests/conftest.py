@@ -1,4 +1,5 @@
-"""Shared fixtures: a copy of the sample playbook, builds, and a real browser.
+"""Shared fixtures: a copy of the sample playbook, builds, live builds and servers, and a
+real browser.
 
 Tests never touch the working tree: every build goes to a tmp_path copy.
 """
@@ -9,7 +10,9 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,43 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_sample(tmp_path_factory.mktemp("sample"))
     report = build(root, today=SAMPLE_TODAY, jobs=1)
     return report.output
+
+
+@pytest.fixture
+def builder(sample_root: Path, tmp_path: Path) -> Any:
+    """A live build of the sample playbook (`LiveBuild`), its first build done."""
+    from generator.live.rebuild import LiveBuild
+
+    made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    outcome = made.build()
+    assert outcome.ok and outcome.everything
+    return made
+
+
+@contextmanager
+def running_server(root: Path, **options: object) -> Iterator[Any]:
+    """A live server (`LiveServer`) on a free port in a background thread, stopped on exit."""
+    from generator.live.serve import LiveServer
+
+    options = {"today": SAMPLE_TODAY, **options}
+    server = LiveServer(root, port=0, **options)  # type: ignore[arg-type]
+    ready = threading.Event()
+    thread = threading.Thread(target=server.run, kwargs={"ready": ready.set}, daemon=True)
+    thread.start()
+    assert ready.wait(60), "server did not start"
+    try:
+        yield server
+    finally:
+        server.stop()
+        thread.join(30)
+        assert not thread.is_alive()
+
+
+@pytest.fixture
+def server(sample_root: Path) -> Iterator[Any]:
+    """The sample playbook served live."""
+    with running_server(sample_root) as running:
+        yield running
 
 
 def write(root: Path, rel: str, text: str) -> Path:

@@ -10,12 +10,11 @@ import datetime as dt
 import os
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, write
+from conftest import REPO, SAMPLE_TODAY, make_playbook, write
 
 from generator.build import build, check
 from generator.errors import BuildError, Problems
@@ -50,14 +49,6 @@ def assert_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path) -> 
     assert sorted(actual) == sorted(expected)
     different = [rel for rel in expected if actual[rel] != expected[rel]]
     assert different == [], f"incremental output differs from a full build in {different}"
-
-
-@pytest.fixture
-def builder(sample_root: Path, tmp_path: Path) -> LiveBuild:
-    made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
-    outcome = made.build()
-    assert outcome.ok and outcome.everything
-    return made
 
 
 def replace_in(rel: str, old: str, new: str) -> Edit:
@@ -608,11 +599,6 @@ def test_no_temporary_files_are_left_behind(builder: LiveBuild, sample_root: Pat
 
 
 def test_synthetic_playbook_edits_equal_full_build(tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from synthetic import make_playbook
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
     root = make_playbook(tmp_path / "pb", 150, seed=7)
     made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
     assert made.build().ok
@@ -671,11 +657,6 @@ def test_parts_no_page_shows_any_more_are_forgotten_when_tidying(
 def test_long_lists_kept_in_runs_stay_equal_to_full_builds(tmp_path: Path) -> None:
     """Lists longer than a run (`cached_each`): a row changed in a later run, a row added
     that shifts every run after it, and a row removed."""
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from synthetic import make_playbook
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
     root = make_playbook(tmp_path / "pb", 400, seed=11)
     contacts = sorted((root / "content/contacts").glob("*.md"))
     assert len(contacts) > 2 * 64

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from conftest import write
 from test_rebuild import assert_same_as_full_build
 
@@ -31,15 +30,6 @@ def rename_contact(root: Path, rel: str, old: str, new: str) -> Path:
     assert f"name: {old}\n" in text
     path.write_text(text.replace(f"name: {old}\n", f"name: {new}\n"), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def builder(sample_root: Path, tmp_path: Path) -> LiveBuild:
-    from conftest import SAMPLE_TODAY
-
-    made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
-    assert made.build().ok
-    return made
 
 
 def page(builder: LiveBuild, rel: str = ELENA_PAGE) -> str:

@@ -15,12 +15,11 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, write
+from conftest import REPO, SAMPLE_TODAY, running_server, write
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
@@ -30,35 +29,12 @@ CONTACT = "content/contacts/elena-marsh.md"
 CONTACT_URL = "/contacts/elena-marsh/"
 
 
-@contextmanager
-def running_server(root: Path, **options: object) -> Iterator[LiveServer]:
-    """A live server on a free port in a background thread, stopped on exit."""
-    options = {"today": SAMPLE_TODAY, **options}
-    server = LiveServer(root, port=0, **options)  # type: ignore[arg-type]
-    ready = threading.Event()
-    thread = threading.Thread(target=server.run, kwargs={"ready": ready.set}, daemon=True)
-    thread.start()
-    assert ready.wait(60), "server did not start"
-    try:
-        yield server
-    finally:
-        server.stop()
-        thread.join(30)
-        assert not thread.is_alive()
-
-
-@pytest.fixture
-def server(sample_root: Path) -> Iterator[LiveServer]:
-    with running_server(sample_root) as running:
-        yield running
-
-
 def get(
-    server: LiveServer, path: str, host: str | None = None
+    server: LiveServer, path: str, host: str | None = None, method: str = "GET"
 ) -> tuple[int, dict[str, str], bytes]:
-    """A GET with the raw path as given (no client-side normalisation) and any Host."""
-    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    conn.putrequest("GET", path, skip_host=True)
+    """A request with the raw path as given (no client-side normalisation) and any Host."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
     conn.putheader("Host", f"127.0.0.1:{server.port}" if host is None else host)
     conn.endheaders()
     response = conn.getresponse()

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_serve import CONTACT, CONTACT_URL, running_server
+from conftest import running_server
+from test_serve import CONTACT, CONTACT_URL
 
 from generator.live.serve import LiveServer
 
@@ -23,12 +24,6 @@ pytestmark = pytest.mark.browser
 
 TIMEOUT = 5000
 """Milliseconds to wait for a save to show."""
-
-
-@pytest.fixture
-def server(sample_root: Path) -> Iterator[LiveServer]:
-    with running_server(sample_root) as running:
-        yield running
 
 
 @dataclass

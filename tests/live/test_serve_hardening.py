@@ -3,15 +3,14 @@ memory of served pages, 414 for huge URLs (logged once), HEAD with the real head
 
 from __future__ import annotations
 
-import http.client
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import copy_sample
-from test_serve import CONTACT, CONTACT_URL, edit, get, running_server, wait_for
+from conftest import copy_sample, running_server
+from test_serve import CONTACT, CONTACT_URL, edit, get, wait_for
 
 from generator.live import serve
 from generator.live.serve import MAX_URL, LiveServer, ReloadHub
@@ -25,27 +24,10 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def server(sample_root: Path) -> Iterator[LiveServer]:
-    with running_server(sample_root) as running:
-        yield running
-
-
-@pytest.fixture
 def logged(sample_root: Path) -> Iterator[tuple[LiveServer, list[str]]]:
     lines: list[str] = []
     with running_server(sample_root, log=lines.append) as server:
         yield server, lines
-
-
-def request(server: LiveServer, method: str, path: str) -> tuple[int, dict[str, str], bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-    conn.putheader("Host", f"127.0.0.1:{server.port}")
-    conn.endheaders()
-    response = conn.getresponse()
-    body = response.read()
-    conn.close()
-    return response.status, dict(response.getheaders()), body
 
 
 def raw_status(server: LiveServer, target: bytes) -> bytes:
@@ -90,13 +72,13 @@ def raw_status(server: LiveServer, target: bytes) -> bytes:
     ],
 )
 def test_odd_paths_never_lead_to_another_host(shared: LiveServer, path: str) -> None:
-    status, headers, _ = request(shared, "GET", path)
+    status, headers, _ = get(shared, path)
     base = f"http://127.0.0.1:{shared.port}{path}"
     if status in (301, 302, 303, 307, 308):
         location = headers["Location"]
         assert location.startswith("/") and not location.startswith(("//", "/\\"))
         assert urlsplit(urljoin(base, location)).netloc == f"127.0.0.1:{shared.port}"
-        assert request(shared, "GET", location)[0] == 200  # and it is the folder's page
+        assert get(shared, location)[0] == 200  # and it is the folder's page
     else:
         assert status in (200, 403, 404)
 
@@ -109,15 +91,15 @@ def test_a_folder_without_its_slash_is_sent_to_its_one_address(shared: LiveServe
         "/contacts//elena-marsh": "/contacts/elena-marsh/",
     }
     for path, location in expected.items():
-        status, headers, _ = request(shared, "GET", path)
+        status, headers, _ = get(shared, path)
         assert (status, headers["Location"]) == (302, location)
 
 
 def test_a_file_asked_for_as_a_folder_is_not_found(shared: LiveServer) -> None:
     """As on a static host: `index.html/` is no folder (its relative links would miss)."""
     for path in ("/index.html/", "/static/style.css/", "/contacts/elena-marsh/index.html/"):
-        assert request(shared, "GET", path)[0] == 404, path
-    assert request(shared, "GET", "/index.html")[0] == 200
+        assert get(shared, path)[0] == 404, path
+    assert get(shared, "/index.html")[0] == 200
 
 
 def test_folder_addresses_are_quoted_paths() -> None:
@@ -225,8 +207,8 @@ def test_a_failure_while_answering_is_logged_once(
     [CONTACT_URL, "/", "/static/style.css", "/robots.txt", "/playbook.ics", "/livereload.js"],
 )
 def test_head_answers_the_real_headers_without_a_body(shared: LiveServer, path: str) -> None:
-    status, got, body = request(shared, "GET", path)
-    head_status, head, head_body = request(shared, "HEAD", path)
+    status, got, body = get(shared, path)
+    head_status, head, head_body = get(shared, path, method="HEAD")
     assert (head_status, head_body) == (status, b"")
     assert status == 200 and int(head["Content-Length"]) == len(body) > 0
     for header in ("Content-Type", "Etag", "Cache-Control", "Content-Security-Policy"):
@@ -236,11 +218,11 @@ def test_head_answers_the_real_headers_without_a_body(shared: LiveServer, path: 
 def test_head_of_the_error_page_and_of_what_is_missing(
     server: LiveServer, sample_root: Path
 ) -> None:
-    assert request(server, "HEAD", "/contacts/nobody/")[0] == 404
-    assert request(server, "HEAD", "/contacts")[0:3:2] == (302, b"")
+    assert get(server, "/contacts/nobody/", method="HEAD")[0] == 404
+    assert get(server, "/contacts", method="HEAD")[0:3:2] == (302, b"")
     edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena")
     wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
-    status, head, body = request(server, "HEAD", CONTACT_URL)
+    status, head, body = get(server, CONTACT_URL, method="HEAD")
     assert (status, body) == (500, b"")
     assert int(head["Content-Length"]) == len(get(server, CONTACT_URL)[2])
 

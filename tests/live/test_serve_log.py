@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import write
-from test_serve import CONTACT, CONTACT_URL, edit, get, running_server, wait_for
+from conftest import running_server, write
+from test_serve import CONTACT, CONTACT_URL, edit, get, wait_for
 
 from generator.live.serve import LiveServer
 
