@@ -147,7 +147,6 @@ class LiveBuild:
         today: dt.date | None = None,
         csp: str = PRIVACY_POLICY,
         scripts: tuple[str, ...] = (),
-        error_scripts: tuple[str, ...] = (),
         error_assets: str = STANDALONE_ASSETS,
         calendar_on_demand: bool = False,
         versioned_assets: bool = False,
@@ -157,8 +156,8 @@ class LiveBuild:
         self.today = today
         self.csp = csp
         self.scripts = scripts
-        self.error_scripts = error_scripts
-        """Absolute URLs of scripts for the error page (served at any address)."""
+        self.error_scripts = tuple(f"/{script}" for script in scripts)
+        """`scripts` from the site's root, for the error page (served at any address)."""
         self.error_assets = error_assets
         """Where the error page finds the theme's assets: the server's own address for
         them (`theme_folders`), since a first build that fails writes none."""

@@ -493,7 +493,6 @@ class LiveServer:
                 today=self.today,
                 csp=serve_policy(self.policy),
                 scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
-                error_scripts=(f"/{RELOAD_SCRIPT}?port={self.port}",),
                 error_assets=f"/{THEME_ASSETS}/",
                 calendar_on_demand=True,
                 versioned_assets=True,

@@ -55,7 +55,7 @@ class LiveSources:
         for notes in self._notes.values():
             problems.items += notes
         if self._order is None:
-            self._order = sorted(self._files, key=self._rel)
+            self._order = [s.path for s in sorted(self._files.values(), key=lambda s: s.rel)]
         return [self._read[path][1] for path in self._order]
 
     def lighten(self, kept: Mapping[str, Document]) -> None:
@@ -84,10 +84,6 @@ class LiveSources:
             target = path.resolve()
             if any(target.is_relative_to(home) for home in homes):
                 self._links[path] = target
-
-    def _rel(self, path: Path) -> str:
-        assert self._files is not None
-        return self._files[path].rel
 
     def _walk(self, problems: Problems) -> list[Path]:
         own = Problems()
