@@ -398,7 +398,6 @@ class LiveBuild:
             self._env.loader = theme_loader(theme.folders)
             if self._env.cache is not None:
                 self._env.cache.clear()
-        self._env.digests = lambda name: theme.digests.get(("template", name), "")
         if self.versioned_assets:  # before the kept parts that link an asset render again
             self._versions.versions = theme.versions()
 

@@ -571,12 +571,11 @@ def live_facts(model: LiveModel, today: dt.date) -> Facts:
 
 
 class TrackedEnvironment(ThemeEnvironment):
-    """A Jinja environment that records each template a page uses, with a digest of its
-    source, so an edited or overridden template re-renders the pages that use it; and
-    keeps the parts templates render with `cached(...)` as facts, by what they show."""
+    """A Jinja environment that records each template a page uses, so an edited or
+    overridden template (`Theme.changes`) re-renders the pages that use it; and keeps the
+    parts templates render with `cached(...)` as facts, by what they show."""
 
     model: LiveModel
-    digests: Callable[[str], str]
 
     def get_template(self, name: Any, parent: Any = None, globals: Any = None) -> Any:
         if isinstance(name, str):
