@@ -176,7 +176,10 @@ class LiveBuild:
         read a theme edit, which the next build must still see."""
         self._theme_mistakes: list[ContentError] = []
         """The mistakes of the theme as last read that show without rendering."""
-        self._env: TrackedEnvironment | None = None
+        env = make_environment((), TrackedEnvironment)  # its theme comes with the first build
+        assert isinstance(env, TrackedEnvironment)
+        env.model = self.model
+        self._env = env
         self._versions = TrackedVersions({}, self.model)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], _Rendered] = {}
@@ -329,7 +332,6 @@ class LiveBuild:
             self._whole = True
             self._pending |= self.model.engine.forget("fragment")
         self._site = site
-        assert self._env is not None
         options = Options(today, has_calendar=True)
         view = self.model.view
         listing = self.model.engine.fact(LISTING, lambda key: _listing(view, options))
@@ -375,7 +377,7 @@ class LiveBuild:
         self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
     ) -> _Rendered:
         """Make and render one group of pages through the tracking view; write what changed."""
-        assert self._env is not None and self._site is not None
+        assert self._site is not None
         with self.model.recorder.recording() as reads:
             pages = kind.make(self.model.view, facts, options, key)
             files = render_pages(self._env, self._site, pages)
@@ -387,17 +389,11 @@ class LiveBuild:
         """One Jinja environment for the server's life, whose templates are read again
         from the theme's folders whenever a theme file changed since the pages were made
         (so the cached parts it rendered render again with the new templates)."""
-        if self._env is None:
-            env = make_environment(theme.folders, TrackedEnvironment)
-            assert isinstance(env, TrackedEnvironment)
-            env.model = self.model
-            self._env = env
-        elif theme == self._theme:
+        if theme == self._theme:
             return
-        else:
-            self._env.loader = theme_loader(theme.folders)
-            if self._env.cache is not None:
-                self._env.cache.clear()
+        self._env.loader = theme_loader(theme.folders)
+        if self._env.cache is not None:
+            self._env.cache.clear()
         if self.versioned_assets:  # before the kept parts that link an asset render again
             self._versions.versions = theme.versions()
 
@@ -413,7 +409,6 @@ class LiveBuild:
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
         """Write the files that are not pages, and the theme's assets; return their paths."""
-        assert self._env is not None
         missing = render_missing_page(self._env, base_url, encrypted=False)
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
