@@ -53,7 +53,6 @@ from generator.live.track import (
     live_facts,
     model_changes,
 )
-from generator.live.unread import LiveUnread
 from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
@@ -164,7 +163,6 @@ class LiveBuild:
         self.calendar_on_demand = calendar_on_demand
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
-        self.unread = LiveUnread(self.root)
         self.steps = ReusedSteps()
         self.model = LiveModel()
         self._setting: tuple[Config, dt.date] | None = None
@@ -221,7 +219,7 @@ class LiveBuild:
             routes.entity_href,
             self.steps.steps(),
             broken=broken,
-            unread=self.unread.files(changed),
+            unread=self.sources.unread(changed),
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         self.sources.lighten(self.steps.checked)

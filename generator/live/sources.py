@@ -5,6 +5,11 @@ A rebuild looks at the paths the file watcher reported (a walk of content/ only 
 a folder changed, or no paths are known), and parses a file again only when its bytes
 differ. An unchanged file hands back the very same document, so the steps after it
 find their last result at once (`live/assembly.py`).
+
+The files a reference may mean that playbook does not read (`unread_files`, a walk of
+all of content/: 10 to 30 ms at 10,000 files) are listed again only when the watcher
+names something other than a source saved in place (a file moved, renamed, deleted or
+set aside, a folder), the only changes that can change them.
 """
 
 from __future__ import annotations
@@ -17,7 +22,15 @@ from contextlib import suppress
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
-from generator.sources.discover import SourceFile, discover, icloud_placeholder, source_at
+from generator.sources.discover import (
+    SourceFile,
+    Unread,
+    discover,
+    icloud_placeholder,
+    read_in_place,
+    source_at,
+    unread_files,
+)
 from generator.sources.frontmatter import Document
 from generator.sources.read import Read, parse_source, read_source, unreadable
 
@@ -37,6 +50,7 @@ class LiveSources:
         """The sources whose bytes changed (or that came or went) in the last `reads`."""
         self._links: dict[Path, Path] = {}
         """Source that is a link → the file it leads to, whose saves are the source's."""
+        self._unread: tuple[Unread, ...] | None = None
 
     def reads(self, changed: Collection[Path] | None, problems: Problems) -> list[Read]:
         """Every source, read (again, where `changed` names it or it is new)."""
@@ -57,6 +71,20 @@ class LiveSources:
         if self._order is None:
             self._order = [s.path for s in sorted(self._files.values(), key=lambda s: s.rel)]
         return [self._read[path][1] for path in self._order]
+
+    def unread(self, changed: Collection[Path] | None) -> tuple[Unread, ...]:
+        """The unread files now; `changed`: the paths the watcher named (None: any)."""
+        if self._unread is None or changed is None or any(map(self._unreads, changed)):
+            self._unread = unread_files(self.root)
+        return self._unread
+
+    def _unreads(self, path: Path) -> bool:
+        """Can this change change what is unread? Not a source saved where it is read,
+        nor a theme's file or the settings; a path outside the playbook (where a link
+        leads, or content/ as the system names it when it is one) may."""
+        if not path.is_relative_to(self.root / "content"):
+            return not path.is_relative_to(self.root)
+        return not (read_in_place(self.root, path) and path.is_file())
 
     def lighten(self, kept: Mapping[str, Document]) -> None:
         """Hand out from now on the documents as the assembly steps keep them once checked

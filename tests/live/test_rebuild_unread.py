@@ -11,7 +11,7 @@ import pytest
 from conftest import SAMPLE_TODAY
 
 from generator.build import check
-from generator.live import unread
+from generator.live import sources
 from generator.live.rebuild import LiveBuild
 from generator.live.watch import Debouncer, SourceWatcher
 
@@ -52,7 +52,7 @@ def test_a_save_in_place_does_not_look_for_unread_files_again(
     """Listing content/ takes 10 to 30 ms at 10,000 files: a rebuild does it only when a
     file came, went or moved, not for the common edit, a save."""
     walks: list[Path] = []
-    monkeypatch.setattr(unread, "unread_files", lambda root: walks.append(root) or ())
+    monkeypatch.setattr(sources, "unread_files", lambda root: walks.append(root) or ())
     builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
     assert builder.build().ok and len(walks) == 1
     elena = sample_root / "content/contacts/elena-marsh.md"
