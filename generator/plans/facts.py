@@ -73,9 +73,8 @@ def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
     prep = build_prep(meeting, playbook, facts.followups.get(meeting.contact, ()))
     company = prep.company.source.path if prep.company is not None else None
     about = {meeting.source.path, company}  # a meeting overlapping another is found by all
-    warnings = facts.guardrails.get(slug, ()) + tuple(
-        w for w in facts.playbook_warnings if w.path in about
-    )
+    by_file = facts.playbook_warnings_by_file
+    warnings = facts.guardrails.get(slug, ()) + tuple(w for f in about for w in by_file.get(f, ()))
     return MeetingPlan(agenda, prep, tuple(sorted(warnings, key=_where)))
 
 
@@ -133,6 +132,16 @@ def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return playbook_guardrails(pb)
+
+
+def _playbook_warnings_by_file(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    """The playbook's warnings by file, in their order: each meeting's plan shows those of
+    its file and its company's, looked up instead of sought among all of them (at 10,000
+    files, 5,496 meetings each went through 1,017 warnings)."""
+    found: dict[str, list[ContentError]] = {}
+    for warning in facts.playbook_warnings:
+        found.setdefault(warning.path, []).append(warning)
+    return {path: tuple(warnings) for path, warnings in found.items()}
 
 
 def _plan(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -212,6 +221,7 @@ TABLE: dict[str, Fact] = {
     "agendas": Fact(_agenda, _meetings),
     "guardrails": Fact(_guardrails, _meetings),
     "playbook_warnings": Fact(_playbook_warnings),
+    "playbook_warnings_by_file": Fact(_playbook_warnings_by_file),
     "plans": Fact(_plan, _with_pages),
     "asked": Fact(_asked, _with_pages),
     "drafts": Fact(_drafts, _with_pages),
