@@ -128,30 +128,6 @@ AUTOESCAPED = ("html", "xml")
 """Templates whose output is escaped unless marked safe (the text ones are not)."""
 
 
-class _Context(jinja2.runtime.Context):
-    """Jinja's context, calling a plain function or a macro (`url(c)`, `status(m)`: most
-    calls in a template) without first asking it, and what it calls, whether it wants the
-    context passed: a template makes some two hundred calls a meeting page."""
-
-    @jinja2.utils.internalcode
-    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
-            return super().call(__obj, *args, **kwargs)
-        kwargs.pop("_block_vars", None)
-        kwargs.pop("_loop_vars", None)
-        try:
-            return __obj(*args, **kwargs)
-        except StopIteration:
-            return __self.environment.undefined(
-                "value was undefined because a callable raised a StopIteration exception"
-            )
-
-
-_PLAIN_CALLABLES = (types.FunctionType, jinja2.runtime.Macro)
-"""Types whose objects Jinja calls as they are unless marked (`pass_context`): neither
-they nor their `__call__` can carry a mark any other way."""
-
-
 class ThemeEnvironment(SandboxedEnvironment):
     """Jinja's environment, but a template loaded without globals of its own (every one
     here) shares the environment's instead of a `ChainMap` over them: Jinja copies a
@@ -164,8 +140,6 @@ class ThemeEnvironment(SandboxedEnvironment):
             return self.globals
         return super().make_globals(d)
 
-    context_class = _Context
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._plain: dict[type, bool] = {}
@@ -174,6 +148,26 @@ class ThemeEnvironment(SandboxedEnvironment):
         that judges attributes otherwise."""
         own = type(self).is_safe_attribute is not SandboxedEnvironment.is_safe_attribute
         self._own_judgement = own or type(self).wrap_str_format is not _WRAP_STR_FORMAT
+        self._judges_calls = type(self).is_safe_callable is not _IS_SAFE_CALLABLE
+
+    @jinja2.utils.internalcode
+    def call(
+        __self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any
+    ) -> Any:
+        """A call in a template (`url(c)`, `status(m)`: some two hundred a meeting page),
+        the sandbox's way, but an object that cannot be marked (`_unmarked`) is called
+        straight away, without the sandbox asking it whether it is unsafe and the context
+        whether it wants to be passed: the answer is no to both."""
+        if __self._judges_calls or not _unmarked(__obj):
+            return super().call(__context, __obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja's context answers it
+            return __self.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """`obj.attribute` in a template, the sandbox's way (a third of the time a page
@@ -196,7 +190,16 @@ class ThemeEnvironment(SandboxedEnvironment):
         return value
 
 
+def _unmarked(obj: Any) -> bool:
+    """Is `obj` a macro, or a function with no attributes of its own: neither can carry
+    a mark (`unsafe`, `pass_context`: attributes of a function, of which a macro and its
+    `__call__` have none)."""
+    kind = type(obj)
+    return kind is jinja2.runtime.Macro or (kind is types.FunctionType and not obj.__dict__)
+
+
 _WRAP_STR_FORMAT = SandboxedEnvironment.wrap_str_format
+_IS_SAFE_CALLABLE = SandboxedEnvironment.is_safe_callable
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 """What the sandbox wraps when it is a string's `format` (`wrap_str_format`)."""
 _INTERNAL = (

@@ -127,3 +127,60 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
         assert f"access to attribute {refused} object is unsafe" in outputs[0]
     else:
         assert "unsafe" not in outputs[0]
+
+
+def _marked_unsafe() -> str:
+    return "ran"
+
+
+def _alters_data() -> str:
+    return "ran"
+
+
+def _stops() -> str:
+    raise StopIteration
+
+
+_alters_data.alters_data = True  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ plain('x') }}",
+        "{{ unsafe() }}",
+        "{{ alters() }}",
+        "{{ stops() is undefined }}",
+        "{{ context_of() }}",
+        "{% macro m(a) %}[{{ a }}{{ caller() if caller }}]{% endmacro %}{{ m(1) }}",
+        "{% macro m(a) %}[{{ a }}{{ caller() }}]{% endmacro %}{% call m(2) %}in{% endcall %}",
+        "{% for i in [1] %}{{ plain(i) }}{{ context_of() }}{% endfor %}",
+    ],
+)
+def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
+    """`ThemeEnvironment.call` calls a macro or a plain function straight away: every call
+    it makes or refuses, Jinja's own sandbox makes or refuses too, with the same result (a
+    function marked unsafe is refused, one that wants the context is given it)."""
+    from jinja2 import pass_context
+    from jinja2.sandbox import SandboxedEnvironment, unsafe
+
+    values = {
+        "plain": lambda v: f"<{v}>",
+        "unsafe": unsafe(_marked_unsafe),
+        "alters": _alters_data,
+        "stops": _stops,
+        "context_of": pass_context(lambda context: sorted(context.get_all())[0]),
+        "site": "s",
+    }
+    ours = make_environment([REPO / "themes/default"])
+    outputs = []
+    for env in (ours, SandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
+        try:
+            outputs.append(env.from_string(source).render(values))
+        except Exception as exc:
+            outputs.append(f"{type(exc).__name__}: {exc}")
+    assert outputs[0] == outputs[1]
+    assert ("is not safely callable" in outputs[0]) == (source in UNSAFE_CALLS)
+
+
+UNSAFE_CALLS = ("{{ unsafe() }}", "{{ alters() }}")
