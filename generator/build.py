@@ -56,7 +56,7 @@ AUDIENCE_FILE = ".playbook-audience"
 """Written into a coach view's output folder, so a full build there can warn."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Audience:
     """Whom a build is for: you (everything), or a coach or friend who helps (a view
     without other people's private details, `model/redact.py`)."""
@@ -89,7 +89,7 @@ class Audience:
         return shown, derive(shown, day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuildReport:
     output: Path
     pages: int

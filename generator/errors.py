@@ -31,7 +31,7 @@ class Severity(Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class ContentError:
     """One problem in one place, printed as `path:line: field: message`.
 

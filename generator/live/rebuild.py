@@ -80,7 +80,7 @@ from generator.site.theme_check import theme_problems
 from generator.sources.discover import THEMES_FOLDER
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What one rebuild did: for the server's log, its reload decision, and tests."""
 

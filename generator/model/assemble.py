@@ -129,7 +129,7 @@ class Parsed(NamedTuple):
     doc: Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Checked:
     """A document's typed field values and the problems checking them found."""
 
@@ -139,7 +139,7 @@ class Checked:
     """What its `[[link]]` target is made of (contacts, companies and meetings)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body:
     """A rendered body, with the `[[links]]` it named and what each resolved to."""
 
@@ -303,7 +303,7 @@ def link_targets(entries: LinkEntries, href: Href) -> LinkTable:
     return LinkTable(targets, {key: tuple(pages) for key, pages in named.items()})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Steps:
     """The steps of assembly (see the functions of the same names): per file, and the
     `[[link]]` table of them all."""

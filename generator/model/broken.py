@@ -26,7 +26,7 @@ SHOWN_FILES = 3
 """Files named in a waiting note; the rest are counted."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unparsed:
     """A source file that has no document: it could not be read, decoded or parsed."""
 

@@ -72,7 +72,7 @@ OFF_STATUSES = ("declined", "cancelled")
 """The statuses of a meeting that will not take place (`Meeting.called_off`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an entity came from, to point warnings at the right line."""
 
@@ -92,7 +92,7 @@ class Source:
         return 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     """A reminder the user wrote down (`followups:`) on a contact or meeting."""
 
@@ -105,7 +105,7 @@ class FollowUp:
     (`followups.2.done`), which reminders left out for an error do not shift."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     name: str
     headline: str = ""
@@ -127,6 +127,7 @@ class Profile:
 class Noted:
     """What has notes (the body of its file): a contact, a company, a meeting."""
 
+    __slots__ = ()
     notes_html: str
 
     @property
@@ -135,7 +136,7 @@ class Noted:
         return bool(self.notes_html)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact(Noted):
     slug: str
     name: str
@@ -160,7 +161,7 @@ class Contact(Noted):
     source: Source = Source("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Company(Noted):
     slug: str
     name: str
@@ -176,7 +177,7 @@ class Company(Noted):
     source: Source = Source("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     """What someone answered to a bank question: a `### question-id` heading under a
     meeting's `## Learned`, and the text under it."""
@@ -191,7 +192,7 @@ class Answer:
     """The heading's id, which the meeting page keeps (`[[meeting#question-id]]`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OwnDraft:
     """A message you wrote yourself in a meeting file (`## Request`, `## Thank-you`,
     `## Referrer update`), sent instead of the theme's draft."""
@@ -210,7 +211,7 @@ class OwnDraft:
     """The heading's id, which the meeting page keeps (`[[meeting#Request]]`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting(Noted):
     slug: str
     contact: str
@@ -271,7 +272,7 @@ class Meeting(Noted):
         return (day, self.time or dt.time.min, self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     id: str
     text: str
@@ -285,7 +286,7 @@ class Question:
     (`questions.2.text`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     id: str
     title: str

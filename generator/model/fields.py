@@ -44,7 +44,7 @@ class Invalid(Exception):
     """A value does not fit its field; the message says what was expected."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cadence:
     """A keep-in-touch interval such as `6w`: count and unit (d, w, m, y)."""
 
@@ -77,7 +77,7 @@ class Cadence:
         return f"{self.count}{self.unit}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class At:
     """Where a value sits: the document, the dotted field path and the problem list."""
 
@@ -835,7 +835,7 @@ class Record(FieldType):
         return f"; write {at.path.rpartition('.')[2]}: {{{name}: {written}}}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """One declared field: its name, type, whether it is required, and its docs."""
 
@@ -846,7 +846,7 @@ class Field:
     example: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Schema:
     kind: str
     fields: tuple[Field, ...]

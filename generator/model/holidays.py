@@ -98,7 +98,7 @@ class Holidays:
         return " and ".join(parts) or "no holidays"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountryYear:
     """One year of a country's calendar, as plain sets of dates."""
 

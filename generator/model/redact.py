@@ -61,7 +61,7 @@ PRIVATE_REMINDER = "A reminder of your own (its text is kept private)"
 _XREF = re.compile(r'(<a class="xref" href=")([^"#]*)')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Renaming:
     """Who is called what in the shared view."""
 

@@ -84,7 +84,7 @@ _AROUND_ID = re.compile(r"^[\s`*_:]+|[\s`*_:]+$")
 any kind, code, bold and italics marks, a colon."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingParts:
     """A meeting body, taken apart."""
 

@@ -135,7 +135,7 @@ _ABOUT_THE_FIELD = re.compile(
 """A question about the field at large, not about the guest's own team."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AskRule:
     """One shape of a job ask."""
 
@@ -519,7 +519,7 @@ def _denied(sentence: str, start: int) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[?!;])\s+|(?<=\.)\s+(?=[A-Z\"'(])|\n+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ask:
     """A job ask found in a text."""
 

@@ -36,7 +36,7 @@ Get = Callable[[Key, Callable[[Any], Any]], Any]
 """How a fact is got: its key, and how to work it out from its key when it is not known."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingPlan:
     """Everything the pages of one meeting show: the timed plan, the checklist, and the
     guardrail warnings about the meeting and its contact's company."""
@@ -51,7 +51,7 @@ class MeetingPlan:
         return tuple(q.id for q in self.agenda.all_questions if q.id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One fact: how it is worked out from (playbook, facts, today, slug), and, for a fact
     of many (one per contact, per meeting), which slugs it has."""

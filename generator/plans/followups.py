@@ -115,7 +115,7 @@ class FollowUpItem:
         return self.done is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A group of the timeline: overdue, today, this week, later, or the done history."""
 
@@ -125,7 +125,7 @@ class Section:
     items: tuple[FollowUpItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interaction:
     """The latest time you were in touch with a contact."""
 
@@ -240,7 +240,7 @@ def rule_notes(config: Config) -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
     playbook: Playbook
     today: dt.date

@@ -29,7 +29,7 @@ NO_FIELD = "No field on file"
 """The group of meetings whose company has no industry and whose person has no tags."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Referral:
     """A name you were given in a meeting (its `referrals:`)."""
 
@@ -42,7 +42,7 @@ class Referral:
     Gomez), for `playbook new contact "Maria Gomez"`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Debrief:
     """What a meeting left you with, beside what you learned (on the meeting itself)."""
 
@@ -54,7 +54,7 @@ class Debrief:
     """Its thank-you note (open or done); None before the meeting is marked done."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     """Meetings where you learned something, under one heading."""
 

@@ -46,7 +46,7 @@ class DraftKind(enum.StrEnum):
     REFERRER_UPDATE = "referrer-update"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Draft:
     """One message, as the user will send it."""
 
@@ -57,7 +57,7 @@ class Draft:
     """The line of its file where the text starts, when it comes from one (for warnings)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DraftProblem:
     """Something in a draft that would hurt it, and what it refers to."""
 
@@ -81,7 +81,7 @@ class DraftProblem:
         return ContentError(path, draft.line + self.line - 1, field, self.message, Severity.WARNING)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatedLength:
     """A length of time asked for in a draft."""
 

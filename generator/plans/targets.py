@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from generator.model.entities import Company, Contact, Playbook, name_order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedCompany:
     rank: int
     company: Company

@@ -70,7 +70,7 @@ ASKED_FOR = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LogEntry:
     """One contact made: a row of the log."""
 

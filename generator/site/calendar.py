@@ -76,7 +76,7 @@ def followup_uid(item: FollowUpItem) -> str:
     return f"followup-{item.id}@{UID_DOMAIN}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Links:
     """Where an event's page is: a full address under `base_url`, else a site path."""
 

@@ -36,7 +36,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShownDraft:
     """One message as the page shows it."""
 

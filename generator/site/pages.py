@@ -38,7 +38,7 @@ SECTIONS = (
 """The header's sections: every build has their pages."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Options:
     """What a build's pages depend on beside the model and the facts."""
 
@@ -56,7 +56,7 @@ class Options:
 Maker = Callable[[Playbook, Facts, Options, str], tuple[Page, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageKind:
     """One kind of page: which exist, where they go, and how they are made."""
 

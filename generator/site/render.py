@@ -46,7 +46,7 @@ PRIVACY_POLICY = (
 """Content-Security-Policy of every page: nothing from another host, no inline code."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One output page: where it goes, what renders it, and the data it shows."""
 
@@ -58,7 +58,7 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """What every template may use: config values, today, the user's name."""
 

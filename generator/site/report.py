@@ -27,7 +27,7 @@ REPORT_STYLES = ("report.css",)
 """Theme assets inlined into the page, before the paper size."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Week:
     """The entries of one week (Monday to Sunday), for a table of their own."""
 

@@ -118,7 +118,7 @@ ThemeKey = tuple[str, str]
 """`("template", name)` or `("static", name)`: a file of the theme, as pages read it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Theme:
     """The theme folders, and a digest of every template and asset they resolve to: what
     the live preview compares to find the templates and assets an edit changed."""

@@ -57,7 +57,7 @@ original."""
 _EDITOR_LITTER_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """A Markdown source: where it is and what it describes."""
 
@@ -231,7 +231,7 @@ def _warn_ending(path: Path, root: Path, ending: str, problems: Problems) -> Non
     problems.warn(_rel(path, root), 1, "file", message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unread:
     """A file under content/ that playbook does not read, though a reference may mean it:
     Markdown in a folder it skips or outside the kinds' folders, or a file in a kind's
@@ -293,7 +293,7 @@ def read_in_place(root: Path, path: Path) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Place:
     """Where a folder under content/ is, for `unread_files`."""
 

@@ -71,7 +71,7 @@ MAX_DIGITS = 100
 """Longest number, in digits (Python refuses to read integers past 4,300 digits)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One parsed source file."""
 

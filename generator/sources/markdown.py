@@ -40,7 +40,7 @@ from generator.sources.sanitize import OUTBOUND_REL, as_browsers_read, is_outbou
 _UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """What a `[[slug]]` points to."""
 
@@ -50,7 +50,7 @@ class Target:
     """Default link text."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A heading at the top level of a body (not in a list or a quote), and the part of
     the HTML it opens, up to the next one: so a body's parts can be shown apart (a
@@ -71,7 +71,7 @@ class Heading:
     """Where its part ends."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rendered:
     html: str
     links: tuple[str, ...]

@@ -72,7 +72,7 @@ def _megabytes(size: int) -> str:
     return f"{size / (1 << 20):.1f} MB" if size >= (1 << 20) else f"{size / 1024:.0f} KB"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Read:
     """A source file as read: its document (None when it could not be read or parsed)
     and what went wrong."""

@@ -1,0 +1,48 @@
+"""What the live preview keeps for each file stays small: the server holds every file's
+document, steps, entity and facts for as long as it runs (tens of thousands of objects
+at 10,000 files), so each is an object without a dictionary of its own."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import types
+from pathlib import Path
+
+from conftest import SAMPLE_TODAY
+
+from generator.live.rebuild import LiveBuild
+from generator.model.entities import Playbook
+
+LEFT_ALONE = (type, types.ModuleType, types.FunctionType, types.MethodType)
+"""Code and what it refers to: kept once, not per file."""
+
+
+def _kept_with_a_dict(roots: list[object], skip: set[int]) -> set[str]:
+    """The dataclasses among what `roots` hold whose instances carry a `__dict__`."""
+    seen, found, todo = set(skip), set(), list(roots)
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen or isinstance(obj, LEFT_ALONE):
+            continue
+        seen.add(id(obj))
+        if dataclasses.is_dataclass(obj) and hasattr(obj, "__dict__"):
+            found.add(type(obj).__qualname__)
+        todo.extend(gc.get_referents(obj))
+    return found
+
+
+def test_what_is_kept_per_file_has_no_dict_of_its_own(sample_root: Path, tmp_path: Path) -> None:
+    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert builder.build().ok
+    playbook = builder.model.current
+    assert isinstance(playbook, Playbook)
+    per_file = [
+        builder.sources._read,
+        builder.steps.__dict__,
+        [getattr(playbook, kind) for kind in ("contacts", "companies", "meetings")],
+        [fact.value for fact in builder.model.engine.facts.values()],
+    ]
+    # the playbook, its config and the tables made for a rebuild are one each
+    skip = {id(playbook), id(playbook.config), id(builder.model)}
+    assert _kept_with_a_dict(per_file, skip) <= {"Known", "LinkTable"}
