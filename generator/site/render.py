@@ -191,11 +191,14 @@ class ThemeEnvironment(SandboxedEnvironment):
 
 
 def _unmarked(obj: Any) -> bool:
-    """Is `obj` a macro, or a function with no attributes of its own: neither can carry
-    a mark (`unsafe`, `pass_context`: attributes of a function, of which a macro and its
-    `__call__` have none)."""
+    """Is `obj` a macro, a built-in method (`path.startswith`), or a function with no
+    attributes of its own: none can carry a mark (`unsafe`, `pass_context`: attributes
+    of a function, of which a macro and its `__call__` have none, and a built-in method
+    can have none)."""
     kind = type(obj)
-    return kind is jinja2.runtime.Macro or (kind is types.FunctionType and not obj.__dict__)
+    if kind is jinja2.runtime.Macro or kind is types.BuiltinMethodType:
+        return True
+    return kind is types.FunctionType and not obj.__dict__
 
 
 _WRAP_STR_FORMAT = SandboxedEnvironment.wrap_str_format

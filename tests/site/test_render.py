@@ -155,6 +155,8 @@ _alters_data.alters_data = True  # type: ignore[attr-defined]
         "{% macro m(a) %}[{{ a }}{{ caller() if caller }}]{% endmacro %}{{ m(1) }}",
         "{% macro m(a) %}[{{ a }}{{ caller() }}]{% endmacro %}{% call m(2) %}in{% endcall %}",
         "{% for i in [1] %}{{ plain(i) }}{{ context_of() }}{% endfor %}",
+        "{{ site.startswith('s') }} {{ 'a,b'.split(',') }} {{ [2, 1].sort() }}",
+        "{{ len('ab') }}",
     ],
 )
 def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
@@ -171,6 +173,7 @@ def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
         "stops": _stops,
         "context_of": pass_context(lambda context: sorted(context.get_all())[0]),
         "site": "s",
+        "len": len,
     }
     ours = make_environment([REPO / "themes/default"])
     outputs = []
