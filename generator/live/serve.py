@@ -576,16 +576,15 @@ class LiveServer:
         errors, a clear line when they are fixed, and warnings not shown before."""
         ms = f"{outcome.seconds * 1000:.0f} ms"
         if not outcome.ok:
-            count = len(outcome.errors)
-            self.log(f"{count} error{'s' * (count != 1)} ({ms}); showing them in the browser:")
+            errors = counted(len(outcome.errors), "error")
+            self.log(f"{errors} ({ms}); showing them in the browser:")
             self.log(_lines(outcome.errors))
             self._broken = frozenset(e.path for e in outcome.errors) or frozenset({"playbook"})
             return
         if self._broken:
             self.log(f"Fixed: no errors left in {_some(self._broken)}; showing the playbook again")
             self._broken = frozenset()
-        warned = len(outcome.warnings)
-        warnings = f", {warned} warning{'s' * (warned != 1)}" if warned else ""
+        warnings = f", {counted(len(outcome.warnings), 'warning')}" if outcome.warnings else ""
         if first:
             pages = sum(1 for path in outcome.rendered if routes.file_for(path).endswith(".html"))
             self.log(f"Built {pages} pages in {ms}{warnings}")  # as `build` counts them
