@@ -162,6 +162,8 @@ class FollowupRules:
     thank_you_days: int = 1
     follow_up_call_days: int = 1
     referrer_update_days: int = 3
+    reach_referral_days: int = 3
+    """Days after a meeting that gave you a name to get in touch with that person."""
     keep_in_touch: Cadence = DEFAULT_KEEP_IN_TOUCH
     second_contact_after: int = 5
     """Business days without an answer before moving on to a second person (a week: the
@@ -247,6 +249,11 @@ FOLLOWUPS_SCHEMA = Schema(
         _days("thank_you_days", "days after a meeting to send the thank-you note", "1"),
         _days("follow_up_call_days", "days after a networking meeting to call again", "1"),
         _days("referrer_update_days", "days after meeting a referral to tell the referrer", "3"),
+        _days(
+            "reach_referral_days",
+            "days after a meeting that gave you a name to get in touch with them",
+            "3",
+        ),
         Field("keep_in_touch", CadenceType(), False, "default re-contact interval", "8w"),
         _days(
             "second_contact_after",

@@ -59,6 +59,7 @@ DONE_ACTIONS = (
     "thank_you",
     "follow_up_call",
     "referrer_update",
+    "reach_referral",
     "second_contact",
     "nudge",
     "reschedule",

@@ -19,7 +19,7 @@ from generator.plans.followups import add_business_days, first_met, tells_referr
 
 PLANNED = ("requested", "scheduled")
 
-AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update")
+AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update", "reach_referral")
 """Done actions that only make sense once the meeting has taken place."""
 
 
@@ -183,7 +183,8 @@ def _referral_circle(playbook: Playbook, contact: Contact) -> list[Contact]:
 def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
     """Their own cadence is set, but no reminder can start and nothing else is coming:
     not met in a meeting held, no `met_on`, no meeting planned (whose outcome would start
-    it), no cancelled one to reschedule and no reminder of their own still open."""
+    it), no cancelled one to reschedule, no reminder of their own still open, and no
+    reminder to reach them (a name given at a meeting held)."""
     if contact.keep_in_touch is None or contact.met_on is not None:
         return False
     if any(f.done is None for f in contact.followups):
@@ -194,6 +195,8 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
         m.status in PLANNED or (m.status == "cancelled" and m.reschedule is not None)
         for m in playbook.meetings_with(contact)
     ):
+        return False
+    if any(m.status == "done" for m in playbook.introductions_to(contact)):
         return False
     return not _named_by_a_slip(playbook, contact)
 
@@ -320,6 +323,14 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             "this meeting lists no referrals: add them under referrals: so the update "
             "is tied to the people you met (on a first meeting with someone whose page has "
             "referred_by:, it records telling whoever introduced you)",
+        )
+    if "reach_referral" in meeting.done and not meeting.referrals:
+        problems.warn(
+            src.path,
+            src.line("done.reach_referral"),
+            "done.reach_referral",
+            "this meeting lists no referrals: reach_referral records getting in touch with "
+            "the names it gave, under referrals:",
         )
     _check_reschedule(meeting, problems)
     # A date or requested_on that is written but refused has its own error: no warning too.

@@ -15,6 +15,12 @@ The rules, in words (docs/followups.md has the full story):
   covers every referral met on or before it. A contact's `referred_by:` counts the same
   (unless a `referrals:` list already names them): after your first meeting held with
   them, tell whoever introduced you; recorded on that first meeting.
+- reach_referral: a name given at a meeting marked done (its `referrals:`) → get in
+  touch with them `reach_referral_days` after it. Gone once you are in touch (a meeting
+  with them in your files, their `met_on` or `declined:`), as the request rules go once
+  answered; done by `done: {reach_referral:
+  DATE}` on the meeting that gave the name (reached another way, or let go). One item
+  per name and person who gave it, on the first of their held meetings that gave it.
 - keep_in_touch: after a first meeting (or from the contact's `met_on:`, the day you
   met them outside a meeting file), re-contact every `keep_in_touch` (the contact's
   own cadence, else the playbook's), counted from the last interaction (a request
@@ -70,6 +76,7 @@ RULE_NAMES: dict[str, str] = {
     "thank_you": "Thank-you note",
     "follow_up_call": "Follow-up call",
     "referrer_update": "Tell the referrer",
+    "reach_referral": "Reach the referral",
     "keep_in_touch": "Keep in touch",
     "nudge": "Nudge",
     "second_contact": "Second contact",
@@ -79,7 +86,7 @@ RULE_NAMES: dict[str, str] = {
 }
 """Rule key → the name shown on the timeline. Keys match `done:` and playbook.yaml."""
 
-NOT_INTERACTIONS = frozenset({"second_contact"})
+NOT_INTERACTIONS = frozenset({"second_contact", "reach_referral"})
 """Done actions that were with someone else, so they do not restart keep-in-touch."""
 
 
@@ -93,8 +100,8 @@ class FollowUpItem:
     action: str
     """What to do, as a sentence."""
     rule: str
-    """Rule key: thank_you, follow_up_call, referrer_update, keep_in_touch,
-    second_contact, nudge, record_outcome, reschedule or own."""
+    """Rule key: thank_you, follow_up_call, referrer_update, reach_referral,
+    keep_in_touch, second_contact, nudge, record_outcome, reschedule or own."""
     rule_name: str
     """The rule's name for people (`Thank-you note`)."""
     rule_note: str
@@ -224,6 +231,10 @@ def rule_notes(config: Config) -> dict[str, str]:
         ),
         "referrer_update": (
             f"{days(rules.referrer_update_days)} after you meet someone they referred you to"
+        ),
+        "reach_referral": (
+            f"{days(rules.reach_referral_days)} after someone gave you their name, until "
+            "you ask them for a meeting"
         ),
         "keep_in_touch": (
             f"every {rules.keep_in_touch.words} (or the contact's own "
@@ -379,6 +390,48 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
             recorded,
             _done_hint("referrer_update", meeting),
         )
+
+
+def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    """Get in touch with each name a held meeting gave, once per name and person who
+    gave it (on the first of their held meetings that gave it), while you are not in
+    touch with them (by `today`): a referral nobody acted on is the lead most easily
+    lost."""
+    if meeting.status != "done" or meeting.date is None:
+        return
+    held = [m for m in ctx.playbook.meetings_with(meeting.contact) if _held(m)]
+    for referral in dict.fromkeys(meeting.referrals):
+        first = next((m for m in held if referral in m.referrals), meeting)
+        if first.slug != meeting.slug or referral == meeting.contact:
+            continue
+        if in_touch(ctx.playbook, referral, ctx.today):
+            continue  # their meeting's own reminders take over
+        yield ctx.item(
+            f"reach-referral-{meeting.slug}-{referral}",
+            meeting.date + dt.timedelta(days=ctx.config.followups.reach_referral_days),
+            f"Get in touch with {ctx.name(referral)}, whom {ctx.name(meeting.contact)} "
+            f"suggested on {short_date(meeting.date)}",
+            "reach_referral",
+            meeting.contact,
+            meeting,
+            meeting.done.get("reach_referral"),
+            f"add the meeting you ask {ctx.name(referral)} for (its requested_on counts), or "
+            + _done_hint("reach_referral", meeting),
+        )
+
+
+def _held(meeting: Meeting) -> bool:
+    return meeting.status == "done" and meeting.date is not None
+
+
+def in_touch(playbook: Playbook, slug: str, today: dt.date) -> bool:
+    """Have you been in touch with a contact by `today`: a meeting with them in your files
+    (asked for, planned or held), their `met_on`, or the day they declined?"""
+    if playbook.meetings_with(slug):
+        return True
+    contact = playbook.contacts.get(slug)
+    days = (contact.met_on, contact.declined) if contact is not None else ()
+    return any(day is not None and day <= today for day in days)
 
 
 def _given_before(playbook: Playbook, referrer: str, referral: str, met: Meeting) -> list[Meeting]:
@@ -697,6 +750,7 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
         items.extend(_thank_you(ctx, meeting))
         items.extend(_follow_up_call(ctx, meeting))
         items.extend(_referrer_updates(ctx, meeting))
+        items.extend(_reach_referrals(ctx, meeting))
         items.extend(_unanswered(ctx, meeting))
         items.extend(_record_outcome(ctx, meeting))
         items.extend(_reschedule(ctx, meeting))

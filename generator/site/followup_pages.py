@@ -35,6 +35,7 @@ RULE_SETTINGS = {
     "thank_you": "followups.thank_you_days",
     "follow_up_call": "followups.follow_up_call_days",
     "referrer_update": "followups.referrer_update_days",
+    "reach_referral": "followups.reach_referral_days",
     "keep_in_touch": "followups.keep_in_touch, or keep_in_touch: on a contact",
     "nudge": "followups.nudge_after, holidays",
     "second_contact": "followups.second_contact_after, holidays",

@@ -335,6 +335,81 @@ def test_nothing_to_tell_before_the_first_meeting_or_after_a_decline(tmp_path: P
     assert not [i for i in open_items(items.values()) if i.rule == "referrer_update"]
 
 
+# ---------------------------------------------------------------- names given, not acted on
+
+
+def given(referrals: str, date: str = "2026-11-17", extra: str = "") -> dict[str, str]:
+    """Ada, met on `date`, gave the names in `referrals` (Ben and Cleo have files)."""
+    return {
+        "content/contacts/ada.md": "---\nname: Ada Byrne\n---\n",
+        "content/contacts/ben.md": "---\nname: Ben Ortiz\n---\n",
+        "content/contacts/cleo.md": "---\nname: Cleo Park\n---\n",
+        "content/meetings/m.md": f"---\ncontact: ada\nstatus: done\ndate: {date}\n"
+        f"referrals: [{referrals}]\n{extra}---\n",
+    }
+
+
+def test_a_name_given_and_never_acted_on_is_a_reminder(tmp_path: Path) -> None:
+    """Ada gave you Ben's and Cleo's names; you wrote to Ben, never to Cleo. Nothing
+    reminded you of Cleo (tell-the-referrer starts only once you have met them): the
+    lead was lost without a word."""
+    files = given("ben, cleo, maria-gomez")
+    files["content/meetings/ben.md"] = (
+        "---\ncontact: ben\nstatus: requested\nrequested_on: 2026-11-19\n---\n"
+    )
+    items = by_id(follow_ups(make(tmp_path, files), D(2026, 11, 22)))
+    reach = {k: v for k, v in items.items() if v.rule == "reach_referral"}
+    assert sorted(reach) == ["reach-referral-m-cleo", "reach-referral-m-maria-gomez"]
+    cleo = reach["reach-referral-m-cleo"]
+    assert cleo.due == D(2026, 11, 20) and cleo.status == OVERDUE and cleo.is_open
+    assert cleo.action == "Get in touch with Cleo Park, whom Ada Byrne suggested on 17 Nov"
+    assert cleo.rule_name == "Reach the referral" and cleo.contact == "ada"
+    assert cleo.how_to_close.endswith(
+        "add reach_referral: YYYY-MM-DD under done: in content/meetings/m.md"
+    )
+    assert "Ben" not in " ".join(i.action for i in reach.values())
+
+
+@pytest.mark.parametrize(
+    ("extra", "cleo", "left"),
+    [
+        ("done: {reach_referral: 2026-11-20}\n", "", "done"),  # reached another way
+        ("", "met_on: 2026-11-19\n", None),  # met them at an event: in touch
+        ("", "declined: 2026-11-19\n", None),  # asked, and they said no
+        ("", "met_on: 2026-11-30\n", "open"),  # a day still to come: not yet
+    ],
+)
+def test_a_name_given_is_done_once_you_are_in_touch(
+    tmp_path: Path, extra: str, cleo: str, left: str | None
+) -> None:
+    files = given("cleo", extra=extra)
+    files["content/contacts/cleo.md"] = f"---\nname: Cleo Park\n{cleo}---\n"
+    found = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    reach = [i for i in found if i.rule == "reach_referral"]
+    if left is None:
+        assert reach == []
+    else:
+        (item,) = reach
+        assert item.is_open == (left == "open")
+
+
+def test_a_name_given_twice_is_one_reminder_and_a_known_one_none(tmp_path: Path) -> None:
+    """Ada gave Cleo's name again later: one item, on the first meeting. A name given at
+    a meeting not held yet, or of someone you have met, makes none."""
+    files = given("cleo")
+    files["content/meetings/n.md"] = (
+        "---\ncontact: ada\nstatus: done\ndate: 2026-11-18\nreferrals: [cleo]\n---\n"
+    )
+    files["content/meetings/b.md"] = (
+        "---\ncontact: ben\nstatus: done\ndate: 2026-11-18\nreferrals: [ada]\n---\n"
+    )
+    files["content/meetings/o.md"] = (
+        "---\ncontact: ben\nstatus: scheduled\ndate: 2026-11-25\nreferrals: [dan]\n---\n"
+    )
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [i.id for i in items if i.rule == "reach_referral"] == ["reach-referral-m-cleo"]
+
+
 # ---------------------------------------------------------------- unanswered requests
 
 
@@ -702,12 +777,15 @@ def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -
             "start from there; if not, plan a meeting or add a reminder",
         )
     ]
-    # met_on, a meeting held, one planned (its outcome will start it) or an open reminder
+    # met_on, a meeting held, one planned (its outcome will start it), an open reminder,
+    # or a name given at a meeting held (the reminder to reach her)
+    given = "---\ncontact: ada\nstatus: done\ndate: 2026-11-02\n---\n"
     for extra, meeting in (
         ("met_on: 2026-10-05\n", None),
         ("followups:\n  - {due: 2026-12-01, action: Write to her}\n", None),
-        ("", "---\ncontact: ada\nstatus: done\ndate: 2026-11-02\n---\n"),
+        ("", given),
         ("", "---\ncontact: ada\nrequested_on: 2026-11-02\n---\n"),
+        ("", given.replace("contact: ada", "contact: ben\nreferrals: [ada]")),
     ):
         root = tmp_path / str(len(extra)) / str(bool(meeting))
         write(
@@ -717,7 +795,10 @@ def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -
         )
         if meeting:
             write(root, "content/meetings/m.md", meeting)
-        assert [w for w in check(root).warnings if w.field == "keep_in_touch"] == []
+            write(root, "content/contacts/ben.md", "---\nname: Ben Ortiz\n---\n")
+        found = check(root)
+        assert found.errors == []
+        assert [w for w in found.warnings if w.field == "keep_in_touch"] == []
 
 
 def test_last_interaction(tmp_path: Path) -> None:
@@ -825,7 +906,8 @@ def test_unknown_done_action_is_an_error_with_its_line(tmp_path: Path) -> None:
     )
     assert problems_of(tmp_path) == [
         "content/meetings/m.md:7: done.lunch_invite: unknown name 'lunch_invite'; expected one of "
-        "thank_you, follow_up_call, referrer_update, second_contact, nudge, reschedule"
+        "thank_you, follow_up_call, referrer_update, reach_referral, second_contact, nudge, "
+        "reschedule"
     ]
 
 
