@@ -159,6 +159,10 @@ def test_holds_encrypted_build(encrypted: Path, tmp_path: Path) -> None:
     assert not holds_encrypted_build(tmp_path)
     (tmp_path / "index.html").write_text("<!doctype html><h1>Plain playbook</h1>")
     assert not holds_encrypted_build(tmp_path)
+    # a page with scripts of its own (another site's, a theme's) is not a sealed one
+    page = '<!doctype html><title>Another site</title><h1>Plain</h1><script src="a.js"></script>'
+    (tmp_path / "index.html").write_text(page)
+    assert not holds_encrypted_build(tmp_path)
 
 
 def test_passphrase_never_shown_or_written(
