@@ -14,6 +14,7 @@ from generator.model.suggest import (
     close_slugs,
     did_you_mean,
     distance,
+    typo_budget,
     unknown_question,
     unknown_reference,
 )
@@ -93,6 +94,13 @@ def test_distance_counts_a_swap_as_one_edit_and_stops_past_the_limit() -> None:
     assert distance("a", "abcdefgh", 2) == 3  # too far: limit + 1
     assert distance("", "", 0) == 0
     assert distance("noted", "notes", 3) == 1  # the last letter is an edit too
+    assert distance("status", "-status", 2) == distance("-status", "status", 2) == 1
+    assert distance("hire", "hiree", 2) == distance("hiree", "hire", 2) == 1
+
+
+def test_longer_names_allow_more_typos() -> None:
+    """1 keystroke up to 7 letters, 2 up to 11, then 3."""
+    assert [typo_budget("x" * n) for n in (1, 7, 8, 11, 12, 30)] == [1, 1, 2, 2, 3, 3]
 
 
 COMPANIES = {"acme": "Acme Corp", "verdant-grid": "Verdant Grid", "blue-harbor": "Blue Harbor"}
@@ -141,6 +149,10 @@ def test_reference_messages() -> None:
         "expected the file name (slug) of a contact, got 'Bob Stone': "
         "write the name of its file in content/contacts/, without .md"
     )
+    assert unknown_reference("companies/nowhere", "company", "companies", COMPANIES) == (
+        "expected the file name (slug) of a company, got 'companies/nowhere': "
+        "write the name of its file in content/companies/, without .md"
+    )  # its file name is offered only when there is such a file
     assert unknown_question("typcial-day", ["typical-day", "who-else"]) == (
         "no question with id 'typcial-day' in content/questions/ (did you mean typical-day?); "
         "write a full sentence to ask your own question"
@@ -176,6 +188,17 @@ def test_thousands_of_unknown_ids_among_thousands_are_answered_in_seconds() -> N
     assert answers[MOST_SOUGHT] == []
     assert names.close("DAY_PATH_TEAM_0") == ["day-path-team-0"]  # another way: always found
     assert close_slugs("day-path-team-0x", dict(names)) == ["day-path-team-0"]
+    assert names.close(unknown[0]) == [ids[0]]  # asked again: the answer it had
+
+
+def test_a_slug_in_other_clothes_is_found_after_the_typos_stop() -> None:
+    """`ACME` for `acme` (whose name is Acme Corp) is the slug written another way, not
+    a typo: still found once `MOST_SOUGHT` values have been looked for."""
+    names = Names(COMPANIES)
+    for n in range(MOST_SOUGHT):
+        names.close(f"nowhere-{n}")
+    assert names.close("ACME") == ["acme"]
+    assert names.close("acme") == []  # it exists
 
 
 def test_a_renamed_question_id_is_found_by_its_words() -> None:
