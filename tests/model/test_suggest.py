@@ -153,6 +153,15 @@ def test_reference_messages() -> None:
         "expected the file name (slug) of a company, got 'companies/nowhere': "
         "write the name of its file in content/companies/, without .md"
     )  # its file name is offered only when there is such a file
+
+
+def test_a_long_reference_is_shown_cut_at_60_characters() -> None:
+    at_most = "Met at the regional data conference, and later over a lunch."
+    assert len(at_most) == 60
+    assert f"got {at_most!r}:" in unknown_reference(at_most, "contact", "contacts", CONTACTS)
+    longer = at_most + "x"
+    shown = repr(at_most[:59] + "…")
+    assert f"got {shown}:" in unknown_reference(longer, "contact", "contacts", CONTACTS)
     assert unknown_question("typcial-day", ["typical-day", "who-else"]) == (
         "no question with id 'typcial-day' in content/questions/ (did you mean typical-day?); "
         "write a full sentence to ask your own question"
@@ -220,3 +229,5 @@ def test_a_renamed_question_id_is_found_by_its_words() -> None:
     assert wordings.holding("pay-grades") == []  # not every word: no guess
     assert wordings.holding("how-do-you") == []  # no word of its own
     assert Wordings({f"q-{n}": "How long?" for n in range(5)}).holding("long") == []  # vague
+    three = {f"q-{n}": "How long?" for n in range(3)}
+    assert Wordings(three).holding("long") == ["q-0", "q-1", "q-2"]  # as many as are shown
