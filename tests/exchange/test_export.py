@@ -43,7 +43,7 @@ def test_vcards_of_every_contact(
 def test_vcards_of_named_contacts_to_a_file(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "two.vcf"
+    out = tmp_path / "cards" / "two.vcf"  # a folder not made yet is made
     args = ["export", "vcard", "-C", str(sample_root), "jonah-kim", "priya-natarajan", "-o"]
     assert main([*args, str(out)]) == 0
     assert "Wrote 2 cards to" in capsys.readouterr().out

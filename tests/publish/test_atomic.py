@@ -58,6 +58,20 @@ def test_a_link_that_fails_names_the_file_asked_for(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_hidden_name_already_taken_is_not_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A temporary file left by a run that was killed, under the name drawn this time,
+    is neither written over nor in the way: another name is drawn."""
+    (tmp_path / ".a.md.0000.tmp").write_bytes(b"left by a killed run")
+    names = iter(["0000", "0001"])
+    monkeypatch.setattr(atomic.secrets, "token_hex", lambda size: next(names))
+    write_new(tmp_path / "a.md", b"x")
+    assert (tmp_path / "a.md").read_bytes() == b"x"
+    assert (tmp_path / ".a.md.0000.tmp").read_bytes() == b"left by a killed run"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".a.md.0000.tmp", "a.md"]
+
+
 def test_replace_file(tmp_path: Path) -> None:
     target = tmp_path / "a.csv"
     replace_file(target, b"one")
