@@ -106,13 +106,6 @@ class Outcome:
         return bool(self.written) or not self.ok
 
 
-@dataclass
-class _Rendered:
-    reads: Record
-    """What the pages read while they were made and rendered."""
-    files: tuple[str, ...]
-
-
 class NoCalendarYet(LookupError):
     """No build has succeeded yet, so there is no calendar (a KeyError of a bug is not this)."""
 
@@ -180,13 +173,13 @@ class LiveBuild:
         self._env = env
         self._versions = TrackedVersions({}, self.model)
         self._site: Site | None = None
-        self._pages: dict[tuple[str, str], _Rendered] = {}
+        self._pages: dict[tuple[str, str], Record] = {}
+        """What each page group read while it was made and rendered. Its files are not
+        kept: they are its kind's paths (`PageKind.paths`), as `playbook build` names them."""
         self._listing: Listing | None = None
         """The pages there were at the last rebuild (a fact: the same object while no
         page came or went)."""
-        self._page_readers: Readers[tuple[str, str]] = Readers(
-            lambda group: self._pages[group].reads
-        )
+        self._page_readers: Readers[tuple[str, str]] = Readers(lambda group: self._pages[group])
         """The pages (by kind and key) that read each key."""
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""
@@ -354,26 +347,31 @@ class LiveBuild:
                     mistakes.add(template_problem(exc, self.root))
                     continue
                 self._pages[group] = made
-                self._page_readers.update(group, known.reads if known else (), made.reads)
+                self._page_readers.update(group, known or (), made)
                 rendered.update(kind.paths(group[1]))
         if mistakes:  # every page rendered that could, so that every mistake is named
             problems.items += sorted(mistakes)
             return frozenset(), frozenset()
-        gone = {} if same_pages else {g: self._pages[g].reads for g in self._pages.keys() - listing}
+        gone = {} if same_pages else {g: self._pages[g] for g in self._pages.keys() - listing}
         for group in gone:
             del self._pages[group]
         self._page_readers.remove_all(gone)
         self._listing = listing
         extras = self._write_extras(theme, playbook.config.base_url, written)
         if gone or self._whole or extras != self._extras:  # a page or an asset went
-            keep = {f for page in self._pages.values() for f in page.files} | extras
+            keep = {
+                routes.file_for(path)
+                for group, kind in listing.items()
+                for path in kind.paths(group[1])
+            }
+            keep |= extras
             written |= self._remove_all_but(keep)
         self._extras = extras
         return frozenset(rendered), frozenset(written)
 
     def _make(
         self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
-    ) -> _Rendered:
+    ) -> Record:
         """Make and render one group of pages through the tracking view; write what changed."""
         assert self._site is not None
         with self.model.recorder.recording() as reads:
@@ -381,7 +379,7 @@ class LiveBuild:
             files = render_pages(self._env, self._site, pages)
         for file, data in files:
             self._put(file, data, written)
-        return _Rendered(self.model.recorder.kept(reads), tuple(file for file, _ in files))
+        return self.model.recorder.kept(reads)
 
     def _use_theme(self, theme: Theme) -> None:
         """One Jinja environment for the server's life, whose templates are read again
@@ -421,7 +419,7 @@ class LiveBuild:
         """Forget the cached parts no page shows any more (a part kept by what it shows
         is left behind when that changes: the Learned page's groups after a new learning);
         for a quiet moment, off the path of a save. Returns how many were forgotten."""
-        read = (key for page in self._pages.values() for key in page.reads)
+        read = (key for reads in self._pages.values() for key in reads)
         return self.model.engine.forget_unread("fragment", read)
 
     def calendar(self) -> bytes:
