@@ -11,6 +11,7 @@ from generator.model.suggest import (
     Names,
     Wordings,
     close_field,
+    close_names,
     close_slugs,
     did_you_mean,
     distance,
@@ -153,6 +154,13 @@ def test_reference_messages() -> None:
         "expected the file name (slug) of a company, got 'companies/nowhere': "
         "write the name of its file in content/companies/, without .md"
     )  # its file name is offered only when there is such a file
+
+
+def test_a_name_but_for_case_is_the_one_meant_alone() -> None:
+    """`theme: Default` means default, not also default-dark, which is merely close."""
+    assert close_names("Default", ["default-dark", "default"]) == ["default"]
+    assert close_names("defualt", ["default-dark", "default"]) == ["default", "default-dark"]
+    assert len(close_names("dark", [f"dark-{n}" for n in range(5)])) == 3  # at most three
 
 
 def test_a_long_reference_is_shown_cut_at_60_characters() -> None:
