@@ -235,6 +235,9 @@ def test_a_renamed_question_id_is_found_by_its_words() -> None:
     assert wordings.holding("measuring-success") == ["how-success-is-measured"]
     assert wordings.holding("level") == ["salary-ranges", "time-per-level"]
     assert wordings.holding("pay-grades") == []  # not every word: no guess
+    talk = Wordings({"pay-talk": "When is it fine to ask about salary in this job?"})
+    assert talk.holding("salaries") == ["pay-talk"]  # words compare by their first 5 letters
+    assert talk.holding("jobs") == ["pay-talk"]  # and without a plural's s
     assert wordings.holding("how-do-you") == []  # no word of its own
     assert Wordings({f"q-{n}": "How long?" for n in range(5)}).holding("long") == []  # vague
     three = {f"q-{n}": "How long?" for n in range(3)}
