@@ -97,6 +97,7 @@ def test_distance_counts_a_swap_as_one_edit_and_stops_past_the_limit() -> None:
     assert distance("noted", "notes", 3) == 1  # the last letter is an edit too
     assert distance("status", "-status", 2) == distance("-status", "status", 2) == 1
     assert distance("hire", "hiree", 2) == distance("hiree", "hire", 2) == 1
+    assert distance("requsted_onn", "requested_on", 3) == 2  # a letter out, one doubled
 
 
 def test_longer_names_allow_more_typos() -> None:
