@@ -163,6 +163,15 @@ def test_inputs_that_would_not_end_are_refused_within_a_second(front: str, error
     assert len(errors) == 1 and errors[0].startswith(error), errors
 
 
+def test_a_number_of_100_digits_is_read_and_one_more_is_refused() -> None:
+    """Digits count, not the sign: -999… of 100 digits is 101 characters."""
+    assert errors_of("motivation: -" + "9" * 100 + "\n") == []
+    assert errors_of("motivation: -" + "9" * 101 + "\n") == [
+        "c.md:2: front matter: a number of 101 digits: playbook reads numbers of at most "
+        "100 digits (put it in quotes if it is text)"
+    ]
+
+
 def test_a_huge_file_is_refused_within_a_second() -> None:
     content = b"---\nname: Big\n---\n" + b"x" * (MAX_FILE_BYTES + 1)
     problems = Problems()
