@@ -142,6 +142,10 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     ("front", "error"),
     [
         (LAUGHS, "c.md:5: front matter: holds more than 10,000 values once its aliases"),
+        (
+            "tags: [" + ", ".join(["x"] * 10_001) + "]\n",
+            "c.md:2: front matter: holds more than 10,000 values; split it into several files",
+        ),
         ("tags: " + "[" * 30 + "]" * 30 + "\n", "c.md:2: front matter: nests lists and mappings"),
         ("tags: " + "[" * 50_000 + "]" * 50_000 + "\n", "c.md:2: front matter: nests lists"),
         (
