@@ -98,6 +98,7 @@ def test_distance_counts_a_swap_as_one_edit_and_stops_past_the_limit() -> None:
     assert distance("status", "-status", 2) == distance("-status", "status", 2) == 1
     assert distance("hire", "hiree", 2) == distance("hiree", "hire", 2) == 1
     assert distance("requsted_onn", "requested_on", 3) == 2  # a letter out, one doubled
+    assert distance("contast", "contact", 2) == distance("linkedln", "linkedin", 2) == 1
 
 
 def test_longer_names_allow_more_typos() -> None:
@@ -134,6 +135,7 @@ def test_two_things_with_one_name_are_both_offered() -> None:
     assert close_slugs("Acme", names) == ["acme", "acme-labs"]
     assert did_you_mean(close_slugs("Acme", names)) == "did you mean acme or acme-labs?"
     assert did_you_mean([]) == ""
+    assert did_you_mean(["a", "b", "c", "d"]) == "did you mean a or b or c?"  # three at most
 
 
 def test_reference_messages() -> None:
