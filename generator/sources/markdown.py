@@ -35,6 +35,11 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator.sources.link_labels import (
+    helpers_with_it,
+    unclosed_inline_footnote,
+    unmatched_footnote_ref,
+)
 from generator.sources.sanitize import OUTBOUND_REL, as_browsers_read, is_outbound, sanitize
 
 _UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
@@ -254,6 +259,9 @@ def _markdown(raw_html: bool) -> MarkdownIt:
         .use(footnote_plugin)
         .use(deflist_plugin)
     )
+    md.helpers = helpers_with_it()  # type: ignore[assignment]
+    md.inline.ruler.before("footnote_inline", "unclosed_footnote", unclosed_inline_footnote)
+    md.inline.ruler.before("footnote_ref", "unmatched_footnote_ref", unmatched_footnote_ref)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.push("alignment_classes", _alignment_classes)
     md.core.ruler.push("long_words_in_cells", _long_words_in_cells)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import markdown_it.helpers
 import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -33,6 +34,63 @@ def test_unclosed_wikilinks_do_not_make_rendering_quadratic(unit: str) -> None:
     so a busy machine does not fail the test."""
     baseline = seconds_to_render("[ " * (LENGTH // 2))
     assert seconds_to_render(unit * (LENGTH // len(unit))) < 4 * baseline + 0.5
+
+
+BRACKETS = 2 * LENGTH
+"""Long enough that a walk to the end from each `[` shows, on a busy machine too."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * BRACKETS,
+        "![" * (BRACKETS // 2),
+        "^[" * (BRACKETS // 2),
+        "[^n]: x\n\n" + "[^" * (BRACKETS // 2),
+        "[^n]: x\n\n" + "[^" * (BRACKETS // 2) + "]",
+        "[a " * (BRACKETS // 3),
+        "[" * (BRACKETS // 2) + "]" * (BRACKETS // 2),
+    ],
+    ids=["[", "![", "^[", "[^", "[^]", "[a", "nested"],
+)
+def test_brackets_do_not_make_rendering_quadratic(text: str) -> None:
+    """markdown-it looked for the end of a link's text from each `[` afresh, to the end
+    of the paragraph (or through every `[` nested in it), and so did the footnote rules
+    from each `^[` or `[^`: 60 KB of `[` took 20 to 60 seconds, a megabyte of them (a file
+    within the size limit) hours. Each `[` now finds its end once. Compared with as many
+    `[]`, whose ends are found at once, not with a clock, so a busy machine does not fail
+    the test."""
+    baseline = seconds_to_render("[]" * (BRACKETS // 2))
+    assert seconds_to_render(text) < 10 * baseline + 1.0
+
+
+def markdown_its_own() -> MarkdownIt:
+    """The playbook's Markdown with markdown-it's own link-label walk."""
+    md = _markdown.__wrapped__(False)
+    md.helpers = markdown_it.helpers
+    md.inline.ruler.disable(["unclosed_footnote", "unmatched_footnote_ref"])
+    return md
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a [b](c) d](e)",
+        "![a [b](c) d](e)",
+        "[a ![b](c) d](e)",
+        "[`]`](u) [<http://a]>](v)",
+        "[a]: /u\n\n[[a]] [[[a]]](u) [a][]",
+        "[" * 120 + "a](u)" + "]" * 120,
+        "[a\n[b](c)\n]",
+        "^[see [the notes](https://x.example) here] ^[^[x]] ^[[a]",
+        "[^1] [^1 x] [[^1]]\n\n[^1]: [note](u)",
+    ],
+)
+def test_links_in_links_render_as_markdown_it_renders_them(text: str) -> None:
+    """The ends found once are those markdown-it's own walk finds: a `]` in code or an
+    autolink is not counted, a link inside a link's text breaks the outer one but not an
+    image's, and an inline footnote keeps its links."""
+    assert _markdown(False).render(text, {}) == markdown_its_own().render(text, {})
 
 
 def test_a_wikilink_up_to_the_limit_still_links() -> None:
