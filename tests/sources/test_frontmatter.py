@@ -176,6 +176,18 @@ def test_a_number_of_100_digits_is_read_and_one_more_is_refused() -> None:
     ]
 
 
+def test_the_limits_themselves_are_allowed() -> None:
+    """A file of exactly 1 MiB, and front matter of exactly 10,000 values (the key and
+    the list count too), are read; a byte or a value more is refused."""
+    head = b"---\nname: Big\n---\n"
+    _, problems = parse((head + b"x" * (MAX_FILE_BYTES - len(head))).decode())
+    assert not problems.items
+    assert errors_of("tags: [" + ", ".join(["x"] * 9_998) + "]\n") == []
+    assert errors_of("tags: [" + ", ".join(["x"] * 9_999) + "]\n") == [
+        "c.md:2: front matter: holds more than 10,000 values; split it into several files"
+    ]
+
+
 def test_a_huge_file_is_refused_within_a_second() -> None:
     content = b"---\nname: Big\n---\n" + b"x" * (MAX_FILE_BYTES + 1)
     problems = Problems()
