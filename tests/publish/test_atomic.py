@@ -40,6 +40,27 @@ def test_write_new_where_hard_links_are_refused(
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
 
 
+def test_a_full_disk_where_hard_links_are_refused_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    synced: list[int] = []
+
+    def full(fd: int) -> None:
+        synced.append(fd)
+        if len(synced) == 2:  # the hidden copy is made; the file itself is not
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as failed:
+        write_new(tmp_path / "a.md", b"x")
+    assert failed.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []  # no half-written a.md
+
+
 def test_a_link_that_fails_names_the_file_asked_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
