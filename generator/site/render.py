@@ -58,7 +58,7 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Site:
     """What every template may use: config values, today, the user's name."""
 
