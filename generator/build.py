@@ -42,7 +42,7 @@ from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, site_pages
 from generator.site.render import MISSING_FILE, Site, make_environment, render_missing_page
-from generator.site.theme import static_files, theme_dirs
+from generator.site.theme import has_own_templates, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import discover, unread_files
 from generator.sources.read import Read, read
@@ -160,9 +160,32 @@ def checked(
     encrypted build has."""
     problems = Problems()
     playbook = load(root, problems, encrypted=encrypted)
-    checked_theme(root, playbook.config, problems)
-    problems.items += Facts(playbook, resolve_today(today, playbook.config)).problems()
+    themes, env = checked_theme(root, playbook.config, problems)
+    day = resolve_today(today, playbook.config)
+    facts = Facts(playbook, day)
+    problems.items += facts.problems()
+    if not problems.errors and has_own_templates(themes):
+        problems.items += rendering_mistakes(playbook, facts, env, root)
     return playbook, problems
+
+
+def rendering_mistakes(
+    playbook: Playbook, facts: Facts, env: jinja2.Environment, root: Path
+) -> list[ContentError]:
+    """The mistakes of your own templates that show only when a page renders (a misspelt
+    variable, a value of another shape): `check` renders every page, writing nothing, so
+    that what it accepts `build` builds."""
+    day = facts.today
+    options = Options(day, has_calendar=True, calendar_file=CALENDAR_FILE, has_vcards=True)
+    pages = site_pages(playbook, options)
+    groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
+    missing = partial(render_missing_page, env, playbook.config.base_url, False)
+    deferred = [DeferredFile(MISSING_FILE, missing)]
+    try:
+        write_pages(groups, env, make_site(playbook, day), None, root, deferred=deferred)
+    except BuildError as exc:
+        return exc.errors
+    return []
 
 
 def checked_theme(

@@ -417,6 +417,38 @@ def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
     assert not (root / "output").exists()
 
 
+def test_check_renders_the_pages_of_your_own_templates_as_build_would(tmp_path: Path) -> None:
+    """A misspelt variable in a template of yours passed `check` (which compiled the
+    template but rendered no page) and then stopped `build`: what check accepts, build
+    must build. Check now renders every page when the playbook has templates of its own,
+    writing nothing; the same error from both, and no output folder."""
+    root = copy_sample(tmp_path / "pb")
+    page = '{% extends "base.html" %}\n{% block main %}\n{{ contact.nmae }}{% endblock %}\n'
+    write(root, "themes/default/templates/contact.html", page)
+    checked = [str(e) for e in check(root, SAMPLE_TODAY).errors]
+    assert checked == [
+        "themes/default/templates/contact.html:3: template: 'Contact' has no attribute 'nmae'"
+    ]
+    assert not (root / "output").exists()
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert [str(e) for e in failed.value.errors] == checked
+
+
+def test_check_of_a_playbook_without_templates_of_its_own_renders_no_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The built-in theme's pages are tested: check stays quick for those who keep it."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, "themes/default/static/extra.css", "p { color: teal }\n")
+
+    def no_rendering(*args: object, **kwargs: object) -> None:
+        raise AssertionError("check rendered pages")
+
+    monkeypatch.setattr("generator.build.write_pages", no_rendering)
+    assert check(root, SAMPLE_TODAY).errors == []
+
+
 def test_a_build_with_content_errors_reports_every_error_check_does(tmp_path: Path) -> None:
     """A broken field stops the build, but the plans' errors (a meeting ending past
     midnight) are reported with it, as `check` reports them: all at once."""

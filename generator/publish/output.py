@@ -40,7 +40,8 @@ class PageGroup:
 class _Writer:
     env: jinja2.Environment
     site: Site
-    stage: Staging
+    stage: Staging | None
+    """None: render only, as `check` does for a theme of your own."""
     root: Path
     """The playbook root, to name theme files in errors as the user sees them."""
     renamed: Mapping[str, str] | None = None
@@ -53,7 +54,7 @@ class _Writer:
             if not template_fault(exc):
                 raise
             return {}, (template_problem(exc, self.root),)  # plain, to cross from a worker
-        return self.stage.put(files), ()
+        return (self.stage.put(files) if self.stage else {}), ()
 
     def _files(self, unit: DeferredFile | PageGroup) -> dict[str, bytes]:
         if isinstance(unit, DeferredFile):
@@ -72,7 +73,7 @@ def write_pages(
     groups: Sequence[PageGroup],
     env: jinja2.Environment,
     site: Site,
-    stage: Staging,
+    stage: Staging | None,
     root: Path,
     *,
     jobs: int | None = None,
@@ -85,7 +86,8 @@ def write_pages(
 
     `renamed` publishes pages under other file names (site path → file), links
     included; `finish` turns a rendered page into the bytes written (sealing).
-    `deferred` files are made and written in the same pool, first. Template mistakes
+    `deferred` files are made and written in the same pool, first; with no `stage`,
+    nothing is written (the pages are rendered for their mistakes). Template mistakes
     are a BuildError naming each template file (relative to `root`) and line: every
     page is rendered, so that two mistakes in two templates are reported at once.
     `done(n)` hears how many of the deferred files and groups are written so far.

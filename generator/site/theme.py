@@ -24,6 +24,16 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
     return unique
 
 
+def has_own_templates(themes: Sequence[Path]) -> bool:
+    """Does the first theme folder, when it is the playbook's own (not a built-in theme),
+    hold templates? Their mistakes that depend on the data (a misspelt variable) show
+    only when a page renders; the built-in ones are tested."""
+    if not themes or themes[0].resolve().is_relative_to(builtin_themes().resolve()):
+        return False
+    folder = themes[0] / "templates"
+    return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))
+
+
 def template_files(name: str, themes: Iterable[Path]) -> list[Path]:
     """The files of the template `name` in these theme folders, most specific first: the
     one pages load, then the ones it stands in for (the theme's own, behind a copy of
