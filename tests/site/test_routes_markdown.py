@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from generator.model.entities import Contact, Meeting
+from generator.model.entities import Company, Contact, Meeting
 from generator.site import routes
 from generator.sources.markdown import Target, inline, render
 
@@ -49,6 +49,13 @@ def test_markers_become_relative_per_page() -> None:
     assert routes.resolve_markers(html, "meetings/m1/") == (
         '<a href="../../contacts/jane/">J</a><link href="../../static/s.css">'
         '<a href="https://x.org">x</a>'
+    )
+
+
+def test_a_marker_in_an_attribute_that_is_no_link_stays_as_written() -> None:
+    html = '<a title="@/contacts/jane/" href="@/contacts/jane/">J</a>'
+    assert routes.resolve_markers(html, "meetings/m1/") == (
+        '<a title="@/contacts/jane/" href="../../contacts/jane/">J</a>'
     )
 
 
@@ -214,6 +221,10 @@ def test_a_misspelt_view_names_the_views_there_are() -> None:
         routes.url_of(meeting, "pritn")
     with pytest.raises(ValueError, match=r"'vcard'$"):
         routes.url_of(Contact(slug="omar", name="Omar"), "card")
+    with pytest.raises(ValueError, match=r"^Company pages have no 'print' view$"):
+        routes.url_of(Company(slug="acme", name="Acme"), "print")
+    with pytest.raises(TypeError, match=r"^no page for str$"):
+        routes.url_of("acme")  # a slug where the company was meant
 
 
 def test_a_bare_link_is_marked_so_paper_does_not_repeat_its_address() -> None:
