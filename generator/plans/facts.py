@@ -20,6 +20,7 @@ from generator.plans.agenda import Agenda, AgendaOf, Prep, build_agenda, build_p
 from generator.plans.drafts import draft_warnings, drafts_of
 from generator.plans.followup_checks import (
     contact_problems,
+    contacts_named_by_a_slip,
     holiday_years,
     meeting_record_problems,
     same_companies,
@@ -195,7 +196,11 @@ def _records(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _contact_checks(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return contact_problems(pb, slug, today)
+    return contact_problems(pb, slug, today, facts.slipped_contacts)
+
+
+def _slipped_contacts(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return contacts_named_by_a_slip(pb)
 
 
 def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -231,6 +236,7 @@ TABLE: dict[str, Fact] = {
     "learned_by_field": Fact(_learned_by_field),
     "records": Fact(_records, _meetings),
     "contact_checks": Fact(_contact_checks, _contacts),
+    "slipped_contacts": Fact(_slipped_contacts),
     "holiday_years": Fact(_holiday_years),
     "same_people": Fact(_same_people),
     "same_companies": Fact(_same_companies),

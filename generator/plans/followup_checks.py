@@ -127,9 +127,13 @@ def meeting_record_problems(
     return tuple(own.items)
 
 
-def contact_problems(playbook: Playbook, slug: str, today: dt.date) -> tuple[ContentError, ...]:
+def contact_problems(
+    playbook: Playbook, slug: str, today: dt.date, slipped: frozenset[str] = frozenset()
+) -> tuple[ContentError, ...]:
     """Reminders nobody will see: those of a contact who declined, and of their meetings;
-    a keep-in-touch cadence with nothing to count from; reminders done after `today`."""
+    a keep-in-touch cadence with nothing to count from (unless a meeting means this
+    contact by a slip, `slipped`: its error already names the fix); reminders done after
+    `today`."""
     own = Problems()
     contact = playbook.contacts[slug]
     _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
@@ -155,7 +159,7 @@ def contact_problems(playbook: Playbook, slug: str, today: dt.date) -> tuple[Con
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
             _warn_hidden(meeting.source, meeting.followups, own)
-    elif _keep_in_touch_waits(playbook, contact):
+    elif _keep_in_touch_waits(playbook, contact) and slug not in slipped:
         own.warn(
             contact.source.path,
             contact.source.line("keep_in_touch"),
@@ -196,20 +200,19 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
         for m in playbook.meetings_with(contact)
     ):
         return False
-    if any(m.status == "done" for m in playbook.introductions_to(contact)):
-        return False
-    return not _named_by_a_slip(playbook, contact)
+    return not any(m.status == "done" for m in playbook.introductions_to(contact))
 
 
-def _named_by_a_slip(playbook: Playbook, contact: Contact) -> bool:
-    """Does a meeting mean this contact by a name that is no slug (`contact: Tomas
-    Alvarez`, or a typo of it)? That meeting's error names this slug as the fix, which
-    also gives the cadence its meeting: one mistake, one message."""
+def contacts_named_by_a_slip(playbook: Playbook) -> frozenset[str]:
+    """The contacts meetings mean by a name that is no slug (`contact: Tomas Alvarez`, or
+    a typo of it): that meeting's error names the slug as the fix, which also gives the
+    contact's keep-in-touch cadence its meeting: one mistake, one message. Worked out
+    once for the playbook, not for each contact (who would each read every meeting)."""
     unknown = {m.contact for m in playbook.meetings.values() if m.contact not in playbook.contacts}
     if not unknown:
-        return False
+        return frozenset()
     names = known_names(playbook.contacts, playbook.contacts)
-    return any(contact.slug in close_slugs(value, names) for value in unknown)
+    return frozenset(slug for value in sorted(unknown) for slug in close_slugs(value, names))
 
 
 def _reminders_done(followups: tuple[FollowUp, ...]) -> list[tuple[str, dt.date]]:
