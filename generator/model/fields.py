@@ -617,7 +617,8 @@ _HOURS_MINUTES = re.compile(r"([0-9]{1,2})[.:h ]?([0-9]{2})?(?::[0-9]{2})?\s*([a
 
 def _time_hint(text: str) -> str:
     """`: write "14:30"` for a time written some other way (`14.30`, `1430`, `2:30 pm`,
-    `14:30:00`), when what was meant is clear; else ""."""
+    `14:30:00`), when what was meant is clear (`24:00`: midnight of the day after); else
+    ""."""
     shape = _HOURS_MINUTES.fullmatch(text.lower())
     if shape is None:
         return ""
@@ -626,6 +627,8 @@ def _time_hint(text: str) -> str:
         if not 1 <= hour <= 12:
             return ""
         hour = hour % 12 + (12 if shape[3].startswith("p") else 0)
+    if (hour, minute, shape[3]) == (24, 0, None):
+        return '; for midnight, write "00:00" with the next day\'s date'
     if hour > 23 or minute > 59:
         return ""
     return f'; write "{hour:02d}:{minute:02d}" (in quotes, 24-hour clock)'

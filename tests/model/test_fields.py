@@ -658,7 +658,18 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
         ("13 pm", "13 pm", ""),  # no such time: no fix
         ("0 am", "0 am", ""),
         (2359, "2359", '; write "23:59" (in quotes, 24-hour clock)'),
-        (2400, "2400", ""),
+        (
+            2400,
+            "2400",
+            '; for midnight, write "00:00" with the next day\'s date',
+        ),
+        (
+            "24:00",
+            "24:00",
+            '; for midnight, write "00:00" with the next day\'s date',
+        ),
+        ("24:30", "24:30", ""),
+        ("12 am", "12 am", '; write "00:00" (in quotes, 24-hour clock)'),
         (1260, "1260", ""),
     ],
 )
