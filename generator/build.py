@@ -40,7 +40,7 @@ from generator.publish.parallel import fork_map
 from generator.publish.write import check_output_dir, staged_output
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
-from generator.site.pages import SECTIONS, Options, site_pages
+from generator.site.pages import SECTIONS, Options, PageKind, site_pages
 from generator.site.render import MISSING_FILE, Site, make_environment, render_missing_page
 from generator.site.theme import has_own_templates, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
@@ -178,14 +178,26 @@ def rendering_mistakes(
     day = facts.today
     options = Options(day, has_calendar=True, calendar_file=CALENDAR_FILE, has_vcards=True)
     pages = site_pages(playbook, options)
-    groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
-    missing = partial(render_missing_page, env, playbook.config.base_url, False)
-    deferred = [DeferredFile(MISSING_FILE, missing)]
+    groups = page_groups(playbook, facts, options, pages)
+    deferred = [missing_page(env, playbook.config, encrypted=False)]
     try:
         write_pages(groups, env, make_site(playbook, day), None, root, deferred=deferred)
     except BuildError as exc:
         return exc.errors
     return []
+
+
+def page_groups(
+    playbook: Playbook, facts: Facts, options: Options, pages: Iterable[tuple[PageKind, str]]
+) -> list[PageGroup]:
+    """How to make each group of pages (`site_pages`): what a build writes and a check
+    of your own templates renders."""
+    return [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
+
+
+def missing_page(env: jinja2.Environment, config: Config, encrypted: bool) -> DeferredFile:
+    """The 404 page, rendered with the pages."""
+    return DeferredFile(MISSING_FILE, partial(render_missing_page, env, config.base_url, encrypted))
 
 
 def checked_theme(
@@ -304,7 +316,7 @@ def build(
         day, has_calendar=with_calendar, calendar_file=calendar, has_vcards=with_vcards
     )
     pages = list(site_pages(playbook, options))
-    groups = [PageGroup(partial(kind.make, playbook, facts, options, key)) for kind, key in pages]
+    groups = page_groups(playbook, facts, options, pages)
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
@@ -313,8 +325,7 @@ def build(
     if sealed_with is not None:
         renamed = opaque_names(paths, sealed_with)
         finish = Sealer(sealed_with, env, make_site(playbook, day).csp)
-    missing = partial(render_missing_page, env, playbook.config.base_url, encryption is not None)
-    deferred = [DeferredFile(MISSING_FILE, missing)]
+    deferred = [missing_page(env, playbook.config, encrypted=encryption is not None)]
     if with_calendar:
         make = partial(calendar_of, playbook, day, facts, renamed, not audience.shared)
         deferred.append(DeferredFile(calendar, make))
