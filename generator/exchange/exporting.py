@@ -32,9 +32,10 @@ CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
 """Between the items of a list in one cell."""
 
-_FORMULA = re.compile(r"^[=@\t\r\n]|^[+-](?![\d\s().\-/]*$)")
-"""Cells a spreadsheet would run as a formula: starting with =, @, a tab or a line break,
-or with + or - and then anything but digits and separators (phone numbers such as
+_FORMULA = re.compile(r"(^|(?<=;) *)(?=[=@\t\r\n]|[+-](?![\d\s().\-/]*(?:;|$)))")
+"""Where a spreadsheet would start a formula: a cell, or a part after a semicolon (Excel
+in most European languages splits lines there), starting with =, @, a tab or a line
+break, or with + or - and then anything but digits and separators (phone numbers such as
 +1 (312) 555-0100 stay as they are: no function can hide in them)."""
 
 
@@ -241,11 +242,11 @@ def csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
 
 
 def safe_cell(text: str) -> str:
-    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: shown as text, never run. Line breaks of any
+    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`, `Jo;=1+1` → `Jo;'=1+1`: shown as text,
+    never run, whichever separator the spreadsheet splits lines at. Line breaks of any
     kind are line feeds (`plain_lines`), which the writer quotes: a vertical tab or a
     line separator, left unquoted, starts a row to some readers."""
-    text = plain_lines(text)
-    return "'" + text if _FORMULA.match(text) else text
+    return _FORMULA.sub(r"\1'", plain_lines(text))
 
 
 def _day(day: dt.date | None) -> str:

@@ -250,12 +250,38 @@ def test_exports_refuse_a_playbook_with_errors(
         ("-2+3", "'-2+3"),
         ("+1 (312) 555-0142", "+1 (312) 555-0142"),
         ("Priya", "Priya"),
+        ("+1 312 555 0100; +44 20 7946 0000", "+1 312 555 0100; +44 20 7946 0000"),
+        ("a;-1+1;b", "a;'-1+1;b"),
+        ("a;\t=1", "a;'\t=1"),
     ],
 )
 def test_formulas_are_shown_not_run(cell: str, written: str) -> None:
     assert safe_cell(cell) == written
     text = csv_bytes(["a"], [[cell]]).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1] == [written]
+
+
+def test_no_formula_where_a_spreadsheet_splits_at_semicolons(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """Excel set to German, French or most other European languages opens a .csv file by
+    splitting each line at semicolons, quotes aside. A name chosen on LinkedIn such as
+    `Jo;=cmd|' /C calc'!A0;` went out unquoted, so there its second part was a cell of its
+    own, run as a formula; a list of tags is joined with '; ' and split the same way. Each
+    part after a semicolon is now defused as a cell is."""
+    write(
+        sample_root,
+        "content/contacts/jo-mallory.md",
+        '---\nname: "Jo;=cmd|\' /C calc\'!A0;"\ntags: [alumni, "=1+1"]\n---\n',
+    )
+    folder = tmp_path / "sheets"
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(folder), *TODAY]) == 0
+    text = (folder / "contacts.csv").read_bytes().decode("utf-8-sig")
+    as_excel_in_europe = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    cells = [cell.strip() for row in as_excel_in_europe for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "@", "+", "-")]
+    jo = next(row for row in read_csv(folder / "contacts.csv") if row["slug"] == "jo-mallory")
+    assert (jo["name"], jo["tags"]) == ("Jo;'=cmd|' /C calc'!A0;", "alumni; '=1+1")
 
 
 def test_no_control_character_or_line_separator_reaches_a_csv_file() -> None:
