@@ -143,7 +143,7 @@ def _control(char: str) -> str:
     """`which holds the control character U+000B: delete the escape that writes it in
     the quotes (\\v or \\x0b)`: YAML's short escape too, as it was likely written so."""
     what = {"\u2028": "line separator", "\u2029": "paragraph separator"}.get(char)
-    escape = char.encode("unicode_escape").decode("ascii")
+    escape = f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
     short = f"{_YAML_ESCAPES[char]} or " if char in _YAML_ESCAPES else ""
     return (
         f"which holds the {what or 'control character'} U+{ord(char):04X}: delete the escape "

@@ -128,6 +128,8 @@ def test_text_uses_the_literal_for_non_strings() -> None:
          "the quotes (\\L or \\u2028)"),
         ("Jane Doe\x0e", "the control character U+000E: delete the escape that writes it in the "
          "quotes (\\x0e)"),
+        ("Zoom\r\nRoom 4", "the control character U+000D: delete the escape that writes it in the "
+         "quotes (\\r or \\x0d)"),
     ],
 )  # fmt: skip
 def test_a_control_character_in_text_is_an_error_naming_it(written: str, named: str) -> None:
