@@ -23,6 +23,9 @@ _EXTENSION = re.compile(r"(?<!\s)\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(\d+)\s*
 """` ext. 12`, ` x12`, `#12`, or `;ext=12` as a `tel:` value writes it (a vCard 4.0 card's
 phone, and this module's own output, read again). The look-behind: tried once per run of
 spaces, not from each space in it (a phone of thousands of spaces took minutes)."""
+_TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")
+"""The `(0)` of `+44 (0)20 ...`: the trunk prefix, dialled within the country only; with
+the country code it reaches no one (or the wrong number)."""
 
 
 def contact_vcard(contact: Contact, company: Company | None) -> str:
@@ -83,7 +86,8 @@ def _structured_name(name: str) -> str:
 
 def tel_value(phone: str) -> str | None:
     """A phone number as a `tel:` link wants it: `+1 (312) 555-0142 ext. 7` →
-    `+1-312-555-0142;ext=7` (digits, a leading +, hyphens between groups; RFC 3966).
+    `+1-312-555-0142;ext=7` (digits, a leading +, hyphens between groups; RFC 3966), and
+    `+49 (0)30 555 0100` → `+49-30-555-0100`: the (0) is dialled from home only.
     None when the text is not a dialable number (letters, or fewer than three digits)."""
     text = phone.strip()
     extension = ""
@@ -91,6 +95,8 @@ def tel_value(phone: str) -> str | None:
         extension = f";ext={match[1]}"
         text = text[: match.start()]
     plus = text.startswith("+")
+    if plus:
+        text = _TRUNK_ZERO.sub(" ", text)
     groups = [g for g in _SEPARATORS.split(text.lstrip("+")) if g]
     if not groups or not all(g.isascii() and g.isdigit() for g in groups):
         return None

@@ -66,6 +66,22 @@ def test_a_phone_that_cannot_be_dialled_stays_text(sample_root: Path, tmp_path: 
     assert "<dd>ask reception</dd>" in page and "tel:" not in page
 
 
+def test_a_trunk_zero_is_not_dialled_from_abroad(sample_root: Path, tmp_path: Path) -> None:
+    """`+49 (0)30 555 0100`, as German, British or Swiss numbers are often written, became
+    tel:+49-0-30-555-0100 on the page and in the card: the 0 in brackets is dialled within
+    the country only, so the link called a number that does not exist."""
+    write(
+        sample_root,
+        "content/contacts/ada-byrne.md",
+        "---\nname: Ada Byrne\nphone: +49 (0)30 555 0100\n---\n",
+    )
+    site = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    page = (site / "contacts/ada-byrne/index.html").read_text()
+    assert '<a href="tel:+49-30-555-0100">+49 (0)30 555 0100</a>' in page
+    card = (site / "contacts/ada-byrne/ada-byrne.vcf").read_text()
+    assert "TEL;TYPE=VOICE:+49-30-555-0100\n" in card
+
+
 def test_the_page_count_leaves_cards_out(sample_root: Path, tmp_path: Path) -> None:
     """Cards are files, not pages; so is the static host's page for a missing address."""
     report = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
