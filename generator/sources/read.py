@@ -41,11 +41,7 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         data = handle.read(limit + 1)
     if len(data) > limit:
         size = max(len(data), _size(path))
-        raise Refused(
-            errno.EFBIG,
-            f"it is {_megabytes(size)}, and a source file may be at most {_megabytes(limit)}",
-            str(path),
-        )
+        raise Refused(errno.EFBIG, _too_big(size, limit), str(path))
     return data
 
 
@@ -66,6 +62,15 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _too_big(size: int, limit: int) -> str:
+    """The sizes in MB, or in bytes where both round to the same (`it is 1.0 MB, and
+    ... at most 1.0 MB` would say nothing is wrong)."""
+    shown, most = _megabytes(size), _megabytes(limit)
+    if shown == most:
+        shown, most = f"{size:,} bytes", f"{limit:,} bytes ({most})"
+    return f"it is {shown}, and a source file may be at most {most}"
 
 
 def _megabytes(size: int) -> str:

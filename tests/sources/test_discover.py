@@ -82,6 +82,18 @@ def test_a_huge_content_file_is_one_error_at_its_path(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_just_over_the_limit_is_told_in_bytes(tmp_path: Path) -> None:
+    """A contact of 1,088,914 bytes (a long list pasted into it) was refused with 'it is
+    1.0 MB, and a source file may be at most 1.0 MB', which reads as no fault at all."""
+    root = playbook(tmp_path)
+    write(root, "content/contacts/big.md", JANE + "x" * (MAX_FILE_BYTES + 40_000))
+    size = (root / "content/contacts/big.md").stat().st_size
+    assert messages(check(root)) == [
+        f"content/contacts/big.md:1: file: cannot be read: it is {size:,} bytes, and a source "
+        "file may be at most 1,048,576 bytes (1.0 MB)"
+    ]
+
+
 def test_a_link_out_of_the_playbook_is_refused(tmp_path: Path) -> None:
     root = playbook(tmp_path)
     secret = write(tmp_path, "elsewhere/secret.md", JANE.replace("Jane Doe", "Secret"))
