@@ -1,4 +1,4 @@
-"""vCard files (3.0 and 4.0, one card or many) → people and organisations.
+"""vCard files (2.1, 3.0 and 4.0, one card or many) → people and organisations.
 
 The file is cut into cards here, so every card keeps the line it starts on and one
 broken card does not hide the others; each card is then parsed by `vobject`. A card
@@ -134,9 +134,10 @@ def _properties(text: str) -> Card:
     """The card's lines, unfolded and parsed by vobject but not decoded: its decoding cuts
     every text at its first comma not escaped (`NOTE:met in Lyon, 2019` → `met in Lyon`),
     and many writers leave them so (vCard 2.1 has no escape for a comma). `_unescaped`
-    undoes the escapes instead."""
+    undoes the escapes instead. A quoted-printable value of vCard 2.1 goes on after a line
+    ending in `=` (Android breaks its long values so): that line is joined to the next."""
     card: Card = {}
-    for logical, number in getLogicalLines(io.StringIO(text), allowQP=False):
+    for logical, number in getLogicalLines(io.StringIO(text), allowQP=True):
         line = textLineToContentLine(logical, number)
         card.setdefault(line.name.lower(), []).append(line)
     return card

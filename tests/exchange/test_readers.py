@@ -216,6 +216,25 @@ def test_vcard_2_1_and_a_damaged_picture() -> None:
     assert (photo.name, photo.notes, photo.line) == ("Photo Person", "kept", 7)
 
 
+def test_a_quoted_printable_value_broken_over_lines_as_android_writes_it() -> None:
+    """Android's contacts app exports vCard 2.1 and breaks a quoted-printable value longer
+    than 76 characters with a `=` at the line's end (a name of 14 Cyrillic letters is one):
+    the card was refused as 'Failed to parse line: =D0=BE=D0=B2' and the person left out."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=94=D0=BC=D0=B8=D1=82=D1=80=D0=B8=D0=B9"
+        " =D0=98=D0=B2=D0=B0=D0=BD=\r\n=D0=BE=D0=B2\r\n"
+        "TEL;CELL:+7 999 123-45-67\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Met at the meetup,=0D=0Aask about =\r\nhiring\r\n"
+        "END:VCARD\r\n"
+    )
+    reading = read_vcards("android.vcf", text.encode())
+    assert reading.notices == []
+    (dmitriy,) = reading.people
+    assert (dmitriy.name, dmitriy.phones) == ("Дмитрий Иванов", ("+7 999 123-45-67",))
+    assert dmitriy.notes == "Met at the meetup,\nask about hiring"
+
+
 def test_apple_escapes_the_colon_of_a_web_address() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:van Beethoven;Ludwig;;;\r\nFN:Ludwig van Beethoven\r\n"
