@@ -66,6 +66,7 @@ MONTHS = {
 """English month names and abbreviations, as LinkedIn writes them in any locale."""
 
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]+)\.?[\s,-]+(\d{4}|\d{2})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 
 
@@ -220,7 +221,8 @@ def _person(
     connected = value("connected")
     connected_on = parse_date(connected) if connected else None
     if connected and connected_on is None:
-        skip(f"Connected On: expected a date like 18 Apr 2024, got {connected!r}")
+        expected = f"expected a date like 18 Apr 2024, got {connected!r}"
+        skip(f"Connected On: {expected}{_resaved(connected)}")
         return None
     return Person(
         line=line,
@@ -233,6 +235,14 @@ def _person(
     )
 
 
+def _resaved(date: str) -> str:
+    """The fix for a date of digits alone (`4/18/2024`), as a spreadsheet rewrites the
+    file's dates when it saves it: LinkedIn writes `18 Apr 2024`."""
+    if not re.fullmatch(r"[\d\s/.\-]+", date):
+        return ""
+    return " (a spreadsheet rewrote the dates? import the file as LinkedIn sent it)"
+
+
 def full_name(first: str, last: str) -> str:
     """First and last name with a space between, except between two Chinese, Japanese or
     Korean parts, which are written together (王 + 小明 → 王小明)."""
@@ -242,10 +252,11 @@ def full_name(first: str, last: str) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """`18 Apr 2024`, `18-Apr-24`, `Apr 18, 2024` or `2024-04-18`; None if it is none
-    of these, no such day exists or it is outside the dates playbook reads (a year 1 is a
-    slip, not a connection). Numeric dates like 4/5/24 are refused: month first or day
-    first cannot be told apart."""
+    """`18 Apr 2024`, `18-Apr-24`, `Apr 18, 2024`, `2024-04-18` or `18.04.2024` (as Excel
+    in German, Polish or Russian saves it: dots are day first everywhere); None if it is
+    none of these, no such day exists or it is outside the dates playbook reads (a year 1
+    is a slip, not a connection). Numeric dates like 4/5/24 are refused: month first or
+    day first cannot be told apart."""
     day = _any_date(text.strip())
     return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
 
@@ -256,6 +267,8 @@ def _any_date(text: str) -> dt.date | None:
             return dt.date.fromisoformat(text)
         except ValueError:
             return None
+    if match := _DOTTED.match(text):
+        return _day(int(match[3]), int(match[2]), int(match[1]))
     if match := _DAY_MONTH_YEAR.match(text):
         return _named_month(match[1], match[2], match[3])
     if match := _MONTH_DAY_YEAR.match(text):
@@ -267,8 +280,11 @@ def _named_month(day: str, month: str, year: str) -> dt.date | None:
     number = MONTHS.get(month.lower())
     if number is None:
         return None
-    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    return _day(int(year) + (2000 if len(year) == 2 else 0), number, int(day))
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(full_year, number, int(day))
+        return dt.date(year, month, day)
     except ValueError:
         return None

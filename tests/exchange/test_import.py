@@ -249,6 +249,30 @@ def test_a_linkedin_connection_starts_no_keep_in_touch_reminder(
     assert problems.errors == [] and follow_ups(playbook, dt.date(2026, 12, 5)) == ()
 
 
+def test_connections_saved_again_by_a_spreadsheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Connections.csv opened and saved by Excel in German has semicolons, which were
+    read, and dates as 18.04.2024, which were not: every connection was left out. A date
+    with dots is day first wherever it is written so; one with slashes cannot be told
+    apart, and its message now says where it came from and what to do."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    csv = (
+        "First Name;Last Name;URL;Email Address;Company;Position;Connected On\r\n"
+        "Anna;Schmidt;;;;;18.04.2024\r\nBen;Yu;;;;;4/5/2024\r\n"
+    )
+    (tmp_path / "c.csv").write_text(csv, encoding="utf-8")
+    assert main(["import", "linkedin", "-C", str(root), str(tmp_path / "c.csv")]) == 1
+    assert "Connected on LinkedIn on 2024-04-18." in (
+        root / "content/contacts/anna-schmidt.md"
+    ).read_text(encoding="utf-8")
+    assert capsys.readouterr().err == str(tmp_path / "c.csv") + (
+        ":3: Connected On: expected a date like 18 Apr 2024, got '4/5/2024' (a "
+        "spreadsheet rewrote the dates? import the file as LinkedIn sent it); skipped\n"
+    )
+
+
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.vcf").write_text("")
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "a.vcf")]) == 2

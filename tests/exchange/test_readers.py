@@ -106,6 +106,9 @@ def test_linkedin_files_that_cannot_be_read(content: bytes, message: str) -> Non
         ("1 September 2023", dt.date(2023, 9, 1)),
         ("2024-04-18", dt.date(2024, 4, 18)),
         ("31 Feb 2024", None),
+        ("18.04.2024", dt.date(2024, 4, 18)),  # Excel in German, Polish, Russian
+        ("1.9.2023", dt.date(2023, 9, 1)),
+        ("31.02.2024", None),
         ("4/18/24", None),
         ("18 Avr 2024", None),
         ("yesterday", None),
