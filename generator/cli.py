@@ -86,11 +86,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+_ENDING = ("SIGTERM", "SIGHUP")
+"""`kill`, and the terminal window closed (no SIGHUP on Windows)."""
+
+
 @contextlib.contextmanager
 def _terminate_like_ctrl_c() -> Iterator[None]:
-    """`kill` (SIGTERM) ends a command as Ctrl-C does: what it was writing is cleaned up
-    (a build's staging folder and lock, an import's half-written file) and it says
-    "interrupted", instead of dying on the spot and leaving them beside the output."""
+    """`kill` (SIGTERM), or closing the terminal (SIGHUP), ends a command as Ctrl-C does:
+    what it was writing is cleaned up (a build's staging folder and lock, an import's
+    half-written file) and it says "interrupted", instead of dying on the spot and
+    leaving them beside the output. A signal set to be ignored (`nohup`) stays so."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a signal handler
         return
@@ -98,11 +103,18 @@ def _terminate_like_ctrl_c() -> Iterator[None]:
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {
+        number: signal.getsignal(number)
+        for number in (getattr(signal, name) for name in _ENDING if hasattr(signal, name))
+    }
+    for number, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(number, interrupt)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _escape_what_stdout_cannot_encode() -> None:

@@ -519,11 +519,18 @@ def test_ctrl_c_while_the_command_loads_ends_it_quietly(
     assert capsys.readouterr().err == "playbook: interrupted\n"
 
 
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
 def test_kill_ends_a_build_like_ctrl_c_and_leaves_nothing_beside_the_output(
-    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    name: str,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """SIGTERM (`kill`, a CI runner's timeout) cleans up as Ctrl-C does: no staging
-    folder nor lock file left beside the output, and the old site stays."""
+    folder nor lock file left beside the output, and the old site stays. So does SIGHUP,
+    the terminal window closed during a build, which left .output.lock and a staging
+    folder of the half-written site beside output/."""
+    number = getattr(signal, name)
     from generator.publish import write as write_module
 
     argv = ["build", "-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
@@ -532,23 +539,43 @@ def test_kill_ends_a_build_like_ctrl_c_and_leaves_nothing_beside_the_output(
     real_put = write_module.Staging.put
 
     def killed_while_writing(self: write_module.Staging, files: dict[str, bytes]) -> object:
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), number)
         return real_put(self, files)
 
     monkeypatch.setattr(write_module.Staging, "put", killed_while_writing)
 
     def not_handled(signum: int, frame: object) -> None:
-        pytest.fail("the build let SIGTERM through")
+        pytest.fail(f"the build let {name} through")
 
-    previous = signal.signal(signal.SIGTERM, not_handled)
+    previous = signal.signal(number, not_handled)
     try:
         assert main([*argv, "--jobs", "1", "--clean"]) == 130
-        assert signal.getsignal(signal.SIGTERM) == not_handled, "put back as it was"
+        assert signal.getsignal(number) == not_handled, "put back as it was"
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(number, previous)
     assert capsys.readouterr().err == "playbook: interrupted\n"
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
     assert (sample_root / "output/index.html").read_bytes() == before
+
+
+def test_a_build_under_nohup_goes_on_when_the_terminal_closes(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`nohup playbook build` ignores SIGHUP so that the build outlives the terminal: the
+    build leaves it ignored."""
+    seen = []
+
+    def run(args: object) -> int:
+        seen.append(signal.getsignal(signal.SIGHUP))
+        return 0
+
+    monkeypatch.setattr("generator.cli._cmd_check", run)
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        assert main(["check", "-C", str(sample_root)]) == 0
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert seen == [signal.SIG_IGN]
 
 
 @pytest.mark.parametrize(
