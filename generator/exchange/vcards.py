@@ -138,9 +138,21 @@ def _properties(text: str) -> Card:
     ending in `=` (Android breaks its long values so): that line is joined to the next."""
     card: Card = {}
     for logical, number in getLogicalLines(io.StringIO(text), allowQP=True):
-        line = textLineToContentLine(logical, number)
+        line = _content_line(logical, number)
         card.setdefault(line.name.lower(), []).append(line)
     return card
+
+
+def _content_line(logical: str, number: int) -> Any:
+    """One property; a quoted-printable value that names no CHARSET and is not UTF-8 is
+    read as Windows' Latin (as Outlook and older phones write vCard 2.1: `M=FCller`)."""
+    try:
+        return textLineToContentLine(logical, number)
+    except UnicodeDecodeError:
+        name, _, value = logical.partition(":")
+        if "CHARSET" in name.upper():
+            raise
+        return textLineToContentLine(f"{name};CHARSET=windows-1252:{value}", number)
 
 
 def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:

@@ -238,6 +238,20 @@ def test_a_quoted_printable_value_broken_over_lines_as_android_writes_it() -> No
     assert dmitriy.notes == "Met at the meetup,\nask about hiring"
 
 
+def test_a_quoted_printable_value_in_windows_latin_without_its_charset() -> None:
+    """Outlook and older phones write vCard 2.1 in Windows' own code page and often name
+    no CHARSET (2.1's default is ASCII): M=FCller is Müller there. Such a card was refused
+    with Python's own words, "'utf-8' codec can't decode byte 0xfc in position 1"."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen;;;\r\n"
+        "ORG;ENCODING=QUOTED-PRINTABLE:B=C3=A4ckerei Gr=C3=BCn\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("outlook.vcf", text.encode())
+    assert reading.notices == []
+    (jurgen,) = reading.people
+    assert (jurgen.name, jurgen.company) == ("Jürgen Müller", "Bäckerei Grün")
+
+
 def test_apple_escapes_the_colon_of_a_web_address() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:van Beethoven;Ludwig;;;\r\nFN:Ludwig van Beethoven\r\n"
