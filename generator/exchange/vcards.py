@@ -109,6 +109,23 @@ def _without_media(lines: list[str]) -> list[str]:
     return kept
 
 
+def _soft_breaks_joined(lines: list[str]) -> list[str]:
+    """The lines with each quoted-printable value of vCard 2.1 in one piece: such a value
+    goes on after a line ending in `=` (Android breaks its long values so), which is no
+    character of it. Only a property that says QUOTED-PRINTABLE before its `:` goes on so:
+    a 3.0 note ending in `=` that mentions quoted-printable does not take the next line."""
+    joined: list[str] = []
+    goes_on = False
+    for line in lines:
+        if goes_on:
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+        head = joined[-1].partition(":")[0].upper()
+        goes_on = "QUOTED-PRINTABLE" in head and joined[-1].endswith("=")
+    return joined
+
+
 Card = dict[str, list[Any]]
 """A card's properties by lowercase name: vobject's content lines, values as written."""
 
@@ -118,7 +135,7 @@ def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Card | 
     a malformed card is reported, at the line it names where it can be found, and the
     card is left out."""
     try:
-        return _properties("\r\n".join(_without_media(lines)) + "\r\n")
+        return _properties("\r\n".join(_soft_breaks_joined(_without_media(lines))) + "\r\n")
     except Exception as exc:  # any parser failure: reported with the card, which is skipped
         reason = " ".join(str(exc).split()) or type(exc).__name__
         reason = re.sub(r"^At line \d+:\s*", "", reason)
@@ -134,10 +151,9 @@ def _properties(text: str) -> Card:
     """The card's lines, unfolded and parsed by vobject but not decoded: its decoding cuts
     every text at its first comma not escaped (`NOTE:met in Lyon, 2019` → `met in Lyon`),
     and many writers leave them so (vCard 2.1 has no escape for a comma). `_unescaped`
-    undoes the escapes instead. A quoted-printable value of vCard 2.1 goes on after a line
-    ending in `=` (Android breaks its long values so): that line is joined to the next."""
+    undoes the escapes instead."""
     card: Card = {}
-    for logical, number in getLogicalLines(io.StringIO(text), allowQP=True):
+    for logical, number in getLogicalLines(io.StringIO(text), allowQP=False):
         line = _content_line(logical, number)
         card.setdefault(line.name.lower(), []).append(line)
     return card

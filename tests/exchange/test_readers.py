@@ -238,6 +238,21 @@ def test_a_quoted_printable_value_broken_over_lines_as_android_writes_it() -> No
     assert dmitriy.notes == "Met at the meetup,\nask about hiring"
 
 
+def test_only_a_quoted_printable_value_goes_on_after_an_equals_sign() -> None:
+    """vobject joins the next line to any line that ends in `=` and holds the words
+    quoted-printable anywhere: a note about them took the phone below it."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quinn Park\r\n"
+        "NOTE:ask why her export is quoted-printable: a=\r\nTEL:+1 312 555 0100\r\n"
+        "END:VCARD\r\n"
+    )
+    (quinn,) = read_vcards("q.vcf", text.encode()).people
+    assert (quinn.notes, quinn.phones) == (
+        "ask why her export is quoted-printable: a=",
+        ("+1 312 555 0100",),
+    )
+
+
 def test_a_quoted_printable_value_in_windows_latin_without_its_charset() -> None:
     """Outlook and older phones write vCard 2.1 in Windows' own code page and often name
     no CHARSET (2.1's default is ASCII): M=FCller is Müller there. Such a card was refused
