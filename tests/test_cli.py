@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, write
+from conftest import REPO, SAMPLE_TODAY, write
 
 from generator import __version__
 from generator.cli import _parser, main
@@ -503,20 +503,39 @@ def test_a_python_error_in_a_theme_template_names_the_template_and_line(
     assert (sample_root / "output/index.html").read_bytes() == before
 
 
+@pytest.mark.parametrize("module", ["generator.cli", "generator.errors"])
 def test_ctrl_c_while_the_command_loads_ends_it_quietly(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    module: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from generator import launch
 
     class Interrupting:
+        """Ctrl-C once, while `module` is being imported."""
+
+        pressed = False
+
         def find_spec(self, name: str, *args: object) -> None:
-            if name == "generator.cli":
+            if name == module and not self.pressed:
+                self.pressed = True
                 raise KeyboardInterrupt
 
-    monkeypatch.delitem(sys.modules, "generator.cli")
+    for loaded in ("generator.cli", "generator.errors"):
+        monkeypatch.delitem(sys.modules, loaded)
     monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
     assert launch.main() == 130
     assert capsys.readouterr().err == "playbook: interrupted\n"
+
+
+def test_the_entry_point_loads_nothing_before_it_can_catch_ctrl_c() -> None:
+    """The console script imports `generator.launch` outside any `try`: a Ctrl-C in the
+    50 ms it took to load `generator.errors` (dataclasses, pathlib, re) printed a
+    traceback. It loads nothing now; its `main` loads the rest."""
+    script = "import sys; before = set(sys.modules); import generator.launch; "
+    script += "print(sorted(set(sys.modules) - before))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
+    ).stdout
+    assert loaded == "['generator', 'generator.launch']\n"
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
