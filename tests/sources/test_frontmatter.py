@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
+from timing import cpu_seconds
 
 from generator.errors import Problems
 from generator.sources.frontmatter import parse_document, parse_yaml_file
@@ -161,9 +161,9 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     ],
 )
 def test_inputs_that_would_not_end_are_refused_within_a_second(front: str, error: str) -> None:
-    started = time.perf_counter()
-    errors = errors_of(front)
-    assert time.perf_counter() - started < 1.0
+    """A second of this thread's CPU time: 20 times what the slowest of these takes."""
+    errors: list[str] = []
+    assert cpu_seconds(lambda: errors.extend(errors_of(front))) < 1.0
     assert len(errors) == 1 and errors[0].startswith(error), errors
 
 
@@ -191,9 +191,9 @@ def test_the_limits_themselves_are_allowed() -> None:
 def test_a_huge_file_is_refused_within_a_second() -> None:
     content = b"---\nname: Big\n---\n" + b"x" * (MAX_FILE_BYTES + 1)
     problems = Problems()
-    started = time.perf_counter()
-    assert parse_document("c.md", content, problems) is None
-    assert time.perf_counter() - started < 1.0
+    documents: list[object] = []
+    assert cpu_seconds(lambda: documents.append(parse_document("c.md", content, problems))) < 1.0
+    assert documents == [None]
     assert [str(p) for p in problems.errors] == ["c.md:1: file: is larger than 1 MB; split it"]
     problems = Problems()
     assert parse_yaml_file("playbook.yaml", b"# " * MAX_FILE_BYTES, problems) is None

@@ -1,0 +1,71 @@
+"""Guards against slow or hanging code that a busy machine cannot trip.
+
+A wall-clock limit fails when other processes share the cores (CI has two, and runs the
+suite in two workers). These measure the CPU time of the calling thread instead, which
+waiting for a core does not add to, and where an input has a size, how the time grows
+with it rather than how long it is.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+GROWTH = 8
+"""How much larger the second input of `assert_linear` is: linear work takes about 8
+times as long, quadratic work 64 times."""
+
+LINEAR_AT_MOST = 24
+"""The ratio `assert_linear` accepts: three times what linear work gives (room for caches
+and a collection), well below the 64 of quadratic work."""
+
+
+def cpu_seconds(work: Callable[[], object], repeat: int = 1) -> float:
+    """The least CPU time of this thread that `work()` takes over `repeat` runs."""
+    least = float("inf")
+    for _ in range(repeat):
+        started = time.thread_time()
+        work()
+        least = min(least, time.thread_time() - started)
+    return least
+
+
+def assert_linear(run: Callable[[T], object], make: Callable[[int], T], size: int) -> None:
+    """`run` takes times in a linear, not quadratic, ratio on `make(size)` and on
+    `make(GROWTH * size)` (made before the clock starts). The larger input should be about
+    the one that was slow: with the quadratic code back, the test then ends (in the time
+    that took) and fails."""
+    small, large = make(size), make(GROWTH * size)
+    least = cpu_seconds(lambda: run(small), repeat=5)
+    most = cpu_seconds(lambda: run(large), repeat=2)
+    assert most < LINEAR_AT_MOST * least, f"{most:.3f}s at {GROWTH}x the size, {least:.3f}s"
+
+
+def bytes_read(work: Callable[[], object]) -> int:
+    """Bytes this thread's `work()` read from files (Linux's count of what its read calls
+    returned), however it read them: the measure of "without reading it all"."""
+
+    def read_so_far() -> int:
+        counts = Path("/proc/thread-self/io").read_text(encoding="ascii").split()
+        return int(counts[counts.index("rchar:") + 1])
+
+    before = read_so_far()
+    work()
+    return read_so_far() - before
+
+
+def in_a_thread_within(seconds: float, work: Callable[[], T]) -> T:
+    """`work()` run in a thread; fail if it has not returned within `seconds`, a hang
+    guard: give it minutes, not what the work should take."""
+    result: list[T] = []
+    thread = threading.Thread(target=lambda: result.append(work()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds}s"
+    assert result, "the work raised (its traceback is above)"
+    return result[0]
