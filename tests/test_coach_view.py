@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+from timing import assert_linear, peak_mebibytes
 
 from generator.build import AUDIENCE_FILE, COACH, Audience, build, load
 from generator.cli import main
@@ -481,63 +483,80 @@ def test_a_name_written_in_capitals_is_hidden_too(sample_root: Path) -> None:
     assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask O. H. about P. N.'s team, and A. O."
 
 
-def _with_priya_phone(root: Path, phone: str) -> None:
-    contact = root / "content/contacts/priya-natarajan.md"
-    text = contact.read_text(encoding="utf-8")
-    contact.write_text(re.sub(r"(?m)^phone:.*$", f'phone: "{phone}"', text, count=1))
+PRIYA = "content/contacts/priya-natarajan.md"
+OMAR_MEETING = "content/meetings/2026-11-24-omar-haddad.md"
+
+
+def _sample_with(root: Path, rel: str, edit: Callable[[str, int], str]) -> Callable[[int], Any]:
+    """The sample playbook loaded with `rel` edited for a size, `edit(text, size)`: reading
+    it is not what the tests time."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+
+    def make(size: int) -> Any:
+        path.write_text(edit(text, size), encoding="utf-8")
+        return load(root, Problems())
+
+    return make
+
+
+def _phone(text: str, phone: str) -> str:
+    return re.sub(r"(?m)^phone:.*$", f'phone: "{phone}"', text, count=1)
+
+
+def _coach_view(playbook: Any) -> Any:
+    return shared_view(playbook, routes.entity_href, "full")
 
 
 def test_a_phone_of_many_spaces_is_scrubbed_at_once(sample_root: Path) -> None:
     """The extension was looked for from every space: a coach view of a contact whose
     `phone:` had 100,000 spaces before a letter took minutes."""
-    _with_priya_phone(sample_root, "312 555 0129" + " " * 100_000 + "x")
-    playbook = load(sample_root, Problems())  # reading is not what is timed
-    started = time.perf_counter()
-    shared_view(playbook, routes.entity_href, "full")
-    assert time.perf_counter() - started < 2
+    spaces = _sample_with(sample_root, PRIYA, lambda text, n: _phone(text, f"312{' ' * n}x"))
+    assert_linear(_coach_view, spaces, 12_500)
 
 
 def test_a_phone_of_thousands_of_digits_does_not_fill_memory(sample_root: Path) -> None:
     """Each form of each phone became a pattern of every digit: a `phone:` of 50,000
     digits took 450 MB and seconds (a megabyte of them, gigabytes). No phone number has
     more than 15 digits (E.164); its last ten are still hidden in text that stays."""
-    _with_priya_phone(sample_root, "+" + "1" * 50_000 + "3125550129")
-    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting = sample_root / OMAR_MEETING
     meeting.write_text(meeting.read_text().replace("goals:\n", "goals:\n  - Call 312 555 0129\n"))
-    playbook = load(sample_root, Problems())  # reading is not what is timed
-    started = time.perf_counter()
-    view = shared_view(playbook, routes.entity_href, "full")
-    assert time.perf_counter() - started < 2
+    digits = _sample_with(sample_root, PRIYA, lambda text, n: _phone(text, f"+{'1' * n}3125550129"))
+    playbook = digits(50_000)
+    assert peak_mebibytes(lambda: _coach_view(playbook)) < 20  # 369 MiB before
+    view = _coach_view(playbook)
     assert view.meetings["2026-11-24-omar-haddad"].goals[0] == "Call (kept private)"
 
 
 def test_a_long_word_in_text_that_stays_is_scrubbed_at_once(sample_root: Path) -> None:
     """Email and LinkedIn addresses were looked for from each letter of a word: a profile
     with a word of 200,000 letters held the coach view for minutes."""
-    profile = sample_root / "content/profile.md"
-    word = "a" * 200_000
-    profile.write_text(
-        profile.read_text() + f"\n{word}\n\nx{word}linkedin.com/in/x and {word}@mail.example\n"
-    )
-    playbook = load(sample_root, Problems())  # reading is not what is timed
-    started = time.perf_counter()
-    view = shared_view(playbook, routes.entity_href, "full")
-    assert time.perf_counter() - started < 2
+
+    def long_words(text: str, letters: int) -> str:
+        word = "a" * letters
+        return text + f"\n{word}\n\nx{word}linkedin.com/in/x and {word}@mail.example\n"
+
+    words = _sample_with(sample_root, "content/profile.md", long_words)
+    assert_linear(_coach_view, words, 25_000)
+    view = _coach_view(words(200_000))
     assert view.profile is not None
-    assert f"x{word}(kept private) and (kept private)" in view.profile.pitch_html
+    assert f"x{'a' * 200_000}(kept private) and (kept private)" in view.profile.pitch_html
 
 
 def test_a_long_unclosed_link_in_a_goal_is_retargeted_at_once(sample_root: Path) -> None:
     """A `[[` followed by 100,000 spaces held the coach view for minutes: each space was
     tried as the end of the link's target."""
-    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
-    goals = f'goals:\n  - "[[omar-haddad{" " * 100_000}x"\n  - Ask [[omar-haddad |him]]\n'
-    meeting.write_text(meeting.read_text().replace("goals:\n", goals, 1))
-    playbook = load(sample_root, Problems())  # reading is not what is timed
-    started = time.perf_counter()
-    view = shared_view(playbook, routes.entity_href)
-    assert time.perf_counter() - started < 2
-    assert view.meetings["2026-11-24-o-h"].goals[1] == "Ask [[o-h |him]]"
+
+    def unclosed(text: str, spaces: int) -> str:
+        goals = f'goals:\n  - "[[omar-haddad{" " * spaces}x"\n  - Ask [[omar-haddad |him]]\n'
+        return text.replace("goals:\n", goals, 1)
+
+    def view(playbook: Any) -> Any:
+        return shared_view(playbook, routes.entity_href)
+
+    links = _sample_with(sample_root, OMAR_MEETING, unclosed)
+    assert_linear(view, links, 12_500)
+    assert view(links(100_000)).meetings["2026-11-24-o-h"].goals[1] == "Ask [[o-h |him]]"
 
 
 def test_one_passphrase_for_your_playbook_and_the_coachs_view_is_warned_of(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -44,6 +45,17 @@ def assert_linear(run: Callable[[T], object], make: Callable[[int], T], size: in
     least = cpu_seconds(lambda: run(small), repeat=5)
     most = cpu_seconds(lambda: run(large), repeat=2)
     assert most < LINEAR_AT_MOST * least, f"{most:.3f}s at {GROWTH}x the size, {least:.3f}s"
+
+
+def peak_mebibytes(work: Callable[[], object]) -> float:
+    """The most memory Python held for `work()` at once, beyond what it held before: a
+    count of allocations, the same on any machine."""
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
 
 
 def bytes_read(work: Callable[[], object]) -> int:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import vobject
+from timing import assert_linear
 
 from generator.model.entities import Company, Contact
 from generator.site.vcard import contact_vcard, fold, name_parts, tel_uri, tel_value
@@ -124,7 +123,7 @@ def test_tel_values(phone: str, value: str | None) -> None:
 def test_a_phone_of_many_spaces_is_read_at_once() -> None:
     """The extension was looked for from every space: 100,000 spaces before a letter in
     `phone:` held the build for minutes."""
-    started = time.perf_counter()
+    assert_linear(tel_value, lambda spaces: "312" + " " * spaces + "x", 12_500)
+    assert_linear(tel_value, lambda spaces: "312 555 0100" + " " * spaces + "x 7", 12_500)
     assert tel_value("312" + " " * 100_000 + "x") is None
     assert tel_value("312 555 0100" + " " * 100_000 + "x 7") == "312-555-0100;ext=7"
-    assert time.perf_counter() - started < 1
