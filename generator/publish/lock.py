@@ -26,10 +26,14 @@ from generator.publish.encrypt import (
 )
 from generator.publish.encrypt import opaque_name as _opaque_name
 from generator.site import routes
+from generator.sources.read import read_source
 
 LOCKED_TITLE = "Locked playbook"
 SHELL_TEMPLATE = "encrypted.html"
 PAYLOAD_OPENING = '<script type="application/json" id="playbook-payload">'
+MAX_INDEX_BYTES = 64 * 2**20
+"""Far more than an index page takes (the sample's is 12 KB): a larger index.html is not
+read to look for a payload, nor one that is no file (a named pipe held every build)."""
 
 
 @dataclass(frozen=True)
@@ -119,10 +123,10 @@ def _previous_salt(passphrase: str, output: Path) -> bytes | None:
 def _index_payload(output: Path) -> str | None:
     """The payload embedded in output/index.html, if there is one."""
     try:
-        html = (output / "index.html").read_text("utf-8", errors="replace")
-    except OSError:  # missing, a folder, unreadable: not an encrypted build
+        html = read_source(output / "index.html", MAX_INDEX_BYTES)
+    except OSError:  # missing, no file, too large, unreadable: not an encrypted build
         return None
-    return _embedded_payload(html)
+    return _embedded_payload(html.decode("utf-8", errors="replace"))
 
 
 def _embedded_payload(html: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import http.server
 import json
+import os
 import re
 import shutil
 import threading
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import SAMPLE_TODAY, copy_sample, write
+from timing import in_a_thread_within
 
 from generator.build import build
 from generator.cli import main
@@ -163,6 +165,21 @@ def test_holds_encrypted_build(encrypted: Path, tmp_path: Path) -> None:
     page = '<!doctype html><title>Another site</title><h1>Plain</h1><script src="a.js"></script>'
     (tmp_path / "index.html").write_text(page)
     assert not holds_encrypted_build(tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to a device"])
+def test_an_index_that_is_no_file_is_not_read(sample_root: Path, kind: str) -> None:
+    """A named pipe called index.html in the output folder held every build for ever:
+    the build read it to see whether it was an encrypted one (a link to /dev/zero would
+    have filled the memory). It is not an encrypted build, and the build goes on."""
+    output = build(sample_root, today=SAMPLE_TODAY).output
+    (output / "index.html").unlink()
+    if kind == "named pipe":
+        os.mkfifo(output / "index.html")
+    else:
+        (output / "index.html").symlink_to("/dev/zero")
+    assert not in_a_thread_within(120, lambda: holds_encrypted_build(output))
+    assert in_a_thread_within(120, lambda: build(sample_root, today=SAMPLE_TODAY)).output == output
 
 
 def test_passphrase_never_shown_or_written(
