@@ -322,14 +322,14 @@ def build(
     over_encrypted = encryption is None and holds_encrypted_build(output)
     over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
     opens_too = _opened_too(encryption, audience.other_output_dir(playbook.config), output)
+    site = make_site(playbook, day, audience.name)
     if sealed_with is not None:
         renamed = opaque_names(paths, sealed_with)
-        finish = Sealer(sealed_with, env, make_site(playbook, day).csp)
+        finish = Sealer(sealed_with, env, site.csp)
     deferred = [missing_page(env, playbook.config, encrypted=encryption is not None)]
     if with_calendar:
         make = partial(calendar_of, playbook, day, facts, renamed, not audience.shared)
         deferred.append(DeferredFile(calendar, make))
-    site = make_site(playbook, day, audience.name)
     extras = {"robots.txt": ROBOTS_TXT}
     if audience.shared:
         extras[AUDIENCE_FILE] = f"{audience.name}\n".encode()
