@@ -518,27 +518,31 @@ def _check_unanswered_timing(doc: Document, rules: FollowupRules, problems: Prob
     )
 
 
+_AS_WRITTEN = ("title", "owner", "timezone", "theme", "page_size", "today", "holidays")
+"""Settings whose checked value is the `Config` field of the same name."""
+
+
 def _config_from(root: Path, values: dict[str, Any]) -> Config:
+    """The `Config` of the checked settings; what is not written keeps `Config`'s default,
+    declared there alone."""
+    given = {name: values[name] for name in _AS_WRITTEN if name in values}
+    if "output" in values:
+        given["output"] = Path(values["output"])
+    if "raw_html" in (markdown := values.get("markdown", {})):
+        given["raw_html"] = markdown["raw_html"]
+    if "names" in (coach := values.get("coach", {})):
+        given["coach_names"] = coach["names"]
     meetings = values.get("meetings", {})
     defaults = MeetingDefaults()
     return Config(
         root=root,
-        title=values.get("title", Config.title),
-        owner=values.get("owner", ""),
-        timezone=values.get("timezone", "UTC"),
-        output=Path(values.get("output", "output")),
-        theme=values.get("theme", "default"),
-        page_size=values.get("page_size", "letter"),
-        today=values.get("today"),
-        holidays=values.get("holidays", Holidays()),
-        raw_html=values.get("markdown", {}).get("raw_html", False),
         base_url=_with_slash(values.get("base_url")),
         meetings=MeetingDefaults(
             question_minutes=meetings.get("question_minutes", defaults.question_minutes),
             durations={**defaults.durations, **meetings.get("durations", {})},
         ),
         followups=FollowupRules(**values.get("followups", {})),
-        coach_names=values.get("coach", {}).get("names", "initials"),
+        **given,
     )
 
 

@@ -18,6 +18,16 @@ def test_defaults_without_a_file(tmp_path: Path) -> None:
     assert not problems.items
 
 
+@pytest.mark.parametrize("text", ["# nothing set yet\n", "markdown: {}\ncoach: {}\nmeetings: {}\n"])
+def test_a_file_that_sets_nothing_gives_the_defaults(tmp_path: Path, text: str) -> None:
+    """The defaults are declared once, on `Config`: a file that sets nothing reads as no
+    file does."""
+    (tmp_path / "playbook.yaml").write_text(text)
+    problems = Problems()
+    assert load_config(tmp_path, problems) == Config(root=tmp_path)
+    assert not problems.errors
+
+
 def test_settings_are_typed_and_merged(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text(
         "title: T\ntimezone: Europe/Berlin\npage_size: A4\ntoday: 2026-11-22\n"
