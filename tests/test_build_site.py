@@ -733,3 +733,19 @@ def test_one_company_in_two_files_is_a_warning(tmp_path: Path) -> None:
     targets = (report.output / "companies/index.html").read_text()
     ranked = re.findall(r'<a href="([a-z0-9-]+)/">', targets)
     assert sorted(ranked) == sorted(companies)
+
+
+def test_the_section_pages_are_made_before_the_pages_of_each_item(tmp_path: Path) -> None:
+    """Each section page (the question bank, Learned, the timeline...) lists every item of
+    its kind and is the slowest to render; made last, as they were, one of them held up
+    the end of the build on one core while the other waited."""
+    from generator.build import load
+    from generator.errors import Problems
+    from generator.site.pages import Options, site_pages
+
+    root = copy_sample(tmp_path)
+    playbook = load(root, Problems())
+    kinds = [kind.name for kind, _ in site_pages(playbook, Options(SAMPLE_TODAY))]
+    sections = [name for name in kinds if name.endswith("/") or name == "home"]
+    assert len(sections) == 7
+    assert kinds[: len(sections)] == sections
