@@ -213,10 +213,9 @@ class EventLines:
 
 
 def _escape_text(text: str) -> str:
-    """`text` escaped as icalendar's `vText.to_ical` escapes it."""
-    from icalendar.parser import _escape_char  # loaded with icalendar: no cost past the first
-
-    return _escape_char(text)
+    """`text` escaped as icalendar's `vText.to_ical` escapes it (by it: the escapes have
+    changed between icalendar's versions, and a feed must read back as the same text)."""
+    return str(_icalendar().vText(text).to_ical().decode("utf-8"))
 
 
 FOLD_AT = 75
