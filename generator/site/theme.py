@@ -24,11 +24,18 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
     return unique
 
 
+def is_builtin(path: Path) -> bool:
+    """Is `path` (a theme folder or a file in one) part of the built-in themes? Not the
+    playbook's own even when it lies under the playbook's root: a source checkout (the
+    sample playbook) or a virtual environment inside the playbook's folder."""
+    return path.resolve().is_relative_to(builtin_themes().resolve())
+
+
 def has_own_templates(themes: Sequence[Path]) -> bool:
     """Does the first theme folder, when it is the playbook's own (not a built-in theme),
     hold templates? Their mistakes that depend on the data (a misspelt variable) show
     only when a page renders; the built-in ones are tested."""
-    if not themes or themes[0].resolve().is_relative_to(builtin_themes().resolve()):
+    if not themes or is_builtin(themes[0]):
         return False
     folder = themes[0] / "templates"
     return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))

@@ -27,6 +27,7 @@ from generator.site import routes
 from generator.site.render import section_problem
 from generator.site.theme import (
     editors_own,
+    is_builtin,
     links_out,
     outside_theme,
     static_files,
@@ -153,7 +154,7 @@ class _Checker:
         Windows) takes it for the theme's, one that does not (Linux) keeps both, so the
         same playbook builds two sites."""
         folders = self.folders
-        own = [f for f in folders if f.is_relative_to(self.root)]
+        own = [f for f in folders if self._is_own_folder(f)]
         found = []
         for part in ("templates", "static"):
             theirs = {
@@ -286,8 +287,13 @@ class _Checker:
         return next(iter(template_files(name, self.folders)), Path(name))
 
     def _is_own(self, name: str) -> bool:
-        """Is the template `name` the playbook's own (under its root)?"""
-        return self._filename(name).is_relative_to(self.root)
+        """Is the template `name` the playbook's own?"""
+        return self._is_own_folder(self._filename(name))
+
+    def _is_own_folder(self, path: Path) -> bool:
+        """Is `path` in the playbook's own theme: under its root, and not a built-in theme
+        (the sample's root holds them; so may a virtual environment in a playbook)?"""
+        return path.is_relative_to(self.root) and not is_builtin(path)
 
     def _builtin_of(self, name: str) -> str:
         """Where the theme's own `name` is, past the playbook's copy."""

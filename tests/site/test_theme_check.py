@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,26 @@ from conftest import REPO, SAMPLE_TODAY, copy_sample, write
 from generator.build import build, check
 from generator.errors import BuildError
 from generator.site.render import make_environment
-from generator.site.theme import static_files
-from generator.site.theme_check import theme_problems
+from generator.site.theme import has_own_templates, static_files
+from generator.site.theme_check import _Checker, theme_problems
 
 TEMPLATES = "themes/default/templates"
 
 
-def test_the_default_theme_has_no_mistakes() -> None:
+def test_the_default_theme_has_no_mistakes(tmp_path: Path) -> None:
+    """Checked as a playbook's own copy of it is, every check applied."""
+    own = tmp_path / "themes/mine"
+    shutil.copytree(REPO / "themes/default", own)
+    assert theme_problems(make_environment([own]), tmp_path) == []
+
+
+def test_the_built_in_theme_under_the_playbook_folder_is_not_the_playbooks_own() -> None:
+    """The sample's root holds the built-in themes (a source checkout), as a playbook
+    folder with a virtual environment in it may: they are the theme's, not the user's
+    copies (which `check` parses one by one and words its messages for)."""
     env = make_environment([REPO / "themes/default"])
-    assert theme_problems(env, REPO) == []
+    assert _Checker(env, REPO).own == set()
+    assert not has_own_templates([REPO / "themes/default"])
 
 
 def an_older_agenda_macros(root: Path) -> str:
