@@ -86,15 +86,16 @@ class LiveSources:
             return not path.is_relative_to(self.root)
         return not (read_in_place(self.root, path) and path.is_file())
 
-    def lighten(self, kept: Mapping[str, Document]) -> None:
+    def lighten(self, kept: Mapping[str, tuple[Document, Document]]) -> None:
         """Hand out from now on the documents as the assembly steps keep them once checked
-        (`live/assembly.py`), by path: lighter, and the very objects the steps compare."""
-        for rel, doc in kept.items():
+        (`live/assembly.py`), by path, as read and as kept: lighter, and the very objects
+        the steps compare."""
+        for rel, (read_doc, doc) in kept.items():
             path = self.root / rel
             if path not in self._read:  # read under another name (an iCloud placeholder)
                 continue
             digest, read = self._read[path]
-            if read.doc is not None and read.doc.lines is doc.lines:  # a copy of this one
+            if read.doc is read_doc:  # kept as `doc`
                 self._read[path] = (digest, dataclasses.replace(read, doc=doc))
 
     def targets(self) -> frozenset[Path]:

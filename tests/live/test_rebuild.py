@@ -723,3 +723,29 @@ def test_a_list_with_a_bad_entry_is_checked_as_a_build_checks_it_after_other_edi
     EDITS["company renamed"](sample_root)
     expected = sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).errors)
     assert sorted(str(e) for e in builder.build().errors) == expected
+
+
+def test_files_laid_out_alike_share_one_table_of_field_lines(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """The server keeps one table of field lines for the files whose fields are on the
+    same lines (files made from one template), and a file saved with another layout gets
+    its own: its messages still name its own lines."""
+    for name in ("ada-one", "ada-two"):
+        write(sample_root, f"content/contacts/{name}.md", f"---\nname: {name}\nrole: CTO\n---\n")
+    added = [sample_root / f"content/contacts/ada-{n}.md" for n in ("one", "two")]
+    assert builder.build(added).ok
+    docs = {
+        read.source.rel: read.doc
+        for read in builder.sources.reads(set(), Problems())
+        if read.doc is not None
+    }
+    one, two = docs["content/contacts/ada-one.md"], docs["content/contacts/ada-two.md"]
+    assert one.lines is two.lines and one.lines == {"name": 2, "role": 3}
+    moved = "---\nname: ada-two\n\nreferred_by: no-one\n---\n"
+    write(sample_root, "content/contacts/ada-two.md", moved)
+    outcome = builder.build([added[1]])
+    assert [(e.path, e.line, e.field) for e in outcome.errors] == [
+        ("content/contacts/ada-two.md", 4, "referred_by")
+    ]
+    assert one.lines == {"name": 2, "role": 3}
