@@ -563,7 +563,7 @@ def build_agenda(
     `targets` is the target list (`target_list`), shown in a networking meeting's ask;
     `agenda_of` gives the plans of the meetings held before it (`asked_before`).
     """
-    before = frozenset() if meeting.questions else _left_out(meeting, playbook, defaults, agenda_of)
+    before = NONE_ASKED if meeting.questions else _left_out(meeting, playbook, defaults, agenda_of)
     return _agenda(meeting, playbook, defaults, targets, before)
 
 
@@ -573,7 +573,13 @@ def _left_out(
     """The bank's picks for `meeting` that its person was asked before: the ones its
     picks leave out, and the agenda counts."""
     asked = asked_before(meeting, playbook, defaults, agenda_of)
-    return frozenset(q.id for q in pick_order(playbook, meeting.purpose) if q.id in asked)
+    left_out = frozenset(q.id for q in pick_order(playbook, meeting.purpose) if q.id in asked)
+    return left_out or NONE_ASKED
+
+
+NONE_ASKED: frozenset[str] = frozenset()
+"""The one empty `asked_before` of every agenda that has none (an empty frozenset is
+216 bytes: at 10,000 files, 5,496 agendas held 1.1 MiB of them)."""
 
 
 def _agenda(
@@ -610,18 +616,19 @@ def _agenda(
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)
         rest = sorted(rest[:AUTO_SPARE], key=order)
-    planned = _schedule(fits, offsets.get("questions", 0), start)
+    clock = functools.cache(functools.partial(_clock, start))  # one datetime a minute
+    planned = _schedule(fits, offsets.get("questions", 0), clock)
     rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)
 
     background = dict(minutes).get("background", 0)
-    end = _clock(start, length)
+    end = clock(length)
     segments = tuple(
         Segment(
             kind,
             offsets[kind],
             span,
-            _clock(start, offsets[kind]),
-            _clock(start, offsets[kind] + span),
+            clock(offsets[kind]),
+            clock(offsets[kind] + span),
         )
         for kind, span in minutes
     )
@@ -638,9 +645,9 @@ def _agenda(
         asked_before=before,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
-        ask_questions=tuple(_schedule(in_ask, offsets.get("ask", 0) + lead, start)),
+        ask_questions=tuple(_schedule(in_ask, offsets.get("ask", 0) + lead, clock)),
         ask_lead=lead,
-        wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), start)),
+        wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), clock)),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
         clock_change=clock_change(start, end) if start and end else None,
@@ -663,11 +670,14 @@ def _left_to_the_wrap(
     return [q for q in rest if not closes(q.text)], [q for q in rest if closes(q.text)]
 
 
-def _at(
-    questions: Sequence[PlannedQuestion], offset: int, start: dt.datetime | None
-) -> list[PlannedQuestion]:
+Clock = Callable[[int], dt.datetime | None]
+"""The wall-clock time some minutes into a meeting (`_clock` from its start), each
+minute's made once and shared by the parts and questions that begin then."""
+
+
+def _at(questions: Sequence[PlannedQuestion], offset: int, clock: Clock) -> list[PlannedQuestion]:
     """The questions all planned at the start of one part (`offset`)."""
-    return [replace(q, offset=offset, start=_clock(start, offset)) for q in questions]
+    return [replace(q, offset=offset, start=clock(offset)) for q in questions]
 
 
 def _offsets(minutes: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -688,14 +698,12 @@ def _clock(start: dt.datetime | None, offset: int) -> dt.datetime | None:
 
 
 def _schedule(
-    questions: Sequence[PlannedQuestion], offset: int, start: dt.datetime | None
+    questions: Sequence[PlannedQuestion], offset: int, clock: Clock
 ) -> list[PlannedQuestion]:
     planned = []
     at = offset
     for q in questions:
-        planned.append(
-            PlannedQuestion(q.text, q.minutes, q.question, q.index, at, _clock(start, at))
-        )
+        planned.append(PlannedQuestion(q.text, q.minutes, q.question, q.index, at, clock(at)))
         at += q.minutes
     return planned
 

@@ -284,6 +284,20 @@ def test_clock_times_follow_the_start_and_end_at_the_agreed_end() -> None:
     assert "Say you will finish by 09:00." in plan_text(agenda)
 
 
+def test_an_agenda_makes_each_clock_time_once() -> None:
+    """The live preview keeps every meeting's agenda: a time that ends one part and
+    starts the next, or starts a part and its first question, is one object, and an
+    agenda with nothing asked before shares one empty set (at 10,000 files, 71,177
+    datetimes were 31,170 times, and 5,496 empty sets 1.1 MiB)."""
+    m = meeting(format="coffee", date=dt.date(2026, 11, 24), time=dt.time(8, 30))
+    agenda = agenda_for(m)
+    for before, after in zip(agenda.segments, agenda.segments[1:], strict=False):
+        assert before.end is after.start
+    assert agenda.segments[-1].end is agenda.end
+    assert agenda.questions[0].start is agenda.segment("questions").start  # type: ignore[union-attr]
+    assert agenda.asked_before is agenda_for(meeting(slug="m2", format="video")).asked_before
+
+
 def test_no_clock_times_without_a_date_and_time() -> None:
     agenda = agenda_for(meeting(format="video", time=dt.time(9, 0)))
     assert agenda.start is None and agenda.end is None
