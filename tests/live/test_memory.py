@@ -46,3 +46,9 @@ def test_what_is_kept_per_file_has_no_dict_of_its_own(sample_root: Path, tmp_pat
     # the playbook, its config and the tables made for a rebuild are one each
     skip = {id(playbook), id(playbook.config), id(builder.model)}
     assert _kept_with_a_dict(per_file, skip) <= {"Known", "LinkTable"}
+
+
+def test_what_only_a_rebuild_needs_is_not_kept_after_it(builder: LiveBuild) -> None:
+    """The changes to the `[[link]]` table (after a first build: every slug, name and
+    page) serve the bodies of the rebuild that made them, and are let go after it."""
+    assert builder.steps._changed == set()
