@@ -171,7 +171,9 @@ def new_file(
     """Write content/<kind>/<slug>.md from the theme's archetype; never overwrite.
 
     A meeting's `name` is its contact's slug; its file is `<date>-<contact>.md`, the
-    date being `day`, or for a request without one `today` (default: the real date).
+    date being `day`, or for a request without one `today` (default: the real date). It
+    records the company the contact works at now: a meeting without `company:` follows
+    the person, so their next job would take the meetings held at this one with it.
     """
     if not (root / "content").is_dir():
         raise UsageError("no playbook here (no content/ folder): run `playbook init`")
@@ -182,6 +184,7 @@ def new_file(
     today = today or resolve_today(None, config)
     if kind == "meeting":
         contact = _contact_slug(root, name, sources)
+        company = _employer(contact, sources)
         # cut to the longest slug `check` takes: the date may take a long one past it
         slug = f"{(day or today).isoformat()}-{contact}"[:MAX_SLUG_BYTES].rstrip("-")
     else:
@@ -384,12 +387,26 @@ def _refuse_taken(slug: str, folder: str, sources: list[SourceFile]) -> None:
 
 def _name_of(source: SourceFile) -> str:
     """A contact's `name:`, or its slug when the file cannot be read."""
+    name = _field_of(source, "name")
+    return name if isinstance(name, str) else source.slug
+
+
+def _employer(contact: str, sources: list[SourceFile]) -> str:
+    """The slug of the company a contact's page names, when that company has a file; ""
+    otherwise (a missing company is the contact's warning, not the meeting's too)."""
+    files = {(s.kind, s.slug): s for s in sources}
+    source = files.get(("contacts", contact))
+    company = _field_of(source, "company") if source is not None else None
+    return company if isinstance(company, str) and ("companies", company) in files else ""
+
+
+def _field_of(source: SourceFile, field: str) -> object:
+    """A field of a file's front matter; None when absent or the file cannot be read."""
     try:
         doc = parse_document(source.rel, read_source(source.path), Problems())
     except OSError:
-        return source.slug
-    name = doc.data.get("name") if doc is not None else None
-    return name if isinstance(name, str) else source.slug
+        return None
+    return doc.data.get(field) if doc is not None else None
 
 
 def _theme_path(root: Path, rel: str, theme: str = "default") -> Path:

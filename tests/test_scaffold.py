@@ -149,6 +149,27 @@ def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     )
 
 
+def test_a_meeting_held_at_a_contacts_old_company_stays_there_when_they_move(
+    sample_root: Path,
+) -> None:
+    """A new meeting had no `company:`, so it followed its contact: once Omar moved to
+    Tidewater, his meeting held at Verdant Grid was listed on Tidewater's page and in the
+    work-search log under Tidewater. `new` now records where he works when it is made."""
+    made = new_file(sample_root, "meeting", "omar-haddad", day=dt.date(2026, 11, 20))
+    assert "company: verdant-grid" in made.read_text()
+    made.write_text(made.read_text().replace("status: scheduled", "status: done"))
+    contact = sample_root / "content/contacts/omar-haddad.md"
+    contact.write_text(contact.read_text().replace("verdant-grid", "tidewater-logistics", 1))
+    output = build(sample_root, today=TODAY, jobs=1).output
+    page = f'href="../../meetings/{made.stem}/"'
+    assert page in (output / "companies/verdant-grid/index.html").read_text()
+    assert page not in (output / "companies/tidewater-logistics/index.html").read_text()
+    (sample_root / "content/companies/tidewater-logistics.md").unlink()
+    contact.write_text(contact.read_text().replace("tidewater-logistics", "gone-co", 1))
+    made = new_file(sample_root, "meeting", "omar-haddad", today=TODAY)
+    assert "company:" not in made.read_text()  # a company without a file is the contact's warning
+
+
 def test_a_contact_whose_name_changed_is_found_by_its_name(sample_root: Path) -> None:
     """`new meeting "Priya Rao"` for the file priya-natarajan.md, whose name changed, was
     refused with "did you mean priya-natarajan?": the right contact, and not taken."""

@@ -36,6 +36,8 @@ because its agenda cannot be laid out on one day.
 - second contact where everyone declined (meeting `contact`): a request still waiting,
   whose second-contact reminder points at a company where every other person you know
   has declined.
+- moved since (meeting `company`): a planned meeting records a company (`playbook new
+  meeting` writes the contact's) other than the one on their page now: they moved.
 - done ahead of time (meeting `status`): marked done, with a date after today. Checked
   on every meeting, planned or not.
 - overlapping (meeting `time`): a planned meeting that starts before another planned
@@ -107,6 +109,7 @@ def meeting_guardrails(
             problems.extend(_not_for_this_purpose(meeting, playbook))
         problems.extend(_asked_again(meeting, playbook))
         problems.extend(_second_contact_declined(meeting, playbook))
+        problems.extend(_moved_since(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
         problems.extend(_asked_of_them_before(meeting, playbook, agenda_of))
@@ -325,6 +328,26 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
         "someone new there: ask a contact for an introduction, or an alumni or professional "
         "group",
     )
+
+
+def _moved_since(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A meeting still ahead whose `company` is not the contact's now: written when it was
+    requested, it would send you to research the company they have left."""
+    contact = playbook.contacts.get(meeting.contact)
+    if contact is None or not contact.company or meeting.company in (None, contact.company):
+        return
+    then, now = (_company_name(playbook, slug) for slug in (meeting.company, contact.company))
+    yield _warn(
+        meeting,
+        "company",
+        f"{contact.name}'s page says they work at {now} now, but this meeting, still ahead, "
+        f"is recorded at {then}: if they have moved, write company: {contact.company} here",
+    )
+
+
+def _company_name(playbook: Playbook, slug: str) -> str:
+    company = playbook.companies.get(slug)
+    return company.name if company is not None else slug
 
 
 def _longer_than_usual(meeting: Meeting) -> Iterator[ContentError]:
