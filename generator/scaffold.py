@@ -24,20 +24,23 @@ import jinja2
 import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.build import resolve_today
+from generator.build import parsed_of, resolve_today
 from generator.errors import Problems, UsageError
 from generator.model import slugs
-from generator.model.assemble import MAX_SLUG_BYTES
-from generator.model.config import CONFIG_FILE, load_config
+from generator.model.assemble import MAX_SLUG_BYTES, assemble
+from generator.model.config import CONFIG_FILE, Config, load_config
+from generator.model.entities import Playbook
 from generator.model.fields import CONTROL
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
 from generator.model.unread import unread_index, unread_note
+from generator.plans.guardrails import declined_what
 from generator.publish.atomic import replace_files, write_new_files
+from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import KIND_FOLDERS, SourceFile, discover, unread_files
 from generator.sources.frontmatter import parse_document
-from generator.sources.read import read_source
+from generator.sources.read import read, read_source
 
 NEW_KINDS = ("contact", "company", "meeting")
 FOLDERS = {"contact": "contacts", "company": "companies", "meeting": "meetings"}
@@ -184,6 +187,7 @@ def new_file(
     today = today or resolve_today(None, config)
     if kind == "meeting":
         contact = _contact_slug(root, name, sources)
+        _refuse_asking_again(_history_of(root, contact, sources, config), contact)
         company = _employer(contact, sources)
         # cut to the longest slug `check` takes: the date may take a long one past it
         slug = f"{(day or today).isoformat()}-{contact}"[:MAX_SLUG_BYTES].rstrip("-")
@@ -389,6 +393,42 @@ def _name_of(source: SourceFile) -> str:
     """A contact's `name:`, or its slug when the file cannot be read."""
     name = _field_of(source, "name")
     return name if isinstance(name, str) else source.slug
+
+
+def _refuse_asking_again(playbook: Playbook, contact: str) -> None:
+    """Someone who said no is not asked again: the meeting `new` would write is the one
+    `check` then warns about (`Playbook.declined_on`)."""
+    person = playbook.contacts.get(contact)
+    declined = playbook.declined_on(person) if person is not None else None
+    if person is None or declined is None:
+        return
+    company = playbook.company_of(person)
+    elsewhere = f"someone else at {company.name}" if company is not None else "someone else"
+    raise UsageError(
+        f"{person.name} {declined_what(person, declined)}: do not ask again; ask {elsewhere} "
+        "instead. If they have offered to meet after all, write that meeting's file by hand "
+        "(check reminds you of the no until it is held)"
+    )
+
+
+def _history_of(root: Path, contact: str, sources: list[SourceFile], config: Config) -> Playbook:
+    """The model of a contact, their company and their meetings only: the whole playbook
+    took 16 s to assemble at 10,000 files, against 1.3 s for `new`; only the meeting
+    files that hold the contact's slug are parsed."""
+    problems = Problems()  # the playbook's own problems are check's to tell
+    person = [s for s in sources if (s.kind, s.slug) == ("contacts", contact)]
+    company = _field_of(person[0], "company") if person else None
+    wanted = [s for s in sources if (s.kind, s.slug) == ("companies", company)]
+    wanted += [s for s in sources if s.kind == "meetings" and _mentions(s, contact)]
+    parsed, _ = parsed_of(map(read, person + wanted), problems)
+    return assemble(parsed, config, problems, entity_href)
+
+
+def _mentions(source: SourceFile, text: str) -> bool:
+    try:
+        return text.encode("utf-8") in read_source(source.path)
+    except OSError:
+        return False
 
 
 def _employer(contact: str, sources: list[SourceFile]) -> str:

@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from conftest import REPO
 
 from generator.build import build, check
+from generator.cli import main
 from generator.errors import Problems, UsageError
 from generator.scaffold import create_playbook, new_file, render_archetype, yaml_scalar
 from generator.sources.frontmatter import parse_document
@@ -168,6 +170,26 @@ def test_a_meeting_held_at_a_contacts_old_company_stays_there_when_they_move(
     contact.write_text(contact.read_text().replace("tidewater-logistics", "gone-co", 1))
     made = new_file(sample_root, "meeting", "omar-haddad", today=TODAY)
     assert "company:" not in made.read_text()  # a company without a file is the contact's warning
+
+
+@pytest.mark.parametrize("day", [None, dt.date(2026, 12, 1)])
+def test_someone_who_declined_is_not_asked_again(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], day: dt.date | None
+) -> None:
+    """Graham said no on 2026-10-23: `new meeting graham-pike` wrote a fresh request
+    anyway, and only a later `check` said not to ask again."""
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "meeting", "graham-pike", day=day, today=TODAY)
+    assert str(refused.value) == (
+        "Graham Pike declined a meeting on 2026-10-23: do not ask again; ask someone else at "
+        "Meridian Cold Chain instead. If they have offered to meet after all, write that "
+        "meeting's file by hand (check reminds you of the no until it is held)"
+    )
+    assert sorted(p.name for p in (sample_root / "content/meetings").iterdir()) == sorted(
+        p.name for p in (REPO / "content/meetings").iterdir()
+    )
+    assert main(["new", "meeting", "Graham Pike", "-C", str(sample_root)]) == 2
+    assert "do not ask again" in capsys.readouterr().err
 
 
 def test_a_contact_whose_name_changed_is_found_by_its_name(sample_root: Path) -> None:

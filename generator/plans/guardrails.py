@@ -201,7 +201,7 @@ def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]
     if asked is not None and declined > asked:
         yield from _answered_by_decline(meeting, contact, declined, asked)
         return
-    said = f"{contact.name} {_declined_what(contact, declined)}"
+    said = f"{contact.name} {declined_what(contact, declined)}"
     if asked == declined:  # which came first is not known: maybe this very request
         advice = (
             f"{said}, the day of this request: if that no answered this request, set its "
@@ -224,14 +224,14 @@ def _answered_by_decline(
     yield _warn(
         meeting,
         field,
-        f"{contact.name} {_declined_what(contact, declined)}, after this request "
+        f"{contact.name} {declined_what(contact, declined)}, after this request "
         f"({asked.isoformat()}): that no answered it, but the meeting still says "
         "requested, as if a reply were to come: set its status: declined (or cancelled, "
         "if you withdrew the request)",
     )
 
 
-def _declined_what(contact: Contact, declined: dt.date) -> str:
+def declined_what(contact: Contact, declined: dt.date) -> str:
     """What they said no to, and when: a declined meeting's date is the day you asked
     for it (the day of the no is not written down), so it is told as such."""
     if declined == UNDATED:
