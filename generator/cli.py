@@ -357,6 +357,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=("informational", "networking"),
         help="(meeting; default: informational)",
     )
+    p.add_argument(
+        "--another",
+        action="store_true",
+        help="when the file name is taken, number it (-2, -3): a namesake, a second meeting",
+    )
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_new)
 
@@ -765,6 +770,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         company=args.company,
         day=args.date,
         purpose=args.purpose or "informational",
+        another=args.another,
     )
     if not args.quiet:
         _say(f"Created {path}")

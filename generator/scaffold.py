@@ -170,11 +170,13 @@ def new_file(
     day: dt.date | None = None,
     purpose: str = "informational",
     today: dt.date | None = None,
+    another: bool = False,
 ) -> Path:
     """Write content/<kind>/<slug>.md from the theme's archetype; never overwrite.
 
     A meeting's `name` is its contact's slug; its file is `<date>-<contact>.md`, the
-    date being `day`, or for a request without one `today` (default: the real date). It
+    date being `day`, or for a request without one `today` (default: the real date);
+    `another` numbers the file name when it is taken (`-2`, `-3`), as import does. It
     records the company the contact works at now: a meeting without `company:` follows
     the person, so their next job would take the meetings held at this one with it.
     """
@@ -195,10 +197,16 @@ def new_file(
         contact, slug = "", _new_slug(name, kind)
         company = _company_slug(root, company, sources) if company is not None else company
     folder = root / "content" / FOLDERS[kind]
+    free = slugs.unique_slug(slug, _taken(folder, sources))
+    if another:
+        slug = free
     target = folder / f"{slug}.md"
     if target.exists():
-        raise UsageError(f"{target} already exists; new never overwrites files")
-    _refuse_taken(slug, FOLDERS[kind], sources)
+        raise UsageError(
+            f"{target} already exists; new never overwrites files: edit it, or "
+            f"{_another_of(kind, free)}"
+        )
+    _refuse_taken(slug, FOLDERS[kind], sources, _another_of(kind, free))
     archetype = _theme_path(root, f"archetypes/{kind}.md", config.theme)  # `theme: mine`
     values: dict[str, Any] = {
         "name": name.strip(),
@@ -375,17 +383,40 @@ _NAMED_BY_SLUG = {"contact": ("jane-doe", "them"), "company": ("acme", "it")}
 """An example file name, and the pronoun, of the kinds `new` looks up by name."""
 
 
-def _refuse_taken(slug: str, folder: str, sources: list[SourceFile]) -> None:
+def _taken(folder: Path, sources: list[SourceFile]) -> set[str]:
+    """The file names a new file in `folder` may not have: those of every file `[[slug]]`
+    links reach, and whatever else is in the folder (a sub-folder `jane-doe.md/`)."""
+    taken = {slugs.file_slug(s.slug) for s in sources if s.kind in LINKED_KINDS}
+    if folder.is_dir():
+        taken.update(path.name.removesuffix(".md") for path in folder.iterdir())
+    return taken
+
+
+def _another_of(kind: str, free: str) -> str:
+    """How to make a second file of the same name: `--another`, and the name it gives."""
+    return f"for {_ANOTHER[kind]}, add --another to name the file {free}.md"
+
+
+_ANOTHER = {
+    "contact": "another person of the same name",
+    "company": "another company of the same name",
+    "meeting": "a second meeting with them that day",
+}
+
+
+def _refuse_taken(slug: str, folder: str, sources: list[SourceFile], another: str) -> None:
     """A slug in use in this folder is a duplicate; in another linked kind, it would make
-    `[[slug]]` links ambiguous: refuse both, naming the file."""
+    `[[slug]]` links ambiguous: refuse both, naming the file and how to make a second."""
     for source in sources:
         if slugs.file_slug(source.slug) != slug or source.kind not in (folder, *LINKED_KINDS):
             continue  # (`Jane Doe.md` has the slug jane-doe too)
         if source.kind == folder:
-            raise UsageError(f"{source.rel} already has the file name {slug}; choose another name")
+            raise UsageError(
+                f"{source.rel} already has the file name {slug}; choose another name, or {another}"
+            )
         raise UsageError(
             f"{source.rel} already has the file name {slug}: another file of that name would "
-            f"make [[{slug}]] links ambiguous; choose another name"
+            f"make [[{slug}]] links ambiguous; choose another name, or {another}"
         )
 
 

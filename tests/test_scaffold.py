@@ -260,6 +260,33 @@ def test_a_new_meeting_suggests_the_length_its_kind_usually_gets(
     assert f"# duration: {minutes}\n" in path.read_text()
 
 
+def test_a_file_name_taken_says_how_to_make_a_second_one(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second meeting with Omar on the same day was refused with "already exists; new
+    never overwrites files" and no way to make it; a namesake of a contact the same."""
+    args = ["new", "meeting", "omar-haddad", "--date", "2026-11-24", "-C", str(sample_root)]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: {sample_root}/content/meetings/2026-11-24-omar-haddad.md already exists; "
+        "new never overwrites files: edit it, or for a second meeting with them that day, "
+        "add --another to name the file 2026-11-24-omar-haddad-2.md\n"
+    )
+    assert main([*args, "--another"]) == 0
+    made = sample_root / "content/meetings/2026-11-24-omar-haddad-2.md"
+    assert capsys.readouterr().out == f"Created {made}\n"
+    assert "contact: omar-haddad" in made.read_text()
+    assert main([*args, "--another", "-q"]) == 0
+    assert (made.parent / "2026-11-24-omar-haddad-3.md").is_file()
+    with pytest.raises(UsageError, match="another person of the same name, add --another"):
+        new_file(sample_root, "contact", "Omar Haddad", today=TODAY)
+    (sample_root / "content/contacts/sam-lee-2.md").mkdir()  # a folder takes a name too
+    new_file(sample_root, "contact", "Sam Lee", today=TODAY)
+    made = new_file(sample_root, "contact", "Sam Lee", today=TODAY, another=True)
+    assert made.name == "sam-lee-3.md"
+    assert not check(sample_root, TODAY).errors
+
+
 def test_a_new_slug_taken_by_another_kind_is_refused(sample_root: Path) -> None:
     with pytest.raises(UsageError, match=r"\[\[omar-haddad\]\] links ambiguous"):
         new_file(sample_root, "company", "Omar Haddad", today=TODAY)
