@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 from generator.errors import ContentError, Problems, Severity
 from generator.model.broken import (
@@ -362,6 +363,7 @@ def assemble(
         if body.rendered.nests_too_deep is not None:
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         problems.items += _page_addresses(item.doc, body.rendered, links)
+        problems.items += _unpublished_files(item.doc, body.rendered)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -676,6 +678,35 @@ def _page_addresses(doc: Document, body: Rendered, links: LinkTable) -> Iterator
             f"is opened; {instead}",
             Severity.WARNING,
         )
+
+
+def _unpublished_files(doc: Document, body: Rendered) -> Iterator[ContentError]:
+    """An image or a link to a file by a relative address (`chart.png`, `files/cv.pdf`),
+    as editors preview Markdown beside its files: the site has only the pages made from
+    content/ (the other files there may be private), so it would show a broken image or
+    a dead link. An address that climbs out (`../../cv.pdf`) may lead to a file of one's
+    own beside the site, and a page address is `_page_addresses`' to tell."""
+    for address, line in body.addresses:
+        path = posixpath.normpath(unquote(address.partition("#")[0].partition("?")[0]))
+        name = path.rpartition("/")[2]
+        if path.startswith(("/", "..")) or not _FILE_NAME.search(name):
+            continue
+        if name.casefold().endswith(_PAGE_SUFFIXES):
+            continue
+        yield _in_body(
+            doc,
+            line,
+            f"names {address}, a file the site does not have: playbook publishes the pages "
+            "it makes from content/, never the files beside them, so the page would show it "
+            "broken. Link to where the file is kept online (https://…), or write what it "
+            "says into the text",
+            Severity.WARNING,
+        )
+
+
+_FILE_NAME = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+"""A name with an extension: a file (`chart.png`), not a page's folder (`print/`)."""
+_PAGE_SUFFIXES = (".md", ".html", ".htm")
 
 
 def _link_for(path: str, links: LinkTable) -> str | None:

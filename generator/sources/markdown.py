@@ -90,8 +90,9 @@ class Rendered:
     """0-based body line of the first list item or quote nested `MAX_NESTING` deep, whose
     text Markdown leaves out, with the rest of the body; None when none is."""
     addresses: tuple[tuple[str, int], ...] = ()
-    """Links written as an address inside the site (`../jonah-kim/`, `jonah-kim.md`), each
-    with its 0-based body line: unlike a `[[link]]`, nothing checks where they lead."""
+    """Links and images written as an address inside the site (`../jonah-kim/`,
+    `jonah-kim.md`, `chart.png`), each with its 0-based body line: unlike a `[[link]]`,
+    nothing checks where they lead."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -569,12 +570,17 @@ def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
 
 
 def _addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
-    """Every link to an address inside the site (not another host, not `#part` of this
-    page) with its 0-based body line."""
+    """Every link and image to an address inside the site (not another host, not `#part`
+    of this page) with its 0-based body line."""
     for child, line in _inline(tokens):
-        href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+        attribute = _ADDRESS_OF.get(child.type)
+        href = str(child.attrGet(attribute) or "") if attribute else ""
         if href and not href.startswith("#") and not is_outbound(href):
             yield href, line
+
+
+_ADDRESS_OF = {"link_open": "href", "image": "src"}
+"""The attribute that holds the address of a link or an image."""
 
 
 def _inline(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:

@@ -311,6 +311,8 @@ def test_a_link_to_a_page_by_its_address_warns_at_its_line(
         "[up](#next-steps)",
         "<me@x.io>",
         "[CV](../../files/cv.pdf)",  # a file of one's own beside the site: not a page
+        "![CV](../../files/cv.png)",
+        "[print](print/)",
         "[home](/)",
         "[here](./)",
     ],
@@ -318,3 +320,34 @@ def test_a_link_to_a_page_by_its_address_warns_at_its_line(
 def test_links_off_the_site_to_a_heading_or_a_file_do_not_warn(root: Path, link: str) -> None:
     _, problems = notes(root, f"See {link}.")
     assert [w for w in problems.warnings if w.field == "body"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "address"),
+    [
+        ("![Q3 chart](chart.png)", "chart.png"),
+        ("[the deck](files/deck.pdf)", "files/deck.pdf"),
+        ("[notes](./notes%20v2.PDF#page=2)", "./notes%20v2.PDF#page=2"),
+        ("![map](attachments/../map.jpg)", "attachments/../map.jpg"),
+    ],
+)
+def test_an_image_or_file_beside_the_notes_warns_that_the_site_lacks_it(
+    root: Path, capsys: pytest.CaptureFixture[str], written: str, address: str
+) -> None:
+    """`![x](chart.png)` beside the Markdown file previews in an editor, but the site
+    publishes only pages: the built page showed a broken image and nothing said so."""
+    (root / "content/contacts/chart.png").write_bytes(b"\x89PNG")
+    _, problems = notes(root, f"Met at the meetup.\nHer chart:\n{written}")
+    assert problems.errors == []
+    [warning] = [w for w in problems.warnings if w.field == "body"]
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    assert warning.line == front.count("\n") + 2 + 3
+    assert warning.message == (
+        f"names {address}, a file the site does not have: playbook publishes the pages it "
+        "makes from content/, never the files beside them, so the page would show it broken. "
+        "Link to where the file is kept online (https://…), or write what it says into the text"
+    )
+    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
+    assert f"content/contacts/elena-marsh.md:{warning.line}: body: names {address}" in (
+        capsys.readouterr().err
+    )
