@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.site import routes
-from generator.sources.discover import THEMES_FOLDER, builtin_themes
+from generator.sources.discover import THEMES_FOLDER, builtin_themes, special_kind
 
 
 def theme_dirs(root: Path, theme: str) -> list[Path]:
@@ -109,11 +109,32 @@ def links_out(themes: Sequence[Path]) -> Iterator[tuple[Path, Path]]:
                     yield path, path.resolve()
 
 
+def not_files(themes: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Each entry of these theme folders' `READ_FOLDERS`, inside its theme, that is neither
+    a file nor a folder, with what it is: None for a link that leads nowhere, else a named
+    pipe, a socket... (`special_kind`). Copying skips them; content/ names such files, and
+    so does the theme, or a `static/style.css` whose target moved makes unstyled pages
+    without a word."""
+    for theme in themes:
+        for folder in (theme / name for name in READ_FOLDERS):
+            if not folder.is_dir() or leads_out(folder, theme):
+                continue
+            for path in sorted(folder.rglob("*")):
+                if editors_own(path.relative_to(folder)) or path.is_file() or path.is_dir():
+                    continue
+                if not leads_out(path, theme):  # a link out is `links_out`'s
+                    yield path, special_kind(path) if path.exists() else None
+
+
 def leads_out(path: Path, theme: Path) -> bool:
     """Does `path` lead outside the theme folder `theme` (which may itself be a link:
     `themes/shared`, a theme kept for several playbooks): is it a link out, or in a
-    folder that is one (`static/` a link to `~/.ssh`)?"""
-    return not path.resolve().is_relative_to(theme.resolve())
+    folder that is one (`static/` a link to `~/.ssh`)? A link in a loop leads nowhere,
+    not out (`not_files` names it)."""
+    try:
+        return not path.resolve().is_relative_to(theme.resolve())
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return False
 
 
 def outside_theme(target: Path) -> str:

@@ -29,11 +29,13 @@ from generator.site.theme import (
     editors_own,
     is_builtin,
     links_out,
+    not_files,
     outside_theme,
     static_files,
     template_behind,
     template_files,
 )
+from generator.sources.discover import LEADS_NOWHERE
 
 TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
 """The files of a theme's templates/ checked as templates (not a stray image or note)."""
@@ -47,7 +49,8 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     checker = _Checker(env, root)
     templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
     found = [problem for name in templates for problem in checker.problems_of(name)]
-    return checker.links_out() + found + checker.outdated() + checker.case_twins()
+    odd = checker.links_out() + checker.not_files()
+    return odd + found + checker.outdated() + checker.case_twins()
 
 
 class _Checker:
@@ -128,6 +131,20 @@ class _Checker:
         return [
             ContentError(display_path(path, self.root), 1, "file", outside_theme(target))
             for path, target in links_out(self.folders)
+        ]
+
+    def not_files(self) -> list[ContentError]:
+        """As in content/: an error at each link in the theme folders that leads nowhere,
+        a warning at each named pipe, socket or device, which is not copied."""
+        return [
+            ContentError(
+                display_path(path, self.root),
+                1,
+                "file",
+                LEADS_NOWHERE if kind is None else f"is {kind}, not a file; ignored",
+                Severity.ERROR if kind is None else Severity.WARNING,
+            )
+            for path, kind in not_files(self.folders)
         ]
 
     def outdated(self) -> list[ContentError]:

@@ -127,7 +127,7 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                         found.append(source)
                 else:
                     problems.warn(
-                        _rel(path, root), 1, "file", f"is {_special(path)}, not a file; ignored"
+                        _rel(path, root), 1, "file", f"is {special_kind(path)}, not a file; ignored"
                     )
     return sorted(found, key=lambda s: s.rel)
 
@@ -400,18 +400,16 @@ def _copy_of(path: Path) -> Path | None:
     return original if original.is_file() else None
 
 
+LEADS_NOWHERE = "is a link that leads nowhere (its target is missing, or it leads back to itself)"
+
+
 def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:
     """A link to a regular file inside the playbook (or inside content/) is a source; any
     other link is refused with an error that says where it leads."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # missing target, or a loop of links
-        problems.error(
-            rel,
-            1,
-            "file",
-            "is a link that leads nowhere (its target is missing, or it leads back to itself)",
-        )
+        problems.error(rel, 1, "file", LEADS_NOWHERE)
         return False
     homes = (root.resolve(), (root / "content").resolve())
     if not any(target.is_relative_to(home) for home in homes):
@@ -424,12 +422,12 @@ def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:
         )
         return False
     if not target.is_file():
-        problems.warn(rel, 1, "file", f"is a link to {_special(target)}, not a file; ignored")
+        problems.warn(rel, 1, "file", f"is a link to {special_kind(target)}, not a file; ignored")
         return False
     return True
 
 
-def _special(path: Path) -> str:
+def special_kind(path: Path) -> str:
     """What a non-regular file is, for a message."""
     try:
         mode = path.stat().st_mode

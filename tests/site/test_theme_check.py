@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -299,3 +300,33 @@ def test_a_theme_folder_that_is_a_link_out_of_its_theme_is_refused(
     with pytest.raises(BuildError):
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert "static/id_ed25519" not in dict(static_files([theme, REPO / "themes/default"]))
+
+
+def test_a_theme_link_that_leads_nowhere_or_a_pipe_is_named_as_in_content(
+    tmp_path: Path,
+) -> None:
+    """A `static/style.css` whose target had moved, or a link in a loop, was skipped
+    without a word (pages built unstyled), while the same in content/ is an error; a
+    named pipe, a warning there, was skipped silently too."""
+    root = copy_sample(tmp_path / "pb")
+    static = root / "themes/default/static"
+    static.mkdir(parents=True)
+    (static / "style.css").symlink_to("moved/style.css")
+    (static / "loop.css").symlink_to("loop.css")
+    os.mkfifo(static / "feed.css")
+    nowhere = (
+        "file: is a link that leads nowhere (its target is missing, or it leads back to itself)"
+    )
+    assert [str(e) for e in check(root, SAMPLE_TODAY).errors] == [
+        f"themes/default/static/loop.css:1: {nowhere}",
+        f"themes/default/static/style.css:1: {nowhere}",
+    ]
+    with pytest.raises(BuildError):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (static / "style.css").unlink()
+    (static / "loop.css").unlink()
+    report = build(root, today=SAMPLE_TODAY, jobs=1)
+    assert [str(w) for w in report.warnings if w.field == "file"] == [
+        "warning: themes/default/static/feed.css:1: file: is a named pipe, not a file; ignored"
+    ]
+    assert not (report.output / "static/feed.css").exists()
