@@ -142,7 +142,7 @@ def plan_import(
 ) -> ImportPlan:
     """What importing `reading` into the playbook `known` would write and skip."""
     plan = ImportPlan(label, origin, notices=list(reading.notices))
-    taken = known.contact_slugs | known.company_slugs | known.meeting_slugs
+    taken = known.contact_slugs | known.company_slugs | known.meeting_slugs | known.file_names
     companies = _Companies(known, create_companies, plan, taken)
     planned: PersonIndex[Person] = PersonIndex()
     for person in reading.people:

@@ -154,6 +154,23 @@ def test_never_overwrites_and_numbers_collisions(
     assert main(["check", "-C", str(root)]) == 0
 
 
+def test_a_name_a_folder_has_is_numbered_like_a_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder named lukasz-wrobel.md in contacts/ (and acme-inc.md in companies/) made
+    the import say "exists; not overwritten" and leave the person out, where a file of
+    that name gets the next free name."""
+    root = tmp_path / "pb"
+    (root / "content/contacts/lukasz-wrobel.md").mkdir(parents=True)
+    (root / "content/companies/acme-inc.md").mkdir(parents=True)
+    run_import(root, "linkedin", "Connections.csv", "--companies")
+    assert "not overwritten" not in capsys.readouterr().err
+    assert "name: Łukasz Wróbel" in (root / "content/contacts/lukasz-wrobel-2.md").read_text()
+    run_import(root, "vcard", "cards-4.0.vcf", "--companies")
+    assert "not overwritten" not in capsys.readouterr().err
+    assert (root / "content/companies/acme-inc-2.md").is_file()
+
+
 def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     root = tmp_path / "pb"
     (root / "content").mkdir(parents=True)
