@@ -21,6 +21,7 @@ from generator.exchange.people import (
     Person,
     Reading,
     clean,
+    clean_linkedin,
     decoded,
     is_email,
     is_web_address,
@@ -214,6 +215,7 @@ def _person(
     if url and not is_web_address(url):
         skip(f"URL: expected a web address starting with https://, got {url!r}")
         return None
+    url = clean_linkedin(url)
     email = value("email")
     if email and not is_email(email):
         skip(f"Email Address: expected an address like name@example.com, got {email!r}")

@@ -105,6 +105,17 @@ def is_linkedin(url: str) -> bool:
     return host == "linkedin.com" or host.endswith(".linkedin.com")
 
 
+def clean_linkedin(url: str) -> str:
+    """`HTTPS://UK.LinkedIn.com/in/ada-b/?trk=abc` → `https://uk.linkedin.com/in/ada-b/`:
+    the scheme and host in lower case, as browsers read them, and no query or `#part`,
+    which on a profile address only tracks where it was copied from (`trk=`,
+    `originalSubdomain=`). Any other address is left as written."""
+    if not is_linkedin(url):
+        return url
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, "", ""))
+
+
 T = TypeVar("T")
 
 

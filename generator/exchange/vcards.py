@@ -25,6 +25,7 @@ from generator.exchange.people import (
     Reading,
     clean,
     clean_block,
+    clean_linkedin,
     decoded,
     is_email,
     is_linkedin,
@@ -202,6 +203,7 @@ def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
     if linkedin and not is_web_address(linkedin):
         skip(f"URL: expected a web address starting with https://, got {linkedin!r}")
         return
+    linkedin = clean_linkedin(linkedin)
     phones = tuple(_phone(v) for v in _preferred(card, "tel") if _phone(v))
     notes = "\n\n".join(clean_block(v) for v in _values(card, "note") if clean_block(v))
     reading.people.append(
@@ -213,7 +215,7 @@ def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
             emails=_unique(emails, email_key),
             phones=_unique(phones),
             linkedin=linkedin,
-            websites=_unique(u for u in urls if u != linkedin),
+            websites=_unique(u for u in urls if clean_linkedin(u) != linkedin),
             notes=notes,
         )
     )

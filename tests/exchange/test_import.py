@@ -171,6 +171,39 @@ def test_a_name_a_folder_has_is_numbered_like_a_files(
     assert (root / "content/companies/acme-inc-2.md").is_file()
 
 
+def test_a_linkedin_address_is_written_without_capitals_in_its_host_or_tracking(
+    tmp_path: Path,
+) -> None:
+    """`HTTPS://UK.LINKEDIN.COM/in/ada-b?trk=abc` was written into the contact as it came:
+    a link that tells LinkedIn where it was copied from. A second import of the same
+    person, by any spelling of the address, still finds them."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    row = "Ada,Byrne,HTTPS://UK.LINKEDIN.COM/in/ada-b/?trk=abc#top,,,,\n"
+    write(root.parent, "c.csv", header + row)
+    assert main(["import", "linkedin", "-C", str(root), str(root.parent / "c.csv")]) == 0
+    written = (root / "content/contacts/ada-byrne.md").read_text()
+    assert "linkedin: https://uk.linkedin.com/in/ada-b/\n" in written
+    card = (
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chan\n"
+        "URL:https://WWW.LinkedIn.com/in/bo-chan?originalSubdomain=uk\n"
+        "URL:https://bo.example/\nEND:VCARD\n"
+    )
+    write(root.parent, "c.vcf", card)
+    assert main(["import", "vcard", "-C", str(root), str(root.parent / "c.vcf")]) == 0
+    assert (
+        "linkedin: https://www.linkedin.com/in/bo-chan\n"
+        in (root / "content/contacts/bo-chan.md").read_text()
+    )
+    write(root.parent, "c.csv", header + row.replace("Ada,Byrne", "A.,Byrne"))
+    assert main(["import", "linkedin", "-C", str(root), str(root.parent / "c.csv")]) == 0
+    assert sorted(p.name for p in (root / "content/contacts").iterdir()) == [
+        "ada-byrne.md",
+        "bo-chan.md",
+    ]
+
+
 def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     root = tmp_path / "pb"
     (root / "content").mkdir(parents=True)
