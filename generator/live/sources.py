@@ -53,8 +53,11 @@ class LiveSources:
         self._unread: tuple[Unread, ...] | None = None
 
     def reads(self, changed: Collection[Path] | None, problems: Problems) -> list[Read]:
-        """Every source, read (again, where `changed` names it or it is new)."""
+        """Every source, read (again, where `changed` names it or it is new). `changed`
+        names after it the sources read anew, and the files whose warning came or went (a
+        link to a folder added: no source, yet what the log line is about)."""
         self.changed = set()
+        notes = dict(self._notes)
         if changed is not None:  # a link's target saved, gone or back: the link too
             changed = {*changed, *(link for link, to in self._links.items() if to in changed)}
         if changed is None or self._files is None or not self._update(changed):
@@ -66,8 +69,11 @@ class LiveSources:
         assert self._files is not None
         for gone in self._read.keys() - self._files.keys():
             self.changed.add(self._read.pop(gone)[1].source.rel)
-        for notes in self._notes.values():
-            problems.items += notes
+        for rel in notes.keys() | self._notes.keys():
+            if notes.get(rel) != self._notes.get(rel):
+                self.changed.add(rel)
+        for found in self._notes.values():
+            problems.items += found
         if self._order is None:
             self._order = [s.path for s in sorted(self._files.values(), key=lambda s: s.rel)]
         return [self._read[path][1] for path in self._order]

@@ -3,6 +3,7 @@ a clear line once they are fixed, new warnings once, names escaped."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,6 +111,26 @@ def test_names_in_the_log_are_escaped(served: tuple[LiveServer, Log], sample_roo
     write(sample_root, "content/contacts/evil\x1b[2Jname.md", "---\nname: Evil\n---\n")
     line = log.next_matching("evil")
     assert "\x1b" not in line and "evil\\x1b[2Jname.md" in line
+
+
+def test_a_file_that_is_no_source_is_named_when_it_brings_a_warning(
+    served: tuple[LiveServer, Log], sample_root: Path
+) -> None:
+    """A link to a named pipe saved in contacts/ is no source, only a warning: the line
+    said "no page changed, 3 warnings" without the file it was about."""
+    _, log = served
+    log.next_matching("^Built")
+    os.mkfifo(sample_root / "feed")
+    (sample_root / "content/contacts/feed.md").symlink_to(sample_root / "feed")
+    line = log.next_matching("^Rebuilt")
+    assert re.fullmatch(
+        rf"Rebuilt in \d+ ms: no page changed{WARNED} \(content/contacts/feed\.md\)", line
+    )
+    assert "  warning: content/contacts/feed.md:1: file: is a link to a named pipe" in (
+        log.next_matching("feed.md:1")
+    )
+    (sample_root / "content/contacts/feed.md").unlink()
+    assert log.next_matching("^Rebuilt").endswith(" (content/contacts/feed.md)")
 
 
 def test_a_settings_or_theme_save_is_named_like_a_content_file(
