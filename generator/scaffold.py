@@ -29,7 +29,7 @@ from generator.errors import Problems, UsageError
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
-from generator.model.entities import Playbook
+from generator.model.entities import Contact, Playbook
 from generator.model.fields import CONTROL
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
@@ -189,8 +189,11 @@ def new_file(
     today = today or resolve_today(None, config)
     if kind == "meeting":
         contact = _contact_slug(root, name, sources)
-        _refuse_asking_again(_history_of(root, contact, sources, config), contact)
-        company = _employer(contact, sources)
+        history = _history_of(root, contact, sources, config)
+        person = history.contacts.get(contact)
+        _refuse_asking_again(history, person)
+        employer = history.company_of(person) if person is not None else None
+        company = employer.slug if employer is not None else ""  # follows them otherwise
         # cut to the longest slug `check` takes: the date may take a long one past it
         slug = f"{(day or today).isoformat()}-{contact}"[:MAX_SLUG_BYTES].rstrip("-")
     else:
@@ -426,10 +429,9 @@ def _name_of(source: SourceFile) -> str:
     return name if isinstance(name, str) else source.slug
 
 
-def _refuse_asking_again(playbook: Playbook, contact: str) -> None:
+def _refuse_asking_again(playbook: Playbook, person: Contact | None) -> None:
     """Someone who said no is not asked again: the meeting `new` would write is the one
     `check` then warns about (`Playbook.declined_on`)."""
-    person = playbook.contacts.get(contact)
     declined = playbook.declined_on(person) if person is not None else None
     if person is None or declined is None:
         return
@@ -460,15 +462,6 @@ def _mentions(source: SourceFile, text: str) -> bool:
         return text.encode("utf-8") in read_source(source.path)
     except OSError:
         return False
-
-
-def _employer(contact: str, sources: list[SourceFile]) -> str:
-    """The slug of the company a contact's page names, when that company has a file; ""
-    otherwise (a missing company is the contact's warning, not the meeting's too)."""
-    files = {(s.kind, s.slug): s for s in sources}
-    source = files.get(("contacts", contact))
-    company = _field_of(source, "company") if source is not None else None
-    return company if isinstance(company, str) and ("companies", company) in files else ""
 
 
 def _field_of(source: SourceFile, field: str) -> object:
