@@ -32,7 +32,6 @@ _FOOTNOTE_ID = re.compile(r"fn(?:ref)?(?:-[0-9a-f]+-)?\d+(?::\d+)?")
 _HEADING_ID = re.compile(r"h-[\w-]+")
 """The ids headings get (`markdown.heading_id`): their own prefix, so never a page's."""
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_CHECKBOX = {"type": "checkbox"}
 
 
 def sanitize(html: str) -> str:
@@ -46,7 +45,7 @@ def _cleaner() -> nh3.Cleaner:
     attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
     attributes["*"] = {"class", "lang", "title"}
     attributes.setdefault("input", set()).update({"checked", "disabled"})
-    for tag in ("sup", "li", "a", *_HEADINGS):
+    for tag in ("li", "a", *_HEADINGS):  # footnotes: <li id="fn1">, <a id="fnref1">
         attributes.setdefault(tag, set()).add("id")
     return nh3.Cleaner(
         tags=nh3.ALLOWED_TAGS | {"input", "label", "section"},

@@ -61,8 +61,27 @@ def test_every_link_gets_rel_and_remote_images_lose_their_address() -> None:
     assert '<img src="map.png" alt="">' in html_of('<img src="map.png" alt="">')
 
 
+def test_web_mail_and_phone_links_keep_their_address() -> None:
+    for href in ("http://e.org", "https://e.org", "mailto:ana@e.org", "tel:+1-312-555-0142"):
+        out = html_of(f'<a href="{href}">x</a>')
+        assert f'<a href="{href}" rel="noopener noreferrer">x</a>' in out
+
+
+def test_a_script_or_style_goes_with_its_text() -> None:
+    """Not left behind as text on the page."""
+    assert html_of("a<script>alert(1)</script><style>p{color:red}</style>b") == "<p>ab</p>\n"
+
+
 @pytest.mark.parametrize(
-    "src", ["/&#9;/e.org/p.png", "/\n/e.org/p.png", "&#1;//e.org/p.png", "\x1f//e.org/p.png"]
+    "src",
+    [
+        "\\\\e.org/p.png",
+        "/\\e.org/p.png",
+        "/&#9;/e.org/p.png",
+        "/\n/e.org/p.png",
+        "&#1;//e.org/p.png",
+        "\x1f//e.org/p.png",
+    ],
 )
 def test_a_remote_image_spelt_as_browsers_still_read_it_loses_its_address(src: str) -> None:
     """`<img src="/&#9;/e.org/p.png">` kept its address: browsers drop a tab or newline
@@ -87,7 +106,31 @@ def test_what_the_markdown_renderer_writes_survives() -> None:
     )
     assert 'id="fnref1"' in out and 'id="fn1"' in out and 'href="#fn1"' in out
     assert '<span class="broken-link">jane</span>' in out
+    assert '<label><input class="task-list-item-checkbox"' in out
+    assert '<section class="footnotes">' in out
 
 
 def test_ids_of_ones_own_are_dropped() -> None:
+    """Even on the tags that may carry the renderer's ids (links, list items, headings),
+    an id that is not a footnote's or a heading's could stand in for a page element."""
     assert html_of('<div id="main">x</div>') == "<div>x</div>"
+    out = html_of('<a id="main">a</a>\n\n<ol><li id="passphrase">b</li></ol>\n\n<h3 id="x">c</h3>')
+    assert "main" not in out and "passphrase" not in out and 'id="x"' not in out
+
+
+def test_headings_keep_their_ids_for_links_to_them() -> None:
+    """`[[page#What I learned]]` goes to the heading's id, in a raw-HTML body too."""
+    made = "".join(f'<h{n} id="h-{n}">{n}</h{n}>' for n in range(1, 7))
+    out = html_of(f"## What I learned\n\n{made}")
+    assert '<h2 id="h-what-i-learned">What I learned</h2>' in out
+    assert all(f'<h{n} id="h-{n}">{n}</h{n}>' in out for n in range(1, 7))
+
+
+def test_comments_and_unknown_attributes_go_but_lang_and_title_stay() -> None:
+    """A comment is a note to yourself: it is not shown, and it must not sit in the
+    page's source either."""
+    out = html_of(
+        'Hi <!-- ask about the salary band --><span lang="fr" title="yes" data-x="1">oui</span>'
+    )
+    assert "salary" not in out and "<!--" not in out
+    assert '<span lang="fr" title="yes">oui</span>' in out
