@@ -31,12 +31,16 @@ def test_a_full_card() -> None:
     assert "TITLE:Head of Data\\, EMEA\\; Platform\r\n" in text
     assert "ORG:Acme\\, Inc.\r\n" in text
     assert "TEL;TYPE=VOICE:+48-22-555-0100\r\n" in text
+    assert "EMAIL;TYPE=INTERNET:lukasz@example.pl\r\n" in text
+    assert "URL:https://www.linkedin.com/in/lukasz-example\r\n" in text
     assert "private" not in text and "secret-tag" not in text
     parsed = vobject.readOne(text)
     assert parsed.fn.value == "Łukasz Wróbel"
     assert parsed.n.value.family == "Wróbel" and parsed.n.value.given == "Łukasz"
     assert parsed.org.value == ["Acme, Inc."]
     assert parsed.title.value == "Head of Data, EMEA; Platform"
+    assert parsed.email.value == "lukasz@example.pl"
+    assert parsed.url.value == "https://www.linkedin.com/in/lukasz-example"
 
 
 @pytest.mark.parametrize(
@@ -49,6 +53,7 @@ def test_a_full_card() -> None:
         ("bell hooks", ("hooks", "bell", "")),
         ("王小明", ("王小明", "", "")),
         ("山田 太郎", ("山田", "太郎", "")),
+        ("欧阳 明 华", ("欧阳", "明 华", "")),
         ("김 민준", ("김", "민준", "")),
         ("Cher", ("Cher", "", "")),
         ("🚀", ("🚀", "", "")),
@@ -81,6 +86,12 @@ def test_any_name_survives(name: str) -> None:
     assert parsed.fn.value == name
 
 
+def test_backslashes_semicolons_and_commas_are_escaped() -> None:
+    """RFC 2426 escapes all three in a text value: a reader stricter than vobject takes a
+    lone backslash for the start of an escape and drops it."""
+    assert "FN:a\\;b\\,c\\\\d\\nx\r\n" in card(name="a;b,c\\d\nx")
+
+
 def test_no_control_character_or_line_separator_reaches_the_card() -> None:
     """The writer escaped CR and LF only: a vertical tab, a line separator or an escape
     sequence in a name went into the card raw, a line of its own to readers that split
@@ -99,6 +110,16 @@ def test_long_lines_fold_within_75_octets_and_never_split_a_character() -> None:
     assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
 
 
+def test_a_line_is_folded_only_past_75_octets_and_each_piece_uses_all_75() -> None:
+    """RFC 2426 allows 75 octets a line, the continuation's leading space included:
+    folding earlier gives a longer card, later one some readers refuse."""
+    assert fold("x" * 75) == "x" * 75
+    assert fold("x" * 76) == "x" * 75 + "\r\n x"
+    assert fold("x" * 149) == "x" * 75 + "\r\n " + "x" * 74
+    assert fold("x" * 150) == "x" * 75 + "\r\n " + "x" * 74 + "\r\n x"
+    assert fold("x" * 74 + "é") == "x" * 74 + "\r\n é"  # é is two octets
+
+
 @pytest.mark.parametrize(
     ("phone", "value"),
     [
@@ -112,6 +133,7 @@ def test_long_lines_fold_within_75_octets_and_never_split_a_character() -> None:
         ("+44-20-7946-0958;ext=12", "+44-20-7946-0958;ext=12"),  # a vCard 4.0 tel: value
         ("ask the front desk", None),
         ("12", None),
+        ("112", "112"),  # three digits: an emergency or service number
         ("", None),
     ],
 )
