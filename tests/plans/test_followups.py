@@ -154,6 +154,24 @@ def test_settings_change_the_timing_and_the_rule_text(tmp_path: Path) -> None:
     assert call.status == THIS_WEEK
 
 
+def test_the_follow_up_call_brings_news_of_the_people_they_suggested(tmp_path: Path) -> None:
+    """The call is the moment to tell them how their suggestions went, when they made any."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/contacts/bo-chen.md": "---\nname: Bo Chen\n---\n",
+        "content/meetings/m.md": held(purpose="networking"),
+    }
+    call = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 11, 17)))["follow-up-call-m"]
+    assert call.action == "Call Ada Byrne to thank them again and share any news since you met"
+    files["content/meetings/m.md"] = held("referrals: [bo-chen]", purpose="networking")
+    call = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 11, 17)))["follow-up-call-m"]
+    assert call.action == (
+        "Call Ada Byrne to thank them again and tell them where things stand with the people "
+        "they suggested"
+    )
+
+
 @pytest.mark.parametrize(
     ("held_on", "holidays", "call_on"),
     [
@@ -408,6 +426,21 @@ def test_a_name_given_twice_is_one_reminder_and_a_known_one_none(tmp_path: Path)
     )
     items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
     assert [i.id for i in items if i.rule == "reach_referral"] == ["reach-referral-m-cleo"]
+
+
+def test_a_name_first_given_at_a_meeting_not_held_is_reached_from_the_one_held(
+    tmp_path: Path,
+) -> None:
+    """Ada sent Cleo's name when she called off the first meeting, then gave it again at
+    the one held: the reminder counts from the meeting held, the first that gave it."""
+    files = given("cleo")
+    files["content/meetings/c.md"] = (
+        "---\ncontact: ada\nstatus: cancelled\ndate: 2026-11-10\nreferrals: [cleo]\n---\n"
+    )
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [(i.id, i.due) for i in items if i.rule == "reach_referral"] == [
+        ("reach-referral-m-cleo", D(2026, 11, 20))
+    ]
 
 
 # ---------------------------------------------------------------- unanswered requests
