@@ -30,8 +30,14 @@ def events(ics: bytes) -> dict[str, Any]:
 
 def test_sample_calendar_parses_back(built_sample: Path) -> None:
     ics = (built_sample / "playbook.ics").read_bytes()
+    # RFC 5545 requires VERSION; strict apps refuse a feed without it
+    assert ics.startswith(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//playbook//job-search playbook//EN\r\n"
+        b"CALSCALE:GREGORIAN\r\n"
+    )
     calendar = Calendar.from_ical(ics)
     assert str(calendar["X-WR-CALNAME"]) == "Maya's job search"
+    assert str(calendar["X-WR-TIMEZONE"]) == "America/Chicago"  # Google's default zone
     assert str(calendar["PRODID"]).startswith("-//playbook//")
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["America/Chicago"]
 
@@ -50,6 +56,8 @@ def test_sample_calendar_parses_back(built_sample: Path) -> None:
     # no duration in the file: the coffee default from playbook.yaml (30 minutes)
     assert omar["DTEND"].dt == dt.datetime(2026, 11, 24, 9, 0, tzinfo=CHICAGO)
     assert "Halsted Street Roasters" in str(omar["LOCATION"])
+    assert omar["CATEGORIES"].cats == ["informational"]  # an app can colour by purpose
+    assert "- Hear where grid-edge data work is heading" in str(omar["DESCRIPTION"])
     assert "meetings/2026-11-24-omar-haddad/index.html" in str(omar["DESCRIPTION"])
 
     tomas = events(ics)["meeting-2026-12-01-tomas-alvarez@playbook"]
@@ -74,6 +82,8 @@ def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -
     assert nudge["DTEND"].dt == dt.date(2026, 11, 24)
     assert str(nudge["TRANSP"]) == "TRANSPARENT"
     assert str(nudge["DESCRIPTION"]).startswith("Nudge: ")
+    assert "Meeting: meetings/2026-11-18-nadia-petrov/index.html" in str(nudge["DESCRIPTION"])
+    assert nudge["CATEGORIES"].cats == ["follow-up"]
     for uid in open_ids:
         assert type(found[uid]["DTSTART"].dt) is dt.date
 
@@ -260,6 +270,7 @@ def test_no_sequence_and_a_stamp_from_today_only(tmp_path: Path) -> None:
     assert b"SEQUENCE" not in ics and b"LAST-MODIFIED" not in ics
     stamps = {line for line in ics.split(b"\r\n") if line.startswith(b"DTSTAMP")}
     assert stamps == {b"DTSTAMP:20261122T000000Z"}
+    assert ics.count(b"\r\nDTSTAMP:") == ics.count(b"\r\nBEGIN:VEVENT\r\n")  # RFC 5545
 
 
 def test_declined_contacts_meeting_reminders_stay_out(tmp_path: Path) -> None:
