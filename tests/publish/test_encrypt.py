@@ -152,9 +152,11 @@ def test_malformed_payload(payload: str) -> None:
 def test_key_with_other_salt_refused(key: PageKey) -> None:
     payload = encrypt_page(PAGE, "index.html", key)
     other = derive_key(PASSPHRASE)
-    with pytest.raises(DecryptionError) as info:
-        decrypt_page_with_key(payload, "index.html", other)
-    assert info.value.reason is DecryptionFailure.WRONG_PASSPHRASE
+    # the same key bytes under another salt would open it: the salt is what is compared
+    for wrong in (other, PageKey(key.key, bytes(16), key.iterations)):
+        with pytest.raises(DecryptionError, match="different salt") as info:
+            decrypt_page_with_key(payload, "index.html", wrong)
+        assert info.value.reason is DecryptionFailure.WRONG_PASSPHRASE
 
 
 def test_nfc_normalisation() -> None:
@@ -206,10 +208,35 @@ def test_key_derivation_parameters_read_back_are_capped(
         assert info.value.reason is DecryptionFailure.MALFORMED
 
 
-def test_the_largest_count_allowed_is_read(key: PageKey) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("v", 2, "unknown version"),
+        ("kdf", "scrypt", "unknown version"),
+        ("v", None, "unknown version"),
+        ("iv", base64.b64encode(bytes(8)).decode(), "IV length"),
+        ("check_iv", base64.b64encode(bytes(16)).decode(), "IV length"),
+    ],
+)
+def test_a_payload_of_another_version_or_shape_is_malformed(
+    key: PageKey, field: str, value: object, says: str
+) -> None:
+    """Not taken for a wrong passphrase: the reader is told the page is not one this
+    version can open, and a rebuild does not reuse its salt."""
+    data = json.loads(encrypt_page(PAGE, "index.html", key))
+    data[field] = value
+    with pytest.raises(DecryptionError, match=says) as info:
+        payload_parameters(json.dumps(data))
+    assert info.value.reason is DecryptionFailure.MALFORMED
+
+
+def test_the_largest_count_and_salt_allowed_are_read(key: PageKey) -> None:
     strong = PageKey(key.key, SALT, MAX_ITERATIONS)  # not derived: that takes seconds
     payload = encrypt_page(PAGE, "index.html", strong)
     assert payload_parameters(payload) == (SALT, MAX_ITERATIONS)
+    long_salt = bytes(64)
+    payload = encrypt_page(PAGE, "index.html", PageKey(key.key, long_salt, 600_000))
+    assert payload_parameters(payload) == (long_salt, 600_000)
 
 
 def test_empty_passphrase_and_short_salt_refused() -> None:
