@@ -152,12 +152,16 @@ def load(
 
 
 def checked(
-    root: Path, today: dt.date | None = None, encrypted: bool = False
+    root: Path,
+    today: dt.date | None = None,
+    encrypted: bool = False,
+    audience: Audience = Audience(),
 ) -> tuple[Playbook, Problems]:
     """The model and every problem `playbook check` reports: the content's, the plans'
     (on `today`: by default `today:` in playbook.yaml, else the date now), the theme's
     that show without rendering (`theme_problems`), and, when `encrypted`, those only an
-    encrypted build has."""
+    encrypted build has. Your own templates are rendered for `audience`, as its build
+    renders them (a coach's view takes other branches)."""
     problems = Problems()
     playbook = load(root, problems, encrypted=encrypted)
     themes, env = checked_theme(root, playbook.config, problems)
@@ -165,23 +169,31 @@ def checked(
     facts = Facts(playbook, day)
     problems.items += facts.problems()
     if not problems.errors and has_own_templates(themes):
-        problems.items += rendering_mistakes(playbook, facts, env, root)
+        shown, shown_facts = audience.view(playbook, facts, day)
+        problems.items += rendering_mistakes(shown, shown_facts, env, root, audience)
     return playbook, problems
 
 
 def rendering_mistakes(
-    playbook: Playbook, facts: Facts, env: jinja2.Environment, root: Path
+    playbook: Playbook,
+    facts: Facts,
+    env: jinja2.Environment,
+    root: Path,
+    audience: Audience = Audience(),
 ) -> list[ContentError]:
     """The mistakes of your own templates that show only when a page renders (a misspelt
     variable, a value of another shape): `check` renders every page, writing nothing, so
-    that what it accepts `build` builds."""
+    that what it accepts `build` builds (for `audience`: `playbook` and `facts` are its
+    view)."""
     day = facts.today
-    options = Options(day, has_calendar=True, calendar_file=CALENDAR_FILE, has_vcards=True)
+    cards = not audience.shared
+    options = Options(day, has_calendar=True, calendar_file=CALENDAR_FILE, has_vcards=cards)
     pages = site_pages(playbook, options)
     groups = page_groups(playbook, facts, options, pages)
     deferred = [missing_page(env, playbook.config, encrypted=False)]
+    site = make_site(playbook, day, audience.name)
     try:
-        write_pages(groups, env, make_site(playbook, day), None, root, deferred=deferred)
+        write_pages(groups, env, site, None, root, deferred=deferred)
     except BuildError as exc:
         return exc.errors
     return []
@@ -211,9 +223,14 @@ def checked_theme(
     return themes, env
 
 
-def check(root: Path, today: dt.date | None = None, encrypted: bool = False) -> Problems:
+def check(
+    root: Path,
+    today: dt.date | None = None,
+    encrypted: bool = False,
+    audience: Audience = Audience(),
+) -> Problems:
     """Validate everything (the plans as of `today`, as `checked`) and write nothing."""
-    return checked(root, today, encrypted)[1]
+    return checked(root, today, encrypted, audience)[1]
 
 
 def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Facts, list[ContentError]]:

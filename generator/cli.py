@@ -320,6 +320,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also check what only an encrypted build needs, as build --encrypt does",
     )
+    p.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default=OWNER,
+        help="coach: render your own templates for the coach's view, as build --audience "
+        "coach does (default: owner)",
+    )
     _strict_option(p)
     _talk_options(p)
     p.set_defaults(run=_cmd_check)
@@ -714,7 +721,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     --today` finds them); writes nothing."""
     _require_playbook(args.root)
     clock = Stopwatch()
-    problems = check(args.root, args.today, args.encrypt)
+    problems = check(args.root, args.today, args.encrypt, Audience(args.audience))
     clock.lap("read and check")
     if args.verbose:
         _print_stages(clock.laps)

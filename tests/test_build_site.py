@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, SAMPLE_TODAY, copy_sample, make_playbook, write
 from site_checks import broken_links, html_pages, scan
 
-from generator.build import build, check
+from generator.build import COACH, Audience, build, check
 from generator.errors import BuildError, UsageError
 from generator.publish.lock import Encryption
 
@@ -433,6 +433,30 @@ def test_check_renders_the_pages_of_your_own_templates_as_build_would(tmp_path: 
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert [str(e) for e in failed.value.errors] == checked
+
+
+def test_check_for_a_coach_renders_the_branches_only_the_coachs_view_takes(
+    tmp_path: Path,
+) -> None:
+    """A mistake inside `{% if site.audience == "coach" %}` passed `check`, which rendered
+    the pages for you only, and then stopped `build --audience coach`. `check --audience
+    coach` renders them as that build does: the same error from both."""
+    root = copy_sample(tmp_path / "pb")
+    page = (
+        '{% extends "base.html" %}\n{% block main %}\n'
+        '{% if site.audience == "coach" %}{{ contact.nmae }}{% endif %}{% endblock %}\n'
+    )
+    write(root, "themes/default/templates/contact.html", page)
+    assert check(root, SAMPLE_TODAY).errors == []
+    coach = Audience(COACH)
+    checked = [str(e) for e in check(root, SAMPLE_TODAY, audience=coach).errors]
+    assert checked == [
+        "themes/default/templates/contact.html:3: template: 'Contact' has no attribute 'nmae'"
+    ]
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1, audience=coach)
+    assert [str(e) for e in failed.value.errors] == checked
+    assert not (root / "output-coach").exists()
 
 
 def test_check_of_a_playbook_without_templates_of_its_own_renders_no_page(

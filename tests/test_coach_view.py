@@ -275,6 +275,20 @@ def test_names_needs_the_coach_audience(
     assert "--names only applies to --audience coach" in capsys.readouterr().err
 
 
+def test_check_takes_the_audience_build_takes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook check --audience coach` finds what only the coach's view renders."""
+    root = copy_sample(tmp_path / "pb")
+    branch = '{% if site.audience == "coach" %}{{ site.nmae }}{% endif %}'
+    write(root, "themes/default/templates/base.html", branch + "{% block main %}{% endblock %}")
+    today = SAMPLE_TODAY.isoformat()
+    assert main(["check", "-C", str(root), "--today", today]) == 0
+    capsys.readouterr()
+    assert main(["check", "-C", str(root), "--today", today, "--audience", "coach"]) == 1
+    assert "themes/default/templates/base.html:1: template: " in capsys.readouterr().err
+
+
 def test_cards_cannot_be_asked_for_in_a_coach_view(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
