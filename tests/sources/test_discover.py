@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import make_playbook, write
 from timing import bytes_read, in_a_thread_within
 
 from generator.build import check, load
@@ -466,3 +466,24 @@ def test_the_files_discovery_leaves_out_that_a_reference_may_mean(tmp_path: Path
 SKIPS = "playbook skips folders whose names start with {} ({}/)"
 ENDING = "playbook reads only files ending in '.md', and it ends in {!r}"
 OUTSIDE = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
+
+
+def test_the_walk_asks_the_system_about_each_folder_not_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discovery read each folder with scandir, then asked again of every file whether it
+    was a link (a stat call each) and worked its paths out again: 3.5 times the CPU of the
+    same walk without (10,000 files). What scandir said is used now; a stat only for what
+    is reported, and links."""
+    root = make_playbook(tmp_path / "pb", 300)
+    sources = sum(1 for _ in (root / "content").rglob("*.md"))
+    calls: list[object] = []
+    real_stat = os.stat
+
+    def stat(*args: object, **kwargs: object) -> os.stat_result:
+        calls.append(args[0])
+        return real_stat(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    assert len(discover(root, Problems())) == sources > 200
+    assert calls == [root / "content"]  # is there a playbook here?
