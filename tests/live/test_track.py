@@ -101,3 +101,29 @@ def test_forgetting_a_kind_of_fact_leaves_the_others_watched() -> None:
     assert store.set(x=2) == {("value", "x"), ("fact", "kept")}
     assert store.engine.forget() == {("fact", "kept")}
     assert store.set(x=3) == {("value", "x")}
+
+
+def test_a_fact_that_starts_reading_a_stale_fact_is_worked_out_again_once_that_settles() -> None:
+    """Facts are worked out again lowest first by the height each had, but one may, after
+    an edit, read a fact it never read, which is stale and not yet worked out (`total`,
+    height 1 when it read only `switch`, now reads `big`, height 2, whose input `n`
+    changed in the same rebuild): it sees the old value then, and is worked out again
+    when that fact's value changes, so no stale value is left once refresh returns."""
+    store = Store(switch=False, n=1)
+
+    def base() -> Any:
+        return store.read("n") * 10
+
+    def big() -> Any:
+        return store.fact("base", base) + 1
+
+    def total() -> Any:
+        return store.fact("big", big) if store.read("switch") else 0
+
+    assert store.fact("total", total) == 0
+    assert store.fact("big", big) == 11
+    changed = store.set(switch=True, n=2)
+    assert store.engine.facts[("fact", "total")].value == 21
+    assert {("fact", "base"), ("fact", "big"), ("fact", "total")} <= changed
+    assert store.runs["total"] == 3  # first, with the stale `big` (11), then settled
+    assert store.fact("total", total) == 21
