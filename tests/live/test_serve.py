@@ -43,7 +43,9 @@ def get(
     return response.status, dict(response.getheaders()), body
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> None:
+def wait_for(check: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Until `check` holds: a rebuild, which on a busy machine may take many seconds (a
+    check that never holds still fails, later)."""
     deadline = time.monotonic() + timeout
     while not check():
         assert time.monotonic() < deadline, "timed out"
