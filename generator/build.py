@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import time
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
@@ -170,7 +171,7 @@ def checked(
     problems.items += facts.problems()
     if not problems.errors and has_own_templates(themes):
         shown, shown_facts = audience.view(playbook, facts, day)
-        problems.items += rendering_mistakes(shown, shown_facts, env, root, audience)
+        problems.items += rendering_mistakes(shown, shown_facts, env, root, audience, encrypted)
     return playbook, problems
 
 
@@ -180,20 +181,23 @@ def rendering_mistakes(
     env: jinja2.Environment,
     root: Path,
     audience: Audience = Audience(),
+    encrypted: bool = False,
 ) -> list[ContentError]:
     """The mistakes of your own templates that show only when a page renders (a misspelt
     variable, a value of another shape): `check` renders every page, writing nothing, so
     that what it accepts `build` builds (for `audience`: `playbook` and `facts` are its
-    view)."""
+    view; `encrypted`: each page also sealed into the passphrase form, under a throwaway
+    key, and the 404 page as an encrypted build has it)."""
     day = facts.today
     cards = not audience.shared
     options = Options(day, has_calendar=True, calendar_file=CALENDAR_FILE, has_vcards=cards)
     pages = site_pages(playbook, options)
     groups = page_groups(playbook, facts, options, pages)
-    deferred = [missing_page(env, playbook.config, encrypted=False)]
+    deferred = [missing_page(env, playbook.config, encrypted)]
     site = make_site(playbook, day, audience.name)
+    seal = Sealer(PageKey(os.urandom(32), os.urandom(16), 1), env, site.csp) if encrypted else None
     try:
-        write_pages(groups, env, site, None, root, deferred=deferred)
+        write_pages(groups, env, site, None, root, deferred=deferred, finish=seal)
     except BuildError as exc:
         return exc.errors
     return []

@@ -773,3 +773,30 @@ def test_the_section_pages_are_made_before_the_pages_of_each_item(tmp_path: Path
     sections = [name for name in kinds if name.endswith("/") or name == "home"]
     assert len(sections) == 7
     assert kinds[: len(sections)] == sections
+
+
+@pytest.mark.parametrize(
+    ("template", "before", "mistake"),
+    [  # the passphrase form that seals every page; the 404 page
+        ("encrypted.html", "</body>", "{{ title.nmae.first }}"),
+        ("missing.html", "{% endblock %}", "{% if encrypted %}{{ home.nmae.first }}{% endif %}"),
+    ],
+)
+def test_check_encrypt_renders_what_only_an_encrypted_build_renders(
+    tmp_path: Path, template: str, before: str, mistake: str
+) -> None:
+    """`check --encrypt` rendered the pages of your own templates but not the passphrase
+    form that seals each of them, nor the 404 page as an encrypted build writes it: a
+    mistake there passed check and then stopped `build --encrypt`. The same error from
+    both now."""
+    root = copy_sample(tmp_path / "pb")
+    rel = f"themes/default/templates/{template}"
+    theirs = (REPO / rel).read_text()
+    at = theirs.rindex(before)
+    write(root, rel, theirs[:at] + mistake + theirs[at:])
+    assert check(root, SAMPLE_TODAY).errors == []
+    checked = [str(e) for e in check(root, SAMPLE_TODAY, encrypted=True).errors]
+    assert len(checked) == 1 and checked[0].startswith(f"{rel}:")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1, encryption=Encryption("a long passphrase"))
+    assert [str(e) for e in failed.value.errors] == checked
