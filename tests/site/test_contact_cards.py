@@ -55,14 +55,16 @@ def test_phone_numbers_are_tel_links(built_sample: Path) -> None:
     assert re.search(r'<a href="tel:\+1-[\d-]+">\+1 [\d ]+</a>', agenda)
 
 
+def built_with_phone(root: Path, out: Path, phone: str) -> Path:
+    """The site built with Ada Byrne's phone written as `phone`; her page and card are in
+    its `contacts/ada-byrne/`."""
+    write(root, "content/contacts/ada-byrne.md", f"---\nname: Ada Byrne\nphone: {phone}\n---\n")
+    return build(root, out=out, today=SAMPLE_TODAY, jobs=1).output / "contacts/ada-byrne"
+
+
 def test_a_phone_that_cannot_be_dialled_stays_text(sample_root: Path, tmp_path: Path) -> None:
-    write(
-        sample_root,
-        "content/contacts/ada-byrne.md",
-        "---\nname: Ada Byrne\nphone: ask reception\n---\n",
-    )
-    site = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
-    page = (site / "contacts/ada-byrne/index.html").read_text()
+    ada = built_with_phone(sample_root, tmp_path / "site", "ask reception")
+    page = (ada / "index.html").read_text()
     assert "<dd>ask reception</dd>" in page and "tel:" not in page
 
 
@@ -70,15 +72,10 @@ def test_a_trunk_zero_is_not_dialled_from_abroad(sample_root: Path, tmp_path: Pa
     """`+49 (0)30 555 0100`, as German, British or Swiss numbers are often written, became
     tel:+49-0-30-555-0100 on the page and in the card: the 0 in brackets is dialled within
     the country only, so the link called a number that does not exist."""
-    write(
-        sample_root,
-        "content/contacts/ada-byrne.md",
-        "---\nname: Ada Byrne\nphone: +49 (0)30 555 0100\n---\n",
-    )
-    site = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
-    page = (site / "contacts/ada-byrne/index.html").read_text()
+    ada = built_with_phone(sample_root, tmp_path / "site", "+49 (0)30 555 0100")
+    page = (ada / "index.html").read_text()
     assert '<a href="tel:+49-30-555-0100">+49 (0)30 555 0100</a>' in page
-    card = (site / "contacts/ada-byrne/ada-byrne.vcf").read_text()
+    card = (ada / "ada-byrne.vcf").read_text()
     assert "TEL;TYPE=VOICE:+49-30-555-0100\n" in card
 
 
