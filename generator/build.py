@@ -139,16 +139,25 @@ def load(
     jobs: int | None = None,
     progress: Progress = SILENT,
     encrypted: bool = False,
+    today: dt.date | None = None,
 ) -> Playbook:
     """The checked model of the playbook at `root` (for an `encrypted` build: its settings
-    checked for that too); problems are recorded, never raised."""
+    checked for that too); problems are recorded, never raised. `today`: `--today`, as
+    `resolve_today` takes it (a date written `tomorrow` is told which day that is)."""
     config = load_config(root, problems, encrypted)
     parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
     progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))
     unread = unread_files(root)
     return assemble(
-        parsed, config, problems, routes.entity_href, steps, broken=broken, unread=unread
+        parsed,
+        config,
+        problems,
+        routes.entity_href,
+        steps,
+        broken=broken,
+        unread=unread,
+        today=resolve_today(today, config),
     )
 
 
@@ -164,7 +173,7 @@ def checked(
     encrypted build has. Your own templates are rendered for `audience`, as its build
     renders them (a coach's view takes other branches)."""
     problems = Problems()
-    playbook = load(root, problems, encrypted=encrypted)
+    playbook = load(root, problems, encrypted=encrypted, today=today)
     themes, env = checked_theme(root, playbook.config, problems)
     day = resolve_today(today, playbook.config)
     facts = Facts(playbook, day)
@@ -317,7 +326,7 @@ def build(
     started = time.perf_counter()
     clock = Stopwatch()
     problems = Problems()
-    playbook = load(root, problems, jobs, progress, encryption is not None)
+    playbook = load(root, problems, jobs, progress, encryption is not None, today)
     themes, env = checked_theme(root, playbook.config, problems)
     day = resolve_today(today, playbook.config)
     if problems.errors:  # every problem `check` reports, the plans' too, then stop

@@ -7,6 +7,7 @@ tests/fixtures/bad/<case>/ is a playbook root; expected.txt holds the exact
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -159,3 +160,23 @@ def test_a_build_stopped_by_content_errors_names_the_plans_errors_too(tmp_path: 
     assert len(checked.errors) == 2
     assert raised.value.errors == checked.errors
     assert raised.value.warnings == checked.warnings
+
+
+def test_a_date_written_as_a_word_is_worked_out_from_today_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`date: tomorrow` is told the day it means as of `--today` (which wins over
+    `today:` in playbook.yaml), as `build --today` would plan for; `check` and `build`
+    name the same day."""
+    root = tmp_path / "pb"
+    shutil.copytree(CASES / "date-words", root)
+    told = "got 'tomorrow', which moves with the calendar: write the date itself; did you mean"
+
+    assert main(["check", "-C", str(root), "--today", "2026-12-20"]) == 1
+
+    assert f"{told} 2026-12-21, counting from 2026-12-20?" in capsys.readouterr().err
+    with pytest.raises(BuildError) as raised:
+        build(root, out=tmp_path / "out", today=dt.date(2026, 12, 20))
+    assert any(
+        f"{told} 2026-12-21, counting from 2026-12-20?" in e.message for e in raised.value.errors
+    )

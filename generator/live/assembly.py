@@ -17,6 +17,7 @@ alike (`Layouts`); `LiveSources.lighten` hands the same lighter document out fro
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import weakref
 from collections.abc import Iterable
 from typing import Any
@@ -51,7 +52,7 @@ class ReusedSteps:
     """Assembly steps that remember each file's last result (by its path)."""
 
     def __init__(self) -> None:
-        self._checked: dict[str, tuple[Parsed, Checked]] = {}
+        self._checked: dict[str, tuple[Parsed, Checked, dt.date | None]] = {}
         self._bodies: dict[str, tuple[str, bool, Body]] = {}
         self._entities: dict[str, tuple[tuple[Parsed, Checked, Rendered], Any]] = {}
         self._references: dict[str, tuple[Any, int, tuple[ContentError, ...]]] = {}
@@ -71,18 +72,19 @@ class ReusedSteps:
             self.validate, self.links, self.render_body, self.make_entity, self.check_references
         )
 
-    def validate(self, item: Parsed) -> Checked:
+    def validate(self, item: Parsed, today: dt.date | None = None) -> Checked:
         known = self._checked.get(item.doc.path)
-        if known is None or known[0] != item:
+        if known is None or known[0] != item or (known[1].problems and known[2] != today):
+            # `today` is read only to tell a refused date which day it means (`At.today`)
             if item.doc.data is LEFT_OUT:
                 raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
-            checked = validate(item)
+            checked = validate(item, today)
             # a file with refused fields is checked again as a stand-in (`stand_in`),
             # which reads its front matter: that one is kept whole
             kept = item
             if not checked.problems:
                 kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
-            known = self._checked[item.doc.path] = (kept, checked)
+            known = self._checked[item.doc.path] = (kept, checked, today)
             self.checked[item.doc.path] = (item.doc, kept.doc)
         return known[1]
 

@@ -213,6 +213,7 @@ class LiveBuild:
             self.steps.steps(),
             broken=broken,
             unread=self.sources.unread(changed),
+            today=today,
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         self.sources.lighten(self.steps.checked)

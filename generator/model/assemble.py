@@ -14,6 +14,7 @@ file's last result while its input is the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import posixpath
 import re
@@ -179,10 +180,10 @@ class Known:
         return Wordings(self.question_texts)
 
 
-def validate(item: Parsed) -> Checked:
-    """The document's fields, typed by the schema of its kind."""
+def validate(item: Parsed, today: dt.date | None = None) -> Checked:
+    """The document's fields, typed by the schema of its kind (`today`: see `At.today`)."""
     own = Problems()
-    values = validate_document(item.doc, KINDS[item.kind], own)
+    values = validate_document(item.doc, KINDS[item.kind], own, today)
     return Checked(values, tuple(own.items), link_entry(item.kind, item.doc.path, values))
 
 
@@ -309,7 +310,7 @@ class Steps:
     """The steps of assembly (see the functions of the same names): per file, and the
     `[[link]]` table of them all."""
 
-    validate: Callable[[Parsed], Checked] = validate
+    validate: Callable[[Parsed, dt.date | None], Checked] = validate
     links: Callable[[LinkEntries, tuple[Unparsed, ...], Href], LinkTable] = links_of
     render_body: Callable[[Document, Links, bool], Body] = render_body
     make_entity: Callable[[Parsed, Checked, Rendered], Any] = make_entity
@@ -330,17 +331,19 @@ def assemble(
     steps: Steps = Steps(),
     broken: Iterable[Unparsed] = (),
     unread: Iterable[Unread] = (),
+    today: dt.date | None = None,
 ) -> Playbook:
     """Validate every document, render bodies, check references: the whole model.
 
     `broken`: the sources that have no document (unreadable, or not valid YAML); they
     count as existing, so what names them waits for them instead of failing (broken.py).
     `unread`: the files discovery leaves out that a reference may mean (unread.py).
+    `today`: the day the build plans for, which a date written `tomorrow` is told of.
     """
     unique, misnamed = _unique_slugs(parsed, problems)
     broken = (*(_with_file_slug(item) for item in broken), *misnamed)
     set_aside = unread_index(unread)
-    checked = {key: steps.validate(item) for key, item in unique.items()}
+    checked = {key: steps.validate(item, today) for key, item in unique.items()}
     for result in checked.values():
         problems.items += result.problems
     links = steps.links(link_entries(unique, checked), broken, href)

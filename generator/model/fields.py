@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,11 +84,14 @@ class At:
     doc: Document
     path: str
     problems: Problems
+    today: dt.date | None = None
+    """The day the build plans for, when known: a date written `tomorrow` is then told
+    which day that is; None (playbook.yaml, read before it) tells it without."""
 
     def child(self, key: str | int) -> At:
         """The value under `key`; at the top of a document the path is the key itself."""
         path = f"{self.path}.{key}" if self.path else str(key)
-        return At(self.doc, path, self.problems)
+        return At(self.doc, path, self.problems, self.today)
 
     @property
     def raw(self) -> str | None:
@@ -500,7 +503,7 @@ class Date(FieldType):
             )
         day = value.date() if isinstance(value, dt.datetime) else value
         if isinstance(day, str):
-            day = _parse_date(day.strip(), self.expected)
+            day = _parse_date(day.strip(), self.expected, at.today)
         if not isinstance(day, dt.date):
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
         return in_range(day)
@@ -530,14 +533,16 @@ _MONTHS = (
 """English month names (`calendar.month_name` follows the locale)."""
 
 
-def _parse_date(text: str, expected: str) -> dt.date:
-    """A YYYY-MM-DD date, or Invalid saying what is wrong with it in plain words."""
+def _parse_date(text: str, expected: str, today: dt.date | None = None) -> dt.date:
+    """A YYYY-MM-DD date, or Invalid saying what is wrong with it in plain words (and,
+    for a date written another way, which day it is: `_date_hint`)."""
     shape = _DATE_SHAPE.fullmatch(text)
     if shape is None:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise Invalid(f"expected {expected}, got {_shorten(text)}{_date_hint(text)}") from None
+            hint = _date_hint(text, today)
+            raise Invalid(f"expected {expected}, got {_shorten(text)}{hint}") from None
     year, month, day = (int(part) for part in shape.groups())
     if not 1 <= month <= 12:
         raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12)")
@@ -552,37 +557,126 @@ def _parse_date(text: str, expected: str) -> dt.date:
 _NUMBERED_DATE = re.compile(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})")
 _NAMED_DATE = re.compile(
     r"(?:[a-z]+,?\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\.?\s+([0-9]{1,2})"
-    r"(?:st|nd|rd|th)?),?\s+([0-9]{4})",
+    r"(?:st|nd|rd|th)?)(?:,?\s+([0-9]{4}))?",
     re.IGNORECASE,
 )
+_DAY_AND_MONTH = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})")
+"""`12/03`: a date without its year, month or day first."""
+_SHIFTS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_COUNTED = re.compile(r"in ([0-9]{1,3}) (day|week)s?|([0-9]{1,3}) (day|week)s? ago")
+_WEEKDAY = re.compile(r"(?:(this|next|last|coming) )?([a-z]{3,})\.?")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SOME_DAY = dt.date(2000, 1, 3)
+"""Any day: to tell whether words name a day relative to today, without a today."""
+
+Reading = tuple[dt.date, str]
+"""A day a date written another way may mean, and which reading it is ("" if the only)."""
 
 
-def _date_hint(text: str) -> str:
+def _date_hint(text: str, today: dt.date | None) -> str:
     """`; did you mean 2026-12-10?` for a date written another way (`2026/12/10`,
     `Dec 10, 2026`, `10 December 2026`); both readings of `12/10/2026`, month or day
-    first, when both are dates; else ""."""
-    readings = [day.isoformat() for day in dict.fromkeys(_readings(text))]
-    if not readings:
-        return ""
-    if len(readings) == 1:
-        return f"; did you mean {readings[0]}?"
-    return f"; did you mean {readings[0]} (month first) or {readings[1]} (day first)?"
+    first, when both are dates. A date without its year (`3 Dec`, `12/03`) or a word
+    for a day (`tomorrow`, `next monday`, `in 3 days`) is worked out from `today`: the
+    file must keep the day itself, which it is then told; without a today, only that."""
+    readings = _readings(text)
+    if readings:
+        return _did_you_mean(readings)
+    if _relative(text, _SOME_DAY):
+        moves = ", which moves with the calendar: write the date itself"
+        if today is None:
+            return moves
+        return moves + _did_you_mean(_relative(text, today), f", counting from {today}")
+    if _without_year(text, _SOME_DAY):
+        nearest = _without_year(text, today) if today is not None else []
+        if not nearest:  # no today, or 29 February with no leap year near it
+            return ", which has no year: write it with its year"
+        return f", which has no year{_did_you_mean(nearest)}"
+    return ""
 
 
-def _readings(text: str) -> Iterator[dt.date]:
+def _did_you_mean(readings: list[Reading], after: str = "") -> str:
+    """`; did you mean A?`, or `; did you mean A (one reading) or B (the other)?`."""
+    found: dict[dt.date, str] = {}
+    for day, label in readings:
+        found.setdefault(day, label)
+    if len(found) == 1:
+        return f"; did you mean {next(iter(found)).isoformat()}{after}?"
+    (first, one), (second, other) = list(found.items())[:2]
+    return f"; did you mean {first} ({one}) or {second} ({other}){after}?"
+
+
+def _readings(text: str) -> list[Reading]:
     numbered, named = _NUMBERED_DATE.fullmatch(text), _NAMED_DATE.fullmatch(text)
     if numbered is not None:
         first, second, third = (int(part) for part in numbered.groups())
         if len(numbered[1]) == 4:
-            yield from _date_or_nothing(first, second, third)
-        elif len(numbered[3]) == 4:
-            yield from _date_or_nothing(third, first, second)
-            yield from _date_or_nothing(third, second, first)
-    elif named is not None:
+            return _date_or_nothing(first, second, third)
+        if len(numbered[3]) == 4:
+            return [
+                *_date_or_nothing(third, first, second, "month first"),
+                *_date_or_nothing(third, second, first, "day first"),
+            ]
+    elif named is not None and named[5]:
         day, month = (named[1], named[2]) if named[1] else (named[4], named[3])
         number = _month_number(month)
         if number is not None:
-            yield from _date_or_nothing(int(named[5]), number, int(day))
+            return _date_or_nothing(int(named[5]), number, int(day))
+    return []
+
+
+def _without_year(text: str, today: dt.date) -> list[Reading]:
+    """The days `3 Dec`, `Dec 3` or `12/03` (month or day first) may mean: each in the
+    year that puts it nearest `today`."""
+    named, numbered = _NAMED_DATE.fullmatch(text), _DAY_AND_MONTH.fullmatch(text)
+    if numbered is not None:
+        first, second = int(numbered[1]), int(numbered[2])
+        return [
+            *_nearest(today, first, second, "month first"),
+            *_nearest(today, second, first, "day first"),
+        ]
+    if named is None or named[5]:
+        return []
+    day, month = (named[1], named[2]) if named[1] else (named[4], named[3])
+    number = _month_number(month)
+    return [] if number is None else _nearest(today, number, int(day))
+
+
+def _nearest(today: dt.date, month: int, day: int, label: str = "") -> list[Reading]:
+    years = (today.year - 1, today.year, today.year + 1)
+    days = [found for year in years for found in _date_or_nothing(year, month, day, label)]
+    return sorted(days, key=lambda reading: abs(reading[0] - today))[:1]
+
+
+def _relative(text: str, today: dt.date) -> list[Reading]:
+    """The days a word for one (`tomorrow`, `in 3 days`, `last friday`) means as of
+    `today`: `next monday` both the coming one and the one after; [] for other text."""
+    words = " ".join(text.lower().split())
+    if words in _SHIFTS:
+        return [(today + dt.timedelta(days=_SHIFTS[words]), "")]
+    counted = _COUNTED.fullmatch(words)
+    if counted is not None:
+        weeks = (counted[2] or counted[4]) == "week"
+        days = int(counted[1] or counted[3]) * (7 if weeks else 1)
+        return [(today + dt.timedelta(days=-days if counted[3] else days), "")]
+    named = _WEEKDAY.fullmatch(words)
+    weekday = _weekday_number(named[2]) if named is not None else None
+    if named is None or weekday is None:
+        return []
+    if named[1] == "last":
+        return [(today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7), "")]
+    ahead = (weekday - today.weekday()) % 7
+    if named[1] != "next":
+        return [(today + dt.timedelta(days=ahead), "")]
+    coming = today + dt.timedelta(days=ahead or 7)
+    name = _WEEKDAYS[weekday]
+    return [(coming, f"the coming {name}"), (coming + dt.timedelta(weeks=1), f"the {name} after")]
+
+
+def _weekday_number(name: str) -> int | None:
+    """0 (Monday) to 6 for an English weekday's name or its first three letters or more."""
+    found = (n for n, day in enumerate(_WEEKDAYS) if day.lower().startswith(name))
+    return next(found, None)
 
 
 def _month_number(name: str) -> int | None:
@@ -592,11 +686,11 @@ def _month_number(name: str) -> int | None:
     return next(found, None) if len(name) >= 3 else None
 
 
-def _date_or_nothing(year: int, month: int, day: int) -> Iterator[dt.date]:
+def _date_or_nothing(year: int, month: int, day: int, label: str = "") -> list[Reading]:
     try:
-        yield dt.date(year, month, day)
+        return [(dt.date(year, month, day), label)]
     except ValueError:
-        return
+        return []
 
 
 class Time(FieldType):
@@ -978,8 +1072,11 @@ def _closest(key: str, names: Iterable[str]) -> str:
     return f"did you mean {near}?" if near else "expected one of " + ", ".join(names)
 
 
-def validate_document(doc: Document, schema: Schema, problems: Problems) -> dict[str, Any]:
-    return validate_mapping(doc.data, schema, At(doc, "", problems))
+def validate_document(
+    doc: Document, schema: Schema, problems: Problems, today: dt.date | None = None
+) -> dict[str, Any]:
+    """The document's values by `schema`; `today`: see `At.today`."""
+    return validate_mapping(doc.data, schema, At(doc, "", problems, today))
 
 
 def _describe(value: Any, at: At | None = None) -> str:

@@ -339,6 +339,38 @@ def test_a_new_day_is_seen_once_even_while_the_content_is_broken(
     assert not pinned.day_is_over()
 
 
+def test_a_date_written_as_a_word_is_told_the_day_it_means_on_the_day_of_the_build(
+    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`date: tomorrow` is told which day it means as of the rebuild's today: past
+    midnight, the next day's, though the file is as it was."""
+    from generator.live import rebuild
+
+    day = [SAMPLE_TODAY]
+    monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or day[0])
+    made = LiveBuild(sample_root, tmp_path / "serve")
+    assert made.build().ok
+    meeting = "content/meetings/2026-11-24-omar-haddad.md"
+    replace_in(meeting, f"date: {SAMPLE_TODAY + dt.timedelta(days=2)}", "date: tomorrow")(
+        sample_root
+    )
+
+    def told() -> list[str]:
+        outcome = made.build(frozenset([sample_root / meeting]))
+        return [e.message for e in outcome.errors if e.field == "date"]
+
+    after = SAMPLE_TODAY + dt.timedelta(days=1)
+    assert told() == [f"{TOMORROW} {after}, counting from {SAMPLE_TODAY}?"]
+    day[0] = after
+    assert told() == [f"{TOMORROW} {after + dt.timedelta(days=1)}, counting from {after}?"]
+
+
+TOMORROW = (
+    "expected a date as YYYY-MM-DD, got 'tomorrow', which moves with the calendar: "
+    "write the date itself; did you mean"
+)
+
+
 def test_a_link_that_leads_nowhere_is_an_error_as_in_a_build(
     builder: LiveBuild, sample_root: Path
 ) -> None:

@@ -337,11 +337,59 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
         ("Sept 3 2026", "; did you mean 2026-09-03?"),
         ("31/02/2026", ""),  # no reading is a date
         ("12/10/26", ""),  # which century is not ours to guess
-        ("tomorrow", ""),
+        ("tomorrow", ", which moves with the calendar: write the date itself"),  # no today
+        ("3 Dec", ", which has no year: write it with its year"),
+        ("Jun 31", ""),  # no year has it
     ],
 )
 def test_a_date_written_another_way_gets_its_iso_form_suggested(written: str, hint: str) -> None:
     assert convert(Date(), written, raw=written)[1] == [
+        f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}{hint}"
+    ]
+
+
+MOVES = ", which moves with the calendar: write the date itself; did you mean"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [  # as of Saturday 2026-12-05
+        ("tomorrow", f"{MOVES} 2026-12-06, counting from 2026-12-05?"),
+        ("Today", f"{MOVES} 2026-12-05, counting from 2026-12-05?"),
+        ("yesterday", f"{MOVES} 2026-12-04, counting from 2026-12-05?"),
+        ("in 3 days", f"{MOVES} 2026-12-08, counting from 2026-12-05?"),
+        ("2 weeks ago", f"{MOVES} 2026-11-21, counting from 2026-12-05?"),
+        ("monday", f"{MOVES} 2026-12-07, counting from 2026-12-05?"),
+        ("this Sat", f"{MOVES} 2026-12-05, counting from 2026-12-05?"),
+        ("last friday", f"{MOVES} 2026-12-04, counting from 2026-12-05?"),
+        ("last saturday", f"{MOVES} 2026-11-28, counting from 2026-12-05?"),
+        (
+            "next  Monday",
+            f"{MOVES} 2026-12-07 (the coming Monday) or 2026-12-14 (the Monday after), "
+            "counting from 2026-12-05?",
+        ),
+        ("3 Dec", ", which has no year; did you mean 2026-12-03?"),
+        ("Jan 3rd", ", which has no year; did you mean 2027-01-03?"),  # the nearer year
+        (
+            "12/03",
+            ", which has no year; did you mean 2026-12-03 (month first) or 2027-03-12 (day first)?",
+        ),
+        ("25.12", ", which has no year; did you mean 2026-12-25?"),
+        ("Feb 29", ", which has no year: write it with its year"),  # no leap year near
+        ("12/03/2026", "; did you mean 2026-12-03 (month first) or 2026-03-12 (day first)?"),
+        ("last week", ""),  # no one day
+    ],
+)
+def test_a_date_written_for_today_is_worked_out_from_the_day_planned_for(
+    written: str, hint: str
+) -> None:
+    """`date: tomorrow` is told which day it means as of the build's today, and that the
+    file keeps the day itself; a date without its year, the day in the nearest year."""
+    doc = Document("f.md", {"x": written}, {"x": 3}, {"x": written}, "", 5)
+    problems = Problems()
+    today = dt.date(2026, 12, 5)
+    assert convert_field(Date(), written, At(doc, "x", problems, today)) is INVALID
+    assert [str(p) for p in problems.errors] == [
         f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}{hint}"
     ]
 
