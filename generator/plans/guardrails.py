@@ -37,7 +37,8 @@ because its agenda cannot be laid out on one day.
   whose second-contact reminder points at a company where every other person you know
   has declined.
 - moved since (meeting `company`): a planned meeting records a company (`playbook new
-  meeting` writes the contact's) other than the one on their page now: they moved.
+  meeting` writes the contact's) other than the one on their page now, or their page
+  names none now: they moved, or left.
 - done ahead of time (meeting `status`): marked done, with a date after today. Checked
   on every meeting, planned or not.
 - overlapping (meeting `time`): a planned meeting that starts before another planned
@@ -332,11 +333,22 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
 
 def _moved_since(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A meeting still ahead whose `company` is not the contact's now: written when it was
-    requested, it would send you to research the company they have left."""
+    requested, it would send you to research the company they have left. A page that
+    names no company now (they left, with nowhere new yet) is a move too."""
     contact = playbook.contacts.get(meeting.contact)
-    if contact is None or not contact.company or meeting.company in (None, contact.company):
+    if contact is None or meeting.company in (None, contact.company):
         return
-    then, now = (_company_name(playbook, slug) for slug in (meeting.company, contact.company))
+    then = _company_name(playbook, meeting.company)
+    if not contact.company:
+        yield _warn(
+            meeting,
+            "company",
+            f"{contact.name}'s page names no company now, but this meeting, still ahead, is "
+            f"recorded at {then}: if they have left, delete company: here (if they are still "
+            f"there, write company: {meeting.company} on their page)",
+        )
+        return
+    now = _company_name(playbook, contact.company)
     yield _warn(
         meeting,
         "company",

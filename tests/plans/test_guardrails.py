@@ -947,3 +947,21 @@ def test_a_meeting_ahead_at_the_company_they_have_left_is_flagged(tmp_path: Path
     held = meeting.replace("scheduled", "done").replace("2026-12-01", "2026-11-01")
     write(root, "content/meetings/m1.md", held)
     assert not [line for line in reported(root) if "m1.md" in line]
+
+
+def test_a_meeting_ahead_at_the_company_they_have_left_for_nowhere_is_flagged(
+    tmp_path: Path,
+) -> None:
+    """A contact who left their job with no new one yet has `company:` taken off their
+    page: the meeting still ahead recorded at the old one is told as a move to another."""
+    meeting = "---\ncontact: jane-doe\ncompany: acme\ndate: 2026-12-01\nstatus: scheduled\n---\n"
+    root = tiny(tmp_path, content__meetings__m1=meeting)
+    write(root, "content/contacts/jane-doe.md", "---\nname: Jane Doe\n---\n")
+    assert [line for line in reported(root) if "m1.md" in line] == [
+        "warning: content/meetings/m1.md:3: company: Jane Doe's page names no company now, "
+        "but this meeting, still ahead, is recorded at Acme: if they have left, delete "
+        "company: here (if they are still there, write company: acme on their page)"
+    ]
+    held = meeting.replace("scheduled", "done").replace("2026-12-01", "2026-11-01")
+    write(root, "content/meetings/m1.md", held)
+    assert not [line for line in reported(root) if "m1.md" in line]
