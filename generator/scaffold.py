@@ -200,7 +200,7 @@ def new_file(
         contact, slug = "", _new_slug(name, kind)
         company = _company_slug(root, company, sources) if company is not None else company
     folder = root / "content" / FOLDERS[kind]
-    free = slugs.unique_slug(slug, _taken(folder, sources))
+    free = slugs.unique_slug(slug, _taken(folder, sources), MAX_SLUG_BYTES)
     if another:
         slug = free
     target = folder / f"{slug}.md"

@@ -250,6 +250,21 @@ def test_a_meeting_with_a_contact_of_a_long_file_name_gets_a_name_check_accepts(
     assert not [e for e in check(sample_root, TODAY).errors if e.field == "slug"]
 
 
+def test_another_meeting_with_a_contact_of_a_long_file_name_stays_within_the_limit(
+    sample_root: Path,
+) -> None:
+    """`--another` put `-2` after a name cut to the longest a slug may be: 202 bytes, a
+    file `check` then refused. The name is cut further to make room for the number."""
+    long = "-".join(["abcdefghi"] * 20)[:195]
+    (sample_root / f"content/contacts/{long}.md").write_text("---\nname: Long\n---\n")
+    first = new_file(sample_root, "meeting", long, today=TODAY)
+    made = [new_file(sample_root, "meeting", long, today=TODAY, another=True) for _ in range(9)]
+    names = [path.stem for path in (first, *made)]
+    assert [len(name) for name in names] == [200] * 10
+    assert names[1] == f"{first.stem[:198]}-2" and names[9] == f"{first.stem[:197]}-10"
+    assert not [e for e in check(sample_root, TODAY).errors if e.field == "slug"]
+
+
 @pytest.mark.parametrize(("purpose", "minutes"), [("informational", 30), ("networking", 20)])
 def test_a_new_meeting_suggests_the_length_its_kind_usually_gets(
     sample_root: Path, purpose: str, minutes: int

@@ -78,11 +78,20 @@ def fallback_slug(name: str, prefix: str) -> str:
     return f"{prefix}-{digest}"
 
 
-def unique_slug(base: str, taken: Collection[str]) -> str:
-    """`base`, or `base-2`, `base-3`, ... : the first that is not in `taken`."""
+def unique_slug(base: str, taken: Collection[str], longest: int | None = None) -> str:
+    """`base`, or `base-2`, `base-3`, ... : the first that is not in `taken`; with
+    `longest`, `base` is cut to leave its number room within that many characters (a
+    slug is ASCII: as many bytes), so a name at the limit does not grow past it."""
     if base not in taken:
         return base
     number = 2
-    while f"{base}-{number}" in taken:
+    while (slug := _numbered(base, number, longest)) in taken:
         number += 1
-    return f"{base}-{number}"
+    return slug
+
+
+def _numbered(base: str, number: int, longest: int | None) -> str:
+    suffix = f"-{number}"
+    if longest is not None and len(base) + len(suffix) > longest:
+        base = base[: longest - len(suffix)].rstrip("-")
+    return base + suffix
