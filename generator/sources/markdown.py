@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -40,7 +41,13 @@ from generator.sources.link_labels import (
     unclosed_inline_footnote,
     unmatched_footnote_ref,
 )
-from generator.sources.sanitize import OUTBOUND_REL, as_browsers_read, is_outbound, sanitize
+from generator.sources.sanitize import (
+    FOLLOWED,
+    OUTBOUND_REL,
+    as_browsers_read,
+    is_outbound,
+    sanitize,
+)
 
 _UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
 
@@ -571,16 +578,46 @@ def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
 
 def _addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
     """Every link and image to an address inside the site (not another host, not `#part`
-    of this page) with its 0-based body line."""
-    for child, line in _inline(tokens):
-        attribute = _ADDRESS_OF.get(child.type)
-        href = str(child.attrGet(attribute) or "") if attribute else ""
+    of this page) with its 0-based body line, written in Markdown or in raw HTML."""
+    for href, line in _written_addresses(tokens):
         if href and not href.startswith("#") and not is_outbound(href):
             yield href, line
 
 
+def _written_addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
+    for token in tokens:
+        if token.type == "html_block" and token.map is not None:
+            yield from _raw_addresses(token.content, token.map[0])
+    for child, line in _inline(tokens):
+        if child.type == "html_inline":
+            yield from _raw_addresses(child.content, line)
+        elif (attribute := _ADDRESS_OF.get(child.type)) is not None:
+            yield str(child.attrGet(attribute) or ""), line
+
+
 _ADDRESS_OF = {"link_open": "href", "image": "src"}
 """The attribute that holds the address of a link or an image."""
+
+
+def _raw_addresses(html: str, line: int) -> list[tuple[str, int]]:
+    """The addresses of the links and images in raw HTML that starts at body `line`, as
+    the sanitiser lets them through (`FOLLOWED`), each with its line."""
+    found = _RawAddresses()
+    found.feed(html)
+    found.close()
+    return [(address, line + offset) for address, offset in found.addresses]
+
+
+class _RawAddresses(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.addresses: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = FOLLOWED.get(tag)
+        found = next((value for name, value in attrs if name == wanted), None)  # the first
+        if found:
+            self.addresses.append((found, self.getpos()[0] - 1))
 
 
 def _inline(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:

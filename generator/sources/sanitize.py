@@ -32,6 +32,10 @@ _FOOTNOTE_ID = re.compile(r"fn(?:ref)?(?:-[0-9a-f]+-)?\d+(?::\d+)?")
 _HEADING_ID = re.compile(r"h-[\w-]+")
 """The ids headings get (`markdown.heading_id`): their own prefix, so never a page's."""
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+FOLLOWED = {"a": "href", "img": "src"}
+"""The attribute of each tag the allowlist keeps with an address a browser follows or
+loads (`<video>`, `<source>`, `<area href>` and `srcset` do not get through; a `cite`
+is never followed)."""
 
 
 def sanitize(html: str) -> str:

@@ -351,3 +351,47 @@ def test_an_image_or_file_beside_the_notes_warns_that_the_site_lacks_it(
     assert f"content/contacts/elena-marsh.md:{warning.line}: body: names {address}" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('<img src="chart.png" alt="Q3 chart">', "names chart.png, a file the site does not"),
+        ('<a href="files/deck.pdf">the deck</a>', "names files/deck.pdf, a file the site"),
+        ('<div>\n<IMG\n SRC="map.jpg"></div>', "names map.jpg, a file the site does not have"),
+        ('<a href="jonah-kim.md">Jonah</a>', "links to jonah-kim.md by its address"),
+    ],
+)
+def test_raw_html_naming_a_file_or_page_warns_as_markdown_does(
+    root: Path, capsys: pytest.CaptureFixture[str], written: str, message: str
+) -> None:
+    """`![x](chart.png)` warned that the site lacks the file; `<img src="chart.png">`,
+    which the sanitiser lets through as it is, said nothing, and the page showed a
+    broken image."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    _, problems = notes(root, f"Met at the meetup.\nHer chart:\n{written}")
+    assert problems.errors == []
+    [warning] = [w for w in problems.warnings if w.field == "body"]
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    assert warning.line == front.count("\n") + 2 + 3 + written.startswith("<div>\n")
+    assert warning.message.startswith(message)
+    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
+    assert f"elena-marsh.md:{warning.line}: body: {message}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<img src="https://example.com/chart.png">',
+        '<a href="#next-steps">below</a>',
+        '<a href="../../files/cv.pdf">CV</a>',
+        '<video src="talk.mp4"></video>',  # not let through: nothing on the page names it
+        '<img alt="no address">',
+    ],
+)
+def test_raw_html_off_the_site_or_left_out_does_not_warn(root: Path, written: str) -> None:
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    _, problems = notes(root, f"See {written}.")
+    assert [w for w in problems.warnings if w.field == "body"] == []
