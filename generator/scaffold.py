@@ -38,7 +38,13 @@ from generator.plans.guardrails import declined_what
 from generator.publish.atomic import replace_files, write_new_files
 from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
-from generator.sources.discover import KIND_FOLDERS, SourceFile, discover, unread_files
+from generator.sources.discover import (
+    KIND_FOLDERS,
+    SourceFile,
+    discover,
+    names_in_use,
+    unread_files,
+)
 from generator.sources.frontmatter import parse_document
 from generator.sources.read import read, read_source
 
@@ -388,11 +394,10 @@ _NAMED_BY_SLUG = {"contact": ("jane-doe", "them"), "company": ("acme", "it")}
 
 def _taken(folder: Path, sources: list[SourceFile]) -> set[str]:
     """The file names a new file in `folder` may not have: those of every file `[[slug]]`
-    links reach, and whatever else is in the folder (a sub-folder `jane-doe.md/`)."""
-    taken = {slugs.file_slug(s.slug) for s in sources if s.kind in LINKED_KINDS}
-    if folder.is_dir():
-        taken.update(path.name.removesuffix(".md") for path in folder.iterdir())
-    return taken
+    links reach, and whatever else is in the folder (`names_in_use`: a sub-folder
+    `jane-doe.md/`), as an import counts them (`exchange/existing.py`)."""
+    linked = {slugs.file_slug(s.slug) for s in sources if s.kind in LINKED_KINDS}
+    return linked | names_in_use(folder)
 
 
 def _another_of(kind: str, free: str) -> str:

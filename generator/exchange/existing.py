@@ -17,7 +17,7 @@ from generator.errors import Problems, UsageError
 from generator.exchange.people import PersonIndex
 from generator.model.identity import company_keys
 from generator.model.slugs import file_slug
-from generator.sources.discover import discover
+from generator.sources.discover import discover, names_in_use
 from generator.sources.frontmatter import parse_document
 
 
@@ -56,8 +56,9 @@ class Known:
     company_slugs: set[str] = field(default_factory=set)
     meeting_slugs: set[str] = field(default_factory=set)
     file_names: set[str] = field(default_factory=set)
-    """The names (without `.md`) of whatever else is in contacts/ and companies/: a
-    folder `jane-doe.md/`, a named pipe. A file is not to be written there either."""
+    """The names (without `.md`, lower-cased) of whatever else is in contacts/ and
+    companies/: a folder `jane-doe.md/`, a named pipe (`names_in_use`, as `new` counts
+    them). A file is not to be written there either."""
     people: PersonIndex[KnownContact] = field(default_factory=PersonIndex, repr=False)
     _company_by_key: dict[str, KnownCompany] = field(default_factory=dict, repr=False)
     _companies_by_core: dict[str, list[KnownCompany]] = field(default_factory=dict, repr=False)
@@ -99,9 +100,8 @@ def read_known(root: Path) -> Known:
         raise UsageError(f"no content/ folder in {root}; run 'playbook init' first")
     known = Known()
     ignored = Problems()  # `playbook check` reports these; an import only reads
-    for folder in (root / "content" / kind for kind in ("contacts", "companies")):
-        if folder.is_dir():
-            known.file_names.update(p.name[:-3] for p in folder.iterdir() if p.suffix == ".md")
+    for kind in ("contacts", "companies"):  # the folders an import writes to
+        known.file_names.update(names_in_use(root / "content" / kind))
     for source in discover(root, ignored):
         slug = file_slug(source.slug)  # the slug `playbook check` gives the file
         if source.kind == "meetings":

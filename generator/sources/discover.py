@@ -344,6 +344,19 @@ def _unread(path: Path, content: Path, root: Path, place: _Place) -> Unread | No
     return Unread(_rel(path, root), kind, name[: len(name) - len(ending)], why)
 
 
+def names_in_use(folder: Path) -> set[str]:
+    """The file names (without `.md`, lower-cased) that a new file in `folder` cannot
+    have: whatever is there named `<name>.md` in any case, a file, a folder or a pipe (a
+    disk that ignores case, as macOS and Windows ones do, holds one of `Jane-Doe.md` and
+    `jane-doe.md`). A folder `jane-doe/` leaves `jane-doe.md` free. Nothing when the
+    folder cannot be listed: writing there says why."""
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return set()
+    return {name[:-3].lower() for name in names if name.lower().endswith(".md")}
+
+
 def _skipped_folder(name: str) -> bool:
     """Hidden folders and `_drafts`-style ones are not content."""
     return name.startswith((".", "_"))

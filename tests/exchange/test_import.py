@@ -21,6 +21,7 @@ from generator.exchange.people import Person, Reading
 from generator.model.fields import validate_document
 from generator.model.schema import CONTACT
 from generator.plans.followups import follow_ups
+from generator.scaffold import new_file
 from generator.sources.frontmatter import parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -169,6 +170,20 @@ def test_a_name_a_folder_has_is_numbered_like_a_files(
     run_import(root, "vcard", "cards-4.0.vcf", "--companies")
     assert "not overwritten" not in capsys.readouterr().err
     assert (root / "content/companies/acme-inc-2.md").is_file()
+
+
+def test_new_and_import_count_the_names_a_folder_holds_alike(tmp_path: Path) -> None:
+    """Each listed contacts/ with rules of its own: `new` took a plain folder `sam-lee/`
+    for the name sam-lee (and numbered the file -2), an import did not see a folder
+    `Lukasz-Wrobel.MD/`, which a disk that ignores case holds instead of the file."""
+    root = tmp_path / "pb"
+    (root / "content/contacts/Lukasz-Wrobel.MD").mkdir(parents=True)
+    (root / "content/contacts/sam-lee").mkdir()
+    run_import(root, "linkedin", "Connections.csv")
+    assert "name: Łukasz Wróbel" in (root / "content/contacts/lukasz-wrobel-2.md").read_text()
+    made = new_file(root, "contact", "Sam Lee", another=True)
+    assert made.name == "sam-lee.md"
+    assert new_file(root, "contact", "Łukasz Wróbel", another=True).name == "lukasz-wrobel-3.md"
 
 
 def test_a_linkedin_address_is_written_without_capitals_in_its_host_or_tracking(
