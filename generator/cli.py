@@ -457,8 +457,10 @@ def _talk_options(parser: argparse.ArgumentParser, *, verbose: bool = True) -> N
 
 
 def _date(text: str) -> dt.date:
+    """An option's date; `--from tomorrow` is told which day that is by the clock (the
+    playbook's `today:` is not read yet), and the day it counted from."""
     try:
-        return read_date(text)
+        return read_date(text, dt.date.today())
     except Invalid as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

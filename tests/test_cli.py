@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -325,6 +326,11 @@ def test_verbose_prints_stage_timings(
         (["check", "--today", "2026-13-01"], "there is no month 13 (01 to 12)"),
         (["report", "--from", "22/11/2026"], "got '22/11/2026'; did you mean 2026-11-22?"),
         (["completion", "powershell"], "argument shell: invalid choice"),
+        (
+            ["report", "--from", "yesterday"],
+            "got 'yesterday', which moves with the calendar: write the date itself; did you "
+            f"mean {dt.date.today() - dt.timedelta(days=1)}, counting from {dt.date.today()}?",
+        ),
     ],
 )
 def test_bad_options_are_usage_errors(

@@ -519,10 +519,11 @@ def in_range(day: dt.date) -> dt.date:
     return day
 
 
-def read_date(text: str) -> dt.date:
+def read_date(text: str, today: dt.date | None = None) -> dt.date:
     """A date given as text outside a file (`--today`, `--from`): read, checked and said
-    wrong as a `date:` field is (`2026-02-30 is not a date: February 2026 has 28 days`)."""
-    return in_range(_parse_date(text.strip(), Date.expected))
+    wrong as a `date:` field is (`2026-02-30 is not a date: February 2026 has 28 days`;
+    `tomorrow` told which day it is as of `today`)."""
+    return in_range(_parse_date(text.strip(), Date.expected, today))
 
 
 _DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
