@@ -585,12 +585,13 @@ def _addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
 
 
 def _written_addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
+    raw = _RawAddresses()
     for token in tokens:
         if token.type == "html_block" and token.map is not None:
-            yield from _raw_addresses(token.content, token.map[0])
+            yield from raw.read(token.content, token.map[0])
     for child, line in _inline(tokens):
         if child.type == "html_inline":
-            yield from _raw_addresses(child.content, line)
+            yield from raw.read(child.content, line)
         elif (attribute := _ADDRESS_OF.get(child.type)) is not None:
             yield str(child.attrGet(attribute) or ""), line
 
@@ -599,19 +600,23 @@ _ADDRESS_OF = {"link_open": "href", "image": "src"}
 """The attribute that holds the address of a link or an image."""
 
 
-def _raw_addresses(html: str, line: int) -> list[tuple[str, int]]:
-    """The addresses of the links and images in raw HTML that starts at body `line`, as
-    the sanitiser lets them through (`FOLLOWED`), each with its line."""
-    found = _RawAddresses()
-    found.feed(html)
-    found.close()
-    return [(address, line + offset) for address, offset in found.addresses]
-
-
 class _RawAddresses(HTMLParser):
+    """The addresses of the links and images in raw HTML, as the sanitiser lets them
+    through (`FOLLOWED`): one parser for a body's pieces of raw HTML."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.addresses: list[tuple[str, int]] = []
+
+    def read(self, html: str, line: int) -> list[tuple[str, int]]:
+        """Each address in `html`, which starts at body `line`, with its own line."""
+        if "=" not in html:  # no attribute: most raw HTML (<b>, </div>), read quickly
+            return []
+        self.reset()
+        self.addresses = []
+        self.feed(html)
+        self.close()
+        return [(address, line + offset) for address, offset in self.addresses]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         wanted = FOLLOWED.get(tag)
