@@ -56,8 +56,8 @@ def test_a_meeting_naming_a_broken_company_is_among_the_files_waiting(tmp_path: 
     write(
         tmp_path,
         "content/meetings/2026-11-03-pat-lee.md",
-        "---\ncontact: pat-lee\ncompany: acme-corp\ndate: 2026-11-03\n---\n",
-    )
+        "---\ncontact: pat-lee\ncompany: acme-corp\ndate: 2026-11-03\nstatus: done\n---\n",
+    )  # held: one still ahead would be warned that Pat's page names no company now
     assert [str(p) for p in check(tmp_path).warnings] == [
         "warning: content/companies/acme-corp.md:1: file: references to acme-corp "
         "(content/meetings/2026-11-03-pat-lee.md) are checked once this file is fixed"
