@@ -509,10 +509,12 @@ def _host(text: str) -> str:
 
 def _path(text: str) -> Path:
     """A path given on the command line; an empty one is a slip (`-o "$DIR"` with DIR
-    unset), not "here"."""
+    unset), not "here". A `~` at its start is the home folder, as in `output:`: the shell
+    leaves it to us in `--out=~/site` or in quotes, and a folder named `~` is one
+    `rm -rf ~` away from deleting the home folder."""
     if not text:
         raise argparse.ArgumentTypeError("expected a path, got an empty one")
-    return Path(text)
+    return Path(os.path.expanduser(text))
 
 
 def _existing_folder(text: str) -> Path:

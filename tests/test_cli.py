@@ -621,6 +621,22 @@ def test_an_empty_path_is_a_slip_not_here(
     assert "expected a path, got an empty one" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("written", ["--out=~/Sites/search", "-o~/Sites/search"])
+def test_a_tilde_the_shell_left_alone_is_the_home_folder_as_in_output(
+    written: str, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bash expands no ~ after --out= (nor a quoted one), so playbook got '~/Sites/search'
+    and built a folder named '~' inside the playbook, one `rm -rf ~` away from the home
+    folder; output: ~/Sites/search in playbook.yaml already meant the home folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-C", str(sample_root), written, "--today", str(SAMPLE_TODAY), "-q"]) == 0
+    assert (home / "Sites" / "search" / "index.html").is_file()
+    assert not (tmp_path / "~").exists()
+
+
 @pytest.mark.parametrize(
     "argv", [["export", "csv"], ["export", "vcard"], ["report", "--from", "2026-11-01"]]
 )
