@@ -706,6 +706,40 @@ def test_a_template_cannot_run_a_command(tmp_path: Path, template: str) -> None:
     assert not marker.exists()
 
 
+@pytest.mark.parametrize(
+    ("expression", "method"),
+    [
+        ("playbook.config.root.joinpath(secret).read_text()", "joinpath"),
+        ("(playbook.config.root / secret).unlink()", "unlink"),
+        ("playbook.config.output_dir.parent.parent.rglob('*')|list", "parent"),
+    ],
+)
+def test_a_template_cannot_reach_files_through_a_path_it_is_given(
+    tmp_path: Path, expression: str, method: str
+) -> None:
+    """The sandbox kept a theme from Python's internals, but the playbook it is given holds
+    paths (playbook.config.root, .output_dir), whose own methods read, listed or deleted
+    any file of the user's: a downloaded theme's dashboard could publish ~/.ssh/id_rsa on
+    it. A path's attributes are refused now, as Python's internals are: an error at its
+    line, in check as in build, and the file is left alone."""
+    root = copy_sample(tmp_path / "pb")
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY")
+    source = f"<p>\n{{{{ {expression.replace('secret', repr(str(secret)))} }}}}</p>\n"
+    write(root, "themes/default/templates/dashboard.html", source)
+    expected = (
+        "themes/default/templates/dashboard.html",
+        2,
+        f"access to attribute '{method}' of 'PosixPath' object is unsafe.",
+    )
+    (error,) = check(root, today=SAMPLE_TODAY).errors
+    assert (error.path, error.line, error.message) == expected
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert {(e.path, e.line, e.message) for e in failed.value.errors} == {expected}
+    assert secret.read_text() == "PRIVATE KEY"
+
+
 def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Path) -> None:
     """One Jinja environment per build: nothing of the theme outlives a build."""
     root = copy_sample(tmp_path)

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import html
+import io
 import os
 import re
 import traceback
@@ -20,7 +21,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -146,9 +147,16 @@ class ThemeEnvironment(SandboxedEnvironment):
         """Type → whether its objects' attributes are read without asking the sandbox:
         `_plain(type)`, worked out at the first object of that type; never, in a subclass
         that judges attributes otherwise."""
-        own = type(self).is_safe_attribute is not SandboxedEnvironment.is_safe_attribute
+        own = type(self).is_safe_attribute is not ThemeEnvironment.is_safe_attribute
         self._own_judgement = own or type(self).wrap_str_format is not _WRAP_STR_FORMAT
         self._judges_calls = type(self).is_safe_callable is not _IS_SAFE_CALLABLE
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """The sandbox's judgement, and no attribute at all of a path or a file
+        (`_FILE_SYSTEM`): the sandbox keeps a template from Python's internals, but a path
+        in what it is given (`playbook.config.root`) would read, write or delete any file
+        of the user's through its own methods."""
+        return not isinstance(obj, _FILE_SYSTEM) and super().is_safe_attribute(obj, attr, value)
 
     @jinja2.utils.internalcode
     def call(
@@ -219,6 +227,9 @@ _INTERNAL = (
 """The types whose attributes Jinja's sandbox judges one by one
 (`jinja2.sandbox.is_internal_attribute`): of any other object it refuses only the names
 starting with `_` (`SandboxedEnvironment.is_safe_attribute`)."""
+_FILE_SYSTEM = (PurePath, io.IOBase, os.DirEntry)
+"""The types whose objects reach files through their methods (`read_text`, `unlink`):
+a template may print one, but read none of its attributes (`is_safe_attribute`)."""
 
 
 _FAITHFUL = frozenset(
@@ -231,10 +242,11 @@ Python's generic one: what their objects say of their type is true."""
 
 def _plain(kind: type) -> bool:
     """Are the objects of type `kind` judged by the sandbox on attribute names alone: not
-    of a type in `_INTERNAL`, and unable to pass for another type (`isinstance` believes
-    what `__class__` says): each class it derives from is a faithful built-in
-    (`_FAITHFUL`), or a class with no `__class__` or `__getattribute__` of its own."""
-    if issubclass(kind, _INTERNAL):
+    of a type in `_INTERNAL` or `_FILE_SYSTEM`, and unable to pass for another type
+    (`isinstance` believes what `__class__` says): each class it derives from is a
+    faithful built-in (`_FAITHFUL`), or a class with no `__class__` or `__getattribute__`
+    of its own."""
+    if issubclass(kind, _INTERNAL + _FILE_SYSTEM):
         return False
     own = {"__class__", "__getattribute__"}
     return all(k in _FAITHFUL or own.isdisjoint(vars(k)) for k in kind.__mro__)
