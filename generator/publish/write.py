@@ -76,12 +76,25 @@ def check_output_dir(output: Path, root: Path) -> Path:
         raise UsageError(f"output folder {output} holds a playbook's sources; choose another")
     if output.exists() and not output.is_dir():
         raise UsageError(f"output {output} is a file, not a folder")
+    if os.path.ismount(output):
+        raise _mount_point(output)
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
         raise UsageError(
             f"output folder {output} has files playbook did not write; "
             "empty it yourself or choose another folder"
         )
     return output
+
+
+def _mount_point(output: Path) -> UsageError:
+    """A build stages beside the output folder and moves the site in, or swaps the folder
+    whole: neither can be done to a mount point (a USB disk, a share, a container's
+    volume), which the system will not rename nor move files into from another disk."""
+    return UsageError(
+        f"output folder {output} is a mount point (a disk, share or volume of its own), "
+        "which a build cannot replace or move files into from beside it: build into a "
+        f"folder inside it instead (--out {output / 'site'})"
+    )
 
 
 def _too_long(output: Path) -> bool:
@@ -608,7 +621,12 @@ def _swap(staging: Path, output: Path) -> None:
         return
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     old.rmdir()
-    os.replace(output, old)
+    try:
+        os.replace(output, old)
+    except OSError as exc:  # a bind mount, which os.path.ismount does not see
+        if exc.errno == errno.EBUSY:
+            raise _mount_point(output) from None
+        raise
     try:
         os.replace(staging, output)
     except BaseException:

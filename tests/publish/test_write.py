@@ -201,6 +201,58 @@ def test_a_build_interrupted_between_the_two_renames_puts_the_old_site_back(
     ]
 
 
+MOUNTED = (
+    "output folder {out} is a mount point (a disk, share or volume of its own), which a "
+    "build cannot replace or move files into from beside it: build into a folder inside "
+    "it instead (--out {out}/site)"
+)
+
+
+def test_an_output_folder_that_is_a_mount_point_is_refused_with_the_way_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty disk or volume mounted as the output (--out /mnt/usb, a container's
+    volume) failed every build with 'OUT: device or resource busy' after rendering it all:
+    the system renames no mount point, nor moves files onto it from the folder beside it,
+    where the build stages. (Measured on a tmpfs mounted at OUT; here the system is asked
+    through os.path.ismount, as a test may mount nothing.) It is refused before anything
+    is written, saying to build into a folder inside it; that folder builds."""
+    root = copy_sample(tmp_path / "pb")
+    out = tmp_path / "usb"
+    out.mkdir()
+    real = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == out or real(path))
+    with pytest.raises(UsageError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1, out=out)
+    assert str(refused.value) == MOUNTED.format(out=out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pb", "usb"]
+    assert list(out.iterdir()) == []
+    assert build(root, today=SAMPLE_TODAY, jobs=1, out=out / "site").output == out / "site"
+
+
+def test_a_bind_mount_the_system_does_not_call_a_mount_point_is_refused_at_the_swap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder bound onto another of the same disk (mount --bind) is no mount point to
+    os.path.ismount, but renaming it fails as one does (EBUSY): that is said the same way,
+    and the staging folder goes."""
+    root = copy_sample(tmp_path / "pb")
+    out = tmp_path / "bound"
+    out.mkdir()
+    real = os.replace
+
+    def busy(source: object, target: object) -> None:
+        if Path(str(source)) == out:
+            raise OSError(errno.EBUSY, "Device or resource busy", str(source))
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", busy)
+    with pytest.raises(UsageError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1, out=out)
+    assert str(refused.value) == MOUNTED.format(out=out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bound", "pb"]
+
+
 def test_removing_an_old_site_lets_the_owner_into_its_read_only_folders(tmp_path: Path) -> None:
     old = tmp_path / ".output.old-abc12345"
     (old / "meetings/one").mkdir(parents=True)
