@@ -1040,9 +1040,15 @@ def _check_command(args: argparse.Namespace) -> str:
 
 def _cmd_export_vcard(args: argparse.Namespace) -> int:
     """Write contact cards (vCard 3.0) for the named contacts, or all of them: name,
-    company, title, email, phone and LinkedIn address; never your notes. -o replaces an
-    earlier .vcf file, and no other kind of file."""
-    from generator.exchange.exporting import checked, refuse_a_built_site, vcards
+    company, title, email, phone and LinkedIn address; never your notes. -o replaces a
+    .vcf file an earlier export wrote, and no other file."""
+    from generator.exchange.exporting import (
+        checked,
+        earlier_vcards,
+        refuse_a_built_site,
+        refuse_to_replace_yours,
+        vcards,
+    )
     from generator.publish.atomic import replace_file
 
     _require_playbook(args.root)
@@ -1062,6 +1068,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     if args.output.exists() and args.output.suffix.lower() not in (".vcf", ".vcard"):
         raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
     refuse_a_built_site(args.output)
+    refuse_to_replace_yours(args.output, earlier_vcards)
     replace_file(args.output, text.encode("utf-8"))
     if not args.quiet:
         _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")

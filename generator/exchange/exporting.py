@@ -12,8 +12,9 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.build import checked as checked_playbook
@@ -27,6 +28,7 @@ from generator.plans.targets import rank_companies
 from generator.publish.atomic import replace_files
 from generator.publish.write import built_site_holding
 from generator.site.vcard import contact_vcard
+from generator.sources.read import read_source
 
 CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
@@ -109,7 +111,46 @@ def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
     refuse_a_built_site(folder)
+    for name, data in tables.items():
+        refuse_to_replace_yours(folder / name, partial(_same_first_column, data))
     return replace_files(folder, tables)
+
+
+HEAD = 65536
+"""Bytes read of a file an export would replace, to tell an earlier export from yours."""
+OUR_CARD = b"\r\nUID:playbook-contact-"
+"""In each card an export writes (`contact_vcard`), within its first lines."""
+
+
+def refuse_to_replace_yours(path: Path, earlier: Callable[[bytes], bool]) -> None:
+    """An export replaces the one it wrote before, never a file of yours by that name (a
+    contacts.csv from Google Contacts, the .vcf a phone exported and you imported): a
+    file is replaced only when it is empty or `earlier` says its first bytes are an
+    export's."""
+    try:
+        old = read_source(path, HEAD, head=True)
+    except OSError:  # none, or a folder or a file it may not read: writing it says so
+        return
+    if old and not earlier(old):
+        raise UsageError(
+            f"{path} exists and is not an earlier export of playbook's; it is left as it "
+            "is: move it away, or write the export elsewhere (-o)"
+        )
+
+
+def earlier_vcards(old: bytes) -> bool:
+    """Does the file begin with a card an export wrote (its UID is playbook's)?"""
+    return old.startswith(b"BEGIN:VCARD") and OUR_CARD in old.partition(b"END:VCARD")[0]
+
+
+def _same_first_column(new: bytes, old: bytes) -> bool:
+    """Do two CSV files begin with the same byte order mark and first column's name (an
+    export of another version, with columns added, still does)?"""
+    return _first_cell(new) == _first_cell(old)
+
+
+def _first_cell(data: bytes) -> bytes:
+    return data.partition(b"\r\n")[0].partition(b",")[0]
 
 
 def refuse_a_built_site(path: Path) -> None:

@@ -23,9 +23,10 @@ class Refused(OSError):
     """A source playbook will not read; `strerror` says why, in words for people."""
 
 
-def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_source(path: Path, limit: int = MAX_FILE_BYTES, *, head: bool = False) -> bytes:
     """The bytes of the regular file at `path`; Refused for anything else or anything larger
-    than `limit`; OSError when the system cannot read it."""
+    than `limit` (with `head`, its first `limit` bytes instead); OSError when the system
+    cannot read it."""
     if ICLOUD_PLACEHOLDER.fullmatch(path.name):
         raise Refused(
             errno.ENOENT,
@@ -39,6 +40,8 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(mode):
             raise Refused(errno.EINVAL, f"it is {_kind(mode)}, not a file", str(path))
         data = handle.read(limit + 1)
+    if head:
+        return data[:limit]
     if len(data) > limit:
         size = max(len(data), _size(path))
         raise Refused(errno.EFBIG, _too_big(size, limit), str(path))

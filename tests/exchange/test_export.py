@@ -232,6 +232,48 @@ def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert [p.name for p in (sample_root / "export").iterdir() if p.name.startswith(".")] == []
 
 
+GOOGLE_CONTACTS = "First Name,Middle Name,Last Name,E-mail 1 - Value\nAda,,Byrne,ada@example.com\n"
+PHONE_CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byrne\r\nTEL:+1 312 555 0100\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "yours", "text"),
+    [
+        (["export", "csv", "-o", "."], "contacts.csv", GOOGLE_CONTACTS),
+        (["export", "vcard", "-o", "contacts.vcf"], "contacts.vcf", PHONE_CARD),
+    ],
+)
+def test_an_export_replaces_its_earlier_one_never_a_file_of_yours(
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    yours: str,
+    text: str,
+) -> None:
+    """Google Contacts exports a contacts.csv, a phone its address book as contacts.vcf
+    (the file docs/exchange.md imports): an export with -o where one was replaced it
+    without a word. Such a file is now left as it is, and nothing is written; an earlier
+    export there is still replaced."""
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    (folder / yours).write_text(text, encoding="utf-8", newline="")
+    assert main([*argv, "-C", str(sample_root), "-q"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"playbook: {yours} exists and is not an earlier export of playbook's; it "
+        "is left as it is: move it away, or write the export elsewhere (-o)"
+    )
+    assert [p.name for p in folder.iterdir()] == [yours]
+    assert (folder / yours).read_bytes() == text.encode("utf-8")
+    (folder / yours).unlink()
+    assert main([*argv, "-C", str(sample_root), "-q"]) == 0
+    before = sorted(p.name for p in folder.iterdir())
+    assert main([*argv, "-C", str(sample_root), "-q"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
 def test_exports_refuse_a_playbook_with_errors(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
