@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -68,9 +69,24 @@ def fork_map(
                 results += part
                 if done is not None:
                     done(len(results))
-            return results
+        _threads_gone(1)
+        return results
     finally:
         _FORK_JOB = None
+
+
+THREADS_EXIT = 1.0
+"""Seconds a pool's threads are given to leave the process once it closed."""
+
+
+def _threads_gone(count: int) -> None:
+    """Wait until this process runs `count` threads again (at most `THREADS_EXIT`): a
+    closed pool's threads are joined, but the system lists each a moment longer while it
+    exits, and a pool started meanwhile (the next stage of a build) took it for another
+    thread's and ran its work in this process, on one core."""
+    deadline = time.monotonic() + THREADS_EXIT
+    while threads() > count and time.monotonic() < deadline:
+        time.sleep(0.0005)
 
 
 def slices(count: int, workers: int) -> list[tuple[int, int]]:

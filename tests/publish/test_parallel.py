@@ -28,6 +28,27 @@ def test_results_come_back_in_order_from_the_workers() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_the_next_pool_forks_too() -> None:
+    """A pool's threads are joined when it closes, but the system lists them a moment
+    longer while they exit: a pool started right after one (a build's read, body and
+    page pools follow one another) took them for another thread's and ran its work in
+    this process, on one core. In 40 pools back to back, each forks."""
+    script = textwrap.dedent(
+        """
+        import os
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+        items = list(range(MIN_ITEMS_PER_WORKER * 2))
+        serial = [
+            run for run in range(40)
+            if os.getpid() in set(fork_map(lambda _: os.getpid(), items, jobs=2))
+        ]
+        assert not serial, f"pools {serial} ran in this process"
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_no_fork_while_another_thread_runs() -> None:
     """The live server runs threads (the watcher, the HTTP loop): it renders in process."""
     stop = threading.Event()
