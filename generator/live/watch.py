@@ -1,16 +1,9 @@
 """Watch a playbook's sources and hand over changed paths in debounced batches.
 
-watchdog reports file system events from its own thread. `SourceWatcher` keeps the
-ones that can change the site (content/, themes/, playbook.yaml; not editor swap and
-temp files, not the build folder) and feeds their paths to a `Debouncer`, which
-releases them as one batch once the events have been quiet for a moment. An editor's
-save (write a temp file, rename it over the original) and a `git checkout` of many
-files each become one batch, so one rebuild. The root is watched too, so that content/
-or themes/ removed and put back (a `git stash`, a branch switch) is watched again.
-
-A moved event counts by both ends: the destination is the saved file, the source a
-file that disappeared. Only the paths travel; the rebuild itself compares contents,
-so a batch that names a file twice, or a file that did not really change, is harmless.
+`SourceWatcher` keeps the watchdog events that can change the site and feeds their
+paths to a `Debouncer`, which releases them as one batch once events have been quiet
+for a moment: an editor's save (temp file renamed over the original) or a `git checkout`
+is one rebuild. Only paths travel; the rebuild compares contents.
 """
 
 from __future__ import annotations
@@ -43,35 +36,22 @@ from generator.sources.discover import is_editor_litter, wrong_ending
 QUIET = 0.025
 """Seconds without events before a batch of a few paths is released."""
 BURST = 10
-"""Each this many pending paths add another QUIET to the wait: a bulk change (a `git
-checkout`, a sync) can stall between files on a busy disk, while a save stays quick."""
+"""Each this many pending paths add another QUIET to the wait: a bulk change can stall
+between files on a busy disk, while a save stays quick."""
 MAX_QUIET = 0.5
 """The longest quiet spell a batch waits for, however large."""
 MAX_WAIT = 2.0
 """Seconds after a batch's first event when it is released even if events keep coming."""
 
-_CHANGES = frozenset(
-    {
-        EVENT_TYPE_CREATED,
-        EVENT_TYPE_MODIFIED,
-        EVENT_TYPE_MOVED,
-        EVENT_TYPE_DELETED,
-        EVENT_TYPE_CLOSED,
-    }
-)
-"""Event types that can change a file's content or existence (not opened, attrib, ...);
-and events lost, which make the watcher look again."""
 _CAME_OR_WENT = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED})
+_CHANGES = _CAME_OR_WENT | {EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED}
+"""Event types that can change a file's content or existence (not opened, attrib, ...)."""
 
 
 class Debouncer:
-    """Collects paths from any thread; releases them as one batch after a quiet spell.
-
-    A batch is due when it has been quiet since its last path, or `max_wait` seconds
-    after its first (so a constant stream still gets rebuilt). Quiet means `quiet`
-    seconds for a few paths, longer for a burst (see BURST, up to MAX_QUIET). `clock`
-    is injectable for tests.
-    """
+    """Collects paths from any thread; releases them as one batch when it has been quiet
+    since the last (longer for a burst: BURST), or `max_wait` after the first (so a
+    constant stream is still rebuilt)."""
 
     def __init__(
         self,
@@ -89,28 +69,21 @@ class Debouncer:
         self._condition = threading.Condition()
 
     def add(self, paths: Iterable[Path]) -> None:
-        """Record changed paths (thread-safe)."""
-        paths = set(paths)
-        if not paths:
-            return
         with self._condition:
             now = self.clock()
             if not self._pending:
                 self._first = now
             self._last = now
-            self._pending |= paths
+            self._pending.update(paths)
             self._condition.notify_all()
 
     def due_in(self) -> float | None:
         """Seconds until the pending batch is due (0 or less: now); None when nothing waits."""
-        with self._condition:
-            return self._due_in()
-
-    def _due_in(self) -> float | None:
-        if not self._pending:
-            return None
-        quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
-        return min(self._last + quiet, self._first + self.max_wait) - self.clock()
+        with self._condition:  # reentrant: `next_batch` holds it
+            if not self._pending:
+                return None
+            quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
+            return min(self._last + quiet, self._first + self.max_wait) - self.clock()
 
     def next_batch(self, idle: float | None = None) -> frozenset[Path] | None:
         """Block until a batch is due and return it; None once `close()` was called.
@@ -118,7 +91,7 @@ class Debouncer:
         with self._condition:
             give_up = None if idle is None else self.clock() + idle
             while not self._closed:
-                wait = self._due_in()
+                wait = self.due_in()
                 if wait is not None and wait <= 0:
                     batch, self._pending = frozenset(self._pending), set()
                     return batch
@@ -136,17 +109,14 @@ class Debouncer:
 
 
 SOURCE_FOLDERS = ("content", "themes")
-"""The folders under the root watched as a whole; each may come and go while serving."""
 
 
 class SourceWatcher(FileSystemEventHandler):
     """Watches ROOT/content, ROOT/themes and ROOT/playbook.yaml; reports relevant paths.
 
-    The root itself is watched (not its subfolders), so a source folder that is
-    deleted, moved away, put back or replaced by another (`git stash`, a branch switch,
-    a restore from a backup) is noticed: its watch goes with it and a new one is set on
-    whatever folder now has its name. The folder's own path is then reported, which
-    makes the rebuild look at everything in it again.
+    The root is watched too (not recursively), so a source folder deleted, put back or
+    swapped for another (`git stash`, a branch switch) is watched again where it is now,
+    and its path reported, for the rebuild to look at everything in it.
     """
 
     def __init__(
@@ -164,14 +134,11 @@ class SourceWatcher(FileSystemEventHandler):
         """The source folders the system refused to watch, said once each."""
         self._observer: BaseObserver | None = None
         self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
-        """The folders watched besides the root, by what for: `("source", name, (device,
-        inode))` for content/ and themes/ (a folder put back in its place is another),
-        `("theme", folder)` for where a theme folder that is a link leads, `("file",
-        folder)` for the folder of a file followed (`follow`)."""
+        """The folders watched besides the root: `("source", name, (device, inode))`,
+        `("theme", where a linked theme leads)`, `("file", folder of a followed file)`."""
         self._followed: frozenset[Path] = frozenset()
-        """Files outside the source folders that sources lead to (see `follow`)."""
         self._theme_links: dict[Path, Path] = {}
-        """Folder a theme folder that is a link leads to → that theme folder."""
+        """Where a theme folder that is a link leads → that theme folder."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -188,9 +155,8 @@ class SourceWatcher(FileSystemEventHandler):
             observer.join(timeout=5)
 
     def follow(self, files: Iterable[Path]) -> None:
-        """Watch these files too (any thread): the files that sources which are links
-        lead to, outside content/ (`shared/notes.md`), and the file playbook.yaml leads
-        to when it is a link; a save there changes the source."""
+        """Watch these files too (any thread): where sources that are links lead, outside
+        the source folders, and where playbook.yaml leads when it is a link."""
         files = [*files, *self._settings_target()]
         sources = [self.root / name for name in SOURCE_FOLDERS]
         outside = (f for f in files if not any(f.is_relative_to(s) for s in sources))
@@ -198,8 +164,6 @@ class SourceWatcher(FileSystemEventHandler):
         self._rewatch()
 
     def _settings_target(self) -> list[Path]:
-        """The file playbook.yaml leads to when it is a link (settings shared by several
-        playbooks), also one missing for now; else nothing."""
         settings = self.root / CONFIG_FILE
         with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a loop of links
             if settings.is_symlink():
@@ -207,9 +171,8 @@ class SourceWatcher(FileSystemEventHandler):
         return []
 
     def _wanted(self) -> dict[tuple[Hashable, ...], tuple[Path, bool]]:
-        """The folders to watch now, by what for (see `_watches`), each with whether its
-        subfolders are watched too. The watch of themes/ does not follow links, so a theme
-        shared by several playbooks (a link in themes/) is watched where it is."""
+        """The folders to watch now (see `_watches`), each with whether recursively. A
+        theme folder that is a link is watched where it leads (watches follow no links)."""
         wanted: dict[tuple[Hashable, ...], tuple[Path, bool]] = {}
         for name in SOURCE_FOLDERS:
             if identity := _identity(self.root / name):
@@ -227,8 +190,8 @@ class SourceWatcher(FileSystemEventHandler):
         return wanted
 
     def _rewatch(self) -> list[Path]:
-        """Watch the folders wanted now, stop watching those no longer wanted; returns the
-        source folders that came, went or were replaced."""
+        """Watch the folders wanted now, and no others; returns the source folders that
+        came, went or were replaced."""
         with self._lock:
             if self._observer is None:
                 return []
@@ -257,7 +220,7 @@ class SourceWatcher(FileSystemEventHandler):
         return path
 
     def watched(self) -> dict[str, Path]:
-        """Source folder name → the folder watched under it now (for tests and logs)."""
+        """Source folder name → the folder watched under it now."""
         with self._lock:
             return {
                 str(key[1]): Path(watch.path)
@@ -266,8 +229,8 @@ class SourceWatcher(FileSystemEventHandler):
             }
 
     def _refused(self, name: str, exc: OSError) -> None:
-        """Say once that the system will not watch a source folder that is there (a limit
-        reached): its saves would otherwise never show, without a word."""
+        """Say once that the system will not watch a source folder (a limit reached), whose
+        saves would otherwise never show, without a word."""
         if exc.errno in (errno.ENOENT, errno.ENOTDIR) or name in self._warned:
             return
         self._warned.add(name)
@@ -284,7 +247,7 @@ class SourceWatcher(FileSystemEventHandler):
 
     def relevant(self, path: Path, is_directory: bool = False, came_or_went: bool = False) -> bool:
         """Can a change to this file (or folder) change the site? `came_or_went`: it was
-        created, deleted or moved, not saved."""
+        created, deleted or moved, not saved in place."""
         if any(path.is_relative_to(folder) for folder in self.ignore):
             return False
         if path in self._followed:
@@ -299,10 +262,8 @@ class SourceWatcher(FileSystemEventHandler):
         if parts == (CONFIG_FILE,) or parts[0] == "themes":
             return True
         if parts[0] == "content":
-            # a file counts when it is Markdown, or meant to be (`jane.MD`, `jane.md.txt`:
-            # a build names it); a folder (created, moved, deleted) always; any other file
-            # when it comes or goes, as a build names that too: a note in .txt that a
-            # reference may mean, a link to a folder (which the system reports as a file)
+            # Markdown or meant to be (`jane.MD`); a folder; any other file when it comes
+            # or goes (a note a reference may mean, a link to a folder)
             md = path.suffix == ".md" or wrong_ending(path.name) is not None
             return is_directory or came_or_went or md
         return False
@@ -326,7 +287,7 @@ class SourceWatcher(FileSystemEventHandler):
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:
-    """(device, inode) of a folder (through a link), None when there is no folder there."""
+    """(device, inode) of a folder (through a link); None if there is none."""
     try:
         found = folder.stat()
     except OSError:
