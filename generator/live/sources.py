@@ -1,15 +1,9 @@
 """The content files for a live rebuild: read again only when the watcher names them.
 
-Between rebuilds the server keeps every file as last read, with a hash of its bytes.
-A rebuild looks at the paths the file watcher reported (a walk of content/ only when
-a folder changed, or no paths are known), and parses a file again only when its bytes
-differ. An unchanged file hands back the very same document, so the steps after it
-find their last result at once (`live/assembly.py`).
-
-The files a reference may mean that playbook does not read (`unread_files`, a walk of
-all of content/: 10 to 30 ms at 10,000 files) are listed again only when the watcher
-names something other than a source saved in place (a file moved, renamed, deleted or
-set aside, a folder), the only changes that can change them.
+Every file is kept as last read, with a hash of its bytes; a rebuild looks at the paths
+the watcher reported (a walk of content/ only when a folder changed) and parses a file
+again only when its bytes differ, so an unchanged file hands back the very same document
+and the steps after it find their last result at once (`assembly.py`).
 """
 
 from __future__ import annotations
@@ -49,13 +43,12 @@ class LiveSources:
         self.changed: set[str] = set()
         """The sources whose bytes changed (or that came or went) in the last `reads`."""
         self._links: dict[Path, Path] = {}
-        """Source that is a link → the file it leads to, whose saves are the source's."""
+        """Source that is a link → the file it leads to."""
         self._unread: tuple[Unread, ...] | None = None
 
     def reads(self, changed: Collection[Path] | None, problems: Problems) -> list[Read]:
-        """Every source, read (again, where `changed` names it or it is new). `changed`
-        names after it the sources read anew, and the files whose warning came or went (a
-        link to a folder added: no source, yet what the log line is about)."""
+        """Every source, read again where `changed` names it or it is new. `self.changed`
+        names after it the sources read anew and the files whose warning came or went."""
         self.changed = set()
         notes = dict(self._notes)
         if changed is not None:  # a link's target saved, gone or back: the link too
@@ -79,23 +72,22 @@ class LiveSources:
         return [self._read[path][1] for path in self._order]
 
     def unread(self, changed: Collection[Path] | None) -> tuple[Unread, ...]:
-        """The unread files now; `changed`: the paths the watcher named (None: any)."""
+        """The files a reference may mean that playbook does not read: a walk of content/
+        (10 to 30 ms at 10,000 files), only when a change can change them."""
         if self._unread is None or changed is None or any(map(self._unreads, changed)):
             self._unread = unread_files(self.root)
         return self._unread
 
     def _unreads(self, path: Path) -> bool:
-        """Can this change change what is unread? Not a source saved where it is read,
-        nor a theme's file or the settings; a path outside the playbook (where a link
-        leads, or content/ as the system names it when it is one) may."""
+        """Can this change change what is unread? Not a source saved in place, a theme's
+        file or the settings; a path outside the playbook (where a link leads) may."""
         if not path.is_relative_to(self.root / "content"):
             return not path.is_relative_to(self.root)
         return not (read_in_place(self.root, path) and path.is_file())
 
     def lighten(self, kept: Mapping[str, tuple[Document, Document]]) -> None:
-        """Hand out from now on the documents as the assembly steps keep them once checked
-        (`live/assembly.py`), by path, as read and as kept: lighter, and the very objects
-        the steps compare."""
+        """Hand out from now on the documents as the assembly steps keep them (`kept`: by
+        path, as read and as kept): lighter, and the very objects the steps compare."""
         for rel, (read_doc, doc) in kept.items():
             path = self.root / rel
             if path not in self._read:  # read under another name (an iCloud placeholder)
@@ -105,12 +97,12 @@ class LiveSources:
                 self._read[path] = (digest, dataclasses.replace(read, doc=doc))
 
     def targets(self) -> frozenset[Path]:
-        """The files that sources which are links lead to (for the watcher to watch)."""
+        """Where the sources that are links lead (for the watcher to watch)."""
         return frozenset(self._links.values())
 
     def _follow(self, path: Path) -> None:
-        """Note where a file under content/ leads when it is a link into the playbook, also
-        to a file missing for now (an error until it comes back)."""
+        """Note where a file under content/ leads when it is a link into the playbook (also
+        to a file missing for now)."""
         self._links.pop(path, None)
         if path.suffix != ".md" or not path.is_symlink():
             return
@@ -147,8 +139,7 @@ class LiveSources:
             if path == content or path.suffix != ".md" or path.is_dir():
                 return False  # content/ itself came or went, or a folder in it
             if path in self._files and not os.path.lexists(path):
-                return False  # a source gone: what stands for it now (a copy of it refused
-                # beside it, iCloud's placeholder) only a walk can tell
+                return False  # gone: only a walk tells what stands for it (a placeholder)
             if path not in self._files and icloud_placeholder(path) in self._files:
                 return False  # downloaded again: its placeholder is gone, unreported
             before = self._files.pop(path, None)
