@@ -1,23 +1,14 @@
 """Rebuild a served site after an edit: the build's own stages, redoing only what changed.
 
-A `LiveBuild` runs the build's stages (`build.py`) on every save, wrapped so that each
-does only the work the edit calls for:
+1. read only the files the watcher named (`sources.py`);
+2. assemble, reusing each file's steps while their input is equal (`assembly.py`);
+3. make and render each page group through a tracking view that records what it reads
+   (`track.py`); after an edit, the keys whose values changed are found by comparing the
+   two models, and a page is made again exactly when its record holds one (or it is new);
+4. write only the files whose bytes changed, atomically; delete the pages that are gone.
 
-1. read: only the files the watcher named (`live/sources.py`);
-2. assemble: every file's steps, each reused while its input is equal
-   (`live/assembly.py`);
-3. facts and pages: each page (a meeting's three together) is made and rendered through
-   a tracking view that records what it reads: fields, queries, facts, templates
-   (`live/track.py`). After an edit, the keys whose values changed are found by
-   comparing the two models; facts that read one are worked out again, and a page is
-   made again exactly when its record holds a changed key (or it is new);
-4. write: only files whose bytes changed, each atomically (readers see the old page or
-   the new one); pages that disappeared are deleted.
-
-Bad content never touches the folder: the previous good pages stay, and the builder
-keeps an error page listing every `path:line: field: message` for the server to show
-instead, until a rebuild succeeds. The output of a rebuild is byte-for-byte what
-`playbook build` writes (tests/live/test_rebuild_random.py).
+Bad content never touches the folder: the good pages stay, and an error page lists every
+mistake until a rebuild succeeds. The output equals `playbook build`'s byte for byte.
 """
 
 from __future__ import annotations
@@ -88,26 +79,20 @@ class Outcome:
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...]
     changed: frozenset[str]
-    """Sources (relative paths: content, playbook.yaml, theme files) whose content changed
-    since the last rebuild."""
+    """Sources (content, playbook.yaml, theme files) whose content changed."""
     seconds: float
     rendered: frozenset[str] = frozenset()
     """Site paths of the pages rendered."""
     written: frozenset[str] = frozenset()
     """Output files whose bytes changed (written or deleted)."""
     everything: bool = False
-    """Every page was rendered: first build, or the config, today or the site changed."""
+    """Every page was rendered."""
     error_page: bytes | None = None
     """While the content is broken: the page to show instead of any HTML page."""
 
     @property
     def visible(self) -> bool:
-        """Would an open page look different: new files, or errors to show or clear?"""
         return bool(self.written) or not self.ok
-
-
-class NoCalendarYet(LookupError):
-    """No build has succeeded yet, so there is no calendar (a KeyError of a bug is not this)."""
 
 
 Listing = dict[tuple[str, str], PageKind]
@@ -116,19 +101,16 @@ LISTING: Key = ("pages",)
 
 
 def _listing(playbook: Playbook, options: Options) -> Listing:
-    """The site's pages (`site_pages`), as a fact: the live preview goes over them all only
-    when one came or went, or whatever says which there are changed."""
+    """The site's pages as a fact: gone over whole only when what it read changed."""
     return {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
 
 
 class LiveBuild:
     """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
 
-    `csp` and `scripts` customise every page for serving (the live-reload client and
-    the websocket it needs); the defaults give exactly what `playbook build` writes.
-    With `calendar_on_demand`, playbook.ics is not written on each rebuild but made by
-    `calendar()` when asked for. With `versioned_assets`, links to theme assets carry a
-    digest of the asset, so a browser reloading a page need not fetch them again.
+    The defaults write what `playbook build` writes; the server adds its CSP and reload
+    client (`csp`, `scripts`), makes playbook.ics only when asked (`calendar_on_demand`)
+    and versions asset links so reloads need not fetch them (`versioned_assets`).
     """
 
     def __init__(
@@ -149,10 +131,8 @@ class LiveBuild:
         self.csp = csp
         self.scripts = scripts
         self.error_scripts = tuple(f"/{script}" for script in scripts)
-        """`scripts` from the site's root, for the error page (served at any address)."""
+        """`scripts` for the error page, which is served at any address."""
         self.error_assets = error_assets
-        """Where the error page finds the theme's assets: the server's own address for
-        them (`theme_folders`), since a first build that fails writes none."""
         self.calendar_on_demand = calendar_on_demand
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
@@ -160,13 +140,11 @@ class LiveBuild:
         self.model = LiveModel()
         self._setting: tuple[Config, dt.date] | None = None
         self._day: tuple[Config, dt.date] | None = None
-        """The config and the day the last build was for, good or not (`day_is_over`)."""
+        """The setting of the last build, good or not (`day_is_over`)."""
         self._theme: Theme | None = None
         self._on_disk: Theme | None = None
-        """The theme as last read: newer than `_theme` (the pages') when a failed build
-        read a theme edit, which the next build must still see."""
+        """The theme as last read: newer than the pages' `_theme` after a failed build."""
         self._theme_mistakes: list[ContentError] = []
-        """The mistakes of the theme as last read that show without rendering."""
         env = make_environment((), TrackedEnvironment)  # its theme comes with the first build
         assert isinstance(env, TrackedEnvironment)
         env.model = self.model
@@ -174,31 +152,28 @@ class LiveBuild:
         self._versions = TrackedVersions({}, self.model)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], Record] = {}
-        """What each page group read while it was made and rendered. Its files are not
-        kept: they are its kind's paths (`PageKind.paths`), as `playbook build` names them."""
+        """What each page group read while it was made and rendered."""
         self._listing: Listing | None = None
-        """The pages there were at the last rebuild (a fact: the same object while no
-        page came or went)."""
+        """The pages at the last rebuild (the same object while none came or went)."""
         self._page_readers: Readers[tuple[str, str]] = Readers(lambda group: self._pages[group])
-        """The pages (by kind and key) that read each key."""
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""
         self._whole = True
         """Render every page next time (first build, or a rendering stopped halfway)."""
         self._files: dict[str, bytes] = {}
+        """Each file written → a digest of its bytes."""
         self._extras: set[str] = set()
         """The files written that are not pages (theme assets, robots.txt)."""
         self._calendar: Callable[[], bytes] | None = None
-        """Makes the last good build's playbook.ics, once (any thread: replaced whole)."""
+        """Makes the last good build's playbook.ics once (any thread)."""
         self._not_found: tuple[Theme | None, bytes] | None = None
         self._writing = threading.Lock()
         self._closed = False
-        """Set by `close()`: write and delete nothing more in `out`."""
 
     @collector_paused()
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
-        """Bring `out` up to date with the sources. `changed`: the paths the watcher saw
-        change since the last call, the only ones looked at; None looks at everything."""
+        """Bring `out` up to date. `changed`: the paths the watcher saw change since the
+        last call, the only ones looked at; None looks at everything."""
         started = time.perf_counter()
         problems = Problems()
         config = load_config(self.root, problems)
@@ -245,36 +220,28 @@ class LiveBuild:
         return Outcome(True, (), warnings, changed_files, seconds, rendered, written, everything)
 
     def not_found_page(self) -> bytes:
-        """The theme's page for an address with nothing behind it (yet), with the reload
-        client (`error_scripts`): made again when the theme changed since the last one."""
-        theme, made = self._on_disk, self._not_found
-        if made is None or made[0] is not theme:
-            folders = theme.folders if theme else ()
-            made = self._not_found = (
-                theme,
-                render_not_found_page(folders, self.csp, self.error_scripts, self.error_assets),
-            )
-        return made[1]
+        """The theme's not-found page with the reload client, made again when the theme
+        was read again."""
+        if self._not_found is None or self._not_found[0] is not self._on_disk:
+            folders = self.theme_folders()
+            page = render_not_found_page(folders, self.csp, self.error_scripts, self.error_assets)
+            self._not_found = (self._on_disk, page)
+        return self._not_found[1]
 
     def theme_folders(self) -> tuple[Path, ...]:
-        """The theme's folders as last read (any thread): where the error and not-found
-        pages' assets are served from (`error_assets`); the default theme's before any
-        build read one."""
+        """The theme's folders as last read (any thread), the default's before any."""
         theme = self._on_disk
         return theme.folders if theme else tuple(theme_dirs(self.root, "default"))
 
     def day_is_over(self) -> bool:
-        """Has the date moved on since the last build? Without `--today` or `today:`, what
-        is due, overdue or upcoming changes at midnight (in the playbook's timezone) even
-        when no file does, so `playbook serve` builds again then."""
+        """Has the date moved on since the last build (what is due changes at midnight)?"""
         if self._day is None:
             return False
         config, day = self._day
         return resolve_today(self.today, config) != day
 
     def _changed_settings(self, config: Config, theme: Theme) -> set[str]:
-        """playbook.yaml and the theme files that changed since the pages were last made,
-        so that the server's log names them as it names content files."""
+        """playbook.yaml and the theme files that changed, for the log to name."""
         if self._setting is None or self._theme is None:
             return set()
         names = {CONFIG_FILE} if config != self._setting[0] else set()
@@ -284,9 +251,8 @@ class LiveBuild:
         return names
 
     def _theme_for(self, config: Config, changed: Collection[Path] | None) -> Theme:
-        """The theme as on disk: read again, and checked again for the mistakes that show
-        without rendering (as `build` and `check` report them, in a plain environment:
-        nothing here is a page's read), when a theme file (or anything) may have changed."""
+        """The theme as on disk, read and checked again (in a plain environment: no page's
+        read) when a theme file may have changed."""
         folders = tuple(theme_dirs(self.root, config.theme))
         themes = self.root / "themes"
         stale = changed is None or any(p.is_relative_to(themes) for p in changed)
@@ -316,9 +282,9 @@ class LiveBuild:
     def _render(
         self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme, problems: Problems
     ) -> tuple[frozenset[str], frozenset[str]]:
-        """Make and write the pages whose reads changed, and the new ones; delete the
-        pages that are gone. Returns the site paths rendered and the files written; a page
-        whose template fails adds its mistake to `problems` and the others render on."""
+        """Make and write the pages whose reads changed and the new ones, delete those gone;
+        returns the site paths rendered and the files written. A template's mistake goes
+        to `problems` and the other pages render on, so that every mistake is named."""
         site = self._site_for(playbook, today)
         if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
@@ -373,7 +339,7 @@ class LiveBuild:
     def _make(
         self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
     ) -> Record:
-        """Make and render one group of pages through the tracking view; write what changed."""
+        """Make, render and write one group of pages, recording what it reads."""
         assert self._site is not None
         with self.model.recorder.recording() as reads:
             pages = kind.make(self.model.view, facts, options, key)
@@ -383,9 +349,7 @@ class LiveBuild:
         return self.model.recorder.kept(reads)
 
     def _use_theme(self, theme: Theme) -> None:
-        """One Jinja environment for the server's life, whose templates are read again
-        from the theme's folders whenever a theme file changed since the pages were made
-        (so the cached parts it rendered render again with the new templates)."""
+        """Point the one Jinja environment at the theme's templates as they are now."""
         if theme == self._theme:
             return
         self._env.loader = theme_loader(theme.folders)
@@ -395,7 +359,6 @@ class LiveBuild:
             self._versions.versions = theme.versions()
 
     def _site_for(self, playbook: Playbook, today: dt.date) -> Site:
-        """What every page may use, with the serving additions (reload script, CSP)."""
         versions: Mapping[str, str] = self._versions if self.versioned_assets else {}
         return dataclasses.replace(
             make_site(playbook, today),
@@ -410,24 +373,21 @@ class LiveBuild:
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
             files[rel] = source.read_bytes()
-        if not self.calendar_on_demand:
-            files[CALENDAR_FILE] = self.calendar()
+        if not self.calendar_on_demand and self._calendar:
+            files[CALENDAR_FILE] = self._calendar()
         for rel, data in files.items():
             self._put(rel, data, written)
         return set(files)
 
     def tidy(self) -> int:
-        """Forget the cached parts no page shows any more (a part kept by what it shows
-        is left behind when that changes: the Learned page's groups after a new learning);
-        for a quiet moment, off the path of a save. Returns how many were forgotten."""
+        """Forget the cached parts no page shows any more (left behind when what keys
+        them changes); for a quiet moment. Returns how many were forgotten."""
         read = (key for reads in self._pages.values() for key in reads)
         return self.model.engine.forget_unread("fragment", read)
 
-    def calendar(self) -> bytes:
-        """playbook.ics of the last good build (any thread)."""
-        if self._calendar is None:
-            raise NoCalendarYet("no successful build yet")
-        return self._calendar()
+    def calendar(self) -> bytes | None:
+        """playbook.ics of the last good build, if any (any thread)."""
+        return None if self._calendar is None else self._calendar()
 
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""
@@ -437,9 +397,8 @@ class LiveBuild:
         return self._fail(problems, time.perf_counter())
 
     def close(self) -> None:
-        """Leave `out` alone from now on (any thread): the server is stopping and removes
-        it, maybe while a rebuild still runs, which must not write it again (a copy of
-        the playbook that no server would tidy away). Waits for a write under way."""
+        """Leave `out` alone from now on (any thread; waits for a write under way): the
+        server removes it, and a rebuild still running must not write it again."""
         with self._writing:
             self._closed = True
 
@@ -464,8 +423,7 @@ class LiveBuild:
         return set(gone)
 
     def _fail(self, problems: Problems, started: float) -> Outcome:
-        """Keep the pages as they are; make the error page that replaces them for now, from
-        the theme as last read (whose assets the server serves for it)."""
+        """Keep the pages as they are; make the error page that replaces them for now."""
         errors, warnings = problems.errors, problems.warnings
         page = render_error_page(
             self.theme_folders(), errors, warnings, self.csp, self.error_scripts, self.error_assets

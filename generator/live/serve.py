@@ -1,25 +1,13 @@
 """`playbook serve`: build into a temporary folder, serve it, rebuild and reload on every save.
 
-Three threads: watchdog's observer reports changed paths (watch.py); a builder
-thread takes them in debounced batches and brings the site up to date
-(rebuild.py); tornado's IOLoop serves files and, once a rebuild has written
-everything, tells the open pages to reload.
+Three threads: watchdog's observer reports changed paths (watch.py), a builder thread
+rebuilds in debounced batches (rebuild.py), and tornado's IOLoop serves the folder and
+tells the open pages to reload once a rebuild has written everything.
 
-The browser side is livereload's client (`livereload.js`, served from the site's own
-origin so the pages' CSP allows it) speaking its protocol (a hello, then `reload`)
-over a tornado websocket. livereload's `Server` is not used, because it
-- drops a reload that comes within 3 s of the previous one, so a quick second save
-  would never show: here every finished rebuild reloads the pages, with no throttle;
-- accepts any Host header and any websocket Origin (DNS rebinding): here every
-  request is checked against the served address first;
-- injects an inline script, which the playbook's Content-Security-Policy forbids:
-  here the pages name the client in a `<script src>` (`Site.extra_scripts`).
-
-Only the build folder is served: paths are confined to it (after resolving links)
-and dot-files (temporary files of atomic writes, the output marker) are not served.
-The one exception is the theme's assets for the error and not-found pages, which a
-first build that fails has not written: those come from the theme's folders under
-an address of their own (`THEME_ASSETS`).
+The pages load livereload's client from the site's own origin (`<script src>`, as their
+CSP allows) and speak its protocol over a tornado websocket. livereload's `Server` is
+not used: it drops a reload within 3 s of the last one, accepts any Host and Origin
+(DNS rebinding) and injects an inline script, which the CSP forbids.
 """
 
 from __future__ import annotations
@@ -37,7 +25,6 @@ import re
 import socket
 import threading
 import traceback
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -50,7 +37,7 @@ from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, printable
-from generator.live.rebuild import LiveBuild, NoCalendarYet, Outcome
+from generator.live.rebuild import LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
 from generator.site import routes
@@ -59,45 +46,39 @@ from generator.site.render import PRIVACY_POLICY
 from generator.site.theme import static_files, version_of
 
 RELOAD_SCRIPT = "livereload.js"
-"""Where the reload client is served (livereload.js finds its server from this URL)."""
 RELOAD_SOCKET = "livereload"
 HTML = "text/html; charset=utf-8"
 THEME_ASSETS = ".theme"
-"""Where the error and not-found pages find the theme's assets (`/.theme/style.css`): a
-dot-name, which no address of the site can have (`SiteFiles` serves none)."""
+"""Where the error and not-found pages find the theme's assets, which a first build that
+fails has not written: a dot-name, which no address of the site can have."""
 HANDSHAKE: dict[str, object] = {
     "command": "hello",
     "protocols": ["http://livereload.com/protocols/official-7"],
     "serverName": "playbook",
 }
 NO_FRAMES = "frame-ancestors 'none'"
-"""No other site may show the preview in a frame (to trick a click on it): a header's
-directive, which the pages' own `<meta>` policy cannot carry (browsers ignore it there)."""
+"""No other site may frame the preview (to trick a click): a header's directive, which
+the pages' `<meta>` policy cannot carry."""
 KEEP = "private, max-age=86400, immutable"
 """Cache-Control of files whose address changes when they do (versioned theme assets)."""
 TIDY_AFTER = 2.0
-"""Seconds without a save before the server frees memory (see `release_memory`)."""
+"""Seconds without a save before the server frees memory (`release_memory`)."""
 DAY_CHECK = 60.0
-"""Seconds between looks at the date while no file changes: a new day rebuilds the pages
-(`LiveBuild.day_is_over`). A short wait, not one until midnight, because the clock it
-waits on stops while a laptop sleeps."""
+"""Seconds between looks at the date (`LiveBuild.day_is_over`): not one wait until
+midnight, since that clock stops while a laptop sleeps."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
-"""Reload the whole page (never patch stylesheets in place: the HTML changes too)."""
 DEFAULT_PORT = 8000
 FALLBACK_PORTS = 20
 """When the default port is in use, the ports after it tried before any free one."""
 MAX_URL = 8192
-"""The longest request target (path and query, in bytes as sent) answered; a longer one
-gets 414. The site's own addresses are a few hundred at most."""
+"""The longest request target answered; a longer one gets 414."""
 MAX_REQUEST_HEAD = 3 * 1024 * 1024
-"""How much of a request's head tornado reads before giving up on it (closing the
-connection without an answer): room for the longest URL a browser sends (2 MiB in
-Chromium), so that it gets its 414."""
+"""Room for the longest URL a browser sends (2 MiB in Chromium), so that it gets its 414
+rather than a closed connection."""
 MAX_BODY = 0
-"""The longest request body read: none, since only GET and HEAD are answered (tornado's
-default, 100 MB, let any web page make the server hold that much per request)."""
+"""Only GET and HEAD are answered (tornado's default would read 100 MB per request)."""
 MAX_SERVED = 1024
-"""Pages remembered for reloads (`ReloadHub.served`); the least recently served go first."""
+"""Pages remembered for reloads (`ReloadHub.served`), the least recently served go first."""
 
 Log = Callable[[str], None]
 
@@ -116,13 +97,8 @@ def is_loopback(host: str) -> bool:
 
 
 class HostPolicy:
-    """Which Host headers (and websocket Origins) name this server.
-
-    A page on another site that resolves its own domain name to 127.0.0.1 (DNS
-    rebinding) sends its own name as Host; only our address, and `localhost` when
-    bound to the loopback, is accepted. Bound to every interface (0.0.0.0), any IP
-    address is accepted too, since the server's own addresses are not known.
-    """
+    """Which Host headers (and websocket Origins) name this server, against DNS rebinding:
+    our address, `localhost` on the loopback, any IP address when bound to all."""
 
     def __init__(self, host: str, port: int) -> None:
         self.port = port
@@ -164,20 +140,20 @@ class ReloadHub:
         self.sockets: set[ReloadSocket] = set()
         self.generation = 0
         """Counts rebuilds that changed what a page shows."""
-        self.served: OrderedDict[str, int] = OrderedDict()
-        """URL path → generation when it was last served as a page; the MAX_SERVED most
-        recently served (a page forgotten is reloaded once when it connects)."""
+        self.served: dict[str, int] = {}
+        """URL path → generation when last served as a page, least recent first (a page
+        forgotten is reloaded once when it connects)."""
         self.error_page: bytes | None = None
 
     def serve(self, path: str) -> None:
+        self.served.pop(path, None)
         self.served[path] = self.generation
-        self.served.move_to_end(path)
-        while len(self.served) > MAX_SERVED:
-            self.served.popitem(last=False)
+        if len(self.served) > MAX_SERVED:
+            del self.served[next(iter(self.served))]
 
     def publish(self, outcome: Outcome) -> None:
-        """A rebuild finished and its files are in place: reload the pages if they changed,
-        or if they showed errors that are gone (a broken file undone: nothing to write)."""
+        """A rebuild's files are in place: reload the pages if they changed, or if they
+        showed errors that are gone (a broken file undone writes nothing)."""
         cleared = self.error_page is not None and outcome.error_page is None
         self.error_page = outcome.error_page
         if outcome.visible or cleared:
@@ -186,17 +162,16 @@ class ReloadHub:
                 sock.reload()
 
     def join(self, sock: ReloadSocket, page: str) -> None:
-        """A page (its URL's path) connected; if a rebuild finished after it was served,
-        or this server never served it (a page from before a restart, which reconnects by
-        itself but may show files changed while no server ran), reload it now."""
+        """A page connected: reload it if a rebuild finished since it was served, or if
+        this server never served it (a page from before a restart)."""
         self.sockets.add(sock)
         if self.served.get(page, -1) < self.generation:
             sock.reload()
 
 
 class _Guarded(web.RequestHandler):
-    """Refuses requests with a very long URL (414), and those whose Host header does not
-    name this server (403: DNS rebinding). Unexpected failures are logged once per kind."""
+    """Refuses a very long URL (414) and a Host that does not name this server (403: DNS
+    rebinding); logs a failure once per kind."""
 
     def initialize(self, server: LiveServer, builder: LiveBuild) -> None:
         self.server = server
@@ -241,7 +216,7 @@ class _Files(_Guarded):
     """Answers with files, under the headers every page and asset of the preview has."""
 
     def head(self, *args: str) -> Awaitable[None] | None:
-        return self.get(*args)  # the headers a GET gets: tornado leaves the body out
+        return self.get(*args)  # tornado leaves the body out
 
     def _send(self, kind: str, data: bytes, cache: str = "no-cache") -> None:
         self.set_header("Cache-Control", cache)
@@ -254,16 +229,12 @@ class _Files(_Guarded):
 
 
 class SiteFiles(_Files):
-    """The build folder, nothing else; the error page instead of pages while content is broken.
-
-    Each file is read in one go, so a response is one version of the file even when a
-    rebuild replaces it meanwhile (tornado's StaticFileHandler takes the size, the
-    ETag and the bytes in three separate reads, and caches ETags for good).
-    """
+    """The build folder, no dot-file in it; the error page instead of pages while the
+    content is broken. A file is read in one go, so a response is one version of it
+    (tornado's StaticFileHandler reads size, ETag and bytes separately)."""
 
     def write_error(self, status_code: int, **kwargs: object) -> None:
-        """A missing page says so with the reload client in it: a tab on a page that was
-        deleted or renamed comes back by itself when the page is made again."""
+        """A missing page carries the reload client: it comes back when made again."""
         if status_code != 404:
             super().write_error(status_code, **kwargs)
         elif not self._errors_instead(self.request.path):
@@ -271,8 +242,7 @@ class SiteFiles(_Files):
             self._send(HTML, self.builder.not_found_page())
 
     def _errors_instead(self, name: str) -> bool:
-        """While the content is broken, a page (`name`: its file or address) answers with
-        the errors, which say why it is not shown (and True)."""
+        """While the content is broken, answer a page (`name`) with the errors."""
         if self.hub.error_page is None or not _is_page(name):
             return False
         self.hub.serve(self.request.path)
@@ -282,11 +252,10 @@ class SiteFiles(_Files):
 
     async def get(self, path: str) -> None:
         if path == CALENDAR_FILE:  # made when asked for, not on every save
-            try:
-                data = await IOLoop.current().run_in_executor(None, self.builder.calendar)
-            except NoCalendarYet:  # no good build yet: no calendar, as `build` writes none
-                raise web.HTTPError(404) from None
-            return self._send("text/calendar; charset=utf-8", data)
+            calendar = await IOLoop.current().run_in_executor(None, self.builder.calendar)
+            if calendar is None:  # no good build yet
+                raise web.HTTPError(404)
+            return self._send("text/calendar; charset=utf-8", calendar)
         parts = path.split("/")
         if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):
             raise web.HTTPError(404)  # `..`, hidden and temporary files
@@ -307,65 +276,52 @@ class SiteFiles(_Files):
             raise web.HTTPError(403)  # a link out of the site
         if self._errors_instead(target.name):
             return None
-        try:
-            data = target.read_bytes()
-        except OSError:  # gone, a folder, unreadable
-            raise web.HTTPError(404) from None
+        data = _read(target)
         cache = "no-cache"
         if _is_page(target.name):
             self.hub.serve(self.request.path)
         elif path.startswith(routes.STATIC) and self.get_query_argument("v", None) == version_of(
             data
         ):
-            # kept: a new version has a new address. An old version's address gets the new
-            # bytes uncached, since an undo of the theme save links it again.
-            cache = KEEP
+            cache = KEEP  # an old version's address gets the new bytes uncached
         return self._send(_content_type(target.name), data, cache)
 
 
 class ThemeAssets(_Files):
-    """The theme's assets for the error and not-found pages, from its folders as last read:
-    styled from the start, though a first build that fails writes nothing into the site.
-    Only the files a build copies into `static/` (`static_files`): no hidden file, no
-    editor's backup, nothing outside the theme folders' `static/`."""
+    """The theme's assets for the error and not-found pages, from its folders as last
+    read: only the files a build copies (`static_files`)."""
 
     def get(self, name: str) -> None:
         source = dict(static_files(self.builder.theme_folders())).get(routes.static(name))
-        try:
-            data = source.read_bytes() if source else None
-        except OSError:  # gone or unreadable since it was listed
-            data = None
-        if source is None or data is None:
+        if source is None:
             raise web.HTTPError(404)
-        self._send(_content_type(source.name), data)
+        self._send(_content_type(source.name), _read(source))
+
+
+def _read(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError:  # gone, a folder, unreadable
+        raise web.HTTPError(404) from None
 
 
 def _is_page(name: str) -> bool:
-    """Is this the address (or file) of a page, shown as the errors while they last?"""
     return PurePosixPath(name).suffix in ("", ".html")
 
 
 def _folder_address(names: list[str]) -> str:
-    """The address of a folder in the site, as a redirect's Location: always a path on
-    this server. Built from the names, never from the request (`//contacts` must not
-    become `//contacts/`, which a browser reads as the host `contacts`)."""
+    """A folder's address for a redirect, from the names, never from the request
+    (`//contacts/` would be read as the host `contacts`)."""
     return "/" + "".join(quote(name, safe="") + "/" for name in names)
 
 
 def _content_type(name: str) -> str:
-    kind, _ = mimetypes.guess_type(name)
-    kind = kind or "application/octet-stream"
-    return (
-        f"{kind}; charset=utf-8"
-        if kind.startswith("text/") or kind.endswith("javascript")
-        else kind
-    )
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    text = kind.startswith("text/") or kind.endswith("javascript")
+    return f"{kind}; charset=utf-8" if text else kind
 
 
 class ReloadScript(_Files, LiveReloadJSHandler):  # type: ignore[misc]
-    """livereload's client script, from the site's own origin; the same all along, so
-    a reloading page need not fetch it again."""
-
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", KEEP)
 
@@ -377,8 +333,7 @@ class ReloadSocket(_Guarded, WebSocketHandler):
         return self.server.policy.allows_origin(origin)
 
     def on_message(self, message: str | bytes) -> None:
-        """Answer the client's hello, and note the page it shows; anything else (not JSON,
-        nested past reading, a URL that is no URL) is ignored without a word."""
+        """Answer the client's hello and note the page it shows; ignore anything else."""
         try:
             data = json.loads(message)
             command = data.get("command") if isinstance(data, dict) else None
@@ -402,9 +357,8 @@ class ReloadSocket(_Guarded, WebSocketHandler):
 
 
 def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socket]:
-    """Sockets listening on host:port (0: any free port). With `fallback`, a port in use
-    gives the next free one (up to FALLBACK_PORTS further), else any free one, as Hugo
-    does; an explicit port in use is a usage error."""
+    """Sockets listening on host:port (0: any free one). With `fallback`, a port in use
+    gives one of the next few, else any free one, as Hugo does."""
     tries = [port]
     if fallback and port:
         tries += [p for p in range(port + 1, port + 1 + FALLBACK_PORTS) if p <= 65535] + [0]
@@ -430,8 +384,8 @@ def _cannot_listen(host: str, port: int, exc: OSError, explicit: bool) -> str:
 
 
 class LiveServer:
-    """Serves the playbook at `root` on host:port (0: any free port) until `stop()`.
-    With `fallback`, a port in use gives another (`port` then says which)."""
+    """Serves the playbook at `root` on host:port until `stop()`; with `fallback`, a port
+    in use gives another (`port` says which, `asked_port` what was asked)."""
 
     def __init__(
         self,
@@ -453,15 +407,12 @@ class LiveServer:
         self.host = host
         self.port = int(self._sockets[0].getsockname()[1])
         self.asked_port = port
-        """The port asked for: another one was free when `port` differs (and it was not 0)."""
         self.policy = HostPolicy(host, self.port)
         self.hub = ReloadHub()
         self._said: set[str] = set()
-        self._said_lock = threading.Lock()
         self._broken: frozenset[str] = frozenset()
-        """Files with errors in the last build (empty when it succeeded)."""
+        """Files with errors in the last build."""
         self._warned: frozenset[ContentError] = frozenset()
-        """The warnings of the last good build, as shown."""
         self.builder: LiveBuild | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = threading.Event()
@@ -473,12 +424,9 @@ class LiveServer:
         return f"http://{name}:{self.port}/"
 
     def say_once(self, kind: str, line: str) -> None:
-        """Log a line once per kind of event (any thread): a flood of odd requests
-        (thousands of huge URLs) gives one line, not thousands."""
-        with self._said_lock:
-            new = kind not in self._said
+        """Log a line once per kind (IOLoop thread): a flood of odd requests is one line."""
+        if kind not in self._said:
             self._said.add(kind)
-        if new:
             self.log(line)
 
     def run(self, ready: Callable[[], None] | None = None) -> None:
@@ -548,14 +496,14 @@ class LiveServer:
     ) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
-            if not batch and not builder.day_is_over():  # no save for a while
-                if untidy:  # tidy up, off the latency path
+            if not batch and not builder.day_is_over():  # quiet: tidy, off the latency path
+                if untidy:
                     builder.tidy()
                     release_memory()
                     untidy = False
                 continue
-            outcome = self._build(builder, batch)  # a save, or a new day: other things due
-            watcher.follow(builder.sources.targets())  # links made, changed or removed
+            outcome = self._build(builder, batch)
+            watcher.follow(builder.sources.targets())
             untidy = True
             try:
                 loop.call_soon_threadsafe(self.hub.publish, outcome)
@@ -572,8 +520,8 @@ class LiveServer:
         return outcome
 
     def _report(self, outcome: Outcome, first: bool) -> None:
-        """A line per build for the terminal: what was built and how long it took, the
-        errors, a clear line when they are fixed, and warnings not shown before."""
+        """A line per build: what was built, in how long, the errors, a line when they
+        are fixed, and warnings not shown before."""
         ms = f"{outcome.seconds * 1000:.0f} ms"
         if not outcome.ok:
             errors = counted(len(outcome.errors), "error")
@@ -606,9 +554,7 @@ class LiveServer:
 def _some(names: Iterable[str], most: int = 3) -> str:
     """A few names, in order, for a log line: `a.md, b.md, c.md…`."""
     ordered = sorted(names)
-    return ", ".join(printable(name) for name in ordered[:most]) + (
-        "…" if len(ordered) > most else ""
-    )
+    return ", ".join(map(printable, ordered[:most])) + ("…" if len(ordered) > most else "")
 
 
 def _lines(problems: Iterable[ContentError]) -> str:
@@ -616,18 +562,15 @@ def _lines(problems: Iterable[ContentError]) -> str:
 
 
 def release_memory() -> None:
-    """Free the previous build's objects and hand the memory back to the system: glibc
-    keeps freed memory for reuse, so a long-running server would otherwise hold on to
-    the peak of its biggest rebuild.
+    """Free the previous build's objects and hand the memory back to the system (glibc
+    keeps it), so the server does not hold the peak of its biggest rebuild.
 
-    What survives is frozen (`gc.freeze`): the cached model lives as long as the
-    server, and a collection that walked it every time would take 0.4 s at 10,000
-    files, holding up the pages a browser is reloading. Frozen objects are still freed
-    when nothing refers to them any more; only a cycle among them would stay.
+    What survives is frozen: a collection that walked the cached model every time would
+    take 0.4 s at 10,000 files, holding up reloads. Frozen objects are still freed when
+    nothing refers to them; only a cycle among them would stay.
     """
     gc.collect()
     gc.freeze()
-    # glibc's, from the C library the process runs on (find_library would run ldconfig);
-    # none on Windows (TypeError) or musl (AttributeError)
+    # no malloc_trim on Windows (TypeError) or musl (AttributeError)
     with contextlib.suppress(OSError, TypeError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
