@@ -98,11 +98,7 @@ class Outcome:
 Listing = dict[tuple[str, str], PageKind]
 """Every page group of the site by (kind name, key), in the build's order."""
 LISTING: Key = ("pages",)
-
-
-def _listing(playbook: Playbook, options: Options) -> Listing:
-    """The site's pages as a fact: gone over whole only when what it read changed."""
-    return {(kind.name, key): kind for kind, key in site_pages(playbook, options)}
+"""The listing is a fact: gone over whole only when what it read changed."""
 
 
 class LiveBuild:
@@ -285,14 +281,22 @@ class LiveBuild:
         """Make and write the pages whose reads changed and the new ones, delete those gone;
         returns the site paths rendered and the files written. A template's mistake goes
         to `problems` and the other pages render on, so that every mistake is named."""
-        site = self._site_for(playbook, today)
+        versions: Mapping[str, str] = self._versions if self.versioned_assets else {}
+        site = dataclasses.replace(
+            make_site(playbook, today),
+            csp=self.csp,
+            extra_scripts=self.scripts,
+            asset_versions=versions,
+        )
         if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
             self._pending |= self.model.engine.forget("fragment")
         self._site = site
         options = Options(today, has_calendar=True)
         view = self.model.view
-        listing = self.model.engine.fact(LISTING, lambda key: _listing(view, options))
+        listing: Listing = self.model.engine.fact(
+            LISTING, lambda key: {(kind.name, k): kind for kind, k in site_pages(view, options)}
+        )
         rendered: set[str] = set()
         written: set[str] = set()
         if self._whole:
@@ -357,15 +361,6 @@ class LiveBuild:
             self._env.cache.clear()
         if self.versioned_assets:  # before the kept parts that link an asset render again
             self._versions.versions = theme.versions()
-
-    def _site_for(self, playbook: Playbook, today: dt.date) -> Site:
-        versions: Mapping[str, str] = self._versions if self.versioned_assets else {}
-        return dataclasses.replace(
-            make_site(playbook, today),
-            csp=self.csp,
-            extra_scripts=self.scripts,
-            asset_versions=versions,
-        )
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
         """Write the files that are not pages, and the theme's assets; return their paths."""

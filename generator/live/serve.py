@@ -159,14 +159,14 @@ class ReloadHub:
         if outcome.visible or cleared:
             self.generation += 1
             for sock in list(self.sockets):
-                sock.reload()
+                sock.send(RELOAD)
 
     def join(self, sock: ReloadSocket, page: str) -> None:
         """A page connected: reload it if a rebuild finished since it was served, or if
         this server never served it (a page from before a restart)."""
         self.sockets.add(sock)
         if self.served.get(page, -1) < self.generation:
-            sock.reload()
+            sock.send(RELOAD)
 
 
 class _Guarded(web.RequestHandler):
@@ -174,9 +174,7 @@ class _Guarded(web.RequestHandler):
     rebinding); logs a failure once per kind."""
 
     def initialize(self, server: LiveServer, builder: LiveBuild) -> None:
-        self.server = server
-        self.builder = builder
-        self.hub = server.hub
+        self.server, self.builder, self.hub = server, builder, server.hub
 
     def prepare(self) -> None:
         length = len(self.request.uri or "")
@@ -341,17 +339,14 @@ class ReloadSocket(_Guarded, WebSocketHandler):
         except (ValueError, RecursionError):
             return
         if command == "hello":
-            self._send(HANDSHAKE)
+            self.send(HANDSHAKE)
         elif command == "info":
             self.hub.join(self, page)
 
     def on_close(self) -> None:
         self.hub.sockets.discard(self)
 
-    def reload(self) -> None:
-        self._send(RELOAD)
-
-    def _send(self, message: dict[str, object]) -> None:
+    def send(self, message: dict[str, object]) -> None:
         with contextlib.suppress(WebSocketClosedError):  # closing: on_close comes next
             self.write_message(message)
 
@@ -414,7 +409,7 @@ class LiveServer:
         """Files with errors in the last build."""
         self._warned: frozenset[ContentError] = frozenset()
         self.builder: LiveBuild | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop: IOLoop | None = None
         self._stopping = threading.Event()
 
     @property
@@ -432,9 +427,8 @@ class LiveServer:
     def run(self, ready: Callable[[], None] | None = None) -> None:
         """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
         with temporary_folder("playbook-serve-") as out:
-            loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(loop)
-            self._loop = loop
+            asyncio.set_event_loop(asyncio.new_event_loop())
+            loop = self._loop = IOLoop.current()
             builder = LiveBuild(
                 self.root,
                 out,
@@ -473,27 +467,23 @@ class LiveServer:
                 if ready is not None:
                     ready()
                 if not self._stopping.is_set():
-                    loop.run_forever()
+                    loop.start()
             finally:
                 builder.close()  # first: a second Ctrl-C may cut the rest short
                 watcher.stop()
                 self.debouncer.close()
                 worker.join(timeout=30)
                 http.stop()
-                loop.run_until_complete(http.close_all_connections())
+                loop.run_sync(http.close_all_connections)
                 loop.close()
-                self._loop = None
 
     def stop(self) -> None:
         """Stop serving (from any thread)."""
         self._stopping.set()
-        loop = self._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(loop.stop)
+        if self._loop is not None:  # thread-safe; nothing once the loop is closed
+            self._loop.add_callback(self._loop.stop)
 
-    def _rebuild_loop(
-        self, builder: LiveBuild, watcher: SourceWatcher, loop: asyncio.AbstractEventLoop
-    ) -> None:
+    def _rebuild_loop(self, builder: LiveBuild, watcher: SourceWatcher, loop: IOLoop) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
             if not batch and not builder.day_is_over():  # quiet: tidy, off the latency path
@@ -505,10 +495,7 @@ class LiveServer:
             outcome = self._build(builder, batch)
             watcher.follow(builder.sources.targets())
             untidy = True
-            try:
-                loop.call_soon_threadsafe(self.hub.publish, outcome)
-            except RuntimeError:  # the loop closed meanwhile: shutting down
-                return
+            loop.add_callback(self.hub.publish, outcome)  # nothing once the loop is closed
 
     def _build(self, builder: LiveBuild, batch: Collection[Path] | None) -> Outcome:
         try:

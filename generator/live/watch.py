@@ -14,7 +14,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from pathlib import Path
 
 from watchdog.events import (
@@ -154,21 +154,16 @@ class SourceWatcher(FileSystemEventHandler):
             observer.stop()
             observer.join(timeout=5)
 
-    def follow(self, files: Iterable[Path]) -> None:
+    def follow(self, files: Collection[Path]) -> None:
         """Watch these files too (any thread): where sources that are links lead, outside
         the source folders, and where playbook.yaml leads when it is a link."""
-        files = [*files, *self._settings_target()]
+        settings = self.root / CONFIG_FILE
+        with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a loop of links
+            files = [*files, settings.resolve()] if settings.is_symlink() else files
         sources = [self.root / name for name in SOURCE_FOLDERS]
         outside = (f for f in files if not any(f.is_relative_to(s) for s in sources))
         self._followed = frozenset(outside)
         self._rewatch()
-
-    def _settings_target(self) -> list[Path]:
-        settings = self.root / CONFIG_FILE
-        with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a loop of links
-            if settings.is_symlink():
-                return [settings.resolve()]
-        return []
 
     def _wanted(self) -> dict[tuple[Hashable, ...], tuple[Path, bool]]:
         """The folders to watch now (see `_watches`), each with whether recursively. A
