@@ -194,7 +194,6 @@ class LiveBuild:
             return self._fail(problems, started)
         changed_files = frozenset(self.sources.changed | self._changed_settings(config, theme))
         try:
-            self._use_theme(theme)
             facts = self._update_model(playbook, (config, today), theme)
             problems.items += facts.problems()
             if problems.errors:
@@ -231,10 +230,8 @@ class LiveBuild:
 
     def day_is_over(self) -> bool:
         """Has the date moved on since the last build (what is due changes at midnight)?"""
-        if self._day is None:
-            return False
-        config, day = self._day
-        return resolve_today(self.today, config) != day
+        day = self._day
+        return day is not None and resolve_today(self.today, day[0]) != day[1]
 
     def _changed_settings(self, config: Config, theme: Theme) -> set[str]:
         """playbook.yaml and the theme files that changed, for the log to name."""
@@ -260,9 +257,16 @@ class LiveBuild:
     def _update_model(
         self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme
     ) -> Facts:
-        """Make `playbook` the model, and work out again the facts it changed."""
+        """Make `playbook` the model and `theme` the one Jinja environment's, and work out
+        again the facts they changed."""
         model, before = self.model, self.model.playbook
         model.playbook = playbook
+        if theme != self._theme:
+            self._env.loader = theme_loader(theme.folders)
+            if self._env.cache is not None:
+                self._env.cache.clear()
+            if self.versioned_assets:  # before the kept parts that link an asset render again
+                self._versions.versions = theme.versions()
         if before is None or setting != self._setting:
             model.engine.forget()
             self._whole = True
@@ -351,16 +355,6 @@ class LiveBuild:
         for file, data in files:
             self._put(file, data, written)
         return self.model.recorder.kept(reads)
-
-    def _use_theme(self, theme: Theme) -> None:
-        """Point the one Jinja environment at the theme's templates as they are now."""
-        if theme == self._theme:
-            return
-        self._env.loader = theme_loader(theme.folders)
-        if self._env.cache is not None:
-            self._env.cache.clear()
-        if self.versioned_assets:  # before the kept parts that link an asset render again
-            self._versions.versions = theme.versions()
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
         """Write the files that are not pages, and the theme's assets; return their paths."""
