@@ -28,10 +28,8 @@ HELIOFLEET = "content/companies/heliofleet.md"
     ],
 )
 def test_a_file_moved_where_playbook_does_not_read_it_is_named_live(
-    sample_root: Path, tmp_path: Path, moved_to: str, watched: bool
+    builder: LiveBuild, sample_root: Path, moved_to: str, watched: bool
 ) -> None:
-    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
-    assert builder.build().ok
     source, moved = sample_root / HELIOFLEET, sample_root / moved_to
     reported = [source, moved] if watched else [source]  # as the watcher reports the move
     moved.parent.mkdir(parents=True, exist_ok=True)
@@ -65,14 +63,12 @@ def test_a_save_in_place_does_not_look_for_unread_files_again(
 
 
 def test_the_preview_says_what_a_build_says_of_files_that_come_and_go(
-    sample_root: Path, tmp_path: Path
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
     """With the real watcher: a note in .txt beside a missing company file, and a link to a
     folder, each named by a build (where the file a reference means is; a folder link not
     followed), went unreported, so the preview kept saying what it said before they came,
     and after they went."""
-    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
-    assert builder.build().ok
     debouncer = Debouncer(quiet=0.1, max_wait=3.0)
     watcher = SourceWatcher(sample_root, debouncer.add)
     watcher.start()

@@ -485,33 +485,37 @@ def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root
             sock.close()
 
 
-def test_port_in_use_is_a_usage_error(sample_root: Path) -> None:
+@pytest.fixture
+def taken_port() -> Iterator[int]:
+    """A port of 127.0.0.1 that another socket listens on."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        yield taken.getsockname()[1]
+
+
+def test_port_in_use_is_a_usage_error(sample_root: Path, taken_port: int) -> None:
     from generator.errors import UsageError
 
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        with pytest.raises(UsageError, match=f"cannot listen on 127.0.0.1:{port}: the port is in"):
-            LiveServer(sample_root, port=port)
+    where = f"cannot listen on 127.0.0.1:{taken_port}: the port is in"
+    with pytest.raises(UsageError, match=where):
+        LiveServer(sample_root, port=taken_port)
 
 
-def test_the_default_port_in_use_falls_back_to_a_free_one(sample_root: Path) -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        server = LiveServer(sample_root, port=port, fallback=True)
-        try:
-            assert server.asked_port == port and server.port not in (port, 0)
-            assert server.policy.allows(f"127.0.0.1:{server.port}")
-        finally:
-            for sock in server._sockets:
-                sock.close()
+def test_the_default_port_in_use_falls_back_to_a_free_one(
+    sample_root: Path, taken_port: int
+) -> None:
+    server = LiveServer(sample_root, port=taken_port, fallback=True)
+    try:
+        assert server.asked_port == taken_port and server.port not in (taken_port, 0)
+        assert server.policy.allows(f"127.0.0.1:{server.port}")
+    finally:
+        for sock in server._sockets:
+            sock.close()
 
 
 @pytest.fixture
-def taken_default_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+def taken_default_port(taken_port: int, monkeypatch: pytest.MonkeyPatch) -> int:
     """The default port made one that is in use; `serve` returns once it is ready."""
     from generator.live import serve
 
@@ -522,11 +526,8 @@ def taken_default_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
             sock.close()
 
     monkeypatch.setattr(serve.LiveServer, "run", ready_then_stop)
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        monkeypatch.setattr(serve, "DEFAULT_PORT", taken.getsockname()[1])
-        yield taken.getsockname()[1]
+    monkeypatch.setattr(serve, "DEFAULT_PORT", taken_port)
+    return taken_port
 
 
 def test_serve_says_which_port_it_took(
