@@ -351,19 +351,18 @@ class ReloadSocket(_Guarded, WebSocketHandler):
             self.write_message(message)
 
 
-def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socket]:
+def listen(
+    host: str, port: int, *, fallback: bool = False, left: int = FALLBACK_PORTS
+) -> list[socket.socket]:
     """Sockets listening on host:port (0: any free one). With `fallback`, a port in use
-    gives one of the next few, else any free one, as Hugo does."""
-    tries = [port]
-    if fallback and port:
-        tries += [p for p in range(port + 1, port + 1 + FALLBACK_PORTS) if p <= 65535] + [0]
-    for candidate in tries:
-        try:
-            return netutil.bind_sockets(candidate, host or None)
-        except OSError as exc:
-            if exc.errno != errno.EADDRINUSE or candidate == tries[-1]:
-                raise UsageError(_cannot_listen(host, candidate, exc, not fallback)) from None
-    raise AssertionError("unreachable: the last try returns or raises")
+    gives the next (`left` more of them), then any free one, as Hugo does."""
+    try:
+        return netutil.bind_sockets(port, host or None)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE and fallback and port:
+            after = port + 1 if left and port < 65535 else 0
+            return listen(host, after, fallback=True, left=left - 1)
+        raise UsageError(_cannot_listen(host, port, exc, not fallback)) from None
 
 
 def _cannot_listen(host: str, port: int, exc: OSError, explicit: bool) -> str:
@@ -392,8 +391,6 @@ class LiveServer:
         today: dt.date | None = None,
         log: Log | None = None,
     ) -> None:
-        if not root.is_dir():
-            raise UsageError(f"{root} is not a folder")
         self.root = root.resolve()
         self.today = today
         self.log: Log = log or (lambda line: None)
