@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.build import (
     ROBOTS_TXT,
@@ -395,21 +396,23 @@ class LiveBuild:
         """Write a file if its bytes changed (atomically: readers see old or new)."""
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if self._files.get(rel) != digest:
-            with self._writing:
-                if not self._closed:
-                    replace_file(self.out, rel, data)
+            self._change(replace_file, rel, data)
             self._files[rel] = digest
             written.add(rel)
 
     def _remove_all_but(self, keep: set[str]) -> set[str]:
         """Delete the files no page or asset makes any more."""
         gone = [rel for rel in self._files if rel not in keep]
-        with self._writing:
-            if not self._closed:
-                remove_files(self.out, gone)
+        self._change(remove_files, gone)
         for rel in gone:
             del self._files[rel]
         return set(gone)
+
+    def _change(self, action: Callable[..., None], *args: Any) -> None:
+        """Write or delete in `out`, unless `close()` was called."""
+        with self._writing:
+            if not self._closed:
+                action(self.out, *args)
 
     def _fail(self, problems: Problems, started: float) -> Outcome:
         """Keep the pages as they are; make the error page that replaces them for now."""
