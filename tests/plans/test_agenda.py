@@ -205,10 +205,13 @@ def test_the_welcome_background_and_wrap_up_change_size_where_the_table_says(
     assert (parts["open"], parts["background"], parts["wrap"]) == (welcome, background, wrap)
 
 
-@pytest.mark.parametrize(("length", "ask"), [(10, 2), (20, 4), (50, 10), (60, 12)])
+@pytest.mark.parametrize(
+    ("length", "ask"), [(10, 2), (20, 4), (33, 7), (47, 9), (50, 10), (60, 12), (97, 19)]
+)
 def test_the_ask_of_a_networking_meeting_is_a_fifth_of_it_at_least_two_minutes(
     length: int, ask: int
 ) -> None:
+    """A fifth rounded to the nearest minute: 6.6 minutes are 7, 9.4 are 9, 19.4 are 19."""
     assert dict(plan_minutes(length, "networking"))["ask"] == ask
 
 
