@@ -111,15 +111,18 @@ def test_a_heading_and_a_link_to_it_agree(text: str, expected: str) -> None:
 def test_a_heading_holding_a_link_gets_the_id_of_the_text_it_shows(root: Path) -> None:
     body = (
         "## [[verdant-grid]] notes\n\n## [[nobody-here]] plans\n\n"
+        "## [[nobody-here|Nobody]] again\n\n"
         "See [[#Verdant Grid notes]] and [[#nobody-here plans]]."
     )
     rendered, problems = notes(root, body)
     assert '<h2 id="h-verdant-grid-notes">' in rendered
     assert '<h2 id="h-nobody-here-plans">' in rendered
     assert 'href="#h-verdant-grid-notes"' in rendered and 'href="#h-nobody-here-plans"' in rendered
+    # a link to nothing shows its target, not its label: so does the id
+    assert '<h2 id="h-nobody-here-again"><span class="broken-link">nobody-here</span>' in rendered
     assert [e.message.split(":")[0] for e in problems.errors] == [
         "[[nobody-here]] links to nothing"
-    ]
+    ] * 2
 
 
 def test_a_link_with_nothing_before_its_label_says_so(root: Path) -> None:
