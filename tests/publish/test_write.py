@@ -58,6 +58,30 @@ def test_a_second_build_writes_only_the_files_that_changed(tmp_path: Path) -> No
     assert set(manifest) == {rel for rel in after if not rel.startswith(".playbook")}
 
 
+def test_a_second_build_stages_only_the_files_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes of the pages that did not change are not written at all, not even into
+    the staging folder: on a slow disk, writing them there cost as much as writing them."""
+    root = copy_sample(tmp_path / "pb")
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    staged: list[str] = []
+    write_files = write_module.write_files
+
+    def spy(folder: Path, files: dict[str, bytes]) -> int:
+        staged.extend(files)
+        return write_files(folder, files)
+
+    monkeypatch.setattr(write_module, "write_files", spy)
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert "meetings/2026-11-24-omar-haddad/index.html" in staged
+    assert "contacts/priya-natarajan/index.html" not in staged
+    assert "static/style.css" not in staged
+    assert len(staged) < 10  # the meeting, and the pages that show its place
+
+
 def test_a_build_with_nothing_changed_touches_nothing(tmp_path: Path) -> None:
     """Not even the manifest and the marker: a synced or backed-up output folder sees no
     change, and no undo folder is made beside it."""
