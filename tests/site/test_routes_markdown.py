@@ -127,6 +127,18 @@ def html_of(text: str, *, raw_html: bool = False) -> str:
     return render(text, resolve, lambda *_: None, raw_html=raw_html).html
 
 
+def test_quotes_dashes_and_ellipses_are_typeset_but_not_in_code() -> None:
+    """Notes typed with straight quotes and double hyphens read as print does, in a body
+    and in a one-line field alike; code keeps what was typed."""
+    typed = '"Ask," she said -- it\'s a 10--15 minute call --- no more...'
+    typeset = (
+        "\u201cAsk,\u201d she said \u2013 it\u2019s a 10\u201315 minute call \u2014 no more\u2026"
+    )
+    assert html_of(typed) == f"<p>{typeset}</p>\n"
+    assert inline(typed) == typeset
+    assert html_of('`"as typed" -- x`') == "<p><code>&quot;as typed&quot; -- x</code></p>\n"
+
+
 def test_raw_html_setting_lets_html_through() -> None:
     assert "<kbd>Ctrl</kbd>" in html_of("<kbd>Ctrl</kbd>", raw_html=True)
     link = '<a href="https://e.org/x">e</a> <img src="static/map.png" alt="">'
