@@ -165,12 +165,10 @@ def digest(data: bytes) -> str:
 
 
 @contextmanager
-def staged_output(
-    output: Path, root: Path, *, clean: bool = False, hidden: bool = False
-) -> Iterator[Staging]:
+def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Iterator[Staging]:
     """A staging folder beside `output`, committed into it when the block succeeds (the
-    block adds every file's digest to `Staging.files`); with `hidden`, its manifest names
-    no file (`HIDDEN`).
+    block adds every file's digest to `Staging.files`); with `clean`, every file is
+    written again; with `hidden`, its manifest names no file (`HIDDEN`).
 
     Whatever fails inside the block, the staging folder goes and `output` stays as it was.
     """
