@@ -261,6 +261,9 @@ def test_background_grows_with_share_points_up_to_a_cap() -> None:
     assert sizes == sorted(sizes)
     assert sizes[0] == 2 and sizes[-1] == 5
     assert dict(plan_minutes(60, "informational", 30))["background"] == 9  # 15% of 60
+    # at most 15% (2.25 of 15 minutes is 2), but never capped under 2 (1.35 of 9 minutes)
+    assert dict(plan_minutes(15, "informational", 6))["background"] == 2
+    assert dict(plan_minutes(9, "informational", 4))["background"] == 2
     assert share_capacity(2) == 2 and share_capacity(5) == 8 and share_capacity(0) == 0
 
 
