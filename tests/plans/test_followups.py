@@ -1204,6 +1204,26 @@ def test_referrer_update_without_referrals_is_a_warning_except_to_tell_the_refer
     ]
 
 
+def test_reach_referral_without_referrals_is_a_warning(tmp_path: Path) -> None:
+    """reach_referral records reaching the names a meeting gave: with none listed, the
+    day is tied to no one, and nothing says whom you reached."""
+    files = introduced_files()
+    files["content/meetings/ben-again.md"] = (
+        "---\ncontact: ben-ode\nstatus: done\ndate: 2026-11-20\n"
+        "done: {reach_referral: 2026-11-21}\n---\n"
+    )
+    make(tmp_path, files)
+    assert followup_warnings(tmp_path) == [
+        (
+            "content/meetings/ben-again.md",
+            5,
+            "done.reach_referral",
+            "this meeting lists no referrals: reach_referral records getting in touch with "
+            "the names it gave, under referrals:",
+        )
+    ]
+
+
 def test_a_referral_met_only_before_they_were_given_is_no_news(tmp_path: Path) -> None:
     """Ada names Ben on 2 Nov, but you met Ben on 20 Oct and not since: that meeting is no
     news of her introduction, so there is nothing to tell her."""
