@@ -230,6 +230,60 @@ def test_a_payload_of_another_version_or_shape_is_malformed(
     assert info.value.reason is DecryptionFailure.MALFORMED
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("ct", None, "missing 'ct'"),
+        ("salt", 16, "missing 'salt'"),
+        ("check", ["AAAA"], "missing 'check'"),
+        ("iv", "not base64!", "'iv' is not base64"),
+        ("iv", "AAAAAAAA!AAAAAAAA", "'iv' is not base64"),  # 12 bytes, were the ! skipped
+        ("check_iv", "AAAAAAAAAAAAAAA", "'check_iv' is not base64"),
+    ],
+)
+def test_a_payload_with_a_field_missing_or_damaged_is_malformed(
+    key: PageKey, field: str, value: object, says: str
+) -> None:
+    """A page damaged in transit (a field lost, or no longer base64) is refused in words,
+    not with a TypeError or a binascii.Error from deep in the decoding."""
+    data = json.loads(encrypt_page(PAGE, "index.html", key))
+    if value is None:
+        del data[field]
+    else:
+        data[field] = value
+    for attempt in (payload_parameters, lambda p: decrypt_page_with_key(p, "index.html", key)):
+        with pytest.raises(DecryptionError, match=says) as info:
+            attempt(json.dumps(data))
+        assert info.value.reason is DecryptionFailure.MALFORMED
+
+
+def test_a_payload_cut_short_is_malformed_or_tampered_never_a_wrong_passphrase(
+    key: PageKey,
+) -> None:
+    """A page half uploaded ends mid-JSON; one whose ciphertext lost its end (the tag
+    GCM checks) still parses, and is damaged, not opened by another passphrase."""
+    payload = encrypt_page(PAGE, "index.html", key)
+    with pytest.raises(DecryptionError, match="invalid JSON") as info:
+        decrypt_page_with_key(payload[: len(payload) // 2], "index.html", key)
+    assert info.value.reason is DecryptionFailure.MALFORMED
+    data = json.loads(payload)
+    for kept in (20, 8, 0):
+        data["ct"] = base64.b64encode(base64.b64decode(data["ct"])[:kept]).decode()
+        with pytest.raises(DecryptionError) as info:
+            decrypt_page_with_key(json.dumps(data), "index.html", key)
+        assert info.value.reason is DecryptionFailure.TAMPERED, kept
+
+
+def test_an_empty_passphrase_opens_nothing_and_derives_no_key(
+    key: PageKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    payload = encrypt_page(PAGE, "index.html", key)
+    monkeypatch.setattr(PBKDF2HMAC, "derive", lambda *_: pytest.fail("a key was derived"))
+    with pytest.raises(DecryptionError, match="does not open") as info:
+        decrypt_page(payload, "index.html", "")
+    assert info.value.reason is DecryptionFailure.WRONG_PASSPHRASE
+
+
 def test_the_largest_count_and_salt_allowed_are_read(key: PageKey) -> None:
     strong = PageKey(key.key, SALT, MAX_ITERATIONS)  # not derived: that takes seconds
     payload = encrypt_page(PAGE, "index.html", strong)
