@@ -115,6 +115,17 @@ def test_a_wikilink_up_to_the_limit_still_links() -> None:
     label = "x" * (MAX_WIKILINK - len("jane|"))
     render(f"see [[jane|{label}]]", lambda name: None, lambda name, line: broken.append(name))
     assert broken == ["jane"]
+    longer = render(f"[[jane|{label}x]]", lambda name: None, lambda name, line: broken.append(name))
+    assert broken == ["jane"]  # one past the limit is text, as written
+    assert longer.html == f"<p>[[jane|{label}x]]</p>\n"
+
+
+def test_only_two_brackets_open_a_wikilink() -> None:
+    """`[ab]]` is a bracket and text, not a link to `b`."""
+    broken: list[str] = []
+    out = render("see [ab]] and [[c]]", lambda name: None, lambda n, line: broken.append(n))
+    assert broken == ["c"]
+    assert out.html.startswith("<p>see [ab]] and <span")
 
 
 def test_repeated_headings_do_not_make_rendering_quadratic() -> None:
