@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -213,6 +215,15 @@ def test_the_ask_of_a_networking_meeting_is_a_fifth_of_it_at_least_two_minutes(
 ) -> None:
     """A fifth rounded to the nearest minute: 6.6 minutes are 7, 9.4 are 9, 19.4 are 19."""
     assert dict(plan_minutes(length, "networking"))["ask"] == ask
+
+
+def test_however_long_the_ask_the_questions_keep_their_share_rounded_up() -> None:
+    """A networking ask grows to what its questions need, down to the questions' floor:
+    30% of the meeting, a part minute counted whole (15 of 47 minutes: 14.1)."""
+    for length in range(1, 181):
+        parts = dict(plan_minutes(length, "networking", ask_need=length))
+        floor = math.ceil(Fraction(30 * length, 100))
+        assert parts["questions"] == floor if "ask" in parts else parts["questions"] >= floor
 
 
 def test_short_meetings_scale_down_and_keep_time_for_questions() -> None:
