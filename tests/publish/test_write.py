@@ -100,6 +100,14 @@ def test_the_output_equals_a_fresh_build_after_incremental_builds(tmp_path: Path
     build(root, today=SAMPLE_TODAY, jobs=1)
     fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
     assert files_of(out) == files_of(fresh)
+    # a new meeting: its pages go into folders the output does not have yet
+    again = root / "content/meetings/2026-12-02-omar-haddad.md"
+    again.write_text((root / OMAR).read_text().replace("2026-11-24", "2026-12-02"))
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    new = [rel for rel in files_of(out) if rel.startswith("meetings/2026-12-02-omar-haddad/")]
+    assert len(new) > 1 and any(rel.count("/") > 2 for rel in new)
+    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
+    assert files_of(out) == files_of(fresh)
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
