@@ -490,7 +490,6 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         target, _, label = inner.partition("|")
         token = state.push("wikilink", "a", 0)
         token.meta = {"target": target.strip(), "label": label.strip()}
-        token.content = inner
     state.pos = end + 2
     return True
 
