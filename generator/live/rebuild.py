@@ -19,6 +19,7 @@ import functools
 import hashlib
 import threading
 import time
+import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,12 @@ LISTING: Key = ("pages",)
 """The listing is a fact: gone over whole only when what it read changed."""
 
 
+def _packed(playbook: Playbook, today: dt.date, facts: Facts) -> bytes:
+    """playbook.ics compressed, as kept between rebuilds: 5.5 MiB at 10,000 files, 0.6
+    MiB so (a calendar's lines repeat); unpacked for each request (37 ms at 10,000 files)."""
+    return zlib.compress(calendar_of(playbook, today, facts), 1)
+
+
 class LiveBuild:
     """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
 
@@ -162,7 +169,8 @@ class LiveBuild:
         self._extras: set[str] = set()
         """The files written that are not pages (theme assets, robots.txt)."""
         self._calendar: Callable[[], bytes] | None = None
-        """Makes the last good build's playbook.ics once (any thread)."""
+        """Makes the last good build's playbook.ics once, and keeps it compressed (any
+        thread: replaced whole)."""
         self._not_found: tuple[Theme | None, bytes] | None = None
         self._writing = threading.Lock()
         self._closed = False
@@ -200,7 +208,7 @@ class LiveBuild:
             if problems.errors:
                 return self._fail(problems, started)
             # before the pages: a page seen new has its calendar new
-            self._calendar = functools.cache(functools.partial(calendar_of, playbook, today, facts))
+            self._calendar = functools.cache(functools.partial(_packed, playbook, today, facts))
             rendered, written = self._render(playbook, facts, today, theme, problems)
         except Exception as exc:
             if not template_fault(exc):
@@ -363,8 +371,9 @@ class LiveBuild:
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
             files[rel] = source.read_bytes()
-        if not self.calendar_on_demand and self._calendar:
-            files[CALENDAR_FILE] = self._calendar()
+        calendar = None if self.calendar_on_demand else self.calendar()
+        if calendar is not None:
+            files[CALENDAR_FILE] = calendar
         for rel, data in files.items():
             self._put(rel, data, written)
         return set(files)
@@ -377,7 +386,7 @@ class LiveBuild:
 
     def calendar(self) -> bytes | None:
         """playbook.ics of the last good build, if any (any thread)."""
-        return None if self._calendar is None else self._calendar()
+        return None if self._calendar is None else zlib.decompress(self._calendar())
 
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""
