@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, write
@@ -15,6 +16,21 @@ from generator.site.render import (
     render_error_page,
     render_not_found_page,
 )
+
+
+def _ours_and_jinjas(source: str, values: dict[str, Any]) -> list[str]:
+    """What `source` renders (or the error it raises) in our environment, then in Jinja's
+    own sandbox: the two must agree."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    ours = make_environment([REPO / "themes/default"])
+    outputs = []
+    for env in (ours, SandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
+        try:
+            outputs.append(env.from_string(source).render(values))
+        except Exception as exc:
+            outputs.append(f"{type(exc).__name__}: {exc}")
+    return outputs
 
 
 def test_the_not_found_page_may_link_with_url_and_static(tmp_path: Path) -> None:
@@ -164,7 +180,7 @@ def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
     it makes or refuses, Jinja's own sandbox makes or refuses too, with the same result (a
     function marked unsafe is refused, one that wants the context is given it)."""
     from jinja2 import pass_context
-    from jinja2.sandbox import SandboxedEnvironment, unsafe
+    from jinja2.sandbox import unsafe
 
     values = {
         "plain": lambda v: f"<{v}>",
@@ -175,13 +191,7 @@ def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
         "site": "s",
         "len": len,
     }
-    ours = make_environment([REPO / "themes/default"])
-    outputs = []
-    for env in (ours, SandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
-        try:
-            outputs.append(env.from_string(source).render(values))
-        except Exception as exc:
-            outputs.append(f"{type(exc).__name__}: {exc}")
+    outputs = _ours_and_jinjas(source, values)
     assert outputs[0] == outputs[1]
     assert ("is not safely callable" in outputs[0]) == (source in UNSAFE_CALLS)
 
@@ -213,7 +223,6 @@ def test_values_are_written_escaped_as_jinjas_own_sandbox_writes_them(source: st
     """`escape_shown` writes a plain string without making it Markup: every value, in
     a macro, a call, a set block, a filter and an `autoescape` block, is written as
     Jinja's own sandbox writes it, escaped once."""
-    from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup
 
     values = {
@@ -225,13 +234,7 @@ def test_values_are_written_escaped_as_jinjas_own_sandbox_writes_them(source: st
         "shown": _Shown(),
         "items": ["<a>", Markup("<b>")],
     }
-    ours = make_environment([REPO / "themes/default"])
-    outputs = []
-    for env in (ours, SandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
-        try:
-            outputs.append(env.from_string(source).render(values))
-        except Exception as exc:
-            outputs.append(f"{type(exc).__name__}: {exc}")
+    outputs = _ours_and_jinjas(source, values)
     assert outputs[0] == outputs[1]
 
 
