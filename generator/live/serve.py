@@ -61,6 +61,9 @@ NO_FRAMES = "frame-ancestors 'none'"
 the pages' `<meta>` policy cannot carry."""
 KEEP = "private, max-age=86400, immutable"
 """Cache-Control of files whose address changes when they do (versioned theme assets)."""
+NO_STORE = "no-store"
+"""Cache-Control of every other answer: pages, the calendar and the user's files are
+personal, and `no-cache` would still let the browser keep them on disk."""
 TIDY_AFTER = 2.0
 """Seconds without a save before the server frees memory (`release_memory`)."""
 DAY_CHECK = 60.0
@@ -176,6 +179,10 @@ class _Guarded(web.RequestHandler):
     def initialize(self, server: LiveServer, builder: LiveBuild) -> None:
         self.server, self.builder, self.hub = server, builder, server.hub
 
+    def set_default_headers(self) -> None:
+        """Also the headers of an error (tornado resets to these): none is stored."""
+        self.set_header("Cache-Control", NO_STORE)
+
     def prepare(self) -> None:
         length = len(self.request.uri or "")
         if length > MAX_URL:
@@ -216,7 +223,7 @@ class _Files(_Guarded):
     def head(self, *args: str) -> Awaitable[None] | None:
         return self.get(*args)  # tornado leaves the body out
 
-    def _send(self, kind: str, data: bytes, cache: str = "no-cache") -> None:
+    def _send(self, kind: str, data: bytes, cache: str = NO_STORE) -> None:
         self.set_header("Cache-Control", cache)
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
@@ -275,7 +282,7 @@ class SiteFiles(_Files):
         if self._errors_instead(target.name):
             return None
         data = _read(target)
-        cache = "no-cache"
+        cache = NO_STORE
         if _is_page(target.name):
             self.hub.serve(self.request.path)
         elif path.startswith(routes.STATIC) and self.get_query_argument("v", None) == version_of(

@@ -68,11 +68,37 @@ def test_serves_pages_with_the_reload_client_and_its_csp(server: LiveServer) -> 
     assert b"<h1>Elena Marsh</h1>" in body
     assert f'src="../../livereload.js?port={server.port}"'.encode() in body
     assert f"connect-src &#39;self&#39; ws://127.0.0.1:{server.port}".encode() in body
-    assert headers["Cache-Control"] == "no-cache"
+    assert headers["Cache-Control"] == "no-store"
     assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'")
     assert headers["X-Frame-Options"] == "DENY"  # no other site shows it in a frame
     status, headers, body = get(server, f"/livereload.js?port={server.port}")
     assert status == 200 and b"LiveReload" in body
+
+
+def test_no_answer_but_a_versioned_theme_asset_is_stored_by_the_browser(
+    server: LiveServer,
+) -> None:
+    """Pages, the calendar, the user's files and every error are personal or may be:
+    `no-store` keeps them out of the browser's disk cache (`no-cache` would not)."""
+    answers = {
+        "page": get(server, CONTACT_URL),
+        "folder redirect": get(server, "/contacts"),
+        "asset": get(server, "/static/style.css"),
+        "calendar": get(server, "/playbook.ics"),
+        "not found": get(server, "/nothing/"),
+        "hidden file": get(server, "/.lock"),
+        "unexpected host": get(server, "/", host="evil.example"),
+        "long address": get(server, "/" + "a" * 9000),
+        "method": get(server, "/", method="DELETE"),
+    }
+    for name, (_, headers, _) in answers.items():
+        assert headers.get("Cache-Control") == "no-store", name
+    assert [answers[name][0] for name in ("page", "calendar", "not found", "long address")] == [
+        200,
+        200,
+        404,
+        414,
+    ]
 
 
 def test_theme_assets_are_kept_by_the_browser_until_the_theme_changes(
@@ -92,7 +118,7 @@ def check_theme_assets(server: LiveServer, sample_root: Path) -> None:
     assert status == 200 and b"body" in css
     assert "immutable" in headers["Cache-Control"]
     assert "immutable" in get(server, f"/livereload.js?port={server.port}")[1]["Cache-Control"]
-    assert get(server, "/static/style.css")[1]["Cache-Control"] == "no-cache"
+    assert get(server, "/static/style.css")[1]["Cache-Control"] == "no-store"
     write(sample_root, "themes/default/static/style.css", "body { margin: 0 }\n")
     wait_for(lambda: found[0] not in get(server, CONTACT_URL)[2])  # a new version, a new address
 
@@ -109,8 +135,8 @@ def test_an_asset_asked_for_by_a_version_it_no_longer_has_is_not_kept(
     old = f"/static/style.css?v={found[1].decode()}"
     write(sample_root, "themes/default/static/style.css", "body { margin: 0 }\n")
     wait_for(lambda: get(server, old)[2] == b"body { margin: 0 }\n")
-    assert get(server, old)[1]["Cache-Control"] == "no-cache"
-    assert get(server, "/static/style.css?v=0")[1]["Cache-Control"] == "no-cache"
+    assert get(server, old)[1]["Cache-Control"] == "no-store"
+    assert get(server, "/static/style.css?v=0")[1]["Cache-Control"] == "no-store"
 
 
 def test_serves_from_a_temporary_folder_not_output(server: LiveServer, sample_root: Path) -> None:
@@ -242,7 +268,7 @@ def test_error_and_not_found_pages_are_html_under_the_previews_headers(
     for path, status in ((CONTACT_URL, 500), ("/nothing.png", 404)):
         answer, headers, _ = get(server, path)
         assert answer == status and headers["Content-Type"] == "text/html; charset=utf-8"
-        assert headers["Cache-Control"] == "no-cache" and headers["X-Frame-Options"] == "DENY"
+        assert headers["Cache-Control"] == "no-store" and headers["X-Frame-Options"] == "DENY"
         assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'")
 
 
