@@ -234,6 +234,29 @@ def test_the_page_stands_alone_and_loads_nothing(sample_root: Path, tmp_path: Pa
     assert '<meta name="robots" content="noindex, nofollow, noarchive">' in html
 
 
+def test_a_report_replaces_its_earlier_one_never_a_file_of_yours(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report -o writes through export's rule (write_tables): a page of your own by the
+    report's name is left as it is, and nothing is written; an earlier report is replaced."""
+    out = tmp_path / "logs"
+    out.mkdir()
+    yours = out / "work-search-log-2026-11-01-to-2026-11-22.html"
+    yours.write_text("<!doctype html>\n<p>my notes, kept</p>\n", encoding="utf-8")
+    argv = ["report", "-C", str(sample_root), "--from", "2026-11-01", "-o", str(out), *TODAY]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"playbook: {yours} exists and is not an earlier export of playbook's; it is left "
+        "as it is: move it away, or write the export elsewhere (-o)"
+    )
+    assert [p.name for p in out.iterdir()] == [yours.name]
+    yours.unlink()
+    assert main(argv) == 0
+    written = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(argv) == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == written
+
+
 def test_the_paper_size_follows_page_size(sample_root: Path) -> None:
     config = sample_root / "playbook.yaml"
     config.write_text(config.read_text().replace("page_size: letter", "page_size: a4"))
