@@ -682,6 +682,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(prompt: str) -> str:
+    """getpass, ending its line on Ctrl-D too, so the message after it starts a line."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        print(file=sys.stderr)
+        raise
+
+
 def _encryption(args: argparse.Namespace) -> Encryption | None:
     for option, given in (
         ("--with-calendar", args.with_calendar),
@@ -692,7 +701,7 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
     if not args.encrypt:
         return None
     try:
-        passphrase = passphrase_from_environment_or_prompt(os.environ, getpass.getpass)
+        passphrase = passphrase_from_environment_or_prompt(os.environ, _ask)
     except PassphraseError as exc:
         raise UsageError(str(exc)) from None
     if too_short(passphrase):  # never the passphrase nor its length: both help a guesser

@@ -314,16 +314,20 @@ def passphrase_from_environment_or_prompt(
         if not from_env:
             raise PassphraseError(f"{ENV_VAR} is set but empty: set it to the passphrase")
         return _readable(from_env, ENV_VAR)
-    no_input = f"no passphrase: set {ENV_VAR}, or run playbook in a terminal to type it"
     if not has_terminal():
-        raise PassphraseError(no_input)
+        raise PassphraseError(
+            f"no passphrase: set {ENV_VAR}, or run playbook in a terminal to type it"
+        )
     try:
         first = prompt("Passphrase for the encrypted build: ")
         if not first:
             raise PassphraseError("the passphrase is empty: type one")
         second = prompt("Repeat the passphrase: ")
-    except EOFError:
-        raise PassphraseError(no_input) from None
+    except EOFError:  # Ctrl-D at the prompt: the terminal is there, the user gave up
+        raise PassphraseError(
+            f"no passphrase given (the input ended at the prompt), so nothing was built: "
+            f"run it again and type one, or set {ENV_VAR}"
+        ) from None
     if _normalise(_readable(first, "the passphrase")) != _normalise(
         _readable(second, "the repeated passphrase")
     ):

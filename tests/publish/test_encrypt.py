@@ -6,6 +6,11 @@ import base64
 import hashlib
 import io
 import json
+import os
+import pty
+import select
+import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -438,10 +443,54 @@ def test_passphrase_without_terminal_or_input() -> None:
 
     with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE"):
         passphrase_from_environment_or_prompt({}, eof, has_terminal=lambda: False)
-    with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE"):
+    with pytest.raises(PassphraseError, match="no passphrase given"):
         passphrase_from_environment_or_prompt({}, eof, has_terminal=lambda: True)
     with pytest.raises(PassphraseError, match="empty"):
         passphrase_from_environment_or_prompt({}, lambda _: "", has_terminal=lambda: True)
+
+
+def test_ctrl_d_at_the_prompt_says_no_passphrase_was_given(sample_root: Path) -> None:
+    """Ctrl-D in a terminal was told to "run playbook in a terminal", where it was: it now
+    says that no passphrase was given, on a line of its own, and nothing is built."""
+    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_PASSPHRASE"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: playbook in a terminal of its own
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "generator", "build", "-C", str(sample_root), "--encrypt"],
+            env,
+        )
+    seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
+    os.write(fd, b"\x04")
+    seen += _read_pty(fd, until=None)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 2
+    assert (
+        seen.decode()
+        .replace("\r\n", "\n")
+        .endswith(
+            "Passphrase for the encrypted build: \nplaybook: no passphrase given (the input "
+            "ended at the prompt), so nothing was built: run it again and type one, or set "
+            "PLAYBOOK_PASSPHRASE\n"
+        )
+    )
+    assert not (sample_root / "output").exists()
+
+
+def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
+    """What the terminal shows, up to `until` (None: until the program ends)."""
+    seen, deadline = b"", time.monotonic() + timeout
+    while until is None or not seen.endswith(until):
+        assert time.monotonic() < deadline, f"timed out after {seen!r}"
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen
 
 
 def test_a_short_passphrase_is_built_with_a_warning_that_says_what_to_use(
