@@ -76,6 +76,7 @@ from generator.sources.markdown import (
     heading_id,
     render,
 )
+from generator.sources.sanitize import EMPTIED_TAGS
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 MAX_SLUG_BYTES = 200
@@ -367,6 +368,7 @@ def assemble(
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         problems.items += _page_addresses(item.doc, body.rendered, links)
         problems.items += _unpublished_files(item.doc, body.rendered)
+        problems.items += _dropped_html(item.doc, body.rendered)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -703,6 +705,22 @@ def _unpublished_files(doc: Document, body: Rendered) -> Iterator[ContentError]:
             "it makes from content/, never the files beside them, so the page would show it "
             "broken. Link to where the file is kept online (https://…), or write what it "
             "says into the text",
+            Severity.WARNING,
+        )
+
+
+def _dropped_html(doc: Document, body: Rendered) -> Iterator[ContentError]:
+    """Raw HTML the sanitiser removes would leave the page without a word of it (a video,
+    a frame, an embedded document): say so where it is written."""
+    for tag, line in body.dropped:
+        held = " and all it holds" if tag in EMPTIED_TAGS else ""
+        yield _in_body(
+            doc,
+            line,
+            f"<{tag}> is removed from the page{held}: raw HTML keeps text, links, images, "
+            "lists and tables, never scripts, styles, frames, media, forms or embedded "
+            "objects, which could load or run things from elsewhere. Link to it instead, "
+            "[what it is](https://…), or write what it says into the text",
             Severity.WARNING,
         )
 

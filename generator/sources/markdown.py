@@ -43,6 +43,7 @@ from generator.sources.link_labels import (
 )
 from generator.sources.sanitize import (
     FOLLOWED,
+    KEPT_TAGS,
     OUTBOUND_REL,
     as_browsers_read,
     is_outbound,
@@ -100,6 +101,9 @@ class Rendered:
     """Links and images written as an address inside the site (`../jonah-kim/`,
     `jonah-kim.md`, `chart.png`), each with its 0-based body line: unlike a `[[link]]`,
     nothing checks where they lead."""
+    dropped: tuple[tuple[str, int], ...] = ()
+    """The elements of raw HTML the sanitiser removes (`video`, `iframe`), each with its
+    0-based body line: the page shows nothing of them."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -143,11 +147,14 @@ def render(
     else:
         lines = text.count("\n") + 1
         rendered = _in_parts(md, tokens, env, tops, lines, raw_html, tuple(names))
+    raw = _RawHtml()
+    addresses = tuple(_addresses(tokens, raw))
     return replace(
         rendered,
         too_deep=too_deep,
         nests_too_deep=_nests_too_deep(tokens),
-        addresses=tuple(_addresses(tokens)),
+        addresses=addresses,
+        dropped=tuple(dict.fromkeys(raw.dropped)),
     )
 
 
@@ -575,16 +582,16 @@ def _wikilinks(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:
     return ((child, line) for child, line in _inline(tokens) if child.type == "wikilink")
 
 
-def _addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
+def _addresses(tokens: Sequence[Token], raw: _RawHtml) -> Iterator[tuple[str, int]]:
     """Every link and image to an address inside the site (not another host, not `#part`
-    of this page) with its 0-based body line, written in Markdown or in raw HTML."""
-    for href, line in _written_addresses(tokens):
+    of this page) with its 0-based body line, written in Markdown or in raw HTML (read by
+    `raw`, which also notes the elements the sanitiser removes)."""
+    for href, line in _written_addresses(tokens, raw):
         if href and not href.startswith("#") and not is_outbound(href):
             yield href, line
 
 
-def _written_addresses(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
-    raw = _RawAddresses()
+def _written_addresses(tokens: Sequence[Token], raw: _RawHtml) -> Iterator[tuple[str, int]]:
     for token in tokens:
         if token.type == "html_block" and token.map is not None:
             yield from raw.read(token.content, token.map[0])
@@ -599,29 +606,39 @@ _ADDRESS_OF = {"link_open": "href", "image": "src"}
 """The attribute that holds the address of a link or an image."""
 
 
-class _RawAddresses(HTMLParser):
+class _RawHtml(HTMLParser):
     """The addresses of the links and images in raw HTML, as the sanitiser lets them
-    through (`FOLLOWED`): one parser for a body's pieces of raw HTML."""
+    through (`FOLLOWED`), and the elements it removes (`dropped`, each with its 0-based
+    body line): one parser for a body's pieces of raw HTML."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.addresses: list[tuple[str, int]] = []
+        self.dropped: list[tuple[str, int]] = []
+        self.line = 0
 
     def read(self, html: str, line: int) -> list[tuple[str, int]]:
         """Each address in `html`, which starts at body `line`, with its own line."""
-        if "=" not in html:  # no attribute: most raw HTML (<b>, </div>), read quickly
+        if "=" not in html and all(  # most raw HTML (<b>, </div>), read quickly
+            tag.lower() in KEPT_TAGS for tag in _TAG_NAME.findall(html)
+        ):
             return []
         self.reset()
-        self.addresses = []
+        self.addresses, self.line = [], line
         self.feed(html)
         self.close()
         return [(address, line + offset) for address, offset in self.addresses]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in KEPT_TAGS:
+            self.dropped.append((tag, self.line + self.getpos()[0] - 1))
         wanted = FOLLOWED.get(tag)
         found = next((value for name, value in attrs if name == wanted), None)  # the first
         if found:
             self.addresses.append((found, self.getpos()[0] - 1))
+
+
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 
 
 def _inline(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:

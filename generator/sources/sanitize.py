@@ -38,6 +38,13 @@ loads (`<video>`, `<source>`, `<area href>` and `srcset` do not get through; a `
 is never followed)."""
 
 
+KEPT_TAGS = frozenset(nh3.ALLOWED_TAGS | {"input", "label", "section"})
+"""The elements raw HTML keeps; any other is removed (its text stays, but for
+`EMPTIED_TAGS`)."""
+EMPTIED_TAGS = frozenset({"script", "style"})
+"""Removed with all they hold."""
+
+
 def sanitize(html: str) -> str:
     """`html` with everything not on the allowlist removed."""
     cleaned: str = _cleaner().clean(html)
@@ -52,8 +59,8 @@ def _cleaner() -> nh3.Cleaner:
     for tag in ("li", "a", *_HEADINGS):  # footnotes: <li id="fn1">, <a id="fnref1">
         attributes.setdefault(tag, set()).add("id")
     return nh3.Cleaner(
-        tags=nh3.ALLOWED_TAGS | {"input", "label", "section"},
-        clean_content_tags={"script", "style"},
+        tags=set(KEPT_TAGS),
+        clean_content_tags=set(EMPTIED_TAGS),
         attributes=attributes,
         tag_attribute_values={"input": {"type": {"checkbox"}}},
         attribute_filter=_attribute,

@@ -389,7 +389,6 @@ def test_raw_html_naming_a_file_or_page_warns_as_markdown_does(
         '<img src="https://example.com/chart.png">',
         '<a href="#next-steps">below</a>',
         '<a href="../../files/cv.pdf">CV</a>',
-        '<video src="talk.mp4"></video>',  # not let through: nothing on the page names it
         '<img alt="no address">',
     ],
 )
@@ -397,4 +396,45 @@ def test_raw_html_off_the_site_or_left_out_does_not_warn(root: Path, written: st
     config = root / "playbook.yaml"
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
     _, problems = notes(root, f"See {written}.")
+    assert [w for w in problems.warnings if w.field == "body"] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "tag", "offset"),
+    [
+        ('<video src="talk.mp4" controls></video>', "video", 0),
+        (
+            '<div>\n<p>The demo:</p>\n<IFRAME src="https://e.org/embed"></iframe>\n</div>',
+            "iframe",
+            2,
+        ),
+        ("Counter: <script>count()</script>", "script", 0),
+        ('<object data="deck.pdf"></object>', "object", 0),
+    ],
+)
+def test_raw_html_the_sanitiser_removes_is_warned_at_its_line(
+    root: Path, capsys: pytest.CaptureFixture[str], written: str, tag: str, offset: int
+) -> None:
+    """A video, a frame or a script vanished from the page without a word, while every
+    other content problem is told at its line: it is now, with what to write instead."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    html, problems = notes(root, f"Met at the meetup.\n\n{written}\n\nKept: <kbd>Ctrl</kbd>.")
+    assert f"<{tag}" not in html.lower() and "<kbd>Ctrl</kbd>" in html
+    [warning] = [w for w in problems.warnings if w.field == "body"]
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    assert warning.line == front.count("\n") + 2 + 3 + offset
+    assert warning.message.startswith(f"<{tag}> is removed from the page")
+    assert "Link to it instead, [what it is](https://…)" in warning.message
+    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
+    assert f"elena-marsh.md:{warning.line}: body: <{tag}> is removed" in capsys.readouterr().err
+
+
+def test_raw_html_shown_as_text_or_kept_is_not_warned_as_removed(root: Path) -> None:
+    body = "<details><summary>More</summary>\n<video src='a.mp4'></video> <b>x</b></details>"
+    _, problems = notes(root, body)  # raw_html off: the page shows it as text
+    assert [w for w in problems.warnings if w.field == "body"] == []
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    _, problems = notes(root, "<details><summary>More</summary> <b>x</b></details>")
     assert [w for w in problems.warnings if w.field == "body"] == []
