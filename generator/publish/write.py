@@ -212,8 +212,9 @@ def _commit(stage: Staging, output: Path) -> None:
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     try:
-        touched = [(rel, rel in stage.previous) for rel in changed] + [(rel, True) for rel in gone]
-        _write(undo / JOURNAL, json.dumps([(MANIFEST, True), *touched]).encode("utf-8"))
+        touched = [(MANIFEST, True)] + [(rel, rel in stage.previous) for rel in changed]
+        touched += [(rel, True) for rel in gone]
+        _write(undo / JOURNAL, json.dumps(touched).encode("utf-8"))
         _set_aside(output, undo, MANIFEST)
         try:
             for rel in changed:
@@ -226,7 +227,7 @@ def _commit(stage: Staging, output: Path) -> None:
             _write(output / MARKER, MARKER_TEXT)
             _write_manifest(output, stage.files, stage.hidden)
         except BaseException:
-            if _undo(output, undo):
+            if _undo(output, undo, touched):
                 # as it was: the next build need not write everything
                 _write_manifest(output, stage.previous, stage.hidden)
             raise
@@ -248,13 +249,16 @@ def _set_aside(output: Path, undo: Path, rel: str) -> None:
         os.replace(_inside(output, rel), kept)
 
 
-def _undo(output: Path, undo: Path) -> bool:
+def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = None) -> bool:
     """Put back what a commit set aside, and take out the files it added; True when all
-    of it could be done."""
-    try:
-        touched = json.loads((undo / JOURNAL).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    of it could be done. `touched` is the journal, read from the undo folder when not
+    given (a killed build's): a commit that fails has it at hand, so a journal that the
+    fault keeps from being read does not cost the files set aside."""
+    if touched is None:
+        try:
+            touched = json.loads((undo / JOURNAL).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
     whole = True
     for rel, existed in reversed(touched):
         kept, target = _inside(undo / "files", rel), _inside(output, rel)

@@ -489,6 +489,33 @@ def test_a_commit_that_cannot_be_undone_whole_leaves_no_manifest(
     assert files_of(out) == files_of(fresh)
 
 
+def test_a_failed_commit_is_undone_even_when_its_journal_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk fault that fails the commit may fail reading the journal too: the undo
+    gave up then, and the files set aside were removed with the undo folder, leaving the
+    output half new, its manifest gone. The commit knows what it touched: the output is
+    put back as it was."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before = files_of(out)
+    edited_everywhere(root)
+    fail_moves_into(out, monkeypatch, lambda source, count: count == 10)
+    real_read = Path.read_text
+
+    def read_text(path: Path, *args: Any, **kwargs: Any) -> str:
+        if path.name == write_module.JOURNAL:
+            raise OSError(5, "Input/output error", str(path))
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    with pytest.raises(OSError):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    monkeypatch.undo()
+    assert files_of(out) == before
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+
+
 KILLED_AT_A_MOVE = """
 import os, signal, sys
 from collections.abc import Callable
