@@ -290,6 +290,26 @@ def test_a_missing_address_shows_the_themes_not_found_page_as_it_is_now(
     assert status == 404 and b"<h1>Not found</h1>" in body
 
 
+def test_a_template_that_fails_while_rendering_shows_the_error_page_until_fixed(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """A theme's 404.html (missing.html) that raises when rendered: every page answers
+    with the error page naming the template and its line, and the next save that mends
+    it brings the pages, and the 404.html, back."""
+    rel = "themes/default/templates/missing.html"
+    fixed = (REPO / rel).read_text(encoding="utf-8")
+    write(sample_root, rel, fixed.replace("<h1>Not found</h1>", "<h1>{{ 1 // 0 }}</h1>"))
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
+    status, _, body = get(server, "/")
+    assert status == 500 and f"{rel}:8: template: ZeroDivisionError".encode() in body
+    assert f"/livereload.js?port={server.port}".encode() in body
+    write(sample_root, rel, fixed.replace("Not found</h1>", "Nothing here</h1>"))
+    wait_for(lambda: get(server, CONTACT_URL)[0] == 200)
+    assert b"<h1>Elena Marsh</h1>" in get(server, CONTACT_URL)[2]
+    status, _, body = get(server, "/404.html")
+    assert status == 200 and b"<h1>Nothing here</h1>" in body
+
+
 def test_a_playbook_broken_from_the_start_has_styled_errors_and_not_found_pages(
     sample_root: Path,
 ) -> None:
