@@ -600,12 +600,10 @@ class TrackedEnvironment(ThemeEnvironment):
             hash(shown)
         except TypeError:  # shows something that has no identity to keep it by
             return render()
-        packed = self.model.engine.fact(("fragment", name, shown), lambda key: _pack(render()))
+        packed = self.model.engine.fact(
+            ("fragment", name, shown), lambda key: zlib.compress(render().encode(), 1)
+        )
         return Markup(zlib.decompress(packed).decode())
-
-
-def _pack(html: str) -> bytes:
-    return zlib.compress(html.encode(), 1)
 
 
 def _identity(value: Any) -> Any:
@@ -625,9 +623,6 @@ class TrackedVersions(Mapping[str, str]):
     def __getitem__(self, name: str) -> str:
         self._model.read(self._model.key("static", name))
         return self.versions.get(name, "")
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return self[name]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.versions)
