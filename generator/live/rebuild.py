@@ -268,8 +268,8 @@ class LiveBuild:
     ) -> Facts:
         """Make `playbook` the model and `theme` the one Jinja environment's, and work out
         again the facts they changed."""
-        model, before = self.model, self.model.playbook
-        model.playbook = playbook
+        model = self.model
+        before = model.use(playbook)
         if theme != self._theme:
             self._env.loader = theme_loader(theme.folders)
             if self._env.cache is not None:

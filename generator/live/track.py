@@ -302,15 +302,12 @@ class LiveModel:
         self.tracked = TrackedPlaybook(self)
         self._refs: dict[Key, Ref] = {}
 
-    @property
-    def playbook(self) -> Playbook | None:
-        return self._playbook
-
-    @playbook.setter
-    def playbook(self, playbook: Playbook) -> None:
-        self._playbook = playbook
+    def use(self, playbook: Playbook) -> Playbook | None:
+        """Make `playbook` the current model; returns the one before."""
+        before, self._playbook = self._playbook, playbook
         self.tables = {kind: getattr(playbook, kind) for kind in ENTITY_KINDS}
         self.tables["profile"] = {"profile": playbook.profile} if playbook.profile else {}
+        return before
 
     @property
     def view(self) -> Playbook:
@@ -329,10 +326,8 @@ class LiveModel:
         assert self._playbook is not None, "no model yet"
         return self._playbook
 
-    def read(self, key: Key, value: Any = None) -> Any:
-        """Record `key` as read; hand back `value`, what was read."""
+    def read(self, key: Key) -> None:
         self.recorder.read(key)
-        return value
 
     def has(self, kind: str, slug: object) -> bool:
         """Is there such an entity? Read as its field `HAS`."""
@@ -482,12 +477,8 @@ class TrackedQuestions(Mapping[str, Question]):
         self._model = model
 
     def __getitem__(self, qid: str) -> Question:
-        found = self._model.read(
-            self._model.key("question", qid), self._model.current.questions.get(qid, MISSING)
-        )
-        if found is MISSING:
-            raise KeyError(qid)
-        return found  # type: ignore[no-any-return]
+        self._model.read(self._model.key("question", qid))
+        return self._model.current.questions[qid]
 
     def __contains__(self, qid: object) -> bool:
         return isinstance(qid, str) and self.get(qid) is not None
@@ -539,7 +530,8 @@ class TrackedPlaybook:
 
     @property
     def categories(self) -> tuple[Category, ...]:
-        return self._model.read(BANK, self._model.current.categories)  # type: ignore[no-any-return]
+        self._model.read(BANK)
+        return self._model.current.categories
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(Playbook, name, None)
