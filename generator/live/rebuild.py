@@ -339,7 +339,7 @@ class LiveBuild:
         gone = {} if same_pages else {g: self._pages[g] for g in self._pages.keys() - listing}
         for group in gone:
             del self._pages[group]
-        self._page_readers.remove_all(gone)
+        self._page_readers.remove(gone)
         self._listing = listing
         extras = self._write_extras(theme, playbook.config.base_url, written)
         if gone or self._whole or extras != self._extras:  # a page or an asset went

@@ -118,10 +118,6 @@ class _Fact:
     """1 + the highest fact it reads: facts are worked out again lowest first."""
 
 
-FEW = 64
-"""Up to this many readers leaving are taken out of `Readers` one by one."""
-
-
 R = TypeVar("R", bound=Hashable)
 
 
@@ -168,43 +164,29 @@ class Readers(Generic[R]):
             else:
                 by_key[key] = [known, reader]
 
-    def remove(self, reader: R, reads: Iterable[Key | int]) -> None:
-        by_key = self._by_key
-        for key in reads:
-            if isinstance(key, int):
-                continue
-            known = by_key[key]
-            if isinstance(known, list):
-                known.remove(reader)
-                if len(known) == 1:
-                    by_key[key] = known[0]
-            else:
-                del by_key[key]
-
     def update(self, reader: R, before: Record, after: Record) -> None:
         """`reader` read `before` and now reads `after`."""
         if before != after:
             was, now = set(before), set(after)
             self.add(reader, now - was)
-            self.remove(reader, was - now)
+            self.remove({reader: was - now})
 
-    def remove_all(self, gone: Mapping[R, Record]) -> None:
-        """Take out readers with what each read: one by one when they are few, else in
-        one pass (not one search per reader)."""
-        if len(gone) <= FEW:
-            for reader, reads in gone.items():
-                self.remove(reader, reads)
-            return
-        kept: dict[Key, R | list[R]] = {}
-        for key, known in self._by_key.items():
-            if not isinstance(known, list):
-                if known not in gone:
-                    kept[key] = known
-                continue
-            left = [reader for reader in known if reader not in gone]
+    def remove(self, gone: Mapping[R, Iterable[Key | int]]) -> None:
+        """Take readers out of the keys each read, each key's readers filtered once (not
+        one search per reader: thousands of parts read the same template)."""
+        by_key = self._by_key
+        leaving: dict[Key, set[R]] = {}
+        for reader, reads in gone.items():
+            for key in reads:
+                if not isinstance(key, int):
+                    leaving.setdefault(key, set()).add(reader)
+        for key, readers in leaving.items():
+            known = by_key[key]
+            left = [r for r in known if r not in readers] if isinstance(known, list) else []
             if left:
-                kept[key] = left if len(left) > 1 else left[0]
-        self._by_key = kept
+                by_key[key] = left if len(left) > 1 else left[0]
+            else:
+                del by_key[key]
 
     def clear(self) -> None:
         self._by_key = {}
@@ -249,7 +231,7 @@ class Engine:
                 try:
                     new = self._work_out(old.key, old.compute)
                 except LookupError:
-                    self._readers.remove(key, self.facts.pop(key).reads)
+                    self._readers.remove({key: self.facts.pop(key).reads})
                     frontier.add(key)
                     continue
                 self.facts[key] = new
@@ -285,7 +267,7 @@ class Engine:
         gone = {key: fact.reads for key, fact in self.facts.items() if which(key)}
         for key in gone:
             del self.facts[key]
-        self._readers.remove_all(gone)
+        self._readers.remove(gone)
         return set(gone)
 
 
