@@ -1,17 +1,9 @@
 """Assembly steps for live rebuilds: each file's last result, while its input is equal.
 
-`model.assemble` runs the same steps for every file on every rebuild; these versions
-hand back a file's last result while what it was made from compares equal (the same
-document, the same body and link targets, the same slugs to check against), so an edit
-costs the steps of the file that changed, and the `[[link]]` table is made again only
-when a name, a title or a broken file in it changed. Equality is by value; an unchanged
-file's document is the very same object (`live/sources.py`), which makes the comparison
-quick.
-
-Once a document is checked without a problem, only its checked values are read again,
-so what is kept of it leaves out its front matter as parsed (`data`, `raw`: a third of
-what the sources hold), and its table of field lines is shared with the files laid out
-alike (`Layouts`); `LiveSources.lighten` hands the same lighter document out from then on.
+An edit costs the steps of the file that changed, and the `[[link]]` table is made again
+only when a name, a title or a broken file in it changed. A document checked without a
+problem is kept without its front matter as parsed (a third of what the sources hold),
+its table of field lines shared with the files laid out alike (`Layouts`).
 """
 
 from __future__ import annotations
@@ -19,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import weakref
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from generator.errors import ContentError
 from generator.model.assemble import (
@@ -47,15 +39,17 @@ from generator.model.entities import Contact, Meeting
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered
 
+T = TypeVar("T")
+
 
 class ReusedSteps:
     """Assembly steps that remember each file's last result (by its path)."""
 
     def __init__(self) -> None:
-        self._checked: dict[str, tuple[Parsed, Checked, dt.date | None]] = {}
-        self._bodies: dict[str, tuple[str, bool, Body]] = {}
-        self._entities: dict[str, tuple[tuple[Parsed, Checked, Rendered], Any]] = {}
-        self._references: dict[str, tuple[Any, int, tuple[ContentError, ...]]] = {}
+        self._checked: dict[str, tuple[Parsed, tuple[Checked, dt.date | None]]] = {}
+        self._bodies: dict[str, tuple[Any, Body]] = {}
+        self._entities: dict[str, tuple[Any, Any]] = {}
+        self._references: dict[str, tuple[Any, tuple[ContentError, ...]]] = {}
         self._known: Known | None = None
         self._known_version = 0
         self._links: Links = LinkTable({})
@@ -73,20 +67,29 @@ class ReusedSteps:
         )
 
     def validate(self, item: Parsed, today: dt.date | None = None) -> Checked:
-        known = self._checked.get(item.doc.path)
-        if known is None or known[0] != item or (known[1].problems and known[2] != today):
-            # `today` is read only to tell a refused date which day it means (`At.today`)
-            if item.doc.data is LEFT_OUT:
-                raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
-            checked = validate(item, today)
-            # a file with refused fields is checked again as a stand-in (`stand_in`),
-            # which reads its front matter: that one is kept whole
-            kept = item
-            if not checked.problems:
-                kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
-            known = self._checked[item.doc.path] = (kept, checked, today)
-            self.checked[item.doc.path] = (item.doc, kept.doc)
-        return known[1]
+        # `today` is read only to tell a refused date which day it means (`At.today`)
+        checked, _ = _reuse(
+            self._checked,
+            item.doc.path,
+            item,
+            lambda: self._validate(item, today),
+            again=lambda last: bool(last[0].problems) and last[1] != today,
+        )
+        return checked
+
+    def _validate(
+        self, item: Parsed, today: dt.date | None
+    ) -> tuple[Parsed, tuple[Checked, dt.date | None]]:
+        if item.doc.data is LEFT_OUT:
+            raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
+        checked = validate(item, today)
+        # a file with refused fields is checked again as a stand-in (`stand_in`),
+        # which reads its front matter: that one is kept whole
+        kept = item
+        if not checked.problems:
+            kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
+        self.checked[item.doc.path] = (item.doc, kept.doc)
+        return kept, (checked, today)
 
     def links(self, entries: LinkEntries, broken: tuple[Unparsed, ...], href: Href) -> Links:
         """The last table while the files' names, titles and broken files are the same."""
@@ -100,26 +103,28 @@ class ReusedSteps:
         return self._links
 
     def render_body(self, doc: Document, links: Links, raw_html: bool) -> Body:
-        known = self._bodies.get(doc.path)
-        if (
-            known is None
-            or known[0] != doc.body
-            or known[1] != raw_html
-            or (self._changed and self._relinked(known[2]))
-        ):
-            known = self._bodies[doc.path] = (doc.body, raw_html, render_body(doc, links, raw_html))
-        return known[2]
+        inputs = (doc.body, raw_html)
+        return _reuse(
+            self._bodies,
+            doc.path,
+            inputs,
+            lambda: (inputs, render_body(doc, links, raw_html)),
+            again=self._relinked,
+        )
 
     def _relinked(self, body: Body) -> bool:
         """Does one of the body's `[[links]]` resolve otherwise with the new link table?"""
-        return any(not self._changed.isdisjoint(link_keys(*link)) for link in body.resolved)
+        changed = self._changed
+        return bool(changed) and any(not changed.isdisjoint(link_keys(*k)) for k in body.resolved)
 
     def make_entity(self, item: Parsed, checked: Checked, body: Rendered) -> Any:
         inputs = (self._checked[item.doc.path][0], checked, body)  # the document as kept
-        known = self._entities.get(item.doc.path)
-        if known is None or known[0] != inputs:
-            known = self._entities[item.doc.path] = (inputs, make_entity(item, checked, body))
-        return known[1]
+        return _reuse(
+            self._entities,
+            item.doc.path,
+            inputs,
+            lambda: (inputs, make_entity(item, checked, body)),
+        )
 
     def check_references(
         self, entity: Contact | Meeting, known_slugs: Known
@@ -128,11 +133,14 @@ class ReusedSteps:
             if known_slugs != self._known:
                 self._known_version += 1
             self._known = known_slugs
-        known = self._references.get(entity.source.path)
-        if known is None or known[1] != self._known_version or not _same(known[0], entity):
-            problems = check_references(entity, known_slugs)
-            known = self._references[entity.source.path] = (entity, self._known_version, problems)
-        return known[2]
+        # a tuple compares its items by identity first: quick for the very entity kept
+        inputs = (entity, self._known_version)
+        return _reuse(
+            self._references,
+            entity.source.path,
+            inputs,
+            lambda: (inputs, check_references(entity, known_slugs)),
+        )
 
     def forget_all_but(self, paths: Iterable[str]) -> None:
         """Drop what is kept for files that are gone, and what the link table's changes
@@ -183,7 +191,17 @@ class Layouts:
         return table
 
 
-def _same(old: Any, new: Any) -> bool:
-    """Equal, and quick about it when `new` is the very object kept (a dataclass's `==`
-    compares every field even then)."""
-    return old is new or old == new
+def _reuse(
+    memo: dict[str, tuple[Any, T]],
+    path: str,
+    inputs: Any,
+    make: Callable[[], tuple[Any, T]],
+    again: Callable[[T], bool] = lambda last: False,
+) -> T:
+    """The last result for `path` while what it was made from equals `inputs` (and
+    `again` does not ask for a new one); else `make()`'s, kept with what to compare
+    next time."""
+    known = memo.get(path)
+    if known is None or known[0] != inputs or again(known[1]):
+        known = memo[path] = make()
+    return known[1]
