@@ -43,7 +43,6 @@ from generator.live.track import (
     Record,
     TrackedEnvironment,
     TrackedVersions,
-    live_facts,
     model_changes,
 )
 from generator.model.assemble import assemble
@@ -286,7 +285,8 @@ class LiveBuild:
             self._pending |= model.engine.refresh(changed)
         self._theme = theme
         self._setting = setting
-        return live_facts(model, setting[1])
+        # the build's facts, each kept with what it read (`Engine`)
+        return Facts(model.view, setting[1], get=model.engine.fact)
 
     def _render(
         self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme, problems: Problems

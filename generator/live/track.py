@@ -13,7 +13,6 @@ are worked out again, and a page is rendered again exactly when its record holds
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -32,7 +31,6 @@ from generator.model.entities import (
     Profile,
     Question,
 )
-from generator.plans.facts import Facts
 from generator.site.render import ThemeEnvironment
 
 Key = tuple[Hashable, ...]
@@ -281,7 +279,8 @@ class LiveModel:
         self.tables: dict[str, Mapping[str, Any]] = {}
         """The current entities by kind and slug, for refs to read quickly."""
         self._keys: dict[Key, Key] = {}
-        self.tracked = TrackedPlaybook(self)
+        self.view = cast(Playbook, TrackedPlaybook(self))
+        """The tracking view, standing in for the Playbook wherever one is expected."""
         self._refs: dict[Key, Ref] = {}
 
     def use(self, playbook: Playbook) -> Playbook | None:
@@ -290,11 +289,6 @@ class LiveModel:
         self.tables = {kind: getattr(playbook, kind) for kind in ENTITY_KINDS}
         self.tables["profile"] = {"profile": playbook.profile} if playbook.profile else {}
         return before
-
-    @property
-    def view(self) -> Playbook:
-        """The tracking view, standing in for the Playbook wherever one is expected."""
-        return cast(Playbook, self.tracked)
 
     def ref(self, kind: str, slug: str) -> Ref:
         known = self._refs.get((kind, slug))
@@ -307,9 +301,6 @@ class LiveModel:
     def current(self) -> Playbook:
         assert self._playbook is not None, "no model yet"
         return self._playbook
-
-    def read(self, key: Key) -> None:
-        self.recorder.read(key)
 
     def has(self, kind: str, slug: object) -> bool:
         """Is there such an entity? Read as its field `HAS`."""
@@ -436,11 +427,11 @@ class TrackedMap(Mapping[str, Ref]):
         return self._model.has(self._kind, slug)
 
     def __iter__(self) -> Iterator[str]:
-        self._model.read(self._all)
+        self._model.recorder.read(self._all)
         return iter(tuple(self._real()))
 
     def __len__(self) -> int:
-        self._model.read(self._all)
+        self._model.recorder.read(self._all)
         return len(self._real())
 
     def values(self) -> Iterator[Ref]:  # type: ignore[override]
@@ -459,7 +450,7 @@ class TrackedQuestions(Mapping[str, Question]):
         self._model = model
 
     def __getitem__(self, qid: str) -> Question:
-        self._model.read(self._model.key("question", qid))
+        self._model.recorder.read(self._model.key("question", qid))
         return self._model.current.questions[qid]
 
     def __contains__(self, qid: object) -> bool:
@@ -473,7 +464,7 @@ class TrackedQuestions(Mapping[str, Question]):
 
     def _bank(self) -> dict[str, Question]:
         """Every question: reading them all depends on the whole bank."""
-        self._model.read(BANK)
+        self._model.recorder.read(BANK)
         return self._model.current.questions
 
 
@@ -512,7 +503,7 @@ class TrackedPlaybook:
 
     @property
     def categories(self) -> tuple[Category, ...]:
-        self._model.read(BANK)
+        self._model.recorder.read(BANK)
         return self._model.current.categories
 
     def __getattr__(self, name: str) -> Any:
@@ -538,12 +529,6 @@ class TrackedPlaybook:
         return getattr(Playbook, str(key[1]))(self, key[2])
 
 
-def live_facts(model: LiveModel, today: dt.date) -> Facts:
-    """The build's facts (`plans.facts.Facts`) over the tracking view, each kept with what
-    it read, so a rebuild works out again only those whose inputs changed."""
-    return Facts(model.view, today, get=model.engine.fact)
-
-
 class TrackedEnvironment(ThemeEnvironment):
     """A Jinja environment that records each template a page uses, so an edited or
     overridden template (`Theme.changes`) re-renders the pages that use it; and keeps the
@@ -553,7 +538,7 @@ class TrackedEnvironment(ThemeEnvironment):
 
     def get_template(self, name: Any, parent: Any = None, globals: Any = None) -> Any:
         if isinstance(name, str):
-            self.model.read(self.model.key("template", name))
+            self.model.recorder.read(self.model.key("template", name))
         return super().get_template(name, parent, globals)
 
     def select_template(self, names: Any, parent: Any = None, globals: Any = None) -> Any:
@@ -562,7 +547,7 @@ class TrackedEnvironment(ThemeEnvironment):
         if isinstance(names, list | tuple):
             for name in names:
                 if isinstance(name, str):
-                    self.model.read(self.model.key("template", name))
+                    self.model.recorder.read(self.model.key("template", name))
         return super().select_template(names, parent, globals)
 
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], str]) -> Any:
@@ -595,7 +580,7 @@ class TrackedVersions(Mapping[str, str]):
         self._model = model
 
     def __getitem__(self, name: str) -> str:
-        self._model.read(self._model.key("static", name))
+        self._model.recorder.read(self._model.key("static", name))
         return self.versions.get(name, "")
 
     def __iter__(self) -> Iterator[str]:
