@@ -556,8 +556,9 @@ class Editor:
     def meeting_contact(self) -> Applied:
         """The meeting moves to another person: their pages, companies and titles change."""
         doc = Doc(self.pick("meetings"))
-        old = doc.values()["contact"]
-        new = self.rng.choice([c for c in self.slugs("contacts") if c != old])
+        values = doc.values()
+        old, referred = values["contact"], values.get("referrals") or []
+        new = self.rng.choice([c for c in self.slugs("contacts") if c not in (old, *referred)])
         doc.set("contact", new)
         doc.write()
         return f"contact of {self.rel(doc.path)} {old} -> {new}", [doc.path]
