@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import getpass
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from generator import __version__
-from generator.build import AUDIENCES, OWNER, Audience, build, check
+from generator.build import AUDIENCES, OWNER, Audience, build, check, resolve_today
 from generator.errors import (
     EXIT_INTERRUPTED,
     BuildError,
@@ -36,6 +37,7 @@ from generator.errors import (
     printable_lines,
 )
 from generator.faults import os_problem, recursion_problem
+from generator.model.config import load_config
 from generator.model.fields import Invalid, read_date
 from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
@@ -66,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        unread = _unread_dates(args)
+        for problem in unread:
+            _say(f"playbook: {problem}", err=True)
+        if unread:
+            return EXIT_USAGE
         with _terminate_like_ctrl_c():
             code: int = args.run(args)
         return code
@@ -358,7 +365,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the person's or company's name; for a meeting, the contact's slug or name",
     )
     p.add_argument("--company", metavar="SLUG", help="company slug or name (contact)")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="meeting date (meeting)")
+    p.add_argument("--date", type=_date_option, metavar="YYYY-MM-DD", help="meeting date (meeting)")
     p.add_argument(
         "--purpose",
         choices=("informational", "networking"),
@@ -457,12 +464,60 @@ def _talk_options(parser: argparse.ArgumentParser, *, verbose: bool = True) -> N
 
 
 def _date(text: str) -> dt.date:
-    """An option's date; `--from tomorrow` is told which day that is by the clock (the
-    playbook's `today:` is not read yet), and the day it counted from."""
+    """`--today`'s date; `--today tomorrow` is told which day that is by the clock."""
     try:
         return read_date(text, dt.date.today())
     except Invalid as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+@dataclasses.dataclass(frozen=True)
+class _NotADate:
+    """A date option that is not a date (`--from yesterday`, `--date "3 Dec"`): which day
+    it may mean counts from the command's today, known only once every option is read
+    (`--today` may come after it, or `today:` in playbook.yaml)."""
+
+    text: str
+
+
+DATE_OPTIONS = {"start": "--from", "end": "--to", "date": "--date"}
+"""Where each date option of a command is kept, and its name."""
+
+
+def _date_option(text: str) -> dt.date | _NotADate:
+    try:
+        return read_date(text)
+    except Invalid:
+        return _NotADate(text)
+
+
+def _unread_dates(args: argparse.Namespace) -> list[str]:
+    """What is wrong with each date option that is not a date, the day it may mean
+    counted from the day the command counts as today, as a `date:` in a file is."""
+    unread = {
+        option: value.text
+        for dest, option in DATE_OPTIONS.items()
+        if isinstance(value := getattr(args, dest, None), _NotADate)
+    }
+    if not unread:
+        return []
+    today = args.today if getattr(args, "today", None) else _playbook_today(args.root)
+    return [f"argument {option}: {_why_not(text, today)}" for option, text in unread.items()]
+
+
+def _why_not(text: str, today: dt.date) -> str:
+    """Why `text` is not a date, and which day it may mean as of `today`."""
+    try:
+        read_date(text, today)
+    except Invalid as exc:
+        return str(exc)
+    raise AssertionError(f"{text!r} read as a date only once today was known")
+
+
+def _playbook_today(root: Path) -> dt.date:
+    """Today as a build of the playbook at `root` counts it without `--today`: its
+    `today:`, else the date in its timezone (its settings' problems are the build's)."""
+    return resolve_today(None, load_config(root, Problems()))
 
 
 def _whole_number(text: str) -> int:
@@ -939,10 +994,19 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     )
     _root_option(p)
     p.add_argument(
-        "--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD", help="first day"
+        "--from",
+        dest="start",
+        type=_date_option,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="first day",
     )
     p.add_argument(
-        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: today)"
+        "--to",
+        dest="end",
+        type=_date_option,
+        metavar="YYYY-MM-DD",
+        help="last day (default: today)",
     )
     _folder(
         p.add_argument(
