@@ -549,7 +549,7 @@ def _parse_date(text: str, expected: str, today: dt.date | None = None) -> dt.da
         raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12)")
     if year == 0:
         raise Invalid(f"{text} is not a date: there is no year 0")
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in(year, month)
     if not 1 <= day <= last:
         raise Invalid(f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days")
     return dt.date(year, month, day)
@@ -563,8 +563,19 @@ _NAMED_DATE = re.compile(
 )
 _DAY_AND_MONTH = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})")
 """`12/03`: a date without its year, month or day first."""
-_SHIFTS = {"today": 0, "tomorrow": 1, "yesterday": -1}
-_COUNTED = re.compile(r"in ([0-9]{1,3}) (day|week)s?|([0-9]{1,3}) (day|week)s? ago")
+_SHIFTS = {
+    **{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1},
+    **{"day after tomorrow": 2, "the day after tomorrow": 2},
+    **{"day before yesterday": -2, "the day before yesterday": -2},
+}
+_COUNTED = re.compile(r"in (a|[0-9]{1,3}) (day|week|month)s?|(a|[0-9]{1,3}) (day|week|month)s? ago")
+_MONTH_END = re.compile(r"(?:the )?end of (?:the )?(this |next |last )?(month|year)")
+_MONTHS_AWAY = {"this ": 0, "next ": 1, "last ": -1, None: 0}
+_SPAN_OF_DAYS = re.compile(
+    r"(?:this|next|last|coming) (?:week|weekend|month|year)|(?:the )?weekend"
+    r"|(?:the )?end of (?:the )?(?:this |next |last )?week|(?:early|mid|late)[- ]?([a-z]{3,})\.?"
+)
+"""Words for more than one day (`next week`, `mid-December`): no one day to suggest."""
 _WEEKDAY = re.compile(r"(?:(this|next|last|coming) )?([a-z]{3,})\.?")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SOME_DAY = dt.date(2000, 1, 3)
@@ -588,6 +599,9 @@ def _date_hint(text: str, today: dt.date | None) -> str:
         if today is None:
             return moves
         return moves + _did_you_mean(_relative(text, today), f", counting from {today}")
+    span = _SPAN_OF_DAYS.fullmatch(" ".join(text.lower().split()))
+    if span is not None and (span[1] is None or _month_number(span[1])):
+        return ", which names more than one day: write the day meant as YYYY-MM-DD"
     if _without_year(text, _SOME_DAY):
         nearest = _without_year(text, today) if today is not None else []
         if not nearest:  # no today, or 29 February with no leap year near it
@@ -657,9 +671,18 @@ def _relative(text: str, today: dt.date) -> list[Reading]:
         return [(today + dt.timedelta(days=_SHIFTS[words]), "")]
     counted = _COUNTED.fullmatch(words)
     if counted is not None:
-        weeks = (counted[2] or counted[4]) == "week"
-        days = int(counted[1] or counted[3]) * (7 if weeks else 1)
-        return [(today + dt.timedelta(days=-days if counted[3] else days), "")]
+        number = counted[1] or counted[3]
+        count = (1 if number == "a" else int(number)) * (-1 if counted[3] else 1)
+        unit = counted[2] or counted[4]
+        if unit == "month":
+            year, month = _month_after(today, count)
+            return [(dt.date(year, month, min(today.day, _days_in(year, month))), "")]
+        return [(today + dt.timedelta(days=count * (7 if unit == "week" else 1)), "")]
+    end = _MONTH_END.fullmatch(words)
+    if end is not None:
+        year, month = _month_after(today, _MONTHS_AWAY[end[1]] * (12 if end[2] == "year" else 1))
+        month = 12 if end[2] == "year" else month
+        return [(dt.date(year, month, _days_in(year, month)), "")]
     named = _WEEKDAY.fullmatch(words)
     weekday = _weekday_number(named[2]) if named is not None else None
     if named is None or weekday is None:
@@ -672,6 +695,16 @@ def _relative(text: str, today: dt.date) -> list[Reading]:
     coming = today + dt.timedelta(days=ahead or 7)
     name = _WEEKDAYS[weekday]
     return [(coming, f"the coming {name}"), (coming + dt.timedelta(weeks=1), f"the {name} after")]
+
+
+def _month_after(today: dt.date, months: int) -> tuple[int, int]:
+    """The year and month `months` after today's (before it, if negative)."""
+    year, month = divmod(today.year * 12 + today.month - 1 + months, 12)
+    return year, month + 1
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def _weekday_number(name: str) -> int | None:

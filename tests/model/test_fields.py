@@ -18,6 +18,7 @@ from generator.model.fields import (
     Field,
     Inline,
     Integer,
+    Invalid,
     Labels,
     ListOf,
     MapOf,
@@ -31,6 +32,7 @@ from generator.model.fields import (
     convert_field,
     looks_like_id,
     plain_lines,
+    read_date,
     validate_document,
 )
 from generator.model.schema import PROFILE
@@ -377,7 +379,18 @@ MOVES = ", which moves with the calendar: write the date itself; did you mean"
         ("25.12", ", which has no year; did you mean 2026-12-25?"),
         ("Feb 29", ", which has no year: write it with its year"),  # no leap year near
         ("12/03/2026", "; did you mean 2026-12-03 (month first) or 2026-03-12 (day first)?"),
-        ("last week", ""),  # no one day
+        ("this friday", f"{MOVES} 2026-12-11, counting from 2026-12-05?"),
+        ("the day after tomorrow", f"{MOVES} 2026-12-07, counting from 2026-12-05?"),
+        ("in a week", f"{MOVES} 2026-12-12, counting from 2026-12-05?"),
+        ("2 months ago", f"{MOVES} 2026-10-05, counting from 2026-12-05?"),
+        ("end of month", f"{MOVES} 2026-12-31, counting from 2026-12-05?"),
+        ("end of next month", f"{MOVES} 2027-01-31, counting from 2026-12-05?"),
+        ("End of the year", f"{MOVES} 2026-12-31, counting from 2026-12-05?"),
+        *(
+            (span, ", which names more than one day: write the day meant as YYYY-MM-DD")
+            for span in ("last week", "next week", "this weekend", "end of week", "mid-January")
+        ),
+        ("midnight", ""),  # not a part of a month
     ],
 )
 def test_a_date_written_for_today_is_worked_out_from_the_day_planned_for(
@@ -392,6 +405,14 @@ def test_a_date_written_for_today_is_worked_out_from_the_day_planned_for(
     assert [str(p) for p in problems.errors] == [
         f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}{hint}"
     ]
+
+
+def test_a_month_away_is_the_same_day_or_the_months_last() -> None:
+    """`in a month` from 31 January is 28 February, not 3 March nor an error."""
+    with pytest.raises(Invalid, match=r"did you mean 2026-02-28, counting from 2026-01-31\?"):
+        read_date("in a month", dt.date(2026, 1, 31))
+    with pytest.raises(Invalid, match=r"did you mean 2024-02-29, counting from 2024-03-31\?"):
+        read_date("1 month ago", dt.date(2024, 3, 31))
 
 
 @pytest.mark.parametrize(
