@@ -72,7 +72,7 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     ("name", "folder"),
     [
         ("index.html", ".site.staging-"),  # a page, staged
-        ("journal.json", ".site.undo-"),  # what a commit into the output sets aside
+        ("index.html", ".site.undo-"),  # what a commit notes it adds, before it does
         (".playbook-manifest.tmp", "site/"),  # the manifest, last in
     ],
 )
@@ -92,6 +92,7 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     before = (out / "contacts/jonah-kim/index.html").read_text()
     contact = sample_root / "content/contacts/jonah-kim.md"
     contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
+    (contact.parent / "ines-moreau.md").write_text("---\nname: Ines Moreau\n---\n")  # pages added
     real_write = pathlib.Path.write_bytes
 
     def failing_close(self: Path, data: bytes) -> int:

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, NoReturn
 
 from generator.errors import UsageError
 from generator.model.config import output_clash
@@ -214,11 +214,13 @@ def _commit(stage: Staging, output: Path) -> None:
     try:
         touched = [(MANIFEST, True)] + [(rel, rel in stage.previous) for rel in changed]
         touched += [(rel, True) for rel in gone]
-        _write(undo / JOURNAL, json.dumps(touched).encode("utf-8"))
         _set_aside(output, undo, MANIFEST)
         try:
             for rel in changed:
-                _set_aside(output, undo, rel)
+                if rel in stage.previous:
+                    _set_aside(output, undo, rel)
+                else:  # noted before it is there, so that undoing takes it out
+                    _write(_folder_for(_inside(undo / ADDED, rel)), b"")
                 target = _inside(output, rel)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(_inside(stage.folder, rel), target)
@@ -230,38 +232,73 @@ def _commit(stage: Staging, output: Path) -> None:
             if _undo(output, undo, touched):
                 # as it was: the next build need not write everything
                 _write_manifest(output, stage.previous, stage.hidden)
+            else:  # the output is not as the manifest put back says: the next build
+                with suppress(OSError):  # must write every file
+                    (output / MANIFEST).unlink(missing_ok=True)
             raise
         _remove_empty_folders(output, gone)
     finally:
         shutil.rmtree(undo, ignore_errors=True)
 
 
-JOURNAL = "journal.json"
-"""In an undo folder: [file, whether the output had it before] of each file a commit
-touches, in order."""
+SET_ASIDE, ADDED = "files", "added"
+"""In an undo folder, the folders that are a commit's journal: the output's files it set
+aside (replaced or deleted), and an empty file for each file it added. Moves and empty
+files, no file to write whole first: a build killed at any point (a power cut included,
+which may keep the renames and lose the data of a file just written) leaves an undo
+folder that says all it did."""
 
 
 def _set_aside(output: Path, undo: Path, rel: str) -> None:
     """Move the output's file `rel`, if it has one, into the undo folder."""
-    kept = _inside(undo / "files", rel)
-    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept = _folder_for(_inside(undo / SET_ASIDE, rel))
     with suppress(FileNotFoundError):
         os.replace(_inside(output, rel), kept)
+
+
+def _folder_for(path: Path) -> Path:
+    """`path`, its folder made if need be."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _journal(undo: Path) -> list[tuple[str, bool]]:
+    """[file, whether the output had it before] of each file a killed build's commit
+    touched, as its undo folder records them, the manifest first (put back last)."""
+    aside, added = _files_in(undo / SET_ASIDE), _files_in(undo / ADDED)
+    first = [(MANIFEST, True)] if MANIFEST in aside else []
+    return first + [(rel, True) for rel in aside - {MANIFEST}] + [(rel, False) for rel in added]
+
+
+def _files_in(folder: Path) -> set[str]:
+    """The files under `folder`, none if there is no such folder; an OSError when it
+    cannot be read whole (a journal read in part would lose what it leaves out)."""
+    if not folder.is_dir():
+        return set()
+
+    def fail(exc: OSError) -> None:
+        raise exc
+
+    return {
+        Path(parent, name).relative_to(folder).as_posix()
+        for parent, _folders, names in os.walk(folder, onerror=fail)
+        for name in names
+    }
 
 
 def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = None) -> bool:
     """Put back what a commit set aside, and take out the files it added; True when all
     of it could be done. `touched` is the journal, read from the undo folder when not
-    given (a killed build's): a commit that fails has it at hand, so a journal that the
+    given (a killed build's): a commit that fails has it at hand, so a folder that the
     fault keeps from being read does not cost the files set aside."""
     if touched is None:
         try:
-            touched = json.loads((undo / JOURNAL).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            touched = _journal(undo)
+        except OSError:
             return False
     whole = True
     for rel, existed in reversed(touched):
-        kept, target = _inside(undo / "files", rel), _inside(output, rel)
+        kept, target = _inside(undo / SET_ASIDE, rel), _inside(output, rel)
         try:
             if kept.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -271,9 +308,6 @@ def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = Non
                 _remove_empty_folders(output, [rel])
         except OSError:
             whole = False
-    if not whole:  # the output is not as the manifest put back says: the next build
-        with suppress(OSError):  # must write every file
-            (output / MANIFEST).unlink(missing_ok=True)
     return whole
 
 
@@ -452,8 +486,8 @@ def _tidy_after_a_killed_build(output: Path) -> None:
     its replacement is in place). Only folders named as this module names them."""
     parent = output.parent
     for leftover in _own_leftovers(parent, f".{output.name}.undo-"):
-        if not (output / MANIFEST).exists():  # killed while committing: undo it
-            _undo(output, leftover)
+        if not (output / MANIFEST).exists() and not _undo(output, leftover):
+            _keep_undoing(output, leftover)  # killed while committing, and not undone
         shutil.rmtree(leftover, ignore_errors=True)
     for leftover in _own_leftovers(parent, f".{output.name}.staging-"):
         shutil.rmtree(leftover, ignore_errors=True)
@@ -462,6 +496,19 @@ def _tidy_after_a_killed_build(output: Path) -> None:
         os.replace(moved_aside.pop(), output)
     for leftover in moved_aside:
         _remove_tree(leftover)
+
+
+def _keep_undoing(output: Path, undo: Path) -> NoReturn:
+    """Stop the build, the undo folder kept for the next to finish undoing: what it holds
+    is the only copy of the files set aside (the manifest among them, set aside again: it
+    says which files are the user's, which a build without it would replace)."""
+    with suppress(OSError):
+        _set_aside(output, undo, MANIFEST)
+    raise UsageError(
+        f"a build that was killed while writing {output} set files aside in {undo}, "
+        "and they cannot all be put back: make both folders writable, then build again "
+        "(or remove that folder, and the build replaces the output whole)"
+    )
 
 
 def _new_folder(parent: Path, prefix: str) -> Path:

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -501,14 +501,14 @@ def test_a_failed_commit_is_undone_even_when_its_journal_cannot_be_read(
     before = files_of(out)
     edited_everywhere(root)
     fail_moves_into(out, monkeypatch, lambda source, count: count == 10)
-    real_read = Path.read_text
+    real_walk = os.walk
 
-    def read_text(path: Path, *args: Any, **kwargs: Any) -> str:
-        if path.name == write_module.JOURNAL:
-            raise OSError(5, "Input/output error", str(path))
-        return real_read(path, *args, **kwargs)
+    def walk(folder: Path, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        if ".undo-" in str(folder):
+            raise OSError(5, "Input/output error", str(folder))
+        return real_walk(folder, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", read_text)
+    monkeypatch.setattr(os, "walk", walk)
     with pytest.raises(OSError):
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
@@ -700,3 +700,63 @@ def test_an_output_path_too_long_for_the_system_is_named_as_such(
         "choose a folder with a shorter path"
     )
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("at", [2, 30, 60])
+def test_a_commit_killed_halfway_with_its_journal_lost_is_still_undone(
+    tmp_path: Path, at: int
+) -> None:
+    """A commit killed after setting files aside, its journal lost with it (a power cut
+    keeps renames the data of a file just written may not reach the disk): the files set
+    aside were removed with the undo folder, the manifest among them, so the next build
+    replaced the output whole and took the user's CNAME with it. The undo folder itself
+    says what was set aside and what was added: all is put back, nothing is lost."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / "CNAME").write_text("jobs.example.org\n")
+    before = files_of(out)
+    edited_everywhere(root)
+    contact = root / "content/contacts/ines-moreau.md"
+    contact.write_text("---\nname: Ines Moreau\n---\n")  # pages the commit adds
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), str(at)],
+        capture_output=True,
+        text=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (undo,) = out.parent.glob(".output.undo-*")
+    (undo / "journal.json").write_bytes(b"")  # as a power cut may leave it
+    write_module._tidy_after_a_killed_build(out)  # what the next build does first
+    assert files_of(out) == before
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
+    assert files_of(out) == {**files_of(fresh), "CNAME": b"jobs.example.org\n"}
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_killed_commit_that_cannot_be_undone_yet_is_kept_for_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files set aside that cannot be put back (a folder made read-only) were removed with
+    the undo folder: the build stops instead, saying what to do, and the next build, once
+    they can be, puts all of them back, the manifest that spares the CNAME last."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / "CNAME").write_text("jobs.example.org\n")
+    edited_everywhere(root)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), "30"],
+        capture_output=True,
+        text=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (undo,) = out.parent.glob(".output.undo-*")
+    fail_moves_into(out, monkeypatch, lambda source, count: count == 5)
+    with pytest.raises(UsageError, match=f"set files aside in {undo}, and they cannot all be"):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    monkeypatch.undo()
+    assert undo.is_dir() and not (out / MANIFEST).exists()
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
+    assert files_of(out) == {**files_of(fresh), "CNAME": b"jobs.example.org\n"}
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
