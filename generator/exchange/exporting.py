@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from markupsafe import escape
+
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
@@ -27,6 +29,7 @@ from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import replace_files
 from generator.publish.write import built_site_holding
+from generator.site.report import POLICY_END
 from generator.site.vcard import contact_vcard
 from generator.sources.read import read_source
 
@@ -112,7 +115,7 @@ def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
         raise UsageError(f"{folder} is a file, not a folder")
     refuse_a_built_site(folder)
     for name, data in tables.items():
-        refuse_to_replace_yours(folder / name, partial(_same_first_column, data))
+        refuse_to_replace_yours(folder / name, partial(_earlier_export, data))
     return replace_files(folder, tables)
 
 
@@ -143,14 +146,23 @@ def earlier_vcards(old: bytes) -> bool:
     return old.startswith(b"BEGIN:VCARD") and OUR_CARD in old.partition(b"END:VCARD")[0]
 
 
-def _same_first_column(new: bytes, old: bytes) -> bool:
-    """Do two CSV files begin with the same byte order mark and first column's name (an
-    export of another version, with columns added, still does)?"""
-    return _first_cell(new) == _first_cell(old)
+def _earlier_export(new: bytes, old: bytes) -> bool:
+    """Is `old` what an export wrote where it now writes `new`? A CSV file whose header
+    names only columns `new` has, the first the same (an export of a version before,
+    with fewer columns, too: not a sheet of yours that merely begins with `slug`); a
+    report page holding the end of the policy the report writes into every page."""
+    if not new.startswith(BOM):
+        return str(escape(POLICY_END)).encode("utf-8") in old
+    ours, theirs = _header(new), _header(old)
+    return old.startswith(BOM) and theirs[:1] == ours[:1] and set(theirs) <= set(ours)
 
 
-def _first_cell(data: bytes) -> bytes:
-    return data.partition(b"\r\n")[0].partition(b",")[0]
+BOM = "\ufeff".encode()
+
+
+def _header(data: bytes) -> list[bytes]:
+    """The column names of a CSV file an export wrote (no name needs quotes)."""
+    return data.removeprefix(BOM).partition(b"\r\n")[0].split(b",")
 
 
 def refuse_a_built_site(path: Path) -> None:
@@ -279,7 +291,7 @@ def csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return BOM + out.getvalue().encode("utf-8")
 
 
 def safe_cell(text: str) -> str:

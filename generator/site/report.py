@@ -47,7 +47,7 @@ def log_page(
     config = playbook.config
     css = inline_styles(themes, config.page_size, config.root)
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    csp = f"default-src 'none'; style-src 'sha256-{digest}'; form-action 'none'; base-uri 'none'"
+    csp = f"default-src 'none'; style-src 'sha256-{digest}'; {POLICY_END}"
     owner = config.owner or (playbook.profile.name if playbook.profile else "")
     try:  # a mistake in the theme is reported like a content error, with its line
         template = make_environment(themes).get_template(REPORT_TEMPLATE)
@@ -73,6 +73,9 @@ def log_page(
 
 
 KINDS = (MEETING, REQUEST, FOLLOW_UP)
+POLICY_END = "form-action 'none'; base-uri 'none'"
+"""How the page's Content-Security-Policy ends, after the digest of its styles: with it,
+in the page as the template escapes it, a later report knows the page for an earlier one."""
 
 
 def weeks_of(entries: Sequence[LogEntry], start: dt.date, end: dt.date) -> list[Week]:

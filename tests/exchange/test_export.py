@@ -274,6 +274,25 @@ def test_an_export_replaces_its_earlier_one_never_a_file_of_yours(
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
+def test_a_sheet_of_yours_that_begins_with_slug_is_not_replaced_an_older_export_is(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """An earlier export was known by its first column's name alone: a contacts.csv of
+    yours saved with a byte order mark and a `slug` column first was replaced. Its header
+    must now name only the export's columns; an export of a version with fewer columns
+    is still replaced."""
+    out = tmp_path / "export"
+    out.mkdir()
+    yours = "\ufeffslug,salary,notes\r\nomar,90000,call back\r\n"
+    (out / "contacts.csv").write_text(yours, encoding="utf-8", newline="")
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(out), "-q"]) == 2
+    assert (out / "contacts.csv").read_bytes() == yours.encode()
+    older = "\ufeffslug,name,company\r\nomar,Omar,acme\r\n"
+    (out / "contacts.csv").write_text(older, encoding="utf-8", newline="")
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(out), "-q"]) == 0
+    assert (out / "contacts.csv").read_text(encoding="utf-8").startswith("\ufeffslug,name,")
+
+
 def test_exports_refuse_a_playbook_with_errors(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -424,3 +424,30 @@ def test_people_with_no_employer_on_file_are_not_counted_as_employers(sample_roo
     employers = {row["employer"] for row in rows if row["employer"]}
     assert any(not row["employer"] for row in rows)
     assert f"with {len(employers)} employers:" in " ".join(page.read_text().split())
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "work-search-log-2026-11-01-to-2026-11-22.html",
+            '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            "<title>My own log</title>\n",
+        ),
+        ("work-search-log-2026-11-01-to-2026-11-22.csv", "\ufeffdate,hours,notes\r\n"),
+    ],
+)
+def test_a_file_of_yours_that_begins_as_a_report_does_is_not_replaced(
+    sample_root: Path, tmp_path: Path, name: str, text: str
+) -> None:
+    """An earlier report was known by its text up to the first comma: a page of yours
+    with the usual first lines of a page, or a sheet of yours beginning with `date`, was
+    replaced. A page is now known by the end of the policy the report writes, a sheet
+    by its header naming only the report's columns."""
+    out = tmp_path / "logs"
+    out.mkdir()
+    (out / name).write_text(text, encoding="utf-8", newline="")
+    argv = ["report", "-C", str(sample_root), "--from", "2026-11-01", "-o", str(out), *TODAY]
+    assert main(argv) == 2
+    assert (out / name).read_bytes() == text.encode()
