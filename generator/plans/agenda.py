@@ -22,9 +22,9 @@ How the minutes are shared out (see `plan_minutes`):
 Questions always keep at least 40% of the length (30% in a networking meeting,
 whose ask is a kind of question too). When the ideal parts do not leave that
 much, they are scaled down: every part first gets one minute while minutes
-last (wrap-up, then open, ask, background), then the rest is shared in
-proportion to the ideal sizes by largest remainder. A part left with no minute
-is dropped, so a one-minute meeting is one minute of questions.
+last (wrap-up, then open, ask, background), then any minute left goes to the part
+furthest from its ideal. A part left with no minute is dropped, so a one-minute
+meeting is one minute of questions.
 
 A networking meeting asks for names once: the questions it names from the bank's
 networking category (who else to talk to, whom they know at your targets...), and any
@@ -328,7 +328,7 @@ def _percent(length: int, percent: int) -> int:
 def _ideal_minutes(length: int, purpose: str, share_points: int) -> dict[str, int]:
     """Ideal sizes of the fixed parts (all but the questions)."""
     pitch_and_points = PITCH_MINUTES + -(-share_points * SHARE_POINT_SECONDS // 60)
-    background = max(pitch_and_points, 2 if length >= 15 else 1)
+    background = max(pitch_and_points, 2) if length >= 15 else pitch_and_points
     ideal = {
         "open": 1 if length < 15 else 2 if length < 45 else 4,
         "background": min(background, max(2, _percent(length, 15))),
@@ -341,21 +341,14 @@ def _ideal_minutes(length: int, purpose: str, share_points: int) -> dict[str, in
 
 def _scale_down(ideal: dict[str, int], budget: int) -> dict[str, int]:
     """Share `budget` minutes among the parts: a minute each first (in priority order,
-    while minutes last), then by largest remainder. Every ideal part is a minute or
-    more, and the ideal is over budget (else nothing is scaled), so whenever minutes are
-    left after the first round some part still wants them: `total` is never 0."""
+    while minutes last), then one at a time to the part furthest from its ideal (the
+    first in priority among equals). Only meetings under half an hour are scaled, and
+    their ideal parts are small: one minute is left at most (a networking meeting of
+    8 minutes with two `share` points gives it to the ask)."""
     order = [kind for kind in _SCALE_PRIORITY if kind in ideal]
     given = {kind: 1 if rank < budget else 0 for rank, kind in enumerate(order)}
-    left = budget - sum(given.values())
-    wanted = {kind: ideal[kind] - given[kind] for kind in order}
-    total = sum(wanted.values())
-    shares = {kind: wanted[kind] * left // total for kind in order}
-    for kind in order:
-        given[kind] += shares[kind]
-    spare = left - sum(shares.values())
-    by_remainder = sorted(order, key=lambda k: (-(wanted[k] * left % total), order.index(k)))
-    for kind in by_remainder[:spare]:
-        given[kind] += 1
+    for _ in range(budget - sum(given.values())):
+        given[max(order, key=lambda kind: ideal[kind] - given[kind])] += 1
     return given
 
 
