@@ -86,6 +86,9 @@ PAYING_FORMATS = ("coffee", "lunch")
 ASK_LEAD_MINUTES = 1
 """Time the ask gives your skills, the role you want and your target list before its
 questions: said first, so they are what the questions are asked about."""
+UNPLANNED_SHARE = 50
+"""Percent of the questions part left unplanned above which the page suggests adding
+questions (a part half empty is a list too short for the meeting)."""
 ASK_CATEGORY = "networking"
 """The bank category a networking meeting asks in its ask, not among the questions."""
 
@@ -236,6 +239,25 @@ class Agenda:
     def _said(self) -> tuple[PlannedQuestion, ...]:
         """The questions sure to be asked: all but those left for if time allows."""
         return self.questions + self.ask_questions + self.wrap_questions
+
+    @property
+    def questions_unplanned(self) -> int:
+        """Minutes of the questions part that no planned question takes. It keeps them
+        all the same (following up on what they say is the point of the meeting, and the
+        plan keeps to the agreed length); when they are most of it, the page says that
+        more questions could fill them (`UNPLANNED_SHARE`)."""
+        part = self.segment("questions")
+        return part.minutes - sum(q.minutes for q in self.questions) if part else 0
+
+    @property
+    def few_questions(self) -> bool:
+        """The planned questions leave most of their part unplanned, and none is waiting
+        for time: a long meeting with a short list or a small bank."""
+        part = self.segment("questions")
+        unplanned = self.questions_unplanned
+        return bool(
+            part and not self.if_time_allows and unplanned * 100 > part.minutes * UNPLANNED_SHARE
+        )
 
     @property
     def share_overflow(self) -> tuple[str, ...]:

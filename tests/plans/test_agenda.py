@@ -971,3 +971,17 @@ def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
         ("own", "Send the deck"),
     ]
     assert prep.open_followups[0].status == "overdue"
+
+
+def test_a_small_bank_for_a_long_meeting_says_to_add_questions_to_it() -> None:
+    """An hour's meeting picking from a bank of two questions: the questions part keeps
+    its minutes and the plan its hour, and says to add to the bank, or to list them."""
+    day = Question("typical-day", "What does a normal day look like?", "the-job")
+    path = Question("their-path", "How did you come to this work?", "their-path")
+    bank = (Category("the-job", "The job", "", (day,)), Category("their-path", "Path", "", (path,)))
+    agenda = agenda_for(meeting(duration=60), playbook(meeting(), categories=bank))
+    assert len(agenda.questions) == 2 and agenda.few_questions
+    assert sum(s.minutes for s in agenda.segments) == 60
+    assert agenda.questions_unplanned == dict(plan_minutes(60, "informational"))["questions"] - 6
+    assert "To plan more, add questions to your bank in content/questions/" in plan_text(agenda)
+    assert not agenda_for(meeting(duration=30)).few_questions

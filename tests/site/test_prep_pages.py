@@ -443,3 +443,25 @@ def test_a_networking_ask_with_no_target_list_says_how_to_make_one(tmp_path: Pat
     sheet = text_of(site, TOMAS + "print/").split("I am focusing on")[-1]
     assert "No target companies yet" not in sheet  # there are eight, all closed
     assert "No target list to show yet" in sheet
+
+
+def test_a_long_meeting_with_few_questions_says_what_the_time_is_for(tmp_path: Path) -> None:
+    """A lunch of an hour naming two questions: the questions part keeps its minutes (the
+    plan still adds up to the hour: following up on what they say is the meeting), and
+    the page says how little of it the questions take and how to plan more."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/meetings/2026-12-10-omar-haddad.md",
+        "---\ncontact: omar-haddad\nformat: lunch\nduration: 60\ndate: 2026-12-10\n"
+        "questions: [field-changes, typical-day]\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page = text_of(site, "meetings/2026-12-10-omar-haddad")
+    plan = re.search(r"Your questions (\d+) min", page)
+    assert plan is not None
+    assert (
+        f"These questions take 7 minutes of the {plan[1]} minutes: the rest is for following "
+        "up on what they say. To plan more, list more under questions: in the meeting file."
+    ) in page
+    assert "These questions take" not in text_of(site, "meetings/2026-11-10-lena-fischer")
