@@ -1183,44 +1183,33 @@ def test_unknown_key_in_a_reminder_is_a_warning_at_its_line(tmp_path: Path) -> N
     ]
 
 
-def test_referrer_update_without_referrals_is_a_warning_except_to_tell_the_referrer(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("done", "warning"),
+    [
+        (
+            "referrer_update",
+            "this meeting lists no referrals: add them under referrals: so the update is tied "
+            "to the people you met (on a first meeting with someone whose page has "
+            "referred_by:, it records telling whoever introduced you)",
+        ),
+        (  # it records reaching the names a meeting gave: with none, it is tied to no one
+            "reach_referral",
+            "this meeting lists no referrals: reach_referral records getting in touch with "
+            "the names it gave, under referrals:",
+        ),
+    ],
+)
+def test_a_referral_done_without_referrals_is_a_warning_except_to_tell_the_referrer(
+    tmp_path: Path, done: str, warning: str
 ) -> None:
     files = introduced_files(ben_done="done: {referrer_update: 2026-11-17}\n")
     files["content/meetings/ben-again.md"] = (
         "---\ncontact: ben-ode\nstatus: done\ndate: 2026-11-20\n"
-        "done: {referrer_update: 2026-11-21}\n---\n"
+        f"done: {{{done}: 2026-11-21}}\n---\n"
     )
     make(tmp_path, files)
     assert followup_warnings(tmp_path) == [
-        (
-            "content/meetings/ben-again.md",
-            5,
-            "done.referrer_update",
-            "this meeting lists no referrals: add them under referrals: so the update is tied "
-            "to the people you met (on a first meeting with someone whose page has "
-            "referred_by:, it records telling whoever introduced you)",
-        )
-    ]
-
-
-def test_reach_referral_without_referrals_is_a_warning(tmp_path: Path) -> None:
-    """reach_referral records reaching the names a meeting gave: with none listed, the
-    day is tied to no one, and nothing says whom you reached."""
-    files = introduced_files()
-    files["content/meetings/ben-again.md"] = (
-        "---\ncontact: ben-ode\nstatus: done\ndate: 2026-11-20\n"
-        "done: {reach_referral: 2026-11-21}\n---\n"
-    )
-    make(tmp_path, files)
-    assert followup_warnings(tmp_path) == [
-        (
-            "content/meetings/ben-again.md",
-            5,
-            "done.reach_referral",
-            "this meeting lists no referrals: reach_referral records getting in touch with "
-            "the names it gave, under referrals:",
-        )
+        ("content/meetings/ben-again.md", 5, f"done.{done}", warning)
     ]
 
 

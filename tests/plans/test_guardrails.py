@@ -931,36 +931,34 @@ def test_past_midnight_counts_real_minutes_where_the_clocks_change_at_midnight(
 # --- a contact who moved since the meeting was asked for -----------------------------------
 
 
-def test_a_meeting_ahead_at_the_company_they_have_left_is_flagged(tmp_path: Path) -> None:
-    """`playbook new meeting` records the contact's company; if they move before it is
-    held, the agenda would research the company they left."""
+@pytest.mark.parametrize(
+    ("page", "warning"),
+    [
+        (
+            "company: beta\n",
+            "Jane Doe's page says they work at Beta Works now, but this meeting, still ahead, "
+            "is recorded at Acme: if they have moved, write company: beta here",
+        ),
+        (  # left their job with no new one yet: `company:` taken off their page
+            "",
+            "Jane Doe's page names no company now, but this meeting, still ahead, is recorded "
+            "at Acme: if they have left, delete company: here (if they are still there, write "
+            "company: acme on their page)",
+        ),
+    ],
+)
+def test_a_meeting_ahead_at_the_company_they_have_left_is_flagged(
+    tmp_path: Path, page: str, warning: str
+) -> None:
+    """`playbook new meeting` records the contact's company; if they move (or leave)
+    before it is held, the agenda would research the company they left."""
     meeting = "---\ncontact: jane-doe\ncompany: acme\ndate: 2026-12-01\nstatus: scheduled\n---\n"
     root = tiny(tmp_path, content__meetings__m1=meeting)
     write(root, "content/companies/beta.md", "---\nname: Beta Works\n---\n")
     assert not [line for line in reported(root) if "company:" in line]
-    write(root, "content/contacts/jane-doe.md", "---\nname: Jane Doe\ncompany: beta\n---\n")
+    write(root, "content/contacts/jane-doe.md", f"---\nname: Jane Doe\n{page}---\n")
     assert [line for line in reported(root) if "m1.md" in line] == [
-        "warning: content/meetings/m1.md:3: company: Jane Doe's page says they work at "
-        "Beta Works now, but this meeting, still ahead, is recorded at Acme: if they have "
-        "moved, write company: beta here"
-    ]
-    held = meeting.replace("scheduled", "done").replace("2026-12-01", "2026-11-01")
-    write(root, "content/meetings/m1.md", held)
-    assert not [line for line in reported(root) if "m1.md" in line]
-
-
-def test_a_meeting_ahead_at_the_company_they_have_left_for_nowhere_is_flagged(
-    tmp_path: Path,
-) -> None:
-    """A contact who left their job with no new one yet has `company:` taken off their
-    page: the meeting still ahead recorded at the old one is told as a move to another."""
-    meeting = "---\ncontact: jane-doe\ncompany: acme\ndate: 2026-12-01\nstatus: scheduled\n---\n"
-    root = tiny(tmp_path, content__meetings__m1=meeting)
-    write(root, "content/contacts/jane-doe.md", "---\nname: Jane Doe\n---\n")
-    assert [line for line in reported(root) if "m1.md" in line] == [
-        "warning: content/meetings/m1.md:3: company: Jane Doe's page names no company now, "
-        "but this meeting, still ahead, is recorded at Acme: if they have left, delete "
-        "company: here (if they are still there, write company: acme on their page)"
+        f"warning: content/meetings/m1.md:3: company: {warning}"
     ]
     held = meeting.replace("scheduled", "done").replace("2026-12-01", "2026-11-01")
     write(root, "content/meetings/m1.md", held)

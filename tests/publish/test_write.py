@@ -533,6 +533,16 @@ build(Path(sys.argv[1]), today=__import__("datetime").date(2026, 11, 22), jobs=1
 """
 
 
+def kill_at_a_move(root: Path, out: Path, at: int) -> None:
+    """Build `root` into `out` in a process killed (SIGKILL) at its `at`-th move into `out`."""
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), str(at)],
+        capture_output=True,
+        text=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+
+
 def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> None:
     """The manifest comes back too: the next build then knows which files are
     playbook's, and leaves the user's own (a CNAME) alone."""
@@ -541,12 +551,7 @@ def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> 
     (out / "CNAME").write_text("jobs.example.org\n")
     before = files_of(out)
     edited_everywhere(root)
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), "30"],
-        capture_output=True,
-        text=True,
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    kill_at_a_move(root, out, 30)
     assert files_of(out) != before and not (out / MANIFEST).exists()  # a mix, mid-commit
     write_module._tidy_after_a_killed_build(out)  # what the next build does first
     assert files_of(out) == before
@@ -718,12 +723,7 @@ def test_a_commit_killed_halfway_with_its_journal_lost_is_still_undone(
     edited_everywhere(root)
     contact = root / "content/contacts/ines-moreau.md"
     contact.write_text("---\nname: Ines Moreau\n---\n")  # pages the commit adds
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), str(at)],
-        capture_output=True,
-        text=True,
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    kill_at_a_move(root, out, at)
     (undo,) = out.parent.glob(".output.undo-*")
     (undo / "journal.json").write_bytes(b"")  # as a power cut may leave it
     write_module._tidy_after_a_killed_build(out)  # what the next build does first
@@ -744,12 +744,7 @@ def test_a_killed_commit_that_cannot_be_undone_yet_is_kept_for_the_next_build(
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     (out / "CNAME").write_text("jobs.example.org\n")
     edited_everywhere(root)
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_AT_A_MOVE, str(root), str(out), "30"],
-        capture_output=True,
-        text=True,
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    kill_at_a_move(root, out, 30)
     (undo,) = out.parent.glob(".output.undo-*")
     fail_moves_into(out, monkeypatch, lambda source, count: count == 5)
     with pytest.raises(UsageError, match=f"set files aside in {undo}, and they cannot all be"):
