@@ -926,12 +926,15 @@ def _print_err(text: str) -> None:
 IMPORT_SOURCES = {
     "linkedin": "LinkedIn's Connections.csv (Settings → Get a copy of your data)",
     "vcard": "a .vcf file (vCard 3.0 or 4.0) with one card or many",
+    "csv": "Google Contacts' or Outlook's CSV export (Google CSV, Outlook CSV)",
 }
 
 
 def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     p = commands.add_parser(
-        "import", help="add contacts from LinkedIn or a vCard file", description=_cmd_import.__doc__
+        "import",
+        help="add contacts from LinkedIn, a vCard or an address book's CSV file",
+        description=_cmd_import.__doc__,
     )
     sources = p.add_subparsers(title="sources", metavar="SOURCE", required=True)
     for source, what in IMPORT_SOURCES.items():
@@ -1056,6 +1059,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         from generator.exchange.linkedin import read_connections
 
         reading, origin = read_connections(label, content), "LinkedIn"
+    elif args.source == "csv":
+        from generator.exchange.address_books import read_address_book
+
+        reading, origin = read_address_book(label, content)
     else:
         from generator.exchange.vcards import read_vcards
 

@@ -10,11 +10,8 @@ A row that cannot be read is reported with its line and left out.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Iterator
 
 from generator.exchange.people import (
     Notice,
@@ -22,26 +19,34 @@ from generator.exchange.people import (
     Reading,
     clean,
     clean_linkedin,
-    decoded,
     is_email,
     is_web_address,
+)
+from generator.exchange.tables import (
+    Columns,
+    columns_of,
+    delimiter,
+    header_name,
+    records,
+    text_of,
+    too_wide,
+    values,
 )
 from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.model.identity import web_address
 from generator.site.vcard import wide_letter
 
-COLUMNS = {
-    "first name": "first",
-    "last name": "last",
-    "url": "url",
-    "profile url": "url",
-    "email address": "email",
-    "email": "email",
-    "company": "company",
-    "position": "position",
-    "connected on": "connected",
-}
-"""Header text (any case) → the value it holds."""
+COLUMNS = (
+    ("first name", "first"),
+    ("last name", "last"),
+    ("url|profile url", "url"),
+    ("email address|email", "email"),
+    ("company", "company"),
+    ("position", "position"),
+    ("connected on", "connected"),
+)
+"""Header names (any case) → the value the column holds."""
+_HEADER = re.compile("first name", re.IGNORECASE)
 
 MONTHS = {
     name: number
@@ -74,17 +79,12 @@ _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 def read_connections(label: str, content: bytes) -> Reading:
     """People from a Connections.csv; `label` names the file in messages."""
     reading = Reading()
-    try:
-        text = decoded(content)
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        reading.notices.append(
-            Notice(label, line, "is not UTF-8 text; nothing was read (save it as UTF-8 CSV)")
-        )
+    text = text_of(label, content, reading, "UTF-8 CSV")
+    if text is None:
         return reading
-    columns: dict[str, int] | None = None
+    columns: Columns | None = None
     width = 0
-    for line, record in _records(label, text, _delimiter(text), reading):
+    for line, record in records(label, text, delimiter(text, _HEADER), reading):
         if columns is None:
             columns = _header(record)
             width = len(record)
@@ -111,56 +111,9 @@ def read_connections(label: str, content: bytes) -> Reading:
     return reading
 
 
-def _delimiter(text: str) -> str:
-    """The separator of the header line: a comma as LinkedIn writes it, or the semicolon
-    or tab a spreadsheet may have saved it with."""
-    for line in text.splitlines():
-        if "first name" in line.lower():
-            return max((",", ";", "\t"), key=line.count)
-    return ","
-
-
-def _records(
-    label: str, text: str, delimiter: str, reading: Reading
-) -> Iterator[tuple[int, list[str]]]:
-    """(first line, values) of every CSV record; a record that breaks the CSV rules
-    is reported and reading goes on with the next line."""
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    read = 0
-    while True:
-        start = read + 1
-        try:
-            record = next(rows)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            reading.notices.append(Notice(label, start, f"cannot be read as CSV ({exc}); skipped"))
-            read = rows.line_num
-            continue
-        lines, read = rows.line_num - read, rows.line_num
-        if lines > 1 and any(_rows_within(cell, delimiter) for cell in record):
-            message = (
-                f'has a quote (") that is not closed until line {read}: lines {start} to '
-                f"{read} were read as one record; skipped (close the quote, or take it out)"
-            )
-            reading.notices.append(Notice(label, start, message))
-            continue
-        yield start, record
-
-
-def _rows_within(cell: str, delimiter: str) -> bool:
-    """Does a value hold more rows of the file, a quote having been left open (a line after
-    its first break holds the delimiter)? `"Acme\nLabs"` is one value written on two lines."""
-    return any(delimiter in line for line in cell.splitlines()[1:])
-
-
-def _header(record: list[str]) -> dict[str, int] | None:
+def _header(record: list[str]) -> Columns | None:
     """Column index of each known value, if `record` is the header line."""
-    found: dict[str, int] = {}
-    for index, cell in enumerate(record):
-        key = COLUMNS.get(" ".join(cell.strip().lower().split()))
-        if key is not None and key not in found:
-            found[key] = index
+    found = columns_of(record, COLUMNS)
     return found if {"first", "last"} <= found.keys() else None
 
 
@@ -172,10 +125,11 @@ def _address_book_columns(header: list[str]) -> list[str]:
     Address`, Google Contacts' `E-mail 1 - Value`, Thunderbird's `Primary Email`): such
     a file is an address book's, and reading only its names would leave its emails and
     phones out, then keep a later import of them out as people already there."""
+    linkedin = "|".join(pattern for pattern, key in COLUMNS if key == "email")
     return [
         cell.strip()
         for cell in header
-        if _OTHER_EMAIL.search(cell) and " ".join(cell.lower().split()) not in COLUMNS
+        if _OTHER_EMAIL.search(cell) and not re.fullmatch(linkedin, header_name(cell))
     ]
 
 
@@ -183,7 +137,8 @@ def _not_linkedin(columns: list[str]) -> str:
     names = ", ".join(repr(name) for name in columns)
     return (
         f"has columns LinkedIn's Connections.csv does not ({names}): an address book's "
-        "export? Nothing was read; export the contacts as a vCard (.vcf) file and use "
+        "export? Nothing was read; import Google Contacts' or Outlook's CSV file with "
+        "playbook import csv, and another address book's as a vCard (.vcf) file with "
         "playbook import vcard"
     )
 
@@ -192,20 +147,19 @@ def _person(
     label: str,
     line: int,
     record: list[str],
-    columns: dict[str, int],
+    columns: Columns,
     width: int,
     reading: Reading,
 ) -> Person | None:
     def skip(message: str) -> None:
         reading.notices.append(Notice(label, line, f"{message}; skipped"))
 
-    if len(record) > width and any(cell.strip() for cell in record[width:]):
-        skip(f"has {len(record)} values but the header has {width} (a comma outside quotes?)")
+    if wide := too_wide(record, width):
+        skip(wide)
         return None
 
     def value(key: str) -> str:
-        index = columns.get(key)
-        return clean(record[index]) if index is not None and index < len(record) else ""
+        return next((clean(v) for v in values(record, columns, key)), "")
 
     name = full_name(value("first"), value("last"))
     if not name:

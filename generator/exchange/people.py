@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -114,6 +114,53 @@ def clean_linkedin(url: str) -> str:
         return url
     parts = urllib.parse.urlsplit(url)
     return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, "", ""))
+
+
+def gathered(
+    line: int,
+    name: str,
+    *,
+    company: str = "",
+    role: str = "",
+    emails: Iterable[str] = (),
+    urls: Iterable[str] = (),
+    phones: Iterable[str] = (),
+    notes: str = "",
+    labels: tuple[str, str] = ("EMAIL", "URL"),
+) -> Person | str:
+    """A person from the values a reader found, each kind the preferred first; or why
+    they are left out (`labels` names the email and web address in the file): no email
+    written can be read (one that can is kept, the others go in the notes as written),
+    or the LinkedIn address is not a web address."""
+    written_emails = [clean(e) for e in emails if clean(e)]
+    readable = [e for e in written_emails if is_email(e)]
+    if written_emails and not readable:
+        return f"{labels[0]}: expected an address like name@example.com, got {written_emails[0]!r}"
+    readable += [e for e in written_emails if not is_email(e)]  # in the notes, as written
+    addresses = [web_address(clean(u)) for u in urls if web_address(clean(u))]
+    linkedin = next((u for u in addresses if is_linkedin(u)), "")
+    if linkedin and not is_web_address(linkedin):
+        return f"{labels[1]}: expected a web address starting with https://, got {linkedin!r}"
+    linkedin = clean_linkedin(linkedin)
+    return Person(
+        line=line,
+        name=name,
+        company=company,
+        role=role,
+        emails=unique(readable, email_key),
+        phones=unique(p for p in phones if p),
+        linkedin=linkedin,
+        websites=unique(u for u in addresses if clean_linkedin(u) != linkedin),
+        notes=notes,
+    )
+
+
+def unique(values: Iterable[str], key: Callable[[str], str] = str) -> tuple[str, ...]:
+    """Each value once, the first written kept (`TB@example.org` is `tb@example.org`)."""
+    first: dict[str, str] = {}
+    for value in values:
+        first.setdefault(key(value), value)
+    return tuple(first.values())
 
 
 T = TypeVar("T")

@@ -14,24 +14,19 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from vobject.base import getLogicalLines, textLineToContentLine
 
 from generator.exchange.people import (
     Notice,
-    Person,
     Reading,
     clean,
     clean_block,
-    clean_linkedin,
     decoded,
-    is_email,
-    is_linkedin,
-    is_web_address,
+    gathered,
 )
-from generator.model.identity import email_key, web_address
 from generator.site.vcard import wide_letter
 
 _LINES = re.compile(r"\r\n|\r|\n")
@@ -191,34 +186,20 @@ def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
     if not name:
         skip("has no name (no FN or N)")
         return
-    written_emails = [clean(v) for v in _preferred(card, "email") if clean(v)]
-    emails = [e for e in written_emails if is_email(e)]
-    if written_emails and not emails:
-        skip(f"EMAIL: expected an address like name@example.com, got {written_emails[0]!r}")
-        return
-    emails += [e for e in written_emails if not is_email(e)]  # in the notes, as written
-    written = [*_preferred(card, "url"), *_values(card, "x-socialprofile")]
-    urls = [_web(v) for v in written if _web(v)]
-    linkedin = next((u for u in urls if is_linkedin(u)), "")
-    if linkedin and not is_web_address(linkedin):
-        skip(f"URL: expected a web address starting with https://, got {linkedin!r}")
-        return
-    linkedin = clean_linkedin(linkedin)
-    phones = tuple(_phone(v) for v in _preferred(card, "tel") if _phone(v))
-    notes = "\n\n".join(clean_block(v) for v in _values(card, "note") if clean_block(v))
-    reading.people.append(
-        Person(
-            line=line,
-            name=name,
-            company=organisation,
-            role=_first(card, "title") or _first(card, "role"),
-            emails=_unique(emails, email_key),
-            phones=_unique(phones),
-            linkedin=linkedin,
-            websites=_unique(u for u in urls if clean_linkedin(u) != linkedin),
-            notes=notes,
-        )
+    person = gathered(
+        line,
+        name,
+        company=organisation,
+        role=_first(card, "title") or _first(card, "role"),
+        emails=_preferred(card, "email"),
+        urls=[*_preferred(card, "url"), *_values(card, "x-socialprofile")],
+        phones=[_phone(v) for v in _preferred(card, "tel")],
+        notes="\n\n".join(clean_block(v) for v in _values(card, "note") if clean_block(v)),
     )
+    if isinstance(person, str):
+        skip(person)
+    else:
+        reading.people.append(person)
 
 
 def _lines(card: Card, name: str) -> list[Any]:
@@ -310,16 +291,3 @@ def _phone(value: str) -> str:
     """A phone as written; 4.0's `tel:+1-555-0100` loses its `tel:`."""
     text = clean(value)
     return text[4:].strip() if text.lower().startswith("tel:") else text
-
-
-def _web(value: str) -> str:
-    """A web address as written (Apple Contacts writes `https\\://...`, see `_unescaped`)."""
-    return web_address(clean(value))
-
-
-def _unique(values: Iterable[str], key: Callable[[str], str] = str) -> tuple[str, ...]:
-    """Each value once, the first written kept (`TB@example.org` is `tb@example.org`)."""
-    first: dict[str, str] = {}
-    for value in values:
-        first.setdefault(key(value), value)
-    return tuple(first.values())

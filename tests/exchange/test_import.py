@@ -40,6 +40,36 @@ def run_import(root: Path, source: str, name: str, *options: str) -> int:
     return main(["import", source, "-C", str(root), str(root.parent / name), *options])
 
 
+@pytest.mark.parametrize(
+    ("name", "slug", "origin", "field"),
+    [
+        ("google.csv", "ada-byrne", "Google Contacts", "phone: +1 312 555 0100\n"),
+        ("outlook.csv", "zoe-orsted", "Outlook", "email: zoe@example.dk\n"),
+    ],
+)
+def test_an_address_books_csv_into_the_sample(
+    sample_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    slug: str,
+    origin: str,
+    field: str,
+) -> None:
+    """Google Contacts' and Outlook's CSV exports were refused (export a vCard instead):
+    `import csv` reads either, told apart by the header, into contacts that pass check
+    and whose pages build; the company already in the playbook is linked."""
+    before = files(sample_root)
+    run_import(sample_root, "csv", name, "--companies")
+    contact = (sample_root / f"content/contacts/{slug}.md").read_text()
+    assert field in contact and f"Imported from {origin} ({name}, line 2)." in contact
+    assert "company: verdant-grid\n" in contact or "company: northwind-freight\n" in contact
+    assert "Created content/contacts/" in capsys.readouterr().out
+    assert {k: v for k, v in files(sample_root).items() if k in before} == before
+    assert main(["check", "-C", str(sample_root), "--today", "2026-11-22", "-q"]) == 0
+    site = main(["build", "-C", str(sample_root), "--today", "2026-11-22", "-q"])
+    assert site == 0 and (sample_root / f"output/contacts/{slug}/index.html").is_file()
+
+
 def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = files(sample_root)
     assert run_import(sample_root, "linkedin", "Connections.csv") == 1  # some rows had problems

@@ -1,4 +1,5 @@
-"""The importers' readers: LinkedIn's Connections.csv and vCard files, odd records too."""
+"""The importers' readers: LinkedIn's Connections.csv, vCard files and address books' CSV
+files, odd records too."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.exchange.address_books import read_address_book
 from generator.exchange.linkedin import parse_date, read_connections
 from generator.exchange.people import Person, Reading
 from generator.exchange.vcards import read_vcards
@@ -296,8 +298,9 @@ def test_an_address_books_csv_is_not_read_as_names_only(header: str, columns: st
     assert reading.people == []
     assert [str(n) for n in reading.notices] == [
         f"contacts.csv:1: has columns LinkedIn's Connections.csv does not ({columns}): an "
-        "address book's export? Nothing was read; export the contacts as a vCard (.vcf) file "
-        "and use playbook import vcard"
+        "address book's export? Nothing was read; import Google Contacts' or Outlook's CSV "
+        "file with playbook import csv, and another address book's as a vCard (.vcf) file "
+        "with playbook import vcard"
     ]
 
 
@@ -392,3 +395,90 @@ def test_a_comma_left_unescaped_cuts_no_value_short() -> None:
     assert jane.notes == "one, two; three, four\nfive"
     assert (jane.websites, jane.phones) == (("https://x.example/a,b",), ("+1 555 0100, ext. 7",))
     assert (john.name, john.notes) == ("John Doe", "met in Lyon, 2019")
+
+
+def test_google_contacts_csv() -> None:
+    """Google CSV: numbered columns, several values in one cell (` ::: `), notes over
+    lines; a row with a company and no name is the company's; an email that cannot be
+    read costs its row, as in a LinkedIn file."""
+    reading, source = read_address_book("google.csv", (FIXTURES / "google.csv").read_bytes())
+    assert source == "Google Contacts"
+    assert reading.people == [
+        Person(
+            line=2,
+            name="Ada Byrne",
+            company="Verdant Grid",
+            role="Analyst",
+            emails=("ada@example.com", "ada.b@home.example"),
+            phones=("+1 312 555 0100",),
+            linkedin="https://www.linkedin.com/in/ada-byrne",
+            notes="Met at the meetup\nlikes maps",
+        )
+    ]
+    assert reading.organisations == [(4, "Acme Labs")]
+    assert [str(n) for n in reading.notices] == [
+        "google.csv:5: E-mail: expected an address like name@example.com, got 'not-an-email'; "
+        "skipped"
+    ]
+
+
+def test_outlook_csv() -> None:
+    reading, source = read_address_book("outlook.csv", (FIXTURES / "outlook.csv").read_bytes())
+    assert (source, reading.notices) == ("Outlook", [])
+    zoe, kofi = reading.people
+    assert (zoe.name, zoe.company, zoe.role) == (
+        "Zoë Ørsted",
+        "Northwind Freight",
+        "Logistics Engineer",
+    )
+    assert zoe.emails == ("zoe@example.dk", "z.orsted@example.org")
+    assert zoe.phones == ("+45 33 12 34 56", "+45 20 99 99 99")  # Business Phone, then Mobile
+    assert zoe.linkedin == "https://www.linkedin.com/in/zoe-orsted"
+    assert (kofi.name, kofi.emails, kofi.line) == ("Kofi Mensah", ("kofi@example.com",), 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # Google's older export
+            "Name,Given Name,Family Name,Organization 1 - Name,E-mail 1 - Type,E-mail 1 - Value\n"
+            "Dr Ada Byrne,,,Verdant Grid,* Work,ada@example.com\n",
+            ("Google Contacts", "Dr Ada Byrne", "ada@example.com"),
+        ),
+        (  # as a spreadsheet in Europe saves it again
+            "First Name;Last Name;E-mail Address;Company\nJo;Lee;jo@example.com;Acme\n",
+            ("Outlook", "Jo Lee", "jo@example.com"),
+        ),
+    ],
+)
+def test_an_address_books_csv_is_known_by_its_header(text: str, found: tuple[str, ...]) -> None:
+    reading, source = read_address_book("contacts.csv", text.encode("utf-8"))
+    (person,) = reading.people
+    assert (source, person.name, person.emails[0]) == found
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "Connections.csv",
+            "is LinkedIn's Connections.csv: import it with playbook import linkedin",
+        ),
+        ("cards-3.0.vcf", "is a vCard file: import it with playbook import vcard"),
+    ],
+)
+def test_a_file_given_to_the_csv_import_that_is_not_an_address_books(
+    name: str, message: str
+) -> None:
+    reading, source = read_address_book(name, (FIXTURES / name).read_bytes())
+    assert (source, reading.people) == ("", [])
+    assert [n.message for n in reading.notices] == [message]
+
+
+def test_an_outlook_csv_in_windows_latin_is_refused_where_it_stops_being_utf_8() -> None:
+    text = "First Name,Last Name,E-mail Address\r\nJosé,Müller,jose@example.com\r\n"
+    reading, source = read_address_book("outlook.csv", text.encode("cp1252"))
+    assert (source, reading.people) == ("", [])
+    assert [str(n) for n in reading.notices] == [
+        "outlook.csv:2: is not UTF-8 text; nothing was read (save it as a CSV file in UTF-8)"
+    ]

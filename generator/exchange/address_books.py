@@ -1,0 +1,144 @@
+"""Google Contacts' and Outlook's CSV exports → people.
+
+Which of the two a file is, its header says (`SOURCES`: Google numbers its columns,
+`E-mail 1 - Value`; Outlook writes `E-mail Address`). Each has a table of the columns
+it holds; a column that repeats (`E-mail 2 - Value`, `Mobile Phone` and `Business
+Phone`) gives more values, the first column's preferred, and Google's ` ::: ` between
+the values of one cell gives more too. A name is its first, middle and last name
+(Google's older export: its `Name` column when they are empty); a row with a company
+and no name is the company's, read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.exchange.linkedin import full_name
+from generator.exchange.people import Notice, Reading, clean, clean_block, gathered
+from generator.exchange.tables import (
+    Columns,
+    columns_of,
+    delimiter,
+    header_name,
+    records,
+    text_of,
+    too_wide,
+    values,
+)
+
+GOOGLE = (
+    ("first name|given name", "first"),
+    ("middle name|additional name", "middle"),
+    ("last name|family name", "last"),
+    ("name", "name"),
+    ("organi[sz]ation(?: 1 -)? name", "company"),
+    ("organi[sz]ation(?: 1 -)? title", "role"),
+    (r"e-mail \d+ - value", "email"),
+    (r"phone \d+ - value", "phone"),
+    (r"website \d+ - value", "url"),
+    ("notes", "notes"),
+)
+"""Google Contacts' "Google CSV" (and its older export, `Given Name`, `Organization 1 -
+Name`), header names → what the column holds."""
+OUTLOOK = (
+    ("first name", "first"),
+    ("middle name", "middle"),
+    ("last name", "last"),
+    ("company", "company"),
+    ("job title", "role"),
+    (r"e-mail(?: \d)? address", "email"),
+    ("(?:primary|mobile|business|home|other) phone(?: 2)?", "phone"),
+    ("web page", "url"),
+    ("notes", "notes"),
+)
+"""Outlook's "Outlook CSV" (Outlook.com and Outlook on Windows), likewise."""
+SOURCES = {
+    "Google Contacts": (r"e-mail \d+ - value|organi[sz]ation(?: 1 -)? name|labels", GOOGLE),
+    "Outlook": (r"e-mail address|job title", OUTLOOK),
+}
+"""Each source: a header name only its export writes, and its columns."""
+_HEADER = re.compile(r"e-mail|first name|given name", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s+:::\s+")
+"""Between the values of one cell of Google's (`a@x.org ::: b@y.org`)."""
+
+
+def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
+    """People from a Google Contacts or Outlook CSV export, and which of the two it is
+    ("" when neither: a notice then says what was expected)."""
+    reading = Reading()
+    text = text_of(label, content, reading, "a CSV file in UTF-8")
+    if text is None:
+        return reading, ""
+    rows = records(label, text, delimiter(text, _HEADER), reading)
+    found = next(((line, record) for line, record in rows if any(c.strip() for c in record)), None)
+    source = _source(found[1]) if found else ""
+    if found is None or not source:
+        reading.notices.append(Notice(label, found[0] if found else 1, _not_an_address_book(text)))
+        return reading, ""
+    columns, width = columns_of(found[1], SOURCES[source][1]), len(found[1])
+    for line, record in rows:
+        if any(cell.strip() for cell in record):
+            _read_row(label, line, record, columns, width, reading)
+    return reading, source
+
+
+def _source(header: Sequence[str]) -> str:
+    names = [header_name(cell) for cell in header]
+    found = (s for s, (marker, _) in SOURCES.items() if any(re.fullmatch(marker, n) for n in names))
+    return next(found, "")
+
+
+def _not_an_address_book(text: str) -> str:
+    if "BEGIN:VCARD" in text.upper():
+        return "is a vCard file: import it with playbook import vcard"
+    if "connected on" in text.lower():
+        return "is LinkedIn's Connections.csv: import it with playbook import linkedin"
+    return (
+        "has no header line of Google Contacts' or Outlook's CSV export (E-mail 1 - Value, "
+        "E-mail Address); nothing was read. Export the contacts again as Google CSV or "
+        "Outlook CSV, or as a vCard (.vcf) file for playbook import vcard"
+    )
+
+
+def _read_row(
+    label: str, line: int, record: list[str], columns: Columns, width: int, reading: Reading
+) -> None:
+    def skip(message: str) -> None:
+        reading.notices.append(Notice(label, line, f"{message}; skipped"))
+
+    def each(key: str) -> list[str]:
+        return [clean(v) for cell in values(record, columns, key) for v in _SEPARATOR.split(cell)]
+
+    def first(key: str) -> str:
+        return next((v for v in each(key) if v), "")
+
+    if wide := too_wide(record, width):
+        skip(wide)
+        return
+    given = clean(f"{first('first')} {first('middle')}")
+    name = full_name(given, first("last")) or first("name")
+    if not name and first("company"):  # a company's entry, as a vCard of one is read
+        reading.organisations.append((line, first("company")))
+        return
+    if not name:
+        skip("has no name (First Name and Last Name are empty)")
+        return
+    notes = "\n\n".join(
+        block for cell in values(record, columns, "notes") if (block := clean_block(cell))
+    )
+    person = gathered(
+        line,
+        name,
+        company=first("company"),
+        role=first("role"),
+        emails=each("email"),
+        urls=each("url"),
+        phones=each("phone"),
+        notes=notes,
+        labels=("E-mail", "Web address"),
+    )
+    if isinstance(person, str):
+        skip(person)
+    else:
+        reading.people.append(person)

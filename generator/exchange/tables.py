@@ -1,0 +1,102 @@
+"""The CSV files an import reads (LinkedIn's, an address book's): text, rows, columns.
+
+Each reader says which columns it knows by a table of header patterns; a header names
+them in any case, order or spacing, and a row is read by column, so a file with its
+columns reordered, or with more of them, still reads. A row that breaks the CSV rules
+is reported with its line and left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+
+from generator.exchange.people import Notice, Reading, decoded
+
+Columns = dict[str, list[int]]
+"""What a column holds (`first`, `email`...) → the indexes of the columns that hold it."""
+
+
+def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str | None:
+    """The file's text, or None with a notice when it is not UTF-8 (nor UTF-16)."""
+    try:
+        return decoded(content)
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        message = f"is not UTF-8 text; nothing was read (save it as {save_as})"
+        reading.notices.append(Notice(label, line, message))
+        return None
+
+
+def delimiter(text: str, header: re.Pattern[str]) -> str:
+    """The separator of the header line (the first that `header` finds): a comma as
+    the exports write it, or the semicolon or tab a spreadsheet may have saved it with."""
+    for line in text.splitlines():
+        if header.search(line):
+            return max((",", ";", "\t"), key=line.count)
+    return ","
+
+
+def records(
+    label: str, text: str, delimiter: str, reading: Reading
+) -> Iterator[tuple[int, list[str]]]:
+    """(first line, values) of every CSV record; a record that breaks the CSV rules
+    is reported and reading goes on with the next line."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    read = 0
+    while True:
+        start = read + 1
+        try:
+            record = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reading.notices.append(Notice(label, start, f"cannot be read as CSV ({exc}); skipped"))
+            read = rows.line_num
+            continue
+        lines, read = rows.line_num - read, rows.line_num
+        if lines > 1 and any(_rows_within(cell, delimiter) for cell in record):
+            message = (
+                f'has a quote (") that is not closed until line {read}: lines {start} to '
+                f"{read} were read as one record; skipped (close the quote, or take it out)"
+            )
+            reading.notices.append(Notice(label, start, message))
+            continue
+        yield start, record
+
+
+def _rows_within(cell: str, delimiter: str) -> bool:
+    """Does a value hold more rows of the file, a quote having been left open (a line after
+    its first break holds the delimiter)? `"Acme\nLabs"` is one value written on two lines."""
+    return any(delimiter in line for line in cell.splitlines()[1:])
+
+
+def header_name(cell: str) -> str:
+    """A header's column name as the tables write it: lower case, single spaces."""
+    return " ".join(cell.strip().lower().split())
+
+
+def columns_of(record: Sequence[str], known: Sequence[tuple[str, str]]) -> Columns:
+    """The columns of a header line that `known` names ((pattern, what it holds), the
+    first pattern a name matches whole deciding), in their order."""
+    found: Columns = {}
+    for index, cell in enumerate(record):
+        name = header_name(cell)
+        key = next((key for pattern, key in known if re.fullmatch(pattern, name)), None)
+        if key is not None:
+            found.setdefault(key, []).append(index)
+    return found
+
+
+def too_wide(record: Sequence[str], width: int) -> str:
+    """Why a row with values beyond its header's columns is left out, or ""."""
+    if len(record) > width and any(cell.strip() for cell in record[width:]):
+        return f"has {len(record)} values but the header has {width} (a comma outside quotes?)"
+    return ""
+
+
+def values(record: Sequence[str], columns: Columns, key: str) -> list[str]:
+    """The values of every column holding `key`, as written (empty ones too)."""
+    return [record[index] for index in columns.get(key, ()) if index < len(record)]
