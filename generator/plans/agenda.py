@@ -62,7 +62,7 @@ from generator.model.assemble import first_listings, is_question_id
 from generator.model.config import MeetingDefaults
 from generator.model.entities import Company, Contact, Meeting, Playbook, Question
 from generator.model.schema import CATEGORIES
-from generator.plans.asks import job_ask
+from generator.plans.asks import SAME_SENTENCE, job_ask
 from generator.plans.followups import FollowUpItem, open_items
 from generator.plans.targets import RankedCompany, still_open
 
@@ -92,19 +92,21 @@ questions (a part half empty is a list too short for the meeting)."""
 ASK_CATEGORY = "networking"
 """The bank category a networking meeting asks in its ask, not among the questions."""
 
+_WITHIN = rf"[^.?!]{{0,{SAME_SENTENCE}}}"
+"""The words between two parts of a closing question, in one sentence."""
 _IN_TOUCH = r"(?:keep|kept|keeping|stay|stayed|staying|remain|be)\s+in\s+(?:touch|contact)\b"
 KEEPS_IN_TOUCH = re.compile(
-    rf"\b(?:I|we|us)\b[^.?!]*?\b{_IN_TOUCH}|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}",
+    rf"\b(?:I|we|us)\b{_WITHIN}?\b{_IN_TOUCH}|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}",
     re.IGNORECASE,
 )
 """A question asking whether you may keep in touch, which the wrap-up asks (not how
 the guest keeps in touch with their field)."""
 _REACH = r"(?:talk|speak|meet|contact|reach|chat|call|ask|approach|e-?mail|get\s+in\s+touch)"
 ASKS_FOR_NAMES = re.compile(
-    r"\b(?:who|whom|anyone|anybody|someone|somebody)\s+else\b[^.?!]*?"
+    rf"\b(?:who|whom|anyone|anybody|someone|somebody)\s+else\b{_WITHIN}?"
     rf"\b(?:{_REACH}|worth)"
-    rf"|\b(?:who|whom)\b[^.?!]*?\b(?:should|could|can|might)\s+I\s+{_REACH}"
-    r"|\b(?:who|whom|anyone|anybody|someone|somebody)\b[^.?!]*?\byou\s+(?:suggest|recommend)\b",
+    rf"|\b(?:who|whom)\b{_WITHIN}?\b(?:should|could|can|might)\s+I\s+{_REACH}"
+    rf"|\b(?:who|whom|anyone|anybody|someone|somebody)\b{_WITHIN}?\byou\s+(?:suggest|recommend)\b",
     re.IGNORECASE,
 )
 """A question asking whom else to talk to, which the wrap-up (or the ask) asks."""

@@ -30,6 +30,13 @@ from dataclasses import dataclass, replace
 
 # ---------------------------------------------------------------------------- pieces
 
+SAME_SENTENCE = 200
+"""How far apart, in characters, the words of one ask may stand: further than in any
+sentence people write, and a bound, so a text without a full stop (a pasted page on one
+line) takes time in step with its length, not its square (128 KB of one goal took 35 s)."""
+_WITHIN = rf"[^.?!;]{{0,{SAME_SENTENCE}}}"
+"""The words between two parts of an ask, in the same sentence."""
+
 _LIKE_ME = (
     r"(?:(?:someone|somebody|a\s+person|people|candidates|an?\s+[\w-]+(?:\s+[\w-]+)?)\s+like\s+"
     r"(?:me|myself)|(?:someone|somebody|a\s+person|people|candidates)\s+with\s+my\s+[\w-]+"
@@ -116,7 +123,7 @@ _STUDY = (
 )
 """After "apply": not applying for a course, nor applying a skill."""
 _LEARNING = (
-    r"(?![^.?!;]*\bto\s+(?:learn|grow|develop|train|study|build|try|practi[cs]e|shadow|observe"
+    rf"(?!{_WITHIN}\bto\s+(?:learn|grow|develop|train|study|build|try|practi[cs]e|shadow|observe"
     r"|volunteer|mentor|speak|present|lead))"
 )
 """Not an opportunity to learn or to grow."""
@@ -284,9 +291,9 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"\b(?:pass|forward|send|give|share|hand|show)\w*\b[^.?!;]{0,40}?\bto\s+(?:the|your"
         rf"|their|her|his|a|an)\s+(?:[\w-]+\s+)?{_HIRING_SIDE}\b",
         # "get your recruiter to call me", "let your HR team know ..." (their hiring side, and me)
-        rf"\b(?:your|her|his|their|the)\s+(?:[\w-]+\s+)?{_HIRING_SIDE}\b[^.?!;]*?\b(?:me|my"
+        rf"\b(?:your|her|his|their|the)\s+(?:[\w-]+\s+)?{_HIRING_SIDE}\b{_WITHIN}?\b(?:me|my"
         r"|I'm|I\s+am)\b",
-        rf"\b(?:me|my)\b[^.?!;]*?\b(?:your|her|his|their)\s+(?:[\w-]+\s+)?{_HIRING_SIDE}\b",
+        rf"\b(?:me|my)\b{_WITHIN}?\b(?:your|her|his|their)\s+(?:[\w-]+\s+)?{_HIRING_SIDE}\b",
     ),
     *_rules(
         "openings",
@@ -412,10 +419,10 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         rf"\b(?:give|giving|offer|offering)\s+{_ME}\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:chance|shot|trial"
         r"|try|start|go|break|opportunity)\b",
         r"\btrial\s+(?:period|run|day|shift|project|week|basis)\b",
-        r"\b(?:me|I)\b[^.?!;]*\babout\s+(?:joining|coming\s+on\s*board|working\s+(?:for|with|at"
+        rf"\b(?:me|I)\b{_WITHIN}\babout\s+(?:joining|coming\s+on\s*board|working\s+(?:for|with|at"
         r"|on)\s+(?:you|your|the\s+team))\b",
         rf"\bif\s+{_THEIRS}\s+(?:ever\s+)?(?:expands?|grows?|needs?|hires?|adds?\s+to|opens?\s+up)"
-        r"\b[^.?!;]*\b(?:let\s+me\s+know|tell\s+me|think\s+of\s+me|get\s+in\s+touch|reach\s+out"
+        rf"\b{_WITHIN}\b(?:let\s+me\s+know|tell\s+me|think\s+of\s+me|get\s+in\s+touch|reach\s+out"
         r"|ping\s+me|drop\s+me)\b",
         r"\binterviews?\s+for\s+me\b",
         r"\b(?:take|takes|taking|took|bring|bringing)\s+on\s+(?:a|an|another|one\s+more|new"
@@ -431,7 +438,7 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
     # "could I be put up for the coordinator role?" (but "what should I learn for the role?")
     *_rules(
         "applying",
-        r"\b(?:I|me|my)\b[^.?!;]*?\bfor\s+(?:the|that|this|your)\s+(?:open\s+|new\s+|[\w-]+\s+)"
+        rf"\b(?:I|me|my)\b{_WITHIN}?\bfor\s+(?:the|that|this|your)\s+(?:open\s+|new\s+|[\w-]+\s+)"
         r"{0,2}?(?:role|job|position|opening|vacancy|post)\b(?!\s+(?:of|like|in\s+general)\b)",
         unless=_ADVICE,
     ),
