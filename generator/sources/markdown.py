@@ -543,7 +543,12 @@ MAX_HTML_DEPTH = 512
 puts deeper elements beside the 512th), and far beyond what a note needs. The
 sanitiser's parser takes time that grows with the square of the depth, so a body of
 thousands of unclosed `<div>`s would otherwise keep a build busy for minutes."""
-_TAG = re.compile(r"<(/?)([a-z][a-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.IGNORECASE)
+_TAG = re.compile(
+    r"<(/?)([a-z][a-z0-9-]*)(?:(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)(>))?", re.IGNORECASE
+)
+"""A tag, its end (group 4) missing when nothing closes it: a browser reads all that
+follows as inside it, so the count stops there rather than try each `<` after it (which
+took time in the square of the length: 40 KB of `<div ` took 20 s)."""
 _VOID = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr")
 _CLOSED_BY_THE_NEXT = ("p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt")
 _NEVER_NEST = frozenset((*_VOID, "source", "track", *_CLOSED_BY_THE_NEXT, "rp"))
@@ -561,6 +566,8 @@ def _too_deep(tokens: Sequence[Token]) -> int | None:
             if part.type not in ("html_block", "html_inline"):
                 continue
             for tag in _TAG.finditer(part.content):
+                if tag[4] is None:
+                    break
                 if tag[3] or tag[2].lower() in _NEVER_NEST:
                     continue
                 depth = max(depth - 1, 0) if tag[1] else depth + 1
@@ -618,7 +625,10 @@ class _RawHtml(HTMLParser):
         self.line = 0
 
     def read(self, html: str, line: int) -> list[tuple[str, int]]:
-        """Each address in `html`, which starts at body `line`, with its own line."""
+        """Each address in `html`, which starts at body `line`, with its own line. Read up
+        to a tag that nothing closes, as browsers and the sanitiser read all after it as
+        inside it; `close()` would try each `<` after it as a tag again, in time the square
+        of the length (30 KB of `<div title="a ` took 2 s)."""
         if "=" not in html and all(  # most raw HTML (<b>, </div>), read quickly
             tag.lower() in KEPT_TAGS for tag in _TAG_NAME.findall(html)
         ):
@@ -626,7 +636,6 @@ class _RawHtml(HTMLParser):
         self.reset()
         self.addresses, self.line = [], line
         self.feed(html)
-        self.close()
         return [(address, line + offset) for address, offset in self.addresses]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
