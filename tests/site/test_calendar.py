@@ -233,6 +233,21 @@ def test_base_url_adds_a_url_and_absolute_links(tmp_path: Path) -> None:
     assert str(keep["URL"]) == "https://me.example.com/pb/contacts/daniel-reyes/index.html"
 
 
+def test_a_base_url_beyond_ascii_is_an_ascii_uri_in_the_url_property(tmp_path: Path) -> None:
+    """RFC 5545's URL holds an RFC 3986 URI, which is ASCII: the host goes in punycode,
+    the path percent-encoded, as a browser sends them; the description shows it as written."""
+    root = copy_sample(tmp_path / "pb")
+    settings = root / "playbook.yaml"
+    base = "https://bücher.example/mysité/"
+    settings.write_text(settings.read_text("utf-8") + f"base_url: {base}\n", "utf-8")
+    build(root, tmp_path / "out", today=SAMPLE_TODAY)
+    found = events((tmp_path / "out" / CALENDAR).read_bytes())
+    omar = found["meeting-2026-11-24-omar-haddad@playbook"]
+    page = "meetings/2026-11-24-omar-haddad/index.html"
+    assert str(omar["URL"]) == f"https://xn--bcher-kva.example/mysit%C3%A9/{page}"
+    assert f"Agenda in your playbook: {base}{page}" in str(omar["DESCRIPTION"])
+
+
 def test_renamed_pages_are_linked_by_their_published_names(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     files = {"meetings/2026-11-24-omar-haddad/": "p/0a1b2c.html"}
