@@ -339,6 +339,38 @@ def _parses(url: str) -> bool:
     return bool(parts.hostname)
 
 
+def as_uri(address: str) -> str:
+    """`address` as a calendar's or a card's URL holds it: RFC 5545 and vCard take an
+    RFC 3986 URI, which is ASCII, so a host in other letters goes in its punycode and the
+    rest of such characters percent-encoded, as a browser sends them
+    (`https://bücher.example/mysité/` is `https://xn--bcher-kva.example/mysit%C3%A9/`)."""
+    if address.isascii():
+        return address
+    parts = urllib.parse.urlsplit(address)
+    user, at, host_port = parts.netloc.rpartition("@")
+    if not host_port.isascii():  # a host written in ASCII (an IPv6 one too) stays as it is
+        host, colon, port = host_port.partition(":")
+        host_port = _punycode(host) + colon + port
+    netloc = urllib.parse.quote(user + at, safe=_URI_SAFE) + host_port
+    path, query, part = (
+        urllib.parse.quote(text, safe=_URI_SAFE)
+        for text in (parts.path, parts.query, parts.fragment)
+    )
+    return urllib.parse.urlunsplit((parts.scheme, netloc, path, query, part))
+
+
+def _punycode(host: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:  # a label the codec refuses (longer than 63): percent-encoded
+        return urllib.parse.quote(host, safe="")
+
+
+_URI_SAFE = "/?%:@!$&'()*+,;=~[]"
+"""The ASCII that RFC 3986 lets stand in a URI's parts as it is (with `%` of an escape
+already there); quote() keeps letters, digits and `_.-~` besides."""
+
+
 _URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*", re.IGNORECASE)
 """A whole web address: no space, line break or other control character anywhere in it
 (an address is written into the calendar feed and into pages as it is)."""

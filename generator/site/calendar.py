@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import urllib.parse
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from types import ModuleType
 from typing import Any
 
 from generator.model.entities import Meeting, Playbook, meeting_title
-from generator.model.fields import plain_lines
+from generator.model.fields import as_uri, plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
 from generator.plans.followups import OVERDUE, FollowUpItem, days, long_date
 from generator.site import routes
@@ -92,35 +91,6 @@ class Links:
     def add_url(self, event: EventLines, site_path: str) -> None:
         if self.base_url:
             event.add("url", as_uri(self(site_path)))
-
-
-def as_uri(address: str) -> str:
-    """`address` as a URL property holds it: RFC 5545 takes an RFC 3986 URI, in ASCII, so
-    a host in other letters goes in its punycode and the rest of such characters
-    percent-encoded (`https://bücher.example/mysité/` is `https://xn--bcher-kva.example/
-    mysit%C3%A9/`). The description keeps the address as written, for people to read."""
-    if address.isascii():
-        return address
-    parts = urllib.parse.urlsplit(address)
-    user, at, host_port = parts.netloc.rpartition("@")
-    if not host_port.isascii():  # a host written in ASCII (an IPv6 one too) stays as it is
-        host, colon, port = host_port.partition(":")
-        host_port = _punycode(host) + colon + port
-    netloc = urllib.parse.quote(user + at, safe=_URI_SAFE) + host_port
-    path = urllib.parse.quote(parts.path, safe=_URI_SAFE)
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc, path=path))
-
-
-def _punycode(host: str) -> str:
-    try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:  # a label the codec refuses (longer than 63): percent-encoded
-        return urllib.parse.quote(host, safe="")
-
-
-_URI_SAFE = "/%:@!$&'()*+,;=~[]"
-"""The ASCII that RFC 3986 lets stand in a path or host as it is (with `%` of an escape
-already there); quote() keeps letters, digits and `_.-~` besides."""
 
 
 def build_calendar(

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from generator.model.entities import Company, Contact, name_title
-from generator.model.fields import plain_lines
+from generator.model.fields import as_uri, plain_lines
 
 CRLF = "\r\n"
 FOLD_AT = 75
@@ -45,7 +45,7 @@ def contact_vcard(contact: Contact, company: Company | None) -> str:
     if contact.phone:
         lines.append("TEL;TYPE=VOICE:" + escape(tel_value(contact.phone) or contact.phone))
     if contact.linkedin:
-        lines.append("URL:" + escape(contact.linkedin))
+        lines.append("URL:" + escape(as_uri(contact.linkedin)))
     lines.append("UID:" + escape(f"playbook-contact-{contact.slug}"))
     lines.append("END:VCARD")
     return "".join(fold(line) + CRLF for line in lines)

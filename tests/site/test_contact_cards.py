@@ -62,6 +62,22 @@ def built_with_phone(root: Path, out: Path, phone: str) -> Path:
     return build(root, out=out, today=SAMPLE_TODAY, jobs=1).output / "contacts/ada-byrne"
 
 
+def test_a_linkedin_address_beyond_ascii_is_an_ascii_uri_on_the_card(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """vCard's URL is an RFC 3986 URI, which is ASCII: an address pasted as the browser
+    shows it (letters with accents) goes on the card as the browser sends it."""
+    page = "https://www.linkedin.com/in/zoë-núñez?trk=né"
+    write(
+        sample_root,
+        "content/contacts/zoe-nunez.md",
+        f"---\nname: Zoë Núñez\nlinkedin: {page}\n---\n",
+    )
+    out = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    card = vobject.readOne((out / "contacts/zoe-nunez/zoe-nunez.vcf").read_text("utf-8"))
+    assert card.url.value == "https://www.linkedin.com/in/zo%C3%AB-n%C3%BA%C3%B1ez?trk=n%C3%A9"
+
+
 def test_a_phone_that_cannot_be_dialled_stays_text(sample_root: Path, tmp_path: Path) -> None:
     ada = built_with_phone(sample_root, tmp_path / "site", "ask reception")
     page = (ada / "index.html").read_text()
