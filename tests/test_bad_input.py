@@ -180,3 +180,31 @@ def test_a_date_written_as_a_word_is_worked_out_from_today_option(
     assert any(
         f"{told} 2026-12-21, counting from 2026-12-20?" in e.message for e in raised.value.errors
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("exploratory", "informational"),
+        ("informative interview", "informational"),
+        ("courtesy interview", "networking"),
+    ],
+)
+def test_another_name_for_a_kind_of_meeting_suggests_it(
+    written: str, meant: str, tmp_path: Path
+) -> None:
+    """The guides call an informational interview exploratory, and many people say
+    informative; a networking meeting is a courtesy interview: each gets the purpose it
+    means (`informative` got no suggestion)."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    omar = root / "content/meetings/2026-11-24-omar-haddad.md"
+    omar.write_text(omar.read_text().replace("purpose: informational", f"purpose: {written}"))
+    reported = [str(p) for p in check(root).errors]
+    assert reported == [
+        f"content/meetings/2026-11-24-omar-haddad.md:3: purpose: expected one of "
+        f"informational, networking, got '{written}'; did you mean {meant}?"
+    ]

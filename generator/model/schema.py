@@ -47,7 +47,10 @@ MEETING_STATUS_WORDS = (
     *(("rejected", "declined"), ("refused", "declined"), ("postponed", "cancelled")),
 )
 """Other words for a meeting's status (`status: completed`)."""
-PURPOSE_WORDS = (("exploratory", "informational"), ("courtesy", "networking"))
+PURPOSE_WORDS = (
+    *(("exploratory", "informational"), ("informative", "informational")),
+    ("courtesy", "networking"),
+)
 """The other names of the two kinds of meeting (docs/content.md, Meetings)."""
 COMPANY_STATUS_WORDS = (
     *(("rejected", "closed"), ("declined", "closed"), ("contacted", "reaching-out")),
