@@ -738,10 +738,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _ask(prompt: str) -> str:
-    """getpass, ending its line on Ctrl-D too, so the message after it starts a line."""
+    """getpass, ending its line on Ctrl-D and Ctrl-C too, so the message after it starts
+    a line."""
     try:
         return getpass.getpass(prompt)
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)
         raise
 

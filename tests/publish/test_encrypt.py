@@ -452,6 +452,27 @@ def test_passphrase_without_terminal_or_input() -> None:
 def test_ctrl_d_at_the_prompt_says_no_passphrase_was_given(sample_root: Path) -> None:
     """Ctrl-D in a terminal was told to "run playbook in a terminal", where it was: it now
     says that no passphrase was given, on a line of its own, and nothing is built."""
+    status, seen = _press_at_the_prompt(sample_root, b"\x04")
+    assert status == 2
+    assert seen.endswith(
+        "Passphrase for the encrypted build: \nplaybook: no passphrase given (the input "
+        "ended at the prompt), so nothing was built: run it again and type one, or set "
+        "PLAYBOOK_PASSPHRASE\n"
+    )
+    assert not (sample_root / "output").exists()
+
+
+def test_ctrl_c_at_the_prompt_says_interrupted_on_a_line_of_its_own(sample_root: Path) -> None:
+    """Ctrl-C at the prompt printed "playbook: interrupted" after the prompt, on its line."""
+    status, seen = _press_at_the_prompt(sample_root, b"\x03")
+    assert status == 130
+    assert seen.endswith("Passphrase for the encrypted build: \nplaybook: interrupted\n")
+    assert not (sample_root / "output").exists()
+
+
+def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
+    """Exit status and what the terminal shows when `key` is pressed at the passphrase
+    prompt of `playbook build --encrypt`, run in a terminal of its own."""
     env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_PASSPHRASE"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: playbook in a terminal of its own
@@ -461,20 +482,11 @@ def test_ctrl_d_at_the_prompt_says_no_passphrase_was_given(sample_root: Path) ->
             env,
         )
     seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
-    os.write(fd, b"\x04")
+    os.write(fd, key)
     seen += _read_pty(fd, until=None)
     os.close(fd)
-    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 2
-    assert (
-        seen.decode()
-        .replace("\r\n", "\n")
-        .endswith(
-            "Passphrase for the encrypted build: \nplaybook: no passphrase given (the input "
-            "ended at the prompt), so nothing was built: run it again and type one, or set "
-            "PLAYBOOK_PASSPHRASE\n"
-        )
-    )
-    assert not (sample_root / "output").exists()
+    status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    return status, seen.decode().replace("\r\n", "\n")
 
 
 def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
