@@ -8,6 +8,7 @@ tests/fixtures/bad/<case>/ is a playbook root; expected.txt holds the exact
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -207,4 +208,28 @@ def test_another_name_for_a_kind_of_meeting_suggests_it(
     assert reported == [
         f"content/meetings/2026-11-24-omar-haddad.md:3: purpose: expected one of "
         f"informational, networking, got '{written}'; did you mean {meant}?"
+    ]
+
+
+def test_an_address_with_a_space_after_its_host_is_told_how_to_write_it(tmp_path: Path) -> None:
+    """`base_url: https://me.example.com/my site/` (a folder's name, pasted) was refused
+    without a word on what is wrong: the space. It is told the address browsers send; an
+    address without its scheme and with a space may be text, and is told nothing."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    settings = root / "playbook.yaml"
+    settings.write_text(settings.read_text() + "base_url: https://me.example.com/my site/\n")
+    lena = root / "content/contacts/lena-fischer.md"
+    text = lena.read_text()
+    lena.write_text(re.sub(r"linkedin: .*", "linkedin: linkedin.com/in/l f", text))
+    reported = [str(p) for p in check(root).errors]
+    assert reported == [
+        "content/contacts/lena-fischer.md:7: linkedin: expected a web address starting "
+        "with https:// or http://, got 'linkedin.com/in/l f'",
+        "playbook.yaml:13: base_url: expected a web address starting with https:// or "
+        "http://, got 'https://me.example.com/my site/'; did you mean "
+        "https://me.example.com/my%20site/?",
     ]

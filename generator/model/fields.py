@@ -317,11 +317,28 @@ class Url(Text):
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
         if not _URL.fullmatch(text) or not _parses(text):
-            meant = "https://" + text.removeprefix("//")
-            fits = len(meant) <= SHOWN_VALUE and _BARE_HOST.match(text) and _parses(meant)
-            hint = f"; did you mean {meant}?" if fits and _URL.fullmatch(meant) else ""
+            meant = _meant_url(text)
+            hint = f"; did you mean {meant}?" if meant and _URL.fullmatch(meant) else ""
             raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
         return text
+
+
+def _meant_url(text: str) -> str | None:
+    """The address `text` probably means: with a scheme (`www.example.com/x`), or, written
+    with one, its spaces after the host as browsers send them (`/my site/`: `/my%20site/`).
+    Without a scheme, a space says it is text, not an address (`example.com/my page`)."""
+    if _SCHEME.match(text):
+        host, _, rest = text.partition("://")[2].partition("/")
+        spaced = not any(c.isspace() for c in host)
+        meant = text[: len(text) - len(rest)] + rest.replace(" ", "%20") if spaced else text
+    elif _BARE_HOST.match(text):
+        meant = "https://" + text.removeprefix("//")
+    else:
+        return None
+    return meant if meant != text and len(meant) <= SHOWN_VALUE and _parses(meant) else None
+
+
+_SCHEME = re.compile(r"https?://", re.IGNORECASE)
 
 
 _BARE_HOST = re.compile(r"(?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]|\Z)", re.IGNORECASE)
