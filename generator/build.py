@@ -25,7 +25,7 @@ from generator.model.broken import Unparsed
 from generator.model.config import Config, load_config
 from generator.model.entities import Playbook
 from generator.model.redact import shared_view
-from generator.plans.facts import Facts, derive
+from generator.plans.facts import Facts, derive, worked_out
 from generator.progress import SILENT, Progress
 from generator.publish.encrypt import PageKey
 from generator.publish.lock import (
@@ -36,7 +36,7 @@ from generator.publish.lock import (
     opens,
     page_key,
 )
-from generator.publish.output import DeferredFile, PageGroup, write_pages
+from generator.publish.output import DeferredFile, PageGroup, start_writing, write_pages
 from generator.publish.parallel import fork_map
 from generator.publish.write import check_output_dir, staged_output
 from generator.site import routes
@@ -83,11 +83,14 @@ class Audience:
 
     def view(self, playbook: Playbook, facts: Facts, day: dt.date) -> tuple[Playbook, Facts]:
         """The model and facts the pages are made from."""
+        shown = self.shown(playbook)
+        return (playbook, facts) if shown is playbook else (shown, derive(shown, day))
+
+    def shown(self, playbook: Playbook) -> Playbook:
+        """The model the pages are made from: yours, or a coach's view of it."""
         if not self.shared:
-            return playbook, facts
-        names = self.names or playbook.config.coach_names
-        shown = shared_view(playbook, routes.entity_href, names)
-        return shown, derive(shown, day)
+            return playbook
+        return shared_view(playbook, routes.entity_href, self.names or playbook.config.coach_names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,11 +249,9 @@ def check(
     return checked(root, today, encrypted, audience)[1]
 
 
-def checked_facts(playbook: Playbook, today: dt.date) -> tuple[Facts, list[ContentError]]:
-    """The build's facts, worked out, and the problems the plans find (as `check` reports
-    them)."""
-    facts = derive(playbook, today)
-    return facts, facts.problems()
+def checked_facts(facts: Facts) -> list[ContentError]:
+    """The problems the plans find (as `check` reports them), every fact worked out."""
+    return worked_out(facts).problems()
 
 
 def resolve_today(option: dt.date | None, config: Config) -> dt.date:
@@ -332,12 +333,8 @@ def build(
     if problems.errors:  # every problem `check` reports, the plans' too, then stop
         problems.items += Facts(playbook, day).problems()
         _stop_on(problems, strict=False)
-    facts, found = checked_facts(playbook, day)
-    problems.items += found
-    _stop_on(problems, strict)
-    playbook, facts = audience.view(playbook, facts, day)
-    clock.lap("read and check")
-    output = check_output_dir(out or audience.output_dir(playbook.config), root)
+    shown = audience.shown(playbook)
+    output = check_output_dir(out or audience.output_dir(shown.config), root)
     with_calendar = encryption is None or encryption.include_calendar
     with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
     sealed_with = None if encryption is None else page_key(encryption, output)
@@ -345,30 +342,27 @@ def build(
     options = Options(
         day, has_calendar=with_calendar, calendar_file=calendar, has_vcards=with_vcards
     )
-    pages = list(site_pages(playbook, options))
-    groups = page_groups(playbook, facts, options, pages)
+    pages = list(site_pages(shown, options))
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
     over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
-    opens_too = _opened_too(encryption, audience.other_output_dir(playbook.config), output)
-    site = make_site(playbook, day, audience.name)
+    opens_too = _opened_too(encryption, audience.other_output_dir(shown.config), output)
+    site = make_site(shown, day, audience.name)
     if sealed_with is not None:
         renamed = opaque_names(paths, sealed_with)
         finish = Sealer(sealed_with, env, site.csp)
-    deferred = [missing_page(env, playbook.config, encrypted=encryption is not None)]
-    if with_calendar:
-        make = partial(calendar_of, playbook, day, facts, renamed, not audience.shared)
-        deferred.append(DeferredFile(calendar, make))
     extras = {"robots.txt": ROBOTS_TXT}
     if audience.shared:
         extras[AUDIENCE_FILE] = f"{audience.name}\n".encode()
-    clock.lap("plan pages")
     html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
-    progress.stage(f"Rendering {html_pages:,} pages", len(deferred) + len(groups))
+    ahead = [(kind, key) for kind, key in pages if kind.ahead]
     with staged_output(output, root, clean=clean, hidden=sealed_with is not None) as stage:
-        stage.files |= write_pages(
-            groups,
+        # the pages that read few facts render in a worker while this process works out
+        # the facts of the others (and checks them: errors stop the build, as before)
+        facts = Facts(shown, day)  # worked out below, for the pages made after
+        with start_writing(
+            page_groups(shown, facts, options, ahead),
             env,
             site,
             stage,
@@ -376,9 +370,34 @@ def build(
             jobs=jobs,
             renamed=renamed,
             finish=finish,
-            deferred=deferred,
-            done=progress.advance,
-        )
+        ) as begun:
+            checks = facts if shown is playbook else Facts(playbook, day)
+            problems.items += checked_facts(checks)
+            _stop_on(problems, strict)
+            if facts is not checks:  # a coach's view has facts of its own
+                worked_out(facts)
+            clock.lap("read and check")
+            later = [(kind, key) for kind, key in pages if not kind.ahead]
+            groups = page_groups(shown, facts, options, later)
+            deferred = [missing_page(env, shown.config, encrypted=encryption is not None)]
+            if with_calendar:
+                make = partial(calendar_of, shown, day, facts, renamed, not audience.shared)
+                deferred.append(DeferredFile(calendar, make))
+            clock.lap("plan pages")
+            progress.stage(f"Rendering {html_pages:,} pages", len(deferred) + len(pages))
+            stage.files |= write_pages(
+                groups,
+                env,
+                site,
+                stage,
+                root,
+                jobs=jobs,
+                renamed=renamed,
+                finish=finish,
+                deferred=deferred,
+                done=progress.advance,
+                ahead=begun,
+            )
         stage.files |= stage.put(extras)
         stage.files |= stage.put_copies(static_files(themes))
     clock.lap("render and write")

@@ -417,6 +417,28 @@ def test_theme_mistake_in_a_forked_worker_is_reported_the_same(
     assert not (root / "output").exists()
 
 
+def test_plans_errors_found_while_pages_render_ahead_leave_the_output_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """A build renders the contacts' and companies' pages in a worker while it works out
+    the plans (in a process of its own, to fork); a plan's error (a meeting ending past
+    midnight) then stops it: the worker is ended, the pages it staged go with the staging
+    folder, and the site built before is untouched."""
+    root = make_playbook(tmp_path / "pb", 300, seed=3)
+    command = [sys.executable, "-m", "generator", "build", "-C", str(root), "--jobs", "2"]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    before = {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    meeting = sorted((root / "content" / "meetings").glob("*.md"))[0]
+    text = re.sub(r"(?m)^time: .*$", 'time: "23:50"', meeting.read_text())
+    meeting.write_text(re.sub(r"(?m)^duration: .*$", "duration: 60", text))
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1 and "midnight" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    after = {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(root.glob(".output.*"))
+
+
 def test_check_renders_the_pages_of_your_own_templates_as_build_would(tmp_path: Path) -> None:
     """A misspelt variable in a template of yours passed `check` (which compiled the
     template but rendered no page) and then stopped `build`: what check accepts, build

@@ -338,7 +338,12 @@ def _kept(known: dict[Key, Any]) -> Get:
 
 def derive(playbook: Playbook, today: dt.date) -> Facts:
     """Every fact of the playbook on `today`, worked out now."""
-    facts = Facts(playbook, today)
+    return worked_out(Facts(playbook, today))
+
+
+def worked_out(facts: Facts) -> Facts:
+    """`facts` with every fact worked out now: a build hands them to the pages before it
+    forks the workers that render them (the pages it renders meanwhile work out theirs)."""
     for name, fact in TABLE.items():
         if fact.slugs is None:
             facts.value(name)

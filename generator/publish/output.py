@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import BuildError, ContentError
-from generator.publish.parallel import fork_map
+from generator.publish.parallel import Ahead, fork_map
 from generator.publish.write import Staging
 from generator.site.render import Page, Site, render_pages, template_fault, template_problem
 
@@ -36,6 +36,9 @@ class PageGroup:
     make: Callable[[], Sequence[Page]]
 
 
+_Unit = DeferredFile | PageGroup
+
+
 @dataclass(frozen=True)
 class _Writer:
     env: jinja2.Environment
@@ -47,7 +50,7 @@ class _Writer:
     renamed: Mapping[str, str] | None = None
     finish: Callable[[str, bytes], bytes] | None = None
 
-    def __call__(self, unit: DeferredFile | PageGroup) -> _Written:
+    def __call__(self, unit: _Unit) -> _Written:
         try:  # the pages, the locked shell of an encrypted build (`finish`), 404.html
             files = self._files(unit)
         except Exception as exc:
@@ -56,7 +59,7 @@ class _Writer:
             return {}, (template_problem(exc, self.root),)  # plain, to cross from a worker
         return (self.stage.put(files) if self.stage else {}), ()
 
-    def _files(self, unit: DeferredFile | PageGroup) -> dict[str, bytes]:
+    def _files(self, unit: _Unit) -> dict[str, bytes]:
         if isinstance(unit, DeferredFile):
             return {unit.path: unit.make()}
         rendered = render_pages(self.env, self.site, unit.make(), self.renamed)
@@ -67,6 +70,23 @@ class _Writer:
 _Written = tuple[dict[str, str], tuple[ContentError, ...]]
 """What writing one unit gives: the digest of each file staged, or the theme mistake
 that kept its pages from rendering."""
+
+
+def start_writing(
+    groups: Sequence[PageGroup],
+    env: jinja2.Environment,
+    site: Site,
+    stage: Staging,
+    root: Path,
+    *,
+    jobs: int | None = None,
+    renamed: Mapping[str, str] | None = None,
+    finish: Callable[[str, bytes], bytes] | None = None,
+) -> Ahead[_Unit, _Written]:
+    """Begin making, rendering and staging `groups` in forked workers now, while this
+    process goes on with other work (`parallel.Ahead`); `write_pages(ahead=...)` takes in
+    what they did and writes the rest, with the same settings."""
+    return Ahead(_Writer(env, site, stage, root, renamed, finish), groups, jobs)
 
 
 def write_pages(
@@ -81,6 +101,7 @@ def write_pages(
     finish: Callable[[str, bytes], bytes] | None = None,
     deferred: Sequence[DeferredFile] = (),
     done: Callable[[int], None] | None = None,
+    ahead: Ahead[_Unit, _Written] | None = None,
 ) -> dict[str, str]:
     """Make, render and stage every group (`Staging.put`); returns every file's digest.
 
@@ -90,11 +111,18 @@ def write_pages(
     nothing is written (the pages are rendered for their mistakes). Template mistakes
     are a BuildError naming each template file (relative to `root`) and line: every
     page is rendered, so that two mistakes in two templates are reported at once.
-    `done(n)` hears how many of the deferred files and groups are written so far.
+    `done(n)` hears how many of the deferred files and groups are written so far. `ahead`:
+    groups begun by `start_writing` (with the same settings): what it did is taken in,
+    and the groups it did not begin are written last, with the others (they are quick:
+    a build begins ahead the pages that read few facts).
     """
     writer = _Writer(env, site, stage, root, renamed, finish)
-    units: list[DeferredFile | PageGroup] = [*deferred, *groups]
-    written = fork_map(writer, units, jobs, done)
+    written, left = ahead.stop() if ahead is not None else ([], [])
+    units: list[_Unit] = [*deferred, *groups, *left]
+    before = len(written)
+    if done is not None and before:
+        done(before)
+    written += fork_map(writer, units, jobs, done and (lambda count: done(before + count)))
     mistakes = sorted({problem for _, found in written for problem in found})
     if mistakes:
         raise BuildError(mistakes)

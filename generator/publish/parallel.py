@@ -18,8 +18,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -62,8 +62,7 @@ def fork_map(
     global _FORK_JOB
     _FORK_JOB = (function, items)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
+        with _pool(workers) as pool:
             results = []
             for part in pool.map(_run_slice, slices(len(items), workers)):
                 results += part
@@ -73,6 +72,77 @@ def fork_map(
         return results
     finally:
         _FORK_JOB = None
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` forked processes (forked at its first task, with `_FORK_JOB` as
+    it is then), each ending when this process is killed."""
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
+
+
+AHEAD_CHUNK = 8
+"""Items a worker started ahead takes at a time: small, so that `Ahead.stop` waits for
+little more than the items under way."""
+
+
+class Ahead(Generic[T, R]):
+    """`function` mapped over `items` by forked workers that start now, while this process
+    goes on with other work; `stop` takes in what they have done. A build renders the pages
+    that read few facts this way while it works out the facts of the others, so that the
+    second core is not idle while the first works alone (1.1 s of CPU at 10,000 files).
+    Nothing is started where `fork_map` would not fork, nor for a single core: `stop` then
+    hands back every item."""
+
+    def __init__(self, function: Callable[[T], R], items: Sequence[T], jobs: int | None) -> None:
+        self._items = items
+        self._chunks: list[tuple[tuple[int, int], Future[list[R]]]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        workers = min(cores(jobs) - 1, len(items) // MIN_ITEMS_PER_WORKER)  # and this one
+        if workers < 1 or not fork_is_safe():
+            return
+        global _FORK_JOB
+        _FORK_JOB = (function, items)
+        try:
+            self._pool = _pool(workers)
+            for start in range(0, len(items), AHEAD_CHUNK):
+                bounds = (start, min(len(items), start + AHEAD_CHUNK))
+                self._chunks.append((bounds, self._pool.submit(_run_slice, bounds)))
+        except BaseException:
+            self._end()
+            raise
+        finally:
+            _FORK_JOB = None  # the workers were forked at the first chunk, holding it
+
+    def stop(self) -> tuple[list[R], list[T]]:
+        """The results of the items done, and the items not begun (both in order), once the
+        workers have finished those they had begun; an error raised by one is raised here."""
+        self._end()
+        if not self._chunks:  # nothing was started
+            return [], list(self._items)
+        done: list[R] = []
+        left: list[T] = []
+        for (start, end), chunk in self._chunks:
+            if chunk.cancelled():
+                left += self._items[start:end]
+            else:
+                done += chunk.result()
+        return done, left
+
+    def _end(self) -> None:
+        """Let no worker begin another chunk, wait for those under way, and close the pool
+        (its threads gone, so that the next pool forks)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            _threads_gone(1)
+
+    def __enter__(self) -> Ahead[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """However the block ends, no worker is left running."""
+        self._end()
 
 
 THREADS_EXIT = 1.0

@@ -68,15 +68,22 @@ class PageKind:
     make: Maker
     wanted: Callable[[Options], bool] = lambda options: True
     """Whether a build with these options has pages of this kind."""
+    ahead: bool = False
+    """Whether a build renders these pages while it works out the facts: they read none,
+    or a few quick to work out (a contact's follow-ups, the ranking), which the worker
+    that renders them works out itself (`build.build`)."""
 
 
-def single(path: str, make: Callable[[Playbook, Facts, Options], Page]) -> PageKind:
+def single(
+    path: str, make: Callable[[Playbook, Facts, Options], Page], ahead: bool = False
+) -> PageKind:
     """A kind with one page, at `path`."""
     return PageKind(
         path or "home",
         lambda playbook: ("",),
         lambda key: (path,),
         lambda playbook, facts, options, key: (make(playbook, facts, options),),
+        ahead=ahead,
     )
 
 
@@ -268,20 +275,33 @@ def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
 PAGE_KINDS: tuple[PageKind, ...] = (
     single(routes.HOME, dashboard),
     single(routes.TIMELINE, timeline_page),
-    single(routes.CONTACTS, contacts_index),
-    single(routes.COMPANIES, companies_index),
-    single(routes.MEETINGS, meetings_index),
+    single(routes.CONTACTS, contacts_index, ahead=True),
+    single(routes.COMPANIES, companies_index, ahead=True),
+    single(routes.MEETINGS, meetings_index, ahead=True),
     single(routes.QUESTIONS, bank_page),
     single(routes.LEARNED, learned_page),
-    PageKind("contact", lambda p: p.contacts, lambda key: (routes.contact(key),), contact_page),
+    PageKind(
+        "contact",
+        lambda p: p.contacts,
+        lambda key: (routes.contact(key),),
+        contact_page,
+        ahead=True,
+    ),
     PageKind(
         "vcard",
         lambda p: p.contacts,
         lambda key: (routes.contact_card(key),),
         contact_card,
         lambda options: options.has_vcards,
+        ahead=True,
     ),
-    PageKind("company", lambda p: p.companies, lambda key: (routes.company(key),), company_page),
+    PageKind(
+        "company",
+        lambda p: p.companies,
+        lambda key: (routes.company(key),),
+        company_page,
+        ahead=True,
+    ),
     PageKind("meeting", planned_meetings, meeting_paths, meeting_pages),
 )
 """Every kind of page, in the order a build makes them: the section pages first, as each

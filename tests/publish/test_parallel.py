@@ -103,3 +103,78 @@ def test_the_work_ends_in_small_chunks() -> None:
             assert max(sizes[-workers:]) <= LAST_CHUNK
             assert sizes[0] <= count // workers  # no worker starts with the whole share
             assert len(chunks) <= 40 * workers  # a few dozen messages to each worker
+
+
+def test_work_begun_ahead_is_taken_in_and_the_rest_handed_back() -> None:
+    """A build renders pages in a worker while it works out the facts of the others: what
+    the worker did comes back in order, and the items it had not begun are handed back,
+    in order, to be done with the rest; the worker is gone once `stop` returns."""
+    script = textwrap.dedent(
+        """
+        import multiprocessing, os, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, Ahead, threads
+        items = list(range(MIN_ITEMS_PER_WORKER * 20))
+        def square(n):
+            time.sleep(0.001)
+            return n * n, os.getpid()
+        with Ahead(square, items, jobs=2) as ahead:
+            time.sleep(0.3)  # this process at work meanwhile
+            done, left = ahead.stop()
+        assert 0 < len(done) < len(items), len(done)
+        assert [square for square, _ in done] == [n * n for n in items[: len(done)]]
+        assert left == items[len(done) :]
+        assert os.getpid() not in {pid for _, pid in done}, "a forked worker did the work"
+        assert not multiprocessing.active_children() and threads() == 1
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_error_in_work_begun_ahead_is_raised_when_it_is_taken_in() -> None:
+    script = textwrap.dedent(
+        """
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, Ahead
+        def fails(n):
+            if n == 3:
+                raise OSError(28, "No space left on device")
+            return n
+        with Ahead(fails, list(range(MIN_ITEMS_PER_WORKER * 2)), jobs=2) as ahead:
+            try:
+                ahead.stop()
+            except OSError as exc:
+                assert exc.errno == 28
+            else:
+                raise AssertionError("the worker's error was lost")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_block_that_fails_leaves_no_worker_begun_ahead() -> None:
+    """Errors found while the worker renders (the plans' errors stop a build) end it: no
+    process is left to write into a staging folder that is being removed."""
+    script = textwrap.dedent(
+        """
+        import multiprocessing, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, Ahead, threads
+        try:
+            with Ahead(time.sleep, [0.001] * MIN_ITEMS_PER_WORKER * 50, jobs=2):
+                raise ValueError("the plans' errors")
+        except ValueError:
+            pass
+        assert not multiprocessing.active_children() and threads() == 1
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_nothing_is_begun_ahead_on_one_core_or_for_a_few_items() -> None:
+    from generator.publish.parallel import Ahead
+
+    many = list(range(MIN_ITEMS_PER_WORKER * 3))
+    assert Ahead(lambda n: n, many, jobs=1).stop() == ([], many)
+    few = list(range(MIN_ITEMS_PER_WORKER - 1))
+    assert Ahead(lambda n: n, few, jobs=2).stop() == ([], few)
