@@ -206,9 +206,19 @@ class ThemeEnvironment(SandboxedEnvironment):
         """A call in a template (`url(c)`, `status(m)`: some two hundred a meeting page),
         the sandbox's way, but an object that cannot be marked (`_unmarked`) is called
         straight away, without the sandbox asking it whether it is unsafe and the context
-        whether it wants to be passed: the answer is no to both."""
-        if __self._judges_calls or not _unmarked(__obj):
+        whether it wants to be passed: the answer is no to both. A function whose one mark
+        says it wants the context (`static`, `shared`: a dozen a page) is given it straight
+        away, as Jinja's context gives it (with the loop's and block's variables)."""
+        if __self._judges_calls:
             return super().call(__context, __obj, *args, **kwargs)
+        if not _unmarked(__obj):
+            if not _wants_context_only(__obj):
+                return super().call(__context, __obj, *args, **kwargs)
+            if loop_vars := kwargs.get("_loop_vars"):
+                __context = __context.derived(loop_vars)
+            if block_vars := kwargs.get("_block_vars"):
+                __context = __context.derived(block_vars)
+            args = (__context, *args)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
         try:
@@ -248,6 +258,15 @@ def _unmarked(obj: Any) -> bool:
     if kind is jinja2.runtime.Macro or kind is types.BuiltinMethodType:
         return True
     return kind is types.FunctionType and not obj.__dict__
+
+
+_CONTEXT_ONLY = dict(vars(jinja2.pass_context(lambda context: None)))
+"""The attributes of a function marked `pass_context` and nothing else."""
+
+
+def _wants_context_only(obj: Any) -> bool:
+    """Is `obj` a function whose only mark is `pass_context` (not `unsafe` as well)?"""
+    return type(obj) is types.FunctionType and obj.__dict__ == _CONTEXT_ONLY
 
 
 _WRAP_STR_FORMAT = SandboxedEnvironment.wrap_str_format

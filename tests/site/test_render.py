@@ -171,6 +171,13 @@ _alters_data.alters_data = True  # type: ignore[attr-defined]
         "{% macro m(a) %}[{{ a }}{{ caller() if caller }}]{% endmacro %}{{ m(1) }}",
         "{% macro m(a) %}[{{ a }}{{ caller() }}]{% endmacro %}{% call m(2) %}in{% endcall %}",
         "{% for i in [1] %}{{ plain(i) }}{{ context_of() }}{% endfor %}",
+        "{% for i in [7] %}{{ value_of('i') }}{{ loop.index }}{% endfor %}",
+        "{% for i in [1] %}{% set w = 9 %}{{ value_of('w') }}{% endfor %}",
+        "{% set x = 5 %}{{ value_of('x') }}",
+        "{% block b %}{% set y = 6 %}{{ value_of('y') }}{% endblock %}",
+        "{% with z = 8 %}{{ value_of('z') }}{% endwith %}",
+        "{{ context_stops() is undefined }}",
+        "{{ unsafe_context() }}",
         "{{ site.startswith('s') }} {{ 'a,b'.split(',') }} {{ [2, 1].sort() }}",
         "{{ len('ab') }}",
     ],
@@ -178,7 +185,8 @@ _alters_data.alters_data = True  # type: ignore[attr-defined]
 def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
     """`ThemeEnvironment.call` calls a macro or a plain function straight away: every call
     it makes or refuses, Jinja's own sandbox makes or refuses too, with the same result (a
-    function marked unsafe is refused, one that wants the context is given it)."""
+    function marked unsafe is refused, one that wants the context is given it, with the
+    variables of the loop, block or `set` around the call)."""
     from jinja2 import pass_context
     from jinja2.sandbox import unsafe
 
@@ -188,6 +196,9 @@ def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
         "alters": _alters_data,
         "stops": _stops,
         "context_of": pass_context(lambda context: sorted(context.get_all())[0]),
+        "value_of": pass_context(lambda context, name: context.get(name)),
+        "context_stops": pass_context(lambda context: _stops()),
+        "unsafe_context": unsafe(pass_context(lambda context: "ran")),
         "site": "s",
         "len": len,
     }
@@ -196,7 +207,7 @@ def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
     assert ("is not safely callable" in outputs[0]) == (source in UNSAFE_CALLS)
 
 
-UNSAFE_CALLS = ("{{ unsafe() }}", "{{ alters() }}")
+UNSAFE_CALLS = ("{{ unsafe() }}", "{{ alters() }}", "{{ unsafe_context() }}")
 
 
 class _Shown:
