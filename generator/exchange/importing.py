@@ -106,23 +106,23 @@ class _Companies:
     contacts' plan: one slug for two kinds would make `[[slug]]` links ambiguous)."""
     by_key: dict[str, NewCompany] = field(default_factory=dict)
 
-    def slug_for(self, name: str, line: int, count: bool = True) -> tuple[str | None, bool]:
-        """(slug, whether the company file exists or will be created), recorded in the plan."""
+    def record(self, name: str, line: int, count: bool = True) -> None:
+        """Record the company `name` in the plan: matched to its file, or new (its slug
+        taken, and with `count` one more person there)."""
         existing = self.known.company_named(name)
         if existing is not None:
             self.plan.matched_companies[name] = existing.slug
-            return existing.slug, True
+            return
         key = self._key(name)
         company = self.by_key.get(key) or NewCompany(name, self.would_be(name)[0], 0, line)
         self.taken.add(company.slug)
         if count:
             company = replace(company, people=company.people + 1)
         self.by_key[key] = company
-        return company.slug, self.create
 
     def would_be(self, name: str) -> tuple[str, bool]:
-        """What `slug_for` would say, without recording anything (for a record that may
-        yet be refused)."""
+        """(slug, whether the company file exists or will be created) for `name`, without
+        recording anything (for a record that may yet be refused)."""
         existing = self.known.company_named(name)
         if existing is not None:
             return existing.slug, True
@@ -162,7 +162,7 @@ def plan_import(
             plan.notices.append(Notice(label, person.line, f"{problem}; skipped"))
             continue
         if person.company:
-            companies.slug_for(person.company, person.line)
+            companies.record(person.company, person.line)
         planned.add(person, person.name, person.linkedin, person.emails)
         plan.contacts.append(NewFile(rel, text, person.name, person.line))
     for line, name in reading.organisations:
@@ -170,7 +170,7 @@ def plan_import(
         if existing is not None:
             plan.skipped.append(Skipped(line, name, f"already in {existing.path}"))
         else:
-            companies.slug_for(name, line, count=False)
+            companies.record(name, line, count=False)
     plan.new_companies = sorted(companies.by_key.values(), key=lambda c: c.slug)
     if create_companies:
         for company in plan.new_companies:
