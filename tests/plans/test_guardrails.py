@@ -572,6 +572,34 @@ def test_ending_at_midnight_is_fine(tmp_path: Path) -> None:
     assert not [line for line in reported(root) if "m1.md" in line]
 
 
+@pytest.mark.parametrize(
+    ("time", "minutes", "ends"),
+    [
+        ("23:30", 45, "00:15"),
+        ("23:29", 32, "00:01"),
+        ("23:50", 600, "09:50"),
+        ("23:30", 30, None),
+        ("23:29", 31, None),
+    ],
+)
+def test_a_meeting_without_a_date_is_timed_on_the_clock(
+    tmp_path: Path, time: str, minutes: int, ends: str | None
+) -> None:
+    """No date, no clocks to change: the start plus the length, counted on a 24-hour clock;
+    ending at midnight exactly is fine."""
+    undated = LATE.format(extra=f"duration: {minutes}\n").replace("date: 2026-12-01\n", "")
+    root = tiny(tmp_path, content__meetings__m1=undated.replace("23:30", time))
+    late = [line for line in reported(root) if "must end by midnight" in line]
+    if ends is None:
+        assert late == []
+    else:
+        assert late == [
+            f"content/meetings/m1.md:5: duration: the meeting would end at {ends} the next day "
+            f"({time} plus {minutes} minutes); a meeting must end by midnight: start earlier "
+            "or agree a shorter length"
+        ]
+
+
 def test_past_midnight_makes_the_build_fail(tmp_path: Path) -> None:
     from generator.build import build
     from generator.errors import BuildError
