@@ -392,12 +392,13 @@ def _clock(seconds: int) -> str:
 
 def pitch_slot(meeting: Meeting, playbook: Playbook) -> tuple[int, int]:
     """(seconds the background part of `meeting` leaves the pitch once the `share`
-    points that fit are said, how many points those are)."""
+    points that fit are said, how many points those are). Never below 0: the points
+    that fit (`share_capacity`) leave the pitch its minute, or there is no part at all."""
     length = meeting_length(meeting, playbook.config.meetings)
     parts = dict(plan_minutes(length, meeting.purpose, len(meeting.share)))
     background = parts.get("background", 0)
     points = min(len(meeting.share), share_capacity(background))
-    return max(0, background * 60 - points * SHARE_POINT_SECONDS), points
+    return background * 60 - points * SHARE_POINT_SECONDS, points
 
 
 def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
