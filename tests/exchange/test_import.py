@@ -158,8 +158,16 @@ def test_vcards_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixture
     asa = (contacts / "asa-maria-lindqvist-berg.md").read_text()
     assert "company: tidewater-logistics\n" in asa
     assert "phone: +46 70 555 98 76\n" in asa
-    assert "Other phones: +46 8 555 012 34" in asa
-    assert r"Ask about \[\[route-planning\]\] tools" in asa  # not a cross-link
+    assert asa.startswith("---\nname: Åsa Maria Lindqvist-Berg\n")  # not \xC5sa
+    assert asa.split("\n---\n")[1] == (  # the preferred email and phone in the front matter
+        "\nImported from vCard (cards-3.0.vcf, line 1).\n\n"
+        "Other emails: asa.home@example.se\n\nOther phones: +46 8 555 012 34\n\n"
+        "Web: https://asa.example.se\n\nMet at the Gothenburg logistics meetup, spring 2025.\\\n"
+        r"Ask about \[\[route-planning\]\] tools; \*not\* about the merger."  # not a cross-link
+        "\n"
+    )
+    yes = (contacts / "yes.md").read_text()  # no company: no "Works at" line
+    assert yes.endswith("---\n\nImported from vCard (cards-3.0.vcf, line 48).\n")
     assert (
         "Priya N.: already in content/contacts/priya-natarajan.md (same email); differs: "
         "phone: '+1 (312) 555-0199' here, '+1 312 555 0129' in the file" in out
@@ -264,6 +272,28 @@ def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     ]
     assert (root / "content/contacts/ada-byrne.md").read_text() == "---\nname: mine\n---\n"
     assert [p.name for p in (root / "content/contacts").iterdir()] == ["ada-byrne.md"]
+
+
+def test_a_record_check_would_refuse_is_skipped_and_takes_nothing(tmp_path: Path) -> None:
+    """The readers check what they read; the plan also checks each file as `playbook
+    check` would, for what gets past them: a record whose file would not pass is named
+    and skipped, and takes no slug and brings no company."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    people = [
+        Person(line=2, name="Ada Byrne", company="Lonely Co", emails=("ada.example.com",)),
+        Person(line=3, name="Ada\x85Byrne"),  # YAML reads U+0085 as a line break
+        Person(line=4, name="Ada Byrne"),
+    ]
+    plan = plan_import(Reading(people=people), read_known(root), label="x.csv",
+                       origin="LinkedIn", create_companies=True)  # fmt: skip
+    assert [(f.rel, f.line) for f in plan.contacts] == [("content/contacts/ada-byrne.md", 4)]
+    assert plan.new_companies == [] and plan.companies == []
+    assert [str(n) for n in plan.notices] == [
+        "x.csv:2: email: expected an email address like name@example.com, got "
+        "'ada.example.com'; skipped",
+        "x.csv:3: the name 'Ada\\x85Byrne' does not read back as written; skipped",
+    ]
 
 
 def test_a_file_where_the_contacts_folder_should_be_is_named(
