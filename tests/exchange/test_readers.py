@@ -193,7 +193,11 @@ def test_a_file_given_to_the_other_import_names_the_right_one() -> None:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 @pytest.mark.parametrize("separator", [",", ";", "\t"])
 def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> None:
+    """The separator is the header's, not that of LinkedIn's note above it (commas)."""
     rows = [
+        ["Notes:"],
+        ["Exported connections: an email shows, if shared, for some; read more, below."],
+        [],
         ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"],
         ["Zoë", "Ørsted; Ph.D", "", "", "Acme, Inc.", "CTO", "1 Jan 2024"],
     ]
@@ -201,8 +205,19 @@ def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> No
     reading = read_connections("c.csv", text.encode(encoding))
     assert reading.notices == []
     assert [(p.name, p.company, p.line) for p in reading.people] == [
-        ("Zoë Ørsted; Ph.D", "Acme, Inc.", 2)
+        ("Zoë Ørsted; Ph.D", "Acme, Inc.", 5)
     ]
+
+
+def test_a_record_csv_cannot_read_is_named_and_reading_goes_on() -> None:
+    """Python's CSV reader refuses a value over its limit (128 KiB): that record is
+    skipped with its line, and the ones after it are read."""
+    text = f"First Name,Last Name,Company\nAda,Byrne,Acme\nBo,{'x' * 200_000},Acme\nCy,Dee,Acme\n"
+    reading = read_connections("c.csv", text.encode())
+    assert [str(n) for n in reading.notices] == [
+        "c.csv:3: cannot be read as CSV (field larger than field limit (131072)); skipped"
+    ]
+    assert [(p.name, p.line) for p in reading.people] == [("Ada Byrne", 2), ("Cy Dee", 4)]
 
 
 def test_vcard_2_1_and_a_damaged_picture() -> None:
