@@ -105,7 +105,10 @@ def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixtu
         "company, then set company: to its slug here.\n"
     ) in (sample_root / "content/contacts/dmitriy-ivanov.md").read_text()
     assert "  Sunrise Ltd. (sunrise-ltd, 2 people)\n" in out and "sunrise-ltd-2" not in out
-    assert "  Verdant Grid, Inc. → verdant-grid\n" in out
+    assert (
+        "Companies matched to your company files:\n  Northwind Freight → northwind-freight\n"
+        "  Verdant Grid, Inc. → verdant-grid\n" in out
+    )
     assert err.splitlines()[0].endswith(
         "Connections.csv:10: has no name (First Name and Last Name are empty); skipped"
     )
