@@ -95,7 +95,10 @@ def test_linkedin_columns_are_found_by_their_header() -> None:
     ],
 )
 def test_linkedin_files_that_cannot_be_read(content: bytes, message: str) -> None:
-    assert [str(n) for n in read_connections("c.csv", content).notices] == [message]
+    """Named, and no one read: a record refused is not imported all the same."""
+    reading = read_connections("c.csv", content)
+    assert [str(n) for n in reading.notices] == [message]
+    assert reading.people == []
 
 
 @pytest.mark.parametrize(
