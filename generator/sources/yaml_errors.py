@@ -94,7 +94,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         "block collection" in context and "expected <block end>" in problem
     ):
         return at, _among_items(lines, at, opened, "setting" if settings else "field")
-    if "did not find expected key" in problem:
+    if "did not find expected key" in problem or (  # libyaml's words, then PyYAML's own
+        "block mapping" in context and "expected <block end>" in problem
+    ):
         return at, _unexpected(line, column, help_)
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
