@@ -362,6 +362,10 @@ YAML_MISTAKES = [
         "name:Ana\n",
         "c.md:2: front matter: needs a space after the colon: name: Ana",
     ),
+    (
+        "role: \u00a0Lead: Data\n",  # a look-alike in the value is not the mistake
+        "c.md:2: front matter: this value holds ': ', so it needs quotes: role: \"Lead: Data\"",
+    ),
 ]
 """(front matter, the start of its one error): common mistakes, each at the line to fix."""
 
