@@ -168,6 +168,28 @@ def test_vcard_4() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nNOTE:caf\xe9\nEND:VCARD\n",
+            "c.vcf:4: is not UTF-8 text; nothing was read",
+        ),
+        (
+            b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nURL:ftp://www.linkedin.com/in/ada\n"
+            b"END:VCARD\n",
+            "c.vcf:1: URL: expected a web address starting with https://, got "
+            "'ftp://www.linkedin.com/in/ada'; skipped",
+        ),
+    ],
+)
+def test_vcard_files_that_cannot_be_read(content: bytes, message: str) -> None:
+    """Named at the line of the byte that is not UTF-8, or of the card; no one read."""
+    reading = read_vcards("c.vcf", content)
+    assert [str(n) for n in reading.notices] == [message]
+    assert reading.people == []
+
+
 def test_a_file_without_cards() -> None:
     assert [str(n) for n in read_vcards("x.vcf", b"hello\n").notices] == [
         "x.vcf:1: text outside BEGIN:VCARD ... END:VCARD; ignored"
