@@ -366,9 +366,11 @@ def test_a_card_named_after_its_organisation_is_a_company() -> None:
         "TEL:+1 555 0100\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nN:Silva;Ana;;;\r\n"
         "ORG:Ana Silva\r\nEND:VCARD\r\n"  # a freelancer: her company is her name
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kestrel Inc\r\nN:Reyes;Marco;;;\r\n"
+        "ORG:Kestrel Inc\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n"  # Apple's, with a contact
     )
     reading = read_vcards("google.vcf", text.encode())
-    assert reading.organisations == [(1, "Acme Labs")]
+    assert reading.organisations == [(1, "Acme Labs"), (14, "Kestrel Inc")]
     assert [(p.name, p.company) for p in reading.people] == [("Ana Silva", "Ana Silva")]
 
 
