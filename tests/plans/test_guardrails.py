@@ -748,6 +748,20 @@ def test_the_pitch_warning_names_the_tightest_agenda_once(tmp_path: Path) -> Non
     assert "other planned agenda) leaves it 1 min after 2 share points" in line
 
 
+def test_of_agendas_as_tight_the_pitch_warning_names_the_first_to_come(tmp_path: Path) -> None:
+    """Two agendas leave the pitch the same minute: the warning names the sooner meeting,
+    the one to prepare for first, not the one whose file name sorts first."""
+    same = {"duration": "20", "share": "[a, b]"}
+    root = tiny(
+        tmp_path,
+        content__meetings__a_later=meeting(**same, date="2026-12-03"),
+        content__meetings__z_sooner=meeting(**same, date="2026-12-01"),
+    )
+    write(root, "content/profile.md", LONG_PITCH)
+    [line] = pitch_warnings(root)
+    assert "Jane Doe (content/meetings/z_sooner.md) (and 1 other planned agenda)" in line
+
+
 @pytest.mark.parametrize(
     "fields",
     [
