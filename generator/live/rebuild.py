@@ -195,7 +195,7 @@ class LiveBuild:
             today=today,
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
-        self.sources.lighten(self.steps.checked)
+        self.sources.lighten(self.steps.checked())
         theme = self._theme_for(config, changed)
         problems.items += self._theme_mistakes
         if problems.errors:

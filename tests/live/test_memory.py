@@ -7,29 +7,39 @@ from __future__ import annotations
 import dataclasses
 import gc
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import SAMPLE_TODAY
 
+from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LiveBuild
 from generator.model.entities import Playbook
+from generator.sources.frontmatter import Document
 
 LEFT_ALONE = (type, types.ModuleType, types.FunctionType, types.MethodType)
 """Code and what it refers to: kept once, not per file."""
 
 
-def _kept_with_a_dict(roots: list[object], skip: set[int]) -> set[str]:
-    """The dataclasses among what `roots` hold whose instances carry a `__dict__`."""
-    seen, found, todo = set(skip), set(), list(roots)
+def _reachable(roots: list[object], skip: set[int]) -> Iterator[object]:
+    """Every object `roots` hold, however indirectly, but code (and what `skip` names)."""
+    seen, todo = set(skip), list(roots)
     while todo:
         obj = todo.pop()
         if id(obj) in seen or isinstance(obj, LEFT_ALONE):
             continue
         seen.add(id(obj))
-        if dataclasses.is_dataclass(obj) and hasattr(obj, "__dict__"):
-            found.add(type(obj).__qualname__)
+        yield obj
         todo.extend(gc.get_referents(obj))
-    return found
+
+
+def _kept_with_a_dict(roots: list[object], skip: set[int]) -> set[str]:
+    """The dataclasses among what `roots` hold whose instances carry a `__dict__`."""
+    return {
+        type(obj).__qualname__
+        for obj in _reachable(roots, skip)
+        if dataclasses.is_dataclass(obj) and hasattr(obj, "__dict__")
+    }
 
 
 def test_what_is_kept_per_file_has_no_dict_of_its_own(sample_root: Path, tmp_path: Path) -> None:
@@ -52,6 +62,15 @@ def test_what_only_a_rebuild_needs_is_not_kept_after_it(builder: LiveBuild) -> N
     """The changes to the `[[link]]` table (after a first build: every slug, name and
     page) serve the bodies of the rebuild that made them, and are let go after it."""
     assert builder.steps._changed == set()
+
+
+def test_no_front_matter_as_parsed_is_kept_after_a_build(builder: LiveBuild) -> None:
+    """A file checked without a problem is kept without its front matter as parsed (a
+    third of what the sources hold): not by the sources, nor by the steps that checked it,
+    until the next rebuild."""
+    documents = [obj for obj in _reachable([builder], set()) if isinstance(obj, Document)]
+    assert len(documents) > 10
+    assert [doc.path for doc in documents if doc.data is not LEFT_OUT] == []
 
 
 def test_the_calendar_is_kept_compressed(builder: LiveBuild) -> None:
