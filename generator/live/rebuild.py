@@ -51,7 +51,6 @@ from generator.model.entities import Playbook
 from generator.plans.facts import Facts
 from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
-from generator.site.calendar import CALENDAR_FILE
 from generator.site.pages import Options, PageKind, site_pages
 from generator.site.render import (
     MISSING_FILE,
@@ -111,9 +110,10 @@ def _packed(playbook: Playbook, today: dt.date, facts: Facts) -> bytes:
 class LiveBuild:
     """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
 
-    The defaults write what `playbook build` writes; the server adds its CSP and reload
-    client (`csp`, `scripts`), makes playbook.ics only when asked (`calendar_on_demand`)
-    and versions asset links so reloads need not fetch them (`versioned_assets`).
+    The defaults write what `playbook build` writes but playbook.ics, made when asked for
+    (`calendar`) rather than on every save. The server adds its CSP and reload client
+    (`csp`, `scripts`) and versions asset links so reloads need not fetch them
+    (`versioned_assets`).
     """
 
     def __init__(
@@ -125,7 +125,6 @@ class LiveBuild:
         csp: str = PRIVACY_POLICY,
         scripts: tuple[str, ...] = (),
         error_assets: str = STANDALONE_ASSETS,
-        calendar_on_demand: bool = False,
         versioned_assets: bool = False,
     ) -> None:
         self.root = root.resolve()
@@ -136,7 +135,6 @@ class LiveBuild:
         self.error_scripts = tuple(f"/{script}" for script in scripts)
         """`scripts` for the error page, which is served at any address."""
         self.error_assets = error_assets
-        self.calendar_on_demand = calendar_on_demand
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
         self.steps = ReusedSteps()
@@ -371,9 +369,6 @@ class LiveBuild:
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
             files[rel] = source.read_bytes()
-        calendar = None if self.calendar_on_demand else self.calendar()
-        if calendar is not None:
-            files[CALENDAR_FILE] = calendar
         for rel, data in files.items():
             self._put(rel, data, written)
         return set(files)

@@ -440,7 +440,6 @@ class LiveServer:
                 csp=serve_policy(self.policy),
                 scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
                 error_assets=f"/{THEME_ASSETS}/",
-                calendar_on_demand=True,
                 versioned_assets=True,
             )
             self.builder = builder

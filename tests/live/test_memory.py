@@ -73,11 +73,11 @@ def test_no_front_matter_as_parsed_is_kept_after_a_build(builder: LiveBuild) -> 
     assert [doc.path for doc in documents if doc.data is not LEFT_OUT] == []
 
 
-def test_the_calendar_is_kept_compressed(builder: LiveBuild) -> None:
+def test_the_calendar_is_kept_compressed(builder: LiveBuild, built_sample: Path) -> None:
     """playbook.ics is made once per rebuild and kept for the next request: 5.5 MiB at
     10,000 files, so what is kept is its compressed bytes, handed out whole."""
     served = builder.calendar()
-    assert served == (builder.out / "playbook.ics").read_bytes()
+    assert served == (built_sample / "playbook.ics").read_bytes()
     assert served.startswith(b"BEGIN:VCALENDAR")
     assert builder._calendar is not None
     assert len(builder._calendar()) < len(served) / 2

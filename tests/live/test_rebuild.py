@@ -21,6 +21,7 @@ from generator.errors import BuildError, Problems
 from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, LiveBuild
 from generator.publish.write import MANIFEST
+from generator.site.calendar import CALENDAR_FILE
 
 Edit = Callable[[Path], None]
 
@@ -43,9 +44,19 @@ def full_build(root: Path, out: Path) -> dict[str, bytes]:
     return tree(report.output)
 
 
+def served(builder: LiveBuild) -> dict[str, bytes]:
+    """What the live build serves: its folder, and playbook.ics, which is made when asked
+    for rather than written on each save."""
+    files = tree(builder.out)
+    assert CALENDAR_FILE not in files
+    calendar = builder.calendar()
+    assert calendar is not None
+    return {**files, CALENDAR_FILE: calendar}
+
+
 def assert_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path) -> None:
     expected = full_build(root, scratch)
-    actual = tree(builder.out)
+    actual = served(builder)
     assert sorted(actual) == sorted(expected)
     different = [rel for rel in expected if actual[rel] != expected[rel]]
     assert different == [], f"incremental output differs from a full build in {different}"

@@ -33,13 +33,12 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO
-from test_rebuild import full_build, tree
+from test_rebuild import full_build, served
 
 from generator.build import check
 from generator.live.rebuild import LiveBuild
 from generator.model.assemble import name_key
 from generator.model.slugs import file_slug
-from generator.site.calendar import CALENDAR_FILE
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 try:
@@ -939,9 +938,7 @@ def schedule(rng: random.Random, steps: int) -> list[Callable[[Editor], Applied]
 
 def check_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path, log: list[str]) -> None:
     expected = full_build(root, scratch)
-    actual = tree(builder.out)
-    assert CALENDAR_FILE not in actual
-    actual[CALENDAR_FILE] = builder.calendar()  # as the live server makes it: when asked
+    actual = served(builder)
     edits = "\n".join(log)
     missing, extra = sorted(expected.keys() - actual), sorted(actual.keys() - expected)
     assert not missing and not extra, f"missing {missing}, extra {extra} after:\n{edits}"
@@ -966,7 +963,7 @@ def check_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path, log:
 def run_random_edits(folder: Path, seed: int, steps: int, check_every: int) -> None:
     """Build a synthetic playbook live, apply `steps` random edits, compare every few."""
     root = make_playbook(folder / "pb", FILES, seed=seed)
-    builder = LiveBuild(root, folder / "serve", today=TODAY, calendar_on_demand=True)
+    builder = LiveBuild(root, folder / "serve", today=TODAY)
     assert builder.build().ok
     rng = random.Random(seed)
     editor = Editor(root, rng)
@@ -1022,7 +1019,7 @@ def test_edits_to_facts_that_build_on_one_another_saved_together(seed: int, tmp_
     """One rebuild sees every one of `SAVED_TOGETHER`: the pages must be those of a full
     build, no fact left with a value worked out from another before that one settled."""
     root = make_playbook(tmp_path / "pb", FILES, seed=seed)
-    builder = LiveBuild(root, tmp_path / "serve", today=TODAY, calendar_on_demand=True)
+    builder = LiveBuild(root, tmp_path / "serve", today=TODAY)
     assert builder.build().ok
     editor = Editor(root, random.Random(seed))
     log, touched = [], []
