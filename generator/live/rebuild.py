@@ -85,8 +85,6 @@ class Outcome:
     """Site paths of the pages rendered."""
     written: frozenset[str] = frozenset()
     """Output files whose bytes changed (written or deleted)."""
-    everything: bool = False
-    """Every page was rendered."""
     error_page: bytes | None = None
     """While the content is broken: the page to show instead of any HTML page."""
 
@@ -215,10 +213,10 @@ class LiveBuild:
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
             return self._fail(problems, started)
-        everything, self._whole, self._pending = self._whole, False, set()
+        self._whole, self._pending = False, set()
         seconds = time.perf_counter() - started
         warnings = tuple(problems.warnings)
-        return Outcome(True, (), warnings, changed_files, seconds, rendered, written, everything)
+        return Outcome(True, (), warnings, changed_files, seconds, rendered, written)
 
     def not_found_page(self) -> bytes:
         """The theme's not-found page with the reload client, made again when the theme
