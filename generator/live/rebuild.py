@@ -88,10 +88,6 @@ class Outcome:
     error_page: bytes | None = None
     """While the content is broken: the page to show instead of any HTML page."""
 
-    @property
-    def visible(self) -> bool:
-        return bool(self.written) or not self.ok
-
 
 Listing = dict[tuple[str, str], PageKind]
 """Every page group of the site by (kind name, key), in the build's order."""

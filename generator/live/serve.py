@@ -155,11 +155,10 @@ class ReloadHub:
             del self.served[next(iter(self.served))]
 
     def publish(self, outcome: Outcome) -> None:
-        """A rebuild's files are in place: reload the pages if they changed, or if they
-        showed errors that are gone (a broken file undone writes nothing)."""
-        cleared = self.error_page is not None and outcome.error_page is None
-        self.error_page = outcome.error_page
-        if outcome.visible or cleared:
+        """A rebuild's files are in place: reload the pages if they changed, or if errors
+        show or showed (a broken file undone writes nothing)."""
+        showed, self.error_page = self.error_page, outcome.error_page
+        if outcome.written or showed is not None or outcome.error_page is not None:
             self.generation += 1
             for sock in list(self.sockets):
                 sock.send(RELOAD)

@@ -300,7 +300,6 @@ def test_unchanged_content_renders_nothing(builder: LiveBuild, sample_root: Path
     assert outcome.ok
     assert outcome.rendered == set()
     assert outcome.written == set()
-    assert not outcome.visible
 
 
 def test_a_checked_document_is_kept_without_its_front_matter_and_checked_again_when_saved(
@@ -429,7 +428,7 @@ def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
     assert not builder.build().ok
     path.write_text(good)
     outcome = builder.build([path])
-    assert outcome.ok and outcome.error_page is None and outcome.visible
+    assert outcome.ok and outcome.error_page is None and outcome.written
     assert "companies/verdant-grid/" in outcome.rendered
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
