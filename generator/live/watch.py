@@ -214,15 +214,6 @@ class SourceWatcher(FileSystemEventHandler):
                 return link / path.relative_to(target)
         return path
 
-    def watched(self) -> dict[str, Path]:
-        """Source folder name → the folder watched under it now."""
-        with self._lock:
-            return {
-                str(key[1]): Path(watch.path)
-                for key, watch in self._watches.items()
-                if key[0] == "source"
-            }
-
     def _refused(self, name: str, exc: OSError) -> None:
         """Say once that the system will not watch a source folder (a limit reached), whose
         saves would otherwise never show, without a word."""
