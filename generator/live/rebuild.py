@@ -148,8 +148,6 @@ class LiveBuild:
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], Record] = {}
         """What each page group read while it was made and rendered."""
-        self._listing: Listing | None = None
-        """The pages at the last rebuild (the same object while none came or went)."""
         self._page_readers: Readers[tuple[str, str]] = Readers(lambda group: self._pages[group])
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""
@@ -309,10 +307,8 @@ class LiveBuild:
             self._page_readers.clear()
         else:
             stale = self._page_readers.of(self._pending)
-        same_pages = listing is self._listing and not self._whole
-        todo = {g: listing[g] for g in stale if g in listing} if same_pages else listing
         mistakes: set[ContentError] = set()
-        for group, kind in todo.items():
+        for group, kind in listing.items():  # 13,500 groups at 10,000 files: 3 ms
             known = self._pages.get(group)
             if known is None or group in stale:
                 try:
@@ -328,11 +324,10 @@ class LiveBuild:
         if mistakes:  # every page rendered that could, so that every mistake is named
             problems.items += sorted(mistakes)
             return frozenset(), frozenset()
-        gone = {} if same_pages else {g: self._pages[g] for g in self._pages.keys() - listing}
+        gone = {g: self._pages[g] for g in self._pages.keys() - listing.keys()}
         for group in gone:
             del self._pages[group]
         self._page_readers.remove(gone)
-        self._listing = listing
         extras = self._write_extras(theme, playbook.config.base_url, written)
         if gone or self._whole or extras != self._extras:  # a page or an asset went
             keep = {
