@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_TODAY
+from test_watch import Recorder, recording
 
 from generator.build import check
 from generator.live import sources
 from generator.live.rebuild import LiveBuild
-from generator.live.watch import Debouncer, SourceWatcher
 
 HELIOFLEET = "content/companies/heliofleet.md"
 
@@ -69,12 +69,9 @@ def test_the_preview_says_what_a_build_says_of_files_that_come_and_go(
     folder, each named by a build (where the file a reference means is; a folder link not
     followed), went unreported, so the preview kept saying what it said before they came,
     and after they went."""
-    debouncer = Debouncer(quiet=0.1, max_wait=3.0)
-    watcher = SourceWatcher(sample_root, debouncer.add)
-    watcher.start()
 
-    def agree() -> None:
-        batch = debouncer.next_batch(idle=3.0)
+    def agree(recorder: Recorder) -> None:
+        batch = recorder.debouncer.next_batch(idle=3.0)
         assert batch, "the watcher reported nothing"
         outcome = builder.build(batch)
         found = check(sample_root, SAMPLE_TODAY)
@@ -82,25 +79,22 @@ def test_the_preview_says_what_a_build_says_of_files_that_come_and_go(
         if outcome.ok:  # a failed build's outcome holds its errors only
             assert [str(w) for w in outcome.warnings] == [str(w) for w in found.warnings]
 
-    try:
+    with recording(sample_root) as recorder:
         helio, note = sample_root / HELIOFLEET, sample_root / "content/companies/heliofleet.txt"
         os.replace(helio, tmp_path / "heliofleet.md")  # out of the playbook: no event for it
-        assert debouncer.next_batch(idle=3.0)
+        assert recorder.debouncer.next_batch(idle=3.0)
         builder.build([helio])
         note.write_text("Heliofleet: ask Nadia\n")
-        agree()
+        agree(recorder)
         assert "heliofleet.txt is not read" in "\n".join(map(str, builder.build().errors))
         note.unlink()
-        agree()
+        agree(recorder)
         os.replace(tmp_path / "heliofleet.md", helio)
-        agree()
+        agree(recorder)
         (tmp_path / "elsewhere").mkdir()
         (sample_root / "content/contacts/old").symlink_to(tmp_path / "elsewhere")
-        agree()
+        agree(recorder)
         shown = "\n".join(str(w) for w in builder.build().warnings)
         assert "content/contacts/old:1: folder: is a link" in shown
         (sample_root / "content/contacts/old").unlink()
-        agree()
-    finally:
-        watcher.stop()
-        debouncer.close()
+        agree(recorder)

@@ -7,6 +7,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -205,17 +206,26 @@ class Recorder:
         return self.debouncer.due_in() is None
 
 
+@contextmanager
+def recording(root: Path) -> Iterator[Recorder]:
+    """A `Recorder` whose watcher runs inside the block."""
+    made = Recorder(root)
+    made.watcher.start()
+    try:
+        yield made
+    finally:
+        made.watcher.stop()
+        made.debouncer.close()
+
+
 @pytest.fixture
 def recorder(tmp_path: Path) -> Iterator[Recorder]:
     root = tmp_path.resolve()
     contacts = root / "content" / "contacts"
     contacts.mkdir(parents=True)
     (contacts / "jane.md").write_text("---\nname: Jane\n---\n")
-    made = Recorder(root)
-    made.watcher.start()
-    yield made
-    made.watcher.stop()
-    made.debouncer.close()
+    with recording(root) as made:
+        yield made
 
 
 def test_in_place_write_is_seen(recorder: Recorder, tmp_path: Path) -> None:
@@ -350,17 +360,12 @@ def test_content_as_a_link_pointed_elsewhere_is_followed(tmp_path: Path) -> None
     for name in ("a", "b"):
         (tmp_path / name / "contacts").mkdir(parents=True)
     (root / "content").symlink_to(tmp_path / "a")
-    recorder = Recorder(root)
-    recorder.watcher.start()
-    try:
+    with recording(root) as recorder:
         (root / "content").unlink()
         (root / "content").symlink_to(tmp_path / "b")
         assert root / "content" in recorder.batch()
         (tmp_path / "b/contacts/jane.md").write_text("---\nname: Jane\n---\n")
         assert root / "content/contacts/jane.md" in recorder.batch()
-    finally:
-        recorder.watcher.stop()
-        recorder.debouncer.close()
 
 
 def test_events_the_system_dropped_make_the_rebuild_look_again(tmp_path: Path) -> None:
@@ -384,15 +389,10 @@ def test_settings_kept_elsewhere_behind_a_link_are_followed(tmp_path: Path) -> N
     shared.parent.mkdir()
     shared.write_text("title: A\n")
     (root / "playbook.yaml").symlink_to(shared)
-    recorder = Recorder(root)
-    recorder.watcher.start()
-    try:
+    with recording(root) as recorder:
         recorder.watcher.follow([])
         shared.write_text("title: B\n")
         assert shared in recorder.batch()
-    finally:
-        recorder.watcher.stop()
-        recorder.debouncer.close()
 
 
 def test_a_theme_folder_that_is_a_link_is_followed_where_it_leads_now(
