@@ -213,8 +213,7 @@ class LiveBuild:
         return Outcome(True, (), warnings, changed_files, seconds, rendered, written)
 
     def not_found_page(self) -> bytes:
-        """The theme's not-found page with the reload client, made again when the theme
-        was read again."""
+        """The theme's not-found page with the reload client: it shows the page once made."""
         if self._not_found is None or self._not_found[0] is not self._on_disk:
             folders = self.theme_folders()
             page = render_not_found_page(folders, self.csp, self.error_scripts, self.error_assets)
@@ -353,7 +352,7 @@ class LiveBuild:
         return self.model.recorder.kept(reads)
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
-        """Write the files that are not pages, and the theme's assets; return their paths."""
+        """Write the files that are not pages; return their paths."""
         missing = render_missing_page(self._env, base_url, encrypted=False)
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
@@ -394,7 +393,6 @@ class LiveBuild:
             written.add(rel)
 
     def _remove_all_but(self, keep: set[str]) -> set[str]:
-        """Delete the files no page or asset makes any more."""
         gone = [rel for rel in self._files if rel not in keep]
         self._change(remove_files, gone)
         for rel in gone:

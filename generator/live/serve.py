@@ -74,7 +74,6 @@ DEFAULT_PORT = 8000
 FALLBACK_PORTS = 20
 """When the default port is in use, the ports after it tried before any free one."""
 MAX_URL = 8192
-"""The longest request target answered; a longer one gets 414."""
 MAX_REQUEST_HEAD = 3 * 1024 * 1024
 """Room for the longest URL a browser sends (2 MiB in Chromium), so that it gets its 414
 rather than a closed connection."""
@@ -94,7 +93,6 @@ def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
 
 
 def is_loopback(host: str) -> bool:
-    """Does this address only accept connections from this machine?"""
     address = _ip(host)
     return host.lower() == "localhost" or (address is not None and address.is_loopback)
 
@@ -246,7 +244,7 @@ class SiteFiles(_Files):
             self._send(HTML, self.builder.not_found_page())
 
     def _errors_instead(self, name: str) -> bool:
-        """While the content is broken, answer a page (`name`) with the errors."""
+        """While the content is broken, a page shows the errors (not an old version)."""
         if self.hub.error_page is None or not _is_page(name):
             return False
         self.hub.serve(self.request.path)
@@ -337,7 +335,6 @@ class ReloadSocket(_Guarded, WebSocketHandler):
         return self.server.policy.allows_origin(origin)
 
     def on_message(self, message: str | bytes) -> None:
-        """Answer the client's hello and note the page it shows; ignore anything else."""
         try:
             data = json.loads(message)
             command = data.get("command") if isinstance(data, dict) else None
@@ -509,8 +506,7 @@ class LiveServer:
         return outcome
 
     def _report(self, outcome: Outcome, first: bool) -> None:
-        """A line per build: what was built, in how long, the errors, a line when they
-        are fixed, and warnings not shown before."""
+        """A line per build; warnings only when new, lest each save repeat them."""
         ms = f"{outcome.seconds * 1000:.0f} ms"
         if not outcome.ok:
             errors = counted(len(outcome.errors), "error")
