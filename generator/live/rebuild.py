@@ -264,13 +264,11 @@ class LiveBuild:
                 self._env.cache.clear()
             if self.versioned_assets:  # before the kept parts that link an asset render again
                 self._versions.versions = theme.versions()
-        if before is None or setting != self._setting:
+        if before is None or self._theme is None or setting != self._setting:
             model.engine.forget()
             self._whole = True
         else:
-            changed = model_changes(before, playbook)
-            if self._theme is not None:
-                changed |= theme.changes(self._theme)
+            changed = model_changes(before, playbook) | theme.changes(self._theme)
             self._pending |= model.engine.refresh(changed)
         self._theme = theme
         self._setting = setting
