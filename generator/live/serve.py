@@ -424,7 +424,7 @@ class LiveServer:
             self._said.add(kind)
             self.log(line)
 
-    def run(self, ready: Callable[[], None] | None = None) -> None:
+    def run(self, ready: Callable[[], None]) -> None:
         """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
         with temporary_folder("playbook-serve-") as out:
             asyncio.set_event_loop(asyncio.new_event_loop())
@@ -463,8 +463,7 @@ class LiveServer:
             )
             worker.start()
             try:
-                if ready is not None:
-                    ready()
+                ready()
                 if not self._stopping.is_set():
                     loop.start()
             finally:

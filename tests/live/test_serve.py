@@ -565,8 +565,7 @@ def taken_default_port(taken_port: int, monkeypatch: pytest.MonkeyPatch) -> int:
     """The default port made one that is in use; `serve` returns once it is ready."""
     from generator.live import serve
 
-    def ready_then_stop(self: LiveServer, ready: Callable[[], None] | None = None) -> None:
-        assert ready is not None
+    def ready_then_stop(self: LiveServer, ready: Callable[[], None]) -> None:
         ready()
         for sock in self._sockets:
             sock.close()
