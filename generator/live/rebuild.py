@@ -55,7 +55,6 @@ from generator.site.pages import Options, PageKind, site_pages
 from generator.site.render import (
     MISSING_FILE,
     PRIVACY_POLICY,
-    STANDALONE_ASSETS,
     Site,
     make_environment,
     render_error_page,
@@ -91,6 +90,9 @@ class Outcome:
 
 Listing = dict[tuple[str, str], PageKind]
 """Every page group of the site by (kind name, key), in the build's order."""
+THEME_ASSETS = "/.theme/"
+"""Where the error and not-found pages find the theme's assets (the server serves them),
+which a first build that fails has not written: a dot-name, no address of the site's."""
 LISTING: Key = ("pages",)
 """The listing is a fact: gone over whole only when what it read changed."""
 
@@ -118,7 +120,6 @@ class LiveBuild:
         today: dt.date | None = None,
         csp: str = PRIVACY_POLICY,
         scripts: tuple[str, ...] = (),
-        error_assets: str = STANDALONE_ASSETS,
         versioned_assets: bool = False,
     ) -> None:
         self.root = root.resolve()
@@ -128,7 +129,6 @@ class LiveBuild:
         self.scripts = scripts
         self.error_scripts = tuple(f"/{script}" for script in scripts)
         """`scripts` for the error page, which is served at any address."""
-        self.error_assets = error_assets
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
         self.steps = ReusedSteps()
@@ -216,7 +216,7 @@ class LiveBuild:
         """The theme's not-found page with the reload client: it shows the page once made."""
         if self._not_found is None or self._not_found[0] is not self._on_disk:
             folders = self.theme_folders()
-            page = render_not_found_page(folders, self.csp, self.error_scripts, self.error_assets)
+            page = render_not_found_page(folders, self.csp, self.error_scripts, THEME_ASSETS)
             self._not_found = (self._on_disk, page)
         return self._not_found[1]
 
@@ -407,7 +407,7 @@ class LiveBuild:
         """Keep the pages as they are; make the error page that replaces them for now."""
         errors, warnings = problems.errors, problems.warnings
         page = render_error_page(
-            self.theme_folders(), errors, warnings, self.csp, self.error_scripts, self.error_assets
+            self.theme_folders(), errors, warnings, self.csp, self.error_scripts, THEME_ASSETS
         )
         seconds = time.perf_counter() - started
         changed = frozenset(self.sources.changed)

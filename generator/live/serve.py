@@ -37,7 +37,7 @@ from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, printable
-from generator.live.rebuild import LiveBuild, Outcome
+from generator.live.rebuild import THEME_ASSETS, LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
 from generator.site import routes
@@ -48,9 +48,6 @@ from generator.site.theme import static_files, version_of
 RELOAD_SCRIPT = "livereload.js"
 RELOAD_SOCKET = "livereload"
 HTML = "text/html; charset=utf-8"
-THEME_ASSETS = ".theme"
-"""Where the error and not-found pages find the theme's assets, which a first build that
-fails has not written: a dot-name, which no address of the site can have."""
 HANDSHAKE: dict[str, object] = {
     "command": "hello",
     "protocols": ["http://livereload.com/protocols/official-7"],
@@ -435,7 +432,6 @@ class LiveServer:
                 today=self.today,
                 csp=serve_policy(self.policy),
                 scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
-                error_assets=f"/{THEME_ASSETS}/",
                 versioned_assets=True,
             )
             self.builder = builder
@@ -449,7 +445,7 @@ class LiveServer:
                 [
                     (rf"/{RELOAD_SOCKET}", ReloadSocket, both),
                     (rf"/{RELOAD_SCRIPT}", ReloadScript, both),
-                    (rf"/{re.escape(THEME_ASSETS)}/(.+)", ThemeAssets, both),
+                    (rf"{re.escape(THEME_ASSETS)}(.+)", ThemeAssets, both),
                     (r"/(.*)", SiteFiles, both),
                 ],
                 log_function=lambda handler: None,
