@@ -114,6 +114,14 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a file of a playbook, which must hold it."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def browser_unavailable() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, make_playbook, write
+from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, write
 
 from generator.build import build, check
 from generator.errors import BuildError, Problems
@@ -63,13 +63,7 @@ def assert_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path) -> 
 
 
 def replace_in(rel: str, old: str, new: str) -> Edit:
-    def edit(root: Path) -> None:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return edit
+    return lambda root: edit(root, rel, old, new)
 
 
 def delete(rel: str) -> Edit:
@@ -150,10 +144,10 @@ def test_incremental_output_equals_full_build(
 def test_edits_in_sequence_stay_equal_to_full_builds(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
-    for name, edit in EDITS.items():
+    for name, change in EDITS.items():
         if name.startswith("theme"):
             continue  # covered alone; keeps this test fast
-        edit(sample_root)
+        change(sample_root)
         assert builder.build().ok, name
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
@@ -712,8 +706,8 @@ def test_long_lists_kept_in_runs_stay_equal_to_full_builds(tmp_path: Path) -> No
         added: lambda: added.write_text("---\nname: Aaron Abbott\nrole: Analyst\n---\n"),
         gone: gone.unlink,
     }
-    for path, edit in edits.items():
-        edit()
+    for path, change in edits.items():
+        change()
         outcome = made.build([path])
         assert outcome.ok and "contacts/" in outcome.rendered
         assert_same_as_full_build(made, root, tmp_path / "full")

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import copy_sample, running_server
-from test_serve import CONTACT, CONTACT_URL, edit, get, wait_for
+from conftest import copy_sample, edit, running_server
+from test_serve import CONTACT, CONTACT_URL, get, wait_for
 
 from generator.live import serve
 from generator.live.serve import MAX_URL, LiveServer, ReloadHub

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import running_server, write
-from test_serve import CONTACT, CONTACT_URL, edit, get, wait_for
+from conftest import edit, running_server, write
+from test_serve import CONTACT, CONTACT_URL, get, wait_for
 
 from generator.live.serve import LiveServer
 

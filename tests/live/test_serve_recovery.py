@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import running_server, write
-from test_serve import CONTACT, CONTACT_URL, Socket, edit, get, wait_for
+from conftest import edit, running_server, write
+from test_serve import CONTACT, CONTACT_URL, Socket, get, wait_for
 
 from generator.live.serve import LiveServer
 
