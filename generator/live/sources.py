@@ -34,7 +34,8 @@ class LiveSources:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._files: dict[Path, SourceFile] | None = None
+        self._files: dict[Path, SourceFile] = {}
+        """Empty until a walk finds a source: until then every rebuild walks (a quick one)."""
         self._notes: dict[str, list[ContentError]] = {}
         """Warnings about files under content/ that are not sources, by path."""
         self._read: dict[Path, tuple[bytes, Read]] = {}
@@ -53,13 +54,12 @@ class LiveSources:
         notes = dict(self._notes)
         if changed is not None:  # a link's target saved, gone or back: the link too
             changed = {*changed, *(link for link, to in self._links.items() if to in changed)}
-        if changed is None or self._files is None or not self._update(changed):
+        if changed is None or not self._files or not self._update(changed):
             stale = self._walk(problems)
         else:
             stale = [p for p in changed if p in self._files]
         for path in stale:
             self._refresh(path)
-        assert self._files is not None
         for gone in self._read.keys() - self._files.keys():
             self.changed.add(self._read.pop(gone)[1].source.rel)
         for rel in notes.keys() | self._notes.keys():
@@ -131,7 +131,6 @@ class LiveSources:
     def _update(self, paths: Collection[Path]) -> bool:
         """Apply the watcher's paths to the listing; False when only a walk can tell
         (a folder was created, moved or deleted)."""
-        assert self._files is not None
         content = self.root / "content"
         for path in paths:
             if not path.is_relative_to(content):
@@ -159,7 +158,6 @@ class LiveSources:
 
     def _refresh(self, path: Path) -> None:
         """Read a file; parse it again only when its bytes changed."""
-        assert self._files is not None
         source = self._files[path]
         try:
             content = read_source(path)  # a regular file, within the size limit
