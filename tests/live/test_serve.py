@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import inspect
 import json
 import os
 import re
@@ -390,7 +391,7 @@ def test_server_survives_a_crash_in_the_build(
 
 class Socket:
     """A livereload protocol client on its own event loop thread (the test thread may be
-    running Playwright's loop)."""
+    running Playwright's loop); closed at the end of a `with` block."""
 
     def __init__(self, server: LiveServer, origin: str | None = None) -> None:
         self.loop = asyncio.new_event_loop()
@@ -400,30 +401,26 @@ class Socket:
         request = HTTPRequest(
             f"ws://127.0.0.1:{server.port}/livereload", headers={"Origin": origin}
         )
-
-        async def connect() -> WebSocketClientConnection:
-            return await websocket_connect(request)
-
         try:
-            self.conn = self.run(connect())
+            self.conn: WebSocketClientConnection = self.call(websocket_connect, request)
         except BaseException:
             self.stop()
             raise
 
-    def run(self, coroutine: Any, timeout: float = 10.0) -> Any:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+    def call(self, function: Callable[..., Any], *args: Any, timeout: float = 10.0) -> Any:
+        """`function(*args)` on the socket's loop (tornado's objects belong to it), awaited."""
+
+        async def call() -> Any:
+            result = function(*args)
+            return await result if inspect.isawaitable(result) else result
+
+        return asyncio.run_coroutine_threadsafe(call(), self.loop).result(timeout)
 
     def send(self, message: dict[str, object]) -> None:
-        async def send() -> None:
-            await self.conn.write_message(json.dumps(message))
-
-        self.run(send())
+        self.call(self.conn.write_message, json.dumps(message))
 
     def receive(self, timeout: float = 10.0) -> dict[str, object]:
-        async def receive() -> str | bytes | None:
-            return await self.conn.read_message()
-
-        text = self.run(receive(), timeout)
+        text = self.call(self.conn.read_message, timeout=timeout)
         assert isinstance(text, str)
         message = json.loads(text)
         assert isinstance(message, dict)
@@ -434,11 +431,11 @@ class Socket:
         assert self.receive()["command"] == "hello"
         self.send({"command": "info", "url": url, "plugins": {}})
 
-    def close(self) -> None:
-        async def close() -> None:
-            self.conn.close()
+    def __enter__(self) -> Socket:
+        return self
 
-        self.run(close())
+    def __exit__(self, *exc: object) -> None:
+        self.call(self.conn.close)
         self.stop()
 
     def stop(self) -> None:
@@ -451,23 +448,15 @@ def test_odd_socket_messages_are_ignored_without_a_word(sample_root: Path) -> No
     """Not JSON, JSON nested past reading, URLs that are no URLs: nothing is logged, and
     the socket still answers a hello."""
     lines: list[str] = []
-    with running_server(sample_root, log=lines.append) as server:
-        sock = Socket(server)
-        try:
-            for text in ("not json", '{"command":"hello","x":' + "[" * 100_000):
-
-                async def send(text: str = text) -> None:
-                    await sock.conn.write_message(text)
-
-                sock.run(send())
-            for url in ("http://[::1", "http://\uff030/", "http://\uff031/", 42, None):
-                sock.send({"command": "info", "url": url})  # a page never served: reloaded
-            sock.send({"command": "hello"})
-            while (reply := sock.receive()["command"]) == "reload":
-                pass
-            assert reply == "hello"
-        finally:
-            sock.close()
+    with running_server(sample_root, log=lines.append) as server, Socket(server) as sock:
+        for text in ("not json", '{"command":"hello","x":' + "[" * 100_000):
+            sock.call(sock.conn.write_message, text)
+        for url in ("http://[::1", "http://\uff030/", "http://\uff031/", 42, None):
+            sock.send({"command": "info", "url": url})  # a page never served: reloaded
+        sock.send({"command": "hello"})
+        while (reply := sock.receive()["command"]) == "reload":
+            pass
+        assert reply == "hello"
     assert not [line for line in lines if "failed" in line or "Traceback" in line], lines
 
 
@@ -481,8 +470,7 @@ def test_reload_comes_after_the_rebuild_and_quick_saves_each_reload(
 ) -> None:
     page = f"http://127.0.0.1:{server.port}{CONTACT_URL}"
     get(server, CONTACT_URL)
-    sock = Socket(server)
-    try:
+    with Socket(server) as sock:
         sock.hello(page)
         wait_for(lambda: len(server.hub.sockets) == 1)
         for name in ("Elena One", "Elena Two", "Elena Three"):  # within 3 s: none dropped
@@ -490,8 +478,6 @@ def test_reload_comes_after_the_rebuild_and_quick_saves_each_reload(
             assert sock.receive()["command"] == "reload"
             # the reload is sent only once the new page is in place
             assert f"<h1>{name} Elena".encode() in get(server, CONTACT_URL)[2]
-    finally:
-        sock.close()
 
 
 def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
@@ -500,12 +486,9 @@ def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
     get(server, CONTACT_URL)  # the page loads...
     edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Late")
     wait_for(lambda: b"Elena Late" in get(server, "/contacts/")[2])  # ...a rebuild finishes...
-    sock = Socket(server)  # ...and only then its reload socket connects
-    try:
+    with Socket(server) as sock:  # ...and only then its reload socket connects
         sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
         assert sock.receive()["command"] == "reload"
-    finally:
-        sock.close()
 
 
 def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root: Path) -> None:
@@ -514,14 +497,10 @@ def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root
     with running_server(sample_root) as server:
         get(server, CONTACT_URL)
     edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Offline")
-    with running_server(sample_root) as server:
-        sock = Socket(server)
-        try:
-            sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
-            assert sock.receive()["command"] == "reload"
-            assert b"<h1>Elena Offline</h1>" in get(server, CONTACT_URL)[2]
-        finally:
-            sock.close()
+    with running_server(sample_root) as server, Socket(server) as sock:
+        sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
+        assert sock.receive()["command"] == "reload"
+        assert b"<h1>Elena Offline</h1>" in get(server, CONTACT_URL)[2]
 
 
 @pytest.fixture

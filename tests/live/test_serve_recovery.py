@@ -118,8 +118,7 @@ def test_undoing_a_broken_edit_reloads_the_open_pages(sample_root: Path) -> None
     good = (sample_root / CONTACT).read_text()
     with running_server(sample_root) as server:
         get(server, CONTACT_URL)
-        sock = Socket(server)
-        try:
+        with Socket(server) as sock:
             sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
             wait_for(lambda: len(server.hub.sockets) == 1)
             edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
@@ -128,5 +127,3 @@ def test_undoing_a_broken_edit_reloads_the_open_pages(sample_root: Path) -> None
             (sample_root / CONTACT).write_text(good)  # undo
             assert sock.receive()["command"] == "reload"
             assert shows(server, b"<h1>Elena Marsh</h1>")
-        finally:
-            sock.close()
