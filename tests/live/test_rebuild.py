@@ -7,10 +7,11 @@ byte-for-byte what `playbook build` writes for the same sources.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -54,12 +55,32 @@ def served(builder: LiveBuild) -> dict[str, bytes]:
     return {**files, CALENDAR_FILE: calendar}
 
 
-def assert_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path) -> None:
+def assert_same_as_full_build(
+    builder: LiveBuild, root: Path, scratch: Path, log: Sequence[str] = ()
+) -> None:
+    """The live build's files are a full build's; a failure shows the first difference
+    and `log`, the edits made."""
     expected = full_build(root, scratch)
     actual = served(builder)
-    assert sorted(actual) == sorted(expected)
-    different = [rel for rel in expected if actual[rel] != expected[rel]]
-    assert different == [], f"incremental output differs from a full build in {different}"
+    edits = "\n".join(log)
+    missing, extra = sorted(expected.keys() - actual), sorted(actual.keys() - expected)
+    assert not missing and not extra, f"missing {missing}, extra {extra} after:\n{edits}"
+    different = sorted(rel for rel in expected if actual[rel] != expected[rel])
+    if different:
+        first = different[0]
+        diff = difflib.unified_diff(
+            expected[first].decode(errors="replace").splitlines(),
+            actual[first].decode(errors="replace").splitlines(),
+            "full build",
+            "incremental",
+            lineterm="",
+            n=1,
+        )
+        excerpt = "\n".join(list(diff)[:40])
+        pytest.fail(
+            f"incremental output differs from a full build in {different}\n"
+            f"after these edits:\n{edits}\n\n{first}:\n{excerpt}"
+        )
 
 
 def replace_in(rel: str, old: str, new: str) -> Edit:

@@ -20,7 +20,6 @@ seeds together apply every kind. On failure the message lists the edits applied.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import random
 import re
@@ -33,7 +32,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO
-from test_rebuild import full_build, served
+from test_rebuild import assert_same_as_full_build
 
 from generator.build import check
 from generator.live.rebuild import LiveBuild
@@ -936,30 +935,6 @@ def schedule(rng: random.Random, steps: int) -> list[Callable[[Editor], Applied]
     return (kinds + [rng.choice(EDITS) for _ in range(steps)])[:steps]
 
 
-def check_same_as_full_build(builder: LiveBuild, root: Path, scratch: Path, log: list[str]) -> None:
-    expected = full_build(root, scratch)
-    actual = served(builder)
-    edits = "\n".join(log)
-    missing, extra = sorted(expected.keys() - actual), sorted(actual.keys() - expected)
-    assert not missing and not extra, f"missing {missing}, extra {extra} after:\n{edits}"
-    different = sorted(rel for rel in expected if actual[rel] != expected[rel])
-    if different:
-        first = different[0]
-        diff = difflib.unified_diff(
-            expected[first].decode(errors="replace").splitlines(),
-            actual[first].decode(errors="replace").splitlines(),
-            "full build",
-            "incremental",
-            lineterm="",
-            n=1,
-        )
-        excerpt = "\n".join(list(diff)[:40])
-        pytest.fail(
-            f"incremental output differs from a full build in {different}\n"
-            f"after these edits:\n{edits}\n\n{first}:\n{excerpt}"
-        )
-
-
 def run_random_edits(folder: Path, seed: int, steps: int, check_every: int) -> None:
     """Build a synthetic playbook live, apply `steps` random edits, compare every few."""
     root = make_playbook(folder / "pb", FILES, seed=seed)
@@ -986,7 +961,7 @@ def run_random_edits(folder: Path, seed: int, steps: int, check_every: int) -> N
         errors = "\n".join(str(e) for e in outcome.errors)
         assert outcome.ok, f"{errors}\nafter:\n" + "\n".join(log)
         if step % check_every == 0 or step == steps:
-            check_same_as_full_build(builder, root, folder / "full", log)
+            assert_same_as_full_build(builder, root, folder / "full", log)
             warnings = [str(w) for w in check(root).warnings]
             assert [str(w) for w in outcome.warnings] == warnings, "\n".join(log)
 
@@ -1032,4 +1007,4 @@ def test_edits_to_facts_that_build_on_one_another_saved_together(seed: int, tmp_
         touched += paths
     outcome = builder.build(touched)
     assert outcome.ok, "\n".join([*map(str, outcome.errors), *log])
-    check_same_as_full_build(builder, root, tmp_path / "full", log)
+    assert_same_as_full_build(builder, root, tmp_path / "full", log)
