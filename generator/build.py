@@ -36,7 +36,13 @@ from generator.publish.lock import (
     opens,
     page_key,
 )
-from generator.publish.output import DeferredFile, PageGroup, start_writing, write_pages
+from generator.publish.output import (
+    DeferredFile,
+    PageGroup,
+    PageWriter,
+    start_writing,
+    write_pages,
+)
 from generator.publish.parallel import fork_map
 from generator.publish.write import check_output_dir, staged_output
 from generator.site import routes
@@ -209,7 +215,7 @@ def rendering_mistakes(
     site = make_site(playbook, day, audience.name)
     seal = Sealer(PageKey(os.urandom(32), os.urandom(16), 1), env, site.csp) if encrypted else None
     try:
-        write_pages(groups, env, site, None, root, deferred=deferred, finish=seal)
+        write_pages(groups, PageWriter(env, site, None, root, finish=seal), deferred=deferred)
     except BuildError as exc:
         return exc.errors
     return []
@@ -361,16 +367,8 @@ def build(
         # the pages that read few facts render in a worker while this process works out
         # the facts of the others (and checks them: errors stop the build, as before)
         facts = Facts(shown, day)  # worked out below, for the pages made after
-        with start_writing(
-            page_groups(shown, facts, options, ahead),
-            env,
-            site,
-            stage,
-            root,
-            jobs=jobs,
-            renamed=renamed,
-            finish=finish,
-        ) as begun:
+        writer = PageWriter(env, site, stage, root, renamed, finish)
+        with start_writing(page_groups(shown, facts, options, ahead), writer, jobs) as begun:
             checks = facts if shown is playbook else Facts(playbook, day)
             problems.items += checked_facts(checks)
             _stop_on(problems, strict)
@@ -387,13 +385,8 @@ def build(
             progress.stage(f"Rendering {html_pages:,} pages", len(deferred) + len(pages))
             stage.files |= write_pages(
                 groups,
-                env,
-                site,
-                stage,
-                root,
+                writer,
                 jobs=jobs,
-                renamed=renamed,
-                finish=finish,
                 deferred=deferred,
                 done=progress.advance,
                 ahead=begun,

@@ -14,18 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.exchange import tables
 from generator.exchange.linkedin import full_name
 from generator.exchange.people import Notice, Reading, clean, clean_block, gathered
-from generator.exchange.tables import (
-    Columns,
-    columns_of,
-    delimiter,
-    header_name,
-    records,
-    text_of,
-    too_wide,
-    values,
-)
+from generator.exchange.tables import Columns, values
 
 GOOGLE = (
     ("first name|given name", "first"),
@@ -67,16 +59,16 @@ def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
     """People from a Google Contacts or Outlook CSV export, and which of the two it is
     ("" when neither: a notice then says what was expected)."""
     reading = Reading()
-    text = text_of(label, content, reading, "a CSV file in UTF-8")
+    text = tables.text_of(label, content, reading, "a CSV file in UTF-8")
     if text is None:
         return reading, ""
-    rows = records(label, text, delimiter(text, _HEADER), reading)
+    rows = tables.records(label, text, tables.delimiter(text, _HEADER), reading)
     found = next(((line, record) for line, record in rows if any(c.strip() for c in record)), None)
     source = _source(found[1]) if found else ""
     if found is None or not source:
         reading.notices.append(Notice(label, found[0] if found else 1, _not_an_address_book(text)))
         return reading, ""
-    columns, width = columns_of(found[1], SOURCES[source][1]), len(found[1])
+    columns, width = tables.columns_of(found[1], SOURCES[source][1]), len(found[1])
     for line, record in rows:
         if any(cell.strip() for cell in record):
             _read_row(label, line, record, columns, width, reading)
@@ -84,7 +76,7 @@ def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
 
 
 def _source(header: Sequence[str]) -> str:
-    names = [header_name(cell) for cell in header]
+    names = [tables.header_name(cell) for cell in header]
     found = (s for s, (marker, _) in SOURCES.items() if any(re.fullmatch(marker, n) for n in names))
     return next(found, "")
 
@@ -113,7 +105,7 @@ def _read_row(
     def first(key: str) -> str:
         return next((v for v in each(key) if v), "")
 
-    if wide := too_wide(record, width):
+    if wide := tables.too_wide(record, width):
         skip(wide)
         return
     given = clean(f"{first('first')} {first('middle')}")

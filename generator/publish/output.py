@@ -40,7 +40,13 @@ _Unit = DeferredFile | PageGroup
 
 
 @dataclass(frozen=True)
-class _Writer:
+class PageWriter:
+    """How a build's pages are rendered and staged: one value for the pages begun ahead
+    (`start_writing`) and the rest (`write_pages`), so both are written alike.
+
+    `renamed` publishes pages under other file names (site path → file), links
+    included; `finish` turns a rendered page into the bytes written (sealing)."""
+
     env: jinja2.Environment
     site: Site
     stage: Staging | None
@@ -73,50 +79,34 @@ that kept its pages from rendering."""
 
 
 def start_writing(
-    groups: Sequence[PageGroup],
-    env: jinja2.Environment,
-    site: Site,
-    stage: Staging,
-    root: Path,
-    *,
-    jobs: int | None = None,
-    renamed: Mapping[str, str] | None = None,
-    finish: Callable[[str, bytes], bytes] | None = None,
+    groups: Sequence[PageGroup], writer: PageWriter, jobs: int | None = None
 ) -> Ahead[_Unit, _Written]:
     """Begin making, rendering and staging `groups` in forked workers now, while this
     process goes on with other work (`parallel.Ahead`); `write_pages(ahead=...)` takes in
-    what they did and writes the rest, with the same settings."""
-    return Ahead(_Writer(env, site, stage, root, renamed, finish), groups, jobs)
+    what they did and writes the rest, with the same writer."""
+    return Ahead(writer, groups, jobs)
 
 
 def write_pages(
     groups: Sequence[PageGroup],
-    env: jinja2.Environment,
-    site: Site,
-    stage: Staging | None,
-    root: Path,
+    writer: PageWriter,
     *,
     jobs: int | None = None,
-    renamed: Mapping[str, str] | None = None,
-    finish: Callable[[str, bytes], bytes] | None = None,
     deferred: Sequence[DeferredFile] = (),
     done: Callable[[int], None] | None = None,
     ahead: Ahead[_Unit, _Written] | None = None,
 ) -> dict[str, str]:
     """Make, render and stage every group (`Staging.put`); returns every file's digest.
 
-    `renamed` publishes pages under other file names (site path → file), links
-    included; `finish` turns a rendered page into the bytes written (sealing).
     `deferred` files are made and written in the same pool, first; with no `stage`,
     nothing is written (the pages are rendered for their mistakes). Template mistakes
     are a BuildError naming each template file (relative to `root`) and line: every
     page is rendered, so that two mistakes in two templates are reported at once.
     `done(n)` hears how many of the deferred files and groups are written so far. `ahead`:
-    groups begun by `start_writing` (with the same settings): what it did is taken in,
+    groups begun by `start_writing` (with the same writer): what it did is taken in,
     and the groups it did not begin are written last, with the others (they are quick:
     a build begins ahead the pages that read few facts).
     """
-    writer = _Writer(env, site, stage, root, renamed, finish)
     written, left = ahead.stop() if ahead is not None else ([], [])
     units: list[_Unit] = [*deferred, *groups, *left]
     before = len(written)

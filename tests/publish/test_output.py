@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from generator.publish.output import DeferredFile, write_pages
+from generator.publish.output import DeferredFile, PageWriter, write_pages
 from generator.publish.write import Staging
 
 NO_SITE: Any = None
@@ -24,7 +24,9 @@ def stage_in(tmp_path: Path) -> Staging:
 def test_a_deferred_file_is_staged_with_its_digest(tmp_path: Path) -> None:
     stage = stage_in(tmp_path)
     made = DeferredFile("playbook.ics", lambda: b"BEGIN:VCALENDAR\r\n")
-    digests = write_pages([], jinja2.Environment(), NO_SITE, stage, tmp_path, deferred=[made])
+    digests = write_pages(
+        [], PageWriter(jinja2.Environment(), NO_SITE, stage, tmp_path), deferred=[made]
+    )
     assert list(digests) == ["playbook.ics"]
     assert (tmp_path / "stage" / "playbook.ics").read_bytes() == b"BEGIN:VCALENDAR\r\n"
 
@@ -38,7 +40,6 @@ def test_a_fault_that_is_not_the_themes_is_not_blamed_on_it(tmp_path: Path) -> N
 
     deferred = [DeferredFile("playbook.ics", full)]
     with pytest.raises(OSError) as fault:
-        write_pages(
-            [], jinja2.Environment(), NO_SITE, stage_in(tmp_path), tmp_path, deferred=deferred
-        )
+        writer = PageWriter(jinja2.Environment(), NO_SITE, stage_in(tmp_path), tmp_path)
+        write_pages([], writer, deferred=deferred)
     assert fault.value.errno == errno.ENOSPC
