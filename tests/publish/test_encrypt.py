@@ -9,6 +9,7 @@ import json
 import os
 import pty
 import select
+import subprocess
 import sys
 import time
 import unicodedata
@@ -470,22 +471,35 @@ def test_ctrl_c_at_the_prompt_says_interrupted_on_a_line_of_its_own(sample_root:
     assert not (sample_root / "output").exists()
 
 
+IN_A_TERMINAL = (
+    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
+)
+"""Run playbook with the terminal on its standard input as its controlling terminal (in
+a session of its own), as a shell would: no fork() in this process, whose threads (a
+pytest worker's) make Python 3.12+ warn that forkpty may deadlock."""
+
+
 def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
     """Exit status and what the terminal shows when `key` is pressed at the passphrase
     prompt of `playbook build --encrypt`, run in a terminal of its own."""
     env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_PASSPHRASE"}
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: playbook in a terminal of its own
-        os.execve(
-            sys.executable,
-            [sys.executable, "-m", "generator", "build", "-C", str(sample_root), "--encrypt"],
-            env,
-        )
-    seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
-    os.write(fd, key)
-    seen += _read_pty(fd, until=None)
-    os.close(fd)
-    status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    fd, terminal = pty.openpty()
+    args = ["build", "-C", str(sample_root), "--encrypt"]
+    with subprocess.Popen(
+        [sys.executable, "-c", IN_A_TERMINAL, *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        start_new_session=True,
+    ) as child:
+        os.close(terminal)
+        seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
+        os.write(fd, key)
+        seen += _read_pty(fd, until=None)
+        os.close(fd)
+        status = child.wait()
     return status, seen.decode().replace("\r\n", "\n")
 
 
