@@ -201,7 +201,9 @@ def _commit(stage: Staging, output: Path) -> None:
     (and a build killed halfway is undone by the next, `_tidy_after_a_killed_build`).
     The manifest is set aside first and the new one written last: while it is missing, a
     commit is under way; undoing the commit puts the old one back, so the next build
-    still knows which files are playbook's (and leaves the user's own ones alone)."""
+    still knows which files are playbook's (and leaves the user's own ones alone). A
+    commit that cannot be undone whole leaves its undo folder, the manifest in it, as a
+    killed one does: the next build finishes undoing it."""
     changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
     gone = [rel for rel in stage.previous if rel not in stage.files]
     if not changed and not gone and (output / MARKER).exists():
@@ -211,6 +213,7 @@ def _commit(stage: Staging, output: Path) -> None:
     _refuse_links_out(output, [*changed, *gone])
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
+    keep_undo = False
     try:
         touched = [(MANIFEST, True)] + [(rel, rel in stage.previous) for rel in changed]
         touched += [(rel, True) for rel in gone]
@@ -232,13 +235,15 @@ def _commit(stage: Staging, output: Path) -> None:
             if _undo(output, undo, touched):
                 # as it was: the next build need not write everything
                 _write_manifest(output, stage.previous, stage.hidden)
-            else:  # the output is not as the manifest put back says: the next build
-                with suppress(OSError):  # must write every file
-                    (output / MANIFEST).unlink(missing_ok=True)
+            else:  # left as a killed build's: its files are the only copies, and the
+                keep_undo = True  # manifest in it keeps the next from replacing the user's
+                with suppress(OSError):
+                    _set_aside(output, undo, MANIFEST)
             raise
         _remove_empty_folders(output, gone)
     finally:
-        shutil.rmtree(undo, ignore_errors=True)
+        if not keep_undo:
+            shutil.rmtree(undo, ignore_errors=True)
 
 
 SET_ASIDE, ADDED = "files", "added"

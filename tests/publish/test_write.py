@@ -469,13 +469,18 @@ def test_a_commit_that_fails_halfway_puts_the_output_back(
     assert stamps(out)["static/style.css"] == before_next["static/style.css"]
 
 
-def test_a_commit_that_cannot_be_undone_whole_leaves_no_manifest(
+def test_a_commit_that_cannot_be_undone_whole_is_finished_by_the_next_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file that cannot be put back leaves the output unlike any manifest: the next
-    build must write every file, not trust the old manifest and skip it."""
+    """A file that cannot be put back leaves the output unlike any manifest. The manifest
+    was dropped and the undo folder removed: the file set aside was lost, and the next
+    build, with no manifest, replaced the output whole and took the user's CNAME with it.
+    The undo folder is kept, the manifest in it, as a killed build's is: the next build
+    puts all back, then builds as usual."""
     root = copy_sample(tmp_path / "pb")
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / "CNAME").write_text("jobs.example.org\n")
+    before = files_of(out)
     edited_everywhere(root)
     fail_moves_into(
         out, monkeypatch, lambda source, count: count == 10 or (".undo-" in source and count == 11)
@@ -484,9 +489,13 @@ def test_a_commit_that_cannot_be_undone_whole_leaves_no_manifest(
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
     assert not (out / MANIFEST).exists()
+    (undo,) = out.parent.glob(".output.undo-*")
+    write_module._tidy_after_a_killed_build(out)  # what the next build does first
+    assert files_of(out) == before and not undo.exists()
     build(root, today=SAMPLE_TODAY, jobs=1)
     fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
-    assert files_of(out) == files_of(fresh)
+    assert files_of(out) == {**files_of(fresh), "CNAME": b"jobs.example.org\n"}
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
 
 
 def test_a_failed_commit_is_undone_even_when_its_journal_cannot_be_read(
