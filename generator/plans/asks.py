@@ -155,13 +155,27 @@ class AskRule:
     """A sentence this matches is not an ask by this rule, whatever `pattern` finds."""
     also: tuple[re.Pattern[str], ...] = ()
     """Patterns the sentence must match as well, anywhere."""
+    unless_in_clause: bool = False
+    """`unless` is looked for only in the wording's own clause, up to its end: in "learn
+    how the team works and whether I could apply for the role", the "how" asks about the
+    team, not about applying."""
 
 
 def _rules(
     kind: str, *patterns: str, unless: re.Pattern[str] | None = None, also: tuple[str, ...] = ()
 ) -> list[AskRule]:
     needed = tuple(re.compile(p, re.IGNORECASE) for p in also)
-    return [AskRule(kind, re.compile(p, re.IGNORECASE), unless, needed) for p in patterns]
+    scoped = unless is _ADVICE
+    return [AskRule(kind, re.compile(p, re.IGNORECASE), unless, needed, scoped) for p in patterns]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|or|whether)\b", re.IGNORECASE)
+"""Where a clause of a sentence starts: an advice word before it governs another one."""
+
+
+def _clause_start(sentence: str, end: int) -> int:
+    """Where the clause holding the text that ends at `end` starts."""
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, end)), default=0)
 
 
 _REQUEST = (
@@ -433,7 +447,7 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"\bI\b[^.?!;]{0,25}?\b(?:work|working)\s+(?:for|with|alongside)\s+(?:you\b(?!r)|your\s+"
         rf"(?:[\w-]+\s+)?{_TEAM})",
         r"\b(?:I|me)\b[^.?!;]{0,25}?\b(?:join|joining|be\s+part\s+of|get\s+(?:onto|into|on)"
-        rf"|break\s+into|work\s+at|start\s+at)\s+your\s+(?:[\w-]+\s+)?{_TEAM}\b",
+        rf"|break\s+into|work\s+at|start\s+at)\s+(?:your|her|his|their)\s+(?:[\w-]+\s+)?{_TEAM}\b",
     ),
     # "could I be put up for the coordinator role?" (but "what should I learn for the role?")
     *_rules(
@@ -588,11 +602,13 @@ def _ask_in(sentence: str, rules: tuple[AskRule, ...]) -> Ask | None:
     about_their_past = THEIR_PAST.search(sentence) is not None
     best: Ask | None = None
     for rule in rules:
-        if rule.unless is not None and rule.unless.search(sentence):
+        if rule.unless is not None and not rule.unless_in_clause and rule.unless.search(sentence):
             continue
         if not all(needed.search(sentence) for needed in rule.also):
             continue
         for found in rule.pattern.finditer(sentence):
+            if rule.unless_in_clause and _advised(rule, sentence, found):
+                continue
             if about_their_past and not FIRST_PERSON.search(found[0]):
                 continue
             if _denied(sentence, found.start()):
@@ -602,6 +618,13 @@ def _ask_in(sentence: str, rules: tuple[AskRule, ...]) -> Ask | None:
                 best = Ask(found[0].strip(), rule.kind, start, rule)
             break
     return best
+
+
+def _advised(rule: AskRule, sentence: str, found: re.Match[str]) -> bool:
+    """Does `rule.unless` match in the clause of `found`, up to the wording's end?"""
+    assert rule.unless is not None
+    start = _clause_start(sentence, found.start() + len(found[0]) - len(found[0].lstrip()))
+    return rule.unless.search(sentence[start : found.end()]) is not None
 
 
 def job_ask(text: str) -> str | None:

@@ -151,6 +151,26 @@ def test_denials_and_requests_for_a_view_are_no_ask(text: str) -> None:
     assert find_job_ask(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "wording"),
+    [
+        (
+            "Learn how the team works and whether I could apply for the analyst role",
+            "I could apply for the analyst role",
+        ),
+        ("Find out how I could join her team", "I could join her team"),
+        ("Ask how I should prepare for the analyst role before applying anywhere", None),
+        ("Ask what skills I would need for the role, and how people usually build them", None),
+        ("Find out how she came to join her team after nursing", None),
+    ],
+)
+def test_a_question_word_spares_only_its_own_clause(text: str, wording: str | None) -> None:
+    """Any "how" in a sentence spared every applying rule, so an ask after a question
+    about the team went unflagged; the question word now spares the wording of its own
+    clause only."""
+    assert job_ask(text) == wording
+
+
 @pytest.mark.parametrize("words", ["I would like to ", "pass my ", "me "])
 def test_a_long_text_without_a_full_stop_takes_time_in_step_with_its_length(words: str) -> None:
     """A goal pasted as one line of 128 KB took 35 s to check: from every "I", the gap
