@@ -290,6 +290,23 @@ def test_agenda_shows_the_meeting_held_before_and_what_was_learned(
     assert "Open follow-up, due Tue 3 Nov (overdue): Send Hannah Cole a thank-you note" in text
 
 
+def test_the_checklist_names_the_five_latest_meetings_held_before(tmp_path: Path) -> None:
+    """Every earlier meeting was listed: 400 of them made each page 138 KB larger. The
+    five latest are, and the rest are counted, linked to the person's page."""
+    root = copy_sample(tmp_path)
+    for day in range(1, 8):
+        held = EARLIER.replace("2026-11-02", f"2026-10-{day:02}")
+        write(root, f"content/meetings/2026-10-{day:02}-hannah-cole.md", held)
+    html = html_of(build(root, today=SAMPLE_TODAY, jobs=1).output, HANNAH)
+    start = html.index('id="prep-title"')
+    checklist = html[start : html.index("</section>", start)]
+    reread = scan_text(checklist[checklist.index("Reread what") :].split("</li>")[0])
+    days = ", ".join(f"Call with Hannah Cole ({d} Oct)" for d in ("Sat 3", "Sun 4", "Mon 5"))
+    assert days.replace(", ", "; ") in reread and "(Fri 2 Oct)" not in reread
+    assert reread.endswith("(Wed 7 Oct); and 2 earlier.")
+    assert '<a href="../../contacts/hannah-cole/">2 earlier</a>' in checklist
+
+
 def test_a_meeting_still_ahead_is_not_an_earlier_meeting(history_site: BuildReport) -> None:
     html = html_of(history_site.output, HANNAH)
     start = html.index('id="prep-title"')
