@@ -100,7 +100,7 @@ def meeting_guardrails(
     for a decline, and the plans of those held: `agenda_of`), the people at their company
     (and their meetings) and the question bank."""
     meeting = playbook.meetings[slug]
-    problems = [*_past_midnight(meeting, playbook), *_skipped_hour(meeting, playbook)]
+    problems = [*_past_midnight(meeting, playbook), *_start_at_a_clock_change(meeting, playbook)]
     problems.extend(_done_ahead_of_time(meeting, today))
     problems.extend(_request_after_its_date(meeting, today))
     if meeting.status in PLANNED_STATUSES:
@@ -485,22 +485,32 @@ def _past_midnight_at(meeting: Meeting, timezone: str, length: int) -> str | Non
     return f"{end_at:%H:%M}"
 
 
-def _skipped_hour(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+def _start_at_a_clock_change(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A start in the hour the clocks skip (02:30 on the night they go forward) is on no
-    clock: calendars show it an hour later."""
+    clock: calendars show it an hour later. One in the hour they repeat (01:30 on the
+    night they go back) is on the clock twice: calendars take the first (RFC 5545), as
+    the plans do, which may not be the one agreed."""
     if meeting.date is None or meeting.time is None:
         return
-    real, _ = meeting_span(meeting, playbook.config.timezone, dt.timedelta())
+    zone = playbook.config.timezone
+    real, _ = meeting_span(meeting, zone, dt.timedelta())
+    day = long_date(meeting.date)
     if (real.date(), real.time()) != (meeting.date, meeting.time):
-        yield ContentError(
-            meeting.source.path,
-            meeting.source.line("time"),
-            "time",
-            f"{meeting.time:%H:%M} does not exist on {long_date(meeting.date)} in "
-            f"{playbook.config.timezone}: the clocks skip that hour, and calendars will show "
-            f"the meeting at {real:%H:%M}; agree on another time",
-            Severity.WARNING,
+        message = (
+            f"{meeting.time:%H:%M} does not exist on {day} in {zone}: the clocks skip that "
+            f"hour, and calendars will show the meeting at {real:%H:%M}; agree on another time"
         )
+    elif real.utcoffset() != real.replace(fold=1).utcoffset():
+        message = (
+            f"{meeting.time:%H:%M} comes twice on {day} in {zone}: the clocks go back that "
+            f"night, and calendars will take the first {meeting.time:%H:%M} ({real:%Z}, "
+            "before they go back); say which one you agreed, or agree on another time"
+        )
+    else:
+        return
+    yield ContentError(
+        meeting.source.path, meeting.source.line("time"), "time", message, Severity.WARNING
+    )
 
 
 def field_name(company: Company) -> str:

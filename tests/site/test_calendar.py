@@ -312,8 +312,9 @@ def test_declined_contacts_meeting_reminders_stay_out(tmp_path: Path) -> None:
 
 def test_meetings_on_the_nights_the_clocks_change_keep_their_length(tmp_path: Path) -> None:
     """Spring forward: 02:30 is on no clock; it is read an hour later (as calendar apps
-    read it) and `check` says so. Fall back: an hour from 01:30 ends at the second 01:30,
-    which DTEND cannot say, so the event carries its DURATION."""
+    read it) and `check` says so. Fall back: 01:30 comes twice, the first is taken, and
+    `check` says so too; an hour from it ends at the second 01:30, which DTEND cannot
+    say, so the event carries its DURATION."""
     write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
     meeting = '---\ncontact: ada\nformat: phone\ndate: {}\ntime: "{}"\nduration: {}\n---\n'
@@ -322,10 +323,18 @@ def test_meetings_on_the_nights_the_clocks_change_keep_their_length(tmp_path: Pa
     write(tmp_path, "content/meetings/usual.md", meeting.format("2026-11-02", "01:30", 60))
     out = tmp_path / "out"
     report = build(tmp_path, out=out, today=dt.date(2026, 2, 1))
-    skipped = [w for w in report.warnings if w.field == "time"]
-    assert [(w.path, w.line) for w in skipped] == [("content/meetings/spring.md", 5)]
-    assert "02:30 does not exist on Sun 8 Mar 2026" in skipped[0].message
-    assert "at 03:30" in skipped[0].message
+    twice, skipped = [w for w in report.warnings if w.field == "time"]
+    assert [(w.path, w.line) for w in (twice, skipped)] == [
+        ("content/meetings/fall.md", 5),
+        ("content/meetings/spring.md", 5),
+    ]
+    assert "02:30 does not exist on Sun 8 Mar 2026" in skipped.message
+    assert "at 03:30" in skipped.message
+    assert twice.message == (  # was not warned of
+        "01:30 comes twice on Sun 1 Nov 2026 in America/Chicago: the clocks go back that "
+        "night, and calendars will take the first 01:30 (CDT, before they go back); say "
+        "which one you agreed, or agree on another time"
+    )
     found = events((out / CALENDAR).read_bytes())
     for uid, minutes in (("spring", 30), ("fall", 60), ("usual", 60)):
         event = found[f"meeting-{uid}@playbook"]
