@@ -46,6 +46,12 @@ DURATION_KEYS = ("coffee", "lunch", "phone", "video", "office", "networking")
 UNKNOWN_SETTING = "is not a setting playbook knows"
 
 
+_NOT_A_PLACE = frozenset({"Factory", "localtime", "posixrules"})
+"""Files of the system's zone folder that open as zones but are no place's clock: a
+placeholder ("-00"), a copy of this machine's zone (another machine's differs), a
+template for POSIX TZ strings."""
+
+
 class Timezone(Text):
     expected = "an IANA timezone like America/Chicago or Europe/Berlin"
     blank_is_unset = False  # `timezone: ""` is a slip, not "use UTC"
@@ -53,6 +59,8 @@ class Timezone(Text):
     def convert(self, value: Any, at: At) -> str:
         name = super().convert(value, at)
         try:
+            if name in _NOT_A_PLACE:
+                raise zoneinfo.ZoneInfoNotFoundError(name)
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:
             # OSError: `America` is a folder of zones, a name past 255 bytes too long to open
@@ -94,7 +102,7 @@ class Folder(Text):
 @functools.cache
 def _timezones() -> frozenset[str]:
     """Every timezone name the system knows (reading them takes a moment: once)."""
-    return frozenset(zoneinfo.available_timezones())
+    return frozenset(zoneinfo.available_timezones()) - _NOT_A_PLACE
 
 
 def _close_timezones(name: str) -> list[str]:

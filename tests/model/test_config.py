@@ -210,6 +210,9 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("timezone: CDT\n", "got 'CDT'; did you mean America/Chicago?"),
         ("timezone: IST\n", "got 'IST'; did you mean Asia/Kolkata?"),
         (f"timezone: {'x' * 300}\n", "timezone: expected an IANA timezone"),
+        ("timezone: Factory\n", "timezone: expected an IANA timezone"),  # were taken
+        ("timezone: posixrules\n", "timezone: expected an IANA timezone"),
+        ("timezone: localtime\n", "timezone: expected an IANA timezone"),
         ('base_url: "http://[::1"\n', "base_url: expected a web address"),
         ("base_url: http://host:99999/\n", "base_url: expected a web address"),
         (  # page paths go at its end: after a query or fragment they would lead nowhere
