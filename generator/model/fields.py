@@ -817,16 +817,16 @@ class CadenceType(FieldType):
     def convert(self, value: Any, at: At) -> Cadence:
         text = at.raw if at.raw is not None else str(value)
         match = CADENCE.match(text) if isinstance(value, (str, int)) else None
-        if not match or len(match[1]) > 9 or int(match[1]) == 0:
+        digits = match[1].lstrip("0") if match else ""
+        if not match or not digits:
             hint = _cadence_hint(text) if isinstance(value, str) else ""
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
-        count, unit = int(match[1]), match[2]
-        if count > LONGEST_INTERVAL[unit]:
-            longest = LONGEST_INTERVAL[unit]
+        unit, longest = match[2], LONGEST_INTERVAL[match[2]]
+        if len(digits) > len(str(longest)) or int(digits) > longest:  # int() of few digits
             raise Invalid(
-                f"{count}{unit} is too long: an interval is at most ten years ({longest}{unit})"
+                f"{digits}{unit} is too long: an interval is at most ten years ({longest}{unit})"
             )
-        return Cadence(count, unit)
+        return Cadence(int(digits), unit)
 
 
 _SPELLED_INTERVAL = re.compile(
