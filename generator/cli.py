@@ -358,7 +358,8 @@ def _parser() -> argparse.ArgumentParser:
         "new", help="add a contact, company or meeting", description=_cmd_new.__doc__
     )
     _root_option(p)
-    p.add_argument("kind", choices=NEW_KINDS)
+    kinds = "{" + ",".join(NEW_KINDS) + "}"  # as the usage line shows them, errors too
+    p.add_argument("kind", choices=NEW_KINDS, metavar=kinds, help="what to add")
     p.add_argument(
         "name",
         metavar="NAME",

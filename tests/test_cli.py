@@ -31,6 +31,17 @@ def test_help_on_every_command(command: str, capsys: pytest.CaptureFixture[str])
     assert "usage: playbook " + command in capsys.readouterr().out
 
 
+def test_new_without_arguments_names_what_the_usage_line_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The error said "required: kind, NAME", a name the usage line never shows."""
+    with pytest.raises(SystemExit):
+        main(["new"])
+    err = capsys.readouterr().err
+    assert "{contact,company,meeting} NAME" in err
+    assert err.rstrip().endswith("required: {contact,company,meeting}, NAME")
+
+
 def test_build_prints_a_summary(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()])
     out = capsys.readouterr().out
