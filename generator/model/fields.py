@@ -482,8 +482,13 @@ def _quoted_number(value: Any) -> int | None:
 
 def _in_minutes(value: Any) -> int | None:
     """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min"), if whole;
-    minutes without their unit only after hours, as on a clock ("1h30")."""
-    if isinstance(value, float) or not isinstance(value, str):
+    minutes without their unit only after hours, as on a clock ("1h30"). A number with a
+    fraction below 10 is hours (`duration: 1.5`: no meeting lasts a minute and a half)."""
+    if isinstance(value, float):
+        if value.is_integer() or not 0 < value < 10:
+            return _whole(value)
+        value = f"{value} hours"
+    if not isinstance(value, str):
         return None
     found = _SPAN.fullmatch(value)
     if found is None or not (found[1] or found[3]):

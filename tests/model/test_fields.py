@@ -296,7 +296,11 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         ("0.01 h", ""),  # not whole minutes
         ("1.01 hours", ""),  # 60.6 minutes, not 60
         ("an hour", ""),
-        (1.5, ""),  # a number, not a length written out
+        (1.5, "; did you mean 90?"),  # hours: no meeting lasts a minute and a half
+        (0.75, "; did you mean 45?"),
+        (45.0, "; did you mean 45?"),
+        (1.01, ""),  # 60.6 minutes, not whole
+        (45.5, ""),  # minutes and a half: no guess
         ([30], ""),
     ],
 )
