@@ -16,6 +16,26 @@ YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
 SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
 
 
+_SURROGATE = re.compile(
+    r"\\u(?:(d[89ab][0-9a-f]{2})(?:\\u(d[c-f][0-9a-f]{2}))?|d[c-f][0-9a-f]{2})", re.IGNORECASE
+)
+"""`\\ud83d\\ude00`: a character past U+FFFF as JSON writes it, in two halves (UTF-16)."""
+
+
+def _surrogate(half: re.Match[str]) -> str:
+    """What to write for the escape `half` found: the character it is part of, if whole."""
+    if half[2] is None:
+        return (
+            f"{half[0]} is half of a character written in two \\u escapes (as JSON writes "
+            "emoji), and the other half is missing: write the character itself"
+        )
+    code = 0x10000 + (int(half[1], 16) - 0xD800) * 0x400 + int(half[2], 16) - 0xDC00
+    return (
+        f"{half[0]} is one character written in two halves, as JSON writes it; YAML "
+        f"takes it whole: write \\U{code:08X}, or the character itself ({chr(code)})"
+    )
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tuple[int, str]:
     """(0-based line of `text`, message) for a YAML error in `text`: front matter, or with
     `settings` playbook.yaml, which has no closing --- to write notes below."""
@@ -46,6 +66,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "the { opened on this line is never closed: end the mapping with }, "
             "or put text holding { in quotes"
         )
+    if "quoted scalar" in context and (half := _SURROGATE.search(line)):
+        return at, _surrogate(half)
     if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
         return at, (
             "a backslash (\\) in double quotes starts an escape like \\n, and this one is "

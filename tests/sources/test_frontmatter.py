@@ -428,6 +428,16 @@ def test_front_matter_without_its_closing_line_says_so() -> None:
             'met_via: "C:\\Users\\x"\n',
             "c.md:2: front matter: a backslash (\\) in double quotes starts an escape like \\n",
         ),
+        (  # was told "this one is not" an escape
+            'name: "Ana \\ud83d\\ude00"\n',
+            "c.md:2: front matter: \\ud83d\\ude00 is one character written in two halves, as "
+            "JSON writes it; YAML takes it whole: write \\U0001F600, or the character itself "
+            "(\U0001f600)",
+        ),
+        (
+            'name: "Ana \\ud800"\n',
+            "c.md:2: front matter: \\ud800 is half of a character written in two \\u escapes",
+        ),
         (
             "name: X\nrole: Lead\x0bData\n",
             "c.md:3: front matter: holds the control character U+000B, which YAML does not allow",
