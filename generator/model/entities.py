@@ -44,7 +44,15 @@ def first_name(name: str) -> str:
     the name (`Dr. Anita Rao`) is not one: `Anita`. A name typed in lower case
     (`maya okafor`) is greeted with a capital, as a letter writes it: `Maya`."""
     words = name_title(name)[1].split()
-    return words[0][:1].upper() + words[0][1:] if words else str(name)
+    if not words:
+        return str(name)
+    first = words[0].strip(_AROUND_A_NAME) or words[0]  # `Sara,` of `Sara, PhD`
+    return first[:1].upper() + first[1:]
+
+
+_AROUND_A_NAME = ',;:!?()[]{}<>"“”„«»\u2039\u203a\u060c\u061b\u3001\u3002\uff0c\uff1a\uff1b'
+"""Punctuation written against a name that is no part of it (`Sara, PhD`, `(Sam)`):
+a greeting would read `Dear Sara,,`. Latin, Arabic and CJK commas and the like."""
 
 
 def name_title(name: str) -> tuple[str, str]:

@@ -457,6 +457,18 @@ def test_a_title_before_a_name_is_not_its_first_name() -> None:
     assert first_name("Drew Barry") == "Drew"
 
 
+def test_punctuation_against_a_first_name_is_no_part_of_it() -> None:
+    """`Sara, PhD` was greeted `Dear Sara,,`, and `سارة; ...` asked as `Ask سارة;`."""
+    assert first_name("Sara, PhD") == "Sara"
+    assert first_name("سارة; أحمد") == "سارة"
+    assert first_name("سارة\u060c أحمد") == "سارة"  # the Arabic comma
+    assert first_name('"Sam" Okoro') == "Sam"
+    assert first_name("Jean-Luc O'Brien") == "Jean-Luc"
+    assert first_name("D'Arcy Lee") == "D'Arcy"
+    assert first_name("J. Smith") == "J."
+    assert first_name("?") == "?"
+
+
 def test_a_name_written_in_lower_case_is_greeted_with_a_capital() -> None:
     """`name: maya okafor` was greeted `Dear maya,` in every draft."""
     assert first_name("maya okafor") == "Maya"
