@@ -32,12 +32,14 @@ from generator.model.assemble import (
     links_of,
     make_entity,
     render_body,
+    slugged,
     validate,
 )
 from generator.model.broken import Unparsed
 from generator.model.entities import Contact, Meeting
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered
+from generator.sources.read import Read
 
 T = TypeVar("T")
 
@@ -90,6 +92,18 @@ class ReusedSteps:
             kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
         self._checked_now[item.doc.path] = (item.doc, kept.doc)
         return kept, (checked, today)
+
+    def settle(self, read: Read, today: dt.date | None) -> Read:
+        """`read` as the sources keep it: its document checked as soon as it is read, and
+        kept without its front matter as parsed (`lighter`). In a first build each file's
+        parsed front matter then goes before the next file is read; let go after all were
+        read, it left holes among the records kept (34 MB at 10,000 files)."""
+        if read.doc is None:
+            return read
+        self.validate(slugged(Parsed(read.source.kind, read.source.slug, read.doc)), today)
+        self._checked_now.pop(read.doc.path, None)  # kept as `doc` at once
+        doc = self._checked[read.doc.path][0].doc
+        return read if doc is read.doc else dataclasses.replace(read, doc=doc)
 
     def checked(self) -> dict[str, tuple[Document, Document]]:
         """The documents checked in this rebuild, as read and as kept, by path; handed out

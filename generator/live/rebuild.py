@@ -173,7 +173,8 @@ class LiveBuild:
         config = load_config(self.root, problems)
         today = resolve_today(self.today, config)
         self._day = (config, today)
-        parsed, broken = parsed_of(self.sources.reads(changed, problems), problems)
+        settle = functools.partial(self.steps.settle, today=today)
+        parsed, broken = parsed_of(self.sources.reads(changed, problems, settle), problems)
         playbook = assemble(
             parsed,
             config,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from contextlib import suppress
 from pathlib import Path
 
@@ -47,9 +47,15 @@ class LiveSources:
         """Source that is a link → the file it leads to."""
         self._unread: tuple[Unread, ...] | None = None
 
-    def reads(self, changed: Collection[Path] | None, problems: Problems) -> list[Read]:
-        """Every source, read again where `changed` names it or it is new. `self.changed`
-        names after it the sources read anew and the files whose warning came or went."""
+    def reads(
+        self,
+        changed: Collection[Path] | None,
+        problems: Problems,
+        settle: Callable[[Read], Read] = lambda read: read,
+    ) -> list[Read]:
+        """Every source, read again where `changed` names it or it is new, and kept as
+        `settle` makes it as soon as it is read. `self.changed` names after it the sources
+        read anew and the files whose warning came or went."""
         self.changed = set()
         notes = dict(self._notes)
         if changed is not None:  # a link's target saved, gone or back: the link too
@@ -59,7 +65,7 @@ class LiveSources:
         else:
             stale = [p for p in changed if p in self._files]
         for path in stale:
-            self._refresh(path)
+            self._refresh(path, settle)
         for gone in self._read.keys() - self._files.keys():
             self.changed.add(self._read.pop(gone)[1].source.rel)
         for rel in notes.keys() | self._notes.keys():
@@ -156,7 +162,7 @@ class LiveSources:
                 self._order = None  # a source came or went
         return True
 
-    def _refresh(self, path: Path) -> None:
+    def _refresh(self, path: Path, settle: Callable[[Read], Read]) -> None:
         """Read a file; parse it again only when its bytes changed."""
         source = self._files[path]
         try:
@@ -169,5 +175,5 @@ class LiveSources:
         known = self._read.get(path)
         if known is not None and known[0] == digest and known[1].source == source:
             return
-        self._read[path] = (digest, parse_source(source, content))
+        self._read[path] = (digest, settle(parse_source(source, content)))
         self.changed.add(source.rel)

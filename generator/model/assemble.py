@@ -438,7 +438,8 @@ def _unique_slugs(
     unique: dict[tuple[str, str], Parsed] = {}
     misnamed: list[Unparsed] = []
     for item in parsed:
-        slug = item.slug if item.kind == "profile" else file_slug(item.slug)
+        named = slugged(item)
+        slug = named.slug
         if unusable := _unusable_slug(item, slug):
             problems.error(item.doc.path, 1, "slug", unusable)
             if slug:
@@ -448,8 +449,15 @@ def _unique_slugs(
         if key in unique:
             problems.error(item.doc.path, 1, "slug", _taken(slug, unique[key].doc.path, item))
             continue
-        unique[key] = item if slug == item.slug else Parsed(item.kind, slug, item.doc)
+        unique[key] = named
     return unique, tuple(misnamed)
+
+
+def slugged(item: Parsed) -> Parsed:
+    """`item` under the slug its pages take: its file name made one (`Priya Natarajan.md`:
+    `priya-natarajan`), the profile's as it is; `item` itself when that is its own."""
+    slug = item.slug if item.kind == "profile" else file_slug(item.slug)
+    return item if slug == item.slug else Parsed(item.kind, slug, item.doc)
 
 
 def _taken(slug: str, first: str, item: Parsed) -> str:

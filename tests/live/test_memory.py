@@ -10,12 +10,16 @@ import types
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_TODAY
 
+from generator.live import sources as live_sources
 from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LiveBuild
 from generator.model.entities import Playbook
+from generator.sources.discover import SourceFile
 from generator.sources.frontmatter import Document
+from generator.sources.read import Read, parse_source
 
 LEFT_ALONE = (type, types.ModuleType, types.FunctionType, types.MethodType)
 """Code and what it refers to: kept once, not per file."""
@@ -71,6 +75,26 @@ def test_no_front_matter_as_parsed_is_kept_after_a_build(builder: LiveBuild) -> 
     documents = [obj for obj in _reachable([builder], set()) if isinstance(obj, Document)]
     assert len(documents) > 10
     assert [doc.path for doc in documents if doc.data is not LEFT_OUT] == []
+
+
+def test_each_file_lets_go_of_its_front_matter_before_the_next_is_read(
+    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a first build too, a file's front matter as parsed goes once it is checked,
+    before the next file is read: let go after every file was read, it left holes among
+    the records kept (25 of 179 arenas of 1 MiB at 10,000 files)."""
+    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    held: list[list[str]] = []
+
+    def parse(source: SourceFile, content: bytes) -> Read:
+        kept = (obj for obj in _reachable([builder], set()) if isinstance(obj, Document))
+        held.append([doc.path for doc in kept if doc.data is not LEFT_OUT])
+        return parse_source(source, content)
+
+    monkeypatch.setattr(live_sources, "parse_source", parse)
+    assert builder.build().ok
+    assert len(held) > 10
+    assert held == [[]] * len(held)
 
 
 def test_the_calendar_is_kept_compressed(builder: LiveBuild, built_sample: Path) -> None:
