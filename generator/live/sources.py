@@ -51,7 +51,7 @@ class LiveSources:
         self,
         changed: Collection[Path] | None,
         problems: Problems,
-        settle: Callable[[Read], Read] = lambda read: read,
+        settle: Callable[[Read], Read],
     ) -> list[Read]:
         """Every source, read again where `changed` names it or it is new, and kept as
         `settle` makes it as soon as it is read. `self.changed` names after it the sources
