@@ -834,6 +834,7 @@ def _contact(item: Parsed, v: dict[str, Any], body: Rendered) -> Contact:
         met_via=v.get("met_via", ""),
         met_on=v.get("met_on"),
         referred_by=v.get("referred_by"),
+        not_same_as=tuple(v.get("not_same_as", ())),
         tags=tuple(v.get("tags", ())),
         keep_in_touch=v.get("keep_in_touch"),
         declined=v.get("declined"),
@@ -1009,14 +1010,12 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
         contact = entity
         check(contact.source, "company", contact.company, "companies", "company")
         check(contact.source, "referred_by", contact.referred_by, "contacts", "contact")
-        if contact.referred_by == contact.slug:
-            problems.error(
-                contact.source.path,
-                contact.source.line("referred_by"),
-                "referred_by",
-                f"{contact.slug!r} is this contact's own file: write the file name (slug) of "
-                "whoever introduced you to them, or leave referred_by out",
-            )
+        fix = "whoever introduced you to them, or leave referred_by out"
+        _own_file(contact, "referred_by", contact.referred_by, fix, problems)
+        for index, other in enumerate(contact.not_same_as):
+            at = f"not_same_as.{index}"
+            check(contact.source, at, other, "contacts", "contact")
+            _own_file(contact, at, other, "the other person who has their name", problems)
         return
     meeting = entity
     src = meeting.source
@@ -1055,6 +1054,17 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 problems.error(src.path, src.line(at), at, message)
         elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+def _own_file(contact: Contact, at: str, slug: str | None, fix: str, problems: Problems) -> None:
+    """A contact's field that names the contact's own file, where another person's goes."""
+    if slug == contact.slug:
+        problems.error(
+            contact.source.path,
+            contact.source.line(at),
+            at,
+            f"{slug!r} is this contact's own file: write the file name (slug) of {fix}",
+        )
 
 
 def _of_another_kind(slug: str, kind: str, known: Known) -> str:

@@ -160,6 +160,8 @@ class Contact(Noted):
     counts from it when no meeting with them is held yet."""
     referred_by: str | None = None
     """Slug of the contact who introduced you."""
+    not_same_as: tuple[str, ...] = ()
+    """Slugs of contacts with the same name who are other people (no duplicate to merge)."""
     tags: tuple[str, ...] = ()
     keep_in_touch: Cadence | None = None
     declined: dt.date | None = None

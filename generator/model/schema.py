@@ -199,6 +199,13 @@ CONTACT = Schema(
             "slug of the contact who introduced you",
             "dan-whitaker",
         ),
+        Field(
+            "not_same_as",
+            ListOf(Reference("a contact")),
+            False,
+            "slugs of contacts who share this name but are other people",
+            "[priya-natarajan-2]",
+        ),
         Field("tags", Labels(Text()), False, "free labels", "[analytics, alumni]"),
         Field("keep_in_touch", CadenceType(), False, "how often to re-contact: d, w, m or y", "6w"),
         Field(

@@ -13,7 +13,7 @@ import datetime as dt
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import Company, Contact, FollowUp, Meeting, Playbook, Source
-from generator.model.identity import company_keys, email_key, linkedin_key
+from generator.model.identity import company_keys, email_key, linkedin_key, name_key
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
 
@@ -60,33 +60,82 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
 PERSON_KEYS = (("email", "email", email_key), ("linkedin", "LinkedIn address", linkedin_key))
 """The fields that say two contact files are one person, what to call each, and how
 to compare them (as an import does: an email in any case, a LinkedIn address with any
-`www.`, country or final `/`). A name alone does not: two people may share one."""
+`www.`, country or final `/`). Two different values of one tell two people apart."""
 
 
 def same_people(playbook: Playbook) -> tuple[ContentError, ...]:
-    """Warn at each contact file that has the email or LinkedIn address of a contact
-    earlier by slug: one person written twice (imported, then made again with `playbook
+    """Warn at each contact file that is one person with a contact earlier by slug: the
+    same email or LinkedIn address, or the same name (up to case, accents and spaces)
+    with neither an email nor a LinkedIn address to tell them apart, nor `not_same_as`.
+    One person written twice (imported twice, or imported, then made again with `playbook
     new`) has their meetings, thank-yous and keep-in-touch reminders split between two
     people, and each file looks like someone you met less often than you did."""
     problems = Problems()
     first: dict[tuple[str, str], Contact] = {}
+    named: dict[str, list[Contact]] = {}
     for slug in sorted(playbook.contacts):
         contact = playbook.contacts[slug]
-        for field, what, key in PERSON_KEYS:
-            value = key(getattr(contact, field) or "")
-            earlier = first.setdefault((field, value), contact) if value else contact
-            if earlier is not contact:
-                problems.warn(
-                    contact.source.path,
-                    contact.source.line(field),
-                    field,
-                    f"the same {what} as {earlier.name} ({earlier.source.path}): one person "
-                    "in two files has their meetings and reminders split between them; move "
-                    f"what this file says into {earlier.source.path}, write {earlier.slug} in "
-                    f"the meetings that name {slug}, and delete this file",
-                )
-                break
+        namesakes = named.setdefault(name_key(contact.name), [])
+        if not _same_key(contact, first, problems):
+            _same_name(contact, namesakes, problems)
+        namesakes.append(contact)
     return tuple(problems.items)
+
+
+def _same_key(contact: Contact, first: dict[tuple[str, str], Contact], problems: Problems) -> bool:
+    """Warn if `contact` has the email or LinkedIn address of one in `first` (which it
+    joins): whether it has."""
+    for field, what, key in PERSON_KEYS:
+        value = key(getattr(contact, field) or "")
+        earlier = first.setdefault((field, value), contact) if value else contact
+        if earlier is not contact:
+            problems.warn(
+                contact.source.path,
+                contact.source.line(field),
+                field,
+                f"the same {what} as {earlier.name} ({earlier.source.path}): one person "
+                f"in two files has their meetings and reminders split between them; "
+                + _merge_into(earlier, contact),
+            )
+            return True
+    return False
+
+
+def _same_name(contact: Contact, namesakes: list[Contact], problems: Problems) -> None:
+    """Warn if `contact` has the name of one of `namesakes` and nothing tells them apart."""
+    earlier = next((c for c in namesakes if not _told_apart(c, contact)), None)
+    if earlier is None:
+        return
+    problems.warn(
+        contact.source.path,
+        contact.source.line("name"),
+        "name",
+        f"the same name as {earlier.name} ({earlier.source.path}), and no email or LinkedIn "
+        "address tells them apart: one person in two files (imported twice?) has their "
+        f"meetings and reminders split between them. If so, {_merge_into(earlier, contact)}. "
+        "If they are two people, merge nothing: give each their email, or write "
+        f"not_same_as: {earlier.slug} here",
+    )
+
+
+def _told_apart(one: Contact, other: Contact) -> bool:
+    """Two people of one name: each has an email (or a LinkedIn address) and they
+    differ, or `not_same_as` in either file names the other."""
+    if other.slug in one.not_same_as or one.slug in other.not_same_as:
+        return True
+    for field, _, key in PERSON_KEYS:
+        mine, theirs = key(getattr(one, field) or ""), key(getattr(other, field) or "")
+        if mine and theirs and mine != theirs:
+            return True
+    return False
+
+
+def _merge_into(earlier: Contact, later: Contact) -> str:
+    """How to make one file of two for one person."""
+    return (
+        f"move what this file says into {earlier.source.path}, write {earlier.slug} in the "
+        f"meetings that name {later.slug}, and delete this file"
+    )
 
 
 def same_companies(playbook: Playbook) -> tuple[ContentError, ...]:

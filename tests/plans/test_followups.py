@@ -1537,6 +1537,78 @@ def test_one_person_in_two_contact_files_is_a_warning(tmp_path: Path) -> None:
 PERSON_KEYS = ("email", "linkedin")
 
 
+def test_one_name_in_two_contact_files_with_nothing_to_tell_them_apart_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Łukasz was imported from Outlook as `lukasz-wrobel`, then typed in again as
+    `wrobel` (no email either time): his meetings were split between two people without a
+    word. The same name up to case, accents and spaces, with no email or LinkedIn address
+    that differs, is a warning at the later file; two people who share a name are told
+    apart by their emails, or by `not_same_as:` in either file."""
+    people = {
+        "lukasz-wrobel": ("Łukasz Wróbel", ""),
+        "wrobel": ("  lukasz   WROBEL ", ""),
+        "chris-lee": ("Chris Lee", ""),
+        "chris-lee-acme": ("Chris Lee", "not_same_as: chris-lee"),
+        "chris-lee-zed": ("Chris Lee", "not_same_as: [chris-lee, chris-lee-acme]"),
+        "sam-ode": ("Sam Ode", "email: sam@one.example"),
+        "sam-ode-2": ("Sam Ode", "email: sam@two.example"),
+        "sam-ode-3": ("Sam Ode", "linkedin: https://www.linkedin.com/in/sam-ode"),
+        "dee-ray": ("Dee Ray", "email: dee@example.org"),
+        "dee-ray-2": ("dee ray", "email: DEE@example.org"),  # the email's warning only
+    }
+    for slug, (name, fields) in people.items():
+        write(tmp_path, f"content/contacts/{slug}.md", f"---\nname: {name}\n{fields}\n---\n")
+    found = [(w.path, w.line, w.field, w.message) for w in check(tmp_path).warnings]
+    told = (
+        "the same name as {name} (content/contacts/{first}.md), and no email or LinkedIn "
+        "address tells them apart: one person in two files (imported twice?) has their "
+        "meetings and reminders split between them. If so, move what this file says into "
+        "content/contacts/{first}.md, write {first} in the meetings that name {slug}, and "
+        "delete this file. If they are two people, merge nothing: give each their email, "
+        "or write not_same_as: {first} here"
+    )
+    assert [w for w in found if w[2] == "name"] == [
+        (
+            "content/contacts/sam-ode-3.md",
+            2,
+            "name",
+            told.format(name="Sam Ode", first="sam-ode", slug="sam-ode-3"),
+        ),
+        (
+            "content/contacts/wrobel.md",
+            2,
+            "name",
+            told.format(name="Łukasz Wróbel", first="lukasz-wrobel", slug="wrobel"),
+        ),
+    ]
+    assert [w[:3] for w in found if w[2] in PERSON_KEYS] == [
+        ("content/contacts/dee-ray-2.md", 3, "email")
+    ]
+
+
+def test_not_same_as_names_other_contact_files(tmp_path: Path) -> None:
+    """`not_same_as:` names files like `referred_by:` does: a slip is an error that says
+    which file was meant, and the contact's own file is no other person."""
+    write(tmp_path, "content/contacts/chris-lee.md", "---\nname: Chris Lee\n---\n")
+    write(
+        tmp_path,
+        "content/contacts/chris-lee-2.md",
+        "---\nname: Chris Lee\nnot_same_as: [chris-le, chris-lee-2]\n---\n",
+    )
+    problems = check(tmp_path)
+    assert [(e.path, e.line, e.field) for e in problems.errors] == [
+        ("content/contacts/chris-lee-2.md", 3, "not_same_as.0"),
+        ("content/contacts/chris-lee-2.md", 3, "not_same_as.1"),
+    ]
+    unknown, own = problems.errors
+    assert unknown.message.endswith("did you mean chris-lee or chris-lee-2?")
+    assert own.message == (
+        "'chris-lee-2' is this contact's own file: write the file name (slug) of the other "
+        "person who has their name"
+    )
+
+
 def test_a_request_dated_after_today_is_a_warning(tmp_path: Path) -> None:
     """`requested_on: 2026-12-20` written on 22 November (a slip of the month): the
     dashboard listed it as "request sent Sun 20 Dec, no reply yet" and its nudge waited
