@@ -290,12 +290,18 @@ def test_agenda_shows_the_meeting_held_before_and_what_was_learned(
     assert "Open follow-up, due Tue 3 Nov (overdue): Send Hannah Cole a thank-you note" in text
 
 
-def test_the_checklist_names_the_five_latest_meetings_held_before(tmp_path: Path) -> None:
-    """Every earlier meeting was listed: 400 of them made each page 138 KB larger. The
-    five latest are, and the rest are counted, linked to the person's page."""
+def test_the_prep_names_the_five_latest_meetings_held_before_and_soonest_follow_ups(
+    tmp_path: Path,
+) -> None:
+    """Every earlier meeting was listed, and the brief held each one's notes: at 400
+    meetings a page weighed 243 KB more, and the open follow-ups (a thank-you for each
+    here) grew as much. The checklist and the brief show the five latest meetings and the
+    five soonest follow-ups, and count the rest, linked to the person's page, which lists
+    them all."""
     root = copy_sample(tmp_path)
     for day in range(1, 8):
         held = EARLIER.replace("2026-11-02", f"2026-10-{day:02}")
+        held = held.replace("support tickets saved", f"tickets saved, {day} Oct")
         write(root, f"content/meetings/2026-10-{day:02}-hannah-cole.md", held)
     html = html_of(build(root, today=SAMPLE_TODAY, jobs=1).output, HANNAH)
     start = html.index('id="prep-title"')
@@ -305,6 +311,19 @@ def test_the_checklist_names_the_five_latest_meetings_held_before(tmp_path: Path
     assert days.replace(", ", "; ") in reread and "(Fri 2 Oct)" not in reread
     assert reread.endswith("(Wed 7 Oct); and 2 earlier.")
     assert '<a href="../../contacts/hannah-cole/">2 earlier</a>' in checklist
+    brief = html[html.index('id="brief-title"') :]
+    learned = brief[brief.index("What you learned when") : brief.index("Open follow-ups")]
+    assert re.findall(r"tickets saved, (\d) Oct", learned) == ["3", "4", "5", "6", "7"]
+    assert scan_text(learned.split("</p>")[0]).endswith(
+        "The latest 5 meetings; 2 earlier ones are on Hannah Cole's page."
+    )
+    assert '<a href="../../contacts/hannah-cole/">2 earlier ones</a>' in learned
+    for part, more in ((checklist, "2 more open follow-ups"), (brief, "2 more")):
+        items = scan_text(part[part.index("Open follow-up") :])
+        assert re.findall(r"thank-you note for the call on (\d) Oct", items) == list("12345")
+        assert f'<a href="../../contacts/hannah-cole/">{more}</a>, due later.' in part
+    thanks = text_of(root / "output", "contacts/hannah-cole/").count("thank-you note for the call")
+    assert thanks == 7
 
 
 def test_a_meeting_still_ahead_is_not_an_earlier_meeting(history_site: BuildReport) -> None:
