@@ -1070,6 +1070,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
         reading, origin = read_vcards(label, content), "vCard"
     plan = plan_import(reading, known, label=label, origin=origin, create_companies=args.companies)
+    if not args.quiet:
+        for note in reading.notes:  # what was assumed, before what was made of it
+            _say(str(note), err=True)
     written = None if args.dry_run else write_plan(plan, args.root)
     if not args.quiet:
         _tell_import(plan, written, label)

@@ -68,13 +68,20 @@ class Reading:
     organisations: list[tuple[int, str]] = field(default_factory=list)
     """Cards of companies rather than people: (line, name)."""
     notices: list[Notice] = field(default_factory=list)
+    notes: list[Notice] = field(default_factory=list)
+    """What the reader assumed and the user should know (the file's encoding), though
+    nothing was left out."""
+
+
+UTF_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+"""The byte order marks that say a file is UTF-8 or UTF-16, whatever bytes follow."""
 
 
 def decoded(content: bytes) -> str:
     """The text of an imported file: UTF-8 (with or without a byte order mark, as LinkedIn
     and address books write it), or UTF-16 with one (a spreadsheet's "Unicode text", some
     versions of Outlook's vCards)."""
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if content.startswith(UTF_BOMS[1:]):
         return content.decode("utf-16")
     return content.decode("utf-8-sig")
 

@@ -13,20 +13,47 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from generator.exchange.people import Notice, Reading, decoded
+from generator.exchange.people import UTF_BOMS, Notice, Reading, decoded
 
 Columns = dict[str, list[int]]
 """What a column holds (`first`, `email`...) → the indexes of the columns that hold it."""
 
 
 def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str | None:
-    """The file's text, or None with a notice when it is not UTF-8 (nor UTF-16)."""
+    """The file's text: UTF-8 or UTF-16 (`decoded`), else Windows-1252, the code page
+    Outlook and Excel on Windows save a CSV in for Western European languages (a note
+    says so, since a file in another code page reads as wrong letters); None with a
+    notice when it is none of them."""
     try:
         return decoded(content)
     except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
+        line = exc.object[: exc.start].count(b"\n") + 1  # past a byte order mark
+    text = _windows_latin(content)
+    if text is None:
         message = f"is not UTF-8 text; nothing was read (save it as {save_as})"
         reading.notices.append(Notice(label, line, message))
+        return None
+    message = (
+        "is not UTF-8 text (from this line on): read as Windows-1252 (Western European), "
+        "as Outlook and Excel on Windows save a CSV file. If the names below read wrong, it "
+        f"is in another code page: save it as {save_as}, delete the contact files this import "
+        "made, and import that"
+    )
+    reading.notes.append(Notice(label, line, message))
+    return text
+
+
+def _windows_latin(content: bytes) -> str | None:
+    """`content` read as Windows-1252, or None when it is not: a byte order mark says
+    UTF, a byte that code page leaves undefined, or a letter written in UTF-8 (`é` as
+    two bytes) beside the bytes that are not says a file of several encodings."""
+    if content.startswith(UTF_BOMS):
+        return None
+    if any(ord(ch) > 0x7F for ch in content.decode("utf-8", "replace").replace("\ufffd", "")):
+        return None
+    try:
+        return content.decode("cp1252")
+    except UnicodeDecodeError:
         return None
 
 

@@ -70,6 +70,35 @@ def test_an_address_books_csv_into_the_sample(
     assert site == 0 and (sample_root / f"output/contacts/{slug}/index.html").is_file()
 
 
+OUTLOOK_ON_WINDOWS = (
+    "First Name,Last Name,E-mail Address,Job Title,Company,Notes\r\n"
+    "Zoë,Ørsted,zoe@example.dk,Logistics Engineer,Northwind Freight,Met at the port tour\r\n"
+    'José,Müller,jose@example.com,Einkäufer,Großhandel Süd,"Budget 40.000 €, café Tuesdays"\r\n'
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_an_outlook_csv_in_each_encoding_outlook_saves_it_in(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    """Outlook on Windows saves its CSV in the system's code page (Windows-1252 in Western
+    Europe and the Americas), which was refused: "not UTF-8 text". It reads now, to the
+    same contacts as the file in UTF-8 (with or without a byte order mark) or UTF-16, with
+    a note that names the encoding assumed."""
+    path = sample_root.parent / "outlook.csv"
+    path.write_bytes(OUTLOOK_ON_WINDOWS.encode(encoding))
+    assert main(["import", "csv", "-C", str(sample_root), str(path)]) == 0
+    out, err = capsys.readouterr()
+    jose = (sample_root / "content/contacts/jose-muller.md").read_text("utf-8")
+    assert "name: José Müller\n" in jose and "role: Einkäufer\n" in jose
+    assert "Budget 40.000 €, café Tuesdays" in jose
+    zoe = (sample_root / "content/contacts/zoe-orsted.md").read_text("utf-8")
+    assert "name: Zoë Ørsted\n" in zoe and "company: northwind-freight\n" in zoe
+    note = f"{path}:2: is not UTF-8 text (from this line on): read as Windows-1252"
+    assert (note in err) == (encoding == "cp1252")
+    assert "Created 2 contacts" in out
+
+
 def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = files(sample_root)
     assert run_import(sample_root, "linkedin", "Connections.csv") == 1  # some rows had problems

@@ -85,7 +85,7 @@ def test_linkedin_columns_are_found_by_their_header() -> None:
             "Last Name; expected LinkedIn's Connections.csv",
         ),
         (
-            b"First Name,Last Name\n\xff\xfeAda,Byrne\n",
+            b"First Name,Last Name\n\x81\x8dAda,Byrne\n",  # no letters in Windows-1252 either
             "c.csv:2: is not UTF-8 text; nothing was read (save it as UTF-8 CSV)",
         ),
         (
@@ -517,10 +517,38 @@ def test_a_file_given_to_the_csv_import_that_is_not_an_address_books(
     assert [n.message for n in reading.notices] == [message]
 
 
-def test_an_outlook_csv_in_windows_latin_is_refused_where_it_stops_being_utf_8() -> None:
-    text = "First Name,Last Name,E-mail Address\r\nJosé,Müller,jose@example.com\r\n"
+def test_an_outlook_csv_in_windows_latin_is_read_with_a_note_where_it_stops_being_utf_8() -> None:
+    """Outlook on Windows saves its CSV export in the system's code page: such a file was
+    refused, though its Western European letters (and the euro sign) are Windows-1252."""
+    text = "First Name,Last Name,E-mail Address,Notes\r\nJosé,Müller,jose@example.com,40 €\r\n"
     reading, source = read_address_book("outlook.csv", text.encode("cp1252"))
-    assert (source, reading.people) == ("", [])
-    assert [str(n) for n in reading.notices] == [
-        "outlook.csv:2: is not UTF-8 text; nothing was read (save it as a CSV file in UTF-8)"
+    assert (source, reading.notices) == ("Outlook", [])
+    [jose] = reading.people
+    assert (jose.name, jose.notes) == ("José Müller", "40 €")
+    assert [str(n) for n in reading.notes] == [
+        "outlook.csv:2: is not UTF-8 text (from this line on): read as Windows-1252 (Western "
+        "European), as Outlook and Excel on Windows save a CSV file. If the names below read "
+        "wrong, it is in another code page: save it as a CSV file in UTF-8, delete the contact "
+        "files this import made, and import that"
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ("First Name,Last Name\nJosé,Müller\n".encode() + b"Zo\xeb,Orsted\n", 3),  # UTF-8, not
+        (b"\xef\xbb\xbfFirst Name,Last Name\nZo\xeb,Orsted\n", 2),  # marked UTF-8, and not
+        (b"First Name,Last Name\nZo\x81,Orsted\n", 2),  # not Windows-1252 either
+    ],
+)
+def test_a_csv_in_no_one_encoding_is_refused_where_it_stops_being_utf_8(
+    content: bytes, line: int
+) -> None:
+    """Read as Windows-1252, a file partly in UTF-8 would get its UTF-8 letters wrong
+    (`JosÃ©`): it is refused, as is one whose byte order mark says UTF-8."""
+    reading, source = read_address_book("outlook.csv", content)
+    assert (source, reading.people, reading.notes) == ("", [], [])
+    assert [n.message for n in reading.notices] == [
+        "is not UTF-8 text; nothing was read (save it as a CSV file in UTF-8)"
+    ]
+    assert reading.notices[0].line == line
