@@ -503,14 +503,26 @@ def _start_at_a_clock_change(meeting: Meeting, playbook: Playbook) -> Iterator[C
     elif real.utcoffset() != real.replace(fold=1).utcoffset():
         message = (
             f"{meeting.time:%H:%M} comes twice on {day} in {zone}: the clocks go back that "
-            f"night, and calendars will take the first {meeting.time:%H:%M} ({real:%Z}, "
-            "before they go back); say which one you agreed, or agree on another time"
+            f"night, and calendars will take the first {meeting.time:%H:%M} "
+            f"({offset_name(real)}, before they go back); say which one you agreed, or agree "
+            "on another time"
         )
     else:
         return
     yield ContentError(
         meeting.source.path, meeting.source.line("time"), "time", message, Severity.WARNING
     )
+
+
+def offset_name(moment: dt.datetime) -> str:
+    """`UTC-03:00` for a zone whose abbreviation is only its offset (`-03`, Santiago's),
+    `CDT, UTC-05:00` where it has letters: the offset alone reads as a time."""
+    offset = moment.utcoffset() or dt.timedelta()
+    sign, minutes = ("-", -offset) if offset < dt.timedelta() else ("+", offset)
+    hours, rest = divmod(int(minutes.total_seconds()) // 60, 60)
+    utc = f"UTC{sign}{hours:02d}:{rest:02d}"
+    abbreviation = moment.tzname() or ""
+    return f"{abbreviation}, {utc}" if any(c.isalpha() for c in abbreviation) else utc
 
 
 def field_name(company: Company) -> str:

@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
 from icalendar import Calendar
 
-from generator.build import build, load
+from generator.build import build, check, load
 from generator.errors import Problems
 from generator.model.entities import Meeting
 from generator.plans.followups import FollowUpItem, follow_ups
@@ -332,8 +332,8 @@ def test_meetings_on_the_nights_the_clocks_change_keep_their_length(tmp_path: Pa
     assert "at 03:30" in skipped.message
     assert twice.message == (  # was not warned of
         "01:30 comes twice on Sun 1 Nov 2026 in America/Chicago: the clocks go back that "
-        "night, and calendars will take the first 01:30 (CDT, before they go back); say "
-        "which one you agreed, or agree on another time"
+        "night, and calendars will take the first 01:30 (CDT, UTC-05:00, before they go "
+        "back); say which one you agreed, or agree on another time"
     )
     found = events((out / CALENDAR).read_bytes())
     for uid, minutes in (("spring", 30), ("fall", 60), ("usual", 60)):
@@ -429,6 +429,27 @@ def test_lines_are_folded_as_icalendar_folds_them(seed: int) -> None:
         size = pick.choice([pick.randint(0, 80), pick.randint(60, 400)])
         line = "".join(pick.choice(chars) for _ in range(size))
         assert _folded(line) == _foldline(line).encode(), line
+
+
+def test_the_repeated_hour_names_the_first_by_its_offset_where_the_zone_has_no_letters(
+    tmp_path: Path,
+) -> None:
+    """Santiago's clocks go back at midnight, and its zone abbreviations are offsets: the
+    warning said the first 23:30 was "(-03, before they go back)", which reads as a time.
+    It names the offset from UTC."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Santiago\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/fall.md",
+        '---\ncontact: ada\nformat: phone\ndate: 2026-04-04\ntime: "23:30"\nduration: 20\n---\n',
+    )
+    [twice] = [w for w in check(tmp_path, today=dt.date(2026, 2, 1)).warnings if w.field == "time"]
+    assert twice.message == (
+        "23:30 comes twice on Sat 4 Apr 2026 in America/Santiago: the clocks go back that "
+        "night, and calendars will take the first 23:30 (UTC-03:00, before they go back); "
+        "say which one you agreed, or agree on another time"
+    )
 
 
 def test_a_meeting_has_one_title_on_its_page_and_in_the_calendar(built_sample: Path) -> None:
