@@ -99,6 +99,39 @@ def test_an_outlook_csv_in_each_encoding_outlook_saves_it_in(
     assert "Created 2 contacts" in out
 
 
+ODD_COMPANIES = (
+    "null", "- Dash Co", "#1 Labs", "Acme: Labs", '"Quoted" Ltd', "Two\\nLines",
+    "Bell\x07Works", "Line\u2028Separated", "Next\x85Line", "  Spaced   Out  ", "[Bracket]",
+)  # fmt: skip
+
+
+def test_every_company_a_reader_gives_makes_a_company_file_that_checks(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The readers clean every company's name (`Person`: control characters and line
+    breaks become spaces), so the stub made for each (`--companies`) always checks, and
+    each new contact's `company:` names a file the import wrote: the import did not need
+    to check the stubs again, where a stub refused would have left its people naming a
+    company that is not there."""
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nORG:{name}\r\nEND:VCARD\r\n"
+        for i, name in enumerate(ODD_COMPANIES)
+    )
+    path = sample_root.parent / "odd.vcf"
+    path.write_text(cards, "utf-8")
+    assert main(["import", "vcard", "-C", str(sample_root), str(path), "--companies"]) == 0
+    out = capsys.readouterr().out
+    assert f"Created {len(ODD_COMPANIES)} contacts and {len(ODD_COMPANIES)} companies" in out
+    playbook = load(sample_root, Problems())
+    for i in range(len(ODD_COMPANIES)):
+        company = playbook.contacts[f"person-{i}"].company
+        assert company in playbook.companies, i
+    named = [playbook.contacts[f"person-{i}"].company or "" for i in (5, 6, 7, 8, 9)]
+    names = {playbook.companies[slug].name for slug in named}
+    assert names == {"Two Lines", "Bell Works", "Line Separated", "Next Line", "Spaced Out"}
+    assert main(["check", "-C", str(sample_root), "--today", "2026-11-22", "-q"]) == 0
+
+
 def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = files(sample_root)
     assert run_import(sample_root, "linkedin", "Connections.csv") == 1  # some rows had problems
