@@ -162,11 +162,24 @@ class AskRule:
 
 
 def _rules(
-    kind: str, *patterns: str, unless: re.Pattern[str] | None = None, also: tuple[str, ...] = ()
+    kind: str,
+    *patterns: str,
+    unless: re.Pattern[str] | None = None,
+    also: tuple[str, ...] = (),
+    unless_in_clause: bool = False,
 ) -> list[AskRule]:
     needed = tuple(re.compile(p, re.IGNORECASE) for p in also)
-    scoped = unless is _ADVICE
-    return [AskRule(kind, re.compile(p, re.IGNORECASE), unless, needed, scoped) for p in patterns]
+    return [
+        AskRule(kind, re.compile(p, re.IGNORECASE), unless, needed, unless_in_clause)
+        for p in patterns
+    ]
+
+
+def _unless_advice(kind: str, *patterns: str) -> list[AskRule]:
+    """Rules that a question for advice in the wording's own clause turns off ("how should
+    I tailor my CV?"), while advice sought elsewhere in the sentence does not ("learn how
+    the team works and whether I could apply for the role")."""
+    return _rules(kind, *patterns, unless=_ADVICE, unless_in_clause=True)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|or|whether)\b", re.IGNORECASE)
@@ -220,7 +233,7 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"(?:applications|applicants|candidates|r[ée]sum[ée]s|cvs)\b",
     ),
     # "is my CV good enough for your team?" (but "how should I tailor my CV?" is advice)
-    *_rules("résumé", rf"\bmy\s+(?:[\w-]+\s+)?{_PAPERS}\b", unless=_ADVICE),
+    *_unless_advice("résumé", rf"\bmy\s+(?:[\w-]+\s+)?{_PAPERS}\b"),
     *_rules(
         "remember me",
         rf"\b(?:keep|kept|have|hold|bear)\s+{_ME}\s+in\s+mind\b",
@@ -450,18 +463,16 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         rf"|break\s+into|work\s+at|start\s+at)\s+(?:your|her|his|their)\s+(?:[\w-]+\s+)?{_TEAM}\b",
     ),
     # "could I be put up for the coordinator role?" (but "what should I learn for the role?")
-    *_rules(
+    *_unless_advice(
         "applying",
         rf"\b(?:I|me|my)\b{_WITHIN}?\bfor\s+(?:the|that|this|your)\s+(?:open\s+|new\s+|[\w-]+\s+)"
         r"{0,2}?(?:role|job|position|opening|vacancy|post)\b(?!\s+(?:of|like|in\s+general)\b)",
-        unless=_ADVICE,
     ),
     # "could I come in for an interview?" (but "how should I prepare for an interview?")
-    *_rules(
+    *_unless_advice(
         "applying",
         r"\b(?:I|me)\b[^.?!;]{0,30}?\b(?:an?|the)\s+(?:[\w-]+\s+)?interview\b",
         r"\b(?:I|me)\b[^.?!;]{0,30}?\b(?:get|getting|be|being)\s+(?:hired|taken\s+on)\b",
-        unless=_ADVICE,
     ),
     # "would your organisation have a place for a former officer?" (but "is there room for
     # beginners in this field?" asks about the field)
