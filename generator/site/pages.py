@@ -87,6 +87,18 @@ def single(
     )
 
 
+def one_each(
+    name: str,
+    keys: Callable[[Playbook], Iterable[str]],
+    route: Callable[[str], str],
+    make: Maker,
+    wanted: Callable[[Options], bool] = lambda options: True,
+) -> PageKind:
+    """A kind with a page for each key, at `route(key)`, that reads no fact slow to work
+    out, so it is rendered ahead (`PageKind.ahead`)."""
+    return PageKind(name, keys, lambda key: (route(key),), make, wanted, ahead=True)
+
+
 def site_pages(playbook: Playbook, options: Options) -> Iterator[tuple[PageKind, str]]:
     """Every page (or group of pages) of the site, as (kind, key), in a stable order."""
     for kind in PAGE_KINDS:
@@ -272,6 +284,10 @@ def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
     )
 
 
+def _with_vcards(options: Options) -> bool:
+    return options.has_vcards
+
+
 PAGE_KINDS: tuple[PageKind, ...] = (
     single(routes.HOME, dashboard),
     single(routes.TIMELINE, timeline_page),
@@ -280,28 +296,9 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     single(routes.MEETINGS, meetings_index, ahead=True),
     single(routes.QUESTIONS, bank_page),
     single(routes.LEARNED, learned_page),
-    PageKind(
-        "contact",
-        lambda p: p.contacts,
-        lambda key: (routes.contact(key),),
-        contact_page,
-        ahead=True,
-    ),
-    PageKind(
-        "vcard",
-        lambda p: p.contacts,
-        lambda key: (routes.contact_card(key),),
-        contact_card,
-        lambda options: options.has_vcards,
-        ahead=True,
-    ),
-    PageKind(
-        "company",
-        lambda p: p.companies,
-        lambda key: (routes.company(key),),
-        company_page,
-        ahead=True,
-    ),
+    one_each("contact", lambda p: p.contacts, routes.contact, contact_page),
+    one_each("vcard", lambda p: p.contacts, routes.contact_card, contact_card, _with_vcards),
+    one_each("company", lambda p: p.companies, routes.company, company_page),
     PageKind("meeting", planned_meetings, meeting_paths, meeting_pages),
 )
 """Every kind of page, in the order a build makes them: the section pages first, as each
