@@ -116,6 +116,33 @@ def files_of(folder: Path) -> dict[str, bytes]:
     }
 
 
+def hidden(folder: Path) -> list[str]:
+    """The dot-names in `folder`: where a build's staging, old and undo folders would be
+    left behind."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+CNAME = "jobs.example.org\n"
+"""A file of the user's in the output (GitHub Pages' custom domain): no build wrote it."""
+
+
+def built_with_a_cname(tmp_path: Path) -> tuple[Path, Path]:
+    """(the sample's root, its output built) with the user's CNAME in the output."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / "CNAME").write_text(CNAME)
+    return root, out
+
+
+def assert_the_next_build_mends(root: Path, out: Path, tmp_path: Path) -> None:
+    """The next build leaves the output as a fresh build makes it, the user's CNAME kept,
+    and nothing of its own beside it."""
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
+    assert files_of(out) == {**files_of(fresh), "CNAME": CNAME.encode()}
+    assert hidden(out.parent) == []
+
+
 def test_without_a_manifest_everything_is_written_again(tmp_path: Path) -> None:
     """A build killed while it committed leaves no manifest: the next writes everything."""
     root = copy_sample(tmp_path / "pb")
@@ -141,11 +168,9 @@ def test_clean_writes_every_file(tmp_path: Path) -> None:
 def test_clean_leaves_the_users_own_files_in_the_output(tmp_path: Path) -> None:
     """A CNAME, a .git/ to publish from: files no build wrote stay through every
     build, --clean too (it writes every file again; it does not wipe the folder)."""
-    root = copy_sample(tmp_path / "pb")
-    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    root, out = built_with_a_cname(tmp_path)
     (out / ".git").mkdir()
     (out / ".git/HEAD").write_text("ref: refs/heads/main\n")
-    (out / "CNAME").write_text("jobs.example.org\n")
     (root / "content/meetings/2026-10-14-daniel-reyes.md").unlink()
     page = out / "contacts/priya-natarajan/index.html"
     page.write_text("tampered")
@@ -153,7 +178,7 @@ def test_clean_leaves_the_users_own_files_in_the_output(tmp_path: Path) -> None:
     assert "Priya Natarajan" in page.read_text()
     assert not (out / "meetings/2026-10-14-daniel-reyes").exists()
     assert (out / ".git/HEAD").read_text() == "ref: refs/heads/main\n"
-    assert (out / "CNAME").read_text() == "jobs.example.org\n"
+    assert (out / "CNAME").read_text() == CNAME
     fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
     assert {rel: data for rel, data in files_of(out).items() if rel not in MINE} == files_of(fresh)
 
@@ -170,7 +195,7 @@ def test_leftovers_of_killed_builds_are_removed_and_a_moved_output_put_back(
     (tmp_path / "pb" / ".output.staging-abc12345" / "index.html").write_text("half")
     os.replace(out, tmp_path / "pb" / ".output.old-xyz12345")  # killed between the two renames
     build(root, today=SAMPLE_TODAY, jobs=1)
-    assert sorted(p.name for p in (tmp_path / "pb").iterdir() if p.name.startswith(".")) == []
+    assert hidden(tmp_path / "pb") == []
     assert "Priya Natarajan" in (out / "contacts/priya-natarajan/index.html").read_text()
 
 
@@ -459,7 +484,7 @@ def test_a_commit_that_fails_halfway_puts_the_output_back(
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
     assert files_of(out) == before  # the manifest too: the next build is incremental
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert hidden(out.parent) == []
     before_next = stamps(out)
     build(root, today=SAMPLE_TODAY, jobs=1)
     assert (
@@ -477,9 +502,7 @@ def test_a_commit_that_cannot_be_undone_whole_is_finished_by_the_next_build(
     build, with no manifest, replaced the output whole and took the user's CNAME with it.
     The undo folder is kept, the manifest in it, as a killed build's is: the next build
     puts all back, then builds as usual."""
-    root = copy_sample(tmp_path / "pb")
-    out = build(root, today=SAMPLE_TODAY, jobs=1).output
-    (out / "CNAME").write_text("jobs.example.org\n")
+    root, out = built_with_a_cname(tmp_path)
     before = files_of(out)
     edited_everywhere(root)
     fail_moves_into(
@@ -492,10 +515,7 @@ def test_a_commit_that_cannot_be_undone_whole_is_finished_by_the_next_build(
     (undo,) = out.parent.glob(".output.undo-*")
     write_module._tidy_after_a_killed_build(out)  # what the next build does first
     assert files_of(out) == before and not undo.exists()
-    build(root, today=SAMPLE_TODAY, jobs=1)
-    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
-    assert files_of(out) == {**files_of(fresh), "CNAME": b"jobs.example.org\n"}
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert_the_next_build_mends(root, out, tmp_path)
 
 
 def test_a_failed_commit_is_undone_even_when_its_journal_cannot_be_read(
@@ -522,7 +542,7 @@ def test_a_failed_commit_is_undone_even_when_its_journal_cannot_be_read(
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
     assert files_of(out) == before
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert hidden(out.parent) == []
 
 
 KILLED_AT_A_MOVE = """
@@ -555,9 +575,7 @@ def kill_at_a_move(root: Path, out: Path, at: int) -> None:
 def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> None:
     """The manifest comes back too: the next build then knows which files are
     playbook's, and leaves the user's own (a CNAME) alone."""
-    root = copy_sample(tmp_path / "pb")
-    out = build(root, today=SAMPLE_TODAY, jobs=1).output
-    (out / "CNAME").write_text("jobs.example.org\n")
+    root, out = built_with_a_cname(tmp_path)
     before = files_of(out)
     edited_everywhere(root)
     kill_at_a_move(root, out, 30)
@@ -566,8 +584,8 @@ def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> 
     assert files_of(out) == before
     build(root, today=SAMPLE_TODAY, jobs=1)
     assert "Changed" in (out / "index.html").read_text()
-    assert (out / "CNAME").read_text() == "jobs.example.org\n"
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert (out / "CNAME").read_text() == CNAME
+    assert hidden(out.parent) == []
 
 
 def test_a_file_of_yours_where_the_build_now_writes_one_is_refused_not_replaced(
@@ -725,9 +743,7 @@ def test_a_commit_killed_halfway_with_its_journal_lost_is_still_undone(
     aside were removed with the undo folder, the manifest among them, so the next build
     replaced the output whole and took the user's CNAME with it. The undo folder itself
     says what was set aside and what was added: all is put back, nothing is lost."""
-    root = copy_sample(tmp_path / "pb")
-    out = build(root, today=SAMPLE_TODAY, jobs=1).output
-    (out / "CNAME").write_text("jobs.example.org\n")
+    root, out = built_with_a_cname(tmp_path)
     before = files_of(out)
     edited_everywhere(root)
     contact = root / "content/contacts/ines-moreau.md"
@@ -737,10 +753,7 @@ def test_a_commit_killed_halfway_with_its_journal_lost_is_still_undone(
     (undo / "journal.json").write_bytes(b"")  # as a power cut may leave it
     write_module._tidy_after_a_killed_build(out)  # what the next build does first
     assert files_of(out) == before
-    build(root, today=SAMPLE_TODAY, jobs=1)
-    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
-    assert files_of(out) == {**files_of(fresh), "CNAME": b"jobs.example.org\n"}
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert_the_next_build_mends(root, out, tmp_path)
 
 
 def test_a_killed_commit_that_cannot_be_undone_yet_is_kept_for_the_next_build(
@@ -749,9 +762,7 @@ def test_a_killed_commit_that_cannot_be_undone_yet_is_kept_for_the_next_build(
     """Files set aside that cannot be put back (a folder made read-only) were removed with
     the undo folder: the build stops instead, saying what to do, and the next build, once
     they can be, puts all of them back, the manifest that spares the CNAME last."""
-    root = copy_sample(tmp_path / "pb")
-    out = build(root, today=SAMPLE_TODAY, jobs=1).output
-    (out / "CNAME").write_text("jobs.example.org\n")
+    root, out = built_with_a_cname(tmp_path)
     edited_everywhere(root)
     kill_at_a_move(root, out, 30)
     (undo,) = out.parent.glob(".output.undo-*")
@@ -760,7 +771,4 @@ def test_a_killed_commit_that_cannot_be_undone_yet_is_kept_for_the_next_build(
         build(root, today=SAMPLE_TODAY, jobs=1)
     monkeypatch.undo()
     assert undo.is_dir() and not (out / MANIFEST).exists()
-    build(root, today=SAMPLE_TODAY, jobs=1)
-    fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
-    assert files_of(out) == {**files_of(fresh), "CNAME": b"jobs.example.org\n"}
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert_the_next_build_mends(root, out, tmp_path)
