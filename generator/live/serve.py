@@ -31,7 +31,7 @@ from types import TracebackType
 from urllib.parse import quote, urlsplit
 
 from livereload.handlers import LiveReloadJSHandler
-from tornado import httpserver, netutil, web
+from tornado import httpserver, web
 from tornado.httputil import split_host_and_port
 from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
@@ -357,12 +357,37 @@ def listen(
     """Sockets listening on host:port (0: any free one). With `fallback`, a port in use
     gives the next (`left` more of them), then any free one, as Hugo does."""
     try:
-        return netutil.bind_sockets(port, host or None)
+        return _bind(host, port)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE and fallback and port:
             after = port + 1 if left and port < 65535 else 0
             return listen(host, after, fallback=True, left=left - 1)
         raise UsageError(_cannot_listen(host, port, exc, not fallback)) from None
+
+
+def _bind(host: str, port: int) -> list[socket.socket]:
+    """A listening socket on each address of `host` (every one when empty), all on the
+    port the first took; none left open when one fails, as tornado's `bind_sockets` leaves
+    them (a port held until the garbage collector comes by, a ResourceWarning)."""
+    found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    sockets: list[socket.socket] = []
+    try:
+        for family, *_, address in sorted(set(found), key=lambda a: a[0]):
+            if sockets:
+                address = (address[0], sockets[0].getsockname()[1], *address[2:])
+            try:
+                sock = socket.create_server(address, family=family)
+            except OSError as exc:  # `localhost` on a system with IPv6 half off (Docker)
+                if exc.errno == errno.EADDRNOTAVAIL and host == "localhost" and sockets:
+                    continue
+                raise
+            sock.setblocking(False)
+            sockets.append(sock)
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
 
 
 def _cannot_listen(host: str, port: int, exc: OSError, explicit: bool) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import http.client
 import inspect
 import json
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -532,6 +534,44 @@ def test_the_default_port_in_use_falls_back_to_a_free_one(
             sock.close()
 
 
+def test_a_port_in_use_leaves_no_socket_open(sample_root: Path, taken_port: int) -> None:
+    """tornado's bind_sockets left the socket it could not bind for the garbage collector
+    (a ResourceWarning each port tried)."""
+    from generator.errors import UsageError
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always", ResourceWarning)
+        with pytest.raises(UsageError):
+            LiveServer(sample_root, port=taken_port)
+        server = LiveServer(sample_root, port=taken_port, fallback=True)
+        for sock in server._sockets:
+            sock.close()
+        gc.collect()
+    assert [str(w.message) for w in seen if w.category is ResourceWarning] == []
+
+
+@pytest.mark.skipif(not socket.has_ipv6, reason="no IPv6")
+def test_a_port_taken_on_one_address_is_not_held_on_the_others(sample_root: Path) -> None:
+    """On all addresses, IPv4 is bound before IPv6: when IPv6's port is taken, the IPv4
+    socket already listening is closed, not left holding the port for as long as the
+    error lives."""
+    from generator.errors import UsageError
+
+    with socket.socket(socket.AF_INET6) as taken:
+        taken.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        try:
+            taken.bind(("::", 0))
+        except OSError:
+            pytest.skip("no IPv6 address to bind")
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(UsageError, match=f"cannot listen on :{port}: the port is in use") as e:
+            LiveServer(sample_root, host="", port=port)
+        with socket.socket() as again:  # free, even while the error is kept (a log's traceback)
+            again.bind(("0.0.0.0", port))
+        assert e.value
+
+
 @pytest.fixture
 def taken_default_port(taken_port: int, monkeypatch: pytest.MonkeyPatch) -> int:
     """The default port made one that is in use; `serve` returns once it is ready."""
@@ -665,7 +705,7 @@ def test_the_folders_of_killed_servers_are_removed_by_the_next(
     killed = start_serve_process(sample_root, temp)
     (dead,) = temp.glob("playbook-serve-*")
     killed.send_signal(signal.SIGKILL)
-    killed.wait()
+    killed.communicate()  # and its pipe closed
     assert (dead / "index.html").exists(), "a killed server leaves its pages behind"
     running = start_serve_process(sample_root, temp)
     try:
@@ -682,5 +722,5 @@ def test_the_folders_of_killed_servers_are_removed_by_the_next(
         assert not ours.exists()
     finally:
         running.terminate()
-        running.wait(30)
+        running.communicate(timeout=30)
     assert not alive.exists(), "stopped (SIGTERM) like Ctrl-C: its folder is gone"
