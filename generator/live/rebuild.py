@@ -65,7 +65,7 @@ from generator.site.render import (
     template_problem,
     theme_loader,
 )
-from generator.site.theme import Theme, static_files, theme_dirs
+from generator.site.theme import Theme, ThemeKey, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import THEMES_FOLDER
 
@@ -191,9 +191,12 @@ class LiveBuild:
         problems.items += self._theme_mistakes
         if problems.errors:
             return self._fail(problems, started)
-        changed_files = frozenset(self.sources.changed | self._changed_settings(config, theme))
+        theme_changes = theme.changes(self._theme) if self._theme else None  # None: all new
+        changed_files = frozenset(
+            self.sources.changed | self._changed_settings(config, theme_changes)
+        )
         try:
-            facts = self._update_model(playbook, (config, today), theme)
+            facts = self._update_model(playbook, (config, today), theme, theme_changes)
             problems.items += facts.problems()
             if problems.errors:
                 return self._fail(problems, started)
@@ -231,13 +234,13 @@ class LiveBuild:
         day = self._day
         return day is not None and resolve_today(self.today, day[0]) != day[1]
 
-    def _changed_settings(self, config: Config, theme: Theme) -> set[str]:
+    def _changed_settings(self, config: Config, theme_changes: set[ThemeKey] | None) -> set[str]:
         """playbook.yaml and the theme files that changed, for the log to name."""
-        if self._setting is None or self._theme is None:
+        if self._setting is None or theme_changes is None:
             return set()
         names = {CONFIG_FILE} if config != self._setting[0] else set()
         folder = f"{THEMES_FOLDER}/{config.theme}"
-        for kind, name in theme.changes(self._theme):
+        for kind, name in theme_changes:
             names.add(f"{folder}/{'templates' if kind == 'template' else 'static'}/{name}")
         return names
 
@@ -253,7 +256,11 @@ class LiveBuild:
         return self._on_disk
 
     def _update_model(
-        self, playbook: Playbook, setting: tuple[Config, dt.date], theme: Theme
+        self,
+        playbook: Playbook,
+        setting: tuple[Config, dt.date],
+        theme: Theme,
+        theme_changes: set[ThemeKey] | None,
     ) -> Facts:
         """Make `playbook` the model and `theme` the one Jinja environment's, and work out
         again the facts they changed."""
@@ -265,11 +272,11 @@ class LiveBuild:
                 self._env.cache.clear()
             if self.versioned_assets:  # before the kept parts that link an asset render again
                 self._versions.versions = theme.versions()
-        if before is None or self._theme is None or setting != self._setting:
+        if before is None or theme_changes is None or setting != self._setting:
             model.engine.forget()
             self._whole = True
         else:
-            changed = model_changes(before, playbook) | theme.changes(self._theme)
+            changed = model_changes(before, playbook) | theme_changes
             self._pending |= model.engine.refresh(changed)
         self._theme = theme
         self._setting = setting
