@@ -21,7 +21,6 @@ import gc
 import ipaddress
 import json
 import mimetypes
-import re
 import socket
 import threading
 import traceback
@@ -30,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from urllib.parse import quote, urlsplit
 
-from livereload.handlers import LiveReloadJSHandler
+import livereload
 from tornado import httpserver, web
 from tornado.httputil import split_host_and_port
 from tornado.ioloop import IOLoop
@@ -46,6 +45,8 @@ from generator.site.render import PRIVACY_POLICY
 from generator.site.theme import static_files, version_of
 
 RELOAD_SCRIPT = "livereload.js"
+RELOAD_CLIENT = Path(livereload.__file__).with_name("vendors") / RELOAD_SCRIPT
+"""livereload's client, served from the site's own origin."""
 RELOAD_SOCKET = "livereload"
 HTML = "text/html; charset=utf-8"
 HANDSHAKE: dict[str, object] = {
@@ -211,26 +212,15 @@ class _Guarded(web.RequestHandler):
         )
 
 
-class _Files(_Guarded):
-    """Answers with files, under the headers every page and asset of the preview has."""
-
-    def head(self, *args: str) -> Awaitable[None] | None:
-        return self.get(*args)  # tornado leaves the body out
-
-    def _send(self, kind: str, data: bytes, cache: str = NO_STORE) -> None:
-        self.set_header("Cache-Control", cache)
-        self.set_header("X-Content-Type-Options", "nosniff")
-        self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Content-Security-Policy", f"{self.builder.csp}; {NO_FRAMES}")
-        self.set_header("X-Frame-Options", "DENY")
-        self.set_header("Content-Type", kind)
-        self.finish(data)
-
-
-class SiteFiles(_Files):
+class SiteFiles(_Guarded):
     """The build folder, no dot-file in it; the error page instead of pages while the
-    content is broken. A file is read in one go, so a response is one version of it
-    (tornado's StaticFileHandler reads size, ETag and bytes separately)."""
+    content is broken; the reload client and the theme's assets for the error and
+    not-found pages (from its folders as last read: only what a build copies). A file is
+    read in one go, so a response is one version of it (tornado's StaticFileHandler
+    reads size, ETag and bytes separately)."""
+
+    def head(self, path: str) -> Awaitable[None]:
+        return self.get(path)  # tornado leaves the body out
 
     def write_error(self, status_code: int, **kwargs: object) -> None:
         """A missing page carries the reload client: it comes back when made again."""
@@ -242,14 +232,25 @@ class SiteFiles(_Files):
 
     def _errors_instead(self, name: str) -> bool:
         """While the content is broken, a page shows the errors (not an old version)."""
-        if self.hub.error_page is None or not _is_page(name):
+        if self.hub.error_page is None or not _is_page(name) or self._theme_asset():
             return False
         self.hub.serve(self.request.path)
         self.set_status(500)
         self._send(HTML, self.hub.error_page)
         return True
 
+    def _theme_asset(self) -> bool:
+        return self.request.path.startswith(THEME_ASSETS)  # as written: `%2e` is no dot
+
     async def get(self, path: str) -> None:
+        if path == RELOAD_SCRIPT:
+            return self._send(_content_type(path), _read(RELOAD_CLIENT), KEEP)
+        if self._theme_asset():
+            assets = dict(static_files(self.builder.theme_folders()))
+            source = assets.get(routes.static(path.removeprefix(THEME_ASSETS.lstrip("/"))))
+            if source is None:
+                raise web.HTTPError(404)
+            return self._send(_content_type(source.name), _read(source))
         if path == CALENDAR_FILE:  # made when asked for, not on every save
             calendar = await IOLoop.current().run_in_executor(None, self.builder.calendar)
             if calendar is None:  # no good build yet
@@ -285,16 +286,14 @@ class SiteFiles(_Files):
             cache = KEEP  # an old version's address gets the new bytes uncached
         return self._send(_content_type(target.name), data, cache)
 
-
-class ThemeAssets(_Files):
-    """The theme's assets for the error and not-found pages, from its folders as last
-    read: only the files a build copies (`static_files`)."""
-
-    def get(self, name: str) -> None:
-        source = dict(static_files(self.builder.theme_folders())).get(routes.static(name))
-        if source is None:
-            raise web.HTTPError(404)
-        self._send(_content_type(source.name), _read(source))
+    def _send(self, kind: str, data: bytes, cache: str = NO_STORE) -> None:
+        self.set_header("Cache-Control", cache)
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Referrer-Policy", "no-referrer")
+        self.set_header("Content-Security-Policy", f"{self.builder.csp}; {NO_FRAMES}")
+        self.set_header("X-Frame-Options", "DENY")
+        self.set_header("Content-Type", kind)
+        self.finish(data)
 
 
 def _read(file: Path) -> bytes:
@@ -318,11 +317,6 @@ def _content_type(name: str) -> str:
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
     text = kind.startswith("text/") or kind.endswith("javascript")
     return f"{kind}; charset=utf-8" if text else kind
-
-
-class ReloadScript(_Files, LiveReloadJSHandler):  # type: ignore[misc]
-    def set_default_headers(self) -> None:
-        self.set_header("Cache-Control", KEEP)
 
 
 class ReloadSocket(_Guarded, WebSocketHandler):
@@ -469,8 +463,6 @@ class LiveServer:
             app = web.Application(
                 [
                     (rf"/{RELOAD_SOCKET}", ReloadSocket, both),
-                    (rf"/{RELOAD_SCRIPT}", ReloadScript, both),
-                    (rf"{re.escape(THEME_ASSETS)}(.+)", ThemeAssets, both),
                     (r"/(.*)", SiteFiles, both),
                 ],
                 log_function=lambda handler: None,

@@ -84,6 +84,8 @@ def test_no_answer_but_a_versioned_theme_asset_is_stored_by_the_browser(
         "not found": get(server, "/nothing/"),
         "hidden file": get(server, "/.lock"),
         "unexpected host": get(server, "/", host="evil.example"),
+        "reload client, unexpected host": get(server, "/livereload.js", host="evil.example"),
+        "theme asset gone": get(server, "/.theme/nothing.css"),
         "long address": get(server, "/" + "a" * 9000),
         "method": get(server, "/", method="DELETE"),
     }
