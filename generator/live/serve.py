@@ -485,8 +485,10 @@ class LiveServer:
                 self.debouncer.close()
                 worker.join(timeout=30)
                 http.stop()
+                for sock in list(self.hub.sockets):  # handed over by the HTTP server: ours to close
+                    sock.close()  # and closing, it writes no more (no task left unrun)
                 loop.run_sync(http.close_all_connections)
-                loop.close()
+                loop.close(all_fds=True)  # the sockets' connections
 
     def stop(self) -> None:
         """Stop serving (from any thread)."""

@@ -484,6 +484,19 @@ def test_reload_comes_after_the_rebuild_and_quick_saves_each_reload(
             assert f"<h1>{name} Elena".encode() in get(server, CONTACT_URL)[2]
 
 
+def test_stopping_closes_the_open_pages_sockets(sample_root: Path) -> None:
+    """A stopped server says goodbye on each reload socket and lets its connection go:
+    tornado's server leaves a websocket it handed over open (its fd held, a ResourceWarning
+    later, and a write begun in the loop's last turn never run)."""
+    with running_server(sample_root) as server:
+        get(server, "/")
+        sock = Socket(server)
+        sock.hello(f"http://127.0.0.1:{server.port}/")
+        wait_for(lambda: len(server.hub.sockets) == 1)
+    with sock:
+        assert sock.call(sock.conn.read_message, timeout=10) is None  # closed
+
+
 def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
     server: LiveServer, sample_root: Path
 ) -> None:
