@@ -33,6 +33,7 @@ import livereload
 from tornado import httpserver, web
 from tornado.httputil import split_host_and_port
 from tornado.ioloop import IOLoop
+from tornado.iostream import IOStream
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, printable
@@ -77,6 +78,8 @@ MAX_REQUEST_HEAD = 3 * 1024 * 1024
 rather than a closed connection."""
 MAX_BODY = 0
 """Only GET and HEAD are answered (tornado's default would read 100 MB per request)."""
+ACCEPT_PAUSE = 0.1
+"""Seconds the server takes no connection after the system refused it a file for one."""
 MAX_SERVED = 1024
 """Pages remembered for reloads (`ReloadHub.served`), the least recently served go first."""
 
@@ -470,7 +473,7 @@ class LiveServer:
             http = httpserver.HTTPServer(
                 app, max_header_size=MAX_REQUEST_HEAD, max_body_size=MAX_BODY
             )
-            http.add_sockets(self._sockets)
+            self._accept(loop, http)
             worker = threading.Thread(
                 target=self._rebuild_loop, args=(builder, watcher, loop), daemon=True
             )
@@ -484,11 +487,45 @@ class LiveServer:
                 watcher.stop()
                 self.debouncer.close()
                 worker.join(timeout=30)
-                http.stop()
+                for listening in self._sockets:
+                    loop.remove_handler(listening)
+                    listening.close()
                 for sock in list(self.hub.sockets):  # handed over by the HTTP server: ours to close
                     sock.close()  # and closing, it writes no more (no task left unrun)
                 loop.run_sync(http.close_all_connections)
                 loop.close(all_fds=True)  # the sockets' connections
+
+    def _accept(self, loop: IOLoop, http: httpserver.HTTPServer) -> None:
+        """Hand each new connection to `http`, as its `add_sockets` would; but when the
+        process has no file left for one (a storm of connections), say so once and stop
+        taking them for a moment, where tornado tries again at once, printing a traceback
+        each time, and takes a core while the storm lasts."""
+
+        def ready(sock: socket.socket, events: int) -> None:
+            for _ in range(128):  # then the other connections' turn
+                try:
+                    connection, address = sock.accept()
+                except (BlockingIOError, ConnectionAbortedError):
+                    return
+                except OSError as exc:
+                    if exc.errno not in (errno.EMFILE, errno.ENFILE):
+                        raise
+                    self.say_once(
+                        "no files",
+                        f"too many connections open at once ({exc.strerror}); new ones wait "
+                        "until some close; more of these are not logged",
+                    )
+                    loop.remove_handler(sock)
+                    loop.call_later(ACCEPT_PAUSE, resume, sock)
+                    return
+                http.handle_stream(IOStream(connection), address)
+
+        def resume(sock: socket.socket) -> None:
+            if sock.fileno() != -1:  # not closed by `run` meanwhile
+                loop.add_handler(sock, ready, IOLoop.READ)
+
+        for sock in self._sockets:
+            resume(sock)
 
     def stop(self) -> None:
         """Stop serving (from any thread)."""

@@ -3,7 +3,10 @@ memory of served pages, 414 for huge URLs (logged once), HEAD with the real head
 
 from __future__ import annotations
 
+import http.client
+import os
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -243,3 +246,63 @@ def test_a_link_to_a_file_outside_the_playbook_is_refused_not_served(
     assert get(server, "/contacts/secret/")[0] in (404, 500)
     link.unlink()
     wait_for(lambda: get(server, "/")[0] == 200)
+
+
+# --- a storm of connections ---------------------------------------------------------------------
+
+
+def test_a_storm_of_connections_past_the_files_limit_is_one_line_and_passes(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """More connections than the process may open files: the server says so once, waits
+    instead of retrying at once (tornado printed a traceback each time, 150,000 lines in
+    five seconds), and answers again once they close."""
+    import resource
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-C", str(sample_root), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (100, 100)),
+        )
+    try:
+        assert process.stdout is not None
+        port = int(process.stdout.readline().split(":")[2].split("/")[0])
+        storm = []
+        for _ in range(150):
+            try:
+                storm.append(socket.create_connection(("127.0.0.1", port), timeout=1))
+            except OSError:  # the backlog is full too
+                break
+        time.sleep(1)
+        for conn in storm:
+            conn.close()
+        wait_for(lambda: answers(port))
+    finally:
+        process.terminate()
+        process.communicate(timeout=60)
+    lines = errors.read_text().splitlines()
+    assert [line for line in lines if "too many connections" in line] == [
+        "too many connections open at once (Too many open files); new ones wait until some "
+        "close; more of these are not logged"
+    ]
+    assert not [line for line in lines if "Traceback" in line]
+
+
+def answers(port: int) -> bool:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", "/")
+        return conn.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        conn.close()
