@@ -165,32 +165,26 @@ class SourceWatcher(FileSystemEventHandler):
         self._followed = frozenset(outside)
         self._rewatch()
 
-    def _wanted(self) -> dict[tuple[Hashable, ...], tuple[Path, bool]]:
-        """The folders to watch now (see `_watches`), each with whether recursively. A
-        theme folder that is a link is watched where it leads (watches follow no links)."""
-        wanted: dict[tuple[Hashable, ...], tuple[Path, bool]] = {}
-        for name in SOURCE_FOLDERS:
-            if identity := _identity(self.root / name):
-                wanted["source", name, identity] = (self.root / name, True)
-        links: dict[Path, Path] = {}
-        with contextlib.suppress(OSError):
-            for entry in (self.root / "themes").iterdir():
-                if entry.is_symlink() and entry.is_dir():
-                    links[entry.resolve()] = entry
-        self._theme_links = links
-        for target in links:
-            wanted["theme", target] = (target, True)
-        for folder in {f.parent for f in self._followed} - {self.root}:  # the root is watched
-            wanted["file", folder] = (folder, False)
-        return wanted
-
     def _rewatch(self) -> list[Path]:
-        """Watch the folders wanted now, and no others; returns the source folders that
+        """Watch the folders wanted now (see `_watches`; a theme folder that is a link where
+        it leads: watches follow no links), and no others; returns the source folders that
         came, went or were replaced."""
         with self._lock:
             if self._observer is None:
                 return []
-            wanted = self._wanted()
+            wanted: dict[tuple[Hashable, ...], tuple[Path, bool]] = {}
+            for name in SOURCE_FOLDERS:
+                if identity := _identity(self.root / name):
+                    wanted["source", name, identity] = (self.root / name, True)
+            links: dict[Path, Path] = {}  # replaced whole: events read it on their thread
+            with contextlib.suppress(OSError):
+                for entry in (self.root / "themes").iterdir():
+                    if entry.is_symlink() and entry.is_dir():
+                        links[target := entry.resolve()] = entry
+                        wanted["theme", target] = (target, True)
+            self._theme_links = links
+            for folder in {f.parent for f in self._followed} - {self.root}:  # root: watched
+                wanted["file", folder] = (folder, False)
             before = {key for key in self._watches if key[0] == "source"}
             for key in self._watches.keys() - wanted.keys():
                 with contextlib.suppress(KeyError):  # its emitter may have ended itself
