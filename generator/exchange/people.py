@@ -22,6 +22,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 """The same rule as the `email` field (`fields.Email`)."""
 URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 """The same rule as the `linkedin` field (`fields.Url`)."""
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+"""What ends a line of an imported file (any system's)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,14 @@ def decoded(content: bytes) -> str:
     return content.decode("utf-8-sig")
 
 
+def undecodable_line(exc: UnicodeDecodeError) -> int:
+    """The line of the first byte `decoded` could not read, counted in the text before it:
+    the file's bytes would count a byte order mark's, and in UTF-16 a letter with a 0x0A
+    byte (Ċ), as more text or another line."""
+    before = exc.object[: exc.start].decode(exc.encoding, "replace")
+    return len(LINE_BREAKS.split(before))
+
+
 def clean(text: str) -> str:
     """One line of text: control characters and runs of white space become one space."""
     text = unicodedata.normalize("NFC", text)
@@ -95,7 +105,7 @@ def clean(text: str) -> str:
 
 def clean_block(text: str) -> str:
     """Several lines of text (notes): each line cleaned, blank runs kept to one."""
-    lines = [clean(line) for line in re.split(r"\r\n|\r|\n", text)]
+    lines = [clean(line) for line in LINE_BREAKS.split(text)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 

@@ -13,7 +13,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from generator.exchange.people import UTF_BOMS, Notice, Reading, decoded
+from generator.exchange.people import UTF_BOMS, Notice, Reading, decoded, undecodable_line
 
 Columns = dict[str, list[int]]
 """What a column holds (`first`, `email`...) → the indexes of the columns that hold it."""
@@ -27,7 +27,7 @@ def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str |
     try:
         return decoded(content)
     except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1  # past a byte order mark
+        line = undecodable_line(exc)
     text = _windows_latin(content)
     if text is None:
         message = f"is not UTF-8 text; nothing was read (save it as {save_as})"

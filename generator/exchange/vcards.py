@@ -20,16 +20,16 @@ from typing import Any
 from vobject.base import getLogicalLines, textLineToContentLine
 
 from generator.exchange.people import (
+    LINE_BREAKS,
     Notice,
     Reading,
     clean,
     clean_block,
     decoded,
     gathered,
+    undecodable_line,
 )
 from generator.site.vcard import wide_letter
-
-_LINES = re.compile(r"\r\n|\r|\n")
 
 
 def read_vcards(label: str, content: bytes) -> Reading:
@@ -38,11 +38,11 @@ def read_vcards(label: str, content: bytes) -> Reading:
     try:
         text = decoded(content)
     except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        reading.notices.append(Notice(label, line, "is not UTF-8 text; nothing was read"))
+        message = "is not UTF-8 text; nothing was read"
+        reading.notices.append(Notice(label, undecodable_line(exc), message))
         return reading
     cards = 0
-    for line, card_lines in _cards(label, _LINES.split(text), reading):
+    for line, card_lines in _cards(label, LINE_BREAKS.split(text), reading):
         cards += 1
         card = _parse(label, line, card_lines, reading)
         if card is not None:

@@ -190,6 +190,22 @@ def test_vcard_files_that_cannot_be_read(content: bytes, message: str) -> None:
     assert reading.people == []
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xef\xbb\xbfBEGIN:VCARD\nVERSION:3.0\nFN:Ada\nN:\xc9;Ada;;;\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:\u010aris\nN:".encode("utf-16") + b"\x00\xd8;\x00",
+    ],
+    ids=["UTF-8 with a byte order mark", "UTF-16 with a letter holding a 0x0A byte"],
+)
+def test_a_vcard_that_is_not_utf8_is_refused_at_its_line(content: bytes) -> None:
+    """The line is counted in the text, as in a CSV file: the byte order mark's three
+    bytes named line 3 for a bad letter two bytes into line 4, and UTF-16's Ċ (0x0A 0x01)
+    counted as a line break named line 5."""
+    reading = read_vcards("c.vcf", content)
+    assert [str(n) for n in reading.notices] == ["c.vcf:4: is not UTF-8 text; nothing was read"]
+
+
 def test_a_file_without_cards() -> None:
     assert [str(n) for n in read_vcards("x.vcf", b"hello\n").notices] == [
         "x.vcf:1: text outside BEGIN:VCARD ... END:VCARD; ignored"
@@ -539,6 +555,7 @@ def test_an_outlook_csv_in_windows_latin_is_read_with_a_note_where_it_stops_bein
         ("First Name,Last Name\nJosé,Müller\n".encode() + b"Zo\xeb,Orsted\n", 3),  # UTF-8, not
         (b"\xef\xbb\xbfFirst Name,Last Name\nZo\xeb,Orsted\n", 2),  # marked UTF-8, and not
         (b"First Name,Last Name\nZo\x81,Orsted\n", 2),  # not Windows-1252 either
+        ("First Name,Last Name\n\u010aris,".encode("utf-16") + b"\x00\xd8", 2),  # UTF-16, Ċ
     ],
 )
 def test_a_csv_in_no_one_encoding_is_refused_where_it_stops_being_utf_8(
