@@ -47,6 +47,8 @@ class NewFile:
     """The person's or company's name."""
     line: int
     """Where it came from in the imported file."""
+    needs: str = ""
+    """The new company file it names (`company:`), if any: it is not written without it."""
 
 
 @dataclass(frozen=True)
@@ -106,19 +108,20 @@ class _Companies:
     contacts' plan: one slug for two kinds would make `[[slug]]` links ambiguous)."""
     by_key: dict[str, NewCompany] = field(default_factory=dict)
 
-    def record(self, name: str, line: int, count: bool = True) -> None:
+    def record(self, name: str, line: int, count: bool = True) -> bool:
         """Record the company `name` in the plan: matched to its file, or new (its slug
-        taken, and with `count` one more person there)."""
+        taken, and with `count` one more person there); whether it is new."""
         existing = self.known.company_named(name)
         if existing is not None:
             self.plan.matched_companies[name] = existing.slug
-            return
+            return False
         key = self._key(name)
         company = self.by_key.get(key) or NewCompany(name, self.would_be(name)[0], 0, line)
         self.taken.add(company.slug)
         if count:
             company = replace(company, people=company.people + 1)
         self.by_key[key] = company
+        return True
 
     def would_be(self, name: str) -> tuple[str, bool]:
         """(slug, whether the company file exists or will be created) for `name`, without
@@ -161,10 +164,10 @@ def plan_import(
             taken.discard(contact_slug)
             plan.notices.append(Notice(label, person.line, f"{problem}; skipped"))
             continue
-        if person.company:
-            companies.record(person.company, person.line)
+        new_company = bool(person.company) and companies.record(person.company, person.line)
+        needs = _company_rel(slug) if new_company and slug and exists else ""
         planned.add(person, person.name, person.linkedin, person.emails)
-        plan.contacts.append(NewFile(rel, text, person.name, person.line))
+        plan.contacts.append(NewFile(rel, text, person.name, person.line, needs))
     for line, name in reading.organisations:
         existing = known.company_named(name)
         if existing is not None:
@@ -174,7 +177,7 @@ def plan_import(
     plan.new_companies = sorted(companies.by_key.values(), key=lambda c: c.slug)
     if create_companies:  # a name as a reader cleans it (`Person`) makes a stub that checks
         for company in plan.new_companies:
-            rel = f"content/companies/{company.slug}.md"
+            rel = _company_rel(company.slug)
             text = company_text(company.name, label, origin)
             plan.companies.append(NewFile(rel, text, company.name, company.line))
     return plan
@@ -291,17 +294,48 @@ def _invalid(rel: str, text: str, name: str) -> str | None:
     return f"{problems.errors[0].field}: {problems.errors[0].message}" if problems.errors else None
 
 
+def _company_rel(slug: str) -> str:
+    return f"content/companies/{slug}.md"
+
+
 def write_plan(plan: ImportPlan, root: Path) -> list[str]:
-    """Create the planned files (companies first); returns the paths written. A file
-    that appeared since the plan was made is left alone and reported."""
-    written = []
-    for new in [*plan.companies, *plan.contacts]:
+    """Create the planned files, companies first; returns the paths written. A file
+    that appeared since the plan was made is left alone and reported. A person whose new
+    company could not be written (a full disk, a read-only folder) is not written either:
+    their `company:` would name no file, and importing again once the fault is mended
+    makes both, where a file written without it would be skipped as already there."""
+    written, lacking = [], set()
+    for new in plan.companies:
+        problem = _write(root, new)
+        if problem is None:
+            written.append(new.rel)
+            continue
+        if not (root / new.rel).is_file():  # else one of that name appeared: theirs is named
+            lacking.add(new.rel)
+            problem += _left_out([c for c in plan.contacts if c.needs == new.rel])
+        plan.notices.append(Notice(plan.label, new.line, problem))
+    for new in plan.contacts:
+        if new.needs in lacking:
+            continue  # told with its company
         problem = _write(root, new)
         if problem:
             plan.notices.append(Notice(plan.label, new.line, problem))
         else:
             written.append(new.rel)
     return written
+
+
+def _left_out(people: list[NewFile]) -> str:
+    """What the notice of a company not written adds: the people left out with it."""
+    if not people:
+        return ""
+    one = len(people) == 1
+    lines = ", ".join(str(person.line) for person in people)
+    return (
+        f"; nor the {_count(len(people), 'person')} who work{'s' if one else ''} there "
+        f"(line{'' if one else 's'} {lines}), whose company: would name no file: import "
+        "again once it can be written"
+    )
 
 
 def _write(root: Path, new: NewFile) -> str | None:

@@ -4,6 +4,7 @@ overwritten or half written, and the result passes `playbook check`."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -374,6 +375,47 @@ def test_a_file_where_the_contacts_folder_should_be_is_named(
         "content/contacts is a file, where a folder is needed\n"
     ) in err
     assert "exists; not overwritten" not in err
+
+
+def test_a_company_that_cannot_be_written_keeps_its_people_out(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The disk full as Sunrise Ltd's stub is written: its two people were written all the
+    same, with company: sunrise-ltd, and check then refused them (no such company). They
+    are left out with it now, in one notice; the rest is imported, check passes, nothing
+    is left half written, and importing again once the disk has room makes the three."""
+    from generator.exchange import importing
+
+    before = files(sample_root)
+    real = importing.write_new
+
+    def full_for_sunrise(path: Path, data: bytes) -> None:
+        if path.name == "sunrise-ltd.md":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(importing, "write_new", full_for_sunrise)
+    assert run_import(sample_root, "linkedin", "Connections.csv", "--companies") == 1
+    out, err = capsys.readouterr()
+    (told,) = [line for line in err.splitlines() if "sunrise" in line or "bello" in line]
+    assert "Connections.csv:21: content/companies/sunrise-ltd.md not written: " in told
+    assert told.endswith(  # after where the disk was full
+        "the disk is full: free some space and run the command again; nor the 2 people who "
+        "work there (lines 21, 22), whose company: would name no file: import again once it "
+        "can be written"
+    )
+    made = set(files(sample_root)) - set(before)
+    assert made and not any("bello" in rel or "sunrise" in rel for rel in made)
+    assert all(rel.startswith(("content/contacts/", "content/companies/")) for rel in made)
+    assert not [rel for rel in made if Path(rel).name.startswith(".")]
+    assert "Created 9 contacts and 4 companies" in out
+    assert main(["check", "-C", str(sample_root)]) == 0
+
+    monkeypatch.setattr(importing, "write_new", real)
+    assert run_import(sample_root, "linkedin", "Connections.csv", "--companies") == 1
+    assert "Created 2 contacts and 1 company" in capsys.readouterr().out
+    assert "company: sunrise-ltd\n" in (sample_root / "content/contacts/olu-bello.md").read_text()
+    assert main(["check", "-C", str(sample_root)]) == 0
 
 
 NASTY = [
