@@ -762,6 +762,36 @@ def test_a_template_cannot_reach_files_through_a_path_it_is_given(
     assert secret.read_text() == "PRIVATE KEY"
 
 
+@pytest.mark.parametrize(
+    ("expression", "method", "kind"),
+    [
+        ("playbook.contacts.clear()", "clear", "dict"),
+        ("contact.extra.update({'pronouns': 'she'})", "update", "dict"),
+        ("meetings.append(meetings[0])", "append", "list"),
+    ],
+)
+def test_a_template_cannot_change_what_it_is_given(
+    tmp_path: Path, expression: str, method: str, kind: str
+) -> None:
+    """Every page is given the same playbook, and a template could change it through a
+    dict's or list's own methods: `playbook.contacts.clear()` in contact.html ended
+    `check` and `build` in a KeyError traceback at the next contact's page, and an
+    edit that leaves no trace there made pages depend on which were rendered before them
+    (and in which worker). Such a call is an error at its line, as Python's internals
+    are, and the previous output stays."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, "themes/default/templates/contact.html", f"<p>\n{{{{ {expression} }}}}</p>\n")
+    (error,) = check(root, today=SAMPLE_TODAY).errors
+    assert (error.path, error.line) == ("themes/default/templates/contact.html", 2)
+    assert error.message.startswith(f"{kind}.{method}() changes a value in place")
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert {(e.path, e.line, e.message) for e in failed.value.errors} == {
+        (error.path, error.line, error.message)
+    }
+    assert not (root / "output").exists()
+
+
 def test_a_second_build_in_the_same_process_sees_an_edited_template(tmp_path: Path) -> None:
     """One Jinja environment per build: nothing of the theme outlives a build."""
     root = copy_sample(tmp_path)

@@ -27,7 +27,12 @@ from urllib.parse import urlsplit
 
 import jinja2
 import markupsafe
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import (
+    ImmutableSandboxedEnvironment,
+    SandboxedEnvironment,
+    modifies_known_mutable,
+)
 from markupsafe import Markup, escape
 
 from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path
@@ -168,12 +173,14 @@ class ThemeTemplate(jinja2.Template):
         return template
 
 
-class ThemeEnvironment(SandboxedEnvironment):
+class ThemeEnvironment(ImmutableSandboxedEnvironment):
     """Jinja's environment, but a template loaded without globals of its own (every one
     here) shares the environment's instead of a `ChainMap` over them: Jinja copies a
     template's globals into each context it makes (each page, include and import, a
     dozen a page), and a `ChainMap` is copied key by key in Python (a twentieth of the
-    time a meeting's pages take); and its templates write values through `escape_shown`."""
+    time a meeting's pages take); and its templates write values through `escape_shown`.
+    Immutable: every page is given the same playbook, so a template that changed it
+    (`playbook.contacts.clear()`) would change the pages rendered after it."""
 
     template_class = ThemeTemplate
 
@@ -198,6 +205,20 @@ class ThemeEnvironment(SandboxedEnvironment):
         in what it is given (`playbook.config.root`) would read, write or delete any file
         of the user's through its own methods."""
         return not isinstance(obj, _FILE_SYSTEM) and super().is_safe_attribute(obj, attr, value)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        """The sandbox's refusal, worded for a method that would change a dict, list or
+        set: what to write instead."""
+        if not modifies_known_mutable(obj, attribute):
+            return super().unsafe_undefined(obj, attribute)
+        return self.undefined(
+            f"{type(obj).__name__}.{attribute}() changes a value in place, which a template "
+            "may not do: what a page is given is read by the other pages too. Make a new "
+            "value instead ({% set rows = rows + [row] %}, or a namespace())",
+            name=attribute,
+            obj=obj,
+            exc=SecurityError,
+        )
 
     @jinja2.utils.internalcode
     def call(
@@ -245,6 +266,8 @@ class ThemeEnvironment(SandboxedEnvironment):
         except AttributeError:
             return super().getattr(obj, attribute)  # then obj[attribute], or undefined
         if isinstance(value, _METHODS):
+            if modifies_known_mutable(obj, attribute):
+                return super().getattr(obj, attribute)  # refused
             return self.wrap_str_format(value) or value
         return value
 

@@ -20,12 +20,12 @@ from generator.site.render import (
 
 def _ours_and_jinjas(source: str, values: dict[str, Any]) -> list[str]:
     """What `source` renders (or the error it raises) in our environment, then in Jinja's
-    own sandbox: the two must agree."""
-    from jinja2.sandbox import SandboxedEnvironment
+    own immutable sandbox: the two must agree."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     ours = make_environment([REPO / "themes/default"])
     outputs = []
-    for env in (ours, SandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
+    for env in (ours, ImmutableSandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
         try:
             outputs.append(env.from_string(source).render(values))
         except Exception as exc:
@@ -120,7 +120,7 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
     sandbox each time: every attribute it gives or refuses, Jinja's own sandbox gives or
     refuses too, with the same value (a string's `format` wrapped, so it cannot reach
     the internals of its arguments)."""
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     site = Site("T", "O", dt.date(2026, 11, 22), "UTC", "a4")
     values = {
@@ -133,7 +133,7 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
     }
     ours = make_environment([REPO / "themes/default"])
     outputs = []
-    for env in (ours, SandboxedEnvironment(undefined=ours.undefined)):
+    for env in (ours, ImmutableSandboxedEnvironment(undefined=ours.undefined)):
         try:
             outputs.append(env.from_string(source).render(values))
         except Exception as exc:
@@ -143,6 +143,29 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
         assert f"access to attribute {refused} object is unsafe" in outputs[0]
     else:
         assert "unsafe" not in outputs[0]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ items.append(3) }}",
+        "{{ items.sort() }}",
+        "{{ mapping.clear() }}",
+        "{{ mapping.setdefault('b', 2) }}",
+        "{{ {'a': 1}.pop('a') }}",
+        "{% set seen = [] %}{{ seen.append(1) }}",
+    ],
+)
+def test_the_sandbox_refuses_what_changes_a_value_in_place(source: str) -> None:
+    """A list's, dict's or set's methods that change it are refused, as Jinja's immutable
+    sandbox refuses them, with what to write instead; the value is left as it was."""
+    values: dict[str, Any] = {"items": [2, 1], "mapping": {"a": 1}}
+    outputs = _ours_and_jinjas(source, values)
+    assert outputs[1].startswith("SecurityError: access to attribute")
+    assert outputs[0].startswith("SecurityError: ")
+    assert "changes a value in place, which a template may not do" in outputs[0]
+    assert "namespace()" in outputs[0]
+    assert values == {"items": [2, 1], "mapping": {"a": 1}}
 
 
 def _marked_unsafe() -> str:
@@ -178,7 +201,7 @@ _alters_data.alters_data = True  # type: ignore[attr-defined]
         "{% with z = 8 %}{{ value_of('z') }}{% endwith %}",
         "{{ context_stops() is undefined }}",
         "{{ unsafe_context() }}",
-        "{{ site.startswith('s') }} {{ 'a,b'.split(',') }} {{ [2, 1].sort() }}",
+        "{{ site.startswith('s') }} {{ 'a,b'.split(',') }} {{ [2, 1].index(1) }}",
         "{{ len('ab') }}",
     ],
 )
