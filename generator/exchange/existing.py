@@ -36,6 +36,9 @@ class KnownContact:
     readable: bool = True
     """False when the front matter cannot be read (`playbook check` says why): the person
     is then known by the file's name only, and nothing can be compared."""
+    yours: bool = False
+    """The profile, not a contact: the playbook's owner, whom a phone's own card or an
+    address book's export brings along."""
 
 
 @dataclass(frozen=True)
@@ -106,17 +109,22 @@ def read_known(root: Path) -> Known:
         slug = file_slug(source.slug)  # the slug `playbook check` gives the file
         if source.kind == "meetings":
             known.meeting_slugs.add(slug)  # `[[slug]]` may name a meeting too
-        if source.kind not in ("contacts", "companies"):
+        if source.kind not in ("contacts", "companies", "profile"):
             continue
-        (known.contact_slugs if source.kind == "contacts" else known.company_slugs).add(slug)
         try:
             doc = parse_document(source.rel, source.path.read_bytes(), ignored)
         except OSError:
             doc = None
         data = doc.data if doc is not None else {}
         if source.kind == "companies":
+            known.company_slugs.add(slug)
             known.add_company(KnownCompany(slug, source.rel, _text(data, "name") or _named(slug)))
             continue
+        yours = source.kind == "profile"
+        if yours and not _text(data, "name"):
+            continue  # no one to recognise (a file's name stands for no one here)
+        if not yours:
+            known.contact_slugs.add(slug)
         known.add_contact(
             KnownContact(
                 slug=slug,
@@ -128,6 +136,7 @@ def read_known(root: Path) -> Known:
                 phone=_text(data, "phone"),
                 linkedin=_text(data, "linkedin"),
                 readable=doc is not None,
+                yours=yours,
             )
         )
     return known

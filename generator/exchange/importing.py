@@ -188,6 +188,8 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
     found = known.same_person(person.name, person.linkedin, person.emails)
     if found is not None:
         contact, why = found
+        if contact.yours:
+            return Skipped(person.line, person.name, f"that is you ({contact.path}: {why})")
         if not contact.readable:
             why += "; its front matter cannot be read: run playbook check"
             return Skipped(person.line, person.name, f"already in {contact.path} ({why})")

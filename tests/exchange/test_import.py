@@ -675,3 +675,27 @@ def test_quiet_prints_only_the_records_it_could_not_read(
     out, quiet_err = capsys.readouterr()
     assert out == "" and quiet_err == err
     assert len(set(files(sample_root)) - set(before)) == 11  # written all the same
+
+
+def test_your_own_card_is_not_imported_as_a_contact(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A phone's export holds its owner's own card, and Google Contacts' often the user
+    too: Maya's card, with the email of her profile, became contacts/maya-okafor.md, a
+    contact who is herself (her keep-in-touch, her row in the exports). The profile is
+    known as contacts are, by email, LinkedIn address or name, and its match is skipped
+    as being you; Maya's name on a card without an email or address is her too."""
+    cards = sample_root.parent / "phone.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maya O.\r\nEMAIL:Maya.Okafor@example.com\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maya Okafor\r\nTEL:+1 312 555 0142\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ines Duarte\r\nEND:VCARD\r\n"
+    )
+    before = set(files(sample_root))
+
+    assert main(["import", "vcard", "-C", str(sample_root), str(cards)]) == 0
+
+    assert set(files(sample_root)) - before == {"content/contacts/ines-duarte.md"}
+    out = capsys.readouterr().out
+    assert "phone.vcf:1: Maya O.: that is you (content/profile.md: same email)\n" in out
+    assert "phone.vcf:6: Maya Okafor: that is you (content/profile.md: same name)\n" in out
