@@ -197,17 +197,44 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
         return Skipped(person.line, person.name, reason, differences(person, contact, known))
     earlier = planned.find(person.name, person.linkedin, person.emails)
     if earlier is not None:
-        reason = f"same person as line {earlier[0].line} ({earlier[1]})"
-        return Skipped(person.line, person.name, reason)
+        first, why = earlier
+        reason = f"same person as line {first.line} ({why})"
+        where = f"on line {first.line}"
+        return Skipped(
+            person.line, person.name, reason, differences(person, _as_known(first), known, where)
+        )
     return None
 
 
-def differences(person: Person, found: KnownContact, known: Known) -> tuple[str, ...]:
-    """What the import says that the file does not: `role: 'A' here, 'B' in the file`."""
+def _as_known(person: Person) -> KnownContact:
+    """An earlier record of the file as its contact file holds it, to compare with."""
+    return KnownContact(
+        slug="",
+        path="",
+        name=person.name,
+        company=person.company,
+        role=person.role,
+        email=person.emails[0] if person.emails else "",
+        phone=person.phones[0] if person.phones else "",
+        linkedin=person.linkedin,
+    )
+
+
+def differences(
+    person: Person, found: KnownContact, known: Known, where: str = "in the file"
+) -> tuple[str, ...]:
+    """What the import says that the file (or the record `where`) does not:
+    `role: 'A' here, 'B' in the file`. A company is the same by its file's slug, or by
+    name (`Acme Labs`, `acme-labs`) when it has no file."""
     found_differences = []
     company = known.company_named(person.company) if person.company else None
-    if person.company and (company is None or company.slug != found.company):
-        found_differences.append(_difference("company", person.company, found.company))
+    same_company = (
+        company.slug == found.company
+        if company is not None
+        else company_keys(person.company)[1] == company_keys(found.company)[1]
+    )
+    if person.company and not same_company:
+        found_differences.append(_difference("company", person.company, found.company, where))
     pairs: list[tuple[str, str, str, Callable[[str], str]]] = [
         ("role", person.role, found.role, str.casefold),
         ("email", person.emails[0] if person.emails else "", found.email, email_key),
@@ -216,13 +243,13 @@ def differences(person: Person, found: KnownContact, known: Known) -> tuple[str,
     ]
     for name, new, old, key in pairs:
         if new and key(new) != key(old):
-            found_differences.append(_difference(name, new, old))
+            found_differences.append(_difference(name, new, old, where))
     return tuple(found_differences)
 
 
-def _difference(field_name: str, new: str, old: str) -> str:
+def _difference(field_name: str, new: str, old: str, where: str) -> str:
     there = repr(old) if old else "nothing"
-    return f"{field_name}: {new!r} here, {there} in the file"
+    return f"{field_name}: {new!r} here, {there} {where}"
 
 
 def _digits(phone: str) -> str:

@@ -699,3 +699,29 @@ def test_your_own_card_is_not_imported_as_a_contact(
     out = capsys.readouterr().out
     assert "phone.vcf:1: Maya O.: that is you (content/profile.md: same email)\n" in out
     assert "phone.vcf:6: Maya Okafor: that is you (content/profile.md: same name)\n" in out
+
+
+def test_a_second_record_of_one_person_says_what_it_adds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two cards of one person in one export (a phone's and a mail app's, merged into one
+    file) were imported once, the first as written, and the second was 'same person as
+    line 1' without a word of the email and role that only it held: lost from sight. What
+    it says that the first does not is listed as for a file already there; the same
+    company without a file, written alike, is no difference."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    cards = tmp_path / "two.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ines Duarte\r\nORG:Acme Labs\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Inês Duarte\r\nORG:ACME Labs\r\nTITLE:CTO\r\n"
+        "EMAIL:ines@example.org\r\nEND:VCARD\r\n"
+    )
+
+    assert main(["import", "vcard", "-C", str(root), str(cards)]) == 0
+
+    assert files(root).keys() == {"content/contacts/ines-duarte.md"}
+    assert (
+        "two.vcf:6: Inês Duarte: same person as line 1 (same name); differs: role: 'CTO' "
+        "here, nothing on line 1; email: 'ines@example.org' here, nothing on line 1\n"
+    ) in capsys.readouterr().out
