@@ -886,3 +886,32 @@ def test_check_encrypt_renders_what_only_an_encrypted_build_renders(
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=1, encryption=Encryption("a long passphrase"))
     assert [str(e) for e in failed.value.errors] == checked
+
+
+@pytest.mark.parametrize(
+    ("included", "named"),
+    [
+        ('"nothere" ~ ".html"', "'nothere.html'"),
+        ('"../" ~ "../../playbook.yaml"', "'../../../playbook.yaml'"),
+        ('["no-1.html", "no-" ~ 2 ~ ".html"]', "'no-1.html' or 'no-2.html'"),
+    ],
+)
+def test_a_template_named_while_rendering_and_missing_is_said_so(
+    tmp_path: Path, included: str, named: str
+) -> None:
+    """An include whose name is worked out as the page renders (check looks up only the
+    names written out) was reported in Jinja's words: the name alone ('template:
+    ../../../playbook.yaml'), or 'not found in search paths' and the folders, the
+    installed theme's among them. It is said as for a name written out."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, "themes/default/templates/contact.html", f"<p>\n{{% include {included} %}}</p>\n")
+    expected = (
+        "themes/default/templates/contact.html",
+        2,
+        f"no theme folder's templates/ has {named}",
+    )
+    (error,) = check(root, today=SAMPLE_TODAY).errors
+    assert (error.path, error.line, error.message) == expected
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert {(e.path, e.line, e.message) for e in failed.value.errors} == {expected}

@@ -595,6 +595,9 @@ def template_problem(exc: BaseException, root: Path) -> ContentError:
     where = display_path(Path(filename), root) if filename else "themes"
     if isinstance(exc, RecursionError):
         message = ENDLESS_TEMPLATE
+    elif isinstance(exc, jinja2.TemplateNotFound):  # a name made while rendering
+        names = " or ".join(repr(name) for name in exc.templates)
+        message = f"no theme folder's templates/ has {names}"
     elif isinstance(exc, jinja2.TemplateError):
         message = exc.message or str(exc)
     else:
