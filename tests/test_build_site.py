@@ -915,3 +915,19 @@ def test_a_template_named_while_rendering_and_missing_is_said_so(
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert {(e.path, e.line, e.message) for e in failed.value.errors} == {expected}
+
+
+def test_a_dashboard_of_ones_own_reads_the_counts_as_documented(tmp_path: Path) -> None:
+    """docs/themes.md named followups_overdue, followups_this_week and by_status without
+    their shape, beside `waiting` and `followups_next`, which are lists: a theme author's
+    `followups_overdue|length` failed ('object of type int has no len()'). The docs now
+    say they are counts; a dashboard written from them renders the sample's figures."""
+    root = copy_sample(tmp_path / "pb")
+    probe = (
+        "<p id=probe>{{ followups_overdue + followups_this_week }} of {{ upcoming_count }}"
+        " {{ by_status.get('done', 0) }} {{ followups_next|map(attribute='status')|join(',') }}"
+        " {{ followups_week_days }}</p>\n"
+    )
+    write(root, "themes/default/templates/dashboard.html", probe)
+    html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "index.html").read_text()
+    assert html == "<p id=probe>7 of 3 5 overdue,overdue,today,today,this-week,this-week 7</p>\n"
