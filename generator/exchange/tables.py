@@ -72,7 +72,7 @@ def records(
     """(first line, values) of every CSV record; a record that breaks the CSV rules
     is reported and reading goes on with the next line."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    read = 0
+    read = widest = 0
     while True:
         start = read + 1
         try:
@@ -84,20 +84,26 @@ def records(
             read = rows.line_num
             continue
         lines, read = rows.line_num - read, rows.line_num
-        if lines > 1 and any(_rows_within(cell, delimiter) for cell in record):
+        if lines > 1 and any(_rows_within(cell, delimiter, widest) for cell in record):
             message = (
                 f'has a quote (") that is not closed until line {read}: lines {start} to '
                 f"{read} were read as one record; skipped (close the quote, or take it out)"
             )
             reading.notices.append(Notice(label, start, message))
             continue
+        widest = max(widest, len(record))
         yield start, record
 
 
-def _rows_within(cell: str, delimiter: str) -> bool:
-    """Does a value hold more rows of the file, a quote having been left open (a line after
-    its first break holds the delimiter)? `"Acme\nLabs"` is one value written on two lines."""
-    return any(delimiter in line for line in cell.splitlines()[1:])
+def _rows_within(cell: str, delimiter: str, widest: int) -> bool:
+    """Does a value hold more rows of the file, a quote having been left open: a line
+    after its first break that holds as many values as the widest record before it (the
+    header)? `"Acme\nLabs"`, or a note of several lines with a comma in one, is one value
+    written on several lines."""
+    return any(
+        len(next(csv.reader([line], delimiter=delimiter), [])) >= max(2, widest)
+        for line in cell.splitlines()[1:]
+    )
 
 
 def header_name(cell: str) -> str:

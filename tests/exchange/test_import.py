@@ -725,3 +725,27 @@ def test_a_second_record_of_one_person_says_what_it_adds(
         "two.vcf:6: Inês Duarte: same person as line 1 (same name); differs: role: 'CTO' "
         "here, nothing on line 1; email: 'ines@example.org' here, nothing on line 1\n"
     ) in capsys.readouterr().out
+
+
+def test_a_note_of_several_lines_with_a_comma_is_one_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Google Contacts writes a note of several lines in quotes, as CSV does; one whose
+    second line held a comma (most notes: they are sentences) was taken for a quote left
+    open, 'lines 2 to 4 were read as one record; skipped', and the person left out. Only
+    a line that holds as many values as the header is another row swallowed."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    book = tmp_path / "google.csv"
+    book.write_text(
+        "First Name,Last Name,E-mail 1 - Value,Notes\n"
+        'Ada,Byrne,ada@example.org,"Met at the meetup.\nAsk about routing, not pricing.\n'
+        'Owes me, a call"\nBo,Ray,bo@example.org,\n'
+    )
+
+    assert main(["import", "csv", "-C", str(root), str(book)]) == 0
+
+    assert files(root).keys() == {"content/contacts/ada-byrne.md", "content/contacts/bo-ray.md"}
+    ada = (root / "content/contacts/ada-byrne.md").read_text()
+    assert "Met at the meetup.\\\nAsk about routing, not pricing.\\\nOwes me, a call\n" in ada
+    assert capsys.readouterr().err == ""
