@@ -193,33 +193,32 @@ class PersonIndex(Generic[T]):
     def __init__(self) -> None:
         self._linkedin: dict[str, T] = {}
         self._email: dict[str, T] = {}
-        self._name: dict[str, list[tuple[T, str]]] = {}
+        self._name: dict[str, list[tuple[T, str | None]]] = {}
+        """Name key → (person, their LinkedIn key, None when they have no address) for
+        each person of that name: the key worked out once, not at each comparison."""
 
     def add(self, item: T, name: str, linkedin: str, emails: Iterable[str]) -> None:
-        if key := linkedin_key(linkedin) if linkedin else "":
-            self._linkedin.setdefault(key, item)
+        profile = linkedin_key(linkedin) if linkedin else None
+        if profile:
+            self._linkedin.setdefault(profile, item)
         for email in emails:
             if key := email_key(email):
                 self._email.setdefault(key, item)
         if key := name_key(name):
-            self._name.setdefault(key, []).append((item, linkedin))
+            self._name.setdefault(key, []).append((item, profile))
 
     def find(self, name: str, linkedin: str, emails: Iterable[str]) -> tuple[T, str] | None:
         """(the person, why) for the first key that matches, or None."""
-        if linkedin and (found := self._linkedin.get(linkedin_key(linkedin))) is not None:
+        profile = linkedin_key(linkedin) if linkedin else None
+        if profile and (found := self._linkedin.get(profile)) is not None:
             return found, "same LinkedIn address"
         for email in emails:
             if (found := self._email.get(email_key(email))) is not None:
                 return found, "same email"
         for found, theirs in self._name.get(name_key(name), []):
-            if not other_profiles(linkedin, theirs):
+            if profile is None or theirs is None or profile == theirs:
                 return found, "same name"
         return None
-
-
-def other_profiles(one: str, other: str) -> bool:
-    """Two different LinkedIn addresses: two people, whatever their names."""
-    return bool(one and other) and linkedin_key(one) != linkedin_key(other)
 
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#&])")
