@@ -15,7 +15,7 @@ import json
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import Problems
@@ -1049,6 +1049,12 @@ class Schema:
     `followups`), or None: a field written in the wrong kind of file does nothing there,
     so it is kept with a warning."""
 
+    names: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The declared fields' names, to tell a file's extras from them at a look each."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", frozenset(f.name for f in self.fields))
+
     @property
     def called(self) -> str:
         return self.noun or f"a {self.kind}"
@@ -1058,6 +1064,7 @@ class Schema:
 
 
 INVALID: Any = object()
+_ABSENT: Any = object()
 
 
 def _fits(field_type: FieldType, value: Any, at: At) -> bool:
@@ -1096,20 +1103,20 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
     extra that is a typo away from a declared field is kept, with a warning.
     """
     result: dict[str, Any] = {}
-    declared = [f.name for f in schema.fields]
-    for spec in schema.fields:
-        child = at.child(spec.name)
-        value = data.get(spec.name)
-        if is_blank(value) and (spec.type.blank_is_unset or spec.name not in data):
+    for spec in schema.fields:  # most are absent from a file: looked at only when there
+        name = spec.name
+        value = data.get(name, _ABSENT)
+        if value is _ABSENT or (spec.type.blank_is_unset and is_blank(value)):
             if spec.required:
-                child.error(_required(spec))
+                at.child(name).error(_required(spec))
             continue
-        converted = convert_field(spec.type, value, child)
+        converted = convert_field(spec.type, value, at.child(name))
         if converted is not INVALID:
-            result[spec.name] = converted
+            result[name] = converted
     for key, value in data.items():
-        if key in declared:
+        if key in schema.names:
             continue
+        declared = [f.name for f in schema.fields]  # in order, for "did you mean"
         if schema.unknown is not None:
             _warn_unknown(at, str(key), schema, declared)
             continue
