@@ -32,20 +32,27 @@ _ADVICE = {
 def os_problem(exc: OSError, option: str = "") -> str:
     """`output/index.html: the disk is full: free some space …`: one line for an OSError.
     `option`: the command's option that names where it writes (`--out`), if it has one."""
-    where = exc.filename if exc.filename is not None else ""
+    where, what = os_fault(exc, option)
+    shown = printable(where)
+    return f"{shown}: {what}" if shown else what
+
+
+def os_fault(exc: OSError, option: str = "") -> tuple[str, str]:
+    """The two halves of `os_problem`, where (the path, perhaps "") and what, for a
+    message that names the file its own way: the OSError's text would name it again."""
+    where = str(exc.filename) if exc.filename is not None else ""
     with_option = f" with {option}" if option else ""
     advice = _ADVICE.get(exc.errno or 0, "").format(with_option=with_option)
     what = advice or (exc.strerror or str(exc)).rstrip(".").lower()
     if exc.errno == errno.EISDIR and where:
         what = "is a folder where a file was expected"
-    in_the_way = _file_in_the_way(exc, str(where))
+    in_the_way = _file_in_the_way(exc, where)
     if in_the_way is not None:
-        where = in_the_way
+        where = str(in_the_way)
         what = (
             f"is a file where a folder was expected: move it, or choose another folder{with_option}"
         )
-    shown = printable(str(where))
-    return f"{shown}: {what}" if shown else what
+    return where, what
 
 
 def _file_in_the_way(exc: OSError, where: str) -> Path | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problems, counted
+from generator.errors import Problems, counted, printable
 from generator.exchange.existing import Known, KnownContact
 from generator.exchange.people import (
     Notice,
@@ -26,7 +26,7 @@ from generator.exchange.people import (
     markdown_inline,
     markdown_text,
 )
-from generator.faults import os_problem
+from generator.faults import os_fault
 from generator.model.fields import validate_document
 from generator.model.identity import company_keys, email_key, linkedin_key
 from generator.model.schema import CONTACT
@@ -379,8 +379,19 @@ def _write(root: Path, new: NewFile) -> str | None:
         folder = Path(exc.filename).relative_to(root).as_posix()
         return f"{new.rel} not written: {folder} is a file, where a folder is needed"
     except OSError as exc:
-        return f"{new.rel} not written: {os_problem(exc)}"
+        where, what = os_fault(exc)
+        if where in ("", str(path)):  # the file itself: named once
+            return f"{new.rel} not written: {what}"
+        return f"{new.rel} not written: {_shown(where, root)}: {what}"
     return None
+
+
+def _shown(where: str, root: Path) -> str:
+    """A path from the system's error, from the playbook's folder when it is inside it."""
+    try:
+        return printable(Path(where).relative_to(root).as_posix())
+    except ValueError:
+        return printable(where)
 
 
 _NOT_CREATED = {

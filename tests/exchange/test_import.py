@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -377,6 +378,47 @@ def test_a_file_where_the_contacts_folder_should_be_is_named(
     assert "exists; not overwritten" not in err
 
 
+@pytest.mark.parametrize(
+    ("refused", "where"),
+    [("content/contacts", ""), ("content", "content/contacts: ")],
+    ids=["the contacts folder", "the folder it is made in"],
+)
+def test_a_read_only_folder_is_named_once(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    refused: str,
+    where: str,
+) -> None:
+    """A read-only folder (as root, chmod would not stop the write: the system's refusal
+    is made here) was named twice, the file's path again, absolute, from the system's
+    message. The file is named once, and the folder only when it is another: the contacts
+    folder that could not be made."""
+    root = tmp_path / "pb"
+    (root / refused).mkdir(parents=True)
+    folder = root / refused
+    real_open, real_mkdir = os.open, Path.mkdir
+
+    def refusing_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        if Path(path).parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    def refusing_mkdir(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self.parent == folder and not self.exists():
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    monkeypatch.setattr(Path, "mkdir", refusing_mkdir)
+    assert run_import(root, "vcard", "cards-4.0.vcf") == 1
+    told = capsys.readouterr().err.splitlines()[0]
+    assert told == (
+        f"{tmp_path / 'cards-4.0.vcf'}:1: content/contacts/sokratis-papadopoylos.md not "
+        f"written: {where}permission denied: check who owns it, or choose another folder"
+    )
+
+
 def test_a_company_that_cannot_be_written_keeps_its_people_out(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -398,11 +440,11 @@ def test_a_company_that_cannot_be_written_keeps_its_people_out(
     assert run_import(sample_root, "linkedin", "Connections.csv", "--companies") == 1
     out, err = capsys.readouterr()
     (told,) = [line for line in err.splitlines() if "sunrise" in line or "bello" in line]
-    assert "Connections.csv:21: content/companies/sunrise-ltd.md not written: " in told
-    assert told.endswith(  # after where the disk was full
-        "the disk is full: free some space and run the command again; nor the 2 people who "
-        "work there (lines 21, 22), whose company: would name no file: import again once it "
-        "can be written"
+    assert told == (  # the path once, not again from the system's message
+        f"{sample_root.parent / 'Connections.csv'}:21: content/companies/sunrise-ltd.md not "
+        "written: the disk is full: free some space and run the command again; nor the 2 "
+        "people who work there (lines 21, 22), whose company: would name no file: import "
+        "again once it can be written"
     )
     made = set(files(sample_root)) - set(before)
     assert made and not any("bello" in rel or "sunrise" in rel for rel in made)
