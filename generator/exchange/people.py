@@ -96,6 +96,14 @@ def undecodable_line(exc: UnicodeDecodeError) -> int:
     return len(LINE_BREAKS.split(before))
 
 
+def not_decoded(exc: UnicodeDecodeError) -> str:
+    """Why `decoded` refused a file, naming the encoding it tried: UTF-16 when a byte order
+    mark said so (one saved as "Unicode" text was said not to be UTF-8, never tried)."""
+    if exc.encoding.startswith("utf-16"):
+        return "is not UTF-16 text, though its byte order mark says it is"
+    return "is not UTF-8 text"
+
+
 def clean(text: str) -> str:
     """One line of text: control characters and runs of white space become one space."""
     text = unicodedata.normalize("NFC", text)

@@ -13,7 +13,14 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 
-from generator.exchange.people import UTF_BOMS, Notice, Reading, decoded, undecodable_line
+from generator.exchange.people import (
+    UTF_BOMS,
+    Notice,
+    Reading,
+    decoded,
+    not_decoded,
+    undecodable_line,
+)
 
 Columns = dict[str, list[int]]
 """What a column holds (`first`, `email`...) → the indexes of the columns that hold it."""
@@ -27,10 +34,10 @@ def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str |
     try:
         return decoded(content)
     except UnicodeDecodeError as exc:
-        line = undecodable_line(exc)
+        line, refused = undecodable_line(exc), not_decoded(exc)
     text = _windows_latin(content)
     if text is None:
-        message = f"is not UTF-8 text; nothing was read (save it as {save_as})"
+        message = f"{refused}; nothing was read (save it as {save_as})"
         reading.notices.append(Notice(label, line, message))
         return None
     message = (

@@ -27,6 +27,7 @@ from generator.exchange.people import (
     clean_block,
     decoded,
     gathered,
+    not_decoded,
     undecodable_line,
 )
 from generator.site.vcard import wide_letter
@@ -38,7 +39,7 @@ def read_vcards(label: str, content: bytes) -> Reading:
     try:
         text = decoded(content)
     except UnicodeDecodeError as exc:
-        message = "is not UTF-8 text; nothing was read"
+        message = f"{not_decoded(exc)}; nothing was read"
         reading.notices.append(Notice(label, undecodable_line(exc), message))
         return reading
     cards = 0

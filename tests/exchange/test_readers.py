@@ -14,6 +14,8 @@ from generator.exchange.people import Person, Reading
 from generator.exchange.vcards import read_vcards
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+UTF_8 = "is not UTF-8 text"
+UTF_16 = "is not UTF-16 text, though its byte order mark says it is"
 
 
 def read(name: str) -> Reading:
@@ -87,6 +89,10 @@ def test_linkedin_columns_are_found_by_their_header() -> None:
         (
             b"First Name,Last Name\n\x81\x8dAda,Byrne\n",  # no letters in Windows-1252 either
             "c.csv:2: is not UTF-8 text; nothing was read (save it as UTF-8 CSV)",
+        ),
+        (
+            "First Name,Last Name\nAda,Byrne\n".encode("utf-16") + b"\x00",  # an odd byte
+            f"c.csv:3: {UTF_16}; nothing was read (save it as UTF-8 CSV)",
         ),
         (
             b"First Name,Last Name,URL\nAda,Byrne,ftp://x\n",
@@ -191,19 +197,20 @@ def test_vcard_files_that_cannot_be_read(content: bytes, message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "encoding"),
     [
-        b"\xef\xbb\xbfBEGIN:VCARD\nVERSION:3.0\nFN:Ada\nN:\xc9;Ada;;;\nEND:VCARD\n",
-        "BEGIN:VCARD\nVERSION:3.0\nFN:\u010aris\nN:".encode("utf-16") + b"\x00\xd8;\x00",
+        (b"\xef\xbb\xbfBEGIN:VCARD\nVERSION:3.0\nFN:Ada\nN:\xc9;Ada;;;\nEND:VCARD\n", UTF_8),
+        ("BEGIN:VCARD\nVERSION:3.0\nFN:\u010aris\nN:".encode("utf-16") + b"\x00\xd8;\x00", UTF_16),
     ],
     ids=["UTF-8 with a byte order mark", "UTF-16 with a letter holding a 0x0A byte"],
 )
-def test_a_vcard_that_is_not_utf8_is_refused_at_its_line(content: bytes) -> None:
+def test_a_vcard_that_is_not_utf8_is_refused_at_its_line(content: bytes, encoding: str) -> None:
     """The line is counted in the text, as in a CSV file: the byte order mark's three
     bytes named line 3 for a bad letter two bytes into line 4, and UTF-16's Ċ (0x0A 0x01)
-    counted as a line break named line 5."""
+    counted as a line break named line 5. The encoding named is the one tried: a UTF-16
+    file was said not to be UTF-8."""
     reading = read_vcards("c.vcf", content)
-    assert [str(n) for n in reading.notices] == ["c.vcf:4: is not UTF-8 text; nothing was read"]
+    assert [str(n) for n in reading.notices] == [f"c.vcf:4: {encoding}; nothing was read"]
 
 
 def test_a_file_without_cards() -> None:
@@ -562,10 +569,12 @@ def test_a_csv_in_no_one_encoding_is_refused_where_it_stops_being_utf_8(
     content: bytes, line: int
 ) -> None:
     """Read as Windows-1252, a file partly in UTF-8 would get its UTF-8 letters wrong
-    (`JosÃ©`): it is refused, as is one whose byte order mark says UTF-8."""
+    (`JosÃ©`): it is refused, as is one whose byte order mark says UTF-8, or UTF-16 (said
+    not to be UTF-8, the encoding it was never read as)."""
     reading, source = read_address_book("outlook.csv", content)
     assert (source, reading.people, reading.notes) == ("", [], [])
+    encoding = UTF_16 if content.startswith(b"\xff\xfe") else UTF_8
     assert [n.message for n in reading.notices] == [
-        "is not UTF-8 text; nothing was read (save it as a CSV file in UTF-8)"
+        f"{encoding}; nothing was read (save it as a CSV file in UTF-8)"
     ]
     assert reading.notices[0].line == line
