@@ -413,15 +413,7 @@ def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
     if plan.matched_companies:
         lines.append("Companies matched to your company files:")
         lines += [f"  {name} → {slug}" for name, slug in sorted(plan.matched_companies.items())]
-    if plan.new_companies:
-        if plan.companies:
-            lines.append("New companies" + (" (would be created):" if dry else ":"))
-        else:
-            lines.append(f"New companies, not created ({_NOT_CREATED[dry]}):")
-        lines += [
-            f"  {c.name} ({c.slug}" + (f", {_count(c.people, 'person')})" if c.people else ")")
-            for c in plan.new_companies
-        ]
+    lines += _new_companies(plan, dry, made)
     verb = "Would create" if dry else "Created"
     lines.append(
         f"{verb} {_count(len(contacts), 'contact')} and {_count(len(companies), 'company')} "
@@ -429,6 +421,24 @@ def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
         f"{_count(len(plan.notices), 'problem')}."
     )
     return lines
+
+
+def _new_companies(plan: ImportPlan, dry: bool, made: set[str]) -> list[str]:
+    """The summary's list of new companies: those created, or all of them when none is
+    to be; one whose file could not be written is left out (its notice tells of it)."""
+    listed = plan.new_companies
+    if plan.companies and not dry:
+        listed = [c for c in listed if _company_rel(c.slug) in made]
+    if not listed:
+        return []
+    if plan.companies:
+        heading = "New companies" + (" (would be created):" if dry else ":")
+    else:
+        heading = f"New companies, not created ({_NOT_CREATED[dry]}):"
+    return [heading] + [
+        f"  {c.name} ({c.slug}" + (f", {_count(c.people, 'person')})" if c.people else ")")
+        for c in listed
+    ]
 
 
 def _count(number: int, noun: str) -> str:

@@ -425,7 +425,8 @@ def test_a_company_that_cannot_be_written_keeps_its_people_out(
     """The disk full as Sunrise Ltd's stub is written: its two people were written all the
     same, with company: sunrise-ltd, and check then refused them (no such company). They
     are left out with it now, in one notice; the rest is imported, check passes, nothing
-    is left half written, and importing again once the disk has room makes the three."""
+    is left half written, and importing again once the disk has room makes the three.
+    The summary's new companies are those written: Sunrise Ltd was listed with them."""
     from generator.exchange import importing
 
     before = files(sample_root)
@@ -451,11 +452,17 @@ def test_a_company_that_cannot_be_written_keeps_its_people_out(
     assert all(rel.startswith(("content/contacts/", "content/companies/")) for rel in made)
     assert not [rel for rel in made if Path(rel).name.startswith(".")]
     assert "Created 9 contacts and 4 companies" in out
+    listed = out.split("New companies:\n")[1].split("\nCreated 9")[0].splitlines()
+    assert len(listed) == 4 and "Sunrise Ltd" not in out  # listed were the 5 planned
     assert main(["check", "-C", str(sample_root)]) == 0
 
     monkeypatch.setattr(importing, "write_new", real)
     assert run_import(sample_root, "linkedin", "Connections.csv", "--companies") == 1
-    assert "Created 2 contacts and 1 company" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert (
+        "New companies:\n  Sunrise Ltd. (sunrise-ltd, 2 people)\nCreated 2 contacts and 1 company"
+        in out
+    )
     assert "company: sunrise-ltd\n" in (sample_root / "content/contacts/olu-bello.md").read_text()
     assert main(["check", "-C", str(sample_root)]) == 0
 
