@@ -162,6 +162,7 @@ def test_a_networking_request_may_talk_about_work() -> None:
         ("in an hour's time", None),
         ("0 minutes", None),  # no time at all is not a length asked for
         ("0-20 minutes", 20),
+        ("30 or 20 minutes", 30),  # the longer of the two, whichever comes first
         ("Could we meet for coffee?", None),
     ],
 )
@@ -197,6 +198,13 @@ def test_a_request_for_more_time_than_planned() -> None:
     )
 
 
+def test_problems_come_in_the_order_of_the_text() -> None:
+    # the length is checked before the job talk, but the ask comes first in the draft
+    text = GOOD_REQUEST.replace("Jonah Kim suggested", "I hear you are hiring. Jonah Kim suggested")
+    text = text.replace("half an hour", "an hour")
+    assert codes(request(text)) == ["job-ask", "longer-than-planned"]
+
+
 def thanks(meeting: Meeting, today: dt.date = TODAY) -> tuple[DraftProblem, ...]:
     draft = Draft(DraftKind.THANK_YOU, "Thank you for the coffee and for the advice.")
     return lint_draft(draft, meeting, CONFIG, today)
@@ -224,6 +232,23 @@ def test_a_thank_you_sent_late() -> None:
     # sent today counts as sent
     [problem] = thanks(replace(HELD, done={"thank_you": TODAY}))
     assert problem.message.startswith("sent on 2026-11-22, 4 days after it was due")
+
+
+@pytest.mark.parametrize(
+    ("days", "advice"),
+    [
+        (0, "on the day of the meeting"),
+        (1, "the day after the meeting"),
+        (2, "within 2 days of the meeting"),
+    ],
+)
+def test_a_late_thank_you_says_when_to_send_the_next(days: int, advice: str) -> None:
+    config = replace(CONFIG, followups=FollowupRules(thank_you_days=days))
+    late = replace(HELD, done={"thank_you": TODAY})
+    [problem] = lint_draft(Draft(DraftKind.THANK_YOU, "Thanks!"), late, config, TODAY)
+    assert problem.message.endswith(
+        f"after it was due ({HELD.date + dt.timedelta(days)}): next time, send it {advice}"
+    )
 
 
 def test_a_thank_you_recorded_ahead_of_today_is_still_unsent() -> None:
