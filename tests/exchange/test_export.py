@@ -206,8 +206,31 @@ def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     priya = next(row for row in contacts if row["slug"] == "priya-natarajan")
     assert priya["company_name"] == "Verdant Grid" and priya["phone"] == "+1 312 555 0129"
     assert priya["tags"] == "alumni; analytics-engineering; climate"
+    graham = next(row for row in contacts if row["slug"] == "graham-pike")
+    assert graham == {
+        "slug": "graham-pike", "name": "Graham Pike", "company": "meridian-cold-chain",
+        "company_name": "Meridian Cold Chain", "role": "Manager, Network Analytics",
+        "email": "graham.pike@example.com", "phone": "",
+        "linkedin": "https://www.linkedin.com/in/graham-pike-example",
+        "met_via": "industry conference (CSCMP Chicago roundtable)", "met_on": "",
+        "referred_by": "", "tags": "logistics; cold-chain", "keep_in_touch": "",
+        "declined": "2026-10-23", "meetings": "1",
+    }  # fmt: skip
+    elena = next(row for row in contacts if row["slug"] == "elena-marsh")
+    assert (elena["referred_by"], elena["keep_in_touch"], elena["meetings"]) == (
+        "jonah-kim",
+        "2m",
+        "0",
+    )
     companies = read_csv(folder / "companies.csv")
     assert [row["rank"] for row in companies] == [str(n) for n in range(1, len(companies) + 1)]
+    assert companies[0] == {
+        "rank": "1", "slug": "verdant-grid", "name": "Verdant Grid",
+        "industry": "Climate tech / grid-edge software", "website": "https://verdantgrid.example.com",
+        "status": "meeting", "motivation": "5", "posting": "3", "advocate": "yes",
+        "people": "Omar Haddad; Priya Natarajan",
+    }  # fmt: skip
+    assert [row["advocate"] for row in companies] == ["yes"] * 4 + ["no", "yes", "no", "no"]
     meetings = read_csv(folder / "meetings.csv")
     omar = next(row for row in meetings if row["slug"] == "2026-11-24-omar-haddad")
     assert (omar["date"], omar["time"], omar["contact_name"]) == (
@@ -215,7 +238,23 @@ def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixt
         "08:30",
         "Omar Haddad",
     )
+    daniel = next(row for row in meetings if row["slug"] == "2026-10-14-daniel-reyes")
+    assert daniel == {
+        "slug": "2026-10-14-daniel-reyes", "title": "Coffee with Daniel Reyes",
+        "date": "2026-10-14", "time": "07:45", "duration": "20", "contact": "daniel-reyes",
+        "contact_name": "Daniel Reyes", "company": "Northwind Freight", "purpose": "networking",
+        "format": "coffee", "status": "done", "requested_on": "2026-10-06",
+        "location": "Sawgrass Coffee, 1122 W Fulton Market, Chicago",
+        "referrals": "Sofia Lindqvist; Lena Fischer",
+        "done": "follow_up_call 2026-10-15; referrer_update 2026-11-02; thank_you 2026-10-14",
+    }  # fmt: skip
     followups = read_csv(folder / "followups.csv")
+    assert {
+        "due": "2026-11-20", "status": "overdue", "rule": "Second contact",
+        "action": "No reply from Kwame Asante yet: reach a second person at Lakeshore Routing",
+        "contact": "kwame-asante", "contact_name": "Kwame Asante",
+        "meeting": "2026-11-13-kwame-asante", "done": "",
+    } in followups  # fmt: skip
     assert followups and all(len(row["due"]) == 10 and row["due"][4] == "-" for row in followups)
     assert {row["status"] for row in followups} <= {
         "overdue",
@@ -230,6 +269,21 @@ def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["export", "csv", "-C", str(sample_root), *TODAY]) == 0
     assert read_csv(sample_root / "export" / "contacts.csv") == contacts
     assert [p.name for p in (sample_root / "export").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_referral_without_a_contact_file_is_exported_by_its_slug(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """A referral you have no file for yet is a warning, not an error: the export has it."""
+    daniel = sample_root / "content/meetings/2026-10-14-daniel-reyes.md"
+    daniel.write_text(
+        daniel.read_text().replace("  - lena-fischer\n", "  - lena-fischer\n  - sam-ortiz\n")
+    )
+    folder = tmp_path / "sheets"
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(folder), "-q", *TODAY]) == 0
+    meetings = read_csv(folder / "meetings.csv")
+    row = next(row for row in meetings if row["slug"] == "2026-10-14-daniel-reyes")
+    assert row["referrals"] == "Sofia Lindqvist; Lena Fischer; sam-ortiz"
 
 
 GOOGLE_CONTACTS = "First Name,Middle Name,Last Name,E-mail 1 - Value\nAda,,Byrne,ada@example.com\n"
