@@ -127,6 +127,18 @@ def test_your_own_request_replaces_the_theme_and_keeps_its_subject(built_sample:
     assert "Rachel Adeyemi suggested I write to you" not in text(html).split("Your notes")[1]
 
 
+def test_your_own_request_is_flagged_where_it_is_shown(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    mine = root / "content" / f"{NADIA.rstrip('/')}.md"
+    mine.write_text(mine.read_text().replace("20 minutes for a phone call", "an hour for a call"))
+    html = page(build(root, today=SAMPLE_TODAY).output, NADIA)
+    problems = html.split('<ul class="draft-problems">')[1].split("</ul>")[0]
+    assert text(problems) == (
+        '"an hour" asks for 60 minutes, but this meeting is planned for 20: ask for 20, '
+        "and keep to it"
+    )
+
+
 def test_thank_you_and_referrer_update_after_the_meeting(built_sample: Path) -> None:
     found = drafts(page(built_sample, SOFIA))
     assert list(found) == ["draft-thank-you-sofia-lindqvist", "draft-referrer-update-daniel-reyes"]
