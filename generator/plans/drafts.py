@@ -94,11 +94,10 @@ class DraftSlot:
 
 
 def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot, ...]:
-    """The messages meeting `slug` calls for on `today`, in the order they go out."""
+    """The messages meeting `slug` calls for on `today`, in the order they go out. Only
+    a meeting with pages has drafts (`facts.planned_meetings`): its contact has a file."""
     meeting = playbook.meetings[slug]
-    contact = playbook.contacts.get(meeting.contact)
-    if contact is None:
-        return ()
+    contact = playbook.contacts[meeting.contact]
     own = {draft.kind: draft for draft in meeting.drafts}
     introducers = introduced_by(playbook, meeting)
     held = held_before(meeting, playbook)
