@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,16 @@ def test_a_named_pipe_is_skipped_not_read(tmp_path: Path) -> None:
     assert messages(problems) == [
         "warning: content/contacts/pipe.md:1: file: is a named pipe, not a file; ignored"
     ]
+
+
+def test_a_socket_is_skipped_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = playbook(tmp_path)
+    monkeypatch.chdir(root / "content/contacts")  # a socket's path is short: bind it here
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind("sock.md")
+        assert messages(check(root)) == [
+            "warning: content/contacts/sock.md:1: file: is a socket, not a file; ignored"
+        ]
 
 
 def test_reading_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
@@ -116,12 +127,16 @@ def test_links_that_lead_nowhere_or_to_folders(tmp_path: Path) -> None:
     (root / "content/contacts/more").symlink_to(tmp_path)
     (root / "content/contacts/loop.md").symlink_to("loop.md")  # leads back to itself
     (root / "content/contacts/round").symlink_to("round")
+    os.mkfifo(root / "pipe")
+    (root / "content/contacts/piped.md").symlink_to(root / "pipe")
     nowhere = "is a link that leads nowhere (its target is missing, or it leads back to itself)"
-    assert messages(check(root)) == [
+    assert messages(in_a_thread_within(120, lambda: check(root))) == [
         f"content/contacts/gone.md:1: file: {nowhere}",
         f"content/contacts/loop.md:1: file: {nowhere}",
         "warning: content/contacts/more:1: folder: is a link to a folder, which playbook does "
         "not follow; ignored (move the folder here instead)",
+        "warning: content/contacts/piped.md:1: file: is a link to a named pipe, not a file; "
+        "ignored",
     ]
 
 
@@ -315,6 +330,8 @@ def test_other_files_beside_the_markdown_are_left_alone(tmp_path: Path) -> None:
     root = playbook(tmp_path)
     for name in ("README.txt", "photo.jpg", "jane.md~", "jane.md.swp"):
         (root / f"content/contacts/{name}").write_text("x")
+        # nor does the live preview read one it is told was saved
+        assert source_at(root, root / f"content/contacts/{name}", Problems()) is None
     assert messages(check(root)) == []
 
 
@@ -399,20 +416,28 @@ def test_an_editors_swap_backup_or_temporary_file_is_no_source(tmp_path: Path, n
         "content/contacts/jane-doe.md",
         "content/profile.md",
     ]
+    assert source_at(root, root / f"content/contacts/{name}", problems) is None  # live
     assert messages(problems) == []
 
 
 def test_hidden_and_underscored_folders_are_not_content(tmp_path: Path) -> None:
     """`_drafts/` and an editor's `.obsidian/` hold no sources, in content/ or below."""
     root = playbook(tmp_path)
-    write(root, "content/contacts/_drafts/omar.md", JANE)
-    write(root, "content/.obsidian/notes.md", JANE)
-    write(root, "content/_templates/contact.md", JANE)
+    skipped = (
+        "content/contacts/_drafts/omar.md",
+        "content/.obsidian/notes.md",
+        "content/_templates/contact.md",
+        "content/contacts/.trash/omar.md",
+    )
+    for path in skipped:
+        write(root, path, JANE)
     problems = Problems()
     assert [s.rel for s in discover(root, problems)] == [
         "content/contacts/jane-doe.md",
         "content/profile.md",
     ]
+    # nor does the live preview read a file it is told was saved there
+    assert [source_at(root, root / path, problems) for path in skipped] == [None] * 4
     assert messages(problems) == []
 
 
