@@ -234,6 +234,20 @@ def test_the_dashboard_always_lists_what_is_due_today(tmp_path: Path) -> None:
     assert listed[0].status == "overdue"  # and the oldest overdue still leads
 
 
+def test_the_dashboard_lists_six_follow_ups_or_all_of_todays(tmp_path: Path) -> None:
+    """Six, the soonest first; on a day with more than six due, every one of them and
+    nothing else (the overdue are counted apart)."""
+    from generator.site.followup_pages import dashboard_context
+
+    items = follow_ups(load(copy_sample(tmp_path / "pb"), Problems()), SAMPLE_TODAY)
+    pending = [i for i in items if i.status != "done"]
+    assert len(pending) > 8
+    assert len(dashboard_context(items)["followups_next"]) == 6
+    busy = [dataclasses.replace(i, status="today", due=SAMPLE_TODAY) for i in pending[:8]]
+    listed = dashboard_context(busy + pending[8:])["followups_next"]
+    assert [i.id for i in listed] == sorted(i.id for i in busy)
+
+
 def test_a_contacts_cadence_is_spelled_out(built_sample: Path) -> None:
     """`every 2m` could be read as two minutes."""
     page = text((built_sample / "contacts" / "daniel-reyes" / "index.html").read_text())
