@@ -213,6 +213,25 @@ def test_report_writes_a_page_and_a_csv(
     html = (folder / f"{name}.html").read_text()
     assert html.count('<tr class="report-') == 16
     assert "Week of Mon 2 Nov 2026" in html and "Priya Natarajan" in html
+    kinds = [row["kind"] for row in rows]
+    assert (kinds.count("meeting"), kinds.count("request"), kinds.count("follow-up")) == (3, 7, 6)
+    assert (
+        "16 contacts with 7 employers: 3 meetings held, 7 requests for a meeting, 6 follow-ups."
+        in " ".join(html.split())
+    )
+    assert "<dt>Name</dt><dd>Maya Okafor</dd>" in html
+
+
+def test_the_log_is_in_the_name_of_the_owner_else_of_the_profile(sample_root: Path) -> None:
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text().replace("owner: Maya Okafor", "owner: M. Okafor-Reid"))
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-01", "-q", *TODAY]
+    assert main(args) == 0
+    (page,) = (sample_root / "reports").glob("*.html")
+    assert "<dt>Name</dt><dd>M. Okafor-Reid</dd>" in page.read_text()
+    config.write_text(config.read_text().replace("owner: M. Okafor-Reid\n", ""))
+    assert main(args) == 0
+    assert "<dt>Name</dt><dd>Maya Okafor</dd>" in page.read_text()
 
 
 def test_the_page_stands_alone_and_loads_nothing(sample_root: Path, tmp_path: Path) -> None:
@@ -280,6 +299,13 @@ def test_a_week_without_contacts_is_listed_as_such(sample_root: Path) -> None:
         ("Mon 23 Nov", "no contacts recorded"),
     ]
     assert html.count("<table") == 3
+    # a range that ends on a Monday has that week too
+    page.unlink()
+    args[-1] = "2026-11-16"
+    assert main([*args, *TODAY]) == 0
+    (page,) = (sample_root / "reports").glob("*to-2026-11-16.html")
+    weeks = re.findall(r"Week of (\w+ \d+ \w+) \d+ <span", page.read_text())
+    assert weeks == ["Mon 2 Nov", "Mon 9 Nov", "Mon 16 Nov"]
 
 
 def test_an_empty_range_says_so(sample_root: Path) -> None:
