@@ -294,6 +294,8 @@ PHONE_CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byrne\r\nTEL:+1 312 555 0100\
     ("argv", "yours", "text"),
     [
         (["export", "csv", "-o", "."], "contacts.csv", GOOGLE_CONTACTS),
+        # larger than the part read to tell an export from yours
+        (["export", "csv", "-o", "."], "contacts.csv", GOOGLE_CONTACTS * 4000),
         (["export", "vcard", "-o", "contacts.vcf"], "contacts.vcf", PHONE_CARD),
     ],
 )

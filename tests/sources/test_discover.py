@@ -61,6 +61,20 @@ def test_reading_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
     assert "named pipe" in str(in_a_thread_within(120, lambda: refusal(pipe)))
 
 
+def test_a_device_is_refused_at_once() -> None:
+    """/dev/zero behind a link would never end."""
+    assert refusal(Path("/dev/zero")).strerror == "it is a device, not a file"
+
+
+def test_a_file_of_the_limit_is_read_whole_and_a_head_of_one_too_long(tmp_path: Path) -> None:
+    full = tmp_path / "full.md"
+    full.write_bytes(b"x" * MAX_FILE_BYTES)
+    assert len(read_source(full)) == MAX_FILE_BYTES
+    full.write_bytes(b"x" * (MAX_FILE_BYTES + 1))
+    assert read_source(full, head=True) == b"x" * MAX_FILE_BYTES  # the start, not a refusal
+    assert read_source(full, 10, head=True) == b"x" * 10
+
+
 def test_a_huge_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     big = tmp_path / "big.md"
     with big.open("wb") as out:
