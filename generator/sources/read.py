@@ -35,10 +35,11 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES, *, head: bool = False) 
             str(path),
         )
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):  # before fdopen, which refuses a folder and keeps its fd open
+        os.close(fd)
+        raise Refused(errno.EINVAL, f"it is {_kind(mode)}, not a file", str(path))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise Refused(errno.EINVAL, f"it is {_kind(mode)}, not a file", str(path))
         data = handle.read(limit + 1)
     if head:
         return data[:limit]
@@ -49,12 +50,12 @@ def read_source(path: Path, limit: int = MAX_FILE_BYTES, *, head: bool = False) 
 
 
 def _kind(mode: int) -> str:
+    """What an opened file that is not a regular one is (a socket cannot be opened: the
+    system refuses it first, and discovery names it before)."""
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
     if stat.S_ISDIR(mode):
         return "a folder"
     return "a special file"

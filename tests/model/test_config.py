@@ -360,7 +360,7 @@ def test_settings_that_cannot_be_read_or_parsed_are_an_error_and_the_defaults_st
     problems = Problems()
     assert load_config(tmp_path, problems) == Config(root=tmp_path)
     assert [str(p) for p in problems.items] == [
-        "playbook.yaml:1: file: cannot be read: Is a directory"
+        "playbook.yaml:1: file: cannot be read: it is a folder, not a file"
     ]
     (tmp_path / "playbook.yaml").rmdir()
     (tmp_path / "playbook.yaml").write_text("title: [Maya\n")

@@ -61,9 +61,15 @@ def test_reading_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
     assert "named pipe" in str(in_a_thread_within(120, lambda: refusal(pipe)))
 
 
-def test_a_device_is_refused_at_once() -> None:
-    """/dev/zero behind a link would never end."""
+def test_a_device_or_a_folder_is_refused_at_once(tmp_path: Path) -> None:
+    """/dev/zero behind a link would never end. A folder was opened, then refused by
+    fdopen with its descriptor left open: one more each time `serve` rebuilt a playbook
+    whose playbook.yaml is a folder, and 'Is a directory' for a message."""
     assert refusal(Path("/dev/zero")).strerror == "it is a device, not a file"
+    open_before = len(os.listdir("/proc/self/fd"))
+    for _ in range(5):
+        assert refusal(tmp_path).strerror == "it is a folder, not a file"
+    assert len(os.listdir("/proc/self/fd")) == open_before
 
 
 def test_a_file_of_the_limit_is_read_whole_and_a_head_of_one_too_long(tmp_path: Path) -> None:
