@@ -163,6 +163,23 @@ def test_debrief_followups_include_telling_the_referrer_and_the_thank_you(tmp_pa
     assert debrief_of(pb, facts.followups, "a").thank_you is not None
 
 
+def test_only_the_first_meeting_with_someone_tells_who_introduced_them(tmp_path: Path) -> None:
+    """A second meeting with Ben started no news for Ada; Cy, introduced by Di in her
+    file alone (`referred_by:`, in no meeting's referrals), has news for Di."""
+    playbook(tmp_path)
+    cy = "---\nname: Cy Lam\ncompany: calm\ntags: [grid, ops]\nreferred_by: di\n---\n"
+    write(tmp_path, "content/contacts/cy.md", cy)
+    write(tmp_path, "content/meetings/b2.md", held("ben", "2026-11-12"))
+    pb = load(tmp_path, Problems())
+    facts = derive(pb, TODAY)
+    again = debrief_of(pb, facts.followups, "b2")
+    assert [(i.rule, i.contact) for i in again.followups] == [("thank_you", "ben")]
+    assert [(i.rule, i.contact) for i in debrief_of(pb, facts.followups, "c").followups] == [
+        ("thank_you", "cy"),
+        ("referrer_update", "di"),
+    ]
+
+
 def test_a_referral_without_a_file_warns_with_how_to_make_it(tmp_path: Path) -> None:
     playbook(tmp_path)
     _, problems = checked(tmp_path, TODAY)
