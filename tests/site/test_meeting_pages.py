@@ -127,6 +127,23 @@ def test_your_own_request_replaces_the_theme_and_keeps_its_subject(built_sample:
     assert "Rachel Adeyemi suggested I write to you" not in text(html).split("Your notes")[1]
 
 
+def test_your_own_subject_line_replaces_the_themes_and_without_one_it_stays(
+    tmp_path: Path,
+) -> None:
+    root = copy_sample(tmp_path / "pb")
+    mine = root / "content" / f"{NADIA.rstrip('/')}.md"
+    own = mine.read_text()
+    theirs = "Subject: Rachel Adeyemi suggested I get in touch"  # as the theme words it
+    mine.write_text(own.replace(theirs, "Subject: From a fellow routing analyst"))
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (subject, body, _)),) = drafts(page(site, NADIA)).items()
+    assert (subject, body[:11]) == ("From a fellow routing analyst", "Dear Nadia,")
+    mine.write_text(own.replace(f"{theirs}\n\n", ""))
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (subject, body, _)),) = drafts(page(site, NADIA)).items()
+    assert (subject, body[:11]) == ("Rachel Adeyemi suggested I get in touch", "Dear Nadia,")
+
+
 def test_your_own_request_is_flagged_where_it_is_shown(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     mine = root / "content" / f"{NADIA.rstrip('/')}.md"
@@ -490,6 +507,8 @@ def test_a_name_written_in_lower_case_is_greeted_with_a_capital() -> None:
 def test_wording_filters() -> None:
     assert lower_first("Understand how") == "understand how"
     assert lower_first("SQL first") == "SQL first" and lower_first("I think") == "I think"
+    assert lower_first("IT budgets") == "IT budgets"  # a capital second, and nothing after
+    assert lower_first("McKinsey alumni") == "McKinsey alumni"  # one capital after the first
     assert first_sentence("Experiment design matters. More to say.") == "Experiment design matters."
     assert first_sentence("Is it growing? Yes.") == "Is it growing?"
     assert first_sentence("No stop at the end") == "No stop at the end."
