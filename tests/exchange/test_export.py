@@ -349,6 +349,17 @@ def test_a_sheet_of_yours_that_begins_with_slug_is_not_replaced_an_older_export_
     assert (out / "contacts.csv").read_text(encoding="utf-8").startswith("\ufeffslug,name,")
 
 
+def test_csv_files_are_not_written_to_a_file_given_as_the_folder(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(notes), "-q", *TODAY]) == 2
+    assert capsys.readouterr().err == f"playbook: {notes} is a file, not a folder\n"
+    assert notes.read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "playbook"]  # no litter
+
+
 def test_exports_refuse_a_playbook_with_errors(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
