@@ -437,6 +437,27 @@ def test_news_for_whoever_introduced_you_names_them(sample_root: Path) -> None:
     assert priya.result.endswith("news on the referrals due 22 Nov")  # news to Priya herself
 
 
+def test_reaching_someone_else_is_no_contact_with_the_person_it_is_filed_under(
+    sample_root: Path,
+) -> None:
+    """Getting in touch with the name Jonah gave, or with a second person at Kwame's
+    company, is done on their meetings, but with someone else: no contact with Jonah or
+    Kwame that day (the new person's own request is logged once it is on file)."""
+    before = log_of(sample_root, *NOVEMBER)
+    for name, rule in (
+        ("2026-11-19-jonah-kim", "reach_referral"),
+        ("2026-11-13-kwame-asante", "second_contact"),
+    ):
+        meeting = sample_root / "content" / "meetings" / f"{name}.md"
+        meeting.write_text(meeting.read_text().replace("done:\n", f"done:\n  {rule}: 2026-11-21\n"))
+    playbook = load(sample_root, Problems())
+    done = [i.rule for i in derive(playbook, SAMPLE_TODAY).items if i.done == dt.date(2026, 11, 21)]
+    assert sorted(done) == ["reach_referral", "second_contact"]
+    after = log_of(sample_root, *NOVEMBER)
+    assert after == before
+    assert not [e for e in after if e.day == dt.date(2026, 11, 21)]
+
+
 def test_people_with_no_employer_on_file_are_not_counted_as_employers(sample_root: Path) -> None:
     """A friend or a recruiter with no company is a contact made, but no employer: the
     summary counted each of them as one more employer."""
