@@ -93,6 +93,11 @@ MISTAKES = [
         "imports 'linkz' from macros.html, which defines no such macro (did you mean links?)",
     ),
     ("{% extends 'contact.html' %}\n", 1, "extends itself"),
+    (  # a list: the first that exists is taken
+        "\n{% include ['agenda_hedaer.html', 'nav_old.html'] %}\n",
+        2,
+        "includes 'agenda_hedaer.html', which no theme folder has (did you mean agenda_header",
+    ),
     ("\n<a href=\"{{ url('contcts') }}\">", 2, "url('contcts'): no section has that name"),
     ("<a href=\"{{ url(contact, 'card') }}\">", 1, "url(..., 'card'): no page has that view"),
 ]
@@ -171,6 +176,31 @@ def test_a_copy_whose_macro_lacks_a_parameter_with_a_default_the_theme_passes_is
     assert error.message.startswith(
         "lacks the parameter 'tone' of 'badge', which the theme's page.html uses"
     )
+
+
+def test_a_template_that_parses_but_does_not_compile_is_named_before_any_page_renders(
+    tmp_path: Path,
+) -> None:
+    """A block defined twice passes the parser and fails only when compiled: build and
+    the live preview find it before rendering, as they find a syntax error."""
+    twice = "{% block main %}a{% endblock %}\n{% block main %}b{% endblock %}\n"
+    own = write(tmp_path, "themes/mine/templates/page.html", twice)
+    (error,) = theme_problems(make_environment([own.parent.parent]), tmp_path)
+    assert (error.path, error.line, error.message) == (
+        "themes/mine/templates/page.html",
+        2,
+        "block 'main' defined twice",
+    )
+
+
+def test_an_include_of_a_list_with_a_name_from_the_data_is_left_to_render(
+    tmp_path: Path,
+) -> None:
+    """Which of the list is taken depends on the data: no name in it can be called missing."""
+    own = write(
+        tmp_path, "themes/mine/templates/page.html", "{% include [chosen, 'gone.html'] %}\n"
+    )
+    assert theme_problems(make_environment([own.parent.parent]), tmp_path) == []
 
 
 def test_a_file_named_like_the_themes_but_for_case_is_a_warning(tmp_path: Path) -> None:
