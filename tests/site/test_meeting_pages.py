@@ -342,6 +342,19 @@ def test_contact_and_company_pages_show_what_was_learned_there(built_sample: Pat
     assert "What you learned" not in text(page(built_sample, "contacts/omar-haddad/"))
 
 
+def test_the_bank_shows_each_questions_minutes_or_the_default(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "pb")
+    bank = root / "content/questions/advancement.md"
+    entry = "tag: insights\n    minutes: 2\n"  # the first with 2 minutes: entry-level-roles
+    bank.write_text(bank.read_text().replace(entry, "tag: insights\n", 1))
+    (root / "playbook.yaml").write_text(
+        (root / "playbook.yaml").read_text() + "meetings:\n  question_minutes: 4\n"
+    )
+    shown = text(page(build(root, today=SAMPLE_TODAY).output, "questions/"))
+    assert "entry-level-roles · 4 min · insights" in shown  # minutes left out: the default
+    assert "time-per-level · 2 min · insights" in shown  # its own
+
+
 def test_the_bank_shows_the_answers_you_got_to_each_question(built_sample: Path) -> None:
     html = page(built_sample, "questions/")
     item = html.split('id="q-field-changes"')[1].split("</li>")[0]
