@@ -74,6 +74,30 @@ def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
     assert "Coffee with Omar Haddad" in text
     assert "Tue 24 Nov 2026, 08:30" in text
     assert "no reply yet" in text
+    html = (built_sample / "index.html").read_text()
+    counts = re.search(r'<section class="stats".*?</section>', html, re.S)
+    assert counts is not None
+    assert " ".join(re.sub(r"<[^>]+>", " ", counts[0]).split()) == (
+        "3 upcoming 5 held 2 awaiting reply 13 contacts 8 target companies "
+        "2 follow-ups overdue 5 due in the next 7 days"
+    )
+
+
+def test_the_meetings_page_lists_what_comes_up_soonest_first_then_all_newest_first(
+    built_sample: Path,
+) -> None:
+    html = (built_sample / "meetings" / "index.html").read_text()
+    coming, everything = html.split("<h2>All meetings</h2>")
+    listed = [re.findall(r'href="(20[^"/]+)/"', part) for part in (coming, everything)]
+    assert list(dict.fromkeys(listed[0])) == [
+        "2026-11-24-omar-haddad", "2026-12-01-tomas-alvarez", "2026-12-03-hannah-cole",
+    ]  # fmt: skip
+    assert list(dict.fromkeys(listed[1])) == [
+        "2026-12-03-hannah-cole", "2026-12-01-tomas-alvarez", "2026-11-24-omar-haddad",
+        "2026-11-19-jonah-kim", "2026-11-18-nadia-petrov", "2026-11-17-rachel-adeyemi",
+        "2026-11-13-kwame-asante", "2026-11-10-lena-fischer", "2026-11-05-priya-natarajan",
+        "2026-10-28-sofia-lindqvist", "2026-10-20-graham-pike", "2026-10-14-daniel-reyes",
+    ]  # fmt: skip
 
 
 def test_a_video_link_on_the_dashboard_opens_the_call(built_sample: Path) -> None:
