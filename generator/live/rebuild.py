@@ -148,7 +148,9 @@ class LiveBuild:
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], Record] = {}
         """What each page group read while it was made and rendered."""
-        self._page_readers: Readers[tuple[str, str]] = Readers(lambda group: self._pages[group])
+        self._page_readers: Readers[tuple[str, str]] = Readers(
+            self.model.recorder, lambda group: self._pages[group]
+        )
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""
         self._whole = True
@@ -326,7 +328,7 @@ class LiveBuild:
                     mistakes.add(template_problem(exc, self.root))
                     continue
                 self._pages[group] = made
-                self._page_readers.update(group, known or (), made)
+                self._page_readers.update(group, known or b"", made)
                 rendered.update(kind.paths(group[1]))
         if mistakes:  # every page rendered that could, so that every mistake is named
             problems.items += sorted(mistakes)
@@ -376,8 +378,7 @@ class LiveBuild:
     def tidy(self) -> int:
         """Forget the cached parts no page shows any more (left behind when what keys
         them changes); for a quiet moment. Returns how many were forgotten."""
-        read = (key for reads in self._pages.values() for key in reads)
-        return self.model.engine.forget_unread("fragment", read)
+        return self.model.engine.forget_unread("fragment", self._pages.values())
 
     def calendar(self) -> bytes | None:
         """playbook.ics of the last good build, if any (any thread)."""

@@ -15,10 +15,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import zlib
+from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Final, Generic, TypeVar, cast
 
 from markupsafe import Markup
 
@@ -38,14 +39,20 @@ Key = tuple[Hashable, ...]
 kind)`, `("bank",)`, `("question", id)`, `("template", name)`, `("static", name)`, or a
 fact's key (`("fact", name, arg)`). Which of them changed is
 found by comparing the two models (and facts by their values), so a record keeps the
-keys alone; each key is made once and shared, since thousands of pages read the same."""
+keys alone, each as its number in the recorder's table (`Recorder.number`)."""
 Reads = dict[Key, int]
 """A record being made: each key read, with the fields read of an entity as bits
 (`FIELDS`); 0 for any other key."""
-Record = tuple[Key | int, ...]
-"""What a page or fact read, kept: each key, an entity's followed by the bits of the
-fields read (a page reads a dozen fields of each entity it shows, a list thousands of
-entities: two items an entity are a fraction of one a field)."""
+Record = bytes
+"""What a page or fact read, kept: a word (four bytes, `WORD`) for each key's number,
+an entity's followed by one for its set of fields read (`FIELD_SET` added to the set's
+number). A page reads a dozen fields of each entity it shows, a list thousands of
+entities; 72,000 facts read 900,000 keys at 10,000 files: kept as tuples of keys, eight
+bytes an item and a tuple each, they held 13 MiB."""
+WORD: Final = "I"
+"""The array type code of a record's words."""
+FIELD_SET = 1 << 31
+"""Added to the number of a set of fields read, so that no key's number equals it."""
 
 
 class _Missing:
@@ -62,13 +69,19 @@ KINDS = {**ENTITY_KINDS, "profile": Profile}
 
 
 class Recorder:
-    """Collects reads into the innermost open record."""
+    """Collects reads into the innermost open record, and keeps the table of keys by
+    number that records are written in (one for the server's life: a key once read is
+    read again after most edits)."""
 
     def __init__(self) -> None:
         self.open: list[Reads] = []
         """The records being made, innermost last."""
-        self._bits: dict[int, int] = {}
-        """Each set of fields' bits, one int object shared by the records that read it."""
+        self.keys: list[Key] = []
+        """Each key read, by its number."""
+        self._numbers: dict[Key, int] = {}
+        self._field_sets: list[int] = []
+        """Each set of fields' bits read, by its number (a few hundred)."""
+        self._field_numbers: dict[int, int] = {}
 
     def read(self, key: Key) -> None:
         if self.open:
@@ -89,15 +102,52 @@ class Recorder:
         finally:
             self.open.pop()
 
+    def number(self, key: Key) -> int:
+        """The number of `key`, given it the first time it is asked for."""
+        known = self._numbers.get(key)
+        if known is None:
+            known = self._numbers[key] = len(self.keys)
+            self.keys.append(key)
+        return known
+
+    def shared(self, key: Key) -> Key:
+        """The one key kept equal to `key` (thousands of pages read the same)."""
+        return self.keys[self.number(key)]
+
+    def known(self, key: Key) -> int | None:
+        """The number of `key`, if it has one (none: no record holds it)."""
+        return self._numbers.get(key)
+
     def kept(self, reads: Reads) -> Record:
         """`reads` as a record is kept."""
-        bits = self._bits
-        record: list[Key | int] = []
+        words, numbers = array(WORD), self._numbers
         for key, fields in reads.items():
-            record.append(key)
+            number = numbers.get(key)
+            words.append(self.number(key) if number is None else number)
             if fields:
-                record.append(bits.setdefault(fields, fields))
-        return tuple(record)
+                number = self._field_numbers.get(fields)
+                if number is None:
+                    number = self._field_numbers[fields] = len(self._field_sets)
+                    self._field_sets.append(fields)
+                words.append(FIELD_SET + number)
+        return words.tobytes()
+
+    def keys_of(self, record: Record) -> list[Key]:
+        """The keys `record` holds."""
+        keys = self.keys
+        return [keys[word] for word in words_of(record) if word < FIELD_SET]
+
+    def fields_in(self, record: Record, entity: int) -> int:
+        """The bits of the fields of entity number `entity` that `record` read (0: none)."""
+        words = words_of(record).tolist()
+        at = words.index(entity) + 1
+        following = words[at] if at < len(words) else 0
+        return self._field_sets[following - FIELD_SET] if following >= FIELD_SET else 0
+
+
+def words_of(record: Record) -> memoryview:
+    """The words of `record` (`Record`), as numbers."""
+    return memoryview(record).cast(WORD)
 
 
 Compute = Callable[[Key], Any]
@@ -107,8 +157,6 @@ contact, of each meeting), so that keeping it costs nothing per fact."""
 
 @dataclass(slots=True)
 class _Fact:
-    key: Key
-    """The key it is kept under: what its readers record (one object, not one each)."""
     compute: Compute
     value: Any
     reads: Record
@@ -121,11 +169,13 @@ R = TypeVar("R", bound=Hashable)
 
 class Readers(Generic[R]):
     """Who read each key (a fact, a page), so what a change touches is found from the keys
-    that changed rather than by looking at every record kept. A key most often has one
-    reader (a row, read by its list), kept as itself rather than in a list."""
+    that changed rather than by looking at every record kept. Kept by the key's number (a
+    list, not a table of keys); a key most often has one reader (a row, read by its list),
+    kept as itself rather than in a list."""
 
-    def __init__(self, reads_of: Callable[[R], Record]) -> None:
-        self._by_key: dict[Key, R | list[R]] = {}
+    def __init__(self, recorder: Recorder, reads_of: Callable[[R], Record]) -> None:
+        self._recorder = recorder
+        self._by_key: list[R | list[R] | None] = []
         self._reads_of = reads_of
 
     def of(self, keys: set[Key]) -> set[R]:
@@ -138,56 +188,65 @@ class Readers(Generic[R]):
                 fields[entity] = fields.get(entity, 0) | FIELDS[key[0]][key[2]]  # type: ignore[index]
             else:
                 near.update(self._at(key))
+        fields_in = self._recorder.fields_in
         for entity, changed in fields.items():
+            number = self._recorder.known(entity)
             for reader in self._at(entity):
-                reads = self._reads_of(reader)
-                if reads[reads.index(entity) + 1] & changed:  # type: ignore[operator]
+                if fields_in(self._reads_of(reader), number) & changed:  # type: ignore[arg-type]
                     near.add(reader)
         return near
 
     def _at(self, key: Key) -> list[R]:
-        known = self._by_key.get(key)
+        number = self._recorder.known(key)
+        known = None if number is None or number >= len(self._by_key) else self._by_key[number]
         return known if isinstance(known, list) else [] if known is None else [known]
 
-    def add(self, reader: R, reads: Iterable[Key | int]) -> None:
-        by_key = self._by_key
-        for key in reads:
-            if isinstance(key, int):
-                continue
-            known = by_key.get(key)
-            if known is None:
-                by_key[key] = reader
-            elif isinstance(known, list):
-                known.append(reader)
-            else:
-                by_key[key] = [known, reader]
+    def add(self, reader: R, record: Record) -> None:
+        self._add(reader, words_of(record))
 
     def update(self, reader: R, before: Record, after: Record) -> None:
         """`reader` read `before` and now reads `after`."""
         if before != after:
-            was, now = set(before), set(after)
-            self.add(reader, now - was)
-            self.remove({reader: was - now})
+            was, now = set(words_of(before)), set(words_of(after))
+            self._add(reader, now - was)
+            self._remove({reader: was - now})
 
-    def remove(self, gone: Mapping[R, Iterable[Key | int]]) -> None:
-        """Take readers out of the keys each read, each key's readers filtered once (not
-        one search per reader: thousands of parts read the same template)."""
+    def remove(self, gone: Mapping[R, Record]) -> None:
+        self._remove({reader: words_of(record) for reader, record in gone.items()})
+
+    def _add(self, reader: R, reads: Iterable[int]) -> None:
+        """`reader` read the keys numbered `reads` (a record's words)."""
         by_key = self._by_key
-        leaving: dict[Key, set[R]] = {}
-        for reader, reads in gone.items():
-            for key in reads:
-                if not isinstance(key, int):
-                    leaving.setdefault(key, set()).add(reader)
-        for key, readers in leaving.items():
-            known = by_key[key]
-            left = [r for r in known if r not in readers] if isinstance(known, list) else []
-            if left:
-                by_key[key] = left if len(left) > 1 else left[0]
+        if len(by_key) < len(self._recorder.keys):
+            by_key.extend([None] * (len(self._recorder.keys) - len(by_key)))
+        for number in reads:
+            if number >= FIELD_SET:
+                continue
+            known = by_key[number]
+            if known is None:
+                by_key[number] = reader
+            elif isinstance(known, list):
+                known.append(reader)
             else:
-                del by_key[key]
+                by_key[number] = [known, reader]
+
+    def _remove(self, gone: Mapping[R, Iterable[int]]) -> None:
+        """Take readers out of the keys each read (numbered, as in a record's words), each
+        key's readers filtered once (not one search per reader: thousands of parts read
+        the same template)."""
+        by_key = self._by_key
+        leaving: dict[int, set[R]] = {}
+        for reader, reads in gone.items():
+            for number in reads:
+                if number < FIELD_SET:
+                    leaving.setdefault(number, set()).add(reader)
+        for number, readers in leaving.items():
+            known = by_key[number]
+            left = [r for r in known if r not in readers] if isinstance(known, list) else []
+            by_key[number] = left if len(left) > 1 else left[0] if left else None
 
     def clear(self) -> None:
-        self._by_key = {}
+        self._by_key = []
 
 
 class Engine:
@@ -196,7 +255,7 @@ class Engine:
     def __init__(self, recorder: Recorder) -> None:
         self.recorder = recorder
         self.facts: dict[Key, _Fact] = {}
-        self._readers: Readers[Key] = Readers(lambda key: self.facts[key].reads)
+        self._readers: Readers[Key] = Readers(recorder, lambda key: self.facts[key].reads)
 
     def fact(self, key: Key, compute: Compute) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""
@@ -204,14 +263,14 @@ class Engine:
         if known is None:
             known = self.facts[key] = self._work_out(key, compute)
             self._readers.add(key, known.reads)
-        self.recorder.read(known.key)
+        self.recorder.read(key)
         return known.value
 
     def _work_out(self, key: Key, compute: Compute) -> _Fact:
         with self.recorder.recording() as reads:
             value = compute(key)
         heights = [self.facts[k].height for k in reads if k in self.facts]
-        return _Fact(key, compute, value, self.recorder.kept(reads), 1 + max(heights, default=0))
+        return _Fact(compute, value, self.recorder.kept(reads), 1 + max(heights, default=0))
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
@@ -227,7 +286,7 @@ class Engine:
             for key in sorted(stale, key=lambda k: self.facts[k].height):
                 old = self.facts[key]
                 try:
-                    new = self._work_out(old.key, old.compute)
+                    new = self._work_out(key, old.compute)
                 except LookupError:
                     self._readers.remove({key: self.facts.pop(key).reads})
                     frontier.add(key)
@@ -239,16 +298,18 @@ class Engine:
             everything |= frontier
         return everything
 
-    def forget_unread(self, kind: str, roots: Iterable[Key | int]) -> int:
-        """Forget the facts of `kind` that neither `roots` nor a fact they read, however
-        indirectly, reads (a list's old parts, once its rows changed); returns how many."""
+    def forget_unread(self, kind: str, roots: Iterable[Record]) -> int:
+        """Forget the facts of `kind` that neither `roots` (records) nor a fact they read,
+        however indirectly, reads (a list's old parts, once its rows changed); returns how
+        many."""
         kept: set[Key] = set()
-        todo = [key for key in roots if key in self.facts]
+        keys_of = self.recorder.keys_of
+        todo = [key for record in roots for key in keys_of(record) if key in self.facts]
         while todo:
             key = todo.pop()
             if key not in kept:
                 kept.add(key)
-                todo += [k for k in self.facts[key].reads if k in self.facts]
+                todo += [k for k in keys_of(self.facts[key].reads) if k in self.facts]
         return len(self._drop(lambda key: key[0] == kind and key not in kept))
 
     def forget(self, kind: str | None = None) -> set[Key]:
@@ -278,7 +339,6 @@ class LiveModel:
         self._playbook: Playbook | None = None
         self.tables: dict[str, Mapping[str, Any]] = {}
         """The current entities by kind and slug, for refs to read quickly."""
-        self._keys: dict[Key, Key] = {}
         self.view = cast(Playbook, TrackedPlaybook(self))
         """The tracking view, standing in for the Playbook wherever one is expected."""
         self._refs: dict[Key, Ref] = {}
@@ -309,7 +369,7 @@ class LiveModel:
 
     def key(self, *parts: Hashable) -> Key:
         """The one shared key for these parts."""
-        return self._keys.setdefault(parts, parts)
+        return self.recorder.shared(parts)
 
 
 class Ref:
