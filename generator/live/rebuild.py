@@ -159,8 +159,6 @@ class LiveBuild:
         """Each file written → a digest of its bytes."""
         self._extras: set[str] = set()
         """The files written that are not pages (theme assets, robots.txt)."""
-        self._extras_for: tuple[Theme, str | None] | None = None
-        """The theme and base_url they were last written for."""
         self._calendar: Callable[[], bytes] | None = None
         """Makes the last good build's playbook.ics once, and keeps it compressed (any
         thread: replaced whole)."""
@@ -362,17 +360,13 @@ class LiveBuild:
         return self.model.recorder.kept(reads)
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
-        """Write the files that are not pages; return their paths. Nothing is read or
-        rendered again while the theme and base_url stay as they were (2 ms a save)."""
-        if self._extras_for == (theme, base_url):
-            return self._extras
+        """Write the files that are not pages; return their paths."""
         missing = render_missing_page(self._env, base_url, encrypted=False)
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
             files[rel] = source.read_bytes()
         for rel, data in files.items():
             self._put(rel, data, written)
-        self._extras_for = (theme, base_url)
         return set(files)
 
     def tidy(self) -> int:

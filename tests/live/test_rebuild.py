@@ -13,7 +13,6 @@ import re
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, write
@@ -610,36 +609,6 @@ def test_a_theme_asset_deleted_or_renamed_leaves_the_served_folder(
     assert not (builder.out / "static/extra.css").exists()
     moved.unlink()
     assert builder.build([moved]).written == {"static/moved.css"}
-    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
-
-
-def test_a_content_edit_reads_no_theme_asset_and_renders_no_404(
-    builder: LiveBuild, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The files that are not pages follow the theme and base_url only: a save in content/
-    leaves them be; an asset's save writes it again."""
-    from generator.live import rebuild
-
-    done: list[str] = []
-
-    def counted(name: str) -> None:
-        made = getattr(rebuild, name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            done.append(name)
-            return made(*args, **kwargs)
-
-        monkeypatch.setattr(rebuild, name, call)
-
-    counted("static_files")
-    counted("render_missing_page")
-    edit(sample_root, ELENA, "name: Elena Marsh", "name: Elena Marsh-Ortiz")
-    assert builder.build([sample_root / ELENA]).ok and done == []
-    write(sample_root, "themes/default/static/extra.css", "body { margin: 0 }\n")
-    assert builder.build([sample_root / "themes/default/static/extra.css"]).written == {
-        "static/extra.css"
-    }
-    assert sorted(done) == ["render_missing_page", "static_files"]
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
