@@ -7,7 +7,9 @@ meetings) and a `playbook.yaml` with `today:` fixed, so builds are reproducible.
 Bodies use `[[links]]` between files like the sample does. The result builds with
 no errors.
 
-    python benchmarks/synthetic.py /tmp/pb-1k --files 1000 [--seed 1]
+    python benchmarks/synthetic.py /tmp/pb-1k --files 1000 [--seed 1] [--span 150]
+
+`--span 730` spreads the meetings over two years before `today:`, a long search.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ FRAMEWORK_TAGS = ("trends", "insights", "advice", "resources", "assignments")
 QUESTIONS_PER_CATEGORY = 8
 
 
-def make_playbook(root: Path, files: int, seed: int = 1) -> Path:
+def make_playbook(root: Path, files: int, seed: int = 1, span: int = 150) -> Path:
     """Write a playbook of `files` content files under `root`; returns `root`."""
     if files < 11:
         raise ValueError("a synthetic playbook needs at least 11 files")
@@ -113,7 +115,7 @@ def make_playbook(root: Path, files: int, seed: int = 1) -> Path:
     n_meetings = rest - n_companies - n_contacts
     companies = _companies(content / "companies", n_companies, rng)
     contacts = _contacts(content / "contacts", n_contacts, companies, rng)
-    _meetings(content / "meetings", n_meetings, contacts, question_ids, rng)
+    _meetings(content / "meetings", n_meetings, contacts, question_ids, rng, span)
     _company_bodies(content / "companies", companies, contacts, rng)
     return root
 
@@ -274,11 +276,12 @@ def _meetings(
     contacts: list[tuple[str, str, str | None]],
     question_ids: list[str],
     rng: random.Random,
+    span: int = 150,
 ) -> None:
     taken: set[str] = set()
     for _ in range(count):
         contact, name, company = rng.choice(contacts)
-        day = TODAY + dt.timedelta(days=rng.randint(-150, 40))
+        day = TODAY + dt.timedelta(days=rng.randint(-span, 40))
         requested = min(day - dt.timedelta(days=rng.randint(3, 14)), TODAY)  # asked by today
         if rng.random() < 0.1:
             status = "requested"
@@ -326,10 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", type=Path, help="folder to create (must not hold content/)")
     parser.add_argument("--files", type=int, default=1000, help="content files (default 1000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--span", type=int, default=150, help="days of meetings before today (default 150)"
+    )
     args = parser.parse_args(argv)
     if (args.root / "content").exists():
         parser.error(f"{args.root}/content already exists; choose an empty folder")
-    make_playbook(args.root, args.files, args.seed)
+    make_playbook(args.root, args.files, args.seed, args.span)
     print(f"Wrote {args.files} files to {args.root}/content")
     return 0
 

@@ -32,14 +32,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def make_playbook(root: Path, files: int, seed: int = 1) -> Path:
-    """A synthetic playbook of about `files` files (`benchmarks/synthetic.py`)."""
+def make_playbook(root: Path, files: int, seed: int = 1, span: int = 150) -> Path:
+    """A synthetic playbook of about `files` files (`benchmarks/synthetic.py`), its
+    meetings over the `span` days before its `today`."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         from synthetic import make_playbook as make
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
-    made: Path = make(root, files, seed=seed)
+    made: Path = make(root, files, seed=seed, span=span)
     return made
 
 

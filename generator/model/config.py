@@ -178,6 +178,9 @@ class FollowupRules:
     first person was nudged by then)."""
     nudge_after: int = 3
     """Business days without an answer before following up once with the first person."""
+    let_go_after: int = 14
+    """Days late after which a thank-you note, a follow-up call or a second contact has
+    lost its point and is let go (off the overdue list and the calendar)."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,11 @@ FOLLOWUPS_SCHEMA = Schema(
             "5",
         ),
         _days("nudge_after", "business days before following up an unanswered request", "3"),
+        _days(
+            "let_go_after",
+            "days late after which a thank-you note, follow-up call or second contact is let go",
+            "14",
+        ),
     ),
     unknown=UNKNOWN_SETTING,
     elsewhere=_where_it_goes,

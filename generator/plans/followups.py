@@ -66,9 +66,15 @@ OVERDUE = "overdue"
 TODAY = "today"
 THIS_WEEK = "this-week"
 LATER = "later"
+LET_GO = "let-go"
 DONE = "done"
-STATUSES = (OVERDUE, TODAY, THIS_WEEK, LATER, DONE)
+STATUSES = (OVERDUE, TODAY, THIS_WEEK, LATER, LET_GO, DONE)
 
+LETTING_GO = frozenset({"thank_you", "follow_up_call", "nudge", "second_contact"})
+"""Rules whose items lose their point when left long: a thank-you note or a next-day
+call months late, a nudge once you have moved on. Left overdue past
+`followups.let_go_after` days (the nudge: once the second contact is due), they are
+let go: off the overdue list and the calendar, listed apart on the timeline."""
 WEEK_DAYS = 7
 """`this-week` means due in the 7 days after today (not "until Sunday")."""
 
@@ -113,7 +119,8 @@ class FollowUpItem:
     done: dt.date | None
     """When it was done; None while open."""
     status: str
-    """overdue, today, this-week, later or done: relative to the `today` it was made for."""
+    """overdue, today, this-week, later, let-go or done: relative to the `today` it was
+    made for."""
     how_to_close: str
     """Where to record that it is done."""
 
@@ -127,8 +134,8 @@ class Section:
     """A group of the timeline: overdue, today, this week, later, or the done history."""
 
     key: str
-    """`overdue`, `today`, `this-week`, `later` or `done`: the theme words its title and
-    note (macros.html), so that a theme can reword them."""
+    """`overdue`, `today`, `this-week`, `later`, `let-go` or `done`: the theme words its
+    title and note (macros.html), so that a theme can reword them."""
     items: tuple[FollowUpItem, ...]
 
 
@@ -176,10 +183,15 @@ def on_a_business_day(day: dt.date, holidays: Holidays) -> dt.date:
     return day
 
 
-def status_of(due: dt.date, done: dt.date | None, today: dt.date) -> str:
-    """Where an item sits on the timeline on `today`."""
+def status_of(
+    due: dt.date, done: dt.date | None, today: dt.date, let_go: dt.date | None = None
+) -> str:
+    """Where an item sits on the timeline on `today`; `let_go` is the day from which an
+    item still open has lost its point (`LETTING_GO`), None when it never does."""
     if done is not None:
         return DONE
+    if let_go is not None and today >= let_go:
+        return LET_GO
     if due < today:
         return OVERDUE
     if due == today:
@@ -276,9 +288,14 @@ class _Context:
         done: dt.date | None,
         how_to_close: str,
         note: str | None = None,
+        let_go: dt.date | None = None,
     ) -> FollowUpItem:
+        """`let_go`: the day a `LETTING_GO` item is let go, when not `let_go_after`
+        days after it was due (the nudge's: when the second contact is due)."""
         if done is not None and done > self.today:
             done = None  # recorded ahead of the day this is made for: not done yet
+        if rule in LETTING_GO and let_go is None:
+            let_go = due + dt.timedelta(days=self.config.followups.let_go_after + 1)
         return FollowUpItem(
             id=item_id,
             due=due,
@@ -289,7 +306,7 @@ class _Context:
             contact=contact,
             meeting=meeting.slug if meeting else None,
             done=done,
-            status=status_of(due, done, self.today),
+            status=status_of(due, done, self.today, let_go if rule in LETTING_GO else None),
             how_to_close=how_to_close,
         )
 
@@ -531,6 +548,9 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             "with the same question",
         ),
     )
+    # the nudge has lost its point once it is time to move on to a second person
+    holidays = ctx.config.holidays
+    moved_on = add_business_days(start, rules.second_contact_after, holidays) if start else None
     for key, count, action in steps:
         done = meeting.done.get(key)
         if not waiting and done is None:
@@ -546,6 +566,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             meeting,
             done,
             _done_hint(key, meeting),
+            let_go=moved_on if key == "nudge" and moved_on and moved_on > due else None,
         )
 
 
@@ -766,8 +787,14 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
 
 
 def open_items(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
-    """Items still to do, soonest first."""
-    return sorted((i for i in items if i.is_open), key=lambda i: (i.due, i.id))
+    """Items still to do, soonest first, and after them those let go (lost their point)."""
+    return sorted((i for i in items if i.is_open), key=lambda i: (i.status == LET_GO, i.due, i.id))
+
+
+def latest_due_first(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
+    """The order of the overdue: the most recently due first, so that a thank-you owed
+    for last week comes before a re-contact a year late, however many are left."""
+    return sorted(items, key=lambda i: (-i.due.toordinal(), i.id))
 
 
 def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
@@ -777,12 +804,16 @@ def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
 
 
 def timeline_sections(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
-    """The five timeline sections in order, each possibly empty."""
+    """The six timeline sections in order, each possibly empty: the overdue and the let
+    go most recently due first, today, this week and later soonest first, and what was
+    done, the latest first."""
     items = list(items)
+    pending = open_items(items)
     sections = []
-    for key in STATUSES:
-        chosen = (
-            history(items) if key == DONE else [i for i in open_items(items) if i.status == key]
-        )
+    for key in STATUSES[:-1]:
+        chosen = [i for i in pending if i.status == key]
+        if key in (OVERDUE, LET_GO):
+            chosen = latest_due_first(chosen)
         sections.append(Section(key, tuple(chosen)))
+    sections.append(Section(DONE, tuple(history(items))))
     return tuple(sections)

@@ -14,7 +14,7 @@ grows would need state kept between builds (docs/followups.md, "Subscribe or imp
 - Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
   One overdue is on `today` instead, its title starting "Overdue:", as the timeline
   and the dashboard put it first: left on its past day, a calendar shows it nowhere
-  anyone looks.
+  anyone looks. Those let go (lost their point) are left out.
 - Links to pages: with a `base_url`, a URL property and the address in the description;
   without one, the page's path in the site, as text.
 - Text goes through `plain_lines`: a line break of any kind is written `\\n`, and no
@@ -38,7 +38,7 @@ from typing import Any
 from generator.model.entities import Meeting, Playbook, meeting_title
 from generator.model.fields import as_uri, plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
-from generator.plans.followups import OVERDUE, FollowUpItem, days, long_date
+from generator.plans.followups import LET_GO, OVERDUE, FollowUpItem, days, long_date
 from generator.site import routes
 
 CALENDAR_FILE = "playbook.ics"
@@ -133,7 +133,7 @@ def build_calendar(
     )
     stamp_line = EventLines.line_of("dtstamp", stamp)  # the same in every event
     events = [_meeting_event(playbook, m, stamp_line, links) for m in meetings]
-    items = [i for i in followups if i.is_open]
+    items = [i for i in followups if i.is_open and i.status != LET_GO]
     events += [_followup_event(playbook, i, stamp, stamp_line, links, for_owner) for i in items]
     dates = [m.date for m in meetings if m.date] + [i.due for i in items]
     first = dt.date(min(dates, default=today).year, 1, 1)

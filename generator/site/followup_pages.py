@@ -13,6 +13,8 @@ from typing import Any
 from generator.model.config import Config
 from generator.model.entities import UNDATED, Contact, Playbook
 from generator.plans.followups import (
+    LATER,
+    LET_GO,
     OVERDUE,
     RULE_NAMES,
     THIS_WEEK,
@@ -21,6 +23,7 @@ from generator.plans.followups import (
     FollowUpItem,
     history,
     last_interaction,
+    latest_due_first,
     open_items,
     rule_notes,
     timeline_sections,
@@ -58,7 +61,7 @@ def timeline(
     has_calendar: bool,
     calendar_file: str = CALENDAR_FILE,
 ) -> Page:
-    """`timeline/`: overdue, today, this week, later, and what was done.
+    """`timeline/`: overdue, today, this week, later, let go, and what was done.
 
     `has_calendar` is False when the build writes no playbook.ics (an encrypted build
     without --with-calendar), so the page does not link to a missing file;
@@ -77,29 +80,35 @@ def timeline(
             "calendar_name": CALENDAR_FILE,
             "calendar_address": f"{base_url}{calendar_file}" if base_url else None,
             "week_days": WEEK_DAYS,
+            "let_go_after": playbook.config.followups.let_go_after,
             "rules": rules_table(playbook.config),
         },
     )
 
 
 def dashboard_context(items: Sequence[FollowUpItem]) -> dict[str, Any]:
-    """Counts and the next open items for the dashboard."""
+    """Counts and the next open items for the dashboard. Overdue counts what is late
+    and still worth doing; what was let go is counted apart."""
     pending = open_items(items)
     return {
         "followups_overdue": sum(1 for i in pending if i.status == OVERDUE),
         "followups_this_week": sum(1 for i in pending if i.status in (TODAY, THIS_WEEK)),
+        "followups_let_go": sum(1 for i in pending if i.status == LET_GO),
         "followups_next": next_items(pending),
         "followups_week_days": WEEK_DAYS,
     }
 
 
 def next_items(pending: Sequence[FollowUpItem]) -> list[FollowUpItem]:
-    """The dashboard's few items, soonest first: every one due today, and the first of
-    the others. Items left overdue fill the list from the top, and would otherwise hide
-    what is due today however long they are left (the overdue count is shown apart)."""
+    """The dashboard's few items, in the timeline's order: the overdue most recently due
+    first, every one due today, then the soonest coming up; nothing let go. However
+    many are overdue, what is due today stays on the list (the overdue are counted
+    apart)."""
     today = [i for i in pending if i.status == TODAY]
-    others = [i for i in pending if i.status != TODAY][: max(DASHBOARD_ITEMS - len(today), 0)]
-    return sorted(today + others, key=lambda i: (i.due, i.id))
+    room = max(DASHBOARD_ITEMS - len(today), 0)
+    overdue = latest_due_first(i for i in pending if i.status == OVERDUE)[:room]
+    ahead = [i for i in pending if i.status in (THIS_WEEK, LATER)][: room - len(overdue)]
+    return overdue + today + ahead
 
 
 def contact_followups_context(

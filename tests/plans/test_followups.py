@@ -15,6 +15,7 @@ from generator.model.entities import UNDATED, Playbook
 from generator.plans.followups import (
     DONE,
     LATER,
+    LET_GO,
     OVERDUE,
     THIS_WEEK,
     TODAY,
@@ -525,7 +526,8 @@ def test_answered_or_recorded_requests_leave_the_open_list(tmp_path: Path) -> No
     }
     items = by_id(follow_ups(make(tmp_path / "a", files), D(2026, 12, 4)))
     assert items["second-contact-ask"].status == DONE
-    assert items["nudge-ask"].status == OVERDUE
+    # moved on, and the nudge never sent: it has lost its point, but it is not done
+    assert items["nudge-ask"].status == LET_GO and items["nudge-ask"].is_open
 
     files["content/meetings/ask.md"] = request().replace("requested\n", "scheduled\n")
     items = by_id(follow_ups(make(tmp_path / "b", files), D(2026, 12, 4)))
@@ -1628,3 +1630,90 @@ def test_a_request_dated_after_today_is_a_warning(tmp_path: Path) -> None:
         write(tmp_path, "content/meetings/ada.md", meeting.format(day=day))
         problems = check(tmp_path, today=dt.date(2026, 11, 22))
         assert [w for w in problems.warnings if w.field == "requested_on"] == []
+
+
+# ---------------------------------------------------------------- let go
+
+
+def test_a_thank_you_or_call_left_past_let_go_after_is_let_go(tmp_path: Path) -> None:
+    """Due 18 Nov: overdue until 14 days late (2 Dec), let go from 15 (3 Dec), still open
+    and never counted as done; `followups.let_go_after` moves the day."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/m.md": held(purpose="networking"),
+    }
+    playbook = make(tmp_path / "a", files)
+
+    def statuses(pb: Playbook, day: dt.date) -> dict[str, str]:
+        return {i.rule: i.status for i in follow_ups(pb, day) if i.meeting == "m"}
+
+    before = statuses(playbook, D(2026, 12, 2))
+    assert before["thank_you"] == before["follow_up_call"] == OVERDUE
+    gone = statuses(playbook, D(2026, 12, 3))
+    assert gone["thank_you"] == gone["follow_up_call"] == LET_GO
+    assert all(i.is_open for i in follow_ups(playbook, D(2026, 12, 3)) if i.status == LET_GO)
+    longer = make(tmp_path / "b", files, "followups:\n  let_go_after: 30\n")
+    assert statuses(longer, D(2026, 12, 3))["thank_you"] == OVERDUE
+    assert statuses(longer, D(2026, 12, 19))["thank_you"] == LET_GO
+
+
+def test_rules_that_keep_their_point_are_never_let_go(tmp_path: Path) -> None:
+    """Keep in touch, telling the referrer, reaching a name, your own reminders: a year
+    late, still overdue (still worth doing)."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(
+            "followups:\n  - {due: 2026-11-20, action: Send the article}"
+        ),
+        "content/contacts/ben-ode.md": "---\nname: Ben Ode\n---\n",
+        "content/meetings/m.md": held("referrals: [ben-ode]"),
+    }
+    items = follow_ups(make(tmp_path, files), D(2027, 11, 22))
+    by_rule = {i.rule: i.status for i in items}
+    assert by_rule["thank_you"] == LET_GO
+    for rule in ("keep_in_touch", "reach_referral", "own"):
+        assert by_rule[rule] == OVERDUE, rule
+
+
+def test_a_nudge_is_let_go_once_it_is_time_to_move_on(tmp_path: Path) -> None:
+    """Asked Fri 20 Nov: the nudge is due Wed 25 Nov (3 business days), the second contact
+    Fri 27 Nov (5): from that day, nudging has lost its point; the second contact stays
+    overdue until 14 days late."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request(),
+    }
+    playbook = make(tmp_path, files)
+
+    def statuses(day: dt.date) -> dict[str, str]:
+        return {i.rule: i.status for i in follow_ups(playbook, day)}
+
+    assert statuses(D(2026, 11, 26)) == {"nudge": OVERDUE, "second_contact": THIS_WEEK}
+    assert statuses(D(2026, 11, 27)) == {"nudge": LET_GO, "second_contact": TODAY}
+    assert statuses(D(2026, 12, 11))["second_contact"] == OVERDUE
+    assert statuses(D(2026, 12, 12))["second_contact"] == LET_GO
+
+
+def item(
+    key: str, due: dt.date, status: str, done: dt.date | None = None, rule: str = "own"
+) -> FollowUpItem:
+    return FollowUpItem(key, due, key, rule, rule, "", "ada", None, done, status, "")
+
+
+def test_the_timeline_puts_the_latest_overdue_first_and_what_was_let_go_apart() -> None:
+    items = [
+        item("a-year-late", D(2025, 11, 1), OVERDUE),
+        item("last-week", D(2026, 11, 16), OVERDUE),
+        item("yesterday", D(2026, 11, 21), OVERDUE),
+        item("soon", D(2026, 11, 24), THIS_WEEK),
+        item("gone-old", D(2026, 3, 4), LET_GO, rule="thank_you"),
+        item("gone", D(2026, 10, 1), LET_GO, rule="thank_you"),
+    ]
+    sections = {s.key: s for s in timeline_sections(items)}
+    assert list(sections) == ["overdue", "today", "this-week", "later", "let-go", "done"]
+    assert [i.id for i in sections["overdue"].items] == ["yesterday", "last-week", "a-year-late"]
+    assert [i.id for i in sections["let-go"].items] == ["gone", "gone-old"]
+    # open items soonest first, those let go after them (the contact page's order)
+    assert [i.id for i in open_items(items)][-2:] == ["gone-old", "gone"]

@@ -287,7 +287,8 @@ def test_agenda_shows_the_meeting_held_before_and_what_was_learned(
     assert "Reread what you learned when you met before: Call with Hannah Cole" in text
     assert "What you learned when you met Hannah Cole before" in text
     assert "scores every shipper dashboard change by support tickets saved" in text
-    assert "Open follow-up, due Tue 3 Nov (overdue): Send Hannah Cole a thank-you note" in text
+    # 19 days late: let go, and said so
+    assert "Open follow-up, due Tue 3 Nov (let go): Send Hannah Cole a thank-you note" in text
 
 
 def test_the_prep_names_the_five_latest_meetings_held_before_and_soonest_follow_ups(

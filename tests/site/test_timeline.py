@@ -118,7 +118,11 @@ def test_dashboard_counts_and_next_items(built_sample: Path) -> None:
     html = (built_sample / "index.html").read_text()
     next_items = re.search(r'<section class="fu-next">(.*?)</section>', html, re.DOTALL)
     assert next_items
-    assert text(next_items[1]).startswith("Next follow-ups overdue Wed 18 Nov Call Rachel Adeyemi")
+    # the overdue most recently due first: Kwame's second contact (20 Nov), then the call
+    # to Rachel (18 Nov), as on the timeline
+    listed = text(next_items[1])
+    assert listed.startswith("Next follow-ups overdue Fri 20 Nov No reply from Kwame Asante")
+    assert listed.index("overdue Fri 20 Nov") < listed.index("overdue Wed 18 Nov Call Rachel")
 
 
 def test_contact_page_shows_last_and_next(built_sample: Path) -> None:
@@ -230,8 +234,11 @@ def test_the_dashboard_always_lists_what_is_due_today(tmp_path: Path) -> None:
     listed = shown["followups_next"]
     assert len(listed) == DASHBOARD_ITEMS
     assert [i.id for i in listed if i.status == "today"] == ["reschedule-2026-11-10-lena-fischer"]
-    assert listed == sorted(listed, key=lambda i: (i.due, i.id))  # still soonest first
-    assert listed[0].status == "overdue"  # and the oldest overdue still leads
+    overdue = [i for i in listed if i.status == "overdue"]
+    assert listed == [*overdue, listed[-1]]  # the overdue lead, then today's
+    # the overdue most recently due first: the latest five of all those overdue
+    latest = sorted((i for i in items if i.status == "overdue"), key=lambda i: i.due)[-5:]
+    assert [i.due for i in overdue] == sorted((i.due for i in latest), reverse=True)
 
 
 def test_the_dashboard_lists_six_follow_ups_or_all_of_todays(tmp_path: Path) -> None:

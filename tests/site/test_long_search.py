@@ -1,0 +1,67 @@
+"""End-to-end: a search two years long, with its many overdue follow-ups (a generated
+playbook, `benchmarks/synthetic.py --span 730`): what is next comes first on the dashboard
+and the timeline, and what has lost its point is let go."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from conftest import make_playbook
+from site_checks import scan
+
+from generator.build import build
+
+TODAY = dt.date(2026, 11, 22)  # benchmarks/synthetic.py's
+
+
+@pytest.fixture(scope="module")
+def long_search(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built on TODAY from 75 contacts and 121 meetings over two years."""
+    root = make_playbook(tmp_path_factory.mktemp("long") / "pb", 225, span=730)
+    return build(root, out=root / "one", today=TODAY, jobs=1).output
+
+
+def section(html: str, key: str) -> str:
+    match = re.search(rf'<section id="{key}"[^>]*>(.*?)</section>', html, re.DOTALL)
+    assert match, key
+    return match[1]
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def stat(page: str, words: str) -> int:
+    match = re.search(rf"(\d+) {words}", page)
+    assert match, words
+    return int(match[1])
+
+
+def test_the_latest_overdue_first_and_what_lost_its_point_let_go(long_search: Path) -> None:
+    site = long_search
+    timeline = (site / "timeline/index.html").read_text()
+    overdue = section(timeline, "overdue")
+    late = [int(n) for n in re.findall(r'class="fu-late">(\d+) days? late<', overdue)]
+    assert len(late) > 20 and max(late) > 365  # a long search's backlog
+    assert late == sorted(late)  # most recently due first
+    rows = re.findall(r'<tr class="fu fu-overdue">(.*?)</tr>', overdue, re.DOTALL)
+    for row, days in zip(rows, late, strict=True):
+        if "fu-rule-thank-you" in row or "fu-rule-follow-up-call" in row:
+            assert days <= 14, text(row)  # let go after 14 days late
+        assert "fu-rule-nudge" not in row or days < 7
+    let_go = section(timeline, "let-go")
+    listed = re.findall(r"<li>", let_go)
+    assert len(listed) > 20
+
+    home = scan(site / "index.html").text
+    assert stat(home, "follow-ups overdue") == len(rows)
+    assert stat(home, "let go") == len(listed)
+    dashboard = (site / "index.html").read_text()
+    shown = re.search(r'<section class="fu-next">(.*?)</section>', dashboard, re.DOTALL)
+    assert shown
+    due = [text(d) for d in re.findall(r'data-label="Due">(.*?)<br>', overdue, re.DOTALL)]
+    first_shown = text(re.findall(r"<li [^>]*>(.*?)</li>", shown[1], re.DOTALL)[0])
+    assert first_shown.startswith(f"overdue {due[0]} ")  # the dashboard leads with it too
