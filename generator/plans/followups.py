@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import counted
@@ -75,6 +75,11 @@ LETTING_GO = frozenset({"thank_you", "follow_up_call", "nudge", "second_contact"
 call months late, a nudge once you have moved on. Left overdue past
 `followups.let_go_after` days (the nudge: once the second contact is due), they are
 let go: off the overdue list and the calendar, listed apart on the timeline."""
+
+RECENT_DAYS = 90
+"""How far back the timeline lists what was let go or done one by one (older: counted by
+month), so that it does not grow with the search."""
+
 WEEK_DAYS = 7
 """`this-week` means due in the 7 days after today (not "until Sunday")."""
 
@@ -137,6 +142,15 @@ class Section:
     """`overdue`, `today`, `this-week`, `later`, `let-go` or `done`: the theme words its
     title and note (macros.html), so that a theme can reword them."""
     items: tuple[FollowUpItem, ...]
+    earlier: tuple[tuple[dt.date, int], ...] = ()
+    """Let go and done only: those due (let go) or done before the last `RECENT_DAYS`,
+    counted by month (the month's first day, how many), newest first; each contact's
+    page lists them all."""
+
+    @property
+    def count(self) -> int:
+        """How many the section holds: listed, and counted by month."""
+        return len(self.items) + sum(n for _, n in self.earlier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -803,17 +817,35 @@ def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
     return sorted(done, key=lambda i: (i.done or i.due, i.id), reverse=True)
 
 
-def timeline_sections(items: Iterable[FollowUpItem]) -> tuple[Section, ...]:
-    """The six timeline sections in order, each possibly empty: the overdue and the let
-    go most recently due first, today, this week and later soonest first, and what was
-    done, the latest first."""
+def timeline_sections(items: Iterable[FollowUpItem], today: dt.date) -> tuple[Section, ...]:
+    """The six timeline sections in order, each possibly empty: the overdue most recently
+    due first, then today, this week and later soonest first; what was let go and what
+    was done, the latest first, one by one for the last `RECENT_DAYS` and counted by
+    month before that, so that neither grows with the search."""
     items = list(items)
     pending = open_items(items)
-    sections = []
-    for key in STATUSES[:-1]:
-        chosen = [i for i in pending if i.status == key]
-        if key in (OVERDUE, LET_GO):
-            chosen = latest_due_first(chosen)
-        sections.append(Section(key, tuple(chosen)))
-    sections.append(Section(DONE, tuple(history(items))))
+    overdue = latest_due_first(i for i in pending if i.status == OVERDUE)
+    sections = [Section(OVERDUE, tuple(overdue))]
+    for key in (TODAY, THIS_WEEK, LATER):
+        sections.append(Section(key, tuple(i for i in pending if i.status == key)))
+    since = today - dt.timedelta(days=RECENT_DAYS)
+    let_go = latest_due_first(i for i in pending if i.status == LET_GO)
+    sections.append(_recent(LET_GO, let_go, lambda i: i.due, since))
+    sections.append(_recent(DONE, history(items), lambda i: i.done or i.due, since))
     return tuple(sections)
+
+
+def _recent(
+    key: str,
+    latest_first: list[FollowUpItem],
+    day_of: Callable[[FollowUpItem], dt.date],
+    since: dt.date,
+) -> Section:
+    """A section of the items whose `day_of` is on or after `since`, and the others
+    counted by month."""
+    recent = tuple(i for i in latest_first if day_of(i) >= since)
+    months: dict[dt.date, int] = {}
+    for item in latest_first[len(recent) :]:
+        month = day_of(item).replace(day=1)
+        months[month] = months.get(month, 0) + 1
+    return Section(key, recent, tuple(months.items()))

@@ -16,6 +16,7 @@ from generator.plans.followups import (
     LATER,
     LET_GO,
     OVERDUE,
+    RECENT_DAYS,
     RULE_NAMES,
     THIS_WEEK,
     TODAY,
@@ -58,6 +59,7 @@ def rules_table(config: Config) -> list[tuple[str, str, str]]:
 def timeline(
     playbook: Playbook,
     items: Sequence[FollowUpItem],
+    today: dt.date,
     has_calendar: bool,
     calendar_file: str = CALENDAR_FILE,
 ) -> Page:
@@ -74,12 +76,13 @@ def timeline(
         "timeline.html",
         {
             "playbook": playbook,
-            "sections": timeline_sections(items),
+            "sections": timeline_sections(items, today),
             "has_calendar": has_calendar,
             "calendar_file": calendar_file,
             "calendar_name": CALENDAR_FILE,
             "calendar_address": f"{base_url}{calendar_file}" if base_url else None,
             "week_days": WEEK_DAYS,
+            "recent_days": RECENT_DAYS,
             "let_go_after": playbook.config.followups.let_go_after,
             "rules": rules_table(playbook.config),
         },

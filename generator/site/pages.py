@@ -262,7 +262,9 @@ def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 
 def timeline_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    return timeline(playbook, facts.items, options.has_calendar, options.calendar_file)
+    return timeline(
+        playbook, facts.items, options.today, options.has_calendar, options.calendar_file
+    )
 
 
 def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:

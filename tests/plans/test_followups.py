@@ -131,7 +131,7 @@ def test_thank_you_due_next_day_then_done_leaves_open(tmp_path: Path) -> None:
     assert [(i.id, i.done, i.status) for i in history(done)] == [
         ("thank-you-m", D(2026, 11, 17), DONE)
     ]
-    sections = {s.key: s for s in timeline_sections(done)}
+    sections = {s.key: s for s in timeline_sections(done, D(2026, 11, 22))}
     assert [i.id for i in sections["done"].items] == ["thank-you-m"]
     assert sections["overdue"].items == ()
 
@@ -1702,7 +1702,8 @@ def item(
     return FollowUpItem(key, due, key, rule, rule, "", "ada", None, done, status, "")
 
 
-def test_the_timeline_puts_the_latest_overdue_first_and_what_was_let_go_apart() -> None:
+def test_the_timeline_puts_the_latest_overdue_first_and_counts_old_history_by_month() -> None:
+    today = D(2026, 11, 22)
     items = [
         item("a-year-late", D(2025, 11, 1), OVERDUE),
         item("last-week", D(2026, 11, 16), OVERDUE),
@@ -1710,10 +1711,18 @@ def test_the_timeline_puts_the_latest_overdue_first_and_what_was_let_go_apart() 
         item("soon", D(2026, 11, 24), THIS_WEEK),
         item("gone-old", D(2026, 3, 4), LET_GO, rule="thank_you"),
         item("gone", D(2026, 10, 1), LET_GO, rule="thank_you"),
+        item("done-recently", D(2026, 9, 1), DONE, D(2026, 8, 24)),  # 90 days ago
+        item("done-july", D(2026, 7, 1), DONE, D(2026, 7, 2)),
+        item("done-july-too", D(2026, 7, 20), DONE, D(2026, 7, 21)),
+        item("done-may", D(2026, 5, 1), DONE, D(2026, 5, 3)),
     ]
-    sections = {s.key: s for s in timeline_sections(items)}
+    sections = {s.key: s for s in timeline_sections(items, today)}
     assert list(sections) == ["overdue", "today", "this-week", "later", "let-go", "done"]
     assert [i.id for i in sections["overdue"].items] == ["yesterday", "last-week", "a-year-late"]
-    assert [i.id for i in sections["let-go"].items] == ["gone", "gone-old"]
+    assert [i.id for i in sections["let-go"].items] == ["gone"]
+    assert sections["let-go"].earlier == ((D(2026, 3, 1), 1),)
+    assert [i.id for i in sections["done"].items] == ["done-recently"]
+    assert sections["done"].earlier == ((D(2026, 7, 1), 2), (D(2026, 5, 1), 1))
+    assert sections["overdue"].earlier == sections["this-week"].earlier == ()
     # open items soonest first, those let go after them (the contact page's order)
     assert [i.id for i in open_items(items)][-2:] == ["gone-old", "gone"]

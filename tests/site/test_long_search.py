@@ -54,11 +54,17 @@ def test_the_latest_overdue_first_and_what_lost_its_point_let_go(long_search: Pa
         assert "fu-rule-nudge" not in row or days < 7
     let_go = section(timeline, "let-go")
     listed = re.findall(r"<li>", let_go)
-    assert len(listed) > 20
+    months = re.search(r'<p class="fu-earlier">(.*?)</p>', let_go, re.DOTALL)
+    assert months
+    earlier = sum(int(n) for n in re.findall(r'"fu-count">(\d+)<', months[1]))
+    assert listed and earlier  # the last 90 days one by one, older ones counted by month
+    assert "Let go before that, by month:" in text(let_go)
+    assert "Done before that, by month:" in text(section(timeline, "done"))
 
     home = scan(site / "index.html").text
     assert stat(home, "follow-ups overdue") == len(rows)
-    assert stat(home, "let go") == len(listed)
+    assert stat(home, "let go") == len(listed) + earlier
+    assert f'Let go <span class="fu-count">{len(listed) + earlier}</span>' in timeline
     dashboard = (site / "index.html").read_text()
     shown = re.search(r'<section class="fu-next">(.*?)</section>', dashboard, re.DOTALL)
     assert shown

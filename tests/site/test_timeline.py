@@ -143,7 +143,7 @@ def test_no_calendar_link_when_the_build_has_no_calendar(tmp_path: Path) -> None
     env = make_environment(theme_dirs(root, "default"))
 
     def render(shown: Playbook, has_calendar: bool) -> str:
-        page = timeline(shown, items, has_calendar)
+        page = timeline(shown, items, SAMPLE_TODAY, has_calendar)
         [(_, html)] = render_pages(env, site, [page])
         return html.decode()
 
