@@ -78,7 +78,7 @@ let go: off the overdue list and the calendar, listed apart on the timeline."""
 
 RECENT_DAYS = 90
 """How far back the timeline lists what was let go or done one by one (older: counted by
-month), so that it does not grow with the search."""
+month), and the calendar keeps past meetings and follow-ups: neither grows with the search."""
 
 WEEK_DAYS = 7
 """`this-week` means due in the 7 days after today (not "until Sunday")."""

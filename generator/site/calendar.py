@@ -12,9 +12,12 @@ grows would need state kept between builds (docs/followups.md, "Subscribe or imp
 - Meetings with status scheduled or done and a date: timed events in the playbook's
   timezone (TZID plus a VTIMEZONE), or all-day events when there is no time.
 - Open follow-ups: all-day events on their due date, marked free (TRANSP:TRANSPARENT).
-  One overdue is on `today` instead, its title starting "Overdue:", as the timeline
-  and the dashboard put it first: left on its past day, a calendar shows it nowhere
-  anyone looks. Those let go (lost their point) are left out.
+  An overdue one stays on its day, unchanged (calendars show past days as they were);
+  one event on `today`, "N follow-ups overdue", counts them and links to the timeline.
+  Moving each overdue item to today put hundreds on one day in a long search, and
+  changed every one of them at every refresh. Those let go are left out.
+- A window: meetings and follow-ups of the last `RECENT_DAYS` and everything ahead, so
+  the feed does not grow with the search (a two-year one was 800 KB).
 - Links to pages: with a `base_url`, a URL property and the address in the description;
   without one, the page's path in the site, as text.
 - Text goes through `plain_lines`: a line break of any kind is written `\\n`, and no
@@ -35,10 +38,18 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from generator.errors import counted
 from generator.model.entities import Meeting, Playbook, meeting_title
 from generator.model.fields import as_uri, plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
-from generator.plans.followups import LET_GO, OVERDUE, FollowUpItem, days, long_date
+from generator.plans.followups import (
+    LET_GO,
+    OVERDUE,
+    RECENT_DAYS,
+    FollowUpItem,
+    latest_due_first,
+    long_date,
+)
 from generator.site import routes
 
 CALENDAR_FILE = "playbook.ics"
@@ -73,6 +84,12 @@ def meeting_uid(meeting: Meeting) -> str:
 
 def followup_uid(item: FollowUpItem) -> str:
     return f"followup-{item.id}@{UID_DOMAIN}"
+
+
+OVERDUE_UID = f"followups-overdue@{UID_DOMAIN}"
+"""The one event on today that counts the overdue: the same every day, so it moves."""
+OVERDUE_LISTED = 5
+"""Overdue items the summary event names, the most recently due first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +140,23 @@ def build_calendar(
     # title (`title: |`) would end the line (icalendar refuses it), a comma split the name
     calendar.add("x-wr-calname", _icalendar().vText(plain_lines(config.title)))
     calendar.add("x-wr-timezone", config.timezone)
+    since = today - dt.timedelta(days=RECENT_DAYS)
     meetings = sorted(
         (
             m
             for m in playbook.meetings.values()
-            if m.status in CALENDAR_STATUSES and m.date is not None
+            if m.status in CALENDAR_STATUSES and m.date is not None and m.date >= since
         ),
         key=lambda m: m.sort_key,
     )
     stamp_line = EventLines.line_of("dtstamp", stamp)  # the same in every event
     events = [_meeting_event(playbook, m, stamp_line, links) for m in meetings]
-    items = [i for i in followups if i.is_open and i.status != LET_GO]
-    events += [_followup_event(playbook, i, stamp, stamp_line, links, for_owner) for i in items]
+    pending = [i for i in followups if i.is_open and i.status != LET_GO]
+    items = [i for i in pending if i.due >= since]
+    events += [_followup_event(playbook, i, stamp_line, links, for_owner) for i in items]
+    overdue = latest_due_first(i for i in pending if i.status == OVERDUE)
+    if overdue:
+        events.append(_overdue_event(overdue, today, stamp_line, links))
     dates = [m.date for m in meetings if m.date] + [i.due for i in items]
     first = dt.date(min(dates, default=today).year, 1, 1)
     last = dt.date(max(dates, default=today).year + 1, 1, 1)
@@ -325,32 +347,26 @@ def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> 
     return "\n".join(lines)
 
 
-def _followup_event(
-    playbook: Playbook,
-    item: FollowUpItem,
-    stamp: dt.datetime,
-    stamp_line: str,
-    links: Links,
-    for_owner: bool,
-) -> EventLines:
-    """An all-day event on the item's due date; on the day of `stamp` (today) when it is
-    overdue, its UID the same, so a subscribed calendar moves it along each day it is
-    rebuilt."""
-    overdue = item.status == OVERDUE
-    today = stamp.date()
-    day = today if overdue else item.due
+def _all_day(uid: str, day: dt.date, summary: str, stamp_line: str) -> EventLines:
+    """An all-day event marked free: a reminder, not time taken."""
     event = EventLines()
-    event.text("uid", followup_uid(item))
+    event.text("uid", uid)
     event.put("dtstamp", stamp_line)
-    event.text("summary", plain_lines(f"Overdue: {item.action}" if overdue else item.action))
+    event.text("summary", plain_lines(summary))
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     event.text("transp", "TRANSPARENT")
+    return event
+
+
+def _followup_event(
+    playbook: Playbook, item: FollowUpItem, stamp_line: str, links: Links, for_owner: bool
+) -> EventLines:
+    """An all-day event on the item's due date, overdue or not: the same event from the
+    day it is made until it is done, so a subscribed calendar has nothing to move."""
+    event = _all_day(followup_uid(item), item.due, item.action, stamp_line)
     contact = playbook.contacts.get(item.contact)
     lines = [f"{item.rule_name}: {item.rule_note}."]
-    if overdue:
-        late = days((today - item.due).days)
-        lines.insert(0, f"Overdue: it was due {long_date(item.due)}, {late} ago.")
     if contact is not None:
         lines.append(f"Contact: {contact.name} ({links(routes.contact(contact.slug))})")
     if item.meeting is not None:
@@ -360,5 +376,23 @@ def _followup_event(
     event.text("description", plain_lines("\n".join(lines)))
     page = routes.meeting(item.meeting) if item.meeting else routes.contact(item.contact)
     links.add_url(event, page)
+    event.add("categories", ["follow-up"])
+    return event
+
+
+def _overdue_event(
+    overdue: list[FollowUpItem], today: dt.date, stamp_line: str, links: Links
+) -> EventLines:
+    """One event on `today` for every follow-up overdue, most recently due first, where a
+    calendar shows it; the timeline lists them all."""
+    title = f"{counted(len(overdue), 'follow-up')} overdue"
+    event = _all_day(OVERDUE_UID, today, title, stamp_line)
+    lines = ["The most recently due first:"]
+    lines += [f"- {long_date(i.due)}: {i.action}" for i in overdue[:OVERDUE_LISTED]]
+    if len(overdue) > OVERDUE_LISTED:
+        lines.append(f"and {len(overdue) - OVERDUE_LISTED} more.")
+    lines.append(f"All of them: {links(routes.TIMELINE)}")
+    event.text("description", plain_lines("\n".join(lines)))
+    links.add_url(event, routes.TIMELINE)
     event.add("categories", ["follow-up"])
     return event

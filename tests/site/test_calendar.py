@@ -46,7 +46,7 @@ def test_sample_calendar_parses_back(built_sample: Path) -> None:
     followups = [e for e in found if str(e["UID"]).startswith("followup-")]
     # 5 held + 3 scheduled; requested, declined and cancelled ones stay out
     assert len(meetings) == 8
-    assert len(followups) == len(found) - 8 > 10
+    assert len(followups) == len(found) - 9 > 10  # and the one counting the overdue
     assert "meeting-2026-11-13-kwame-asante@playbook" not in {str(e["UID"]) for e in meetings}
 
     omar = events(ics)["meeting-2026-11-24-omar-haddad@playbook"]
@@ -88,27 +88,35 @@ def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -
         assert type(found[uid]["DTSTART"].dt) is dt.date
 
 
-def test_an_overdue_followup_is_on_today_and_says_it_is_overdue(built_sample: Path) -> None:
-    """The follow-up call after Rachel's meeting was due on 18 Nov: left on that day, a
-    calendar showed it four days back, where nobody looks, while the dashboard and the
-    timeline put it first as overdue. It is on today (22 Nov), and says since when."""
+def test_an_overdue_followup_stays_on_its_day_and_one_event_today_counts_them(
+    built_sample: Path,
+) -> None:
+    """Each overdue item was moved to today, "Overdue: ...": in a long search, hundreds of
+    events on one day, each rewritten at every refresh. The call to Rachel, due 18 Nov,
+    stays on 18 Nov as it was; one event on today (22 Nov) counts the two overdue, the
+    most recently due first, and points to the timeline."""
     found = events((built_sample / "playbook.ics").read_bytes())
     call = found["followup-follow-up-call-2026-11-17-rachel-adeyemi@playbook"]
-    assert call["DTSTART"].dt == SAMPLE_TODAY
-    assert call["DTEND"].dt == SAMPLE_TODAY + dt.timedelta(days=1)
+    assert call["DTSTART"].dt == dt.date(2026, 11, 18)
     assert str(call["SUMMARY"]) == (
-        "Overdue: Call Rachel Adeyemi to thank them again and tell them where things stand "
+        "Call Rachel Adeyemi to thank them again and tell them where things stand "
         "with the people they suggested"
     )
-    description = str(call["DESCRIPTION"]).splitlines()
-    assert description[:2] == [
-        "Overdue: it was due Wed 18 Nov 2026, 4 days ago.",
-        "Follow-up call: 1 day after a networking meeting, on a business day: thank them "
-        "again and share news on their referrals.",
+    overdue = found["followups-overdue@playbook"]
+    assert overdue["DTSTART"].dt == SAMPLE_TODAY
+    assert overdue["DTEND"].dt == SAMPLE_TODAY + dt.timedelta(days=1)
+    assert str(overdue["SUMMARY"]) == "2 follow-ups overdue"
+    assert str(overdue["TRANSP"]) == "TRANSPARENT"
+    assert str(overdue["DESCRIPTION"]).splitlines() == [
+        "The most recently due first:",
+        "- Fri 20 Nov 2026: No reply from Kwame Asante yet: reach a second person at "
+        "Lakeshore Routing",
+        "- Wed 18 Nov 2026: Call Rachel Adeyemi to thank them again and tell them where "
+        "things stand with the people they suggested",
+        "All of them: timeline/index.html",
     ]
-    due_today = found["followup-referrer-update-2026-11-05-priya-natarajan-jonah-kim@playbook"]
-    assert due_today["DTSTART"].dt == SAMPLE_TODAY
-    assert not str(due_today["SUMMARY"]).startswith("Overdue")
+    on_today = [e for e in found.values() if e["DTSTART"].dt == SAMPLE_TODAY]
+    assert not any(str(e["SUMMARY"]).startswith("Overdue") for e in on_today)
 
 
 def test_uids_and_bytes_are_stable_across_builds(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """End-to-end: a search two years long, with its many overdue follow-ups (a generated
 playbook, `benchmarks/synthetic.py --span 730`): what is next comes first on the dashboard
-and the timeline, and what has lost its point is let go."""
+and the timeline, what has lost its point is let go, and the calendar holds no flood."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_playbook
+from icalendar import Calendar
 from site_checks import scan
 
 from generator.build import build
@@ -18,10 +19,13 @@ TODAY = dt.date(2026, 11, 22)  # benchmarks/synthetic.py's
 
 
 @pytest.fixture(scope="module")
-def long_search(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built on TODAY from 75 contacts and 121 meetings over two years."""
+def long_search(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The site built on TODAY and on the day after, from 75 contacts and 121 meetings
+    over two years."""
     root = make_playbook(tmp_path_factory.mktemp("long") / "pb", 225, span=730)
-    return build(root, out=root / "one", today=TODAY, jobs=1).output
+    first = build(root, out=root / "one", today=TODAY, jobs=1).output
+    second = build(root, out=root / "two", today=TODAY + dt.timedelta(days=1), jobs=1).output
+    return first, second
 
 
 def section(html: str, key: str) -> str:
@@ -40,8 +44,10 @@ def stat(page: str, words: str) -> int:
     return int(match[1])
 
 
-def test_the_latest_overdue_first_and_what_lost_its_point_let_go(long_search: Path) -> None:
-    site = long_search
+def test_the_latest_overdue_first_and_what_lost_its_point_let_go(
+    long_search: tuple[Path, Path],
+) -> None:
+    site, _ = long_search
     timeline = (site / "timeline/index.html").read_text()
     overdue = section(timeline, "overdue")
     late = [int(n) for n in re.findall(r'class="fu-late">(\d+) days? late<', overdue)]
@@ -71,3 +77,38 @@ def test_the_latest_overdue_first_and_what_lost_its_point_let_go(long_search: Pa
     due = [text(d) for d in re.findall(r'data-label="Due">(.*?)<br>', overdue, re.DOTALL)]
     first_shown = text(re.findall(r"<li [^>]*>(.*?)</li>", shown[1], re.DOTALL)[0])
     assert first_shown.startswith(f"overdue {due[0]} ")  # the dashboard leads with it too
+
+
+def events(site: Path) -> dict[str, Calendar]:
+    calendar = Calendar.from_ical((site / "playbook.ics").read_bytes())
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def day_of(event: Calendar) -> dt.date:
+    start = event["DTSTART"].dt
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+def test_the_calendar_keeps_each_item_on_its_day_and_a_window(
+    long_search: tuple[Path, Path],
+) -> None:
+    site, next_day = long_search
+    found = events(site)
+    overdue = stat(scan(site / "index.html").text, "follow-ups overdue")
+    summary = found.pop("followups-overdue@playbook")
+    assert str(summary["SUMMARY"]) == f"{overdue} follow-ups overdue"
+    assert day_of(summary) == TODAY
+    # no flood on today: only what is due or held that day (it was every overdue item)
+    on_today = [e for e in found.values() if day_of(e) == TODAY]
+    assert overdue > 20 and len(on_today) < 10
+    assert not any(str(e["SUMMARY"]).startswith("Overdue") for e in on_today)
+    assert all(day_of(e) >= TODAY - dt.timedelta(days=90) for e in found.values())
+    assert min(day_of(e) for e in found.values()) < TODAY - dt.timedelta(days=30)
+
+    # a day later the same items are the same events on the same days: what came due
+    # yesterday is overdue today and has not moved, and the summary moved with the day
+    later = events(next_day)
+    assert day_of(later.pop("followups-overdue@playbook")) == TODAY + dt.timedelta(days=1)
+    kept = set(found) & set(later)
+    assert {uid for uid, e in found.items() if day_of(e) == TODAY} <= kept
+    assert all(day_of(found[uid]) == day_of(later[uid]) for uid in kept)
