@@ -367,3 +367,21 @@ def test_a_plan_without_a_clock_keeps_each_start_on_its_line(
     )
     assert any(text.startswith("+1") and len(text) >= 7 for text, _, _ in starts), starts
     assert all(fits and one_line for _, fits, one_line in starts), starts
+
+
+def test_no_page_ends_on_a_heading_or_the_line_under_it(
+    page: Any, printed_site: tuple[str, Path]
+) -> None:
+    """A heading goes over with what it heads, and so does the line under it (a learning's
+    role and company, a category's intro in the question bank): the bank's *Their path* and
+    its intro ended page 2, its questions on page 3."""
+    _, site = printed_site
+    starts = "h1, h2, h3, h4, :is(h1, h2, h3, h4) + :is(p.muted, p.lede, .prose.muted)"
+    for path in ["questions", *sorted(f"companies/{c.name}" for c in site.glob("companies/*/"))]:
+        pdf = print_pdf(page, site, path)
+        page.emulate_media(media="print")
+        heads = page.eval_on_selector_all(starts, "els => els.map(e => e.innerText)")
+        shown = [" ".join(text.split()) for text in heads if text.strip()]
+        pages = [" ".join(pdf_text(pdf, n, n).split()) for n in range(1, pdf_page_count(pdf))]
+        ends = [(n, h) for n, text in enumerate(pages, 1) for h in shown if text.endswith(h)]
+        assert not ends, (path, ends)
