@@ -241,3 +241,39 @@ def test_wider_text_spacing_fits_a_320px_screen(browser: Any, built_sample: Path
     finally:
         context.close()
     assert problems == []
+
+
+SPLIT_WORDS = """(selector) => {
+  const split = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walk.nextNode(); text; text = walk.nextNode()) {
+      for (const word of text.data.matchAll(/[^\\s\\/-]+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+  }
+  return split;
+}"""
+"""The words in `selector` that a line break cuts in two (a hyphen or a slash may end a line)."""
+
+
+def test_the_target_list_to_show_keeps_its_words_whole_on_a_phone(
+    phone: Any, built_sample: Path
+) -> None:
+    """The networking print pack's target list kept three columns on a phone, the one to
+    write in a third wide and empty, so every name and industry broke mid-word ('Climat e
+    tech', 'Tidewat er'). On a screen that narrow it shows names and industries only;
+    paper keeps the column to write in."""
+    pack = built_sample / "meetings/2026-10-14-daniel-reyes/print/index.html"
+    phone.goto(pack.as_uri())
+    cells = "table.target-sheet :is(th, td)"
+    assert phone.locator("table.target-sheet .target-name").count() >= 5
+    assert phone.evaluate(SPLIT_WORDS, cells) == []
+    assert phone.locator("table.target-sheet .write-in").first.is_hidden()
+    phone.emulate_media(media="print")
+    assert phone.locator("table.target-sheet .write-in").first.is_visible()
