@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, write
+from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count, write
+from test_print import pdf_text
 
 from generator.build import build
 
@@ -277,3 +278,26 @@ def test_the_target_list_to_show_keeps_its_words_whole_on_a_phone(
     assert phone.locator("table.target-sheet .write-in").first.is_hidden()
     phone.emulate_media(media="print")
     assert phone.locator("table.target-sheet .write-in").first.is_visible()
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_a_meetings_purpose_stays_whole_beside_a_long_name(
+    browser: Any, long_site: Path, width: int
+) -> None:
+    """A name without a space to break at (Wolfeschlegelsteinhausenbergerdorff is a real
+    surname) took the Meetings list's width, and the purpose beside it broke: 11 rows read
+    'informationa l' at 900 px, and a printed contact page 'networkin g'. A purpose is one
+    word, kept whole on screen and on paper."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    purposes = "table.list td[data-label='Purpose']"
+    try:
+        for path in ["meetings", "contacts/wanda-long"]:
+            tab.goto((long_site / path / "index.html").as_uri())
+            assert tab.locator(purposes).count() > 0, path
+            assert tab.evaluate(SPLIT_WORDS, purposes) == [], path
+            pdf = tab.pdf(format="A4")
+            words = pdf_text(pdf, 1, pdf_page_count(pdf)).split()
+            assert "informational" in words, path
+    finally:
+        context.close()
