@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count
-from test_print import NETWORKING, PAPER, page_size, print_pdf, with_fixtures
+from test_print import NETWORKING, PAPER, page_size, pdf_text, print_pdf, with_fixtures
 
 from generator.build import build
 
@@ -109,16 +108,6 @@ def test_without_the_script_there_is_no_dead_button(browser: Any, built_sample: 
     assert page.locator("button[data-copy]").first.is_hidden()
     assert page.locator("#draft-request-omar-haddad").is_visible()
     context.close()
-
-
-def pdf_text(pdf: bytes, first: int, last: int) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-f", str(first), "-l", str(last), "-layout", "-", "-"],
-        input=pdf,
-        capture_output=True,
-        check=True,
-    ).stdout
-    return out.decode()
 
 
 @pytest.fixture(scope="module", params=["letter", "a4"])
