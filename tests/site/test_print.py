@@ -7,6 +7,7 @@ its agenda on one page and its question sheet on at most two, on Letter and on A
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -385,3 +386,18 @@ def test_no_page_ends_on_a_heading_or_the_line_under_it(
         pages = [" ".join(pdf_text(pdf, n, n).split()) for n in range(1, pdf_page_count(pdf))]
         ends = [(n, h) for n, text in enumerate(pages, 1) for h in shown if text.endswith(h)]
         assert not ends, (path, ends)
+
+
+def test_links_that_only_lead_elsewhere_stay_off_paper(page: Any, tmp_path: Path) -> None:
+    """On the day of a meeting the printed dashboard said 'Agenda · Print pack' under it
+    and 'All follow-ups and what you have done' under the follow-ups, and a printed contact
+    or company page opened on 'Contacts' or 'Target companies': links to other pages, which
+    paper cannot follow (a meeting's pages already left theirs off)."""
+    site = build(copy_sample(tmp_path / "pb"), today=dt.date(2026, 12, 3), jobs=1).output
+    dashboard = " ".join(pdf_text(print_pdf(page, site, "."), 1, 1).split())
+    assert "Lunch with Hannah Cole" in dashboard and "Next follow-ups" in dashboard
+    assert "Print pack" not in dashboard and "All follow-ups" not in dashboard, dashboard
+    pages = {"contacts/hannah-cole": "Hannah Cole", "companies/heliofleet": "Heliofleet"}
+    for path, name in pages.items():
+        first = pdf_text(print_pdf(page, site, path), 1, 1).split("\n", 1)[0]
+        assert first.strip() == name, path
