@@ -4,7 +4,7 @@
 playbook (same LinkedIn address, email or name: skipped, with what differs), which
 company file each organisation is, and the text of every file to write. Every file's
 front matter is checked against the same declarations `playbook check` uses before
-it is planned. `write_plan` then writes each file whole (see `files.write_new`).
+it is planned. `write_plan` then writes each file whole (see `atomic.write_each_new`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from generator.model.fields import validate_document
 from generator.model.identity import company_keys, email_key, linkedin_key
 from generator.model.schema import CONTACT
 from generator.model.slugs import fallback_slug, slugify, unique_slug
-from generator.publish.atomic import write_new
+from generator.publish.atomic import write_each_new
 from generator.site.vcard import tel_value
 from generator.sources.frontmatter import parse_document
 
@@ -334,8 +334,7 @@ def write_plan(plan: ImportPlan, root: Path) -> list[str]:
     their `company:` would name no file, and importing again once the fault is mended
     makes both, where a file written without it would be skipped as already there."""
     written, lacking = [], set()
-    for new in plan.companies:
-        problem = _write(root, new)
+    for new, problem in _write(root, plan.companies):
         if problem is None:
             written.append(new.rel)
             continue
@@ -343,10 +342,8 @@ def write_plan(plan: ImportPlan, root: Path) -> list[str]:
             lacking.add(new.rel)
             problem += _left_out([c for c in plan.contacts if c.needs == new.rel])
         plan.notices.append(Notice(plan.label, new.line, problem))
-    for new in plan.contacts:
-        if new.needs in lacking:
-            continue  # told with its company
-        problem = _write(root, new)
+    contacts = [new for new in plan.contacts if new.needs not in lacking]  # told with it
+    for new, problem in _write(root, contacts):
         if problem:
             plan.notices.append(Notice(plan.label, new.line, problem))
         else:
@@ -367,23 +364,28 @@ def _left_out(people: list[NewFile]) -> str:
     )
 
 
-def _write(root: Path, new: NewFile) -> str | None:
-    """Write one planned file; what went wrong, if anything (every file is tried: a full
-    disk or a file where the contacts folder should be is reported with the rest)."""
+def _write(root: Path, planned: list[NewFile]) -> list[tuple[NewFile, str | None]]:
+    """Write the planned files; each with what went wrong, if anything (every file is
+    tried: a full disk or a file where the contacts folder should be is reported with
+    the rest)."""
+    failed = write_each_new({root / new.rel: new.text.encode("utf-8") for new in planned})
+    return [(new, _why(root, new, failed.get(root / new.rel))) for new in planned]
+
+
+def _why(root: Path, new: NewFile, exc: OSError | None) -> str | None:
+    """What keeps `new` from being written, in words, if anything."""
     path = root / new.rel
-    try:
-        write_new(path, new.text.encode("utf-8"))
-    except FileExistsError as exc:
+    if exc is None:
+        return None
+    if isinstance(exc, FileExistsError):
         if exc.filename == str(path):
             return f"{new.rel} exists; not overwritten"
         folder = Path(exc.filename).relative_to(root).as_posix()
         return f"{new.rel} not written: {folder} is a file, where a folder is needed"
-    except OSError as exc:
-        where, what = os_fault(exc)
-        if where in ("", str(path)):  # the file itself: named once
-            return f"{new.rel} not written: {what}"
-        return f"{new.rel} not written: {_shown(where, root)}: {what}"
-    return None
+    where, what = os_fault(exc)
+    if where in ("", str(path)):  # the file itself: named once
+        return f"{new.rel} not written: {what}"
+    return f"{new.rel} not written: {_shown(where, root)}: {what}"
 
 
 def _shown(where: str, root: Path) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.publish import atomic
-from generator.publish.atomic import replace_file, replace_files, write_new
+from generator.publish.atomic import replace_file, replace_files, write_each_new, write_new
 
 
 def test_write_new_never_replaces(tmp_path: Path) -> None:
@@ -146,3 +149,64 @@ def test_replace_files_writes_all_or_none(tmp_path: Path, monkeypatch: pytest.Mo
     assert (tmp_path / "old" / "a.csv").read_bytes() == b"earlier"
     monkeypatch.undo()
     assert replace_files(tmp_path / "new", files) == [tmp_path / "new" / name for name in files]
+
+
+def test_write_each_new_makes_those_it_can(tmp_path: Path) -> None:
+    """An import's files: each made unless its name is taken (that one is left as it was,
+    and said), and no hidden copy left of any."""
+    (tmp_path / "b.md").write_bytes(b"theirs")
+    files = {tmp_path / name: name.encode() for name in ("a.md", "b.md", "c/d.md")}
+    failed = write_each_new(files)
+    assert list(failed) == [tmp_path / "b.md"]
+    assert isinstance(failed[tmp_path / "b.md"], FileExistsError)
+    assert (tmp_path / "b.md").read_bytes() == b"theirs"
+    assert (tmp_path / "a.md").read_bytes() == b"a.md"
+    assert (tmp_path / "c/d.md").read_bytes() == b"c/d.md"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.md", "b.md", "c", "d.md"]
+
+
+def test_write_each_new_flushes_files_together_and_each_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Flushing 5,000 new contact files one after another took 30 s of a 75 s import:
+    they are flushed several at once (the file system commits them together), each
+    before it takes its name, and each folder once, after all its names are made."""
+    real_fsync, lock = os.fsync, threading.Lock()
+    flushing, most, folders = [0], [0], []
+
+    def slow_disk(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            folders.append(sorted(os.listdir(fd)))
+            return real_fsync(fd)
+        with lock:
+            flushing[0] += 1
+            most[0] = max(most[0], flushing[0])
+        time.sleep(0.02)
+        with lock:
+            flushing[0] -= 1
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow_disk)
+    files = {tmp_path / sub / f"{n}.md": b"x" for sub in ("a", "b") for n in range(20)}
+    assert write_each_new(files) == {}
+    assert most[0] > 1
+    assert folders == [sorted(f"{n}.md" for n in range(20))] * 2
+
+
+def test_write_each_new_interrupted_leaves_no_hidden_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the names are given: the files named so far stay (whole), the
+    others' hidden copies, written or being written, go."""
+    real_link, linked = os.link, []
+
+    def interrupted(source: object, target: object) -> None:
+        if len(linked) == 3:
+            raise KeyboardInterrupt
+        linked.append(target)
+        real_link(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "link", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_each_new({tmp_path / f"{n}.md": b"x" for n in range(100)})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.md", "1.md", "2.md"]
