@@ -21,6 +21,8 @@ from generator.exchange.people import (
     clean_linkedin,
     is_email,
     is_web_address,
+    not_a_web_address,
+    not_an_email,
 )
 from generator.exchange.tables import (
     Columns,
@@ -162,23 +164,20 @@ def _person(
         return next((clean(v) for v in values(record, columns, key)), "")
 
     name = full_name(value("first"), value("last"))
-    if not name:
-        skip("has no name (First Name and Last Name are empty)")
-        return None
-    url = web_address(value("url"))
-    if url and not is_web_address(url):
-        skip(f"URL: expected a web address starting with https://, got {url!r}")
-        return None
-    url = clean_linkedin(url)
-    email = value("email")
-    if email and not is_email(email):
-        skip(f"Email Address: expected an address like name@example.com, got {email!r}")
-        return None
-    connected = value("connected")
+    url, email, connected = web_address(value("url")), value("email"), value("connected")
     connected_on = parse_date(connected) if connected else None
+    problems = []
+    if not name:
+        problems.append("has no name (First Name and Last Name are empty)")
+    if url and not is_web_address(url):
+        problems.append(not_a_web_address("URL", url))
+    if email and not is_email(email):
+        problems.append(not_an_email("Email Address", email))
     if connected and connected_on is None:
         expected = f"expected a date like 18 Apr 2024, got {connected!r}"
-        skip(f"Connected On: {expected}{_resaved(connected)}")
+        problems.append(f"Connected On: {expected}{_resaved(connected)}")
+    if problems:  # all of them: mending one would only show the next
+        skip("; ".join(problems))
         return None
     return Person(
         line=line,
@@ -186,7 +185,7 @@ def _person(
         company=value("company"),
         role=value("position"),
         emails=(email,) if email else (),
-        linkedin=url,
+        linkedin=clean_linkedin(url),
         connected_on=connected_on,
     )
 

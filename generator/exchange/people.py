@@ -154,18 +154,21 @@ def gathered(
     labels: tuple[str, str] = ("EMAIL", "URL"),
 ) -> Person | str:
     """A person from the values a reader found, each kind the preferred first; or why
-    they are left out (`labels` names the email and web address in the file): no email
-    written can be read (one that can is kept, the others go in the notes as written),
-    or the LinkedIn address is not a web address."""
+    they are left out, every reason (`labels` names the email and web address in the
+    file): no email written can be read (one that can is kept, the others go in the
+    notes as written), or the LinkedIn address is not a web address."""
     written_emails = [clean(e) for e in emails if clean(e)]
     readable = [e for e in written_emails if is_email(e)]
-    if written_emails and not readable:
-        return f"{labels[0]}: expected an address like name@example.com, got {written_emails[0]!r}"
-    readable += [e for e in written_emails if not is_email(e)]  # in the notes, as written
     addresses = [web_address(clean(u)) for u in urls if web_address(clean(u))]
     linkedin = next((u for u in addresses if is_linkedin(u)), "")
+    problems = []
+    if written_emails and not readable:
+        problems.append(not_an_email(labels[0], written_emails[0]))
     if linkedin and not is_web_address(linkedin):
-        return f"{labels[1]}: expected a web address starting with https://, got {linkedin!r}"
+        problems.append(not_a_web_address(labels[1], linkedin))
+    if problems:  # both at once: mending one would only show the other
+        return "; ".join(problems)
+    readable += [e for e in written_emails if not is_email(e)]  # in the notes, as written
     linkedin = clean_linkedin(linkedin)
     return Person(
         line=line,
@@ -178,6 +181,14 @@ def gathered(
         websites=unique(u for u in addresses if clean_linkedin(u) != linkedin),
         notes=notes,
     )
+
+
+def not_an_email(column: str, written: str) -> str:
+    return f"{column}: expected an address like name@example.com, got {written!r}"
+
+
+def not_a_web_address(column: str, written: str) -> str:
+    return f"{column}: expected a web address starting with https://, got {written!r}"
 
 
 def unique(values: Iterable[str], key: Callable[[str], str] = str) -> tuple[str, ...]:

@@ -65,6 +65,24 @@ def test_linkedin_odd_rows_are_reported_with_their_line() -> None:
     ]
 
 
+def test_a_linkedin_row_with_several_mistakes_names_them_all() -> None:
+    """A row with a bad URL, email and date was refused for its URL alone: mended, it
+    was refused again for the email, then for the date. All three are named at once."""
+    text = (
+        "First Name,Last Name,URL,Email Address,Connected On\n"
+        "Ada,Byrne,ftp://x,ada-at-example.com,4/18/2024\n"
+        ",,,bo@,\n"
+    )
+    assert [str(n) for n in read_connections("c.csv", text.encode()).notices] == [
+        "c.csv:2: URL: expected a web address starting with https://, got 'ftp://x'; "
+        "Email Address: expected an address like name@example.com, got 'ada-at-example.com'; "
+        "Connected On: expected a date like 18 Apr 2024, got '4/18/2024' (a spreadsheet "
+        "rewrote the dates? import the file as LinkedIn sent it); skipped",
+        "c.csv:3: has no name (First Name and Last Name are empty); Email Address: expected "
+        "an address like name@example.com, got 'bo@'; skipped",
+    ]
+
+
 def test_linkedin_columns_are_found_by_their_header() -> None:
     text = (
         "Connected On,Position,Company,First Name,Last Name,Email Address,URL,Tags\n"
@@ -578,3 +596,15 @@ def test_a_csv_in_no_one_encoding_is_refused_where_it_stops_being_utf_8(
         f"{encoding}; nothing was read (save it as a CSV file in UTF-8)"
     ]
     assert reading.notices[0].line == line
+
+
+def test_a_card_with_a_bad_email_and_linkedin_address_names_both() -> None:
+    card = (
+        b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nEMAIL:ada-at-example.com\n"
+        b"URL:ftp://www.linkedin.com/in/ada\nEND:VCARD\n"
+    )
+    assert [str(n) for n in read_vcards("c.vcf", card).notices] == [
+        "c.vcf:1: EMAIL: expected an address like name@example.com, got 'ada-at-example.com'; "
+        "URL: expected a web address starting with https://, got "
+        "'ftp://www.linkedin.com/in/ada'; skipped"
+    ]
