@@ -9,6 +9,7 @@ it is planned. `write_plan` then writes each file whole (see `atomic.write_each_
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -380,12 +381,21 @@ def _why(root: Path, new: NewFile, exc: OSError | None) -> str | None:
     if isinstance(exc, FileExistsError):
         if exc.filename == str(path):
             return f"{new.rel} exists; not overwritten"
-        folder = Path(exc.filename).relative_to(root).as_posix()
-        return f"{new.rel} not written: {folder} is a file, where a folder is needed"
+        return f"{new.rel} not written: {_not_a_folder(exc.filename, root)}"
     where, what = os_fault(exc)
     if where in ("", str(path)):  # the file itself: named once
         return f"{new.rel} not written: {what}"
     return f"{new.rel} not written: {_shown(where, root)}: {what}"
+
+
+def _not_a_folder(where: str, root: Path) -> str:
+    """Why no folder could be made at `where`: a file has its name, or a link to nothing
+    (a folder kept elsewhere, moved or not mounted), which may be outside the playbook."""
+    try:
+        target = os.readlink(where)
+    except OSError:
+        return f"{_shown(where, root)} is a file, where a folder is needed"
+    return f"{_shown(where, root)} is a link to {printable(target)}, which does not exist"
 
 
 def _shown(where: str, root: Path) -> str:

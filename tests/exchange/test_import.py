@@ -378,6 +378,52 @@ def test_a_file_where_the_contacts_folder_should_be_is_named(
     assert "exists; not overwritten" not in err
 
 
+def test_a_contacts_folder_kept_elsewhere_and_not_there_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """content/contacts a link to a synced folder that is not mounted was called a file."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Me\n---\n")
+    (root / "content/contacts").symlink_to(tmp_path / "sync" / "contacts")
+    assert run_import(root, "vcard", "cards-4.0.vcf") == 1
+    assert (
+        "cards-4.0.vcf:1: content/contacts/sokratis-papadopoylos.md not written: "
+        f"content/contacts is a link to {tmp_path / 'sync' / 'contacts'}, which does not exist\n"
+    ) in capsys.readouterr().err
+    assert not (tmp_path / "sync").exists()
+
+
+def test_a_playbook_moved_away_during_the_import_is_named_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-C reaching the playbook through a link (`~/search` to a drive) whose folder moves
+    while the import runs: the folder that could not be made is outside the playbook,
+    and naming it from the playbook's folder (relative_to) ended in a traceback."""
+    from generator.exchange import importing
+
+    (tmp_path / "drive").mkdir()
+    (tmp_path / "search").symlink_to(tmp_path / "drive")
+    root = tmp_path / "search" / "pb"
+    write(root, "content/profile.md", "---\nname: Me\n---\n")
+    planned = importing.plan_import
+
+    def moved_meanwhile(*args: Any, **kwargs: Any) -> importing.ImportPlan:
+        plan = planned(*args, **kwargs)
+        (tmp_path / "drive").rename(tmp_path / "moved")
+        return plan
+
+    monkeypatch.setattr(importing, "plan_import", moved_meanwhile)
+    assert run_import(root, "vcard", "cards-4.0.vcf") == 1
+    assert (
+        "cards-4.0.vcf:1: content/contacts/sokratis-papadopoylos.md not written: "
+        f"{tmp_path / 'search'} is a link to {tmp_path / 'drive'}, which does not exist\n"
+    ) in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["moved", "search"]  # nothing made
+    assert sorted(p.name for p in (tmp_path / "moved" / "pb" / "content").iterdir()) == [
+        "profile.md"
+    ]
+
+
 @pytest.mark.parametrize(
     ("refused", "where"),
     [("content/contacts", ""), ("content", "content/contacts: ")],
