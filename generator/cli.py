@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"playbook: {exc}", err=True)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"playbook: {os_problem(exc, _output_option(args))}", file=sys.stderr)
+        print(f"playbook: {os_problem(exc, _elsewhere(args))}", file=sys.stderr)
         return EXIT_CONTENT
     except RecursionError as exc:
         print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
@@ -133,11 +133,14 @@ def _escape_what_stdout_cannot_encode() -> None:
         reconfigure(errors="backslashreplace")
 
 
-def _output_option(args: argparse.Namespace) -> str:
-    """The command's option that says where it writes, if it has one."""
+def _elsewhere(args: argparse.Namespace) -> str:
+    """How the command is told to write somewhere else, for a folder it cannot write:
+    its output option, `init`'s folder; none for the playbook (`import`, `new`)."""
     if hasattr(args, "out"):
-        return "--out"
-    return "-o" if hasattr(args, "output") else ""
+        return "choose another folder with --out"
+    if hasattr(args, "output"):
+        return "choose another folder with -o"
+    return "choose another folder" if hasattr(args, "directory") else ""
 
 
 class _Parser(argparse.ArgumentParser):

@@ -18,9 +18,6 @@ from generator.errors import ENDLESS_TEMPLATE, printable
 _ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run the command again",
     errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
-    errno.EROFS: "that disk is read-only: choose another folder{with_option}",
-    errno.EACCES: "permission denied: check who owns it, or choose another folder{with_option}",
-    errno.EPERM: "not permitted: check who owns it, or choose another folder{with_option}",
     errno.ENAMETOOLONG: "the path is too long for the system: move the file to a shallower folder",
     errno.ELOOP: "too many symbolic links in a row (a link that leads back to itself?)",
     errno.EMFILE: "too many files open at once: try again with --jobs 1",
@@ -28,31 +25,47 @@ _ADVICE = {
     errno.EIO: "the disk reported a read or write failure: check the disk",
 }
 
+_FOLDER_ADVICE = {
+    errno.EROFS: ("that disk is read-only", "copy the playbook to a disk you can write to"),
+    errno.EACCES: ("permission denied", "check who owns it"),
+    errno.EPERM: ("not permitted", "check who owns it"),
+}
+"""A folder that cannot be written: what, and the fix for it in place; a command that
+writes where the user chooses (`--out`, `init DIR`) offers choosing another instead
+(a read-only disk) or as well."""
 
-def os_problem(exc: OSError, option: str = "") -> str:
+
+def os_problem(exc: OSError, elsewhere: str = "") -> str:
     """`output/index.html: the disk is full: free some space …`: one line for an OSError.
-    `option`: the command's option that names where it writes (`--out`), if it has one."""
-    where, what = os_fault(exc, option)
+    `elsewhere`: how the command can be told to write somewhere else (`choose another
+    folder with --out`), if it can; `import` and `new` write into the playbook, the
+    user's own folder, where that advice reads oddly."""
+    where, what = os_fault(exc, elsewhere)
     shown = printable(where)
     return f"{shown}: {what}" if shown else what
 
 
-def os_fault(exc: OSError, option: str = "") -> tuple[str, str]:
+def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
     """The two halves of `os_problem`, where (the path, perhaps "") and what, for a
     message that names the file its own way: the OSError's text would name it again."""
     where = str(exc.filename) if exc.filename is not None else ""
-    with_option = f" with {option}" if option else ""
-    advice = _ADVICE.get(exc.errno or 0, "").format(with_option=with_option)
-    what = advice or (exc.strerror or str(exc)).rstrip(".").lower()
-    if exc.errno == errno.EISDIR and where:
-        what = "is a folder where a file was expected"
     in_the_way = _file_in_the_way(exc, where)
     if in_the_way is not None:
-        where = str(in_the_way)
-        what = (
-            f"is a file where a folder was expected: move it, or choose another folder{with_option}"
-        )
+        what = "is a file where a folder was expected"
+        return str(in_the_way), _fixed(what, "move it", elsewhere)
+    if exc.errno in _FOLDER_ADVICE:
+        what, fix = _FOLDER_ADVICE[exc.errno]
+        if exc.errno == errno.EROFS and elsewhere:  # not mended in place
+            return where, f"{what}: {elsewhere}"
+        return where, _fixed(what, fix, elsewhere)
+    what = _ADVICE.get(exc.errno or 0) or (exc.strerror or str(exc)).rstrip(".").lower()
+    if exc.errno == errno.EISDIR and where:
+        what = "is a folder where a file was expected"
     return where, what
+
+
+def _fixed(what: str, fix: str, elsewhere: str) -> str:
+    return f"{what}: {fix}, or {elsewhere}" if elsewhere else f"{what}: {fix}"
 
 
 def _file_in_the_way(exc: OSError, where: str) -> Path | None:

@@ -9,6 +9,7 @@ import os
 import pathlib
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLE_TODAY, write
@@ -243,12 +244,58 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     assert os_problem(OSError(errno.EBUSY, "Device or resource busy", "out")) == (
         "out: device or resource busy"
     )
-    assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb"), "--out") == (
+    elsewhere = "choose another folder with --out"
+    assert os_problem(OSError(errno.EACCES, "Permission denied", "a\nb"), elsewhere) == (
         "a\\nb: permission denied: check who owns it, or choose another folder with --out"
     )
-    assert os_problem(OSError(errno.EROFS, "Read-only file system", "x")) == (
-        "x: that disk is read-only: choose another folder"
+    assert os_problem(OSError(errno.EROFS, "Read-only file system", "x"), elsewhere) == (
+        "x: that disk is read-only: choose another folder with --out"
     )
+    assert os_problem(OSError(errno.EROFS, "Read-only file system", "x")) == (
+        "x: that disk is read-only: copy the playbook to a disk you can write to"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "folder", "advice"),
+    [
+        (["new", "contact", "Ada Byrne"], "pb/content/contacts", "check who owns it"),
+        (["init", "fresh"], "fresh", "check who owns it, or choose another folder"),
+    ],
+)
+def test_a_folder_that_refuses_a_new_file_is_advised_for_the_command(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    folder: str,
+    advice: str,
+) -> None:
+    """`choose another folder` was advised for every folder refused: for `new` (and
+    `import`) the folder is the playbook's own, where the file has to go; `init` can be
+    given another. (As root, chmod would not refuse: the refusal is made here.)"""
+    write(tmp_path / "pb", "content/profile.md", "---\nname: Me\n---\n")
+    refused = tmp_path / folder
+    refused.mkdir(parents=True, exist_ok=True)
+    real_open, real_path_open = os.open, pathlib.Path.open
+
+    def refusing(path: object) -> None:
+        if Path(os.path.abspath(str(path))).parent == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    def refusing_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        refusing(path)
+        return real_open(path, *args, **kwargs)
+
+    def refusing_path_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        refusing(self)
+        return real_path_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    monkeypatch.setattr(pathlib.Path, "open", refusing_path_open)
+    monkeypatch.chdir(tmp_path / "pb" if command[0] == "new" else tmp_path)
+    assert main(command) == 1
+    assert capsys.readouterr().err.splitlines()[-1].endswith(f": permission denied: {advice}")
 
 
 @pytest.mark.parametrize(
