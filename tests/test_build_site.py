@@ -563,11 +563,13 @@ def test_a_timeline_copied_before_its_headings_became_macros_says_what_replaced_
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=1)
     (error,) = failed.value.errors
+    theirs = REPO / "themes/default/templates/timeline.html"
     assert str(error) == (
         "themes/default/templates/timeline.html:4: template: 'Section' has no attribute "
         "'title' any more: the theme words a section's heading with the macro "
-        "section_title(section.key) of macros.html. A template copied from an older "
-        "version of the theme reads it: copy the theme's again and make your changes to it"
+        "section_title(section.key) of macros.html. Your timeline.html stands in for the "
+        "theme's, which renders: if yours was copied from an older version, copy "
+        f"{theirs} again and make your changes to it, or delete yours to use the theme's"
     )
 
 
@@ -615,13 +617,32 @@ def test_a_base_html_copied_while_pages_had_a_title_field_says_what_replaced_it(
     write(root, "themes/default/templates/base.html", old)
     with pytest.raises(BuildError) as failed:
         build(root, today=SAMPLE_TODAY, jobs=1)
+    theirs = REPO / "themes/default/templates/base.html"
     assert str(failed.value.errors[0]) == (
         "themes/default/templates/base.html:5: template: 'Page' has no attribute 'title' "
         "any more: each page template words its title in its block title, which base.html "
-        "puts in <title> (a meeting's pages have its name as title). A template copied "
-        "from an older version of the theme reads it: copy the theme's again and make your "
-        "changes to it"
+        "puts in <title> (a meeting's pages have its name as title). Your base.html stands "
+        "in for the theme's, which renders: if yours was copied from an older version, copy "
+        f"{theirs} again and make your changes to it, or delete yours to use the theme's"
     )
+
+
+def test_a_template_of_your_own_that_reads_a_retired_field_is_not_told_to_copy_the_themes(
+    tmp_path: Path,
+) -> None:
+    """A template the theme has none of, written from scratch, reading page.title was
+    told to copy the theme's again: there is none to copy. It is told what took its place."""
+    root = copy_sample(tmp_path)
+    write(root, "themes/default/templates/heading.html", "<h1>{{ page.title }}</h1>\n")
+    page = '{% extends "base.html" %}\n{% block main %}{% include "heading.html" %}{% endblock %}\n'
+    write(root, "themes/default/templates/dashboard.html", page)
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert [str(error) for error in failed.value.errors] == [
+        "themes/default/templates/heading.html:1: template: 'Page' has no attribute 'title' "
+        "any more: each page template words its title in its block title, which base.html "
+        "puts in <title> (a meeting's pages have its name as title)"
+    ]
 
 
 def test_a_copy_that_reads_data_of_another_shape_is_told_it_may_be_older(

@@ -99,27 +99,43 @@ RETIRED: dict[tuple[str, str], str] = {
 into the templates, and what took their place: a copy of an older template is told."""
 
 
+class RetiredAttribute(jinja2.UndefinedError):
+    """A template read what the theme's templates once read (`RETIRED`): it may be a copy
+    of an older one of the theme's, which `template_problem` tells when the theme has one."""
+
+
 class NamedUndefined(jinja2.StrictUndefined):
     """Strict, and naming what lacks the attribute as a theme's author knows it
     (`'Contact' has no attribute 'nmae'`), the same in a build and in the live preview,
     whose entities are tracking views (their `__class__` is the entity's)."""
+
+    def __init__(
+        self,
+        hint: str | None = None,
+        obj: Any = jinja2.utils.missing,
+        name: str | None = None,
+        exc: type[jinja2.TemplateRuntimeError] = jinja2.UndefinedError,
+    ) -> None:
+        retired = not hint and isinstance(name, str) and (_shown(obj), name) in RETIRED
+        super().__init__(hint, obj, name, RetiredAttribute if retired else exc)
 
     @property
     def _undefined_message(self) -> str:
         obj, name = self._undefined_obj, self._undefined_name
         if self._undefined_hint or obj is jinja2.utils.missing:
             return super()._undefined_message
-        kind = obj.__class__
-        shown = "None" if obj is None else getattr(kind, "shown_as", kind.__name__)
+        shown = _shown(obj)
         if not isinstance(name, str):
             return f"'{shown}' has no element {name!r}"
         if (shown, name) in RETIRED:
-            return (
-                f"'{shown}' has no attribute {name!r} any more: {RETIRED[shown, name]}. A "
-                "template copied from an older version of the theme reads it: copy the "
-                "theme's again and make your changes to it"
-            )
+            return f"'{shown}' has no attribute {name!r} any more: {RETIRED[shown, name]}"
         return f"'{shown}' has no attribute {name!r}" + (ONLY_SOME if shown == "dict" else "")
+
+
+def _shown(obj: object) -> str:
+    """What a template's author calls the kind of `obj`."""
+    kind = obj.__class__
+    return "None" if obj is None else str(getattr(kind, "shown_as", kind.__name__))
 
 
 ONLY_SOME = (
@@ -602,10 +618,19 @@ def template_problem(exc: BaseException, root: Path) -> ContentError:
         message = exc.message or str(exc)
     else:
         message = f"{type(exc).__name__} while rendering: {exc}"
-        typo = isinstance(exc, UnknownSlug)  # yours, with its fix: no older copy's
-        if not (inner or typo) and filename and (theirs := replaced_template(Path(filename), root)):
-            message += older_copy(Path(filename).name, theirs)
+    if not inner and _maybe_older(exc) and filename:
+        theirs = replaced_template(Path(filename), root)  # none: yours alone, not a copy
+        message += older_copy(Path(filename).name, theirs) if theirs else ""
     return ContentError(where, line or 1, "template", message + inner)
+
+
+def _maybe_older(exc: BaseException) -> bool:
+    """Could a copy of an older theme template have raised `exc`: it reads what the theme's
+    once had, or data of another shape (`too many values to unpack`)? Not a typo of
+    yours (`UnknownSlug`, with its fix) nor another Jinja mistake."""
+    if isinstance(exc, RetiredAttribute):
+        return True
+    return not isinstance(exc, jinja2.TemplateError | RecursionError | UnknownSlug)
 
 
 def older_copy(name: str, theirs: Path) -> str:
