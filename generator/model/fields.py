@@ -1086,12 +1086,14 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
         return INVALID
 
 
-def _required(spec: Field) -> str:
-    """A missing required field, with a line to write: `name: is required: text` said
-    what kind of value, not what to add."""
+def _required(spec: Field, value: Any) -> str:
+    """A required field left out, or written empty (`questions: []`: it is there, so
+    "is required" read as a misspelt name), with a line to write: `name: is required:
+    text` said what kind of value, not what to add."""
+    said = "is required" if value is _ABSENT else "is empty"
     if not spec.example:
-        return f"is required: {spec.type.expected}"
-    return f"is required ({spec.type.expected}), like {spec.name}: {spec.example}"
+        return f"{said}: {spec.type.expected}"
+    return f"{said} ({spec.type.expected}), like {spec.name}: {spec.example}"
 
 
 def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[str, Any]:
@@ -1108,7 +1110,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         value = data.get(name, _ABSENT)
         if value is _ABSENT or (spec.type.blank_is_unset and is_blank(value)):
             if spec.required:
-                at.child(name).error(_required(spec))
+                at.child(name).error(_required(spec, value))
             continue
         converted = convert_field(spec.type, value, at.child(name))
         if converted is not INVALID:

@@ -633,12 +633,12 @@ def test_unknown_keys_are_extras_unless_the_schema_names_them_typos() -> None:
 @pytest.mark.parametrize("blank", ["", "  ", "\t", None, []])
 def test_a_required_text_of_spaces_only_is_missing(blank: object) -> None:
     """A bank question written `text: "  "` was taken, and its agendas showed an empty
-    line; spaces alone are no text, so the field is reported as required."""
+    line; spaces alone are no text, so the field is reported: empty, as it is there."""
     schema = Schema("question", (Field("id", Slug(), True), Field("text", Inline(), True)))
     doc = Document("q.md", {"id": "x", "text": blank}, {"id": 3, "text": 4}, {}, "", 6)
     problems = Problems()
     assert validate_document(doc, schema, problems) == {"id": "x"}
-    assert [str(e) for e in problems.errors] == ["q.md:4: text: is required: text"]
+    assert [str(e) for e in problems.errors] == ["q.md:4: text: is empty: text"]
 
 
 def test_only_the_fields_a_file_writes_are_looked_at(monkeypatch: pytest.MonkeyPatch) -> None:
