@@ -527,15 +527,17 @@ def _planner(playbook: Playbook, defaults: MeetingDefaults) -> AgendaOf:
     return agenda_of
 
 
+def question_minutes(question: Question | None, defaults: MeetingDefaults) -> int:
+    """The minutes a question takes: its own, else the playbook's `question_minutes`
+    (a question of the meeting's own words, not in the bank, has none of its own)."""
+    return question.minutes if question and question.minutes else defaults.question_minutes
+
+
 def _candidates(
-    meeting: Meeting, playbook: Playbook, default_minutes: int, before: frozenset[str]
+    meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults, before: frozenset[str]
 ) -> tuple[list[PlannedQuestion], bool]:
     """The meeting's own questions in order; or, when it names none, picks from the bank
     without the ids in `before`."""
-
-    def minutes_of(question: Question | None) -> int:
-        return question.minutes if question and question.minutes else default_minutes
-
     if meeting.questions:
         chosen = []
         named: set[str] = set()
@@ -544,12 +546,11 @@ def _candidates(
             if bank is not None and bank.id in named:
                 continue  # its id and its words: one question
             named.update([bank.id] if bank else [])
-            chosen.append(
-                PlannedQuestion(bank.text if bank else text, minutes_of(bank), bank, index)
-            )
+            minutes = question_minutes(bank, defaults)
+            chosen.append(PlannedQuestion(bank.text if bank else text, minutes, bank, index))
         return chosen, False
     picks = pick_order(playbook, meeting.purpose, before)
-    return [PlannedQuestion(q.text, minutes_of(q), q) for q in picks], True
+    return [PlannedQuestion(q.text, question_minutes(q, defaults), q) for q in picks], True
 
 
 def _asked_in_the_ask(planned: PlannedQuestion) -> bool:
@@ -611,7 +612,7 @@ def _agenda(
     timed = meeting.date is not None and meeting.time is not None
     timezone = playbook.config.timezone
     start = meeting_span(meeting, timezone, dt.timedelta(0))[0] if timed else None
-    candidates, auto = _candidates(meeting, playbook, defaults.question_minutes, before)
+    candidates, auto = _candidates(meeting, playbook, defaults, before)
     unknown = _unknown_ids(meeting, playbook)
     candidates = [c for c in candidates if c.index not in unknown]
     in_ask: list[PlannedQuestion] = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.model.entities import Meeting, Playbook, Question
-from generator.plans.agenda import PLANNED_STATUSES
+from generator.model.entities import Meeting, Playbook
+from generator.plans.agenda import PLANNED_STATUSES, question_minutes
 from generator.plans.facts import Facts
 from generator.plans.learned import debrief_of
 from generator.site import routes
@@ -92,7 +92,7 @@ def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]]) -> P
             },
             "used_shown": USED_SHOWN,
             "count": len(playbook.questions),
-            "minutes_of": lambda q: minutes_of(playbook, q),
+            "minutes_of": lambda q: question_minutes(q, playbook.config.meetings),
         },
     )
 
@@ -101,7 +101,3 @@ def _soonest_first(meeting: Meeting) -> tuple[bool, tuple[object, ...]]:
     """What comes next first: the dated meetings by day and time, then the requests
     without a date yet, oldest request first."""
     return meeting.date is None, meeting.sort_key
-
-
-def minutes_of(playbook: Playbook, question: Question) -> int:
-    return question.minutes or playbook.config.meetings.question_minutes
