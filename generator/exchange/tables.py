@@ -56,7 +56,7 @@ def _windows_latin(content: bytes) -> str | None:
     two bytes) beside the bytes that are not says a file of several encodings."""
     if content.startswith(UTF_BOMS):
         return None
-    if any(ord(ch) > 0x7F for ch in content.decode("utf-8", "replace").replace("\ufffd", "")):
+    if not content.decode("utf-8", "ignore").isascii():  # what is left beyond ASCII is UTF-8
         return None
     try:
         return content.decode("cp1252")
