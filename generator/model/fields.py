@@ -1115,10 +1115,11 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         converted = convert_field(spec.type, value, at.child(name))
         if converted is not INVALID:
             result[name] = converted
+    declared: list[str] = []  # in order, for "did you mean": made at the first extra
     for key, value in data.items():
         if key in schema.names:
             continue
-        declared = [f.name for f in schema.fields]  # in order, for "did you mean"
+        declared = declared or [f.name for f in schema.fields]
         if schema.unknown is not None:
             _warn_unknown(at, str(key), schema, declared)
             continue
