@@ -338,9 +338,9 @@ def _unread(path: Path, content: Path, root: Path, place: _Place) -> Unread | No
         why = f"playbook skips folders whose names start with {place.skipped[0]} ({place.skipped}/)"
     elif ending != ".md":
         why = f"playbook reads only files ending in '.md', and it ends in {ending!r}"
-    else:
+    else:  # in old/contacts/, a kind's folder that is not right under content/, it is of that kind
         why = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
-        kind = None
+        why += " right under content/" if kind else ""
     return Unread(_rel(path, root), kind, name[: len(name) - len(ending)], why)
 
 

@@ -472,6 +472,31 @@ def test_a_file_at_the_top_of_content_other_than_the_profile_is_named(tmp_path: 
     ]
 
 
+def test_a_file_in_a_kinds_folder_nested_in_another_is_known_by_that_kind(
+    tmp_path: Path,
+) -> None:
+    """content/old/contacts/ida-lund.md, not read: a meeting's `company: ida-lund` was told
+    to move that contact's file to content/companies/, and a [[ida-lund]] link to move it
+    "to the folder of its kind", though its folder says which. It is a contact's now."""
+    root = playbook(tmp_path)
+    write(root, "content/old/contacts/ida-lund.md", "---\nname: Ida Lund\n---\n")
+    meeting = "---\ncontact: ida-lund\ncompany: ida-lund\ndate: 2026-11-02\n---\n[[ida-lund]]\n"
+    write(root, "content/meetings/ida.md", meeting)
+    where = (
+        "content/old/contacts/ida-lund.md is not read, as playbook reads only the folders "
+        "contacts/, companies/, meetings/ and questions/ right under content/: move it to "
+        "content/contacts/, or drop this reference"
+    )
+    assert [m for m in messages(check(root)) if "content/meetings/ida.md" in m] == [
+        "content/meetings/ida.md:2: contact: no contact named 'ida-lund' (expected a file "
+        f"content/contacts/ida-lund.md); {where}",
+        "content/meetings/ida.md:3: company: no company named 'ida-lund' (expected a file "
+        "content/companies/ida-lund.md)",
+        "content/meetings/ida.md:6: body: [[ida-lund]] links to nothing: no contact, company "
+        f"or meeting has that file name; {where}",
+    ]
+
+
 def test_the_files_discovery_leaves_out_that_a_reference_may_mean(tmp_path: Path) -> None:
     """Listed with the kind's folder they are under (none: any kind) and why they are not
     read; sources, editors' backups, pictures and profile.md are not."""
