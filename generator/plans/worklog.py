@@ -110,7 +110,9 @@ def work_search_log(
     start: dt.date,
     end: dt.date,
 ) -> tuple[LogEntry, ...]:
-    """Every contact made from `start` to `end` (both included), oldest first.
+    """Every contact made from `start` to `end` (both included), oldest first, in a
+    checked playbook: every meeting's contact, so every follow-up's, has its file
+    (`check` refuses a meeting that names none, and `report` runs only when it passes).
 
     `followups` are the build's follow-ups (`Facts.items`) as of the day the log is
     made: what was done after that day is not done yet."""
@@ -121,9 +123,7 @@ def work_search_log(
             by_meeting.setdefault(item.meeting, []).append(item)
     entries: list[LogEntry] = []
     for meeting in playbook.meetings.values():
-        contact = playbook.contacts.get(meeting.contact)
-        if contact is None:
-            continue
+        contact = playbook.contacts[meeting.contact]
         mine = by_meeting.get(meeting.slug, [])
         if meeting.requested_on is not None and start <= meeting.requested_on <= end:
             entries.append(_request(playbook, contact, meeting, mine))
@@ -279,7 +279,7 @@ def _followups(
     for item in items:
         if item.done is None or not start <= item.done <= end:
             continue
-        if item.rule in NOT_INTERACTIONS or item.contact not in playbook.contacts:
+        if item.rule in NOT_INTERACTIONS:
             continue
         meeting = None if item.rule == "referrer_update" else item.meeting
         grouped.setdefault((item.contact, meeting, item.rule, item.done), []).append(item)

@@ -376,8 +376,19 @@ def test_a_from_after_today_without_to_names_today(
     assert "--to 2026" not in err
 
 
-def test_nothing_is_written_while_the_playbook_has_errors(sample_root: Path) -> None:
-    write(sample_root, "content/contacts/broken.md", "---\nname: [oops\n---\n")
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        ("content/contacts/broken.md", "---\nname: [oops\n---\n"),
+        ("content/meetings/nobody.md", "---\ncontact: no-one\ndate: 2026-11-02\n---\n"),
+    ],
+    ids=["a broken file", "a meeting that names no contact file"],
+)
+def test_nothing_is_written_while_the_playbook_has_errors(
+    sample_root: Path, rel: str, text: str
+) -> None:
+    """The log reads only a checked playbook: every meeting's contact has its file."""
+    write(sample_root, rel, text)
     assert main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]) == 1
     assert not (sample_root / "reports").exists()
 
