@@ -413,6 +413,24 @@ def test_a_mistake_in_the_theme_report_is_named_at_its_line(
     assert not (sample_root / "reports").exists()
 
 
+def test_a_fault_of_playbooks_own_is_not_blamed_on_the_theme(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a mistake raised in a template is reported as the theme's: a fault in
+    playbook's own code while the log is made shows as the bug it is, not as
+    "themes:1: template: ZeroDivisionError while rendering", which would send the user
+    looking for a mistake in a theme they never touched."""
+    from generator.site import report
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(report, "weeks_of", broken)
+    with pytest.raises(ZeroDivisionError):
+        main(["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY])
+    assert not (sample_root / "reports").exists()
+
+
 def test_a_theme_stylesheet_that_is_not_utf8_is_named_not_a_crash(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
