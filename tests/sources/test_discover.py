@@ -280,6 +280,20 @@ def test_a_name_like_a_copy_is_a_source_when_there_is_no_original(
     assert not problems.items
 
 
+def test_a_copy_is_told_by_a_name_before_its_suffix(tmp_path: Path) -> None:
+    """`a 2.md` beside `a.md` is a copy, however short the name; ` 2.md` is all suffix,
+    no name: it is not called a copy of `.md`, a hidden file playbook never reads."""
+    root = playbook(tmp_path)
+    for name in ("a.md", "a 2.md", ".md", " 2.md"):
+        write(root, f"content/contacts/{name}", f"---\nname: {name.strip()}\n---\n")
+    problems = Problems()
+    found = [s.rel for s in discover(root, problems)]
+    assert "content/contacts/ 2.md" in found and "content/contacts/a 2.md" not in found
+    assert [m.split(" that ")[0] for m in messages(problems)] == [
+        "content/contacts/a 2.md:1: file: looks like a copy of content/contacts/a.md"
+    ]
+
+
 def test_a_copy_written_while_serving_is_refused_as_a_walk_would(tmp_path: Path) -> None:
     root = playbook(tmp_path)
     copy = write(root, "content/contacts/jane-doe 2.md", JANE)
