@@ -13,9 +13,9 @@ import errno
 import os
 import stat
 import threading
-import time
 from collections.abc import Callable, Collection, Hashable, Iterable
 from pathlib import Path
+from time import monotonic
 
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
@@ -50,18 +50,10 @@ _CHANGES = _CAME_OR_WENT | {EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED}
 
 class Debouncer:
     """Collects paths from any thread; releases them as one batch when it has been quiet
-    since the last (longer for a burst: BURST), or `max_wait` after the first (so a
+    since the last (longer for a burst: BURST), or MAX_WAIT after the first (so a
     constant stream is still rebuilt)."""
 
-    def __init__(
-        self,
-        quiet: float = QUIET,
-        max_wait: float = MAX_WAIT,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.quiet = quiet
-        self.max_wait = max_wait
-        self.clock = clock
+    def __init__(self) -> None:
         self._pending: set[Path] = set()
         self._first = 0.0
         self._last = 0.0
@@ -70,7 +62,7 @@ class Debouncer:
 
     def add(self, paths: Iterable[Path]) -> None:
         with self._condition:
-            now = self.clock()
+            now = monotonic()
             if not self._pending:
                 self._first = now
             self._last = now
@@ -82,23 +74,23 @@ class Debouncer:
         with self._condition:  # reentrant: `next_batch` holds it
             if not self._pending:
                 return None
-            quiet = min(self.quiet * (1 + len(self._pending) // BURST), max(self.quiet, MAX_QUIET))
-            return min(self._last + quiet, self._first + self.max_wait) - self.clock()
+            quiet = min(QUIET * (1 + len(self._pending) // BURST), max(QUIET, MAX_QUIET))
+            return min(self._last + quiet, self._first + MAX_WAIT) - monotonic()
 
-    def next_batch(self, idle: float | None = None) -> frozenset[Path] | None:
-        """Block until a batch is due and return it; None once `close()` was called.
-        With `idle`, an empty batch once that many seconds pass with nothing pending."""
+    def next_batch(self, idle: float) -> frozenset[Path] | None:
+        """Block until a batch is due and return it; an empty batch once `idle` seconds
+        pass with nothing pending; None once `close()` was called."""
         with self._condition:
-            give_up = None if idle is None else self.clock() + idle
+            give_up = monotonic() + idle
             while not self._closed:
                 wait = self.due_in()
-                if wait is not None and wait <= 0:
-                    batch, self._pending = frozenset(self._pending), set()
-                    return batch
-                if wait is None and give_up is not None:
-                    wait = give_up - self.clock()
+                if wait is None:
+                    wait = give_up - monotonic()
                     if wait <= 0:
                         return frozenset()
+                elif wait <= 0:
+                    batch, self._pending = frozenset(self._pending), set()
+                    return batch
                 self._condition.wait(timeout=wait)
             return None
 

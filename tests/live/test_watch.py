@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.live import watch
 from generator.live.watch import MAX_QUIET, Debouncer, SourceWatcher
 
 
@@ -23,19 +24,27 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """The debouncer's clock, moved by hand; a quiet spell of 50 ms."""
+    made = FakeClock()
+    monkeypatch.setattr(watch, "monotonic", made)
+    monkeypatch.setattr(watch, "QUIET", 0.05)
+    return made
+
+
 def take(debouncer: Debouncer) -> frozenset[Path]:
     """The pending batch if it is due now (next_batch does not block then), else nothing."""
     due = debouncer.due_in()
     if due is None or due > 0:
         return frozenset()
-    batch = debouncer.next_batch()
+    batch = debouncer.next_batch(idle=0)
     assert batch is not None
     return batch
 
 
-def test_batch_is_due_after_quiet_spell() -> None:
-    clock = FakeClock()
-    debouncer = Debouncer(quiet=0.05, max_wait=1.0, clock=clock)
+def test_batch_is_due_after_quiet_spell(clock: FakeClock) -> None:
+    debouncer = Debouncer()
     assert debouncer.due_in() is None
     debouncer.add([Path("a.md")])
     clock.now += 0.03
@@ -48,9 +57,8 @@ def test_batch_is_due_after_quiet_spell() -> None:
     assert debouncer.due_in() is None
 
 
-def test_a_burst_is_one_batch() -> None:
-    clock = FakeClock()
-    debouncer = Debouncer(quiet=0.05, max_wait=2.0, clock=clock)
+def test_a_burst_is_one_batch(clock: FakeClock) -> None:
+    debouncer = Debouncer()
     for i in range(500):  # a git checkout: an event every millisecond
         debouncer.add([Path(f"content/contacts/c{i}.md")])
         clock.now += 0.001
@@ -64,7 +72,7 @@ def test_a_burst_is_one_batch() -> None:
 def test_next_batch_reports_an_idle_spell_with_an_empty_batch() -> None:
     """The server tidies its memory once nobody has saved for a while, never between a
     save and its reload."""
-    debouncer = Debouncer(quiet=0.01, max_wait=1.0)
+    debouncer = Debouncer()
     started = time.monotonic()
     assert debouncer.next_batch(idle=0.05) == set()
     assert time.monotonic() - started >= 0.05
@@ -74,17 +82,18 @@ def test_next_batch_reports_an_idle_spell_with_an_empty_batch() -> None:
     assert debouncer.next_batch(idle=0.05) is None
 
 
-def test_a_few_paths_wait_only_the_short_quiet_spell() -> None:
-    clock = FakeClock()
-    debouncer = Debouncer(quiet=0.05, max_wait=2.0, clock=clock)
+def test_a_few_paths_wait_only_the_short_quiet_spell(clock: FakeClock) -> None:
+    debouncer = Debouncer()
     debouncer.add([Path("content/contacts/.jane.md.tmp"), Path("content/contacts/jane.md")])
     clock.now += 0.051
     assert len(take(debouncer)) == 2
 
 
-def test_a_constant_stream_is_still_released_after_max_wait() -> None:
-    clock = FakeClock()
-    debouncer = Debouncer(quiet=0.05, max_wait=1.0, clock=clock)
+def test_a_constant_stream_is_still_released_after_max_wait(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watch, "MAX_WAIT", 1.0)
+    debouncer = Debouncer()
     released = []
     for i in range(300):
         debouncer.add([Path(f"f{i}.md")])
@@ -97,19 +106,19 @@ def test_a_constant_stream_is_still_released_after_max_wait() -> None:
     assert take(debouncer) == set()  # every path was released once
 
 
-def test_same_path_twice_is_one_entry() -> None:
-    clock = FakeClock()
-    debouncer = Debouncer(quiet=0.05, clock=clock)
+def test_same_path_twice_is_one_entry(clock: FakeClock) -> None:
+    debouncer = Debouncer()
     debouncer.add([Path("a.md")])
     debouncer.add([Path("a.md")])
     clock.now += 1
     assert take(debouncer) == {Path("a.md")}
 
 
-def test_next_batch_blocks_until_quiet_and_close_ends_it() -> None:
-    debouncer = Debouncer(quiet=0.05, max_wait=1.0)
+def test_next_batch_blocks_until_quiet_and_close_ends_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(watch, "QUIET", 0.05)
+    debouncer = Debouncer()
     got: list[frozenset[Path] | None] = []
-    worker = threading.Thread(target=lambda: got.append(debouncer.next_batch()))
+    worker = threading.Thread(target=lambda: got.append(debouncer.next_batch(idle=60)))
     worker.start()
     started = time.monotonic()
     debouncer.add([Path("a.md")])
@@ -120,7 +129,7 @@ def test_next_batch_blocks_until_quiet_and_close_ends_it() -> None:
     assert time.monotonic() - started >= 0.06
     closer = threading.Timer(0.05, debouncer.close)
     closer.start()
-    assert debouncer.next_batch() is None
+    assert debouncer.next_batch(idle=60) is None
 
 
 @pytest.fixture
@@ -184,22 +193,14 @@ def test_any_file_in_content_counts_when_it_comes_or_goes(watcher: SourceWatcher
 
 
 class Recorder:
-    """Runs a real watcher into a short debouncer; `batch()` waits for the next batch."""
+    """Runs a real watcher into a debouncer; `batch()` waits for the next batch."""
 
     def __init__(self, root: Path) -> None:
-        self.debouncer = Debouncer(quiet=0.1, max_wait=3.0)
+        self.debouncer = Debouncer()
         self.watcher = SourceWatcher(root, self.debouncer.add)
 
     def batch(self, timeout: float = 3.0) -> frozenset[Path]:
-        result: list[frozenset[Path] | None] = []
-        worker = threading.Thread(target=lambda: result.append(self.debouncer.next_batch()))
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            self.debouncer.close()
-            worker.join()
-            return frozenset()
-        return result[0] or frozenset()
+        return self.debouncer.next_batch(idle=timeout) or frozenset()
 
     def nothing_within(self, seconds: float) -> bool:
         time.sleep(seconds)
@@ -208,14 +209,18 @@ class Recorder:
 
 @contextmanager
 def recording(root: Path) -> Iterator[Recorder]:
-    """A `Recorder` whose watcher runs inside the block."""
-    made = Recorder(root)
-    made.watcher.start()
-    try:
-        yield made
-    finally:
-        made.watcher.stop()
-        made.debouncer.close()
+    """A `Recorder` whose watcher runs inside the block, with longer quiet spells than the
+    product's: real events on a busy machine can come further apart."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(watch, "QUIET", 0.1)
+        patch.setattr(watch, "MAX_WAIT", 3.0)
+        made = Recorder(root)
+        made.watcher.start()
+        try:
+            yield made
+        finally:
+            made.watcher.stop()
+            made.debouncer.close()
 
 
 @pytest.fixture
