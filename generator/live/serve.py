@@ -72,6 +72,9 @@ RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 DEFAULT_PORT = 8000
 FALLBACK_PORTS = 20
 """When the default port is in use, the ports after it tried before any free one."""
+FREE_PORT_DRAWS = 8
+"""Times any free port is drawn again when one of the host's addresses has it taken
+(IPv6's, when IPv4 drew it)."""
 MAX_URL = 8192
 MAX_REQUEST_HEAD = 3 * 1024 * 1024
 """Room for the longest URL a browser sends (2 MiB in Chromium), so that it gets its 414
@@ -348,18 +351,22 @@ class ReloadSocket(_Guarded, WebSocketHandler):
             self.write_message(message)
 
 
-def listen(
-    host: str, port: int, *, fallback: bool = False, left: int = FALLBACK_PORTS
-) -> list[socket.socket]:
+def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socket]:
     """Sockets listening on host:port (0: any free one). With `fallback`, a port in use
-    gives the next (`left` more of them), then any free one, as Hugo does."""
-    try:
-        return _bind(host, port)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE and fallback and port:
-            after = port + 1 if left and port < 65535 else 0
-            return listen(host, after, fallback=True, left=left - 1)
-        raise UsageError(_cannot_listen(host, port, exc, not fallback)) from None
+    gives the next (FALLBACK_PORTS of them), then any free one, as Hugo does."""
+    ports = [port]
+    if fallback and port:
+        ports += range(port + 1, min(port + FALLBACK_PORTS, 65535) + 1)
+    if fallback or not port:
+        ports += [0] * FREE_PORT_DRAWS
+    for tried in ports:
+        try:
+            return _bind(host, tried)
+        except OSError as exc:
+            failure = exc
+            if exc.errno != errno.EADDRINUSE:
+                break
+    raise UsageError(_cannot_listen(host, port, failure, not fallback and port != 0))
 
 
 def _bind(host: str, port: int) -> list[socket.socket]:

@@ -587,6 +587,36 @@ def test_a_port_taken_on_one_address_is_not_held_on_the_others(sample_root: Path
         assert e.value
 
 
+@pytest.mark.skipif(not socket.has_ipv6, reason="no IPv6")
+def test_any_free_port_taken_on_another_address_is_drawn_again(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--host '' --port 0`: the port IPv4 drew may be taken on IPv6; that was an error
+    naming port 0 and suggesting --port 0, the very thing asked for."""
+    with socket.socket(socket.AF_INET6) as taken:
+        taken.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        try:
+            taken.bind(("::", 0))
+        except OSError:
+            pytest.skip("no IPv6 address to bind")
+        taken.listen()
+        port = taken.getsockname()[1]
+        create_server, drawn = socket.create_server, []
+
+        def draw_the_taken_port_first(address: Any, **options: Any) -> socket.socket:
+            if options.get("family") == socket.AF_INET and address[1] == 0 and not drawn:
+                address = (address[0], port)
+                drawn.append(port)
+            return create_server(address, **options)
+
+        monkeypatch.setattr(socket, "create_server", draw_the_taken_port_first)
+        server = LiveServer(sample_root, host="", port=0)
+        ports = {sock.getsockname()[1] for sock in server._sockets}
+        for sock in server._sockets:
+            sock.close()
+    assert drawn and len(server._sockets) == 2 and ports == {server.port} != {port}
+
+
 @pytest.fixture
 def taken_default_port(taken_port: int, monkeypatch: pytest.MonkeyPatch) -> int:
     """The default port made one that is in use; `serve` returns once it is ready."""
