@@ -331,19 +331,14 @@ class LiveBuild:
         if mistakes:  # every page rendered that could, so that every mistake is named
             problems.items += sorted(mistakes)
             return frozenset(), frozenset()
-        gone = {g: self._pages[g] for g in self._pages.keys() - listing.keys()}
-        for group in gone:
-            del self._pages[group]
+        gone = {g: self._pages.pop(g) for g in self._pages.keys() - listing.keys()}
         self._page_readers.remove(gone)
         extras = self._write_extras(theme, playbook.config.base_url, written)
         if gone or self._whole or extras != self._extras:  # a page or an asset went
-            keep = {
-                routes.file_for(path)
-                for group, kind in listing.items()
-                for path in kind.paths(group[1])
-            }
-            keep |= extras
-            written |= self._remove_all_but(keep)
+            pages = (
+                routes.file_for(p) for group, kind in listing.items() for p in kind.paths(group[1])
+            )
+            written |= self._remove_all_but(extras.union(pages))
         self._extras = extras
         return frozenset(rendered), frozenset(written)
 
