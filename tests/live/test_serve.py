@@ -26,6 +26,7 @@ from conftest import REPO, SAMPLE_TODAY, edit, running_server, write
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+from generator.errors import UsageError
 from generator.live.serve import HostPolicy, LiveServer, is_loopback, serve_policy
 
 CONTACT = "content/contacts/elena-marsh.md"
@@ -520,6 +521,14 @@ def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root
         assert b"<h1>Elena Offline</h1>" in get(server, CONTACT_URL)[2]
 
 
+def let_go(server: LiveServer) -> set[int]:
+    """Close the sockets of a server that never ran; returns the ports they had."""
+    ports = {sock.getsockname()[1] for sock in server._sockets}
+    for sock in server._sockets:
+        sock.close()
+    return ports
+
+
 @pytest.fixture
 def taken_port() -> Iterator[int]:
     """A port of 127.0.0.1 that another socket listens on."""
@@ -530,8 +539,6 @@ def taken_port() -> Iterator[int]:
 
 
 def test_port_in_use_is_a_usage_error(sample_root: Path, taken_port: int) -> None:
-    from generator.errors import UsageError
-
     where = f"cannot listen on 127.0.0.1:{taken_port}: the port is in"
     with pytest.raises(UsageError, match=where):
         LiveServer(sample_root, port=taken_port)
@@ -541,26 +548,19 @@ def test_the_default_port_in_use_falls_back_to_a_free_one(
     sample_root: Path, taken_port: int
 ) -> None:
     server = LiveServer(sample_root, port=taken_port, fallback=True)
-    try:
-        assert server.asked_port == taken_port and server.port not in (taken_port, 0)
-        assert server.policy.allows(f"127.0.0.1:{server.port}")
-    finally:
-        for sock in server._sockets:
-            sock.close()
+    let_go(server)
+    assert server.asked_port == taken_port and server.port not in (taken_port, 0)
+    assert server.policy.allows(f"127.0.0.1:{server.port}")
 
 
 def test_a_port_in_use_leaves_no_socket_open(sample_root: Path, taken_port: int) -> None:
     """tornado's bind_sockets left the socket it could not bind for the garbage collector
     (a ResourceWarning each port tried)."""
-    from generator.errors import UsageError
-
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always", ResourceWarning)
         with pytest.raises(UsageError):
             LiveServer(sample_root, port=taken_port)
-        server = LiveServer(sample_root, port=taken_port, fallback=True)
-        for sock in server._sockets:
-            sock.close()
+        let_go(LiveServer(sample_root, port=taken_port, fallback=True))
         gc.collect()
     assert [str(w.message) for w in seen if w.category is ResourceWarning] == []
 
@@ -570,8 +570,6 @@ def test_a_port_taken_on_one_address_is_not_held_on_the_others(sample_root: Path
     """On all addresses, IPv4 is bound before IPv6: when IPv6's port is taken, the IPv4
     socket already listening is closed, not left holding the port for as long as the
     error lives."""
-    from generator.errors import UsageError
-
     with socket.socket(socket.AF_INET6) as taken:
         taken.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
         try:
@@ -611,10 +609,8 @@ def test_any_free_port_taken_on_another_address_is_drawn_again(
 
         monkeypatch.setattr(socket, "create_server", draw_the_taken_port_first)
         server = LiveServer(sample_root, host="", port=0)
-        ports = {sock.getsockname()[1] for sock in server._sockets}
-        for sock in server._sockets:
-            sock.close()
-    assert drawn and len(server._sockets) == 2 and ports == {server.port} != {port}
+    assert let_go(server) == {server.port} != {port}
+    assert drawn and len(server._sockets) == 2
 
 
 @pytest.fixture
@@ -624,8 +620,7 @@ def taken_default_port(taken_port: int, monkeypatch: pytest.MonkeyPatch) -> int:
 
     def ready_then_stop(self: LiveServer, ready: Callable[[], None]) -> None:
         ready()
-        for sock in self._sockets:
-            sock.close()
+        let_go(self)
 
     monkeypatch.setattr(serve.LiveServer, "run", ready_then_stop)
     monkeypatch.setattr(serve, "DEFAULT_PORT", taken_port)
@@ -719,8 +714,6 @@ def test_no_calendar_before_the_first_good_build_is_not_found_not_a_failure(
 
 
 def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Path) -> None:
-    from generator.errors import UsageError
-
     said = re.escape("192.0.2.1:0: this machine has no such address")
     with pytest.raises(UsageError, match=said):
         LiveServer(sample_root, host="192.0.2.1", port=0)  # TEST-NET-1: never assigned
