@@ -344,15 +344,21 @@ def test_a_closed_build_writes_and_deletes_nothing(builder: LiveBuild, sample_ro
     assert not builder.out.exists()
 
 
+@pytest.fixture
+def day(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
+    """The system's date as a build without --today reads it, moved by hand."""
+    from generator.live import rebuild
+
+    today = [SAMPLE_TODAY]
+    monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or today[0])
+    return today
+
+
 def test_a_new_day_is_seen_once_even_while_the_content_is_broken(
-    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_root: Path, tmp_path: Path, day: list[dt.date]
 ) -> None:
     """Past midnight the pages are made again for the new day; with broken content that
     rebuild fails, and must not be tried (and its errors logged) every minute after."""
-    from generator.live import rebuild
-
-    day = [SAMPLE_TODAY]
-    monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or day[0])
     made = LiveBuild(sample_root, tmp_path / "serve")
     assert made.build().ok and not made.day_is_over()
     write(sample_root, ELENA, "---\nname: [Elena\n---\n")
@@ -367,14 +373,10 @@ def test_a_new_day_is_seen_once_even_while_the_content_is_broken(
 
 
 def test_a_date_written_as_a_word_is_told_the_day_it_means_on_the_day_of_the_build(
-    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_root: Path, tmp_path: Path, day: list[dt.date]
 ) -> None:
     """`date: tomorrow` is told which day it means as of the rebuild's today: past
     midnight, the next day's, though the file is as it was."""
-    from generator.live import rebuild
-
-    day = [SAMPLE_TODAY]
-    monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or day[0])
     made = LiveBuild(sample_root, tmp_path / "serve")
     assert made.build().ok
     meeting = "content/meetings/2026-11-24-omar-haddad.md"
