@@ -48,9 +48,7 @@ def _kept_with_a_dict(roots: list[object], skip: set[int]) -> set[str]:
     }
 
 
-def test_what_is_kept_per_file_has_no_dict_of_its_own(sample_root: Path, tmp_path: Path) -> None:
-    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
-    assert builder.build().ok
+def test_what_is_kept_per_file_has_no_dict_of_its_own(builder: LiveBuild) -> None:
     playbook = builder.model.current
     assert isinstance(playbook, Playbook)
     per_file = [
