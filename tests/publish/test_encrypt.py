@@ -494,12 +494,18 @@ def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
         env=env,
         start_new_session=True,
     ) as child:
-        os.close(terminal)
-        seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
-        os.write(fd, key)
-        seen += _read_pty(fd, until=None)
-        os.close(fd)
-        status = child.wait()
+        try:
+            os.close(terminal)
+            seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
+            os.write(fd, key)
+            seen += _read_pty(fd, until=None)
+            os.close(fd)
+            status = child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"playbook went on after {key!r} at the prompt: {seen!r}")
+        finally:  # a failed read must not leave Popen's exit waiting on the prompt
+            if child.poll() is None:
+                child.kill()
     return status, seen.decode().replace("\r\n", "\n")
 
 
