@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import pathlib
 import re
 from pathlib import Path
 from typing import Any
@@ -50,14 +49,14 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     contact = sample_root / "content/contacts/jonah-kim.md"  # something to write again
     contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
-    real_write = pathlib.Path.write_bytes
+    real_open = os.open
 
-    def failing_write(self: Path, data: bytes) -> int:
-        if ".staging-" in str(self):
-            raise OSError(code, os.strerror(code), str(self))
-        return real_write(self, data)
+    def failing_open(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if ".staging-" in str(path) and flags & os.O_CREAT:  # a file made there
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "write_bytes", failing_write)
+    monkeypatch.setattr(os, "open", failing_open)
     status = main(["build", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY])
 
     err = capsys.readouterr().err
@@ -94,14 +93,23 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     contact = sample_root / "content/contacts/jonah-kim.md"
     contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
     (contact.parent / "ines-moreau.md").write_text("---\nname: Ines Moreau\n---\n")  # pages added
-    real_write = pathlib.Path.write_bytes
+    real_open, real_close = os.open, os.close
+    doomed: set[int] = set()
 
-    def failing_close(self: Path, data: bytes) -> int:
-        if folder in str(self) and self.name == name:
+    def opening(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        fd = real_open(path, flags, *args, **kwargs)
+        if folder in str(path) and Path(path).name == name and flags & os.O_CREAT:
+            doomed.add(fd)
+        return fd
+
+    def failing_close(fd: int) -> None:
+        real_close(fd)
+        if fd in doomed:
+            doomed.discard(fd)
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_write(self, data)
 
-    monkeypatch.setattr(pathlib.Path, "write_bytes", failing_close)
+    monkeypatch.setattr(os, "open", opening)
+    monkeypatch.setattr(os, "close", failing_close)
     status = main(argv)
     (line,) = without_stages(capsys.readouterr().err).splitlines()
     assert status == 1
