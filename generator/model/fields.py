@@ -77,9 +77,12 @@ class Cadence:
         return f"{self.count}{self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class At:
-    """Where a value sits: the document, the dotted field path and the problem list."""
+    """Where a value sits: the document, the dotted field path and the problem list.
+    Not frozen, though nothing changes one: a place is made for every field of every
+    file, and a frozen dataclass sets each of its fields through object.__setattr__
+    (0.63 µs a place against 0.26 µs)."""
 
     doc: Document
     path: str
