@@ -517,7 +517,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             _refuse_long_number(key_node, key_line)
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
-            _refuse_mistyped(key_node, key_line)
+            _refuse_mistyped(key_node, key_line, marks)
             key = str(key_node.value)
             child = sys.intern(f"{path}.{key}" if path else key)  # the same in every file
             if key in seen:
@@ -532,7 +532,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
         _refuse_long_number(node, line)
-        _refuse_mistyped(node, line)
+        _refuse_mistyped(node, line, marks)
         marks.raw[path] = str(node.value)
         if _written(node, marks).startswith("&"):
             marks.anchored.append(node)
@@ -582,11 +582,14 @@ _TYPE_TAGS = {
 is a ValueError, `!!bool maybe` a KeyError), with what each reads."""
 
 
-def _refuse_mistyped(node: yaml.ScalarNode, line: int) -> None:
+def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     """A value tagged with a type it is not written as (`!!int abc`, `!!timestamp x`):
-    its constructor would fail with Python's own error instead of a message."""
+    its constructor would fail with Python's own error instead of a message. Only a
+    value written with a tag (or an anchor, which may come before it) can be one: YAML
+    read the type of any other from its text, as `_RESOLVER` would again (every date,
+    number and yes or no of every file)."""
     kind = _TYPE_TAGS.get(node.tag)
-    if kind is None:
+    if kind is None or not _written(node, marks).startswith(("!", "&")):
         return
     written: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
         yaml.ScalarNode, str(node.value), (True, False)

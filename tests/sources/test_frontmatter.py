@@ -469,6 +469,9 @@ def test_a_utf16_file_is_named_as_such(encoding: str) -> None:
         ("advocate: !!bool maybe\n", "c.md:2: front matter: !!bool 'maybe' is not yes or no"),
         ("date: !!timestamp soon\n", "c.md:2: front matter: !!timestamp 'soon' is not a date"),
         ("done:\n  ? !!int x\n  : 2026-11-02\n", "c.md:3: front matter: !!int 'x' is not a"),
+        ("motivation: &m !!int high\nrole: *m\n", "c.md:2: front matter: !!int 'high' is not"),
+        ("motivation: !!int &m high\nrole: *m\n", "c.md:2: front matter: !!int 'high' is not"),
+        ("done: {!!bool maybe: 2026-11-02}\n", "c.md:2: front matter: !!bool 'maybe' is not"),
     ],
 )
 def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, error: str) -> None:
