@@ -65,6 +65,8 @@ def test_the_latest_overdue_first_and_what_lost_its_point_let_go(
     earlier = sum(int(n) for n in re.findall(r'"fu-count">(\d+)<', months[1]))
     assert listed and earlier  # the last 90 days one by one, older ones counted by month
     assert "Let go before that, by month:" in text(let_go)
+    # the toggle says which part of the heading's count it shows
+    assert f"Show the {len(listed)} let go in the last 90 days" in text(let_go)
     assert "Done before that, by month:" in text(section(timeline, "done"))
 
     home = scan(site / "index.html").text
