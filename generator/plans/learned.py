@@ -9,24 +9,30 @@ this module selects and groups it for pages:
 - `debrief_of`: a meeting's referrals (with or without a contact file), the follow-ups
   it started and the state of its thank-you;
 - `learned_meetings`: every meeting where you wrote down what you learned, newest first;
+- `latest_learned`: the part of them the Learned page shows in full (the last
+  `RECENT_DAYS`, at least `LATEST_AT_LEAST`), so the page does not grow with the search;
 - `by_company`, `by_field`: the same, grouped by the person's company, and by field (the
   company's industry up to the first "/", else the person's tags).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.model.assemble import referral_name
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
-from generator.plans.followups import FollowUpItem, first_met
+from generator.plans.followups import RECENT_DAYS, FollowUpItem, first_met
 from generator.plans.guardrails import field_name
 
 NO_COMPANY = "No company on file"
 """The group of meetings with people whose company you have not recorded."""
 NO_FIELD = "No field on file"
 """The group of meetings whose company has no industry and whose person has no tags."""
+LATEST_AT_LEAST = 10
+"""How many of the latest meetings the Learned page shows in full however long ago they
+were: a pause in the search does not empty its newest-first list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,15 @@ def learned_meetings(
     newest first."""
     chosen = playbook.meetings.values() if meetings is None else meetings
     return sorted((m for m in chosen if m.has_learnings), key=lambda m: m.sort_key, reverse=True)
+
+
+def latest_learned(learned: Sequence[Meeting], today: dt.date) -> tuple[Meeting, ...]:
+    """The start of `learned` (newest first) held in the last `RECENT_DAYS` before
+    `today`, and at least its `LATEST_AT_LEAST`: the Learned page shows these in full,
+    older ones only under their company and field, each a link to its meeting."""
+    since = today - dt.timedelta(days=RECENT_DAYS)
+    recent = sum(1 for m in learned if m.sort_key[0] >= since)
+    return tuple(learned[: max(recent, LATEST_AT_LEAST)])
 
 
 def by_company(playbook: Playbook, meetings: Sequence[Meeting]) -> list[Group]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
-from generator.plans.learned import learned_meetings
+from generator.plans.followups import RECENT_DAYS
+from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
 from generator.plans.targets import still_open
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
@@ -272,14 +273,19 @@ def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 
 def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    """`learned/`: what you learned in every meeting, newest first, then by company and
-    by field."""
+    """`learned/`: what you learned in the latest meetings, newest first, then every
+    meeting by company and by field."""
+    latest = latest_learned(facts.learned, options.today)
     return Page(
         routes.LEARNED,
         "learned.html",
         {
             "playbook": playbook,
             "meetings": facts.learned,
+            "latest": latest,
+            "shown": frozenset(m.slug for m in latest),
+            "recent_days": RECENT_DAYS,
+            "at_least": LATEST_AT_LEAST,
             "by_company": facts.learned_by_company,
             "by_field": facts.learned_by_field,
         },

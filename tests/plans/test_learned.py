@@ -12,11 +12,13 @@ from generator.errors import Problems
 from generator.model.entities import Playbook
 from generator.plans.facts import derive
 from generator.plans.learned import (
+    LATEST_AT_LEAST,
     NO_COMPANY,
     NO_FIELD,
     by_company,
     by_field,
     debrief_of,
+    latest_learned,
     learned_meetings,
 )
 
@@ -71,6 +73,22 @@ def test_learned_meetings_are_those_written_up_newest_first(tmp_path: Path) -> N
     pb = playbook(tmp_path)
     assert [m.slug for m in learned_meetings(pb)] == ["d", "c", "b", "a"]
     assert [m.slug for m in learned_meetings(pb, pb.meetings_at("acme"))] == ["a"]
+
+
+class Held:
+    """Enough of a meeting for `latest_learned`: its day."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.sort_key = (day, dt.time.min, "")
+
+
+def test_latest_learned_the_last_90_days_and_at_least_ten() -> None:
+    weekly = [Held(TODAY - dt.timedelta(days=7 * n)) for n in range(60)]  # newest first
+    latest = latest_learned(weekly, TODAY)  # type: ignore[arg-type]
+    assert latest == tuple(weekly[:13])  # 0 to 84 days ago; 91 days ago is left out
+    quiet = [Held(TODAY - dt.timedelta(days=200 + n)) for n in range(30)]
+    assert latest_learned(quiet, TODAY) == tuple(quiet[:LATEST_AT_LEAST])  # type: ignore[arg-type]
+    assert latest_learned(quiet[:3], TODAY) == tuple(quiet[:3])  # type: ignore[arg-type]
 
 
 def test_by_company_by_name_with_no_company_last(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import make_playbook
 from icalendar import Calendar
-from site_checks import scan
+from site_checks import broken_links, scan
 
 from generator.build import build
 
@@ -114,3 +114,28 @@ def test_the_calendar_keeps_each_item_on_its_day_and_a_window(
     kept = set(found) & set(later)
     assert {uid for uid, e in found.items() if day_of(e) == TODAY} <= kept
     assert all(day_of(found[uid]) == day_of(later[uid]) for uid in kept)
+
+
+def test_the_learned_page_shows_the_latest_in_full_and_links_the_rest(
+    long_search: tuple[Path, Path],
+) -> None:
+    site, _ = long_search
+    learned = (site / "learned/index.html").read_text()
+    full = re.findall(r'<article class="learning" id="learned-([^"]+)"', learned)
+    links = re.findall(r'<li><a href="([^"]+)"', section(learned, "by-company"))
+    every = sorted({re.sub(r"^#learned-|^\.\./meetings/|/#.*$", "", link) for link in links})
+    written = stat(text(learned), "meetings written up")
+    assert len(every) == written and len(full) < written / 2  # a long search: most is older
+    # the last 90 days, at least the 10 latest (this search has fewer in its last 90 days)
+    recent = [s for s in every if dt.date.fromisoformat(s[:10]) >= TODAY - dt.timedelta(days=90)]
+    assert len(full) == max(len(recent), 10) and sorted(full) == every[-len(full) :]
+    note = "The 10 latest" if len(full) == 10 else f"The {len(full)} of the last 90 days"
+    assert f"{note}; the {written - len(full)} before them" in text(section(learned, "newest"))
+    # every meeting stays under its company and field, linking to the text above or its page
+    for key in ("by-company", "by-field"):
+        links = re.findall(r'<li><a href="([^"]+)"', section(learned, key))
+        inside = {link.removeprefix("#learned-") for link in links if link.startswith("#")}
+        away = [link for link in links if not link.startswith("#")]
+        assert inside == set(full) and away
+        assert all(re.fullmatch(r"\.\./meetings/[^/]+/#[\w-]+", link) for link in away)
+    assert not [b for b in broken_links(site) if b.startswith("learned/")]  # each leads somewhere
