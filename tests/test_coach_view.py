@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
 from timing import assert_linear, peak_mebibytes
 
 from generator.build import AUDIENCE_FILE, COACH, Audience, build, load
@@ -611,3 +611,25 @@ def test_a_name_written_in_lower_case_is_hidden_where_text_capitalises_it(
     meeting.write_text(meeting.read_text().replace("goals:\n", f"goals:\n  - {goal}\n", 1))
     view = shared_view(load(sample_root, Problems()), routes.entity_href)
     assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask M. O. how M. O.'s team and maya work"
+
+
+def test_names_in_your_profiles_own_fields_and_the_bank_titles_are_hidden(
+    sample_root: Path,
+) -> None:
+    """A field of your own profile may hold a list or a mapping, and a question file its
+    own title: what you wrote there about people is text that stays, as a goal is."""
+    edit(
+        sample_root,
+        "content/profile.md",
+        "name: Maya Okafor\n",
+        "name: Maya Okafor\nreferences:\n  - Priya Natarajan, priya.natarajan@example.org\n"
+        "mentors:\n  Priya Natarajan: {since: 2025, note: met Jonah Kim too}\n",
+    )
+    edit(sample_root, "content/questions/fit.md", "title: Fit\n", "title: Fit, as Priya asks\n")
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    assert view.profile is not None
+    assert view.profile.extra == {
+        "references": ["P. N., (kept private)"],
+        "mentors": {"P. N.": {"since": 2025, "note": "met J. K. too"}},
+    }
+    assert "Fit, as P. N. asks" in [category.title for category in view.categories]

@@ -17,10 +17,11 @@ the model does not hold). What it does to each kind:
   so no address spells a name;
 - your own reminders (`followups:`) keep their dates, not their text, which holds notes
   on people as the body does;
-- text you wrote that stays (goals, questions, points to share, roles, your pitch, the
-  question bank) has every contact's name, and every word of it (`Priya`, `Natarajan`),
-  replaced by the shortened name, and any email or LinkedIn address but yours, and any
-  contact's phone number, replaced by `(kept private)`;
+- text you wrote that stays (goals, questions, points to share, roles, your pitch and
+  every field of your profile, the question bank and its titles) has every contact's
+  name, and every word of it (`Priya`, `Natarajan`), replaced by the shortened name, and
+  any email or LinkedIn address but yours, and any contact's phone number, replaced by
+  `(kept private)`;
 - notes that were there are replaced by a line saying they are private, so "no notes
   yet" hints stay true;
 - your own profile stays; `base_url` is dropped (the view is not your site).
@@ -33,6 +34,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from generator.model.entities import (
     Category,
@@ -379,15 +381,33 @@ def _profile(profile: Profile, text: Callable[[str], str], html: Callable[[str],
         ideal_role=text(profile.ideal_role),
         location=text(profile.location),
         pitch_html=html(profile.pitch_html),
-        extra={key: text(v) if isinstance(v, str) else v for key, v in profile.extra.items()},
+        extra=_scrubbed(profile.extra, text),
     )
+
+
+def _scrubbed(value: Any, text: Callable[[str], str]) -> Any:
+    """A field's value with `text` applied to every string in it, keys included: a field
+    of your own may be a list of names or a mapping by name (front matter nests 20 deep
+    at most)."""
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, list):
+        return [_scrubbed(item, text) for item in value]
+    if isinstance(value, dict):
+        return {_scrubbed(key, text): _scrubbed(item, text) for key, item in value.items()}
+    return value
 
 
 def _category(
     category: Category, text: Callable[[str], str], html: Callable[[str], str]
 ) -> Category:
     questions = tuple(_question(q, text) for q in category.questions)
-    return dataclasses.replace(category, intro_html=html(category.intro_html), questions=questions)
+    return dataclasses.replace(
+        category,
+        title=text(category.title),
+        intro_html=html(category.intro_html),
+        questions=questions,
+    )
 
 
 def _question(question: Question, text: Callable[[str], str]) -> Question:
