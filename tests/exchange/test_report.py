@@ -365,6 +365,16 @@ def test_to_before_from_is_a_usage_error(
     assert not (sample_root / "reports").exists()
 
 
+def test_a_report_of_one_day_is_written_with_to_or_without(sample_root: Path) -> None:
+    """--to on the day of --from, or no --to on today: the range is that one day."""
+    day = ["--from", "2026-11-05"]
+    assert main(["report", "-q", "-C", str(sample_root), *day, "--to", "2026-11-05"]) == 0
+    assert main(["report", "-q", "-C", str(sample_root), *day, "--today", "2026-11-05"]) == 0
+    (written,) = (sample_root / "reports").glob("*.csv")
+    assert written.name == "work-search-log-2026-11-05-to-2026-11-05.csv"
+    assert [row["contact"] for row in rows_of(written.read_bytes())] == ["priya-natarajan"]
+
+
 def test_a_from_after_today_without_to_names_today(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
