@@ -633,3 +633,35 @@ def test_names_in_your_profiles_own_fields_and_the_bank_titles_are_hidden(
         "mentors": {"P. N.": {"since": 2025, "note": "met J. K. too"}},
     }
     assert "Fit, as P. N. asks" in [category.title for category in view.categories]
+
+
+def test_a_playbook_with_no_contacts_yet_has_a_view_too(tmp_path: Path) -> None:
+    """Before the first contact, there is no name to hide: your text is shown as written."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Maya Okafor\nheadline: Analyst\n---\nHi.\n")
+    out = build(root, out=tmp_path / "coach", today=SAMPLE_TODAY, audience=COACH_VIEW).output
+    assert "Analyst" in (out / "index.html").read_text()
+
+
+def test_a_phone_with_a_two_digit_country_code_or_of_seven_digits_is_hidden(
+    sample_root: Path,
+) -> None:
+    """+44 and +49 are codes of two digits: written at home, the number starts with its 0.
+    Seven digits (a local number without its area code) are a phone too."""
+    write(
+        sample_root,
+        "content/contacts/tom-hale.md",
+        "---\nname: Tom Hale\nphone: +44 20 7946 0958\n---\n",
+    )
+    write(
+        sample_root, "content/contacts/ann-berg.md", "---\nname: Ann Berg\nphone: 555-0142\n---\n"
+    )
+    edit(
+        sample_root,
+        "content/meetings/2026-11-24-omar-haddad.md",
+        "goals:\n",
+        "goals:\n  - Ring 020 7946 0958, else 555 0142\n",
+    )
+    view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
+    goal = view.meetings["2026-11-24-omar-haddad"].goals[0]
+    assert goal == "Ring (kept private), else (kept private)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problems, UsageError
+from generator.errors import Problems
 from generator.exchange.people import PersonIndex
 from generator.model.identity import company_keys
 from generator.model.slugs import file_slug
@@ -53,7 +53,6 @@ class Known:
     """Who and what is there, with lookups by the keys that say "same person" and "same
     company"."""
 
-    contacts: list[KnownContact] = field(default_factory=list)
     companies: list[KnownCompany] = field(default_factory=list)
     contact_slugs: set[str] = field(default_factory=set)
     company_slugs: set[str] = field(default_factory=set)
@@ -67,7 +66,6 @@ class Known:
     _companies_by_core: dict[str, list[KnownCompany]] = field(default_factory=dict, repr=False)
 
     def add_contact(self, contact: KnownContact) -> None:
-        self.contacts.append(contact)
         self.people.add(contact, contact.name, contact.linkedin, [contact.email])
 
     def add_company(self, company: KnownCompany) -> None:
@@ -98,9 +96,8 @@ class Known:
 
 
 def read_known(root: Path) -> Known:
-    """Contacts and companies under ROOT/content (UsageError when there is none)."""
-    if not (root / "content").is_dir():
-        raise UsageError(f"no content/ folder in {root}; run 'playbook init' first")
+    """Contacts and companies under ROOT/content (the command has made sure it is a
+    playbook, and says how to start one when it is not)."""
     known = Known()
     ignored = Problems()  # `playbook check` reports these; an import only reads
     for kind in ("contacts", "companies"):  # the folders an import writes to

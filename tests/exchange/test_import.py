@@ -751,6 +751,19 @@ def test_legal_forms_with_dots_or_of_other_countries_are_set_aside(written: str)
     assert known.company_named(written) is known.companies[0]
 
 
+def test_a_company_written_as_one_of_two_alike_is_that_one() -> None:
+    """Acme and Acme Inc. are both kept: a name written as one of them whole is that
+    company; a third form (Acme GmbH) could be either, and is neither."""
+    known = Known()
+    acme = KnownCompany("acme", "content/companies/acme.md", "Acme")
+    acme_inc = KnownCompany("acme-inc", "content/companies/acme-inc.md", "Acme Inc.")
+    known.add_company(acme)
+    known.add_company(acme_inc)
+    assert known.company_named("ACME") is acme
+    assert known.company_named("Acme, Inc.") is acme_inc
+    assert known.company_named("Acme GmbH") is None
+
+
 def test_a_name_without_letters_is_known_when_imported_again(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
