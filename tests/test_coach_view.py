@@ -665,3 +665,24 @@ def test_a_phone_with_a_two_digit_country_code_or_of_seven_digits_is_hidden(
     view = shared_view(load(sample_root, Problems()), routes.entity_href, "full")
     goal = view.meetings["2026-11-24-omar-haddad"].goals[0]
     assert goal == "Ring (kept private), else (kept private)"
+
+
+def test_notes_that_were_there_say_so_and_none_still_says_none(
+    coach_site: Path, sample_root: Path
+) -> None:
+    """A coach reads that notes exist but are private, so "no notes yet" stays a nudge
+    they can trust: Graham Pike and Carbon Ledger have notes, Elena Marsh and Lakeshore
+    Routing none; five meetings have what you learned written down."""
+    view = shared_view(load(sample_root, Problems()), routes.entity_href)
+    learned = {slug: m.learned_html for slug, m in view.meetings.items() if m.learned_html}
+    assert learned == dict.fromkeys(
+        ["2026-10-14-d-r", "2026-10-28-s-l", "2026-11-05-p-n", "2026-11-17-r-a", "2026-11-19-j-k"],
+        PRIVATE_NOTES,
+    )
+    files = readable_files(coach_site)
+    private = "Notes kept private in this view."
+    assert private in files["contacts/g-p/index.html"]
+    assert private in files["companies/carbon-ledger/index.html"]
+    assert private not in files["contacts/e-m/index.html"]
+    assert "No notes yet." in files["contacts/e-m/index.html"]
+    assert "No research notes yet." in files["companies/lakeshore-routing/index.html"]
