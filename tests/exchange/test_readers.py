@@ -540,6 +540,38 @@ def test_an_address_books_csv_is_known_by_its_header(text: str, found: tuple[str
     assert (source, person.name, person.emails[0]) == found
 
 
+def test_address_book_odd_rows_are_reported_with_their_line() -> None:
+    """A row wider than the header, and one with no name nor company, are each named and
+    skipped; the people around them are read."""
+    text = (
+        "First Name,Last Name,E-mail Address\n"
+        "Jo,Lee,jo@example.com\n"
+        "Al,Bo,al@example.com,extra\n"
+        ",,nobody@example.com\n"
+        "Cy,Day,cy@example.com\n"
+    )
+    reading, source = read_address_book("outlook.csv", text.encode("utf-8"))
+    assert source == "Outlook"
+    assert [p.name for p in reading.people] == ["Jo Lee", "Cy Day"]
+    assert [str(n) for n in reading.notices] == [
+        "outlook.csv:3: has 4 values but the header has 3 (a comma outside quotes?); skipped",
+        "outlook.csv:4: has no name (First Name and Last Name are empty); skipped",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("", 1), ("\n\nName,Phone\nJo,555\n", 3)],
+)
+def test_a_csv_without_an_address_books_header_is_named_where_the_header_should_be(
+    text: str, line: int
+) -> None:
+    """At the first line that holds anything (the first line of an empty file)."""
+    reading, source = read_address_book("contacts.csv", text.encode("utf-8"))
+    assert (source, reading.people) == ("", [])
+    assert [n.line for n in reading.notices] == [line]
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
