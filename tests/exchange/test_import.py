@@ -19,12 +19,13 @@ from generator.cli import main
 from generator.errors import Problems
 from generator.exchange.existing import Known, KnownCompany, read_known
 from generator.exchange.importing import contact_text, plan_import
-from generator.exchange.people import Person, Reading
+from generator.exchange.people import Person, Reading, markdown_text
 from generator.model.fields import validate_document
 from generator.model.schema import CONTACT
 from generator.plans.followups import follow_ups
 from generator.scaffold import new_file
 from generator.sources.frontmatter import parse_document
+from generator.sources.markdown import render
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -894,3 +895,14 @@ def test_namesakes_are_told_apart_without_reading_their_addresses_again(
         "same LinkedIn address",
     )
     assert len(calls) == 2
+
+
+def test_imported_notes_stay_lines_of_text_not_lists_quotes_or_headings() -> None:
+    """Notes from an address book are written as they read there: a line that starts
+    like a numbered or bulleted item, a quote or an underline stays a line of text."""
+    notes = "1. Met at PyCon\n  2) then coffee\n- likes chess\n> quoted him\n+ plus\n==="
+    html = render(markdown_text(notes), lambda name: None, lambda name, line: None).html
+    assert html == (
+        "<p>1. Met at PyCon<br />\n2) then coffee<br />\n- likes chess<br />\n"
+        "&gt; quoted him<br />\n+ plus<br />\n===</p>\n"
+    )
