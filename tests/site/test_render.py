@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from conftest import REPO, write
 
@@ -293,3 +294,21 @@ def test_a_plain_string_is_written_without_making_markup(monkeypatch: pytest.Mon
     html = template.render(rows=rows)
     assert html.count("<p>A &amp; B ") == html.count("</i></p>") == 200
     assert len(made) < 10
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ goals[3] }}", "'tuple' has no element 3"),
+        ("{{ goals.first }}", "'tuple' has no attribute 'first'"),
+    ],
+)
+def test_what_a_template_reads_that_is_not_there_is_named_as_it_was_read(
+    source: str, message: str
+) -> None:
+    """A meeting's fourth goal, where it has two, is an element it lacks, not an
+    attribute: the message says which was read."""
+    env = make_environment([REPO / "themes/default"])
+    with pytest.raises(jinja2.UndefinedError) as failed:
+        env.from_string(source).render(goals=("Learn", "Listen"))
+    assert str(failed.value) == message
