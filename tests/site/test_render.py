@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from generator.site.render import (
     nest_headings,
     render_error_page,
     render_not_found_page,
+    unique_heading_ids,
 )
 
 
@@ -312,3 +314,24 @@ def test_what_a_template_reads_that_is_not_there_is_named_as_it_was_read(
     with pytest.raises(jinja2.UndefinedError) as failed:
         env.from_string(source).render(goals=("Learn", "Listen"))
     assert str(failed.value) == message
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<h2 id="h-prep">A</h2><h3 id="h-prep">B</h3>', ("h-prep", "h-prep-2")),
+        (  # a heading of the page already called h-prep-2 keeps it
+            '<h2 id="h-prep">A</h2><h3 id="h-prep-2">C</h3>'
+            '<h3 id="h-prep">B</h3><h4 id="h-prep">D</h4>',
+            ("h-prep", "h-prep-2", "h-prep-3", "h-prep-4"),
+        ),
+        ('<h2 id="h-prep">A</h2><h2 id="h-next">B</h2>', ("h-prep", "h-next")),
+        ('<h2 id="h-prep">A</h2>', ("h-prep",)),
+    ],
+)
+def test_a_heading_id_a_page_repeats_is_numbered_from_its_second_use(
+    html: str, expected: tuple[str, ...]
+) -> None:
+    """A meeting's body and, in its brief, the contact's may each have a `## Prep`: the
+    first keeps the id `[[page#Prep]]` links to, the next are told apart."""
+    assert tuple(re.findall(r'id="([^"]*)"', unique_heading_ids(html))) == expected
