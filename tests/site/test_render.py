@@ -86,6 +86,28 @@ def test_spoken_day_names_the_weekday_only_within_a_week_of_today(
     assert env.from_string("{{ day|spoken_day }}").render(day=day, site=site) == spoken
 
 
+@pytest.mark.parametrize(
+    ("source", "day", "shown"),
+    [
+        ("{{ day|short_day }}", dt.date(2026, 12, 8), "Tue 8 Dec"),
+        ("{{ day|short_day }}", dt.date(2027, 1, 5), "Tue 5 Jan 2027"),
+        ("{{ day|short_day }}", None, ""),
+        ("{{ day|spoken_when }}", dt.date(2026, 12, 5), "today"),
+        ("{{ day|spoken_when }}", dt.date(2026, 12, 4), "yesterday"),
+        ("{{ day|spoken_when }}", dt.date(2026, 12, 3), "on Thursday"),
+        ("{{ day|spoken_when }}", None, ""),
+    ],
+)
+def test_short_and_spoken_days_as_of_the_pages_today(
+    tmp_path: Path, source: str, day: dt.date | None, shown: str
+) -> None:
+    """A short date leaves out the year of today only; a message written on Saturday 5
+    December says today, yesterday, or the weekday."""
+    site = Site("T", "Maya", dt.date(2026, 12, 5), "Europe/Berlin", "a4")
+    env = make_environment([tmp_path])
+    assert env.from_string(source).render(day=day, site=site) == shown
+
+
 class _Disguised:
     """An object that says it is a generator (`isinstance` believes its `__class__`)."""
 
