@@ -199,6 +199,30 @@ def test_check_today_finds_what_build_today_finds(
     assert "marked done, but" not in capsys.readouterr().err
 
 
+def test_an_encrypted_build_warns_of_a_short_passphrase_and_of_what_it_leaves_plain(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pages can be downloaded and passphrases tried offline; the calendar and the
+    cards asked for beside them are not encrypted at all. Without --encrypt, asking for
+    them is a slip: nothing is built."""
+    out = sample_root / "output"
+    assert main(["build", "-C", str(sample_root), "--with-calendar"]) == 2
+    assert "--with-calendar only applies to --encrypt builds" in capsys.readouterr().err
+    assert not out.exists()
+
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "fifteen chars!!")
+    extras = ["--with-calendar", "--with-vcards", "--today", SAMPLE_TODAY.isoformat()]
+    assert main(["build", "-C", str(sample_root), "--encrypt", "-q", *extras]) == 0
+    err = capsys.readouterr().err
+    assert "the passphrase is shorter than 16 characters" in err
+    assert "the calendar is written in plain text" in err
+    assert "the contacts' .vcf files are written in plain text" in err
+
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "sixteen chars!!!")
+    assert main(["build", "-C", str(sample_root), "--encrypt", "-q", *extras]) == 0
+    assert "shorter than" not in capsys.readouterr().err
+
+
 def test_plain_build_over_an_encrypted_one_warns(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -315,7 +339,10 @@ def test_verbose_prints_stage_timings(
         (["build", "--jobs", "0"], "argument --jobs: expected 1 to 256 processes, got 0"),
         (["build", "--jobs", "-3"], "argument --jobs: expected 1 to 256 processes, got -3"),
         (["build", "--jobs", "many"], "argument --jobs: expected a whole number, got 'many'"),
-        (["build", "--jobs", "9" * 50], "argument --jobs: expected a whole number, got"),
+        (  # shown cut to 30 characters, the last an ellipsis
+            ["build", "--jobs", "9" * 50],
+            "argument --jobs: expected a whole number, got '" + "9" * 29 + "\u2026'",
+        ),
         (["serve", "--port", "99999"], "argument --port: expected a port from 1 to 65535"),
         (["serve", "--port", "-1"], "argument --port: expected a port from 1 to 65535"),
         (
