@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import pathlib
 import re
 from pathlib import Path
 from typing import Any
@@ -262,6 +263,10 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     assert os_problem(OSError(errno.EROFS, "Read-only file system", "x")) == (
         "x: that disk is read-only: copy the playbook to a disk you can write to"
     )
+    assert os_problem(OSError(errno.EISDIR, "Is a directory", "out/index.html")) == (
+        "out/index.html: is a folder where a file was expected"
+    )
+    assert os_problem(OSError(errno.EISDIR, "Is a directory")) == "is a directory"
 
 
 @pytest.mark.parametrize(
