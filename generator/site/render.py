@@ -577,7 +577,7 @@ def _cached_each(
         return run_of(rows)
     runs = (tuple(rows[at : at + ROWS_PER_RUN]) for at in range(0, len(rows), ROWS_PER_RUN))
     return Markup("").join(
-        remember(f"{name}#run", {"rows": run, **values}, partial(run_of, run)) for run in runs
+        remember(f"{name}#{as_name}", {"rows": run, **values}, partial(run_of, run)) for run in runs
     )
 
 

@@ -715,6 +715,24 @@ def test_parts_no_page_shows_any_more_are_forgotten_when_tidying(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_one_row_template_kept_under_two_names_renders_each(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """The kept runs of `cached_each` were known by the template and the rows alone: a
+    theme listing the same rows through one template twice, as `c` then as `d`, was
+    served the first list's HTML for the second."""
+    lists = "".join(f'{{{{ cached_each("either.html", "{n}", contacts) }}}}' for n in "cd")
+    page = (REPO / "themes/default/templates/contacts.html").read_text(encoding="utf-8")
+    shown = '{{ cached_each("contact_row.html", "c", contacts) }}'
+    write(sample_root, "themes/default/templates/contacts.html", page.replace(shown, lists))
+    either = "<i>{{ 'c:' ~ c.name if c is defined else 'd:' ~ d.name }}</i>"
+    write(sample_root, "themes/default/templates/either.html", either)
+    made = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert made.build().ok
+    assert "<i>d:" in (made.out / "contacts/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(made, sample_root, tmp_path / "full")
+
+
 def test_long_lists_kept_in_runs_stay_equal_to_full_builds(tmp_path: Path) -> None:
     """Lists longer than a run (`cached_each`): a row changed in a later run, a row added
     that shifts every run after it, and a row removed."""
