@@ -144,7 +144,7 @@ class LiveBuild:
         assert isinstance(env, TrackedEnvironment)
         env.model = self.model
         self._env = env
-        self._versions = TrackedVersions({}, self.model)
+        self._versions = TrackedVersions(self.model)
         self._site: Site | None = None
         self._pages: dict[tuple[str, str], Record] = {}
         """What each page group read while it was made and rendered."""

@@ -651,8 +651,9 @@ class TrackedVersions(Mapping[str, str]):
     """Theme asset versions for links (`?v=`), each one used recorded. One object for the
     server's life: a page depends on the versions it links, not on the whole set."""
 
-    def __init__(self, versions: Mapping[str, str], model: LiveModel) -> None:
-        self.versions = versions
+    def __init__(self, model: LiveModel) -> None:
+        self.versions: Mapping[str, str] = {}
+        """Set by the live build whenever the theme's assets change."""
         self._model = model
 
     def __getitem__(self, name: str) -> str:
