@@ -17,7 +17,7 @@ import functools
 import zlib
 from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar, cast
 
@@ -157,8 +157,7 @@ contact, of each meeting), so that keeping it costs nothing per fact."""
 
 @dataclass(slots=True)
 class _Fact:
-    compute: Compute | None
-    """None: dropped when what it read changes, not worked out again (`Engine.fact`)."""
+    compute: Compute
     value: Any
     reads: Record
     height: int
@@ -258,18 +257,11 @@ class Engine:
         self.facts: dict[Key, _Fact] = {}
         self._readers: Readers[Key] = Readers(recorder, lambda key: self.facts[key].reads)
 
-    def fact(self, key: Key, compute: Compute, *, again: bool = True) -> Any:
-        """The fact's value (worked out now if unknown), recorded as read by the caller.
-
-        `again=False`: once what it read changes, it is dropped rather than worked out
-        again, and `compute` is not kept. For a cached part, whose `compute` holds what it
-        shows (7.9 MiB for 7,300 parts at 10,000 files): the page that shows it renders
-        it afresh, as it renders again whenever one of its parts changes."""
+    def fact(self, key: Key, compute: Compute) -> Any:
+        """The fact's value (worked out now if unknown), recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
             known = self.facts[key] = self._work_out(key, compute)
-            if not again:
-                known.compute = None
             self._readers.add(key, known.reads)
         self.recorder.read(key)
         return known.value
@@ -284,8 +276,8 @@ class Engine:
         """Work out again every fact that read a changed key, lowest first, until nothing
         more changes; returns the changed keys, those facts whose value changed included.
 
-        A fact whose inputs are gone (its entity was deleted), or that keeps no way to
-        work it out, is dropped: what still needs it works it out afresh."""
+        A fact whose inputs are gone (its entity was deleted) is dropped: what still
+        needs it works it out afresh."""
         everything = set(changed)
         frontier = changed
         while frontier:
@@ -293,8 +285,9 @@ class Engine:
             frontier = set()
             for key in sorted(stale, key=lambda k: self.facts[k].height):
                 old = self.facts[key]
-                new = self._again(key, old.compute)
-                if new is None:
+                try:
+                    new = self._work_out(key, old.compute)
+                except LookupError:
                     self._readers.remove({key: self.facts.pop(key).reads})
                     frontier.add(key)
                     continue
@@ -304,13 +297,6 @@ class Engine:
                     frontier.add(key)
             everything |= frontier
         return everything
-
-    def _again(self, key: Key, compute: Compute | None) -> _Fact | None:
-        """The fact worked out again; None: to be dropped."""
-        if compute is not None:
-            with suppress(LookupError):
-                return self._work_out(key, compute)
-        return None
 
     def forget_unread(self, kind: str, roots: Iterable[Record]) -> int:
         """Forget the facts of `kind` that neither `roots` (records) nor a fact they read,
@@ -634,9 +620,7 @@ class TrackedEnvironment(ThemeEnvironment):
         except TypeError:  # shows something that has no identity to keep it by
             return render()
         packed = self.model.engine.fact(
-            ("fragment", name, shown),
-            lambda key: zlib.compress(render().encode(), 1),
-            again=False,
+            ("fragment", name, shown), lambda key: zlib.compress(render().encode(), 1)
         )
         return Markup(zlib.decompress(packed).decode())
 

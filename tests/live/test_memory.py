@@ -62,17 +62,6 @@ def test_what_is_kept_per_file_has_no_dict_of_its_own(builder: LiveBuild) -> Non
     assert _kept_with_a_dict(per_file, skip) <= {"Known", "LinkTable"}
 
 
-def test_the_code_kept_with_the_facts_is_the_same_for_every_part(builder: LiveBuild) -> None:
-    """A cached part is rendered afresh by the page that shows it, once what it read
-    changed, rather than by a closure over what it shows kept with it (7,300 of them, 7.9
-    MiB, at 10,000 files): the facts keep a few functions, however many parts there are."""
-    facts = builder.model.engine.facts
-    parts = [key for key in facts if key[0] == "fragment"]
-    kept = {id(fact.compute) for fact in facts.values() if fact.compute is not None}
-    assert len(parts) > 20
-    assert len(kept) < 10
-
-
 def test_what_each_page_and_fact_read_is_kept_as_four_bytes_a_key(builder: LiveBuild) -> None:
     """At 10,000 files the facts read 900,000 keys and the pages 400,000: each record
     keeps its keys as numbers in the recorder's table, four bytes each (an entity's one

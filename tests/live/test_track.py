@@ -127,21 +127,3 @@ def test_a_fact_that_starts_reading_a_stale_fact_is_worked_out_again_once_that_s
     assert {("fact", "base"), ("fact", "big"), ("fact", "total")} <= changed
     assert store.runs["total"] == 3  # first, with the stale `big` (11), then settled
     assert store.fact("total", total) == 21
-
-
-def test_a_fact_kept_without_its_compute_is_dropped_when_its_input_changes() -> None:
-    """A cached part: dropped, counted as changed, and worked out afresh when asked."""
-    store = Store(x=1)
-    runs: list[int] = []
-
-    def part(key: Key) -> Any:
-        runs.append(store.read("x"))
-        return runs[-1]
-
-    assert store.engine.fact(("fragment", "row"), part, again=False) == 1
-    assert store.engine.facts[("fragment", "row")].compute is None
-    changed = store.set(x=2)
-    assert ("fragment", "row") in changed
-    assert ("fragment", "row") not in store.engine.facts
-    assert runs == [1]
-    assert store.engine.fact(("fragment", "row"), part, again=False) == 2
