@@ -565,11 +565,9 @@ def test_a_port_in_use_leaves_no_socket_open(sample_root: Path, taken_port: int)
     assert [str(w.message) for w in seen if w.category is ResourceWarning] == []
 
 
-@pytest.mark.skipif(not socket.has_ipv6, reason="no IPv6")
-def test_a_port_taken_on_one_address_is_not_held_on_the_others(sample_root: Path) -> None:
-    """On all addresses, IPv4 is bound before IPv6: when IPv6's port is taken, the IPv4
-    socket already listening is closed, not left holding the port for as long as the
-    error lives."""
+@pytest.fixture
+def ipv6_port_taken() -> Iterator[int]:
+    """A port held on IPv6 alone, as another program may hold it."""
     with socket.socket(socket.AF_INET6) as taken:
         taken.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
         try:
@@ -577,38 +575,41 @@ def test_a_port_taken_on_one_address_is_not_held_on_the_others(sample_root: Path
         except OSError:
             pytest.skip("no IPv6 address to bind")
         taken.listen()
-        port = taken.getsockname()[1]
-        with pytest.raises(UsageError, match=f"cannot listen on :{port}: the port is in use") as e:
-            LiveServer(sample_root, host="", port=port)
-        with socket.socket() as again:  # free, even while the error is kept (a log's traceback)
-            again.bind(("0.0.0.0", port))
-        assert e.value
+        yield taken.getsockname()[1]
+
+
+@pytest.mark.skipif(not socket.has_ipv6, reason="no IPv6")
+def test_a_port_taken_on_one_address_is_not_held_on_the_others(
+    sample_root: Path, ipv6_port_taken: int
+) -> None:
+    """On all addresses, IPv4 is bound before IPv6: when IPv6's port is taken, the IPv4
+    socket already listening is closed, not left holding the port for as long as the
+    error lives."""
+    port = ipv6_port_taken
+    with pytest.raises(UsageError, match=f"cannot listen on :{port}: the port is in use") as e:
+        LiveServer(sample_root, host="", port=port)
+    with socket.socket() as again:  # free, even while the error is kept (a log's traceback)
+        again.bind(("0.0.0.0", port))
+    assert e.value
 
 
 @pytest.mark.skipif(not socket.has_ipv6, reason="no IPv6")
 def test_any_free_port_taken_on_another_address_is_drawn_again(
-    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, ipv6_port_taken: int
 ) -> None:
     """`--host '' --port 0`: the port IPv4 drew may be taken on IPv6; that was an error
     naming port 0 and suggesting --port 0, the very thing asked for."""
-    with socket.socket(socket.AF_INET6) as taken:
-        taken.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
-        try:
-            taken.bind(("::", 0))
-        except OSError:
-            pytest.skip("no IPv6 address to bind")
-        taken.listen()
-        port = taken.getsockname()[1]
-        create_server, drawn = socket.create_server, []
+    port = ipv6_port_taken
+    create_server, drawn = socket.create_server, []
 
-        def draw_the_taken_port_first(address: Any, **options: Any) -> socket.socket:
-            if options.get("family") == socket.AF_INET and address[1] == 0 and not drawn:
-                address = (address[0], port)
-                drawn.append(port)
-            return create_server(address, **options)
+    def draw_the_taken_port_first(address: Any, **options: Any) -> socket.socket:
+        if options.get("family") == socket.AF_INET and address[1] == 0 and not drawn:
+            address = (address[0], port)
+            drawn.append(port)
+        return create_server(address, **options)
 
-        monkeypatch.setattr(socket, "create_server", draw_the_taken_port_first)
-        server = LiveServer(sample_root, host="", port=0)
+    monkeypatch.setattr(socket, "create_server", draw_the_taken_port_first)
+    server = LiveServer(sample_root, host="", port=0)
     assert let_go(server) == {server.port} != {port}
     assert drawn and len(server._sockets) == 2
 
