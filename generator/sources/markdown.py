@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -519,11 +520,39 @@ def _render_link_open(
     """An outbound link gets `rel`; a bare `<https://…>` one, whose text is its address,
     the class `bare`, so paper does not print the address a second time after it."""
     token = tokens[idx]
-    if is_outbound(str(token.attrGet("href") or "")):
+    href = str(token.attrGet("href") or "")
+    if is_outbound(href):
         token.attrSet("rel", OUTBOUND_REL)
     if token.markup == "autolink":
         token.attrSet("class", "bare")
+    elif (address := _printed_address(href, tokens, idx)) is not None:
+        token.attrSet("data-address", address)
     return self.renderToken(tokens, idx, options, env)
+
+
+_MAIL_OR_PHONE = re.compile(r"(?:mailto|tel):([^?#]*)", re.IGNORECASE)
+
+
+def _printed_address(href: str, tokens: Sequence[Token], idx: int) -> str | None:
+    """The address or number a `mailto:` or `tel:` link stands for, for paper to print
+    after its text (`[Priya](mailto:…)` printed as a bare "Priya"); None for another
+    link, or one whose text already shows it."""
+    found = _MAIL_OR_PHONE.match(href)
+    address = unquote(found[1]).strip() if found else ""
+    if not address:
+        return None
+    text = "".join(t.content for t in _link_text(tokens, idx))
+    return None if address.casefold() in text.casefold() else address
+
+
+def _link_text(tokens: Sequence[Token], idx: int) -> Iterator[Token]:
+    """The tokens inside the link opened at `idx`."""
+    depth = 0
+    for token in tokens[idx + 1 :]:
+        depth += token.nesting
+        if depth < 0:
+            return
+        yield token
 
 
 def _render_image(

@@ -56,6 +56,7 @@ def _cleaner() -> nh3.Cleaner:
     attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
     attributes["*"] = {"class", "lang", "title"}
     attributes.setdefault("input", set()).update({"checked", "disabled"})
+    attributes.setdefault("a", set()).add("data-address")  # markdown._printed_address
     for tag in ("li", "a", *_HEADINGS):  # footnotes: <li id="fn1">, <a id="fnref1">
         attributes.setdefault(tag, set()).add("id")
     return nh3.Cleaner(

@@ -344,6 +344,22 @@ def test_a_bare_link_prints_its_address_once(page: Any, tmp_path: Path) -> None:
     assert f"the deck ({address}/deck)" in text, text
 
 
+def test_an_email_or_phone_link_prints_its_address(page: Any, tmp_path: Path) -> None:
+    """`[Sam](mailto:…)` printed as "Sam" alone: paper needs the address or number. It
+    prints without `mailto:` and its subject, and once where the text already shows it."""
+    root = copy_sample(tmp_path / "pb")
+    notes = root / "content/contacts/elena-marsh.md"
+    notes.write_text(
+        notes.read_text() + "\nWrite to [Sam](mailto:sam%40example.com?subject=Hi), "
+        "call [her desk](tel:+1-312-555-0142), or [sam@example.com](mailto:sam@example.com).\n"
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    text = " ".join(pdf_text(print_pdf(page, site, "contacts/elena-marsh"), 1, 2).split())
+    assert "Sam (sam@example.com)" in text, text
+    assert "her desk (+1-312-555-0142)" in text, text
+    assert text.count("sam@example.com") == 2 and "mailto" not in text, text
+
+
 @pytest.mark.parametrize("media", ["screen", "print"])
 def test_a_plan_without_a_clock_keeps_each_start_on_its_line(
     tmp_path: Path, page: Any, media: str

@@ -200,7 +200,8 @@ def test_script_and_local_addresses_never_become_links_or_images(text: str) -> N
     ],
 )
 def test_every_outbound_link_gets_rel(url: str) -> None:
-    assert f'<a href="{url}" rel="noopener noreferrer">x</a>' in html_of(f"[x]({url})")
+    link = f'<a href="{re.escape(url)}"[^>]* rel="noopener noreferrer"[^>]*>x</a>'
+    assert re.search(link, html_of(f"[x]({url})"))
     assert 'rel="noopener noreferrer"' in inline(f"[x]({url})")
 
 
@@ -237,6 +238,17 @@ def test_a_misspelt_view_names_the_views_there_are() -> None:
         routes.url_of(Company(slug="acme", name="Acme"), "print")
     with pytest.raises(TypeError, match=r"^no page for str$"):
         routes.url_of("acme")  # a slug where the company was meant
+
+
+@pytest.mark.parametrize("raw_html", [False, True])
+def test_an_email_or_phone_link_carries_its_address_for_paper(raw_html: bool) -> None:
+    out = html_of(
+        "[Sam](MAILTO:s%40e.org?subject=x) [s@e.org](mailto:s@e.org) [x](tel:+1-555)",
+        raw_html=raw_html,
+    )
+    found = [re.findall(r'data-address="([^"]*)"', a) for a in re.findall(r"<a [^>]*>", out)]
+    # the second link's text shows its address already
+    assert found == [["s@e.org"], [], ["+1-555"]]
 
 
 def test_a_bare_link_is_marked_so_paper_does_not_repeat_its_address() -> None:
