@@ -344,6 +344,13 @@ def test_a_bare_link_prints_its_address_once(page: Any, tmp_path: Path) -> None:
     assert f"the deck ({address}/deck)" in text, text
 
 
+def test_a_done_meetings_printed_page_says_when_it_was(page: Any, built_sample: Path) -> None:
+    """Once done, a meeting's page prints its debrief; the header with the date is in the
+    plan, which does not print, and the line under the title was hidden: no date on paper."""
+    text = pdf_text(print_pdf(page, built_sample, "meetings/2026-10-14-daniel-reyes"), 1, 1)
+    assert "Wed 14 Oct 2026, 07:45 to 08:05" in text.split("Debrief")[0], text
+
+
 def test_an_email_or_phone_link_prints_its_address(page: Any, tmp_path: Path) -> None:
     """`[Sam](mailto:…)` printed as "Sam" alone: paper needs the address or number. It
     prints without `mailto:` and its subject, and once where the text already shows it."""
