@@ -40,6 +40,7 @@ def theme_names(root: Path) -> list[str]:
 
 
 KIND_FOLDERS = ("contacts", "companies", "meetings", "questions")
+_READS_ONLY = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
 PROFILE_FILE = "profile.md"
 
 _COPY_SUFFIX = re.compile(
@@ -339,8 +340,7 @@ def _unread(path: Path, content: Path, root: Path, place: _Place) -> Unread | No
     elif ending != ".md":
         why = f"playbook reads only files ending in '.md', and it ends in {ending!r}"
     else:  # in old/contacts/, a kind's folder that is not right under content/, it is of that kind
-        why = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
-        why += " right under content/" if kind else ""
+        why = _READS_ONLY + (" right under content/" if kind else "")
     return Unread(_rel(path, root), kind, name[: len(name) - len(ending)], why)
 
 
@@ -397,9 +397,17 @@ def _classify(
 def _outside_kinds(parts: tuple[str, ...]) -> str:
     """Why a file under content/ (`parts` of its path there) is not read: in no kind's
     folder, or in one whose name is near a kind's (`Contacts` as Finder or Explorer makes
-    it, `contact` or `company`, `contacts ` with a space after it), or `Profile.md`."""
+    it, `contact` or `company`, `contacts ` with a space after it), or in a kind's folder
+    inside another (`old/contacts/`), or `Profile.md`."""
     if len(parts) == 1 and parts[0].lower() == PROFILE_FILE:
         return f"is read only as {PROFILE_FILE}, in lower case; ignored (rename it)"
+    nested = next((i for i, name in enumerate(parts[1:-1], 2) if name in KIND_FOLDERS), None)
+    if nested is not None:
+        kind = parts[nested - 1]
+        return (
+            f"is in {'/'.join(parts[:nested])}/, and {_READS_ONLY} right under content/; "
+            f"ignored (move it to content/{kind}/ to build it)"
+        )
     folder = parts[0] if len(parts) >= 2 else None
     meant = folder.strip(" .").lower() if folder else ""
     near = (meant, f"{meant}s", f"{meant[:-1]}ies") if meant else ()

@@ -486,6 +486,24 @@ def test_a_file_at_the_top_of_content_other_than_the_profile_is_named(tmp_path: 
     ]
 
 
+def test_a_file_in_a_kinds_folder_nested_in_another_is_told_where_to_move(
+    tmp_path: Path,
+) -> None:
+    """content/old/contacts/ida-lund.md was said to be "not in contacts/", though it is."""
+    root = playbook(tmp_path)
+    write(root, "content/old/contacts/ida-lund.md", "---\nname: Ida Lund\n---\n")
+    write(root, "content/2025/q1/meetings/x.md", "---\ncontact: ida-lund\n---\n")
+    problems = Problems()
+    discover(root, problems)
+    reads = "playbook reads only the folders contacts/, companies/, meetings/ and questions/"
+    assert messages(problems) == [
+        f"warning: content/2025/q1/meetings/x.md:1: file: is in 2025/q1/meetings/, and {reads} "
+        "right under content/; ignored (move it to content/meetings/ to build it)",
+        f"warning: content/old/contacts/ida-lund.md:1: file: is in old/contacts/, and {reads} "
+        "right under content/; ignored (move it to content/contacts/ to build it)",
+    ]
+
+
 def test_a_file_in_a_kinds_folder_nested_in_another_is_known_by_that_kind(
     tmp_path: Path,
 ) -> None:
