@@ -1130,16 +1130,12 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     """Write contact cards (vCard 3.0) for the named contacts, or all of them: name,
     company, title, email, phone and LinkedIn address; never your notes. -o replaces a
     .vcf file an earlier export wrote, and no other file."""
-    from generator.exchange.exporting import (
-        checked,
-        earlier_vcards,
-        refuse_a_built_site,
-        refuse_to_replace_yours,
-        vcards,
-    )
+    from generator.exchange.exporting import checked, refuse_vcard_file, vcards
     from generator.publish.atomic import replace_file
 
     _require_playbook(args.root)
+    if args.output is not None:
+        refuse_vcard_file(args.output)
     found = checked(args.root)
     text = vcards(found.playbook, args.slugs)  # a contact not found is all there is to say
     _sum_up_warnings(args, found.warnings)
@@ -1153,10 +1149,6 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
         binary.write(text.encode("utf-8"))
         binary.flush()
         return 0
-    if args.output.exists() and args.output.suffix.lower() not in (".vcf", ".vcard"):
-        raise UsageError(f"{args.output} exists and is not a .vcf file; choose another name")
-    refuse_a_built_site(args.output)
-    refuse_to_replace_yours(args.output, earlier_vcards)
     replace_file(args.output, text.encode("utf-8"))
     if not args.quiet:
         _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
@@ -1166,12 +1158,19 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
 def _cmd_export_csv(args: argparse.Namespace) -> int:
     """Write contacts.csv, companies.csv, meetings.csv and followups.csv (UTF-8 with a
     byte order mark, ISO dates) for a spreadsheet; earlier exports there are replaced."""
-    from generator.exchange.exporting import checked, csv_tables, today_of, write_tables
+    from generator.exchange.exporting import (
+        checked,
+        csv_tables,
+        refuse_folder,
+        today_of,
+        write_tables,
+    )
 
     _require_playbook(args.root)
+    folder = args.output if args.output is not None else args.root / "export"
+    refuse_folder(folder)
     found = checked(args.root, args.today)
     _sum_up_warnings(args, found.warnings)
-    folder = args.output if args.output is not None else args.root / "export"
     today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
     if not args.quiet:
@@ -1183,15 +1182,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     """Write a work-search log of the contacts you made from --from to --to: a page to print
     (A4 or Letter, as page_size says) and a CSV file, with the date, employer, person and
     title, how, what for and the result of each (docs/report.md)."""
-    from generator.exchange.exporting import checked, today_of
-    from generator.exchange.report import REPORT_FOLDER, work_search_report, write_report
+    from generator.exchange.exporting import checked, refuse_folder
+    from generator.exchange.report import (
+        REPORT_FOLDER,
+        last_day,
+        work_search_report,
+        write_report,
+    )
 
     _require_playbook(args.root)
+    today = args.today or _playbook_today(args.root)
+    end = last_day(args.start, args.end, today)  # the dates typed first, then the content
+    folder = args.output if args.output is not None else args.root / REPORT_FOLDER
+    refuse_folder(folder)
     found = checked(args.root, args.today)
     _sum_up_warnings(args, found.warnings)
-    today = today_of(found, args.today)
-    report = work_search_report(found, args.start, args.end, today)
-    folder = args.output if args.output is not None else args.root / REPORT_FOLDER
+    report = work_search_report(found, args.start, end, today)
     written = write_report(folder, report)
     if args.quiet:
         return 0

@@ -111,12 +111,28 @@ def csv_tables(playbook: Playbook, today: dt.date) -> dict[str, bytes]:
 
 def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
     """Write each table into `folder` (made if needed): all of them whole, or none."""
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file, not a folder")
-    refuse_a_built_site(folder)
+    refuse_folder(folder)
     for name, data in tables.items():
         refuse_to_replace_yours(folder / name, partial(_earlier_export, data))
     return replace_files(folder, tables)
+
+
+def refuse_folder(folder: Path) -> None:
+    """UsageError when an export may not write into `folder` whatever it holds: a file, or
+    a site playbook built. The commands ask before they read the content, so a mistyped
+    -o is told first, not after the content's warnings or instead of its errors."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder")
+    refuse_a_built_site(folder)
+
+
+def refuse_vcard_file(path: Path) -> None:
+    """UsageError when `export vcard -o` may not write `path`: a file of another kind, one
+    in a built site, or a .vcf file that no export wrote."""
+    if path.exists() and path.suffix.lower() not in (".vcf", ".vcard"):
+        raise UsageError(f"{path} exists and is not a .vcf file; choose another name")
+    refuse_a_built_site(path)
+    refuse_to_replace_yours(path, earlier_vcards)
 
 
 HEAD = 65536

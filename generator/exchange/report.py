@@ -40,11 +40,8 @@ class Report:
     """What the user may want to fix first: meetings left out, or whose `how` is unknown."""
 
 
-def work_search_report(
-    found: Checked, start: dt.date, end: dt.date | None, today: dt.date
-) -> Report:
-    """The log of the contacts made from `start` to `end` (both included; None: today)."""
-    end = _last_day(start, end, today)
+def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.date) -> Report:
+    """The log of the contacts made from `start` to `end`, both included (`last_day`)."""
     playbook = found.playbook
     items = Facts(playbook, today).items
     entries = work_search_log(playbook, items, start, end)
@@ -58,7 +55,7 @@ def work_search_report(
     )
 
 
-def _last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
+def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
     """`end`, or today when --to was left out; a range that ends before it starts is a
     usage error, told in terms of what was typed (no --to: today is the end)."""
     if end is None and today < start:

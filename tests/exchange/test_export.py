@@ -14,6 +14,7 @@ from conftest import SAMPLE_TODAY, write
 
 from generator.cli import main
 from generator.exchange.exporting import csv_bytes, safe_cell
+from generator.publish.write import MARKER
 
 TODAY = ["--today", SAMPLE_TODAY.isoformat()]
 
@@ -347,6 +348,39 @@ def test_a_sheet_of_yours_that_begins_with_slug_is_not_replaced_an_older_export_
     (out / "contacts.csv").write_text(older, encoding="utf-8", newline="")
     assert main(["export", "csv", "-C", str(sample_root), "-o", str(out), "-q"]) == 0
     assert (out / "contacts.csv").read_text(encoding="utf-8").startswith("\ufeffslug,name,")
+
+
+@pytest.mark.parametrize(
+    ("command", "told"),
+    [
+        (["report", "--from", "2026-11-30", "--to", "2026-11-01"], "--to 2026-11-01 is before"),
+        (["report", "--from", "2026-12-30", "--today", "2026-11-22"], "is after today"),
+        (["report", "--from", "2026-11-01", "-o", "{notes}"], "is a file, not a folder"),
+        (["export", "csv", "-o", "{notes}"], "is a file, not a folder"),
+        (["export", "vcard", "-o", "{notes}"], "is not a .vcf file"),
+        (["export", "vcard", "-o", "{site}"], "not writing into"),
+    ],
+)
+def test_a_wrong_argument_is_told_before_the_content_is_read(
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    told: str,
+) -> None:
+    """A mistyped range or -o was told only once the content had been read: after its
+    warnings' count, or not at all when the content had errors (exit 1 with those)."""
+    write(sample_root, "content/contacts/broken.md", "---\nname: [\n---\n")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / MARKER).write_text("")
+    places = {"notes": notes, "site": site / "cards.vcf"}
+    args = [part.format(**places) for part in command]
+    assert main([*args, "-C", str(sample_root)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("playbook: ") and told in err and err.count("\n") == 1, err
 
 
 def test_csv_files_are_not_written_to_a_file_given_as_the_folder(

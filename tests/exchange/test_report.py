@@ -359,9 +359,10 @@ def test_the_warnings_are_those_of_the_day_given(
 def test_to_before_from_is_a_usage_error(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Told before the content is read: the count of its warnings came first."""
     status = main(["report", "-C", str(sample_root), "--from", "2026-11-30", "--to", "2026-11-01"])
     assert status == 2
-    assert "--to 2026-11-01 is before --from 2026-11-30" in capsys.readouterr().err
+    assert capsys.readouterr().err == "playbook: --to 2026-11-01 is before --from 2026-11-30\n"
     assert not (sample_root / "reports").exists()
 
 
