@@ -814,8 +814,10 @@ def _time_hint(text: str) -> str:
         hour = hour % 12 + (12 if shape[3].startswith("p") else 0)
     if (hour, minute, shape[3]) == (24, 0, None):
         return '; for midnight, write "00:00" with the next day\'s date'
-    if hour > 23 or minute > 59:
-        return ""
+    if hour > 23:
+        return f"; there is no hour {hour} (00 to 23)"
+    if minute > 59:
+        return f"; there is no minute {minute} (00 to 59)"
     return f'; write "{hour:02d}:{minute:02d}" (in quotes, 24-hour clock)'
 
 
@@ -828,6 +830,7 @@ class CadenceType(FieldType):
         digits = match[1].lstrip("0") if match else ""
         if not match or not digits:
             hint = _cadence_hint(text) if isinstance(value, str) else ""
+            hint = f"; an interval is at least 1{match[2]}" if match else hint
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         unit, longest = match[2], LONGEST_INTERVAL[match[2]]
         if len(digits) > len(str(longest)) or int(digits) > longest:  # int() of few digits

@@ -482,7 +482,10 @@ def test_cadence_rejects_words_and_zero() -> None:
     assert convert(CadenceType(), "soon")[1] == [
         "f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got 'soon'"
     ]
-    assert convert(CadenceType(), "0w")[0] is INVALID
+    assert convert(CadenceType(), "0w")[1] == [  # of the right shape: what is wrong with it
+        "f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got '0w'; an interval is "
+        "at least 1w"
+    ]
 
 
 def test_url_and_email() -> None:
@@ -750,7 +753,9 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
         ("12:15 am", "12:15 am", '; write "00:15" (in quotes, 24-hour clock)'),
         (33300, "09:15:00", '; write "09:15" (in quotes, 24-hour clock)'),
         ("noon", "noon", ""),
-        ("25:61", "25:61", ""),
+        ("25:00", "25:00", "; there is no hour 25 (00 to 23)"),  # it looked like HH:MM
+        ("25:61", "25:61", "; there is no hour 25 (00 to 23)"),
+        ("10:75", "10:75", "; there is no minute 75 (00 to 59)"),
         ("9 pm", "9 pm", '; write "21:00" (in quotes, 24-hour clock)'),
         ("1 pm", "1 pm", '; write "13:00" (in quotes, 24-hour clock)'),
         ("12 pm", "12 pm", '; write "12:00" (in quotes, 24-hour clock)'),
@@ -767,9 +772,9 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
             "24:00",
             '; for midnight, write "00:00" with the next day\'s date',
         ),
-        ("24:30", "24:30", ""),
+        ("24:30", "24:30", "; there is no hour 24 (00 to 23)"),
         ("12 am", "12 am", '; write "00:00" (in quotes, 24-hour clock)'),
-        (1260, "1260", ""),
+        (1260, "1260", "; there is no minute 60 (00 to 59)"),
     ],
 )
 def test_times_written_another_way_get_the_fix(value: object, raw: str, hint: str) -> None:
