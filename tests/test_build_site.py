@@ -14,6 +14,7 @@ from conftest import REPO, SAMPLE_TODAY, copy_sample, make_playbook, write
 from site_checks import broken_links, html_pages, scan
 
 from generator.build import COACH, Audience, build, check
+from generator.cli import main
 from generator.errors import BuildError, UsageError
 from generator.publish.lock import Encryption
 
@@ -976,3 +977,38 @@ def test_a_dashboard_of_ones_own_reads_the_counts_as_documented(tmp_path: Path) 
     write(root, "themes/default/templates/dashboard.html", probe)
     html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "index.html").read_text()
     assert html == "<p id=probe>7 of 3 5 overdue,overdue,today,today,this-week,this-week 7</p>\n"
+
+
+def test_a_request_never_answered_can_be_closed_as_no_reply(tmp_path: Path) -> None:
+    """A request left unanswered could only be closed as `cancelled` or `declined`: the
+    first is for a meeting called off, the second says never to ask again. `no-reply`
+    (`ghosted` is read as it) drops the nudge, keeps the second contact (the moving on),
+    shows on the meeting's page and in the list, and lets a later request through."""
+    root = copy_sample(tmp_path / "pb")
+    rel = "content/meetings/2026-11-13-kwame-asante.md"
+    text = (root / rel).read_text().replace("status: requested", "status: no-reply")
+    text = text.replace("done:\n  nudge: 2026-11-19\n", "")
+    write(root, rel, text)
+    write(
+        root,
+        "content/meetings/2027-01-05-kwame-asante.md",
+        "---\ncontact: kwame-asante\nstatus: requested\nrequested_on: 2026-11-21\n---\n",
+    )
+    report = build(root, today=SAMPLE_TODAY, jobs=1)
+    assert not [w for w in report.warnings if "kwame" in w.path], report.warnings
+    out = report.output
+    page = (out / "meetings/2026-11-13-kwame-asante/index.html").read_text()
+    assert "No reply from Kwame Asante</h2>" in page and "Lakeshore Routing" in page
+    sheet = (out / "meetings/2026-11-13-kwame-asante/questions/index.html").read_text()
+    assert "No question sheet: the request got no reply." in sheet
+    assert 'badge-no-reply">no reply</span>' in (out / "meetings/index.html").read_text()
+    timeline = (out / "timeline/index.html").read_text()
+    assert "No reply from Kwame Asante: reach a second person at Lakeshore Routing" in timeline
+    assert "about your request of 13 Nov" not in timeline  # no nudge: you have moved on
+    assert (
+        main(["report", "-q", "-C", str(root), "--from", "2026-11-13", "--to", "2026-11-13"]) == 0
+    )
+    (log,) = (root / "reports").glob("*.csv")
+    assert "No reply" in log.read_text("utf-8-sig") and "No reply yet" not in log.read_text()
+    write(root, rel, text.replace("status: no-reply", "status: ghosted"))
+    assert any("did you mean no-reply?" in e for e in map(str, check(root, SAMPLE_TODAY).errors))

@@ -76,8 +76,10 @@ def _as_number(digits: str) -> tuple[int, str]:
     return len(significant), significant
 
 
-OFF_STATUSES = ("declined", "cancelled")
-"""The statuses of a meeting that will not take place (`Meeting.called_off`)."""
+OFF_STATUSES = ("declined", "cancelled", "no-reply")
+"""The statuses of a meeting that will not take place (`Meeting.called_off`): `no-reply`
+is a request you gave up waiting on, which unlike `declined` does not rule out asking
+again."""
 
 
 @dataclass(frozen=True, slots=True)

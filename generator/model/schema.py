@@ -31,7 +31,7 @@ from generator.model.fields import (
 
 PURPOSES = ("informational", "networking")
 FORMATS = ("coffee", "lunch", "phone", "video", "office")
-MEETING_STATUSES = ("requested", "scheduled", "done", "declined", "cancelled")
+MEETING_STATUSES = ("requested", "scheduled", "done", "declined", "cancelled", "no-reply")
 COMPANY_STATUSES = ("researching", "reaching-out", "meeting", "applied", "offer", "closed")
 FORMAT_WORDS = (
     *(("zoom", "video"), ("teams", "video"), ("meet", "video"), ("online", "video")),
@@ -45,6 +45,8 @@ MEETING_STATUS_WORDS = (
     *(("confirmed", "scheduled"), ("booked", "scheduled"), ("accepted", "scheduled")),
     *(("pending", "requested"), ("asked", "requested"), ("sent", "requested")),
     *(("rejected", "declined"), ("refused", "declined"), ("postponed", "cancelled")),
+    *(("unanswered", "no-reply"), ("ghosted", "no-reply"), ("silence", "no-reply")),
+    *(("ignored", "no-reply"), ("no-answer", "no-reply"), ("no-response", "no-reply")),
 )
 """Other words for a meeting's status (`status: completed`)."""
 PURPOSE_WORDS = (
@@ -289,7 +291,8 @@ MEETING = Schema(
             "status",
             Choice(MEETING_STATUSES, MEETING_STATUS_WORDS),
             False,
-            "default: scheduled when it has a date, else requested",
+            "default: scheduled when it has a date, else requested; no-reply: a request that "
+            "was never answered",
             "scheduled",
         ),
         Field("requested_on", Date(), False, "when you asked for the meeting", "2026-11-13"),

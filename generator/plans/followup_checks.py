@@ -36,7 +36,9 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
     longest = max(rules.second_contact_after, rules.nudge_after)
     first_reach: dict[int, Meeting] = {}
     for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
-        counted = meeting.status == "requested" or {"second_contact", "nudge"} & set(meeting.done)
+        counted = meeting.status in ("requested", "no-reply") or {"second_contact", "nudge"} & set(
+            meeting.done
+        )
         if meeting.requested_on is None or not counted or longest == 0:
             continue
         first = meeting.requested_on + dt.timedelta(days=1)

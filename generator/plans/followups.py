@@ -540,12 +540,15 @@ def _someone_else_at(playbook: Playbook, company: Company, contact: str) -> bool
 
 
 def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
-    """Nudge and second contact for a request with no answer (status still requested)."""
+    """Nudge and second contact for a request with no answer (status still requested);
+    one given up on (`no-reply`) keeps its second contact, the moving on it stands for."""
     rules = ctx.config.followups
     company = second_contact_company(ctx.playbook, meeting.contact)
     who = ctx.name(meeting.contact)
     start = meeting.requested_on
     waiting = meeting.status == "requested" and start is not None
+    given_up = meeting.status == "no-reply" and start is not None
+    yet = " yet" if waiting else ""
     steps = (
         (
             "nudge",
@@ -556,9 +559,9 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         (
             "second_contact",
             rules.second_contact_after,
-            f"No reply from {who} yet: reach a second person at {company.name}"
+            f"No reply from {who}{yet}: reach a second person at {company.name}"
             if company
-            else f"No reply from {who} yet: reach out to someone else who could help "
+            else f"No reply from {who}{yet}: reach out to someone else who could help "
             "with the same question",
         ),
     )
@@ -567,7 +570,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     moved_on = add_business_days(start, rules.second_contact_after, holidays) if start else None
     for key, count, action in steps:
         done = meeting.done.get(key)
-        if not waiting and done is None:
+        if not (waiting or (given_up and key == "second_contact")) and done is None:
             continue
         due = add_business_days(start, count, ctx.config.holidays) if start else done
         assert due is not None

@@ -7,7 +7,7 @@ What counts as a contact made is what the follow-up rules count as being in touc
 
 - a **meeting held**: status `done`, on its `date`; how comes from its `format`;
 - a **request sent**: any meeting with a `requested_on` date, whatever became of it
-  (the result says: met, scheduled, no reply yet, declined, cancelled). playbook does not
+  (the result says: met, scheduled, no reply yet, no reply, declined, cancelled). playbook does not
   record how a request was sent; it is listed as email, the usual way;
 - a **follow-up done**: a thank-you note, a follow-up call, an update to the person who
   referred you, a nudge, or one of your own reminders, on the day it was marked done.
@@ -264,6 +264,8 @@ def _request_result(playbook: Playbook, meeting: Meeting) -> str:
         return f"Accepted: meeting set for {when}" if when else "Accepted"
     if meeting.status == "cancelled":
         return "Cancelled"
+    if meeting.status == "no-reply":
+        return "No reply"
     if meeting.status == "declined" or playbook.declined_on(meeting.contact) is not None:
         return "Declined"
     return "No reply yet"
