@@ -203,3 +203,60 @@ def test_a_table_too_wide_for_the_paper_wraps_its_words_rather_than_lose_them(
     page.emulate_media(media="print")
     layout = page.eval_on_selector(".prose table", TABLE_LAYOUT)
     assert layout["overRight"] <= 0.5 and not layout["scrolls"], layout
+
+
+MID_WORD_BREAKS = """table => {
+  const words = [];
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()); ) {
+    for (const m of node.data.matchAll(/\\S+/g)) {
+      if (m[0].length >= 20) continue;  // a long word may wrap anywhere
+      const tops = [...m[0]].map((_, i) => {
+        const range = document.createRange();
+        range.setStart(node, m.index + i);
+        range.setEnd(node, m.index + i + 1);
+        return Math.round(range.getBoundingClientRect().top);
+      });
+      // a line may end after a hyphen or a slash (2021-2023), not inside a word
+      if (tops.some((top, i) => i && top !== tops[i - 1] && !"-/".includes(m[0][i - 1])))
+        words.push(m[0]);
+    }
+  }
+  return words;
+}"""
+
+
+@pytest.fixture(scope="module")
+def long_words_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a long address in a contact's `met_via` and in a reminder."""
+    root = copy_sample(tmp_path_factory.mktemp("pb"))
+    address = "https://community.example.org/t?ref=" + "AbCdEfGhIjKlMnOp" * 25  # one word
+    notes = root / "content/contacts/elena-marsh.md"
+    notes.write_text(
+        notes.read_text()
+        .replace("met_via: introduction from Jonah Kim", f"met_via: {address} thread")
+        .replace(
+            "keep_in_touch: 2m\n",
+            f"keep_in_touch: 2m\nfollowups:\n  - due: 2026-11-20\n"
+            f"    action: Read {address} first\n",
+        )
+    )
+    return build(root, today=SAMPLE_TODAY, jobs=1).output
+
+
+@pytest.mark.parametrize(
+    ("width", "media"), [(360, "screen"), (780, "screen"), (1100, "screen"), (695, "print")]
+)
+@pytest.mark.parametrize("listed", ["contacts", "timeline"])
+def test_a_long_address_in_a_list_leaves_the_other_words_whole(
+    long_words_site: Path, page: Any, width: int, media: str, listed: str
+) -> None:
+    """`anywhere` on every cell let the columns beside a long address shrink until their
+    short words broke (the role `Engin/eering` at 770 to 800 px); now only the address wraps
+    anywhere, and the page still does not scroll sideways."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(media=media)
+    page.goto((long_words_site / listed / "index.html").as_uri())
+    for table in page.query_selector_all("table.list"):
+        assert table.evaluate(MID_WORD_BREAKS) == []
+    assert not page.evaluate("document.documentElement.scrollWidth > innerWidth")

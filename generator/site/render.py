@@ -44,7 +44,7 @@ from generator.site import routes
 from generator.site.drafts import draft, first_sentence, lower_first
 from generator.site.theme import replaced_template
 from generator.site.vcard import tel_uri
-from generator.sources.markdown import inline
+from generator.sources.markdown import inline, long_words_marked
 
 PRIVACY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -384,6 +384,7 @@ def make_environment(
         spoken_when=format_spoken_when,
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
+        long_words=lambda text: Markup(long_words_marked(str(text))),
         tel=lambda phone: tel_uri(str(phone)) or "",
         first_name=first_name,
         lower_first=lower_first,

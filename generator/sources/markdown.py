@@ -415,22 +415,26 @@ def _is_long_word(word: str) -> bool:
 
 
 def _marked(token: Token) -> Iterator[Token]:
-    """`token`, its long words marked: a text token split around each, inline code with
-    a class."""
+    """`token`, its long words marked: a text token as HTML with a span around each,
+    inline code with a class."""
     runs = [m for m in _LONG_RUN.finditer(token.content) if not _is_number(m[0])]
     if token.type == "code_inline" and runs:
         token.attrJoin("class", "long-word")
-    if token.type != "text" or not runs:
-        yield token
-        return
-    text, start = token.content, 0
-    for run in runs:
-        if run.start() > start:
-            yield Token("text", "", 0, content=text[start : run.start()])
-        yield _html(f'<span class="long-word">{escapeHtml(run[0])}</span>')
-        start = run.end()
-    if start < len(text):
-        yield Token("text", "", 0, content=text[start:])
+    yield _html(long_words_marked(token.content)) if token.type == "text" and runs else token
+
+
+def long_words_marked(text: str) -> str:
+    """`text` as HTML, each long word that is not a number in a `<span class="long-word">`,
+    which a theme lets wrap anywhere in a table's cell while the cell's other words stay
+    whole (the `long_words` filter of templates, and cells of notes)."""
+    pieces, start = [], 0
+    for run in _LONG_RUN.finditer(text):
+        if not _is_number(run[0]):
+            pieces.append(escapeHtml(text[start : run.start()]))
+            pieces.append(f'<span class="long-word">{escapeHtml(run[0])}</span>')
+            start = run.end()
+    pieces.append(escapeHtml(text[start:]))
+    return "".join(pieces)
 
 
 HEADING_ID_PREFIX = "h-"

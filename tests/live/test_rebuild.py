@@ -620,7 +620,9 @@ def test_an_asset_edit_renews_its_version_in_the_kept_rows_that_link_it(
     """The served pages link assets by digest (cached for a day): a `cached_each` row that
     links one renders again with its new digest, not the old one."""
     row = (REPO / "themes/default/templates/contact_row.html").read_text(encoding="utf-8")
-    linked = row.replace("{{ c.role }}", "<img src=\"{{ static('icon.svg') }}\">{{ c.role }}")
+    role = "{{ c.role|long_words }}"
+    linked = row.replace(role, "<img src=\"{{ static('icon.svg') }}\">" + role)
+    assert linked != row
     write(sample_root, "themes/default/templates/contact_row.html", linked)
     icon = sample_root / "themes/default/static/icon.svg"
     write(sample_root, "themes/default/static/icon.svg", "<svg>1</svg>\n")
