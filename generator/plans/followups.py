@@ -80,6 +80,13 @@ RECENT_DAYS = 90
 """How far back the timeline lists what was let go or done one by one (older: counted by
 month), and the calendar keeps past meetings and follow-ups: neither grows with the search."""
 
+
+def recent_since(today: dt.date) -> dt.date:
+    """The first of the last `RECENT_DAYS` before `today`, the one window of the timeline's
+    history, the Learned page's meetings in full and the calendar's past events."""
+    return today - dt.timedelta(days=RECENT_DAYS)
+
+
 WEEK_DAYS = 7
 """`this-week` means due in the 7 days after today (not "until Sunday")."""
 
@@ -831,7 +838,7 @@ def timeline_sections(items: Iterable[FollowUpItem], today: dt.date) -> tuple[Se
     sections = [Section(OVERDUE, tuple(overdue))]
     for key in (TODAY, THIS_WEEK, LATER):
         sections.append(Section(key, tuple(i for i in pending if i.status == key)))
-    since = today - dt.timedelta(days=RECENT_DAYS)
+    since = recent_since(today)
     let_go = latest_due_first(i for i in pending if i.status == LET_GO)
     sections.append(_recent(LET_GO, let_go, lambda i: i.due, since))
     sections.append(_recent(DONE, history(items), lambda i: i.done or i.due, since))

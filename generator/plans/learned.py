@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from generator.model.assemble import referral_name
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
-from generator.plans.followups import RECENT_DAYS, FollowUpItem, first_met
+from generator.plans.followups import FollowUpItem, first_met, recent_since
 from generator.plans.guardrails import field_name
 
 NO_COMPANY = "No company on file"
@@ -130,7 +130,7 @@ def latest_learned(learned: Sequence[Meeting], today: dt.date) -> tuple[Meeting,
     """The start of `learned` (newest first) held in the last `RECENT_DAYS` before
     `today`, and at least its `LATEST_AT_LEAST`: the Learned page shows these in full,
     older ones only under their company and field, each a link to its meeting."""
-    since = today - dt.timedelta(days=RECENT_DAYS)
+    since = recent_since(today)
     recent = sum(1 for m in learned if m.sort_key[0] >= since)
     return tuple(learned[: max(recent, LATEST_AT_LEAST)])
 

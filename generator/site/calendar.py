@@ -45,10 +45,10 @@ from generator.plans.agenda import meeting_length, meeting_span
 from generator.plans.followups import (
     LET_GO,
     OVERDUE,
-    RECENT_DAYS,
     FollowUpItem,
     latest_due_first,
     long_date,
+    recent_since,
 )
 from generator.site import routes
 
@@ -140,7 +140,7 @@ def build_calendar(
     # title (`title: |`) would end the line (icalendar refuses it), a comma split the name
     calendar.add("x-wr-calname", _icalendar().vText(plain_lines(config.title)))
     calendar.add("x-wr-timezone", config.timezone)
-    since = today - dt.timedelta(days=RECENT_DAYS)
+    since = recent_since(today)
     meetings = sorted(
         (
             m

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_playbook
+from conftest import make_playbook, write
 from icalendar import Calendar
 from site_checks import broken_links, scan
 
@@ -139,3 +139,34 @@ def test_the_learned_page_shows_the_latest_in_full_and_links_the_rest(
         assert inside == set(full) and away
         assert all(re.fullmatch(r"\.\./meetings/[^/]+/#[\w-]+", link) for link in away)
     assert not [b for b in broken_links(site) if b.startswith("learned/")]  # each leads somewhere
+
+
+def test_the_timeline_the_learned_page_and_the_calendar_share_one_window(
+    tmp_path: Path,
+) -> None:
+    """The last 90 days are one window on the three pages that hold back the past: a
+    meeting held on its first day (90 days before today) is listed in full, and one held
+    the day before is not, on the timeline's Done, the Learned page and in the calendar."""
+    first = TODAY - dt.timedelta(days=90)
+    days = [first - dt.timedelta(days=1)] + [first + dt.timedelta(days=7 * n) for n in range(11)]
+    root = tmp_path / "pb"
+    write(root, "content/contacts/ada-byrne.md", "---\nname: Ada Byrne\n---\n")
+    for day in days:
+        write(
+            root,
+            f"content/meetings/{day}-ada-byrne.md",
+            f"---\ncontact: ada-byrne\nstatus: done\ndate: {day}\ntime: '09:00'\n"
+            f"done: {{thank_you: {day}}}\n---\n\n## Learned\n\nA point of {day}.\n",
+        )
+    site = build(root, out=root / "out", today=TODAY, jobs=1).output
+    older, *recent = (f"{day}-ada-byrne" for day in days)
+
+    done = section((site / "timeline/index.html").read_text(), "done")
+    listed, earlier = done.split('class="fu-earlier"')
+    assert all(slug in listed for slug in recent) and older not in listed
+    assert "by month: Aug 2026 1 ." in text(earlier)
+    learned = (site / "learned/index.html").read_text()
+    full = re.findall(r'<article class="learning" id="learned-([^"]+)"', learned)
+    assert sorted(full) == recent
+    meetings = {uid for uid in events(site) if uid.startswith("meeting-")}
+    assert meetings == {f"meeting-{slug}@playbook" for slug in recent}
