@@ -274,7 +274,7 @@ FOLLOWUPS_SCHEMA = Schema(
         _days("nudge_after", "business days before following up an unanswered request", "3"),
         _days(
             "let_go_after",
-            "days late after which a thank-you note, follow-up call or second contact is let go",
+            "days late after which a thank-you note, follow-up call, nudge or second contact is let go",
             "14",
         ),
     ),

@@ -73,7 +73,7 @@ STATUSES = (OVERDUE, TODAY, THIS_WEEK, LATER, LET_GO, DONE)
 LETTING_GO = frozenset({"thank_you", "follow_up_call", "nudge", "second_contact"})
 """Rules whose items lose their point when left long: a thank-you note or a next-day
 call months late, a nudge once you have moved on. Left overdue past
-`followups.let_go_after` days (the nudge: once the second contact is due), they are
+`followups.let_go_after` days (the nudge: once the second contact is due, if sooner), they are
 let go: off the overdue list and the calendar, listed apart on the timeline."""
 
 RECENT_DAYS = 90
@@ -311,12 +311,13 @@ class _Context:
         note: str | None = None,
         let_go: dt.date | None = None,
     ) -> FollowUpItem:
-        """`let_go`: the day a `LETTING_GO` item is let go, when not `let_go_after`
-        days after it was due (the nudge's: when the second contact is due)."""
+        """`let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
+        late (the nudge's: when the second contact is due); the earlier of the two counts."""
         if done is not None and done > self.today:
             done = None  # recorded ahead of the day this is made for: not done yet
-        if rule in LETTING_GO and let_go is None:
-            let_go = due + dt.timedelta(days=self.config.followups.let_go_after + 1)
+        if rule in LETTING_GO:
+            late = due + dt.timedelta(days=self.config.followups.let_go_after + 1)
+            let_go = late if let_go is None else min(let_go, late)
         return FollowUpItem(
             id=item_id,
             due=due,

@@ -1696,6 +1696,25 @@ def test_a_nudge_is_let_go_once_it_is_time_to_move_on(tmp_path: Path) -> None:
     assert statuses(D(2026, 12, 12))["second_contact"] == LET_GO
 
 
+def test_a_nudge_is_let_go_when_late_even_before_the_second_contact(tmp_path: Path) -> None:
+    """With a second contact 20 business days on (Fri 18 Dec for a request of Fri 20 Nov),
+    the nudge due Wed 25 Nov was still overdue 23 days late: it is let go once it is more
+    than let_go_after (14) days late, as the other rules' items are."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request(),
+    }
+    playbook = make(tmp_path, files, "followups: {second_contact_after: 20}\n")
+
+    def statuses(day: dt.date) -> dict[str, str]:
+        return {i.rule: i.status for i in follow_ups(playbook, day)}
+
+    assert statuses(D(2026, 12, 9)) == {"nudge": OVERDUE, "second_contact": LATER}
+    assert statuses(D(2026, 12, 10)) == {"nudge": LET_GO, "second_contact": LATER}
+    assert statuses(D(2026, 12, 18)) == {"nudge": LET_GO, "second_contact": TODAY}
+
+
 def item(
     key: str, due: dt.date, status: str, done: dt.date | None = None, rule: str = "own"
 ) -> FollowUpItem:
