@@ -24,6 +24,7 @@ from generator.plans.followups import (
     follow_ups,
     history,
     last_interaction,
+    long_date,
     open_items,
     status_of,
     timeline_sections,
@@ -834,6 +835,26 @@ def test_keep_in_touch_with_nothing_to_count_from_is_a_warning(tmp_path: Path) -
         found = check(root)
         assert found.errors == []
         assert [w for w in found.warnings if w.field == "keep_in_touch"] == []
+
+
+def test_done_is_listed_by_the_day_it_was_done_not_the_day_it_was_due(tmp_path: Path) -> None:
+    """The thank-you for 2 Nov, sent late on 20 Nov, is the latest done; the one for 9 Nov,
+    sent on the 10th, comes after it on the timeline's Done."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/a.md": held("done: {thank_you: 2026-11-20}", date="2026-11-02"),
+        "content/meetings/b.md": held("done: {thank_you: 2026-11-10}", date="2026-11-09"),
+    }
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    done = {s.key: s for s in timeline_sections(items, D(2026, 11, 22))}[DONE]
+    assert [i.id for i in done.items] == ["thank-you-a", "thank-you-b"]
+
+
+def test_a_long_date_of_a_moment_is_its_day() -> None:
+    """A theme may hand `format_day` a datetime: it is written as its day, as a date is."""
+    assert long_date(dt.datetime(2026, 11, 24, 9, 30)) == "Tue 24 Nov 2026"
+    assert long_date(D(2026, 11, 24)) == "Tue 24 Nov 2026"
 
 
 def test_last_interaction(tmp_path: Path) -> None:

@@ -158,3 +158,12 @@ def test_an_undated_cancelled_meeting_is_not_closed_by_an_older_one(tmp_path: Pa
         "done: {reschedule: 2026-11-20}\n---\n",
     )
     assert [p for p in checked(tmp_path, TODAY)[1].items if p.field == "reschedule"] == []
+
+
+def test_a_later_request_they_declined_does_not_close_it(tmp_path: Path) -> None:
+    """A declined request is not the next meeting: the reminder is not recorded as done on
+    its day, and, as for anyone who declined, it is no longer open either."""
+    setup(tmp_path)
+    declined = "---\ncontact: ada\nstatus: declined\nrequested_on: 2027-01-05\n---\n"
+    write(tmp_path, "content/meetings/again.md", declined)
+    assert reschedules(tmp_path, dt.date(2027, 1, 6)) == []
