@@ -119,6 +119,33 @@ def test_an_overdue_followup_stays_on_its_day_and_one_event_today_counts_them(
     assert not any(str(e["SUMMARY"]).startswith("Overdue") for e in on_today)
 
 
+@pytest.mark.parametrize(("late", "more"), [(5, []), (6, ["and 1 more."])])
+def test_the_overdue_event_names_five_and_counts_the_rest(
+    tmp_path: Path, late: int, more: list[str]
+) -> None:
+    """Five overdue are named, the most recently due first; a sixth is counted."""
+    reminders = "".join(
+        f"  - {{due: 2026-11-{21 - n:02}, action: Reminder {n}}}\n" for n in range(late)
+    )
+    write(
+        tmp_path, "content/contacts/ada.md", f"---\nname: Ada Byrne\nfollowups:\n{reminders}---\n"
+    )
+    playbook = load(tmp_path, Problems())
+    ics = build_calendar(playbook, SAMPLE_TODAY, follow_ups(playbook, SAMPLE_TODAY))
+    overdue = events(ics)["followups-overdue@playbook"]
+    assert str(overdue["SUMMARY"]) == f"{late} follow-ups overdue"
+    named = [
+        f"- {day} Nov 2026: Reminder {n}"
+        for n, day in enumerate(("Sat 21", "Fri 20", "Thu 19", "Wed 18", "Tue 17"))
+    ]
+    assert str(overdue["DESCRIPTION"]).splitlines() == [
+        "The most recently due first:",
+        *named,
+        *more,
+        "All of them: timeline/index.html",
+    ]
+
+
 def test_uids_and_bytes_are_stable_across_builds(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     first = build(root, out=tmp_path / "one", today=SAMPLE_TODAY, jobs=1).output

@@ -146,11 +146,18 @@ def test_the_timeline_the_learned_page_and_the_calendar_share_one_window(
 ) -> None:
     """The last 90 days are one window on the three pages that hold back the past: a
     meeting held on its first day (90 days before today) is listed in full, and one held
-    the day before is not, on the timeline's Done, the Learned page and in the calendar."""
+    the day before is not, on the timeline's Done, the Learned page and in the calendar (a
+    reminder still open due on either day is overdue all the same: in the calendar on its
+    first day only)."""
     first = TODAY - dt.timedelta(days=90)
     days = [first - dt.timedelta(days=1)] + [first + dt.timedelta(days=7 * n) for n in range(11)]
     root = tmp_path / "pb"
-    write(root, "content/contacts/ada-byrne.md", "---\nname: Ada Byrne\n---\n")
+    reminders = "".join(
+        f"  - {{due: {day}, action: Reminder of {day}}}\n" for day in days[:2]
+    )  # still open: the calendar keeps the one due on the window's first day
+    write(
+        root, "content/contacts/ada-byrne.md", f"---\nname: Ada Byrne\nfollowups:\n{reminders}---\n"
+    )
     for day in days:
         write(
             root,
@@ -168,5 +175,8 @@ def test_the_timeline_the_learned_page_and_the_calendar_share_one_window(
     learned = (site / "learned/index.html").read_text()
     full = re.findall(r'<article class="learning" id="learned-([^"]+)"', learned)
     assert sorted(full) == recent
-    meetings = {uid for uid in events(site) if uid.startswith("meeting-")}
+    found = events(site)
+    meetings = {uid for uid in found if uid.startswith("meeting-")}
     assert meetings == {f"meeting-{slug}@playbook" for slug in recent}
+    reminders = {str(e["SUMMARY"]) for uid, e in found.items() if uid.startswith("followup-own")}
+    assert reminders == {f"Reminder of {first}"}
