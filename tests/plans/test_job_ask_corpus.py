@@ -127,6 +127,10 @@ def test_a_denial_is_not_an_ask_unless_it_turns() -> None:
     assert job_ask("Make clear I am not after a job or a referral") is None
     turned = "I'm not asking for a job, but could you pass my CV to your manager?"
     assert job_ask(turned) == "pass my CV"
+    # the last denial before the wording governs it, not a first one that turned
+    twice = "I'm not looking for a job, though I'm not asking you to pass on my CV either"
+    assert job_ask(twice) is None
+    assert job_ask(twice.replace("I'm not asking you to", "could you")) == "pass on my CV"
 
 
 def test_each_sentence_is_read_on_its_own() -> None:
