@@ -119,6 +119,18 @@ def test_an_overdue_followup_stays_on_its_day_and_one_event_today_counts_them(
     assert not any(str(e["SUMMARY"]).startswith("Overdue") for e in on_today)
 
 
+def test_a_meeting_without_a_time_is_an_all_day_event_of_its_day(tmp_path: Path) -> None:
+    """RFC 5545: an all-day event's DTEND is the day after its last day (exclusive)."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    meeting = "---\ncontact: ada\nformat: office\nstatus: scheduled\ndate: 2026-12-09\n---\n"
+    write(tmp_path, "content/meetings/visit.md", meeting)
+    playbook = load(tmp_path, Problems())
+    visit = events(build_calendar(playbook, SAMPLE_TODAY, ()))["meeting-visit@playbook"]
+    assert (visit["DTSTART"].dt, visit["DTEND"].dt) == (dt.date(2026, 12, 9), dt.date(2026, 12, 10))
+    assert "TZID" not in visit["DTSTART"].params  # a day, the same everywhere
+    assert str(visit["DESCRIPTION"]).splitlines()[0] == "Informational meeting"  # no "()"
+
+
 @pytest.mark.parametrize(("late", "more"), [(5, []), (6, ["and 1 more."])])
 def test_the_overdue_event_names_five_and_counts_the_rest(
     tmp_path: Path, late: int, more: list[str]
@@ -248,6 +260,9 @@ def test_base_url_adds_a_url_and_absolute_links(tmp_path: Path) -> None:
     relative = sample_calendar(root)
     assert not [uid for uid, event in relative.items() if "URL" in event]
     omar = "meeting-2026-11-24-omar-haddad@playbook"
+    assert str(relative[omar]["DESCRIPTION"]).splitlines()[0] == (
+        "Informational meeting (Head of Data, Verdant Grid)"
+    )
     assert "Agenda in your playbook: meetings/2026-11-24-omar-haddad/index.html" in str(
         relative[omar]["DESCRIPTION"]
     )
@@ -266,6 +281,11 @@ def test_base_url_adds_a_url_and_absolute_links(tmp_path: Path) -> None:
     )
     keep = hosted["followup-keep-in-touch-daniel-reyes@playbook"]  # no meeting: the contact
     assert str(keep["URL"]) == "https://me.example.com/pb/contacts/daniel-reyes/index.html"
+    overdue = hosted["followups-overdue@playbook"]
+    assert str(overdue["URL"]) == "https://me.example.com/pb/timeline/index.html"
+    assert str(overdue["DESCRIPTION"]).endswith(
+        "All of them: https://me.example.com/pb/timeline/index.html"
+    )
 
 
 def test_a_base_url_beyond_ascii_is_an_ascii_uri_in_the_url_property(tmp_path: Path) -> None:
