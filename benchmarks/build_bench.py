@@ -13,8 +13,12 @@ Two situations, each contender in the same one:
 - warm: the output folder of the previous run is there, and one contact file was edited
   since (what `playbook build` does day to day).
 
-Prints medians of --runs runs, the contenders interleaved run by run. `--work /dev/shm`
-keeps the disk out of the figures (this machine's disk is slow and uneven).
+Prints medians of --runs runs, the contenders interleaved run by run: the time each took
+(wall), and the CPU it used (user and system time of the process and of every worker it
+forked): on a machine other work shares, waiting for a core stretches the wall time of
+both sides unevenly (a build on two cores waits longer than a loop on one), while the CPU
+time stays nearly what the work costs. `--work /dev/shm` keeps the disk out of the
+figures (this machine's disk is slow and uneven).
 Not a test: run it by hand and quote the figures.
 
     python benchmarks/build_bench.py --sizes 1000 10000 --runs 3
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -91,11 +96,17 @@ def playbook_build(root: Path, out: Path) -> str:
     return result.stdout.strip()
 
 
-def timed(action: Callable[[], object], reset: Callable[[], None]) -> float:
-    reset()
-    started = time.perf_counter()
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of `action`, which runs a process and waits for it: its
+    CPU time is that of the process and of the workers it waited for (RUSAGE_CHILDREN)."""
+    cpu, started = children_cpu(), time.perf_counter()
     action()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, children_cpu() - cpu
+
+
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def edit_one(root: Path, run: int) -> None:
@@ -117,6 +128,7 @@ def bench(size: int, runs: int, work: Path) -> None:
     outs = {name: work / f"out-{size}-{name}" for name in contenders}
     for situation in ("cold", "warm"):
         times: dict[str, list[float]] = {name: [] for name in contenders}
+        cpu: dict[str, list[float]] = {name: [] for name in contenders}
         for run in range(runs):  # interleaved, so a slow spell of the disk hits every one
             if situation == "warm":
                 edit_one(root, run)
@@ -126,13 +138,19 @@ def bench(size: int, runs: int, work: Path) -> None:
                     shutil.rmtree(out, ignore_errors=True)
                 elif not out.exists():
                     action(out)  # the previous build, not timed
-                times[name].append(timed(lambda: action(out), lambda: None))  # noqa: B023
+                wall, used = timed(lambda: action(out))  # noqa: B023
+                times[name].append(wall)
+                cpu[name].append(used)
         full, safe, fast = (statistics.median(times[name]) for name in contenders)
+        full_cpu, safe_cpu, fast_cpu = (statistics.median(cpu[name]) for name in contenders)
         print(
             f"{size:>6} files, {situation}: playbook build {full:6.2f}s ({pages} pages) | "
             f"plain loop safe_load {safe:6.2f}s | plain loop CSafeLoader {fast:6.2f}s "
             f"({size} pages) | build / CSafeLoader loop: {full / fast:4.2f}x "
-            f"(/ safe_load loop: {full / safe:4.2f}x)",
+            f"(/ safe_load loop: {full / safe:4.2f}x)\n"
+            f"{'':>6}        CPU: playbook build {full_cpu:6.2f}s | plain loop safe_load "
+            f"{safe_cpu:6.2f}s | plain loop CSafeLoader {fast_cpu:6.2f}s | build / CSafeLoader "
+            f"loop: {full_cpu / fast_cpu:4.2f}x (/ safe_load loop: {full_cpu / safe_cpu:4.2f}x)",
             flush=True,
         )
 
