@@ -405,10 +405,20 @@ class Email(Text):
         if inside or not _EMAIL.match(text):
             hint = f"; write the address alone, {inside[1]}" if inside else ""
             raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
+        if stray := _NOT_IN_DOMAIN.search(text, text.rindex("@")):
+            meant = text[: stray.start()]
+            hint = f"; did you mean {meant}?" if _EMAIL.match(meant) else ""
+            raise Invalid(
+                f"expected {self.expected}, got {_shorten(text)}: after the @ comes a domain "
+                f"of letters, digits, hyphens and dots, not {stray[0]!r}{hint}"
+            )
         return text
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_NOT_IN_DOMAIN = re.compile(r"[^\w.@-]|_")
+"""A character no domain holds (`?`, `&`, `,`, `%`, `/`, `#`...): in `jane@x.org?bcc=...` the
+rest would add a recipient or a header to the message a `mailto:` link opens."""
 _WRAPPED_EMAIL = re.compile(
     r"(?:mailto:|[^<>@]*<)([^@\s<>:,]+@[^@\s<>,]+\.[^@\s<>,]+)>?", re.IGNORECASE
 )

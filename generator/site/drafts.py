@@ -110,12 +110,15 @@ def shown(
     )
 
 
-def mailto(address: str, subject: str, text: str) -> str:
-    """A `mailto:` link (RFC 6068): the address, then the subject and body percent-encoded,
-    line breaks as CRLF."""
+def mailto(address: str, subject: str | None = None, text: str = "") -> str:
+    """A `mailto:` link (RFC 6068): the address percent-encoded, so that a `?`, `&` or `,`
+    in it (`jane@x.org?bcc=eve%40y.org`, from a card someone sent) adds no recipient or
+    header, then the subject and body, if given, percent-encoded, line breaks as CRLF."""
+    link = "mailto:" + quote(address, safe="@+")
+    if subject is None:
+        return link
     body = "\r\n".join(text.splitlines())
-    to = quote(address, safe="@+") if address else ""
-    return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"{link}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
 @jinja2.pass_context

@@ -41,7 +41,7 @@ from generator.model.entities import UnknownSlug, first_name
 from generator.model.suggest import close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.site import routes
-from generator.site.drafts import draft, first_sentence, lower_first
+from generator.site.drafts import draft, first_sentence, lower_first, mailto
 from generator.site.theme import replaced_template
 from generator.site.vcard import tel_uri
 from generator.sources.markdown import inline, long_words_marked
@@ -386,6 +386,7 @@ def make_environment(
         md=lambda text: Markup(inline(str(text))),
         long_words=lambda text: Markup(long_words_marked(str(text))),
         tel=lambda phone: tel_uri(str(phone)) or "",
+        mailto=lambda address: mailto(str(address)),
         first_name=first_name,
         lower_first=lower_first,
         first_sentence=first_sentence,

@@ -517,6 +517,27 @@ def test_an_email_address_written_with_more_is_told_the_address(
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
+        ("jane@example.org?bcc=eve%40spy.example", "jane@example.org"),
+        ("jane@example.org&cc=eve", "jane@example.org"),
+        ("jane@exa_mple.org", None),
+    ],
+)
+def test_an_email_domain_holds_no_punctuation(written: str, meant: str | None) -> None:
+    """`jane@example.org?bcc=eve%40spy.example` (in a card someone sent, then imported)
+    passed: a theme that links it as `mailto:{{ contact.email }}` opens a message with a
+    hidden copy to another address."""
+    stray = next(c for c in written[written.index("@") :] if c in "?&_")
+    hint = f"; did you mean {meant}?" if meant else ""
+    assert convert(Email(), written)[1] == [
+        f"f.md:3: x: expected an email address like name@example.com, got {written!r}: after "
+        f"the @ comes a domain of letters, digits, hyphens and dots, not {stray!r}{hint}"
+    ]
+    assert convert(Email(), "zoë@bücher-1.example.de")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
         ("www.verdant.example.com", "https://www.verdant.example.com"),
         ("linkedin.com/in/maya-okafor", "https://linkedin.com/in/maya-okafor"),
         ("//example.com/x", "https://example.com/x"),

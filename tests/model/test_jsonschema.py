@@ -234,7 +234,13 @@ def test_a_time_after_midnight_read_as_base_60_validates(minutes: int) -> None:
 
 @pytest.mark.parametrize(
     ("email", "valid"),
-    [("maya@example.com", True), ("mailto:maya@example.com", False), ("<maya@x.com>", False)],
+    [
+        ("maya@example.com", True),
+        ("mailto:maya@example.com", False),
+        ("<maya@x.com>", False),
+        ("maya@example.com?bcc=eve%40spy.example", False),
+        ("zoë@bücher-1.example.de", True),
+    ],
 )
 def test_an_email_address_is_refused_where_check_refuses_it(email: str, valid: bool) -> None:
     """`mailto:maya@example.com` is an error to check (it would be linked as

@@ -95,6 +95,21 @@ def test_a_trunk_zero_is_not_dialled_from_abroad(sample_root: Path, tmp_path: Pa
     assert "TEL;TYPE=VOICE:+49-30-555-0100\n" in card
 
 
+def test_an_email_link_adds_no_recipient_or_header(sample_root: Path, tmp_path: Path) -> None:
+    """A `?` or `&` written in an address (in a card someone sent, then imported) went into
+    the page's mailto: link as written, so the link opened a message with a hidden copy to
+    another address, a subject and a body of their choosing. It is percent-encoded now, as
+    in the drafts' links: the address is all the link holds."""
+    email = "ada?bcc=eve%40spy.example&subject=hi@example.org"
+    ada = f"---\nname: Ada Byrne\nemail: {email}\n---\n"
+    write(sample_root, "content/contacts/ada-byrne.md", ada)
+    out = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    page = (out / "contacts/ada-byrne/index.html").read_text()
+    href = "mailto:ada%3Fbcc%3Deve%2540spy.example%26subject%3Dhi@example.org"
+    assert f'<a href="{href}">{email.replace("&", "&amp;")}</a>' in page
+    assert "mailto:ada?" not in page
+
+
 def test_the_page_count_leaves_cards_out(sample_root: Path, tmp_path: Path) -> None:
     """Cards are files, not pages; so is the static host's page for a missing address."""
     report = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1)
