@@ -774,6 +774,23 @@ def test_a_template_cannot_run_a_command(tmp_path: Path, template: str) -> None:
     assert not marker.exists()
 
 
+def test_a_template_cannot_take_the_machines_memory(tmp_path: Path) -> None:
+    """`{{ "x" * 10**10 }}` in a theme's template held a build for minutes while its memory
+    grew past 19 GB (stopped by a timeout at 80 s); it is an error at its line now, in
+    check as in build, found before any memory is taken."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, "themes/default/templates/contact.html", '<p>\n{{ "x" * 10**10 }}</p>\n')
+    with pytest.raises(BuildError) as failed:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    (error,) = {(e.path, e.line, e.message) for e in failed.value.errors}
+    assert error == (
+        "themes/default/templates/contact.html",
+        2,
+        "repeating a value would make a value of 10,000,000,000 characters, digits or items, "
+        "and a template may make 10,000,000 at most at once: is a number in it wrong?",
+    )
+
+
 @pytest.mark.parametrize(
     ("expression", "method"),
     [

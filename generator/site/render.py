@@ -40,7 +40,7 @@ from generator.model.config import CONFIG_FILE
 from generator.model.entities import UnknownSlug, first_name
 from generator.model.suggest import close_names, did_you_mean
 from generator.plans.followups import long_date
-from generator.site import routes
+from generator.site import limits, routes
 from generator.site.drafts import draft, first_sentence, lower_first, mailto
 from generator.site.theme import replaced_template
 from generator.site.vcard import tel_uri
@@ -172,6 +172,11 @@ def escape_shown(value: Any) -> str:
     return escape(value)
 
 
+def _grown(join: Callable[[Iterable[Any]], Any], what: str) -> Callable[[Iterable[Any]], Any]:
+    """`join`, its value refused once it has grown too big (`limits.after`)."""
+    return lambda parts: limits.after(what, join(parts))
+
+
 class ThemeTemplate(jinja2.Template):
     """A template whose `{{ value }}` writes through `escape_shown`: the name `escape` in
     the module Jinja compiles it to, which every function in it reads."""
@@ -185,7 +190,10 @@ class ThemeTemplate(jinja2.Template):
         uptodate: Callable[[], bool] | None = None,
     ) -> jinja2.Template:
         template = super().from_code(environment, code, globals, uptodate)
-        template.root_render_func.__globals__["escape"] = escape_shown
+        module = template.root_render_func.__globals__
+        module["escape"] = escape_shown
+        module["markup_join"] = _grown(module["markup_join"], "joining with ~")
+        module["str_join"] = _grown(module["str_join"], "joining with ~")
         return template
 
 
@@ -199,6 +207,8 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
     (`playbook.contacts.clear()`) would change the pages rendered after it."""
 
     template_class = ThemeTemplate
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    concat = staticmethod(_grown("".join, "a block"))
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         if not d:  # Jinja adds to a template's globals only those passed to get_template
@@ -221,6 +231,26 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
         in what it is given (`playbook.config.root`) would read, write or delete any file
         of the user's through its own methods."""
         return not isinstance(obj, _FILE_SYSTEM) and super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        """`left operator right`, unless its value would be too big (`limits`)."""
+        limits.before_binop(operator, left, right)
+        return limits.after("adding", super().call_binop(context, operator, left, right))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """The sandbox's `str.format`, refusing a width too big (`limits.before_format`)."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        text, mapping = value.__self__, value.__name__ == "format_map"
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            limits.before_format(text, () if mapping else args, args[0] if mapping else kwargs)
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
         """The sandbox's refusal, worded for a method that would change a dict, list or
@@ -258,6 +288,8 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
             args = (__context, *args)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
+        if type(__obj) is types.BuiltinMethodType:
+            limits.before_string_method(__obj, args)
         try:
             return __obj(*args, **kwargs)
         except StopIteration:  # as Jinja's context answers it
@@ -308,7 +340,7 @@ def _wants_context_only(obj: Any) -> bool:
     return type(obj) is types.FunctionType and obj.__dict__ == _CONTEXT_ONLY
 
 
-_WRAP_STR_FORMAT = SandboxedEnvironment.wrap_str_format
+_WRAP_STR_FORMAT = ThemeEnvironment.wrap_str_format
 _IS_SAFE_CALLABLE = SandboxedEnvironment.is_safe_callable
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 """What the sandbox wraps when it is a string's `format` (`wrap_str_format`)."""
@@ -385,6 +417,9 @@ def make_environment(
         clock=format_clock,
         md=lambda text: Markup(inline(str(text))),
         long_words=lambda text: Markup(long_words_marked(str(text))),
+        format=_bounded_format,
+        center=_bounded_width("center", jinja2.filters.do_center),
+        indent=_bounded_width("indent", jinja2.filters.do_indent),
         tel=lambda phone: tel_uri(str(phone)) or "",
         mailto=lambda address: mailto(str(address)),
         first_name=first_name,
@@ -394,6 +429,22 @@ def make_environment(
     )
     env.bytecode_cache = _bytecode_cache(env)
     return env
+
+
+def _bounded_format(value: Any, *args: Any, **kwargs: Any) -> str:
+    """Jinja's `format` filter (`value % args`), refusing a width too big."""
+    limits.before_percent_format(str(value), kwargs or args)
+    return jinja2.filters.do_format(value, *args, **kwargs)
+
+
+def _bounded_width(name: str, pad: Callable[..., str]) -> Callable[..., str]:
+    """Jinja's `center` or `indent` filter, refusing a width too big."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> str:
+        limits.before_width(name, value, args[0] if args else kwargs.get("width"))
+        return pad(value, *args, **kwargs)
+
+    return bounded
 
 
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
@@ -406,6 +457,7 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, AUTOESCAPED)
     shape = [jinja2.__version__, repr(options), repr(sorted(env.extensions))]
     shape.append(f"sandboxed {env.sandboxed}")  # then calls are compiled through the sandbox
+    shape.append(f"intercepted {sorted(getattr(env, 'intercepted_binops', ()))}")
     for kind, functions in (("filter", env.filters), ("test", env.tests), ("global", env.globals)):
         for name, function in sorted(functions.items()):
             shape.append(f"{kind} {name} {getattr(function, 'jinja_pass_arg', '')}")

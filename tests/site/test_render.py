@@ -171,6 +171,69 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
 
 
 @pytest.mark.parametrize(
+    ("source", "step"),
+    [
+        ('{{ "x" * 10**10 }}', "repeating a value"),
+        ('{{ 10**9 * ["x"] }}', "repeating a value"),
+        ("{{ 9 ** (10**7) }}", "a power"),
+        ('{{ "%999999999d" % 1 }}', "formatting with %"),
+        ('{{ "%(n).999999999f" % {"n": 1.0} }}', "formatting with %"),
+        ('{{ "%*d"|format(10**9, 1) }}', "formatting with %"),
+        ('{{ "{:>999999999}".format(1) }}', "str.format"),
+        ('{{ "{:{w}}".format(1, w=10**9) }}', "str.format"),
+        ('{{ "{x:999999999}".format_map({"x": 1}) }}', "str.format"),
+        ('{{ "x"|center(10**10) }}', "center"),
+        ('{{ "x"|indent(10**10, true) }}', "indent"),
+        ('{{ "x".ljust(10**10) }}', "str.ljust"),
+        ('{{ "x".zfill(10**10) }}', "str.zfill"),
+        (
+            '{% set n = namespace(s="ab") %}{% for i in range(60) %}{% set n.s = n.s + n.s %}'
+            "{% endfor %}",
+            "adding",
+        ),
+        (
+            '{% set n = namespace(s="ab") %}{% for i in range(60) %}{% set n.s = n.s ~ n.s %}'
+            "{% endfor %}",
+            "joining with ~",
+        ),
+        (
+            '{% set n = namespace(s="ab") %}{% for i in range(60) %}{% set s %}{{ n.s }}{{ n.s }}'
+            "{% endset %}{% set n.s = s %}{% endfor %}",
+            "a block",
+        ),
+    ],
+)
+def test_a_template_may_not_make_a_value_too_big_for_memory(source: str, step: str) -> None:
+    """Jinja's sandbox bounds ranges but not strings: each of these took gigabytes within
+    seconds (`"x" * 10**10` 19 GB, stopped at 80 s), enough to stall the machine. Each is
+    refused: the ones that say their size up front before any memory is taken, the ones
+    that grow once they pass the limit (twice its size at most)."""
+    with pytest.raises(jinja2.exceptions.SecurityError) as refused:
+        make_environment([REPO / "themes/default"]).from_string(source).render()
+    assert str(refused.value).startswith(f"{step} would make a value of ")
+    assert str(refused.value).endswith(
+        "and a template may make 10,000,000 at most at once: is a number in it wrong?"
+    ) or "4,300 at most" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{{ "ab" * 3 }}|{{ 3 * [0] }}|{{ 2 ** 10 }}|{{ 7 % 3 }}|{{ 2.5 * 2 }}',
+        '{{ "%05.1f|%s"|format(3.14159, "x") }}|{{ "%(a)3d" % {"a": 7} }}|{{ "%s" % "one" }}',
+        '{{ "{:>6}|{x:<3}".format("ab", x=1) }}|{{ "x"|center }}|{{ "a\nb"|indent(2, true) }}',
+        '{{ [1] + [2] }}|{{ 1 + 2 }}|{{ "a" ~ 1 }}|{% set s %}{{ "b" }}{% endset %}{{ s }}',
+        '{{ "ab".ljust(5) }}|{{ "7".zfill(3) }}|{{ "x".center(3) }}',
+    ],
+)
+def test_values_of_any_ordinary_size_are_made_as_jinjas_own_sandbox_makes_them(
+    source: str,
+) -> None:
+    outputs = _ours_and_jinjas(source, {})
+    assert outputs[0] == outputs[1] and "Error" not in outputs[0]
+
+
+@pytest.mark.parametrize(
     "source",
     [
         "{{ items.append(3) }}",
