@@ -3,9 +3,10 @@ internals and its ranges short (100,000 items), but not its strings: `{{ "x" * 1
 `{{ "%999999999d"|format(1) }}` or a string doubled in a loop took gigabytes within seconds
 (20 GB before the build was stopped), enough to stall the machine it runs on. One step of
 a template may now make `MAX_SIZE` characters or items at most: a step that says up front
-how big its value will be (`*`, `**`, a width in a format, `center`, `indent`) is refused
-before it is taken, and a value that grows (`+`, `~`, a `{% set %}` block or a macro's
-output) once it has grown past the limit, which it reaches at twice its size at most.
+how big its value will be (`*`, `**`, a width in a format, `center`, `indent`, `join`,
+`replace`) is refused before it is taken, and a value that grows (`+`, `~`, a `{% set %}`
+block or a macro's output) once it has grown past the limit, which it reaches at twice
+its size at most.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def before_binop(operator: str, left: Any, right: Any) -> None:
     if operator == "*":
         for sequence, times in ((left, right), (right, left)):
             if isinstance(sequence, _SEQUENCES) and isinstance(times, int):
-                refuse("repeating a value", len(sequence) * times)
+                refuse("repeating a value", weight(sequence) * times)
     elif operator == "**":
         if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
             refuse("a power", int(right * math.log10(abs(left))) + 1, MAX_DIGITS)
@@ -57,8 +58,41 @@ def before_binop(operator: str, left: Any, right: Any) -> None:
 def after(what: str, value: Any) -> Any:
     """`value`, refused when a value that grows (`+`, `~`) has grown too big."""
     if isinstance(value, _SEQUENCES):
-        refuse(what, len(value))
+        refuse(what, weight(value))
     return value
+
+
+def weight(value: Any) -> int:
+    """The characters and items `value` holds, a list or tuple counted again wherever it
+    appears in another (as it is written out: `[[s] * 9] * 9` holds `s` 81 times), each
+    worked out once: a value doubled in a loop holds the same list many times over."""
+    if not isinstance(value, (list, tuple)):
+        return len(value) if isinstance(value, str) else 1
+    known: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, ready = stack.pop()
+        inner = [part for part in item if isinstance(part, (list, tuple))]
+        if not ready:
+            stack.append((item, True))
+            stack.extend((part, False) for part in inner if id(part) not in known)
+            continue
+        known[id(item)] = len(item) + sum(
+            known[id(part)] if isinstance(part, (list, tuple)) else weight(part) - 1
+            for part in item
+        )
+    return known[id(value)]
+
+
+def before_join(items: list[Any], separator: Any) -> None:
+    """Refuse joining `items` with `separator` (`|join`) into too big a string."""
+    refuse("join", weight(items) + len(str(separator)) * len(items))
+
+
+def before_replace(text: Any, old: Any, new: Any) -> None:
+    """Refuse `|replace(old, new)` when what it puts in would make too big a string."""
+    text, old, new = str(text), str(old), str(new)
+    refuse("replace", len(text) + (text.count(old) if old else len(text) + 1) * len(new))
 
 
 def before_percent_format(text: str, values: Any) -> None:

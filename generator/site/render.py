@@ -420,6 +420,8 @@ def make_environment(
         format=_bounded_format,
         center=_bounded_width("center", jinja2.filters.do_center),
         indent=_bounded_width("indent", jinja2.filters.do_indent),
+        join=_bounded_join,
+        replace=_bounded_replace,
         tel=lambda phone: tel_uri(str(phone)) or "",
         mailto=lambda address: mailto(str(address)),
         first_name=first_name,
@@ -435,6 +437,28 @@ def _bounded_format(value: Any, *args: Any, **kwargs: Any) -> str:
     """Jinja's `format` filter (`value % args`), refusing a width too big."""
     limits.before_percent_format(str(value), kwargs or args)
     return jinja2.filters.do_format(value, *args, **kwargs)
+
+
+@jinja2.pass_eval_context
+def _bounded_join(
+    eval_ctx: jinja2.nodes.EvalContext, value: Iterable[Any], d: str = "", attribute: Any = None
+) -> str:
+    """Jinja's `join` filter, refusing a string too big."""
+    items = list(value)
+    if attribute is not None:
+        get = jinja2.filters.make_attrgetter(eval_ctx.environment, attribute)
+        items = [get(item) for item in items]
+    limits.before_join(items, d)
+    return jinja2.filters.sync_do_join(eval_ctx, items, d)
+
+
+@jinja2.pass_eval_context
+def _bounded_replace(
+    eval_ctx: jinja2.nodes.EvalContext, s: str, old: str, new: str, count: int | None = None
+) -> str:
+    """Jinja's `replace` filter, refusing a string too big."""
+    limits.before_replace(s, old, new)
+    return jinja2.filters.do_replace(eval_ctx, s, old, new, count)
 
 
 def _bounded_width(name: str, pad: Callable[..., str]) -> Callable[..., str]:

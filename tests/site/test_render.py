@@ -182,6 +182,16 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
         ('{{ "{:>999999999}".format(1) }}', "str.format"),
         ('{{ "{:{w}}".format(1, w=10**9) }}', "str.format"),
         ('{{ "{x:999999999}".format_map({"x": 1}) }}', "str.format"),
+        ('{{ [["x" * 10**6] * 10] * 10 }}', "repeating a value"),
+        ('{{ range(10**5)|join("x" * 10**6) }}', "join"),
+        ('{{ (["x" * 10**6] * 6 + ["x" * 10**6] * 6)|join }}', "adding"),
+        (
+            '{% set n = namespace(x=[["ab"]]) %}{% for i in range(60) %}{% set n.x = n.x + n.x %}'
+            "{% endfor %}",
+            "adding",
+        ),
+        ('{{ ("x" * 10**6)|replace("x", "yy" * 10) }}', "replace"),
+        ('{{ ("x" * 10**6)|replace("", "yy" * 10) }}', "replace"),
         ('{{ "x"|center(10**10) }}', "center"),
         ('{{ "x"|indent(10**10, true) }}', "indent"),
         ('{{ "x".ljust(10**10) }}', "str.ljust"),
@@ -224,6 +234,8 @@ def test_a_template_may_not_make_a_value_too_big_for_memory(source: str, step: s
         '{{ "{:>6}|{x:<3}".format("ab", x=1) }}|{{ "x"|center }}|{{ "a\nb"|indent(2, true) }}',
         '{{ [1] + [2] }}|{{ 1 + 2 }}|{{ "a" ~ 1 }}|{% set s %}{{ "b" }}{% endset %}{{ s }}',
         '{{ "ab".ljust(5) }}|{{ "7".zfill(3) }}|{{ "x".center(3) }}',
+        '{{ [1, "ab"]|join(", ") }}|{{ [{"a": "x"}, {"a": "y"}]|join("-", attribute="a") }}',
+        '{{ "a-b"|replace("-", "+") }}|{{ "aaa"|replace("a", "b", 2) }}|{{ [[1] * 2] * 2 }}',
     ],
 )
 def test_values_of_any_ordinary_size_are_made_as_jinjas_own_sandbox_makes_them(
