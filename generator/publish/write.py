@@ -232,10 +232,10 @@ def _commit(stage: Staging, output: Path) -> None:
             _write(output / MARKER, MARKER_TEXT)
             _write_manifest(output, stage.files, stage.hidden)
         except BaseException:
-            if _undo(output, undo, touched):
-                # as it was: the next build need not write everything
-                _write_manifest(output, stage.previous, stage.hidden)
-            else:  # left as a killed build's: its files are the only copies, and the
+            # Undone whole, the manifest set aside is back as it was (--clean's blanked
+            # digests are not written): the next build need not write everything.
+            if not _undo(output, undo, touched):
+                # left as a killed build's: its files are the only copies, and the
                 keep_undo = True  # manifest in it keeps the next from replacing the user's
                 with suppress(OSError):
                     _set_aside(output, undo, MANIFEST)
