@@ -86,11 +86,13 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     folder: str,
 ) -> None:
     """A full disk may be told only when a file is flushed, with no file name attached:
-    the message still names the file, on the disk that is full, and the site stays."""
+    the message still names the file, on the disk that is full, and the site stays as it
+    was, without the part of the manifest that was written (it was left in the site)."""
     out = tmp_path / "site"
     argv = ["build", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY]
     assert main([*argv, "-q"]) == 0
     before = (out / "contacts/jonah-kim/index.html").read_text()
+    files = sorted(p.relative_to(out) for p in out.rglob("*"))
     contact = sample_root / "content/contacts/jonah-kim.md"
     contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
     (contact.parent / "ines-moreau.md").write_text("---\nname: Ines Moreau\n---\n")  # pages added
@@ -118,6 +120,7 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
         f"{name}: the disk is full: free some space and run the command again"
     ), line
     assert (out / "contacts/jonah-kim/index.html").read_text() == before
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == files
 
 
 def test_a_full_temporary_folder_does_not_fail_the_build(

@@ -404,8 +404,12 @@ def _write_manifest(folder: Path, files: Mapping[str, str], hidden: bool = False
     key = HIDDEN if hidden else "files"
     data = json.dumps({key: dict(sorted(listed.items()))}, indent=0).encode()
     temporary = folder / f"{MANIFEST}.tmp"
-    _write(temporary, data)
-    os.replace(temporary, folder / MANIFEST)
+    try:  # written in the output itself by a commit: a part of it is not left there
+        _write(temporary, data)
+        os.replace(temporary, folder / MANIFEST)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @contextmanager
