@@ -13,6 +13,7 @@ values with the `yaml` filter, and the file is parsed before it is written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import shlex
 import traceback
@@ -35,7 +36,7 @@ from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
 from generator.model.unread import unread_index, unread_note
 from generator.plans.guardrails import declined_what
-from generator.publish.atomic import replace_files, write_new_files
+from generator.publish.atomic import refuse_to_replace_yours, replace_files, write_new_files
 from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import (
@@ -136,10 +137,22 @@ def schema_files() -> dict[str, bytes]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write (or rewrite) every schema into `folder`."""
+    """Write (or rewrite) every schema into `folder`, where `-o` may hold a file of yours
+    by a schema's name: only a schema written before is replaced."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
-    return replace_files(folder, schema_files())
+    files = schema_files()
+    for name, data in files.items():
+        refuse_to_replace_yours(folder / name, functools.partial(_earlier_schema, data))
+    return replace_files(folder, files)
+
+
+def _earlier_schema(new: bytes, old: bytes) -> bool:
+    """Is `old` a schema `playbook schema` wrote where it now writes `new`? Its first
+    lines, up to the title (the file it checks), are the same in every version."""
+    head = new[: new.index(b'"title"')]
+    title = new[len(head) :].partition(b"\n")[0]
+    return old.startswith(head) and title in old
 
 
 def vscode_settings(schema_folder: str = SCHEMA_FOLDER) -> dict[str, object]:

@@ -61,6 +61,31 @@ def test_schema_outside_a_playbook_writes_nowhere_unasked(
     assert len(list((tmp_path / "mine").iterdir())) == 6
 
 
+def test_schema_leaves_a_file_of_yours_by_a_schemas_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o may name a folder of your own schemas: one named as playbook names its schema
+    was replaced without a word. It is left, as export leaves a contacts.csv of yours,
+    and nothing is written; a schema playbook wrote is still rewritten."""
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    yours = folder / "contacts.schema.json"
+    mine = '{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "title": "Mine"\n}\n'
+    yours.write_text(mine)
+    assert main(["schema", "-q", "-o", str(folder)]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: {yours} exists and is not an earlier export of playbook's; it is left "
+        "as it is: move it away, or write the export elsewhere (-o)\n"
+    )
+    assert [p.name for p in folder.iterdir()] == [yours.name] and yours.read_text() == mine
+    yours.unlink()
+    assert main(["schema", "-q", "-o", str(folder)]) == 0
+    (folder / "playbook.schema.json").write_text("{}")  # written before, then edited: yours
+    assert main(["schema", "-q", "-o", str(folder)]) == 2
+    (folder / "playbook.schema.json").write_text("")
+    assert main(["schema", "-q", "-o", str(folder)]) == 0  # an empty one is no one's
+
+
 def test_init_sets_up_vscode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "mine"
     assert main(["init", str(root)]) == 0

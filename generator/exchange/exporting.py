@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -27,11 +27,10 @@ from generator.model.fields import plain_lines
 from generator.model.suggest import close_slugs, did_you_mean, slug_named
 from generator.plans.followups import follow_ups
 from generator.plans.targets import rank_companies
-from generator.publish.atomic import replace_files
+from generator.publish.atomic import refuse_to_replace_yours, replace_files
 from generator.publish.write import built_site_holding
 from generator.site.report import POLICY_END
 from generator.site.vcard import contact_vcard
-from generator.sources.read import read_source
 
 CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
@@ -135,26 +134,8 @@ def refuse_vcard_file(path: Path) -> None:
     refuse_to_replace_yours(path, earlier_vcards)
 
 
-HEAD = 65536
-"""Bytes read of a file an export would replace, to tell an earlier export from yours."""
 OUR_CARD = b"\r\nUID:playbook-contact-"
 """In each card an export writes (`contact_vcard`), within its first lines."""
-
-
-def refuse_to_replace_yours(path: Path, earlier: Callable[[bytes], bool]) -> None:
-    """An export replaces the one it wrote before, never a file of yours by that name (a
-    contacts.csv from Google Contacts, the .vcf a phone exported and you imported): a
-    file is replaced only when it is empty or `earlier` says its first bytes are an
-    export's."""
-    try:
-        old = read_source(path, HEAD, head=True)
-    except OSError:  # none, or a folder or a file it may not read: writing it says so
-        return
-    if old and not earlier(old):
-        raise UsageError(
-            f"{path} exists and is not an earlier export of playbook's; it is left as it "
-            "is: move it away, or write the export elsewhere (-o)"
-        )
 
 
 def earlier_vcards(old: bytes) -> bool:

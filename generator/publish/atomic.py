@@ -16,9 +16,12 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from generator.errors import UsageError
+from generator.sources.read import read_source
 
 FLUSHED_TOGETHER = 16
 """How many files `write_each_new` writes and flushes to disk at once. A flush waits for
@@ -97,6 +100,26 @@ def replace_file(path: Path, data: bytes) -> None:
             os.replace(temporary, path)
         finally:
             temporary.unlink(missing_ok=True)
+
+
+HEAD = 65536
+"""Bytes read of a file an export would replace, to tell an earlier export from yours."""
+
+
+def refuse_to_replace_yours(path: Path, earlier: Callable[[bytes], bool]) -> None:
+    """An export replaces the one it wrote before, never a file of yours by that name (a
+    contacts.csv from Google Contacts, the .vcf a phone exported and you imported, a
+    schema of your own): a file is replaced only when it is empty or `earlier` says its
+    first bytes are an export's."""
+    try:
+        old = read_source(path, HEAD, head=True)
+    except OSError:  # none, or a folder or a file it may not read: writing it says so
+        return
+    if old and not earlier(old):
+        raise UsageError(
+            f"{path} exists and is not an earlier export of playbook's; it is left as it "
+            "is: move it away, or write the export elsewhere (-o)"
+        )
 
 
 def write_new_files(files: Mapping[Path, bytes]) -> None:
