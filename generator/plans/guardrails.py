@@ -334,9 +334,13 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
 def _moved_since(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A meeting still ahead whose `company` is not the contact's now: written when it was
     requested, it would send you to research the company they have left. A page that
-    names no company now (they left, with nowhere new yet) is a move too."""
+    names no company now (they left, with nowhere new yet) is a move too. A `company`
+    (the meeting's or the page's) naming no company file is not: its error says what to
+    write."""
     contact = playbook.contacts.get(meeting.contact)
     if contact is None or meeting.company in (None, contact.company):
+        return
+    if any(c and c not in playbook.companies for c in (meeting.company, contact.company)):
         return
     then = _company_name(playbook, meeting.company)
     if not contact.company:

@@ -974,6 +974,42 @@ def test_past_midnight_counts_real_minutes_where_the_clocks_change_at_midnight(
 
 
 @pytest.mark.parametrize(
+    ("page", "company", "error"),
+    [
+        (
+            "acme",
+            "Acme",
+            "content/meetings/m1.md:3: company: expected the file name (slug) of a company, "
+            "got 'Acme'; did you mean acme?",
+        ),
+        (
+            "acme",
+            "gamma",
+            "content/meetings/m1.md:3: company: no company named 'gamma' (expected a file "
+            "content/companies/gamma.md)",
+        ),
+        (
+            "Beta Works",
+            "acme",
+            "content/contacts/jane-doe.md:3: company: expected the file name (slug) of a "
+            "company, got 'Beta Works': write the name of its file in content/companies/, "
+            "without .md",
+        ),
+    ],
+)
+def test_a_company_naming_no_file_is_not_also_called_a_move(
+    tmp_path: Path, page: str, company: str, error: str
+) -> None:
+    """A `company:` that names no company file, the meeting's or the contact's, is an
+    error that says what to write; a warning at the meeting said the contact had moved
+    (from 'Acme' to Acme), and to write there the value the error refused."""
+    meeting = f"---\ncontact: jane-doe\ncompany: {company}\ndate: 2026-12-01\n---\n"
+    root = tiny(tmp_path, content__meetings__m1=meeting)
+    write(root, "content/contacts/jane-doe.md", f"---\nname: Jane Doe\ncompany: {page}\n---\n")
+    assert [line for line in reported(root) if "company:" in line] == [error]
+
+
+@pytest.mark.parametrize(
     ("page", "warning"),
     [
         (
