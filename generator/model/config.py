@@ -473,18 +473,46 @@ MAX_NAME_BYTES = 255
 """The longest file or folder name most systems allow."""
 
 
-def _unmakeable(output: str) -> str | None:
+def _unmakeable(output: str, root: Path) -> str | None:
     """Why no system could make the folder `output` (then `check` would pass what every
     build refuses), or None. A NUL, on which path handling raises ValueError, never gets
     here: `Text` refuses control characters."""
     if any(len(part.encode()) > MAX_NAME_BYTES for part in Path(output).parts):
         return f"has a folder name longer than {MAX_NAME_BYTES} bytes; shorten it"
+    if too_long_for_the_system((root / output).resolve()):
+        return (
+            "is too long a path for the system, with the folder a build writes beside it "
+            "(its name and 18 more characters): choose a folder with a shorter path"
+        )
     return None
+
+
+def too_long_for_the_system(output: Path) -> bool:
+    """Whether the system would refuse the path of the staging folder beside `output`
+    (its name is the output's and 18 more characters) as too long: asked before any
+    look inside the output, which the system refuses with a message that names
+    `output/content` rather than the folder chosen."""
+    staging = output.parent / f".{output.name}.staging-{'x' * 8}"
+    there = next((p for p in output.parents if os.path.isdir(p)), output)  # its disk's limits
+    name_max = _limit(there, "PC_NAME_MAX", 255)
+    return len(os.fsencode(staging)) >= _limit(there, "PC_PATH_MAX", 4096) or any(
+        len(os.fsencode(part)) > name_max for part in staging.parts
+    )
+
+
+def _limit(folder: Path, name: str, default: int) -> int:
+    """The system's limit `name` for paths on `folder`'s disk; `default` where it has no
+    `pathconf` (Windows) or sets no limit."""
+    try:
+        value = os.pathconf(folder, name)
+    except (AttributeError, OSError, ValueError):
+        return default
+    return value if value > 0 else default
 
 
 def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: Problems) -> None:
     output = values.get("output")
-    why = None if output is None else _unmakeable(output) or output_clash(root / output, root)
+    why = None if output is None else _unmakeable(output, root) or output_clash(root / output, root)
     if why is not None:
         problems.error(doc.path, doc.line("output"), "output", f"{output!r} {why}")
         del values["output"]

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from generator.errors import UsageError
-from generator.model.config import output_clash
+from generator.model.config import output_clash, too_long_for_the_system
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -67,7 +67,7 @@ def check_output_dir(output: Path, root: Path) -> Path:
     why = output_clash(output, root)
     if why is not None:
         raise UsageError(f"output folder {output} {why}")
-    if _too_long(output):
+    if too_long_for_the_system(output):
         raise UsageError(
             f"output folder {output}: the path is too long for the system: "
             "choose a folder with a shorter path"
@@ -95,29 +95,6 @@ def _mount_point(output: Path) -> UsageError:
         "which a build cannot replace or move files into from beside it: build into a "
         f"folder inside it instead (--out {output / 'site'})"
     )
-
-
-def _too_long(output: Path) -> bool:
-    """Whether the system would refuse the path of the staging folder beside `output`
-    (its name is the output's and 18 more characters) as too long: asked before any
-    look inside the output, which the system refuses with a message that names
-    `output/content` rather than the folder chosen."""
-    staging = output.parent / f".{output.name}.staging-{'x' * 8}"
-    there = next(p for p in output.parents if os.path.isdir(p))  # the limits are its disk's
-    name_max = _limit(there, "PC_NAME_MAX", 255)
-    return len(os.fsencode(staging)) >= _limit(there, "PC_PATH_MAX", 4096) or any(
-        len(os.fsencode(part)) > name_max for part in staging.parts
-    )
-
-
-def _limit(folder: Path, name: str, default: int) -> int:
-    """The system's limit `name` for paths on `folder`'s disk; `default` where it has no
-    `pathconf` (Windows) or sets no limit."""
-    try:
-        value = os.pathconf(folder, name)
-    except (AttributeError, OSError, ValueError):
-        return default
-    return value if value > 0 else default
 
 
 def built_site_holding(path: Path) -> Path | None:

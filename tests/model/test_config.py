@@ -229,6 +229,12 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("output: .\n", "output: '.' is the playbook root; choose a subfolder"),
         ('output: "out\\0put"\n', "output: expected text, got 'out\\x00put', which holds the"),
         (f"output: site/{'x' * 256}\n", "has a folder name longer than 255 bytes; shorten it"),
+        # what build refuses, check: the name of the staging folder beside it is too long,
+        (f"output: site/{'x' * 250}\n", "is too long a path for the system, with the folder"),
+        (  # or the whole path is
+            f"output: {'/'.join(['y' * 200] * 25)}\n",
+            "choose a folder with a shorter path",
+        ),
     ],
 )
 def test_settings_that_name_nothing_say_what_was_meant(
@@ -369,5 +375,10 @@ def test_settings_that_cannot_be_read_or_parsed_are_an_error_and_the_defaults_st
     assert [(p.path, p.line) for p in problems.errors] == [("playbook.yaml", 1)]
 
 
-def test_an_output_folder_name_of_255_bytes_is_fine(tmp_path: Path) -> None:
-    assert reported(tmp_path, f"output: site/{'x' * 255}\n") == []
+def test_an_output_folder_name_a_build_can_stage_beside_is_fine(tmp_path: Path) -> None:
+    """A name of 255 bytes, the most a folder's name may have, was passed, and every build
+    refused it: the staging folder beside it is named with 18 characters more. 237 bytes
+    is the longest a build takes, and check."""
+    assert reported(tmp_path, f"output: site/{'x' * 237}\n") == []
+    [line] = reported(tmp_path, f"output: site/{'x' * 238}\n")
+    assert "is too long a path for the system" in line
