@@ -76,6 +76,9 @@ def _as_number(digits: str) -> tuple[int, str]:
     return len(significant), significant
 
 
+UNANSWERED = ("requested", "no-reply")
+"""The statuses of a request with no answer, still awaited or given up on: both have a
+second-contact reminder (`plans.followups`)."""
 OFF_STATUSES = ("declined", "cancelled", "no-reply")
 """The statuses of a meeting that will not take place (`Meeting.called_off`): `no-reply`
 is a request you gave up waiting on, which unlike `declined` does not rule out asking

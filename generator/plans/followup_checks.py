@@ -12,7 +12,15 @@ import datetime as dt
 
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE
-from generator.model.entities import Company, Contact, FollowUp, Meeting, Playbook, Source
+from generator.model.entities import (
+    UNANSWERED,
+    Company,
+    Contact,
+    FollowUp,
+    Meeting,
+    Playbook,
+    Source,
+)
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
@@ -36,9 +44,8 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
     longest = max(rules.second_contact_after, rules.nudge_after)
     first_reach: dict[int, Meeting] = {}
     for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
-        counted = meeting.status in ("requested", "no-reply") or {"second_contact", "nudge"} & set(
-            meeting.done
-        )
+        reminded = {"second_contact", "nudge"} & set(meeting.done)
+        counted = meeting.status in UNANSWERED or reminded
         if meeting.requested_on is None or not counted or longest == 0:
             continue
         first = meeting.requested_on + dt.timedelta(days=1)

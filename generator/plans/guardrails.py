@@ -57,6 +57,7 @@ from collections.abc import Iterable, Iterator
 from generator.errors import ContentError, Severity
 from generator.model.assemble import first_listings
 from generator.model.entities import (
+    UNANSWERED,
     UNDATED,
     Company,
     Contact,
@@ -103,13 +104,13 @@ def meeting_guardrails(
     problems = [*_past_midnight(meeting, playbook), *_start_at_a_clock_change(meeting, playbook)]
     problems.extend(_done_ahead_of_time(meeting, today))
     problems.extend(_request_after_its_date(meeting, today))
+    problems.extend(_second_contact_declined(meeting, playbook))
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
         else:
             problems.extend(_not_for_this_purpose(meeting, playbook))
         problems.extend(_asked_again(meeting, playbook))
-        problems.extend(_second_contact_declined(meeting, playbook))
         problems.extend(_moved_since(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
@@ -314,8 +315,8 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
     """A waiting request whose second-contact reminder has nobody left to point at."""
     contact = playbook.contacts.get(meeting.contact)
     company = second_contact_company(playbook, meeting.contact)
-    waiting = meeting.status == "requested" and meeting.requested_on is not None
-    if contact is None or company is None or not waiting or "second_contact" in meeting.done:
+    unanswered = meeting.status in UNANSWERED and meeting.requested_on is not None
+    if contact is None or company is None or not unanswered or "second_contact" in meeting.done:
         return
     others = [c for c in playbook.people_at(company) if c.slug != contact.slug]
     if not others or any(playbook.declined_on(c) is None for c in others):
@@ -324,11 +325,17 @@ def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[C
     yield _warn(
         meeting,
         "contact",
-        f"if {contact.name} does not answer, the reminder says to reach a second person at "
+        f"{_if_no_answer(meeting, contact)}, the reminder says to reach a second person at "
         f"{company.name}, but everyone else you know there has declined ({names}). Look for "
         "someone new there: ask a contact for an introduction, or an alumni or professional "
         "group",
     )
+
+
+def _if_no_answer(meeting: Meeting, contact: Contact) -> str:
+    if meeting.status == "no-reply":
+        return f"{contact.name} did not answer"
+    return f"if {contact.name} does not answer"
 
 
 def _moved_since(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:

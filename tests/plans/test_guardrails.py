@@ -825,13 +825,20 @@ def test_the_build_checks_against_its_own_today(tmp_path: Path) -> None:
 BOB_DECLINED = "---\nname: Bob Roe\ncompany: acme\ndeclined: 2026-10-01\n---\n"
 
 
-def test_a_second_contact_where_everyone_else_declined(tmp_path: Path) -> None:
-    root = tiny(tmp_path, content__meetings__m1=meeting())
+@pytest.mark.parametrize(
+    ("status", "no_answer"),
+    [("requested", "if Jane Doe does not answer"), ("no-reply", "Jane Doe did not answer")],
+)
+def test_a_second_contact_where_everyone_else_declined(
+    tmp_path: Path, status: str, no_answer: str
+) -> None:
+    """A request given up on (`no-reply`) keeps its second-contact reminder too."""
+    root = tiny(tmp_path, content__meetings__m1=meeting(status=status))
     write(root, "content/contacts/bob-roe.md", BOB_DECLINED)
     write(root, "content/contacts/cy-lee.md", "---\nname: Cy Lee\ncompany: acme\n---\n")
     write(root, "content/meetings/m0.md", "---\ncontact: cy-lee\nstatus: declined\n---\n")
     assert (
-        "warning: content/meetings/m1.md:2: contact: if Jane Doe does not answer, the reminder "
+        f"warning: content/meetings/m1.md:2: contact: {no_answer}, the reminder "
         "says to reach a second person at Acme, but everyone else you know there has declined "
         "(Bob Roe, Cy Lee). Look for someone new there: ask a contact for an introduction, or an "
         "alumni or professional group"
