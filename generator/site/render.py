@@ -408,6 +408,7 @@ def make_environment(
         cached=_cached,
         cached_each=_cached_each,
         draft=draft,
+        lipsum=_bounded_lipsum,
     )
     env.filters.update(
         day=format_day,
@@ -421,6 +422,8 @@ def make_environment(
         center=_bounded_width("center", jinja2.filters.do_center),
         indent=_bounded_width("indent", jinja2.filters.do_indent),
         join=_bounded_join,
+        batch=_bounded_count("batch", jinja2.filters.do_batch),
+        slice=_bounded_count("slice", jinja2.filters.sync_do_slice),
         replace=_bounded_replace,
         tel=lambda phone: tel_uri(str(phone)) or "",
         mailto=lambda address: mailto(str(address)),
@@ -469,6 +472,23 @@ def _bounded_width(name: str, pad: Callable[..., str]) -> Callable[..., str]:
         return pad(value, *args, **kwargs)
 
     return bounded
+
+
+def _bounded_count(name: str, split: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's `batch` or `slice` filter, refusing a count too big: `batch` fills its last
+    row up to the count, `slice` makes that many lists."""
+
+    def bounded(value: Any, count: Any, *args: Any, **kwargs: Any) -> Any:
+        limits.refuse(name, count if isinstance(count, int) else 0)
+        return split(value, count, *args, **kwargs)
+
+    return bounded
+
+
+def _bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:
+    """Jinja's `lipsum`, refusing more words than a value may hold."""
+    limits.refuse("lipsum", n * max if isinstance(n, int) and isinstance(max, int) else 0)
+    return jinja2.utils.generate_lorem_ipsum(n=n, html=html, min=min, max=max)
 
 
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:

@@ -196,6 +196,9 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
         ('{{ "x"|indent(10**10, true) }}', "indent"),
         ('{{ "x".ljust(10**10) }}', "str.ljust"),
         ('{{ "x".zfill(10**10) }}', "str.zfill"),
+        ('{{ [1]|batch(10**9, "x")|list }}', "batch"),
+        ("{{ [1]|slice(10**8)|list }}", "slice"),
+        ("{{ lipsum(10**7) }}", "lipsum"),
         (
             '{% set n = namespace(s="ab") %}{% for i in range(60) %}{% set n.s = n.s + n.s %}'
             "{% endfor %}",
@@ -236,6 +239,8 @@ def test_a_template_may_not_make_a_value_too_big_for_memory(source: str, step: s
         '{{ "ab".ljust(5) }}|{{ "7".zfill(3) }}|{{ "x".center(3) }}',
         '{{ [1, "ab"]|join(", ") }}|{{ [{"a": "x"}, {"a": "y"}]|join("-", attribute="a") }}',
         '{{ "a-b"|replace("-", "+") }}|{{ "aaa"|replace("a", "b", 2) }}|{{ [[1] * 2] * 2 }}',
+        "{{ [1, 2, 3]|batch(2, 0)|list }}|{{ [1, 2, 3]|slice(2)|list }}",
+        "{{ lipsum(1, false, 3, 4)|length > 0 }}",
     ],
 )
 def test_values_of_any_ordinary_size_are_made_as_jinjas_own_sandbox_makes_them(
