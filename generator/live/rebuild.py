@@ -149,7 +149,7 @@ class LiveBuild:
         self._pages: dict[tuple[str, str], Record] = {}
         """What each page group read while it was made and rendered."""
         self._page_readers: Readers[tuple[str, str]] = Readers(
-            self.model.recorder, lambda group: self._pages[group]
+            self.model.recorder, lambda group: self._pages[group], lambda: self._pages
         )
         self._pending: set[Key] = set()
         """Keys changed since the pages were last rendered (a failed build between)."""
@@ -214,6 +214,7 @@ class LiveBuild:
             self._whole = True  # while broken, the error page hides any mix of pages
             return self._fail(problems, started)
         self._whole, self._pending = False, set()
+        self._pack()
         seconds = time.perf_counter() - started
         warnings = tuple(problems.warnings)
         return Outcome(True, (), warnings, changed_files, seconds, rendered, written)
@@ -367,7 +368,14 @@ class LiveBuild:
     def tidy(self) -> int:
         """Forget the cached parts no page shows any more (left behind when what keys
         them changes); for a quiet moment. Returns how many were forgotten."""
-        return self.model.engine.forget_unread("fragment", self._pages.values())
+        forgotten = self.model.engine.forget_unread("fragment", self._pages.values())
+        self._pack(always=True)
+        return forgotten
+
+    def _pack(self, always: bool = False) -> None:
+        """Pack who read each key (`Readers.pack`): after a first build, and when quiet."""
+        self._page_readers.pack(always)
+        self.model.engine.pack(always)
 
     def calendar(self) -> bytes | None:
         """playbook.ics of the last good build, if any (any thread)."""

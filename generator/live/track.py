@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import zlib
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar, cast
@@ -164,19 +165,37 @@ class _Fact:
     """1 + the highest fact it reads: facts are worked out again lowest first."""
 
 
-R = TypeVar("R", bound=Hashable)
+R = TypeVar("R", bound=Key)
 
 
 class Readers(Generic[R]):
     """Who read each key (a fact, a page), so what a change touches is found from the keys
-    that changed rather than by looking at every record kept. Kept by the key's number (a
-    list, not a table of keys); a key most often has one reader (a row, read by its list),
-    kept as itself rather than in a list."""
+    that changed rather than by looking at every record kept.
 
-    def __init__(self, recorder: Recorder, reads_of: Callable[[R], Record]) -> None:
+    Kept packed: every reader's number (`Recorder.number`) in one array, grouped by the
+    key read (`pack`); a reader added or changed since is left out of it (`_moved`) and
+    found under the keys it reads now in `_since`. Kept as a list of readers per key, they
+    held 12 MiB at 10,000 files (eight bytes a reader, and a list per key)."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        reads_of: Callable[[R], Record],
+        everyone: Callable[[], Collection[R]],
+    ) -> None:
         self._recorder = recorder
-        self._by_key: list[R | list[R] | None] = []
         self._reads_of = reads_of
+        self._everyone = everyone
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every reader: who read what is found from the records when next asked
+        (`pack`), not kept reader by reader as they come (a first build)."""
+        self._starts: array[int] | None = None
+        """Where each key's readers start in `_packed`, by the key's number."""
+        self._packed = array(WORD)
+        self._moved: set[int] = set()
+        self._since: dict[int, list[int]] = {}
 
     def of(self, keys: set[Key]) -> set[R]:
         """Everyone who read one of `keys` (an entity's field: who read that field)."""
@@ -198,55 +217,91 @@ class Readers(Generic[R]):
 
     def _at(self, key: Key) -> list[R]:
         number = self._recorder.known(key)
-        known = None if number is None or number >= len(self._by_key) else self._by_key[number]
-        return known if isinstance(known, list) else [] if known is None else [known]
+        if number is None:
+            return []
+        self.pack()
+        assert self._starts is not None
+        keys, moved = self._recorder.keys, self._moved
+        found = [keys[n] for n in self._since.get(number, ())]
+        if number + 1 < len(self._starts):
+            packed = self._packed[self._starts[number] : self._starts[number + 1]]
+            found += [keys[n] for n in packed if n not in moved]
+        return found  # type: ignore[return-value]
 
     def add(self, reader: R, record: Record) -> None:
-        self._add(reader, words_of(record))
+        if self._starts is None:
+            return
+        number = self._recorder.number(reader)
+        self._moved.add(number)
+        self._gain(number, words_of(record))
 
     def update(self, reader: R, before: Record, after: Record) -> None:
         """`reader` read `before` and now reads `after`."""
-        if before != after:
-            was, now = set(words_of(before)), set(words_of(after))
-            self._add(reader, now - was)
-            self._remove({reader: was - now})
+        if before == after or self._starts is None:
+            return
+        number = self._recorder.number(reader)
+        if number not in self._moved:  # what it read is packed: found from now on in `_since`
+            self.add(reader, after)
+            return
+        was, now = set(words_of(before)), set(words_of(after))
+        self._gain(number, now - was)
+        self._lose({number: was - now})
 
     def remove(self, gone: Mapping[R, Record]) -> None:
-        self._remove({reader: words_of(record) for reader, record in gone.items()})
-
-    def _add(self, reader: R, reads: Iterable[int]) -> None:
-        """`reader` read the keys numbered `reads` (a record's words)."""
-        by_key = self._by_key
-        if len(by_key) < len(self._recorder.keys):
-            by_key.extend([None] * (len(self._recorder.keys) - len(by_key)))
-        for number in reads:
-            if number >= FIELD_SET:
-                continue
-            known = by_key[number]
-            if known is None:
-                by_key[number] = reader
-            elif isinstance(known, list):
-                known.append(reader)
+        if self._starts is None:
+            return
+        number, lost = self._recorder.number, {}
+        for reader, record in gone.items():
+            if number(reader) in self._moved:
+                lost[number(reader)] = words_of(record)
             else:
-                by_key[number] = [known, reader]
+                self._moved.add(number(reader))
+        self._lose(lost)
 
-    def _remove(self, gone: Mapping[R, Iterable[int]]) -> None:
-        """Take readers out of the keys each read (numbered, as in a record's words), each
-        key's readers filtered once (not one search per reader: thousands of parts read
-        the same template)."""
-        by_key = self._by_key
-        leaving: dict[int, set[R]] = {}
+    def _gain(self, reader: int, reads: Iterable[int]) -> None:
+        """`reader` read the keys numbered `reads` (a record's words)."""
+        since = self._since
+        for number in reads:
+            if number < FIELD_SET:
+                since.setdefault(number, []).append(reader)
+
+    def _lose(self, gone: Mapping[int, Iterable[int]]) -> None:
+        """Take readers out of the keys each read in `_since`, each key's readers filtered
+        once (not one search per reader: thousands of parts read the same template)."""
+        leaving: dict[int, set[int]] = {}
         for reader, reads in gone.items():
             for number in reads:
                 if number < FIELD_SET:
                     leaving.setdefault(number, set()).add(reader)
         for number, readers in leaving.items():
-            known = by_key[number]
-            left = [r for r in known if r not in readers] if isinstance(known, list) else []
-            by_key[number] = left if len(left) > 1 else left[0] if left else None
+            left = [r for r in self._since[number] if r not in readers]
+            if left:
+                self._since[number] = left
+            else:
+                del self._since[number]
 
-    def clear(self) -> None:
-        self._by_key = []
+    def pack(self, always: bool = False) -> None:
+        """Pack every reader anew from the records: when not packed yet, or `always` (a
+        quiet moment) if one was added or changed since."""
+        if self._starts is not None and not (always and self._moved):
+            return
+        number, reads_of, everyone = self._recorder.number, self._reads_of, self._everyone()
+        # C numbers, not lists of ints: freed, those would leave holes among what is kept
+        starts = array(WORD, bytes(4 * (len(self._recorder.keys) + 1)))
+        for reader in everyone:
+            for word in words_of(reads_of(reader)):
+                if word < FIELD_SET:
+                    starts[word + 1] += 1
+        self.clear()
+        self._starts = array(WORD, itertools.accumulate(starts))
+        self._packed = packed = array(WORD, bytes(4 * self._starts[-1]))
+        at = array(WORD, self._starts)
+        for reader in everyone:
+            n = number(reader)
+            for word in words_of(reads_of(reader)):
+                if word < FIELD_SET:
+                    packed[at[word]] = n
+                    at[word] += 1
 
 
 class Engine:
@@ -255,7 +310,10 @@ class Engine:
     def __init__(self, recorder: Recorder) -> None:
         self.recorder = recorder
         self.facts: dict[Key, _Fact] = {}
-        self._readers: Readers[Key] = Readers(recorder, lambda key: self.facts[key].reads)
+        self._readers: Readers[Key] = Readers(
+            recorder, lambda key: self.facts[key].reads, lambda: self.facts
+        )
+        self.pack = self._readers.pack
 
     def fact(self, key: Key, compute: Compute) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""

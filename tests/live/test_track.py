@@ -127,3 +127,35 @@ def test_a_fact_that_starts_reading_a_stale_fact_is_worked_out_again_once_that_s
     assert {("fact", "base"), ("fact", "big"), ("fact", "total")} <= changed
     assert store.runs["total"] == 3  # first, with the stale `big` (11), then settled
     assert store.fact("total", total) == 21
+
+
+def test_who_read_what_is_found_alike_packed_and_since() -> None:
+    """Readers are packed after a first build and when quiet (`Readers.pack`); those
+    added or changed since are found apart from the packed ones: before a pack, after
+    one, and with a reader changed or dropped in between, the same facts run again."""
+    store = Store(switch=True, left="L", right="R", x=1)
+
+    def side() -> Any:
+        return store.read("left") if store.read("switch") else store.read("right")
+
+    store.fact("side", side)
+    store.fact("x", lambda: store.read("x"))
+    store.engine.pack(always=True)
+    store.set(left="L2")  # packed: found
+    assert store.runs == {"side": 2, "x": 1}
+    store.set(switch=False)  # moved to the readers since the pack: reads right now
+    store.set(left="L3")
+    assert store.runs["side"] == 3
+    store.set(right="R2")
+    assert store.runs["side"] == 4
+    store.engine.pack(always=True)  # packed again as it reads now
+    store.set(left="L4")
+    assert store.runs["side"] == 4
+    store.set(right="R3")
+    assert store.runs["side"] == 5
+    del store.values["x"]  # dropped from the packed readers
+    assert ("fact", "x") in store.engine.refresh({("value", "x")})
+    assert store.set(x=2) == {("value", "x")}
+    store.engine.pack(always=True)
+    assert store.set(x=3) == {("value", "x")}
+    assert store.set(right="R4") == {("value", "right"), ("fact", "side")}
