@@ -88,11 +88,13 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     """Copy the theme's starter playbook into `directory`, with the JSON Schemas and the
     VS Code settings that use them, and a `.gitignore` for the built site unless one is
     there; refuse if any other of these files exists. `{{ today }}` in a starter file is
-    the day (default: the day it runs), as in archetypes: the example request is fresh,
-    not months overdue on the first build."""
+    the day (default: today as a build of the new playbook counts it, in the timezone its
+    playbook.yaml names), as in archetypes: the example request is fresh, not months
+    overdue on the first build, nor sent tomorrow on a machine set to another timezone."""
     _refuse_inside_content(directory)
-    day = (today or dt.date.today()).isoformat().encode()
     starter = _theme_path(Path("."), "starter")
+    today = today or resolve_today(None, load_config(starter, Problems()))
+    day = today.isoformat().encode()
     files = sorted(p for p in starter.rglob("*") if p.is_file())
     targets = [directory / p.relative_to(starter) for p in files]
     generated = {directory / rel: data for rel, data in editor_files().items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from conftest import REPO
 from generator.build import build, check
 from generator.cli import main
 from generator.errors import Problems, UsageError
+from generator.model.config import load_config
 from generator.scaffold import create_playbook, new_file, render_archetype, yaml_scalar
 from generator.sources.frontmatter import parse_document
 
@@ -481,6 +483,26 @@ def test_the_example_request_of_a_new_playbook_is_sent_the_day_it_starts(tmp_pat
     assert facts.errors == []
     site = build(root, today=TODAY, jobs=1).output
     assert "<strong>0</strong> follow-ups overdue" in (site / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("machine", ["Etc/GMT-14", "Etc/GMT+12"])
+def test_the_example_request_of_a_new_playbook_is_dated_today_in_its_timezone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, machine: str
+) -> None:
+    """init dated the example request by the machine's clock, check by the playbook's
+    timezone: on a machine set to UTC, `playbook init` in the evening in New York and then
+    `playbook check` said the request was sent after today. 26 hours apart, at least one of
+    the two machine zones is not on New York's date."""
+    monkeypatch.setenv("TZ", machine)
+    time.tzset()
+    try:
+        create_playbook(tmp_path / "mine")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    zone = load_config(tmp_path / "mine", Problems()).timezone
+    (meeting,) = (tmp_path / "mine/content/meetings").glob("*.md")
+    assert parsed(meeting)["requested_on"] == dt.datetime.now(ZoneInfo(zone)).date()
 
 
 def test_init_writes_a_gitignore_for_the_output(tmp_path: Path) -> None:
