@@ -365,3 +365,18 @@ def test_each_settings_example_passes_the_editors_schema(text: str) -> None:
     doc = parse_yaml_file("playbook.yaml", text.encode(), Problems())
     assert doc is not None
     assert schema_errors("playbook.yaml", doc.data) == []
+
+
+def test_the_profile_fields_the_docs_say_are_shown_are_the_ones_the_theme_shows() -> None:
+    """getting-started.md said a networking meeting's plan shows your `target_roles`, and
+    content.md that `email` and `phone` were for your contact card: no template of the
+    default theme used any of them (only the work-search log shows email and phone)."""
+    templates = REPO / "themes/default/templates"
+    text = " ".join(path.read_text() for path in sorted(templates.iterdir()))
+    fields = {spec.name for spec in KINDS["profile"].fields}
+    shown = {name for name in fields if re.search(rf"profile\.{name}\b", text)}
+    said = (DOCS / "content.md").read_text().split("The default theme shows ", 1)[1]
+    nowhere = set(re.findall(r"`([a-z_]+)`", said.split(" nowhere", 1)[0]))
+    assert (shown, nowhere & fields) == (fields - nowhere, nowhere)
+    guide = (DOCS / "getting-started.md").read_text().split("## 3.", 1)[1].split("## 4.", 1)[0]
+    assert set(re.findall(r"`([a-z_]+)`", guide)) & fields <= shown
