@@ -231,10 +231,11 @@ def _records() -> Iterator[type]:
 
 
 def test_every_attribute_the_default_theme_reads_is_in_the_themes_doc() -> None:
-    """The default templates read `meeting.learned_anchor` and `agenda.asked_before`, which
-    docs/themes.md did not name: copying meeting.html, a theme's author could not tell what
-    they hold. Each field of a record that a default template reads is named there, unless
-    it is a front-matter field (docs/content.md)."""
+    """The default templates read `meeting.learned_anchor`, `agenda.asked_before`,
+    `agenda.few_questions` and `playbook.company_at(m)`, which docs/themes.md did not name:
+    copying those templates, a theme's author could not tell what they hold. Each field,
+    property or query of a record that a default template reads is named there, unless it
+    is a front-matter field (docs/content.md)."""
     text = (DOCS / "themes.md").read_text()
     templates = REPO / "themes/default/templates"
     read = " ".join(path.read_text() for path in sorted(templates.iterdir()))
@@ -243,10 +244,11 @@ def test_every_attribute_the_default_theme_reads_is_in_the_themes_doc() -> None:
     missing = [
         f"{record.__name__}.{name}"
         for record in _records()
-        for name in (field.name for field in dataclasses.fields(record))
-        if name not in fields
+        for name in sorted({*dir(record), *(field.name for field in dataclasses.fields(record))})
+        if not name.startswith("_")
+        and name not in fields
         and re.search(rf"\.{name}\b", read)
-        and not re.search(rf"`{name}`|`[^`]*\.{name}\b", text)
+        and not re.search(rf"`{name}[`(]|`[^`]*\.{name}\b", text)
     ]
     assert missing == []
 
