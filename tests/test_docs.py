@@ -135,6 +135,9 @@ def test_every_limit_is_documented() -> None:
         *(f"{count}{unit}" for unit, count in LONGEST_INTERVAL.items()),
     ):
         assert shown in limits, shown
+    from generator.cli import MAX_IMPORT_BYTES  # the file `import` reads, in exchange.md
+
+    assert f"at most {MAX_IMPORT_BYTES >> 20} MB" in (DOCS / "exchange.md").read_text()
 
 
 def test_every_option_is_in_the_readme() -> None:
