@@ -44,6 +44,9 @@ CONFIG_FILE = "playbook.yaml"
 DEFAULT_KEEP_IN_TOUCH = Cadence(8, "w")
 DURATION_KEYS = ("coffee", "lunch", "phone", "video", "office", "networking")
 UNKNOWN_SETTING = "is not a setting playbook knows"
+_NEAR_CONFIG = re.compile(r"playbook\.ya?ml(?:\.\w+|\s+)?", re.IGNORECASE)
+"""Names of a settings file playbook does not read: `playbook.yml`, `Playbook.yaml`,
+Notepad's `playbook.yaml.txt`, `playbook.yaml ` with a space after it."""
 
 
 _NOT_A_PLACE = frozenset({"Factory", "localtime", "posixrules"})
@@ -390,6 +393,8 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
                 f"is a link to {os.readlink(path)}, which does not exist: point it at your "
                 "settings, or remove it to use the defaults",
             )
+        else:
+            _settings_elsewhere(root, problems)
         return Config(root=root)
     try:
         content = read_source(path)
@@ -407,6 +412,28 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
     config = _config_from(root, values)
     _check_unanswered_timing(doc, config.followups, problems)
     return config
+
+
+def _settings_elsewhere(root: Path, problems: Problems) -> None:
+    """Settings written under another name (`_NEAR_CONFIG`) or inside content/ were left
+    out without a word: the timezone, the paper and the reminders' timing silently took
+    their defaults. A warning at each such file says where and how it is read."""
+    for folder, where in ((root, ""), (root / "content", "content/")):
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+        except OSError:
+            continue
+        for name in (name for name in names if _NEAR_CONFIG.fullmatch(name)):
+            fix = f"rename it {CONFIG_FILE}" if not where else "move it up beside content/"
+            if where and name != CONFIG_FILE:
+                fix += f", named {CONFIG_FILE}"
+            problems.warn(
+                f"{where}{name}",
+                1,
+                "file",
+                f"is not read: playbook reads its settings from {CONFIG_FILE} beside "
+                f"content/, and uses the defaults without it; {fix}",
+            )
 
 
 def _check_theme(

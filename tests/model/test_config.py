@@ -48,6 +48,29 @@ def test_settings_are_typed_and_merged(tmp_path: Path) -> None:
     assert config.followups.nudge_after == 4
 
 
+@pytest.mark.parametrize(
+    ("name", "fix"),
+    [
+        ("playbook.yml", "rename it playbook.yaml"),
+        ("Playbook.yaml", "rename it playbook.yaml"),
+        ("playbook.yaml.txt", "rename it playbook.yaml"),
+        ("content/playbook.yaml", "move it up beside content/"),
+        ("content/playbook.yml", "move it up beside content/, named playbook.yaml"),
+    ],
+)
+def test_settings_playbook_does_not_read_are_named(tmp_path: Path, name: str, fix: str) -> None:
+    """page_size: a4 in playbook.yml (or in content/playbook.yaml) was left out without a
+    word: check said 'No errors' and the print pack came out on Letter paper."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / name).write_text("page_size: a4\n")
+    problems = Problems()
+    assert load_config(tmp_path, problems).page_size == "letter"
+    assert [str(w) for w in problems.warnings] == [
+        f"warning: {name}:1: file: is not read: playbook reads its settings from "
+        f"playbook.yaml beside content/, and uses the defaults without it; {fix}"
+    ]
+
+
 def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text("titel: typo\n")
     problems = Problems()
