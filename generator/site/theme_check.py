@@ -41,6 +41,8 @@ TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
 """The files of a theme's templates/ checked as templates (not a stray image or note)."""
 NAMING_FUNCTIONS = ("shared", "cached", "cached_each")
 """The theme's functions whose first argument is a template's name."""
+THEME_PARTS = ("templates", "static", "archetypes")
+"""The folders of a theme that playbook reads files from."""
 
 
 def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
@@ -50,7 +52,7 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
     found = [problem for name in templates for problem in checker.problems_of(name)]
     odd = checker.links_out() + checker.not_files()
-    return odd + found + checker.outdated() + checker.case_twins()
+    return odd + found + checker.outdated() + checker.case_twins() + checker.misplaced()
 
 
 class _Checker:
@@ -184,6 +186,31 @@ class _Checker:
                     if twin != rel and twin not in mine:
                         found.append(self._case_twin(folder / part / rel, twin))
         return found
+
+    def misplaced(self) -> list[ContentError]:
+        """A warning at each file of a folder surely meant as a theme's that playbook does
+        not read: `theme/` or `Themes/` beside content/ (for themes/), and in the playbook's
+        own theme folder one named near templates/, static/ or archetypes/ (`template/`,
+        `Templates/`). A copy put there changed nothing, without a word."""
+        wrong = [(f, "themes") for f in _folders(self.root) if f.name.casefold() in THEMES]
+        for own in (folder for folder in self.folders if self._is_own_folder(folder)):
+            for folder in _folders(own):
+                near = close_names(folder.name, THEME_PARTS, cutoff=0.8)
+                wrong += [(folder, near[0])] if near else []
+        return [
+            ContentError(
+                display_path(path, self.root),
+                1,
+                "file",
+                f"is in {folder.name}/, which playbook does not read; ignored (rename the "
+                f"folder {meant}/)",
+                Severity.WARNING,
+            )
+            for folder, meant in wrong
+            if not (folder.parent / meant).is_dir() or not (folder.parent / meant).samefile(folder)
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        ]
 
     def _case_twin(self, path: Path, twin: str) -> ContentError:
         message = (
@@ -330,6 +357,18 @@ SHOWN_BLOCK = 100
 
 def _has_block(tree: nodes.Template, name: str) -> bool:
     return any(block.name == name for block in tree.find_all(nodes.Block))
+
+
+THEMES = ("theme", "themes")
+"""A folder beside content/ named so, but for `themes` itself, was meant as themes/."""
+
+
+def _folders(folder: Path) -> list[Path]:
+    """The folders in `folder`, not hidden (none when it cannot be read)."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
 
 
 def _files(folder: Path) -> set[str]:

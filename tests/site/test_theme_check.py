@@ -222,6 +222,27 @@ def test_a_file_named_like_the_themes_but_for_case_is_a_warning(tmp_path: Path) 
     ]
 
 
+def test_a_copy_in_a_folder_playbook_does_not_read_is_a_warning(tmp_path: Path) -> None:
+    """contact.html copied into theme/default/templates/ (for themes/) or into
+    themes/default/template/ changed nothing, and check said 'No errors': the user was
+    left to wonder why the page stayed the same."""
+    root = copy_sample(tmp_path / "pb")
+    page = (REPO / TEMPLATES / "contact.html").read_text("utf-8")
+    write(root, "theme/default/templates/contact.html", page)
+    write(root, "themes/default/template/contact.html", page)
+    write(root, "themes/default/Static/style.css", "body { margin: 0 }\n")
+    write(root, "themes/default/notes/ideas.txt", "a folder of your own\n")
+    found = [str(w) for w in check(root, SAMPLE_TODAY).warnings if w.field == "file"]
+    assert found == [
+        "warning: theme/default/templates/contact.html:1: file: is in theme/, which playbook "
+        "does not read; ignored (rename the folder themes/)",
+        "warning: themes/default/Static/style.css:1: file: is in Static/, which playbook "
+        "does not read; ignored (rename the folder static/)",
+        "warning: themes/default/template/contact.html:1: file: is in template/, which "
+        "playbook does not read; ignored (rename the folder templates/)",
+    ]
+
+
 def test_a_copy_of_a_page_template_without_its_title_block_is_a_warning(tmp_path: Path) -> None:
     """Page titles are worded in each page template's block title: a copy of contact.html
     without it built pages whose <title> began with nothing, without a word. The warning
