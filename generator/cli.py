@@ -273,7 +273,11 @@ def _parser() -> argparse.ArgumentParser:
     _root_option(p)
     _folder(
         p.add_argument(
-            "-o", "--out", type=_path, metavar="DIR", help="output folder (default: output/)"
+            "-o",
+            "--out",
+            type=_output_folder,
+            metavar="DIR",
+            help="output folder (default: output/)",
         )
     )
     _today_option(p)
@@ -574,6 +578,22 @@ def _path(text: str) -> Path:
     if not text:
         raise argparse.ArgumentTypeError("expected a path, got an empty one")
     return Path(os.path.expanduser(text))
+
+
+def _output_folder(text: str) -> Path:
+    """A folder to write several files into; `-`, which many tools read as standard
+    output, cannot be that, and is refused rather than made a folder named `-`."""
+    if text == "-":
+        raise argparse.ArgumentTypeError(
+            "expected a folder, got '-': this command writes several files, which cannot "
+            "go to standard output; name a folder (./- for a folder named -)"
+        )
+    return _path(text)
+
+
+def _output_file(text: str) -> Path | None:
+    """A file to write, or None for `-`: standard output, as many tools read it."""
+    return None if text == "-" else _path(text)
 
 
 def _existing_folder(text: str) -> Path:
@@ -978,9 +998,9 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     q.add_argument(
         "-o",
         "--output",
-        type=_path,
+        type=_output_file,
         metavar="FILE",
-        help="write to FILE (default: standard output)",
+        help="write to FILE (default, or -: standard output)",
     )
     _talk_options(q, verbose=False)
     q.set_defaults(run=_cmd_export_vcard, sum_up_warnings=True)
@@ -989,7 +1009,11 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     )
     _root_option(q)
     q.add_argument(
-        "-o", "--output", type=_path, metavar="DIR", help="folder to write to (default: export/)"
+        "-o",
+        "--output",
+        type=_output_folder,
+        metavar="DIR",
+        help="folder to write to (default: export/)",
     )
     _today_option(q)
     _talk_options(q, verbose=False)
@@ -1020,7 +1044,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         p.add_argument(
             "-o",
             "--output",
-            type=_path,
+            type=_output_folder,
             metavar="DIR",
             help="folder to write to (default: reports/)",
         )
@@ -1034,7 +1058,11 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     )
     _root_option(p)
     p.add_argument(
-        "-o", "--output", type=_path, metavar="DIR", help="folder to write to (default: schemas/)"
+        "-o",
+        "--output",
+        type=_output_folder,
+        metavar="DIR",
+        help="folder to write to (default: schemas/)",
     )
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_schema)

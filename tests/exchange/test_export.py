@@ -497,3 +497,43 @@ def test_other_peoples_details_never_go_into_the_built_site(
     assert err.startswith(f"playbook: not writing into {sample_root / 'output'}: it holds a site")
     after = sorted(p.relative_to(sample_root) for p in (sample_root / "output").rglob("*"))
     assert after == before
+
+
+def test_vcards_to_dash_go_to_standard_output(
+    sample_root: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`-o -` is standard output to many tools; it wrote a file named `-` in the folder
+    the terminal was in."""
+    monkeypatch.chdir(sample_root)
+    args = ["export", "vcard", "-C", str(sample_root), "jonah-kim", "-o", "-"]
+    assert main(args) == 0
+    assert capsysbinary.readouterr().out == export_vcards(sample_root, capsysbinary, "jonah-kim")
+    assert not (sample_root / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o", "-"],
+        ["report", "--from", "2026-10-01", "-o", "-"],
+        ["schema", "-o", "-"],
+        ["build", "--out", "-"],
+    ],
+)
+def test_a_folder_of_files_cannot_be_standard_output(
+    sample_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    """`export csv -o -` made a folder named `-` (so did report, schema and build):
+    several files cannot go to standard output, so `-` is refused, with how to name a
+    folder `-` if that was meant."""
+    monkeypatch.chdir(sample_root)
+    with pytest.raises(SystemExit) as exited:
+        main(command)
+    assert exited.value.code == 2
+    assert "expected a folder, got '-'" in capsys.readouterr().err
+    assert not (sample_root / "-").exists()
