@@ -1223,7 +1223,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     end = last_day(args.start, args.end, today)  # the dates typed first, then the content
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
     refuse_folder(folder)
-    found = checked(args.root, args.today)
+    found = checked(args.root, today)  # the day the range was told against, at midnight too
     _sum_up_warnings(args, found.warnings)
     report = work_search_report(found, args.start, end, today)
     written = write_report(folder, report)

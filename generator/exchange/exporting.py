@@ -109,8 +109,8 @@ def csv_tables(playbook: Playbook, today: dt.date) -> dict[str, bytes]:
 
 
 def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
-    """Write each table into `folder` (made if needed): all of them whole, or none."""
-    refuse_folder(folder)
+    """Write each table into `folder` (made if needed): all of them whole, or none. The
+    command has asked `refuse_folder` first, before it read the content."""
     for name, data in tables.items():
         refuse_to_replace_yours(folder / name, partial(_earlier_export, data))
     return replace_files(folder, tables)
