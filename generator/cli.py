@@ -1163,7 +1163,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     if args.output is not None:
-        refuse_vcard_file(args.output)
+        refuse_vcard_file(args.output, args.root)
     found = checked(args.root)
     text = vcards(found.playbook, args.slugs)  # a contact not found is all there is to say
     _sum_up_warnings(args, found.warnings)
@@ -1196,7 +1196,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / "export"
-    refuse_folder(folder)
+    refuse_folder(folder, args.root)
     found = checked(args.root, args.today)
     _sum_up_warnings(args, found.warnings)
     today = today_of(found, args.today)
@@ -1222,7 +1222,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     today = args.today or _playbook_today(args.root)
     end = last_day(args.start, args.end, today)  # the dates typed first, then the content
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
-    refuse_folder(folder)
+    refuse_folder(folder, args.root)
     found = checked(args.root, today)  # the day the range was told against, at midnight too
     _sum_up_warnings(args, found.warnings)
     report = work_search_report(found, args.start, end, today)
@@ -1237,10 +1237,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     """Write JSON Schemas of playbook.yaml and of each kind's front matter, made from
     the same declarations that check them, for editors (docs/editors.md)."""
+    from generator.exchange.exporting import refuse_the_content
     from generator.scaffold import SCHEMA_FOLDER, write_schemas
 
     if args.output is None:  # not a schemas/ folder in whatever folder the terminal is in
         _require_playbook(args.root)
+    else:
+        refuse_the_content(args.output, args.root)
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
     written = write_schemas(folder)
     if not args.quiet:

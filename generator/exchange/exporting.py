@@ -116,22 +116,37 @@ def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
     return replace_files(folder, tables)
 
 
-def refuse_folder(folder: Path) -> None:
-    """UsageError when an export may not write into `folder` whatever it holds: a file, or
-    a site playbook built. The commands ask before they read the content, so a mistyped
-    -o is told first, not after the content's warnings or instead of its errors."""
+def refuse_folder(folder: Path, root: Path) -> None:
+    """UsageError when an export may not write into `folder` whatever it holds: a file, a
+    site playbook built, or the content of the playbook at `root`. The commands ask before
+    they read the content, so a mistyped -o is told first, not after the content's
+    warnings or instead of its errors."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder")
+    refuse_the_content(folder, root)
     refuse_a_built_site(folder)
 
 
-def refuse_vcard_file(path: Path) -> None:
+def refuse_vcard_file(path: Path, root: Path) -> None:
     """UsageError when `export vcard -o` may not write `path`: a file of another kind, one
-    in a built site, or a .vcf file that no export wrote."""
+    in the content or in a built site, or a .vcf file that no export wrote."""
     if path.exists() and path.suffix.lower() not in (".vcf", ".vcard"):
         raise UsageError(f"{path} exists and is not a .vcf file; choose another name")
+    refuse_the_content(path, root)
     refuse_a_built_site(path)
     refuse_to_replace_yours(path, earlier_vcards)
+
+
+def refuse_the_content(path: Path, root: Path) -> None:
+    """What is written goes beside the content of the playbook at `root`, never into it
+    (as a build's output may not be inside content/): content/ holds the files you keep,
+    and an export there is a copy that goes out of date among them."""
+    content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
+    if path.resolve().is_relative_to(content):
+        raise UsageError(
+            f"not writing into {path}: content/ holds the files you write, and what "
+            "playbook writes goes beside them; choose a folder outside content/"
+        )
 
 
 OUR_CARD = b"\r\nUID:playbook-contact-"

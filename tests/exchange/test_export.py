@@ -537,3 +537,31 @@ def test_a_folder_of_files_cannot_be_standard_output(
     assert exited.value.code == 2
     assert "expected a folder, got '-'" in capsys.readouterr().err
     assert not (sample_root / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o", "content/contacts", *TODAY],
+        ["export", "csv", "-o", "content", *TODAY],
+        ["export", "vcard", "-o", "content/everyone.vcf"],
+        ["report", "--from", "2026-10-01", "-o", "content/log", *TODAY],
+        ["schema", "-o", "content/../content/schemas"],
+    ],
+)
+def test_nothing_is_written_among_the_files_you_write(
+    sample_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    """`export csv -o content/contacts` put four CSV files among the contact files (and
+    report, schema and export vcard wrote there too), copies that go out of date where
+    you keep your own; a build already refuses an output folder inside content/."""
+    monkeypatch.chdir(sample_root)
+    before = sorted((sample_root / "content").rglob("*"))
+    assert main(command) == 2
+    assert capsys.readouterr().err.startswith(
+        f"playbook: not writing into {command[command.index('-o') + 1]}: content/ holds"
+    )
+    assert sorted((sample_root / "content").rglob("*")) == before
