@@ -82,6 +82,8 @@ def _source(header: Sequence[str]) -> str:
 
 
 def _not_an_address_book(text: str) -> str:
+    if tables.written_by_playbook(text):
+        return f"is {tables.OWN_CSV}"
     if "BEGIN:VCARD" in text.upper():
         return "is a vCard file: import it with playbook import vcard"
     if "connected on" in text.lower():

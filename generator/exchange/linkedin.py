@@ -25,6 +25,7 @@ from generator.exchange.people import (
     not_an_email,
 )
 from generator.exchange.tables import (
+    OWN_CSV,
     Columns,
     columns_of,
     delimiter,
@@ -33,6 +34,7 @@ from generator.exchange.tables import (
     text_of,
     too_wide,
     values,
+    written_by_playbook,
 )
 from generator.model.fields import FIRST_DAY, LAST_DAY
 from generator.model.identity import web_address
@@ -100,8 +102,11 @@ def read_connections(label: str, content: bytes) -> Reading:
         if person is not None:
             reading.people.append(person)
     if columns is None:
-        other = "BEGIN:VCARD" in text.upper()  # a .vcf given to the wrong import
-        use = "; it is a vCard file: import it with playbook import vcard" if other else ""
+        use = ""
+        if "BEGIN:VCARD" in text.upper():  # a .vcf given to the wrong import
+            use = "; it is a vCard file: import it with playbook import vcard"
+        elif written_by_playbook(text):
+            use = f"; it is {OWN_CSV}"
         reading.notices.append(
             Notice(
                 label,

@@ -64,6 +64,24 @@ def _windows_latin(content: bytes) -> str | None:
         return None
 
 
+OWN_CSV = (
+    "a CSV file playbook wrote (export csv, or report) for a spreadsheet, which is not "
+    "imported: to bring contacts into another playbook, export them as vCards (playbook "
+    "export vcard -o contacts.vcf) and import that with playbook import vcard, or copy "
+    "their files from content/contacts/"
+)
+"""What a reader says of a CSV file of playbook's own export (`written_by_playbook`)."""
+_OWN_COLUMNS = frozenset({"slug", "contact_name", "week_of"})
+"""Column names only playbook's CSV files have (each has one of them)."""
+
+
+def written_by_playbook(text: str) -> bool:
+    """Does the first line that holds anything name a column of playbook's own CSV files
+    (`export csv`, `report`), whatever separator a spreadsheet saved it with?"""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return any(header_name(name) in _OWN_COLUMNS for name in re.split("[,;\t]", first))
+
+
 def delimiter(text: str, header: re.Pattern[str]) -> str:
     """The separator of the header line (the first that `header` finds): a comma as
     the exports write it, or the semicolon or tab a spreadsheet may have saved it with."""

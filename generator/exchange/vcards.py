@@ -30,6 +30,7 @@ from generator.exchange.people import (
     not_decoded,
     undecodable_line,
 )
+from generator.exchange.tables import OWN_CSV, written_by_playbook
 from generator.site.vcard import wide_letter
 
 
@@ -50,6 +51,9 @@ def read_vcards(label: str, content: bytes) -> Reading:
             _read_card(label, line, card, reading)
     if cards == 0 and _is_connections(text):  # LinkedIn's file given to the wrong import
         use = "it is LinkedIn's Connections.csv: import it with playbook import linkedin"
+        reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
+    elif cards == 0 and written_by_playbook(text):
+        use = f"it is {OWN_CSV}"
         reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     if cards == 0 and not reading.notices:
         reading.notices.append(Notice(label, 1, "has no BEGIN:VCARD ... END:VCARD card"))

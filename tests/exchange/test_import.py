@@ -899,3 +899,26 @@ def test_imported_notes_stay_lines_of_text_not_lists_quotes_or_headings() -> Non
         "<p>1. Met at PyCon<br />\n2) then coffee<br />\n- likes chess<br />\n"
         "&gt; quoted him<br />\n+ plus<br />\n===</p>\n"
     )
+
+
+@pytest.mark.parametrize("source", ["csv", "linkedin", "vcard"])
+@pytest.mark.parametrize("table", ["contacts.csv", "followups.csv"])
+def test_a_csv_file_playbook_exported_says_how_to_move_contacts(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], source: str, table: str
+) -> None:
+    """`export csv` from one playbook, then `import csv export/contacts.csv` into another
+    (or import linkedin or vcard, as a user may try) was told to export the contacts
+    again as Google CSV or Outlook CSV, or that LinkedIn's file was expected: it is
+    playbook's own file, and the way to move contacts is a vCard export, or the files."""
+    exported = sample_root.parent / "sheets"
+    argv = ["export", "csv", "-q", "-C", str(sample_root), "-o", str(exported)]
+    assert main([*argv, "--today", "2026-11-22"]) == 0
+    new = sample_root.parent / "new"
+    assert main(["init", "-q", str(new)]) == 0
+    before = files(new)
+    assert main(["import", source, "-C", str(new), str(exported / table)]) == 1
+    err = capsys.readouterr().err
+    assert f"{table}:1: " in err
+    assert "is a CSV file playbook wrote" in err
+    assert "playbook export vcard -o contacts.vcf" in err
+    assert files(new) == before
