@@ -224,7 +224,11 @@ class _Parser(argparse.ArgumentParser):
         dates = [w for w in words[first:end] if re.fullmatch(r"\d{4}-\d\d-\d\d", w)]
         if dates:  # `new meeting jane-doe 2026-12-01`: a date without --date, not a name
             return f"write --date {dates[0]}" if "--date" in self._option_string_actions else ""
-        quoted = '"' + " ".join(words[first - 1 : end]) + '"'
+        given = words[first - 1 : end]
+        if all(os.path.lexists(os.path.expanduser(word)) for word in given):  # `import csv *.csv`
+            command = " ".join([self.prog, *words[: first - 1], given[0], *words[end:]])
+            return f"one file at a time: {command}, then the same with {', '.join(given[1:])}"
+        quoted = '"' + " ".join(given) + '"'
         command = " ".join([self.prog, *words[: first - 1], quoted, *words[end:]])
         return f"a name with spaces goes in quotes: {command}"
 

@@ -765,6 +765,23 @@ def test_a_name_split_by_the_shell_is_answered_with_the_quotes_to_write(
     assert message in capsys.readouterr().err
 
 
+def test_two_files_where_one_is_taken_are_not_told_to_be_quoted_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`playbook import csv *.csv`, the shell giving two files, was told to write them in
+    quotes as one name with a space ("a.csv b.csv"), which names no file."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("google.csv", "outlook.csv"):
+        (tmp_path / name).write_text("")
+    with pytest.raises(SystemExit) as exited:
+        main(["import", "csv", "google.csv", "outlook.csv", "--dry-run"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "playbook import csv: error: unrecognized arguments: outlook.csv (one file at a "
+        "time: playbook import csv google.csv --dry-run, then the same with outlook.csv)"
+    )
+
+
 @pytest.mark.parametrize(
     ("where", "found"),
     [("pb/content/contacts", "../.."), ("pb/content", ".."), (".", "pb")],
