@@ -596,7 +596,14 @@ def _output_folder(text: str) -> Path:
 
 
 def _output_file(text: str) -> Path | None:
-    """A file to write, or None for `-`: standard output, as many tools read it."""
+    """A file to write, or None for `-`: standard output, as many tools read it. A name
+    that ends in a slash means a folder (`-o cards/`), which a path drops: it would be
+    written as a file named `cards`."""
+    if text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(
+            f"expected a file, got {text!r}, which ends in / as a folder does: name the "
+            "file to write in it"
+        )
     return None if text == "-" else _path(text)
 
 

@@ -130,6 +130,10 @@ def refuse_folder(folder: Path, root: Path) -> None:
 def refuse_vcard_file(path: Path, root: Path) -> None:
     """UsageError when `export vcard -o` may not write `path`: a file of another kind, one
     in the content or in a built site, or a .vcf file that no export wrote."""
+    if path.is_dir():
+        raise UsageError(
+            f"{path} is a folder: name the file to write in it, such as {path / 'contacts.vcf'}"
+        )
     if path.exists() and path.suffix.lower() not in (".vcf", ".vcard"):
         raise UsageError(f"{path} exists and is not a .vcf file; choose another name")
     refuse_the_content(path, root)

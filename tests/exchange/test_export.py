@@ -467,12 +467,32 @@ def test_vcards_on_a_text_only_stdout(
 def test_a_failing_write_names_the_file_asked_for(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = tmp_path / "cards.vcf"
-    target.mkdir()  # a folder where the file should go
+    target = tmp_path / f"{'c' * 251}.vcf"  # 255 bytes: the hidden file beside it is longer
     assert main(["export", "vcard", "-C", str(sample_root), "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert f"playbook: {target}: " in err and ".tmp" not in err, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.vcf", "playbook"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook"]
+
+
+@pytest.mark.parametrize("made", [True, False])
+def test_a_folder_given_for_the_vcards_says_to_name_the_file(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], made: bool
+) -> None:
+    """`export vcard -o cards` with a folder cards/ there was told 'cards exists and is
+    not a .vcf file', and `-o cards/` with none there wrote the cards into a file named
+    `cards`: each is now told to name the file to write in the folder."""
+    folder = tmp_path / "cards"
+    if made:
+        folder.mkdir()
+    argv = ["export", "vcard", "-C", str(sample_root), "-o", f"{folder}{'' if made else '/'}"]
+    if made:
+        assert main(argv) == 2
+    else:
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+    assert "name the file to write in it" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cards"] * made + ["playbook"]
 
 
 @pytest.mark.parametrize(
