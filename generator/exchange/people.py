@@ -122,12 +122,21 @@ def is_email(text: str) -> bool:
 
 
 def is_web_address(text: str) -> bool:
-    return bool(URL.match(text))
+    return bool(URL.match(text)) and _host(text) is not None
 
 
 def is_linkedin(url: str) -> bool:
-    host = urllib.parse.urlsplit(web_address(url)).hostname or ""
+    host = _host(url) or ""
     return host == "linkedin.com" or host.endswith(".linkedin.com")
+
+
+def _host(url: str) -> str | None:
+    """The host of a web address, in lower case; None when a browser could not read one
+    (`https://[linkedin.com/in/jo`: a `[` opens an IPv6 host that never ends)."""
+    try:
+        return urllib.parse.urlsplit(web_address(url)).hostname
+    except ValueError:
+        return None
 
 
 def clean_linkedin(url: str) -> str:
@@ -217,7 +226,8 @@ class PersonIndex(Generic[T]):
         each person of that name: the key worked out once, not at each comparison."""
 
     def add(self, item: T, name: str, linkedin: str, emails: Iterable[str]) -> None:
-        profile = linkedin_key(linkedin) if linkedin else None
+        # None for no address, and for one that cannot be read (its key is "")
+        profile = (linkedin_key(linkedin) or None) if linkedin else None
         if profile:
             self._linkedin.setdefault(profile, item)
         for email in emails:
@@ -228,7 +238,7 @@ class PersonIndex(Generic[T]):
 
     def find(self, name: str, linkedin: str, emails: Iterable[str]) -> tuple[T, str] | None:
         """(the person, why) for the first key that matches, or None."""
-        profile = linkedin_key(linkedin) if linkedin else None
+        profile = (linkedin_key(linkedin) or None) if linkedin else None
         if profile and (found := self._linkedin.get(profile)) is not None:
             return found, "same LinkedIn address"
         for email in emails:

@@ -29,8 +29,12 @@ def email_key(email: str) -> str:
 
 
 def linkedin_key(url: str) -> str:
-    """`https://uk.linkedin.com/in/Jane-Doe/?x=1` → `linkedin.com/in/jane-doe`."""
-    parts = urllib.parse.urlsplit(web_address(url))
+    """`https://uk.linkedin.com/in/Jane-Doe/?x=1` → `linkedin.com/in/jane-doe`; "" for an
+    address that cannot be read (`https://[x`, in a file `playbook check` names)."""
+    try:
+        parts = urllib.parse.urlsplit(web_address(url))
+    except ValueError:
+        return ""
     host = (parts.hostname or "").lower()
     if host == "linkedin.com" or host.endswith(".linkedin.com"):
         host = "linkedin.com"

@@ -922,3 +922,43 @@ def test_a_csv_file_playbook_exported_says_how_to_move_contacts(
     assert "is a CSV file playbook wrote" in err
     assert "playbook export vcard -o contacts.vcf" in err
     assert files(new) == before
+
+
+def test_an_address_whose_host_never_ends_is_told_not_a_traceback(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`https://[linkedin.com/in/jo` (a `[` opens an IPv6 host that is never closed) in a
+    card, in Connections.csv, or in a contact file of the playbook (which check names)
+    stopped every import with a traceback (ValueError: Invalid IPv6 URL). A card keeps it
+    in the notes, as its other addresses; LinkedIn's row is named and skipped; the
+    contact file is still known by its name."""
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Roe\r\nURL:https://[linkedin.com/in/jr\r\nEND:VCARD\r\n"
+    write(sample_root.parent, "jane.vcf", card)
+    assert (
+        main(["import", "vcard", "-C", str(sample_root), str(sample_root.parent / "jane.vcf")]) == 0
+    )
+    assert "Web: https://\\[linkedin.com/in/jr" in (
+        sample_root / "content/contacts/jane-roe.md"
+    ).read_text("utf-8")
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    write(sample_root.parent, "c.csv", header + "Jo,Bad,https://[linkedin.com/in/jo,,,,\r\n")
+    assert (
+        main(["import", "linkedin", "-C", str(sample_root), str(sample_root.parent / "c.csv")]) == 1
+    )
+    assert (
+        "c.csv:2: URL: expected a web address starting with https://, got 'https://[linkedin"
+        in (capsys.readouterr().err)
+    )
+    write(
+        sample_root,
+        "content/contacts/ada-byrne.md",
+        '---\nname: Ada Byrne\nlinkedin: "https://[x"\n---\n',
+    )
+    ada = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byrne\r\nURL:https://www.linkedin.com/in/ada\r\nEND:VCARD\r\n"
+    write(sample_root.parent, "ada.vcf", ada)
+    assert (
+        main(["import", "vcard", "-C", str(sample_root), str(sample_root.parent / "ada.vcf")]) == 0
+    )
+    assert (
+        "Ada Byrne: already in content/contacts/ada-byrne.md (same name)" in capsys.readouterr().out
+    )
