@@ -35,7 +35,7 @@ def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str |
         return decoded(content)
     except UnicodeDecodeError as exc:
         line, refused = undecodable_line(exc), not_decoded(exc)
-    text = _windows_latin(content)
+    text = windows_latin(content)
     if text is None:
         message = f"{refused}; nothing was read (save it as {save_as})"
         reading.notices.append(Notice(label, line, message))
@@ -50,7 +50,7 @@ def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str |
     return text
 
 
-def _windows_latin(content: bytes) -> str | None:
+def windows_latin(content: bytes) -> str | None:
     """`content` read as Windows-1252, or None when it is not: a byte order mark says
     UTF, a byte that code page leaves undefined, or a letter written in UTF-8 (`é` as
     two bytes) beside the bytes that are not says a file of several encodings."""

@@ -30,8 +30,23 @@ from generator.exchange.people import (
     not_decoded,
     undecodable_line,
 )
-from generator.exchange.tables import OWN_CSV, written_by_playbook
+from generator.exchange.tables import OWN_CSV, windows_latin, written_by_playbook
 from generator.site.vcard import wide_letter
+
+_CHARSET = re.compile(rb";CHARSET=([^;:]*)", re.IGNORECASE)
+_WINDOWS_LATIN = frozenset({b"windows-1252", b"cp1252", b"iso-8859-1", b"latin1"})
+"""The charsets of Windows' Western European code page (and the ISO one it extends), in
+which Outlook on Windows writes the values of its vCards (2.1), not quoted-printable:
+`N;LANGUAGE=de-de;CHARSET=Windows-1252:Müller;Jörg`."""
+
+
+def _in_windows_latin(content: bytes) -> str | None:
+    """The text of a file that is not UTF-8 and says, in its CHARSET parameters, that it
+    is in Windows' Latin (and in no other 8-bit code page); else None."""
+    charsets = {found.lower() for found in _CHARSET.findall(content)} - {b"utf-8", b"us-ascii"}
+    if not charsets or not charsets <= _WINDOWS_LATIN:
+        return None
+    return windows_latin(content)
 
 
 def read_vcards(label: str, content: bytes) -> Reading:
@@ -40,9 +55,12 @@ def read_vcards(label: str, content: bytes) -> Reading:
     try:
         text = decoded(content)
     except UnicodeDecodeError as exc:
-        message = f"{not_decoded(exc)}; nothing was read"
-        reading.notices.append(Notice(label, undecodable_line(exc), message))
-        return reading
+        latin = _in_windows_latin(content)
+        if latin is None:
+            message = f"{not_decoded(exc)}; nothing was read"
+            reading.notices.append(Notice(label, undecodable_line(exc), message))
+            return reading
+        text = latin
     cards = 0
     for line, card_lines in _cards(label, LINE_BREAKS.split(text), reading):
         cards += 1

@@ -350,6 +350,32 @@ def test_a_quoted_printable_value_in_windows_latin_without_its_charset() -> None
     assert (jurgen.name, jurgen.company) == ("Jürgen Müller", "Bäckerei Grün")
 
 
+@pytest.mark.parametrize(
+    ("charset", "read"), [("Windows-1252", True), ("ISO-8859-1", True), ("Windows-1250", False)]
+)
+def test_outlooks_vcard_in_the_code_page_its_charset_names(charset: str, read: bool) -> None:
+    """Outlook on Windows saves a contact as vCard 2.1 with its values in the system's code
+    page, not quoted-printable, and says so (`N;CHARSET=Windows-1252:Müller;Jörg`): the
+    file was refused as not UTF-8 text. A file whose CHARSET parameters all name Windows'
+    Western European code page (or ISO-8859-1) is read in it; another code page (Central
+    European: 1250) is still refused, with the line of the first byte not read."""
+    text = (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nN;LANGUAGE=de-de;CHARSET={charset}:Müller;Jörg\r\n"
+        f"FN;CHARSET={charset}:Jörg Müller\r\nORG;CHARSET={charset}:Bäckerei Grün\r\n"
+        "EMAIL;PREF;INTERNET:joerg@example.de\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("outlook.vcf", text.encode("cp1252"))
+    if read:
+        assert reading.notices == []
+        (jorg,) = reading.people
+        assert (jorg.name, jorg.company) == ("Jörg Müller", "Bäckerei Grün")
+    else:
+        assert reading.people == []
+        assert [str(n) for n in reading.notices] == [
+            "outlook.vcf:3: is not UTF-8 text; nothing was read"
+        ]
+
+
 def test_apple_escapes_the_colon_of_a_web_address() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:van Beethoven;Ludwig;;;\r\nFN:Ludwig van Beethoven\r\n"
