@@ -1115,7 +1115,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not args.quiet:
         for note in reading.notes:  # what was assumed, before what was made of it
             _say(str(note), err=True)
-    written = None if args.dry_run else write_plan(plan, args.root)
+    try:
+        written = None if args.dry_run else write_plan(plan, args.root)
+    except KeyboardInterrupt:
+        _tell_interrupted(plan, args.root)
+        raise
     if not args.quiet:
         _tell_import(plan, written, label)
     for notice in sorted(plan.notices, key=lambda n: n.line):
@@ -1124,6 +1128,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for line in summary(plan, written):
             _say(line)
     return EXIT_CONTENT if plan.notices else 0
+
+
+def _tell_interrupted(plan: ImportPlan, root: Path) -> None:
+    """How many files an import interrupted while writing had made (each whole: none is
+    left half written), and that the same import makes the rest."""
+    planned = [*plan.companies, *plan.contacts]
+    made = sum((root / new.rel).is_file() for new in planned)
+    _say(
+        f"playbook: {made} of the {len(planned)} files were created before the import was "
+        "interrupted, each whole: run the same import again to create the rest (the people "
+        "already created are skipped)",
+        err=True,
+    )
 
 
 def _tell_import(plan: ImportPlan, written: list[str] | None, label: str) -> None:

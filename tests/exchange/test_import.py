@@ -962,3 +962,34 @@ def test_an_address_whose_host_never_ends_is_told_not_a_traceback(
     assert (
         "Ada Byrne: already in content/contacts/ada-byrne.md (same name)" in capsys.readouterr().out
     )
+
+
+def test_an_import_interrupted_says_what_it_had_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C (or kill) while an import writes said only 'playbook: interrupted', though
+    every company and a first batch of contacts were there: how many, and that the same
+    import makes the rest, are now said; importing again does so."""
+    root = tmp_path / "pb"
+    assert main(["init", "-q", str(root)]) == 0
+    from generator.exchange import importing
+
+    real = importing.write_each_new
+
+    def interrupted(files: dict[Path, bytes]) -> dict[Path, OSError]:
+        if not files:  # no company to write
+            return real(files)
+        real(dict(list(files.items())[:1]))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importing, "write_each_new", interrupted)
+    assert run_import(root, "vcard", "cards-3.0.vcf") == 130
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        "playbook: 1 of the 4 files were created before the import was interrupted, each "
+        "whole: run the same import again to create the rest (the people already created "
+        "are skipped)",
+        "playbook: interrupted",
+    ]
+    monkeypatch.setattr(importing, "write_each_new", real)
+    assert run_import(root, "vcard", "cards-3.0.vcf") == 1  # the file's broken cards
+    assert "Created 3 contacts and 0 companies" in capsys.readouterr().out
