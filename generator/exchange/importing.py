@@ -34,7 +34,7 @@ from generator.model.schema import CONTACT
 from generator.model.slugs import fallback_slug, slugify, unique_slug
 from generator.publish.atomic import write_each_new
 from generator.site.vcard import tel_value
-from generator.sources.frontmatter import parse_document
+from generator.sources.frontmatter import MAX_FILE_BYTES, parse_document
 
 
 @dataclass(frozen=True)
@@ -315,8 +315,15 @@ def front_matter(data: dict[str, Any]) -> str:
 def _invalid(rel: str, text: str, name: str) -> str | None:
     """The first problem `playbook check` would find in a new contact file's front
     matter, or a name that would not read back as written."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:  # check's "split it" is no help to an import
+        return (
+            f"would make a contact file of {len(data) / (1 << 20):.1f} MB, more than the "
+            f"{MAX_FILE_BYTES >> 20} MB playbook reads: shorten its notes in the file you "
+            "import from, and import it again"
+        )
     problems = Problems()
-    doc = parse_document(rel, text.encode("utf-8"), problems)
+    doc = parse_document(rel, data, problems)
     if doc is not None:
         validate_document(doc, CONTACT, problems)
         if not problems.errors and doc.data.get("name") != name:
