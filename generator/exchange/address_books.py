@@ -1,12 +1,13 @@
-"""Google Contacts' and Outlook's CSV exports → people.
+"""Google Contacts', Outlook's and Thunderbird's CSV exports → people.
 
-Which of the two a file is, its header says (`SOURCES`: Google numbers its columns,
-`E-mail 1 - Value`; Outlook writes `E-mail Address`). Each has a table of the columns
-it holds; a column that repeats (`E-mail 2 - Value`, `Mobile Phone` and `Business
-Phone`) gives more values, the first column's preferred, and Google's ` ::: ` between
-the values of one cell gives more too. A name is its first, middle and last name
-(Google's older export: its `Name` column when they are empty); a row with a company
-and no name is the company's, read as one.
+Which one a file is, its header says (`SOURCES`: Google numbers its columns,
+`E-mail 1 - Value`; Outlook writes `E-mail Address`, Thunderbird `Primary Email`). Each
+has a table of the columns it holds; a column that repeats (`E-mail 2 - Value`, `Mobile
+Phone` and `Business Phone`) gives more values, the first column's preferred, and
+Google's ` ::: ` between the values of one cell gives more too. A name is its first,
+middle and last name (Google's older export: its `Name` column when they are empty,
+Thunderbird's `Display Name`); a row with a company and no name is the company's, read
+as one.
 """
 
 from __future__ import annotations
@@ -45,8 +46,22 @@ OUTLOOK = (
     ("notes", "notes"),
 )
 """Outlook's "Outlook CSV" (Outlook.com and Outlook on Windows), likewise."""
+THUNDERBIRD = (
+    ("first name", "first"),
+    ("last name", "last"),
+    ("display name", "name"),
+    ("organization", "company"),
+    ("job title", "role"),
+    ("(?:primary|secondary) email", "email"),
+    ("(?:work|home) phone|mobile number", "phone"),
+    (r"web page \d", "url"),
+    ("notes", "notes"),
+)
+"""Thunderbird's address book export (*Export* → *Comma Separated*), likewise: it has
+Outlook's `Job Title`, and its own names for the rest (`Primary Email`)."""
 SOURCES = {
     "Google Contacts": (r"e-mail \d+ - value|organi[sz]ation(?: 1 -)? name|labels", GOOGLE),
+    "Thunderbird": ("primary email", THUNDERBIRD),
     "Outlook": (r"e-mail address|job title", OUTLOOK),
 }
 """Each source: a header name only its export writes, and its columns."""
@@ -89,9 +104,10 @@ def _not_an_address_book(text: str) -> str:
     if "connected on" in text.lower():
         return "is LinkedIn's Connections.csv: import it with playbook import linkedin"
     return (
-        "has no header line of Google Contacts' or Outlook's CSV export (E-mail 1 - Value, "
-        "E-mail Address); nothing was read. Export the contacts again as Google CSV or "
-        "Outlook CSV, or as a vCard (.vcf) file for playbook import vcard"
+        "has no header line of Google Contacts', Outlook's or Thunderbird's CSV export "
+        "(E-mail 1 - Value, E-mail Address, Primary Email); nothing was read. Export the "
+        "contacts again as Google CSV or Outlook CSV, or as a vCard (.vcf) file for "
+        "playbook import vcard"
     )
 
 

@@ -144,8 +144,8 @@ def _not_linkedin(columns: list[str]) -> str:
     names = ", ".join(repr(name) for name in columns)
     return (
         f"has columns LinkedIn's Connections.csv does not ({names}): an address book's "
-        "export? Nothing was read; import Google Contacts' or Outlook's CSV file with "
-        "playbook import csv, and another address book's as a vCard (.vcf) file with "
+        "export? Nothing was read; import Google Contacts', Outlook's or Thunderbird's CSV "
+        "file with playbook import csv, and another address book's as a vCard (.vcf) file with "
         "playbook import vcard"
     )
 

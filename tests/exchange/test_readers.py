@@ -405,9 +405,9 @@ def test_an_address_books_csv_is_not_read_as_names_only(header: str, columns: st
     assert reading.people == []
     assert [str(n) for n in reading.notices] == [
         f"contacts.csv:1: has columns LinkedIn's Connections.csv does not ({columns}): an "
-        "address book's export? Nothing was read; import Google Contacts' or Outlook's CSV "
-        "file with playbook import csv, and another address book's as a vCard (.vcf) file "
-        "with playbook import vcard"
+        "address book's export? Nothing was read; import Google Contacts', Outlook's or "
+        "Thunderbird's CSV file with playbook import csv, and another address book's as a "
+        "vCard (.vcf) file with playbook import vcard"
     ]
 
 
@@ -583,6 +583,50 @@ def test_address_book_odd_rows_are_reported_with_their_line() -> None:
         "outlook.csv:3: has 4 values but the header has 3 (a comma outside quotes?); skipped",
         "outlook.csv:4: has no name (First Name and Last Name are empty); skipped",
     ]
+
+
+THUNDERBIRD = (
+    "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
+    "Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,"
+    "Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,"
+    "Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,"
+    "Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes,"
+)
+
+
+def test_thunderbirds_csv_is_read_with_its_emails_and_company() -> None:
+    """Thunderbird's export has Outlook's `Job Title`, so it was read as Outlook's, whose
+    columns it does not have otherwise: each person imported with a name and a role
+    only, without their email, phones, company and web address, and nothing said so."""
+    values = {"First Name": "Jane", "Last Name": "Doe", "Primary Email": "jane@example.com",
+              "Secondary Email": "jd@example.org", "Work Phone": "+1 312 555 0100",
+              "Mobile Number": "+1 312 555 0199", "Job Title": "Data Engineer",
+              "Organization": "Acme Inc", "Web Page 1": "https://www.linkedin.com/in/janedoe",
+              "Notes": "met at a meetup"}  # fmt: skip
+    row = ",".join(values.get(name, "") for name in THUNDERBIRD.split(","))
+    company = ",".join(
+        "Lakeview Labs" if n == "Organization" else "" for n in THUNDERBIRD.split(",")
+    )
+    named = ",".join("Ola Nordmann" if n == "Display Name" else "" for n in THUNDERBIRD.split(","))
+    text = f"{THUNDERBIRD}\r\n{row}\r\n{company}\r\n{named}\r\n"
+    reading, source = read_address_book("abook.csv", text.encode())
+    assert (source, reading.notices, reading.organisations) == (
+        "Thunderbird",
+        [],
+        [(3, "Lakeview Labs")],
+    )
+    jane, ola = reading.people
+    assert (jane.name, jane.company, jane.role, jane.linkedin) == (
+        "Jane Doe",
+        "Acme Inc",
+        "Data Engineer",
+        "https://www.linkedin.com/in/janedoe",
+    )
+    assert (jane.emails, jane.phones) == (
+        ("jane@example.com", "jd@example.org"),
+        ("+1 312 555 0100", "+1 312 555 0199"),
+    )
+    assert (jane.notes, ola.name) == ("met at a meetup", "Ola Nordmann")
 
 
 @pytest.mark.parametrize(
