@@ -71,8 +71,8 @@ _SEPARATOR = re.compile(r"\s+:::\s+")
 
 
 def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
-    """People from a Google Contacts or Outlook CSV export, and which of the two it is
-    ("" when neither: a notice then says what was expected)."""
+    """People from a Google Contacts, Outlook or Thunderbird CSV export, and which one it
+    is ("" when none: a notice then says what was expected)."""
     reading = Reading()
     text = tables.text_of(label, content, reading, "a CSV file in UTF-8")
     if text is None:
@@ -84,6 +84,9 @@ def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
         reading.notices.append(Notice(label, found[0] if found else 1, _not_an_address_book(text)))
         return reading, ""
     columns, width = tables.columns_of(found[1], SOURCES[source][1]), len(found[1])
+    if "email" not in columns and (unread := _email_columns(found[1])):
+        reading.notices.append(Notice(label, found[0], _not_of(source, unread)))
+        return reading, ""
     for line, record in rows:
         if any(cell.strip() for cell in record):
             _read_row(label, line, record, columns, width, reading)
@@ -94,6 +97,22 @@ def _source(header: Sequence[str]) -> str:
     names = [tables.header_name(cell) for cell in header]
     found = (s for s, (marker, _) in SOURCES.items() if any(re.fullmatch(marker, n) for n in names))
     return next(found, "")
+
+
+def _email_columns(header: Sequence[str]) -> list[str]:
+    """The header's columns that hold emails by their name (`Email`, `Work Email`)."""
+    return [cell.strip() for cell in header if re.search("e-?mail", tables.header_name(cell))]
+
+
+def _not_of(source: str, columns: list[str]) -> str:
+    """Why a file taken for `source`'s by one column (`Job Title`) is not read: its email
+    columns are none of that export's, and its people would come without their emails."""
+    names = ", ".join(repr(name) for name in columns)
+    return (
+        f"has email columns {source}'s CSV export does not ({names}): the export of "
+        "another program? Nothing was read, rather than names without their emails; "
+        "export the contacts as a vCard (.vcf) file and import it with playbook import vcard"
+    )
 
 
 def _not_an_address_book(text: str) -> str:

@@ -629,6 +629,22 @@ def test_thunderbirds_csv_is_read_with_its_emails_and_company() -> None:
     assert (jane.notes, ola.name) == ("met at a meetup", "Ola Nordmann")
 
 
+def test_a_csv_taken_for_outlooks_by_one_column_is_not_read_without_its_emails() -> None:
+    """A CRM's or a spreadsheet's contact list (`First Name,Last Name,Email,Job Title`)
+    was taken for Outlook's by its `Job Title`, and its people were imported without the
+    emails of its `Email` column, which Outlook's export does not have. Nothing is read
+    now, and the message names the columns and the way to import the file."""
+    text = "First Name,Last Name,Email,Work Email,Job Title\r\nJane,Doe,jane@example.com,,CTO\r\n"
+    reading, source = read_address_book("crm.csv", text.encode())
+    assert (source, reading.people) == ("", [])
+    assert [str(n) for n in reading.notices] == [
+        "crm.csv:1: has email columns Outlook's CSV export does not ('Email', 'Work Email'): "
+        "the export of another program? Nothing was read, rather than names without their "
+        "emails; export the contacts as a vCard (.vcf) file and import it with playbook "
+        "import vcard"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [("", 1), ("\n\nName,Phone\nJo,555\n", 3)],
