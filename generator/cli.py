@@ -1097,6 +1097,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
         raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+    if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
+        raise UsageError(f"{args.file} is empty: there is nothing in it to import")
     label = str(args.file)
     known = read_known(args.root)
     if args.source == "linkedin":

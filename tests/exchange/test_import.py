@@ -1012,3 +1012,19 @@ def test_a_note_too_long_for_a_contact_file_says_to_shorten_it(
         "it again; skipped"
     )
     assert not (sample_root / "content/contacts/noa-long.md").exists()
+
+
+@pytest.mark.parametrize("source", ["csv", "linkedin", "vcard"])
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\r\n\r\n"])
+def test_an_empty_file_is_said_to_be_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], source: str, content: bytes
+) -> None:
+    """An empty file (a download that did not finish) was answered as a file of another
+    kind: 'has no header line with First Name and Last Name; expected LinkedIn's
+    Connections.csv', or of Google's or Outlook's, or 'has no BEGIN:VCARD ... card'."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "Connections.csv").write_bytes(content)
+    assert main(["import", source, "-C", str(tmp_path), str(tmp_path / "Connections.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: {tmp_path / 'Connections.csv'} is empty: there is nothing in it to import\n"
+    )
