@@ -1096,7 +1096,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:  # a regular file, read up to a limit: a pipe or /dev/zero must not hang or fill memory
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
-        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from None
+        hint = _files_meant(args.file) if isinstance(exc, FileNotFoundError) else ""
+        raise UsageError(
+            f"cannot read {args.file}: {exc.strerror}" + (f" ({hint})" if hint else "")
+        ) from None
     if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
         raise UsageError(f"{args.file} is empty: there is nothing in it to import")
     label = str(args.file)
@@ -1130,6 +1133,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for line in summary(plan, written):
             _say(line)
     return EXIT_CONTENT if plan.notices else 0
+
+
+def _files_meant(path: Path) -> str:
+    """`did you mean Connections.csv?` for a file not found, from the files in its folder
+    (`Connection.csv`, `connections.csv`): "" when none is close, or the folder is not."""
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    return did_you_mean([str(path.parent / name) for name in close_names(path.name, names, 0.8)])
 
 
 def _tell_interrupted(plan: ImportPlan, root: Path) -> None:

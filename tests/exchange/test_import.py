@@ -608,6 +608,23 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "cannot read" in capsys.readouterr().err
 
 
+def test_a_file_not_found_names_the_one_beside_it_that_was_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import linkedin ~/Downloads/Connection.csv` said only 'No such file or directory',
+    with Connections.csv beside it."""
+    (tmp_path / "content").mkdir()
+    for name in ("Connections.csv", "contacts.vcf"):
+        (tmp_path / name).write_text("x")
+    assert main(["import", "linkedin", "-C", str(tmp_path), str(tmp_path / "Connection.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: cannot read {tmp_path / 'Connection.csv'}: No such file or directory "
+        f"(did you mean {tmp_path / 'Connections.csv'}?)\n"
+    )
+    assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "phone.vcf")]) == 2
+    assert capsys.readouterr().err.endswith(": No such file or directory\n")  # none is close
+
+
 def test_a_pipe_or_a_device_is_refused_not_read(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
