@@ -286,9 +286,10 @@ def _name(card: Card) -> str:
 
 def _parts_name(card: Card) -> str:
     """The name the parts of N make: given, additional and family names, or the family
-    name first and all together in Chinese, Japanese or Korean (N:王;小明 → 王小明)."""
+    name first and all together in Chinese, Japanese or Korean (N:王;小明 → 王小明). The
+    several values of a part are separated by commas (`N:Stevenson;John;Philip,Paul`)."""
     for parts in _parts(card, "n"):
-        family, given, additional = [*parts, "", ""][:3]
+        family, given, additional = [part.replace(",", " ") for part in [*parts, "", ""][:3]]
         if all(wide_letter(ch) for ch in family + given + additional if ch.isalpha()):
             name = clean(family + given + additional)
         else:

@@ -376,6 +376,15 @@ def test_outlooks_vcard_in_the_code_page_its_charset_names(charset: str, read: b
         ]
 
 
+def test_a_name_of_several_given_or_middle_names_in_n_alone() -> None:
+    """A card without FN is named by N, whose parts may each hold several values between
+    commas (RFC 2426's own example, `N:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.`):
+    the name was 'John Philip,Paul Stevenson', and its file john-philip-paul-stevenson.md."""
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.\r\n"
+    (john,) = read_vcards("j.vcf", (text + "END:VCARD\r\n").encode()).people
+    assert john.name == "John Philip Paul Stevenson"
+
+
 def test_apple_escapes_the_colon_of_a_web_address() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:van Beethoven;Ludwig;;;\r\nFN:Ludwig van Beethoven\r\n"
