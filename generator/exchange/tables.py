@@ -95,29 +95,36 @@ def records(
     label: str, text: str, delimiter: str, reading: Reading
 ) -> Iterator[tuple[int, list[str]]]:
     """(first line, values) of every CSV record; a record that breaks the CSV rules
-    is reported and reading goes on with the next line."""
+    is reported and reading goes on with the next line. A value may be as long as the
+    file (the csv module's limit, 128 KiB, cut a long note in two: the rest of it read as
+    rows of people), the limit being the module's own, set back when reading ends."""
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    limit = csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     read = widest = 0
-    while True:
-        start = read + 1
-        try:
-            record = next(rows)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            reading.notices.append(Notice(label, start, f"cannot be read as CSV ({exc}); skipped"))
-            read = rows.line_num
-            continue
-        lines, read = rows.line_num - read, rows.line_num
-        if lines > 1 and any(_rows_within(cell, delimiter, widest) for cell in record):
-            message = (
-                f'has a quote (") that is not closed until line {read}: lines {start} to '
-                f"{read} were read as one record; skipped (close the quote, or take it out)"
-            )
-            reading.notices.append(Notice(label, start, message))
-            continue
-        widest = max(widest, len(record))
-        yield start, record
+    try:
+        while True:
+            start = read + 1
+            try:
+                record = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                message = f"cannot be read as CSV ({exc}); skipped"
+                reading.notices.append(Notice(label, start, message))
+                read = rows.line_num
+                continue
+            lines, read = rows.line_num - read, rows.line_num
+            if lines > 1 and any(_rows_within(cell, delimiter, widest) for cell in record):
+                message = (
+                    f'has a quote (") that is not closed until line {read}: lines {start} to '
+                    f"{read} were read as one record; skipped (close the quote, or take it out)"
+                )
+                reading.notices.append(Notice(label, start, message))
+                continue
+            widest = max(widest, len(record))
+            yield start, record
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _rows_within(cell: str, delimiter: str, widest: int) -> bool:

@@ -3,6 +3,7 @@ files, odd records too."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -275,15 +276,14 @@ def test_linkedin_as_a_spreadsheet_saved_it(encoding: str, separator: str) -> No
     ]
 
 
-def test_a_record_csv_cannot_read_is_named_and_reading_goes_on() -> None:
-    """Python's CSV reader refuses a value over its limit (128 KiB): that record is
-    skipped with its line, and the ones after it are read."""
+def test_a_value_longer_than_the_csv_modules_limit_is_read_whole() -> None:
+    """Python's CSV reader refuses a value over its limit (128 KiB): that record was
+    skipped with its line (this test said so), which left a long last name out, and cut
+    a long note in two (the next test). The limit is now the file's length."""
     text = f"First Name,Last Name,Company\nAda,Byrne,Acme\nBo,{'x' * 200_000},Acme\nCy,Dee,Acme\n"
     reading = read_connections("c.csv", text.encode())
-    assert [str(n) for n in reading.notices] == [
-        "c.csv:3: cannot be read as CSV (field larger than field limit (131072)); skipped"
-    ]
-    assert [(p.name, p.line) for p in reading.people] == [("Ada Byrne", 2), ("Cy Dee", 4)]
+    assert reading.notices == []
+    assert [p.line for p in reading.people] == [2, 3, 4]
 
 
 def test_vcard_2_1_and_a_damaged_picture() -> None:
@@ -636,6 +636,25 @@ def test_thunderbirds_csv_is_read_with_its_emails_and_company() -> None:
         ("+1 312 555 0100", "+1 312 555 0199"),
     )
     assert (jane.notes, ola.name) == ("met at a meetup", "Ola Nordmann")
+
+
+def test_a_note_longer_than_the_csv_modules_limit_is_one_value() -> None:
+    """Python's csv module refuses a value beyond 128 KiB: a contact whose notes were
+    longer was skipped as 'field larger than field limit (131072)', and reading went on
+    inside the note, whose lines became people ('Line Of The Note') up to a quote that
+    then swallowed the next person. The whole file may now be one value; the module's
+    limit is as it was after."""
+    limit = csv.field_size_limit()
+    note = "line of the note, with a comma\n" * 7000
+    text = (
+        "First Name,Last Name,E-mail 1 - Value,Notes\r\n"
+        f'Ana,Long,ana@example.org,"{note}"\r\nBob,Short,bob@example.org,ok\r\n'
+    )
+    reading, source = read_address_book("long.csv", text.encode())
+    assert (source, reading.notices) == ("Google Contacts", [])
+    assert [(p.name, p.line) for p in reading.people] == [("Ana Long", 2), ("Bob Short", 7003)]
+    assert len(reading.people[0].notes) > limit
+    assert csv.field_size_limit() == limit
 
 
 def test_a_csv_taken_for_outlooks_by_one_column_is_not_read_without_its_emails() -> None:
