@@ -58,12 +58,37 @@ if TYPE_CHECKING:  # imported when an import runs: most commands never need it
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
+"""What a shell shows for a command the system stopped because its reader had gone."""
 SHELLS = ("bash", "zsh", "fish")
 MAX_JOBS = 256
 """More worker processes than this is surely a slip (each one is a copy of playbook)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # what is still buffered, while a closed pipe can be noticed
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """`playbook check | head -1`: the program reading the output has stopped reading.
+    The command ends quietly with the status of one that the system stopped for it (as
+    `cat` or `git log` are), instead of saying "broken pipe"; what is left to print goes
+    nowhere, so Python's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # not a real file: a test's capture
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     _escape_what_stdout_cannot_encode()
     parser = _parser()
     args = parser.parse_args(argv)
@@ -82,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _say(f"playbook: {exc}", err=True)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # `main` ends quietly: the reader is gone
     except OSError as exc:
         print(f"playbook: {os_problem(exc, _elsewhere(args))}", file=sys.stderr)
         return EXIT_CONTENT

@@ -803,3 +803,29 @@ def test_a_folder_inside_or_beside_a_playbook_names_it(
         f"playbook: no playbook here (no content/ folder), but {found} is one: run the command "
         f"there (cd {found}), or add -C {found}\n"
     )
+
+
+@pytest.mark.parametrize(
+    "argv", [["check", "--today", SAMPLE_TODAY.isoformat()], ["export", "vcard", "-q"]]
+)
+def test_a_reader_that_stops_reading_ends_the_command_quietly(
+    argv: list[str], sample_root: Path
+) -> None:
+    """`playbook check | head -0`: the reader is gone before anything is written. The
+    command said `playbook: broken pipe` and ended with 1; it ends now as `cat` or `git
+    log` do there, without a word, with the status of a command the system stopped."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        ended = subprocess.run(
+            [sys.executable, "-m", "generator", *argv],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=sample_root,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+    finally:
+        os.close(writer)
+    assert ended.returncode == 128 + signal.SIGPIPE
+    assert "pipe" not in ended.stderr and "Exception" not in ended.stderr
