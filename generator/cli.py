@@ -44,6 +44,7 @@ from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.encrypt import (
+    ENV_VAR,
     SHORTEST_ADVISED,
     PassphraseError,
     passphrase_from_environment_or_prompt,
@@ -400,10 +401,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=NEW_KINDS, metavar=kinds, help="what to add")
     p.add_argument(
         "name",
+        type=_text,
         metavar="NAME",
         help="the person's or company's name; for a meeting, the contact's slug or name",
     )
-    p.add_argument("--company", metavar="SLUG", help="company slug or name (contact)")
+    p.add_argument("--company", type=_text, metavar="SLUG", help="company slug or name (contact)")
     p.add_argument("--date", type=_date_option, metavar="YYYY-MM-DD", help="meeting date (meeting)")
     p.add_argument(
         "--purpose",
@@ -557,6 +559,37 @@ def _playbook_today(root: Path) -> dt.date:
     """Today as a build of the playbook at `root` counts it without `--today`: its
     `today:`, else the date in its timezone (its settings' problems are the build's)."""
     return resolve_today(None, load_config(root, Problems()))
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""What Python puts for each byte of the command line it could not decode."""
+
+
+def _text(text: str) -> str:
+    """A name or slug as typed (`_as_typed`); bytes that are not UTF-8 are a usage error
+    that says so."""
+    typed = _as_typed(text)
+    if not _UNDECODED.search(typed):
+        return typed
+    shown = os.fsencode(typed).decode("utf-8", "backslashreplace")
+    raise argparse.ArgumentTypeError(
+        f"'{shown}' is not UTF-8 text (the terminal sends another encoding): set the "
+        "terminal to UTF-8, or type the name in plain letters"
+    )
+
+
+def _as_typed(text: str) -> str:
+    """Text from the command line or the environment as it was typed. Where the locale is
+    not UTF-8 (LC_ALL=C with PYTHONUTF8=0), Python cannot decode a letter beyond ASCII
+    and keeps each of its bytes as a stand-in (`Zoë` arrives as `Zo\\udcc3\\udcab`),
+    which no file can hold: the bytes are read as the UTF-8 a terminal sends. Bytes that
+    are not UTF-8 are left as they came, for the caller to refuse."""
+    if not _UNDECODED.search(text):
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except UnicodeDecodeError:
+        return text
 
 
 def _whole_number(text: str) -> int:
@@ -819,7 +852,8 @@ def _encryption(args: argparse.Namespace) -> Encryption | None:
     if not args.encrypt:
         return None
     try:
-        passphrase = passphrase_from_environment_or_prompt(os.environ, _ask)
+        typed = {ENV_VAR: _as_typed(os.environ[ENV_VAR])} if ENV_VAR in os.environ else {}
+        passphrase = passphrase_from_environment_or_prompt(typed, _ask)
     except PassphraseError as exc:
         raise UsageError(str(exc)) from None
     if too_short(passphrase):  # never the passphrase nor its length: both help a guesser
@@ -1029,6 +1063,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     _root_option(q)
     q.add_argument(
         "slugs",
+        type=_text,
         nargs="*",
         metavar="SLUG",
         help="contacts to export, by slug or name (default: all)",

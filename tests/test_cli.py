@@ -829,3 +829,42 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
         os.close(writer)
     assert ended.returncode == 128 + signal.SIGPIPE
     assert "pipe" not in ended.stderr and "Exception" not in ended.stderr
+
+
+def as_a_c_locale_reads(text: str) -> str:
+    """`text` as Python gives it where the locale is not UTF-8 (LC_ALL=C, PYTHONUTF8=0):
+    each byte beyond ASCII a stand-in of its own."""
+    return text.encode("utf-8").decode("ascii", "surrogateescape")
+
+
+def test_a_name_typed_where_the_locale_is_not_utf8_is_read_as_typed(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`LC_ALL=C PYTHONUTF8=0 playbook new contact "Zoë"` blamed the archetype: "gives
+    front matter that is not valid for 'Zo\\udcc3\\udcab'". The name is the UTF-8 the
+    terminal sent; bytes that are not UTF-8 are said to be so."""
+    root = ["-C", str(sample_root), "-q"]
+    assert main(["new", "contact", as_a_c_locale_reads("Zoë"), *root]) == 0
+    assert "name: Zoë\n" in (sample_root / "content/contacts/zoe.md").read_text("utf-8")
+    assert main(["new", "meeting", as_a_c_locale_reads("Zoë"), *root, "--date", "2026-12-01"]) == 0
+    assert (sample_root / "content/meetings/2026-12-01-zoe.md").is_file()
+    with pytest.raises(SystemExit) as exited:
+        main(["new", "contact", "Zo\udceb", *root])  # Latin-1 bytes
+    assert exited.value.code == 2
+    assert "argument NAME: 'Zo\\xeb' is not UTF-8 text" in capsys.readouterr().err
+
+
+def test_a_passphrase_set_where_the_locale_is_not_utf8_is_read_as_typed(
+    sample_root: Path,
+) -> None:
+    """PLAYBOOK_PASSPHRASE='clé de voûte secrète' under LC_ALL=C PYTHONUTF8=0 was refused
+    as "not valid UTF-8 text"."""
+    c_locale = {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONPATH": str(REPO)}
+    ended = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--encrypt", "-q", "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=sample_root,
+        env={**os.environ, **c_locale, "PLAYBOOK_PASSPHRASE": "clé de voûte secrète"},
+    )
+    assert (ended.returncode, ended.stderr) == (0, "")
