@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import json
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -807,28 +808,65 @@ class Time(FieldType):
         return dt.time(int(match[1]), int(match[2]))
 
 
-_HOURS_MINUTES = re.compile(r"([0-9]{1,2})[.:h ]?([0-9]{2})?(?::[0-9]{2})?\s*([ap]\.?m\.?)?")
+_CLOCK = re.compile(
+    r"([0-9]{1,2})(?:[.:h ]?([0-9]{2})|[:h]([0-9]))?(?::[0-9]{2})?\s*([ap]\.?(?:m\.?)?)?h?"
+)
+"""A time as clocks and people write it: `14.30`, `1430`, `2:30 pm`, `14:30:00`, `9h05`,
+`9:5` (a minute of one digit is that minute: 09:05), `2:30p`, `1430h`."""
+_TIME_SPAN = re.compile(r"(.+?)\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*(.+)")
+"""A meeting's start and end (`14:30-15:30`, `2 to 3pm`), where one start is asked for."""
+_NOON = ("noon", "midday", "12 noon")
 
 
 def _time_hint(text: str) -> str:
     """`: write "14:30"` for a time written some other way (`14.30`, `1430`, `2:30 pm`,
-    `14:30:00`), when what was meant is clear (`24:00`: midnight of the day after); else
-    ""."""
-    shape = _HOURS_MINUTES.fullmatch(text.lower())
+    `14:30:00`, `9:5`, `14\uff1a30` typed with a full-width colon), when what was meant is
+    clear (`24:00`: midnight of the day after); the start and the length for a span
+    (`14:30-15:30`); else ""."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    if text in _NOON:
+        return _write_time(12, 0)
+    span = _TIME_SPAN.fullmatch(text)
+    start, end = (_clock(span[1]), _clock(span[2])) if span is not None else (None, None)
+    if span is not None and isinstance(start, tuple) and isinstance(end, tuple):
+        shapes = _CLOCK.fullmatch(span[1]), _CLOCK.fullmatch(span[2])
+        if shapes[0] and shapes[1] and shapes[1][4] and not shapes[0][4]:  # `2-3pm`
+            later = _clock(span[1] + shapes[1][4])
+            start = later if isinstance(later, tuple) and later < end else start
+        if start < end:
+            minutes = (end[0] - start[0]) * 60 + end[1] - start[1]
+            return (
+                f'; a meeting has one start time: write "{start[0]:02d}:{start[1]:02d}", and '
+                f"how long it lasts as duration: {minutes}"
+            )
+    clock = _clock(text)
+    if isinstance(clock, tuple):
+        return _write_time(*clock)
+    return clock or ""
+
+
+def _write_time(hour: int, minute: int) -> str:
+    return f'; write "{hour:02d}:{minute:02d}" (in quotes, 24-hour clock)'
+
+
+def _clock(text: str) -> tuple[int, int] | str | None:
+    """The hour and minute of a time written another way; why there is none (`; there is
+    no hour 25`), or None when it is not a time at all."""
+    shape = _CLOCK.fullmatch(text.strip())
     if shape is None:
-        return ""
-    hour, minute = int(shape[1]), int(shape[2] or 0)
-    if shape[3]:
+        return None
+    hour, minute = int(shape[1]), int(shape[2] or shape[3] or 0)
+    if shape[4]:
         if not 1 <= hour <= 12:
             return ""
-        hour = hour % 12 + (12 if shape[3].startswith("p") else 0)
-    if (hour, minute, shape[3]) == (24, 0, None):
+        hour = hour % 12 + (12 if shape[4].startswith("p") else 0)
+    if (hour, minute, shape[4]) == (24, 0, None):
         return '; for midnight, write "00:00" with the next day\'s date'
     if hour > 23:
         return f"; there is no hour {hour} (00 to 23)"
     if minute > 59:
         return f"; there is no minute {minute} (00 to 59)"
-    return f'; write "{hour:02d}:{minute:02d}" (in quotes, 24-hour clock)'
+    return hour, minute
 
 
 class CadenceType(FieldType):

@@ -217,8 +217,8 @@ def test_a_yaml_set_is_named_not_shown_as_python_writes_it() -> None:
 def test_time_reads_sexagesimal_literal() -> None:
     assert convert(Time(), 870, raw="14:30") == (dt.time(14, 30), [])
     assert convert(Time(), "9:05", raw="9:05") == (dt.time(9, 5), [])
-    assert convert(Time(), "noon", raw="noon")[1] == [
-        "f.md:3: x: expected a time as HH:MM (24-hour), got 'noon'"
+    assert convert(Time(), "tea time", raw="tea time")[1] == [
+        "f.md:3: x: expected a time as HH:MM (24-hour), got 'tea time'"
     ]
 
 
@@ -773,7 +773,25 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
         ("2:30 pm", "2:30 pm", '; write "14:30" (in quotes, 24-hour clock)'),
         ("12:15 am", "12:15 am", '; write "00:15" (in quotes, 24-hour clock)'),
         (33300, "09:15:00", '; write "09:15" (in quotes, 24-hour clock)'),
-        ("noon", "noon", ""),
+        ("noon", "noon", '; write "12:00" (in quotes, 24-hour clock)'),
+        ("midnight", "midnight", ""),  # the start of the day or its end: no fix
+        ("9:5", "9:5", '; write "09:05" (in quotes, 24-hour clock)'),
+        ("14:3", "14:3", '; write "14:03" (in quotes, 24-hour clock)'),
+        ("2:30p", "2:30p", '; write "14:30" (in quotes, 24-hour clock)'),
+        ("1430h", "1430h", '; write "14:30" (in quotes, 24-hour clock)'),
+        ("14\uff1a30", "14\uff1a30", '; write "14:30" (in quotes, 24-hour clock)'),  # full width
+        (9.5, "9.5", ""),  # 09:30, 09:05 or 09:50?
+        (
+            "14:30-15:15",
+            "14:30-15:15",
+            '; a meeting has one start time: write "14:30", and how long it lasts as duration: 45',
+        ),
+        (
+            "2-3:30 pm",
+            "2-3:30 pm",
+            '; a meeting has one start time: write "14:00", and how long it lasts as duration: 90',
+        ),
+        ("15:30-14:30", "15:30-14:30", ""),
         ("25:00", "25:00", "; there is no hour 25 (00 to 23)"),  # it looked like HH:MM
         ("25:61", "25:61", "; there is no hour 25 (00 to 23)"),
         ("10:75", "10:75", "; there is no minute 75 (00 to 59)"),
