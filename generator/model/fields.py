@@ -573,7 +573,9 @@ class Date(FieldType):
         if isinstance(day, str):
             day = _parse_date(day.strip(), self.expected, at.today)
         if not isinstance(day, dt.date):
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}")
+            number = isinstance(value, int) and not isinstance(value, bool)  # `20261201`
+            hint = _date_hint(at.raw or str(value), at.today) if number else ""
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         return in_range(day)
 
 
@@ -662,6 +664,11 @@ def _date_hint(text: str, today: dt.date | None) -> str:
     readings = _readings(text)
     if readings:
         return _did_you_mean(readings)
+    tidied = _tidied(text)
+    if tidied is not None:
+        dated, timed = tidied
+        if readings := _readings(dated):
+            return _did_you_mean(readings, " (and a meeting's time in time:)" if timed else "")
     if _relative(text, _SOME_DAY):
         moves = ", which moves with the calendar: write the date itself"
         if today is None:
@@ -676,6 +683,25 @@ def _date_hint(text: str, today: dt.date | None) -> str:
             return ", which has no year: write it with its year"
         return f", which has no year{_did_you_mean(nearest)}"
     return ""
+
+
+_DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212", "------")
+_WITH_TIME = re.compile(
+    r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
+    r"((?:[Tt]|\s+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?\s*(?:[Zz]|[+-][0-9:]{4,5})?\.?"
+)
+_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})|([0-9]{4}) ([0-9]{1,2}) ([0-9]{1,2})")
+
+
+def _tidied(text: str) -> tuple[str, bool] | None:
+    """A YYYY-MM-DD date that `text` holds, typed or pasted slightly off (`20261201`,
+    `2026 12 01`, `2026-12\u201301` with a dash from a word processor, full-width digits, a
+    dot after it, a time or timezone after it), and whether a time came with it; else None."""
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+    if compact := _COMPACT.fullmatch(text):
+        return "-".join(part for part in compact.groups() if part), False
+    with_time = _WITH_TIME.fullmatch(text)
+    return (with_time[1], bool(with_time[2])) if with_time else None
 
 
 def _did_you_mean(readings: list[Reading], after: str = "") -> str:

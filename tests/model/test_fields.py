@@ -226,8 +226,8 @@ def test_dates() -> None:
     assert convert(Date(), dt.date(2026, 1, 2)) == (dt.date(2026, 1, 2), [])
     assert convert(Date(), dt.datetime(2026, 1, 2, 9, 0)) == (dt.date(2026, 1, 2), [])
     assert convert(Date(), "tomorrow", raw="tomorrow")[0] is INVALID
-    assert convert(Date(), 20261122, raw="20261122")[1] == [
-        "f.md:3: x: expected a date as YYYY-MM-DD, got '20261122'"
+    assert convert(Date(), 2026, raw="2026")[1] == [
+        "f.md:3: x: expected a date as YYYY-MM-DD, got '2026'"
     ]
     assert convert(Date(), [dt.date(2026, 1, 2)])[1] == [
         "f.md:3: x: expected a date as YYYY-MM-DD, got a list"
@@ -346,11 +346,22 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
         ("tomorrow", ", which moves with the calendar: write the date itself"),  # no today
         ("3 Dec", ", which has no year: write it with its year"),
         ("Jun 31", ""),  # no year has it
+        ("2026 12 10", "; did you mean 2026-12-10?"),
+        ("2026-12\u201310", "; did you mean 2026-12-10?"),  # a word processor's dash
+        ("\uff12\uff10\uff12\uff16-12-10", "; did you mean 2026-12-10?"),  # full-width digits
+        ("2026-12-10.", "; did you mean 2026-12-10?"),
+        ("2026-12-10Z", "; did you mean 2026-12-10?"),
+        ("2026-12-10T14:30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        ("2026-12-10 14:30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        (20261210, "; did you mean 2026-12-10?"),  # a number, to YAML
+        (20261310, ""),
     ],
 )
-def test_a_date_written_another_way_gets_its_iso_form_suggested(written: str, hint: str) -> None:
-    assert convert(Date(), written, raw=written)[1] == [
-        f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}{hint}"
+def test_a_date_written_another_way_gets_its_iso_form_suggested(
+    written: str | int, hint: str
+) -> None:
+    assert convert(Date(), written, raw=str(written))[1] == [
+        f"f.md:3: x: expected a date as YYYY-MM-DD, got {str(written)!r}{hint}"
     ]
 
 
