@@ -386,8 +386,18 @@ def assemble(
         rendered = {path: body.rendered for path, body in bodies.items()}
         problems.items += waiting_notes(broken, playbook, rendered)
     if playbook.profile is None and "profile" not in known.slugs["profile"]:
-        problems.warn("content/profile.md", 1, "file", "is missing; agendas will have no pitch")
+        problems.warn("content/profile.md", 1, "file", _no_profile(set_aside))
     return playbook
+
+
+def _no_profile(set_aside: UnreadIndex) -> str:
+    """Why there is no profile: no file, or a folder where the file should be."""
+    if ("profile", "profile") not in set_aside:
+        return "is missing; agendas will have no pitch"
+    return (
+        "is a folder, not a file, so agendas will have no pitch: rename the folder, then "
+        "write your profile in a file named profile.md here"
+    )
 
 
 def _known(

@@ -253,13 +253,16 @@ class Unread:
     """Path relative to the playbook root, as shown to the user."""
     kind: str | None
     """The kind's folder it is under (`content/_archive/companies/` is companies'), None
-    when there is none: a reference of any kind may mean it."""
+    when there is none: a reference of any kind may mean it; `profile` for a folder
+    named profile.md where the profile's file should be."""
     stem: str
     """Its name without the ending: the model makes the slug of it, as of a source."""
     why: str
     """Why playbook does not read it, to follow "is not read, as"."""
 
 
+A_FOLDER = "it is a folder, not a file"
+"""Why a folder named like a file is not read as one."""
 TEXT_ENDINGS = (".txt", ".text")
 """Plain-text endings, which a file meant as a note of the playbook may have."""
 
@@ -282,7 +285,12 @@ def unread_files(root: Path) -> tuple[Unread, ...]:
         for entry in entries:
             name = entry.name
             if entry.is_dir(follow_symlinks=False):
-                folders.append((entry.path, place.inside(name, folder == str(content))))
+                top = folder == str(content)
+                if top and name == PROFILE_FILE:  # where the profile's file should be
+                    found.append(
+                        Unread(_rel(Path(entry.path), root), "profile", "profile", A_FOLDER)
+                    )
+                folders.append((entry.path, place.inside(name, top)))
             elif not (place.read and _markdown(name)):  # a source, which discovery reads
                 unread = _unread(Path(entry.path), content, root, place)
                 if unread is not None:

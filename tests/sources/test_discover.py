@@ -381,6 +381,19 @@ def test_a_profile_named_in_capitals_is_named_with_the_fix(tmp_path: Path) -> No
     ]
 
 
+def test_a_folder_where_the_profile_should_be_is_named_not_missing(tmp_path: Path) -> None:
+    """content/profile.md made as a folder (an unzip, a `mkdir` of the wrong name) was
+    reported as "is missing", though it is there."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md/pitch.md", "Pitch.\n")
+    assert messages(check(root)) == [
+        "warning: content/profile.md:1: file: is a folder, not a file, so agendas will have "
+        "no pitch: rename the folder, then write your profile in a file named profile.md here",
+        "warning: content/profile.md/pitch.md:1: file: is not in contacts/, companies/, "
+        "meetings/ or questions/; ignored",
+    ]
+
+
 ICLOUD = (
     "cannot be read: it is kept in iCloud only, not on this computer: download it (in "
     "Finder, Download Now), then build again"
