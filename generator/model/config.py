@@ -91,7 +91,41 @@ class BaseUrl(Url):
             raise Invalid(
                 f"expected the address of the site's folder, without a ?query or #part, got {url!r}"
             )
+        if found := _NOT_IN_A_URL.search(url):
+            meant = _NOT_IN_A_URL.sub(_written_in_a_url, url)
+            hint = f"; did you mean {meant}?" if not _NOT_IN_A_URL.search(meant) else ""
+            what = _NAMED.get(found[0], f"'{found[0]}'")
+            raise Invalid(f"expected a web address, got {url!r}, which holds {what}{hint}")
+        parts = urllib.parse.urlsplit(url)
+        if parts.username is not None:
+            raise Invalid(
+                f"expected the address of the site, got one with a user name before its host "
+                f"({parts.username}@), which every calendar event would publish: leave it out"
+            )
+        host = parts.hostname or ""
+        labels = host.removesuffix(".").split(".")
+        if ":" not in host and not all(map(_HOST_LABEL.fullmatch, labels)):
+            raise Invalid(
+                f"expected a web address, got {url!r}, whose host {host!r} is not a name: "
+                "letters, digits and hyphens, between dots"
+            )
         return url
+
+
+_NOT_IN_A_URL = re.compile(r'[\\"<>^`{|}]|%(?![0-9A-Fa-f]{2})')
+"""What RFC 3986 lets no web address hold (a `%` only begins an escape): the calendar's
+links and the pages' would lead elsewhere, or nowhere (a browser reads a `\\` as a `/`)."""
+_NAMED = {
+    "\\": "a backslash, which a browser reads as /",
+    "%": "a % that begins no escape (like %20)",
+}
+_HOST_LABEL = re.compile(r"(?!-)[\w-]+(?<!-)")
+"""A part of a host name between dots, in any letters (`bücher.example`)."""
+
+
+def _written_in_a_url(found: re.Match[str]) -> str:
+    """`\\` as the `/` a browser reads it as; anything else escaped."""
+    return "/" if found[0] == "\\" else urllib.parse.quote(found[0], safe="")
 
 
 class Folder(Text):

@@ -244,6 +244,20 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
             "got 'https://me.example.com/?site=pb'",
         ),
         ("base_url: https://me.example.com/pb#top\n", "without a ?query or #part"),
+        (  # the calendar's links led elsewhere: a browser reads \ as /
+            "base_url: 'https://me.example.com\\evil.example/'\n",
+            "base_url: expected a web address, got 'https://me.example.com\\\\evil.example/', "
+            "which holds a backslash, which a browser reads as /; did you mean "
+            "https://me.example.com/evil.example/?",
+        ),
+        (
+            "base_url: 'https://me.example.com/my|site/'\n",
+            "which holds '|'; did you mean https://me.example.com/my%7Csite/?",
+        ),
+        ("base_url: https://me.example.com/100%/\n", "which holds a % that begins no escape"),
+        ("base_url: 'https://me;x.example.com/'\n", "whose host 'me;x.example.com' is not a name"),
+        ("base_url: https://me..example.com/\n", "whose host 'me..example.com' is not a name"),
+        ("base_url: https://maya:secret@me.example.com/\n", "(maya@), which every calendar"),
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),
