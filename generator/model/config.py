@@ -47,6 +47,10 @@ UNKNOWN_SETTING = "is not a setting playbook knows"
 _NEAR_CONFIG = re.compile(r"playbook\.ya?ml(?:\.\w+|\s+)?", re.IGNORECASE)
 """Names of a settings file playbook does not read: `playbook.yml`, `Playbook.yaml`,
 Notepad's `playbook.yaml.txt`, `playbook.yaml ` with a space after it."""
+PASSPHRASE_NOT_HERE = (
+    "playbook never reads the passphrase from a file: build --encrypt takes it from "
+    "PLAYBOOK_PASSPHRASE or asks for it; delete it from this file"
+)
 
 
 _NOT_A_PLACE = frozenset({"Factory", "localtime", "posixrules"})
@@ -261,7 +265,25 @@ def _where_it_goes(path: str) -> str | None:
     homes = [name for name in known if name.endswith(f".{key}") and name != path]
     if homes:
         return f"it goes indented under {homes[0].rpartition('.')[0]}: ({homes[0]})"
-    return None
+    return _COMMAND_LINE.get(path.lower().replace("-", "_"))
+
+
+_COMMAND_LINE = {
+    "jobs": "it is an option of the command: playbook build --jobs N",
+    "clean": "it is an option of the command: playbook build --clean",
+    "strict": "it is an option of the command: playbook check --strict, or build --strict",
+    "audience": "it is an option of the command: playbook build --audience coach",
+    "encrypt": "it is an option of the command: playbook build --encrypt",
+    "encrypted": "it is an option of the command: playbook build --encrypt",
+    "with_calendar": "it is an option of the command: playbook build --encrypt --with-calendar",
+    "with_vcards": "it is an option of the command: playbook build --encrypt --with-vcards",
+    "port": "it is an option of the command: playbook serve --port N",
+    "host": "it is an option of the command: playbook serve --host ADDRESS",
+    "out": "did you mean output?",
+    "passphrase": PASSPHRASE_NOT_HERE,
+    "password": PASSPHRASE_NOT_HERE,
+}
+"""Options of a command written as settings, where playbook.yaml cannot say them."""
 
 
 def _days(name: str, doc: str, example: str) -> Field:

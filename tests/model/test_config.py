@@ -104,6 +104,20 @@ def test_unknown_nested_setting_is_a_warning_at_its_line(tmp_path: Path) -> None
         ("raw_html: yes\n", "it goes indented under markdown: (markdown.raw_html)"),
         ("followups:\n  timezone: UTC\n", "timezone is a setting of its own: write it unindented"),
         ("holidays.country: US\n", "write country: indented under holidays:"),
+        # an option of a command, which playbook.yaml cannot set
+        ("jobs: 4\n", "it is an option of the command: playbook build --jobs N"),
+        ("encrypt: yes\n", "it is an option of the command: playbook build --encrypt"),
+        (
+            "with-calendar: yes\n",
+            "it is an option of the command: playbook build --encrypt --with-calendar",
+        ),
+        ("port: 8080\n", "it is an option of the command: playbook serve --port N"),
+        ("out: site\n", "did you mean output?"),
+        (
+            "passphrase: correct horse\n",
+            "playbook never reads the passphrase from a file: build --encrypt takes it from "
+            "PLAYBOOK_PASSPHRASE or asks for it; delete it from this file",
+        ),
     ],
 )
 def test_a_setting_in_the_wrong_place_says_where_it_goes(
