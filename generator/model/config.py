@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import os
 import re
@@ -442,13 +443,7 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
     path = root / CONFIG_FILE
     if not path.exists():
         if path.is_symlink():  # a link to settings moved away: not "no settings"
-            problems.error(
-                CONFIG_FILE,
-                1,
-                "file",
-                f"is a link to {os.readlink(path)}, which does not exist: point it at your "
-                "settings, or remove it to use the defaults",
-            )
+            problems.error(CONFIG_FILE, 1, "file", _link_to_nothing(path))
         else:
             _settings_elsewhere(root, problems)
         return Config(root=root)
@@ -490,6 +485,28 @@ def _settings_elsewhere(root: Path, problems: Problems) -> None:
                 f"is not read: playbook reads its settings from {CONFIG_FILE} beside "
                 f"content/, and uses the defaults without it; {fix}",
             )
+
+
+def _link_to_nothing(path: Path) -> str:
+    """Why the link `path` leads to no file: its target is gone, or it leads back to
+    itself (`ln -s playbook.yaml playbook.yaml`, which said the file did not exist)."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 says a loop so
+        return LINK_LOOP
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return LINK_LOOP
+    return (
+        f"is a link to {os.readlink(path)}, which does not exist: point it at your "
+        "settings, or remove it to use the defaults"
+    )
+
+
+LINK_LOOP = (
+    "is a link that leads back to itself (directly or through other links): point it "
+    "at your settings, or remove it to use the defaults"
+)
 
 
 def _check_theme(

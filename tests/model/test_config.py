@@ -401,6 +401,23 @@ def test_a_link_to_settings_that_are_gone_is_an_error(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("target", ["playbook.yaml", "settings.yaml"])
+def test_a_link_to_settings_that_leads_back_to_itself_is_said_so(
+    tmp_path: Path, target: str
+) -> None:
+    """`ln -s playbook.yaml playbook.yaml`, or two links that lead to each other, was
+    called a link to a file that does not exist."""
+    (tmp_path / "playbook.yaml").symlink_to(target)
+    if target != "playbook.yaml":
+        (tmp_path / target).symlink_to("playbook.yaml")
+    problems = Problems()
+    assert load_config(tmp_path, problems) == Config(root=tmp_path)
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:1: file: is a link that leads back to itself (directly or through "
+        "other links): point it at your settings, or remove it to use the defaults"
+    ]
+
+
 def test_follow_up_days_run_from_0_to_365(tmp_path: Path) -> None:
     """A day count of the follow-up timing: none (the same day) up to a year."""
     assert reported(tmp_path, "followups: {thank_you_days: 0, referrer_update_days: 365}\n") == []
