@@ -504,6 +504,11 @@ def _in_minutes(value: Any) -> int | None:
         value = f"{value} hours"
     if not isinstance(value, str):
         return None
+    if (iso := _ISO_SPAN.fullmatch(value.strip())) and (iso[1] or iso[2]):
+        value = f"{iso[1] or 0}h {iso[2] or 0}m"  # `PT1H30M`, from a calendar's export
+    value = _DECIMAL_COMMA.sub(".", value)  # `1,5 h`, as much of Europe writes it
+    if _DECIMAL.fullmatch(value):  # `1,5` alone: what the number 1.5 is
+        return _in_minutes(float(value))
     found = _SPAN.fullmatch(value)
     if found is None or not (found[1] or found[3]):
         return None
@@ -512,6 +517,10 @@ def _in_minutes(value: Any) -> int | None:
     minutes = float(found[1] or 0) * 60 + int(found[3] or 0)
     return int(minutes) if minutes.is_integer() and minutes > 0 else None
 
+
+_ISO_SPAN = re.compile(r"PT(?:([0-9]{1,2})H)?(?:([0-9]{1,3})M)?", re.IGNORECASE)
+_DECIMAL_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")
+_DECIMAL = re.compile(r"\s*[0-9]{1,6}\.[0-9]{1,6}\s*")
 
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 
@@ -920,14 +929,17 @@ _SPELLED_INTERVAL = re.compile(
 )
 _EVERY = {"daily": "1d", "weekly": "1w", "monthly": "1m", "quarterly": "3m", "yearly": "1y"}
 _EVERY |= {"biweekly": "2w", "fortnightly": "2w", "annually": "1y"}
+_EVERY |= {"bi-weekly": "2w", "every other week": "2w", "every other month": "2m"}
+_EVERY |= {f"every {unit}": f"1{unit[0]}" for unit in ("day", "week", "month", "year")}
 
 
 def _cadence_hint(text: str) -> str:
     """`; did you mean 6w?` for an interval spelled out (`6 weeks`, `every 3 months`,
-    `quarterly`); else ""."""
+    `quarterly`, `every other week`); else ""."""
     text = text.strip()
     spelled = _SPELLED_INTERVAL.fullmatch(text)
-    meant = f"{int(spelled[1])}{spelled[2][0].lower()}" if spelled else _EVERY.get(text.lower())
+    every = _EVERY.get(" ".join(text.lower().split()))
+    meant = f"{int(spelled[1])}{spelled[2][0].lower()}" if spelled else every
     return f"; did you mean {meant}?" if meant else ""
 
 

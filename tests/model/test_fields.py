@@ -296,6 +296,11 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         ("0.01 h", ""),  # not whole minutes
         ("1.01 hours", ""),  # 60.6 minutes, not 60
         ("an hour", ""),
+        ("1,5 hours", "; did you mean 90?"),  # a decimal comma
+        ("1,5", "; did you mean 90?"),
+        ("PT1H30M", "; did you mean 90?"),  # ISO 8601, as calendars export a length
+        ("PT45M", "; did you mean 45?"),
+        ("PT", ""),
         (1.5, "; did you mean 90?"),  # hours: no meeting lasts a minute and a half
         (0.75, "; did you mean 45?"),
         (45.0, "; did you mean 45?"),
@@ -439,6 +444,9 @@ def test_a_month_away_is_the_same_day_or_the_months_last() -> None:
         ("1 year", "; did you mean 1y?"),
         (" Monthly ", "; did you mean 1m?"),  # in quotes, with the spaces
         ("six weeks", ""),
+        ("every month", "; did you mean 1m?"),
+        ("Every  Other Week", "; did you mean 2w?"),
+        ("bi-weekly", "; did you mean 2w?"),
     ],
 )
 def test_an_interval_spelled_out_gets_its_short_form_suggested(written: str, hint: str) -> None:
