@@ -619,8 +619,12 @@ def _host(text: str) -> str:
     """An address to listen on: not empty (a slip, not "every interface"), and without the
     port or scheme of an address copied from a browser (`127.0.0.1:8000`); an IPv6 address
     as a browser writes it (`[::1]`) is the address inside the brackets."""
-    if not text:
+    if not text.strip():
         raise argparse.ArgumentTypeError("expected an address, got an empty one")
+    if any(char.isspace() for char in text):  # `--host "$HOST "`: the system says "not known"
+        raise argparse.ArgumentTypeError(
+            f"expected an address, got {text!r}, which holds a space: write it without"
+        )
     if "://" in text:
         raise argparse.ArgumentTypeError(
             f"expected an address, not a URL: got {text!r}, use the host name alone"

@@ -353,6 +353,8 @@ def test_verbose_prints_stage_timings(
         (["serve", "--host", "[::1]:9000"], "give the port with --port 9000"),
         (["serve", "--host", "http://localhost"], "expected an address, not a URL"),
         (["serve", "--host", ""], "argument --host: expected an address, got an empty one"),
+        (["serve", "--host", " "], "argument --host: expected an address, got an empty one"),
+        (["serve", "--host", "localhost "], "got 'localhost ', which holds a space"),
         (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
         (["check", "-C", "x" * 300], "argument -C: " + "x" * 300 + ": the path is too long"),
         (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
