@@ -107,5 +107,17 @@ def parse_source(source: SourceFile, content: bytes) -> Read:
 
 
 def unreadable(source: SourceFile, exc: OSError) -> Read:
-    problem = ContentError(source.rel, 1, "file", f"cannot be read: {exc.strerror}")
+    problem = ContentError(source.rel, 1, "file", _why_unreadable(exc))
     return Read(source, None, (problem,))
+
+
+def _why_unreadable(exc: OSError) -> str:
+    """Why a source listed a moment ago cannot be read, in words for people (the system's
+    own, "No such file or directory", said nothing of what had happened)."""
+    if isinstance(exc, Refused):
+        return f"cannot be read: {exc.strerror}"
+    if exc.errno == errno.ENOENT:
+        return "was deleted or moved while playbook was reading the playbook: run it again"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read: permission denied (check who owns it and who may read it)"
+    return f"cannot be read: {exc.strerror or exc}"

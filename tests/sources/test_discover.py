@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 from pathlib import Path
@@ -13,7 +14,7 @@ from timing import bytes_read, in_a_thread_within
 from generator.build import check, load
 from generator.errors import Problems
 from generator.sources.discover import Unread, discover, read_in_place, source_at, unread_files
-from generator.sources.read import MAX_FILE_BYTES, Refused, read_source
+from generator.sources.read import MAX_FILE_BYTES, Refused, read, read_source, unreadable
 
 JANE = "---\nname: Jane Doe\n---\n"
 
@@ -391,6 +392,23 @@ def test_a_folder_where_the_profile_should_be_is_named_not_missing(tmp_path: Pat
         "no pitch: rename the folder, then write your profile in a file named profile.md here",
         "warning: content/profile.md/pitch.md:1: file: is not in contacts/, companies/, "
         "meetings/ or questions/; ignored",
+    ]
+
+
+def test_a_file_gone_or_forbidden_when_read_is_said_so_in_words(tmp_path: Path) -> None:
+    """A file deleted between the listing of its folder and its reading (a sync tool, an
+    editor's save) said "cannot be read: No such file or directory"."""
+    root = playbook(tmp_path)
+    [source] = [s for s in discover(root, Problems()) if s.kind == "contacts"]
+    source.path.unlink()
+    assert [str(p) for p in read(source).problems] == [
+        "content/contacts/jane-doe.md:1: file: was deleted or moved while playbook was "
+        "reading the playbook: run it again"
+    ]
+    forbidden = PermissionError(errno.EACCES, "Permission denied", str(source.path))
+    assert [str(p) for p in unreadable(source, forbidden).problems] == [
+        "content/contacts/jane-doe.md:1: file: cannot be read: permission denied (check who "
+        "owns it and who may read it)"
     ]
 
 
