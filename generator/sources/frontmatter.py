@@ -213,6 +213,9 @@ def _merge_conflicts(text: str) -> list[int]:
 def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
     """The text of a UTF-8 file (a byte order mark dropped); None, with the line of the
     first byte that is not UTF-8 (an `é` saved as Latin-1), when it is not."""
+    if _utf32(content):  # before UTF-16, whose byte order mark starts UTF-32's
+        problems.error(path, 1, "file", "is UTF-32 text, not UTF-8; save it as UTF-8")
+        return None
     if _utf16(content):
         problems.error(
             path, 1, "file", 'is UTF-16 text (Notepad\'s "Unicode"), not UTF-8; save it as UTF-8'
@@ -222,6 +225,9 @@ def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
         if content.startswith(signature):
             problems.error(path, 1, "file", what)
             return None
+    if (binary := _binary(content)) is not None:
+        problems.error(path, 1, "file", binary)
+        return None
     if (nul := content.find(b"\x00")) != -1:
         problems.error(path, content[:nul].count(b"\n") + 1, "file", _nul_bytes(content, nul))
         return None
@@ -241,6 +247,38 @@ _NOT_PLAIN_TEXT = {
 }
 """How documents that are not plain text start: what TextEdit saves unless told to save
 plain text, and a Word file named `.md`."""
+
+
+_BINARY = {
+    b"\x89PNG": "a PNG picture",
+    b"\xff\xd8\xff": "a JPEG picture",
+    b"GIF8": "a GIF picture",
+    b"%PDF-": "a PDF document",
+    b"\x1f\x8b": "a compressed (gzip) file",
+    b"\x7fELF": "a program",
+}
+"""How files that are no text at all start."""
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+"""Bytes that no text holds (NUL apart: `_nul_bytes` says what those mean)."""
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+"""What `bytes.translate` deletes to count them, ten times as fast as a search."""
+
+
+def _binary(content: bytes) -> str | None:
+    """What a file that is no text at all, named `.md`, is: a picture, a PDF, a program by
+    how it starts, or any file whose start is full of bytes no text holds; else None.
+    Without this, a picture was told to delete its NUL bytes, and a PDF to be saved as
+    UTF-8 for its first letters beyond ASCII."""
+    kind = next((what for start, what in _BINARY.items() if content.startswith(start)), None)
+    head = content[:4096]
+    if kind is None and len(head.translate(None, _OTHER_BYTES)) * 20 > max(len(head), 160):
+        kind = "another program's file"  # over 5 %: random bytes are 10 % such bytes
+    if kind is None:
+        return None
+    return (
+        f"is {kind}, not text: playbook reads text files written in a text editor; move it "
+        "out of content/"
+    )
 
 
 _DAMAGED = (
@@ -282,6 +320,20 @@ def _not_utf8(content: bytes, start: int) -> str:
 
 _WORD_END = re.compile(r"\S*\Z")
 _WORD = re.compile(r"\A\S*")
+
+
+def _utf32(content: bytes) -> bool:
+    """Saved as UTF-32: its byte order mark, or three NULs of every four bytes of its
+    start, around one that is not (ASCII text, either way round)."""
+    if content.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return True
+    start = content[: len(content[:64]) // 4 * 4]
+    if len(start) < 8:
+        return False
+    groups = [start[i : i + 4] for i in range(0, len(start), 4)]
+    return all(g[1:] == b"\0\0\0" and g[0] for g in groups) or all(
+        g[:3] == b"\0\0\0" and g[3] for g in groups
+    )
 
 
 def _utf16(content: bytes) -> bool:
