@@ -504,12 +504,23 @@ def _talk_options(parser: argparse.ArgumentParser, *, verbose: bool = True) -> N
         )
 
 
-def _date(text: str) -> dt.date:
-    """`--today`'s date; `--today tomorrow` is told which day that is by the clock."""
+def _date(text: str) -> dt.date | _NotADate:
+    """`--today`'s date. A word for a day (`--today tomorrow`) is told which day it may
+    mean as of the playbook's today, known once every option is read (`_unread_dates`):
+    by the clock, a playbook in another timezone was offered the wrong day. Any other
+    mistake is said at once."""
     try:
-        return read_date(text, dt.date.today())
+        return read_date(text)
     except Invalid as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        try:
+            read_date(text, _SOME_DAY)
+        except Invalid as counted:
+            if str(counted) == str(exc):  # nothing to count from today
+                raise argparse.ArgumentTypeError(str(exc)) from None
+        return _NotADate(text)
+
+
+_SOME_DAY = dt.date(2000, 1, 3)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -521,7 +532,7 @@ class _NotADate:
     text: str
 
 
-DATE_OPTIONS = {"start": "--from", "end": "--to", "date": "--date"}
+DATE_OPTIONS = {"today": "--today", "start": "--from", "end": "--to", "date": "--date"}
 """Where each date option of a command is kept, and its name."""
 
 
@@ -542,7 +553,8 @@ def _unread_dates(args: argparse.Namespace) -> list[str]:
     }
     if not unread:
         return []
-    today = args.today if getattr(args, "today", None) else _playbook_today(args.root)
+    given = getattr(args, "today", None)
+    today = given if isinstance(given, dt.date) else _playbook_today(_root_of(args))
     return [f"argument {option}: {_why_not(text, today)}" for option, text in unread.items()]
 
 

@@ -400,6 +400,14 @@ def test_a_date_option_written_as_words_counts_from_the_commands_today(
         "did you mean 2026-06-05 (the coming Friday) or 2026-06-12 (the Friday after), "
         "counting from 2026-06-01?\n"
     )
+    # --today itself, from the playbook's today (`today:`, else its timezone's date): it
+    # counted from the clock's date, the day before or after in another timezone
+    assert main(["check", *root, "--today", "tomorrow"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: argument --today: expected a date as YYYY-MM-DD, got 'tomorrow', which "
+        "moves with the calendar: write the date itself; did you mean 2026-06-02, counting "
+        "from 2026-06-01?\n"
+    )
 
 
 def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
