@@ -198,6 +198,8 @@ class _Parser(argparse.ArgumentParser):
         parsed, extras = super().parse_known_args(args, namespace)
         if extras:
             hint = self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
+            if not hint and "help" in extras:  # `playbook build help`, as `git help build`
+                hint = f"for help, run {self.prog} --help"
             self.error(
                 f"unrecognized arguments: {' '.join(extras)}" + (f" ({hint})" if hint else "")
             )
@@ -209,10 +211,26 @@ class _Parser(argparse.ArgumentParser):
         options = [o for o in self._option_string_actions if o.startswith("--")]
         written = [word.split("=", 1)[0] for word in words if word.startswith("--")]
         unknown = [word for word in written if word not in self._option_string_actions]
-        meant = [near for word in unknown if (near := close_field(word, options))]
+        meant = [near for word in unknown if (near := self._option_near(word, options))]
         for word in words:
             meant += self._short_meant(word, options)
         return did_you_mean(list(dict.fromkeys(meant)))
+
+    @staticmethod
+    def _option_near(word: str, options: list[str]) -> str | None:
+        """The option a typo's distance from `word`; else, as build has `--out` where the
+        other commands have `--output`, the option that `word` starts with (`--output`,
+        `--outdir` for build), or the one option that starts with its first word
+        (`--out-dir` for export)."""
+        near = close_field(word, options)
+        if near is not None:
+            return near
+        longest = max((o for o in options if word.startswith(o)), key=len, default=None)
+        if longest is not None and len(longest) > len("--to"):
+            return longest
+        stem = re.match(r"--[a-z]*", word)
+        starting = [o for o in options if stem and len(stem[0]) > 4 and o.startswith(stem[0])]
+        return starting[0] if len(starting) == 1 else None
 
     def _short_meant(self, word: str, options: list[str]) -> list[str]:
         """`-j 2` or `-j2`, a short option this command does not have: the one of the

@@ -440,6 +440,12 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
         ),
         (["help"], "usage: playbook [", "; for help, run playbook --help"),
         (["export", "help"], "usage: playbook export", "; for help, run playbook export --help"),
+        (["build", "help"], "usage: playbook build", "help (for help, run playbook build --help)"),
+        # build has --out where export, report and schema have --output
+        (["build", "--output", "x"], "usage: playbook build", "(did you mean --out?)"),
+        (["build", "--out-dir", "x"], "usage: playbook build", "(did you mean --out?)"),
+        (["export", "csv", "--out-dir", "x"], "usage: playbook export", "did you mean --output?"),
+        (["check", "--today-date", "2026-11-22"], "usage: playbook check", "mean --today?"),
     ],
 )
 def test_a_mistyped_command_or_option_gets_a_suggestion(
