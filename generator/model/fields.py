@@ -328,9 +328,15 @@ class Url(Text):
 
 
 def _meant_url(text: str) -> str | None:
-    """The address `text` probably means: with a scheme (`www.example.com/x`), or, written
-    with one, its spaces after the host as browsers send them (`/my site/`: `/my%20site/`).
-    Without a scheme, a space says it is text, not an address (`example.com/my page`)."""
+    """The address `text` probably means: with a scheme (`www.example.com/x`), or with
+    its scheme mistyped (`https//`, `htps://`) written right, or, written with one, its
+    spaces after the host as browsers send them (`/my site/`: `/my%20site/`), or without
+    the <> around it that mail programs show. Without a scheme, a space says it is text,
+    not an address (`example.com/my page`)."""
+    written = text
+    text = text.removeprefix("<").removesuffix(">")  # `<https://x.com>`, as mail shows it
+    if (mistyped := _MISTYPED_SCHEME.match(text)) and not _SCHEME.match(text):
+        text = ("https://" if "s" in mistyped[0].lower() else "http://") + text[mistyped.end() :]
     if _SCHEME.match(text):
         host, _, rest = text.partition("://")[2].partition("/")
         spaced = not any(c.isspace() for c in host)
@@ -339,10 +345,12 @@ def _meant_url(text: str) -> str | None:
         meant = "https://" + text.removeprefix("//")
     else:
         return None
-    return meant if meant != text and len(meant) <= SHOWN_VALUE and _parses(meant) else None
+    return meant if meant != written and len(meant) <= SHOWN_VALUE and _parses(meant) else None
 
 
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
+_MISTYPED_SCHEME = re.compile(r"h?t{1,3}p{1,2}s?(?::/{0,3}|/{1,3})(?=\w)", re.IGNORECASE)
+"""`https//`, `http:/`, `https:`, `htps://`: a scheme with a letter or a mark left out."""
 
 
 _BARE_HOST = re.compile(r"(?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]|\Z)", re.IGNORECASE)
@@ -404,7 +412,7 @@ class Email(Text):
         text = super().convert(value, at)
         inside = _WRAPPED_EMAIL.fullmatch(text)
         if inside or not _EMAIL.match(text):
-            hint = f"; write the address alone, {inside[1]}" if inside else ""
+            hint = f"; write the address alone, {inside[1]}" if inside else _email_meant(text)
             raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
         if stray := _NOT_IN_DOMAIN.search(text, text.rindex("@")):
             meant = text[: stray.start()]
@@ -416,6 +424,25 @@ class Email(Text):
         return text
 
 
+def _email_meant(text: str) -> str:
+    """`; did you mean maya@x.com?` for an address written to fool robots (`maya at x dot
+    com`, `maya(at)x.com`), typed with a space or a comma in it, or two addresses where
+    one goes; else ""."""
+    several = [part for part in _BETWEEN_ADDRESSES.split(text.strip()) if part]
+    if len(several) > 1 and all(_EMAIL.match(part) for part in several):
+        first = several[0]
+        return f"; one address goes here: did you mean {first}? (the rest can go in the notes)"
+    meant = _SPELLED_AT.sub("@", text.strip())
+    meant = _SPELLED_DOT.sub(".", meant).replace(" ", "")
+    if "@" in meant:
+        name, _, domain = meant.rpartition("@")
+        meant = f"{name}@{domain.replace(',', '.')}"
+    return f"; did you mean {meant}?" if _EMAIL.match(meant) and meant != text else ""
+
+
+_BETWEEN_ADDRESSES = re.compile(r"\s*[,;/]\s*|\s+(?:and|or)\s+|\s+")
+_SPELLED_AT = re.compile(r"\s*(?:[(\[{<]at[)\]}>]|\bat\b)\s*", re.IGNORECASE)
+_SPELLED_DOT = re.compile(r"\s*(?:[(\[{<]dot[)\]}>]|\bdot\b)\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_IN_DOMAIN = re.compile(r"[^\w.@-]|_")
 """A character no domain holds (`?`, `&`, `,`, `%`, `/`, `#`...): in `jane@x.org?bcc=...` the

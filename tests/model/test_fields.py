@@ -519,7 +519,6 @@ def test_url_and_email() -> None:
     [
         ("Maya Okafor <maya@example.com>", "maya@example.com"),
         ("mailto:maya@example.com", "maya@example.com"),
-        ("maya@example.com, maya@work.example", None),
     ],
 )
 def test_an_email_address_written_with_more_is_told_the_address(
@@ -531,6 +530,33 @@ def test_an_email_address_written_with_more_is_told_the_address(
     assert convert(Email(), written)[1] == [
         f"f.md:3: x: expected an email address like name@example.com, got {written!r}{hint}"
     ]
+
+
+EXPECTED_EMAIL = "f.md:3: x: expected an email address like name@example.com, got"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [  # typed to fool robots, with a space or a comma, or two where one goes
+        ("maya at example dot com", "; did you mean maya@example.com?"),
+        ("maya(at)example.com", "; did you mean maya@example.com?"),
+        ("maya [at] example [dot] co [dot] uk", "; did you mean maya@example.co.uk?"),
+        ("maya @example.com", "; did you mean maya@example.com?"),
+        ("maya@example,com", "; did you mean maya@example.com?"),
+        (
+            "maya@example.com, maya@work.example",
+            "; one address goes here: did you mean maya@example.com? (the rest can go in the "
+            "notes)",
+        ),
+        ("maya@example.com or maya@work.example", "; one address goes here: did you mean"),
+        ("at home", ""),
+        ("Maya Okafor", ""),
+    ],
+)
+def test_an_email_address_almost_written_gets_the_fix(written: str, hint: str) -> None:
+    [message] = convert(Email(), written)[1]
+    assert message.startswith(f"{EXPECTED_EMAIL} {written!r}{hint}")
+    assert hint or message == f"{EXPECTED_EMAIL} {written!r}"
 
 
 @pytest.mark.parametrize(
@@ -560,6 +586,11 @@ def test_an_email_domain_holds_no_punctuation(written: str, meant: str | None) -
         ("www.verdant.example.com", "https://www.verdant.example.com"),
         ("linkedin.com/in/maya-okafor", "https://linkedin.com/in/maya-okafor"),
         ("//example.com/x", "https://example.com/x"),
+        ("https//example.com/x", "https://example.com/x"),  # a scheme mistyped
+        ("http:/example.com", "http://example.com"),
+        ("https:example.com", "https://example.com"),
+        ("htps://example.com", "https://example.com"),
+        ("<https://example.com/x>", "https://example.com/x"),  # as a mail program shows it
     ],
 )
 def test_a_web_address_without_its_https_is_told_it(written: str, meant: str) -> None:
