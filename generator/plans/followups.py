@@ -573,7 +573,8 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             "with the same question",
         ),
     )
-    # the nudge has lost its point once it is time to move on to a second person
+    # the nudge has lost its point once it is time to move on to a second person; due the
+    # same day as the second contact or after it (a warned setting), it is shown on its day
     holidays = ctx.config.holidays
     moved_on = add_business_days(start, rules.second_contact_after, holidays) if start else None
     for key, count, action in steps:
@@ -591,7 +592,9 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             meeting,
             done,
             _done_hint(key, meeting),
-            let_go=moved_on if key == "nudge" and moved_on and moved_on > due else None,
+            let_go=max(moved_on, due + dt.timedelta(days=1))
+            if key == "nudge" and moved_on
+            else None,
         )
 
 

@@ -1717,6 +1717,28 @@ def test_a_nudge_is_let_go_once_it_is_time_to_move_on(tmp_path: Path) -> None:
     assert statuses(D(2026, 12, 12))["second_contact"] == LET_GO
 
 
+@pytest.mark.parametrize("second", [3, 2])
+def test_a_nudge_due_with_or_after_the_second_contact_is_let_go_the_next_day(
+    tmp_path: Path, second: int
+) -> None:
+    """With second_contact_after as large as nudge_after (3) or smaller, the second contact
+    is due by the nudge's own day (Wed 25 Nov for a request of Fri 20 Nov): the nudge is
+    shown that day and let go the next, as the person has been moved on from, not left
+    overdue until 14 days late."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(),
+        "content/meetings/ask.md": request(),
+    }
+    playbook = make(tmp_path, files, f"followups: {{second_contact_after: {second}}}\n")
+
+    def statuses(day: dt.date) -> dict[str, str]:
+        return {i.rule: i.status for i in follow_ups(playbook, day)}
+
+    assert statuses(D(2026, 11, 25))["nudge"] == TODAY
+    assert statuses(D(2026, 11, 26))["nudge"] == LET_GO
+
+
 def test_a_nudge_is_let_go_when_late_even_before_the_second_contact(tmp_path: Path) -> None:
     """With a second contact 20 business days on (Fri 18 Dec for a request of Fri 20 Nov),
     the nudge due Wed 25 Nov was still overdue 23 days late: it is let go once it is more
