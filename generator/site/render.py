@@ -44,7 +44,7 @@ from generator.site import limits, routes
 from generator.site.drafts import draft, first_sentence, lower_first, mailto
 from generator.site.theme import replaced_template
 from generator.site.vcard import tel_uri
-from generator.sources.markdown import inline, long_words_marked
+from generator.sources.markdown import inline, is_long_word, long_words_marked
 
 PRIVACY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -667,7 +667,10 @@ def _cached_each(
 
     def run_of(run: Sequence[Any]) -> Markup:
         return Markup("").join(
-            _render_part(env, name, {**seen, as_name: row, **values}) for row in run
+            Markup(
+                cells_long_words_marked(_render_part(env, name, {**seen, as_name: row, **values}))
+            )
+            for row in run
         )
 
     remember = getattr(env, "remember", None)
@@ -677,6 +680,48 @@ def _cached_each(
     return Markup("").join(
         remember(f"{name}#{as_name}", {"rows": run, **values}, partial(run_of, run)) for run in runs
     )
+
+
+_HTML_PIECE = re.compile(
+    r"<!--.*?-->|<(/?)([a-z][a-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A comment or a tag of rendered HTML: its `/` when it closes, its name and attributes."""
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
+
+
+def cells_long_words_marked(row: str) -> str:
+    """`row`, rendered HTML, with each long word in the text of its table cells marked as
+    the `long_words` filter marks it: a list's row template of your own that leaves the
+    filter out still lets an address wrap inside its cell instead of pushing the table
+    past the page. Attributes, text already marked (an element of class `long-word`) and
+    the insides of `_RAW_TEXT` elements are left as they are."""
+    out: list[str] = []
+    at, cells, raw, marked = 0, 0, "", False
+    for piece in _HTML_PIECE.finditer(row):
+        text = row[at : piece.start()]
+        out += (_text_marked(text) if cells and not raw and not marked else text, piece[0])
+        at = piece.end()
+        closing, tag = piece[1], (piece[2] or "").lower()
+        if raw:
+            raw = "" if closing and tag == raw else raw
+            continue
+        marked = bool(tag) and not closing and "long-word" in piece[3]
+        if tag in _RAW_TEXT and not closing:
+            raw = tag
+        elif tag in ("td", "th"):
+            cells = max(cells - 1, 0) if closing else cells + 1
+        elif tag == "tr":
+            cells = 0
+    tail = row[at:]
+    out.append(_text_marked(tail) if cells and not raw and not marked else tail)
+    return "".join(out)
+
+
+def _text_marked(text: str) -> str:
+    """HTML text with its long words marked (`long_words_marked`), or as it was if none."""
+    plain = html.unescape(text)
+    return long_words_marked(plain) if any(map(is_long_word, plain.split())) else text
 
 
 def template_fault(exc: BaseException) -> bool:

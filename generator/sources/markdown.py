@@ -397,7 +397,7 @@ def _long_words_in_cells(state: StateCore) -> None:
             column += 1
         elif token.type == "inline" and column >= 0 and token.children:
             token.children = [piece for child in token.children for piece in _marked(child)]
-            words = [len(w) for w in token.content.split() if not _is_long_word(w)]
+            words = [len(w) for w in token.content.split() if not is_long_word(w)]
             longest[column] = max([longest.get(column, 0), *words])
         elif token.type == "table_close" and table is not None:
             if sum(longest.values()) > WIDE_TABLE:
@@ -410,7 +410,7 @@ WIDE_TABLE = 64
 fit a printed page's notes, about 44em wide, in bold headers (`.prose` in style.css)."""
 
 
-def _is_long_word(word: str) -> bool:
+def is_long_word(word: str) -> bool:
     return len(word) >= LONG_WORD and not _is_number(word)
 
 
