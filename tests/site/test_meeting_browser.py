@@ -4,6 +4,7 @@ on paper, and the new pages at phone widths."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -14,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count
+from conftest import REPO, SAMPLE_TODAY, copy_sample, pdf_page_count, write
 from test_print import NETWORKING, PAPER, page_size, pdf_text, print_pdf, with_fixtures
 
 from generator.build import build
@@ -27,10 +28,10 @@ TOMAS = "meetings/2026-12-01-tomas-alvarez/"
 SIDEWAYS = "() => document.documentElement.scrollWidth - innerWidth"
 
 
-@pytest.fixture(scope="module")
-def served(built_sample: Path) -> Iterator[str]:
-    """The sample site over HTTP on 127.0.0.1: a secure context, where the clipboard works."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_sample))
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """`site` over HTTP on 127.0.0.1: a secure context, where the clipboard works."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None  # type: ignore[attr-defined]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -38,6 +39,13 @@ def served(built_sample: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(built_sample: Path) -> Iterator[str]:
+    """The sample site over HTTP (`serving`)."""
+    with serving(built_sample) as address:
+        yield address
 
 
 def box(page: Any, selector: str) -> dict[str, float]:
@@ -85,20 +93,41 @@ def test_the_mailto_link_holds_the_draft(browser: Any, built_sample: Path) -> No
     context.close()
 
 
-def test_the_copy_button_copies_the_draft(browser: Any, served: str) -> None:
+def copied_draft(browser: Any, address: str, draft: str) -> str:
+    """What the copy button of the draft `draft` (its id) on Omar's meeting page copies,
+    once it says so."""
     context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=address.rstrip("/"))
     page = context.new_page()
-    page.goto(served + OMAR)
-    button = page.locator("button[data-copy='draft-request-omar-haddad']")
+    page.goto(address + OMAR)
+    button = page.locator(f"button[data-copy='{draft}']")
     assert button.is_visible()  # shown once the script runs; hidden without it
     button.click()
-    status = page.locator("[data-copy-status='draft-request-omar-haddad']")
-    status.filter(has_text="Copied.").wait_for()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator("#draft-request-omar-haddad").inner_text()
-    assert copied.startswith("Dear Omar,") and copied.rstrip().endswith("Maya Okafor")
+    status = page.locator(f"[data-copy-status='{draft}']")
+    status.filter(has_text="Copied.").wait_for(timeout=5000)
+    copied: str = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(f"[id='{draft}']").inner_text()
     context.close()
+    return copied
+
+
+def test_the_copy_button_copies_the_draft(browser: Any, served: str) -> None:
+    copied = copied_draft(browser, served, "draft-request-omar-haddad")
+    assert copied.startswith("Dear Omar,") and copied.rstrip().endswith("Maya Okafor")
+
+
+def test_the_copy_button_says_so_whatever_the_draft_is_named(browser: Any, tmp_path: Path) -> None:
+    """Your own meeting_drafts.html may name a draft with any text: a quote in it made the
+    script's lookup of the status line fail, so the text was copied but nothing said so."""
+    root = copy_sample(tmp_path / "pb")
+    theirs = (REPO / "themes/default/templates/meeting_drafts.html").read_text(encoding="utf-8")
+    write(
+        root, "themes/default/templates/meeting_drafts.html", theirs.replace("d.id", "d.id ~ '\"x'")
+    )
+    site = build(root, out=root / "site", today=SAMPLE_TODAY, jobs=1).output
+    with serving(site) as address:
+        copied = copied_draft(browser, address, 'draft-request-omar-haddad"x')
+    assert copied.startswith("Dear Omar,")
 
 
 def test_without_the_script_there_is_no_dead_button(browser: Any, built_sample: Path) -> None:

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   function say(id, text) {
-    var status = document.querySelector('[data-copy-status="' + id + '"]');
+    var status = document.querySelector('[data-copy-status="' + CSS.escape(id) + '"]');
     if (status) status.textContent = text;
   }
   function selectText(element) {
