@@ -197,6 +197,12 @@ def add_business_days(
     return day
 
 
+def let_go_day(due: dt.date, config: Config) -> dt.date:
+    """The day an open item of a `LETTING_GO` rule due on `due` is let go at the latest:
+    once it is more than `followups.let_go_after` days late."""
+    return due + dt.timedelta(days=config.followups.let_go_after + 1)
+
+
 def on_a_business_day(day: dt.date, holidays: Holidays) -> dt.date:
     """`day`, or the first business day after it when it falls on a weekend or holiday."""
     while not holidays.is_business_day(day):
@@ -316,7 +322,7 @@ class _Context:
         if done is not None and done > self.today:
             done = None  # recorded ahead of the day this is made for: not done yet
         if rule in LETTING_GO:
-            late = due + dt.timedelta(days=self.config.followups.let_go_after + 1)
+            late = let_go_day(due, self.config)
             let_go = late if let_go is None else min(let_go, late)
         return FollowUpItem(
             id=item_id,

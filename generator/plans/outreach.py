@@ -12,7 +12,8 @@ and the update to whoever introduced you. The guides agree on what makes them wo
 - `no-length` (requests): no time asked for ("20 minutes", "half an hour", "an hour").
 - `longer-than-planned` (requests): the time asked for is more than the meeting's length.
 - `late-thank-you` (thank-yous): sent (`done: {thank_you: DATE}`) after the rule's due
-  date, or still unsent after it.
+  date, or still unsent after it (send it today; once the item is let go, as the
+  Follow-ups page says, too late to be one).
 
 Nothing here reads files or the clock: the draft, its meeting, the config and today
 come in, problems come out. Where a draft comes from (a theme template, a body section
@@ -33,6 +34,7 @@ from generator.model.config import Config
 from generator.model.entities import Meeting
 from generator.plans.agenda import meeting_length
 from generator.plans.asks import find_job_ask
+from generator.plans.followups import let_go_day
 
 WORD_LIMIT = 100
 """Words a draft may have: well-known methods keep a request under 100 (some under 75)."""
@@ -275,6 +277,14 @@ def _late_thank_you(meeting: Meeting, config: Config, today: dt.date) -> Iterato
             "late-thank-you",
             f"sent on {sent.isoformat()}, {_days(sent - due)} after it was due "
             f"({due.isoformat()}): next time, send it " + _in_time(config.followups.thank_you_days),
+        )
+    elif sent is None and today >= let_go_day(due, config):
+        yield DraftProblem(
+            "late-thank-you",
+            f"was due on {due.isoformat()}, {_days(today - due)} ago: too late to be a "
+            "thank-you now, and let go on the Follow-ups page; next time, send it "
+            + _in_time(config.followups.thank_you_days)
+            + ". When you next write to them, say what you did with their advice",
         )
     elif sent is None and today > due:
         yield DraftProblem(

@@ -265,6 +265,24 @@ def test_a_thank_you_still_unsent_after_its_day() -> None:
     ]
 
 
+def test_a_thank_you_let_go_is_no_longer_pressed() -> None:
+    """Due 18 Nov: until 14 days late (2 Dec) it is to send today; from 3 Dec the
+    Follow-ups page has let it go as too late, and the draft says so too, not "send it
+    today, a late thank-you is better than none"."""
+    [problem] = thanks(HELD, dt.date(2026, 12, 2))
+    assert "14 days ago: send it today" in problem.message
+    [problem] = thanks(HELD, dt.date(2026, 12, 3))
+    assert problem.message == (
+        "was due on 2026-11-18, 15 days ago: too late to be a thank-you now, and let go on "
+        "the Follow-ups page; next time, send it the day after the meeting. When you next "
+        "write to them, say what you did with their advice"
+    )
+    longer = replace(CONFIG, followups=FollowupRules(let_go_after=30))
+    draft = Draft(DraftKind.THANK_YOU, "Thanks!")
+    [problem] = lint_draft(draft, HELD, longer, dt.date(2026, 12, 3))
+    assert "send it today" in problem.message
+
+
 def test_a_referrer_update_is_checked_for_length_only() -> None:
     draft = Draft(DraftKind.REFERRER_UPDATE, "I met Ben, thanks to you. He had openings.")
     assert lint_draft(draft, HELD, CONFIG, TODAY) == ()
