@@ -626,7 +626,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     later meeting with them has been asked for since (that counts as done)."""
     if meeting.reschedule is None or meeting.status != "cancelled":
         return
-    done = rescheduled_on(ctx.playbook, meeting)
+    done = rescheduled_on(ctx.playbook, meeting, ctx.today)
     when = f" of {short_date(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
@@ -641,23 +641,24 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
 
 
-def rescheduled_on(playbook: Playbook, meeting: Meeting) -> dt.date | None:
+def rescheduled_on(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt.date | None:
     """When you got back in touch about a cancelled meeting: its `done: {reschedule:}`,
     else the next meeting with them; None while that is still to do."""
-    return meeting.done.get("reschedule") or next_meeting_day(playbook, meeting)
+    return meeting.done.get("reschedule") or next_meeting_day(playbook, meeting, today)
 
 
 def _waits_to_reschedule(ctx: _Context, meeting: Meeting) -> bool:
     """Is `meeting` cancelled with a `reschedule:` date not yet acted on, on `today`?"""
     if meeting.status != "cancelled" or meeting.reschedule is None:
         return False
-    done = rescheduled_on(ctx.playbook, meeting)
+    done = rescheduled_on(ctx.playbook, meeting, ctx.today)
     return done is None or done > ctx.today
 
 
-def next_meeting_day(playbook: Playbook, meeting: Meeting) -> dt.date | None:
+def next_meeting_day(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt.date | None:
     """When the next meeting with the same person after `meeting` was asked for (its
-    `requested_on`, else its date); None when there is none (declined ones aside).
+    `requested_on`, else its date, or `today` when that date is still ahead: it is in your
+    files, so arranged by now); None when there is none (declined ones aside).
 
     "After" is after `meeting` was asked for, not after its date: a new meeting found
     before the cancelled one's date (or still a request) is the next one too. A meeting
@@ -672,7 +673,7 @@ def next_meeting_day(playbook: Playbook, meeting: Meeting) -> dt.date | None:
         if other.slug == meeting.slug or other.status == "declined" or day is None:
             continue
         if other.sort_key > meeting.sort_key or day > asked:
-            days.append(day)
+            days.append(day if other.requested_on else min(day, today))
     return min(days, default=None)
 
 

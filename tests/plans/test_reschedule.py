@@ -64,6 +64,17 @@ def test_the_next_meeting_with_them_closes_it(tmp_path: Path) -> None:
     assert reschedules(tmp_path, dt.date(2027, 1, 6))[0][2] == dt.date(2027, 1, 5)
 
 
+def test_a_new_meeting_set_for_a_day_ahead_closes_it_now(tmp_path: Path) -> None:
+    """A new lunch on 4 Dec, written without requested_on: the new date is found, so on 22
+    Nov the reminder to find one is done (as of that day), not open until 4 Dec, listed on
+    the new meeting's own agenda and due on 12 Jan, after it."""
+    setup(tmp_path)
+    again = "---\ncontact: ada\nformat: lunch\nstatus: scheduled\ndate: 2026-12-04\n---\n"
+    write(tmp_path, "content/meetings/again.md", again)
+    assert reschedules(tmp_path)[0][2] == TODAY
+    assert reschedules(tmp_path, dt.date(2026, 12, 10))[0][2] == dt.date(2026, 12, 4)
+
+
 def test_a_new_meeting_asked_for_before_the_cancelled_date_closes_it(tmp_path: Path) -> None:
     """The cancelled coffee was for 20 Jan; the new request (no date yet) or the new
     meeting set for 10 Jan sorts before it, and is still the next meeting with them."""
