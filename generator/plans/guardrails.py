@@ -17,6 +17,9 @@ because its agenda cannot be laid out on one day.
   (`Playbook.declined_on`) before it was requested (or at all, when it has no date).
 - answered by a decline (meeting `requested_on`, else `status`): a meeting still
   `requested`, asked for before the contact's later `declined:` date.
+- answered by a meeting (meeting `status`, else `requested_on`): a request still
+  `requested` or `no-reply`, and a meeting with them scheduled or held, asked for (else
+  dated) after it.
 - one person (company `name`): you have met exactly one person there and have no
   meeting planned with anyone else there.
 - one person in a field (company `industry`): the same across a field (the
@@ -105,6 +108,7 @@ def meeting_guardrails(
     problems.extend(_done_ahead_of_time(meeting, today))
     problems.extend(_request_after_its_date(meeting, today))
     problems.extend(_second_contact_declined(meeting, playbook))
+    problems.extend(_answered_by_a_meeting(meeting, playbook))
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
@@ -230,6 +234,40 @@ def _answered_by_decline(
         f"({asked.isoformat()}): that no answered it, but the meeting still says "
         "requested, as if a reply were to come: set its status: declined (or cancelled, "
         "if you withdrew the request)",
+    )
+
+
+def _answered_by_a_meeting(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+    """A request without an answer (`UNANSWERED`) and a meeting with the same person set
+    up after it (scheduled or held, asked for or dated after the request): their yes
+    answered it, yet its reminders to nudge them and to reach someone else still run."""
+    asked = meeting.requested_on
+    if meeting.status not in UNANSWERED or asked is None:
+        return
+    later = [
+        (day, other)
+        for other in playbook.meetings_with(meeting.contact)
+        if other.status in ("scheduled", "done")
+        and (day := other.requested_on or other.date) is not None
+        and day > asked
+    ]
+    if not later:
+        return
+    _, other = min(later, key=lambda found: (found[0], found[1].slug))
+    noun = meeting_noun(other.format, other.purpose)
+    when = f" on {long_date(other.date)}" if other.date else ""
+    reminders = (
+        "the reminders to nudge them and to reach someone else go on"
+        if meeting.status == "requested"
+        else "the reminder to reach someone else goes on"
+    )
+    yield _warn(
+        meeting,
+        "status" if "status" in meeting.source.lines else "requested_on",
+        f"the {noun} with {_name(playbook, meeting.contact)}{when} ({other.source.path}) "
+        f"came after this request of {asked.isoformat()}: that was their answer, but this "
+        f"file still says {meeting.status}, so {reminders}. Keep one file: copy "
+        f"requested_on: {asked.isoformat()} into that one and delete this one",
     )
 
 

@@ -379,6 +379,43 @@ def test_a_request_before_a_later_decline_is_told_to_say_so(tmp_path: Path) -> N
     ]
 
 
+def test_a_request_answered_by_a_meeting_in_a_file_of_its_own_is_told_to_say_so(
+    tmp_path: Path,
+) -> None:
+    """Asked on 13 Nov; Jane said yes, and the call was written as a new file (as
+    `playbook new meeting` with a date writes it): the request still said requested, and
+    its nudge and second contact ("No reply from Jane Doe yet") went on without a word. A
+    meeting arranged before the request, and a request with nothing after it, are fine."""
+    root = tiny(
+        tmp_path,
+        content__meetings__ask="---\ncontact: jane-doe\nrequested_on: 2026-11-13\n---\n",
+        content__meetings__call=(
+            "---\ncontact: jane-doe\nformat: phone\nstatus: scheduled\ndate: 2026-12-02\n---\n"
+        ),
+        content__meetings__older=(
+            "---\ncontact: jane-doe\nstatus: done\nrequested_on: 2026-10-01\n"
+            "date: 2026-12-20\n---\n"
+        ),
+        content__meetings__gave_up=(
+            "---\ncontact: jane-doe\nstatus: no-reply\nrequested_on: 2026-10-02\n---\n"
+        ),
+    )
+    said = (
+        "the call with Jane Doe on Wed 2 Dec 2026 (content/meetings/call.md) came "
+        "after this request of {}: that was their answer, but this file still says {}, so "
+        "{}. Keep one file: copy requested_on: {} into that one and delete this one"
+    )
+    both = "the reminders to nudge them and to reach someone else go on"
+    assert [line for line in reported(root) if "that was their answer" in line] == [
+        "warning: content/meetings/ask.md:3: requested_on: "
+        + said.format("2026-11-13", "requested", both, "2026-11-13"),
+        "warning: content/meetings/gave_up.md:3: status: "
+        + said.format(
+            "2026-10-02", "no-reply", "the reminder to reach someone else goes on", "2026-10-02"
+        ),
+    ]
+
+
 def test_a_request_made_the_day_of_a_declined_one_is_not_called_asking_again(
     tmp_path: Path,
 ) -> None:
