@@ -617,3 +617,33 @@ def test_how_you_know_them_reads_well_however_it_is_written(tmp_path: Path, met_
     site = build(root, today=SAMPLE_TODAY).output
     ((_, (_, body, _)),) = drafts(page(site, "meetings/ana-ruiz/")).items()
     assert body.startswith(f"Dear Ana,\n\nHow we know each other: {met_via}. A little"), body
+
+
+def test_a_meeting_off_with_someone_who_declined_says_not_to_ask_again(tmp_path: Path) -> None:
+    """Graham declined on 23 Oct. A request to him set to no-reply said he "did not say
+    no, so a new request later ... is fine", and a cancelled call with him said how to be
+    reminded to find a new date: both now say not to ask again. Kwame, who never said
+    no, still gets the first."""
+    root = copy_sample(tmp_path / "pb")
+    asked = "---\ncontact: graham-pike\nrequested_on: 2026-11-02\nstatus: {}\n{}---\n"
+    write(root, "content/meetings/ask-graham.md", asked.format("no-reply", ""))
+    write(root, "content/meetings/call-graham.md", asked.format("cancelled", "date: 2026-11-16\n"))
+    kwame = "content/meetings/2026-11-13-kwame-asante.md"
+    write(root, kwame, (root / kwame).read_text().replace("status: requested", "status: no-reply"))
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    off = {
+        name: text(
+            page(site, f"meetings/{name}/")
+            .split('aria-labelledby="off-title">')[1]
+            .split("</section>")[0]
+        )
+        for name in ("ask-graham", "call-graham", "2026-11-13-kwame-asante")
+    }
+    assert off["ask-graham"].startswith(
+        "No reply from Graham Pike You have moved on, and Graham has declined a meeting: do "
+        "not ask again. If you still want to learn what Graham knows, ask someone else at "
+        "Meridian Cold Chain, or in the same field."
+    )
+    assert "Graham has declined a meeting: do not ask again" in off["call-graham"]
+    assert "reschedule:" not in off["call-graham"]
+    assert "Kwame did not say no, so a new request later" in off["2026-11-13-kwame-asante"]
