@@ -10,7 +10,10 @@ What counts as a contact made is what the follow-up rules count as being in touc
   (the result says: met, scheduled, no reply yet, no reply, declined, cancelled). playbook does not
   record how a request was sent; it is listed as email, the usual way;
 - a **follow-up done**: a thank-you note, a follow-up call, an update to the person who
-  referred you, a nudge, or one of your own reminders, on the day it was marked done.
+  referred you, a nudge, getting back in touch about a cancelled meeting, or one of your
+  own reminders, on the day it was marked done. A cancelled meeting taken up again by
+  the next meeting (not by a `done: {reschedule:}`) is that meeting's request or
+  meeting, not a follow-up as well.
   Reaching a second person at a company is their own request, so it is not listed again
   under the first. Updates to one referrer on one day are one contact.
 
@@ -271,6 +274,14 @@ def _request_result(playbook: Playbook, meeting: Meeting) -> str:
     return "No reply yet"
 
 
+def _taken_up_by_a_meeting(playbook: Playbook, item: FollowUpItem) -> bool:
+    """A cancelled meeting's reschedule closed by the next meeting with them, not by a
+    `done: {reschedule:}` of its own: that meeting is the contact made (its request, or
+    the meeting held), logged as such, not a follow-up on the day it closed this one."""
+    meeting = playbook.meetings.get(item.meeting or "")
+    return item.rule == "reschedule" and meeting is not None and "reschedule" not in meeting.done
+
+
 def _followups(
     playbook: Playbook, items: Iterable[FollowUpItem], start: dt.date, end: dt.date
 ) -> Iterator[LogEntry]:
@@ -281,7 +292,7 @@ def _followups(
     for item in items:
         if item.done is None or not start <= item.done <= end:
             continue
-        if item.rule in NOT_INTERACTIONS:
+        if item.rule in NOT_INTERACTIONS or _taken_up_by_a_meeting(playbook, item):
             continue
         meeting = None if item.rule == "referrer_update" else item.meeting
         grouped.setdefault((item.contact, meeting, item.rule, item.done), []).append(item)

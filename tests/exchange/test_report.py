@@ -538,3 +538,29 @@ def test_a_file_of_yours_that_begins_as_a_report_does_is_not_replaced(
     argv = ["report", "-C", str(sample_root), "--from", "2026-11-01", "-o", str(out), *TODAY]
     assert main(argv) == 2
     assert (out / name).read_bytes() == text.encode()
+
+
+def test_a_cancelled_meeting_taken_up_by_the_next_is_logged_once(sample_root: Path) -> None:
+    """Lena's cancelled coffee (reschedule: 2027-01-12) is taken up by a new lunch: asked
+    for on 20 Nov, it is that day's request, not also a follow-up "Reschedule" the same
+    day; set for 4 Dec without requested_on, nothing was logged on 22 Nov, the day of the
+    report, as a follow-up. A done: {reschedule:} of its own is a contact made."""
+    lunch = (
+        "---\ncontact: lena-fischer\nformat: lunch\nstatus: scheduled\n{}date: 2026-12-04\n---\n"
+    )
+    write(sample_root, "content/meetings/lunch.md", lunch.format("requested_on: 2026-11-20\n"))
+    entries = log_of(sample_root, *NOVEMBER)
+    assert [e.kind for e in entries if e.contact == "lena-fischer"] == ["request"]
+    write(sample_root, "content/meetings/lunch.md", lunch.format(""))
+    assert [e for e in log_of(sample_root, *NOVEMBER) if e.contact == "lena-fischer"] == []
+    cancelled = sample_root / "content/meetings/2026-11-10-lena-fischer.md"
+    text = cancelled.read_text().replace(
+        "reschedule: 2027-01-12\n", "reschedule: 2027-01-12\ndone: {reschedule: 2026-11-18}\n"
+    )
+    cancelled.write_text(text)
+    (entry,) = [e for e in log_of(sample_root, *NOVEMBER) if e.contact == "lena-fischer"]
+    assert (entry.day, entry.kind, entry.purpose) == (
+        dt.date(2026, 11, 18),
+        "follow-up",
+        "Follow-up: Reschedule",
+    )
