@@ -3,9 +3,9 @@ a company that made you an offer comes first and the companies you have closed c
 last, whatever their scores.
 
 An advocate is someone inside who would speak for you. When a company file does
-not say, it is derived: a contact there whom you have already met counts, unless they
-have since said no to a meeting (`Playbook.declined_on`): who will not meet you again
-will hardly speak for you.
+not say, it is derived: a contact there whom you have already met (in a meeting held,
+or elsewhere: their `met_on:`) counts, unless they have since said no to a meeting
+(`Playbook.declined_on`): who will not meet you again will hardly speak for you.
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ def still_open(ranked: Iterable[RankedCompany]) -> list[RankedCompany]:
 
 
 def _met_someone(playbook: Playbook, people: tuple[Contact, ...]) -> bool:
-    """Someone there you have met, and who has not declined a meeting since."""
+    """Someone there you have met (a meeting held, or their `met_on:` day: met at an
+    event), and who has not declined a meeting since."""
     return any(
-        m.status == "done"
+        p.met_on is not None or any(m.status == "done" for m in playbook.meetings_with(p))
         for p in people
         if playbook.declined_on(p) is None
-        for m in playbook.meetings_with(p)
     )
 
 

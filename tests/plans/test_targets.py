@@ -89,6 +89,16 @@ def test_a_contact_you_have_met_there_counts_as_an_advocate() -> None:
         assert not ranked_row(waiting, "acme").advocate, status
 
 
+def test_someone_met_elsewhere_counts_as_an_advocate_too() -> None:
+    """Ann's file says `met_on:` (met at a conference, no meeting file): she is someone
+    there you have met, as keep-in-touch counts her, unless she has declined since."""
+    acme = Company("acme", "Acme")
+    ann = Contact("ann", "Ann Lee", company="acme", met_on=dt.date(2026, 9, 18))
+    assert ranked_row(playbook(acme, contacts=(ann,)), "acme").advocate
+    no = Contact("ann", "Ann Lee", company="acme", met_on=ann.met_on, declined=dt.date(2026, 10, 2))
+    assert not ranked_row(playbook(acme, contacts=(no,)), "acme").advocate
+
+
 def test_a_written_advocate_is_kept_whatever_the_meetings() -> None:
     ann = Contact("ann", "Ann Lee", company="acme")
     meetings = (held("m1", "ann", "done"),)
