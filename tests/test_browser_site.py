@@ -41,6 +41,19 @@ def test_print_hides_navigation(built_sample: Path, page: Any) -> None:
     assert page.locator(".site-header").is_visible()
 
 
+def test_what_was_let_go_prints_open(tmp_path: Path, page: Any) -> None:
+    """The Follow-ups page folds what was let go away on screen; on paper, which cannot
+    unfold, it printed the heading, its note and "Show the 4 let go", and no item."""
+    root = copy_sample(tmp_path / "pb")
+    site = build(root, today=dt.date(2026, 12, 20), jobs=1).output
+    page.goto((site / "timeline" / "index.html").as_uri())
+    items = page.locator("details.fu-let-go li")
+    assert items.count() > 0 and not items.first.is_visible()  # folded on screen
+    page.emulate_media(media="print")
+    assert all(item.is_visible() for item in items.all())
+    assert page.locator("details.fu-let-go > summary").is_hidden()
+
+
 def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
     """Every page of the sample, with a table whose columns are aligned in its notes (an
     inline `style`, which the policy blocks, left the column unaligned without a word)."""
