@@ -214,7 +214,7 @@ class LiveBuild:
             self._whole = True  # while broken, the error page hides any mix of pages
             return self._fail(problems, started)
         self._whole, self._pending = False, set()
-        self._pack()
+        self.model.recorder.pack()
         seconds = time.perf_counter() - started
         warnings = tuple(problems.warnings)
         return Outcome(True, (), warnings, changed_files, seconds, rendered, written)
@@ -367,15 +367,11 @@ class LiveBuild:
 
     def tidy(self) -> int:
         """Forget the cached parts no page shows any more (left behind when what keys
-        them changes); for a quiet moment. Returns how many were forgotten."""
+        them changes), and the keys nothing reads any more (`Recorder.tidy`); for a quiet
+        moment. Returns how many parts were forgotten."""
         forgotten = self.model.engine.forget_unread("fragment", self._pages.values())
-        self._pack(always=True)
+        self.model.recorder.tidy()
         return forgotten
-
-    def _pack(self, always: bool = False) -> None:
-        """Pack who read each key (`Readers.pack`): after a first build, and when quiet."""
-        self._page_readers.pack(always)
-        self.model.engine.pack(always)
 
     def calendar(self) -> bytes | None:
         """playbook.ics of the last good build, if any (any thread)."""

@@ -72,14 +72,17 @@ KINDS = {**ENTITY_KINDS, "profile": Profile}
 class Recorder:
     """Collects reads into the innermost open record, and keeps the table of keys by
     number that records are written in (one for the server's life: a key once read is
-    read again after most edits)."""
+    read again after most edits; those no record holds any more are forgotten in `tidy`)."""
 
     def __init__(self) -> None:
         self.open: list[Reads] = []
         """The records being made, innermost last."""
-        self.keys: list[Key] = []
-        """Each key read, by its number."""
+        self.keys: list[Key | None] = []
+        """Each key read, by its number (None: forgotten, its number free)."""
         self._numbers: dict[Key, int] = {}
+        self._free: list[int] = []
+        self.tables: list[Readers[Any]] = []
+        """Every table of readers whose records are written with these numbers."""
         self._field_sets: list[int] = []
         """Each set of fields' bits read, by its number (a few hundred)."""
         self._field_numbers: dict[int, int] = {}
@@ -107,13 +110,37 @@ class Recorder:
         """The number of `key`, given it the first time it is asked for."""
         known = self._numbers.get(key)
         if known is None:
-            known = self._numbers[key] = len(self.keys)
-            self.keys.append(key)
+            if self._free:
+                known = self._numbers[key] = self._free.pop()
+                self.keys[known] = key
+            else:
+                known = self._numbers[key] = len(self.keys)
+                self.keys.append(key)
         return known
 
     def shared(self, key: Key) -> Key:
         """The one key kept equal to `key` (thousands of pages read the same)."""
-        return self.keys[self.number(key)]
+        return cast(Key, self.keys[self.number(key)])
+
+    def pack(self, always: bool = False) -> None:
+        """Pack every table of readers (`Readers.pack`): after a first build, and when quiet."""
+        for table in self.tables:
+            table.pack(always)
+
+    def tidy(self) -> None:
+        """Pack every table of readers anew, then forget the keys no record holds and no
+        reader is (a deleted file's, the rows a list showed before): kept for the server's
+        life, those of a long session's edits would pile up (a cached part's key holds
+        what it shows: the slugs of 64 rows)."""
+        self.pack(always=True)
+        used: set[int] = set()
+        for table in self.tables:
+            used |= table.used()
+        for number, key in enumerate(self.keys):
+            if key is not None and number not in used:
+                del self._numbers[key]
+                self.keys[number] = None
+                self._free.append(number)
 
     def known(self, key: Key) -> int | None:
         """The number of `key`, if it has one (none: no record holds it)."""
@@ -136,7 +163,7 @@ class Recorder:
     def keys_of(self, record: Record) -> list[Key]:
         """The keys `record` holds."""
         keys = self.keys
-        return [keys[word] for word in words_of(record) if word < FIELD_SET]
+        return cast(list[Key], [keys[word] for word in words_of(record) if word < FIELD_SET])
 
     def fields_in(self, record: Record, entity: int) -> int:
         """The bits of the fields of entity number `entity` that `record` read (0: none)."""
@@ -187,6 +214,7 @@ class Readers(Generic[R]):
         self._reads_of = reads_of
         self._everyone = everyone
         self.clear()
+        recorder.tables.append(self)
 
     def clear(self) -> None:
         """Forget every reader: who read what is found from the records when next asked
@@ -280,6 +308,12 @@ class Readers(Generic[R]):
             else:
                 del self._since[number]
 
+    def used(self) -> set[int]:
+        """The numbers of the keys read and of the readers, as last packed."""
+        assert self._starts is not None
+        starts = self._starts
+        return {*self._packed, *(k for k in range(len(starts) - 1) if starts[k] < starts[k + 1])}
+
     def pack(self, always: bool = False) -> None:
         """Pack every reader anew from the records: when not packed yet, or `always` (a
         quiet moment) if one was added or changed since."""
@@ -313,7 +347,6 @@ class Engine:
         self._readers: Readers[Key] = Readers(
             recorder, lambda key: self.facts[key].reads, lambda: self.facts
         )
-        self.pack = self._readers.pack
 
     def fact(self, key: Key, compute: Compute) -> Any:
         """The fact's value (worked out now if unknown), recorded as read by the caller."""

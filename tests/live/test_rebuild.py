@@ -717,6 +717,30 @@ def test_parts_no_page_shows_any_more_are_forgotten_when_tidying(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_what_a_deleted_file_was_read_under_is_forgotten_when_tidying(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """The table of keys read (`Recorder`) kept every key for the server's life: a file
+    deleted or renamed, or a list whose rows changed, left its keys behind for good."""
+    meeting = sample_root / "content/meetings/2026-11-24-omar-haddad.md"
+    text = meeting.read_text(encoding="utf-8")
+
+    def naming() -> list[object]:
+        return [key for key in builder.model.recorder.keys if meeting.stem in repr(key)]
+
+    assert naming()
+    meeting.unlink()
+    assert builder.build([meeting]).ok
+    builder.tidy()
+    assert naming() == []
+    meeting.write_text(text, encoding="utf-8")  # back: read under numbers given anew
+    assert builder.build([meeting]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+    edit(sample_root, "content/meetings/2026-11-24-omar-haddad.md", '"08:30"', '"09:45"')
+    assert "meetings/" in builder.build([meeting]).rendered
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_one_row_template_kept_under_two_names_renders_each(
     sample_root: Path, tmp_path: Path
 ) -> None:

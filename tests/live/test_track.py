@@ -130,9 +130,10 @@ def test_a_fact_that_starts_reading_a_stale_fact_is_worked_out_again_once_that_s
 
 
 def test_who_read_what_is_found_alike_packed_and_since() -> None:
-    """Readers are packed after a first build and when quiet (`Readers.pack`); those
-    added or changed since are found apart from the packed ones: before a pack, after
-    one, and with a reader changed or dropped in between, the same facts run again."""
+    """Readers are packed after a first build and when quiet (`Recorder.tidy`, which
+    also forgets the keys no one reads any more: `left`, once `side` reads `right`);
+    those added or changed since are found apart from the packed ones: before a pack,
+    after one, and with a reader changed or dropped in between, the same facts run again."""
     store = Store(switch=True, left="L", right="R", x=1)
 
     def side() -> Any:
@@ -140,7 +141,7 @@ def test_who_read_what_is_found_alike_packed_and_since() -> None:
 
     store.fact("side", side)
     store.fact("x", lambda: store.read("x"))
-    store.engine.pack(always=True)
+    store.recorder.tidy()
     store.set(left="L2")  # packed: found
     assert store.runs == {"side": 2, "x": 1}
     store.set(switch=False)  # moved to the readers since the pack: reads right now
@@ -148,7 +149,7 @@ def test_who_read_what_is_found_alike_packed_and_since() -> None:
     assert store.runs["side"] == 3
     store.set(right="R2")
     assert store.runs["side"] == 4
-    store.engine.pack(always=True)  # packed again as it reads now
+    store.recorder.tidy()  # packed again as it reads now
     store.set(left="L4")
     assert store.runs["side"] == 4
     store.set(right="R3")
@@ -156,6 +157,6 @@ def test_who_read_what_is_found_alike_packed_and_since() -> None:
     del store.values["x"]  # dropped from the packed readers
     assert ("fact", "x") in store.engine.refresh({("value", "x")})
     assert store.set(x=2) == {("value", "x")}
-    store.engine.pack(always=True)
+    store.recorder.tidy()
     assert store.set(x=3) == {("value", "x")}
     assert store.set(right="R4") == {("value", "right"), ("fact", "side")}
