@@ -88,6 +88,11 @@ class Outcome:
     """While the content is broken: the page to show instead of any HTML page."""
 
 
+class Closed(Exception):
+    """`LiveBuild.close()` was called during a rebuild: it stops at the next page, as no
+    page is wanted any more (Ctrl-C while a setting's change renders every page)."""
+
+
 Listing = dict[tuple[str, str], PageKind]
 """Every page group of the site by (kind name, key), in the build's order."""
 THEME_ASSETS = "/.theme/"
@@ -319,6 +324,8 @@ class LiveBuild:
         for group, kind in listing.items():  # 13,500 groups at 10,000 files: 3 ms
             known = self._pages.get(group)
             if known is None or group in stale:
+                if self._closed:
+                    raise Closed
                 try:
                     made = self._make(kind, group[1], facts, options, written)
                 except Exception as exc:
@@ -386,7 +393,7 @@ class LiveBuild:
 
     def close(self) -> None:
         """Leave `out` alone from now on (any thread; waits for a write under way): the
-        server removes it, and a rebuild still running must not write it again."""
+        server removes it, and a rebuild still running stops at its next page (`Closed`)."""
         with self._writing:
             self._closed = True
 

@@ -37,7 +37,7 @@ from tornado.iostream import IOStream
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, printable
-from generator.live.rebuild import THEME_ASSETS, LiveBuild, Outcome
+from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
 from generator.site import routes
@@ -549,7 +549,10 @@ class LiveServer:
                     release_memory()
                     untidy = False
                 continue
-            outcome = self._build(builder, batch)
+            try:
+                outcome = self._build(builder, batch)
+            except Closed:  # stopping: nothing to say of a rebuild given up
+                return
             watcher.follow(builder.sources.targets())
             untidy = True
             loop.add_callback(self.hub.publish, outcome)  # nothing once the loop is closed
@@ -557,6 +560,8 @@ class LiveServer:
     def _build(self, builder: LiveBuild, batch: Collection[Path] | None) -> Outcome:
         try:
             outcome = builder.build(batch)
+        except Closed:
+            raise
         except Exception as exc:  # a bug, not bad content: show it and keep serving
             self.log(traceback.format_exc())
             outcome = builder.crashed(exc)

@@ -498,6 +498,33 @@ def test_stopping_closes_the_open_pages_sockets(sample_root: Path) -> None:
         assert sock.call(sock.conn.read_message, timeout=10) is None  # closed
 
 
+def test_stopping_during_a_rebuild_stops_at_once(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a save renders every page (a setting changed, a big playbook) stops
+    the server at the page it is on, not once every page is rendered and written, and
+    says nothing of a rebuild it gave up."""
+    from generator.live.rebuild import LiveBuild
+
+    make = LiveBuild._make
+    made: list[str] = []
+
+    def slow(self: LiveBuild, *args: Any) -> Any:
+        made.append(args[1])
+        time.sleep(0.2)  # 64 pages: 13 s in all
+        return make(self, *args)
+
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append):
+        monkeypatch.setattr(LiveBuild, "_make", slow)
+        edit(sample_root, "playbook.yaml", "title: Maya's job search", "title: Job search")
+        wait_for(lambda: bool(made))
+        stopping = time.monotonic()
+    assert time.monotonic() - stopping < 5
+    assert len(made) < 25
+    assert not [line for line in lines if line.startswith("Rebuilt")]
+
+
 def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
     server: LiveServer, sample_root: Path
 ) -> None:
