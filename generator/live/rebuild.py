@@ -169,12 +169,18 @@ class LiveBuild:
         thread: replaced whole)."""
         self._not_found: tuple[Theme | None, bytes] | None = None
         self._writing = threading.Lock()
+        self._building = threading.Lock()
+        """Held by a build, and while the calendar is made (`calendar`)."""
         self._closed = False
 
-    @collector_paused()
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
         """Bring `out` up to date. `changed`: the paths the watcher saw change since the
         last call, the only ones looked at; None looks at everything."""
+        with self._building:
+            return self._build(changed)
+
+    @collector_paused()
+    def _build(self, changed: Collection[Path] | None) -> Outcome:
         started = time.perf_counter()
         problems = Problems()
         config = load_config(self.root, problems)
@@ -381,8 +387,12 @@ class LiveBuild:
         return forgotten
 
     def calendar(self) -> bytes | None:
-        """playbook.ics of the last good build, if any (any thread)."""
-        return None if self._calendar is None else zlib.decompress(self._calendar())
+        """playbook.ics of the last good build, if any (any thread). Made after a rebuild
+        under way: its facts are worked out in the model the rebuild changes, and what they
+        read is recorded where the rebuild records its own."""
+        with self._building:
+            make = self._calendar
+            return None if make is None else zlib.decompress(make())
 
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""

@@ -11,8 +11,10 @@ import difflib
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, write
@@ -343,6 +345,58 @@ def test_a_closed_build_writes_and_deletes_nothing(builder: LiveBuild, sample_ro
     with pytest.raises(Closed):
         builder.build()
     assert not builder.out.exists()
+
+
+def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server makes playbook.ics on another thread when it is asked for (a calendar app
+    polling it). Made while a save's rebuild was working out the facts, both recorded
+    what they read in one list of open records, each taking the other's: here the
+    dashboard, the timeline and playbook.ics kept showing the follow-ups of before a
+    meeting was marked done. The calendar waits for the rebuild now."""
+    from generator.live import rebuild
+    from generator.plans import facts
+
+    asking = threading.Thread(target=builder.calendar)
+    inside, rendered = threading.Event(), threading.Event()
+
+    def meanwhile(fact: facts.Fact) -> facts.Fact:
+        """`fact`, but the first that the rebuild works out asks for the calendar first, and
+        the calendar's first waits until the rebuild has rendered a page."""
+
+        def compute(*args: object) -> object:
+            if threading.current_thread() is asking:
+                if not inside.is_set():
+                    inside.set()
+                    rendered.wait(10)
+            elif not asking.is_alive() and not rendered.is_set():
+                asking.start()
+                inside.wait(2)  # the calendar waits for the rebuild now: it never starts
+            return fact.compute(*args)
+
+        return facts.Fact(compute, fact.slugs)
+
+    render = rebuild.render_pages
+
+    def render_then_let_the_calendar_on(*args: Any) -> Any:
+        pages = render(*args)
+        if not rendered.is_set():
+            rendered.set()
+            asking.join(2)  # it waits for the rebuild now
+        return pages
+
+    for name, fact in list(facts.TABLE.items()):
+        monkeypatch.setitem(facts.TABLE, name, meanwhile(fact))
+    monkeypatch.setattr(rebuild, "render_pages", render_then_let_the_calendar_on)
+    EDITS["config title"](sample_root)  # every fact worked out again
+    assert builder.build([sample_root / "playbook.yaml"]).ok
+    asking.join(10)
+    monkeypatch.undo()
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+    EDITS["meeting done"](sample_root)
+    assert builder.build().ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full", ["meeting done"])
 
 
 @pytest.fixture
