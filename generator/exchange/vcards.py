@@ -145,6 +145,8 @@ def _soft_breaks_joined(lines: list[str]) -> list[str]:
     return joined
 
 
+_QUOTED_PRINTABLE = re.compile("quoted-printable", re.IGNORECASE)
+"""The encoding of vCard 2.1's values, in any case (`_content_line`)."""
 Card = dict[str, list[Any]]
 """A card's properties by lowercase name: vobject's content lines, values as written."""
 
@@ -180,7 +182,11 @@ def _properties(text: str) -> Card:
 
 def _content_line(logical: str, number: int) -> Any:
     """One property; a quoted-printable value that names no CHARSET and is not UTF-8 is
-    read as Windows' Latin (as Outlook and older phones write vCard 2.1: `M=FCller`)."""
+    read as Windows' Latin (as Outlook and older phones write vCard 2.1: `M=FCller`).
+    Parameters are read in any case, as vCard has them (vobject decodes a value only for
+    `QUOTED-PRINTABLE` in capitals; Thunderbird writes `fn;quoted-printable:`)."""
+    head, colon, value = logical.partition(":")
+    logical = _QUOTED_PRINTABLE.sub("QUOTED-PRINTABLE", head) + colon + value
     try:
         return textLineToContentLine(logical, number)
     except UnicodeDecodeError:

@@ -336,6 +336,20 @@ def test_only_a_quoted_printable_value_goes_on_after_an_equals_sign() -> None:
     )
 
 
+def test_quoted_printable_in_lower_case_is_decoded() -> None:
+    """vCard's parameters are read in any case, and older Thunderbird writes its cards in
+    lower case (`fn;quoted-printable:test =C3=A9`); vobject decodes only `QUOTED-PRINTABLE`
+    in capitals, so the name was 'test =C3=A9=C3=A0 2', and the file
+    test-c3-a9-c3-a0-2.md."""
+    text = (
+        "begin:vcard\nfn;quoted-printable:test =C3=A9=C3=A0 2\nn;quoted-printable:2;test =\n"
+        "=C3=A9=C3=A0\nnote;encoding=quoted-printable;charset=utf-8:caf=C3=A9\nversion:2.1\n"
+        "end:vcard\n"
+    )
+    (person,) = read_vcards("abook.vcf", text.encode()).people
+    assert (person.name, person.notes) == ("test éà 2", "café")
+
+
 def test_a_quoted_printable_value_in_windows_latin_without_its_charset() -> None:
     """Outlook and older phones write vCard 2.1 in Windows' own code page and often name
     no CHARSET (2.1's default is ASCII): M=FCller is Müller there. Such a card was refused
