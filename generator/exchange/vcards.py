@@ -263,12 +263,13 @@ def _first(card: Card, name: str) -> str:
 
 
 def _preferred(card: Card, name: str) -> list[str]:
-    """Values of a property, the preferred ones first: TYPE=pref (3.0) or PREF=n (4.0,
-    lower first)."""
+    """Values of a property, the preferred ones first: TYPE=pref (3.0), PREF=n (4.0,
+    lower first) or PREF alone (2.1: `TEL;CELL;PREF:`, a parameter without a name)."""
 
     def rank(line: Any) -> int:
         params = {k.upper(): v for k, v in line.params.items()}
         types = [t.lower() for v in params.get("TYPE", []) for t in str(v).split(",")]
+        types += [str(bare).lower() for bare in line.singletonparams]
         prefs = [p for p in params.get("PREF", []) if str(p).isdigit()]
         if prefs:
             return int(prefs[0])

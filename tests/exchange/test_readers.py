@@ -336,6 +336,22 @@ def test_only_a_quoted_printable_value_goes_on_after_an_equals_sign() -> None:
     )
 
 
+def test_the_preferred_email_and_phone_of_a_vcard_2_1() -> None:
+    """vCard 2.1 says which is preferred with a parameter alone (`EMAIL;PREF;INTERNET:`,
+    as Outlook and Android write it), which vobject keeps apart from the named ones: the
+    first email and phone written were taken, the preferred ones put in the notes."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Byrne;Ada\r\nEMAIL;INTERNET:old@example.org\r\n"
+        "TEL;HOME:+1 312 555 0100\r\nEMAIL;PREF;INTERNET:ada@example.org\r\n"
+        "TEL;CELL;pref:+1 312 555 0199\r\nEND:VCARD\r\n"
+    )
+    (ada,) = read_vcards("ada.vcf", text.encode()).people
+    assert (ada.emails, ada.phones) == (
+        ("ada@example.org", "old@example.org"),
+        ("+1 312 555 0199", "+1 312 555 0100"),
+    )
+
+
 def test_quoted_printable_in_lower_case_is_decoded() -> None:
     """vCard's parameters are read in any case, and older Thunderbird writes its cards in
     lower case (`fn;quoted-printable:test =C3=A9`); vobject decodes only `QUOTED-PRINTABLE`
