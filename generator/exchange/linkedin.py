@@ -77,6 +77,7 @@ MONTHS = {
 
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]+)\.?[\s,-]+(\d{4}|\d{2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 
 
@@ -88,19 +89,23 @@ def read_connections(label: str, content: bytes) -> Reading:
         return reading
     columns: Columns | None = None
     width = 0
-    for line, record in records(label, text, delimiter(text, _HEADER), reading):
+    rows = list(records(label, text, delimiter(text, _HEADER), reading))
+    for number, (line, record) in enumerate(rows):
+        columns = _header(record)
         if columns is None:
-            columns = _header(record)
-            width = len(record)
-            if columns is not None and (foreign := _address_book_columns(record)):
-                reading.notices.append(Notice(label, line, _not_linkedin(foreign)))
-                return reading
             continue
-        if not any(cell.strip() for cell in record):
-            continue
-        person = _person(label, line, record, columns, width, reading)
-        if person is not None:
-            reading.people.append(person)
+        if foreign := _address_book_columns(record):
+            reading.notices.append(Notice(label, line, _not_linkedin(foreign)))
+            return reading
+        width, people = len(record), rows[number + 1 :]
+        connected = [next(iter(values(r, columns, "connected")), "") for _, r in people]
+        day_first = slashed_day_first(connected)
+        for line, record in people:
+            if any(cell.strip() for cell in record):
+                person = _person(label, line, record, columns, width, reading, day_first)
+                if person is not None:
+                    reading.people.append(person)
+        break
     if columns is None:
         use = ""
         if "BEGIN:VCARD" in text.upper():  # a .vcf given to the wrong import
@@ -157,6 +162,7 @@ def _person(
     columns: Columns,
     width: int,
     reading: Reading,
+    day_first: bool | None,
 ) -> Person | None:
     def skip(message: str) -> None:
         reading.notices.append(Notice(label, line, f"{message}; skipped"))
@@ -170,7 +176,7 @@ def _person(
 
     name = full_name(value("first"), value("last"))
     url, email, connected = web_address(value("url")), value("email"), value("connected")
-    connected_on = parse_date(connected) if connected else None
+    connected_on = parse_date(connected, day_first) if connected else None
     problems = []
     if not name:
         problems.append("has no name (First Name and Last Name are empty)")
@@ -211,17 +217,29 @@ def full_name(first: str, last: str) -> str:
     return clean(f"{first} {last}")
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, day_first: bool | None = None) -> dt.date | None:
     """`18 Apr 2024`, `18-Apr-24`, `Apr 18, 2024`, `2024-04-18` or `18.04.2024` (as Excel
     in German, Polish or Russian saves it: dots are day first everywhere); None if it is
     none of these, no such day exists or it is outside the dates playbook reads (a year 1
-    is a slip, not a connection). Numeric dates like 4/5/24 are refused: month first or
-    day first cannot be told apart."""
-    day = _any_date(text.strip())
+    is a slip, not a connection). A date with slashes, `4/5/2024`, is read day first or
+    month first as `day_first` says (`slashed_day_first`), and refused when it is None."""
+    day = _any_date(text.strip(), day_first)
     return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
 
 
-def _any_date(text: str) -> dt.date | None:
+def slashed_day_first(dates: list[str]) -> bool | None:
+    """Are the file's dates with slashes day first (`18/04/2024`, as Excel saves them in
+    Britain) or month first (`4/18/2024`, in the United States)? Told by those whose
+    first or second number is over 12, when they all agree; None when none tells, or
+    they disagree."""
+    found = [_SLASHED.match(text.strip()) for text in dates]
+    pairs = [(int(m[1]), int(m[2])) for m in found if m]
+    day_first = any(a > 12 for a, _ in pairs) and all(b <= 12 for _, b in pairs)
+    month_first = any(b > 12 for _, b in pairs) and all(a <= 12 for a, _ in pairs)
+    return True if day_first else False if month_first else None
+
+
+def _any_date(text: str, day_first: bool | None = None) -> dt.date | None:
     if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
         try:
             return dt.date.fromisoformat(text)
@@ -229,6 +247,10 @@ def _any_date(text: str) -> dt.date | None:
             return None
     if match := _DOTTED.match(text):
         return _day(int(match[3]), int(match[2]), int(match[1]))
+    if day_first is not None and (match := _SLASHED.match(text)):
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+        first, second = int(match[1]), int(match[2])
+        return _day(year, second, first) if day_first else _day(year, first, second)
     if match := _DAY_MONTH_YEAR.match(text):
         return _named_month(match[1], match[2], match[3])
     if match := _MONTH_DAY_YEAR.match(text):

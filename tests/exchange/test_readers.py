@@ -71,17 +71,42 @@ def test_a_linkedin_row_with_several_mistakes_names_them_all() -> None:
     was refused again for the email, then for the date. All three are named at once."""
     text = (
         "First Name,Last Name,URL,Email Address,Connected On\n"
-        "Ada,Byrne,ftp://x,ada-at-example.com,4/18/2024\n"
+        "Ada,Byrne,ftp://x,ada-at-example.com,4/5/2024\n"
         ",,,bo@,\n"
     )
     assert [str(n) for n in read_connections("c.csv", text.encode()).notices] == [
         "c.csv:2: URL: expected a web address starting with https://, got 'ftp://x'; "
         "Email Address: expected an address like name@example.com, got 'ada-at-example.com'; "
-        "Connected On: expected a date like 18 Apr 2024, got '4/18/2024' (a spreadsheet "
+        "Connected On: expected a date like 18 Apr 2024, got '4/5/2024' (a spreadsheet "
         "rewrote the dates? import the file as LinkedIn sent it); skipped",
         "c.csv:3: has no name (First Name and Last Name are empty); Email Address: expected "
         "an address like name@example.com, got 'bo@'; skipped",
     ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "read"),
+    [
+        (["18/04/2024", "4/5/2024", "05/06/24"], ["2024-04-18", "2024-05-04", "2024-06-05"]),
+        (["4/18/2024", "4/5/2024"], ["2024-04-18", "2024-04-05"]),
+        (["4/18/2024", "18/4/2024"], [None, None]),
+        (["4/5/2024", "5/4/2024"], [None, None]),
+    ],
+    ids=["day first", "month first", "both", "neither"],
+)
+def test_dates_a_spreadsheet_wrote_with_slashes_are_read_as_the_file_says(
+    dates: list[str], read: list[str | None]
+) -> None:
+    """Excel, opening Connections.csv and saving it again, writes `18 Apr 2024` as
+    `18/04/2024` in Britain and `4/18/2024` in the United States; every such row was
+    refused, even where a day over 12 tells which number is the day. The file's dates
+    that tell (and do not contradict each other) now say it for the others."""
+    rows = "".join(f"Jo,Row{i},,,,,{day}\r\n" for i, day in enumerate(dates))
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    reading = read_connections("c.csv", (header + rows).encode())
+    days = {p.line: p.connected_on.isoformat() for p in reading.people if p.connected_on}
+    assert [days.get(line) for line in range(2, 2 + len(dates))] == read
+    assert len(reading.notices) == read.count(None)
 
 
 def test_linkedin_columns_are_found_by_their_header() -> None:
