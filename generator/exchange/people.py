@@ -143,11 +143,30 @@ def clean_linkedin(url: str) -> str:
     """`HTTPS://UK.LinkedIn.com/in/ada-b/?trk=abc` → `https://uk.linkedin.com/in/ada-b/`:
     the scheme and host in lower case, as browsers read them, and no query or `#part`,
     which on a profile address only tracks where it was copied from (`trk=`,
-    `originalSubdomain=`). Any other address is left as written."""
+    `originalSubdomain=`). Letters written in percent codes are written as letters, as a
+    browser shows them (`/in/zo%C3%AB` → `/in/zoë`, the same page: as LinkedIn writes
+    them in its export, and a vCard must). Any other address is left as written."""
     if not is_linkedin(url):
         return url
     parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, "", ""))
+    path = _PERCENT_LETTERS.sub(_letters, parts.path)
+    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
+
+
+_PERCENT_LETTERS = re.compile(r"(?:%[89a-f][0-9a-f])+", re.IGNORECASE)
+"""A run of percent codes of bytes beyond ASCII: the UTF-8 of letters, or of nothing."""
+
+
+def _letters(found: re.Match[str]) -> str:
+    """The characters the codes stand for, when they are UTF-8 and each one shown as
+    itself (a letter, a mark, a digit, a sign: no space, control or invisible one); else
+    the codes as written."""
+    try:
+        text = bytes.fromhex(found[0].replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return found[0]
+    shown = all(unicodedata.category(ch)[0] in "LMNPS" for ch in text)
+    return text if shown else found[0]
 
 
 def gathered(

@@ -129,6 +129,30 @@ def test_round_trip_through_a_vcard(
             ], (one.fn.value, name)
 
 
+def test_a_linkedin_address_in_other_letters_comes_back_as_written(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export writes `linkedin.com/in/zoë` in ASCII, as vCard asks
+    (`zo%C3%AB`, the same page), and LinkedIn's own export writes it so too; imported, the
+    contact's linkedin: and page showed the codes, `linkedin.com/in/zo%C3%AB-%C3%B8rsted`."""
+    address = "https://www.linkedin.com/in/zoë-ørsted"
+    write(
+        sample_root,
+        "content/contacts/zoe-orsted.md",
+        f"---\nname: Zoë Ørsted\nlinkedin: {address}\n---\n",
+    )
+    card = tmp_path / "zoe.vcf"
+    assert main(["export", "vcard", "-C", str(sample_root), "zoe-orsted", "-o", str(card)]) == 0
+    assert b"URL:https://www.linkedin.com/in/zo%C3%AB-%C3%B8rsted\r\n" in card.read_bytes()
+    fresh = tmp_path / "fresh"
+    assert main(["init", "-q", str(fresh)]) == 0
+    assert main(["import", "vcard", "-q", "-C", str(fresh), str(card)]) == 0
+    imported = (fresh / "content/contacts/zoe-orsted.md").read_text("utf-8")
+    assert f"linkedin: {address}\n" in imported
+    assert main(["import", "vcard", "-C", str(sample_root), str(card)]) == 0
+    assert "differs" not in capsys.readouterr().out
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
