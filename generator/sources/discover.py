@@ -483,10 +483,25 @@ def special_kind(path: Path) -> str:
     return "a special file"
 
 
+GONE = "was deleted or moved while playbook was reading the playbook: run it again"
+"""A file or folder listed a moment before, and gone when read."""
+FORBIDDEN = "cannot be read: permission denied (check who owns it and who may read it)"
+
+
+def unreadable_because(exc: OSError) -> str:
+    """Why a file or folder listed a moment ago cannot be read, in words for people (the
+    system's own, "No such file or directory", said nothing of what had happened)."""
+    if exc.errno == errno.ENOENT:
+        return GONE
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return FORBIDDEN
+    return f"cannot be read: {exc.strerror or exc}"
+
+
 def _unreadable_folder(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return "is nested too deep for the system to open: move its files to a shallower folder"
-    return f"cannot be read: {exc.strerror}"
+    return unreadable_because(exc)
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
-from generator.sources.discover import ICLOUD_PLACEHOLDER, SourceFile
+from generator.sources.discover import ICLOUD_PLACEHOLDER, SourceFile, unreadable_because
 from generator.sources.frontmatter import MAX_FILE_BYTES, Document, parse_document
 
 
@@ -112,12 +112,7 @@ def unreadable(source: SourceFile, exc: OSError) -> Read:
 
 
 def _why_unreadable(exc: OSError) -> str:
-    """Why a source listed a moment ago cannot be read, in words for people (the system's
-    own, "No such file or directory", said nothing of what had happened)."""
+    """Why a source cannot be read: playbook's own refusal, or the system's."""
     if isinstance(exc, Refused):
         return f"cannot be read: {exc.strerror}"
-    if exc.errno == errno.ENOENT:
-        return "was deleted or moved while playbook was reading the playbook: run it again"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot be read: permission denied (check who owns it and who may read it)"
-    return f"cannot be read: {exc.strerror or exc}"
+    return unreadable_because(exc)

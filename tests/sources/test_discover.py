@@ -13,7 +13,15 @@ from timing import bytes_read, in_a_thread_within
 
 from generator.build import check, load
 from generator.errors import Problems
-from generator.sources.discover import Unread, discover, read_in_place, source_at, unread_files
+from generator.sources.discover import (
+    FORBIDDEN,
+    GONE,
+    Unread,
+    discover,
+    read_in_place,
+    source_at,
+    unread_files,
+)
 from generator.sources.read import MAX_FILE_BYTES, Refused, read, read_source, unreadable
 
 JANE = "---\nname: Jane Doe\n---\n"
@@ -393,6 +401,32 @@ def test_a_folder_where_the_profile_should_be_is_named_not_missing(tmp_path: Pat
         "warning: content/profile.md/pitch.md:1: file: is not in contacts/, companies/, "
         "meetings/ or questions/; ignored",
     ]
+
+
+@pytest.mark.parametrize(
+    ("fault", "said"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), FORBIDDEN),
+        (FileNotFoundError(errno.ENOENT, "No such file or directory"), GONE),
+    ],
+)
+def test_a_folder_gone_or_forbidden_when_listed_is_said_so_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: OSError, said: str
+) -> None:
+    """A folder of content/ that cannot be listed said "cannot be read: Permission denied",
+    or "No such file or directory" for one deleted between its listing and its own."""
+    root = playbook(tmp_path)
+    listed = os.scandir
+
+    def failing(path: str | Path) -> object:
+        if Path(path).name == "contacts":
+            raise fault
+        return listed(path)
+
+    monkeypatch.setattr("generator.sources.discover.os.scandir", failing)
+    problems = Problems()
+    discover(root, problems)
+    assert messages(problems) == [f"content/contacts:1: folder: {said}"]
 
 
 def test_a_file_gone_or_forbidden_when_read_is_said_so_in_words(tmp_path: Path) -> None:
