@@ -87,7 +87,20 @@ def close_field(key: str, names: Iterable[str]) -> str | None:
         gap = distance(wanted, field_key(name), budget)
         if gap <= budget and (best is None or gap < best[0]):
             best = (gap, name)
-    return best[1] if best else _lacking_last_word(wanted, names)
+    return best[1] if best else _lacking_last_word(wanted, names) or _named_twice(wanted, names)
+
+
+_SAYS_AGAIN = ("url", "link", "address", "number", "name", "handle", "profile")
+"""Last words that only say again what a field is (`linkedin_url`, `phone_number`,
+`company_name`, `email_address`), as other tools and exports name such fields."""
+
+
+def _named_twice(wanted: str, names: Iterable[str]) -> str | None:
+    """The name that `wanted` is, with one of `_SAYS_AGAIN` after it."""
+    stem, _, last = wanted.rpartition("_")
+    if last not in _SAYS_AGAIN:
+        return None
+    return next((name for name in names if field_key(name) == stem), None)
 
 
 def _lacking_last_word(wanted: str, names: Iterable[str]) -> str | None:

@@ -83,6 +83,23 @@ def test_a_name_left_without_its_last_word_is_the_one_it_begins(short: str, mean
     assert close_field(short, FOLLOWUP_SETTINGS) == meant
 
 
+@pytest.mark.parametrize(
+    ("long", "meant"),
+    [
+        ("linkedin_url", "linkedin"),
+        ("phone_number", "phone"),
+        ("Company-Name", "company"),
+        ("email_address", "email"),
+        ("tags_list", None),  # not a word that says the field again
+        ("name_url", "name"),
+    ],
+)
+def test_a_name_with_a_word_that_says_it_again_is_the_field(long: str, meant: str | None) -> None:
+    """`linkedin_url:`, `phone_number:`, as exports and other tools name them, were kept
+    as fields of one's own without a word."""
+    assert close_field(long, CONTACT_FIELDS) == meant
+
+
 @pytest.mark.parametrize("short", ["met", "th", "thank", "follow"])
 def test_a_beginning_shared_or_not_a_whole_word_suggests_nothing(short: str) -> None:
     assert close_field(short, [*FOLLOWUP_SETTINGS, "met_via", "met_on"]) is None
