@@ -1215,6 +1215,16 @@ def _required(spec: Field, value: Any) -> str:
     return f"{said} ({spec.type.expected}), like {spec.name}: {spec.example}"
 
 
+def _misspelt(name: str, data: Mapping[str, Any], at: At) -> str:
+    """`; is Name: on line 2 it? write it as name:` for a required field left out
+    whose name is written otherwise in the file (in capitals, with a typo); else ""."""
+    for key in data:
+        if key != name and close_field(str(key), [name]) == name:
+            line = at.doc.line(at.child(str(key)).path)
+            return f"; is {key}: on line {line} it? write it as {name}:"
+    return ""
+
+
 def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[str, Any]:
     """Typed values for every declared field that is present and valid, plus extras.
 
@@ -1229,7 +1239,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         value = data.get(name, _ABSENT)
         if value is _ABSENT or (spec.type.blank_is_unset and is_blank(value)):
             if spec.required:
-                at.child(name).error(_required(spec, value))
+                at.child(name).error(_required(spec, value) + _misspelt(name, data, at))
             continue
         converted = convert_field(spec.type, value, at.child(name))
         if converted is not INVALID:

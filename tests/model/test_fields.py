@@ -1047,6 +1047,20 @@ def test_a_missing_required_field_gets_the_line_to_write() -> None:
     ]
 
 
+@pytest.mark.parametrize("written", ["Name", "nmae"])
+def test_a_missing_required_field_written_otherwise_is_pointed_at(written: str) -> None:
+    """`Name: Maya` said `name: is required` at line 1, and a warning at line 2 that Name
+    is no field: the error itself now says where the field is."""
+    schema = Schema("profile", (Field("name", Text(), True, "your name", "Maya Okafor"),))
+    doc = Document("profile.md", {written: "Maya"}, {written: 2}, {}, "", 4)
+    problems = Problems()
+    validate_document(doc, schema, problems)
+    assert [str(e) for e in problems.errors] == [
+        "profile.md:1: name: is required (text), like name: Maya Okafor; is "
+        f"{written}: on line 2 it? write it as name:"
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
