@@ -72,7 +72,7 @@ class Timezone(Text):
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:
             # OSError: `America` is a folder of zones, a name past 255 bytes too long to open
-            hint = did_you_mean(_close_timezones(name))
+            hint = did_you_mean(_close_timezones(name)) or _offset_hint(name)
             raise Invalid(
                 f"expected {self.expected}, got {name!r}" + (f"; {hint}" if hint else "")
             ) from exc
@@ -154,7 +154,8 @@ def _close_timezones(name: str) -> list[str]:
     wanted = re.sub(r"[\s_]+", "_", name.strip()).casefold()
     if exact := [zone for zone in _timezones() if zone.casefold() == wanted]:
         return exact
-    if (zone := ABBREVIATIONS.get(name.strip().upper())) is not None:
+    spoken = " ".join(_SPOKEN.sub(" ", name.upper()).split())  # `Eastern (Standard) Time`
+    if (zone := ABBREVIATIONS.get(spoken) or ABBREVIATIONS.get(name.strip().upper())) is not None:
         return [zone]
     by_city = [
         zone
@@ -162,6 +163,29 @@ def _close_timezones(name: str) -> list[str]:
         if zone.rpartition("/")[2].casefold() == wanted and not zone.startswith("Etc/")
     ]  # Etc/GMT+1 is an hour *behind* GMT: no answer to `GMT+1`
     return sorted(by_city) or close_names(name, _timezones(), cutoff=0.85)
+
+
+_SPOKEN = re.compile(r"\b(?:STANDARD|DAYLIGHT|TIME|ZONE)\b")
+"""Words of a zone's name as people and Windows say it (`Pacific Standard Time`)."""
+_OFFSET = re.compile(
+    r"(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*[0-9]{1,2}(?::?[0-9]{2})?|Z|local(?:time)?", re.I
+)
+
+
+def _offset_hint(name: str) -> str:
+    """For an offset (`UTC+2`, `+02:00`) or the machine's own (`local`): a timezone is a
+    place's clocks, which change with summer time where an offset does not."""
+    if not _OFFSET.fullmatch(name.strip()):
+        return ""
+    if name.strip().lower().startswith("local"):
+        return (
+            "playbook does not take this machine's timezone (a build elsewhere would differ): "
+            "write the place whose clocks you keep, like Europe/Berlin or America/Chicago"
+        )
+    return (
+        "a timezone names a place whose clocks you keep (Europe/Berlin, America/Chicago), "
+        "not an offset, which summer time would leave an hour off half the year"
+    )
 
 
 NO_SUMMER_TIME = {
@@ -176,6 +200,8 @@ ABBREVIATIONS = {
     **dict.fromkeys(("MDT", "MT"), "America/Denver"),
     **dict.fromkeys(("CST", "CDT", "CT"), "America/Chicago"),
     **dict.fromkeys(("EDT", "ET"), "America/New_York"),
+    **{"PACIFIC": "America/Los_Angeles", "MOUNTAIN": "America/Denver"},
+    **{"CENTRAL": "America/Chicago", "EASTERN": "America/New_York"},
     **dict.fromkeys(("BST",), "Europe/London"),
     **dict.fromkeys(("CEST",), "Europe/Berlin"),
     **dict.fromkeys(("IST",), "Asia/Kolkata"),

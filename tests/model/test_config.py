@@ -246,6 +246,12 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("timezone: PST\n", "got 'PST'; did you mean America/Los_Angeles?"),
         ("timezone: CDT\n", "got 'CDT'; did you mean America/Chicago?"),
         ("timezone: IST\n", "got 'IST'; did you mean Asia/Kolkata?"),
+        # as people and Windows name zones, an offset, and this machine's own
+        ("timezone: Eastern Time\n", "got 'Eastern Time'; did you mean America/New_York?"),
+        ("timezone: Pacific Standard Time\n", "did you mean America/Los_Angeles?"),
+        ("timezone: UTC+2\n", "got 'UTC+2'; a timezone names a place whose clocks you keep"),
+        ("timezone: '+02:00'\n", "got '+02:00'; a timezone names a place whose clocks"),
+        ("timezone: local\n", "got 'local'; playbook does not take this machine's timezone"),
         (f"timezone: {'x' * 300}\n", "timezone: expected an IANA timezone"),
         ("timezone: Factory\n", "timezone: expected an IANA timezone"),  # were taken
         ("timezone: posixrules\n", "timezone: expected an IANA timezone"),
@@ -339,9 +345,11 @@ def test_a_zone_without_summer_time_named_like_a_regions_clocks_is_warned(
         "from March to November every meeting would be an hour off: for the clocks of New "
         "York, write America/New_York (keep EST only if your clocks never change)"
     ]
-    assert reported(tmp_path, "timezone: GMT+1\n") == [
+    assert reported(tmp_path, "timezone: GMT+1\n") == [  # no Etc/GMT+1: an hour *behind* GMT
         "playbook.yaml:1: timezone: expected an IANA timezone like America/Chicago or "
-        "Europe/Berlin, got 'GMT+1'"
+        "Europe/Berlin, got 'GMT+1'; a timezone names a place whose clocks you keep "
+        "(Europe/Berlin, America/Chicago), not an offset, which summer time would leave an "
+        "hour off half the year"
     ]
 
 
