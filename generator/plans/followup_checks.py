@@ -204,6 +204,15 @@ def contact_problems(
             f"{contact.name} already counts as having declined, with no reminders. Write the "
             "day they said no",
         )
+    if contact.met_on is not None and contact.met_on > today:
+        own.warn(
+            contact.source.path,
+            contact.source.line("met_on"),
+            "met_on",
+            f"{contact.met_on.isoformat()} is after today ({today.isoformat()}): "
+            f"{contact.name} counts as met only from that day, and keep-in-touch waits for "
+            "it. Write the day you met them",
+        )
     if circle := _referral_circle(playbook, contact):
         chain = ", referred by ".join(c.name for c in (*circle, contact))
         own.warn(

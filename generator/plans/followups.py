@@ -710,7 +710,8 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     """Only after a first meeting, or from `met_on`; not while a meeting with them is
     coming up, nor while a cancelled one waits for its `reschedule:` date (its own
     item is when to get back in touch: they said they are busy until then)."""
-    if contact.met_on is None and first_met(ctx.playbook, contact.slug, None) is None:
+    met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
+    if not met and first_met(ctx.playbook, contact.slug, None) is None:
         return
     meetings = ctx.playbook.meetings_with(contact)
     if any(m.status == "scheduled" and m.date and m.date >= ctx.today for m in meetings):

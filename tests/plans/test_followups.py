@@ -742,6 +742,26 @@ def test_keep_in_touch_starts_from_met_on_without_a_meeting(tmp_path: Path) -> N
     )
 
 
+def test_a_met_on_still_to_come_starts_nothing_and_check_says_so(tmp_path: Path) -> None:
+    """met_on: 2026-12-15 (a slip of the year, or a day planned), and a request sent on 20
+    Nov: keep-in-touch started from the request as if they had met, due 18 Dec, beside
+    the request's own reminders; with no warning. From 15 Dec it counts."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact("keep_in_touch: 4w\nmet_on: 2026-12-15"),
+        "content/meetings/ask.md": request(),
+    }
+    playbook = make(tmp_path, files)
+    assert "keep-in-touch-ada-byrne" not in by_id(follow_ups(playbook, D(2026, 11, 22)))
+    later = by_id(follow_ups(playbook, D(2026, 12, 16)))["keep-in-touch-ada-byrne"]
+    assert later.due == D(2027, 1, 12)
+    assert [str(w) for w in check(tmp_path, D(2026, 11, 22)).warnings if w.field == "met_on"] == [
+        "warning: content/contacts/ada-byrne.md:5: met_on: 2026-12-15 is after today "
+        "(2026-11-22): Ada Byrne counts as met only from that day, and keep-in-touch waits "
+        "for it. Write the day you met them"
+    ]
+
+
 def test_introductions_that_go_round_in_a_circle_are_a_warning(tmp_path: Path) -> None:
     """Ada introduced by Ben, Ben by Cy, Cy by Ada: one of them came first, and until
     the slip is fixed the reminders ask you to tell Cy how meeting Ada went. Dee, who
