@@ -161,15 +161,17 @@ def check_own(
     """What is wrong with a draft you wrote (its text, and the words of its subject), each
     problem with its `playbook check` warning at its line."""
     config, path = playbook.config, meeting.source.path
+    declined = playbook.declined_on(meeting.contact) is not None
     text = Draft(kind, own.text, own.line)
     found = [
-        (p, p.as_warning(text, path, kind.value)) for p in lint_draft(text, meeting, config, today)
+        (p, p.as_warning(text, path, kind.value))
+        for p in lint_draft(text, meeting, config, today, declined)
     ]
     if own.subject:
         subject = Draft(kind, own.subject, own.subject_line)
         found[:0] = [
             (p, p.as_warning(subject, path, kind.value))
-            for p in lint_draft(subject, meeting, config, today)
+            for p in lint_draft(subject, meeting, config, today, declined)
             if p.code in SUBJECT_CODES
         ]
     return tuple(found)

@@ -180,17 +180,18 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def lint_draft(
-    draft: Draft, meeting: Meeting, config: Config, today: dt.date
+    draft: Draft, meeting: Meeting, config: Config, today: dt.date, declined: bool = False
 ) -> tuple[DraftProblem, ...]:
     """Every problem of `draft`, written for `meeting`, on `today`; in text order, the
-    problems of the whole draft first."""
+    problems of the whole draft first. `declined`: its contact has declined a meeting
+    (`Playbook.declined_on`), so no follow-up is timed for them, a thank-you neither."""
     problems = list(_too_long(draft))
     if draft.kind is DraftKind.REQUEST:
         problems.extend(_length_asked(draft, meeting, config))
         if meeting.purpose == "informational":
             problems.extend(_job_talk(draft))
     if draft.kind is DraftKind.THANK_YOU:
-        problems.extend(_late_thank_you(meeting, config, today))
+        problems.extend(_late_thank_you(meeting, config, today, declined))
     return tuple(sorted(problems, key=lambda p: -1 if p.start is None else p.start))
 
 
@@ -265,7 +266,9 @@ def thank_you_due(meeting: Meeting, config: Config) -> dt.date | None:
     return meeting.date + dt.timedelta(days=config.followups.thank_you_days)
 
 
-def _late_thank_you(meeting: Meeting, config: Config, today: dt.date) -> Iterator[DraftProblem]:
+def _late_thank_you(
+    meeting: Meeting, config: Config, today: dt.date, declined: bool
+) -> Iterator[DraftProblem]:
     due = thank_you_due(meeting, config)
     if due is None:
         return
@@ -278,6 +281,8 @@ def _late_thank_you(meeting: Meeting, config: Config, today: dt.date) -> Iterato
             f"sent on {sent.isoformat()}, {_days(sent - due)} after it was due "
             f"({due.isoformat()}): next time, send it " + _in_time(config.followups.thank_you_days),
         )
+    elif sent is None and declined:
+        return  # no follow-up is timed for someone who declined: none is late either
     elif sent is None and today >= let_go_day(due, config):
         yield DraftProblem(
             "late-thank-you",

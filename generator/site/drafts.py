@@ -91,9 +91,10 @@ def shown(
         text = slot.own.text
         problems = slot.problems
     else:
-        config = context["playbook"].config
-        problems = lint_draft(Draft(slot.kind, text), slot.meeting, config, today)
-        in_subject = lint_draft(Draft(slot.kind, subject), slot.meeting, config, today)
+        playbook = context["playbook"]
+        config, declined = playbook.config, playbook.declined_on(slot.meeting.contact) is not None
+        problems = lint_draft(Draft(slot.kind, text), slot.meeting, config, today, declined)
+        in_subject = lint_draft(Draft(slot.kind, subject), slot.meeting, config, today, declined)
         problems = tuple(p for p in in_subject if p.code in SUBJECT_CODES) + problems
     return ShownDraft(
         kind=slot.kind.value,

@@ -647,3 +647,21 @@ def test_a_meeting_off_with_someone_who_declined_says_not_to_ask_again(tmp_path:
     assert "Graham has declined a meeting: do not ask again" in off["call-graham"]
     assert "reschedule:" not in off["call-graham"]
     assert "Kwame did not say no, so a new request later" in off["2026-11-13-kwame-asante"]
+
+
+def test_a_thank_you_to_someone_who_declined_since_is_not_pressed(tmp_path: Path) -> None:
+    """Rachel, met on 17 Nov, declined another meeting on 20 Nov: no follow-up is timed
+    for her, and the debrief says so; the check under the thank-you still said "was due
+    on 2026-11-18, 4 days ago: send it today"."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = "content/meetings/2026-11-17-rachel-adeyemi.md"
+    write(root, meeting, (root / meeting).read_text().replace("  thank_you: 2026-11-17\n", ""))
+    person = "content/contacts/rachel-adeyemi.md"
+    said_no = (root / person).read_text().replace("---\n", "---\ndeclined: 2026-11-20\n", 1)
+    write(root, person, said_no)
+    html = page(
+        build(root, today=SAMPLE_TODAY, jobs=1).output, "meetings/2026-11-17-rachel-adeyemi/"
+    )
+    assert "no follow-up is timed for someone who declined" in text(html)
+    card = html.split('id="draft-thank-you-rachel-adeyemi-card"')[1].split("</article>")[0]
+    assert "was due on" not in text(card)
