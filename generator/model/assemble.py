@@ -71,6 +71,7 @@ from generator.sources.frontmatter import Document
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
     MAX_NESTING,
+    MAX_WIKILINK,
     Rendered,
     Target,
     heading_id,
@@ -369,6 +370,7 @@ def assemble(
         problems.items += _page_addresses(item.doc, body.rendered, links)
         problems.items += _unpublished_files(item.doc, body.rendered)
         problems.items += _dropped_html(item.doc, body.rendered)
+        problems.items += _unlinked(item.doc, body.rendered)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -741,6 +743,24 @@ def _dropped_html(doc: Document, body: Rendered) -> Iterator[ContentError]:
             "[what it is](https://…), or write what it says into the text",
             Severity.WARNING,
         )
+
+
+def _unlinked(doc: Document, body: Rendered) -> Iterator[ContentError]:
+    """A `[[` that opens no link shows as typed, and what it names is never checked."""
+    for unlinked in body.unlinked:
+        if unlinked.too_long:
+            problem = (
+                f"is longer than {MAX_WIKILINK} characters between its brackets, so it "
+                "shows as typed text, not as a link, and where it leads is not checked: "
+                "shorten its label, or write the long text outside the link"
+            )
+        else:
+            problem = (
+                "is never closed on its line, so it shows as typed text, not as a link: "
+                "close it with ]] on the same line (as in [[jane-doe]]), or write \\[[ "
+                "to show the brackets"
+            )
+        yield _in_body(doc, unlinked.line, f"{unlinked.text} {problem}", Severity.WARNING)
 
 
 _FILE_NAME = re.compile(r"\.[A-Za-z0-9]{1,8}$")

@@ -22,8 +22,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -105,6 +106,21 @@ class Rendered:
     dropped: tuple[tuple[str, int], ...] = ()
     """The elements of raw HTML the sanitiser removes (`video`, `iframe`), each with its
     0-based body line: the page shows nothing of them."""
+    unlinked: tuple[Unlinked, ...] = ()
+    """The `[[` that open no link (never closed on their line, or closed past
+    `MAX_WIKILINK`), the first of each line: the page shows them as typed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unlinked:
+    """A `[[` that shows as typed text rather than as a link."""
+
+    text: str
+    """The start of what was written, from the `[[`."""
+    line: int
+    """Its 0-based body line."""
+    too_long: bool
+    """Closed on its line, but further than `MAX_WIKILINK` (else never closed)."""
 
 
 Resolver = Callable[[str], Target | None]
@@ -156,6 +172,7 @@ def render(
         nests_too_deep=_nests_too_deep(tokens),
         addresses=addresses,
         dropped=tuple(dict.fromkeys(raw.dropped)),
+        unlinked=tuple(_unlinked(tokens, env)),
     )
 
 
@@ -496,7 +513,11 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         return False
     end = state.src.find("]]", start + 2, start + 4 + MAX_WIKILINK)
     inner = state.src[start + 2 : end] if end != -1 else ""
-    if end == -1 or not inner.strip() or "\n" in inner or "[" in inner:
+    if end == -1 or "\n" in inner or "[[" in inner:
+        if not silent and not state.env.get(_FIELD):
+            _note_unlinked(state, start)
+        return False
+    if not inner.strip() or "[" in inner:
         return False
     if not silent:
         target, _, label = inner.partition("|")
@@ -504,6 +525,77 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         token.meta = {"target": target.strip(), "label": label.strip()}
     state.pos = end + 2
     return True
+
+
+_UNLINKED = "playbook_unlinked"
+"""The env key of the `[[` found opening no link in a render, by their inline text."""
+_CLOSE = re.compile(r"(?=\]\])")
+_BREAK = re.compile("\n")
+_OPENS = re.compile(r"(?<!\[)\[\[")
+"""A `[[` after something else than a `[`: in `[[a [[b]]` the first is never closed."""
+
+
+@dataclass
+class _Brackets:
+    """Where the `]]` and line breaks of one inline text are, to find a `[[`'s close by
+    bisecting (looking along the text from each `[[` of a line of thousands took the
+    square of its length), and the `[[` found opening no link, by line."""
+
+    src: str
+    """The text (kept so that its id, the key, stays its own for the render)."""
+    closes: list[int]
+    breaks: list[int]
+    found: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    """Line within the text → where its first unlinked `[[` is, and whether it is closed
+    (too far away)."""
+    fine_until: int = -1
+    """Where the `]]` is that closes the last `[[` found to open no link but to be no
+    mistake either (`[[a [b] c]]`): each `[[` before it is the same."""
+
+
+def _note_unlinked(state: StateInline, start: int) -> None:
+    """Note the `[[` at `start`, which the wikilink rule turned down, if it opens nothing:
+    nothing closes it on its line (or a later `[[` does), or its `]]` is too far."""
+    kept = state.env.setdefault(_UNLINKED, {})
+    src = state.src
+    brackets = kept.get(id(src))
+    if brackets is None:
+        closes = [m.start() for m in _CLOSE.finditer(src)]
+        breaks = [m.start() for m in _BREAK.finditer(src)]
+        brackets = kept[id(src)] = _Brackets(src, closes, breaks)
+    offset = bisect_left(brackets.breaks, start)
+    if offset in brackets.found or start + 2 <= brackets.fine_until:
+        return
+    line_end = brackets.breaks[offset] if offset < len(brackets.breaks) else len(src)
+    after = bisect_left(brackets.closes, start + 2)
+    close = brackets.closes[after] if after < len(brackets.closes) else line_end
+    if close >= line_end or _OPENS.search(src, start + 2, close):
+        brackets.found[offset] = (start, False)
+    elif src.find("[", start + 2, close) == -1:
+        brackets.found[offset] = (start, True)
+    else:  # `[[[a]]]`, `[[a [b] c]]`: so is each `[[` up to its `]]`
+        brackets.fine_until = close
+
+
+def _unlinked(tokens: Sequence[Token], env: EnvType) -> Iterator[Unlinked]:
+    """The `[[` noted as opening no link, each with its body line; one in a text parsed
+    apart (an image's description, an inline footnote) is not told."""
+    kept: dict[int, _Brackets] = env.get(_UNLINKED, {})
+    if not kept:
+        return
+    for token in tokens:
+        brackets = kept.get(id(token.content)) if token.type == "inline" else None
+        if brackets is None or brackets.src is not token.content or token.map is None:
+            continue
+        for offset, (start, too_long) in sorted(brackets.found.items()):
+            shown = brackets.src[start : start + 2 + _SHOWN].partition("\n")[0]
+            if len(shown) == 2 + _SHOWN:
+                shown += "…"
+            yield Unlinked(shown, token.map[0] + offset, too_long)
+
+
+_SHOWN = 30
+"""How much of an unlinked `[[` a warning quotes after its brackets."""
 
 
 def _render_wikilink(

@@ -15,6 +15,7 @@ from generator.sources.markdown import (
     MAX_NESTING,
     MAX_WIKILINK,
     Rendered,
+    Unlinked,
     _markdown,
     render,
 )
@@ -30,7 +31,7 @@ def seconds_to_render(text: str, raw_html: bool = False) -> float:
     return time.process_time() - started
 
 
-@pytest.mark.parametrize("unit", ["[[", "[[a|"])
+@pytest.mark.parametrize("unit", ["[[", "[[a|", "[[a [", "[[ab\n"])
 def test_unclosed_wikilinks_do_not_make_rendering_quadratic(unit: str) -> None:
     """Each `[[` once looked for its `]]` to the end of the text: 30 KB of them took about
     six times as long as 30 KB of single brackets. Compared with that, not with a clock,
@@ -118,6 +119,28 @@ def test_a_wikilink_up_to_the_limit_still_links() -> None:
     longer = render(f"[[jane|{label}x]]", lambda name: None, lambda name, line: broken.append(name))
     assert broken == ["jane"]  # one past the limit is text, as written
     assert longer.html == f"<p>[[jane|{label}x]]</p>\n"
+    assert longer.unlinked == (Unlinked(f"[[jane|{label[:25]}…", 0, too_long=True),)
+
+
+@pytest.mark.parametrize(
+    ("text", "unlinked"),
+    [
+        ("a\n\nsee [[jane and [[more [[", [("[[jane and [[more [[", 2)]),
+        ("[[jane\nsmith]]\n\n> [[x]] [[y", [("[[jane", 0), ("[[y", 3)]),
+        ("- [[a [[b]]\n- [[c]] [[[d]]]", [("[[a [[b]]", 0)]),
+        ("`[[a` \\[[b [[c [d] e]] [[ ]] [a]([[b)", []),
+        ("| a |\n| - |\n| [[b |", [("[[b", 2)]),
+    ],
+)
+def test_a_wikilink_never_closed_on_its_line_is_told(
+    text: str, unlinked: list[tuple[str, int]]
+) -> None:
+    """A `[[` with no `]]` after it on its line (or only the `]]` of a later `[[`) is
+    shown as typed, the first of each line told with its line; one in code, escaped, or
+    closed around other brackets is not."""
+    out = render(text, lambda name: None, lambda *_: None)
+    assert [(u.text, u.line) for u in out.unlinked] == unlinked
+    assert not any(u.too_long for u in out.unlinked)
 
 
 def test_only_two_brackets_open_a_wikilink() -> None:
