@@ -135,6 +135,18 @@ def test_contact_page_shows_last_and_next(built_sample: Path) -> None:
     assert "Next due none: they declined" in graham
 
 
+def test_a_contact_whose_open_items_were_all_let_go_has_nothing_due(tmp_path: Path) -> None:
+    """On 20 Dec, Nadia's nudge and second contact (18 Nov's request) are both let go: her
+    page said "Next due Mon 23 Nov 2026 (let go): Follow up once with Nadia Petrov", as if
+    it were the thing to do next; they are listed under "Let go" instead."""
+    root = copy_sample(tmp_path / "pb")
+    site = build(root, today=dt.date(2026, 12, 20), jobs=1).output
+    nadia = scan(site / "contacts" / "nadia-petrov" / "index.html").text
+    assert "Next due nothing: what is left was let go Let go Mon 23 Nov (let go)" in nadia
+    rachel = scan(site / "contacts" / "rachel-adeyemi" / "index.html").text
+    assert "Next due Thu 10 Dec 2026 (overdue) : Go to the Chicago Energy Data meetup" in rachel
+
+
 def test_no_calendar_link_when_the_build_has_no_calendar(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     playbook = load(root, Problems())
