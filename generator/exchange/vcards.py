@@ -111,16 +111,20 @@ def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int
 
 
 _MEDIA = re.compile(r"^([\w-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+_BASE64 = re.compile(r"[A-Za-z0-9+/=]+")
+"""A line of base64 data, which vCard 2.1 lets go on unindented up to a blank line."""
 
 
 def _without_media(lines: list[str]) -> list[str]:
     """The card's lines less its pictures, sounds and keys: nothing here uses them, and a
     damaged picture should not cost the person. Their continuation lines go with them
-    (as does the blank line that ends vCard 2.1's base64 data)."""
+    (as does the blank line that ends vCard 2.1's base64 data, and its lines written
+    without the space before them, as older phones write them: no property is base64)."""
     kept: list[str] = []
     skipping = False
     for line in lines:
-        if skipping and (line[:1] in (" ", "\t") or not line.strip()):
+        continued = line[:1] in (" ", "\t") or not line.strip() or _BASE64.fullmatch(line)
+        if skipping and continued:
             continue
         skipping = bool(_MEDIA.match(line))
         if not skipping:

@@ -311,6 +311,20 @@ def test_a_value_longer_than_the_csv_modules_limit_is_read_whole() -> None:
     assert [p.line for p in reading.people] == [2, 3, 4]
 
 
+def test_a_vcard_2_1_picture_written_without_indenting_its_lines() -> None:
+    """vCard 2.1 ends base64 data at a blank line, and older phones write its lines without
+    the space before them: the card was refused ('Failed to parse line: /9j/4AAQ...'),
+    the person with it."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Photo;Max\r\nPHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n"
+        "/9j/4AAQSkZJRgABAQAAAQABAAD\r\nSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcp+LDAxNDQ0Hyc5==\r\n"
+        "\r\nTEL;CELL:+1 312 555 0101\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("phone.vcf", text.encode())
+    assert reading.notices == []
+    assert [(p.name, p.phones) for p in reading.people] == [("Max Photo", ("+1 312 555 0101",))]
+
+
 def test_vcard_2_1_and_a_damaged_picture() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:2.1\r\n"
