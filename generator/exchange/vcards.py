@@ -132,6 +132,20 @@ def _without_media(lines: list[str]) -> list[str]:
     return kept
 
 
+def _without_cards_within(lines: list[str]) -> list[str]:
+    """The card's own lines, less a card within it (vCard 2.1's AGENT, an assistant's
+    card): its phone and email are the assistant's, not this person's."""
+    kept: list[str] = []
+    depth = 0
+    for line in lines:
+        word = line.strip().upper()
+        depth += word == "BEGIN:VCARD"
+        if depth <= 1:
+            kept.append(line)
+        depth -= word == "END:VCARD"
+    return kept
+
+
 def _soft_breaks_joined(lines: list[str]) -> list[str]:
     """The lines with each quoted-printable value of vCard 2.1 in one piece: such a value
     goes on after a line ending in `=` (Android breaks its long values so), which is no
@@ -160,7 +174,8 @@ def _parse(label: str, line: int, lines: list[str], reading: Reading) -> Card | 
     a malformed card is reported, at the line it names where it can be found, and the
     card is left out."""
     try:
-        return _properties("\r\n".join(_soft_breaks_joined(_without_media(lines))) + "\r\n")
+        kept = _soft_breaks_joined(_without_media(_without_cards_within(lines)))
+        return _properties("\r\n".join(kept) + "\r\n")
     except Exception as exc:  # any parser failure: reported with the card, which is skipped
         reason = " ".join(str(exc).split()) or type(exc).__name__
         reason = re.sub(r"^At line \d+:\s*", "", reason)

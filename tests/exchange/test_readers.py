@@ -325,6 +325,25 @@ def test_a_vcard_2_1_picture_written_without_indenting_its_lines() -> None:
     assert [(p.name, p.phones) for p in reading.people] == [("Max Photo", ("+1 312 555 0101",))]
 
 
+def test_an_assistants_card_within_a_card_is_not_the_persons() -> None:
+    """vCard 2.1's AGENT holds another card (an assistant's): its phone was read as the
+    person's own, and the person's phone put in the notes as another."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Boss;Big\r\nAGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N:Helper;Al\r\nTEL:555 0199\r\nEMAIL:al@example.org\r\nEND:VCARD\r\n"
+        "TEL;WORK:+1 312 555 0100\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("boss.vcf", text.encode())
+    assert reading.notices == []
+    (boss,) = reading.people
+    assert (boss.name, boss.phones, boss.emails, boss.notes) == (
+        "Big Boss",
+        ("+1 312 555 0100",),
+        (),
+        "",
+    )
+
+
 def test_vcard_2_1_and_a_damaged_picture() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:2.1\r\n"
