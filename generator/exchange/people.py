@@ -185,7 +185,7 @@ def gathered(
     they are left out, every reason (`labels` names the email and web address in the
     file): no email written can be read (one that can is kept, the others go in the
     notes as written), or the LinkedIn address is not a web address."""
-    written_emails = [clean(e) for e in emails if clean(e)]
+    written_emails = [_MAILTO.sub("", clean(e)) for e in emails if clean(e)]
     readable = [e for e in written_emails if is_email(e)]
     addresses = [web_address(clean(u)) for u in urls if web_address(clean(u))]
     linkedin = next((u for u in addresses if is_linkedin(u)), "")
@@ -209,6 +209,11 @@ def gathered(
         websites=unique(u for u in addresses if clean_linkedin(u) != linkedin),
         notes=notes,
     )
+
+
+_MAILTO = re.compile(r"^mailto:(?=\S)", re.IGNORECASE)
+"""An email written as a link (`EMAIL;VALUE=uri:mailto:jane@example.com`): the address is
+what follows."""
 
 
 def not_an_email(column: str, written: str) -> str:

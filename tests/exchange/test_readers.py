@@ -325,6 +325,17 @@ def test_a_vcard_2_1_picture_written_without_indenting_its_lines() -> None:
     assert [(p.name, p.phones) for p in reading.people] == [("Max Photo", ("+1 312 555 0101",))]
 
 
+def test_an_email_written_as_a_link_is_its_address() -> None:
+    """`EMAIL;VALUE=uri:mailto:jane@example.com` (an email as a link, as some programs
+    write it) was imported as the email `mailto:jane@example.com`, which check takes and
+    the contact page links as mailto:mailto:..., a link that mails no one."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jane Doe\r\nEMAIL;VALUE=uri:MAILTO:jane@example.com\r\n"
+    )
+    (jane,) = read_vcards("j.vcf", (text + "END:VCARD\r\n").encode()).people
+    assert jane.emails == ("jane@example.com",)
+
+
 def test_an_assistants_card_within_a_card_is_not_the_persons() -> None:
     """vCard 2.1's AGENT holds another card (an assistant's): its phone was read as the
     person's own, and the person's phone put in the notes as another."""
