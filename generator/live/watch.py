@@ -127,7 +127,9 @@ class SourceWatcher(FileSystemEventHandler):
         self._observer: BaseObserver | None = None
         self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
         """The folders watched besides the root: `("source", name, (device, inode))`,
-        `("theme", where a linked theme leads)`, `("file", folder of a followed file)`."""
+        `("theme", where a linked theme leads)`, `("file", folder, (device, inode))`: the
+        folder of a followed file, or while it is missing the nearest one above it in the
+        playbook, which sees it come back."""
         self._followed: frozenset[Path] = frozenset()
         self._theme_links: dict[Path, Path] = {}
         """Where a theme folder that is a link leads → that theme folder."""
@@ -175,8 +177,9 @@ class SourceWatcher(FileSystemEventHandler):
                         links[target := entry.resolve()] = entry
                         wanted["theme", target] = (target, True)
             self._theme_links = links
-            for folder in {f.parent for f in self._followed} - {self.root}:  # root: watched
-                wanted["file", folder] = (folder, False)
+            for folder in {self._watchable(f.parent) for f in self._followed} - {self.root}:
+                if identity := _identity(folder):  # a folder made again is watched anew
+                    wanted["file", folder, identity] = (folder, False)
             before = {key for key in self._watches if key[0] == "source"}
             for key in self._watches.keys() - wanted.keys():
                 with contextlib.suppress(KeyError):  # its emitter may have ended itself
@@ -192,6 +195,12 @@ class SourceWatcher(FileSystemEventHandler):
                         self._refused(str(key[1]), exc)
         now = {key for key in wanted if key[0] == "source"}
         return sorted({self.root / str(key[1]) for key in before ^ now})
+
+    def _watchable(self, folder: Path) -> Path:
+        """`folder`, or while it is missing the nearest folder above it in the playbook."""
+        while not folder.is_dir() and folder != self.root and folder.is_relative_to(self.root):
+            folder = folder.parent
+        return folder
 
     def _as_in_themes(self, path: Path) -> Path:
         """A path in a linked theme's folder as the theme's path under themes/."""
@@ -252,7 +261,11 @@ class SourceWatcher(FileSystemEventHandler):
         paths = [self._as_in_themes(Path(os.fsdecode(end))) for end in ends]
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
-        if any(p.parent in (self.root, self.root / "themes") for p in paths):
+        # a folder holding followed files came or went: they did too
+        held = [f for f in self._followed for p in paths if f.is_relative_to(p)]
+        if held and event.is_directory and came_or_went:
+            changed += [*held, *self._rewatch()]
+        elif any(p.parent in (self.root, self.root / "themes") for p in paths):
             changed += self._rewatch()  # a source or theme folder came, went or was replaced
         if changed:
             self.report(changed)

@@ -9,6 +9,7 @@ import inspect
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -357,6 +358,32 @@ def test_an_edit_to_the_file_a_source_links_to_is_served(sample_root: Path, targ
     link.symlink_to(os.path.relpath(sample_root / target, link.parent))
     with running_server(sample_root) as server:
         assert b"First version." in get(server, "/contacts/linda-link/")[2]
+        write(sample_root, target, "---\nname: Linda Link\n---\nSecond version.\n")
+        wait_for(lambda: b"Second version." in get(server, "/contacts/linda-link/")[2])
+
+
+@pytest.mark.parametrize("target", ["shared/linda-link.md", "notes/people/linda-link.md"])
+@pytest.mark.parametrize("away", ["deleted", "moved"])
+def test_the_folder_a_source_links_into_taken_away_and_back_is_followed(
+    sample_root: Path, tmp_path: Path, target: str, away: str
+) -> None:
+    """The folder holding the file a source links to goes and comes back (`git stash` and
+    `git stash pop`, a sync tool): the page says the link leads nowhere, then shows the
+    file again, and saves to it show after."""
+    write(sample_root, target, "---\nname: Linda Link\n---\nFirst version.\n")
+    link = sample_root / "content/contacts/linda-link.md"
+    link.symlink_to(os.path.relpath(sample_root / target, link.parent))
+    folder, kept = sample_root / target.split("/")[0], tmp_path / "kept"
+    with running_server(sample_root) as server:
+        assert b"First version." in get(server, "/contacts/linda-link/")[2]
+        if away == "deleted":
+            shutil.copytree(folder, kept)
+            shutil.rmtree(folder)
+        else:
+            folder.rename(kept)
+        wait_for(lambda: b"leads nowhere" in get(server, "/contacts/linda-link/")[2])
+        shutil.copytree(kept, folder) if away == "deleted" else kept.rename(folder)
+        wait_for(lambda: b"First version." in get(server, "/contacts/linda-link/")[2])
         write(sample_root, target, "---\nname: Linda Link\n---\nSecond version.\n")
         wait_for(lambda: b"Second version." in get(server, "/contacts/linda-link/")[2])
 
