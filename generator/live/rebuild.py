@@ -139,6 +139,8 @@ class LiveBuild:
         self.steps = ReusedSteps()
         self.model = LiveModel()
         self._setting: tuple[Config, dt.date] | None = None
+        self._settings_text: bytes | None = None
+        """playbook.yaml as last read (`_changed_settings`)."""
         self._day: tuple[Config, dt.date] | None = None
         """The setting of the last build, good or not (`day_is_over`)."""
         self._theme: Theme | None = None
@@ -249,10 +251,16 @@ class LiveBuild:
         return day is not None and resolve_today(self.today, day[0]) != day[1]
 
     def _changed_settings(self, config: Config, theme_changes: set[ThemeKey] | None) -> set[str]:
-        """playbook.yaml and the theme files that changed, for the log to name."""
+        """playbook.yaml and the theme files that changed, for the log to name: the
+        settings when their text did (a misspelt key changes no setting, and warns)."""
+        try:
+            text: bytes | None = (self.root / CONFIG_FILE).read_bytes()
+        except OSError:
+            text = None
+        before, self._settings_text = self._settings_text, text
         if self._setting is None or theme_changes is None:
             return set()
-        names = {CONFIG_FILE} if config != self._setting[0] else set()
+        names = {CONFIG_FILE} if config != self._setting[0] or text != before else set()
         folder = f"{THEMES_FOLDER}/{config.theme}"
         for kind, name in theme_changes:
             names.add(f"{folder}/{'templates' if kind == 'template' else 'static'}/{name}")

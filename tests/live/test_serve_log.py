@@ -136,11 +136,15 @@ def test_a_file_that_is_no_source_is_named_when_it_brings_a_warning(
 def test_a_settings_or_theme_save_is_named_like_a_content_file(
     served: tuple[LiveServer, Log], sample_root: Path
 ) -> None:
-    """The line says what was saved when it was playbook.yaml or a theme file too."""
+    """The line says what was saved when it was playbook.yaml or a theme file too, also
+    when no setting changed: a misspelt one (a warning, and every page as it was)."""
     _, log = served
     log.next_matching("^Built")
     edit(sample_root, "playbook.yaml", "title: Maya's job search", "title: Maya's search")
     assert log.next_matching("^Rebuilt").endswith(" (playbook.yaml)")
+    edit(sample_root, "playbook.yaml", "page_size: letter", "page_sise: letter")
+    assert log.next_matching("^Rebuilt").endswith(" (playbook.yaml)")
+    assert "playbook.yaml:7: page_sise: " in log.next_matching("warning: playbook.yaml")
     for saved in ("themes/default/static/style.css", "themes/default/templates/contact.html"):
         write(sample_root, saved, '{% extends "base.html" %}{% block main %}x{% endblock %}')
         log.next_matching(rf"^Rebuilt in \d+ ms: .* \({re.escape(saved)}\)$")  # waits for it
