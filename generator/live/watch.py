@@ -262,8 +262,13 @@ class SourceWatcher(FileSystemEventHandler):
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
         # a folder holding followed files came or went: they did too
-        held = [f for f in self._followed for p in paths if f.is_relative_to(p)]
-        if held and event.is_directory and came_or_went:
+        held = [
+            f
+            for f in (self._followed if event.is_directory and came_or_went else ())
+            for p in paths
+            if f.is_relative_to(p)
+        ]
+        if held:
             changed += [*held, *self._rewatch()]
         elif any(p.parent in (self.root, self.root / "themes") for p in paths):
             changed += self._rewatch()  # a source or theme folder came, went or was replaced
