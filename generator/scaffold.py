@@ -41,6 +41,7 @@ from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import (
     KIND_FOLDERS,
+    LINKED_FOLDER,
     SourceFile,
     discover,
     names_in_use,
@@ -221,6 +222,11 @@ def new_file(
         contact, slug = "", _new_slug(name, kind)
         company = _company_slug(root, company, sources) if company is not None else company
     folder = root / "content" / FOLDERS[kind]
+    if folder.is_symlink():  # the file would be written where no build reads it
+        raise UsageError(
+            f"{folder} {LINKED_FOLDER}, so a file written there would not be read: move "
+            "the folder here instead of the link"
+        )
     free = slugs.unique_slug(slug, _taken(folder, sources), MAX_SLUG_BYTES)
     if another:
         slug = free

@@ -177,6 +177,25 @@ def test_new_refuses_an_option_its_kind_would_drop(
     assert sorted(sample_root.rglob("*")) == before
 
 
+def test_new_writes_nothing_through_a_folder_link_no_build_follows(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """content/companies/ a link to a folder elsewhere (as check warns, playbook does not
+    follow it): `new company Acme` wrote acme.md there, outside the playbook, and said
+    Created, though no build would read it."""
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(sample_root / "content/companies", elsewhere)
+    (sample_root / "content/companies").symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(elsewhere.iterdir())
+    assert main(["new", "-C", str(sample_root), "company", "Acme"]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: {sample_root}/content/companies is a link to a folder, which playbook "
+        "does not follow, so a file written there would not be read: move the folder here "
+        "instead of the link\n"
+    )
+    assert sorted(elsewhere.iterdir()) == before
+
+
 def test_check_writes_nothing(sample_root: Path) -> None:
     before = sorted(p for p in sample_root.rglob("*"))
     assert main(["check", "-C", str(sample_root)]) == 0

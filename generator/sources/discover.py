@@ -112,8 +112,7 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
                     _rel(folder / name, root),
                     1,
                     "folder",
-                    "is a link to a folder, which playbook does "
-                    "not follow; ignored (move the folder here instead)",
+                    f"{LINKED_FOLDER}; ignored (move the folder here instead)",
                 )
             elif _markdown(name):  # first, as most are: never a placeholder nor a wrong ending
                 path = folder / name
@@ -439,6 +438,7 @@ def _copy_of(path: Path) -> Path | None:
     return original if original.is_file() else None
 
 
+LINKED_FOLDER = "is a link to a folder, which playbook does not follow"
 LEADS_NOWHERE = "is a link that leads nowhere (its target is missing, or it leads back to itself)"
 
 
