@@ -180,7 +180,21 @@ class _Parser(argparse.ArgumentParser):
         if message.startswith("the following arguments are required") and self._words:
             hint = self._options_meant(self._words)  # `report --form DAY`: --from is missing
             message += f" ({hint})" if hint else ""
-        super().error(printable(message))
+        unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
+        self.print_usage(sys.stderr)
+        said = [f"{self.prog}: error: {printable(line)}\n" for line in [*unread, message]]
+        self.exit(EXIT_USAGE, "".join(said))
+
+    _unread: list[str]
+    """What is wrong with each value read so far that is not what its option takes: said
+    all at once, a line each, with whatever else is wrong, instead of the first alone."""
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:
+            self._unread = [*self._unread, str(exc)]
+            return _UNREAD
 
     _words: Sequence[str] = ()
     """The words this parser was given: a required option reported missing may be there,
@@ -193,9 +207,13 @@ class _Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         words = sys.argv[1:] if args is None else list(args)
+        self._unread = []
         self._refuse_an_option_before_the_command(words)
         self._words = words
         parsed, extras = super().parse_known_args(args, namespace)
+        if self._unread and not extras:  # `build --jobs 0 --today 2026-02-30`: both
+            last = self._unread.pop()
+            self.error(last)
         if extras:
             hint = self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
             if not hint and "help" in extras:  # `playbook build help`, as `git help build`
@@ -299,6 +317,17 @@ class _Parser(argparse.ArgumentParser):
         self.error(f"{option} goes after the command: playbook {command} {option}{value}")
 
     def _check_value(self, action: argparse.Action, value: object) -> None:
+        if value is _UNREAD:
+            return  # said already
+        try:
+            self._choice(action, value)
+        except argparse.ArgumentError as exc:
+            if isinstance(action, argparse._SubParsersAction):
+                raise  # no command: nothing more can be read
+            self._unread = [*self._unread, str(exc)]
+
+    def _choice(self, action: argparse.Action, value: object) -> None:
+        """argparse's check of a choice, with a "did you mean" for one mistyped."""
         try:
             super()._check_value(action, value)
         except argparse.ArgumentError as exc:
@@ -309,6 +338,10 @@ class _Parser(argparse.ArgumentParser):
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
+
+
+_UNREAD = object()
+"""The value of an option whose text it could not take (`_Parser._get_value`)."""
 
 
 def _parser() -> argparse.ArgumentParser:

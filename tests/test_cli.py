@@ -394,6 +394,24 @@ def test_bad_options_are_usage_errors(
     assert message in capsys.readouterr().err
 
 
+def test_every_option_given_a_value_it_cannot_take_is_said_at_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`build --jobs 0 --audience caoch --today 2026-02-30` said what was wrong with --jobs
+    alone; mended, the next run said --audience, then --today."""
+    with pytest.raises(SystemExit) as exited:
+        main(["build", "--jobs", "0", "--audience", "caoch", "--today", "2026-02-30", "-q", "-v"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-4:] == [
+        "playbook build: error: argument --jobs: expected 1 to 256 processes, got 0",
+        "playbook build: error: argument --audience: invalid choice: 'caoch' (choose from "
+        "'owner', 'coach'); did you mean coach?",
+        "playbook build: error: argument --today: 2026-02-30 is not a date: February 2026 "
+        "has 28 days",
+        "playbook build: error: argument -v/--verbose: not allowed with argument -q/--quiet",
+    ]
+
+
 def test_a_date_option_written_as_words_counts_from_the_commands_today(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
