@@ -984,8 +984,20 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _quoted(path: Path) -> str:
-    """`path` as a shell reads it back: a folder named `My search` is one argument."""
-    return shlex.quote(str(path))
+    """`path` as a shell reads it back: a folder named `My search` is one argument. One
+    whose name holds a line break or another control character is written as bash and
+    zsh read such bytes, `$'my\\nsearch'`: quoted as it is, it was shown escaped, and
+    the command shown, pasted, named another folder."""
+    text = str(path)
+    if printable(text) == text:
+        return shlex.quote(text)
+    return "$'" + "".join(map(_byte_in_quotes, os.fsencode(text))) + "'"
+
+
+def _byte_in_quotes(byte: int) -> str:
+    if byte in b"\\'":
+        return "\\" + chr(byte)
+    return chr(byte) if 0x20 <= byte < 0x7F else f"\\x{byte:02x}"
 
 
 NEW_OPTIONS = {"--company": "contact", "--date": "meeting", "--purpose": "meeting"}

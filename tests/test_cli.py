@@ -196,6 +196,20 @@ def test_new_writes_nothing_through_a_folder_link_no_build_follows(
     assert sorted(elsewhere.iterdir()) == before
 
 
+def test_a_folder_named_with_a_line_break_is_shown_as_a_shell_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command to run was shown with the line break escaped inside plain quotes,
+    `playbook init '/tmp/x/my\\nsearch'`: pasted, it named a folder with a backslash."""
+    folder = tmp_path / "my\nsearch's"
+    folder.mkdir()
+    assert main(["check", "-C", str(folder)]) == 2
+    shown = capsys.readouterr().err.rpartition("playbook init ")[2].rstrip("`\n")
+    assert shown == f"$'{tmp_path}/my\\x0asearch\\'s'"
+    read = subprocess.run(["bash", "-c", f"printf %s {shown}"], capture_output=True, check=True)
+    assert read.stdout == os.fsencode(folder)
+
+
 def test_check_writes_nothing(sample_root: Path) -> None:
     before = sorted(p for p in sample_root.rglob("*"))
     assert main(["check", "-C", str(sample_root)]) == 0
