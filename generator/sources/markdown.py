@@ -51,6 +51,7 @@ from generator.sources.sanitize import (
     is_outbound,
     sanitize,
 )
+from generator.sources.smartquotes import smartquotes
 
 _UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
 
@@ -295,6 +296,7 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md.helpers = helpers_with_it()  # type: ignore[assignment]
     md.inline.ruler.before("footnote_inline", "unclosed_footnote", unclosed_inline_footnote)
     md.inline.ruler.before("footnote_ref", "unmatched_footnote_ref", unmatched_footnote_ref)
+    md.core.ruler.at("smartquotes", smartquotes)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.push("alignment_classes", _alignment_classes)
     md.core.ruler.push("long_words_in_cells", _long_words_in_cells)

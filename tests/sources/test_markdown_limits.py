@@ -8,6 +8,7 @@ import time
 import markdown_it.helpers
 import pytest
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import smartquotes as its_smartquotes
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from generator.sources.markdown import (
@@ -149,6 +150,40 @@ def test_only_two_brackets_open_a_wikilink() -> None:
     out = render("see [ab]] and [[c]]", lambda name: None, lambda n, line: broken.append(n))
     assert broken == ["c"]
     assert out.html.startswith("<p>see [ab]] and <span")
+
+
+QUOTES = 120_000
+"""Long enough that copying the text for each quote shows, on a busy machine too."""
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("a' ", "ab "), ('"a\n', "ba\n"), ('"a ' * 2 + "a' ", "ba " * 2 + "ab ")],
+    ids=["apostrophes", "lines opening quotes", "closing quotes of the other kind"],
+)
+def test_quotes_do_not_make_rendering_quadratic(text: str, plain: str) -> None:
+    """markdown-it's typographer copied a text for each quote it curled, its stack of open
+    quotes for each token, and looked down through every open quote for the one a quote
+    closes: 400 KB of `a' ` took twenty seconds, of `"a` lines two minutes. Compared with
+    as much text without quotes, not with a clock."""
+    count = QUOTES // len(text)
+    baseline = seconds_to_render(plain * count)
+    assert seconds_to_render(text * count) < 4 * baseline + 0.5
+
+
+QUOTE_SOUP = ("'", '"', "a", " ", "\n", "*", "_", "1", "-", "(", "`", "[", "](u)", "\u2019", ".")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_quotes_are_curled_as_markdown_it_curls_them(seed: int) -> None:
+    """The same quotes as markdown-it's own rule makes, in texts drawn at random (seeded)
+    from quotes, words, emphasis, code, links and line breaks."""
+    draw = random.Random(seed)
+    ours, theirs = _markdown(False), _markdown.__wrapped__(False)
+    theirs.core.ruler.at("smartquotes", its_smartquotes)
+    for _ in range(500):
+        text = "".join(draw.choices(QUOTE_SOUP, k=draw.randint(1, 30)))
+        assert ours.render(text, {}) == theirs.render(text, {}), text
 
 
 def test_repeated_headings_do_not_make_rendering_quadratic() -> None:
