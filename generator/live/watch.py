@@ -128,11 +128,13 @@ class SourceWatcher(FileSystemEventHandler):
         self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
         """The folders watched besides the root: `("source", name, (device, inode))`,
         `("theme", where a linked theme leads)`, `("file", folder, (device, inode))`: the
-        folder of a followed file, or while it is missing the nearest one above it in the
-        playbook, which sees it come back."""
+        folder of a followed file, or while it is missing the nearest one above it, which
+        sees it come back (so for where a theme link leads while nothing is there)."""
         self._followed: frozenset[Path] = frozenset()
         self._theme_links: dict[Path, Path] = {}
         """Where a theme folder that is a link leads → that theme folder."""
+        self._missing_themes: dict[Path, Path] = {}
+        """Where a theme link leads to no folder (for now) → the link."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -171,13 +173,18 @@ class SourceWatcher(FileSystemEventHandler):
                 if identity := _identity(self.root / name):
                     wanted["source", name, identity] = (self.root / name, True)
             links: dict[Path, Path] = {}  # replaced whole: events read it on their thread
+            missing: dict[Path, Path] = {}
             with contextlib.suppress(OSError):
                 for entry in (self.root / "themes").iterdir():
                     if entry.is_symlink() and entry.is_dir():
                         links[target := entry.resolve()] = entry
                         wanted["theme", target] = (target, True)
-            self._theme_links = links
-            for folder in {self._watchable(f.parent) for f in self._followed} - {self.root}:
+                    elif entry.is_symlink():
+                        with contextlib.suppress(OSError, RuntimeError):  # a loop of links
+                            missing[entry.resolve()] = entry
+            self._theme_links, self._missing_themes = links, missing
+            awaited = [*(f.parent for f in self._followed), *missing]
+            for folder in {self._watchable(f) for f in awaited} - {self.root}:
                 if identity := _identity(folder):  # a folder made again is watched anew
                     wanted["file", folder, identity] = (folder, False)
             before = {key for key in self._watches if key[0] == "source"}
@@ -197,10 +204,16 @@ class SourceWatcher(FileSystemEventHandler):
         return sorted({self.root / str(key[1]) for key in before ^ now})
 
     def _watchable(self, folder: Path) -> Path:
-        """`folder`, or while it is missing the nearest folder above it in the playbook."""
-        while not folder.is_dir() and folder != self.root and folder.is_relative_to(self.root):
+        """`folder`, or while it is missing the nearest folder above it."""
+        while not folder.is_dir() and folder != folder.parent:
             folder = folder.parent
         return folder
+
+    def _held(self, folders: list[Path]) -> list[Path]:
+        """The followed files in these folders (which came or went: so did they), and the
+        theme links that lead into them (to a theme that may be back)."""
+        waiting = {f: f for f in self._followed} | self._missing_themes
+        return [waiting[f] for f in waiting for p in folders if f.is_relative_to(p)]
 
     def _as_in_themes(self, path: Path) -> Path:
         """A path in a linked theme's folder as the theme's path under themes/."""
@@ -261,13 +274,7 @@ class SourceWatcher(FileSystemEventHandler):
         paths = [self._as_in_themes(Path(os.fsdecode(end))) for end in ends]
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
-        # a folder holding followed files came or went: they did too
-        held = [
-            f
-            for f in (self._followed if event.is_directory and came_or_went else ())
-            for p in paths
-            if f.is_relative_to(p)
-        ]
+        held = self._held(paths) if event.is_directory and came_or_went else []
         if held:
             changed += [*held, *self._rewatch()]
         elif any(p.parent in (self.root, self.root / "themes") for p in paths):
