@@ -756,8 +756,11 @@ def _root_of(args: argparse.Namespace) -> Path:
 
 def _require_playbook(root: Path) -> None:
     """A usage error unless `root` holds a playbook (a content/ folder)."""
-    if (root / "content").is_dir():
+    content = root / "content"
+    if content.is_dir():
         return
+    if (what := _not_a_folder(content)) is not None:  # `init` there would fail on it
+        raise UsageError(f"{content} {what}")
     near = _playbook_near(root)
     if near is not None:
         where = "here" if root == Path(".") else f"in {root}"
@@ -769,6 +772,25 @@ def _require_playbook(root: Path) -> None:
         raise UsageError("no playbook here (no content/ folder): run `playbook init`")
     raise UsageError(
         f"no playbook in {root} (no content/ folder): run `playbook init {_quoted(root)}`"
+    )
+
+
+def _not_a_folder(content: Path) -> str | None:
+    """What stands where the content/ folder should be and is not one (a file, a link
+    that leads nowhere), and what to do; None when nothing is there."""
+    if content.is_symlink():
+        try:
+            content.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+            return (
+                f"is a link to {os.readlink(content)}, which leads to no folder (it is "
+                "missing, or the link leads back to itself): point it at your content folder"
+            )
+    if not content.exists():
+        return None
+    return (
+        "is a file where the playbook's content/ folder should be: move it away, or run "
+        "the command in your playbook's folder"
     )
 
 

@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -208,6 +209,34 @@ def test_a_folder_named_with_a_line_break_is_shown_as_a_shell_reads_it(
     assert shown == f"$'{tmp_path}/my\\x0asearch\\'s'"
     read = subprocess.run(["bash", "-c", f"printf %s {shown}"], capture_output=True, check=True)
     assert read.stdout == os.fsencode(folder)
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (
+            lambda content: content.write_text("notes"),
+            "is a file where the playbook's content/ folder should be: move it away, or run "
+            "the command in your playbook's folder",
+        ),
+        (
+            lambda content: content.symlink_to("content"),
+            "is a link to content, which leads to no folder (it is missing, or the link leads "
+            "back to itself): point it at your content folder",
+        ),
+    ],
+)
+def test_a_content_that_is_no_folder_is_named_for_what_it_is(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], object],
+    said: str,
+) -> None:
+    """A file, or a link that leads nowhere, named content: 'no playbook here (no content/
+    folder): run `playbook init`', and init then failed on the file."""
+    make(tmp_path / "content")
+    assert main(["check", "-C", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"playbook: {tmp_path}/content {said}\n"
 
 
 def test_check_writes_nothing(sample_root: Path) -> None:
