@@ -923,12 +923,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _ask(prompt: str) -> str:
     """getpass, ending its line on Ctrl-D and Ctrl-C too, so the message after it starts
-    a line."""
+    a line. Where the locale is not UTF-8 (LC_ALL=C with PYTHONUTF8=0), getpass decodes
+    what the terminal sends as ASCII, and a passphrase typed with an `é` ended the
+    command with a traceback: the line it could not decode is read as the UTF-8 it is."""
     try:
         return getpass.getpass(prompt)
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)
         raise
+    except UnicodeDecodeError as exc:  # `object`: the bytes of the line typed
+        print(file=sys.stderr)
+        line = bytes(exc.object).decode("utf-8", "surrogateescape").rstrip("\r\n")
+        return line  # bytes that are not UTF-8 stay stand-ins, which are refused
 
 
 def _encryption(args: argparse.Namespace) -> Encryption | None:

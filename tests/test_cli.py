@@ -437,6 +437,42 @@ def test_bad_options_are_usage_errors(
     assert message in capsys.readouterr().err
 
 
+def test_a_passphrase_typed_where_the_locale_is_not_utf8_is_read_as_typed(
+    sample_root: Path,
+) -> None:
+    """At the prompt, under LC_ALL=C PYTHONUTF8=0, `clé de voûte secrète` ended the build
+    with a traceback (getpass decodes the terminal's bytes as ASCII)."""
+    import pty
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: playbook, in a terminal of its own
+        try:
+            os.environ.update(LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(REPO))
+            os.environ.pop("PLAYBOOK_PASSPHRASE", None)
+            os.chdir(sample_root)
+            argv = [sys.executable, "-m", "generator", "build", "-q", "--encrypt", "--jobs", "1"]
+            os.execv(sys.executable, argv)
+        finally:
+            os._exit(127)  # never back into pytest
+    said = b""
+    for prompt in (b"Passphrase", b"Repeat"):
+        while prompt not in said:
+            said += os.read(terminal, 1024)
+        os.write(terminal, "clé de voûte secrète\n".encode())
+    while True:
+        try:
+            more = os.read(terminal, 1024)
+        except OSError:  # the child has ended
+            break
+        if not more:
+            break
+        said += more
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, said.decode("utf-8", "replace")
+    assert b"Traceback" not in said
+    assert (sample_root / "output/index.html").is_file()
+
+
 def test_every_option_given_a_value_it_cannot_take_is_said_at_once(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
