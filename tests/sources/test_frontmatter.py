@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from timing import cpu_seconds
+from timing import assert_linear, cpu_seconds
 
 from generator.errors import Problems
 from generator.sources.frontmatter import parse_document, parse_yaml_file
@@ -115,6 +115,25 @@ def test_a_latin1_letter_is_named_with_its_word_wherever_it_is(
         f"playbook.yaml:{line}: file: is not valid UTF-8 text: {shown} looks saved as "
         "Windows-1252 or Latin-1; save the file as UTF-8"
     ]
+
+
+def test_a_latin1_letter_after_a_long_word_is_named_in_time_linear_in_its_line() -> None:
+    """The start of the letter's word was found by a pattern that tried each start of
+    the long word before it again: 80 KB of `a` before ` bé` took half a minute."""
+
+    def errors(content: bytes) -> list[str]:
+        problems = Problems()
+        parse_document("c.md", content, problems)
+        return [str(p) for p in problems.errors]
+
+    def line(size: int) -> bytes:
+        return b"---\nname: Jane\n---\n" + b"a" * size + " bé".encode("latin-1")
+
+    assert errors(line(10)) == [
+        "c.md:4: file: is not valid UTF-8 text: the 'é' of 'bé' looks saved as "
+        "Windows-1252 or Latin-1; save the file as UTF-8"
+    ]
+    assert_linear(errors, line, 5_000)
 
 
 def test_a_byte_no_encoding_reads_is_named_by_its_line_alone() -> None:
