@@ -363,6 +363,12 @@ def _unfenced(text: str) -> tuple[int, str]:
                 f"this line is {line!r}, not '---' (three hyphens; autocorrect makes a dash "
                 "of them): retype it"
             )
+        if _FENCE_WITH_MORE.match(line):
+            return number, (
+                f"this line is {line!r}, and the '---' that opens or closes front matter "
+                f"must be alone on its line: move {line[3:].strip()!r} to a line of its "
+                "own, or delete it"
+            )
     if opened:
         return 1, (
             "the front matter that starts here has no closing '---' line: add one after "
@@ -382,6 +388,8 @@ def _unfenced(text: str) -> tuple[int, str]:
     return 1, "expected the file to start with '---', then YAML, then '---'"
 
 
+_FENCE_WITH_MORE = re.compile(r"---[ \t]+\S")
+"""A fence with more on its line (`--- # contact`, `--- name: Jane`)."""
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 """A hyphen and the dashes that look like one (autocorrect turns `---` into `—`)."""
 

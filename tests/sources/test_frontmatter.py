@@ -675,6 +675,18 @@ def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
             "must start on the first line: delete the lines above the '---' on line 3",
         ),
         (
+            "--- # a contact\nname: Jane\n---\n",
+            "c.md:1: front matter: this line is '--- # a contact', and the '---' that opens "
+            "or closes front matter must be alone on its line: move '# a contact' to a line "
+            "of its own, or delete it",
+        ),
+        (
+            "---\nname: Jane\n--- # end\n\nNotes.\n",
+            "c.md:3: front matter: this line is '--- # end', and the '---' that opens or "
+            "closes front matter must be alone on its line: move '# end' to a line of its "
+            "own, or delete it",
+        ),
+        (
             '+++\nname = "Jane"\n+++\n',
             "c.md:1: front matter: is TOML (between '+++' lines), which playbook does not "
             "read: write YAML between '---' lines (name: Jane)",
@@ -684,8 +696,9 @@ def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
 def test_a_fence_that_is_not_three_hyphens_on_the_first_line_is_named(
     text: str, error: str
 ) -> None:
-    """TextEdit's smart dashes, a blank line an editor kept, Hugo's TOML: the message said
-    only that the file must start with '---', which it seemed to."""
+    """TextEdit's smart dashes, a blank line an editor kept, Hugo's TOML, a comment after
+    the fence: the message said only that the file must start with '---', which it seemed
+    to."""
     _, problems = parse(text)
     assert [str(p) for p in problems.items] == [error]
 
