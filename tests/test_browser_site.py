@@ -43,7 +43,8 @@ def test_print_hides_navigation(built_sample: Path, page: Any) -> None:
 
 def test_what_was_let_go_prints_open(tmp_path: Path, page: Any) -> None:
     """The Follow-ups page folds what was let go away on screen; on paper, which cannot
-    unfold, it printed the heading, its note and "Show the 4 let go", and no item."""
+    unfold, it printed the heading, its note and "Show the 4 let go", and no item; then
+    the items without the "When done" line their note tells you to follow."""
     root = copy_sample(tmp_path / "pb")
     site = build(root, today=dt.date(2026, 12, 20), jobs=1).output
     page.goto((site / "timeline" / "index.html").as_uri())
@@ -52,6 +53,8 @@ def test_what_was_let_go_prints_open(tmp_path: Path, page: Any) -> None:
     page.emulate_media(media="print")
     assert all(item.is_visible() for item in items.all())
     assert page.locator("details.fu-let-go > summary").is_hidden()
+    how = page.locator("details.fu-let-go .fu-close")
+    assert how.count() == items.count() and all(line.is_visible() for line in how.all())
 
 
 def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
