@@ -32,7 +32,8 @@ because its agenda cannot be laid out on one day.
 - past midnight (meeting `duration`, or `time` when the length is the default):
   start plus length runs into the next day (in real time when it has a date). An error.
 - longer than usual (meeting `duration`): an agreed length over what the kind of
-  meeting usually gets (LENGTH_NORMS: networking 20 minutes, coffee 30, lunch 60).
+  meeting usually gets (LENGTH_NORMS: networking 20 minutes, lunch 60, any other
+  informational meeting 30).
 - pitch too long (profile `pitch`, once): the pitch (the body of profile.md), spoken at
   SPOKEN_WORDS_PER_MINUTE, takes longer than the background part of a planned agenda
   leaves it once the `share` points that fit are said; it names the tightest agenda.
@@ -92,6 +93,7 @@ LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
     ("networking", "", 20, "a networking meeting"),
     ("informational", "coffee", 30, "coffee"),
     ("informational", "lunch", 60, "lunch"),
+    ("informational", "", 30, "an informational meeting"),
 )
 """(purpose, format or "" for any, longest usual minutes, what): the first row that
 matches a meeting applies. The length you ask for is a promise about their time."""

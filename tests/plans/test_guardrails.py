@@ -699,7 +699,10 @@ def meeting(**fields: str) -> str:
         ({"format": "coffee", "duration": "30"}, False),
         ({"format": "lunch", "duration": "75"}, True),
         ({"format": "lunch", "duration": "60"}, False),
-        ({"format": "video", "duration": "45"}, False),
+        ({"format": "video", "duration": "90"}, True),
+        ({"format": "phone", "duration": "45"}, True),
+        ({"format": "office", "duration": "45"}, True),
+        ({"format": "video", "duration": "30"}, False),
         ({"format": "coffee"}, False),
         ({"format": "coffee", "duration": "45", "status": "done", "date": "2026-11-02"}, False),
         ({"format": "coffee", "duration": "45", "status": "cancelled"}, False),
@@ -718,6 +721,15 @@ def test_the_length_warning_names_the_norm_at_the_duration_line(tmp_path: Path) 
     assert (
         "warning: content/meetings/m1.md:5: duration: 45 minutes is long for a networking "
         "meeting (at most 20 is usual): ask for less, and offer to stop on time"
+    ) in reported_on(root, TODAY)
+
+
+def test_a_long_informational_call_is_warned_like_a_coffee(tmp_path: Path) -> None:
+    """A 90-minute informational video call got no word: only coffee and lunch had a norm."""
+    root = tiny(tmp_path, content__meetings__m1=meeting(format="video", duration="90"))
+    assert (
+        "warning: content/meetings/m1.md:5: duration: 90 minutes is long for an "
+        "informational meeting (at most 30 is usual): ask for less, and offer to stop on time"
     ) in reported_on(root, TODAY)
 
 
