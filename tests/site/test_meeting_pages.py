@@ -78,6 +78,14 @@ def test_a_request_draft_on_a_meeting_ahead(built_sample: Path) -> None:
     assert decoded(href) == ("omar.haddad@example.com", subject, body.replace("\n", "\r\n"))
 
 
+def test_a_request_says_when_it_was_sent_and_whether_they_said_yes(built_sample: Path) -> None:
+    """Omar's coffee, scheduled and asked for on 4 Nov, offered "Ask for the meeting" as if
+    still to send; Nadia's request of 18 Nov waits for an answer."""
+    omar, nadia = text(page(built_sample, OMAR)), text(page(built_sample, NADIA))
+    assert "Sent Wed 4 Nov 2026, and Omar said yes: nothing more to send." in omar
+    assert "Sent Wed 18 Nov 2026, no answer yet." in nadia
+
+
 def test_a_networking_request_asks_for_20_minutes_and_a_look_at_the_list(
     built_sample: Path,
 ) -> None:
