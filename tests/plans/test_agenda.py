@@ -873,15 +873,40 @@ def test_prep_for_video_networking() -> None:
     prep = build_prep(m, playbook(m), ())
     assert not prep.you_pay
     text = checklist_text(m, playbook(m))
-    assert "Bring: your contact details, ready to paste into the chat;" in text
+    assert "Bring: your contact details, ready to paste into the chat (none in" in squeezed(text)
     assert "your target-company list, ready to share on screen" in text
     assert "No company on file for Jane Doe: add company: to their page." in text
+
+
+def test_a_call_lists_the_contact_details_it_tells_you_to_have_ready() -> None:
+    """A video call's checklist said "your contact details, ready to paste into the chat"
+    and showed none of those in the profile."""
+    m = meeting(format="video")
+    pb = playbook(m)
+    pb = replace(
+        pb,
+        profile=replace(
+            pb.profile, email="maya@example.com", linkedin="https://www.linkedin.com/in/maya"
+        ),
+    )
+    assert (
+        "ready to paste into the chat (maya@example.com, https://www.linkedin.com/in/maya);"
+    ) in squeezed(checklist_text(m, pb))
+    phone = meeting(format="phone")
+    assert "if they ask for it (maya@example.com);" in squeezed(checklist_text(phone, pb))
+
+
+def squeezed(text: str) -> str:
+    """`text` without the spaces its tags leave inside brackets and before punctuation."""
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([,;)])", r"\1", text))
 
 
 def test_prep_for_a_phone_call_has_nothing_to_paste_or_share_on_screen() -> None:
     m = meeting(format="phone", purpose="networking")
     text = checklist_text(m, playbook(m))
-    assert "Have at hand: your email address, to spell out if they ask for it;" in text
+    assert "Have at hand: your email address, to spell out if they ask for it (none" in squeezed(
+        text
+    )
     assert "your target-company list, ready to email them after the call" in text
     assert "chat" not in text and "screen" not in text
 
