@@ -182,7 +182,8 @@ class _Parser(argparse.ArgumentParser):
             message += f" ({hint})" if hint else ""
         unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
         self.print_usage(sys.stderr)
-        said = [f"{self.prog}: error: {printable(line)}\n" for line in [*unread, message]]
+        lines = [_LONG_WORD.sub(_cut_short, printable(line)) for line in [*unread, message]]
+        said = [f"{self.prog}: error: {line}\n" for line in lines]
         self.exit(EXIT_USAGE, "".join(said))
 
     _unread: list[str]
@@ -338,6 +339,16 @@ class _Parser(argparse.ArgumentParser):
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
+
+
+_LONG_WORD = re.compile(r"\S{121,}")
+"""A value given on the command line too long to show whole (`-C` with 5,000 letters
+filled a line of the terminal with them)."""
+
+
+def _cut_short(found: re.Match[str]) -> str:
+    """The start and the end of a long value, as they tell one from another."""
+    return f"{found[0][:80]}…{found[0][-30:]}"
 
 
 _UNREAD = object()

@@ -418,7 +418,11 @@ def test_verbose_prints_stage_timings(
         (["serve", "--host", " "], "argument --host: expected an address, got an empty one"),
         (["serve", "--host", "localhost "], "got 'localhost ', which holds a space"),
         (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
-        (["check", "-C", "x" * 300], "argument -C: " + "x" * 300 + ": the path is too long"),
+        (  # too long a value to show whole: its start and its end
+            ["check", "-C", "x" * 300],
+            "argument -C: " + "x" * 80 + "\u2026" + "x" * 29 + ": the path is too long",
+        ),
+        (["build", "--audience", "x" * 5000], "invalid choice: '" + "x" * 79 + "\u2026" + "x" * 29),
         (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
         (
             ["check", "--today", "2026-02-30"],
