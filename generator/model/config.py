@@ -37,7 +37,7 @@ from generator.model.fields import (
 )
 from generator.model.holidays import Holidays, HolidaysType
 from generator.model.suggest import close_names, did_you_mean
-from generator.sources.discover import THEMES_FOLDER, theme_names
+from generator.sources.discover import THEMES_FOLDER, theme_names, unreadable_because
 from generator.sources.frontmatter import Document, parse_yaml_file
 from generator.sources.read import read_source
 
@@ -476,7 +476,7 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
     try:
         content = read_source(path)
     except OSError as exc:
-        problems.error(CONFIG_FILE, 1, "file", f"cannot be read: {exc.strerror}")
+        problems.error(CONFIG_FILE, 1, "file", unreadable_because(exc))
         return Config(root=root)
     doc = parse_yaml_file(CONFIG_FILE, content, problems)
     if doc is None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -423,6 +424,34 @@ def test_a_link_to_settings_that_leads_back_to_itself_is_said_so(
     assert [str(e) for e in problems.errors] == [
         "playbook.yaml:1: file: is a link that leads back to itself (directly or through "
         "other links): point it at your settings, or remove it to use the defaults"
+    ]
+
+
+def test_settings_that_cannot_be_read_say_why_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """playbook.yaml that may not be read said "cannot be read: Permission denied", and
+    one deleted as it was read (a sync tool) "No such file or directory", as content
+    files did."""
+    (tmp_path / "playbook.yaml").write_text("title: Mine\n")
+
+    def forbidden(path: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr("generator.model.config.read_source", forbidden)
+    problems = Problems()
+    assert load_config(tmp_path, problems) == Config(root=tmp_path)
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:1: file: cannot be read: permission denied (check who owns it and who "
+        "may read it)"
+    ]
+    (tmp_path / "playbook.yaml").unlink()
+    (tmp_path / "playbook.yaml").mkdir()
+    monkeypatch.undo()
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:1: file: cannot be read: it is a folder, not a file"
     ]
 
 
