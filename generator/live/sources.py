@@ -120,7 +120,10 @@ class LiveSources:
 
     def _walk(self, problems: Problems) -> list[Path]:
         own = Problems()
-        found = discover(self.root, own)
+        known = {source: source for source in self._files.values()}
+        # each source as known, if unchanged: the walk's copies are freed at once, not
+        # kept beside those the reads hold (a walk per file deleted)
+        found = [known.get(source, source) for source in discover(self.root, own)]
         self._files = {source.path: source for source in found}
         self._order = None
         self._notes = {}
