@@ -102,7 +102,7 @@ def csv_tables(playbook: Playbook, today: dt.date) -> dict[str, bytes]:
     """contacts.csv, companies.csv, meetings.csv and followups.csv, as bytes."""
     return {
         "contacts.csv": csv_bytes(*contact_table(playbook)),
-        "companies.csv": csv_bytes(*company_table(playbook)),
+        "companies.csv": csv_bytes(*company_table(playbook, today)),
         "meetings.csv": csv_bytes(*meeting_table(playbook)),
         "followups.csv": csv_bytes(*followup_table(playbook, today)),
     }
@@ -226,7 +226,7 @@ def contact_table(playbook: Playbook) -> Table:
     return header, rows
 
 
-def company_table(playbook: Playbook) -> Table:
+def company_table(playbook: Playbook, today: dt.date) -> Table:
     header = [
         "rank", "slug", "name", "industry", "website", "status", "motivation", "posting",
         "advocate", "people",
@@ -244,7 +244,7 @@ def company_table(playbook: Playbook) -> Table:
             "yes" if ranked.advocate else "no",
             LIST_SEPARATOR.join(person.name for person in ranked.people),
         ]
-        for ranked in rank_companies(playbook)
+        for ranked in rank_companies(playbook, today)
     ]
     return header, rows
 

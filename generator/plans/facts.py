@@ -104,7 +104,7 @@ def _meetings_with_pages(pb: Playbook, facts: Facts, today: dt.date, slug: str) 
 
 
 def _ranked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return tuple(rank_companies(pb))
+    return tuple(rank_companies(pb, today))
 
 
 def _ranking_index(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -132,7 +132,7 @@ def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return playbook_guardrails(pb)
+    return playbook_guardrails(pb, today)
 
 
 def _playbook_warnings_by_file(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:

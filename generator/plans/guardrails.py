@@ -85,6 +85,7 @@ from generator.plans.agenda import (
 )
 from generator.plans.asks import job_ask
 from generator.plans.followups import long_date, second_contact_company
+from generator.plans.targets import has_met
 
 MINUTES_PER_DAY = 24 * 60
 SPOKEN_WORDS_PER_MINUTE = 130
@@ -124,12 +125,12 @@ def meeting_guardrails(
     return tuple(problems)
 
 
-def playbook_guardrails(playbook: Playbook) -> tuple[ContentError, ...]:
+def playbook_guardrails(playbook: Playbook, today: dt.date) -> tuple[ContentError, ...]:
     """The guardrails about the playbook as a whole: companies and fields where you have
-    heard one voice, a pitch longer than the agendas leave it, and bank questions worded
-    as a job ask but open to informational meetings."""
+    heard one voice (as of `today`), a pitch longer than the agendas leave it, and bank
+    questions worded as a job ask but open to informational meetings."""
     return (
-        *_one_person(playbook),
+        *_one_person(playbook, today),
         *_pitch_too_long(playbook),
         *_bank_job_asks(playbook),
         *_overlapping(playbook),
@@ -617,8 +618,10 @@ def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:
     return dt.timedelta(minutes=meeting_length(meeting, playbook.config.meetings))
 
 
-def _one_person(playbook: Playbook) -> Iterator[ContentError]:
-    """Companies and fields where you have heard only one voice, and no second is planned."""
+def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
+    """Companies and fields where you have heard only one voice, and no second is planned.
+    Met there: the people there now whom you have met (`targets.has_met`, as the Targets
+    page's advocate counts them), and those met in a meeting held while they were there."""
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
     for meeting in playbook.meetings.values():
@@ -630,6 +633,10 @@ def _one_person(playbook: Playbook) -> Iterator[ContentError]:
         elif meeting.status in PLANNED_STATUSES:
             planned[company.slug].add(meeting.contact)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
+    for company in companies:
+        met[company.slug].update(
+            p.slug for p in playbook.people_at(company) if has_met(playbook, p, today)
+        )
     fields: dict[str, list[Company]] = defaultdict(list)
     for company in companies:
         if company.industry:

@@ -4,12 +4,14 @@ last, whatever their scores.
 
 An advocate is someone inside who would speak for you. When a company file does
 not say, it is derived: a contact there whom you have already met (in a meeting held,
-or elsewhere: their `met_on:`) counts, unless they have since said no to a meeting
-(`Playbook.declined_on`): who will not meet you again will hardly speak for you.
+or elsewhere: their `met_on:`, once that day has come: `has_met`) counts,
+unless they have since said no to a meeting (`Playbook.declined_on`): who will not meet
+you again will hardly speak for you.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,7 +29,7 @@ class RankedCompany:
     """Contacts at the company, by name."""
 
 
-def rank_companies(playbook: Playbook) -> list[RankedCompany]:
+def rank_companies(playbook: Playbook, today: dt.date) -> list[RankedCompany]:
     """Companies best first (those that made you an offer before all: the outcome the
     search is for, not a target to weigh), closed ones last; ties broken by name so the
     order is stable."""
@@ -35,7 +37,7 @@ def rank_companies(playbook: Playbook) -> list[RankedCompany]:
     for company in playbook.companies.values():
         people = tuple(sorted(playbook.people_at(company), key=_name))
         derived = company.advocate is None
-        advocate = _met_someone(playbook, people) if derived else bool(company.advocate)
+        advocate = _met_someone(playbook, people, today) if derived else bool(company.advocate)
         rows.append((company, advocate, derived, people))
     rows.sort(
         key=lambda r: (
@@ -60,14 +62,18 @@ def still_open(ranked: Iterable[RankedCompany]) -> list[RankedCompany]:
     return [row for row in ranked if row.company.status != "closed"]
 
 
-def _met_someone(playbook: Playbook, people: tuple[Contact, ...]) -> bool:
-    """Someone there you have met (a meeting held, or their `met_on:` day: met at an
-    event), and who has not declined a meeting since."""
-    return any(
-        p.met_on is not None or any(m.status == "done" for m in playbook.meetings_with(p))
-        for p in people
-        if playbook.declined_on(p) is None
-    )
+def has_met(playbook: Playbook, contact: Contact, today: dt.date) -> bool:
+    """Have you met them by `today`: a meeting with them held (`done`), or their `met_on:`
+    day (met elsewhere, at an event) come. The one definition for the advocate here and
+    the one-voice guardrail."""
+    if contact.met_on is not None and contact.met_on <= today:
+        return True
+    return any(m.status == "done" for m in playbook.meetings_with(contact))
+
+
+def _met_someone(playbook: Playbook, people: tuple[Contact, ...], today: dt.date) -> bool:
+    """Someone there you have met by `today`, and who has not declined a meeting since."""
+    return any(has_met(playbook, p, today) for p in people if playbook.declined_on(p) is None)
 
 
 def _name(contact: Contact) -> tuple[object, ...]:

@@ -104,7 +104,7 @@ def meeting(**fields: object) -> Meeting:
 
 def agenda_for(m: Meeting, pb: Playbook | None = None, **defaults: object) -> Agenda:
     config = MeetingDefaults(**defaults) if defaults else DEFAULTS  # type: ignore[arg-type]
-    targets = target_list(rank_companies(pb)) if pb is not None else ()
+    targets = target_list(rank_companies(pb, dt.date(2026, 11, 22))) if pb is not None else ()
     return build_agenda(m, pb or playbook(m), config, targets=targets)
 
 
@@ -636,7 +636,7 @@ def test_the_target_list_to_show_leaves_out_companies_that_made_an_offer() -> No
     )
     m = meeting(purpose="networking", duration=20)
     pb = playbook(m, companies=companies)
-    assert rank_companies(pb)[0].company.slug == "offered"
+    assert rank_companies(pb, dt.date(2026, 11, 22))[0].company.slug == "offered"
     targets = [c.slug for c in agenda_for(m, pb).targets]
     assert targets == ["acme", *(f"c{i:02}" for i in range(11))]
 

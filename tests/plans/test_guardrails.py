@@ -491,6 +491,25 @@ def test_a_second_person_met_or_planned_clears_it(tmp_path: Path) -> None:
     assert [line for line in reported(root) if "acme.md" in line] == []
 
 
+def test_someone_met_elsewhere_counts_as_a_voice_from_the_day_you_met(tmp_path: Path) -> None:
+    """Bob, met at a conference (`met_on:`), counted as met for the Targets page's advocate
+    but not here: Jane was still 'the only person you have met at Acme'; and Bob alone
+    went unwarned. One definition now (targets.has_met): met_on counts from its day."""
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    bob = "---\nname: Bob Roe\ncompany: acme\nmet_on: {day}\n---\n"
+    write(root, "content/contacts/bob-roe.md", bob.format(day="2026-09-18"))
+    assert [line for line in reported(root) if "acme.md" in line] == []
+    write(root, "content/contacts/bob-roe.md", bob.format(day="2026-12-15"))  # still to come
+    assert len([line for line in reported(root) if "Jane Doe is the only person" in line]) == 1
+    write(root, "content/contacts/bob-roe.md", bob.format(day="2026-09-18"))
+    (root / "content/meetings/m1.md").unlink()
+    assert [line for line in reported(root) if "acme.md" in line] == [
+        "warning: content/companies/acme.md:2: name: Bob Roe is the only person you have "
+        "met at Acme; one view can be biased. Ask Bob or your other contacts for a second "
+        "person to talk to there"
+    ]
+
+
 def test_one_person_in_a_field_is_flagged_on_the_industry(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
     write(root, "content/companies/acme.md", "---\nname: Acme\nindustry: Robotics / arms\n---\n")

@@ -10,6 +10,8 @@ from generator.model.config import Config
 from generator.model.entities import Company, Contact, Meeting, Playbook, Profile
 from generator.plans.targets import RankedCompany, rank_companies, still_open
 
+TODAY = dt.date(2026, 11, 22)
+
 
 def playbook(
     *companies: Company, contacts: tuple[Contact, ...] = (), meetings: tuple[Meeting, ...] = ()
@@ -25,7 +27,7 @@ def playbook(
 
 
 def order(pb: Playbook) -> list[str]:
-    return [row.company.slug for row in rank_companies(pb)]
+    return [row.company.slug for row in rank_companies(pb, TODAY)]
 
 
 def test_motivation_outranks_postings_and_an_advocate() -> None:
@@ -57,13 +59,16 @@ def test_a_score_left_out_ranks_below_the_lowest_written() -> None:
 
 def test_ranks_count_from_one_in_order() -> None:
     pb = playbook(Company("b", "B", motivation=2), Company("a", "A", motivation=4))
-    assert [(row.rank, row.company.slug) for row in rank_companies(pb)] == [(1, "a"), (2, "b")]
+    assert [(row.rank, row.company.slug) for row in rank_companies(pb, TODAY)] == [
+        (1, "a"),
+        (2, "b"),
+    ]
 
 
 def test_a_closed_company_comes_last_and_is_no_longer_open() -> None:
     closed = Company("closed", "Closed", status="closed", motivation=5, posting=3, advocate=True)
     other = Company("other", "Other", motivation=1)
-    ranked = rank_companies(playbook(closed, other))
+    ranked = rank_companies(playbook(closed, other), TODAY)
     assert [row.company.slug for row in ranked] == ["other", "closed"]
     assert [row.company.slug for row in still_open(ranked)] == ["other"]
 
@@ -73,7 +78,7 @@ def held(slug: str, contact: str, status: str) -> Meeting:
 
 
 def ranked_row(pb: Playbook, slug: str) -> RankedCompany:
-    return next(row for row in rank_companies(pb) if row.company.slug == slug)
+    return next(row for row in rank_companies(pb, TODAY) if row.company.slug == slug)
 
 
 def test_a_contact_you_have_met_there_counts_as_an_advocate() -> None:
@@ -97,6 +102,14 @@ def test_someone_met_elsewhere_counts_as_an_advocate_too() -> None:
     assert ranked_row(playbook(acme, contacts=(ann,)), "acme").advocate
     no = Contact("ann", "Ann Lee", company="acme", met_on=ann.met_on, declined=dt.date(2026, 10, 2))
     assert not ranked_row(playbook(acme, contacts=(no,)), "acme").advocate
+
+
+def test_someone_you_are_still_to_meet_is_not_an_advocate_yet() -> None:
+    """A `met_on:` after today (a day planned, or a slip of the year) counted as met, though
+    keep-in-touch and the one-voice warning wait for that day."""
+    acme = Company("acme", "Acme")
+    ann = Contact("ann", "Ann Lee", company="acme", met_on=dt.date(2026, 12, 15))
+    assert not ranked_row(playbook(acme, contacts=(ann,)), "acme").advocate
 
 
 def test_a_written_advocate_is_kept_whatever_the_meetings() -> None:
