@@ -135,6 +135,11 @@ class FollowUpItem:
     made for."""
     how_to_close: str
     """Where to record that it is done."""
+    taken_up_by: str | None = None
+    """A reschedule closed by the next meeting with them, written without `requested_on`
+    (no `done: {reschedule:}`): that meeting's slug. Its `done` is then its date or today,
+    whichever is first, which moves every day until that date: the theme says "a new
+    meeting is set for" its date instead."""
 
     @property
     def is_open(self) -> bool:
@@ -316,6 +321,7 @@ class _Context:
         how_to_close: str,
         note: str | None = None,
         let_go: dt.date | None = None,
+        taken_up_by: str | None = None,
     ) -> FollowUpItem:
         """`let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
         late (the nudge's: when the second contact is due); the earlier of the two counts."""
@@ -336,6 +342,7 @@ class _Context:
             done=done,
             status=status_of(due, done, self.today, let_go if rule in LETTING_GO else None),
             how_to_close=how_to_close,
+            taken_up_by=taken_up_by if done is not None else None,
         )
 
 
@@ -627,6 +634,8 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     if meeting.reschedule is None or meeting.status != "cancelled":
         return
     done = rescheduled_on(ctx.playbook, meeting, ctx.today)
+    again = next_meeting(ctx.playbook, meeting, ctx.today)
+    undated = "reschedule" not in meeting.done and again is not None and not again.requested_on
     when = f" of {short_date(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
@@ -638,6 +647,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         meeting,
         done,
         _done_hint("reschedule", meeting) + ", or add the new meeting",
+        taken_up_by=again.slug if undated and again is not None else None,
     )
 
 
@@ -664,17 +674,32 @@ def next_meeting_day(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt
     before the cancelled one's date (or still a request) is the next one too. A meeting
     with neither date has no place in time, so none counts as after it (an older one
     would close its reminder unseen); `playbook check` asks for its `requested_on`."""
+    found = next_meeting(playbook, meeting, today)
+    return None if found is None else _arranged_on(found, today)
+
+
+def next_meeting(playbook: Playbook, meeting: Meeting, today: dt.date) -> Meeting | None:
+    """The next meeting with the same person after `meeting`, as `next_meeting_day` finds
+    it (the first arranged; the first in file order on the same day); None when none is."""
     asked = meeting.requested_on or meeting.date
     if asked is None:
         return None
-    days = []
+    later = []
     for other in playbook.meetings_with(meeting.contact):
         day = other.requested_on or other.date
         if other.slug == meeting.slug or other.status == "declined" or day is None:
             continue
         if other.sort_key > meeting.sort_key or day > asked:
-            days.append(day if other.requested_on else min(day, today))
-    return min(days, default=None)
+            later.append(other)
+    return min(later, key=lambda other: _arranged_on(other, today), default=None)
+
+
+def _arranged_on(meeting: Meeting, today: dt.date) -> dt.date:
+    """When a meeting was arranged: its `requested_on`, else its date or `today`,
+    whichever is first (it is in your files, so arranged by now)."""
+    if meeting.requested_on is not None:
+        return meeting.requested_on
+    return min(meeting.date or today, today)
 
 
 def own_id(owner: str, followup: FollowUp, taken: set[str]) -> str:

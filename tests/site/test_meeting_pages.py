@@ -320,6 +320,33 @@ def test_a_cancelled_meeting_shows_its_reschedule_reminder(built_sample: Path) -
     assert "Do not ask again" in text(page(built_sample, GRAHAM))
 
 
+def test_a_reschedule_taken_up_by_a_new_meeting_says_a_day_that_does_not_move(
+    tmp_path: Path,
+) -> None:
+    """Lena's cancelled coffee, and a new lunch for 4 Dec written without requested_on (as
+    `playbook new meeting` with a date writes it): the reminder said "Taken up again" on
+    the day of each build, the day moving until 4 Dec; the same on her page and the
+    Follow-ups page."""
+    root = copy_sample(tmp_path / "pb")
+    lunch = "---\ncontact: lena-fischer\nformat: lunch\nstatus: scheduled\ndate: 2026-12-04\n---\n"
+    write(root, "content/meetings/2026-12-04-lena-fischer.md", lunch)
+    shown = []
+    for day in (22, 25):
+        today = SAMPLE_TODAY.replace(day=day)
+        site = build(root, out=tmp_path / f"site-{day}", today=today).output
+        off = text(page(site, LENA))
+        assert "Taken up again: new meeting set for Fri 4 Dec 2026." in off, off
+        rows = [
+            re.sub(r"\s+", " ", row[0])
+            for path in ("contacts/lena-fischer/", "timeline/")
+            for row in re.finditer(r"<(li|tr)[ >].*?</\1>", page(site, path), re.S)
+            if "Get back in touch with Lena" in row[0]
+        ]
+        assert rows and all("new meeting set for" in row for row in rows), rows
+        shown.append(rows)
+    assert shown[0] == shown[1]
+
+
 # --- what you learned, collected -------------------------------------------------------
 
 
