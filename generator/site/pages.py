@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
-from generator.plans.followups import RECENT_DAYS
+from generator.plans.followups import RECENT_DAYS, FollowUpItem
 from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
 from generator.plans.targets import still_open
 from generator.site import routes
@@ -147,6 +147,17 @@ def waiting(playbook: Playbook) -> list[Meeting]:
     )
 
 
+def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
+    """The requests whose second contact is due by `today` (done, or let go, too): the
+    time the follow-ups give a request before you move on, so the dashboard says to set
+    `status: no-reply` rather than go on listing it as waiting for good."""
+    return {
+        item.meeting
+        for item in items
+        if item.rule == "second_contact" and item.meeting is not None and item.due <= today
+    }
+
+
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     next_meetings = upcoming(playbook, options.today)
     today = on_the_day(playbook, options.today)
@@ -163,6 +174,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "next_meetings": next_meetings[:8],
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook),
+            "waited_long": waited_long(facts.items, options.today),
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,

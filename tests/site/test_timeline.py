@@ -233,6 +233,24 @@ def test_a_request_the_contact_declined_is_not_awaiting_a_reply(tmp_path: Path) 
     assert [m.contact for m in waiting(playbook)] == ["kwame-asante"]
 
 
+def test_the_dashboard_says_when_to_stop_waiting_on_a_request(built_sample: Path) -> None:
+    """Kwame's request of 13 Nov: its second contact was due 20 Nov, and let go a few
+    weeks on, while the dashboard went on listing it as 'no reply yet' for good, with
+    no word of moving on. Nadia's, of 18 Nov, is still in its week."""
+    html = (built_sample / "index.html").read_text()
+    lines = {
+        name: re.sub(r"<[^>]+>", "", row)
+        for row in re.findall(r"<li><a href=\"meetings/[^\"]+\">.*?</li>", html)
+        for name in ("Kwame", "Nadia")
+        if f"with {name}" in row
+    }
+    assert lines["Kwame"].endswith(
+        "no reply yet: time to move on; once you stop waiting, set status: no-reply in "
+        "content/meetings/2026-11-13-kwame-asante.md"
+    ), lines
+    assert lines["Nadia"].endswith("request sent Wed 18 Nov, no reply yet"), lines
+
+
 def test_the_dashboard_always_lists_what_is_due_today(tmp_path: Path) -> None:
     """Six follow-ups left overdue must not push today's off the dashboard's list: on
     12 Jan 2027 the sample has 18 overdue, and the Reschedule of the cancelled coffee
