@@ -86,6 +86,18 @@ def test_a_request_says_when_it_was_sent_and_whether_they_said_yes(built_sample:
     assert "Sent Wed 18 Nov 2026, no answer yet." in nadia
 
 
+def test_a_request_waited_on_long_says_to_move_on_as_the_dashboard_does(
+    built_sample: Path,
+) -> None:
+    """Kwame's request of 13 Nov, its second contact due 20 Nov: the dashboard says it is
+    time to move on; his meeting page said only that it was sent."""
+    kwame = text(page(built_sample, "meetings/2026-11-13-kwame-asante/"))
+    assert (
+        "Sent Fri 13 Nov 2026, no answer yet: time to move on; once you stop waiting, set "
+        "status: no-reply in content/meetings/2026-11-13-kwame-asante.md."
+    ) in kwame
+
+
 def test_a_networking_request_asks_for_20_minutes_and_a_look_at_the_list(
     built_sample: Path,
 ) -> None:
