@@ -43,9 +43,9 @@ def contact_vcard(contact: Contact, company: Company | None) -> str:
     if contact.email:
         lines.append("EMAIL;TYPE=INTERNET:" + escape(contact.email))
     if contact.phone:
-        lines.append("TEL;TYPE=VOICE:" + escape(tel_value(contact.phone) or contact.phone))
+        lines.append("TEL;TYPE=VOICE:" + as_is(tel_value(contact.phone) or contact.phone))
     if contact.linkedin:
-        lines.append("URL:" + escape(as_uri(contact.linkedin)))
+        lines.append("URL:" + as_is(as_uri(contact.linkedin)))
     lines.append("UID:" + escape(f"playbook-contact-{contact.slug}"))
     lines.append("END:VCARD")
     return "".join(fold(line) + CRLF for line in lines)
@@ -116,6 +116,14 @@ def escape(text: str) -> str:
     break written as `\\n` (`plain_lines`), so that no value starts a line of the card."""
     text = plain_lines(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
+
+
+def as_is(value: str) -> str:
+    """A phone number or a URI as the card holds it: RFC 2426 escapes text values only,
+    and a reader that keeps to it would show a backslash before the `;` of `;ext=7` or a
+    comma of an address. A line break, which such a value cannot escape, becomes a space,
+    so that no value starts a line of the card."""
+    return plain_lines(value).replace("\n", " ")
 
 
 def fold(line: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 import vobject
 from timing import assert_linear
 
+from generator.exchange.vcards import read_vcards
 from generator.model.entities import Company, Contact
 from generator.site.vcard import contact_vcard, fold, name_parts, tel_uri, tel_value
 
@@ -90,6 +91,18 @@ def test_backslashes_semicolons_and_commas_are_escaped() -> None:
     """RFC 2426 escapes all three in a text value: a reader stricter than vobject takes a
     lone backslash for the start of an escape and drops it."""
     assert "FN:a\\;b\\,c\\\\d\\nx\r\n" in card(name="a;b,c\\d\nx")
+
+
+def test_a_phone_and_an_address_are_not_escaped_as_text() -> None:
+    """RFC 2426 escapes text values only: TEL holds a phone number and URL a URI, which
+    were written `+44-20-7946-0958\\;ext=12` and `.../in/ann\\,lee`, so a reader that keeps
+    to the RFC showed the backslashes. playbook's import reads them back as they were."""
+    text = card(phone="+44 20 7946 0958 ext. 12", linkedin="https://www.linkedin.com/in/ann,lee")
+    assert "TEL;TYPE=VOICE:+44-20-7946-0958;ext=12\r\n" in text
+    assert "URL:https://www.linkedin.com/in/ann,lee\r\n" in text
+    (person,) = read_vcards("ada.vcf", text.encode()).people
+    assert person.phones == ("+44-20-7946-0958;ext=12",)
+    assert person.linkedin == "https://www.linkedin.com/in/ann,lee"
 
 
 def test_no_control_character_or_line_separator_reaches_the_card() -> None:
