@@ -23,7 +23,7 @@ _EXTENSION = re.compile(r"(?<!\s)\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(\d+)\s*
 """` ext. 12`, ` x12`, `#12`, or `;ext=12` as a `tel:` value writes it (a vCard 4.0 card's
 phone, and this module's own output, read again). The look-behind: tried once per run of
 spaces, not from each space in it (a phone of thousands of spaces took minutes)."""
-_TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")
+_TRUNK_ZERO = re.compile(r"\s*\(\s*0\s*\)\s*")
 """The `(0)` of `+44 (0)20 ...`: the trunk prefix, dialled within the country only; with
 the country code it reaches no one (or the wrong number)."""
 
@@ -43,7 +43,7 @@ def contact_vcard(contact: Contact, company: Company | None) -> str:
     if contact.email:
         lines.append("EMAIL;TYPE=INTERNET:" + escape(contact.email))
     if contact.phone:
-        lines.append("TEL;TYPE=VOICE:" + as_is(tel_value(contact.phone) or contact.phone))
+        lines.append("TEL;TYPE=VOICE:" + as_is(card_phone(contact.phone)))
     if contact.linkedin:
         lines.append("URL:" + as_is(as_uri(contact.linkedin)))
     lines.append("UID:" + escape(f"playbook-contact-{contact.slug}"))
@@ -103,6 +103,15 @@ def tel_value(phone: str) -> str | None:
     if sum(len(g) for g in groups) < 3:
         return None
     return ("+" if plus else "") + "-".join(groups) + extension
+
+
+def card_phone(phone: str) -> str:
+    """A phone as a card holds it: as written, so that the address book (and playbook's
+    import) shows the number the way you wrote it, `+1 312 555 0129`; every address book
+    dials that. Only the `(0)` after a country code goes (`+49 (0)30 555 0100` →
+    `+49 30 555 0100`): dialled from abroad it reaches no one."""
+    text = phone.strip()
+    return _TRUNK_ZERO.sub(" ", text).strip() if text.startswith("+") else text
 
 
 def tel_uri(phone: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import vobject
+import yaml
 from conftest import SAMPLE_TODAY, write
 
 from generator.cli import main
@@ -36,7 +37,7 @@ def test_vcards_of_every_contact(
     assert priya.org.value == ["Verdant Grid"]
     assert priya.title.value == "Senior Analytics Engineer"
     assert priya.email.value == "priya.natarajan@example.org"
-    assert priya.tel.value == "+1-312-555-0129"
+    assert priya.tel.value == "+1 312 555 0129"
     assert priya.url.value == "https://www.linkedin.com/in/priya-natarajan-example"
     assert b"NOTE" not in data  # your notes stay in the playbook
 
@@ -117,6 +118,9 @@ def test_round_trip_through_a_vcard(
     assert main(["import", "vcard", "-C", str(fresh), str(cards)]) == 0
     capsysbinary.readouterr()
     assert main(["check", "-C", str(fresh)]) == 0
+    for contact in (sample_root / "content" / "contacts").glob("*.md"):
+        imported = fresh / "content" / "contacts" / contact.name
+        assert front_matter(imported).get("phone") == front_matter(contact).get("phone")
     again = tmp_path / "again.vcf"
     assert main(["export", "vcard", "-C", str(fresh), "-o", str(again)]) == 0
     original = sorted(vobject.readComponents(cards.read_text("utf-8")), key=lambda c: c.fn.value)
@@ -127,6 +131,11 @@ def test_round_trip_through_a_vcard(
             assert [str(x.value) for x in one.contents.get(name, [])] == [
                 str(x.value) for x in other.contents.get(name, [])
             ], (one.fn.value, name)
+
+
+def front_matter(path: Path) -> dict[str, str]:
+    data: dict[str, str] = yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
+    return data
 
 
 def test_a_linkedin_address_in_other_letters_comes_back_as_written(

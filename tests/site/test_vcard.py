@@ -31,7 +31,7 @@ def test_a_full_card() -> None:
     assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Łukasz Wróbel\r\n")
     assert "TITLE:Head of Data\\, EMEA\\; Platform\r\n" in text
     assert "ORG:Acme\\, Inc.\r\n" in text
-    assert "TEL;TYPE=VOICE:+48-22-555-0100\r\n" in text
+    assert "TEL;TYPE=VOICE:+48 22 555 0100\r\n" in text
     assert "EMAIL;TYPE=INTERNET:lukasz@example.pl\r\n" in text
     assert "URL:https://www.linkedin.com/in/lukasz-example\r\n" in text
     assert "private" not in text and "secret-tag" not in text
@@ -98,11 +98,28 @@ def test_a_phone_and_an_address_are_not_escaped_as_text() -> None:
     were written `+44-20-7946-0958\\;ext=12` and `.../in/ann\\,lee`, so a reader that keeps
     to the RFC showed the backslashes. playbook's import reads them back as they were."""
     text = card(phone="+44 20 7946 0958 ext. 12", linkedin="https://www.linkedin.com/in/ann,lee")
-    assert "TEL;TYPE=VOICE:+44-20-7946-0958;ext=12\r\n" in text
+    assert "TEL;TYPE=VOICE:+44 20 7946 0958 ext. 12\r\n" in text
     assert "URL:https://www.linkedin.com/in/ann,lee\r\n" in text
     (person,) = read_vcards("ada.vcf", text.encode()).people
-    assert person.phones == ("+44-20-7946-0958;ext=12",)
+    assert person.phones == ("+44 20 7946 0958 ext. 12",)
     assert person.linkedin == "https://www.linkedin.com/in/ann,lee"
+
+
+@pytest.mark.parametrize(
+    ("phone", "written"),
+    [
+        ("+1 312 555 0129", "+1 312 555 0129"),
+        ("(312) 555-0100 x7", "(312) 555-0100 x7"),
+        ("+49 (0)30 555 0100", "+49 30 555 0100"),  # the (0) is dialled at home only
+        ("+44(0)20 7946 0958", "+44 20 7946 0958"),
+        ("(030) 555 0100", "(030) 555 0100"),
+        ("ask the front desk", "ask the front desk"),
+    ],
+)
+def test_a_phone_is_written_as_you_wrote_it(phone: str, written: str) -> None:
+    """Written in the dialable form of a `tel:` link, `+1 312 555 0129` came back from an
+    address book (or playbook's import) as `+1-312-555-0129`."""
+    assert f"TEL;TYPE=VOICE:{written}\r\n" in card(phone=phone)
 
 
 def test_no_control_character_or_line_separator_reaches_the_card() -> None:
