@@ -448,6 +448,13 @@ def test_exports_refuse_a_playbook_with_errors(
         ("+1 312 555 0100; +44 20 7946 0000", "+1 312 555 0100; +44 20 7946 0000"),
         ("a;-1+1;b", "a;'-1+1;b"),
         ("a;\t=1", "a;'\t=1"),
+        # a spreadsheet may trim the spaces before a formula, and then run it
+        ("  =1+1", "'  =1+1"),
+        (" \t@SUM(A1)", "' \t@SUM(A1)"),
+        ("\u00a0-2+3", "'\u00a0-2+3"),
+        ("\n +cmd|' /C calc'!A0", "'\n +cmd|' /C calc'!A0"),
+        ("a;  \n=1", "a;  '\n=1"),
+        ("  +1 (312) 555-0142", "  +1 (312) 555-0142"),
     ],
 )
 def test_formulas_are_shown_not_run(cell: str, written: str) -> None:
