@@ -14,7 +14,9 @@ from pathlib import Path
 
 from generator.errors import ContentError, Problems, UsageError
 from generator.exchange.exporting import LIST_SEPARATOR, Checked, csv_bytes, write_tables
+from generator.model.entities import Playbook
 from generator.plans.facts import Facts
+from generator.plans.followups import FollowUpItem, long_date
 from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
 from generator.site.report import log_page
 from generator.site.theme import theme_dirs
@@ -25,6 +27,9 @@ CSV_HEADER = [
     "date", "week_of", "kind", "employer", "employer_website", "person", "title", "email",
     "phone", "how", "what_for", "details", "result", "contact", "meeting",
 ]  # fmt: skip
+LONGEST_EMPTY_START = dt.timedelta(days=2 * 366)
+"""The longest time a log may open with before anything recorded: more, and --from was
+mistyped (`1926-11-01` for `2026-11-01`, thousands of weeks of nothing to print)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.d
     playbook = found.playbook
     items = Facts(playbook, today).items
     entries = work_search_log(playbook, items, start, end)
+    _refuse_a_mistyped_start(playbook, items, entries, start, end)
     themes = theme_dirs(playbook.config.root, playbook.config.theme)
     return Report(
         name=f"work-search-log-{start.isoformat()}-to-{end.isoformat()}",
@@ -66,6 +72,44 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
     if end is not None and end < start:
         raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
     return end or today
+
+
+def _refuse_a_mistyped_start(
+    playbook: Playbook,
+    items: Sequence[FollowUpItem],
+    entries: Sequence[LogEntry],
+    start: dt.date,
+    end: dt.date,
+) -> None:
+    """A usage error when the log would open with more than two years before the first
+    contact you recorded (or, with none in the range, before its end), and nothing was
+    recorded before --from either: a year mistyped. Suggests --from in the year of that
+    first contact (or of the end)."""
+    first = entries[0].day if entries else None
+    lead = (first or end) - start
+    if lead <= LONGEST_EMPTY_START:
+        return
+    if start > dt.date.min and work_search_log(playbook, items, dt.date.min, start - _DAY):
+        return  # contacts before the range: a quiet time, not a mistake
+    meant = _in_year(start, (first or end).year)
+    if meant > end:
+        meant = _in_year(start, meant.year - 1)
+    before = f"the first contact you recorded ({long_date(first)})" if first else "its end"
+    raise UsageError(
+        f"--from {start.isoformat()} opens the log with {lead.days // 7:,} weeks before "
+        f"{before}: did you mean --from {meant.isoformat()}?"
+    )
+
+
+_DAY = dt.timedelta(days=1)
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """`day` in `year`; 29 February is the 28th in a year without it."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
 
 
 def csv_rows(entries: Sequence[LogEntry]) -> list[list[str]]:

@@ -387,6 +387,26 @@ def test_a_from_after_today_without_to_names_today(
     assert "--to 2026" not in err
 
 
+def test_a_year_mistyped_in_from_is_told_with_the_year_meant(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--from 1926-11-01` wrote a log of 5,214 empty weeks before the first contact of the
+    sample (6 Oct 2026), without a word. A range of a quiet time, after or before the
+    contacts recorded, is still written."""
+    args = ["report", "-C", str(sample_root), *TODAY]
+    assert main([*args, "--from", "1926-11-01"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "playbook: --from 1926-11-01 opens the log with 5,214 weeks before the first contact "
+        "you recorded (Tue 6 Oct 2026): did you mean --from 2026-11-01?"
+    )
+    assert main([*args, "--from", "1926-11-01", "--to", "1929-11-30"]) == 2
+    assert "did you mean --from 1929-11-01?" in capsys.readouterr().err
+    assert not (sample_root / "reports").exists()
+    assert main([*args, "--from", "2024-11-01"]) == 0
+    assert main([*args, "--from", "1926-11-01", "--to", "1926-11-30"]) == 0
+    assert main([*args, "--from", "2026-11-01", "--today", "2029-11-01"]) == 0
+
+
 @pytest.mark.parametrize(
     ("rel", "text"),
     [
