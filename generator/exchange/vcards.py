@@ -165,6 +165,10 @@ def _soft_breaks_joined(lines: list[str]) -> list[str]:
 
 _QUOTED_PRINTABLE = re.compile("quoted-printable", re.IGNORECASE)
 """The encoding of vCard 2.1's values, in any case (`_content_line`)."""
+_CUSTOM_LABEL = re.compile(r"^([^:]*?;X-CUSTOM)\([^)]*\)", re.IGNORECASE)
+"""The label a Samsung phone writes for a phone or email of a kind you named yourself,
+in brackets: `TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=44=61=64):0555 999`;
+no parameter of vCard's has brackets, and the label is not needed here."""
 Card = dict[str, list[Any]]
 """A card's properties by lowercase name: vobject's content lines, values as written."""
 
@@ -203,8 +207,9 @@ def _content_line(logical: str, number: int) -> Any:
     """One property; a quoted-printable value that names no CHARSET and is not UTF-8 is
     read as Windows' Latin (as Outlook and older phones write vCard 2.1: `M=FCller`).
     Parameters are read in any case, as vCard has them (vobject decodes a value only for
-    `QUOTED-PRINTABLE` in capitals; Thunderbird writes `fn;quoted-printable:`)."""
-    head, colon, value = logical.partition(":")
+    `QUOTED-PRINTABLE` in capitals; Thunderbird writes `fn;quoted-printable:`), and a
+    Samsung phone's label of its own (`_CUSTOM_LABEL`) is left out."""
+    head, colon, value = _CUSTOM_LABEL.sub(r"\1", logical).partition(":")
     logical = _QUOTED_PRINTABLE.sub("QUOTED-PRINTABLE", head) + colon + value
     try:
         return textLineToContentLine(logical, number)

@@ -421,6 +421,22 @@ def test_the_preferred_email_and_phone_of_a_vcard_2_1() -> None:
     )
 
 
+def test_a_phone_of_a_kind_named_on_a_samsung_phone() -> None:
+    """A Samsung phone writes the label of a kind of number you named yourself in
+    brackets, `TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=44=61=64):` (Dad):
+    the card could not be read and the person was skipped."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:;Mom;;;\r\nFN:Mom\r\nTEL;CELL:0555 123 4567\r\n"
+        "TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=44=61=64):0555 999 0000\r\n"
+        "EMAIL;x-custom(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=57=6F=72=6B):mom@example.org\r\n"
+        "END:VCARD\r\n"
+    )
+    reading = read_vcards("phone.vcf", text.encode())
+    assert reading.notices == []
+    (mom,) = reading.people
+    assert (mom.phones, mom.emails) == (("0555 123 4567", "0555 999 0000"), ("mom@example.org",))
+
+
 def test_quoted_printable_in_lower_case_is_decoded() -> None:
     """vCard's parameters are read in any case, and older Thunderbird writes its cards in
     lower case (`fn;quoted-printable:test =C3=A9`); vobject decodes only `QUOTED-PRINTABLE`
