@@ -12,6 +12,8 @@ empty N) is read as a company.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import re
 from collections.abc import Iterator
@@ -212,12 +214,36 @@ def _content_line(logical: str, number: int) -> Any:
     head, colon, value = _CUSTOM_LABEL.sub(r"\1", logical).partition(":")
     logical = _QUOTED_PRINTABLE.sub("QUOTED-PRINTABLE", head) + colon + value
     try:
-        return textLineToContentLine(logical, number)
+        return _base64_decoded(textLineToContentLine(logical, number))
     except UnicodeDecodeError:
         name, _, value = logical.partition(":")
         if "CHARSET" in name.upper():
             raise
         return textLineToContentLine(f"{name};CHARSET=windows-1252:{value}", number)
+
+
+_READ = frozenset({
+    "fn", "n", "org", "title", "role", "email", "tel", "url", "x-socialprofile", "note",
+    "kind", "x-addressbookserver-kind", "x-abshowas",
+})  # fmt: skip
+"""The properties `_read_card` reads; others (Outlook's X-MS-CARDPICTURE, a picture in
+base64) are left as written."""
+
+
+def _base64_decoded(line: Any) -> Any:
+    """`line` with a value written in base64 (`FN;CHARSET=UTF-8;ENCODING=BASE64:` in 2.1,
+    `ENCODING=b` in 3.0, or `BASE64` alone, as some phones write a name or a note in other
+    letters) decoded as text, in its CHARSET (UTF-8 when it names none); vobject leaves
+    it as written, and the name was the code: `Wm/DqyDDmHJzdGVk`."""
+    encodings = [*line.params.get("ENCODING", []), *line.singletonparams]
+    if line.name.lower() not in _READ or not {"b", "base64"} & {str(w).lower() for w in encodings}:
+        return line
+    charset = str(next(iter(line.params.get("CHARSET", [])), "utf-8"))
+    try:
+        line.value = base64.b64decode("".join(str(line.value).split())).decode(charset)
+    except (binascii.Error, LookupError, UnicodeDecodeError):
+        raise ValueError(f"{line.name}: its base64 value cannot be read as text") from None
+    return line
 
 
 def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:

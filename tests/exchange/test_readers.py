@@ -3,6 +3,7 @@ files, odd records too."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from generator.exchange.address_books import read_address_book
 from generator.exchange.linkedin import parse_date, read_connections
-from generator.exchange.people import Person, Reading
+from generator.exchange.people import Notice, Person, Reading
 from generator.exchange.vcards import read_vcards
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -435,6 +436,34 @@ def test_a_phone_of_a_kind_named_on_a_samsung_phone() -> None:
     assert reading.notices == []
     (mom,) = reading.people
     assert (mom.phones, mom.emails) == (("0555 123 4567", "0555 999 0000"), ("mom@example.org",))
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [";CHARSET=UTF-8;ENCODING=BASE64", ";ENCODING=b", ";encoding=b;charset=utf-8", ";BASE64"],
+)
+def test_a_name_and_a_note_written_in_base64_are_decoded(parameters: str) -> None:
+    """Some phones write a name or a note in other letters in base64 (vCard 2.1's
+    ENCODING=BASE64, 3.0's ENCODING=b): the contact was named `Wm/DqyDDmHJzdGVk`, the note
+    was the code. One that is not base64 of text is named, with its card; a picture is
+    not read."""
+    name = base64.b64encode("Zoë Ørsted".encode()).decode()
+    note = base64.b64encode("Met at Café Łódź, 2019".encode()).decode()
+    picture = base64.b64encode(bytes(range(256))).decode()  # Outlook's, not text: left alone
+    text = (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN{parameters}:{name}\r\nNOTE{parameters}:{note}\r\n"
+        f"X-MS-CARDPICTURE;TYPE=JPEG;ENCODING=BASE64:{picture}\r\n"
+    )
+    (zoe,) = read_vcards("phone.vcf", (text + "END:VCARD\r\n").encode()).people
+    assert (zoe.name, zoe.notes) == ("Zoë Ørsted", "Met at Café Łódź, 2019")
+    broken = text.replace(note, "not base64") + "END:VCARD\r\n"
+    assert read_vcards("phone.vcf", broken.encode()).notices == [
+        Notice(
+            "phone.vcf",
+            1,
+            "cannot be read as a vCard (NOTE: its base64 value cannot be read as text); skipped",
+        )
+    ]
 
 
 def test_quoted_printable_in_lower_case_is_decoded() -> None:
