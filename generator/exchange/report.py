@@ -28,8 +28,9 @@ CSV_HEADER = [
     "phone", "how", "what_for", "details", "result", "contact", "meeting",
 ]  # fmt: skip
 LONGEST_EMPTY_START = dt.timedelta(days=2 * 366)
-"""The longest time a log may open with before anything recorded: more, and --from was
-mistyped (`1926-11-01` for `2026-11-01`, thousands of weeks of nothing to print)."""
+"""The longest time a log may open with before anything recorded, or go on after today:
+more, and a year was mistyped (`--from 1926-11-01` or `--to 2126-11-30`, thousands of
+weeks of nothing to print)."""
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,9 @@ def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.d
 
 
 def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
-    """`end`, or today when --to was left out; a range that ends before it starts is a
-    usage error, told in terms of what was typed (no --to: today is the end)."""
+    """`end`, or today when --to was left out; a range that ends before it starts, or more
+    than two years after today, is a usage error, told in terms of what was typed (no
+    --to: today is the end)."""
     if end is None and today < start:
         raise UsageError(
             f"--from {start.isoformat()} is after today ({today.isoformat()}), where the log "
@@ -71,6 +73,15 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
         )
     if end is not None and end < start:
         raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+    if end is not None and end - today > LONGEST_EMPTY_START:  # a year mistyped
+        meant = _in_year(end, today.year)
+        if meant < start:
+            meant = _in_year(end, today.year + 1)
+        raise UsageError(
+            f"--to {end.isoformat()} ends the log {(end - today).days // 7:,} weeks after today "
+            f"({today.isoformat()}), in which nothing is done yet: did you mean --to "
+            f"{meant.isoformat()}?"
+        )
     return end or today
 
 

@@ -407,6 +407,22 @@ def test_a_year_mistyped_in_from_is_told_with_the_year_meant(
     assert main([*args, "--from", "2026-11-01", "--today", "2029-11-01"]) == 0
 
 
+def test_a_year_mistyped_in_to_is_told_before_the_content_is_read(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--to 2126-11-30` wrote a log of 5,223 weeks, nearly all of them after today."""
+    write(sample_root, "content/contacts/broken.md", "---\nname: [\n---\n")
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]
+    assert main([*args, "--to", "2126-11-30"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: --to 2126-11-30 ends the log 5,218 weeks after today (2026-11-22), in which "
+        "nothing is done yet: did you mean --to 2026-11-30?\n"
+    )
+    assert main([*args, "--to", "2126-10-31"]) == 2
+    assert "did you mean --to 2027-10-31?" in capsys.readouterr().err
+    assert not (sample_root / "reports").exists()
+
+
 @pytest.mark.parametrize(
     ("rel", "text"),
     [
