@@ -185,7 +185,7 @@ def gathered(
     they are left out, every reason (`labels` names the email and web address in the
     file): no email written can be read (one that can is kept, the others go in the
     notes as written), or the LinkedIn address is not a web address."""
-    written_emails = [_MAILTO.sub("", clean(e)) for e in emails if clean(e)]
+    written_emails = [_address_of(clean(e)) for e in emails if clean(e)]
     readable = [e for e in written_emails if is_email(e)]
     addresses = [web_address(clean(u)) for u in urls if web_address(clean(u))]
     linkedin = next((u for u in addresses if is_linkedin(u)), "")
@@ -214,6 +214,15 @@ def gathered(
 _MAILTO = re.compile(r"^mailto:(?=\S)", re.IGNORECASE)
 """An email written as a link (`EMAIL;VALUE=uri:mailto:jane@example.com`): the address is
 what follows."""
+
+
+def _address_of(email: str) -> str:
+    """The address of an email written as a link: after `mailto:`, before the subject or
+    other fields a link may carry (`?subject=Hello`), its percent codes read
+    (`jane%2Bjobs@example.com`, RFC 6068); any other email as written."""
+    if not _MAILTO.match(email):
+        return email
+    return urllib.parse.unquote(_MAILTO.sub("", email).partition("?")[0])
 
 
 def not_an_email(column: str, written: str) -> str:

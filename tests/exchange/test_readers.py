@@ -337,6 +337,18 @@ def test_an_email_written_as_a_link_is_its_address() -> None:
     assert jane.emails == ("jane@example.com",)
 
 
+def test_an_email_link_with_a_subject_is_its_address() -> None:
+    """A mailto: link may carry a subject and percent codes (RFC 6068):
+    `mailto:jane%2Bjobs@example.com?subject=Hi` was the email, which check refuses, so
+    the person was skipped ("email: expected an email address ..., not '?'")."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jane Doe\r\n"
+        "EMAIL;VALUE=uri:mailto:jane%2Bjobs@example.com?subject=Hi%20there\r\nEND:VCARD\r\n"
+    )
+    (jane,) = read_vcards("j.vcf", text.encode()).people
+    assert jane.emails == ("jane+jobs@example.com",)
+
+
 def test_an_assistants_card_within_a_card_is_not_the_persons() -> None:
     """vCard 2.1's AGENT holds another card (an assistant's): its phone was read as the
     person's own, and the person's phone put in the notes as another."""
