@@ -152,17 +152,26 @@ def _soft_breaks_joined(lines: list[str]) -> list[str]:
     """The lines with each quoted-printable value of vCard 2.1 in one piece: such a value
     goes on after a line ending in `=` (Android breaks its long values so), which is no
     character of it. Only a property that says QUOTED-PRINTABLE before its `:` goes on so:
-    a 3.0 note ending in `=` that mentions quoted-printable does not take the next line."""
+    a 3.0 note ending in `=` that mentions quoted-printable does not take the next line.
+    A base64 value (a note in base64, `_base64_decoded`) goes on over the lines of base64
+    alone after it, written without a space before them as 2.1 allows, up to a blank line."""
     joined: list[str] = []
-    goes_on = False
+    goes_on = in_base64 = False
     for line in lines:
         if goes_on:
             joined[-1] = joined[-1][:-1] + line
+        elif in_base64 and _BASE64.fullmatch(line):
+            joined[-1] += line
         else:
             joined.append(line)
         head = joined[-1].partition(":")[0].upper()
         goes_on = "QUOTED-PRINTABLE" in head and joined[-1].endswith("=")
+        in_base64 = bool(_IN_BASE64.search(head))
     return joined
+
+
+_IN_BASE64 = re.compile(r";\s*(?:ENCODING\s*=\s*B(?:ASE64)?|BASE64)\s*(?:;|$)")
+"""The parameter of a value written in base64 (in capitals: `_soft_breaks_joined`)."""
 
 
 _QUOTED_PRINTABLE = re.compile("quoted-printable", re.IGNORECASE)

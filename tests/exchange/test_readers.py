@@ -478,6 +478,24 @@ def test_a_name_and_a_note_written_in_base64_are_decoded(parameters: str) -> Non
     ]
 
 
+def test_a_base64_note_over_several_lines_as_vcard_2_1_writes_it() -> None:
+    """vCard 2.1's base64 goes on over lines written without a space before them, up to a
+    blank line: the card could not be read ("Failed to parse line: TWV0IGF0...")."""
+    note = base64.b64encode(("Met at Café Łódź, 2019. " * 6).encode()).decode()
+    lines = "\r\n".join(note[i : i + 76] for i in range(0, len(note), 76))
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Zoe\r\nNOTE;CHARSET=UTF-8;ENCODING=BASE64:\r\n"
+        f"{lines}\r\n\r\nTEL:555 0100\r\nEND:VCARD\r\n"
+    )
+    reading = read_vcards("phone.vcf", text.encode())
+    assert reading.notices == []
+    (zoe,) = reading.people
+    assert (zoe.notes, zoe.phones) == (
+        "Met at Café Łódź, 2019. " * 5 + "Met at Café Łódź, 2019.",
+        ("555 0100",),
+    )
+
+
 def test_quoted_printable_in_lower_case_is_decoded() -> None:
     """vCard's parameters are read in any case, and older Thunderbird writes its cards in
     lower case (`fn;quoted-printable:test =C3=A9`); vobject decodes only `QUOTED-PRINTABLE`
