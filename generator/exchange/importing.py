@@ -154,7 +154,7 @@ def plan_import(
         if skipped is not None:
             plan.skipped.append(skipped)
             continue
-        base = slugify(person.name) or fallback_slug(person.name, "contact")
+        base = person.exported_as or slugify(person.name) or fallback_slug(person.name, "contact")
         contact_slug = unique_slug(base, taken)  # the person first: their own name is theirs
         taken.add(contact_slug)
         slug, exists = companies.would_be(person.company) if person.company else (None, False)
@@ -197,6 +197,8 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
         reason = f"already in {contact.path} ({why})"
         return Skipped(person.line, person.name, reason, differences(person, contact, known))
     earlier = planned.find(person.name, person.linkedin, person.emails)
+    if earlier is not None and _contacts_apart(earlier[0], person, earlier[1]):
+        return None
     if earlier is not None:
         first, why = earlier
         reason = f"same person as line {first.line} ({why})"
@@ -205,6 +207,13 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
             person.line, person.name, reason, differences(person, _as_known(first), known, where)
         )
     return None
+
+
+def _contacts_apart(first: Person, person: Person, why: str) -> bool:
+    """Two cards of one name that a playbook's export wrote from two contacts (Jane Doe
+    at Acme, and another at Beta): two people, though nothing else tells them apart."""
+    both = bool(first.exported_as and person.exported_as)
+    return why == "same name" and both and first.exported_as != person.exported_as
 
 
 def _as_known(person: Person) -> KnownContact:

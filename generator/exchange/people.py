@@ -60,6 +60,9 @@ class Person:
     connected_on: dt.date | None = None
     """The day you connected (LinkedIn's Connected On): kept in the notes, not as
     `met_on`, since a connection is not a meeting and would start keep-in-touch reminders."""
+    exported_as: str = ""
+    """The slug of the contact a playbook's `export vcard` wrote this card from (its UID,
+    `playbook-contact-<slug>`); "" for any other record."""
 
 
 @dataclass

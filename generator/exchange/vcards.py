@@ -17,6 +17,7 @@ import binascii
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from vobject.base import getLogicalLines, textLineToContentLine
@@ -33,7 +34,8 @@ from generator.exchange.people import (
     undecodable_line,
 )
 from generator.exchange.tables import OWN_CSV, windows_latin, written_by_playbook
-from generator.site.vcard import wide_letter
+from generator.model.slugs import slugify
+from generator.site.vcard import EXPORTED_UID, wide_letter
 
 _CHARSET = re.compile(rb";CHARSET=([^;:]*)", re.IGNORECASE)
 _WINDOWS_LATIN = frozenset({b"windows-1252", b"cp1252", b"iso-8859-1", b"latin1"})
@@ -287,7 +289,14 @@ def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
     if isinstance(person, str):
         skip(person)
     else:
-        reading.people.append(person)
+        reading.people.append(replace(person, exported_as=_exported_as(card)))
+
+
+def _exported_as(card: Card) -> str:
+    """The slug in the UID a playbook's export gives each card (`contact_vcard`), or ""."""
+    uid = _first(card, "uid")
+    slug = uid.removeprefix(EXPORTED_UID)
+    return slug if uid.startswith(EXPORTED_UID) and slug and slugify(slug) == slug else ""
 
 
 def _lines(card: Card, name: str) -> list[Any]:

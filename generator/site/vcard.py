@@ -23,6 +23,9 @@ _EXTENSION = re.compile(r"(?<!\s)\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(\d+)\s*
 """` ext. 12`, ` x12`, `#12`, or `;ext=12` as a `tel:` value writes it (a vCard 4.0 card's
 phone, and this module's own output, read again). The look-behind: tried once per run of
 spaces, not from each space in it (a phone of thousands of spaces took minutes)."""
+EXPORTED_UID = "playbook-contact-"
+"""The start of each card's UID, the contact's slug after it: an import of the cards
+(`exchange/vcards.py`) knows by it which contact each card was."""
 _TRUNK_ZERO = re.compile(r"\s*\(\s*0\s*\)\s*")
 """The `(0)` of `+44 (0)20 ...`: the trunk prefix, dialled within the country only; with
 the country code it reaches no one (or the wrong number)."""
@@ -46,7 +49,7 @@ def contact_vcard(contact: Contact, company: Company | None) -> str:
         lines.append("TEL;TYPE=VOICE:" + as_is(card_phone(contact.phone)))
     if contact.linkedin:
         lines.append("URL:" + as_is(as_uri(contact.linkedin)))
-    lines.append("UID:" + escape(f"playbook-contact-{contact.slug}"))
+    lines.append("UID:" + escape(EXPORTED_UID + contact.slug))
     lines.append("END:VCARD")
     return "".join(fold(line) + CRLF for line in lines)
 

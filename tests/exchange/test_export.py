@@ -133,6 +133,33 @@ def test_round_trip_through_a_vcard(
             ], (one.fn.value, name)
 
 
+def test_contacts_of_one_name_come_back_apart_with_their_slugs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two contacts named Jane Doe, exported and imported into a new playbook: the second
+    was skipped as the same person as the first (same name), and a contact came back
+    under a slug made from its name (dr-anita-rao.md for dr-rao.md)."""
+    source, fresh = tmp_path / "source", tmp_path / "fresh"
+    for root in (source, fresh):
+        assert main(["init", "-q", str(root)]) == 0
+        for made in (root / "content").glob("*/*.md"):
+            made.unlink()
+    people = {
+        "jane-doe": "name: Jane Doe\nemail: jane@acme.example",
+        "jane-doe-beta": "name: Jane Doe\nemail: jdoe@beta.example",
+        "dr-rao": "name: Dr. Anita Rao",
+    }
+    for slug, fields in people.items():
+        write(source, f"content/contacts/{slug}.md", f"---\n{fields}\n---\n")
+    cards = tmp_path / "all.vcf"
+    assert main(["export", "vcard", "-q", "-C", str(source), "-o", str(cards)]) == 0
+    assert main(["import", "vcard", "-C", str(fresh), str(cards)]) == 0
+    assert "Created 3 contacts" in capsys.readouterr().out
+    for slug in people:
+        theirs = front_matter(source / "content" / "contacts" / f"{slug}.md")
+        assert front_matter(fresh / "content" / "contacts" / f"{slug}.md") == theirs
+
+
 def front_matter(path: Path) -> dict[str, str]:
     data: dict[str, str] = yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
     return data
