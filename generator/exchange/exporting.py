@@ -30,7 +30,7 @@ from generator.plans.targets import rank_companies
 from generator.publish.atomic import refuse_to_replace_yours, replace_files
 from generator.publish.write import built_site_holding
 from generator.site.report import POLICY_END
-from generator.site.vcard import contact_vcard
+from generator.site.vcard import EXPORTED_UID, contact_vcard
 
 CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
@@ -155,7 +155,7 @@ def refuse_the_content(path: Path, root: Path) -> None:
         )
 
 
-OUR_CARD = b"\r\nUID:playbook-contact-"
+OUR_CARD = f"\r\nUID:{EXPORTED_UID}".encode()
 """In each card an export writes (`contact_vcard`), within its first lines."""
 
 
