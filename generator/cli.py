@@ -1391,6 +1391,8 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     text = vcards(found.playbook, args.slugs)  # a contact not found is all there is to say
     _sum_up_warnings(args, found.warnings)
     count = text.count("BEGIN:VCARD")
+    if count == 0:  # an empty file, which an address book (or import) only refuses
+        raise UsageError("no contact to export: the playbook has none yet; nothing was written")
     if args.output is None:
         binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
         if binary is None:

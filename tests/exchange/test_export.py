@@ -133,6 +133,24 @@ def test_round_trip_through_a_vcard(
             ], (one.fn.value, name)
 
 
+def test_a_playbook_without_contacts_writes_no_empty_vcard(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It wrote an empty file, "Wrote 0 cards to all.vcf", which an address book (and
+    playbook import) refuses as having nothing in it."""
+    root = tmp_path / "playbook"
+    assert main(["init", "-q", str(root)]) == 0
+    for made in (root / "content").glob("*/*.md"):
+        made.unlink()
+    for output in (["-o", str(tmp_path / "all.vcf")], []):
+        assert main(["export", "vcard", "-C", str(root), *output]) == 2
+        assert capsys.readouterr() == (
+            "",
+            "playbook: no contact to export: the playbook has none yet; nothing was written\n",
+        )
+    assert not (tmp_path / "all.vcf").exists()
+
+
 def test_contacts_of_one_name_come_back_apart_with_their_slugs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
