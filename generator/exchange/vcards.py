@@ -178,10 +178,12 @@ _IN_BASE64 = re.compile(r";\s*(?:ENCODING\s*=\s*B(?:ASE64)?|BASE64)\s*(?:;|$)")
 
 _QUOTED_PRINTABLE = re.compile("quoted-printable", re.IGNORECASE)
 """The encoding of vCard 2.1's values, in any case (`_content_line`)."""
-_CUSTOM_LABEL = re.compile(r"^([^:]*?;X-CUSTOM)\([^)]*\)", re.IGNORECASE)
+_CUSTOM_LABEL = re.compile(r"^([^:(]*;X-CUSTOM)\(.*?\)(?=[;:])", re.IGNORECASE)
 """The label a Samsung phone writes for a phone or email of a kind you named yourself,
 in brackets: `TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=44=61=64):0555 999`;
-no parameter of vCard's has brackets, and the label is not needed here."""
+no parameter of vCard's has brackets, and the label is not needed here. The label's own
+letters are written as they are, brackets too (`Work (2)`): the bracket closed before the
+value's colon ends it."""
 Card = dict[str, list[Any]]
 """A card's properties by lowercase name: vobject's content lines, values as written."""
 
