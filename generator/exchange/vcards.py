@@ -157,19 +157,20 @@ def _soft_breaks_joined(lines: list[str]) -> list[str]:
     a 3.0 note ending in `=` that mentions quoted-printable does not take the next line.
     A base64 value (a note in base64, `_base64_decoded`) goes on over the lines of base64
     alone after it, written without a space before them as 2.1 allows, up to a blank line."""
-    joined: list[str] = []
+    joined: list[list[str]] = []  # the pieces of each line, joined once at the end
     goes_on = in_base64 = False
     for line in lines:
         if goes_on:
-            joined[-1] = joined[-1][:-1] + line
+            joined[-1][-1] = joined[-1][-1][:-1]
+            joined[-1].append(line)
         elif in_base64 and _BASE64.fullmatch(line):
-            joined[-1] += line
+            joined[-1].append(line)
         else:
-            joined.append(line)
-        head = joined[-1].partition(":")[0].upper()
-        goes_on = "QUOTED-PRINTABLE" in head and joined[-1].endswith("=")
+            joined.append([line])
+        head = joined[-1][0].partition(":")[0].upper()
+        goes_on = "QUOTED-PRINTABLE" in head and joined[-1][-1].endswith("=")
         in_base64 = bool(_IN_BASE64.search(head))
-    return joined
+    return ["".join(pieces) for pieces in joined]
 
 
 _IN_BASE64 = re.compile(r";\s*(?:ENCODING\s*=\s*B(?:ASE64)?|BASE64)\s*(?:;|$)")
