@@ -644,9 +644,11 @@ def _printed_address(href: str, tokens: Sequence[Token], idx: int) -> str | None
 
 
 def _link_text(tokens: Sequence[Token], idx: int) -> Iterator[Token]:
-    """The tokens inside the link opened at `idx`."""
+    """The tokens inside the link opened at `idx` (read in place: a copy of the tokens after
+    it for each link made a paragraph of mail links take the square of its length)."""
     depth = 0
-    for token in tokens[idx + 1 :]:
+    for at in range(idx + 1, len(tokens)):
+        token = tokens[at]
         depth += token.nesting
         if depth < 0:
             return
