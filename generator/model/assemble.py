@@ -365,6 +365,8 @@ def assemble(
             problems.items += _broken_links(item.doc, body, links, set_aside)
         if body.rendered.too_deep is not None:
             problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
+        if body.rendered.lazy_quotes is not None:
+            problems.items.append(_lazy_quotes(item.doc, body.rendered.lazy_quotes))
         if body.rendered.nests_too_deep is not None:
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         problems.items += _page_addresses(item.doc, body.rendered, links)
@@ -787,6 +789,16 @@ def _too_deep(doc: Document, line: int) -> ContentError:
         f"the raw HTML here opens elements more than {MAX_HTML_DEPTH} deep without "
         "closing them (browsers stop nesting at that depth): close each tag you open, "
         "for instance every <div> with a </div>",
+    )
+
+
+def _lazy_quotes(doc: Document, line: int) -> ContentError:
+    return _in_body(
+        doc,
+        line,
+        "the quotes that open here nest deep, and so many lines after them go on without "
+        "their > marks that laying them out would take minutes: start each quoted line "
+        "with its > marks, end the quote with a blank line, or nest it less deeply",
     )
 
 

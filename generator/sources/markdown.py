@@ -100,6 +100,10 @@ class Rendered:
     nests_too_deep: int | None = None
     """0-based body line of the first list item or quote nested `MAX_NESTING` deep, whose
     text Markdown leaves out, with the rest of the body; None when none is."""
+    lazy_quotes: int | None = None
+    """0-based body line of a quote nested so deep, with so many lines after it that go on
+    without its `>` marks, that Markdown would take minutes over them (`MAX_LAZY_QUOTED`):
+    the body is then shown as typed; None when there is none."""
     addresses: tuple[tuple[str, int], ...] = ()
     """Links and images written as an address inside the site (`../jonah-kim/`,
     `jonah-kim.md`, `chart.png`), each with its 0-based body line: unlike a `[[link]]`,
@@ -140,6 +144,8 @@ def render(
     """
     if not text.strip():
         return Rendered("", ())
+    if (lazy := _lazy_quotes(text)) is not None:
+        return Rendered(f"<pre>{escapeHtml(text)}</pre>\n", (), lazy_quotes=lazy)
     md = _markdown(raw_html)
     env: EnvType = {"docId": body_id} if body_id else {}
     tokens = md.parse(text, env)
@@ -368,6 +374,37 @@ def _nests_too_deep(tokens: Sequence[Token]) -> int | None:
     for token in tokens:
         if token.type in _CONTAINERS and token.level + 1 >= MAX_NESTING:
             return token.map[0] if token.map else 0
+    return None
+
+
+MAX_LAZY_QUOTED = 1_000_000
+"""How many levels of quotes the lines that go on without their `>` marks (lazy lines) may
+continue, added up: markdown-it looks through every such line once for each level of the
+quote it continues, several microseconds a time, so a hundred quotes deep above half a
+million short lines (a megabyte) took five minutes. At this limit, a few seconds."""
+_QUOTE_MARKS = re.compile(r"(?: {0,3}>)+")
+
+
+def _lazy_quotes(text: str) -> int | None:
+    """The 0-based line of the quote whose lazy lines pass `MAX_LAZY_QUOTED`, or None. A line
+    with fewer `>` than the quote open above it goes on with the deeper levels, as a lazy
+    line; a blank line closes the quote. (A line that starts a list or a heading closes it
+    too: counted as lazy all the same, this may count more than markdown-it does.)"""
+    if ">" not in text:
+        return None
+    depth = opened = cost = 0
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip():
+            depth = 0
+            continue
+        marks = _QUOTE_MARKS.match(line)
+        quoted = marks[0].count(">") if marks else 0
+        if quoted >= depth:
+            depth, opened = quoted, number
+            continue
+        cost += depth - quoted
+        if cost > MAX_LAZY_QUOTED:
+            return opened
     return None
 
 
