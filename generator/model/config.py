@@ -37,7 +37,12 @@ from generator.model.fields import (
 )
 from generator.model.holidays import Holidays, HolidaysType
 from generator.model.suggest import close_names, did_you_mean
-from generator.sources.discover import THEMES_FOLDER, theme_names, unreadable_because
+from generator.sources.discover import (
+    THEMES_FOLDER,
+    outside_the_playbook,
+    theme_names,
+    unreadable_because,
+)
 from generator.sources.frontmatter import Document, parse_yaml_file
 from generator.sources.read import read_source
 
@@ -472,6 +477,10 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
             problems.error(CONFIG_FILE, 1, "file", _link_to_nothing(path))
         else:
             _settings_elsewhere(root, problems)
+        return Config(root=root)
+    outside = path.is_symlink() and outside_the_playbook(path.resolve(), root)
+    if outside:  # not read: a YAML error would quote a line of a file of the system's
+        problems.error(CONFIG_FILE, 1, "file", outside)
         return Config(root=root)
     try:
         content = read_source(path)

@@ -450,20 +450,26 @@ def _link_allowed(path: Path, root: Path, rel: str, problems: Problems) -> bool:
     except (OSError, RuntimeError):  # missing target, or a loop of links
         problems.error(rel, 1, "file", LEADS_NOWHERE)
         return False
-    homes = (root.resolve(), (root / "content").resolve())
-    if not any(target.is_relative_to(home) for home in homes):
-        problems.error(
-            rel,
-            1,
-            "file",
-            f"is a link to {target}, outside the playbook; playbook reads only files "
-            "inside it: copy the file here instead",
-        )
+    outside = outside_the_playbook(target, root)
+    if outside:
+        problems.error(rel, 1, "file", outside)
         return False
     if not target.is_file():
         problems.warn(rel, 1, "file", f"is a link to {special_kind(target)}, not a file; ignored")
         return False
     return True
+
+
+def outside_the_playbook(target: Path, root: Path) -> str | None:
+    """Why the resolved `target` of a link may not be read: it is outside the playbook
+    (and outside content/, which may be a link elsewhere); None when it is inside."""
+    homes = (root.resolve(), (root / "content").resolve())
+    if any(target.is_relative_to(home) for home in homes):
+        return None
+    return (
+        f"is a link to {target}, outside the playbook; playbook reads only files "
+        "inside it: copy the file here instead"
+    )
 
 
 def special_kind(path: Path) -> str:

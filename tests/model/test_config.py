@@ -487,3 +487,28 @@ def test_an_output_folder_name_a_build_can_stage_beside_is_fine(tmp_path: Path) 
     assert reported(tmp_path, f"output: site/{'x' * 237}\n") == []
     [line] = reported(tmp_path, f"output: site/{'x' * 238}\n")
     assert "is too long a path for the system" in line
+
+
+def test_a_link_to_settings_outside_the_playbook_is_not_read(tmp_path: Path) -> None:
+    """A playbook.yaml linked to a file elsewhere was read, where content links out of the
+    playbook are refused; a YAML error then quoted a line of that file (/etc/passwd)."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    root = tmp_path / "pb"
+    root.mkdir()
+    (root / "playbook.yaml").symlink_to(tmp_path / "elsewhere" / "secret.txt")
+    problems = Problems()
+    assert load_config(root, problems) == Config(root=root)
+    assert [str(e) for e in problems.items] == [
+        f"playbook.yaml:1: file: is a link to {tmp_path}/elsewhere/secret.txt, outside the "
+        "playbook; playbook reads only files inside it: copy the file here instead"
+    ]
+
+
+def test_a_link_to_settings_inside_the_playbook_is_read(tmp_path: Path) -> None:
+    (tmp_path / "settings").mkdir()
+    (tmp_path / "settings" / "mine.yaml").write_text("title: Mine\n")
+    (tmp_path / "playbook.yaml").symlink_to("settings/mine.yaml")
+    problems = Problems()
+    assert load_config(tmp_path, problems).title == "Mine"
+    assert not problems.items
