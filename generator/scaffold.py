@@ -26,7 +26,7 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.build import parsed_of, resolve_today
-from generator.errors import Problems, UsageError
+from generator.errors import BuildError, Problems, UsageError
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
@@ -205,7 +205,10 @@ def new_file(
     if not (root / "content").is_dir():
         raise UsageError("no playbook here (no content/ folder): run `playbook init`")
     sources = discover(root, Problems())
-    config = load_config(root, Problems())
+    settings = Problems()
+    config = load_config(root, settings)
+    if settings.errors:  # a theme or timezone not read would shape the file unsaid
+        raise BuildError(settings.errors)
     # today as a build counts it (`today:`, else the date in the playbook's timezone): a
     # machine set to another timezone does not date a request sent now tomorrow
     today = today or resolve_today(None, config)

@@ -1004,3 +1004,24 @@ def test_a_passphrase_set_where_the_locale_is_not_utf8_is_read_as_typed(
         env={**os.environ, **c_locale, "PLAYBOOK_PASSPHRASE": "clé de voûte secrète"},
     )
     assert (ended.returncode, ended.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("theme: mine", "playbook.yaml:1: theme: no folder themes/mine/ in the playbook"),
+        ("timezone: Europe/Berln", "playbook.yaml:1: timezone: "),
+    ],
+)
+def test_new_says_the_settings_errors_and_writes_nothing(
+    sample_root: Path, setting: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A broken playbook.yaml was read and its errors thrown away: a theme not found fell
+    back to the default archetype, a timezone not known dated a request in UTC."""
+    (sample_root / "playbook.yaml").write_text(setting + "\n")
+    before = sorted(sample_root.rglob("*"))
+    assert main(["new", "-C", str(sample_root), "meeting", "omar-haddad"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(said)
+    assert err.endswith("playbook: 1 error; nothing was written\n")
+    assert sorted(sample_root.rglob("*")) == before
