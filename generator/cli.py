@@ -212,6 +212,8 @@ class _Parser(argparse.ArgumentParser):
         self._refuse_an_option_before_the_command(words)
         self._words = words
         parsed, extras = super().parse_known_args(args, namespace)
+        if self._unread or extras:  # a date's own line is said after parsing, if at all
+            self._unread = [*self._unread, *_unread_dates(parsed)]
         if self._unread and not extras:  # `build --jobs 0 --today 2026-02-30`: both
             last = self._unread.pop()
             self.error(last)

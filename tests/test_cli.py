@@ -495,6 +495,23 @@ def test_every_option_given_a_value_it_cannot_take_is_said_at_once(
     ]
 
 
+@pytest.mark.parametrize("other", [["--jobs", "0"], ["--jobz", "2"]])
+def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
+    sample_root: Path, other: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build --jobs 0 --today tomorrow` said what was wrong with --jobs alone: the day
+    --today may mean was to be said once the options were read, and they never were."""
+    with pytest.raises(SystemExit) as exited:
+        main(["build", "-C", str(sample_root), "--today", "tomorrow", *other])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        "playbook build: error: argument --today: expected a date as YYYY-MM-DD, got "
+        "'tomorrow', which moves with the calendar: write the date itself; did you mean "
+    ) in err
+    assert f"playbook build: error: {'argument --jobs' if other[1] == '0' else 'unrec'}" in err
+
+
 def test_a_date_option_written_as_words_counts_from_the_commands_today(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
