@@ -92,6 +92,7 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     the day (default: today as a build of the new playbook counts it, in the timezone its
     playbook.yaml names), as in archetypes: the example request is fresh, not months
     overdue on the first build, nor sent tomorrow on a machine set to another timezone."""
+    _refuse_no_folder_for_a_playbook(directory)
     _refuse_inside_content(directory)
     starter = _theme_path(Path("."), "starter")
     today = today or resolve_today(None, load_config(starter, Problems()))
@@ -112,6 +113,23 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
         wanted[ignore] = GITIGNORE.encode("utf-8")
     write_new_files(wanted)  # all or none: a second init after a full disk is not refused
     return list(wanted)
+
+
+def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
+    """A usage error for `playbook init -` (a folder named `-` was made: other tools read
+    `-` as the standard input) and for the root of the file system (as root, the starter
+    files were spread over `/` without a word)."""
+    if str(directory) == "-":
+        raise UsageError(
+            "'-' names no folder here: give the folder for the new playbook, like "
+            "playbook init my-search (for a folder really named -, write ./-)"
+        )
+    here = directory.resolve()
+    if here.parent == here:
+        raise UsageError(
+            f"{directory} is the top of the file system, where a playbook would spread its "
+            "files among the system's: make a folder for it, like playbook init ~/my-search"
+        )
 
 
 def _refuse_inside_content(directory: Path) -> None:

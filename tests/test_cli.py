@@ -1042,3 +1042,28 @@ def test_new_says_the_settings_errors_and_writes_nothing(
     assert err.startswith(said)
     assert err.endswith("playbook: 1 error; nothing was written\n")
     assert sorted(sample_root.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        ("/", "playbook: / is the top of the file system, where a playbook would spread"),
+        ("-", "playbook: '-' names no folder here: give the folder for the new playbook"),
+    ],
+)
+def test_init_refuses_the_top_of_the_file_system_and_a_dash(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: str,
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As root, `playbook init /` wrote a starter playbook at the top of the file system
+    without a word, and `playbook init -` made a folder named `-`. Nothing is written
+    here even before the fix: the writing is caught."""
+    written: list[object] = []
+    monkeypatch.setattr("generator.scaffold.write_new_files", written.append)
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", folder]) == 2
+    assert capsys.readouterr().err.startswith(said)
+    assert written == []
