@@ -37,6 +37,7 @@ from generator.model.fields import (
     Text,
     validate_mapping,
 )
+from generator.model.suggest import close_names, did_you_mean
 
 SATURDAY_SUNDAY = frozenset({5, 6})
 UNKNOWN_SETTING = "is not a setting playbook knows"
@@ -201,11 +202,19 @@ class HolidaysType(FieldType):
 
     def convert(self, value: Any, at: At) -> Holidays:
         line = at.doc.line(at.path)
-        if isinstance(value, str) and value.strip().upper() in supported_countries():
-            code = value.strip().upper()
+        code = _country_meant(value)
+        if code is not None:  # `holidays: US`, `holidays: [Germany]`
+            shown = f"[{value[0]}]" if isinstance(value, list) else repr(value)
             raise Invalid(
-                f"expected {self.expected}, got {value!r}; for {code}'s public holidays "
+                f"expected {self.expected}, got {shown}; for {code}'s public holidays "
                 f"write holidays: {{country: {code}}}"
+            )
+        if isinstance(value, bool):  # `holidays: yes`: whose?
+            raise Invalid(
+                f"expected {self.expected}, got {'yes' if value else 'no'}; write whose "
+                "public holidays to skip, like holidays: {country: US}, or your dates, like "
+                "holidays: [2026-12-24]"
+                + ("" if value else " (without holidays:, only weekends are skipped)")
             )
         if not isinstance(value, dict):
             dates = self.dates_form.convert(value, at)
@@ -222,6 +231,17 @@ class HolidaysType(FieldType):
             subdivision = None
         listed = tuple(sorted(set(values.get("dates", ()))))
         return Holidays(listed, country, subdivision, line=line)
+
+
+def _country_meant(value: Any) -> str | None:
+    """The country code that `value`, a code or a country's name, alone or as the one
+    entry of a list, names; else None."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, str):
+        return None
+    code = value.strip().upper()
+    return code if code in supported_countries() else country_code_of(value)
 
 
 def _subdivision(country: str, name: str, at: At) -> str | None:
@@ -243,5 +263,7 @@ def _subdivision(country: str, name: str, at: At) -> str | None:
         at.error(f"{country} has no subdivisions in the holiday calendar; leave it out")
     else:
         sample = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
-        at.error(f"expected a subdivision of {country} such as {sample}, got {name!r}")
+        meant = {by_lower[near.casefold()] for near in close_names(name, by_lower)}
+        hint = f"; {did_you_mean(sorted(meant))}" if meant else ""
+        at.error(f"expected a subdivision of {country} such as {sample}, got {name!r}{hint}")
     return None

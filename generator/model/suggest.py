@@ -87,7 +87,17 @@ def close_field(key: str, names: Iterable[str]) -> str | None:
         gap = distance(wanted, field_key(name), budget)
         if gap <= budget and (best is None or gap < best[0]):
             best = (gap, name)
-    return best[1] if best else _lacking_last_word(wanted, names) or _named_twice(wanted, names)
+    if best:
+        return best[1]
+    return (
+        _lacking_last_word(wanted, names) or _named_twice(wanted, names) or _one_of(wanted, names)
+    )
+
+
+def _one_of(wanted: str, names: Iterable[str]) -> str | None:
+    """The name that `wanted` is the plural of (`countries` for `country`)."""
+    singular = {re.sub(r"ies$", "y", wanted), wanted.removesuffix("s")} - {wanted}
+    return next((name for name in names if field_key(name) in singular), None)
 
 
 _SAYS_AGAIN = ("url", "link", "address", "number", "name", "handle", "profile")

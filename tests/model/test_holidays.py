@@ -88,6 +88,45 @@ def test_mistakes_are_reported_at_their_line(tmp_path: Path, text: str, expected
     assert [str(e) for e in problems.errors] == [expected]
 
 
+PLAIN = "playbook.yaml:1: holidays: expected a list of dates, or a mapping with country, "
+"""The start of what a `holidays:` neither a list of dates nor a mapping is told."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a country in the list of dates: "expected a date, got 'US'"
+            "holidays: [US]\n",
+            f"{PLAIN}subdivision and dates, got [US]; for US's public holidays write "
+            "holidays: {country: US}",
+        ),
+        ("holidays: [Germany]\n", "got [Germany]; for DE's public holidays write"),
+        (  # "expected a date as YYYY-MM-DD, got 'yes'"
+            "holidays: yes\n",
+            f"{PLAIN}subdivision and dates, got yes; write whose public holidays to skip, "
+            "like holidays: {country: US}, or your dates, like holidays: [2026-12-24]",
+        ),
+        ("holidays: no\n", "(without holidays:, only weekends are skipped)"),
+        (  # no suggestion, where the full names the package knows are matched
+            "holidays: {country: US, subdivision: Ilinois}\n",
+            "got 'Ilinois'; did you mean IL?",
+        ),
+    ],
+)
+def test_near_misses_get_what_was_meant(tmp_path: Path, text: str, expected: str) -> None:
+    _, problems = config_of(tmp_path, text)
+    [error] = [str(e) for e in problems.errors]
+    assert expected in error, error
+
+
+def test_a_key_in_the_plural_gets_its_singular(tmp_path: Path) -> None:
+    _, problems = config_of(tmp_path, "holidays: {countries: US}\n")
+    assert [str(w) for w in problems.warnings] == [
+        "warning: playbook.yaml:1: holidays.countries: is not a setting playbook knows "
+        "(did you mean country?); ignored"
+    ]
+
+
 def test_an_unknown_key_is_a_warning(tmp_path: Path) -> None:
     _, problems = config_of(tmp_path, "holidays:\n  country: US\n  date: [2026-12-24]\n")
     assert [str(w) for w in problems.warnings] == [
