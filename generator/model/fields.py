@@ -534,6 +534,7 @@ def _in_minutes(value: Any) -> int | None:
     if (iso := _ISO_SPAN.fullmatch(value.strip())) and (iso[1] or iso[2]):
         value = f"{iso[1] or 0}h {iso[2] or 0}m"  # `PT1H30M`, from a calendar's export
     value = _DECIMAL_COMMA.sub(".", value)  # `1,5 h`, as much of Europe writes it
+    value = _in_digits(value)  # `half an hour`, `two hours`
     if _DECIMAL.fullmatch(value):  # `1,5` alone: what the number 1.5 is
         return _in_minutes(float(value))
     found = _SPAN.fullmatch(value)
@@ -543,6 +544,31 @@ def _in_minutes(value: Any) -> int | None:
         return None
     minutes = float(found[1] or 0) * 60 + int(found[3] or 0)
     return int(minutes) if minutes.is_integer() and minutes > 0 else None
+
+
+def _in_digits(text: str) -> str:
+    """A length said in words (`half an hour`, `an hour and a half`, `forty-five
+    minutes`) in the digits `_SPAN` reads; other text as it is."""
+    words = re.sub(r"[\s-]+", " ", text.strip().lower())
+    for said, digits in _SAID_LENGTHS:
+        words = re.sub(rf"\b{said}\b", digits, words)
+    return words
+
+
+_NUMBER_WORDS = (
+    *(("forty five", "45"), ("fifteen", "15"), ("twenty", "20"), ("thirty", "30")),
+    *(("forty", "40"), ("fifty", "50"), ("sixty", "60"), ("ninety", "90"), ("one", "1")),
+    *(("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"), ("ten", "10")),
+)
+_SAID_LENGTHS = (
+    (r"(?:an?|1) hour and a half", "90 min"),
+    (r"(?:one|1) and a half hours?", "90 min"),
+    (r"(?:a )?half (?:an )?hour", "30 min"),
+    (r"(?:a )?quarter (?:of )?(?:an )?hour", "15 min"),
+    (r"an? hour", "1 hour"),
+    *_NUMBER_WORDS,
+)
+"""Lengths said in words, the longest first, with the digits each stands for."""
 
 
 _ISO_SPAN = re.compile(r"PT(?:([0-9]{1,2})H)?(?:([0-9]{1,3})M)?", re.IGNORECASE)

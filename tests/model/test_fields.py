@@ -295,7 +295,15 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         ("12 hours", ""),  # 720: out of range, so no suggestion
         ("0.01 h", ""),  # not whole minutes
         ("1.01 hours", ""),  # 60.6 minutes, not 60
-        ("an hour", ""),
+        ("an hour", "; did you mean 60?"),  # in words, as said aloud
+        ("half an hour", "; did you mean 30?"),
+        ("Half an hour", "; did you mean 30?"),
+        ("an hour and a half", "; did you mean 90?"),
+        ("one and a half hours", "; did you mean 90?"),
+        ("a quarter of an hour", "; did you mean 15?"),
+        ("forty-five minutes", "; did you mean 45?"),
+        ("two hours", "; did you mean 120?"),
+        ("ten", ""),  # no unit: no guess
         ("1,5 hours", "; did you mean 90?"),  # a decimal comma
         ("1,5", "; did you mean 90?"),
         ("PT1H30M", "; did you mean 90?"),  # ISO 8601, as calendars export a length
