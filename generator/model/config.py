@@ -36,6 +36,7 @@ from generator.model.fields import (
     validate_document,
 )
 from generator.model.holidays import Holidays, HolidaysType
+from generator.model.schema import FORMAT_WORDS
 from generator.model.suggest import close_names, did_you_mean
 from generator.sources.discover import (
     THEMES_FOLDER,
@@ -335,7 +336,7 @@ MEETINGS_SCHEMA = Schema(
         ),
         Field(
             "durations",
-            MapOf(Integer(1, 600, "minutes"), DURATION_KEYS),
+            MapOf(Integer(1, 600, "minutes"), DURATION_KEYS, FORMAT_WORDS),
             False,
             "default length by format, and for networking meetings",
             "{coffee: 30, lunch: 60, networking: 20}",

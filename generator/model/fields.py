@@ -1084,6 +1084,9 @@ class MapOf(FieldType):
 
     value: FieldType
     keys: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, str], ...] = ()
+    """Other words for a key, each with the one it means (`("dinner", "lunch")`), as
+    `Choice.synonyms`: only suggested."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -1098,7 +1101,9 @@ class MapOf(FieldType):
         for key, item in value.items():
             child = at.child(str(key))
             if self.keys and str(key) not in self.keys:
-                child.error(f"unknown name {_shorten(str(key))}; {_closest(str(key), self.keys)}")
+                meant = dict(self.synonyms).get(str(key).lower())
+                hint = f"did you mean {meant}?" if meant else _closest(str(key), self.keys)
+                child.error(f"unknown name {_shorten(str(key))}; {hint}")
                 continue
             converted = convert_field(self.value, item, child)
             if converted is not INVALID:

@@ -208,11 +208,11 @@ def test_an_encrypted_site_at_an_http_address_could_never_be_opened(
 
 
 def test_unknown_duration_key_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "playbook.yaml").write_text("meetings:\n  durations:\n    dinner: 90\n")
+    (tmp_path / "playbook.yaml").write_text("meetings:\n  durations:\n    hike: 90\n")
     problems = Problems()
     load_config(tmp_path, problems)
     assert [str(e) for e in problems.errors] == [
-        "playbook.yaml:3: meetings.durations.dinner: unknown name 'dinner'; "
+        "playbook.yaml:3: meetings.durations.hike: unknown name 'hike'; "
         "expected one of coffee, lunch, phone, video, office, networking"
     ]
 
@@ -279,6 +279,11 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("base_url: 'https://me;x.example.com/'\n", "whose host 'me;x.example.com' is not a name"),
         ("base_url: https://me..example.com/\n", "whose host 'me..example.com' is not a name"),
         ("base_url: https://maya:secret@me.example.com/\n", "(maya@), which every calendar"),
+        (  # a format's other word, as `format: dinner` is told
+            "meetings:\n  durations:\n    dinner: 90\n",
+            "meetings.durations.dinner: unknown name 'dinner'; did you mean lunch?",
+        ),
+        ("meetings:\n  durations:\n    zoom: 45\n", "unknown name 'zoom'; did you mean video?"),
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),
