@@ -139,6 +139,26 @@ def _written_in_a_url(found: re.Match[str]) -> str:
     return "/" if found[0] == "\\" else urllib.parse.quote(found[0], safe="")
 
 
+class PageSize(Choice):
+    """`page_size:`. Another paper (`A5`, `legal`) is no typo of letter or a4: it was
+    offered the one a letter away, which prints pages of another size."""
+
+    def convert(self, value: Any, at: At) -> str:
+        try:
+            return super().convert(value, at)
+        except Invalid:
+            text = str(value).strip().lower()
+            if not _OTHER_PAPER.fullmatch(text):
+                raise
+            raise Invalid(
+                f"expected {self.expected}, got {value!r}, another paper size: the print "
+                "pages come in letter or a4 only; choose the one your printer takes"
+            ) from None
+
+
+_OTHER_PAPER = re.compile(r"[a-c][0-9]{1,2}|legal|tabloid|ledger|executive|half[ -]?letter")
+
+
 class Folder(Text):
     """A folder's path, as written; `~` at its start is the home folder, as in a shell (else
     `output: ~/Sites/pb` would make a folder named `~` inside the playbook)."""
@@ -430,7 +450,7 @@ CONFIG_SCHEMA = Schema(
             "theme name; themes/<name>/ in the playbook overrides files",
             "default",
         ),
-        Field("page_size", Choice(("letter", "a4")), False, "paper size for printing", "letter"),
+        Field("page_size", PageSize(("letter", "a4")), False, "paper size for printing", "letter"),
         Field(
             "today", Date(), False, "fix 'now' for reproducible builds (--today wins)", "2026-11-22"
         ),

@@ -284,6 +284,13 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
             "meetings.durations.dinner: unknown name 'dinner'; did you mean lunch?",
         ),
         ("meetings:\n  durations:\n    zoom: 45\n", "unknown name 'zoom'; did you mean video?"),
+        (  # another paper, not a typo: a5 was offered a4
+            "page_size: A5\n",
+            "page_size: expected one of letter, a4, got 'A5', another paper size: the print "
+            "pages come in letter or a4 only; choose the one your printer takes",
+        ),
+        ("page_size: legal\n", "got 'legal', another paper size"),
+        ("page_size: leter\n", "got 'leter'; did you mean letter?"),
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),
