@@ -511,7 +511,7 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
     doc = parse_yaml_file(CONFIG_FILE, content, problems)
     if doc is None:
         return Config(root=root)
-    values = validate_document(doc, CONFIG_SCHEMA, problems)
+    values = validate_document(doc, CONFIG_SCHEMA, problems, _day_for_hints(doc.data))
     _check_theme(doc, values, theme_names(root), problems)
     _check_output(doc, values, root, problems)
     if encrypted:
@@ -541,6 +541,18 @@ def _settings_elsewhere(root: Path, problems: Problems) -> None:
                 f"is not read: playbook reads its settings from {CONFIG_FILE} beside "
                 f"content/, and uses the defaults without it; {fix}",
             )
+
+
+def _day_for_hints(data: dict[str, Any]) -> dt.date:
+    """The day a date in words in the settings is counted from for its hint (`today:
+    tomorrow`, `holidays: [12/25]`), as one in a content file is: their own `today:`, else
+    the date now in their timezone (UTC's while it is not one)."""
+    written = data.get("today")
+    if isinstance(written, dt.date) and not isinstance(written, dt.datetime):
+        return written
+    zone = data.get("timezone")
+    name = zone if isinstance(zone, str) and zone in _timezones() else "UTC"
+    return dt.datetime.now(zoneinfo.ZoneInfo(name)).date()
 
 
 def _link_to_nothing(path: Path) -> str:

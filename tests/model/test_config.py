@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
 import errno
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -524,3 +526,32 @@ def test_a_link_to_settings_inside_the_playbook_is_read(tmp_path: Path) -> None:
     problems = Problems()
     assert load_config(tmp_path, problems).title == "Mine"
     assert not problems.items
+
+
+@pytest.mark.parametrize(
+    ("yaml", "meant"),
+    [
+        (
+            "today: 2026-06-01\nholidays: [next monday]\n",
+            "did you mean 2026-06-08 (the coming Monday) or 2026-06-15 (the Monday after), "
+            "counting from 2026-06-01?",
+        ),
+        ("today: 2026-11-01\nholidays: [12/25]\n", "which has no year; did you mean 2026-12-25?"),
+    ],
+)
+def test_a_date_in_words_in_the_settings_gets_its_day(
+    tmp_path: Path, yaml: str, meant: str
+) -> None:
+    """A date in words in playbook.yaml got no day suggested, where one in a content file
+    is told the day it may mean, counted from the playbook's today."""
+    [line] = reported(tmp_path, yaml)
+    assert line.endswith(meant), line
+
+
+def test_today_in_words_is_counted_from_the_date_now_in_the_playbooks_timezone(
+    tmp_path: Path,
+) -> None:
+    zone = "Pacific/Kiritimati"  # 14 hours ahead of UTC: most often another day
+    tomorrow = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date() + dt.timedelta(days=1)
+    [line] = reported(tmp_path, f"timezone: {zone}\ntoday: tomorrow\n")
+    assert f"did you mean {tomorrow.isoformat()}, counting from " in line, line

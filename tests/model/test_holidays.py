@@ -71,9 +71,10 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
             "February 2026 has 28 days",
         ),
         (
-            "holidays: [next friday]\n",
-            "playbook.yaml:1: holidays.1: expected a date as YYYY-MM-DD, got 'next friday', "
-            "which moves with the calendar: write the date itself",
+            "today: 2026-12-01\nholidays: [next friday]\n",
+            "playbook.yaml:2: holidays.1: expected a date as YYYY-MM-DD, got 'next friday', "
+            "which moves with the calendar: write the date itself; did you mean 2026-12-04 "
+            "(the coming Friday) or 2026-12-11 (the Friday after), counting from 2026-12-01?",
         ),
         (  # a country given where its mapping goes
             "holidays: de\n",
