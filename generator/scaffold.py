@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import shlex
 import traceback
 from collections.abc import Sequence
@@ -415,7 +416,19 @@ def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, 
     hint = did_you_mean(close_slugs(name, names)) or _of_another_kind(name, noun, sources)
     if hint:
         raise UsageError(f"{message}; {hint}")
-    raise UsageError(f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(name)}")
+    raise UsageError(
+        f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(_as_a_name(name))}"
+    )
+
+
+def _as_a_name(name: str) -> str:
+    """The name to give `new contact` or `new company` for one written as a file name
+    (`nobody-x` → `Nobody X`, whose file is nobody-x.md): given as it is, it was made
+    the contact's name, shown on every page."""
+    text = name.strip()
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or text.isdigit():
+        return text
+    return " ".join(word.capitalize() for word in text.split("-"))
 
 
 def _of_another_kind(name: str, noun: str, sources: list[SourceFile]) -> str:

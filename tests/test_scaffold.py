@@ -153,6 +153,23 @@ def test_a_meeting_names_a_contact_that_exists(sample_root: Path) -> None:
     )
 
 
+def test_the_command_to_add_one_named_by_file_name_gives_a_proper_name(
+    sample_root: Path,
+) -> None:
+    """`new meeting zed-quill` was told to run `playbook new contact zed-quill`, which
+    makes a contact named "zed-quill" on every page. The command given makes zed-quill.md
+    for Zed Quill, which the meeting then finds."""
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "meeting", "zed-quill", today=TODAY)
+    assert str(refused.value).endswith("add them first: playbook new contact 'Zed Quill'")
+    with pytest.raises(UsageError, match=r"add it first: playbook new company 'Quill Labs'$"):
+        new_file(sample_root, "contact", "Zed Quill", company="quill-labs", today=TODAY)
+    new_file(sample_root, "contact", "Zed Quill", today=TODAY)
+    assert new_file(sample_root, "meeting", "zed-quill", today=TODAY).name == (
+        "2026-11-22-zed-quill.md"
+    )
+
+
 def test_a_meeting_held_at_a_contacts_old_company_stays_there_when_they_move(
     sample_root: Path,
 ) -> None:
