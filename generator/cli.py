@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from generator import __version__
-from generator.build import AUDIENCES, OWNER, Audience, build, check, resolve_today
+from generator.build import (
+    AUDIENCES,
+    OWNER,
+    Audience,
+    BuildReport,
+    build,
+    check,
+    resolve_today,
+)
 from generator.errors import (
     EXIT_INTERRUPTED,
     BuildError,
@@ -891,31 +899,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
             shown.close()  # errors and the summary start on a clean line
     if not args.quiet:
         _print_problems(report.warnings)
-    if report.full_over_shared:
-        _say(
-            f"warning: {report.output} held a view for a coach and now holds your whole "
-            "playbook, contact details and notes included: do not share it; build again "
-            "with --audience coach",
-            err=True,
-        )
-    if report.opens_too is not None:
-        what = "your own playbook" if audience.shared else "the view you share with a coach"
-        _say(
-            f"warning: this passphrase also opens {report.opens_too}, {what}: whoever has "
-            "the coach's passphrase can read your whole playbook; give the coach's view a "
-            "passphrase of its own",
-            err=True,
-        )
-    if report.unencrypted_over_encrypted:
-        _say(
-            f"warning: {report.output} held an encrypted build and now holds a plain one: "
-            "do not publish it; build again with --encrypt",
-            err=True,
-        )
+    said = _said_of_the_output(report, audience)
+    for warning in said:
+        _say(warning, err=True)
     if args.verbose:
         _print_stages(report.stages)
     if not args.quiet:
-        warned = f", {counted(len(report.warnings), 'warning')}" if report.warnings else ""
+        warnings = len(report.warnings) + len(said)
+        warned = f", {counted(warnings, 'warning')}" if warnings else ""
         _say(
             f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
             f"{warned} → {report.output}/index.html"
@@ -932,6 +923,31 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 "full."
             )
     return 0
+
+
+def _said_of_the_output(report: BuildReport, audience: Audience) -> list[str]:
+    """The warnings about what the output folder holds now, against what it held: each
+    counts in the build's summary with the content's."""
+    said = []
+    if report.full_over_shared:
+        said.append(
+            f"warning: {report.output} held a view for a coach and now holds your whole "
+            "playbook, contact details and notes included: do not share it; build again "
+            "with --audience coach"
+        )
+    if report.opens_too is not None:
+        what = "your own playbook" if audience.shared else "the view you share with a coach"
+        said.append(
+            f"warning: this passphrase also opens {report.opens_too}, {what}: whoever has "
+            "the coach's passphrase can read your whole playbook; give the coach's view a "
+            "passphrase of its own"
+        )
+    if report.unencrypted_over_encrypted:
+        said.append(
+            f"warning: {report.output} held an encrypted build and now holds a plain one: "
+            "do not publish it; build again with --encrypt"
+        )
+    return said
 
 
 def _ask(prompt: str) -> str:

@@ -285,16 +285,26 @@ def test_an_encrypted_build_warns_of_a_short_passphrase_and_of_what_it_leaves_pl
     assert "shorter than" not in capsys.readouterr().err
 
 
+def warnings_counted(summary: str) -> int:
+    """The number of warnings `Built ... pages` counts (none when it names none)."""
+    found = re.search(r", ([0-9]+) warnings? →", summary)
+    return int(found[1]) if found else 0
+
+
 def test_plain_build_over_an_encrypted_one_warns(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "correct horse battery staple")
     today = ["--today", SAMPLE_TODAY.isoformat()]
     assert main(["build", "-C", str(sample_root), "--encrypt", *today]) == 0
-    assert "held an encrypted build" not in capsys.readouterr().err
+    first = capsys.readouterr()
+    assert "held an encrypted build" not in first.err
 
     assert main(["build", "-C", str(sample_root), *today]) == 0
-    assert "held an encrypted build and now holds a plain one" in capsys.readouterr().err
+    second = capsys.readouterr()
+    assert "held an encrypted build and now holds a plain one" in second.err
+    # counted in the summary with the content's warnings, which it was not
+    assert warnings_counted(second.out) == warnings_counted(first.out) + 1
 
     assert main(["build", "-C", str(sample_root), *today]) == 0  # plain over plain: quiet
     assert "held an encrypted build" not in capsys.readouterr().err
