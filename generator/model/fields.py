@@ -485,7 +485,7 @@ class Integer(FieldType):
                 f"it text: write {quoted} without them"
             )
         if isinstance(value, bool) or not isinstance(value, int):
-            hint = _in_minutes(value) if self.unit == "minutes" else _whole(value)
+            hint = _in_minutes(value) if self.unit == "minutes" else _in_days(value, self.unit)
             fits = hint is not None and self.low <= hint <= self.high
             fix = f"; did you mean {hint}?" if fits else ""
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{fix}")
@@ -499,6 +499,21 @@ _SPAN = re.compile(
     r"\s*(?:([0-9]{1,4}(?:\.[0-9]{1,4})?)\s*(h|hrs?|hours?))?\s*(?:and\s+)?"
     r"(?:([0-9]{1,6})\s*(m|mins?|minutes?)?)?\s*\.?\s*",
     re.IGNORECASE,
+)
+
+
+def _in_days(value: Any, unit: str) -> int | None:
+    """The days in a span written out (`5 days`, `1 week`, `two weeks`, `3w`), for a count
+    of days or of business days (five to the week); else `_whole`'s number."""
+    found = _DAYS.fullmatch(_in_digits(value)) if isinstance(value, str) else None
+    if found is None or unit not in ("days", "business days"):
+        return _whole(value)
+    weeks = found[2].lower().startswith("w")
+    return int(found[1]) * ((5 if unit == "business days" else 7) if weeks else 1)
+
+
+_DAYS = re.compile(
+    r"\s*([0-9]{1,4})\s*(d|days?|(?:business|working|work) days?|w|wks?|weeks?)\s*", re.IGNORECASE
 )
 
 
@@ -565,7 +580,7 @@ _SAID_LENGTHS = (
     (r"(?:one|1) and a half hours?", "90 min"),
     (r"(?:a )?half (?:an )?hour", "30 min"),
     (r"(?:a )?quarter (?:of )?(?:an )?hour", "15 min"),
-    (r"an? hour", "1 hour"),
+    (r"an? (hour|day|week)", r"1 \1"),
     *_NUMBER_WORDS,
 )
 """Lengths said in words, the longest first, with the digits each stands for."""

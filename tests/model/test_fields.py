@@ -326,6 +326,31 @@ def test_a_length_written_out_gets_its_minutes_suggested(written: object, hint: 
 
 
 @pytest.mark.parametrize(
+    ("unit", "written", "hint"),
+    [
+        ("business days", "5 days", "; did you mean 5?"),
+        ("business days", "3 business days", "; did you mean 3?"),
+        ("business days", "1 week", "; did you mean 5?"),  # five business days to the week
+        ("business days", "a week", "; did you mean 5?"),
+        ("business days", "two weeks", "; did you mean 10?"),
+        ("days", "2 weeks", "; did you mean 14?"),
+        ("days", "a day", "; did you mean 1?"),
+        ("days", "3d", "; did you mean 3?"),
+        ("days", "60 weeks", ""),  # 420: out of range, so no suggestion
+        ("days", "soon", ""),
+    ],
+)
+def test_a_span_of_days_written_out_gets_its_count_suggested(
+    unit: str, written: str, hint: str
+) -> None:
+    """followups.nudge_after: 1 week (or 5 days) said only 'expected a whole number of
+    business days from 0 to 365', though a length in minutes gets its number."""
+    assert convert(Integer(0, 365, unit), written, raw=written)[1] == [
+        f"f.md:3: x: expected a whole number of {unit} from 0 to 365, got {written!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
     ("written", "hint"),
     [
         ("4/5", "; did you mean 4?"),
