@@ -382,7 +382,11 @@ MAX_LAZY_QUOTED = 1_000_000
 continue, added up: markdown-it looks through every such line once for each level of the
 quote it continues, several microseconds a time, so a hundred quotes deep above half a
 million short lines (a megabyte) took five minutes. At this limit, a few seconds."""
-_QUOTE_MARKS = re.compile(r"(?: {0,3}>)+")
+_QUOTE_MARKS = re.compile(
+    r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[\^[^\]]*\]:|:(?=[ \t])))+"
+)
+"""The `>` marks that start a line, after or among the marks of the other blocks that hold
+a quote (`- >>`, `1. >`, a footnote's `[^1]: >`, a definition's `: >`)."""
 
 
 def _lazy_quotes(text: str) -> int | None:
