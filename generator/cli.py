@@ -679,11 +679,24 @@ def _as_typed(text: str) -> str:
 def _whole_number(text: str) -> int:
     if not re.fullmatch(r"[+-]?[0-9]{1,18}", text.strip()):
         shown = text if len(text) <= 30 else text[:29] + "…"
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}")
+        meant = _NEARLY_WHOLE.fullmatch(text)  # `4.0`, `:8080` copied from an address
+        hint = f"; did you mean {int(meant[1])}?" if meant else ""
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}{hint}")
     return int(text)
 
 
+_NEARLY_WHOLE = re.compile(r"\s*:?\s*([0-9]{1,18})(?:[.,]0*)?\s*/?\s*")
+
+_EVERY_CORE = ("auto", "all", "max", "cores", "nproc", "ncpu", "cpus")
+"""What other tools take for as many processes as cores (`make -j`, `pytest -n auto`)."""
+
+
 def _jobs(text: str) -> int:
+    if text.strip().lower() in _EVERY_CORE:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {text!r}: leave --jobs out to render with as "
+            "many processes as cores"
+        )
     jobs = _whole_number(text)
     if not 1 <= jobs <= MAX_JOBS:
         raise argparse.ArgumentTypeError(f"expected 1 to {MAX_JOBS} processes, got {jobs}")

@@ -1077,3 +1077,32 @@ def test_init_refuses_the_top_of_the_file_system_and_a_dash(
     assert main(["init", folder]) == 2
     assert capsys.readouterr().err.startswith(said)
     assert written == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (  # as make -j and pytest -n take it
+            ["build", "--jobs", "auto"],
+            "argument --jobs: expected a whole number, got 'auto': leave --jobs out to render "
+            "with as many processes as cores",
+        ),
+        (
+            ["build", "--jobs", "4.0"],
+            "argument --jobs: expected a whole number, got '4.0'; did you mean 4?",
+        ),
+        (  # the end of an address copied from a browser
+            ["serve", "--port", ":8080"],
+            "argument --port: expected a whole number, got ':8080'; did you mean 8080?",
+        ),
+        (["serve", "--port", "80a"], "argument --port: expected a whole number, got '80a'"),
+    ],
+)
+def test_a_number_option_written_nearly_gets_the_number(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """build --jobs auto and serve --port :8080 said only 'expected a whole number'."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"playbook {argv[0]}: error: {said}"
