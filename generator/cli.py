@@ -343,12 +343,19 @@ class _Parser(argparse.ArgumentParser):
             super()._check_value(action, value)
         except argparse.ArgumentError as exc:
             choices = [str(choice) for choice in action.choices or ()]
-            hint = did_you_mean(close_names(str(value), choices))
+            hint = did_you_mean(close_names(str(value), choices) or _started(str(value), choices))
             if value == "help":  # as `git help`
                 hint = f"for help, run {self.prog} --help"
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
+
+
+def _started(text: str, choices: list[str]) -> list[str]:
+    """The one choice that `text` is the start of (`info` for informational), as a
+    content field's choice is found; none for a start of fewer than three letters."""
+    starts = [c for c in choices if len(text) >= 3 and c.startswith(text.strip().lower())]
+    return starts if len(starts) == 1 else []
 
 
 _LONG_WORD = re.compile(r"\S{121,}")

@@ -1106,3 +1106,21 @@ def test_a_number_option_written_nearly_gets_the_number(
         main(argv)
     assert exited.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == f"playbook {argv[0]}: error: {said}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "meant"),
+    [
+        (["new", "meeting", "x", "--purpose", "info"], "informational"),
+        (["new", "meeting", "x", "--purpose", "net"], "networking"),
+        (["build", "--audience", "coach", "--names", "init"], "initials"),
+    ],
+)
+def test_a_choice_cut_short_gets_the_one_it_starts(
+    argv: list[str], meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """new meeting --purpose info said only 'invalid choice', where purpose: info in a
+    meeting's file is told 'did you mean informational?'."""
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert capsys.readouterr().err.rstrip().endswith(f"; did you mean {meant}?")
