@@ -318,7 +318,10 @@ def _where_it_goes(path: str) -> str | None:
     homes = [name for name in known if name.endswith(f".{key}") and name != path]
     if homes:
         return f"it goes indented under {homes[0].rpartition('.')[0]}: ({homes[0]})"
-    return _COMMAND_LINE.get(path.lower().replace("-", "_"))
+    written = path.lower().replace("-", "_")
+    if written in _OTHER_NAMES:
+        return f"did you mean {_OTHER_NAMES[written]}?"
+    return _COMMAND_LINE.get(written)
 
 
 _COMMAND_LINE = {
@@ -337,6 +340,21 @@ _COMMAND_LINE = {
     "password": PASSPHRASE_NOT_HERE,
 }
 """Options of a command written as settings, where playbook.yaml cannot say them."""
+
+
+_OTHER_NAMES = {
+    **dict.fromkeys(("url", "site_url", "siteurl", "base"), "base_url"),
+    **dict.fromkeys(("site_name", "sitename", "name"), "title"),
+    **dict.fromkeys(("author", "site_author", "you"), "owner"),
+    **dict.fromkeys(("tz", "zone", "time_zone"), "timezone"),
+    **dict.fromkeys(("output_dir", "output_path", "out_dir", "outdir", "dest"), "output"),
+    **dict.fromkeys(("destination", "publish_dir", "publishdir", "site_dir", "public"), "output"),
+    **dict.fromkeys(("paper", "paper_size", "papersize", "page"), "page_size"),
+    **dict.fromkeys(("date", "now", "current_date"), "today"),
+}
+"""Settings as other site generators name them (MkDocs' site_url and site_dir, Hugo's
+publishDir, Jekyll's url and destination, Pelican's SITEURL and OUTPUT_PATH), with the
+name playbook gives them."""
 
 
 def _days(name: str, doc: str, example: str) -> Field:

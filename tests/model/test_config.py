@@ -293,6 +293,16 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ),
         ("page_size: legal\n", "got 'legal', another paper size"),
         ("page_size: leter\n", "got 'leter'; did you mean letter?"),
+        # settings as other site generators name them
+        (
+            "site_url: https://me.example.com/\n",
+            "site_url: is not a setting playbook knows here (did you mean base_url?); ignored",
+        ),
+        ("publishDir: public\n", "(did you mean output?)"),
+        ("tz: Europe/Berlin\n", "(did you mean timezone?)"),
+        ("author: Maya\n", "(did you mean owner?)"),
+        ("paper: a4\n", "(did you mean page_size?)"),
+        ("date: 2026-11-22\n", "(did you mean today?)"),
         ("output: content\n", "output: 'content' is the content/ folder; choose another"),
         ("output: /\n", "output: '/' contains content/; choose another folder"),
         ("output: content/out\n", "output: 'content/out' is inside content/"),
