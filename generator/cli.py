@@ -59,7 +59,7 @@ from generator.publish.encrypt import (
     too_short,
 )
 from generator.publish.lock import Encryption
-from generator.scaffold import NEW_KINDS, create_playbook, new_file
+from generator.scaffold import NEW_KINDS, create_playbook, new_file, refuse_linked_folder
 from generator.stopwatch import Stopwatch
 
 if TYPE_CHECKING:  # imported when an import runs: most commands never need it
@@ -1311,6 +1311,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from generator.sources.read import read_source
 
     _require_playbook(args.root)
+    for kind in ("contacts", "companies") if args.companies else ("contacts",):
+        refuse_linked_folder(args.root / "content" / kind)
     try:  # a regular file, read up to a limit: a pipe or /dev/zero must not hang or fill memory
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:

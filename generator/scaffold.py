@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import re
 import shlex
 import traceback
@@ -27,7 +28,7 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.build import parsed_of, resolve_today
-from generator.errors import BuildError, Problems, UsageError
+from generator.errors import BuildError, Problems, UsageError, printable
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
@@ -84,6 +85,23 @@ def _new_slug(name: str, kind: str) -> str:
             "(pasted from a terminal?): type the name again without it"
         )
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
+
+
+def refuse_linked_folder(folder: Path) -> None:
+    """A usage error when `folder` (a kind's folder, where `new` or `import` writes) is a
+    link: `check` and `build` do not follow it, so a file written there would be read by
+    nothing, and it may be outside the playbook; one that leads nowhere holds nothing."""
+    if not folder.is_symlink():
+        return
+    if folder.is_dir():
+        raise UsageError(
+            f"{folder} {LINKED_FOLDER}, so a file written there would not be read: move "
+            "the folder here instead of the link"
+        )
+    raise UsageError(
+        f"{folder} is a link to {printable(os.readlink(folder))}, which does not exist: "
+        "put the folder there back (a drive not mounted?), or remove the link"
+    )
 
 
 def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]:
@@ -244,11 +262,7 @@ def new_file(
         contact, slug = "", _new_slug(name, kind)
         company = _company_slug(root, company, sources) if company is not None else company
     folder = root / "content" / FOLDERS[kind]
-    if folder.is_symlink():  # the file would be written where no build reads it
-        raise UsageError(
-            f"{folder} {LINKED_FOLDER}, so a file written there would not be read: move "
-            "the folder here instead of the link"
-        )
+    refuse_linked_folder(folder)
     free = slugs.unique_slug(slug, _taken(folder, sources), MAX_SLUG_BYTES)
     if another:
         slug = free

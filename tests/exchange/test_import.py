@@ -382,16 +382,40 @@ def test_a_file_where_the_contacts_folder_should_be_is_named(
 def test_a_contacts_folder_kept_elsewhere_and_not_there_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """content/contacts a link to a synced folder that is not mounted was called a file."""
+    """content/contacts a link to a synced folder that is not mounted was called a file;
+    now nothing is tried: no file could be written there, and none read."""
     root = tmp_path / "pb"
     write(root, "content/profile.md", "---\nname: Me\n---\n")
     (root / "content/contacts").symlink_to(tmp_path / "sync" / "contacts")
-    assert run_import(root, "vcard", "cards-4.0.vcf") == 1
-    assert (
-        "cards-4.0.vcf:1: content/contacts/sokratis-papadopoylos.md not written: "
-        f"content/contacts is a link to {tmp_path / 'sync' / 'contacts'}, which does not exist\n"
-    ) in capsys.readouterr().err
+    assert run_import(root, "vcard", "cards-4.0.vcf") == 2
+    assert capsys.readouterr().err == (
+        f"playbook: {root}/content/contacts is a link to {tmp_path / 'sync' / 'contacts'}, "
+        "which does not exist: put the folder there back (a drive not mounted?), or remove "
+        "the link\n"
+    )
     assert not (tmp_path / "sync").exists()
+
+
+@pytest.mark.parametrize("kind", ["contacts", "companies"])
+def test_nothing_is_written_through_a_folder_link_no_build_follows(
+    tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """content/contacts/ (or companies/, with --companies) a link to a folder elsewhere,
+    which check and build do not follow: import wrote its files there, outside the
+    playbook, and said Created, though no build would read them (as `new` did)."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Me\n---\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "content" / kind).symlink_to(elsewhere, target_is_directory=True)
+    assert run_import(root, "vcard", "cards-4.0.vcf", "--companies") == 2
+    assert capsys.readouterr().err == (
+        f"playbook: {root}/content/{kind} is a link to a folder, which playbook does not "
+        "follow, so a file written there would not be read: move the folder here instead "
+        "of the link\n"
+    )
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in (root / "content").iterdir()) == sorted([kind, "profile.md"])
 
 
 def test_a_playbook_moved_away_during_the_import_is_named_not_a_traceback(
