@@ -618,8 +618,13 @@ class Boolean(FieldType):
         return value
 
 
-_SHORT_ANSWERS = {"y": "yes", "n": "no", "1": "yes", "0": "no"}
-"""Answers written short, which YAML reads as text or a number, not as yes or no."""
+_SHORT_ANSWERS = {
+    **{"y": "yes", "n": "no", "1": "yes", "0": "no"},
+    **dict.fromkeys(("allow", "allowed", "enable", "enabled", "t", "si", "oui", "ja"), "yes"),
+    **dict.fromkeys(("deny", "denied", "disable", "disabled", "none", "never", "nein"), "no"),
+}
+"""Answers written short or in other words (`raw_html: enabled`, as other tools' settings
+write a switch), which YAML reads as text or a number, not as yes or no."""
 
 
 BOOLEAN_WORDS = {

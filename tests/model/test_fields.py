@@ -273,7 +273,14 @@ def test_a_yes_or_no_in_quotes_is_read_as_written(written: str, meant: bool) -> 
     assert convert(Boolean(), ["yes"])[1] == ["f.md:3: x: expected yes or no, got a list"]
 
 
-@pytest.mark.parametrize(("written", "meant"), [("y", "yes"), ("N", "no"), (1, "yes"), (0, "no")])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        *(("y", "yes"), ("N", "no"), (1, "yes"), (0, "no")),
+        # a switch as other tools' settings write it (`raw_html: enabled`)
+        *(("enabled", "yes"), ("Allow", "yes"), ("disabled", "no"), ("never", "no")),
+    ],
+)
 def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str) -> None:
     """`advocate: y` or `advocate: 1` was refused without the word to write."""
     assert convert(Boolean(), written, raw=str(written))[1] == [
