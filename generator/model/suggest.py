@@ -90,8 +90,18 @@ def close_field(key: str, names: Iterable[str]) -> str | None:
     if best:
         return best[1]
     return (
-        _lacking_last_word(wanted, names) or _named_twice(wanted, names) or _one_of(wanted, names)
+        _lacking_last_word(wanted, names)
+        or _lacking_first_word(wanted, names)
+        or _named_twice(wanted, names)
+        or _one_of(wanted, names)
     )
+
+
+def _lacking_first_word(wanted: str, names: Iterable[str]) -> str | None:
+    """The one name that is a word and then `wanted` (`html` → `raw_html`), for a word of
+    three letters or more."""
+    ends = [name for name in names if field_key(name).endswith(f"_{wanted}")]
+    return ends[0] if len(ends) == 1 and len(wanted) >= 3 else None
 
 
 def _one_of(wanted: str, names: Iterable[str]) -> str | None:

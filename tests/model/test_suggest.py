@@ -84,6 +84,22 @@ def test_a_name_left_without_its_last_word_is_the_one_it_begins(short: str, mean
 
 
 @pytest.mark.parametrize(
+    ("short", "names", "meant"),
+    [
+        ("html", ["raw_html"], "raw_html"),  # markdown.html: said 'expected one of raw_html'
+        ("contact_after", FOLLOWUP_SETTINGS, "second_contact_after"),
+        ("countries", ["country", "subdivision", "dates"], "country"),  # a plural
+        ("after", FOLLOWUP_SETTINGS, None),  # two names end so: no guess
+        ("up", ["follow_up"], None),  # too short to tell
+    ],
+)
+def test_a_name_left_without_its_first_word_is_the_one_it_ends(
+    short: str, names: list[str], meant: str | None
+) -> None:
+    assert close_field(short, names) == meant
+
+
+@pytest.mark.parametrize(
     ("long", "meant"),
     [
         ("linkedin_url", "linkedin"),
