@@ -135,11 +135,11 @@ class FollowUpItem:
     made for."""
     how_to_close: str
     """Where to record that it is done."""
-    taken_up_by: str | None = None
+    taken_up_on: dt.date | None = None
     """A reschedule closed by the next meeting with them, written without `requested_on`
-    (no `done: {reschedule:}`): that meeting's slug. Its `done` is then its date or today,
-    whichever is first, which moves every day until that date: the theme says "a new
-    meeting is set for" its date instead."""
+    (no `done: {reschedule:}`): that meeting's date. Its `done` is then that date or
+    today, whichever is first, which moves every day until that date: the theme says "a
+    new meeting is set for" this date instead."""
 
     @property
     def is_open(self) -> bool:
@@ -321,7 +321,7 @@ class _Context:
         how_to_close: str,
         note: str | None = None,
         let_go: dt.date | None = None,
-        taken_up_by: str | None = None,
+        taken_up_on: dt.date | None = None,
     ) -> FollowUpItem:
         """`let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
         late (the nudge's: when the second contact is due); the earlier of the two counts."""
@@ -342,7 +342,7 @@ class _Context:
             done=done,
             status=status_of(due, done, self.today, let_go if rule in LETTING_GO else None),
             how_to_close=how_to_close,
-            taken_up_by=taken_up_by if done is not None else None,
+            taken_up_on=taken_up_on if done is not None else None,
         )
 
 
@@ -647,7 +647,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         meeting,
         done,
         _done_hint("reschedule", meeting) + ", or add the new meeting",
-        taken_up_by=again.slug if undated and again is not None else None,
+        taken_up_on=again.date if undated and again is not None else None,
     )
 
 
