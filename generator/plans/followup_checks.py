@@ -195,24 +195,27 @@ def contact_problems(
     own = Problems()
     contact = playbook.contacts[slug]
     _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
-    if contact.declined is not None and contact.declined > today:
-        own.warn(
-            contact.source.path,
-            contact.source.line("declined"),
+    ahead = (
+        (
             "declined",
-            f"{contact.declined.isoformat()} is after today ({today.isoformat()}): "
-            f"{contact.name} already counts as having declined, with no reminders. Write the "
-            "day they said no",
-        )
-    if contact.met_on is not None and contact.met_on > today:
-        own.warn(
-            contact.source.path,
-            contact.source.line("met_on"),
+            contact.declined,
+            "already counts as having declined, with no reminders. Write the day they said no",
+        ),
+        (
             "met_on",
-            f"{contact.met_on.isoformat()} is after today ({today.isoformat()}): "
-            f"{contact.name} counts as met only from that day, and keep-in-touch waits for "
-            "it. Write the day you met them",
-        )
+            contact.met_on,
+            "counts as met only from that day, and keep-in-touch waits "
+            "for it. Write the day you met them",
+        ),
+    )
+    for field, day, meaning in ahead:
+        if day is not None and day > today:
+            own.warn(
+                contact.source.path,
+                contact.source.line(field),
+                field,
+                f"{day.isoformat()} is after today ({today.isoformat()}): {contact.name} {meaning}",
+            )
     if circle := _referral_circle(playbook, contact):
         chain = ", referred by ".join(c.name for c in (*circle, contact))
         own.warn(
