@@ -7,6 +7,8 @@ Tests never touch the working tree: every build goes to a tmp_path copy.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import select
 import shutil
 import subprocess
 import sys
@@ -167,3 +169,28 @@ def pdf_page_count(pdf: bytes) -> int:
     import re
 
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+IN_A_TERMINAL = (
+    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
+)
+"""Run playbook with the terminal on its standard input as its controlling terminal (in
+a session of its own), as a shell would: no fork() in this process, whose threads (a
+pytest worker's) make Python 3.12+ warn that forkpty may deadlock."""
+
+
+def read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
+    """What the terminal shows, up to `until` (None: until the program ends)."""
+    seen, deadline = b"", time.monotonic() + timeout
+    while until is None or not seen.endswith(until):
+        assert time.monotonic() < deadline, f"timed out after {seen!r}"
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+    return seen

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, write
+from conftest import IN_A_TERMINAL, REPO, SAMPLE_TODAY, read_pty, write
 
 from generator import __version__
 from generator.cli import _parser, main
@@ -458,31 +458,31 @@ def test_a_passphrase_typed_where_the_locale_is_not_utf8_is_read_as_typed(
     with a traceback (getpass decodes the terminal's bytes as ASCII)."""
     import pty
 
-    pid, terminal = pty.fork()
-    if pid == 0:  # the child: playbook, in a terminal of its own
+    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_PASSPHRASE"}
+    env.update(LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(REPO))
+    fd, terminal = pty.openpty()
+    args = ["build", "-C", str(sample_root), "-q", "--encrypt", "--jobs", "1"]
+    with subprocess.Popen(
+        [sys.executable, "-c", IN_A_TERMINAL, *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        start_new_session=True,
+    ) as child:
         try:
-            os.environ.update(LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(REPO))
-            os.environ.pop("PLAYBOOK_PASSPHRASE", None)
-            os.chdir(sample_root)
-            argv = [sys.executable, "-m", "generator", "build", "-q", "--encrypt", "--jobs", "1"]
-            os.execv(sys.executable, argv)
-        finally:
-            os._exit(127)  # never back into pytest
-    said = b""
-    for prompt in (b"Passphrase", b"Repeat"):
-        while prompt not in said:
-            said += os.read(terminal, 1024)
-        os.write(terminal, "clé de voûte secrète\n".encode())
-    while True:
-        try:
-            more = os.read(terminal, 1024)
-        except OSError:  # the child has ended
-            break
-        if not more:
-            break
-        said += more
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, said.decode("utf-8", "replace")
+            os.close(terminal)
+            said = b""
+            for prompt in (b"Passphrase for the encrypted build: ", b"Repeat the passphrase: "):
+                said += read_pty(fd, until=prompt)
+                os.write(fd, "clé de voûte secrète\n".encode())
+            said += read_pty(fd, until=None)
+            os.close(fd)
+            status = child.wait(timeout=60)
+        finally:  # a failed read must not leave Popen's exit waiting on the prompt
+            if child.poll() is None:
+                child.kill()
+    assert status == 0, said.decode("utf-8", "replace")
     assert b"Traceback" not in said
     assert (sample_root / "output/index.html").is_file()
 

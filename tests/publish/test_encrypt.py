@@ -8,14 +8,13 @@ import io
 import json
 import os
 import pty
-import select
 import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import IN_A_TERMINAL, read_pty
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
@@ -471,15 +470,6 @@ def test_ctrl_c_at_the_prompt_says_interrupted_on_a_line_of_its_own(sample_root:
     assert not (sample_root / "output").exists()
 
 
-IN_A_TERMINAL = (
-    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
-    "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
-)
-"""Run playbook with the terminal on its standard input as its controlling terminal (in
-a session of its own), as a shell would: no fork() in this process, whose threads (a
-pytest worker's) make Python 3.12+ warn that forkpty may deadlock."""
-
-
 def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
     """Exit status and what the terminal shows when `key` is pressed at the passphrase
     prompt of `playbook build --encrypt`, run in a terminal of its own."""
@@ -496,9 +486,9 @@ def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
     ) as child:
         try:
             os.close(terminal)
-            seen = _read_pty(fd, until=b"Passphrase for the encrypted build: ")
+            seen = read_pty(fd, until=b"Passphrase for the encrypted build: ")
             os.write(fd, key)
-            seen += _read_pty(fd, until=None)
+            seen += read_pty(fd, until=None)
             os.close(fd)
             status = child.wait(timeout=60)
         except subprocess.TimeoutExpired:
@@ -507,22 +497,6 @@ def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
             if child.poll() is None:
                 child.kill()
     return status, seen.decode().replace("\r\n", "\n")
-
-
-def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
-    """What the terminal shows, up to `until` (None: until the program ends)."""
-    seen, deadline = b"", time.monotonic() + timeout
-    while until is None or not seen.endswith(until):
-        assert time.monotonic() < deadline, f"timed out after {seen!r}"
-        if select.select([fd], [], [], 0.1)[0]:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            seen += chunk
-    return seen
 
 
 def test_a_short_passphrase_is_built_with_a_warning_that_says_what_to_use(
