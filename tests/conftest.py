@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pty
 import select
 import shutil
 import subprocess
@@ -171,7 +172,7 @@ def pdf_page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-IN_A_TERMINAL = (
+_IN_A_TERMINAL = (
     "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
     "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
 )
@@ -180,7 +181,7 @@ a session of its own), as a shell would: no fork() in this process, whose thread
 pytest worker's) make Python 3.12+ warn that forkpty may deadlock."""
 
 
-def read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
+def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
     """What the terminal shows, up to `until` (None: until the program ends)."""
     seen, deadline = b"", time.monotonic() + timeout
     while until is None or not seen.endswith(until):
@@ -194,3 +195,36 @@ def read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
                 break
             seen += chunk
     return seen
+
+
+def in_a_terminal(
+    args: list[str], typed: list[tuple[bytes, bytes]], env: dict[str, str] | None = None
+) -> tuple[int, bytes]:
+    """Exit status and what the terminal shows when playbook ARGS runs in a terminal of its
+    own (`_IN_A_TERMINAL`), each answer typed once its prompt shows; PLAYBOOK_PASSPHRASE
+    is left out of its environment, so that it asks."""
+    env = {k: v for k, v in (env or os.environ).items() if k != "PLAYBOOK_PASSPHRASE"}
+    fd, terminal = pty.openpty()
+    seen = b""
+    with subprocess.Popen(
+        [sys.executable, "-c", _IN_A_TERMINAL, *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        start_new_session=True,
+    ) as child:
+        try:
+            os.close(terminal)
+            for prompt, answer in typed:
+                seen += _read_pty(fd, until=prompt)
+                os.write(fd, answer)
+            seen += _read_pty(fd, until=None)
+            os.close(fd)
+            status = child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"playbook went on after {typed[-1][1]!r} at the prompt: {seen!r}")
+        finally:  # a failed read must not leave Popen's exit waiting on the prompt
+            if child.poll() is None:
+                child.kill()
+    return status, seen

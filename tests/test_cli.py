@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import IN_A_TERMINAL, REPO, SAMPLE_TODAY, read_pty, write
+from conftest import REPO, SAMPLE_TODAY, in_a_terminal, write
 
 from generator import __version__
 from generator.cli import _parser, main
@@ -456,32 +456,11 @@ def test_a_passphrase_typed_where_the_locale_is_not_utf8_is_read_as_typed(
 ) -> None:
     """At the prompt, under LC_ALL=C PYTHONUTF8=0, `clé de voûte secrète` ended the build
     with a traceback (getpass decodes the terminal's bytes as ASCII)."""
-    import pty
-
-    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_PASSPHRASE"}
-    env.update(LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(REPO))
-    fd, terminal = pty.openpty()
+    env = dict(os.environ, LC_ALL="C", PYTHONUTF8="0", PYTHONPATH=str(REPO))
+    typed = "clé de voûte secrète\n".encode()
+    prompts = (b"Passphrase for the encrypted build: ", b"Repeat the passphrase: ")
     args = ["build", "-C", str(sample_root), "-q", "--encrypt", "--jobs", "1"]
-    with subprocess.Popen(
-        [sys.executable, "-c", IN_A_TERMINAL, *args],
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        env=env,
-        start_new_session=True,
-    ) as child:
-        try:
-            os.close(terminal)
-            said = b""
-            for prompt in (b"Passphrase for the encrypted build: ", b"Repeat the passphrase: "):
-                said += read_pty(fd, until=prompt)
-                os.write(fd, "clé de voûte secrète\n".encode())
-            said += read_pty(fd, until=None)
-            os.close(fd)
-            status = child.wait(timeout=60)
-        finally:  # a failed read must not leave Popen's exit waiting on the prompt
-            if child.poll() is None:
-                child.kill()
+    status, said = in_a_terminal(args, [(prompt, typed) for prompt in prompts], env)
     assert status == 0, said.decode("utf-8", "replace")
     assert b"Traceback" not in said
     assert (sample_root / "output/index.html").is_file()

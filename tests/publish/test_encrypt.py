@@ -6,15 +6,11 @@ import base64
 import hashlib
 import io
 import json
-import os
-import pty
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import IN_A_TERMINAL, read_pty
+from conftest import in_a_terminal
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
@@ -473,29 +469,8 @@ def test_ctrl_c_at_the_prompt_says_interrupted_on_a_line_of_its_own(sample_root:
 def _press_at_the_prompt(sample_root: Path, key: bytes) -> tuple[int, str]:
     """Exit status and what the terminal shows when `key` is pressed at the passphrase
     prompt of `playbook build --encrypt`, run in a terminal of its own."""
-    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_PASSPHRASE"}
-    fd, terminal = pty.openpty()
     args = ["build", "-C", str(sample_root), "--encrypt"]
-    with subprocess.Popen(
-        [sys.executable, "-c", IN_A_TERMINAL, *args],
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        env=env,
-        start_new_session=True,
-    ) as child:
-        try:
-            os.close(terminal)
-            seen = read_pty(fd, until=b"Passphrase for the encrypted build: ")
-            os.write(fd, key)
-            seen += read_pty(fd, until=None)
-            os.close(fd)
-            status = child.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"playbook went on after {key!r} at the prompt: {seen!r}")
-        finally:  # a failed read must not leave Popen's exit waiting on the prompt
-            if child.poll() is None:
-                child.kill()
+    status, seen = in_a_terminal(args, [(b"Passphrase for the encrypted build: ", key)])
     return status, seen.decode().replace("\r\n", "\n")
 
 
