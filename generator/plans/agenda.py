@@ -63,7 +63,7 @@ from generator.model.config import MeetingDefaults
 from generator.model.entities import Company, Contact, Meeting, Playbook, Question
 from generator.model.schema import CATEGORIES
 from generator.plans.asks import SAME_SENTENCE, job_ask
-from generator.plans.followups import FollowUpItem, open_items
+from generator.plans.followups import LET_GO, FollowUpItem, open_items
 from generator.plans.targets import RankedCompany, still_open
 
 FALLBACK_MINUTES = 30
@@ -292,8 +292,9 @@ class Prep:
     planned: tuple[Meeting, ...]
     """Other meetings with this person still ahead (requested or scheduled), oldest first."""
     open_followups: tuple[FollowUpItem, ...]
-    """Follow-ups with this person not done yet, soonest first: your own reminders and
-    those the rules derive (thank-you, tell the referrer, keep in touch, nudge...)."""
+    """Follow-ups with this person not done yet and still worth doing, soonest first: your
+    own reminders and those the rules derive (thank-you, tell the referrer, keep in touch,
+    nudge...); those let go are left out (the person's page lists them)."""
 
     @property
     def referrer(self) -> Contact | None:
@@ -773,7 +774,7 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
     """The checklist for `meeting`; needs its contact to exist in the playbook.
 
     `followups` are the contact's follow-ups on the day of the build
-    (`followups.contact_followups`); the checklist keeps the open ones.
+    (`followups.contact_followups`); the checklist keeps the open ones not let go.
     """
     contact = playbook.contact_of(meeting)
     company = playbook.company_at(meeting)
@@ -790,5 +791,5 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
         you_pay=meeting.format in PAYING_FORMATS,
         earlier=tuple(held_before(meeting, playbook)),
         planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
-        open_followups=tuple(open_items(followups)),
+        open_followups=tuple(i for i in open_items(followups) if i.status != LET_GO),
     )

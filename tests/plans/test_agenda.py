@@ -1000,11 +1000,10 @@ def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
     )
     pb = playbook(before, now, contacts=(jane, joe))
     prep = build_prep(now, pb, contact_followups(pb, dt.date(2026, 11, 22), "jane"))
-    # the thank-you note, 52 days late, was let go: after the rest
+    # the thank-you note, 52 days late, was let go: no longer one to do
     assert [(f.rule, f.action, f.status) for f in prep.open_followups] == [
         ("own", "Share the article", "overdue"),
         ("own", "Send the deck", "later"),
-        ("thank_you", "Send Jane Doe a thank-you note for the meeting on 1 Oct", "let-go"),
     ]
 
 
