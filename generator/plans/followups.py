@@ -859,9 +859,16 @@ def latest_due_first(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
 
 
 def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
-    """Items done, most recent first."""
+    """Items done, most recent first (by `done_on`: the same order whatever the day)."""
     done = [i for i in items if i.done is not None]
-    return sorted(done, key=lambda i: (i.done or i.due, i.id), reverse=True)
+    return sorted(done, key=lambda i: (done_on(i), i.id), reverse=True)
+
+
+def done_on(item: FollowUpItem) -> dt.date:
+    """The day an item sorts at among those done: its `done`, but for a reschedule taken
+    up by a new meeting the day of that meeting (`taken_up_on`), as the theme shows it:
+    its `done` is today until then, which would move it among the rest every day."""
+    return item.taken_up_on or item.done or item.due
 
 
 def timeline_sections(items: Iterable[FollowUpItem], today: dt.date) -> tuple[Section, ...]:
@@ -878,7 +885,7 @@ def timeline_sections(items: Iterable[FollowUpItem], today: dt.date) -> tuple[Se
     since = recent_since(today)
     let_go = latest_due_first(i for i in pending if i.status == LET_GO)
     sections.append(_recent(LET_GO, let_go, lambda i: i.due, since))
-    sections.append(_recent(DONE, history(items), lambda i: i.done or i.due, since))
+    sections.append(_recent(DONE, history(items), done_on, since))
     return tuple(sections)
 
 

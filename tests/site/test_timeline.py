@@ -147,6 +147,23 @@ def test_a_contact_whose_open_items_were_all_let_go_has_nothing_due(tmp_path: Pa
     assert "Next due Thu 10 Dec 2026 (overdue) : Go to the Chicago Energy Data meetup" in rachel
 
 
+def test_the_done_list_keeps_its_order_from_day_to_day(tmp_path: Path) -> None:
+    """Lena's cancelled coffee taken up by a lunch set for 4 Dec, written without
+    requested_on, counts as done on the day of each build until then: on 20 Nov it was
+    listed after Jonah's thank-you note, done that day, and on 22 Nov before it."""
+    root = copy_sample(tmp_path / "pb")
+    lunch = "---\ncontact: lena-fischer\nformat: lunch\nstatus: scheduled\ndate: 2026-12-04\n---\n"
+    write(root, "content/meetings/2026-12-04-lena-fischer.md", lunch)
+    orders = []
+    for day in (20, 22):
+        today = SAMPLE_TODAY.replace(day=day)
+        site = build(root, out=tmp_path / f"site-{day}", today=today, jobs=1).output
+        done = section((site / "timeline" / "index.html").read_text(), "done")
+        orders.append([text(r)[:40] for r in rows(done) if "Lena" in r or "Jonah Kim" in r])
+    assert orders[0] == orders[1], orders
+    assert len(orders[0]) == 2
+
+
 def test_no_calendar_link_when_the_build_has_no_calendar(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     playbook = load(root, Problems())
