@@ -1490,7 +1490,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     refuse_folder(folder, args.root)
     found = checked(args.root, today)  # the day the range was told against, at midnight too
     _sum_up_warnings(args, found.warnings)
-    report = work_search_report(found, args.start, end, today)
+    set_by = "--to" if args.end else "--today" if args.today else None
+    if set_by is None and found.playbook.config.today is not None:
+        set_by = "today:"  # the clock's date is no mistake: a long quiet time is written
+    report = work_search_report(found, args.start, end, today, set_by)
     written = write_report(folder, report)
     if args.quiet:
         return 0

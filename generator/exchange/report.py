@@ -46,12 +46,18 @@ class Report:
     """What the user may want to fix first: meetings left out, or whose `how` is unknown."""
 
 
-def work_search_report(found: Checked, start: dt.date, end: dt.date, today: dt.date) -> Report:
-    """The log of the contacts made from `start` to `end`, both included (`last_day`)."""
+def work_search_report(
+    found: Checked, start: dt.date, end: dt.date, today: dt.date, end_set_by: str | None = None
+) -> Report:
+    """The log of the contacts made from `start` to `end`, both included (`last_day`).
+    `end_set_by` is what typed the end, as the message should name it (`--to`, `--today`
+    or `today:`); None when it is the date on the clock."""
     playbook = found.playbook
     items = Facts(playbook, today).items
     entries = work_search_log(playbook, items, start, end)
     _refuse_a_mistyped_start(playbook, items, entries, start, end)
+    if end_set_by is not None:
+        _refuse_a_mistyped_end(playbook, items, entries, start, end, end_set_by)
     themes = theme_dirs(playbook.config.root, playbook.config.theme)
     return Report(
         name=f"work-search-log-{start.isoformat()}-to-{end.isoformat()}",
@@ -109,6 +115,36 @@ def _refuse_a_mistyped_start(
     raise UsageError(
         f"--from {start.isoformat()} opens the log with {lead.days // 7:,} weeks before "
         f"{before}: did you mean --from {meant.isoformat()}?"
+    )
+
+
+def _refuse_a_mistyped_end(
+    playbook: Playbook,
+    items: Sequence[FollowUpItem],
+    entries: Sequence[LogEntry],
+    start: dt.date,
+    end: dt.date,
+    set_by: str,
+) -> None:
+    """A usage error when the log would go on for more than two years after the last
+    contact recorded in it (or after its start, with none), and nothing was recorded
+    after its end either: a year mistyped in `set_by` (`--today 2126-01-01`, the end of a
+    log without --to). Suggests the same day in the year of that last contact, or the
+    year after when that day comes before it."""
+    last = entries[-1].day if entries else start
+    tail = end - last
+    if tail <= LONGEST_EMPTY_START:
+        return
+    if end < dt.date.max and work_search_log(playbook, items, end + _DAY, dt.date.max):
+        return  # contacts after the range: a quiet time, not a mistake
+    meant = _in_year(end, last.year)
+    if meant < last:
+        meant = _in_year(end, last.year + 1)
+    after = f"the last contact you recorded ({long_date(last)})" if entries else "its start"
+    where = " in playbook.yaml" if set_by == "today:" else ""
+    raise UsageError(
+        f"{set_by} {end.isoformat()}{where} ends the log {tail.days // 7:,} weeks after "
+        f"{after}: did you mean {set_by} {meant.isoformat()}?"
     )
 
 

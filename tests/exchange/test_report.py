@@ -404,7 +404,7 @@ def test_a_year_mistyped_in_from_is_told_with_the_year_meant(
     assert not (sample_root / "reports").exists()
     assert main([*args, "--from", "2024-11-01"]) == 0
     assert main([*args, "--from", "1926-11-01", "--to", "1926-11-30"]) == 0
-    assert main([*args, "--from", "2026-11-01", "--today", "2029-11-01"]) == 0
+    assert main([*args, "--from", "2026-11-01", "--today", "2028-11-01"]) == 0
 
 
 def test_a_year_mistyped_in_to_is_told_before_the_content_is_read(
@@ -420,6 +420,27 @@ def test_a_year_mistyped_in_to_is_told_before_the_content_is_read(
     )
     assert main([*args, "--to", "2126-10-31"]) == 2
     assert "did you mean --to 2027-10-31?" in capsys.readouterr().err
+    assert not (sample_root / "reports").exists()
+
+
+def test_a_year_mistyped_in_today_is_told_with_the_year_meant(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--today 2126-01-01` ends a log without --to a century after the last contact of the
+    sample (20 Nov 2026, the meetings after it not yet marked done): it wrote 5,171 weeks
+    of nothing, as did a `today:` mistyped in playbook.yaml, or a --to mistyped as well."""
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-01"]
+    assert main([*args, "--today", "2126-01-01"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "playbook: --today 2126-01-01 ends the log 5,171 weeks after the last contact you "
+        "recorded (Fri 20 Nov 2026): did you mean --today 2027-01-01?"
+    )
+    assert main([*args, "--to", "2126-01-01", "--today", "2126-01-01"]) == 2
+    assert "did you mean --to 2027-01-01?" in capsys.readouterr().err
+    with (sample_root / "playbook.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("today: 2126-01-01\n")
+    assert main(args) == 2
+    assert "today: 2126-01-01 in playbook.yaml ends the log" in capsys.readouterr().err
     assert not (sample_root / "reports").exists()
 
 
