@@ -261,9 +261,31 @@ def _subdivision(country: str, name: str, at: At) -> str | None:
         return code
     if not known:
         at.error(f"{country} has no subdivisions in the holiday calendar; leave it out")
-    else:
-        sample = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
-        meant = {by_lower[near.casefold()] for near in close_names(name, by_lower)}
-        hint = f"; {did_you_mean(sorted(meant))}" if meant else ""
-        at.error(f"expected a subdivision of {country} such as {sample}, got {name!r}{hint}")
+        return None
+    meant = {by_lower[near.casefold()] for near in close_names(name, by_lower)}
+    if not meant and len(name) > 3:  # a name the calendar does not know (`Bavaria`)
+        at.error(
+            f"expected a subdivision of {country}, got {name!r}, a name the holiday calendar "
+            f"does not know; write the code of the one you mean: {_named_codes(known, aliases)}"
+        )
+        return None
+    sample = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+    hint = f"; {did_you_mean(sorted(meant))}" if meant else ""
+    at.error(f"expected a subdivision of {country} such as {sample}, got {name!r}{hint}")
     return None
+
+
+NAMED_CODES = 30
+"""How many subdivisions an error names with their codes at most."""
+
+
+def _named_codes(known: list[str], aliases: dict[str, str]) -> str:
+    """`BB Brandenburg, BE Berlin, ...`: each code with the name the calendar knows it by
+    (the first written in lower case: `Guadeloupe`, not `GUA`), in the calendar's language
+    (`BY Bayern`, for a user who wrote Bavaria)."""
+    names: dict[str, str] = {}
+    for alias, code in aliases.items():
+        if alias != alias.upper():
+            names.setdefault(code, alias)
+    shown = [f"{code} {names[code]}" if code in names else code for code in known[:NAMED_CODES]]
+    return ", ".join(shown) + (", ..." if len(known) > NAMED_CODES else "")

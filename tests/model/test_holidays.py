@@ -61,6 +61,15 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
             "playbook.yaml:4: holidays.subdivision: expected a subdivision of US such as "
             "AK, AL, AR, AS, AZ, CA, CO, CT, ..., got 'ZZ'",
         ),
+        (  # a name in English where the calendar knows the German one: its names shown
+            "holidays: {country: DE, subdivision: Bavaria}\n",
+            "playbook.yaml:1: holidays.subdivision: expected a subdivision of DE, got "
+            "'Bavaria', a name the holiday calendar does not know; write the code of the one "
+            "you mean: BB Brandenburg, BE Berlin, BW Baden-Württemberg, BY Bayern, HB Bremen, "
+            "HE Hessen, HH Hamburg, MV Mecklenburg-Vorpommern, NI Niedersachsen, NW "
+            "Nordrhein-Westfalen, RP Rheinland-Pfalz, SH Schleswig-Holstein, SL Saarland, SN "
+            "Sachsen, ST Sachsen-Anhalt, TH Thüringen, Augsburg",
+        ),
         (
             "holidays:\n  subdivision: IL\n",
             "playbook.yaml:2: holidays.subdivision: needs a country too, like country: US",
