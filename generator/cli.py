@@ -683,13 +683,21 @@ def _as_typed(text: str) -> str:
         return text
 
 
-def _whole_number(text: str) -> int:
+def _whole_number(text: str, within: range, expected: str) -> int:
+    """`text` as a whole number in `within`, else an error saying `expected`; a number
+    written nearly (`4.0`, `:8080` copied from an address) gets "did you mean" the number
+    when it is in `within`, and `expected` when it is not (`--jobs 0.0`: 0 is no answer)."""
     if not re.fullmatch(r"[+-]?[0-9]{1,18}", text.strip()):
         shown = text if len(text) <= 30 else text[:29] + "…"
-        meant = _NEARLY_WHOLE.fullmatch(text)  # `4.0`, `:8080` copied from an address
+        meant = _NEARLY_WHOLE.fullmatch(text)
+        if meant and int(meant[1]) not in within:
+            raise argparse.ArgumentTypeError(f"{expected}, got {shown!r}")
         hint = f"; did you mean {int(meant[1])}?" if meant else ""
         raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}{hint}")
-    return int(text)
+    number = int(text)
+    if number not in within:
+        raise argparse.ArgumentTypeError(f"{expected}, got {number}")
+    return number
 
 
 _NEARLY_WHOLE = re.compile(r"\s*:?\s*([0-9]{1,18})(?:[.,]0*)?\s*/?\s*")
@@ -704,19 +712,13 @@ def _jobs(text: str) -> int:
             f"expected a whole number, got {text!r}: leave --jobs out to render with as "
             "many processes as cores"
         )
-    jobs = _whole_number(text)
-    if not 1 <= jobs <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_JOBS} processes, got {jobs}")
-    return jobs
+    return _whole_number(text, range(1, MAX_JOBS + 1), f"expected 1 to {MAX_JOBS} processes")
 
 
 def _port(text: str) -> int:
-    port = _whole_number(text)
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(
-            f"expected a port from 1 to 65535 (or 0 for any free one), got {port}"
-        )
-    return port
+    return _whole_number(
+        text, range(65536), "expected a port from 1 to 65535 (or 0 for any free one)"
+    )
 
 
 def _host(text: str) -> str:

@@ -1075,6 +1075,15 @@ def test_init_refuses_the_top_of_the_file_system_and_a_dash(
             "argument --port: expected a whole number, got ':8080'; did you mean 8080?",
         ),
         (["serve", "--port", "80a"], "argument --port: expected a whole number, got '80a'"),
+        (  # 0 would be refused in turn: what is taken is said instead
+            ["build", "--jobs", "0.0"],
+            "argument --jobs: expected 1 to 256 processes, got '0.0'",
+        ),
+        (
+            ["serve", "--port", "70000.0"],
+            "argument --port: expected a port from 1 to 65535 (or 0 for any free one), "
+            "got '70000.0'",
+        ),
     ],
 )
 def test_a_number_option_written_nearly_gets_the_number(
