@@ -343,12 +343,40 @@ class _Parser(argparse.ArgumentParser):
             super()._check_value(action, value)
         except argparse.ArgumentError as exc:
             choices = [str(choice) for choice in action.choices or ()]
-            hint = did_you_mean(close_names(str(value), choices) or _started(str(value), choices))
+            hint = _other_word(self.prog, str(value), choices) or did_you_mean(
+                close_names(str(value), choices) or _started(str(value), choices)
+            )
             if value == "help":  # as `git help`
                 hint = f"for help, run {self.prog} --help"
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
+
+
+_OTHER_WORDS = {
+    "vcf": "vcard", "vcs": "vcard", "xlsx": "csv", "xls": "csv", "excel": "csv",
+    "spreadsheet": "csv", "person": "contact", "people": "contact", "org": "company",
+}  # fmt: skip
+"""Other words for a choice, none of them near it in letters: a format by its file's
+extension or the program that opens it (`export vcf`), a kind of file by another name
+(`new person`)."""
+_WRITTEN_BY_BUILD = ("ics", "ical", "calendar")
+"""What `export` is asked for that `build` writes: the calendar."""
+
+
+def _other_word(prog: str, text: str, choices: list[str]) -> str:
+    """A hint for a choice given in other words (`_OTHER_WORDS`), or as the file it is for
+    (`import contacts.vcf`: the command with the choice before the file, LinkedIn's for its
+    Connections.csv); `export ics` is told that build writes the calendar; "" for none."""
+    word = text.strip().lower()
+    if prog.endswith(" export") and {word, word.removesuffix("s")} & set(_WRITTEN_BY_BUILD):
+        return "playbook build writes the calendar, playbook.ics, with the site"
+    meant = _OTHER_WORDS.get(word, word if word in choices else "")
+    if meant in choices and word != meant:
+        return did_you_mean([meant])
+    name, _, extension = word.rpartition(".")
+    meant = "linkedin" if name.endswith("connections") else _OTHER_WORDS.get(extension, extension)
+    return f"did you mean {prog} {meant} {shlex.quote(text)}?" if name and meant in choices else ""
 
 
 def _started(text: str, choices: list[str]) -> list[str]:

@@ -1112,3 +1112,28 @@ def test_a_choice_cut_short_gets_the_one_it_starts(
     with pytest.raises(SystemExit):
         main(argv)
     assert capsys.readouterr().err.rstrip().endswith(f"; did you mean {meant}?")
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["export", "vcf"], "did you mean vcard?"),
+        (["import", "vcf", "cards.vcf"], "did you mean vcard?"),
+        (["export", "xlsx"], "did you mean csv?"),
+        (["new", "person", "Ada Byrne"], "did you mean contact?"),
+        (["import", "my cards.vcf"], "did you mean playbook import vcard 'my cards.vcf'?"),
+        (
+            ["import", "Downloads/Connections.csv"],
+            "did you mean playbook import linkedin Downloads/Connections.csv?",
+        ),
+        (["export", "ics"], "playbook build writes the calendar, playbook.ics, with the site"),
+    ],
+)
+def test_a_choice_in_other_words_gets_the_one_meant(
+    argv: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """export vcf said only 'invalid choice' (vcf is not near vcard in letters), and
+    export ics 'did you mean csv?', which writes no calendar."""
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert capsys.readouterr().err.rstrip().endswith(f"; {hint}")
