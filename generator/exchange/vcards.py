@@ -315,18 +315,29 @@ def _unescaped(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m[1] in "nN" else m[1], text)
 
 
-def _parts(card: Card, name: str) -> list[list[str]]:
+def _parts(card: Card, name: str, values: str = "") -> list[list[str]]:
     """The parts of each structured value (N, ORG) as text, split at each `;` not escaped:
-    `Acme\\; Sons;Data` → [`Acme; Sons`, `Data`]."""
+    `Acme\\; Sons;Data` → [`Acme; Sons`, `Data`]. With `values`, the several values of a
+    part, split at each `,` not escaped, are joined by it: `Philip,Paul` → `Philip Paul`
+    with " ", where `Smith\\, Jr.` is one value (RFC 6350, 3.4)."""
     found = []
     for line in _lines(card, name):
-        raw, parts, start = str(line.value), [], 0
-        for match in re.finditer(r"\\.|;", raw):
-            if match[0] == ";":
-                parts.append(_unescaped(raw[start : match.start()]))
-                start = match.end()
-        found.append([*parts, _unescaped(raw[start:])])
+        parts = _split(str(line.value), ";")
+        if values:
+            found.append([values.join(_unescaped(v) for v in _split(p, ",")) for p in parts])
+        else:
+            found.append([_unescaped(part) for part in parts])
     return found
+
+
+def _split(raw: str, separator: str) -> list[str]:
+    """`raw` cut at each `separator` not escaped by a backslash, the pieces as written."""
+    pieces, start = [], 0
+    for match in re.finditer(r"\\.|" + re.escape(separator), raw):
+        if match[0] == separator:
+            pieces.append(raw[start : match.start()])
+            start = match.end()
+    return [*pieces, raw[start:]]
 
 
 def _first(card: Card, name: str) -> str:
@@ -365,9 +376,10 @@ def _name(card: Card) -> str:
 def _parts_name(card: Card) -> str:
     """The name the parts of N make: given, additional and family names, or the family
     name first and all together in Chinese, Japanese or Korean (N:王;小明 → 王小明). The
-    several values of a part are separated by commas (`N:Stevenson;John;Philip,Paul`)."""
-    for parts in _parts(card, "n"):
-        family, given, additional = [part.replace(",", " ") for part in [*parts, "", ""][:3]]
+    several values of a part are separated by commas (`N:Stevenson;John;Philip,Paul`); an
+    escaped one is a comma of the name (`N:Smith\\, Jr.;John`)."""
+    for parts in _parts(card, "n", values=" "):
+        family, given, additional = [*parts, "", ""][:3]
         if all(wide_letter(ch) for ch in family + given + additional if ch.isalpha()):
             name = clean(family + given + additional)
         else:

@@ -573,6 +573,14 @@ def test_a_name_of_several_given_or_middle_names_in_n_alone() -> None:
     assert john.name == "John Philip Paul Stevenson"
 
 
+def test_an_escaped_comma_in_n_is_part_of_the_name() -> None:
+    """`N:Smith\\, Jr.;John` (RFC 6350, 3.4: a comma of a value is escaped) was cut at the
+    comma as if it parted two values, and the contact named 'John Smith Jr.'."""
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith\\, Jr.;John;Philip,Paul;;\r\nEND:VCARD\r\n"
+    (john,) = read_vcards("j.vcf", text.encode()).people
+    assert john.name == "John Philip Paul Smith, Jr."
+
+
 def test_apple_escapes_the_colon_of_a_web_address() -> None:
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:van Beethoven;Ludwig;;;\r\nFN:Ludwig van Beethoven\r\n"
