@@ -26,6 +26,7 @@ from generator.exchange.people import (
     Reading,
     markdown_inline,
     markdown_text,
+    with_an_employer_or_none,
 )
 from generator.faults import os_fault
 from generator.model.fields import validate_document
@@ -149,7 +150,7 @@ def plan_import(
     taken = known.contact_slugs | known.company_slugs | known.meeting_slugs | known.file_names
     companies = _Companies(known, create_companies, plan, taken)
     planned: PersonIndex[Person] = PersonIndex()
-    for person in reading.people:
+    for person in map(with_an_employer_or_none, reading.people):
         skipped = _already_there(person, known, planned)
         if skipped is not None:
             plan.skipped.append(skipped)
@@ -284,6 +285,11 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
     body = [f"Imported from {origin} ({source}, line {person.line})."]
     if person.connected_on:
         body.append(f"Connected on {origin} on {person.connected_on.isoformat()}.")
+    if person.on_their_own:
+        body.append(
+            f"Works on their own: {markdown_inline(person.on_their_own)}, as the record "
+            "says (no company file is made of it)."
+        )
     if person.company and not company:
         body.append(
             f"Works at {markdown_inline(person.company)}, which has no company file yet: "

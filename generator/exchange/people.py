@@ -13,7 +13,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from generator.model.identity import email_key, linkedin_key, name_key, web_address
@@ -63,6 +63,10 @@ class Person:
     exported_as: str = ""
     """The slug of the contact a playbook's `export vcard` wrote this card from (its UID,
     `playbook-contact-<slug>`); "" for any other record."""
+    on_their_own: str = ""
+    """What the record gave for an employer when it names none (`Self-employed`,
+    `Freelance`: `with_an_employer_or_none`), as written; then `company` is "": no company
+    file, none for the target list."""
 
 
 @dataclass
@@ -170,6 +174,22 @@ def _letters(found: re.Match[str]) -> str:
         return found[0]
     shown = all(unicodedata.category(ch)[0] in "LMNPS" for ch in text)
     return text if shown else found[0]
+
+
+ON_THEIR_OWN = frozenset({
+    "selfemployed", "freelance", "freelancer", "independent", "independentconsultant",
+    "independentcontractor", "soletrader", "soleproprietor",
+})  # fmt: skip
+"""What an address book or LinkedIn has in the company of someone who works for no
+employer, in lower case and letters only: no company to target or to make a file of."""
+
+
+def with_an_employer_or_none(person: Person) -> Person:
+    """`person`, their company moved to `on_their_own` when it names no employer
+    (`Self-employed`, `Self Employed`, `Freelance`, `Independent`), whichever the reader."""
+    if re.sub(r"[^a-z]", "", person.company.lower()) not in ON_THEIR_OWN:
+        return person
+    return replace(person, company="", on_their_own=person.company)
 
 
 def gathered(

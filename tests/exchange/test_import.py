@@ -599,6 +599,29 @@ def test_a_linkedin_connection_starts_no_keep_in_touch_reminder(
     assert problems.errors == [] and follow_ups(playbook, dt.date(2026, 12, 5)) == ()
 
 
+def test_someone_self_employed_brings_no_company(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LinkedIn's Self-Employed and a vCard's ORG:Freelance were listed as new companies,
+    and with --companies made company files, to rank on the target list."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    csv = "First Name,Last Name,Company,Position\nAda,Byrne,Self-Employed,Consultant\n"
+    (tmp_path / "c.csv").write_text(csv, encoding="utf-8")
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoe Park\r\nORG:Freelance\r\nEND:VCARD\r\n"
+    (tmp_path / "c.vcf").write_text(card, encoding="utf-8")
+    for source, name in (("linkedin", "c.csv"), ("vcard", "c.vcf")):
+        options = ["-C", str(root), str(tmp_path / name), "--companies"]
+        assert main(["import", source, *options]) == 0
+        assert "0 companies" in capsys.readouterr().out
+    assert not (root / "content/companies").exists()
+    ada = (root / "content/contacts/ada-byrne.md").read_text("utf-8")
+    assert "company:" not in ada and "role: Consultant" in ada
+    assert "Works on their own: Self-Employed, as the record says" in ada
+    zoe = (root / "content/contacts/zoe-park.md").read_text("utf-8")
+    assert "company:" not in zoe and "Works on their own: Freelance" in zoe
+
+
 def test_connections_saved_again_by_a_spreadsheet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
