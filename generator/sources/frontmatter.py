@@ -574,7 +574,11 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
     within.append(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
-        for key_node, value_node in node.value:
+        for key_node, value_node in sorted(node.value, key=_merge_first):
+            if key_node.tag == _MERGE:
+                for merged in _merged(key_node, value_node, marks):
+                    _walk(merged, path, marks, within, field_line)
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(
                     key_node.start_mark.line + marks.offset,
@@ -606,6 +610,33 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
         if not node.style:
             marks.plain.append((path, node.start_mark, node.end_mark))
     within.pop()
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _merge_first(pair: tuple[yaml.Node, yaml.Node]) -> bool:
+    """Merge keys (`<<:`) before the fields written out, which win over the fields it
+    brings in wherever they are written: their lines are the ones kept."""
+    return pair[0].tag != _MERGE
+
+
+def _merged(key: yaml.Node, value: yaml.Node, marks: _Marks) -> list[yaml.MappingNode]:
+    """The mappings whose fields a merge key (`<<: *base`, `<<: [*a, *b]`) brings into
+    its mapping; their fields are walked as the mapping's own, so that a message about
+    one points at the line where it is written, not at the top of the file."""
+    if isinstance(value, yaml.MappingNode):
+        return [value]
+    if isinstance(value, yaml.SequenceNode) and all(
+        isinstance(item, yaml.MappingNode) for item in value.value
+    ):
+        return list(value.value)
+    raise _Refused(
+        key.start_mark.line + marks.offset,
+        "<<: copies in the fields of a group marked with & (`<<: *base`, with "
+        "`base: &base` above the fields); this names one value, not fields: write the "
+        "field out instead, as `name: value`",
+    )
 
 
 def _written(node: yaml.Node, marks: _Marks) -> str:
