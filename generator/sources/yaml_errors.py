@@ -97,6 +97,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "is not a `field: value` line: every line of the front matter names a field "
             "(notes go below the closing ---)"
         )
+    if "<document start>" in problem and (first := _indented_first(lines, at)) is not None:
+        return first, _indented(lines[first], lines[at], help_)
     if "found another document" in problem and settings:
         return at, (
             "a second YAML document starts at this --- line: playbook.yaml holds its "
@@ -312,6 +314,27 @@ def _among_items(lines: list[str], at: int, opened: int, word: str) -> str:
 
 _FIELD_LINE = re.compile(r"\s*(?:- )?([^\s:#'\"-][^:#]*?):(?:\s.*)?")
 """`goals:` or `  role: Lead`: a line that names a field, with its name in group 1."""
+
+
+def _indented_first(lines: list[str], at: int) -> int | None:
+    """The first line of the YAML, when it is indented further than line `at` (`  name:
+    Jane` above `role: Lead`, which YAML takes for the start of a second document)."""
+    for index, line in enumerate(lines[:at]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return index if _indent(line) > _indent(lines[at]) else None
+    return None
+
+
+def _indented(first: str, below: str, help_: str) -> str:
+    """Why the YAML's indented first line (`first`) and a line at the left edge below it
+    cannot both be: the fields of one file start at the same column."""
+    name, under = _line_field(first), _line_field(below)
+    if name is None or under is None:
+        return _unexpected(first, _indent(first), help_)
+    return (
+        f"`{name}:` is indented, and `{under}:` below it is not: start every line that "
+        f"names a field at the left edge (remove the spaces before `{name}:`)"
+    )
 
 
 def _line_field(line: str) -> str | None:
