@@ -97,6 +97,14 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "is not a `field: value` line: every line of the front matter names a field "
             "(notes go below the closing ---)"
         )
+    if "sequence entries are not allowed" in problem and (name := _line_field(line)):
+        item = line[column:].removeprefix("-").strip()
+        fix = _quoted_fix(line)
+        quoted = f"; if it is text, put it in quotes: {fix}" if fix else ""
+        return at, (
+            f"a list starts on the line below its field: write `{name}:` alone on its "
+            f"line and each item under it, indented (`  - {item}`){quoted}"
+        )
     if "<document start>" in problem and (first := _indented_first(lines, at)) is not None:
         return first, _indented(lines[first], lines[at], help_)
     if "found another document" in problem and settings:
