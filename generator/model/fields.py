@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import Problems
-from generator.model.suggest import close_field, did_you_mean, slug_key
+from generator.model.suggest import (
+    close_field,
+    did_you_mean,
+    in_latin,
+    look_alike_letters,
+    slug_key,
+)
 from generator.sources.frontmatter import Document
 from generator.sources.yaml_errors import double_quoted
 
@@ -227,7 +233,7 @@ class Choice(Text):
         written = super().convert(value, at)
         text = written.lower()
         if text not in self.choices:
-            hint = did_you_mean(self._meant(text))
+            hint = did_you_mean(self._meant(text), written)
             raise Invalid(
                 f"expected {self.expected}, got {_shorten(written)}" + (f"; {hint}" if hint else "")
             )
@@ -307,6 +313,7 @@ def looks_like_id(text: str) -> bool:
     """Whether a meeting's `questions:` entry is meant as a question id rather than a
     question of your own: a slug (`typical-day`), or one in other clothes
     (`typical_day`, `Typical-Day`); a single capitalised word (`Salary`) is a question."""
+    text = in_latin(text)  # an id with a Cyrillic or Greek letter that looks Latin too
     if SLUG.match(text):
         return True
     return bool(_ID_LIKE.match(text)) and (text.islower() or any(c in text for c in "-_"))
@@ -1272,7 +1279,10 @@ def _misspelt(name: str, data: Mapping[str, Any], at: At) -> str:
     for key in data:
         if key != name and close_field(str(key), [name]) == name:
             line = at.doc.line(at.child(str(key)).path)
-            return f"; is {key}: on line {line} it? write it as {name}:"
+            typed = look_alike_letters(str(key))
+            return f"; is {key}: on line {line} it? write it as {name}:" + (
+                f" ({typed})" if typed else ""
+            )
     return ""
 
 
@@ -1318,7 +1328,7 @@ def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:
     if place is not None:
         at.warn(f"is not a field of {schema.called}: {place}")
     elif near is not None:
-        at.warn(f"is not a field of {schema.called} (did you mean {near}?)")
+        at.warn(f"is not a field of {schema.called} ({did_you_mean([near], key)})")
     elif owners is not None:
         at.warn(
             f"is a field of {owners}, not of {schema.called}: it does nothing here (move it, "
@@ -1347,7 +1357,7 @@ def _closest(key: str, names: Iterable[str]) -> str:
     """`did you mean done?` for a likely typo, else the names it could have been."""
     names = list(names)
     near = close_field(key, names)
-    return f"did you mean {near}?" if near else "expected one of " + ", ".join(names)
+    return did_you_mean([near], key) if near else "expected one of " + ", ".join(names)
 
 
 def validate_document(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from generator.errors import UsageError
@@ -24,15 +25,64 @@ from generator.errors import UsageError
 _WORD_GAPS = re.compile(r"[^a-z0-9]+")
 
 
+_LOOKING_LATIN = {
+    "CYRILLIC SMALL": "A=a, IE=e, O=o, ER=p, ES=c, U=y, HA=x, BYELORUSSIAN-UKRAINIAN I=i, "
+    "JE=j, DZE=s, SHHA=h, KOMI DE=d, PALOCHKA=l",
+    "CYRILLIC CAPITAL": "A=A, VE=B, IE=E, KA=K, EM=M, EN=H, O=O, ER=P, ES=C, TE=T, HA=X, "
+    "BYELORUSSIAN-UKRAINIAN I=I, JE=J, DZE=S",
+    "GREEK SMALL": "OMICRON=o, ALPHA=a, EPSILON=e, IOTA=i, KAPPA=k, NU=v, RHO=p, TAU=t, "
+    "UPSILON=u, CHI=x",
+    "GREEK CAPITAL": "ALPHA=A, BETA=B, EPSILON=E, ZETA=Z, ETA=H, IOTA=I, KAPPA=K, MU=M, NU=N, "
+    "OMICRON=O, RHO=P, TAU=T, UPSILON=Y, CHI=X",
+}
+"""Cyrillic and Greek letters drawn as a Latin one, by their Unicode names, with that one:
+typed when the keyboard is left on another alphabet (`coffee` with a Cyrillic es and o
+looks like coffee, and is another word to a computer)."""
+_LOOK_ALIKE_LETTERS = {
+    unicodedata.lookup(f"{alphabet} LETTER {name}"): latin
+    for alphabet, letters in _LOOKING_LATIN.items()
+    for name, _, latin in (pair.partition("=") for pair in letters.split(", "))
+}
+_LATIN = str.maketrans(_LOOK_ALIKE_LETTERS)
+
+
+def in_latin(text: str) -> str:
+    """`text` with each letter of `_LOOK_ALIKE_LETTERS` as the Latin one it looks like,
+    when those are all its Cyrillic and Greek letters (a word in Russian or Greek, such
+    as `Ольга`, is left as written)."""
+    if text.isascii():
+        return text
+    latin = text.translate(_LATIN)
+    return text if any(_other_alphabet(c) for c in latin) else latin
+
+
+def _other_alphabet(char: str) -> bool:
+    return not char.isascii() and unicodedata.name(char, "").startswith(("CYRILLIC", "GREEK"))
+
+
+def look_alike_letters(text: str) -> str:
+    """What to say of `text` when it holds letters of another alphabet that look like
+    Latin ones (`'coffee' has a Cyrillic c and o, not Latin c and o: retype it`, the
+    first of each pair Cyrillic); "" when it holds none."""
+    found = list(dict.fromkeys(c for c in text if c in _LOOK_ALIKE_LETTERS))
+    if not found:
+        return ""
+    alphabets = dict.fromkeys(unicodedata.name(c).split()[0].capitalize() for c in found)
+    return (
+        f"{text!r} has a {' and '.join(alphabets)} {' and '.join(found)}, not Latin "
+        f"{' and '.join(_LOOK_ALIKE_LETTERS[c] for c in found)}: retype it"
+    )
+
+
 def field_key(name: str) -> str:
     """`Keep-In-Touch` → `keep_in_touch`: how field names compare for typos."""
-    return name.strip().lower().replace("-", "_").replace(" ", "_")
+    return in_latin(name).strip().lower().replace("-", "_").replace(" ", "_")
 
 
 def slug_key(text: str) -> str:
     """`Acme Corp.` → `acme-corp`: how names and slugs compare (not `slugify`, which
     makes file names; this only needs to be the same on both sides)."""
-    return _WORD_GAPS.sub("-", text.strip().lower()).strip("-")
+    return _WORD_GAPS.sub("-", in_latin(text).strip().lower()).strip("-")
 
 
 def typo_budget(word: str) -> int:
@@ -261,12 +311,15 @@ def close_names(text: str, names: Iterable[str], cutoff: float = 0.6) -> list[st
     return [by_fold[c] for c in difflib.get_close_matches(wanted, by_fold, n=3, cutoff=cutoff)]
 
 
-def did_you_mean(options: list[str]) -> str:
-    """`did you mean acme?`, or with two: `did you mean acme or acme-labs?`; "" for none."""
+def did_you_mean(options: list[str], written: str = "") -> str:
+    """`did you mean acme?`, or with two: `did you mean acme or acme-labs?`; "" for none.
+    With what was `written`, when it holds letters of another alphabet that look like
+    Latin ones, which: it would otherwise look the same as what is suggested."""
     if not options:
         return ""
     shown = options[:3]
-    return "did you mean " + " or ".join(shown) + "?"
+    note = look_alike_letters(written)
+    return "did you mean " + " or ".join(shown) + "?" + (f" {note}" if note else "")
 
 
 def known_names(entities: Mapping[str, object], slugs: Iterable[str]) -> Names:
@@ -285,7 +338,7 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     """
     file_name = value.rpartition("/")[2].removesuffix(".md")  # `companies/acme.md`
     exact = [file_name] if file_name != value and file_name in names else []
-    hint = did_you_mean(exact or close_slugs(value, names))
+    hint = did_you_mean(exact or close_slugs(value, names), value)
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
         problem = f"no {what} named {value!r} (expected a file content/{folder}/{value}.md)"
         return f"{problem}; {hint}" if hint else problem
@@ -385,7 +438,7 @@ def unknown_question(value: str, ids: Iterable[str], wordings: Wordings | None =
     """Why a meeting's `questions:` entry that looks like an id names no question (`ids`:
     pass `question_names` when asking for many; `wordings`, to find a renamed id)."""
     names = ids if isinstance(ids, Names) else question_names(ids)
-    hint = did_you_mean(close_questions(value, names, wordings))
+    hint = did_you_mean(close_questions(value, names, wordings), value)
     where = f"no question with id {value!r} in content/questions/"
     if hint:
         where += f" ({hint})"
