@@ -264,7 +264,7 @@ class Slug(Text):
         text = super().convert(value, at)
         if not SLUG.match(text):
             fixed = slug_key(text)
-            hint = f"; did you mean {fixed}?" if fixed and fixed != text else ""
+            hint = f"; {did_you_mean([fixed], text)}" if fixed and fixed != text else ""
             raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
         return text
 
