@@ -233,3 +233,24 @@ def test_an_address_with_a_space_after_its_host_is_told_how_to_write_it(tmp_path
         "http://, got 'https://me.example.com/my site/'; did you mean "
         "https://me.example.com/my%20site/?",
     ]
+
+
+def test_a_number_in_an_address_field_is_not_offered_as_an_address(tmp_path: Path) -> None:
+    """`website: 3.5` (a rating written in the wrong field) was told 'did you mean
+    https://3.5?', as if a number were a host; a host without its scheme still is."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    for company, website in (("verdant-grid", "3.5"), ("heliofleet", "heliofleet.example.com")):
+        path = root / f"content/companies/{company}.md"
+        path.write_text(re.sub(r"website: .*", f"website: {website}", path.read_text()))
+    reported = [str(p) for p in check(root).errors]
+    assert reported == [
+        "content/companies/heliofleet.md:4: website: expected a web address starting with "
+        "https:// or http://, got 'heliofleet.example.com'; did you mean "
+        "https://heliofleet.example.com?",
+        "content/companies/verdant-grid.md:4: website: expected a web address starting with "
+        "https:// or http://, got '3.5'",
+    ]

@@ -360,8 +360,13 @@ _MISTYPED_SCHEME = re.compile(r"h?t{1,3}p{1,2}s?(?::/{0,3}|/{1,3})(?=\w)", re.IG
 """`https//`, `http:/`, `https:`, `htps://`: a scheme with a letter or a mark left out."""
 
 
-_BARE_HOST = re.compile(r"(?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]|\Z)", re.IGNORECASE)
-"""An address written without its scheme: a host with a dot (`www.example.com/x`)."""
+_BARE_HOST = re.compile(
+    r"(?://)?(?:(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*|(?:\d{1,3}\.){3}\d{1,3})(?:[/?#]|\Z)",
+    re.IGNORECASE,
+)
+"""An address written without its scheme: a host with a dot whose last part starts with
+a letter (`www.example.com/x`), or four numbers (`192.168.1.20/x`); not a number (`3.5`)
+or a version (`2.1.0`)."""
 
 
 def _parses(url: str) -> bool:
