@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count, write
+from conftest import SAMPLE_TODAY, copy_sample, edit, pdf_page_count, write
 
 from generator.build import build
 
@@ -424,3 +424,45 @@ def test_links_that_only_lead_elsewhere_stay_off_paper(page: Any, tmp_path: Path
     for path, name in pages.items():
         first = pdf_text(print_pdf(page, site, path), 1, 1).split("\n", 1)[0]
         assert first.strip() == name, path
+
+
+def test_a_link_in_a_goal_a_question_or_a_reminder_prints_its_address(
+    page: Any, tmp_path: Path
+) -> None:
+    """A named link printed where it goes in notes only: in a goal, a point to share, a
+    question or a reminder, paper said "the Scope 3 guidance" and lost which one."""
+    root = with_fixtures(tmp_path / "pb", "letter")
+    meeting = f"content/meetings/{NETWORKING}.md"
+    edit(root, meeting, "Sofia, and", "[Sofia](https://example.com/sofia), and")
+    edit(root, meeting, "the dbt project;", "[the dbt project](https://example.com/dbt);")
+    edit(
+        root,
+        meeting,
+        "  - target-list-gaps\n",
+        "  - Did you see [the scorecard](https://example.com/card)?\n",
+    )
+    edit(
+        root,
+        meeting,
+        "  - background-valued\n",
+        "  - Is [the guidance](https://example.com/rules) used?\n",
+    )
+    edit(
+        root,
+        "content/contacts/daniel-reyes.md",
+        "the carrier-scorecard article",
+        "[the article](https://example.com/a)",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    agenda = " ".join(pdf_text(print_pdf(page, site, f"meetings/{NETWORKING}"), 1, 1).split())
+    for shown in ("Sofia", "the dbt project", "the scorecard", "the guidance"):
+        assert re.search(rf"{shown} \(https://example\.com/\w+\)", agenda), (shown, agenda)
+    sheet = pdf_text(print_pdf(page, site, f"meetings/{NETWORKING}/questions"), 1, 2)
+    assert "the guidance (https://example.com/rules)" in " ".join(sheet.split()), sheet
+    page.goto((site / "meetings" / NETWORKING / "print" / "index.html").as_uri())
+    page.emulate_media(media="print")
+    after = page.eval_on_selector_all(  # the reminder: in the checklist's columns, and the brief
+        'a[href="https://example.com/a"]',
+        "els => els.map(e => getComputedStyle(e, '::after').content)",
+    )
+    assert after == ['" (https://example.com/a)"'] * 2, after
