@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, write
+from conftest import SAMPLE_TODAY, copy_sample, edit, write
 from timing import assert_linear
 
 from generator.build import build
@@ -275,6 +275,26 @@ def test_the_debrief_hints_how_to_make_a_referrals_contact(tmp_path: Path) -> No
         page(report.output, "meetings/2026-11-19-jonah-kim/").split('id="debrief-title"')[1]
     )
     assert 'Maria Gomez no contact file yet: playbook new contact "Maria Gomez"' in debrief
+
+
+def test_a_reminder_in_the_debrief_shows_its_markdown_as_the_agenda_does(
+    tmp_path: Path,
+) -> None:
+    """`action:` is Markdown, as the agenda's checklist shows it; the debrief's follow-ups
+    showed "Send Jonah [my notebook](https://…)" with its brackets and address."""
+    root = copy_sample(tmp_path / "pb")
+    edit(
+        root,
+        "content/meetings/2026-11-19-jonah-kim.md",
+        "my small lane-emissions notebook",
+        "[my *lane* notebook](https://example.com/nb)",
+    )
+    html = page(build(root, today=SAMPLE_TODAY).output, "meetings/2026-11-19-jonah-kim/")
+    debrief = html.split('id="debrief-title"')[1].split("</section>")[0]
+    link = (
+        '<a href="https://example.com/nb" rel="noopener noreferrer">my <em>lane</em> notebook</a>'
+    )
+    assert f"Send Jonah {link}, as he suggested" in debrief, debrief
 
 
 def test_nothing_learned_yet_says_where_to_write_it(tmp_path: Path) -> None:
