@@ -34,6 +34,17 @@ def plan_rows(html: str) -> list[tuple[str, str, str, str]]:
     )
 
 
+@pytest.mark.parametrize("page", ["", "print/"])
+def test_a_meeting_called_off_agrees_no_end_or_length(built_sample: Path, page: str) -> None:
+    """Graham declined and Lena's coffee was cancelled: their pages said "agree it up
+    front" of the length and showed an agreed end, for a meeting that will not happen."""
+    graham = text_of(built_sample, f"meetings/2026-10-20-graham-pike/{page}")
+    assert "30 minutes" in graham and "agree it up front" not in graham
+    lena = text_of(built_sample, f"meetings/2026-11-10-lena-fischer/{page}")
+    assert "Tue 10 Nov 2026, 08:00 to 08:30 · 30 minutes" in lena
+    assert "Agreed end" not in lena
+
+
 def test_coffee_agenda_defaults_to_thirty_minutes_and_shows_the_agreed_end(
     built_sample: Path,
 ) -> None:
