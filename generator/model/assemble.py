@@ -499,12 +499,13 @@ def _unusable_slug(item: Parsed, slug: str) -> str | None:
             f"and file names may be at most 255 bytes: shorten it to {MAX_SLUG_BYTES} "
             "letters or fewer"
         )
-    folder = PurePosixPath(item.doc.path).parent
-    if slug == "index" and item.kind in LINKED_KINDS and folder.name != item.kind:
-        return (
-            f"the file is named {PurePosixPath(item.doc.path).name}, and a file's own name is "
-            f"its page address, not its folder's: rename it {folder.name}.md"
-        )
+    if slug == "index" and item.kind in LINKED_KINDS:  # a path made only then: 10,000 a build
+        file = PurePosixPath(item.doc.path)
+        if file.parent.name != item.kind:
+            return (
+                f"the file is named {file.name}, and a file's own name is its page address, "
+                f"not its folder's: rename it {file.parent.name}.md"
+            )
     if slug in WINDOWS_DEVICES and item.kind in LINKED_KINDS:
         return (
             f"{slug!r} is a name Windows keeps for a device: its pages, named after it, could "
