@@ -28,6 +28,11 @@ from generator.sources.discover import (
 from generator.sources.frontmatter import Document
 from generator.sources.read import Read, parse_source, read_source, unreadable
 
+CONTENT_GONE = (
+    "the content/ folder is gone (moved, renamed or deleted since serve started); "
+    "put it back and the pages return by themselves"
+)
+
 
 class LiveSources:
     """The sources under `root`/content, as last read."""
@@ -128,8 +133,8 @@ class LiveSources:
         self._order = None
         self._notes = {}
         for problem in own.items:
-            if problem.path == "content":  # no content/ folder at all: an error this time
-                problems.items.append(problem)
+            if problem.path == "content":  # gone since serve started (moved, renamed, stashed)
+                problems.items.append(dataclasses.replace(problem, message=CONTENT_GONE))
             else:
                 self._notes.setdefault(problem.path, []).append(problem)
         self._links = {}

@@ -101,13 +101,13 @@ def test_content_stashed_and_popped_shows_the_error_then_the_page(
     tab: Tab, sample_root: Path, tmp_path: Path
 ) -> None:
     """A `git stash` takes content/ away and `git stash pop` puts it back: the open page
-    says there is no playbook, then shows the playbook again by itself."""
+    says content/ is gone, then shows the playbook again by itself."""
     from playwright.sync_api import expect
 
     content = sample_root / "content"
     shutil.copytree(content, tmp_path / "stash")
     shutil.rmtree(content)
-    expect(tab.page.locator("#errors")).to_contain_text("no content/ folder", timeout=TIMEOUT)
+    expect(tab.page.locator("#errors")).to_contain_text("content/ folder is gone", timeout=TIMEOUT)
     shutil.copytree(tmp_path / "stash", content)
     heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
     save_in_place(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Popped")

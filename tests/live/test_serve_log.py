@@ -86,7 +86,7 @@ def test_content_gone_and_back_is_fixed_too(
 ) -> None:
     _, log = served
     (sample_root / "content").rename(tmp_path / "content")
-    log.next_matching("no content/ folder")
+    log.next_matching("the content/ folder is gone")
     (tmp_path / "content").rename(sample_root / "content")
     assert log.next_matching("^Fixed").startswith("Fixed: no errors left in content;")
 

@@ -14,7 +14,7 @@ from test_serve import CONTACT, CONTACT_URL, Socket, get, wait_for
 
 from generator.live.serve import LiveServer
 
-NO_CONTENT = b"no playbook here (no content/ folder)"
+NO_CONTENT = b"the content/ folder is gone (moved, renamed or deleted since serve started)"
 
 
 def shows(server: LiveServer, text: bytes, path: str = CONTACT_URL) -> bool:
@@ -39,6 +39,8 @@ def test_content_removed_and_put_back(sample_root: Path, tmp_path: Path, how: st
         else:
             os.replace(content, kept)
         wait_for(lambda: shows_error(server, NO_CONTENT))
+        assert b"put it back and the pages return" in get(server, CONTACT_URL)[2]
+        assert b"playbook init" not in get(server, CONTACT_URL)[2]  # the user has a playbook
         assert get(server, "/")[0] == 500  # every page says so
         assert get(server, "/static/style.css")[0] == 200  # in the theme's look
         os.replace(kept, content)
