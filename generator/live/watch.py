@@ -128,8 +128,9 @@ class SourceWatcher(FileSystemEventHandler):
         self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
         """The folders watched besides the root: `("source", name, (device, inode))`,
         `("theme", where a linked theme leads)`, `("file", folder, (device, inode))`: the
-        folder of a followed file, or while it is missing the nearest one above it, which
-        sees it come back (so for where a theme link leads while nothing is there)."""
+        folder of a followed file or of where a theme link leads, which sees it moved away
+        (the system tells no watch that its own folder moved), or while it is missing the
+        nearest one above it, which sees it come back."""
         self._followed: frozenset[Path] = frozenset()
         self._theme_links: dict[Path, Path] = {}
         """Where a theme folder that is a link leads → that theme folder."""
@@ -183,7 +184,7 @@ class SourceWatcher(FileSystemEventHandler):
                         with contextlib.suppress(OSError, RuntimeError):  # a loop of links
                             missing[entry.resolve()] = entry
             self._theme_links, self._missing_themes = links, missing
-            awaited = [*(f.parent for f in self._followed), *missing]
+            awaited = [*(f.parent for f in [*self._followed, *links]), *missing]
             for folder in {self._watchable(f) for f in awaited} - {self.root}:
                 if identity := _identity(folder):  # a folder made again is watched anew
                     wanted["file", folder, identity] = (folder, False)

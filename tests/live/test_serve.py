@@ -403,21 +403,26 @@ def test_an_edit_to_a_theme_folder_that_is_a_link_is_served(
         wait_for(lambda: get(server, "/static/extra.css")[2] == b"body { color: blue }\n")
 
 
-def test_the_theme_folder_a_link_leads_to_deleted_and_made_again_is_followed(
-    sample_root: Path, tmp_path: Path
+@pytest.mark.parametrize("away", ["deleted", "moved"])
+def test_the_theme_folder_a_link_leads_to_taken_away_and_back_is_followed(
+    sample_root: Path, tmp_path: Path, away: str
 ) -> None:
-    """The shared theme's folder goes (a `git stash` in its own repository) and comes back:
-    the pages say the theme is missing, then show it again, and its saves show after."""
+    """The shared theme's folder goes (a `git stash` in its own repository, renamed) and
+    comes back: the pages say the theme is missing, then show it again, and its saves show
+    after."""
     shared, kept = tmp_path / "shared-theme", tmp_path / "kept"
     write(shared, "static/extra.css", "body { color: red }\n")
     (sample_root / "themes").mkdir()
     (sample_root / "themes/shared").symlink_to(shared, target_is_directory=True)
     edit(sample_root, "playbook.yaml", "theme: default", "theme: shared")
     with running_server(sample_root) as server:
-        shutil.copytree(shared, kept)
-        shutil.rmtree(shared)
+        if away == "deleted":
+            shutil.copytree(shared, kept)
+            shutil.rmtree(shared)
+        else:
+            shared.rename(kept)
         wait_for(lambda: b"no folder themes/shared/" in get(server, "/")[2])
-        shutil.copytree(kept, shared)
+        shutil.copytree(kept, shared) if away == "deleted" else kept.rename(shared)
         wait_for(lambda: get(server, "/")[0] == 200)
         write(shared, "static/extra.css", "body { color: blue }\n")
         wait_for(lambda: get(server, "/static/extra.css")[2] == b"body { color: blue }\n")
