@@ -1160,10 +1160,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     def ready() -> None:
         _say(f"Serving {args.root.resolve().name} at {server.url} ({note}Ctrl-C to stop)")
-        if args.open:
+        if args.open:  # not waited for: a browser may run until closed (BROWSER=firefox)
             import webbrowser
 
-            webbrowser.open(server.url)
+            threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
 
     try:  # `kill` stops it like Ctrl-C (`_terminate_like_ctrl_c`)
         server.run(ready)

@@ -799,14 +799,14 @@ def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Pat
         LiveServer(sample_root, host="192.0.2.1", port=0)  # TEST-NET-1: never assigned
 
 
-def start_serve_process(root: Path, temp: Path) -> subprocess.Popen[str]:
+def start_serve_process(root: Path, temp: Path, *options: str, **env: str) -> subprocess.Popen[str]:
     """`playbook serve` in its own process, its temporary folder under `temp`."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "-C", ".", "--port", "0"],
+        [sys.executable, "-m", "generator", "serve", "-C", ".", "--port", "0", *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(REPO)},
+        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(REPO), **env},
         cwd=root,
     )
     assert process.stdout is not None
@@ -842,3 +842,30 @@ def test_the_folders_of_killed_servers_are_removed_by_the_next(
         running.terminate()
         running.communicate(timeout=30)
     assert not alive.exists(), "stopped (SIGTERM) like Ctrl-C: its folder is gone"
+
+
+def test_open_serves_the_browser_it_starts_while_that_browser_runs(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """`--open` with BROWSER naming a program that runs until the browser is closed
+    (`BROWSER=firefox` when Firefox was not open yet, chrome.exe from WSL): the browser
+    gets the playbook, not a page that loads for ever."""
+    page, keep = tmp_path / "page.html", tmp_path / "browser-open"
+    browser = tmp_path / "browser"
+    browser.write_text(
+        f"#!{sys.executable}\nimport os, sys, time, urllib.request\n"
+        f"open({str(keep)!r}, 'w').close()\n"
+        "data = urllib.request.urlopen(sys.argv[1], timeout=60).read()\n"
+        f"open({str(page) + '.part'!r}, 'wb').write(data)\n"
+        f"os.replace({str(page) + '.part'!r}, {str(page)!r})\n"
+        f"while os.path.exists({str(keep)!r}):\n    time.sleep(0.05)\n"
+    )
+    browser.chmod(0o755)
+    process = start_serve_process(sample_root, tmp_path, "--open", BROWSER=str(browser))
+    try:
+        wait_for(lambda: page.exists())
+        assert b"Elena Marsh" in page.read_bytes()
+    finally:
+        keep.unlink(missing_ok=True)  # the browser is closed
+        process.terminate()
+        process.communicate(timeout=30)
