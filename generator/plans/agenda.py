@@ -230,16 +230,17 @@ class Agenda:
     @property
     def asks_to_keep_in_touch(self) -> bool:
         """A planned question asks it already, so the wrap-up does not ask it twice."""
-        return any(KEEPS_IN_TOUCH.search(q.text) for q in self._said)
+        return any(KEEPS_IN_TOUCH.search(q.text) for q in self.said)
 
     @property
     def asks_for_names(self) -> bool:
         """A planned question asks whom else to talk to, so the wrap-up does not ask again."""
-        return any(ASKS_FOR_NAMES.search(q.text) for q in self._said)
+        return any(ASKS_FOR_NAMES.search(q.text) for q in self.said)
 
     @property
-    def _said(self) -> tuple[PlannedQuestion, ...]:
-        """The questions sure to be asked: all but those left for if time allows."""
+    def said(self) -> tuple[PlannedQuestion, ...]:
+        """The questions sure to be asked: all but those left for if time allows (what
+        the bank counts as asked, as `asked_before` does)."""
         return self.questions + self.ask_questions + self.wrap_questions
 
     @property

@@ -48,8 +48,9 @@ class MeetingPlan:
 
     @property
     def asked(self) -> tuple[str, ...]:
-        """The ids of the bank questions the agenda asks (the bank lists where each is used)."""
-        return tuple(q.id for q in self.agenda.all_questions if q.id)
+        """The ids of the bank questions the agenda asks, not those it keeps for if time
+        allows (the bank lists where each is used)."""
+        return tuple(q.id for q in self.agenda.said if q.id)
 
 
 @dataclass(frozen=True, slots=True)

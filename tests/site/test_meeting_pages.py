@@ -449,6 +449,30 @@ def test_an_answer_to_a_question_with_a_link_nests_no_link(tmp_path: Path) -> No
         assert 'href="https://example.com"' in answers and "#q-typical-day" in answers
 
 
+def test_a_question_left_for_if_time_allows_was_not_asked(tmp_path: Path) -> None:
+    """The bank said "Asked in" a meeting held of the three questions its agenda only kept
+    under *If time allows*, while the next meeting with the same person plans them again
+    as not asked before."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/meetings/2026-11-20-elena-marsh.md",
+        "---\ncontact: elena-marsh\nformat: phone\ndate: 2026-11-20\ntime: '09:00'\n"
+        "duration: 15\nstatus: done\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    plan = page(site, "meetings/2026-11-20-elena-marsh/")
+    planned, spare = plan.split("<h4>If time allows</h4>")
+    planned, spare = planned.split('id="plan-title"')[1], spare.split("</ul>")[0]
+    asked = set(re.findall(r"questions/#q-([\w-]+)", planned))
+    left = set(re.findall(r"questions/#q-([\w-]+)", spare))
+    assert asked and len(left) == 3, (asked, left)
+    bank = page(site, "questions/")
+    for qid in asked | left:
+        item = text(bank.split(f'id="q-{qid}"')[1].split("</li>")[0])
+        assert ("Asked in Call with Elena Marsh" in item) == (qid in asked), (qid, item)
+
+
 def test_an_answer_counts_as_asked_even_off_the_agenda(built_sample: Path) -> None:
     # Sofia's agenda had transferable-skills; an answer recorded elsewhere counts the same
     item = page(built_sample, "questions/").split('id="q-transferable-skills"')[1].split("</li>")[0]
