@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from generator.errors import counted
+
 YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
 SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
 
@@ -129,7 +131,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     if "did not find expected key" in problem or (  # libyaml's words, then PyYAML's own
         "block mapping" in context and "expected <block end>" in problem
     ):
-        return at, _unexpected(line, column, help_)
+        return at, _unexpected(line, column, help_, _item_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
 
@@ -291,8 +293,14 @@ def _starts_wrongly(line: str, problem: str, context: str) -> str | None:
     return None
 
 
-def _unexpected(line: str, column: int, help_: str) -> str:
+def _unexpected(line: str, column: int, help_: str, above: str | None = None) -> str:
+    """`above`: the list item on the line above, if any (`_item_above`)."""
     stripped = line.lstrip()
+    if stripped.startswith("- ") and above is not None:
+        return (
+            f"this item is {counted(_indent(line), 'space')} in, and the one above it "
+            f"{counted(_indent(above), 'space')}: start every item of a list at the same column"
+        )
     if stripped.startswith("- "):
         return (
             "a list item where a field was expected: put the items under their field, "
@@ -302,6 +310,16 @@ def _unexpected(line: str, column: int, help_: str) -> str:
     if before.endswith(('"', "'")):
         return f"text after the closing quote: {_QUOTE_IN_QUOTES[before[-1]]}"
     return f"expected a `name: value` line here; check its indentation ({help_})"
+
+
+def _item_above(lines: list[str], at: int) -> str | None:
+    """The line above line `at` (blank lines and notes skipped), when it is a list item
+    indented otherwise (`  - a` above ` - b`)."""
+    for line in reversed(lines[:at]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            item = line.lstrip().startswith("- ") and at < len(lines)
+            return line if item and _indent(line) != _indent(lines[at]) else None
+    return None
 
 
 def _among_items(lines: list[str], at: int, opened: int, word: str) -> str:
