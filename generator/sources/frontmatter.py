@@ -475,6 +475,8 @@ def _parse_yaml(
         problems.warn(path, line, key, message)
     for key, line, message in _curly_quoted(yaml_text, marks):
         problems.warn(path, line, key, message)
+    for key, line, message in _items_read_as_text(marks):
+        problems.warn(path, line, key, message)
     return Document(path, data, marks.lines, marks.raw, body, body_line)
 
 
@@ -531,6 +533,27 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
             start.line + marks.offset,
             f"{value} keeps its curly quotes, which are not quotes to YAML: write straight "
             f"ones, {fix}",
+        )
+
+
+def _items_read_as_text(marks: _Marks) -> Iterator[tuple[str, int, str]]:
+    """(path, line, message) of each value written on its field's line with list items
+    below it (`tags: alumni`, then `  - analytics`): YAML reads the lines below as more
+    of its text (`alumni - analytics`), and the list meant is one piece of text."""
+    for key, start, end in marks.plain:
+        below = marks.text[start.line + 1 : end.line + 1]
+        if not any(line.lstrip().startswith("- ") for line in below):
+            continue
+        value = marks.raw.get(key, "")
+        shown = repr(value if len(value) <= 60 else value[:59] + "…")
+        name = key.rpartition(".")[2]
+        first = marks.text[start.line][start.column :].strip()
+        yield (
+            key,
+            start.line + marks.offset,
+            f"the lines below that start with - are read as more of its text ({shown}): "
+            f"if they are items of a list, write `{name}:` alone on its line and each item "
+            f"under it, indented (`  - {first}`); if it is one text, write it on one line",
         )
 
 
