@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -187,7 +188,42 @@ class UsageError(Exception):
 
 
 def format_problems(problems: list[ContentError]) -> str:
-    return "\n".join(str(p) for p in problems)
+    return "\n".join(str(p) for p in listed(problems))
+
+
+LISTED_ALIKE = 20
+"""How many problems of one kind in one file are listed (`listed`)."""
+_ENDING = 40
+"""How much of the end of a message tells its kind: the start quotes what was written."""
+
+
+def listed(problems: Iterable[ContentError]) -> list[ContentError]:
+    """`problems` as people read them: at most `LISTED_ALIKE` alike in one file (same
+    severity, same field whatever its list positions, same ending of the message), then
+    one line in place of the rest, `and 2,480 more like this`. A body of thousands of
+    `[[` or of links to nothing printed a line for each, burying everything else; the
+    counts of errors and warnings still count them all."""
+    seen: dict[tuple[object, ...], int] = {}
+    shown: list[ContentError] = []
+    summaries: dict[tuple[object, ...], int] = {}
+    for problem in problems:
+        kind = (
+            problem.path,
+            problem.severity,
+            _DIGITS.sub("#", problem.field),
+            _DIGITS.sub("#", problem.message[-_ENDING:]),
+        )
+        count = seen[kind] = seen.get(kind, 0) + 1
+        if count <= LISTED_ALIKE:
+            shown.append(problem)
+        elif count == LISTED_ALIKE + 1:
+            summaries[kind] = len(shown)
+            shown.append(problem)
+    for alike, at in summaries.items():
+        if (more := seen[alike] - LISTED_ALIKE) > 1:
+            message = f"and {more:,} more like this in this file from this line on, not listed"
+            shown[at] = dataclasses.replace(shown[at], message=message)
+    return shown
 
 
 def display_path(path: Path, root: Path) -> str:

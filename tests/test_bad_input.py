@@ -254,3 +254,30 @@ def test_a_number_in_an_address_field_is_not_offered_as_an_address(tmp_path: Pat
         "content/companies/verdant-grid.md:4: website: expected a web address starting with "
         "https:// or http://, got '3.5'",
     ]
+
+
+def test_thousands_of_one_mistake_in_a_file_are_listed_twenty_then_counted(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """3,000 unclosed `[[` printed 3,000 warnings, and 50 links to nothing 50 errors,
+    burying the rest: twenty of each kind are listed, then one line counts the others,
+    at the line where they start; the totals count them all."""
+    from conftest import write
+
+    body = "[[nobody-at-all]]\n" * 50 + "[[unclosed\n" * 3000
+    write(sample_root, "content/contacts/flood.md", f"---\nname: Flood\n---\n{body}")
+
+    assert main(["check", "-C", str(sample_root), "--today", "2026-11-22"]) == 1
+
+    err = capsys.readouterr().err
+    flood = [line for line in err.splitlines() if "content/contacts/flood.md" in line]
+    assert len(flood) == 42
+    assert flood[20] == (
+        "content/contacts/flood.md:24: body: and 30 more like this in this file from this "
+        "line on, not listed"
+    )
+    assert flood[41] == (
+        "warning: content/contacts/flood.md:74: body: and 2,980 more like this in this file "
+        "from this line on, not listed"
+    )
+    assert "playbook: 50 errors and 3002 warnings" in err

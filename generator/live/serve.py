@@ -36,7 +36,7 @@ from tornado.ioloop import IOLoop
 from tornado.iostream import IOStream
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from generator.errors import ContentError, UsageError, counted, printable
+from generator.errors import ContentError, UsageError, counted, listed, printable
 from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import temporary_folder
@@ -606,7 +606,7 @@ def _some(names: Iterable[str], most: int = 3) -> str:
 
 
 def _lines(problems: Iterable[ContentError]) -> str:
-    return "\n".join(f"  {p}" for p in problems)
+    return "\n".join(f"  {p}" for p in listed(problems))
 
 
 def release_memory() -> None:

@@ -35,7 +35,7 @@ from jinja2.sandbox import (
 )
 from markupsafe import Markup, escape
 
-from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path
+from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path, listed
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import UnknownSlug, first_name
 from generator.model.suggest import close_names, did_you_mean
@@ -922,8 +922,12 @@ def render_error_page(
     assets: str = STANDALONE_ASSETS,
 ) -> bytes:
     """The page shown at every address while the content is broken (like Hugo's)."""
-    shown = [str(e) for e in errors]
-    context = {"errors": shown, "warnings": [str(w) for w in warnings], "config_file": CONFIG_FILE}
+    shown = [str(e) for e in listed(errors)]
+    context = {
+        "errors": shown,
+        "warnings": [str(w) for w in listed(warnings)],
+        "config_file": CONFIG_FILE,
+    }
     lines = "\n".join(html.escape(e) for e in shown)
     fallback = f"<!doctype html><title>Build failed</title><pre>{lines}</pre>\n"
     return _render_standalone(themes, ERROR_TEMPLATE, context, csp, scripts, assets, fallback)
