@@ -23,6 +23,7 @@ import yaml
 
 from generator.errors import Problems, shown_field
 from generator.sources.yaml_errors import (
+    clipped,
     double_quoted,
     explain,
     lone_anchor,
@@ -498,14 +499,15 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
         if found is None:
             continue
         value = line[start.column : end.column]
-        shown = repr(value) if value else "empty"
-        fix = f"{line[: start.column].strip()} {double_quoted(line[start.column :].strip())}"
+        shown = repr(clipped(value)) if value else "empty"
+        quoted = double_quoted(clipped(line[start.column :].strip()))
+        fix = f"{clipped(line[: start.column].strip())} {quoted}"
         yield (
             key,
             start.line + marks.offset,
             (
-                f"{found[1]!r} is a comment (a # after a space starts one), so the value is "
-                f"{shown}: to keep it, put the value in quotes, {fix}"
+                f"{clipped(found[1])!r} is a comment (a # after a space starts one), so the "
+                f"value is {shown}: to keep it, put the value in quotes, {fix}"
             ),
         )
 
@@ -526,13 +528,13 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
         if len(value) < 2 or value[0] not in _CURLY_OPEN or value[-1] not in _CURLY_CLOSE:
             continue
         before = lines[start.line][: start.column].strip() if start.line < len(lines) else ""
-        straight = double_quoted(value[1:-1])
+        straight = double_quoted(clipped(value[1:-1]))
         fix = f"{before} {straight}" if before.endswith(":") or before == "-" else straight
         yield (
             key,
             start.line + marks.offset,
-            f"{value} keeps its curly quotes, which are not quotes to YAML: write straight "
-            f"ones, {fix}",
+            f"{clipped(value)} keeps its curly quotes, which are not quotes to YAML: write "
+            f"straight ones, {fix}",
         )
 
 
@@ -717,4 +719,5 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     )
     if written.rpartition(":")[2] not in kind[1]:
         tag = "!!" + node.tag.rpartition(":")[2]
-        raise _Refused(line, f"{tag} {str(node.value)!r} is not {kind[0]}: remove the {tag} tag")
+        shown = clipped(str(node.value))
+        raise _Refused(line, f"{tag} {shown!r} is not {kind[0]}: remove the {tag} tag")

@@ -181,7 +181,7 @@ def no_space_fix(line: str) -> str | None:
     match = _NO_SPACE.fullmatch(line.rstrip())
     if match is None:
         return None
-    return f"{match[1].strip()}: {match[2]}"
+    return f"{clipped(match[1].strip())}: {clipped(match[2])}"
 
 
 def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:
@@ -206,17 +206,37 @@ def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:
 
 def _quoted_fix(line: str) -> str | None:
     """The line with its value in double quotes (`role: "Lead: Data"`), or None when the
-    line has no value to quote."""
-    body = line.strip()  # shown without the line's indentation
+    line has no value to quote; a long value cut (`SHOWN`)."""
+    parts = _value_of(line)
+    if parts is None:
+        return None
+    before, value = parts
+    return before + double_quoted(clipped(value))
+
+
+def _value_of(line: str) -> tuple[str, str] | None:
+    """The line (without its indentation) as what comes before its value, and the value
+    to quote (`role: `, `Lead: Data`); None when it has no value to quote."""
+    body = line.strip()
     dash = ""
     if body.startswith("- "):
         dash, body = "- ", body[2:].lstrip()
     key, sep, value = body.partition(": ")
     if dash and (not sep or ": " in value):
-        return f"{dash}{double_quoted(body)}"
+        return dash, body
     if not sep or not value.strip() or value.lstrip().startswith(('"', "'")):
         return None
-    return f"{dash}{key}: {double_quoted(value.strip())}"
+    return f"{dash}{clipped(key)}: ", value.strip()
+
+
+SHOWN = 60
+"""How much of a value or a name a message quotes, in characters: a line of 200 KB was
+quoted whole in its fix (`put it in quotes, like role: "..."`)."""
+
+
+def clipped(text: str) -> str:
+    """`text`, cut to `SHOWN` characters (the last one an ellipsis) when longer."""
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 _CURLY = "\u201c\u201d\u2018\u2019"
@@ -248,15 +268,15 @@ def _undefined_alias(line: str, column: int) -> str:
 def _name_at(line: str, column: int) -> str:
     """The anchor or alias (`&D`, `*lead`) that starts at `column` of `line`."""
     name = re.match(r"[&*][^\s,\[\]{}]*", line[column:])
-    return name[0] if name else line[column : column + 1]
+    return clipped(name[0]) if name else line[column : column + 1]
 
 
 def _like(line: str, column: int) -> str:
     """`, like role: "&D Lead"`: the line with its value quoted, when the value is all of
     the line from `column` on (not one item of a `[...]` list); else nothing."""
-    fix = _quoted_fix(line)
+    parts = _value_of(line)
     written = line[column:].strip()
-    return f", like {fix}" if fix and fix.endswith(double_quoted(written)) else ""
+    return f", like {_quoted_fix(line)}" if parts and parts[1] == written else ""
 
 
 def _straightened(line: str) -> str:

@@ -850,3 +850,37 @@ def test_a_value_between_curly_quotes_is_named_in_a_warning() -> None:
 def test_a_field_written_twice_is_an_error_at_the_second() -> None:
     _, problems = parse("---\nname: Ana\nrole: x\nname: Ann\n---\n")
     assert [str(p) for p in problems.errors] == ["c.md:4: name: appears twice; keep one"]
+
+
+LONG = "x" * 200_000
+"""A value of 200 KB: pasted by mistake, or a whole document on one line."""
+
+
+@pytest.mark.parametrize(
+    ("front", "starts"),
+    [
+        (f"role: Lead: {LONG}\n", "this value holds ': ', so it needs quotes: role: \"Lead: xx"),
+        (f"role: @{LONG}\n", 'a value cannot start with @: put it in quotes, like role: "@xx'),
+        (f"role: [a] {LONG}\n", "a value cannot start with [ unless it is a whole list"),
+        (f"role: *{LONG}\n", "a value cannot start with * (YAML reads *xx"),
+        (f"role: &{LONG} a\n", "a value cannot start with & (YAML reads &xx"),
+        (f"role:{LONG}\nname: a\n", "needs a space after the colon: role: xx"),
+        (f"role: \u201cA: {LONG}\u201d\n", "curly quotes (\u201c\u201d) are not quotes to YAML"),
+        (f"role: \u201c{LONG}\u201d\n", "\u201cxx"),
+        (f"role: Room {LONG} #4{LONG}\n", "'#4xx"),
+        (f"role: !!bool {LONG}\n", "!!bool 'xx"),
+    ],
+)
+def test_a_long_value_is_quoted_cut_short_in_messages(front: str, starts: str) -> None:
+    """A mistake in a line of 200 KB printed the line whole, in its fix; in front matter
+    and in playbook.yaml, messages quote the start of it."""
+    for read, text in (
+        (parse_document, f"---\n{front}---\n"),
+        (parse_yaml_file, f"title: t\n{front}"),
+    ):
+        problems = Problems()
+        read("c.md", text.encode(), problems)
+        messages = [p.message for p in problems.items]
+        assert messages, text[:40]
+        assert any(m.startswith(starts) for m in messages), messages[0][:200]
+        assert all(len(m) < 400 and "x" * 60 not in m for m in messages), messages[0][:400]
