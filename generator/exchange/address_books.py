@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from generator.exchange import tables
 from generator.exchange.linkedin import full_name
-from generator.exchange.people import Notice, Reading, clean, clean_block, gathered
+from generator.exchange.people import Notice, Reading, clean, clean_block, gathered, nameless
 from generator.exchange.tables import Columns, values
 
 GOOGLE = (
@@ -151,7 +151,7 @@ def _read_row(
         reading.organisations.append((line, first("company")))
         return
     if not name:
-        skip("has no name (First Name and Last Name are empty)")
+        skip(nameless("First Name and Last Name are empty", each("email")))
         return
     notes = "\n\n".join(
         block for cell in values(record, columns, "notes") if (block := clean_block(cell))

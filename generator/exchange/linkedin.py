@@ -21,6 +21,7 @@ from generator.exchange.people import (
     clean_linkedin,
     is_email,
     is_web_address,
+    nameless,
     not_a_web_address,
     not_an_email,
 )
@@ -179,7 +180,7 @@ def _person(
     connected_on = parse_date(connected, day_first) if connected else None
     problems = []
     if not name:
-        problems.append("has no name (First Name and Last Name are empty)")
+        problems.append(nameless("First Name and Last Name are empty", [email]))
     if url and not is_web_address(url):
         problems.append(not_a_web_address("URL", url))
     if email and not is_email(email):

@@ -248,6 +248,19 @@ def _address_of(email: str) -> str:
     return urllib.parse.unquote(_MAILTO.sub("", email).partition("?")[0])
 
 
+def nameless(why: str, emails: Iterable[str]) -> str:
+    """Why a record is left out for want of a name (`why`: which fields are empty), with
+    its email when it has one that can be read, so that you know whose it was and how to
+    bring them in."""
+    email = next((clean(e) for e in emails if is_email(clean(e))), "")
+    if not email:
+        return f"has no name ({why})"
+    return (
+        f"has no name ({why}), for the email {email}: add their name to the record and "
+        "import it again, or make the contact with playbook new contact"
+    )
+
+
 def not_an_email(column: str, written: str) -> str:
     return f"{column}: expected an address like name@example.com, got {written!r}"
 

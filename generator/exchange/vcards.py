@@ -30,6 +30,7 @@ from generator.exchange.people import (
     clean_block,
     decoded,
     gathered,
+    nameless,
     not_decoded,
     undecodable_line,
 )
@@ -277,7 +278,7 @@ def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
         reading.organisations.append((line, organisation or name))
         return
     if not name:
-        skip("has no name (no FN or N)")
+        skip(nameless("no FN or N", _preferred(card, "email")))
         return
     person = gathered(
         line,

@@ -622,6 +622,29 @@ def test_someone_self_employed_brings_no_company(
     assert "company:" not in zoe and "Works on their own: Freelance" in zoe
 
 
+def test_a_record_with_an_email_and_no_name_says_whose_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A card or row with an email and no name was skipped as 'has no name', which did not
+    say which of many it was, nor how to bring them in."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    fix = "add their name to the record and import it again, or make the contact with "
+    records = {
+        "vcard": ("c.vcf", "BEGIN:VCARD\nVERSION:3.0\nEMAIL:ann@example.com\nEND:VCARD\n"),
+        "linkedin": ("l.csv", "First Name,Last Name,Email Address\n,,ann@example.com\n"),
+        "csv": ("g.csv", "First Name,Last Name,E-mail 1 - Value\n,,ann@example.com\n"),
+    }
+    for source, (name, text) in records.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert main(["import", source, "-C", str(root), str(tmp_path / name)]) == 1
+        why = "no FN or N" if source == "vcard" else "First Name and Last Name are empty"
+        assert capsys.readouterr().err.endswith(
+            f"{name}:{1 + (source != 'vcard')}: has no name ({why}), for the email "
+            f"ann@example.com: {fix}playbook new contact; skipped\n"
+        )
+
+
 def test_connections_saved_again_by_a_spreadsheet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -786,7 +786,9 @@ def test_address_book_odd_rows_are_reported_with_their_line() -> None:
     assert [p.name for p in reading.people] == ["Jo Lee", "Cy Day"]
     assert [str(n) for n in reading.notices] == [
         "outlook.csv:3: has 4 values but the header has 3 (a comma outside quotes?); skipped",
-        "outlook.csv:4: has no name (First Name and Last Name are empty); skipped",
+        "outlook.csv:4: has no name (First Name and Last Name are empty), for the email "
+        "nobody@example.com: add their name to the record and import it again, or make the "
+        "contact with playbook new contact; skipped",
     ]
 
 
