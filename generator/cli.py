@@ -46,7 +46,7 @@ from generator.errors import (
 )
 from generator.faults import os_problem, recursion_problem
 from generator.model.config import load_config
-from generator.model.fields import Invalid, read_date
+from generator.model.fields import Invalid, read_date, read_month
 from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
@@ -662,7 +662,24 @@ def _unread_dates(args: argparse.Namespace) -> list[str]:
         return []
     given = getattr(args, "today", None)
     today = given if isinstance(given, dt.date) else _playbook_today(_root_of(args))
-    return [f"argument {option}: {_why_not(text, today)}" for option, text in unread.items()]
+    return [
+        f"argument {option}: {_why_not(text, today)}{_a_month(option, text)}"
+        for option, text in unread.items()
+    ]
+
+
+def _a_month(option: str, text: str) -> str:
+    """For --from or --to given a month without its day (`--from 2026-11`, `--to "Nov
+    2026"`): its first or its last day, which a log of that month starts or ends on."""
+    month = read_month(text) if option in ("--from", "--to") else None
+    if month is None:
+        return ""
+    first = dt.date(*month, 1)
+    day = first if option == "--from" else (first + dt.timedelta(days=31)).replace(day=1) - _DAY
+    return f"; for the month, did you mean {option} {day.isoformat()}?"
+
+
+_DAY = dt.timedelta(days=1)
 
 
 def _why_not(text: str, today: dt.date) -> str:

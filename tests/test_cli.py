@@ -501,6 +501,25 @@ def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
     assert f"playbook build: error: {'argument --jobs' if other[1] == '0' else 'unrec'}" in err
 
 
+def test_a_month_given_for_from_or_to_gets_its_first_or_last_day(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report --from 2026-11 --to 2026-11, the log of a month, said only 'expected a date
+    as YYYY-MM-DD'."""
+    root = ["-C", str(sample_root)]
+    assert main(["report", *root, "--from", "2026-11", "--to", "February 2028"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "playbook: argument --from: expected a date as YYYY-MM-DD, got '2026-11'; for the "
+        "month, did you mean --from 2026-11-01?",
+        "playbook: argument --to: expected a date as YYYY-MM-DD, got 'February 2028'; for the "
+        "month, did you mean --to 2028-02-29?",
+    ]
+    assert main(["report", *root, "--from", "11/2026", "--to", "Nov. 2026"]) == 2
+    assert "--from 2026-11-01?" in (err := capsys.readouterr().err) and "--to 2026-11-30?" in err
+    assert main(["report", *root, "--from", "2026-13"]) == 2  # no month 13
+    assert "did you mean" not in capsys.readouterr().err
+
+
 def test_a_date_option_written_as_words_counts_from_the_commands_today(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -901,6 +901,25 @@ def _weekday_number(name: str) -> int | None:
     return next(found, None)
 
 
+_MONTH_SHAPES = (
+    re.compile(r"(?P<year>[0-9]{4})[-/.](?P<month>[0-9]{1,2})"),
+    re.compile(r"(?P<month>[0-9]{1,2})[-/.](?P<year>[0-9]{4})"),
+    re.compile(r"(?P<name>[A-Za-z]+)\.?,?\s*(?P<year>[0-9]{4})"),
+)
+"""A month and its year without a day: `2026-11`, `11/2026`, `Nov 2026`, `November 2026`."""
+
+
+def read_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of a month written without a day (`_MONTH_SHAPES`), else None."""
+    for shape in _MONTH_SHAPES:
+        if found := shape.fullmatch(text.strip()):
+            parts = found.groupdict()
+            month = _month_number(parts["name"]) if parts.get("name") else int(parts["month"])
+            if month is not None and 1 <= month <= 12 and int(parts["year"]) > 0:
+                return int(parts["year"]), month
+    return None
+
+
 def _month_number(name: str) -> int | None:
     """1 to 12 for an English month's name or its first three letters ("Sept" too)."""
     name = "sep" if name.lower() == "sept" else name.lower()
