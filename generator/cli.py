@@ -831,7 +831,8 @@ def _existing_folder(text: str) -> Path:
     except OSError as exc:
         raise argparse.ArgumentTypeError(os_problem(exc)) from None
     if not path.exists():
-        raise argparse.ArgumentTypeError(f"no such folder: {text}")
+        hint = _files_meant(path, folders=True)
+        raise argparse.ArgumentTypeError(f"no such folder: {text}{'; ' if hint else ''}{hint}")
     if not path.is_dir():
         raise argparse.ArgumentTypeError(f"not a folder: {text}")
     return path
@@ -1402,11 +1403,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if plan.notices else 0
 
 
-def _files_meant(path: Path) -> str:
+def _files_meant(path: Path, folders: bool = False) -> str:
     """`did you mean Connections.csv?` for a file not found, from the files in its folder
-    (`Connection.csv`, `connections.csv`): "" when none is close, or the folder is not."""
+    (`Connection.csv`, `connections.csv`), or with `folders` for a folder not found
+    (`-C ~/job-serach`), from the folders beside it: "" when none is close, or the folder
+    it would be in is not there."""
     try:
-        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+        names = [p.name for p in path.parent.iterdir() if p.is_dir() == folders]
     except OSError:
         return ""
     return did_you_mean([str(path.parent / name) for name in close_names(path.name, names, 0.8)])

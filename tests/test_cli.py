@@ -501,6 +501,22 @@ def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
     assert f"playbook build: error: {'argument --jobs' if other[1] == '0' else 'unrec'}" in err
 
 
+def test_a_playbook_folder_mistyped_gets_the_one_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-C ~/job-serach said only 'no such folder', where import's file mistyped gets the
+    file beside it."""
+    (tmp_path / "job-search" / "content").mkdir(parents=True)
+    (tmp_path / "job-search.txt").write_text("a file of that name is no folder")
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "-C", str(tmp_path / "job-serach")])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"playbook check: error: argument -C: no such folder: {tmp_path / 'job-serach'}; "
+        f"did you mean {tmp_path / 'job-search'}?"
+    )
+
+
 def test_a_month_given_for_from_or_to_gets_its_first_or_last_day(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
