@@ -128,14 +128,14 @@ class SourceWatcher(FileSystemEventHandler):
         self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
         """The folders watched besides the root: `("source", name, (device, inode))`,
         `("theme", where a linked theme leads)`, `("file", folder, (device, inode))`: the
-        folder of a followed file or of where a theme link leads, which sees it moved away
+        folder of a followed file or of where a linked folder leads, which sees it moved away
         (the system tells no watch that its own folder moved), or while it is missing the
         nearest one above it, which sees it come back."""
         self._followed: frozenset[Path] = frozenset()
-        self._theme_links: dict[Path, Path] = {}
-        """Where a theme folder that is a link leads → that theme folder."""
-        self._missing_themes: dict[Path, Path] = {}
-        """Where a theme link leads to no folder (for now) → the link."""
+        self._links: dict[Path, Path] = {}
+        """Where a source or theme folder that is a link leads → that folder."""
+        self._missing: dict[Path, Path] = {}
+        """Where such a link leads to no folder (for now) → the link."""
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -175,15 +175,18 @@ class SourceWatcher(FileSystemEventHandler):
                     wanted["source", name, identity] = (self.root / name, True)
             links: dict[Path, Path] = {}  # replaced whole: events read it on their thread
             missing: dict[Path, Path] = {}
+            entries = [self.root / name for name in SOURCE_FOLDERS]
             with contextlib.suppress(OSError):
-                for entry in (self.root / "themes").iterdir():
-                    if entry.is_symlink() and entry.is_dir():
-                        links[target := entry.resolve()] = entry
+                entries += (self.root / "themes").iterdir()
+            for entry in entries:
+                if entry.is_symlink() and entry.is_dir():
+                    links[target := entry.resolve()] = entry
+                    if entry.parent != self.root:  # a source folder has its watch
                         wanted["theme", target] = (target, True)
-                    elif entry.is_symlink():
-                        with contextlib.suppress(OSError, RuntimeError):  # a loop of links
-                            missing[entry.resolve()] = entry
-            self._theme_links, self._missing_themes = links, missing
+                elif entry.is_symlink():
+                    with contextlib.suppress(OSError, RuntimeError):  # a loop of links
+                        missing[entry.resolve()] = entry
+            self._links, self._missing = links, missing
             awaited = [*(f.parent for f in [*self._followed, *links]), *missing]
             for folder in {self._watchable(f) for f in awaited} - {self.root}:
                 if identity := _identity(folder):  # a folder made again is watched anew
@@ -212,13 +215,13 @@ class SourceWatcher(FileSystemEventHandler):
 
     def _held(self, folders: list[Path]) -> list[Path]:
         """The followed files in these folders (which came or went: so did they), and the
-        theme links that lead into them (to a theme that may be back)."""
-        waiting = {f: f for f in self._followed} | self._missing_themes
+        folder links that lead into them (to a folder that may be back)."""
+        waiting = {f: f for f in self._followed} | self._missing
         return [waiting[f] for f in waiting for p in folders if f.is_relative_to(p)]
 
-    def _as_in_themes(self, path: Path) -> Path:
-        """A path in a linked theme's folder as the theme's path under themes/."""
-        for target, link in self._theme_links.items():
+    def _as_linked(self, path: Path) -> Path:
+        """A path where a linked source or theme folder leads, as the path through it."""
+        for target, link in self._links.items():
             if path.is_relative_to(target):
                 return link / path.relative_to(target)
         return path
@@ -272,7 +275,7 @@ class SourceWatcher(FileSystemEventHandler):
         if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
             return  # a folder's own mtime: the files inside report themselves
         ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
-        paths = [self._as_in_themes(Path(os.fsdecode(end))) for end in ends]
+        paths = [self._as_linked(Path(os.fsdecode(end))) for end in ends]
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
         held = self._held(paths) if event.is_directory and came_or_went else []

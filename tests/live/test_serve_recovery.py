@@ -50,6 +50,25 @@ def test_content_removed_and_put_back(sample_root: Path, tmp_path: Path, how: st
         wait_for(lambda: shows(server, b"<h1>Elena Restored</h1>"))  # saves are seen again
 
 
+def test_content_a_link_whose_folder_is_moved_away_and_back(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """content/ a link to a folder kept elsewhere (a synced folder), which is renamed away
+    and back: the system tells no watch of that folder that it moved."""
+    real, kept = tmp_path / "synced/content", tmp_path / "synced/kept"
+    real.parent.mkdir()
+    shutil.move(sample_root / "content", real)
+    (sample_root / "content").symlink_to(real, target_is_directory=True)
+    with running_server(sample_root) as server:
+        assert shows(server, b"<h1>Elena Marsh</h1>")
+        real.rename(kept)
+        wait_for(lambda: shows_error(server, NO_CONTENT))
+        kept.rename(real)
+        wait_for(lambda: shows(server, b"<h1>Elena Marsh</h1>"))
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Synced")
+        wait_for(lambda: shows(server, b"<h1>Elena Synced</h1>"))
+
+
 def test_a_branch_switch_replaces_content_with_another(sample_root: Path) -> None:
     """The folder is moved away and another takes its name at once: the other's pages."""
     content = sample_root / "content"
