@@ -103,13 +103,15 @@ def is_loopback(host: str) -> bool:
 
 class HostPolicy:
     """Which Host headers (and websocket Origins) name this server, against DNS rebinding:
-    our address, `localhost` on the loopback, any IP address when bound to all."""
+    our address, `localhost` on the loopback; when bound to all, any IP address and this
+    machine's name, also as the local network knows it (`laptop.local`, from a phone)."""
 
     def __init__(self, host: str, port: int) -> None:
         self.port = port
         self.wildcard = host in ("", "0.0.0.0", "::")
         if self.wildcard:
-            names = {"localhost", "127.0.0.1", socket.gethostname().lower()}
+            machine = socket.gethostname().lower().removesuffix(".local")
+            names = {"localhost", "127.0.0.1", machine, f"{machine}.local"}
         else:
             names = {f"[{host}]" if ":" in host else host}
             if is_loopback(host):

@@ -229,6 +229,18 @@ def test_the_address_shown_for_every_interface_answers(
         conn.close()
 
 
+def test_every_interface_answers_to_this_machines_name_on_the_local_network(
+    sample_root: Path,
+) -> None:
+    """`--host 0.0.0.0` to try the playbook on a phone, which reaches the laptop by the
+    name the local network gives it (mDNS: `laptop.local`) as well as by its address."""
+    machine = socket.gethostname().lower().removesuffix(".local")
+    with running_server(sample_root, host="0.0.0.0") as server:
+        for name in (machine, f"{machine}.local", "192.168.1.20"):
+            assert get(server, "/", host=f"{name}:{server.port}")[0] == 200, name
+        assert get(server, "/", host=f"{machine}.example:{server.port}")[0] == 403
+
+
 def test_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2")
