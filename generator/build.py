@@ -22,7 +22,7 @@ import jinja2
 from generator.errors import BuildError, ContentError, Problems
 from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.broken import Unparsed
-from generator.model.config import Config, load_config
+from generator.model.config import Config, leads_round, load_config
 from generator.model.entities import Playbook
 from generator.model.redact import shared_view
 from generator.plans.facts import Facts, derive, worked_out
@@ -414,8 +414,8 @@ def build(
 def _opened_too(encryption: Encryption | None, other: Path, output: Path) -> Path | None:
     """`other` (the other audience's output folder) when this build's passphrase opens
     the encrypted build there too (one passphrase for your playbook and the coach's view
-    gives the coach yours), else None."""
-    if encryption is None or other.resolve() == output:
+    gives the coach yours), else None (a link there that leads round holds no build)."""
+    if encryption is None or leads_round(other) or other.resolve() == output:
         return None
     return other if opens(encryption.passphrase, other) else None
 

@@ -1172,3 +1172,39 @@ def test_a_choice_in_other_words_gets_the_one_meant(
     with pytest.raises(SystemExit):
         main(argv)
     assert capsys.readouterr().err.rstrip().endswith(f"; {hint}")
+
+
+LEADS_ROUND = (
+    "goes through a link that leads back to itself (directly or through other links), so "
+    "no folder can be made there: remove the link, or choose another folder"
+)
+
+
+@pytest.mark.parametrize("out", ["site", "site/inner"])
+def test_an_output_folder_through_a_loop_of_links_is_refused_in_words(
+    sample_root: Path, out: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ln -s site site`, then `build -o site` (or `output: site/inner`): a traceback,
+    'RuntimeError: Symlink loop from ...' (Python before 3.13), from build and check."""
+    (sample_root / "site").symlink_to("site")
+    root = str(sample_root)
+    assert main(["build", "-C", root, "-q", "-o", str(sample_root / out)]) == 2
+    assert capsys.readouterr().err == f"playbook: output folder {sample_root / out} {LEADS_ROUND}\n"
+    write(sample_root, "playbook.yaml", f"output: {out}\n")
+    for command in ("check", "build"):
+        assert main([command, "-C", root, "-q"]) == 1
+        said = capsys.readouterr().err
+        assert said.startswith(f"playbook.yaml:1: output: '{out}' {LEADS_ROUND}\n")
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
+
+
+def test_an_encrypted_build_beside_a_coach_folder_that_leads_round_is_built(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An encrypted build looks in the coach's folder for a build its passphrase opens:
+    output-coach a link to itself ended the build in a traceback."""
+    (sample_root / "output-coach").symlink_to("output-coach")
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "correct horse battery staple")
+    assert main(["build", "-C", str(sample_root), "--encrypt", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (sample_root / "output/index.html").is_file()

@@ -576,17 +576,24 @@ def _day_for_hints(data: dict[str, Any]) -> dt.date:
 def _link_to_nothing(path: Path) -> str:
     """Why the link `path` leads to no file: its target is gone, or it leads back to
     itself (`ln -s playbook.yaml playbook.yaml`, which said the file did not exist)."""
-    try:
-        path.resolve(strict=True)
-    except RuntimeError:  # Python before 3.13 says a loop so
+    if leads_round(path):
         return LINK_LOOP
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return LINK_LOOP
     return (
         f"is a link to {os.readlink(path)}, which does not exist: point it at your "
         "settings, or remove it to use the defaults"
     )
+
+
+def leads_round(path: Path) -> bool:
+    """Whether the links on the way to `path` lead round in a loop (`ln -s site site`),
+    which `Path.resolve` raises as a RuntimeError before Python 3.13."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 LINK_LOOP = (
@@ -665,12 +672,20 @@ def _unmakeable(output: str, root: Path) -> str | None:
     here: `Text` refuses control characters."""
     if any(len(part.encode()) > MAX_NAME_BYTES for part in Path(output).parts):
         return f"has a folder name longer than {MAX_NAME_BYTES} bytes; shorten it"
+    if leads_round(root / output):
+        return OUTPUT_LOOP
     if too_long_for_the_system((root / output).resolve()):
         return (
             "is too long a path for the system, with the folder a build writes beside it "
             "(its name and 18 more characters): choose a folder with a shorter path"
         )
     return None
+
+
+OUTPUT_LOOP = (
+    "goes through a link that leads back to itself (directly or through other links), "
+    "so no folder can be made there: remove the link, or choose another folder"
+)
 
 
 def too_long_for_the_system(output: Path) -> bool:

@@ -44,7 +44,12 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from generator.errors import UsageError
-from generator.model.config import output_clash, too_long_for_the_system
+from generator.model.config import (
+    OUTPUT_LOOP,
+    leads_round,
+    output_clash,
+    too_long_for_the_system,
+)
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -63,6 +68,8 @@ would give away those of the files it publishes in the clear (`--with-calendar`,
 
 def check_output_dir(output: Path, root: Path) -> Path:
     """Refuse output folders whose replacement would destroy the user's sources."""
+    if leads_round(output):
+        raise UsageError(f"output folder {output.absolute()} {OUTPUT_LOOP}")
     output = output.resolve()
     why = output_clash(output, root)
     if why is not None:
