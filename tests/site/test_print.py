@@ -466,3 +466,15 @@ def test_a_link_in_a_goal_a_question_or_a_reminder_prints_its_address(
         "els => els.map(e => getComputedStyle(e, '::after').content)",
     )
     assert after == ['" (https://example.com/a)"'] * 2, after
+
+
+def test_paper_has_no_colour_fills(page: Any, built_sample: Path) -> None:
+    """A question's tag in the bank (`insights`, `networking only`) and a contact's tags
+    printed on a grey fill, where paper has only thin grey rules."""
+    for path in ("questions", "contacts/elena-marsh"):
+        page.goto((built_sample / path / "index.html").as_uri())
+        page.emulate_media(media="print")
+        fills = page.eval_on_selector_all(
+            ".tag", "els => els.map(e => getComputedStyle(e).backgroundColor)"
+        )
+        assert fills and set(fills) == {"rgba(0, 0, 0, 0)"}, (path, fills)
