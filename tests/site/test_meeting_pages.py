@@ -531,6 +531,20 @@ def test_networking_questions_are_on_the_sheet_under_the_ask(built_sample: Path)
     assert "Here is the list of companies I am focusing on" in ask
 
 
+def test_the_asks_questions_are_timed_on_the_sheet_as_on_the_agenda(built_sample: Path) -> None:
+    """Every question on the sheet said how long it takes, but for the ask's: Tomás's
+    agenda gives each its minutes, his sheet gave them none."""
+    agenda = page(built_sample, TOMAS).split('id="plan-title"')[1]
+    timed = re.findall(
+        r'<span class="q-text">(.*?)</span> <span class="q-min">(\d+) min</span>',
+        agenda.split("plan-questions ask-questions")[1].split("</ol>")[0],
+    )
+    assert len(timed) >= 2, timed
+    sheet = text(page(built_sample, TOMAS + "questions/").split("The ask")[1])
+    for question, minutes in timed:
+        assert f"{text(question)} {minutes} min" in sheet, (question, sheet)
+
+
 def test_a_networking_sheet_without_ask_questions_has_the_asks_own_lines(tmp_path: Path) -> None:
     """A networking meeting that names no question of the networking category still asks,
     with the theme's lines: its question sheet gives them room under The ask, as the agenda
