@@ -281,3 +281,30 @@ def test_thousands_of_one_mistake_in_a_file_are_listed_twenty_then_counted(
         "from this line on, not listed"
     )
     assert "playbook: 50 errors and 3002 warnings" in err
+
+
+def test_an_output_setting_naming_a_file_is_refused_by_check_as_by_build(tmp_path: Path) -> None:
+    """`output: notes.txt`, a file of the playbook's folder, passed `check`, and the build
+    then stopped on 'output .../notes.txt is a file, not a folder', without the line of
+    playbook.yaml to change; another playbook's folder likewise. Both now say it, the same."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    for output in ("notes.txt", "../other"):
+        root = copy_sample(tmp_path / output.strip("./") / "pb")
+        (root / "notes.txt").write_text("my notes\n")
+        copy_sample(root.parent / "other")
+        settings = root / "playbook.yaml"
+        settings.write_text(settings.read_text().replace("output: output", f"output: {output}"))
+        reported = [str(p) for p in check(root).errors]
+        with pytest.raises(BuildError) as raised:
+            build(root)
+        assert [str(p) for p in raised.value.errors] == reported
+        why = (
+            "is a file, not a folder; choose a folder"
+            if output == "notes.txt"
+            else "holds a playbook's sources (content/ or playbook.yaml); choose another folder"
+        )
+        assert reported == [f"playbook.yaml:5: output: {output!r} {why}"]
+        assert (root / "notes.txt").read_text() == "my notes\n"

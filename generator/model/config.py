@@ -713,10 +713,23 @@ def _limit(folder: Path, name: str, default: int) -> int:
 
 def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: Problems) -> None:
     output = values.get("output")
-    why = None if output is None else _unmakeable(output, root) or output_clash(root / output, root)
+    why = None
+    if output is not None:
+        why = _unmakeable(output, root) or output_clash(root / output, root)
+        why = why or _not_a_site_folder(root / output)
     if why is not None:
         problems.error(doc.path, doc.line("output"), "output", f"{output!r} {why}")
         del values["output"]
+
+
+def _not_a_site_folder(output: Path) -> str | None:
+    """Why a build could not write into `output`, which is there already: a file, or
+    another playbook's folder (told by `check` too, as the build refuses it)."""
+    if output.exists() and not output.is_dir():
+        return "is a file, not a folder; choose a folder"
+    if (output / "content").exists() or (output / "playbook.yaml").exists():
+        return "holds a playbook's sources (content/ or playbook.yaml); choose another folder"
+    return None
 
 
 LOCAL_HOSTS = re.compile(r"localhost|.+\.localhost|127(?:\.\d+){3}|::1", re.IGNORECASE)
