@@ -308,3 +308,24 @@ def test_an_output_setting_naming_a_file_is_refused_by_check_as_by_build(tmp_pat
         )
         assert reported == [f"playbook.yaml:5: output: {output!r} {why}"]
         assert (root / "notes.txt").read_text() == "my notes\n"
+
+
+def test_notes_too_dense_to_lay_out_are_an_error_at_their_line(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A body of 150,000 `- a` lines took 300 MB to lay out; it is an error naming the
+    line where the notes pass what playbook lays out, with what to do."""
+    from conftest import write
+
+    write(sample_root, "content/contacts/dense.md", "---\nname: Dense\n---\n" + "- a\n" * 150_000)
+
+    assert main(["check", "-C", str(sample_root), "--today", "2026-11-22"]) == 1
+
+    err = capsys.readouterr().err
+    assert (
+        "content/contacts/dense.md:100004: body: the notes pass here what playbook lays out "
+        "in one file (100,000 lines, or 100,000 pieces of Markdown: paragraphs, list items, "
+        "table cells, links, emphasis...), which would take hundreds of megabytes: split "
+        "them into several files (until then the page shows them as typed)\n"
+    ) in err
+    assert "playbook: 1 error" in err

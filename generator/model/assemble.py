@@ -70,7 +70,9 @@ from generator.sources.discover import Unread
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
+    MAX_LINES,
     MAX_NESTING,
+    MAX_TOKENS,
     MAX_WIKILINK,
     Rendered,
     Target,
@@ -367,6 +369,8 @@ def assemble(
             problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
         if body.rendered.lazy_quotes is not None:
             problems.items.append(_lazy_quotes(item.doc, body.rendered.lazy_quotes))
+        if body.rendered.too_many is not None:
+            problems.items.append(_too_many(item.doc, body.rendered.too_many))
         if body.rendered.nests_too_deep is not None:
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         problems.items += _page_addresses(item.doc, body.rendered, links)
@@ -800,6 +804,17 @@ def _lazy_quotes(doc: Document, line: int) -> ContentError:
         "the quotes that open here nest deep, and so many lines after them go on without "
         "their > marks that laying them out would take minutes: start each quoted line "
         "with its > marks, end the quote with a blank line, or nest it less deeply",
+    )
+
+
+def _too_many(doc: Document, line: int) -> ContentError:
+    return _in_body(
+        doc,
+        line,
+        f"the notes pass here what playbook lays out in one file ({MAX_LINES:,} lines, or "
+        f"{MAX_TOKENS:,} pieces of Markdown: paragraphs, list items, table cells, links, "
+        "emphasis...), which would take hundreds of megabytes: split them into several "
+        "files (until then the page shows them as typed)",
     )
 
 

@@ -31,6 +31,8 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -104,6 +106,10 @@ class Rendered:
     """0-based body line of a quote nested so deep, with so many lines after it that go on
     without its `>` marks, that Markdown would take minutes over them (`MAX_LAZY_QUOTED`):
     the body is then shown as typed; None when there is none."""
+    too_many: int | None = None
+    """0-based body line where the body passes `MAX_TOKENS` pieces of Markdown, which would
+    take hundreds of megabytes to lay out: the body is then shown as typed; None when it
+    does not."""
     addresses: tuple[tuple[str, int], ...] = ()
     """Links and images written as an address inside the site (`../jonah-kim/`,
     `jonah-kim.md`, `chart.png`), each with its 0-based body line: unlike a `[[link]]`,
@@ -144,11 +150,15 @@ def render(
     """
     if not text.strip():
         return Rendered("", ())
+    if text.count("\n") >= MAX_LINES:
+        return Rendered(f"<pre>{escapeHtml(text)}</pre>\n", (), too_many=MAX_LINES)
     if (lazy := _lazy_quotes(text)) is not None:
         return Rendered(f"<pre>{escapeHtml(text)}</pre>\n", (), lazy_quotes=lazy)
     md = _markdown(raw_html)
     env: EnvType = {"docId": body_id} if body_id else {}
     tokens = md.parse(text, env)
+    if (too_many := env.get(_TOO_MANY)) is not None:
+        return Rendered(f"<pre>{escapeHtml(text)}</pre>\n", (), too_many=too_many)
     too_deep = _too_deep(tokens) if raw_html else None
     if too_deep is not None:
         _html_as_text(tokens)
@@ -303,6 +313,10 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md.inline.ruler.before("footnote_inline", "unclosed_footnote", unclosed_inline_footnote)
     md.inline.ruler.before("footnote_ref", "unmatched_footnote_ref", unmatched_footnote_ref)
     md.core.ruler.at("smartquotes", smartquotes)
+    md.core.ruler.at("inline", _inline_within_budget)
+    md.block.ruler.before("table", "budget", _block_budget)
+    md.block.ruler.at("table", _table_within_budget, {"alt": ["paragraph", "reference"]})
+    md.inline.ruler.before("text", "budget", _inline_budget)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.push("alignment_classes", _alignment_classes)
     md.core.ruler.push("long_words_in_cells", _long_words_in_cells)
@@ -375,6 +389,71 @@ def _nests_too_deep(tokens: Sequence[Token]) -> int | None:
         if token.type in _CONTAINERS and token.level + 1 >= MAX_NESTING:
             return token.map[0] if token.map else 0
     return None
+
+
+MAX_LINES = 100_000
+"""How many lines a body may have: markdown-it keeps five numbers for each line, and a
+megabyte of blank lines after a word took 120 MB before making a single token."""
+MAX_TOKENS = 100_000
+"""How many pieces (markdown-it's tokens: a paragraph's start, its end, a list item's,
+a link's, a piece of text between them) a body may make: each takes about 350 bytes, and
+a megabyte of `- a` lines made a million and a half, 540 MB. A book of notes makes a
+tenth of this; a body that passes it is shown as typed, and its line is named."""
+_TOO_MANY = "playbook_too_many"
+"""The env key of the 0-based line where the body passed `MAX_TOKENS`."""
+_SPENT = "playbook_spent"
+"""The env key of how many tokens the inline texts parsed so far made."""
+
+
+def _block_budget(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Past `MAX_TOKENS` blocks, note the line and skip to the end (every nested block's
+    parse stops there too)."""
+    if len(state.tokens) <= MAX_TOKENS:
+        return False
+    state.env.setdefault(_TOO_MANY, start)
+    state.line = end
+    return True
+
+
+def _table_within_budget(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's table rule, which makes all of a table's tokens at once: a table whose
+    rows and columns would pass `MAX_TOKENS` is noted and skipped to the end instead."""
+    if not silent and table(state, start, end, True):
+        rows = next((n for n in range(start, end) if state.isEmpty(n)), end) - start
+        delimiters = state.src[state.bMarks[start + 1] : state.eMarks[start + 1]]
+        columns = delimiters.strip().strip("|").count("|") + 1
+        if len(state.tokens) + rows * (2 + 4 * columns) > MAX_TOKENS:
+            state.env.setdefault(_TOO_MANY, start)
+            state.line = end
+            return True
+    return table(state, start, end, silent)
+
+
+def _inline_within_budget(state: StateCore) -> None:
+    """markdown-it's own core `inline` rule, stopping once the body has made more than
+    `MAX_TOKENS` tokens (a line of thousands of `*a*` makes them all in one text)."""
+    env = state.env
+    spent = env[_SPENT] = len(state.tokens)
+    for token in state.tokens:
+        if _TOO_MANY in env:
+            break
+        if token.type != "inline":
+            continue
+        token.children = children = token.children or []
+        state.md.inline.parse(token.content, state.md, env, children)
+        spent = env[_SPENT] = spent + len(children)
+        if spent > MAX_TOKENS:
+            env.setdefault(_TOO_MANY, token.map[0] if token.map else 0)
+    if _TOO_MANY in env:  # the body is shown as typed: nothing more to do with its tokens
+        state.tokens.clear()
+
+
+def _inline_budget(state: StateInline, silent: bool) -> bool:
+    """Past `MAX_TOKENS`, the rest of the text is left out (the body will be refused)."""
+    if silent or state.env.get(_SPENT, 0) + len(state.tokens) <= MAX_TOKENS:
+        return False
+    state.pos = state.posMax
+    return True
 
 
 MAX_LAZY_QUOTED = 1_000_000

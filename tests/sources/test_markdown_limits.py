@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+import tracemalloc
 
 import markdown_it.helpers
 import pytest
@@ -323,3 +324,36 @@ def test_blocks_nested_past_the_limit_are_named(text: str, line: int) -> None:
 def test_blocks_nested_up_to_the_limit_are_shown(text: str, deepest: str) -> None:
     rendered = render(text, lambda name: None, lambda *_: None)
     assert rendered.nests_too_deep is None and deepest in rendered.html
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["- a\n", "a\n\n", "*a* ", "[a](b) ", "| a | b |\n", "# a\n", "a\n", "\n"],
+    ids=[
+        "list items",
+        "paragraphs",
+        "emphasis",
+        "links",
+        "table rows",
+        "headings",
+        "lines",
+        "blank",
+    ],
+)
+def test_a_megabyte_of_markup_is_shown_as_typed_within_bounded_memory(unit: str) -> None:
+    """A megabyte of `- a` lines made a million and a half tokens, 540 MB: a build of a
+    few such files filled the memory. Past `MAX_LINES` lines or `MAX_TOKENS` tokens the body
+    is shown as typed, its line named, having taken a tenth of that; a body of prose of the
+    same size still renders."""
+    header = "| a | b |\n|---|---|\n" if unit.startswith("|") else ""
+    body = "Notes.\n\n" + header + unit * ((1 << 20) // len(unit))
+    tracemalloc.start()
+    try:
+        out = render(body, lambda name: None, lambda *_: None)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert out.too_many is not None and out.too_many >= 2
+    assert out.html.startswith("<pre>Notes.") and peak < 120 << 20, peak >> 20
+    prose = render("Plain words, one line after another.\n" * 28_000, lambda n: None, print)
+    assert prose.too_many is None and prose.html.startswith("<p>Plain words")
