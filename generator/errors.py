@@ -91,6 +91,16 @@ _CONTROL = re.compile(f"[\\x00-\\x1f{_INVISIBLE}]")
 _CONTROL_BUT_LINES = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
 
 
+SHOWN_VALUE = 60
+"""Longest value or name a message quotes back, in characters; longer ones are cut."""
+
+
+def clipped(text: str) -> str:
+    """`text`, cut to `SHOWN_VALUE` characters (the last one an ellipsis) when longer: a
+    value of 200 KB is not printed whole in a message."""
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"
+
+
 def counted(number: int, noun: str, plural: str = "") -> str:
     """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"

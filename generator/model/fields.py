@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.errors import Problems
+from generator.errors import SHOWN_VALUE, Problems, clipped
 from generator.model.suggest import (
     close_field,
     did_you_mean,
@@ -1406,12 +1406,6 @@ def _describe(value: Any, at: At | None = None) -> str:
     return _shorten(value) if isinstance(value, str) else repr(value)
 
 
-SHOWN_VALUE = 60
-"""Longest value quoted back in a message, in characters; longer ones are cut."""
-
-
 def _shorten(text: str) -> str:
     """`text` quoted for a message, cut to `SHOWN_VALUE` characters."""
-    if len(text) <= SHOWN_VALUE:
-        return repr(text)
-    return repr(text[: SHOWN_VALUE - 1] + "…")
+    return repr(clipped(text))

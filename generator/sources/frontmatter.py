@@ -21,9 +21,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problems, shown_field
+from generator.errors import Problems, clipped, shown_field
 from generator.sources.yaml_errors import (
-    clipped,
     double_quoted,
     explain,
     lone_anchor,

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from generator.errors import counted
+from generator.errors import clipped, counted
 
 YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
 SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
@@ -227,16 +227,6 @@ def _value_of(line: str) -> tuple[str, str] | None:
     if not sep or not value.strip() or value.lstrip().startswith(('"', "'")):
         return None
     return f"{dash}{clipped(key)}: ", value.strip()
-
-
-SHOWN = 60
-"""How much of a value or a name a message quotes, in characters: a line of 200 KB was
-quoted whole in its fix (`put it in quotes, like role: "..."`)."""
-
-
-def clipped(text: str) -> str:
-    """`text`, cut to `SHOWN` characters (the last one an ellipsis) when longer."""
-    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 _CURLY = "\u201c\u201d\u2018\u2019"
