@@ -34,6 +34,7 @@ from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Contact, Playbook
 from generator.model.fields import CONTROL
+from generator.model.identity import company_keys
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
 from generator.model.unread import unread_index, unread_note
@@ -427,12 +428,23 @@ def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, 
     set_aside = unread_note(unread, FOLDERS[noun], slug_key(name), then=", then run this again")
     if set_aside:  # their file is there, set aside: a new one would be a second
         raise UsageError(message + set_aside)
-    hint = did_you_mean(close_slugs(name, names)) or _of_another_kind(name, noun, sources)
+    meant = close_slugs(name, names) or _same_company(name, noun, names)
+    hint = did_you_mean(meant) or _of_another_kind(name, noun, sources)
     if hint:
         raise UsageError(f"{message}; {hint}")
     raise UsageError(
         f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(_as_a_name(name))}"
     )
+
+
+def _same_company(name: str, noun: str, names: dict[str, str]) -> list[str]:
+    """The companies `name` is but for a legal form or a leading "the" (`"Verdant Grid,
+    Inc."` is verdant-grid), as an import matches them (`company_keys`); none for a
+    contact."""
+    core = company_keys(name)[1]
+    if noun != "company" or not core:
+        return []
+    return sorted(slug for slug, theirs in names.items() if company_keys(theirs)[1] == core)
 
 
 def _as_a_name(name: str) -> str:

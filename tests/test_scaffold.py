@@ -115,6 +115,9 @@ def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     )
     with pytest.raises(UsageError, match="add it first: playbook new company Nope"):
         new_file(sample_root, "contact", "Ana Silva", company="Nope", today=TODAY)
+    for legal in ("Verdant Grid, Inc.", "The Verdant Grid GmbH"):  # as an import matches it
+        with pytest.raises(UsageError, match=r"did you mean verdant-grid\?$"):
+            new_file(sample_root, "contact", "Ana Silva", company=legal, today=TODAY)
     made = new_file(sample_root, "contact", "Ana Silva", company="Verdant Grid", today=TODAY)
     assert "company: verdant-grid" in made.read_text()
     assert check(sample_root).errors == []
