@@ -1039,12 +1039,17 @@ _EVERY |= {f"every {unit}": f"1{unit[0]}" for unit in ("day", "week", "month", "
 
 def _cadence_hint(text: str) -> str:
     """`; did you mean 6w?` for an interval spelled out (`6 weeks`, `every 3 months`,
-    `quarterly`, `every other week`); else ""."""
+    `quarterly`, `every other week`); the longest there is for one too long to be taken
+    (`200 years`: `200y` is refused in turn); else ""."""
     text = text.strip()
     spelled = _SPELLED_INTERVAL.fullmatch(text)
     every = _EVERY.get(" ".join(text.lower().split()))
-    meant = f"{int(spelled[1])}{spelled[2][0].lower()}" if spelled else every
-    return f"; did you mean {meant}?" if meant else ""
+    if spelled:
+        count, unit = int(spelled[1]), spelled[2][0].lower()
+        if count > (longest := LONGEST_INTERVAL[unit]):
+            return f"; an interval is at most ten years ({longest}{unit})"
+        return f"; did you mean {count}{unit}?"
+    return f"; did you mean {every}?" if every else ""
 
 
 @dataclass(frozen=True)

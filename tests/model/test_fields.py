@@ -487,6 +487,10 @@ def test_a_month_away_is_the_same_day_or_the_months_last() -> None:
         ("every month", "; did you mean 1m?"),
         ("Every  Other Week", "; did you mean 2w?"),
         ("bi-weekly", "; did you mean 2w?"),
+        # 200y would be refused in turn: not suggested
+        ("200 years", "; an interval is at most ten years (10y)"),
+        ("600 weeks", "; an interval is at most ten years (522w)"),
+        ("10 years", "; did you mean 10y?"),
     ],
 )
 def test_an_interval_spelled_out_gets_its_short_form_suggested(written: str, hint: str) -> None:
