@@ -669,8 +669,19 @@ class Date(FieldType):
         if not isinstance(day, dt.date):
             number = isinstance(value, int) and not isinstance(value, bool)  # `20261201`
             hint = _date_hint(at.raw or str(value), at.today) if number else ""
+            if isinstance(value, bool):  # `done: yes`
+                hint = _no_day(value, at.today)
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         return in_range(day)
+
+
+def _no_day(said: bool, today: dt.date | None) -> str:
+    """What to write for a yes or a no given as a date (`done: yes`, `met_on: no`): the day
+    itself (today's, as an example, when known), or nothing while it has not happened."""
+    if not said:
+        return "; leave the field out until there is a day to write"
+    example = f", like {today.isoformat()} for today" if today else ""
+    return f"; write the day itself{example}"
 
 
 def in_range(day: dt.date) -> dt.date:

@@ -39,11 +39,32 @@ from generator.model.schema import PROFILE
 from generator.sources.frontmatter import Document
 
 
-def convert(field_type: object, value: object, raw: str | None = None) -> tuple[object, list[str]]:
+def convert(
+    field_type: object, value: object, raw: str | None = None, today: dt.date | None = None
+) -> tuple[object, list[str]]:
     doc = Document("f.md", {"x": value}, {"x": 3}, {"x": raw} if raw else {}, "", 5)
     problems = Problems()
-    result = convert_field(field_type, value, At(doc, "x", problems))  # type: ignore[arg-type]
+    at = At(doc, "x", problems, today)
+    result = convert_field(field_type, value, at)  # type: ignore[arg-type]
     return result, [str(p) for p in problems.errors]
+
+
+@pytest.mark.parametrize(
+    ("value", "today", "hint"),
+    [
+        (True, dt.date(2026, 11, 22), "; write the day itself, like 2026-11-22 for today"),
+        (True, None, "; write the day itself"),
+        (False, None, "; leave the field out until there is a day to write"),
+    ],
+)
+def test_a_yes_or_no_for_a_date_says_what_to_write(
+    value: bool, today: dt.date | None, hint: str
+) -> None:
+    """`done: yes` on a reminder said only 'expected a date as YYYY-MM-DD, got 'yes''."""
+    said = "yes" if value else "no"
+    assert convert(Date(), value, raw=said, today=today)[1] == [
+        f"f.md:3: x: expected a date as YYYY-MM-DD, got {said!r}{hint}"
+    ]
 
 
 def test_one_label_holding_commas_is_named_in_a_warning() -> None:
