@@ -1154,6 +1154,10 @@ class MapOf(FieldType):
     synonyms: tuple[tuple[str, str], ...] = ()
     """Other words for a key, each with the one it means (`("dinner", "lunch")`), as
     `Choice.synonyms`: only suggested."""
+    elsewhere: tuple[tuple[str, str], ...] = ()
+    """Keys that are no key here, each with where what it names is written instead
+    (`done: {keep_in_touch: ...}`: a meeting or a reminder marked done): said instead of
+    the list of keys."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -1170,6 +1174,7 @@ class MapOf(FieldType):
             if self.keys and str(key) not in self.keys:
                 meant = dict(self.synonyms).get(str(key).lower())
                 hint = f"did you mean {meant}?" if meant else _closest(str(key), self.keys)
+                hint = dict(self.elsewhere).get(str(key).lower(), hint)
                 child.error(f"unknown name {_shorten(str(key))}; {hint}")
                 continue
             converted = convert_field(self.value, item, child)

@@ -69,6 +69,22 @@ DONE_ACTIONS = (
     "nudge",
     "reschedule",
 )
+DONE_SYNONYMS = (
+    *(("thanks", "thank_you"), ("thank_you_note", "thank_you"), ("call", "follow_up_call")),
+    *(("referrer", "referrer_update"), ("referral", "reach_referral")),
+)
+"""Other words for a follow-up done (`done: {thanks: ...}`)."""
+DONE_ELSEWHERE = (
+    (
+        "keep_in_touch",
+        "keeping in touch is done by being in touch: add the meeting, or a reminder "
+        "marked done in the contact's followups: (followups: [{due: ..., action: ..., "
+        "done: ...}])",
+    ),
+    ("own", "your own reminder is marked done by the done: of its entry in followups:"),
+    ("record_outcome", "the outcome is recorded by the meeting's status: (done or cancelled)"),
+)
+"""Rules whose items are not closed by a meeting's `done:`, with what closes them."""
 
 CATEGORIES: dict[str, str] = {
     "the-job": "The job itself",
@@ -354,7 +370,7 @@ MEETING = Schema(
         ),
         Field(
             "done",
-            MapOf(Date(), DONE_ACTIONS),
+            MapOf(Date(), DONE_ACTIONS, DONE_SYNONYMS, DONE_ELSEWHERE),
             False,
             "follow-up actions done, with their date",
             "{thank_you: 2026-11-06}",

@@ -987,6 +987,31 @@ def test_unknown_done_action_is_an_error_with_its_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("thanks", "did you mean thank_you?"),
+        ("keep_in_touch", "keeping in touch is done by being in touch: add the meeting, or"),
+        ("own", "your own reminder is marked done by the done: of its entry in followups:"),
+        ("record_outcome", "the outcome is recorded by the meeting's status: (done or"),
+    ],
+)
+def test_a_done_action_named_otherwise_says_what_closes_it(
+    tmp_path: Path, key: str, said: str
+) -> None:
+    """The timeline names its rules keep_in_touch, own and record_outcome too, but a
+    meeting's done: closes none of them: done: {keep_in_touch: ...} was told only the list
+    of the names it takes, and thanks the same."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        f"---\ncontact: ada\nstatus: done\ndate: 2026-11-17\ndone: {{{key}: 2026-11-18}}\n---\n",
+    )
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith(f"content/meetings/m.md:5: done.{key}: unknown name '{key}'; {said}")
+
+
 def test_done_before_the_meeting_is_an_error_in_check_and_build(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
     write(
