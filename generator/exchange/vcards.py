@@ -72,8 +72,7 @@ def read_vcards(label: str, content: bytes) -> Reading:
         card = _parse(label, line, card_lines, reading)
         if card is not None:
             _read_card(label, line, card, reading)
-    if cards == 0 and _is_connections(text):  # LinkedIn's file given to the wrong import
-        use = "it is LinkedIn's Connections.csv: import it with playbook import linkedin"
+    if cards == 0 and (use := _other_import(text)):  # a CSV file given to the wrong import
         reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     elif cards == 0 and written_by_playbook(text):
         use = f"it is {OWN_CSV}"
@@ -84,9 +83,21 @@ def read_vcards(label: str, content: bytes) -> Reading:
     return reading
 
 
-def _is_connections(text: str) -> bool:
-    """Whether `text` has the header line of LinkedIn's Connections.csv."""
-    return any("First Name" in line and "Last Name" in line for line in text.splitlines())
+_LINKEDIN_ONLY = frozenset({"url", "connected on", "position"})
+"""Columns of LinkedIn's Connections.csv that no address book's CSV file has."""
+
+
+def _other_import(text: str) -> str:
+    """Which import reads `text`, a CSV file with a header of First Name and Last Name:
+    LinkedIn's Connections.csv (with Connected On) or an address book's (Google's,
+    Outlook's); "" for any other text."""
+    header = next((ln for ln in text.splitlines() if "First Name" in ln and "Last Name" in ln), "")
+    if not header:
+        return ""
+    cells = {cell.strip(' "').lower() for cell in header.split(",")}
+    if cells & _LINKEDIN_ONLY or text.lstrip("\ufeff").startswith("Notes:"):
+        return "it is LinkedIn's Connections.csv: import it with playbook import linkedin"
+    return "it is an address book's CSV file: import it with playbook import csv"
 
 
 def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int, list[str]]]:

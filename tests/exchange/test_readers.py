@@ -277,6 +277,11 @@ def test_a_file_given_to_the_other_import_names_the_right_one() -> None:
         "Connections.csv:1: has no BEGIN:VCARD ... END:VCARD card; it is LinkedIn's "
         "Connections.csv: import it with playbook import linkedin"
     ]
+    google = b"First Name,Middle Name,Last Name,E-mail 1 - Value\nAda,,Byrne,ada@example.com\n"
+    assert [str(n) for n in read_vcards("contacts.csv", google).notices] == [
+        "contacts.csv:1: has no BEGIN:VCARD ... END:VCARD card; it is an address book's CSV "
+        "file: import it with playbook import csv"
+    ]  # it was said to be LinkedIn's, for its First Name and Last Name
     card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nEND:VCARD\n"
     assert [str(n) for n in read_connections("ada.vcf", card).notices] == [
         "ada.vcf:1: has no header line with First Name and Last Name; expected LinkedIn's "
