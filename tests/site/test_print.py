@@ -478,3 +478,16 @@ def test_paper_has_no_colour_fills(page: Any, built_sample: Path) -> None:
             ".tag", "els => els.map(e => getComputedStyle(e).backgroundColor)"
         )
         assert fills and set(fills) == {"rgba(0, 0, 0, 0)"}, (path, fills)
+
+
+def test_a_link_in_a_reminder_of_a_done_meeting_prints_its_address(
+    page: Any, tmp_path: Path
+) -> None:
+    """A done meeting prints its debrief: a link in one of your reminders, under the
+    follow-ups it started, printed as its text alone, where the checklist prints it whole."""
+    root = copy_sample(tmp_path / "pb")
+    held = "content/meetings/2026-11-19-jonah-kim.md"
+    edit(root, held, "my small lane-emissions notebook", "[my notebook](https://example.com/nb)")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    text = " ".join(pdf_text(print_pdf(page, site, "meetings/2026-11-19-jonah-kim"), 1, 2).split())
+    assert "Send Jonah my notebook (https://example.com/nb)" in text, text
