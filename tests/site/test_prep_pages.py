@@ -45,6 +45,23 @@ def test_a_meeting_called_off_agrees_no_end_or_length(built_sample: Path, page: 
     assert "Agreed end" not in lena
 
 
+@pytest.mark.parametrize(
+    ("meeting", "parts"),
+    [
+        ("2026-11-24-omar-haddad", "Agenda, question sheet and brief,"),
+        ("2026-12-01-tomas-alvarez", "Agenda, question sheet, brief and the target list to show,"),
+        ("2026-10-20-graham-pike", "Agenda and brief,"),
+    ],
+)
+def test_the_print_pack_names_the_parts_it_has(
+    built_sample: Path, meeting: str, parts: str
+) -> None:
+    """The pack said "Agenda, question sheet and brief" whatever it held: a declined
+    meeting's has no question sheet, and a networking meeting's ends on its target list."""
+    hint = text_of(built_sample, f"meetings/{meeting}/print/").split("Print pack", 1)[1]
+    assert f"{parts} each starting on a new page" in hint, hint[:200]
+
+
 def test_coffee_agenda_defaults_to_thirty_minutes_and_shows_the_agreed_end(
     built_sample: Path,
 ) -> None:
