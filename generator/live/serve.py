@@ -126,6 +126,12 @@ class HostPolicy:
             return False
         return name in self.names or (self.wildcard and _ip(name) is not None)
 
+    def addresses(self) -> str:
+        """The addresses this server answers to, for a request refused for its Host."""
+        names = [f"http://{name}:{self.port}/" for name in sorted(self.names)]
+        other = ", or this machine's IP address from another one" if self.wildcard else ""
+        return ", ".join(names) + other
+
     def allows_origin(self, origin: str | None) -> bool:
         parts = urlsplit(origin or "")
         return parts.scheme == "http" and self.allows(parts.netloc)
@@ -196,7 +202,11 @@ class _Guarded(web.RequestHandler):
             )
             self._refuse(414, f"addresses longer than {MAX_URL:,} characters are refused")
         elif not self.server.policy.allows(self.request.host):
-            self._refuse(403, f"refused, unexpected Host {self.request.host[:200]!r}")
+            self._refuse(
+                403,
+                f"refused, unexpected Host {self.request.host[:200]!r} (against DNS "
+                f"rebinding); open it as {self.server.policy.addresses()}",
+            )
 
     def _refuse(self, status: int, why: str) -> None:
         self.set_status(status)

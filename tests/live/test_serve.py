@@ -164,6 +164,8 @@ def test_foreign_host_header_is_refused(server: LiveServer, host: str) -> None:
     status, _, body = get(server, "/", host=host.format(port=server.port))
     assert status == 403
     assert b"Host" in body
+    port = server.port  # and the page says which addresses to use instead
+    assert f"open it as http://127.0.0.1:{port}/, http://localhost:{port}/\n".encode() in body
     status, _, _ = get(server, f"/livereload.js?port={server.port}", host="evil.example")
     assert status == 403
 
@@ -238,7 +240,9 @@ def test_every_interface_answers_to_this_machines_name_on_the_local_network(
     with running_server(sample_root, host="0.0.0.0") as server:
         for name in (machine, f"{machine}.local", "192.168.1.20"):
             assert get(server, "/", host=f"{name}:{server.port}")[0] == 200, name
-        assert get(server, "/", host=f"{machine}.example:{server.port}")[0] == 403
+        status, _, body = get(server, "/", host=f"{machine}.example:{server.port}")
+        assert status == 403
+        assert b"or this machine's IP address from another one" in body
 
 
 def test_loopback() -> None:
