@@ -577,11 +577,12 @@ class LiveServer:
         except Exception as exc:  # a bug, not bad content: show it and keep serving
             self.log(traceback.format_exc())
             outcome = builder.crashed(exc)
-        self._report(outcome, first=batch is None)
+        self._report(outcome, batch)
         return outcome
 
-    def _report(self, outcome: Outcome, first: bool) -> None:
-        """A line per build; warnings only when new, lest each save repeat them."""
+    def _report(self, outcome: Outcome, batch: Collection[Path] | None) -> None:
+        """A line per build (`batch`: None for the first, empty for a new day); warnings
+        only when new, lest each save repeat them."""
         ms = f"{outcome.seconds * 1000:.0f} ms"
         if not outcome.ok:
             errors = counted(len(outcome.errors), "error")
@@ -593,7 +594,7 @@ class LiveServer:
             self.log(f"Fixed: no errors left in {_some(self._broken)}; showing the playbook again")
             self._broken = frozenset()
         warnings = f", {counted(len(outcome.warnings), 'warning')}" if outcome.warnings else ""
-        if first:
+        if batch is None:
             pages = sum(1 for path in outcome.rendered if routes.file_for(path).endswith(".html"))
             self.log(f"Built {pages} pages in {ms}{warnings}")  # as `build` counts them
         else:
@@ -604,6 +605,8 @@ class LiveServer:
                 else "no page changed"
             )
             changed = f" ({_some(outcome.changed)})" if outcome.changed else ""
+            if not batch:  # no file changed: the date did
+                changed = " (a new day)"
             self.log(f"Rebuilt in {ms}: {done}{warnings}{changed}")
         new = [w for w in outcome.warnings if w not in self._warned]
         if new:

@@ -788,10 +788,14 @@ def test_a_server_left_running_overnight_moves_to_the_new_day(
     now = [SAMPLE_TODAY]
     monkeypatch.setattr(rebuild, "resolve_today", lambda option, config: option or now[0])
     monkeypatch.setattr(serve, "DAY_CHECK", 0.05)
-    with running_server(sample_root, today=None) as server:
+    lines: list[str] = []
+    with running_server(sample_root, today=None, log=lines.append) as server:
         assert b"as of Sun 22 Nov 2026" in get(server, "/timeline/")[2]
         now[0] = SAMPLE_TODAY + dt.timedelta(days=1)
         wait_for(lambda: b"as of Mon 23 Nov 2026" in get(server, "/timeline/")[2])
+        wait_for(lambda: any(line.startswith("Rebuilt") for line in lines))  # and says why
+    rebuilt = next(line for line in lines if line.startswith("Rebuilt"))
+    assert re.fullmatch(r"Rebuilt in \d+ ms: .* written, 2 warnings \(a new day\)", rebuilt)
 
 
 def test_no_calendar_before_the_first_good_build_is_not_found_not_a_failure(
