@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from generator.errors import ContentError, Problems, Severity
+from generator.errors import ContentError, Problems, Severity, clipped
 from generator.model.broken import (
     WAITING,
     Unparsed,
@@ -705,7 +705,7 @@ def _page_addresses(doc: Document, body: Rendered, links: LinkTable) -> Iterator
         yield _in_body(
             doc,
             line,
-            f"links to {address} by its address, which leads nowhere once the pages are "
+            f"links to {clipped(address)} by its address, which leads nowhere once the pages are "
             "renamed (an encrypted build, a coach's view) and tells the host which page "
             f"is opened; {instead}",
             Severity.WARNING,
@@ -728,9 +728,9 @@ def _unpublished_files(doc: Document, body: Rendered) -> Iterator[ContentError]:
         yield _in_body(
             doc,
             line,
-            f"names {address}, a file the site does not have: playbook publishes the pages "
-            "it makes from content/, never the files beside them, so the page would show it "
-            "broken. Link to where the file is kept online (https://…), or write what it "
+            f"names {clipped(address)}, a file the site does not have: playbook publishes the "
+            "pages it makes from content/, never the files beside them, so the page would show "
+            "it broken. Link to where the file is kept online (https://…), or write what it "
             "says into the text",
             Severity.WARNING,
         )
@@ -744,7 +744,7 @@ def _dropped_html(doc: Document, body: Rendered) -> Iterator[ContentError]:
         yield _in_body(
             doc,
             line,
-            f"<{tag}> is removed from the page{held}: raw HTML keeps text, links, images, "
+            f"<{clipped(tag)}> is removed from the page{held}: raw HTML keeps text, links, images, "
             "lists and tables, never scripts, styles, frames, media, forms or embedded "
             "objects, which could load or run things from elsewhere. Link to it instead, "
             "[what it is](https://…), or write what it says into the text",

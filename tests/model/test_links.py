@@ -438,3 +438,15 @@ def test_raw_html_shown_as_text_or_kept_is_not_warned_as_removed(root: Path) -> 
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
     _, problems = notes(root, "<details><summary>More</summary> <b>x</b></details>")
     assert [w for w in problems.warnings if w.field == "body"] == []
+
+
+def test_a_long_address_or_tag_is_quoted_cut_short(root: Path) -> None:
+    """An address of 200 KB (`[a](xxx….png)`, `[b](../xxx….md)`) or a removed tag's name of
+    as many letters was quoted whole in its warning: each is cut, as field values are."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    long = "x" * 200_000
+    _, problems = notes(root, f"[a]({long}.png), [b](../{long}.md) and <v{long}>t</v{long}>")
+    messages = sorted(w.message for w in problems.warnings if w.field == "body")
+    assert [m[:12] for m in messages] == ["<vxxxxxxxxxx", "links to ../", "names xxxxxx"]
+    assert all(len(m) < 400 and "x" * 60 not in m and "x…" in m for m in messages)
