@@ -288,9 +288,11 @@ def inline(text: str) -> str:
 
     Cached: the same questions and plan lines recur on every agenda, sheet and print pack.
     `[[cross-links]]` are not resolved in a field: one shows as its text (`check` warns).
+    A field that makes more than `MAX_TOKENS` pieces of Markdown is shown as typed.
     """
-    html: str = _markdown(False).renderInline(text, {_FIELD: True})
-    return html
+    env: EnvType = {_FIELD: True}
+    html: str = _markdown(False).renderInline(text, env)
+    return escapeHtml(text) if _TOO_MANY in env else html
 
 
 class _SafeMarkdownIt(MarkdownIt):

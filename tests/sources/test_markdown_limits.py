@@ -16,10 +16,12 @@ from generator.sources.markdown import (
     MAX_HTML_DEPTH,
     MAX_LAZY_QUOTED,
     MAX_NESTING,
+    MAX_TOKENS,
     MAX_WIKILINK,
     Rendered,
     Unlinked,
     _markdown,
+    inline,
     render,
 )
 
@@ -357,3 +359,11 @@ def test_a_megabyte_of_markup_is_shown_as_typed_within_bounded_memory(unit: str)
     assert out.html.startswith("<pre>Notes.") and peak < 120 << 20, peak >> 20
     prose = render("Plain words, one line after another.\n" * 28_000, lambda n: None, print)
     assert prose.too_many is None and prose.html.startswith("<p>Plain words")
+
+
+def test_a_field_of_too_much_markup_is_shown_as_typed() -> None:
+    """A field rendered on one line (a goal, a question) stopped at `MAX_TOKENS` like a
+    body, and showed nothing at all: it shows as typed; a field within it renders."""
+    text = "*a* " * (MAX_TOKENS // 2)
+    assert inline(text) == text
+    assert inline("*a* " * 100) == "<em>a</em> " * 100
