@@ -57,7 +57,10 @@ class ContentError:
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
-        line = f"{self.path}:{self.line}: {self.shown_field}: {self.message}"
+        field_name = self.shown_field
+        if len(field_name) > SHOWN_VALUE:  # a name of 200 KB written as `? name` in YAML
+            field_name = ".".join(clipped(part) for part in field_name.split("."))
+        line = f"{self.path}:{self.line}: {field_name}: {self.message}"
         return prefix + printable(line)
 
     @property

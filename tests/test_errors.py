@@ -71,3 +71,11 @@ def test_a_control_character_in_a_file_name_is_shown_escaped() -> None:
     problem = ContentError("content/contacts/jane\ndoe.md", 1, "slug", "bad")
     assert str(problem) == "content/contacts/jane\\ndoe.md:1: slug: bad"
     assert "\n" not in str(problem)
+
+
+def test_a_long_field_name_is_printed_cut_short() -> None:
+    """YAML takes a name of any length after `? `: one of 200 KB was printed whole in each
+    of its problems. Each part of the field is cut as values are; the rest stays."""
+    name = "k" * 200_000
+    problem = ContentError("a.md", 8, f"followups.0.{name}", "is not a field", Severity.WARNING)
+    assert str(problem) == f"warning: a.md:8: followups.1.{'k' * 59}…: is not a field"
