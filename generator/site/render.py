@@ -416,7 +416,7 @@ def make_environment(
         spoken_day=format_spoken_day,
         spoken_when=format_spoken_when,
         clock=format_clock,
-        md=lambda text: Markup(inline(str(text))),
+        md=lambda text, long_words=False: Markup(inline(str(text), long_words)),
         long_words=lambda text: Markup(long_words_marked(str(text))),
         format=_bounded_format,
         center=_bounded_width("center", jinja2.filters.do_center),

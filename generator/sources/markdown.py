@@ -283,14 +283,16 @@ def _numbered_from(html: str, part: list[Token]) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def inline(text: str) -> str:
-    """Render one line of Markdown (a goal, a question) without a wrapping paragraph.
+def inline(text: str, long_words: bool = False) -> str:
+    """Render one line of Markdown (a goal, a question) without a wrapping paragraph;
+    with `long_words`, its long words marked as in a table's cell (for a line shown in
+    one, as the `long_words` filter marks plain text).
 
     Cached: the same questions and plan lines recur on every agenda, sheet and print pack.
     `[[cross-links]]` are not resolved in a field: one shows as its text (`check` warns).
     A field that makes more than `MAX_TOKENS` pieces of Markdown is shown as typed.
     """
-    env: EnvType = {_FIELD: True}
+    env: EnvType = {_FIELD: True, _IN_CELL: long_words}
     html: str = _markdown(False).renderInline(text, env)
     return escapeHtml(text) if _TOO_MANY in env else html
 
@@ -536,6 +538,8 @@ def _long_words_in_cells(state: StateCore) -> None:
             column = -1
         elif token.type in ("th_open", "td_open"):
             column += 1
+        elif token.type == "inline" and state.env.get(_IN_CELL) and token.children:
+            token.children = [piece for child in token.children for piece in _marked(child)]
         elif token.type == "inline" and column >= 0 and token.children:
             token.children = [piece for child in token.children for piece in _marked(child)]
             words = [len(w) for w in token.content.split() if not is_long_word(w)]
@@ -624,6 +628,8 @@ _NOT_IN_ID = re.compile(r"[\W_]+")
 
 _FIELD = "playbook_field"
 """Set in the env of a field's one line (`inline`), where `[[links]]` are not resolved."""
+_IN_CELL = "playbook_in_cell"
+"""Set in the env of a field's one line shown in a table's cell: its long words marked."""
 
 MAX_WIKILINK = 300
 """Longest `[[target|label]]`, in characters: the closing `]]` is looked for that far

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
 from site_checks import scan
 
 from generator.build import build, load, make_site
@@ -306,3 +306,39 @@ def test_a_contacts_cadence_is_spelled_out(built_sample: Path) -> None:
     """`every 2m` could be read as two minutes."""
     page = text((built_sample / "contacts" / "daniel-reyes" / "index.html").read_text())
     assert "Keep in touch every 2 months" in page
+
+
+def test_a_reminder_written_in_markdown_shows_as_a_link_wherever_it_is_listed(
+    tmp_path: Path,
+) -> None:
+    """`action:` is Markdown, as the meeting pages show it; the contact page, the
+    timeline and the dashboard showed "Send Daniel [the article](https://…)" with its
+    brackets and address. The calendar feed keeps the text as written."""
+    root = copy_sample(tmp_path / "pb")
+    reminders = (
+        "  - due: 2026-11-23\n    action: Send Daniel [the article](https://example.com/a)\n"
+        "  - due: 2026-12-10\n    action: Ask Daniel about [the *meetup*](https://example.com/m)\n"
+        "  - due: 2026-11-01\n    done: 2026-11-02\n"
+        "    action: Thank Daniel for [the intro](https://example.com/i)"
+    )
+    edit(
+        root,
+        "content/contacts/daniel-reyes.md",
+        "  - due: 2026-11-30\n    action: Send Daniel the carrier-scorecard article he asked about",
+        reminders,
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    link = '<a href="https://example.com/{}" rel="noopener noreferrer">{}</a>'
+    article, meetup = link.format("a", "the article"), link.format("m", "the <em>meetup</em>")
+    contact = (site / "contacts/daniel-reyes/index.html").read_text()
+    for shown in (f"Send Daniel {article}", f"Ask Daniel about {meetup}"):
+        assert shown in contact
+    assert f"Thank Daniel for {link.format('i', 'the intro')}" in contact
+    timeline = (site / "timeline/index.html").read_text()
+    assert f'<span class="fu-action">Send Daniel {article}</span>' in timeline
+    assert f'<span class="fu-action">Ask Daniel about {meetup}</span>' in timeline
+    dashboard = (site / "index.html").read_text()
+    assert f'<span class="fu-action">Send Daniel {article}</span>' in dashboard
+    assert "](" not in contact + timeline + dashboard
+    feed = (site / "playbook.ics").read_text()
+    assert "Send Daniel [the article](https://example.com/a)" in feed
