@@ -35,7 +35,8 @@ leave that category to the ask. They are timed one by one, after a minute to say
 skills and the role you want and to show your target list (`ASK_LEAD_MINUTES`): the ask
 grows to those minutes, taking from the questions part down to its floor (or to what its
 own questions need, at least a minute), and those that still do not fit wait like the
-other questions.
+other questions. When none would fit after that minute but one fits without it, the
+minute is dropped and your skills are said as you ask (`_fit_the_ask`).
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
 (unless it is a networking meeting whose ask has asked for names). A planned
@@ -200,7 +201,8 @@ class Agenda:
     questions), said in the ask, timed one by one, in the order the meeting names them."""
     ask_lead: int = 0
     """Minutes at the start of the ask for your skills, role and target list, before its
-    questions (`ASK_LEAD_MINUTES` when it has questions of its own, else 0)."""
+    questions (`ASK_LEAD_MINUTES` when it has questions of its own, else 0; 0 too when only
+    that minute kept its questions out: `_fit_the_ask`)."""
     wrap_questions: tuple[PlannedQuestion, ...] = ()
     """Closing questions (`closes`) that did not fit the questions part, said in the
     wrap-up (each at its start) in place of its own lines, in the meeting's order."""
@@ -630,7 +632,7 @@ def _agenda(
         questions_need=None if auto else sum(q.minutes for q in candidates),
     )
     offsets = dict(_offsets(minutes))
-    in_ask, ask_rest = fit_questions(in_ask, max(0, dict(minutes).get("ask", 0) - lead))
+    lead, in_ask, ask_rest = _fit_the_ask(in_ask, dict(minutes).get("ask", 0), lead)
     fits, rest = fit_questions(candidates, dict(minutes).get("questions", 0))
     if auto:
         order = _conversation_order(playbook)
@@ -672,6 +674,21 @@ def _agenda(
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
         clock_change=clock_change(start, end) if start and end else None,
     )
+
+
+def _fit_the_ask(
+    in_ask: Sequence[PlannedQuestion], budget: int, lead: int
+) -> tuple[int, list[PlannedQuestion], list[PlannedQuestion]]:
+    """The ask's lead, its questions that fit its `budget` minutes after the lead, and
+    those that wait. When none would fit after the lead but one fits without it (a 5- or
+    6-minute networking meeting, whose ask has 2 minutes), the lead is dropped: your skills
+    and list are said as you ask, rather than the ask asking nothing."""
+    fits, rest = fit_questions(in_ask, max(0, budget - lead))
+    if lead and not fits:
+        bare, waiting = fit_questions(in_ask, budget)
+        if bare:
+            return 0, bare, waiting
+    return lead, fits, rest
 
 
 def _has_an_ask(length: int) -> bool:

@@ -574,6 +574,23 @@ _TOMAS_ASKS = (
 )
 
 
+@pytest.mark.parametrize("minutes", [5, 6])
+def test_a_short_networking_meeting_still_asks_a_question(tmp_path: Path, minutes: int) -> None:
+    """A 5- or 6-minute networking call has 2 minutes for its ask: a minute for your skills
+    and your list left one, where none of Tomás's ask questions fits (2 and 3 minutes),
+    so all four waited under "If time allows" and the ask asked nothing. The ask now says
+    your skills as it asks, and his 2-minute question is timed in it."""
+    root = copy_sample(tmp_path / "pb")
+    edit(
+        root, "content/meetings/2026-12-01-tomas-alvarez.md", "duration: 20", f"duration: {minutes}"
+    )
+    agenda = page(build(root, today=SAMPLE_TODAY).output, TOMAS).split('id="plan-title"')[1]
+    ask = text(agenda.split("plan-questions ask-questions")[1].split("</ol>")[0])
+    assert "anyone who could use someone with my skills? 2 min" in ask, ask
+    said = text(agenda.split("Say them")[1].split("</li>")[0])
+    assert said.startswith("in a sentence as you ask") and "min" not in said, said
+
+
 # --- the wording helpers -------------------------------------------------------------
 
 
