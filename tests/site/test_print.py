@@ -491,3 +491,18 @@ def test_a_link_in_a_reminder_of_a_done_meeting_prints_its_address(
     site = build(root, today=SAMPLE_TODAY, jobs=1).output
     text = " ".join(pdf_text(print_pdf(page, site, "meetings/2026-11-19-jonah-kim"), 1, 2).split())
     assert "Send Jonah my notebook (https://example.com/nb)" in text, text
+
+
+def test_a_link_in_a_question_you_have_answers_to_prints_its_address(
+    page: Any, tmp_path: Path
+) -> None:
+    """Sofia answered typical-day: her debrief and the Learned page list her answer under
+    the bank's question, whose link printed as its text alone, where the bank prints it
+    whole."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/questions/the-job.md", "an ordinary day", "[a day](https://example.com/d)")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for path in ("meetings/2026-10-28-sofia-lindqvist", "learned"):
+        pdf = print_pdf(page, site, path)
+        text = " ".join(pdf_text(pdf, 1, pdf_page_count(pdf)).split())
+        assert "If I shadowed you on a day (https://example.com/d), what" in text, (path, text)
