@@ -156,6 +156,12 @@ class Segment:
     """Clock start, when the meeting has a date and time."""
     end: dt.datetime | None = None
 
+    @property
+    def clock_change(self) -> ClockChange | None:
+        """The clocks changing during this part: its times then do not read its minutes
+        (01:36 to 01:25 on the night they go back)."""
+        return clock_change(self.start, self.end) if self.start and self.end else None
+
 
 @dataclass(frozen=True, slots=True)
 class ClockChange:

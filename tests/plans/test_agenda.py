@@ -380,6 +380,38 @@ def test_the_pages_say_when_the_clocks_change_during_a_meeting(
 
 
 @pytest.mark.parametrize(
+    ("day", "note"),
+    [
+        ("2026-11-01", "the clocks go back from 02:00 to 01:00"),
+        ("2026-03-08", "the clocks go forward from 02:00 to 03:00"),
+    ],
+)
+def test_the_part_of_the_plan_the_clocks_change_in_says_so(
+    tmp_path: Path, day: str, note: str
+) -> None:
+    """An hour's call from 01:30 on the night the clocks go back: the header says so, but
+    the plan's row for the questions read "01:36 to 01:25", with nothing beside it."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/call.md",
+        f'---\ncontact: ada\nformat: phone\nstatus: scheduled\ndate: {day}\ntime: "01:30"\n'
+        "duration: 60\n---\n",
+    )
+    out = build(tmp_path, out=tmp_path / "out", today=dt.date.fromisoformat(day)).output
+    html = (out / "meetings/call/index.html").read_text()
+    parts = html.split('<li class="plan-part')[1:]
+    for part in parts:  # a part whose times do not read its minutes says why, alone
+        times = re.search(r"(\d\d):(\d\d)<span class=\"plan-to\">\u2013(\d\d):(\d\d)", part)
+        length = re.search(r'class="plan-min">(\d+) min', part)
+        assert times and length, part
+        start, end = int(times[1]) * 60 + int(times[2]), int(times[3]) * 60 + int(times[4])
+        assert (end - start != int(length[1])) == ("clocks go" in part), part
+    assert sum(f"({note} during it)" in part for part in parts) == 1, parts
+
+
+@pytest.mark.parametrize(
     ("purpose", "format_name", "minutes"),
     [
         ("informational", "coffee", 30),
