@@ -506,3 +506,28 @@ def test_a_link_in_a_question_you_have_answers_to_prints_its_address(
         pdf = print_pdf(page, site, path)
         text = " ".join(pdf_text(pdf, 1, pdf_page_count(pdf)).split())
         assert "If I shadowed you on a day (https://example.com/d), what" in text, (path, text)
+
+
+def test_a_link_in_a_reminder_prints_its_address_on_the_follow_up_lists(
+    page: Any, tmp_path: Path
+) -> None:
+    """Daniel's page, the timeline and the dashboard (his reminder due tomorrow) show a
+    reminder's link (its action is Markdown), but printed it as its text alone, where a
+    meeting's checklist prints it whole."""
+    root = copy_sample(tmp_path / "pb")
+    edit(
+        root,
+        "content/contacts/daniel-reyes.md",
+        "the carrier-scorecard article",
+        "[the article](https://example.com/a)",
+    )
+    edit(root, "content/contacts/daniel-reyes.md", "due: 2026-11-30", "due: 2026-11-23")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for path in ("contacts/daniel-reyes", "timeline", "."):
+        page.goto((site / path / "index.html").as_uri())
+        page.emulate_media(media="print")
+        after = page.eval_on_selector_all(  # the timeline's cells wrap it among other columns
+            'a[href="https://example.com/a"]',
+            "els => els.map(e => getComputedStyle(e, '::after').content)",
+        )
+        assert after == ['" (https://example.com/a)"'], (path, after)
