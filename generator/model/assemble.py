@@ -56,6 +56,7 @@ from generator.model.slugs import WINDOWS_DEVICES, file_slug
 from generator.model.suggest import (
     Names,
     Wordings,
+    close_field,
     close_questions,
     close_slugs,
     did_you_mean,
@@ -961,6 +962,25 @@ def _shared_category(where: str) -> str:
     )
 
 
+def _broken_ids(doc: Document) -> set[str]:
+    """The ids that the bank entries of `doc` whose id is not read were meant to have
+    (`id: describe_role`, `Id: describe-role`): a meeting that names one is not told that
+    no question has it, nor offered another one, as the entry's own error is the one to
+    fix."""
+    entries = doc.data.get("questions")
+    meant: set[str] = set()
+    for entry in entries if isinstance(entries, list) else ():
+        if not isinstance(entry, dict):
+            continue
+        for key, value in entry.items():
+            named_id = key == "id" or close_field(str(key), ["id"]) == "id"
+            if named_id and isinstance(value, str) and not SLUG.match(value):
+                meant.add(slug_key(value))
+            elif named_id and key != "id" and isinstance(value, str):
+                meant.add(value)
+    return meant - {""}
+
+
 def question_bank(
     unique: Mapping[tuple[str, str], Parsed],
     checked: Mapping[tuple[str, str], Checked],
@@ -981,6 +1001,7 @@ def question_bank(
     ]
     for _, item, v in sorted(files, key=lambda file: file[0] != file[2]["category"]):
         doc = item.doc
+        held_back.update(_broken_ids(doc))
         if v["category"] in by_category:
             first = by_category[v["category"]].questions
             where = first[0].source.path if first else "another file"
