@@ -311,6 +311,11 @@ def _unexpected(line: str, column: int, help_: str, above: str | None = None) ->
             f"this item is {counted(_indent(line), 'space')} in, and the one above it "
             f"{counted(_indent(above), 'space')}: start every item of a list at the same column"
         )
+    if stripped.startswith("- ") and help_ == SETTINGS_HELP:
+        return (
+            "a list item where a setting was expected: put the items under their setting, "
+            "indented (`holidays:` then `  - 2026-12-24` on the next lines)"
+        )
     if stripped.startswith("- "):
         return (
             "a list item where a field was expected: put the items under their field, "

@@ -541,6 +541,11 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
             "playbook.yaml:4: yaml: expected a `name: value` line here; check its "
             "indentation (playbook.yaml is `setting: value` lines; see docs/configuration.md)",
         ),
+        (
+            "title: x\n- 2026-12-24\n",
+            "playbook.yaml:2: yaml: a list item where a setting was expected: put the items "
+            "under their setting, indented (`holidays:` then `  - 2026-12-24` on the next lines)",
+        ),
     ],
 )
 def test_a_yaml_mistake_in_playbook_yaml_is_explained_for_settings(text: str, message: str) -> None:
