@@ -197,9 +197,10 @@ def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:
     if fix is not None:
         return f"this value holds ': ', so it needs quotes: {fix}"
     if _indent(line) > _indent(before) and before.strip():
+        fields = "settings of playbook.yaml" if help_ == SETTINGS_HELP else "fields of one file"
         return (
             "is indented more than the line above, which already has a value: "
-            "start the fields of one file at the same column"
+            f"start the {fields} at the same column"
         )
     return f"a ': ' YAML did not expect here; put text holding ': ' in quotes ({help_})"
 

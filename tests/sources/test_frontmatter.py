@@ -546,6 +546,11 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
             "playbook.yaml:2: yaml: a list item where a setting was expected: put the items "
             "under their setting, indented (`holidays:` then `  - 2026-12-24` on the next lines)",
         ),
+        (
+            "title: x\n  owner: Maya\n",
+            "playbook.yaml:2: yaml: is indented more than the line above, which already has a "
+            "value: start the settings of playbook.yaml at the same column",
+        ),
     ],
 )
 def test_a_yaml_mistake_in_playbook_yaml_is_explained_for_settings(text: str, message: str) -> None:
