@@ -122,6 +122,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             f"a value cannot start with {char}: put it in quotes, "
             f"like {_quoted_fix(line) or repr('text')}"
         )
+    flow_item = "node content" in problem and "flow node" in context  # libyaml's, PyYAML's
+    if flow_item and (inside := _inside_brackets(line, column)) is not None:
+        return at, inside
     if "undefined alias" in problem:
         return at, _undefined_alias(line, column)
     if "expected '-' indicator" in problem or (
@@ -326,6 +329,21 @@ def _unexpected(line: str, column: int, help_: str, above: str | None = None) ->
     if before.endswith(('"', "'")):
         return f"text after the closing quote: {_QUOTE_IN_QUOTES[before[-1]]}"
     return f"expected a `name: value` line here; check its indentation ({help_})"
+
+
+def _inside_brackets(line: str, column: int) -> str | None:
+    """What is wrong at `column` of a list in [ ] (or a mapping in { }) where YAML found no
+    item: a second comma (`[a,, b]`), or an item written with a `- ` (`[- a]`); else None."""
+    char = line[column] if column < len(line) else ""
+    brackets = "[ ]" if line.rfind("[", 0, column) > line.rfind("{", 0, column) else "{ }"
+    if char == ",":
+        return f"a comma with no item before it in {brackets}: remove the extra comma"
+    if char == "-":
+        return (
+            f"an item in {brackets} starts with -: the items there are written between "
+            "commas, with no - (`[alumni, climate]`); leave out the -, or put the item in quotes"
+        )
+    return None
 
 
 def _item_above(lines: list[str], at: int) -> str | None:

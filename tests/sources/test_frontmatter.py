@@ -385,6 +385,16 @@ YAML_MISTAKES = [
         "role: \u00a0Lead: Data\n",  # a look-alike in the value is not the mistake
         "c.md:2: front matter: this value holds ': ', so it needs quotes: role: \"Lead: Data\"",
     ),
+    (
+        "name: Ana\ntags: [alumni,, climate]\n",
+        "c.md:3: front matter: a comma with no item before it in [ ]: remove the extra comma",
+    ),
+    (
+        "name: Ana\ntags: [alumni, - climate]\n",
+        "c.md:3: front matter: an item in [ ] starts with -: the items there are written "
+        "between commas, with no - (`[alumni, climate]`); leave out the -, or put the item "
+        "in quotes",
+    ),
 ]
 """(front matter, the start of its one error): common mistakes, each at the line to fix."""
 
