@@ -1270,6 +1270,9 @@ class Schema:
     """Which other kinds declare an extra key here (`a contact or a meeting` for
     `followups`), or None: a field written in the wrong kind of file does nothing there,
     so it is kept with a warning."""
+    synonyms: tuple[tuple[str, str], ...] = ()
+    """Other words for a field, each with the one it means (`("todo", "action")`): a key
+    dropped as unknown (`unknown`) is told the field it means."""
 
     names: frozenset[str] = field(init=False, repr=False, compare=False)
     """The declared fields' names, to tell a file's extras from them at a look each."""
@@ -1395,7 +1398,9 @@ def _warn_unknown(at: At, key: str, schema: Schema, declared: list[str]) -> None
     if place is not None:
         child.warn(f"{schema.unknown} here ({place}); ignored")
     else:
-        child.warn(f"{schema.unknown} ({_closest(key, declared)}); ignored")
+        meant = dict(schema.synonyms).get(key.lower())
+        hint = f"did you mean {meant}?" if meant else _closest(key, declared)
+        child.warn(f"{schema.unknown} ({hint}); ignored")
 
 
 def _closest(key: str, names: Iterable[str]) -> str:

@@ -149,6 +149,11 @@ FOLLOWUP = Schema(
     ),
     unknown="is not a field of a reminder",
     noun="a reminder",
+    synonyms=(
+        *((word, "action") for word in ("todo", "to_do", "task", "what", "text", "title")),
+        *((word, "due") for word in ("date", "when", "by", "deadline", "due_on", "due_date")),
+        *((word, "done") for word in ("done_on", "completed", "finished", "closed")),
+    ),
 )
 
 PROFILE = Schema(

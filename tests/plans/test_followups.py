@@ -1012,6 +1012,20 @@ def test_a_done_action_named_otherwise_says_what_closes_it(
     assert problem.startswith(f"content/meetings/m.md:5: done.{key}: unknown name '{key}'; {said}")
 
 
+def test_a_reminders_field_in_other_words_gets_the_one_meant(tmp_path: Path) -> None:
+    """followups: [{date: ..., todo: ..., completed: ...}] was told that due and action are
+    required, and that each of its fields is none of due, action, done: not which."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    reminder = "{date: 2026-11-25, todo: Send the deck, completed: 2026-11-20}"
+    write(tmp_path, "content/meetings/m.md", f"---\ncontact: ada\nfollowups: [{reminder}]\n---\n")
+    warned = [str(p) for p in check(tmp_path).warnings]
+    for field, meant in (("completed", "done"), ("date", "due"), ("todo", "action")):
+        assert (
+            f"warning: content/meetings/m.md:3: followups.1.{field}: is not a field of a "
+            f"reminder (did you mean {meant}?); ignored"
+        ) in warned
+
+
 def test_done_before_the_meeting_is_an_error_in_check_and_build(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
     write(
