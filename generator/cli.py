@@ -807,7 +807,18 @@ def _output_folder(text: str) -> Path:
             "expected a folder, got '-': this command writes several files, which cannot "
             "go to standard output; name a folder (./- for a folder named -)"
         )
-    return _path(text)
+    path = _path(text)
+    if path.suffix.lower() in _FILE_SUFFIXES and not path.is_dir():  # `-o log.csv`
+        raise argparse.ArgumentTypeError(
+            f"expected a folder, got {text!r}, named as a {path.suffix} file is: this "
+            "command writes several files into a folder, and names them itself; did you "
+            f"mean -o {shlex.quote(str(path.with_suffix('')))}?"
+        )
+    return path
+
+
+_FILE_SUFFIXES = frozenset({".csv", ".html", ".htm", ".vcf", ".ics", ".pdf", ".xlsx", ".json"})
+"""The endings of a file's name, which a folder to write several files in seldom has."""
 
 
 def _output_file(text: str) -> Path | None:

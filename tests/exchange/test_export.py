@@ -645,6 +645,39 @@ def test_a_folder_of_files_cannot_be_standard_output(
 
 
 @pytest.mark.parametrize(
+    ("command", "meant"),
+    [
+        (["export", "csv", "-o", "contacts.csv", *TODAY], "contacts"),
+        (["report", "--from", "2026-10-01", "-o", "log.HTML", *TODAY], "log"),
+        (["build", "--out", "my site.html"], "'my site'"),
+    ],
+)
+def test_a_folder_named_as_a_file_is_refused_with_the_folder_meant(
+    sample_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    meant: str,
+) -> None:
+    """`export csv -o contacts.csv` made a folder named contacts.csv and wrote the four
+    tables in it (report -o log.html and build -o site.html the same)."""
+    monkeypatch.chdir(sample_root)
+    with pytest.raises(SystemExit) as exited:
+        main(command)
+    assert exited.value.code == 2
+    assert (
+        capsys.readouterr()
+        .err.rstrip()
+        .endswith(
+            "this command writes several files into a folder, and names them itself; did you "
+            f"mean -o {meant}?"
+        )
+    )
+    option = "-o" if "-o" in command else "--out"
+    assert not (sample_root / command[command.index(option) + 1]).exists()
+
+
+@pytest.mark.parametrize(
     "command",
     [
         ["export", "csv", "-o", "content/contacts", *TODAY],
