@@ -25,7 +25,7 @@ from generator.errors import BuildError, ContentError, UsageError
 from generator.model.entities import Playbook, name_order
 from generator.model.fields import plain_lines
 from generator.model.suggest import close_slugs, did_you_mean, slug_named
-from generator.plans.followups import follow_ups
+from generator.plans.followups import done_on, follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import refuse_to_replace_yours, replace_files
 from generator.publish.write import built_site_holding
@@ -297,7 +297,7 @@ def followup_table(playbook: Playbook, today: dt.date) -> Table:
                 item.contact,
                 contact.name if contact else "",
                 item.meeting or "",
-                _day(item.done),
+                _day(done_on(item) if item.done else None),  # the same day every day
             ]
         )
     return header, rows

@@ -207,6 +207,23 @@ def test_a_linkedin_address_in_other_letters_comes_back_as_written(
     assert "differs" not in capsys.readouterr().out
 
 
+def test_a_reschedule_taken_up_is_done_on_the_same_day_every_day(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """Lena's cancelled coffee, taken up by a lunch for 4 Dec written without requested_on:
+    followups.csv said it was done on the day of each export until then."""
+    lunch = "---\ncontact: lena-fischer\nformat: lunch\nstatus: scheduled\ndate: 2026-12-04\n---\n"
+    write(sample_root, "content/meetings/2026-12-04-lena-fischer.md", lunch)
+    done = []
+    for day in ("2026-11-22", "2026-11-25"):
+        folder = tmp_path / day
+        args = ["export", "csv", "-C", str(sample_root), "-o", str(folder), "--today", day]
+        assert main(args) == 0
+        rows = read_csv(folder / "followups.csv")
+        done += [row["done"] for row in rows if row["rule"] == "Reschedule"]
+    assert done == ["2026-12-04", "2026-12-04"]
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
