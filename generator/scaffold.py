@@ -274,6 +274,8 @@ def new_file(
             f"{_another_of(kind, free)}"
         )
     _refuse_taken(slug, FOLDERS[kind], sources, _another_of(kind, free))
+    if kind == "company" and not another:
+        _refuse_the_same_company(name, sources, _another_of(kind, free))
     archetype = _theme_path(root, f"archetypes/{kind}.md", config.theme)  # `theme: mine`
     values: dict[str, Any] = {
         "name": name.strip(),
@@ -507,6 +509,24 @@ def _refuse_taken(slug: str, folder: str, sources: list[SourceFile], another: st
             f"{source.rel} already has the file name {slug}: another file of that name would "
             f"make [[{slug}]] links ambiguous; choose another name, or {another}"
         )
+
+
+def _refuse_the_same_company(name: str, sources: list[SourceFile], another: str) -> None:
+    """A usage error when a company file holds the company `name` names but for case, a
+    legal form or a leading "the" (`Verdant Grid Inc.` for Verdant Grid): `check` would
+    warn of one company in two files, as an import matches them to one."""
+    full, core = company_keys(name)
+    for source in sources:
+        if source.kind != FOLDERS["company"]:
+            continue
+        theirs = _name_of(source)
+        their_full, their_core = company_keys(theirs)
+        if (core or full) == (their_core or their_full):
+            raise UsageError(
+                f"{source.rel} is {theirs}, the same company as {name.strip()!r} (a legal "
+                f"form or 'the' aside); new never makes one company two files: edit it, or "
+                f"{another}"
+            )
 
 
 def _name_of(source: SourceFile) -> str:

@@ -106,6 +106,22 @@ def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
     assert check(sample_root).errors == []
 
 
+def test_a_company_there_under_another_legal_form_is_not_made_twice(sample_root: Path) -> None:
+    """new company 'Verdant Grid Inc.' made verdant-grid-inc.md beside verdant-grid.md, and
+    check then warned of one company in two files; --another still makes it."""
+    for written in ("Verdant Grid Inc.", "the verdant grid GmbH"):
+        with pytest.raises(UsageError) as refused:
+            new_file(sample_root, "company", written, today=TODAY)
+        assert str(refused.value).startswith(
+            "content/companies/verdant-grid.md is Verdant Grid, the same company as "
+            f"{written!r} (a legal form or 'the' aside); new never makes one company two "
+            "files: edit it, or for another company of the same name, add --another"
+        )
+    assert not (sample_root / "content/companies/verdant-grid-inc.md").exists()
+    made = new_file(sample_root, "company", "Verdant Grid Inc.", today=TODAY, another=True)
+    assert made.name == "verdant-grid-inc.md"
+
+
 def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "contact", "Ana Silva", company="verdant", today=TODAY)
