@@ -106,6 +106,26 @@ def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
     assert check(sample_root).errors == []
 
 
+@pytest.mark.parametrize(
+    ("day", "meant"),
+    [
+        (dt.date(2126, 11, 20), "2026-11-20"),  # two days ago: recording it
+        (dt.date(2126, 1, 10), "2027-01-10"),  # in seven weeks
+        (dt.date(1926, 12, 1), "2026-12-01"),
+    ],
+)
+def test_a_year_mistyped_in_date_is_refused_with_the_day_meant(
+    sample_root: Path, day: dt.date, meant: str
+) -> None:
+    """new meeting omar-haddad --date 2126-11-20 wrote the meeting a century ahead, which
+    no reminder or agenda would reach (playbook report refuses such a year)."""
+    with pytest.raises(UsageError, match=rf"did you mean --date {meant}\?$"):
+        new_file(sample_root, "meeting", "omar-haddad", day=day, today=TODAY)
+    assert not list((sample_root / "content/meetings").glob(f"{day.isoformat()}-*"))
+    made = new_file(sample_root, "meeting", "omar-haddad", day=dt.date(2028, 11, 1), today=TODAY)
+    assert made.name == "2028-11-01-omar-haddad.md"  # under two years ahead: taken
+
+
 def test_a_company_there_under_another_legal_form_is_not_made_twice(sample_root: Path) -> None:
     """new company 'Verdant Grid Inc.' made verdant-grid-inc.md beside verdant-grid.md, and
     check then warned of one company in two files; --another still makes it."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.errors import ContentError, Problems, UsageError
 from generator.exchange.exporting import LIST_SEPARATOR, Checked, csv_bytes, write_tables
 from generator.model.entities import Playbook
+from generator.model.fields import in_year
 from generator.plans.facts import Facts
 from generator.plans.followups import FollowUpItem, long_date
 from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
@@ -80,9 +81,9 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
     if end is not None and end < start:
         raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
     if end is not None and end - today > LONGEST_EMPTY_START:  # a year mistyped
-        meant = _in_year(end, today.year)
+        meant = in_year(end, today.year)
         if meant < start:
-            meant = _in_year(end, today.year + 1)
+            meant = in_year(end, today.year + 1)
         raise UsageError(
             f"--to {end.isoformat()} ends the log {(end - today).days // 7:,} weeks after today "
             f"({today.isoformat()}), in which nothing is done yet: did you mean --to "
@@ -108,9 +109,9 @@ def _refuse_a_mistyped_start(
         return
     if start > dt.date.min and work_search_log(playbook, items, dt.date.min, start - _DAY):
         return  # contacts before the range: a quiet time, not a mistake
-    meant = _in_year(start, (first or end).year)
+    meant = in_year(start, (first or end).year)
     if meant > end:
-        meant = _in_year(start, meant.year - 1)
+        meant = in_year(start, meant.year - 1)
     before = f"the first contact you recorded ({long_date(first)})" if first else "its end"
     raise UsageError(
         f"--from {start.isoformat()} opens the log with {lead.days // 7:,} weeks before "
@@ -137,9 +138,9 @@ def _refuse_a_mistyped_end(
         return
     if end < dt.date.max and work_search_log(playbook, items, end + _DAY, dt.date.max):
         return  # contacts after the range: a quiet time, not a mistake
-    meant = _in_year(end, last.year)
+    meant = in_year(end, last.year)
     if meant < last:
-        meant = _in_year(end, last.year + 1)
+        meant = in_year(end, last.year + 1)
     after = f"the last contact you recorded ({long_date(last)})" if entries else "its start"
     where = " in playbook.yaml" if set_by == "today:" else ""
     raise UsageError(
@@ -149,14 +150,6 @@ def _refuse_a_mistyped_end(
 
 
 _DAY = dt.timedelta(days=1)
-
-
-def _in_year(day: dt.date, year: int) -> dt.date:
-    """`day` in `year`; 29 February is the 28th in a year without it."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day.replace(year=year, day=28)
 
 
 def csv_rows(entries: Sequence[LogEntry]) -> list[list[str]]:

@@ -694,6 +694,15 @@ def in_range(day: dt.date) -> dt.date:
     return day
 
 
+def in_year(day: dt.date, year: int) -> dt.date:
+    """`day` in `year` (the day a year mistyped meant); 29 February is the 28th in a year
+    without it."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
 def read_date(text: str, today: dt.date | None = None) -> dt.date:
     """A date given as text outside a file (`--today`, `--from`): read, checked and said
     wrong as a `date:` field is (`2026-02-30 is not a date: February 2026 has 28 days`;
