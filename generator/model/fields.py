@@ -515,18 +515,26 @@ _SPAN = re.compile(
 
 
 def _in_days(value: Any, unit: str) -> int | None:
-    """The days in a span written out (`5 days`, `1 week`, `two weeks`, `3w`), for a count
-    of days or of business days (five to the week); else `_whole`'s number."""
+    """The days in a span written out (`5 days`, `1 week`, `two weeks`, `3w`, and for a
+    count of days `a month` or `1 year`), for a count of days or of business days (five to
+    the week; a month of them is no whole number); else `_whole`'s number."""
     found = _DAYS.fullmatch(_in_digits(value)) if isinstance(value, str) else None
     if found is None or unit not in ("days", "business days"):
         return _whole(value)
-    weeks = found[2].lower().startswith("w")
-    return int(found[1]) * ((5 if unit == "business days" else 7) if weeks else 1)
+    per = _DAYS_IN[found[2].lower()[0]]
+    if unit == "business days" and per != 1:
+        return 5 * int(found[1]) if per == 7 else None
+    return int(found[1]) * per
 
 
 _DAYS = re.compile(
-    r"\s*([0-9]{1,4})\s*(d|days?|(?:business|working|work) days?|w|wks?|weeks?)\s*", re.IGNORECASE
+    r"\s*([0-9]{1,4})\s*(d|days?|(?:business|working|work) days?|w|wks?|weeks?"
+    r"|mos?|months?|y|yrs?|years?)\s*",
+    re.IGNORECASE,
 )
+_DAYS_IN = {"d": 1, "b": 1, "w": 7, "m": 30, "y": 365}
+"""Days in one of each unit of `_DAYS`, by its first letter (a month: 30, as a span is
+counted in the settings' words)."""
 
 
 def _whole(value: Any) -> int | None:
@@ -592,7 +600,7 @@ _SAID_LENGTHS = (
     (r"(?:one|1) and a half hours?", "90 min"),
     (r"(?:a )?half (?:an )?hour", "30 min"),
     (r"(?:a )?quarter (?:of )?(?:an )?hour", "15 min"),
-    (r"an? (hour|day|week)", r"1 \1"),
+    (r"an? (hour|day|week|month|year)", r"1 \1"),
     *_NUMBER_WORDS,
 )
 """Lengths said in words, the longest first, with the digits each stands for."""

@@ -365,6 +365,10 @@ def test_a_length_written_out_gets_its_minutes_suggested(written: object, hint: 
         ("days", "a day", "; did you mean 1?"),
         ("days", "3d", "; did you mean 3?"),
         ("days", "60 weeks", ""),  # 420: out of range, so no suggestion
+        ("days", "a month", "; did you mean 30?"),
+        ("days", "1 year", "; did you mean 365?"),
+        ("days", "2 years", ""),  # 730: out of range
+        ("business days", "a month", ""),  # 20, 21 or 23: none to suggest
         ("days", "soon", ""),
     ],
 )
