@@ -26,6 +26,7 @@ from generator.exchange.people import (
     Reading,
     markdown_inline,
     markdown_text,
+    names_no_employer,
     with_an_employer_or_none,
 )
 from generator.faults import os_fault
@@ -172,7 +173,10 @@ def plan_import(
         plan.contacts.append(NewFile(rel, text, person.name, person.line, needs))
     for line, name in reading.organisations:
         existing = known.company_named(name)
-        if existing is not None:
+        if names_no_employer(name):  # a card of `Freelance` alone: no one, and no company
+            why = f"names no person, and {name!r} is no employer; skipped"
+            plan.notices.append(Notice(label, line, why))
+        elif existing is not None:
             plan.skipped.append(Skipped(line, name, f"already in {existing.path}"))
         else:
             companies.record(name, line, count=False)

@@ -184,10 +184,15 @@ ON_THEIR_OWN = frozenset({
 employer, in lower case and letters only: no company to target or to make a file of."""
 
 
+def names_no_employer(company: str) -> bool:
+    """`Self-employed`, `Self Employed`, `Freelance`, `Independent` (`ON_THEIR_OWN`)."""
+    return re.sub(r"[^a-z]", "", company.lower()) in ON_THEIR_OWN
+
+
 def with_an_employer_or_none(person: Person) -> Person:
     """`person`, their company moved to `on_their_own` when it names no employer
-    (`Self-employed`, `Self Employed`, `Freelance`, `Independent`), whichever the reader."""
-    if re.sub(r"[^a-z]", "", person.company.lower()) not in ON_THEIR_OWN:
+    (`names_no_employer`), whichever the reader."""
+    if not names_no_employer(person.company):
         return person
     return replace(person, company="", on_their_own=person.company)
 

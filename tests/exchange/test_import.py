@@ -622,6 +622,22 @@ def test_someone_self_employed_brings_no_company(
     assert "company:" not in zoe and "Works on their own: Freelance" in zoe
 
 
+def test_a_card_of_self_employed_alone_is_no_company(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A card with ORG:Freelance and no name (a company's card, as read) was listed as a
+    new company, and made one with --companies."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Freelance\r\nEND:VCARD\r\n"
+    (tmp_path / "c.vcf").write_text(card, encoding="utf-8")
+    assert main(["import", "vcard", "-C", str(root), str(tmp_path / "c.vcf"), "--companies"]) == 1
+    assert capsys.readouterr().err.endswith(
+        "c.vcf:1: names no person, and 'Freelance' is no employer; skipped\n"
+    )
+    assert not (root / "content/companies").exists()
+
+
 def test_a_record_with_an_email_and_no_name_says_whose_it_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
