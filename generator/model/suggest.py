@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
-from generator.errors import UsageError
+from generator.errors import UsageError, clipped
 
 _WORD_GAPS = re.compile(r"[^a-z0-9]+")
 
@@ -340,10 +340,10 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     exact = [file_name] if file_name != value and file_name in names else []
     hint = did_you_mean(exact or close_slugs(value, names), value)
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
-        problem = f"no {what} named {value!r} (expected a file content/{folder}/{value}.md)"
+        shown = clipped(value)
+        problem = f"no {what} named {shown!r} (expected a file content/{folder}/{shown}.md)"
         return f"{problem}; {hint}" if hint else problem
-    shown = repr(value if len(value) <= 60 else value[:59] + "…")
-    problem = f"expected the file name (slug) of a {what}, got {shown}"
+    problem = f"expected the file name (slug) of a {what}, got {clipped(value)!r}"
     if hint:
         return f"{problem}; {hint}"
     return f"{problem}: write the name of its file in content/{folder}/, without .md"
@@ -370,7 +370,7 @@ def slug_named(
     found = sorted(slug for slug, name in names.items() if name.strip().casefold() == folded)
     if len(found) > 1:
         raise UsageError(
-            f"{len(found)} {what} files have the name {wanted!r}: give the file name of "
+            f"{len(found)} {what} files have the name {clipped(wanted)!r}: give the file name of "
             f"one of them ({' or '.join(found)})"
         )
     key = slug_key(wanted)
@@ -439,7 +439,7 @@ def unknown_question(value: str, ids: Iterable[str], wordings: Wordings | None =
     pass `question_names` when asking for many; `wordings`, to find a renamed id)."""
     names = ids if isinstance(ids, Names) else question_names(ids)
     hint = did_you_mean(close_questions(value, names, wordings), value)
-    where = f"no question with id {value!r} in content/questions/"
+    where = f"no question with id {clipped(value)!r} in content/questions/"
     if hint:
         where += f" ({hint})"
     return f"{where}; write a full sentence to ask your own question"

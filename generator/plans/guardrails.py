@@ -58,7 +58,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from generator.errors import ContentError, Severity
+from generator.errors import ContentError, Severity, clipped
 from generator.model.assemble import first_listings
 from generator.model.entities import (
     UNANSWERED,
@@ -163,8 +163,8 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
             yield _warn(
                 meeting,
                 field,
-                f"{entry!r} is a networking question (its `for` leaves out informational): "
-                f"{advice}",
+                f"{clipped(entry)!r} is a networking question (its `for` leaves out "
+                f"informational): {advice}",
             )
 
 
@@ -178,9 +178,9 @@ def _not_for_this_purpose(meeting: Meeting, playbook: Playbook) -> Iterator[Cont
         yield _warn(
             meeting,
             f"questions.{index}",
-            f"{entry!r} is marked for: [{', '.join(bank.purposes)}] in {bank.source.path}, "
-            f"and this meeting is {meeting.purpose}: choose another question, or add "
-            f"{meeting.purpose} to its for",
+            f"{clipped(entry)!r} is marked for: [{', '.join(bank.purposes)}] in "
+            f"{bank.source.path}, and this meeting is {meeting.purpose}: choose another "
+            f"question, or add {meeting.purpose} to its for",
         )
 
 
@@ -194,9 +194,10 @@ def _bank_job_asks(playbook: Playbook) -> Iterator[ContentError]:
                 question.source.path,
                 question.source.line("text"),
                 f"questions.{question.index}.text",
-                f'"{wording}" asks for a job: add `for: [networking]` to {question.id!r}, so '
-                "that only networking meetings use it (an informational meeting is for "
-                "learning), or reword it as a question about the field",
+                f'"{wording}" asks for a job: add `for: [networking]` to '
+                f"{clipped(question.id)!r}, so that only networking meetings use it (an "
+                "informational meeting is for learning), or reword it as a question about "
+                "the field",
                 Severity.WARNING,
             )
 
@@ -300,7 +301,7 @@ def _asked_of_them_before(
         yield _warn(
             meeting,
             f"questions.{index}",
-            f"{entry!r} was asked of {_name(playbook, meeting.contact)} in the "
+            f"{clipped(entry)!r} was asked of {_name(playbook, meeting.contact)} in the "
             f"{meeting_noun(earlier.format, earlier.purpose)}{when} ({earlier.source.path}): "
             "reread what they said and ask a follow-up, or keep the question for someone else",
         )

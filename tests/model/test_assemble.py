@@ -230,3 +230,24 @@ def test_a_meeting_naming_a_company_that_is_not_there_is_an_error(tmp_path: Path
         "content/meetings/m1.md:4: company: no company named 'acme-crop' (expected a file "
         "content/companies/acme-crop.md); did you mean acme-corp?"
     ]
+
+
+def test_a_long_reference_is_quoted_cut_short(tmp_path: Path) -> None:
+    """A reference of 200 KB (`company: aaa…`, a referral, a question id) was quoted whole,
+    twice for a missing file's path: each is cut, as other values are."""
+    long = "a" * 200_000
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(
+        tmp_path,
+        "content/contacts/pat-lee.md",
+        f"---\nname: Pat Lee\ncompany: {long}\nreferred_by: A {long}\nnot_same_as: [{long}]\n---\n",
+    )
+    write(
+        tmp_path,
+        "content/meetings/m1.md",
+        f"---\ncontact: {long}\ndate: 2026-11-03\ncompany: {long}\n"
+        f"referrals: [{long}b, Jo {long}, pat-lee]\nquestions: [{long}]\n---\n",
+    )
+    problems = check(tmp_path)
+    assert len(problems.errors) + len(problems.warnings) == 8
+    assert all(len(str(p)) < 400 and "a…" in str(p) for p in problems.items)

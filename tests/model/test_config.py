@@ -565,3 +565,26 @@ def test_today_in_words_is_counted_from_the_date_now_in_the_playbooks_timezone(
     tomorrow = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date() + dt.timedelta(days=1)
     [line] = reported(tmp_path, f"timezone: {zone}\ntoday: tomorrow\n")
     assert f"did you mean {tomorrow.isoformat()}, counting from " in line, line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "timezone: {}",
+        "base_url: https://x.org/{}?q",
+        "base_url: https://x.org/{}<",
+        "base_url: https://x_{}^/",
+        "output: {}/x",
+        "theme: {}",
+        "holidays: {{country: {}}}",
+        "holidays: {{country: US, subdivision: {}}}",
+    ],
+)
+def test_a_long_setting_is_quoted_cut_short(tmp_path: Path, text: str) -> None:
+    """A value of 200 KB in playbook.yaml was quoted whole in its error: it is cut, as the
+    values of content files are."""
+    (tmp_path / "playbook.yaml").write_text(text.format("a" * 200_000) + "\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert problems.errors
+    assert all(len(str(e)) < 1000 and "a…" in str(e) for e in problems.errors)
