@@ -737,10 +737,20 @@ def _unpublished_files(doc: Document, body: Rendered) -> Iterator[ContentError]:
         )
 
 
+_REMOVED_INPUT = (
+    "<input> is removed from the page: notes keep no form fields (a text or password box, "
+    "a button, a box to tick), as what is typed into one is lost when the page closes. "
+    "For a box that shows what is done, write a task list: - [ ] to do, - [x] done"
+)
+
+
 def _dropped_html(doc: Document, body: Rendered) -> Iterator[ContentError]:
     """Raw HTML the sanitiser removes would leave the page without a word of it (a video,
     a frame, an embedded document): say so where it is written."""
     for tag, line in body.dropped:
+        if tag == "input":
+            yield _in_body(doc, line, _REMOVED_INPUT, Severity.WARNING)
+            continue
         held = " and all it holds" if tag in EMPTIED_TAGS else ""
         yield _in_body(
             doc,

@@ -51,6 +51,7 @@ from generator.sources.sanitize import (
     OUTBOUND_REL,
     as_browsers_read,
     is_outbound,
+    is_shown_box,
     sanitize,
 )
 from generator.sources.smartquotes import smartquotes
@@ -887,7 +888,7 @@ class _RawHtml(HTMLParser):
         inside it; `close()` would try each `<` after it as a tag again, in time the square
         of the length (30 KB of `<div title="a ` took 2 s)."""
         if "=" not in html and all(  # most raw HTML (<b>, </div>), read quickly
-            tag.lower() in KEPT_TAGS for tag in _TAG_NAME.findall(html)
+            tag.lower() in _KEPT_WHATEVER_ATTRIBUTES for tag in _TAG_NAME.findall(html)
         ):
             return []
         self.reset()
@@ -896,7 +897,7 @@ class _RawHtml(HTMLParser):
         return [(address, line + offset) for address, offset in self.addresses]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in KEPT_TAGS:
+        if tag not in KEPT_TAGS or (tag == "input" and not is_shown_box(attrs)):
             self.dropped.append((tag, self.line + self.getpos()[0] - 1))
         wanted = FOLLOWED.get(tag)
         found = next((value for name, value in attrs if name == wanted), None)  # the first
@@ -905,6 +906,8 @@ class _RawHtml(HTMLParser):
 
 
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_KEPT_WHATEVER_ATTRIBUTES = KEPT_TAGS - {"input"}
+"""The elements the sanitiser keeps without a look at their attributes."""
 
 
 def _inline(tokens: Sequence[Token]) -> Iterator[tuple[Token, int]]:

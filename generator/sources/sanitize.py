@@ -12,12 +12,16 @@ defaults:
   `[[cross-links]]` (classes, and the ids footnotes and `[[page#heading]]` links go to);
 - every link gets `rel="noopener noreferrer"` (the raw HTML's own `rel` is replaced);
 - a remote image loses its address (its `alt` text stays): loading it would tell its
-  host who reads the page, and the Content-Security-Policy would block it anyway.
+  host who reads the page, and the Content-Security-Policy would block it anyway;
+- an `<input>` is kept only as a box that shows a tick and cannot be changed, as a task
+  list's (`is_shown_box`): a text or password box, or a box to tick, would take what is
+  typed into it and lose it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from copy import deepcopy
 from functools import cache
 from html import unescape
@@ -45,10 +49,28 @@ EMPTIED_TAGS = frozenset({"script", "style"})
 """Removed with all they hold."""
 
 
+_INPUT = re.compile(r"<input\b[^>]*>")
+"""An `<input>` as the sanitiser writes it (it escapes every `>` inside attributes)."""
+_ATTRIBUTE = re.compile(r'\s([\w-]+)(?:="([^"]*)")?')
+
+
 def sanitize(html: str) -> str:
     """`html` with everything not on the allowlist removed."""
     cleaned: str = _cleaner().clean(html)
+    if "<input" in cleaned:
+        cleaned = _INPUT.sub(_kept_input, cleaned)
     return cleaned
+
+
+def is_shown_box(attributes: Iterable[tuple[str, str | None]]) -> bool:
+    """Whether an `<input>` with these attributes is a checkbox that cannot be changed,
+    ticked or not, as a task list's (`- [x] done`): the only one notes keep."""
+    found = dict(reversed(list(attributes)))  # the first of a name counts, as in browsers
+    return (found.get("type") or "").lower() == "checkbox" and "disabled" in found
+
+
+def _kept_input(tag: re.Match[str]) -> str:
+    return tag[0] if is_shown_box(_ATTRIBUTE.findall(tag[0])) else ""
 
 
 @cache

@@ -430,6 +430,25 @@ def test_raw_html_the_sanitiser_removes_is_warned_at_its_line(
     assert f"elena-marsh.md:{warning.line}: body: <{tag}> is removed" in capsys.readouterr().err
 
 
+def test_a_form_field_in_raw_html_is_removed_and_warned_at_its_line(root: Path) -> None:
+    """`<input type="password">` lost its type and showed an empty text box that kept
+    nothing typed into it: a form field is removed, with a warning at its line; a task
+    list's box, and a raw one that cannot be changed, stay as they were."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    box = '<input class="task-list-item-checkbox" checked="checked" disabled="disabled"'
+    body = (
+        'PIN: <input type="password">\n\nName: <input>\n\n<input type="checkbox"> call\n\n'
+        '- [x] sent\n\n<input type="checkbox" disabled checked> seen'
+    )
+    html, problems = notes(root, body)
+    assert html.count("<input") == 2 and f'{box} type="checkbox"> sent' in html
+    assert '<input type="checkbox" disabled="" checked=""> seen' in html
+    warned = [w for w in problems.warnings if w.field == "body"]
+    assert [w.line - warned[0].line for w in warned] == [0, 2, 4]
+    assert all("notes keep no form fields" in w.message for w in warned)
+
+
 def test_raw_html_shown_as_text_or_kept_is_not_warned_as_removed(root: Path) -> None:
     body = "<details><summary>More</summary>\n<video src='a.mp4'></video> <b>x</b></details>"
     _, problems = notes(root, body)  # raw_html off: the page shows it as text
