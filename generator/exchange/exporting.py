@@ -22,7 +22,7 @@ from markupsafe import escape
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError
-from generator.model.entities import Playbook, name_order
+from generator.model.entities import Playbook
 from generator.model.fields import plain_lines
 from generator.model.suggest import close_slugs, did_you_mean, slug_named
 from generator.plans.followups import done_on, follow_ups
@@ -86,7 +86,7 @@ def vcards(playbook: Playbook, named: Sequence[str] = ()) -> str:
     chosen = (
         [playbook.contacts[slug] for slug in dict.fromkeys(slugs)]
         if named
-        else sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
+        else playbook.contacts_by_name
     )
     return "".join(contact_vcard(contact, playbook.company_of(contact)) for contact in chosen)
 
@@ -204,7 +204,7 @@ def contact_table(playbook: Playbook) -> Table:
         "met_via", "met_on", "referred_by", "tags", "keep_in_touch", "declined", "meetings",
     ]  # fmt: skip
     rows = []
-    for contact in sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug)):
+    for contact in playbook.contacts_by_name:
         company = playbook.company_of(contact)
         rows.append(
             [

@@ -40,6 +40,11 @@ def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
     return tuple(_as_number(p) if i % 2 else p for i, p in enumerate(parts)), composed
 
 
+def by_name(contact: Contact) -> tuple[object, ...]:
+    """A contact's place in a list by name (`name_order`), its slug breaking a tie."""
+    return name_order(contact.name), contact.slug
+
+
 def first_name(name: str) -> str:
     """`Priya Natarajan` → `Priya`: how a message greets someone. A title written before
     the name (`Dr. Anita Rao`) is not one: `Anita`. A name typed in lower case
@@ -368,6 +373,12 @@ class Playbook:
         }
 
     @cached_property
+    def contacts_by_name(self) -> list[Contact]:
+        """Every contact, by name (`by_name`). A relation, so the live preview keeps it as
+        a fact of their names: a role edited does not sort thousands of names again."""
+        return sorted(self.contacts.values(), key=by_name)
+
+    @cached_property
     def _meetings_by_contact(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
@@ -408,9 +419,7 @@ class Playbook:
         for meeting in self.meetings.values():
             grouped[meeting.contact].update(s for s in meeting.referrals if s in self.contacts)
         return {
-            slug: sorted(
-                (self.contacts[s] for s in slugs), key=lambda c: (name_order(c.name), c.slug)
-            )
+            slug: sorted((self.contacts[s] for s in slugs), key=by_name)
             for slug, slugs in grouped.items()
         }
 

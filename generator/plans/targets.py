@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model.entities import Company, Contact, Playbook, name_order
+from generator.model.entities import Company, Contact, Playbook, by_name, name_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def rank_companies(playbook: Playbook, today: dt.date) -> list[RankedCompany]:
     order is stable."""
     rows = []
     for company in playbook.companies.values():
-        people = tuple(sorted(playbook.people_at(company), key=_name))
+        people = tuple(sorted(playbook.people_at(company), key=by_name))
         derived = company.advocate is None
         advocate = _met_someone(playbook, people, today) if derived else bool(company.advocate)
         rows.append((company, advocate, derived, people))
@@ -74,7 +74,3 @@ def has_met(playbook: Playbook, contact: Contact, today: dt.date) -> bool:
 def _met_someone(playbook: Playbook, people: tuple[Contact, ...], today: dt.date) -> bool:
     """Someone there you have met by `today`, and who has not declined a meeting since."""
     return any(has_met(playbook, p, today) for p in people if playbook.declined_on(p) is None)
-
-
-def _name(contact: Contact) -> tuple[object, ...]:
-    return name_order(contact.name), contact.slug

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
+from generator.model.entities import Company, Contact, Meeting, Playbook
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.followups import RECENT_DAYS, FollowUpItem
 from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
@@ -200,7 +200,7 @@ def _missing_research(
 
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
-    people = sorted(playbook.contacts.values(), key=lambda c: (name_order(c.name), c.slug))
+    people = playbook.contacts_by_name
     return Page(routes.CONTACTS, "contacts.html", {"playbook": playbook, "contacts": people})
 
 

@@ -223,13 +223,18 @@ def test_a_role_edit_renders_the_lists_and_pages_that_show_the_role(
 
 
 def test_a_list_keeps_each_entity_it_read_once_however_many_fields(builder: LiveBuild) -> None:
-    """The contacts list shows a handful of fields of every contact: what it read is kept
-    as each contact once, its fields as one number (at 10,000 files, a key per field
+    """The contacts list shows a handful of fields of every contact: each record of what it
+    read (its own, and those of the facts it reads: its order by name, its runs of rows)
+    keeps each contact once, its fields as one number (at 10,000 files, a key per field
     read held tens of MiB)."""
+    recorder, facts = builder.model.recorder, builder.model.engine.facts
     (reads,) = [reads for group, reads in builder._pages.items() if group[0] == "contacts/"]
-    keys = builder.model.recorder.keys_of(reads)
-    named = [key for key in keys if key[0] == "contacts"]
-    assert sorted(named) == [("contacts", slug) for slug in sorted(builder.model.current.contacts)]
+    records = [reads, *(facts[key].reads for key in recorder.keys_of(reads) if key in facts)]
+    named = [[key for key in recorder.keys_of(r) if key[0] == "contacts"] for r in records]
+    assert all(len(keys) == len(set(keys)) for keys in named)
+    order = recorder.keys_of(facts[("fact", "contacts_by_name")].reads)
+    everyone = [("contacts", slug) for slug in sorted(builder.model.current.contacts)]
+    assert sorted(key for key in order if key[0] == "contacts") == everyone
 
 
 def test_whether_an_entity_is_there_is_kept_with_the_fields_read(builder: LiveBuild) -> None:
