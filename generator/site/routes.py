@@ -173,6 +173,7 @@ def _relative_markers(html: str, page_path: str) -> str:
     folders = file_for(page_path).split("/")[:-1]
     elsewhere = "../" * len(folders)
     own = folders[0] + "/" if folders else None
+    here = "".join(f"{folder}/" for folder in folders)
     out = [pieces[0]]
     for piece in pieces[1:]:
         end = piece.find('"')
@@ -182,7 +183,10 @@ def _relative_markers(html: str, page_path: str) -> str:
         target = piece[:end]
         href = found.get(target)
         if href is None:
-            if own is not None and not target.startswith(own) and target[:1] != "#":
+            below = target[len(here) :] if target.startswith(here) else ""
+            if below[:1] not in ("", "#"):  # under the page's folder (a list's rows): down
+                href = below
+            elif own is not None and not target.startswith(own) and target[:1] != "#":
                 href = elsewhere + target  # in another section: up to the root, then down
             else:
                 href = relative(page_path, target)
