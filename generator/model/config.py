@@ -676,7 +676,14 @@ def _unmakeable(output: str, root: Path) -> str | None:
         return f"has a folder name longer than {MAX_NAME_BYTES} bytes; shorten it"
     if leads_round(root / output):
         return OUTPUT_LOOP
-    if too_long_for_the_system((root / output).resolve()):
+    where = (root / output).resolve()
+    file = next(
+        (p for p in (where, *where.parents) if os.path.exists(p) and not os.path.isdir(p)), None
+    )
+    if file is not None:  # `output: playbook.yaml`, or a folder in it
+        inside = "" if file == where else f"is inside {file}, which "
+        return f"{inside}is a file, not a folder: choose another folder"
+    if too_long_for_the_system(where):
         return (
             "is too long a path for the system, with the folder a build writes beside it "
             "(its name and 18 more characters): choose a folder with a shorter path"

@@ -317,6 +317,9 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
             f"output: {'/'.join(['y' * 200] * 25)}\n",
             "choose a folder with a shorter path",
         ),
+        # or a file stands where it, or a folder above it, would be
+        ("output: playbook.yaml\n", "'playbook.yaml' is a file, not a folder: choose another"),
+        ("output: playbook.yaml/site\n", "playbook.yaml, which is a file, not a folder"),
     ],
 )
 def test_settings_that_name_nothing_say_what_was_meant(
