@@ -196,6 +196,7 @@ def _commit(stage: Staging, output: Path) -> None:
         return  # the manifest says what is there: not a file to touch
     _refuse_links_out(output, [*changed, *gone])
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
+    _refuse_to_take_your_folders(output, [rel for rel in changed if rel in stage.previous] + gone)
     undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     keep_undo = False
     try:
@@ -335,6 +336,31 @@ def _refuse_to_replace_yours(output: Path, new: Iterable[str]) -> None:
             "and this one writes a file of that name: move yours out of the output "
             f"folder, then build again{theme if '404.html' in yours else ''}"
         )
+
+
+def _refuse_to_take_your_folders(output: Path, listed: Iterable[str]) -> None:
+    """Refuse to replace or delete a file the last build wrote (`listed`) where a folder
+    stands now: someone made it (`rm index.html; mkdir index.html`), and setting it aside
+    would take with it the files in it, which no build wrote. Every such folder is named;
+    nothing is touched."""
+    folders = sorted(rel for rel in listed if _is_folder(_inside(output, rel)))
+    if folders:
+        names = ", ".join(str(output / rel) for rel in folders)
+        one = len(folders) == 1
+        raise UsageError(
+            f"{names}: the last build wrote {'a file' if one else 'files'} of that name, and "
+            f"{'it is a folder' if one else 'they are folders'} now, which this build would "
+            f"take away with what {'it holds' if one else 'they hold'}: move "
+            f"{'it' if one else 'them'} out of the output folder, then build again"
+        )
+
+
+def _is_folder(path: Path) -> bool:
+    """A folder, not a link to one."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _remove_empty_folders(folder: Path, rels: Iterable[str]) -> None:

@@ -613,6 +613,33 @@ def test_a_file_of_yours_where_the_build_now_writes_one_is_refused_not_replaced(
     assert (out / "404.html").read_text() == "my own page"
 
 
+@pytest.mark.parametrize("rel", ["index.html", "gone/index.html"])
+def test_a_folder_of_yours_where_the_last_build_wrote_a_file_is_refused_not_taken(
+    tmp_path: Path, rel: str
+) -> None:
+    """`rm output/index.html; mkdir output/index.html` and a note put in it: the next build
+    set the folder aside as the page it replaces (or, for a page no build makes any more,
+    deletes), and removed it with the note."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["files"]["gone/index.html"] = "0" * 32  # a page the last build made
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    (out / rel).unlink(missing_ok=True)
+    (out / rel).mkdir(parents=True)
+    (out / rel / "note.txt").write_text("mine")
+    before = stamps(out)
+    with pytest.raises(UsageError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1, clean=True)
+    assert str(refused.value) == (
+        f"{out / rel}: the last build wrote a file of that name, and it is a folder now, "
+        "which this build would take away with what it holds: move it out of the output "
+        "folder, then build again"
+    )
+    assert stamps(out) == before
+    assert hidden(out.parent) == []
+
+
 def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "pb")
     extra = root / "themes/default/static/extra.css"
