@@ -473,9 +473,14 @@ _CANNOT_LOCK = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.E
 def _open_lock(lock: Path) -> IO[str]:
     """The lock file, opened; an error names the folder it is in (the folder that holds
     the output must be writable too: the lock and the staging folder go there), not a
-    file the user never made."""
+    file the user never made, unless a folder stands in its place."""
     try:
         return lock.open("a")
+    except IsADirectoryError:  # someone's, named as builds name their lock
+        raise UsageError(
+            f"{lock} is a folder, where a build keeps the lock file it makes and removes "
+            "beside the output folder: move it away, then build again"
+        ) from None
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(lock.parent)) from None
 

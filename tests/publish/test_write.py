@@ -348,6 +348,24 @@ def test_a_folder_that_refuses_the_lock_is_named_not_the_lock(
     assert refused.value.filename == str(root)
 
 
+def test_a_folder_where_the_lock_goes_is_named_not_the_folder_it_is_in(tmp_path: Path) -> None:
+    """A folder named .output.lock beside the output: the build said "pb: is a folder
+    where a file was expected", naming the playbook's folder."""
+    root = copy_sample(tmp_path / "pb")
+    (root / ".output.lock").mkdir()
+    with pytest.raises(UsageError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert str(refused.value) == (
+        f"{root / '.output.lock'} is a folder, where a build keeps the lock file it makes "
+        "and removes beside the output folder: move it away, then build again"
+    )
+    assert sorted(p.name for p in root.iterdir()) == [
+        ".output.lock",
+        "content",
+        "playbook.yaml",
+    ]
+
+
 def test_a_disk_that_cannot_lock_files_still_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
