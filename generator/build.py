@@ -35,6 +35,7 @@ from generator.publish.lock import (
     opaque_names,
     opens,
     page_key,
+    salt_replaced,
 )
 from generator.publish.output import (
     DeferredFile,
@@ -117,6 +118,9 @@ class BuildReport:
     opens_too: Path | None = None
     """The other audience's encrypted build (yours, or the coach's view) that this build's
     passphrase opens too: whoever has the coach's passphrase can read everything."""
+    passphrase_changed: bool = False
+    """The encrypted build this one replaced opened with another passphrase (or its
+    index.html was altered): readers need the new one, and inner pages moved."""
 
 
 def read_all(
@@ -352,6 +356,7 @@ def build(
     paths = [path for kind, key in pages for path in kind.paths(key)]
     renamed, finish = None, None
     over_encrypted = encryption is None and holds_encrypted_build(output)
+    rekeyed = sealed_with is not None and salt_replaced(sealed_with, output)
     over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
     opens_too = _opened_too(encryption, audience.other_output_dir(shown.config), output)
     site = make_site(shown, day, audience.name)
@@ -408,6 +413,7 @@ def build(
         over_shared,
         pinned,
         opens_too,
+        rekeyed,
     )
 
 

@@ -1021,6 +1021,12 @@ def _said_of_the_output(report: BuildReport, audience: Audience) -> list[str]:
             "the coach's passphrase can read your whole playbook; give the coach's view a "
             "passphrase of its own"
         )
+    if report.passphrase_changed:
+        said.append(
+            f"warning: {report.output} held an encrypted build that this passphrase does "
+            "not open: the pages now open with this passphrase only, and every page but "
+            "index.html has a new address; give your readers the new passphrase"
+        )
     if report.unencrypted_over_encrypted:
         said.append(
             f"warning: {report.output} held an encrypted build and now holds a plain one: "

@@ -310,6 +310,26 @@ def test_plain_build_over_an_encrypted_one_warns(
     assert "held an encrypted build" not in capsys.readouterr().err
 
 
+def test_an_encrypted_build_under_another_passphrase_says_so(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PLAYBOOK_PASSPHRASE left set to another passphrase (an old one, the coach's view's):
+    the build over the encrypted site said nothing, and its readers' passphrase, their
+    bookmarks and their remembered devices no longer opened it."""
+    argv = ["build", "-C", str(sample_root), "--encrypt", "--today", SAMPLE_TODAY.isoformat()]
+    changed = (
+        f"warning: {sample_root / 'output'} held an encrypted build that this passphrase does "
+        "not open: the pages now open with this passphrase only, and every page but "
+        "index.html has a new address; give your readers the new passphrase\n"
+    )
+    said = []
+    for passphrase in ["correct horse battery staple", "correct horse battery staple", "x" * 20]:
+        monkeypatch.setenv("PLAYBOOK_PASSPHRASE", passphrase)
+        assert main(argv) == 0
+        said.append(changed in capsys.readouterr().err)
+    assert said == [False, False, True]
+
+
 def test_an_http_base_url_warns_where_the_encrypted_site_could_not_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

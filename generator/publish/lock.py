@@ -102,6 +102,20 @@ def holds_encrypted_build(output: Path) -> bool:
     return _index_payload(output) is not None
 
 
+def salt_replaced(key: PageKey, output: Path) -> bool:
+    """Whether `output` holds an encrypted build sealed on another salt than `key`'s: its
+    passphrase was another (or its index.html was altered), so this build's pages open
+    with another passphrase and have other names."""
+    payload = _index_payload(output)
+    if payload is None:
+        return False
+    try:
+        salt, _ = payload_parameters(payload)
+    except DecryptionError:  # altered past reading: it opened with nothing
+        return True
+    return salt != key.salt
+
+
 def opens(passphrase: str, output: Path) -> bool:
     """Whether `passphrase` opens the encrypted build in `output` (its index.html)."""
     return _previous_salt(passphrase, output) is not None
