@@ -45,7 +45,7 @@ from generator.publish.output import (
     write_pages,
 )
 from generator.publish.parallel import fork_map
-from generator.publish.write import check_output_dir, staged_output
+from generator.publish.write import check_output_dir, mend_after_a_killed_build, staged_output
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, PageKind, site_pages
@@ -342,6 +342,7 @@ def build(
     day = resolve_today(today, playbook.config)
     if problems.errors:  # every problem `check` reports, the plans' too, then stop
         problems.items += Facts(playbook, day).problems()
+        mend_after_a_killed_build(out or audience.output_dir(playbook.config), root)
         _stop_on(problems, strict=False)
     shown = audience.shown(playbook)
     output = check_output_dir(out or audience.output_dir(shown.config), root)

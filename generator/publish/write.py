@@ -504,6 +504,22 @@ def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+def mend_after_a_killed_build(output: Path, root: Path) -> None:
+    """Undo what a killed build left half done in `output` (`_tidy_after_a_killed_build`),
+    for a build that stops before writing (bad content): the output it leaves is then the
+    one before the killed build, not part of each. Nothing is done for an output folder
+    the build would refuse (it says why), nor when no killed build left an undo folder
+    or an output moved aside; nothing is raised, so that the content's errors are said."""
+    try:
+        output = check_output_dir(output, root)
+        left = [_own_leftovers(output.parent, f".{output.name}.{k}-") for k in ("undo", "old")]
+    except (UsageError, OSError):
+        return
+    if any(left):  # what cannot be done now (another build has the folder), the next does
+        with suppress(UsageError, OSError), _exclusive(output):
+            _tidy_after_a_killed_build(output)
+
+
 def _tidy_after_a_killed_build(output: Path) -> None:
     """Remove the staging folders that killed builds left beside `output`, and put back
     an output folder that a killed build had moved aside to replace it (or remove it, when

@@ -21,7 +21,7 @@ import pytest
 from conftest import SAMPLE_TODAY, copy_sample, make_playbook
 
 from generator.build import build
-from generator.errors import UsageError
+from generator.errors import BuildError, UsageError
 from generator.publish import write as write_module
 from generator.publish.lock import Encryption
 from generator.publish.write import MANIFEST
@@ -605,6 +605,22 @@ def test_a_commit_killed_halfway_is_undone_by_the_next_build(tmp_path: Path) -> 
     build(root, today=SAMPLE_TODAY, jobs=1)
     assert "Changed" in (out / "index.html").read_text()
     assert (out / "CNAME").read_text() == CNAME
+    assert hidden(out.parent) == []
+
+
+def test_a_build_that_stops_on_bad_content_undoes_a_killed_commit_too(tmp_path: Path) -> None:
+    """Killed while committing, then a build with a mistake in the content: it said
+    "nothing was written" and left the output half old, half new, without its manifest,
+    the undo folder beside it, for a deploy to publish as it was."""
+    root, out = built_with_a_cname(tmp_path)
+    before = files_of(out)
+    edited_everywhere(root)
+    kill_at_a_move(root, out, 30)
+    assert files_of(out) != before and not (out / MANIFEST).exists()  # a mix, mid-commit
+    (root / "content/contacts/broken.md").write_text("---\nname: [\n---\n")
+    with pytest.raises(BuildError):
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert files_of(out) == before
     assert hidden(out.parent) == []
 
 
