@@ -342,10 +342,11 @@ def build(
     day = resolve_today(today, playbook.config)
     if problems.errors:  # every problem `check` reports, the plans' too, then stop
         problems.items += Facts(playbook, day).problems()
-        mend_after_a_killed_build(out or audience.output_dir(playbook.config), root)
+        mend_after_a_killed_build(out or audience.output_dir(playbook.config), root, quietly=True)
         _stop_on(problems, strict=False)
     shown = audience.shown(playbook)
     output = check_output_dir(out or audience.output_dir(shown.config), root)
+    mend_after_a_killed_build(output, root)  # before reading the output (the salt below)
     with_calendar = encryption is None or encryption.include_calendar
     with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
     sealed_with = None if encryption is None else page_key(encryption, output)

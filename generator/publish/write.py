@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NoReturn
@@ -504,19 +504,21 @@ def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def mend_after_a_killed_build(output: Path, root: Path) -> None:
+def mend_after_a_killed_build(output: Path, root: Path, *, quietly: bool = False) -> None:
     """Undo what a killed build left half done in `output` (`_tidy_after_a_killed_build`),
-    for a build that stops before writing (bad content): the output it leaves is then the
-    one before the killed build, not part of each. Nothing is done for an output folder
-    the build would refuse (it says why), nor when no killed build left an undo folder
-    or an output moved aside; nothing is raised, so that the content's errors are said."""
+    before a build reads the output (an encrypted build's salt is in its index.html), or
+    when it stops before writing (bad content): the output it reads or leaves is then the
+    one before the killed build, not part of each, nor none. Nothing is done for an
+    output folder the build would refuse (it says why), nor when no killed build left an
+    undo folder or an output moved aside. `quietly`: what cannot be done now raises
+    nothing (the content's errors are said; the next build tries again)."""
     try:
         output = check_output_dir(output, root)
         left = [_own_leftovers(output.parent, f".{output.name}.{k}-") for k in ("undo", "old")]
     except (UsageError, OSError):
         return
-    if any(left):  # what cannot be done now (another build has the folder), the next does
-        with suppress(UsageError, OSError), _exclusive(output):
+    if any(left):
+        with suppress(UsageError, OSError) if quietly else nullcontext(), _exclusive(output):
             _tidy_after_a_killed_build(output)
 
 

@@ -199,6 +199,22 @@ def test_leftovers_of_killed_builds_are_removed_and_a_moved_output_put_back(
     assert "Priya Natarajan" in (out / "contacts/priya-natarajan/index.html").read_text()
 
 
+def test_an_encrypted_build_after_one_killed_between_the_renames_keeps_the_names(
+    tmp_path: Path,
+) -> None:
+    """The encrypted site moved aside by a build killed between its two renames: the next
+    build read the salt from the output folder before putting the site back, found none,
+    and gave every page a new name (bookmarks broken) though the passphrase was the same."""
+    root = copy_sample(tmp_path / "pb")
+    sealed = Encryption("correct horse battery staple")
+    out = build(root, today=SAMPLE_TODAY, jobs=1, encryption=sealed).output
+    before = files_of(out)
+    os.replace(out, root / ".output.old-xyz12345")  # killed between the two renames
+    build(root, today=SAMPLE_TODAY, jobs=1, encryption=sealed)
+    assert files_of(out) == before
+    assert hidden(root) == []
+
+
 def test_a_whole_build_succeeds_when_the_old_site_resists_removal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
