@@ -634,7 +634,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     if meeting.reschedule is None or meeting.status != "cancelled":
         return
     done = rescheduled_on(ctx.playbook, meeting, ctx.today)
-    again = next_meeting(ctx.playbook, meeting, ctx.today)
+    again = next_meeting(ctx.playbook, meeting)
     undated = "reschedule" not in meeting.done and again is not None and not again.requested_on
     when = f" of {short_date(meeting.date)}" if meeting.date else ""
     yield ctx.item(
@@ -674,13 +674,15 @@ def next_meeting_day(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt
     before the cancelled one's date (or still a request) is the next one too. A meeting
     with neither date has no place in time, so none counts as after it (an older one
     would close its reminder unseen); `playbook check` asks for its `requested_on`."""
-    found = next_meeting(playbook, meeting, today)
+    found = next_meeting(playbook, meeting)
     return None if found is None else _arranged_on(found, today)
 
 
-def next_meeting(playbook: Playbook, meeting: Meeting, today: dt.date) -> Meeting | None:
+def next_meeting(playbook: Playbook, meeting: Meeting) -> Meeting | None:
     """The next meeting with the same person after `meeting`, as `next_meeting_day` finds
-    it (the first arranged; the first in file order on the same day); None when none is."""
+    it: the first asked for (its `requested_on`, else its date; the oldest on the same
+    day), whatever day it is today, so the same files always name the same one; None
+    when none is."""
     asked = meeting.requested_on or meeting.date
     if asked is None:
         return None
@@ -690,8 +692,8 @@ def next_meeting(playbook: Playbook, meeting: Meeting, today: dt.date) -> Meetin
         if other.slug == meeting.slug or other.status == "declined" or day is None:
             continue
         if other.sort_key > meeting.sort_key or day > asked:
-            later.append(other)
-    return min(later, key=lambda other: _arranged_on(other, today), default=None)
+            later.append((day, other))
+    return min(later, key=lambda found: found[0], default=(None, None))[1]
 
 
 def _arranged_on(meeting: Meeting, today: dt.date) -> dt.date:

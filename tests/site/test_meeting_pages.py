@@ -352,6 +352,40 @@ def test_a_cancelled_meeting_shows_its_reschedule_reminder(built_sample: Path) -
     assert "Do not ask again" in text(page(built_sample, GRAHAM))
 
 
+def _get_back_in_touch_with_lena(site: Path) -> list[str]:
+    """The rows of Lena's reschedule reminder on her page and the Follow-ups page."""
+    return [
+        re.sub(r"\s+", " ", row[0])
+        for path in ("contacts/lena-fischer/", "timeline/")
+        for row in re.finditer(r"<(li|tr)[ >].*?</\1>", page(site, path), re.S)
+        if "Get back in touch with Lena" in row[0]
+    ]
+
+
+def test_which_new_meeting_took_up_a_cancelled_one_does_not_change_with_the_day(
+    tmp_path: Path,
+) -> None:
+    """Lena's cancelled coffee, a lunch for 4 Dec written without requested_on and a phone
+    asked for on 24 Nov: the lunch counted as arranged on the day of the build, so built on
+    24 Nov the lunch took the coffee up ("new meeting set for Fri 4 Dec"), built on 25 Nov
+    the call did. The call was asked for first, whichever day it is."""
+    root = copy_sample(tmp_path / "pb")
+    lunch = "---\ncontact: lena-fischer\nformat: lunch\nstatus: scheduled\ndate: 2026-12-04\n---\n"
+    call = (
+        "---\ncontact: lena-fischer\nformat: phone\nstatus: scheduled\n"
+        "requested_on: 2026-11-24\ndate: 2026-12-15\n---\n"
+    )
+    write(root, "content/meetings/2026-12-04-lena-fischer.md", lunch)
+    write(root, "content/meetings/2026-12-15-lena-fischer.md", call)
+    shown = []
+    for day in (24, 25):
+        site = build(root, out=tmp_path / f"site-{day}", today=SAMPLE_TODAY.replace(day=day))
+        rows = _get_back_in_touch_with_lena(site.output)
+        assert rows and not any("new meeting set for" in row for row in rows), rows
+        shown.append(rows)
+    assert shown[0] == shown[1]
+
+
 def test_a_reschedule_taken_up_by_a_new_meeting_says_a_day_that_does_not_move(
     tmp_path: Path,
 ) -> None:
@@ -368,12 +402,7 @@ def test_a_reschedule_taken_up_by_a_new_meeting_says_a_day_that_does_not_move(
         site = build(root, out=tmp_path / f"site-{day}", today=today).output
         off = text(page(site, LENA))
         assert "Taken up again: new meeting set for Fri 4 Dec 2026." in off, off
-        rows = [
-            re.sub(r"\s+", " ", row[0])
-            for path in ("contacts/lena-fischer/", "timeline/")
-            for row in re.finditer(r"<(li|tr)[ >].*?</\1>", page(site, path), re.S)
-            if "Get back in touch with Lena" in row[0]
-        ]
+        rows = _get_back_in_touch_with_lena(site)
         assert rows and all("new meeting set for" in row for row in rows), rows
         shown.append(rows)
     assert shown[0] == shown[1]
