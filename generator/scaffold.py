@@ -33,7 +33,7 @@ from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Contact, Playbook
-from generator.model.fields import CONTROL, in_year
+from generator.model.fields import CONTROL, year_mistyped
 from generator.model.identity import company_keys
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
@@ -250,8 +250,12 @@ def new_file(
     # today as a build counts it (`today:`, else the date in the playbook's timezone): a
     # machine set to another timezone does not date a request sent now tomorrow
     today = today or resolve_today(None, config)
-    if day is not None and abs(day - today) > FAR_OFF:
-        _refuse_a_year_mistyped(day, today)
+    mistyped = None if day is None else year_mistyped(day, today)
+    if day is not None and mistyped is not None:
+        raise UsageError(
+            f"--date {day.isoformat()} is {mistyped[0]} today ({today.isoformat()}): did you "
+            f"mean --date {mistyped[1].isoformat()}?"
+        )
     if kind == "meeting":
         contact = _contact_slug(root, name, sources)
         history = _history_of(root, contact, sources, config)
@@ -511,23 +515,6 @@ def _refuse_taken(slug: str, folder: str, sources: list[SourceFile], another: st
             f"{source.rel} already has the file name {slug}: another file of that name would "
             f"make [[{slug}]] links ambiguous; choose another name, or {another}"
         )
-
-
-FAR_OFF = dt.timedelta(days=2 * 366)
-"""How far from today a new meeting's --date may be: more, and a year was mistyped
-(`--date 2126-12-01`), as `playbook report` takes its dates."""
-
-
-def _refuse_a_year_mistyped(day: dt.date, today: dt.date) -> None:
-    """A usage error for a --date more than `FAR_OFF` from today, with the same day in
-    the year that puts it nearest today (last week's meeting, or next month's)."""
-    years = (today.year - 1, today.year, today.year + 1)
-    meant = min((in_year(day, year) for year in years), key=lambda near: abs(near - today))
-    weeks = f"{abs(day - today).days // 7:,} weeks {'after' if day > today else 'before'}"
-    raise UsageError(
-        f"--date {day.isoformat()} is {weeks} today ({today.isoformat()}): did you mean "
-        f"--date {meant.isoformat()}?"
-    )
 
 
 def _refuse_the_same_company(name: str, sources: list[SourceFile], another: str) -> None:

@@ -702,6 +702,22 @@ def in_range(day: dt.date) -> dt.date:
     return day
 
 
+FAR_OFF = dt.timedelta(days=2 * 366)
+"""How far from today a meeting's date may be: more, and a year was mistyped
+(`2126-12-01`), as `playbook report` takes its dates."""
+
+
+def year_mistyped(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
+    """For a `day` more than `FAR_OFF` from `today`, how far it is (`5,217 weeks after`)
+    and the same day in the year that puts it nearest today (last week's meeting, or next
+    month's); None for a day nearer."""
+    if abs(day - today) <= FAR_OFF:
+        return None
+    years = (today.year - 1, today.year, today.year + 1)
+    meant = min((in_year(day, year) for year in years), key=lambda near: abs(near - today))
+    return f"{abs(day - today).days // 7:,} weeks {'after' if day > today else 'before'}", meant
+
+
 def in_year(day: dt.date, year: int) -> dt.date:
     """`day` in `year` (the day a year mistyped meant); 29 February is the 28th in a year
     without it."""

@@ -71,6 +71,7 @@ from generator.model.entities import (
     meeting_noun,
     name_order,
 )
+from generator.model.fields import year_mistyped
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
@@ -108,6 +109,7 @@ def meeting_guardrails(
     (and their meetings) and the question bank."""
     meeting = playbook.meetings[slug]
     problems = [*_past_midnight(meeting, playbook), *_start_at_a_clock_change(meeting, playbook)]
+    problems.extend(_year_mistyped(meeting, today))
     problems.extend(_done_ahead_of_time(meeting, today))
     problems.extend(_request_after_its_date(meeting, today))
     problems.extend(_second_contact_declined(meeting, playbook))
@@ -324,6 +326,21 @@ def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[Content
         )
     points = f"{len(meeting.share)} point{'s' * (len(meeting.share) > 1)} to share"
     yield _warn(meeting, f"share.{capacity}", f"{points}, but {why}")
+
+
+def _year_mistyped(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
+    """A date years from today (`2126-12-01`), out of reach of every reminder and agenda,
+    as `playbook new meeting --date` refuses it."""
+    mistyped = None if meeting.date is None else year_mistyped(meeting.date, today)
+    if meeting.date is None or mistyped is None:
+        return
+    far, meant = mistyped
+    yield _warn(
+        meeting,
+        "date",
+        f"{meeting.date.isoformat()} is {far} today ({today.isoformat()}), out of reach "
+        f"of its reminders and agenda: did you mean {meant.isoformat()}?",
+    )
 
 
 def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:

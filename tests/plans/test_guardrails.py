@@ -1116,3 +1116,27 @@ def test_a_meeting_ahead_at_the_company_they_have_left_is_flagged(
     held = meeting.replace("scheduled", "done").replace("2026-12-01", "2026-11-01")
     write(root, "content/meetings/m1.md", held)
     assert not [line for line in reported(root) if "m1.md" in line]
+
+
+# --- a year mistyped ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "far", "meant"),
+    [
+        ("2126-12-01", "5,219 weeks after", "2026-12-01"),  # next week's
+        ("2126-11-20", "5,217 weeks after", "2026-11-20"),  # two days ago: recording it
+        ("1926-01-10", "5,263 weeks before", "2027-01-10"),  # in seven weeks
+    ],
+)
+def test_a_year_mistyped_in_a_meeting_date_is_flagged_with_the_day_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, far: str, meant: str
+) -> None:
+    """date: 2126-12-01 passed check without a word, where `new meeting --date` refuses
+    it: the meeting is out of reach of every reminder and agenda."""
+    meeting = f"---\ncontact: jane-doe\nformat: coffee\nstatus: scheduled\ndate: {day}\n---\n"
+    tiny(tmp_path, content__meetings__far=meeting)
+    assert [line for line in reported(tmp_path) if "far.md" in line] == [
+        f"warning: content/meetings/far.md:5: date: {day} is {far} today (2026-11-22), "
+        f"out of reach of its reminders and agenda: did you mean {meant}?"
+    ]
