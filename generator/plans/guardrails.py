@@ -329,18 +329,22 @@ def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[Content
 
 
 def _year_mistyped(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
-    """A date years from today (`2126-12-01`), out of reach of every reminder and agenda,
-    as `playbook new meeting --date` refuses it."""
-    mistyped = None if meeting.date is None else year_mistyped(meeting.date, today)
-    if meeting.date is None or mistyped is None:
-        return
-    far, meant = mistyped
-    yield _warn(
-        meeting,
-        "date",
-        f"{meeting.date.isoformat()} is {far} today ({today.isoformat()}), out of reach "
-        f"of its reminders and agenda: did you mean {meant.isoformat()}?",
-    )
+    """A date or `reschedule:` years from today (`2126-12-01`), out of reach of every
+    reminder and agenda, as `playbook new meeting --date` refuses it."""
+    for field, day, what in (
+        ("date", meeting.date, "of its reminders and agenda"),
+        ("reschedule", meeting.reschedule, "of the reminder to get back in touch"),
+    ):
+        mistyped = None if day is None else year_mistyped(day, today)
+        if day is None or mistyped is None:
+            continue
+        far, meant = mistyped
+        yield _warn(
+            meeting,
+            field,
+            f"{day.isoformat()} is {far} today ({today.isoformat()}), out of reach {what}: "
+            f"did you mean {meant.isoformat()}?",
+        )
 
 
 def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:

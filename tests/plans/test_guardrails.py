@@ -1140,3 +1140,18 @@ def test_a_year_mistyped_in_a_meeting_date_is_flagged_with_the_day_meant(
         f"warning: content/meetings/far.md:5: date: {day} is {far} today (2026-11-22), "
         f"out of reach of its reminders and agenda: did you mean {meant}?"
     ]
+
+
+def test_a_year_mistyped_in_reschedule_is_flagged_too(tmp_path: Path) -> None:
+    """reschedule: 2127-01-12 set the reminder to get back in touch a century ahead,
+    without a word."""
+    meeting = (
+        "---\ncontact: jane-doe\nformat: coffee\nstatus: cancelled\ndate: 2026-11-10\n"
+        "reschedule: 2127-01-12\n---\n"
+    )
+    tiny(tmp_path, content__meetings__far=meeting)
+    assert [line for line in reported(tmp_path) if "far.md" in line] == [
+        "warning: content/meetings/far.md:6: reschedule: 2127-01-12 is 5,225 weeks after today "
+        "(2026-11-22), out of reach of the reminder to get back in touch: did you mean "
+        "2027-01-12?"
+    ]
