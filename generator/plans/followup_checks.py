@@ -21,6 +21,7 @@ from generator.model.entities import (
     Playbook,
     Source,
 )
+from generator.model.fields import year_mistyped
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
@@ -181,6 +182,7 @@ def meeting_record_problems(
     _check_meeting(meeting, own, tells_referrer(playbook, meeting))
     done = [(f"done.{action}", day) for action, day in sorted(meeting.done.items())]
     _done_after_today(meeting.source, [*done, *_reminders_done(meeting.followups)], today, own)
+    _due_years_off(meeting.source, meeting.followups, today, own)
     _asked_after_today(meeting, today, own)
     return tuple(own.items)
 
@@ -195,6 +197,7 @@ def contact_problems(
     own = Problems()
     contact = playbook.contacts[slug]
     _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
+    _due_years_off(contact.source, contact.followups, today, own)
     ahead = (
         (
             "declined",
@@ -303,6 +306,24 @@ def _done_after_today(
                 field,
                 f"{day.isoformat()} is after today ({today.isoformat()}): it counts as done "
                 "only from that day, and is open until then. Write the day you did it",
+            )
+
+
+def _due_years_off(
+    source: Source, followups: tuple[FollowUp, ...], today: dt.date, problems: Problems
+) -> None:
+    """A reminder due years from today (`due: 2126-11-30`, a year mistyped) is out of
+    sight of every list until then: say so, with the same day in the year nearest today."""
+    for i, followup in enumerate(followups):
+        mistyped = year_mistyped(followup.due, today)
+        if mistyped is not None:
+            far, meant = mistyped
+            problems.warn(
+                source.path,
+                source.line(f"followups.{i}.due"),
+                f"followups.{i}.due",
+                f"{followup.due.isoformat()} is {far} today ({today.isoformat()}), out of "
+                f"reach of the reminder: did you mean {meant.isoformat()}?",
             )
 
 

@@ -964,6 +964,26 @@ def test_a_done_date_after_today_is_a_warning_at_its_line(tmp_path: Path) -> Non
     assert [w for w in on_the_day if "after today" in w.message] == []
 
 
+def test_a_reminder_due_a_year_mistyped_is_flagged_with_the_day_meant(tmp_path: Path) -> None:
+    """due: 2126-11-30 put the reminder a century ahead, out of every list, without a word
+    (a date or reschedule: so mistyped is flagged too)."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact(
+            "followups:\n  - {due: 1926-11-30, action: Send the deck}"
+        ),
+        "content/meetings/m.md": held("followups:\n  - {due: 2126-11-30, action: Send the notes}"),
+    }
+    make(tmp_path, files)
+    found = [str(w) for w in check(tmp_path, D(2026, 11, 22)).warnings if ".due:" in str(w)]
+    assert found == [
+        "warning: content/contacts/ada-byrne.md:5: followups.1.due: 1926-11-30 is 5,216 weeks "
+        "before today (2026-11-22), out of reach of the reminder: did you mean 2026-11-30?",
+        "warning: content/meetings/m.md:9: followups.1.due: 2126-11-30 is 5,218 weeks after "
+        "today (2026-11-22), out of reach of the reminder: did you mean 2026-11-30?",
+    ]
+
+
 def test_keep_in_touch_soon_is_an_error_with_its_line(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\nkeep_in_touch: soon\n---\n")
     assert problems_of(tmp_path) == [
