@@ -21,7 +21,7 @@ from generator.model.entities import (
     Playbook,
     Source,
 )
-from generator.model.fields import year_mistyped
+from generator.model.fields import in_year, year_mistyped
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
@@ -217,7 +217,8 @@ def contact_problems(
                 contact.source.path,
                 contact.source.line(field),
                 field,
-                f"{day.isoformat()} is after today ({today.isoformat()}): {contact.name} {meaning}",
+                f"{day.isoformat()} is after today ({today.isoformat()}): {contact.name} {meaning}"
+                + _day_meant(day, today),
             )
     if circle := _referral_circle(playbook, contact):
         chain = ", referred by ".join(c.name for c in (*circle, contact))
@@ -305,7 +306,8 @@ def _done_after_today(
                 source.line(field),
                 field,
                 f"{day.isoformat()} is after today ({today.isoformat()}): it counts as done "
-                "only from that day, and is open until then. Write the day you did it",
+                "only from that day, and is open until then. Write the day you did it"
+                + _day_meant(day, today),
             )
 
 
@@ -327,6 +329,16 @@ def _due_years_off(
             )
 
 
+def _day_meant(day: dt.date, today: dt.date) -> str:
+    """For a day past that is dated after `today` in a later year (`2027-11-21`, or
+    `2126-11-21`, for 21 Nov 2026), `: did you mean 2026-11-21?`: the same day this year,
+    when it has come; else ""."""
+    meant = in_year(day, today.year)
+    return (
+        f": did you mean {meant.isoformat()}?" if day.year > today.year and meant <= today else ""
+    )
+
+
 def _asked_after_today(meeting: Meeting, today: dt.date, problems: Problems) -> None:
     """A request dated after `today` (a slip of the month or year, most often: `playbook
     new` writes today's date) counts as sent only from that day: the dashboard lists it
@@ -338,7 +350,8 @@ def _asked_after_today(meeting: Meeting, today: dt.date, problems: Problems) -> 
             meeting.source.line("requested_on"),
             "requested_on",
             f"{asked.isoformat()} is after today ({today.isoformat()}): the request counts as "
-            "sent only from that day, and its reminders wait for it. Write the day you asked",
+            "sent only from that day, and its reminders wait for it. Write the day you asked"
+            + _day_meant(asked, today),
         )
 
 

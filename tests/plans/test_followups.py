@@ -807,7 +807,7 @@ def test_a_decline_dated_after_today_is_a_warning(tmp_path: Path) -> None:
         (
             3,
             "2027-11-02 is after today (2026-11-22): Ada Byrne already counts as having "
-            "declined, with no reminders. Write the day they said no",
+            "declined, with no reminders. Write the day they said no: did you mean 2026-11-02?",
         )
     ]
     for day in ("2026-11-22", "2026-10-01"):  # today, or before: nothing to say
@@ -955,10 +955,10 @@ def test_a_done_date_after_today_is_a_warning_at_its_line(tmp_path: Path) -> Non
     assert found == [
         "warning: content/contacts/ada-byrne.md:5: followups.1.done: 2027-11-21 is after "
         "today (2026-11-22): it counts as done only from that day, and is open until then. "
-        "Write the day you did it",
+        "Write the day you did it: did you mean 2026-11-21?",
         "warning: content/meetings/m.md:8: done.thank_you: 2027-11-18 is after today "
         "(2026-11-22): it counts as done only from that day, and is open until then. "
-        "Write the day you did it",
+        "Write the day you did it: did you mean 2026-11-18?",
     ]
     on_the_day = check(tmp_path, D(2027, 11, 21)).warnings
     assert [w for w in on_the_day if "after today" in w.message] == []
