@@ -109,9 +109,11 @@ def meeting_guardrails(
     (and their meetings) and the question bank."""
     meeting = playbook.meetings[slug]
     problems = [*_past_midnight(meeting, playbook), *_start_at_a_clock_change(meeting, playbook)]
-    problems.extend(_year_mistyped(meeting, today))
-    problems.extend(_done_ahead_of_time(meeting, today))
-    problems.extend(_request_after_its_date(meeting, today))
+    mistyped = list(_year_mistyped(meeting, today))
+    problems.extend(mistyped)
+    if not any(problem.field == "date" for problem in mistyped):  # one slip, one warning
+        problems.extend(_done_ahead_of_time(meeting, today))
+        problems.extend(_request_after_its_date(meeting, today))
     problems.extend(_second_contact_declined(meeting, playbook))
     problems.extend(_answered_by_a_meeting(meeting, playbook))
     if meeting.status in PLANNED_STATUSES:

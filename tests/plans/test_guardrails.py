@@ -1142,6 +1142,27 @@ def test_a_year_mistyped_in_a_meeting_date_is_flagged_with_the_day_meant(
     ]
 
 
+@pytest.mark.parametrize(
+    ("status", "day", "asked", "far"),
+    [
+        ("done", "2126-11-10", "2026-11-01", "5,216 weeks after"),
+        ("requested", "1926-11-10", "1926-11-01", "5,219 weeks before"),
+    ],
+)
+def test_a_year_mistyped_is_one_warning_not_two(
+    tmp_path: Path, status: str, day: str, asked: str, far: str
+) -> None:
+    """A meeting marked done on 2126-11-10 was also told it was done ahead of its date,
+    and a request of 1926 that it was still requested after it: one slip, one warning."""
+    meeting = f"---\ncontact: jane-doe\nformat: coffee\nstatus: {status}\ndate: {day}\n"
+    tiny(tmp_path, content__meetings__far=f"{meeting}requested_on: {asked}\n---\n")
+    found = [line for line in reported(tmp_path) if "far.md" in line]
+    assert found == [
+        f"warning: content/meetings/far.md:5: date: {day} is {far} today (2026-11-22), out of "
+        "reach of its reminders and agenda: did you mean 2026-11-10?"
+    ], found
+
+
 def test_a_year_mistyped_in_reschedule_is_flagged_too(tmp_path: Path) -> None:
     """reschedule: 2127-01-12 set the reminder to get back in touch a century ahead,
     without a word."""
