@@ -718,6 +718,12 @@ def year_mistyped(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
     return f"{abs(day - today).days // 7:,} weeks {'after' if day > today else 'before'}", meant
 
 
+def year_mistyped_ahead(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
+    """`year_mistyped` for a day in a file: only years ahead, for a playbook kept for
+    years holds meetings as old, and a `--today` mistyped would make them all slips."""
+    return year_mistyped(day, today) if day > today else None
+
+
 def in_year(day: dt.date, year: int) -> dt.date:
     """`day` in `year` (the day a year mistyped meant); 29 February is the 28th in a year
     without it."""

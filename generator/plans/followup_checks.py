@@ -21,7 +21,7 @@ from generator.model.entities import (
     Playbook,
     Source,
 )
-from generator.model.fields import in_year, year_mistyped
+from generator.model.fields import in_year, year_mistyped_ahead
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import add_business_days, first_met, tells_referrer
@@ -314,10 +314,10 @@ def _done_after_today(
 def _due_years_off(
     source: Source, followups: tuple[FollowUp, ...], today: dt.date, problems: Problems
 ) -> None:
-    """A reminder due years from today (`due: 2126-11-30`, a year mistyped) is out of
+    """A reminder due years after today (`due: 2126-11-30`, a year mistyped) is out of
     sight of every list until then: say so, with the same day in the year nearest today."""
     for i, followup in enumerate(followups):
-        mistyped = year_mistyped(followup.due, today)
+        mistyped = year_mistyped_ahead(followup.due, today)
         if mistyped is not None:
             far, meant = mistyped
             problems.warn(

@@ -71,7 +71,7 @@ from generator.model.entities import (
     meeting_noun,
     name_order,
 )
-from generator.model.fields import year_mistyped
+from generator.model.fields import year_mistyped_ahead
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
@@ -331,13 +331,13 @@ def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[Content
 
 
 def _year_mistyped(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
-    """A date or `reschedule:` years from today (`2126-12-01`), out of reach of every
+    """A date or `reschedule:` years after today (`2126-12-01`), out of reach of every
     reminder and agenda, as `playbook new meeting --date` refuses it."""
     for field, day, what in (
         ("date", meeting.date, "of its reminders and agenda"),
         ("reschedule", meeting.reschedule, "of the reminder to get back in touch"),
     ):
-        mistyped = None if day is None else year_mistyped(day, today)
+        mistyped = None if day is None else year_mistyped_ahead(day, today)
         if day is None or mistyped is None:
             continue
         far, meant = mistyped

@@ -966,7 +966,8 @@ def test_a_done_date_after_today_is_a_warning_at_its_line(tmp_path: Path) -> Non
 
 def test_a_reminder_due_a_year_mistyped_is_flagged_with_the_day_meant(tmp_path: Path) -> None:
     """due: 2126-11-30 put the reminder a century ahead, out of every list, without a word
-    (a date or reschedule: so mistyped is flagged too)."""
+    (a date or reschedule: so mistyped is flagged too). One due long ago is overdue, in
+    sight, and may be a playbook kept for years: no warning."""
     files = {
         "content/companies/acme.md": COMPANY,
         "content/contacts/ada-byrne.md": contact(
@@ -977,8 +978,6 @@ def test_a_reminder_due_a_year_mistyped_is_flagged_with_the_day_meant(tmp_path: 
     make(tmp_path, files)
     found = [str(w) for w in check(tmp_path, D(2026, 11, 22)).warnings if ".due:" in str(w)]
     assert found == [
-        "warning: content/contacts/ada-byrne.md:5: followups.1.due: 1926-11-30 is 5,216 weeks "
-        "before today (2026-11-22), out of reach of the reminder: did you mean 2026-11-30?",
         "warning: content/meetings/m.md:9: followups.1.due: 2126-11-30 is 5,218 weeks after "
         "today (2026-11-22), out of reach of the reminder: did you mean 2026-11-30?",
     ]
