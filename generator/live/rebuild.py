@@ -49,7 +49,7 @@ from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
 from generator.plans.facts import Facts
-from generator.publish.write import MARKER, MARKER_TEXT, remove_files, replace_file
+from generator.publish.write import IN_USE, MARKER, MARKER_TEXT, remove_files, replace_file
 from generator.site import routes
 from generator.site.pages import Options, PageKind, site_pages
 from generator.site.render import (
@@ -408,6 +408,14 @@ class LiveBuild:
         problems.error("playbook", 1, "internal error", f"{type(exc).__name__}: {exc}")
         self._whole = True
         return self._fail(problems, time.perf_counter())
+
+    def lost(self) -> bool:
+        """Was `out` deleted under the server (a cleaner of temporary folders): its lock or,
+        once written, its marker gone? Then forget what it held: the next build writes all."""
+        if (self.out / IN_USE).exists() and (not self._files or (self.out / MARKER).exists()):
+            return False
+        self._files, self._whole = {}, True
+        return True
 
     def close(self) -> None:
         """Leave `out` alone from now on (any thread; waits for a write under way): the

@@ -39,7 +39,7 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from generator.errors import ContentError, UsageError, counted, listed, printable
 from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
-from generator.publish.write import temporary_folder
+from generator.publish.write import reclaim_folder, temporary_folder
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import PRIVACY_POLICY
@@ -449,6 +449,8 @@ class LiveServer:
         self.builder: LiveBuild | None = None
         self._loop: IOLoop | None = None
         self._stopping = threading.Event()
+        self._locks = contextlib.ExitStack()
+        """The build folder's locks taken again (`reclaim_folder`)."""
 
     @property
     def url(self) -> str:
@@ -464,7 +466,7 @@ class LiveServer:
 
     def run(self, ready: Callable[[], None]) -> None:
         """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
-        with temporary_folder("playbook-serve-") as out:
+        with temporary_folder("playbook-serve-") as out, self._locks:
             asyncio.set_event_loop(asyncio.new_event_loop())
             loop = self._loop = IOLoop.current()
             builder = LiveBuild(
@@ -555,7 +557,14 @@ class LiveServer:
     def _rebuild_loop(self, builder: LiveBuild, watcher: SourceWatcher, loop: IOLoop) -> None:
         untidy = False
         while (batch := self.debouncer.next_batch(TIDY_AFTER if untidy else DAY_CHECK)) is not None:
-            if not batch and not builder.day_is_over():  # quiet: tidy, off the latency path
+            if builder.lost():
+                self.log(
+                    f"The build folder {builder.out} was deleted (a cleaner of temporary "
+                    "files?); writing every page again"
+                )
+                self._locks.enter_context(reclaim_folder(builder.out))
+                batch = batch or None  # the line for it: as for the first build
+            elif not batch and not builder.day_is_over():  # quiet: tidy, off the latency path
                 if untidy:
                     builder.tidy()
                     release_memory()

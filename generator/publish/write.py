@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NoReturn
@@ -663,6 +663,17 @@ def temporary_folder(prefix: str) -> Iterator[Path]:
             yield folder
     finally:
         _remove_lock_last(folder)
+
+
+def reclaim_folder(folder: Path) -> AbstractContextManager[None]:
+    """Make a `temporary_folder` again, deleted under its server (a cleaner of temporary
+    folders), and lock it while the returned block runs, as `temporary_folder` did."""
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:  # only its files went: still the server's own
+        if folder.is_symlink() or folder.stat().st_uid != _user():
+            raise
+    return _in_use(folder)
 
 
 def _remove_lock_last(folder: Path) -> None:

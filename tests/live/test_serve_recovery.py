@@ -148,3 +148,29 @@ def test_undoing_a_broken_edit_reloads_the_open_pages(sample_root: Path) -> None
             (sample_root / CONTACT).write_text(good)  # undo
             assert sock.receive()["command"] == "reload"
             assert shows(server, b"<h1>Elena Marsh</h1>")
+
+
+def test_the_build_folder_deleted_under_the_server_is_written_again(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cleaner of temporary folders (systemd-tmpfiles, macOS) deletes the server's build
+    folder: at the next check every page is written again, and the folder locked again,
+    so a second server does not take it for a killed server's and delete it."""
+    from generator.live import serve
+    from generator.publish import write as write_module
+
+    monkeypatch.setattr(serve, "DAY_CHECK", 0.05)
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append) as server:
+        out, before = server.builder.out, len(lines)
+        shutil.rmtree(out.rename(out.with_name(f"{out.name}-going")))  # at once: no rebuild between
+        wait_for(lambda: any(line.startswith("Built") for line in lines[before:]))
+        assert "was deleted" in lines[before]
+        assert shows(server, b"<h1>Elena Marsh</h1>")
+        assert get(server, "/static/style.css")[0] == 200
+        assert get(server, "/companies/heliofleet/")[0] == 200
+        write_module._tidy_after_killed_servers(out.parent, "playbook-serve-")
+        assert (out / write_module.IN_USE).exists()  # locked: not a killed server's
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Again")
+        wait_for(lambda: shows(server, b"<h1>Elena Again</h1>"))
+    assert not out.exists()
