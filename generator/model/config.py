@@ -530,7 +530,7 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
     if doc is None:
         return Config(root=root)
     values = validate_document(doc, CONFIG_SCHEMA, problems, _day_for_hints(doc.data))
-    _check_theme(doc, values, theme_names(root), problems)
+    _check_theme(doc, values, root, problems)
     _check_output(doc, values, root, problems)
     if encrypted:
         _check_secure_base_url(doc, values, problems)
@@ -602,30 +602,33 @@ LINK_LOOP = (
 )
 
 
-def _check_theme(
-    doc: Document, values: dict[str, Any], known: list[str], problems: Problems
-) -> None:
+def _check_theme(doc: Document, values: dict[str, Any], root: Path, problems: Problems) -> None:
     """A theme that is nowhere would silently be the default (and `themes/<name>/`
     overrides with it): an error, with the theme meant."""
-    theme = values.get("theme")
+    theme, known = values.get("theme"), theme_names(root)
     if theme is None or theme in known:
         return
-    near = close_names(theme, known)
-    hint = did_you_mean(near)
-    if near and not SLUG.match(near[0]):  # `theme:` cannot name it: the folder is to change
-        hint = (
-            f"rename the folder themes/{near[0]}/ to themes/{theme}/ (a theme's name is "
-            "lowercase letters, digits and hyphens)"
+    link = root / THEMES_FOLDER / str(theme)
+    if SLUG.match(str(theme)) and link.is_symlink():  # a theme kept elsewhere, gone from there
+        why = (
+            f"{THEMES_FOLDER}/{theme} is a link to {os.readlink(link)}, which is no folder "
+            "(moved, renamed or deleted?); put the theme's folder back there, or point the "
+            "link at where it is now"
         )
-    where = (
-        f"no folder themes/{clipped(theme)}/ in the playbook, and no built-in theme of that name"
-    )
-    problems.error(
-        doc.path,
-        doc.line("theme"),
-        "theme",
-        f"{where}; " + (hint or f"themes here: {', '.join(known)}"),
-    )
+    else:
+        near = close_names(theme, known)
+        hint = did_you_mean(near)
+        if near and not SLUG.match(near[0]):  # `theme:` cannot name it: the folder is to change
+            hint = (
+                f"rename the folder themes/{near[0]}/ to themes/{theme}/ (a theme's name is "
+                "lowercase letters, digits and hyphens)"
+            )
+        where = (
+            f"no folder themes/{clipped(theme)}/ in the playbook, and no built-in theme of "
+            "that name"
+        )
+        why = f"{where}; " + (hint or f"themes here: {', '.join(known)}")
+    problems.error(doc.path, doc.line("theme"), "theme", why)
     del values["theme"]
 
 

@@ -591,3 +591,15 @@ def test_a_long_setting_is_quoted_cut_short(tmp_path: Path, text: str) -> None:
     load_config(tmp_path, problems)
     assert problems.errors
     assert all(len(str(e)) < 1000 and "a…" in str(e) for e in problems.errors)
+
+
+def test_a_theme_link_that_leads_nowhere_says_where_it_leads(tmp_path: Path) -> None:
+    """themes/shared a link to a theme kept elsewhere, whose folder was moved or deleted:
+    the folder is there as a link, so the error says where the link leads."""
+    (tmp_path / "themes").mkdir()
+    (tmp_path / "themes/shared").symlink_to(tmp_path / "kept/shared-theme")
+    assert reported(tmp_path, "theme: shared\n") == [
+        f"playbook.yaml:1: theme: themes/shared is a link to {tmp_path}/kept/shared-theme, "
+        "which is no folder (moved, renamed or deleted?); put the theme's folder back there, "
+        "or point the link at where it is now"
+    ]
