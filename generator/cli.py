@@ -1200,10 +1200,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
             threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
 
-    try:  # `kill` stops it like Ctrl-C (`_terminate_like_ctrl_c`)
+    # `kill` stops it like Ctrl-C (`_terminate_like_ctrl_c`); the server says "Stopped."
+    with contextlib.suppress(KeyboardInterrupt):
         server.run(ready)
-    except KeyboardInterrupt:
-        print("Stopped.")
     return 0
 
 

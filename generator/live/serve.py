@@ -480,7 +480,11 @@ class LiveServer:
             self.builder = builder
             watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
             watcher.start()
-            self.hub.publish(self._build(builder, None))
+            try:
+                self.hub.publish(self._build(builder, None))
+            except KeyboardInterrupt:
+                self.log("Stopped.")  # before removing the folder, which may take seconds
+                raise
             watcher.follow(builder.sources.targets())
             release_memory()
             both = {"server": self, "builder": builder}
@@ -504,6 +508,7 @@ class LiveServer:
                 if not self._stopping.is_set():
                     loop.start()
             finally:
+                self.log("Stopped.")
                 builder.close()  # first: a second Ctrl-C may cut the rest short
                 watcher.stop()
                 self.debouncer.close()

@@ -174,3 +174,15 @@ def test_a_folder_the_system_will_not_watch_is_said_once(
         write(sample_root, "playbook.yaml", "title: Another\n")  # the root is still watched
         wait_for(lambda: b"Another" in get(server, "/")[2])
         assert sum("cannot watch content/" in text for text in log.lines) == 1
+
+
+def test_stopping_says_so_before_the_build_folder_is_removed(sample_root: Path) -> None:
+    """Removing the build folder of a large playbook takes seconds: the terminal says the
+    server stopped first, not after a silent wait."""
+    said: list[tuple[str, bool]] = []
+    out: list[Path] = []
+    log = lambda line: said.append((line, all(folder.exists() for folder in out)))  # noqa: E731
+    with running_server(sample_root, log=log) as server:
+        out.append(server.builder.out)
+    assert said[-1] == ("Stopped.", True)
+    assert not out[0].exists()
