@@ -554,7 +554,9 @@ class LiveServer:
             resume(sock)
 
     def stop(self) -> None:
-        """Stop serving (from any thread)."""
+        """Stop serving (from any thread; once: a second stop would cut the closing short)."""
+        if self._stopping.is_set():
+            return
         self._stopping.set()
         if self._loop is not None:  # thread-safe; nothing once the loop is closed
             self._loop.add_callback(self._loop.stop)
@@ -567,7 +569,12 @@ class LiveServer:
                     f"The build folder {builder.out} was deleted (a cleaner of temporary "
                     "files?); writing every page again"
                 )
-                self._locks.enter_context(reclaim_folder(builder.out))
+                try:
+                    self._locks.enter_context(reclaim_folder(builder.out))
+                except OSError as exc:  # another's folder (or link) took its name meanwhile
+                    self.log(f"Cannot make it again ({exc}); stopping: start playbook serve again")
+                    self.stop()
+                    return
                 batch = batch or None  # the line for it: as for the first build
             elif not batch and not builder.day_is_over():  # quiet: tidy, off the latency path
                 if untidy:

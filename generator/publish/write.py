@@ -679,7 +679,10 @@ def reclaim_folder(folder: Path) -> AbstractContextManager[None]:
 def _remove_lock_last(folder: Path) -> None:
     """Remove a server's folder, its IN_USE file last: a removal cut short (a second
     Ctrl-C, a kill) leaves a folder the next server knows as a killed server's and removes,
-    not a copy of the playbook that no one would ever tidy."""
+    not a copy of the playbook that no one would ever tidy. A link that took its name
+    (the folder deleted under the server) is left alone, and where it leads."""
+    if folder.is_symlink():
+        return
     with suppress(OSError):
         for child in list(folder.iterdir()):
             if child.name == IN_USE:

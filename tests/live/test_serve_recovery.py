@@ -174,3 +174,22 @@ def test_the_build_folder_deleted_under_the_server_is_written_again(
         edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Again")
         wait_for(lambda: shows(server, b"<h1>Elena Again</h1>"))
     assert not out.exists()
+
+
+def test_the_build_folder_replaced_by_a_link_is_left_alone(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """The build folder deleted and its name taken by a link to another folder: the
+    server writes nothing there, says why it stops, and deletes nothing where it leads."""
+    other = tmp_path / "other"
+    write(other, "keep.txt", "not the server's\n")
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append) as server:
+        out = server.builder.out
+        shutil.rmtree(out.rename(out.with_name(f"{out.name}-going")))
+        out.symlink_to(other, target_is_directory=True)
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Elsewhere")  # seen now
+        wait_for(lambda: any(line.startswith("Cannot make it again") for line in lines))
+    assert sorted(p.name for p in other.iterdir()) == ["keep.txt"]
+    assert "start playbook serve again" in lines[-2]
+    out.unlink()
