@@ -670,9 +670,10 @@ def reclaim_folder(folder: Path) -> AbstractContextManager[None]:
     folders), and lock it while the returned block runs, as `temporary_folder` did."""
     try:
         folder.mkdir(mode=0o700)
-    except FileExistsError:  # only its files went: still the server's own
+    except FileExistsError:  # only its files went, or a write made it again: still ours
         if folder.is_symlink() or folder.stat().st_uid != _user():
             raise
+        folder.chmod(0o700)  # as mkdtemp makes it: a write makes it readable by all
     return _in_use(folder)
 
 

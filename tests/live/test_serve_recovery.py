@@ -176,6 +176,18 @@ def test_the_build_folder_deleted_under_the_server_is_written_again(
     assert not out.exists()
 
 
+def test_the_build_folder_made_again_by_a_write_is_the_users_only(sample_root: Path) -> None:
+    """The build folder deleted while a rebuild writes: the write makes it again, readable
+    by everyone; the server makes it the user's only again, as it was."""
+    with running_server(sample_root) as server:
+        out = server.builder.out
+        shutil.rmtree(out.rename(out.with_name(f"{out.name}-going")))
+        out.mkdir(mode=0o755)
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Again")
+        wait_for(lambda: shows(server, b"<h1>Elena Again</h1>"))
+        assert out.stat().st_mode & 0o777 == 0o700
+
+
 def test_the_build_folder_replaced_by_a_link_is_left_alone(
     sample_root: Path, tmp_path: Path
 ) -> None:
