@@ -134,7 +134,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     if "did not find expected key" in problem or (  # libyaml's words, then PyYAML's own
         "block mapping" in context and "expected <block end>" in problem
     ):
-        return at, _unexpected(line, column, help_, _item_above(lines, at))
+        return at, _unexpected(line, column, help_, _item_above(lines, at), _list_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
 
@@ -307,13 +307,23 @@ def _starts_wrongly(line: str, problem: str, context: str) -> str | None:
     return None
 
 
-def _unexpected(line: str, column: int, help_: str, above: str | None = None) -> str:
-    """`above`: the list item on the line above, if any (`_item_above`)."""
+def _unexpected(
+    line: str, column: int, help_: str, above: str | None = None, field: str | None = None
+) -> str:
+    """`above`: the list item on the line above, if any (`_item_above`); `field`: the
+    nearest field above with its items below it (`_list_above`), if any."""
     stripped = line.lstrip()
     if stripped.startswith("- ") and above is not None:
         return (
             f"this item is {counted(_indent(line), 'space')} in, and the one above it "
             f"{counted(_indent(above), 'space')}: start every item of a list at the same column"
+        )
+    word = "setting" if help_ == SETTINGS_HELP else "field"
+    item = f"`  - {stripped[2:].strip()}`"
+    if stripped.startswith("- ") and field is not None:
+        return (
+            f"a list item where a {word} was expected: put the items under their {word}, "
+            f"indented (`{field}:` then {item} on the next lines)"
         )
     if stripped.startswith("- ") and help_ == SETTINGS_HELP:
         return (
@@ -322,8 +332,8 @@ def _unexpected(line: str, column: int, help_: str, above: str | None = None) ->
         )
     if stripped.startswith("- "):
         return (
-            "a list item where a field was expected: put the items under their field, "
-            "indented (`goals:` then `  - item` on the next lines)"
+            "a list item where a field was expected: write the field the items belong to "
+            f"alone on the line above them, and each item under it, indented ({item})"
         )
     before = line[:column].rstrip()
     if before.endswith(('"', "'")):
@@ -353,6 +363,21 @@ def _item_above(lines: list[str], at: int) -> str | None:
         if line.strip() and not line.lstrip().startswith("#"):
             item = line.lstrip().startswith("- ") and at < len(lines)
             return line if item and _indent(line) != _indent(lines[at]) else None
+    return None
+
+
+def _list_above(lines: list[str], at: int) -> str | None:
+    """The field of the nearest list above line `at`: a line naming a field with no
+    value, whose next line is an item (`tags:` above `  - a`), or None."""
+    below: str | None = None
+    for line in reversed(lines[:at]):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name = _line_field(line)
+        item = below is not None and below.lstrip().startswith("- ")
+        if name is not None and item and line.rstrip().endswith(":"):
+            return name
+        below = line
     return None
 
 

@@ -328,7 +328,14 @@ YAML_MISTAKES = [
     ),
     (
         "name: Ana\n- alumni\n",
-        "c.md:3: front matter: a list item where a field was expected",
+        "c.md:3: front matter: a list item where a field was expected: write the field the "
+        "items belong to alone on the line above them, and each item under it, indented "
+        "(`  - alumni`)",
+    ),
+    (
+        "tags:\n  - alumni\nname: Ana\n\n- climate\n",  # the list above, not a meeting's goals
+        "c.md:6: front matter: a list item where a field was expected: put the items under "
+        "their field, indented (`tags:` then `  - climate` on the next lines)",
     ),
     (
         "name: @ana\n",
