@@ -26,6 +26,7 @@ from generator.sources.yaml_errors import (
     double_quoted,
     explain,
     lone_anchor,
+    lone_tag,
     look_alike,
     look_alike_in_line,
     no_space_fix,
@@ -693,6 +694,9 @@ def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
         )
 
 
+_LONE_TAG = re.compile(r"(?:&\S*\s+)?(!)(?:\s|$)")
+"""A value's text that starts with a lone `!` (after an anchor, if any): `! x`, `&a ! x`."""
+
 _RESOLVER = yaml.resolver.Resolver()
 _TYPE_TAGS = {
     "tag:yaml.org,2002:int": ("a whole number", {"int"}),
@@ -709,7 +713,14 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     its constructor would fail with Python's own error instead of a message. Only a
     value written with a tag (or an anchor, which may come before it) can be one: YAML
     read the type of any other from its text, as `_RESOLVER` would again (every date,
-    number and yes or no of every file)."""
+    number and yes or no of every file). A lone `!` (`role: ! x`), which YAML drops
+    without a word, is refused too."""
+    start = node.start_mark
+    text = marks.text[start.line] if start.line < len(marks.text) else ""
+    if text[start.column : start.column + 1] in ("!", "&") and (
+        bare := _LONE_TAG.match(text, start.column)
+    ):
+        raise _Refused(start.line + marks.offset, lone_tag(text, bare.start(1)))
     kind = _TYPE_TAGS.get(node.tag)
     if kind is None or not _written(node, marks).startswith(("!", "&")):
         return

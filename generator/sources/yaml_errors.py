@@ -248,6 +248,16 @@ def lone_anchor(line: str, column: int) -> str:
     )
 
 
+def lone_tag(line: str, column: int) -> str:
+    """Why `role: ! x` must be refused: YAML takes a lone `!` at `column` for a mark of
+    the value's type and drops it, reading `x`; with the value in quotes when it is the
+    rest of `line`."""
+    return (
+        "a value cannot start with a lone ! (YAML reads it as a mark for the type of the "
+        f"value and leaves it out): put it in quotes{_like(line, column)}"
+    )
+
+
 def _undefined_alias(line: str, column: int) -> str:
     """Why `role: *lead` fails: YAML takes `*lead` for an alias, a repeat of the value an
     anchor `&lead` named, and no anchor has that name; text goes in quotes."""

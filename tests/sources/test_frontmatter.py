@@ -516,6 +516,31 @@ def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, 
     assert len(errors) == 1 and errors[0].startswith(error), errors
 
 
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "name: Ana\nrole: ! Lead\n",
+            "c.md:3: front matter: a value cannot start with a lone ! (YAML reads it as a mark "
+            'for the type of the value and leaves it out): put it in quotes, like role: "! Lead"',
+        ),
+        (
+            "tags:\n  - alumni\n  - ! climate\n",
+            "c.md:4: front matter: a value cannot start with a lone ! (YAML reads it as a mark "
+            'for the type of the value and leaves it out): put it in quotes, like - "! climate"',
+        ),
+        (
+            "role: &r ! Lead\nheadline: *r\n",
+            "c.md:2: front matter: a value cannot start with a lone ! (YAML reads it as a mark "
+            "for the type of the value and leaves it out): put it in quotes",
+        ),
+    ],
+)
+def test_a_lone_tag_is_refused_not_left_out(front: str, error: str) -> None:
+    """YAML reads `! Lead` as `Lead` without a word: the ! the user wrote would be lost."""
+    assert errors_of(front) == [error]
+
+
 def test_a_type_tag_on_a_value_of_its_type_is_read() -> None:
     doc, problems = parse("---\nmotivation: !!int '4'\nduration: !!float 30\n---\n")
     assert problems.errors == []
