@@ -114,6 +114,18 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "a second YAML document starts at this --- line: playbook.yaml holds its "
             "settings in one; remove the line"
         )
+    if "directive" in context:
+        return at, (
+            "a line cannot start with % (YAML reads it as an instruction to YAML itself, "
+            "a directive): remove the %"
+        )
+    if "mapping keys are not allowed" in problem:
+        return at, (
+            "a value cannot start with ? and a space (YAML reads it as the start of a field "
+            f"name): put it in quotes{_like(line, column)}"
+        )
+    if ("an alias" in context or "an anchor" in context) and exc.context_mark is not None:
+        return opened, _no_name(lines[opened], exc.context_mark.column)
     if (starts := _starts_wrongly(line, problem, context)) is not None:
         return at, f"a value cannot start with {starts}: put it in quotes, like {_quoted_fix(line)}"
     if "cannot start any token" in problem and column < len(line):
@@ -266,6 +278,21 @@ def _undefined_alias(line: str, column: int) -> str:
         f"a value cannot start with * (YAML reads {name} as a repeat of the value named "
         f"&{name[1:]}, an alias, and no value has that name): put it in quotes"
         f"{_like(line, column)}"
+    )
+
+
+def _no_name(line: str, column: int) -> str:
+    """Why `role: *` or `role: & x` fails: YAML reads the * (an alias) or & (an anchor) at
+    `column` as the start of a name, and no letters or digits follow it."""
+    char = line[column : column + 1]
+    what = (
+        "a repeat of a value named with &, an alias"
+        if char == "*"
+        else "a name for the value, an anchor"
+    )
+    return (
+        f"a value cannot start with {char} (YAML reads it as {what}, and finds no name of "
+        f"letters and digits after it): put it in quotes{_like(line, column)}"
     )
 
 

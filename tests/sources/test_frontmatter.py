@@ -402,6 +402,28 @@ YAML_MISTAKES = [
         "between commas, with no - (`[alumni, climate]`); leave out the -, or put the item "
         "in quotes",
     ),
+    (
+        "name: Ana\n%role: Analyst\n",
+        "c.md:3: front matter: a line cannot start with % (YAML reads it as an instruction "
+        "to YAML itself, a directive): remove the %",
+    ),
+    (
+        "name: Ana\nrole: ? Lead\n",
+        "c.md:3: front matter: a value cannot start with ? and a space (YAML reads it as the "
+        'start of a field name): put it in quotes, like role: "? Lead"',
+    ),
+    (
+        "name: Ana\nrole: *\n",
+        "c.md:3: front matter: a value cannot start with * (YAML reads it as a repeat of a "
+        "value named with &, an alias, and finds no name of letters and digits after it): "
+        'put it in quotes, like role: "*"',
+    ),
+    (
+        "name: Ana\nrole: &\nlocation: Room 4\n",
+        "c.md:3: front matter: a value cannot start with & (YAML reads it as a name for the "
+        "value, an anchor, and finds no name of letters and digits after it): put it in "
+        'quotes, like role: "&"',
+    ),
 ]
 """(front matter, the start of its one error): common mistakes, each at the line to fix."""
 
