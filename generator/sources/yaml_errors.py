@@ -134,6 +134,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             f"a value cannot start with {char}: put it in quotes, "
             f"like {_quoted_fix(line) or repr('text')}"
         )
+    if "node content" in problem and "block node" in context and line[column : column + 1] in "]},":
+        return at, _stray_closer(line, column)
     flow_item = "node content" in problem and "flow node" in context  # libyaml's, PyYAML's
     if flow_item and (inside := _inside_brackets(line, column)) is not None:
         return at, inside
@@ -376,6 +378,15 @@ def _unexpected(
     if before.endswith(('"', "'")):
         return f"text after the closing quote: {_QUOTE_IN_QUOTES[before[-1]]}"
     return f"expected a `name: value` line here; check its indentation ({help_})"
+
+
+def _stray_closer(line: str, column: int) -> str:
+    """A `]`, `}` or `,` at `column` where a value or a line starts (`name: ]Acme`,
+    `]name: Acme`): those close or separate the items of a list in brackets."""
+    char = line[column]
+    if not line[:column].strip():
+        return f"a line cannot start with {char}: remove it"
+    return f"a value cannot start with {char}: put it in quotes{_like(line, column)}"
 
 
 def _inside_brackets(line: str, column: int) -> str | None:

@@ -424,6 +424,15 @@ YAML_MISTAKES = [
         "value, an anchor, and finds no name of letters and digits after it): put it in "
         'quotes, like role: "&"',
     ),
+    (
+        "name: Ana\nrole: ]Lead\n",
+        'c.md:3: front matter: a value cannot start with ]: put it in quotes, like role: "]Lead"',
+    ),
+    (
+        "tags:\n  - , alumni\n",
+        'c.md:3: front matter: a value cannot start with ,: put it in quotes, like - ", alumni"',
+    ),
+    ("}name: Ana\n", "c.md:2: front matter: a line cannot start with }: remove it"),
 ]
 """(front matter, the start of its one error): common mistakes, each at the line to fix."""
 
