@@ -126,6 +126,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         )
     if ("an alias" in context or "an anchor" in context) and exc.context_mark is not None:
         return opened, _no_name(lines[opened], exc.context_mark.column)
+    started = exc.context_mark.column if exc.context_mark is not None else column
+    at_start = opened < len(lines) and not lines[opened][:started].strip()
+    if "block scalar" in context and at_start:
+        return opened, _stray(lines[opened], started)
     if (starts := _starts_wrongly(line, problem, context)) is not None:
         return at, f"a value cannot start with {starts}: put it in quotes, like {_quoted_fix(line)}"
     if "cannot start any token" in problem and column < len(line):
@@ -135,7 +139,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             f"like {_quoted_fix(line) or repr('text')}"
         )
     if "node content" in problem and "block node" in context and line[column : column + 1] in "]},":
-        return at, _stray_closer(line, column)
+        return at, _stray(line, column)
     flow_item = "node content" in problem and "flow node" in context  # libyaml's, PyYAML's
     if flow_item and (inside := _inside_brackets(line, column)) is not None:
         return at, inside
@@ -380,9 +384,10 @@ def _unexpected(
     return f"expected a `name: value` line here; check its indentation ({help_})"
 
 
-def _stray_closer(line: str, column: int) -> str:
-    """A `]`, `}` or `,` at `column` where a value or a line starts (`name: ]Acme`,
-    `]name: Acme`): those close or separate the items of a list in brackets."""
+def _stray(line: str, column: int) -> str:
+    """A character YAML cannot take at `column`, where a value or a line starts: a `]`,
+    `}` or `,` (`name: ]Acme`, `]name: Acme`), which close or separate the items of a
+    list in brackets, or a `|` or `>` at the start of a line (`|name: Acme`)."""
     char = line[column]
     if not line[:column].strip():
         return f"a line cannot start with {char}: remove it"

@@ -433,6 +433,8 @@ YAML_MISTAKES = [
         'c.md:3: front matter: a value cannot start with ,: put it in quotes, like - ", alumni"',
     ),
     ("}name: Ana\n", "c.md:2: front matter: a line cannot start with }: remove it"),
+    ("name: Ana\n|role: Lead\n", "c.md:3: front matter: a line cannot start with |: remove it"),
+    ("> name: Ana\n", "c.md:2: front matter: a line cannot start with >: remove it"),
 ]
 """(front matter, the start of its one error): common mistakes, each at the line to fix."""
 
