@@ -343,7 +343,7 @@ def _starts_wrongly(line: str, problem: str, context: str) -> str | None:
         r"did not find expected (key|'-')|expected <block end>", problem
     ):
         return f"{first} unless it is a whole {'list' if first == '[' else 'mapping'}"
-    if first == "!" and "could not determine a constructor" in problem:
+    if first == "!" and ("could not determine a constructor" in problem or " a tag" in context):
         return first
     if first in "|>" and "block scalar" in context:
         return f"{first} unless its text is on the lines below, indented"

@@ -435,6 +435,11 @@ YAML_MISTAKES = [
     ("}name: Ana\n", "c.md:2: front matter: a line cannot start with }: remove it"),
     ("name: Ana\n|role: Lead\n", "c.md:3: front matter: a line cannot start with |: remove it"),
     ("> name: Ana\n", "c.md:2: front matter: a line cannot start with >: remove it"),
+    (
+        'name: Ana\nphone: !"+1 312 555 0117"\n',  # a tag whose name YAML cannot read
+        "c.md:3: front matter: a value cannot start with !: put it in quotes, like "
+        'phone: "!\\"+1 312 555 0117\\""',
+    ),
 ]
 """(front matter, the start of its one error): common mistakes, each at the line to fix."""
 
