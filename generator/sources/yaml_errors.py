@@ -99,6 +99,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "is not a `field: value` line: every line of the front matter names a field "
             "(notes go below the closing ---)"
         )
+    if _TAGGED_ITEM.match(line) and ("sequence entries" in problem or "constructor" in problem):
+        return at, _stray(line, _indent(line))
     if "sequence entries are not allowed" in problem and (name := _line_field(line)):
         item = line[column:].removeprefix("-").strip()
         fix = _quoted_fix(line)
@@ -384,10 +386,14 @@ def _unexpected(
     return f"expected a `name: value` line here; check its indentation ({help_})"
 
 
+_TAGGED_ITEM = re.compile(r"\s*!\S*?\s*-(?:\s|$)")
+"""`!  - Make my move` or `  !- Make my move`: a list item with a ! typed before its -."""
+
+
 def _stray(line: str, column: int) -> str:
     """A character YAML cannot take at `column`, where a value or a line starts: a `]`,
     `}` or `,` (`name: ]Acme`, `]name: Acme`), which close or separate the items of a
-    list in brackets, or a `|` or `>` at the start of a line (`|name: Acme`)."""
+    list in brackets, or a `|`, `>` or `!` at the start of a line (`|name: Acme`)."""
     char = line[column]
     if not line[:column].strip():
         return f"a line cannot start with {char}: remove it"

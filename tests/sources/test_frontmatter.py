@@ -435,6 +435,8 @@ YAML_MISTAKES = [
     ("}name: Ana\n", "c.md:2: front matter: a line cannot start with }: remove it"),
     ("name: Ana\n|role: Lead\n", "c.md:3: front matter: a line cannot start with |: remove it"),
     ("> name: Ana\n", "c.md:2: front matter: a line cannot start with >: remove it"),
+    ("goals:\n!  - Learn SQL\n", "c.md:3: front matter: a line cannot start with !: remove it"),
+    ("goals:\n  !- Learn SQL\n", "c.md:3: front matter: a line cannot start with !: remove it"),
     (
         'name: Ana\nphone: !"+1 312 555 0117"\n',  # a tag whose name YAML cannot read
         "c.md:3: front matter: a value cannot start with !: put it in quotes, like "
