@@ -402,7 +402,8 @@ def _stray(line: str, column: int) -> str:
 
 def _inside_brackets(line: str, column: int) -> str | None:
     """What is wrong at `column` of a list in [ ] (or a mapping in { }) where YAML found no
-    item: a second comma (`[a,, b]`), or an item written with a `- ` (`[- a]`); else None."""
+    item: a second comma (`[a,, b]`), an item written with a `- ` (`[- a]`), or one that
+    starts with another character YAML does not take there (`[}a]`, `[: a]`); else None."""
     char = line[column] if column < len(line) else ""
     brackets = "[ ]" if line.rfind("[", 0, column) > line.rfind("{", 0, column) else "{ }"
     if char == ",":
@@ -411,6 +412,11 @@ def _inside_brackets(line: str, column: int) -> str | None:
         return (
             f"an item in {brackets} starts with -: the items there are written between "
             "commas, with no - (`[alumni, climate]`); leave out the -, or put the item in quotes"
+        )
+    if char.strip():
+        return (
+            f"an item in {brackets} cannot start with `{char}`: remove it, "
+            "or put the item in quotes"
         )
     return None
 

@@ -438,6 +438,16 @@ YAML_MISTAKES = [
     ("goals:\n!  - Learn SQL\n", "c.md:3: front matter: a line cannot start with !: remove it"),
     ("goals:\n  !- Learn SQL\n", "c.md:3: front matter: a line cannot start with !: remove it"),
     (
+        "name: Ana\ntags: [alumni, }climate]\n",
+        "c.md:3: front matter: an item in [ ] cannot start with `}`: remove it, or put the item "
+        "in quotes",
+    ),
+    (
+        "name: Ana\ntags: [: alumni]\n",
+        "c.md:3: front matter: an item in [ ] cannot start with `:`: remove it, or put the item "
+        "in quotes",
+    ),
+    (
         'name: Ana\nphone: !"+1 312 555 0117"\n',  # a tag whose name YAML cannot read
         "c.md:3: front matter: a value cannot start with !: put it in quotes, like "
         'phone: "!\\"+1 312 555 0117\\""',
