@@ -470,19 +470,33 @@ _CANNOT_LOCK = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.E
 """What a file system that does not lock files answers (as against: locked by another)."""
 
 
+LOCK_FILE = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+"""How `_open_lock` opens the lock: as `open(path, "a")` does, but never through a link."""
+
+
 def _open_lock(lock: Path) -> IO[str]:
     """The lock file, opened; an error names the folder it is in (the folder that holds
     the output must be writable too: the lock and the staging folder go there), not a
-    file the user never made, unless a folder stands in its place."""
-    try:
-        return lock.open("a")
+    file the user never made, unless a folder or a link stands in its place."""
+    try:  # not through a link: the target, outside the output folder, is not ours
+        fd = os.open(lock, LOCK_FILE, 0o666)
     except IsADirectoryError:  # someone's, named as builds name their lock
         raise UsageError(
             f"{lock} is a folder, where a build keeps the lock file it makes and removes "
             "beside the output folder: move it away, then build again"
         ) from None
     except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(lock.parent)) from None
+        if not lock.is_symlink():
+            raise OSError(exc.errno, exc.strerror, str(lock.parent)) from None
+        raise UsageError(
+            f"{lock} is a link, where a build keeps the lock file it makes and removes "
+            "beside the output folder: remove the link, then build again"
+        ) from None
+    try:
+        return os.fdopen(fd, "a")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _still_there(handle: IO[str], path: Path) -> bool:

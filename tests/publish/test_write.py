@@ -351,14 +351,14 @@ def test_a_folder_that_refuses_the_lock_is_named_not_the_lock(
     """An output folder the user may write in a folder they may not (a web server's
     root): the folder that must be writable is named, not a lock file they never made."""
     root = copy_sample(tmp_path / "pb")
-    real_open = Path.open
+    real_open = os.open
 
-    def refusing(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name.endswith(".lock"):
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refusing(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refusing)
+    monkeypatch.setattr(os, "open", refusing)
     with pytest.raises(PermissionError) as refused:
         build(root, today=SAMPLE_TODAY, jobs=1)
     assert refused.value.filename == str(root)
@@ -380,6 +380,25 @@ def test_a_folder_where_the_lock_goes_is_named_not_the_folder_it_is_in(tmp_path:
         "content",
         "playbook.yaml",
     ]
+
+
+def test_a_link_where_the_lock_goes_is_refused_and_its_target_not_made(
+    tmp_path: Path,
+) -> None:
+    """A link named .output.lock beside the output: the build opened the lock through
+    it, making the file it pointed to outside the output folder, then removed the link."""
+    root = copy_sample(tmp_path / "pb")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".output.lock").symlink_to(elsewhere / "made")
+    with pytest.raises(UsageError) as refused:
+        build(root, today=SAMPLE_TODAY, jobs=1)
+    assert str(refused.value) == (
+        f"{root / '.output.lock'} is a link, where a build keeps the lock file it makes "
+        "and removes beside the output folder: remove the link, then build again"
+    )
+    assert list(elsewhere.iterdir()) == []
+    assert (root / ".output.lock").is_symlink()
 
 
 def test_a_disk_that_cannot_lock_files_still_builds(
