@@ -415,11 +415,26 @@ def _write_manifest(folder: Path, files: Mapping[str, str], hidden: bool = False
     data = json.dumps({key: dict(sorted(listed.items()))}, indent=0).encode()
     temporary = folder / f"{MANIFEST}.tmp"
     try:  # written in the output itself by a commit: a part of it is not left there
-        _write(temporary, data)
+        _write(temporary, data, durable=True)
         os.replace(temporary, folder / MANIFEST)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Have the system keep a rename in `folder` through a power cut (after it, an empty
+    manifest would have the next build replace the folder whole, with the user's files),
+    where it can: Windows opens no folder so, and some file systems refuse it."""
+    if sys.platform == "win32":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextmanager
@@ -619,17 +634,21 @@ NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
 """How `_write` opens a file: as `open(path, "wb")` does."""
 
 
-def _write(path: Path | str, data: bytes) -> None:
+def _write(path: Path | str, data: bytes, *, durable: bool = False) -> None:
     """`Path(path).write_bytes(data)` as the system's open, write and close (a Python
     file object's buffer, and its checks of the file's size and of a terminal, cost more
     than writing a page), naming `path` in its error: a full disk may say so only when
-    the file is closed, with no file named (the message would not say which disk)."""
+    the file is closed, with no file named (the message would not say which disk).
+    `durable`: on the disk before it returns, so a rename after it never leaves an empty
+    file behind a power cut."""
     try:
         fd = os.open(path, NEW_FILE, 0o666)
         try:
             left = memoryview(data)
             while left:
                 left = left[os.write(fd, left) :]
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
     except OSError as exc:

@@ -401,6 +401,37 @@ def test_a_link_where_the_lock_goes_is_refused_and_its_target_not_made(
     assert (root / ".output.lock").is_symlink()
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files by /proc")
+def test_the_manifest_is_on_the_disk_before_it_is_renamed_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest was renamed into place unsynced: after a power cut it could be empty,
+    and the next build would replace the whole output folder (the user's .git, CNAME)."""
+    root, out = built_with_a_cname(tmp_path)
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{fd}")).name)
+        real_fsync(fd)
+
+    def replace(src: Any, dst: Any) -> None:
+        events.append("replace " + Path(src).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    about_it = [e for e in events if MANIFEST in e or e == f"fsync {out.name}"]
+    assert about_it[-3:] == [
+        f"fsync {MANIFEST}.tmp",
+        f"replace {MANIFEST}.tmp",
+        f"fsync {out.name}",
+    ]
+
+
 def test_a_disk_that_cannot_lock_files_still_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
