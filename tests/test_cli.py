@@ -1218,6 +1218,16 @@ def test_an_output_folder_through_a_loop_of_links_is_refused_in_words(
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a /proc to build into")
+def test_an_output_folder_that_cannot_be_made_is_named_not_the_folder_it_is_in(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build -o /proc/site` said "playbook: /proc: no such file or directory"."""
+    assert main(["build", "-C", str(sample_root), "-q", "-o", "/proc/site"]) == 1
+    assert capsys.readouterr().err == "playbook: /proc/site: no such file or directory\n"
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml"]
+
+
 def test_an_encrypted_build_beside_a_coach_folder_that_leads_round_is_built(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

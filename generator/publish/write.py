@@ -460,7 +460,7 @@ def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
     rather than waiting for a build that is not there."""
     tries = 0
     while True:
-        handle = _open_lock(lock)
+        handle = _open_lock(lock, output)
         try:
             _lock(handle.fileno())
         except OSError as exc:
@@ -489,10 +489,16 @@ LOCK_FILE = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0
 """How `_open_lock` opens the lock: as `open(path, "a")` does, but never through a link."""
 
 
-def _open_lock(lock: Path) -> IO[str]:
-    """The lock file, opened; an error names the folder it is in (the folder that holds
-    the output must be writable too: the lock and the staging folder go there), not a
-    file the user never made, unless a folder or a link stands in its place."""
+_NOT_YOURS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+"""Why a file cannot be made in a folder that is there: not a fault of the output folder."""
+
+
+def _open_lock(lock: Path, output: Path) -> IO[str]:
+    """The lock file, opened; an error names the folder it is in when that folder may
+    not be written (the folder that holds the output must be writable too: the lock and
+    the staging folder go there), else the output folder (`-o /proc/site`: not "/proc:
+    no such file"), not a file the user never made, unless a folder or a link stands in
+    its place."""
     try:  # not through a link: the target, outside the output folder, is not ours
         fd = os.open(lock, LOCK_FILE, 0o666)
     except IsADirectoryError:  # someone's, named as builds name their lock
@@ -501,8 +507,9 @@ def _open_lock(lock: Path) -> IO[str]:
             "beside the output folder: move it away, then build again"
         ) from None
     except OSError as exc:
-        if not lock.is_symlink():
-            raise OSError(exc.errno, exc.strerror, str(lock.parent)) from None
+        if not lock.is_symlink():  # the folder the user may put right, not a file of ours
+            named = lock.parent if exc.errno in _NOT_YOURS else output
+            raise OSError(exc.errno, exc.strerror, str(named)) from None
         raise UsageError(
             f"{lock} is a link, where a build keeps the lock file it makes and removes "
             "beside the output folder: remove the link, then build again"
