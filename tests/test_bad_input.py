@@ -302,7 +302,7 @@ def test_an_output_setting_naming_a_file_is_refused_by_check_as_by_build(tmp_pat
             build(root)
         assert [str(p) for p in raised.value.errors] == reported
         why = (
-            "is a file, not a folder; choose a folder"
+            "is a file, not a folder: choose another folder"
             if output == "notes.txt"
             else "holds a playbook's sources (content/ or playbook.yaml); choose another folder"
         )

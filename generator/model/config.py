@@ -609,7 +609,7 @@ def _check_theme(doc: Document, values: dict[str, Any], root: Path, problems: Pr
     if theme is None or theme in known:
         return
     link = root / THEMES_FOLDER / str(theme)
-    if SLUG.match(str(theme)) and link.is_symlink():  # a theme kept elsewhere, gone from there
+    if SLUG.match(str(theme)) and os.path.islink(link):  # a theme kept elsewhere, now gone
         why = (
             f"{THEMES_FOLDER}/{theme} is a link to {os.readlink(link)}, which is no folder "
             "(moved, renamed or deleted?); put the theme's folder back there, or point the "
@@ -731,17 +731,15 @@ def _check_output(doc: Document, values: dict[str, Any], root: Path, problems: P
     shown, why = clipped(output), _unmakeable(output, root)
     if why is None:
         shown, why = output, output_clash(root / output, root)
-        why = why or _not_a_site_folder(root / output)
+        why = why or _holds_sources(root / output)
     if why is not None:
         problems.error(doc.path, doc.line("output"), "output", f"{shown!r} {why}")
         del values["output"]
 
 
-def _not_a_site_folder(output: Path) -> str | None:
-    """Why a build could not write into `output`, which is there already: a file, or
-    another playbook's folder (told by `check` too, as the build refuses it)."""
-    if output.exists() and not output.is_dir():
-        return "is a file, not a folder; choose a folder"
+def _holds_sources(output: Path) -> str | None:
+    """Why a build could not write into `output`: another playbook's folder (told by
+    `check` too, as the build refuses it; a file there is `_unmakeable`'s)."""
     if (output / "content").exists() or (output / "playbook.yaml").exists():
         return "holds a playbook's sources (content/ or playbook.yaml); choose another folder"
     return None
