@@ -173,12 +173,14 @@ def pdf_page_count(pdf: bytes) -> int:
 
 
 _IN_A_TERMINAL = (
-    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "import fcntl, os, signal, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "signal.signal(signal.SIGINT, signal.SIG_DFL); "
     "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
 )
 """Run playbook with the terminal on its standard input as its controlling terminal (in
-a session of its own), as a shell would: no fork() in this process, whose threads (a
-pytest worker's) make Python 3.12+ warn that forkpty may deadlock."""
+a session of its own) and Ctrl-C not ignored, as a shell runs a command: no fork() in
+this process, whose threads (a pytest worker's) make Python 3.12+ warn that forkpty may
+deadlock, and whose SIGINT may be left ignored by what ran in it before."""
 
 
 def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
