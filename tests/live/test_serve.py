@@ -392,13 +392,9 @@ def test_the_folder_a_source_links_into_taken_away_and_back_is_followed(
     folder, kept = sample_root / target.split("/")[0], tmp_path / "kept"
     with running_server(sample_root) as server:
         assert b"First version." in get(server, "/contacts/linda-link/")[2]
-        if away == "deleted":
-            shutil.copytree(folder, kept)
-            shutil.rmtree(folder)
-        else:
-            folder.rename(kept)
+        _take_away(folder, kept, away)
         wait_for(lambda: b"leads nowhere" in get(server, "/contacts/linda-link/")[2])
-        shutil.copytree(kept, folder) if away == "deleted" else kept.rename(folder)
+        _put_back(kept, folder, away)
         wait_for(lambda: b"First version." in get(server, "/contacts/linda-link/")[2])
         write(sample_root, target, "---\nname: Linda Link\n---\nSecond version.\n")
         wait_for(lambda: b"Second version." in get(server, "/contacts/linda-link/")[2])
@@ -432,13 +428,9 @@ def test_the_theme_folder_a_link_leads_to_taken_away_and_back_is_followed(
     (sample_root / "themes/shared").symlink_to(shared, target_is_directory=True)
     edit(sample_root, "playbook.yaml", "theme: default", "theme: shared")
     with running_server(sample_root) as server:
-        if away == "deleted":
-            shutil.copytree(shared, kept)
-            shutil.rmtree(shared)
-        else:
-            shared.rename(kept)
+        _take_away(shared, kept, away)
         wait_for(lambda: b"themes/shared is a link to" in get(server, "/")[2])
-        shutil.copytree(kept, shared) if away == "deleted" else kept.rename(shared)
+        _put_back(kept, shared, away)
         wait_for(lambda: get(server, "/")[0] == 200)
         write(shared, "static/extra.css", "body { color: blue }\n")
         wait_for(lambda: get(server, "/static/extra.css")[2] == b"body { color: blue }\n")
@@ -889,3 +881,17 @@ def test_open_serves_the_browser_it_starts_while_that_browser_runs(
         keep.unlink(missing_ok=True)  # the browser is closed
         process.terminate()
         process.communicate(timeout=30)
+
+
+def _take_away(folder: Path, kept: Path, away: str) -> None:
+    """`folder` "deleted" (a copy kept aside) or "renamed" to `kept`, as a user does."""
+    if away == "deleted":
+        shutil.copytree(folder, kept)
+        shutil.rmtree(folder)
+    else:
+        folder.rename(kept)
+
+
+def _put_back(kept: Path, folder: Path, away: str) -> None:
+    """`folder` back where it was after `_take_away`."""
+    shutil.copytree(kept, folder) if away == "deleted" else kept.rename(folder)

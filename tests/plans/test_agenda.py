@@ -357,15 +357,7 @@ def test_the_pages_say_when_the_clocks_change_during_a_meeting(
 ) -> None:
     """An hour from 01:30 on the night the clocks go back ends at 01:30: the meeting page,
     its print pack and the dashboard say why, rather than show a meeting of no time."""
-    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
-    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
-    write(
-        tmp_path,
-        "content/meetings/call.md",
-        f'---\ncontact: ada\nformat: phone\nstatus: scheduled\ndate: {day}\ntime: "{start}"\n'
-        f"duration: {minutes}\n---\n",
-    )
-    out = build(tmp_path, out=tmp_path / "out", today=dt.date.fromisoformat(day)).output
+    out = _built_chicago_call(tmp_path, day, start, minutes)
     for page in ("meetings/call", "meetings/call/print", ""):
         text = scan(out / page / "index.html").text
         assert times in text, page
@@ -377,6 +369,20 @@ def test_the_pages_say_when_the_clocks_change_during_a_meeting(
     if note is not None:  # one pair of brackets after the times, not two in a row
         card = scan(out / "index.html").text
         assert f"{times} (agreed end; {note} during it)" in card
+
+
+def _built_chicago_call(root: Path, day: str, start: str, minutes: int) -> Path:
+    """The output folder of a playbook in Chicago time holding one phone call with Ada on
+    `day` at `start`, built on that day."""
+    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    write(root, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        root,
+        "content/meetings/call.md",
+        f'---\ncontact: ada\nformat: phone\nstatus: scheduled\ndate: {day}\ntime: "{start}"\n'
+        f"duration: {minutes}\n---\n",
+    )
+    return build(root, out=root / "out", today=dt.date.fromisoformat(day)).output
 
 
 @pytest.mark.parametrize(
@@ -391,15 +397,7 @@ def test_the_part_of_the_plan_the_clocks_change_in_says_so(
 ) -> None:
     """An hour's call from 01:30 on the night the clocks go back: the header says so, but
     the plan's row for the questions read "01:36 to 01:25", with nothing beside it."""
-    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
-    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
-    write(
-        tmp_path,
-        "content/meetings/call.md",
-        f'---\ncontact: ada\nformat: phone\nstatus: scheduled\ndate: {day}\ntime: "01:30"\n'
-        "duration: 60\n---\n",
-    )
-    out = build(tmp_path, out=tmp_path / "out", today=dt.date.fromisoformat(day)).output
+    out = _built_chicago_call(tmp_path, day, "01:30", 60)
     html = (out / "meetings/call/index.html").read_text()
     parts = html.split('<li class="plan-part')[1:]
     for part in parts:  # a part whose times do not read its minutes says why, alone
