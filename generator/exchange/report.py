@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.errors import ContentError, Problems, UsageError
 from generator.exchange.exporting import LIST_SEPARATOR, Checked, csv_bytes, write_tables
 from generator.model.entities import Playbook
-from generator.model.fields import in_year
+from generator.model.fields import FAR_OFF, in_year
 from generator.plans.facts import Facts
 from generator.plans.followups import FollowUpItem, long_date
 from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
@@ -28,10 +28,6 @@ CSV_HEADER = [
     "date", "week_of", "kind", "employer", "employer_website", "person", "title", "email",
     "phone", "how", "what_for", "details", "result", "contact", "meeting",
 ]  # fmt: skip
-LONGEST_EMPTY_START = dt.timedelta(days=2 * 366)
-"""The longest time a log may open with before anything recorded, or go on after today:
-more, and a year was mistyped (`--from 1926-11-01` or `--to 2126-11-30`, thousands of
-weeks of nothing to print)."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +76,7 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
         )
     if end is not None and end < start:
         raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
-    if end is not None and end - today > LONGEST_EMPTY_START:  # a year mistyped
+    if end is not None and end - today > FAR_OFF:  # a year mistyped
         meant = in_year(end, today.year)
         if meant < start:
             meant = in_year(end, today.year + 1)
@@ -105,7 +101,7 @@ def _refuse_a_mistyped_start(
     first contact (or of the end)."""
     first = entries[0].day if entries else None
     lead = (first or end) - start
-    if lead <= LONGEST_EMPTY_START:
+    if lead <= FAR_OFF:
         return
     if start > dt.date.min and work_search_log(playbook, items, dt.date.min, start - _DAY):
         return  # contacts before the range: a quiet time, not a mistake
@@ -134,7 +130,7 @@ def _refuse_a_mistyped_end(
     year after when that day comes before it."""
     last = entries[-1].day if entries else start
     tail = end - last
-    if tail <= LONGEST_EMPTY_START:
+    if tail <= FAR_OFF:
         return
     if end < dt.date.max and work_search_log(playbook, items, end + _DAY, dt.date.max):
         return  # contacts after the range: a quiet time, not a mistake

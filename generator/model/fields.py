@@ -703,8 +703,9 @@ def in_range(day: dt.date) -> dt.date:
 
 
 FAR_OFF = dt.timedelta(days=2 * 366)
-"""How far from today a meeting's date may be: more, and a year was mistyped
-(`2126-12-01`), as `playbook report` takes its dates."""
+"""How far from today a meeting's date may be, and the longest a work-search log may
+open with before anything recorded or go on after it: more, and a year was mistyped
+(`2126-12-01`, `--from 1926-11-01`: thousands of weeks of nothing)."""
 
 
 def year_mistyped(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
