@@ -56,13 +56,6 @@ FIELD_SET = 1 << 31
 """Added to the number of a set of fields read, so that no key's number equals it."""
 
 
-class _Missing:
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
-"""The value of a key that names nothing (an entity that is gone)."""
 BANK: Key = ("bank",)
 """The key of the whole question bank."""
 ENTITY_KINDS = {"contacts": Contact, "companies": Company, "meetings": Meeting}
@@ -524,14 +517,12 @@ as one int. Its slug is left out: it is what a ref names, and never changes."""
 
 
 def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
-    """The keys of one entity whose values differ between two versions (None: absent)."""
-    return {(kind, slug, name) for name in FIELDS[kind] if _field(old, name) != _field(new, name)}
-
-
-def _field(entity: Any, name: str) -> Any:
-    if entity is None:
-        return MISSING
-    return True if name == HAS else getattr(entity, name)
+    """The keys of one entity whose values differ between two versions (None: absent,
+    which changes every field, `HAS` among them)."""
+    names = FIELDS[kind]
+    if old is None or new is None:
+        return {(kind, slug, name) for name in names}
+    return {(kind, slug, n) for n in names if n != HAS and getattr(old, n) != getattr(new, n)}
 
 
 def model_changes(old: Playbook, new: Playbook) -> set[Key]:
