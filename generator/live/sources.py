@@ -21,6 +21,7 @@ from generator.sources.discover import (
     Unread,
     discover,
     icloud_placeholder,
+    outside_the_playbook,
     read_in_place,
     source_at,
     unread_files,
@@ -117,10 +118,9 @@ class LiveSources:
         self._links.pop(path, None)
         if path.suffix != ".md" or not path.is_symlink():
             return
-        homes = (self.root.resolve(), (self.root / "content").resolve())
         with suppress(OSError, RuntimeError):  # a loop of links
             target = path.resolve()
-            if any(target.is_relative_to(home) for home in homes):
+            if outside_the_playbook(target, self.root) is None:
                 self._links[path] = target
 
     def _walk(self, problems: Problems) -> list[Path]:
