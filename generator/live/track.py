@@ -111,10 +111,6 @@ class Recorder:
                 self.keys.append(key)
         return known
 
-    def shared(self, key: Key) -> Key:
-        """The one key kept equal to `key` (thousands of pages read the same)."""
-        return cast(Key, self.keys[self.number(key)])
-
     def pack(self, always: bool = False) -> None:
         """Pack every table of readers (`Readers.pack`): after a first build, and when quiet."""
         for table in self.tables:
@@ -452,8 +448,8 @@ class LiveModel:
         return slug in self.tables[kind]
 
     def key(self, *parts: Hashable) -> Key:
-        """The one shared key for these parts."""
-        return self.recorder.shared(parts)
+        """The one key kept equal to these parts (thousands of pages read the same)."""
+        return cast(Key, self.recorder.keys[self.recorder.number(parts)])
 
 
 class Ref:
