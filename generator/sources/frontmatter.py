@@ -623,6 +623,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             _walk(value_node, child, marks, within, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
+            _refuse_question_item(item, marks)
             child = sys.intern(f"{path}.{index}")
             marks.lines[child] = item.start_mark.line + marks.offset
             _walk(item, child, marks, within, field_line)
@@ -679,6 +680,30 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
             raise _Refused(
                 start.line + marks.offset, lone_anchor(marks.text[start.line], start.column)
             )
+
+
+def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
+    """An item written `? alumni` (`tags: [? alumni]`): YAML reads `? ` as the start of a
+    field name, so the item is a mapping of `alumni` to nothing, and the way out is to
+    remove the `?`, not to add a colon."""
+    start = item.start_mark
+    if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
+        return
+    text = marks.text[start.line] if start.line < len(marks.text) else ""
+    key, value = item.value[0]
+    scalars = isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
+    if text[start.column : start.column + 1] != "?" or not scalars or value.value or value.style:
+        return
+    before, after = text[: start.column], text[start.column + 1 :]
+    if not key.value:  # `[?]`: the text ?
+        fixed = f'{before}"?"{after}'.strip()
+        fix = f"if it is text, put it in quotes, like {clipped(fixed)}"
+    else:
+        fix = f"remove the ?, like {clipped((before + after.lstrip(' ')).strip())}"
+    raise _Refused(
+        start.line + marks.offset,
+        "an item cannot start with ? (YAML reads it as the start of a field name): " + fix,
+    )
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

@@ -413,6 +413,21 @@ YAML_MISTAKES = [
         'start of a field name): put it in quotes, like role: "? Lead"',
     ),
     (
+        "name: Ana\ntags: [? Alumni Network]\n",  # not a colon added: "Alumni Network:"
+        "c.md:3: front matter: an item cannot start with ? (YAML reads it as the start of a "
+        "field name): remove the ?, like tags: [Alumni Network]",
+    ),
+    (
+        "tags:\n  - climate\n  - ? alumni\n",
+        "c.md:4: front matter: an item cannot start with ? (YAML reads it as the start of a "
+        "field name): remove the ?, like - alumni",
+    ),
+    (
+        "tags: [?]\n",
+        "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
+        'field name): if it is text, put it in quotes, like tags: ["?"]',
+    ),
+    (
         "name: Ana\nrole: *\n",
         "c.md:3: front matter: a value cannot start with * (YAML reads it as a repeat of a "
         "value named with &, an alias, and finds no name of letters and digits after it): "
