@@ -29,6 +29,7 @@ from generator.sources.yaml_errors import (
     lone_tag,
     look_alike,
     look_alike_in_line,
+    loose_line,
     no_space_fix,
 )
 
@@ -131,8 +132,9 @@ class _Marks:
     with a comment (`_cut_short`)."""
     text: list[str] = field(default_factory=list)
     """The lines of the YAML, to see what a value starts with (`_refuse_lone_anchor`)."""
-    anchored: list[yaml.ScalarNode] = field(default_factory=list)
-    """Every text value written after an anchor (`&name Lead`)."""
+    anchored: list[yaml.Node] = field(default_factory=list)
+    """Every text value written after an anchor (`&name Lead`), and every mapping or list
+    whose line starts with one."""
     repeated: set[int] = field(default_factory=set)
     """Nodes reached more than once: an alias (*name) repeats them."""
 
@@ -597,6 +599,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
     if marks.aliased and id(node) in within:
         raise _Refused(field_line, "an alias (*name) here stands for a value that contains it")
     within.append(id(node))
+    if not isinstance(node, yaml.ScalarNode) and _written(node, marks).startswith("&"):
+        marks.anchored.append(node)  # `&important` on a line of its own, above fields
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in sorted(node.value, key=_merge_first):
@@ -673,13 +677,17 @@ def _written(node: yaml.Node, marks: _Marks) -> str:
 
 def _refuse_lone_anchor(marks: _Marks) -> None:
     """A text value starting with & that no alias repeats (`role: &amp`, `role: &D Lead`)
-    is text to its writer, not an anchor: YAML would silently leave the `&…` out."""
+    is text to its writer, not an anchor: YAML would silently leave the `&…` out. So is
+    a line of its own above fields (`&important`), which YAML takes for a name of them."""
     for node in marks.anchored:
-        if id(node) not in marks.repeated:
-            start = node.start_mark
-            raise _Refused(
-                start.line + marks.offset, lone_anchor(marks.text[start.line], start.column)
-            )
+        if id(node) in marks.repeated:
+            continue
+        start = node.start_mark
+        line = start.line + marks.offset
+        if isinstance(node, yaml.ScalarNode):
+            raise _Refused(line, lone_anchor(marks.text[start.line], start.column))
+        if (loose := loose_line(marks.text, start.line)) is not None:
+            raise _Refused(line, loose)
 
 
 def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:

@@ -89,6 +89,11 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
                 return index, f"needs a space after the colon: {spaced}"
     if "mapping values are not allowed" in problem:
         return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "", help_)
+    loose_at = opened if "expected ':'" in problem else at
+    if "<document start>" in problem:  # PyYAML's own parser, past a `%` line: read as a directive
+        loose_at = max(at - 1, 0)
+    if not settings and (loose := loose_line(lines, loose_at)):
+        return loose_at, loose
     if "could not find expected ':'" in problem and settings:
         return opened, (
             "is not a `setting: value` line: every line of playbook.yaml sets something "
@@ -384,6 +389,34 @@ def _unexpected(
     if before.endswith(('"', "'")):
         return f"text after the closing quote: {_QUOTE_IN_QUOTES[before[-1]]}"
     return f"expected a `name: value` line here; check its indentation ({help_})"
+
+
+_MARKS = "!&*%@`"
+"""Characters YAML reads as a mark at the start of a line (a tag, an anchor, an alias, a
+directive) or refuses there (`@`, a backquote)."""
+
+
+def loose_line(lines: list[str], at: int) -> str | None:
+    """Why line `at` of the front matter cannot be, when it starts with a character from
+    `_MARKS` and names no field (`!important` under `role: Engineer`): a note, or more of
+    the value above, which YAML reads as a mark or refuses; None for any other line (`%role:
+    Lead` is a field with a % typed before it, `_stray`'s case)."""
+    written = lines[at].strip() if at < len(lines) else ""
+    if not written or written[0] not in _MARKS or _line_field(written[1:]) is not None:
+        return None
+    if _TAGGED_ITEM.match(lines[at]):  # `!  - Learn SQL`: `_stray`'s case
+        return None
+    above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
+    parts = _value_of(above) if _line_field(above) else None
+    if parts is not None:
+        joined = parts[0] + double_quoted(clipped(f"{parts[1]} {written}"))
+        value = f"part of the value above, write it on that line, in quotes ({joined})"
+    else:
+        value = "a value, write it after its field, in quotes"
+    return (
+        f"{clipped(written)!r} is not a `field: value` line: if it is {value}; if it is a "
+        "note, move it below the closing ---"
+    )
 
 
 _TAGGED_ITEM = re.compile(r"\s*!\S*?\s*-(?:\s|$)")

@@ -296,7 +296,23 @@ YAML_MISTAKES = [
     ),
     (
         "name: Ana\n@home\n",
-        "c.md:3: front matter: a value cannot start with @: put it in quotes, like 'text'",
+        "c.md:3: front matter: '@home' is not a `field: value` line: if it is part of the "
+        'value above, write it on that line, in quotes (name: "Ana @home"); if it is a note, '
+        "move it below the closing ---",
+    ),
+    *(
+        (
+            f"role: Engineer\n{mark}important\nname: Ana\n",
+            f"c.md:3: front matter: '{mark}important' is not a `field: value` line: if it is "
+            f'part of the value above, write it on that line, in quotes (role: "Engineer '
+            f'{mark}important"); if it is a note, move it below the closing ---',
+        )
+        for mark in "!&*%@`"
+    ),
+    (
+        "&important\nname: Ana\n",  # YAML took it for a name of the fields below
+        "c.md:2: front matter: '&important' is not a `field: value` line: if it is a value, "
+        "write it after its field, in quotes; if it is a note, move it below the closing ---",
     ),
     (
         "role:\n  Lead\n  team: Data\n",  # at the column of the value above, not past it
