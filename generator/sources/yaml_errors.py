@@ -58,6 +58,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             "a tab is used to indent this line; YAML indents with spaces only: "
             "replace the tab with spaces"
         )
+    if (stray_quote := _quote_before_field(lines, max(at, opened), settings)) is not None:
+        return stray_quote
     if "flow sequence" in context:
         return opened, (
             "the [ opened on this line is never closed: end the list with ] "
@@ -542,6 +544,47 @@ _QUOTE_IN_QUOTES = {
 }
 """How to write a quote inside a value quoted with it: `'O'Brien'` ends at `'O'`, and the
 double quotes' escape (`\\"`) is no escape between single quotes."""
+
+
+_SIGNS = _MARKS + "]}|>\"'-?:,#"
+"""What a value cannot start with, unquoted (`[` and `{` start a list or a mapping)."""
+
+_QUOTED_NAME = re.compile(r"\s*(?:- )?([\"'])[^\"']*\1\s*:(?:\s|$)")
+"""`"role": Engineer`: a field name in quotes, which YAML reads as the name."""
+
+
+def _quote_before_field(lines: list[str], last: int, settings: bool) -> tuple[int, str] | None:
+    """(line, message) for the first line up to `last` that starts with a quote before
+    its field's name (`"role: Engineer`, `'role: Engineer'`, typed or left by a paste),
+    at the column of the line above: YAML reads all that follows, to the next such quote,
+    if any, as one text, and its complaint comes lines below. None when no line does."""
+    above = ""
+    for index, line in enumerate(lines[: last + 1]):
+        written = line.strip()
+        quote = written[:1]
+        if quote in ('"', "'") and _indent(line) == _indent(above or line):
+            inner = written[1:].removesuffix(quote) if len(written) > 1 else ""
+            if _line_field(inner) is not None and not _QUOTED_NAME.match(line):
+                return index, _stray_quote(quote, written, inner, settings)
+        if written and not written.startswith("#"):
+            above = line
+    return None
+
+
+def _stray_quote(quote: str, written: str, inner: str, settings: bool) -> str:
+    """Why a line that starts with a quote before its field's name cannot be read."""
+    name, _, value = inner.partition(":")
+    value = value.strip()
+    plain = not value or (": " not in value and " #" not in value and value[0] not in _SIGNS)
+    shown = clipped(value) if plain else double_quoted(clipped(value))
+    fix = f"{clipped(name)}: {shown}".rstrip()
+    if len(written) > 1 and written.endswith(quote):
+        return (
+            f"the quotes ({quote}) around this line make it one text, not a "
+            f"{'setting' if settings else 'field'}: put only "
+            f"the value in quotes, or none ({fix})"
+        )
+    return f"the quote ({quote}) at the start of this line is never closed: remove it ({fix})"
 
 
 def _quote_at(lines: list[str], mark: yaml.Mark | None) -> str:

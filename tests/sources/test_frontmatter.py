@@ -310,6 +310,26 @@ YAML_MISTAKES = [
         for mark in "!&*%@`"
     ),
     (
+        '"role: Engineer\nname: Ana\n',
+        'c.md:2: front matter: the quote (") at the start of this line is never closed: '
+        "remove it (role: Engineer)",
+    ),
+    (
+        "name: Ana\n'company: acme\nrole: Lead: Data\n",
+        "c.md:3: front matter: the quote (') at the start of this line is never closed: "
+        "remove it (company: acme)",
+    ),
+    (
+        '"role: Engineer\nname: "Ana"\n',  # closed lines below: YAML's complaint is there
+        'c.md:2: front matter: the quote (") at the start of this line is never closed: '
+        "remove it (role: Engineer)",
+    ),
+    (
+        'name: Ana\n"role: Lead: Data"\n',
+        'c.md:3: front matter: the quotes (") around this line make it one text, not a '
+        'field: put only the value in quotes, or none (role: "Lead: Data")',
+    ),
+    (
         "&important\nname: Ana\n",  # YAML took it for a name of the fields below
         "c.md:2: front matter: '&important' is not a `field: value` line: if it is a value, "
         "write it after its field, in quotes; if it is a note, move it below the closing ---",
