@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import secrets
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -80,15 +81,23 @@ def _link(temporary: Path, path: Path, data: bytes) -> None:
 
 
 def _flush_folders(paths: Iterable[Path]) -> None:
-    """Flush the folders of `paths` to disk, each once, so that the new names survive a
-    crash; where a folder cannot be flushed (some systems refuse) the files are there."""
+    """Flush the folders of `paths` to disk, each once (`sync_folder`)."""
     for folder in sorted({path.parent for path in paths}):
-        with contextlib.suppress(OSError):
-            handle = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(handle)
-            finally:
-                os.close(handle)
+        sync_folder(folder)
+
+
+def sync_folder(folder: Path) -> None:
+    """Have the system keep the names just given in `folder` (a rename, a new file)
+    through a power cut, where it can: Windows opens no folder so, and some file systems
+    refuse it (the files are there all the same)."""
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -50,6 +50,7 @@ from generator.model.config import (
     output_clash,
     too_long_for_the_system,
 )
+from generator.publish.atomic import sync_folder
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -420,21 +421,7 @@ def _write_manifest(folder: Path, files: Mapping[str, str], hidden: bool = False
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Have the system keep a rename in `folder` through a power cut (after it, an empty
-    manifest would have the next build replace the folder whole, with the user's files),
-    where it can: Windows opens no folder so, and some file systems refuse it."""
-    if sys.platform == "win32":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    sync_folder(folder)  # lost in a power cut, the next build would replace it whole
 
 
 @contextmanager
@@ -799,6 +786,7 @@ def _swap(staging: Path, output: Path) -> None:
     staging folder is about to be removed, and the site must not go missing meanwhile."""
     if not output.exists():
         os.replace(staging, output)
+        sync_folder(output.parent)  # the new name kept through a power cut
         return
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     old.rmdir()
@@ -813,6 +801,7 @@ def _swap(staging: Path, output: Path) -> None:
     except BaseException:
         os.replace(old, output)
         raise
+    sync_folder(output.parent)  # before the old goes: a power cut could keep only that
     _remove_tree(old)  # the new site is in place: the build succeeded, whatever this leaves
 
 

@@ -401,15 +401,12 @@ def test_a_link_where_the_lock_goes_is_refused_and_its_target_not_made(
     assert (root / ".output.lock").is_symlink()
 
 
-@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files by /proc")
-def test_the_manifest_is_on_the_disk_before_it_is_renamed_into_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The manifest was renamed into place unsynced: after a power cut it could be empty,
-    and the next build would replace the whole output folder (the user's .git, CNAME)."""
-    root, out = built_with_a_cname(tmp_path)
-    meeting = root / OMAR
-    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+ON_PROC = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files by /proc")
+
+
+def disk_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What a build asks of the disk, in order: "fsync <name>" of each file or folder
+    flushed, "replace <name>" of each rename (by the name it had)."""
     events: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
 
@@ -423,6 +420,19 @@ def test_the_manifest_is_on_the_disk_before_it_is_renamed_into_place(
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
+    return events
+
+
+@ON_PROC
+def test_the_manifest_is_on_the_disk_before_it_is_renamed_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest was renamed into place unsynced: after a power cut it could be empty,
+    and the next build would replace the whole output folder (the user's .git, CNAME)."""
+    root, out = built_with_a_cname(tmp_path)
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    events = disk_events(monkeypatch)
     build(root, today=SAMPLE_TODAY, jobs=1)
     about_it = [e for e in events if MANIFEST in e or e == f"fsync {out.name}"]
     assert about_it[-3:] == [
@@ -430,6 +440,24 @@ def test_the_manifest_is_on_the_disk_before_it_is_renamed_into_place(
         f"replace {MANIFEST}.tmp",
         f"fsync {out.name}",
     ]
+
+
+@ON_PROC
+@pytest.mark.parametrize("before", ["no output folder", "an output without its manifest"])
+def test_the_site_swapped_in_whole_keeps_its_name_through_a_power_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """A build that writes the whole site renames its staging folder into place, and
+    did not flush the folder holding it: after a power cut the output folder could be
+    gone (the rename lost), or, with an output there, the old site moved aside and
+    deleted while the new one never took its name."""
+    root = copy_sample(tmp_path / "pb")
+    if before != "no output folder":
+        (build(root, today=SAMPLE_TODAY, jobs=1).output / MANIFEST).unlink()
+    events = disk_events(monkeypatch)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    swapped_in = max(i for i, e in enumerate(events) if e.startswith("replace .output.staging-"))
+    assert f"fsync {root.name}" in events[swapped_in + 1 :]
 
 
 def test_a_disk_that_cannot_lock_files_still_builds(
