@@ -245,20 +245,14 @@ class Readers(Generic[R]):
             found += [keys[n] for n in packed if n not in moved]
         return found  # type: ignore[return-value]
 
-    def add(self, reader: R, record: Record) -> None:
-        if self._starts is None:
-            return
-        number = self._recorder.number(reader)
-        self._moved.add(number)
-        self._gain(number, words_of(record))
-
     def update(self, reader: R, before: Record, after: Record) -> None:
-        """`reader` read `before` and now reads `after`."""
+        """`reader` read `before` (b"": a new reader) and now reads `after`."""
         if before == after or self._starts is None:
             return
         number = self._recorder.number(reader)
         if number not in self._moved:  # what it read is packed: found from now on in `_since`
-            self.add(reader, after)
+            self._moved.add(number)
+            self._gain(number, words_of(after))
             return
         was, now = set(words_of(before)), set(words_of(after))
         self._gain(number, now - was)
@@ -342,7 +336,7 @@ class Engine:
         known = self.facts.get(key)
         if known is None:
             known = self.facts[key] = self._work_out(key, compute)
-            self._readers.add(key, known.reads)
+            self._readers.update(key, b"", known.reads)
         self.recorder.read(key)
         return known.value
 
