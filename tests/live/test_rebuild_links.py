@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import write
+from conftest import edit, write
 from test_rebuild import assert_same_as_full_build
 
 from generator.live.rebuild import LiveBuild
@@ -21,14 +21,6 @@ ELENA_PAGE = "contacts/elena-marsh/index.html"
 def add_to_body(root: Path, rel: str, text: str) -> Path:
     path = root / rel
     path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
-    return path
-
-
-def rename_contact(root: Path, rel: str, old: str, new: str) -> Path:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert f"name: {old}\n" in text
-    path.write_text(text.replace(f"name: {old}\n", f"name: {new}\n"), encoding="utf-8")
     return path
 
 
@@ -46,8 +38,8 @@ def test_a_link_by_file_name_follows_the_name_it_shows(
     assert outcome.ok, outcome.errors
     assert '<a class="xref" href="../jonah-kim/">Jonah Kim</a>' in page(builder)
     assert 'href="../jonah-kim/#h-pipelines">Jonah Kim \u203a Pipelines</a>' in page(builder)
-    renamed = rename_contact(sample_root, "content/contacts/Jonah Kim.md", "Jonah Kim", "J. Kim")
-    outcome = builder.build([renamed])  # her notes are as they were: her page must follow
+    edit(sample_root, "content/contacts/Jonah Kim.md", "name: Jonah Kim\n", "name: J. Kim\n")
+    outcome = builder.build([contacts / "Jonah Kim.md"])  # her notes unchanged: her page follows
     assert outcome.ok, outcome.errors
     assert ELENA_PAGE.removesuffix("index.html") in outcome.rendered
     assert '<a class="xref" href="../jonah-kim/">J. Kim</a>' in page(builder)
@@ -65,8 +57,8 @@ def test_a_link_to_a_meeting_by_its_file_name_follows_its_title(
     assert outcome.ok, outcome.errors
     link = 'href="../../meetings/2026-11-19-jonah-kim/">Video call with Jonah Kim</a>'
     assert link in page(builder)
-    renamed = rename_contact(sample_root, "content/contacts/jonah-kim.md", "Jonah Kim", "J. Kim")
-    assert builder.build([renamed]).ok
+    edit(sample_root, "content/contacts/jonah-kim.md", "name: Jonah Kim\n", "name: J. Kim\n")
+    assert builder.build([sample_root / "content/contacts/jonah-kim.md"]).ok
     assert "with J. Kim</a>" in page(builder)
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
