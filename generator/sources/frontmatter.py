@@ -643,7 +643,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
         _refuse_long_number(node, line)
         _refuse_mistyped(node, line, marks)
         marks.raw[path] = str(node.value)
-        if _written(node, marks).startswith("&"):
+        if _written_first(node, marks) == "&":
             marks.anchored.append(node)
         if not node.style:
             marks.plain.append((path, node.start_mark, node.end_mark))
@@ -677,10 +677,13 @@ def _merged(key: yaml.Node, value: yaml.Node, marks: _Marks) -> list[yaml.Mappin
     )
 
 
-def _written(node: yaml.Node, marks: _Marks) -> str:
-    """The text of `node`'s line from where the node starts: an anchor or a tag first."""
+def _written_first(node: yaml.Node, marks: _Marks) -> str:
+    """The first character written of `node` ("" past the text): `&` when an anchor comes
+    first, `!` for a tag. One character, not the rest of the line: every value of every
+    file is asked."""
     start = node.start_mark
-    return marks.text[start.line][start.column :] if start.line < len(marks.text) else ""
+    line = marks.text[start.line] if start.line < len(marks.text) else ""
+    return line[start.column : start.column + 1]
 
 
 def _refuse_lone_anchor(marks: _Marks) -> None:
@@ -756,14 +759,14 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     read the type of any other from its text, as `_RESOLVER` would again (every date,
     number and yes or no of every file). A lone `!` (`role: ! x`), which YAML drops
     without a word, is refused too."""
+    if _written_first(node, marks) not in ("!", "&"):
+        return  # read as YAML reads its text: its type is the one its text has
     start = node.start_mark
-    text = marks.text[start.line] if start.line < len(marks.text) else ""
-    if text[start.column : start.column + 1] in ("!", "&") and (
-        bare := _LONE_TAG.match(text, start.column)
-    ):
+    text = marks.text[start.line]
+    if bare := _LONE_TAG.match(text, start.column):
         raise _Refused(start.line + marks.offset, lone_tag(text, bare.start(1)))
     kind = _TYPE_TAGS.get(node.tag)
-    if kind is None or not _written(node, marks).startswith(("!", "&")):
+    if kind is None:
         return
     written: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
         yaml.ScalarNode, str(node.value), (True, False)

@@ -183,6 +183,8 @@ letters: pasted from a web page or a chat, or typed by a keyboard layout."""
 def look_alike(name: str) -> str | None:
     """What is wrong with a field name (or the start of a line) that holds a character from
     `_LOOK_ALIKES`, with the fix; None when it holds none."""
+    if name.isascii():  # none of them is ASCII: most names, at once
+        return None
     char = next((c for c in name if c in _LOOK_ALIKES), None)
     if char is None:
         return None
