@@ -634,6 +634,13 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.lines[child] = key_line
             _walk(value_node, child, marks, within, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
+        if node.tag in _PAIRS:
+            tag = "!!" + node.tag.rpartition(":")[2]
+            raise _Refused(
+                line,
+                f"{tag} makes a list of pairs, which no field takes: remove the {tag} tag "
+                "(for a mapping, write {name: value})",
+            )
         for index, item in enumerate(node.value):
             _refuse_question_item(item, marks)
             child = sys.intern(f"{path}.{index}")
@@ -651,6 +658,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
 
 
 _MERGE = "tag:yaml.org,2002:merge"
+_PAIRS = ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs")
+"""YAML's tags for a list of pairs (`!!omap [a: 1]`), which reads as Python's tuples."""
 
 
 def _merge_first(pair: tuple[yaml.Node, yaml.Node]) -> bool:
@@ -738,8 +747,9 @@ def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
         )
 
 
-_LONE_TAG = re.compile(r"(?:&\S*\s+)?(!)(?:\s|$)")
-"""A value's text that starts with a lone `!` (after an anchor, if any): `! x`, `&a ! x`."""
+_LONE_TAG = re.compile(r"(?:&\S*\s+)?(!(?:<!>)?)(?:\s|$)")
+"""A value's text that starts with a lone `!` (after an anchor, if any): `! x`, `&a ! x`,
+or `!<!>`, the same written out."""
 
 _RESOLVER = yaml.resolver.Resolver()
 _TYPE_TAGS = {
@@ -747,9 +757,11 @@ _TYPE_TAGS = {
     "tag:yaml.org,2002:float": ("a number", {"int", "float"}),
     "tag:yaml.org,2002:bool": ("yes or no", {"bool"}),
     "tag:yaml.org,2002:timestamp": ("a date", {"timestamp"}),
+    "tag:yaml.org,2002:null": ("empty", {"null"}),
 }
 """YAML's type tags whose constructors raise on a value not of their type (`!!int abc`
-is a ValueError, `!!bool maybe` a KeyError), with what each reads."""
+is a ValueError, `!!bool maybe` a KeyError), with what each reads; and `!!null`, which
+would leave out what it is written before (`role: !!null Lead` is no role)."""
 
 
 def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
@@ -774,4 +786,8 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     if written.rpartition(":")[2] not in kind[1]:
         tag = "!!" + node.tag.rpartition(":")[2]
         shown = clipped(str(node.value))
+        if tag == "!!null":  # a value that is all there: the tag would leave it out
+            raise _Refused(
+                line, f"!!null leaves out {shown!r}, making the value empty: remove the !!null"
+            )
         raise _Refused(line, f"{tag} {shown!r} is not {kind[0]}: remove the {tag} tag")

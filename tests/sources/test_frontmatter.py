@@ -609,10 +609,16 @@ def test_a_utf16_file_is_named_as_such(encoding: str) -> None:
         ("motivation: &m !!int high\nrole: *m\n", "c.md:2: front matter: !!int 'high' is not"),
         ("motivation: !!int &m high\nrole: *m\n", "c.md:2: front matter: !!int 'high' is not"),
         ("done: {!!bool maybe: 2026-11-02}\n", "c.md:2: front matter: !!bool 'maybe' is not"),
+        ("role: !!null Lead\n", "c.md:2: front matter: !!null leaves out 'Lead', making the"),
+        ("tags: [a, !!null b]\n", "c.md:2: front matter: !!null leaves out 'b', making the"),
+        ("tags: !!omap [a: 1]\n", "c.md:2: front matter: !!omap makes a list of pairs, which"),
+        ("tags:\n- x\n- !!pairs [a: 1]\n", "c.md:4: front matter: !!pairs makes a list of"),
     ],
 )
 def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, error: str) -> None:
-    """YAML's constructors raise ValueError, KeyError or AttributeError on these."""
+    """YAML's constructors raise ValueError, KeyError or AttributeError on these; !!null
+    would drop the value without a word, and !!omap or !!pairs make Python's tuples, shown
+    as `('a', 1)`."""
     errors = errors_of(front)
     assert len(errors) == 1 and errors[0].startswith(error), errors
 
@@ -631,6 +637,12 @@ def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, 
             'for the type of the value and leaves it out): put it in quotes, like - "! climate"',
         ),
         (
+            "role: !<!> Lead\n",  # the lone ! written out
+            "c.md:2: front matter: a value cannot start with a lone ! (YAML reads it as a mark "
+            "for the type of the value and leaves it out): put it in quotes, like "
+            'role: "!<!> Lead"',
+        ),
+        (
             "role: &r ! Lead\nheadline: *r\n",
             "c.md:2: front matter: a value cannot start with a lone ! (YAML reads it as a mark "
             "for the type of the value and leaves it out): put it in quotes",
@@ -640,6 +652,13 @@ def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, 
 def test_a_lone_tag_is_refused_not_left_out(front: str, error: str) -> None:
     """YAML reads `! Lead` as `Lead` without a word: the ! the user wrote would be lost."""
     assert errors_of(front) == [error]
+
+
+def test_a_lone_tag_before_a_list_or_a_mapping_keeps_them() -> None:
+    """`tags: ! [a, b]`: YAML leaves out the !, and the list is read whole."""
+    doc, problems = parse("---\ntags: ! [a, b]\ndone: !\n  thank_you: 2026-11-02\n---\n")
+    assert problems.items == []
+    assert doc.data == {"tags": ["a", "b"], "done": {"thank_you": dt.date(2026, 11, 2)}}  # type: ignore[attr-defined]
 
 
 def test_a_type_tag_on_a_value_of_its_type_is_read() -> None:
