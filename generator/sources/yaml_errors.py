@@ -18,6 +18,9 @@ YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
 SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
 
 
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '(.*)'")
+"""YAML's words for a tag (`!foo`) no constructor is known for."""
+
 _SURROGATE = re.compile(
     r"\\u(?:(d[89ab][0-9a-f]{2})(?:\\u(d[c-f][0-9a-f]{2}))?|d[c-f][0-9a-f]{2})", re.IGNORECASE
 )
@@ -141,6 +144,17 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         return opened, _stray(lines[opened], started)
     if (starts := _starts_wrongly(line, problem, context)) is not None:
         return at, f"a value cannot start with {starts}: put it in quotes, like {_quoted_fix(line)}"
+    if (tag := _UNKNOWN_TAG.search(problem)) is not None:  # `[a, !foo b]`, `x: !!str! y`
+        shown = tag[1].replace("tag:yaml.org,2002:", "!!")
+        return at, (
+            f"{clipped(shown)} is no type YAML knows (a ! starts a mark for the type of a "
+            f"value): remove the {clipped(shown)}, or put the value in quotes"
+        )
+    if "scanning a tag" in context:  # `[!!str]`: the tag runs into the ]
+        return opened, (
+            "a ! starts a mark for the type of a value (a tag), and this one has no space "
+            "after it: put the value in quotes, or remove the mark"
+        )
     if "cannot start any token" in problem and column < len(line):
         char = line[column]
         return at, (

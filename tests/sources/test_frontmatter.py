@@ -330,6 +330,11 @@ YAML_MISTAKES = [
         'field: put only the value in quotes, or none (role: "Lead: Data")',
     ),
     (
+        "tags: [alumni, !foo climate]\n",
+        "c.md:2: front matter: !foo is no type YAML knows (a ! starts a mark for the type of "
+        "a value): remove the !foo, or put the value in quotes",
+    ),
+    (
         "&important\nname: Ana\n",  # YAML took it for a name of the fields below
         "c.md:2: front matter: '&important' is not a `field: value` line: if it is a value, "
         "write it after its field, in quotes; if it is a note, move it below the closing ---",
@@ -652,6 +657,14 @@ def test_a_type_tag_on_a_value_of_another_type_is_named_at_its_line(front: str, 
 def test_a_lone_tag_is_refused_not_left_out(front: str, error: str) -> None:
     """YAML reads `! Lead` as `Lead` without a word: the ! the user wrote would be lost."""
     assert errors_of(front) == [error]
+
+
+def test_a_tag_with_no_space_after_it_is_named() -> None:
+    """libyaml reads `!!str]` as one tag (PyYAML's own parser as a list never closed)."""
+    assert errors_of("tags: [!!str]\n") == [
+        "c.md:2: front matter: a ! starts a mark for the type of a value (a tag), and this one "
+        "has no space after it: put the value in quotes, or remove the mark"
+    ]
 
 
 def test_a_lone_tag_before_a_list_or_a_mapping_keeps_them() -> None:
