@@ -227,7 +227,11 @@ def no_space_fix(line: str) -> str | None:
     match = _NO_SPACE.fullmatch(line.rstrip())
     if match is None:
         return None
-    return f"{clipped(match[1].strip())}: {clipped(match[2])}"
+    value = match[2].strip()
+    plain = value[0] not in _SIGNS and ": " not in value and " #" not in value
+    return (
+        f"{clipped(match[1].strip())}: {clipped(value) if plain else double_quoted(clipped(value))}"
+    )
 
 
 def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:

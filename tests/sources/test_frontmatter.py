@@ -430,6 +430,10 @@ YAML_MISTAKES = [
         "c.md:2: front matter: needs a space after the colon: name: Ana",
     ),
     (
+        "email:*ana@example.com\nname: Ana\n",  # with only the space, * starts an alias
+        'c.md:2: front matter: needs a space after the colon: email: "*ana@example.com"',
+    ),
+    (
         "role: \u00a0Lead: Data\n",  # a look-alike in the value is not the mistake
         "c.md:2: front matter: this value holds ': ', so it needs quotes: role: \"Lead: Data\"",
     ),
