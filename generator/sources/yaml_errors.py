@@ -99,6 +99,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         loose_at = max(at - 1, 0)
     if not settings and (loose := loose_line(lines, loose_at)):
         return loose_at, loose
+    if "could not find expected ':'" in problem and (why := _no_colon(lines, opened, settings)):
+        return opened, why
     if "could not find expected ':'" in problem and settings:
         return opened, (
             "is not a `setting: value` line: every line of playbook.yaml sets something "
@@ -438,6 +440,36 @@ def loose_line(lines: list[str], at: int) -> str | None:
     return (
         f"{clipped(written)!r} is not a `field: value` line: if it is {value}; if it is a "
         "note, move it below the closing ---"
+    )
+
+
+_BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
+"""`goals`: a line of one word, a field's name when lines indented under it follow."""
+
+LONGEST_NAME = 1024
+"""The longest field name YAML reads, in characters (a name longer is no name to it)."""
+
+
+def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
+    """Why line `at`, where YAML looked for a colon in vain, is not a field, when it is
+    one after all: a name with the lines of its list or its fields below it (`goals`, then
+    `  - Learn SQL`), or a name too long for YAML (past `LONGEST_NAME`); else None."""
+    line = lines[at] if at < len(lines) else ""
+    word = "setting" if settings else "field"
+    name, colon, _ = line.lstrip().partition(":")
+    if colon and len(name) > LONGEST_NAME:
+        return (
+            f"this {word}'s name is {len(name):,} characters long, and YAML reads names of "
+            f"at most {LONGEST_NAME:,}: shorten it"
+        )
+    bare = _BARE_NAME.fullmatch(line)
+    below = next((x for x in lines[at + 1 :] if x.strip() and x.lstrip()[0] != "#"), "")
+    under = _indent(below) > _indent(line) or below.lstrip().startswith("- ")
+    if bare is None or not under:
+        return None
+    return (
+        f"`{bare[1]}` has no colon after it: write `{bare[1]}:`, with the lines below it "
+        f"as they are"
     )
 
 

@@ -335,6 +335,20 @@ YAML_MISTAKES = [
         "a value): remove the !foo, or put the value in quotes",
     ),
     (
+        "name: Ana\ngoals\n  - Learn SQL\nrole: Analyst\n",
+        "c.md:3: front matter: `goals` has no colon after it: write `goals:`, with the lines "
+        "below it as they are",
+    ),
+    (
+        "name: Ana\ndone\n  thank_you: 2026-11-02\n",
+        "c.md:3: front matter: `done` has no colon after it: write `done:`",
+    ),
+    (
+        f"name: Ana\n{'m' * 1100}: 4\nrole: Analyst\n",  # a paste into a name
+        "c.md:3: front matter: this field's name is 1,100 characters long, and YAML reads "
+        "names of at most 1,024: shorten it",
+    ),
+    (
         "&important\nname: Ana\n",  # YAML took it for a name of the fields below
         "c.md:2: front matter: '&important' is not a `field: value` line: if it is a value, "
         "write it after its field, in quotes; if it is a note, move it below the closing ---",
