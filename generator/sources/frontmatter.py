@@ -626,6 +626,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line, marks)
+            _refuse_unspaced(key_node, key_line, marks)
             key = str(key_node.value)
             child = sys.intern(f"{path}.{key}" if path else key)  # the same in every file
             if key in seen:
@@ -708,6 +709,16 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
             raise _Refused(line, lone_anchor(marks.text[start.line], start.column))
         if (loose := loose_line(marks.text, start.line)) is not None:
             raise _Refused(line, loose)
+
+
+def _refuse_unspaced(key: yaml.ScalarNode, line: int, marks: _Marks) -> None:
+    """A field name that holds a colon with no space after it (`location:Room 4: east`):
+    YAML reads `location:Room 4` as the name of an extra field, which playbook keeps
+    without a word, and the location is lost."""
+    if key.style or ":" not in str(key.value):
+        return
+    if (fix := no_space_fix(_written(key, marks))) is not None:
+        raise _Refused(line, f"needs a space after the colon: {fix}")
 
 
 def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:

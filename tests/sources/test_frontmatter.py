@@ -444,6 +444,10 @@ YAML_MISTAKES = [
         "c.md:2: front matter: needs a space after the colon: name: Ana",
     ),
     (
+        "name: Ana\nlocation:Room 4: east\n",  # else an extra field, `location:Room 4`
+        'c.md:3: front matter: needs a space after the colon: location: "Room 4: east"',
+    ),
+    (
         "email:*ana@example.com\nname: Ana\n",  # with only the space, * starts an alias
         'c.md:2: front matter: needs a space after the colon: email: "*ana@example.com"',
     ),
