@@ -31,6 +31,7 @@ from generator.sources.yaml_errors import (
     look_alike_in_line,
     loose_line,
     no_space_fix,
+    unspaced_item,
 )
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -655,6 +656,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.anchored.append(node)
         if not node.style:
             marks.plain.append((path, node.start_mark, node.end_mark))
+            _refuse_unspaced_items(node, path, marks)
     within.pop()
 
 
@@ -719,6 +721,17 @@ def _refuse_unspaced(key: yaml.ScalarNode, line: int, marks: _Marks) -> None:
         return
     if (fix := no_space_fix(_written(key, marks))) is not None:
         raise _Refused(line, f"needs a space after the colon: {fix}")
+
+
+def _refuse_unspaced_items(node: yaml.ScalarNode, path: str, marks: _Marks) -> None:
+    """A value on the lines below its field that starts as a list item with no space
+    after its - (`tags:`, then `  -alumni` and `  -climate`): YAML reads it as one text,
+    `-alumni -climate`, and the list meant would be one tag."""
+    start = node.start_mark
+    if start.line + marks.offset <= marks.lines.get(path, start.line + marks.offset):
+        return  # on its field's line: `motivation: -1`, `role: -`
+    if (why := unspaced_item(marks.text[start.line])) is not None:
+        raise _Refused(start.line + marks.offset, why)
 
 
 def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:

@@ -462,6 +462,8 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
             f"this {word}'s name is {len(name):,} characters long, and YAML reads names of "
             f"at most {LONGEST_NAME:,}: shorten it"
         )
+    if (item := unspaced_item(line)) is not None:
+        return item
     bare = _BARE_NAME.fullmatch(line)
     below = next((x for x in lines[at + 1 :] if x.strip() and x.lstrip()[0] != "#"), "")
     under = _indent(below) > _indent(line) or below.lstrip().startswith("- ")
@@ -470,6 +472,21 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     return (
         f"`{bare[1]}` has no colon after it: write `{bare[1]}:`, with the lines below it "
         f"as they are"
+    )
+
+
+_UNSPACED_ITEM = re.compile(r"(\s*)-([^\s\d.-].*)")
+"""`  -climate`: a list item with no space after its -, which YAML reads as text."""
+
+
+def unspaced_item(line: str) -> str | None:
+    """Why `line` is no list item (`  -climate`), with the fix; None when it is not one."""
+    match = _UNSPACED_ITEM.fullmatch(line.rstrip())
+    if match is None:
+        return None
+    return (
+        f"a list item needs a space after its -: write `{match[1]}- {clipped(match[2])}` "
+        "(without it, YAML reads the line as text)"
     )
 
 

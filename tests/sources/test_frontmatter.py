@@ -448,6 +448,15 @@ YAML_MISTAKES = [
         'c.md:3: front matter: needs a space after the colon: location: "Room 4: east"',
     ),
     (
+        "tags:\n  -alumni\n  -climate\n",  # else one tag, "-alumni -climate"
+        "c.md:3: front matter: a list item needs a space after its -: write `  - alumni` "
+        "(without it, YAML reads the line as text)",
+    ),
+    (
+        "tags:\n  - alumni\n  -climate\nname: Ana\n",
+        "c.md:4: front matter: a list item needs a space after its -: write `  - climate`",
+    ),
+    (
         "email:*ana@example.com\nname: Ana\n",  # with only the space, * starts an alias
         'c.md:2: front matter: needs a space after the colon: email: "*ana@example.com"',
     ),
