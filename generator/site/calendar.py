@@ -20,6 +20,8 @@ grows would need state kept between builds (docs/followups.md, "Subscribe or imp
   the feed does not grow with the search (a two-year one was 800 KB).
 - Links to pages: with a `base_url`, a URL property and the address in the description;
   without one, the page's path in the site, as text.
+- Goals and reminders are Markdown on the pages; here they are the text a page shows
+  (`inline_text`: a link is its text and its address).
 - Text goes through `plain_lines`: a line break of any kind is written `\\n`, and no
   control character reaches the file, so no value starts a line of its own.
 
@@ -51,6 +53,7 @@ from generator.plans.followups import (
     recent_since,
 )
 from generator.site import routes
+from generator.sources.markdown import inline_text
 
 CALENDAR_FILE = "playbook.ics"
 """Site path of the calendar, at the root of the output folder."""
@@ -342,7 +345,7 @@ def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> 
         part for part in (contact.role if contact else "", company.name if company else "") if part
     )
     lines = [f"{meeting.purpose.capitalize()} meeting" + (f" ({who})" if who else "")]
-    lines += [f"- {goal}" for goal in meeting.goals]
+    lines += [f"- {inline_text(goal)}" for goal in meeting.goals]
     lines.append(f"Agenda in your playbook: {links(routes.meeting(meeting.slug))}")
     return "\n".join(lines)
 
@@ -364,7 +367,7 @@ def _followup_event(
 ) -> EventLines:
     """An all-day event on the item's due date, overdue or not: the same event from the
     day it is made until it is done, so a subscribed calendar has nothing to move."""
-    event = _all_day(followup_uid(item), item.due, item.action, stamp_line)
+    event = _all_day(followup_uid(item), item.due, inline_text(item.action), stamp_line)
     contact = playbook.contacts.get(item.contact)
     lines = [f"{item.rule_name}: {item.rule_note}."]
     if contact is not None:
@@ -388,7 +391,7 @@ def _overdue_event(
     title = f"{counted(len(overdue), 'follow-up')} overdue"
     event = _all_day(OVERDUE_UID, today, title, stamp_line)
     lines = ["The most recently due first:"]
-    lines += [f"- {long_date(i.due)}: {i.action}" for i in overdue[:OVERDUE_LISTED]]
+    lines += [f"- {long_date(i.due)}: {inline_text(i.action)}" for i in overdue[:OVERDUE_LISTED]]
     if len(overdue) > OVERDUE_LISTED:
         lines.append(f"and {len(overdue) - OVERDUE_LISTED} more.")
     lines.append(f"All of them: {links(routes.TIMELINE)}")

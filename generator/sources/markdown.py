@@ -298,6 +298,55 @@ def inline(text: str, long_words: bool = False) -> str:
     return escapeHtml(text) if _TOO_MANY in env else html
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def inline_text(text: str) -> str:
+    """One line of Markdown as the plain text its page shows, for files that are not
+    pages (the calendar): `**call** [Ana](https://…)` is `call Ana (https://…)`. A link
+    keeps its address after its text (a mail or phone link, the address or number), unless
+    the text shows it already; an image off the site is its description and address, one
+    in it its description; a cross-link, its text, as on the page."""
+    env: EnvType = {_FIELD: True}
+    md = _markdown(False)
+    tokens = md.parseInline(text, env)
+    if _TOO_MANY in env:
+        return text
+    out: list[str] = []
+    links: list[tuple[str, int]] = []
+    """Each open link's address and where its text starts in `out`."""
+    for token in _inline_and_notes(tokens):
+        if token.type == "link_open":
+            href = str(token.attrGet("href") or "")
+            found = _MAIL_OR_PHONE.match(href)
+            shown = unquote(found[1]).strip() if found else md.normalizeLinkText(href)
+            links.append(("" if token.markup == "autolink" else shown, len(out)))
+        elif token.type == "link_close" and links:
+            address, start = links.pop()
+            if address.casefold() not in "".join(out[start:]).casefold():
+                out.append(f" ({address})")
+        elif token.type == "image":
+            src = str(token.attrGet("src") or "")
+            out.append(f"{token.content} ({src})" if is_outbound(src) else token.content)
+        elif token.type == "wikilink":
+            out.append(token.meta["label"] or token.meta["target"])
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif token.type == "footnote_ref":  # [1] here, and the note after the line's text
+            out.append(f"[{token.meta['id'] + 1}]")
+        elif token.type == "footnote_open":
+            out.append(f" [{token.meta['id'] + 1}] ")
+        else:
+            out.append(token.content)
+    return "".join(out)
+
+
+def _inline_and_notes(tokens: Sequence[Token]) -> Iterator[Token]:
+    """The inline tokens of a line parsed alone, with the opening of each of its notes."""
+    for token in tokens:
+        if token.type == "footnote_open":
+            yield token
+        yield from token.children or ()
+
+
 class _SafeMarkdownIt(MarkdownIt):
     def validateLink(self, url: str) -> bool:
         """Refuse script and local-data addresses (the default lets `data:image/…` in)."""

@@ -232,6 +232,38 @@ def test_no_control_character_or_line_separator_reaches_the_feed(tmp_path: Path)
     assert "X-WR-CALNAME:Maya\\nsearch\r\n" in ics
 
 
+def test_markdown_in_a_reminder_or_a_goal_is_plain_text_in_the_feed(tmp_path: Path) -> None:
+    """A reminder `**Call** [Ana](https://…)` was in the feed as typed, stars and
+    brackets included: a calendar shows text. The feed has the text the page shows, a
+    link followed by its address; the pages keep rendering the Markdown."""
+    action = "**Call** [Ana](https://ana.example/cv) about _the_ `dbt` talk, [mail](mailto:a@x.io)"
+    write(
+        tmp_path,
+        "content/contacts/ada.md",
+        f"---\nname: Ada Byrne\nfollowups:\n  - due: 2026-11-20\n    action: '{action}'\n"
+        "  - {due: 2026-11-30, action: 'Send *the* deck to <https://deck.example>'}\n---\n",
+    )
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        "---\ncontact: ada\nstatus: scheduled\ndate: 2026-12-02\n"
+        "goals: ['Learn how **forecasts** are [checked](https://f.example)']\n---\n",
+    )
+    site = build(tmp_path, out=tmp_path / "out", today=SAMPLE_TODAY, jobs=1).output
+    found = events((site / CALENDAR).read_bytes())
+    plain = "Call Ana (https://ana.example/cv) about the dbt talk, mail (a@x.io)"
+    assert [str(e["SUMMARY"]) for e in found.values() if "followup-" in str(e["UID"])] == [
+        plain,
+        "Send the deck to https://deck.example",
+    ]
+    overdue = str(found["followups-overdue@playbook"]["DESCRIPTION"]).splitlines()
+    assert overdue[1] == f"- Fri 20 Nov 2026: {plain}"
+    goals = str(found["meeting-m@playbook"]["DESCRIPTION"]).splitlines()
+    assert goals[1] == "- Learn how forecasts are checked (https://f.example)"
+    timeline = (site / "timeline" / "index.html").read_text()
+    assert "<strong>Call</strong>" in timeline and "<em>the</em> deck" in timeline
+
+
 @pytest.mark.parametrize("timezone", ["UTC", "Europe/Berlin"])
 def test_a_calendar_with_nothing_in_it_still_holds_a_component(
     tmp_path: Path, timezone: str

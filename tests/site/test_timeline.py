@@ -313,7 +313,7 @@ def test_a_reminder_written_in_markdown_shows_as_a_link_wherever_it_is_listed(
 ) -> None:
     """`action:` is Markdown, as the meeting pages show it; the contact page, the
     timeline and the dashboard showed "Send Daniel [the article](https://…)" with its
-    brackets and address. The calendar feed keeps the text as written."""
+    brackets and address. The calendar feed has it as text, the address after the link's."""
     root = copy_sample(tmp_path / "pb")
     reminders = (
         "  - due: 2026-11-23\n    action: Send Daniel [the article](https://example.com/a)\n"
@@ -341,4 +341,4 @@ def test_a_reminder_written_in_markdown_shows_as_a_link_wherever_it_is_listed(
     assert f'<span class="fu-action">Send Daniel {article}</span>' in dashboard
     assert "](" not in contact + timeline + dashboard
     feed = (site / "playbook.ics").read_text()
-    assert "Send Daniel [the article](https://example.com/a)" in feed
+    assert "SUMMARY:Send Daniel the article (https://example.com/a)" in feed
