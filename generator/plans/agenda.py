@@ -689,12 +689,36 @@ def _fit_the_ask(
     those that wait. When none would fit after the lead but one fits without it (a 5- or
     6-minute networking meeting, whose ask has 2 minutes), the lead is dropped: your skills
     and list are said as you ask, rather than the ask asking nothing."""
-    fits, rest = fit_questions(in_ask, max(0, budget - lead))
+    fits, rest = _fit_by_need(in_ask, max(0, budget - lead))
     if lead and not fits:
-        bare, waiting = fit_questions(in_ask, budget)
+        bare, waiting = _fit_by_need(in_ask, budget)
         if bare:
             return 0, bare, waiting
     return lead, fits, rest
+
+
+def _fit_by_need(
+    in_ask: Sequence[PlannedQuestion], budget: int
+) -> tuple[list[PlannedQuestion], list[PlannedQuestion]]:
+    """`fit_questions` for the ask, by what the ask is for (`_ask_need`), each rank in the
+    meeting's order; both lists keep that order. A 7-minute call naming the bank's
+    networking questions in its order has 2 minutes for them: it asked whom else to talk
+    to (which the wrap-up asks when the ask cannot) and left who could use your skills
+    for if time allows."""
+    ranked = sorted(in_ask, key=_ask_need)
+    fits = {id(planned) for planned in fit_questions(ranked, budget)[0]}
+    return [q for q in in_ask if id(q) in fits], [q for q in in_ask if id(q) not in fits]
+
+
+def _ask_need(planned: PlannedQuestion) -> int:
+    """0 for a question kept out of informational meetings (`for: [networking]`: it asks
+    for introductions, who could use your skills and whom they know at your targets,
+    which is what the ask is for); 2 for a closing one (`closes`), which the wrap-up asks
+    when the ask has no time for it; 1 for the others (which job descriptions to read)."""
+    if closes(planned.text):
+        return 2
+    question = planned.question
+    return 0 if question is not None and "informational" not in question.purposes else 1
 
 
 def _has_an_ask(length: int) -> bool:

@@ -846,10 +846,10 @@ def test_a_networking_ask_is_given_the_time_its_questions_need_and_no_more_than_
     assert [(q.id, q.offset) for q in agenda.ask_questions] == [
         ("networking-0", 8),
         ("networking-1", 11),
-        ("networking-2", 14),
+        ("networking-4", 14),  # for networking only: an introduction, what the ask is for
     ]
     assert [q.id for q in agenda.questions] == ["fit-0"]
-    assert [q.id for q in agenda.if_time_allows] == ["networking-3", "networking-4"]
+    assert [q.id for q in agenda.if_time_allows] == ["networking-2", "networking-3"]
     assert [q.text for q in agenda.wrap_questions] == ["Who else should I call?"]
     assert "Who else should I call?" in wrap_text(agenda)
     only_asks = meeting(duration=20, purpose="networking", questions=asks)
@@ -872,6 +872,33 @@ def test_the_ask_gives_your_skills_and_target_list_a_minute_before_its_questions
     assert last.offset is not None and last.offset + last.minutes <= ask.offset + ask.minutes
     assert agenda.ask_lead + sum(q.minutes for q in agenda.ask_questions) == ask.minutes
     assert agenda_for(meeting(duration=20, purpose="networking")).ask_lead == 0
+
+
+def test_a_short_ask_asks_for_introductions_first_and_leaves_closing_ones_to_the_wrap_up() -> None:
+    """A 7-minute networking call naming its bank's networking questions in the bank's
+    order has 2 minutes for them: it asked the first that fitted, whom else to talk to
+    (which the wrap-up asks when the ask cannot), and left who could use your skills,
+    what the ask is for, for if time allows."""
+    asks = {
+        "others": ("Who else would be worth talking to?", ("informational", "networking")),
+        "readings": ("Which job descriptions should I read?", ("informational", "networking")),
+        "touch": ("Would you mind if I kept in touch?", ("informational", "networking")),
+        "skills": ("Can you think of anyone who could use my skills?", ("networking",)),
+    }
+    questions = tuple(
+        Question(i, text, "networking", minutes=2, purposes=purposes)
+        for i, (text, purposes) in asks.items()
+    )
+    categories = (*bank()[:-1], Category("networking", "Networking", "", questions))
+    m = meeting(duration=7, purpose="networking", questions=tuple(asks))
+    agenda = agenda_for(m, playbook(m, categories=categories))
+    assert (agenda.ask_lead, [q.id for q in agenda.ask_questions]) == (1, ["skills"])
+    assert [q.id for q in agenda.wrap_questions] == ["others", "touch"]
+    assert [q.id for q in agenda.if_time_allows] == ["readings"]
+    # with time for three, the general one before the closing ones; said in your order
+    longer = agenda_for(replace(m, duration=12), playbook(m, categories=categories))
+    assert [q.id for q in longer.ask_questions] == ["others", "readings", "skills"]
+    assert [q.id for q in longer.wrap_questions] == ["touch"]
 
 
 def test_auto_pick_leaves_the_closing_questions_to_the_wrap_up() -> None:
