@@ -635,7 +635,17 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         return
     done = rescheduled_on(ctx.playbook, meeting, ctx.today)
     again = next_meeting(ctx.playbook, meeting)
-    undated = "reschedule" not in meeting.done and again is not None and not again.requested_on
+    how = _done_hint("reschedule", meeting) + ", or add the new meeting"
+    taken_up_on = None
+    if again is not None and "reschedule" not in meeting.done:
+        asked = again.requested_on
+        if asked is None or _asked_ahead(again, ctx.today):
+            taken_up_on = again.date  # the day the new one is set for: it does not move
+        elif asked > ctx.today:  # a request to send: the warning on it says so
+            how = (
+                f"{_done_hint('reschedule', meeting)}; the new request in {again.source.path} "
+                f"closes it on {short_date(asked)}, the day it counts as sent"
+            )
     when = f" of {short_date(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
@@ -646,8 +656,8 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         meeting.contact,
         meeting,
         done,
-        _done_hint("reschedule", meeting) + ", or add the new meeting",
-        taken_up_on=again.date if undated and again is not None else None,
+        how,
+        taken_up_on=taken_up_on,
     )
 
 
@@ -698,10 +708,20 @@ def next_meeting(playbook: Playbook, meeting: Meeting) -> Meeting | None:
 
 def _arranged_on(meeting: Meeting, today: dt.date) -> dt.date:
     """When a meeting was arranged: its `requested_on`, else its date or `today`,
-    whichever is first (it is in your files, so arranged by now)."""
-    if meeting.requested_on is not None:
+    whichever is first (it is in your files, so arranged by now). A `requested_on` still
+    ahead on a meeting scheduled or held is a slip (`check` warns): it was arranged by
+    now all the same."""
+    if meeting.requested_on is not None and not _asked_ahead(meeting, today):
         return meeting.requested_on
     return min(meeting.date or today, today)
+
+
+def _asked_ahead(meeting: Meeting, today: dt.date) -> bool:
+    """A meeting scheduled or held whose `requested_on` is after `today`: a new date
+    found, whatever day the request says (it waited for that day and kept the cancelled
+    meeting's reschedule open, overdue, with its new date set)."""
+    asked = meeting.requested_on
+    return asked is not None and asked > today and meeting.status in ("scheduled", "done")
 
 
 def own_id(owner: str, followup: FollowUp, taken: set[str]) -> str:

@@ -408,6 +408,34 @@ def test_a_reschedule_taken_up_by_a_new_meeting_says_a_day_that_does_not_move(
     assert shown[0] == shown[1]
 
 
+def test_a_reschedule_is_taken_up_by_a_new_meeting_set_whatever_day_its_request_says(
+    tmp_path: Path,
+) -> None:
+    """Lena's coffee cancelled until 16 Nov, and a new lunch set for 4 Dec whose
+    `requested_on: 2026-11-30` is a slip (check warns): built on 22 Nov, the reminder to
+    find a new date was overdue, "or add the new meeting", with the new meeting in the
+    files, scheduled. The new date is found: it is taken up, as without requested_on. A
+    request still to send on 30 Nov keeps it open, and says that it closes it then."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/meetings/2026-11-10-lena-fischer.md", "2027-01-12", "2026-11-16")
+    lunch = (
+        "---\ncontact: lena-fischer\nformat: lunch\nstatus: scheduled\n"
+        "requested_on: 2026-11-30\ndate: 2026-12-04\n---\n"
+    )
+    write(root, "content/meetings/2026-12-04-lena-fischer.md", lunch)
+    site = build(root, out=tmp_path / "set", today=SAMPLE_TODAY).output
+    assert "Taken up again: new meeting set for Fri 4 Dec 2026." in text(page(site, LENA))
+    rows = _get_back_in_touch_with_lena(site)
+    assert rows and all("new meeting set for" in row for row in rows), rows
+    assert not any("fu-overdue" in row for row in rows)
+    request = "---\ncontact: lena-fischer\nformat: lunch\nrequested_on: 2026-11-30\n---\n"
+    write(root, "content/meetings/2026-12-04-lena-fischer.md", request)
+    site = build(root, out=tmp_path / "to-send", today=SAMPLE_TODAY).output
+    rows = [text(row) for row in _get_back_in_touch_with_lena(site)]
+    closes = "the new request in content/meetings/2026-12-04-lena-fischer.md closes it on 30 Nov"
+    assert rows and all(closes in row and "add the new meeting" not in row for row in rows), rows
+
+
 # --- what you learned, collected -------------------------------------------------------
 
 
