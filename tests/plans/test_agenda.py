@@ -814,6 +814,17 @@ def test_a_networking_meeting_too_short_for_its_ask_asks_for_names_at_the_wrap_u
     assert named.ask_questions == () and named.if_time_allows == ()
 
 
+def test_a_networking_wrap_up_asks_whether_you_may_keep_in_touch() -> None:
+    """Every meeting closes by asking whether you may keep in touch (DOMAIN.md); the
+    networking wrap-up only thanked them and said you would report back, as the ask had
+    asked for names (not that). Once, when a question of the plan asks it already."""
+    wrap = wrap_text(agenda_for(meeting(duration=20, purpose="networking")))
+    assert "ask whether you may keep in touch to let them know how their suggestions" in wrap
+    m = meeting(duration=20, purpose="networking", questions=("touch",))
+    wrap = wrap_text(agenda_for(m, playbook(m, categories=closing_bank())))
+    assert "keep in touch" not in wrap and "say you will let them know" in wrap
+
+
 def test_a_networking_meeting_asks_your_own_closing_question_in_its_ask() -> None:
     """Not among the questions and again in the ask's own lines ("whom else...")."""
     m = meeting(duration=20, purpose="networking", questions=("fit-0", "Who else should I call?"))
