@@ -33,6 +33,7 @@ from generator.plans.outreach import (
     lint_draft,
     talks_about_jobs,
 )
+from generator.sources.markdown import inline_text
 
 SUBJECT_CODES = frozenset({"job-ask", "mentions-job"})
 """What a subject line is checked for: the words in it, not its length."""
@@ -67,8 +68,9 @@ class DraftSlot:
     """Your text from the meeting file; None: the theme's draft."""
     goal: str = ""
     """What you hope to learn, for a request: the first of the meeting's goals that says
-    nothing of jobs (in an informational request; the first goal for networking); "" when
-    there is none."""
+    nothing of jobs (in an informational request; the first goal for networking), as the
+    text its page shows (a goal is Markdown; a message is plain text); "" when there is
+    none."""
     headline: str = ""
     """Your profile's `headline`, for a request; "" when there is none, or when an
     informational request must leave it out (it talks about jobs)."""
@@ -105,7 +107,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     sayable = said_in_request(meeting)
     profile = playbook.profile
     words = {
-        "goal": next((g for g in meeting.goals if sayable(g)), ""),
+        "goal": inline_text(next((g for g in meeting.goals if sayable(g)), "")),
         "headline": profile.headline if profile and sayable(profile.headline) else "",
         "met_via": contact.met_via if sayable(contact.met_via) else "",
     }

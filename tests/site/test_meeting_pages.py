@@ -123,6 +123,25 @@ def test_a_lunch_request_asks_for_the_time_the_agenda_plans(
     assert f"Could I take you to lunch? {asked}, at a time" in body, body
 
 
+def test_a_goal_written_in_markdown_is_plain_text_in_the_request(tmp_path: Path) -> None:
+    """A message is plain text: Omar's first goal written with `**` and a link went into
+    the request as typed ("hoping to hear where **grid-edge** data work is [heading](…)")."""
+    root = copy_sample(tmp_path / "pb")
+    edit(
+        root,
+        "content/meetings/2026-11-24-omar-haddad.md",
+        "  - Hear where grid-edge data work is heading over the next few years",
+        "  - Hear where **grid-edge** data work is [heading](https://example.com/talk) soon",
+    )
+    site = build(root, today=SAMPLE_TODAY).output
+    ((_, (_, body, href)),) = drafts(page(site, OMAR)).items()
+    assert (
+        "hoping to hear where grid-edge data work is heading (https://example.com/talk) soon,"
+        in body
+    )
+    assert "**" not in decoded(href)[2] and "](" not in body
+
+
 def test_a_request_to_someone_you_have_met_thanks_them_instead_of_introducing_you(
     tmp_path: Path,
 ) -> None:
