@@ -346,31 +346,32 @@ def build(
         _stop_on(problems, strict=False)
     shown = audience.shown(playbook)
     output = check_output_dir(out or audience.output_dir(shown.config), root)
-    mend_after_a_killed_build(output, root)  # before reading the output (the salt below)
     with_calendar = encryption is None or encryption.include_calendar
     with_vcards = not audience.shared and (encryption is None or encryption.include_vcards)
-    sealed_with = None if encryption is None else page_key(encryption, output)
-    calendar = _published(CALENDAR_FILE, sealed_with)
-    options = Options(
-        day, has_calendar=with_calendar, calendar_file=calendar, has_vcards=with_vcards
-    )
-    pages = list(site_pages(shown, options))
-    paths = [path for kind, key in pages for path in kind.paths(key)]
-    renamed, finish = None, None
-    over_encrypted = encryption is None and holds_encrypted_build(output)
-    rekeyed = sealed_with is not None and salt_replaced(sealed_with, output)
-    over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
     opens_too = _opened_too(encryption, audience.other_output_dir(shown.config), output)
     site = make_site(shown, day, audience.name)
-    if sealed_with is not None:
-        renamed = opaque_names(paths, sealed_with)
-        finish = Sealer(sealed_with, env, site.csp)
     extras = {"robots.txt": ROBOTS_TXT}
     if audience.shared:
         extras[AUDIENCE_FILE] = f"{audience.name}\n".encode()
-    html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
-    ahead = [(kind, key) for kind, key in pages if kind.ahead]
-    with staged_output(output, root, clean=clean, hidden=sealed_with is not None) as stage:
+    with staged_output(output, root, clean=clean, hidden=encryption is not None) as stage:
+        # the output is read once this build holds it (a killed build's commit undone):
+        # a build that ran meanwhile may have replaced the salt in its index.html
+        sealed_with = None if encryption is None else page_key(encryption, output)
+        over_encrypted = encryption is None and holds_encrypted_build(output)
+        rekeyed = sealed_with is not None and salt_replaced(sealed_with, output)
+        over_shared = not audience.shared and (output / AUDIENCE_FILE).is_file()
+        calendar = _published(CALENDAR_FILE, sealed_with)
+        options = Options(
+            day, has_calendar=with_calendar, calendar_file=calendar, has_vcards=with_vcards
+        )
+        pages = list(site_pages(shown, options))
+        paths = [path for kind, key in pages for path in kind.paths(key)]
+        renamed, finish = None, None
+        if sealed_with is not None:
+            renamed = opaque_names(paths, sealed_with)
+            finish = Sealer(sealed_with, env, site.csp)
+        html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
+        ahead = [(kind, key) for kind, key in pages if kind.ahead]
         # the pages that read few facts render in a worker while this process works out
         # the facts of the others (and checks them: errors stop the build, as before)
         facts = Facts(shown, day)  # worked out below, for the pages made after

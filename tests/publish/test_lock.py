@@ -21,6 +21,7 @@ from timing import in_a_thread_within
 
 from generator.build import build
 from generator.cli import main
+from generator.publish import write as write_module
 from generator.publish.encrypt import (
     decrypt_page,
     decrypt_page_with_key,
@@ -131,6 +132,26 @@ def test_rebuild_keeps_salt_and_file_names(encrypted: Path, tmp_path: Path) -> N
     build(root, out=out, today=SAMPLE_TODAY, encryption=Encryption("another passphrase"))
     assert sorted(p.name for p in (out / "p").iterdir()) != first
     assert before != first  # a different build folder got its own salt
+
+
+def test_a_build_that_waited_for_another_reads_the_output_that_one_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds at once: the second waits for the output until the first is done. It
+    read the salt from index.html before it waited, so it missed that the first had
+    sealed the output with another passphrase, and did not say so."""
+    root = copy_sample(tmp_path / "pb")
+    build(root, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    exclusive, others = write_module._exclusive, [Encryption("another passphrase")]
+
+    def other_build_first(output: Path) -> Any:
+        while others:  # the other build runs, and is done, while this one waits
+            build(root, today=SAMPLE_TODAY, encryption=others.pop())
+        return exclusive(output)
+
+    monkeypatch.setattr(write_module, "_exclusive", other_build_first)
+    report = build(root, today=SAMPLE_TODAY, encryption=Encryption(PASSPHRASE))
+    assert report.passphrase_changed
 
 
 def test_an_encrypted_rebuild_changes_only_the_pages_whose_content_changed(
