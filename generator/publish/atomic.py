@@ -134,7 +134,7 @@ def refuse_to_replace_yours(path: Path, earlier: Callable[[bytes], bool]) -> Non
 def write_new_files(files: Mapping[Path, bytes]) -> None:
     """Create every file (`write_new`), or, when one cannot be written (a full disk),
     none: the files made so far go, and the folders made for them."""
-    made = _missing_folders(files)
+    made = missing_folders(files)
     created: list[Path] = []
     try:
         for path, data in files.items():
@@ -143,7 +143,7 @@ def write_new_files(files: Mapping[Path, bytes]) -> None:
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)
-        _remove_if_empty(made)
+        remove_if_empty(made)
         raise
 
 
@@ -151,7 +151,7 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write files (name → bytes) into `folder`, replacing earlier ones: all of them or,
     when one cannot be written (a full disk), none, and no folder made for them left
     empty. Every file is written beside its name before any takes its name."""
-    made = _missing_folders([folder / name for name in files])
+    made = missing_folders([folder / name for name in files])
     written: list[tuple[Path, Path]] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -164,18 +164,18 @@ def replace_files(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     except BaseException:
         for temporary, _ in written:
             temporary.unlink(missing_ok=True)
-        _remove_if_empty(made)
+        remove_if_empty(made)
         raise
     return [path for _, path in written]
 
 
-def _missing_folders(paths: Iterable[Path]) -> list[Path]:
+def missing_folders(paths: Iterable[Path]) -> list[Path]:
     """The folders of `paths` that do not exist yet, deepest first."""
     missing = {folder for path in paths for folder in path.parents if not folder.exists()}
     return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
 
 
-def _remove_if_empty(folders: Iterable[Path]) -> None:
+def remove_if_empty(folders: Iterable[Path]) -> None:
     """Remove the folders (deepest first) that are empty: never anything in them."""
     for folder in folders:
         with contextlib.suppress(OSError):

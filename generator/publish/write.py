@@ -17,7 +17,7 @@ build had moved aside. Nothing is written or deleted through a link to a folder 
 the output folder (it could lead anywhere).
 
 The only module that deletes anything, and it deletes only (a) its own staging and undo
-folders,
+folders, and the folders it made to hold them when the build fails (if they are empty),
 (b) files that a previous build listed in the manifest of a folder that carries
 playbook's marker, and that no page makes any more, (c) such a folder replaced whole,
 and (d) files in, and at exit all of, the live server's own temporary folder, and such
@@ -50,7 +50,7 @@ from generator.model.config import (
     output_clash,
     too_long_for_the_system,
 )
-from generator.publish.atomic import sync_folder
+from generator.publish.atomic import missing_folders, remove_if_empty, sync_folder
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -158,25 +158,31 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
     Whatever fails inside the block, the staging folder goes and `output` stays as it was.
     """
     output = check_output_dir(output, root)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive(output):
-        _tidy_after_a_killed_build(output)
-        previous, was_hidden = _manifest(output)
-        if clean and previous is not None:  # every file differs, so all are written again,
-            previous = dict.fromkeys(previous, "")  # but only the listed ones are deleted
-        staging = _new_folder(output.parent, f".{output.name}.staging-")
-        relist = was_hidden != hidden
-        stage = Staging(staging, previous or {}, previous is None, hidden=hidden, relist=relist)
-        try:
-            yield stage
-            if stage.whole:
-                _write(staging / MARKER, MARKER_TEXT)
-                _write_manifest(staging, stage.files, hidden)
-                _swap(staging, output)
-            else:
-                _commit(stage, output)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    made = missing_folders([output])  # for the lock and staging folder beside it
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive(output):
+            _tidy_after_a_killed_build(output)
+            previous, was_hidden = _manifest(output)
+            if clean and previous is not None:  # every file differs, so all are written
+                previous = dict.fromkeys(previous, "")  # again, but only listed ones go
+            staging = _new_folder(output.parent, f".{output.name}.staging-")
+            relist = was_hidden != hidden
+            whole = previous is None
+            stage = Staging(staging, previous or {}, whole, hidden=hidden, relist=relist)
+            try:
+                yield stage
+                if stage.whole:
+                    _write(staging / MARKER, MARKER_TEXT)
+                    _write_manifest(staging, stage.files, hidden)
+                    _swap(staging, output)
+                else:
+                    _commit(stage, output)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:  # nothing written: the folders made for the output go too
+        remove_if_empty(made)
+        raise
 
 
 def _commit(stage: Staging, output: Path) -> None:

@@ -784,6 +784,16 @@ def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path
     assert (elsewhere / "extra.css").exists()
 
 
+def test_a_failed_build_into_a_new_folder_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """`--out sites/2026/site`, none of them there yet, and a build that stops (here
+    --strict, on the sample's warnings) after the folders above the output were made for
+    its lock and staging folder: it said nothing was written, and left sites/2026."""
+    root = copy_sample(tmp_path / "pb")
+    with pytest.raises(BuildError):
+        build(root, out=tmp_path / "sites/2026/site", today=SAMPLE_TODAY, jobs=1, strict=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pb"]
+
+
 def test_the_output_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
     """Like every folder and file in it: a web server, or `rsync -a output/` to one, must
     be able to read the folder the build put in place (a first build, or `--clean`)."""
