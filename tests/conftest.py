@@ -110,6 +110,17 @@ def server(sample_root: Path) -> Iterator[Any]:
         yield running
 
 
+def build_errors(root: Path, **options: Any) -> list[Any]:
+    """The errors that stop a build of the playbook at `root`, today fixed and one job
+    unless `options` say otherwise; the build must fail."""
+    from generator.build import build
+    from generator.errors import BuildError
+
+    with pytest.raises(BuildError) as failed:
+        build(root, **{"today": SAMPLE_TODAY, "jobs": 1, **options})
+    return list(failed.value.errors)
+
+
 def write(root: Path, rel: str, text: str) -> Path:
     """Write a content file (dedented by the caller) under a playbook root."""
     path = root / rel
