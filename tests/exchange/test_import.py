@@ -768,13 +768,16 @@ def test_an_import_never_gives_a_contact_and_a_company_one_slug(
 def test_a_person_refused_brings_no_company(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (sample_root.parent / "c.csv").write_text(
-        "First Name,Last Name,Company,Connected On\nA,One,Lonely Co,1 Jan 0001\n"
+    """The record is read and refused, saying why, and its company is not made either."""
+    csv = sample_root.parent / "c.csv"
+    csv.write_text("First Name,Last Name,Company,Connected On\nA,One,Lonely Co,1 Jan 0001\n")
+    assert main(["import", "linkedin", "-C", str(sample_root), str(csv), "--companies"]) == 1
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{csv}:2: Connected On: expected a date like 18 Apr 2024, got '1 Jan 0001'; skipped\n"
     )
-    csv = str(sample_root.parent / "c.csv")
-    main(["import", "linkedin", "-C", str(sample_root), csv, "--companies"])
+    assert out.startswith("Created 0 contacts and 0 companies") and "Lonely Co" not in out
     assert not (sample_root / "content/companies/lonely-co.md").exists()
-    assert "Lonely Co" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
