@@ -191,7 +191,8 @@ _IN_A_TERMINAL = (
 """Run playbook with the terminal on its standard input as its controlling terminal (in
 a session of its own) and Ctrl-C not ignored, as a shell runs a command: no fork() in
 this process, whose threads (a pytest worker's) make Python 3.12+ warn that forkpty may
-deadlock, and whose SIGINT may be left ignored by what ran in it before."""
+deadlock, and whose SIGINT is ignored when the tests were started in the background (a
+shell without job control starts `pytest -n 2 &` so, and its workers inherit it)."""
 
 
 def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:
