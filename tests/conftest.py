@@ -121,6 +121,20 @@ def build_errors(root: Path, **options: Any) -> list[Any]:
     return list(failed.value.errors)
 
 
+def nest_past_path_max(folder: Path) -> None:
+    """Folders 250 deep inside `folder` (250 x 21 characters, past PATH_MAX, 4,096), each
+    made through the descriptor of the one above, as no path could name it."""
+    parent = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(250):
+            os.mkdir("d" * 20, dir_fd=parent)
+            inner = os.open("d" * 20, os.O_RDONLY, dir_fd=parent)
+            os.close(parent)
+            parent = inner
+    finally:
+        os.close(parent)
+
+
 def write(root: Path, rel: str, text: str) -> Path:
     """Write a content file (dedented by the caller) under a playbook root."""
     path = root / rel

@@ -8,7 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import make_playbook, write
+from conftest import make_playbook, nest_past_path_max, write
 from timing import bytes_read, in_a_thread_within
 
 from generator.build import check, load
@@ -194,15 +194,7 @@ def test_file_names_that_are_not_slugs_get_one_made_from_them(
 
 def test_folders_nested_too_deep_for_the_system_are_one_error(tmp_path: Path) -> None:
     root = playbook(tmp_path)
-    folder = os.open(root / "content/contacts", os.O_RDONLY)
-    try:
-        for _ in range(250):  # 250 x 21 characters: past PATH_MAX (4,096)
-            os.mkdir("d" * 20, dir_fd=folder)
-            inner = os.open("d" * 20, os.O_RDONLY, dir_fd=folder)
-            os.close(folder)
-            folder = inner
-    finally:
-        os.close(folder)
+    nest_past_path_max(root / "content/contacts")
     (error,) = check(root).errors
     assert error.message == (
         "is nested too deep for the system to open: move its files to a shallower folder"
