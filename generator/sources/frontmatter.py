@@ -561,6 +561,15 @@ def _items_read_as_text(marks: _Marks) -> Iterator[tuple[str, int, str]]:
         shown = repr(value if len(value) <= 60 else value[:59] + "…")
         name = key.rpartition(".")[2]
         first = marks.text[start.line][start.column :].strip()
+        if name.isdigit():  # an item (`  - a`) with its next items indented further
+            yield (
+                key,
+                start.line + marks.offset,
+                f"the lines below that start with - are indented more than this item, so "
+                f"they are read as more of its text ({shown}): start every item of the "
+                "list at the same column",
+            )
+            continue
         yield (
             key,
             start.line + marks.offset,

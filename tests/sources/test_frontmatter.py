@@ -690,6 +690,17 @@ def test_a_lone_tag_is_refused_not_left_out(front: str, error: str) -> None:
     assert errors_of(front) == [error]
 
 
+def test_items_indented_under_an_item_are_told_to_line_up() -> None:
+    """Not 'write `0:` alone on its line', as for a field's value: the item's number."""
+    doc, problems = parse("---\ntags:\n  - alumni\n   - climate\n---\n")
+    assert doc.data == {"tags": ["alumni - climate"]}  # type: ignore[attr-defined]
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:3: tags.1: the lines below that start with - are indented more than "
+        "this item, so they are read as more of its text ('alumni - climate'): start every "
+        "item of the list at the same column"
+    ]
+
+
 def test_a_tag_with_no_space_after_it_is_named() -> None:
     """libyaml reads `!!str]` as one tag (PyYAML's own parser as a list never closed)."""
     assert errors_of("tags: [!!str]\n") == [
