@@ -219,9 +219,10 @@ def look_alike_in_line(line: str) -> str | None:
     return look_alike(line[: colon + 2] if colon != -1 else line)
 
 
-_NO_SPACE = re.compile(r"(\s*(?:- )?[A-Za-z_][\w-]*):([^\s/:].*)")
-"""`role:Analyst`: a field name and its value with no space between, which YAML reads as
-one piece of text (a `/` or `:` after the colon is more likely an address or a time)."""
+_NO_SPACE = re.compile(r"(\s*(?:- )?[A-Za-z_][\w-]*) *:([^\s/:].*)")
+"""`role:Analyst` (or `role :Analyst`): a field name and its value with no space between,
+which YAML reads as one piece of text (a `/` or `:` after the colon is more likely an
+address or a time)."""
 
 
 def no_space_fix(line: str) -> str | None:

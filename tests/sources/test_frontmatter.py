@@ -457,6 +457,10 @@ YAML_MISTAKES = [
         "c.md:4: front matter: a list item needs a space after its -: write `  - climate`",
     ),
     (
+        "role: Lead\nname :Ana\n",
+        "c.md:3: front matter: needs a space after the colon: name: Ana",
+    ),
+    (
         "email:*ana@example.com\nname: Ana\n",  # with only the space, * starts an alias
         'c.md:2: front matter: needs a space after the colon: email: "*ana@example.com"',
     ),
