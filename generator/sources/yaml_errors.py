@@ -465,6 +465,16 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
         )
     if (item := unspaced_item(line)) is not None:
         return item
+    written = line.strip()
+    if written[:1] in ("[", "{") and _line_field(written[1:]) is not None:
+        return _stray(line, _indent(line))  # `[title: Fit`: a bracket typed before a field
+    above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
+    if above.lstrip().startswith("- ") and _indent(above) == _indent(line):
+        return (
+            f"this line is among the items of a list and does not start with `- `: if it is "
+            f"one more item, write `{' ' * _indent(line)}- {clipped(written)}`; if it is a "
+            f"note, {'put it after a #' if settings else 'move it below the closing ---'}"
+        )
     bare = _BARE_NAME.fullmatch(line)
     below = next((x for x in lines[at + 1 :] if x.strip() and x.lstrip()[0] != "#"), "")
     under = _indent(below) > _indent(line) or below.lstrip().startswith("- ")

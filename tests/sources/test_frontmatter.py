@@ -457,6 +457,17 @@ YAML_MISTAKES = [
         "c.md:4: front matter: a list item needs a space after its -: write `  - climate`",
     ),
     (
+        "questions:\n  - stakeholders\n  key decisions\n  - culture\n",
+        "c.md:4: front matter: this line is among the items of a list and does not start "
+        "with `- `: if it is one more item, write `  - key decisions`; if it is a note, move "
+        "it below the closing ---",
+    ),
+    (
+        "questions:\n  - stakeholders\n  decisions\n  - culture\n",  # not a field's name
+        "c.md:4: front matter: this line is among the items of a list and does not start",
+    ),
+    ("category: fit\n[title: Fit\n", "c.md:3: front matter: a line cannot start with [: remove it"),
+    (
         "role: Lead\nname :Ana\n",
         "c.md:3: front matter: needs a space after the colon: name: Ana",
     ),
