@@ -447,6 +447,10 @@ def loose_line(lines: list[str], at: int) -> str | None:
 _BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
 """`goals`: a line of one word, a field's name when lines indented under it follow."""
 
+_NAME_AND_VALUE = re.compile(r"(\s*(?:- )?)([a-z][a-z0-9]*_[a-z0-9_]*|[a-z]+) +([^\s:#].*)")
+"""`industry Climate tech`: a line that reads as a field's name (a word in lowercase, or
+words joined by _) and its value, with the colon between them left out."""
+
 LONGEST_NAME = 1024
 """The longest field name YAML reads, in characters (a name longer is no name to it)."""
 
@@ -474,6 +478,13 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
             f"this line is among the items of a list and does not start with `- `: if it is "
             f"one more item, write `{' ' * _indent(line)}- {clipped(written)}`; if it is a "
             f"note, {'put it after a #' if settings else 'move it below the closing ---'}"
+        )
+    if (named := _NAME_AND_VALUE.fullmatch(line.rstrip())) is not None:
+        fix = f"{named[1].strip()} {named[2]}: {clipped(named[3])}".strip()
+        note = "put it after a #" if settings else "move it below the closing ---"
+        return (
+            f"is not a `{word}: value` line: if `{named[2]}` is a {word}, it needs a colon "
+            f"({fix}); if the line is a note, {note}"
         )
     bare = _BARE_NAME.fullmatch(line)
     below = next((x for x in lines[at + 1 :] if x.strip() and x.lstrip()[0] != "#"), "")
@@ -646,6 +657,12 @@ def _quote_before_field(lines: list[str], last: int, settings: bool) -> tuple[in
             inner = written[1:].removesuffix(quote) if len(written) > 1 else ""
             if _line_field(inner) is not None and not _QUOTED_NAME.match(line):
                 return index, _stray_quote(quote, written, inner, settings)
+        if line[:1] in ('"', "'") and line[1:].lstrip().startswith("- "):  # `"  - item`
+            fix = clipped(line[1:].rstrip())
+            return index, (
+                f"the quote ({line[0]}) at the start of this line is never closed: remove it "
+                f"(`{fix}`)"
+            )
         if written and not written.startswith("#"):
             above = line
     return None

@@ -468,6 +468,22 @@ YAML_MISTAKES = [
     ),
     ("category: fit\n[title: Fit\n", "c.md:3: front matter: a line cannot start with [: remove it"),
     (
+        "name: Heliofleet\nindustry Climate tech\nstatus: researching\n",
+        "c.md:3: front matter: is not a `field: value` line: if `industry` is a field, it "
+        "needs a colon (industry: Climate tech); if the line is a note, move it below the "
+        "closing ---",
+    ),
+    (
+        "questions:\n  - id: a\n    minutes 4\n",
+        "c.md:4: front matter: is not a `field: value` line: if `minutes` is a field, it "
+        "needs a colon (minutes: 4)",
+    ),
+    (
+        'strengths:\n  - SQL\n"  - Explaining numbers\n',
+        'c.md:4: front matter: the quote (") at the start of this line is never closed: '
+        "remove it (`  - Explaining numbers`)",
+    ),
+    (
         "role: Lead\nname :Ana\n",
         "c.md:3: front matter: needs a space after the colon: name: Ana",
     ),
@@ -760,6 +776,11 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
     [
         (
             "title: x\nsome note\nowner: y\n",
+            "playbook.yaml:2: yaml: is not a `setting: value` line: if `some` is a setting, it "
+            "needs a colon (some: note); if the line is a note, put it after a #",
+        ),
+        (
+            "title: x\nA note\nowner: y\n",
             "playbook.yaml:2: yaml: is not a `setting: value` line: every line of playbook.yaml "
             "sets something (a note goes after a #)",
         ),
