@@ -93,6 +93,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             if 0 <= index < len(lines) and (spaced := no_space_fix(lines[index])) is not None:
                 return index, f"needs a space after the colon: {spaced}"
     if "mapping values are not allowed" in problem:
+        above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
+        under = above is not None and _indent(lines[above]) < _indent(line)
+        if under and above is not None and (why := _no_colon(lines, above, settings)):
+            return above, why  # `done`, then `  thank_you: 2026-11-02` under it
         return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "", help_)
     loose_at = opened if "expected ':'" in problem else at
     if "<document start>" in problem:  # PyYAML's own parser, past a `%` line: read as a directive
@@ -473,7 +477,8 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     if written[:1] in ("[", "{") and _line_field(written[1:]) is not None:
         return _stray(line, _indent(line))  # `[title: Fit`: a bracket typed before a field
     above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
-    if above.lstrip().startswith("- ") and _indent(above) == _indent(line):
+    among = above.lstrip().startswith("- ") and not written.startswith("- ")
+    if among and _indent(above) == _indent(line):
         return (
             f"this line is among the items of a list and does not start with `- `: if it is "
             f"one more item, write `{' ' * _indent(line)}- {clipped(written)}`; if it is a "

@@ -484,6 +484,15 @@ YAML_MISTAKES = [
         "remove it (`  - Explaining numbers`)",
     ),
     (
+        "done\n  thank_you: 2026-11-02\n",  # the first line: YAML finds a ': ' too many
+        "c.md:2: front matter: `done` has no colon after it: write `done:`",
+    ),
+    (
+        "questions:\n  - id: a\n  - id b\n    text: Why?\n",
+        "c.md:4: front matter: is not a `field: value` line: if `id` is a field, it needs a "
+        "colon (- id: b)",
+    ),
+    (
         "role: Lead\nname :Ana\n",
         "c.md:3: front matter: needs a space after the colon: name: Ana",
     ),
