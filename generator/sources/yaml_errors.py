@@ -149,6 +149,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     if "block scalar" in context and at_start:
         return opened, _stray(lines[opened], started)
     if (starts := _starts_wrongly(line, problem, context)) is not None:
+        if (after := _after_brackets(line)) is not None:
+            return at, after
         return at, f"a value cannot start with {starts}: put it in quotes, like {_quoted_fix(line)}"
     if (tag := _UNKNOWN_TAG.search(problem)) is not None:  # `[a, !foo b]`, `x: !!str! y`
         shown = tag[1].replace("tag:yaml.org,2002:", "!!")
@@ -384,6 +386,29 @@ def _starts_wrongly(line: str, problem: str, context: str) -> str | None:
     if first in "|>" and "block scalar" in context:
         return f"{first} unless its text is on the lines below, indented"
     return None
+
+
+def _after_brackets(line: str) -> str | None:
+    """Why a whole list or mapping with a stray sign after it (`tags: [a, b],`, `done:
+    {...}}`) cannot be read, when its brackets close on the line; else None."""
+    parts = _value_of(line)
+    if parts is None or parts[1][:1] not in ("[", "{"):
+        return None
+    before, value = parts
+    closing, depth = {"[": "]", "{": "}"}[value[0]], 0
+    for index, char in enumerate(value):
+        depth += (char in "[{") - (char in "]}")
+        if depth == 0:
+            whole, rest = value[: index + 1], value[index + 1 :].strip()
+            break
+    else:
+        return None
+    if char != closing or not rest or any(c.isalnum() for c in rest):
+        return None  # `role: [Lead] Data` is text: quoted whole, as `_starts_wrongly` says
+    return (
+        f"{clipped(rest)!r} after the {closing} that closes the "
+        f"{'list' if closing == ']' else 'mapping'}: remove it ({before}{clipped(whole)})"
+    )
 
 
 def _unexpected(

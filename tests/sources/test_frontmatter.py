@@ -493,6 +493,16 @@ YAML_MISTAKES = [
         "colon (- id: b)",
     ),
     (
+        "tags: [alumni, climate],\n",  # not quoted whole, as `role: [Lead] Data` is
+        "c.md:2: front matter: ',' after the ] that closes the list: remove it "
+        "(tags: [alumni, climate])",
+    ),
+    (
+        "done: {thank_you: 2026-11-02}}\n",
+        "c.md:2: front matter: '}' after the } that closes the mapping: remove it "
+        "(done: {thank_you: 2026-11-02})",
+    ),
+    (
         "role: Lead\nname :Ana\n",
         "c.md:3: front matter: needs a space after the colon: name: Ana",
     ),
