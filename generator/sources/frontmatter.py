@@ -479,6 +479,15 @@ def _parse_yaml(
                 message = f"needs a space after the colon: {spaced}"
                 problems.error(path, index + first_line, part, message)
                 return None
+        if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
+            word = "field" if part == "front matter" else "setting"
+            message = (
+                f"this {word} starts with '- ', which makes the "
+                f"{'front matter' if word == 'field' else 'file'} a list: remove the '- ', "
+                f"and start each {word} at the left edge"
+            )
+            problems.error(path, marks.lines.get(".0", first_line), part, message)
+            return None
         problems.error(path, first_line, part, "expected 'field: value' lines (a mapping)")
         return None
     for key, line in marks.duplicates:

@@ -740,6 +740,20 @@ def test_a_lone_tag_is_refused_not_left_out(front: str, error: str) -> None:
     assert errors_of(front) == [error]
 
 
+def test_fields_written_as_list_items_are_told_to_lose_the_dash() -> None:
+    """Not only 'expected 'field: value' lines (a mapping)': what makes it a list."""
+    assert errors_of("\n- name: Ana\n- role: Analyst\n") == [
+        "c.md:3: front matter: this field starts with '- ', which makes the front matter a "
+        "list: remove the '- ', and start each field at the left edge"
+    ]
+    problems = Problems()
+    parse_yaml_file("playbook.yaml", b"- title: x\n", problems)
+    assert [str(p) for p in problems.errors] == [
+        "playbook.yaml:1: yaml: this setting starts with '- ', which makes the file a list: "
+        "remove the '- ', and start each setting at the left edge"
+    ]
+
+
 def test_items_indented_under_an_item_are_told_to_line_up() -> None:
     """Not 'write `0:` alone on its line', as for a field's value: the item's number."""
     doc, problems = parse("---\ntags:\n  - alumni\n   - climate\n---\n")
