@@ -499,7 +499,10 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     if (item := unspaced_item(line)) is not None:
         return item
     written = line.strip()
-    if written[:1] in ("[", "{") and _line_field(written[1:]) is not None:
+    rest = written[1:].strip()
+    if written[:1] in ("[", "{") and (
+        not rest or rest.startswith("- ") or _line_field(rest) is not None
+    ):
         return _stray(line, _indent(line))  # `[title: Fit`: a bracket typed before a field
     above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
     among = above.lstrip().startswith("- ") and not written.startswith("- ")

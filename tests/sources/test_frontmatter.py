@@ -467,6 +467,8 @@ YAML_MISTAKES = [
         "c.md:4: front matter: this line is among the items of a list and does not start",
     ),
     ("category: fit\n[title: Fit\n", "c.md:3: front matter: a line cannot start with [: remove it"),
+    ("tags:\n[  - alumni\n", "c.md:3: front matter: a line cannot start with [: remove it"),
+    ("tags:\n  - alumni\n{\n", "c.md:4: front matter: a line cannot start with {: remove it"),
     (
         "name: Heliofleet\nindustry Climate tech\nstatus: researching\n",
         "c.md:3: front matter: is not a `field: value` line: if `industry` is a field, it "
