@@ -104,6 +104,28 @@ def clipped(text: str) -> str:
     return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"
 
 
+def quoted(value: object) -> str:
+    """`value` as a message quotes it back, the same way in every message: between single
+    quotes whatever it holds, each control or invisible character written as an escape
+    (`\\n`, `\\x00`, `\\u200f`), a byte that was not UTF-8 too (`\\udcff`), and cut to
+    `SHOWN_VALUE` characters as shown, the last one an ellipsis. (repr picked its quotes
+    by the value, doubled each backslash, and ran a value of 200 KB on for pages.)"""
+    text = value if isinstance(value, str) else str(value)
+    shown = [_QUOTED_ESCAPE.sub(_escape, char) for char in text[: SHOWN_VALUE + 1]]
+    if len(text) <= SHOWN_VALUE and sum(len(piece) for piece in shown) <= SHOWN_VALUE:
+        return f"'{''.join(shown)}'"
+    kept, size = [], 0
+    for piece in shown:  # an escape is kept whole or left out, never cut in two
+        if size + len(piece) >= SHOWN_VALUE:
+            break
+        kept.append(piece)
+        size += len(piece)
+    return f"'{''.join(kept)}…'"
+
+
+_QUOTED_ESCAPE = re.compile(f"[\\x00-\\x1f{_INVISIBLE}\\ud800-\\udfff]")
+
+
 def counted(number: int, noun: str, plural: str = "") -> str:
     """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"

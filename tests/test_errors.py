@@ -3,7 +3,7 @@ numbers; list positions counted from 1; one problem on one terminal line."""
 
 from __future__ import annotations
 
-from generator.errors import ContentError, Problems, Severity, shown_field
+from generator.errors import ContentError, Problems, Severity, quoted, shown_field
 
 
 def test_fields_sort_numerically_within_a_line() -> None:
@@ -79,3 +79,21 @@ def test_a_long_field_name_is_printed_cut_short() -> None:
     name = "k" * 200_000
     problem = ContentError("a.md", 8, f"followups.0.{name}", "is not a field", Severity.WARNING)
     assert str(problem) == f"warning: a.md:8: followups.1.{'k' * 59}…: is not a field"
+
+
+def test_a_value_is_quoted_one_way_whatever_it_holds() -> None:
+    """repr chose double quotes for a value holding a single one, doubled every
+    backslash (a Windows path read `C:\\\\Users`), and let a bidi mark through in some
+    places and not others."""
+    assert quoted("O'Brien") == "'O'Brien'"
+    assert quoted("C:\\Users\\me") == "'C:\\Users\\me'"
+    assert quoted("a\nb\tc\x00\u200f\U0001f600") == "'a\\nb\\tc\\x00\\u200f\U0001f600'"
+    assert quoted("Zo\udcc3") == "'Zo\\udcc3'"  # a byte that was not UTF-8: no traceback
+    assert quoted(42) == "'42'"
+
+
+def test_a_long_value_is_cut_to_sixty_characters_as_shown() -> None:
+    assert quoted("x" * 5000) == "'" + "x" * 59 + "\u2026'"
+    assert quoted("x" * 60) == "'" + "x" * 60 + "'"
+    shown = quoted("\x00" * 100)  # each escape kept whole, none cut in two
+    assert shown == "'" + "\\x00" * 14 + "\u2026'"

@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from generator.errors import ContentError, Problems, Severity, clipped
+from generator.errors import ContentError, Problems, Severity, clipped, quoted
 from generator.model.broken import (
     WAITING,
     Unparsed,
@@ -1029,7 +1029,7 @@ def question_bank(
             at = f"questions.{index}.id"
             if q["id"] in seen:
                 problems.error(
-                    doc.path, doc.line(at), at, f"{clipped(q['id'])!r} is also in {seen[q['id']]}"
+                    doc.path, doc.line(at), at, f"{quoted(q['id'])} is also in {seen[q['id']]}"
                 )
                 continue
             seen[q["id"]] = f"{doc.path}:{doc.line(at)}"  # the file may be this one
@@ -1070,7 +1070,7 @@ def _repeated_questions(categories: Sequence[Category], problems: Problems) -> N
                 question.source.path,
                 question.source.line("text"),
                 f"questions.{question.index}.text",
-                f"the same question as {clipped(earlier.id)!r} ({earlier.source.path}:"
+                f"the same question as {quoted(earlier.id)} ({earlier.source.path}:"
                 f"{earlier.source.line('text')}): an agenda could ask it twice and its answers "
                 "would be split between the two ids; keep one of them",
             )
@@ -1120,11 +1120,10 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
                 src.path,
                 src.line(at),
                 at,
-                f"{clipped(referral)!r} is the contact you met: list the people they referred "
-                "you to",
+                f"{quoted(referral)} is the contact you met: list the people they referred you to",
             )
         elif referral and referred[referral] != index:
-            problems.warn(src.path, src.line(at), at, f"{clipped(referral)!r} is listed twice")
+            problems.warn(src.path, src.line(at), at, f"{quoted(referral)} is listed twice")
         elif referral and referral not in known.slugs["contacts"]:
             names = known.names["contacts"]
             other = _of_another_kind(referral, "contacts", known)
@@ -1155,7 +1154,7 @@ def _own_file(contact: Contact, at: str, slug: str | None, fix: str, problems: P
             contact.source.path,
             contact.source.line(at),
             at,
-            f"{clipped(slug)!r} is this contact's own file: write the file name (slug) of {fix}",
+            f"{quoted(slug)} is this contact's own file: write the file name (slug) of {fix}",
         )
 
 
@@ -1195,11 +1194,11 @@ def new_referral(referral: str) -> str:
     make = f'playbook new contact "{clipped(name)}"'
     if slug_key(referral) != referral:
         return (
-            f"{clipped(referral)!r} has no contact file yet: create it with {make} and write "
+            f"{quoted(referral)} has no contact file yet: create it with {make} and write "
             f"its file name here ({clipped(slug_key(name))})"
         )
     return (
-        f"no contact file for {clipped(referral)!r} yet: create it with {make}, so that meeting "
+        f"no contact file for {quoted(referral)} yet: create it with {make}, so that meeting "
         "them can remind you to tell whoever referred you"
     )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problems, clipped
+from generator.errors import Problems, clipped, quoted
 from generator.model.fields import (
     SLUG,
     At,
@@ -80,7 +80,7 @@ class Timezone(Text):
             # OSError: `America` is a folder of zones, a name past 255 bytes too long to open
             hint = did_you_mean(_close_timezones(name)) or _offset_hint(name)
             raise Invalid(
-                f"expected {self.expected}, got {clipped(name)!r}" + (f"; {hint}" if hint else "")
+                f"expected {self.expected}, got {quoted(name)}" + (f"; {hint}" if hint else "")
             ) from exc
         if name in NO_SUMMER_TIME:
             offset, city, zone = NO_SUMMER_TIME[name]
@@ -100,13 +100,13 @@ class BaseUrl(Url):
         url = super().convert(value, at)
         if "?" in url or "#" in url:
             raise Invalid(
-                f"expected the address of the site's folder, without a ?query or #part, got {clipped(url)!r}"
+                f"expected the address of the site's folder, without a ?query or #part, got {quoted(url)}"
             )
         if found := _NOT_IN_A_URL.search(url):
             meant = _NOT_IN_A_URL.sub(_written_in_a_url, url)
             hint = f"; did you mean {clipped(meant)}?" if not _NOT_IN_A_URL.search(meant) else ""
             what = _NAMED.get(found[0], f"'{found[0]}'")
-            raise Invalid(f"expected a web address, got {clipped(url)!r}, which holds {what}{hint}")
+            raise Invalid(f"expected a web address, got {quoted(url)}, which holds {what}{hint}")
         parts = urllib.parse.urlsplit(url)
         if parts.username is not None:
             raise Invalid(
@@ -117,7 +117,7 @@ class BaseUrl(Url):
         labels = host.removesuffix(".").split(".")
         if ":" not in host and not all(map(_HOST_LABEL.fullmatch, labels)):
             raise Invalid(
-                f"expected a web address, got {clipped(url)!r}, whose host {clipped(host)!r} is not a name: "
+                f"expected a web address, got {quoted(url)}, whose host {quoted(host)} is not a name: "
                 "letters, digits and hyphens, between dots"
             )
         return url

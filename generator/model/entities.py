@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from generator.errors import clipped
+from generator.errors import quoted
 from generator.model.config import Config
 from generator.model.fields import Cadence
 from generator.model.suggest import close_slugs, did_you_mean, known_names, unknown_reference
@@ -554,11 +554,11 @@ def _named(playbook: Playbook, query: str, entity: Contact | Company | Meeting |
     names = known_names(existing, existing)
     if what == "question":
         hint = did_you_mean(close_slugs(slug, names))
-        why = f"no question with id {clipped(slug)!r} in content/questions/"
+        why = f"no question with id {quoted(slug)} in content/questions/"
         why += f"; {hint}" if hint else ""
     else:
         why = unknown_reference(slug, what, folder, names)
-    raise UnknownSlug(f"playbook.{query}({clipped(slug)!r}): {why}")
+    raise UnknownSlug(f"playbook.{query}({quoted(slug)}): {why}")
 
 
 FORMAT_NOUNS = {"phone": "call", "video": "video call", "office": "office visit"}

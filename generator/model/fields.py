@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.errors import SHOWN_VALUE, Problems, clipped
+from generator.errors import SHOWN_VALUE, Problems, quoted
 from generator.model.suggest import (
     close_field,
     did_you_mean,
@@ -139,7 +139,7 @@ class Text(FieldType):
             )
         text = value if isinstance(value, str) else (at.raw or str(value))
         if (found := CONTROL.search(text)) is not None:
-            raise Invalid(f"expected {self.expected}, got {_shorten(text)}, {_control(found[0])}")
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}, {_control(found[0])}")
         return text.strip()
 
 
@@ -208,7 +208,7 @@ class Inline(Text):
         text = super().convert(value, at)
         if (found := WIKILINK.search(text)) is not None:
             at.warn(
-                f"{_shorten(found[0])} is not a link here: [[cross-links]] work in the "
+                f"{quoted(found[0])} is not a link here: [[cross-links]] work in the "
                 "text below the front matter; in a field, write the name or a Markdown "
                 "link"
             )
@@ -235,7 +235,7 @@ class Choice(Text):
         if text not in self.choices:
             hint = did_you_mean(self._meant(text), written)
             raise Invalid(
-                f"expected {self.expected}, got {_shorten(written)}" + (f"; {hint}" if hint else "")
+                f"expected {self.expected}, got {quoted(written)}" + (f"; {hint}" if hint else "")
             )
         return text
 
@@ -265,7 +265,7 @@ class Slug(Text):
         if not SLUG.match(text):
             fixed = slug_key(text)
             hint = f"; {did_you_mean([fixed], text)}" if fixed and fixed != text else ""
-            raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
         return text
 
 
@@ -291,7 +291,7 @@ class Reference(Text):
                 "the file name alone, without brackets"
             )
         if isinstance(value, list) and len(value) > 1 and all(isinstance(v, str) for v in value):
-            names = _shorten(", ".join(value))
+            names = quoted(", ".join(value))
             raise Invalid(
                 f"expected {self.expected}, got {len(value)} of them ({names}): {self.several}"
             )
@@ -306,7 +306,7 @@ def _bracketed(value: Any) -> str | None:
         value, depth = value[0], depth + 1
     if depth == 0 or not isinstance(value, str):
         return None
-    return "[" * depth + _shorten(value)[1:-1] + "]" * depth
+    return "[" * depth + quoted(value)[1:-1] + "]" * depth
 
 
 def looks_like_id(text: str) -> bool:
@@ -330,7 +330,7 @@ class Url(Text):
         if not _URL.fullmatch(text) or not _parses(text):
             meant = _meant_url(text)
             hint = f"; did you mean {meant}?" if meant and _URL.fullmatch(meant) else ""
-            raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
         return text
 
 
@@ -425,12 +425,12 @@ class Email(Text):
         inside = _WRAPPED_EMAIL.fullmatch(text)
         if inside or not _EMAIL.match(text):
             hint = f"; write the address alone, {inside[1]}" if inside else _email_meant(text)
-            raise Invalid(f"expected {self.expected}, got {_shorten(text)}{hint}")
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
         if stray := _NOT_IN_DOMAIN.search(text, text.rindex("@")):
             meant = text[: stray.start()]
             hint = f"; did you mean {meant}?" if _EMAIL.match(meant) else ""
             raise Invalid(
-                f"expected {self.expected}, got {_shorten(text)}: after the @ comes a domain "
+                f"expected {self.expected}, got {quoted(text)}: after the @ comes a domain "
                 f"of letters, digits, hyphens and dots, not {stray[0]!r}{hint}"
             )
         return text
@@ -758,7 +758,7 @@ def _parse_date(text: str, expected: str, today: dt.date | None = None) -> dt.da
             return dt.date.fromisoformat(text)
         except ValueError:
             hint = _date_hint(text, today)
-            raise Invalid(f"expected {expected}, got {_shorten(text)}{hint}") from None
+            raise Invalid(f"expected {expected}, got {quoted(text)}{hint}") from None
     year, month, day = (int(part) for part in shape.groups())
     if not 1 <= month <= 12:
         raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12)")
@@ -1123,7 +1123,7 @@ class ListOf(FieldType):
             raise Invalid(f"expected {self.expected}, got a mapping")
         if isinstance(value, str) and (parts := self._written_as_one(value, at)):
             raise Invalid(
-                f"expected {self.expected}, got {_shorten(value)}: for several, write a "
+                f"expected {self.expected}, got {quoted(value)}: for several, write a "
                 f"list: [{', '.join(parts)}]"
             )
         items = value if isinstance(value, list) else [value]
@@ -1179,7 +1179,7 @@ class Labels(ListOf):
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
             one = json.dumps(value.strip(), ensure_ascii=False)
             at.warn(
-                f"{_shorten(value)} is one {self.noun}; for several, write a list: [{parts}]; "
+                f"{quoted(value)} is one {self.noun}; for several, write a list: [{parts}]; "
                 f"if it is one, write it quoted in a list: [{one}]"
             )
         return super().convert(value, at)
@@ -1215,7 +1215,7 @@ class MapOf(FieldType):
                 meant = dict(self.synonyms).get(str(key).lower())
                 hint = f"did you mean {meant}?" if meant else _closest(str(key), self.keys)
                 hint = dict(self.elsewhere).get(str(key).lower(), hint)
-                child.error(f"unknown name {_shorten(str(key))}; {hint}")
+                child.error(f"unknown name {quoted(str(key))}; {hint}")
                 continue
             converted = convert_field(self.value, item, child)
             if converted is not INVALID:
@@ -1468,10 +1468,5 @@ def _describe(value: Any, at: At | None = None) -> str:
         return "a set"
     raw = at.raw if at is not None else None
     if raw is not None:
-        return _shorten(raw)
-    return _shorten(value) if isinstance(value, str) else repr(value)
-
-
-def _shorten(text: str) -> str:
-    """`text` quoted for a message, cut to `SHOWN_VALUE` characters."""
-    return repr(clipped(text))
+        return quoted(raw)
+    return quoted(value) if isinstance(value, str) else repr(value)

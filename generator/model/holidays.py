@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from generator.errors import clipped
+from generator.errors import quoted
 from generator.model.fields import (
     INVALID,
     At,
@@ -159,7 +159,7 @@ class Country(Text):
         if text.upper() not in supported_countries():
             code = country_code_of(text)
             meant = f"; did you mean {code}?" if code else ""
-            raise Invalid(f"expected {self.expected}, got {clipped(text)!r}{meant}")
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}{meant}")
         return text.upper()
 
 
@@ -266,14 +266,14 @@ def _subdivision(country: str, name: str, at: At) -> str | None:
     meant = {by_lower[near.casefold()] for near in close_names(name, by_lower)}
     if not meant and len(name) > 3:  # a name the calendar does not know (`Bavaria`)
         at.error(
-            f"expected a subdivision of {country}, got {clipped(name)!r}, a name the holiday "
+            f"expected a subdivision of {country}, got {quoted(name)}, a name the holiday "
             f"calendar does not know; write the code of the one you mean: "
             f"{_named_codes(known, aliases)}"
         )
         return None
     sample = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
     hint = f"; {did_you_mean(sorted(meant))}" if meant else ""
-    at.error(f"expected a subdivision of {country} such as {sample}, got {clipped(name)!r}{hint}")
+    at.error(f"expected a subdivision of {country} such as {sample}, got {quoted(name)}{hint}")
     return None
 
 

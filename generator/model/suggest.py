@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
-from generator.errors import UsageError, clipped
+from generator.errors import UsageError, clipped, quoted
 
 _WORD_GAPS = re.compile(r"[^a-z0-9]+")
 
@@ -341,9 +341,9 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     hint = did_you_mean(exact or close_slugs(value, names), value)
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
         shown = clipped(value)
-        problem = f"no {what} named {shown!r} (expected a file content/{folder}/{shown}.md)"
+        problem = f"no {what} named {quoted(value)} (expected a file content/{folder}/{shown}.md)"
         return f"{problem}; {hint}" if hint else problem
-    problem = f"expected the file name (slug) of a {what}, got {clipped(value)!r}"
+    problem = f"expected the file name (slug) of a {what}, got {quoted(value)}"
     if hint:
         return f"{problem}; {hint}"
     return f"{problem}: write the name of its file in content/{folder}/, without .md"
@@ -370,7 +370,7 @@ def slug_named(
     found = sorted(slug for slug, name in names.items() if name.strip().casefold() == folded)
     if len(found) > 1:
         raise UsageError(
-            f"{len(found)} {what} files have the name {clipped(wanted)!r}: give the file name of "
+            f"{len(found)} {what} files have the name {quoted(wanted)}: give the file name of "
             f"one of them ({' or '.join(found)})"
         )
     key = slug_key(wanted)
@@ -439,7 +439,7 @@ def unknown_question(value: str, ids: Iterable[str], wordings: Wordings | None =
     pass `question_names` when asking for many; `wordings`, to find a renamed id)."""
     names = ids if isinstance(ids, Names) else question_names(ids)
     hint = did_you_mean(close_questions(value, names, wordings), value)
-    where = f"no question with id {clipped(value)!r} in content/questions/"
+    where = f"no question with id {quoted(value)} in content/questions/"
     if hint:
         where += f" ({hint})"
     return f"{where}; write a full sentence to ask your own question"

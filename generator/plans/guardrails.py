@@ -58,7 +58,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from generator.errors import ContentError, Severity, clipped
+from generator.errors import ContentError, Severity, quoted
 from generator.model.assemble import first_listings
 from generator.model.entities import (
     UNANSWERED,
@@ -167,7 +167,7 @@ def _job_asks(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
             yield _warn(
                 meeting,
                 field,
-                f"{clipped(entry)!r} is a networking question (its `for` leaves out "
+                f"{quoted(entry)} is a networking question (its `for` leaves out "
                 f"informational): {advice}",
             )
 
@@ -182,7 +182,7 @@ def _not_for_this_purpose(meeting: Meeting, playbook: Playbook) -> Iterator[Cont
         yield _warn(
             meeting,
             f"questions.{index}",
-            f"{clipped(entry)!r} is marked for: [{', '.join(bank.purposes)}] in "
+            f"{quoted(entry)} is marked for: [{', '.join(bank.purposes)}] in "
             f"{bank.source.path}, and this meeting is {meeting.purpose}: choose another "
             f"question, or add {meeting.purpose} to its for",
         )
@@ -199,7 +199,7 @@ def _bank_job_asks(playbook: Playbook) -> Iterator[ContentError]:
                 question.source.line("text"),
                 f"questions.{question.index}.text",
                 f'"{wording}" asks for a job: add `for: [networking]` to '
-                f"{clipped(question.id)!r}, so that only networking meetings use it (an "
+                f"{quoted(question.id)}, so that only networking meetings use it (an "
                 "informational meeting is for learning), or reword it as a question about "
                 "the field",
                 Severity.WARNING,
@@ -305,7 +305,7 @@ def _asked_of_them_before(
         yield _warn(
             meeting,
             f"questions.{index}",
-            f"{clipped(entry)!r} was asked of {_name(playbook, meeting.contact)} in the "
+            f"{quoted(entry)} was asked of {_name(playbook, meeting.contact)} in the "
             f"{meeting_noun(earlier.format, earlier.purpose)}{when} ({earlier.source.path}): "
             "reread what they said and ask a follow-up, or keep the question for someone else",
         )

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problems, clipped, shown_field
+from generator.errors import Problems, clipped, quoted, shown_field
 from generator.sources.yaml_errors import (
     double_quoted,
     explain,
@@ -519,14 +519,14 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
         if found is None:
             continue
         value = line[start.column : end.column]
-        shown = repr(clipped(value)) if value else "empty"
-        quoted = double_quoted(clipped(line[start.column :].strip()))
-        fix = f"{clipped(line[: start.column].strip())} {quoted}"
+        shown = quoted(value) if value else "empty"
+        in_quotes = double_quoted(clipped(line[start.column :].strip()))
+        fix = f"{clipped(line[: start.column].strip())} {in_quotes}"
         yield (
             key,
             start.line + marks.offset,
             (
-                f"{clipped(found[1])!r} is a comment (a # after a space starts one), so the "
+                f"{quoted(found[1])} is a comment (a # after a space starts one), so the "
                 f"value is {shown}: to keep it, put the value in quotes, {fix}"
             ),
         )
@@ -827,9 +827,9 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     )
     if written.rpartition(":")[2] not in kind[1]:
         tag = "!!" + node.tag.rpartition(":")[2]
-        shown = clipped(str(node.value))
+        shown = quoted(str(node.value))
         if tag == "!!null":  # a value that is all there: the tag would leave it out
             raise _Refused(
-                line, f"!!null leaves out {shown!r}, making the value empty: remove the !!null"
+                line, f"!!null leaves out {shown}, making the value empty: remove the !!null"
             )
-        raise _Refused(line, f"{tag} {shown!r} is not {kind[0]}: remove the {tag} tag")
+        raise _Refused(line, f"{tag} {shown} is not {kind[0]}: remove the {tag} tag")

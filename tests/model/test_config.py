@@ -269,7 +269,7 @@ def reported(tmp_path: Path, yaml: str) -> list[str]:
         ("base_url: https://me.example.com/pb#top\n", "without a ?query or #part"),
         (  # the calendar's links led elsewhere: a browser reads \ as /
             "base_url: 'https://me.example.com\\evil.example/'\n",
-            "base_url: expected a web address, got 'https://me.example.com\\\\evil.example/', "
+            "base_url: expected a web address, got 'https://me.example.com\\evil.example/', "
             "which holds a backslash, which a browser reads as /; did you mean "
             "https://me.example.com/evil.example/?",
         ),
