@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import getpass
 import os
 import re
@@ -35,14 +36,17 @@ from generator.build import (
 )
 from generator.errors import (
     EXIT_INTERRUPTED,
+    LONG_PATH,
     BuildError,
     ContentError,
     Problems,
     UsageError,
     counted,
+    cut_short,
     format_problems,
     printable,
     printable_lines,
+    quoted,
 )
 from generator.faults import os_problem, recursion_problem
 from generator.model.config import load_config
@@ -119,7 +123,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         raise  # `main` ends quietly: the reader is gone
     except OSError as exc:
-        print(f"playbook: {os_problem(exc, _elsewhere(args))}", file=sys.stderr)
+        _say(f"playbook: {os_problem(exc, _elsewhere(args))}", err=True)
         return EXIT_CONTENT
     except RecursionError as exc:
         print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
@@ -386,14 +390,13 @@ def _started(text: str, choices: list[str]) -> list[str]:
     return starts if len(starts) == 1 else []
 
 
-_LONG_WORD = re.compile(r"\S{121,}")
+_LONG_WORD = re.compile(f"\\S{{{LONG_PATH + 1},}}")
 """A value given on the command line too long to show whole (`-C` with 5,000 letters
 filled a line of the terminal with them)."""
 
 
 def _cut_short(found: re.Match[str]) -> str:
-    """The start and the end of a long value, as they tell one from another."""
-    return f"{found[0][:80]}…{found[0][-30:]}"
+    return cut_short(found[0])
 
 
 _UNREAD = object()
@@ -733,12 +736,11 @@ def _whole_number(text: str, within: range, expected: str) -> int:
     written nearly (`4.0`, `:8080` copied from an address) gets "did you mean" the number
     when it is in `within`, and `expected` when it is not (`--jobs 0.0`: 0 is no answer)."""
     if not re.fullmatch(r"[+-]?[0-9]{1,18}", text.strip()):
-        shown = text if len(text) <= 30 else text[:29] + "…"
         meant = _NEARLY_WHOLE.fullmatch(text)
         if meant and int(meant[1]) not in within:
-            raise argparse.ArgumentTypeError(f"{expected}, got {shown!r}")
+            raise argparse.ArgumentTypeError(f"{expected}, got {quoted(text)}")
         hint = f"; did you mean {int(meant[1])}?" if meant else ""
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}{hint}")
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {quoted(text)}{hint}")
     number = int(text)
     if number not in within:
         raise argparse.ArgumentTypeError(f"{expected}, got {number}")
@@ -754,7 +756,7 @@ _EVERY_CORE = ("auto", "all", "max", "cores", "nproc", "ncpu", "cpus")
 def _jobs(text: str) -> int:
     if text.strip().lower() in _EVERY_CORE:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number, got {text!r}: leave --jobs out to render with as "
+            f"expected a whole number, got {quoted(text)}: leave --jobs out to render with as "
             "many processes as cores"
         )
     return _whole_number(text, range(1, MAX_JOBS + 1), f"expected 1 to {MAX_JOBS} processes")
@@ -774,16 +776,16 @@ def _host(text: str) -> str:
         raise argparse.ArgumentTypeError("expected an address, got an empty one")
     if any(char.isspace() for char in text):  # `--host "$HOST "`: the system says "not known"
         raise argparse.ArgumentTypeError(
-            f"expected an address, got {text!r}, which holds a space: write it without"
+            f"expected an address, got {quoted(text)}, which holds a space: write it without"
         )
     if "://" in text:
         raise argparse.ArgumentTypeError(
-            f"expected an address, not a URL: got {text!r}, use the host name alone"
+            f"expected an address, not a URL: got {quoted(text)}, use the host name alone"
         )
     found = re.fullmatch(r"(\[[^\]]*\]|[^:\[\]]+):(\d+)", text)
     if found:
         raise argparse.ArgumentTypeError(
-            f"expected an address without a port, got {text!r}: "
+            f"expected an address without a port, got {quoted(text)}: "
             f"give the port with --port {found[2]}"
         )
     return text[1:-1] if text.startswith("[") and text.endswith("]") else text  # `[::1]`
@@ -810,7 +812,7 @@ def _output_folder(text: str) -> Path:
     path = _path(text)
     if path.suffix.lower() in _FILE_SUFFIXES and not path.is_dir():  # `-o log.csv`
         raise argparse.ArgumentTypeError(
-            f"expected a folder, got {text!r}, named as a {path.suffix} file is: this "
+            f"expected a folder, got {quoted(text)}, named as a {path.suffix} file is: this "
             "command writes several files into a folder, and names them itself; did you "
             f"mean -o {shlex.quote(str(path.with_suffix('')))}?"
         )
@@ -827,7 +829,7 @@ def _output_file(text: str) -> Path | None:
     written as a file named `cards`."""
     if text.endswith(("/", os.sep)):
         raise argparse.ArgumentTypeError(
-            f"expected a file, got {text!r}, which ends in / as a folder does: name the "
+            f"expected a file, got {quoted(text)}, which ends in / as a folder does: name the "
             "file to write in it"
         )
     return None if text == "-" else _path(text)
@@ -1381,8 +1383,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
         hint = _files_meant(args.file) if isinstance(exc, FileNotFoundError) else ""
+        shown = cut_short(str(args.file)) if exc.errno == errno.ENAMETOOLONG else args.file
         raise UsageError(
-            f"cannot read {args.file}: {exc.strerror}" + (f" ({hint})" if hint else "")
+            f"cannot read {shown}: {exc.strerror}" + (f" ({hint})" if hint else "")
         ) from None
     if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
         raise UsageError(f"{args.file} is empty: there is nothing in it to import")

@@ -126,6 +126,18 @@ def quoted(value: object) -> str:
 _QUOTED_ESCAPE = re.compile(f"[\\x00-\\x1f{_INVISIBLE}\\ud800-\\udfff]")
 
 
+LONG_PATH = 120
+"""Longest path or command-line value a message shows whole; longer ones are cut
+(`cut_short`)."""
+
+
+def cut_short(text: str) -> str:
+    """`text` whole, or its start and its end when longer than `LONG_PATH`, as they tell
+    one path from another: a path the system refused as too long, pasted twice or of
+    3,000 letters, filled the terminal."""
+    return text if len(text) <= LONG_PATH else f"{text[:80]}…{text[-30:]}"
+
+
 def counted(number: int, noun: str, plural: str = "") -> str:
     """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"

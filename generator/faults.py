@@ -13,7 +13,7 @@ import re
 import traceback
 from pathlib import Path
 
-from generator.errors import ENDLESS_TEMPLATE, printable
+from generator.errors import ENDLESS_TEMPLATE, cut_short, printable
 
 _ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run the command again",
@@ -41,7 +41,7 @@ def os_problem(exc: OSError, elsewhere: str = "") -> str:
     folder with --out`), if it can; `import` and `new` write into the playbook, the
     user's own folder, where that advice reads oddly."""
     where, what = os_fault(exc, elsewhere)
-    shown = printable(where)
+    shown = printable(where if exc.errno != errno.ENAMETOOLONG else cut_short(where))
     return f"{shown}: {what}" if shown else what
 
 

@@ -28,7 +28,7 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.build import parsed_of, resolve_today
-from generator.errors import BuildError, Problems, UsageError, printable
+from generator.errors import SHOWN_VALUE, BuildError, Problems, UsageError, printable, quoted
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
@@ -82,7 +82,7 @@ def _new_slug(name: str, kind: str) -> str:
         raise UsageError(f"a name is needed: playbook new {kind} NAME")
     if (found := CONTROL.search(name)) is not None:  # `check` would refuse the file written
         raise UsageError(
-            f"the name {name!r} holds the control character U+{ord(found[0]):04X} "
+            f"the name {quoted(name)} holds the control character U+{ord(found[0]):04X} "
             "(pasted from a terminal?): type the name again without it"
         )
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
@@ -336,7 +336,7 @@ def _filled_in(archetype: Path, values: dict[str, Any], parts: Sequence[Path] = 
         if isinstance(exc, jinja2.TemplateNotFound):
             known = {p.name for part in parts if part.is_dir() for p in part.iterdir()}
             hint = did_you_mean(close_names(str(exc.name), known))
-            missing = f"no archetype named {exc.name!r} in archetypes/"
+            missing = f"no archetype named {quoted(str(exc.name))} in archetypes/"
             message: str | None = f"{missing} ({hint})" if hint else missing
         else:
             message = exc.message if isinstance(exc, jinja2.TemplateError) else None
@@ -388,7 +388,7 @@ def _check_written(text: str, kind: str, values: dict[str, Any], archetype: Path
     if doc is None or str(doc.data.get(field, "")).strip() != wanted:
         why = problems.errors[0].message if problems.errors else f"{field} does not read back"
         raise UsageError(
-            f"{archetype} gives front matter that is not valid for {wanted!r} ({why}); "
+            f"{archetype} gives front matter that is not valid for {quoted(wanted)} ({why}); "
             f"write {{{{ {field} | yaml }}}} in it to quote the value"
         )
     for field in GIVEN[kind]:
@@ -431,7 +431,7 @@ def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, 
     slug = slug_named(name, noun, paths, names)
     if slug is not None:
         return slug
-    message = f"no {noun} named {name!r} ({how} by file name or name, like {example})"
+    message = f"no {noun} named {quoted(name)} ({how} by file name or name, like {example})"
     unread = unread_index(unread_files(root))
     set_aside = unread_note(unread, FOLDERS[noun], slug_key(name), then=", then run this again")
     if set_aside:  # their file is there, set aside: a new one would be a second
@@ -441,8 +441,14 @@ def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, 
     if hint:
         raise UsageError(f"{message}; {hint}")
     raise UsageError(
-        f"{message}; add {pronoun} first: playbook new {noun} {shlex.quote(_as_a_name(name))}"
+        f"{message}; add {pronoun} first: playbook new {noun} {_typed_again(_as_a_name(name))}"
     )
+
+
+def _typed_again(name: str) -> str:
+    """`name` as a command to copy gives it, quoted for the shell; `NAME` for one too long
+    to print whole or holding a character a terminal cannot show (the user types it)."""
+    return shlex.quote(name) if len(name) <= SHOWN_VALUE and printable(name) == name else "NAME"
 
 
 def _same_company(name: str, noun: str, names: dict[str, str]) -> list[str]:
@@ -529,7 +535,7 @@ def _refuse_the_same_company(name: str, sources: list[SourceFile], another: str)
         their_full, their_core = company_keys(theirs)
         if (core or full) == (their_core or their_full):
             raise UsageError(
-                f"{source.rel} is {theirs}, the same company as {name.strip()!r} (a legal "
+                f"{source.rel} is {theirs}, the same company as {quoted(name.strip())} (a legal "
                 f"form or 'the' aside); new never makes one company two files: edit it, or "
                 f"{another}"
             )

@@ -431,9 +431,9 @@ def test_verbose_prints_stage_timings(
         (["build", "--jobs", "0"], "argument --jobs: expected 1 to 256 processes, got 0"),
         (["build", "--jobs", "-3"], "argument --jobs: expected 1 to 256 processes, got -3"),
         (["build", "--jobs", "many"], "argument --jobs: expected a whole number, got 'many'"),
-        (  # shown cut to 30 characters, the last an ellipsis
-            ["build", "--jobs", "9" * 50],
-            "argument --jobs: expected a whole number, got '" + "9" * 29 + "\u2026'",
+        (  # shown cut to 60 characters, the last an ellipsis
+            ["build", "--jobs", "9" * 70],
+            "argument --jobs: expected a whole number, got '" + "9" * 59 + "\u2026'",
         ),
         (["serve", "--port", "99999"], "argument --port: expected a port from 1 to 65535"),
         (["serve", "--port", "-1"], "argument --port: expected a port from 1 to 65535"),
@@ -450,7 +450,7 @@ def test_verbose_prints_stage_timings(
         (["check", "-C", "/no/such/folder"], "argument -C: no such folder: /no/such/folder"),
         (  # too long a value to show whole: its start and its end
             ["check", "-C", "x" * 300],
-            "argument -C: " + "x" * 80 + "\u2026" + "x" * 29 + ": the path is too long",
+            "argument -C: " + "x" * 80 + "\u2026" + "x" * 30 + ": the path is too long",
         ),
         (["build", "--audience", "x" * 5000], "invalid choice: '" + "x" * 79 + "\u2026" + "x" * 29),
         (["build", "--today", "9999-12-31"], "argument --today: 9999-12-31 is out of range"),
@@ -1238,3 +1238,50 @@ def test_an_encrypted_build_beside_a_coach_folder_that_leads_round_is_built(
     assert main(["build", "-C", str(sample_root), "--encrypt", "-q"]) == 0
     assert capsys.readouterr().err == ""
     assert (sample_root / "output/index.html").is_file()
+
+
+ODD = "a\nb\tc\x00\u200f\U0001f600"
+"""A value with a line break, a tab, a NUL, a right-to-left mark and an emoji."""
+ODD_SHOWN = "'a\\nb\\tc\\x00\\u200f\U0001f600'"
+LONG = "x" * 5000
+LONG_SHOWN = "'" + "x" * 59 + "\u2026'"
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["new", "meeting", LONG], f"no contact named {LONG_SHOWN} (a meeting names"),
+        (["new", "contact", "Jane", "--company", ODD], f"no company named {ODD_SHOWN} ("),
+        (["new", "contact", "Jane", "--company", LONG], "add it first: playbook new company NAME"),
+        (["export", "vcard", LONG], f"no contact named {LONG_SHOWN}: name each contact"),
+        (["export", "vcard", ODD], f"no contact named {ODD_SHOWN}: name each contact"),
+        (
+            ["import", "linkedin", LONG],
+            "cannot read " + "x" * 80 + "\u2026" + "x" * 30 + ": File name too long",
+        ),
+        (["build", "--jobs", LONG], f"argument --jobs: expected a whole number, got {LONG_SHOWN}"),
+        (["serve", "--host", ODD], f"argument --host: expected an address, got {ODD_SHOWN}, "),
+        (
+            ["report", "--from", ODD],
+            f"argument --from: expected a date as YYYY-MM-DD, got {ODD_SHOWN}",
+        ),
+        (
+            ["report", "--from", LONG],
+            f"argument --from: expected a date as YYYY-MM-DD, got {LONG_SHOWN}",
+        ),
+    ],
+)
+def test_a_long_or_odd_value_is_quoted_short_and_visible(
+    argv: list[str], said: str, sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command quotes what it was given the one way: cut to 60 characters, line
+    breaks, tabs, NULs and marks of direction as escapes. A name of 5,000 letters filled
+    the terminal with them, and repr chose its quotes by the value."""
+    try:
+        status = main([*argv, "-C", str(sample_root)])
+    except SystemExit as exited:
+        status = exited.code
+    assert status == 2
+    err = capsys.readouterr().err
+    assert said in err, err
+    assert max(len(line) for line in err.splitlines()) < 300

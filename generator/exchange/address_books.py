@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.errors import quoted
 from generator.exchange import tables
 from generator.exchange.linkedin import full_name
 from generator.exchange.people import Notice, Reading, clean, clean_block, gathered, nameless
@@ -107,7 +108,7 @@ def _email_columns(header: Sequence[str]) -> list[str]:
 def _not_of(source: str, columns: list[str]) -> str:
     """Why a file taken for `source`'s by one column (`Job Title`) is not read: its email
     columns are none of that export's, and its people would come without their emails."""
-    names = ", ".join(repr(name) for name in columns)
+    names = ", ".join(quoted(name) for name in columns)
     return (
         f"has email columns {source}'s CSV export does not ({names}): the export of "
         "another program? Nothing was read, rather than names without their emails; "

@@ -21,7 +21,7 @@ from markupsafe import escape
 
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
-from generator.errors import BuildError, ContentError, UsageError
+from generator.errors import BuildError, ContentError, UsageError, quoted
 from generator.model.entities import Playbook
 from generator.model.fields import plain_lines
 from generator.model.suggest import close_slugs, did_you_mean, slug_named
@@ -94,7 +94,7 @@ def vcards(playbook: Playbook, named: Sequence[str] = ()) -> str:
 def _with_hint(slug: str, names: dict[str, str]) -> str:
     """`'omar' (did you mean omar-haddad?)`: as a file's `contact: omar` is answered."""
     hint = did_you_mean(close_slugs(slug, names))
-    return f"{slug!r} ({hint})" if hint else repr(slug)
+    return f"{quoted(slug)} ({hint})" if hint else quoted(slug)
 
 
 # ---------------------------------------------------------------------------- CSV

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problems, counted, printable
+from generator.errors import Problems, counted, printable, quoted
 from generator.exchange.existing import Known, KnownContact
 from generator.exchange.people import (
     Notice,
@@ -174,7 +174,7 @@ def plan_import(
     for line, name in reading.organisations:
         existing = known.company_named(name)
         if names_no_employer(name):  # a card of `Freelance` alone: no one, and no company
-            why = f"names no person, and {name!r} is no employer; skipped"
+            why = f"names no person, and {quoted(name)} is no employer; skipped"
             plan.notices.append(Notice(label, line, why))
         elif existing is not None:
             plan.skipped.append(Skipped(line, name, f"already in {existing.path}"))
@@ -263,8 +263,8 @@ def differences(
 
 
 def _difference(field_name: str, new: str, old: str, where: str) -> str:
-    there = repr(old) if old else "nothing"
-    return f"{field_name}: {new!r} here, {there} {where}"
+    there = quoted(old) if old else "nothing"
+    return f"{field_name}: {quoted(new)} here, {there} {where}"
 
 
 def _digits(phone: str) -> str:
@@ -346,7 +346,7 @@ def _invalid(rel: str, text: str, name: str) -> str | None:
     if doc is not None:
         validate_document(doc, CONTACT, problems)
         if not problems.errors and doc.data.get("name") != name:
-            return f"the name {name!r} does not read back as written"
+            return f"the name {quoted(name)} does not read back as written"
     return f"{problems.errors[0].field}: {problems.errors[0].message}" if problems.errors else None
 
 

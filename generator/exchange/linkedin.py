@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.errors import quoted
 from generator.exchange.people import (
     Notice,
     Person,
@@ -147,7 +148,7 @@ def _address_book_columns(header: list[str]) -> list[str]:
 
 
 def _not_linkedin(columns: list[str]) -> str:
-    names = ", ".join(repr(name) for name in columns)
+    names = ", ".join(quoted(name) for name in columns)
     return (
         f"has columns LinkedIn's Connections.csv does not ({names}): an address book's "
         "export? Nothing was read; import Google Contacts', Outlook's or Thunderbird's CSV "
@@ -186,7 +187,7 @@ def _person(
     if email and not is_email(email):
         problems.append(not_an_email("Email Address", email))
     if connected and connected_on is None:
-        expected = f"expected a date like 18 Apr 2024, got {connected!r}"
+        expected = f"expected a date like 18 Apr 2024, got {quoted(connected)}"
         problems.append(f"Connected On: {expected}{_resaved(connected)}")
     if problems:  # all of them: mending one would only show the next
         skip("; ".join(problems))

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from generator.errors import quoted
 from generator.model.identity import email_key, linkedin_key, name_key, web_address
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -267,11 +268,11 @@ def nameless(why: str, emails: Iterable[str]) -> str:
 
 
 def not_an_email(column: str, written: str) -> str:
-    return f"{column}: expected an address like name@example.com, got {written!r}"
+    return f"{column}: expected an address like name@example.com, got {quoted(written)}"
 
 
 def not_a_web_address(column: str, written: str) -> str:
-    return f"{column}: expected a web address starting with https://, got {written!r}"
+    return f"{column}: expected a web address starting with https://, got {quoted(written)}"
 
 
 def unique(values: Iterable[str], key: Callable[[str], str] = str) -> tuple[str, ...]:
