@@ -34,6 +34,7 @@ from generator.plans.followups import (
     long_date,
     short_date,
 )
+from generator.sources.markdown import inline_text
 
 MEETING = "meeting"
 REQUEST = "request"
@@ -96,7 +97,8 @@ class LogEntry:
     purpose: str
     """What for, in a few words: `Informational interview`, `Follow-up: Thank-you note`."""
     details: tuple[str, ...]
-    """The meeting's goals, or what the follow-up was."""
+    """The meeting's goals, or what the follow-up was, as text (Markdown on the pages:
+    `inline_text`)."""
     result: str
     meeting: str | None
     """The meeting it belongs to, if any."""
@@ -203,7 +205,7 @@ def _meeting(
         kind=MEETING,
         how=HOW_BY_FORMAT.get(meeting.format or "", NOT_RECORDED),
         purpose=f"{PURPOSES[meeting.purpose]} ({meeting_noun(meeting.format, meeting.purpose)})",
-        details=meeting.goals,
+        details=tuple(map(inline_text, meeting.goals)),
         result=_meeting_result(playbook, meeting, items),
         meeting=meeting.slug,
     )
@@ -250,7 +252,7 @@ def _request(
         kind=REQUEST,
         how=HOW_REQUESTED,
         purpose=ASKED_FOR[meeting.purpose],
-        details=meeting.goals,
+        details=tuple(map(inline_text, meeting.goals)),
         result=_request_result(playbook, meeting),
         meeting=meeting.slug,
     )
@@ -306,7 +308,7 @@ def _followups(
             kind=FOLLOW_UP,
             how=HOW_BY_RULE.get(rule, NOT_RECORDED),
             purpose=f"Follow-up: {done[0].rule_name}",
-            details=tuple(item.action for item in done),
+            details=tuple(inline_text(item.action) for item in done),
             result="Done",
             meeting=meeting,
         )

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, write
+from conftest import SAMPLE_TODAY, edit, write
 
 from generator.build import load
 from generator.cli import main
@@ -220,6 +220,37 @@ def test_report_writes_a_page_and_a_csv(
         in " ".join(html.split())
     )
     assert "<dt>Name</dt><dd>Maya Okafor</dd>" in html
+
+
+def test_goals_and_reminders_in_markdown_are_text_in_the_log(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A log for an office is text: Priya's goal and the reminder done for her, written
+    with `**` and a link, went into the page and the CSV as typed."""
+    edit(
+        sample_root,
+        "content/meetings/2026-11-05-priya-natarajan.md",
+        "  - Learn what analytics engineering looks like",
+        "  - Learn what **analytics engineering** [looks like](https://example.com/ae)",
+    )
+    edit(
+        sample_root,
+        "content/contacts/priya-natarajan.md",
+        "Send Priya the link to the dbt testing talk",
+        "Send Priya [the dbt testing talk](https://example.com/dbt)",
+    )
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-01", "--to", "2026-11-30"]
+    assert main([*args, *TODAY]) == 0
+    capsys.readouterr()
+    name = sample_root / "reports" / "work-search-log-2026-11-01-to-2026-11-30"
+    rows = rows_of(name.with_suffix(".csv").read_bytes())
+    details = [r["details"] for r in rows if r["contact"] == "priya-natarajan"]
+    goal = "Learn what analytics engineering looks like (https://example.com/ae) inside"
+    assert any(d.startswith(goal) for d in details), details
+    sent = "Send Priya the dbt testing talk (https://example.com/dbt) we discussed"
+    assert sent in details, details
+    page = html_module.unescape(name.with_suffix(".html").read_text())
+    assert goal in page and sent in page and "](" not in page and "**" not in page
 
 
 def test_the_log_is_in_the_name_of_the_owner_else_of_the_profile(sample_root: Path) -> None:
