@@ -205,7 +205,9 @@ _HIRING_WORDS = (
     r"|recruit\w*|appl(?:y|ying|ied|ication|ications)|r[ée]sum[ée]s?|cvs?"
     r"|(?<!other\s)(?<!these\s)(?<!those\s)(?<!\bmy\s)(?<!\bour\s)(?<!past\s)"
     r"(?<!informational\s)interview(?:s|ing)?"
-    r"|offers?|referrals?|references?|referees?|recommendations?|headcount|contract(?:s|ors?)?"
+    r"|offers?(?!\s+(?:me|us|you|him|her|them|some|any|a\s+few|advice|help|guidance|tips"
+    r"|thoughts|feedback|pointers)\b)|referrals?|references?|referees?|recommendations?"
+    r"|headcount|contract(?:s|ors?)?"
     r"|shortlist(?:s|ed)?|trial|pair\s+of\s+hands|onboard)\b"
 )
 """Words of hiring, for the general rule (`asks for me`)."""
@@ -344,6 +346,11 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         rf"\b{_JOB}\s+(?:that\s+|which\s+)?(?:you|your\s+[\w-]+|they)(?:'re|\s+are|\s+is)\s+"
         r"(?:\w+\s+)?(?:recruiting|hiring|filling|trying\s+to\s+fill)\b",
         r"\bjobs?\s+(?:leads?|openings?|opportunit(?:y|ies)|going|available|open)\b",
+        # job leads, which DOMAIN.md names beside jobs: "any leads on analytics jobs"
+        r"\bleads?\s+(?:on|for|about)\s+(?:an?\s+|any\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|posts?|internships?|contracts?"
+        r"|gigs?)\b",
+        rf"\bleads?\s+(?:on|for)\s+{_ME}\b",
         r"\b(?:anything|something)\s+(?:going|available|open|suitable)\b(?!\s+(?:on|wrong|well"
         r"|to)\b)",
         # "a position I could fill", "roles on your team that I could apply for"
@@ -440,7 +447,8 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"|some\s+|my\s+)?(?:[\w-]+\s+)?(?:job|work|role|position|placement|interview|offer"
         r"|foot\s+in|hired|in)\b" + _NOT_WORK,
         r"\b(?:find|get|land|give|offer|secure|make)\s+me\s+(?:a\s+|an\s+|some\s+)?(?:[\w-]+\s+)?"
-        r"(?:job|work|role|position|placement|interview|offer|contract|gig)\b" + _NOT_WORK,
+        r"(?:job|work|role|position|placement|interview|offer|contract|gig|internship"
+        r"|apprenticeship|traineeship)\b" + _NOT_WORK,
         r"\b(?:set|line)\s+me\s+up\s+(?:with\s+)?(?:an?\s+)?interview",
         rf"\b(?:take|took|taking)\s+a\s+(?:chance|punt|risk|gamble)\s+on\s+{_ME}",
         rf"\b(?:give|giving|offer|offering)\s+{_ME}\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:chance|shot|trial"

@@ -85,6 +85,7 @@ def test_every_rule_finds_some_ask_of_the_corpus() -> None:
         ("Do you know anyone who could use my skills?", "a place for me"),
         ("Would you put in a word for me?", "speak for me"),
         ("Are there any openings on her team?", "openings"),
+        ("Do you have any leads on analyst roles?", "openings"),
         ("Is your team hiring right now?", "hiring"),
         ("Should I apply now?", "applying"),
     ],
