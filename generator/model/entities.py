@@ -197,6 +197,12 @@ class Company(Noted):
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
 
+    @property
+    def field(self) -> str:
+        """The field it is in: its industry up to the first "/" (`Climate tech / EV
+        charging` is in Climate tech); "" without an industry."""
+        return self.industry.split("/")[0].strip()
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:

@@ -603,7 +603,7 @@ def offset_name(moment: dt.datetime) -> str:
 
 def field_name(company: Company) -> str:
     """The field a company is in: its industry up to the first "/"."""
-    return company.industry.split("/")[0].strip()
+    return company.field
 
 
 def field_of(company: Company) -> str:

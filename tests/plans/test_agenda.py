@@ -936,6 +936,20 @@ def test_prep_for_coffee_says_you_pay_and_bring_cards() -> None:
     assert prep.researched == (company,) and prep.unresearched == (jane,)
 
 
+def test_prep_says_to_read_up_on_the_field_as_on_the_person_and_the_company() -> None:
+    """DOMAIN.md: research the person, the company and the industry; the checklist named
+    the notes on the first two only."""
+    jane = Contact("jane", "Jane Doe", company="acme")
+    m = meeting(format="coffee", date=dt.date(2026, 11, 24))
+    acme = Company("acme", "Acme", industry="Climate tech / EV charging")
+    text = checklist_text(m, playbook(m, companies=(acme,), contacts=(jane,)))
+    assert "Read up on their field, Climate tech: the changes under way" in text
+    plain = checklist_text(
+        m, playbook(m, companies=(replace(acme, industry=""),), contacts=(jane,))
+    )
+    assert "Read up on" not in plain
+
+
 def test_prep_for_video_networking() -> None:
     m = meeting(format="video", purpose="networking")
     prep = build_prep(m, playbook(m), ())
