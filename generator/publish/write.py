@@ -83,7 +83,9 @@ def check_output_dir(output: Path, root: Path) -> Path:
     if (output / "content").exists() or (output / "playbook.yaml").exists():
         raise UsageError(f"output folder {output} holds a playbook's sources; choose another")
     if output.exists() and not output.is_dir():
-        raise UsageError(f"output {output} is a file, not a folder")
+        raise UsageError(
+            f"output {output} is a file, not a folder: move it, or choose another folder"
+        )
     if os.path.ismount(output):
         raise _mount_point(output)
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
