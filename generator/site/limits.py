@@ -72,10 +72,14 @@ def weight(value: Any) -> int:
     stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
         item, ready = stack.pop()
-        inner = [part for part in item if isinstance(part, (list, tuple))]
         if not ready:
             stack.append((item, True))
-            stack.extend((part, False) for part in inner if id(part) not in known)
+            inner = {
+                id(part): part
+                for part in item
+                if isinstance(part, (list, tuple)) and id(part) not in known
+            }  # once each: a list doubled 22 times holds one list 4 million times
+            stack.extend((part, False) for part in inner.values())
             continue
         known[id(item)] = len(item) + sum(
             known[id(part)] if isinstance(part, (list, tuple)) else weight(part) - 1
