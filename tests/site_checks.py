@@ -78,3 +78,20 @@ def broken_links(site: Path) -> list[str]:
                 if fragment not in ids[target]:
                     problems.append(f"{where}: no id {fragment!r}")
     return problems
+
+
+def opened_pages(site: Path, passphrase: str) -> dict[str, str]:
+    """Every sealed page of an encrypted build, decrypted with `passphrase`, by file."""
+    from generator.publish.encrypt import decrypt_page_with_key, derive_key, payload_parameters
+    from generator.publish.lock import _embedded_payload
+
+    first = _embedded_payload((site / "index.html").read_text())
+    assert first is not None, "the home page is not sealed"
+    key = derive_key(passphrase, *payload_parameters(first))
+    opened = {}
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        payload = _embedded_payload(page.read_text())
+        if payload is not None:
+            opened[rel] = decrypt_page_with_key(payload, rel, key)
+    return opened

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
+from site_checks import opened_pages
 from timing import assert_linear, peak_mebibytes
 
 from generator.build import AUDIENCE_FILE, COACH, Audience, build, load
 from generator.cli import main
 from generator.errors import Problems
 from generator.model.redact import PRIVATE_NOTES, shared_view, short_name
-from generator.publish.encrypt import decrypt_page_with_key, derive_key, payload_parameters
-from generator.publish.lock import Encryption, _embedded_payload
+from generator.publish.lock import Encryption
 from generator.site import routes
 from generator.site.vcard import tel_value
 
@@ -206,15 +206,10 @@ def test_an_encrypted_coach_view_opens_to_the_same_redacted_pages(
     site = build(
         sample_root, out=tmp_path / "enc", encryption=Encryption(passphrase), audience=COACH_VIEW
     ).output
-    first = _embedded_payload((site / "index.html").read_text())
-    assert first is not None
-    key = derive_key(passphrase, *payload_parameters(first))
-    opened = {}
-    for page in site.rglob("*.html"):
-        rel = page.relative_to(site).as_posix()
-        payload = _embedded_payload(page.read_text())
-        if payload is not None:
-            opened[rel] = " ".join(html.unescape(decrypt_page_with_key(payload, rel, key)).split())
+    opened = {
+        rel: " ".join(html.unescape(text).split())
+        for rel, text in opened_pages(site, passphrase).items()
+    }
     assert len(opened) > 60 and any("P. N." in text for text in opened.values())
     assert leaks(opened, private_details(sample_root / "content")) == []
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import vobject
 from conftest import SAMPLE_TODAY, copy_sample, write
+from site_checks import opened_pages
 
 from generator.build import build, load
 from generator.cli import main
 from generator.errors import Problems
-from generator.publish.encrypt import decrypt_page_with_key, derive_key, payload_parameters
-from generator.publish.lock import Encryption, _embedded_payload
+from generator.publish.lock import Encryption
 from generator.site.render import MISSING_FILE
 from generator.site.vcard import contact_vcard
 
@@ -118,20 +118,6 @@ def test_the_page_count_leaves_cards_out(sample_root: Path, tmp_path: Path) -> N
     assert report.pages == pages
 
 
-def _opened(site: Path) -> dict[str, str]:
-    """Every sealed page of an encrypted build, decrypted, by file."""
-    first = _embedded_payload((site / "index.html").read_text())
-    assert first is not None
-    key = derive_key(PASSPHRASE, *payload_parameters(first))
-    opened = {}
-    for page in site.rglob("*.html"):
-        rel = page.relative_to(site).as_posix()
-        payload = _embedded_payload(page.read_text())
-        if payload is not None:
-            opened[rel] = decrypt_page_with_key(payload, rel, key)
-    return opened
-
-
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_sample(tmp_path_factory.mktemp("cards"))
@@ -140,7 +126,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_encrypted_build_has_no_cards(sample: Path, tmp_path: Path) -> None:
     site = build(sample, out=tmp_path / "enc", encryption=Encryption(PASSPHRASE)).output
     assert list(site.rglob("*.vcf")) == []
-    assert not any("vcard-download" in html for html in _opened(site).values())
+    assert not any("vcard-download" in html for html in opened_pages(site, PASSPHRASE).values())
 
 
 def test_an_encrypted_build_with_cards_links_plain_cards_under_opaque_names(
@@ -154,7 +140,7 @@ def test_an_encrypted_build_with_cards_links_plain_cards_under_opaque_names(
         assert card.parent.name == "p" and re.fullmatch(r"[0-9a-f]{24}\.vcf", card.name)
         assert card.read_bytes().startswith(b"BEGIN:VCARD\r\n")  # plain, as asked
     linked = set()
-    for rel, html in _opened(site).items():
+    for rel, html in opened_pages(site, PASSPHRASE).items():
         for href in re.findall(r'class="vcard-download" href="([^"]+)"', html):
             target = (site / rel).parent / href
             assert target.is_file(), f"{rel} links to missing {href}"
