@@ -135,6 +135,17 @@ def nest_past_path_max(folder: Path) -> None:
         os.close(parent)
 
 
+def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """What `playbook ARGV` says on standard error when it stops at its command line, as it
+    must: with status 2, the usage errors' status."""
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    return capsys.readouterr().err
+
+
 def write(root: Path, rel: str, text: str) -> Path:
     """Write a content file (dedented by the caller) under a playbook root."""
     path = root / rel

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, in_a_terminal, write
+from conftest import REPO, SAMPLE_TODAY, in_a_terminal, usage_error, write
 
 from generator import __version__
 from generator.cli import _parser, main
@@ -71,10 +71,8 @@ def test_a_build_says_the_day_today_in_playbook_yaml_fixes(
 
 
 def test_bad_today_is_a_usage_error(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(["build", "-C", str(sample_root), "--today", "22/11/2026"])
-    assert exited.value.code == 2
-    assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+    err = usage_error(["build", "-C", str(sample_root), "--today", "22/11/2026"], capsys)
+    assert "expected a date as YYYY-MM-DD" in err
 
 
 def test_unsafe_output_is_exit_2(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -465,10 +463,8 @@ def test_verbose_prints_stage_timings(
 def test_bad_options_are_usage_errors(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 2
-    assert message in capsys.readouterr().err
+    err = usage_error(argv, capsys)
+    assert message in err
 
 
 def test_a_passphrase_typed_where_the_locale_is_not_utf8_is_read_as_typed(
@@ -491,10 +487,9 @@ def test_every_option_given_a_value_it_cannot_take_is_said_at_once(
 ) -> None:
     """`build --jobs 0 --audience caoch --today 2026-02-30` said what was wrong with --jobs
     alone; mended, the next run said --audience, then --today."""
-    with pytest.raises(SystemExit) as exited:
-        main(["build", "--jobs", "0", "--audience", "caoch", "--today", "2026-02-30", "-q", "-v"])
-    assert exited.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-4:] == [
+    argv = ["build", "--jobs", "0", "--audience", "caoch", "--today", "2026-02-30", "-q", "-v"]
+    err = usage_error(argv, capsys)
+    assert err.splitlines()[-4:] == [
         "playbook build: error: argument --jobs: expected 1 to 256 processes, got 0",
         "playbook build: error: argument --audience: invalid choice: 'caoch' (choose from "
         "'owner', 'coach'); did you mean coach?",
@@ -510,10 +505,7 @@ def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
 ) -> None:
     """`build --jobs 0 --today tomorrow` said what was wrong with --jobs alone: the day
     --today may mean was to be said once the options were read, and they never were."""
-    with pytest.raises(SystemExit) as exited:
-        main(["build", "-C", str(sample_root), "--today", "tomorrow", *other])
-    assert exited.value.code == 2
-    err = capsys.readouterr().err
+    err = usage_error(["build", "-C", str(sample_root), "--today", "tomorrow", *other], capsys)
     assert (
         "playbook build: error: argument --today: expected a date as YYYY-MM-DD, got "
         "'tomorrow', which moves with the calendar: write the date itself; did you mean "
@@ -528,10 +520,8 @@ def test_a_playbook_folder_mistyped_gets_the_one_beside_it(
     file beside it."""
     (tmp_path / "job-search" / "content").mkdir(parents=True)
     (tmp_path / "job-search.txt").write_text("a file of that name is no folder")
-    with pytest.raises(SystemExit) as exited:
-        main(["check", "-C", str(tmp_path / "job-serach")])
-    assert exited.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1] == (
+    err = usage_error(["check", "-C", str(tmp_path / "job-serach")], capsys)
+    assert err.splitlines()[-1] == (
         f"playbook check: error: argument -C: no such folder: {tmp_path / 'job-serach'}; "
         f"did you mean {tmp_path / 'job-search'}?"
     )
@@ -634,10 +624,7 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
 ) -> None:
     """A typo in a command's option is reported with that command's usage (not
     `playbook`'s, which lists no options) and the option probably meant."""
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    err = capsys.readouterr().err
-    assert exited.value.code == 2
+    err = usage_error(argv, capsys)
     assert err.startswith(usage) and message in err
     if argv[0] == "biuld":
         assert err.rstrip().endswith("did you mean build?")
@@ -657,10 +644,7 @@ def test_a_commands_option_given_before_the_command(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`playbook -C ROOT build`, as git takes it, is not taken for a command named ROOT."""
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    err = capsys.readouterr().err
-    assert exited.value.code == 2
+    err = usage_error(argv, capsys)
     assert message in err and "invalid choice" not in err
 
 
@@ -668,10 +652,8 @@ def test_a_file_given_as_the_playbook_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "notes.txt").write_text("x")
-    with pytest.raises(SystemExit) as exited:
-        main(["check", "-C", str(tmp_path / "notes.txt")])
-    assert exited.value.code == 2
-    assert "not a folder" in capsys.readouterr().err
+    err = usage_error(["check", "-C", str(tmp_path / "notes.txt")], capsys)
+    assert "not a folder" in err
 
 
 @pytest.mark.parametrize("command", ["build", "check", "new contact Jane"])
@@ -870,10 +852,8 @@ def test_a_build_under_nohup_goes_on_when_the_terminal_closes(
 def test_an_empty_path_is_a_slip_not_here(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 2
-    assert "expected a path, got an empty one" in capsys.readouterr().err
+    err = usage_error(argv, capsys)
+    assert "expected a path, got an empty one" in err
 
 
 @pytest.mark.parametrize("written", ["--out=~/Sites/search", "-o~/Sites/search"])
@@ -956,10 +936,8 @@ def test_a_name_split_by_the_shell_is_answered_with_the_quotes_to_write(
 ) -> None:
     """getting-started.md has people type `playbook new contact "Priya Natarajan"`; without
     the quotes they were told only `unrecognized arguments: Natarajan`."""
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 2
-    assert message in capsys.readouterr().err
+    err = usage_error(argv, capsys)
+    assert message in err
 
 
 def test_two_files_where_one_is_taken_are_not_told_to_be_quoted_as_one(
@@ -970,10 +948,8 @@ def test_two_files_where_one_is_taken_are_not_told_to_be_quoted_as_one(
     monkeypatch.chdir(tmp_path)
     for name in ("google.csv", "outlook.csv"):
         (tmp_path / name).write_text("")
-    with pytest.raises(SystemExit) as exited:
-        main(["import", "csv", "google.csv", "outlook.csv", "--dry-run"])
-    assert exited.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1] == (
+    err = usage_error(["import", "csv", "google.csv", "outlook.csv", "--dry-run"], capsys)
+    assert err.splitlines()[-1] == (
         "playbook import csv: error: unrecognized arguments: outlook.csv (one file at a "
         "time: playbook import csv google.csv --dry-run, then the same with outlook.csv)"
     )
@@ -1045,10 +1021,8 @@ def test_a_name_typed_where_the_locale_is_not_utf8_is_read_as_typed(
     assert "name: Zoë\n" in (sample_root / "content/contacts/zoe.md").read_text("utf-8")
     assert main(["new", "meeting", as_a_c_locale_reads("Zoë"), *root, "--date", "2026-12-01"]) == 0
     assert (sample_root / "content/meetings/2026-12-01-zoe.md").is_file()
-    with pytest.raises(SystemExit) as exited:
-        main(["new", "contact", "Zo\udceb", *root])  # Latin-1 bytes
-    assert exited.value.code == 2
-    assert "argument NAME: 'Zo\\xeb' is not UTF-8 text" in capsys.readouterr().err
+    err = usage_error(["new", "contact", "Zo\udceb", *root], capsys)  # Latin-1 bytes
+    assert "argument NAME: 'Zo\\xeb' is not UTF-8 text" in err
 
 
 def test_a_passphrase_set_where_the_locale_is_not_utf8_is_read_as_typed(
@@ -1145,10 +1119,8 @@ def test_a_number_option_written_nearly_gets_the_number(
     argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """build --jobs auto and serve --port :8080 said only 'expected a whole number'."""
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1] == f"playbook {argv[0]}: error: {said}"
+    err = usage_error(argv, capsys)
+    assert err.splitlines()[-1] == f"playbook {argv[0]}: error: {said}"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, write
+from conftest import SAMPLE_TODAY, usage_error, write
 
 from generator.cli import _print_err, main
 from generator.errors import ContentError, printable, printable_lines
@@ -88,10 +88,8 @@ def test_build_summary_escapes_the_output_folder(
 def test_usage_errors_quote_the_command_line_escaped(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 2
-    assert_tame(capsys.readouterr().err)
+    err = usage_error(argv, capsys)
+    assert_tame(err)
 
 
 def test_usage_errors_with_paths_are_escaped(

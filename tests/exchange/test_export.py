@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import vobject
 import yaml
-from conftest import SAMPLE_TODAY, write
+from conftest import SAMPLE_TODAY, usage_error, write
 
 from generator.cli import main
 from generator.exchange.exporting import csv_bytes, safe_cell
@@ -590,11 +590,10 @@ def test_a_folder_given_for_the_vcards_says_to_name_the_file(
     argv = ["export", "vcard", "-C", str(sample_root), "-o", f"{folder}{'' if made else '/'}"]
     if made:
         assert main(argv) == 2
+        err = capsys.readouterr().err
     else:
-        with pytest.raises(SystemExit) as exited:
-            main(argv)
-        assert exited.value.code == 2
-    assert "name the file to write in it" in capsys.readouterr().err
+        err = usage_error(argv, capsys)
+    assert "name the file to write in it" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cards"] * made + ["playbook"]
 
 
@@ -655,10 +654,8 @@ def test_a_folder_of_files_cannot_be_standard_output(
     several files cannot go to standard output, so `-` is refused, with how to name a
     folder `-` if that was meant."""
     monkeypatch.chdir(sample_root)
-    with pytest.raises(SystemExit) as exited:
-        main(command)
-    assert exited.value.code == 2
-    assert "expected a folder, got '-'" in capsys.readouterr().err
+    err = usage_error(command, capsys)
+    assert "expected a folder, got '-'" in err
     assert not (sample_root / "-").exists()
 
 
@@ -680,16 +677,10 @@ def test_a_folder_named_as_a_file_is_refused_with_the_folder_meant(
     """`export csv -o contacts.csv` made a folder named contacts.csv and wrote the four
     tables in it (report -o log.html and build -o site.html the same)."""
     monkeypatch.chdir(sample_root)
-    with pytest.raises(SystemExit) as exited:
-        main(command)
-    assert exited.value.code == 2
-    assert (
-        capsys.readouterr()
-        .err.rstrip()
-        .endswith(
-            "this command writes several files into a folder, and names them itself; did you "
-            f"mean -o {meant}?"
-        )
+    err = usage_error(command, capsys)
+    assert err.rstrip().endswith(
+        "this command writes several files into a folder, and names them itself; did you "
+        f"mean -o {meant}?"
     )
     option = "-o" if "-o" in command else "--out"
     assert not (sample_root / command[command.index(option) + 1]).exists()
