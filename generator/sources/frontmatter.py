@@ -626,7 +626,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
     if marks.aliased and id(node) in within:
         raise _Refused(field_line, "an alias (*name) here stands for a value that contains it")
     within.append(id(node))
-    if not isinstance(node, yaml.ScalarNode) and _written(node, marks).startswith("&"):
+    if not isinstance(node, yaml.ScalarNode) and _written_first(node, marks) == "&":
         marks.anchored.append(node)  # `&important` on a line of its own, above fields
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -705,6 +705,12 @@ def _merged(key: yaml.Node, value: yaml.Node, marks: _Marks) -> list[yaml.Mappin
         "`base: &base` above the fields); this names one value, not fields: write the "
         "field out instead, as `name: value`",
     )
+
+
+def _written(node: yaml.Node, marks: _Marks) -> str:
+    """The text of `node`'s line from where the node starts."""
+    start = node.start_mark
+    return marks.text[start.line][start.column :] if start.line < len(marks.text) else ""
 
 
 def _written_first(node: yaml.Node, marks: _Marks) -> str:

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from generator.errors import clipped, counted
+from generator.errors import clipped, counted, quoted
 
 YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
 SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
@@ -406,7 +406,7 @@ def _after_brackets(line: str) -> str | None:
     if char != closing or not rest or any(c.isalnum() for c in rest):
         return None  # `role: [Lead] Data` is text: quoted whole, as `_starts_wrongly` says
     return (
-        f"{clipped(rest)!r} after the {closing} that closes the "
+        f"{quoted(rest)} after the {closing} that closes the "
         f"{'list' if closing == ']' else 'mapping'}: remove it ({before}{clipped(whole)})"
     )
 
@@ -468,7 +468,7 @@ def loose_line(lines: list[str], at: int) -> str | None:
     else:
         value = "a value, write it after its field, in quotes"
     return (
-        f"{clipped(written)!r} is not a `field: value` line: if it is {value}; if it is a "
+        f"{quoted(written)} is not a `field: value` line: if it is {value}; if it is a "
         "note, move it below the closing ---"
     )
 
