@@ -476,6 +476,9 @@ def loose_line(lines: list[str], at: int) -> str | None:
 _BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
 """`goals`: a line of one word, a field's name when lines indented under it follow."""
 
+_BLOCK_START = re.compile(r":\s+([|>])[-+0-9]*\s*(?:#.*)?$")
+"""`notes: |` or `location: >-`: a value whose text is on the lines below, indented."""
+
 _NAME_AND_VALUE = re.compile(r"(\s*(?:- )?)([a-z][a-z0-9]*_[a-z0-9_]*|[a-z]+) +([^\s:#].*)")
 """`industry Climate tech`: a line that reads as a field's name (a word in lowercase, or
 words joined by _) and its value, with the colon between them left out."""
@@ -505,6 +508,11 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     ):
         return _stray(line, _indent(line))  # `[title: Fit`: a bracket typed before a field
     above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
+    if (mark := _BLOCK_START.search(above)) and _indent(line) <= _indent(above):
+        return (
+            f"the text of a value written with {mark[1]} goes on the lines below it, indented: "
+            f"put spaces before this line (`{' ' * (_indent(above) + 2)}{clipped(written)}`)"
+        )
     among = above.lstrip().startswith("- ") and not written.startswith("- ")
     if among and _indent(above) == _indent(line):
         return (

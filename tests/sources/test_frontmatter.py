@@ -468,6 +468,11 @@ YAML_MISTAKES = [
     ),
     ("category: fit\n[title: Fit\n", "c.md:3: front matter: a line cannot start with [: remove it"),
     ("tags:\n[  - alumni\n", "c.md:3: front matter: a line cannot start with [: remove it"),
+    (
+        "name: Ana\nlocation: |-\nRoom 4\nrole: Analyst\n",
+        "c.md:4: front matter: the text of a value written with | goes on the lines below it, "
+        "indented: put spaces before this line (`  Room 4`)",
+    ),
     ("tags:\n  - alumni\n{\n", "c.md:4: front matter: a line cannot start with {: remove it"),
     (
         "name: Heliofleet\nindustry Climate tech\nstatus: researching\n",
