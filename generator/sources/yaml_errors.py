@@ -542,8 +542,21 @@ _UNSPACED_ITEM = re.compile(r"(\s*)-([^\s\d.-].*)")
 """`  -climate`: a list item with no space after its -, which YAML reads as text."""
 
 
+_BULLET = re.compile(r"( *)(-\u00a0|[\u2022\u2023\u25e6\u2043\u2219\u00b7\u2013])\s*(\S.*)")
+"""`  • alumni`, `  -<U+00A0>alumni`, or an en dash and a space (autocorrect makes one of
+`- `): a list item marked as a word processor or a web page marks one, which YAML reads as
+text."""
+
+
 def unspaced_item(line: str) -> str | None:
-    """Why `line` is no list item (`  -climate`), with the fix; None when it is not one."""
+    """Why `line` is no list item (`  -climate`, `  • climate`), with the fix; None when it
+    is not one."""
+    if (bullet := _BULLET.fullmatch(line.rstrip())) is not None:
+        mark = "- and a non-breaking space" if bullet[2] == "-\u00a0" else repr(bullet[2])
+        return (
+            f"a list item starts with - and a plain space, not {mark} (YAML reads the line "
+            f"as text): write `{bullet[1]}- {clipped(bullet[3])}`"
+        )
     match = _UNSPACED_ITEM.fullmatch(line.rstrip())
     if match is None:
         return None

@@ -453,6 +453,20 @@ YAML_MISTAKES = [
         "(without it, YAML reads the line as text)",
     ),
     (
+        "tags:\n  \u2022 alumni\n  \u2022 climate\n",  # pasted: one tag, "• alumni • climate"
+        "c.md:3: front matter: a list item starts with - and a plain space, not '\u2022' (YAML "
+        "reads the line as text): write `  - alumni`",
+    ),
+    (
+        "tags:\n  - alumni\n  \u2013 climate\n",  # autocorrect's en dash
+        "c.md:4: front matter: a list item starts with - and a plain space, not '\u2013'",
+    ),
+    (
+        "tags:\n  -\u00a0alumni\n",
+        "c.md:3: front matter: a list item starts with - and a plain space, not - and a "
+        "non-breaking space (YAML reads the line as text): write `  - alumni`",
+    ),
+    (
         "tags:\n  - alumni\n  -climate\nname: Ana\n",
         "c.md:4: front matter: a list item needs a space after its -: write `  - climate`",
     ),
