@@ -362,6 +362,16 @@ def _unfenced(text: str) -> tuple[int, str]:
     lines = [line.rstrip() for line in _lines(text)]
     opened = bool(lines) and lines[0] == FENCE  # as `_split` reads the first line
     for number, line in enumerate(lines[1:] if opened else lines[:1], start=2 if opened else 1):
+        if line.strip() == FENCE:  # ` ---`: YAML's fence starts at the left edge
+            return number, (
+                f"this line is {line!r}, and the '---' that opens or closes front matter "
+                "must start at the left edge: remove the spaces before it"
+            )
+        if _FENCE_WITH_WORD.fullmatch(line):
+            return number, (
+                f"this line is {line!r}, and the '---' that opens or closes front matter "
+                "must be alone on its line: write '---'"
+            )
         if line and line != FENCE and set(line) <= _DASHES:
             return number, (
                 f"this line is {line!r}, not '---' (three hyphens; autocorrect makes a dash "
@@ -392,6 +402,8 @@ def _unfenced(text: str) -> tuple[int, str]:
     return 1, "expected the file to start with '---', then YAML, then '---'"
 
 
+_FENCE_WITH_WORD = re.compile(r"---[A-Za-z]+")
+"""`---yaml`, as a code block's opening line names its language."""
 _FENCE_WITH_MORE = re.compile(r"---[ \t]+\S")
 """A fence with more on its line (`--- # contact`, `--- name: Jane`)."""
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")

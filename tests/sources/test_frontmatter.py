@@ -1004,6 +1004,21 @@ def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
             "own, or delete it",
         ),
         (
+            "---\nname: Jane\n --- \n\nNotes.\n",  # not "has no closing '---' line"
+            "c.md:3: front matter: this line is ' ---', and the '---' that opens or closes "
+            "front matter must start at the left edge: remove the spaces before it",
+        ),
+        (
+            " ---\nname: Jane\n---\n",
+            "c.md:1: front matter: this line is ' ---', and the '---' that opens or closes "
+            "front matter must start at the left edge: remove the spaces before it",
+        ),
+        (
+            "---yaml\nname: Jane\n---\n",  # as a code block opens
+            "c.md:1: front matter: this line is '---yaml', and the '---' that opens or closes "
+            "front matter must be alone on its line: write '---'",
+        ),
+        (
             '+++\nname = "Jane"\n+++\n',
             "c.md:1: front matter: is TOML (between '+++' lines), which playbook does not "
             "read: write YAML between '---' lines (name: Jane)",
