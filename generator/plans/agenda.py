@@ -639,7 +639,8 @@ def _agenda(
     )
     offsets = dict(_offsets(minutes))
     lead, in_ask, ask_rest = _fit_the_ask(in_ask, dict(minutes).get("ask", 0), lead)
-    fits, rest = fit_questions(candidates, dict(minutes).get("questions", 0))
+    fit = _fit_each_category_in_turn if auto else fit_questions
+    fits, rest = fit(candidates, dict(minutes).get("questions", 0))
     if auto:
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)
@@ -719,6 +720,40 @@ def _ask_need(planned: PlannedQuestion) -> int:
         return 2
     question = planned.question
     return 0 if question is not None and "informational" not in question.purposes else 1
+
+
+def _fit_each_category_in_turn(
+    picks: Sequence[PlannedQuestion], budget: int
+) -> tuple[list[PlannedQuestion], list[PlannedQuestion]]:
+    """`fit_questions` for the bank's picks (`pick_order`: a category after another, in
+    turn): each category in its turn gives the first of its questions that still fits,
+    not only its next one. A 7-minute networking call has 3 minutes of questions: its
+    first fit question takes 4, and the turn went to the next category, the job (3), where
+    fit comes first for a networking meeting and has questions of 3 minutes. The rest
+    keep the picks' order."""
+    by_category: dict[str | None, list[int]] = {}
+    for at, planned in enumerate(picks):
+        by_category.setdefault(planned.category, []).append(at)
+    pools = list(by_category.values())
+    heads = [0] * len(pools)
+    """Where each category's next question is: one that did not fit never will (the time
+    left only shrinks), so each question is looked at once."""
+    taken = [False] * len(picks)
+    left = budget
+    turns = list(range(len(pools)))
+    while turns:
+        for turn in turns:
+            pool, at = pools[turn], heads[turn]
+            while at < len(pool) and picks[pool[at]].minutes > left:
+                at += 1
+            if at < len(pool):
+                taken[pool[at]] = True
+                left -= picks[pool[at]].minutes
+                at += 1
+            heads[turn] = at
+        turns = [turn for turn in turns if heads[turn] < len(pools[turn])]
+    fits = [q for q, took in zip(picks, taken, strict=True) if took]
+    return fits, [q for q, took in zip(picks, taken, strict=True) if not took]
 
 
 def _has_an_ask(length: int) -> bool:

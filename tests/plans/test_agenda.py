@@ -536,6 +536,28 @@ def test_auto_pick_for_networking_favours_fit_and_leaves_names_to_the_ask() -> N
     assert agenda.ask_questions == ()
 
 
+def test_each_category_in_its_turn_offers_its_first_question_that_fits() -> None:
+    """A 7-minute networking call has 3 minutes of questions: the bank's first fit
+    question takes 4, and the turn went to the next category (the job), though fit comes
+    first for a networking meeting and its next question takes 3. An informational
+    meeting's turns are kept the same way: their path's next question before the field's."""
+    categories = list(bank())
+    fit = categories[list(CATEGORIES).index("fit")]
+    slow = replace(fit.questions[0], minutes=4)
+    categories[list(CATEGORIES).index("fit")] = replace(fit, questions=(slow, *fit.questions[1:]))
+    pb = playbook(categories=tuple(categories))
+    call = agenda_for(meeting(purpose="networking", duration=7), pb)
+    assert [q.id for q in call.questions] == ["fit-1"]
+    assert [q.id for q in call.if_time_allows] == ["the-job-0", "time-at-work-0", "fit-0"]
+    path = categories[list(CATEGORIES).index("their-path")]
+    slow = replace(path.questions[0], minutes=4)
+    categories[list(CATEGORIES).index("their-path")] = replace(
+        path, questions=(slow, *path.questions[1:])
+    )
+    coffee = agenda_for(meeting(duration=13), playbook(categories=tuple(categories)))
+    assert [q.id for q in coffee.questions] == ["the-job-0", "time-at-work-0", "their-path-1"]
+
+
 def test_auto_pick_respects_purpose_and_is_deterministic() -> None:
     informational = pick_order(playbook(), "informational")
     assert "networking-2" not in [q.id for q in informational]
