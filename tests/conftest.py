@@ -11,6 +11,7 @@ import os
 import pty
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -33,6 +34,27 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+HANDLED = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Ctrl-C, `kill` and a closed terminal: the signals playbook handles."""
+
+
+@pytest.fixture(autouse=True)
+def _signals_left_as_found() -> Iterator[None]:
+    """Each test, and what it runs, leaves the handlers of `HANDLED` as it found them: one
+    left behind changes how every later test in the worker, and each program it starts,
+    takes the signal (a SIGINT left ignored made a Ctrl-C test wait 60 s, 5cc9ebb), and
+    was found only by a probe, far from the test that left it."""
+    before = {number: signal.getsignal(number) for number in HANDLED}
+    yield
+    after = {number: signal.getsignal(number) for number in HANDLED}
+    for number, handler in before.items():
+        if after[number] != handler and handler is not None:
+            signal.signal(number, handler)  # put back for the tests that follow
+    assert after == before, "a signal handler was left changed"
 
 
 def make_playbook(root: Path, files: int, seed: int = 1, span: int = 150) -> Path:
