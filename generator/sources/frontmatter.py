@@ -510,6 +510,8 @@ def _parse_yaml(
         problems.warn(path, line, key, message)
     for key, line, message in _items_read_as_text(marks):
         problems.warn(path, line, key, message)
+    for key, line, message in _closing_quote_alone(yaml_text, marks):
+        problems.warn(path, line, key, message)
     return Document(path, data, marks.lines, marks.raw, body, body_line)
 
 
@@ -568,6 +570,23 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
             f"{clipped(value)} keeps its curly quotes, which are not quotes to YAML: write "
             f"straight ones, {fix}",
         )
+
+
+def _closing_quote_alone(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
+    """(path, line, message) of each value that ends with a double quote no quote opened
+    (`role: Engineer"`, the opening one lost): YAML keeps it as part of the text, and the
+    page would show `Engineer"` without a word."""
+    if '"' not in yaml_text:  # most front matter: no quote to look at
+        return
+    for key, start, _ in marks.plain:
+        value = marks.raw.get(key, "")
+        if value.endswith('"') and value.count('"') % 2 and not value[-2:-1].isdigit():
+            yield (  # (`5"` is five inches)
+                key,
+                start.line + marks.offset,
+                f"{clipped(value)!r} ends with a quote that no quote opens: remove it "
+                f"({clipped(value[:-1].rstrip())}), or type the opening one",
+            )
 
 
 def _items_read_as_text(marks: _Marks) -> Iterator[tuple[str, int, str]]:

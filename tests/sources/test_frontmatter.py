@@ -775,6 +775,17 @@ def test_fields_written_as_list_items_are_told_to_lose_the_dash() -> None:
     ]
 
 
+def test_a_closing_quote_with_no_opening_one_is_warned_about() -> None:
+    """`role: Engineer"` (the first quote lost) would show Engineer" on the page; `5"`
+    is five inches, and `Say "hi"` opens what it closes."""
+    doc, problems = parse('---\nrole: Engineer"\nheadline: a 5" screen\nx: Say "hi"\n---\n')
+    assert doc.data["role"] == 'Engineer"'  # type: ignore[attr-defined]
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:2: role: 'Engineer\"' ends with a quote that no quote opens: remove "
+        "it (Engineer), or type the opening one"
+    ]
+
+
 def test_items_indented_under_an_item_are_told_to_line_up() -> None:
     """Not 'write `0:` alone on its line', as for a field's value: the item's number."""
     doc, problems = parse("---\ntags:\n  - alumni\n   - climate\n---\n")
