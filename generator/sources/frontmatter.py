@@ -30,6 +30,7 @@ from generator.sources.yaml_errors import (
     look_alike,
     look_alike_in_line,
     loose_line,
+    mark_before_field,
     no_space_fix,
     unspaced_item,
 )
@@ -677,6 +678,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line, marks)
             _refuse_unspaced(key_node, key_line, marks)
+            if not key_node.value and (marked := mark_before_field(_written(key_node, marks))):
+                raise _Refused(key_line, marked)  # `&role: Lead`: an anchor named `role:`
             key = str(key_node.value)
             child = sys.intern(f"{path}.{key}" if path else key)  # the same in every file
             if key in seen:

@@ -63,6 +63,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         )
     if (stray_quote := _quote_before_field(lines, max(at, opened), settings)) is not None:
         return stray_quote
+    for index in sorted({opened, at}):
+        if index < len(lines) and (marked := mark_before_field(lines[index])) is not None:
+            return index, marked
     if "flow sequence" in context:
         return opened, (
             "the [ opened on this line is never closed: end the list with ] "
@@ -448,6 +451,18 @@ def _unexpected(
 _MARKS = "!&*%@`"
 """Characters YAML reads as a mark at the start of a line (a tag, an anchor, an alias, a
 directive) or refuses there (`@`, a backquote)."""
+
+
+def mark_before_field(line: str) -> str | None:
+    """Why a line that names a field after a sign YAML reads as a mark or refuses
+    (`@role: Lead`, `&role: Lead`, `]role: Lead`) cannot be: the sign, typed by mistake,
+    is to go; None for any other line."""
+    written = line.strip()
+    if written[:1] not in "!&*@`,]}" or _line_field(written[1:]) is None:  # % is a directive
+        return None
+    if _TAGGED_ITEM.match(line):
+        return None
+    return f"a line cannot start with {written[0]}: remove it"
 
 
 def loose_line(lines: list[str], at: int) -> str | None:

@@ -482,6 +482,13 @@ YAML_MISTAKES = [
     ),
     ("category: fit\n[title: Fit\n", "c.md:3: front matter: a line cannot start with [: remove it"),
     ("tags:\n[  - alumni\n", "c.md:3: front matter: a line cannot start with [: remove it"),
+    *(
+        (
+            f"name: Ana\n{mark}role: Lead\nmet_via: x\n",
+            f"c.md:3: front matter: a line cannot start with {mark}: remove it",
+        )
+        for mark in "@`!*,]}&"  # & was an anchor named `role:`, and the role was lost
+    ),
     (
         "name: Ana\nlocation: |-\nRoom 4\nrole: Analyst\n",
         "c.md:4: front matter: the text of a value written with | goes on the lines below it, "
