@@ -494,9 +494,12 @@ _BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
 _BLOCK_START = re.compile(r":\s+([|>])[-+0-9]*\s*(?:#.*)?$")
 """`notes: |` or `location: >-`: a value whose text is on the lines below, indented."""
 
-_NAME_AND_VALUE = re.compile(r"(\s*(?:- )?)([a-z][a-z0-9]*_[a-z0-9_]*|[a-z]+) +([^\s:#].*)")
-"""`industry Climate tech`: a line that reads as a field's name (a word in lowercase, or
-words joined by _) and its value, with the colon between them left out."""
+_NAME_AND_VALUE = re.compile(
+    r"(\s*(?:- )?)([a-z][a-z0-9]*_[a-z0-9_]*|[a-z]+)(?: +|(?=[\"']))([^\s:#].*)"
+)
+"""`industry Climate tech`, `phone"+1 312 555 0108"`: a line that reads as a field's name (a
+word in lowercase, or words joined by _) and its value, with the colon between them left
+out."""
 
 LONGEST_NAME = 1024
 """The longest field name YAML reads, in characters (a name longer is no name to it)."""

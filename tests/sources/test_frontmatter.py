@@ -502,6 +502,11 @@ YAML_MISTAKES = [
         "closing ---",
     ),
     (
+        'name: Ana\nphone"+1 312 555 0108"\nrole: Lead\n',
+        "c.md:3: front matter: is not a `field: value` line: if `phone` is a field, it "
+        'needs a colon (phone: "+1 312 555 0108")',
+    ),
+    (
         "questions:\n  - id: a\n    minutes 4\n",
         "c.md:4: front matter: is not a `field: value` line: if `minutes` is a field, it "
         "needs a colon (minutes: 4)",
