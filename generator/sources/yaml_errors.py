@@ -100,6 +100,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         under = above is not None and _indent(lines[above]) < _indent(line)
         if under and above is not None and (why := _no_colon(lines, above, settings)):
             return above, why  # `done`, then `  thank_you: 2026-11-02` under it
+        named = above is not None and _NAME_AND_VALUE.fullmatch(lines[above].rstrip())
+        alike = above is not None and _indent(lines[above]) == _indent(line)
+        if named and alike and above is not None and (why := _no_colon(lines, above, settings)):
+            return above, why  # `industry Climate` as the first line, `name: Ana` below
         return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "", help_)
     loose_at = opened if "expected ':'" in problem else at
     if "<document start>" in problem:  # PyYAML's own parser, past a `%` line: read as a directive

@@ -502,6 +502,11 @@ YAML_MISTAKES = [
         "closing ---",
     ),
     (
+        "industry Climate tech\nname: Heliofleet\n",  # the first line: a ': ' too many below
+        "c.md:2: front matter: is not a `field: value` line: if `industry` is a field, it "
+        "needs a colon (industry: Climate tech)",
+    ),
+    (
         'name: Ana\nphone"+1 312 555 0108"\nrole: Lead\n',
         "c.md:3: front matter: is not a `field: value` line: if `phone` is a field, it "
         'needs a colon (phone: "+1 312 555 0108")',
