@@ -1413,7 +1413,14 @@ def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:
     near = close_field(key, declared)
     owners = schema.owners(key) if schema.owners is not None else None
     place = schema.elsewhere(at.path) if schema.elsewhere is not None else None
-    if place is not None:
+    first, _, rest = key.partition(" ")
+    if rest and first in declared and at.raw is not None:  # `role Lead: Data`
+        fix = f"{first}: {double_quoted(clipped(f'{rest}: {at.raw}'))}"
+        at.warn(
+            f"is not a field of {schema.called}: if it is {first} with its colon left out, "
+            f"write {fix}"
+        )
+    elif place is not None:
         at.warn(f"is not a field of {schema.called}: {place}")
     elif near is not None:
         at.warn(f"is not a field of {schema.called} ({did_you_mean([near], key)})")
