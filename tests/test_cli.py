@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -1257,3 +1258,38 @@ def test_a_long_or_odd_value_is_quoted_short_and_visible(
     err = capsys.readouterr().err
     assert said in err, err
     assert max(len(line) for line in err.splitlines()) < 300
+
+
+@pytest.mark.parametrize(
+    "command", ["build", "check", "serve", "export csv", "report --from 2026-11-01"]
+)
+def test_a_today_a_century_ahead_is_refused_with_the_year_meant(
+    command: str, sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build --today 2126-11-22` built a playbook in which every meeting was long done and
+    every reminder a century late, without a word, where `new meeting --date 2126-11-20`
+    was refused: the day meant is the same one in the year nearest the clock's."""
+    clock = dt.date.today()
+    meant = dt.date(clock.year, clock.month, min(clock.day, 28))
+    typed = meant.replace(year=clock.year + 100)
+    argv = [*command.split(), "-C", str(sample_root), "--today", typed.isoformat(), "--jobs", "0"]
+    if command != "build":
+        argv = argv[:-2]
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        f"error: argument --today: {typed.isoformat()} is 5,21" in err
+        and f"after the date today ({clock.isoformat()}): did you mean {meant.isoformat()}?" in err
+    ), err
+    assert command != "build" or "argument --jobs: expected 1 to 256" in err  # both at once
+    assert not (sample_root / "output").exists()
+
+
+def test_a_today_years_before_the_clock_rebuilds_the_playbook_as_it_was(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A playbook built again as of the day it was used: a past --today is no slip."""
+    main(["check", "-C", str(sample_root), "-q", "--today", "2019-06-03"])
+    assert "--today" not in capsys.readouterr().err
