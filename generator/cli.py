@@ -964,12 +964,7 @@ def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     _require_playbook(args.root)
-    if args.names and args.audience == OWNER:
-        raise UsageError("--names only applies to --audience coach")
-    if args.with_vcards and args.audience != OWNER:
-        raise UsageError(
-            "--with-vcards does not apply to --audience coach: a coach's view has no contact cards"
-        )
+    _refuse_all(_build_options_at_odds(args))
     encryption = _encryption(args)
     audience = Audience(args.audience, args.names)
     shown = None if args.quiet else TerminalProgress(sys.stderr)
@@ -1063,13 +1058,38 @@ def _ask(prompt: str) -> str:
         return line  # bytes that are not UTF-8 stay stand-ins, which are refused
 
 
-def _encryption(args: argparse.Namespace) -> Encryption | None:
+def _build_options_at_odds(args: argparse.Namespace) -> list[str]:
+    """What is wrong with the options of `build` taken together, each with its fix."""
+    problems = []
+    if args.names and args.audience == OWNER:
+        problems.append(
+            "--names only applies to --audience coach: add --audience coach, or leave --names out"
+        )
+    if args.with_vcards and args.audience != OWNER:
+        problems.append(
+            "--with-vcards does not apply to --audience coach: a coach's view has no contact cards"
+        )
     for option, given in (
         ("--with-calendar", args.with_calendar),
         ("--with-vcards", args.with_vcards),
     ):
         if given and not args.encrypt:
-            raise UsageError(f"{option} only applies to --encrypt builds")
+            problems.append(
+                f"{option} only applies to --encrypt builds: add --encrypt, or leave {option} out"
+            )
+    return problems
+
+
+def _refuse_all(problems: Sequence[str]) -> None:
+    """Every problem with the options given, a line each: mending one only to be told
+    the next took as many runs as there were."""
+    for problem in problems[:-1]:
+        _say(f"playbook: {problem}", err=True)
+    if problems:
+        raise UsageError(problems[-1])
+
+
+def _encryption(args: argparse.Namespace) -> Encryption | None:
     if not args.encrypt:
         return None
     try:
@@ -1165,9 +1185,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
     --company names a company; without --date it is a request sent today, in a file
     named after today's date and the contact."""
     _require_playbook(args.root)
-    for option, kind in NEW_OPTIONS.items():
-        if getattr(args, option.lstrip("-")) is not None and args.kind != kind:
-            raise UsageError(f"{option} only applies to `playbook new {kind}`")
+    _refuse_all(
+        [
+            f"{option} only applies to `playbook new {kind}`: leave it out"
+            for option, kind in NEW_OPTIONS.items()
+            if getattr(args, option.lstrip("-")) is not None and args.kind != kind
+        ]
+    )
     path = new_file(
         args.root,
         args.kind,

@@ -1293,3 +1293,37 @@ def test_a_today_years_before_the_clock_rebuilds_the_playbook_as_it_was(
     """A playbook built again as of the day it was used: a past --today is no slip."""
     main(["check", "-C", str(sample_root), "-q", "--today", "2019-06-03"])
     assert "--today" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["build", "--names", "full", "--with-calendar", "--with-vcards"],
+            [
+                "--names only applies to --audience coach: add --audience coach, or leave "
+                "--names out",
+                "--with-calendar only applies to --encrypt builds: add --encrypt, or leave "
+                "--with-calendar out",
+                "--with-vcards only applies to --encrypt builds: add --encrypt, or leave "
+                "--with-vcards out",
+            ],
+        ),
+        (
+            ["new", "company", "Acme", "--date", "2026-12-09", "--purpose", "networking"],
+            [
+                "--date only applies to `playbook new meeting`: leave it out",
+                "--purpose only applies to `playbook new meeting`: leave it out",
+            ],
+        ),
+    ],
+)
+def test_options_that_do_not_go_together_are_all_said_with_their_fix(
+    argv: list[str], said: list[str], sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build --names full --with-calendar` told of --names alone, and not what to do;
+    mended, the next run told of --with-calendar."""
+    before = sorted(sample_root.rglob("*"))
+    assert main([*argv, "-C", str(sample_root)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"playbook: {line}" for line in said]
+    assert sorted(sample_root.rglob("*")) == before
