@@ -181,7 +181,7 @@ def write_schemas(folder: Path) -> list[Path]:
     """Write (or rewrite) every schema into `folder`, where `-o` may hold a file of yours
     by a schema's name: only a schema written before is replaced."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file, not a folder")
+        raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
     files = schema_files()
     for name, data in files.items():
         refuse_to_replace_yours(folder / name, functools.partial(_earlier_schema, data))

@@ -124,7 +124,7 @@ def refuse_folder(folder: Path, root: Path) -> None:
     they read the content, so a mistyped -o is told first, not after the content's
     warnings or instead of its errors."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file, not a folder")
+        raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
     refuse_the_content(folder, root)
     refuse_a_built_site(folder)
 

@@ -483,8 +483,11 @@ def test_csv_files_are_not_written_to_a_file_given_as_the_folder(
 ) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("mine\n")
+    told = f"playbook: {notes} is a file, not a folder: choose another folder with -o\n"
     assert main(["export", "csv", "-C", str(sample_root), "-o", str(notes), "-q", *TODAY]) == 2
-    assert capsys.readouterr().err == f"playbook: {notes} is a file, not a folder\n"
+    assert capsys.readouterr().err == told
+    assert main(["schema", "-C", str(sample_root), "-o", str(notes), "-q"]) == 2
+    assert capsys.readouterr().err == told
     assert notes.read_text() == "mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "playbook"]  # no litter
 
