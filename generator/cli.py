@@ -553,7 +553,8 @@ def _parser() -> argparse.ArgumentParser:
         description=COMPLETION_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,  # a command per line, whole
     )
-    p.add_argument("shell", choices=SHELLS)
+    shells = "{" + ",".join(SHELLS) + "}"  # as the usage line shows them, errors too
+    p.add_argument("shell", choices=SHELLS, metavar=shells, help="the shell to complete in")
     p.set_defaults(run=_cmd_completion)
     _add_exchange_commands(commands)
     parser.commands = commands.choices

@@ -33,6 +33,17 @@ def test_help_on_every_command(command: str, capsys: pytest.CaptureFixture[str])
     assert "usage: playbook " + command in capsys.readouterr().out
 
 
+def test_completion_without_a_shell_names_what_the_usage_line_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The error said "required: shell", a name the usage line never shows."""
+    with pytest.raises(SystemExit):
+        main(["completion"])
+    err = capsys.readouterr().err
+    assert "playbook completion [-h] {bash,zsh,fish}" in err
+    assert err.rstrip().endswith("required: {bash,zsh,fish}")
+
+
 def test_new_without_arguments_names_what_the_usage_line_shows(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -458,7 +469,7 @@ def test_verbose_prints_stage_timings(
             "argument --today: 2026-02-30 is not a date: February 2026 has 28 days",
         ),
         (["check", "--today", "2026-13-01"], "there is no month 13 (01 to 12)"),
-        (["completion", "powershell"], "argument shell: invalid choice"),
+        (["completion", "powershell"], "invalid choice: 'powershell' (choose from"),
     ],
 )
 def test_bad_options_are_usage_errors(
