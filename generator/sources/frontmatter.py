@@ -524,7 +524,9 @@ _COMMENT = re.compile(r"\s+(#[^\s#].*)")
 def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
     """(path, line, message) of each value on one line that a comment cuts short
     (`location: Room #4B` is `Room`): a # after a space starts a comment, which is
-    seldom meant in the middle of a value."""
+    seldom meant in the middle of a value. A number, date or yes or no before it
+    (`motivation: 4 #high`, `- 2026-11-27 #Black Friday`) is no text cut short: the
+    comment is meant, and quoting the value would make it text."""
     if "#" not in yaml_text:  # most front matter: no comment to look for
         return
     lines = yaml_text.splitlines()
@@ -534,6 +536,11 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
         if found is None:
             continue
         value = line[start.column : end.column]
+        read: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, value, (True, False)
+        )
+        if value and not read.endswith(":str"):
+            continue
         shown = quoted(value) if value else "empty"
         in_quotes = double_quoted(clipped(line[start.column :].strip()))
         fix = f"{clipped(line[: start.column].strip())} {in_quotes}"

@@ -1149,6 +1149,67 @@ def test_a_hash_that_cuts_a_value_short_is_named_in_a_warning() -> None:
     ]
 
 
+VALID_FORMS = [
+    ("motivation: -1", {"motivation": -1}),
+    ("notes: '- not a list'", {"notes": "- not a list"}),
+    ("role: -Lead", {"role": "-Lead"}),
+    (
+        "role: Engineer\n  -alumni !x &y *z @w `v %u ? t",
+        {"role": "Engineer -alumni !x &y *z @w `v %u ? t"},
+    ),
+    ("role: Engineer\n  \"quoted\" and 'this'", {"role": "Engineer \"quoted\" and 'this'"}),
+    ("role:\n  Lead\n  -of data", {"role": "Lead -of data"}),
+    (
+        "notes: |\n  -alumni\n  !x\n  &y\n  *z\n  @w\n  \"q\n  'q\n  ? q\n  - a\n  a:b",
+        {"notes": "-alumni\n!x\n&y\n*z\n@w\n\"q\n'q\n? q\n- a\na:b\n"},
+    ),
+    ("notes: >-\n  -alumni\n  \"q\n  'q", {"notes": "-alumni \"q 'q"}),
+    ("notes: 'one\n  -two\n  \"three'", {"notes": 'one -two "three'}),
+    ('location: "Room 4: east # west"', {"location": "Room 4: east # west"}),
+    ("website: https://x.example:8080/a:b?c=d#e", {"website": "https://x.example:8080/a:b?c=d#e"}),
+    ("email: ana@example.com", {"email": "ana@example.com"}),
+    ("tags: ['?x', \"? y\", '!z', '-w', 'a: b']", {"tags": ["?x", "? y", "!z", "-w", "a: b"]}),
+    ("tags:\n  - -alumni\n  - '&x'\n  - '*y'", {"tags": ["-alumni", "&x", "*y"]}),
+    ('"a:b": c', {"a:b": "c"}),
+    ("schedule:\n  9:00: coffee", {"schedule": {"9:00": "coffee"}}),
+    ("role: &r Lead\nmet_via: *r", {"role": "Lead", "met_via": "Lead"}),
+    (
+        "done: &d\n  thank_you: 2026-11-02\nalso: *d",
+        {"done": {"thank_you": dt.date(2026, 11, 2)}, "also": {"thank_you": dt.date(2026, 11, 2)}},
+    ),
+    ("role: !!str 123", {"role": "123"}),
+    ("? name\n: Ana", {"name": "Ana"}),
+    (
+        "name: Jos\u00e9 Zo\u00eb \u674e \U0001f680 \u0645\u0631\u062d\u0628\u0627",
+        {"name": "Jos\u00e9 Zo\u00eb \u674e \U0001f680 \u0645\u0631\u062d\u0628\u0627"},
+    ),
+    ('location: "a\tb"', {"location": "a\tb"}),
+    ("motivation: 4 #high", {"motivation": 4}),
+    ("date: 2026-11-24 #moved", {"date": dt.date(2026, 11, 24)}),
+    ("done:\n  thank_you: 2026-11-02 #sent", {"done": {"thank_you": dt.date(2026, 11, 2)}}),
+    ("confirmed: yes #checked", {"confirmed": True}),
+]
+"""Front matter a user writes on purpose that looks like a mistake the checks name."""
+
+
+@pytest.mark.parametrize(("front", "data"), VALID_FORMS)
+def test_valid_forms_that_look_like_mistakes_are_read_as_written(
+    front: str, data: dict[str, object]
+) -> None:
+    """What check accepts, build builds: no error, no warning, the values as written;
+    and the body below is never looked at by the front matter's checks."""
+    doc, problems = parse(f'---\n{front}\n---\n-alumni\n"quote\n!x &y *z\n')
+    assert [str(p) for p in problems.items] == []
+    assert doc.data == data  # type: ignore[attr-defined]
+
+
+def test_a_comment_after_a_number_or_a_date_in_playbook_yaml_is_no_warning() -> None:
+    problems = Problems()
+    doc = parse_yaml_file("playbook.yaml", b"holidays:\n  - 2026-11-27 #Black Friday\n", problems)
+    assert problems.items == []
+    assert doc is not None and doc.data == {"holidays": [dt.date(2026, 11, 27)]}
+
+
 DAMAGED = (
     "likely by a crash or an interrupted sync: restore it from a backup or your sync "
     "tool's version history"
