@@ -556,6 +556,10 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
 
 _CURLY_OPEN = "\u201c\u2018\u201d"
 _CURLY_CLOSE = "\u201d\u2019\u201c"
+_CURLY_INSIDE = "\u201c\u201d\u2018"
+"""Curly quotes that, between the first and the last, make the value several quoted
+phrases (`“Hello,” she said, “welcome”`), not one value in quotes (a closing single one
+is an apostrophe)."""
 
 
 def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
@@ -569,6 +573,8 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
         value = marks.raw.get(key, "")
         if len(value) < 2 or value[0] not in _CURLY_OPEN or value[-1] not in _CURLY_CLOSE:
             continue
+        if any(quote in value[1:-1] for quote in _CURLY_INSIDE):
+            continue  # a quotation in its text, written on purpose
         before = lines[start.line][: start.column].strip() if start.line < len(lines) else ""
         straight = double_quoted(clipped(value[1:-1]))
         fix = f"{before} {straight}" if before.endswith(":") or before == "-" else straight

@@ -1188,6 +1188,14 @@ VALID_FORMS = [
     ("date: 2026-11-24 #moved", {"date": dt.date(2026, 11, 24)}),
     ("done:\n  thank_you: 2026-11-02 #sent", {"done": {"thank_you": dt.date(2026, 11, 2)}}),
     ("confirmed: yes #checked", {"confirmed": True}),
+    (
+        "met_via: \u201cHello,\u201d she said, \u201cwelcome\u201d",
+        {"met_via": "\u201cHello,\u201d she said, \u201cwelcome\u201d"},
+    ),
+    (
+        "role: \u2018Lead\u2019 or \u2018Chief\u2019",
+        {"role": "\u2018Lead\u2019 or \u2018Chief\u2019"},
+    ),
 ]
 """Front matter a user writes on purpose that looks like a mistake the checks name."""
 
