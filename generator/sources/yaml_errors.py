@@ -214,7 +214,9 @@ def look_alike(name: str) -> str | None:
     `_LOOK_ALIKES`, with the fix; None when it holds none."""
     if name.isascii():  # none of them is ASCII: most names, at once
         return None
-    char = next((c for c in name if c in _LOOK_ALIKES), None)
+    char = next(
+        (c for at, c in enumerate(name) if c in _LOOK_ALIKES and not _joins(name, at)), None
+    )
     if char is None:
         return None
     what = _LOOK_ALIKES[char]
@@ -223,6 +225,16 @@ def look_alike(name: str) -> str | None:
     if "invisible" in what:
         return f"holds {what} in a field name: retype the line"
     return f"holds {what}, which YAML does not read as a space: retype it as a plain space"
+
+
+_JOINERS = "\u200c\u200d"
+
+
+def _joins(name: str, at: int) -> bool:
+    """Whether the joiner at `at` is part of how the name is written: after a character
+    beyond ASCII, as in an emoji made of several (👩‍💻), a Persian word (می‌خواهم) or
+    an Indian script; one after an ASCII letter (`na‍me`) only hides a field's name."""
+    return name[at] in _JOINERS and at > 0 and not name[at - 1].isascii()
 
 
 def look_alike_in_line(line: str) -> str | None:

@@ -982,6 +982,16 @@ NBSP = (
             "c.md:2: front matter: holds an invisible zero-width space (U+200B) in a field "
             "name: retype the line",
         ),
+        (
+            "na\u200dme: Ana\n",
+            "c.md:2: front matter: holds an invisible zero-width joiner (U+200D) in a field "
+            "name: retype the line",
+        ),
+        (
+            "\u200cname: Ana\n",
+            "c.md:2: front matter: holds an invisible zero-width non-joiner (U+200C) in a "
+            "field name: retype the line",
+        ),
     ],
 )
 def test_a_character_that_looks_like_a_space_or_colon_is_named(front: str, error: str) -> None:
@@ -1195,6 +1205,11 @@ VALID_FORMS = [
     (
         "role: \u2018Lead\u2019 or \u2018Chief\u2019",
         {"role": "\u2018Lead\u2019 or \u2018Chief\u2019"},
+    ),
+    ("\U0001f469\u200d\U0001f4bb: coder", {"\U0001f469\u200d\U0001f4bb": "coder"}),
+    (
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645: x",
+        {"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645": "x"},
     ),
 ]
 """Front matter a user writes on purpose that looks like a mistake the checks name."""
