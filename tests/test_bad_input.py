@@ -362,3 +362,43 @@ def test_a_bank_id_written_wrong_is_one_error_not_one_per_meeting(
     bank = root / "content/questions/the-job.md"
     bank.write_text(bank.read_text().replace("id: describe-role", written))
     assert [str(p) for p in check(root).errors] == [reported]
+
+
+def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_written(
+    tmp_path: Path,
+) -> None:
+    """Values starting with -, !, &, *, @ or a quote, on their line or on the next, a
+    quotation in curly quotes, a comment after a number or a date, an emoji field name,
+    a BOM and CRLF: check says nothing of them, and the pages show each value as typed.
+    Body lines like the front matter's mistakes (`-alumni`, `"quote`) are notes."""
+    from conftest import SAMPLE_TODAY, copy_sample, write
+    from site_checks import scan
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    front = (
+        "\ufeff---\r\nname: Jos\u00e9 Zo\u00eb \u674e\r\ncompany: verdant-grid\r\n"
+        "role: Lead of -data\r\n  & analytics\r\nlinkedin: https://x.example:8080/a:b\r\n"
+        "met_via: \u201cHello,\u201d she said, \u201cwelcome\u201d\r\n"
+        "tags: ['?odd', \"!bang\", -minus, 'a: b']\r\n"
+        '\U0001f469\u200d\U0001f4bb: |\r\n  -alumni\r\n  "quote\r\n'
+        "---\r\n\r\n-alumni is a note\r\n\"quote at a line's start\r\n"
+    )
+    write(root, "content/contacts/jose.md", front)
+    company = root / "content/companies/verdant-grid.md"
+    company.write_text(company.read_text().replace("motivation: 5\n", "motivation: 5 #top\n"))
+
+    checked = check(root)
+    assert checked.errors == []
+    assert [w for w in checked.warnings if "jose" in w.path or "verdant" in w.path] == []
+    site = build(root, out=tmp_path / "out", today=SAMPLE_TODAY).output
+    text = scan(site / "contacts/jose/index.html").text
+    for shown in (
+        "Jos\u00e9 Zo\u00eb \u674e",
+        "Lead of -data & analytics",
+        "\u201cHello,\u201d she said, \u201cwelcome\u201d",
+        "?odd !bang -minus a: b",
+        "-alumni is a note",
+    ):
+        assert shown in text
