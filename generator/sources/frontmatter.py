@@ -606,10 +606,12 @@ def _closing_quote_alone(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, i
 def _items_read_as_text(marks: _Marks) -> Iterator[tuple[str, int, str]]:
     """(path, line, message) of each value written on its field's line with list items
     below it (`tags: alumni`, then `  - analytics`): YAML reads the lines below as more
-    of its text (`alumni - analytics`), and the list meant is one piece of text."""
+    of its text (`alumni - analytics`), and the list meant is one piece of text. Text
+    wrapped by hand with a dash at the start of some of its lines, not all (`notes: I
+    liked her answer`, `  - the part on data -`, `  more than the rest`), is left alone."""
     for key, start, end in marks.plain:
-        below = marks.text[start.line + 1 : end.line + 1]
-        if not any(line.lstrip().startswith("- ") for line in below):
+        below = [line for line in marks.text[start.line + 1 : end.line + 1] if line.strip()]
+        if not below or not all(line.lstrip().startswith("- ") for line in below):
             continue
         value = marks.raw.get(key, "")
         shown = repr(value if len(value) <= 60 else value[:59] + "…")

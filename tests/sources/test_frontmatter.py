@@ -1211,6 +1211,14 @@ VALID_FORMS = [
         "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645: x",
         {"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645": "x"},
     ),
+    (
+        "notes: I liked her answer\n  - the part on data -\n  more than the rest",
+        {"notes": "I liked her answer - the part on data - more than the rest"},
+    ),
+    (
+        "goals:\n  - Ask about the team\n    - its size, mostly -\n    and how it hires",
+        {"goals": ["Ask about the team - its size, mostly - and how it hires"]},
+    ),
 ]
 """Front matter a user writes on purpose that looks like a mistake the checks name."""
 
