@@ -692,7 +692,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line, marks)
-            _refuse_unspaced(key_node, key_line, marks)
+            _refuse_unspaced(key_node, value_node, key_line, marks)
             if not key_node.value and (marked := mark_before_field(_written(key_node, marks))):
                 raise _Refused(key_line, marked)  # `&role: Lead`: an anchor named `role:`
             key = str(key_node.value)
@@ -786,11 +786,15 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
             raise _Refused(line, loose)
 
 
-def _refuse_unspaced(key: yaml.ScalarNode, line: int, marks: _Marks) -> None:
+def _refuse_unspaced(key: yaml.ScalarNode, value: yaml.Node, line: int, marks: _Marks) -> None:
     """A field name that holds a colon with no space after it (`location:Room 4: east`):
     YAML reads `location:Room 4` as the name of an extra field, which playbook keeps
-    without a word, and the location is lost."""
+    without a word, and the location is lost. The mistake is a value typed on the line;
+    a name with a list or fields after it (`re:Invent:`, then `  - 2026-12-01`) is a
+    name with a colon in it, written on purpose."""
     if key.style or ":" not in str(key.value):
+        return
+    if not isinstance(value, yaml.ScalarNode) or value.start_mark.line != key.start_mark.line:
         return
     if (fix := no_space_fix(_written(key, marks))) is not None:
         raise _Refused(line, f"needs a space after the colon: {fix}")

@@ -1219,6 +1219,10 @@ VALID_FORMS = [
         "goals:\n  - Ask about the team\n    - its size, mostly -\n    and how it hires",
         {"goals": ["Ask about the team - its size, mostly - and how it hires"]},
     ),
+    (
+        "events:\n  re:Invent:\n    - 2025-12-01\n  re:Play:\n    where: Las Vegas",
+        {"events": {"re:Invent": [dt.date(2025, 12, 1)], "re:Play": {"where": "Las Vegas"}}},
+    ),
 ]
 """Front matter a user writes on purpose that looks like a mistake the checks name."""
 
