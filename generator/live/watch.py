@@ -18,6 +18,7 @@ from pathlib import Path
 from time import monotonic
 
 from watchdog.events import (
+    EVENT_TYPE_ATTRIB,
     EVENT_TYPE_CLOSED,
     EVENT_TYPE_CREATED,
     EVENT_TYPE_DELETED,
@@ -44,8 +45,9 @@ MAX_WAIT = 2.0
 """Seconds after a batch's first event when it is released even if events keep coming."""
 
 _CAME_OR_WENT = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED})
-_CHANGES = _CAME_OR_WENT | {EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED}
-"""Event types that can change a file's content or existence (not opened, attrib, ...)."""
+_CHANGES = _CAME_OR_WENT | {EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED, EVENT_TYPE_ATTRIB}
+"""Event types that can change a file's content, existence or whether it can be read
+(`chmod`: attrib), not opened, ..."""
 
 
 class Debouncer:

@@ -6,9 +6,11 @@ the live-reload client after the rebuild.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,9 @@ import pytest
 from conftest import running_server
 from test_serve import CONTACT, CONTACT_URL
 
+from generator.live import sources
 from generator.live.serve import LiveServer
+from generator.sources.discover import FORBIDDEN
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +99,31 @@ def test_broken_front_matter_shows_errors_then_the_page_returns(
     heading(tab).to_have_text(re.compile("Build failed"))
     save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
     heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)
+
+
+def test_a_file_made_unreadable_shows_why_then_the_page_once_readable_again(
+    tab: Tab, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chmod 000` changes no byte, nor does `chmod 644`: the watcher saw neither, so the
+    open page kept the old text, then kept the error. (As root, chmod would not refuse a
+    read: the refusal is made here.)"""
+    from playwright.sync_api import expect
+
+    real = sources.read_source
+
+    def as_the_mode_says(path: Path) -> bytes:
+        if not path.stat().st_mode & stat.S_IRUSR:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(sources, "read_source", as_the_mode_says)
+    path = sample_root / CONTACT
+    path.chmod(0)
+    expect(tab.page.locator("#errors")).to_contain_text(
+        f"{CONTACT}:1: file: {FORBIDDEN}", timeout=TIMEOUT
+    )
+    path.chmod(0o644)
+    heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
 
 
 def test_content_stashed_and_popped_shows_the_error_then_the_page(
