@@ -184,6 +184,22 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def refuse_unreadable(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
+    """Make `owner.name(path, ...)` refuse a file whose mode lets its owner not read it
+    (`chmod 000`), as the system refuses it to anyone but root, who runs these tests."""
+    import errno
+    import stat
+
+    real = getattr(owner, name)
+
+    def as_the_mode_says(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if not Path(path).stat().st_mode & stat.S_IRUSR:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, as_the_mode_says)
+
+
 def browser_unavailable() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401

@@ -67,7 +67,7 @@ from generator.site.render import (
 )
 from generator.site.theme import Theme, ThemeKey, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
-from generator.sources.discover import THEMES_FOLDER
+from generator.sources.discover import THEMES_FOLDER, unreadable_because
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +273,16 @@ class LiveBuild:
         themes = self.root / "themes"
         stale = changed is None or any(p.is_relative_to(themes) for p in changed)
         if self._on_disk is None or stale or self._on_disk.folders != folders:
-            self._on_disk = Theme.read(folders)
+            try:
+                self._on_disk = Theme.read(folders)
+            except OSError as exc:  # `chmod 000`: named until a change to the theme
+                self._on_disk = Theme(folders)
+                where = Path(str(exc.filename))
+                rel = where.relative_to(self.root) if where.is_relative_to(self.root) else where
+                self._theme_mistakes = [
+                    ContentError(rel.as_posix(), 1, "file", unreadable_because(exc))
+                ]
+                return self._on_disk
             self._theme_mistakes = theme_problems(make_environment(folders), self.root)
         return self._on_disk
 

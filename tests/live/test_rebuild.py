@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, write
+from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, refuse_unreadable, write
 
 from generator.build import build, check
 from generator.errors import BuildError, Problems
@@ -25,6 +25,7 @@ from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, Closed, LiveBuild
 from generator.publish.write import MANIFEST
 from generator.site.calendar import CALENDAR_FILE
+from generator.sources.discover import FORBIDDEN
 from generator.sources.read import Read
 
 Edit = Callable[[Path], None]
@@ -555,6 +556,23 @@ def test_template_error_is_reported_like_content(builder: LiveBuild, sample_root
     assert error.path == "themes/default/templates/contact.html"
     assert error.field == "template"
     assert outcome.error_page is not None
+
+
+def test_a_theme_file_that_cannot_be_read_is_named_until_it_can(
+    builder: LiveBuild, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chmod 000` of a theme's template while serving showed 'internal error:
+    PermissionError: [Errno 13] ...' and a traceback in the terminal."""
+    refuse_unreadable(monkeypatch, Path, "read_bytes")
+    rel = "themes/default/templates/contact.html"
+    override = write(sample_root, rel, (REPO / rel).read_text(encoding="utf-8"))
+    override.chmod(0)
+    outcome = builder.build([override])
+    assert [str(e) for e in outcome.errors] == [f"{rel}:1: file: {FORBIDDEN}"]
+    elena = sample_root / "content/contacts/elena-marsh.md"
+    assert builder.build([elena]).errors == outcome.errors  # until it can be read
+    override.chmod(0o644)
+    assert builder.build([override]).ok
 
 
 def test_a_template_cannot_run_a_command_in_the_preview(

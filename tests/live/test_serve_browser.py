@@ -6,18 +6,16 @@ the live-reload client after the rebuild.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import running_server
+from conftest import refuse_unreadable, running_server
 from test_serve import CONTACT, CONTACT_URL
 
 from generator.live import sources
@@ -109,14 +107,7 @@ def test_a_file_made_unreadable_shows_why_then_the_page_once_readable_again(
     read: the refusal is made here.)"""
     from playwright.sync_api import expect
 
-    real = sources.read_source
-
-    def as_the_mode_says(path: Path) -> bytes:
-        if not path.stat().st_mode & stat.S_IRUSR:
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(sources, "read_source", as_the_mode_says)
+    refuse_unreadable(monkeypatch, sources, "read_source")
     path = sample_root / CONTACT
     path.chmod(0)
     expect(tab.page.locator("#errors")).to_contain_text(
