@@ -192,8 +192,12 @@ def refuse_unreadable(monkeypatch: pytest.MonkeyPatch, owner: object, name: str)
 
     real = getattr(owner, name)
 
-    def as_the_mode_says(path: Path, *args: Any, **kwargs: Any) -> Any:
-        if not Path(path).stat().st_mode & stat.S_IRUSR:
+    def as_the_mode_says(path: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            mode = os.stat(path).st_mode
+        except (OSError, TypeError):  # a file to be made, a descriptor
+            mode = stat.S_IRUSR
+        if not mode & stat.S_IRUSR:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path, *args, **kwargs)
 

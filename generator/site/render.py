@@ -986,8 +986,8 @@ def _render_standalone(
 ) -> bytes:
     """A page of the live preview outside the site (no `site`, `page` or `playbook`),
     served at any address: absolute links, the stylesheet's in `assets`. A theme fault in
-    it (`{{ 1 // 0 }}`) gives the plain `fallback`, so that it never hides what the page
-    is there to say."""
+    it (`{{ 1 // 0 }}`, a template that cannot be read) gives the plain `fallback`, so
+    that it never hides what the page is there to say."""
     stylesheet = assets + "style.css"
     try:
         env = make_environment(list(themes))
@@ -996,6 +996,6 @@ def _render_standalone(
         page = template.render(**context, csp=csp, scripts=scripts, stylesheet=stylesheet)
         return routes.from_root(page, "/").encode("utf-8")  # url() and static() too
     except Exception as exc:
-        if not template_fault(exc):
+        if not (template_fault(exc) or isinstance(exc, OSError)):
             raise
         return fallback.encode()

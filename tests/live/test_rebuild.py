@@ -6,6 +6,7 @@ byte-for-byte what `playbook build` writes for the same sources.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import difflib
 import os
@@ -674,6 +675,23 @@ def test_a_python_error_in_the_error_page_still_shows_the_content_errors(
     outcome = builder.build([path])
     assert not outcome.ok and outcome.error_page is not None
     assert f"{ELENA}:2: front matter: ".encode() in outcome.error_page
+
+
+def test_an_error_page_that_cannot_be_read_still_shows_the_errors(
+    builder: LiveBuild, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chmod 000` of a theme's error.html ended the rebuilds: the preview showed the
+    last pages and never changed again until playbook serve was started again."""
+    refuse_unreadable(monkeypatch, Path, "read_bytes")
+    refuse_unreadable(monkeypatch, builtins, "open")  # as Jinja reads a template
+    rel = "themes/default/templates/error.html"
+    error_page = write(sample_root, rel, (REPO / rel).read_text(encoding="utf-8"))
+    error_page.chmod(0)
+    outcome = builder.build([error_page])
+    assert not outcome.ok and outcome.error_page is not None
+    assert f"{rel}:1: file: {FORBIDDEN}".encode() in outcome.error_page
+    error_page.chmod(0o644)
+    assert builder.build([error_page]).ok
 
 
 def test_a_theme_asset_deleted_or_renamed_leaves_the_served_folder(
