@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.errors import SHOWN_VALUE, Problems, quoted
+from generator.errors import SHOWN_VALUE, Problems, clipped, quoted
 from generator.model.suggest import (
     close_field,
     did_you_mean,

@@ -598,7 +598,7 @@ def _closing_quote_alone(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, i
             yield (  # (`5"` is five inches)
                 key,
                 start.line + marks.offset,
-                f"{clipped(value)!r} ends with a quote that no quote opens: remove it "
+                f"{quoted(value)} ends with a quote that no quote opens: remove it "
                 f"({clipped(value[:-1].rstrip())}), or type the opening one",
             )
 
