@@ -875,6 +875,11 @@ def _require_playbook(root: Path) -> None:
     if (what := _not_a_folder(content)) is not None:  # `init` there would fail on it
         raise UsageError(f"{content} {what}")
     near = _playbook_near(root)
+    if near == ".":  # `-C content/contacts` from the playbook's folder: `cd .` says nothing
+        raise UsageError(
+            f"no playbook in {root} (no content/ folder), but the folder you are in is one: "
+            "leave out -C, or give -C the folder that holds content/"
+        )
     if near is not None:
         where = "here" if root == Path(".") else f"in {root}"
         raise UsageError(

@@ -990,6 +990,19 @@ def test_a_folder_inside_or_beside_a_playbook_names_it(
     )
 
 
+def test_a_folder_inside_the_playbook_one_is_in_says_to_leave_out_c(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check -C content/contacts` run in the playbook's folder was told to run it there
+    `(cd .), or add -C .`."""
+    monkeypatch.chdir(sample_root)
+    assert main(["check", "-C", "content/contacts"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: no playbook in content/contacts (no content/ folder), but the folder you "
+        "are in is one: leave out -C, or give -C the folder that holds content/\n"
+    )
+
+
 @pytest.mark.parametrize(
     "argv", [["check", "--today", SAMPLE_TODAY.isoformat()], ["export", "vcard", "-q"]]
 )
