@@ -1423,6 +1423,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
         hint = _files_meant(args.file) if isinstance(exc, FileNotFoundError) else ""
+        if not hint and os.path.isdir(args.file):  # an unzipped export; no OSError: too long
+            usual = "connections.csv" if args.source == "linkedin" else ""
+            hint = _files_within(args.file, ".vcf" if args.source == "vcard" else ".csv", usual)
         shown = cut_short(str(args.file)) if exc.errno == errno.ENAMETOOLONG else args.file
         raise UsageError(
             f"cannot read {shown}: {exc.strerror}" + (f" ({hint})" if hint else "")
@@ -1472,6 +1475,20 @@ def _files_meant(path: Path, folders: bool = False) -> str:
     except OSError:
         return ""
     return did_you_mean([str(path.parent / name) for name in close_names(path.name, names, 0.8)])
+
+
+def _files_within(folder: Path, suffix: str, usual: str = "") -> str:
+    """For a folder given where a file is read: `did you mean` the file in it named `usual`
+    (LinkedIn's export holds some thirty CSV files), else those that end in `suffix` (up to
+    three), else to name the file in it."""
+    try:
+        files = [p for p in folder.iterdir() if p.suffix.lower() == suffix]
+    except OSError:
+        files = []
+    found = sorted(str(p) for p in files if p.name.lower() == usual) or sorted(map(str, files))
+    if 0 < len(found) <= 3:
+        return did_you_mean(found)
+    return f"name the {suffix} file in it to import"
 
 
 def _tell_interrupted(plan: ImportPlan, root: Path) -> None:

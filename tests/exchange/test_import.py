@@ -1134,3 +1134,36 @@ def test_an_empty_file_is_said_to_be_empty(
     assert capsys.readouterr().err == (
         f"playbook: {tmp_path / 'Connections.csv'} is empty: there is nothing in it to import\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "files", "hint"),
+    [
+        (
+            "linkedin",
+            ["Connections.csv", "Profile.csv", *(f"f{n}.csv" for n in range(30))],
+            "did you mean {export}/Connections.csv?",
+        ),
+        ("vcard", ["all.vcf", "notes.txt"], "did you mean {export}/all.vcf?"),
+        ("csv", [], "name the .csv file in it to import"),
+    ],
+)
+def test_a_folder_given_to_import_gets_the_file_in_it(
+    source: str,
+    files: list[str],
+    hint: str,
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The folder of an unzipped export, given where its file goes, was told only "it is
+    a folder, not a file"."""
+    export = tmp_path / "export"
+    export.mkdir()
+    for name in files:
+        (export / name).write_text("")
+    assert main(["import", source, "-C", str(sample_root), str(export)]) == 2
+    told = hint.format(export=export)
+    assert capsys.readouterr().err == (
+        f"playbook: cannot read {export}: it is a folder, not a file ({told})\n"
+    )
