@@ -61,6 +61,8 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
     what = _ADVICE.get(exc.errno or 0) or (exc.strerror or str(exc)).rstrip(".").lower()
     if exc.errno == errno.EISDIR and where:
         what = "is a folder where a file was expected"
+    if exc.errno == errno.ENAMETOOLONG and elsewhere:  # `init DIR`, `-o`: a path one chose
+        what = f"{what}, or {elsewhere} whose path is shorter"
     return where, what
 
 

@@ -1351,3 +1351,16 @@ def test_options_that_do_not_go_together_are_all_said_with_their_fix(
     assert main([*argv, "-C", str(sample_root)]) == 2
     assert capsys.readouterr().err.splitlines() == [f"playbook: {line}" for line in said]
     assert sorted(sample_root.rglob("*")) == before
+
+
+def test_an_output_path_too_long_says_to_choose_a_shorter_one(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`schema -o <300 letters>` was told only to move the file to a shallower folder: the
+    folder is the one the user chose, and choosing another is the fix."""
+    out = tmp_path / ("y" * 300)
+    assert main(["schema", "-C", str(sample_root), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.endswith(
+        ": the path is too long for the system: move the file to a shallower folder, or "
+        "choose another folder with -o whose path is shorter\n"
+    )
