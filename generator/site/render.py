@@ -998,4 +998,5 @@ def _render_standalone(
     except Exception as exc:
         if not (template_fault(exc) or isinstance(exc, OSError)):
             raise
-        return fallback.encode()
+        reload = "".join(f'<script src="{html.escape(script)}"></script>\n' for script in scripts)
+        return (fallback + reload).encode()  # the tab still comes back by itself

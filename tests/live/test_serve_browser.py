@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import refuse_unreadable, running_server
+from conftest import refuse_unreadable, running_server, write
 from test_serve import CONTACT, CONTACT_URL
 
 from generator.live import sources
@@ -115,6 +115,21 @@ def test_a_file_made_unreadable_shows_why_then_the_page_once_readable_again(
     )
     path.chmod(0o644)
     heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
+
+
+def test_a_failing_error_page_still_brings_the_page_back_once_fixed(
+    tab: Tab, sample_root: Path
+) -> None:
+    """A theme's error.html that raises gives a plain list of the errors, which had no
+    reload client: the tab stayed on it after the fix."""
+    from playwright.sync_api import expect
+
+    write(sample_root, "themes/default/templates/error.html", "{{ 1 // 0 }}\n")
+    path = sample_root / CONTACT
+    save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    expect(tab.page.locator("pre")).to_contain_text(f"{CONTACT}:2: front matter: ", timeout=TIMEOUT)
+    save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
+    heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)
 
 
 def test_content_stashed_and_popped_shows_the_error_then_the_page(
