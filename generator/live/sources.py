@@ -133,7 +133,8 @@ class LiveSources:
         self._order = None
         self._notes = {}
         for problem in own.items:
-            if problem.path == "content":  # gone since serve started (moved, renamed, stashed)
+            if problem.path == "content" and not (self.root / "content").is_dir():
+                # gone since serve started (moved, renamed, stashed), not just unreadable
                 problems.items.append(dataclasses.replace(problem, message=CONTENT_GONE))
             else:
                 self._notes.setdefault(problem.path, []).append(problem)

@@ -576,6 +576,23 @@ def test_a_theme_file_that_cannot_be_read_is_named_until_it_can(
     assert builder.build([override]).ok
 
 
+def test_a_content_folder_that_cannot_be_read_is_not_said_to_be_gone(
+    builder: LiveBuild, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chmod 000 content` while serving: the preview said 'the content/ folder is gone
+    (moved, renamed or deleted since serve started)' of a folder still there."""
+    refuse_unreadable(monkeypatch, os, "scandir")
+    content = sample_root / "content"
+    content.chmod(0)
+    try:
+        errors = [str(e) for e in builder.build([content]).errors]
+        assert errors == [str(e) for e in check(sample_root, SAMPLE_TODAY).errors]
+        assert errors == [f"content:1: folder: {FORBIDDEN}"]
+    finally:
+        content.chmod(0o755)
+    assert builder.build([content]).ok
+
+
 def test_a_template_cannot_run_a_command_in_the_preview(
     builder: LiveBuild, sample_root: Path
 ) -> None:
