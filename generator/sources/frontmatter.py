@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problems, clipped, quoted, shown_field
+from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     double_quoted,
     explain,
@@ -162,7 +163,7 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
         problems.error(path, 1, "file", "is empty; expected front matter between '---' lines")
         return None
     split = _split(text)
-    conflicts = _merge_conflicts(text)
+    conflicts = _merge_conflicts(text, body_line=split[2] if split else None)
     for line in conflicts:
         in_body = split is not None and line >= split[2]
         problems.error(path, line, "body" if in_body else "front matter", _CONFLICT)
@@ -198,15 +199,24 @@ _CONFLICT = (
 )
 
 
-def _merge_conflicts(text: str) -> list[int]:
+def _merge_conflicts(text: str, body_line: int | None = None) -> list[int]:
     """The lines (1-based) where a merge conflict that git left in a file starts: a
     `<<<<<<<` line with a `>>>>>>>` line after it. Built, both versions would be published,
-    the markers as text (and `=======` makes the line above it a heading)."""
+    the markers as text (and `=======` makes the line above it a heading). In the Markdown
+    notes from `body_line` on, markers inside a fenced code block are an example shown as
+    code, not a conflict."""
     starts: list[int] = []
     if "<<<<<<<" not in text:  # most files: no line to look at
         return starts
+    lines = _lines(text)
+    code: set[int] = set()
+    if body_line is not None and any(fence in text for fence in ("```", "~~~")):
+        body = "".join(lines[body_line - 1 :])
+        code = {body_line + line for line in fenced_lines(body)}
     opened: int | None = None
-    for number, line in enumerate(_lines(text), start=1):
+    for number, line in enumerate(lines, start=1):
+        if number in code:
+            continue
         if line.startswith("<<<<<<<"):
             opened = number
         elif line.startswith(">>>>>>>") and opened is not None:

@@ -347,6 +347,13 @@ def _inline_and_notes(tokens: Sequence[Token]) -> Iterator[Token]:
         yield from token.children or ()
 
 
+def fenced_lines(text: str) -> set[int]:
+    """The lines (0-based) of `text`'s fenced code blocks (``` or ~~~), fences included:
+    what is written there is shown as it is, as code."""
+    tokens = _markdown(False).parse(text)
+    return {line for t in tokens if t.type == "fence" and t.map for line in range(*t.map)}
+
+
 class _SafeMarkdownIt(MarkdownIt):
     def validateLink(self, url: str) -> bool:
         """Refuse script and local-data addresses (the default lets `data:image/…` in)."""

@@ -954,6 +954,22 @@ def test_a_merge_conflict_in_playbook_yaml_is_named_at_its_line() -> None:
     assert [str(p) for p in problems.items] == [f"playbook.yaml:2: yaml: {CONFLICT}"]
 
 
+EXAMPLE_CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\n"
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "````text"])
+def test_a_conflict_shown_as_an_example_in_a_code_block_is_text(fence: str) -> None:
+    """Notes on how git marks a conflict, with the markers in a fenced code block, are
+    published as code; a real conflict after the block is still named."""
+    close = fence.removesuffix("text")
+    doc, problems = parse(f"---\nname: Jane\n---\nGit shows:\n{fence}\n{EXAMPLE_CONFLICT}{close}\n")
+    assert doc is not None and not problems.items
+    doc, problems = parse(
+        f"---\nname: Jane\n---\n{fence}\n{EXAMPLE_CONFLICT}{close}\n\n{EXAMPLE_CONFLICT}"
+    )
+    assert [str(p) for p in problems.items] == [f"c.md:12: body: {CONFLICT}"]
+
+
 def test_a_line_of_angle_brackets_alone_is_not_a_conflict() -> None:
     doc, problems = parse("---\nname: Jane\n---\n\n<<<<<<< is how git marks a conflict\n")
     assert doc is not None and not problems.items
