@@ -554,14 +554,16 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
         shown = quoted(value) if value else "empty"
         in_quotes = double_quoted(clipped(line[start.column :].strip()))
         fix = f"{clipped(line[: start.column].strip())} {in_quotes}"
-        yield (
-            key,
-            start.line + marks.offset,
-            (
-                f"{quoted(found[1])} is a comment (a # after a space starts one), so the "
-                f"value is {shown}: to keep it, put the value in quotes, {fix}"
-            ),
+        message = (
+            f"{quoted(found[1])} is a comment (a # after a space starts one), so the "
+            f"value is {shown}: to keep it, put the value in quotes, {fix}"
         )
+        if value:  # a value of a few words to choose from (`status: done #sent`) is refused
+            # in quotes, its comment being text then: that one is a note, written as such
+            note = f"{line[: end.column].strip()} # {found[1][1:]}"
+            shown_note = f", {note}" if clipped(note) == note else ""
+            message += f"; or, for a note beside the value, put a space after the #{shown_note}"
+        yield key, start.line + marks.offset, message
 
 
 _CURLY_OPEN = "\u201c\u2018\u201d"

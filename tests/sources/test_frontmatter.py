@@ -1169,10 +1169,23 @@ def test_a_hash_that_cuts_a_value_short_is_named_in_a_warning() -> None:
         "warning: c.md:3: role: '#1 fan' is a comment (a # after a space starts one), so the "
         'value is empty: to keep it, put the value in quotes, role: "#1 fan"',
         "warning: c.md:4: location: '#4B' is a comment (a # after a space starts one), so the "
-        "value is 'Room': to keep it, put the value in quotes, location: \"Room #4B\"",
+        "value is 'Room': to keep it, put the value in quotes, location: \"Room #4B\"; or, "
+        "for a note beside the value, put a space after the #, location: Room # 4B",
         "warning: c.md:6: goals.1: '#2' is a comment (a # after a space starts one), so the "
-        "value is 'Lead': to keep it, put the value in quotes, - \"Lead #2\"",
+        "value is 'Lead': to keep it, put the value in quotes, - \"Lead #2\"; or, for a note "
+        "beside the value, put a space after the #, - Lead # 2",
     ]
+
+
+def test_a_hash_note_beside_a_choice_is_told_a_fix_that_keeps_the_choice() -> None:
+    """`status: "scheduled #tentative"` is no status; the note written as a comment is the
+    fix that works, and it is read without a warning."""
+    doc, problems = parse("---\nstatus: scheduled #tentative\n---\n")
+    fix = "status: scheduled # tentative"
+    [warning] = [str(p) for p in problems.warnings]
+    assert warning.endswith(f"put a space after the #, {fix}")
+    doc, problems = parse(f"---\n{fix}\n---\n")
+    assert not problems.items and doc.data == {"status": "scheduled"}  # type: ignore[attr-defined]
 
 
 VALID_FORMS = [
