@@ -704,7 +704,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line, marks)
-            _refuse_unspaced(key_node, value_node, key_line, marks)
+            _refuse_unspaced(key_node, value_node, key_line, marks, node)
             if not key_node.value and (marked := mark_before_field(_written(key_node, marks))):
                 raise _Refused(key_line, marked)  # `&role: Lead`: an anchor named `role:`
             key = str(key_node.value)
@@ -798,18 +798,38 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
             raise _Refused(line, loose)
 
 
-def _refuse_unspaced(key: yaml.ScalarNode, value: yaml.Node, line: int, marks: _Marks) -> None:
+def _refuse_unspaced(
+    key: yaml.ScalarNode, value: yaml.Node, line: int, marks: _Marks, mapping: yaml.MappingNode
+) -> None:
     """A field name that holds a colon with no space after it (`location:Room 4: east`):
     YAML reads `location:Room 4` as the name of an extra field, which playbook keeps
     without a word, and the location is lost. The mistake is a value typed on the line;
     a name with a list or fields after it (`re:Invent:`, then `  - 2026-12-01`) is a
-    name with a colon in it, written on purpose."""
-    if key.style or ":" not in str(key.value):
+    name with a colon in it, written on purpose. Between braces
+    (`done: {thank_you:2026-11-02}`), the fix is the whole line, each such name spaced."""
+    if (fix := _unspaced(key, value, marks)) is None:
         return
+    if mapping.flow_style:
+        row = key.start_mark.line
+        fix = marks.text[row] if row < len(marks.text) else ""
+        for other, other_value in sorted(mapping.value, key=lambda kv: -kv[0].start_mark.index):
+            start, end = other.start_mark, other.end_mark
+            if start.line == end.line == row and _unspaced(other, other_value, marks):
+                name, _, rest = fix[start.column : end.column].partition(":")
+                fix = f"{fix[: start.column]}{name}: {rest}{fix[end.column :]}"
+        fix = clipped(fix.strip())
+    raise _Refused(line, f"needs a space after the colon: {fix}")
+
+
+def _unspaced(key: yaml.Node, value: yaml.Node, marks: _Marks) -> str | None:
+    """`key` and its value written with a space after the colon, when they were typed
+    with none (a plain name holding a colon, with a value of text on its line); else
+    None."""
+    if not isinstance(key, yaml.ScalarNode) or key.style or ":" not in str(key.value):
+        return None
     if not isinstance(value, yaml.ScalarNode) or value.start_mark.line != key.start_mark.line:
-        return
-    if (fix := no_space_fix(_written(key, marks))) is not None:
-        raise _Refused(line, f"needs a space after the colon: {fix}")
+        return None
+    return no_space_fix(_written(key, marks))
 
 
 def _refuse_unspaced_items(node: yaml.ScalarNode, path: str, marks: _Marks) -> None:

@@ -448,6 +448,11 @@ YAML_MISTAKES = [
         'c.md:3: front matter: needs a space after the colon: location: "Room 4: east"',
     ),
     (
+        "done: {thank_you:2026-11-02, nudge:2026-11-09}\n",  # the whole line, braces kept
+        "c.md:2: front matter: needs a space after the colon: "
+        "done: {thank_you: 2026-11-02, nudge: 2026-11-09}",
+    ),
+    (
         "tags:\n  -alumni\n  -climate\n",  # else one tag, "-alumni -climate"
         "c.md:3: front matter: a list item needs a space after its -: write `  - alumni` "
         "(without it, YAML reads the line as text)",
