@@ -846,7 +846,8 @@ def _refuse_unspaced_items(node: yaml.ScalarNode, path: str, marks: _Marks) -> N
 def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
     """An item written `? alumni` (`tags: [? alumni]`): YAML reads `? ` as the start of a
     field name, so the item is a mapping of `alumni` to nothing, and the way out is to
-    remove the `?`, not to add a colon."""
+    remove the `?`, not to add a colon; or, where the ? comes right before the text
+    (`tags: [a?, ?b]`), perhaps the text meant, to put it in quotes (`"?b"`)."""
     start = item.start_mark
     if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
         return
@@ -861,6 +862,11 @@ def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
         fix = f"if it is text, put it in quotes, like {clipped(fixed)}"
     else:
         fix = f"remove the ?, like {clipped((before + after.lstrip(' ')).strip())}"
+        end = key.end_mark
+        if after[:1] not in (" ", "\t") and end.line == start.line:  # `?b`: the text ?b
+            item_text = double_quoted(text[start.column : end.column])
+            fixed = f"{before}{item_text}{text[end.column :]}".strip()
+            fix += f"; or, if the ? is part of the text, put it in quotes, like {clipped(fixed)}"
     raise _Refused(
         start.line + marks.offset,
         "an item cannot start with ? (YAML reads it as the start of a field name): " + fix,

@@ -588,6 +588,12 @@ YAML_MISTAKES = [
         "field name): remove the ?, like - alumni",
     ),
     (
+        "tags: [climate, ?b]\n",  # the tag meant may be "?b", as much as "b"
+        "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
+        "field name): remove the ?, like tags: [climate, b]; or, if the ? is part of the "
+        'text, put it in quotes, like tags: [climate, "?b"]',
+    ),
+    (
         "tags: [?]\n",
         "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
         'field name): if it is text, put it in quotes, like tags: ["?"]',
