@@ -203,8 +203,9 @@ def _merge_conflicts(text: str, body_line: int | None = None) -> list[int]:
     """The lines (1-based) where a merge conflict that git left in a file starts: a
     `<<<<<<<` line with a `>>>>>>>` line after it. Built, both versions would be published,
     the markers as text (and `=======` makes the line above it a heading). In the Markdown
-    notes from `body_line` on, markers inside a fenced code block are an example shown as
-    code, not a conflict."""
+    notes from `body_line` on, a `<<<<<<<` inside a fenced code block is an example shown
+    as code, not a conflict; its end is looked for everywhere, as each side of a conflict
+    may open a code block of its own (```` ```python ```` and ```` ```js ````)."""
     starts: list[int] = []
     if "<<<<<<<" not in text:  # most files: no line to look at
         return starts
@@ -215,9 +216,7 @@ def _merge_conflicts(text: str, body_line: int | None = None) -> list[int]:
         code = {body_line + line for line in fenced_lines(body)}
     opened: int | None = None
     for number, line in enumerate(lines, start=1):
-        if number in code:
-            continue
-        if line.startswith("<<<<<<<"):
+        if line.startswith("<<<<<<<") and number not in code:
             opened = number
         elif line.startswith(">>>>>>>") and opened is not None:
             starts.append(opened)

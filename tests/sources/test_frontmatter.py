@@ -981,6 +981,16 @@ def test_a_conflict_shown_as_an_example_in_a_code_block_is_text(fence: str) -> N
     assert [str(p) for p in problems.items] == [f"c.md:12: body: {CONFLICT}"]
 
 
+def test_a_conflict_whose_sides_open_code_blocks_is_still_named() -> None:
+    """Each side opens its own block: the end marker falls inside theirs, yet the
+    conflict started outside any block."""
+    _, problems = parse(
+        "---\nname: Jane\n---\n<<<<<<< HEAD\n```python\n=======\n```js\n>>>>>>> main\n"
+        "print(1)\n```\n"
+    )
+    assert [str(p) for p in problems.items] == [f"c.md:4: body: {CONFLICT}"]
+
+
 def test_a_line_of_angle_brackets_alone_is_not_a_conflict() -> None:
     doc, problems = parse("---\nname: Jane\n---\n\n<<<<<<< is how git marks a conflict\n")
     assert doc is not None and not problems.items
