@@ -24,7 +24,9 @@ whose ask is a kind of question too). When the ideal parts do not leave that
 much, they are scaled down: every part first gets one minute while minutes
 last (wrap-up, then open, ask, background), then any minute left goes to the part
 furthest from its ideal. A part left with no minute is dropped, so a one-minute
-meeting is one minute of questions.
+meeting is one minute of questions. A longer meeting never gives its ask less time than
+a shorter one, nor its questions but for a longer ask: where a step of the table would,
+the parts reach it a minute at a time (`_a_minute_longer`).
 
 A networking meeting asks for names once: the questions it names from the bank's
 networking category (who else to talk to, whom they know at your targets...), and any
@@ -116,6 +118,9 @@ KINDS = ("open", "background", "questions", "ask", "wrap")
 """Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""
 _SCALE_PRIORITY = ("wrap", "open", "ask", "background")
 """Who keeps a minute first when a short meeting cannot give every part its ideal."""
+_GROWTH_ORDER = ("questions", "ask", "background", "wrap", "open")
+"""Who gets a new minute first when parts grow a minute at a time (`_a_minute_longer`):
+the background before the welcome, so that a pitch has 2 minutes from 15 on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +391,7 @@ def _scale_down(ideal: dict[str, int], budget: int) -> dict[str, int]:
     return given
 
 
+@functools.lru_cache(maxsize=1024)
 def plan_minutes(
     length: int,
     purpose: str,
@@ -402,6 +408,34 @@ def plan_minutes(
     under a minute, for following up on what they say)."""
     if length < 1:
         raise ValueError(f"a meeting needs at least one minute, got {length}")
+    minutes = _table_minutes(1, purpose, share_points, ask_need, questions_need)
+    for longer in range(2, length + 1):
+        table = _table_minutes(longer, purpose, share_points, ask_need, questions_need)
+        minutes = _a_minute_longer(minutes, table)
+    return tuple((kind, minutes[kind]) for kind in KINDS if minutes.get(kind, 0) > 0)
+
+
+def _a_minute_longer(shorter: dict[str, int], table: dict[str, int]) -> dict[str, int]:
+    """The parts of a meeting a minute longer than `shorter`, whose table gives `table`:
+        the table's, unless a step in it (the welcome and the background growing at 15
+        minutes, the welcome and wrap-up at 45, a part's share rounding up as the questions'
+        floor does) would leave the ask less time than a minute shorter, or the questions
+    less when not for a longer ask (it grows into them when its questions need it). Then
+        the parts are those of a minute shorter, and the new minute goes to the part furthest
+        below its table size (the first of `_GROWTH_ORDER` among equals): the parts reach the
+        table a minute at a time. A 15-minute networking call gave its ask, grown to four
+        2-minute questions, a minute less than a 14-minute one."""
+    ask, questions = (table.get(kind, 0) - shorter.get(kind, 0) for kind in ("ask", "questions"))
+    if ask >= 0 and ask + questions >= 0:  # the questions give minutes to the ask alone
+        return table
+    kind = max(_GROWTH_ORDER, key=lambda kind: table.get(kind, 0) - shorter.get(kind, 0))
+    return {**shorter, kind: shorter.get(kind, 0) + 1}
+
+
+def _table_minutes(
+    length: int, purpose: str, share_points: int, ask_need: int, questions_need: int | None
+) -> dict[str, int]:
+    """The minutes of each part as the table gives them for this length alone."""
     ideal = _ideal_minutes(length, purpose, share_points)
     floor = -(-length * QUESTIONS_FLOOR_PERCENT.get(purpose, 40) // 100)
     budget = length - floor
@@ -410,8 +444,7 @@ def plan_minutes(
         keep = floor if questions_need is None else max(1, min(floor, questions_need))
         spare = length - keep - sum(fixed.values())
         fixed["ask"] += min(max(0, ask_need - fixed["ask"]), spare)
-    minutes = {**fixed, "questions": length - sum(fixed.values())}
-    return tuple((kind, minutes[kind]) for kind in KINDS if minutes.get(kind, 0) > 0)
+    return {**fixed, "questions": length - sum(fixed.values())}
 
 
 def share_fit(meeting: Meeting, defaults: MeetingDefaults) -> tuple[int, int]:

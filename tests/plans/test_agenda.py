@@ -192,18 +192,24 @@ def test_proportions_of_the_usual_lengths() -> None:
         (9, 1, 1, 1),
         (10, 1, 1, 2),
         (14, 1, 1, 2),
-        (15, 2, 2, 2),
+        (15, 1, 2, 2),
+        (16, 2, 2, 2),
         (19, 2, 2, 2),
         (20, 2, 2, 3),
         (44, 2, 2, 3),
-        (45, 4, 2, 5),
+        (45, 2, 2, 4),
+        (46, 3, 2, 4),
+        (47, 3, 2, 5),
+        (48, 4, 2, 5),
     ],
 )
 def test_the_welcome_background_and_wrap_up_change_size_where_the_table_says(
     length: int, welcome: int, background: int, wrap: int
 ) -> None:
     """The documented table: welcome 1 under 15 minutes, 2 under 45, else 4; background at
-    least 2 from 15 minutes on; wrap-up 1 under 10, 2 under 20, 3 under 45, else 5."""
+    least 2 from 15 minutes on; wrap-up 1 under 10, 2 under 20, 3 under 45, else 5. Where a
+    step would leave the questions less time than a minute shorter (at 15 and 45), the
+    parts reach the table a minute at a time."""
     parts = dict(plan_minutes(length, "informational"))
     assert (parts["open"], parts["background"], parts["wrap"]) == (welcome, background, wrap)
 
@@ -216,6 +222,35 @@ def test_the_ask_of_a_networking_meeting_is_a_fifth_of_it_at_least_two_minutes(
 ) -> None:
     """A fifth rounded to the nearest minute: 6.6 minutes are 7, 9.4 are 9, 19.4 are 19."""
     assert dict(plan_minutes(length, "networking"))["ask"] == ask
+
+
+@pytest.mark.parametrize("purpose", ["informational", "networking"])
+def test_a_longer_meeting_never_has_less_time_for_its_ask_or_its_questions(purpose: str) -> None:
+    """A 14-minute networking call had 5 minutes of ask for four 2-minute ask questions
+    (ask_need 9: a minute for your list, then 8), a 15-minute one 4: the welcome and the
+    background grew by a minute each at 15. At every length from 1 to 240, with ask
+    questions or none, and own questions needing little or the bank picking, the ask keeps
+    at least the minutes of a minute shorter, and so do the questions but for a longer ask
+    (it grows into them when its questions need the time); the parts add up to the length
+    and the wrap-up ends at the agreed end."""
+    for share_points, ask_need, questions_need in [(0, 0, None), (0, 9, 2), (5, 20, None)]:
+        before: dict[str, int] = {}
+        for length in range(1, 241):
+            plan = plan_minutes(
+                length,
+                purpose,
+                share_points,
+                ask_need=ask_need,
+                questions_need=questions_need,
+            )
+            parts = dict(plan)
+            ask = parts.get("ask", 0) - before.get("ask", 0)
+            questions = parts["questions"] - before.get("questions", 0)
+            assert ask >= 0, (length, plan)
+            assert ask + questions >= 0, (length, plan)  # questions lost go to the ask
+            assert sum(parts.values()) == length
+            assert "wrap" not in parts or plan[-1][0] == "wrap"
+            before = parts
 
 
 def test_however_long_the_ask_the_questions_keep_their_share_rounded_up() -> None:
@@ -511,7 +546,7 @@ def test_auto_pick_is_balanced_across_categories() -> None:
 def test_auto_picks_over_two_rounds_are_asked_in_the_banks_order() -> None:
     """Picked a category at a time in turn, but asked in the bank's order: a category's two
     questions side by side, as a conversation goes, and so are the spares."""
-    agenda = agenda_for(meeting(duration=45))  # 34 minutes: 11 questions of 3
+    agenda = agenda_for(meeting(duration=41))  # 34 minutes: 11 questions of 3
     assert [q.id for q in agenda.questions] == [
         *("the-job-0", "the-job-1", "time-at-work-0", "time-at-work-1"),
         *("their-path-0", "their-path-1", "the-field-0", "the-field-1"),
