@@ -394,11 +394,15 @@ def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
 
 
-def first_met(playbook: Playbook, contact: str, since: dt.date | None) -> Meeting | None:
-    """The first meeting held (status done, dated) with `contact` on or after `since`."""
+def first_met(
+    playbook: Playbook, contact: str, since: dt.date | None, until: dt.date | None = None
+) -> Meeting | None:
+    """The first meeting held (status done, dated) with `contact` on or after `since`,
+    and by `until` when given (a meeting marked done on a day still to come is not
+    held yet: check warns of it)."""
     for meeting in playbook.meetings_with(contact):
-        held = meeting.status == "done" and meeting.date is not None
-        if held and (since is None or (meeting.date is not None and meeting.date >= since)):
+        day = meeting.date if meeting.status == "done" else None
+        if day is not None and (since is None or day >= since) and (until is None or day <= until):
             return meeting
     return None
 
@@ -754,11 +758,12 @@ def _own(
 
 
 def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
-    """Only after a first meeting, or from `met_on`; not while a meeting with them is
-    coming up, nor while a cancelled one waits for its `reschedule:` date (its own
-    item is when to get back in touch: they said they are busy until then)."""
+    """Only after a first meeting held by today (one marked done on a day still to come
+    is not held yet), or from `met_on`; not while a meeting with them is coming up, nor
+    while a cancelled one waits for its `reschedule:` date (its own item is when to get
+    back in touch: they said they are busy until then)."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
-    if not met and first_met(ctx.playbook, contact.slug, None) is None:
+    if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
     meetings = ctx.playbook.meetings_with(contact)
     if any(m.status == "scheduled" and m.date and m.date >= ctx.today for m in meetings):

@@ -695,6 +695,23 @@ def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path
     assert "keep-in-touch-ada-byrne" not in ids
 
 
+def test_keep_in_touch_waits_for_a_meeting_held_by_today(tmp_path: Path) -> None:
+    """A meeting marked done but dated 10 Dec (a slip: check warns), with a request sent on
+    20 Nov: built on 22 Nov, keep-in-touch counted Ada as met and started from the
+    request, due 18 Dec, beside the request's own reminders. From 10 Dec it counts."""
+    files = {
+        "content/companies/acme.md": COMPANY,
+        "content/contacts/ada-byrne.md": contact("keep_in_touch: 4w"),
+        "content/meetings/ask.md": request(),
+        "content/meetings/m.md": held(date="2026-12-10"),
+    }
+    playbook = make(tmp_path / "a", files)
+    assert "keep-in-touch-ada-byrne" not in by_id(follow_ups(playbook, D(2026, 11, 22)))
+    assert by_id(follow_ups(playbook, D(2026, 12, 11)))["keep-in-touch-ada-byrne"].due == D(
+        2027, 1, 7
+    )
+
+
 def test_no_keep_in_touch_while_a_cancelled_meeting_waits_for_its_reschedule_date(
     tmp_path: Path,
 ) -> None:
