@@ -625,11 +625,7 @@ def test_a_networking_sheet_without_ask_questions_has_the_asks_own_lines(tmp_pat
     """A networking meeting that names no question of the networking category still asks,
     with the theme's lines: its question sheet gives them room under The ask, as the agenda
     says them."""
-    root = copy_sample(tmp_path / "pb")
-    tomas = root / "content/meetings/2026-12-01-tomas-alvarez.md"
-    kept = [line for line in tomas.read_text().splitlines() if line not in _TOMAS_ASKS]
-    tomas.write_text("\n".join(kept) + "\n")
-    site = build(root, today=SAMPLE_TODAY).output
+    site = _built_with_tomas_naming_no_ask(tmp_path, 20)
     agenda = text(page(site, TOMAS).split("The ask")[1].split("Wrap up")[0])
     sheet = page(site, TOMAS + "questions/")
     assert "The ask" in sheet
@@ -642,12 +638,37 @@ def test_a_networking_sheet_without_ask_questions_has_the_asks_own_lines(tmp_pat
     assert sheet.count('class="sheet sheet-ask"') == 1
 
 
+@pytest.mark.parametrize(
+    ("minutes", "said"),
+    [
+        (7, "With 1 min, ask the first; the others only if time allows."),
+        (240, "48 min for these and what they say: about a minute to ask each"),
+    ],
+)
+def test_the_asks_own_lines_say_what_their_minutes_are_for(
+    tmp_path: Path, minutes: int, said: str
+) -> None:
+    """The theme's three ask lines stood untimed: a 7-minute call had 1 minute for them,
+    a 240-minute one 48, and the plan did not say so. It now says how to use them."""
+    site = _built_with_tomas_naming_no_ask(tmp_path, minutes)
+    assert said in text(page(site, TOMAS).split("The ask")[1].split("Wrap up")[0])
+
+
 _TOMAS_ASKS = (
     "  - target-list-gaps",
     "  - know-anyone-at-targets",
     "  - who-needs-my-skills",
     "  - job-descriptions-to-read",
 )
+
+
+def _built_with_tomas_naming_no_ask(tmp_path: Path, minutes: int) -> Path:
+    """The sample built with Tomás's call naming no ask question, `minutes` long."""
+    root = copy_sample(tmp_path / "pb")
+    tomas = root / "content/meetings/2026-12-01-tomas-alvarez.md"
+    kept = [line for line in tomas.read_text().splitlines() if line not in _TOMAS_ASKS]
+    tomas.write_text("\n".join(kept).replace("duration: 20", f"duration: {minutes}") + "\n")
+    return build(root, today=SAMPLE_TODAY).output
 
 
 @pytest.mark.parametrize("minutes", [5, 6])
