@@ -759,15 +759,16 @@ def _own(
 
 def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     """Only after a first meeting held by today (one marked done on a day still to come
-    is not held yet), or from `met_on`; not while a meeting with them is coming up, nor
+    is not held yet), or from `met_on`; not while a meeting with them is coming up (dated
+    today or later, or not dated yet), nor
     while a cancelled one waits for its `reschedule:` date (its own item is when to get
     back in touch: they said they are busy until then)."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
     meetings = ctx.playbook.meetings_with(contact)
-    if any(m.status == "scheduled" and m.date and m.date >= ctx.today for m in meetings):
-        return
+    if any(m.status == "scheduled" and (m.date is None or m.date >= ctx.today) for m in meetings):
+        return  # one agreed without a date yet is coming too (check asks for its date)
     if any(_waits_to_reschedule(ctx, m) for m in meetings):
         return
     last = last_interaction(ctx.playbook, contact, ctx.today)
