@@ -417,14 +417,14 @@ def plan_minutes(
 
 def _a_minute_longer(shorter: dict[str, int], table: dict[str, int]) -> dict[str, int]:
     """The parts of a meeting a minute longer than `shorter`, whose table gives `table`:
-        the table's, unless a step in it (the welcome and the background growing at 15
-        minutes, the welcome and wrap-up at 45, a part's share rounding up as the questions'
-        floor does) would leave the ask less time than a minute shorter, or the questions
+    the table's, unless a step in it (the welcome and the background growing at 15
+    minutes, the welcome and wrap-up at 45, a part's share rounding up as the questions'
+    floor does) would leave the ask less time than a minute shorter, or the questions
     less when not for a longer ask (it grows into them when its questions need it). Then
-        the parts are those of a minute shorter, and the new minute goes to the part furthest
-        below its table size (the first of `_GROWTH_ORDER` among equals): the parts reach the
-        table a minute at a time. A 15-minute networking call gave its ask, grown to four
-        2-minute questions, a minute less than a 14-minute one."""
+    the parts are those of a minute shorter, and the new minute goes to the part furthest
+    below its table size (the first of `_GROWTH_ORDER` among equals): the parts reach the
+    table a minute at a time. A 15-minute networking call gave its ask, grown to four
+    2-minute questions, a minute less than a 14-minute one."""
     ask, questions = (table.get(kind, 0) - shorter.get(kind, 0) for kind in ("ask", "questions"))
     if ask >= 0 and ask + questions >= 0:  # the questions give minutes to the ask alone
         return table
