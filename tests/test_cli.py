@@ -33,26 +33,23 @@ def test_help_on_every_command(command: str, capsys: pytest.CaptureFixture[str])
     assert "usage: playbook " + command in capsys.readouterr().out
 
 
-def test_completion_without_a_shell_names_what_the_usage_line_shows(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize(
+    ("argv", "usage", "required"),
+    [
+        (["completion"], "playbook completion [-h] {bash,zsh,fish}", "{bash,zsh,fish}"),
+        (["new"], "{contact,company,meeting} NAME", "{contact,company,meeting}, NAME"),
+    ],
+)
+def test_a_missing_argument_is_named_as_the_usage_line_shows(
+    argv: list[str], usage: str, required: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The error said "required: shell", a name the usage line never shows."""
+    """The errors said "required: shell" and "required: kind, NAME", names the usage
+    line never shows."""
     with pytest.raises(SystemExit):
-        main(["completion"])
+        main(argv)
     err = capsys.readouterr().err
-    assert "playbook completion [-h] {bash,zsh,fish}" in err
-    assert err.rstrip().endswith("required: {bash,zsh,fish}")
-
-
-def test_new_without_arguments_names_what_the_usage_line_shows(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """The error said "required: kind, NAME", a name the usage line never shows."""
-    with pytest.raises(SystemExit):
-        main(["new"])
-    err = capsys.readouterr().err
-    assert "{contact,company,meeting} NAME" in err
-    assert err.rstrip().endswith("required: {contact,company,meeting}, NAME")
+    assert usage in err
+    assert err.rstrip().endswith("required: " + required)
 
 
 def test_build_prints_a_summary(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
