@@ -67,7 +67,7 @@ from generator.model.suggest import (
     unknown_reference,
 )
 from generator.model.unread import UnreadIndex, unread_index, unread_link_note, unread_note
-from generator.sources.discover import Unread
+from generator.sources.discover import UNLISTED, Unread
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
@@ -346,8 +346,10 @@ def assemble(
     `today`: the day the build plans for, which a date written `tomorrow` is told of.
     """
     unique, misnamed = _unique_slugs(parsed, problems)
-    broken = (*(_with_file_slug(item) for item in broken), *misnamed)
-    set_aside = unread_index(unread)
+    unread = tuple(unread)
+    unlisted = (Unparsed(u.kind, "", u.rel) for u in unread if u.kind and u.why == UNLISTED)
+    broken = (*(_with_file_slug(item) for item in broken), *misnamed, *unlisted)
+    set_aside = unread_index(u for u in unread if u.why != UNLISTED)
     checked = {key: steps.validate(item, today) for key, item in unique.items()}
     for result in checked.values():
         problems.items += result.problems
@@ -365,7 +367,7 @@ def assemble(
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
         if body.broken:
-            problems.items += _broken_links(item.doc, body, links, set_aside)
+            problems.items += _broken_links(item.doc, body, links, set_aside, broken)
         if body.rendered.too_deep is not None:
             problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
         if body.rendered.lazy_quotes is not None:
@@ -669,10 +671,23 @@ def _close_pages(links: LinkTable, kinds: Sequence[str], text: str) -> list[tupl
 
 
 def _broken_links(
-    doc: Document, body: Body, links: LinkTable, unread: UnreadIndex
+    doc: Document, body: Body, links: LinkTable, unread: UnreadIndex, broken: Iterable[Unparsed]
 ) -> Iterator[ContentError]:
+    waiting = {item.kind for item in broken if not item.slug}  # folders that cannot be read
     for name, line in body.broken:
+        if waiting and _may_wait(links, name, waiting):
+            continue
         yield _in_body(doc, line, link_problem(links, name) + _unread_link(unread, links, name))
+
+
+def _may_wait(links: LinkTable, name: str, waiting: set[str]) -> bool:
+    """Whether a `[[link]]` leading nowhere may mean a page of a kind whose folder could not
+    be read (so may be there), rather than name nothing."""
+    page = name.partition("#")[0].strip()
+    if not page or candidates(links, page):
+        return False
+    qualified = QUALIFIED_LINK.match(page)
+    return not waiting.isdisjoint((qualified[1],) if qualified else LINKED_KINDS)
 
 
 def _unread_link(unread: UnreadIndex, links: LinkTable, name: str) -> str:
@@ -1092,7 +1107,7 @@ def first_listings(questions: Iterable[str]) -> dict[str, int]:
 
 def _check_references(entity: Contact | Meeting, known: Known, problems: Problems) -> None:
     def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
-        if slug and slug not in known.slugs[kind]:
+        if slug and slug not in known.slugs[kind] and not waits(known.slugs, kind, slug):
             message = unknown_reference(slug, what, kind, known.names[kind])
             message += _of_another_kind(slug, kind, known) + unread_note(known.unread, kind, slug)
             problems.error(source.path, source.line(field_path), field_path, message)
@@ -1124,7 +1139,11 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             )
         elif referral and referred[referral] != index:
             problems.warn(src.path, src.line(at), at, f"{quoted(referral)} is listed twice")
-        elif referral and referral not in known.slugs["contacts"]:
+        elif (
+            referral
+            and referral not in known.slugs["contacts"]
+            and not waits(known.slugs, "contacts", referral)
+        ):
             names = known.names["contacts"]
             other = _of_another_kind(referral, "contacts", known)
             unread = unread_note(known.unread, "contacts", referral)

@@ -5,7 +5,9 @@ meeting that names `pat-lee` while `content/contacts/pat-lee.md` is broken is no
 "no contact named 'pat-lee'": the broken file's own error says what is wrong with it,
 and one warning beside that error says which files name it and wait on it. A broken
 question-bank file holds back the check of every question id (which ids it held is
-unknown until it parses).
+unknown until it parses). A kind's folder that cannot be listed (`chmod 000
+content/contacts`) is an `Unparsed` with no slug: every reference of its kind waits,
+and one warning says so.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ SHOWN_FILES = 3
 
 @dataclass(frozen=True, slots=True)
 class Unparsed:
-    """A source file that has no document: it could not be read, decoded or parsed."""
+    """A source file that has no document: it could not be read, decoded or parsed; or,
+    with no slug, a folder of `kind` that could not be listed."""
 
     kind: str
     slug: str
@@ -45,7 +48,7 @@ def waits(slugs: Mapping[str, Collection[str]], kind: str, slug: str = "") -> bo
     a broken file, so its absence from the model is no error."""
     waiting = slugs.get(WAITING, set())
     if slug:
-        return f"{kind}/{slug}" in waiting
+        return f"{kind}/{slug}" in waiting or f"{kind}/" in waiting
     return any(key.startswith(f"{kind}/") for key in waiting)
 
 
@@ -54,7 +57,11 @@ def with_placeholders(
 ) -> dict[str, dict[str, Target]]:
     """`[[link]]` targets with the broken files among them (titled by slug), so a link to
     one is not reported as leading nowhere. Nothing is rendered while a file is broken."""
-    extra = [item for item in broken if item.kind in links and item.slug not in links[item.kind]]
+    extra = [
+        item
+        for item in broken
+        if item.kind in links and item.slug and item.slug not in links[item.kind]
+    ]
     if not extra:
         return links
     merged = {kind: dict(targets) for kind, targets in links.items()}
@@ -69,6 +76,10 @@ def waiting_notes(
     """One warning per broken file that others name: which files wait on it."""
     notes = []
     for item in broken:
+        if not item.slug:
+            message = f"references to {item.kind} are checked once this folder can be read"
+            notes.append(ContentError(item.path, 1, "folder", message, Severity.WARNING))
+            continue
         names = sorted(_naming(item, playbook, bodies) - {item.path})
         if not names:
             continue

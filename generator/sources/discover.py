@@ -262,6 +262,9 @@ class Unread:
 
 A_FOLDER = "it is a folder, not a file"
 """Why a folder named like a file is not read as one."""
+UNLISTED = "the folder cannot be read"
+"""Why the files of a folder discovery reads are unknown (`chmod 000 content/contacts`):
+its `Unread` has no stem, and every reference of its kind waits for it (`model/broken.py`)."""
 TEXT_ENDINGS = (".txt", ".text")
 """Plain-text endings, which a file meant as a note of the playbook may have."""
 
@@ -279,8 +282,10 @@ def unread_files(root: Path) -> tuple[Unread, ...]:
         folder, place = folders.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
-            continue  # discovery says so, when it matters
+        except OSError:  # discovery says so, when it matters
+            if place.read and place.kind is not None:  # its sources are unknown
+                found.append(Unread(_rel(Path(folder), root), place.kind, "", UNLISTED))
+            continue
         for entry in entries:
             name = entry.name
             if entry.is_dir(follow_symlinks=False):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from conftest import write
+import pytest
+from conftest import refuse_unreadable, write
 
 from generator.build import check
 
@@ -61,4 +63,36 @@ def test_a_meeting_naming_a_broken_company_is_among_the_files_waiting(tmp_path: 
     assert [str(p) for p in check(tmp_path).warnings] == [
         "warning: content/companies/acme-corp.md:1: file: references to acme-corp "
         "(content/meetings/2026-11-03-pat-lee.md) are checked once this file is fixed"
+    ]
+
+
+@pytest.mark.parametrize("folder", ["content/contacts", "content/contacts/past"])
+def test_a_folder_that_cannot_be_read_holds_back_the_references_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """After `chmod 000 content/contacts`, check listed "no contact named 'pat-lee'" and
+    "[[pat-lee]] links to nothing" for every file that names a contact, burying the one
+    cause among them. What names a contact now waits, and one warning says so; what
+    names nothing of that kind is still an error."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, f"{folder}/pat-lee.md", "---\nname: Pat Lee\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/2026-11-03-pat-lee.md",
+        "---\ncontact: pat-lee\ndate: 2026-11-03\nstatus: done\nreferrals: [sam-ortiz]\n---\n"
+        "Met [[pat-lee]] and [[Sam Ortiz]]; see [[companies/acme-corp]].\n",
+    )
+    (tmp_path / folder).chmod(0)
+    refuse_unreadable(monkeypatch, os, "scandir")
+    try:
+        problems = check(tmp_path)
+    finally:
+        (tmp_path / folder).chmod(0o755)
+    assert [str(p) for p in problems.all] == [
+        f"{folder}:1: folder: cannot be read: permission denied (check who owns it and who "
+        "may read it)",
+        f"warning: {folder}:1: folder: references to contacts are checked once this folder "
+        "can be read",
+        "content/meetings/2026-11-03-pat-lee.md:7: body: [[companies/acme-corp]] links to "
+        "nothing: no company has that file name",
     ]
