@@ -703,6 +703,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
             _refuse_mistyped(key_node, key_line, marks)
+            _refuse_double_colon(key_node, key_line, marks)
             _refuse_unspaced(key_node, value_node, key_line, marks, node)
             if not key_node.value and (marked := mark_before_field(_written(key_node, marks))):
                 raise _Refused(key_line, marked)  # `&role: Lead`: an anchor named `role:`
@@ -795,6 +796,20 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
             raise _Refused(line, lone_anchor(marks.text[start.line], start.column))
         if (loose := loose_line(marks.text, start.line)) is not None:
             raise _Refused(line, loose)
+
+
+def _refuse_double_colon(key: yaml.ScalarNode, line: int, marks: _Marks) -> None:
+    """A field name typed with two colons (`goals:: x`): YAML reads a field named `goals:`,
+    which no kind has, and the value is lost behind an unknown-field warning. A name in
+    quotes (`"goals:": x`) is written so on purpose."""
+    name = str(key.value)
+    if key.style or not name.endswith(":") or not name.rstrip(":"):
+        return
+    start, end = key.start_mark, key.end_mark
+    text = marks.text[end.line] if end.line == start.line < len(marks.text) else f"{name}:"
+    fixed = f"{text[: start.column]}{name.rstrip(':')}{text[end.column :]}"
+    fix = clipped(fixed.strip())  # the whole line, as a mapping between braces may hold more
+    raise _Refused(line, f"a field name takes one colon: {fix}")
 
 
 def _refuse_unspaced(

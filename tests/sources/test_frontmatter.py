@@ -232,6 +232,13 @@ def test_just_under_the_limits_is_read() -> None:
 
 
 YAML_MISTAKES = [
+    ("name:: Ana\n", "c.md:2: front matter: a field name takes one colon: name: Ana"),
+    ("name: Ana\ngoals:: x\n", "c.md:3: front matter: a field name takes one colon: goals: x"),
+    ("name: Ana\ngoals::\n  - x\n", "c.md:3: front matter: a field name takes one colon: goals:"),
+    (
+        "name: Ana\ndone: {thank_you:: 2026-11-02}\n",
+        "c.md:3: front matter: a field name takes one colon: done: {thank_you: 2026-11-02}",
+    ),
     (
         "name: Ana\nrole: Head of Data: Platform\n",
         "c.md:3: front matter: this value holds ': ', so it needs quotes: "
@@ -1231,6 +1238,7 @@ VALID_FORMS = [
     ("tags: ['?x', \"? y\", '!z', '-w', 'a: b']", {"tags": ["?x", "? y", "!z", "-w", "a: b"]}),
     ("tags:\n  - -alumni\n  - '&x'\n  - '*y'", {"tags": ["-alumni", "&x", "*y"]}),
     ('"a:b": c', {"a:b": "c"}),
+    ('"goals:": x', {"goals:": "x"}),
     ("schedule:\n  9:00: coffee", {"schedule": {"9:00": "coffee"}}),
     ("role: &r Lead\nmet_via: *r", {"role": "Lead", "met_via": "Lead"}),
     (
