@@ -1175,7 +1175,10 @@ class Labels(ListOf):
     """What one entry is called in the warning (`is one role`)."""
 
     def convert(self, value: Any, at: At) -> Any:
-        if isinstance(value, str) and "," in value:
+        items = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and _WIDE_COMMA.search(item) for item in items):
+            self._warn_wide_commas(value, items, at)
+        elif isinstance(value, str) and "," in value:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
             one = json.dumps(value.strip(), ensure_ascii=False)
             at.warn(
@@ -1183,6 +1186,31 @@ class Labels(ListOf):
                 f"if it is one, write it quoted in a list: [{one}]"
             )
         return super().convert(value, at)
+
+    def _warn_wide_commas(self, value: Any, items: list[Any], at: At) -> None:
+        """A full-width or ideographic comma (U+FF0C, U+3001) between two tags, as a
+        Chinese or Japanese keyboard types it, is no comma to YAML: the two are one entry.
+        Said only here, where entries are short names: in free text the comma is the
+        writer's own."""
+        parts = [
+            part.strip()
+            for item in items
+            for part in (_WIDE_COMMA.split(item) if isinstance(item, str) else [str(item)])
+        ]
+        split = [json.dumps(p, ensure_ascii=False) if "," in p else p for p in parts if p]
+        fix = f"{at.path.rpartition('.')[2]}: [{', '.join(split)}]"
+        for index, item in enumerate(items):
+            if isinstance(item, str) and (comma := _WIDE_COMMA.search(item)):
+                which = "a full-width" if comma[0] == "\uff0c" else "an ideographic"
+                place = at.child(index) if isinstance(value, list) else at
+                place.warn(
+                    f"{quoted(item)} holds {which} comma: if they are separate "
+                    f"{self.noun}s, write {fix}"
+                )
+
+
+_WIDE_COMMA = re.compile("[\uff0c\u3001]")
+"""The full-width comma and the ideographic comma (U+FF0C, U+3001), which YAML reads as text."""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from conftest import write
 
+from generator.build import check
 from generator.errors import Problems
 from generator.model.fields import (
     INVALID,
@@ -101,6 +104,30 @@ def test_a_target_role_holding_commas_is_named_as_one_role() -> None:
     assert [str(p) for p in problems.warnings] == [
         "warning: f.md:3: target_roles: 'Analyst, Engineer' is one role; for several, write a "
         'list: [Analyst, Engineer]; if it is one, write it quoted in a list: ["Analyst, Engineer"]'
+    ]
+
+
+def test_a_full_width_comma_in_a_label_is_named_but_not_in_free_text(tmp_path: Path) -> None:
+    """A full-width comma between two tags (U+FF0C, a Chinese keyboard's comma, which YAML
+    does not read as one) made them one tag without a word. It is named in the list fields
+    that hold short names; in free text (a role, a note) the same comma is written on
+    purpose and left alone."""
+    write(
+        tmp_path,
+        "content/profile.md",
+        "---\nname: Li\ntarget_roles: 分析师、工程师\n---\nPitch.\n",
+    )
+    write(
+        tmp_path,
+        "content/contacts/wang-fang.md",
+        "---\nname: Wang Fang\nrole: 数据\uff0c分析\ntags: [alumni, a\uff0cb]\n---\n"
+        "好的\uff0c谢谢。\n",
+    )
+    assert [str(p) for p in check(tmp_path).all] == [
+        "warning: content/contacts/wang-fang.md:4: tags.2: 'a\uff0cb' holds a full-width comma: "
+        "if they are separate labels, write tags: [alumni, a, b]",
+        "warning: content/profile.md:3: target_roles: '分析师、工程师' holds an ideographic "
+        "comma: if they are separate roles, write target_roles: [分析师, 工程师]",
     ]
 
 
