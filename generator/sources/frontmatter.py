@@ -699,6 +699,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                     "a field name must be plain text, not a list or a mapping",
                 )
             key_line = key_node.start_mark.line + marks.offset
+            if node.flow_style:
+                _refuse_question_key(key_node, marks)
             _refuse_long_number(key_node, key_line)
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
@@ -870,21 +872,42 @@ def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
     scalars = isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
     if text[start.column : start.column + 1] != "?" or not scalars or value.value or value.style:
         return
-    before, after = text[: start.column], text[start.column + 1 :]
-    if not key.value:  # `[?]`: the text ?
-        fixed = f'{before}"?"{after}'.strip()
-        fix = f"if it is text, put it in quotes, like {clipped(fixed)}"
-    else:
-        fix = f"remove the ?, like {clipped((before + after.lstrip(' ')).strip())}"
-        end = key.end_mark
-        if after[:1] not in (" ", "\t") and end.line == start.line:  # `?b`: the text ?b
-            item_text = double_quoted(text[start.column : end.column])
-            fixed = f"{before}{item_text}{text[end.column :]}".strip()
-            fix += f"; or, if the ? is part of the text, put it in quotes, like {clipped(fixed)}"
     raise _Refused(
         start.line + marks.offset,
-        "an item cannot start with ? (YAML reads it as the start of a field name): " + fix,
+        "an item cannot start with ? (YAML reads it as the start of a field name): "
+        + _question_fix(text, start.column, key),
     )
+
+
+def _refuse_question_key(key: yaml.ScalarNode, marks: _Marks) -> None:
+    """A name between brackets written after a `?` (`tags: {?b}`, `x: [?b: c]`): YAML reads
+    the `?` as marking what follows as a name, and drops it without a word."""
+    start = key.start_mark
+    text = marks.text[start.line] if start.line < len(marks.text) else ""
+    before = text[: start.column].rstrip(" \t")
+    if not before.endswith("?") or before[-2:-1] not in ("{", "[", ",", " ", "\t"):
+        return
+    raise _Refused(
+        start.line + marks.offset,
+        "a name between brackets cannot start with ? (YAML reads it as marking the name, and "
+        "leaves it out): " + _question_fix(text, len(before) - 1, key),
+    )
+
+
+def _question_fix(text: str, column: int, key: yaml.Node) -> str:
+    """How to write the line `text` without its `?` at `column`, before `key`: remove it,
+    or, written against the text (`?b`), put the two in quotes; `?` alone, quote it."""
+    before, after = text[:column], text[column + 1 :]
+    if not key.value:  # `[?]`: the text ?
+        fixed = f'{before}"?"{after}'.strip()
+        return f"if it is text, put it in quotes, like {clipped(fixed)}"
+    fix = f"remove the ?, like {clipped((before + after.lstrip(' ')).strip())}"
+    end = key.end_mark
+    if after[:1] not in (" ", "\t") and end.line == key.start_mark.line:  # `?b`: the text ?b
+        item_text = double_quoted(text[column : end.column])
+        fixed = f"{before}{item_text}{text[end.column :]}".strip()
+        fix += f"; or, if the ? is part of the text, put it in quotes, like {clipped(fixed)}"
+    return fix
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

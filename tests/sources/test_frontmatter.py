@@ -601,6 +601,23 @@ YAML_MISTAKES = [
         'text, put it in quotes, like tags: [climate, "?b"]',
     ),
     (
+        "tags: {?b}\n",  # read as {b: null}
+        "c.md:2: front matter: a name between brackets cannot start with ? (YAML reads it as "
+        "marking the name, and leaves it out): remove the ?, like tags: {b}; or, if the ? is "
+        'part of the text, put it in quotes, like tags: {"?b"}',
+    ),
+    (
+        "x: [a, ?b: c]\n",  # read as [a, {b: c}]
+        "c.md:2: front matter: a name between brackets cannot start with ? (YAML reads it as "
+        "marking the name, and leaves it out): remove the ?, like x: [a, b: c]; or, if the ? "
+        'is part of the text, put it in quotes, like x: [a, "?b": c]',
+    ),
+    (
+        "x: {a: 1, ? b: c}\n",
+        "c.md:2: front matter: a name between brackets cannot start with ? (YAML reads it as "
+        "marking the name, and leaves it out): remove the ?, like x: {a: 1, b: c}",
+    ),
+    (
         "tags: [?]\n",
         "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
         'field name): if it is text, put it in quotes, like tags: ["?"]',
@@ -1239,6 +1256,7 @@ VALID_FORMS = [
     ("tags:\n  - -alumni\n  - '&x'\n  - '*y'", {"tags": ["-alumni", "&x", "*y"]}),
     ('"a:b": c', {"a:b": "c"}),
     ('"goals:": x', {"goals:": "x"}),
+    ("x: {a?: b, '?c': d}", {"x": {"a?": "b", "?c": "d"}}),
     ("schedule:\n  9:00: coffee", {"schedule": {"9:00": "coffee"}}),
     ("role: &r Lead\nmet_via: *r", {"role": "Lead", "met_via": "Lead"}),
     (
