@@ -466,6 +466,8 @@ def _parse_yaml(
     """`part`: what the YAML is called in messages (a settings file has no front matter)."""
     if not yaml_text.isascii() and _has_yaml_only_break(yaml_text):
         yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
+    if "\t" in yaml_text and _TAB_ONLY.search(yaml_text):
+        yaml_text = _blank_tab_lines(yaml_text)
     loader = _Loader(yaml_text)
     marks = _Marks(offset=first_line, text=yaml_text.splitlines())
     try:
@@ -523,6 +525,37 @@ def _parse_yaml(
     for key, line, message in _closing_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
     return Document(path, data, marks.lines, marks.raw, body, body_line)
+
+
+_TAB_ONLY = re.compile(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)
+"""A line of only spaces and tabs, with a tab: blank to its writer, a tab indenting
+nothing to YAML, which refuses it."""
+_BLOCK_HEADER = re.compile(r"(?:\A|[:-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
+"""The end of a line that starts a block scalar (`notes: |`, `- >-`)."""
+
+
+def _blank_tab_lines(yaml_text: str) -> str:
+    """`yaml_text` with each line of only spaces and tabs made empty, as its writer sees
+    it, so that YAML does not refuse it for its tab; every line stays where it was. In a
+    block scalar (`notes: |`), such a line indented as far as the scalar's text is part of
+    that text, and is kept as written."""
+    out = []
+    parent: int | None = None  # the indent of the line opening the block scalar we are in
+    inner: int | None = None  # the indent of that scalar's text, once a line shows it
+    for line in _lines(yaml_text):
+        text = line.rstrip("\r\n")
+        indent = len(text) - len(text.lstrip(" "))
+        blank = not text.strip(" \t")
+        if parent is not None and not blank and indent <= parent:
+            parent = None  # the block scalar ended above this line
+        if parent is not None and not blank and inner is None:
+            inner = indent
+        if blank and "\t" in text and (parent is None or indent < (inner or parent + 1)):
+            line = line[len(text) :]  # keep the line break alone
+        elif parent is None and _BLOCK_HEADER.search(text):
+            parent, inner = indent, None
+        out.append(line)
+    return "".join(out)
 
 
 _COMMENT = re.compile(r"\s+(#[^\s#].*)")

@@ -672,6 +672,16 @@ def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) 
     assert len(errors) == 1 and errors[0].startswith(error), errors
 
 
+def test_a_blank_line_holding_a_tab_keeps_its_place() -> None:
+    """A line of only a tab, blank to its writer, was refused ("a tab is used to indent
+    this line"); read as blank, it still counts in the line numbers of what follows."""
+    assert errors_of("name: Ana\n\t\nrole: Head of Data: Platform\n") == [
+        "c.md:4: front matter: this value holds ': ', so it needs quotes: "
+        'role: "Head of Data: Platform"'
+    ]
+    assert errors_of("role: a\r\n \t\r\nname: b\r\n") == []
+
+
 def pure_parser_error(front: str) -> yaml.MarkedYAMLError | None:
     """PyYAML's own parser's complaint about `front` (yaml.safe_load never uses libyaml)."""
     try:
@@ -1256,6 +1266,10 @@ VALID_FORMS = [
     ("tags:\n  - -alumni\n  - '&x'\n  - '*y'", {"tags": ["-alumni", "&x", "*y"]}),
     ('"a:b": c', {"a:b": "c"}),
     ('"goals:": x', {"goals:": "x"}),
+    ("name: Ana\n\t\nrole: Lead", {"name": "Ana", "role": "Lead"}),  # a blank line, to its writer
+    ("tags:\n  - a\n \t \n  - b\ndone:\n\t\n  x: 1", {"tags": ["a", "b"], "done": {"x": 1}}),
+    ("notes: |\n  a\n\t\n  b", {"notes": "a\n\nb\n"}),
+    ("notes: |\n  a\n  \t\n  b", {"notes": "a\n\t\nb\n"}),  # indented as the text: kept
     ("x: {a?: b, '?c': d}", {"x": {"a?": "b", "?c": "d"}}),
     ("schedule:\n  9:00: coffee", {"schedule": {"9:00": "coffee"}}),
     ("role: &r Lead\nmet_via: *r", {"role": "Lead", "met_via": "Lead"}),
