@@ -918,7 +918,7 @@ def _refuse_question_key(key: yaml.ScalarNode, marks: _Marks) -> None:
     start = key.start_mark
     text = marks.text[start.line] if start.line < len(marks.text) else ""
     before = text[: start.column].rstrip(" \t")
-    if not before.endswith("?") or before[-2:-1] not in ("{", "[", ",", " ", "\t"):
+    if not before.endswith("?") or before[-2:-1] not in ("", "{", "[", ",", " ", "\t"):
         return
     raise _Refused(
         start.line + marks.offset,

@@ -613,6 +613,12 @@ YAML_MISTAKES = [
         'is part of the text, put it in quotes, like x: [a, "?b": c]',
     ),
     (
+        "x: {a: 1,\n?b: c}\n",  # the ? first on its line
+        "c.md:3: front matter: a name between brackets cannot start with ? (YAML reads it as "
+        "marking the name, and leaves it out): remove the ?, like b: c}; or, if the ? is part "
+        'of the text, put it in quotes, like "?b": c}',
+    ),
+    (
         "x: {a: 1, ? b: c}\n",
         "c.md:2: front matter: a name between brackets cannot start with ? (YAML reads it as "
         "marking the name, and leaves it out): remove the ?, like x: {a: 1, b: c}",
