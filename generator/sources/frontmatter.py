@@ -530,8 +530,8 @@ def _parse_yaml(
 _TAB_ONLY = re.compile(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)
 """A line of only spaces and tabs, with a tab: blank to its writer, a tab indenting
 nothing to YAML, which refuses it."""
-_BLOCK_HEADER = re.compile(r"(?:\A|[:-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
-"""The end of a line that starts a block scalar (`notes: |`, `- >-`)."""
+_BLOCK_HEADER = re.compile(r"(?:\A|[:-][ \t]+)(?:[!&]\S*[ \t]+)*[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
+"""The end of a line that starts a block scalar (`notes: |`, `- >-`, `notes: !!str |`)."""
 
 
 def _blank_tab_lines(yaml_text: str) -> str:

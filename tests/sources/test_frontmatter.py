@@ -1276,6 +1276,8 @@ VALID_FORMS = [
     ("tags:\n  - a\n \t \n  - b\ndone:\n\t\n  x: 1", {"tags": ["a", "b"], "done": {"x": 1}}),
     ("notes: |\n  a\n\t\n  b", {"notes": "a\n\nb\n"}),
     ("notes: |\n  a\n  \t\n  b", {"notes": "a\n\t\nb\n"}),  # indented as the text: kept
+    ("notes: !!str |\n  a\n  \t\n  b", {"notes": "a\n\t\nb\n"}),
+    ("n: &n |\n  a\n  \t\n  b\nm: *n", {"n": "a\n\t\nb\n", "m": "a\n\t\nb\n"}),
     ("x: {a?: b, '?c': d}", {"x": {"a?": "b", "?c": "d"}}),
     ("schedule:\n  9:00: coffee", {"schedule": {"9:00": "coffee"}}),
     ("role: &r Lead\nmet_via: *r", {"role": "Lead", "met_via": "Lead"}),
