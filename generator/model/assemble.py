@@ -398,7 +398,9 @@ def assemble(
     if broken:
         rendered = {path: body.rendered for path, body in bodies.items()}
         problems.items += waiting_notes(broken, playbook, rendered)
-    if playbook.profile is None and "profile" not in known.slugs["profile"]:
+    # waits: content/ itself cannot be read, as its error says
+    missing = "profile" not in known.slugs["profile"] and not waits(known.slugs, "profile")
+    if playbook.profile is None and missing:
         problems.warn("content/profile.md", 1, "file", _no_profile(set_aside))
     return playbook
 

@@ -77,8 +77,9 @@ def waiting_notes(
     notes = []
     for item in broken:
         if not item.slug:
-            message = f"references to {item.kind} are checked once this folder can be read"
-            notes.append(ContentError(item.path, 1, "folder", message, Severity.WARNING))
+            if item.kind != "profile":  # which nothing names
+                message = f"references to {item.kind} are checked once this folder can be read"
+                notes.append(ContentError(item.path, 1, "folder", message, Severity.WARNING))
             continue
         names = sorted(_naming(item, playbook, bodies) - {item.path})
         if not names:

@@ -264,7 +264,8 @@ A_FOLDER = "it is a folder, not a file"
 """Why a folder named like a file is not read as one."""
 UNLISTED = "the folder cannot be read"
 """Why the files of a folder discovery reads are unknown (`chmod 000 content/contacts`):
-its `Unread` has no stem, and every reference of its kind waits for it (`model/broken.py`)."""
+its `Unread` has no stem, and every reference of its kind waits for it (`model/broken.py`);
+content/ itself is the profile's folder."""
 TEXT_ENDINGS = (".txt", ".text")
 """Plain-text endings, which a file meant as a note of the playbook may have."""
 
@@ -283,8 +284,9 @@ def unread_files(root: Path) -> tuple[Unread, ...]:
         try:
             entries = list(os.scandir(folder))
         except OSError:  # discovery says so, when it matters
-            if place.read and place.kind is not None:  # its sources are unknown
-                found.append(Unread(_rel(Path(folder), root), place.kind, "", UNLISTED))
+            kind = "profile" if folder == str(content) else place.kind if place.read else None
+            if kind is not None:  # its sources are unknown
+                found.append(Unread(_rel(Path(folder), root), kind, "", UNLISTED))
             continue
         for entry in entries:
             name = entry.name

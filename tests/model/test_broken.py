@@ -96,3 +96,21 @@ def test_a_folder_that_cannot_be_read_holds_back_the_references_into_it(
         "content/meetings/2026-11-03-pat-lee.md:7: body: [[companies/acme-corp]] links to "
         "nothing: no company has that file name",
     ]
+
+
+def test_a_content_folder_that_cannot_be_read_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `chmod 000 content`, check also warned that content/profile.md "is missing;
+    agendas will have no pitch", of a file that may well be there."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    (tmp_path / "content").chmod(0)
+    refuse_unreadable(monkeypatch, os, "scandir")
+    try:
+        problems = check(tmp_path)
+    finally:
+        (tmp_path / "content").chmod(0o755)
+    assert [str(p) for p in problems.all] == [
+        "content:1: folder: cannot be read: permission denied (check who owns it and who may "
+        "read it)"
+    ]
