@@ -209,6 +209,28 @@ class _Parser(argparse.ArgumentParser):
             self._unread = [*self._unread, str(exc)]
             return _UNREAD
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> object:
+        if action.option_strings and arg_strings:
+            self._given = [*self._given, (action, " ".join(arg_strings))]
+        return super()._get_values(action, arg_strings)
+
+    _given: list[tuple[argparse.Action, str]]
+    """Each option read so far that takes a value, with the value as typed: one given twice
+    (`-o a -o b`) was decided by the last, and is refused (`_given_twice`)."""
+
+    def _given_twice(self) -> list[str]:
+        """`--company is given twice (acme, beta): keep one`, for each option given more
+        than one value (the same value again decides nothing, and is let be)."""
+        values: dict[argparse.Action, list[str]] = {}
+        for action, value in self._given:
+            values.setdefault(action, []).append(value)
+        return [
+            f"{'/'.join(action.option_strings)} is given {_times(len(typed))} "
+            f"({', '.join(typed)}): keep one"
+            for action, typed in values.items()
+            if len(set(typed)) > 1
+        ]
+
     _words: Sequence[str] = ()
     """The words this parser was given: a required option reported missing may be there,
     mistyped."""
@@ -221,9 +243,11 @@ class _Parser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         words = sys.argv[1:] if args is None else list(args)
         self._unread = []
+        self._given = []
         self._refuse_an_option_before_the_command(words)
         self._words = words
         parsed, extras = super().parse_known_args(args, namespace)
+        self._unread = [*self._given_twice(), *self._unread]
         if self._unread or extras:  # a date's own line is said after parsing, if at all
             self._unread = [*self._unread, *_unread_dates(parsed)]
         if self._unread and not extras:  # `build --jobs 0 --today 2026-02-30`: both
@@ -366,6 +390,10 @@ extension or the program that opens it (`export vcf`), a kind of file by another
 (`new person`)."""
 _WRITTEN_BY_BUILD = ("ics", "ical", "calendar")
 """What `export` is asked for that `build` writes: the calendar."""
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count} times"
 
 
 def _other_word(prog: str, text: str, choices: list[str]) -> str:

@@ -508,6 +508,24 @@ def test_every_option_given_a_value_it_cannot_take_is_said_at_once(
     ]
 
 
+def test_an_option_given_twice_is_said_with_the_other_mistakes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`build -o a -o b` wrote to b, `new contact Bob --company acme --company beta` filed
+    Bob at beta: the last value won without a word. The same value again decides nothing."""
+    argv = ["build", "-o", "a", "--out=b", "--today", "2026-11-22", "--jobs", "0", "-q", "-q"]
+    err = usage_error([*argv, "--today", "2026-11-23", "--jobs", "0"], capsys)
+    assert err.splitlines()[-3:] == [
+        "playbook build: error: -o/--out is given twice (a, b): keep one",
+        "playbook build: error: --today is given twice (2026-11-22, 2026-11-23): keep one",
+        "playbook build: error: argument --jobs: expected 1 to 256 processes, got 0",
+    ]
+    err = usage_error(["new", "contact", "Bob", "--company", "acme", "--company", "beta"], capsys)
+    assert err.splitlines()[-1] == (
+        "playbook new: error: --company is given twice (acme, beta): keep one"
+    )
+
+
 @pytest.mark.parametrize("other", [["--jobs", "0"], ["--jobz", "2"]])
 def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
     sample_root: Path, other: list[str], capsys: pytest.CaptureFixture[str]
