@@ -50,7 +50,7 @@ from generator.errors import (
 )
 from generator.faults import os_problem, recursion_problem
 from generator.model.config import load_config
-from generator.model.fields import Invalid, read_date, read_month, year_mistyped_ahead
+from generator.model.fields import Invalid, not_years_ahead, read_date, read_month
 from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
@@ -647,9 +647,7 @@ def _date(text: str) -> dt.date | _NotADate:
     """`--today`'s date. A word for a day (`--today tomorrow`) is told which day it may
     mean as of the playbook's today, known once every option is read (`_unread_dates`):
     by the clock, a playbook in another timezone was offered the wrong day. Any other
-    mistake is said at once, and a day more than `FAR_OFF` after the clock's is a year
-    mistyped (`2126-11-22`), refused with the day meant as `new meeting --date` is: a
-    day years before is a playbook built again as it was then, and taken."""
+    mistake is said at once, as is a year mistyped ahead (`not_years_ahead`)."""
     try:
         day = read_date(text)
     except Invalid as exc:
@@ -659,14 +657,10 @@ def _date(text: str) -> dt.date | _NotADate:
             if str(counted) == str(exc):  # nothing to count from today
                 raise argparse.ArgumentTypeError(str(exc)) from None
         return _NotADate(text)
-    clock = dt.date.today()
-    mistyped = year_mistyped_ahead(day, clock)
-    if mistyped is not None:  # a century ahead: every meeting done, every reminder late
-        raise argparse.ArgumentTypeError(
-            f"{day.isoformat()} is {mistyped[0]} the date today ({clock.isoformat()}): "
-            f"did you mean {mistyped[1].isoformat()}?"
-        )
-    return day
+    try:
+        return not_years_ahead(day)
+    except Invalid as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 _SOME_DAY = dt.date(2000, 1, 3)

@@ -1326,6 +1326,24 @@ def test_a_today_a_century_ahead_is_refused_with_the_year_meant(
     assert not (sample_root / "output").exists()
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_today_a_century_ahead_in_playbook_yaml_is_refused_as_the_option_is(
+    command: str, sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`today: 2126-01-01` in playbook.yaml was taken without a word, while `--today
+    2126-01-01` was refused with the year meant."""
+    clock = dt.date.today()
+    typed = dt.date(clock.year + 100, 1, 1)
+    config = sample_root / "playbook.yaml"
+    lines = config.read_text().splitlines()
+    config.write_text("\n".join([*lines, f"today: {typed.isoformat()}", ""]))
+    assert main([command, "-C", str(sample_root)]) == 1
+    said = f"playbook.yaml:{len(lines) + 1}: today: {typed.isoformat()} is 5,"
+    line = next(line for line in capsys.readouterr().err.splitlines() if said in line)
+    assert f"weeks after the date today ({clock.isoformat()}): did you mean " in line
+    assert not (sample_root / "output").exists()
+
+
 def test_a_today_years_before_the_clock_rebuilds_the_playbook_as_it_was(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

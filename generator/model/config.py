@@ -33,6 +33,7 @@ from generator.model.fields import (
     Slug,
     Text,
     Url,
+    not_years_ahead,
     validate_document,
 )
 from generator.model.holidays import Holidays, HolidaysType
@@ -157,6 +158,13 @@ class PageSize(Choice):
 
 
 _OTHER_PAPER = re.compile(r"[a-c][0-9]{1,2}|legal|tabloid|ledger|executive|half[ -]?letter")
+
+
+class Today(Date):
+    """`today:`, refused a year mistyped ahead, as `--today` is (`not_years_ahead`)."""
+
+    def convert(self, value: Any, at: At) -> dt.date:
+        return not_years_ahead(super().convert(value, at))
 
 
 class Folder(Text):
@@ -470,7 +478,11 @@ CONFIG_SCHEMA = Schema(
         ),
         Field("page_size", PageSize(("letter", "a4")), False, "paper size for printing", "letter"),
         Field(
-            "today", Date(), False, "fix 'now' for reproducible builds (--today wins)", "2026-11-22"
+            "today",
+            Today(),
+            False,
+            "fix 'now' for reproducible builds (--today wins)",
+            "2026-11-22",
         ),
         Field(
             "holidays",

@@ -725,6 +725,21 @@ def year_mistyped_ahead(day: dt.date, today: dt.date) -> tuple[str, dt.date] | N
     return year_mistyped(day, today) if day > today else None
 
 
+def not_years_ahead(day: dt.date) -> dt.date:
+    """A day to count as today (`--today`, `today:` in playbook.yaml): `day`, unless it is
+    more than `FAR_OFF` after the clock's date, a year mistyped (`2126-11-22`, which makes
+    every meeting done and every reminder a century late): Invalid, with the day meant.
+    A day years before is a playbook built again as it was then, and taken."""
+    clock = dt.date.today()
+    mistyped = year_mistyped_ahead(day, clock)
+    if mistyped is not None:
+        raise Invalid(
+            f"{day.isoformat()} is {mistyped[0]} the date today ({clock.isoformat()}): "
+            f"did you mean {mistyped[1].isoformat()}?"
+        )
+    return day
+
+
 def in_year(day: dt.date, year: int) -> dt.date:
     """`day` in `year` (the day a year mistyped meant); 29 February is the 28th in a year
     without it."""
