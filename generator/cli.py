@@ -63,6 +63,7 @@ from generator.publish.encrypt import (
     too_short,
 )
 from generator.publish.lock import Encryption
+from generator.publish.write import check_output_dir
 from generator.scaffold import NEW_KINDS, create_playbook, new_file, refuse_linked_folder
 from generator.stopwatch import Stopwatch
 
@@ -993,6 +994,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     _require_playbook(args.root)
     _refuse_all(_build_options_at_odds(args))
+    if args.out is not None:  # told first, as the exports do, not after reading the content
+        check_output_dir(args.out, args.root)
     encryption = _encryption(args)
     audience = Audience(args.audience, args.names)
     shown = None if args.quiet else TerminalProgress(sys.stderr)

@@ -65,6 +65,20 @@ def test_o_is_short_for_out_as_in_the_other_commands(sample_root: Path, tmp_path
     assert status == 0 and (tmp_path / "site/index.html").exists()
 
 
+def test_an_output_folder_build_may_not_write_is_told_before_the_content_is_read(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build -o content/site` said "Reading 41 files", "Checking" and the content's
+    warnings first, or only the content's errors when it had some (exit 1), as the exports
+    no longer do."""
+    write(sample_root, "content/contacts/broken.md", "---\nname: [\n---\n")
+    out = sample_root / "content/site"
+    assert main(["build", "-C", str(sample_root), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: output folder {out} is inside content/; choose another folder\n"
+    )
+
+
 def test_a_build_says_the_day_today_in_playbook_yaml_fixes(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
