@@ -42,7 +42,14 @@ def os_problem(exc: OSError, elsewhere: str = "") -> str:
     user's own folder, where that advice reads oddly."""
     where, what = os_fault(exc, elsewhere)
     shown = printable(where if exc.errno != errno.ENAMETOOLONG else cut_short(where))
-    return f"{shown}: {what}" if shown else what
+    if not shown:
+        return what
+    return f"{shown} {what}" if what.startswith(_OF_THE_PATH) else f"{shown}: {what}"
+
+
+_OF_THE_PATH = "is a "
+"""How `what` starts when it says what the path is (`is a file where a folder was
+expected`): written as a sentence with the path, not after a colon."""
 
 
 def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:

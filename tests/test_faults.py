@@ -259,7 +259,7 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
         "x: that disk is read-only: copy the playbook to a disk you can write to"
     )
     assert os_problem(OSError(errno.EISDIR, "Is a directory", "out/index.html")) == (
-        "out/index.html: is a folder where a file was expected"
+        "out/index.html is a folder where a file was expected"
     )
     assert os_problem(OSError(errno.EISDIR, "Is a directory")) == "is a directory"
 
@@ -328,7 +328,7 @@ def test_a_file_where_a_folder_of_the_output_goes_is_named(
     assert main(argv) == 1
     line = capsys.readouterr().err.splitlines()[-1]
     assert line == (
-        f"playbook: {in_the_way}: is a file where a folder was expected: move it, or choose "
+        f"playbook: {in_the_way} is a file where a folder was expected: move it, or choose "
         f"another folder with {option}"
     )
     assert in_the_way.read_text() == "mine"
