@@ -250,24 +250,22 @@ with the line break; icalendar folds before the 75th)."""
 
 def _folded(line: str) -> bytes:
     """`line` folded and encoded exactly as icalendar's `Component.to_ical` does, without
-    its per-character loop for the common lines: short ones, and long ones in ASCII (the
-    descriptions). A long line with other characters goes through icalendar's own."""
+    its loop over each character (most of the calendar's time at 1,000 files): cut in its
+    UTF-8 bytes, each part as long as it may be, backed off to the start of a character."""
     encoded = line.encode("utf-8")
     if len(encoded) < FOLD_AT:
         return encoded
-    if not line.isascii():
-        from icalendar.parser import _foldline
-
-        return _foldline(line).encode("utf-8")
     parts, start, width = [], 0, FOLD_AT - 1
-    while len(line) - start > width:
+    while len(encoded) - start > width:
         end = start + width
-        if line[end - 1] in "\\^":  # an escape is not split from what it escapes (as icalendar)
+        while encoded[end] & 0xC0 == 0x80:  # inside a character: cut before it
             end -= 1
-        parts.append(line[start:end])
+        if encoded[end - 1] in b"\\^":  # an escape is not split from what it escapes (as icalendar)
+            end -= 1
+        parts.append(encoded[start:end])
         start = end
-    parts.append(line[start:])
-    return "\r\n ".join(parts).encode("ascii")
+    parts.append(encoded[start:])
+    return b"\r\n ".join(parts)
 
 
 def _onsets_before_the_change(timezone: Any) -> None:
