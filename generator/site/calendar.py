@@ -184,9 +184,10 @@ class EventLines:
     machinery (a dictionary without case, parameters, a content line object per
     property) took about 0.2 ms an event, most of the calendar's time (a third of a second
     at 1,000 files). Text, the most of each event, is escaped as icalendar's `vText`
-    does; every other value goes through icalendar's own encoding (`Component._encode`,
-    the same type, parameters and `to_ical`), and the lines come in icalendar's order
-    (`Event.canonical_order`, then by name)."""
+    does, categories too; a day is written as `vDate` writes it; every other value goes
+    through icalendar's own encoding (`Component._encode`, the same type, parameters and
+    `to_ical`), and the lines come in icalendar's order (`Event.canonical_order`, then by
+    name)."""
 
     __slots__ = ("_lines", "tzids")
 
@@ -199,6 +200,16 @@ class EventLines:
     def text(self, name: str, value: str) -> None:
         """A TEXT property, escaped as `vText.to_ical` escapes it (no parameters)."""
         self._lines[name.upper()] = f"{name.upper()}:{_escape_text(value)}"
+
+    def day(self, name: str, value: dt.date) -> None:
+        """A DATE property (an all-day event's DTSTART or DTEND), written as icalendar
+        writes it (`vDate.to_ical`, with VALUE=DATE), without its encoding machinery."""
+        written = f"{value.year:04}{value.month:02}{value.day:02}"
+        self._lines[name.upper()] = f"{name.upper()};VALUE=DATE:{written}"
+
+    def categories(self, *names: str) -> None:
+        """CATEGORIES, each name escaped as text (as `vCategory.to_ical` writes them)."""
+        self._lines["CATEGORIES"] = "CATEGORIES:" + ",".join(map(_escape_text, names))
 
     def add(self, name: str, value: object) -> None:
         """Any other property, encoded by icalendar as `Event.add(name, value)` would."""
@@ -312,8 +323,8 @@ def _meeting_event(
     event.put("dtstamp", stamp_line)
     event.text("summary", plain_lines(meeting_title(meeting.format, meeting.purpose, name)))
     if meeting.time is None:
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + dt.timedelta(days=1))
+        event.day("dtstart", meeting.date)
+        event.day("dtend", meeting.date + dt.timedelta(days=1))
     else:
         length = dt.timedelta(minutes=meeting_length(meeting, config.meetings))
         start, end = meeting_span(meeting, config.timezone, length)
@@ -327,7 +338,7 @@ def _meeting_event(
     event.text("description", plain_lines(_meeting_description(playbook, meeting, links)))
     links.add_url(event, routes.meeting(meeting.slug))
     event.text("status", "CONFIRMED")
-    event.add("categories", [meeting.purpose])
+    event.categories(meeting.purpose)
     return event
 
 
@@ -354,8 +365,8 @@ def _all_day(uid: str, day: dt.date, summary: str, stamp_line: str) -> EventLine
     event.text("uid", uid)
     event.put("dtstamp", stamp_line)
     event.text("summary", plain_lines(summary))
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    event.day("dtstart", day)
+    event.day("dtend", day + dt.timedelta(days=1))
     event.text("transp", "TRANSPARENT")
     return event
 
@@ -377,7 +388,7 @@ def _followup_event(
     event.text("description", plain_lines("\n".join(lines)))
     page = routes.meeting(item.meeting) if item.meeting else routes.contact(item.contact)
     links.add_url(event, page)
-    event.add("categories", ["follow-up"])
+    event.categories("follow-up")
     return event
 
 
@@ -395,5 +406,5 @@ def _overdue_event(
     lines.append(f"All of them: {links(routes.TIMELINE)}")
     event.text("description", plain_lines("\n".join(lines)))
     links.add_url(event, routes.TIMELINE)
-    event.add("categories", ["follow-up"])
+    event.categories("follow-up")
     return event

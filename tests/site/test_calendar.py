@@ -558,7 +558,8 @@ def test_a_meeting_has_one_title_on_its_page_and_in_the_calendar(built_sample: P
 def test_events_are_written_as_icalendar_writes_them(seed: int) -> None:
     """The calendar writes its events' lines itself (EventLines): the same lines, in the
     same order, as icalendar's Event given the same properties, for text with escapes
-    and line breaks, days, times in any zone (UTC too), lengths, links and categories."""
+    and line breaks, days (of any year), times in any zone (UTC too), lengths, links and
+    categories (several, with escapes)."""
     import random
 
     from icalendar import Event
@@ -578,15 +579,21 @@ def test_events_are_written_as_icalendar_writes_them(seed: int) -> None:
         day = dt.date(2026, 1, 1) + dt.timedelta(days=pick.randint(0, 700))
         zone = zoneinfo.ZoneInfo(pick.choice(zones))
         start = dt.datetime.combine(day, dt.time(pick.randint(0, 23), pick.randint(0, 59)), zone)
+        any_year = dt.date(pick.randint(1, 9999), pick.randint(1, 12), pick.randint(1, 28))
         others: list[tuple[str, object]] = [
             ("dtstamp", dt.datetime.combine(day, dt.time(), dt.UTC)),
-            ("dtstart", pick.choice([day, start])),
+            ("dtstart", pick.choice([day, start, any_year])),
             pick.choice([("dtend", day), ("dtend", start), ("duration", dt.timedelta(minutes=95))]),
             ("url", "https://example.org/meetings/a,b;c/"),
-            ("categories", [pick.choice(["follow-up", "informational", "a,b"])]),
+            ("categories", pick.sample(["follow-up", "informational", "a,b", "é;\\"], 2)),
         ]
         for name, value in pick.sample(others, pick.randint(1, len(others))):
-            ours.add(name, value)
+            if name == "categories":
+                ours.categories(*value)  # type: ignore[misc]
+            elif type(value) is dt.date:
+                ours.day(name, value)
+            else:
+                ours.add(name, value)
             theirs.add(name, value)
         lines = theirs.to_ical().decode("utf-8").replace("\r\n ", "").split("\r\n")
         assert ours.lines() == [line for line in lines if line]
