@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -184,10 +185,10 @@ class EventLines:
     machinery (a dictionary without case, parameters, a content line object per
     property) took about 0.2 ms an event, most of the calendar's time (a third of a second
     at 1,000 files). Text, the most of each event, is escaped as icalendar's `vText`
-    does, categories too; a day is written as `vDate` writes it; every other value goes
-    through icalendar's own encoding (`Component._encode`, the same type, parameters and
-    `to_ical`), and the lines come in icalendar's order (`Event.canonical_order`, then by
-    name)."""
+    does, categories too; a day and a time as `vDate` and `vDatetime` write them; every
+    other value goes through icalendar's own encoding (`Component._encode`, the same
+    type, parameters and `to_ical`), and the lines come in icalendar's order
+    (`Event.canonical_order`, then by name)."""
 
     __slots__ = ("_lines", "tzids")
 
@@ -206,6 +207,27 @@ class EventLines:
         writes it (`vDate.to_ical`, with VALUE=DATE), without its encoding machinery."""
         written = f"{value.year:04}{value.month:02}{value.day:02}"
         self._lines[name.upper()] = f"{name.upper()};VALUE=DATE:{written}"
+
+    def moment(self, name: str, value: dt.datetime) -> None:
+        """A DATE-TIME with its time zone (a timed meeting's DTSTART or DTEND), written as
+        icalendar writes it (`vDatetime.to_ical`): in UTC with a Z, else with the TZID
+        icalendar's `tzid_from_dt` names; one that would need quotes or escapes goes
+        through icalendar's own encoding (no IANA zone does)."""
+        from icalendar.timezone import tzid_from_dt
+
+        tzid = tzid_from_dt(value)
+        if tzid is None or not _PLAIN_TZID.fullmatch(tzid):
+            self.add(name, value)
+            return
+        written = (
+            f"{value.year:04}{value.month:02}{value.day:02}"
+            f"T{value.hour:02}{value.minute:02}{value.second:02}"
+        )
+        if tzid == "UTC":
+            self._lines[name.upper()] = f"{name.upper()}:{written}Z"
+        else:
+            self._lines[name.upper()] = f"{name.upper()};TZID={tzid}:{written}"
+            self.tzids.add(tzid)
 
     def categories(self, *names: str) -> None:
         """CATEGORIES, each name escaped as text (as `vCategory.to_ical` writes them)."""
@@ -246,6 +268,10 @@ class EventLines:
 
         order = canonsort_keys(self._lines, _icalendar().Event.canonical_order)
         return ["BEGIN:VEVENT", *(self._lines[name] for name in order), "END:VEVENT"]
+
+
+_PLAIN_TZID = re.compile(r"[A-Za-z0-9/_+-]+")
+"""A TZID icalendar writes as it is, without quotes or RFC 6868 escapes."""
 
 
 def _escape_text(text: str) -> str:
@@ -328,11 +354,11 @@ def _meeting_event(
     else:
         length = dt.timedelta(minutes=meeting_length(meeting, config.meetings))
         start, end = meeting_span(meeting, config.timezone, length)
-        event.add("dtstart", start)
+        event.moment("dtstart", start)
         if _second_of_two(end):  # DTEND would read as the first 01:30 of a night clocks go back
             event.add("duration", length)
         else:
-            event.add("dtend", end)
+            event.moment("dtend", end)
     if meeting.location:
         event.text("location", plain_lines(meeting.location))
     event.text("description", plain_lines(_meeting_description(playbook, meeting, links)))

@@ -558,8 +558,8 @@ def test_a_meeting_has_one_title_on_its_page_and_in_the_calendar(built_sample: P
 def test_events_are_written_as_icalendar_writes_them(seed: int) -> None:
     """The calendar writes its events' lines itself (EventLines): the same lines, in the
     same order, as icalendar's Event given the same properties, for text with escapes
-    and line breaks, days (of any year), times in any zone (UTC too), lengths, links and
-    categories (several, with escapes)."""
+    and line breaks, days (of any year), times in any zone (UTC and its other names too),
+    lengths, links and categories (several, with escapes)."""
     import random
 
     from icalendar import Event
@@ -568,6 +568,7 @@ def test_events_are_written_as_icalendar_writes_them(seed: int) -> None:
 
     pick = random.Random(seed)
     zones = ["UTC", "America/Chicago", "Europe/Berlin", "Asia/Kolkata", "Pacific/Chatham"]
+    zones += ["Australia/Lord_Howe", "Etc/UTC", "Etc/GMT+5", "America/Argentina/Buenos_Aires"]
     chars = "ab ;,:\\\n\"'é€😀N"
     for _ in range(400):
         ours, theirs = EventLines(), Event()
@@ -592,6 +593,8 @@ def test_events_are_written_as_icalendar_writes_them(seed: int) -> None:
                 ours.categories(*value)  # type: ignore[misc]
             elif type(value) is dt.date:
                 ours.day(name, value)
+            elif name != "dtstamp" and isinstance(value, dt.datetime):
+                ours.moment(name, value)
             else:
                 ours.add(name, value)
             theirs.add(name, value)
