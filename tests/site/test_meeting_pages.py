@@ -649,9 +649,15 @@ def test_the_asks_own_lines_say_what_their_minutes_are_for(
     tmp_path: Path, minutes: int, said: str
 ) -> None:
     """The theme's three ask lines stood untimed: a 7-minute call had 1 minute for them,
-    a 240-minute one 48, and the plan did not say so. It now says how to use them."""
+    a 240-minute one 48, and the plan did not say so. It now says how to use them, and the
+    question sheet (its page and the print pack's) says the same below them."""
     site = _built_with_tomas_naming_no_ask(tmp_path, minutes)
     assert said in text(page(site, TOMAS).split("The ask")[1].split("Wrap up")[0])
+    for sheet in (
+        page(site, TOMAS + "questions/"),
+        page(site, TOMAS + "print/").split("pack-sheet")[1].split("pack-brief")[0],
+    ):
+        assert said in text(sheet.split("The ask")[1].split("Names to contact")[0])
 
 
 _TOMAS_ASKS = (
