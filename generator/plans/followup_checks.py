@@ -454,7 +454,8 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             src.line("status"),
             "status",
             "is scheduled but the meeting has no date: add date: (and time:) once you "
-            "agree them; until then it is status: requested",
+            "agree them; until then it is left out of the calendar and the meetings coming "
+            "up, and keep-in-touch with them waits for it",
         )
     if (
         meeting.status == "requested"

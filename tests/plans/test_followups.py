@@ -1260,13 +1260,16 @@ def test_request_without_requested_on_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_scheduled_without_a_date_is_a_warning(tmp_path: Path) -> None:
+    """The warning said "until then it is status: requested", but such a meeting gets
+    no nudge (a request would) and holds back keep-in-touch: it now says what it does."""
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
     write(tmp_path, "content/meetings/m.md", "---\ncontact: ada\nstatus: scheduled\n---\n")
     write(tmp_path, "content/meetings/n.md", "---\ncontact: ada\ndate: 2026-12-01\n---\n")
     problems = check(tmp_path)
     assert [str(w) for w in problems.warnings if "scheduled" in w.message] == [
         "warning: content/meetings/m.md:3: status: is scheduled but the meeting has no date: "
-        "add date: (and time:) once you agree them; until then it is status: requested"
+        "add date: (and time:) once you agree them; until then it is left out of the "
+        "calendar and the meetings coming up, and keep-in-touch with them waits for it"
     ]
 
 
