@@ -148,7 +148,7 @@ class AskRule:
 
     kind: str
     """What is asked for, for people: résumé, remember me, speak for me, openings,
-    hiring, a place for me, applying."""
+    hiring, a place for me, applying, asks for me (the general rule)."""
     pattern: re.Pattern[str]
     """Matched within one sentence, without case (a company name is the exception)."""
     unless: re.Pattern[str] | None = None
