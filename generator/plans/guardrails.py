@@ -696,13 +696,25 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
             company,
             "name",
             f"{person.name} is the only person you have met at {company.name}; one view can "
-            f"be biased. {_ask_for_a_second(playbook, person)}",
+            f"be biased. {_ask_for_a_second(playbook, person, company)}",
         )
 
 
-def _ask_for_a_second(playbook: Playbook, person: Contact) -> str:
-    """Whom to ask for a second person at their company: not someone who has declined,
-    whom the follow-ups no longer ask anything."""
+def _ask_for_a_second(playbook: Playbook, person: Contact, company: Company) -> str:
+    """Whom to ask for a second person at their company: someone you know there already
+    and have not asked for a meeting (a referral you were given, say), else the person
+    met, unless they have declined (the follow-ups no longer ask them anything), and
+    your other contacts."""
+    known = [
+        other.name
+        for other in playbook.people_at(company)
+        if other.slug != person.slug
+        and playbook.declined_on(other) is None
+        and not playbook.meetings_with(other)
+    ]
+    if known:
+        names = " and ".join(filter(None, (", ".join(known[:-1]), known[-1])))
+        return f"{names} {'works' if len(known) == 1 else 'work'} there too: ask for a meeting"
     if playbook.declined_on(person) is not None:
         return (
             "Ask your other contacts for a second person to talk to there "

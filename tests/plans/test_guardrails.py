@@ -483,6 +483,33 @@ def test_the_one_person_met_who_has_since_declined_is_not_the_one_to_ask(
     ]
 
 
+def test_someone_you_know_there_and_have_not_asked_is_the_second_person(
+    tmp_path: Path,
+) -> None:
+    """Bob works at Acme too, a name you were given with no meeting yet: the warning told
+    you to ask Jane or your other contacts for a second person, as if you had none. It
+    names him now (and Carol too, once her file is added); not someone who declined."""
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    write(root, "content/contacts/bob-roe.md", "---\nname: Bob Roe\ncompany: acme\n---\n")
+    biased = (
+        "warning: content/companies/acme.md:2: name: Jane Doe is the only person you have "
+        "met at Acme; one view can be biased. "
+    )
+    assert [line for line in reported(root) if "acme.md" in line] == [
+        biased + "Bob Roe works there too: ask for a meeting"
+    ]
+    carol = "---\nname: Carol Poe\ncompany: acme\n---\n"
+    write(root, "content/contacts/carol-poe.md", carol)
+    assert [line for line in reported(root) if "acme.md" in line] == [
+        biased + "Bob Roe and Carol Poe work there too: ask for a meeting"
+    ]
+    declined = "---\nname: Carol Poe\ncompany: acme\ndeclined: 2026-11-01\n---\n"
+    write(root, "content/contacts/carol-poe.md", declined)
+    assert [line for line in reported(root) if "acme.md" in line] == [
+        biased + "Bob Roe works there too: ask for a meeting"
+    ]
+
+
 def test_a_second_person_met_or_planned_clears_it(tmp_path: Path) -> None:
     bob = "---\nname: Bob Roe\ncompany: acme\n---\n"
     root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
@@ -507,8 +534,7 @@ def test_someone_met_elsewhere_counts_as_a_voice_from_the_day_you_met(tmp_path: 
     (root / "content/meetings/m1.md").unlink()
     assert [line for line in reported(root) if "acme.md" in line] == [
         "warning: content/companies/acme.md:2: name: Bob Roe is the only person you have "
-        "met at Acme; one view can be biased. Ask Bob or your other contacts for a second "
-        "person to talk to there"
+        "met at Acme; one view can be biased. Jane Doe works there too: ask for a meeting"
     ]
 
 
