@@ -287,7 +287,8 @@ def rule_notes(config: Config) -> dict[str, str]:
         "nudge": f"no reply after {business_days(rules.nudge_after)}: follow up once",
         "second_contact": (
             f"no reply after {business_days(rules.second_contact_after)}, the nudge "
-            "included: move on, open a second thread at the same company"
+            "included: move on to a second person (at the same company, unless you "
+            "already have one there)"
         ),
         "record_outcome": "the meeting date has passed but it is still marked scheduled",
         "reschedule": "on the reschedule: date of a cancelled meeting: find a new date",

@@ -106,6 +106,21 @@ def test_timeline_sections(built_sample: Path) -> None:
     assert "Subscribe / download calendar" in html
 
 
+def test_a_second_contact_rule_says_where_the_second_person_may_be(built_sample: Path) -> None:
+    """Nadia Petrov's request (Heliofleet, where you have met Rachel Adeyemi already) sends
+    you to anyone who could help, yet the rule beside it said "open a second thread at the
+    same company"; Kwame's sends you to Lakeshore Routing. The rule now fits both."""
+    html = (built_sample / "timeline" / "index.html").read_text()
+    nadia = next(r for r in rows(section(html, "this-week")) if "No reply from Nadia" in r)
+    assert "reach out to someone else who could help" in text(nadia)
+    assert (
+        "move on to a second person (at the same company, unless you already have one there)"
+        in text(nadia)
+    )
+    kwame = next(r for r in rows(section(html, "overdue")) if "No reply from Kwame" in r)
+    assert "reach a second person at Lakeshore Routing" in text(kwame)
+
+
 def test_timeline_is_in_the_navigation(built_sample: Path) -> None:
     home = scan(built_sample / "index.html")
     assert ("a", "timeline/") in home.links
