@@ -866,12 +866,24 @@ def test_a_meeting_off_with_someone_who_declined_says_not_to_ask_again(tmp_path:
     }
     assert off["ask-graham"].startswith(
         "No reply from Graham Pike You have moved on, and Graham has declined a meeting: do "
-        "not ask again. If you still want to learn what Graham knows, ask someone else at "
-        "Meridian Cold Chain, or in the same field."
+        "not ask again. If you still want to learn what Graham knows, ask someone else in "
+        "the same field."
     )
     assert "Graham has declined a meeting: do not ask again" in off["call-graham"]
     assert "reschedule:" not in off["call-graham"]
     assert "Kwame did not say no, so a new request later" in off["2026-11-13-kwame-asante"]
+    assert "or ask someone else at Lakeshore Routing" in off["2026-11-13-kwame-asante"]
+
+
+def test_a_meeting_off_sends_you_to_no_company_you_closed(built_sample: Path) -> None:
+    """Graham declined, and Meridian Cold Chain is closed on your list: his meeting page
+    said to ask someone else at Meridian Cold Chain all the same."""
+    html = page(built_sample, GRAHAM).split('aria-labelledby="off-title">')[1]
+    off = text(html.split("</section>")[0])
+    assert off == (
+        "Graham Pike declined Do not ask again. If you still want to learn what Graham "
+        "knows, ask someone else in the same field."
+    )
 
 
 def test_a_thank_you_to_someone_who_declined_since_is_not_pressed(tmp_path: Path) -> None:
