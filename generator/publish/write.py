@@ -84,7 +84,8 @@ def check_output_dir(output: Path, root: Path) -> Path:
         raise UsageError(f"output folder {output} holds a playbook's sources; choose another")
     if output.exists() and not output.is_dir():
         raise UsageError(
-            f"output {output} is a file, not a folder: move it, or choose another folder"
+            f"output {output} is a file, not a folder: move it, or choose another folder "
+            "with -o/--out"
         )
     if os.path.ismount(output):
         raise _mount_point(output)

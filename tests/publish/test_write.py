@@ -796,14 +796,15 @@ def test_a_failed_build_into_a_new_folder_leaves_no_folder_behind(tmp_path: Path
 
 def test_an_output_that_is_a_file_is_refused_with_the_way_out(tmp_path: Path) -> None:
     """`--out notes.txt`, or a coach's view whose folder (output-coach) is a file: the
-    build said only 'is a file, not a folder', not what to do about it."""
+    build said only 'is a file, not a folder', not what to do about it, then not which
+    option chooses another folder, as the exports say."""
     root = copy_sample(tmp_path / "pb")
     (tmp_path / "notes.txt").write_text("mine\n")
     with pytest.raises(UsageError) as refused:
         build(root, out=tmp_path / "notes.txt", today=SAMPLE_TODAY, jobs=1)
     assert str(refused.value) == (
         f"output {tmp_path / 'notes.txt'} is a file, not a folder: move it, or choose "
-        "another folder"
+        "another folder with -o/--out"
     )
     assert (tmp_path / "notes.txt").read_text() == "mine\n"
 
