@@ -114,6 +114,7 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     overdue on the first build, nor sent tomorrow on a machine set to another timezone."""
     _refuse_no_folder_for_a_playbook(directory)
     _refuse_inside_content(directory)
+    _refuse_a_playbook_there(directory)
     starter = _theme_path(Path("."), "starter")
     today = today or resolve_today(None, load_config(starter, Problems()))
     day = today.isoformat().encode()
@@ -152,6 +153,30 @@ def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
         )
 
 
+def _refuse_a_playbook_there(directory: Path) -> None:
+    """A usage error when `directory` holds a playbook already (`playbook init` run again
+    in it), which was told only that the first starter file there, such as
+    content/companies/example-co.md, already exists."""
+    if _holds_playbook_files(directory / "content"):
+        raise UsageError(
+            f"{_named(directory)} already holds a playbook (a content/ folder with its "
+            "files): there is nothing to start there, playbook build builds it; for a "
+            "second playbook, run playbook init with a new folder, like playbook init "
+            "my-other-search"
+        )
+
+
+def _holds_playbook_files(content: Path) -> bool:
+    """Whether `content` is a playbook's content/ folder: it holds a folder of a kind
+    (contacts/, …) or the profile."""
+    marks = [content / kind for kind in KIND_FOLDERS] + [content / "profile.md"]
+    return any(mark.exists() for mark in marks)
+
+
+def _named(directory: Path) -> str:
+    return "this folder" if directory == Path(".") else str(directory)
+
+
 def _refuse_inside_content(directory: Path) -> None:
     """A usage error when `directory` is in the content/ folder of a playbook (`playbook
     init` typed in content/contacts/, where one edits): sub-folders there are read as the
@@ -159,10 +184,9 @@ def _refuse_inside_content(directory: Path) -> None:
     slug taken twice."""
     here = directory.resolve()
     for folder in (here, *here.parents):
-        marks = [folder / kind for kind in KIND_FOLDERS] + [folder / "profile.md"]
-        if folder.name == "content" and any(mark.exists() for mark in marks):
+        if folder.name == "content" and _holds_playbook_files(folder):
             raise UsageError(
-                f"{'this folder' if directory == Path('.') else directory} is inside {folder}, "
+                f"{_named(directory)} is inside {folder}, "
                 "the content folder of a playbook, where "
                 "the files of a second one would be read as its own: run playbook init "
                 "in a folder outside it"

@@ -157,6 +157,29 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "never overwrites" in capsys.readouterr().err
 
 
+def test_init_where_a_playbook_is_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook init` run again in a playbook said "content/companies/example-co.md
+    already exists; init never overwrites files", as if one file were in the way; in a
+    playbook without the example files it would have added them to the user's own."""
+    assert main(["init", "-q", str(tmp_path / "mine")]) == 0
+    monkeypatch.chdir(tmp_path / "mine")
+    assert main(["init"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: this folder already holds a playbook (a content/ folder with its files): "
+        "there is nothing to start there, playbook build builds it; for a second playbook, "
+        "run playbook init with a new folder, like playbook init my-other-search\n"
+    )
+    shutil.rmtree("content/companies")
+    for example in Path(".").rglob("*example*"):
+        example.unlink()
+    before = sorted(Path(".").rglob("*"))
+    assert main(["init", "../mine"]) == 2
+    assert "../mine already holds a playbook" in capsys.readouterr().err
+    assert sorted(Path(".").rglob("*")) == before
+
+
 def test_new_files_validate_and_never_overwrite(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
