@@ -681,11 +681,17 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         company = next(c for c in group if person.slug in met[c.slug])
         in_field_warning.add(company.slug)
         others = ", ".join(c.name for c in group if c is not company)
+        known = [f"{c.name} ({at.name})" for c, at in _not_asked_yet(playbook, group, person)]
         yield _warn(
             company,
             "industry",
             f"{person.name} is the only person you have met in {field_name(company)}; one "
-            f"view can be biased. Talk to someone else in the field ({others}, or here)",
+            "view can be biased. "
+            + (
+                _works_too(known, "in the field")
+                if known
+                else f"Talk to someone else in the field ({others}, or here)"
+            ),
         )
     for company in sorted(companies, key=lambda c: c.slug):
         seen, ahead = voices([company])
@@ -700,21 +706,34 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         )
 
 
-def _ask_for_a_second(playbook: Playbook, person: Contact, company: Company) -> str:
-    """Whom to ask for a second person at their company: someone you know there already
-    and have not asked for a meeting (a referral you were given, say), else the person
-    met, unless they have declined (the follow-ups no longer ask them anything), and
-    your other contacts."""
-    known = [
-        other.name
+def _not_asked_yet(
+    playbook: Playbook, companies: Iterable[Company], person: Contact
+) -> list[tuple[Contact, Company]]:
+    """Those you know at `companies`, but `person`, whom you have not asked for a meeting
+    (a referral you were given, say) and who have not declined, with their company."""
+    return [
+        (other, company)
+        for company in companies
         for other in playbook.people_at(company)
         if other.slug != person.slug
         and playbook.declined_on(other) is None
         and not playbook.meetings_with(other)
     ]
+
+
+def _works_too(names: list[str], where: str) -> str:
+    """'Elena Marsh works there too: ask for a meeting', 'A and B work ...'."""
+    listed = " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+    return f"{listed} {'works' if len(names) == 1 else 'work'} {where} too: ask for a meeting"
+
+
+def _ask_for_a_second(playbook: Playbook, person: Contact, company: Company) -> str:
+    """Whom to ask for a second person at their company: someone you know there already
+    and have not asked for a meeting, else the person met, unless they have declined (the
+    follow-ups no longer ask them anything), and your other contacts."""
+    known = [c.name for c, _ in _not_asked_yet(playbook, [company], person)]
     if known:
-        names = " and ".join(filter(None, (", ".join(known[:-1]), known[-1])))
-        return f"{names} {'works' if len(known) == 1 else 'work'} there too: ask for a meeting"
+        return _works_too(known, "there")
     if playbook.declined_on(person) is not None:
         return (
             "Ask your other contacts for a second person to talk to there "

@@ -550,6 +550,19 @@ def test_one_person_in_a_field_is_flagged_on_the_industry(tmp_path: Path) -> Non
     ]
 
 
+def test_someone_you_know_in_the_field_and_have_not_asked_is_named(tmp_path: Path) -> None:
+    """Bob works at Botco, in the same field as Acme, and you have not asked him for a
+    meeting: the field's warning named only the companies; it names him now."""
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    write(root, "content/companies/botco.md", "---\nname: Botco\nindustry: robotics\n---\n")
+    write(root, "content/contacts/bob-roe.md", "---\nname: Bob Roe\ncompany: botco\n---\n")
+    assert [line for line in reported(root) if "companies/" in line] == [
+        "warning: content/companies/acme.md:3: industry: Jane Doe is the only person you have "
+        "met in Robotics; one view can be biased. Bob Roe (Botco) works in the field too: ask "
+        "for a meeting"
+    ]
+
+
 # --- share points and midnight ----------------------------------------------------------
 
 SHARE = """\
