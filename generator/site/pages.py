@@ -25,7 +25,7 @@ from generator.site.render import Page
 from generator.site.vcard import contact_vcard
 
 UPCOMING_STATUSES = ("scheduled",)
-"""Meetings that will not take place."""
+"""The statuses of meetings still to come (with a date from today on): the coming-up list."""
 
 SECTIONS = (
     (routes.HOME, "Dashboard"),
