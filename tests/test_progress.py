@@ -116,7 +116,7 @@ def test_playbook_build_shows_its_stages_then_the_summary(
     assert main(["build", "-C", str(sample_root), "--jobs", "1", *TODAY]) == 0
     out, err = capsys.readouterr()
     assert re.match(r"Reading \d+ files\nChecking\nRendering \d+ pages\n", err)
-    assert re.fullmatch(r"Built \d+ pages \(\d+ files\) in [\d.]+s, 2 warnings → .*\n", out)
+    assert re.fullmatch(r"Built \d+ pages \(\d+ files\) in [\d.]+s, 1 warning → .*\n", out)
 
 
 def test_quiet_builds_show_no_progress(

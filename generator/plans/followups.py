@@ -672,12 +672,13 @@ def rescheduled_on(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt.d
     return meeting.done.get("reschedule") or next_meeting_day(playbook, meeting, today)
 
 
-def _waits_to_reschedule(ctx: _Context, meeting: Meeting) -> bool:
-    """Is `meeting` cancelled with a `reschedule:` date not yet acted on, on `today`?"""
+def waits_to_reschedule(playbook: Playbook, meeting: Meeting, today: dt.date) -> bool:
+    """Is `meeting` cancelled with a `reschedule:` date not yet acted on, on `today`?
+    Keep-in-touch waits for it, and it counts as a meeting planned with that person."""
     if meeting.status != "cancelled" or meeting.reschedule is None:
         return False
-    done = rescheduled_on(ctx.playbook, meeting, ctx.today)
-    return done is None or done > ctx.today
+    done = rescheduled_on(playbook, meeting, today)
+    return done is None or done > today
 
 
 def next_meeting_day(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt.date | None:
@@ -770,7 +771,7 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     meetings = ctx.playbook.meetings_with(contact)
     if any(m.status == "scheduled" and (m.date is None or m.date >= ctx.today) for m in meetings):
         return  # one agreed without a date yet is coming too (check asks for its date)
-    if any(_waits_to_reschedule(ctx, m) for m in meetings):
+    if any(waits_to_reschedule(ctx.playbook, m, ctx.today) for m in meetings):
         return
     last = last_interaction(ctx.playbook, contact, ctx.today)
     if last is None:

@@ -85,7 +85,7 @@ from generator.plans.agenda import (
     share_fit,
 )
 from generator.plans.asks import job_ask
-from generator.plans.followups import long_date, second_contact_company
+from generator.plans.followups import long_date, second_contact_company, waits_to_reschedule
 from generator.plans.targets import has_met
 
 MINUTES_PER_DAY = 24 * 60
@@ -643,7 +643,8 @@ def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:
 
 
 def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
-    """Companies and fields where you have heard only one voice, and no second is planned.
+    """Companies and fields where you have heard only one voice, and no second is planned
+    (requested, scheduled, or cancelled and waiting for its `reschedule:` date).
     Met there: the people there now whom you have met (`targets.has_met`, as the Targets
     page's advocate counts them), and those met in a meeting held while they were there."""
     met: dict[str, set[str]] = defaultdict(set)
@@ -654,7 +655,7 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
             continue
         if meeting.status == "done":
             met[company.slug].add(meeting.contact)
-        elif meeting.status in PLANNED_STATUSES:
+        elif meeting.status in PLANNED_STATUSES or waits_to_reschedule(playbook, meeting, today):
             planned[company.slug].add(meeting.contact)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     for company in companies:

@@ -267,7 +267,7 @@ def test_the_warnings_are_summed_up_and_quiet_prints_nothing(
     monkeypatch.chdir(sample_root)
     assert main(command) == 0
     err = capsys.readouterr().err
-    assert err.startswith("playbook: 2 warnings (playbook check") and err.count("\n") == 1
+    assert err.startswith("playbook: 1 warning (playbook check") and err.count("\n") == 1
     assert err.endswith(" lists the warnings)\n")  # as beside errors: one wording
     assert main([*command, "-q"]) == 0
     assert capsys.readouterr() == ("", "")
@@ -284,7 +284,7 @@ def test_errors_are_shown_and_the_warnings_counted(
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("content/meetings/2026-11-30-nobody.md:2: contact: no contact")
     assert err[1:] == [
-        f"playbook: 1 error and 3 warnings (playbook check -C {sample_root} --today "
+        f"playbook: 1 error and 2 warnings (playbook check -C {sample_root} --today "
         f"{SAMPLE_TODAY} lists the warnings); nothing was written"
     ]
     assert main([*args, "-q"]) == 1

@@ -520,6 +520,21 @@ def test_a_second_person_met_or_planned_clears_it(tmp_path: Path) -> None:
     assert [line for line in reported(root) if "acme.md" in line] == []
 
 
+def test_a_cancelled_meeting_to_reschedule_is_a_second_person_planned(tmp_path: Path) -> None:
+    """Bob cancelled, and `reschedule:` says when to find a new date: the sample's Northwind
+    Freight (Lena Fischer's coffee, to pick up on 12 Jan) was still warned 'Daniel Reyes
+    is the only person you have met ... ask for a second person'. Once the reschedule is
+    recorded done with no new meeting, the warning is back."""
+    bob = "---\nname: Bob Roe\ncompany: acme\n---\n"
+    off = "---\ncontact: bob-roe\nstatus: cancelled\ndate: 2026-11-10\nreschedule: 2027-01-12\n"
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    write(root, "content/contacts/bob-roe.md", bob)
+    write(root, "content/meetings/m2.md", off + "---\n")
+    assert [line for line in reported(root) if "acme.md" in line] == []
+    write(root, "content/meetings/m2.md", off + "done:\n  reschedule: 2026-11-12\n---\n")
+    assert [line for line in reported(root) if "Jane Doe is the only person" in line] != []
+
+
 def test_someone_met_elsewhere_counts_as_a_voice_from_the_day_you_met(tmp_path: Path) -> None:
     """Bob, met at a conference (`met_on:`), counted as met for the Targets page's advocate
     but not here: Jane was still 'the only person you have met at Acme'; and Bob alone
