@@ -141,6 +141,11 @@ class _Marks:
     repeated: set[int] = field(default_factory=set)
     """Nodes reached more than once: an alias (*name) repeats them."""
 
+    def line(self, row: int) -> str:
+        """The YAML's line `row` (0-based, as a mark's), "" past its end: a mark may point
+        just past the last line."""
+        return self.text[row] if row < len(self.text) else ""
+
 
 class _Refused(Exception):
     """The front matter passes a limit; `line` is where (1-based, in the file)."""
@@ -806,7 +811,7 @@ def _merged(key: yaml.Node, value: yaml.Node, marks: _Marks) -> list[yaml.Mappin
 def _written(node: yaml.Node, marks: _Marks) -> str:
     """The text of `node`'s line from where the node starts."""
     start = node.start_mark
-    return marks.text[start.line][start.column :] if start.line < len(marks.text) else ""
+    return marks.line(start.line)[start.column :]
 
 
 def _written_first(node: yaml.Node, marks: _Marks) -> str:
@@ -814,7 +819,7 @@ def _written_first(node: yaml.Node, marks: _Marks) -> str:
     first, `!` for a tag. One character, not the rest of the line: every value of every
     file is asked."""
     start = node.start_mark
-    line = marks.text[start.line] if start.line < len(marks.text) else ""
+    line = marks.line(start.line)
     return line[start.column : start.column + 1]
 
 
@@ -860,7 +865,7 @@ def _refuse_unspaced(
         return
     if mapping.flow_style:
         row = key.start_mark.line
-        fix = marks.text[row] if row < len(marks.text) else ""
+        fix = marks.line(row)
         for other, other_value in sorted(mapping.value, key=lambda kv: -kv[0].start_mark.index):
             start, end = other.start_mark, other.end_mark
             if start.line == end.line == row and _unspaced(other, other_value, marks):
@@ -900,7 +905,7 @@ def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
     start = item.start_mark
     if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
         return
-    text = marks.text[start.line] if start.line < len(marks.text) else ""
+    text = marks.line(start.line)
     key, value = item.value[0]
     scalars = isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
     if text[start.column : start.column + 1] != "?" or not scalars or value.value or value.style:
@@ -916,7 +921,7 @@ def _refuse_question_key(key: yaml.ScalarNode, marks: _Marks) -> None:
     """A name between brackets written after a `?` (`tags: {?b}`, `x: [?b: c]`): YAML reads
     the `?` as marking what follows as a name, and drops it without a word."""
     start = key.start_mark
-    text = marks.text[start.line] if start.line < len(marks.text) else ""
+    text = marks.line(start.line)
     before = text[: start.column].rstrip(" \t")
     if not before.endswith("?") or before[-2:-1] not in ("", "{", "[", ",", " ", "\t"):
         return
