@@ -9,6 +9,7 @@ and the text of the line; anything else keeps YAML's own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import yaml
 
@@ -255,11 +256,14 @@ def no_space_fix(line: str) -> str | None:
     match = _NO_SPACE.fullmatch(line.rstrip())
     if match is None:
         return None
-    value = match[2].strip()
-    plain = value[0] not in _SIGNS and ": " not in value and " #" not in value
-    return (
-        f"{clipped(match[1].strip())}: {clipped(value) if plain else double_quoted(clipped(value))}"
-    )
+    return f"{clipped(match[1].strip())}: {_as_value(match[2].strip())}"
+
+
+def _as_value(value: str) -> str:
+    """`value` as it can be written after a field's colon: as it is, or in double quotes
+    when YAML would read it otherwise (a sign first, a `: ` or a ` #` in it)."""
+    plain = not value or (value[0] not in _SIGNS and ": " not in value and " #" not in value)
+    return clipped(value) if plain else double_quoted(clipped(value))
 
 
 def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:
@@ -491,7 +495,7 @@ def loose_line(lines: list[str], at: int) -> str | None:
         return None
     if _TAGGED_ITEM.match(lines[at]):  # `!  - Learn SQL`: `_stray`'s case
         return None
-    above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
+    above = _written_line(reversed(lines[:at]))
     parts = _value_of(above) if _line_field(above) else None
     if parts is not None:
         joined = parts[0] + double_quoted(clipped(f"{parts[1]} {written}"))
@@ -502,6 +506,11 @@ def loose_line(lines: list[str], at: int) -> str | None:
         f"{quoted(written)} is not a `field: value` line: if it is {value}; if it is a "
         "note, move it below the closing ---"
     )
+
+
+def _written_line(lines: Iterable[str]) -> str:
+    """The first of `lines` that is neither blank nor a comment; "" when none is."""
+    return next((x for x in lines if x.strip() and x.lstrip()[0] != "#"), "")
 
 
 _BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
@@ -541,7 +550,7 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
         not rest or rest.startswith("- ") or _line_field(rest) is not None
     ):
         return _stray(line, _indent(line))  # `[title: Fit`: a bracket typed before a field
-    above = next((x for x in reversed(lines[:at]) if x.strip() and x.lstrip()[0] != "#"), "")
+    above = _written_line(reversed(lines[:at]))
     if (mark := _BLOCK_START.search(above)) and _indent(line) <= _indent(above):
         return (
             f"the text of a value written with {mark[1]} goes on the lines below it, indented: "
@@ -562,7 +571,7 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
             f"({fix}); if the line is a note, {note}"
         )
     bare = _BARE_NAME.fullmatch(line)
-    below = next((x for x in lines[at + 1 :] if x.strip() and x.lstrip()[0] != "#"), "")
+    below = _written_line(lines[at + 1 :])
     under = _indent(below) > _indent(line) or below.lstrip().startswith("- ")
     if bare is None or not under:
         return None
@@ -759,10 +768,7 @@ def _quote_before_field(lines: list[str], last: int, settings: bool) -> tuple[in
 def _stray_quote(quote: str, written: str, inner: str, settings: bool) -> str:
     """Why a line that starts with a quote before its field's name cannot be read."""
     name, _, value = inner.partition(":")
-    value = value.strip()
-    plain = not value or (": " not in value and " #" not in value and value[0] not in _SIGNS)
-    shown = clipped(value) if plain else double_quoted(clipped(value))
-    fix = f"{clipped(name)}: {shown}".rstrip()
+    fix = f"{clipped(name)}: {_as_value(value.strip())}".rstrip()
     if len(written) > 1 and written.endswith(quote):
         return (
             f"the quotes ({quote}) around this line make it one text, not a "
