@@ -41,7 +41,15 @@ def os_problem(exc: OSError, elsewhere: str = "") -> str:
     folder with --out`), if it can; `import` and `new` write into the playbook, the
     user's own folder, where that advice reads oddly."""
     where, what = os_fault(exc, elsewhere)
-    shown = printable(where if exc.errno != errno.ENAMETOOLONG else cut_short(where))
+    return path_and_fault(
+        printable(where if exc.errno != errno.ENAMETOOLONG else cut_short(where)), what
+    )
+
+
+def path_and_fault(shown: str, what: str) -> str:
+    """A path as a message shows it and what `os_fault` says of it, as one phrase: a
+    sentence when `what` says what the path is (`notes.txt is a file where …`), else
+    after a colon; `what` alone without a path."""
     if not shown:
         return what
     return f"{shown} {what}" if what.startswith(_OF_THE_PATH) else f"{shown}: {what}"

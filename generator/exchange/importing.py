@@ -29,7 +29,7 @@ from generator.exchange.people import (
     names_no_employer,
     with_an_employer_or_none,
 )
-from generator.faults import os_fault
+from generator.faults import os_fault, path_and_fault
 from generator.model.fields import validate_document
 from generator.model.identity import company_keys, email_key, linkedin_key
 from generator.model.schema import CONTACT
@@ -411,7 +411,7 @@ def _why(root: Path, new: NewFile, exc: OSError | None) -> str | None:
     where, what = os_fault(exc)
     if where in ("", str(path)):  # the file itself: named once
         return f"{new.rel} not written: {what}"
-    return f"{new.rel} not written: {_shown(where, root)}: {what}"
+    return f"{new.rel} not written: {path_and_fault(_shown(where, root), what)}"
 
 
 def _not_a_folder(where: str, root: Path) -> str:

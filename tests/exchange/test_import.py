@@ -380,6 +380,25 @@ def test_a_file_where_the_contacts_folder_should_be_is_named(
     assert "exists; not overwritten" not in err
 
 
+def test_a_file_in_the_way_of_a_file_written_is_named_in_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file where a folder of the path should be: the notice read 'not written:
+    content/contacts/x: is a file where a folder was expected', with a stray colon, where
+    every other command writes it as a sentence."""
+    from generator.exchange import importing
+
+    root = tmp_path / "pb"
+    write(root, "content/contacts/x", "a file")
+    fault = NotADirectoryError(errno.ENOTDIR, "Not a directory", str(root / "content/contacts/x/y"))
+    monkeypatch.setattr(importing, "write_each_new", lambda files: dict.fromkeys(files, fault))
+    assert run_import(root, "vcard", "cards-4.0.vcf") == 1
+    assert (
+        "cards-4.0.vcf:1: content/contacts/sokratis-papadopoylos.md not written: "
+        "content/contacts/x is a file where a folder was expected: move it\n"
+    ) in capsys.readouterr().err
+
+
 def test_a_contacts_folder_kept_elsewhere_and_not_there_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
