@@ -762,9 +762,9 @@ def _own(
 def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     """Only after a first meeting held by today (one marked done on a day still to come
     is not held yet), or from `met_on`; not while a meeting with them is coming up (dated
-    today or later, or not dated yet), nor
-    while a cancelled one waits for its `reschedule:` date (its own item is when to get
-    back in touch: they said they are busy until then)."""
+    today or later, or not dated yet), nor while a cancelled one waits for its
+    `reschedule:` date (its own item is when to get back in touch: they said they are
+    busy until then)."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
