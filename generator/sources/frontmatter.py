@@ -208,9 +208,10 @@ def _merge_conflicts(text: str, body_line: int | None = None) -> list[int]:
     """The lines (1-based) where a merge conflict that git left in a file starts: a
     `<<<<<<<` line with a `>>>>>>>` line after it. Built, both versions would be published,
     the markers as text (and `=======` makes the line above it a heading). In the Markdown
-    notes from `body_line` on, a `<<<<<<<` inside a fenced code block is an example shown
-    as code, not a conflict; its end is looked for everywhere, as each side of a conflict
-    may open a code block of its own (```` ```python ```` and ```` ```js ````)."""
+    notes from `body_line` on, a conflict whose marker lines all stand inside fenced code
+    blocks is an example shown as code, not a conflict; one of its lines outside them makes
+    it real, as either side of a conflict may open or close a code block of its own
+    (```` ```python ```` and ```` ```js ````)."""
     starts: list[int] = []
     if "<<<<<<<" not in text:  # most files: no line to look at
         return starts
@@ -220,12 +221,16 @@ def _merge_conflicts(text: str, body_line: int | None = None) -> list[int]:
         body = "".join(lines[body_line - 1 :])
         code = {body_line + line for line in fenced_lines(body)}
     opened: int | None = None
+    shown = False  # every marker line of the conflict opened so far is in a code block
     for number, line in enumerate(lines, start=1):
-        if line.startswith("<<<<<<<") and number not in code:
-            opened = number
-        elif line.startswith(">>>>>>>") and opened is not None:
-            starts.append(opened)
-            opened = None
+        if line.startswith("<<<<<<<"):
+            opened, shown = number, number in code
+        elif opened is not None and line.startswith(("=======", ">>>>>>>")):
+            shown = shown and number in code
+            if line.startswith(">>>>>>>"):
+                if not shown:
+                    starts.append(opened)
+                opened = None
     return starts
 
 

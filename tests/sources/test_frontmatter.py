@@ -1031,6 +1031,20 @@ def test_a_conflict_whose_sides_open_code_blocks_is_still_named() -> None:
     assert [str(p) for p in problems.items] == [f"c.md:4: body: {CONFLICT}"]
 
 
+@pytest.mark.parametrize(
+    "conflict",
+    [
+        "```\n<<<<<<< HEAD\nours\n```\n=======\ntheirs\n>>>>>>> main\n",
+        "```\n<<<<<<< HEAD\nours\n=======\ntheirs\n```\n>>>>>>> main\n",
+    ],
+)
+def test_a_conflict_begun_in_a_code_block_and_ended_outside_it_is_named(conflict: str) -> None:
+    """One side closes the code block the conflict began in: the markers after it are
+    published as text, so it is no example."""
+    _, problems = parse(f"---\nname: Jane\n---\n{conflict}")
+    assert [str(p) for p in problems.items] == [f"c.md:5: body: {CONFLICT}"]
+
+
 def test_a_line_of_angle_brackets_alone_is_not_a_conflict() -> None:
     doc, problems = parse("---\nname: Jane\n---\n\n<<<<<<< is how git marks a conflict\n")
     assert doc is not None and not problems.items
