@@ -1503,8 +1503,36 @@ def _closest(key: str, names: Iterable[str]) -> str:
 def validate_document(
     doc: Document, schema: Schema, problems: Problems, today: dt.date | None = None
 ) -> dict[str, Any]:
-    """The document's values by `schema`; `today`: see `At.today`."""
-    return validate_mapping(doc.data, schema, At(doc, "", problems, today))
+    """The document's values by `schema`; `today`: see `At.today`. A value that a comment
+    cuts short is warned about with the fix its field's type takes (`CutShort`)."""
+    values = validate_mapping(doc.data, schema, At(doc, "", problems, today))
+    for path, cut in doc.cut.items():
+        text = type(_declared(schema, path)) in (Text, Inline, type(None))
+        problems.warn(doc.path, cut.line, path, cut.warning(text), doc.shown(path))
+    return values
+
+
+def _declared(schema: Schema, path: str) -> FieldType | None:
+    """The type `schema` declares for the value at `path` (`goals.1`, `done.thank_you`):
+    an entry's, for a list written as one value (`tags: alumni`); None for a field of
+    the file's own."""
+    level: Schema | FieldType = schema
+    for part in path.split("."):
+        if isinstance(level, Record):
+            level = level.schema
+        if isinstance(level, Schema):
+            if part not in level.names:
+                return None
+            level = level[part].type
+        elif isinstance(level, ListOf):
+            level = level.item
+        elif isinstance(level, MapOf):
+            level = level.value
+        else:
+            return None
+    while isinstance(level, ListOf):
+        level = level.item
+    return level if isinstance(level, FieldType) else None
 
 
 def _describe(value: Any, at: At | None = None) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +92,9 @@ class Document:
     """Markdown after the closing fence."""
     body_line: int
     """1-based line where the body starts."""
+    cut: Mapping[str, CutShort] = field(default_factory=dict)
+    """The values a comment cuts short, by dotted path: warned about where the field's
+    type is known (model/fields.py), as the fix depends on it."""
 
     def line(self, field_path: str) -> int:
         """Line of a field, falling back to its parent, then to the file's first line."""
@@ -117,6 +120,44 @@ class Document:
             listed = isinstance(value, list) and part.isdigit() and int(part) < len(value)
             value = value[int(part)] if listed else None
         return ".".join(shown)
+
+
+@dataclass(frozen=True, slots=True)
+class CutShort:
+    """A value on one line that a comment cuts short: a # after a space starts a comment,
+    which is seldom meant in the middle of a value (`location: Room #4B` reads as `Room`)."""
+
+    line: int
+    """1-based line of the value."""
+    comment: str
+    """The comment as written (`#4B`)."""
+    value: str
+    """What is left of the value (`Room`); "" when nothing is."""
+    before: str
+    """What the line holds before the value (`location:`, `-`)."""
+    written: str
+    """The value and the comment as written (`Room #4B`)."""
+
+    def warning(self, text: bool) -> str:
+        """Why the value is not all that is written, and the fix: for a field of free
+        `text`, quotes around the whole, which keep it; for any other (a word to choose,
+        a file's name, an address), in which the whole in quotes would be refused, the
+        note written as a comment (`status: scheduled # tentative`), or deleted."""
+        shown = quoted(self.value) if self.value else "empty"
+        said = f"{quoted(self.comment)} is a comment (a # after a space starts one), so the "
+        said += f"value is {shown}: "
+        in_quotes = f"{clipped(self.before)} {double_quoted(clipped(self.written))}"
+        if not self.value:
+            fix = f"{clipped(self.before)} {clipped(self.comment[1:])}"
+            if text:
+                return f"{said}to keep it, put the value in quotes, {in_quotes}"
+            return f"{said}if it is the value, remove the #, {fix}"
+        note = f"{self.before} {self.value} # {self.comment[1:]}"
+        shown_note = f", {note}" if clipped(note) == note else ""
+        as_note = f"for a note beside the value, put a space after the #{shown_note}"
+        if text:
+            return f"{said}to keep it, put the value in quotes, {in_quotes}; or, {as_note}"
+        return f"{said}{as_note}; or delete {quoted(self.comment)}"
 
 
 @dataclass
@@ -526,15 +567,14 @@ def _parse_yaml(
         return None
     for key, line in marks.duplicates:
         problems.error(path, line, key, "appears twice; keep one")
-    for key, line, message in _cut_short(yaml_text, marks):
-        problems.warn(path, line, key, message)
     for key, line, message in _curly_quoted(yaml_text, marks):
         problems.warn(path, line, key, message)
     for key, line, message in _items_read_as_text(marks):
         problems.warn(path, line, key, message)
     for key, line, message in _closing_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
-    return Document(path, data, marks.lines, marks.raw, body, body_line)
+    cut = _cut_short(yaml_text, marks)
+    return Document(path, data, marks.lines, marks.raw, body, body_line, cut)
 
 
 _TAB_ONLY = re.compile(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)
@@ -573,14 +613,14 @@ _COMMENT = re.compile(r"\s+(#[^\s#].*)")
 `# as here` is written as a comment."""
 
 
-def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
-    """(path, line, message) of each value on one line that a comment cuts short
-    (`location: Room #4B` is `Room`): a # after a space starts a comment, which is
-    seldom meant in the middle of a value. A number, date or yes or no before it
-    (`motivation: 4 #high`, `- 2026-11-27 #Black Friday`) is no text cut short: the
-    comment is meant, and quoting the value would make it text."""
+def _cut_short(yaml_text: str, marks: _Marks) -> dict[str, CutShort]:
+    """Each value on one line that a comment cuts short, by path (`location: Room #4B` is
+    `Room`). A number, date or yes or no before it (`motivation: 4 #high`,
+    `- 2026-11-27 #Black Friday`) is no text cut short: the comment is meant, and quoting
+    the value would make it text."""
+    cut: dict[str, CutShort] = {}
     if "#" not in yaml_text:  # most front matter: no comment to look for
-        return
+        return cut
     lines = yaml_text.splitlines()
     for key, start, end in marks.plain:
         line = lines[end.line] if start.line == end.line < len(lines) else ""
@@ -593,19 +633,9 @@ def _cut_short(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
         )
         if value and not read.endswith(":str"):
             continue
-        shown = quoted(value) if value else "empty"
-        in_quotes = double_quoted(clipped(line[start.column :].strip()))
-        fix = f"{clipped(line[: start.column].strip())} {in_quotes}"
-        message = (
-            f"{quoted(found[1])} is a comment (a # after a space starts one), so the "
-            f"value is {shown}: to keep it, put the value in quotes, {fix}"
-        )
-        if value:  # a value of a few words to choose from (`status: done #sent`) is refused
-            # in quotes, its comment being text then: that one is a note, written as such
-            note = f"{line[: end.column].strip()} # {found[1][1:]}"
-            shown_note = f", {note}" if clipped(note) == note else ""
-            message += f"; or, for a note beside the value, put a space after the #{shown_note}"
-        yield key, start.line + marks.offset, message
+        before, written = line[: start.column].strip(), line[start.column :].strip()
+        cut[key] = CutShort(start.line + marks.offset, found[1], value, before, written)
+    return cut
 
 
 _CURLY_OPEN = "\u201c\u2018\u201d"

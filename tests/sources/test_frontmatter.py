@@ -7,6 +7,9 @@ import yaml
 from timing import assert_linear, cpu_seconds
 
 from generator.errors import Problems
+from generator.model.config import CONFIG_SCHEMA
+from generator.model.fields import validate_document
+from generator.model.schema import KINDS
 from generator.sources.frontmatter import parse_document, parse_yaml_file
 from generator.sources.read import MAX_FILE_BYTES
 from generator.sources.yaml_errors import explain
@@ -1231,16 +1234,22 @@ def test_a_line_separator_in_the_yaml_is_a_space_not_a_line(odd: str, quote: str
     assert doc.data["role"] == "Lead Data"
 
 
+def warnings_checked(front: str, kind: str = "meetings") -> list[str]:
+    """The warnings of `front` read and checked as a file of `kind`: what a comment cuts
+    short is told by its field's type."""
+    doc, problems = parse(f"---\n{front}---\n")
+    assert doc is not None
+    validate_document(doc, KINDS[kind], problems)  # type: ignore[arg-type]
+    return [str(p) for p in problems.warnings]
+
+
 def test_a_hash_that_cuts_a_value_short_is_named_in_a_warning() -> None:
     """` #` starts a comment: `location: Room #4B` was read as `Room`, and `role: #1 fan`
     as nothing, without a word; a comment written as one (`# every six weeks`) is fine."""
-    doc, problems = parse(
-        "---\nname: Ana\nrole: #1 fan\nlocation: Room #4B\ngoals:\n  - Lead #2\n"
-        '  - Ask # a comment\ntime: "08:30" #agreed\nkeep_in_touch: 6w  # six weeks\n---\n'
-    )
-    assert doc is not None and doc.data["location"] == "Room"
-    assert problems.errors == []
-    assert [str(p) for p in problems.warnings] == [
+    assert warnings_checked(
+        "contact: ana\nrole: #1 fan\nlocation: Room #4B\ngoals:\n  - Lead #2\n"
+        '  - Ask # a comment\ntime: "08:30" #agreed\nduration: 30  # minutes\n'
+    ) == [
         "warning: c.md:3: role: '#1 fan' is a comment (a # after a space starts one), so the "
         'value is empty: to keep it, put the value in quotes, role: "#1 fan"',
         "warning: c.md:4: location: '#4B' is a comment (a # after a space starts one), so the "
@@ -1250,17 +1259,40 @@ def test_a_hash_that_cuts_a_value_short_is_named_in_a_warning() -> None:
         "value is 'Lead': to keep it, put the value in quotes, - \"Lead #2\"; or, for a note "
         "beside the value, put a space after the #, - Lead # 2",
     ]
+    doc, _ = parse("---\nlocation: Room #4B\n---\n")
+    assert doc is not None and doc.data["location"] == "Room"  # type: ignore[attr-defined]
 
 
-def test_a_hash_note_beside_a_choice_is_told_a_fix_that_keeps_the_choice() -> None:
-    """`status: "scheduled #tentative"` is no status; the note written as a comment is the
-    fix that works, and it is read without a warning."""
-    doc, problems = parse("---\nstatus: scheduled #tentative\n---\n")
-    fix = "status: scheduled # tentative"
-    [warning] = [str(p) for p in problems.warnings]
-    assert warning.endswith(f"put a space after the #, {fix}")
-    doc, problems = parse(f"---\n{fix}\n---\n")
-    assert not problems.items and doc.data == {"status": "scheduled"}  # type: ignore[attr-defined]
+@pytest.mark.parametrize(
+    ("front", "warning"),
+    [
+        (
+            "status: scheduled #tentative\n",
+            "c.md:3: status: '#tentative' is a comment (a # after a space starts one), so the "
+            "value is 'scheduled': for a note beside the value, put a space after the #, "
+            "status: scheduled # tentative; or delete '#tentative'",
+        ),
+        (
+            "company: verdant-grid #hq\n",
+            "c.md:3: company: '#hq' is a comment (a # after a space starts one), so the value "
+            "is 'verdant-grid': for a note beside the value, put a space after the #, "
+            "company: verdant-grid # hq; or delete '#hq'",
+        ),
+        (
+            "format: #coffee\n",
+            "c.md:3: format: '#coffee' is a comment (a # after a space starts one), so the "
+            "value is empty: if it is the value, remove the #, format: coffee",
+        ),
+    ],
+)
+def test_a_hash_note_beside_a_choice_is_told_a_fix_that_keeps_the_choice(
+    front: str, warning: str
+) -> None:
+    """`status: "scheduled #tentative"` is no status, and `company: "verdant-grid #hq"`
+    no file's name: where the field takes a word to choose or a name, the fix told first
+    keeps the value, the note written as a comment, which is read without a warning."""
+    assert warnings_checked(f"contact: ana\n{front}") == [f"warning: {warning}"]
+    assert warnings_checked("contact: ana\nstatus: scheduled # tentative\n") == []
 
 
 VALID_FORMS = [
@@ -1348,6 +1380,7 @@ def test_valid_forms_that_look_like_mistakes_are_read_as_written(
     doc, problems = parse(f'---\n{front}\n---\n-alumni\n"quote\n!x &y *z\n')
     assert [str(p) for p in problems.items] == []
     assert doc.data == data  # type: ignore[attr-defined]
+    assert doc.cut == {}  # type: ignore[attr-defined]  # no value read as cut short
 
 
 def test_a_comment_after_a_number_or_a_date_in_playbook_yaml_is_no_warning() -> None:
@@ -1442,12 +1475,13 @@ LONG = "x" * 200_000
 def test_a_long_value_is_quoted_cut_short_in_messages(front: str, starts: str) -> None:
     """A mistake in a line of 200 KB printed the line whole, in its fix; in front matter
     and in playbook.yaml, messages quote the start of it."""
-    for read, text in (
-        (parse_document, f"---\n{front}---\n"),
-        (parse_yaml_file, f"title: t\n{front}"),
+    for read, text, schema in (
+        (parse_document, f"---\n{front}---\n", KINDS["contacts"]),
+        (parse_yaml_file, f"title: t\n{front}", CONFIG_SCHEMA),
     ):
         problems = Problems()
-        read("c.md", text.encode(), problems)
+        if (doc := read("c.md", text.encode(), problems)) is not None:
+            validate_document(doc, schema, problems)
         messages = [p.message for p in problems.items]
         assert messages, text[:40]
         assert any(m.startswith(starts) for m in messages), messages[0][:200]
