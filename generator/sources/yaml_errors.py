@@ -516,6 +516,12 @@ def _written_line(lines: Iterable[str]) -> str:
 _BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
 """`goals`: a line of one word, a field's name when lines indented under it follow."""
 
+_MISTYPED_NAME = re.compile(r"\s*([A-Za-z_][^\s:#]*?)([;=]?)\s*")
+"""`foll>owups` or `goals;`: a line of one word, with a character no name holds in it,
+or a `;` or `=` typed for the colon after it."""
+
+_NOT_IN_NAMES = re.compile(r"[^\w-]")
+
 _BLOCK_START = re.compile(r":\s+([|>])[-+0-9]*\s*(?:#.*)?$")
 """`notes: |` or `location: >-`: a value whose text is on the lines below, indented."""
 
@@ -570,14 +576,24 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
             f"is not a `{word}: value` line: if `{named[2]}` is a {word}, it needs a colon "
             f"({fix}); if the line is a note, {note}"
         )
-    bare = _BARE_NAME.fullmatch(line)
+    typed = _MISTYPED_NAME.fullmatch(line)
     below = _written_line(lines[at + 1 :])
     under = _indent(below) > _indent(line) or below.lstrip().startswith("- ")
-    if bare is None or not under:
+    if typed is None or not under:
         return None
+    name = _NOT_IN_NAMES.sub("", typed[1])
+    if _BARE_NAME.fullmatch(typed[1]) and not typed[2]:
+        return (
+            f"`{name}` has no colon after it: write `{name}:`, with the lines below it as they are"
+        )
+    stray = "".join(dict.fromkeys(_NOT_IN_NAMES.findall(typed[1])))
+    if not _BARE_NAME.fullmatch(name) or len(typed[1]) - len(name) > 2:
+        return None
+    what = f"holds {quoted(stray)}, which no {word} name has, and " if stray else ""
+    after = f"a {typed[2]} where its colon goes" if typed[2] else "no colon after it"
     return (
-        f"`{bare[1]}` has no colon after it: write `{bare[1]}:`, with the lines below it "
-        f"as they are"
+        f"{quoted(written)} {what}has {after}: did you mean `{name}:`? Write it so, with the "
+        "lines below it as they are"
     )
 
 

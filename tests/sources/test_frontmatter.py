@@ -354,6 +354,16 @@ YAML_MISTAKES = [
         "c.md:3: front matter: `done` has no colon after it: write `done:`",
     ),
     (
+        "contact: ana\nfoll>owups\n  - due: 2026-12-01\n",  # two mistakes on one line
+        "c.md:3: front matter: 'foll>owups' holds '>', which no field name has, and has no "
+        "colon after it: did you mean `followups:`? Write it so, with the lines below it as "
+        "they are",
+    ),
+    (
+        "contact: ana\ngoals;\n  - Learn SQL\n",
+        "c.md:3: front matter: 'goals;' has a ; where its colon goes: did you mean `goals:`?",
+    ),
+    (
         f"name: Ana\n{'m' * 1100}: 4\nrole: Analyst\n",  # a paste into a name
         "c.md:3: front matter: this field's name is 1,100 characters long, and YAML reads "
         "names of at most 1,024: shorten it",
