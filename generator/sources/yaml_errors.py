@@ -191,6 +191,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     if "did not find expected key" in problem or (  # libyaml's words, then PyYAML's own
         "block mapping" in context and "expected <block end>" in problem
     ):
+        if line.strip() == "-":
+            return at, _empty_item(lines, at, settings)
         return at, _unexpected(line, column, help_, _item_above(lines, at), _list_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
@@ -431,6 +433,22 @@ def _after_brackets(line: str) -> str | None:
     return (
         f"{quoted(rest)} after the {closing} that closes the "
         f"{'list' if closing == ']' else 'mapping'}: remove it ({before}{clipped(whole)})"
+    )
+
+
+def _empty_item(lines: list[str], at: int, settings: bool) -> str:
+    """Why a `-` alone on line `at`, below a field that has its value (`name: Ana`),
+    cannot be: it starts a list item with nothing in it, and a field whose value is
+    written holds no more."""
+    above = _written_line(reversed(lines[:at]))
+    shown = f" (`{clipped(above.strip())}`)" if _line_field(above) else ""
+    word, example = "field", "`tags:`, then `  - alumni`"
+    if settings:
+        word, example = "setting", "`holidays:`, then `  - 2026-12-24`"
+    return (
+        f"a - alone is an empty list item, and the {word} above it{shown} already has its "
+        f"value: delete the line; or, to write a list, put its {word} alone on a line and "
+        f"each item under it after a `- ` ({example})"
     )
 
 

@@ -360,6 +360,13 @@ YAML_MISTAKES = [
         "they are",
     ),
     (
+        "name: Ana\n-\nrole: Lead\n",  # not "check its indentation"
+        "c.md:3: front matter: a - alone is an empty list item, and the field above it "
+        "(`name: Ana`) already has its value: delete the line; or, to write a list, put its "
+        "field alone on a line and each item under it after a `- ` (`tags:`, then "
+        "`  - alumni`)",
+    ),
+    (
         "contact: ana\ngoals;\n  - Learn SQL\n",
         "c.md:3: front matter: 'goals;' has a ; where its colon goes: did you mean `goals:`?",
     ),
@@ -939,6 +946,13 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
             "meetings:\n  durations:\n    coffee: 30\n   lunch: 60\n",
             "playbook.yaml:4: yaml: expected a `name: value` line here; check its "
             "indentation (playbook.yaml is `setting: value` lines; see docs/configuration.md)",
+        ),
+        (
+            "title: x\n- \n",
+            "playbook.yaml:2: yaml: a - alone is an empty list item, and the setting above it "
+            "(`title: x`) already has its value: delete the line; or, to write a list, put its "
+            "setting alone on a line and each item under it after a `- ` (`holidays:`, then "
+            "`  - 2026-12-24`)",
         ),
         (
             "title: x\n- 2026-12-24\n",
