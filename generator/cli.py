@@ -211,25 +211,32 @@ class _Parser(argparse.ArgumentParser):
             return _UNREAD
 
     def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> object:
+        value = super()._get_values(action, arg_strings)
         if action.option_strings and arg_strings:
-            self._given = [*self._given, (action, " ".join(arg_strings))]
-        return super()._get_values(action, arg_strings)
+            typed = " ".join(arg_strings)
+            meaning = typed if value is _UNREAD else _meaning(value)
+            self._given = [*self._given, (action, typed, meaning)]
+        return value
 
-    _given: list[tuple[argparse.Action, str]]
-    """Each option read so far that takes a value, with the value as typed: one given twice
-    (`-o a -o b`) was decided by the last, and is refused (`_given_twice`)."""
+    _given: list[tuple[argparse.Action, str, object]]
+    """Each option read so far that takes a value, with the value as typed and what it
+    means: one given two meanings (`-o a -o b`) was decided by the last, and is refused
+    (`_given_twice`)."""
 
     def _given_twice(self) -> list[str]:
         """`--company is given twice (acme, beta): keep one`, for each option given more
-        than one value (the same value again decides nothing, and is let be)."""
-        values: dict[argparse.Action, list[str]] = {}
-        for action, value in self._given:
-            values.setdefault(action, []).append(value)
+        than one value. The same value again decides nothing, and is let be, as git and
+        Hugo let an option repeated be: written the same (`-q -q`), or written otherwise
+        for the same folder or day (`-o site -o ./site/`, `--today 2026-2-3 --today
+        2026-02-03`)."""
+        values: dict[argparse.Action, list[tuple[str, object]]] = {}
+        for action, typed, meaning in self._given:
+            values.setdefault(action, []).append((typed, meaning))
         return [
-            f"{'/'.join(action.option_strings)} is given {_times(len(typed))} "
-            f"({', '.join(typed)}): keep one"
-            for action, typed in values.items()
-            if len(set(typed)) > 1
+            f"{'/'.join(action.option_strings)} is given {_times(len(given))} "
+            f"({', '.join(typed for typed, _ in given)}): keep one"
+            for action, given in values.items()
+            if len({meaning for _, meaning in given}) > 1
         ]
 
     _words: Sequence[str] = ()
@@ -391,6 +398,18 @@ extension or the program that opens it (`export vcf`), a kind of file by another
 (`new person`)."""
 _WRITTEN_BY_BUILD = ("ics", "ical", "calendar")
 """What `export` is asked for that `build` writes: the calendar."""
+
+
+def _meaning(value: object) -> object:
+    """What an option's value means, to tell one given twice from another: a path as the
+    folder or file it names from here (`site`, `./site/` and a link to it are one folder);
+    any other value as read (`2026-2-3` is 2026-02-03)."""
+    if not isinstance(value, Path):
+        return value
+    try:
+        return value.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        return Path(os.path.abspath(value))
 
 
 def _times(count: int) -> str:

@@ -563,6 +563,20 @@ def test_an_option_given_twice_is_said_with_the_other_mistakes(
     )
 
 
+def test_an_option_given_twice_for_the_same_folder_or_day_is_let_be(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build -o site -o ./site/` was refused as "given twice (site, ./site/)": two ways
+    to write one folder (or `--today 2026-11-22` and `20261122`, one day) decide nothing,
+    and git or Hugo take an option repeated without a word."""
+    monkeypatch.chdir(sample_root)
+    today = ["--today", SAMPLE_TODAY.isoformat(), "--today", f"{SAMPLE_TODAY:%Y%m%d}"]
+    argv = ["build", "-q", "-o", "site", "-o", "./site/", "--out", str(sample_root / "site")]
+    assert main([*argv, *today]) == 0
+    assert (sample_root / "site/index.html").exists()
+    assert capsys.readouterr().err == ""
+
+
 @pytest.mark.parametrize("other", [["--jobs", "0"], ["--jobz", "2"]])
 def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
     sample_root: Path, other: list[str], capsys: pytest.CaptureFixture[str]
