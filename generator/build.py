@@ -157,7 +157,7 @@ def load(
     """The checked model of the playbook at `root` (for an `encrypted` build: its settings
     checked for that too); problems are recorded, never raised. `today`: `--today`, as
     `resolve_today` takes it (a date written `tomorrow` is told which day that is)."""
-    config = load_config(root, problems, encrypted)
+    config = load_config(root, problems, encrypted, today)
     parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
     progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))

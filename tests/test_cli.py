@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 
@@ -589,6 +590,24 @@ def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
         "'tomorrow', which moves with the calendar: write the date itself; did you mean "
     ) in err
     assert f"playbook build: error: {'argument --jobs' if other[1] == '0' else 'unrec'}" in err
+
+
+@pytest.mark.parametrize("refused", ["2126-11-01", "1800-01-01"])
+def test_a_today_refused_in_the_settings_is_not_the_day_their_hints_count_from(
+    tmp_path: Path, refused: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`today: 2126-11-01` (a year mistyped ahead) was refused, and still the day
+    `holidays: [next monday]` was told the Monday after: counting from 2126-11-01, even
+    with `--today` given. The hint counts from `--today`, else the date now."""
+    (tmp_path / "content").mkdir()
+    zone = "Pacific/Kiritimati"  # 14 hours ahead of UTC: most often another day
+    settings = f"timezone: {zone}\ntoday: {refused}\nholidays: [next monday]\n"
+    write(tmp_path, "playbook.yaml", settings)
+    now = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+    for today, counted in (([], now), (["--today", "2026-06-01"], dt.date(2026, 6, 1))):
+        assert main(["check", "-C", str(tmp_path), *today]) == 1
+        [hint] = [line for line in capsys.readouterr().err.splitlines() if "holidays" in line]
+        assert hint.endswith(f"counting from {counted.isoformat()}?"), hint
 
 
 def test_a_playbook_folder_mistyped_gets_the_one_beside_it(

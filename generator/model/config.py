@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import functools
@@ -519,9 +520,12 @@ CONFIG_SCHEMA = Schema(
 )
 
 
-def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Config:
+def load_config(
+    root: Path, problems: Problems, encrypted: bool = False, today: dt.date | None = None
+) -> Config:
     """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults.
-    `encrypted`: for a build with `--encrypt`, whose pages only open where WebCrypto works."""
+    `encrypted`: for a build with `--encrypt`, whose pages only open where WebCrypto works.
+    `today`: `--today`, the day a date in words in the settings is counted from."""
     path = root / CONFIG_FILE
     if not path.exists():
         if path.is_symlink():  # a link to settings moved away: not "no settings"
@@ -541,7 +545,7 @@ def load_config(root: Path, problems: Problems, encrypted: bool = False) -> Conf
     doc = parse_yaml_file(CONFIG_FILE, content, problems)
     if doc is None:
         return Config(root=root)
-    values = validate_document(doc, CONFIG_SCHEMA, problems, _day_for_hints(doc.data))
+    values = validate_document(doc, CONFIG_SCHEMA, problems, _day_for_hints(doc, today))
     _check_theme(doc, values, root, problems)
     _check_output(doc, values, root, problems)
     if encrypted:
@@ -573,13 +577,18 @@ def _settings_elsewhere(root: Path, problems: Problems) -> None:
             )
 
 
-def _day_for_hints(data: dict[str, Any]) -> dt.date:
+def _day_for_hints(doc: Document, today: dt.date | None) -> dt.date:
     """The day a date in words in the settings is counted from for its hint (`today:
-    tomorrow`, `holidays: [12/25]`), as one in a content file is: their own `today:`, else
-    the date now in their timezone (UTC's while it is not one)."""
-    written = data.get("today")
-    if isinstance(written, dt.date) and not isinstance(written, dt.datetime):
-        return written
+    tomorrow`, `holidays: [12/25]`), as one in a content file is: `--today` when given,
+    else their own `today:` when it is taken (one refused, a year mistyped ahead or not a
+    date, is no day: `today: 2036-11-22` had `12/25` told 2036-12-25), else the date now
+    in their timezone (UTC's while it is not one)."""
+    if today is not None:
+        return today
+    data = doc.data
+    if "today" in data:
+        with contextlib.suppress(Invalid):  # said as the field's own error
+            return Today().convert(data["today"], At(doc, "today", Problems()))
     zone = data.get("timezone")
     name = zone if isinstance(zone, str) and zone in _timezones() else "UTC"
     return dt.datetime.now(zoneinfo.ZoneInfo(name)).date()
