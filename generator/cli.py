@@ -1622,6 +1622,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     """Write contacts.csv, companies.csv, meetings.csv and followups.csv (UTF-8 with a
     byte order mark, ISO dates) for a spreadsheet; earlier exports there are replaced."""
     from generator.exchange.exporting import (
+        CSV_NAMES,
         checked,
         csv_tables,
         refuse_folder,
@@ -1631,7 +1632,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / "export"
-    refuse_folder(folder, args.root)
+    refuse_folder(folder, args.root, CSV_NAMES)
     found = checked(args.root, args.today)
     _sum_up_warnings(args, found.warnings)
     today = today_of(found, args.today)
@@ -1648,6 +1649,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from generator.exchange.exporting import checked, refuse_folder
     from generator.exchange.report import (
         REPORT_FOLDER,
+        REPORT_NAMES,
         last_day,
         work_search_report,
         write_report,
@@ -1657,7 +1659,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     today = args.today or _playbook_today(args.root)
     end = last_day(args.start, args.end, today)  # the dates typed first, then the content
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
-    refuse_folder(folder, args.root)
+    refuse_folder(folder, args.root, REPORT_NAMES)
     found = checked(args.root, today)  # the day the range was told against, at midnight too
     _sum_up_warnings(args, found.warnings)
     set_by = "--to" if args.end else "--today" if args.today else None

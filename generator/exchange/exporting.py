@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -118,15 +119,40 @@ def write_tables(folder: Path, tables: dict[str, bytes]) -> list[Path]:
     return replace_files(folder, tables)
 
 
-def refuse_folder(folder: Path, root: Path) -> None:
+CSV_NAMES = re.compile("|".join(map(re.escape, CSV_FILES)))
+"""The names of the files `export csv` writes."""
+
+
+def refuse_folder(folder: Path, root: Path, ours: re.Pattern[str]) -> None:
     """UsageError when an export may not write into `folder` whatever it holds: a file, a
-    site playbook built, or the content of the playbook at `root`. The commands ask before
+    site playbook built, the content of the playbook at `root`, or a folder holding
+    anything but files by the names the command writes (`ours`). The commands ask before
     they read the content, so a mistyped -o is told first, not after the content's
     warnings or instead of its errors."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
     refuse_the_content(folder, root)
     refuse_a_built_site(folder)
+    _refuse_a_folder_of_others(folder, ours)
+
+
+def _refuse_a_folder_of_others(folder: Path, ours: re.Pattern[str]) -> None:
+    """`export csv -o ~` (or `/dev`, or `-o .` in Downloads) wrote its files among yours
+    or the system's, where they are lost among them and an export no longer tells its own
+    from the others: only a new or empty folder, or one of earlier exports, is written
+    into, as `build` writes only into a folder it made (`check_output_dir`)."""
+    try:
+        with os.scandir(folder) as entries:
+            others = sorted(entry.name for entry in entries if not ours.fullmatch(entry.name))
+    except FileNotFoundError:
+        return  # made when written
+    if others:
+        shown = ", ".join(map(quoted, others[:3]))
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        raise UsageError(
+            f"not writing into {folder}: it holds files this command did not write "
+            f"({shown}{more}); choose an empty or new folder with -o"
+        )
 
 
 def refuse_vcard_file(path: Path, root: Path) -> None:

@@ -8,6 +8,7 @@ the range (`plans/worklog.py`) and writes both files whole.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from generator.site.theme import theme_dirs
 
 REPORT_FOLDER = "reports"
 """Where reports go, in the playbook folder, unless `-o` says otherwise."""
+REPORT_NAMES = re.compile(r"work-search-log-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.(?:html|csv)")
+"""The names of the files a report writes (`Report.name`), of any range."""
 CSV_HEADER = [
     "date", "week_of", "kind", "employer", "employer_website", "person", "title", "email",
     "phone", "how", "what_for", "details", "result", "contact", "meeting",

@@ -715,3 +715,36 @@ def test_nothing_is_written_among_the_files_you_write(
         f"playbook: not writing into {command[command.index('-o') + 1]}: content/ holds"
     )
     assert sorted((sample_root / "content").rglob("*")) == before
+
+
+@pytest.mark.parametrize("command", [["export", "csv"], ["report", "--from", "2026-11-01"]])
+def test_nothing_is_written_into_a_folder_of_other_files(
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """`export csv -o ~` (or `-o /dev`, or a Downloads folder) put its files among the
+    folder's own, as did report: only a new or empty folder, or one of this command's
+    earlier files, is written into, as build writes only into a folder it made."""
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    for name in ("notes.txt", "résumé 2026.pdf", "taxes", "x.csv"):
+        (folder / name).write_text("mine\n")
+    args = [*command, "-C", str(sample_root), *TODAY, "-q", "-o"]
+    assert main([*args, str(folder)]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: not writing into {folder}: it holds files this command did not write "
+        "('notes.txt', 'résumé 2026.pdf', 'taxes' and 1 more); choose an empty or new "
+        "folder with -o\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "notes.txt",
+        "résumé 2026.pdf",
+        "taxes",
+        "x.csv",
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main([*args, str(empty)]) == 0
+    assert main([*args, str(empty)]) == 0  # its own files, written again
