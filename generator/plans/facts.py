@@ -124,6 +124,13 @@ def _followups(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return contact_followups(pb, today, slug)
 
 
+def _to_reach(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    """The items of others that ask you to get in touch with `slug` (`FollowUpItem.reach`:
+    a name someone gave you), on the follow-ups of whoever gave it."""
+    givers = dict.fromkeys(m.contact for m in pb.introductions_to(slug))
+    return tuple(i for giver in givers for i in facts.followups[giver] if i.reach == slug)
+
+
 def _items(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return soonest_first(facts.followups[contact] for contact in pb.contacts)
 
@@ -223,6 +230,7 @@ TABLE: dict[str, Fact] = {
     "rows": Fact(_row, _companies),
     "targets": Fact(_targets),
     "followups": Fact(_followups, _contacts),
+    "to_reach": Fact(_to_reach, _contacts),
     "items": Fact(_items),
     "agendas": Fact(_agenda, _meetings),
     "guardrails": Fact(_guardrails, _meetings),

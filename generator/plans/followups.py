@@ -140,6 +140,10 @@ class FollowUpItem:
     (no `done: {reschedule:}`): that meeting's date. Its `done` is then that date or
     today, whichever is first, which moves every day until that date: the theme says "a
     new meeting is set for" this date instead."""
+    reach: str | None = None
+    """Slug of the person it asks you to get in touch with, when that is not `contact`
+    (a name someone gave you: the item is theirs, on their meeting): that person's page
+    lists it too."""
 
     @property
     def is_open(self) -> bool:
@@ -323,6 +327,7 @@ class _Context:
         note: str | None = None,
         let_go: dt.date | None = None,
         taken_up_on: dt.date | None = None,
+        reach: str | None = None,
     ) -> FollowUpItem:
         """`let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
         late (the nudge's: when the second contact is due); the earlier of the two counts."""
@@ -344,6 +349,7 @@ class _Context:
             status=status_of(due, done, self.today, let_go if rule in LETTING_GO else None),
             how_to_close=how_to_close,
             taken_up_on=taken_up_on if done is not None else None,
+            reach=reach,
         )
 
 
@@ -474,6 +480,7 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             meeting.done.get("reach_referral"),
             f"add the meeting you ask {ctx.name(referral)} for (its requested_on counts), or "
             + _done_hint("reach_referral", meeting),
+            reach=referral,
         )
 
 

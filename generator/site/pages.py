@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.model.entities import Company, Contact, Meeting, Playbook
 from generator.plans.facts import Facts, planned_meetings
-from generator.plans.followups import RECENT_DAYS, FollowUpItem
+from generator.plans.followups import RECENT_DAYS, FollowUpItem, soonest_first
 from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
 from generator.plans.targets import still_open
 from generator.site import routes
@@ -222,7 +222,10 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "referred": playbook.referrals_from(contact),
                 "has_vcard": options.has_vcards,
                 **contact_followups_context(
-                    playbook, contact, options.today, facts.followups.get(slug, ())
+                    playbook,
+                    contact,
+                    options.today,
+                    soonest_first([facts.followups[slug], facts.to_reach[slug]]),
                 ),
             },
         ),

@@ -150,6 +150,22 @@ def test_contact_page_shows_last_and_next(built_sample: Path) -> None:
     assert "Next due none: they declined" in graham
 
 
+def test_a_name_given_at_a_meeting_is_due_on_the_page_of_the_person_to_reach(
+    built_sample: Path,
+) -> None:
+    """Jonah gave Elena's name on 19 Nov: the reminder to get in touch with her is due
+    today on the timeline, the dashboard and Jonah's page, but Elena's own page said "Next
+    due nothing open", as if she could wait."""
+    reach = "Get in touch with Elena Marsh, whom Jonah Kim suggested on 19 Nov"
+    elena = scan(built_sample / "contacts" / "elena-marsh" / "index.html").text
+    assert f"Next due Sun 22 Nov 2026 : {reach} · Reach the referral" in elena
+    jonah = scan(built_sample / "contacts" / "jonah-kim" / "index.html").text
+    timeline = text(section((built_sample / "timeline/index.html").read_text(), "today"))
+    dashboard = scan(built_sample / "index.html").text
+    for page in (jonah, timeline, dashboard):
+        assert page.count(reach) == 1
+
+
 def test_a_contact_whose_open_items_were_all_let_go_has_nothing_due(tmp_path: Path) -> None:
     """On 20 Dec, Nadia's nudge and second contact (18 Nov's request) are both let go: her
     page said "Next due Mon 23 Nov 2026 (let go): Follow up once with Nadia Petrov", as if
