@@ -469,7 +469,8 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             src.line(field),
             field,
             "the request has no requested_on: add the date you asked, so the "
-            "second-contact and nudge reminders can be timed",
+            "second-contact and nudge reminders can be timed (until then keep-in-touch "
+            "with them waits for it)",
         )
 
 

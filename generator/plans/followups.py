@@ -24,7 +24,7 @@ The rules, in words (docs/followups.md has the full story):
 - keep_in_touch: after a first meeting (or from the contact's `met_on:`, the day you
   met them outside a meeting file), re-contact every `keep_in_touch` (the contact's
   own cadence, else the playbook's), counted from the last interaction (a request
-  for another meeting is one).
+  for another meeting is one); not while a request waits for its answer.
 - nudge / second_contact: a request still `requested` → after `nudge_after` business
   days follow up once with the first person; after `second_contact_after` (a week), move
   on: reach a second person at that company (or elsewhere, when you already have one
@@ -600,8 +600,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
     # the nudge has lost its point once it is time to move on to a second person; due the
     # same day as the second contact or after it (a warned setting), it is shown on its day
-    holidays = ctx.config.holidays
-    moved_on = add_business_days(start, rules.second_contact_after, holidays) if start else None
+    moved_on = moving_on_day(start, ctx.config) if start else None
     for key, count, action in steps:
         done = meeting.done.get(key)
         if not (waiting or (given_up and key == "second_contact")) and done is None:
@@ -771,7 +770,9 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     is not held yet), or from `met_on`; not while a meeting with them is coming up (dated
     today or later, or not dated yet), nor while a cancelled one waits for its
     `reschedule:` date (its own item is when to get back in touch: they said they are
-    busy until then)."""
+    busy until then), nor while a request waits for its answer (`request_lapses`: the
+    nudge and the second contact follow it up; a meeting held since answers it). Once a
+    request lapses unanswered, it is due again, not before that day."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
@@ -780,23 +781,53 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         return  # one agreed without a date yet is coming too (check asks for its date)
     if any(waits_to_reschedule(ctx.playbook, m, ctx.today) for m in meetings):
         return
+    days_held = (m.date for m in meetings if m.status == "done" and m.date)
+    held = max((day for day in days_held if day <= ctx.today), default=None)
+    lapsed = [
+        request_lapses(m, ctx.config)
+        for m in meetings
+        if m.status == "requested" and not (held and m.requested_on and m.requested_on <= held)
+    ]
+    if any(day > ctx.today for day in lapsed):
+        return
     last = last_interaction(ctx.playbook, contact, ctx.today)
     if last is None:
         return
     cadence = contact.keep_in_touch or ctx.config.followups.keep_in_touch
     whose = "their" if contact.keep_in_touch else "the playbook's"
+    due = cadence.after(last.day)
+    note = f"every {cadence.words} ({whose} cadence) since you were last in touch on "
+    note += short_date(last.day)
+    if lapsed and max(lapsed) > due:
+        due = max(lapsed)
+        note += f"; held back until {short_date(due)}, while your request waited for an answer"
     yield ctx.item(
         f"keep-in-touch-{contact.slug}",
-        cadence.after(last.day),
+        due,
         f"Get back in touch with {contact.name}: news on your search, or something useful to them",
         "keep_in_touch",
         contact.slug,
         None,
         None,
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
-        note=f"every {cadence.words} ({whose} cadence) since you were last in "
-        f"touch on {short_date(last.day)}",
+        note=note,
     )
+
+
+def request_lapses(meeting: Meeting, config: Config) -> dt.date:
+    """The day a request still `requested` stops waiting for its answer: the day its
+    second contact is let go (`followups.let_go_after` days after it was due), as its
+    nudge is by then; `dt.date.max` for one without `requested_on`, which nothing times
+    (check asks for the date)."""
+    if meeting.requested_on is None:
+        return dt.date.max
+    return let_go_day(moving_on_day(meeting.requested_on, config), config)
+
+
+def moving_on_day(requested_on: dt.date, config: Config) -> dt.date:
+    """When a request sent on `requested_on` and still unanswered is due its second
+    contact: `followups.second_contact_after` business days on."""
+    return add_business_days(requested_on, config.followups.second_contact_after, config.holidays)
 
 
 # ---------------------------------------------------------------------------- queries

@@ -678,6 +678,36 @@ def test_asking_for_another_meeting_is_being_in_touch(tmp_path: Path) -> None:
     assert (last.kind, last.what) == ("asked", "")  # the theme words it
 
 
+def test_keep_in_touch_waits_while_a_request_waits_for_its_answer(tmp_path: Path) -> None:
+    """Met on 1 Sep, every 2 weeks; asked for another meeting on Mon 2 Nov, no answer yet.
+    On 22 Nov, keep-in-touch was 6 days overdue (2 weeks after the request) beside the
+    nudge and the second contact: two reminders to write to someone who has not answered
+    the last message. It waits for the answer: until the request's reminders are let go
+    (its second contact, due 9 Nov, on 24 Nov), or until the request is answered."""
+    files = keep_files("keep_in_touch: 2w")
+    files["content/meetings/again.md"] = request(requested_on="2026-11-02")
+    playbook = make(tmp_path / "asked", files)
+    assert "keep-in-touch-ada-byrne" not in by_id(follow_ups(playbook, D(2026, 11, 22)))
+    lapsed = by_id(follow_ups(playbook, D(2026, 11, 24)))["keep-in-touch-ada-byrne"]
+    assert (lapsed.due, lapsed.status) == (D(2026, 11, 24), TODAY)
+    assert lapsed.rule_note == (
+        "every 2 weeks (their cadence) since you were last in touch on 2 Nov; held back "
+        "until 24 Nov, while your request waited for an answer"
+    )
+    for status, due in (("no-reply", D(2026, 11, 16)), ("declined", None)):
+        files["content/meetings/again.md"] = request("2026-11-02").replace("requested", status, 1)
+        items = by_id(follow_ups(make(tmp_path / status, files), D(2026, 11, 22)))
+        assert getattr(items.get("keep-in-touch-ada-byrne"), "due", None) == due
+    files["content/meetings/again.md"] = request("2026-11-02", "date: 2026-11-12\n").replace(
+        "requested\n", "done\n", 1
+    )
+    items = by_id(follow_ups(make(tmp_path / "held", files), D(2026, 11, 22)))
+    assert items["keep-in-touch-ada-byrne"].due == D(2026, 11, 26)  # 2 weeks after it
+    files["content/meetings/again.md"] = "---\ncontact: ada-byrne\nstatus: requested\n---\n"
+    items = by_id(follow_ups(make(tmp_path / "undated", files), D(2026, 11, 22)))
+    assert "keep-in-touch-ada-byrne" not in items  # check asks for its requested_on
+
+
 def test_no_keep_in_touch_before_a_first_meeting_or_while_one_is_coming(tmp_path: Path) -> None:
     files = {
         "content/companies/acme.md": COMPANY,
@@ -1251,7 +1281,7 @@ def test_request_without_requested_on_is_a_warning(tmp_path: Path) -> None:
     problems = check(tmp_path)
     why = (
         "the request has no requested_on: add the date you asked, so the second-contact "
-        "and nudge reminders can be timed"
+        "and nudge reminders can be timed (until then keep-in-touch with them waits for it)"
     )
     assert [str(w) for w in problems.warnings if "requested_on" in w.message] == [
         f"warning: content/meetings/m.md:3: status: {why}",
