@@ -7,9 +7,11 @@ import contextlib
 import dataclasses
 import importlib
 import io
+import os
 import pkgutil
 import re
 import shlex
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -221,6 +223,22 @@ def test_every_template_function_and_filter_of_the_theme_is_in_the_themes_doc() 
     missing += [f"{n}()" for n in env.globals if n not in plain.globals and f"`{n}(" not in text]
     missing += [f"|{n}" for n in env.filters if n not in plain.filters and f"`|{n}" not in text]
     assert missing == []
+
+
+def test_what_rendering_leaves_in_the_temporary_folder_is_in_the_docs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every build, check and serve left `_jinja2-cache-<uid>` (the compiled templates) in
+    the system's temporary folder, and no page said so: a user who found it there could
+    not tell what it was, nor whether it was safe to delete."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    make_environment([REPO / "themes/default"]).get_template("base.html")
+    left = sorted(
+        path.name.replace(str(os.getuid()), "<your user id>") for path in tmp_path.iterdir()
+    )
+    text = (DOCS / "serve.md").read_text()
+    assert left != []
+    assert [name for name in left if f"`{name}`" not in text] == []
 
 
 def _records() -> Iterator[type]:
