@@ -90,6 +90,15 @@ def test_every_content_field_is_documented_in_its_kinds_table(kind: str) -> None
     assert missing == [], f"{kind}: add these fields to its table in docs/content.md"
     unknown = [name for name in documented if name not in {f.name for f in schema.fields}]
     assert unknown == [], f"{kind}: docs/content.md lists fields the schema does not have"
+    rows = {row[0]: row[2:] for row in rows_by_heading(DOCS / "content.md")[heading][index]}
+    declared = {
+        f.name: ["yes" if f.required else "", f.doc, f"`{f.example}`"] for f in schema.fields
+    }
+    assert {name: rows[name] for name in declared} == declared, (
+        f"{kind}: a row of its table in docs/content.md says another thing than the field's "
+        "declaration in generator/model/schema.py (required, meaning or example), which an "
+        "editor shows from the JSON Schema (docs/editors.md)"
+    )
 
 
 def test_every_setting_is_documented() -> None:
