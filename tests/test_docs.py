@@ -175,7 +175,8 @@ def _commands(
 
 def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
     """`playbook new` and `init` took -q, but their lines in the README's table did not
-    show it: the table is where a user looks for what a command takes."""
+    show it: the table is where a user looks for what a command takes, with the values
+    an option takes (`--audience owner|coach`) and its default (`--host 127.0.0.1`)."""
     lines = (REPO / "README.md").read_text().splitlines()
     rows = [line.split("`")[1] for line in lines if line.startswith("| `playbook ")]
     missing = []
@@ -185,6 +186,11 @@ def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
             shown = [o for o in action.option_strings if re.search(rf"{o}(?![\w-])", usage)]
             if action.option_strings and "-h" not in action.option_strings and not shown:
                 missing.append(f"playbook {name} {action.option_strings[0]}")
+            if action.choices and "\\|".join(action.choices) not in usage:  # the values it takes
+                missing.append(f"playbook {name} {'|'.join(action.choices)}")
+            value = action.default if shown and action.metavar is None else None  # not ROOT
+            if isinstance(value, str) and f"{shown[0]} {value}" not in usage:
+                missing.append(f"playbook {name} {shown[0]} {value}")  # --host 127.0.0.1
     assert missing == []
 
 
