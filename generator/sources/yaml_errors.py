@@ -414,8 +414,10 @@ def _starts_wrongly(line: str, problem: str, context: str) -> str | None:
 
 
 def _after_brackets(line: str) -> str | None:
-    """Why a whole list or mapping with a stray sign after it (`tags: [a, b],`, `done:
-    {...}}`) cannot be read, when its brackets close on the line; else None."""
+    """Why a whole list or mapping with a stray sign or text after it (`tags: [a, b],`,
+    `done: {...}}`, `tags: [a, b] extra`) cannot be read, when its brackets close on the
+    line; else None, also for text after one item in brackets (`role: [Lead] Data`), which
+    is more likely text than a list."""
     parts = _value_of(line)
     if parts is None or parts[1][:1] not in ("[", "{"):
         return None
@@ -428,11 +430,18 @@ def _after_brackets(line: str) -> str | None:
             break
     else:
         return None
-    if char != closing or not rest or any(c.isalnum() for c in rest):
+    if char != closing or not rest:
+        return None
+    what = "list" if closing == "]" else "mapping"
+    removed = f"remove it ({before}{clipped(whole)})"
+    if not any(c.isalnum() for c in rest):
+        return f"{quoted(rest)} after the {closing} that closes the {what}: {removed}"
+    if "," not in whole and ": " not in whole:
         return None  # `role: [Lead] Data` is text: quoted whole, as `_starts_wrongly` says
+    inside = f", like {before}{clipped(f'{whole[:-1]}, {rest}]')}" if closing == "]" else ""
     return (
-        f"{quoted(rest)} after the {closing} that closes the "
-        f"{'list' if closing == ']' else 'mapping'}: remove it ({before}{clipped(whole)})"
+        f"text follows the {closing} that closes the {what} ({quoted(rest)}): {removed}, or "
+        f"put it inside the {what}{inside}"
     )
 
 

@@ -568,6 +568,17 @@ YAML_MISTAKES = [
         "(tags: [alumni, climate])",
     ),
     (
+        "tags: [alumni, climate] extra\n",  # not quoted whole: a list of several is meant
+        "c.md:2: front matter: text follows the ] that closes the list ('extra'): remove it "
+        "(tags: [alumni, climate]), or put it inside the list, like "
+        "tags: [alumni, climate, extra]",
+    ),
+    (
+        "done: {thank_you: 2026-11-02} sent\n",
+        "c.md:2: front matter: text follows the } that closes the mapping ('sent'): remove it "
+        "(done: {thank_you: 2026-11-02}), or put it inside the mapping",
+    ),
+    (
         "done: {thank_you: 2026-11-02}}\n",
         "c.md:2: front matter: '}' after the } that closes the mapping: remove it "
         "(done: {thank_you: 2026-11-02})",
