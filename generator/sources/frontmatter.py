@@ -1032,7 +1032,7 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     written: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
         yaml.ScalarNode, str(node.value), (True, False)
     )
-    if written.rpartition(":")[2] not in kind[1]:
+    if written.rpartition(":")[2] not in kind[1] and not _exponent_float(node):
         tag = "!!" + node.tag.rpartition(":")[2]
         shown = quoted(str(node.value))
         if tag == "!!null":  # a value that is all there: the tag would leave it out
@@ -1040,3 +1040,14 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
                 line, f"!!null leaves out {shown}, making the value empty: remove the !!null"
             )
         raise _Refused(line, f"{tag} {shown} is not {kind[0]}: remove the {tag} tag")
+
+
+_EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+"""A number with an exponent as YAML 1.2 writes it (`1e+3`, `2.5E-2`); YAML 1.1, which
+PyYAML reads, wants a dot in it (`1.0e+3`), and reads `1e+3` as text."""
+
+
+def _exponent_float(node: yaml.ScalarNode) -> bool:
+    """Whether `node` is tagged !!float and written as a number with an exponent that YAML
+    1.1 takes for text (`!!float 1e+3`): Python reads it as the number meant."""
+    return node.tag == "tag:yaml.org,2002:float" and bool(_EXPONENT.fullmatch(str(node.value)))

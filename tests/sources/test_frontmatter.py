@@ -1367,6 +1367,7 @@ VALID_FORMS = [
         {"done": {"thank_you": dt.date(2026, 11, 2)}, "also": {"thank_you": dt.date(2026, 11, 2)}},
     ),
     ("role: !!str 123", {"role": "123"}),
+    ("x: !!float 1e+3\ny: !!float -2.5E-1", {"x": 1000.0, "y": -0.25}),  # as YAML 1.2 reads
     ("? name\n: Ana", {"name": "Ana"}),
     (
         "name: Jos\u00e9 Zo\u00eb \u674e \U0001f680 \u0645\u0631\u062d\u0628\u0627",
