@@ -34,6 +34,7 @@ from generator.sources.yaml_errors import (
     mark_before_field,
     no_space_fix,
     unspaced_item,
+    unused_anchor,
 )
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -869,6 +870,9 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
         line = start.line + marks.offset
         if isinstance(node, yaml.ScalarNode):
             raise _Refused(line, lone_anchor(marks.text[start.line], start.column))
+        below = "items" if isinstance(node, yaml.SequenceNode) else "fields"
+        if (unused := unused_anchor(marks.line(start.line), below)) is not None:
+            raise _Refused(line, unused)
         if (loose := loose_line(marks.text, start.line)) is not None:
             raise _Refused(line, loose)
 

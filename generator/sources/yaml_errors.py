@@ -512,6 +512,26 @@ def mark_before_field(line: str) -> str | None:
     return f"a line cannot start with {written[0]}: remove it"
 
 
+_ANCHOR_ALONE = re.compile(r"\s*&([^\s,\[\]{}]+)\s*")
+"""`&base`: an anchor alone on its line, which names the fields or items below it."""
+
+
+def unused_anchor(line: str, below: str = "fields") -> str | None:
+    """Why `line`, an anchor alone on its line that no alias repeats (`&base` above the
+    fields), is refused: YAML takes it for a name of the `below` (fields or items), and
+    leaves it out without a word, where its writer may have meant a note; None for any
+    other line."""
+    alone = _ANCHOR_ALONE.fullmatch(line)
+    if alone is None:
+        return None
+    name = clipped(alone[1])
+    return (
+        f"'&{name}' alone on a line names the {below} below it (an anchor), for an alias "
+        f"(*{name}) to repeat them, and no alias does: delete the line; or, for a note, "
+        "put a # before it"
+    )
+
+
 def loose_line(lines: list[str], at: int) -> str | None:
     """Why line `at` of the front matter cannot be, when it starts with a character from
     `_MARKS` and names no field (`!important` under `role: Engineer`): a note, or more of

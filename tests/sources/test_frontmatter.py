@@ -377,8 +377,13 @@ YAML_MISTAKES = [
     ),
     (
         "&important\nname: Ana\n",  # YAML took it for a name of the fields below
-        "c.md:2: front matter: '&important' is not a `field: value` line: if it is a value, "
-        "write it after its field, in quotes; if it is a note, move it below the closing ---",
+        "c.md:2: front matter: '&important' alone on a line names the fields below it (an "
+        "anchor), for an alias (*important) to repeat them, and no alias does: delete the "
+        "line; or, for a note, put a # before it",
+    ),
+    (
+        "tags:\n  &mine\n  - alumni\n",
+        "c.md:3: front matter: '&mine' alone on a line names the items below it (an anchor)",
     ),
     (
         "role:\n  Lead\n  team: Data\n",  # at the column of the value above, not past it
