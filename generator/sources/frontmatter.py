@@ -932,7 +932,7 @@ def _refuse_unspaced_items(node: yaml.ScalarNode, path: str, marks: _Marks) -> N
     start = node.start_mark
     if start.line + marks.offset <= marks.lines.get(path, start.line + marks.offset):
         return  # on its field's line: `motivation: -1`, `role: -`
-    if (why := unspaced_item(marks.text[start.line])) is not None:
+    if (why := unspaced_item(marks.line(start.line))) is not None:
         raise _Refused(start.line + marks.offset, why)
 
 

@@ -1374,6 +1374,7 @@ VALID_FORMS = [
     ("role: !!str 123", {"role": "123"}),
     ("x: !!float 1e+3\ny: !!float -2.5E-1", {"x": 1000.0, "y": -0.25}),  # as YAML 1.2 reads
     ("? name\n: Ana", {"name": "Ana"}),
+    ("name: Ana\n? goals", {"name": "Ana", "goals": None}),  # the last line: no value below
     (
         "name: Jos\u00e9 Zo\u00eb \u674e \U0001f680 \u0645\u0631\u062d\u0628\u0627",
         {"name": "Jos\u00e9 Zo\u00eb \u674e \U0001f680 \u0645\u0631\u062d\u0628\u0627"},
