@@ -33,6 +33,7 @@ from generator.sources.yaml_errors import (
     loose_line,
     mark_before_field,
     no_space_fix,
+    question_before_name,
     unspaced_item,
     unused_anchor,
 )
@@ -769,8 +770,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(
-                    key_node.start_mark.line + marks.offset,
-                    "a field name must be plain text, not a list or a mapping",
+                    key_node.start_mark.line + marks.offset, _name_not_text(key_node, marks)
                 )
             key_line = key_node.start_mark.line + marks.offset
             if node.flow_style:
@@ -934,6 +934,16 @@ def _refuse_unspaced_items(node: yaml.ScalarNode, path: str, marks: _Marks) -> N
         return  # on its field's line: `motivation: -1`, `role: -`
     if (why := unspaced_item(marks.line(start.line))) is not None:
         raise _Refused(start.line + marks.offset, why)
+
+
+def _name_not_text(key: yaml.Node, marks: _Marks) -> str:
+    """Why a field's name that YAML read as a list or a mapping cannot be."""
+    start = key.start_mark
+    if isinstance(key, yaml.MappingNode) and (
+        why := question_before_name(marks.line(start.line), start.column)
+    ):
+        return why
+    return "a field name must be plain text, not a list or a mapping"
 
 
 def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:

@@ -55,6 +55,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     line = lines[at] if at < len(lines) else ""
     opened = exc.context_mark.line if exc.context_mark is not None else at
 
+    if "unhashable key" in problem and (why := question_before_name(line, column)):
+        return at, why  # PyYAML's own loader, which builds the values as it reads them
     if "nesting depth" in problem:
         return at, "nests lists and mappings too deeply (more than YAML reads); flatten it"
     if "tab" in problem or (column < len(line) and line[column] == "\t"):
@@ -529,6 +531,20 @@ def unused_anchor(line: str, below: str = "fields") -> str | None:
         f"'&{name}' alone on a line names the {below} below it (an anchor), for an alias "
         f"(*{name}) to repeat them, and no alias does: delete the line; or, for a note, "
         "put a # before it"
+    )
+
+
+def question_before_name(line: str, column: int) -> str | None:
+    """Why a line that starts with `? ` before a field and its colon (`? goals:`), whose
+    name YAML reads from `column` on, cannot be: the `? ` marks the rest of the line as
+    one name, a mapping, which no name can be; None when no `? ` starts the line."""
+    before = line[:column]
+    if before.strip() != "?":
+        return None
+    fixed = clipped((before.replace("?", " ", 1) + line[column:]).strip())
+    return (
+        "a line cannot start with ? and a space (YAML reads the rest of the line as one "
+        f"field name, which a name with a colon cannot be): remove the ?, like {fixed}"
     )
 
 

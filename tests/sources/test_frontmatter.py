@@ -660,6 +660,12 @@ YAML_MISTAKES = [
         "marking the name, and leaves it out): remove the ?, like x: {a: 1, b: c}",
     ),
     (
+        "name: Ana\n? goals:\n  - Learn SQL\n",  # not "? goals", which still holds the ?
+        "c.md:3: front matter: a line cannot start with ? and a space (YAML reads the rest of "
+        "the line as one field name, which a name with a colon cannot be): remove the ?, "
+        "like goals:",
+    ),
+    (
         "tags: [?]\n",
         "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
         'field name): if it is text, put it in quotes, like tags: ["?"]',
