@@ -24,6 +24,7 @@ import yaml
 from generator.errors import Problems, clipped, quoted, shown_field
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
+    QUESTION_ITEM,
     double_quoted,
     explain,
     lone_anchor,
@@ -34,6 +35,7 @@ from generator.sources.yaml_errors import (
     mark_before_field,
     no_space_fix,
     question_before_name,
+    question_fix,
     unspaced_item,
     unused_anchor,
 )
@@ -960,9 +962,7 @@ def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
     if text[start.column : start.column + 1] != "?" or not scalars or value.value or value.style:
         return
     raise _Refused(
-        start.line + marks.offset,
-        "an item cannot start with ? (YAML reads it as the start of a field name): "
-        + _question_fix(text, start.column, key),
+        start.line + marks.offset, QUESTION_ITEM + _question_fix(text, start.column, key)
     )
 
 
@@ -982,19 +982,9 @@ def _refuse_question_key(key: yaml.ScalarNode, marks: _Marks) -> None:
 
 
 def _question_fix(text: str, column: int, key: yaml.Node) -> str:
-    """How to write the line `text` without its `?` at `column`, before `key`: remove it,
-    or, written against the text (`?b`), put the two in quotes; `?` alone, quote it."""
-    before, after = text[:column], text[column + 1 :]
-    if not key.value:  # `[?]`: the text ?
-        fixed = f'{before}"?"{after}'.strip()
-        return f"if it is text, put it in quotes, like {clipped(fixed)}"
-    fix = f"remove the ?, like {clipped((before + after.lstrip(' ')).strip())}"
-    end = key.end_mark
-    if after[:1] not in (" ", "\t") and end.line == key.start_mark.line:  # `?b`: the text ?b
-        item_text = double_quoted(text[column : end.column])
-        fixed = f"{before}{item_text}{text[end.column :]}".strip()
-        fix += f"; or, if the ? is part of the text, put it in quotes, like {clipped(fixed)}"
-    return fix
+    """`question_fix` for the name `key`, written after the `?` at `column` of `text`."""
+    end = key.end_mark.column if key.end_mark.line == key.start_mark.line else None
+    return question_fix(text, column, str(key.value), end)
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

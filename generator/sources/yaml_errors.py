@@ -69,6 +69,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     for index in sorted({opened, at}):
         if index < len(lines) and (marked := mark_before_field(lines[index])) is not None:
             return index, marked
+    stopped = "flow" in context and "got '?'" in problem  # PyYAML's own parser, at `a?`
+    if stopped and (why := _question_item(line) or _question_ends_item(line, column)):
+        return at, why
     if "flow sequence" in context:
         return opened, (
             "the [ opened on this line is never closed: end the list with ] "
@@ -531,6 +534,53 @@ def unused_anchor(line: str, below: str = "fields") -> str | None:
         f"'&{name}' alone on a line names the {below} below it (an anchor), for an alias "
         f"(*{name}) to repeat them, and no alias does: delete the line; or, for a note, "
         "put a # before it"
+    )
+
+
+QUESTION_ITEM = "an item cannot start with ? (YAML reads it as the start of a field name): "
+
+_QUESTION_ITEM = re.compile(r"[\[,][ \t]*(\?)[ \t]*([^\s,\[\]{}:]*)")
+"""`[climate, ?b]`, `[? b]`: an item between brackets that starts with a `?`."""
+
+
+def question_fix(text: str, column: int, name: str, end: int | None) -> str:
+    """How to write the line `text` without the `?` at `column`, before a name (`name`,
+    ending at column `end` of the line, None when on another): remove it, or, written
+    against the text (`?b`), put the two in quotes; `?` alone, quote it."""
+    before, after = text[:column], text[column + 1 :]
+    if not name:  # `[?]`: the text ?
+        fixed = f'{before}"?"{after}'.strip()
+        return f"if it is text, put it in quotes, like {clipped(fixed)}"
+    fix = f"remove the ?, like {clipped((before + after.lstrip(' ')).strip())}"
+    if after[:1] not in (" ", "\t") and end is not None:  # `?b`: the text ?b
+        item_text = double_quoted(text[column:end])
+        fixed = f"{before}{item_text}{text[end:]}".strip()
+        fix += f"; or, if the ? is part of the text, put it in quotes, like {clipped(fixed)}"
+    return fix
+
+
+def _question_item(line: str) -> str | None:
+    """Why an item between brackets that starts with `?` (`[a?, ?b]`) cannot be, with the
+    fix, as the front matter's own check words it when libyaml reads the line (PyYAML's
+    own reader stops at a `?` that ends an item, `a?`); None when no item starts so."""
+    found = _QUESTION_ITEM.search(line)
+    if found is None:
+        return None
+    return QUESTION_ITEM + question_fix(line, found.start(1), found[2], found.end(2))
+
+
+def _question_ends_item(line: str, column: int) -> str | None:
+    """Why an item between brackets that ends with the `?` at `column` (`[a?]`) cannot be
+    read by PyYAML's own reader (libyaml, which playbook uses when installed, reads it as
+    text): with the item in quotes, which both read; None when no text comes before it."""
+    start = max(line.rfind("[", 0, column), line.rfind(",", 0, column), line.rfind("{", 0, column))
+    item = line[start + 1 : column + 1].strip()
+    if start == -1 or item == "?":
+        return None
+    fixed = f"{line[: start + 1]}{line[start + 1 :].replace(item, double_quoted(item), 1)}"
+    return (
+        f"{quoted(item)}: a ? at the end of an item between brackets ends the item for "
+        f"YAML as read without libyaml: put the item in quotes, like {clipped(fixed.strip())}"
     )
 
 

@@ -637,6 +637,12 @@ YAML_MISTAKES = [
         'text, put it in quotes, like tags: [climate, "?b"]',
     ),
     (
+        "tags: [a?, ?b]\n",  # PyYAML's own parser stops at `a?`: not "the [ is never closed"
+        "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
+        "field name): remove the ?, like tags: [a?, b]; or, if the ? is part of the text, "
+        'put it in quotes, like tags: [a?, "?b"]',
+    ),
+    (
         "tags: {?b}\n",  # read as {b: null}
         "c.md:2: front matter: a name between brackets cannot start with ? (YAML reads it as "
         "marking the name, and leaves it out): remove the ?, like tags: {b}; or, if the ? is "
@@ -750,6 +756,18 @@ def test_yaml_mistakes_are_explained_alike_by_pyyamls_own_parser(front: str, err
     assert exc is not None
     line, message = explain(exc, front)
     assert f"c.md:{line + 2}: front matter: {message}".startswith(error)
+
+
+def test_a_question_mark_ending_an_item_in_brackets_is_named_by_pyyamls_own_parser() -> None:
+    """libyaml reads `[x, why?, b]` as written; PyYAML's own parser stops the item at its
+    `?`, and was explained as a `[` never closed."""
+    exc = pure_parser_error("tags: [x, why?, b]\n")
+    assert exc is not None
+    assert explain(exc, "tags: [x, why?, b]\n") == (
+        0,
+        "'why?': a ? at the end of an item between brackets ends the item for YAML as read "
+        'without libyaml: put the item in quotes, like tags: [x, "why?", b]',
+    )
 
 
 def test_an_alias_inside_a_list_in_brackets_gets_no_quoted_line() -> None:
