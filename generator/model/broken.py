@@ -78,8 +78,7 @@ def waiting_notes(
     for item in broken:
         if not item.slug:
             if item.kind != "profile":  # which nothing names
-                message = f"references to {item.kind} are checked once this folder can be read"
-                notes.append(ContentError(item.path, 1, "folder", message, Severity.WARNING))
+                notes.append(_unlisted(item))
             continue
         names = sorted(_naming(item, playbook, bodies) - {item.path})
         if not names:
@@ -96,6 +95,20 @@ def waiting_notes(
             message += f" ({shown})"
         notes.append(ContentError(item.path, 1, "file", message, Severity.WARNING))
     return notes
+
+
+def _unlisted(item: Unparsed) -> ContentError:
+    """What a folder that cannot be listed (`chmod 000 content/contacts`) costs: every file
+    in it, which cannot even be named, and the check of what names its kind."""
+    return ContentError(
+        item.path,
+        1,
+        "folder",
+        "the files in this folder cannot be listed (so playbook cannot say which they are), "
+        f"and none of them is built; references to {item.kind} are checked once it can be "
+        f"read. If permission is denied, let yourself open it: chmod u+rx {item.path}",
+        Severity.WARNING,
+    )
 
 
 def _naming(item: Unparsed, playbook: Playbook, bodies: Mapping[str, Rendered]) -> set[str]:

@@ -91,8 +91,10 @@ def test_a_folder_that_cannot_be_read_holds_back_the_references_into_it(
     assert [str(p) for p in problems.all] == [
         f"{folder}:1: folder: cannot be read: permission denied (check who owns it and who "
         "may read it)",
-        f"warning: {folder}:1: folder: references to contacts are checked once this folder "
-        "can be read",
+        f"warning: {folder}:1: folder: the files in this folder cannot be listed (so playbook "
+        "cannot say which they are), and none of them is built; references to contacts are "
+        f"checked once it can be read. If permission is denied, let yourself open it: chmod "
+        f"u+rx {folder}",
         "content/meetings/2026-11-03-pat-lee.md:7: body: [[companies/acme-corp]] links to "
         "nothing: no company has that file name",
     ]
