@@ -198,6 +198,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     ):
         if line.strip() == "-":
             return at, _empty_item(lines, at, settings)
+        if (misaligned := _misaligned(lines, at, "setting" if settings else "field")) is not None:
+            return at, misaligned
         return at, _unexpected(line, column, help_, _item_above(lines, at), _list_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
@@ -447,6 +449,35 @@ def _after_brackets(line: str) -> str | None:
     return (
         f"text follows the {closing} that closes the {what} ({quoted(rest)}): {removed}, or "
         f"put it inside the {what}{inside}"
+    )
+
+
+def _misaligned(lines: list[str], at: int, word: str) -> str | None:
+    """Why line `at`, which names a field at a column where no field above it starts
+    (` keep_in_touch: 6w` under `tags: [a, b]`), cannot be read, with the columns it may
+    belong at: the nearest ones where fields above it start. None for a line naming no
+    field, a list item, or one at the column of a field above (another mistake)."""
+    line = lines[at] if at < len(lines) else ""
+    name = _line_field(line)
+    if name is None or line.lstrip().startswith("- "):
+        return None
+    columns: dict[int, str] = {}  # where a field above starts: the nearest of each column
+    for above in reversed(lines[:at]):
+        field = _line_field(above)
+        if field is not None and above.strip() and not above.lstrip().startswith("#"):
+            item = above.lstrip().startswith("- ")
+            columns.setdefault(_indent(above) + 2 * item, field)
+    indent = _indent(line)
+    if not columns or indent in columns:
+        return None
+    near = sorted(sorted(columns, key=lambda c: abs(c - indent))[:2])
+    where = ", or ".join(
+        ("at the left edge" if c == 0 else f"{counted(c, 'space')} in") + f", like `{columns[c]}:`"
+        for c in near
+    )
+    return (
+        f"`{name}:` starts {counted(indent, 'space')} in, where no {word} above it does: start "
+        f"it at the column of the {word}s it belongs with ({where})"
     )
 
 

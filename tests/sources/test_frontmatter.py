@@ -367,6 +367,18 @@ YAML_MISTAKES = [
         "`  - alumni`)",
     ),
     (
+        "tags: [alumni, data]\n keep_in_touch: 6w\n",  # not "check its indentation"
+        "c.md:3: front matter: `keep_in_touch:` starts 1 space in, where no field above it "
+        "does: start it at the column of the fields it belongs with (at the left edge, like "
+        "`tags:`)",
+    ),
+    (
+        "questions:\n  - id: a\n    text: Why?\n tag: insights\n",
+        "c.md:5: front matter: `tag:` starts 1 space in, where no field above it does: start "
+        "it at the column of the fields it belongs with (at the left edge, like `questions:`, "
+        "or 4 spaces in, like `text:`)",
+    ),
+    (
         "contact: ana\ngoals;\n  - Learn SQL\n",
         "c.md:3: front matter: 'goals;' has a ; where its colon goes: did you mean `goals:`?",
     ),
@@ -984,8 +996,9 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
         ),
         (
             "meetings:\n  durations:\n    coffee: 30\n   lunch: 60\n",
-            "playbook.yaml:4: yaml: expected a `name: value` line here; check its "
-            "indentation (playbook.yaml is `setting: value` lines; see docs/configuration.md)",
+            "playbook.yaml:4: yaml: `lunch:` starts 3 spaces in, where no setting above it "
+            "does: start it at the column of the settings it belongs with (2 spaces in, like "
+            "`durations:`, or 4 spaces in, like `coffee:`)",
         ),
         (
             "title: x\n- \n",
