@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import BuildError, ContentError, Problems
+from generator.errors import BuildError, ContentError, Problems, UsageError, display_path
 from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.broken import Unparsed
 from generator.model.config import Config, leads_round, load_config
@@ -197,6 +197,17 @@ def checked(
     return playbook, problems
 
 
+def output_problems(output: Path, root: Path) -> list[ContentError]:
+    """What would stop a build writing into `output` (a file there, a folder of files
+    playbook did not write, a mount point: `check_output_dir`), as `check` reports it,
+    without writing anything: `check` passed what `build` then refused."""
+    try:
+        check_output_dir(output, root)
+    except UsageError as exc:
+        return [ContentError(display_path(output, root), 1, "folder", f"a build would stop: {exc}")]
+    return []
+
+
 def rendering_mistakes(
     playbook: Playbook,
     facts: Facts,
@@ -255,8 +266,12 @@ def check(
     encrypted: bool = False,
     audience: Audience = Audience(),
 ) -> Problems:
-    """Validate everything (the plans as of `today`, as `checked`) and write nothing."""
-    return checked(root, today, encrypted, audience)[1]
+    """Validate everything (the plans as of `today`, as `checked`, and the output folder
+    the build for `audience` writes) and write nothing."""
+    playbook, problems = checked(root, today, encrypted, audience)
+    if not any(p.field == "output" for p in problems.errors):  # an `output:` refused
+        problems.items += output_problems(audience.output_dir(playbook.config), root)
+    return problems
 
 
 def checked_facts(facts: Facts) -> list[ContentError]:

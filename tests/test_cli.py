@@ -290,6 +290,28 @@ def test_check_writes_nothing(sample_root: Path) -> None:
     assert sorted(p for p in sample_root.rglob("*")) == before
 
 
+def test_check_says_what_in_the_output_folder_would_stop_the_build(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder of files playbook did not write in output/, or a file named output-coach
+    for a coach's view: `check` said "No errors.", and `build` then refused to write."""
+    today = ["-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "-q"]
+    (sample_root / "output").mkdir()
+    (sample_root / "output/notes.txt").write_text("mine\n")
+    (sample_root / "output-coach").write_text("mine\n")
+    for audience, said in (
+        ("owner", f"output:1: folder: a build would stop: output folder {sample_root}/output has "
+         "files playbook did not write; empty it yourself or choose another folder"),
+        ("coach", f"output-coach:1: folder: a build would stop: output {sample_root}/output-coach "
+         "is a file, not a folder: move it, or choose another folder with -o/--out"),
+    ):  # fmt: skip
+        assert main(["check", *today, "--audience", audience]) == 1
+        assert capsys.readouterr().err == f"{said}\nplaybook: 1 error\n"
+        assert main(["build", *today, "--audience", audience]) == 2
+        assert capsys.readouterr().err == f"playbook: {said.partition('would stop: ')[2]}\n"
+    assert os.listdir(sample_root / "output") == ["notes.txt"]
+
+
 def test_check_today_finds_what_build_today_finds(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
