@@ -502,9 +502,26 @@ def test_a_build_that_waited_for_a_lock_removed_meanwhile_takes_the_new_one(
     assert not lock.exists()
 
 
+@pytest.fixture
+def started() -> Iterator[Callable[..., subprocess.Popen[str]]]:
+    """`subprocess.Popen` for a test, each process it starts killed (and waited for) when
+    the test ends: one that fails or times out halfway leaves no build running."""
+    running: list[subprocess.Popen[str]] = []
+
+    def start(command: list[str], **options: Any) -> subprocess.Popen[str]:
+        running.append(subprocess.Popen(command, text=True, **options))
+        return running[-1]
+
+    yield start
+    for process in running:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_tidies(
-    tmp_path: Path, seed: int
+    tmp_path: Path, seed: int, started: Callable[..., subprocess.Popen[str]]
 ) -> None:
     rng = random.Random(seed)
     root = make_playbook(tmp_path / "pb", 400, seed=seed)
@@ -519,7 +536,7 @@ def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_
             # the next one replaces the whole folder (a build killed while moving files in
             # left none already)
             (out / MANIFEST).unlink(missing_ok=True)
-        build_process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        build_process = started(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.2, 2.5))
         build_process.send_signal(signal.SIGKILL)
         build_process.wait()
@@ -535,7 +552,9 @@ def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_
 
 
 @pytest.mark.parametrize("clean", [False, True])
-def test_builds_started_together_take_turns(tmp_path: Path, clean: bool) -> None:
+def test_builds_started_together_take_turns(
+    tmp_path: Path, clean: bool, started: Callable[..., subprocess.Popen[str]]
+) -> None:
     """Three builds of one playbook at once, into one output (`--clean`: each replaces
     the whole folder): each builds or says another one is writing; nothing is left
     beside the output, and it is whole."""
@@ -545,10 +564,10 @@ def test_builds_started_together_take_turns(tmp_path: Path, clean: bool) -> None
     subprocess.run(command, check=True, capture_output=True)
     for _ in range(2):
         runs = [
-            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(3)
+            started(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(3)
         ]
-        results = [(run.wait(120), run.communicate()[1]) for run in runs]
+        said = [run.communicate(timeout=120)[1] for run in runs]
+        results = [(run.returncode, err) for run, err in zip(runs, said, strict=True)]
         assert any(code == 0 for code, _ in results)
         for code, err in results:
             assert code == 0 or (code == 2 and "another playbook build is writing" in err), err
