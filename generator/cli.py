@@ -1670,7 +1670,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.quiet:
         return 0
     _print_problems(list(report.notices))
-    _say(f"{counted(len(report.entries), 'contact')} made → " + " and ".join(map(str, written)))
+    made = f"{counted(len(report.entries), 'contact')} made {report.window}"
+    _say(f"{made} → " + " and ".join(map(str, written)))
     return 0
 
 

@@ -1016,7 +1016,7 @@ def test_output_that_cannot_encode_a_character_is_escaped(
     )
     assert status == 0
     out.flush()
-    assert "made \\u2192 " in out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
+    assert "Sun 22 Nov 2026 \\u2192 " in out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
 
 
 def test_serve_warns_about_other_machines_only_once_it_listens(

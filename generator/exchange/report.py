@@ -44,6 +44,9 @@ class Report:
     entries: tuple[LogEntry, ...]
     notices: tuple[ContentError, ...]
     """What the user may want to fix first: meetings left out, or whose `how` is unknown."""
+    window: str
+    """The days the log counts, in words (`from Sun 1 Nov 2026 to today, Sun 22 Nov
+    2026`): those of the range up to today (`contacts_made`)."""
 
 
 def work_search_report(
@@ -54,10 +57,10 @@ def work_search_report(
     or `today:`); None when it is the date on the clock."""
     playbook = found.playbook
     items = Facts(playbook, today).items
-    entries = work_search_log(playbook, items, start, end)
-    _refuse_a_mistyped_start(playbook, items, entries, start, end)
+    entries = contacts_made(playbook, items, start, end, today)
+    _refuse_a_mistyped_start(playbook, items, entries, start, end, today)
     if end_set_by is not None:
-        _refuse_a_mistyped_end(playbook, items, entries, start, end, end_set_by)
+        _refuse_a_mistyped_end(playbook, items, entries, start, end, today, end_set_by)
     themes = theme_dirs(playbook.config.root, playbook.config.theme)
     return Report(
         name=f"work-search-log-{start.isoformat()}-to-{end.isoformat()}",
@@ -65,7 +68,36 @@ def work_search_report(
         csv=csv_bytes(CSV_HEADER, csv_rows(entries)),
         entries=entries,
         notices=tuple(_notices(found, entries, start, end, today)),
+        window=window_words(start, end, today),
     )
+
+
+def contacts_made(
+    playbook: Playbook,
+    items: Sequence[FollowUpItem],
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+) -> tuple[LogEntry, ...]:
+    """The log's entries from `start` to `end`, up to `today` for every kind alike: the
+    follow-ups are worked out as of today, so one marked done on a later day is not done
+    yet, and no more is a meeting dated later held, or a request dated later sent."""
+    return work_search_log(playbook, items, start, min(end, today))
+
+
+def window_words(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """The days a log counts, as the command says them."""
+    if today < start:
+        return (
+            f"from {long_date(start)} to {long_date(end)}, all after today "
+            f"({long_date(today)}): nothing in it has happened yet"
+        )
+    if today < end:
+        return (
+            f"from {long_date(start)} to today, {long_date(today)} (--to {long_date(end)}: "
+            "what is dated after today is not counted yet)"
+        )
+    return f"from {long_date(start)} to {long_date(end)}"
 
 
 def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
@@ -97,6 +129,7 @@ def _refuse_a_mistyped_start(
     entries: Sequence[LogEntry],
     start: dt.date,
     end: dt.date,
+    today: dt.date,
 ) -> None:
     """A usage error when the log would open with more than two years before the first
     contact you recorded (or, with none in the range, before its end), and nothing was
@@ -106,7 +139,7 @@ def _refuse_a_mistyped_start(
     lead = (first or end) - start
     if lead <= FAR_OFF:
         return
-    if start > dt.date.min and work_search_log(playbook, items, dt.date.min, start - _DAY):
+    if start > dt.date.min and contacts_made(playbook, items, dt.date.min, start - _DAY, today):
         return  # contacts before the range: a quiet time, not a mistake
     meant = in_year(start, (first or end).year)
     if meant > end:
@@ -124,6 +157,7 @@ def _refuse_a_mistyped_end(
     entries: Sequence[LogEntry],
     start: dt.date,
     end: dt.date,
+    today: dt.date,
     set_by: str,
 ) -> None:
     """A usage error when the log would go on for more than two years after the last
@@ -135,7 +169,7 @@ def _refuse_a_mistyped_end(
     tail = end - last
     if tail <= FAR_OFF:
         return
-    if end < dt.date.max and work_search_log(playbook, items, end + _DAY, dt.date.max):
+    if end < dt.date.max and contacts_made(playbook, items, end + _DAY, dt.date.max, today):
         return  # contacts after the range: a quiet time, not a mistake
     meant = in_year(end, last.year)
     if meant < last:

@@ -131,6 +131,36 @@ def test_what_is_done_after_today_is_not_done_yet(sample_root: Path) -> None:
     assert not [e for e in on_the_day if e.kind == "follow-up" and e.day > dt.date(2026, 11, 5)]
 
 
+def test_a_to_after_today_counts_every_kind_up_to_today(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On Sun 22 Nov, a log to 6 Dec listed Omar's meeting marked done on 24 Nov, but not
+    the thank-you to Jonah marked done on 24 Nov (a follow-up done after today is not done
+    yet): one window for meetings, another for follow-ups, and nothing said which."""
+    edit(sample_root, "content/meetings/2026-11-24-omar-haddad.md", "scheduled", "done")
+    edit(sample_root, "content/meetings/2026-11-19-jonah-kim.md", "2026-11-20", "2026-11-24")
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-16", "--to", "2026-12-06"]
+    assert main([*args, *TODAY]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "6 contacts made from Mon 16 Nov 2026 to today, Sun 22 Nov 2026 (--to Sun 6 Dec 2026: "
+        "what is dated after today is not counted yet) → "
+    )
+    name = "work-search-log-2026-11-16-to-2026-12-06"
+    rows = rows_of((sample_root / "reports" / f"{name}.csv").read_bytes())
+    assert max(row["date"] for row in rows) == "2026-11-19"
+    assert not [row for row in rows if row["contact"] == "omar-haddad"]
+    html = " ".join((sample_root / "reports" / f"{name}.html").read_text().split())
+    assert (
+        "<dt>Period</dt><dd>Mon 16 Nov 2026 to Sun 6 Dec 2026 (recorded up to Sun 22 Nov "
+        "2026, the day it was made: what is dated after it is not in it)</dd>"
+    ) in html
+    assert main([*args[:-1], "2026-11-22", *TODAY]) == 0
+    assert capsys.readouterr().out.startswith(
+        "6 contacts made from Mon 16 Nov 2026 to Sun 22 Nov 2026 → "
+    )
+
+
 def test_a_phone_meeting_and_one_without_format(sample_root: Path) -> None:
     for slug, fmt in (("call", "format: phone\n"), ("plain", "")):
         write(
