@@ -32,6 +32,7 @@ from generator.publish.atomic import refuse_to_replace_yours, replace_files
 from generator.publish.write import built_site_holding
 from generator.site.report import POLICY_END
 from generator.site.vcard import EXPORTED_UID, contact_vcard
+from generator.sources.markdown import inline_text
 
 CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
@@ -319,7 +320,7 @@ def followup_table(playbook: Playbook, today: dt.date) -> Table:
                 item.due.isoformat(),
                 item.status,
                 item.rule_name,
-                item.action,
+                inline_text(item.action),  # a cell shows text: no import reads it back
                 item.contact,
                 contact.name if contact else "",
                 item.meeting or "",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import vobject
 import yaml
-from conftest import SAMPLE_TODAY, usage_error, write
+from conftest import SAMPLE_TODAY, edit, usage_error, write
 
 from generator.cli import main
 from generator.exchange.exporting import csv_bytes, safe_cell
@@ -222,6 +222,19 @@ def test_a_reschedule_taken_up_is_done_on_the_same_day_every_day(
         rows = read_csv(folder / "followups.csv")
         done += [row["done"] for row in rows if row["rule"] == "Reschedule"]
     assert done == ["2026-12-04", "2026-12-04"]
+
+
+def test_a_reminder_in_markdown_is_text_in_followups_csv(sample_root: Path, tmp_path: Path) -> None:
+    """A spreadsheet showed "**Call** [Ana](https://ana.example)" with its stars and
+    brackets: the action is text now, as the calendar has it (nothing imports the file
+    back: a CSV of playbook's own is refused)."""
+    old = "action: Send Daniel the carrier-scorecard article he asked about"
+    new = "action: '**Send** Daniel [the article](https://example.com/a) about `dbt`'"
+    edit(sample_root, "content/contacts/daniel-reyes.md", old, new)
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(tmp_path), *TODAY]) == 0
+    actions = [row["action"] for row in read_csv(tmp_path / "followups.csv")]
+    assert "Send Daniel the article (https://example.com/a) about dbt" in actions
+    assert not [a for a in actions if "**" in a or "](" in a or "`" in a]
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
