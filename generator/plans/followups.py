@@ -37,7 +37,8 @@ The rules, in words (docs/followups.md has the full story):
 - own: the `followups:` you wrote on a contact or meeting.
 
 A contact who declined (`Playbook.declined_on`: `declined:` on the contact, or any
-meeting with status `declined`) gets no open items at all; what was done stays in the history. A
+meeting with status `declined`) gets no open items at all, but for getting in touch with the
+names they gave you (someone else); what was done stays in the history. A
 `done` date after `today` does not count yet: on `today` the item is still open.
 """
 
@@ -893,7 +894,8 @@ def soonest_first(groups: Iterable[Iterable[FollowUpItem]]) -> tuple[FollowUpIte
 
 def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[FollowUpItem, ...]:
     """One contact's follow-ups on `today`, soonest first: from their meetings, their own
-    reminders and keep-in-touch (done ones only, once they declined)."""
+    reminders and keep-in-touch (done ones only, once they declined, but for the names they
+    gave you still to reach: those are for someone else)."""
     ctx = _Context(playbook, today, rule_notes(playbook.config))
     items: list[FollowUpItem] = []
     for meeting in playbook.meetings_with(slug):
@@ -910,8 +912,8 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
         items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
         items.extend(_referred_by_updates(ctx, contact.slug))
         items.extend(_keep_in_touch(ctx, contact))
-        if playbook.declined_on(contact) is not None:
-            items = [i for i in items if not i.is_open]
+        if playbook.declined_on(contact) is not None:  # a name they gave is someone else
+            items = [i for i in items if not i.is_open or i.reach is not None]
     return soonest_first([items])
 
 

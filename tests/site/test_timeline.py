@@ -166,6 +166,24 @@ def test_a_name_given_at_a_meeting_is_due_on_the_page_of_the_person_to_reach(
         assert page.count(reach) == 1
 
 
+def test_a_name_given_by_someone_who_declined_since_is_still_a_lead(tmp_path: Path) -> None:
+    """Jonah gave Elena's name on 19 Nov, then declined a second meeting on 21 Nov: every
+    open item of his went, the reminder to reach Elena with them, though she never said
+    no. Do not ask Jonah again; Elena is still worth a message."""
+    root = copy_sample(tmp_path / "pb")
+    again = "---\ncontact: jonah-kim\nstatus: declined\nrequested_on: 2026-11-21\n---\n"
+    write(root, "content/meetings/2026-11-21-jonah-kim.md", again)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    reach = "Get in touch with Elena Marsh, whom Jonah Kim suggested on 19 Nov"
+    elena = scan(site / "contacts" / "elena-marsh" / "index.html").text
+    assert f"Next due Sun 22 Nov 2026 : {reach}" in elena
+    assert reach in text(section((site / "timeline/index.html").read_text(), "today"))
+    jonah = scan(site / "contacts" / "jonah-kim" / "index.html").text
+    assert (
+        "Do not ask again" in jonah and "Send Jonah my small lane-emissions notebook" not in jonah
+    )
+
+
 def test_a_contact_whose_open_items_were_all_let_go_has_nothing_due(tmp_path: Path) -> None:
     """On 20 Dec, Nadia's nudge and second contact (18 Nov's request) are both let go: her
     page said "Next due Mon 23 Nov 2026 (let go): Follow up once with Nadia Petrov", as if
