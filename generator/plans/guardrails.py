@@ -614,7 +614,8 @@ def field_of(company: Company) -> str:
 def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
     """Planned meetings whose times overlap, in real time: each that starts before an
     earlier one has ended is reported at its `time`, naming that one. One ending as the
-    next starts is fine."""
+    next starts is fine, and so is one with someone else at the same start and place
+    (`together`)."""
     spans = sorted(
         (*meeting_span(m, playbook.config.timezone, _length(m, playbook)), m.slug)
         for m in playbook.meetings.values()
@@ -622,12 +623,17 @@ def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
     )
     latest: tuple[dt.datetime, dt.datetime, str] | None = None
     for start, end, slug in spans:
-        if latest is not None and start < latest[1]:
-            other = playbook.meetings[latest[2]]
+        meeting = playbook.meetings[slug]
+        other = playbook.meetings[latest[2]] if latest is not None else meeting
+        if (
+            latest is not None
+            and start < latest[1]
+            and not (start == latest[0] and together(meeting, other))
+        ):
             contact = playbook.contacts.get(other.contact)
             who = contact.name if contact else other.contact
             yield _warn(
-                playbook.meetings[slug],
+                meeting,
                 "time",
                 f"{start:%H:%M} is during the {meeting_noun(other.format, other.purpose)} "
                 f"with {who} "
@@ -636,6 +642,17 @@ def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
             )
         if latest is None or end > latest[1]:
             latest = (start, end, slug)
+
+
+def together(meeting: Meeting, other: Meeting) -> bool:
+    """Two files of one meeting with two people: a meeting file names one contact, so
+    meeting two people at once is a file for each, at the same time and `location`."""
+    place = " ".join(meeting.location.casefold().split())
+    return (
+        bool(place)
+        and meeting.contact != other.contact
+        and place == " ".join(other.location.casefold().split())
+    )
 
 
 def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:

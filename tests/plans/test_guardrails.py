@@ -1074,6 +1074,30 @@ def test_a_meeting_during_another_is_reported_and_shown_on_its_agenda(tmp_path: 
     assert "cannot be at both" not in scan(out / "meetings/c/index.html").text
 
 
+def test_two_people_met_together_are_one_meeting_not_two_at_once(tmp_path: Path) -> None:
+    """A meeting file names one person, so lunch with Jane and her colleague Ken is a file
+    for each, at the same time and place: check said "you cannot be at both" of the one
+    lunch. A file for the same person twice, or elsewhere at that time, is still warned."""
+    lunch = 'location: "Pearl & Pine, Chicago"\n'
+    root = tiny(
+        tmp_path / "pb",
+        content__meetings__a=at("2026-12-01", "12:00", extra=lunch),
+        content__meetings__b=at("2026-12-01", "12:00", extra=lunch).replace("jane-doe", "ken"),
+        content__meetings__c=at(
+            "2026-12-01", "12:00", extra='location: "Pearl  &  pine, chicago"\n'
+        ),
+        content__meetings__d=at("2026-12-01", "12:00", extra="location: Acme office\n").replace(
+            "jane-doe", "ken"
+        ),
+    )
+    write(root, "content/contacts/ken.md", "---\nname: Ken Ito\ncompany: acme\n---\n")
+    overlaps = [w for w in reported(root) if "cannot be at both" in w]
+    assert [w.split(":")[1].removeprefix(" content/meetings/") for w in overlaps] == [
+        "c.md",
+        "d.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("day", "minutes", "ends"),
     [
