@@ -740,8 +740,14 @@ def _fit_by_need(
     to (which the wrap-up asks when the ask cannot) and left who could use your skills
     for if time allows."""
     ranked = sorted(in_ask, key=_ask_need)
-    fits = {id(planned) for planned in fit_questions(ranked, budget)[0]}
-    return [q for q in in_ask if id(q) in fits], [q for q in in_ask if id(q) not in fits]
+    return _kept_in_order(in_ask, {id(planned) for planned in fit_questions(ranked, budget)[0]})
+
+
+def _kept_in_order(
+    questions: Sequence[PlannedQuestion], kept: Collection[int]
+) -> tuple[list[PlannedQuestion], list[PlannedQuestion]]:
+    """(the `questions` kept, by their `id`; those that wait), both in their order."""
+    return [q for q in questions if id(q) in kept], [q for q in questions if id(q) not in kept]
 
 
 def _ask_need(planned: PlannedQuestion) -> int:
@@ -771,7 +777,7 @@ def _fit_each_category_in_turn(
     heads = [0] * len(pools)
     """Where each category's next question is: one that did not fit never will (the time
     left only shrinks), so each question is looked at once."""
-    taken = [False] * len(picks)
+    taken: set[int] = set()
     left = budget
     turns = list(range(len(pools)))
     while turns:
@@ -780,13 +786,12 @@ def _fit_each_category_in_turn(
             while at < len(pool) and picks[pool[at]].minutes > left:
                 at += 1
             if at < len(pool):
-                taken[pool[at]] = True
+                taken.add(id(picks[pool[at]]))
                 left -= picks[pool[at]].minutes
                 at += 1
             heads[turn] = at
         turns = [turn for turn in turns if heads[turn] < len(pools[turn])]
-    fits = [q for q, took in zip(picks, taken, strict=True) if took]
-    return fits, [q for q, took in zip(picks, taken, strict=True) if not took]
+    return _kept_in_order(picks, taken)
 
 
 def _has_an_ask(length: int) -> bool:
