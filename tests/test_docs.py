@@ -18,10 +18,12 @@ from pathlib import Path
 import jinja2
 import jsonschema
 import pytest
+from conftest import write
 
 import generator.model
 import generator.plans
 import generator.site
+from generator.build import load
 from generator.cli import _parser
 from generator.errors import Problems
 from generator.model.config import load_config, setting_types
@@ -204,6 +206,41 @@ def field_examples() -> list[tuple[str, str, str]]:
         for name, *cells in found[heading][index]:
             examples += [(kind, name, shown) for shown in re.findall(r"`([^`]+)`", cells[-1])]
     return examples
+
+
+def field_defaults() -> list[tuple[str, str, str]]:
+    """(kind, field, value) of each default content.md's tables give as a value in the
+    meaning column (`default researching`), not in words (`default from the category`)."""
+    found = rows_by_heading(DOCS / "content.md")
+    defaults = []
+    for kind, (start, index) in KIND_TABLES.items():
+        (heading,) = [h for h in found if h.startswith(start)]
+        for name, *cells in found[heading][index]:
+            if kind in KINDS and (given := re.search(r"\bdefault ([\w-]+)$", cells[2])):
+                defaults.append((kind, name, given[1]))
+    return defaults
+
+
+BARE = {"profile": "name: Maya", "contacts": "name: Jo", "companies": "name: Acme"}
+"""The least a file of each kind holds; a meeting names the contact `jo`."""
+
+
+@pytest.mark.parametrize(("kind", "name", "value"), field_defaults())
+def test_each_default_in_a_kinds_table_is_the_one_a_file_without_the_field_gets(
+    kind: str, name: str, value: str, tmp_path: Path
+) -> None:
+    """Writing the default a table gives for a field changes nothing, as for settings."""
+    write(tmp_path, "content/contacts/jo.md", f"---\n{BARE['contacts']}\n---\n")
+    path = "content/profile.md" if kind == "profile" else f"content/{kind}/x.md"
+    shown = []
+    for line in ("", f"{name}: {value}\n"):
+        write(tmp_path, path, f"---\n{BARE.get(kind, 'contact: jo')}\n{line}---\n")
+        problems = Problems()
+        playbook = load(tmp_path, problems)
+        assert problems.errors == []
+        entity = playbook.profile if kind == "profile" else getattr(playbook, kind)["x"]
+        shown.append(getattr(entity, name))
+    assert shown[0] == shown[1] == value
 
 
 @pytest.mark.parametrize(("kind", "name", "example"), field_examples())
