@@ -409,6 +409,15 @@ def test_each_settings_example_checks_clean(text: str, tmp_path: Path) -> None:
 CONFIGURATION = (DOCS / "configuration.md").read_text()
 
 
+def test_the_settings_error_the_docs_quote_is_the_one_printed(tmp_path: Path) -> None:
+    """configuration.md showed a `page_size: tabloid` error cut short of its advice."""
+    (tmp_path / "playbook.yaml").write_text("title: x\nowner: y\npage_size: tabloid\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    (error,) = problems.errors
+    assert f"`{error}`" in " ".join(CONFIGURATION.split())
+
+
 def documented_defaults() -> list[tuple[str, str]]:
     """(setting, value) of each default docs/configuration.md gives as a value (`8w`),
     not in words (`the real date`)."""
