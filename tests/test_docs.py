@@ -116,6 +116,29 @@ def test_every_command_is_in_the_readme() -> None:
     assert missing == []
 
 
+def headings_ids(path: Path) -> set[str]:
+    """The ids GitHub gives the headings of a Markdown file (`## Let go` is `let-go`)."""
+    text = re.sub(r"^```.*?^```", "", path.read_text(), flags=re.S | re.M)
+    titles = re.findall(r"^#+ (.+)$", text, re.M)
+    return {re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-") for title in titles}
+
+
+def test_every_link_between_the_docs_leads_to_a_page_and_a_heading() -> None:
+    """A new user follows the docs by their links (`[follow-ups](followups.md#let-go)`):
+    each one names a file that is there and, after a #, a heading it has."""
+    broken = []
+    for path in [*sorted(DOCS.glob("*.md")), REPO / "README.md"]:
+        text = re.sub(r"^```.*?^```|`[^`\n]*`", "", path.read_text(), flags=re.S | re.M)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            file, _, heading = target.partition("#")
+            if re.match(r"[a-z]+:", target):
+                continue  # another site
+            to = path.parent / file if file else path
+            if not to.exists() or (heading and heading not in headings_ids(to)):
+                broken.append(f"{path.name}: {target}")
+    assert broken == []
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     lines = [line for line in (REPO / "README.md").read_text().splitlines() if line.strip()]
     blocks = "\n".join(lines[:12])
