@@ -333,6 +333,18 @@ def test_a_new_meeting_suggests_the_length_its_kind_usually_gets(
     assert f"# duration: {minutes}\n" in path.read_text()
 
 
+@pytest.mark.parametrize("day", [None, dt.date(2026, 12, 1)])
+def test_a_new_meetings_front_matter_has_no_blank_line(
+    sample_root: Path, day: dt.date | None
+) -> None:
+    """The meeting `new` wrote had an empty line in its front matter, above `# duration`
+    (the line the archetype's `{% endif %}` stood on), which looks like the end of the
+    fields to someone who has just learned that they sit between the two `---`."""
+    path = new_file(sample_root, "meeting", "omar-haddad", day=day, today=TODAY)
+    front = path.read_text().split("---\n")[1]
+    assert "\n\n" not in front
+
+
 def test_a_file_name_taken_says_how_to_make_a_second_one(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
