@@ -443,9 +443,12 @@ def test_the_settings_error_the_docs_quote_is_the_one_printed(tmp_path: Path) ->
 
 def documented_defaults() -> list[tuple[str, str]]:
     """(setting, value) of each default docs/configuration.md gives as a value (`8w`),
-    not in words (`the real date`)."""
+    not in words (`the real date`), and of each the rules of docs/followups.md give
+    beside the setting (`followups.nudge_after` (3))."""
     rows = re.findall(r"^\| `([a-z_.]+)` \|.*\| ([^|]+) \| [^|]+ \|$", CONFIGURATION, re.M)
-    return [(name, cell[1:-1]) for name, cell in rows if re.fullmatch(r"`[^`]+`", cell)]
+    rules = re.findall(r"`(followups\.[a-z_]+)` \((\w+)\)", (DOCS / "followups.md").read_text())
+    given = [(name, cell[1:-1]) for name, cell in rows if re.fullmatch(r"`[^`]+`", cell)]
+    return sorted({*given, *rules})
 
 
 def test_every_setting_has_its_default_in_the_table() -> None:
