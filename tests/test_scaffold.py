@@ -573,6 +573,22 @@ def test_the_example_request_of_a_new_playbook_is_dated_today_in_its_timezone(
     assert parsed(meeting)["requested_on"] == dt.datetime.now(ZoneInfo(zone)).date()
 
 
+def test_a_new_playbook_names_the_docs_where_an_installed_playbook_finds_them(
+    tmp_path: Path,
+) -> None:
+    """The playbook.yaml init writes said `See docs/configuration.md`, a folder of this
+    repository that `pipx install job-playbook` does not bring: whoever followed
+    getting-started.md had nothing of that name. Each doc named there comes with its
+    address beside the project's own (pyproject.toml)."""
+    create_playbook(tmp_path / "mine", today=TODAY)
+    settings = (tmp_path / "mine/playbook.yaml").read_text()
+    project = re.search(r'^Homepage = "([^"]+)"', (REPO / "pyproject.toml").read_text(), re.M)
+    assert project is not None
+    named = re.findall(r"\bdocs/[\w-]+\.md", settings)
+    assert named and all(f"{project[1]}/blob/main/{doc}" in settings for doc in named)
+    assert all((REPO / doc).exists() for doc in named)
+
+
 def test_init_writes_a_gitignore_for_the_output(tmp_path: Path) -> None:
     created = create_playbook(tmp_path / "mine")
     ignore = tmp_path / "mine" / ".gitignore"
