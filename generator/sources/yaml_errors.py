@@ -536,16 +536,23 @@ _MARKS = "!&*%@`"
 directive) or refuses there (`@`, a backquote)."""
 
 
+_STRAY_SIGNS = "!&*@`,]}:^+=~);\\$"
+"""Signs typed by mistake before a field's name or a list item's `- ` (`@role: Lead`,
+`: status: applied`, ` ^ - alumni`), which YAML reads as a mark or refuses there (`%` is
+a directive, `_stray` names `|` and `>`)."""
+
+
 def mark_before_field(line: str) -> str | None:
-    """Why a line that names a field after a sign YAML reads as a mark or refuses
-    (`@role: Lead`, `&role: Lead`, `]role: Lead`) cannot be: the sign, typed by mistake,
-    is to go; None for any other line."""
+    """Why a line that names a field or starts a list item after a sign YAML reads as a
+    mark or refuses (`@role: Lead`, `&role: Lead`, `]role: Lead`, `^ - alumni`) cannot be:
+    the sign, typed by mistake, is to go; None for any other line."""
     written = line.strip()
-    if written[:1] not in "!&*@`,]}" or _line_field(written[1:]) is None:  # % is a directive
+    sign, rest = written[:1], written[1:]
+    if not sign or sign not in _STRAY_SIGNS or _TAGGED_ITEM.match(line):
         return None
-    if _TAGGED_ITEM.match(line):
+    if _line_field(rest) is None and not rest.lstrip().startswith("- "):
         return None
-    return f"a line cannot start with {written[0]}: remove it"
+    return f"a line cannot start with {'a colon' if sign == ':' else sign}: remove it"
 
 
 _ANCHOR_ALONE = re.compile(r"\s*&([^\s,\[\]{}]+)\s*")

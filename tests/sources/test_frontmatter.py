@@ -539,6 +539,17 @@ YAML_MISTAKES = [
         for mark in "@`!*,]}&"  # & was an anchor named `role:`, and the role was lost
     ),
     (
+        "name: Ana\n: status: applied\n",
+        "c.md:3: front matter: a line cannot start with a colon: remove it",
+    ),
+    *(
+        (
+            f"tags:\n  - alumni\n {mark} - climate\n",  # not "check its indentation"
+            f"c.md:4: front matter: a line cannot start with {mark}: remove it",
+        )
+        for mark in "^+~],"
+    ),
+    (
         "name: Ana\nlocation: |-\nRoom 4\nrole: Analyst\n",
         "c.md:4: front matter: the text of a value written with | goes on the lines below it, "
         "indented: put spaces before this line (`  Room 4`)",
