@@ -731,7 +731,7 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     below = _written_line(lines[at + 1 :])
     under = _indent(below) > _indent(line) or below.lstrip().startswith("- ")
     if typed is None or not under:
-        return None
+        return _value_below(line, above, word, settings)
     name = _NOT_IN_NAMES.sub("", typed[1])
     if _BARE_NAME.fullmatch(typed[1]) and not typed[2]:
         return (
@@ -745,6 +745,26 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     return (
         f"{quoted(written)} {what}has {after}: did you mean `{name}:`? Write it so, with the "
         "lines below it as they are"
+    )
+
+
+def _value_below(line: str, above: str, word: str, settings: bool) -> str | None:
+    """Why `line`, text at the column of the field above it (`contact:`, then
+    `tomas-alvarez` on the next line), is not a field: likely that field's value, or more
+    of it, carried to the next line; None when the line above names no field there."""
+    name = _line_field(above)
+    written = line.strip()
+    if name is None or above.lstrip().startswith("- ") or _indent(above) != _indent(line):
+        return None
+    if not written or written[0] in "-#[{":
+        return None
+    value = above.partition(":")[2].strip()
+    fix = f"{clipped(name)}: {_as_value(f'{value} {written}'.strip())}"
+    what = f"more of the value of `{name}:`" if value else f"the value of `{name}:`"
+    note = "put it after a #" if settings else "move it below the closing ---"
+    return (
+        f"is not a `{word}: value` line: if it is {what}, write it on that line ({fix}); "
+        f"if it is a note, {note}"
     )
 
 

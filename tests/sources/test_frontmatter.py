@@ -279,6 +279,12 @@ YAML_MISTAKES = [
         "c.md:3: front matter: is indented more than the line above",
     ),
     (
+        "contact:\ntomas-alvarez\ndate: 2026-11-02\n",  # the value carried to the next line
+        "c.md:3: front matter: is not a `field: value` line: if it is the value of `contact:`, "
+        "write it on that line (contact: tomas-alvarez); if it is a note, move it below the "
+        "closing ---",
+    ),
+    (
         "name: Ana\nmet at the fair\nrole: Analyst\n",
         "c.md:3: front matter: is not a `field: value` line",
     ),
@@ -997,7 +1003,13 @@ def test_a_yaml_mistake_in_playbook_yaml_is_not_called_front_matter() -> None:
         ),
         (
             "title: x\nA note\nowner: y\n",
-            "playbook.yaml:2: yaml: is not a `setting: value` line: every line of playbook.yaml "
+            "playbook.yaml:2: yaml: is not a `setting: value` line: if it is more of the value "
+            "of `title:`, write it on that line (title: x A note); if it is a note, put it "
+            "after a #",
+        ),
+        (
+            "holidays:\n  - 2026-12-24\nA note\n",
+            "playbook.yaml:3: yaml: is not a `setting: value` line: every line of playbook.yaml "
             "sets something (a note goes after a #)",
         ),
         (
