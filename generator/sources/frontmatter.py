@@ -25,6 +25,7 @@ from generator.errors import Problems, clipped, quoted, shown_field
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     QUESTION_ITEM,
+    curly_name,
     double_quoted,
     explain,
     lone_anchor,
@@ -780,6 +781,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             _refuse_long_number(key_node, key_line)
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
+            if not key_node.style and (curly := curly_name(str(key_node.value))):
+                raise _Refused(key_line, curly)
             _refuse_mistyped(key_node, key_line, marks)
             _refuse_double_colon(key_node, key_line, marks)
             _refuse_unspaced(key_node, value_node, key_line, marks, node)

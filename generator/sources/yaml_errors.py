@@ -247,6 +247,22 @@ def _joins(name: str, at: int) -> bool:
     return name[at] in _JOINERS and at > 0 and not name[at - 1].isascii()
 
 
+def curly_name(name: str) -> str | None:
+    """Why a field's name written between curly quotes, or after one (`“role”: Lead`,
+    `“role: Lead`, as TextEdit or a phone types quotes), is refused: YAML reads them as
+    letters of the name, which then names no field, and the value is lost; None for any
+    other name (`Omar\u2019s`, an apostrophe within)."""
+    if name[:1] not in "\u201c\u2018" and name[-1:] != "\u201d":
+        return None
+    bare = name.strip("\u201c\u201d\u2018\u2019")
+    if not bare:
+        return None
+    return (
+        f"the name {quoted(name)} holds curly quotes, which are not quotes to YAML: write "
+        f"it without them ({clipped(bare)}:)"
+    )
+
+
 def look_alike_in_line(line: str) -> str | None:
     """`look_alike` for a line's field name and the character after its colon (`role:`
     and a non-breaking space), where a look-alike breaks the line; not in its value."""

@@ -279,6 +279,15 @@ YAML_MISTAKES = [
         "c.md:3: front matter: is indented more than the line above",
     ),
     (
+        "\u201cname\u201d: Ana\n",  # else no name, and a field '“name”' kept without a word
+        "c.md:2: front matter: the name '\u201cname\u201d' holds curly quotes, which are not "
+        "quotes to YAML: write it without them (name:)",
+    ),
+    (
+        "name: Ana\ndone:\n  \u2018thank_you: 2026-11-02\n",
+        "c.md:4: front matter: the name '\u2018thank_you' holds curly quotes",
+    ),
+    (
         "contact:\ntomas-alvarez\ndate: 2026-11-02\n",  # the value carried to the next line
         "c.md:3: front matter: is not a `field: value` line: if it is the value of `contact:`, "
         "write it on that line (contact: tomas-alvarez); if it is a note, move it below the "
@@ -1453,6 +1462,10 @@ VALID_FORMS = [
         {"role": "\u2018Lead\u2019 or \u2018Chief\u2019"},
     ),
     ("\U0001f469\u200d\U0001f4bb: coder", {"\U0001f469\u200d\U0001f4bb": "coder"}),
+    (
+        'Omar\u2019s team: x\n"\u201cquoted\u201d": y',
+        {"Omar\u2019s team": "x", "\u201cquoted\u201d": "y"},
+    ),
     (
         "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645: x",
         {"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645": "x"},
