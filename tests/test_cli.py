@@ -300,8 +300,9 @@ def test_check_says_what_in_the_output_folder_would_stop_the_build(
     (sample_root / "output/notes.txt").write_text("mine\n")
     (sample_root / "output-coach").write_text("mine\n")
     for audience, said in (
-        ("owner", f"output:1: folder: a build would stop: output folder {sample_root}/output has "
-         "files playbook did not write; empty it yourself or choose another folder"),
+        ("owner", f"output:1: folder: a build would stop: output folder {sample_root}/output "
+         "holds files playbook did not write ('notes.txt'): choose an empty or new folder with "
+         "-o/--out"),
         ("coach", f"output-coach:1: folder: a build would stop: output {sample_root}/output-coach "
          "is a file, not a folder: move it, or choose another folder with -o/--out"),
     ):  # fmt: skip
@@ -310,6 +311,22 @@ def test_check_says_what_in_the_output_folder_would_stop_the_build(
         assert main(["build", *today, "--audience", audience]) == 2
         assert capsys.readouterr().err == f"playbook: {said.partition('would stop: ')[2]}\n"
     assert os.listdir(sample_root / "output") == ["notes.txt"]
+
+
+def test_a_folder_of_your_files_is_named_not_to_be_emptied(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build -o ~` was told "has files playbook did not write; empty it yourself or
+    choose another folder": advice to empty the home folder, without a word of what was
+    in it. The first files are named, and the fix is another folder."""
+    home = tmp_path / "home"
+    for name in ("notes.txt", "Documents/cv.pdf", "photo.jpg", ".bashrc"):
+        write(home, name, "mine\n")
+    assert main(["build", "-C", str(sample_root), "-o", str(home)]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: output folder {home} holds files playbook did not write ('.bashrc', "
+        "'Documents', 'notes.txt' and 1 more): choose an empty or new folder with -o/--out\n"
+    )
 
 
 def test_check_today_finds_what_build_today_finds(

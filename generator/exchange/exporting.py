@@ -29,7 +29,7 @@ from generator.model.suggest import close_slugs, did_you_mean, slug_named
 from generator.plans.followups import done_on, follow_ups
 from generator.plans.targets import rank_companies
 from generator.publish.atomic import refuse_to_replace_yours, replace_files
-from generator.publish.write import built_site_holding
+from generator.publish.write import built_site_holding, some_names
 from generator.site.report import POLICY_END
 from generator.site.vcard import EXPORTED_UID, contact_vcard
 from generator.sources.markdown import inline_text
@@ -143,16 +143,13 @@ def _refuse_a_folder_of_others(folder: Path, ours: re.Pattern[str]) -> None:
     from the others: only a new or empty folder, or one of earlier exports, is written
     into, as `build` writes only into a folder it made (`check_output_dir`)."""
     try:
-        with os.scandir(folder) as entries:
-            others = sorted(entry.name for entry in entries if not ours.fullmatch(entry.name))
+        others = [name for name in os.listdir(folder) if not ours.fullmatch(name)]
     except FileNotFoundError:
         return  # made when written
     if others:
-        shown = ", ".join(map(quoted, others[:3]))
-        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
         raise UsageError(
             f"not writing into {folder}: it holds files this command did not write "
-            f"({shown}{more}); choose an empty or new folder with -o"
+            f"({some_names(others)}); choose an empty or new folder with -o"
         )
 
 

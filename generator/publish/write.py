@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NoReturn
 
-from generator.errors import UsageError
+from generator.errors import UsageError, quoted
 from generator.model.config import (
     OUTPUT_LOOP,
     leads_round,
@@ -89,12 +89,20 @@ def check_output_dir(output: Path, root: Path) -> Path:
         )
     if os.path.ismount(output):
         raise _mount_point(output)
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise UsageError(
-            f"output folder {output} has files playbook did not write; "
-            "empty it yourself or choose another folder"
+    if output.is_dir() and not (output / MARKER).exists() and (names := os.listdir(output)):
+        raise UsageError(  # not "empty it": `-o ~` was told to empty the home folder
+            f"output folder {output} holds files playbook did not write ({some_names(names)}): "
+            "choose an empty or new folder with -o/--out"
         )
     return output
+
+
+def some_names(names: list[str]) -> str:
+    """`'notes.txt', 'photo.jpg', 'taxes' and 4 more`: the first few of the files in a
+    folder playbook will not write into, by name, for the user to know the folder."""
+    first = sorted(names)
+    more = f" and {len(first) - 3} more" if len(first) > 3 else ""
+    return ", ".join(map(quoted, first[:3])) + more
 
 
 def _mount_point(output: Path) -> UsageError:
