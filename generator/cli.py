@@ -20,7 +20,7 @@ import shlex
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -1012,9 +1012,10 @@ def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     _require_playbook(args.root)
-    _refuse_all(_build_options_at_odds(args))
-    if args.out is not None:  # told first, as the exports do, not after reading the content
-        check_output_dir(args.out, args.root)
+    # -o is told first, as the exports do, not after reading the content; with the other
+    # options' problems (`build --names full -o content/site` said --names alone)
+    out = [] if args.out is None else _refused(check_output_dir, args.out, args.root)
+    _refuse_all([*_build_options_at_odds(args), *out])
     encryption = _encryption(args)
     audience = Audience(args.audience, args.names)
     shown = None if args.quiet else TerminalProgress(sys.stderr)
@@ -1128,6 +1129,15 @@ def _build_options_at_odds(args: argparse.Namespace) -> list[str]:
                 f"{option} only applies to --encrypt builds: add --encrypt, or leave {option} out"
             )
     return problems
+
+
+def _refused(check: Callable[..., object], *args: object) -> list[str]:
+    """What `check(*args)` refuses, for `_refuse_all` to say with the other problems."""
+    try:
+        check(*args)
+    except UsageError as exc:
+        return [str(exc)]
+    return []
 
 
 def _refuse_all(problems: Sequence[str]) -> None:
@@ -1657,9 +1667,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     today = args.today or _playbook_today(args.root)
-    end = last_day(args.start, args.end, today)  # the dates typed first, then the content
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
-    refuse_folder(folder, args.root, REPORT_NAMES)
+    _refuse_all(  # the dates typed and the folder first, then the content
+        [
+            *_refused(last_day, args.start, args.end, today),
+            *_refused(refuse_folder, folder, args.root, REPORT_NAMES),
+        ]
+    )
+    end = last_day(args.start, args.end, today)
     found = checked(args.root, today)  # the day the range was told against, at midnight too
     _sum_up_warnings(args, found.warnings)
     set_by = "--to" if args.end else "--today" if args.today else None

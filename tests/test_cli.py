@@ -1495,6 +1495,38 @@ def test_options_that_do_not_go_together_are_all_said_with_their_fix(
     assert sorted(sample_root.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["build", "--names", "full", "-o", "{root}/content/site"],
+            [
+                "--names only applies to --audience coach: add --audience coach, or leave "
+                "--names out",
+                "output folder {root}/content/site is inside content/; choose another folder",
+            ],
+        ),
+        (
+            ["report", "--from", "2026-11-30", "--to", "2026-11-01", "-o", "{root}/content"],
+            [
+                "--to 2026-11-01 is before --from 2026-11-30",
+                "not writing into {root}/content: content/ holds the files you write, and what "
+                "playbook writes goes beside them; choose a folder outside content/",
+            ],
+        ),
+    ],
+)
+def test_an_output_folder_refused_is_said_with_the_other_options_problems(
+    argv: list[str], said: list[str], sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build --names full -o content/site` told of --names alone, and `report` of its
+    dates alone: mended, the next run told that the folder was refused too."""
+    root = {"root": sample_root}
+    assert main([*(word.format(**root) for word in argv), "-C", str(sample_root)]) == 2
+    told = capsys.readouterr().err.splitlines()
+    assert told == [f"playbook: {line.format(**root)}" for line in said]
+
+
 def test_an_output_path_too_long_says_to_choose_a_shorter_one(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
