@@ -1509,7 +1509,8 @@ def test_options_that_do_not_go_together_are_all_said_with_their_fix(
         (
             ["report", "--from", "2026-11-30", "--to", "2026-11-01", "-o", "{root}/content"],
             [
-                "--to 2026-11-01 is before --from 2026-11-30",
+                "--to 2026-11-01 is before --from 2026-11-30: did you mean --from 2026-11-01 "
+                "--to 2026-11-30?",
                 "not writing into {root}/content: content/ holds the files you write, and what "
                 "playbook writes goes beside them; choose a folder outside content/",
             ],

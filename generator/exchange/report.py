@@ -110,7 +110,10 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
             "ends without --to: give an earlier --from, or a --to"
         )
     if end is not None and end < start:
-        raise UsageError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+        raise UsageError(
+            f"--to {end.isoformat()} is before --from {start.isoformat()}: did you mean "
+            f"--from {end.isoformat()} --to {start.isoformat()}?"
+        )
     if end is not None and end - today > FAR_OFF:  # a year mistyped
         meant = in_year(end, today.year)
         if meant < start:

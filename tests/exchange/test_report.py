@@ -423,7 +423,10 @@ def test_to_before_from_is_a_usage_error(
     """Told before the content is read: the count of its warnings came first."""
     status = main(["report", "-C", str(sample_root), "--from", "2026-11-30", "--to", "2026-11-01"])
     assert status == 2
-    assert capsys.readouterr().err == "playbook: --to 2026-11-01 is before --from 2026-11-30\n"
+    assert capsys.readouterr().err == (
+        "playbook: --to 2026-11-01 is before --from 2026-11-30: did you mean --from "
+        "2026-11-01 --to 2026-11-30?\n"
+    )
     assert not (sample_root / "reports").exists()
 
 
