@@ -1476,7 +1476,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:  # a regular file, read up to a limit: a pipe or /dev/zero must not hang or fill memory
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
-        hint = _files_meant(args.file) if isinstance(exc, FileNotFoundError) else ""
+        missing = isinstance(exc, FileNotFoundError)
+        hint = _files_meant(args.file) or _looked_in(args.file) if missing else ""
         if not hint and os.path.isdir(args.file):  # an unzipped export; no OSError: too long
             usual = "connections.csv" if args.source == "linkedin" else ""
             hint = _files_within(args.file, ".vcf" if args.source == "vcard" else ".csv", usual)
@@ -1529,6 +1530,16 @@ def _files_meant(path: Path, folders: bool = False) -> str:
     except OSError:
         return ""
     return did_you_mean([str(path.parent / name) for name in close_names(path.name, names, 0.8)])
+
+
+def _looked_in(path: Path) -> str:
+    """Where a file to read was looked for, with no name near it there: `import linkedin
+    Connections.csv` in the playbook's folder, for the file in ~/Downloads, said only "No
+    such file or directory"."""
+    folder = path.parent
+    if not folder.is_dir():
+        return f"there is no folder {folder}: check the path"
+    return f"no file by that name in {os.path.abspath(folder)}: give the path to the file"
 
 
 def _files_within(folder: Path, suffix: str, usual: str = "") -> str:

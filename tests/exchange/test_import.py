@@ -728,7 +728,30 @@ def test_a_file_not_found_names_the_one_beside_it_that_was_meant(
         f"(did you mean {tmp_path / 'Connections.csv'}?)\n"
     )
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "phone.vcf")]) == 2
-    assert capsys.readouterr().err.endswith(": No such file or directory\n")  # none is close
+    assert capsys.readouterr().err.endswith(  # none is close
+        f": No such file or directory (no file by that name in {tmp_path}: give the path to "
+        "the file)\n"
+    )
+
+
+def test_a_file_not_found_says_where_it_was_looked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import linkedin Connections.csv`, run in the playbook's folder for the file in
+    ~/Downloads, said only "No such file or directory": no word of where it looked, nor
+    what to do."""
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "linkedin", "Connections.csv"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: cannot read Connections.csv: No such file or directory (no file by that "
+        f"name in {tmp_path}: give the path to the file)\n"
+    )
+    assert main(["import", "vcard", "Downlaods/phone.vcf"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: cannot read Downlaods/phone.vcf: No such file or directory (there is no "
+        "folder Downlaods: check the path)\n"
+    )
 
 
 def test_a_pipe_or_a_device_is_refused_not_read(
