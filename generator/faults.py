@@ -25,6 +25,8 @@ _ADVICE = {
     errno.EIO: "the disk reported a read or write failure: check the disk",
 }
 
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
 _FOLDER_ADVICE = {
     errno.EROFS: ("that disk is read-only", "copy the playbook to a disk you can write to"),
     errno.EACCES: ("permission denied", "check who owns it"),
@@ -78,6 +80,8 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
         what = "is a folder where a file was expected"
     if exc.errno == errno.ENAMETOOLONG and elsewhere:  # `init DIR`, `-o`: a path one chose
         what = f"{what}, or {elsewhere} whose path is shorter"
+    if exc.errno in _NO_SPACE and elsewhere:  # another disk may have room
+        what = f"{what}, or {elsewhere}"
     return where, what
 
 

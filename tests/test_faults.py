@@ -31,7 +31,11 @@ def without_stages(err: str) -> str:
 @pytest.mark.parametrize(
     ("code", "said"),
     [
-        (errno.ENOSPC, "the disk is full: free some space and run the command again"),
+        (
+            errno.ENOSPC,
+            "the disk is full: free some space and run the command again, "
+            "or choose another folder with --out",
+        ),
         (errno.EROFS, "that disk is read-only: choose another folder with --out"),
         (errno.EACCES, "permission denied: check who owns it, or choose another folder with --out"),
         (errno.EIO, "the disk reported a read or write failure: check the disk"),
@@ -64,7 +68,8 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     assert status == 1
     assert "Traceback" not in err
     (line,) = without_stages(err).splitlines()
-    assert line.startswith(f"playbook: {tmp_path}/.site.staging-") and line.endswith(f": {said}")
+    assert line.startswith(f"playbook: {out}/") and line.endswith(f": {said}")  # a file of
+    # the output folder, not of the staging folder, which the failed build removed
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
@@ -116,8 +121,9 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     status = main(argv)
     (line,) = without_stages(capsys.readouterr().err).splitlines()
     assert status == 1
-    assert line.startswith(f"playbook: {tmp_path}/") and line.endswith(
-        f"{name}: the disk is full: free some space and run the command again"
+    assert line.startswith(f"playbook: {out}/") and line.endswith(
+        f"{name}: the disk is full: free some space and run the command again, "
+        "or choose another folder with --out"
     ), line
     assert (out / "contacts/jonah-kim/index.html").read_text() == before
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == files

@@ -189,6 +189,8 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
                     _swap(staging, output)
                 else:
                     _commit(stage, output)
+            except OSError as exc:  # the staging folder is about to go: name the output
+                raise _as_in_output(exc, staging, output) from None
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except BaseException:  # nothing written: the folders made for the output go too
@@ -244,9 +246,25 @@ def _commit(stage: Staging, output: Path) -> None:
                     _set_aside(output, undo, MANIFEST)
             raise
         _remove_empty_folders(output, gone)
+    except OSError as exc:  # a file noted or set aside in the journal: the output's name
+        raise _as_in_output(exc, undo, output, under=1) from None
     finally:
         if not keep_undo:
             shutil.rmtree(undo, ignore_errors=True)
+
+
+def _as_in_output(exc: OSError, folder: Path, output: Path, under: int = 0) -> OSError:
+    """`exc`, naming the output's file (or the output folder) where it names a file of
+    `folder`, a staging or undo folder beside it (the file `rel`, or, `under` folders down,
+    the journal's record of it): the build removes that folder as it fails, and a full
+    disk is the output's disk, which the user chose."""
+    if exc.filename is None:
+        return exc
+    try:
+        parts = Path(os.fsdecode(exc.filename)).relative_to(folder).parts[under:]
+    except ValueError:
+        return exc
+    return OSError(exc.errno, exc.strerror, str(output.joinpath(*parts)))
 
 
 SET_ASIDE, ADDED = "files", "added"
