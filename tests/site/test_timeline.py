@@ -166,6 +166,19 @@ def test_a_name_given_at_a_meeting_is_due_on_the_page_of_the_person_to_reach(
         assert page.count(reach) == 1
 
 
+def test_a_name_to_reach_links_the_person_to_reach(built_sample: Path) -> None:
+    """ "Get in touch with Elena Marsh" linked Jonah Kim, who gave the name, as whom it
+    was about: his page, his email. It names Elena, whose details the message needs; the
+    link to the meeting where it is recorded as done, Jonah's, stays."""
+    html = (built_sample / "timeline/index.html").read_text()
+    (row,) = [r for r in rows(section(html, "today")) if "Get in touch with Elena" in r]
+    assert '<a href="../contacts/elena-marsh/">Elena Marsh</a><br>' in row
+    assert 'href="../meetings/2026-11-19-jonah-kim/"' in row
+    assert "../contacts/jonah-kim/" not in row
+    dashboard = (built_sample / "index.html").read_text()
+    assert 'Reach the referral · <a href="contacts/elena-marsh/">Elena Marsh</a>' in dashboard
+
+
 def test_a_name_given_by_someone_who_declined_since_is_still_a_lead(tmp_path: Path) -> None:
     """Jonah gave Elena's name on 19 Nov, then declined a second meeting on 21 Nov: every
     open item of his went, the reminder to reach Elena with them, though she never said
