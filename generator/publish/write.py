@@ -139,6 +139,9 @@ class Staging:
     """The manifest names no file (an encrypted build): see `HIDDEN`."""
     relist: bool = False
     """The output's manifest names its files otherwise than this build's will."""
+    made: set[str] = field(default_factory=set)
+    """The folders `put` has made here (in this process): a contact's page and card are
+    staged apart, into the same folder."""
 
     def put(self, files: Mapping[str, bytes]) -> dict[str, str]:
         """Stage the files whose bytes differ from the output's; return every file's digest
@@ -149,7 +152,7 @@ class Staging:
             for rel, data in files.items()
             if self.whole or self.previous.get(rel) != digests[rel]
         }
-        write_files(self.folder, changed)
+        write_files(self.folder, changed, self.made)
         return digests
 
     def put_copies(self, copies: Iterable[tuple[str, Path]]) -> dict[str, str]:
@@ -630,33 +633,36 @@ def _own_leftovers(parent: Path, prefix: str) -> list[Path]:
     return sorted(p for p in parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir())
 
 
-def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
+def write_files(folder: Path, files: Mapping[str, bytes], made: set[str] | None = None) -> int:
     """Write files (relative path → bytes) into a staging `folder`; returns how many.
-    Paths are strings and each folder is made by one system call when its parent is
-    there: a build writes a file and a folder for each of thousands of pages, and a
-    `Path` made, and asked to make its folder, cost more than the system's work."""
-    made: set[str] = set()
+    Paths are strings and each folder is made by one system call (`_make_folder`): a
+    build writes a file and a folder for each of thousands of pages, and a `Path` made,
+    and asked to make its folder, cost more than the system's work. `made`: the folders
+    made there already, which this adds to."""
     top = str(folder)
+    made = set() if made is None else made
+    made.add(top)
     for rel, data in files.items():
         parts = _parts(rel)
         parent = "/".join((top, *parts[:-1]))
-        if parent not in made:
-            _make_folder(parent)
-            made.add(parent)
+        _make_folder(parent, made)
         _write(f"{parent}/{parts[-1]}", data)
     return len(files)
 
 
-def _make_folder(path: str) -> None:
-    """`Path(path).mkdir(parents=True, exist_ok=True)`, in one system call when the
-    parent folder is there."""
+def _make_folder(path: str, made: set[str]) -> None:
+    """`Path(path).mkdir(parents=True, exist_ok=True)` for a folder under one of `made`
+    (the folders made already, which this adds to): one system call a folder, its
+    parents first."""
+    if path in made:
+        return
+    _make_folder(path.rpartition("/")[0], made)
     try:
         os.mkdir(path)
     except FileExistsError:
         if not os.path.isdir(path):
             raise
-    except FileNotFoundError:
-        Path(path).mkdir(parents=True, exist_ok=True)
+    made.add(path)
 
 
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC

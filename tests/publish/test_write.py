@@ -68,9 +68,9 @@ def test_a_second_build_stages_only_the_files_that_changed(
     staged: list[str] = []
     write_files = write_module.write_files
 
-    def spy(folder: Path, files: dict[str, bytes]) -> int:
+    def spy(folder: Path, files: dict[str, bytes], made: set[str]) -> int:
         staged.extend(files)
-        return write_files(folder, files)
+        return write_files(folder, files, made)
 
     monkeypatch.setattr(write_module, "write_files", spy)
     meeting = root / OMAR
@@ -80,6 +80,23 @@ def test_a_second_build_stages_only_the_files_that_changed(
     assert "contacts/priya-natarajan/index.html" not in staged
     assert "static/style.css" not in staged
     assert len(staged) < 10  # the meeting, and the pages that show its place
+
+
+def test_a_build_makes_each_folder_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contact's page and card go into one folder, staged apart: the folder is made
+    for the first, not asked for again (at 1,000 files, 353 calls the system refused)."""
+    root = copy_sample(tmp_path / "pb")
+    made: list[str] = []
+    mkdir = os.mkdir
+
+    def spy(path: Any, *args: Any, **kwargs: Any) -> None:
+        made.append(os.fspath(path))
+        mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", spy)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert any(path.endswith("/contacts/priya-natarajan") for path in made)
+    assert [path for path in set(made) if made.count(path) > 1] == []
 
 
 def test_a_build_with_nothing_changed_touches_nothing(tmp_path: Path) -> None:
