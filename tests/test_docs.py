@@ -176,6 +176,30 @@ def test_every_limit_is_documented() -> None:
     assert f"at most {MAX_IMPORT_BYTES >> 20} MB" in (DOCS / "exchange.md").read_text()
 
 
+def test_every_limit_on_a_body_and_a_name_is_the_one_documented() -> None:
+    """The Limits table gives the body's limits too, and the text the limits of names and
+    links; none was read against the code, so raising one would leave the docs behind."""
+    from generator.model.assemble import MAX_SLUG_BYTES
+    from generator.model.suggest import MOST_SOUGHT
+    from generator.sources import markdown
+
+    text = " ".join((DOCS / "content.md").read_text().split())
+    limits = text.split("## Limits", 1)[1].split(" ## ", 1)[0]
+    for shown in (
+        f"| {markdown.MAX_NESTING // 2} lists or {markdown.MAX_NESTING} quotes |",
+        f"| {markdown.MAX_LINES:,} lines or {markdown.MAX_TOKENS:,} pieces |",
+        f"| {markdown.MAX_LAZY_QUOTED:,} |",
+    ):
+        assert shown in limits, shown
+    for shown in (
+        f"at most {MAX_SLUG_BYTES} characters long",
+        f"more than {markdown.MAX_HTML_DEPTH} deep",
+        f"up to {markdown.MAX_WIKILINK} characters",
+        f"the first {MOST_SOUGHT} different unknown slugs",
+    ):
+        assert shown in text, shown
+
+
 def test_every_option_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text()
     commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
