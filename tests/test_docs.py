@@ -107,6 +107,16 @@ def test_every_setting_is_documented() -> None:
     documented = documented_names(DOCS / "configuration.md")
     leaves = [name for name, kind in setting_types().items() if not isinstance(kind, Record)]
     assert [name for name in leaves if name not in documented] == []
+    # and in the playbook.yaml the page opens with, which a new user copies whole
+    doc = parse_yaml_file("playbook.yaml", SETTINGS_EXAMPLES[0].encode(), Problems())
+    assert doc is not None
+    shown = {
+        f"{key}.{sub}"
+        for key, value in doc.data.items()
+        if isinstance(value, dict)
+        for sub in value
+    }
+    assert [name for name in leaves if name not in {*doc.data, *shown}] == []
 
 
 def test_every_command_is_in_the_readme() -> None:
