@@ -30,7 +30,7 @@ from generator.model.config import load_config, setting_types
 from generator.model.fields import Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
-from generator.site.render import make_environment
+from generator.site.render import PRIVACY_POLICY, make_environment
 from generator.sources.frontmatter import parse_document, parse_yaml_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -348,6 +348,12 @@ def test_what_rendering_leaves_in_the_temporary_folder_is_in_the_docs(
     text = (DOCS / "serve.md").read_text()
     assert left != []
     assert [name for name in left if f"`{name}`" not in text] == []
+
+
+def test_the_policy_privacy_md_quotes_is_the_one_every_page_carries() -> None:
+    """privacy.md quotes the Content-Security-Policy whole, for a user to check what their
+    pages may load, and to send as a header from a host of their own."""
+    assert f"`{PRIVACY_POLICY}`" in (DOCS / "privacy.md").read_text()
 
 
 def _records() -> Iterator[type]:
