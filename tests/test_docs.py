@@ -355,6 +355,30 @@ def test_the_policy_privacy_md_quotes_is_the_one_every_page_carries() -> None:
     assert f"`{PRIVACY_POLICY}`" in (DOCS / "privacy.md").read_text()
 
 
+def test_what_each_part_the_default_theme_renders_receives_is_in_the_themes_doc() -> None:
+    """The Learned page renders `learned_groups.html` with `cached(..., groups=...,
+    shown=...)`, and docs/themes.md named the template without what it receives: a copy
+    of it could not tell that its groups are `groups`. Each part rendered with
+    `cached(...)` or `cached_each(...)` is named there with, in the brackets after it,
+    the names it is given (`site` and `playbook` go to every part)."""
+    text = " ".join((DOCS / "themes.md").read_text().split())
+    templates = REPO / "themes/default/templates"
+    read = " ".join(path.read_text() for path in sorted(templates.iterdir()))
+    each = r'cached_each\("([\w.]+)", "(\w+)", [^,)]+((?:, \w+=[^,)]+)*)\)'
+    once = r'cached\("([\w.]+)"()((?:, \w+=[^,)]+)*)\)'
+    calls = re.findall(each, read) + re.findall(once, read)
+    missing = []
+    for name, as_name, values in calls:
+        given = [as_name, *re.findall(r"(\w+)=", values)]
+        said = re.search(rf"`{re.escape(name)}` \(([^()]*)\)", text)
+        missing += [
+            f"{name}: {word}"
+            for word in given
+            if word and word not in ("site", "playbook") and not (said and f"`{word}`" in said[1])
+        ]
+    assert len(calls) > 5 and missing == []
+
+
 def _records() -> Iterator[type]:
     """The dataclasses of the model, the plans and the pages: what templates are given."""
     for package in (generator.model, generator.plans, generator.site):
