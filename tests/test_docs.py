@@ -253,6 +253,25 @@ def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
     assert missing == []
 
 
+def test_every_figure_of_the_live_preview_is_the_one_documented() -> None:
+    """docs/serve.md and themes.md say how long a save waits and how far serve looks for
+    a free port, in figures read from nothing: a timing tuned in the code would leave a
+    user reading the old one."""
+    from generator.live import serve, watch
+    from generator.site.render import ROWS_PER_RUN
+
+    text = " ".join((DOCS / "serve.md").read_text().split())
+    for shown in (
+        f"until there has been {watch.QUIET * 1000:.0f} ms of quiet",
+        f"another {watch.QUIET * 1000:.0f} ms for every {watch.BURST} files waiting",
+        f"up to {watch.MAX_QUIET:g} s; and never more than {watch.MAX_WAIT:g} s in all",
+        f"asks for port {serve.DEFAULT_PORT}",
+        f"up to {serve.DEFAULT_PORT + serve.FALLBACK_PORTS}, else any free one",
+    ):
+        assert shown in text, shown
+    assert f"in runs of {ROWS_PER_RUN}," in (DOCS / "themes.md").read_text()
+
+
 def field_examples() -> list[tuple[str, str, str]]:
     """(kind, field, example) of each example in the last column of content.md's tables
     (`[typical-day, 'How did the reorg change your team?']`)."""
