@@ -1390,8 +1390,36 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
     try:
         return field_type.convert(value, at)
     except Invalid as exc:
-        at.error(str(exc))
+        at.error(str(exc) + _without_stray(field_type, value, at, str(exc)))
         return INVALID
+
+
+_FIXES = ("did you mean", "write", "delete", "remove", "put ")
+"""Words of a message that says what to do already."""
+
+_STRAY = re.compile(r"[^\w\s:/.@+-]|(?<=\S)\s+[^\w\s]+\Z")
+"""Signs no date, number, time, interval, address or choice holds (`4,`, `2026-11(-18`,
+`yes;`), and a sign alone after a value (`2026-11-18 !`): typed by a slip of the hand."""
+
+
+def _without_stray(field_type: FieldType, value: Any, at: At, message: str) -> str:
+    """`; did you mean 4?` for a value refused for a stray sign in it (`motivation: 4,`),
+    which fits without it; "" for free text (which holds any sign), a list (each entry is
+    asked on its own), a message with its own fix, or a value that does not fit without
+    its signs either."""
+    if not isinstance(value, str) or type(field_type) in (Text, Inline):
+        return ""
+    if isinstance(field_type, Url):  # a sign may stand for a part left out (`?q`, `#top`)
+        return ""
+    if isinstance(field_type, ListOf) or any(fix in message for fix in _FIXES):
+        return ""
+    bare = _STRAY.sub("", value).strip()
+    if not bare or bare == value.strip():
+        return ""
+    written = int(bare) if bare.isascii() and bare.isdigit() and len(bare) < 10 else bare
+    if not _fits(field_type, written, at):
+        return ""
+    return f"; did you mean {clipped(bare)}?"
 
 
 def _required(spec: Field, value: Any) -> str:

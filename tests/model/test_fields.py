@@ -1196,3 +1196,30 @@ def test_a_follow_up_action_written_unindented_below_done_is_named() -> None:
         "warning: m.md:5: Referrer-Update: is not a field of a meeting: it goes indented under "
         "done:, like done: {referrer_update: YYYY-MM-DD}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("field_type", "written", "meant"),
+    [
+        (Date(), "2026-11(-18", "2026-11-18"),
+        (Date(), "2026-11-18 !", "2026-11-18"),
+        (Integer(1, 600, "minutes"), '30"', "30"),
+        (Integer(1, 5), "4,", "4"),
+        (Choice(("coffee", "lunch")), "coffee;", "coffee"),
+        (CadenceType(), "6w;", "6w"),
+        (Email(), "ana@exa]mple.com", "ana@example.com"),
+    ],
+)
+def test_a_value_refused_for_a_stray_sign_is_told_the_value_without_it(
+    field_type: object, written: str, meant: str
+) -> None:
+    """A sign typed by a slip of the hand (`motivation: 4,`, `date: 2026-11(-18`) was
+    refused with the value as written and nothing to write instead."""
+    _, errors = convert(field_type, written)
+    assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
+
+
+def test_a_value_that_does_not_fit_without_its_signs_either_is_told_no_guess() -> None:
+    assert convert(Integer(1, 5), "4,5")[1] == [
+        "f.md:3: x: expected a whole number from 1 to 5, got '4,5'"
+    ]
