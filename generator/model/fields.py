@@ -342,6 +342,8 @@ def _meant_url(text: str) -> str | None:
     not an address (`example.com/my page`)."""
     written = text
     text = text.removeprefix("<").removesuffix(">")  # `<https://x.com>`, as mail shows it
+    if (scheme := _SCHEME_PART.match(text)) and not _SCHEME.match(text):  # `https.://`
+        text = _NOT_IN_SCHEMES.sub("", scheme[0]) + text[scheme.end() :]
     if (mistyped := _MISTYPED_SCHEME.match(text)) and not _SCHEME.match(text):
         text = ("https://" if "s" in mistyped[0].lower() else "http://") + text[mistyped.end() :]
     if _SCHEME.match(text):
@@ -356,8 +358,15 @@ def _meant_url(text: str) -> str | None:
 
 
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
-_MISTYPED_SCHEME = re.compile(r"h?t{1,3}p{1,2}s?(?::/{0,3}|/{1,3})(?=\w)", re.IGNORECASE)
-"""`https//`, `http:/`, `https:`, `htps://`: a scheme with a letter or a mark left out."""
+_MISTYPED_SCHEME = re.compile(
+    r"(?:h?t{1,3}p{1,2}s?|ht{1,3}s)(?::/{0,3}|/{1,3})(?=\w)", re.IGNORECASE
+)
+"""`https//`, `http:/`, `https:`, `htps://`, `htts://`: a scheme with a letter or a mark
+left out."""
+_SCHEME_PART = re.compile(r"[^/\s]{1,12}(?=//)")
+"""What is written before the `//` of an address: its scheme, with a sign typed in it
+by a slip (`https.://`, `ht|tps://`)."""
+_NOT_IN_SCHEMES = re.compile(r"[^A-Za-z:]")
 
 
 _BARE_HOST = re.compile(

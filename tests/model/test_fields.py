@@ -686,6 +686,9 @@ def test_an_email_domain_holds_no_punctuation(written: str, meant: str | None) -
         ("http:/example.com", "http://example.com"),
         ("https:example.com", "https://example.com"),
         ("htps://example.com", "https://example.com"),
+        ("htts://example.com", "https://example.com"),
+        ("https.://example.com", "https://example.com"),  # a sign typed in the scheme
+        ("ht|tps://example.com/x", "https://example.com/x"),
         ("<https://example.com/x>", "https://example.com/x"),  # as a mail program shows it
     ],
 )
