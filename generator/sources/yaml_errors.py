@@ -138,6 +138,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             f"a list starts on the line below its field: write `{name}:` alone on its "
             f"line and each item under it, indented (`  - {item}`){quoted}"
         )
+    if "<document start>" in problem and (joined := _colon_below_name(lines, at)) is not None:
+        return at, joined
     if "<document start>" in problem and (first := _indented_first(lines, at)) is not None:
         return first, _indented(lines[first], lines[at], help_)
     if "found another document" in problem and settings:
@@ -200,6 +202,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             return at, _empty_item(lines, at, settings)
         if (misaligned := _misaligned(lines, at, "setting" if settings else "field")) is not None:
             return at, misaligned
+        if (parts := _value_of(line)) is not None and parts[1].startswith("&"):
+            return at, lone_anchor(line, line.find(parts[1]))  # `role: &Lead, Data`
+        if (carried := _carried(lines, at)) is not None:
+            return at, carried
         return at, _unexpected(line, column, help_, _item_above(lines, at), _list_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
@@ -465,6 +471,40 @@ def _after_brackets(line: str) -> str | None:
     return (
         f"text follows the {closing} that closes the {what} ({quoted(rest)}): {removed}, or "
         f"put it inside the {what}{inside}"
+    )
+
+
+def _colon_below_name(lines: list[str], at: int) -> str | None:
+    """Why line `at`, a colon and a value below a line of one word (`contact`, then
+    `: lena-fischer`), cannot be: a field's name and its value, broken in two lines."""
+    line = lines[at] if at < len(lines) else ""
+    above = _written_line(reversed(lines[:at]))
+    if not line.startswith(":") or (bare := _BARE_NAME.fullmatch(above)) is None:
+        return None
+    fix = f"{bare[1]}: {_as_value(line[1:].strip())}".rstrip()
+    return f"a line cannot start with a colon: join it to the line above ({clipped(fix)})"
+
+
+def _carried(lines: list[str], at: int) -> str | None:
+    """Why line `at`, text indented less than the value on the line above it (`  - Get 2
+    names at`, then ` companies on my list`), cannot be: more of that value, carried to
+    the next line, which YAML reads as more of it only when indented further than the
+    value's field or item starts; None for a line that names a field or starts an item."""
+    line = lines[at] if at < len(lines) else ""
+    written = line.strip()
+    above = _written_line(reversed(lines[:at]))
+    if not written or _line_field(line) is not None or written.startswith(("- ", "#")):
+        return None
+    parts = _value_of(above)
+    if parts is None or written[0] in _MARKS or parts[1][:1] in "[{\"'|>":
+        return None
+    start = _indent(above) + (2 if above.lstrip().startswith("- ") else 0)
+    if _indent(line) > start:
+        return None
+    under = " " * (start + 2 if _line_field(above) else start)
+    return (
+        "is indented no further than the line above, whose value it seems to continue: "
+        f"write it on that line, or indent it further (`{under}{clipped(written)}`)"
     )
 
 

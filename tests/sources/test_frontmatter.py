@@ -288,6 +288,28 @@ YAML_MISTAKES = [
         "c.md:4: front matter: the name '\u2018thank_you' holds curly quotes",
     ),
     (
+        "company: m\nrole: &Manager, Network Analytics\n",  # not "check its indentation"
+        "c.md:3: front matter: a value cannot start with & (YAML reads &Manager as a name for "
+        'the value, an anchor, and leaves it out): put it in quotes, like role: "&Manager, '
+        'Network Analytics"',
+    ),
+    (
+        "contact\n: lena-fischer\n",  # a line break typed before the colon
+        "c.md:3: front matter: a line cannot start with a colon: join it to the line above "
+        "(contact: lena-fischer)",
+    ),
+    (
+        "goals:\n  - Get 2 names at\n companies on my list\n",
+        "c.md:4: front matter: is indented no further than the line above, whose value it "
+        "seems to continue: write it on that line, or indent it further "
+        "(`    companies on my list`)",
+    ),
+    (
+        "questions:\n  - id: a\n    text: What were you doing\n before this?\n",
+        "c.md:5: front matter: is indented no further than the line above, whose value it "
+        "seems to continue: write it on that line, or indent it further (`      before this?`)",
+    ),
+    (
         "contact:\ntomas-alvarez\ndate: 2026-11-02\n",  # the value carried to the next line
         "c.md:3: front matter: is not a `field: value` line: if it is the value of `contact:`, "
         "write it on that line (contact: tomas-alvarez); if it is a note, move it below the "
