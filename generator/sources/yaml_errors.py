@@ -163,6 +163,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     at_start = opened < len(lines) and not lines[opened][:started].strip()
     if "block scalar" in context and at_start:
         return opened, _stray(lines[opened], started)
+    if "block scalar" in context and opened < len(lines) and lines[opened][:started].strip() == "-":
+        sign = lines[opened][started]  # `  - > due: 2026-11-08`: a | or > typed before an item
+        return opened, (
+            f"an item cannot start with {sign} and go on on its line (YAML reads {sign} as the "
+            f"start of a text on the lines below it): remove the {sign}, or put the item in quotes"
+        )
     if (starts := _starts_wrongly(line, problem, context)) is not None:
         if (after := _after_brackets(line)) is not None:
             return at, after

@@ -294,6 +294,11 @@ YAML_MISTAKES = [
         'Network Analytics"',
     ),
     (
+        "followups:\n  - > due: 2026-11-08\n",
+        "c.md:3: front matter: an item cannot start with > and go on on its line (YAML reads > "
+        "as the start of a text on the lines below it): remove the >, or put the item in quotes",
+    ),
+    (
         "contact\n: lena-fischer\n",  # a line break typed before the colon
         "c.md:3: front matter: a line cannot start with a colon: join it to the line above "
         "(contact: lena-fischer)",
