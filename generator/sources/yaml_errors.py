@@ -502,15 +502,23 @@ def _carried(lines: list[str], at: int) -> str | None:
     if not written or _line_field(line) is not None or written.startswith(("- ", "#")):
         return None
     parts = _value_of(above)
-    if parts is None or written[0] in _MARKS or parts[1][:1] in "[{\"'|>":
+    empty = parts is None and (above.strip() == "-" or above.rstrip().endswith(":"))
+    if written[0] in _MARKS or not (empty or (parts and parts[1][:1] not in "[{\"'|>")):
         return None
-    start = _indent(above) + (2 if above.lstrip().startswith("- ") else 0)
+    start = _indent(above) + (2 if above.lstrip().startswith("-") else 0)
     if _indent(line) > start:
         return None
     under = " " * (start + 2 if _line_field(above) else start)
+    further = f"or indent it further (`{under}{clipped(written)}`)"
+    if empty:  # `    tag:`, then ` assignments`: its value
+        joined = clipped(f"{above.strip()} {_as_value(written)}")
+        return (
+            "is indented no further than the line above, whose value it seems to be: "
+            f"write it on that line ({joined}), {further}"
+        )
     return (
         "is indented no further than the line above, whose value it seems to continue: "
-        f"write it on that line, or indent it further (`{under}{clipped(written)}`)"
+        f"write it on that line, {further}"
     )
 
 

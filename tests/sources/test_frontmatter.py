@@ -299,6 +299,17 @@ YAML_MISTAKES = [
         "as the start of a text on the lines below it): remove the >, or put the item in quotes",
     ),
     (
+        "questions:\n  - id: a\n    tag:\n assignments\n",  # the value on the next line
+        "c.md:5: front matter: is indented no further than the line above, whose value it "
+        "seems to be: write it on that line (tag: assignments), or indent it further "
+        "(`      assignments`)",
+    ),
+    (
+        "strengths:\n  -\n Explaining numbers\n",
+        "c.md:4: front matter: is indented no further than the line above, whose value it "
+        "seems to be: write it on that line (- Explaining numbers)",
+    ),
+    (
         "contact\n: lena-fischer\n",  # a line break typed before the colon
         "c.md:3: front matter: a line cannot start with a colon: join it to the line above "
         "(contact: lena-fischer)",
