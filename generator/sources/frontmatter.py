@@ -41,30 +41,35 @@ from generator.sources.yaml_errors import (
     unused_anchor,
 )
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def loader_on(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """The front matter's loader, on libyaml's parser (`yaml.CSafeLoader`) or on PyYAML's
+    own (`yaml.SafeLoader`, used where libyaml is not installed; tests ask for both)."""
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """Safe loader that leaves impossible dates (2026-02-30) as text for the schema to
+        flag, and reads field names as written."""
+
+        def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+            """Keys as their text (`_walk` refused any other): `null:`, `yes:` or
+            `2026-11-01:` is the name written, not None, True or a date that messages would
+            show as `done.None` at the line of `done:`."""
+            if not isinstance(node, yaml.MappingNode):
+                return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+            self.flatten_mapping(node)
+            return {str(key.value): self.construct_object(value, deep) for key, value in node.value}
+
+        def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return str(node.value)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that leaves impossible dates (2026-02-30) as text for the schema to flag,
-    and reads field names as written."""
-
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        """Keys as their text (`_walk` refused any other): `null:`, `yes:` or `2026-11-01:`
-        is the name written, not None, True or a date that messages would show as
-        `done.None` at the line of `done:`."""
-        if not isinstance(node, yaml.MappingNode):
-            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
-        self.flatten_mapping(node)
-        return {str(key.value): self.construct_object(value, deep) for key, value in node.value}
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return str(node.value)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader = loader_on(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 MAX_FILE_BYTES = 1 << 20
 """The largest content file or playbook.yaml, in bytes (1 MiB: a long meeting's notes
