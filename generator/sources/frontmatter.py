@@ -25,6 +25,7 @@ from generator.errors import Problems, clipped, quoted, shown_field
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     QUESTION_ITEM,
+    colon_ends_item,
     curly_name,
     double_quoted,
     explain,
@@ -810,6 +811,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             )
         for index, item in enumerate(node.value):
             _refuse_question_item(item, marks)
+            if node.flow_style:
+                _refuse_colon_item(item, marks)
             child = sys.intern(f"{path}.{index}")
             marks.lines[child] = item.start_mark.line + marks.offset
             _walk(item, child, marks, within, field_line)
@@ -972,6 +975,25 @@ def _refuse_question_item(item: yaml.Node, marks: _Marks) -> None:
     raise _Refused(
         start.line + marks.offset, QUESTION_ITEM + _question_fix(text, start.column, key)
     )
+
+
+def _refuse_colon_item(item: yaml.Node, marks: _Marks) -> None:
+    """An item between brackets typed with a colon at its end (`tags: [climate, data:]`):
+    PyYAML's own parser reads a name with no value, `{data: null}`, where libyaml refuses
+    the line; both are told the same (`colon_ends_item`)."""
+    if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
+        return
+    key, value = item.value[0]
+    if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
+        return
+    end = key.end_mark
+    text = marks.line(end.line)
+    if value.value or value.style or text[end.column : end.column + 1] != ":":
+        return
+    if text[end.column + 1 : end.column + 2] not in (",", "]"):
+        return
+    message = colon_ends_item(text, key.start_mark.column, end.column)
+    raise _Refused(end.line + marks.offset, message)
 
 
 def _refuse_question_key(key: yaml.ScalarNode, marks: _Marks) -> None:

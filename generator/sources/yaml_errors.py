@@ -57,6 +57,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
 
     if "unhashable key" in problem and (why := question_before_name(line, column)):
         return at, why  # PyYAML's own loader, which builds the values as it reads them
+    if "unexpected ':'" in problem and "plain scalar" in context and exc.context_mark:
+        start = exc.context_mark.column  # libyaml, at `[climate, data:]`
+        if line[column + 1 : column + 2] in (",", "]", "}") and line.rfind("[", 0, start) != -1:
+            return at, colon_ends_item(line, start, column)
     if "nesting depth" in problem:
         return at, "nests lists and mappings too deeply (more than YAML reads); flatten it"
     if "tab" in problem or (column < len(line) and line[column] == "\t"):
@@ -689,6 +693,19 @@ def _question_ends_item(line: str, column: int) -> str | None:
     return (
         f"{quoted(item)}: a ? at the end of an item between brackets ends the item for "
         f"YAML as read without libyaml: put the item in quotes, like {clipped(fixed.strip())}"
+    )
+
+
+def colon_ends_item(line: str, start: int, colon: int) -> str:
+    """Why an item between brackets that ends with a colon, from `start` to the colon at
+    `colon` of `line` (`tags: [climate, data:]`), cannot be: YAML reads it as a name with
+    no value (or refuses it, with libyaml), not as the text written."""
+    item = line[start : colon + 1]
+    fixed = f"{line[:start]}{line[start:colon]}{line[colon + 1 :]}".strip()
+    return (
+        f"an item between brackets cannot end with a colon ({quoted(item)}: YAML reads it as "
+        f"a name with no value): remove the colon, like {clipped(fixed)}, or put the item in "
+        "quotes"
     )
 
 

@@ -10,7 +10,8 @@ from generator.errors import Problems
 from generator.model.config import CONFIG_SCHEMA
 from generator.model.fields import validate_document
 from generator.model.schema import KINDS
-from generator.sources.frontmatter import parse_document, parse_yaml_file
+from generator.sources import frontmatter
+from generator.sources.frontmatter import loader_on, parse_document, parse_yaml_file
 from generator.sources.read import MAX_FILE_BYTES
 from generator.sources.yaml_errors import explain
 
@@ -844,6 +845,33 @@ def test_a_question_mark_ending_an_item_in_brackets_is_named_by_pyyamls_own_pars
         "'why?': a ? at the end of an item between brackets ends the item for YAML as read "
         'without libyaml: put the item in quotes, like tags: [x, "why?", b]',
     )
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "tags: [climate, data-leadership:, energy]\n",  # libyaml refuses it, PyYAML's own
+            "c.md:2: front matter: an item between brackets cannot end with a colon "  # reads
+            "('data-leadership:': YAML reads it as a name with no value): remove the colon, "
+            "like tags: [climate, data-leadership, energy], or put the item in quotes",
+        ),
+        (
+            "tags: [a?, ?b]\n",  # PyYAML's own refuses it, libyaml reads it
+            "c.md:2: front matter: an item cannot start with ? (YAML reads it as the start of a "
+            "field name): remove the ?, like tags: [a?, b]; or, if the ? is part of the text, "
+            'put it in quotes, like tags: [a?, "?b"]',
+        ),
+    ],
+)
+def test_front_matter_one_parser_refuses_and_the_other_reads_is_told_alike(
+    monkeypatch: pytest.MonkeyPatch, front: str, error: str
+) -> None:
+    """Where libyaml is not installed, playbook reads front matter with PyYAML's own
+    parser, which reads some lines otherwise: the message was another, or none."""
+    assert errors_of(front) == [error]
+    monkeypatch.setattr(frontmatter, "_Loader", loader_on(yaml.SafeLoader))
+    assert errors_of(front) == [error]
 
 
 def test_an_alias_inside_a_list_in_brackets_gets_no_quoted_line() -> None:
