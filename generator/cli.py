@@ -863,6 +863,7 @@ def _output_folder(text: str) -> Path:
             "go to standard output; name a folder (./- for a folder named -)"
         )
     path = _path(text)
+    _refuse_a_file_on_the_way(path)
     if path.suffix.lower() in _FILE_SUFFIXES and not path.is_dir():  # `-o log.csv`
         raise argparse.ArgumentTypeError(
             f"expected a folder, got {quoted(text)}, named as a {path.suffix} file is: this "
@@ -885,7 +886,26 @@ def _output_file(text: str) -> Path | None:
             f"expected a file, got {quoted(text)}, which ends in / as a folder does: name the "
             "file to write in it"
         )
-    return None if text == "-" else _path(text)
+    if text == "-":
+        return None
+    path = _path(text)
+    _refuse_a_file_on_the_way(path)
+    return path
+
+
+def _refuse_a_file_on_the_way(path: Path) -> None:
+    """`-o playbook.yaml/site`: a file where a folder of the path should be. It was told
+    once the content had been read (by `build`), as a fault whose fix was to move the
+    file away, playbook.yaml as any other."""
+    try:
+        file = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    except OSError:  # a path the system cannot look up: said when it is written
+        return
+    if file is not None:
+        raise argparse.ArgumentTypeError(
+            f"{file} is a file, not a folder, so nothing can be written inside it: choose "
+            "another path"
+        )
 
 
 def _existing_folder(text: str) -> Path:

@@ -1528,6 +1528,33 @@ def test_an_output_folder_refused_is_said_with_the_other_options_problems(
     assert told == [f"playbook: {line.format(**root)}" for line in said]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build"],
+        ["export", "csv"],
+        ["export", "vcard"],
+        ["schema"],
+        ["report", "--from", "2026-11-01"],
+    ],
+)
+def test_a_file_on_the_way_of_an_output_path_is_said_with_the_options(
+    command: list[str], sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build -o playbook.yaml/site` read the whole content first, then ended with a fault
+    whose fix was to move playbook.yaml away (status 1); the exports said the same. The file
+    in the way is named, not the folder under it."""
+    config = sample_root / "playbook.yaml"
+    before = config.read_bytes()
+    argv = [*command, "-C", str(sample_root), "-o", f"{config}/site/x"]
+    err = usage_error(argv, capsys)
+    assert err.splitlines()[-1].endswith(
+        f" error: argument -o/--{'out' if command == ['build'] else 'output'}: {config} is a "
+        "file, not a folder, so nothing can be written inside it: choose another path"
+    )
+    assert config.read_bytes() == before
+
+
 def test_an_output_path_too_long_says_to_choose_a_shorter_one(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

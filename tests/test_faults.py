@@ -312,34 +312,6 @@ def test_a_folder_that_refuses_a_new_file_is_advised_for_the_command(
     assert capsys.readouterr().err.splitlines()[-1].endswith(f": permission denied: {advice}")
 
 
-@pytest.mark.parametrize(
-    ("command", "option"),
-    [
-        (["build", "--out"], "--out"),
-        (["report", "--from", "2026-10-01", "-o"], "-o"),
-        (["export", "csv", "-o"], "-o"),
-        (["schema", "-o"], "-o"),
-    ],
-)
-def test_a_file_where_a_folder_of_the_output_goes_is_named(
-    sample_root: Path, capsys: pytest.CaptureFixture[str], command: list[str], option: str
-) -> None:
-    """`--out notes.txt/site`: the file in the way is named, not the folder under it."""
-    in_the_way = sample_root / "notes.txt"
-    in_the_way.write_text("mine")
-    *words, flag = command
-    argv = [*words, "-C", str(sample_root), flag, str(in_the_way / "site" / "x"), *TODAY]
-    if words[0] == "schema":
-        argv = argv[:-2]
-    assert main(argv) == 1
-    line = capsys.readouterr().err.splitlines()[-1]
-    assert line == (
-        f"playbook: {in_the_way} is a file where a folder was expected: move it, or choose "
-        f"another folder with {option}"
-    )
-    assert in_the_way.read_text() == "mine"
-
-
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
 def test_an_output_folder_that_refuses_the_new_files_is_one_line_and_heals(
     sample_root: Path,
