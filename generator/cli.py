@@ -192,6 +192,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         if message.startswith("the following arguments are required") and self._words:
             hint = self._options_meant(self._words)  # `report --form DAY`: --from is missing
+            hint = hint or self._value_meant(self._words, message)  # `report 2026-11-01`
             message += f" ({hint})" if hint else ""
         unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
         self.print_usage(sys.stderr)
@@ -265,6 +266,7 @@ class _Parser(argparse.ArgumentParser):
             hint = self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
             if not hint and "help" in extras:  # `playbook build help`, as `git help build`
                 hint = f"for help, run {self.prog} --help"
+            hint = hint or self._value_meant(extras)
             self.error(
                 f"unrecognized arguments: {' '.join(extras)}" + (f" ({hint})" if hint else "")
             )
@@ -280,6 +282,31 @@ class _Parser(argparse.ArgumentParser):
         for word in words:
             meant += self._short_meant(word, options)
         return did_you_mean(list(dict.fromkeys(meant)))
+
+    def _value_meant(self, words: Sequence[str], missing: str = "") -> str:
+        """`did you mean -o output?` for a value given without its option: a folder for -o
+        (`build output`), a playbook's folder for -C (`build ~/search`), a port (`serve
+        8080`), a date for the --from reported `missing` (`report 2026-11-01`); else ""."""
+        options = self._option_string_actions
+        after = ["", *words]  # the word before each: an option whose value it may be
+        values = [
+            word
+            for before, word in zip(after, words, strict=False)
+            if not word.startswith("-") and getattr(options.get(before), "nargs", 0) == 0
+        ]
+        if len(values) != 1:
+            return ""
+        word = values[0]
+        playbook = os.path.isdir(os.path.join(os.path.expanduser(word), "content"))
+        meant = (
+            "--from" if "--from" in missing and re.fullmatch(r"\d{4}-\d\d?-\d\d?", word) else
+            "" if missing else
+            "-C" if playbook and "-C" in options else
+            "--port" if word.isdigit() and "--port" in options else
+            "-o" if not word.isdigit() and {"--out", "--output"} & set(options) else
+            ""
+        )  # fmt: skip
+        return f"did you mean {meant} {shlex.quote(word)}?" if meant else ""
 
     @staticmethod
     def _option_near(word: str, options: list[str]) -> str | None:

@@ -769,6 +769,33 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
+        (["build", "site"], "unrecognized arguments: site (did you mean -o site?)"),
+        (["export", "csv", "-q", "out"], "unrecognized arguments: out (did you mean -o out?)"),
+        (["check", "my search"], "arguments: my search (did you mean -C 'my search'?)"),
+        (["serve", "8080"], "unrecognized arguments: 8080 (did you mean --port 8080?)"),
+        (
+            ["report", "--today", "2026-11-22", "2026-11-01"],
+            "the following arguments are required: --from (did you mean --from 2026-11-01?)",
+        ),
+    ],
+)
+def test_a_value_given_without_its_option_gets_the_option(
+    argv: list[str],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`build site`, `serve 8080`, `report 2026-11-01` said "unrecognized arguments: site"
+    or "required: --from", and not which option the value was for."""
+    (tmp_path / "my search" / "content").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert usage_error(argv, capsys).splitlines()[-1].endswith(message)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
         (["-C", ".", "build"], "-C goes after the command: playbook build -C ROOT"),
         (["--today", "2026-11-22", "check"], "playbook check --today YYYY-MM-DD"),
         (["-o", "x", "schema"], "-o goes after the command: playbook schema -o DIR"),
