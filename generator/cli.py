@@ -694,7 +694,13 @@ def _date(text: str) -> dt.date | _NotADate:
     """`--today`'s date. A word for a day (`--today tomorrow`) is told which day it may
     mean as of the playbook's today, known once every option is read (`_unread_dates`):
     by the clock, a playbook in another timezone was offered the wrong day. Any other
-    mistake is said at once, as is a year mistyped ahead (`not_years_ahead`)."""
+    mistake is said at once, as is a year mistyped ahead (`not_years_ahead`). `--today
+    today` (or `now`) is what leaving the option out does."""
+    if text.strip().lower() in _NOW:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, got {quoted(text)}: leave --today out to plan "
+            "as of the date today (or of the one today: in playbook.yaml sets)"
+        )
     try:
         day = read_date(text)
     except Invalid as exc:
@@ -710,6 +716,8 @@ def _date(text: str) -> dt.date | _NotADate:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+_NOW = ("today", "now")
+"""What `--today` is given for the date today, which is what it defaults to."""
 _SOME_DAY = dt.date(2000, 1, 3)
 
 

@@ -617,6 +617,20 @@ def test_an_option_given_twice_for_the_same_folder_or_day_is_let_be(
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize("word", ["now", "today", "Today"])
+def test_today_given_as_a_word_for_now_is_told_to_leave_it_out(
+    word: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--today now` was told only that it was not a date, and `--today today` "did you
+    mean 2026-12-06, counting from 2026-12-06?": the date today is what --today left out
+    plans for."""
+    assert usage_error(["build", "--today", word], capsys).splitlines()[-1] == (
+        f"playbook build: error: argument --today: expected a date as YYYY-MM-DD, got "
+        f"'{word}': leave --today out to plan as of the date today (or of the one today: in "
+        "playbook.yaml sets)"
+    )
+
+
 @pytest.mark.parametrize("other", [["--jobs", "0"], ["--jobz", "2"]])
 def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
     sample_root: Path, other: list[str], capsys: pytest.CaptureFixture[str]
