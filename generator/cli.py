@@ -371,8 +371,8 @@ class _Parser(argparse.ArgumentParser):
         return f"a name with spaces goes in quotes: {command}"
 
     def _refuse_an_option_before_the_command(self, words: Sequence[str]) -> None:
-        """`playbook -C ROOT build` (as in `git -C`): argparse would take ROOT for the
-        command and say `invalid choice: 'ROOT'`."""
+        """`playbook -C ROOT build` (as in `git -C`), `playbook export -o DIR csv`: argparse
+        would take ROOT for the command (DIR for the format) and say `invalid choice`."""
         option = words[0].split("=", 1)[0] if words else ""
         if not option.startswith("-") or option in self._option_string_actions:
             return
@@ -383,12 +383,15 @@ class _Parser(argparse.ArgumentParser):
         ]
         if not found:
             return
-        command = next((w for w in words if w in self.commands), "COMMAND")
+        what = next(a.metavar for a in self._actions if isinstance(a, argparse._SubParsersAction))
+        command = next((w for w in words if w in self.commands), str(what))
         action = self.commands.get(command, self)._option_string_actions.get(option)
         if action is None:
-            command, action = "COMMAND", found[0]
+            command, action = str(what), found[0]
         value = f" {action.metavar or action.dest.upper()}" if action.nargs != 0 else ""
-        self.error(f"{option} goes after the command: playbook {command} {option}{value}")
+        self.error(
+            f"{option} goes after the {str(what).lower()}: {self.prog} {command} {option}{value}"
+        )
 
     def _check_value(self, action: argparse.Action, value: object) -> None:
         if value is _UNREAD:
@@ -1405,6 +1408,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         description=_cmd_import.__doc__,
     )
     sources = p.add_subparsers(title="sources", metavar="SOURCE", required=True)
+    p.commands = sources.choices
     for source, what in IMPORT_SOURCES.items():
         q = sources.add_parser(
             source, help=what, description=f"{_cmd_import.__doc__} FILE: {what}."
@@ -1428,6 +1432,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         description="Write the contacts as vCards, or the playbook's tables as CSV files.",
     )
     formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    p.commands = formats.choices
     q = formats.add_parser(
         "vcard", help="contact cards for an address book", description=_cmd_export_vcard.__doc__
     )

@@ -825,6 +825,24 @@ def test_a_commands_option_given_before_the_command(
     assert message in err and "invalid choice" not in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "-o", "out", "csv"], "-o goes after the format: playbook export csv -o DIR"),
+        (
+            ["import", "-C", ".", "linkedin", "Connections.csv"],
+            "-C goes after the source: playbook import linkedin -C ROOT",
+        ),
+    ],
+)
+def test_an_option_given_before_the_format_or_source(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook export -o out csv` said "invalid choice: 'out' (choose from 'vcard',
+    'csv')", as `playbook -C ROOT build` did before the command."""
+    assert usage_error(argv, capsys).splitlines()[-1].endswith(f"error: {message}")
+
+
 def test_a_file_given_as_the_playbook_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
