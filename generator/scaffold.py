@@ -40,6 +40,7 @@ from generator.model.suggest import close_names, close_slugs, did_you_mean, slug
 from generator.model.unread import unread_index, unread_note
 from generator.plans.guardrails import declined_what
 from generator.publish.atomic import refuse_to_replace_yours, replace_files, write_new_files
+from generator.publish.write import built_site_holding
 from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import (
@@ -138,8 +139,9 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
 
 def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
     """A usage error for `playbook init -` (a folder named `-` was made: other tools read
-    `-` as the standard input) and for the root of the file system (as root, the starter
-    files were spread over `/` without a word)."""
+    `-` as the standard input), for the root of the file system (as root, the starter
+    files were spread over `/` without a word), for a file (`init playbook.yaml`) or a
+    path through one, and for a folder in a built site (`init output/mine`)."""
     if str(directory) == "-":
         raise UsageError(
             "'-' names no folder here: give the folder for the new playbook, like "
@@ -150,6 +152,19 @@ def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
         raise UsageError(
             f"{directory} is the top of the file system, where a playbook would spread its "
             "files among the system's: make a folder for it, like playbook init ~/my-search"
+        )
+    file = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()), None)
+    if file is not None:  # `init /dev/null` was told to move it away; devices are files here
+        raise UsageError(
+            f"{file} is a file, not a folder: give a folder for the new playbook, like "
+            "playbook init my-search"
+        )
+    site = built_site_holding(directory)
+    if site is not None:  # published with all it holds: the notes on people too
+        where = "" if site == here else f"inside {site}, "
+        raise UsageError(
+            f"{_named(directory)} is {where}a site playbook built, which is published with "
+            "all it holds: run playbook init in a folder outside it"
         )
 
 

@@ -17,6 +17,7 @@ from conftest import REPO, SAMPLE_TODAY, in_a_terminal, usage_error, write
 
 from generator import __version__
 from generator.cli import _parser, main
+from generator.publish.write import MARKER
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1268,6 +1269,51 @@ def test_new_says_the_settings_errors_and_writes_nothing(
     assert err.startswith(said)
     assert err.endswith("playbook: 1 error; nothing was written\n")
     assert sorted(sample_root.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        (
+            "/dev/null",
+            "/dev/null is a file, not a folder: give a folder for the new playbook, like "
+            "playbook init my-search",
+        ),
+        (
+            "notes.txt/search",
+            "notes.txt is a file, not a folder: give a folder for the new playbook, like "
+            "playbook init my-search",
+        ),
+        (
+            "site/mine",
+            "site/mine is inside {site}, a site playbook built, which is published with all "
+            "it holds: run playbook init in a folder outside it",
+        ),
+        (
+            "site",
+            "site is a site playbook built, which is published with all it holds: run "
+            "playbook init in a folder outside it",
+        ),
+    ],
+)
+def test_init_refuses_a_file_and_a_built_site(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: str,
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`init /dev/null` (or `init notes.txt/search`) was told "is a file where a folder
+    was expected: move it", status 1; `init output/mine` wrote a playbook into a built
+    site, to be published with it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / MARKER).write_text("")
+    before = sorted(tmp_path.rglob("*"))
+    assert main(["init", folder]) == 2
+    assert capsys.readouterr().err == f"playbook: {said.format(site=tmp_path / 'site')}\n"
+    assert sorted(tmp_path.rglob("*")) == before
 
 
 @pytest.mark.parametrize(
