@@ -423,9 +423,10 @@ ON_PROC = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names o
 
 def disk_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What a build asks of the disk, in order: "fsync <name>" of each file or folder
-    flushed, "replace <name>" of each rename (by the name it had)."""
+    flushed, "replace <name>" of each rename (by the name it had), "sync" when it has
+    everything flushed."""
     events: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
+    real_fsync, real_replace, real_sync = os.fsync, os.replace, os.sync
 
     def fsync(fd: int) -> None:
         events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{fd}")).name)
@@ -435,8 +436,13 @@ def disk_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         events.append("replace " + Path(src).name)
         real_replace(src, dst)
 
+    def sync() -> None:
+        events.append("sync")
+        real_sync()
+
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "sync", sync)
     return events
 
 
@@ -475,6 +481,26 @@ def test_the_site_swapped_in_whole_keeps_its_name_through_a_power_cut(
     build(root, today=SAMPLE_TODAY, jobs=1)
     swapped_in = max(i for i, e in enumerate(events) if e.startswith("replace .output.staging-"))
     assert f"fsync {root.name}" in events[swapped_in + 1 :]
+
+
+@ON_PROC
+@pytest.mark.parametrize("before", ["an output to commit into", "no output folder"])
+def test_the_pages_are_on_the_disk_before_the_manifest_that_lists_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """Only the manifest and the output folder were flushed: after a power cut the
+    manifest could list a page whose bytes were lost (or whose move into its folder was),
+    and the next build, finding its digest unchanged, would never write it again."""
+    root = copy_sample(tmp_path / "pb")
+    if before != "no output folder":
+        build(root, today=SAMPLE_TODAY, jobs=1)
+        meeting = root / OMAR
+        meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    events = disk_events(monkeypatch)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    manifest = events.index(f"fsync {MANIFEST}.tmp")
+    pages_in = [i for i, e in enumerate(events) if e == "replace index.html"]
+    assert "sync" in events[max(pages_in, default=0) : manifest]
 
 
 def test_a_disk_that_cannot_lock_files_still_builds(
