@@ -335,7 +335,8 @@ def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = Non
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(kept, target)
             elif not existed:
-                target.unlink(missing_ok=True)
+                with suppress(NotADirectoryError):  # a file where its folder goes: not made
+                    target.unlink(missing_ok=True)
                 _remove_empty_folders(output, [rel])
         except OSError:
             whole = False

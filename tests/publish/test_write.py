@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, make_playbook
+from conftest import SAMPLE_TODAY, copy_sample, make_playbook, write
 
 from generator.build import build
 from generator.errors import BuildError, UsageError
+from generator.faults import os_problem
 from generator.publish import write as write_module
 from generator.publish.lock import Encryption
 from generator.publish.write import MANIFEST
@@ -158,6 +159,27 @@ def assert_the_next_build_mends(root: Path, out: Path, tmp_path: Path) -> None:
     fresh = build(root, out=tmp_path / "fresh", today=SAMPLE_TODAY, jobs=1).output
     assert files_of(out) == {**files_of(fresh), "CNAME": CNAME.encode()}
     assert hidden(out.parent) == []
+
+
+def test_a_file_where_a_folder_of_pages_goes_is_named_and_the_output_left_whole(
+    tmp_path: Path,
+) -> None:
+    """The commit that could not make a new contact's folder was undone, but putting back
+    "the file it added" failed on the file in the way (not a directory): the manifest
+    went into the undo folder, kept beside the output, and every build after said a
+    killed build had set files aside that could not be put back."""
+    root, out = built_with_a_cname(tmp_path)
+    shutil.rmtree(out / "contacts")
+    (out / "contacts").write_text("mine")
+    write(root, "content/contacts/ines-moreau.md", "---\nname: Ines Moreau\n---\n")
+    before = files_of(out)
+    for _ in range(2):
+        with pytest.raises(OSError) as failed:
+            build(root, today=SAMPLE_TODAY, jobs=1)
+        said = os_problem(failed.value)
+        assert said == f"{out}/contacts is a file where a folder was expected: move it"
+        assert files_of(out) == before
+        assert hidden(out.parent) == []
 
 
 def test_without_a_manifest_everything_is_written_again(tmp_path: Path) -> None:
