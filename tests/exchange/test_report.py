@@ -159,6 +159,11 @@ def test_a_to_after_today_counts_every_kind_up_to_today(
     assert capsys.readouterr().out.startswith(
         "6 contacts made from Mon 16 Nov 2026 to Sun 22 Nov 2026 → "
     )
+    assert main([*args[:3], "--from", "2026-11-30", "--to", "2026-12-06", *TODAY]) == 0
+    assert capsys.readouterr().out.startswith(
+        "0 contacts made from Mon 30 Nov 2026 to Sun 6 Dec 2026, all after today (Sun 22 "
+        "Nov 2026): nothing in it has happened yet → "
+    )
 
 
 def test_a_phone_meeting_and_one_without_format(sample_root: Path) -> None:
