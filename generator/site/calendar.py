@@ -408,7 +408,7 @@ def _followup_event(
     """An all-day event on the item's due date, overdue or not: the same event from the
     day it is made until it is done, so a subscribed calendar has nothing to move."""
     event = _all_day(followup_uid(item), item.due, inline_text(item.action), stamp_line)
-    contact = playbook.contacts.get(item.contact)
+    contact = playbook.contacts.get(item.reach or item.contact)  # whom to get in touch with
     lines = [f"{item.rule_name}: {item.rule_note}."]
     if contact is not None:
         lines.append(f"Contact: {contact.name} ({links(routes.contact(contact.slug))})")

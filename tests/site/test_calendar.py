@@ -88,6 +88,17 @@ def test_open_followups_are_all_day_events(built_sample: Path, tmp_path: Path) -
         assert type(found[uid]["DTSTART"].dt) is dt.date
 
 
+def test_a_name_to_reach_names_the_person_to_reach(built_sample: Path) -> None:
+    """The event "Get in touch with Elena Marsh" said "Contact: Jonah Kim" and linked his
+    page, as the timeline did: whom it is about is Elena; the meeting is still Jonah's."""
+    found = events((built_sample / "playbook.ics").read_bytes())
+    reach = str(
+        found["followup-reach-referral-2026-11-19-jonah-kim-elena-marsh@playbook"]["DESCRIPTION"]
+    )
+    assert "Contact: Elena Marsh (contacts/elena-marsh/index.html)" in reach
+    assert "Meeting: meetings/2026-11-19-jonah-kim/index.html" in reach
+
+
 def test_an_overdue_followup_stays_on_its_day_and_one_event_today_counts_them(
     built_sample: Path,
 ) -> None:
