@@ -311,14 +311,15 @@ def followup_table(playbook: Playbook, today: dt.date) -> Table:
     header = ["due", "status", "rule", "action", "contact", "contact_name", "meeting", "done"]
     rows = []
     for item in follow_ups(playbook, today):
-        contact = playbook.contacts.get(item.contact)
+        who = item.reach or item.contact  # whom to get in touch with, as the timeline says
+        contact = playbook.contacts.get(who)
         rows.append(
             [
                 item.due.isoformat(),
                 item.status,
                 item.rule_name,
                 inline_text(item.action),  # a cell shows text: no import reads it back
-                item.contact,
+                who,
                 contact.name if contact else "",
                 item.meeting or "",
                 _day(done_on(item) if item.done else None),  # the same day every day

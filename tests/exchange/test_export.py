@@ -237,6 +237,15 @@ def test_a_reminder_in_markdown_is_text_in_followups_csv(sample_root: Path, tmp_
     assert not [a for a in actions if "**" in a or "](" in a or "`" in a]
 
 
+def test_a_name_to_reach_is_a_row_of_the_person_to_reach(sample_root: Path, tmp_path: Path) -> None:
+    """ "Get in touch with Elena Marsh" was a row of Jonah Kim, who gave the name: sorted
+    by contact, Elena's sheet had nothing to do. It is hers, on Jonah's meeting."""
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(tmp_path), *TODAY]) == 0
+    (row,) = [r for r in read_csv(tmp_path / "followups.csv") if r["rule"] == "Reach the referral"]
+    assert (row["contact"], row["contact_name"]) == ("elena-marsh", "Elena Marsh")
+    assert row["meeting"] == "2026-11-19-jonah-kim"
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
