@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections import Counter
@@ -251,6 +252,47 @@ def test_a_longer_meeting_never_has_less_time_for_its_ask_or_its_questions(purpo
             assert sum(parts.values()) == length
             assert "wrap" not in parts or plan[-1][0] == "wrap"
             before = parts
+
+
+PLAN_KINDS = [
+    *(("informational", share_points, 0, None) for share_points in (0, 1, 4, 9, 30, 300)),
+    *(
+        ("networking", share_points, ask_need, questions_need)
+        for share_points in (0, 9, 300)
+        for ask_need in (0, 3, 9, 25, 1500)
+        for questions_need in (None, 2, 30)
+    ),
+]
+"""Meeting kinds whose plans `test_every_plan_up_to_a_day_is_the_one_pinned` pins: each
+purpose, with share points from none to more than a day's background holds, and a
+networking meeting's ask and own questions needing nothing to more than the meeting."""
+PINNED_PLANS = "97f3128f89ea512c2c3d8d5aecb2d8d9aa81fedb62b0b278b68dfc5003722dc2"
+"""sha256 of their plans, as `plans_of_every_length` writes them, kind after kind."""
+
+
+def plans_of_every_length(
+    purpose: str, share_points: int, ask_need: int, questions_need: int | None
+) -> str:
+    """The plans of every length from a minute to a day, one line each."""
+    return "\n".join(
+        repr(
+            plan_minutes(
+                length, purpose, share_points, ask_need=ask_need, questions_need=questions_need
+            )
+        )
+        for length in range(1, 24 * 60 + 1)
+    )
+
+
+def test_every_plan_up_to_a_day_is_the_one_pinned() -> None:
+    """The plans of every length up to a day, of every kind in `PLAN_KINDS`, are those
+    pinned here (written down when `plan_minutes` walked up from one minute to each
+    length): a change to how the minutes are shared out shows, even where no test above
+    looks."""
+    digest = hashlib.sha256()
+    for kind in PLAN_KINDS:
+        digest.update(plans_of_every_length(*kind).encode())
+    assert digest.hexdigest() == PINNED_PLANS
 
 
 def test_however_long_the_ask_the_questions_keep_their_share_rounded_up() -> None:
