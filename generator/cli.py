@@ -1033,10 +1033,12 @@ def _report_failure(
     warnings: list[ContentError],
     *,
     written: bool,
+    said: int = 0,
 ) -> None:
     """Every problem, in file and line order, then the count; with --strict, warnings
     count as errors (and are shown even with -q). A command that sums warnings up
-    (`_sum_up_warnings`) shows the errors only, and counts the warnings."""
+    (`_sum_up_warnings`) shows the errors only, and counts the warnings. `said`: the
+    warnings already said of the options (a short passphrase), counted with the rest."""
     strict = getattr(args, "strict", False)
     quiet = getattr(args, "quiet", False)
     summed = getattr(args, "sum_up_warnings", False)
@@ -1045,10 +1047,10 @@ def _report_failure(
     tallies = [counted(len(errors), "error")]
     if warnings and summed and not (strict or quiet):
         tallies.append(_warnings_counted(args, warnings))
-    elif warnings and (strict or not quiet):
-        tallies.append(counted(len(warnings), "warning"))
+    elif (warnings or said) and (strict or not quiet):
+        tallies.append(counted(len(warnings) + said, "warning"))
     summary = " and ".join(tallies)
-    if strict and warnings:
+    if strict and (warnings or said):
         summary += " (--strict counts warnings as errors)"
     if not written:
         summary += "; nothing was written"
@@ -1074,8 +1076,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     # options' problems (`build --names full -o content/site` said --names alone)
     out = [] if args.out is None else _refused(check_output_dir, args.out, args.root)
     _refuse_all([*_build_options_at_odds(args), *out])
-    encryption = _encryption(args)
+    encryption, cautions = _encryption(args)
     audience = Audience(args.audience, args.names)
+    if cautions and args.strict:  # stopped before writing, with the content's problems
+        found = check(args.root, args.today, encrypted=True, audience=audience)
+        _report_failure(args, found.errors, found.warnings, written=False, said=len(cautions))
+        return EXIT_CONTENT
     shown = None if args.quiet else TerminalProgress(sys.stderr)
     try:
         report = build(
@@ -1100,7 +1106,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.verbose:
         _print_stages(report.stages)
     if not args.quiet:
-        warnings = len(report.warnings) + len(said)
+        warnings = len(report.warnings) + len(said) + len(cautions)
         warned = f", {counted(warnings, 'warning')}" if warnings else ""
         _say(
             f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
@@ -1207,37 +1213,40 @@ def _refuse_all(problems: Sequence[str]) -> None:
         raise UsageError(problems[-1])
 
 
-def _encryption(args: argparse.Namespace) -> Encryption | None:
+def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]:
+    """The passphrase asked for, and the warnings said of it and of the files left plain
+    (which count with the build's, and stop it under --strict)."""
     if not args.encrypt:
-        return None
+        return None, []
     try:
         typed = {ENV_VAR: _as_typed(os.environ[ENV_VAR])} if ENV_VAR in os.environ else {}
         passphrase = passphrase_from_environment_or_prompt(typed, _ask)
     except PassphraseError as exc:
         raise UsageError(str(exc)) from None
+    cautions = []
     if too_short(passphrase):  # never the passphrase nor its length: both help a guesser
-        _say(
+        cautions.append(
             f"warning: the passphrase is shorter than {SHORTEST_ADVISED} characters: anyone "
             "can download the pages and try passphrases offline; use a longer one, such as "
-            "four or five random words",
-            err=True,
+            "four or five random words"
         )
     if args.with_calendar:
-        print(
+        cautions.append(
             "warning: the calendar is written in plain text, under an opaque name that "
             "only the Follow-ups page shows: anyone who learns its address can read your "
-            "meetings and follow-ups",
-            file=sys.stderr,
+            "meetings and follow-ups"
         )
     if args.with_vcards:
-        print(
+        cautions.append(
             "warning: the contacts' .vcf files are written in plain text: anyone with "
-            "their address can read those names, emails and phone numbers",
-            file=sys.stderr,
+            "their address can read those names, emails and phone numbers"
         )
-    return Encryption(
+    for caution in cautions:
+        _say(caution, err=True)
+    encryption = Encryption(
         passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
     )
+    return encryption, cautions
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -370,6 +370,30 @@ def test_an_encrypted_build_warns_of_a_short_passphrase_and_of_what_it_leaves_pl
     assert "shorter than" not in capsys.readouterr().err
 
 
+def test_strict_stops_an_encrypted_build_on_the_warnings_of_its_passphrase(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`PLAYBOOK_PASSPHRASE=short playbook build --encrypt --strict` wrote the site and
+    exited 0, and the summary counted none of the passphrase's, the calendar's or the
+    cards' warnings: they count with the content's, and --strict stops before writing."""
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "short")
+    argv = ["build", "-C", str(sample_root), "--encrypt", "--today", SAMPLE_TODAY.isoformat()]
+    extras = ["--with-calendar", "--with-vcards"]
+    assert main([*argv, *extras]) == 0
+    assert warnings_counted(capsys.readouterr().out) == 4  # the sample's own, and three
+    out = sample_root / "output"
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    assert main([*argv, *extras, "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "warning: content/companies/carbon-ledger.md:2: name:" in err  # all at once
+    assert err.splitlines()[-1] == (
+        "playbook: 0 errors and 4 warnings (--strict counts warnings as errors); "
+        "nothing was written"
+    )
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+    assert main(["check", "-C", str(sample_root), "--encrypt", "--strict"]) == 1  # agrees
+
+
 def warnings_counted(summary: str) -> int:
     """The number of warnings `Built ... pages` counts (none when it names none)."""
     found = re.search(r", ([0-9]+) warnings? →", summary)
