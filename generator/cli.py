@@ -35,6 +35,7 @@ from generator.build import (
     resolve_today,
 )
 from generator.errors import (
+    DOCS,
     EXIT_INTERRUPTED,
     LONG_PATH,
     BuildError,
@@ -485,6 +486,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="playbook",
         description="Compile a job search kept in Markdown into a private HTML playbook.",
+        epilog=f"Documentation: {DOCS}/getting-started.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the address on one line
     )
     parser.add_argument("--version", action="version", version=f"playbook {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)

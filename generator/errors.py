@@ -19,6 +19,12 @@ EXIT_INTERRUPTED = 130
 """The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
 
 
+DOCS = "https://github.com/job-playbook/job-playbook/blob/main/docs"
+"""Where the documentation is read: a pipx or pip install brings no docs/ folder, so a
+message names a page by its address here (`f"{DOCS}/configuration.md"`), as the
+playbook.yaml `playbook init` writes does."""
+
+
 ENDLESS_TEMPLATE = (
     "never ends: a macro that calls itself, or templates that extend or include each "
     "other, with no way out: check its macro calls and its {% extends %} and "

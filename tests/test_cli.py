@@ -17,6 +17,7 @@ from conftest import REPO, SAMPLE_TODAY, in_a_terminal, usage_error, write
 
 from generator import __version__
 from generator.cli import _parser, main
+from generator.model.jsonschema import config_schema
 from generator.publish.write import MARKER
 
 
@@ -368,6 +369,31 @@ def test_an_encrypted_build_warns_of_a_short_passphrase_and_of_what_it_leaves_pl
     monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "sixteen chars!!!")
     assert main(["build", "-C", str(sample_root), "--encrypt", "-q", *extras]) == 0
     assert "shorter than" not in capsys.readouterr().err
+
+
+def test_the_docs_are_named_where_an_installed_playbook_finds_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A playbook.yaml YAML could not read was told `see docs/configuration.md`, and the
+    schema's description named it too: files `pipx install job-playbook` does not bring.
+    `playbook --help` named no documentation at all. Each now gives the page's address
+    (the project's, pyproject.toml), and the page exists."""
+    project = re.search(r'^Homepage = "([^"]+)"', (REPO / "pyproject.toml").read_text(), re.M)
+    assert project is not None
+    docs = f"{project[1]}/blob/main/docs/"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    said = [capsys.readouterr().out]
+    write(tmp_path, "playbook.yaml", "title:\n  Lead\n  team: Data\n")
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    assert main(["check", "-C", str(tmp_path)]) == 1
+    said.append(capsys.readouterr().err)
+    said.append(config_schema()["description"])
+    for text in said:
+        pages = re.findall(r"\bdocs/[\w-]+\.md", text)
+        assert pages, text
+        assert all(f"{docs}{page.removeprefix('docs/')}" in text for page in pages), text
+        assert all((REPO / page).exists() for page in pages)
 
 
 def test_strict_stops_an_encrypted_build_on_the_warnings_of_its_passphrase(

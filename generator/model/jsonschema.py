@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.errors import DOCS
 from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, BaseUrl, Timezone
 from generator.model.fields import (
     BOOLEAN_WORDS,
@@ -98,7 +99,7 @@ def config_schema() -> dict[str, Any]:
     return _document(
         CONFIG_SCHEMA,
         "playbook.yaml",
-        "Settings of a playbook; every key is optional (docs/configuration.md).",
+        f"Settings of a playbook; every key is optional ({DOCS}/configuration.md).",
     )
 
 

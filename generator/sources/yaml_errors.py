@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 import yaml
 
-from generator.errors import clipped, counted, quoted
+from generator.errors import DOCS, clipped, counted, quoted
 
-YAML_HELP = "front matter is `field: value` lines; see docs/getting-started.md"
-SETTINGS_HELP = "playbook.yaml is `setting: value` lines; see docs/configuration.md"
+YAML_HELP = f"front matter is `field: value` lines; see {DOCS}/getting-started.md"
+SETTINGS_HELP = f"playbook.yaml is `setting: value` lines; see {DOCS}/configuration.md"
 
 
 _UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '(.*)'")

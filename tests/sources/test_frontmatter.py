@@ -454,7 +454,8 @@ YAML_MISTAKES = [
     (
         "role:\n  Lead\n  team: Data\n",  # at the column of the value above, not past it
         "c.md:4: front matter: a ': ' YAML did not expect here; put text holding ': ' in "
-        "quotes (front matter is `field: value` lines; see docs/getting-started.md)",
+        "quotes (front matter is `field: value` lines; see "
+        "https://github.com/job-playbook/job-playbook/blob/main/docs/getting-started.md)",
     ),
     (
         "goals:\n  - [Lead] Data\n",
