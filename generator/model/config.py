@@ -34,6 +34,7 @@ from generator.model.fields import (
     Slug,
     Text,
     Url,
+    is_blank,
     not_years_ahead,
     validate_document,
 )
@@ -73,6 +74,11 @@ class Timezone(Text):
     blank_is_unset = False  # `timezone: ""` is a slip, not "use UTC"
 
     def convert(self, value: Any, at: At) -> str:
+        if is_blank(value):  # `timezone:` was "got nothing", with no way out
+            raise Invalid(
+                f"expected {self.expected}, got nothing: name your zone, like "
+                "timezone: Europe/Berlin, or leave the line out to use UTC"
+            )
         name = super().convert(value, at)
         try:
             if name in _NOT_A_PLACE:

@@ -74,6 +74,20 @@ def test_settings_playbook_does_not_read_are_named(tmp_path: Path, name: str, fi
     ]
 
 
+@pytest.mark.parametrize("written", ["timezone:", 'timezone: ""', "timezone: ' '"])
+def test_an_empty_timezone_says_how_to_mend_it(tmp_path: Path, written: str) -> None:
+    """`timezone:` was told 'got nothing' and `timezone: ""` "got ''", and neither what
+    to write: configuration.md says to leave the line out for UTC, or name a zone."""
+    (tmp_path / "playbook.yaml").write_text(f"title: Mine\n{written}\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:2: timezone: expected an IANA timezone like America/Chicago or "
+        "Europe/Berlin, got nothing: name your zone, like timezone: Europe/Berlin, or "
+        "leave the line out to use UTC"
+    ]
+
+
 def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text("titel: typo\n")
     problems = Problems()
