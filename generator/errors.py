@@ -146,7 +146,7 @@ def cut_short(text: str) -> str:
 
 def counted(number: int, noun: str, plural: str = "") -> str:
     """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def printable(text: str) -> str:

@@ -3,6 +3,12 @@ numbers; list positions counted from 1; one problem on one terminal line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+from generator.cli import main
 from generator.errors import ContentError, Problems, Severity, quoted, shown_field
 
 
@@ -97,3 +103,15 @@ def test_a_long_value_is_cut_to_sixty_characters_as_shown() -> None:
     assert quoted("x" * 60) == "'" + "x" * 60 + "'"
     shown = quoted("\x00" * 100)  # each escape kept whole, none cut in two
     assert shown == "'" + "\\x00" * 14 + "\u2026'"
+
+
+def test_a_count_of_thousands_is_written_with_separators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook: 1000 errors` under a progress line that says `Reading 2,001 files`:
+    every count is written one way, with its thousands separated."""
+    dates = "".join(f"  - someday{n}\n" for n in range(1000))
+    write(tmp_path, "playbook.yaml", f"holidays:\n{dates}")
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    assert main(["check", "-C", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "playbook: 1,000 errors"
