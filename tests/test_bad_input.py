@@ -280,7 +280,7 @@ def test_thousands_of_one_mistake_in_a_file_are_listed_twenty_then_counted(
         "warning: content/contacts/flood.md:74: body: and 2,980 more like this in this file "
         "from this line on, not listed"
     )
-    assert "playbook: 50 errors and 3001 warnings" in err
+    assert "playbook: 50 errors and 3,001 warnings" in err
 
 
 def test_an_output_setting_naming_a_file_is_refused_by_check_as_by_build(tmp_path: Path) -> None:
