@@ -1422,13 +1422,19 @@ def _without_stray(field_type: FieldType, value: Any, at: At, message: str) -> s
         return ""
     if isinstance(field_type, ListOf) or any(fix in message for fix in _FIXES):
         return ""
-    bare = _STRAY.sub("", value).strip()
-    if not bare or bare == value.strip():
-        return ""
-    written = int(bare) if bare.isascii() and bare.isdigit() and len(bare) < 10 else bare
-    if not _fits(field_type, written, at):
-        return ""
-    return f"; did you mean {clipped(bare)}?"
+    bare = _STRAY.sub("", value).strip(_AT_ENDS)
+    if not isinstance(field_type, Email):
+        bare = bare.replace("@", "")  # `2026-11-@10`
+    for meant in dict.fromkeys((bare, "".join(bare.split()))):  # `2026-10-0 6`
+        written = int(meant) if meant.isascii() and meant.isdigit() and len(meant) < 10 else meant
+        if meant and meant != value.strip() and _fits(field_type, written, at):
+            return f"; did you mean {clipped(meant)}?"
+    return ""
+
+
+_AT_ENDS = " \t+-.:/@"
+"""Signs a date, number, time or interval holds inside it, but not at its start or its
+end (`2+`, `5-`, `:4`, `2026-10-27-`)."""
 
 
 def _required(spec: Field, value: Any) -> str:

@@ -1211,6 +1211,10 @@ def test_a_follow_up_action_written_unindented_below_done_is_named() -> None:
         (Choice(("coffee", "lunch")), "coffee;", "coffee"),
         (CadenceType(), "6w;", "6w"),
         (Email(), "ana@exa]mple.com", "ana@example.com"),
+        (Integer(1, 3), "2+", "2"),
+        (Date(), "2026-11-@10", "2026-11-10"),
+        (Date(), "2026-10-0  6", "2026-10-06"),
+        (Boolean(), "n  o", "no"),
     ],
 )
 def test_a_value_refused_for_a_stray_sign_is_told_the_value_without_it(
