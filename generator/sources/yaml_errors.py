@@ -76,6 +76,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     stopped = "flow" in context and "got '?'" in problem  # PyYAML's own parser, at `a?`
     if stopped and (why := _question_item(line) or _question_ends_item(line, column)):
         return at, why
+    in_brackets = ("flow sequence" in context or "flow mapping" in context) and opened < len(lines)
+    if in_brackets and (hidden := _comment_hides_bracket(lines[opened])) is not None:
+        return opened, hidden
     if "flow sequence" in context:
         return opened, (
             "the [ opened on this line is never closed: end the list with ] "
@@ -523,6 +526,35 @@ def _carried(lines: list[str], at: int) -> str | None:
     return (
         "is indented no further than the line above, whose value it seems to continue: "
         f"write it on that line, {further}"
+    )
+
+
+_HASH_AFTER_SPACE = re.compile(r"[ \t]#")
+
+
+def _comment_hides_bracket(line: str) -> str | None:
+    """Why a list or mapping between brackets whose line holds a # after a space (`goals:
+    [Ask #1, Ask #2]`) is never closed: the # starts a comment, which hides the rest of the
+    line, its closing bracket too; None when no such # follows the bracket."""
+    opening = min((i for i in (line.find("["), line.find("{")) if i != -1), default=-1)
+    hash_ = _HASH_AFTER_SPACE.search(line, opening + 1) if opening != -1 else None
+    closing = "]" if line[opening : opening + 1] == "[" else "}"
+    if hash_ is None or not line.rstrip().endswith(closing):
+        return None
+    items = [item.strip() for item in line[opening + 1 :].rstrip()[:-1].split(",")]
+    if closing == "]":
+        shown = [double_quoted(item) if "#" in item else item for item in items]
+    else:  # a mapping: the values in quotes, not the names
+        shown = [
+            f"{name}: {double_quoted(value)}" if "#" in value else f"{name}{sep}{value}"
+            for name, sep, value in (item.partition(": ") for item in items)
+        ]
+    fixed = f"{line[:opening].strip()} {line[opening]}{', '.join(shown)}{closing}".strip()
+    what = "items" if closing == "]" else "values"
+    return (
+        "a # after a space starts a comment, which hides the rest of this line and the "
+        f"{closing} that closes it: put the {what} holding # in quotes, like {clipped(fixed)}; "
+        f"or, for a note, move it after the {closing}"
     )
 
 

@@ -311,6 +311,18 @@ YAML_MISTAKES = [
         "seems to be: write it on that line (- Explaining numbers)",
     ),
     (
+        "goals: [Ask #1, Ask #2]\n",  # not "the [ opened on this line is never closed"
+        "c.md:2: front matter: a # after a space starts a comment, which hides the rest of "
+        "this line and the ] that closes it: put the items holding # in quotes, like goals: "
+        '["Ask #1", "Ask #2"]; or, for a note, move it after the ]',
+    ),
+    (
+        "done: {thank_you: 2026-11-02 #sent}\n",
+        "c.md:2: front matter: a # after a space starts a comment, which hides the rest of "
+        "this line and the } that closes it: put the values holding # in quotes, like done: "
+        '{thank_you: "2026-11-02 #sent"}; or, for a note, move it after the }',
+    ),
+    (
         "contact\n: lena-fischer\n",  # a line break typed before the colon
         "c.md:3: front matter: a line cannot start with a colon: join it to the line above "
         "(contact: lena-fischer)",
