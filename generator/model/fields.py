@@ -1500,7 +1500,14 @@ def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:
     owners = schema.owners(key) if schema.owners is not None else None
     place = schema.elsewhere(at.path) if schema.elsewhere is not None else None
     first, _, rest = key.partition(" ")
-    if rest and first in declared and at.raw is not None:  # `role Lead: Data`
+    outer, dot, inner = key.partition(".")
+    if dot and inner and outer in declared:  # `done.thank_you: 2026-11-03`, as TOML writes it
+        value = at.raw if at.raw is not None else "..."
+        at.warn(
+            f"is not a field of {schema.called}: a name inside `{outer}:` is written on the "
+            f"line below it, indented (`{outer}:`, then `  {clipped(inner)}: {clipped(value)}`)"
+        )
+    elif rest and first in declared and at.raw is not None:  # `role Lead: Data`
         fix = f"{first}: {double_quoted(clipped(f'{rest}: {at.raw}'))}"
         at.warn(
             f"is not a field of {schema.called}: if it is {first} with its colon left out, "

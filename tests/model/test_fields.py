@@ -837,6 +837,21 @@ def test_only_the_fields_a_file_writes_are_looked_at(monkeypatch: pytest.MonkeyP
     assert [e.field for e in problems.errors] == required
 
 
+def test_a_name_inside_a_field_written_with_a_dot_is_told_how_to_nest_it() -> None:
+    """`done.thank_you: 2026-11-03`, as TOML writes a name inside another, was kept as a
+    field of the user's own without a word, and the thank-you was never marked done."""
+    schema = Schema("meeting", (Field("done", MapOf(Date(), ("thank_you",))),))
+    data = {"done.thank_you": dt.date(2026, 11, 3), "mine.x": 3}
+    raw = {"done.thank_you": "2026-11-03", "mine.x": "3"}
+    doc = Document("m.md", data, {"done.thank_you": 4, "mine.x": 5}, raw, "", 6)
+    problems = Problems()
+    validate_document(doc, schema, problems)
+    assert [str(w) for w in problems.warnings] == [
+        "warning: m.md:4: done.thank_you: is not a field of a meeting: a name inside `done:` "
+        "is written on the line below it, indented (`done:`, then `  thank_you: 2026-11-03`)"
+    ]
+
+
 def test_an_extra_a_typo_away_from_a_field_is_kept_with_a_warning() -> None:
     schema = Schema("meeting", (Field("referrals", ListOf(Text())), Field("status", Text())))
     data = {"referals": ["lucy"], "stauts": "done", "pronouns": "she/her"}
