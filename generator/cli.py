@@ -960,8 +960,14 @@ def _existing_folder(text: str) -> Path:
     if not path.exists():
         hint = _files_meant(path, folders=True)
         raise argparse.ArgumentTypeError(f"no such folder: {text}{'; ' if hint else ''}{hint}")
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"not a folder: {text}")
+    if not path.is_dir():  # `-C playbook.yaml`, `-C content/contacts/jane.md`
+        parent = path.parent
+        near = _quoted(parent) if (parent / "content").is_dir() else _playbook_near(parent)
+        hint = (
+            f"; did you mean -C {near}?" if near is not None
+            else ": give the playbook's folder, the one that holds content/"
+        )  # fmt: skip
+        raise argparse.ArgumentTypeError(f"not a folder: {text}{hint}")
     return path
 
 

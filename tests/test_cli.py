@@ -902,6 +902,30 @@ def test_a_file_given_as_the_playbook_folder(
     assert "not a folder" in err
 
 
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("playbook/playbook.yaml", "; did you mean -C playbook?"),
+        ("playbook/content/contacts/priya-natarajan.md", "; did you mean -C playbook?"),
+        ("notes.txt", "; did you mean -C playbook?"),  # the one playbook beside it
+        ("/dev/null", ": give the playbook's folder, the one that holds content/"),
+    ],
+)
+def test_a_file_given_as_the_playbook_folder_gets_the_folder_meant(
+    given: str,
+    hint: str,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`check -C playbook.yaml` (the settings file for the folder) said only "not a
+    folder: playbook.yaml"."""
+    monkeypatch.chdir(sample_root.parent)
+    (sample_root.parent / "notes.txt").write_text("x")
+    err = usage_error(["check", "-C", given], capsys)
+    assert err.splitlines()[-1].endswith(f"argument -C: not a folder: {given}{hint}")
+
+
 @pytest.mark.parametrize("command", ["build", "check", "new contact Jane"])
 def test_a_folder_without_a_playbook(
     tmp_path: Path,
