@@ -107,19 +107,20 @@ def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "meant"),
+    ("day", "far", "meant"),
     [
-        (dt.date(2126, 11, 20), "2026-11-20"),  # two days ago: recording it
-        (dt.date(2126, 1, 10), "2027-01-10"),  # in seven weeks
-        (dt.date(1926, 12, 1), "2026-12-01"),
+        (dt.date(2126, 11, 20), "about 100 years after", "2026-11-20"),  # two days ago
+        (dt.date(2126, 1, 10), "about 99 years after", "2027-01-10"),  # in seven weeks
+        (dt.date(1926, 12, 1), "about 100 years before", "2026-12-01"),
     ],
 )
 def test_a_year_mistyped_in_date_is_refused_with_the_day_meant(
-    sample_root: Path, day: dt.date, meant: str
+    sample_root: Path, day: dt.date, far: str, meant: str
 ) -> None:
     """new meeting omar-haddad --date 2126-11-20 wrote the meeting a century ahead, which
-    no reminder or agenda would reach (playbook report refuses such a year)."""
-    with pytest.raises(UsageError, match=rf"did you mean --date {meant}\?$"):
+    no reminder or agenda would reach (playbook report refuses such a year). How far is
+    said in years, as --today and today: say it ('5,217 weeks' was a sum to work out)."""
+    with pytest.raises(UsageError, match=rf" is {far} .*did you mean --date {meant}\?$"):
         new_file(sample_root, "meeting", "omar-haddad", day=day, today=TODAY)
     assert not list((sample_root / "content/meetings").glob(f"{day.isoformat()}-*"))
     made = new_file(sample_root, "meeting", "omar-haddad", day=dt.date(2028, 11, 1), today=TODAY)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.errors import SHOWN_VALUE, Problems, clipped, quoted
+from generator.errors import SHOWN_VALUE, Problems, clipped, counted, quoted
 from generator.model.suggest import (
     close_field,
     did_you_mean,
@@ -718,14 +718,16 @@ open with before anything recorded or go on after it: more, and a year was misty
 
 
 def year_mistyped(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
-    """For a `day` more than `FAR_OFF` from `today`, how far it is (`5,217 weeks after`)
+    """For a `day` more than `FAR_OFF` from `today`, how far it is (`about 100 years
+    after`: in weeks, a century was a count of thousands to work out)
     and the same day in the year that puts it nearest today (last week's meeting, or next
     month's); None for a day nearer."""
     if abs(day - today) <= FAR_OFF:
         return None
     years = (today.year - 1, today.year, today.year + 1)
     meant = min((in_year(day, year) for year in years), key=lambda near: abs(near - today))
-    return f"{abs(day - today).days // 7:,} weeks {'after' if day > today else 'before'}", meant
+    far = counted(round(abs(day - today).days / 365.2425), "year")
+    return f"about {far} {'after' if day > today else 'before'}", meant
 
 
 def year_mistyped_ahead(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:

@@ -1204,9 +1204,9 @@ def test_a_meeting_ahead_at_the_company_they_have_left_is_flagged(
 @pytest.mark.parametrize(
     ("day", "far", "meant"),
     [
-        ("2126-12-01", "5,219 weeks after", "2026-12-01"),  # next week's
-        ("2126-11-20", "5,217 weeks after", "2026-11-20"),  # two days ago: recording it
-        ("2126-01-10", "5,172 weeks after", "2027-01-10"),  # in seven weeks
+        ("2126-12-01", "about 100 years after", "2026-12-01"),  # next week's
+        ("2126-11-20", "about 100 years after", "2026-11-20"),  # two days ago: recording it
+        ("2126-01-10", "about 99 years after", "2027-01-10"),  # in seven weeks
     ],
 )
 def test_a_year_mistyped_in_a_meeting_date_is_flagged_with_the_day_meant(
@@ -1229,7 +1229,7 @@ def test_a_year_mistyped_is_one_warning_not_two(tmp_path: Path) -> None:
     tiny(tmp_path, content__meetings__far=meeting)
     found = [line for line in reported(tmp_path) if "far.md" in line]
     assert found == [
-        "warning: content/meetings/far.md:5: date: 2126-11-10 is 5,216 weeks after today "
+        "warning: content/meetings/far.md:5: date: 2126-11-10 is about 100 years after today "
         "(2026-11-22), out of reach of its reminders and agenda: did you mean 2026-11-10?"
     ], found
 
@@ -1256,7 +1256,7 @@ def test_a_year_mistyped_in_reschedule_is_flagged_too(tmp_path: Path) -> None:
     )
     tiny(tmp_path, content__meetings__far=meeting)
     assert [line for line in reported(tmp_path) if "far.md" in line] == [
-        "warning: content/meetings/far.md:6: reschedule: 2127-01-12 is 5,225 weeks after today "
+        "warning: content/meetings/far.md:6: reschedule: 2127-01-12 is about 100 years after today "
         "(2026-11-22), out of reach of the reminder to get back in touch: did you mean "
         "2027-01-12?"
     ]
