@@ -217,8 +217,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
             return at, misaligned
         if (parts := _value_of(line)) is not None and parts[1].startswith("&"):
             return at, lone_anchor(line, line.find(parts[1]))  # `role: &Lead, Data`
-        if (carried := _carried(lines, at)) is not None:
+        if (carried := _carried(lines, at) or _colon_below_name(lines, at)) is not None:
             return at, carried
+        above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), -1)
+        asked = above >= 0 and lines[above][:1] == "?" and _line_field(lines[above][1:])
+        if asked and (why := question_before_name(lines[above], 1)):  # `?    tag: trends`
+            return above, why
         return at, _unexpected(line, column, help_, _item_above(lines, at), _list_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 

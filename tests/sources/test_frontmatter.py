@@ -323,6 +323,17 @@ YAML_MISTAKES = [
         '{thank_you: "2026-11-02 #sent"}; or, for a note, move it after the }',
     ),
     (
+        "done:\n  thank_you\n: 2026-11-17\n",
+        "c.md:4: front matter: a line cannot start with a colon: join it to the line above "
+        "(thank_you: 2026-11-17)",
+    ),
+    (
+        "questions:\n  - id: a\n?    tag: trends\n    minutes: 3\n",  # YAML stops a line below
+        "c.md:4: front matter: a line cannot start with ? and a space (YAML reads the rest of "
+        "the line as one field name, which a name with a colon cannot be): remove the ?, like "
+        "tag: trends",
+    ),
+    (
         "contact\n: lena-fischer\n",  # a line break typed before the colon
         "c.md:3: front matter: a line cannot start with a colon: join it to the line above "
         "(contact: lena-fischer)",
