@@ -199,13 +199,29 @@ def checked(
 
 def output_problems(output: Path, root: Path) -> list[ContentError]:
     """What would stop a build writing into `output` (a file there, a folder of files
-    playbook did not write, a mount point: `check_output_dir`), as `check` reports it,
-    without writing anything: `check` passed what `build` then refused."""
+    playbook did not write, a mount point: `check_output_dir`; a folder it may not write
+    in), as `check` reports it, without writing anything: `check` passed what `build`
+    then refused."""
     try:
-        check_output_dir(output, root)
+        folder = check_output_dir(output, root)
     except UsageError as exc:
-        return [ContentError(display_path(output, root), 1, "folder", f"a build would stop: {exc}")]
-    return []
+        why = str(exc)
+    else:
+        # the build writes beside the output folder (its staging), then into it; or makes it
+        written = [folder, folder.parent] if folder.exists() else [_nearest(folder)]
+        locked = [there for there in written if not os.access(there, os.W_OK)]
+        if not locked:
+            return []
+        why = (
+            f"{locked[0]} may not be written in (read-only, or another user's): make it "
+            "writable, or choose another folder with -o/--out"
+        )
+    return [ContentError(display_path(output, root), 1, "folder", f"a build would stop: {why}")]
+
+
+def _nearest(path: Path) -> Path:
+    """The folder nearest `path` (it, or a folder it is in) that is there."""
+    return next(folder for folder in (path, *path.parents) if folder.exists())
 
 
 def rendering_mistakes(

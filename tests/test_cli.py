@@ -315,6 +315,32 @@ def test_check_says_what_in_the_output_folder_would_stop_the_build(
     assert os.listdir(sample_root / "output") == ["notes.txt"]
 
 
+def test_check_says_when_the_output_folder_may_not_be_written(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A playbook folder, or output folder, that may not be written in (read-only, or
+    another user's: as root, the tests see none, so the system is asked to say so):
+    `check` said "No errors.", and `build` then failed to write."""
+    real_access = os.access
+    locked = sample_root
+
+    def access(path: Path, mode: int) -> bool:
+        return Path(path) != locked and real_access(path, mode)
+
+    monkeypatch.setattr(os, "access", access)
+    args = ["check", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "-q"]
+    for made in (False, True):  # the output folder to be made in it, or there already
+        assert main(args) == 1
+        assert capsys.readouterr().err == (
+            f"output:1: folder: a build would stop: {locked} may not be written in (read-only, "
+            "or another user's): make it writable, or choose another folder with -o/--out\n"
+            "playbook: 1 error\n"
+        )
+        (sample_root / "output").mkdir(exist_ok=made)
+        (sample_root / "output" / MARKER).write_text("")
+        locked = sample_root / "output"
+
+
 def test_a_folder_of_your_files_is_named_not_to_be_emptied(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
