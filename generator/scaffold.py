@@ -31,7 +31,7 @@ from generator.build import parsed_of, resolve_today
 from generator.errors import SHOWN_VALUE, BuildError, Problems, UsageError, printable, quoted
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
-from generator.model.config import CONFIG_FILE, Config, load_config
+from generator.model.config import CONFIG_FILE, OUTPUT_LOOP, Config, leads_round, load_config
 from generator.model.entities import Contact, Playbook
 from generator.model.fields import CONTROL, year_mistyped
 from generator.model.identity import company_keys
@@ -147,6 +147,8 @@ def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
             "'-' names no folder here: give the folder for the new playbook, like "
             "playbook init my-search (for a folder really named -, write ./-)"
         )
+    if leads_round(directory):  # `ln -s new new`: resolving it raised a traceback
+        raise UsageError(f"{directory} {OUTPUT_LOOP}")
     here = directory.resolve()
     if here.parent == here:
         raise UsageError(

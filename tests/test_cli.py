@@ -1544,6 +1544,31 @@ def test_an_output_folder_through_a_loop_of_links_is_refused_in_words(
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o", "site"],
+        ["export", "vcard", "-o", "site/cards.vcf"],
+        ["report", "--from", "2026-11-01", "--today", "2026-11-22", "-o", "site/logs"],
+        ["schema", "-o", "site"],
+        ["init", "site/new"],
+    ],
+)
+def test_a_path_through_a_loop_of_links_is_refused_in_words_by_every_command(
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """After `ln -s site site`, `export csv -o site`, `init site/new` and the others
+    ended with a traceback, 'RuntimeError: Symlink loop from ...', as build did before."""
+    (sample_root / "site").symlink_to("site")
+    monkeypatch.chdir(sample_root)
+    assert main(command) == 2
+    assert capsys.readouterr().err == f"playbook: {command[-1]} {LEADS_ROUND}\n"
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a /proc to build into")
 def test_an_output_folder_that_cannot_be_made_is_named_not_the_folder_it_is_in(
     sample_root: Path, capsys: pytest.CaptureFixture[str]

@@ -23,6 +23,7 @@ from markupsafe import escape
 from generator.build import checked as checked_playbook
 from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError, quoted
+from generator.model.config import OUTPUT_LOOP, leads_round
 from generator.model.entities import Playbook
 from generator.model.fields import plain_lines
 from generator.model.suggest import close_slugs, did_you_mean, slug_named
@@ -171,6 +172,8 @@ def refuse_the_content(path: Path, root: Path) -> None:
     """What is written goes beside the content of the playbook at `root`, never into it
     (as a build's output may not be inside content/): content/ holds the files you keep,
     and an export there is a copy that goes out of date among them."""
+    if leads_round(path):  # `ln -s out out`: resolving it raised a traceback
+        raise UsageError(f"{path} {OUTPUT_LOOP}")
     content = (root / "content").resolve()  # resolved: content/ may be a link elsewhere
     if path.resolve().is_relative_to(content):
         raise UsageError(
