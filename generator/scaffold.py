@@ -75,6 +75,12 @@ GITIGNORE = """\
 """
 
 
+_BREAKS = {"\n": "line break", "\t": "tab"}
+_BREAK = re.compile("[\n\t]")
+"""What a name typed on the command line may not hold, though a field's text may: `new
+contact "$(pbpaste)"` with a line break wrote `name: "Ann\\nLee"`."""
+
+
 def _new_slug(name: str, kind: str) -> str:
     """The file name of a new contact or company: as `slugify` makes it, or for a name with
     no letter or digit playbook can spell (`🎉`, `***`), `contact-` and a short code, as
@@ -85,6 +91,11 @@ def _new_slug(name: str, kind: str) -> str:
         raise UsageError(
             f"the name {quoted(name)} holds the control character U+{ord(found[0]):04X} "
             "(pasted from a terminal?): type the name again without it"
+        )
+    if (found := _BREAK.search(name)) is not None:  # a field's text may: a name may not
+        raise UsageError(
+            f"the name {quoted(name)} holds a {_BREAKS[found[0]]} (pasted with it?): type "
+            "the name on one line, with spaces"
         )
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
 

@@ -15,7 +15,7 @@ from conftest import REPO
 
 from generator.build import build, check
 from generator.cli import main
-from generator.errors import Problems, UsageError
+from generator.errors import Problems, UsageError, quoted
 from generator.model.config import load_config
 from generator.scaffold import create_playbook, new_file, render_archetype, yaml_scalar
 from generator.sources.frontmatter import parse_document
@@ -75,8 +75,9 @@ def test_every_archetype_writes_valid_yaml_for_any_name(sample_root: Path, name:
             continue  # the contact took that file name
         try:
             path = new_file(sample_root, kind, name, today=TODAY)
-        except UsageError as exc:  # a blank name, a file name taken, a line separator
-            assert any(why in str(exc) for why in ("a name is needed", "already", "control"))
+        except UsageError as exc:  # a blank name, a file name taken, a line separator, a tab
+            reasons = ("a name is needed", "already", "control", "on one line")
+            assert any(why in str(exc) for why in reasons)
             continue
         assert parsed(path)["name"] == name.strip()
 
@@ -90,6 +91,23 @@ def test_a_name_holding_a_control_character_is_refused_before_writing(
     before = sorted(sample_root.rglob("*"))
     with pytest.raises(UsageError, match=r"holds the control character U\+"):
         new_file(sample_root, kind, name, today=TODAY)
+    assert sorted(sample_root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("kind", ["contact", "company"])
+@pytest.mark.parametrize(("name", "what"), [("Ann\nLee", "line break"), ("Acme\tInc", "tab")])
+def test_a_name_pasted_with_a_line_break_or_tab_is_refused_before_writing(
+    sample_root: Path, kind: str, name: str, what: str
+) -> None:
+    """`new contact "$(pbpaste)"` with a line break in it wrote `name: "Ann\\nLee"`, a
+    name shown on two lines, in a file named ann-lee.md."""
+    before = sorted(sample_root.rglob("*"))
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, kind, name, today=TODAY)
+    assert str(refused.value) == (
+        f"the name {quoted(name)} holds a {what} (pasted with it?): type the name on one line, "
+        "with spaces"
+    )
     assert sorted(sample_root.rglob("*")) == before
 
 
