@@ -430,7 +430,15 @@ def _manifest(output: Path) -> tuple[dict[str, str] | None, bool]:
     files = found.get(HIDDEN if hidden else "files") if isinstance(found, dict) else None
     if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
         return None, False
-    return (_named(output, files) if hidden else files), hidden
+    return (_named(output, files) if hidden else _there(output, files)), hidden
+
+
+def _there(output: Path, listed: Mapping[str, str]) -> dict[str, str]:
+    """The files of the manifest that something still stands in place of: a page deleted
+    since (by hand, a sync tool, a folder of pages moved away) is written again as a new
+    file, not taken as unchanged and left missing. One `lstat` each, links not followed."""
+    top = str(output)
+    return {rel: d for rel, d in listed.items() if os.path.lexists(f"{top}/{rel}")}
 
 
 def _named(output: Path, hidden: Mapping[str, str]) -> dict[str, str]:

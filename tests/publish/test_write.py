@@ -161,6 +161,15 @@ def assert_the_next_build_mends(root: Path, out: Path, tmp_path: Path) -> None:
     assert hidden(out.parent) == []
 
 
+def test_pages_deleted_from_the_output_are_written_again(tmp_path: Path) -> None:
+    """The manifest listed them with the digests the build made again: the build wrote
+    nothing, and said it had built a site whose home page was gone."""
+    root, out = built_with_a_cname(tmp_path)
+    (out / "index.html").unlink()
+    shutil.rmtree(out / "contacts/priya-natarajan")
+    assert_the_next_build_mends(root, out, tmp_path)
+
+
 def test_a_file_where_a_folder_of_pages_goes_is_named_and_the_output_left_whole(
     tmp_path: Path,
 ) -> None:
