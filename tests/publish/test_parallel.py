@@ -49,6 +49,33 @@ def test_the_next_pool_forks_too() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_work_that_stops_ends_its_workers_at_once() -> None:
+    """`kill` (SIGTERM, as Ctrl-C) stopped a build while its workers rendered: the pool
+    waited for each to finish its chunk, an eighth of the pages (90 s at 10,000 files on
+    a loaded machine), before the build could clean up and end. Here each chunk is 20 s
+    of work, stopped after half a second."""
+    script = textwrap.dedent(
+        """
+        import multiprocessing, signal, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+        def interrupt(signum, frame):
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        start = time.monotonic()
+        try:
+            fork_map(time.sleep, [0.1] * (MIN_ITEMS_PER_WORKER * 16), jobs=2)
+        except KeyboardInterrupt:
+            pass
+        took = time.monotonic() - start
+        assert took < 10, f"ended after {took:.1f} s"
+        assert not multiprocessing.active_children()
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_no_fork_while_another_thread_runs() -> None:
     """The live server runs threads (the watcher, the HTTP loop): it renders in process."""
     stop = threading.Event()
