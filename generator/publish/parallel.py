@@ -64,9 +64,10 @@ def fork_map(
     try:
         with _pool(workers) as pool:
             results = []
-            try:
-                for part in pool.map(_run_slice, slices(len(items), workers)):
-                    results += part
+            chunks = [pool.submit(_run_slice, bounds) for bounds in slices(len(items), workers)]
+            try:  # not pool.map: it cancels the chunks not begun as it stops, and the pool,
+                for chunk in chunks:  # finding its workers killed, fails on a cancelled one
+                    results += chunk.result()  # (a traceback from its thread, Python 3.11)
                     if done is not None:
                         done(len(results))
             except BaseException:

@@ -74,6 +74,36 @@ def test_work_that_stops_ends_its_workers_at_once() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # not the pool's thread failing on the chunks it cancelled
+
+
+def test_an_error_in_a_worker_ends_the_others_and_says_nothing_more() -> None:
+    """A full disk in one worker: the others are ended (each chunk here is 20 s of work),
+    and the pool's own thread, finding them killed, printed a traceback beside the
+    build's message (it failed on the chunks that stopping had cancelled)."""
+    script = textwrap.dedent(
+        """
+        import multiprocessing, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+        def fails(n):
+            if n == 0:
+                raise OSError(28, "No space left on device")
+            time.sleep(0.1)
+        start = time.monotonic()
+        try:
+            fork_map(fails, list(range(MIN_ITEMS_PER_WORKER * 16)), jobs=2)
+        except OSError as exc:
+            assert exc.errno == 28
+        else:
+            raise AssertionError("the worker's error was lost")
+        took = time.monotonic() - start
+        assert took < 10, f"ended after {took:.1f} s"
+        assert not multiprocessing.active_children()
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
 
 
 def test_no_fork_while_another_thread_runs() -> None:
