@@ -398,6 +398,36 @@ def test_what_each_part_the_default_theme_renders_receives_is_in_the_themes_doc(
     assert len(calls) > 5 and missing == []
 
 
+def test_every_block_of_the_default_theme_is_one_a_theme_can_fill() -> None:
+    """dashboard.html had blocks `extra_stats` and `attention`, and contact.html
+    `contact_followups`, named nowhere in docs/themes.md and of no use: a theme fills a
+    block by extending the template, and a template of the same name extends itself. A
+    page template's blocks are its frame's (`title`, `main`); a new one can be filled only
+    in a template that some other extends, and that one's row in the doc names it."""
+    text = " ".join((DOCS / "themes.md").read_text().split())
+    env = make_environment([REPO / "themes/default"])
+    frames: dict[str, str] = {}
+    blocks: dict[str, set[str]] = {}
+    for name in env.list_templates(extensions=["html"]):
+        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+        blocks[name] = {block.name for block in tree.find_all(jinja2.nodes.Block)}
+        extends = next(tree.find_all(jinja2.nodes.Extends), None)
+        if extends is not None and isinstance(extends.template, jinja2.nodes.Const):
+            frames[name] = extends.template.value
+    extended = set(frames.values())
+    unfilled = []
+    for name, own in sorted(blocks.items()):
+        if name in extended:
+            row = re.search(rf"\| `{re.escape(name)}` \|[^|]*\|([^|]*)\|", text)
+            unfilled += [
+                f"{name}: {b} (not in its row)" for b in own if not row or f"`{b}`" not in row[1]
+            ]
+        else:
+            frame = frames.get(name)
+            unfilled += [f"{name}: {b}" for b in own - blocks.get(frame or "", set())]
+    assert extended and unfilled == []
+
+
 def _records() -> Iterator[type]:
     """The dataclasses of the model, the plans and the pages: what templates are given."""
     for package in (generator.model, generator.plans, generator.site):
