@@ -157,6 +157,18 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "pytest" in (REPO / ".ci" / "run").read_text()
 
 
+def test_the_readme_names_every_check_ci_runs() -> None:
+    """README's Development section said `.ci/run` runs the tests, ruff and mypy, and
+    left out lint-imports, which it runs too: each check after the test command, in the
+    sentence that lists them."""
+    said = " ".join((REPO / "README.md").read_text().split())
+    sentence = re.search(r"`\.ci/run` runs the test command above plus ([^.]*)\.", said)
+    assert sentence is not None
+    checks = re.findall(r"^\.venv/bin/(\S+(?: [a-z]+)?)", (REPO / ".ci/run").read_text(), re.M)
+    named = [check.split(" -")[0] for check in checks if not check.startswith("pip")]
+    assert named and [check for check in named if f"`{check}" not in sentence[1]] == []
+
+
 def test_getting_started_is_linked_and_covers_each_system() -> None:
     guide = (DOCS / "getting-started.md").read_text()
     assert "docs/getting-started.md" in (REPO / "README.md").read_text()
