@@ -183,8 +183,9 @@ class Folder(Text):
 
 
 @functools.cache
-def _timezones() -> frozenset[str]:
-    """Every timezone name the system knows (reading them takes a moment: once)."""
+def timezone_names() -> frozenset[str]:
+    """Every timezone name the system knows that is a place's clock, as `timezone:` takes
+    them (reading them takes a moment: once)."""
     return frozenset(zoneinfo.available_timezones()) - _NOT_A_PLACE
 
 
@@ -193,17 +194,17 @@ def _close_timezones(name: str) -> list[str]:
     (`Berlin`, `new york`) → its zone; an abbreviation a clock shows (`PST`) → the zone
     most who write it live in."""
     wanted = re.sub(r"[\s_]+", "_", name.strip()).casefold()
-    if exact := [zone for zone in _timezones() if zone.casefold() == wanted]:
+    if exact := [zone for zone in timezone_names() if zone.casefold() == wanted]:
         return exact
     spoken = " ".join(_SPOKEN.sub(" ", name.upper()).split())  # `Eastern (Standard) Time`
     if (zone := ABBREVIATIONS.get(spoken) or ABBREVIATIONS.get(name.strip().upper())) is not None:
         return [zone]
     by_city = [
         zone
-        for zone in _timezones()
+        for zone in timezone_names()
         if zone.rpartition("/")[2].casefold() == wanted and not zone.startswith("Etc/")
     ]  # Etc/GMT+1 is an hour *behind* GMT: no answer to `GMT+1`
-    return sorted(by_city) or close_names(name, _timezones(), cutoff=0.85)
+    return sorted(by_city) or close_names(name, timezone_names(), cutoff=0.85)
 
 
 _SPOKEN = re.compile(r"\b(?:STANDARD|DAYLIGHT|TIME|ZONE)\b")
@@ -596,7 +597,7 @@ def _day_for_hints(doc: Document, today: dt.date | None) -> dt.date:
         with contextlib.suppress(Invalid):  # said as the field's own error
             return Today().convert(data["today"], At(doc, "today", Problems()))
     zone = data.get("timezone")
-    name = zone if isinstance(zone, str) and zone in _timezones() else "UTC"
+    name = zone if isinstance(zone, str) and zone in timezone_names() else "UTC"
     return dt.datetime.now(zoneinfo.ZoneInfo(name)).date()
 
 

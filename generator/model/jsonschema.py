@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from generator.errors import DOCS
-from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, BaseUrl, Timezone
+from generator.model.config import CONFIG_FILE, CONFIG_SCHEMA, BaseUrl, Timezone, timezone_names
 from generator.model.fields import (
     BOOLEAN_WORDS,
     CADENCE,
@@ -262,7 +261,7 @@ def _record(field_type: Record) -> dict[str, Any]:
 
 
 def _timezone(field_type: Timezone) -> dict[str, Any]:
-    return {"type": "string", "enum": sorted(zoneinfo.available_timezones())}
+    return {"type": "string", "enum": sorted(timezone_names())}
 
 
 def _country(field_type: Country) -> dict[str, Any]:

@@ -173,6 +173,8 @@ def test_descriptions_and_examples_come_from_the_declarations() -> None:
         ("timezone: Europe/Berlin\npage_size: A4\n", True),
         ("timezone:\n", False),  # an empty timezone is a slip, as `check` says
         ("timezone: ''\n", False),
+        ("timezone: Factory\n", False),  # a zone file, but no place's clock: check refuses it
+        ("timezone: localtime\n", False),  # this machine's zone, where the system has one
         ("owner:\n", True),  # any other empty setting is left out
         ("today: 2026-11-22 10:00:00\n", True),  # a timestamp: its date, with a warning
         ("today: 2026-11-22 10:00\n", False),  # no seconds: text to YAML, and no date
