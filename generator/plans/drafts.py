@@ -132,7 +132,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
         slots.append(slot(DraftKind.REQUEST, contact))
     if meeting.status == "done":
         slots.append(slot(DraftKind.THANK_YOU, contact))
-        first = first_met(playbook, meeting.contact, None)
+        first = first_met(playbook, meeting.contact, None, today)
         if first is not None and first.slug == meeting.slug:
             slots += [slot(DraftKind.REFERRER_UPDATE, r) for r in introducers]
     return tuple(slots)

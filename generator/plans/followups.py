@@ -423,11 +423,11 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
     recorded = meeting.done.get("referrer_update")
     covered = False
     for referral in dict.fromkeys(meeting.referrals):  # once each, if listed twice
-        met = first_met(ctx.playbook, referral, meeting.date)
+        met = first_met(ctx.playbook, referral, meeting.date, ctx.today)
         if met is None or met.date is None:
             continue
         covered = covered or (recorded is not None and recorded >= met.date)
-        given = _given_before(ctx.playbook, meeting.contact, referral, met)
+        given = _given_before(ctx.playbook, meeting.contact, referral, met, ctx.today)
         if given[0].slug != meeting.slug:
             continue
         records = (m.done.get("referrer_update") for m in given)
@@ -499,19 +499,23 @@ def in_touch(playbook: Playbook, slug: str, today: dt.date) -> bool:
     return any(day is not None and day <= today for day in days)
 
 
-def _given_before(playbook: Playbook, referrer: str, referral: str, met: Meeting) -> list[Meeting]:
+def _given_before(
+    playbook: Playbook, referrer: str, referral: str, met: Meeting, today: dt.date
+) -> list[Meeting]:
     """The meetings with `referrer` that list `referral` and after which `met` is the
-    first meeting held with them, oldest first: each gave the news of that meeting."""
+    first meeting held with them by `today`, oldest first: each gave the news of that
+    meeting."""
     return [
         m
         for m in playbook.meetings_with(referrer)
-        if referral in m.referrals and first_met(playbook, referral, m.date) is met
+        if referral in m.referrals and first_met(playbook, referral, m.date, today) is met
     ]
 
 
 def tells_referrer(playbook: Playbook, meeting: Meeting) -> bool:
     """Is `meeting` where telling the contact's `referred_by` is recorded: the first
-    meeting held with someone who has `referred_by`?"""
+    meeting held with someone who has `referred_by` (marked done ahead of time too:
+    where a record belongs does not change with the day; the reminder waits for it)?"""
     contact = playbook.contacts.get(meeting.contact)
     if contact is None or not contact.referred_by:
         return False
@@ -534,7 +538,7 @@ def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]
     """Tell `referrer` how the first meeting went with each person they introduced you
     to by `referred_by:`; recorded as `referrer_update` on that first meeting."""
     for person in referred_by_only(ctx.playbook, referrer):
-        met = first_met(ctx.playbook, person.slug, None)
+        met = first_met(ctx.playbook, person.slug, None, ctx.today)
         if met is None or met.date is None:
             continue
         recorded = met.done.get("referrer_update")

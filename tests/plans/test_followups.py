@@ -343,6 +343,22 @@ def test_a_referral_listed_and_referred_by_make_one_reminder(tmp_path: Path) -> 
     assert [i for i in items if i.startswith("referrer-update")] == ["referrer-update-ada-ben-ode"]
 
 
+def test_a_meeting_marked_done_ahead_of_time_is_no_news_for_the_referrer(
+    tmp_path: Path,
+) -> None:
+    """Ben's meeting is marked done but dated 16 Nov (a slip: check warns): on 15 Nov
+    there is nothing yet to tell Ada, whether she named Ben at a meeting or introduced
+    him (`referred_by:`), and no update recorded there is news for her yet."""
+    today = D(2026, 11, 15)
+    named = follow_ups(make(tmp_path / "a", referral_files("done")), today)
+    introduced = introduced_files(ben_done="done: {referrer_update: 2026-11-16}\n")
+    playbook = make(tmp_path / "b", introduced)
+    updates = [i.id for i in (*named, *follow_ups(playbook, today)) if i.rule == "referrer_update"]
+    assert updates == []
+    ada = last_interaction(playbook, playbook.contacts["ada-byrne"], D(2026, 11, 16))
+    assert ada is not None and ada.what == "Tell the referrer"
+
+
 def test_nothing_to_tell_before_the_first_meeting_or_after_a_decline(tmp_path: Path) -> None:
     files = introduced_files("scheduled")
     files["content/meetings/ben-again.md"] = "---\ncontact: ben-ode\nstatus: requested\n---\n"
