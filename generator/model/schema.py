@@ -47,6 +47,8 @@ MEETING_STATUS_WORDS = (
     *(("rejected", "declined"), ("refused", "declined"), ("postponed", "cancelled")),
     *(("unanswered", "no-reply"), ("ghosted", "no-reply"), ("silence", "no-reply")),
     *(("ignored", "no-reply"), ("no-answer", "no-reply"), ("no-response", "no-reply")),
+    *(("no-show", "cancelled"), ("no show", "cancelled"), ("noshow", "cancelled")),
+    ("missed", "cancelled"),
 )
 """Other words for a meeting's status (`status: completed`)."""
 PURPOSE_WORDS = (

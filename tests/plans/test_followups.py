@@ -1222,6 +1222,25 @@ def test_a_refused_status_or_purpose_is_reported_once_not_again_by_its_default(
     assert [w for w in check(tmp_path).warnings if w.path == "content/meetings/m.md"] == []
 
 
+@pytest.mark.parametrize("written", ["no-show", "No show", "noshow", "missed"])
+def test_a_meeting_that_did_not_take_place_is_told_to_be_cancelled(
+    tmp_path: Path, written: str
+) -> None:
+    """`status: no-show` (they did not come) was refused with no word of the status
+    meant: a meeting that did not take place is cancelled (docs/followups.md, Record the
+    outcome), with `reschedule:` to pick it up again."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/m.md",
+        f"---\ncontact: ada\nstatus: {written}\ndate: 2026-11-17\n---\n",
+    )
+    assert problems_of(tmp_path) == [
+        "content/meetings/m.md:3: status: expected one of requested, scheduled, done, "
+        f"declined, cancelled, no-reply, got '{written}'; did you mean cancelled?"
+    ]
+
+
 def test_open_reminders_on_a_declined_contacts_meetings_are_warnings(tmp_path: Path) -> None:
     write(tmp_path, "content/contacts/ada-byrne.md", "---\nname: Ada\n---\n")
     write(
