@@ -466,14 +466,13 @@ def _clock(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def pitch_slot(meeting: Meeting, playbook: Playbook) -> tuple[int, int]:
-    """(seconds the background part of `meeting` leaves the pitch once the `share`
-    points that fit are said, how many points those are). Never below 0: the points
-    that fit (`share_capacity`) leave the pitch its minute, or there is no part at all."""
-    length = meeting_length(meeting, playbook.config.meetings)
-    parts = dict(plan_minutes(length, meeting.purpose, len(meeting.share)))
-    background = parts.get("background", 0)
-    points = min(len(meeting.share), share_capacity(background))
+def pitch_slot(length: int, purpose: str, shares: int) -> tuple[int, int]:
+    """(seconds the background part of a `length`-minute meeting leaves the pitch once
+    the `shares` points that fit are said, how many points those are). Never below 0:
+    the points that fit (`share_capacity`) leave the pitch its minute, or there is no
+    part at all."""
+    background = dict(plan_minutes(length, purpose, shares)).get("background", 0)
+    points = min(shares, share_capacity(background))
     return background * 60 - points * SHARE_POINT_SECONDS, points
 
 
@@ -484,9 +483,17 @@ def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
         return
     needed = spoken_seconds(profile.pitch_words)
     short = []
+    slots: dict[tuple[int, str, int], tuple[int, int]] = {}  # many meetings share a shape
     for meeting in playbook.meetings.values():
         if meeting.status in PLANNED_STATUSES:
-            slot, points = pitch_slot(meeting, playbook)
+            shape = (
+                meeting_length(meeting, playbook.config.meetings),
+                meeting.purpose,
+                len(meeting.share),
+            )
+            if shape not in slots:
+                slots[shape] = pitch_slot(*shape)
+            slot, points = slots[shape]
             if slot < needed:
                 short.append((slot, meeting.sort_key, meeting, points))
     if not short:
