@@ -216,10 +216,7 @@ def test_a_reschedule_taken_up_is_done_on_the_same_day_every_day(
     write(sample_root, "content/meetings/2026-12-04-lena-fischer.md", lunch)
     done = []
     for day in ("2026-11-22", "2026-11-25"):
-        folder = tmp_path / day
-        args = ["export", "csv", "-C", str(sample_root), "-o", str(folder), "--today", day]
-        assert main(args) == 0
-        rows = read_csv(folder / "followups.csv")
+        rows = followup_rows(sample_root, tmp_path / day, day)
         done += [row["done"] for row in rows if row["rule"] == "Reschedule"]
     assert done == ["2026-12-04", "2026-12-04"]
 
@@ -231,8 +228,7 @@ def test_a_reminder_in_markdown_is_text_in_followups_csv(sample_root: Path, tmp_
     old = "action: Send Daniel the carrier-scorecard article he asked about"
     new = "action: '**Send** Daniel [the article](https://example.com/a) about `dbt`'"
     edit(sample_root, "content/contacts/daniel-reyes.md", old, new)
-    assert main(["export", "csv", "-C", str(sample_root), "-o", str(tmp_path), *TODAY]) == 0
-    actions = [row["action"] for row in read_csv(tmp_path / "followups.csv")]
+    actions = [row["action"] for row in followup_rows(sample_root, tmp_path / "export")]
     assert "Send Daniel the article (https://example.com/a) about dbt" in actions
     assert not [a for a in actions if "**" in a or "](" in a or "`" in a]
 
@@ -240,10 +236,18 @@ def test_a_reminder_in_markdown_is_text_in_followups_csv(sample_root: Path, tmp_
 def test_a_name_to_reach_is_a_row_of_the_person_to_reach(sample_root: Path, tmp_path: Path) -> None:
     """ "Get in touch with Elena Marsh" was a row of Jonah Kim, who gave the name: sorted
     by contact, Elena's sheet had nothing to do. It is hers, on Jonah's meeting."""
-    assert main(["export", "csv", "-C", str(sample_root), "-o", str(tmp_path), *TODAY]) == 0
-    (row,) = [r for r in read_csv(tmp_path / "followups.csv") if r["rule"] == "Reach the referral"]
+    rows = followup_rows(sample_root, tmp_path / "export")
+    (row,) = [r for r in rows if r["rule"] == "Reach the referral"]
     assert (row["contact"], row["contact_name"]) == ("elena-marsh", "Elena Marsh")
     assert row["meeting"] == "2026-11-19-jonah-kim"
+
+
+def followup_rows(
+    root: Path, folder: Path, day: str = SAMPLE_TODAY.isoformat()
+) -> list[dict[str, str]]:
+    """The rows of followups.csv, exported from `root` into the new `folder` on `day`."""
+    assert main(["export", "csv", "-C", str(root), "-o", str(folder), "--today", day]) == 0
+    return read_csv(folder / "followups.csv")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
