@@ -879,6 +879,8 @@ def _value_below(line: str, above: str, word: str, settings: bool) -> str | None
     written = line.strip()
     if name is None or above.lstrip().startswith("- ") or _indent(above) != _indent(line):
         return None
+    if _line_field(line) is not None:  # a field itself (`email: a@b.c`), the slip below it
+        return None
     if not written or written[0] in "-#[{":
         return None
     value = above.partition(":")[2].strip()

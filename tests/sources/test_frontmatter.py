@@ -280,6 +280,11 @@ YAML_MISTAKES = [
         "c.md:3: front matter: is indented more than the line above",
     ),
     (
+        # not 'role: Lead is not a `field: value` line: ... (name: "Ana role: Lead")'
+        "name: Ana\nrole: Lead\n  team: Data\n",
+        "c.md:4: front matter: is indented more than the line above, which already has a value",
+    ),
+    (
         "\u201cname\u201d: Ana\n",  # else no name, and a field '“name”' kept without a word
         "c.md:2: front matter: the name '\u201cname\u201d' holds curly quotes, which are not "
         "quotes to YAML: write it without them (name:)",
