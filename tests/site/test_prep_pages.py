@@ -68,7 +68,10 @@ def test_coffee_agenda_defaults_to_thirty_minutes_and_shows_the_agreed_end(
     text = text_of(built_sample, OMAR)
     assert "Coffee with Omar Haddad" in text
     assert "Head of Data" in text and "Verdant Grid" in text
-    assert "introduction from Sofia Lindqvist; referred by Sofia Lindqvist" in text
+    assert "You know them introduction from Sofia Lindqvist When" in text
+    assert '<dd>introduction from <a href="../../contacts/sofia-lindqvist/">Sofia' in html_of(
+        built_sample, OMAR
+    )
     assert "Agreed end 09:00" in text
     assert "30 minutes (usual for coffee; agree it up front)" in text
     assert "Halsted Street Roasters" in text
@@ -445,6 +448,31 @@ def test_bank_names_the_latest_meetings_that_used_a_question_and_counts_the_rest
     assert item.count("<a ") - 1 == 6  # the id's own anchor, then the six latest meetings
     assert "(Tue 1 Sep)" not in item  # the oldest is only counted
     assert re.search(r"and \d+ earlier meetings", item)
+
+
+@pytest.mark.parametrize("page", ["", "print/"])
+def test_how_you_know_them_names_each_referrer_once(tmp_path: Path, page: str) -> None:
+    """Omar's met_via names Sofia, who introduced him (referred_by): the agenda said
+    "introduction from Sofia Lindqvist; referred by Sofia Lindqvist". Her name in
+    met_via is now the link to her page; a referrer it does not name is still listed."""
+    root = copy_sample(tmp_path / "pb")
+    omar = root / "content/contacts/omar-haddad.md"
+    via = "met_via: introduction from Sofia Lindqvist"
+    text = omar.read_text("utf-8")
+    omar.write_text(text.replace(via, "met_via: Sofia Lindqvist & Ana's <b>meetup</b>"), "utf-8")
+    write(root, "content/contacts/ana-ruiz.md", "---\nname: Ana Ruiz\n---\n")
+    write(
+        root,
+        "content/meetings/2026-11-02-ana-ruiz.md",
+        "---\ncontact: ana-ruiz\nstatus: done\ndate: 2026-11-02\nreferrals: [omar-haddad]\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    html = html_of(site, OMAR + page)
+    assert (
+        '<dd><a href="../../contacts/sofia-lindqvist/">Sofia Lindqvist</a> &amp; Ana&#39;s '
+        "&lt;b&gt;meetup&lt;/b&gt;; referred by "
+        '<a href="../../contacts/ana-ruiz/">Ana Ruiz</a></dd>'
+    ) in html.replace("../../../", "../../")
 
 
 def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
