@@ -352,7 +352,9 @@ def test_the_paper_size_follows_page_size(sample_root: Path) -> None:
 
 def test_a_week_without_contacts_is_listed_as_such(sample_root: Path) -> None:
     """Offices that ask for a log per week read a week missing from the page as a sheet
-    lost: the week of 23 November (nothing held or sent yet) says it has none."""
+    lost: a week with none says so. The week of 23 November, all of it after the day
+    the log was made (22 Nov), said "no contacts recorded" as if nothing had been done
+    in it: it says it comes after that day."""
     args = ["report", "-C", str(sample_root), "--from", "2026-11-02", "--to", "2026-11-29"]
     assert main([*args, *TODAY]) == 0
     (page,) = (sample_root / "reports").glob("*.html")
@@ -362,9 +364,15 @@ def test_a_week_without_contacts_is_listed_as_such(sample_root: Path) -> None:
         ("Mon 2 Nov", "5 contacts"),
         ("Mon 9 Nov", "4 contacts"),
         ("Mon 16 Nov", "7 contacts"),
-        ("Mon 23 Nov", "no contacts recorded"),
+        ("Mon 23 Nov", "after the day this log was made"),
     ]
     assert html.count("<table") == 3
+    # a week of the range before today with nothing in it is none recorded
+    page.unlink()
+    assert main([*args[:3], "--from", "2026-09-28", "--to", "2026-10-11", *TODAY]) == 0
+    (page,) = (sample_root / "reports").glob("*.html")
+    weeks = re.findall(r"Week of (\w+ \d+ \w+) \d+ <span[^>]*>· ([^<]*)</span>", page.read_text())
+    assert weeks == [("Mon 28 Sep", "no contacts recorded"), ("Mon 5 Oct", "1 contact")]
     # a range that ends on a Monday has that week too
     page.unlink()
     args[-1] = "2026-11-16"
