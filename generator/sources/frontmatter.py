@@ -25,6 +25,7 @@ from generator.errors import Problems, clipped, quoted, shown_field
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     QUESTION_ITEM,
+    anchored_name,
     colon_ends_item,
     curly_name,
     double_quoted,
@@ -790,6 +791,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             if not key_node.style and (curly := curly_name(str(key_node.value))):
                 raise _Refused(key_line, curly)
             _refuse_mistyped(key_node, key_line, marks)
+            if _written_first(key_node, marks) == "&":
+                marks.anchored.append(key_node)  # `&base name: Ana`
             _refuse_double_colon(key_node, key_line, marks)
             _refuse_unspaced(key_node, value_node, key_line, marks, node)
             if not key_node.value and (marked := mark_before_field(_written(key_node, marks))):
@@ -882,7 +885,10 @@ def _refuse_lone_anchor(marks: _Marks) -> None:
         start = node.start_mark
         line = start.line + marks.offset
         if isinstance(node, yaml.ScalarNode):
-            raise _Refused(line, lone_anchor(marks.text[start.line], start.column))
+            written = marks.text[start.line]
+            if written[node.end_mark.column :].startswith(":"):  # a field's name
+                raise _Refused(line, anchored_name(written, start.column))
+            raise _Refused(line, lone_anchor(written, start.column))
         below = "items" if isinstance(node, yaml.SequenceNode) else "fields"
         if (unused := unused_anchor(marks.line(start.line), below)) is not None:
             raise _Refused(line, unused)

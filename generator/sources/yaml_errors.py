@@ -375,6 +375,18 @@ def lone_anchor(line: str, column: int) -> str:
     )
 
 
+def anchored_name(line: str, column: int) -> str:
+    """Why a field's name that starts with & (`&base name: Ana`) is refused: YAML takes
+    `&base` for an anchor, a name for the field's name, and leaves it out; with the line
+    written without it."""
+    name = _name_at(line, column)
+    fixed = (line[:column] + line[column + len(name) :].lstrip()).strip()
+    return (
+        f"a field's name cannot start with & (YAML reads {name} as a name for it, an "
+        f"anchor, and leaves it out): remove it, like {fixed}"
+    )
+
+
 def lone_tag(line: str, column: int) -> str:
     """Why `role: ! x` must be refused: YAML takes a lone `!` at `column` for a mark of
     the value's type and drops it, reading `x`; with the value in quotes when it is the

@@ -554,6 +554,16 @@ YAML_MISTAKES = [
         'the value, an anchor, and leaves it out): put it in quotes, like role: "&D Lead"',
     ),
     (
+        "&base name: Ana\n",  # YAML left the name out: the name was lost without a word
+        "c.md:2: front matter: a field's name cannot start with & (YAML reads &base as a name "
+        "for it, an anchor, and leaves it out): remove it, like name: Ana",
+    ),
+    (
+        "name: Ana\ndone:\n  &x thank_you: 2026-11-02\n",
+        "c.md:4: front matter: a field's name cannot start with & (YAML reads &x as a name "
+        "for it, an anchor, and leaves it out): remove it, like thank_you: 2026-11-02",
+    ),
+    (
         "name: Ana\ntags:\n  - alumni\n  - &co\n",
         "c.md:5: front matter: a value cannot start with & (YAML reads &co as a name for "
         'the value, an anchor, and leaves it out): put it in quotes, like - "&co"',
@@ -901,6 +911,16 @@ def test_front_matter_one_parser_refuses_and_the_other_reads_is_told_alike(
     assert errors_of(front) == [error]
     monkeypatch.setattr(frontmatter, "_Loader", loader_on(yaml.SafeLoader))
     assert errors_of(front) == [error]
+
+
+def test_an_anchor_before_a_field_name_is_refused_by_pyyamls_own_parser_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(frontmatter, "_Loader", loader_on(yaml.SafeLoader))
+    assert errors_of("role: Lead\n&base name: Ana\n") == [
+        "c.md:3: front matter: a field's name cannot start with & (YAML reads &base as a name "
+        "for it, an anchor, and leaves it out): remove it, like name: Ana"
+    ]
 
 
 def test_an_alias_inside_a_list_in_brackets_gets_no_quoted_line() -> None:
