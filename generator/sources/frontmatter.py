@@ -29,6 +29,7 @@ from generator.sources.yaml_errors import (
     colon_ends_item,
     curly_name,
     double_quoted,
+    empty_item,
     explain,
     lone_anchor,
     lone_tag,
@@ -581,7 +582,7 @@ def _parse_yaml(
         problems.error(path, line, key, "appears twice; keep one")
     for key, line, message in _curly_quoted(yaml_text, marks):
         problems.warn(path, line, key, message)
-    for key, line, message in _items_read_as_text(marks):
+    for key, line, message in _items_read_as_text(marks, part != "front matter"):
         problems.warn(path, line, key, message)
     for key, line, message in _closing_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
@@ -699,15 +700,20 @@ def _closing_quote_alone(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, i
             )
 
 
-def _items_read_as_text(marks: _Marks) -> Iterator[tuple[str, int, str]]:
+def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, int, str]]:
     """(path, line, message) of each value written on its field's line with list items
     below it (`tags: alumni`, then `  - analytics`): YAML reads the lines below as more
     of its text (`alumni - analytics`), and the list meant is one piece of text. Text
     wrapped by hand with a dash at the start of some of its lines, not all (`notes: I
-    liked her answer`, `  - the part on data -`, `  more than the rest`), is left alone."""
+    liked her answer`, `  - the part on data -`, `  more than the rest`), is left alone.
+    A `-` alone (`name: Ana`, then `  -`) is an empty item, as at the field's column."""
     for key, start, end in marks.plain:
         below = [line for line in marks.text[start.line + 1 : end.line + 1] if line.strip()]
-        if not below or not all(line.lstrip().startswith("- ") for line in below):
+        if not below or not all(line.lstrip()[:2] in ("- ", "-") for line in below):
+            continue
+        if all(line.strip() == "-" for line in below) and not key.rpartition(".")[2].isdigit():
+            at = marks.text.index(below[0], start.line + 1)
+            yield key, at + marks.offset, empty_item(marks.text, at, settings)
             continue
         value = marks.raw.get(key, "")
         shown = repr(value if len(value) <= 60 else value[:59] + "…")

@@ -212,7 +212,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         "block mapping" in context and "expected <block end>" in problem
     ):
         if line.strip() == "-":
-            return at, _empty_item(lines, at, settings)
+            return at, empty_item(lines, at, settings)
         if (misaligned := _misaligned(lines, at, "setting" if settings else "field")) is not None:
             return at, misaligned
         if (parts := _value_of(line)) is not None and parts[1].startswith("&"):
@@ -603,7 +603,7 @@ def _misaligned(lines: list[str], at: int, word: str) -> str | None:
     )
 
 
-def _empty_item(lines: list[str], at: int, settings: bool) -> str:
+def empty_item(lines: list[str], at: int, settings: bool) -> str:
     """Why a `-` alone on line `at`, below a field that has its value (`name: Ana`),
     cannot be: it starts a list item with nothing in it, and a field whose value is
     written holds no more."""
