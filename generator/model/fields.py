@@ -526,8 +526,12 @@ _SPAN = re.compile(
 def _in_days(value: Any, unit: str) -> int | None:
     """The days in a span written out (`5 days`, `1 week`, `two weeks`, `3w`, and for a
     count of days `a month` or `1 year`), for a count of days or of business days (five to
-    the week; a month of them is no whole number); else `_whole`'s number."""
-    found = _DAYS.fullmatch(_in_digits(value)) if isinstance(value, str) else None
+    the week; a month of them is no whole number); a number in words (`three`) for any
+    count; else `_whole`'s number."""
+    said = _in_digits(value) if isinstance(value, str) else ""
+    if said.isascii() and said.isdigit() and len(said) <= 6:  # `three`, a number in words
+        return int(said)
+    found = _DAYS.fullmatch(said) if isinstance(value, str) else None
     if found is None or unit not in ("days", "business days"):
         return _whole(value)
     per = _DAYS_IN[found[2].lower()[0]]

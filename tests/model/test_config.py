@@ -88,6 +88,18 @@ def test_an_empty_timezone_says_how_to_mend_it(tmp_path: Path, written: str) -> 
     ]
 
 
+def test_a_count_written_in_words_is_answered_with_its_digits(tmp_path: Path) -> None:
+    """`nudge_after: three` was told only that it is no whole number, where `two weeks`
+    gets 'did you mean 14?'."""
+    (tmp_path / "playbook.yaml").write_text("followups:\n  nudge_after: three\n")
+    problems = Problems()
+    load_config(tmp_path, problems)
+    assert [str(e) for e in problems.errors] == [
+        "playbook.yaml:2: followups.nudge_after: expected a whole number of business days "
+        "from 0 to 365, got 'three'; did you mean 3?"
+    ]
+
+
 def test_unknown_setting_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "playbook.yaml").write_text("titel: typo\n")
     problems = Problems()
