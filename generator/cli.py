@@ -1191,7 +1191,8 @@ def _build_options_at_odds(args: argparse.Namespace) -> list[str]:
         )
     if args.with_vcards and args.audience != OWNER:
         problems.append(
-            "--with-vcards does not apply to --audience coach: a coach's view has no contact cards"
+            "--with-vcards does not apply to --audience coach: a coach's view has no contact "
+            "cards; leave --with-vcards out"
         )
     for option, given in (
         ("--with-calendar", args.with_calendar),

@@ -1706,6 +1706,13 @@ def test_a_today_years_before_the_clock_rebuilds_the_playbook_as_it_was(
             ],
         ),
         (
+            ["build", "--audience", "coach", "--encrypt", "--with-vcards"],
+            [
+                "--with-vcards does not apply to --audience coach: a coach's view has no "
+                "contact cards; leave --with-vcards out",
+            ],
+        ),
+        (
             ["new", "company", "Acme", "--date", "2026-12-09", "--purpose", "networking"],
             [
                 "--date only applies to `playbook new meeting`: leave it out",
