@@ -122,11 +122,11 @@ class Recorder:
         life, those of a long session's edits would pile up (a cached part's key holds
         what it shows: the slugs of 64 rows)."""
         self.pack(always=True)
-        used: set[int] = set()
+        used = bytearray(len(self.keys))  # by number: sets of them raised the server's peak
         for table in self.tables:
-            used |= table.used()
+            table.mark_used(used)
         for number, key in enumerate(self.keys):
-            if key is not None and number not in used:
+            if key is not None and not used[number]:
                 del self._numbers[key]
                 self.keys[number] = None
                 self._free.append(number)
@@ -291,11 +291,12 @@ class Readers(Generic[R]):
             else:
                 del self._since[number]
 
-    def used(self) -> set[int]:
-        """The numbers of the keys read and of the readers, as last packed."""
-        assert self._starts is not None
-        starts = self._starts
-        return {*self._packed, *(k for k in range(len(starts) - 1) if starts[k] < starts[k + 1])}
+    def mark_used(self, used: bytearray) -> None:
+        """Mark in `used` (a byte by number) the keys read and the readers, as last packed."""
+        for number in self._packed:
+            used[number] = 1
+        for number, (start, end) in enumerate(itertools.pairwise(self._starts or ())):
+            used[number] |= start < end
 
     def pack(self, always: bool = False) -> None:
         """Pack every reader anew from the records: when not packed yet, or `always` (a
@@ -373,18 +374,18 @@ class Engine:
         return everything
 
     def forget_unread(self, kind: str, roots: Iterable[Record]) -> int:
-        """Forget the facts of `kind` that neither `roots` (records) nor a fact they read,
-        however indirectly, reads (a list's old parts, once its rows changed); returns how
-        many."""
-        kept: set[Key] = set()
-        keys_of = self.recorder.keys_of
-        todo = [key for record in roots for key in keys_of(record) if key in self.facts]
+        """Forget the facts of `kind` that no record of `roots` reads, nor a fact they read
+        however indirectly (a list's old parts, once its rows changed); returns how many."""
+        keys, facts, known = self.recorder.keys, self.facts, self.recorder.known
+        seen = bytearray(len(keys))  # by number: sets of keys raised the server's peak
+        todo = list(roots)  # the records still to go through
         while todo:
-            key = todo.pop()
-            if key not in kept:
-                kept.add(key)
-                todo += [k for k in keys_of(self.facts[key].reads) if k in self.facts]
-        return len(self._drop(lambda key: key[0] == kind and key not in kept))
+            for number in words_of(todo.pop()):
+                if number < FIELD_SET and not seen[number]:
+                    seen[number] = 1
+                    if (fact := facts.get(keys[number])) is not None:  # type: ignore[arg-type]
+                        todo.append(fact.reads)
+        return len(self._drop(lambda k: k[0] == kind and ((n := known(k)) is None or not seen[n])))
 
     def forget(self, kind: str | None = None) -> set[Key]:
         """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
