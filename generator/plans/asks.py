@@ -340,9 +340,15 @@ JOB_ASK_RULES: tuple[AskRule, ...] = (
         r"\bany\s+(?:contract|freelance|part-time|temp|temporary|consulting|paid|project)\s+"
         r"(?:work|roles?|gigs?|positions?|jobs?)\b",
         # "the position is still open", "jobs available", "roles coming up"
-        rf"\b{_JOB}\s+(?:(?:are|is)\s+)?(?:still\s+|currently\s+|now\s+)?(?:open|available|going"
-        r"|unfilled|vacant|coming\s+up|to\s+fill|being\s+(?:posted|advertised|filled))\b"
-        r"(?!\s+(?:to|up)\b)",
+        rf"\b{_JOB}\s+(?:\([^)]{{0,30}}\)\s+)?(?:(?:are|is)\s+)?(?:still\s+|currently\s+|now\s+)?"
+        r"(?:open|available|going|unfilled|vacant|coming\s+up|to\s+fill|being\s+(?:posted"
+        r"|advertised|filled))\b(?!\s+(?:to|up)\b)",
+        # a job seen advertised: "the job posting for", "the role you posted", "been filled"
+        r"\b(?:the|that|this|your|their)\s+(?:[\w-]+\s+){0,2}?(?:posting|listing|advert|ad)\s+"
+        r"(?:for|on|at)\b",
+        rf"\b{_JOB}\s+(?:that\s+)?(?:I|you|your\s+[\w-]+|they)\s+(?:saw|spotted|posted"
+        r"|advertised|listed|put\s+up)\b",
+        rf"\b{_JOB}\s+(?:has\s+|have\s+)?(?:been|get|got|gets)\s+filled\b",
         rf"\b{_JOB}\s+(?:that\s+|which\s+)?(?:you|your\s+[\w-]+|they)(?:'re|\s+are|\s+is)\s+"
         r"(?:\w+\s+)?(?:recruiting|hiring|filling|trying\s+to\s+fill)\b",
         r"\bjobs?\s+(?:leads?|openings?|opportunit(?:y|ies)|going|available|open)\b",
