@@ -84,6 +84,15 @@ def test_the_referrer_update_is_for_the_first_meeting_held_only(tmp_path: Path) 
     assert kinds(tmp_path) == [("thank-you", "ben")]
 
 
+def test_no_news_for_the_referrer_of_a_meeting_marked_done_ahead_of_time(
+    tmp_path: Path,
+) -> None:
+    """A meeting marked done but dated 30 Nov (a slip: check warns) offered on 22 Nov the
+    message telling Ada how it went, while the follow-ups have no such reminder yet."""
+    playbook_with(tmp_path, HELD.replace("2026-11-17", "2026-11-30"))
+    assert kinds(tmp_path) == [("thank-you", "ben")]
+
+
 def test_the_thanks_recall_what_they_said_not_your_own_to_do(tmp_path: Path) -> None:
     """A thank-you that quotes "Add two companies to my list" as the thing you keep
     coming back to reads as homework they set you; one that says "Ben pushed me" to Ben
