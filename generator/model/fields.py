@@ -551,13 +551,21 @@ counted in the settings' words)."""
 
 
 def _whole(value: Any) -> int | None:
-    """The whole number in a score written out (`4/5`, `4 of 5`) or with a `.0`; else None."""
+    """The whole number in a score written out (`4/5`, `4 of 5`), with a `.0`, or with an
+    exponent that YAML 1.1 reads as text (`1e+2`: it wants a dot, `1.0e+2`); else None."""
+    value = _exponent_read(value)
     if isinstance(value, float):
         return int(value) if value.is_integer() and abs(value) < 10**12 else None
     found = _SCORE.fullmatch(value) if isinstance(value, str) else None
     return int(found[1]) if found else None
 
 
+def _exponent_read(value: Any) -> Any:
+    """`value`, as the number meant when it is one written with an exponent (`1e+2`)."""
+    return float(value) if isinstance(value, str) and _EXPONENT_TEXT.fullmatch(value) else value
+
+
+_EXPONENT_TEXT = re.compile(r"\s*[0-9]{1,6}(?:\.[0-9]{0,6})?[eE][-+]?[0-9]\s*")
 _SCORE = re.compile(r"\s*([0-9]{1,6})\s*(?:/|of|out of)\s*[0-9]{1,6}\s*", re.IGNORECASE)
 
 
@@ -573,6 +581,7 @@ def _in_minutes(value: Any) -> int | None:
     """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min"), if whole;
     minutes without their unit only after hours, as on a clock ("1h30"). A number with a
     fraction below 10 is hours (`duration: 1.5`: no meeting lasts a minute and a half)."""
+    value = _exponent_read(value)
     if isinstance(value, float):
         if value.is_integer() or not 0 < value < 10:
             return _whole(value)

@@ -1241,6 +1241,18 @@ def test_a_value_refused_for_a_stray_sign_is_told_the_value_without_it(
     assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
 
 
+@pytest.mark.parametrize(
+    ("field_type", "written", "meant"),
+    [(Integer(1, 600, "minutes"), "1e+2", "100"), (Integer(1, 5), "4E0", "4")],
+)
+def test_a_number_with_an_exponent_is_told_it_in_digits(
+    field_type: object, written: str, meant: str
+) -> None:
+    """YAML 1.1 reads `1e+2` as text (it wants `1.0e+2`): refused with no number offered."""
+    _, errors = convert(field_type, written)
+    assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
+
+
 def test_a_value_that_does_not_fit_without_its_signs_either_is_told_no_guess() -> None:
     assert convert(Integer(1, 5), "4,5")[1] == [
         "f.md:3: x: expected a whole number from 1 to 5, got '4,5'"
