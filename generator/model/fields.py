@@ -880,8 +880,11 @@ _COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})|([0-9]{4}) ([0-9]{1,2}) (
 def _tidied(text: str) -> tuple[str, bool] | None:
     """A YYYY-MM-DD date that `text` holds, typed or pasted slightly off (`20261201`,
     `2026 12 01`, `2026-12\u201301` with a dash from a word processor, full-width digits, a
-    dot after it, a time or timezone after it), and whether a time came with it; else None."""
+    dot after it, a time or timezone after it, its dashes misplaced: `2026-1020`), and
+    whether a time came with it; else None."""
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+    if len(digits := text.replace("-", "")) == 8 and digits.isdigit():
+        text = digits
     if compact := _COMPACT.fullmatch(text):
         return "-".join(part for part in compact.groups() if part), False
     with_time = _WITH_TIME.fullmatch(text)

@@ -1242,6 +1242,20 @@ def test_a_value_refused_for_a_stray_sign_is_told_the_value_without_it(
 
 
 @pytest.mark.parametrize(
+    ("written", "meant"),
+    [("2026-1020", "2026-10-20"), ("202610-23", "2026-10-23"), ("2026-102-0", "2026-10-20")],
+)
+def test_a_date_with_its_dashes_misplaced_is_told_the_date(written: str, meant: str) -> None:
+    _, errors = convert(Date(), written)
+    assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
+
+
+def test_a_date_of_eight_digits_that_is_no_day_gets_no_guess() -> None:
+    _, errors = convert(Date(), "2026-1340")
+    assert errors == ["f.md:3: x: expected a date as YYYY-MM-DD, got '2026-1340'"]
+
+
+@pytest.mark.parametrize(
     ("field_type", "written", "meant"),
     [(Integer(1, 600, "minutes"), "1e+2", "100"), (Integer(1, 5), "4E0", "4")],
 )
