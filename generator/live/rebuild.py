@@ -185,7 +185,7 @@ class LiveBuild:
     def _build(self, changed: Collection[Path] | None) -> Outcome:
         started = time.perf_counter()
         problems = Problems()
-        config = load_config(self.root, problems)
+        config = load_config(self.root, problems, today=self.today)
         today = resolve_today(self.today, config)
         self._day = (config, today)
         settle = functools.partial(self.steps.settle, today=today)

@@ -434,6 +434,17 @@ def test_a_new_day_is_seen_once_even_while_the_content_is_broken(
     assert not pinned.day_is_over()
 
 
+def test_serve_today_is_the_day_the_settings_hints_count_from(tmp_path: Path) -> None:
+    """`serve --today 2026-06-01` with `today: 2126-11-01` (refused) and `holidays: [next
+    monday]`: the hint counted from the date now, as if --today had not been given, where
+    `check --today` counts from it."""
+    write(tmp_path, "playbook.yaml", "today: 2126-11-01\nholidays: [next monday]\n")
+    (tmp_path / "content").mkdir()
+    outcome = LiveBuild(tmp_path, tmp_path / "serve", today=dt.date(2026, 6, 1)).build()
+    [hint] = [e.message for e in outcome.errors if e.field.startswith("holidays")]
+    assert hint.endswith("counting from 2026-06-01?"), hint
+
+
 def test_a_date_written_as_a_word_is_told_the_day_it_means_on_the_day_of_the_build(
     sample_root: Path, tmp_path: Path, day: list[dt.date]
 ) -> None:
