@@ -406,6 +406,16 @@ def test_a_name_given_and_never_acted_on_is_a_reminder(tmp_path: Path) -> None:
     assert "Ben" not in " ".join(i.action for i in reach.values())
 
 
+def test_a_meeting_marked_done_ahead_of_time_gave_no_name_yet(tmp_path: Path) -> None:
+    """Ada's meeting is marked done but dated 30 Nov (a slip: check warns): on 22 Nov the
+    timeline already had 'Get in touch with Ben Ortiz, whom Ada Byrne suggested on 30
+    Nov', a name not given yet. From the 30th it is due as any other."""
+    playbook = make(tmp_path, given("ben", date="2026-11-30"))
+    for today, expected in ((D(2026, 11, 22), []), (D(2026, 11, 30), ["reach-referral-m-ben"])):
+        items = follow_ups(playbook, today)
+        assert [i.id for i in items if i.rule == "reach_referral"] == expected
+
+
 @pytest.mark.parametrize(
     ("extra", "cleo", "left"),
     [
