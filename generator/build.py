@@ -25,6 +25,7 @@ from generator.model.broken import Unparsed
 from generator.model.config import Config, leads_round, load_config
 from generator.model.entities import Playbook
 from generator.model.redact import shared_view
+from generator.model.schema import meant_field
 from generator.plans.facts import Facts, derive, worked_out
 from generator.progress import SILENT, Progress
 from generator.publish.encrypt import PageKey
@@ -129,7 +130,7 @@ def read_all(
     """Every source file under content/, read and parsed (on every core when many)."""
     sources = discover(root, problems)
     progress.stage(f"Reading {len(sources):,} files", len(sources))
-    return fork_map(read, sources, jobs, progress.advance)
+    return fork_map(partial(read, meant=meant_field), sources, jobs, progress.advance)
 
 
 def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], list[Unparsed]]:

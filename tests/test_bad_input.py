@@ -402,3 +402,22 @@ def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_
         "-alumni is a note",
     ):
         assert shown in text
+
+
+def test_a_field_name_with_a_stray_sign_and_a_typo_is_told_the_declared_name(
+    tmp_path: Path,
+) -> None:
+    """`fol>owups` with no colon (a > typed over the l) was told 'did you mean
+    `folowups:`?', the name without its sign, which no meeting declares."""
+    from conftest import copy_sample
+
+    from generator.build import check
+
+    root = copy_sample(tmp_path / "pb")
+    jonah = root / "content/meetings/2026-11-19-jonah-kim.md"
+    jonah.write_text(jonah.read_text().replace("\nfollowups:\n", "\nfol>owups\n"))
+    assert [str(p) for p in check(root).errors] == [
+        "content/meetings/2026-11-19-jonah-kim.md:29: front matter: 'fol>owups' holds '>', "
+        "which no field name has, and has no colon after it: did you mean `followups:`? Write "
+        "it so, with the lines below it as they are"
+    ]

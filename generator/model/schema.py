@@ -28,6 +28,7 @@ from generator.model.fields import (
     Time,
     Url,
 )
+from generator.model.suggest import close_field
 
 PURPOSES = ("informational", "networking")
 FORMATS = ("coffee", "lunch", "phone", "video", "office")
@@ -456,3 +457,12 @@ KINDS: dict[str, Schema] = {
     "questions": QUESTION_FILE,
 }
 """Schema by content folder (`profile` is the single file content/profile.md)."""
+
+
+def meant_field(kind: str, name: str) -> str | None:
+    """The field of a `kind` (a content folder) that `name`, declared by none of its
+    fields, was probably meant to be (`folowups` → followups), or None."""
+    schema = KINDS.get(kind)
+    if schema is None or name in schema.names:
+        return None
+    return close_field(name, [field.name for field in schema.fields])

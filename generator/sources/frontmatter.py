@@ -25,6 +25,7 @@ from generator.errors import Problems, clipped, quoted, shown_field
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     QUESTION_ITEM,
+    Meant,
     anchored_name,
     colon_ends_item,
     curly_name,
@@ -210,8 +211,11 @@ class _Refused(Exception):
         self.message = message
 
 
-def parse_document(path: str, content: bytes, problems: Problems) -> Document | None:
-    """Parse one file; on failure record why in `problems` and return None."""
+def parse_document(
+    path: str, content: bytes, problems: Problems, meant: Meant | None = None
+) -> Document | None:
+    """Parse one file; on failure record why in `problems` and return None. `meant`: as
+    `explain` takes it."""
     if len(content) > MAX_FILE_BYTES:
         problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB; split it")
         return None
@@ -234,7 +238,7 @@ def parse_document(path: str, content: bytes, problems: Problems) -> Document | 
     yaml_text, body, body_line = split
     if conflicts and conflicts[0] < body_line:
         return None  # the YAML holds both versions: its own messages would only confuse
-    return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2)
+    return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2, meant=meant)
 
 
 def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document | None:
@@ -526,6 +530,7 @@ def _parse_yaml(
     problems: Problems,
     first_line: int,
     part: str = "front matter",
+    meant: Meant | None = None,
 ) -> Document | None:
     """`part`: what the YAML is called in messages (a settings file has no front matter)."""
     if not yaml_text.isascii() and _has_yaml_only_break(yaml_text):
@@ -544,7 +549,7 @@ def _parse_yaml(
         problems.error(path, exc.line, part, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
-        line, message = explain(exc, yaml_text, settings=part != "front matter")
+        line, message = explain(exc, yaml_text, part != "front matter", meant)
         problems.error(path, line + first_line, part, message)
         return None
     except yaml.reader.ReaderError as exc:

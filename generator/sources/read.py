@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
@@ -116,18 +118,22 @@ class Read:
     problems: tuple[ContentError, ...] = ()
 
 
-def read(source: SourceFile) -> Read:
+KindMeant = Callable[[str, str], str | None]
+"""The declared field of a kind (`meetings`) nearest a name not declared, or None."""
+
+
+def read(source: SourceFile, meant: KindMeant | None = None) -> Read:
     """Read and parse one source file (in a worker process, for a build)."""
     try:
         content = read_source(source.path)
     except OSError as exc:
         return unreadable(source, exc)
-    return parse_source(source, content)
+    return parse_source(source, content, meant)
 
 
-def parse_source(source: SourceFile, content: bytes) -> Read:
+def parse_source(source: SourceFile, content: bytes, meant: KindMeant | None = None) -> Read:
     problems = Problems()
-    doc = parse_document(source.rel, content, problems)
+    doc = parse_document(source.rel, content, problems, meant and partial(meant, source.kind))
     return Read(source, doc, tuple(problems.items))
 
 

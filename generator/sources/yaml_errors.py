@@ -9,7 +9,7 @@ and the text of the line; anything else keeps YAML's own words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import yaml
 
@@ -42,9 +42,16 @@ def _surrogate(half: re.Match[str]) -> str:
     )
 
 
-def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tuple[int, str]:
+Meant = Callable[[str], str | None]
+"""The declared field nearest a name not declared (`folowups` → followups), or None."""
+
+
+def explain(
+    exc: yaml.MarkedYAMLError, text: str, settings: bool = False, meant: Meant | None = None
+) -> tuple[int, str]:
     """(0-based line of `text`, message) for a YAML error in `text`: front matter, or with
-    `settings` playbook.yaml, which has no closing --- to write notes below."""
+    `settings` playbook.yaml, which has no closing --- to write notes below. `meant`: the
+    declared field nearest a mistyped name, from the model, which knows the fields."""
     help_ = SETTINGS_HELP if settings else YAML_HELP
     lines = text.splitlines()
     problem = exc.problem or ""
@@ -111,11 +118,16 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
     if "mapping values are not allowed" in problem:
         above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
         under = above is not None and _indent(lines[above]) < _indent(line)
-        if under and above is not None and (why := _no_colon(lines, above, settings)):
+        if under and above is not None and (why := _no_colon(lines, above, settings, meant)):
             return above, why  # `done`, then `  thank_you: 2026-11-02` under it
         named = above is not None and _NAME_AND_VALUE.fullmatch(lines[above].rstrip())
         alike = above is not None and _indent(lines[above]) == _indent(line)
-        if named and alike and above is not None and (why := _no_colon(lines, above, settings)):
+        if (
+            named
+            and alike
+            and above is not None
+            and (why := _no_colon(lines, above, settings, meant))
+        ):
             return above, why  # `industry Climate` as the first line, `name: Ana` below
         return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "", help_)
     loose_at = opened if "expected ':'" in problem else at
@@ -123,7 +135,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str, settings: bool = False) -> tup
         loose_at = max(at - 1, 0)
     if not settings and (loose := loose_line(lines, loose_at)):
         return loose_at, loose
-    if "could not find expected ':'" in problem and (why := _no_colon(lines, opened, settings)):
+    if "could not find expected ':'" in problem and (
+        why := _no_colon(lines, opened, settings, meant)
+    ):
         return opened, why
     if "could not find expected ':'" in problem and settings:
         return opened, (
@@ -822,7 +836,7 @@ LONGEST_NAME = 1024
 """The longest field name YAML reads, in characters (a name longer is no name to it)."""
 
 
-def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
+def _no_colon(lines: list[str], at: int, settings: bool, meant: Meant | None) -> str | None:
     """Why line `at`, where YAML looked for a colon in vain, is not a field, when it is
     one after all: a name with the lines of its list or its fields below it (`goals`, then
     `  - Learn SQL`), or a name too long for YAML (past `LONGEST_NAME`); else None."""
@@ -875,6 +889,7 @@ def _no_colon(lines: list[str], at: int, settings: bool) -> str | None:
     stray = "".join(dict.fromkeys(_NOT_IN_NAMES.findall(typed[1])))
     if not _BARE_NAME.fullmatch(name) or len(typed[1]) - len(name) > 2:
         return None
+    name = (meant(name) if meant else None) or name
     what = f"holds {quoted(stray)}, which no {word} name has, and " if stray else ""
     after = f"a {typed[2]} where its colon goes" if typed[2] else "no colon after it"
     return (
