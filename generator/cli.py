@@ -444,7 +444,7 @@ def _meaning(value: object) -> object:
 
 
 def _times(count: int) -> str:
-    return "twice" if count == 2 else f"{count} times"
+    return "twice" if count == 2 else f"{count:,} times"
 
 
 def _other_word(prog: str, text: str, choices: list[str]) -> str:
@@ -1118,7 +1118,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         warnings = len(report.warnings) + len(said) + len(cautions)
         warned = f", {counted(warnings, 'warning')}" if warnings else ""
         _say(
-            f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f}s"
+            f"Built {report.pages:,} pages ({report.files:,} files) in {report.seconds:.2f}s"
             f"{warned} → {report.output}/index.html"
         )
         if report.pinned_today is not None:
@@ -1290,7 +1290,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
             if here
             else (f"in {args.directory}", f"cd {_quoted(args.directory)}, then ")
         )
-        _say(f"Created {len(created)} files {where}. Next: {step}playbook build")
+        _say(f"Created {counted(len(created), 'file')} {where}. Next: {step}playbook build")
     return 0
 
 
@@ -1641,7 +1641,7 @@ def _tell_interrupted(plan: ImportPlan, root: Path) -> None:
     planned = [*plan.companies, *plan.contacts]
     made = sum((root / new.rel).is_file() for new in planned)
     _say(
-        f"playbook: {made} of the {len(planned)} files were created before the import was "
+        f"playbook: {made:,} of the {len(planned):,} files were created before the import was "
         "interrupted, each whole: run the same import again to create the rest (the people "
         "already created are skipped)",
         err=True,
@@ -1714,7 +1714,7 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
         return 0
     replace_file(args.output, text.encode("utf-8"))
     if not args.quiet:
-        _say(f"Wrote {count} card{'s' * (count != 1)} to {args.output}")
+        _say(f"Wrote {counted(count, 'card')} to {args.output}")
     return 0
 
 
@@ -1793,7 +1793,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
     written = write_schemas(folder)
     if not args.quiet:
-        _say(f"Wrote {len(written)} JSON Schemas to {folder}")
+        _say(f"Wrote {len(written):,} JSON Schemas to {folder}")
     return 0
 
 

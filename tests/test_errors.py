@@ -115,3 +115,22 @@ def test_a_count_of_thousands_is_written_with_separators(
     write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
     assert main(["check", "-C", str(tmp_path)]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == "playbook: 1,000 errors"
+
+
+def test_counts_in_other_messages_are_written_with_separators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Wrote 1000 cards` and `'a0000.txt', ... and 1000 more`: counts beside `1,000
+    errors` were written without their separators."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    for n in range(1000):
+        write(tmp_path, f"content/contacts/person-{n}.md", f"---\nname: Person {n}\n---\n")
+    cards = tmp_path / "all.vcf"
+    assert main(["export", "vcard", "-C", str(tmp_path), "-o", str(cards)]) == 0
+    assert capsys.readouterr().out == f"Wrote 1,000 cards to {cards}\n"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for n in range(1003):
+        (mine / f"a{n:04}.txt").write_text("mine\n")
+    assert main(["build", "-C", str(tmp_path), "-o", str(mine)]) == 2
+    assert "'a0000.txt', 'a0001.txt', 'a0002.txt' and 1,000 more)" in capsys.readouterr().err

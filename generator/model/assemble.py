@@ -631,7 +631,7 @@ def link_problem(links: LinkTable, name: str) -> str:
         slugs = [slug for _, slug in found]
         ways = [slug if slugs.count(slug) == 1 else f"{kind}/{slug}" for kind, slug in found]
         options = " or ".join(f"[[{way}{hash_mark}{heading}]]" for way in ways)
-        by_name = "" if SLUG.match(text) else f" ({len(found)} have that name)"
+        by_name = "" if SLUG.match(text) else f" ({len(found):,} have that name)"
         return f"[[{name}]] could mean several pages{by_name}; write {options}"
     if qualified:
         noun = KINDS[qualified[1]].kind

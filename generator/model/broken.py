@@ -85,7 +85,7 @@ def waiting_notes(
             continue
         shown = ", ".join(names[:SHOWN_FILES])
         if len(names) > SHOWN_FILES:
-            shown += f" and {len(names) - SHOWN_FILES} more"
+            shown += f" and {len(names) - SHOWN_FILES:,} more"
         if item.kind == "questions":
             what = "question ids in meetings are"
         else:

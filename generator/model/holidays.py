@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from generator.errors import quoted
+from generator.errors import counted, quoted
 from generator.model.fields import (
     INVALID,
     At,
@@ -96,7 +96,7 @@ class Holidays:
             where = f"{self.country} ({self.subdivision})" if self.subdivision else self.country
             parts.append(f"{where} public holidays")
         if self.dates:
-            parts.append(f"{len(self.dates)} listed date{'s' * (len(self.dates) != 1)}")
+            parts.append(counted(len(self.dates), "listed date"))
         return " and ".join(parts) or "no holidays"
 
 

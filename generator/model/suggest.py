@@ -370,7 +370,7 @@ def slug_named(
     found = sorted(slug for slug, name in names.items() if name.strip().casefold() == folded)
     if len(found) > 1:
         raise UsageError(
-            f"{len(found)} {what} files have the name {quoted(wanted)}: give the file name of "
+            f"{len(found):,} {what} files have the name {quoted(wanted)}: give the file name of "
             f"one of them ({' or '.join(found)})"
         )
     key = slug_key(wanted)

@@ -101,7 +101,7 @@ def some_names(names: list[str]) -> str:
     """`'notes.txt', 'photo.jpg', 'taxes' and 4 more`: the first few of the files in a
     folder playbook will not write into, by name, for the user to know the folder."""
     first = sorted(names)
-    more = f" and {len(first) - 3} more" if len(first) > 3 else ""
+    more = f" and {len(first) - 3:,} more" if len(first) > 3 else ""
     return ", ".join(map(quoted, first[:3])) + more
 
 

@@ -433,7 +433,7 @@ def _overdue_event(
     lines = ["The most recently due first:"]
     lines += [f"- {long_date(i.due)}: {inline_text(i.action)}" for i in overdue[:OVERDUE_LISTED]]
     if len(overdue) > OVERDUE_LISTED:
-        lines.append(f"and {len(overdue) - OVERDUE_LISTED} more.")
+        lines.append(f"and {len(overdue) - OVERDUE_LISTED:,} more.")
     lines.append(f"All of them: {links(routes.TIMELINE)}")
     event.text("description", plain_lines("\n".join(lines)))
     links.add_url(event, routes.TIMELINE)
