@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.errors import ContentError, Problems, UsageError
 from generator.exchange.exporting import LIST_SEPARATOR, Checked, csv_bytes, write_tables
 from generator.model.entities import Playbook
-from generator.model.fields import FAR_OFF, in_year
+from generator.model.fields import FAR_OFF, about_years, in_year
 from generator.plans.facts import Facts
 from generator.plans.followups import FollowUpItem, long_date
 from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
@@ -119,7 +119,7 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
         if meant < start:
             meant = in_year(end, today.year + 1)
         raise UsageError(
-            f"--to {end.isoformat()} ends the log {(end - today).days // 7:,} weeks after today "
+            f"--to {end.isoformat()} ends the log {about_years(end - today)} after today "
             f"({today.isoformat()}), in which nothing is done yet: did you mean --to "
             f"{meant.isoformat()}?"
         )
@@ -149,7 +149,7 @@ def _refuse_a_mistyped_start(
         meant = in_year(start, meant.year - 1)
     before = f"the first contact you recorded ({long_date(first)})" if first else "its end"
     raise UsageError(
-        f"--from {start.isoformat()} opens the log with {lead.days // 7:,} weeks before "
+        f"--from {start.isoformat()} opens the log {about_years(lead)} before "
         f"{before}: did you mean --from {meant.isoformat()}?"
     )
 
@@ -180,7 +180,7 @@ def _refuse_a_mistyped_end(
     after = f"the last contact you recorded ({long_date(last)})" if entries else "its start"
     where = " in playbook.yaml" if set_by == "today:" else ""
     raise UsageError(
-        f"{set_by} {end.isoformat()}{where} ends the log {tail.days // 7:,} weeks after "
+        f"{set_by} {end.isoformat()}{where} ends the log {about_years(tail)} after "
         f"{after}: did you mean {set_by} {meant.isoformat()}?"
     )
 

@@ -739,8 +739,13 @@ def year_mistyped(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:
         return None
     years = (today.year - 1, today.year, today.year + 1)
     meant = min((in_year(day, year) for year in years), key=lambda near: abs(near - today))
-    far = counted(round(abs(day - today).days / 365.2425), "year")
-    return f"about {far} {'after' if day > today else 'before'}", meant
+    return f"{about_years(abs(day - today))} {'after' if day > today else 'before'}", meant
+
+
+def about_years(span: dt.timedelta) -> str:
+    """`about 100 years`: a span of years mistyped, which in weeks (`5,218 weeks`) was a
+    count to work out."""
+    return f"about {counted(round(span.days / 365.2425), 'year')}"
 
 
 def year_mistyped_ahead(day: dt.date, today: dt.date) -> tuple[str, dt.date] | None:

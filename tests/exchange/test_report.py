@@ -473,7 +473,7 @@ def test_a_year_mistyped_in_from_is_told_with_the_year_meant(
     args = ["report", "-C", str(sample_root), *TODAY]
     assert main([*args, "--from", "1926-11-01"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "playbook: --from 1926-11-01 opens the log with 5,214 weeks before the first contact "
+        "playbook: --from 1926-11-01 opens the log about 100 years before the first contact "
         "you recorded (Tue 6 Oct 2026): did you mean --from 2026-11-01?"
     )
     assert main([*args, "--from", "1926-11-01", "--to", "1929-11-30"]) == 2
@@ -493,7 +493,7 @@ def test_a_year_mistyped_in_to_is_told_before_the_content_is_read(
     args = ["report", "-C", str(sample_root), "--from", "2026-11-01", *TODAY]
     assert main([*args, "--to", "2126-11-30"]) == 2
     assert capsys.readouterr().err == (
-        "playbook: --to 2126-11-30 ends the log 5,218 weeks after today (2026-11-22), in which "
+        "playbook: --to 2126-11-30 ends the log about 100 years after today (2026-11-22), in which "
         "nothing is done yet: did you mean --to 2026-11-30?\n"
     )
     assert main([*args, "--to", "2126-10-31"]) == 2
