@@ -129,6 +129,39 @@ def test_a_disk_that_fills_when_a_file_is_closed_still_names_the_file(
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == files
 
 
+@pytest.mark.parametrize("folder", [".site.staging-", ".site.undo-"])
+def test_a_disk_too_full_for_the_folder_beside_the_output_names_the_output(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    folder: str,
+) -> None:
+    """The staging folder (or a commit's undo folder) could not be made: the message
+    named it, a folder that is not there and that the user never chose."""
+    out = tmp_path / "site"
+    argv = ["build", "-q", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY]
+    assert main(argv) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    contact = sample_root / "content/contacts/jonah-kim.md"  # something to commit
+    contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
+    real_mkdir = os.mkdir
+
+    def full(path: str | Path, *args: int, **kwargs: int) -> None:
+        if Path(path).name.startswith(folder):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", full)
+    assert main(argv) == 1
+    assert without_stages(capsys.readouterr().err) == (
+        f"playbook: {out}: the disk is full: free some space and run the command again, "
+        "or choose another folder with --out\n"
+    )
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
+
+
 def test_a_full_temporary_folder_does_not_fail_the_build(
     sample_root: Path,
     tmp_path: Path,

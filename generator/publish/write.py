@@ -180,7 +180,8 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
             previous, was_hidden = _manifest(output)
             if clean and previous is not None:  # every file differs, so all are written
                 previous = dict.fromkeys(previous, "")  # again, but only listed ones go
-            staging = _new_folder(output.parent, f".{output.name}.staging-")
+            with _naming_the(output):
+                staging = _new_folder(output.parent, f".{output.name}.staging-")
             relist = was_hidden != hidden
             whole = previous is None
             stage = Staging(staging, previous or {}, whole, hidden=hidden, relist=relist)
@@ -221,7 +222,8 @@ def _commit(stage: Staging, output: Path) -> None:
     _refuse_links_out(output, [*changed, *gone])
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
     _refuse_to_take_your_folders(output, [rel for rel in changed if rel in stage.previous] + gone)
-    undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
+    with _naming_the(output):
+        undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     keep_undo = False
     try:
         touched = [(MANIFEST, True)] + [(rel, rel in stage.previous) for rel in changed]
@@ -256,6 +258,16 @@ def _commit(stage: Staging, output: Path) -> None:
     finally:
         if not keep_undo:
             shutil.rmtree(undo, ignore_errors=True)
+
+
+@contextmanager
+def _naming_the(output: Path) -> Iterator[None]:
+    """An OSError inside (a folder beside `output` that cannot be made: a full disk) names
+    `output`, the folder the user chose, not one that is not there."""
+    try:
+        yield
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(output)) from None
 
 
 def _as_in_output(exc: OSError, folder: Path, output: Path, under: int = 0) -> OSError:
