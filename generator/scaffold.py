@@ -236,7 +236,12 @@ def write_schemas(folder: Path) -> list[Path]:
         raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
     files = schema_files()
     for name, data in files.items():
-        refuse_to_replace_yours(folder / name, functools.partial(_earlier_schema, data))
+        refuse_to_replace_yours(
+            folder / name,
+            functools.partial(_earlier_schema, data),
+            written="a schema playbook wrote",
+            writing="the schemas",
+        )
     return replace_files(folder, files)
 
 

@@ -66,7 +66,8 @@ def test_schema_leaves_a_file_of_yours_by_a_schemas_name(
 ) -> None:
     """-o may name a folder of your own schemas: one named as playbook names its schema
     was replaced without a word. It is left, as export leaves a contacts.csv of yours,
-    and nothing is written; a schema playbook wrote is still rewritten."""
+    and nothing is written; a schema playbook wrote is still rewritten. The message
+    named the schema an export, which `playbook schema` does not call it."""
     folder = tmp_path / "schemas"
     folder.mkdir()
     yours = folder / "contacts.schema.json"
@@ -74,8 +75,8 @@ def test_schema_leaves_a_file_of_yours_by_a_schemas_name(
     yours.write_text(mine)
     assert main(["schema", "-q", "-o", str(folder)]) == 2
     assert capsys.readouterr().err == (
-        f"playbook: {yours} exists and is not an earlier export of playbook's; it is left "
-        "as it is: move it away, or write the export elsewhere (-o)\n"
+        f"playbook: {yours} exists and is not a schema playbook wrote; it is left as it is: "
+        "move it away, or write the schemas elsewhere (-o)\n"
     )
     assert [p.name for p in folder.iterdir()] == [yours.name] and yours.read_text() == mine
     yours.unlink()

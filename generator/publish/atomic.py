@@ -115,19 +115,26 @@ HEAD = 65536
 """Bytes read of a file an export would replace, to tell an earlier export from yours."""
 
 
-def refuse_to_replace_yours(path: Path, earlier: Callable[[bytes], bool]) -> None:
+def refuse_to_replace_yours(
+    path: Path,
+    earlier: Callable[[bytes], bool],
+    *,
+    written: str = "an earlier export of playbook's",
+    writing: str = "the export",
+) -> None:
     """An export replaces the one it wrote before, never a file of yours by that name (a
     contacts.csv from Google Contacts, the .vcf a phone exported and you imported, a
     schema of your own): a file is replaced only when it is empty or `earlier` says its
-    first bytes are an export's."""
+    first bytes are an export's. `written` and `writing` name what the caller writes (`a
+    schema playbook wrote`, `the schemas`)."""
     try:
         old = read_source(path, HEAD, head=True)
     except OSError:  # none, or a folder or a file it may not read: writing it says so
         return
     if old and not earlier(old):
         raise UsageError(
-            f"{path} exists and is not an earlier export of playbook's; it is left as it "
-            "is: move it away, or write the export elsewhere (-o)"
+            f"{path} exists and is not {written}; it is left as it is: move it away, or "
+            f"write {writing} elsewhere (-o)"
         )
 
 
