@@ -121,6 +121,8 @@ class FieldType:
     """Base of all field types: `convert` returns the typed value or raises Invalid."""
 
     expected = "a value"
+    plural = "values"
+    """`expected` for several, in a list: `dates as YYYY-MM-DD`."""
     blank_is_unset = True
     """An empty value (`key:`, `key: ""`, `key: []`) counts as leaving the field out; a
     type where it is surely a slip (an empty `timezone`) sets False, and it is checked."""
@@ -131,6 +133,7 @@ class FieldType:
 
 class Text(FieldType):
     expected = "text"
+    plural = "text"
 
     def convert(self, value: Any, at: At) -> str:
         if isinstance(value, (dict, list, set)) or value is None:
@@ -229,6 +232,10 @@ class Choice(Text):
     def expected(self) -> str:  # type: ignore[override]
         return "one of " + ", ".join(self.choices)
 
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        return "values, each one of " + ", ".join(self.choices)
+
     def convert(self, value: Any, at: At) -> str:
         written = super().convert(value, at)
         text = written.lower()
@@ -259,6 +266,7 @@ def close_choices(text: str, choices: Iterable[str]) -> list[str]:
 
 class Slug(Text):
     expected = "a slug: lowercase letters, digits and hyphens, like 'jane-doe'"
+    plural = "slugs: lowercase letters, digits and hyphens, like 'jane-doe'"
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
@@ -283,6 +291,12 @@ class Reference(Text):
     @property
     def expected(self) -> str:  # type: ignore[override]
         return f"the file name (slug) of {self.what}"
+
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        noun = self.what.split(" ", 1)[-1]  # `a company`
+        nouns = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+        return f"the file names (slugs) of {nouns}"
 
     def convert(self, value: Any, at: At) -> str:
         if (shown := _bracketed(value)) is not None:
@@ -324,6 +338,7 @@ _ID_LIKE = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*\Z")
 
 class Url(Text):
     expected = "a web address starting with https:// or http://"
+    plural = "web addresses starting with https:// or http://"
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
@@ -428,6 +443,7 @@ _URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*", re.IGNORE
 
 class Email(Text):
     expected = "an email address like name@example.com"
+    plural = "email addresses like name@example.com"
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
@@ -486,6 +502,11 @@ class Integer(FieldType):
     def expected(self) -> str:  # type: ignore[override]
         counted = f" of {self.unit}" if self.unit else ""
         return f"a whole number{counted} from {self.low} to {self.high}"
+
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        counted = f" of {self.unit}" if self.unit else ""
+        return f"whole numbers{counted} from {self.low} to {self.high}"
 
     def convert(self, value: Any, at: At) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and ":" in (at.raw or ""):
@@ -647,6 +668,7 @@ def _misread(raw: str | None, value: int) -> bool:
 
 class Boolean(FieldType):
     expected = "yes or no"
+    plural = "yes or no values"
 
     def convert(self, value: Any, at: At) -> bool:
         """A YAML boolean, or one of its words in quotes (`"no"`): text to YAML 1.1, a word
@@ -686,6 +708,7 @@ BOOLEAN_WORDS = {
 
 class Date(FieldType):
     expected = "a date as YYYY-MM-DD"
+    plural = "dates as YYYY-MM-DD"
 
     def convert(self, value: Any, at: At) -> dt.date:
         if isinstance(value, dt.datetime) and (value.time(), value.tzinfo) != (dt.time(), None):
@@ -1034,6 +1057,7 @@ def _date_or_nothing(year: int, month: int, day: int, label: str = "") -> list[R
 
 class Time(FieldType):
     expected = "a time as HH:MM (24-hour)"
+    plural = "times as HH:MM (24-hour)"
 
     def convert(self, value: Any, at: At) -> dt.time:
         text = at.raw if at.raw is not None else str(value)
@@ -1108,6 +1132,7 @@ def _clock(text: str) -> tuple[int, int] | str | None:
 
 class CadenceType(FieldType):
     expected = "an interval like 30d, 6w, 2m or 1y"
+    plural = "intervals like 30d, 6w, 2m or 1y"
 
     def convert(self, value: Any, at: At) -> Cadence:
         text = at.raw if at.raw is not None else str(value)
@@ -1158,7 +1183,11 @@ class ListOf(FieldType):
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return f"a list of {self.item.expected}"
+        return f"a list of {self.item.plural}"
+
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        return f"lists of {self.item.plural}"
 
     def convert(self, value: Any, at: At) -> Any:
         """Every entry, each checked at its own position. The positions must hold, since
@@ -1279,6 +1308,10 @@ class MapOf(FieldType):
         keys = f" ({', '.join(self.keys)})" if self.keys else ""
         return f"a mapping of names{keys} to {self.value.expected}"
 
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        return "mappings" + self.expected.removeprefix("a mapping")
+
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):
             hint = _listed(value, at) or self._half(value, at)
@@ -1337,6 +1370,10 @@ class Record(FieldType):
     @property
     def expected(self) -> str:  # type: ignore[override]
         return "a mapping with " + ", ".join(f.name for f in self.schema.fields)
+
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        return "mappings" + self.expected.removeprefix("a mapping")
 
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):

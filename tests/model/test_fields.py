@@ -756,7 +756,7 @@ def test_commas_make_several_entries_only_when_each_part_is_one() -> None:
     lunch` a part is no purpose, so the text is refused as one entry, as written."""
     purposes = ListOf(Choice(("informational", "networking")))
     assert convert(purposes, "informational, networking")[1] == [
-        "f.md:3: x: expected a list of one of informational, networking, got "
+        "f.md:3: x: expected a list of values, each one of informational, networking, got "
         "'informational, networking': for several, write a list: [informational, networking]"
     ]
     assert convert(purposes, "informational, lunch")[1] == [

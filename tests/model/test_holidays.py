@@ -85,6 +85,11 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
             "which moves with the calendar: write the date itself; did you mean 2026-12-04 "
             "(the coming Friday) or 2026-12-11 (the Friday after), counting from 2026-12-01?",
         ),
+        (  # several dates on one line: "expected a list of a date as YYYY-MM-DD"
+            "holidays: 2026-12-25, 2026-12-26\n",
+            "playbook.yaml:1: holidays: expected a list of dates as YYYY-MM-DD, got "
+            "'2026-12-25, 2026-12-26': for several, write a list: [2026-12-25, 2026-12-26]",
+        ),
         (  # a country given where its mapping goes
             "holidays: de\n",
             "playbook.yaml:1: holidays: expected a list of dates, or a mapping with country, "
