@@ -633,10 +633,21 @@ def _in_digits(text: str) -> str:
     return words
 
 
-_NUMBER_WORDS = (
-    *(("forty five", "45"), ("fifteen", "15"), ("twenty", "20"), ("thirty", "30")),
-    *(("forty", "40"), ("fifty", "50"), ("sixty", "60"), ("ninety", "90"), ("one", "1")),
-    *(("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"), ("ten", "10")),
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = (
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen"),
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = (  # `twenty one` before `twenty`, which would leave `20 one`
+    *(
+        (f"{ten} {one}", f"{tens}{ones}")
+        for tens, ten in enumerate(_TENS, 2)
+        for ones, one in enumerate(_ONES, 1)
+    ),
+    *((ten, f"{tens}0") for tens, ten in enumerate(_TENS, 2)),
+    *((teen, str(number)) for number, teen in enumerate(_TEENS, 10)),
+    *((one, str(number)) for number, one in enumerate(_ONES, 1)),
 )
 _SAID_LENGTHS = (
     (r"(?:an?|1) hour and a half", "90 min"),

@@ -88,15 +88,30 @@ def test_an_empty_timezone_says_how_to_mend_it(tmp_path: Path, written: str) -> 
     ]
 
 
-def test_a_count_written_in_words_is_answered_with_its_digits(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("three", "; did you mean 3?"),
+        ("seven", "; did you mean 7?"),  # seven, twelve, seventy had no hint
+        ("twelve", "; did you mean 12?"),
+        ("Nineteen", "; did you mean 19?"),
+        ("seventy", "; did you mean 70?"),
+        ("twenty-one", "; did you mean 21?"),
+        ("eighty eight", "; did you mean 88?"),
+        ("one twenty", ""),  # 120, or 1 and 20: not guessed
+    ],
+)
+def test_a_count_written_in_words_is_answered_with_its_digits(
+    tmp_path: Path, written: str, hint: str
+) -> None:
     """`nudge_after: three` was told only that it is no whole number, where `two weeks`
     gets 'did you mean 14?'."""
-    (tmp_path / "playbook.yaml").write_text("followups:\n  nudge_after: three\n")
+    (tmp_path / "playbook.yaml").write_text(f"followups:\n  nudge_after: {written}\n")
     problems = Problems()
     load_config(tmp_path, problems)
     assert [str(e) for e in problems.errors] == [
         "playbook.yaml:2: followups.nudge_after: expected a whole number of business days "
-        "from 0 to 365, got 'three'; did you mean 3?"
+        f"from 0 to 365, got '{written}'{hint}"
     ]
 
 
