@@ -711,8 +711,20 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
     of its text (`alumni - analytics`), and the list meant is one piece of text. Text
     wrapped by hand with a dash at the start of some of its lines, not all (`notes: I
     liked her answer`, `  - the part on data -`, `  more than the rest`), is left alone.
-    A `-` alone (`name: Ana`, then `  -`) is an empty item, as at the field's column."""
+    A `-` alone (`name: Ana`, then `  -`) is an empty item, as at the field's column; two
+    items on one line (`  - Ask for names  - Learn SQL`, a line break lost) are one text."""
     for key, start, end in marks.plain:
+        line = marks.line(start.line)
+        joined = _JOINED_ITEM.search(line, start.column)
+        if joined and start.line == end.line and line[: start.column].rstrip().endswith("-"):
+            second, indent = clipped(line[joined.end() :].strip()), line[: start.column - 2]
+            yield (
+                key,
+                start.line + marks.offset,
+                f"holds a second item after its text ('- {second}'), which YAML reads as "
+                f"more of this one: put it on a line of its own, `{indent}- {second}`",
+            )
+            continue
         below = [line for line in marks.text[start.line + 1 : end.line + 1] if line.strip()]
         if not below or not all(line.lstrip()[:2] in ("- ", "-") for line in below):
             continue
@@ -740,6 +752,10 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
             f"if they are items of a list, write `{name}:` alone on its line and each item "
             f"under it, indented (`  - {first}`); if it is one text, write it on one line",
         )
+
+
+_JOINED_ITEM = re.compile(r"\S[ \t]{2,}-[ \t]+(?=\S)")
+"""A `- ` after two spaces or more within an item's text: the next item, its line break lost."""
 
 
 def _unreadable_character(character: int | str) -> str:

@@ -1098,6 +1098,21 @@ def test_a_lone_dash_indented_under_a_field_with_its_value_is_an_empty_item(
     ]
 
 
+@pytest.mark.parametrize("base", [yaml.SafeLoader, None])
+def test_two_items_on_one_line_are_told_to_split(
+    monkeypatch: pytest.MonkeyPatch, base: type[yaml.SafeLoader] | None
+) -> None:
+    """A line break lost between two items (`  - Ask for names,  - Learn SQL`) was read
+    without a word as one item; a dash within an item's text (`Learn - SQL`) is text."""
+    if base is not None:
+        monkeypatch.setattr(frontmatter, "_Loader", loader_on(base))
+    _, problems = parse("---\ngoals:\n  - Ask for names,  - Learn SQL\n  - Learn - SQL\n---\n")
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:3: goals.1: holds a second item after its text ('- Learn SQL'), which "
+        "YAML reads as more of this one: put it on a line of its own, `  - Learn SQL`"
+    ]
+
+
 def test_a_tag_with_no_space_after_it_is_named() -> None:
     """libyaml reads `!!str]` as one tag (PyYAML's own parser as a list never closed)."""
     assert errors_of("tags: [!!str]\n") == [
