@@ -1251,6 +1251,19 @@ class ListOf(FieldType):
         return parts
 
 
+def _spaced_label(items: list[Any]) -> str | None:
+    """The one entry holding a space among entries with none, some joined with - (`[ev-fleets,
+    operations-analytics connector]`: a comma lost between two); else None."""
+    words = [item for item in items if isinstance(item, str) and _WORDS.fullmatch(item)]
+    spaced = [item for item in words if " " in item]
+    if len(words) < len(items) or len(spaced) != 1 or len(items) < 3:
+        return None
+    return spaced[0] if any("-" in item for item in words) else None
+
+
+_WORDS = re.compile(r"[\w-]+(?: [\w-]+)*")
+
+
 @dataclass(frozen=True)
 class Labels(ListOf):
     """Short names (`tags`, `target_roles`): a list of text, where one name holding commas
@@ -1271,6 +1284,12 @@ class Labels(ListOf):
             at.warn(
                 f"{quoted(value)} is one {self.noun}; for several, write a list: [{parts}]; "
                 f"if it is one, write it quoted in a list: [{one}]"
+            )
+        elif isinstance(value, list) and (spaced := _spaced_label(value)) is not None:
+            parts = ", ".join(part for item in value for part in str(item).split())
+            at.child(value.index(spaced)).warn(
+                f"{quoted(spaced)} holds a space, which none of the other {self.noun}s does: "
+                f"if it is two {self.noun}s, put a comma between them: [{parts}]"
             )
         return super().convert(value, at)
 

@@ -1267,6 +1267,21 @@ def test_a_number_with_an_exponent_is_told_it_in_digits(
     assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
 
 
+def test_a_comma_lost_between_two_tags_is_warned_of() -> None:
+    """`tags: [climate, ev-fleets, operations-analytics connector]` was read without a
+    word as three tags; names with spaces among others with spaces are left alone."""
+    doc = Document("f.md", {}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    tags = ["climate", "ev-fleets", "operations-analytics connector"]
+    convert_field(Labels(Text()), tags, At(doc, "x", problems))
+    convert_field(Labels(Text()), ["Data Lead", "VP Data", "analyst"], At(doc, "x", problems))
+    assert [str(p) for p in problems.warnings] == [
+        "warning: f.md:3: x.3: 'operations-analytics connector' holds a space, which none of "
+        "the other labels does: if it is two labels, put a comma between them: [climate, "
+        "ev-fleets, operations-analytics, connector]"
+    ]
+
+
 def test_a_value_that_does_not_fit_without_its_signs_either_is_told_no_guess() -> None:
     assert convert(Integer(1, 5), "4,5")[1] == [
         "f.md:3: x: expected a whole number from 1 to 5, got '4,5'"
