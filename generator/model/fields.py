@@ -28,7 +28,7 @@ from generator.model.suggest import (
     slug_key,
 )
 from generator.sources.frontmatter import Document
-from generator.sources.yaml_errors import double_quoted
+from generator.sources.yaml_errors import double_quoted, no_space_fix
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """What a file name (without `.md`) and an id may be: lowercase letters, digits and
@@ -1345,6 +1345,8 @@ class MapOf(FieldType):
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):
             hint = _listed(value, at) or self._half(value, at)
+            if isinstance(value, str) and not hint and (fix := no_space_fix(value)):
+                hint = f"; a name needs a space after its colon: {fix}"  # `thank_you:2026-…`
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         result = {}
         for key, item in value.items():

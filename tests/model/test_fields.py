@@ -1282,6 +1282,17 @@ def test_a_comma_lost_between_two_tags_is_warned_of() -> None:
     ]
 
 
+def test_a_name_inside_done_without_a_space_after_its_colon_is_told_it() -> None:
+    """`done:`, then `  thank_you:2026-10-28`: YAML reads one text, and the mapping was
+    refused with no word of the space."""
+    done = MapOf(Date(), ("thank_you", "nudge"))
+    assert convert(done, "thank_you:2026-10-28")[1] == [
+        "f.md:3: x: expected a mapping of names (thank_you, nudge) to a date as YYYY-MM-DD, "
+        "got 'thank_you:2026-10-28'; a name needs a space after its colon: "
+        "thank_you: 2026-10-28"
+    ]
+
+
 def test_a_value_that_does_not_fit_without_its_signs_either_is_told_no_guess() -> None:
     assert convert(Integer(1, 5), "4,5")[1] == [
         "f.md:3: x: expected a whole number from 1 to 5, got '4,5'"
