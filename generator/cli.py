@@ -65,7 +65,13 @@ from generator.publish.encrypt import (
 )
 from generator.publish.lock import Encryption
 from generator.publish.write import check_output_dir
-from generator.scaffold import NEW_KINDS, create_playbook, new_file, refuse_linked_folder
+from generator.scaffold import (
+    NEW_KINDS,
+    create_playbook,
+    name_problems,
+    new_file,
+    refuse_linked_folder,
+)
 from generator.stopwatch import Stopwatch
 
 if TYPE_CHECKING:  # imported when an import runs: most commands never need it
@@ -109,6 +115,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         unread = _unread_dates(args)
+        if unread and args.run is _cmd_new:
+            unread += _new_names_wrong(args)
         for problem in unread:
             _say(f"playbook: {problem}", err=True)
         if unread:
@@ -120,7 +128,8 @@ def _main(argv: Sequence[str] | None) -> int:
         _report_failure(args, exc.errors, exc.warnings, written=False)
         return EXIT_CONTENT
     except UsageError as exc:
-        _say(f"playbook: {exc}", err=True)
+        for problem in exc.problems:
+            _say(f"playbook: {problem}", err=True)
         return EXIT_USAGE
     except BrokenPipeError:
         raise  # `main` ends quietly: the reader is gone
@@ -1210,17 +1219,15 @@ def _refused(check: Callable[..., object], *args: object) -> list[str]:
     try:
         check(*args)
     except UsageError as exc:
-        return [str(exc)]
+        return list(exc.problems)
     return []
 
 
 def _refuse_all(problems: Sequence[str]) -> None:
     """Every problem with the options given, a line each: mending one only to be told
     the next took as many runs as there were."""
-    for problem in problems[:-1]:
-        _say(f"playbook: {problem}", err=True)
     if problems:
-        raise UsageError(problems[-1])
+        raise UsageError(*problems)
 
 
 def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]:
@@ -1322,13 +1329,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
     --company names a company; without --date it is a request sent today, in a file
     named after today's date and the contact."""
     _require_playbook(args.root)
-    _refuse_all(
-        [
-            f"{option} only applies to `playbook new {kind}`: leave it out"
-            for option, kind in NEW_OPTIONS.items()
-            if getattr(args, option.lstrip("-")) is not None and args.kind != kind
-        ]
-    )
+    dropped = [
+        f"{option} only applies to `playbook new {kind}`: leave it out"
+        for option, kind in NEW_OPTIONS.items()
+        if getattr(args, option.lstrip("-")) is not None and args.kind != kind
+    ]
+    _refuse_all([*dropped, *_new_names_wrong(args)] if dropped else [])
     path = new_file(
         args.root,
         args.kind,
@@ -1341,6 +1347,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if not args.quiet:
         _say(f"Created {path}")
     return 0
+
+
+def _new_names_wrong(args: argparse.Namespace) -> list[str]:
+    """What is wrong with the name and --company given to `new`, said with the problems
+    of its other options: mended, the next run told of the name."""
+    company = args.company if args.kind == NEW_OPTIONS["--company"] else None
+    return name_problems(args.root, args.kind, args.name, company)
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

@@ -237,7 +237,12 @@ class BuildError(Exception):
 
 
 class UsageError(Exception):
-    """A command was asked to do something unsafe or impossible (exit status 2)."""
+    """A command was asked to do something unsafe or impossible (exit status 2); all
+    that is wrong with what it was asked, a line each (`problems`)."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 def format_problems(problems: list[ContentError]) -> str:

@@ -19,7 +19,7 @@ import os
 import re
 import shlex
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -308,13 +308,19 @@ def new_file(
     # machine set to another timezone does not date a request sent now tomorrow
     today = today or resolve_today(None, config)
     mistyped = None if day is None else year_mistyped(day, today)
-    if day is not None and mistyped is not None:
-        raise UsageError(
+    problems = (
+        []
+        if day is None or mistyped is None
+        else [
             f"--date {day.isoformat()} is {mistyped[0]} today ({today.isoformat()}): did you "
             f"mean --date {mistyped[1].isoformat()}?"
-        )
+        ]
+    )
+    named, company, wrong = _looked_up(root, kind, name, company, sources)
+    if problems or wrong:
+        raise UsageError(*problems, *wrong)
     if kind == "meeting":
-        contact = _contact_slug(root, name, sources)
+        contact = named
         history = _history_of(root, contact, sources, config)
         person = history.contacts.get(contact)
         _refuse_asking_again(history, person)
@@ -323,8 +329,7 @@ def new_file(
         # cut to the longest slug `check` takes: the date may take a long one past it
         slug = f"{(day or today).isoformat()}-{contact}"[:MAX_SLUG_BYTES].rstrip("-")
     else:
-        contact, slug = "", _new_slug(name, kind)
-        company = _company_slug(root, company, sources) if company is not None else company
+        contact, slug = "", named
     folder = root / "content" / FOLDERS[kind]
     refuse_linked_folder(folder)
     free = slugs.unique_slug(slug, _taken(folder, sources), MAX_SLUG_BYTES)
@@ -356,6 +361,35 @@ def new_file(
     with target.open("x", encoding="utf-8") as handle:
         handle.write(text)
     return target
+
+
+def name_problems(root: Path, kind: str, name: str, company: str | None) -> list[str]:
+    """What is wrong with the name and --company given to `playbook new`, for the command
+    line to say with the options it could not read (`--date 2026-02-30`)."""
+    if not (root / "content").is_dir():
+        return []
+    return _looked_up(root, kind, name, company, discover(root, Problems()))[2]
+
+
+def _looked_up(
+    root: Path, kind: str, name: str, company: str | None, sources: list[SourceFile]
+) -> tuple[str, str | None, list[str]]:
+    """The slug `name` makes (a meeting's: its contact's), the company --company names,
+    and every problem with either: told one at a time, each mended took another run."""
+    problems: list[str] = []
+
+    def attempt(find: Callable[[], str]) -> str:
+        try:
+            return find()
+        except UsageError as exc:
+            problems.extend(exc.problems)
+            return ""
+
+    if kind == "meeting":
+        return attempt(lambda: _contact_slug(root, name, sources)), None, problems
+    slug = attempt(lambda: _new_slug(name, kind))
+    found = None if company is None else attempt(lambda: _company_slug(root, company, sources))
+    return slug, found, problems
 
 
 def render_archetype(template: str, values: dict[str, Any], parts: Sequence[Path] = ()) -> str:

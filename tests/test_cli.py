@@ -1719,6 +1719,22 @@ def test_a_today_years_before_the_clock_rebuilds_the_playbook_as_it_was(
                 "--purpose only applies to `playbook new meeting`: leave it out",
             ],
         ),
+        (
+            ["new", "contact", "Bob", "--company", "nope", "--date", "2026-01-01"],
+            [
+                "--date only applies to `playbook new meeting`: leave it out",
+                "no company named 'nope' (a contact names their company by file name or "
+                "name, like acme); add it first: playbook new company Nope",
+            ],
+        ),
+        (
+            ["new", "meeting", "nobody", "--date", "2026-02-30"],
+            [
+                "argument --date: 2026-02-30 is not a date: February 2026 has 28 days",
+                "no contact named 'nobody' (a meeting names its contact by file name or "
+                "name, like jane-doe); add them first: playbook new contact Nobody",
+            ],
+        ),
     ],
 )
 def test_options_that_do_not_go_together_are_all_said_with_their_fix(
@@ -1730,6 +1746,23 @@ def test_options_that_do_not_go_together_are_all_said_with_their_fix(
     assert main([*argv, "-C", str(sample_root)]) == 2
     assert capsys.readouterr().err.splitlines() == [f"playbook: {line}" for line in said]
     assert sorted(sample_root.rglob("*")) == before
+
+
+def test_a_new_meeting_is_told_its_date_and_its_contact_at_once(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`new meeting nobody --date 2126-11-20` told of the year alone; mended, the next
+    run told there was no such contact."""
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text() + f"today: {SAMPLE_TODAY}\n")
+    argv = ["new", "-C", str(sample_root), "meeting", "nobody", "--date", "2126-11-20"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"playbook: --date 2126-11-20 is about 100 years after today ({SAMPLE_TODAY}): did "
+        "you mean --date 2026-11-20?",
+        "playbook: no contact named 'nobody' (a meeting names its contact by file name or "
+        "name, like jane-doe); add them first: playbook new contact Nobody",
+    ]
 
 
 @pytest.mark.parametrize(
