@@ -234,6 +234,12 @@ def write_schemas(folder: Path) -> list[Path]:
     by a schema's name: only a schema written before is replaced."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
+    site = built_site_holding(folder)
+    if site is not None:  # published with the site, and left there by every later build
+        raise UsageError(
+            f"not writing into {site}: it holds a site playbook built, which is published "
+            "with all it holds; choose another folder with -o, like -o schemas"
+        )
     files = schema_files()
     for name, data in files.items():
         refuse_to_replace_yours(

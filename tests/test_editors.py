@@ -12,6 +12,7 @@ import yaml
 
 from generator.cli import main
 from generator.model.jsonschema import all_schemas
+from generator.scaffold import schema_files
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,30 @@ def test_init_never_overwrites_vscode_settings(
     assert "settings.json already exists" in capsys.readouterr().err
     assert (root / ".vscode" / "settings.json").read_text() == '{"editor.tabSize": 8}\n'
     assert not (root / "playbook.yaml").exists()
+
+
+@pytest.mark.parametrize("under", ["", "/schemas"])
+def test_schemas_are_not_written_into_a_built_site(
+    built_sample: Path, under: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`schema -o output` wrote six schemas into the site playbook built: published with
+    it, and left there by every later build."""
+    before = sorted(built_sample.rglob("*"))
+    assert main(["schema", "-C", str(built_sample.parent), "-o", f"{built_sample}{under}"]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: not writing into {built_sample.resolve()}: it holds a site playbook built, "
+        "which is published with all it holds; choose another folder with -o, like -o schemas\n"
+    )
+    assert sorted(built_sample.rglob("*")) == before
+
+
+def test_schemas_go_beside_the_files_of_a_folder_of_yours(tmp_path: Path) -> None:
+    """`schema -o .vscode` puts the schemas beside the editor's settings, as asked."""
+    settings = tmp_path / ".vscode" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text("{}\n")
+    assert main(["schema", "-C", str(tmp_path), "-o", str(settings.parent), "-q"]) == 0
+    assert settings.read_text() == "{}\n"
+    assert sorted(p.name for p in settings.parent.iterdir()) == sorted(
+        ["settings.json", *schema_files()]
+    )
