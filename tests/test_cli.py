@@ -101,6 +101,21 @@ def test_bad_today_is_a_usage_error(sample_root: Path, capsys: pytest.CaptureFix
     assert "expected a date as YYYY-MM-DD" in err
 
 
+def test_a_date_option_with_a_time_is_told_the_day_alone(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--today 2026-11-22T10:00` was told to put 'a meeting's time in time:', the advice
+    for a date field of a file."""
+    err = usage_error(["check", "-C", str(sample_root), "--today", "2026-11-22T10:00"], capsys)
+    assert err.endswith(
+        "argument --today: expected a date as YYYY-MM-DD, got '2026-11-22T10:00'; did you "
+        "mean 2026-11-22 (the day alone: the option takes no time)?\n"
+    )
+    argv = ["new", "-C", str(sample_root), "meeting", "omar-haddad", "--date", "2026-12-09 10:00"]
+    assert main(argv) == 2
+    assert "2026-12-09 (the day alone: the option takes no time)?" in capsys.readouterr().err
+
+
 def test_unsafe_output_is_exit_2(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "-C", str(sample_root), "--out", str(sample_root)]) == 2
     assert "is the playbook root" in capsys.readouterr().err

@@ -815,10 +815,15 @@ def in_year(day: dt.date, year: int) -> dt.date:
 def read_date(text: str, today: dt.date | None = None) -> dt.date:
     """A date given as text outside a file (`--today`, `--from`): read, checked and said
     wrong as a `date:` field is (`2026-02-30 is not a date: February 2026 has 28 days`;
-    `tomorrow` told which day it is as of `today`)."""
-    return in_range(_parse_date(text.strip(), Date.expected, today))
+    `tomorrow` told which day it is as of `today`); one with a time of day is told the
+    day alone, an option having no time to go with it."""
+    return in_range(_parse_date(text.strip(), Date.expected, today, _NO_TIME))
 
 
+_TIME_IN_FIELD = " (and a meeting's time in time:)"
+"""Where the time of day a date field was given goes (`date: 2026-11-22T10:00`)."""
+_NO_TIME = " (the day alone: the option takes no time)"
+"""What becomes of the time of day a date option was given (`--today 2026-11-22T10:00`)."""
 _DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
@@ -827,7 +832,9 @@ _MONTHS = (
 """English month names (`calendar.month_name` follows the locale)."""
 
 
-def _parse_date(text: str, expected: str, today: dt.date | None = None) -> dt.date:
+def _parse_date(
+    text: str, expected: str, today: dt.date | None = None, timed: str = _TIME_IN_FIELD
+) -> dt.date:
     """A YYYY-MM-DD date, or Invalid saying what is wrong with it in plain words (and,
     for a date written another way, which day it is: `_date_hint`)."""
     shape = _DATE_SHAPE.fullmatch(text)
@@ -835,7 +842,7 @@ def _parse_date(text: str, expected: str, today: dt.date | None = None) -> dt.da
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            hint = _date_hint(text, today)
+            hint = _date_hint(text, today, timed)
             raise Invalid(f"expected {expected}, got {quoted(text)}{hint}") from None
     year, month, day = (int(part) for part in shape.groups())
     if not 1 <= month <= 12:
@@ -878,7 +885,7 @@ Reading = tuple[dt.date, str]
 """A day a date written another way may mean, and which reading it is ("" if the only)."""
 
 
-def _date_hint(text: str, today: dt.date | None) -> str:
+def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) -> str:
     """`; did you mean 2026-12-10?` for a date written another way (`2026/12/10`,
     `Dec 10, 2026`, `10 December 2026`); both readings of `12/10/2026`, month or day
     first, when both are dates. A date without its year (`3 Dec`, `12/03`) or a word
@@ -889,9 +896,9 @@ def _date_hint(text: str, today: dt.date | None) -> str:
         return _did_you_mean(readings)
     tidied = _tidied(text)
     if tidied is not None:
-        dated, timed = tidied
+        dated, with_time = tidied
         if readings := _readings(dated):
-            return _did_you_mean(readings, " (and a meeting's time in time:)" if timed else "")
+            return _did_you_mean(readings, timed if with_time else "")
     if _relative(text, _SOME_DAY):
         moves = ", which moves with the calendar: write the date itself"
         if today is None:
