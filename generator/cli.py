@@ -1580,19 +1580,24 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
         raise UsageError(f"{args.file} is empty: there is nothing in it to import")
     label = str(args.file)
+    where = "" if args.root == Path(".") else f" -C {_quoted(args.root)}"
+
+    def again(source: str) -> str:  # the import this file is for, to paste
+        return f"playbook import {source} {_quoted(args.file)}{where}"
+
     known = read_known(args.root)
     if args.source == "linkedin":
         from generator.exchange.linkedin import read_connections
 
-        reading, origin = read_connections(label, content), "LinkedIn"
+        reading, origin = read_connections(label, content, again), "LinkedIn"
     elif args.source == "csv":
         from generator.exchange.address_books import read_address_book
 
-        reading, origin = read_address_book(label, content)
+        reading, origin = read_address_book(label, content, again)
     else:
         from generator.exchange.vcards import read_vcards
 
-        reading, origin = read_vcards(label, content), "vCard"
+        reading, origin = read_vcards(label, content, again), "vCard"
     plan = plan_import(reading, known, label=label, origin=origin, create_companies=args.companies)
     if not args.quiet:
         for note in reading.notes:  # what was assumed, before what was made of it

@@ -18,7 +18,16 @@ from collections.abc import Sequence
 from generator.errors import quoted
 from generator.exchange import tables
 from generator.exchange.linkedin import full_name
-from generator.exchange.people import Notice, Reading, clean, clean_block, gathered, nameless
+from generator.exchange.people import (
+    Again,
+    Notice,
+    Reading,
+    clean,
+    clean_block,
+    gathered,
+    import_again,
+    nameless,
+)
 from generator.exchange.tables import Columns, values
 
 GOOGLE = (
@@ -71,9 +80,12 @@ _SEPARATOR = re.compile(r"\s+:::\s+")
 """Between the values of one cell of Google's (`a@x.org ::: b@y.org`)."""
 
 
-def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
+def read_address_book(
+    label: str, content: bytes, again: Again | None = None
+) -> tuple[Reading, str]:
     """People from a Google Contacts, Outlook or Thunderbird CSV export, and which one it
-    is ("" when none: a notice then says what was expected)."""
+    is ("" when none: a notice then says what was expected); `again` is the command that
+    imports the file, when it is another import's."""
     reading = Reading()
     text = tables.text_of(label, content, reading, "a CSV file in UTF-8")
     if text is None:
@@ -82,7 +94,13 @@ def read_address_book(label: str, content: bytes) -> tuple[Reading, str]:
     found = next(((line, record) for line, record in rows if any(c.strip() for c in record)), None)
     source = _source(found[1]) if found else ""
     if found is None or not source:
-        reading.notices.append(Notice(label, found[0] if found else 1, _not_an_address_book(text)))
+        reading.notices.append(
+            Notice(
+                label,
+                found[0] if found else 1,
+                _not_an_address_book(text, again or import_again(label)),
+            )
+        )
         return reading, ""
     columns, width = tables.columns_of(found[1], SOURCES[source][1]), len(found[1])
     if "email" not in columns and (unread := _email_columns(found[1])):
@@ -116,13 +134,13 @@ def _not_of(source: str, columns: list[str]) -> str:
     )
 
 
-def _not_an_address_book(text: str) -> str:
+def _not_an_address_book(text: str, again: Again) -> str:
     if tables.written_by_playbook(text):
         return f"is {tables.OWN_CSV}"
     if "BEGIN:VCARD" in text.upper():
-        return "is a vCard file: import it with playbook import vcard"
+        return f"is a vCard file: import it with {again('vcard')}"
     if "connected on" in text.lower():
-        return "is LinkedIn's Connections.csv: import it with playbook import linkedin"
+        return f"is LinkedIn's Connections.csv: import it with {again('linkedin')}"
     return (
         "has no header line of Google Contacts', Outlook's or Thunderbird's CSV export "
         "(E-mail 1 - Value, E-mail Address, Primary Email); nothing was read. Export the "

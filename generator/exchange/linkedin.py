@@ -15,11 +15,13 @@ import re
 
 from generator.errors import quoted
 from generator.exchange.people import (
+    Again,
     Notice,
     Person,
     Reading,
     clean,
     clean_linkedin,
+    import_again,
     is_email,
     is_web_address,
     nameless,
@@ -83,8 +85,9 @@ _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 
 
-def read_connections(label: str, content: bytes) -> Reading:
-    """People from a Connections.csv; `label` names the file in messages."""
+def read_connections(label: str, content: bytes, again: Again | None = None) -> Reading:
+    """People from a Connections.csv; `label` names the file in messages, `again` the
+    command that imports it, when it is another import's."""
     reading = Reading()
     text = text_of(label, content, reading, "UTF-8 CSV")
     if text is None:
@@ -111,7 +114,7 @@ def read_connections(label: str, content: bytes) -> Reading:
     if columns is None:
         use = ""
         if "BEGIN:VCARD" in text.upper():  # a .vcf given to the wrong import
-            use = "; it is a vCard file: import it with playbook import vcard"
+            use = f"; it is a vCard file: import it with {(again or import_again(label))('vcard')}"
         elif written_by_playbook(text):
             use = f"; it is {OWN_CSV}"
         reading.notices.append(

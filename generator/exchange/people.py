@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -81,6 +82,16 @@ class Reading:
     notes: list[Notice] = field(default_factory=list)
     """What the reader assumed and the user should know (the file's encoding), though
     nothing was left out."""
+
+
+Again = Callable[[str], str]
+"""The command, to paste, that imports the file being read with another source's import
+(`vcard`, `linkedin`, `csv`): a file given to the wrong one is told it."""
+
+
+def import_again(label: str) -> Again:
+    """`playbook import SOURCE FILE`, the file named as `label` names it."""
+    return lambda source: f"playbook import {source} {shlex.quote(label)}"
 
 
 UTF_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")

@@ -24,12 +24,14 @@ from vobject.base import getLogicalLines, textLineToContentLine
 
 from generator.exchange.people import (
     LINE_BREAKS,
+    Again,
     Notice,
     Reading,
     clean,
     clean_block,
     decoded,
     gathered,
+    import_again,
     nameless,
     not_decoded,
     undecodable_line,
@@ -54,8 +56,9 @@ def _in_windows_latin(content: bytes) -> str | None:
     return windows_latin(content)
 
 
-def read_vcards(label: str, content: bytes) -> Reading:
-    """Every card of a .vcf file; `label` names the file in messages."""
+def read_vcards(label: str, content: bytes, again: Again | None = None) -> Reading:
+    """Every card of a .vcf file; `label` names the file in messages, `again` the command
+    that imports it, when it is another import's."""
     reading = Reading()
     try:
         text = decoded(content)
@@ -72,7 +75,9 @@ def read_vcards(label: str, content: bytes) -> Reading:
         card = _parse(label, line, card_lines, reading)
         if card is not None:
             _read_card(label, line, card, reading)
-    if cards == 0 and (use := _other_import(text)):  # a CSV file given to the wrong import
+    if cards == 0 and (
+        use := _other_import(text, again or import_again(label))
+    ):  # a CSV file given to the wrong import
         reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     elif cards == 0 and written_by_playbook(text):
         use = f"it is {OWN_CSV}"
@@ -87,7 +92,7 @@ _LINKEDIN_ONLY = frozenset({"url", "connected on", "position"})
 """Columns of LinkedIn's Connections.csv that no address book's CSV file has."""
 
 
-def _other_import(text: str) -> str:
+def _other_import(text: str, again: Again) -> str:
     """Which import reads `text`, a CSV file with a header of First Name and Last Name:
     LinkedIn's Connections.csv (with Connected On) or an address book's (Google's,
     Outlook's); "" for any other text."""
@@ -96,8 +101,8 @@ def _other_import(text: str) -> str:
         return ""
     cells = {cell.strip(' "').lower() for cell in header.split(",")}
     if cells & _LINKEDIN_ONLY or text.lstrip("\ufeff").startswith("Notes:"):
-        return "it is LinkedIn's Connections.csv: import it with playbook import linkedin"
-    return "it is an address book's CSV file: import it with playbook import csv"
+        return f"it is LinkedIn's Connections.csv: import it with {again('linkedin')}"
+    return f"it is an address book's CSV file: import it with {again('csv')}"
 
 
 def _cards(label: str, lines: list[str], reading: Reading) -> Iterator[tuple[int, list[str]]]:

@@ -1210,3 +1210,30 @@ def test_a_folder_given_to_import_gets_the_file_in_it(
     assert capsys.readouterr().err == (
         f"playbook: cannot read {export}: it is a folder, not a file ({told})\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "meant"),
+    [
+        ("vcard", "Connections.csv", "linkedin"),
+        ("csv", "cards-3.0.vcf", "vcard"),
+        ("linkedin", "cards-3.0.vcf", "vcard"),
+    ],
+)
+def test_a_file_given_to_the_wrong_import_is_told_the_command_to_paste(
+    source: str,
+    name: str,
+    meant: str,
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`import vcard -C ROOT 'my exports/Connections.csv'` was told 'import it with
+    playbook import linkedin': without the file or the playbook, pasted it did nothing."""
+    given = tmp_path / "my exports" / name
+    given.parent.mkdir()
+    shutil.copy(FIXTURES / name, given)
+    assert main(["import", source, "-C", str(sample_root), str(given)]) == 1
+    assert f"import it with playbook import {meant} '{given}' -C {sample_root}\n" in (
+        capsys.readouterr().err
+    )

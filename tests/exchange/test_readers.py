@@ -275,17 +275,17 @@ def test_a_file_given_to_the_other_import_names_the_right_one() -> None:
     connections = b"Notes:\n\nFirst Name,Last Name,URL\nAda,Byrne,\n"
     assert [str(n) for n in read_vcards("Connections.csv", connections).notices] == [
         "Connections.csv:1: has no BEGIN:VCARD ... END:VCARD card; it is LinkedIn's "
-        "Connections.csv: import it with playbook import linkedin"
+        "Connections.csv: import it with playbook import linkedin Connections.csv"
     ]
     google = b"First Name,Middle Name,Last Name,E-mail 1 - Value\nAda,,Byrne,ada@example.com\n"
     assert [str(n) for n in read_vcards("contacts.csv", google).notices] == [
         "contacts.csv:1: has no BEGIN:VCARD ... END:VCARD card; it is an address book's CSV "
-        "file: import it with playbook import csv"
+        "file: import it with playbook import csv contacts.csv"
     ]  # it was said to be LinkedIn's, for its First Name and Last Name
     card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nEND:VCARD\n"
     assert [str(n) for n in read_connections("ada.vcf", card).notices] == [
         "ada.vcf:1: has no header line with First Name and Last Name; expected LinkedIn's "
-        "Connections.csv; it is a vCard file: import it with playbook import vcard"
+        "Connections.csv; it is a vCard file: import it with playbook import vcard ada.vcf"
     ]
 
 
@@ -894,9 +894,10 @@ def test_a_csv_without_an_address_books_header_is_named_where_the_header_should_
     [
         (
             "Connections.csv",
-            "is LinkedIn's Connections.csv: import it with playbook import linkedin",
+            "is LinkedIn's Connections.csv: import it with playbook import linkedin "
+            "Connections.csv",
         ),
-        ("cards-3.0.vcf", "is a vCard file: import it with playbook import vcard"),
+        ("cards-3.0.vcf", "is a vCard file: import it with playbook import vcard cards-3.0.vcf"),
     ],
 )
 def test_a_file_given_to_the_csv_import_that_is_not_an_address_books(
