@@ -144,9 +144,14 @@ def cut_short(text: str) -> str:
     return text if len(text) <= LONG_PATH else f"{text[:80]}…{text[-30:]}"
 
 
+def grouped(number: int) -> str:
+    """`1000` as `1,000`: a count a person reads at a glance."""
+    return f"{number:,}"
+
+
 def counted(number: int, noun: str, plural: str = "") -> str:
     """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+    return f"{grouped(number)} {noun if number == 1 else plural or noun + 's'}"
 
 
 def printable(text: str) -> str:

@@ -35,7 +35,7 @@ from jinja2.sandbox import (
 )
 from markupsafe import Markup, escape
 
-from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path, listed
+from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path, grouped, listed
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import UnknownSlug, first_name
 from generator.model.suggest import close_names, did_you_mean
@@ -430,6 +430,7 @@ def make_environment(
         spoken_day=format_spoken_day,
         spoken_when=format_spoken_when,
         clock=format_clock,
+        number=grouped,
         md=lambda text, long_words=False: Markup(inline(str(text), long_words)),
         long_words=lambda text: Markup(long_words_marked(str(text))),
         format=_bounded_format,
