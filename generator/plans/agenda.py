@@ -874,16 +874,19 @@ def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
 
 
 def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:
-    """Who had introduced you to the person of `meeting` by its date: their
-    `referred_by`, and those whose `referrals:` named them before (a name given only
-    after you met is no introduction to this meeting)."""
+    """Who had introduced you to the person of `meeting`: their `referred_by`, and those
+    whose `referrals:` named them before you first met (a meeting with them held, their
+    `met_on`) or before this meeting: a name given you only after is no introduction."""
     contact = playbook.contacts.get(meeting.contact)
     if contact is None:
         return ()
+    held = (m.date for m in playbook.meetings_with(contact) if m.status == "done")
+    days = [d for d in (meeting.date, contact.met_on, *held) if d is not None]
+    first = min(days, default=None)
     in_time = {
         other.contact
         for other in playbook.introductions_to(contact)
-        if not _given_after(other, meeting.date)
+        if not _given_after(other, first)
     }
     return tuple(
         c for c in playbook.referrers_of(contact) if c.slug in in_time | {contact.referred_by}

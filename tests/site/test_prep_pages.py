@@ -475,6 +475,28 @@ def test_how_you_know_them_names_each_referrer_once(tmp_path: Path, page: str) -
     ) in html.replace("../../../", "../../")
 
 
+@pytest.mark.parametrize(
+    ("slug", "contact"),
+    [
+        ("daniel-reyes", None),  # met in a meeting held on 14 Oct
+        ("ana-ruiz", "---\nname: Ana Ruiz\nmet_on: 2026-10-01\n---\n"),  # met elsewhere
+    ],
+)
+def test_a_name_given_after_you_met_them_is_no_introduction(
+    tmp_path: Path, slug: str, contact: str | None
+) -> None:
+    """Jonah names someone on 19 Nov whom you had met before: the agenda of a later
+    meeting with them said how you know them, then "referred by Jonah Kim"."""
+    root = copy_sample(tmp_path / "pb")
+    if contact is not None:
+        write(root, f"content/contacts/{slug}.md", contact)
+    jonah = root / "content/meetings/2026-11-19-jonah-kim.md"
+    jonah.write_text(jonah.read_text().replace("referrals:\n", f"referrals:\n  - {slug}\n"))
+    write(root, f"content/meetings/2026-12-08-{slug}.md", f"---\ncontact: {slug}\n---\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    assert "Jonah Kim" not in text_of(site, f"meetings/2026-12-08-{slug}")
+
+
 def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
     """The docs allow a 1-minute meeting (one minute of questions): its page says
     "1 minute", not "1 minutes", in the header, the plan and its hints."""
