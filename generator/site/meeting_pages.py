@@ -6,10 +6,11 @@ the parts they share render once (`shared(...)` in the templates).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.model.entities import Meeting, Playbook
+from generator.model.entities import Contact, Meeting, Playbook
 from generator.plans.agenda import PLANNED_STATUSES, question_minutes
 from generator.plans.facts import Facts
 from generator.plans.learned import debrief_of
@@ -39,6 +40,7 @@ def meeting_pages(
         "company": plan.prep.company,
         "referrer": plan.prep.referrer,
         "referrers": plan.prep.referrers,
+        **how_you_know(plan.prep.contact.met_via, plan.prep.referrers),
         "profile": playbook.profile,
         "agenda": plan.agenda,
         "prep": plan.prep,
@@ -52,6 +54,21 @@ def meeting_pages(
         Page(sheet, "meeting_questions.html", context),
         Page(pack, "meeting_print.html", context),
     )
+
+
+def how_you_know(met_via: str | None, referrers: Sequence[Contact]) -> dict[str, list[Any]]:
+    """`met_via_parts`: `met_via` as `(text, referrer)` parts, each name of a referrer it
+    holds (in any case: `introduction from sofia lindqvist`) a part of its own, to link;
+    and `other_referrers`, those it does not name, for "referred by" after it."""
+    by_name = {r.name.lower(): r for r in referrers if r.name}
+    parts: list[tuple[str, Contact | None]] = [(met_via or "", None)]
+    if by_name and met_via:
+        longest = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+        pieces = re.split(f"({longest})", met_via, flags=re.IGNORECASE)
+        parts = [(p, by_name.get(p.lower()) if i % 2 else None) for i, p in enumerate(pieces)]
+    named = [r for _, r in parts if r is not None]
+    others = [r for r in referrers if r not in named]
+    return {"met_via_parts": [p for p in parts if p[0]], "other_referrers": others}
 
 
 def questions_used(

@@ -475,6 +475,19 @@ def test_how_you_know_them_names_each_referrer_once(tmp_path: Path, page: str) -
     ) in html.replace("../../../", "../../")
 
 
+@pytest.mark.parametrize("page", ["", "print/"])
+def test_a_referrer_named_in_lower_case_in_met_via_is_named_once(tmp_path: Path, page: str) -> None:
+    """`met_via: introduction from sofia lindqvist`, Sofia being Omar's referred_by: the
+    agenda said "introduction from sofia lindqvist; referred by Sofia Lindqvist"."""
+    root = copy_sample(tmp_path / "pb")
+    omar = root / "content/contacts/omar-haddad.md"
+    omar.write_text(omar.read_text("utf-8").replace("from Sofia Lindqvist", "from sofia lindqvist"))
+    html = html_of(build(root, today=SAMPLE_TODAY, jobs=1).output, OMAR + page)
+    assert (
+        '<dd>introduction from <a href="../../contacts/sofia-lindqvist/">sofia lindqvist</a></dd>'
+    ) in html.replace("../../../", "../../")
+
+
 @pytest.mark.parametrize(
     ("slug", "contact"),
     [
