@@ -13,10 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_TODAY, copy_sample, write
+from site_checks import scan
 
-from generator.build import build
+from generator.build import build, check
 from generator.cli import main
 from generator.errors import BuildError
+from generator.live.rebuild import LiveBuild
 
 CASES = Path(__file__).parent / "fixtures" / "bad"
 
@@ -81,10 +84,6 @@ def test_a_category_used_twice_is_one_error_not_one_per_question_named(tmp_path:
     the meetings that name them do not each get an error (nor wrong advice). The error says
     what to do: someone adding a file of their own questions was told only that another
     file has the category."""
-    from conftest import copy_sample, write
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     more = "---\ncategory: the-job\nquestions:\n  - id: extra-one\n    text: What else?\n---\n"
     write(root, "content/questions/the-job-more.md", more)
@@ -103,10 +102,6 @@ def test_a_bank_question_without_its_text_is_one_error_not_one_per_meeting(
 ) -> None:
     """The meetings that name it are not told it does not exist (and to write a sentence
     instead): the question is there, only its text is missing."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     bank = root / "content/questions/the-job.md"
     text = bank.read_text()
@@ -121,10 +116,6 @@ def test_a_bank_question_without_its_text_is_one_error_not_one_per_meeting(
 
 
 def test_a_meeting_that_lists_its_own_contact_or_one_referral_twice(tmp_path: Path) -> None:
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     jonah = root / "content/meetings/2026-11-19-jonah-kim.md"
     text = jonah.read_text()
@@ -143,10 +134,6 @@ def test_a_meeting_that_lists_its_own_contact_or_one_referral_twice(tmp_path: Pa
 def test_a_build_stopped_by_content_errors_names_the_plans_errors_too(tmp_path: Path) -> None:
     """`check` reports a reminder done before its meeting beside an error elsewhere; the
     build it stops must name both, not one now and the other after the first is fixed."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     omar = root / "content/meetings/2026-11-24-omar-haddad.md"
     early = "---\nfollowups:\n  - due: 2026-11-01\n    action: Ask\n    done: 2026-11-02\n"
@@ -197,10 +184,6 @@ def test_another_name_for_a_kind_of_meeting_suggests_it(
     """The guides call an informational interview exploratory, and many people say
     informative; a networking meeting is a courtesy interview: each gets the purpose it
     means (`informative` got no suggestion)."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     omar = root / "content/meetings/2026-11-24-omar-haddad.md"
     omar.write_text(omar.read_text().replace("purpose: informational", f"purpose: {written}"))
@@ -215,10 +198,6 @@ def test_an_address_with_a_space_after_its_host_is_told_how_to_write_it(tmp_path
     """`base_url: https://me.example.com/my site/` (a folder's name, pasted) was refused
     without a word on what is wrong: the space. It is told the address browsers send; an
     address without its scheme and with a space may be text, and is told nothing."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     settings = root / "playbook.yaml"
     settings.write_text(settings.read_text() + "base_url: https://me.example.com/my site/\n")
@@ -238,10 +217,6 @@ def test_an_address_with_a_space_after_its_host_is_told_how_to_write_it(tmp_path
 def test_a_number_in_an_address_field_is_not_offered_as_an_address(tmp_path: Path) -> None:
     """`website: 3.5` (a rating written in the wrong field) was told 'did you mean
     https://3.5?', as if a number were a host; a host without its scheme still is."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     for company, website in (("verdant-grid", "3.5"), ("heliofleet", "heliofleet.example.com")):
         path = root / f"content/companies/{company}.md"
@@ -262,8 +237,6 @@ def test_thousands_of_one_mistake_in_a_file_are_listed_twenty_then_counted(
     """3,000 unclosed `[[` printed 3,000 warnings, and 50 links to nothing 50 errors,
     burying the rest: twenty of each kind are listed, then one line counts the others,
     at the line where they start; the totals count them all."""
-    from conftest import write
-
     body = "[[nobody-at-all]]\n" * 50 + "[[unclosed\n" * 3000
     write(sample_root, "content/contacts/flood.md", f"---\nname: Flood\n---\n{body}")
 
@@ -287,10 +260,6 @@ def test_an_output_setting_naming_a_file_is_refused_by_check_as_by_build(tmp_pat
     """`output: notes.txt`, a file of the playbook's folder, passed `check`, and the build
     then stopped on 'output .../notes.txt is a file, not a folder', without the line of
     playbook.yaml to change; another playbook's folder likewise. Both now say it, the same."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     for output in ("notes.txt", "../other"):
         root = copy_sample(tmp_path / output.strip("./") / "pb")
         (root / "notes.txt").write_text("my notes\n")
@@ -315,8 +284,6 @@ def test_notes_too_dense_to_lay_out_are_an_error_at_their_line(
 ) -> None:
     """A body of 150,000 `- a` lines took 300 MB to lay out; it is an error naming the
     line where the notes pass what playbook lays out, with what to do."""
-    from conftest import write
-
     write(sample_root, "content/contacts/dense.md", "---\nname: Dense\n---\n" + "- a\n" * 150_000)
 
     assert main(["check", "-C", str(sample_root), "--today", "2026-11-22"]) == 1
@@ -354,10 +321,6 @@ def test_a_bank_id_written_wrong_is_one_error_not_one_per_meeting(
     """A bank entry whose id is not read (`id: describe_role`, `Id: describe-role`) also
     gave each meeting naming describe-role 'no question with id 'describe-role' (did you
     mean job-descriptions-to-read?)', another question; its own error is the one to fix."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
     root = copy_sample(tmp_path / "pb")
     bank = root / "content/questions/the-job.md"
     bank.write_text(bank.read_text().replace("id: describe-role", written))
@@ -371,10 +334,6 @@ def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_
     quotation in curly quotes, a comment after a number or a date, an emoji field name,
     a BOM and CRLF: check says nothing of them, and the pages show each value as typed.
     Body lines like the front matter's mistakes (`-alumni`, `"quote`) are notes."""
-    from conftest import SAMPLE_TODAY, copy_sample, write
-    from site_checks import scan
-
-    from generator.build import check
 
     root = copy_sample(tmp_path / "pb")
     front = (
@@ -404,19 +363,21 @@ def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_
         assert shown in text
 
 
+@pytest.mark.parametrize("command", ["check", "serve"])
 def test_a_field_name_with_a_stray_sign_and_a_typo_is_told_the_declared_name(
-    tmp_path: Path,
+    tmp_path: Path, command: str
 ) -> None:
     """`fol>owups` with no colon (a > typed over the l) was told 'did you mean
-    `folowups:`?', the name without its sign, which no meeting declares."""
-    from conftest import copy_sample
-
-    from generator.build import check
-
+    `folowups:`?', the name without its sign, which no meeting declares (and so was
+    it in live preview, after check had learnt better)."""
     root = copy_sample(tmp_path / "pb")
     jonah = root / "content/meetings/2026-11-19-jonah-kim.md"
     jonah.write_text(jonah.read_text().replace("\nfollowups:\n", "\nfol>owups\n"))
-    assert [str(p) for p in check(root).errors] == [
+    if command == "check":
+        errors = check(root).errors
+    else:
+        errors = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY).build().errors
+    assert [str(p) for p in errors] == [
         "content/meetings/2026-11-19-jonah-kim.md:29: front matter: 'fol>owups' holds '>', "
         "which no field name has, and has no colon after it: did you mean `followups:`? Write "
         "it so, with the lines below it as they are"

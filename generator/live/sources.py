@@ -16,6 +16,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from generator.errors import ContentError, Problems
+from generator.model.schema import meant_field
 from generator.sources.discover import (
     SourceFile,
     Unread,
@@ -184,5 +185,5 @@ class LiveSources:
         known = self._read.get(path)
         if known is not None and known[0] == digest and known[1].source == source:
             return
-        self._read[path] = (digest, settle(parse_source(source, content)))
+        self._read[path] = (digest, settle(parse_source(source, content, meant_field)))
         self.changed.add(source.rel)
