@@ -50,7 +50,7 @@ from generator.errors import (
     quoted,
 )
 from generator.faults import os_problem, recursion_problem
-from generator.model.config import load_config
+from generator.model.config import leads_round, load_config
 from generator.model.fields import Invalid, not_years_ahead, read_date, read_month
 from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
@@ -966,6 +966,11 @@ def _existing_folder(text: str) -> Path:
         path.is_dir()  # what exists() and is_dir() below call, and may raise
     except OSError as exc:
         raise argparse.ArgumentTypeError(os_problem(exc)) from None
+    if leads_round(path):  # `ln -s loop loop`: it is there, as a link to nowhere
+        raise argparse.ArgumentTypeError(
+            f"{text} goes through a link that leads back to itself (directly or through other "
+            "links): remove or repoint the link, or give -C the playbook's folder"
+        )
     if not path.exists():
         hint = _files_meant(path, folders=True)
         raise argparse.ArgumentTypeError(f"no such folder: {text}{'; ' if hint else ''}{hint}")

@@ -19,7 +19,10 @@ _ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run the command again",
     errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
     errno.ENAMETOOLONG: "the path is too long for the system: move the file to a shallower folder",
-    errno.ELOOP: "too many symbolic links in a row (a link that leads back to itself?)",
+    errno.ELOOP: (
+        "too many symbolic links in a row (a link that leads back to itself?): remove or "
+        "repoint the link"
+    ),
     errno.EMFILE: "too many files open at once: try again with --jobs 1",
     errno.ENFILE: "too many files open on this machine: try again with --jobs 1",
     errno.EIO: "the disk reported a read or write failure: check the disk",

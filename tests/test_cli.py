@@ -1584,6 +1584,20 @@ def test_a_path_through_a_loop_of_links_is_refused_in_words_by_every_command(
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
 
 
+@pytest.mark.parametrize("given", ["loop", "loop/pb"])
+def test_a_playbook_folder_through_a_loop_of_links_is_told_so(
+    given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After `ln -s loop loop`, `check -C loop` said "no such folder: loop", though `ls`
+    lists it."""
+    (tmp_path / "loop").symlink_to("loop")
+    monkeypatch.chdir(tmp_path)
+    assert usage_error(["check", "-C", given], capsys).endswith(
+        f"argument -C: {given} goes through a link that leads back to itself (directly or "
+        "through other links): remove or repoint the link, or give -C the playbook's folder\n"
+    )
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a /proc to build into")
 def test_an_output_folder_that_cannot_be_made_is_named_not_the_folder_it_is_in(
     sample_root: Path, capsys: pytest.CaptureFixture[str]

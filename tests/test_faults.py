@@ -301,6 +301,10 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
         "out/index.html is a folder where a file was expected"
     )
     assert os_problem(OSError(errno.EISDIR, "Is a directory")) == "is a directory"
+    assert os_problem(OSError(errno.ELOOP, "Too many levels of symbolic links", "a")) == (
+        "a: too many symbolic links in a row (a link that leads back to itself?): remove or "
+        "repoint the link"
+    )
 
 
 @pytest.mark.parametrize(
