@@ -85,7 +85,16 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
         what = f"{what}, or {elsewhere} whose path is shorter"
     if exc.errno in _NO_SPACE and elsewhere:  # another disk may have room
         what = f"{what}, or {elsewhere}"
+    if exc.errno == errno.ENOENT and elsewhere and _refused_there(where):
+        what = f"{what}: nothing can be made in {printable(str(Path(where).parent))}; {elsewhere}"
     return where, what
+
+
+def _refused_there(where: str) -> bool:
+    """Was `where` to be made in a folder that is there, and still is not (`init /proc/x`:
+    a system folder makes nothing in it, and says "no such file or directory")?"""
+    path = Path(where)
+    return bool(where) and path.parent.is_dir() and not path.exists()
 
 
 def _fixed(what: str, fix: str, elsewhere: str) -> str:

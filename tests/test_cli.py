@@ -1599,12 +1599,29 @@ def test_a_playbook_folder_through_a_loop_of_links_is_told_so(
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a /proc to build into")
+@pytest.mark.parametrize(
+    ("command", "elsewhere"),
+    [
+        (["build", "-q", "-o", "/proc/site"], "choose another folder with --out"),
+        (["schema", "-o", "/proc/site"], "choose another folder with -o"),
+        (["init", "/proc/site"], "choose another folder"),
+    ],
+)
 def test_an_output_folder_that_cannot_be_made_is_named_not_the_folder_it_is_in(
-    sample_root: Path, capsys: pytest.CaptureFixture[str]
+    command: list[str],
+    elsewhere: str,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """`build -o /proc/site` said "playbook: /proc: no such file or directory"."""
-    assert main(["build", "-C", str(sample_root), "-q", "-o", "/proc/site"]) == 1
-    assert capsys.readouterr().err == "playbook: /proc/site: no such file or directory\n"
+    """`build -o /proc/site` said "playbook: /proc: no such file or directory"; then, as
+    `init /proc/site` did, only "/proc/site: no such file or directory": nothing to do."""
+    monkeypatch.chdir(sample_root)
+    assert main(command) == 1
+    assert capsys.readouterr().err == (
+        "playbook: /proc/site: no such file or directory: nothing can be made in /proc; "
+        f"{elsewhere}\n"
+    )
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml"]
 
 
