@@ -135,7 +135,7 @@ def _main(argv: Sequence[str] | None) -> int:
         raise  # `main` ends quietly: the reader is gone
     except OSError as exc:
         _say(f"playbook: {os_problem(exc, _elsewhere(args))}", err=True)
-        return EXIT_CONTENT
+        return EXIT_USAGE if _in_the_path_given(exc, args) else EXIT_CONTENT
     except RecursionError as exc:
         print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
         return EXIT_CONTENT
@@ -182,6 +182,23 @@ def _escape_what_stdout_cannot_encode() -> None:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="backslashreplace")
+
+
+_PATH_FAULTS = (errno.ENAMETOOLONG, errno.ELOOP, errno.ENOENT, errno.ENOTDIR, errno.EEXIST)
+"""What the system says of a path it cannot have, whatever the disk's state."""
+
+
+def _in_the_path_given(exc: OSError, args: argparse.Namespace) -> bool:
+    """Is `exc` a fault of the path given to write to (`-o`, `--out`, `init`'s folder):
+    too long, through a loop of links or a file, in a folder that makes nothing (`/proc`)?
+    That is a usage error, as an unsafe output folder is; a full disk or a folder that
+    may not be written is the machine's state (exit status 1)."""
+    if exc.errno not in _PATH_FAULTS or exc.filename is None:
+        return False
+    failed = Path(os.path.abspath(os.fsdecode(exc.filename)))
+    given = (getattr(args, name, None) for name in ("out", "output", "directory"))
+    chosen = [Path(os.path.abspath(path)) for path in given if isinstance(path, Path)]
+    return any(path == failed or path in failed.parents for path in chosen)
 
 
 def _elsewhere(args: argparse.Namespace) -> str:

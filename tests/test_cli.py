@@ -1615,9 +1615,11 @@ def test_an_output_folder_that_cannot_be_made_is_named_not_the_folder_it_is_in(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`build -o /proc/site` said "playbook: /proc: no such file or directory"; then, as
-    `init /proc/site` did, only "/proc/site: no such file or directory": nothing to do."""
+    `init /proc/site` did, only "/proc/site: no such file or directory": nothing to do.
+    The path chosen is the fault, as an unsafe output folder is: a usage error (it was 1,
+    the status of a full disk)."""
     monkeypatch.chdir(sample_root)
-    assert main(command) == 1
+    assert main(command) == 2
     assert capsys.readouterr().err == (
         "playbook: /proc/site: no such file or directory: nothing can be made in /proc; "
         f"{elsewhere}\n"
@@ -1877,7 +1879,7 @@ def test_an_output_path_too_long_says_to_choose_a_shorter_one(
     """`schema -o <300 letters>` was told only to move the file to a shallower folder: the
     folder is the one the user chose, and choosing another is the fix."""
     out = tmp_path / ("y" * 300)
-    assert main(["schema", "-C", str(sample_root), "-o", str(out)]) == 1
+    assert main(["schema", "-C", str(sample_root), "-o", str(out)]) == 2  # the path chosen
     assert capsys.readouterr().err.endswith(
         ": the path is too long for the system: move the file to a shallower folder, or "
         "choose another folder with -o whose path is shorter\n"
