@@ -423,7 +423,11 @@ class Playbook:
             if contact.referred_by:
                 grouped[contact.referred_by].add(contact.slug)
         for meeting in self.meetings.values():
-            grouped[meeting.contact].update(s for s in meeting.referrals if s in self.contacts)
+            grouped[meeting.contact].update(
+                s
+                for s in meeting.referrals
+                if s in self.contacts and given_by(meeting, self.first_met_on(s))
+            )
         return {
             slug: sorted((self.contacts[s] for s in slugs), key=by_name)
             for slug, slugs in grouped.items()
@@ -440,7 +444,7 @@ class Playbook:
 
     def referrals_from(self, contact: Contact | str) -> list[Contact]:
         """Whom a contact introduced you to (their `referred_by`, or a meeting's
-        referrals), by name."""
+        referrals given before you first met them: `referrers_of`), by name."""
         return self._referred.get(_named(self, "referrals_from", contact), [])
 
     @cached_property
@@ -464,17 +468,23 @@ class Playbook:
 
     def referrers_of(self, contact: Contact | str) -> list[Contact]:
         """Who introduced you to a contact: their `referred_by` first, then the people of
-        the meetings whose `referrals:` name them, oldest first. The contact page, the
-        agenda and the drafts name the same people (`plans.agenda.introduced_by`)."""
+        the meetings whose `referrals:` named them before you first met them
+        (`first_met_on`), oldest first. A name given you after that is no introduction:
+        the contact page, both sides of it (`referrals_from`), the agenda and the drafts
+        name the same people (`introducers`)."""
         person = self.contacts.get(_named(self, "referrers_of", contact))
         if person is None:
             return []
-        referrer = self.contacts.get(person.referred_by or "")
-        found = {referrer.slug: referrer} if referrer is not None else {}
-        for other in self.introductions_to(person):
-            if other.contact != person.slug and other.contact in self.contacts:
-                found[other.contact] = self.contacts[other.contact]
-        return list(found.values())
+        return introducers(self, person, self.first_met_on(person))
+
+    def first_met_on(self, contact: Contact | str) -> dt.date | None:
+        """The day you first met a contact: the earlier of their `met_on` and the first
+        meeting with them held (`done`); None before either."""
+        slug = _named(self, "first_met_on", contact)
+        person = self.contacts.get(slug)
+        held = (m.date for m in self.meetings_with(slug) if m.status == "done")
+        days = [d for d in (person.met_on if person else None, *held) if d is not None]
+        return min(days, default=None)
 
     def answers_to(self, question: str) -> list[tuple[Meeting, Answer]]:
         """The answers recorded to a bank question (by id), newest meeting first, each
@@ -546,6 +556,26 @@ _QUERIED_KIND = {
     "answers_to": ("question", "questions"),
 }
 """What each query's argument names, when it is not a contact."""
+
+
+def introducers(playbook: Playbook, person: Contact, day: dt.date | None) -> list[Contact]:
+    """Who had introduced you to `person` by `day` (any day, when None): their
+    `referred_by` first, then the people of the meetings whose `referrals:` named them
+    by then (`given_by`), oldest first."""
+    referrer = playbook.contacts.get(person.referred_by or "")
+    found = {referrer.slug: referrer} if referrer is not None else {}
+    for other in playbook.introductions_to(person):
+        giver = other.contact
+        if giver != person.slug and giver in playbook.contacts and given_by(other, day):
+            found[giver] = playbook.contacts[giver]
+    return list(found.values())
+
+
+def given_by(meeting: Meeting, day: dt.date | None) -> bool:
+    """Were the names under `meeting`'s `referrals:` given you by `day` (the meeting's
+    date, else the day you asked for it)? Yes when either is unknown."""
+    given = meeting.date or meeting.requested_on
+    return day is None or given is None or given <= day
 
 
 def _named(playbook: Playbook, query: str, entity: Contact | Company | Meeting | str) -> str:

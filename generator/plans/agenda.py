@@ -63,7 +63,7 @@ from dataclasses import dataclass, replace
 
 from generator.model.assemble import first_listings, is_question_id
 from generator.model.config import MeetingDefaults
-from generator.model.entities import Company, Contact, Meeting, Playbook, Question
+from generator.model.entities import Company, Contact, Meeting, Playbook, Question, introducers
 from generator.model.schema import CATEGORIES
 from generator.plans.asks import SAME_SENTENCE, job_ask
 from generator.plans.followups import LET_GO, FollowUpItem, open_items
@@ -874,28 +874,13 @@ def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
 
 
 def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:
-    """Who had introduced you to the person of `meeting`: their `referred_by`, and those
-    whose `referrals:` named them before you first met (a meeting with them held, their
-    `met_on`) or before this meeting: a name given you only after is no introduction."""
+    """Who had introduced you to the person of `meeting` by its date (`introducers`):
+    `Playbook.referrers_of`, less those who gave you the name only after this meeting."""
     contact = playbook.contacts.get(meeting.contact)
     if contact is None:
         return ()
-    held = (m.date for m in playbook.meetings_with(contact) if m.status == "done")
-    days = [d for d in (meeting.date, contact.met_on, *held) if d is not None]
-    first = min(days, default=None)
-    in_time = {
-        other.contact
-        for other in playbook.introductions_to(contact)
-        if not _given_after(other, first)
-    }
-    return tuple(
-        c for c in playbook.referrers_of(contact) if c.slug in in_time | {contact.referred_by}
-    )
-
-
-def _given_after(other: Meeting, day: dt.date | None) -> bool:
-    given = other.date or other.requested_on
-    return day is not None and given is not None and given > day
+    days = [d for d in (meeting.date, playbook.first_met_on(contact)) if d is not None]
+    return tuple(introducers(playbook, contact, min(days, default=None)))
 
 
 def held_before(meeting: Meeting, playbook: Playbook) -> list[Meeting]:

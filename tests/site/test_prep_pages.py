@@ -499,7 +499,9 @@ def test_a_name_given_after_you_met_them_is_no_introduction(
     tmp_path: Path, slug: str, contact: str | None
 ) -> None:
     """Jonah names someone on 19 Nov whom you had met before: the agenda of a later
-    meeting with them said how you know them, then "referred by Jonah Kim"."""
+    meeting with them said how you know them, then "referred by Jonah Kim"; their page
+    said "Referred by Jonah Kim", and Jonah's "Referred you to" named them. The name
+    stays among those Jonah's meeting gave you."""
     root = copy_sample(tmp_path / "pb")
     if contact is not None:
         write(root, f"content/contacts/{slug}.md", contact)
@@ -508,6 +510,9 @@ def test_a_name_given_after_you_met_them_is_no_introduction(
     write(root, f"content/meetings/2026-12-08-{slug}.md", f"---\ncontact: {slug}\n---\n")
     site = build(root, today=SAMPLE_TODAY, jobs=1).output
     assert "Jonah Kim" not in text_of(site, f"meetings/2026-12-08-{slug}")
+    assert "Referred by" not in text_of(site, f"contacts/{slug}")
+    assert "Referred you to Elena Marsh Keep in touch" in text_of(site, "contacts/jonah-kim")
+    assert f'href="../../contacts/{slug}/"' in html_of(site, "meetings/2026-11-19-jonah-kim")
 
 
 def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
