@@ -416,16 +416,19 @@ def first_met(
 
 
 def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
-    """One item per referral met; the meeting's single `referrer_update` date covers
-    every referral met on or before that date. A referral the contact gave again at a
-    later meeting, before you met them, is the same news: one item, on the first meeting
-    that gave it, done by a record on any of them."""
+    """One item per referral met, when the contact introduced you to them (`_introduced`);
+    the meeting's single `referrer_update` date covers every referral met on or before
+    that date. A referral the contact gave again
+    at a later meeting, before you met them, is the same news: one item, on the first
+    meeting that gave it, done by a record on any of them."""
     recorded = meeting.done.get("referrer_update")
     covered = False
     for referral in dict.fromkeys(meeting.referrals):  # once each, if listed twice
         met = first_met(ctx.playbook, referral, meeting.date, ctx.today)
         if met is None or met.date is None:
             continue
+        if not _introduced(ctx.playbook, meeting.contact, referral):
+            continue  # you knew them before they gave you the name
         covered = covered or (recorded is not None and recorded >= met.date)
         given = _given_before(ctx.playbook, meeting.contact, referral, met, ctx.today)
         if given[0].slug != meeting.slug:
@@ -483,6 +486,14 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             + _done_hint("reach_referral", meeting),
             reach=referral,
         )
+
+
+def _introduced(playbook: Playbook, giver: str, referral: str) -> bool:
+    """Did `giver` introduce you to `referral` (`Playbook.referrers_of`: a name given only
+    after you had met them is none)? A referral with no file is taken at its word."""
+    if referral not in playbook.contacts:
+        return True
+    return any(c.slug == giver for c in playbook.referrers_of(referral))
 
 
 def _held(meeting: Meeting) -> bool:

@@ -1422,13 +1422,25 @@ def test_a_referral_done_without_referrals_is_a_warning_except_to_tell_the_refer
     ]
 
 
-def test_a_referral_met_only_before_they_were_given_is_no_news(tmp_path: Path) -> None:
-    """Ada names Ben on 2 Nov, but you met Ben on 20 Oct and not since: that meeting is no
-    news of her introduction, so there is nothing to tell her."""
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        ("content/meetings/second.md", "---\ncontact: ben-ode\nstatus: done\ndate: 2026-10-20\n"),
+        ("content/meetings/before.md", "---\ncontact: ben-ode\nstatus: done\ndate: 2026-10-20\n"),
+        ("content/contacts/ben-ode.md", "---\nname: Ben Ode\nmet_on: 2026-10-20\n"),
+    ],
+    ids=["met only before", "met before and since", "met_on before, met since"],
+)
+def test_a_referral_met_before_they_were_given_is_no_news(
+    tmp_path: Path, rel: str, text: str
+) -> None:
+    """Ada names Ben on 2 Nov, but you had met Ben on 20 Oct: her naming him was no
+    introduction, so there is nothing to tell her, even after a meeting with him since
+    (on 16 Nov): his page does not say she referred him either. (Had she named him before
+    you first met, naming him again would be news: see
+    test_each_time_a_referral_is_given_before_a_new_meeting_with_them.)"""
     files = referral_files("done")
-    files["content/meetings/second.md"] = files["content/meetings/second.md"].replace(
-        "2026-11-16", "2026-10-20"
-    )
+    files[rel] = text + "---\n"
     items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
     assert [i.id for i in items if i.rule == "referrer_update"] == []
 
