@@ -21,7 +21,7 @@ from generator.live.track import FIELDS, KINDS
 from generator.model.entities import Playbook
 from generator.sources.discover import SourceFile
 from generator.sources.frontmatter import Document
-from generator.sources.read import Read, parse_source
+from generator.sources.read import KindMeant, Read, parse_source
 
 LEFT_ALONE = (type, types.ModuleType, types.FunctionType, types.MethodType)
 """Code and what it refers to: kept once, not per file."""
@@ -102,10 +102,10 @@ def test_each_file_lets_go_of_its_front_matter_before_the_next_is_read(
     builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
     held: list[list[str]] = []
 
-    def parse(source: SourceFile, content: bytes) -> Read:
+    def parse(source: SourceFile, content: bytes, meant: KindMeant | None = None) -> Read:
         kept = (obj for obj in _reachable([builder], set()) if isinstance(obj, Document))
         held.append([doc.path for doc in kept if doc.data is not LEFT_OUT])
-        return parse_source(source, content)
+        return parse_source(source, content, meant)
 
     monkeypatch.setattr(live_sources, "parse_source", parse)
     assert builder.build().ok
