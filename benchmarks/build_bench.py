@@ -119,7 +119,7 @@ def edit_one(root: Path, run: int) -> None:
 def bench(size: int, runs: int, work: Path) -> None:
     root = make_playbook(work / f"pb-{size}", size)
     summary = playbook_build(root, work / "probe")
-    pages = int(summary.split()[1])
+    pages = int(summary.split()[1].replace(",", ""))
     contenders: dict[str, Callable[[Path], object]] = {
         "build": lambda out: playbook_build(root, out),
         "safe": lambda out: plain_loop_process(root, out, "safe"),

@@ -125,7 +125,7 @@ class Server:
         self.port = int(match[1])
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log.seek(0)
-        built = re.search(r"Built \d+ pages in (\d+) ms", self.log.read())
+        built = re.search(r"Built [\d,]+ pages in (\d+) ms", self.log.read())
         self.first_build = int(built[1]) / 1000 if built else float("nan")
 
     def get(self, path: str) -> bytes:

@@ -617,7 +617,7 @@ class LiveServer:
         warnings = f", {counted(len(outcome.warnings), 'warning')}" if outcome.warnings else ""
         if batch is None:
             pages = sum(1 for path in outcome.rendered if routes.file_for(path).endswith(".html"))
-            self.log(f"Built {pages} pages in {ms}{warnings}")  # as `build` counts them
+            self.log(f"Built {counted(pages, 'page')} in {ms}{warnings}")  # as `build` counts
         else:
             done = (
                 f"{counted(len(outcome.rendered), 'page')} rendered, "

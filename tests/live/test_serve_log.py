@@ -51,7 +51,7 @@ def served(sample_root: Path) -> Iterator[tuple[LiveServer, Log]]:
 
 def test_a_line_per_build_with_its_time(served: tuple[LiveServer, Log], sample_root: Path) -> None:
     _, log = served
-    assert re.fullmatch(rf"Built \d+ pages in \d+ ms{WARNED}", log.next_matching("^Built"))
+    assert re.fullmatch(rf"Built [\d,]+ pages in \d+ ms{WARNED}", log.next_matching("^Built"))
     edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Marchetti")
     line = log.next_matching("^Rebuilt")
     assert re.fullmatch(
