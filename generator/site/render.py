@@ -16,6 +16,7 @@ import html
 import io
 import os
 import re
+import sys
 import traceback
 import types
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
@@ -515,6 +516,7 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     system's temporary folder cannot hold the cache."""
     options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, AUTOESCAPED)
     shape = [jinja2.__version__, repr(options), repr(sorted(env.extensions))]
+    shape.append(f"python {sys.version_info[:2]}")  # its bytecode: two would take turns
     shape.append(f"sandboxed {env.sandboxed}")  # then calls are compiled through the sandbox
     shape.append(f"intercepted {sorted(getattr(env, 'intercepted_binops', ()))}")
     for kind, functions in (("filter", env.filters), ("test", env.tests), ("global", env.globals)):
@@ -531,6 +533,18 @@ class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
     """The bytecode cache, in the system's temporary folder, which may be full or
     read-only while the playbook and its output folder are fine: a template it cannot
     keep or read back is compiled again, instead of failing the build."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        """Keyed by the template's name and source, where Jinja keys it by the file's
+        path: a playbook copied or moved, or a test's playbook in a new folder, would add
+        a file per template each time (13,000 files after a run of the tests)."""
+        checksum = self.get_source_checksum(source)
+        key = hashlib.sha1(f"{name}\0{checksum}".encode()).hexdigest()
+        bucket = jinja2.bccache.Bucket(environment, key, checksum)
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):

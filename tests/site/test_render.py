@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -450,3 +451,27 @@ def test_a_heading_id_a_page_repeats_is_numbered_from_its_second_use(
     """A meeting's body and, in its brief, the contact's may each have a `## Prep`: the
     first keeps the id `[[page#Prep]]` links to, the next are told apart."""
     assert tuple(re.findall(r'id="([^"]*)"', unique_heading_ids(html))) == expected
+
+
+def test_a_theme_in_another_folder_reuses_the_templates_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled templates were kept by the path of their file: a playbook copied or moved
+    compiled its theme again and left a file per template in the temporary folder each
+    time (13,000 after a run of the tests). An edited template is compiled again."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        compiled.append(name or "")
+        return real(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    for folder, text in (("a", "Hello {{ 1 + 1 }}"), ("b", "Hello {{ 1 + 1 }}"), ("c", "Hi")):
+        write(tmp_path, f"{folder}/templates/page.html", text)
+        make_environment([tmp_path / folder]).get_template("page.html").render()
+    assert compiled == ["page.html", "page.html"]  # a, then c's edited one
+    cache = next((tmp_path / "tmp").glob("_jinja2-cache-*"))
+    assert len(list(cache.iterdir())) == 2
