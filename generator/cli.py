@@ -56,6 +56,7 @@ from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
+from generator.publish.atomic import file_on_the_way, replace_file
 from generator.publish.encrypt import (
     ENV_VAR,
     SHORTEST_ADVISED,
@@ -964,10 +965,7 @@ def _refuse_a_file_on_the_way(path: Path) -> None:
     """`-o playbook.yaml/site`: a file where a folder of the path should be. It was told
     once the content had been read (by `build`), as a fault whose fix was to move the
     file away, playbook.yaml as any other."""
-    try:
-        file = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-    except OSError:  # a path the system cannot look up: said when it is written
-        return
+    file = file_on_the_way(path)
     if file is not None:
         raise argparse.ArgumentTypeError(
             f"{file} is a file, not a folder, so nothing can be written inside it: choose "
@@ -1732,7 +1730,6 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     company, title, email, phone and LinkedIn address; never your notes. -o replaces a
     .vcf file an earlier export wrote, and no other file."""
     from generator.exchange.exporting import checked, refuse_vcard_file, vcards
-    from generator.publish.atomic import replace_file
 
     _require_playbook(args.root)
     if args.output is not None:

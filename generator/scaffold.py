@@ -39,7 +39,12 @@ from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
 from generator.model.unread import unread_index, unread_note
 from generator.plans.guardrails import declined_what
-from generator.publish.atomic import refuse_to_replace_yours, replace_files, write_new_files
+from generator.publish.atomic import (
+    file_on_the_way,
+    refuse_to_replace_yours,
+    replace_files,
+    write_new_files,
+)
 from generator.publish.write import built_site_holding
 from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
@@ -166,7 +171,8 @@ def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
             f"{directory} is the top of the file system, where a playbook would spread its "
             "files among the system's: make a folder for it, like playbook init ~/my-search"
         )
-    file = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()), None)
+    there = directory.exists() and not directory.is_dir()  # /dev/null is no file to is_file
+    file = directory if there else file_on_the_way(directory)
     if file is not None:  # `init /dev/null` was told to move it away; devices are files here
         raise UsageError(
             f"{file} is a file, not a folder: give a folder for the new playbook, like "

@@ -182,6 +182,16 @@ def missing_folders(paths: Iterable[Path]) -> list[Path]:
     return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
 
 
+def file_on_the_way(path: Path) -> Path | None:
+    """The first of `path`'s folders that is a file (`playbook.yaml/site`, `/dev/null/x`),
+    where nothing can be made inside; None when there is none, or the system cannot say
+    (it is said when the path is written)."""
+    try:
+        return next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    except OSError:
+        return None
+
+
 def remove_if_empty(folders: Iterable[Path]) -> None:
     """Remove the folders (deepest first) that are empty: never anything in them."""
     for folder in folders:
