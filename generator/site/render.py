@@ -534,18 +534,6 @@ class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
     read-only while the playbook and its output folder are fine: a template it cannot
     keep or read back is compiled again, instead of failing the build."""
 
-    def get_bucket(
-        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
-    ) -> jinja2.bccache.Bucket:
-        """Keyed by the template's name and source, where Jinja keys it by the file's
-        path: a playbook copied or moved, or a test's playbook in a new folder, would add
-        a file per template each time (13,000 files after a run of the tests)."""
-        checksum = self.get_source_checksum(source)
-        key = hashlib.sha1(f"{name}\0{checksum}".encode()).hexdigest()
-        bucket = jinja2.bccache.Bucket(environment, key, checksum)
-        self.load_bytecode(bucket)
-        return bucket
-
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
             super().load_bytecode(bucket)
