@@ -418,9 +418,9 @@ def first_met(
 def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     """One item per referral met, when the contact introduced you to them (`_introduced`);
     the meeting's single `referrer_update` date covers every referral met on or before
-    that date. A referral the contact gave again
-    at a later meeting, before you met them, is the same news: one item, on the first
-    meeting that gave it, done by a record on any of them."""
+    that date. A referral the contact gave again at a later meeting, before you met
+    them, is the same news: one item, on the first meeting that gave it, done by a record
+    on any of them."""
     recorded = meeting.done.get("referrer_update")
     covered = False
     for referral in dict.fromkeys(meeting.referrals):  # once each, if listed twice
