@@ -588,12 +588,10 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     yield at, text[at:]
 
 
-@functools.lru_cache(maxsize=4096)
 def find_job_ask(text: str) -> Ask | None:
-    """The first job ask in `text` (`first_ask` with every rule).
-
-    Pure, so results are kept by text: the same bank question in many meetings, or the
-    same goal on every rebuild, is read once (about 0.2 ms a sentence otherwise)."""
+    """The first job ask in `text` (`first_ask` with every rule). Not kept by text: its
+    sentences are (`_job_ask_in`), and a table of whole texts saved 8.6 ms of a 3.6 s
+    build at 1,000 files (2,225 calls of 220 texts)."""
     return _first_of_sentences(text, _job_ask_in)
 
 
@@ -616,8 +614,9 @@ def _first_of_sentences(text: str, ask_in: Callable[[str], Ask | None]) -> Ask |
 @functools.lru_cache(maxsize=8192)
 def _job_ask_in(sentence: str) -> Ask | None:
     """`_ask_in` with every rule, kept by sentence: drafts repeat their greeting, their
-    sign-off and the line about you in every request (two in three sentences at 1,000
-    files)."""
+    sign-off and the line about you in every request, and the same bank question is in
+    many meetings (at 1,000 files, 889 calls of 268 sentences: 273 ms read each time,
+    98 ms kept, about 5% of the build)."""
     return _ask_in(sentence, JOB_ASK_RULES)
 
 
