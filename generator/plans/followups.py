@@ -45,7 +45,6 @@ names they gave you (someone else); what was done stays in the history. A
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -246,24 +245,23 @@ def business_days(count: int) -> str:
     return counted(count, "business day")
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The names `%a` and `%b` write (Python never sets the locale's dates): looked up, as
+`strftime` costs ten times more and pages show dates thousands of times."""
+
+
 def short_date(day: dt.date) -> str:
     """`24 Nov`. The day without its leading zero is `day.day`, not `%-d`, which Windows
     refuses ("Invalid format string")."""
-    return f"{day.day} {day:%b}"
+    return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
 def long_date(day: dt.date) -> str:
     """`Tue 24 Nov 2026`: unambiguous in every locale (`day.day`, as `short_date`)."""
-    if type(day) is dt.date:  # a template may pass anything: it gets Python's own error
-        return _long_date(day)
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _long_date(day: dt.date) -> str:
-    """`long_date`, kept by day: pages show the same few hundred days thousands of times
-    (`strftime` twice each)."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    if not isinstance(day, dt.date):  # a template may pass anything: Python's own error
+        return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 # ---------------------------------------------------------------------------- rules
