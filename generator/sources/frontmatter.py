@@ -725,6 +725,10 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
                 f"more of this one: put it on a line of its own, `{indent}- {second}`",
             )
             continue
+        lost = _dashes_lost(marks, start, end)
+        if lost is not None:
+            yield key, *lost
+            continue
         below = [line for line in marks.text[start.line + 1 : end.line + 1] if line.strip()]
         if not below or not all(line.lstrip()[:2] in ("- ", "-") for line in below):
             continue
@@ -752,6 +756,34 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
             f"if they are items of a list, write `{name}:` alone on its line and each item "
             f"under it, indented (`  - {first}`); if it is one text, write it on one line",
         )
+
+
+def _dashes_lost(marks: _Marks, start: yaml.Mark, end: yaml.Mark) -> tuple[int, str] | None:
+    """(line, message) for a list item of one word whose next lines are one word each,
+    indented further (`  - success-traits`, then `    unusual-backgrounds`): YAML joins
+    them into one item (`success-traits unusual-backgrounds`), where a `- ` was lost
+    before each; a name or an id never wraps, having no space. Items of several words
+    wrapped onto the next line (`  - Learn`, `    SQL basics`) are left alone."""
+    line = marks.line(start.line)
+    before = line[: start.column].rstrip()
+    if start.line == end.line or not before.endswith("-"):
+        return None
+    rows = [line[start.column :], *marks.text[start.line + 1 : end.line]]
+    rows.append(marks.line(end.line)[: end.column])
+    words = [row.strip() for row in rows if row.strip()]
+    if not all(len(word.split()) == 1 for word in words) or any(
+        word.startswith("-") for word in words[1:]
+    ):
+        return None
+    indent = before[:-1]
+    first = next(row for row in range(start.line + 1, end.line + 1) if marks.line(row).strip())
+    items = ", ".join(f"`{indent}- {word}`" for word in words[1:])
+    each = "it is an item" if len(words) == 2 else "each line is an item"
+    return (
+        first + marks.offset,
+        f"this line does not start with `- `, so YAML reads it as more of the item above "
+        f"({quoted(' '.join(words))}): if {each} of its own, write {items}",
+    )
 
 
 _JOINED_ITEM = re.compile(r"\S[ \t]{2,}-[ \t]+(?=\S)")

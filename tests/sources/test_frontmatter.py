@@ -1113,6 +1113,23 @@ def test_two_items_on_one_line_are_told_to_split() -> None:
     ]
 
 
+@pytest.mark.usefixtures("either_parser")
+def test_an_item_of_one_word_whose_dash_was_lost_is_told_to_start_with_one() -> None:
+    """`  - success-traits`, then `    unusual-backgrounds` (its `- ` lost) was read without
+    a word as one item, 'success-traits unusual-backgrounds': two questions of the bank
+    silently became one of your own. Text wrapped onto the next line is left alone."""
+    text = (
+        "---\nquestions:\n  - field-changes\n  - success-traits\n    unusual-backgrounds\n"
+        "    second-round\ngoals:\n  - Learn how the team\n    Works\n---\n"
+    )
+    _, problems = parse(text)
+    assert [str(p) for p in problems.warnings] == [
+        "warning: c.md:5: questions.2: this line does not start with `- `, so YAML reads it as "
+        "more of the item above ('success-traits unusual-backgrounds second-round'): if each "
+        "line is an item of its own, write `  - unusual-backgrounds`, `  - second-round`"
+    ]
+
+
 def test_a_tag_with_no_space_after_it_is_named() -> None:
     """libyaml reads `!!str]` as one tag (PyYAML's own parser as a list never closed)."""
     assert errors_of("tags: [!!str]\n") == [
