@@ -934,7 +934,22 @@ def _tidied(text: str) -> tuple[str, bool] | None:
     if compact := _COMPACT.fullmatch(text):
         return "-".join(part for part in compact.groups() if part), False
     with_time = _WITH_TIME.fullmatch(text)
-    return (with_time[1], bool(with_time[2])) if with_time else None
+    if with_time:
+        return with_time[1], bool(with_time[2])
+    then = _DATE_THEN.fullmatch(text)
+    if then and _time_hint(_ZONE_AFTER.sub("", then[2])):
+        return then[1], True
+    return None
+
+
+_DATE_THEN = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[Tt]|[\s,@]+(?:at\s+)?)(.+)")
+"""A date, then something else: a time written another way (`2026-12-01 2pm`, `2026-12-01
+at 14h`) or with its timezone (`2026-12-01 14:00 CET`)?"""
+_ZONE_AFTER = re.compile(
+    r"\s*(?:[Zz]|[+-][0-9]{2}:?[0-9]{2}|(?:UTC|GMT)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
+    r"|[A-Z]{2,5}|[A-Za-z]+/[A-Za-z_]+|\([^)]*\))\.?\Z"
+)
+"""A timezone after a time: `Z`, `+01:00`, `UTC+1`, `CET`, `Europe/Paris`, `(Paris time)`."""
 
 
 def _did_you_mean(readings: list[Reading], after: str = "") -> str:

@@ -450,6 +450,14 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
         ("2026-12-10Z", "; did you mean 2026-12-10?"),
         ("2026-12-10T14:30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
         ("2026-12-10 14:30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        ("2026-12-10 14:00 CET", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        ("2026-12-10, 2pm", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        ("2026-12-10 at 14h30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        (
+            "2026-12-10 14.30 Europe/Paris",
+            "; did you mean 2026-12-10 (and a meeting's time in time:)?",
+        ),
+        ("2026-12-10 Black Friday", ""),  # no time: words of its own
         (20261210, "; did you mean 2026-12-10?"),  # a number, to YAML
         (20261310, ""),
     ],
