@@ -946,10 +946,11 @@ _DATE_THEN = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[Tt]|[\s,@]+(?:at\s
 """A date, then something else: a time written another way (`2026-12-01 2pm`, `2026-12-01
 at 14h`) or with its timezone (`2026-12-01 14:00 CET`)?"""
 _ZONE_AFTER = re.compile(
-    r"\s*(?:[Zz]|[+-][0-9]{2}:?[0-9]{2}|(?:UTC|GMT)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
-    r"|[A-Z]{2,5}|[A-Za-z]+/[A-Za-z_]+|\([^)]*\))\.?\Z"
+    r"(?:\s*(?:[Zz]|\+[0-9]{2}:?[0-9]{2}|(?:UTC|GMT)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
+    r"|[A-Z]{2,5}|[A-Za-z]+/[A-Za-z_]+|\([^)]*\))|\s+-[0-9]{2}:?[0-9]{2})\.?\Z"
 )
-"""A timezone after a time: `Z`, `+01:00`, `UTC+1`, `CET`, `Europe/Paris`, `(Paris time)`."""
+"""A timezone after a time: `Z`, `+01:00`, ` -05:00`, `UTC+1`, `CET`, `Europe/Paris`, `(Paris
+time)`; not `-14:30` right after it, the end of a span (`15:30-14:30`)."""
 
 
 def _did_you_mean(readings: list[Reading], after: str = "") -> str:
@@ -1117,7 +1118,8 @@ def _time_hint(text: str) -> str:
     `14:30:00`, `9:5`, `14\uff1a30` typed with a full-width colon), when what was meant is
     clear (`24:00`: midnight of the day after); the start and the length for a span
     (`14:30-15:30`); else ""."""
-    text = unicodedata.normalize("NFKC", text).strip().lower()
+    original = text = unicodedata.normalize("NFKC", text).strip()
+    text = text.lower()
     if text in _NOON:
         return _write_time(12, 0)
     span = _TIME_SPAN.fullmatch(text)
@@ -1136,7 +1138,19 @@ def _time_hint(text: str) -> str:
     clock = _clock(text)
     if isinstance(clock, tuple):
         return _write_time(*clock)
-    return clock or ""
+    return clock or _zoned(original)
+
+
+def _zoned(text: str) -> str:
+    """For a time with its timezone (`08:30 CET`, `2pm Europe/Paris`): that a meeting's
+    time is the clock in the playbook's timezone, written without one; else ""."""
+    without = _ZONE_AFTER.sub("", text)
+    if without == text or not isinstance(_clock(without.lower()), tuple):
+        return ""
+    return (
+        "; a time takes no timezone: write the time as the clock reads in the playbook's "
+        'timezone (timezone: in playbook.yaml), as "HH:MM" in quotes'
+    )
 
 
 def _write_time(hour: int, minute: int) -> str:

@@ -937,6 +937,12 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
     assert convert(Url(), url)[0] is INVALID
 
 
+ZONED = (
+    "; a time takes no timezone: write the time as the clock reads in the playbook's "
+    'timezone (timezone: in playbook.yaml), as "HH:MM" in quotes'
+)
+
+
 @pytest.mark.parametrize(
     ("value", "raw", "hint"),
     [
@@ -986,6 +992,10 @@ def test_a_web_address_holds_no_space_or_line_break(url: str) -> None:
         ("24:30", "24:30", "; there is no hour 24 (00 to 23)"),
         ("12 am", "12 am", '; write "00:00" (in quotes, 24-hour clock)'),
         (1260, "1260", "; there is no minute 60 (00 to 59)"),
+        ("08:30 CET", "08:30 CET", ZONED),
+        ("2pm Europe/Paris", "2pm Europe/Paris", ZONED),
+        ("14:00Z", "14:00Z", ZONED),
+        ("14:00 soon", "14:00 soon", ""),
     ],
 )
 def test_times_written_another_way_get_the_fix(value: object, raw: str, hint: str) -> None:
