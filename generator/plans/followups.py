@@ -785,8 +785,9 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     today or later, or not dated yet), nor while a cancelled one waits for its
     `reschedule:` date (its own item is when to get back in touch: they said they are
     busy until then), nor while a request waits for its answer (`request_lapses`: the
-    nudge and the second contact follow it up; a meeting held since answers it). Once a
-    request lapses unanswered, it is due again, not before that day."""
+    nudge and the second contact follow it up; a meeting held since answers it), nor
+    while one still scheduled after its day waits for its outcome. Once a request lapses
+    unanswered, it is due again, not before that day."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
@@ -794,6 +795,9 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     if any(m.status == "scheduled" and (m.date is None or m.date >= ctx.today) for m in meetings):
         return  # one agreed without a date yet is coming too (check asks for its date)
     if any(waits_to_reschedule(ctx.playbook, m, ctx.today) for m in meetings):
+        return
+    last = last_interaction(ctx.playbook, contact, ctx.today)
+    if last is None or any(_awaits_its_outcome(m, last.day) for m in meetings):
         return
     days_held = (m.date for m in meetings if m.status == "done" and m.date)
     held = max((day for day in days_held if day <= ctx.today), default=None)
@@ -803,9 +807,6 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         if m.status == "requested" and not (held and m.requested_on and m.requested_on <= held)
     ]
     if any(day > ctx.today for day in lapsed):
-        return
-    last = last_interaction(ctx.playbook, contact, ctx.today)
-    if last is None:
         return
     cadence = contact.keep_in_touch or ctx.config.followups.keep_in_touch
     whose = "their" if contact.keep_in_touch else "the playbook's"
@@ -826,6 +827,13 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
         note=note,
     )
+
+
+def _awaits_its_outcome(meeting: Meeting, last: dt.date) -> bool:
+    """A meeting still `scheduled` after its day, dated after the last interaction: it
+    most likely took place, and then you were in touch on its day. Until its outcome is
+    recorded ("Record the outcome"), asking to get back in touch could be a month early."""
+    return meeting.status == "scheduled" and meeting.date is not None and meeting.date > last
 
 
 def request_lapses(meeting: Meeting, config: Config) -> dt.date:

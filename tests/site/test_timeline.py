@@ -404,3 +404,27 @@ def test_a_reminder_written_in_markdown_shows_as_a_link_wherever_it_is_listed(
     assert "](" not in contact + timeline + dashboard
     feed = (site / "playbook.ics").read_text()
     assert "SUMMARY:Send Daniel the article (https://example.com/a)" in feed
+
+
+def test_a_meeting_waiting_for_its_outcome_holds_keep_in_touch_back(tmp_path: Path) -> None:
+    """Coffee with Daniel set for 5 Jan and not yet marked done on 20 Jan: his page said
+    both "Record the outcome" and "Get back in touch with Daniel Reyes" (his 2-month
+    cadence from 2 Nov), though he was most likely met a fortnight before. The outcome
+    comes first; once it is recorded, the cadence counts from the meeting held, or
+    from 2 Nov again if it was called off."""
+    root = copy_sample(tmp_path / "pb")
+    coffee = "---\ncontact: daniel-reyes\nformat: coffee\nstatus: scheduled\ndate: 2027-01-05\n"
+    coffee += "---\n"
+    write(root, "content/meetings/2027-01-05-daniel-reyes.md", coffee)
+    site = build(root, today=dt.date(2027, 1, 20), jobs=1).output
+    daniel = scan(site / "contacts" / "daniel-reyes" / "index.html").text
+    assert "Record the outcome" in daniel
+    assert "Get back in touch with Daniel Reyes" not in daniel
+    overdue = text(section((site / "timeline/index.html").read_text(), "overdue"))
+    assert "Get back in touch with Daniel Reyes" not in overdue
+
+    edit(root, "content/meetings/2027-01-05-daniel-reyes.md", "scheduled", "cancelled")
+    site = build(root, today=dt.date(2027, 1, 20), jobs=1).output
+    daniel = scan(site / "contacts" / "daniel-reyes" / "index.html").text
+    assert "Record the outcome" not in daniel
+    assert "Sat 2 Jan (overdue) Get back in touch with Daniel Reyes" in daniel
