@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Contact, Meeting, Playbook, meeting_noun
+from generator.model.entities import Contact, Meeting, Playbook, given_by, meeting_noun
 from generator.plans.followups import (
     NOT_INTERACTIONS,
     FollowUpItem,
@@ -212,15 +212,20 @@ def _meeting(
 
 
 def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpItem]) -> str:
-    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`."""
+    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`.
+    A name given you after you had met the person is no referral (`given_by`, as their
+    contact page says): `suggested Daniel Reyes, whom you had already met`."""
     parts = ["Held"]
-    names = [
-        playbook.contacts[s].name
-        for s in dict.fromkeys(meeting.referrals)
-        if s in playbook.contacts
+    named = [
+        playbook.contacts[s] for s in dict.fromkeys(meeting.referrals) if s in playbook.contacts
     ]
-    if names:
-        parts.append("referred you to " + ", ".join(names))
+    introduced = {p.slug: given_by(meeting, playbook.first_met_on(p)) for p in named}
+    new = [p.name for p in named if introduced[p.slug]]
+    known = [p.name for p in named if not introduced[p.slug]]
+    if new:
+        parts.append("referred you to " + ", ".join(new))
+    if known:
+        parts.append(f"suggested {', '.join(known)}, whom you had already met")
     for item in sorted(items, key=lambda i: (i.done or i.due, i.id)):
         if item.rule in RESULTS:
             done, due = _result_words(playbook, meeting, item)

@@ -103,6 +103,18 @@ def test_a_meeting_logs_the_employer_the_person_had_then(sample_root: Path) -> N
     assert {e.employer for e in entries if e.meeting == met.meeting} == {"Verdant Grid"}
 
 
+def test_a_name_given_after_you_met_them_is_no_referral(sample_root: Path) -> None:
+    """Jonah named Daniel Reyes on 19 Nov, whom you had met on 14 Oct: the log said
+    "referred you to Elena Marsh, Daniel Reyes", where Daniel's page does not say Jonah
+    referred him (a name given once you had met is no introduction)."""
+    jonah = "content/meetings/2026-11-19-jonah-kim.md"
+    edit(sample_root, jonah, "  - elena-marsh\n", "  - elena-marsh\n  - daniel-reyes\n")
+    result = one(log_of(sample_root, *NOVEMBER), "meeting", "jonah-kim").result
+    assert result.startswith(
+        "Held; referred you to Elena Marsh; suggested Daniel Reyes, whom you had already met;"
+    )
+
+
 def test_requests_declined_and_cancelled_say_so(sample_root: Path) -> None:
     entries = log_of(sample_root, dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     assert one(entries, "request", "graham-pike").result == "Declined"
