@@ -148,6 +148,11 @@ def grouped(number: int) -> str:
     return f"{number:,}"
 
 
+def and_listed(names: list[str]) -> str:
+    """`Ada`, `Ada and Ben`, `Ada, Ben and Cy`: names in a sentence."""
+    return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+
+
 def counted(number: int, noun: str, plural: str = "") -> str:
     """`1 page`, `3 pages`; `plural` where adding an s is wrong (`people`)."""
     return f"{grouped(number)} {noun if number == 1 else plural or noun + 's'}"

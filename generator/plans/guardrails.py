@@ -58,7 +58,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from generator.errors import ContentError, Severity, quoted
+from generator.errors import ContentError, Severity, and_listed, quoted
 from generator.model.assemble import first_listings
 from generator.model.entities import (
     UNANSWERED,
@@ -748,8 +748,8 @@ def _not_asked_yet(
 
 def _works_too(names: list[str], where: str) -> str:
     """'Elena Marsh works there too: ask for a meeting', 'A and B work ...'."""
-    listed = " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
-    return f"{listed} {'works' if len(names) == 1 else 'work'} {where} too: ask for a meeting"
+    verb = "works" if len(names) == 1 else "work"
+    return f"{and_listed(names)} {verb} {where} too: ask for a meeting"
 
 
 def _ask_for_a_second(playbook: Playbook, person: Contact, company: Company) -> str:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from generator.errors import counted
+from generator.errors import and_listed, counted
 from generator.model.entities import Meeting, Playbook, meeting_title
 from generator.model.fields import as_uri, plain_lines
 from generator.plans.agenda import meeting_length, meeting_span
@@ -52,6 +52,7 @@ from generator.plans.followups import (
     long_date,
     recent_since,
 )
+from generator.plans.guardrails import together
 from generator.site import routes
 from generator.sources.markdown import inline_text
 
@@ -153,7 +154,9 @@ def build_calendar(
         key=lambda m: m.sort_key,
     )
     stamp_line = EventLines.line_of("dtstamp", stamp)  # the same in every event
-    events = [_meeting_event(playbook, m, stamp_line, links) for m in meetings]
+    events = [
+        _meeting_event(playbook, group, stamp_line, links) for group in _held_together(meetings)
+    ]
     pending = [i for i in followups if i.is_open and i.status != LET_GO]
     items = [i for i in pending if i.due >= since]
     events += [_followup_event(playbook, i, stamp_line, links, for_owner) for i in items]
@@ -341,22 +344,45 @@ def _on_the_clock_before(
     return local
 
 
+def _held_together(meetings: list[Meeting]) -> list[list[Meeting]]:
+    """The meetings (sorted by start) in the events they make: the files of one meeting
+    with several people (the same start and `location`: `together`) are one event, so a
+    lunch with two people is one lunch in the calendar, not two at once."""
+    groups: dict[tuple[dt.date | None, dt.time | None], list[list[Meeting]]] = {}
+    for meeting in meetings:
+        same_start = groups.setdefault((meeting.date, meeting.time), [])
+        group = next((g for g in same_start if all(together(meeting, m) for m in g)), None)
+        if group is None:
+            same_start.append([meeting])
+        else:
+            group.append(meeting)
+    return [group for same_start in groups.values() for group in same_start]
+
+
 def _meeting_event(
-    playbook: Playbook, meeting: Meeting, stamp_line: str, links: Links
+    playbook: Playbook, meetings: list[Meeting], stamp_line: str, links: Links
 ) -> EventLines:
+    """One meeting's event, or one meeting with several people (`_held_together`): under
+    the first file's UID (by name), with every name in its title and each file's goals
+    and agenda page in its description, as long as the longest."""
+    meeting = meetings[0]
     assert meeting.date is not None
     config = playbook.config
-    contact = playbook.contacts.get(meeting.contact)
-    name = contact.name if contact else meeting.contact
+    names = []
+    for each in meetings:
+        contact = playbook.contacts.get(each.contact)
+        names.append(contact.name if contact else each.contact)
     event = EventLines()
     event.text("uid", meeting_uid(meeting))
     event.put("dtstamp", stamp_line)
-    event.text("summary", plain_lines(meeting_title(meeting.format, meeting.purpose, name)))
+    title = meeting_title(meeting.format, meeting.purpose, and_listed(names))
+    event.text("summary", plain_lines(title))
     if meeting.time is None:
         event.day("dtstart", meeting.date)
         event.day("dtend", meeting.date + dt.timedelta(days=1))
     else:
-        length = dt.timedelta(minutes=meeting_length(meeting, config.meetings))
+        minutes = max(meeting_length(each, config.meetings) for each in meetings)
+        length = dt.timedelta(minutes=minutes)
         start, end = meeting_span(meeting, config.timezone, length)
         event.moment("dtstart", start)
         if _second_of_two(end):  # DTEND would read as the first 01:30 of a night clocks go back
@@ -365,10 +391,11 @@ def _meeting_event(
             event.moment("dtend", end)
     if meeting.location:
         event.text("location", plain_lines(meeting.location))
-    event.text("description", plain_lines(_meeting_description(playbook, meeting, links)))
+    description = "\n\n".join(_meeting_description(playbook, each, links) for each in meetings)
+    event.text("description", plain_lines(description))
     links.add_url(event, routes.meeting(meeting.slug))
     event.text("status", "CONFIRMED")
-    event.categories(meeting.purpose)
+    event.categories(*dict.fromkeys(each.purpose for each in meetings))
     return event
 
 

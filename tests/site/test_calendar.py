@@ -636,3 +636,33 @@ def test_the_calendar_makes_no_icalendar_event_per_event(
     ics = build_calendar(playbook, SAMPLE_TODAY, follow_ups(playbook, SAMPLE_TODAY))
     assert len(events(ics)) > 10
     assert made == []
+
+
+def test_one_meeting_with_two_people_is_one_event(tmp_path: Path) -> None:
+    """Omar brings Elena to his 24 Nov coffee: a file for each (a meeting file names one
+    person), at the same time and place. The calendar had two coffees at 08:30, one per
+    file; it has one, naming both, with both agendas, as long as the longer."""
+    root = copy_sample(tmp_path / "pb")
+    omar = (root / "content/meetings/2026-11-24-omar-haddad.md").read_text()
+    elena = omar.replace("contact: omar-haddad", "contact: elena-marsh")
+    elena = elena.replace("date: 2026-11-24", "date: 2026-11-24\nduration: 45")
+    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    found = events((root / "output" / CALENDAR).read_bytes())
+    coffees = [e for e in found.values() if e.get("LOCATION", "").startswith("Halsted")]
+    assert [str(e["UID"]) for e in coffees] == ["meeting-2026-11-24-elena-marsh@playbook"]
+    (coffee,) = coffees
+    assert str(coffee["SUMMARY"]) == "Coffee with Elena Marsh and Omar Haddad"
+    assert coffee["DTEND"].dt - coffee["DTSTART"].dt == dt.timedelta(minutes=45)
+    description = str(coffee["DESCRIPTION"])
+    assert "meetings/2026-11-24-elena-marsh/index.html" in description
+    assert "meetings/2026-11-24-omar-haddad/index.html" in description
+
+    # somewhere else at the same time, they are two meetings (check warns of the clash)
+    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena.replace("Halsted", "Wells"))
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    found = events((root / "output" / CALENDAR).read_bytes())
+    assert str(found["meeting-2026-11-24-omar-haddad@playbook"]["SUMMARY"]) == (
+        "Coffee with Omar Haddad"
+    )
+    assert "meeting-2026-11-24-elena-marsh@playbook" in found
