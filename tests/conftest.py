@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -55,6 +56,23 @@ def _signals_left_as_found() -> Iterator[None]:
         if after[number] != handler and handler is not None:
             signal.signal(number, handler)  # put back for the tests that follow
     assert after == before, "a signal handler was left changed"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_files_in_the_sessions_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Path]:
+    """The system's temporary folder, for the tests and each program they start, is a
+    folder of the session's own (`TMPDIR`, which the product reads through `tempfile`):
+    the templates Jinja compiles (`_jinja2-cache-<uid>`, a file per template for each
+    theme folder a test makes), the servers' folders and what a browser keeps stay there,
+    and go when pytest removes its old sessions, instead of piling up in /tmp (144 MB
+    after a suite run)."""
+    folder = tmp_path_factory.mktemp("tmp")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(folder))
+        patch.setattr(tempfile, "tempdir", None)  # read again from TMPDIR
+        yield folder
 
 
 def make_playbook(root: Path, files: int, seed: int = 1, span: int = 150) -> Path:
