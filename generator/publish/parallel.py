@@ -71,7 +71,7 @@ def fork_map(
                     if done is not None:
                         done(len(results))
             except BaseException:
-                _kill_workers()
+                _kill_workers(pool)
                 raise
         _threads_gone(1)
         return results
@@ -86,12 +86,15 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
 
 
-def _kill_workers() -> None:
-    """End the workers now, when the work stops (`kill`, Ctrl-C, an error in one of them):
-    the pool would wait for each to finish its chunk, up to an eighth of a build's pages
-    (90 s of a 10,000-file build on a loaded machine), writing into a staging folder about
-    to be removed. What they did is lost with the work."""
-    for worker in multiprocessing.active_children():
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now, when the work stops (`kill`, Ctrl-C, an error in one of
+    them): the pool would wait for each to finish its chunk, up to an eighth of a build's
+    pages (90 s of a 10,000-file build on a loaded machine), writing into a staging folder
+    about to be removed. What they did is lost with the work. Only the pool's: another
+    process this one started (a program that builds among other work) is not the build's
+    to end."""
+    workers: dict[int, multiprocessing.Process] = getattr(pool, "_processes", None) or {}
+    for worker in list(workers.values()):
         worker.kill()
 
 

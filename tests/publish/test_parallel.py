@@ -106,6 +106,31 @@ def test_an_error_in_a_worker_ends_the_others_and_says_nothing_more() -> None:
     assert done.stderr == ""
 
 
+def test_stopped_work_ends_only_its_own_workers() -> None:
+    """Stopping the work killed every process this one had started, not only the pool's:
+    a program that runs a build beside processes of its own lost them to a full disk in
+    a worker."""
+    script = textwrap.dedent(
+        """
+        import multiprocessing, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, fork_map
+        def fails(n):
+            if n == 0:
+                raise OSError(28, "No space left on device")
+        other = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+        other.start()
+        try:
+            fork_map(fails, list(range(MIN_ITEMS_PER_WORKER * 16)), jobs=2)
+        except OSError:
+            pass
+        assert other.is_alive(), "a process of the program's own was killed"
+        other.kill()
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_no_fork_while_another_thread_runs() -> None:
     """The live server runs threads (the watcher, the HTTP loop): it renders in process."""
     stop = threading.Event()
