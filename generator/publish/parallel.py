@@ -146,20 +146,26 @@ class Ahead(Generic[T, R]):
                 done += chunk.result()
         return done, left
 
-    def _end(self) -> None:
-        """Let no worker begin another chunk, wait for those under way, and close the pool
-        (its threads gone, so that the next pool forks)."""
+    def _end(self, *, kill: bool = False) -> None:
+        """Let no worker begin another chunk, wait for those under way (with `kill`, end
+        the workers instead), and close the pool (its threads gone, so that the next pool
+        forks)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            if kill:  # the pool fails the chunks left itself: cancelling them as well
+                _kill_workers(self._pool)  # made its thread fail on one (Python 3.11)
+            self._pool.shutdown(wait=True, cancel_futures=not kill)
             self._pool = None
             _threads_gone(1)
 
     def __enter__(self) -> Ahead[T, R]:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        """However the block ends, no worker is left running."""
-        self._end()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        """However the block ends, no worker is left running; when it fails (Ctrl-C,
+        `kill`, the plans' errors), the workers are ended at once, not once they have
+        finished the chunks they had begun (a meeting's pages take seconds each on a
+        loaded machine), writing into a staging folder about to be removed."""
+        self._end(kill=kind is not None)
 
 
 THREADS_EXIT = 1.0

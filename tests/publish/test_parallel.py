@@ -253,6 +253,31 @@ def test_a_block_that_fails_leaves_no_worker_begun_ahead() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_a_block_that_fails_ends_the_work_begun_ahead_at_once() -> None:
+    """Ctrl-C while the work begun ahead ran waited for each worker to finish the chunk
+    it had begun (here 8 items of 2 s each), rendering into a staging folder about to be
+    removed; and the pool's thread prints nothing as its workers are ended."""
+    script = textwrap.dedent(
+        """
+        import multiprocessing, time
+        from generator.publish.parallel import MIN_ITEMS_PER_WORKER, Ahead, threads
+        start = time.monotonic()
+        try:
+            with Ahead(time.sleep, [2.0] * MIN_ITEMS_PER_WORKER, jobs=2):
+                time.sleep(0.5)
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        took = time.monotonic() - start
+        assert took < 8, f"ended after {took:.1f} s"
+        assert not multiprocessing.active_children() and threads() == 1
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
 def test_nothing_is_begun_ahead_on_one_core_or_for_a_few_items() -> None:
     from generator.publish.parallel import Ahead
 
