@@ -147,8 +147,12 @@ DARK_PAGES = [
     "timeline/index.html",
     "questions/index.html",
     "learned/index.html",
+    "meetings/2026-11-05-priya-natarajan/print/index.html",
+    "meetings/2026-10-20-graham-pike/print/index.html",
 ]
-"""A page of each kind, with overdue, declined and scheduled badges among them."""
+"""A page of each kind, with overdue, declined and scheduled badges among them; and the
+print packs of a done and a declined meeting, whose badges on the light sheet kept the dark
+fills of dark mode (`done` at 2.18:1)."""
 
 LOW_CONTRAST = """() => {
   const rgb = c => c.match(/[\\d.]+/g).map(Number);
