@@ -298,13 +298,13 @@ def inline(text: str, long_words: bool = False) -> str:
     return escapeHtml(text) if _TOO_MANY in env else html
 
 
-@functools.lru_cache(maxsize=1 << 12)
 def inline_text(text: str) -> str:
     """One line of Markdown as the plain text its page shows, for files that are not
     pages (the calendar): `**call** [Ana](https://…)` is `call Ana (https://…)`. A link
     keeps its address after its text (a mail or phone link, the address or number), unless
     the text shows it already; an image off the site is its description and address, one
-    in it its description; a cross-link, its text, as on the page."""
+    in it its description; a cross-link, its text, as on the page. Not kept by text: at
+    1,000 files its 1,395 calls of 262 lines take 29 ms, 6 ms kept (under 1%)."""
     env: EnvType = {_FIELD: True}
     md = _markdown(False)
     tokens = md.parseInline(text, env)
