@@ -746,10 +746,14 @@ def _question_item(line: str) -> str | None:
 def _question_ends_item(line: str, column: int) -> str | None:
     """Why an item between brackets that ends with the `?` at `column` (`[a?]`) cannot be
     read by PyYAML's own reader (libyaml, which playbook uses when installed, reads it as
-    text): with the item in quotes, which both read; None when no text comes before it."""
+    text): with the item (a name's value alone, `{a: "b?"}`) in quotes, which both read;
+    None when no text comes before it."""
     start = max(line.rfind("[", 0, column), line.rfind(",", 0, column), line.rfind("{", 0, column))
+    if start == -1:
+        return None
+    start = max(start, line.rfind(": ", 0, column) + 1)  # `{a: b?}`: the value alone
     item = line[start + 1 : column + 1].strip()
-    if start == -1 or item == "?":
+    if item == "?":
         return None
     fixed = f"{line[: start + 1]}{line[start + 1 :].replace(item, double_quoted(item), 1)}"
     return (

@@ -882,15 +882,24 @@ def test_yaml_mistakes_are_explained_alike_by_pyyamls_own_parser(front: str, err
     assert f"c.md:{line + 2}: front matter: {message}".startswith(error)
 
 
-def test_a_question_mark_ending_an_item_in_brackets_is_named_by_pyyamls_own_parser() -> None:
+@pytest.mark.parametrize(
+    ("front", "item", "fixed"),
+    [
+        ("tags: [x, why?, b]", "why?", 'tags: [x, "why?", b]'),
+        ("x: {a: b?, c: d}", "b?", 'x: {a: "b?", c: d}'),  # the value alone, not `"a: b?"`
+    ],
+)
+def test_a_question_mark_ending_an_item_in_brackets_is_named_by_pyyamls_own_parser(
+    front: str, item: str, fixed: str
+) -> None:
     """libyaml reads `[x, why?, b]` as written; PyYAML's own parser stops the item at its
     `?`, and was explained as a `[` never closed."""
-    exc = pure_parser_error("tags: [x, why?, b]\n")
+    exc = pure_parser_error(front + "\n")
     assert exc is not None
-    assert explain(exc, "tags: [x, why?, b]\n") == (
+    assert explain(exc, front + "\n") == (
         0,
-        "'why?': a ? at the end of an item between brackets ends the item for YAML as read "
-        'without libyaml: put the item in quotes, like tags: [x, "why?", b]',
+        f"'{item}': a ? at the end of an item between brackets ends the item for YAML as "
+        f"read without libyaml: put the item in quotes, like {fixed}",
     )
 
 
