@@ -587,8 +587,8 @@ def _parse_yaml(
         problems.error(path, line, key, "appears twice; keep one")
     for key, line, message in _curly_quoted(yaml_text, marks):
         problems.warn(path, line, key, message)
-    for key, line, message in _items_read_as_text(marks, part != "front matter"):
-        problems.warn(path, line, key, message)
+    for key, line, message, refused in _items_read_as_text(marks, part != "front matter"):
+        (problems.error if refused else problems.warn)(path, line, key, message)
     for key, line, message in _closing_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
     cut = _cut_short(yaml_text, marks)
@@ -705,14 +705,15 @@ def _closing_quote_alone(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, i
             )
 
 
-def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, int, str]]:
-    """(path, line, message) of each value written on its field's line with list items
+def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, int, str, bool]]:
+    """(path, line, message, refused) of each value written on its field's line with list items
     below it (`tags: alumni`, then `  - analytics`): YAML reads the lines below as more
     of its text (`alumni - analytics`), and the list meant is one piece of text. Text
     wrapped by hand with a dash at the start of some of its lines, not all (`notes: I
     liked her answer`, `  - the part on data -`, `  more than the rest`), is left alone.
-    A `-` alone (`name: Ana`, then `  -`) is an empty item, as at the field's column; two
-    items on one line (`  - Ask for names  - Learn SQL`, a line break lost) are one text."""
+    A `-` alone (`name: Ana`, then `  -`) is refused as an empty item, as at the field's
+    column, where YAML refuses it: no one means 'Ana -'; the rest are warnings. Two items
+    on one line (`  - Ask for names  - Learn SQL`, a line break lost) are one text."""
     for key, start, end in marks.plain:
         line = marks.line(start.line)
         joined = _JOINED_ITEM.search(line, start.column)
@@ -723,18 +724,19 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
                 start.line + marks.offset,
                 f"holds a second item after its text ('- {second}'), which YAML reads as "
                 f"more of this one: put it on a line of its own, `{indent}- {second}`",
+                False,
             )
             continue
         lost = _dashes_lost(marks, start, end)
         if lost is not None:
-            yield key, *lost
+            yield key, *lost, False
             continue
         below = [line for line in marks.text[start.line + 1 : end.line + 1] if line.strip()]
         if not below or not all(line.lstrip()[:2] in ("- ", "-") for line in below):
             continue
         if all(line.strip() == "-" for line in below) and not key.rpartition(".")[2].isdigit():
             at = marks.text.index(below[0], start.line + 1)
-            yield key, at + marks.offset, empty_item(marks.text, at, settings)
+            yield key, at + marks.offset, empty_item(marks.text, at, settings), True
             continue
         value = marks.raw.get(key, "")
         shown = repr(value if len(value) <= 60 else value[:59] + "…")
@@ -747,6 +749,7 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
                 f"the lines below that start with - are indented more than this item, so "
                 f"they are read as more of its text ({shown}): start every item of the "
                 "list at the same column",
+                False,
             )
             continue
         yield (
@@ -755,6 +758,7 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
             f"the lines below that start with - are read as more of its text ({shown}): "
             f"if they are items of a list, write `{name}:` alone on its line and each item "
             f"under it, indented (`  - {first}`); if it is one text, write it on one line",
+            False,
         )
 
 

@@ -1097,14 +1097,17 @@ def test_items_indented_under_an_item_are_told_to_line_up() -> None:
 
 @pytest.mark.usefixtures("either_parser")
 def test_a_lone_dash_indented_under_a_field_with_its_value_is_an_empty_item() -> None:
-    """Read as more of the value ('Ana -') without a word; at the field's column it is
-    refused as an empty item. An item's next line, `    -`, is told to line up."""
+    """Read as more of the value ('Ana -'), which was built with a warning; at the field's
+    column it is refused as an empty item, and so it is here. An item's next line,
+    `    -`, is told to line up."""
     _, problems = parse("---\nname: Ana\n  -\ntags:\n  - a\n    -\n---\n")
-    assert [str(p) for p in problems.warnings] == [
-        "warning: c.md:3: name: a - alone is an empty list item, and the field above it "
+    assert [str(p) for p in problems.errors] == [
+        "c.md:3: name: a - alone is an empty list item, and the field above it "
         "(`name: Ana`) already has its value: delete the line; or, to write a list, put its "
         "field alone on a line and each item under it after a `- ` (`tags:`, then "
-        "`  - alumni`)",
+        "`  - alumni`)"
+    ]
+    assert [str(p) for p in problems.warnings] == [
         "warning: c.md:5: tags.1: the lines below that start with - are indented more than "
         "this item, so they are read as more of its text ('a -'): start every item of the "
         "list at the same column",
