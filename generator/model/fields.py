@@ -27,7 +27,7 @@ from generator.model.suggest import (
     look_alike_letters,
     slug_key,
 )
-from generator.sources.frontmatter import Document
+from generator.sources.frontmatter import EXPONENT, Document
 from generator.sources.yaml_errors import double_quoted, no_space_fix
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -583,10 +583,11 @@ def _whole(value: Any) -> int | None:
 
 def _exponent_read(value: Any) -> Any:
     """`value`, as the number meant when it is one written with an exponent (`1e+2`)."""
-    return float(value) if isinstance(value, str) and _EXPONENT_TEXT.fullmatch(value) else value
+    if isinstance(value, str) and EXPONENT.fullmatch(value.strip()):
+        return float(value)
+    return value
 
 
-_EXPONENT_TEXT = re.compile(r"\s*[0-9]{1,6}(?:\.[0-9]{0,6})?[eE][-+]?[0-9]\s*")
 _SCORE = re.compile(r"\s*([0-9]{1,6})\s*(?:/|of|out of)\s*[0-9]{1,6}\s*", re.IGNORECASE)
 
 

@@ -1145,12 +1145,13 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
         raise _Refused(line, f"{tag} {shown} is not {kind[0]}: remove the {tag} tag")
 
 
-_EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
-"""A number with an exponent as YAML 1.2 writes it (`1e+3`, `2.5E-2`); YAML 1.1, which
-PyYAML reads, wants a dot in it (`1.0e+3`), and reads `1e+3` as text."""
+EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+"""A number with an exponent as YAML 1.2 writes it (`1e+3`, `2.5E-2`, `.5e2`); YAML 1.1,
+which PyYAML reads, wants a dot in it (`1.0e+3`), and reads `1e+3` as text: the fields
+read it as the number meant (`model.fields`)."""
 
 
 def _exponent_float(node: yaml.ScalarNode) -> bool:
     """Whether `node` is tagged !!float and written as a number with an exponent that YAML
     1.1 takes for text (`!!float 1e+3`): Python reads it as the number meant."""
-    return node.tag == "tag:yaml.org,2002:float" and bool(_EXPONENT.fullmatch(str(node.value)))
+    return node.tag == "tag:yaml.org,2002:float" and bool(EXPONENT.fullmatch(str(node.value)))

@@ -1275,12 +1275,18 @@ def test_a_date_of_eight_digits_that_is_no_day_gets_no_guess() -> None:
 
 @pytest.mark.parametrize(
     ("field_type", "written", "meant"),
-    [(Integer(1, 600, "minutes"), "1e+2", "100"), (Integer(1, 5), "4E0", "4")],
+    [
+        (Integer(1, 600, "minutes"), "1e+2", "100"),
+        (Integer(1, 5), "4E0", "4"),
+        (Integer(1, 600, "minutes"), ".5e2", "50"),  # as `!!float .5e2` is read
+        (Integer(1, 600, "minutes"), "12e01", "120"),
+    ],
 )
 def test_a_number_with_an_exponent_is_told_it_in_digits(
     field_type: object, written: str, meant: str
 ) -> None:
-    """YAML 1.1 reads `1e+2` as text (it wants `1.0e+2`): refused with no number offered."""
+    """YAML 1.1 reads `1e+2` as text (it wants `1.0e+2`): refused with no number offered.
+    What is taken for such a number is what the front matter lets through a !!float tag."""
     _, errors = convert(field_type, written)
     assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
 
