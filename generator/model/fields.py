@@ -1401,11 +1401,15 @@ class MapOf(FieldType):
 
     def _half(self, value: Any, at: At) -> str:
         """`; write done: {thank_you: 2026-11-28}` for half of an entry written alone: a
-        name (`done: thank_you`) or a value (`done: 2026-11-28`, with the first name as the
-        example); else ""."""
+        name (`done: thank_you`), names listed (`done: [thank_you, nudge]`) or a value
+        (`done: 2026-11-28`, with the first name as the example); else ""."""
+        field = at.path.rpartition(".")[2]
+        if self.keys and isinstance(value, list) and value and all(v in self.keys for v in value):
+            example = "YYYY-MM-DD" if isinstance(self.value, Date) else "..."
+            names = ", ".join(f"{name}: {example}" for name in dict.fromkeys(value))
+            return f"; write each name with its value, like {field}: {{{names}}}"
         if not self.keys or isinstance(value, (list, set)) or value is None:
             return ""
-        field = at.path.rpartition(".")[2]
         written = at.raw if at.raw is not None else str(value)
         if written in self.keys:
             example = "YYYY-MM-DD" if isinstance(self.value, Date) else "..."

@@ -725,13 +725,13 @@ def test_list_accepts_a_single_value() -> None:
     assert convert(ListOf(Reference("a contact")), "jane-doe") == (["jane-doe"], [])
 
 
-def test_a_list_of_names_where_a_mapping_is_expected_gets_no_mapping_to_write() -> None:
-    """`done: [thank_you]` names no date: only a list of mappings (`- thank_you: DATE`)
-    is shown the mapping it meant."""
+def test_a_list_of_names_where_a_mapping_is_expected_gets_the_mapping_to_write() -> None:
+    """`done: [thank_you]` names no date: it is shown the mapping with a date to write, as
+    `done: thank_you` is (a list of other text is not: `[soon]`)."""
     done = MapOf(Date(), ("thank_you", "nudge"))
     assert convert(done, ["thank_you"])[1] == [
         "f.md:3: x: expected a mapping of names (thank_you, nudge) to a date as YYYY-MM-DD, "
-        "got a list"
+        "got a list; write each name with its value, like x: {thank_you: YYYY-MM-DD}"
     ]
 
 
@@ -1194,14 +1194,31 @@ def test_a_missing_required_field_written_otherwise_is_pointed_at(written: str) 
 
 
 @pytest.mark.parametrize(
-    ("written", "hint"),
+    ("written", "got", "hint"),
     [
-        ("thank_you", "; write the name with its value, like done: {thank_you: YYYY-MM-DD}"),
-        ("2026-11-28", "; write it after the name it is for, like done: {thank_you: 2026-11-28}"),
-        ("soon", ""),
+        (
+            "thank_you",
+            "'thank_you'",
+            "; write the name with its value, like done: {thank_you: YYYY-MM-DD}",
+        ),
+        (
+            "2026-11-28",
+            "'2026-11-28'",
+            "; write it after the name it is for, like done: {thank_you: 2026-11-28}",
+        ),
+        ("soon", "'soon'", ""),
+        (
+            ["thank_you", "nudge"],  # `done:`, then `  - thank_you` and `  - nudge`
+            "a list",
+            "; write each name with its value, like done: {thank_you: YYYY-MM-DD, nudge: "
+            "YYYY-MM-DD}",
+        ),
+        (["thank_you", "soon"], "a list", ""),
     ],
 )
-def test_half_of_a_done_entry_gets_the_mapping_to_write(written: str, hint: str) -> None:
+def test_half_of_a_done_entry_gets_the_mapping_to_write(
+    written: str | list[str], got: str, hint: str
+) -> None:
     """`done: 2026-11-28` or `done: thank_you` after a thank-you was sent: the error listed
     the names and the type, and left the user to work out the braces."""
     done = MapOf(Date(), ("thank_you", "nudge"))
@@ -1211,7 +1228,7 @@ def test_half_of_a_done_entry_gets_the_mapping_to_write(written: str, hint: str)
     validate_document(doc, schema, problems)
     assert [str(e) for e in problems.errors] == [
         "m.md:3: done: expected a mapping of names (thank_you, nudge) to a date as "
-        f"YYYY-MM-DD, got {written!r}{hint}"
+        f"YYYY-MM-DD, got {got}{hint}"
     ]
 
 
