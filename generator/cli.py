@@ -547,16 +547,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="encrypt every page; passphrase from PLAYBOOK_PASSPHRASE or a prompt",
     )
-    p.add_argument(
-        "--with-calendar",
-        action="store_true",
-        help="with --encrypt: also write playbook.ics, which is NOT encrypted",
-    )
-    p.add_argument(
-        "--with-vcards",
-        action="store_true",
-        help="with --encrypt: also write each contact's .vcf, which is NOT encrypted",
-    )
+    _plain_file_options(p)
     p.add_argument(
         "--audience",
         choices=AUDIENCES,
@@ -584,6 +575,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also check what only an encrypted build needs, as build --encrypt does",
     )
+    _plain_file_options(p, checked=True)
     p.add_argument(
         "--audience",
         choices=AUDIENCES,
@@ -702,6 +694,18 @@ def _today_option(parser: argparse.ArgumentParser) -> None:
         help="treat this date as today, for reproducible output "
         "(default: today: in playbook.yaml, else now)",
     )
+
+
+def _plain_file_options(parser: argparse.ArgumentParser, *, checked: bool = False) -> None:
+    """--with-calendar and --with-vcards: of `build --encrypt`, and of `check --encrypt`,
+    which says the warnings such a build gives (`--strict` fails on them as it does)."""
+    build = "warn as build does when asked to " if checked else ""
+    for option, what in (("calendar", "playbook.ics"), ("vcards", "each contact's .vcf")):
+        parser.add_argument(
+            f"--with-{option}",
+            action="store_true",
+            help=f"with --encrypt: {build}also write {what}, which is NOT encrypted",
+        )
 
 
 def _strict_option(parser: argparse.ArgumentParser) -> None:
@@ -1113,7 +1117,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     # -o is told first, as the exports do, not after reading the content; with the other
     # options' problems (`build --names full -o content/site` said --names alone)
     out = [] if args.out is None else _refused(check_output_dir, args.out, args.root)
-    _refuse_all([*_build_options_at_odds(args), *out])
+    _refuse_all([*_options_at_odds(args), *out])
     encryption, cautions = _encryption(args)
     audience = Audience(args.audience, args.names)
     if cautions and args.strict:  # stopped before writing, with the content's problems
@@ -1211,10 +1215,11 @@ def _ask(prompt: str) -> str:
         return line  # bytes that are not UTF-8 stay stand-ins, which are refused
 
 
-def _build_options_at_odds(args: argparse.Namespace) -> list[str]:
-    """What is wrong with the options of `build` taken together, each with its fix."""
+def _options_at_odds(args: argparse.Namespace) -> list[str]:
+    """What is wrong with the options of `build` (or `check`) taken together, each with
+    its fix."""
     problems = []
-    if args.names and args.audience == OWNER:
+    if getattr(args, "names", None) and args.audience == OWNER:
         problems.append(
             "--names only applies to --audience coach: add --audience coach, or leave --names out"
         )
@@ -1267,6 +1272,19 @@ def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]
             "can download the pages and try passphrases offline; use a longer one, such as "
             "four or five random words"
         )
+    cautions += _left_plain(args)
+    for caution in cautions:
+        _say(caution, err=True)
+    encryption = Encryption(
+        passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
+    )
+    return encryption, cautions
+
+
+def _left_plain(args: argparse.Namespace) -> list[str]:
+    """The warnings of the files an encrypted build writes in plain text, when asked to
+    (--with-calendar, --with-vcards)."""
+    cautions = []
     if args.with_calendar:
         cautions.append(
             "warning: the calendar is written in plain text, under an opaque name that "
@@ -1278,30 +1296,30 @@ def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]
             "warning: the contacts' .vcf files are written in plain text: anyone with "
             "their address can read those names, emails and phone numbers"
         )
-    for caution in cautions:
-        _say(caution, err=True)
-    encryption = Encryption(
-        passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
-    )
-    return encryption, cautions
+    return cautions
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """Validate every file and report every problem (the plans' as of --today, as `build
     --today` finds them); writes nothing."""
     _require_playbook(args.root)
+    _refuse_all(_options_at_odds(args))
+    cautions = _left_plain(args)  # as build --encrypt --with-calendar says them, first
+    for caution in cautions:
+        _say(caution, err=True)
     clock = Stopwatch()
     problems = check(args.root, args.today, args.encrypt, Audience(args.audience))
     clock.lap("read and check")
     if args.verbose:
         _print_stages(clock.laps)
     errors, warnings = problems.errors, problems.warnings
-    if errors or (args.strict and warnings):
-        _report_failure(args, errors, warnings, written=True)
+    if errors or (args.strict and (warnings or cautions)):
+        _report_failure(args, errors, warnings, written=True, said=len(cautions))
         return EXIT_CONTENT
     if not args.quiet:
         _print_problems(warnings)
-        warned = f" ({counted(len(warnings), 'warning')})" if warnings else ""
+        total = len(warnings) + len(cautions)
+        warned = f" ({counted(total, 'warning')})" if total else ""
         print(f"No errors{warned}.")
     return 0
 

@@ -461,6 +461,27 @@ def test_strict_stops_an_encrypted_build_on_the_warnings_of_its_passphrase(
     assert main(["check", "-C", str(sample_root), "--encrypt", "--strict"]) == 1  # agrees
 
 
+def test_check_gives_the_warnings_of_the_files_an_encrypted_build_leaves_plain(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check --encrypt` had no --with-calendar or --with-vcards: check could not say the
+    warnings `build --encrypt --with-calendar` gives, and passed under --strict what such
+    a build then refused. It takes them, gives the same warnings, and counts them."""
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "a long enough passphrase")
+    root = ["-C", str(sample_root), "--encrypt", "--today", SAMPLE_TODAY.isoformat()]
+    extras = ["--with-calendar", "--with-vcards"]
+    assert main(["build", *root, *extras, "--strict"]) == 1
+    built = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("warning:")]
+    assert main(["check", *root, *extras, "--strict"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if line.startswith("warning:")] == built
+    assert err[-1] == "playbook: 0 errors and 3 warnings (--strict counts warnings as errors)"
+    assert main(["check", *root, *extras]) == 0
+    assert capsys.readouterr().out == "No errors (3 warnings).\n"
+    assert main(["check", "-C", str(sample_root), "--with-calendar"]) == 2
+    assert "--with-calendar only applies to --encrypt builds" in capsys.readouterr().err
+
+
 def warnings_counted(summary: str) -> int:
     """The number of warnings `Built ... pages` counts (none when it names none)."""
     found = re.search(r", ([0-9]+) warnings? →", summary)
