@@ -138,13 +138,22 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     return tuple(slots)
 
 
+THIRD_PERSON = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+"""A point of what you learned that speaks of someone as he or she ("He suggested a
+notebook"): in a note to the person you met, most likely them."""
+
+
 def worth_recalling(meeting: Meeting, to: Contact) -> str:
     """The first point of what you learned that recalls what was said: not a to-do of
     yours (`YOUR_TO_DO`), which reads as if they had set you homework, and not one that
-    names `to` by their first name, which would talk about them to their face."""
+    names `to` by their first name, or, written to the person you met, speaks of someone
+    as he or she (`THIRD_PERSON`), which would talk about them to their face."""
     name = re.compile(rf"\b{re.escape(first_name(to.name))}\b") if to.name.strip() else None
+    to_them = to.slug == meeting.contact
     for point in meeting.learned_points:
-        if not YOUR_TO_DO.search(point) and not (name and name.search(point)):
+        if YOUR_TO_DO.search(point) or (name and name.search(point)):
+            continue
+        if not (to_them and THIRD_PERSON.search(point)):
             return point
     return ""
 

@@ -902,3 +902,19 @@ def test_a_thank_you_to_someone_who_declined_since_is_not_pressed(tmp_path: Path
     assert "no follow-up is timed for someone who declined" in text(html)
     card = html.split('id="draft-thank-you-rachel-adeyemi-card"')[1].split("</article>")[0]
     assert "was due on" not in text(card)
+
+
+def test_a_thank_you_does_not_speak_of_them_as_he_or_she(tmp_path: Path) -> None:
+    """With "He said his team reviews every model in pairs." first under what you learned
+    from Jonah, his thank-you said "One thing I keep coming back to: He said his team
+    ...", talking about him to his face. It recalls the next point; the news for Priya,
+    who introduced you, may still say it."""
+    root = copy_sample(tmp_path / "pb")
+    said = "He said his team reviews every model in pairs."
+    jonah = "content/meetings/2026-11-19-jonah-kim.md"
+    edit(root, jonah, "- Most of the work is mapping", f"- {said}\n- Most of the work is mapping")
+    found = drafts(page(build(root, today=SAMPLE_TODAY).output, "meetings/2026-11-19-jonah-kim/"))
+    _, thanks, _ = found["draft-thank-you-jonah-kim"]
+    assert "One thing I keep coming back to: Most of the work is mapping" in thanks, thanks
+    _, news, _ = found["draft-referrer-update-priya-natarajan"]
+    assert said in news, news
