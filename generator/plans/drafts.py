@@ -138,6 +138,31 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     return tuple(slots)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|approx|Inc|Ltd|Co|Corp|No|Dept|Univ"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z](?:\.[A-Za-z])*)\.$"
+)
+"""What ends with a full stop without ending a sentence: a title (`Dr.`), a common short
+form (`Inc.`, `etc.`), an initial or a dotted one (`J.`, `e.g.`, `U.S.`)."""
+_LONGEST_ABBREVIATION = 24
+"""How far before a stop `_ABBREVIATION` is looked for: each stop looking back over the
+whole text made a point of 300 KB of `A. A. A.` take minutes."""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, ending with its stop (a full stop added if it has
+    none); `Dr. Okafor said…` is one sentence, not `Dr.`."""
+    text = str(text).strip()
+    for end in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text, max(0, end.start() - _LONGEST_ABBREVIATION), end.start()):
+            text = text[: end.start()] + end.group().rstrip()  # with its closing quote
+            break
+    sentence = text.strip()
+    stopped = sentence.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
+    return sentence if not sentence or stopped else f"{sentence}."
+
+
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 """A point of what you learned that speaks of someone as he or she ("He suggested a
 notebook"): in a note to the person you met, most likely them."""
@@ -147,20 +172,27 @@ def worth_recalling(meeting: Meeting, to: Contact) -> str:
     """The first point of what you learned that recalls what was said: not a to-do of
     yours (`YOUR_TO_DO`), which reads as if they had set you homework, and not one that
     names `to` by their first name, or, written to the person you met, speaks of someone
-    as he or she (`THIRD_PERSON`), which would talk about them to their face."""
+    as he or she (`THIRD_PERSON`), which would talk about them to their face; after an
+    informational meeting, not one that talks about jobs (`said_in_request`): quoting an
+    opening they mentioned reads as the hidden agenda the meeting was not to have. Each
+    is judged on the point's first sentence, the part the messages quote (`first_sentence`):
+    "Much of the job is agreeing on definitions" further on is about their work."""
     name = re.compile(rf"\b{re.escape(first_name(to.name))}\b") if to.name.strip() else None
     to_them = to.slug == meeting.contact
+    sayable = said_in_request(meeting)
     for point in meeting.learned_points:
-        if YOUR_TO_DO.search(point) or (name and name.search(point)):
+        said = first_sentence(point)
+        if YOUR_TO_DO.search(said) or (name and name.search(said)) or not sayable(said):
             continue
-        if not (to_them and THIRD_PERSON.search(point)):
+        if not (to_them and THIRD_PERSON.search(said)):
             return point
     return ""
 
 
 def said_in_request(meeting: Meeting) -> Callable[[str], bool]:
-    """Whether a line of your files may go into the theme's request: in a request for an
-    informational meeting, nothing that talks about jobs."""
+    """Whether a line of your files may go into the theme's messages: in those about an
+    informational meeting (the request, the thank-you, the news for whoever introduced
+    you), nothing that talks about jobs."""
     if meeting.purpose != "informational":
         return lambda text: bool(text)
     return lambda text: bool(text) and not talks_about_jobs(text)

@@ -22,6 +22,7 @@ import jinja2
 
 from generator.model.entities import Contact
 from generator.plans.drafts import SUBJECT_CODES, DraftSlot
+from generator.plans.drafts import first_sentence as first_sentence  # for the templates
 from generator.plans.outreach import Draft, DraftKind, DraftProblem, lint_draft, word_count
 
 TEMPLATES = {
@@ -33,7 +34,6 @@ TEMPLATES = {
 
 _SUBJECT = re.compile(r"\A\s*subject\s*:[ \t]*(?P<subject>[^\n]*)\n?", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,27 +139,3 @@ def lower_first(text: str) -> str:
     if word == "I" or word.startswith(("I'", "I\u2019")) or any(c.isupper() for c in word[1:]):
         return text
     return text[:1].lower() + text[1:]
-
-
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|approx|Inc|Ltd|Co|Corp|No|Dept|Univ"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z](?:\.[A-Za-z])*)\.$"
-)
-"""What ends with a full stop without ending a sentence: a title (`Dr.`), a common short
-form (`Inc.`, `etc.`), an initial or a dotted one (`J.`, `e.g.`, `U.S.`)."""
-_LONGEST_ABBREVIATION = 24
-"""How far before a stop `_ABBREVIATION` is looked for: each stop looking back over the
-whole text made a point of 300 KB of `A. A. A.` take minutes."""
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of `text`, ending with its stop (a full stop added if it has
-    none); `Dr. Okafor said…` is one sentence, not `Dr.`."""
-    text = str(text).strip()
-    for end in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text, max(0, end.start() - _LONGEST_ABBREVIATION), end.start()):
-            text = text[: end.start()] + end.group().rstrip()  # with its closing quote
-            break
-    sentence = text.strip()
-    stopped = sentence.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
-    return sentence if not sentence or stopped else f"{sentence}."

@@ -918,3 +918,27 @@ def test_a_thank_you_does_not_speak_of_them_as_he_or_she(tmp_path: Path) -> None
     assert "One thing I keep coming back to: Most of the work is mapping" in thanks, thanks
     _, news, _ = found["draft-referrer-update-priya-natarajan"]
     assert said in news, news
+
+
+def test_the_notes_after_an_informational_meeting_do_not_recall_an_opening(
+    tmp_path: Path,
+) -> None:
+    """With "Their team is hiring two analysts next year." first under what you learned
+    at Jonah's informational call, his thank-you and the news for Priya both said "One
+    thing I keep coming back to: Their team is hiring ...": the hidden agenda the meeting
+    was careful not to have, in writing. Both recall the next point. What is quoted is
+    a point's first sentence: Priya's "Much of the job is agreeing on definitions",
+    further on, is about her work, and her first sentence is still recalled."""
+    root = copy_sample(tmp_path / "pb")
+    said = "Their team is hiring two analysts next year."
+    jonah = "content/meetings/2026-11-19-jonah-kim.md"
+    edit(root, jonah, "- Most of the work is mapping", f"- {said}\n- Most of the work is mapping")
+    site = build(root, today=SAMPLE_TODAY).output
+    found = drafts(page(site, "meetings/2026-11-19-jonah-kim/"))
+    for draft in ("draft-thank-you-jonah-kim", "draft-referrer-update-priya-natarajan"):
+        _, body, _ = found[draft]
+        assert said not in body and "Most of the work is mapping" in body, body
+    _, body, _ = drafts(page(site, "meetings/2026-11-05-priya-natarajan/"))[
+        "draft-thank-you-priya-natarajan"
+    ]
+    assert "back to: At Verdant Grid, analytics engineers own the semantic layer" in body, body
