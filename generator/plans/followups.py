@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import counted
+from generator.model.assemble import referral_name
 from generator.model.config import Config
 from generator.model.entities import (
     Company,
@@ -310,8 +311,10 @@ class _Context:
         return self.playbook.config
 
     def name(self, slug: str) -> str:
+        """Their name; for a referral without a contact file yet, the name its slug stands
+        for (`wen-zhou` → Wen Zhou), as the meeting's debrief names them."""
         contact = self.playbook.contacts.get(slug)
-        return contact.name if contact else slug
+        return contact.name if contact else referral_name(slug)
 
     def item(
         self,

@@ -428,3 +428,17 @@ def test_a_meeting_waiting_for_its_outcome_holds_keep_in_touch_back(tmp_path: Pa
     daniel = scan(site / "contacts" / "daniel-reyes" / "index.html").text
     assert "Record the outcome" not in daniel
     assert "Sat 2 Jan (overdue) Get back in touch with Daniel Reyes" in daniel
+
+
+def test_a_name_given_without_a_contact_file_is_written_as_a_name(tmp_path: Path) -> None:
+    """wen-zhou under Jonah's referrals:, no file for her yet: the meeting's debrief names
+    her Wen Zhou (and how to make her file), while the timeline said "Get in touch with
+    wen-zhou", the slug as written."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/meetings/2026-11-19-jonah-kim.md", "  - elena-marsh\n", "  - wen-zhou\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    reach = "Get in touch with Wen Zhou, whom Jonah Kim suggested on 19 Nov"
+    assert reach in text(section((site / "timeline/index.html").read_text(), "today"))
+    jonah = scan(site / "meetings" / "2026-11-19-jonah-kim" / "index.html").text
+    assert 'Wen Zhou no contact file yet: playbook new contact "Wen Zhou"' in jonah
+    assert reach in jonah and "wen-zhou" not in jonah
