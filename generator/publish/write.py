@@ -50,7 +50,12 @@ from generator.model.config import (
     output_clash,
     too_long_for_the_system,
 )
-from generator.publish.atomic import missing_folders, remove_if_empty, sync_folder
+from generator.publish.atomic import (
+    flush_file_system,
+    missing_folders,
+    remove_if_empty,
+    sync_folder,
+)
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -189,7 +194,7 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
                 yield stage
                 if stage.whole:
                     _write(staging / MARKER, MARKER_TEXT)
-                    _flush_written()
+                    _flush_written(staging)
                     _write_manifest(staging, stage.files, hidden)
                     _swap(staging, output)
                 else:
@@ -241,7 +246,7 @@ def _commit(stage: Staging, output: Path) -> None:
             for rel in gone:
                 _set_aside(output, undo, rel)
             _write(output / MARKER, MARKER_TEXT)
-            _flush_written()
+            _flush_written(output)
             _write_manifest(output, stage.files, stage.hidden)
         except BaseException:
             # Undone whole, the manifest set aside is back as it was (--clean's blanked
@@ -471,15 +476,12 @@ def _name_digest(rel: str) -> str:
     return digest(rel.encode("utf-8"))
 
 
-def _flush_written() -> None:
+def _flush_written(folder: Path) -> None:
     """Have the system put on the disk every file a build has written and every name it
-    has given (the staged pages, their moves into the output's folders) before the
-    manifest that lists them: after a power cut, a manifest kept with pages lost would
-    tell the next build those pages need not be written again. One flush of everything
-    waiting costs less than one per file (thousands of them); Windows has no such call."""
-    sync = getattr(os, "sync", None)
-    if sync is not None:
-        sync()
+    has given in `folder` (the staged pages, their moves into the output's folders)
+    before the manifest that lists them: after a power cut, a manifest kept with pages
+    lost would tell the next build those pages need not be written again."""
+    flush_file_system(folder)
 
 
 def _write_manifest(folder: Path, files: Mapping[str, str], hidden: bool = False) -> None:

@@ -23,6 +23,7 @@ from conftest import SAMPLE_TODAY, copy_sample, make_playbook, write
 from generator.build import build
 from generator.errors import BuildError, UsageError
 from generator.faults import os_problem
+from generator.publish import atomic
 from generator.publish import write as write_module
 from generator.publish.lock import Encryption
 from generator.publish.write import MANIFEST
@@ -455,9 +456,10 @@ ON_PROC = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names o
 def disk_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What a build asks of the disk, in order: "fsync <name>" of each file or folder
     flushed, "replace <name>" of each rename (by the name it had), "sync" when it has
-    everything flushed."""
+    every disk flushed, "syncfs <name>" the disk that holds that folder."""
     events: list[str] = []
     real_fsync, real_replace, real_sync = os.fsync, os.replace, os.sync
+    real_syncfs = atomic._syncfs()
 
     def fsync(fd: int) -> None:
         events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{fd}")).name)
@@ -471,9 +473,14 @@ def disk_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         events.append("sync")
         real_sync()
 
+    def syncfs(fd: int) -> int:
+        events.append("syncfs " + Path(os.readlink(f"/proc/self/fd/{fd}")).name)
+        return real_syncfs(fd) if real_syncfs is not None else 0
+
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
     monkeypatch.setattr(os, "sync", sync)
+    monkeypatch.setattr(atomic, "_syncfs", lambda: syncfs if real_syncfs is not None else None)
     return events
 
 
@@ -531,7 +538,29 @@ def test_the_pages_are_on_the_disk_before_the_manifest_that_lists_them(
     build(root, today=SAMPLE_TODAY, jobs=1)
     manifest = events.index(f"fsync {MANIFEST}.tmp")
     pages_in = [i for i, e in enumerate(events) if e == "replace index.html"]
-    assert "sync" in events[max(pages_in, default=0) : manifest]
+    flushes = [e.split()[0] for e in events[max(pages_in, default=0) : manifest]]
+    assert {"sync", "syncfs"} & set(flushes)
+
+
+@ON_PROC
+@pytest.mark.skipif(atomic._syncfs() is None, reason="Linux's syncfs")
+@pytest.mark.parametrize("before", ["an output to commit into", "no output folder"])
+def test_a_build_waits_only_for_the_disk_of_its_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """Before the manifest, a build flushed every disk's waiting writes (`os.sync`): one
+    beside a large copy to a USB stick, or to another disk, waited for that copy too. It
+    now flushes only the file system of its output (Linux's `syncfs`)."""
+    root = copy_sample(tmp_path / "pb")
+    if before != "no output folder":
+        build(root, today=SAMPLE_TODAY, jobs=1)
+        meeting = root / OMAR
+        meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    events = disk_events(monkeypatch)
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    flushed = [e for e in events if e.startswith("sync")]
+    folder = out.name if before != "no output folder" else f".{out.name}.staging-"
+    assert len(flushed) == 1 and flushed[0].startswith(f"syncfs {folder}"), events
 
 
 def test_a_disk_that_cannot_lock_files_still_builds(
