@@ -478,8 +478,12 @@ def _email_meant(text: str) -> str:
 
 
 _BETWEEN_ADDRESSES = re.compile(r"\s*[,;/]\s*|\s+(?:and|or)\s+|\s+")
-_SPELLED_AT = re.compile(r"\s*(?:[(\[{<]at[)\]}>]|\bat\b)\s*", re.IGNORECASE)
-_SPELLED_DOT = re.compile(r"\s*(?:[(\[{<]dot[)\]}>]|\bdot\b)\s*", re.IGNORECASE)
+_RUN_START = r"(?:(?<!\s)|(?!\s))"
+"""Where a run of white space starts, or a character that is none: a pattern that opens
+with any white space, started only there, finds the matches it found starting at each space
+of a run, where it went to the run's end each time (16,000 spaces in an address took 20 s)."""
+_SPELLED_AT = re.compile(_RUN_START + r"\s*(?:[(\[{<]at[)\]}>]|\bat\b)\s*", re.IGNORECASE)
+_SPELLED_DOT = re.compile(_RUN_START + r"\s*(?:[(\[{<]dot[)\]}>]|\bdot\b)\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_IN_DOMAIN = re.compile(r"[^\w.@-]|_")
 """A character no domain holds (`?`, `&`, `,`, `%`, `/`, `#`...): in `jane@x.org?bcc=...` the

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from conftest import write
+from timing import assert_linear
 
 from generator.build import check
 from generator.errors import Problems
@@ -661,6 +662,13 @@ def test_an_email_address_almost_written_gets_the_fix(written: str, hint: str) -
     [message] = convert(Email(), written)[1]
     assert message.startswith(f"{EXPECTED_EMAIL} {written!r}{hint}")
     assert hint or message == f"{EXPECTED_EMAIL} {written!r}"
+
+
+def test_an_email_address_with_a_long_run_of_spaces_is_told_in_linear_time() -> None:
+    """`email: "maya<16,000 spaces>x"` (a value pasted with its padding, in a file someone
+    sent) took 20 s to be refused: looking for a spelled-out `at` or `dot` went from each
+    space to the end of the run."""
+    assert_linear(lambda text: convert(Email(), text), lambda n: f"maya{' ' * n}x", 1_000)
 
 
 @pytest.mark.parametrize(
