@@ -579,8 +579,7 @@ def render_pages(
         template = env.get_template(page.template)
         html = template.render(site=site, page=page, fragments=fragments, **page.context)
         file = renamed[page.path] if renamed else routes.file_for(page.path)
-        html = routes.resolve_markers(unique_heading_ids(html), page.path, renamed)
-        rendered.append((file, html.encode("utf-8")))
+        rendered.append((file, routes.resolved_utf8(unique_heading_ids(html), page.path, renamed)))
     return rendered
 
 

@@ -5,22 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pytest
 from conftest import REPO, write
+from markupsafe import Markup
 from timing import cpu_seconds
 
 from generator.site import render
 from generator.site.limits import weight
 from generator.site.render import (
+    Page,
     Site,
     make_environment,
     nest_headings,
     render_error_page,
     render_not_found_page,
+    render_pages,
     unique_heading_ids,
 )
 
@@ -463,3 +467,22 @@ def test_each_python_keeps_its_own_compiled_templates(monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys, "version_info", (3, 99, 0, "final", 0))
     other = render._bytecode_cache(env)
     assert ours is not None and other is not None and ours.pattern != other.pattern
+
+
+def test_a_big_page_is_written_with_little_more_memory_than_itself(tmp_path: Path) -> None:
+    """The live server's peak of memory was set by its biggest pages (the learned page,
+    2.6 MB at 10,000 files): their links were made relative in thousands of pieces, then
+    joined into a second page, then encoded into a third (five times the page at once)."""
+    write(tmp_path, "templates/big.html", "{{ rows }}")
+    env = make_environment([tmp_path])
+    site = Site("Playbook", "Me", dt.date(2026, 11, 22), "UTC", "A4")
+    rows = Markup("".join(f'<a href="@/contacts/c-{i}/">Café {i}</a>\n' for i in range(20_000)))
+    page = Page("contacts/", "big.html", {"rows": rows})
+    tracemalloc.start()
+    try:
+        ((file, html),) = render_pages(env, site, [page])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (file, html.count(b'<a href="c-')) == ("contacts/index.html", 20_000)
+    assert peak < 2 * sys.getsizeof(rows)
