@@ -1454,10 +1454,31 @@ class Record(FieldType):
 
     def convert(self, value: Any, at: At) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise Invalid(
-                f"expected {self.expected}, got {_describe(value, at)}{self._one(value, at)}"
-            )
+            hint = self._one(value, at) or self._text_alone(value, at)
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         return validate_mapping(value, self.schema, at)
+
+    def _text_alone(self, value: Any, at: At) -> str:
+        """`; write it as a reminder's fields: ...` for the text of an entry written in its
+        place (`followups:`, then `  - Send the deck`; a question of the bank written as
+        its text): the fields it needs, the text under its own; else ""."""
+        text_fields = [f for f in self.schema.fields if f.required and type(f.type) is Inline]
+        if not isinstance(value, str) or len(text_fields) != 1 or not value.strip():
+            return ""
+        lines = []
+        for other in (f for f in self.schema.fields if f.required and f is not text_fields[0]):
+            written = "YYYY-MM-DD" if isinstance(other.type, Date) else other.example
+            if isinstance(other.type, Slug):
+                written = "-".join(re.findall(r"[a-z0-9]+", value.lower())[:3]) or written
+            lines.append(f"{other.name}: {written}")
+        words = value.split()
+        shown = " ".join(words[:4]) + (" …" if len(words) > 4 else "")
+        lines.append(f"{text_fields[0].name}: {shown}")
+        first, *rest = lines
+        below = ", then ".join(f"`  {line}`" for line in rest)
+        return f"; write it as {self.schema.called}'s fields, one a line: `- {first}`" + (
+            f", then {below} under it" if rest else ""
+        )
 
     def _one(self, value: Any, at: At) -> str:
         """`; write coach: {names: initials}` for the value of a mapping's only field
