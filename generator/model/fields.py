@@ -733,6 +733,9 @@ class Date(FieldType):
                 "alone, and a meeting's time in `time:`"
             )
         day = value.date() if isinstance(value, dt.datetime) else value
+        if isinstance(day, str) and day.strip().lower() in _SAID:  # `thank_you: done`
+            hint = _no_day(_SAID[day.strip().lower()], at.today)
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         if isinstance(day, str):
             day = _parse_date(day.strip(), self.expected, at.today)
         if not isinstance(day, dt.date):
@@ -742,6 +745,14 @@ class Date(FieldType):
                 hint = _no_day(value, at.today)
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         return in_range(day)
+
+
+_SAID = {
+    **dict.fromkeys(("done", "sent", "x", "\u2713", "\u2714", "ok", "complete", "completed"), True),
+    **dict.fromkeys(("tbd", "todo", "pending", "not yet", "soon", "-", "?", "none", "n/a"), False),
+}
+"""Words that say a thing was done, or not yet, written for its date (`thank_you: done`),
+as a yes or a no is."""
 
 
 def _no_day(said: bool, today: dt.date | None) -> str:

@@ -59,13 +59,19 @@ def convert(
         (True, dt.date(2026, 11, 22), "; write the day itself, like 2026-11-22 for today"),
         (True, None, "; write the day itself"),
         (False, None, "; leave the field out until there is a day to write"),
+        ("done", dt.date(2026, 11, 22), "; write the day itself, like 2026-11-22 for today"),
+        ("Sent", None, "; write the day itself"),
+        ("\u2713", None, "; write the day itself"),
+        ("TBD", None, "; leave the field out until there is a day to write"),
+        ("not yet", None, "; leave the field out until there is a day to write"),
     ],
 )
 def test_a_yes_or_no_for_a_date_says_what_to_write(
-    value: bool, today: dt.date | None, hint: str
+    value: bool | str, today: dt.date | None, hint: str
 ) -> None:
-    """`done: yes` on a reminder said only 'expected a date as YYYY-MM-DD, got 'yes''."""
-    said = "yes" if value else "no"
+    """`done: yes` on a reminder said only 'expected a date as YYYY-MM-DD, got 'yes''; so
+    did a word for it, `thank_you: done` or `tbd`."""
+    said = value if isinstance(value, str) else "yes" if value else "no"
     assert convert(Date(), value, raw=said, today=today)[1] == [
         f"f.md:3: x: expected a date as YYYY-MM-DD, got {said!r}{hint}"
     ]
