@@ -604,8 +604,8 @@ def _quoted_number(value: Any) -> int | None:
 
 
 def _in_minutes(value: Any) -> int | None:
-    """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min"), if whole;
-    minutes without their unit only after hours, as on a clock ("1h30"). A number with a
+    """The minutes in a length written out ("1.5 hours", "1h 30m", "45 min", "0:45"), if
+    whole; minutes without their unit only after hours, as on a clock ("1h30"). A number with a
     fraction below 10 is hours (`duration: 1.5`: no meeting lasts a minute and a half)."""
     value = _exponent_read(value)
     if isinstance(value, float):
@@ -616,6 +616,8 @@ def _in_minutes(value: Any) -> int | None:
         return None
     if (iso := _ISO_SPAN.fullmatch(value.strip())) and (iso[1] or iso[2]):
         value = f"{iso[1] or 0}h {iso[2] or 0}m"  # `PT1H30M`, from a calendar's export
+    if clock := _CLOCK_LENGTH.fullmatch(value):  # `0:45`, `1:30:00`, as a timer shows it
+        return _in_minutes(f"{clock[1]}h {clock[2]}m")
     value = _DECIMAL_COMMA.sub(".", value)  # `1,5 h`, as much of Europe writes it
     value = _in_digits(value)  # `half an hour`, `two hours`
     if _DECIMAL.fullmatch(value):  # `1,5` alone: what the number 1.5 is
@@ -627,6 +629,11 @@ def _in_minutes(value: Any) -> int | None:
         return None
     minutes = float(found[1] or 0) * 60 + int(found[3] or 0)
     return int(minutes) if minutes.is_integer() and minutes > 0 else None
+
+
+_CLOCK_LENGTH = re.compile(r"\s*([0-9]{1,2}):([0-5][0-9])(?::00)?\s*")
+"""A length as hours and minutes on a clock (`0:45`, `1:30`, quoted, or YAML would read
+`1:30` as the number 90; `0:45` it leaves as text)."""
 
 
 def _in_digits(text: str) -> str:

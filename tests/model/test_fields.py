@@ -371,6 +371,9 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         ("PT1H30M", "; did you mean 90?"),  # ISO 8601, as calendars export a length
         ("PT45M", "; did you mean 45?"),
         ("PT", ""),
+        ("0:45", "; did you mean 45?"),  # hours and minutes, as a clock or timer shows them
+        ("1:30:00", "; did you mean 90?"),
+        ("0:75", ""),
         (1.5, "; did you mean 90?"),  # hours: no meeting lasts a minute and a half
         (0.75, "; did you mean 45?"),
         (45.0, "; did you mean 45?"),
