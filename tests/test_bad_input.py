@@ -327,6 +327,48 @@ def test_a_bank_id_written_wrong_is_one_error_not_one_per_meeting(
     assert [str(p) for p in check(root).errors] == [reported]
 
 
+@pytest.mark.parametrize(
+    ("written", "error", "reported"),
+    [
+        (
+            "success\u2011traits",  # a non-breaking hyphen, as a word processor may put it
+            True,
+            "content/meetings/2026-11-24-omar-haddad.md:18: questions.4: "
+            "'success\u2011traits' holds U+2011, which is not in the question id "
+            "success-traits it looks like, so it is read as a question of your own; did you "
+            "mean success-traits?",
+        ),
+        (
+            "success-traits\u200b",
+            True,
+            "content/meetings/2026-11-24-omar-haddad.md:18: questions.4: "
+            "'success-traits\\u200b' holds U+200B, which is not in the question id "
+            "success-traits it looks like, so it is read as a question of your own; did you "
+            "mean success-traits?",
+        ),
+        (
+            "Success traits",
+            False,
+            "warning: content/meetings/2026-11-24-omar-haddad.md:18: questions.4: 'Success "
+            "traits' is read as a question of your own, not the bank's success-traits: if you "
+            "meant that one, write success-traits",
+        ),
+    ],
+)
+def test_a_question_id_in_other_clothes_is_not_silently_a_question_of_your_own(
+    written: str, error: bool, reported: str, tmp_path: Path
+) -> None:
+    """`  - success\u2011traits` (a dash that is not the - key's) in Omar's questions: was
+    read without a word as a question of your own, and the agenda asked 'success\u2011traits'
+    in place of the bank's question."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("  - success-traits", f"  - {written}"))
+    checked = check(root)
+    found = checked.errors if error else checked.warnings
+    assert [str(p) for p in found if "omar" in p.path] == [reported]
+
+
 def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_written(
     tmp_path: Path,
 ) -> None:

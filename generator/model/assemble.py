@@ -1164,8 +1164,43 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             if not waits(known.slugs, "questions"):  # a broken bank file may hold it
                 message = unknown_question(text, known.questions, known.wordings)
                 problems.error(src.path, src.line(at), at, message)
+        elif text and (meant := _id_in_disguise(text, known.question_ids)):
+            report = problems.error if meant[1] else problems.warn
+            report(src.path, src.line(at), at, meant[0])
         elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+_NOT_THE_DASH = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
+    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None)
+)
+"""Dashes other than `-` (pasted from a word processor, or typed as a word processor
+turns `-` into one), and characters that show nothing (a soft hyphen, a zero-width space)."""
+
+
+def _id_in_disguise(text: str, ids: frozenset[str]) -> tuple[str, bool] | None:
+    """(message, refused) for a meeting's `questions:` entry that is a question id of the
+    bank in other clothes, and so read as a question of your own: with another dash or an
+    invisible character (`success\u2011traits`: refused, since no one sees the
+    difference), or with spaces or capitals (`success traits`: a warning, since a short
+    question of your own may be so written); else None."""
+    plain = unicodedata.normalize("NFKC", text).translate(_NOT_THE_DASH).strip()
+    if plain != text and plain in ids:
+        odd = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text) if not c.isascii())
+        return (
+            f"{quoted(text)} holds {odd}, which is not in the question id {plain} it looks "
+            f"like, so it is read as a question of your own; did you mean {plain}?",
+            True,
+        )
+    loose = re.sub(r"[\s_-]+", "-", plain.lower())
+    if loose != text and loose in ids:
+        return (
+            f"{quoted(text)} is read as a question of your own, not the bank's {loose}: "
+            f"if you meant that one, write {loose}",
+            False,
+        )
+    return None
 
 
 def _own_file(contact: Contact, at: str, slug: str | None, fix: str, problems: Problems) -> None:
