@@ -19,10 +19,11 @@ import re
 import shlex
 import signal
 import sys
+import textwrap
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator import __version__
 from generator.build import (
@@ -212,10 +213,37 @@ def _elsewhere(args: argparse.Namespace) -> str:
     return "choose another folder" if hasattr(args, "directory") else ""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, its paragraphs wrapped at spaces only: at a hyphen, or within a
+    long word, an address broke in two (`https://github.com/job-` `playbook/...`)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+
+
+def _about(command: Callable[[argparse.Namespace], int]) -> str:
+    """A command's --help: its docstring, with the pages of the documentation it names
+    (`docs/report.md`) given by their address, as errors give them: `pipx install
+    job-playbook` brings no docs/ folder to read them in."""
+    return (command.__doc__ or "").replace("(docs/", f"({DOCS}/")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with what it quotes from the command line shown escaped, a "did you mean"
     for a mistyped command, choice or option, and an option a command does not have
-    reported with that command's usage (argparse leaves it to `playbook`'s)."""
+    reported with that command's usage (argparse leaves it to `playbook`'s); its help
+    wrapped by `_Formatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         if message.startswith("the following arguments are required") and self._words:
@@ -519,7 +547,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"playbook {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    p = commands.add_parser("build", help="write the playbook site", description=_cmd_build.__doc__)
+    p = commands.add_parser("build", help="write the playbook site", description=_about(_cmd_build))
     _root_option(p)
     _folder(
         p.add_argument(
@@ -566,7 +594,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_build)
 
     p = commands.add_parser(
-        "check", help="validate everything, write nothing", description=_cmd_check.__doc__
+        "check", help="validate everything, write nothing", description=_about(_cmd_check)
     )
     _root_option(p)
     _today_option(p)
@@ -588,7 +616,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_check)
 
     p = commands.add_parser(
-        "init", help="start a new playbook in DIR", description=_cmd_init.__doc__
+        "init", help="start a new playbook in DIR", description=_about(_cmd_init)
     )
     _folder(
         p.add_argument(
@@ -604,7 +632,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_init)
 
     p = commands.add_parser(
-        "new", help="add a contact, company or meeting", description=_cmd_new.__doc__
+        "new", help="add a contact, company or meeting", description=_about(_cmd_new)
     )
     _root_option(p)
     kinds = "{" + ",".join(NEW_KINDS) + "}"  # as the usage line shows them, errors too
@@ -631,7 +659,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_new)
 
     p = commands.add_parser(
-        "serve", help="preview with live reload while you edit", description=_cmd_serve.__doc__
+        "serve", help="preview with live reload while you edit", description=_about(_cmd_serve)
     )
     _root_option(p)
     p.add_argument(
@@ -1475,13 +1503,13 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     p = commands.add_parser(
         "import",
         help="add contacts from LinkedIn, a vCard or an address book's CSV file",
-        description=_cmd_import.__doc__,
+        description=_about(_cmd_import),
     )
     sources = p.add_subparsers(title="sources", metavar="SOURCE", required=True)
     p.commands = sources.choices
     for source, what in IMPORT_SOURCES.items():
         q = sources.add_parser(
-            source, help=what, description=f"{_cmd_import.__doc__} FILE: {what}."
+            source, help=what, description=f"{_about(_cmd_import)} FILE: {what}."
         )
         _root_option(q)
         q.add_argument("file", type=_path, metavar="FILE")
@@ -1504,7 +1532,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
     p.commands = formats.choices
     q = formats.add_parser(
-        "vcard", help="contact cards for an address book", description=_cmd_export_vcard.__doc__
+        "vcard", help="contact cards for an address book", description=_about(_cmd_export_vcard)
     )
     _root_option(q)
     q.add_argument(
@@ -1524,7 +1552,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     _talk_options(q, verbose=False)
     q.set_defaults(run=_cmd_export_vcard, sum_up_warnings=True)
     q = formats.add_parser(
-        "csv", help="contacts, companies, meetings, follow-ups", description=_cmd_export_csv.__doc__
+        "csv", help="contacts, companies, meetings, follow-ups", description=_about(_cmd_export_csv)
     )
     _root_option(q)
     q.add_argument(
@@ -1541,7 +1569,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     p = commands.add_parser(
         "report",
         help="a work-search log of the contacts you made, to print",
-        description=_cmd_report.__doc__,
+        description=_about(_cmd_report),
     )
     _root_option(p)
     p.add_argument(
@@ -1573,7 +1601,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
     p.set_defaults(run=_cmd_report, sum_up_warnings=True)
 
     p = commands.add_parser(
-        "schema", help="write JSON Schemas for editors", description=_cmd_schema.__doc__
+        "schema", help="write JSON Schemas for editors", description=_about(_cmd_schema)
     )
     _root_option(p)
     p.add_argument(

@@ -25,6 +25,7 @@ import generator.plans
 import generator.site
 from generator.build import load
 from generator.cli import _parser
+from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
 from generator.model.config import load_config, setting_types
 from generator.model.fields import Record, validate_document
@@ -242,6 +243,22 @@ def _commands(
         return
     for name, command in found[0].choices.items():
         yield from _commands(command, (*path, name))
+
+
+def test_each_commands_help_names_the_docs_by_their_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`playbook report --help` and `schema --help` sent you to `(docs/report.md)` and
+    `(docs/editors.md)`, files `pipx install job-playbook` does not bring: each help
+    gives the page's address, as the errors do, whole on its line in a narrow terminal
+    too (wrapped at its hyphens, it was two halves that open nothing)."""
+    monkeypatch.setenv("COLUMNS", "40")
+    named = []
+    for _, command in _commands(_parser()):
+        for page in re.findall(r"\S*docs/[\w-]+\.md", command.format_help()):
+            named.append(page.strip("(").removeprefix(f"{ADDRESS}/"))
+    assert "report.md" in named
+    assert [page for page in named if not (REPO / "docs" / page).is_file()] == []
 
 
 def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
