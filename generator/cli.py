@@ -1497,6 +1497,8 @@ IMPORT_SOURCES = {
     "vcard": "a .vcf file (vCard 3.0 or 4.0) with one card or many",
     "csv": "Google Contacts', Outlook's or Thunderbird's CSV export",
 }
+IMPORT_EXAMPLES = {"linkedin": "Connections.csv", "vcard": "contacts.vcf", "csv": "contacts.csv"}
+"""The file each import is usually given, for its help (`FILE`, like ~/Downloads/...)."""
 
 
 def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -1512,7 +1514,12 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
             source, help=what, description=f"{_about(_cmd_import)} FILE: {what}."
         )
         _root_option(q)
-        q.add_argument("file", type=_path, metavar="FILE")
+        q.add_argument(
+            "file",
+            type=_path,
+            metavar="FILE",
+            help=f"the file to read, by its path (like ~/Downloads/{IMPORT_EXAMPLES[source]})",
+        )
         q.add_argument(
             "--companies",
             action="store_true",

@@ -261,6 +261,18 @@ def test_each_commands_help_names_the_docs_by_their_address(
     assert [page for page in named if not (REPO / "docs" / page).is_file()] == []
 
 
+def test_every_argument_of_every_command_has_its_help() -> None:
+    """`playbook import linkedin --help` listed FILE under "positional arguments" with
+    nothing beside it: not what file, nor that it is a path."""
+    unsaid = [
+        f"playbook {name} {action.metavar or action.option_strings[0]}"
+        for name, command in _commands(_parser())
+        for action in command._actions
+        if not action.help
+    ]
+    assert unsaid == []
+
+
 def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
     """`playbook new` and `init` took -q, but their lines in the README's table did not
     show it: the table is where a user looks for what a command takes, with the values
