@@ -391,7 +391,9 @@ def _meeting_event(
             event.moment("dtend", end)
     if meeting.location:
         event.text("location", plain_lines(meeting.location))
-    description = "\n\n".join(_meeting_description(playbook, each, links) for each in meetings)
+    named = len(meetings) > 1  # each part says whose it is
+    parts = (_meeting_description(playbook, each, links, named) for each in meetings)
+    description = "\n\n".join(parts)
     event.text("description", plain_lines(description))
     links.add_url(event, routes.meeting(meeting.slug))
     event.text("status", "CONFIRMED")
@@ -404,11 +406,21 @@ def _second_of_two(moment: dt.datetime) -> bool:
     return moment.fold == 1 and moment.replace(fold=0).utcoffset() != moment.utcoffset()
 
 
-def _meeting_description(playbook: Playbook, meeting: Meeting, links: Links) -> str:
+def _meeting_description(
+    playbook: Playbook, meeting: Meeting, links: Links, named: bool = False
+) -> str:
+    """Its purpose, the person's role and company, its goals and its agenda page; `named`,
+    first the person's name (one of several met together)."""
     contact = playbook.contacts.get(meeting.contact)
     company = playbook.company_at(meeting)
     who = ", ".join(
-        part for part in (contact.role if contact else "", company.name if company else "") if part
+        part
+        for part in (
+            contact.name if contact and named else "",
+            contact.role if contact else "",
+            company.name if company else "",
+        )
+        if part
     )
     lines = [f"{meeting.purpose.capitalize()} meeting" + (f" ({who})" if who else "")]
     lines += [f"- {inline_text(goal)}" for goal in meeting.goals]

@@ -655,6 +655,7 @@ def test_one_meeting_with_two_people_is_one_event(tmp_path: Path) -> None:
     assert str(coffee["SUMMARY"]) == "Coffee with Elena Marsh and Omar Haddad"
     assert coffee["DTEND"].dt - coffee["DTSTART"].dt == dt.timedelta(minutes=45)
     description = str(coffee["DESCRIPTION"])
+    assert "Informational meeting (Elena Marsh, Head of Product, Carbon Ledger)" in description
     assert "meetings/2026-11-24-elena-marsh/index.html" in description
     assert "meetings/2026-11-24-omar-haddad/index.html" in description
 
