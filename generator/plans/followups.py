@@ -145,6 +145,9 @@ class FollowUpItem:
     """Slug of the person it asks you to get in touch with, when that is not `contact`
     (a name someone gave you: the item is theirs, on their meeting): that person's page
     lists it too."""
+    reach_name: str = ""
+    """The name of `reach`: from their contact file, else the name its slug stands for
+    (`wen-zhou` → Wen Zhou), as the item's `action` says it."""
 
     @property
     def is_open(self) -> bool:
@@ -352,6 +355,7 @@ class _Context:
             how_to_close=how_to_close,
             taken_up_on=taken_up_on if done is not None else None,
             reach=reach,
+            reach_name=self.name(reach) if reach else "",
         )
 
 

@@ -438,7 +438,11 @@ def test_a_name_given_without_a_contact_file_is_written_as_a_name(tmp_path: Path
     edit(root, "content/meetings/2026-11-19-jonah-kim.md", "  - elena-marsh\n", "  - wen-zhou\n")
     site = build(root, today=SAMPLE_TODAY, jobs=1).output
     reach = "Get in touch with Wen Zhou, whom Jonah Kim suggested on 19 Nov"
-    assert reach in text(section((site / "timeline/index.html").read_text(), "today"))
+    (row,) = [
+        r for r in rows(section((site / "timeline/index.html").read_text(), "today")) if "Wen" in r
+    ]
+    assert reach in text(row)
+    assert "wen-zhou" not in row.split('data-label="Who"')[1]  # whom to get in touch with
     jonah = scan(site / "meetings" / "2026-11-19-jonah-kim" / "index.html").text
     assert 'Wen Zhou no contact file yet: playbook new contact "Wen Zhou"' in jonah
     assert reach in jonah and "wen-zhou" not in jonah
