@@ -590,7 +590,7 @@ def test_a_theme_rewords_a_pages_title_in_its_template(tmp_path: Path) -> None:
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     assert "<title>People · " in (out / "contacts/index.html").read_text("utf-8")
     printed = (out / "meetings/2026-11-24-omar-haddad/print/index.html").read_text("utf-8")
-    assert "<title>To print: Coffee with Omar Haddad · " in printed
+    assert "<title>To print: Coffee with Omar Haddad, Tue 24 Nov 2026 · " in printed
 
 
 def test_a_theme_rewords_the_last_time_you_were_in_touch(tmp_path: Path) -> None:

@@ -604,3 +604,25 @@ def test_a_long_meeting_with_few_questions_says_what_the_time_is_for(tmp_path: P
         "up on what they say. To plan more, list more under questions: in the meeting file."
     ) in page
     assert "These questions take" not in text_of(site, "meetings/2026-11-10-lena-fischer")
+
+
+def test_two_meetings_with_one_person_have_titles_of_their_own(tmp_path: Path) -> None:
+    """A second coffee with Omar Haddad had the first one's titles ("Print pack: Coffee
+    with Omar Haddad"): two browser tabs alike, and two packs saved as PDF under one name,
+    the second over the first. Each title now ends with its meeting's day."""
+    root = copy_sample(tmp_path / "pb")
+    again = "---\ncontact: omar-haddad\nformat: coffee\nstatus: scheduled\ndate: 2026-12-15\n---\n"
+    write(root, "content/meetings/2026-12-15-omar-haddad.md", again)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    titles = [
+        re.findall(r"<title>(.*?) · ", html_of(site, f"meetings/{slug}/{page}"))
+        for slug in ("2026-11-24-omar-haddad", "2026-12-15-omar-haddad")
+        for page in ("", "questions/", "print/")
+    ]
+    assert titles[:3] == [
+        ["Coffee with Omar Haddad, Tue 24 Nov 2026"],
+        ["Questions: Coffee with Omar Haddad, Tue 24 Nov 2026"],
+        ["Print pack: Coffee with Omar Haddad, Tue 24 Nov 2026"],
+    ]
+    assert titles[5] == ["Print pack: Coffee with Omar Haddad, Tue 15 Dec 2026"]
+    assert len({title for found in titles for title in found}) == 6
