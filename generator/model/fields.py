@@ -1131,8 +1131,9 @@ _CLOCK = re.compile(
 )
 """A time as clocks and people write it: `14.30`, `1430`, `2:30 pm`, `14:30:00`, `9h05`,
 `9:5` (a minute of one digit is that minute: 09:05), `2:30p`, `1430h`."""
-_TIME_SPAN = re.compile(r"(.+?)\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*(.+)")
-"""A meeting's start and end (`14:30-15:30`, `2 to 3pm`), where one start is asked for."""
+_TIME_SPAN = re.compile(r"(.+?)" + _RUN_START + r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*(.+)")
+"""A meeting's start and end (`14:30-15:30`, `2 to 3pm`), where one start is asked for.
+Its first part ends where a run of white space starts (`_RUN_START`), in a text stripped."""
 _NOON = ("noon", "midday", "12 noon")
 
 

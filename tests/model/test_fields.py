@@ -680,6 +680,12 @@ def test_an_email_address_with_a_long_run_of_spaces_is_told_in_linear_time() -> 
     assert_linear(lambda text: convert(Email(), text), lambda n: f"maya{' ' * n}x", 1_000)
 
 
+def test_a_time_with_a_long_run_of_spaces_is_told_in_linear_time() -> None:
+    """`time: "1<32,000 spaces>x"` took 45 s to be refused: looking for a span (`14:30 -
+    15:30`) went from each space to the end of the run."""
+    assert_linear(lambda text: convert(Time(), text, raw=text), lambda n: f"1{' ' * n}x", 1_000)
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
