@@ -26,9 +26,11 @@ spaces, not from each space in it (a phone of thousands of spaces took minutes).
 EXPORTED_UID = "playbook-contact-"
 """The start of each card's UID, the contact's slug after it: an import of the cards
 (`exchange/vcards.py`) knows by it which contact each card was."""
-_TRUNK_ZERO = re.compile(r"\s*\(\s*0\s*\)\s*")
+_TRUNK_ZERO = re.compile(r"(?:(?<!\s)|(?!\s))\s*\(\s*0\s*\)\s*")
 """The `(0)` of `+44 (0)20 ...`: the trunk prefix, dialled within the country only; with
-the country code it reaches no one (or the wrong number)."""
+the country code it reaches no one (or the wrong number). Looked for where a run of spaces
+starts or at a character that is not one, never from inside a run: the same matches, where
+a phone of `+1`, 64,000 spaces and a letter took the sample's build from 2 s to 109 s."""
 
 
 def contact_vcard(contact: Contact, company: Company | None) -> str:
