@@ -230,21 +230,24 @@ def _commit(stage: Staging, output: Path) -> None:
     with _naming_the(output):
         undo = Path(tempfile.mkdtemp(prefix=f".{output.name}.undo-", dir=output.parent))
     keep_undo = False
+    made = {str(undo), str(output)}  # the folders known to be there (`_make_folder`)
     try:
         touched = [(MANIFEST, True)] + [(rel, rel in stage.previous) for rel in changed]
         touched += [(rel, True) for rel in gone]
-        _set_aside(output, undo, MANIFEST)
+        _set_aside(output, undo, MANIFEST, made)
         try:
             for rel in changed:
-                if rel in stage.previous:
-                    _set_aside(output, undo, rel)
-                else:  # noted before it is there, so that undoing takes it out
-                    _write(_folder_for(_inside(undo / ADDED, rel)), b"")
                 target = _inside(output, rel)
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if rel in stage.previous:
+                    there = _set_aside(output, undo, rel, made)
+                else:  # noted before it is there, so that undoing takes it out
+                    _write(_folder_for(_inside(undo / ADDED, rel), made), b"")
+                    there = False
+                if not there:  # a file was moved out of its folder: the folder is there
+                    _make_folder(str(target.parent), made)
                 os.replace(_inside(stage.folder, rel), target)
             for rel in gone:
-                _set_aside(output, undo, rel)
+                _set_aside(output, undo, rel, made)
             _write(output / MARKER, MARKER_TEXT)
             _flush_written(output)
             _write_manifest(output, stage.files, stage.hidden)
@@ -255,7 +258,7 @@ def _commit(stage: Staging, output: Path) -> None:
                 # left as a killed build's: its files are the only copies, and the
                 keep_undo = True  # manifest in it keeps the next from replacing the user's
                 with suppress(OSError):
-                    _set_aside(output, undo, MANIFEST)
+                    _set_aside(output, undo, MANIFEST, {str(undo)})
             raise
         _remove_empty_folders(output, gone)
     except OSError as exc:  # a file noted or set aside in the journal: the output's name
@@ -297,16 +300,21 @@ which may keep the renames and lose the data of a file just written) leaves an u
 folder that says all it did."""
 
 
-def _set_aside(output: Path, undo: Path, rel: str) -> None:
-    """Move the output's file `rel`, if it has one, into the undo folder."""
-    kept = _folder_for(_inside(undo / SET_ASIDE, rel))
-    with suppress(FileNotFoundError):
+def _set_aside(output: Path, undo: Path, rel: str, made: set[str]) -> bool:
+    """Move the output's file `rel`, if it has one, into the undo folder; whether it had
+    one. `made`: the folders known to be there, as `_make_folder` keeps them."""
+    kept = _folder_for(_inside(undo / SET_ASIDE, rel), made)
+    try:
         os.replace(_inside(output, rel), kept)
+    except FileNotFoundError:
+        return False
+    return True
 
 
-def _folder_for(path: Path) -> Path:
-    """`path`, its folder made if need be."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _folder_for(path: Path, made: set[str]) -> Path:
+    """`path`, its folder made if need be (`_make_folder`: one system call a folder
+    missing from `made`, none for a folder in it)."""
+    _make_folder(str(path.parent), made)
     return path
 
 
@@ -642,7 +650,7 @@ def _keep_undoing(output: Path, undo: Path) -> NoReturn:
     is the only copy of the files set aside (the manifest among them, set aside again: it
     says which files are the user's, which a build without it would replace)."""
     with suppress(OSError):
-        _set_aside(output, undo, MANIFEST)
+        _set_aside(output, undo, MANIFEST, {str(undo)})
     raise UsageError(
         f"a build that was killed while writing {output} set files aside in {undo}, "
         "and they cannot all be put back: make both folders writable, then build again "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import fcntl
 import json
@@ -88,6 +89,30 @@ def test_a_build_makes_each_folder_once(tmp_path: Path, monkeypatch: pytest.Monk
     """A contact's page and card go into one folder, staged apart: the folder is made
     for the first, not asked for again (at 1,000 files, 353 calls the system refused)."""
     root = copy_sample(tmp_path / "pb")
+    made = folders_asked_for(monkeypatch)
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert any(path.endswith("/contacts/priya-natarajan") for path in made)
+    assert [path for path in set(made) if made.count(path) > 1] == []
+
+
+def test_a_commit_asks_for_each_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages replaced in an output already there: each old page's folder in the undo
+    folder is made once, and a page's own folder is not asked for when its old page was
+    just moved out of it (at 1,000 files built a day later, 6,281 calls for 2,093 pages,
+    a third of them refused as there already)."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    made = folders_asked_for(monkeypatch)
+    build(root, today=SAMPLE_TODAY + dt.timedelta(days=1), jobs=1)  # the dated pages change
+    assert any(".undo-" in path and path.endswith("/meetings") for path in made)
+    assert [path for path in set(made) if made.count(path) > 1] == []
+    assert [path for path in made if path.startswith(f"{out}/meetings/")] == []
+
+
+def folders_asked_for(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each folder the system is asked to make from now on, as it is asked."""
     made: list[str] = []
     mkdir = os.mkdir
 
@@ -96,9 +121,7 @@ def test_a_build_makes_each_folder_once(tmp_path: Path, monkeypatch: pytest.Monk
         mkdir(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "mkdir", spy)
-    build(root, today=SAMPLE_TODAY, jobs=1)
-    assert any(path.endswith("/contacts/priya-natarajan") for path in made)
-    assert [path for path in set(made) if made.count(path) > 1] == []
+    return made
 
 
 def test_a_build_with_nothing_changed_touches_nothing(tmp_path: Path) -> None:
