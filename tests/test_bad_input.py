@@ -299,31 +299,40 @@ def test_notes_too_dense_to_lay_out_are_an_error_at_their_line(
 
 
 @pytest.mark.parametrize(
-    ("written", "reported"),
+    ("replaced", "written", "reported"),
     [
         (
+            "id: describe-role",
             "id: describe_role",
             "content/questions/the-job.md:9: questions.2.id: expected a slug: lowercase "
             "letters, digits and hyphens, like 'jane-doe', got 'describe_role'; did you mean "
             "describe-role?",
         ),
         (
+            "id: describe-role",
             "Id: describe-role",
             "content/questions/the-job.md:9: questions.2.id: is required (a slug: lowercase "
             "letters, digits and hyphens, like 'jane-doe'), like id: typical-day; is Id: on "
             "line 9 it? write it as id:",
         ),
+        (  # the whole file is left out, and its ids with it
+            "category: the-job",
+            "category: the job itself",
+            "content/questions/the-job.md:2: category: expected one of the-job, time-at-work, "
+            "their-path, the-field, advancement, fit, networking, got 'the job itself'",
+        ),
     ],
 )
 def test_a_bank_id_written_wrong_is_one_error_not_one_per_meeting(
-    written: str, reported: str, tmp_path: Path
+    replaced: str, written: str, reported: str, tmp_path: Path
 ) -> None:
     """A bank entry whose id is not read (`id: describe_role`, `Id: describe-role`) also
     gave each meeting naming describe-role 'no question with id 'describe-role' (did you
-    mean job-descriptions-to-read?)', another question; its own error is the one to fix."""
+    mean job-descriptions-to-read?)', another question; its own error is the one to fix.
+    So did every id of a bank file left out for its category."""
     root = copy_sample(tmp_path / "pb")
     bank = root / "content/questions/the-job.md"
-    bank.write_text(bank.read_text().replace("id: describe-role", written))
+    bank.write_text(bank.read_text().replace(replaced, written))
     assert [str(p) for p in check(root).errors] == [reported]
 
 
