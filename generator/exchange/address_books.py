@@ -98,7 +98,7 @@ def read_address_book(
             Notice(
                 label,
                 found[0] if found else 1,
-                _not_an_address_book(text, again or import_again(label)),
+                _not_an_address_book(text, import_again(label, again)),
             )
         )
         return reading, ""

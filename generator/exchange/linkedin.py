@@ -114,7 +114,7 @@ def read_connections(label: str, content: bytes, again: Again | None = None) -> 
     if columns is None:
         use = ""
         if "BEGIN:VCARD" in text.upper():  # a .vcf given to the wrong import
-            use = f"; it is a vCard file: import it with {(again or import_again(label))('vcard')}"
+            use = f"; it is a vCard file: import it with {import_again(label, again)('vcard')}"
         elif written_by_playbook(text):
             use = f"; it is {OWN_CSV}"
         reading.notices.append(

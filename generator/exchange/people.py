@@ -89,8 +89,12 @@ Again = Callable[[str], str]
 (`vcard`, `linkedin`, `csv`): a file given to the wrong one is told it."""
 
 
-def import_again(label: str) -> Again:
-    """`playbook import SOURCE FILE`, the file named as `label` names it."""
+def import_again(label: str, again: Again | None = None) -> Again:
+    """The command to import the file a reader reads with another import: `again`, as
+    the command line gave it (with the file as typed, and -C), else `playbook import
+    SOURCE FILE`, the file named as `label` names it."""
+    if again is not None:
+        return again
     return lambda source: f"playbook import {source} {shlex.quote(label)}"
 
 

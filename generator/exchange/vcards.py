@@ -76,7 +76,7 @@ def read_vcards(label: str, content: bytes, again: Again | None = None) -> Readi
         if card is not None:
             _read_card(label, line, card, reading)
     if cards == 0 and (
-        use := _other_import(text, again or import_again(label))
+        use := _other_import(text, import_again(label, again))
     ):  # a CSV file given to the wrong import
         reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     elif cards == 0 and written_by_playbook(text):
