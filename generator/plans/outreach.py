@@ -192,6 +192,8 @@ def lint_draft(
             problems.extend(_job_talk(draft))
     if draft.kind is DraftKind.THANK_YOU:
         problems.extend(_late_thank_you(meeting, config, today, declined))
+        if meeting.purpose == "informational":
+            problems.extend(_job_ask(draft, AFTER_LEARNING))
     return tuple(sorted(problems, key=lambda p: -1 if p.start is None else p.start))
 
 
@@ -226,19 +228,36 @@ def _length_asked(draft: Draft, meeting: Meeting, config: Config) -> Iterator[Dr
         )
 
 
-def _job_talk(draft: Draft) -> Iterator[DraftProblem]:
-    """A job ask, else every mention of the job search, in a request to learn."""
+BEFORE_LEARNING = (
+    "a request for an informational meeting asks only for their insight; someone who senses "
+    "a hidden agenda says no"
+)
+AFTER_LEARNING = (
+    "after an informational meeting, thank them for their insight and nothing more; an ask "
+    "now turns the advice they gave into the hidden agenda the meeting was not to have"
+)
+"""Why a job ask does not belong in a message about an informational meeting: before it
+(the request), after it (the thank-you)."""
+
+
+def _job_ask(draft: Draft, why: str) -> Iterator[DraftProblem]:
+    """The job ask in `draft`, if any (`find_job_ask`), told `why` it does not belong."""
     ask = find_job_ask(draft.text)
     if ask is not None:
         yield DraftProblem(
             "job-ask",
-            f'"{ask.wording}" asks for a job: a request for an informational meeting asks '
-            "only for their insight; someone who senses a hidden agenda says no",
+            f'"{ask.wording}" asks for a job: {why}',
             ask.wording,
             ask.start,
             ask.start + len(ask.wording),
             _line_of(draft.text, ask.start),
         )
+
+
+def _job_talk(draft: Draft) -> Iterator[DraftProblem]:
+    """A job ask, else every mention of the job search, in a request to learn."""
+    yield from _job_ask(draft, BEFORE_LEARNING)
+    ask = find_job_ask(draft.text)
     for found in _MENTIONS.finditer(draft.text):
         if ask is not None and ask.start <= found.start() < ask.start + len(ask.wording):
             continue

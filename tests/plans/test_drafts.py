@@ -200,6 +200,24 @@ def test_more_time_than_planned(tmp_path: Path) -> None:
     ]
 
 
+def test_a_job_ask_in_the_thanks_for_an_informational_meeting(tmp_path: Path) -> None:
+    """Your own thank-you for an informational coffee, "Would you keep me in mind if
+    something opens up?": nothing said so, though the meeting was for learning only. A
+    networking meeting's thanks may ask."""
+    front = HELD + "\ndone: {thank_you: 2026-11-18}"
+    thanks = "Dear Ben, thank you.\nWould you keep me in mind if something opens up?\n"
+    playbook_with(tmp_path, front, "\n## Thank-you\n\n" + thanks)
+    assert draft_warnings(tmp_path) == [
+        'warning: content/meetings/m.md:13: thank-you: "keep me in mind" asks for a job: after '
+        "an informational meeting, thank them for their insight and nothing more; an ask now "
+        "turns the advice they gave into the hidden agenda the meeting was not to have"
+    ]
+    playbook_with(
+        tmp_path, front.replace("informational", "networking"), "\n## Thank-you\n\n" + thanks
+    )
+    assert draft_warnings(tmp_path) == []
+
+
 def test_a_thank_you_sent_late(tmp_path: Path) -> None:
     front = HELD + "\ndone: {thank_you: 2026-11-20}"
     playbook_with(tmp_path, front, "\n## Thank-you\n\nDear Ben, thank you.\n")
