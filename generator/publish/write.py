@@ -225,6 +225,7 @@ def _commit(stage: Staging, output: Path) -> None:
             _write_manifest(output, stage.files, stage.hidden)
         return  # the manifest says what is there: not a file to touch
     _refuse_links_out(output, [*changed, *gone])
+    _refuse_other_disks(output, [*changed, *gone])
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
     _refuse_to_take_your_folders(output, [rel for rel in changed if rel in stage.previous] + gone)
     with _naming_the(output):
@@ -387,6 +388,71 @@ def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
                 f"{link} is a link (to {link.resolve()}); playbook writes only inside its "
                 "output folder, and not through links: remove the link"
             )
+
+
+def _refuse_other_disks(output: Path, rels: Iterable[str] | None = None) -> None:
+    """Refuse to write or delete into a folder of the output that is a mount point (a
+    disk, a share, a folder bind-mounted there): a build moves each file in from beside
+    the output folder, which the system cannot do onto another disk, and replacing the
+    output whole (`rels` None) would delete what that disk holds. Every such folder is
+    named; nothing is touched."""
+    mounts = _mounts_inside(output)
+    if rels is not None:
+        paths = {_inside(output, rel) for rel in rels}
+        mounts = [m for m in mounts if any(p.is_relative_to(m) for p in paths)]
+    if mounts:
+        names = ", ".join(map(str, mounts))
+        one = len(mounts) == 1
+        whole = "replaces the output folder whole (its manifest is missing), which would "
+        why = (
+            f"{whole}delete what is on {'it' if one else 'them'}"
+            if rels is None
+            else (
+                "moves its files in from beside the output folder, which the system cannot do "
+                "onto another disk"
+            )
+        )
+        raise UsageError(
+            f"{names}: {'a disk or folder is' if one else 'disks or folders are'} mounted "
+            f"there, inside the output folder, and this build {why}: unmount "
+            f"{'it' if one else 'them'} (a mount belongs outside the output folder), then "
+            "build again"
+        )
+
+
+def _mounts_inside(output: Path) -> list[Path]:
+    """The mount points inside `output` (a resolved path), from the system's list where
+    there is one (Linux: the only way to see a folder bind-mounted from the same disk),
+    else the folders on another device than `output`."""
+    inside = f"{output}{os.sep}"
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as table:
+            points = [_MOUNT_ESCAPE.sub(_unescaped, line.split()[4]) for line in table]
+    except (OSError, IndexError):
+        return _on_other_devices(output)
+    return sorted(Path(point) for point in points if point.startswith(inside))
+
+
+_MOUNT_ESCAPE = re.compile(r"\\([0-7]{3})")
+"""How /proc/self/mountinfo writes a space, tab, newline or backslash in a path."""
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match[1], 8))
+
+
+def _on_other_devices(output: Path) -> list[Path]:
+    """The folders in `output` on another device than it (each looked at without
+    following a link)."""
+    found: list[Path] = []
+    disk = output.stat().st_dev
+    for parent, folders, _files in os.walk(output):
+        for name in list(folders):
+            with suppress(OSError):
+                if Path(parent, name).lstat().st_dev != disk:
+                    found.append(Path(parent, name))
+                    folders.remove(name)
+    return sorted(found)
 
 
 def _refuse_to_replace_yours(output: Path, new: Iterable[str]) -> None:
@@ -873,6 +939,7 @@ def _swap(staging: Path, output: Path) -> None:
         os.replace(staging, output)
         sync_folder(output.parent)  # the new name kept through a power cut
         return
+    _refuse_other_disks(output)
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     old.rmdir()
     try:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -584,6 +585,55 @@ def test_a_build_waits_only_for_the_disk_of_its_output(
     flushed = [e for e in events if e.startswith("sync")]
     folder = out.name if before != "no output folder" else f".{out.name}.staging-"
     assert len(flushed) == 1 and flushed[0].startswith(f"syncfs {folder}"), events
+
+
+@contextmanager
+def a_disk_mounted_at(folder: Path, root: Path) -> Iterator[Path]:
+    """A small disk of its own (tmpfs) mounted at `folder`, holding a file of the user's;
+    skipped where this user may not mount one. Unmounted, wherever a build moved it, with
+    every mount under `root`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    command = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)]
+    if shutil.which("mount") is None or subprocess.run(command, capture_output=True).returncode:
+        pytest.skip("mounting a disk needs a Linux system and root")
+    try:
+        (folder / "keep.txt").write_text("mine")
+        yield folder / "keep.txt"
+    finally:
+        for mount in reversed(write_module._mounts_inside(root.resolve())):
+            subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_disk_mounted_in_an_output_replaced_whole_keeps_its_files(tmp_path: Path) -> None:
+    """An output folder without its manifest is replaced whole, and the old one deleted:
+    with a disk mounted in it (`output/photos`), the files on that disk were deleted and
+    the mount left in a `.output.old-…` folder beside the output. The build stops and
+    names the mount; nothing is touched."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    (out / MANIFEST).unlink()
+    with a_disk_mounted_at(out / "photos", root) as yours:
+        with pytest.raises(UsageError, match=f"{out / 'photos'}: a disk or folder is mounted"):
+            build(root, today=SAMPLE_TODAY, jobs=1)
+        assert yours.read_text() == "mine"
+        assert sorted(p.name for p in root.iterdir()) == ["content", "output", "playbook.yaml"]
+
+
+def test_a_page_to_move_onto_a_disk_mounted_in_the_output_is_refused(tmp_path: Path) -> None:
+    """A page in a folder of the output that is another disk cannot be moved in from
+    beside the output: the build failed with 'invalid cross-device link'. It names the
+    mount and what to do, before touching a file."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    mount = out / "meetings/2026-11-24-omar-haddad"
+    manifest = (out / MANIFEST).read_bytes()
+    with a_disk_mounted_at(mount, root) as yours:
+        with pytest.raises(UsageError, match=f"{mount}: .* unmount it"):
+            build(root, today=SAMPLE_TODAY, jobs=1)
+        assert sorted(p.name for p in mount.iterdir()) == [yours.name]
+    assert (out / MANIFEST).read_bytes() == manifest
 
 
 def test_a_disk_that_cannot_lock_files_still_builds(
