@@ -188,6 +188,30 @@ def test_a_full_temporary_folder_does_not_fail_the_build(
     assert (tmp_path / "site/index.html").exists()
 
 
+def test_a_link_where_the_compiled_templates_go_leaves_its_folder_alone(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Anyone may make a link in /tmp: one named `_jinja2-cache-<your user id>`, to a
+    folder of yours, had every build make that folder private (Jinja changed its mode
+    before it saw the link), and a published `~/public_html` unreadable. The link is left
+    alone, and the build compiles its templates without a cache."""
+    import tempfile
+
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    yours = tmp_path / "public_html"
+    yours.mkdir()
+    yours.chmod(0o755)
+    (tmp_path / f"tmp/_jinja2-cache-{os.getuid()}").symlink_to(yours)
+    argv = ["build", "-q", "-C", str(sample_root), "--out", str(tmp_path / "site"), *TODAY]
+    assert main([*argv, "--jobs", "1"]) == 0, capsys.readouterr().err
+    assert (yours.stat().st_mode & 0o777, list(yours.iterdir())) == (0o755, [])
+    assert (tmp_path / "site/index.html").exists()
+
+
 def test_the_tests_keep_compiled_templates_in_a_folder_of_their_own(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

@@ -16,7 +16,9 @@ import html
 import io
 import os
 import re
+import stat
 import sys
+import tempfile
 import traceback
 import types
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
@@ -523,10 +525,33 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
         for name, function in sorted(functions.items()):
             shape.append(f"{kind} {name} {getattr(function, 'jinja_pass_arg', '')}")
     digest = hashlib.blake2b("\n".join(shape).encode(), digest_size=8).hexdigest()
-    try:
-        return _SpeedUpOnly(pattern=f"__playbook_{digest}_%s.cache")
-    except (OSError, RuntimeError):  # Jinja's folder cannot be made, or is not safe
+    folder = _cache_folder()
+    if folder is None:
         return None
+    return _SpeedUpOnly(folder, pattern=f"__playbook_{digest}_%s.cache")
+
+
+def _cache_folder() -> str | None:
+    """The folder Jinja keeps a user's compiled templates in, `_jinja2-cache-<uid>` in the
+    system's temporary folder, made if missing and only the user's; None when it cannot
+    be: the temporary folder cannot be written, or another user put there a folder of
+    theirs or a link. Jinja's own look at it changes the mode of the folder a link leads
+    to before it sees the link: a link there to a folder of yours (`~/public_html`)
+    would have it made private by every build."""
+    if not hasattr(os, "getuid"):  # Windows: the temporary folder is the user's own
+        return tempfile.gettempdir()
+    try:
+        folder = os.path.join(tempfile.gettempdir(), f"_jinja2-cache-{os.getuid()}")
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, stat.S_IRWXU)
+        found = os.lstat(folder)
+        if not stat.S_ISDIR(found.st_mode) or found.st_uid != os.getuid():
+            return None
+        if stat.S_IMODE(found.st_mode) != stat.S_IRWXU:  # ours, not a link: in a shared
+            os.chmod(folder, stat.S_IRWXU)  # temporary folder, no one else can swap it
+    except OSError:
+        return None
+    return folder
 
 
 class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
