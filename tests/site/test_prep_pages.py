@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
 from site_checks import scan
 
 from generator.build import BuildReport, build, load
@@ -626,3 +626,31 @@ def test_two_meetings_with_one_person_have_titles_of_their_own(tmp_path: Path) -
     ]
     assert titles[5] == ["Print pack: Coffee with Omar Haddad, Tue 15 Dec 2026"]
     assert len({title for found in titles for title in found}) == 6
+
+
+def test_an_address_inside_a_link_is_shown_whole(tmp_path: Path) -> None:
+    """A call's link copied from an invitation, `https://www.google.com/url?q=https://meet.
+    google.com/abc-defg-hij`, was shown, and printed, as `www.google.com/url?q=meet.google.com/
+    abc-defg-hij`: every `https://` in it went, not only the first; a LinkedIn address lost
+    each `www.` in it, a website each `https://`. Only the leading scheme (and LinkedIn's
+    `www.`) go now."""
+    root = copy_sample(tmp_path / "pb")
+    call = "https://www.google.com/url?q=https://meet.google.com/abc-defg-hij"
+    edit(
+        root,
+        f"content/{OMAR[:-1]}.md",
+        "location: Halsted Street Roasters, 1400 N Halsted St, Chicago",
+        f"location: {call}",
+    )
+    edit(root, "content/contacts/omar-haddad.md", "/in/omar-haddad-example", "/in/omar.www.haddad")
+    site_address = "https://verdantgrid.example.com/?from=https://jobs.example.com"
+    edit(root, "content/companies/verdant-grid.md", "https://verdantgrid.example.com", site_address)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    shown = {
+        page: re.findall(r'<a href="https?://[^"]*"[^>]*>([^<]*)</a>', html_of(site, page))
+        for page in (OMAR, f"{OMAR}print/", "companies/verdant-grid/")
+    }
+    assert "www.google.com/url?q=https://meet.google.com/abc-defg-hij" in shown[OMAR]
+    assert "linkedin.com/in/omar.www.haddad" in shown[f"{OMAR}print/"]
+    for page in (f"{OMAR}print/", "companies/verdant-grid/"):
+        assert "verdantgrid.example.com/?from=https://jobs.example.com" in shown[page], page
