@@ -1655,8 +1655,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     label = str(args.file)
     where = "" if args.root == Path(".") else f" -C {_quoted(args.root)}"
 
-    def again(source: str) -> str:  # the import this file is for, to paste
-        return f"playbook import {source} {_quoted(args.file)}{where}"
+    def again(source: str, file: str = "") -> str:  # the import this file is for, to paste
+        return f"playbook import {source} {_quoted(Path(file) if file else args.file)}{where}"
 
     known = read_known(args.root)
     if args.source == "linkedin":
@@ -1819,9 +1819,10 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
         today_of,
         write_tables,
     )
+    from generator.exchange.tables import EXPORT_FOLDER
 
     _require_playbook(args.root)
-    folder = args.output if args.output is not None else args.root / "export"
+    folder = args.output if args.output is not None else args.root / EXPORT_FOLDER
     refuse_folder(folder, args.root, CSV_NAMES)
     found = checked(args.root, args.today)
     _sum_up_warnings(args, found.warnings)
@@ -1838,12 +1839,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     title, how, what for and the result of each (docs/report.md)."""
     from generator.exchange.exporting import checked, refuse_folder
     from generator.exchange.report import (
-        REPORT_FOLDER,
         REPORT_NAMES,
         last_day,
         work_search_report,
         write_report,
     )
+    from generator.exchange.tables import REPORT_FOLDER
 
     _require_playbook(args.root)
     today = args.today or _playbook_today(args.root)

@@ -98,7 +98,7 @@ def read_address_book(
             Notice(
                 label,
                 found[0] if found else 1,
-                _not_an_address_book(text, import_again(label, again)),
+                _not_an_address_book(label, text, import_again(label, again)),
             )
         )
         return reading, ""
@@ -134,9 +134,9 @@ def _not_of(source: str, columns: list[str]) -> str:
     )
 
 
-def _not_an_address_book(text: str, again: Again) -> str:
+def _not_an_address_book(label: str, text: str, again: Again) -> str:
     if tables.written_by_playbook(text):
-        return f"is {tables.OWN_CSV}"
+        return f"is {tables.own_csv(label, again)}"
     if "BEGIN:VCARD" in text.upper():
         return f"is a vCard file: import it with {again('vcard')}"
     if "connected on" in text.lower():

@@ -29,11 +29,11 @@ from generator.exchange.people import (
     not_an_email,
 )
 from generator.exchange.tables import (
-    OWN_CSV,
     Columns,
     columns_of,
     delimiter,
     header_name,
+    own_csv,
     records,
     text_of,
     too_wide,
@@ -116,7 +116,7 @@ def read_connections(label: str, content: bytes, again: Again | None = None) -> 
         if "BEGIN:VCARD" in text.upper():  # a .vcf given to the wrong import
             use = f"; it is a vCard file: import it with {import_again(label, again)('vcard')}"
         elif written_by_playbook(text):
-            use = f"; it is {OWN_CSV}"
+            use = f"; it is {own_csv(label, import_again(label, again))}"
         reading.notices.append(
             Notice(
                 label,

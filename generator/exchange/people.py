@@ -15,7 +15,7 @@ import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from generator.errors import quoted
 from generator.model.identity import email_key, linkedin_key, name_key, web_address
@@ -84,9 +84,12 @@ class Reading:
     nothing was left out."""
 
 
-Again = Callable[[str], str]
-"""The command, to paste, that imports the file being read with another source's import
-(`vcard`, `linkedin`, `csv`): a file given to the wrong one is told it."""
+class Again(Protocol):
+    """The command, to paste, that imports the file being read (or `file`, another that
+    the hint has you make first) with another source's import (`vcard`, `linkedin`,
+    `csv`): a file given to the wrong one is told it."""
+
+    def __call__(self, source: str, file: str = "") -> str: ...
 
 
 def import_again(label: str, again: Again | None = None) -> Again:
@@ -95,7 +98,11 @@ def import_again(label: str, again: Again | None = None) -> Again:
     SOURCE FILE`, the file named as `label` names it."""
     if again is not None:
         return again
-    return lambda source: f"playbook import {source} {shlex.quote(label)}"
+
+    def plain(source: str, file: str = "") -> str:
+        return f"playbook import {source} {shlex.quote(file or label)}"
+
+    return plain
 
 
 UTF_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")

@@ -23,7 +23,6 @@ from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_l
 from generator.site.report import log_page
 from generator.site.theme import theme_dirs
 
-REPORT_FOLDER = "reports"
 """Where reports go, in the playbook folder, unless `-o` says otherwise."""
 REPORT_NAMES = re.compile(r"work-search-log-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.(?:html|csv)")
 """The names of the files a report writes (`Report.name`), of any range."""

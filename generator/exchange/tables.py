@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shlex
 from collections.abc import Iterator, Sequence
+from pathlib import PurePath
 
 from generator.exchange.people import (
     UTF_BOMS,
+    Again,
     Notice,
     Reading,
     decoded,
@@ -64,13 +67,27 @@ def windows_latin(content: bytes) -> str | None:
         return None
 
 
-OWN_CSV = (
-    "a CSV file playbook wrote (export csv, or report) for a spreadsheet, which is not "
-    "imported: to bring contacts into another playbook, export them as vCards (playbook "
-    "export vcard -o contacts.vcf) and import that with playbook import vcard, or copy "
-    "their files from content/contacts/"
-)
-"""What a reader says of a CSV file of playbook's own export (`written_by_playbook`)."""
+EXPORT_FOLDER = "export"
+REPORT_FOLDER = "reports"
+"""Where `export csv` and `report` write, in the playbook's folder, without -o."""
+
+
+def own_csv(label: str, again: Again) -> str:
+    """What a reader says of a CSV file of playbook's own export (`written_by_playbook`):
+    the two commands that move its contacts, through a vCard file, named as the second
+    imports it (the first told no file to import). The playbook that wrote it is the
+    folder above its `export/` or `reports/`, else FOLDER."""
+    folder = PurePath(label).parent
+    wrote = folder.parent if folder.name in (EXPORT_FOLDER, REPORT_FOLDER) else "FOLDER"
+    export = f"playbook export vcard -C {shlex.quote(str(wrote))} -o contacts.vcf"
+    return (
+        "a CSV file playbook wrote (export csv, or report) for a spreadsheet, which is not "
+        "imported: to bring its contacts into this playbook, export them as vCards from "
+        f"the playbook that wrote it ({export}), then import that file "
+        f"({again('vcard', 'contacts.vcf')}), or copy their files from its content/contacts/"
+    )
+
+
 _OWN_COLUMNS = frozenset({"slug", "contact_name", "week_of"})
 """Column names only playbook's CSV files have (each has one of them)."""
 

@@ -36,7 +36,7 @@ from generator.exchange.people import (
     not_decoded,
     undecodable_line,
 )
-from generator.exchange.tables import OWN_CSV, windows_latin, written_by_playbook
+from generator.exchange.tables import own_csv, windows_latin, written_by_playbook
 from generator.model.slugs import slugify
 from generator.site.vcard import EXPORTED_UID, wide_letter
 
@@ -80,7 +80,7 @@ def read_vcards(label: str, content: bytes, again: Again | None = None) -> Readi
     ):  # a CSV file given to the wrong import
         reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     elif cards == 0 and written_by_playbook(text):
-        use = f"it is {OWN_CSV}"
+        use = f"it is {own_csv(label, import_again(label, again))}"
         reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
     if cards == 0 and not reading.notices:
         reading.notices.append(Notice(label, 1, "has no BEGIN:VCARD ... END:VCARD card"))

@@ -1053,24 +1053,32 @@ def test_imported_notes_stay_lines_of_text_not_lists_quotes_or_headings() -> Non
 @pytest.mark.parametrize("source", ["csv", "linkedin", "vcard"])
 @pytest.mark.parametrize("table", ["contacts.csv", "followups.csv"])
 def test_a_csv_file_playbook_exported_says_how_to_move_contacts(
-    sample_root: Path, capsys: pytest.CaptureFixture[str], source: str, table: str
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    source: str,
+    table: str,
 ) -> None:
     """`export csv` from one playbook, then `import csv export/contacts.csv` into another
     (or import linkedin or vcard, as a user may try) was told to export the contacts
     again as Google CSV or Outlook CSV, or that LinkedIn's file was expected: it is
-    playbook's own file, and the way to move contacts is a vCard export, or the files."""
-    exported = sample_root.parent / "sheets"
-    argv = ["export", "csv", "-q", "-C", str(sample_root), "-o", str(exported)]
+    playbook's own file, and the way to move contacts is a vCard export, or the files.
+    The two commands to paste name the playbook that wrote it (the folder above its
+    export/) and the file to import (`import that with playbook import vcard` named
+    none), with -C as the import was given it."""
+    monkeypatch.chdir(sample_root.parent)
+    exported = sample_root / "export"
+    argv = ["export", "csv", "-q", "-C", str(sample_root)]
     assert main([*argv, "--today", "2026-11-22"]) == 0
-    new = sample_root.parent / "new"
-    assert main(["init", "-q", str(new)]) == 0
-    before = files(new)
-    assert main(["import", source, "-C", str(new), str(exported / table)]) == 1
+    assert main(["init", "-q", "new"]) == 0
+    before = files(Path("new"))
+    assert main(["import", source, "-C", "new", str(exported / table)]) == 1
     err = capsys.readouterr().err
     assert f"{table}:1: " in err
     assert "is a CSV file playbook wrote" in err
-    assert "playbook export vcard -o contacts.vcf" in err
-    assert files(new) == before
+    assert f"(playbook export vcard -C {sample_root} -o contacts.vcf)" in err
+    assert "then import that file (playbook import vcard contacts.vcf -C new)" in err
+    assert files(Path("new")) == before
 
 
 def test_an_address_whose_host_never_ends_is_told_not_a_traceback(
