@@ -68,6 +68,14 @@ placeholder ("-00"), a copy of this machine's zone (another machine's differs), 
 template for POSIX TZ strings."""
 
 
+def _place_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone `timezone: name` names, as `Timezone` takes it; the system's errors for a
+    name that is none (`_NOT_A_PLACE` included)."""
+    if name in _NOT_A_PLACE:
+        raise zoneinfo.ZoneInfoNotFoundError(name)
+    return zoneinfo.ZoneInfo(name)
+
+
 class Timezone(Text):
     expected = "an IANA timezone like America/Chicago or Europe/Berlin"
     blank_is_unset = False  # `timezone: ""` is a slip, not "use UTC"
@@ -80,9 +88,7 @@ class Timezone(Text):
             )
         name = super().convert(value, at)
         try:
-            if name in _NOT_A_PLACE:
-                raise zoneinfo.ZoneInfoNotFoundError(name)
-            zoneinfo.ZoneInfo(name)
+            _place_zone(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:
             # OSError: `America` is a folder of zones, a name past 255 bytes too long to open
             hint = did_you_mean(_close_timezones(name)) or _offset_hint(name)
@@ -597,8 +603,11 @@ def _day_for_hints(doc: Document, today: dt.date | None) -> dt.date:
         with contextlib.suppress(Invalid):  # said as the field's own error
             return Today().convert(data["today"], At(doc, "today", Problems()))
     zone = data.get("timezone")
-    name = zone if isinstance(zone, str) and zone in timezone_names() else "UTC"
-    return dt.datetime.now(zoneinfo.ZoneInfo(name)).date()
+    try:  # as `Timezone` takes it, without reading every zone's name (4.4 ms)
+        clock = _place_zone(zone) if isinstance(zone, str) else zoneinfo.ZoneInfo("UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        clock = zoneinfo.ZoneInfo("UTC")
+    return dt.datetime.now(clock).date()
 
 
 def _link_to_nothing(path: Path) -> str:

@@ -602,10 +602,16 @@ def test_a_date_in_words_in_the_settings_gets_its_day(
     assert line.endswith(meant), line
 
 
+@pytest.mark.parametrize(
+    "zone",
+    [
+        "Pacific/Kiritimati",  # 14 hours ahead of UTC: most often another day
+        "posix/Pacific/Kiritimati",  # a zone `timezone:` takes, not in the zones' list
+    ],
+)
 def test_today_in_words_is_counted_from_the_date_now_in_the_playbooks_timezone(
-    tmp_path: Path,
+    tmp_path: Path, zone: str
 ) -> None:
-    zone = "Pacific/Kiritimati"  # 14 hours ahead of UTC: most often another day
     tomorrow = dt.datetime.now(zoneinfo.ZoneInfo(zone)).date() + dt.timedelta(days=1)
     [line] = reported(tmp_path, f"timezone: {zone}\ntoday: tomorrow\n")
     assert f"did you mean {tomorrow.isoformat()}, counting from " in line, line
