@@ -1277,6 +1277,15 @@ class ListOf(FieldType):
         values = []
         for index, item in enumerate(items):
             child = at.child(index) if isinstance(value, list) else at
+            if isinstance(item, str) and (parts := self._spaced(item, child)):
+                fix = f"write a list: [{', '.join(parts)}]"
+                if isinstance(value, list):
+                    fix = f"write each as an entry of its own ({', '.join(parts)})"
+                child.error(
+                    f"expected {self.item.expected}, got {quoted(item)}: for several, {fix}"
+                )
+                values.append(INVALID)
+                continue
             converted = convert_field(self.item, item, child)
             if converted == "":
                 child.error(f"expected {self.item.expected}, got nothing")
@@ -1306,6 +1315,17 @@ class ListOf(FieldType):
             return []
         if isinstance(self.item, Reference):
             return parts
+        if _fits(self.item, text, at) or not all(_fits(self.item, p, at) for p in parts):
+            return []
+        return parts
+
+    def _spaced(self, text: str, at: At) -> list[str]:
+        """The values in an entry that is several with their commas lost (`for:
+        [informational networking]`): each word fits an entry, and the whole does not;
+        else []."""
+        parts = [part for part in re.split(r"[ \t]+", text) if part]
+        if len(parts) < 2 or isinstance(self.item, (Reference, Record)):
+            return []
         if _fits(self.item, text, at) or not all(_fits(self.item, p, at) for p in parts):
             return []
         return parts

@@ -795,6 +795,28 @@ def test_commas_make_several_entries_only_when_each_part_is_one() -> None:
     ]
 
 
+def test_entries_with_their_commas_lost_are_told_to_split() -> None:
+    """`for: [informational networking]` was told 'did you mean informational?', which
+    drops the other purpose; `informational lunch` is one entry, refused as written."""
+    purposes = ListOf(Choice(("informational", "networking")))
+    assert convert(purposes, ["informational networking"])[1] == [
+        "f.md:3: x.1: expected one of informational, networking, got 'informational "
+        "networking': for several, write each as an entry of its own (informational, networking)"
+    ]
+    assert convert(purposes, "informational networking")[1] == [
+        "f.md:3: x: expected one of informational, networking, got 'informational "
+        "networking': for several, write a list: [informational, networking]"
+    ]
+    assert convert(ListOf(Date()), ["2026-12-24 2026-12-25"])[1] == [
+        "f.md:3: x.1: expected a date as YYYY-MM-DD, got '2026-12-24 2026-12-25': for "
+        "several, write each as an entry of its own (2026-12-24, 2026-12-25)"
+    ]
+    assert convert(purposes, ["informational lunch"])[1] == [
+        "f.md:3: x.1: expected one of informational, networking, got 'informational lunch'; "
+        "did you mean informational?"
+    ]
+
+
 @pytest.mark.parametrize(
     ("field_type", "written", "fix"),
     [
