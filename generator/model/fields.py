@@ -1673,6 +1673,12 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
             if spec.required:
                 at.child(name).error(_required(spec, value) + _misspelt(name, data, at))
             continue
+        if other := _choice_of_another_field(spec, value, schema):
+            at.child(name).error(
+                f"expected {spec.type.expected}, got {quoted(value)}, which is a {other}, "
+                f"not a {name}: write it as {other}: {value.strip().lower()}"
+            )
+            continue
         converted = convert_field(spec.type, value, at.child(name))
         if converted is not INVALID:
             result[name] = converted
@@ -1687,6 +1693,20 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         result[str(key)] = value
         _warn_extra(at.child(str(key)), str(key), schema, declared)
     return result
+
+
+def _choice_of_another_field(spec: Field, value: Any, schema: Schema) -> str | None:
+    """The field of `schema` whose choices hold `value`, refused by `spec`'s (`purpose:
+    coffee`, where `format:` takes coffee); else None."""
+    if not isinstance(spec.type, Choice) or not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    if text in spec.type.choices:
+        return None
+    for other in schema.fields:
+        if other is not spec and isinstance(other.type, Choice) and text in other.type.choices:
+            return other.name
+    return None
 
 
 def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:

@@ -1296,6 +1296,23 @@ def test_a_follow_up_action_written_unindented_below_done_is_named() -> None:
     ]
 
 
+def test_a_choice_of_another_field_is_told_the_field_it_belongs_in() -> None:
+    """`purpose: coffee` (a format) or `format: informational` (a purpose) was told only
+    the choices of the field it was written in."""
+    from generator.model.schema import MEETING
+
+    data = {"contact": "ada", "purpose": "coffee", "format": "Informational"}
+    doc = Document("m.md", data, {"contact": 2, "purpose": 3, "format": 4}, {}, "", 6)
+    problems = Problems()
+    validate_document(doc, MEETING, problems)
+    assert [str(e) for e in problems.errors] == [
+        "m.md:3: purpose: expected one of informational, networking, got 'coffee', which is "
+        "a format, not a purpose: write it as format: coffee",
+        "m.md:4: format: expected one of coffee, lunch, phone, video, office, got "
+        "'Informational', which is a purpose, not a format: write it as purpose: informational",
+    ]
+
+
 @pytest.mark.parametrize(
     ("field_type", "written", "meant"),
     [
