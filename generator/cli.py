@@ -1672,9 +1672,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
         reading, origin = read_vcards(label, content, again), "vCard"
     plan = plan_import(reading, known, label=label, origin=origin, create_companies=args.companies)
-    if not args.quiet:
-        for note in reading.notes:  # what was assumed, before what was made of it
-            _say(str(note), err=True)
+    if not args.quiet:  # what was assumed, before what was made of it, and how to undo that
+        undo = "" if args.dry_run else " (first delete the contact files this import made)"
+        for note in reading.notes:
+            _say(f"{note}{undo}", err=True)
     try:
         written = None if args.dry_run else write_plan(plan, args.root)
     except KeyboardInterrupt:

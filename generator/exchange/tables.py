@@ -46,8 +46,7 @@ def text_of(label: str, content: bytes, reading: Reading, save_as: str) -> str |
     message = (
         "is not UTF-8 text (from this line on): read as Windows-1252 (Western European), "
         "as Outlook and Excel on Windows save a CSV file. If the names below read wrong, it "
-        f"is in another code page: save it as {save_as}, delete the contact files this import "
-        "made, and import that"
+        f"is in another code page: save it as {save_as} and import that"
     )
     reading.notes.append(Notice(label, line, message))
     return text

@@ -103,6 +103,24 @@ def test_an_outlook_csv_in_each_encoding_outlook_saves_it_in(
     assert "Created 2 contacts" in out
 
 
+def test_a_dry_run_is_not_told_to_delete_the_files_it_did_not_make(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The note on a file read as Windows-1252 said to delete the contact files this
+    import made, then import the file saved in UTF-8: a --dry-run, which made none, was
+    told it too."""
+    path = sample_root.parent / "outlook.csv"
+    path.write_bytes(OUTLOOK_ON_WINDOWS.encode("cp1252"))
+    argv = ["import", "csv", "-C", str(sample_root), str(path)]
+    for dry_run, undo in (
+        (True, ""),
+        (False, " (first delete the contact files this import made)"),
+    ):
+        assert main([*argv, "--dry-run"] if dry_run else argv) == 0
+        [note] = [line for line in capsys.readouterr().err.splitlines() if "Windows-1252" in line]
+        assert note.endswith(f"save it as a CSV file in UTF-8 and import that{undo}")
+
+
 ODD_COMPANIES = (
     "null", "- Dash Co", "#1 Labs", "Acme: Labs", '"Quoted" Ltd', "Two\\nLines",
     "Bell\x07Works", "Line\u2028Separated", "Next\x85Line", "  Spaced   Out  ", "[Bracket]",

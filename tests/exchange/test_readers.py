@@ -919,8 +919,7 @@ def test_an_outlook_csv_in_windows_latin_is_read_with_a_note_where_it_stops_bein
     assert [str(n) for n in reading.notes] == [
         "outlook.csv:2: is not UTF-8 text (from this line on): read as Windows-1252 (Western "
         "European), as Outlook and Excel on Windows save a CSV file. If the names below read "
-        "wrong, it is in another code page: save it as a CSV file in UTF-8, delete the contact "
-        "files this import made, and import that"
+        "wrong, it is in another code page: save it as a CSV file in UTF-8 and import that"
     ]
 
 
