@@ -47,6 +47,13 @@ which Outlook on Windows writes the values of its vCards (2.1), not quoted-print
 `N;LANGUAGE=de-de;CHARSET=Windows-1252:Müller;Jörg`."""
 
 
+_IN_UTF_8 = (
+    "save it as UTF-8 in a text editor, or export the cards again as vCard 4.0, which is "
+    "always UTF-8"
+)
+"""How to mend a .vcf file that is in no encoding the import reads."""
+
+
 def _in_windows_latin(content: bytes) -> str | None:
     """The text of a file that is not UTF-8 and says, in its CHARSET parameters, that it
     is in Windows' Latin (and in no other 8-bit code page); else None."""
@@ -65,7 +72,7 @@ def read_vcards(label: str, content: bytes, again: Again | None = None) -> Readi
     except UnicodeDecodeError as exc:
         latin = _in_windows_latin(content)
         if latin is None:
-            message = f"{not_decoded(exc)}; nothing was read"
+            message = f"{not_decoded(exc)}; nothing was read ({_IN_UTF_8})"
             reading.notices.append(Notice(label, undecodable_line(exc), message))
             return reading
         text = latin

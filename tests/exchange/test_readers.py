@@ -19,6 +19,10 @@ from generator.exchange.vcards import read_vcards
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 UTF_8 = "is not UTF-8 text"
 UTF_16 = "is not UTF-16 text, though its byte order mark says it is"
+IN_UTF_8 = (  # the mend of a .vcf file in no encoding the import reads
+    "save it as UTF-8 in a text editor, or export the cards again as vCard 4.0, which is "
+    "always UTF-8"
+)
 
 
 def read(name: str) -> Reading:
@@ -225,7 +229,7 @@ def test_vcard_4() -> None:
     [
         (
             b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nNOTE:caf\xe9\nEND:VCARD\n",
-            "c.vcf:4: is not UTF-8 text; nothing was read",
+            f"c.vcf:4: is not UTF-8 text; nothing was read ({IN_UTF_8})",
         ),
         (
             b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nURL:ftp://www.linkedin.com/in/ada\n"
@@ -256,7 +260,8 @@ def test_a_vcard_that_is_not_utf8_is_refused_at_its_line(content: bytes, encodin
     counted as a line break named line 5. The encoding named is the one tried: a UTF-16
     file was said not to be UTF-8."""
     reading = read_vcards("c.vcf", content)
-    assert [str(n) for n in reading.notices] == [f"c.vcf:4: {encoding}; nothing was read"]
+    notices = [str(n) for n in reading.notices]
+    assert notices == [f"c.vcf:4: {encoding}; nothing was read ({IN_UTF_8})"]
 
 
 def test_a_file_without_cards() -> None:
@@ -565,7 +570,7 @@ def test_outlooks_vcard_in_the_code_page_its_charset_names(charset: str, read: b
     else:
         assert reading.people == []
         assert [str(n) for n in reading.notices] == [
-            "outlook.vcf:3: is not UTF-8 text; nothing was read"
+            f"outlook.vcf:3: is not UTF-8 text; nothing was read ({IN_UTF_8})"
         ]
 
 
