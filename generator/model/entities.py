@@ -293,6 +293,12 @@ class Meeting(Noted):
         """Declined or cancelled: no plan, no sheet, no target list, not on today's list."""
         return self.status in OFF_STATUSES
 
+    def held_by(self, today: dt.date) -> bool:
+        """Held by `today`: marked done, on a day come (or undated). One marked done ahead
+        of time (dated after `today`, which check warns of) is not held yet: it counts as
+        planned, for the follow-ups, the advocate and the one-voice warning alike."""
+        return self.status == "done" and (self.date is None or self.date <= today)
+
     @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:
         day = self.date or self.requested_on or dt.date.min

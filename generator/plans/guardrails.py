@@ -668,7 +668,8 @@ def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:
 
 def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     """Companies and fields where you have heard only one voice, and no second is planned
-    (requested, scheduled, or cancelled and waiting for its `reschedule:` date).
+    (requested, scheduled, marked done ahead of time, or cancelled and waiting for its
+    `reschedule:` date).
     Met there: the people there now whom you have met (`targets.has_met`, as the Targets
     page's advocate counts them), and those met in a meeting held while they were there."""
     met: dict[str, set[str]] = defaultdict(set)
@@ -677,9 +678,12 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         company = playbook.company_at(meeting)
         if meeting.contact not in playbook.contacts or company is None:
             continue
-        if meeting.status == "done":
+        if meeting.held_by(today):
             met[company.slug].add(meeting.contact)
-        elif meeting.status in PLANNED_STATUSES or waits_to_reschedule(playbook, meeting, today):
+        elif (
+            meeting.status in (*PLANNED_STATUSES, "done")  # done ahead of time: still to come
+            or waits_to_reschedule(playbook, meeting, today)
+        ):
             planned[company.slug].add(meeting.contact)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     for company in companies:

@@ -63,12 +63,12 @@ def still_open(ranked: Iterable[RankedCompany]) -> list[RankedCompany]:
 
 
 def has_met(playbook: Playbook, contact: Contact, today: dt.date) -> bool:
-    """Have you met them by `today`: a meeting with them held (`done`), or their `met_on:`
-    day (met elsewhere, at an event) come. The one definition for the advocate here and
-    the one-voice guardrail."""
+    """Have you met them by `today`: a meeting with them held by then (`Meeting.held_by`),
+    or their `met_on:` day (met elsewhere, at an event) come. The one definition for the
+    advocate here and the one-voice guardrail."""
     if contact.met_on is not None and contact.met_on <= today:
         return True
-    return any(m.status == "done" for m in playbook.meetings_with(contact))
+    return any(m.held_by(today) for m in playbook.meetings_with(contact))
 
 
 def _met_someone(playbook: Playbook, people: tuple[Contact, ...], today: dt.date) -> bool:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import write
+from site_checks import scan
 
-from generator.build import checked
+from generator.build import build, checked
 from generator.cli import main
 from generator.errors import Severity
 from generator.plans.asks import JOB_ASK_RULES, job_ask
@@ -551,6 +552,22 @@ def test_someone_met_elsewhere_counts_as_a_voice_from_the_day_you_met(tmp_path: 
         "warning: content/companies/acme.md:2: name: Bob Roe is the only person you have "
         "met at Acme; one view can be biased. Jane Doe works there too: ask for a meeting"
     ]
+
+
+def test_a_meeting_marked_done_ahead_of_time_is_a_voice_still_to_come(tmp_path: Path) -> None:
+    """Bob's coffee is marked done but dated 10 Dec, after today: check warns of it, and
+    the follow-ups wait for that day, yet he counted as met. Check said 'Bob Roe is the
+    only person you have met at Acme' and the Targets page had Acme's advocate as 'yes'.
+    One definition now (Meeting.held_by): the meeting is still to come, a voice planned."""
+    ahead = DONE.format(who="bob-roe").replace("2026-10-01", "2026-12-10")
+    root = tiny(tmp_path, content__meetings__m2=ahead)
+    write(root, "content/contacts/bob-roe.md", "---\nname: Bob Roe\ncompany: acme\n---\n")
+    assert [line for line in reported(root) if "acme.md" in line] == []
+    targets = scan(build(root, today=TODAY).output / "companies" / "index.html").text
+    assert "yes" not in targets.split("Acme Robotics")[1]
+    write(root, "content/meetings/m2.md", DONE.format(who="bob-roe"))
+    targets = scan(build(root, today=TODAY).output / "companies" / "index.html").text
+    assert "yes (from contacts) Bob Roe" in targets
 
 
 def test_one_person_in_a_field_is_flagged_on_the_industry(tmp_path: Path) -> None:
