@@ -323,7 +323,7 @@ def followup_table(playbook: Playbook, today: dt.date) -> Table:
                 item.rule_name,
                 inline_text(item.action),  # a cell shows text: no import reads it back
                 who,
-                contact.name if contact else "",
+                contact.name if contact else item.reach_name,  # a name given, with no file
                 item.meeting or "",
                 _day(done_on(item) if item.done else None),  # the same day every day
             ]

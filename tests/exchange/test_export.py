@@ -242,6 +242,18 @@ def test_a_name_to_reach_is_a_row_of_the_person_to_reach(sample_root: Path, tmp_
     assert row["meeting"] == "2026-11-19-jonah-kim"
 
 
+def test_a_name_given_without_a_contact_file_is_named_in_followups_csv(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """Jonah also gave you Wen Zhou, who has no contact file yet: the timeline says "Get
+    in touch with Wen Zhou", but the row's contact_name was empty. It is her name now."""
+    old = "referrals:\n  - elena-marsh\n"
+    edit(sample_root, "content/meetings/2026-11-19-jonah-kim.md", old, old + "  - wen-zhou\n")
+    rows = followup_rows(sample_root, tmp_path / "export")
+    (row,) = [r for r in rows if r["contact"] == "wen-zhou"]
+    assert (row["rule"], row["contact_name"]) == ("Reach the referral", "Wen Zhou")
+
+
 def followup_rows(
     root: Path, folder: Path, day: str = SAMPLE_TODAY.isoformat()
 ) -> list[dict[str, str]]:
