@@ -505,3 +505,28 @@ def test_back_after_forget_device_shows_the_form(
     page.go_back(wait_until="commit")
     expect_form(page)
     assert HOME_TEXT not in page.content()
+
+
+def test_the_passphrase_form_is_one_a_password_manager_can_save(
+    site: Site, new_page: Callable[[], Page], console_errors: list[str]
+) -> None:
+    """Chromium noted the form had no username field ("Password forms should have
+    (optionally hidden) username fields"): a password manager then saves the passphrase
+    under no name, or under whatever was typed last. A hidden username field, the
+    playbook's title, names it; Enter still unlocks, and nothing is sent anywhere."""
+    page = new_page()
+    notes: list[str] = []
+    page.on("console", lambda message: notes.append(f"{message.type}: {message.text}"))
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.method + " " + request.url))
+    page.goto(site.url + "index.html")
+    expect_form(page)
+    username = page.locator("#unlock-form input[autocomplete=username]")
+    expect(username).to_have_value("Locked playbook")
+    expect(username).to_be_hidden()
+    page.fill("#passphrase", PASSPHRASE)
+    page.press("#passphrase", "Enter")
+    expect(page.locator("h1")).to_have_text(HOME_TEXT)
+    assert [note for note in notes if "username" in note or "[DOM]" in note] == []
+    assert console_errors == []
+    assert all(r.startswith("GET " + site.url) for r in requests), requests
