@@ -1210,7 +1210,7 @@ class CadenceType(FieldType):
         match = CADENCE.match(text) if isinstance(value, (str, int)) else None
         digits = match[1].lstrip("0") if match else ""
         if not match or not digits:
-            hint = _cadence_hint(text) if isinstance(value, str) else ""
+            hint = _cadence_hint(text) if isinstance(value, (str, int)) else ""
             hint = f"; an interval is at least 1{match[2]}" if match else hint
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         unit, longest = match[2], LONGEST_INTERVAL[match[2]]
@@ -1243,7 +1243,22 @@ def _cadence_hint(text: str) -> str:
         if count > (longest := LONGEST_INTERVAL[unit]):
             return f"; an interval is at most ten years ({longest}{unit})"
         return f"; did you mean {count}{unit}?"
+    if text.isascii() and text.isdigit() and len(text) <= 6 and int(text) > 0:  # `6`
+        units = [
+            f"{int(text)}{u} ({name})"
+            for u, name in _UNIT_NAMES
+            if int(text) <= LONGEST_INTERVAL[u]
+        ]
+        return f"; write a unit after the number: {_either(units)}"
     return f"; did you mean {every}?" if every else ""
+
+
+_UNIT_NAMES = (("d", "days"), ("w", "weeks"), ("m", "months"), ("y", "years"))
+
+
+def _either(options: list[str]) -> str:
+    """`a`, `a or b`, `a, b or c`."""
+    return ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
 
 
 @dataclass(frozen=True)

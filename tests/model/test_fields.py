@@ -561,11 +561,16 @@ def test_a_month_away_is_the_same_day_or_the_months_last() -> None:
         ("200 years", "; an interval is at most ten years (10y)"),
         ("600 weeks", "; an interval is at most ten years (522w)"),
         ("10 years", "; did you mean 10y?"),
+        ("6", "; write a unit after the number: 6d (days), 6w (weeks), 6m (months) or 6y (years)"),
+        (90, "; write a unit after the number: 90d (days), 90w (weeks) or 90m (months)"),
+        (600, "; write a unit after the number: 600d (days)"),
     ],
 )
-def test_an_interval_spelled_out_gets_its_short_form_suggested(written: str, hint: str) -> None:
-    assert convert(CadenceType(), written, raw=written)[1] == [
-        f"f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got {written!r}{hint}"
+def test_an_interval_spelled_out_gets_its_short_form_suggested(
+    written: str | int, hint: str
+) -> None:
+    assert convert(CadenceType(), written, raw=str(written))[1] == [
+        f"f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got {str(written)!r}{hint}"
     ]
 
 
