@@ -1336,10 +1336,12 @@ class ListOf(FieldType):
 
     def _spaced(self, text: str, at: At) -> list[str]:
         """The values in an entry that is several with their commas lost (`for:
-        [informational networking]`): each word fits an entry, and the whole does not;
-        else []."""
+        [informational networking]`, a holiday `2026-12-24 2026-12-25`): each word fits an
+        entry of choices or dates, and the whole does not; else []."""
+        if not isinstance(self.item, (Choice, Date)):  # text takes spaces: not asked again
+            return []
         parts = [part for part in re.split(r"[ \t]+", text) if part]
-        if len(parts) < 2 or isinstance(self.item, (Reference, Record)):
+        if len(parts) < 2:
             return []
         if _fits(self.item, text, at) or not all(_fits(self.item, p, at) for p in parts):
             return []
