@@ -378,6 +378,26 @@ def test_a_question_id_in_other_clothes_is_not_silently_a_question_of_your_own(
     assert [str(p) for p in found if "omar" in p.path] == [reported]
 
 
+def test_a_meeting_copied_for_another_person_with_the_old_contact_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Omar's meeting copied to 2026-12-09-sofia-lindqvist.md and its date changed, its
+    `contact: omar-haddad` left: Omar was shown meeting twice, and Sofia not at all,
+    without a word."""
+    root = copy_sample(tmp_path / "pb")
+    meetings = root / "content/meetings"
+    text = (meetings / "2026-11-24-omar-haddad.md").read_text()
+    (meetings / "2026-12-09-sofia-lindqvist.md").write_text(
+        text.replace("date: 2026-11-24", "date: 2026-12-09")
+    )
+    assert [str(w) for w in check(root).warnings if "sofia" in w.path] == [
+        "warning: content/meetings/2026-12-09-sofia-lindqvist.md:2: contact: the file is "
+        "named after sofia-lindqvist, but contact: is omar-haddad (a copy of another "
+        "meeting's file?): write contact: sofia-lindqvist, or rename the file after "
+        "omar-haddad"
+    ]
+
+
 def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_written(
     tmp_path: Path,
 ) -> None:

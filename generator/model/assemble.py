@@ -1144,6 +1144,15 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     meeting = entity
     src = meeting.source
     check(src, "contact", meeting.contact, "contacts", "contact")
+    if named := _named_in_file_name(meeting, known.slugs["contacts"]):
+        problems.warn(
+            src.path,
+            src.line("contact"),
+            "contact",
+            f"the file is named after {named}, but contact: is {meeting.contact} (a copy of "
+            f"another meeting's file?): write contact: {named}, or rename the file after "
+            f"{meeting.contact}",
+        )
     check(src, "company", meeting.company, "companies", "company")
     referred = first_listings(meeting.referrals)
     for index, referral in enumerate(meeting.referrals):
@@ -1185,6 +1194,20 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             report(src.path, src.line(at), at, meant[0])
         elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+_DATED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-(.+)")
+"""A meeting's file named as the docs suggest: the date, then the contact's slug."""
+
+
+def _named_in_file_name(meeting: Meeting, contacts: frozenset[str]) -> str | None:
+    """The contact a meeting's file is named after (`2026-11-24-omar-haddad`), when it is
+    another contact than its `contact:`: a file copied for a new meeting and renamed,
+    whose `contact:` still names the first person, who would be shown meeting twice."""
+    dated = _DATED.fullmatch(meeting.slug)
+    if dated is None or not meeting.contact or dated[1] == meeting.contact:
+        return None
+    return dated[1] if dated[1] in contacts else None
 
 
 _NOT_THE_DASH = str.maketrans(
