@@ -576,13 +576,21 @@ counted in the settings' words)."""
 
 
 def _whole(value: Any) -> int | None:
-    """The whole number in a score written out (`4/5`, `4 of 5`), with a `.0`, or with an
+    """The whole number in a score written out (`4/5`, `4 of 5`, in stars), with a `.0`, or with an
     exponent that YAML 1.1 reads as text (`1e+2`: it wants a dot, `1.0e+2`); else None."""
     value = _exponent_read(value)
     if isinstance(value, float):
         return int(value) if value.is_integer() and abs(value) < 10**12 else None
     found = _SCORE.fullmatch(value) if isinstance(value, str) else None
+    if found is None and isinstance(value, str) and (stars := _STARS.fullmatch(value.strip())):
+        return len(
+            stars[1]
+        )  # `\u2605\u2605\u2605\u2605` or `\u2605\u2605\u2605\u2605\u2606`: four stars
     return int(found[1]) if found else None
+
+
+_STARS = re.compile("([\u2605\u2b50\U0001f31f]{1,10})[\u2606\u2729]{0,10}")
+"""A score in stars, as a review gives it: filled ones, then empty ones."""
 
 
 def _exponent_read(value: Any) -> Any:

@@ -429,6 +429,10 @@ def test_a_span_of_days_written_out_gets_its_count_suggested(
         ("1/5", "; did you mean 1?"),
         ("9/10", ""),  # 9: out of range, so no suggestion
         (4.5, ""),
+        ("\u2605\u2605\u2605\u2605", "; did you mean 4?"),  # stars, as a review gives them
+        ("\u2605\u2605\u2605\u2606\u2606", "; did you mean 3?"),
+        ("\u2b50\u2b50", "; did you mean 2?"),
+        ("\u2605" * 6, ""),
     ],
 )
 def test_a_score_written_out_gets_its_number_suggested(written: object, hint: str) -> None:
