@@ -319,7 +319,10 @@ class _Parser(argparse.ArgumentParser):
             last = self._unread.pop()
             self.error(last)
         if extras:
-            hint = self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
+            hint = _VERSION if "--version" in extras else ""  # `build --version`: playbook's
+            hint = (
+                hint or self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
+            )
             if not hint and "help" in extras:  # `playbook build help`, as `git help build`
                 hint = f"for help, run {self.prog} --help"
             hint = hint or self._value_meant(extras)
@@ -470,10 +473,16 @@ class _Parser(argparse.ArgumentParser):
             )
             if value == "help":  # as `git help`
                 hint = f"for help, run {self.prog} --help"
+            if value == "version":  # as `git version`
+                hint = _VERSION
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
 
+
+_VERSION = "for the version, run playbook --version"
+"""The hint for the version asked of a command (`playbook build --version`, `playbook
+version`): it is playbook's, asked before any command."""
 
 _OTHER_WORDS = {
     "vcf": "vcard", "vcs": "vcard", "xlsx": "csv", "xls": "csv", "excel": "csv",

@@ -875,6 +875,12 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
         (["help"], "usage: playbook [", "; for help, run playbook --help"),
         (["export", "help"], "usage: playbook export", "; for help, run playbook export --help"),
         (["build", "help"], "usage: playbook build", "help (for help, run playbook build --help)"),
+        (["version"], "usage: playbook [", "; for the version, run playbook --version"),
+        (
+            ["build", "--version"],
+            "usage: playbook build",
+            "(for the version, run playbook --version)",
+        ),
         # build has --out where export, report and schema have --output
         (["build", "--output", "x"], "usage: playbook build", "(did you mean --out?)"),
         (["build", "--out-dir", "x"], "usage: playbook build", "(did you mean --out?)"),
