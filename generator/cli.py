@@ -246,6 +246,12 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        if flag := _FLAG_GIVEN_A_VALUE.fullmatch(message):  # `--open=yes`, argparse's words
+            names, value = flag.groups()
+            message = (
+                f"argument {names}: takes no value, got {value}: write "
+                f"{names.split('/')[-1]} alone, or leave it out"
+            )
         if message.startswith("the following arguments are required") and self._words:
             hint = self._options_meant(self._words)  # `report --form DAY`: --from is missing
             hint = hint or self._value_meant(self._words, message)  # `report 2026-11-01`
@@ -479,6 +485,10 @@ class _Parser(argparse.ArgumentParser):
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None
 
+
+_FLAG_GIVEN_A_VALUE = re.compile(r"argument (\S+): ignored explicit argument (.+)")
+"""What argparse says of an option that takes no value given one (`serve --open=yes`,
+`build --clean=true`): `ignored explicit argument 'yes'`, though nothing is ignored."""
 
 _VERSION = "for the version, run playbook --version"
 """The hint for the version asked of a command (`playbook build --version`, `playbook

@@ -877,6 +877,12 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
         (["build", "help"], "usage: playbook build", "help (for help, run playbook build --help)"),
         (["version"], "usage: playbook [", "; for the version, run playbook --version"),
         (
+            ["serve", "--open=yes"],
+            "usage: playbook serve",
+            "argument --open: takes no value, got 'yes': write --open alone, or leave it out",
+        ),
+        (["build", "-q=1"], "usage: playbook build", "-q/--quiet: takes no value, got '1'"),
+        (
             ["build", "--version"],
             "usage: playbook build",
             "(for the version, run playbook --version)",
