@@ -255,6 +255,7 @@ class _Parser(argparse.ArgumentParser):
         if message.startswith("the following arguments are required") and self._words:
             hint = self._options_meant(self._words)  # `report --form DAY`: --from is missing
             hint = hint or self._value_meant(self._words, message)  # `report 2026-11-01`
+            hint = hint or self._kind_meant(self._words)  # `new "Jane Doe"`
             message += f" ({hint})" if hint else ""
         unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
         self.print_usage(sys.stderr)
@@ -353,12 +354,7 @@ class _Parser(argparse.ArgumentParser):
         (`build output`), a playbook's folder for -C (`build ~/search`), a port (`serve
         8080`), a date for the --from reported `missing` (`report 2026-11-01`); else ""."""
         options = self._option_string_actions
-        after = ["", *words]  # the word before each: an option whose value it may be
-        values = [
-            word
-            for before, word in zip(after, words, strict=False)
-            if not word.startswith("-") and getattr(options.get(before), "nargs", 0) == 0
-        ]
+        values = self._loose(words)
         if len(values) != 1:
             return ""
         word = values[0]
@@ -372,6 +368,29 @@ class _Parser(argparse.ArgumentParser):
             ""
         )  # fmt: skip
         return f"did you mean {meant} {shlex.quote(word)}?" if meant else ""
+
+    def _loose(self, words: Sequence[str]) -> list[str]:
+        """The words given that are no option nor an option's value."""
+        options = self._option_string_actions
+        after = ["", *words]  # the word before each: an option whose value it may be
+        return [
+            word
+            for before, word in zip(after, words, strict=False)
+            if not word.startswith("-") and getattr(options.get(before), "nargs", 0) == 0
+        ]
+
+    def _kind_meant(self, words: Sequence[str]) -> str:
+        """`playbook new "Jane Doe"`, the kind left out (argparse asked for NAME): the
+        command with the kind first; else ""."""
+        positionals = self._positionals._group_actions
+        if len(positionals) < 2 or not positionals[0].choices:
+            return ""
+        kinds = [str(kind) for kind in positionals[0].choices]
+        given = self._loose(words)
+        if len(given) != 1 or given[0] in kinds:
+            return ""
+        others = ", or ".join(kinds[1:])
+        return f"the kind comes first: {self.prog} {kinds[0]} {shlex.quote(given[0])}, or {others}"
 
     @staticmethod
     def _option_near(word: str, options: list[str]) -> str | None:

@@ -877,6 +877,12 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
         (["build", "help"], "usage: playbook build", "help (for help, run playbook build --help)"),
         (["version"], "usage: playbook [", "; for the version, run playbook --version"),
         (
+            ["new", "Jane Doe"],
+            "usage: playbook new",
+            "required: NAME (the kind comes first: playbook new contact 'Jane Doe', or company, "
+            "or meeting)",
+        ),
+        (
             ["serve", "--open=yes"],
             "usage: playbook serve",
             "argument --open: takes no value, got 'yes': write --open alone, or leave it out",
