@@ -439,6 +439,33 @@ class Playbook:
             for slug, slugs in grouped.items()
         }
 
+    @cached_property
+    def _together(self) -> dict[str, tuple[str, ...]]:
+        grouped: dict[tuple[dt.date, dt.time | None], list[list[Meeting]]] = {}
+        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+            if meeting.date is None or meeting.called_off:
+                continue
+            same_start = grouped.setdefault((meeting.date, meeting.time), [])
+            group = next((g for g in same_start if all(together(meeting, m) for m in g)), None)
+            if group is None:
+                same_start.append([meeting])
+            else:
+                group.append(meeting)
+        return {
+            m.slug: tuple(each.slug for each in group)
+            for same_start in grouped.values()
+            for group in same_start
+            if len(group) > 1
+            for m in group
+        }
+
+    def held_together(self, meeting: Meeting | str) -> list[Meeting]:
+        """The files of one meeting with several people that `meeting` is one of (`together`:
+        the same day, time and `location`, not called off), by slug; [] when it
+        is with one person. The agenda names the others, and the calendar makes one event."""
+        found = self._together.get(_named(self, "held_together", meeting), ())
+        return [self.meetings[slug] for slug in found]
+
     def meetings_with(self, contact: Contact | str) -> list[Meeting]:
         """Every meeting with a contact (by slug even when the contact file is missing),
         oldest first."""
@@ -559,6 +586,7 @@ _QUERIED_KIND = {
     "meetings_at": ("company", "companies"),
     "contact_of": ("meeting", "meetings"),
     "title_of": ("meeting", "meetings"),
+    "held_together": ("meeting", "meetings"),
     "answers_to": ("question", "questions"),
 }
 """What each query's argument names, when it is not a contact."""
@@ -575,6 +603,17 @@ def introducers(playbook: Playbook, person: Contact, day: dt.date | None) -> lis
         if giver != person.slug and giver in playbook.contacts and given_by(other, day):
             found[giver] = playbook.contacts[giver]
     return list(found.values())
+
+
+def together(meeting: Meeting, other: Meeting) -> bool:
+    """Two files of one meeting with two people: a meeting file names one contact, so
+    meeting two people at once is a file for each, at the same time and `location`."""
+    place = " ".join(meeting.location.casefold().split())
+    return (
+        bool(place)
+        and meeting.contact != other.contact
+        and place == " ".join(other.location.casefold().split())
+    )
 
 
 def given_by(meeting: Meeting, day: dt.date | None) -> bool:

@@ -107,7 +107,7 @@ def shared_view(playbook: Playbook, href: Href, names: str = "initials") -> Play
         for slug, meeting in playbook.meetings.items()
     }
     companies = {slug: _company(company) for slug, company in playbook.companies.items()}
-    return Playbook(
+    view = Playbook(
         config=dataclasses.replace(playbook.config, base_url=None),
         profile=_profile(playbook.profile, text, html) if playbook.profile else None,
         contacts=contacts,
@@ -115,6 +115,13 @@ def shared_view(playbook: Playbook, href: Href, names: str = "initials") -> Play
         meetings=meetings,
         categories=tuple(_category(category, text, html) for category in playbook.categories),
     )
+    # the meetings held together are told apart by their `location`, which the view
+    # leaves out: it keeps yours (`Playbook.held_together`), renamed
+    view.__dict__["_together"] = {
+        renaming.meetings[slug]: tuple(renaming.meetings[s] for s in group)
+        for slug, group in playbook._together.items()
+    }
+    return view
 
 
 def _renaming(playbook: Playbook, style: str) -> Renaming:

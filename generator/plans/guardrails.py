@@ -70,6 +70,7 @@ from generator.model.entities import (
     first_name,
     meeting_noun,
     name_order,
+    together,
 )
 from generator.model.fields import year_mistyped_ahead
 from generator.plans.agenda import (
@@ -649,17 +650,6 @@ def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
             )
         if latest is None or end > latest[1]:
             latest = (start, end, slug)
-
-
-def together(meeting: Meeting, other: Meeting) -> bool:
-    """Two files of one meeting with two people: a meeting file names one contact, so
-    meeting two people at once is a file for each, at the same time and `location`."""
-    place = " ".join(meeting.location.casefold().split())
-    return (
-        bool(place)
-        and meeting.contact != other.contact
-        and place == " ".join(other.location.casefold().split())
-    )
 
 
 def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:

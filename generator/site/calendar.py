@@ -52,7 +52,6 @@ from generator.plans.followups import (
     long_date,
     recent_since,
 )
-from generator.plans.guardrails import together
 from generator.site import routes
 from generator.sources.markdown import inline_text
 
@@ -155,7 +154,8 @@ def build_calendar(
     )
     stamp_line = EventLines.line_of("dtstamp", stamp)  # the same in every event
     events = [
-        _meeting_event(playbook, group, stamp_line, links) for group in _held_together(meetings)
+        _meeting_event(playbook, group, stamp_line, links)
+        for group in _held_together(playbook, meetings)
     ]
     pending = [i for i in followups if i.is_open and i.status != LET_GO]
     items = [i for i in pending if i.due >= since]
@@ -344,19 +344,16 @@ def _on_the_clock_before(
     return local
 
 
-def _held_together(meetings: list[Meeting]) -> list[list[Meeting]]:
+def _held_together(playbook: Playbook, meetings: list[Meeting]) -> list[list[Meeting]]:
     """The meetings (sorted by start) in the events they make: the files of one meeting
-    with several people (the same start and `location`: `together`) are one event, so a
-    lunch with two people is one lunch in the calendar, not two at once."""
-    groups: dict[tuple[dt.date | None, dt.time | None], list[list[Meeting]]] = {}
+    with several people (`Playbook.held_together`) are one event, so a lunch with two
+    people is one lunch in the calendar, not two at once."""
+    shown = {m.slug for m in meetings}
+    events: dict[str, list[Meeting]] = {}
     for meeting in meetings:
-        same_start = groups.setdefault((meeting.date, meeting.time), [])
-        group = next((g for g in same_start if all(together(meeting, m) for m in g)), None)
-        if group is None:
-            same_start.append([meeting])
-        else:
-            group.append(meeting)
-    return [group for same_start in groups.values() for group in same_start]
+        group = [m for m in playbook.held_together(meeting) if m.slug in shown] or [meeting]
+        events.setdefault(group[0].slug, group)
+    return list(events.values())
 
 
 def _meeting_event(

@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
 from icalendar import Calendar
 
-from generator.build import build, check, load
+from generator.build import COACH, Audience, build, check, load
 from generator.errors import Problems
 from generator.model.entities import Meeting
 from generator.plans.followups import FollowUpItem, follow_ups
@@ -638,15 +638,35 @@ def test_the_calendar_makes_no_icalendar_event_per_event(
     assert made == []
 
 
+def elena_joins_omar(root: Path) -> str:
+    """Elena Marsh's file for Omar Haddad's 24 Nov coffee, at the same time and place,
+    45 minutes long: written into `root`, and returned."""
+    omar = (root / "content/meetings/2026-11-24-omar-haddad.md").read_text()
+    elena = omar.replace("contact: omar-haddad", "contact: elena-marsh")
+    elena = elena.replace("date: 2026-11-24", "date: 2026-11-24\nduration: 45")
+    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena)
+    return elena
+
+
+def test_one_meeting_with_two_people_is_one_event_in_the_coach_view_too(tmp_path: Path) -> None:
+    """The coach's view leaves every location out, and the two files of one meeting are
+    told apart by their place: Omar's coffee with Elena was two coffees at 08:30 in the
+    coach's calendar. The view keeps your playbook's meetings held together."""
+    root = copy_sample(tmp_path / "pb")
+    elena_joins_omar(root)
+    site = build(root, today=SAMPLE_TODAY, jobs=1, audience=Audience(COACH)).output
+    found = events((site / CALENDAR).read_bytes())
+    at = dt.datetime(2026, 11, 24, 8, 30, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))
+    coffees = [str(e["SUMMARY"]) for e in found.values() if e["DTSTART"].dt == at]
+    assert coffees == ["Coffee with E. M. and O. H."]
+
+
 def test_one_meeting_with_two_people_is_one_event(tmp_path: Path) -> None:
     """Omar brings Elena to his 24 Nov coffee: a file for each (a meeting file names one
     person), at the same time and place. The calendar had two coffees at 08:30, one per
     file; it has one, naming both, with both agendas, as long as the longer."""
     root = copy_sample(tmp_path / "pb")
-    omar = (root / "content/meetings/2026-11-24-omar-haddad.md").read_text()
-    elena = omar.replace("contact: omar-haddad", "contact: elena-marsh")
-    elena = elena.replace("date: 2026-11-24", "date: 2026-11-24\nduration: 45")
-    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena)
+    elena = elena_joins_omar(root)
     build(root, today=SAMPLE_TODAY, jobs=1)
     found = events((root / "output" / CALENDAR).read_bytes())
     coffees = [e for e in found.values() if e.get("LOCATION", "").startswith("Halsted")]
