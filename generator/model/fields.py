@@ -143,7 +143,7 @@ class Text(FieldType):
         text = value if isinstance(value, str) else (at.raw or str(value))
         if (found := CONTROL.search(text)) is not None:
             raise Invalid(f"expected {self.expected}, got {quoted(text)}, {_control(found[0])}")
-        return text.strip()
+        return contained(text.strip())
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -181,8 +181,42 @@ def plain_lines(text: str) -> str:
     """`text` with every kind of line break a line feed and the other `CONTROL`
     characters dropped: for writers of line-based files (vCards, the calendar, CSV),
     which then escape or quote the line feeds, so that no text starts a line of its
-    own. Fields that pass `check` hold none; this also guards what did not pass it."""
-    return CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
+    own. Fields that pass `check` hold none; this also guards what did not pass it.
+    A direction override or isolate left open is closed (`contained`)."""
+    return contained(CONTROL.sub("", _LINE_BREAKS.sub("\n", text)))
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""The characters that open or close a run of text written in a direction of its own:
+the embeddings and overrides (U+202A, U+202B, U+202D, U+202E, closed by U+202C) and the
+isolates (U+2066 to U+2068, closed by U+2069)."""
+
+_CLOSER = {
+    "\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+    "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069",
+}  # fmt: skip
+
+
+def contained(text: str) -> str:
+    """`text` with every direction override, embedding or isolate it leaves open closed
+    at its end (Unicode's bidirectional algorithm, UAX #9): a name copied with a
+    right-to-left override (`"Eve \u202e"`) is shown as it was written, but the text
+    after it on the page (a role, a phone number, the rest of a sentence) is not turned
+    round with it. Nothing is taken out: copied names and numbers carry these
+    characters for good reasons; a closer with nothing open does nothing."""
+    if text.isascii() or not _BIDI.search(text):
+        return text
+    open_: list[str] = []
+    for found in _BIDI.finditer(text):
+        char = found[0]
+        if char in _CLOSER:
+            open_.append(_CLOSER[char])
+        elif char == "\u202c":
+            if open_ and open_[-1] == "\u202c":
+                open_.pop()
+        elif "\u2069" in open_:  # an isolate's end closes what was opened inside it too
+            del open_[len(open_) - 1 - open_[::-1].index("\u2069") :]
+    return text + "".join(reversed(open_))
 
 
 _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")

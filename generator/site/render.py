@@ -41,6 +41,7 @@ from markupsafe import Markup, escape
 from generator.errors import ENDLESS_TEMPLATE, ContentError, display_path, grouped, listed
 from generator.model.config import CONFIG_FILE
 from generator.model.entities import UnknownSlug, first_name
+from generator.model.fields import contained
 from generator.model.suggest import close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.site import limits, routes
@@ -168,10 +169,12 @@ def escape_shown(value: Any) -> str:
     into a new one. The same text: Jinja joins what a template writes, and makes Markup of
     it where it must (a macro's output, a block's, a `{% set %}` block's). A whole number
     (a meeting's minutes, a count: 13,000 at 1,000 files) is its digits, which need no
-    escaping, without the Markup markupsafe makes of it."""
+    escaping, without the Markup markupsafe makes of it. A direction override a string
+    leaves open is closed at its end (`contained`), so that it cannot turn round what
+    the page shows after it."""
     kind = type(value)
     if kind is str:
-        return _escaped_text(value)
+        return _escaped_text(value if value.isascii() else contained(value))
     if kind is Markup:
         return value  # type: ignore[no-any-return]
     if kind is int:

@@ -183,3 +183,29 @@ def test_the_live_preview_writes_cards_and_follows_their_company(
     assert "contacts/jonah-kim/jonah-kim.vcf" not in outcome.rendered  # works elsewhere
     site = build(sample_root, out=tmp_path / "full", today=SAMPLE_TODAY, jobs=1).output
     assert card.read_bytes() == (site / "contacts/priya-natarajan/priya-natarajan.vcf").read_bytes()
+
+
+def test_a_direction_override_left_open_in_a_name_ends_with_the_name(tmp_path: Path) -> None:
+    """A name copied with a right-to-left override it does not close (U+202E, as an
+    imported card may carry) turned round what followed it on the line: the role after
+    the link, the rest of a sentence in a draft, the rest of the event's title. It is
+    kept, and closed (U+202C) where the name ends, on every page and file."""
+    root = copy_sample(tmp_path / "pb")
+    card = root / "content/contacts/omar-haddad.md"
+    card.write_text(card.read_text().replace("name: Omar Haddad", 'name: "Omar Haddad \\u202e"'))
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    shown = [
+        "contacts/index.html",
+        "contacts/omar-haddad/index.html",
+        "contacts/omar-haddad/omar-haddad.vcf",
+        "meetings/2026-11-24-omar-haddad/index.html",
+        "meetings/2026-11-24-omar-haddad/print/index.html",
+        "meetings/2026-10-28-sofia-lindqvist/index.html",
+        "playbook.ics",
+    ]
+    for name in shown:
+        text = (out / name).read_text("utf-8")
+        assert "Omar Haddad \u202e\u202c" in text, name
+        assert not re.search("\u202e[^\u202c]*?(?:<|\n|$)", text), name
+    draft = (out / "meetings/2026-10-28-sofia-lindqvist/index.html").read_text("utf-8")
+    assert "Omar%20Haddad%20%E2%80%AE%E2%80%AC%20and" in draft
