@@ -543,3 +543,25 @@ def test_a_link_in_a_reminder_prints_its_address_on_the_follow_up_lists(
             "els => els.map(e => getComputedStyle(e, '::after').content)",
         )
         assert after == ['" (https://example.com/a)"'], (path, after)
+
+
+def test_what_is_overdue_prints_in_ink_and_says_so(page: Any, tmp_path: Path) -> None:
+    """Four weeks on, overdue follow-ups printed in red (the timeline's heading, count,
+    "1 day late" and bar, the dashboard's dates and "overdue" badges, a contact's
+    "(overdue)"), where badges print in ink: on a black-and-white printer red is a grey.
+    Paper is in ink; the words say what is overdue."""
+    root = copy_sample(tmp_path / "pb")
+    site = build(root, today=dt.date(2026, 12, 20), jobs=1).output
+    said = {"timeline": "day late", ".": "overdue", "contacts/daniel-reyes": "(overdue)"}
+    for path, words in said.items():
+        page.goto((site / path / "index.html").as_uri())
+        page.emulate_media(media="print")
+        red = page.eval_on_selector_all(
+            "main *",
+            """els => els.filter(e => e.getClientRects().length && e.textContent.trim())
+                .map(e => getComputedStyle(e))
+                .flatMap(s => [s.color, s.borderLeftColor])
+                .filter(c => c === 'rgb(161, 29, 43)')""",
+        )
+        assert red == [], path
+        assert words in page.locator("main").inner_text(), path
