@@ -652,11 +652,16 @@ def release_memory() -> None:
     What survives is frozen: a collection that walked the cached model every time would
     take 0.4 s at 10,000 files, holding up reloads. Frozen objects are still freed when
     nothing refers to them; only a cycle among them would stay. Every thread allocates
-    from the heap trimmed here (one arena: the rebuild thread's own kept 6 MiB more).
+    from the heap trimmed here (one arena: the rebuild thread's own kept 6 MiB more). A
+    block of 128 KiB or more (a big page) is mapped apart, and handed back when freed:
+    glibc would raise that bound to the first build's biggest block, and a rebuild's big
+    pages left holes in the heap (2 MiB at the peak of a front-matter edit at 10,000 files).
     """
     gc.collect()
     gc.freeze()
     # no malloc_trim on Windows (TypeError) or musl (AttributeError)
     with contextlib.suppress(OSError, TypeError, AttributeError):
-        ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX, before the rebuild thread starts
-        ctypes.CDLL(None).malloc_trim(0)
+        libc = ctypes.CDLL(None)
+        libc.mallopt(-8, 1)  # M_ARENA_MAX, before the rebuild thread starts
+        libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD: glibc's first, kept
+        libc.malloc_trim(0)

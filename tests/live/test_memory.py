@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import subprocess
 import sys
+import textwrap
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,3 +137,31 @@ def test_the_calendar_is_kept_compressed(builder: LiveBuild, built_sample: Path)
     assert served.startswith(b"BEGIN:VCALENDAR")
     assert builder._calendar is not None
     assert len(builder._calendar()) < len(served) / 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_a_big_block_freed_after_the_server_tidied_goes_back_to_the_system() -> None:
+    """Once a block of 16 MiB was freed (a first build's biggest), glibc took blocks up to
+    that size from its heap and kept them when freed: a rebuild's biggest pages left
+    holes there that added to the server's peak of memory."""
+    code = textwrap.dedent(
+        """
+        import re
+        from pathlib import Path
+        from generator.live.serve import release_memory
+
+        def rss():
+            status = Path("/proc/self/status").read_text()
+            return int(re.search(r"VmRSS:\\s+(\\d+)", status)[1]) / 1024
+
+        biggest = bytearray(16 << 20)
+        del biggest
+        release_memory()
+        before = rss()
+        page = bytearray(8 << 20)
+        del page
+        print(rss() - before)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(run.stdout) < 1  # MiB
