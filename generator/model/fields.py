@@ -959,6 +959,8 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     readings = _readings(text)
     if readings:
         return _did_you_mean(readings)
+    if (named := _named_weekday(text)) is not None:
+        return named
     tidied = _tidied(text)
     if tidied is not None:
         dated, with_time = tidied
@@ -978,6 +980,32 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
             return ", which has no year: write it with its year"
         return f", which has no year{_did_you_mean(nearest)}"
     return ""
+
+
+_DAY_NAMED = re.compile(
+    r"(?:([a-z]{3,})\.?,?\s+)?([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:,?\s+\(?([a-z]{3,})\.?\)?)?",
+    re.IGNORECASE,
+)
+"""A date with its weekday named before or after it: `Tue 2026-11-24`, `2026-11-24 (Tuesday)`."""
+
+
+def _named_weekday(text: str) -> str | None:
+    """`; did you mean 2026-11-24?` for a date with its weekday (`Tue 2026-11-24`), or,
+    when the weekday is another, that it is: which of the two was meant is the writer's to
+    say; None for other text."""
+    found = _DAY_NAMED.fullmatch(text.strip())
+    word = found and (found[1] or found[5])
+    if not found or not word or (found[1] and found[5]):
+        return None
+    named = [day for day in _WEEKDAYS if day.lower().startswith(word.lower())]
+    days = _date_or_nothing(int(found[2]), int(found[3]), int(found[4]))
+    if len(named) != 1 or not days:
+        return None
+    day = days[0][0]
+    actual = _WEEKDAYS[day.weekday()]
+    if actual == named[0]:
+        return f"; did you mean {day.isoformat()}?"
+    return f"; {day.isoformat()} is a {actual}, not a {named[0]}: write the date of the day meant"
 
 
 _DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212", "------")

@@ -472,6 +472,12 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
             "; did you mean 2026-12-10 (and a meeting's time in time:)?",
         ),
         ("2026-12-10 Black Friday", ""),  # no time: words of its own
+        ("Thu 2026-12-10", "; did you mean 2026-12-10?"),  # its weekday named too
+        ("2026-12-10 (Thursday)", "; did you mean 2026-12-10?"),
+        (
+            "Mon 2026-12-10",
+            "; 2026-12-10 is a Thursday, not a Monday: write the date of the day meant",
+        ),
         (20261210, "; did you mean 2026-12-10?"),  # a number, to YAML
         (20261310, ""),
     ],
