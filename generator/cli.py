@@ -257,6 +257,9 @@ class _Parser(argparse.ArgumentParser):
             hint = hint or self._value_meant(self._words, message)  # `report 2026-11-01`
             hint = hint or self._kind_meant(self._words)  # `new "Jane Doe"`
             message += f" ({hint})" if hint else ""
+        elif message.startswith("the following arguments are required") and self.commands:
+            listed = ", ".join(self.commands)  # `playbook` alone, `playbook export` alone
+            message += f" (one of {listed}; {self.prog} --help says what each does)"
         unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
         self.print_usage(sys.stderr)
         lines = [_LONG_WORD.sub(_cut_short, printable(line)) for line in [*unread, message]]

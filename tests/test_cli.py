@@ -877,6 +877,17 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
         (["build", "help"], "usage: playbook build", "help (for help, run playbook build --help)"),
         (["version"], "usage: playbook [", "; for the version, run playbook --version"),
         (
+            [],
+            "usage: playbook [",
+            "required: COMMAND (one of build, check, init, new, serve, completion, import, "
+            "export, report, schema; playbook --help says what each does)",
+        ),
+        (
+            ["export"],
+            "usage: playbook export",
+            "required: FORMAT (one of vcard, csv; playbook export --help says what each does)",
+        ),
+        (
             ["new", "Jane Doe"],
             "usage: playbook new",
             "required: NAME (the kind comes first: playbook new contact 'Jane Doe', or company, "
@@ -907,7 +918,7 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
     `playbook`'s, which lists no options) and the option probably meant."""
     err = usage_error(argv, capsys)
     assert err.startswith(usage) and message in err
-    if argv[0] == "biuld":
+    if argv[:1] == ["biuld"]:
         assert err.rstrip().endswith("did you mean build?")
 
 
