@@ -46,7 +46,13 @@ from generator.publish.output import (
     write_pages,
 )
 from generator.publish.parallel import fork_map
-from generator.publish.write import check_output_dir, mend_after_a_killed_build, staged_output
+from generator.publish.write import (
+    MANIFEST,
+    check_output_dir,
+    mend_after_a_killed_build,
+    refuse_other_disks,
+    staged_output,
+)
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, PageKind, site_pages
@@ -201,10 +207,12 @@ def checked(
 def output_problems(output: Path, root: Path) -> list[ContentError]:
     """What would stop a build writing into `output` (a file there, a folder of files
     playbook did not write, a mount point: `check_output_dir`; a folder it may not write
-    in), as `check` reports it, without writing anything: `check` passed what `build`
-    then refused."""
+    in; a disk mounted in an output it would replace whole), as `check` reports it,
+    without writing anything: `check` passed what `build` then refused."""
     try:
         folder = check_output_dir(output, root)
+        if folder.is_dir() and not (folder / MANIFEST).exists():  # to be replaced whole
+            refuse_other_disks(folder)
     except UsageError as exc:
         why = str(exc)
     else:

@@ -225,7 +225,7 @@ def _commit(stage: Staging, output: Path) -> None:
             _write_manifest(output, stage.files, stage.hidden)
         return  # the manifest says what is there: not a file to touch
     _refuse_links_out(output, [*changed, *gone])
-    _refuse_other_disks(output, [*changed, *gone])
+    refuse_other_disks(output, [*changed, *gone])
     _refuse_to_replace_yours(output, [rel for rel in changed if rel not in stage.previous])
     _refuse_to_take_your_folders(output, [rel for rel in changed if rel in stage.previous] + gone)
     with _naming_the(output):
@@ -390,7 +390,7 @@ def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
             )
 
 
-def _refuse_other_disks(output: Path, rels: Iterable[str] | None = None) -> None:
+def refuse_other_disks(output: Path, rels: Iterable[str] | None = None) -> None:
     """Refuse to write or delete into a folder of the output that is a mount point (a
     disk, a share, a folder bind-mounted there): a build moves each file in from beside
     the output folder, which the system cannot do onto another disk, and replacing the
@@ -939,7 +939,7 @@ def _swap(staging: Path, output: Path) -> None:
         os.replace(staging, output)
         sync_folder(output.parent)  # the new name kept through a power cut
         return
-    _refuse_other_disks(output)
+    refuse_other_disks(output)
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     old.rmdir()
     try:

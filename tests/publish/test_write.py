@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, make_playbook, write
 
-from generator.build import build
+from generator.build import build, check
 from generator.errors import BuildError, UsageError
 from generator.faults import os_problem
 from generator.publish import atomic
@@ -613,7 +613,10 @@ def test_a_disk_mounted_in_an_output_replaced_whole_keeps_its_files(tmp_path: Pa
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     (out / MANIFEST).unlink()
     with a_disk_mounted_at(out / "photos", root) as yours:
-        with pytest.raises(UsageError, match=f"{out / 'photos'}: a disk or folder is mounted"):
+        said = f"{out / 'photos'}: a disk or folder is mounted"
+        (problem,) = check(root, today=SAMPLE_TODAY).errors  # what check passes, build builds
+        assert said in problem.message
+        with pytest.raises(UsageError, match=said):
             build(root, today=SAMPLE_TODAY, jobs=1)
         assert yours.read_text() == "mine"
         assert sorted(p.name for p in root.iterdir()) == ["content", "output", "playbook.yaml"]
