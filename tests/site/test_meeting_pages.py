@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, edit, write
+from test_calendar import elena_joins_omar
 from timing import assert_linear
 
 from generator.build import build
@@ -60,6 +61,23 @@ def decoded(href: str) -> tuple[str, str, str]:
 
 
 # --- messages to send ------------------------------------------------------------------
+
+
+def test_an_agenda_names_whoever_else_is_at_the_meeting(tmp_path: Path) -> None:
+    """Elena comes to Omar's 24 Nov coffee (a file each, the same time and place): each
+    file's agenda read as a coffee with one person, neither naming the other. Each says
+    who else is there now, with a link to their agenda; Omar's other meetings do not."""
+    root = copy_sample(tmp_path / "pb")
+    elena_joins_omar(root)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    omar = page(site, "meetings/2026-11-24-omar-haddad")
+    assert "Together with Elena Marsh ( their agenda ) When" in text(omar)
+    assert '<a href="../2026-11-24-elena-marsh/">their agenda</a>' in omar
+    elena = text(page(site, "meetings/2026-11-24-elena-marsh"))
+    assert "Together with Omar Haddad ( their agenda ) When" in elena
+    printed = text(page(site, "meetings/2026-11-24-omar-haddad/print"))
+    assert "Together with Elena Marsh" in printed
+    assert "Together with" not in text(page(site, "meetings/2026-11-19-jonah-kim"))
 
 
 def test_a_request_draft_on_a_meeting_ahead(built_sample: Path) -> None:
