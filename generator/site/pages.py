@@ -109,12 +109,15 @@ def site_pages(playbook: Playbook, options: Options) -> Iterator[tuple[PageKind,
 
 
 def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
-    """Scheduled meetings from today on, soonest first."""
+    """Scheduled meetings from today on, soonest first, and those marked done ahead of
+    time (not held yet: `Meeting.held_by`, as the follow-ups count them)."""
     return sorted(
         (
             m
             for m in playbook.meetings.values()
-            if m.status in UPCOMING_STATUSES and m.date is not None and m.date >= today
+            if m.date is not None
+            and m.date >= today
+            and (m.status in UPCOMING_STATUSES or (m.status == "done" and not m.held_by(today)))
         ),
         key=lambda m: m.sort_key,
     )
@@ -178,6 +181,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,
+            "held_count": sum(1 for m in playbook.meetings.values() if m.held_by(options.today)),
             **dashboard_context(facts.items),
         },
     )

@@ -63,6 +63,19 @@ def decoded(href: str) -> tuple[str, str, str]:
 # --- messages to send ------------------------------------------------------------------
 
 
+def test_a_meeting_marked_done_ahead_of_time_is_still_coming_up(tmp_path: Path) -> None:
+    """Omar's 24 Nov coffee marked done on 22 Nov (check warns of it): the follow-ups
+    wait for its day, but the dashboard counted it held (6 held, 2 upcoming) and the
+    Meetings page's Coming up list left it out. It is upcoming until its day now."""
+    root = copy_sample(tmp_path / "pb")
+    omar = "content/meetings/2026-11-24-omar-haddad.md"
+    edit(root, omar, "status: scheduled", "status: done")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    assert "3 upcoming 5 held 2 awaiting reply" in text(page(site, ""))
+    coming = text(page(site, "meetings")).split("Coming up")[1].split("All meetings")[0]
+    assert "Omar Haddad" in coming
+
+
 def test_an_agenda_names_whoever_else_is_at_the_meeting(tmp_path: Path) -> None:
     """Elena comes to Omar's 24 Nov coffee (a file each, the same time and place): each
     file's agenda read as a coffee with one person, neither naming the other. Each says
