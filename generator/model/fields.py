@@ -1039,11 +1039,16 @@ _DATE_THEN = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[Tt]|[\s,@]+(?:at\s
 """A date, then something else: a time written another way (`2026-12-01 2pm`, `2026-12-01
 at 14h`) or with its timezone (`2026-12-01 14:00 CET`)?"""
 _ZONE_AFTER = re.compile(
-    r"(?:\s*(?:[Zz]|\+[0-9]{2}:?[0-9]{2}|(?:UTC|GMT)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
-    r"|[A-Z]{2,5}|[A-Za-z]+/[A-Za-z_]+|\([^)]*\))|\s+-[0-9]{2}:?[0-9]{2})\.?\Z"
+    _RUN_START
+    + r"(?:\s*(?:[Zz]|\+[0-9]{2}:?[0-9]{2}|(?:UTC|GMT)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
+    r"|[A-Z]{2,5}|(?<![A-Za-z])[A-Za-z]+/[A-Za-z_]+|\([^)]*\))|\s+-[0-9]{2}:?[0-9]{2})\.?\Z"
 )
 """A timezone after a time: `Z`, `+01:00`, ` -05:00`, `UTC+1`, `CET`, `Europe/Paris`, `(Paris
-time)`; not `-14:30` right after it, the end of a span (`15:30-14:30`)."""
+time)`; not `-14:30` right after it, the end of a span (`15:30-14:30`). A match starts
+only where a run of white space starts (`_RUN_START`) and a zone's name where a run of
+letters does: the leftmost match, the one `sub` takes, never starts inside either (the
+run's start matches as well), and `1<8,000 spaces>x` is not read from each space to the
+end of the run."""
 
 
 def _did_you_mean(readings: list[Reading], after: str = "") -> str:
