@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Company, Contact, Meeting, Playbook
+from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.followups import RECENT_DAYS, FollowUpItem, soonest_first
 from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
@@ -202,10 +202,28 @@ def _missing_research(
             yield meeting, "company", company
 
 
+LETTERS_FROM = 31
+"""A contacts list this long, longer than a screen, gets a link to each first letter."""
+
+
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
     people = playbook.contacts_by_name
-    return Page(routes.CONTACTS, "contacts.html", {"playbook": playbook, "contacts": people})
+    letters = _first_letters(people) if len(people) >= LETTERS_FROM else []
+    context = {"playbook": playbook, "contacts": people, "letters": letters}
+    return Page(routes.CONTACTS, "contacts.html", context)
+
+
+def _first_letters(people: list[Contact]) -> list[tuple[str, Contact]]:
+    """(a letter, the first of `people` whose name starts with it), in the list's order:
+    a name is under the letter it is listed by (`Élodie` under E, `adam` under A); one
+    starting with a digit or a sign under #."""
+    starts: dict[str, Contact] = {}
+    for contact in people:
+        first = name_order(contact.name)[0][0]
+        letter = first[:1].upper() if isinstance(first, str) and first[:1].isalpha() else "#"
+        starts.setdefault(letter, contact)
+    return list(starts.items())
 
 
 def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:

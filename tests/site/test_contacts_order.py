@@ -30,3 +30,26 @@ def test_counts_in_the_thousands_are_shown_with_a_separator(tmp_path: Path) -> N
     out = build(root, today=SAMPLE_TODAY, jobs=1).output
     assert '<p class="lede">1,000 people.</p>' in (out / "contacts/index.html").read_text()
     assert "<strong>1,000</strong> contacts" in (out / "index.html").read_text()
+
+
+def test_a_long_contacts_list_links_to_each_first_letter(tmp_path: Path) -> None:
+    """347 contacts in a 1,000-file playbook made one table 13,500 pixels long, with no
+    way down but scrolling. A list longer than a screen links to each first letter, under
+    which names go as they are listed (Élodie under E, adam under A); the sample's 11
+    contacts get no such links."""
+    root = copy_sample(tmp_path / "pb")
+    sample = (build(root, today=SAMPLE_TODAY, jobs=1).output / "contacts/index.html").read_text()
+    assert "Names by first letter" not in sample
+    for slug, name in NAMES.items():
+        write(root, f"content/contacts/{slug}.md", f"---\nname: {name}\n---\n")
+    for n in range(20):
+        write(root, f"content/contacts/number-{n}.md", f"---\nname: {n + 2} Cello\n---\n")
+    page = (build(root, today=SAMPLE_TODAY, jobs=1).output / "contacts/index.html").read_text()
+    nav = page.split('aria-label="Names by first letter">', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', nav)
+    assert links[:2] == [("contact-number-0", "#"), ("contact-adam", "A")]
+    labels = [label for _, label in links]
+    assert labels == sorted(set(labels)) and "É" not in labels  # Élodie is under E
+    assert links[-1] == ("contact-zed", "Z")
+    rows = re.findall(r'<tr id="([^"]+)"', page)
+    assert [row for row in rows if row in dict(links)] == [target for target, _ in links]
