@@ -915,7 +915,11 @@ def _parse_date(
             raise Invalid(f"expected {expected}, got {quoted(text)}{hint}") from None
     year, month, day = (int(part) for part in shape.groups())
     if not 1 <= month <= 12:
-        raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12)")
+        # `2026-24-11`: the day and the month swapped; a month of 13 to 19 may be a slip
+        # of one key (`2026-13-01` for 2026-12-01), so no guess is made for it
+        swapped = _date_or_nothing(year, day, month) if month >= 20 else []
+        hint = f"; did you mean {swapped[0][0].isoformat()}?" if swapped else ""
+        raise Invalid(f"{text} is not a date: there is no month {month} (01 to 12){hint}")
     if year == 0:
         raise Invalid(f"{text} is not a date: there is no year 0")
     last = _days_in(year, month)

@@ -961,6 +961,10 @@ def test_an_extra_a_typo_away_from_a_field_is_kept_with_a_warning() -> None:
         ("2026-04-31", "2026-04-31 is not a date: April 2026 has 30 days"),
         ("2026-13-01", "2026-13-01 is not a date: there is no month 13 (01 to 12)"),
         ("2026-00-10", "2026-00-10 is not a date: there is no month 0 (01 to 12)"),
+        (
+            "2026-24-11",  # the day and the month swapped
+            "2026-24-11 is not a date: there is no month 24 (01 to 12); did you mean 2026-11-24?",
+        ),
         ("2026-01-00", "2026-01-00 is not a date: January 2026 has 31 days"),
         ("0000-01-01", "0000-01-01 is not a date: there is no year 0"),
         ("24/11/2026", "expected a date as YYYY-MM-DD, got '24/11/2026'; did you mean 2026-11-24?"),
