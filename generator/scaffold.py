@@ -45,7 +45,7 @@ from generator.publish.atomic import (
     replace_files,
     write_new_files,
 )
-from generator.publish.write import built_site_holding
+from generator.publish.write import built_site_holding, some_names
 from generator.site.routes import entity_href
 from generator.site.theme import leads_out, outside_theme, theme_dirs
 from generator.sources.discover import (
@@ -139,8 +139,15 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     targets = [directory / p.relative_to(starter) for p in files]
     generated = {directory / rel: data for rel, data in editor_files().items()}
     existing = [t for t in [*targets, *generated] if t.exists()]
-    if existing:
-        raise UsageError(f"{existing[0]} already exists; init never overwrites files")
+    if existing:  # each, with what to do: it said the first alone, and nothing to do
+        one = len(existing) == 1
+        names = some_names([str(path.relative_to(directory)) for path in existing])
+        raise UsageError(
+            f"{names} already {'exists' if one else 'exist'} in {_named(directory)}; init "
+            f"never overwrites files: move {'it' if one else 'them'} aside and run init "
+            "again (then copy back what you keep), or start in a new folder, like playbook "
+            "init my-search"
+        )
     wanted = {
         target: source.read_bytes().replace(b"{{ today }}", day)
         for source, target in zip(files, targets, strict=True)

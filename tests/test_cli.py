@@ -172,7 +172,18 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     (target / "playbook.yaml").write_text("title: keep me\n")
     assert main(["init", str(target)]) == 2
     assert (target / "playbook.yaml").read_text() == "title: keep me\n"
-    assert "never overwrites" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"playbook: 'playbook.yaml' already exists in {target}; init never overwrites files: "
+        "move it aside and run init again (then copy back what you keep), or start in a "
+        "new folder, like playbook init my-search\n"
+    )
+    (target / ".vscode").mkdir()
+    (target / ".vscode/settings.json").write_text("{}")
+    assert main(["init", str(target)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"playbook: '.vscode/settings.json', 'playbook.yaml' already exist in {target}; init "
+        "never overwrites files: move them aside"
+    )
 
 
 def test_init_where_a_playbook_is_says_so(
