@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 import yaml
 from conftest import write
+from timing import assert_linear
 
 from generator.build import load
 from generator.cli import main
 from generator.errors import Problems
+from generator.exchange import people
 from generator.exchange.existing import Known, KnownCompany, read_known
 from generator.exchange.importing import contact_text, plan_import
 from generator.exchange.people import Person, Reading, markdown_text
@@ -1039,8 +1041,6 @@ def test_namesakes_are_told_apart_without_reading_their_addresses_again(
     """Each person looked up by name was compared with every namesake's LinkedIn address
     read again (linkedin_key twice a namesake, at each lookup): with many namesakes, a
     quarter of an import's time. Each address is read once, when the person is added."""
-    from generator.exchange import people
-
     index: people.PersonIndex[int] = people.PersonIndex()
     for number in range(200):
         index.add(number, "Jo Lee", f"https://www.linkedin.com/in/jo-lee-{number}", [])
@@ -1066,6 +1066,13 @@ def test_imported_notes_stay_lines_of_text_not_lists_quotes_or_headings() -> Non
         "<p>1. Met at PyCon<br />\n2) then coffee<br />\n- likes chess<br />\n"
         "&gt; quoted him<br />\n+ plus<br />\n===</p>\n"
     )
+
+
+def test_notes_of_many_blank_lines_are_written_in_linear_time() -> None:
+    """The pattern that finds a line starting like a list item read each run of blank
+    lines again from the start of each: 20,000 line breaks before a word took a minute
+    (notes reach it with their blank lines as they were, `markdown_inline` keeps them)."""
+    assert_linear(lambda text: people._LINE_START.sub("", text), lambda n: "\n" * n + "x", 1_000)
 
 
 @pytest.mark.parametrize("source", ["csv", "linkedin", "vcard"])
