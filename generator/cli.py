@@ -941,7 +941,10 @@ def _whole_number(text: str, within: range, expected: str) -> int:
     return number
 
 
-_NEARLY_WHOLE = re.compile(r"\s*:?\s*([0-9]{1,18})(?:[.,]0*)?\s*/?\s*")
+_NEARLY_WHOLE = re.compile(r"\s*+:?\s*+([0-9]{1,18})(?:[.,]0*+)?\s*+/?\s*+")
+"""A whole number written nearly right (`--jobs 4.0`, `--jobs=:4`). Each run of white
+space is taken whole (`*+`): what follows one never starts with white space, so nothing
+is lost, and a run is not shared out between its neighbours in every way first."""
 
 _EVERY_CORE = ("auto", "all", "max", "cores", "nproc", "ncpu", "cpus")
 """What other tools take for as many processes as cores (`make -j`, `pytest -n auto`)."""

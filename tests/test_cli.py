@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY, in_a_terminal, usage_error, write
+from timing import assert_linear
 
-from generator import __version__
+from generator import __version__, cli
 from generator.cli import _parser, main
 from generator.model.jsonschema import config_schema
 from generator.publish.write import MARKER
@@ -1551,6 +1552,13 @@ def test_a_number_option_written_nearly_gets_the_number(
     """build --jobs auto and serve --port :8080 said only 'expected a whole number'."""
     err = usage_error(argv, capsys)
     assert err.splitlines()[-1] == f"playbook {argv[0]}: error: {said}"
+
+
+def test_a_number_option_of_many_spaces_is_refused_at_once() -> None:
+    """The pattern of a number written nearly right shared a run of spaces out between
+    its runs of white space in every way: `--jobs "<16,000 spaces>x"` took 2.7 s of CPU
+    to be refused, growing with the square of the run."""
+    assert_linear(cli._NEARLY_WHOLE.fullmatch, lambda n: " " * n + "x", 2_000)
 
 
 @pytest.mark.parametrize(
