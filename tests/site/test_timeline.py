@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
+from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, make_playbook, write
 from site_checks import scan
 
 from generator.build import build, load, make_site
@@ -315,19 +315,38 @@ def test_a_request_the_contact_declined_is_not_awaiting_a_reply(tmp_path: Path) 
 def test_the_dashboard_says_when_to_stop_waiting_on_a_request(built_sample: Path) -> None:
     """Kwame's request of 13 Nov: its second contact was due 20 Nov, and let go a few
     weeks on, while the dashboard went on listing it as 'no reply yet' for good, with
-    no word of moving on. Nadia's, of 18 Nov, is still in its week."""
+    no word of moving on. Nadia's, of 18 Nov, is still in its week. The long-unanswered
+    are grouped under one line saying what to do, each with only its request date,
+    person and file (49 of them on a large playbook each repeated the whole advice)."""
     html = (built_sample / "index.html").read_text()
-    lines = {
-        name: re.sub(r"<[^>]+>", "", row)
-        for row in re.findall(r"<li><a href=\"meetings/[^\"]+\">.*?</li>", html)
-        for name in ("Kwame", "Nadia")
-        if f"with {name}" in row
-    }
-    assert lines["Kwame"].endswith(
-        "no reply yet: time to move on; once you stop waiting, set status: no-reply in "
+    section = re.search(r'<section id="needs-attention".*?</section>', html, re.S)
+    assert section, html
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section.group()))
+    assert "Needs attention (2)" in text, text
+    assert (
+        "1 request long without a reply: time to move on. Once you stop waiting, set "
+        "status: no-reply in the meeting's file. Fri 13 Nov · Kwame Asante · "
         "content/meetings/2026-11-13-kwame-asante.md"
-    ), lines
-    assert lines["Nadia"].endswith("request sent Wed 18 Nov, no reply yet"), lines
+    ) in text, text
+    assert "Call with Nadia Petrov: request sent Wed 18 Nov, no reply yet" in text, text
+    assert text.count("time to move on") == 1, text
+
+
+def test_the_dashboard_groups_many_long_unanswered_requests(tmp_path: Path) -> None:
+    """A 300-file playbook: every request left long unanswered is listed once, under a
+    single line of advice, and the section says how many items it holds."""
+    root = make_playbook(tmp_path / "pb", 300)
+    out = build(root, today=dt.date(2026, 11, 22), jobs=1).output
+    html = (out / "index.html").read_text()
+    section = re.search(r'<section id="needs-attention".*?</section>', html, re.S)
+    assert section, html
+    items = re.findall(r"<li>", section.group())
+    counted = re.search(r"Needs attention <span[^>]*>\((\d+)\)", section.group())
+    assert counted and int(counted.group(1)) == len(items), section.group()
+    moved_on = re.findall(r'<ul class="attention moved-on">(.*?)</ul>', section.group(), re.S)
+    assert moved_on and moved_on[0].count("<li>") > 5, section.group()
+    assert section.group().count("time to move on") == 1
+    assert html.index("needs-attention") < html.index("Top targets")
 
 
 def test_the_dashboard_always_lists_what_is_due_today(tmp_path: Path) -> None:
