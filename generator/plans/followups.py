@@ -469,7 +469,7 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     gave it (on the first of their held meetings that gave it), while you are not in
     touch with them (by `today`): a referral nobody acted on is the lead most easily
     lost. A meeting marked done ahead of time (dated after `today`) gave no name yet."""
-    if meeting.status != "done" or meeting.date is None or meeting.date > ctx.today:
+    if meeting.date is None or not meeting.held_by(ctx.today):
         return
     held = [m for m in ctx.playbook.meetings_with(meeting.contact) if _held(m)]
     for referral in dict.fromkeys(meeting.referrals):

@@ -351,7 +351,7 @@ def _year_mistyped(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
 
 
 def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
-    if meeting.status != "done" or meeting.date is None or meeting.date <= today:
+    if meeting.date is None or meeting.status != "done" or meeting.held_by(today):
         return
     yield _warn(
         meeting,
