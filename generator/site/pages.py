@@ -164,6 +164,7 @@ def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     next_meetings = upcoming(playbook, options.today)
     today = on_the_day(playbook, options.today)
+    on_today = {m.slug for m in today}  # shown under Today: not again in the next ones
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
         by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
@@ -174,7 +175,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "playbook": playbook,
             "today_meetings": today,
             "today_agendas": {m.slug: facts.plans[m.slug].agenda for m in today},
-            "next_meetings": next_meetings[:8],
+            "next_meetings": [m for m in next_meetings if m.slug not in on_today][:8],
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook),
             "waited_long": waited_long(facts.items, options.today),

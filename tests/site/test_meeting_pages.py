@@ -598,6 +598,9 @@ def test_the_day_of_a_meeting_the_dashboard_shows_it_first(tmp_path: Path) -> No
     card = text(html[html.rindex("<section", 0, today) : html.index("</section>", today)])
     assert card.startswith("Today Coffee with Omar Haddad 08:30 to 09:00 (agreed end)")
     assert "Agenda · Print pack" in card
+    # shown once: not again at the head of the next meetings, taking one of their places
+    upcoming = html.split("<h2>Next meetings</h2>")[1].split("</section>")[0]
+    assert "Omar Haddad" not in upcoming and "Tomás Alvarez" in upcoming, upcoming
     before = page(build(root, out=tmp_path / "before", today=SAMPLE_TODAY).output, "")
     assert 'id="today-title"' not in before
 
