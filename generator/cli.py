@@ -1794,8 +1794,25 @@ def _tell_import(plan: ImportPlan, written: list[str] | None, label: str) -> Non
                 _say(f"    {line}" if line else "")
     for rel in written or ():
         _say(f"Created {rel}")
+    if len(plan.skipped) <= SKIPPED_LISTED:
+        for skipped in plan.skipped:
+            _say(f"Skipped {skipped.describe(label)}")
+        return
+    _say(f"Skipped {len(plan.skipped):,} records of {label}, too many to list one by one:")
+    lines: dict[str, list[int]] = {}
     for skipped in plan.skipped:
-        _say(f"Skipped {skipped.describe(label)}")
+        lines.setdefault(skipped.kind, []).append(skipped.line)
+    for kind, numbers in sorted(lines.items(), key=lambda item: -len(item[1])):
+        shown = ", ".join(map(str, numbers[:SKIPPED_LINES]))
+        more = f" and {len(numbers) - SKIPPED_LINES:,} more" if len(numbers) > SKIPPED_LINES else ""
+        _say(f"  {len(numbers):,} {kind}: line{'s' if len(numbers) > 1 else ''} {shown}{more}")
+
+
+SKIPPED_LISTED = 20
+"""The most records skipped that an import lists one by one, with what differs: a whole
+LinkedIn export imported again skipped 3 million, a line each that no one reads."""
+SKIPPED_LINES = 5
+"""The line numbers given of each reason, past SKIPPED_LISTED."""
 
 
 def _sum_up_warnings(args: argparse.Namespace, warnings: list[ContentError]) -> None:

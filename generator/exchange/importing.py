@@ -62,6 +62,8 @@ class Skipped:
     name: str
     reason: str
     differences: tuple[str, ...] = ()
+    kind: str = "already in the playbook"
+    """The reason in a few words, for the count of records skipped for it."""
 
     def describe(self, label: str) -> str:
         text = f"{label}:{self.line}: {self.name}: {self.reason}"
@@ -195,7 +197,8 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
     if found is not None:
         contact, why = found
         if contact.yours:
-            return Skipped(person.line, person.name, f"that is you ({contact.path}: {why})")
+            reason = f"that is you ({contact.path}: {why})"
+            return Skipped(person.line, person.name, reason, kind="you, by your profile")
         if not contact.readable:
             why += "; its front matter cannot be read: run playbook check"
             return Skipped(person.line, person.name, f"already in {contact.path} ({why})")
@@ -208,9 +211,8 @@ def _already_there(person: Person, known: Known, planned: PersonIndex[Person]) -
         first, why = earlier
         reason = f"same person as line {first.line} ({why})"
         where = f"on line {first.line}"
-        return Skipped(
-            person.line, person.name, reason, differences(person, _as_known(first), known, where)
-        )
+        differs = differences(person, _as_known(first), known, where)
+        return Skipped(person.line, person.name, reason, differs, "an earlier record again")
     return None
 
 

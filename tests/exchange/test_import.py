@@ -1270,3 +1270,32 @@ def test_a_file_given_to_the_wrong_import_is_told_the_command_to_paste(
     assert f"import it with playbook import {meant} '{given}' -C {sample_root}\n" in (
         capsys.readouterr().err
     )
+
+
+def test_many_records_skipped_are_counted_by_reason_not_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A LinkedIn export of 3 million rows, everyone already imported, printed 3 million
+    Skipped lines that no one reads. Past a few, the records skipped are counted by
+    reason, with the first line numbers of each; a few are still listed one by one."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    write(root, "content/contacts/ann-lee.md", "---\nname: Ann Lee\n---\n")
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rows = "".join(f"Bo,Chen{i % 3},,,Acme,Engineer,18 Apr 2024\n" for i in range(40))
+    export = tmp_path / "Connections.csv"
+    export.write_text(header + "Ann,Lee,,,,,\n" + rows)
+
+    assert main(["import", "linkedin", "-C", str(root), str(export), "--dry-run"]) == 0
+
+    out = capsys.readouterr().out
+    assert "Skipped" not in out.replace("Skipped 38 records", "")
+    assert (
+        f"Skipped 38 records of {export}, too many to list one by one:\n"
+        "  37 an earlier record again: lines 6, 7, 8, 9, 10 and 32 more\n"
+        "  1 already in the playbook: line 2\n"
+    ) in out
+
+    export.write_text(header + "Ann,Lee,,,,,\n" + rows[: rows.index("Bo,Chen2") + 20])
+    assert main(["import", "linkedin", "-C", str(root), str(export), "--dry-run"]) == 0
+    assert f"Skipped {export}:2: Ann Lee: already in" in capsys.readouterr().out
