@@ -49,7 +49,15 @@ from generator.model.entities import (
     meeting_title,
     question_words,
 )
-from generator.model.fields import SLUG, At, ListOf, Record, looks_like_id, validate_document
+from generator.model.fields import (
+    NOT_THE_DASH,
+    SLUG,
+    At,
+    ListOf,
+    Record,
+    looks_like_id,
+    validate_document,
+)
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
 from generator.model.sections import meeting_parts
 from generator.model.slugs import WINDOWS_DEVICES, file_slug
@@ -1210,21 +1218,13 @@ def _named_in_file_name(meeting: Meeting, contacts: frozenset[str]) -> str | Non
     return dated[1] if dated[1] in contacts else None
 
 
-_NOT_THE_DASH = str.maketrans(
-    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
-    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None)
-)
-"""Dashes other than `-` (pasted from a word processor, or typed as a word processor
-turns `-` into one), and characters that show nothing (a soft hyphen, a zero-width space)."""
-
-
 def _id_in_disguise(text: str, ids: frozenset[str]) -> tuple[str, bool] | None:
     """(message, refused) for a meeting's `questions:` entry that is a question id of the
     bank in other clothes, and so read as a question of your own: with another dash or an
     invisible character (`success\u2011traits`: refused, since no one sees the
     difference), or with spaces or capitals (`success traits`: a warning, since a short
     question of your own may be so written); else None."""
-    plain = unicodedata.normalize("NFKC", text).translate(_NOT_THE_DASH).strip()
+    plain = unicodedata.normalize("NFKC", text).translate(NOT_THE_DASH).strip()
     if plain != text and plain in ids:
         odd = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text) if not c.isascii())
         return (

@@ -1472,6 +1472,8 @@ class Labels(ListOf):
         items = value if isinstance(value, list) else [value]
         if any(isinstance(item, str) and _WIDE_COMMA.search(item) for item in items):
             self._warn_wide_commas(value, items, at)
+        elif any(isinstance(item, str) and _DISGUISED_DASH.search(item) for item in items):
+            self._warn_disguised_dashes(value, items, at)
         elif isinstance(value, str) and "," in value:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
             one = json.dumps(value.strip(), ensure_ascii=False)
@@ -1486,6 +1488,21 @@ class Labels(ListOf):
                 f"if it is two {self.noun}s, put a comma between them: [{parts}]"
             )
         return super().convert(value, at)
+
+    def _warn_disguised_dashes(self, value: Any, items: list[Any], at: At) -> None:
+        """A tag pasted from a word processor (`data\u2011leadership`, a non-breaking
+        hyphen) looks like the one typed elsewhere, `data-leadership`, but is another
+        tag: every page groups it apart. Each is named with the one to write."""
+        for index, item in enumerate(items):
+            if isinstance(item, str) and _DISGUISED_DASH.search(item):
+                plain = _DISGUISED_DASH.sub(lambda m: m[0].translate(NOT_THE_DASH), item)
+                odd = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(item) if c not in plain)
+                place = at.child(index) if isinstance(value, list) else at
+                place.warn(
+                    f"{quoted(item)} holds {odd} (a dash other than the keyboard's -, or a "
+                    f"character that shows nothing), so it is another {self.noun} than "
+                    f"{quoted(plain)}, which it looks like; write {plain}"
+                )
 
     def _warn_wide_commas(self, value: Any, items: list[Any], at: At) -> None:
         """A full-width or ideographic comma (U+FF0C, U+3001) between two tags, as a
@@ -1507,6 +1524,23 @@ class Labels(ListOf):
                     f"{quoted(item)} holds {which} comma: if they are separate "
                     f"{self.noun}s, write {fix}"
                 )
+
+
+NOT_THE_DASH = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
+    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None)
+)
+"""Dashes other than `-` (pasted from a word processor, or typed as a word processor
+turns `-` into one), and characters that show nothing (a soft hyphen, a zero-width space)."""
+
+
+_DISGUISED_DASH = re.compile(
+    "(?<=\\S)[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d](?=\\S)"
+    "|[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+)
+"""A dash other than `-` between two letters (`data\u2011leadership`), or a character
+that shows nothing: what makes a short name look like another while it is not. A dash
+between spaces (`VP \u2013 Data`) is the writer's own."""
 
 
 _WIDE_COMMA = re.compile("[\uff0c\u3001]")

@@ -1445,3 +1445,21 @@ def test_a_value_that_does_not_fit_without_its_signs_either_is_told_no_guess() -
     assert convert(Integer(1, 5), "4,5")[1] == [
         "f.md:3: x: expected a whole number from 1 to 5, got '4,5'"
     ]
+
+
+def test_a_tag_with_a_dash_in_disguise_is_told_the_one_to_write() -> None:
+    """`tags: [data\u2011leadership]` (a non-breaking hyphen, pasted from a word processor)
+    was silently another tag than `data-leadership`; a dash between spaces is left alone."""
+    doc = Document("f.md", {}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    tags = ["alumni", "data\u2011leadership", "a\u200bb"]
+    assert convert_field(Labels(Text()), tags, At(doc, "x", problems)) == tags
+    convert_field(Labels(Text(), "role"), ["VP \u2013 Data"], At(doc, "x", problems))
+    assert [str(p) for p in problems.warnings] == [
+        "warning: f.md:3: x.2: 'data\u2011leadership' holds U+2011 (a dash other than the "
+        "keyboard's -, or a character that shows nothing), so it is another label than "
+        "'data-leadership', which it looks like; write data-leadership",
+        "warning: f.md:3: x.3: 'a\\u200bb' holds U+200B (a dash other than the keyboard's -, "
+        "or a character that shows nothing), so it is another label than 'ab', which it "
+        "looks like; write ab",
+    ]
