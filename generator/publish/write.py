@@ -4,9 +4,10 @@ A build writes only the files whose bytes differ from the output's (its manifest
 `.playbook-manifest`, holds a digest of every file), into a staging folder beside the
 output; only when every page is written are they moved in, and the files no page makes
 any more deleted. On a slow disk that spares the thousands of folders and files that did
-not change (`--clean` writes them all, and commits them the same way). When there is
-no manifest (a first build, or the file was lost), everything is written into the staging
-folder, which then takes the output's place with two renames.
+not change (`--clean` writes them all, and commits them the same way); the staging
+folder holds them each under one name (`_stored`), not in folders of their own. When
+there is no manifest (a first build, or the file was lost), everything is written into
+the staging folder, which then takes the output's place with two renames.
 
 Whatever fails, before or during the commit, the staging folder goes and the output
 stays as it was: a commit sets aside each file it replaces or deletes, and puts them back
@@ -153,7 +154,7 @@ class Staging:
         (from a worker process too: the caller adds them to `files`)."""
         digests = {rel: digest(data) for rel, data in files.items()}
         changed = {
-            rel: data
+            rel if self.whole else _stored(rel): data
             for rel, data in files.items()
             if self.whole or self.previous.get(rel) != digests[rel]
         }
@@ -200,7 +201,7 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
                 else:
                     _commit(stage, output)
             except OSError as exc:  # the staging folder is about to go: name the output
-                raise _as_in_output(exc, staging, output) from None
+                raise _as_in_output(exc, staging, output, stored=not stage.whole) from None
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except BaseException:  # nothing written: the folders made for the output go too
@@ -242,11 +243,11 @@ def _commit(stage: Staging, output: Path) -> None:
                 if rel in stage.previous:
                     there = _set_aside(output, undo, rel, made)
                 else:  # noted before it is there, so that undoing takes it out
-                    _write(_folder_for(_inside(undo / ADDED, rel), made), b"")
+                    _write(_folder_for(_inside(undo / NOTED, _stored(rel)), made), b"")
                     there = False
                 if not there:  # a file was moved out of its folder: the folder is there
                     _make_folder(str(target.parent), made)
-                os.replace(_inside(stage.folder, rel), target)
+                os.replace(_inside(stage.folder, _stored(rel)), target)
             for rel in gone:
                 _set_aside(output, undo, rel, made)
             _write(output / MARKER, MARKER_TEXT)
@@ -263,7 +264,7 @@ def _commit(stage: Staging, output: Path) -> None:
             raise
         _remove_empty_folders(output, gone)
     except OSError as exc:  # a file noted or set aside in the journal: the output's name
-        raise _as_in_output(exc, undo, output, under=1) from None
+        raise _as_in_output(exc, undo, output, under=1, stored=True) from None
     finally:
         if not keep_undo:
             shutil.rmtree(undo, ignore_errors=True)
@@ -279,32 +280,61 @@ def _naming_the(output: Path) -> Iterator[None]:
         raise OSError(exc.errno, exc.strerror, str(output)) from None
 
 
-def _as_in_output(exc: OSError, folder: Path, output: Path, under: int = 0) -> OSError:
+def _as_in_output(
+    exc: OSError, folder: Path, output: Path, under: int = 0, *, stored: bool = False
+) -> OSError:
     """`exc`, naming the output's file (or the output folder) where it names a file of
     `folder`, a staging or undo folder beside it (the file `rel`, or, `under` folders down,
-    the journal's record of it): the build removes that folder as it fails, and a full
-    disk is the output's disk, which the user chose."""
+    the journal's record of it; `stored`: under its `_stored` name): the build removes
+    that folder as it fails, and a full disk is the output's disk, which the user chose."""
     if exc.filename is None:
         return exc
     try:
         parts = Path(os.fsdecode(exc.filename)).relative_to(folder).parts[under:]
     except ValueError:
         return exc
-    return OSError(exc.errno, exc.strerror, str(output.joinpath(*parts)))
+    rel = _unstored(parts) if stored else "/".join(parts)
+    return OSError(exc.errno, exc.strerror, str(output / rel) if rel else str(output))
 
 
-SET_ASIDE, ADDED = "files", "added"
+ASIDE, NOTED = "aside", "noted"
 """In an undo folder, the folders that are a commit's journal: the output's files it set
-aside (replaced or deleted), and an empty file for each file it added. Moves and empty
-files, no file to write whole first: a build killed at any point (a power cut included,
-which may keep the renames and lose the data of a file just written) leaves an undo
-folder that says all it did."""
+aside (replaced or deleted), and an empty file for each file it added, each under its
+`_stored` name. Moves and empty files, no file to write whole first: a build killed at
+any point (a power cut included, which may keep the renames and lose the data of a file
+just written) leaves an undo folder that says all it did."""
+SET_ASIDE, ADDED = "files", "added"
+"""The same, as builds before `_stored` names kept them: each file under its own path,
+in a copy of the output's folders. A killed build of that version leaves these."""
+STORED_AS_ONE = 200
+"""Bytes, at most, of a `_stored` name that holds a whole path (a file name may have 255)."""
+_STORED_ESCAPE = re.compile("%(25|2F)")
+
+
+def _stored(rel: str) -> str:
+    """The name under which a staging or undo folder keeps the output's file `rel`: one
+    name, its slashes written `%2F` (and `%` as `%25`), so that neither folder copies the
+    output's folders only to hold files for a moment (each folder made and removed costs
+    two system calls, slow on a slow disk: a build a day later replaces most pages). A
+    path too long for one name keeps its folders, each name escaped the same way, so that
+    `_unstored` reads both back."""
+    parts = _parts(rel)
+    whole = "/".join(parts).replace("%", "%25").replace("/", "%2F")
+    if len(os.fsencode(whole)) <= STORED_AS_ONE:
+        return whole
+    return "/".join(part.replace("%", "%25") for part in parts)
+
+
+def _unstored(parts: Iterable[str]) -> str:
+    """The output's file that the names `parts` (a `_stored` name, split) stand for."""
+    unescaped = (_STORED_ESCAPE.sub(lambda m: "%" if m[1] == "25" else "/", p) for p in parts)
+    return "/".join(unescaped)
 
 
 def _set_aside(output: Path, undo: Path, rel: str, made: set[str]) -> bool:
     """Move the output's file `rel`, if it has one, into the undo folder; whether it had
     one. `made`: the folders known to be there, as `_make_folder` keeps them."""
-    kept = _folder_for(_inside(undo / SET_ASIDE, rel), made)
+    kept = _folder_for(_inside(undo / ASIDE, _stored(rel)), made)
     try:
         os.replace(_inside(output, rel), kept)
     except FileNotFoundError:
@@ -322,25 +352,28 @@ def _folder_for(path: Path, made: set[str]) -> Path:
 def _journal(undo: Path) -> list[tuple[str, bool]]:
     """[file, whether the output had it before] of each file a killed build's commit
     touched, as its undo folder records them, the manifest first (put back last)."""
-    aside, added = _files_in(undo / SET_ASIDE), _files_in(undo / ADDED)
+    aside = _files_in(undo / ASIDE, stored=True) | _files_in(undo / SET_ASIDE)
+    added = _files_in(undo / NOTED, stored=True) | _files_in(undo / ADDED)
     first = [(MANIFEST, True)] if MANIFEST in aside else []
     return first + [(rel, True) for rel in aside - {MANIFEST}] + [(rel, False) for rel in added]
 
 
-def _files_in(folder: Path) -> set[str]:
-    """The files under `folder`, none if there is no such folder; an OSError when it
-    cannot be read whole (a journal read in part would lose what it leaves out)."""
+def _files_in(folder: Path, *, stored: bool = False) -> set[str]:
+    """The files under `folder` (`stored`: the files their `_stored` names stand for),
+    none if there is no such folder; an OSError when it cannot be read whole (a journal
+    read in part would lose what it leaves out)."""
     if not folder.is_dir():
         return set()
 
     def fail(exc: OSError) -> None:
         raise exc
 
-    return {
-        Path(parent, name).relative_to(folder).as_posix()
+    found = (
+        Path(parent, name).relative_to(folder).parts
         for parent, _folders, names in os.walk(folder, onerror=fail)
         for name in names
-    }
+    )
+    return {_unstored(parts) if stored else "/".join(parts) for parts in found}
 
 
 def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = None) -> bool:
@@ -355,7 +388,7 @@ def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = Non
             return False
     whole = True
     for rel, existed in reversed(touched):
-        kept, target = _inside(undo / SET_ASIDE, rel), _inside(output, rel)
+        kept, target = _kept(undo, rel), _inside(output, rel)
         try:
             if kept.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -367,6 +400,13 @@ def _undo(output: Path, undo: Path, touched: list[tuple[str, bool]] | None = Non
         except OSError:
             whole = False
     return whole
+
+
+def _kept(undo: Path, rel: str) -> Path:
+    """Where the undo folder keeps the output's file `rel` set aside: under its `_stored`
+    name, or, left by a killed build of an earlier version, under its own path."""
+    kept = _inside(undo / ASIDE, _stored(rel))
+    return kept if os.path.lexists(kept) else _inside(undo / SET_ASIDE, rel)
 
 
 def _refuse_links_out(output: Path, rels: Iterable[str]) -> None:
