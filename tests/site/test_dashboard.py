@@ -1,0 +1,35 @@
+"""The dashboard as a user reads it: its dates, its counts and where they lead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from conftest import copy_sample
+from site_checks import scan
+
+from generator.build import build
+
+
+def _whens(html: str) -> list[str]:
+    return re.findall(r'(?:class="when"|data-label="When")>([^<]+)<', html)
+
+
+def test_meeting_dates_show_their_year_only_when_not_this_years(
+    built_sample: Path, tmp_path: Path
+) -> None:
+    """On the same dashboard, the next meetings said 'Tue 24 Nov 2026, 08:30' while the
+    follow-ups said 'Fri 20 Nov': a macro sees no `site`, so its dates always had their
+    year. Now the page passes `site.today` to it, on the dashboard and the meetings list."""
+    home = (built_sample / "index.html").read_text()
+    assert _whens(home) == ["Tue 24 Nov, 08:30", "Tue 1 Dec, 10:00", "Thu 3 Dec, 12:00"]
+    listed = _whens((built_sample / "meetings/index.html").read_text())
+    assert "Tue 24 Nov, 08:30" in listed and "requested Fri 13 Nov" in listed, listed
+    assert not [when for when in listed if "2026" in when], listed
+    # a year on: the same meetings are shown with theirs
+    later = build(copy_sample(tmp_path / "pb"), today=dt.date(2027, 1, 12)).output
+    listed = _whens((later / "meetings/index.html").read_text())
+    assert "Tue 24 Nov 2026, 08:30" in listed and "requested Fri 13 Nov 2026" in listed, listed
+    company = scan(later / "companies/fulcrum-data-partners/index.html").text
+    assert "Tue 1 Dec 2026, 10:00" in company, company
