@@ -33,3 +33,15 @@ def test_meeting_dates_show_their_year_only_when_not_this_years(
     assert "Tue 24 Nov 2026, 08:30" in listed and "requested Fri 13 Nov 2026" in listed, listed
     company = scan(later / "companies/fulcrum-data-partners/index.html").text
     assert "Tue 1 Dec 2026, 10:00" in company, company
+
+
+def test_the_awaiting_reply_count_leads_to_the_requests_it_counts(built_sample: Path) -> None:
+    """The 'awaiting reply' tile linked to meetings/, the whole list, where the requests
+    are not set apart: it leads to the Needs attention section that lists them."""
+    html = (built_sample / "index.html").read_text()
+    tile = re.search(r'<a class="stat" href="([^"]*)"><strong>2</strong> awaiting reply', html)
+    assert tile and tile.group(1) == "#needs-attention", tile
+    page = scan(built_sample / "index.html")
+    assert "needs-attention" in page.ids
+    section = html.split('id="needs-attention"')[1].split("</section>")[0]
+    assert "Kwame Asante" in section and "Nadia Petrov" in section
