@@ -116,13 +116,6 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        unread = _unread_dates(args)
-        if unread and args.run is _cmd_new:
-            unread += _new_names_wrong(args)
-        for problem in unread:
-            _say(f"playbook: {problem}", err=True)
-        if unread:
-            return EXIT_USAGE
         with _terminate_like_ctrl_c():
             code: int = args.run(args)
         return code
@@ -323,8 +316,8 @@ class _Parser(argparse.ArgumentParser):
         self._words = words
         parsed, extras = super().parse_known_args(args, namespace)
         self._unread = [*self._given_twice(), *self._unread]
-        if self._unread or extras:  # a date's own line is said after parsing, if at all
-            self._unread = [*self._unread, *_unread_dates(parsed)]
+        if not self.commands:  # a command's dates, once every option is read: with the rest
+            self._unread = [*self._unread, *_dates_wrong(parsed)]
         if self._unread and not extras:  # `build --jobs 0 --today 2026-02-30`: both
             last = self._unread.pop()
             self.error(last)
@@ -863,6 +856,15 @@ def _unread_dates(args: argparse.Namespace) -> list[str]:
         f"argument {option}: {_why_not(text, today)}{_a_month(option, text)}"
         for option, text in unread.items()
     ]
+
+
+def _dates_wrong(args: argparse.Namespace) -> list[str]:
+    """`_unread_dates`, and with them for `new` what is wrong with its name: mended, the
+    next run would be told of the name."""
+    unread = _unread_dates(args)
+    if unread and getattr(args, "run", None) is _cmd_new:
+        unread += _new_names_wrong(args)
+    return unread
 
 
 def _a_month(option: str, text: str) -> str:

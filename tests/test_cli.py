@@ -113,8 +113,7 @@ def test_a_date_option_with_a_time_is_told_the_day_alone(
         "mean 2026-11-22 (the day alone: the option takes no time)?\n"
     )
     argv = ["new", "-C", str(sample_root), "meeting", "omar-haddad", "--date", "2026-12-09 10:00"]
-    assert main(argv) == 2
-    assert "2026-12-09 (the day alone: the option takes no time)?" in capsys.readouterr().err
+    assert "2026-12-09 (the day alone: the option takes no time)?" in usage_error(argv, capsys)
 
 
 def test_unsafe_output_is_exit_2(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -770,6 +769,20 @@ def test_a_date_option_written_as_words_is_said_with_the_other_mistakes(
     assert f"playbook build: error: {'argument --jobs' if other[1] == '0' else 'unrec'}" in err
 
 
+@pytest.mark.parametrize(
+    "argv", [["report", "--from", "2026-13-01"], ["build", "--today", "tomorrow"]]
+)
+def test_a_date_option_alone_wrong_is_told_as_any_other_mistake(
+    sample_root: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --from 2026-13-01` alone printed 'playbook: argument --from: ...' with no
+    usage, and beside another mistake 'playbook report: error: ...' under the usage:
+    two forms of one message. Both are the command's usage error."""
+    err = usage_error([*argv, "-C", str(sample_root)], capsys)
+    assert err.startswith(f"usage: playbook {argv[0]} ")
+    assert f"\nplaybook {argv[0]}: error: argument {argv[1]}: " in err
+
+
 @pytest.mark.parametrize("refused", ["2126-11-01", "1800-01-01"])
 def test_a_today_refused_in_the_settings_is_not_the_day_their_hints_count_from(
     tmp_path: Path, refused: str, capsys: pytest.CaptureFixture[str]
@@ -808,17 +821,17 @@ def test_a_month_given_for_from_or_to_gets_its_first_or_last_day(
     """report --from 2026-11 --to 2026-11, the log of a month, said only 'expected a date
     as YYYY-MM-DD'."""
     root = ["-C", str(sample_root)]
-    assert main(["report", *root, "--from", "2026-11", "--to", "February 2028"]) == 2
-    assert capsys.readouterr().err.splitlines() == [
-        "playbook: argument --from: expected a date as YYYY-MM-DD, got '2026-11'; for the "
-        "month, did you mean --from 2026-11-01?",
-        "playbook: argument --to: expected a date as YYYY-MM-DD, got 'February 2028'; for the "
-        "month, did you mean --to 2028-02-29?",
+    err = usage_error(["report", *root, "--from", "2026-11", "--to", "February 2028"], capsys)
+    assert err.splitlines()[-2:] == [
+        "playbook report: error: argument --from: expected a date as YYYY-MM-DD, got "
+        "'2026-11'; for the month, did you mean --from 2026-11-01?",
+        "playbook report: error: argument --to: expected a date as YYYY-MM-DD, got "
+        "'February 2028'; for the month, did you mean --to 2028-02-29?",
     ]
-    assert main(["report", *root, "--from", "11/2026", "--to", "Nov. 2026"]) == 2
-    assert "--from 2026-11-01?" in (err := capsys.readouterr().err) and "--to 2026-11-30?" in err
-    assert main(["report", *root, "--from", "2026-13"]) == 2  # no month 13
-    assert "did you mean" not in capsys.readouterr().err
+    err = usage_error(["report", *root, "--from", "11/2026", "--to", "Nov. 2026"], capsys)
+    assert "--from 2026-11-01?" in err and "--to 2026-11-30?" in err
+    err = usage_error(["report", *root, "--from", "2026-13"], capsys)  # no month 13
+    assert "did you mean" not in err
 
 
 def test_a_date_option_written_as_words_counts_from_the_commands_today(
@@ -827,32 +840,31 @@ def test_a_date_option_written_as_words_counts_from_the_commands_today(
     """`--today` given after `--from`, or `today:` in playbook.yaml, is the day the hint
     counts from, as a build counts `date: tomorrow` in a file: not the clock's."""
     root = ["-C", str(sample_root)]
-    assert main(["report", *root, "--from", "22/11/2026"]) == 2
-    assert "got '22/11/2026'; did you mean 2026-11-22?" in capsys.readouterr().err
-    assert main(["report", *root, "--from", "yesterday", "--today", "2026-11-22"]) == 2
-    assert capsys.readouterr().err == (
-        "playbook: argument --from: expected a date as YYYY-MM-DD, got 'yesterday', which "
-        "moves with the calendar: write the date itself; did you mean 2026-11-21, counting "
-        "from 2026-11-22?\n"
+    err = usage_error(["report", *root, "--from", "22/11/2026"], capsys)
+    assert "got '22/11/2026'; did you mean 2026-11-22?" in err
+    err = usage_error(["report", *root, "--from", "yesterday", "--today", "2026-11-22"], capsys)
+    assert err.endswith(
+        "\nplaybook report: error: argument --from: expected a date as YYYY-MM-DD, got "
+        "'yesterday', which moves with the calendar: write the date itself; did you mean "
+        "2026-11-21, counting from 2026-11-22?\n"
     )
-    assert main(["report", *root, "--from", "3 Jan", "--to", "tomorrow", "--today", "2026-12-30"])
-    err = capsys.readouterr().err.splitlines()
-    assert err[0].endswith("got '3 Jan', which has no year; did you mean 2027-01-03?")
-    assert err[1].endswith("did you mean 2026-12-31, counting from 2026-12-30?")
+    words = ["--from", "3 Jan", "--to", "tomorrow", "--today", "2026-12-30"]
+    err = usage_error(["report", *root, *words], capsys).splitlines()
+    assert err[-2].endswith("got '3 Jan', which has no year; did you mean 2027-01-03?")
+    assert err[-1].endswith("did you mean 2026-12-31, counting from 2026-12-30?")
     config = sample_root / "playbook.yaml"
     config.write_text(config.read_text() + "today: 2026-06-01\n")
-    assert main(["new", *root, "meeting", "omar-haddad", "--date", "next friday"]) == 2
-    assert capsys.readouterr().err.endswith(
+    err = usage_error(["new", *root, "meeting", "omar-haddad", "--date", "next friday"], capsys)
+    assert err.endswith(
         "did you mean 2026-06-05 (the coming Friday) or 2026-06-12 (the Friday after), "
         "counting from 2026-06-01?\n"
     )
     # --today itself, from the playbook's today (`today:`, else its timezone's date): it
     # counted from the clock's date, the day before or after in another timezone
-    assert main(["check", *root, "--today", "tomorrow"]) == 2
-    assert capsys.readouterr().err == (
-        "playbook: argument --today: expected a date as YYYY-MM-DD, got 'tomorrow', which "
-        "moves with the calendar: write the date itself; did you mean 2026-06-02, counting "
-        "from 2026-06-01?\n"
+    assert usage_error(["check", *root, "--today", "tomorrow"], capsys).endswith(
+        "\nplaybook check: error: argument --today: expected a date as YYYY-MM-DD, got "
+        "'tomorrow', which moves with the calendar: write the date itself; did you mean "
+        "2026-06-02, counting from 2026-06-01?\n"
     )
 
 
@@ -1844,14 +1856,6 @@ def test_a_today_years_before_the_clock_rebuilds_the_playbook_as_it_was(
                 "name, like acme); add it first: playbook new company Nope",
             ],
         ),
-        (
-            ["new", "meeting", "nobody", "--date", "2026-02-30"],
-            [
-                "argument --date: 2026-02-30 is not a date: February 2026 has 28 days",
-                "no contact named 'nobody' (a meeting names its contact by file name or "
-                "name, like jane-doe); add them first: playbook new contact Nobody",
-            ],
-        ),
     ],
 )
 def test_options_that_do_not_go_together_are_all_said_with_their_fix(
@@ -1879,6 +1883,12 @@ def test_a_new_meeting_is_told_its_date_and_its_contact_at_once(
         "you mean --date 2026-11-20?",
         "playbook: no contact named 'nobody' (a meeting names its contact by file name or "
         "name, like jane-doe); add them first: playbook new contact Nobody",
+    ]
+    argv[-1] = "2026-02-30"  # not a date: a usage error, with the contact's
+    assert usage_error(argv, capsys).splitlines()[-2:] == [
+        "playbook new: error: argument --date: 2026-02-30 is not a date: February 2026 has 28 days",
+        "playbook new: error: no contact named 'nobody' (a meeting names its contact by file "
+        "name or name, like jane-doe); add them first: playbook new contact Nobody",
     ]
 
 
