@@ -315,6 +315,13 @@ def test_notes_too_dense_to_lay_out_are_an_error_at_their_line(
             "letters, digits and hyphens, like 'jane-doe'), like id: typical-day; is Id: on "
             "line 9 it? write it as id:",
         ),
+        (  # the id suggested would be a duplicate: none is
+            "id: recent-project",
+            "id: Describe-Role",
+            "content/questions/the-job.md:33: questions.8.id: expected a slug: lowercase "
+            "letters, digits and hyphens, like 'jane-doe', got 'Describe-Role'; describe-role "
+            "is already the id of questions.2, line 9: give this one an id of its own",
+        ),
         (  # the whole file is left out, and its ids with it
             "category: the-job",
             "category: the job itself",

@@ -307,8 +307,28 @@ class Slug(Text):
         if not SLUG.match(text):
             fixed = slug_key(text)
             hint = f"; {did_you_mean([fixed], text)}" if fixed and fixed != text else ""
+            if fixed and (taken := _taken_by_sibling(fixed, at)) is not None:
+                hint = f"; {fixed} is already the {taken}: give this one an id of its own"
             raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
         return text
+
+
+def _taken_by_sibling(slug: str, at: At) -> str | None:
+    """Which other entry of the same list (`id of questions.3, line 9`) has `slug` for
+    the field at `at` (a bank question's `id: How-People-Advance` next to
+    `how-people-advance`): the suggestion would be a duplicate; else None."""
+    parent, _, key = at.path.rpartition(".")
+    listed, _, own = parent.rpartition(".")
+    entries: Any = at.doc.data
+    for part in listed.split(".") if listed else ():
+        entries = entries.get(part) if isinstance(entries, dict) else None
+    if not own.isdigit() or not isinstance(entries, list):
+        return None
+    for index, entry in enumerate(entries):
+        if index != int(own) and isinstance(entry, dict) and entry.get(key) == slug:
+            where = f"{listed}.{index}"
+            return f"{key} of {at.doc.shown(where)}, line {at.doc.line(f'{where}.{key}')}"
+    return None
 
 
 @dataclass(frozen=True)
