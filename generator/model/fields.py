@@ -1367,8 +1367,16 @@ def _cadence_hint(text: str) -> str:
             if int(text) <= LONGEST_INTERVAL[u]
         ]
         return f"; write a unit after the number: {_either(units)}"
+    if text.lower() in _NEVER:
+        return (
+            "; there is no off: the longest interval, 10y, keeps the reminders out of the "
+            "way, and a contact who declined (declined: with its day, in their file) gets none"
+        )
     return f"; did you mean {every}?" if every else ""
 
+
+_NEVER = frozenset(("never", "no", "none", "off", "false", "stop", "n/a"))
+"""Words for no reminders at all, which an interval has no way to say."""
 
 _UNIT_NAMES = (("d", "days"), ("w", "weeks"), ("m", "months"), ("y", "years"))
 

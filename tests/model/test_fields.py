@@ -628,6 +628,17 @@ def test_cadence_in_words() -> None:
     assert str(Cadence(2, "m")) == "2m"  # as written, for exports
 
 
+@pytest.mark.parametrize(("written", "raw"), [("never", "never"), (False, "no"), (False, "off")])
+def test_an_interval_of_never_is_told_how_to_stop_the_reminders(written: object, raw: str) -> None:
+    """`keep_in_touch: never` (or `no`, `none`, `off`) was refused with no word of what
+    to write instead, though there is no interval that means none."""
+    assert convert(CadenceType(), written, raw=raw)[1] == [
+        f"f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got {raw!r}; there is no "
+        "off: the longest interval, 10y, keeps the reminders out of the way, and a contact "
+        "who declined (declined: with its day, in their file) gets none"
+    ]
+
+
 def test_cadence_rejects_words_and_zero() -> None:
     assert convert(CadenceType(), "soon")[1] == [
         "f.md:3: x: expected an interval like 30d, 6w, 2m or 1y, got 'soon'"
