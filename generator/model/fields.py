@@ -588,11 +588,39 @@ class Integer(FieldType):
             hint = _in_minutes(value) if self.unit == "minutes" else _in_days(value, self.unit)
             fits = hint is not None and self.low <= hint <= self.high
             fix = f"; did you mean {hint}?" if fits else ""
+            if not fits and self.unit == "minutes":
+                fix = self._roughly(value)
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{fix}")
         if not self.low <= value <= self.high:
             shown = str(value) if abs(value) < 10**12 else _describe(value, at)
             raise Invalid(f"expected {self.expected}, got {shown}")
         return value
+
+    def _roughly(self, value: Any) -> str:
+        """The hint for minutes given as a range (`30-45`: the longest, which the agenda
+        plans for), in seconds (`90s`, `1m30s`), or with a fraction where no length reads
+        as hours (a bank question's `minutes: 1.5`): whole minutes, rounded up; else ""."""
+        text = value.strip() if isinstance(value, str) else ""
+        minutes: float | None = None
+        if (span := _MINUTES_RANGE.fullmatch(text)) and int(span[1]) < int(span[2]):
+            minutes = int(span[2])
+            said = f"; one length, not a range: write the longest, {minutes}"
+        elif seconds := _SECONDS.fullmatch(text):
+            minutes = int(seconds[1] or 0) + int(seconds[2]) / 60
+            said = "; minutes, not seconds: write {}"
+        elif isinstance(value, float) and self.high < 60 and not value.is_integer():
+            minutes = value  # a question asked in a minute and a half
+            said = "; whole minutes: write {}"
+        if minutes is None or not self.low <= -(-minutes // 1) <= self.high:
+            return ""
+        return said.format(int(-(-minutes // 1)))
+
+
+_MINUTES_RANGE = re.compile(r"([0-9]{1,4}) ?(?:-|\u2013|to) ?([0-9]{1,4}) ?(?:m|mins?|minutes)?")
+"""A length given as a range (`30-45`, `2 to 3 min`)."""
+
+_SECONDS = re.compile(r"(?:([0-9]{1,3}) ?m(?:ins?)? ?)?([0-9]{1,5}) ?s(?:ecs?|econds?)?")
+"""A length in seconds (`90s`), or in minutes and seconds (`1m30s`), as a timer shows it."""
 
 
 _SPAN = re.compile(

@@ -41,7 +41,7 @@ from generator.model.fields import (
     read_date,
     validate_document,
 )
-from generator.model.schema import PROFILE
+from generator.model.schema import PROFILE, QUESTION
 from generator.sources.frontmatter import Document
 
 
@@ -380,6 +380,10 @@ def test_a_yes_or_no_written_short_is_told_the_word(written: object, meant: str)
         (0.75, "; did you mean 45?"),
         (45.0, "; did you mean 45?"),
         (1.01, ""),  # 60.6 minutes, not whole
+        ("30-45", "; one length, not a range: write the longest, 45"),
+        ("30 to 45 min", "; one length, not a range: write the longest, 45"),
+        ("45-30", ""),
+        ("90s", "; minutes, not seconds: write 2"),
         (45.5, ""),  # minutes and a half: no guess
         ([30], ""),
     ],
@@ -389,6 +393,28 @@ def test_a_length_written_out_gets_its_minutes_suggested(written: object, hint: 
     shown = "a list" if isinstance(written, list) else repr(str(written))
     assert convert(minutes, written, raw=str(written))[1] == [
         f"f.md:3: x: expected a whole number of minutes from 1 to 600, got {shown}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        (1.5, "; whole minutes: write 2"),  # not 90: no question takes an hour and a half
+        ("2-3", "; one length, not a range: write the longest, 3"),
+        ("90s", "; minutes, not seconds: write 2"),
+        ("1m30s", "; minutes, not seconds: write 2"),
+        ("120 seconds", "; minutes, not seconds: write 2"),
+        ("30-45", ""),  # the longest is over 30: no guess
+    ],
+)
+def test_a_bank_questions_minutes_written_out_get_a_whole_number(
+    written: object, hint: str
+) -> None:
+    """A bank question's `minutes: 1.5`, `2-3`, `90s` or `1m30s` was refused with no
+    number to write, where a meeting's `duration: 1h` is told its minutes."""
+    shown = repr(str(written))
+    assert convert(QUESTION["minutes"].type, written, raw=str(written))[1] == [
+        f"f.md:3: x: expected a whole number of minutes from 1 to 30, got {shown}{hint}"
     ]
 
 
