@@ -9,6 +9,7 @@ follows a theme edit), so an edited template is always seen.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import hashlib
@@ -996,16 +997,31 @@ show at an address with no file behind it, instead of their own."""
 
 def render_missing_page(env: jinja2.Environment, base_url: str | None, encrypted: bool) -> bytes:
     """404.html. A host serves it at whatever address was missed, at any depth, so its
-    links cannot be relative: they start from `base_url`'s path, and without `base_url`
-    the page has no link and no styles (it cannot know where the site lives). It holds
+    links cannot be relative: they start from `base_url`'s path. Without `base_url` it
+    cannot know where the site lives: no link home, and the theme's inline `<style>`,
+    allowed by its hash in this page's policy only, instead of the stylesheet. It holds
     nothing of the playbook, not its title either, so an encrypted build writes it in
     the clear."""
     home = urlsplit(base_url).path if base_url else ""
     stylesheet = home + routes.static("style.css") if home else ""
-    page = env.get_template(MISSING_TEMPLATE).render(
-        home=home, encrypted=encrypted, stylesheet=stylesheet, csp=PRIVACY_POLICY, scripts=()
-    )
+    template = env.get_template(MISSING_TEMPLATE)
+    context = {"home": home, "encrypted": encrypted, "stylesheet": stylesheet, "scripts": ()}
+    page = template.render(context, csp=PRIVACY_POLICY)
+    hashes = [_style_hash(rules) for rules in _INLINE_STYLE.findall(page)]
+    if hashes:  # the page's own rules, which it brings without base_url, and only those
+        csp = PRIVACY_POLICY.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes]))
+        page = template.render(context, csp=csp)
     return page.encode("utf-8")
+
+
+_INLINE_STYLE = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style>", re.S | re.I)
+"""An inline `<style>` of the 404 page, its rules captured as the browser hashes them."""
+
+
+def _style_hash(rules: str) -> str:
+    """The Content-Security-Policy source that allows the inline style `rules`."""
+    digest = hashlib.sha256(rules.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def _asset_in(assets: str, name: str) -> str:
