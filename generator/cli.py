@@ -249,6 +249,7 @@ class _Parser(argparse.ArgumentParser):
             hint = self._options_meant(self._words)  # `report --form DAY`: --from is missing
             hint = hint or self._value_meant(self._words, message)  # `report 2026-11-01`
             hint = hint or self._kind_meant(self._words)  # `new "Jane Doe"`
+            hint = hint or self._dash_meant(self._words)  # `new contact -x`
             message += f" ({hint})" if hint else ""
         elif message.startswith("the following arguments are required") and self.commands:
             listed = ", ".join(self.commands)  # `playbook` alone, `playbook export` alone
@@ -374,6 +375,18 @@ class _Parser(argparse.ArgumentParser):
             for before, word in zip(after, words, strict=False)
             if not word.startswith("-") and getattr(options.get(before), "nargs", 0) == 0
         ]
+
+    def _dash_meant(self, words: Sequence[str]) -> str:
+        """`playbook new contact -x`, a name that starts with a dash, read as an option
+        (argparse asked for NAME): write `--` before it; else ""."""
+        dashed = [w for w in words if w.startswith("-") and w not in self._option_string_actions]
+        if len(dashed) != 1 or dashed[0] == "--" or "=" in dashed[0]:
+            return ""
+        given = " ".join(map(shlex.quote, self._loose(words)))
+        return (
+            f"a name that starts with a dash is read as an option: write -- before it, "
+            f"{self.prog} {given} -- {shlex.quote(dashed[0])}".replace("  ", " ")
+        )
 
     def _kind_meant(self, words: Sequence[str]) -> str:
         """`playbook new "Jane Doe"`, the kind left out (argparse asked for NAME): the

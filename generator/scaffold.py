@@ -19,6 +19,7 @@ import os
 import re
 import shlex
 import traceback
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -87,9 +88,9 @@ contact "$(pbpaste)"` with a line break wrote `name: "Ann\\nLee"`."""
 
 
 def _new_slug(name: str, kind: str) -> str:
-    """The file name of a new contact or company: as `slugify` makes it, or for a name with
-    no letter or digit playbook can spell (`🎉`, `***`), `contact-` and a short code, as
-    `import` names such people."""
+    """The file name of a new contact or company: as `slugify` makes it, or for a name
+    whose letters playbook cannot spell, `contact-` and a short code, as `import` names
+    such people. A name with no letter or digit at all (`.`, `🎉`) is refused."""
     if not name.strip():
         raise UsageError(f"a name is needed: playbook new {kind} NAME")
     if (found := CONTROL.search(name)) is not None:  # `check` would refuse the file written
@@ -101,6 +102,14 @@ def _new_slug(name: str, kind: str) -> str:
         raise UsageError(
             f"the name {quoted(name)} holds a {_BREAKS[found[0]]} (pasted with it?): type "
             "the name on one line, with spaces"
+        )
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in name):  # `.`, `🎉`: no one's name
+        hint = "; to start a playbook in this folder, run playbook init" if name == "." else ""
+        example = "Jane Doe" if kind == "contact" else "Acme"
+        raise UsageError(
+            f"the name {quoted(name)} has no letter or digit: give the "
+            f"{'person' if kind == 'contact' else kind}'s name, like playbook new {kind} "
+            f"{shlex.quote(example)}{hint}"
         )
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, usage_error
 
 from generator.build import build, check
 from generator.cli import main
@@ -75,8 +75,9 @@ def test_every_archetype_writes_valid_yaml_for_any_name(sample_root: Path, name:
             continue  # the contact took that file name
         try:
             path = new_file(sample_root, kind, name, today=TODAY)
-        except UsageError as exc:  # a blank name, a file name taken, a line separator, a tab
-            reasons = ("a name is needed", "already", "control", "on one line")
+        except UsageError as exc:  # a blank name, a file name taken, a line separator, a tab,
+            # no letter or digit (`~`)
+            reasons = ("a name is needed", "already", "control", "on one line", "no letter")
             assert any(why in str(exc) for why in reasons)
             continue
         assert parsed(path)["name"] == name.strip()
@@ -669,14 +670,43 @@ def test_init_that_fails_halfway_leaves_nothing_and_succeeds_once_mended(tmp_pat
     assert root / "playbook.yaml" in create_playbook(root)
 
 
-@pytest.mark.parametrize(("kind", "name"), [("contact", "🎉"), ("company", "***")])
-def test_a_name_without_letters_gets_a_file_name_as_import_gives_it(
-    sample_root: Path, kind: str, name: str
+@pytest.mark.parametrize(
+    ("kind", "name", "fix"),
+    [
+        (
+            "contact",
+            ".",
+            "like playbook new contact 'Jane Doe'; to start a playbook in this "
+            "folder, run playbook init",
+        ),
+        ("contact", "..", "like playbook new contact 'Jane Doe'"),
+        ("contact", "🎉", "like playbook new contact 'Jane Doe'"),
+        ("company", "***", "give the company's name, like playbook new company Acme"),
+    ],
+)
+def test_a_name_without_a_letter_or_digit_is_refused_with_the_fix(
+    sample_root: Path, kind: str, name: str, fix: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = new_file(sample_root, kind, name, today=TODAY)
-    assert re.fullmatch(rf"{kind}-[0-9a-f]{{8}}\.md", path.name), path.name
-    assert parsed(path)["name"] == name
-    assert check(sample_root).errors == []
+    """`playbook new contact .` (meant: init here) made contact-<code>.md, `name: .`: no
+    one's name. A name with no letter or digit is refused, with what to write."""
+    before = sorted(sample_root.rglob("*"))
+    assert main(["new", "-C", str(sample_root), kind, name]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"playbook: the name {quoted(name)} has no letter or digit: ")
+    assert err.endswith(f"{fix}\n")
+    assert sorted(sample_root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("kind", ["contact", "meeting"])
+def test_a_name_starting_with_a_dash_is_told_to_follow_two_dashes(
+    sample_root: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook new contact -x` was told only 'required: NAME'."""
+    err = usage_error(["new", "-C", str(sample_root), kind, "-x"], capsys)
+    assert err.endswith(
+        "(a name that starts with a dash is read as an option: write -- before it, "
+        f"playbook new {kind} -- -x)\n"
+    )
 
 
 @pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12"])
