@@ -93,7 +93,8 @@ def read_address_book(
     rows = tables.records(label, text, tables.delimiter(text, _HEADER), reading)
     found = next(((line, record) for line, record in rows if any(c.strip() for c in record)), None)
     source = _source(found[1]) if found else ""
-    if found is None or not source:
+    if found is None or not source:  # nothing read: how its letters were read is beside the point
+        reading.notes.clear()
         reading.notices.append(
             Notice(
                 label,

@@ -111,7 +111,8 @@ def read_connections(label: str, content: bytes, again: Again | None = None) -> 
                 if person is not None:
                     reading.people.append(person)
         break
-    if columns is None:
+    if columns is None:  # nothing read: how its letters were read is beside the point
+        reading.notes.clear()
         use = ""
         if "BEGIN:VCARD" in text.upper():  # a .vcf given to the wrong import
             use = f"; it is a vCard file: import it with {import_again(label, again)('vcard')}"

@@ -71,9 +71,11 @@ def read_vcards(label: str, content: bytes, again: Again | None = None) -> Readi
         text = decoded(content)
     except UnicodeDecodeError as exc:
         latin = _in_windows_latin(content)
-        if latin is None:
+        if latin is None:  # a CSV file in Windows' Latin, given to the wrong import
+            use = _other_import(windows_latin(content) or "", import_again(label, again))
             message = f"{not_decoded(exc)}; nothing was read ({_IN_UTF_8})"
-            reading.notices.append(Notice(label, undecodable_line(exc), message))
+            notice = Notice(label, undecodable_line(exc), message)
+            reading.notices.append(Notice(label, 1, f"{_NO_CARD}; {use}") if use else notice)
             return reading
         text = latin
     cards = 0
@@ -85,15 +87,17 @@ def read_vcards(label: str, content: bytes, again: Again | None = None) -> Readi
     if cards == 0 and (
         use := _other_import(text, import_again(label, again))
     ):  # a CSV file given to the wrong import
-        reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
+        reading.notices[:] = [Notice(label, 1, f"{_NO_CARD}; {use}")]
     elif cards == 0 and written_by_playbook(text):
         use = f"it is {own_csv(label, import_again(label, again))}"
-        reading.notices[:] = [Notice(label, 1, f"has no BEGIN:VCARD ... END:VCARD card; {use}")]
+        reading.notices[:] = [Notice(label, 1, f"{_NO_CARD}; {use}")]
     if cards == 0 and not reading.notices:
-        reading.notices.append(Notice(label, 1, "has no BEGIN:VCARD ... END:VCARD card"))
+        reading.notices.append(Notice(label, 1, _NO_CARD))
     reading.notices.sort(key=lambda notice: notice.line)
     return reading
 
+
+_NO_CARD = "has no BEGIN:VCARD ... END:VCARD card"
 
 _LINKEDIN_ONLY = frozenset({"url", "connected on", "position"})
 """Columns of LinkedIn's Connections.csv that no address book's CSV file has."""

@@ -1297,3 +1297,54 @@ def test_many_records_skipped_are_counted_by_reason_not_listed(
     export.write_text(header + "Ann,Lee,,,,,\n" + rows[: rows.index("Bo,Chen2") + 20])
     assert main(["import", "linkedin", "-C", str(root), str(export), "--dry-run"]) == 0
     assert f"Skipped {export}:2: Ann Lee: already in" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "text", "told"),
+    [
+        (
+            "vcard",
+            "people.csv",
+            "First Name,Last Name,E-mail Address\r\nZoë,Ørsted,z@x.dk\r\n",
+            "has no BEGIN:VCARD ... END:VCARD card; it is an address book's CSV file: import "
+            "it with playbook import csv",
+        ),
+        (
+            "vcard",
+            "c.csv",
+            "First Name,Last Name,URL,Connected On\r\nZoë,Ørsted,,1 Jan 2024\r\n",
+            "has no BEGIN:VCARD ... END:VCARD card; it is LinkedIn's Connections.csv: import "
+            "it with playbook import linkedin",
+        ),
+        (
+            "linkedin",
+            "cards.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ørsted\r\nEND:VCARD\r\n",
+            "has no header line with First Name and Last Name; expected LinkedIn's "
+            "Connections.csv; it is a vCard file: import it with playbook import vcard",
+        ),
+        (
+            "csv",
+            "cards.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ørsted\r\nEND:VCARD\r\n",
+            "is a vCard file: import it with playbook import vcard",
+        ),
+    ],
+)
+def test_a_file_in_windows_latin_given_to_the_wrong_import_is_told_which_import(
+    tmp_path: Path,
+    source: str,
+    name: str,
+    text: str,
+    told: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A CSV file saved by Excel on Windows (Windows-1252) given to import vcard was told
+    it is not UTF-8, not that it is a CSV file for another import; a vCard of Windows'
+    letters given to import linkedin was told first how its letters were read, then that
+    it is a vCard file. Each is told the import to use, and that alone."""
+    (tmp_path / "content").mkdir()
+    given = tmp_path / name
+    given.write_bytes(text.encode("cp1252"))
+    assert main(["import", source, "-C", str(tmp_path), str(given)]) == 1
+    assert capsys.readouterr().err == f"{given}:1: {told} {given} -C {tmp_path}\n"
