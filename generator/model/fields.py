@@ -1035,7 +1035,15 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
         if not nearest:  # no today, or 29 February with no leap year near it
             return ", which has no year: write it with its year"
         return f", which has no year{_did_you_mean(nearest)}"
+    noted = _NOTED.fullmatch(text.strip())
+    if noted and _date_or_nothing(int(noted[1]), int(noted[2]), int(noted[3])):
+        day = f"{noted[1]}-{noted[2]}-{noted[3]}"
+        return f"; a note goes after a #, which YAML reads as a comment: {day} # {noted[4]}"
     return ""
+
+
+_NOTED = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+([^\W\d_][^#]*)")
+"""A date, then a note on it (`2026-11-27 Black Friday`), as a holiday may be listed."""
 
 
 _DAY_NAMED = re.compile(

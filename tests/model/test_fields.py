@@ -499,7 +499,10 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
             "2026-12-10 14.30 Europe/Paris",
             "; did you mean 2026-12-10 (and a meeting's time in time:)?",
         ),
-        ("2026-12-10 Black Friday", ""),  # no time: words of its own
+        (  # no time: a note of its own
+            "2026-12-10 Black Friday",
+            "; a note goes after a #, which YAML reads as a comment: 2026-12-10 # Black Friday",
+        ),
         ("Thu 2026-12-10", "; did you mean 2026-12-10?"),  # its weekday named too
         ("2026-12-10 (Thursday)", "; did you mean 2026-12-10?"),
         (

@@ -85,6 +85,12 @@ def test_a_subdivision_can_be_named_in_full(tmp_path: Path) -> None:
             "which moves with the calendar: write the date itself; did you mean 2026-12-04 "
             "(the coming Friday) or 2026-12-11 (the Friday after), counting from 2026-12-01?",
         ),
+        (  # a note on the day, as a calendar lists it
+            "holidays:\n  - 2026-11-27 Black Friday\n",
+            "playbook.yaml:2: holidays.1: expected a date as YYYY-MM-DD, got '2026-11-27 Black "
+            "Friday'; a note goes after a #, which YAML reads as a comment: 2026-11-27 # Black "
+            "Friday",
+        ),
         (  # several dates on one line: "expected a list of a date as YYYY-MM-DD"
             "holidays: 2026-12-25, 2026-12-26\n",
             "playbook.yaml:1: holidays: expected a list of dates as YYYY-MM-DD, got "
