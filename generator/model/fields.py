@@ -261,6 +261,10 @@ class Choice(Text):
     synonyms: tuple[tuple[str, str], ...] = ()
     """Other words for a choice, each with the one it means (`("zoom", "video")`): only
     suggested, never read as that choice."""
+    elsewhere: tuple[tuple[str, str], ...] = ()
+    """Words that are no choice here but another field's, each with what to say of it
+    (`("coffee", "a format, not a purpose: ...")`), where the file has no such field to
+    point to (a bank question's `for:`, whose file has no `format:`)."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -274,6 +278,8 @@ class Choice(Text):
         written = super().convert(value, at)
         text = written.lower()
         if text not in self.choices:
+            if said := dict(self.elsewhere).get(text):
+                raise Invalid(f"expected {self.expected}, got {quoted(written)}, which is {said}")
             hint = did_you_mean(self._meant(text), written)
             raise Invalid(
                 f"expected {self.expected}, got {quoted(written)}" + (f"; {hint}" if hint else "")

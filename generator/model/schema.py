@@ -402,6 +402,16 @@ MEETING = Schema(
     elsewhere=_under_done,
 )
 
+_FORMATS_IN_FOR = tuple(
+    (
+        word,
+        "a format, not a purpose: a question suits a meeting whatever its format; for: "
+        "lists purposes (informational, networking), and leaving it out means both",
+    )
+    for word in FORMATS
+)
+"""A bank question's `for: coffee`: no purpose, and its file has no format to give."""
+
 QUESTION = Schema(
     "question",
     (
@@ -423,7 +433,7 @@ QUESTION = Schema(
         ),
         Field(
             "for",
-            ListOf(Choice(PURPOSES, PURPOSE_WORDS)),
+            ListOf(Choice(PURPOSES, PURPOSE_WORDS, _FORMATS_IN_FOR)),
             False,
             "meeting purposes it suits; default both",
             "[networking]",

@@ -1503,3 +1503,19 @@ def test_a_tag_with_a_dash_in_disguise_is_told_the_one_to_write() -> None:
         "or a character that shows nothing), so it is another label than 'ab', which it "
         "looks like; write ab",
     ]
+
+
+def test_a_format_for_a_bank_questions_purpose_is_told_what_for_takes() -> None:
+    """A bank question's `for: coffee` (a format) was told only 'expected one of
+    informational, networking', where a meeting's `purpose: coffee` is told it is a format."""
+    said = (
+        "which is a format, not a purpose: a question suits a meeting whatever its format; "
+        "for: lists purposes (informational, networking), and leaving it out means both"
+    )
+    suits = QUESTION["for"].type
+    assert convert(suits, "coffee")[1] == [
+        f"f.md:3: x: expected one of informational, networking, got 'coffee', {said}"
+    ]
+    assert convert(suits, ["networking", "Video"])[1] == [
+        f"f.md:3: x.2: expected one of informational, networking, got 'Video', {said}"
+    ]
