@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from conftest import copy_sample
+from conftest import SAMPLE_TODAY, copy_sample
 from site_checks import scan
 
-from generator.build import build
+from generator.build import COACH, Audience, build
 
 
 def _whens(html: str) -> list[str]:
@@ -45,3 +45,15 @@ def test_the_awaiting_reply_count_leads_to_the_requests_it_counts(built_sample: 
     assert "needs-attention" in page.ids
     section = html.split('id="needs-attention"')[1].split("</section>")[0]
     assert "Kwame Asante" in section and "Nadia Petrov" in section
+
+
+def test_a_coachs_dashboard_names_no_file_to_edit(tmp_path: Path) -> None:
+    """The coach's view listed Kwame's long-unanswered request with where to set
+    `status: no-reply`, a file of yours that does not exist under that name
+    (content/meetings/2026-11-13-k-a.md): what to edit is for you alone."""
+    coach = build(
+        copy_sample(tmp_path / "pb"), today=SAMPLE_TODAY, jobs=1, audience=Audience(COACH)
+    ).output
+    section = scan(coach / "index.html").text.split("Needs attention")[1].split("Top targets")[0]
+    assert "1 request long without a reply: time to move on. Fri 13 Nov · K. A." in section
+    assert "content/" not in section and "no-reply" not in section, section
