@@ -405,6 +405,30 @@ def test_a_meeting_copied_for_another_person_with_the_old_contact_is_warned_of(
     ]
 
 
+def test_a_contact_named_in_a_companys_file_is_warned_of(tmp_path: Path) -> None:
+    """`contact: omar-haddad` in Heliofleet's file linked no one to it, without a word:
+    no field of companies. A contact: that names no contact is a fact of your own."""
+    root = copy_sample(tmp_path / "pb")
+    companies = root / "content/companies"
+    for slug, line in [
+        ("carbon-ledger", "contact: Elena Marsh"),  # her file says company: carbon-ledger
+        ("heliofleet", "contact: [careers@heliofleet.example, omar-haddad]"),
+        ("verdant-grid", "contact: hr@verdant.example"),
+    ]:
+        company = companies / f"{slug}.md"
+        company.write_text(company.read_text().replace("---\n", f"---\n{line}\n", 1))
+    assert [str(w) for w in check(root).warnings if "contact:" in w.message] == [
+        "warning: content/companies/carbon-ledger.md:2: contact: 'Elena Marsh': contact: is "
+        "no field of a company, so it links no one to Carbon Ledger: a person's company is "
+        "written in their own file; content/contacts/elena-marsh.md already says so: delete "
+        "this line",
+        "warning: content/companies/heliofleet.md:2: contact.2: 'omar-haddad': contact: is "
+        "no field of a company, so it links no one to Heliofleet: a person's company is "
+        "written in their own file; write company: heliofleet in "
+        "content/contacts/omar-haddad.md",
+    ]
+
+
 def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_written(
     tmp_path: Path,
 ) -> None:

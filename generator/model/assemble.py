@@ -403,6 +403,8 @@ def assemble(
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
     for entity in checked_as.values():
         problems.items += steps.check_references(entity, known)
+    for company in playbook.companies.values():
+        _contact_on_company(company, playbook, problems)
     if broken:
         rendered = {path: body.rendered for path, body in bodies.items()}
         problems.items += waiting_notes(broken, playbook, rendered)
@@ -411,6 +413,34 @@ def assemble(
     if playbook.profile is None and missing:
         problems.warn("content/profile.md", 1, "file", _no_profile(set_aside))
     return playbook
+
+
+def _contact_on_company(company: Company, playbook: Playbook, problems: Problems) -> None:
+    """`contact: omar-haddad` in a company's file: no field of companies (it is left free
+    for a fact of your own, `contact: careers@acme.com`), so it linked no one without a
+    word. Warned of when it names one of your contacts, by file name or by name."""
+    written = company.extra.get("contact")
+    names = written if isinstance(written, list) else [written]
+    by_name = {contact.name.casefold(): contact for contact in playbook.contacts.values()}
+    for index, name in enumerate(names):
+        if not isinstance(name, str):
+            continue
+        person = playbook.contacts.get(name.strip()) or by_name.get(name.strip().casefold())
+        if person is None:
+            continue
+        at = f"contact.{index}" if isinstance(written, list) else "contact"
+        fix = (
+            f"{person.source.path} already says so: delete this line"
+            if person.company == company.slug
+            else f"write company: {company.slug} in {person.source.path}"
+        )
+        problems.warn(
+            company.source.path,
+            company.source.line(at),
+            at,
+            f"{quoted(name)}: contact: is no field of a company, so it links no one to "
+            f"{company.name}: a person's company is written in their own file; {fix}",
+        )
 
 
 def _no_profile(set_aside: UnreadIndex) -> str:
