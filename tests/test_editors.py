@@ -112,7 +112,7 @@ def test_init_never_overwrites_vscode_settings(
     (root / ".vscode").mkdir(parents=True)
     (root / ".vscode" / "settings.json").write_text('{"editor.tabSize": 8}\n')
     assert main(["init", str(root)]) == 2
-    assert "settings.json already exists" in capsys.readouterr().err
+    assert "'.vscode/settings.json' already exists" in capsys.readouterr().err
     assert (root / ".vscode" / "settings.json").read_text() == '{"editor.tabSize": 8}\n'
     assert not (root / "playbook.yaml").exists()
 
