@@ -695,7 +695,7 @@ class TrackedEnvironment(ThemeEnvironment):
         packed = self.model.engine.fact(
             ("fragment", name, shown), lambda key: zlib.compress(render().encode(), 1)
         )
-        return Markup(zlib.decompress(packed).decode())
+        return Markup(zlib.decompress(packed), "utf-8")  # decoded into the Markup: one copy
 
 
 def _identity(value: Any) -> Any:
