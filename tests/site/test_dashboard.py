@@ -57,3 +57,12 @@ def test_a_coachs_dashboard_names_no_file_to_edit(tmp_path: Path) -> None:
     section = scan(coach / "index.html").text.split("Needs attention")[1].split("Top targets")[0]
     assert "1 request long without a reply: time to move on. Fri 13 Nov · K. A." in section
     assert "content/" not in section and "no-reply" not in section, section
+
+
+def test_on_the_day_of_the_last_meeting_nothing_else_is_scheduled(tmp_path: Path) -> None:
+    """3 Dec, lunch with Hannah Cole, the sample's last meeting: shown under Today, while
+    Next meetings said 'Nothing scheduled' just below it."""
+    site = build(copy_sample(tmp_path / "pb"), today=dt.date(2026, 12, 3), jobs=1).output
+    text = scan(site / "index.html").text
+    assert "Today Lunch with Hannah Cole" in text, text
+    assert "Next meetings Nothing else scheduled." in text, text
