@@ -324,6 +324,9 @@ class _Parser(argparse.ArgumentParser):
             self.error(last)
         if extras:
             hint = _VERSION if "--version" in extras else ""  # `build --version`: playbook's
+            command = self.prog.split()[-1]
+            if not hint and command in extras and not self.commands:  # `build build`
+                hint = f"the command {command} is given twice: write it once"
             hint = (
                 hint or self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
             )
@@ -1115,11 +1118,26 @@ def _require_playbook(root: Path) -> None:
             f"no playbook {where} (no content/ folder), but {near} is one: run the command "
             f"there (cd {near}), or add -C {near}"
         )
-    if root == Path("."):
-        raise UsageError("no playbook here (no content/ folder): run `playbook init`")
-    raise UsageError(
-        f"no playbook in {root} (no content/ folder): run `playbook init {_quoted(root)}`"
-    )
+    where = "here" if root == Path(".") else f"in {root}"
+    if not _may_hold_a_playbook(root):  # `check -C /`, `-C /proc`: init there is no advice
+        raise UsageError(
+            f"no playbook {where} (no content/ folder): give -C the folder of your playbook, "
+            "or start one in a folder of yours, like playbook init ~/job-search"
+        )
+    init = "playbook init" + ("" if root == Path(".") else f" {_quoted(root)}")
+    raise UsageError(f"no playbook {where} (no content/ folder): run `{init}`")
+
+
+def _may_hold_a_playbook(folder: Path) -> bool:
+    """False for a folder `init` should not be told to write in: the top of a drive, one
+    that cannot be written to, or one of a file system that holds no files (/proc)."""
+    try:
+        top = folder.resolve() == Path(folder.resolve().anchor)
+        statvfs = getattr(os, "statvfs", None)
+        virtual = statvfs is not None and statvfs(folder).f_blocks == 0
+    except (OSError, RuntimeError):
+        return True
+    return not (top or virtual) and os.access(folder, os.W_OK)
 
 
 def _not_a_folder(content: Path) -> str | None:
@@ -1697,6 +1715,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     for kind in ("contacts", "companies") if args.companies else ("contacts",):
         refuse_linked_folder(args.root / "content" / kind)
+    if str(args.file) == "-" and not args.file.exists():  # as `cat -` reads what is typed
+        raise UsageError(
+            "import reads a file, not standard input: give the path to the file, like "
+            f"playbook import {args.source} ~/Downloads/{_USUAL_FILE[args.source]}"
+        )
     try:  # a regular file, read up to a limit: a pipe or /dev/zero must not hang or fill memory
         content = read_source(args.file, MAX_IMPORT_BYTES)
     except OSError as exc:
@@ -1748,6 +1771,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for line in summary(plan, written):
             _say(line)
     return EXIT_CONTENT if plan.notices else 0
+
+
+_USUAL_FILE = {"linkedin": "Connections.csv", "csv": "contacts.csv", "vcard": "contacts.vcf"}
+"""The name of the file each import reads, as its example."""
 
 
 def _files_meant(path: Path, folders: bool = False) -> str:

@@ -1059,6 +1059,31 @@ def test_a_folder_without_a_playbook(
     )
 
 
+@pytest.mark.parametrize("folder", ["/", "/proc"])
+def test_a_folder_init_cannot_write_in_is_not_told_to_run_init(
+    folder: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check -C /` and `check -C /proc` were told to run `playbook init /` (`/proc`):
+    the top of the file system, and one that holds no files."""
+    if not Path(folder).is_dir():
+        pytest.skip(f"no {folder} here")
+    assert main(["check", "-C", folder]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: no playbook in {folder} (no content/ folder): give -C the folder of "
+        "your playbook, or start one in a folder of yours, like playbook init ~/job-search\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_command_given_twice_is_said_to_be(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook build build` was asked 'did you mean -o build?'."""
+    assert usage_error([command, command], capsys).endswith(
+        f"unrecognized arguments: {command} (the command {command} is given twice: write it once)\n"
+    )
+
+
 @pytest.mark.parametrize("source", ["linkedin", "vcard"])
 def test_an_import_into_a_folder_without_a_playbook(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, source: str

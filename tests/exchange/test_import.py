@@ -732,6 +732,12 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     (tmp_path / "content").mkdir()
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "missing.vcf")]) == 2
     assert "cannot read" in capsys.readouterr().err
+    # `-` for standard input, as cat takes it, was said to be no file by that name
+    assert main(["import", "linkedin", "-C", str(tmp_path), "-"]) == 2
+    assert capsys.readouterr().err == (
+        "playbook: import reads a file, not standard input: give the path to the file, like "
+        "playbook import linkedin ~/Downloads/Connections.csv\n"
+    )
 
 
 def test_a_file_not_found_names_the_one_beside_it_that_was_meant(
