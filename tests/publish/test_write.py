@@ -548,6 +548,20 @@ def test_the_site_swapped_in_whole_keeps_its_name_through_a_power_cut(
     assert f"fsync {root.name}" in events[swapped_in + 1 :]
 
 
+def _events_of_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> tuple[list[str], Path]:
+    """The disk events of a build of the sample (`disk_events`) and its output: into an
+    output to commit into (built once, then a meeting edited), or into no output folder."""
+    root = copy_sample(tmp_path / "pb")
+    if before != "no output folder":
+        build(root, today=SAMPLE_TODAY, jobs=1)
+        meeting = root / OMAR
+        meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    events = disk_events(monkeypatch)
+    return events, build(root, today=SAMPLE_TODAY, jobs=1).output
+
+
 @ON_PROC
 @pytest.mark.parametrize("before", ["an output to commit into", "no output folder"])
 def test_the_pages_are_on_the_disk_before_the_manifest_that_lists_them(
@@ -556,13 +570,7 @@ def test_the_pages_are_on_the_disk_before_the_manifest_that_lists_them(
     """Only the manifest and the output folder were flushed: after a power cut the
     manifest could list a page whose bytes were lost (or whose move into its folder was),
     and the next build, finding its digest unchanged, would never write it again."""
-    root = copy_sample(tmp_path / "pb")
-    if before != "no output folder":
-        build(root, today=SAMPLE_TODAY, jobs=1)
-        meeting = root / OMAR
-        meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
-    events = disk_events(monkeypatch)
-    build(root, today=SAMPLE_TODAY, jobs=1)
+    events, _ = _events_of_a_build(tmp_path, monkeypatch, before)
     manifest = events.index(f"fsync {MANIFEST}.tmp")
     pages_in = [i for i, e in enumerate(events) if e == "replace index.html"]
     flushes = [e.split()[0] for e in events[max(pages_in, default=0) : manifest]]
@@ -578,13 +586,7 @@ def test_a_build_waits_only_for_the_disk_of_its_output(
     """Before the manifest, a build flushed every disk's waiting writes (`os.sync`): one
     beside a large copy to a USB stick, or to another disk, waited for that copy too. It
     now flushes only the file system of its output (Linux's `syncfs`)."""
-    root = copy_sample(tmp_path / "pb")
-    if before != "no output folder":
-        build(root, today=SAMPLE_TODAY, jobs=1)
-        meeting = root / OMAR
-        meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
-    events = disk_events(monkeypatch)
-    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    events, out = _events_of_a_build(tmp_path, monkeypatch, before)
     flushed = [e for e in events if e.startswith("sync")]
     folder = out.name if before != "no output folder" else f".{out.name}.staging-"
     assert len(flushed) == 1 and flushed[0].startswith(f"syncfs {folder}"), events
