@@ -85,18 +85,21 @@ def contacts_made(
 
 
 def window_words(start: dt.date, end: dt.date, today: dt.date) -> str:
-    """The days a log counts, as the command says them."""
+    """The days a log counts, as the command says them: `on` one day alone."""
+    days = f"on {long_date(start)}" if start == end else f"from {long_date(start)} to"
     if today < start:
         return (
-            f"from {long_date(start)} to {long_date(end)}, all after today "
-            f"({long_date(today)}): nothing in it has happened yet"
+            f"{days}{'' if start == end else ' ' + long_date(end)}, "
+            f"{'after' if start == end else 'all after'} today ({long_date(today)}): nothing "
+            "in it has happened yet"
         )
     if today < end:
+        days = "" if start == today else f"{days} "  # `made today, ...`
         return (
-            f"from {long_date(start)} to today, {long_date(today)} (--to {long_date(end)}: "
-            "what is dated after today is not counted yet)"
+            f"{days}today, {long_date(today)} (--to {long_date(end)}: what is dated after "
+            "today is not counted yet)"
         )
-    return f"from {long_date(start)} to {long_date(end)}"
+    return days if start == end else f"{days} {long_date(end)}"
 
 
 def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:

@@ -178,6 +178,44 @@ def test_a_to_after_today_counts_every_kind_up_to_today(
     )
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "said", "period"),
+    [
+        ("2026-11-20", "2026-11-20", "made on Fri 20 Nov 2026 → ", "Fri 20 Nov 2026</dd>"),
+        (
+            "2026-11-30",
+            "2026-11-30",
+            "made on Mon 30 Nov 2026, after today (Sun 22 Nov 2026): nothing in it has "
+            "happened yet → ",
+            "Mon 30 Nov 2026 (recorded up to",
+        ),
+        (
+            "2026-11-22",
+            "2026-11-30",
+            "made today, Sun 22 Nov 2026 (--to Mon 30 Nov 2026: what is dated after today is "
+            "not counted yet) → ",
+            "Sun 22 Nov 2026 to Mon 30 Nov 2026 (recorded up to",
+        ),
+    ],
+)
+def test_a_log_of_one_day_is_said_to_be_on_that_day(
+    sample_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    start: str,
+    end: str,
+    said: str,
+    period: str,
+) -> None:
+    """`report --from 2026-11-01 --to 2026-11-01` said '0 contacts made from Sun 1 Nov
+    2026 to Sun 1 Nov 2026', as its page's period did."""
+    args = ["report", "-C", str(sample_root), "--from", start, "--to", end, *TODAY]
+    assert main(args) == 0
+    assert said in capsys.readouterr().out
+    name = f"work-search-log-{start}-to-{end}.html"
+    html = " ".join((sample_root / "reports" / name).read_text().split())
+    assert f"<dt>Period</dt><dd>{period}" in html
+
+
 def test_a_phone_meeting_and_one_without_format(sample_root: Path) -> None:
     for slug, fmt in (("call", "format: phone\n"), ("plain", "")):
         write(
