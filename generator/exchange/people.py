@@ -136,9 +136,12 @@ def not_decoded(exc: UnicodeDecodeError) -> str:
 
 def clean(text: str) -> str:
     """One line of text: control characters and runs of white space become one space."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text))
     return " ".join(text.split())
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""The control characters (Unicode's category Cc: these 65, and no other)."""
 
 
 def clean_block(text: str) -> str:
