@@ -103,7 +103,7 @@ def _new_slug(name: str, kind: str) -> str:
             f"the name {quoted(name)} holds a {_BREAKS[found[0]]} (pasted with it?): type "
             "the name on one line, with spaces"
         )
-    if not any(unicodedata.category(ch)[0] in "LN" for ch in name):  # `.`, `🎉`: no one's name
+    if not _has_a_letter_or_digit(name):  # `.`, `🎉`: no one's name
         hint = "; to start a playbook in this folder, run playbook init" if name == "." else ""
         example = "Jane Doe" if kind == "contact" else "Acme"
         raise UsageError(
@@ -112,6 +112,10 @@ def _new_slug(name: str, kind: str) -> str:
             f"{shlex.quote(example)}{hint}"
         )
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
+
+
+def _has_a_letter_or_digit(name: str) -> bool:
+    return any(unicodedata.category(ch)[0] in "LN" for ch in name)
 
 
 def refuse_linked_folder(folder: Path) -> None:
@@ -559,6 +563,8 @@ def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, 
     hint = did_you_mean(meant) or _of_another_kind(name, noun, sources)
     if hint:
         raise UsageError(f"{message}; {hint}")
+    if not _has_a_letter_or_digit(name):  # `new meeting .`: new would refuse that name too
+        raise UsageError(message)
     raise UsageError(
         f"{message}; add {pronoun} first: playbook new {noun} {_typed_again(_as_a_name(name))}"
     )

@@ -697,6 +697,29 @@ def test_a_name_without_a_letter_or_digit_is_refused_with_the_fix(
     assert sorted(sample_root.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        (
+            ["meeting", "."],
+            "no contact named '.' (a meeting names its contact by file name or "
+            "name, like jane-doe)",
+        ),
+        (
+            ["contact", "Bob", "--company", "🎉"],
+            "no company named '🎉' (a contact names their company by file name or name, like acme)",
+        ),
+    ],
+)
+def test_a_name_new_refuses_is_not_offered_as_the_one_to_add(
+    sample_root: Path, argv: list[str], told: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`new meeting .` was told to add the contact first with `playbook new contact .`,
+    which new refuses: a name with no letter or digit."""
+    assert main(["new", "-C", str(sample_root), *argv]) == 2
+    assert capsys.readouterr().err == f"playbook: {told}\n"
+
+
 @pytest.mark.parametrize("kind", ["contact", "meeting"])
 def test_a_name_starting_with_a_dash_is_told_to_follow_two_dashes(
     sample_root: Path, kind: str, capsys: pytest.CaptureFixture[str]
