@@ -383,9 +383,12 @@ class _Parser(argparse.ArgumentParser):
         """`playbook new contact -x`, a name that starts with a dash, read as an option
         (argparse asked for NAME): write `--` before it; else ""."""
         dashed = [w for w in words if w.startswith("-") and w not in self._option_string_actions]
+        loose = self._loose(words)  # all but the last word the command takes (`new -x`: two)
         if len(dashed) != 1 or dashed[0] == "--" or "=" in dashed[0]:
             return ""
-        given = " ".join(map(shlex.quote, self._loose(words)))
+        if len(loose) != len(self._positionals._group_actions) - 1:
+            return ""
+        given = " ".join(map(shlex.quote, loose))
         return (
             f"a name that starts with a dash is read as an option: write -- before it, "
             f"{self.prog} {given} -- {shlex.quote(dashed[0])}".replace("  ", " ")

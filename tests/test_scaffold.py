@@ -730,6 +730,9 @@ def test_a_name_starting_with_a_dash_is_told_to_follow_two_dashes(
         "(a name that starts with a dash is read as an option: write -- before it, "
         f"playbook new {kind} -- -x)\n"
     )
+    # the kind left out too: `new -- -x` would not do
+    err = usage_error(["new", "-C", str(sample_root), "-x"], capsys)
+    assert err.endswith("the following arguments are required: {contact,company,meeting}, NAME\n")
 
 
 @pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12"])
