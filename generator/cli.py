@@ -386,11 +386,13 @@ class _Parser(argparse.ArgumentParser):
         loose = self._loose(words)  # all but the last word the command takes (`new -x`: two)
         if len(dashed) != 1 or dashed[0] == "--" or "=" in dashed[0]:
             return ""
-        if len(loose) != len(self._positionals._group_actions) - 1:
+        positionals = self._positionals._group_actions
+        if len(loose) != len(positionals) - 1:
             return ""
+        what = "file name" if positionals[-1].metavar == "FILE" else "name"  # import's FILE
         given = " ".join(map(shlex.quote, loose))
         return (
-            f"a name that starts with a dash is read as an option: write -- before it, "
+            f"a {what} that starts with a dash is read as an option: write -- before it, "
             f"{self.prog} {given} -- {shlex.quote(dashed[0])}".replace("  ", " ")
         )
 

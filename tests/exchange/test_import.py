@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import write
+from conftest import usage_error, write
 from timing import assert_linear
 
 from generator.build import load
@@ -732,6 +732,11 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     (tmp_path / "content").mkdir()
     assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "missing.vcf")]) == 2
     assert "cannot read" in capsys.readouterr().err
+    err = usage_error(["import", "linkedin", "-C", str(tmp_path), "-x.csv"], capsys)
+    assert err.endswith(
+        "FILE (a file name that starts with a dash is read as an option: write -- before it, "
+        "playbook import linkedin -- -x.csv)\n"
+    )
     # `-` for standard input, as cat takes it, was said to be no file by that name
     assert main(["import", "linkedin", "-C", str(tmp_path), "-"]) == 2
     assert capsys.readouterr().err == (
