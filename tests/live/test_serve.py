@@ -317,7 +317,8 @@ def test_a_template_that_fails_while_rendering_shows_the_error_page_until_fixed(
     write(sample_root, rel, fixed.replace("<h1>Not found</h1>", "<h1>{{ 1 // 0 }}</h1>"))
     wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
     status, _, body = get(server, "/")
-    assert status == 500 and f"{rel}:8: template: ZeroDivisionError".encode() in body
+    line = fixed[: fixed.index("<h1>Not found</h1>")].count("\n") + 1
+    assert status == 500 and f"{rel}:{line}: template: ZeroDivisionError".encode() in body
     assert f"/livereload.js?port={server.port}".encode() in body
     write(sample_root, rel, fixed.replace("Not found</h1>", "Nothing here</h1>"))
     wait_for(lambda: get(server, CONTACT_URL)[0] == 200)
