@@ -403,8 +403,7 @@ def assemble(
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
     for entity in checked_as.values():
         problems.items += steps.check_references(entity, known)
-    for company in playbook.companies.values():
-        _contact_on_company(company, playbook, problems)
+    _contacts_on_companies(playbook, problems)
     if broken:
         rendered = {path: body.rendered for path, body in bodies.items()}
         problems.items += waiting_notes(broken, playbook, rendered)
@@ -415,13 +414,25 @@ def assemble(
     return playbook
 
 
-def _contact_on_company(company: Company, playbook: Playbook, problems: Problems) -> None:
+def _contacts_on_companies(playbook: Playbook, problems: Problems) -> None:
+    """`contact:` in companies' files (`_contact_on_company`); the contacts by name are
+    looked up only when one has it (for every company, that took 1.3 s a live rebuild at
+    10,000 files)."""
+    written = [company for company in playbook.companies.values() if "contact" in company.extra]
+    if written:
+        by_name = {contact.name.casefold(): contact for contact in playbook.contacts.values()}
+        for company in written:
+            _contact_on_company(company, playbook, by_name, problems)
+
+
+def _contact_on_company(
+    company: Company, playbook: Playbook, by_name: dict[str, Contact], problems: Problems
+) -> None:
     """`contact: omar-haddad` in a company's file: no field of companies (it is left free
     for a fact of your own, `contact: careers@acme.com`), so it linked no one without a
     word. Warned of when it names one of your contacts, by file name or by name."""
     written = company.extra.get("contact")
     names = written if isinstance(written, list) else [written]
-    by_name = {contact.name.casefold(): contact for contact in playbook.contacts.values()}
     for index, name in enumerate(names):
         if not isinstance(name, str):
             continue
