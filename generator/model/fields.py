@@ -1596,18 +1596,14 @@ class Labels(ListOf):
                 )
 
 
-NOT_THE_DASH = str.maketrans(
-    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
-    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None)
-)
+_OTHER_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+NOT_THE_DASH = str.maketrans(dict.fromkeys(_OTHER_DASHES, "-") | dict.fromkeys(_INVISIBLE, None))
 """Dashes other than `-` (pasted from a word processor, or typed as a word processor
 turns `-` into one), and characters that show nothing (a soft hyphen, a zero-width space)."""
 
 
-_DISGUISED_DASH = re.compile(
-    "(?<=\\S)[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d](?=\\S)"
-    "|[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
-)
+_DISGUISED_DASH = re.compile(f"(?<=\\S)[{_OTHER_DASHES}](?=\\S)|[{_INVISIBLE}]")
 """A dash other than `-` between two letters (`data\u2011leadership`), or a character
 that shows nothing: what makes a short name look like another while it is not. A dash
 between spaces (`VP \u2013 Data`) is the writer's own."""
