@@ -190,7 +190,9 @@ class SourceWatcher(FileSystemEventHandler):
                         missing[entry.resolve()] = entry
             self._links, self._missing = links, missing
             awaited = [*(f.parent for f in [*self._followed, *links]), *missing]
-            for folder in {self._watchable(f) for f in awaited} - {self.root}:
+            # each folder, or while it is missing the nearest one above it that is there
+            nearest = {next(p for p in (f, *f.parents) if p.is_dir()) for f in awaited}
+            for folder in nearest - {self.root}:
                 if identity := _identity(folder):  # a folder made again is watched anew
                     wanted["file", folder, identity] = (folder, False)
             before = {key for key in self._watches if key[0] == "source"}
@@ -208,12 +210,6 @@ class SourceWatcher(FileSystemEventHandler):
                         self._refused(str(key[1]), exc)
         now = {key for key in wanted if key[0] == "source"}
         return sorted({self.root / str(key[1]) for key in before ^ now})
-
-    def _watchable(self, folder: Path) -> Path:
-        """`folder`, or while it is missing the nearest folder above it."""
-        while not folder.is_dir() and folder != folder.parent:
-            folder = folder.parent
-        return folder
 
     def _held(self, folders: list[Path]) -> list[Path]:
         """The followed files in these folders (which came or went: so did they), and the
