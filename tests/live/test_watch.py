@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_serve import wait_for
 
 from generator.live import watch
 from generator.live.watch import MAX_QUIET, Debouncer, SourceWatcher
@@ -299,10 +300,7 @@ def watched(watcher: SourceWatcher) -> dict[str, Path]:
 
 
 def wait_until_watched(recorder: Recorder, name: str, folder: Path) -> None:
-    deadline = time.monotonic() + 3
-    while watched(recorder.watcher).get(name) != folder:
-        assert time.monotonic() < deadline, f"{name}/ is not watched again"
-        time.sleep(0.01)
+    wait_for(lambda: watched(recorder.watcher).get(name) == folder, timeout=3)
 
 
 @pytest.mark.parametrize("how", ["deleted", "moved away"])
