@@ -393,7 +393,7 @@ def test_the_folder_a_source_links_into_taken_away_and_back_is_followed(
     folder, kept = sample_root / target.split("/")[0], tmp_path / "kept"
     with running_server(sample_root) as server:
         assert b"First version." in get(server, "/contacts/linda-link/")[2]
-        _take_away(folder, kept, away)
+        take_away(folder, kept, away)
         wait_for(lambda: b"leads nowhere" in get(server, "/contacts/linda-link/")[2])
         _put_back(kept, folder, away)
         wait_for(lambda: b"First version." in get(server, "/contacts/linda-link/")[2])
@@ -415,7 +415,7 @@ def test_the_theme_folder_a_link_leads_to_taken_away_and_back_is_followed(
     edit(sample_root, "playbook.yaml", "theme: default", "theme: shared")
     with running_server(sample_root) as server:
         assert get(server, "/static/extra.css")[2] == b"body { color: red }\n"
-        _take_away(shared, kept, away)
+        take_away(shared, kept, away)
         wait_for(lambda: b"themes/shared is a link to" in get(server, "/")[2])
         _put_back(kept, shared, away)
         wait_for(lambda: get(server, "/")[0] == 200)
@@ -870,7 +870,7 @@ def test_open_serves_the_browser_it_starts_while_that_browser_runs(
         process.communicate(timeout=30)
 
 
-def _take_away(folder: Path, kept: Path, away: str) -> None:
+def take_away(folder: Path, kept: Path, away: str) -> None:
     """`folder` "deleted" (a copy kept aside) or "renamed" to `kept`, as a user does."""
     if away == "deleted":
         shutil.copytree(folder, kept)
@@ -880,5 +880,5 @@ def _take_away(folder: Path, kept: Path, away: str) -> None:
 
 
 def _put_back(kept: Path, folder: Path, away: str) -> None:
-    """`folder` back where it was after `_take_away`."""
+    """`folder` back where it was after `take_away`."""
     shutil.copytree(kept, folder) if away == "deleted" else kept.rename(folder)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import edit, running_server, write
-from test_serve import CONTACT, CONTACT_URL, Socket, get, wait_for
+from test_serve import CONTACT, CONTACT_URL, Socket, get, take_away, wait_for
 
 from generator.live.serve import LiveServer
 
@@ -33,11 +33,7 @@ def test_content_removed_and_put_back(sample_root: Path, tmp_path: Path, how: st
     kept = tmp_path / "kept" if how == "deleted" else sample_root / "content.stashed"
     with running_server(sample_root) as server:
         assert shows(server, b"<h1>Elena Marsh</h1>")
-        if how == "deleted":
-            shutil.copytree(content, kept)
-            shutil.rmtree(content)
-        else:
-            os.replace(content, kept)
+        take_away(content, kept, how)
         wait_for(lambda: shows_error(server, NO_CONTENT))
         assert b"put it back and the pages return" in get(server, CONTACT_URL)[2]
         assert b"playbook init" not in get(server, CONTACT_URL)[2]  # the user has a playbook

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from test_serve import wait_for
+from test_serve import take_away, wait_for
 
 from generator.live import watch
 from generator.live.watch import MAX_QUIET, Debouncer, SourceWatcher
@@ -312,11 +312,7 @@ def test_content_that_goes_and_comes_back_is_watched_again(
     root = tmp_path.resolve()
     content = root / "content"
     keep = root / "kept"
-    if how == "deleted":
-        shutil.copytree(content, keep)
-        shutil.rmtree(content)
-    else:
-        os.replace(content, keep)
+    take_away(content, keep, how)
     assert content in recorder.batch(), "the folder's going is reported"
     assert "content" not in watched(recorder.watcher)
     os.replace(keep, content)
