@@ -410,7 +410,7 @@ def build(
         if sealed_with is not None:
             renamed = opaque_names(paths, sealed_with)
             finish = Sealer(sealed_with, env, site.csp)
-        html_pages = sum(1 for path in paths if routes.file_for(path).endswith(".html"))
+        html_pages = routes.count_pages(paths)
         ahead = [(kind, key) for kind, key in pages if kind.ahead]
         # the pages that read few facts render in a worker while this process works out
         # the facts of the others (and checks them: errors stop the build, as before)

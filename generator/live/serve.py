@@ -616,8 +616,8 @@ class LiveServer:
             self._broken = frozenset()
         warnings = f", {counted(len(outcome.warnings), 'warning')}" if outcome.warnings else ""
         if batch is None:
-            pages = sum(1 for path in outcome.rendered if routes.file_for(path).endswith(".html"))
-            self.log(f"Built {counted(pages, 'page')} in {ms}{warnings}")  # as `build` counts
+            pages = counted(routes.count_pages(outcome.rendered), "page")
+            self.log(f"Built {pages} in {ms}{warnings}")
         else:
             done = (
                 f"{counted(len(outcome.rendered), 'page')} rendered, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 
 from generator.model.entities import Company, Contact, Meeting, Question
@@ -85,6 +85,11 @@ def file_for(site_path: str) -> str:
     if site_path == HOME or site_path.endswith("/"):
         return f"{site_path}index.html"
     return site_path
+
+
+def count_pages(site_paths: Iterable[str]) -> int:
+    """How many of these site paths are HTML pages, as a build's line counts them."""
+    return sum(1 for path in site_paths if file_for(path).endswith(".html"))
 
 
 def relative(from_path: str, to_path: str) -> str:
