@@ -26,6 +26,7 @@ import threading
 import traceback
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from pathlib import Path, PurePosixPath
+from textwrap import indent
 from types import TracebackType
 from urllib.parse import quote, urlsplit
 
@@ -36,7 +37,7 @@ from tornado.ioloop import IOLoop
 from tornado.iostream import IOStream
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from generator.errors import ContentError, UsageError, counted, listed, printable
+from generator.errors import ContentError, UsageError, counted, format_problems, printable
 from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import reclaim_folder, temporary_folder
@@ -608,7 +609,7 @@ class LiveServer:
         if not outcome.ok:
             errors = counted(len(outcome.errors), "error")
             self.log(f"{errors} ({ms}); showing them in the browser:")
-            self.log(_lines(outcome.errors))
+            self.log(indent(format_problems(list(outcome.errors)), "  "))
             self._broken = frozenset(e.path for e in outcome.errors) or frozenset({"playbook"})
             return
         if self._broken:
@@ -631,7 +632,7 @@ class LiveServer:
             self.log(f"Rebuilt in {ms}: {done}{warnings}{changed}")
         new = [w for w in outcome.warnings if w not in self._warned]
         if new:
-            self.log(_lines(new))
+            self.log(indent(format_problems(new), "  "))
         self._warned = frozenset(outcome.warnings)
 
 
@@ -639,10 +640,6 @@ def _some(names: Iterable[str], most: int = 3) -> str:
     """A few names, in order, for a log line: `a.md, b.md, c.md…`."""
     ordered = sorted(names)
     return ", ".join(map(printable, ordered[:most])) + ("…" if len(ordered) > most else "")
-
-
-def _lines(problems: Iterable[ContentError]) -> str:
-    return "\n".join(f"  {p}" for p in listed(problems))
 
 
 def release_memory() -> None:
