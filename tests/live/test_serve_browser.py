@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import refuse_unreadable, running_server, write
+from conftest import edit, refuse_unreadable, running_server, write
 from test_serve import CONTACT, CONTACT_URL
 
 from generator.live import sources
@@ -55,13 +55,6 @@ def heading(tab: Tab) -> Any:
     return expect(tab.page.locator("h1"))
 
 
-def save_in_place(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    with path.open("r+", encoding="utf-8") as handle:  # same file, rewritten
-        handle.write(text.replace(old, new, 1))
-        handle.truncate()
-
-
 def save_by_rename(path: Path, old: str, new: str) -> None:
     """vim's and JetBrains' way: write a temporary file beside it, rename it over."""
     text = path.read_text(encoding="utf-8")
@@ -71,7 +64,8 @@ def save_by_rename(path: Path, old: str, new: str) -> None:
 
 
 def test_in_place_save_appears(tab: Tab, sample_root: Path) -> None:
-    save_in_place(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Inplace")
+    # `edit` writes the same file over, not a new one renamed over it
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Inplace")
     heading(tab).to_have_text("Elena Inplace", timeout=TIMEOUT)
     assert len(tab.navigations) >= 2  # reloaded by the client, not by the test
 
@@ -86,8 +80,7 @@ def test_atomic_rename_save_appears(tab: Tab, sample_root: Path) -> None:
 def test_broken_front_matter_shows_errors_then_the_page_returns(
     tab: Tab, sample_root: Path
 ) -> None:
-    path = sample_root / CONTACT
-    save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
     errors = tab.page.locator("#errors")
     from playwright.sync_api import expect
 
@@ -95,7 +88,7 @@ def test_broken_front_matter_shows_errors_then_the_page_returns(
         re.compile(re.escape(CONTACT) + r":\d+: front matter: "), timeout=TIMEOUT
     )
     heading(tab).to_have_text(re.compile("Build failed"))
-    save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
+    edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Fixed")
     heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)
 
 
@@ -125,10 +118,9 @@ def test_a_failing_error_page_still_brings_the_page_back_once_fixed(
     from playwright.sync_api import expect
 
     write(sample_root, "themes/default/templates/error.html", "{{ 1 // 0 }}\n")
-    path = sample_root / CONTACT
-    save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
     expect(tab.page.locator("pre")).to_contain_text(f"{CONTACT}:2: front matter: ", timeout=TIMEOUT)
-    save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
+    edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Fixed")
     heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)
 
 
@@ -145,7 +137,7 @@ def test_content_stashed_and_popped_shows_the_error_then_the_page(
     expect(tab.page.locator("#errors")).to_contain_text("content/ folder is gone", timeout=TIMEOUT)
     shutil.copytree(tmp_path / "stash", content)
     heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
-    save_in_place(sample_root / CONTACT, "name: Elena Marsh", "name: Elena Popped")
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Popped")
     heading(tab).to_have_text("Elena Popped", timeout=TIMEOUT)
 
 
@@ -171,8 +163,7 @@ def test_a_playbook_broken_from_the_start_shows_styled_errors(page: Any, sample_
     wrap), and turns into the page once fixed."""
     from playwright.sync_api import expect
 
-    path = sample_root / CONTACT
-    save_in_place(path, "name: Elena Marsh", "name: [Elena Marsh")
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
     long = sample_root / "content/contacts" / ("a-name-too-long-for-a-phone-" * 4 + "x.md")
     long.write_text("---\nname: [Long\n---\n", encoding="utf-8")  # a line with no space
     with running_server(sample_root) as server:
@@ -184,6 +175,6 @@ def test_a_playbook_broken_from_the_start_shows_styled_errors(page: Any, sample_
         expect(page.locator("#warnings")).not_to_be_empty()  # the sample's: long lines
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         long.unlink()
-        save_in_place(path, "name: [Elena Marsh", "name: Elena Fixed")
+        edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Fixed")
         heading(Tab(page, [])).to_have_text("Elena Fixed", timeout=TIMEOUT)
         expect(page.locator("header")).to_be_visible()
