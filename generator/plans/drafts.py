@@ -5,8 +5,8 @@ text in the meeting file replaces the theme's, see `model/sections.py`):
 
 - the **request**, while the meeting is ahead (requested or scheduled), unless the
   person has declined: nobody is asked twice;
-- the **thank-you**, once it is done;
-- the **referrer update**, once it is done and it is your first meeting held with
+- the **thank-you**, once it is held (`Meeting.held_by`: done, on a day come);
+- the **referrer update**, once it is held and it is your first meeting held with
   someone you were introduced to (their `referred_by:`, or a meeting's `referrals:`
   that names them): one to each person who introduced you.
 
@@ -130,7 +130,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
 
     if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact) is None:
         slots.append(slot(DraftKind.REQUEST, contact))
-    if meeting.status == "done":
+    if meeting.held_by(today):  # one marked done ahead of time: once its day has come
         slots.append(slot(DraftKind.THANK_YOU, contact))
         first = first_met(playbook, meeting.contact, None, today)
         if first is not None and first.slug == meeting.slug:

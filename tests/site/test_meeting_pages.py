@@ -4,6 +4,7 @@ meetings first on the dashboard; the networking ask and its target list to show.
 
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import re
 from pathlib import Path
@@ -74,6 +75,29 @@ def test_a_meeting_marked_done_ahead_of_time_is_still_coming_up(tmp_path: Path) 
     assert "3 upcoming 5 held 2 awaiting reply" in text(page(site, ""))
     coming = text(page(site, "meetings")).split("Coming up")[1].split("All meetings")[0]
     assert "Omar Haddad" in coming
+
+
+def test_a_meeting_marked_done_ahead_of_time_keeps_its_plan_until_its_day(
+    tmp_path: Path,
+) -> None:
+    """Omar's 24 Nov coffee marked done on 22 Nov (check warns of it): the follow-ups
+    wait for its day, but its page opened on the debrief, with a thank-you to send for a
+    coffee not had yet, and the print pack's warnings read "Worth a look". Until its day
+    the page shows the plan, as for any meeting ahead; from its day, the debrief."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/meetings/2026-11-24-omar-haddad.md", "status: scheduled", "status: done")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before = page(site, OMAR)
+    assert 'id="debrief-title"' not in before and "plan-details" not in before
+    assert "Before you go" in text(before) and "Worth a look" not in text(before)
+    assert "draft-thank-you-omar-haddad" not in drafts(before)
+    assert "agenda-held" not in before
+    assert "Before you go" in text(page(site, OMAR + "print"))
+    site = build(root, today=dt.date(2026, 11, 24), jobs=1).output
+    after = page(site, OMAR)
+    assert after.index('id="debrief-title"') < after.index('<details class="plan-details">')
+    assert "draft-thank-you-omar-haddad" in drafts(after) and "agenda-held" in after
+    assert "Write down what you learned" in text(page(site, ""))
 
 
 def test_an_agenda_names_whoever_else_is_at_the_meeting(tmp_path: Path) -> None:
