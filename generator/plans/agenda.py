@@ -85,6 +85,16 @@ TARGET_LIST_SIZE = 12
 """Companies shown in a networking meeting's ask, best ranked first."""
 PLANNED_STATUSES = ("requested", "scheduled")
 """Meetings still ahead: the ones agendas and guardrails care about."""
+
+
+def still_ahead(meeting: Meeting, today: dt.date) -> bool:
+    """Still to come on `today`: requested or scheduled, or marked done ahead of time
+    (dated after `today`, which check warns of: not `Meeting.held_by` it yet)."""
+    return meeting.status in PLANNED_STATUSES or (
+        meeting.status == "done" and not meeting.held_by(today)
+    )
+
+
 PAYING_FORMATS = ("coffee", "lunch")
 ASK_LEAD_MINUTES = 1
 """Time the ask gives your skills, the role you want and your target list before its

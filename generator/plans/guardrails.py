@@ -84,6 +84,7 @@ from generator.plans.agenda import (
     plan_minutes,
     share_capacity,
     share_fit,
+    still_ahead,
 )
 from generator.plans.asks import job_ask
 from generator.plans.followups import long_date, second_contact_company, waits_to_reschedule
@@ -670,10 +671,7 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
             continue
         if meeting.held_by(today):
             met[company.slug].add(meeting.contact)
-        elif (
-            meeting.status in (*PLANNED_STATUSES, "done")  # done ahead of time: still to come
-            or waits_to_reschedule(playbook, meeting, today)
-        ):
+        elif still_ahead(meeting, today) or waits_to_reschedule(playbook, meeting, today):
             planned[company.slug].add(meeting.contact)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     for company in companies:

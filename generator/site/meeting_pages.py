@@ -6,12 +6,13 @@ the parts they share render once (`shared(...)` in the templates).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from generator.model.entities import Contact, Meeting, Playbook
-from generator.plans.agenda import PLANNED_STATUSES, question_minutes
+from generator.plans.agenda import question_minutes, still_ahead
 from generator.plans.facts import Facts
 from generator.plans.learned import debrief_of
 from generator.site import routes
@@ -72,21 +73,21 @@ def how_you_know(met_via: str | None, referrers: Sequence[Contact]) -> dict[str,
 
 
 def questions_used(
-    playbook: Playbook, asked: Mapping[str, tuple[str, ...]], statuses: tuple[str, ...] = ("done",)
+    playbook: Playbook, asked: Mapping[str, tuple[str, ...]], counted: Callable[[Meeting], bool]
 ) -> dict[str, list[Meeting]]:
-    """For every bank question, the meetings of these `statuses` that asked it, most
-    recent first: those whose agenda has it, and those where you recorded an answer.
+    """For every bank question, the meetings `counted` that asked it, most recent first:
+    those whose agenda has it, and those where you recorded an answer.
 
     The agenda's questions, not the meeting file's, so questions picked from the bank
-    for a meeting that names none count too. By default only meetings that took place
-    (done) count; `PLANNED_STATUSES` gives the meetings still ahead.
+    for a meeting that names none count too. The bank counts the meetings held by the
+    day of the build (`Meeting.held_by`), and apart those still ahead (`still_ahead`).
     """
     used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
     meetings = sorted(
         (playbook.meetings[slug] for slug in asked), key=lambda m: m.sort_key, reverse=True
     )
     for meeting in meetings:
-        if meeting.status not in statuses:
+        if not counted(meeting):
             continue
         answered = tuple(a.question for a in meeting.answers)
         for question_id in dict.fromkeys(asked[meeting.slug] + answered):
@@ -95,17 +96,19 @@ def questions_used(
     return used
 
 
-def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]]) -> Page:
+def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]], today: dt.date) -> Page:
     return Page(
         routes.QUESTIONS,
         "questions.html",
         {
             "playbook": playbook,
             "categories": playbook.categories,
-            "used": questions_used(playbook, asked),
+            "used": questions_used(playbook, asked, lambda m: m.held_by(today)),
             "planned": {
                 qid: sorted(meetings, key=_soonest_first)
-                for qid, meetings in questions_used(playbook, asked, PLANNED_STATUSES).items()
+                for qid, meetings in questions_used(
+                    playbook, asked, lambda m: still_ahead(m, today)
+                ).items()
             },
             "used_shown": USED_SHOWN,
             "count": len(playbook.questions),

@@ -307,7 +307,7 @@ def timeline_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 
 def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    return question_bank(playbook, facts.asked)
+    return question_bank(playbook, facts.asked, options.today)
 
 
 def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:

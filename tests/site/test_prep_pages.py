@@ -211,6 +211,18 @@ def test_question_bank_shows_where_each_question_was_used(built_sample: Path) ->
     assert planned.index("Omar Haddad") < planned.index("Kwame Asante"), planned
 
 
+def test_the_bank_counts_a_meeting_marked_done_ahead_of_time_as_planned(tmp_path: Path) -> None:
+    """Omar's 24 Nov coffee marked done on 22 Nov (check warns of it) was listed under
+    "Asked in" for its questions, as if held, while its page keeps the plan and the
+    follow-ups wait for its day: it is planned until then."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/meetings/2026-11-24-omar-haddad.md", "status: scheduled", "status: done")
+    html = html_of(build(root, today=SAMPLE_TODAY, jobs=1).output, "questions/")
+    start = html.index('id="q-field-changes"')
+    asked, planned = scan_text(html[start : html.index("</li>", start)]).split("Planned for")
+    assert "Coffee with Omar Haddad" in planned and "Omar" not in asked
+
+
 def test_questions_section_is_in_the_navigation(built_sample: Path) -> None:
     assert 'href="../questions/">Questions</a>' in html_of(built_sample, "meetings/")
 
