@@ -788,8 +788,9 @@ def _own(
 
 def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     """Only after a first meeting held by today (one marked done on a day still to come
-    is not held yet), or from `met_on`; not while a meeting with them is coming up (dated
-    today or later, or not dated yet), nor while a cancelled one waits for its
+    is not held yet), or from `met_on`; not while a meeting with them is coming up
+    (`coming_up`: scheduled, dated today or later or not dated yet, or marked done ahead
+    of time), nor while a cancelled one waits for its
     `reschedule:` date (its own item is when to get back in touch: they said they are
     busy until then), nor while a request waits for its answer (`request_lapses`: the
     nudge and the second contact follow it up; a meeting held since answers it), nor
@@ -799,8 +800,8 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
     meetings = ctx.playbook.meetings_with(contact)
-    if any(m.status == "scheduled" and (m.date is None or m.date >= ctx.today) for m in meetings):
-        return  # one agreed without a date yet is coming too (check asks for its date)
+    if any(coming_up(m, ctx.today) for m in meetings):
+        return
     if any(waits_to_reschedule(ctx.playbook, m, ctx.today) for m in meetings):
         return
     last = last_interaction(ctx.playbook, contact, ctx.today)
@@ -834,6 +835,15 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
         note=note,
     )
+
+
+def coming_up(meeting: Meeting, today: dt.date) -> bool:
+    """Agreed and still to come on `today`: scheduled, dated today or later (or not dated
+    yet: check asks for its date), or marked done ahead of time (dated after `today`,
+    which check warns of: not `Meeting.held_by` it yet)."""
+    if meeting.status == "scheduled":
+        return meeting.date is None or meeting.date >= today
+    return meeting.status == "done" and not meeting.held_by(today)
 
 
 def _awaits_its_outcome(meeting: Meeting, last: dt.date) -> bool:

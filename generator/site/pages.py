@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
 from generator.plans.facts import Facts, planned_meetings
-from generator.plans.followups import RECENT_DAYS, FollowUpItem, soonest_first
+from generator.plans.followups import RECENT_DAYS, FollowUpItem, coming_up, soonest_first
 from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
 from generator.plans.targets import still_open
 from generator.site import routes
@@ -23,9 +23,6 @@ from generator.site.followup_pages import contact_followups_context, dashboard_c
 from generator.site.meeting_pages import meeting_pages, meeting_paths, question_bank
 from generator.site.render import Page
 from generator.site.vcard import contact_vcard
-
-UPCOMING_STATUSES = ("scheduled",)
-"""The statuses of meetings still to come (with a date from today on): the coming-up list."""
 
 SECTIONS = (
     (routes.HOME, "Dashboard"),
@@ -109,15 +106,13 @@ def site_pages(playbook: Playbook, options: Options) -> Iterator[tuple[PageKind,
 
 
 def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
-    """Scheduled meetings from today on, soonest first, and those marked done ahead of
-    time (not held yet: `Meeting.held_by`, as the follow-ups count them)."""
+    """The dated meetings coming up (`followups.coming_up`: scheduled from today on, or
+    marked done ahead of time), soonest first."""
     return sorted(
         (
             m
             for m in playbook.meetings.values()
-            if m.date is not None
-            and m.date >= today
-            and (m.status in UPCOMING_STATUSES or (m.status == "done" and not m.held_by(today)))
+            if m.date is not None and m.date >= today and coming_up(m, today)
         ),
         key=lambda m: m.sort_key,
     )

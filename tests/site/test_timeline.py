@@ -465,3 +465,20 @@ def test_a_name_given_without_a_contact_file_is_written_as_a_name(tmp_path: Path
     jonah = scan(site / "meetings" / "2026-11-19-jonah-kim" / "index.html").text
     assert 'Wen Zhou no contact file yet: playbook new contact "Wen Zhou"' in jonah
     assert reach in jonah and "wen-zhou" not in jonah
+
+
+def test_keep_in_touch_waits_for_a_meeting_marked_done_ahead_of_time(tmp_path: Path) -> None:
+    """A second coffee with Priya on 15 Jan, set to status: done on 5 Jan (check warns of
+    it): the timeline and the calendar asked to get back in touch with her, as if nothing
+    were planned, where the same meeting scheduled holds keep-in-touch back. It is coming
+    up until its day, as the Meetings page lists it."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/meetings/2027-01-15-priya-natarajan.md",
+        "---\ncontact: priya-natarajan\nformat: coffee\nstatus: done\n"
+        'requested_on: 2026-12-20\ndate: 2027-01-15\ntime: "08:00"\n---\n',
+    )
+    site = build(root, today=dt.date(2027, 1, 5), jobs=1).output
+    for name in ("timeline/index.html", "playbook.ics"):
+        assert "Get back in touch with Priya" not in (site / name).read_text(), name
