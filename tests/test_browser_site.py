@@ -283,3 +283,27 @@ def test_a_long_address_in_a_list_leaves_the_other_words_whole(
     for table in page.query_selector_all("table.list"):
         assert table.evaluate(MID_WORD_BREAKS) == []
     assert not page.evaluate("document.documentElement.scrollWidth > innerWidth")
+
+
+def test_a_long_needs_attention_list_folds_on_screen_and_prints_whole(
+    tmp_path: Path, page: Any
+) -> None:
+    """49 requests sent listed 49 lines under Needs attention, and Top targets stood a
+    screen and more below them: past ten, a list folds (its count in the fold's title),
+    and prints whole."""
+    root = copy_sample(tmp_path / "pb")
+    for n in range(49):
+        sent = "2026-11-20" if n < 30 else "2026-10-01"  # the last 19 long without a reply
+        write(root, f"content/contacts/person-{n}.md", f"---\nname: Person {n}\n---\n")
+        meeting = f"---\ncontact: person-{n}\nstatus: requested\nrequested_on: {sent}\n---\n"
+        write(root, f"content/meetings/ask-{n}.md", meeting)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto((site / "index.html").as_uri())
+    items = page.locator("#needs-attention li")
+    folds = page.locator("#needs-attention details > summary")
+    assert folds.all_inner_texts() == ["Show the other 21", "Show the other 10"]
+    assert sum(item.is_visible() for item in items.all()) == 20
+    page.emulate_media(media="print")
+    assert items.count() == 51 and all(item.is_visible() for item in items.all())
+    assert folds.first.is_hidden()
