@@ -322,6 +322,14 @@ def test_notes_too_dense_to_lay_out_are_an_error_at_their_line(
             "letters, digits and hyphens, like 'jane-doe', got 'Describe-Role'; describe-role "
             "is already the id of questions.2, line 9: give this one an id of its own",
         ),
+        (  # ... and so would one that another bank file has
+            "id: recent-project",
+            "id: Degrees Certs",
+            "content/questions/the-job.md:33: questions.8.id: expected a slug: lowercase "
+            "letters, digits and hyphens, like 'jane-doe', got 'Degrees Certs'; degrees-certs "
+            "is already the id of questions.5 in content/questions/fit.md, line 21: give this "
+            "one an id of its own",
+        ),
         (  # the whole file is left out, and its ids with it
             "category: the-job",
             "category: the job itself",

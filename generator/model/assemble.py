@@ -20,7 +20,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
@@ -53,8 +53,10 @@ from generator.model.fields import (
     NOT_THE_DASH,
     SLUG,
     At,
+    Invalid,
     ListOf,
     Record,
+    Slug,
     looks_like_id,
     validate_document,
 )
@@ -1084,6 +1086,7 @@ def question_bank(
     The file named after its category keeps it."""
     by_category: dict[str, Category] = {}
     seen: dict[str, str] = {}
+    owners: dict[str, tuple[Document, int]] = {}
     held_back: set[str] = set()
     files = [
         (slug, item, checked[(kind, slug)].values)
@@ -1115,6 +1118,7 @@ def question_bank(
                 )
                 continue
             seen[q["id"]] = f"{doc.path}:{doc.line(at)}"  # the file may be this one
+            owners[q["id"]] = (doc, index)
             questions.append(
                 Question(
                     id=q["id"],
@@ -1137,8 +1141,48 @@ def question_bank(
         intro = bodies[doc.path].rendered.html
         by_category[v["category"]] = Category(v["category"], title, intro, tuple(questions))
     categories = tuple(by_category[c] for c in CATEGORIES if c in by_category)
+    for (kind, _), item in unique.items():
+        if kind == "questions":
+            _taken_in_other_files(item.doc, owners, problems)
     _repeated_questions(categories, problems)
     return categories, frozenset(held_back)
+
+
+def _taken_in_other_files(
+    doc: Document, owners: Mapping[str, tuple[Document, int]], problems: Problems
+) -> None:
+    """A bank entry of `doc` whose id is no slug (`id: Degrees Certs`) was offered the
+    slug it makes (`did you mean degrees-certs?`) even when another bank file has that
+    id: its error then says where instead, as it does for an id of the same file."""
+
+    def elsewhere(slug: str) -> str | None:
+        other, index = owners.get(slug, (doc, 0))
+        where = f"questions.{index}"
+        line = other.line(f"{where}.id")
+        return None if other is doc else f"id of {other.shown(where)} in {other.path}, line {line}"
+
+    entries = doc.data.get("questions")
+    for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+        written = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(written, str) or SLUG.match(written):
+            continue
+        at = At(doc, f"questions.{index}.id", Problems())
+        offered = _slug_refusal(written, at, None)
+        told = _slug_refusal(written, at, elsewhere)
+        for number, problem in enumerate(problems.items):
+            same = problem.path == doc.path and problem.field == at.path
+            if same and offered and told != offered and problem.message.startswith(offered):
+                message = told + problem.message.removeprefix(offered)
+                problems.items[number] = replace(problem, message=message)
+
+
+def _slug_refusal(written: str, at: At, elsewhere: Callable[[str], str | None] | None) -> str:
+    """Why `written` is no slug ("" when it is one); `elsewhere`: see `Slug.convert`."""
+    try:
+        Slug().convert(written, at, elsewhere)
+    except Invalid as refused:
+        return str(refused)
+    return ""
 
 
 def _repeated_questions(categories: Sequence[Category], problems: Problems) -> None:

@@ -308,12 +308,19 @@ class Slug(Text):
     expected = "a slug: lowercase letters, digits and hyphens, like 'jane-doe'"
     plural = "slugs: lowercase letters, digits and hyphens, like 'jane-doe'"
 
-    def convert(self, value: Any, at: At) -> str:
+    def convert(
+        self, value: Any, at: At, elsewhere: Callable[[str], str | None] | None = None
+    ) -> str:
+        """`elsewhere`: where another file has a slug already (`id of questions.6 in
+        content/questions/fit.md, line 21`), else None: such a slug is not suggested."""
         text = super().convert(value, at)
         if not SLUG.match(text):
             fixed = slug_key(text)
             hint = f"; {did_you_mean([fixed], text)}" if fixed and fixed != text else ""
-            if fixed and (taken := _taken_by_sibling(fixed, at)) is not None:
+            taken = _taken_by_sibling(fixed, at) if fixed else None
+            if fixed and elsewhere is not None:
+                taken = taken or elsewhere(fixed)
+            if taken is not None:
                 hint = f"; {fixed} is already the {taken}: give this one an id of its own"
             raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
         return text
