@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import datetime as dt
 import importlib
 import io
 import os
@@ -18,12 +19,12 @@ from pathlib import Path
 import jinja2
 import jsonschema
 import pytest
-from conftest import write
+from conftest import SAMPLE_TODAY, copy_sample, write
 
 import generator.model
 import generator.plans
 import generator.site
-from generator.build import load
+from generator.build import checked, load
 from generator.cli import _parser
 from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
@@ -31,6 +32,7 @@ from generator.model.config import load_config, setting_types
 from generator.model.fields import Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
+from generator.model.slugs import slugify
 from generator.site.render import PRIVACY_POLICY, make_environment
 from generator.sources.frontmatter import parse_document, parse_yaml_file
 
@@ -513,16 +515,18 @@ EXAMPLE_KINDS = {
 
 
 def front_matter_examples() -> list[tuple[str, str]]:
-    """(kind, text) of each Markdown example with front matter in docs/content.md."""
+    """(kind, text) of each Markdown example with front matter in docs/content.md, and of
+    the one example each of docs/getting-started.md and the README (a contact's)."""
     found, heading = [], ""
     chunks = re.split(r"^```", (DOCS / "content.md").read_text(), flags=re.M)
     for before, block in zip(chunks[::2], chunks[1::2], strict=False):
         heading = ([heading, *re.findall(r"^## ([A-Z][a-z]+(?: bank)?)", before, re.M)])[-1]
         if block.startswith("markdown\n---"):
             found.append((EXAMPLE_KINDS[heading], block.removeprefix("markdown\n")))
-    guide = (DOCS / "getting-started.md").read_text()  # its one example is a contact's
-    (example,) = re.findall(r"^```markdown\n(---\n.*?)^```", guide, re.S | re.M)
-    return [*found, ("contacts", example)]
+    for guide in (DOCS / "getting-started.md", REPO / "README.md"):
+        (example,) = re.findall(r"^```markdown\n(---\n.*?)^```", guide.read_text(), re.S | re.M)
+        found.append(("contacts", example))
+    return found
 
 
 @pytest.mark.parametrize(("kind", "text"), front_matter_examples())
@@ -538,6 +542,44 @@ def test_each_example_of_a_kind_checks_and_means_what_it_shows(kind: str, text: 
     for name in ("goals", "share"):
         for point in values.get(name, ()):
             assert not point[0].islower(), f"{kind}.{name}: {point!r}"
+
+
+def example_file(kind: str, data: dict[str, object]) -> str:
+    """Where the example of `kind` goes in a playbook: the file of the sample it stands
+    for (`content/contacts/priya-natarajan.md`, `content/meetings/2026-11-24-omar-haddad.md`)."""
+    if kind == "profile":
+        return "content/profile.md"
+    if kind == "meetings":
+        return f"content/meetings/{data['date']}-{data['contact']}.md"
+    if kind == "questions":
+        return f"content/questions/{data['category']}.md"
+    return f"content/{kind}/{slugify(str(data['name']))}.md"
+
+
+@pytest.mark.parametrize(("kind", "text"), front_matter_examples())
+def test_each_example_of_a_kind_checks_in_the_playbook_it_is_taken_from(
+    kind: str, text: str, tmp_path: Path
+) -> None:
+    """The examples name the sample's people, companies and questions: content.md's meeting
+    with Omar Haddad asked `whats-changing` and `moving-up`, ids the sample's question bank
+    does not have (`playbook check`: two errors). Each example, in the place of the sample's
+    file it stands for, checks with no problem the sample does not have by itself, on the
+    day after its last date. The bank's example is a category of its own, in a playbook of
+    its own, beside a profile (in the sample's place it would take away questions its meetings
+    ask)."""
+    doc = parse_document(f"{kind}.md", text.encode(), Problems())
+    assert doc is not None
+    root = tmp_path / "playbook"
+    if kind == "questions":
+        write(root, "content/profile.md", f"---\n{BARE['profile']}\n---\n")
+    else:
+        copy_sample(root)
+    dates = [dt.date.fromisoformat(day) for day in re.findall(r"\b\d{4}-\d\d-\d\d\b", text)]
+    today = max([SAMPLE_TODAY, *(day + dt.timedelta(days=1) for day in dates)])
+    alone = {str(problem) for problem in checked(root, today)[1].items}
+    write(root, example_file(kind, doc.data), text)
+    _, problems = checked(root, today)
+    assert [str(p) for p in problems.items if str(p) not in alone] == []
 
 
 def shown_commands() -> list[tuple[str, str]]:
