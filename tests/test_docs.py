@@ -160,6 +160,19 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "pytest" in (REPO / ".ci" / "run").read_text()
 
 
+def test_the_readme_names_each_warning_the_sample_builds_with(tmp_path: Path) -> None:
+    """The README's first command builds the sample, which ends with a warning the README
+    did not mention: a newcomer could not tell whether their install had gone wrong. The
+    README says how many there are, in words, and names the file of each."""
+    _, problems = checked(copy_sample(tmp_path), SAMPLE_TODAY)
+    assert problems.errors == []
+    readme = " ".join((REPO / "README.md").read_text().split())
+    said = re.search(r"builds the sample playbook [^.]* with (\w+) warnings?\b", readme)
+    count = ["no", "one", "two", "three"][len(problems.warnings)]
+    assert said is not None and said[1] == count
+    assert [w.path for w in problems.warnings if f"`{w.path}`" not in readme] == []
+
+
 def test_the_readme_names_every_check_ci_runs() -> None:
     """README's Development section said `.ci/run` runs the tests, ruff and mypy, and
     left out lint-imports, which it runs too: each check after the test command, in the
