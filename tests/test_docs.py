@@ -388,13 +388,41 @@ def test_each_fields_example_in_its_table_checks(kind: str, name: str, example: 
 
 @pytest.mark.parametrize("kind", [*KINDS, "followup", "question"])
 def test_every_field_type_in_the_docs_is_the_one_checked(kind: str) -> None:
+    """Each row's type is read in its own kind's table: read in any table, a contact's
+    `email` documented as text passed on the profile's row, which says an email address."""
     schema = {"followup": FOLLOWUP, "question": QUESTION}.get(kind) or KINDS[kind]
-    rows = re.findall(r"^\| `([a-z_]+)` \| ([^|]+) \|", (DOCS / "content.md").read_text(), re.M)
-    documented: dict[str, set[str]] = {}
-    for name, kind_text in rows:
-        documented.setdefault(name, set()).add(kind_text.strip())
-    for spec in schema.fields:
-        assert spec.type.expected in documented.get(spec.name, set()), f"{kind}.{spec.name}"
+    start, index = KIND_TABLES[kind]
+    found = rows_by_heading(DOCS / "content.md")
+    (heading,) = [h for h in found if h.startswith(start)]
+    documented = {row[0]: row[1] for row in found[heading][index]}
+    wrong = [
+        f"{spec.name}: {documented.get(spec.name)!r}, checked as {spec.type.expected!r}"
+        for spec in schema.fields
+        if documented.get(spec.name) != spec.type.expected
+    ]
+    assert wrong == [], f"{kind}: its table in docs/content.md gives another type"
+
+
+SETTING_ROWS = {
+    row[0]: row for row in rows_by_heading(DOCS / "configuration.md")["Every setting"][0]
+}
+"""The rows of configuration.md's table of settings, by the setting each names."""
+
+
+@pytest.mark.parametrize(
+    "name", [name for name, kind in setting_types().items() if not isinstance(kind, Record)]
+)
+def test_each_settings_type_in_the_table_is_the_one_checked(name: str) -> None:
+    """The table's type column was read against nothing: a setting whose type or allowed
+    values changed (`page_size: one of letter, a4`) would leave the docs behind."""
+    assert name in SETTING_ROWS, f"add {name} to the table in docs/configuration.md"
+    assert SETTING_ROWS[name][1] == setting_types()[name].expected
+
+
+def test_every_row_of_the_settings_table_is_a_setting() -> None:
+    """A setting removed or renamed in the code, still in the table, would be written by
+    users and warned of as unknown."""
+    assert [name for name in SETTING_ROWS if name not in setting_types()] == []
 
 
 def test_every_template_function_and_filter_of_the_theme_is_in_the_themes_doc() -> None:
