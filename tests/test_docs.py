@@ -25,7 +25,7 @@ import generator.model
 import generator.plans
 import generator.site
 from generator.build import checked, load
-from generator.cli import _parser
+from generator.cli import _parser, main
 from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
 from generator.model.config import load_config, setting_types
@@ -171,6 +171,27 @@ def test_the_readme_names_each_warning_the_sample_builds_with(tmp_path: Path) ->
     count = ["no", "one", "two", "three"][len(problems.warnings)]
     assert said is not None and said[1] == count
     assert [w.path for w in problems.warnings if f"`{w.path}`" not in readme] == []
+
+
+def test_the_mistakes_the_readme_shows_are_reported_as_it_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README shows `playbook check` on four mistakes. Made in a playbook, they gave a
+    fifth line: the meeting whose `contact:` is the person's name (`Tomas Alvarez`), already
+    an error with the slug to write, was also warned of as a copy of another person's
+    meeting, and told to rename its file after `Tomas Alvarez`."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya Okafor\n---\n")
+    write(tmp_path, "content/contacts/tomas-alvarez.md", "---\nname: Tomas Alvarez\n---\n")
+    notes = "\n" * 10 + "Met through [[elena-marsh]].\n"  # on line 14
+    write(tmp_path, "content/contacts/jonah-kim.md", f"---\nname: Jonah Kim\n---\n{notes}")
+    meeting = "---\ndate: 2026-12-01\nreferals: []\nformat: dinner\ncontact: Tomas Alvarez\n---\n"
+    write(tmp_path, "content/meetings/2026-12-01-tomas-alvarez.md", meeting)
+    shown = re.search(
+        r"^\$ playbook check\n(.*?)^```", (REPO / "README.md").read_text(), re.S | re.M
+    )
+    assert shown is not None
+    assert main(["check", "-C", str(tmp_path), "--today", "2026-11-22"]) == 1
+    assert capsys.readouterr().err == shown[1]
 
 
 def test_the_readme_names_every_check_ci_runs() -> None:

@@ -1296,9 +1296,11 @@ _DATED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-(.+)")
 def _named_in_file_name(meeting: Meeting, contacts: frozenset[str]) -> str | None:
     """The contact a meeting's file is named after (`2026-11-24-omar-haddad`), when it is
     another contact than its `contact:`: a file copied for a new meeting and renamed,
-    whose `contact:` still names the first person, who would be shown meeting twice."""
+    whose `contact:` still names the first person, who would be shown meeting twice. A
+    `contact:` that names no contact (`Tomas Alvarez`, a name for the slug) is an error of
+    its own, with the slug to write: no copy, and no file to rename."""
     dated = _DATED.fullmatch(meeting.slug)
-    if dated is None or not meeting.contact or dated[1] == meeting.contact:
+    if dated is None or dated[1] == meeting.contact or meeting.contact not in contacts:
         return None
     return dated[1] if dated[1] in contacts else None
 
