@@ -330,6 +330,22 @@ def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
     assert missing == []
 
 
+@pytest.mark.parametrize("name", [name for name, _ in _commands(_parser())])
+def test_each_default_a_commands_help_gives_in_a_word_is_in_its_readme_row(name: str) -> None:
+    """`playbook build --help` says `--jobs` renders with as many processes as cores by
+    default; the README's row said only that it takes 1 to 256. A default the help gives
+    in a word (`(default: cores)`, `(default: today)`) is in the command's row."""
+    command = dict(_commands(_parser()))[name]
+    lines = (REPO / "README.md").read_text().splitlines()
+    row = next(line for line in lines if re.match(rf"\| `playbook {name}(?![\w-])", line))
+    defaults = [
+        (action.option_strings or [action.dest])[0] + ": " + said[1]
+        for action in command._actions
+        if (said := re.search(r"\(default: (\w+)\)", " ".join((action.help or "").split())))
+    ]
+    assert [default for default in defaults if default.split(": ")[1] not in row] == []
+
+
 def test_every_figure_of_the_live_preview_is_the_one_documented() -> None:
     """docs/serve.md and themes.md say how long a save waits and how far serve looks for
     a free port, in figures read from nothing: a timing tuned in the code would leave a
