@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import edit, refuse_unreadable, running_server, write
-from test_serve import CONTACT, CONTACT_URL
+from test_serve import CONTACT, CONTACT_URL, take_away
 
 from generator.live import sources
 from generator.live.serve import LiveServer
@@ -132,8 +132,7 @@ def test_content_stashed_and_popped_shows_the_error_then_the_page(
     from playwright.sync_api import expect
 
     content = sample_root / "content"
-    shutil.copytree(content, tmp_path / "stash")
-    shutil.rmtree(content)
+    take_away(content, tmp_path / "stash", "deleted")
     expect(tab.page.locator("#errors")).to_contain_text("content/ folder is gone", timeout=TIMEOUT)
     shutil.copytree(tmp_path / "stash", content)
     heading(tab).to_have_text("Elena Marsh", timeout=TIMEOUT)
