@@ -277,10 +277,9 @@ class SourceWatcher(FileSystemEventHandler):
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
         held = self._held(paths) if event.is_directory and came_or_went else []
-        if held:
+        # a folder holding followed files, or a source or theme folder, came, went or was replaced
+        if held or any(p.parent in (self.root, self.root / "themes") for p in paths):
             changed += [*held, *self._rewatch()]
-        elif any(p.parent in (self.root, self.root / "themes") for p in paths):
-            changed += self._rewatch()  # a source or theme folder came, went or was replaced
         if changed:
             self.report(changed)
 
