@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, write
+from conftest import SAMPLE_TODAY, copy_sample, edit, write
 from site_checks import scan
 
 from generator.build import build, check
@@ -434,6 +434,41 @@ def test_a_contact_named_in_a_companys_file_is_warned_of(tmp_path: Path) -> None
         "no field of a company, so it links no one to Heliofleet: a person's company is "
         "written in their own file; write company: heliofleet in "
         "content/contacts/omar-haddad.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("namesake", "meant", "fix"),
+    [
+        ("", "omar-haddad", "content/contacts/omar-haddad.md"),
+        (
+            "Omar Said",
+            "omar-haddad or omar-said",
+            "the file of the one you mean (content/contacts/omar-haddad.md or "
+            "content/contacts/omar-said.md)",
+        ),
+    ],
+)
+def test_a_first_name_for_a_contact_is_told_whom_it_could_mean(
+    namesake: str, meant: str, fix: str, tmp_path: Path
+) -> None:
+    """`contact: Omar` in a company's file said nothing, and in a meeting's file, when two
+    contacts are called Omar, only to write a file name: both now say whom it could mean."""
+    root = copy_sample(tmp_path / "pb")
+    if namesake:
+        write(root, "content/contacts/omar-said.md", f"---\nname: {namesake}\n---\n")
+    edit(root, "content/companies/northwind-freight.md", "---\n", "---\ncontact: Omar\n")
+    edit(root, "content/meetings/2026-11-24-omar-haddad.md", "omar-haddad", "Omar")
+    problems = check(root)
+    assert [str(p) for p in problems.errors] == [
+        "content/meetings/2026-11-24-omar-haddad.md:2: contact: expected the file name (slug) "
+        f"of a contact, got 'Omar'; did you mean {meant}?"
+    ]
+    assert [str(w) for w in problems.warnings if "northwind" in w.path] == [
+        f"warning: content/companies/northwind-freight.md:2: contact: 'Omar': did you mean "
+        f"{meant}? contact: is no field of a company, so it links no one to Northwind "
+        f"Freight: a person's company is written in their own file; write company: "
+        f"northwind-freight in {fix}"
     ]
 
 

@@ -423,36 +423,46 @@ def _contacts_on_companies(playbook: Playbook, problems: Problems) -> None:
     written = [company for company in playbook.companies.values() if "contact" in company.extra]
     if written:
         by_name = {contact.name.casefold(): contact for contact in playbook.contacts.values()}
+        names = known_names(playbook.contacts, ())
         for company in written:
-            _contact_on_company(company, playbook, by_name, problems)
+            _contact_on_company(company, playbook, by_name, names, problems)
 
 
 def _contact_on_company(
-    company: Company, playbook: Playbook, by_name: dict[str, Contact], problems: Problems
+    company: Company,
+    playbook: Playbook,
+    by_name: dict[str, Contact],
+    names: Names,
+    problems: Problems,
 ) -> None:
     """`contact: omar-haddad` in a company's file: no field of companies (it is left free
     for a fact of your own, `contact: careers@acme.com`), so it linked no one without a
-    word. Warned of when it names one of your contacts, by file name or by name."""
+    word. Warned of when it names one of your contacts, by file name or by name, or
+    could (`contact: Omar`: did you mean omar-haddad?)."""
     written = company.extra.get("contact")
-    names = written if isinstance(written, list) else [written]
-    for index, name in enumerate(names):
+    listed = written if isinstance(written, list) else [written]
+    for index, name in enumerate(listed):
         if not isinstance(name, str):
             continue
         person = playbook.contacts.get(name.strip()) or by_name.get(name.strip().casefold())
-        if person is None:
+        meant = [person] if person else [playbook.contacts[s] for s in close_slugs(name, names)]
+        if not meant:
             continue
         at = f"contact.{index}" if isinstance(written, list) else "contact"
-        fix = (
-            f"{person.source.path} already says so: delete this line"
-            if person.company == company.slug
-            else f"write company: {company.slug} in {person.source.path}"
-        )
+        if len(meant) > 1:
+            files = " or ".join(p.source.path for p in meant)
+            fix = f"write company: {company.slug} in the file of the one you mean ({files})"
+        elif meant[0].company == company.slug:
+            fix = f"{meant[0].source.path} already says so: delete this line"
+        else:
+            fix = f"write company: {company.slug} in {meant[0].source.path}"
+        asked = "" if person else f" {did_you_mean([p.slug for p in meant], name)}"
         problems.warn(
             company.source.path,
             company.source.line(at),
             at,
-            f"{quoted(name)}: contact: is no field of a company, so it links no one to "
-            f"{company.name}: a person's company is written in their own file; {fix}",
+            f"{quoted(name)}:{asked} contact: is no field of a company, so it links no one "
+            f"to {company.name}: a person's company is written in their own file; {fix}",
         )
 
 

@@ -277,14 +277,15 @@ class Names(Mapping[str, str]):
         return scored
 
     def _by_first_words(self, wanted: str) -> list[str]:
-        """`omar` → `omar-haddad` when exactly one slug or name starts with those words."""
+        """`omar` → `omar-haddad` when one slug or name starts with those words; with
+        `omar-said` when two do (up to `MOST_OFFERED`: more is no hint)."""
         found = {
             slug
             for key, slugs in self._by_key.items()
             for slug in slugs
             if any(f"{k}-".startswith(f"{wanted}-") for k in (slug, key))
         }
-        return sorted(found) if len(found) == 1 else []
+        return sorted(found) if len(found) <= MOST_OFFERED else []
 
 
 def _pairs(word: str) -> frozenset[str]:
@@ -311,13 +312,17 @@ def close_names(text: str, names: Iterable[str], cutoff: float = 0.6) -> list[st
     return [by_fold[c] for c in difflib.get_close_matches(wanted, by_fold, n=3, cutoff=cutoff)]
 
 
+MOST_OFFERED = 3
+"""Names a "did you mean" offers at most."""
+
+
 def did_you_mean(options: list[str], written: str = "") -> str:
     """`did you mean acme?`, or with two: `did you mean acme or acme-labs?`; "" for none.
     With what was `written`, when it holds letters of another alphabet that look like
     Latin ones, which: it would otherwise look the same as what is suggested."""
     if not options:
         return ""
-    shown = options[:3]
+    shown = options[:MOST_OFFERED]
     note = look_alike_letters(written)
     return "did you mean " + " or ".join(shown) + "?" + (f" {note}" if note else "")
 
