@@ -197,19 +197,28 @@ class Problems:
 
     @property
     def errors(self) -> list[ContentError]:
-        return sorted(set(p for p in self.items if p.severity is Severity.ERROR), key=_order)
+        return in_order(self.of(Severity.ERROR))
 
     @property
     def warnings(self) -> list[ContentError]:
-        return sorted(set(p for p in self.items if p.severity is Severity.WARNING), key=_order)
+        return in_order(self.of(Severity.WARNING))
+
+    def of(self, severity: Severity) -> set[ContentError]:
+        """The problems of `severity`, each once, in no order."""
+        return set(p for p in self.items if p.severity is severity)
 
     @property
     def all(self) -> list[ContentError]:
         """Errors and warnings together, sorted: each file's problems in line order."""
-        return sorted(set(self.items), key=_order)
+        return in_order(set(self.items))
 
     def __bool__(self) -> bool:
         return bool(self.errors)
+
+
+def in_order(problems: Iterable[ContentError]) -> list[ContentError]:
+    """`problems` as they are listed: by file, then line and field (`_order`)."""
+    return sorted(problems, key=_order)
 
 
 def _order(problem: ContentError) -> tuple[object, ...]:
