@@ -77,6 +77,7 @@ from generator.model.suggest import (
     unknown_reference,
 )
 from generator.model.unread import UnreadIndex, unread_index, unread_link_note, unread_note
+from generator.patterns import LazyPattern
 from generator.sources.discover import UNLISTED, Unread
 from generator.sources.frontmatter import Document
 from generator.sources.markdown import (
@@ -861,7 +862,7 @@ def _unlinked(doc: Document, body: Rendered) -> Iterator[ContentError]:
         yield _in_body(doc, unlinked.line, f"{unlinked.text} {problem}", Severity.WARNING)
 
 
-_FILE_NAME = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+_FILE_NAME = LazyPattern(r"\.[A-Za-z0-9]{1,8}$")
 """A name with an extension: a file (`chart.png`), not a page's folder (`print/`)."""
 _PAGE_SUFFIXES = (".md", ".html", ".htm")
 

@@ -40,6 +40,7 @@ from generator.model.fields import (
 from generator.model.holidays import Holidays, HolidaysType
 from generator.model.schema import FORMAT_WORDS
 from generator.model.suggest import close_names, did_you_mean
+from generator.patterns import LazyPattern
 from generator.sources.discover import (
     THEMES_FOLDER,
     outside_the_playbook,
@@ -53,7 +54,7 @@ CONFIG_FILE = "playbook.yaml"
 DEFAULT_KEEP_IN_TOUCH = Cadence(8, "w")
 DURATION_KEYS = ("coffee", "lunch", "phone", "video", "office", "networking")
 UNKNOWN_SETTING = "is not a setting playbook knows"
-_NEAR_CONFIG = re.compile(r"playbook\.ya?ml(?:\.\w+|\s+)?", re.IGNORECASE)
+_NEAR_CONFIG = LazyPattern(r"playbook\.ya?ml(?:\.\w+|\s+)?", re.IGNORECASE)
 """Names of a settings file playbook does not read: `playbook.yml`, `Playbook.yaml`,
 Notepad's `playbook.yaml.txt`, `playbook.yaml ` with a space after it."""
 PASSPHRASE_NOT_HERE = (
@@ -136,14 +137,14 @@ class BaseUrl(Url):
         return url
 
 
-_NOT_IN_A_URL = re.compile(r'[\\"<>^`{|}]|%(?![0-9A-Fa-f]{2})')
+_NOT_IN_A_URL = LazyPattern(r'[\\"<>^`{|}]|%(?![0-9A-Fa-f]{2})')
 """What RFC 3986 lets no web address hold (a `%` only begins an escape): the calendar's
 links and the pages' would lead elsewhere, or nowhere (a browser reads a `\\` as a `/`)."""
 _NAMED = {
     "\\": "a backslash, which a browser reads as /",
     "%": "a % that begins no escape (like %20)",
 }
-_HOST_LABEL = re.compile(r"(?!-)[\w-]+(?<!-)")
+_HOST_LABEL = LazyPattern(r"(?!-)[\w-]+(?<!-)")
 """A part of a host name between dots, in any letters (`bücher.example`)."""
 
 
@@ -169,7 +170,7 @@ class PageSize(Choice):
             ) from None
 
 
-_OTHER_PAPER = re.compile(r"[a-c][0-9]{1,2}|legal|tabloid|ledger|executive|half[ -]?letter")
+_OTHER_PAPER = LazyPattern(r"[a-c][0-9]{1,2}|legal|tabloid|ledger|executive|half[ -]?letter")
 
 
 class Today(Date):
@@ -213,9 +214,9 @@ def _close_timezones(name: str) -> list[str]:
     return sorted(by_city) or close_names(name, names, cutoff=0.85)
 
 
-_SPOKEN = re.compile(r"\b(?:STANDARD|DAYLIGHT|TIME|ZONE)\b")
+_SPOKEN = LazyPattern(r"\b(?:STANDARD|DAYLIGHT|TIME|ZONE)\b")
 """Words of a zone's name as people and Windows say it (`Pacific Standard Time`)."""
-_OFFSET = re.compile(
+_OFFSET = LazyPattern(
     r"(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*[0-9]{1,2}(?::?[0-9]{2})?|Z|local(?:time)?", re.I
 )
 
@@ -782,7 +783,7 @@ def _holds_sources(output: Path) -> str | None:
     return None
 
 
-LOCAL_HOSTS = re.compile(r"localhost|.+\.localhost|127(?:\.\d+){3}|::1", re.IGNORECASE)
+LOCAL_HOSTS = LazyPattern(r"localhost|.+\.localhost|127(?:\.\d+){3}|::1", re.IGNORECASE)
 """Hosts a browser trusts over plain http:// as it trusts https:// (a secure context)."""
 
 

@@ -27,6 +27,7 @@ from generator.model.suggest import (
     look_alike_letters,
     slug_key,
 )
+from generator.patterns import LazyPattern
 from generator.sources.frontmatter import EXPONENT, Document
 from generator.sources.yaml_errors import double_quoted, no_space_fix
 
@@ -219,7 +220,7 @@ def contained(text: str) -> str:
     return text + "".join(reversed(open_))
 
 
-_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_FIELD_NAME = LazyPattern(r"[a-z_][a-z0-9_]*\Z")
 
 
 def _colon_hint(value: Any, at: At) -> str:
@@ -439,19 +440,19 @@ def _meant_url(text: str) -> str | None:
     return meant if meant != written and len(meant) <= SHOWN_VALUE and _parses(meant) else None
 
 
-_SCHEME = re.compile(r"https?://", re.IGNORECASE)
-_MISTYPED_SCHEME = re.compile(
+_SCHEME = LazyPattern(r"https?://", re.IGNORECASE)
+_MISTYPED_SCHEME = LazyPattern(
     r"(?:h?t{1,3}p{1,2}s?|ht{1,3}s)(?::/{0,3}|/{1,3})(?=\w)", re.IGNORECASE
 )
 """`https//`, `http:/`, `https:`, `htps://`, `htts://`: a scheme with a letter or a mark
 left out."""
-_SCHEME_PART = re.compile(r"[^/\s]{1,12}(?=//)")
+_SCHEME_PART = LazyPattern(r"[^/\s]{1,12}(?=//)")
 """What is written before the `//` of an address: its scheme, with a sign typed in it
 by a slip (`https.://`, `ht|tps://`)."""
-_NOT_IN_SCHEMES = re.compile(r"[^A-Za-z:]")
+_NOT_IN_SCHEMES = LazyPattern(r"[^A-Za-z:]")
 
 
-_BARE_HOST = re.compile(
+_BARE_HOST = LazyPattern(
     r"(?://)?(?:(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*|(?:\d{1,3}\.){3}\d{1,3})(?:[/?#]|\Z)",
     re.IGNORECASE,
 )
@@ -544,13 +545,13 @@ def _email_meant(text: str) -> str:
     return f"; did you mean {meant}?" if _EMAIL.match(meant) and meant != text else ""
 
 
-_BETWEEN_ADDRESSES = re.compile(r"\s*[,;/]\s*|\s+(?:and|or)\s+|\s+")
+_BETWEEN_ADDRESSES = LazyPattern(r"\s*[,;/]\s*|\s+(?:and|or)\s+|\s+")
 _RUN_START = r"(?:(?<!\s)|(?!\s))"
 """Where a run of white space starts, or a character that is none: a pattern that opens
 with any white space, started only there, finds the matches it found starting at each space
 of a run, where it went to the run's end each time (16,000 spaces in an address took 20 s)."""
-_SPELLED_AT = re.compile(_RUN_START + r"\s*(?:[(\[{<]at[)\]}>]|\bat\b)\s*", re.IGNORECASE)
-_SPELLED_DOT = re.compile(_RUN_START + r"\s*(?:[(\[{<]dot[)\]}>]|\bdot\b)\s*", re.IGNORECASE)
+_SPELLED_AT = LazyPattern(_RUN_START + r"\s*(?:[(\[{<]at[)\]}>]|\bat\b)\s*", re.IGNORECASE)
+_SPELLED_DOT = LazyPattern(_RUN_START + r"\s*(?:[(\[{<]dot[)\]}>]|\bdot\b)\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NOT_IN_DOMAIN = re.compile(r"[^\w.@-]|_")
 """A character no domain holds (`?`, `&`, `,`, `%`, `/`, `#`...): in `jane@x.org?bcc=...` the
@@ -629,14 +630,14 @@ class Integer(FieldType):
         return said.format(int(-(-minutes // 1)))
 
 
-_MINUTES_RANGE = re.compile(r"([0-9]{1,4}) ?(?:-|\u2013|to) ?([0-9]{1,4}) ?(?:m|mins?|minutes)?")
+_MINUTES_RANGE = LazyPattern(r"([0-9]{1,4}) ?(?:-|\u2013|to) ?([0-9]{1,4}) ?(?:m|mins?|minutes)?")
 """A length given as a range (`30-45`, `2 to 3 min`)."""
 
-_SECONDS = re.compile(r"(?:([0-9]{1,3}) ?m(?:ins?)? ?)?([0-9]{1,5}) ?s(?:ecs?|econds?)?")
+_SECONDS = LazyPattern(r"(?:([0-9]{1,3}) ?m(?:ins?)? ?)?([0-9]{1,5}) ?s(?:ecs?|econds?)?")
 """A length in seconds (`90s`), or in minutes and seconds (`1m30s`), as a timer shows it."""
 
 
-_SPAN = re.compile(
+_SPAN = LazyPattern(
     r"\s*+(?:([0-9]{1,4}(?:\.[0-9]{1,4})?)\s*+(h|hrs?|hours?))?\s*+(?:and\s++)?"
     r"(?:([0-9]{1,6})\s*+(m|mins?|minutes?)?)?\s*+\.?\s*+",
     re.IGNORECASE,
@@ -664,7 +665,7 @@ def _in_days(value: Any, unit: str) -> int | None:
     return int(found[1]) * per
 
 
-_DAYS = re.compile(
+_DAYS = LazyPattern(
     r"\s*([0-9]{1,4})\s*(d|days?|(?:business|working|work) days?|w|wks?|weeks?"
     r"|mos?|months?|y|yrs?|years?)\s*",
     re.IGNORECASE,
@@ -688,7 +689,7 @@ def _whole(value: Any) -> int | None:
     return int(found[1]) if found else None
 
 
-_STARS = re.compile("([\u2605\u2b50\U0001f31f]{1,10})[\u2606\u2729]{0,10}")
+_STARS = LazyPattern("([\u2605\u2b50\U0001f31f]{1,10})[\u2606\u2729]{0,10}")
 """A score in stars, as a review gives it: filled ones, then empty ones."""
 
 
@@ -699,7 +700,7 @@ def _exponent_read(value: Any) -> Any:
     return value
 
 
-_SCORE = re.compile(r"\s*([0-9]{1,6})\s*(?:/|of|out of)\s*[0-9]{1,6}\s*", re.IGNORECASE)
+_SCORE = LazyPattern(r"\s*([0-9]{1,6})\s*(?:/|of|out of)\s*[0-9]{1,6}\s*", re.IGNORECASE)
 
 
 def _quoted_number(value: Any) -> int | None:
@@ -738,7 +739,7 @@ def _in_minutes(value: Any) -> int | None:
     return int(minutes) if minutes.is_integer() and minutes > 0 else None
 
 
-_CLOCK_LENGTH = re.compile(r"\s*([0-9]{1,2}):([0-5][0-9])(?::00)?\s*")
+_CLOCK_LENGTH = LazyPattern(r"\s*([0-9]{1,2}):([0-5][0-9])(?::00)?\s*")
 """A length as hours and minutes on a clock (`0:45`, `1:30`, quoted, or YAML would read
 `1:30` as the number 90; `0:45` it leaves as text)."""
 
@@ -779,11 +780,11 @@ _SAID_LENGTHS = (
 """Lengths said in words, the longest first, with the digits each stands for."""
 
 
-_ISO_SPAN = re.compile(r"PT(?:([0-9]{1,2})H)?(?:([0-9]{1,3})M)?", re.IGNORECASE)
-_DECIMAL_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")
-_DECIMAL = re.compile(r"\s*[0-9]{1,6}\.[0-9]{1,6}\s*")
+_ISO_SPAN = LazyPattern(r"PT(?:([0-9]{1,2})H)?(?:([0-9]{1,3})M)?", re.IGNORECASE)
+_DECIMAL_COMMA = LazyPattern(r"(?<=[0-9]),(?=[0-9])")
+_DECIMAL = LazyPattern(r"\s*[0-9]{1,6}\.[0-9]{1,6}\s*")
 
-_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_OCTAL = LazyPattern(r"[-+]?0[0-7_]+")
 
 
 def _misread(raw: str | None, value: int) -> bool:
@@ -989,28 +990,30 @@ def _parse_date(
     return dt.date(year, month, day)
 
 
-_NUMBERED_DATE = re.compile(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})")
-_NAMED_DATE = re.compile(
+_NUMBERED_DATE = LazyPattern(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})")
+_NAMED_DATE = LazyPattern(
     r"(?:[a-z]+,?\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\.?\s+([0-9]{1,2})"
     r"(?:st|nd|rd|th)?)(?:,?\s+([0-9]{4}))?",
     re.IGNORECASE,
 )
-_DAY_AND_MONTH = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})")
+_DAY_AND_MONTH = LazyPattern(r"([0-9]{1,2})[/.]([0-9]{1,2})")
 """`12/03`: a date without its year, month or day first."""
 _SHIFTS = {
     **{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1},
     **{"day after tomorrow": 2, "the day after tomorrow": 2},
     **{"day before yesterday": -2, "the day before yesterday": -2},
 }
-_COUNTED = re.compile(r"in (a|[0-9]{1,3}) (day|week|month)s?|(a|[0-9]{1,3}) (day|week|month)s? ago")
-_MONTH_END = re.compile(r"(?:the )?end of (?:the )?(this |next |last )?(month|year)")
+_COUNTED = LazyPattern(
+    r"in (a|[0-9]{1,3}) (day|week|month)s?|(a|[0-9]{1,3}) (day|week|month)s? ago"
+)
+_MONTH_END = LazyPattern(r"(?:the )?end of (?:the )?(this |next |last )?(month|year)")
 _MONTHS_AWAY = {"this ": 0, "next ": 1, "last ": -1, None: 0}
-_SPAN_OF_DAYS = re.compile(
+_SPAN_OF_DAYS = LazyPattern(
     r"(?:this|next|last|coming) (?:week|weekend|month|year)|(?:the )?weekend"
     r"|(?:the )?end of (?:the )?(?:this |next |last )?week|(?:early|mid|late)[- ]?([a-z]{3,})\.?"
 )
 """Words for more than one day (`next week`, `mid-December`): no one day to suggest."""
-_WEEKDAY = re.compile(r"(?:(this|next|last|coming) )?([a-z]{3,})\.?")
+_WEEKDAY = LazyPattern(r"(?:(this|next|last|coming) )?([a-z]{3,})\.?")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SOME_DAY = dt.date(2000, 1, 3)
 """Any day: to tell whether words name a day relative to today, without a today."""
@@ -1055,11 +1058,11 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     return ""
 
 
-_NOTED = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+([^\W\d_][^#]*)")
+_NOTED = LazyPattern(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+([^\W\d_][^#]*)")
 """A date, then a note on it (`2026-11-27 Black Friday`), as a holiday may be listed."""
 
 
-_DAY_NAMED = re.compile(
+_DAY_NAMED = LazyPattern(
     r"(?:([a-z]{3,})\.?,?\s+)?([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:,?\s+\(?([a-z]{3,})\.?\)?)?",
     re.IGNORECASE,
 )
@@ -1086,11 +1089,11 @@ def _named_weekday(text: str) -> str | None:
 
 
 _DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212", "------")
-_WITH_TIME = re.compile(
+_WITH_TIME = LazyPattern(
     r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
     r"((?:[Tt]|\s+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?\s*(?:[Zz]|[+-][0-9:]{4,5})?\.?"
 )
-_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})|([0-9]{4}) ([0-9]{1,2}) ([0-9]{1,2})")
+_COMPACT = LazyPattern(r"([0-9]{4})([0-9]{2})([0-9]{2})|([0-9]{4}) ([0-9]{1,2}) ([0-9]{1,2})")
 
 
 def _tidied(text: str) -> tuple[str, bool] | None:
@@ -1112,21 +1115,21 @@ def _tidied(text: str) -> tuple[str, bool] | None:
     return None
 
 
-_DATE_THEN = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[Tt]|[\s,@]+(?:at\s+)?)(.+)")
+_DATE_THEN = LazyPattern(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[Tt]|[\s,@]+(?:at\s+)?)(.+)")
 """A date, then something else: a time written another way (`2026-12-01 2pm`, `2026-12-01
 at 14h`) or with its timezone (`2026-12-01 14:00 CET`)?"""
 _ZONE = (
     r"\s*(?:[Zz]|\+[0-9]{2}:?[0-9]{2}|(?:UTC|GMT)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
     r"|[A-Z]{2,5}|(?<![A-Za-z])[A-Za-z]+/[A-Za-z_]+"
 )
-_ZONE_AFTER = re.compile(_RUN_START + r"(?:" + _ZONE + r"|\([^)]*\))|\s+-[0-9]{2}:?[0-9]{2})\.?\Z")
+_ZONE_AFTER = LazyPattern(_RUN_START + r"(?:" + _ZONE + r"|\([^)]*\))|\s+-[0-9]{2}:?[0-9]{2})\.?\Z")
 """A timezone after a time: `Z`, `+01:00`, ` -05:00`, `UTC+1`, `CET`, `Europe/Paris`, `(Paris
 time)`; not `-14:30` right after it, the end of a span (`15:30-14:30`). A match starts
 only where a run of white space starts (`_RUN_START`) and a zone's name where a run of
 letters does: the leftmost match, the one `sub` takes, never starts inside either (the
 run's start matches as well), and `1<8,000 spaces>x` is not read from each space to the
 end of the run. Used through `_without_zone`."""
-_ZONE_UNBRACKETED = re.compile(_RUN_START + r"(?:" + _ZONE + r")|\s+-[0-9]{2}:?[0-9]{2})\.?\Z")
+_ZONE_UNBRACKETED = LazyPattern(_RUN_START + r"(?:" + _ZONE + r")|\s+-[0-9]{2}:?[0-9]{2})\.?\Z")
 """`_ZONE_AFTER` without `(Paris time)`, for a text that does not end with a bracket."""
 
 
@@ -1292,12 +1295,12 @@ class Time(FieldType):
         return dt.time(int(match[1]), int(match[2]))
 
 
-_CLOCK = re.compile(
+_CLOCK = LazyPattern(
     r"([0-9]{1,2})(?:[.:h ]?([0-9]{2})|[:h]([0-9]))?(?::[0-9]{2})?\s*([ap]\.?(?:m\.?)?)?h?"
 )
 """A time as clocks and people write it: `14.30`, `1430`, `2:30 pm`, `14:30:00`, `9h05`,
 `9:5` (a minute of one digit is that minute: 09:05), `2:30p`, `1430h`."""
-_TIME_SPAN = re.compile(r"(.+?)" + _RUN_START + r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*(.+)")
+_TIME_SPAN = LazyPattern(r"(.+?)" + _RUN_START + r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*(.+)")
 """A meeting's start and end (`14:30-15:30`, `2 to 3pm`), where one start is asked for.
 Its first part ends where a run of white space starts (`_RUN_START`), in a text stripped."""
 _NOON = ("noon", "midday", "12 noon")
@@ -1387,7 +1390,7 @@ class CadenceType(FieldType):
         return Cadence(int(digits), unit)
 
 
-_SPELLED_INTERVAL = re.compile(
+_SPELLED_INTERVAL = LazyPattern(
     r"(?:every\s+)?([1-9][0-9]{0,3})\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)\.?",
     re.IGNORECASE,
 )
@@ -1824,7 +1827,7 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
 _FIXES = ("did you mean", "write", "delete", "remove", "put ")
 """Words of a message that says what to do already."""
 
-_STRAY = re.compile(r"[^\w\s:/.@+-]|(?<=\S)\s+[^\w\s]+\Z")
+_STRAY = LazyPattern(r"[^\w\s:/.@+-]|(?<=\S)\s+[^\w\s]+\Z")
 """Signs no date, number, time, interval, address or choice holds (`4,`, `2026-11(-18`,
 `yes;`), and a sign alone after a value (`2026-11-18 !`): typed by a slip of the hand."""
 

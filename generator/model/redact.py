@@ -50,6 +50,7 @@ from generator.model.entities import (
     name_title,
 )
 from generator.model.slugs import slugify, unique_slug
+from generator.patterns import LazyPattern
 
 Href = Callable[[str, str], str]
 """The address of a kind's page for a slug, as `[[links]]` were rendered with."""
@@ -60,7 +61,7 @@ PRIVATE_NOTES = '<p class="private">Notes kept private in this view.</p>\n'
 """What stands where notes were."""
 PRIVATE_REMINDER = "A reminder of your own (its text is kept private)"
 """What your own reminders (`followups:`) say: they hold notes on people, like the body."""
-_XREF = re.compile(r'(<a class="xref" href=")([^"#]*)')
+_XREF = LazyPattern(r'(<a class="xref" href=")([^"#]*)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +232,8 @@ def _straight(text: str) -> str:
 
 PRIVATE_DETAIL = "(kept private)"
 """What stands for an email address, phone number or LinkedIn address in text that stays."""
-_ANY_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ANY_LINKEDIN = re.compile(
+_ANY_EMAIL = LazyPattern(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ANY_LINKEDIN = LazyPattern(
     r"(?:https?://)?(?:(?<![\w-])[\w-]+\.)?linkedin\.com/[^\s\"'<>)\]]+", re.IGNORECASE
 )
 """The look-behinds start a name only where a word starts (it finds the same addresses):
@@ -267,7 +268,7 @@ def _details_scrubber(playbook: Playbook) -> Callable[[str], str]:
 
 _PHONE_DIGITS = (7, 15)
 """Fewest and most digits of a phone number (E.164 allows 15 with the country code)."""
-_EXTENSION = re.compile(r"(?i)(?<!\s)\s*(?:ext\.?|extension|x|#|;)\s*\d+\s*$")
+_EXTENSION = LazyPattern(r"(?i)(?<!\s)\s*(?:ext\.?|extension|x|#|;)\s*\d+\s*$")
 """The look-behind: tried once per run of spaces, not from each space in it (a phone of
 thousands of spaces took minutes)."""
 
@@ -300,7 +301,7 @@ def _relinked(html: str, href: Href, renaming: Renaming) -> str:
     return _XREF.sub(lambda m: m[1] + moved.get(m[2], m[2]), html)
 
 
-_WIKILINK = re.compile(r"(\[\[\s*(?:(contacts|meetings)/)?)([^\[\]|#\n]+)(?=[|#]|\]\])")
+_WIKILINK = LazyPattern(r"(\[\[\s*(?:(contacts|meetings)/)?)([^\[\]|#\n]+)(?=[|#]|\]\])")
 """A `[[link]]`'s opening, then its target with any spaces after it (a target found
 lazily, up to the spaces, was tried again at each space: a goal of thousands of them
 took minutes)."""

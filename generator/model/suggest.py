@@ -21,8 +21,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from generator.errors import UsageError, clipped, quoted
+from generator.patterns import LazyPattern
 
-_WORD_GAPS = re.compile(r"[^a-z0-9]+")
+_WORD_GAPS = LazyPattern(r"[^a-z0-9]+")
 
 
 _LOOKING_LATIN = {

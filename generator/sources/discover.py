@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Problems
+from generator.patterns import LazyPattern
 
 THEMES_FOLDER = "themes"
 """The playbook's own themes: `themes/<name>/`, overriding the built-in one's files."""
@@ -134,7 +135,7 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
     return sorted(found, key=lambda s: s.rel)
 
 
-ICLOUD_PLACEHOLDER = re.compile(r"\.(.+\.md)\.icloud\Z")
+ICLOUD_PLACEHOLDER = LazyPattern(r"\.(.+\.md)\.icloud\Z")
 """The hidden file iCloud leaves for a file it keeps only online (`.jane.md.icloud`)."""
 
 
@@ -217,7 +218,7 @@ def source_at(root: Path, path: Path, problems: Problems) -> SourceFile | None:
     return _classify(path, parts, path.is_symlink(), root, problems)
 
 
-_WRONG_ENDING = re.compile(
+_WRONG_ENDING = LazyPattern(
     r"(\.md(?:\.txt|\.md|[ .]+)|\.(?:markdown|mdown|mkdn?|mdwn))\Z", re.IGNORECASE
 )
 """Endings of a file meant as Markdown: Notepad's `.md.txt` (Explorer hides the `.txt`), a

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problems, clipped, quoted, shown_field
+from generator.patterns import LazyPattern
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     QUESTION_ITEM,
@@ -400,7 +401,7 @@ def _not_utf8(content: bytes, start: int) -> str:
     )
 
 
-_WORD = re.compile(r"\A\S*")
+_WORD = LazyPattern(r"\A\S*")
 
 
 def _utf32(content: bytes) -> bool:
@@ -480,9 +481,9 @@ def _unfenced(text: str) -> tuple[int, str]:
     return 1, "expected the file to start with '---', then YAML, then '---'"
 
 
-_FENCE_WITH_WORD = re.compile(r"---[A-Za-z]+")
+_FENCE_WITH_WORD = LazyPattern(r"---[A-Za-z]+")
 """`---yaml`, as a code block's opening line names its language."""
-_FENCE_WITH_MORE = re.compile(r"---[ \t]+\S")
+_FENCE_WITH_MORE = LazyPattern(r"---[ \t]+\S")
 """A fence with more on its line (`--- # contact`, `--- name: Jane`)."""
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 """A hyphen and the dashes that look like one (autocorrect turns `---` into `—`)."""
@@ -595,10 +596,10 @@ def _parse_yaml(
     return Document(path, data, marks.lines, marks.raw, body, body_line, cut)
 
 
-_TAB_ONLY = re.compile(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)
+_TAB_ONLY = LazyPattern(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)
 """A line of only spaces and tabs, with a tab: blank to its writer, a tab indenting
 nothing to YAML, which refuses it."""
-_BLOCK_HEADER = re.compile(r"(?:\A|[:-][ \t]+)(?:[!&]\S*[ \t]+)*[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
+_BLOCK_HEADER = LazyPattern(r"(?:\A|[:-][ \t]+)(?:[!&]\S*[ \t]+)*[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 """The end of a line that starts a block scalar (`notes: |`, `- >-`, `notes: !!str |`)."""
 
 
@@ -1099,7 +1100,7 @@ def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:
         )
 
 
-_LONE_TAG = re.compile(r"(?:&\S*\s+)?(!(?:<!>)?)(?:\s|$)")
+_LONE_TAG = LazyPattern(r"(?:&\S*\s+)?(!(?:<!>)?)(?:\s|$)")
 """A value's text that starts with a lone `!` (after an anchor, if any): `! x`, `&a ! x`,
 or `!<!>`, the same written out."""
 
@@ -1145,7 +1146,7 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
         raise _Refused(line, f"{tag} {shown} is not {kind[0]}: remove the {tag} tag")
 
 
-EXPONENT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+EXPONENT = LazyPattern(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
 """A number with an exponent as YAML 1.2 writes it (`1e+3`, `2.5E-2`, `.5e2`); YAML 1.1,
 which PyYAML reads, wants a dot in it (`1.0e+3`), and reads `1e+3` as text: the fields
 read it as the number meant (`model.fields`)."""

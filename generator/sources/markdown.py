@@ -40,6 +40,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator.patterns import LazyPattern
 from generator.sources.link_labels import (
     helpers_with_it,
     unclosed_inline_footnote,
@@ -56,7 +57,7 @@ from generator.sources.sanitize import (
 )
 from generator.sources.smartquotes import smartquotes
 
-_UNSAFE_LINK = re.compile(r"(?:javascript|vbscript|data|file):")
+_UNSAFE_LINK = LazyPattern(r"(?:javascript|vbscript|data|file):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +527,7 @@ MAX_LAZY_QUOTED = 1_000_000
 continue, added up: markdown-it looks through every such line once for each level of the
 quote it continues, several microseconds a time, so a hundred quotes deep above half a
 million short lines (a megabyte) took five minutes. At this limit, a few seconds."""
-_QUOTE_MARKS = re.compile(
+_QUOTE_MARKS = LazyPattern(
     r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[\^[^\]]*\]:|:(?=[ \t])))+"
 )
 """The `>` marks that start a line, after or among the marks of the other blocks that hold
@@ -720,9 +721,9 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 
 _UNLINKED = "playbook_unlinked"
 """The env key of the `[[` found opening no link in a render, by their inline text."""
-_CLOSE = re.compile(r"(?=\]\])")
-_BREAK = re.compile("\n")
-_OPENS = re.compile(r"(?<!\[)\[\[")
+_CLOSE = LazyPattern(r"(?=\]\])")
+_BREAK = LazyPattern("\n")
+_OPENS = LazyPattern(r"(?<!\[)\[\[")
 """A `[[` after something else than a `[`: in `[[a [[b]]` the first is never closed."""
 
 
@@ -817,7 +818,7 @@ def _render_link_open(
     return self.renderToken(tokens, idx, options, env)
 
 
-_MAIL_OR_PHONE = re.compile(r"(?:mailto|tel):([^?#]*)", re.IGNORECASE)
+_MAIL_OR_PHONE = LazyPattern(r"(?:mailto|tel):([^?#]*)", re.IGNORECASE)
 
 
 def _printed_address(href: str, tokens: Sequence[Token], idx: int) -> str | None:
@@ -861,7 +862,7 @@ MAX_HTML_DEPTH = 512
 puts deeper elements beside the 512th), and far beyond what a note needs. The
 sanitiser's parser takes time that grows with the square of the depth, so a body of
 thousands of unclosed `<div>`s would otherwise keep a build busy for minutes."""
-_TAG = re.compile(
+_TAG = LazyPattern(
     r"<(/?)([a-z][a-z0-9-]*)(?:(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)(>))?", re.IGNORECASE
 )
 """A tag, its end (group 4) missing when nothing closes it: a browser reads all that
@@ -965,7 +966,7 @@ class _RawHtml(HTMLParser):
             self.addresses.append((found, self.getpos()[0] - 1))
 
 
-_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_TAG_NAME = LazyPattern(r"<([A-Za-z][A-Za-z0-9-]*)")
 _KEPT_WHATEVER_ATTRIBUTES = KEPT_TAGS - {"input"}
 """The elements the sanitiser keeps without a look at their attributes."""
 

@@ -14,15 +14,16 @@ from collections.abc import Callable, Iterable
 import yaml
 
 from generator.errors import DOCS, clipped, counted, quoted
+from generator.patterns import LazyPattern
 
 YAML_HELP = f"front matter is `field: value` lines; see {DOCS}/getting-started.md"
 SETTINGS_HELP = f"playbook.yaml is `setting: value` lines; see {DOCS}/configuration.md"
 
 
-_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '(.*)'")
+_UNKNOWN_TAG = LazyPattern(r"could not determine a constructor for the tag '(.*)'")
 """YAML's words for a tag (`!foo`) no constructor is known for."""
 
-_SURROGATE = re.compile(
+_SURROGATE = LazyPattern(
     r"\\u(?:(d[89ab][0-9a-f]{2})(?:\\u(d[c-f][0-9a-f]{2}))?|d[c-f][0-9a-f]{2})", re.IGNORECASE
 )
 """`\\ud83d\\ude00`: a character past U+FFFF as JSON writes it, in two halves (UTF-16)."""
@@ -307,7 +308,7 @@ def look_alike_in_line(line: str) -> str | None:
     return look_alike(line[: colon + 2] if colon != -1 else line)
 
 
-_NO_SPACE = re.compile(r"(\s*(?:- )?[A-Za-z_][\w-]*) *:([^\s/:].*)")
+_NO_SPACE = LazyPattern(r"(\s*(?:- )?[A-Za-z_][\w-]*) *:([^\s/:].*)")
 """`role:Analyst` (or `role :Analyst`): a field name and its value with no space between,
 which YAML reads as one piece of text (a `/` or `:` after the colon is more likely an
 address or a time)."""
@@ -559,7 +560,7 @@ def _carried(lines: list[str], at: int) -> str | None:
     )
 
 
-_HASH_AFTER_SPACE = re.compile(r"[ \t]#")
+_HASH_AFTER_SPACE = LazyPattern(r"[ \t]#")
 
 
 def _comment_hides_bracket(line: str) -> str | None:
@@ -691,7 +692,7 @@ def mark_before_field(line: str) -> str | None:
     return f"a line cannot start with {'a colon' if sign == ':' else sign}: remove it"
 
 
-_ANCHOR_ALONE = re.compile(r"\s*&([^\s,\[\]{}]+)\s*")
+_ANCHOR_ALONE = LazyPattern(r"\s*&([^\s,\[\]{}]+)\s*")
 """`&base`: an anchor alone on its line, which names the fields or items below it."""
 
 
@@ -713,7 +714,7 @@ def unused_anchor(line: str, below: str = "fields") -> str | None:
 
 QUESTION_ITEM = "an item cannot start with ? (YAML reads it as the start of a field name): "
 
-_QUESTION_ITEM = re.compile(r"[\[,][ \t]*(\?)[ \t]*([^\s,\[\]{}:]*)")
+_QUESTION_ITEM = LazyPattern(r"[\[,][ \t]*(\?)[ \t]*([^\s,\[\]{}:]*)")
 """`[climate, ?b]`, `[? b]`: an item between brackets that starts with a `?`."""
 
 
@@ -817,19 +818,19 @@ def _written_line(lines: Iterable[str]) -> str:
     return next((x for x in lines if x.strip() and x.lstrip()[0] != "#"), "")
 
 
-_BARE_NAME = re.compile(r"\s*([A-Za-z_][\w-]*)\s*")
+_BARE_NAME = LazyPattern(r"\s*([A-Za-z_][\w-]*)\s*")
 """`goals`: a line of one word, a field's name when lines indented under it follow."""
 
-_MISTYPED_NAME = re.compile(r"\s*([A-Za-z_][^\s:#]*?)([;=]?)\s*")
+_MISTYPED_NAME = LazyPattern(r"\s*([A-Za-z_][^\s:#]*?)([;=]?)\s*")
 """`foll>owups` or `goals;`: a line of one word, with a character no name holds in it,
 or a `;` or `=` typed for the colon after it."""
 
-_NOT_IN_NAMES = re.compile(r"[^\w-]")
+_NOT_IN_NAMES = LazyPattern(r"[^\w-]")
 
-_BLOCK_START = re.compile(r":\s+([|>])[-+0-9]*\s*(?:#.*)?$")
+_BLOCK_START = LazyPattern(r":\s+([|>])[-+0-9]*\s*(?:#.*)?$")
 """`notes: |` or `location: >-`: a value whose text is on the lines below, indented."""
 
-_NAME_AND_VALUE = re.compile(
+_NAME_AND_VALUE = LazyPattern(
     r"(\s*(?:- )?)([a-z][a-z0-9]*_[a-z0-9_]*|[a-z]+)(?: +|(?=[\"']))([^\s:#].*)"
 )
 """`industry Climate tech`, `phone"+1 312 555 0108"`: a line that reads as a field's name (a
@@ -924,11 +925,11 @@ def _value_below(line: str, above: str, word: str, settings: bool) -> str | None
     )
 
 
-_UNSPACED_ITEM = re.compile(r"(\s*)-([^\s\d.-].*)")
+_UNSPACED_ITEM = LazyPattern(r"(\s*)-([^\s\d.-].*)")
 """`  -climate`: a list item with no space after its -, which YAML reads as text."""
 
 
-_BULLET = re.compile(r"( *)(-\u00a0|[\u2022\u2023\u25e6\u2043\u2219\u00b7\u2013])\s*(\S.*)")
+_BULLET = LazyPattern(r"( *)(-\u00a0|[\u2022\u2023\u25e6\u2043\u2219\u00b7\u2013])\s*(\S.*)")
 """`  • alumni`, `  -<U+00A0>alumni`, or an en dash and a space (autocorrect makes one of
 `- `): a list item marked as a word processor or a web page marks one, which YAML reads as
 text."""
@@ -952,7 +953,7 @@ def unspaced_item(line: str) -> str | None:
     )
 
 
-_TAGGED_ITEM = re.compile(r"\s*!\S*?\s*-(?:\s|$)")
+_TAGGED_ITEM = LazyPattern(r"\s*!\S*?\s*-(?:\s|$)")
 """`!  - Make my move` or `  !- Make my move`: a list item with a ! typed before its -."""
 
 
@@ -1028,7 +1029,7 @@ def _among_items(lines: list[str], at: int, opened: int, word: str) -> str:
     )
 
 
-_FIELD_LINE = re.compile(r"\s*(?:- )?([^\s:#'\"-][^:#]*?):(?:\s.*)?")
+_FIELD_LINE = LazyPattern(r"\s*(?:- )?([^\s:#'\"-][^:#]*?):(?:\s.*)?")
 """`goals:` or `  role: Lead`: a line that names a field, with its name in group 1."""
 
 
@@ -1080,7 +1081,7 @@ double quotes' escape (`\\"`) is no escape between single quotes."""
 _SIGNS = _MARKS + "]}|>\"'-?:,#"
 """What a value cannot start with, unquoted (`[` and `{` start a list or a mapping)."""
 
-_QUOTED_NAME = re.compile(r"\s*(?:- )?([\"'])[^\"']*\1\s*:(?:\s|$)")
+_QUOTED_NAME = LazyPattern(r"\s*(?:- )?([\"'])[^\"']*\1\s*:(?:\s|$)")
 """`"role": Engineer`: a field name in quotes, which YAML reads as the name."""
 
 
