@@ -655,7 +655,9 @@ def _ask_in(sentence: str, rules: tuple[AskRule, ...]) -> Ask | None:
     for rule in rules:
         if rule.unless is not None and not rule.unless_in_clause and rule.unless.search(sentence):
             continue
-        if not all(needed.search(sentence) for needed in rule.also):
+        if rule.also and not all(needed.search(sentence) for needed in rule.also):
+            continue
+        if rule.pattern.search(sentence) is None:  # most sentences: made no iterator
             continue
         for found in rule.pattern.finditer(sentence):
             if rule.unless_in_clause and _advised(rule, sentence, found):
