@@ -1,12 +1,12 @@
 """Regular expressions compiled when first used, not when their module is imported.
 
 Compiling is slow in Python (the parser and compiler of `re` are Python code): the
-patterns of the whole package took about 0.3 s of every command's start, most of them
-there for hints a good playbook never needs (a date written another way, a dash in
-disguise), or for one command only. A `LazyPattern` is a constant written where it is
-used, as `re.compile` would be, and compiled the first time a method is called on it;
-each process compiles it once at most (a forked worker inherits it compiled if its
-parent used it first).
+package's own patterns took about 0.1 s of CPU at every command's start, most of them
+for hints a good playbook never needs (a date written another way, a dash in disguise)
+or for a few commands only (the job-ask rules: half of it). A `LazyPattern` is a
+constant written where it is used, as `re.compile` would be, and compiled the first
+time a method is called on it; each process compiles it once at most (a forked worker
+inherits it compiled if its parent used it first).
 """
 
 from __future__ import annotations
