@@ -460,10 +460,10 @@ def test_a_first_name_for_a_contact_is_told_whom_it_could_mean(
     edit(root, "content/companies/northwind-freight.md", "---\n", "---\ncontact: Omar\n")
     edit(root, "content/meetings/2026-11-24-omar-haddad.md", "omar-haddad", "Omar")
     problems = check(root)
-    assert [str(p) for p in problems.errors] == [
+    assert [str(p) for p in problems.all if "omar-haddad" in p.path] == [
         "content/meetings/2026-11-24-omar-haddad.md:2: contact: expected the file name (slug) "
         f"of a contact, got 'Omar'; did you mean {meant}?"
-    ]
+    ]  # not also that the file is named after another contact than Omar: rename it?
     assert [str(w) for w in problems.warnings if "northwind" in w.path] == [
         f"warning: content/companies/northwind-freight.md:2: contact: 'Omar': did you mean "
         f"{meant}? contact: is no field of a company, so it links no one to Northwind "
