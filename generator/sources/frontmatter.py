@@ -70,6 +70,22 @@ def loader_on(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             except ValueError:
                 return str(node.value)
 
+        def scan_plain(self) -> yaml.Token:
+            """Text between brackets as libyaml reads it: PyYAML's own scanner (libyaml's
+            has no such method) ends it at a `?`, so `[why?, how]` or `{a?: b}` was
+            refused where libyaml is not installed, and read where it is. The scanner
+            looks at characters through `peek` and takes the text through `prefix`: a `?`
+            seen as another character is kept, and the two read the same."""
+            if not self.flow_level:
+                return super().scan_plain()  # type: ignore[no-any-return]
+            peek = super().peek
+            own = self.__dict__  # the instance's own peek, over the class's, for this text
+            own["peek"] = lambda index=0: "x" if (char := peek(index)) == "?" else char
+            try:
+                return super().scan_plain()  # type: ignore[no-any-return]
+            finally:
+                del own["peek"]
+
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
 

@@ -82,7 +82,7 @@ def explain(
         if index < len(lines) and (marked := mark_before_field(lines[index])) is not None:
             return index, marked
     stopped = "flow" in context and "got '?'" in problem  # PyYAML's own parser, at `a?`
-    if stopped and (why := _question_item(line) or _question_ends_item(line, column)):
+    if stopped and (why := _question_item(line)):
         return at, why
     in_brackets = ("flow sequence" in context or "flow mapping" in context) and opened < len(lines)
     if in_brackets and (hidden := _comment_hides_bracket(lines[opened])) is not None:
@@ -742,25 +742,6 @@ def _question_item(line: str) -> str | None:
     if found is None:
         return None
     return QUESTION_ITEM + question_fix(line, found.start(1), found[2], found.end(2))
-
-
-def _question_ends_item(line: str, column: int) -> str | None:
-    """Why an item between brackets that ends with the `?` at `column` (`[a?]`) cannot be
-    read by PyYAML's own reader (libyaml, which playbook uses when installed, reads it as
-    text): with the item (a name's value alone, `{a: "b?"}`) in quotes, which both read;
-    None when no text comes before it."""
-    start = max(line.rfind("[", 0, column), line.rfind(",", 0, column), line.rfind("{", 0, column))
-    if start == -1:
-        return None
-    start = max(start, line.rfind(": ", 0, column) + 1)  # `{a: b?}`: the value alone
-    item = line[start + 1 : column + 1].strip()
-    if item == "?":
-        return None
-    fixed = f"{line[: start + 1]}{line[start + 1 :].replace(item, double_quoted(item), 1)}"
-    return (
-        f"{quoted(item)}: a ? at the end of an item between brackets ends the item for "
-        f"YAML as read without libyaml: put the item in quotes, like {clipped(fixed.strip())}"
-    )
 
 
 def colon_ends_item(line: str, start: int, colon: int) -> str:
