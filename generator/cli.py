@@ -69,6 +69,7 @@ from generator.publish.lock import Encryption
 from generator.publish.write import check_output_dir
 from generator.scaffold import (
     NEW_KINDS,
+    ValueRefused,
     create_playbook,
     name_problems,
     new_file,
@@ -122,6 +123,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except BuildError as exc:
         _report_failure(args, exc.errors, exc.warnings, written=False)
         return EXIT_CONTENT
+    except ValueRefused as exc:  # as argparse says a value it cannot read: one form
+        _command_parser(parser, args).say_wrong(exc.problems)
+        return EXIT_USAGE
     except UsageError as exc:
         for problem in exc.problems:
             _say(f"playbook: {problem}", err=True)
@@ -255,10 +259,14 @@ class _Parser(argparse.ArgumentParser):
             listed = ", ".join(self.commands)  # `playbook` alone, `playbook export` alone
             message += f" (one of {listed}; {self.prog} --help says what each does)"
         unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
+        self.say_wrong([*unread, message])
+        self.exit(EXIT_USAGE)
+
+    def say_wrong(self, problems: Sequence[str]) -> None:
+        """Each problem with the command line, under this command's usage."""
         self.print_usage(sys.stderr)
-        lines = [_LONG_WORD.sub(_cut_short, printable(line)) for line in [*unread, message]]
-        said = [f"{self.prog}: error: {line}\n" for line in lines]
-        self.exit(EXIT_USAGE, "".join(said))
+        lines = [_LONG_WORD.sub(_cut_short, printable(line)) for line in problems]
+        self._print_message("".join(f"{self.prog}: error: {line}\n" for line in lines), sys.stderr)
 
     _unread: list[str]
     """What is wrong with each value read so far that is not what its option takes: said
@@ -1358,11 +1366,24 @@ def _refused(check: Callable[..., object], *args: object) -> list[str]:
     return []
 
 
-def _refuse_all(problems: Sequence[str]) -> None:
+def _refuse_all(problems: Sequence[str], *, under_usage: bool = True) -> None:
     """Every problem with the options given, a line each: mending one only to be told
-    the next took as many runs as there were."""
+    the next took as many runs as there were; under the command's usage, as argparse
+    says a value it cannot read (the exports' and report's are not, yet)."""
     if problems:
-        raise UsageError(*problems)
+        raise (ValueRefused if under_usage else UsageError)(*problems)
+
+
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Parser:
+    """The parser of the command `args` runs (`new`, `build`): its usage is the one
+    shown with what is wrong with the values it was given."""
+    commands = list(getattr(parser, "commands", {}).values())
+    while commands:
+        command = commands.pop()
+        if isinstance(command, _Parser) and command.get_default("run") is args.run:
+            return command
+        commands += getattr(command, "commands", {}).values()
+    raise AssertionError(f"no command runs {args.run.__name__}")
 
 
 def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]:
@@ -1962,7 +1983,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         [
             *_refused(last_day, args.start, args.end, today),
             *_refused(refuse_folder, folder, args.root, REPORT_NAMES),
-        ]
+        ],
+        under_usage=False,
     )
     end = last_day(args.start, args.end, today)
     found = checked(args.root, today)  # the day the range was told against, at midnight too

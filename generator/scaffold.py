@@ -87,6 +87,12 @@ _BREAK = re.compile("[\n\t]")
 contact "$(pbpaste)"` with a line break wrote `name: "Ann\\nLee"`."""
 
 
+class ValueRefused(UsageError):
+    """A value given on the command line, read, then refused for what it means (`new
+    meeting --date 2126-01-01`, a contact not found): the command line says it as it
+    says a value it cannot read, under the command's usage."""
+
+
 def _new_slug(name: str, kind: str) -> str:
     """The file name of a new contact or company: as `slugify` makes it, or for a name
     whose letters playbook cannot spell, `contact-` and a short code, as `import` names
@@ -350,7 +356,7 @@ def new_file(
     )
     named, company, wrong = _looked_up(root, kind, name, company, sources)
     if problems or wrong:
-        raise UsageError(*problems, *wrong)
+        raise ValueRefused(*problems, *wrong)
     if kind == "meeting":
         contact = named
         history = _history_of(root, contact, sources, config)

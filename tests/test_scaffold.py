@@ -690,9 +690,8 @@ def test_a_name_without_a_letter_or_digit_is_refused_with_the_fix(
     """`playbook new contact .` (meant: init here) made contact-<code>.md, `name: .`: no
     one's name. A name with no letter or digit is refused, with what to write."""
     before = sorted(sample_root.rglob("*"))
-    assert main(["new", "-C", str(sample_root), kind, name]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"playbook: the name {quoted(name)} has no letter or digit: ")
+    err = usage_error(["new", "-C", str(sample_root), kind, name], capsys)
+    assert f"\nplaybook new: error: the name {quoted(name)} has no letter or digit: " in err
     assert err.endswith(f"{fix}\n")
     assert sorted(sample_root.rglob("*")) == before
 
@@ -716,8 +715,8 @@ def test_a_name_new_refuses_is_not_offered_as_the_one_to_add(
 ) -> None:
     """`new meeting .` was told to add the contact first with `playbook new contact .`,
     which new refuses: a name with no letter or digit."""
-    assert main(["new", "-C", str(sample_root), *argv]) == 2
-    assert capsys.readouterr().err == f"playbook: {told}\n"
+    err = usage_error(["new", "-C", str(sample_root), *argv], capsys)
+    assert err.endswith(f"\nplaybook new: error: {told}\n")
 
 
 @pytest.mark.parametrize("kind", ["contact", "meeting"])
