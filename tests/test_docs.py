@@ -365,6 +365,55 @@ def test_every_figure_of_the_live_preview_is_the_one_documented() -> None:
     assert f"in runs of {ROWS_PER_RUN}," in (DOCS / "themes.md").read_text()
 
 
+def test_every_figure_of_encryption_is_the_one_documented() -> None:
+    """privacy.md gives the key derivation's figures, the ranges both playbook and the
+    page's script accept, the passphrase length that is warned of and how long a device
+    remembers the key, read from nothing: a figure raised in the code (or in decrypt.js
+    alone) would leave a user reading the old one."""
+    from generator.publish import encrypt
+
+    text = " ".join((DOCS / "privacy.md").read_text().split())
+    script = (REPO / "themes/default/static/decrypt.js").read_text()
+    kept = re.findall(r"const (\w+) = (\d+);", script)
+    assert dict(kept)["MIN_ITERATIONS"] == str(encrypt.MIN_ITERATIONS)
+    assert dict(kept)["MAX_ITERATIONS"] == str(encrypt.MAX_ITERATIONS)
+    salt = re.search(
+        r"salt\.length < (\d+) \|\| bytes\.salt\.length > (\d+)", " ".join(script.split())
+    )
+    assert salt is not None and salt.groups() == (
+        str(encrypt.SALT_BYTES),
+        str(encrypt.MAX_SALT_BYTES),
+    )
+    days = dict(kept)["DEFAULT_REMEMBER_DAYS"]
+    for shown in (
+        f"{encrypt.KDF_NAME}, {encrypt.DEFAULT_ITERATIONS:,} iterations** and a random "
+        f"{encrypt.SALT_BYTES}-byte salt",
+        f"refuse a count outside {encrypt.MIN_ITERATIONS:,} to {encrypt.MAX_ITERATIONS:,} and "
+        f"a salt outside {encrypt.SALT_BYTES} to {encrypt.MAX_SALT_BYTES} bytes",
+        f"One shorter than {encrypt.SHORTEST_ADVISED} characters is used, with a warning",
+        f"keeps the key in `localStorage` for {days} days",
+        f"until its {days} days are up",
+    ):
+        assert shown in text, shown
+
+
+def test_the_figures_of_an_import_and_of_init_are_the_ones_documented(tmp_path: Path) -> None:
+    """exchange.md says how many skipped records an import lists one by one, and the
+    README how many questions `playbook init` writes, in figures read from nothing."""
+    from generator.cli import SKIPPED_LINES, SKIPPED_LISTED
+    from generator.scaffold import create_playbook
+
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    text = " ".join((DOCS / "exchange.md").read_text().split())
+    assert f"When more than {SKIPPED_LISTED} records are skipped" in text
+    assert f"the line numbers of the first {words[SKIPPED_LINES]} of each" in text
+    create_playbook(tmp_path / "new")
+    bank = sorted((tmp_path / "new/content/questions").glob("*.md"))
+    questions = sum(len(re.findall(r"^  - id: ", path.read_text(), re.M)) for path in bank)
+    readme = " ".join((REPO / "README.md").read_text().split())
+    assert f"({questions} questions over the {words[len(bank)]} categories" in readme
+
+
 def field_examples() -> list[tuple[str, str, str]]:
     """(kind, field, example) of each example in the last column of content.md's tables
     (`[typical-day, 'How did the reorg change your team?']`)."""
