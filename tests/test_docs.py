@@ -709,6 +709,25 @@ def test_each_example_of_a_kind_checks_in_the_playbook_it_is_taken_from(
     assert [str(p) for p in problems.items if str(p) not in alone] == []
 
 
+def test_the_example_of_a_meetings_notes_checks_in_the_meeting_it_is_taken_from(
+    tmp_path: Path,
+) -> None:
+    """content.md's example of a meeting's notes (Sofia's, after the sample's meeting with
+    her) filed an answer under `### who-else`, an id of the bank `init` writes but not of
+    the sample's: under her meeting's front matter it was a warning, 'names no question in
+    the bank'. The example checks there with no problem the sample lacks alone."""
+    root = copy_sample(tmp_path / "playbook")
+    alone = {str(problem) for problem in checked(root, SAMPLE_TODAY)[1].items}
+    text = (DOCS / "content.md").read_text().split("For example, after a coffee:", 1)[1]
+    notes = re.search(r"^```markdown\n(## .*?)^```", text, re.S | re.M)
+    assert notes is not None and "Dear Sofia," in notes[1]
+    meeting = root / "content/meetings/2026-10-28-sofia-lindqvist.md"
+    front = meeting.read_text().split("\n---\n", 1)[0]
+    meeting.write_text(f"{front}\n---\n\n{notes[1]}")
+    _, problems = checked(root, SAMPLE_TODAY)
+    assert [str(p) for p in problems.items if str(p) not in alone] == []
+
+
 def shown_commands() -> list[tuple[str, str]]:
     """(doc, command) of each command the docs and README tell you to type: each line of
     a shell block, and each `playbook ...` in the text with an option and no placeholder
