@@ -728,6 +728,31 @@ def test_the_example_of_a_meetings_notes_checks_in_the_meeting_it_is_taken_from(
     assert [str(p) for p in problems.items if str(p) not in alone] == []
 
 
+@pytest.mark.parametrize("doc", ["followups.md", "report.md", "agendas.md"])
+def test_each_done_the_docs_say_to_write_is_one_check_takes(doc: str) -> None:
+    """report.md said a second contact is recorded with `done: second_contact`, which check
+    refuses (`done: expected a mapping of names ... to a date`): the pages that tell you
+    how to close a follow-up show what to write, `DATE` standing for the day, either on a
+    meeting (`done: {nudge: DATE}`) or on a reminder of your own (`done: DATE`)."""
+    text = " ".join((DOCS / doc).read_text().split())
+    refused = []
+    for span in sorted(set(re.findall(r"`(done: [^`]+)`", text))):
+        line = span.replace("DATE", "2026-11-25")
+        meeting = f"---\ncontact: jo\n{line}\n---\n"
+        reminder = (
+            f"---\nname: Jo\nfollowups:\n  - due: 2026-11-20\n    action: Call\n    {line}\n---\n"
+        )
+        said = []
+        for kind, front in (("meetings", meeting), ("contacts", reminder)):
+            problems = Problems()
+            parsed = parse_document(f"{kind}.md", front.encode(), problems)
+            assert parsed is not None
+            validate_document(parsed, KINDS[kind], problems)
+            said.append(problems.items)
+        refused += [span] if all(said) else []
+    assert refused == []
+
+
 def shown_commands() -> list[tuple[str, str]]:
     """(doc, command) of each command the docs and README tell you to type: each line of
     a shell block, and each `playbook ...` in the text with an option and no placeholder
