@@ -683,6 +683,14 @@ def example_file(kind: str, data: dict[str, object]) -> str:
     return f"content/{kind}/{slugify(str(data['name']))}.md"
 
 
+def problems_added(root: Path, today: dt.date, path: str, text: str) -> list[str]:
+    """What `playbook check` says of the playbook at `root` on `today` once `text` is
+    written at `path` (relative to it) that it did not say before."""
+    before = {str(problem) for problem in checked(root, today)[1].items}
+    write(root, path, text)
+    return [str(p) for p in checked(root, today)[1].items if str(p) not in before]
+
+
 @pytest.mark.parametrize(("kind", "text"), front_matter_examples())
 def test_each_example_of_a_kind_checks_in_the_playbook_it_is_taken_from(
     kind: str, text: str, tmp_path: Path
@@ -703,10 +711,7 @@ def test_each_example_of_a_kind_checks_in_the_playbook_it_is_taken_from(
         copy_sample(root)
     dates = [dt.date.fromisoformat(day) for day in re.findall(r"\b\d{4}-\d\d-\d\d\b", text)]
     today = max([SAMPLE_TODAY, *(day + dt.timedelta(days=1) for day in dates)])
-    alone = {str(problem) for problem in checked(root, today)[1].items}
-    write(root, example_file(kind, doc.data), text)
-    _, problems = checked(root, today)
-    assert [str(p) for p in problems.items if str(p) not in alone] == []
+    assert problems_added(root, today, example_file(kind, doc.data), text) == []
 
 
 def test_the_example_of_a_meetings_notes_checks_in_the_meeting_it_is_taken_from(
@@ -717,15 +722,12 @@ def test_the_example_of_a_meetings_notes_checks_in_the_meeting_it_is_taken_from(
     the sample's: under her meeting's front matter it was a warning, 'names no question in
     the bank'. The example checks there with no problem the sample lacks alone."""
     root = copy_sample(tmp_path / "playbook")
-    alone = {str(problem) for problem in checked(root, SAMPLE_TODAY)[1].items}
     text = (DOCS / "content.md").read_text().split("For example, after a coffee:", 1)[1]
     notes = re.search(r"^```markdown\n(## .*?)^```", text, re.S | re.M)
     assert notes is not None and "Dear Sofia," in notes[1]
-    meeting = root / "content/meetings/2026-10-28-sofia-lindqvist.md"
-    front = meeting.read_text().split("\n---\n", 1)[0]
-    meeting.write_text(f"{front}\n---\n\n{notes[1]}")
-    _, problems = checked(root, SAMPLE_TODAY)
-    assert [str(p) for p in problems.items if str(p) not in alone] == []
+    meeting = "content/meetings/2026-10-28-sofia-lindqvist.md"
+    front = (root / meeting).read_text().split("\n---\n", 1)[0]
+    assert problems_added(root, SAMPLE_TODAY, meeting, f"{front}\n---\n\n{notes[1]}") == []
 
 
 @pytest.mark.parametrize("doc", ["followups.md", "report.md", "agendas.md"])
