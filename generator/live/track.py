@@ -20,6 +20,7 @@ from array import array
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import MethodType
 from typing import Any, Final, Generic, TypeVar, cast
 
 from markupsafe import Markup
@@ -467,6 +468,8 @@ class Ref:
         value = getattr(self._model.tables[self._kind][self._slug], name)
         open_records = self._model.recorder.open
         bit = self._bits.get(name)  # none for its slug, what it names: never changes
+        if bit is None and isinstance(value, MethodType):  # `held_by(today)`: run on the
+            return MethodType(value.__func__, self)  # ref, so the fields it reads are recorded
         if open_records and bit:
             reads, key = open_records[-1], self._key
             reads[key] = reads.get(key, 0) | bit
