@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, copy_sample, write
+from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
 
 from generator.build import build
 
@@ -307,3 +307,72 @@ def test_a_long_needs_attention_list_folds_on_screen_and_prints_whole(
     page.emulate_media(media="print")
     assert items.count() == 51 and all(item.is_visible() for item in items.all())
     assert folds.first.is_hidden()
+
+
+NAME_IN_PLACE = """(name) => {
+  // Wherever `name` is written, the first letter after it on its line stands to its right
+  // and the last before it to its left: none falls inside or across it.
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()); ) texts.push(node);
+  const shown = (node) => node.parentElement.getClientRects().length > 0;
+  const box = (node, from, to) => {
+    const range = document.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    return range.getBoundingClientRect();
+  };
+  const beside = (k, at, step) => {  // the nearest letter that is shown, one way
+    for (let j = k, i = at; j >= 0 && j < texts.length; j += step) {
+      const data = texts[j].data;
+      if (j !== k) i = step > 0 ? 0 : data.length - 1;
+      for (; i >= 0 && i < data.length; i += step) {
+        if (/\\S/.test(data[i]) && shown(texts[j])) return [data[i], box(texts[j], i, i + 1)];
+      }
+    }
+    return null;
+  };
+  const wrong = [];
+  texts.forEach((node, k) => {
+    if (!shown(node)) return;
+    for (let at = node.data.indexOf(name); at >= 0; at = node.data.indexOf(name, at + 1)) {
+      const own = box(node, at, at + name.length);
+      const line = (r) => r.width > 0 && Math.abs(r.top - own.top) < 3;
+      const after = beside(k, at + name.length, 1);
+      const before = beside(k, at - 1, -1);
+      const where = node.parentElement.closest("p, li, dd, td, h1, h2, h3") || node.parentElement;
+      const context = where.innerText.slice(0, 80);
+      if (after && line(after[1]) && after[1].left < own.right - 1) {
+        wrong.push([after[0], context]);
+      }
+      if (before && line(before[1]) && before[1].right > own.left + 1) {
+        wrong.push([before[0], context]);
+      }
+    }
+  });
+  return wrong;
+}"""
+
+
+def test_names_in_right_to_left_letters_keep_their_place(tmp_path: Path, page: Any) -> None:
+    """A contact named in Arabic with a role in Arabic, another in Hebrew at the same
+    company: the agenda's With line read, from the left, the role, a comma, then the name
+    (the comma and the role joined the name's right-to-left run), and the company page put
+    the role before the name in the same way. Each name now stands apart from what is
+    written around it, on every page that lists it."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/contacts/omar-haddad.md", "Omar Haddad", "عمر حداد")
+    edit(root, "content/contacts/omar-haddad.md", "Head of Data", "رئيس البيانات")
+    edit(root, "content/contacts/priya-natarajan.md", "Priya Natarajan", "פריה שמש")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for name in ["عمر حداد", "פריה שמש"]:
+        for listed in [
+            "index.html",
+            "contacts/index.html",
+            "timeline/index.html",
+            "companies/verdant-grid/index.html",
+            "meetings/2026-11-24-omar-haddad/index.html",
+            "meetings/2026-11-24-omar-haddad/print/index.html",
+        ]:
+            page.goto((site / listed).as_uri())
+            assert page.evaluate(NAME_IN_PLACE, name) == [], (listed, name)
