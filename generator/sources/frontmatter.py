@@ -33,6 +33,7 @@ from generator.sources.yaml_errors import (
     double_quoted,
     empty_item,
     explain,
+    half_character,
     lone_anchor,
     lone_tag,
     look_alike,
@@ -554,9 +555,10 @@ def _parse_yaml(
         yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
     if "\t" in yaml_text and _TAB_ONLY.search(yaml_text):
         yaml_text = _blank_tab_lines(yaml_text)
-    loader = _Loader(yaml_text)
     marks = _Marks(offset=first_line, text=yaml_text.splitlines())
+    loader = None
     try:
+        loader = _Loader(yaml_text)  # PyYAML's own reader refuses a control character here
         node = loader.get_single_node()
         if node is not None:
             _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
@@ -577,7 +579,8 @@ def _parse_yaml(
         problems.error(path, 1, part, f"is not valid YAML: {exc}")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -863,6 +866,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                     key_node.start_mark.line + marks.offset, _name_not_text(key_node, marks)
                 )
             key_line = key_node.start_mark.line + marks.offset
+            _refuse_half_character(key_node, marks)
             if node.flow_style:
                 _refuse_question_key(key_node, marks)
             _refuse_long_number(key_node, key_line)
@@ -900,6 +904,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.lines[child] = item.start_mark.line + marks.offset
             _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
+        _refuse_half_character(node, marks)
         _refuse_long_number(node, line)
         _refuse_mistyped(node, line, marks)
         marks.raw[path] = str(node.value)
@@ -1101,6 +1106,22 @@ def _question_fix(text: str, column: int, key: yaml.Node) -> str:
     """`question_fix` for the name `key`, written after the `?` at `column` of `text`."""
     end = key.end_mark.column if key.end_mark.line == key.start_mark.line else None
     return question_fix(text, column, str(key.value), end)
+
+
+_HALVES = re.compile(r"[\ud800-\udfff]")
+"""Halves of a character (UTF-16 surrogates), which no file in UTF-8 can hold."""
+
+
+def _refuse_half_character(node: yaml.ScalarNode, marks: _Marks) -> None:
+    """A name or value in double quotes that writes half a character (`"\\ud83d"`, or
+    both halves `"\\ud83d\\ude00"`, as JSON escapes an emoji): libyaml refuses it,
+    PyYAML's own parser read text that cannot be written to a page. Both are told the
+    same (`half_character`)."""
+    if node.style != '"' or not _HALVES.search(str(node.value)):
+        return
+    for row in range(node.start_mark.line, node.end_mark.line + 1):
+        if (why := half_character(marks.line(row))) is not None:
+            raise _Refused(row + marks.offset, why)
 
 
 def _refuse_long_number(node: yaml.ScalarNode, line: int) -> None:

@@ -43,6 +43,13 @@ def _surrogate(half: re.Match[str]) -> str:
     )
 
 
+def half_character(line: str) -> str | None:
+    """Why the first `\\u` escape of half a character in `line` cannot be (`_surrogate`),
+    or None when it has none."""
+    half = _SURROGATE.search(line)
+    return _surrogate(half) if half else None
+
+
 Meant = Callable[[str], str | None]
 """The declared field nearest a name not declared (`folowups` → followups), or None."""
 
@@ -97,8 +104,8 @@ def explain(
             "the { opened on this line is never closed: end the mapping with }, "
             "or put text holding { in quotes"
         )
-    if "quoted scalar" in context and (half := _SURROGATE.search(line)):
-        return at, _surrogate(half)
+    if "quoted scalar" in context and (half := half_character(line)):
+        return at, half
     if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
         return at, (
             "a backslash (\\) in double quotes starts an escape like \\n, and this one is "
