@@ -66,6 +66,9 @@ LOCK_TRIES = 20
 MANIFEST = ".playbook-manifest"
 """File → digest of every file the last build wrote: what the next one need not write.
 An encrypted build's manifest names each file by a digest of its name (`HIDDEN`)."""
+MANIFEST_BEING_WRITTEN = f"{MANIFEST}.tmp"
+"""The manifest while it is written, renamed to `MANIFEST` once whole: one a killed build
+left is removed by the next (`_tidy_after_a_killed_build`)."""
 HIDDEN = "hidden"
 """The manifest's key for files listed by a digest of their names: the output folder is
 published, dot-files too on many hosts, and a list of an encrypted build's opaque names
@@ -602,7 +605,7 @@ def _write_manifest(folder: Path, files: Mapping[str, str], hidden: bool = False
     listed = {_name_digest(rel): d for rel, d in files.items()} if hidden else files
     key = HIDDEN if hidden else "files"
     data = json.dumps({key: dict(sorted(listed.items()))}, indent=0).encode()
-    temporary = folder / f"{MANIFEST}.tmp"
+    temporary = folder / MANIFEST_BEING_WRITTEN
     try:  # written in the output itself by a commit: a part of it is not left there
         _write(temporary, data, durable=True)
         os.replace(temporary, folder / MANIFEST)
@@ -734,10 +737,12 @@ def mend_after_a_killed_build(output: Path, root: Path, *, quietly: bool = False
 
 
 def _tidy_after_a_killed_build(output: Path) -> None:
-    """Remove the staging folders that killed builds left beside `output`, and put back
-    an output folder that a killed build had moved aside to replace it (or remove it, when
-    its replacement is in place). Only folders named as this module names them."""
+    """Remove the staging folders that killed builds left beside `output`, and the
+    manifest one left half written in it, and put back an output folder that a killed
+    build had moved aside to replace it (or remove it, when its replacement is in place).
+    Only files and folders named as this module names them."""
     parent = output.parent
+    (output / MANIFEST_BEING_WRITTEN).unlink(missing_ok=True)
     for leftover in _own_leftovers(parent, f".{output.name}.undo-"):
         if not (output / MANIFEST).exists() and not _undo(output, leftover):
             _keep_undoing(output, leftover)  # killed while committing, and not undone

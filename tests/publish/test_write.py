@@ -531,6 +531,39 @@ def test_the_manifest_is_on_the_disk_before_it_is_renamed_into_place(
 
 
 @ON_PROC
+def test_a_manifest_the_disk_had_no_room_for_is_not_left_in_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the manifest was written failed the build and left nothing; a
+    build killed then left .playbook-manifest.tmp in the output, published with the site
+    and kept by every later build but a --clean one."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+    page = out / "meetings/2026-11-24-omar-haddad/index.html"
+    real_write = os.write
+
+    def full(fd: int, data: Any) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(f"{MANIFEST}.tmp"):
+            real_write(fd, bytes(data)[:10])  # part of it, then the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", full)
+        with pytest.raises(OSError, match="No space left"):
+            build(root, today=SAMPLE_TODAY, jobs=1)
+    assert not (out / f"{MANIFEST}.tmp").exists()
+    assert "Halsted Street" in page.read_text()
+    build(root, today=SAMPLE_TODAY, jobs=1)
+    assert "Halsted Avenue" in page.read_text()
+    (out / f"{MANIFEST}.tmp").write_bytes(b'{"files": {"ind')  # a build killed writing it
+    build(root, today=SAMPLE_TODAY, jobs=1)  # nothing changed: no manifest written over it
+    assert not (out / f"{MANIFEST}.tmp").exists()
+
+
+@ON_PROC
 @pytest.mark.parametrize("before", ["no output folder", "an output without its manifest"])
 def test_the_site_swapped_in_whole_keeps_its_name_through_a_power_cut(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
