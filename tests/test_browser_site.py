@@ -376,3 +376,21 @@ def test_names_in_right_to_left_letters_keep_their_place(tmp_path: Path, page: A
         ]:
             page.goto((site / listed).as_uri())
             assert page.evaluate(NAME_IN_PLACE, name) == [], (listed, name)
+
+
+def test_a_meetings_day_shows_its_year_on_paper_only(built_sample: Path, page: Any) -> None:
+    """The agenda said `Tue 24 Nov 2026` in a page whose other dates, as the dashboard's,
+    leave out the year of today: on screen it is left out, and kept on paper (the page
+    printed, the question sheet and the print pack, which are made for paper)."""
+    meeting = built_sample / "meetings/2026-11-24-omar-haddad"
+    whens = ".lede, .agenda-facts dd, .sheet-when"
+    page.goto((meeting / "index.html").as_uri())
+    shown = page.locator(whens).all_inner_texts()
+    assert shown[0].startswith("Tue 24 Nov, 08:30 to ") and "2026" not in "".join(shown), shown
+    page.emulate_media(media="print")
+    printed = page.locator(whens).all_inner_texts()
+    assert printed[0].startswith("Tue 24 Nov 2026, 08:30 to "), printed
+    page.emulate_media(media="screen")
+    for made_for_paper in ["print", "questions"]:
+        page.goto((meeting / made_for_paper / "index.html").as_uri())
+        assert "Tue 24 Nov 2026, 08:30" in page.locator("main").inner_text(), made_for_paper

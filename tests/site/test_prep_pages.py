@@ -41,7 +41,7 @@ def test_a_meeting_called_off_agrees_no_end_or_length(built_sample: Path, page: 
     graham = text_of(built_sample, f"meetings/2026-10-20-graham-pike/{page}")
     assert "30 minutes" in graham and "agree it up front" not in graham
     lena = text_of(built_sample, f"meetings/2026-11-10-lena-fischer/{page}")
-    assert "Tue 10 Nov 2026, 08:00 to 08:30 · 30 minutes" in lena
+    assert "Tue 10 Nov" in lena and "08:00 to 08:30 · 30 minutes" in lena  # the year: on paper
     assert "Agreed end" not in lena
 
 
