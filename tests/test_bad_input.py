@@ -472,6 +472,25 @@ def test_a_first_name_for_a_contact_is_told_whom_it_could_mean(
     ]
 
 
+def test_a_field_written_twice_in_two_ways_is_an_error_as_written_twice(tmp_path: Path) -> None:
+    """`Name: Ana` above `name: Ana Ruiz` was warned of as no field ('did you mean name?'),
+    while one of the two values was lost, as with a field written twice, which is an
+    error: so is this, with the line of the other."""
+    root = copy_sample(tmp_path / "pb")
+    write(
+        root,
+        "content/contacts/ana-ruiz.md",
+        "---\nName: Ana\nname: Ana Ruiz\nkeep-in-touch: 2m\nkeep_in_touch: 3m\n---\n",
+    )
+    assert [str(p) for p in check(root).errors] == [
+        "content/contacts/ana-ruiz.md:2: Name: is name: written again, in another way (name: "
+        "is on line 3): only name: is read; keep one of the two",
+        "content/contacts/ana-ruiz.md:4: keep-in-touch: is keep_in_touch: written again, in "
+        "another way (keep_in_touch: is on line 5): only keep_in_touch: is read; keep one of "
+        "the two",
+    ]
+
+
 def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_written(
     tmp_path: Path,
 ) -> None:

@@ -23,6 +23,7 @@ from generator.errors import SHOWN_VALUE, Problems, clipped, counted, quoted
 from generator.model.suggest import (
     close_field,
     did_you_mean,
+    field_key,
     in_latin,
     look_alike_letters,
     slug_key,
@@ -1915,7 +1916,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
             _warn_unknown(at, str(key), schema, declared)
             continue
         result[str(key)] = value
-        _warn_extra(at.child(str(key)), str(key), schema, declared)
+        _warn_extra(at.child(str(key)), str(key), schema, declared, data)
     return result
 
 
@@ -1933,11 +1934,24 @@ def _choice_of_another_field(spec: Field, value: Any, schema: Schema) -> str | N
     return None
 
 
-def _warn_extra(at: At, key: str, schema: Schema, declared: list[str]) -> None:
+def _warn_extra(
+    at: At, key: str, schema: Schema, declared: list[str], data: Mapping[str, Any]
+) -> None:
     """An extra (kept for templates) that is surely a mistake gets a warning: a name that
     belongs inside a field (`thank_you:` unindented below `done:`), a typo of a declared
-    field (`referals`), or a field of another kind (`followups:` on a company)."""
+    field (`referals`), or a field of another kind (`followups:` on a company); and an
+    error, a declared field written again in another way (`Name:` and `name:`): one of
+    the two values is lost, as with a field written twice."""
     near = close_field(key, declared)
+    if near is not None and near in data and field_key(key) == field_key(near):
+        parent = at.path.rpartition(".")[0]
+        line = at.doc.line(f"{parent}.{near}" if parent else near)
+        at.error(
+            f"is {near}: written again, in another way ({near}: is on line {line}): only "
+            f"{near}: is read; keep one of the two"
+        )
+        return
+
     owners = schema.owners(key) if schema.owners is not None else None
     place = schema.elsewhere(at.path) if schema.elsewhere is not None else None
     first, _, rest = key.partition(" ")
