@@ -256,7 +256,39 @@ def parse_document(
     yaml_text, body, body_line = split
     if conflicts and conflicts[0] < body_line:
         return None  # the YAML holds both versions: its own messages would only confuse
+    if body.lstrip().startswith(FENCE) and (second := _second_block(body, body_line)):
+        problems.warn(path, second[0], "front matter", second[1])
     return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2, meant=meant)
+
+
+_FIELD_LINE = re.compile(r"([^\s#:\-][^:]*):(?:[ \t]|\Z)")
+"""A line that starts a field (`role: Lead`, `tags:`)."""
+
+
+def _second_block(body: str, body_line: int) -> tuple[int, str] | None:
+    """(line, message) for fields written in a second block between `---` lines right
+    below the front matter (typed in two goes, or pasted from another file): Markdown
+    reads the block as a rule and a heading, so they showed in the notes, and were no
+    fields, without a word. None when the body does not start so."""
+    lines = [line.rstrip() for line in _lines(body)]
+    start = next((index for index, line in enumerate(lines) if line), len(lines))
+    if start == len(lines) or lines[start] != FENCE:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] in (FENCE, "...")), None)
+    written = [line for line in lines[start + 1 : end] if line]
+    if end is None or not written or not _FIELD_LINE.match(written[0]):
+        return None
+    if not all(_FIELD_LINE.match(line) or line[0] in " \t-" for line in written):
+        return None
+    names = [f"{m[1]}:" for line in written if (m := _FIELD_LINE.match(line))]
+    first, last = body_line + start, body_line + end
+    one = len(names) == 1
+    return first, (
+        f"lines {first} to {last} are a second block of fields between '---' lines, which "
+        f"Markdown shows as notes: {clipped(', '.join(names))} {'is' if one else 'are'} not "
+        f"read; move {'it' if one else 'them'} into the front matter above (lines 1 to "
+        f"{body_line - 1}), and delete the '---' lines of this block"
+    )
 
 
 def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document | None:

@@ -954,6 +954,35 @@ def test_an_anchor_an_alias_uses_is_read_as_yaml_means() -> None:
     assert problems.errors == [] and doc.data == {"role": "Lead", "headline": "Lead"}  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        (
+            "---\nname: Ana\n---\n\n---\nrole: Lead\n---\nNotes.\n",
+            "warning: c.md:5: front matter: lines 5 to 7 are a second block of fields between "
+            "'---' lines, which Markdown shows as notes: role: is not read; move it into the "
+            "front matter above (lines 1 to 3), and delete the '---' lines of this block",
+        ),
+        (
+            "---\nname: Ana\n---\n---\nrole: Lead\ntags:\n  - a\n---\n",
+            "warning: c.md:4: front matter: lines 4 to 8 are a second block of fields between "
+            "'---' lines, which Markdown shows as notes: role:, tags: are not read; move them "
+            "into the front matter above (lines 1 to 3), and delete the '---' lines of this "
+            "block",
+        ),
+        ("---\nname: Ana\n---\n---\nA rule, then notes.\n---\n", None),
+        ("---\nname: Ana\n---\nNotes.\n\n---\nrole: Lead\n---\n", None),
+    ],
+)
+def test_a_second_block_of_fields_below_the_front_matter_is_named(
+    text: str, warned: str | None
+) -> None:
+    """`role: Lead` between a second pair of `---` lines, right below the front matter,
+    showed in the notes as a rule and a heading, and was no field, without a word."""
+    _, problems = parse(text)
+    assert [str(p) for p in problems.items] == ([warned] if warned else [])
+
+
 def test_front_matter_without_its_closing_line_says_so() -> None:
     _, problems = parse("---\nname: X\ncompany: acme\n\nNotes.\n")
     errors = [str(p) for p in problems.errors]
