@@ -643,6 +643,8 @@ def _parse_yaml(
         (problems.error if refused else problems.warn)(path, line, key, message)
     for key, line, message in _closing_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
+    for key, line, message in _curly_quote_alone(yaml_text, marks):
+        problems.warn(path, line, key, message)
     cut = _cut_short(yaml_text, marks)
     return Document(path, data, marks.lines, marks.raw, body, body_line, cut)
 
@@ -737,6 +739,29 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
             start.line + marks.offset,
             f"{clipped(value)} keeps its curly quotes, which are not quotes to YAML: write "
             f"straight ones, {fix}",
+        )
+
+
+def _curly_quote_alone(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
+    """(path, line, message) of each value that starts with a curly double quote nothing
+    closes (`name: “Ana Ruiz`), or ends with one nothing opens (`role: Lead”`): one of the
+    pair lost as a phone types them. YAML keeps it as part of the text, which the page
+    would show, without a word."""
+    if "\u201c" not in yaml_text and "\u201d" not in yaml_text:  # most front matter
+        return
+    for key, start, _ in marks.plain:
+        value = marks.raw.get(key, "")
+        if value[:1] == "\u201c" and not any(q in value[1:] for q in "\u201c\u201d"):
+            alone, rest = "starts with a curly quote that nothing closes", value[1:]
+        elif value[-1:] == "\u201d" and not any(q in value[:-1] for q in "\u201c\u201d"):
+            alone, rest = "ends with a curly quote that nothing opens", value[:-1]
+        else:
+            continue
+        yield (
+            key,
+            start.line + marks.offset,
+            f"{quoted(value)} {alone}, which YAML keeps as part of the text: remove it "
+            f"({clipped(rest.strip())})",
         )
 
 
