@@ -258,10 +258,14 @@ def _commit(stage: Staging, output: Path) -> None:
             _write_manifest(output, stage.files, stage.hidden)
         except BaseException:
             # Undone whole, the manifest set aside is back as it was (--clean's blanked
-            # digests are not written): the next build need not write everything.
-            if not _undo(output, undo, touched):
-                # left as a killed build's: its files are the only copies, and the
-                keep_undo = True  # manifest in it keeps the next from replacing the user's
+            # digests are not written): the next build need not write everything. Until
+            # then the undo folder is kept as a killed build's: its files are the only
+            # copies, and stopped again meanwhile (Ctrl-C pressed twice), the next build
+            # finishes putting them back.
+            keep_undo = True
+            if _undo(output, undo, touched):
+                keep_undo = False
+            else:  # the manifest in it keeps the next from replacing the user's files
                 with suppress(OSError):
                     _set_aside(output, undo, MANIFEST, {str(undo)})
             raise

@@ -350,6 +350,38 @@ def test_a_build_interrupted_between_the_two_renames_puts_the_old_site_back(
     ]
 
 
+def test_a_second_interrupt_while_a_commit_is_undone_loses_no_file_of_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (or `kill`) while `build --clean` moved the pages in, then Ctrl-C again
+    while it put the old ones back (seconds for a large site, in silence): the files not
+    yet put back were deleted with the folder they were set aside in, the manifest
+    among them, and the output was left part old, part new. They are kept for the next
+    build to put back, as a killed build's are."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    before = files_of(out)
+    real = os.replace
+    moves = {"in": 0, "back": 0}
+
+    def interrupted(source: object, target: object) -> None:
+        way = "back" if ".output.undo-" in str(source) else "in"
+        if ".output.staging-" in str(source) or way == "back":
+            moves[way] += 1
+            if moves[way] == 20:  # the 20th page moved in, then put back
+                raise KeyboardInterrupt
+        real(source, target)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            build(root, today=SAMPLE_TODAY, jobs=1, clean=True)
+    assert moves["back"] == 20
+    write_module.mend_after_a_killed_build(out, root)  # as the next build does first
+    assert files_of(out) == before
+    assert hidden(tmp_path / "pb") == []
+
+
 MOUNTED = (
     "output folder {out} is a mount point (a disk, share or volume of its own), which a "
     "build cannot replace or move files into from beside it: build into a folder inside "
