@@ -361,7 +361,7 @@ def new_file(
         contact = named
         history = _history_of(root, contact, sources, config)
         person = history.contacts.get(contact)
-        _refuse_asking_again(history, person)
+        _refuse_asking_again(history, person, today)
         employer = history.company_of(person) if person is not None else None
         company = employer.slug if employer is not None else ""  # follows them otherwise
         # cut to the longest slug `check` takes: the date may take a long one past it
@@ -678,10 +678,10 @@ def _name_of(source: SourceFile) -> str:
     return name if isinstance(name, str) else source.slug
 
 
-def _refuse_asking_again(playbook: Playbook, person: Contact | None) -> None:
+def _refuse_asking_again(playbook: Playbook, person: Contact | None, today: dt.date) -> None:
     """Someone who said no is not asked again: the meeting `new` would write is the one
     `check` then warns about (`Playbook.declined_on`)."""
-    declined = playbook.declined_on(person) if person is not None else None
+    declined = playbook.declined_on(person, today) if person is not None else None
     if person is None or declined is None:
         return
     company = playbook.company_of(person)

@@ -81,7 +81,7 @@ def contacts_made(
     """The log's entries from `start` to `end`, up to `today` for every kind alike: the
     follow-ups are worked out as of today, so one marked done on a later day is not done
     yet, and no more is a meeting dated later held, or a request dated later sent."""
-    return work_search_log(playbook, items, start, min(end, today))
+    return work_search_log(playbook, items, start, min(end, today), today)
 
 
 def window_words(start: dt.date, end: dt.date, today: dt.date) -> str:

@@ -653,16 +653,17 @@ class TrackedPlaybook:
             return functools.partial(self._ask, name)
         raise AttributeError(name)
 
-    def _ask(self, name: str, arg: Ref | str) -> Any:
+    def _ask(self, name: str, arg: Ref | str, *rest: Hashable) -> Any:
+        """A query's answer, a fact by its arguments (`declined_on(contact, today)`)."""
         slug = arg if isinstance(arg, str) else arg._slug
-        return self._model.engine.fact(("fact", name, slug), self._query)
+        return self._model.engine.fact(("fact", name, slug, *rest), self._query)
 
     def _work_out_relation(self, key: Key) -> Any:
         relation: functools.cached_property[Any] = getattr(Playbook, str(key[1]))
         return relation.func(self)
 
     def _work_out_query(self, key: Key) -> Any:
-        return getattr(Playbook, str(key[1]))(self, key[2])
+        return getattr(Playbook, str(key[1]))(self, *key[2:])
 
 
 class TrackedEnvironment(ThemeEnvironment):

@@ -545,21 +545,22 @@ class Playbook:
         contact = self.contacts.get(found.contact)
         return meeting_title(found.format, found.purpose, contact.name if contact else "?")
 
-    def declined_on(self, contact: Contact | str) -> dt.date | None:
+    def declined_on(self, contact: Contact | str, today: dt.date) -> dt.date | None:
         """When the contact said no: their `declined:` date, else the earliest declined
         meeting's request (or meeting) date (UNDATED when it has neither); None if they
         never declined. The one definition for reminders, checks, pages and templates,
-        so a later request cannot undo a decline. A meeting held after it does: they
-        came round, and that meeting's thank-you is due as any other's. Only the
-        declines on or after the last meeting held count (an UNDATED one always does:
-        which came first cannot be told)."""
+        so a later request cannot undo a decline. A meeting held after it by `today`
+        does (`Meeting.held_by`: not one marked done ahead of time): they came round, and
+        that meeting's thank-you is due as any other's. Only the declines on or after the
+        last meeting held count (an UNDATED one always does: which came first cannot be
+        told)."""
         person = self.contacts.get(_named(self, "declined_on", contact))
         meetings = self.meetings_with(contact)
         if person is not None and person.declined is not None:
             days = [person.declined]
         else:
             days = [m.requested_on or m.date or UNDATED for m in meetings if m.status == "declined"]
-        held = [m.date for m in meetings if m.status == "done" and m.date is not None]
+        held = [m.date for m in meetings if m.held_by(today) and m.date is not None]
         last_met = max(held, default=UNDATED)
         return min((day for day in days if day == UNDATED or day >= last_met), default=None)
 

@@ -128,7 +128,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
             **words,
         )
 
-    if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact) is None:
+    if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact, today) is None:
         slots.append(slot(DraftKind.REQUEST, contact))
     if meeting.held_by(today):  # one marked done ahead of time: once its day has come
         slots.append(slot(DraftKind.THANK_YOU, contact))
@@ -204,7 +204,7 @@ def check_own(
     """What is wrong with a draft you wrote (its text, and the words of its subject), each
     problem with its `playbook check` warning at its line."""
     config, path = playbook.config, meeting.source.path
-    declined = playbook.declined_on(meeting.contact) is not None
+    declined = playbook.declined_on(meeting.contact, today) is not None
     text = Draft(kind, own.text, own.line)
     found = [
         (p, p.as_warning(text, path, kind.value))

@@ -229,7 +229,7 @@ def contact_problems(
             f"{chain}: these introductions go round in a circle, yet one of them came first. "
             "Remove referred_by from the file of whoever you knew before the others",
         )
-    if playbook.declined_on(contact) is not None:
+    if playbook.declined_on(contact, today) is not None:
         _warn_hidden(contact.source, contact.followups, own)
         for meeting in playbook.meetings_with(contact):
             _warn_hidden(meeting.source, meeting.followups, own)

@@ -570,7 +570,7 @@ def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]
         )
 
 
-def second_contact_company(playbook: Playbook, contact: str) -> Company | None:
+def second_contact_company(playbook: Playbook, contact: str, today: dt.date) -> Company | None:
     """Where the second-contact reminder sends you: the contact's company, unless you
     have closed it, or already have a second person there (someone else there you met
     or are asking, who has not declined); then, as for someone with no company, anyone
@@ -578,16 +578,16 @@ def second_contact_company(playbook: Playbook, contact: str) -> Company | None:
     company = playbook.company_of(contact)
     if company is None or company.status == "closed":
         return None
-    return None if _someone_else_at(playbook, company, contact) else company
+    return None if _someone_else_at(playbook, company, contact, today) else company
 
 
-def _someone_else_at(playbook: Playbook, company: Company, contact: str) -> bool:
+def _someone_else_at(playbook: Playbook, company: Company, contact: str, today: dt.date) -> bool:
     """Whether another person at `company` is already a thread of yours: met, or asked
     for a meeting, and not declined."""
     threads = ("requested", "scheduled", "done")
     return any(
         other.slug != contact
-        and playbook.declined_on(other) is None
+        and playbook.declined_on(other, today) is None
         and any(m.status in threads for m in playbook.meetings_with(other))
         for other in playbook.people_at(company)
     )
@@ -597,7 +597,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     """Nudge and second contact for a request with no answer (status still requested);
     one given up on (`no-reply`) keeps its second contact, the moving on it stands for."""
     rules = ctx.config.followups
-    company = second_contact_company(ctx.playbook, meeting.contact)
+    company = second_contact_company(ctx.playbook, meeting.contact, ctx.today)
     who = ctx.name(meeting.contact)
     start = meeting.requested_on
     waiting = meeting.status == "requested" and start is not None
@@ -950,7 +950,7 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
         items.extend(_own(ctx, contact.followups, contact.slug, None, contact.source.path))
         items.extend(_referred_by_updates(ctx, contact.slug))
         items.extend(_keep_in_touch(ctx, contact))
-        if playbook.declined_on(contact) is not None:  # a name they gave is someone else
+        if playbook.declined_on(contact, today) is not None:  # a name they gave is someone else
             items = [i for i in items if not i.is_open or i.reach is not None]
     return soonest_first([items])
 

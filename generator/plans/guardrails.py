@@ -116,14 +116,14 @@ def meeting_guardrails(
     if not any(problem.field == "date" for problem in mistyped):  # one slip, one warning
         problems.extend(_done_ahead_of_time(meeting, today))
         problems.extend(_request_after_its_date(meeting, today))
-    problems.extend(_second_contact_declined(meeting, playbook))
+    problems.extend(_second_contact_declined(meeting, playbook, today))
     problems.extend(_answered_by_a_meeting(meeting, playbook))
     if meeting.status in PLANNED_STATUSES:
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
         else:
             problems.extend(_not_for_this_purpose(meeting, playbook))
-        problems.extend(_asked_again(meeting, playbook))
+        problems.extend(_asked_again(meeting, playbook, today))
         problems.extend(_moved_since(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
@@ -208,9 +208,9 @@ def _bank_job_asks(playbook: Playbook) -> Iterator[ContentError]:
             )
 
 
-def _asked_again(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+def _asked_again(meeting: Meeting, playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     contact = playbook.contacts.get(meeting.contact)
-    declined = playbook.declined_on(contact) if contact else None
+    declined = playbook.declined_on(contact, today) if contact else None
     if contact is None or declined is None:
         return
     asked = meeting.requested_on or meeting.date
@@ -378,15 +378,17 @@ def _request_after_its_date(meeting: Meeting, today: dt.date) -> Iterator[Conten
     )
 
 
-def _second_contact_declined(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+def _second_contact_declined(
+    meeting: Meeting, playbook: Playbook, today: dt.date
+) -> Iterator[ContentError]:
     """A waiting request whose second-contact reminder has nobody left to point at."""
     contact = playbook.contacts.get(meeting.contact)
-    company = second_contact_company(playbook, meeting.contact)
+    company = second_contact_company(playbook, meeting.contact, today)
     unanswered = meeting.status in UNANSWERED and meeting.requested_on is not None
     if contact is None or company is None or not unanswered or "second_contact" in meeting.done:
         return
     others = [c for c in playbook.people_at(company) if c.slug != contact.slug]
-    if not others or any(playbook.declined_on(c) is None for c in others):
+    if not others or any(playbook.declined_on(c, today) is None for c in others):
         return
     names = ", ".join(sorted((c.name for c in others), key=name_order))
     yield _warn(
@@ -698,7 +700,9 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         company = next(c for c in group if person.slug in met[c.slug])
         in_field_warning.add(company.slug)
         others = ", ".join(c.name for c in group if c is not company)
-        known = [f"{c.name} ({at.name})" for c, at in _not_asked_yet(playbook, group, person)]
+        known = [
+            f"{c.name} ({at.name})" for c, at in _not_asked_yet(playbook, group, person, today)
+        ]
         yield _warn(
             company,
             "industry",
@@ -719,12 +723,12 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
             company,
             "name",
             f"{person.name} is the only person you have met at {company.name}; one view can "
-            f"be biased. {_ask_for_a_second(playbook, person, company)}",
+            f"be biased. {_ask_for_a_second(playbook, person, company, today)}",
         )
 
 
 def _not_asked_yet(
-    playbook: Playbook, companies: Iterable[Company], person: Contact
+    playbook: Playbook, companies: Iterable[Company], person: Contact, today: dt.date
 ) -> list[tuple[Contact, Company]]:
     """Those you know at `companies`, but `person`, whom you have not asked for a meeting
     (a referral you were given, say) and who have not declined, with their company."""
@@ -733,7 +737,7 @@ def _not_asked_yet(
         for company in companies
         for other in playbook.people_at(company)
         if other.slug != person.slug
-        and playbook.declined_on(other) is None
+        and playbook.declined_on(other, today) is None
         and not playbook.meetings_with(other)
     ]
 
@@ -744,14 +748,14 @@ def _works_too(names: list[str], where: str) -> str:
     return f"{and_listed(names)} {verb} {where} too: ask for a meeting"
 
 
-def _ask_for_a_second(playbook: Playbook, person: Contact, company: Company) -> str:
+def _ask_for_a_second(playbook: Playbook, person: Contact, company: Company, today: dt.date) -> str:
     """Whom to ask for a second person at their company: someone you know there already
     and have not asked for a meeting, else the person met, unless they have declined (the
     follow-ups no longer ask them anything), and your other contacts."""
-    known = [c.name for c, _ in _not_asked_yet(playbook, [company], person)]
+    known = [c.name for c, _ in _not_asked_yet(playbook, [company], person, today)]
     if known:
         return _works_too(known, "there")
-    if playbook.declined_on(person) is not None:
+    if playbook.declined_on(person, today) is not None:
         return (
             "Ask your other contacts for a second person to talk to there "
             f"({person.name} has declined: do not ask again)"

@@ -73,4 +73,6 @@ def has_met(playbook: Playbook, contact: Contact, today: dt.date) -> bool:
 
 def _met_someone(playbook: Playbook, people: tuple[Contact, ...], today: dt.date) -> bool:
     """Someone there you have met by `today`, and who has not declined a meeting since."""
-    return any(has_met(playbook, p, today) for p in people if playbook.declined_on(p) is None)
+    return any(
+        has_met(playbook, p, today) for p in people if playbook.declined_on(p, today) is None
+    )

@@ -114,6 +114,7 @@ def work_search_log(
     followups: Iterable[FollowUpItem],
     start: dt.date,
     end: dt.date,
+    today: dt.date,
 ) -> tuple[LogEntry, ...]:
     """Every contact made from `start` to `end` (both included), oldest first, in a
     checked playbook: every meeting's contact, so every follow-up's, has its file
@@ -131,7 +132,7 @@ def work_search_log(
         contact = playbook.contacts[meeting.contact]
         mine = by_meeting.get(meeting.slug, [])
         if meeting.requested_on is not None and start <= meeting.requested_on <= end:
-            entries.append(_request(playbook, contact, meeting, mine))
+            entries.append(_request(playbook, contact, meeting, mine, today))
         if _held(meeting) and meeting.date is not None and start <= meeting.date <= end:
             entries.append(_meeting(playbook, contact, meeting, mine))
     entries += _followups(playbook, items, start, end)
@@ -247,7 +248,11 @@ def _result_words(playbook: Playbook, meeting: Meeting, item: FollowUpItem) -> t
 
 
 def _request(
-    playbook: Playbook, contact: Contact, meeting: Meeting, items: list[FollowUpItem]
+    playbook: Playbook,
+    contact: Contact,
+    meeting: Meeting,
+    items: list[FollowUpItem],
+    today: dt.date,
 ) -> LogEntry:
     assert meeting.requested_on is not None
     return _entry(
@@ -258,12 +263,12 @@ def _request(
         how=HOW_REQUESTED,
         purpose=ASKED_FOR[meeting.purpose],
         details=tuple(map(inline_text, meeting.goals)),
-        result=_request_result(playbook, meeting),
+        result=_request_result(playbook, meeting, today),
         meeting=meeting.slug,
     )
 
 
-def _request_result(playbook: Playbook, meeting: Meeting) -> str:
+def _request_result(playbook: Playbook, meeting: Meeting, today: dt.date) -> str:
     """What became of a request, as the playbook says today. A request still marked
     `requested` to someone whose file says they declined has had its answer: the
     dashboard no longer waits for it, so the log does not say `No reply yet`."""
@@ -276,7 +281,7 @@ def _request_result(playbook: Playbook, meeting: Meeting) -> str:
         return "Cancelled"
     if meeting.status == "no-reply":
         return "No reply"
-    if meeting.status == "declined" or playbook.declined_on(meeting.contact) is not None:
+    if meeting.status == "declined" or playbook.declined_on(meeting.contact, today) is not None:
         return "Declined"
     return "No reply yet"
 

@@ -92,7 +92,8 @@ def shown(
         problems = slot.problems
     else:
         playbook = context["playbook"]
-        config, declined = playbook.config, playbook.declined_on(slot.meeting.contact) is not None
+        config = playbook.config
+        declined = playbook.declined_on(slot.meeting.contact, today) is not None
         problems = lint_draft(Draft(slot.kind, text), slot.meeting, config, today, declined)
         in_subject = lint_draft(Draft(slot.kind, subject), slot.meeting, config, today, declined)
         problems = tuple(p for p in in_subject if p.code in SUBJECT_CODES) + problems

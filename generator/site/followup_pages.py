@@ -119,7 +119,7 @@ def contact_followups_context(
 ) -> dict[str, Any]:
     """A contact page's follow-up context, from the contact's own items."""
     pending = open_items(mine)
-    declined = playbook.declined_on(contact)
+    declined = playbook.declined_on(contact, today)
     return {
         "declined": declined is not None,
         "declined_on": None if declined in (None, UNDATED) else declined,

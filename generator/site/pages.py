@@ -131,7 +131,7 @@ def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
     )
 
 
-def waiting(playbook: Playbook) -> list[Meeting]:
+def waiting(playbook: Playbook, today: dt.date) -> list[Meeting]:
     """Requests that have no answer yet, oldest first. A contact who declined
     (`Playbook.declined_on`) has answered: their requests wait for nothing, as the
     follow-ups no longer nudge them."""
@@ -139,7 +139,7 @@ def waiting(playbook: Playbook) -> list[Meeting]:
         (
             m
             for m in playbook.meetings.values()
-            if m.status == "requested" and playbook.declined_on(m.contact) is None
+            if m.status == "requested" and playbook.declined_on(m.contact, today) is None
         ),
         key=lambda m: m.sort_key,
     )
@@ -172,7 +172,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "today_agendas": {m.slug: facts.plans[m.slug].agenda for m in today},
             "next_meetings": [m for m in next_meetings if m.slug not in on_today][:8],
             "upcoming_count": len(next_meetings),
-            "waiting": waiting(playbook),
+            "waiting": waiting(playbook, options.today),
             "waited_long": waited_long(facts.items, options.today),
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": still_open(facts.ranked)[:5],

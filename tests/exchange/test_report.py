@@ -28,7 +28,7 @@ def log_of(
     root: Path, start: dt.date, end: dt.date, today: dt.date = SAMPLE_TODAY
 ) -> list[LogEntry]:
     playbook = load(root, Problems())
-    return list(work_search_log(playbook, derive(playbook, today).items, start, end))
+    return list(work_search_log(playbook, derive(playbook, today).items, start, end, today))
 
 
 def rows_of(data: bytes) -> list[dict[str, str]]:

@@ -29,3 +29,30 @@ def test_a_page_that_shows_only_a_meetings_method_follows_the_fields_it_reads(
     assert builder.build([sample_root / RACHEL]).ok
     assert "held: False" in page.read_text(encoding="utf-8")
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_query_asked_with_the_day_is_followed_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`playbook.declined_on(p, site.today)`, a query of two arguments: Graham Pike, who
+    declined in October, has a coffee marked done for 30 Nov, not held on 22 Nov; the
+    lists still mark him declined, and again once the coffee is dated 20 Nov no more."""
+    coffee = write(
+        sample_root,
+        "content/meetings/2026-11-30-graham-pike.md",
+        "---\ncontact: graham-pike\nstatus: done\nrequested_on: 2026-11-16\n"
+        "date: 2026-11-30\n---\n",
+    )
+    assert builder.build([coffee]).ok
+    row = 'id="contact-graham-pike" class="declined"'
+    assert row in (builder.out / "contacts/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+    edit(
+        sample_root,
+        coffee.relative_to(sample_root).as_posix(),
+        "date: 2026-11-30",
+        "date: 2026-11-20",
+    )
+    assert builder.build([coffee]).ok
+    assert row not in (builder.out / "contacts/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")

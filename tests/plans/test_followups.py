@@ -589,7 +589,7 @@ def test_declined_contact_gets_nothing_but_keeps_history(tmp_path: Path) -> None
     items = follow_ups(playbook, D(2026, 11, 22))
     assert open_items(items) == []
     assert sorted(i.rule for i in history(items)) == ["own", "thank_you"]
-    assert playbook.declined_on("ada-byrne") == D(2026, 11, 21)
+    assert playbook.declined_on("ada-byrne", D(2026, 11, 22)) == D(2026, 11, 21)
 
 
 def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
@@ -599,7 +599,7 @@ def test_latest_meeting_declined_counts_as_declined(tmp_path: Path) -> None:
         "content/meetings/ask.md": request().replace("requested\n", "declined\n"),
     }
     playbook = make(tmp_path, files)
-    assert playbook.declined_on("ada-byrne") == D(2026, 11, 20)
+    assert playbook.declined_on("ada-byrne", D(2026, 11, 22)) == D(2026, 11, 20)
     assert follow_ups(playbook, D(2026, 12, 10)) == ()
 
 
@@ -613,7 +613,7 @@ def test_a_later_request_does_not_undo_a_decline(tmp_path: Path) -> None:
     }
     playbook = make(tmp_path, files)
     # the newer request is the latest meeting, but the decline still stands
-    assert playbook.declined_on("ada-byrne") == D(2026, 10, 1)
+    assert playbook.declined_on("ada-byrne", D(2026, 11, 22)) == D(2026, 10, 1)
     assert open_items(follow_ups(playbook, D(2026, 11, 30))) == []
 
 
@@ -630,18 +630,18 @@ def test_a_meeting_held_after_a_decline_ends_it(tmp_path: Path) -> None:
         "content/meetings/m.md": held(),
     }
     playbook = make(tmp_path / "a", files)
-    assert playbook.declined_on("ada-byrne") is None
+    assert playbook.declined_on("ada-byrne", D(2026, 11, 22)) is None
     assert "thank-you-m" in {i.id for i in open_items(follow_ups(playbook, D(2026, 11, 22)))}
     files["content/meetings/again.md"] = request("2026-11-20").replace("requested\n", "declined\n")
     playbook = make(tmp_path / "b", files)
-    assert playbook.declined_on("ada-byrne") == D(2026, 11, 20)
+    assert playbook.declined_on("ada-byrne", D(2026, 11, 22)) == D(2026, 11, 20)
     assert open_items(follow_ups(playbook, D(2026, 11, 22))) == []
     del files["content/meetings/again.md"]
     files["content/contacts/ada-byrne.md"] = contact("declined: 2026-10-01")
-    assert make(tmp_path / "c", files).declined_on("ada-byrne") is None
+    assert make(tmp_path / "c", files).declined_on("ada-byrne", D(2026, 11, 22)) is None
     files["content/meetings/first.md"] = declined.replace("requested_on: 2026-10-01\n", "")
     files["content/contacts/ada-byrne.md"] = contact()
-    assert make(tmp_path / "d", files).declined_on("ada-byrne") == UNDATED
+    assert make(tmp_path / "d", files).declined_on("ada-byrne", D(2026, 11, 22)) == UNDATED
 
 
 # ---------------------------------------------------------------- keep in touch

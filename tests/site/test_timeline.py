@@ -264,6 +264,31 @@ def test_contact_page_shows_a_decline_recorded_on_a_meeting(tmp_path: Path) -> N
     assert "Next due none: they declined" in ada
 
 
+def test_a_meeting_marked_done_ahead_of_time_does_not_undo_a_decline(tmp_path: Path) -> None:
+    """Ada declined on 20 Oct; a coffee on 30 Nov marked done already (check warns of it)
+    is not held on 22 Nov: her page, her row and her company's still say she declined, as
+    a meeting held after it would not."""
+    write(tmp_path, "content/companies/acme.md", "---\nname: Acme\n---\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\ncompany: acme\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/ask.md",
+        "---\ncontact: ada\nstatus: declined\nrequested_on: 2026-10-20\n---\n",
+    )
+    write(
+        tmp_path,
+        "content/meetings/coffee.md",
+        "---\ncontact: ada\nstatus: done\nrequested_on: 2026-11-16\ndate: 2026-11-30\n---\n",
+    )
+    site = build(tmp_path, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
+    ada = scan(site / "contacts" / "ada" / "index.html").text
+    assert "Declined a meeting on Tue 20 Oct 2026. Do not ask again." in ada
+    for listing in ("contacts", "companies", "companies/acme"):
+        assert "badge-declined" in (site / listing / "index.html").read_text(), listing
+    site = build(tmp_path, out=tmp_path / "site", today=dt.date(2026, 11, 30), jobs=1).output
+    assert "Declined a meeting" not in scan(site / "contacts" / "ada" / "index.html").text
+
+
 def test_short_dates_name_the_year_when_it_is_not_this_year(built_sample: Path) -> None:
     """ "as of Sun 22 Nov 2026", a follow-up in January is `Sat 2 Jan 2027`; one this year
     stays short."""
@@ -309,7 +334,7 @@ def test_a_request_the_contact_declined_is_not_awaiting_a_reply(tmp_path: Path) 
         text.replace("name: Nadia Petrov\n", "name: Nadia Petrov\ndeclined: 2026-11-20\n")
     )
     playbook = load(root, Problems())
-    assert [m.contact for m in waiting(playbook)] == ["kwame-asante"]
+    assert [m.contact for m in waiting(playbook, SAMPLE_TODAY)] == ["kwame-asante"]
 
 
 def test_the_dashboard_says_when_to_stop_waiting_on_a_request(built_sample: Path) -> None:
