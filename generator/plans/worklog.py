@@ -133,7 +133,7 @@ def work_search_log(
         mine = by_meeting.get(meeting.slug, [])
         if meeting.requested_on is not None and start <= meeting.requested_on <= end:
             entries.append(_request(playbook, contact, meeting, mine, today))
-        if _held(meeting) and meeting.date is not None and start <= meeting.date <= end:
+        if meeting.held_by(today) and meeting.date is not None and start <= meeting.date <= end:
             entries.append(_meeting(playbook, contact, meeting, mine))
     entries += _followups(playbook, items, start, end)
     return tuple(sorted(entries, key=_order))
@@ -157,10 +157,6 @@ def unrecorded(playbook: Playbook, start: dt.date, end: dt.date, today: dt.date)
 
 def _order(entry: LogEntry) -> tuple[dt.date, int, str, str]:
     return (entry.day, KIND_ORDER.index(entry.kind), entry.person.casefold(), entry.contact)
-
-
-def _held(meeting: Meeting) -> bool:
-    return meeting.status == "done"
 
 
 def _entry(
@@ -269,13 +265,14 @@ def _request(
 
 
 def _request_result(playbook: Playbook, meeting: Meeting, today: dt.date) -> str:
-    """What became of a request, as the playbook says today. A request still marked
+    """What became of a request, as the playbook says `today`. A request still marked
     `requested` to someone whose file says they declined has had its answer: the
-    dashboard no longer waits for it, so the log does not say `No reply yet`."""
+    dashboard no longer waits for it, so the log does not say `No reply yet`. A meeting
+    marked done ahead of time is not met yet (`Meeting.held_by`): it is a meeting set."""
     when = long_date(meeting.date) if meeting.date else ""
-    if meeting.status == "done":
+    if meeting.held_by(today):
         return f"Accepted: met {when}" if when else "Accepted: met"
-    if meeting.status == "scheduled":
+    if meeting.status in ("scheduled", "done"):
         return f"Accepted: meeting set for {when}" if when else "Accepted"
     if meeting.status == "cancelled":
         return "Cancelled"

@@ -131,6 +131,25 @@ def test_a_request_to_someone_who_has_since_declined_says_declined(sample_root: 
     assert one(entries, "request", "kwame-asante").result == "Declined"
 
 
+def test_a_request_for_a_meeting_marked_done_ahead_of_time_is_not_met_yet(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Omar's 24 Nov coffee marked done on 22 Nov (check warns of it): the log listed no
+    meeting held, but said his request was "Accepted: met Tue 24 Nov". Until its day it is
+    a meeting set, as for one scheduled; from its day, met."""
+    edit(sample_root, "content/meetings/2026-11-24-omar-haddad.md", "scheduled", "done")
+    for today, result in (
+        ("2026-11-22", "Accepted: meeting set for Tue 24 Nov 2026"),
+        ("2026-11-24", "Accepted: met Tue 24 Nov 2026"),
+    ):
+        month = ["--from", "2026-11-01", "--to", "2026-11-30", "--today", today]
+        assert main(["report", "-C", str(sample_root), *month]) == 0
+        csv = sample_root / "reports/work-search-log-2026-11-01-to-2026-11-30.csv"
+        omar = [r for r in rows_of(csv.read_bytes()) if r["contact"] == "omar-haddad"]
+        assert [r["result"] for r in omar if r["kind"] == "request"] == [result]
+    capsys.readouterr()
+
+
 def test_the_range_includes_both_ends_and_nothing_else(sample_root: Path) -> None:
     day = dt.date(2026, 11, 5)
     entries = log_of(sample_root, day, day)
