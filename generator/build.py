@@ -164,21 +164,29 @@ def load(
     """The checked model of the playbook at `root` (for an `encrypted` build: its settings
     checked for that too); problems are recorded, never raised. `today`: `--today`, as
     `resolve_today` takes it (a date written `tomorrow` is told which day that is)."""
+    return load_on_day(root, problems, jobs, progress, encrypted, today)[0]
+
+
+def load_on_day(
+    root: Path,
+    problems: Problems,
+    jobs: int | None = None,
+    progress: Progress = SILENT,
+    encrypted: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Playbook, dt.date]:
+    """`load`, with the day it told date hints from (`resolve_today`): the day to plan for
+    too, the clock read once (read again, past midnight it would be the next day's)."""
     config = load_config(root, problems, encrypted, today)
+    day = resolve_today(today, config)
     parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
     progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))
     unread = unread_files(root)
-    return assemble(
-        parsed,
-        config,
-        problems,
-        routes.entity_href,
-        steps,
-        broken=broken,
-        unread=unread,
-        today=resolve_today(today, config),
+    playbook = assemble(
+        parsed, config, problems, routes.entity_href, steps, broken=broken, unread=unread, today=day
     )
+    return playbook, day
 
 
 def checked(
@@ -193,9 +201,8 @@ def checked(
     encrypted build has. Your own templates are rendered for `audience`, as its build
     renders them (a coach's view takes other branches)."""
     problems = Problems()
-    playbook = load(root, problems, encrypted=encrypted, today=today)
+    playbook, day = load_on_day(root, problems, encrypted=encrypted, today=today)
     themes, env = checked_theme(root, playbook.config, problems)
-    day = resolve_today(today, playbook.config)
     facts = Facts(playbook, day)
     problems.items += facts.problems()
     if not problems.errors and has_own_templates(themes):
@@ -377,9 +384,8 @@ def build(
     started = time.perf_counter()
     clock = Stopwatch()
     problems = Problems()
-    playbook = load(root, problems, jobs, progress, encryption is not None, today)
+    playbook, day = load_on_day(root, problems, jobs, progress, encryption is not None, today)
     themes, env = checked_theme(root, playbook.config, problems)
-    day = resolve_today(today, playbook.config)
     if problems.errors:  # every problem `check` reports, the plans' too, then stop
         problems.items += Facts(playbook, day).problems()
         mend_after_a_killed_build(out or audience.output_dir(playbook.config), root, quietly=True)

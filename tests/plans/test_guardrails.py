@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import types
 from pathlib import Path
 
 import pytest
 from conftest import write
 from site_checks import scan
 
+import generator.build
 from generator.build import build, checked
 from generator.cli import main
 from generator.errors import Severity
@@ -942,6 +945,28 @@ def test_a_meeting_marked_done_after_today_is_flagged(
     write(root, "playbook.yaml", "today: 2026-11-22\n")
     status, err = check(root, capsys)
     assert status == 0 and expected in err.splitlines()
+
+
+def test_check_at_midnight_plans_for_the_day_its_date_hints_count_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`playbook check` without --today, run as the clock strikes midnight: the date
+    hints counted from the day the clock read first, and the plans from the day it read
+    next, so `date: tomorrow` was told 23 Nov 'counting from 2026-11-22' while a coffee
+    marked done for 23 Nov was not flagged as after today. Both count from one day."""
+    root = tiny(
+        tmp_path,
+        content__meetings__m1=meeting(status="done", date="2026-11-23"),
+        content__meetings__m2=meeting(date="tomorrow"),
+    )
+    readings = itertools.chain(
+        [dt.datetime(2026, 11, 22, 23, 59, 59)], itertools.repeat(dt.datetime(2026, 11, 23))
+    )
+    clock = types.SimpleNamespace(now=lambda zone: next(readings))
+    monkeypatch.setattr(generator.build, "dt", types.SimpleNamespace(datetime=clock))
+    status, err = check(root, capsys)
+    assert status == 1 and "did you mean 2026-11-23, counting from 2026-11-22?" in err
+    assert "marked done, but the meeting is on 2026-11-23, after today (2026-11-22)" in err
 
 
 def test_a_meeting_marked_done_without_a_date_is_not_said_to_be_ahead(tmp_path: Path) -> None:
