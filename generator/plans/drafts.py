@@ -77,8 +77,9 @@ class DraftSlot:
     met_via: str = ""
     """How you know them (`met_via`), for a request; left out in the same way."""
     met_before: Meeting | None = None
-    """The last meeting held with them before this one: a request for another meeting
-    thanks them for it, rather than introducing you as a stranger would."""
+    """The last meeting held with them before this one, by today (`Meeting.held_by`): a
+    request for another meeting thanks them for it, rather than introducing you as a
+    stranger would."""
     checked: tuple[tuple[DraftProblem, ContentError], ...] = ()
     """What is wrong with your own text, each with its warning at its line (the theme's
     draft is checked once worded)."""
@@ -102,7 +103,8 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     contact = playbook.contacts[meeting.contact]
     own = {draft.kind: draft for draft in meeting.drafts}
     introducers = introduced_by(playbook, meeting)
-    held = held_before(meeting, playbook)
+    # met before: by today, when the request goes (not one marked done ahead of time)
+    held = [m for m in held_before(meeting, playbook) if m.held_by(today)]
     slots = []
     sayable = said_in_request(meeting)
     profile = playbook.profile

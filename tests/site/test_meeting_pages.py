@@ -212,6 +212,25 @@ def test_a_request_to_someone_you_have_met_thanks_them_instead_of_introducing_yo
     assert "30 minutes" in body and len(body.split()) < 100
 
 
+def test_a_request_thanks_only_for_a_meeting_held_by_today(tmp_path: Path) -> None:
+    """Sofia's lunch on 30 Nov is marked done already (check warns of it): on 22 Nov a
+    request for a third meeting thanked her for that lunch, not had yet. It thanks her
+    for the call of 28 Oct, the last meeting held; from 30 Nov, for the lunch."""
+    root = copy_sample(tmp_path / "pb")
+    lunch = "---\ncontact: sofia-lindqvist\nformat: lunch\nstatus: done\ndate: 2026-11-30\n---\n"
+    write(root, "content/meetings/2026-11-30-sofia-lindqvist.md", lunch)
+    again = "---\ncontact: sofia-lindqvist\nformat: coffee\nrequested_on: 2026-11-20\n---\n"
+    write(root, "content/meetings/2026-12-10-sofia-lindqvist.md", again)
+    for today, thanks in (
+        (SAMPLE_TODAY, "Thank you again for our call on Wed 28 Oct"),
+        (dt.date(2026, 11, 30), "Thank you again for our lunch on Mon 30 Nov"),
+    ):
+        site = build(root, today=today, jobs=1).output
+        request = page(site, "meetings/2026-12-10-sofia-lindqvist/")
+        ((_, (_, body, _)),) = drafts(request).items()
+        assert body.startswith(f"Dear Sofia,\n\n{thanks}"), body
+
+
 def test_your_own_request_replaces_the_theme_and_keeps_its_subject(built_sample: Path) -> None:
     html = page(built_sample, NADIA)
     ((_, (subject, body, _)),) = drafts(html).items()
