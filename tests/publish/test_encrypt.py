@@ -6,6 +6,7 @@ import base64
 import hashlib
 import io
 import json
+import re
 import signal
 import unicodedata
 from pathlib import Path
@@ -17,6 +18,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from generator.cli import main
 from generator.publish.encrypt import (
+    ENV_VAR,
     MAX_ITERATIONS,
     SHORTEST_ADVISED,
     DecryptionError,
@@ -338,6 +340,18 @@ def test_opaque_name(key: PageKey) -> None:
     assert name != opaque_name("companies/other.html", key)
     assert name != opaque_name("companies/acme-logistics.html", derive_key(PASSPHRASE))
     assert opaque_name("index.html", key) == "index.html"
+
+
+def test_no_example_in_the_docs_types_the_passphrase_into_a_command() -> None:
+    """privacy.md's first example was `PLAYBOOK_PASSPHRASE='a long passphrase you can type'
+    playbook build --encrypt`: followed, the passphrase went into the shell's history file
+    in the clear. No command in a code block of the docs or the README gives it a value."""
+    repo = Path(__file__).resolve().parents[2]
+    for path in [repo / "README.md", *sorted((repo / "docs").glob("*.md"))]:
+        blocks = re.findall(r"^```.*?^```", path.read_text(), re.S | re.M)
+        typed = [line for b in blocks for line in b.splitlines() if f"{ENV_VAR}=" in line]
+        assert not typed, f"{path.name}: {typed}"
+    assert f"read -rs {ENV_VAR}" in (repo / "docs" / "privacy.md").read_text()
 
 
 def test_passphrase_from_environment() -> None:
