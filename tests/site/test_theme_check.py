@@ -287,9 +287,14 @@ def test_a_build_reports_what_the_theme_check_finds_with_the_content_errors(
     root = copy_sample(tmp_path / "other")
     write(root, f"{TEMPLATES}/contact.html", "<link href=\"{{ static('styles.css') }}\">\n")
     warned = [w for w in build(root, today=SAMPLE_TODAY, jobs=1).warnings if w.field == "template"]
+    assert [str(w) for w in warned] == [
+        f"warning: {TEMPLATES}/contact.html:1: template: static('styles.css'): no theme folder "
+        "has static/styles.css (did you mean style.css or locked.css?)"
+    ]
     assert warned == [w for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
-    with pytest.raises(BuildError):
+    with pytest.raises(BuildError) as stopped:  # the sample's own warning would stop it too
         build(root, today=SAMPLE_TODAY, jobs=1, strict=True)
+    assert warned[0] in stopped.value.warnings
 
 
 def test_a_theme_file_that_links_out_of_its_theme_folder_is_refused(tmp_path: Path) -> None:
