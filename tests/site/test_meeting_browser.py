@@ -80,7 +80,9 @@ def test_the_mailto_link_holds_the_draft(browser: Any, built_sample: Path) -> No
     context = browser.new_context()
     page = context.new_page()
     page.goto((built_sample / SOFIA / "index.html").as_uri())
-    for card in page.locator("article.draft").all():
+    cards = page.locator("article.draft").all()
+    assert len(cards) == 2  # the thank-you and the update to whoever introduced you
+    for card in cards:
         text = card.locator("pre.draft-text").inner_text()
         subject = card.locator(".draft-subject").inner_text().removeprefix("Subject:").strip()
         href = card.locator("a.button[href^='mailto:']").get_attribute("href")
