@@ -90,6 +90,7 @@ def test_usage_errors_quote_the_command_line_escaped(
 ) -> None:
     err = usage_error(argv, capsys)
     assert_tame(err)
+    assert printable(argv[-1]) in err  # shown, escaped: not dropped
 
 
 def test_usage_errors_with_paths_are_escaped(
