@@ -122,3 +122,4 @@ def test_the_server_log_keeps_its_lines_and_escapes_the_rest(
     err = capsys.readouterr().err
     assert_tame(err)
     assert err.count("\n") == 3
+    assert "  content/a\\x1b[2J\\x1b[31m.md:1: name: bad\n" in err
