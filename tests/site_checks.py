@@ -48,13 +48,15 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def resolve_link(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
-    """The file and fragment a relative link points to; None for external links."""
+    """The file and fragment a link inside the site points to (one starting with `/`, as
+    404.html's, from the site's root); None for external links."""
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):
         return None
     if not parts.path:
         return page, parts.fragment
-    target = (page.parent / unquote(parts.path)).resolve()
+    start = site if parts.path.startswith("/") else page.parent  # `/`: the site served at its root
+    target = (start / unquote(parts.path).lstrip("/")).resolve()
     if href.split("#")[0].endswith("/") or target.is_dir():
         target = target / "index.html"
     return target, parts.fragment

@@ -723,9 +723,12 @@ def test_a_static_host_shows_the_playbooks_own_404_page(tmp_path: Path) -> None:
     assert "Maya" not in missing.read_text()
 
 
-def test_without_base_url_the_404_page_links_nowhere(built_sample: Path) -> None:
-    """It cannot know where the site lives: a relative link is wrong one folder down."""
-    assert scan(built_sample / "404.html").links == [("link", "data:,")]
+def test_without_base_url_the_404_page_links_to_the_start_of_the_site(built_sample: Path) -> None:
+    """It cannot know where the site lives: a relative link is wrong one folder down. It
+    had no link; now `/`, saying it is the start of the site, and what base_url is for."""
+    found = scan(built_sample / "404.html")
+    assert found.links == [("link", "data:,"), ("a", "/")]
+    assert "start of this site" in found.text and "published in a folder" in found.text
 
 
 def test_a_mistake_in_the_404_page_is_reported_at_its_line(tmp_path: Path) -> None:

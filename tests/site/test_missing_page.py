@@ -56,3 +56,26 @@ def test_the_404_page_is_styled_at_any_depth(built_sample: Path, page: Any, sche
         assert style == [paper, "640px"], (address, style)
         assert page.locator("h1").inner_text() == "Not found"
     assert [p for p in problems if "404" not in p] == [], problems
+
+
+@pytest.mark.browser
+def test_the_404_page_links_to_the_start_of_the_site_at_any_depth(
+    built_sample: Path, page: Any
+) -> None:
+    """Without base_url it had no link at all: a host shows it at any depth, where no
+    relative link is right. Its link to `/` leads there from the root and four folders
+    down, as its words say."""
+    body = (built_sample / "404.html").read_bytes()
+
+    def serve(route: Any) -> None:
+        if route.request.url == "http://playbook.test/":
+            route.fulfill(status=200, body="<title>Start</title>", content_type="text/html")
+        else:
+            route.fulfill(status=404, body=body, content_type="text/html")
+
+    page.route("http://playbook.test/**", serve)
+    for address in ("http://playbook.test/nothing", "http://playbook.test/a/b/c/d/gone.html"):
+        page.goto(address)
+        page.click("text=Go to the start of this site")
+        page.wait_for_url("http://playbook.test/")
+        assert page.title() == "Start", address
