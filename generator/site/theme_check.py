@@ -24,7 +24,7 @@ from jinja2 import nodes
 from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
-from generator.site.render import section_problem
+from generator.site.render import MISSING_TEMPLATE, section_problem
 from generator.site.theme import (
     editors_own,
     is_builtin,
@@ -91,6 +91,7 @@ class _Checker:
             yield from self._reference(name, node, wanted)
         yield from self._links(name, tree)
         yield from self._untitled(name, tree)
+        yield from self._headless(name, tree)
 
     def _untitled(self, name: str, tree: nodes.Template) -> Iterator[ContentError]:
         """A copy of a page template that extends another (base.html) without the block
@@ -112,6 +113,23 @@ class _Checker:
                 f"site's name. Add the theme's {shown} (in {theirs}) below your {{% extends %}}"
             )
             yield self._at(name, 1, message, warn=True)
+
+    def _headless(self, name: str, tree: nodes.Template) -> Iterator[ContentError]:
+        """A copy of standalone.html without the block `head` that missing.html fills: the
+        site's 404.html brings its own styles there when there is no base_url (it cannot
+        link the stylesheet), and would show unstyled (a warning: the page builds)."""
+        if name != STANDALONE or _has_block(tree, "head"):
+            return
+        if not _has_block(self.tree(MISSING_TEMPLATE), "head"):
+            return
+        lines = self._filename(name).read_text("utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if "</head>" in text), 1)
+        message = (
+            "has no {% block head %}: the site's 404.html (missing.html) puts its styles "
+            "there when playbook.yaml has no base_url, and would show unstyled. Add "
+            "{% block head %}{% endblock %} before </head>"
+        )
+        yield self._at(name, line, message, warn=True)
 
     def _imports_from_own(self, name: str) -> Iterator[ContentError]:
         """What the theme's template `name` imports from the playbook's own copies (the
@@ -349,6 +367,8 @@ class _Checker:
         return ContentError(where, line or 1, "template", message, severity)
 
 
+STANDALONE = "standalone.html"
+"""The frame of the pages outside the site, 404.html among them."""
 _TITLE_BLOCK = re.compile(r"\{%-?\s*block\s+title\s*-?%\}[^\n]*?\{%-?\s*endblock\b[^%\n]*%\}")
 """A title block written on one line, as the theme's page templates write it."""
 SHOWN_BLOCK = 100

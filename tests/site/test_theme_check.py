@@ -378,3 +378,26 @@ def test_a_theme_link_that_leads_nowhere_or_a_pipe_is_named_as_in_content(
         "warning: themes/default/static/feed.css:1: file: is a named pipe, not a file; ignored"
     ]
     assert not (report.output / "static/feed.css").exists()
+
+
+def test_a_copy_of_the_standalone_frame_without_its_head_block_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Without base_url, the site's 404.html brings its own styles in standalone.html's
+    block head: a copy of the frame without that block built a 404 page without any
+    style, without a word. Kept, the 404 page has them."""
+    root = copy_sample(tmp_path / "pb")
+    frame = (REPO / TEMPLATES / "standalone.html").read_text("utf-8")
+    headless = frame.replace("{% block head %}{% endblock %}\n", "")
+    assert headless != frame
+    write(root, f"{TEMPLATES}/standalone.html", headless)
+    found = [str(w) for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
+    line = headless.splitlines().index("</head>") + 1
+    assert found == [
+        f"warning: {TEMPLATES}/standalone.html:{line}: template: has no {{% block head %}}: "
+        "the site's 404.html (missing.html) puts its styles there when playbook.yaml has no "
+        "base_url, and would show unstyled. Add {% block head %}{% endblock %} before </head>"
+    ]
+    write(root, f"{TEMPLATES}/standalone.html", frame)
+    assert not [w for w in check(root, SAMPLE_TODAY).warnings if w.field == "template"]
+    assert "<style>" in (build(root, today=SAMPLE_TODAY, jobs=1).output / "404.html").read_text()
