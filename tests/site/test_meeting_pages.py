@@ -1019,3 +1019,16 @@ def test_the_notes_after_an_informational_meeting_do_not_recall_an_opening(
         "draft-thank-you-priya-natarajan"
     ]
     assert "back to: At Verdant Grid, analytics engineers own the semantic layer" in body, body
+
+
+def test_a_sheet_asks_the_questions_for_spare_time_after_the_ask(tmp_path: Path) -> None:
+    """Tomás's networking call cut to 15 minutes leaves no time for questions of its own:
+    its question sheet opened with "If time allows", numbered 1 and 2, and the ask, the
+    point of the call, came 3rd and 4th. The ask now comes first, the spare-time questions
+    after it, numbered on."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/meetings/2026-12-01-tomas-alvarez.md", "duration: 20", "duration: 15")
+    sheet = page(build(root, today=SAMPLE_TODAY, jobs=1).output, TOMAS + "questions/")
+    heading_and_first = r'<h2 class="sheet-extra-title">([^<]*)</h2>\s*<ol [^>]*start="(\d+)"'
+    parts = re.findall(heading_and_first, sheet)
+    assert parts == [("The ask", "1"), ("If time allows", "3")], parts
