@@ -197,7 +197,8 @@ class _Marks:
     offset: int
     lines: dict[str, int] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
+    """(path, line, line before) of each field written again in its mapping."""
     values: int = 0
     """Nodes visited so far, aliases followed (`MAX_VALUES`)."""
     seen: set[int] = field(default_factory=set)
@@ -635,8 +636,9 @@ def _parse_yaml(
             return None
         problems.error(path, first_line, part, "expected 'field: value' lines (a mapping)")
         return None
-    for key, line in marks.duplicates:
-        problems.error(path, line, key, "appears twice; keep one")
+    for key, line, first in marks.duplicates:
+        message = f"appears twice (also on line {first}), and only the last is read: keep one"
+        problems.error(path, line, key, message)
     for key, line, message in _curly_quoted(yaml_text, marks):
         problems.warn(path, line, key, message)
     for key, line, message, refused in _items_read_as_text(marks, part != "front matter"):
@@ -941,7 +943,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             key = str(key_node.value)
             child = sys.intern(f"{path}.{key}" if path else key)  # the same in every file
             if key in seen:
-                marks.duplicates.append((child, key_line))
+                marks.duplicates.append((child, key_line, marks.lines[child]))
             seen.add(key)
             marks.lines[child] = key_line
             _walk(value_node, child, marks, within, field_line if path else key_line)

@@ -1796,7 +1796,10 @@ def test_a_value_between_curly_quotes_is_named_in_a_warning() -> None:
 
 def test_a_field_written_twice_is_an_error_at_the_second() -> None:
     _, problems = parse("---\nname: Ana\nrole: x\nname: Ann\n---\n")
-    assert [str(p) for p in problems.errors] == ["c.md:4: name: appears twice; keep one"]
+    """Naming the line of the other, which is not read."""
+    assert [str(p) for p in problems.errors] == [
+        "c.md:4: name: appears twice (also on line 2), and only the last is read: keep one"
+    ]
 
 
 LONG = "x" * 200_000
