@@ -1125,7 +1125,11 @@ def question_bank(
             at = f"questions.{index}.id"
             if q["id"] in seen:
                 problems.error(
-                    doc.path, doc.line(at), at, f"{quoted(q['id'])} is also in {seen[q['id']]}"
+                    doc.path,
+                    doc.line(at),
+                    at,
+                    f"{quoted(q['id'])} is also in {seen[q['id']]}: a meeting names a question "
+                    "by its id, so each is used once in the bank; give one of them another id",
                 )
                 continue
             seen[q["id"]] = f"{doc.path}:{doc.line(at)}"  # the file may be this one
