@@ -69,6 +69,8 @@ def explain(
     column = mark.column if mark is not None else 0
     line = lines[at] if at < len(lines) else ""
     opened = exc.context_mark.line if exc.context_mark is not None else at
+    if not line.isascii() and (hidden := look_alike_in_line(line)):
+        return at, hidden  # libyaml stops at a byte order mark that starts a line
 
     if "unhashable key" in problem and (why := question_before_name(line, column)):
         return at, why  # PyYAML's own loader, which builds the values as it reads them

@@ -1013,6 +1013,11 @@ def test_front_matter_without_its_closing_line_says_so() -> None:
             'name: X\ndone: {\n  "\\udc00": 2026-11-20}\n',
             "c.md:4: front matter: \\udc00 is half of a character written in two \\u escapes",
         ),
+        (  # pasted with the mark a file starts with: libyaml stopped at it without a word
+            "name: X\n\ufeffrole: Lead\n",
+            "c.md:3: front matter: holds an invisible byte order mark (U+FEFF) in a field name: "
+            "retype the line",
+        ),
         (
             "name: X\nrole: Lead\x0bData\n",
             "c.md:3: front matter: holds the control character U+000B, which YAML does not allow",
