@@ -143,8 +143,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_INTERRUPTED
 
 
-_ENDING = ("SIGTERM", "SIGHUP")
-"""`kill`, and the terminal window closed (no SIGHUP on Windows)."""
+_ENDING = ("SIGTERM", "SIGHUP", "SIGINT")
+"""`kill`, the terminal window closed (no SIGHUP on Windows), and Ctrl-C."""
 
 
 @contextlib.contextmanager
@@ -152,12 +152,19 @@ def _terminate_like_ctrl_c() -> Iterator[None]:
     """`kill` (SIGTERM), or closing the terminal (SIGHUP), ends a command as Ctrl-C does:
     what it was writing is cleaned up (a build's staging folder and lock, an import's
     half-written file) and it says "interrupted", instead of dying on the spot and
-    leaving them beside the output. A signal set to be ignored (`nohup`) stays so."""
+    leaving them beside the output. A signal set to be ignored (`nohup`) stays so. A
+    clean-up that takes a while (`build --clean` stopped while it replaced the pages puts
+    every one back) is said at once, whichever of the three stopped it."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a signal handler
         return
+    stopping: list[threading.Timer] = []
 
     def interrupt(signum: int, frame: object) -> None:
+        if not stopping:  # said if putting things back takes a while: not silent meanwhile
+            stopping.append(threading.Timer(STOPPING_SAID_AFTER, _say_stopping))
+            stopping[0].daemon = True
+            stopping[0].start()
         raise KeyboardInterrupt
 
     previous = {
@@ -170,8 +177,22 @@ def _terminate_like_ctrl_c() -> Iterator[None]:
     try:
         yield
     finally:
+        for timer in stopping:
+            timer.cancel()
+            timer.join()  # said, if it is being said, before "interrupted"
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+STOPPING_SAID_AFTER = 1.0
+"""Seconds a command stopped by a signal may take to clean up before it says it is on it
+(`build --clean` puts back thousands of files it had begun to replace)."""
+
+
+def _say_stopping() -> None:
+    with contextlib.suppress(OSError, ValueError):  # standard error closed: nothing to say
+        print("playbook: stopping: putting back what was half written", file=sys.stderr)
+        sys.stderr.flush()
 
 
 def _escape_what_stdout_cannot_encode() -> None:

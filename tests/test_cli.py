@@ -8,9 +8,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY, in_a_terminal, usage_error, write
@@ -1230,6 +1232,41 @@ def test_kill_ends_a_build_like_ctrl_c_and_leaves_nothing_beside_the_output(
     assert capsys.readouterr().err == "playbook: interrupted\n"
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
     assert (sample_root / "output/index.html").read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_stopping(
+    name: str,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kill` during `build --clean` of a large playbook, while the pages were moved in:
+    putting the old ones back took 30 s (3,000 files), in silence, as if the kill had
+    been missed. It says it is stopping within a second, then "interrupted"."""
+    argv = ["build", "-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
+    assert main([*argv, "--jobs", "1"]) == 0
+    before = (sample_root / "output/index.html").read_bytes()
+    real = os.replace
+    moved = []
+
+    def slow_disk(source: Any, target: Any) -> None:
+        if ".output.staging-" in str(source):
+            moved.append(source)
+            if len(moved) == 10:  # stopped while the pages are moved in
+                os.kill(os.getpid(), getattr(signal, name))
+        elif ".output.undo-" in str(source):
+            time.sleep(0.3)  # each page put back (10 of them)
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", slow_disk)
+    assert main([*argv, "--jobs", "1", "--clean"]) == 130
+    assert capsys.readouterr().err == (
+        "playbook: stopping: putting back what was half written\nplaybook: interrupted\n"
+    )
+    assert cli.STOPPING_SAID_AFTER <= 1
+    assert (sample_root / "output/index.html").read_bytes() == before
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
 
 
 def test_a_build_under_nohup_goes_on_when_the_terminal_closes(
