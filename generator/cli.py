@@ -117,7 +117,7 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        with _terminate_like_ctrl_c():
+        with _terminate_like_ctrl_c(said=args.run is not _cmd_serve):
             code: int = args.run(args)
         return code
     except BuildError as exc:
@@ -148,20 +148,21 @@ _ENDING = ("SIGTERM", "SIGHUP", "SIGINT")
 
 
 @contextlib.contextmanager
-def _terminate_like_ctrl_c() -> Iterator[None]:
+def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[None]:
     """`kill` (SIGTERM), or closing the terminal (SIGHUP), ends a command as Ctrl-C does:
     what it was writing is cleaned up (a build's staging folder and lock, an import's
     half-written file) and it says "interrupted", instead of dying on the spot and
     leaving them beside the output. A signal set to be ignored (`nohup`) stays so. A
     clean-up that takes a while (`build --clean` stopped while it replaced the pages puts
-    every one back) is said at once, whichever of the three stopped it."""
+    every one back) is said at once, whichever of the three stopped it; not `said` by
+    `serve`, which says "Stopped." when it is."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a signal handler
         return
     stopping: list[threading.Timer] = []
 
     def interrupt(signum: int, frame: object) -> None:
-        if not stopping:  # said if putting things back takes a while: not silent meanwhile
+        if said and not stopping:  # said if putting things back takes a while: not silent
             stopping.append(threading.Timer(STOPPING_SAID_AFTER, _say_stopping))
             stopping[0].daemon = True
             stopping[0].start()

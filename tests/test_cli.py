@@ -1269,6 +1269,34 @@ def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_sto
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
 
 
+def test_serve_stopped_slowly_says_only_that_it_stopped(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`serve` stopped by `kill` or Ctrl-C, taking over a second to shut down, said
+    "Stopped." and then "playbook: stopping: putting back what was half written", of
+    nothing it had half written."""
+    from generator.live import serve
+
+    class SlowToStop:
+        url, port, asked_port = "http://127.0.0.1:8000/", 8000, 8000
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def run(self, ready: Callable[[], None]) -> None:
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(10)
+            except KeyboardInterrupt:
+                time.sleep(cli.STOPPING_SAID_AFTER + 0.5)  # a slow shutdown
+                print("Stopped.")
+                raise
+
+    monkeypatch.setattr(serve, "LiveServer", SlowToStop)
+    assert main(["serve", "-C", str(sample_root)]) == 0
+    assert capsys.readouterr() == ("Stopped.\n", "")
+
+
 def test_a_build_under_nohup_goes_on_when_the_terminal_closes(
     sample_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
