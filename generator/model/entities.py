@@ -423,20 +423,22 @@ class Playbook:
         return dict(grouped)
 
     @cached_property
-    def _referred(self) -> dict[str, list[Contact]]:
-        grouped: dict[str, set[str]] = defaultdict(set)
+    def _referred(self) -> dict[str, list[tuple[Contact, dt.date]]]:
+        """Whom each contact introduced you to, by name, each with the first day they gave
+        the name (UNDATED: always, for a `referred_by` or a meeting with no day)."""
+        grouped: dict[str, dict[str, dt.date]] = defaultdict(dict)
         for contact in self.contacts.values():
             if contact.referred_by:
-                grouped[contact.referred_by].add(contact.slug)
+                grouped[contact.referred_by][contact.slug] = UNDATED
         for meeting in self.meetings.values():
-            grouped[meeting.contact].update(
-                s
-                for s in meeting.referrals
-                if s in self.contacts and given_by(meeting, self.first_met_on(s))
-            )
+            given = grouped[meeting.contact]
+            day = meeting.date or meeting.requested_on or UNDATED
+            for s in meeting.referrals:
+                if s in self.contacts and given_by(meeting, self.first_met_on(s)):
+                    given[s] = min(day, given.get(s, day))
         return {
-            slug: sorted((self.contacts[s] for s in slugs), key=by_name)
-            for slug, slugs in grouped.items()
+            slug: sorted(((self.contacts[s], day) for s, day in days.items()), key=_by_name)
+            for slug, days in grouped.items()
         }
 
     @cached_property
@@ -475,10 +477,11 @@ class Playbook:
         """The contacts who work at a company, in file order."""
         return self._people_by_company.get(_named(self, "people_at", company), [])
 
-    def referrals_from(self, contact: Contact | str) -> list[Contact]:
-        """Whom a contact introduced you to (their `referred_by`, or a meeting's
-        referrals given before you first met them: `referrers_of`), by name."""
-        return self._referred.get(_named(self, "referrals_from", contact), [])
+    def referrals_from(self, contact: Contact | str, today: dt.date) -> list[Contact]:
+        """Whom a contact introduced you to by `today` (their `referred_by`, or a meeting's
+        referrals given by then, and before you first met them: `referrers_of`), by name."""
+        given = self._referred.get(_named(self, "referrals_from", contact), [])
+        return [person for person, day in given if day <= today]
 
     @cached_property
     def _meetings_by_company(self) -> dict[str, list[Meeting]]:
@@ -499,16 +502,17 @@ class Playbook:
         it), oldest first; by slug even before the contact has a file."""
         return self._introductions.get(_named(self, "introductions_to", contact), [])
 
-    def referrers_of(self, contact: Contact | str) -> list[Contact]:
-        """Who introduced you to a contact: their `referred_by` first, then the people of
-        the meetings whose `referrals:` named them before you first met them
-        (`first_met_on`), oldest first. A name given you after that is no introduction:
-        the contact page, both sides of it (`referrals_from`), the agenda and the drafts
-        name the same people (`introducers`)."""
+    def referrers_of(self, contact: Contact | str, today: dt.date) -> list[Contact]:
+        """Who introduced you to a contact by `today`: their `referred_by` first, then the
+        people of the meetings whose `referrals:` named them by then and before you first
+        met them (`first_met_on`), oldest first. A name given you after that is no
+        introduction, nor one at a meeting still ahead: the contact page, both sides of it
+        (`referrals_from`), the agenda and the drafts name the same people (`introducers`)."""
         person = self.contacts.get(_named(self, "referrers_of", contact))
         if person is None:
             return []
-        return introducers(self, person, self.first_met_on(person))
+        met = self.first_met_on(person)
+        return introducers(self, person, today if met is None else min(met, today))
 
     def first_met_on(self, contact: Contact | str) -> dt.date | None:
         """The day you first met a contact: the earlier of their `met_on` and the first
@@ -567,6 +571,10 @@ class Playbook:
 
 UNDATED = dt.date.min
 """The decline date of a declined meeting with neither `requested_on` nor `date`."""
+
+
+def _by_name(given: tuple[Contact, dt.date]) -> tuple[object, ...]:
+    return by_name(given[0])
 
 
 def _slug(entity: Contact | Company | Meeting | str) -> str:

@@ -432,7 +432,7 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
         met = first_met(ctx.playbook, referral, meeting.date, ctx.today)
         if met is None or met.date is None:
             continue
-        if not _introduced(ctx.playbook, meeting.contact, referral):
+        if not _introduced(ctx.playbook, meeting.contact, referral, ctx.today):
             continue  # you knew them before they gave you the name
         covered = covered or (recorded is not None and recorded >= met.date)
         given = _given_before(ctx.playbook, meeting.contact, referral, met, ctx.today)
@@ -493,12 +493,12 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         )
 
 
-def _introduced(playbook: Playbook, giver: str, referral: str) -> bool:
+def _introduced(playbook: Playbook, giver: str, referral: str, today: dt.date) -> bool:
     """Did `giver` introduce you to `referral` (`Playbook.referrers_of`: a name given only
     after you had met them is none)? A referral with no file is taken at its word."""
     if referral not in playbook.contacts:
         return True
-    return any(c.slug == giver for c in playbook.referrers_of(referral))
+    return any(c.slug == giver for c in playbook.referrers_of(referral, today))
 
 
 def _held(meeting: Meeting) -> bool:
@@ -539,13 +539,13 @@ def tells_referrer(playbook: Playbook, meeting: Meeting) -> bool:
     return first is not None and first.slug == meeting.slug
 
 
-def referred_by_only(playbook: Playbook, referrer: str) -> list[Contact]:
+def referred_by_only(playbook: Playbook, referrer: str, today: dt.date) -> list[Contact]:
     """The contacts whose `referred_by` is `referrer` and whom no meeting with the
     referrer lists under `referrals:` (those are the referral rule's already)."""
     listed = {r for m in playbook.meetings_with(referrer) for r in m.referrals}
     return [
         c
-        for c in playbook.referrals_from(referrer)
+        for c in playbook.referrals_from(referrer, today)
         if c.referred_by == referrer and c.slug not in listed
     ]
 
@@ -553,7 +553,7 @@ def referred_by_only(playbook: Playbook, referrer: str) -> list[Contact]:
 def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]:
     """Tell `referrer` how the first meeting went with each person they introduced you
     to by `referred_by:`; recorded as `referrer_update` on that first meeting."""
-    for person in referred_by_only(ctx.playbook, referrer):
+    for person in referred_by_only(ctx.playbook, referrer, ctx.today):
         met = first_met(ctx.playbook, person.slug, None, ctx.today)
         if met is None or met.date is None:
             continue
@@ -895,7 +895,7 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
             found.append(Interaction(followup.done, "reminder", followup.action, None))
     if contact.met_on is not None:
         found.append(Interaction(contact.met_on, "met", "", None))
-    found += _updates_told(playbook, contact)
+    found += _updates_told(playbook, contact, today)
     past = [i for i in found if i.day <= today]
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
 
@@ -906,11 +906,11 @@ def _told_only_referrer(playbook: Playbook, meeting: Meeting, key: str) -> bool:
     return key == "referrer_update" and not meeting.referrals and tells_referrer(playbook, meeting)
 
 
-def _updates_told(playbook: Playbook, contact: Contact) -> list[Interaction]:
+def _updates_told(playbook: Playbook, contact: Contact, today: dt.date) -> list[Interaction]:
     """The news given to `contact` about the people they introduced by `referred_by`:
     recorded on the first meeting with each of them, but in touch with `contact`."""
     found = []
-    for person in playbook.referrals_from(contact):
+    for person in playbook.referrals_from(contact, today):
         first = first_met(playbook, person.slug, None)
         day = first.done.get("referrer_update") if first else None
         if person.referred_by == contact.slug and first is not None and day is not None:

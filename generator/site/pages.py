@@ -224,7 +224,7 @@ def _first_letters(people: list[Contact]) -> list[tuple[str, Contact]]:
 
 def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:
     contact = playbook.contacts[slug]
-    referrers = playbook.referrers_of(contact)
+    referrers = playbook.referrers_of(contact, options.today)
     return (
         Page(
             routes.contact(slug),
@@ -237,7 +237,7 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "learnings": learned_meetings(playbook, playbook.meetings_with(contact)),
                 "referrer": referrers[0] if referrers else None,
                 "referrers": referrers,
-                "referred": playbook.referrals_from(contact),
+                "referred": playbook.referrals_from(contact, options.today),
                 "has_vcard": options.has_vcards,
                 **contact_followups_context(
                     playbook,

@@ -26,7 +26,7 @@ QUERIES = [
     ("title_of", "2026-11-19-jonah-kin", "2026-11-19-jonah-kim"),
     ("answers_to", "portfolio-prof", "portfolio-proof"),
 ]
-ALSO = {"declined_on": (SAMPLE_TODAY,)}
+ALSO = {q: (SAMPLE_TODAY,) for q in ("declined_on", "referrals_from", "referrers_of")}
 """What a query takes after its entity: the day it is asked on."""
 
 
@@ -59,7 +59,7 @@ def test_a_slug_named_without_a_file_is_answered(sample_root: Path) -> None:
     assert [m.slug for m in playbook.introductions_to("zoe-new")] == ["2026-11-19-jonah-kim"]
     assert playbook.meetings_with("zoe-new") == []
     assert playbook.company_of("zoe-new") is None
-    assert playbook.referrers_of("zoe-new") == []
+    assert playbook.referrers_of("zoe-new", SAMPLE_TODAY) == []
 
 
 def test_a_template_asking_about_a_typo_is_told_at_its_line_in_a_build_and_live(
@@ -94,9 +94,9 @@ def test_the_people_someone_referred_you_to_by_a_meeting_or_a_file(tmp_path: Pat
         "---\ncontact: ada\nstatus: done\ndate: 2026-11-03\nreferrals: [bo]\n---\n",
     )
     playbook = loaded(tmp_path)
-    assert [c.slug for c in playbook.referrals_from("ada")] == ["bo", "cy"]
-    assert [c.slug for c in playbook.referrers_of("bo")] == ["ada"]
-    assert [c.slug for c in playbook.referrers_of("cy")] == ["ada"]
+    assert [c.slug for c in playbook.referrals_from("ada", SAMPLE_TODAY)] == ["bo", "cy"]
+    assert [c.slug for c in playbook.referrers_of("bo", SAMPLE_TODAY)] == ["ada"]
+    assert [c.slug for c in playbook.referrers_of("cy", SAMPLE_TODAY)] == ["ada"]
 
 
 def test_a_meeting_is_at_the_company_it_names_before_the_contacts_own(tmp_path: Path) -> None:

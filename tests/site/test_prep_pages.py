@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -525,6 +526,19 @@ def test_a_name_given_after_you_met_them_is_no_introduction(
     assert "Referred by" not in text_of(site, f"contacts/{slug}")
     assert "Referred you to Elena Marsh Keep in touch" in text_of(site, "contacts/jonah-kim")
     assert f'href="../../contacts/{slug}/"' in html_of(site, "meetings/2026-11-19-jonah-kim")
+
+
+def test_a_name_to_be_given_at_a_meeting_ahead_is_no_introduction_yet(tmp_path: Path) -> None:
+    """Elena's name is written under Jonah's 19 Nov meeting (and her file does not say
+    who referred her): built on 18 Nov, Jonah's page said "Referred you to Elena Marsh"
+    and hers "Referred by Jonah Kim", from a meeting not had yet, while the reminder to
+    reach her waited for that day. Both count from 19 Nov."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/contacts/elena-marsh.md", "referred_by: jonah-kim\n", "")
+    for today, shown in ((dt.date(2026, 11, 18), False), (dt.date(2026, 11, 19), True)):
+        site = build(root, today=today, jobs=1).output
+        assert ("Referred you to Elena Marsh" in text_of(site, "contacts/jonah-kim")) is shown
+        assert ("Referred by Jonah Kim" in text_of(site, "contacts/elena-marsh")) is shown
 
 
 def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
