@@ -158,13 +158,16 @@ def plan_import(
         if skipped is not None:
             plan.skipped.append(skipped)
             continue
+        if too_large := _too_large(person, sum(len(v.encode()) for v in _values(person).values())):
+            plan.notices.append(Notice(label, person.line, f"{too_large}; skipped"))
+            continue  # before its names are made slugs: 50 MB of a company took minutes
         base = person.exported_as or slugify(person.name) or fallback_slug(person.name, "contact")
         contact_slug = unique_slug(base, taken)  # the person first: their own name is theirs
         taken.add(contact_slug)
         slug, exists = companies.would_be(person.company) if person.company else (None, False)
         rel = f"content/contacts/{contact_slug}.md"
         text = contact_text(person, slug if exists else None, label, origin)
-        problem = _invalid(rel, text, person.name)
+        problem = _too_large(person, len(text.encode())) or _invalid(rel, text, person.name)
         if problem:  # refused: no slug taken, no company made for them
             taken.discard(contact_slug)
             plan.notices.append(Notice(label, person.line, f"{problem}; skipped"))
@@ -333,18 +336,40 @@ def front_matter(data: dict[str, Any]) -> str:
     return f"---\n{text}---\n"
 
 
+def _too_large(person: Person, size: int) -> str | None:
+    """Why a contact file of `size` bytes made of `person` is refused, more than the
+    playbook reads, naming the value to shorten (the record's longest); else None. Check's
+    "split it" is no help to an import."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    values = _values(person)
+    longest = max(values, key=lambda name: len(values[name]))
+    return (
+        f"would make a contact file of {size / (1 << 20):.1f} MB, more than the "
+        f"{MAX_FILE_BYTES >> 20} MB playbook reads: shorten its {longest} "
+        f"({len(values[longest]):,} characters) in the file you import from, and import it again"
+    )
+
+
+def _values(person: Person) -> dict[str, str]:
+    """The text of each value of a record that a contact file is made of, by what a
+    message calls it."""
+    return {
+        "notes": person.notes,
+        "name": person.name,
+        "company": person.company or person.on_their_own,
+        "role": person.role,
+        "emails": " ".join(person.emails),
+        "phones": " ".join(person.phones),
+        "web addresses": " ".join((person.linkedin, *person.websites)),
+    }
+
+
 def _invalid(rel: str, text: str, name: str) -> str | None:
     """The first problem `playbook check` would find in a new contact file's front
     matter, or a name that would not read back as written."""
-    data = text.encode("utf-8")
-    if len(data) > MAX_FILE_BYTES:  # check's "split it" is no help to an import
-        return (
-            f"would make a contact file of {len(data) / (1 << 20):.1f} MB, more than the "
-            f"{MAX_FILE_BYTES >> 20} MB playbook reads: shorten its notes in the file you "
-            "import from, and import it again"
-        )
     problems = Problems()
-    doc = parse_document(rel, data, problems)
+    doc = parse_document(rel, text.encode("utf-8"), problems)
     if doc is not None:
         validate_document(doc, CONTACT, problems)
         if not problems.errors and doc.data.get("name") != name:

@@ -1186,21 +1186,24 @@ def test_an_import_interrupted_says_what_it_had_created(
     assert "Created 3 contacts and 0 companies" in capsys.readouterr().out
 
 
-def test_a_note_too_long_for_a_contact_file_says_to_shorten_it(
-    sample_root: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(("line", "value"), [("NOTE", "notes"), ("ORG", "company")])
+def test_a_value_too_long_for_a_contact_file_says_which_to_shorten(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], line: str, value: str
 ) -> None:
     """A card whose note makes a file beyond the 1 MB playbook reads was skipped with
     check's words for a file of the playbook, 'file: is larger than 1 MB; split it': a
-    record cannot be split. It now says what to shorten, and where."""
-    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Noa Long\r\nNOTE:" + "word " * 300_000
+    record cannot be split. It now says what to shorten, and where. A record of someone
+    else's with a long company (`ORG:`, a LinkedIn Company of 50 MB) was told to shorten
+    its notes, which it has none of, after 100 seconds making the company's name a slug."""
+    card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Noa Long\r\n{line}:" + "word " * 300_000
     write(sample_root.parent, "noa.vcf", card + "\r\nEND:VCARD\r\n")
     assert (
         main(["import", "vcard", "-C", str(sample_root), str(sample_root.parent / "noa.vcf")]) == 1
     )
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"{sample_root.parent / 'noa.vcf'}:1: would make a contact file of 1.4 MB, more than "
-        "the 1 MB playbook reads: shorten its notes in the file you import from, and import "
-        "it again; skipped"
+        f"the 1 MB playbook reads: shorten its {value} (1,499,999 characters) in the file you "
+        "import from, and import it again; skipped"
     )
     assert not (sample_root / "content/contacts/noa-long.md").exists()
 
