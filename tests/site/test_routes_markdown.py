@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 
@@ -164,7 +165,8 @@ def test_raw_html_setting_lets_html_through() -> None:
     ],
 )
 def test_raw_html_with_a_script_or_local_address_loses_it(text: str) -> None:
-    out = html_of(text, raw_html=True)
+    out = html_of(f"Kept before it.\n\n{text}", raw_html=True)
+    assert out.startswith("<p>Kept before it.</p>\n")  # the notes around it stay
     assert "<iframe" not in out and "<meta" not in out and "<script" not in out
     assert not re.search(r"(javascript|vbscript|data|file):", out, re.IGNORECASE)
     assert "href=" not in out and "src=" not in out
@@ -186,6 +188,7 @@ def test_raw_html_with_a_script_or_local_address_loses_it(text: str) -> None:
 def test_script_and_local_addresses_never_become_links_or_images(text: str) -> None:
     for out in (html_of(text), inline(text)):
         assert "<a " not in out and "<img" not in out and "href=" not in out
+        assert escape(text.split("\n")[0], quote=False) in out  # shown as written
 
 
 @pytest.mark.parametrize(
