@@ -394,3 +394,25 @@ def test_a_meetings_day_shows_its_year_on_paper_only(built_sample: Path, page: A
     for made_for_paper in ["print", "questions"]:
         page.goto((meeting / made_for_paper / "index.html").as_uri())
         assert "Tue 24 Nov 2026, 08:30" in page.locator("main").inner_text(), made_for_paper
+
+
+def test_a_printed_link_in_arabic_shows_its_address_after_its_text(
+    tmp_path: Path, page: Any
+) -> None:
+    """Isolating every link for names (986e671) put a printed link's address, which
+    follows its text inside it, on the left of a text in Arabic: `See (https://…) مقال`.
+    Links out keep to the paragraph's direction: `See مقال (https://…)`."""
+    root = copy_sample(tmp_path / "pb")
+    notes = root / "content/contacts/elena-marsh.md"
+    notes.write_text(notes.read_text() + "\nSee [مقال](https://example.com/a) today.\n")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    page.goto((site / "contacts/elena-marsh/index.html").as_uri())
+    page.emulate_media(media="print")
+    text_from_start = page.locator("a[href='https://example.com/a']").evaluate(
+        """link => {
+          const range = document.createRange();
+          range.selectNodeContents(link.firstChild);
+          return range.getBoundingClientRect().left - link.getBoundingClientRect().left;
+        }"""
+    )
+    assert abs(text_from_start) < 1, text_from_start
