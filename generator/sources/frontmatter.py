@@ -364,8 +364,8 @@ def _decoded(path: str, content: bytes, problems: Problems) -> str | None:
     if (nul := content.find(b"\x00")) != -1:
         problems.error(path, content[:nul].count(b"\n") + 1, "file", _nul_bytes(content, nul))
         return None
-    try:
-        return content.decode("utf-8-sig")
+    try:  # every byte order mark before the text: two when two files were joined
+        return content.decode("utf-8-sig").lstrip("\ufeff")
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         problems.error(path, line, "file", _not_utf8(content, exc.start))
