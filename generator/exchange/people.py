@@ -354,8 +354,9 @@ class PersonIndex(Generic[T]):
 
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#&])")
-_LINE_START = re.compile(r"^([^\S\n]*)([-+=>]|\d+[.)])", re.MULTILINE)
-"""A line that Markdown would read as a list item, a quote or a heading's underline. Its
+_LINE_START = re.compile(r"^([^\S\n]*)([-+=>:]|\d+[.)])", re.MULTILINE)
+"""A line that Markdown would read as a list item, a quote, a heading's underline or, after
+another line, a definition of it (`: `, as the line before becomes its term). Its
 white space stops at the line's end: a run of blank lines is not read again from the
 start of each (20,000 line breaks took a minute); the marker after them is then found at
 the start of its own line, and the text written is the same."""

@@ -1077,6 +1077,15 @@ def test_imported_notes_stay_lines_of_text_not_lists_quotes_or_headings() -> Non
     )
 
 
+def test_an_imported_line_starting_with_a_colon_stays_a_line_not_a_definition() -> None:
+    """A note with a line starting `: ` (`Languages`, then `: French, Polish`, as someone
+    else's address book may hold) became a definition list: 'Languages\\' as a term, with
+    the line break's backslash shown, and 'French, Polish' as its definition, the colon
+    gone."""
+    html = render(markdown_text("Languages\n: French, Polish"), lambda n: None, print).html
+    assert html == "<p>Languages<br />\n: French, Polish</p>\n"
+
+
 def test_notes_of_many_blank_lines_are_written_in_linear_time() -> None:
     """The pattern that finds a line starting like a list item read each run of blank
     lines again from the start of each: 20,000 line breaks before a word took a minute
