@@ -11,6 +11,7 @@ from conftest import REPO, edit
 from site_checks import scan
 
 from generator.build import build, check, checked
+from generator.model.config import MeetingDefaults
 from generator.scaffold import create_playbook
 
 TODAY = dt.date(2026, 12, 6)
@@ -63,3 +64,23 @@ def test_the_question_ids_the_sample_shares_with_a_new_playbook_are_the_ones_doc
     (root / copied).write_text((REPO / copied).read_text("utf-8"), "utf-8")
     edit(root, copied, "contact: omar-haddad", "contact: alex-example")
     assert any(quoted[1] in str(p) for p in check(root, today=TODAY).errors)
+
+
+def test_the_usual_lengths_getting_started_names_are_the_defaults() -> None:
+    """Step 5 told a new user to fill in the time, format and place, but not the length
+    agreed, which the guides say to state up front; it now says what a meeting left
+    without `duration` is planned for."""
+    guide = " ".join((REPO / "docs/getting-started.md").read_text("utf-8").split())
+    said = re.search(
+        r"`duration` you agreed, in minutes \(.*?(\d+) minutes for a coffee or a call, "
+        r"(\d+) for a lunch, (\d+) for any networking meeting",
+        guide,
+    )
+    assert said is not None
+    lengths = MeetingDefaults().durations
+    calls = {lengths[kind] for kind in ("coffee", "phone", "video", "office")}
+    assert (calls, int(said[2]), int(said[3])) == (
+        {int(said[1])},
+        lengths["lunch"],
+        lengths["networking"],
+    )
