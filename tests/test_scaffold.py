@@ -825,3 +825,17 @@ def test_someone_whose_file_is_set_aside_is_not_to_be_added_again(
     message = str(refused.value)
     assert f"; content/{set_aside} is not read, as playbook " in message
     assert message.endswith(f": {fix}, then run this again")
+
+
+@pytest.mark.parametrize("day", [None, dt.date(2026, 12, 1)])
+def test_a_new_meeting_has_a_place_for_the_names_it_gives(
+    sample_root: Path, day: dt.date | None
+) -> None:
+    """The meeting `new` wrote had goals, questions and share, but nowhere for the names
+    given you at the meeting, which make the reminders to reach them and to tell whoever
+    introduced you: a new user wrote "Suggested Maria Gomez" in the notes, and no reminder
+    followed."""
+    path = new_file(sample_root, "meeting", "omar-haddad", day=day, today=TODAY)
+    assert parsed(path)["referrals"] == []
+    written = path.relative_to(sample_root).as_posix()
+    assert not [e for e in check(sample_root, TODAY).errors if e.path == written]
