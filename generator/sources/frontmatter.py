@@ -25,6 +25,7 @@ from generator.errors import Problems, clipped, quoted, shown_field
 from generator.patterns import LazyPattern
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
+    NO_SPACE,
     QUESTION_ITEM,
     Meant,
     anchored_name,
@@ -599,10 +600,12 @@ def _parse_yaml(
         data = loader.construct_document(node) if node is not None else {}
     except _Refused as exc:
         problems.error(path, exc.line, part, exc.message)
+        _more_unspaced(path, exc.line, exc.message, yaml_text, first_line, problems, part)
         return None
     except yaml.MarkedYAMLError as exc:
         line, message = explain(exc, yaml_text, part != "front matter", meant)
         problems.error(path, line + first_line, part, message)
+        _more_unspaced(path, line + first_line, message, yaml_text, first_line, problems, part)
         return None
     except yaml.reader.ReaderError as exc:
         line = yaml_text[: exc.position].count("\n") + first_line
@@ -622,8 +625,11 @@ def _parse_yaml(
                 problems.error(path, index + first_line, part, wrong)
                 return None
             if isinstance(data, str) and (spaced := no_space_fix(written)) is not None:
-                message = f"needs a space after the colon: {spaced}"
+                message = f"{NO_SPACE}{spaced}"
                 problems.error(path, index + first_line, part, message)
+                _more_unspaced(
+                    path, index + first_line, message, yaml_text, first_line, problems, part
+                )
                 return None
         if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
             word = "field" if part == "front matter" else "setting"
@@ -649,6 +655,25 @@ def _parse_yaml(
         problems.warn(path, line, key, message)
     cut = _cut_short(yaml_text, marks)
     return Document(path, data, marks.lines, marks.raw, body, body_line, cut)
+
+
+def _more_unspaced(
+    path: str,
+    line: int,
+    message: str,
+    yaml_text: str,
+    first_line: int,
+    problems: Problems,
+    part: str,
+) -> None:
+    """After a line refused for a colon without its space (`name:Ana`, at `line`), each
+    other line written so (`role:Lead`): YAML stops at the first, and a phone's notes
+    app leaves out every such space, so the next check would bring up the next one."""
+    if not message.startswith(NO_SPACE):
+        return
+    for index, written in enumerate(_lines(yaml_text)):
+        if index + first_line != line and (spaced := no_space_fix(written)) is not None:
+            problems.error(path, index + first_line, part, f"{NO_SPACE}{spaced}")
 
 
 _TAB_ONLY = LazyPattern(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)
@@ -1074,7 +1099,7 @@ def _refuse_unspaced(
                 name, _, rest = fix[start.column : end.column].partition(":")
                 fix = f"{fix[: start.column]}{name}: {rest}{fix[end.column :]}"
         fix = clipped(fix.strip())
-    raise _Refused(line, f"needs a space after the colon: {fix}")
+    raise _Refused(line, f"{NO_SPACE}{fix}")
 
 
 def _unspaced(key: yaml.Node, value: yaml.Node, marks: _Marks) -> str | None:

@@ -124,7 +124,7 @@ def explain(
                 return index, wrong
         for index in (opened, at - 1, at):  # `name:Ana` then `role: x` reads as one text
             if 0 <= index < len(lines) and (spaced := no_space_fix(lines[index])) is not None:
-                return index, f"needs a space after the colon: {spaced}"
+                return index, f"{NO_SPACE}{spaced}"
     if "mapping values are not allowed" in problem:
         above = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
         under = above is not None and _indent(lines[above]) < _indent(line)
@@ -321,6 +321,10 @@ _NO_SPACE = LazyPattern(r"(\s*(?:- )?[A-Za-z_][\w-]*) *:([^\s/:].*)")
 """`role:Analyst` (or `role :Analyst`): a field name and its value with no space between,
 which YAML reads as one piece of text (a `/` or `:` after the colon is more likely an
 address or a time)."""
+
+
+NO_SPACE = "needs a space after the colon: "
+"""How a line written `role:Analyst` is told, before the line as it should be."""
 
 
 def no_space_fix(line: str) -> str | None:

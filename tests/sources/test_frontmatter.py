@@ -854,6 +854,24 @@ def test_yaml_mistakes_are_explained_at_the_line_to_fix(front: str, error: str) 
     assert len(errors) == 1 and errors[0].startswith(error), errors
 
 
+@pytest.mark.parametrize(
+    ("front", "rows"),
+    [
+        ("name:Ana\ncompany:acme\nrole:Lead\n", [2, 3, 4]),
+        ("name: Ana\ncompany:acme\nrole:Lead\n", [3, 4]),
+        ("name:Ana\ncompany: acme\nrole:Lead\n", [2, 4]),
+    ],
+)
+@pytest.mark.usefixtures("either_parser")
+def test_every_colon_without_its_space_is_named_at_once(front: str, rows: list[int]) -> None:
+    """A phone's notes app may leave out the space after every colon: only the first such
+    line was named, and each check after the fix named the next one."""
+    fixed = {2: "name: Ana", 3: "company: acme", 4: "role: Lead"}
+    assert errors_of(front) == [
+        f"c.md:{row}: front matter: needs a space after the colon: {fixed[row]}" for row in rows
+    ]
+
+
 def test_a_blank_line_holding_a_tab_keeps_its_place() -> None:
     """A line of only a tab, blank to its writer, was refused ("a tab is used to indent
     this line"); read as blank, it still counts in the line numbers of what follows."""
