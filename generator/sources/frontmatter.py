@@ -27,6 +27,7 @@ from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     NO_SPACE,
     QUESTION_ITEM,
+    TAB_INDENT,
     Meant,
     anchored_name,
     colon_ends_item,
@@ -600,12 +601,12 @@ def _parse_yaml(
         data = loader.construct_document(node) if node is not None else {}
     except _Refused as exc:
         problems.error(path, exc.line, part, exc.message)
-        _more_unspaced(path, exc.line, exc.message, yaml_text, first_line, problems, part)
+        _more_alike(path, exc.line, exc.message, yaml_text, first_line, problems, part)
         return None
     except yaml.MarkedYAMLError as exc:
         line, message = explain(exc, yaml_text, part != "front matter", meant)
         problems.error(path, line + first_line, part, message)
-        _more_unspaced(path, line + first_line, message, yaml_text, first_line, problems, part)
+        _more_alike(path, line + first_line, message, yaml_text, first_line, problems, part)
         return None
     except yaml.reader.ReaderError as exc:
         line = yaml_text[: exc.position].count("\n") + first_line
@@ -627,7 +628,7 @@ def _parse_yaml(
             if isinstance(data, str) and (spaced := no_space_fix(written)) is not None:
                 message = f"{NO_SPACE}{spaced}"
                 problems.error(path, index + first_line, part, message)
-                _more_unspaced(
+                _more_alike(
                     path, index + first_line, message, yaml_text, first_line, problems, part
                 )
                 return None
@@ -657,7 +658,7 @@ def _parse_yaml(
     return Document(path, data, marks.lines, marks.raw, body, body_line, cut)
 
 
-def _more_unspaced(
+def _more_alike(
     path: str,
     line: int,
     message: str,
@@ -667,13 +668,33 @@ def _more_unspaced(
     part: str,
 ) -> None:
     """After a line refused for a colon without its space (`name:Ana`, at `line`), each
-    other line written so (`role:Lead`): YAML stops at the first, and a phone's notes
-    app leaves out every such space, so the next check would bring up the next one."""
-    if not message.startswith(NO_SPACE):
+    other line written so (`role:Lead`); after one indented with a tab, each other one:
+    YAML stops at the first, and a phone's notes app leaves out every such space (or an
+    editor indents every line with a tab), so the next check would bring up the next one."""
+    if message.startswith(NO_SPACE):
+        told = _unspaced_told
+    elif message == TAB_INDENT:
+        told = _tab_told
+    else:
         return
     for index, written in enumerate(_lines(yaml_text)):
-        if index + first_line != line and (spaced := no_space_fix(written)) is not None:
-            problems.error(path, index + first_line, part, f"{NO_SPACE}{spaced}")
+        if index + first_line != line and (said := told(written)) is not None:
+            problems.error(path, index + first_line, part, said)
+
+
+def _unspaced_told(line: str) -> str | None:
+    """The line's error if it is written `role:Lead`, else None."""
+    fix = no_space_fix(line)
+    return None if fix is None else f"{NO_SPACE}{fix}"
+
+
+def _tab_told(line: str) -> str | None:
+    """The line's error if a tab indents it, else None."""
+    return TAB_INDENT if _TAB_INDENTED.match(line) else None
+
+
+_TAB_INDENTED = re.compile(r"[ ]*\t[ \t]*\S")
+"""A line indented with a tab, at least in part."""
 
 
 _TAB_ONLY = LazyPattern(r"(?:^|\r)[ ]*\t[ \t]*(?:\r|$)", re.MULTILINE)

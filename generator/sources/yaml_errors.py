@@ -81,10 +81,7 @@ def explain(
     if "nesting depth" in problem:
         return at, "nests lists and mappings too deeply (more than YAML reads); flatten it"
     if "tab" in problem or (column < len(line) and line[column] == "\t"):
-        return at, (
-            "a tab is used to indent this line; YAML indents with spaces only: "
-            "replace the tab with spaces"
-        )
+        return at, TAB_INDENT
     if (stray_quote := _quote_before_field(lines, max(at, opened), settings)) is not None:
         return stray_quote
     for index in sorted({opened, at}):
@@ -323,6 +320,10 @@ which YAML reads as one piece of text (a `/` or `:` after the colon is more like
 address or a time)."""
 
 
+TAB_INDENT = (
+    "a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces"
+)
+"""How a line indented with a tab is told."""
 NO_SPACE = "needs a space after the colon: "
 """How a line written `role:Analyst` is told, before the line as it should be."""
 

@@ -872,6 +872,17 @@ def test_every_colon_without_its_space_is_named_at_once(front: str, rows: list[i
     ]
 
 
+@pytest.mark.usefixtures("either_parser")
+def test_every_line_indented_with_a_tab_is_named_at_once() -> None:
+    """An editor that indents with tabs does so on every line: only the first was named."""
+    tab = (
+        "front matter: a tab is used to indent this line; YAML indents with spaces only: "
+        "replace the tab with spaces"
+    )
+    front = "name: Ana\ntags:\n\t- a\n\t- b\ndone:\n  \tthank_you: 2026-11-20\n"
+    assert errors_of(front) == [f"c.md:{row}: {tab}" for row in (4, 5, 7)]
+
+
 def test_a_blank_line_holding_a_tab_keeps_its_place() -> None:
     """A line of only a tab, blank to its writer, was refused ("a tab is used to indent
     this line"); read as blank, it still counts in the line numbers of what follows."""
