@@ -190,6 +190,7 @@ def test_two_column_parts_stay_inside_their_sheet(
     for width in (320, phone.viewport_size["width"]):
         phone.set_viewport_size({"width": width, "height": 800})
         phone.goto((built_sample / page_path / "index.html").as_uri())
+        assert phone.locator(".brief-grid > *, .columns > *").count() >= 2, width
         assert phone.evaluate(STICKING_OUT) == [], width
 
 
