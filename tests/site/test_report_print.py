@@ -178,6 +178,10 @@ def test_a_date_stays_in_its_column(page: Any, logs: tuple[str, Path], media: st
     page.set_viewport_size({"width": 1100, "height": 900})
     page.emulate_media(media=media)
     page.goto((folder / "work-search-log-2026-10-01-to-2026-11-30.html").as_uri())
+    days = page.eval_on_selector_all(
+        ".report-table td:first-child", "cells => cells.map(c => c.innerText)"
+    )
+    assert "Tue 6 Oct 2026" in days, days[:3]  # the column of dates
     over = page.eval_on_selector_all(
         ".report-table td:first-child",
         "cells => cells.filter(c => c.scrollWidth > c.clientWidth).map(c => c.innerText)",
