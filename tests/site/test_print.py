@@ -553,15 +553,14 @@ def test_what_is_overdue_prints_in_ink_and_says_so(page: Any, tmp_path: Path) ->
     root = copy_sample(tmp_path / "pb")
     site = build(root, today=dt.date(2026, 12, 20), jobs=1).output
     said = {"timeline": "day late", ".": "overdue", "contacts/daniel-reyes": "(overdue)"}
+    red = """els => els.filter(e => e.getClientRects().length && e.textContent.trim())
+        .map(e => getComputedStyle(e))
+        .flatMap(s => [s.color, s.borderLeftColor])
+        .filter(c => c === 'rgb(161, 29, 43)')"""
     for path, words in said.items():
+        page.emulate_media(media="screen")
         page.goto((site / path / "index.html").as_uri())
+        assert page.eval_on_selector_all("main *", red), path  # red on screen
         page.emulate_media(media="print")
-        red = page.eval_on_selector_all(
-            "main *",
-            """els => els.filter(e => e.getClientRects().length && e.textContent.trim())
-                .map(e => getComputedStyle(e))
-                .flatMap(s => [s.color, s.borderLeftColor])
-                .filter(c => c === 'rgb(161, 29, 43)')""",
-        )
-        assert red == [], path
+        assert page.eval_on_selector_all("main *", red) == [], path
         assert words in page.locator("main").inner_text(), path
