@@ -159,6 +159,7 @@ def test_follow_up_cards_take_the_whole_width_on_a_small_tablet(
     context = browser.new_context(viewport={"width": width, "height": 1024})
     tab = context.new_page()
     tab.goto((built_sample / "timeline" / "index.html").as_uri())
+    assert tab.locator("table.fu-table td").count() > 20  # the follow-ups' rows
     narrow = tab.evaluate(
         """() => [...document.querySelectorAll('table.fu-table td')]
             .filter(td => td.offsetWidth < td.closest('table').offsetWidth * 0.9)
