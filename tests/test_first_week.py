@@ -84,3 +84,19 @@ def test_the_usual_lengths_getting_started_names_are_the_defaults() -> None:
         lengths["lunch"],
         lengths["networking"],
     )
+
+
+def test_the_calendar_getting_started_names_is_where_it_says(tmp_path: Path) -> None:
+    """Nothing in getting-started.md said that the meetings and follow-ups of a new
+    playbook are in a calendar file, nor where to get it: step 7 now names the button,
+    which is on the Follow-ups page of a new playbook's site, and leads to the file."""
+    guide = " ".join((REPO / "docs/getting-started.md").read_text("utf-8").split())
+    said = re.search(r"the button \*\*([^*]+)\*\* on the Follow-ups page", guide)
+    assert said is not None
+    site = build(started(tmp_path), today=TODAY, jobs=1).output
+    timeline = (site / "timeline/index.html").read_text("utf-8")
+    button = re.search(
+        rf'<a class="fu-calendar" href="([^"]+)"[^>]*>{re.escape(said[1])}</a>', timeline
+    )
+    assert button is not None
+    assert (site / "timeline" / button[1]).resolve() == (site / "playbook.ics").resolve()
