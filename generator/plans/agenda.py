@@ -36,8 +36,9 @@ again); when it names none, the theme's own ask lines stand in, and the bank's p
 leave that category to the ask. They are timed one by one, after a minute to say your
 skills and the role you want and to show your target list (`ASK_LEAD_MINUTES`): the ask
 grows to those minutes, taking from the questions part down to its floor (or to what its
-own questions need, at least a minute), and those that still do not fit wait like the
-other questions. When none would fit after that minute but one fits without it, the
+own questions need; all of it when it has none, or none that fits its floor: minutes
+no question fits are of more use to the ask), and those that still do not fit wait like
+the other questions. When none would fit after that minute but one fits without it, the
 minute is dropped and your skills are said as you ask (`_fit_the_ask`).
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
@@ -416,19 +417,23 @@ def plan_minutes(
     *,
     ask_need: int = 0,
     questions_need: int | None = None,
+    shortest_question: int = 0,
 ) -> tuple[tuple[str, int], ...]:
     """(kind, minutes) of each part, in order; the minutes add up to `length` exactly.
 
     `ask_need` is the minutes of the questions said in the ask: it grows to them, as the
     ask is what the meeting is for, taking from the questions part down to its floor, or
-    to the `questions_need` minutes of its own questions when they need less (never
-    under a minute, for following up on what they say)."""
+    to the `questions_need` minutes of its own questions when they need less; to none
+    when they need none, or when their `shortest_question` is longer than that floor:
+    a 15-minute networking call naming only questions for its ask kept a minute in which
+    no question fits, while the ask, a minute short, left one of its own waiting."""
     if length < 1:
         raise ValueError(f"a meeting needs at least one minute, got {length}")
     shorter = max(1, length - _CATCH_UP_MINUTES)
-    minutes = _table_minutes(shorter, purpose, share_points, ask_need, questions_need)
+    need = (ask_need, questions_need, shortest_question)
+    minutes = _table_minutes(shorter, purpose, share_points, *need)
     for longer in range(shorter + 1, length + 1):
-        table = _table_minutes(longer, purpose, share_points, ask_need, questions_need)
+        table = _table_minutes(longer, purpose, share_points, *need)
         minutes = _a_minute_longer(minutes, table)
     return tuple((kind, minutes[kind]) for kind in KINDS if minutes.get(kind, 0) > 0)
 
@@ -460,7 +465,12 @@ def _a_minute_longer(shorter: dict[str, int], table: dict[str, int]) -> dict[str
 
 
 def _table_minutes(
-    length: int, purpose: str, share_points: int, ask_need: int, questions_need: int | None
+    length: int,
+    purpose: str,
+    share_points: int,
+    ask_need: int,
+    questions_need: int | None,
+    shortest_question: int,
 ) -> dict[str, int]:
     """The minutes of each part as the table gives them for this length alone."""
     ideal = _ideal_minutes(length, purpose, share_points)
@@ -468,7 +478,8 @@ def _table_minutes(
     budget = length - floor
     fixed = ideal if sum(ideal.values()) <= budget else _scale_down(ideal, budget)
     if fixed.get("ask"):
-        keep = floor if questions_need is None else max(1, min(floor, questions_need))
+        keep = floor if questions_need is None else min(floor, questions_need)
+        keep = keep if keep >= shortest_question else 0
         spare = length - keep - sum(fixed.values())
         fixed["ask"] += min(max(0, ask_need - fixed["ask"]), spare)
     return {**fixed, "questions": length - sum(fixed.values())}
@@ -697,6 +708,7 @@ def _agenda(
         len(meeting.share),
         ask_need=lead + sum(q.minutes for q in in_ask),
         questions_need=None if auto else sum(q.minutes for q in candidates),
+        shortest_question=0 if auto else min((q.minutes for q in candidates), default=0),
     )
     offsets = dict(_offsets(minutes))
     lead, in_ask, ask_rest = _fit_the_ask(in_ask, dict(minutes).get("ask", 0), lead)

@@ -230,11 +230,18 @@ def test_a_longer_meeting_never_has_less_time_for_its_ask_or_its_questions(purpo
     """A 14-minute networking call had 5 minutes of ask for four 2-minute ask questions
     (ask_need 9: a minute for your list, then 8), a 15-minute one 4: the welcome and the
     background grew by a minute each at 15. At every length from 1 to 240, with ask
-    questions or none, and own questions needing little or the bank picking, the ask keeps
-    at least the minutes of a minute shorter, and so do the questions but for a longer ask
-    (it grows into them when its questions need the time); the parts add up to the length
-    and the wrap-up ends at the agreed end."""
-    for share_points, ask_need, questions_need in [(0, 0, None), (0, 9, 2), (5, 20, None)]:
+    questions or none, and own questions needing none, little, or more than their floor
+    holds, or the bank picking, the ask keeps at least the minutes of a minute shorter,
+    and so do the questions but for a longer ask (it grows into them when its questions
+    need the time); the parts add up to the length and the wrap-up ends at the agreed end."""
+    for share_points, ask_need, questions_need, shortest in [
+        (0, 0, None, 0),
+        (0, 9, 2, 0),
+        (5, 20, None, 0),
+        (3, 11, 0, 0),
+        (3, 11, 6, 3),
+        (0, 25, 4, 4),
+    ]:
         before: dict[str, int] = {}
         for length in range(1, 241):
             plan = plan_minutes(
@@ -243,10 +250,11 @@ def test_a_longer_meeting_never_has_less_time_for_its_ask_or_its_questions(purpo
                 share_points,
                 ask_need=ask_need,
                 questions_need=questions_need,
+                shortest_question=shortest,
             )
             parts = dict(plan)
             ask = parts.get("ask", 0) - before.get("ask", 0)
-            questions = parts["questions"] - before.get("questions", 0)
+            questions = parts.get("questions", 0) - before.get("questions", 0)
             assert ask >= 0, (length, plan)
             assert ask + questions >= 0, (length, plan)  # questions lost go to the ask
             assert sum(parts.values()) == length
@@ -964,7 +972,9 @@ def test_a_networking_ask_is_given_the_time_its_questions_need_and_no_more_than_
     assert [q.text for q in agenda.wrap_questions] == ["Who else should I call?"]
     assert "Who else should I call?" in wrap_text(agenda)
     only_asks = meeting(duration=20, purpose="networking", questions=asks)
-    assert dict((s.kind, s.minutes) for s in agenda_for(only_asks, pb).segments)["questions"] == 1
+    # naming no question of its own, it keeps no minute for them while the ask needs it
+    parts = dict((s.kind, s.minutes) for s in agenda_for(only_asks, pb).segments)
+    assert "questions" not in parts and parts["ask"] == 13
     assert plan_minutes(20, "networking", 0, ask_need=2) == plan_minutes(20, "networking")
     floor = plan_minutes(20, "networking", ask_need=18, questions_need=9)
     assert dict(floor)["questions"] == 6

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as htmllib
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -754,21 +755,37 @@ def _built_with_tomas_naming_no_ask(tmp_path: Path, minutes: int) -> Path:
     return build(root, today=SAMPLE_TODAY).output
 
 
-@pytest.mark.parametrize("minutes", [5, 6])
-def test_a_short_networking_meeting_still_asks_a_question(tmp_path: Path, minutes: int) -> None:
-    """A 5- or 6-minute networking call has 2 minutes for its ask: a minute for your skills
+@pytest.mark.parametrize(
+    ("minutes", "own", "lead"), [(5, "", True), (6, "", True), (7, "culture-signals", False)]
+)
+def test_a_short_networking_meeting_still_asks_a_question(
+    tmp_path: Path, minutes: int, own: str, lead: bool
+) -> None:
+    """A 5- or 6-minute networking call had 2 minutes for its ask: a minute for your skills
     and your list left one, where none of Tomás's ask questions fits (2 and 3 minutes),
-    so all four waited under "If time allows" and the ask asked nothing. The ask now says
-    your skills as it asks, and his 2-minute question is timed in it."""
+    so all four waited under "If time allows" and the ask asked nothing. Naming no
+    question of its own, it now gives the ask the minute its questions part kept, for the
+    skills and list, then his 2-minute question; a 7-minute call with a 2-minute question
+    of its own has a 2-minute ask, which says your skills as it asks that question."""
     root = copy_sample(tmp_path / "pb")
     edit(
         root, "content/meetings/2026-12-01-tomas-alvarez.md", "duration: 20", f"duration: {minutes}"
     )
+    if own:
+        edit(
+            root,
+            "content/meetings/2026-12-01-tomas-alvarez.md",
+            "questions:\n",
+            f"questions:\n  - {own}\n",
+        )
     agenda = page(build(root, today=SAMPLE_TODAY).output, TOMAS).split('id="plan-title"')[1]
     ask = text(agenda.split("plan-questions ask-questions")[1].split("</ol>")[0])
     assert "anyone who could use someone with my skills? 2 min" in ask, ask
     said = text(agenda.split("Say them")[1].split("</li>")[0])
-    assert said.startswith("in a sentence as you ask") and "min" not in said, said
+    if lead:
+        assert said.startswith(", and show your target list") and "1 min" in said, said
+    else:
+        assert said.startswith("in a sentence as you ask") and "min" not in said, said
 
 
 # --- the wording helpers -------------------------------------------------------------
@@ -1031,4 +1048,64 @@ def test_a_sheet_asks_the_questions_for_spare_time_after_the_ask(tmp_path: Path)
     sheet = page(build(root, today=SAMPLE_TODAY, jobs=1).output, TOMAS + "questions/")
     heading_and_first = r'<h2 class="sheet-extra-title">([^<]*)</h2>\s*<ol [^>]*start="(\d+)"'
     parts = re.findall(heading_and_first, sheet)
-    assert parts == [("The ask", "1"), ("If time allows", "3")], parts
+    assert parts == [("The ask", "1"), ("If time allows", "4")], parts
+
+
+def test_a_15_minute_networking_plan_gives_the_ask_the_minute_no_question_fits(
+    tmp_path: Path,
+) -> None:
+    """Tomás's networking call cut to 15 minutes names no question but those of its ask:
+    its plan kept a minute for them anyway ("No question fits in 1 minute"), while the
+    ask, a minute short, left "who could use my skills" (2 minutes) waiting under "If
+    time allows", listed before the ask. The minute now goes to the ask, which asks it,
+    and the question left for spare time comes after the ask, as on the question sheet."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/meetings/2026-12-01-tomas-alvarez.md", "duration: 20", "duration: 15")
+    agenda = page(build(root, today=SAMPLE_TODAY, jobs=1).output, TOMAS)
+    plan = agenda.split('id="plan-title"')[1].split("</section>")[0]
+    assert "No question fits" not in plan and "Your questions" not in plan
+    ask = text(plan.split("plan-questions ask-questions")[1].split("</ol>")[0])
+    assert "anyone who could use someone with my skills? 2 min" in ask, ask
+    parts = re.findall(r"<h3>([^<]*?) <span|<h4>(If time allows)</h4>", plan)
+    assert [h3 or h4 for h3, h4 in parts] == [
+        "Welcome and thanks",
+        "Your background",
+        "The ask",
+        "If time allows",
+        "Wrap up",
+    ]
+    assert text(plan.split("<h4>If time allows</h4>")[1].split("</ul>")[0]).startswith(
+        "Which job descriptions"
+    )
+
+
+@pytest.mark.parametrize("purpose", ["informational", "networking"])
+def test_a_timed_plan_fills_the_agreed_length_and_wraps_up_at_its_end(
+    tmp_path: Path, purpose: str
+) -> None:
+    """Tomás's call planned at 15, 20, 30, 45 and 60 minutes: each part starts where the
+    one before ends, the first at 10:00, and the wrap-up ends at the agreed end."""
+    root = copy_sample(tmp_path / "pb")
+    tomas = (root / "content/meetings/2026-12-01-tomas-alvarez.md").read_text()
+    lengths = (15, 20, 30, 45, 60)
+    for day, minutes in enumerate(lengths, start=7):
+        changed = tomas.replace("purpose: networking", f"purpose: {purpose}")
+        changed = changed.replace("date: 2026-12-01", f"date: 2026-12-{day:02}")
+        write(
+            root,
+            f"content/meetings/2026-12-{day:02}-tomas.md",
+            changed.replace("duration: 20", f"duration: {minutes}"),
+        )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for day, minutes in enumerate(lengths, start=7):
+        plan = page(site, f"meetings/2026-12-{day:02}-tomas/").split('id="plan-title"')[1]
+        plan = plan.split("</section>")[0]
+        end = f"10:{minutes:02}" if minutes < 60 else "11:00"
+        assert f"{minutes} minutes, ends {end}" in text(plan), (minutes, text(plan)[:80])
+        spans = re.findall(r'plan-time">([\d:]+)<span class="plan-to">\u2013([\d:]+)<', plan)
+        kinds = re.findall(r"<h3>([^<]*?) <span", plan)
+        assert spans[0][0] == "10:00" and spans[-1][1] == end, (minutes, spans)
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(spans)), (minutes, spans)
+        assert kinds[-1] == "Wrap up", (minutes, kinds)
+        assert ("The ask" in kinds) is (purpose == "networking"), (minutes, kinds)
+        assert "No question fits" not in plan, minutes
