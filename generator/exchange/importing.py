@@ -24,6 +24,7 @@ from generator.exchange.people import (
     Person,
     PersonIndex,
     Reading,
+    clean,
     markdown_inline,
     markdown_text,
     names_no_employer,
@@ -290,7 +291,7 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
         data["phone"] = person.phones[0]
     if person.linkedin:
         data["linkedin"] = person.linkedin
-    source = markdown_inline(Path(label).name)
+    source = _source(label)
     body = [f"Imported from {origin} ({source}, line {person.line})."]
     if person.connected_on:
         body.append(f"Connected on {origin} on {person.connected_on.isoformat()}.")
@@ -319,12 +320,19 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
 
 def company_text(name: str, label: str, origin: str) -> str:
     """A company stub: its name, and where it came from."""
-    source = markdown_inline(Path(label).name)
+    source = _source(label)
     return (
         front_matter({"name": name})
         + f"\nAdded by playbook import ({origin}, {source}). What they do, recent news, "
         "the teams you would work with.\n"
     )
+
+
+def _source(label: str) -> str:
+    """The name of the file imported, as the text of a new file says where it came from:
+    on one line, without the control characters a file name may hold (a line break, or a
+    terminal's escape that `cat` would run), as a record's values are cleaned."""
+    return markdown_inline(clean(Path(label).name))
 
 
 def front_matter(data: dict[str, Any]) -> str:

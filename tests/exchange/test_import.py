@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -618,6 +619,25 @@ def test_nasty_names_import_and_check(tmp_path: Path, capsys: pytest.CaptureFixt
     from generator.exchange.people import clean
 
     assert names == {clean(n) for n in NASTY} - {""}
+
+
+def test_a_file_name_with_control_characters_is_written_on_one_line_without_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The name of the file imported went into each file made, as it was: one named with a
+    line break and a terminal's escape (`cards<ESC>]0;owned<BEL>` then a line break, then
+    `of ana.vcf`) wrote them raw into the contact's and the company's text, which check
+    took, and `cat` of the file ran the escape (it set the terminal's title)."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    source = tmp_path / "cards\x1b]0;owned\x07\nof ana.vcf"
+    source.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Ruiz\r\nORG:Acme\r\nEND:VCARD\r\n")
+    assert main(["import", "vcard", "-C", str(root), str(source), "--companies"]) == 0
+    capsys.readouterr()
+    for made in ("contacts/ana-ruiz.md", "companies/acme.md"):
+        text = (root / "content" / made).read_text()
+        assert "cards \\]0;owned of ana.vcf" in text, text  # on one line
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", text), text
 
 
 def test_a_linkedin_connection_starts_no_keep_in_touch_reminder(
