@@ -738,7 +738,9 @@ def test_each_done_the_docs_say_to_write_is_one_check_takes(doc: str) -> None:
     meeting (`done: {nudge: DATE}`) or on a reminder of your own (`done: DATE`)."""
     text = " ".join((DOCS / doc).read_text().split())
     refused = []
-    for span in sorted(set(re.findall(r"`(done: [^`]+)`", text))):
+    spans = sorted(set(re.findall(r"`(done: [^`]+)`", text)))
+    assert spans, f"{doc} shows no done: to check"
+    for span in spans:
         line = span.replace("DATE", "2026-11-25")
         meeting = f"---\ncontact: jo\n{line}\n---\n"
         reminder = (
