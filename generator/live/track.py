@@ -17,7 +17,16 @@ import functools
 import itertools
 import zlib
 from array import array
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
+from collections.abc import (
+    Callable,
+    Collection,
+    Hashable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    Mapping,
+    ValuesView,
+)
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import MethodType
@@ -570,11 +579,33 @@ class TrackedMap(Mapping[str, Ref]):
         self._model.recorder.read(self._all)
         return len(self._real())
 
-    def values(self) -> Iterator[Ref]:  # type: ignore[override]
-        return (self._model.ref(self._kind, slug) for slug in self)
+    def values(self) -> ValuesView[Ref]:
+        return TrackedValues(self)
 
-    def items(self) -> Iterator[tuple[str, Ref]]:  # type: ignore[override]
-        return ((slug, self._model.ref(self._kind, slug)) for slug in self)
+    def items(self) -> ItemsView[str, Ref]:
+        return TrackedItems(self)
+
+
+class TrackedValues(ValuesView[Ref]):
+    """A kind's entities, gone through anew each time, as a dict's `values()` (a template
+    may set it once and loop twice, or take its `|length`); without reading whether each
+    one is there, as a lookup by slug would."""
+
+    _mapping: TrackedMap
+
+    def __iter__(self) -> Iterator[Ref]:
+        ref, kind = self._mapping._model.ref, self._mapping._kind
+        return (ref(kind, slug) for slug in self._mapping)
+
+
+class TrackedItems(ItemsView[str, Ref]):
+    """A kind's (slug, entity) pairs, as `TrackedValues`."""
+
+    _mapping: TrackedMap
+
+    def __iter__(self) -> Iterator[tuple[str, Ref]]:
+        ref, kind = self._mapping._model.ref, self._mapping._kind
+        return ((slug, ref(kind, slug)) for slug in self._mapping)
 
 
 class TrackedQuestions(Mapping[str, Question]):

@@ -1,0 +1,42 @@
+"""Ways a theme's template read the model that the live preview showed otherwise than a
+build: each found by the randomized comparison (`test_rebuild_random.py`) run with more
+seeds and templates that read the model in more ways, and kept here as the shortest
+sequence that shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import REPO, write
+from test_rebuild import assert_same_as_full_build
+
+from generator.live.rebuild import LiveBuild
+
+CONTACT_PAGE = "themes/default/templates/contact.html"
+
+
+def show_on_contact_pages(root: Path, part: str) -> Path:
+    """The user's own contact page, with `part` before its notes."""
+    page = (REPO / CONTACT_PAGE).read_text(encoding="utf-8")
+    return write(root, CONTACT_PAGE, page.replace("<h2>Notes</h2>", part + "<h2>Notes</h2>"))
+
+
+def test_a_list_of_entities_set_once_can_be_gone_through_twice(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{% set all = playbook.companies.values() %}`, then two loops over it, and its
+    length: as a build shows them (the live preview's second loop was empty, and
+    `|length` stopped it: "object of type 'generator' has no len()")."""
+    path = show_on_contact_pages(
+        sample_root,
+        "<p>{% set all = playbook.companies.values() %}{% set pairs = playbook.companies.items() %}"
+        "{{ all|length }}: {% for c in all %}{{ c.name }}, {% endfor %}"
+        "again {% for c in all %}{{ c.name }}, {% endfor %}"
+        "{{ pairs|length }}: {% for slug, c in pairs %}{{ slug }} {% endfor %}"
+        "again {% for slug, c in pairs %}{{ c.name }} {% endfor %}</p>",
+    )
+    outcome = builder.build([path])
+    assert outcome.ok, [str(e) for e in outcome.errors]
+    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
+    assert "again Carbon Ledger," in page and "again Carbon Ledger " in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
