@@ -896,12 +896,15 @@ def target_list(ranked: Sequence[RankedCompany]) -> tuple[Company, ...]:
 
 
 def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:
-    """Who had introduced you to the person of `meeting` by its date (`introducers`):
-    `Playbook.referrers_of`, less those who gave you the name only after this meeting."""
+    """Who had introduced you to the person of `meeting` by its date, else the day you
+    asked for it (`introducers`): `Playbook.referrers_of`, less those who gave you the
+    name only after that (a request written on 18 Nov said "Jonah suggested I write",
+    from Jonah's meeting of 19 Nov)."""
     contact = playbook.contacts.get(meeting.contact)
     if contact is None:
         return ()
-    days = [d for d in (meeting.date, playbook.first_met_on(contact)) if d is not None]
+    asked = meeting.date or meeting.requested_on
+    days = [d for d in (asked, playbook.first_met_on(contact)) if d is not None]
     return tuple(introducers(playbook, contact, min(days, default=None)))
 
 

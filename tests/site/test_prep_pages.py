@@ -541,6 +541,29 @@ def test_a_name_to_be_given_at_a_meeting_ahead_is_no_introduction_yet(tmp_path: 
         assert ("Referred by Jonah Kim" in text_of(site, "contacts/elena-marsh")) is shown
 
 
+def test_a_request_written_before_a_name_was_given_says_no_one_suggested_it(
+    tmp_path: Path,
+) -> None:
+    """Elena's file not saying who referred her, a request to her written on 18 Nov, with
+    no date yet, had its draft say "Jonah Kim suggested I write to you." and its page
+    "referred by Jonah Kim": his name for her comes from his meeting of 19 Nov, a day
+    later. A request written on 20 Nov says both."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/contacts/elena-marsh.md", "referred_by: jonah-kim\n", "")
+    edit(root, "content/contacts/elena-marsh.md", "met_via: introduction from Jonah Kim\n", "")
+    for day in (18, 20):
+        write(
+            root,
+            f"content/meetings/2026-11-{day}-elena-marsh.md",
+            f"---\ncontact: elena-marsh\nrequested_on: 2026-11-{day}\n---\n",
+        )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    for day, shown in ((18, False), (20, True)):
+        page = text_of(site, f"meetings/2026-11-{day}-elena-marsh").casefold()
+        assert ("jonah kim suggested i write to you." in page) is shown, day
+        assert ("referred by jonah kim" in page) is shown, day
+
+
 def test_a_one_minute_meeting_says_one_minute(tmp_path: Path) -> None:
     """The docs allow a 1-minute meeting (one minute of questions): its page says
     "1 minute", not "1 minutes", in the header, the plan and its hints."""
