@@ -1968,7 +1968,6 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
         checked,
         csv_tables,
         refuse_folder,
-        today_of,
         write_tables,
     )
     from generator.exchange.tables import EXPORT_FOLDER
@@ -1976,9 +1975,9 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / EXPORT_FOLDER
     refuse_folder(folder, args.root, CSV_NAMES)
-    found = checked(args.root, args.today)
+    today = args.today or _playbook_today(args.root)
+    found = checked(args.root, today)  # the clock read once: at midnight, one day for both
     _sum_up_warnings(args, found.warnings)
-    today = today_of(found, args.today)
     written = write_tables(folder, csv_tables(found.playbook, today))
     if not args.quiet:
         _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")

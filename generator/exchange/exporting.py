@@ -21,7 +21,6 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.build import checked as checked_playbook
-from generator.build import resolve_today
 from generator.errors import BuildError, ContentError, UsageError, quoted
 from generator.model.config import OUTPUT_LOOP, leads_round
 from generator.model.entities import Playbook
@@ -63,11 +62,6 @@ def checked(root: Path, today: dt.date | None = None) -> Checked:
     if problems.errors:
         raise BuildError(problems.errors, problems.warnings)
     return Checked(playbook, problems.warnings)
-
-
-def today_of(found: Checked, option: dt.date | None) -> dt.date:
-    """`--today`, else `today:` in playbook.yaml, else the date now (as a build does)."""
-    return resolve_today(option, found.playbook.config)
 
 
 # ---------------------------------------------------------------------------- vCard

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
+import itertools
+import types
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ import vobject
 import yaml
 from conftest import SAMPLE_TODAY, edit, usage_error, write
 
+import generator.build
 from generator.cli import main
 from generator.exchange.exporting import csv_bytes, safe_cell
 from generator.publish.write import MARKER
@@ -283,6 +287,37 @@ def test_csv_export_warns_as_of_the_day_given(
         f"playbook: {count} warnings (playbook check -C {sample_root} --today 2026-10-20 "
         "lists the warnings)\n"
     )
+
+
+def test_csv_export_at_midnight_exports_the_day_it_checked(
+    sample_root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`playbook export csv` without --today, run as the clock strikes midnight: the
+    check read 22 Nov and warned that a coffee marked done for 23 Nov is after today,
+    while the follow-ups, read on 23 Nov, held those of that coffee had (telling Jonah,
+    who gave her name, how it went). Both are now of the day read first."""
+    write(
+        sample_root,
+        "content/meetings/2026-11-23-elena-marsh.md",
+        "---\ncontact: elena-marsh\nformat: coffee\nstatus: done\ndate: 2026-11-23\n---\n",
+    )
+    readings = itertools.chain(
+        [dt.datetime(2026, 11, 22, 23, 59, 59)], itertools.repeat(dt.datetime(2026, 11, 23))
+    )
+    clock = types.SimpleNamespace(now=lambda zone: next(readings))
+    monkeypatch.setattr(generator.build, "dt", types.SimpleNamespace(datetime=clock))
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(tmp_path / "at")]) == 0
+    warned = capsys.readouterr().err
+    monkeypatch.undo()
+    day = ["--today", "2026-11-22"]
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(tmp_path / "on"), *day]) == 0
+    assert warned.split(" (")[0] == capsys.readouterr().err.split(" (")[0] == "playbook: 1 warning"
+    rows = read_csv(tmp_path / "at" / "followups.csv")
+    assert rows == read_csv(tmp_path / "on" / "followups.csv")
+    assert not [row for row in rows if "meeting with Elena Marsh" in row["action"]], rows
 
 
 @pytest.mark.parametrize(
