@@ -138,12 +138,30 @@ def parse_source(source: SourceFile, content: bytes, meant: KindMeant | None = N
 
 
 def unreadable(source: SourceFile, exc: OSError) -> Read:
-    problem = ContentError(source.rel, 1, "file", _why_unreadable(exc))
+    problem = ContentError(source.rel, 1, "file", _why_unreadable(exc, source.kind))
     return Read(source, None, (problem,))
 
 
-def _why_unreadable(exc: OSError) -> str:
-    """Why a source cannot be read: playbook's own refusal, or the system's."""
-    if isinstance(exc, Refused):
-        return f"cannot be read: {exc.strerror}"
-    return unreadable_because(exc)
+def _why_unreadable(exc: OSError, kind: str) -> str:
+    """Why a source cannot be read: playbook's own refusal, or the system's; for a file too
+    big, what to move out of it."""
+    if not isinstance(exc, Refused):
+        return unreadable_because(exc)
+    if exc.errno == errno.EFBIG and kind in TOO_BIG_FIX:
+        return f"cannot be read: {exc.strerror}; {TOO_BIG_FIX[kind]}"
+    return f"cannot be read: {exc.strerror}"
+
+
+_PASTED = "a long document pasted in ({}) can go in a file outside content/"
+TOO_BIG_FIX = {
+    "contacts": "a contact's notes are read whole: write the notes of each conversation in "
+    "that meeting's file (content/meetings/); " + _PASTED.format("a transcript, a CV"),
+    "meetings": "a meeting's notes are read whole: write a later conversation in a meeting "
+    "file of its own; " + _PASTED.format("a transcript, slides"),
+    "companies": "a company's notes are read whole: write what each person told you in "
+    "their meeting's file; " + _PASTED.format("a report, a web page"),
+    "questions": "split its questions between several files in content/questions/, one a category",
+    "profile": "keep your pitch and notes short; " + _PASTED.format("your CV"),
+}
+"""How to make a content file of each kind small enough, said after the refusal (the
+refusal's own words are shared with import and `playbook.yaml`, which split otherwise)."""

@@ -22,7 +22,14 @@ from generator.sources.discover import (
     source_at,
     unread_files,
 )
-from generator.sources.read import MAX_FILE_BYTES, Refused, read, read_source, unreadable
+from generator.sources.read import (
+    MAX_FILE_BYTES,
+    TOO_BIG_FIX,
+    Refused,
+    read,
+    read_source,
+    unreadable,
+)
 
 JANE = "---\nname: Jane Doe\n---\n"
 
@@ -107,8 +114,30 @@ def test_a_huge_content_file_is_one_error_at_its_path(tmp_path: Path) -> None:
     assert bytes_read(lambda: checked.append(check(root))) < 2 * MAX_FILE_BYTES
     assert messages(checked[0]) == [
         "content/contacts/big.md:1: file: cannot be read: it is 3.0 MB, and a source file "
-        "may be at most 1.0 MB"
+        f"may be at most 1.0 MB; {TOO_BIG_FIX['contacts']}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "fix"),
+    [
+        ("content/contacts/big.md", "a contact's notes are read whole: write the notes of each"),
+        ("content/meetings/big.md", "a meeting's notes are read whole: write a later"),
+        ("content/companies/big.md", "a company's notes are read whole: write what each"),
+        ("content/questions/big.md", "split its questions between several files"),
+        ("content/profile.md", "keep your pitch and notes short"),
+    ],
+)
+def test_a_content_file_too_big_says_what_to_move_out_of_it(
+    tmp_path: Path, rel: str, fix: str
+) -> None:
+    """A 5 MB contact was told 'it is 5.0 MB, and a source file may be at most 1.0 MB' and
+    nothing of how to make it smaller."""
+    root = playbook(tmp_path)
+    write(root, rel, "---\nname: Big\n---\n" + "A long note. " * 400_000)
+    (message,) = messages(check(root))
+    assert message.startswith(f"{rel}:1: file: cannot be read: it is 5.0 MB, and a source file")
+    assert f"may be at most 1.0 MB; {fix}" in message
 
 
 def test_a_file_just_over_the_limit_is_told_in_bytes(tmp_path: Path) -> None:
@@ -119,7 +148,7 @@ def test_a_file_just_over_the_limit_is_told_in_bytes(tmp_path: Path) -> None:
     size = (root / "content/contacts/big.md").stat().st_size
     assert messages(check(root)) == [
         f"content/contacts/big.md:1: file: cannot be read: it is {size:,} bytes, and a source "
-        "file may be at most 1,048,576 bytes (1.0 MB)"
+        f"file may be at most 1,048,576 bytes (1.0 MB); {TOO_BIG_FIX['contacts']}"
     ]
 
 
