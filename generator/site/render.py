@@ -22,7 +22,7 @@ import sys
 import tempfile
 import traceback
 import types
-from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePath
@@ -606,10 +606,52 @@ def render_pages(
     rendered = []
     for page in pages:
         template = env.get_template(page.template)
-        html = template.render(site=site, page=page, fragments=fragments, **page.context)
+        pieces = list(template.generate(site=site, page=page, fragments=fragments, **page.context))
         file = renamed[page.path] if renamed else routes.file_for(page.path)
-        rendered.append((file, routes.resolved_utf8(unique_heading_ids(html), page.path, renamed)))
+        rendered.append((file, _page_utf8(pieces, page.path, renamed)))
     return rendered
+
+
+def _page_utf8(pieces: list[str], page_path: str, renamed: Mapping[str, str] | None) -> bytes:
+    """The page rendered as `pieces`, its heading ids made unique (`unique_heading_ids`)
+    and its links relative (`routes.resolved_utf8`), in UTF-8, worked a stretch at a
+    time, each piece let go of once written (`pieces` is emptied): the page is never
+    held whole as text. The learned page at 10,000 files (2.6 MB) was held as its
+    pieces, then as text beside them, then as text beside its bytes, at the peak of a
+    live rebuild's memory."""
+    if sum(map(len, pieces)) < _STRETCH:  # most pages: one stretch
+        return routes.resolved_utf8(unique_heading_ids("".join(pieces)), page_path, renamed)
+    headings = _Headings(_stretches(pieces))
+    out = io.BytesIO()  # its value is its buffer, not a copy
+    pieces.reverse()
+    for stretch in _stretches(pieces.pop() for _ in range(len(pieces))):
+        out.write(routes.resolved_utf8(headings.renumbered(stretch), page_path, renamed))
+    return out.getvalue()
+
+
+_STRETCH = 64 * 1024
+"""About how many characters of a page are worked at once (`_stretches`)."""
+
+
+def _stretches(pieces: Iterable[str]) -> Iterator[str]:
+    """The text of `pieces` in stretches of about `_STRETCH` characters, each cut just
+    before a `<`: what a page's text is changed in (a heading's id, a link) lies inside
+    a tag, which holds no other `<`, so it is never cut in two."""
+    pending: list[str] = []
+    size = 0
+    for piece in pieces:
+        start = 0
+        while size + len(piece) - start >= _STRETCH:
+            cut = piece.find("<", start + max(_STRETCH - size, 0))
+            if cut < 0:
+                break
+            pending.append(piece[start:cut])
+            yield "".join(pending)
+            pending, size, start = [], 0, cut
+        pending.append(piece[start:] if start else piece)
+        size += len(piece) - start
+    if pending:
+        yield "".join(pending)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
@@ -630,6 +672,7 @@ def nest_headings(html: str, top: int) -> Markup:
 
 
 _HEADING_ID = re.compile(r'(<h[1-6] id=")(h-[^"]*)"')
+_GIVEN_ID = re.compile(r' id="(h-[^"]*)"')
 
 
 def unique_heading_ids(html: str) -> str:
@@ -637,23 +680,38 @@ def unique_heading_ids(html: str) -> str:
     (`h-prep-2`): a page shows several bodies (a meeting's, and in its brief the contact's),
     each may have a `## Prep`, and an id must be unique. The first keeps it: in the
     default theme that is the page's own body, where `[[page#Prep]]` points."""
-    if html.count(' id="h-') < 2:
-        return html
-    seen: set[str] = set()
-    given: set[str] = set()
+    return _Headings((html,)).renumbered(html)
 
-    def renumber(match: re.Match[str]) -> str:
+
+class _Headings:
+    """`unique_heading_ids` for a page read a stretch at a time (`_stretches`): the
+    stretches are gone over once for the ids the page gives, then each is renumbered in
+    turn."""
+
+    def __init__(self, stretches: Iterable[str]) -> None:
+        self.present: set[str] = set()
+        self.seen: set[str] = set()
+        self.given: set[str] = set()
+        count = 0
+        for stretch in stretches:
+            if (found := stretch.count(' id="h-')) > 0:
+                count += found
+                self.present.update(_GIVEN_ID.findall(stretch))
+        self.repeated = count >= 2
+
+    def renumbered(self, stretch: str) -> str:
+        return _HEADING_ID.sub(self._renumber, stretch) if self.repeated else stretch
+
+    def _renumber(self, match: re.Match[str]) -> str:
         name = match[2]
-        if name not in seen:
-            seen.add(name)
+        if name not in self.seen:
+            self.seen.add(name)
             return match[0]
         number = 2
-        while (new := f"{name}-{number}") in given or f' id="{new}"' in html:
+        while (new := f"{name}-{number}") in self.given or new in self.present:
             number += 1
-        given.add(new)
+        self.given.add(new)
         return f'{match[1]}{new}"'
-
-    return _HEADING_ID.sub(renumber, html)
 
 
 @jinja2.pass_context
