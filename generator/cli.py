@@ -1418,20 +1418,25 @@ def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]
         passphrase = passphrase_from_environment_or_prompt(typed, _ask)
     except PassphraseError as exc:
         raise UsageError(str(exc)) from None
-    cautions = []
-    if too_short(passphrase):  # never the passphrase nor its length: both help a guesser
-        cautions.append(
-            f"warning: the passphrase is shorter than {SHORTEST_ADVISED} characters: anyone "
-            "can download the pages and try passphrases offline; use a longer one, such as "
-            "four or five random words"
-        )
-    cautions += _left_plain(args)
+    cautions = _short_passphrase(passphrase) + _left_plain(args)
     for caution in cautions:
         _say(caution, err=True)
     encryption = Encryption(
         passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
     )
     return encryption, cautions
+
+
+def _short_passphrase(passphrase: str) -> list[str]:
+    """The warning of a passphrase too short to be safe: never the passphrase nor its
+    length, which both help a guesser."""
+    if not too_short(passphrase):
+        return []
+    return [
+        f"warning: the passphrase is shorter than {SHORTEST_ADVISED} characters: anyone "
+        "can download the pages and try passphrases offline; use a longer one, such as "
+        "four or five random words"
+    ]
 
 
 def _left_plain(args: argparse.Namespace) -> list[str]:
@@ -1458,6 +1463,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     _refuse_all(_options_at_odds(args))
     cautions = _left_plain(args)  # as build --encrypt --with-calendar says them, first
+    if args.encrypt and os.environ.get(ENV_VAR):  # the passphrase build would take (check
+        cautions = _short_passphrase(_as_typed(os.environ[ENV_VAR])) + cautions  # never asks)
     for caution in cautions:
         _say(caution, err=True)
     clock = Stopwatch()

@@ -473,7 +473,12 @@ def test_strict_stops_an_encrypted_build_on_the_warnings_of_its_passphrase(
         "nothing was written"
     )
     assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
-    assert main(["check", "-C", str(sample_root), "--encrypt", "--strict"]) == 1  # agrees
+    checking = ["check", "-C", str(sample_root), "--encrypt", "--today", SAMPLE_TODAY.isoformat()]
+    assert main([*checking, *extras, "--strict"]) == 1  # agrees, warning for warning
+    checked = capsys.readouterr().err.splitlines()
+    assert checked[-1] == "playbook: 0 errors and 4 warnings (--strict counts warnings as errors)"
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert [line for line in checked if line.startswith("warning:")] == warned
 
 
 def test_check_gives_the_warnings_of_the_files_an_encrypted_build_leaves_plain(
