@@ -46,6 +46,29 @@ def test_check_reports_exact_lines(
     assert "Traceback" not in err
 
 
+def test_a_value_in_curly_quotes_is_one_message_where_it_is_also_wrong(tmp_path: Path) -> None:
+    """`company: \u2018verdant-grid\u2019` (quotes as a phone types them) got an error ("did you
+    mean verdant-grid?") and a warning that the value keeps its curly quotes, on the same
+    line: two messages for one mistake. A value that is right but for its quotes keeps
+    its warning."""
+    root = copy_sample(tmp_path / "pb")
+    omar = "content/contacts/omar-haddad.md"
+    edit(root, omar, "company: verdant-grid", "company: \u2018verdant-grid\u2019")
+    edit(root, omar, "role: Head of Data", "role: \u201cHead of Data\u201d")
+    meeting = "content/meetings/2026-11-24-omar-haddad.md"
+    edit(root, meeting, "status: scheduled", "status: \u2018scheduled\u2019")
+    reported = [str(p) for p in check(root).all if p.path in (omar, meeting)]
+    assert reported == [
+        f"{omar}:3: company: expected the file name (slug) of a company, got "
+        "'\u2018verdant-grid\u2019', whose curly quotes YAML keeps as part of the text: "
+        "write verdant-grid without them",
+        f"warning: {omar}:4: role: \u201cHead of Data\u201d keeps its curly quotes, which are "
+        'not quotes to YAML: write straight ones, role: "Head of Data"',
+        f"{meeting}:5: status: expected one of requested, scheduled, done, declined, "
+        "cancelled, no-reply, got '\u2018scheduled\u2019'; did you mean scheduled?",
+    ], reported
+
+
 @pytest.mark.parametrize("case", case_names())
 def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     root = tmp_path / case

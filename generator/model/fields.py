@@ -29,7 +29,7 @@ from generator.model.suggest import (
     slug_key,
 )
 from generator.patterns import LazyPattern
-from generator.sources.frontmatter import EXPONENT, Document
+from generator.sources.frontmatter import EXPONENT, Document, curly_quoted
 from generator.sources.yaml_errors import double_quoted, no_space_fix
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -377,6 +377,12 @@ class Reference(Text):
             names = quoted(", ".join(value))
             raise Invalid(
                 f"expected {self.expected}, got {len(value)} of them ({names}): {self.several}"
+            )
+        if isinstance(value, str) and curly_quoted(value.strip()):
+            bare = clipped(value.strip()[1:-1].strip())
+            raise Invalid(
+                f"expected {self.expected}, got {quoted(value)}, whose curly quotes YAML keeps "
+                f"as part of the text: write {bare} without them"
             )
         return super().convert(value, at)
 
@@ -2014,6 +2020,11 @@ def validate_document(
     for path, cut in doc.cut.items():
         text = type(_declared(schema, path)) in (Text, Inline, type(None))
         problems.warn(doc.path, cut.line, path, cut.warning(text), doc.shown(path))
+    if doc.curly:
+        refused = {p.field for p in problems.errors if p.path == doc.path}
+        for path, (line, message) in doc.curly.items():
+            if path not in refused:  # the error says it: one message for one mistake
+                problems.warn(doc.path, line, path, message)
     return values
 
 

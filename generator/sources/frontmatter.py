@@ -129,6 +129,9 @@ class Document:
     cut: Mapping[str, CutShort] = field(default_factory=dict)
     """The values a comment cuts short, by dotted path: warned about where the field's
     type is known (model/fields.py), as the fix depends on it."""
+    curly: Mapping[str, tuple[int, str]] = field(default_factory=dict)
+    """(line, warning) of each value written between curly quotes, by dotted path: warned
+    about unless its field has an error, which then says it (model/fields.py)."""
 
     def line(self, field_path: str) -> int:
         """Line of a field, falling back to its parent, then to the file's first line."""
@@ -646,8 +649,6 @@ def _parse_yaml(
     for key, line, first in marks.duplicates:
         message = f"appears twice (also on line {first}), and only the last is read: keep one"
         problems.error(path, line, key, message)
-    for key, line, message in _curly_quoted(yaml_text, marks):
-        problems.warn(path, line, key, message)
     for key, line, message, refused in _items_read_as_text(marks, part != "front matter"):
         (problems.error if refused else problems.warn)(path, line, key, message)
     for key, line, message in _closing_quote_alone(yaml_text, marks):
@@ -655,7 +656,8 @@ def _parse_yaml(
     for key, line, message in _curly_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
     cut = _cut_short(yaml_text, marks)
-    return Document(path, data, marks.lines, marks.raw, body, body_line, cut)
+    curly = {key: (line, message) for key, line, message in _curly_quoted(yaml_text, marks)}
+    return Document(path, data, marks.lines, marks.raw, body, body_line, cut, curly)
 
 
 def _more_alike(
@@ -766,6 +768,14 @@ phrases (`“Hello,” she said, “welcome”`), not one value in quotes (a clo
 is an apostrophe)."""
 
 
+def curly_quoted(value: str) -> bool:
+    """Whether `value` is one text between curly quotes (`“Lead”`), not several quoted
+    phrases (`“Hello,” she said, “welcome”`)."""
+    if len(value) < 2 or value[0] not in _CURLY_OPEN or value[-1] not in _CURLY_CLOSE:
+        return False
+    return not any(quote in value[1:-1] for quote in _CURLY_INSIDE)
+
+
 def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str]]:
     """(path, line, message) of each value written between curly quotes (`role: “Lead”`,
     as TextEdit or a phone types quotes): YAML keeps them as part of the text, so the page
@@ -775,10 +785,8 @@ def _curly_quoted(yaml_text: str, marks: _Marks) -> Iterator[tuple[str, int, str
     lines = yaml_text.splitlines()
     for key, start, _ in marks.plain:
         value = marks.raw.get(key, "")
-        if len(value) < 2 or value[0] not in _CURLY_OPEN or value[-1] not in _CURLY_CLOSE:
+        if not curly_quoted(value):
             continue
-        if any(quote in value[1:-1] for quote in _CURLY_INSIDE):
-            continue  # a quotation in its text, written on purpose
         before = lines[start.line][: start.column].strip() if start.line < len(lines) else ""
         straight = double_quoted(clipped(value[1:-1]))
         fix = f"{before} {straight}" if before.endswith(":") or before == "-" else straight
