@@ -24,6 +24,7 @@ from collections.abc import (
     ItemsView,
     Iterable,
     Iterator,
+    KeysView,
     Mapping,
     ValuesView,
 )
@@ -495,7 +496,10 @@ class Ref:
         return self._hash
 
     def __repr__(self) -> str:
-        return f"Ref({self._kind}/{self._slug})"
+        """The entity's own (`{{ contact }}` in a template shows it as a build does), each
+        of its fields read."""
+        self._model.recorder.read_fields(self._key, EVERY_FIELD[self._kind])
+        return repr(self._model.tables[self._kind][self._slug])
 
 
 def _names(entity_type: type) -> list[str]:
@@ -517,6 +521,8 @@ FIELDS = {
 }
 """Each field of an entity as a bit, by kind: the fields read of an entity are recorded
 as one int. Its slug is left out: it is what a ref names, and never changes."""
+EVERY_FIELD = {kind: sum(bits.values()) for kind, bits in FIELDS.items()}
+"""The bits of all of an entity's fields, by kind: read when it is shown whole."""
 
 
 def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
@@ -579,6 +585,12 @@ class TrackedMap(Mapping[str, Ref]):
         self._model.recorder.read(self._all)
         return len(self._real())
 
+    def __repr__(self) -> str:  # a dict's, as a build shows it
+        return repr(dict(self.items()))
+
+    def keys(self) -> KeysView[str]:
+        return TrackedKeys(self)
+
     def values(self) -> ValuesView[Ref]:
         return TrackedValues(self)
 
@@ -586,11 +598,25 @@ class TrackedMap(Mapping[str, Ref]):
         return TrackedItems(self)
 
 
-class TrackedValues(ValuesView[Ref]):
+class ShownAsDictView:
+    """A view shown as a dict's (`dict_values([...])`), each entity as a build shows it."""
+
+    shown: str
+
+    def __repr__(self) -> str:
+        return f"{self.shown}({list(cast(Iterable[Any], self))!r})"
+
+
+class TrackedKeys(ShownAsDictView, KeysView[str]):
+    shown = "dict_keys"
+
+
+class TrackedValues(ShownAsDictView, ValuesView[Ref]):
     """A kind's entities, gone through anew each time, as a dict's `values()` (a template
     may set it once and loop twice, or take its `|length`); without reading whether each
     one is there, as a lookup by slug would."""
 
+    shown = "dict_values"
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[Ref]:
@@ -598,9 +624,10 @@ class TrackedValues(ValuesView[Ref]):
         return (ref(kind, slug) for slug in self._mapping)
 
 
-class TrackedItems(ItemsView[str, Ref]):
+class TrackedItems(ShownAsDictView, ItemsView[str, Ref]):
     """A kind's (slug, entity) pairs, as `TrackedValues`."""
 
+    shown = "dict_items"
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[tuple[str, Ref]]:
@@ -628,6 +655,9 @@ class TrackedQuestions(Mapping[str, Question]):
 
     def __len__(self) -> int:
         return len(self._bank())
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
 
     def _bank(self) -> dict[str, Question]:
         """Every question: reading them all depends on the whole bank."""
@@ -658,6 +688,11 @@ class TrackedPlaybook:
         self.questions = TrackedQuestions(model)
         self._relation = self._work_out_relation  # one bound method kept by every fact
         self._query = self._work_out_query
+
+    def __repr__(self) -> str:
+        """The Playbook's own, as a build shows it, every entity in it read."""
+        shown = (f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(Playbook))
+        return f"Playbook({', '.join(shown)})"
 
     @property
     def config(self) -> Any:

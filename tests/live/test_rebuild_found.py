@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO, write
+from conftest import REPO, edit, write
 from test_rebuild import assert_same_as_full_build
 
 from generator.live.rebuild import LiveBuild
@@ -39,4 +39,25 @@ def test_a_list_of_entities_set_once_can_be_gone_through_twice(
     assert outcome.ok, [str(e) for e in outcome.errors]
     page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "again Carbon Ledger," in page and "again Carbon Ledger " in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_an_entity_shown_whole_is_shown_as_a_build_shows_it(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ playbook.contacts['jonah-kim'] }}`, a query's list, a kind's entities, the whole
+    playbook, as a theme's author prints them to see what a template is given: the preview
+    showed `Ref(contacts/jonah-kim)` and `<... TrackedMap object at 0x7f...>` (another
+    address each time) where a build shows the values, and did not follow an edit."""
+    path = show_on_contact_pages(
+        sample_root,
+        "<p>{{ playbook.contacts['jonah-kim'] }} {{ playbook.meetings_with(contact) }}</p>"
+        "<p>{{ playbook.companies }} {{ playbook.companies.keys() }}</p>"
+        "<p>{{ playbook.companies.values() }} {{ playbook.companies.items() }}</p>"
+        "{% if contact.slug == 'elena-marsh' %}<p>{{ playbook }}</p>{% endif %}",
+    )
+    assert builder.build([path]).ok
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+    edit(sample_root, "content/contacts/jonah-kim.md", "Analytics", "Data")
+    assert builder.build([sample_root / "content/contacts/jonah-kim.md"]).ok
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
