@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import inspect
 import itertools
 import zlib
 from array import array
@@ -719,8 +720,12 @@ class TrackedPlaybook:
             return functools.partial(self._ask, name)
         raise AttributeError(name)
 
-    def _ask(self, name: str, arg: Ref | str, *rest: Hashable) -> Any:
-        """A query's answer, a fact by its arguments (`declined_on(contact, today)`)."""
+    def _ask(self, name: str, *args: Any, **named: Any) -> Any:
+        """A query's answer, a fact by its arguments (`declined_on(contact, today)`), those
+        given by name (`today=site.today`) put in their places."""
+        if named or not args:  # as the query itself takes them, or refuses them
+            args = inspect.signature(getattr(Playbook, name)).bind(self, *args, **named).args[1:]
+        arg, rest = args[0], args[1:]
         slug = arg if isinstance(arg, str) else arg._slug
         return self._model.engine.fact(("fact", name, slug, *rest), self._query)
 

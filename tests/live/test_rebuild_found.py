@@ -61,3 +61,21 @@ def test_an_entity_shown_whole_is_shown_as_a_build_shows_it(
     edit(sample_root, "content/contacts/jonah-kim.md", "Analytics", "Data")
     assert builder.build([sample_root / "content/contacts/jonah-kim.md"]).ok
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_query_given_an_argument_by_name_answers_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`playbook.declined_on(contact, today=site.today)`, `meetings_with(contact=contact)`:
+    the preview stopped at "TrackedPlaybook._ask() got an unexpected keyword argument
+    'today'", which a build renders."""
+    path = show_on_contact_pages(
+        sample_root,
+        "<p>{{ playbook.declined_on(contact, today=site.today) }}, "
+        "{{ playbook.meetings_with(contact=contact)|length }} meetings</p>",
+    )
+    outcome = builder.build([path])
+    assert outcome.ok, [str(e) for e in outcome.errors]
+    page = (builder.out / "contacts/daniel-reyes/index.html").read_text(encoding="utf-8")
+    assert "<p>None, 1 meetings</p>" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
