@@ -61,6 +61,7 @@ from generator.model.entities import (
     meeting_noun,
     meeting_title,
 )
+from generator.model.fields import Cadence
 from generator.model.holidays import Holidays
 
 OVERDUE = "overdue"
@@ -795,7 +796,8 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     busy until then), nor while a request waits for its answer (`request_lapses`: the
     nudge and the second contact follow it up; a meeting held since answers it), nor
     while one still scheduled after its day waits for its outcome. Once a request lapses
-    unanswered, it is due again, not before that day."""
+    unanswered, it is due again, not before that day. Missed intervals do not pile up
+    (`latest_due`): someone last seen years ago is at most one interval late."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
@@ -824,6 +826,10 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     if lapsed and max(lapsed) > due:
         due = max(lapsed)
         note += f"; held back until {short_date(due)}, while your request waited for an answer"
+    latest = latest_due(cadence, due, ctx.today)
+    if latest != due:
+        note += f"; missed reminders do not add up: this is the latest, due {short_date(latest)}"
+        due = latest
     yield ctx.item(
         f"keep-in-touch-{contact.slug}",
         due,
@@ -835,6 +841,18 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         f"record a meeting, or a followups: entry with done:, in {contact.source.path}",
         note=note,
     )
+
+
+def latest_due(cadence: Cadence, due: dt.date, today: dt.date) -> dt.date:
+    """The last of `due`, one interval after it, two ... that is not after `today` (`due`
+    itself when that is after `today`): a reminder missed is replaced by the next one, as
+    in a calendar's repeating event, on a day that does not move as `today` does."""
+    steps = max((today - due).days // max((cadence.after(due) - due).days, 1), 0)
+    while steps and Cadence(cadence.count * steps, cadence.unit).after(due) > today:
+        steps -= 1  # months are 28 to 31 days
+    while Cadence(cadence.count * (steps + 1), cadence.unit).after(due) <= today:
+        steps += 1
+    return Cadence(cadence.count * steps, cadence.unit).after(due) if steps else due
 
 
 def coming_up(meeting: Meeting, today: dt.date) -> bool:

@@ -665,7 +665,8 @@ def test_keep_in_touch_counts_from_the_last_interaction(tmp_path: Path) -> None:
     own = keep(tmp_path / "own", keep_files("keep_in_touch: 6w"))
     assert own.due == D(2026, 10, 13) and "6 weeks (their cadence)" in own.rule_note
     setting = keep(tmp_path / "setting", keep_files(), "followups: {keep_in_touch: 3w}\n")
-    assert setting.due == D(2026, 9, 22)
+    assert setting.due == D(2026, 11, 3)  # due 22 Sep, 13 Oct, 3 Nov: missed ones do not add up
+    assert "missed reminders do not add up: this is the latest, due 3 Nov" in setting.rule_note
 
     # a dated done action restarts the clock
     action = keep(

@@ -1,0 +1,48 @@
+"""End-to-end: the follow-ups of a new playbook in its first week, as the pages show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+from conftest import write
+from site_checks import scan
+
+from generator.build import build
+from generator.scaffold import create_playbook
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def built(tmp_path: Path, files: dict[str, str]) -> Path:
+    """The site of a playbook `playbook init` wrote, with `files` added."""
+    root = tmp_path / "search"
+    create_playbook(root, today=TODAY)
+    for rel, text in files.items():
+        write(root, rel, textwrap.dedent(text).lstrip())
+    return build(root, today=TODAY, jobs=1).output
+
+
+FORMER_COLLEAGUE = """
+    ---
+    name: Sam Okafor
+    met_via: my team at Tidewater
+    met_on: 2018-08-20
+    keep_in_touch: 8w
+    ---
+    """
+
+
+def test_a_keep_in_touch_lapsed_for_years_is_one_interval_late_at_most(tmp_path: Path) -> None:
+    """A former colleague last seen in 2018, with a cadence of 8 weeks, made a new user's
+    first follow-up "overdue Mon 15 Oct 2018", 2974 days late: missed reminders do not
+    pile up, the latest (every 8 weeks from 20 Aug 2018: 30 Nov 2026) takes their place."""
+    site = built(tmp_path, {"content/contacts/sam-okafor.md": FORMER_COLLEAGUE})
+    dashboard = scan(site / "index.html").text
+    assert "1 follow-up overdue" in dashboard
+    assert "overdue Mon 30 Nov Get back in touch with Sam Okafor" in dashboard
+    timeline = scan(site / "timeline/index.html").text
+    assert "Mon 30 Nov 6 days late Get back in touch with Sam Okafor" in timeline
+    assert "missed reminders do not add up: this is the latest, due 30 Nov" in timeline
+    assert "DTSTART;VALUE=DATE:20261130" in (site / "playbook.ics").read_text("utf-8")
