@@ -320,6 +320,10 @@ class _Context:
         contact = self.playbook.contacts.get(slug)
         return contact.name if contact else referral_name(slug)
 
+    def day(self, day: dt.date) -> str:
+        """`24 Nov`, with the year when it is not `today`'s: `20 Aug 2018`."""
+        return short_date(day) if day.year == self.today.year else f"{short_date(day)} {day.year}"
+
     def item(
         self,
         item_id: str,
@@ -373,7 +377,7 @@ def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         f"thank-you-{meeting.slug}",
         due,
         f"Send {ctx.name(meeting.contact)} a thank-you note for the "
-        f"{meeting_noun(meeting.format, meeting.purpose)} on {short_date(meeting.date)}",
+        f"{meeting_noun(meeting.format, meeting.purpose)} on {ctx.day(meeting.date)}",
         "thank_you",
         meeting.contact,
         meeting,
@@ -483,7 +487,7 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             f"reach-referral-{meeting.slug}-{referral}",
             meeting.date + dt.timedelta(days=ctx.config.followups.reach_referral_days),
             f"Get in touch with {ctx.name(referral)}, whom {ctx.name(meeting.contact)} "
-            f"suggested on {short_date(meeting.date)}",
+            f"suggested on {ctx.day(meeting.date)}",
             "reach_referral",
             meeting.contact,
             meeting,
@@ -609,7 +613,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             "nudge",
             rules.nudge_after,
             f"Follow up once with {who} about your request"
-            + (f" of {short_date(start)}" if start else ""),
+            + (f" of {ctx.day(start)}" if start else ""),
         ),
         (
             "second_contact",
@@ -651,7 +655,7 @@ def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         f"record-outcome-{meeting.slug}",
         meeting.date + dt.timedelta(days=1),
         f"The {meeting_noun(meeting.format, meeting.purpose)} with {ctx.name(meeting.contact)} on "
-        f"{short_date(meeting.date)} is still marked "
+        f"{ctx.day(meeting.date)} is still marked "
         "scheduled: set status to done (and note what you learned) or cancelled",
         "record_outcome",
         meeting.contact,
@@ -677,9 +681,9 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         elif asked > ctx.today:  # a request to send: the warning on it says so
             how = (
                 f"{_done_hint('reschedule', meeting)}; the new request in {again.source.path} "
-                f"closes it on {short_date(asked)}, the day it counts as sent"
+                f"closes it on {ctx.day(asked)}, the day it counts as sent"
             )
-    when = f" of {short_date(meeting.date)}" if meeting.date else ""
+    when = f" of {ctx.day(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
         meeting.reschedule,
@@ -822,13 +826,13 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     whose = "their" if contact.keep_in_touch else "the playbook's"
     due = cadence.after(last.day)
     note = f"every {cadence.words} ({whose} cadence) since you were last in touch on "
-    note += short_date(last.day)
+    note += ctx.day(last.day)
     if lapsed and max(lapsed) > due:
         due = max(lapsed)
-        note += f"; held back until {short_date(due)}, while your request waited for an answer"
+        note += f"; held back until {ctx.day(due)}, while your request waited for an answer"
     latest = latest_due(cadence, due, ctx.today)
     if latest != due:
-        note += f"; missed reminders do not add up: this is the latest, due {short_date(latest)}"
+        note += f"; missed reminders do not add up: this is the latest, due {ctx.day(latest)}"
         due = latest
     yield ctx.item(
         f"keep-in-touch-{contact.slug}",

@@ -15,13 +15,13 @@ from generator.scaffold import create_playbook
 TODAY = dt.date(2026, 12, 6)
 
 
-def built(tmp_path: Path, files: dict[str, str]) -> Path:
-    """The site of a playbook `playbook init` wrote, with `files` added."""
+def built(tmp_path: Path, files: dict[str, str], today: dt.date = TODAY) -> Path:
+    """The site of a playbook `playbook init` wrote, with `files` added, built on `today`."""
     root = tmp_path / "search"
     create_playbook(root, today=TODAY)
     for rel, text in files.items():
         write(root, rel, textwrap.dedent(text).lstrip())
-    return build(root, today=TODAY, jobs=1).output
+    return build(root, today=today, jobs=1).output
 
 
 FORMER_COLLEAGUE = """
@@ -46,3 +46,27 @@ def test_a_keep_in_touch_lapsed_for_years_is_one_interval_late_at_most(tmp_path:
     assert "Mon 30 Nov 6 days late Get back in touch with Sam Okafor" in timeline
     assert "missed reminders do not add up: this is the latest, due 30 Nov" in timeline
     assert "DTSTART;VALUE=DATE:20261130" in (site / "playbook.ics").read_text("utf-8")
+
+
+def test_a_date_of_another_year_says_its_year(tmp_path: Path) -> None:
+    """The keep-in-touch note said "since you were last in touch on 20 Aug" of a day in
+    2018, and a thank-you seen in January named "the coffee on 30 Dec": a day of another
+    year than today's is written with its year."""
+    coffee = """
+        ---
+        contact: sam-okafor
+        format: coffee
+        status: done
+        date: 2026-12-30
+        time: "08:00"
+        ---
+        """
+    timeline = scan(
+        built(tmp_path / "a", {"content/contacts/sam-okafor.md": FORMER_COLLEAGUE})
+        / "timeline/index.html"
+    ).text
+    assert "since you were last in touch on 20 Aug 2018;" in timeline
+    assert "this is the latest, due 30 Nov" in timeline  # this year's: no year
+    files = {"content/contacts/sam-okafor.md": FORMER_COLLEAGUE, "content/meetings/m.md": coffee}
+    timeline = scan(built(tmp_path / "b", files, dt.date(2027, 1, 2)) / "timeline/index.html").text
+    assert "Send Sam Okafor a thank-you note for the coffee on 30 Dec 2026" in timeline
