@@ -924,8 +924,12 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
 
 def _told_only_referrer(playbook: Playbook, meeting: Meeting, key: str) -> bool:
     """Is `key` on `meeting` news for whoever introduced its contact (`referred_by`), and
-    none for the contact (the meeting lists no referrals of theirs)?"""
-    return key == "referrer_update" and not meeting.referrals and tells_referrer(playbook, meeting)
+    none for the contact: no referral of theirs the meeting lists was met by that day
+    (the names they just gave are not news for them yet)?"""
+    if key != "referrer_update" or not tells_referrer(playbook, meeting):
+        return False
+    told = meeting.done[key]
+    return all(first_met(playbook, r, meeting.date, told) is None for r in meeting.referrals)
 
 
 def _updates_told(playbook: Playbook, contact: Contact, today: dt.date) -> list[Interaction]:

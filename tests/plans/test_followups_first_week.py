@@ -70,3 +70,33 @@ def test_a_date_of_another_year_says_its_year(tmp_path: Path) -> None:
     files = {"content/contacts/sam-okafor.md": FORMER_COLLEAGUE, "content/meetings/m.md": coffee}
     timeline = scan(built(tmp_path / "b", files, dt.date(2027, 1, 2)) / "timeline/index.html").text
     assert "Send Sam Okafor a thank-you note for the coffee on 30 Dec 2026" in timeline
+
+
+def test_news_for_whoever_introduced_them_is_no_contact_with_the_person_met(
+    tmp_path: Path,
+) -> None:
+    """Jordan introduced Dana; Dana's first meeting gave a name (Maria) and records the
+    thank-you to Dana on 8 Dec and the news to Jordan on 9 Dec. Dana's keep-in-touch
+    counted from 9 Dec, the message to Jordan: it counts from 8 Dec."""
+    files = {
+        "content/contacts/jordan-blake.md": "---\nname: Jordan Blake\nmet_on: 2026-11-02\n---\n",
+        "content/contacts/dana-lee.md": "---\nname: Dana Lee\nreferred_by: jordan-blake\n---\n",
+        "content/meetings/dana.md": """
+            ---
+            contact: dana-lee
+            format: coffee
+            status: done
+            date: 2026-12-07
+            time: "08:00"
+            referrals: [maria-gomez]
+            done: {thank_you: 2026-12-08, referrer_update: 2026-12-09}
+            ---
+            """,
+    }
+    site = built(tmp_path, files, dt.date(2026, 12, 10))
+    timeline = scan(site / "timeline/index.html").text
+    assert "Get back in touch with Dana Lee" in timeline
+    assert "since you were last in touch on 8 Dec" in timeline
+    assert "since you were last in touch on 9 Dec" in timeline  # Jordan's
+    assert "Last in touch Tue 8 Dec 2026" in scan(site / "contacts/dana-lee/index.html").text
+    assert "Last in touch Wed 9 Dec 2026" in scan(site / "contacts/jordan-blake/index.html").text
