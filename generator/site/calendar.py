@@ -176,6 +176,9 @@ def build_calendar(
         calendar.add_component(zone)  # strict apps refuse none
     for timezone in calendar.walk("VTIMEZONE"):
         _onsets_before_the_change(timezone)
+        # icalendar's "This timezone only works from <first> to <last>." reads as if the
+        # calendar stopped working then: `first` and `last` already cover every event
+        timezone.pop("COMMENT", None)
     *head, end = (line for line in calendar.content_lines() if line)  # END:VCALENDAR
     lines = [*head, *(line for event in events for line in event.lines()), end]
     return b"\r\n".join(_folded(line) for line in lines) + b"\r\n"

@@ -687,3 +687,24 @@ def test_one_meeting_with_two_people_is_one_event(tmp_path: Path) -> None:
         "Coffee with Omar Haddad"
     )
     assert "meeting-2026-11-24-elena-marsh@playbook" in found
+
+
+def test_the_timezone_says_nothing_of_a_calendar_that_stops_working(tmp_path: Path) -> None:
+    """playbook.ics held "COMMENT:This timezone only works from 2026-01-01 to
+    2028-01-01." (icalendar writes it): read as text, the calendar stopped working in
+    2028. The zone covers every event's year, here a meeting in 2029, and says nothing."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    meeting = '---\ncontact: ada\nformat: phone\ndate: {}\ntime: "10:00"\n---\n'
+    write(tmp_path, "content/meetings/soon.md", meeting.format("2026-12-08"))
+    write(tmp_path, "content/meetings/later.md", meeting.format("2029-07-10"))
+    out = tmp_path / "out"
+    build(tmp_path, out=out, today=dt.date(2026, 12, 6), jobs=1)
+    ics = (out / CALENDAR).read_bytes()
+    assert b"COMMENT" not in ics and b"only works" not in ics
+    (zone,) = re.findall(rb"BEGIN:VTIMEZONE.*END:VTIMEZONE", ics, re.DOTALL)
+    # the clocks go forward on 11 Mar 2029 and back on 4 Nov 2029: the zone says so
+    assert b"RDATE:20270314T020000,20280312T020000,20290311T020000\r\n" in zone
+    assert b"RDATE:20271107T020000,20281105T020000,20291104T020000\r\n" in zone
+    start = events(ics)["meeting-later@playbook"]["DTSTART"].dt
+    assert start.astimezone(dt.UTC) == dt.datetime(2029, 7, 10, 15, 0, tzinfo=dt.UTC)
