@@ -514,6 +514,25 @@ def test_a_field_written_twice_in_two_ways_is_an_error_as_written_twice(tmp_path
     ]
 
 
+def test_a_name_written_twice_in_two_ways_where_no_other_name_is_taken_is_an_error(
+    tmp_path: Path,
+) -> None:
+    """`Thank_you:` beside `thank_you:` in `done:` (or `Due:` beside `due:` in a reminder),
+    where no name of one's own is kept, was told only 'did you mean thank_you?', while one
+    of the two dates was lost: as for the fields of a file, it is written twice."""
+    root = copy_sample(tmp_path / "pb")
+    sofia = "content/meetings/2026-10-28-sofia-lindqvist.md"
+    edit(root, sofia, "  thank_you: 2026-10-28", "  Thank_you: 2026-10-27\n  thank_you: 2026-10-28")
+    rachel = "content/meetings/2026-11-17-rachel-adeyemi.md"
+    edit(root, rachel, "  - due: 2026-12-10", "  - due: 2026-12-10\n    Due: 2026-12-11")
+    assert [str(p) for p in check(root).all if p.path in (sofia, rachel)] == [
+        f"{sofia}:28: done.Thank_you: is thank_you: written again, in another way (thank_you: "
+        "is on line 29): only thank_you: is read; keep one of the two",
+        f"{rachel}:31: followups.1.Due: is due: written again, in another way (due: is on "
+        "line 30): only due: is read; keep one of the two",
+    ]
+
+
 def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_written(
     tmp_path: Path,
 ) -> None:

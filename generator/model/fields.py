@@ -1663,6 +1663,8 @@ class MapOf(FieldType):
         for key, item in value.items():
             child = at.child(str(key))
             if self.keys and str(key) not in self.keys:
+                if _written_twice(child, str(key), list(self.keys), value):
+                    continue
                 meant = dict(self.synonyms).get(str(key).lower())
                 hint = f"did you mean {meant}?" if meant else _closest(str(key), self.keys)
                 hint = dict(self.elsewhere).get(str(key).lower(), hint)
@@ -1919,7 +1921,8 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
             continue
         declared = declared or [f.name for f in schema.fields]
         if schema.unknown is not None:
-            _warn_unknown(at, str(key), schema, declared)
+            if not _written_twice(at.child(str(key)), str(key), declared, data):
+                _warn_unknown(at, str(key), schema, declared)
             continue
         result[str(key)] = value
         _warn_extra(at.child(str(key)), str(key), schema, declared, data)
@@ -1940,6 +1943,22 @@ def _choice_of_another_field(spec: Field, value: Any, schema: Schema) -> str | N
     return None
 
 
+def _written_twice(at: At, key: str, declared: list[str], data: Mapping[str, Any]) -> bool:
+    """Whether `key`, at `at`, is a declared field written again in another way (`Name:`
+    beside `name:`, `Thank_you:` beside `thank_you:`), which is then an error: one of the
+    two values is lost, as with a field written twice."""
+    near = close_field(key, declared)
+    if near is None or near not in data or field_key(key) != field_key(near):
+        return False
+    parent = at.path.rpartition(".")[0]
+    line = at.doc.line(f"{parent}.{near}" if parent else near)
+    at.error(
+        f"is {near}: written again, in another way ({near}: is on line {line}): only "
+        f"{near}: is read; keep one of the two"
+    )
+    return True
+
+
 def _warn_extra(
     at: At, key: str, schema: Schema, declared: list[str], data: Mapping[str, Any]
 ) -> None:
@@ -1948,16 +1967,9 @@ def _warn_extra(
     field (`referals`), or a field of another kind (`followups:` on a company); and an
     error, a declared field written again in another way (`Name:` and `name:`): one of
     the two values is lost, as with a field written twice."""
-    near = close_field(key, declared)
-    if near is not None and near in data and field_key(key) == field_key(near):
-        parent = at.path.rpartition(".")[0]
-        line = at.doc.line(f"{parent}.{near}" if parent else near)
-        at.error(
-            f"is {near}: written again, in another way ({near}: is on line {line}): only "
-            f"{near}: is read; keep one of the two"
-        )
+    if _written_twice(at, key, declared, data):
         return
-
+    near = close_field(key, declared)
     owners = schema.owners(key) if schema.owners is not None else None
     place = schema.elsewhere(at.path) if schema.elsewhere is not None else None
     first, _, rest = key.partition(" ")
