@@ -495,6 +495,24 @@ def test_a_first_name_for_a_contact_is_told_whom_it_could_mean(
     ]
 
 
+def test_a_first_name_more_contacts_share_than_can_be_offered_says_how_many(
+    tmp_path: Path,
+) -> None:
+    """`contact: Omar` with four contacts called Omar had no hint at all: three names are
+    offered at most, and past that nothing was said."""
+    root = copy_sample(tmp_path / "pb")
+    for surname in ("Said", "Farouk", "Nasser"):
+        write(
+            root, f"content/contacts/omar-{surname.lower()}.md", f"---\nname: Omar {surname}\n---\n"
+        )
+    edit(root, "content/meetings/2026-11-24-omar-haddad.md", "omar-haddad", "Omar")
+    assert [str(p) for p in check(root).all if "omar-haddad" in p.path] == [
+        "content/meetings/2026-11-24-omar-haddad.md:2: contact: expected the file name (slug) "
+        "of a contact, got 'Omar'; 4 contacts start with Omar: write the file name of the one "
+        "you mean (content/contacts/…)"
+    ]
+
+
 def test_a_field_written_twice_in_two_ways_is_an_error_as_written_twice(tmp_path: Path) -> None:
     """`Name: Ana` above `name: Ana Ruiz` was warned of as no field ('did you mean name?'),
     while one of the two values was lost, as with a field written twice, which is an

@@ -280,13 +280,20 @@ class Names(Mapping[str, str]):
     def _by_first_words(self, wanted: str) -> list[str]:
         """`omar` → `omar-haddad` when one slug or name starts with those words; with
         `omar-said` when two do (up to `MOST_OFFERED`: more is no hint)."""
+        found = self.starting_with(wanted)
+        return found if len(found) <= MOST_OFFERED else []
+
+    def starting_with(self, wanted: str) -> list[str]:
+        """The slugs whose slug or name starts with the words of `wanted` (a slug key)."""
+        if not self._by_key:
+            self._index()
         found = {
             slug
             for key, slugs in self._by_key.items()
             for slug in slugs
             if any(f"{k}-".startswith(f"{wanted}-") for k in (slug, key))
         }
-        return sorted(found) if len(found) <= MOST_OFFERED else []
+        return sorted(found)
 
 
 def _pairs(word: str) -> frozenset[str]:
@@ -344,7 +351,9 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     """
     file_name = value.rpartition("/")[2].removesuffix(".md")  # `companies/acme.md`
     exact = [file_name] if file_name != value and file_name in names else []
-    hint = did_you_mean(exact or close_slugs(value, names), value)
+    hint = did_you_mean(exact or close_slugs(value, names), value) or _many_start(
+        value, what, folder, names
+    )
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
         shown = clipped(value)
         problem = f"no {what} named {quoted(value)} (expected a file content/{folder}/{shown}.md)"
@@ -353,6 +362,20 @@ def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, st
     if hint:
         return f"{problem}; {hint}"
     return f"{problem}: write the name of its file in content/{folder}/, without .md"
+
+
+def _many_start(value: str, what: str, folder: str, names: Mapping[str, str]) -> str:
+    """`5 contacts start with Omar: write the file name of the one you mean
+    (content/contacts/…)`, where more than `MOST_OFFERED` do (too many to offer); else ""."""
+    wanted = slug_key(value)
+    found = (names if isinstance(names, Names) else Names(names)).starting_with(wanted)
+    if not wanted or len(found) <= MOST_OFFERED:
+        return ""
+    nouns = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return (
+        f"{len(found):,} {nouns} start with {clipped(value.strip())}: write the file name of "
+        f"the one you mean (content/{folder}/…)"
+    )
 
 
 def slug_named(
