@@ -463,14 +463,15 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
         and meeting.requested_on is None
         and ("requested_on" not in src.lines)
     ):
-        field = "status" if "status" in src.lines else "requested_on"  # missing: line 1
+        said = "status" in src.lines  # else at contact:, the line every meeting has
         problems.warn(
             src.path,
-            src.line(field),
-            field,
-            "the request has no requested_on: add the date you asked, so the "
-            "second-contact and nudge reminders can be timed (until then keep-in-touch "
-            "with them waits for it)",
+            src.line("status" if said else "contact"),
+            "status" if said else "requested_on",
+            ("the request" if said else "with no status:, the meeting is a request, but it")
+            + " has no requested_on: add the date you asked, so the second-contact and nudge "
+            "reminders can be timed (until then keep-in-touch with them waits for it)"
+            + ("" if said else "; if it is agreed, add status: scheduled and date: instead"),
         )
 
 

@@ -1331,8 +1331,10 @@ def test_request_without_requested_on_is_a_warning(tmp_path: Path) -> None:
     )
     assert [str(w) for w in problems.warnings if "requested_on" in w.message] == [
         f"warning: content/meetings/m.md:3: status: {why}",
-        f"warning: content/meetings/n.md:1: requested_on: {why}",
-    ]
+        "warning: content/meetings/n.md:2: requested_on: with no status:, the meeting is a "
+        + why.replace("the request has", "request, but it has")
+        + "; if it is agreed, add status: scheduled and date: instead",
+    ]  # n.md was told at line 1, the fence: now at contact:, as every message names a line
 
 
 def test_scheduled_without_a_date_is_a_warning(tmp_path: Path) -> None:
