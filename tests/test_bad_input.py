@@ -532,6 +532,22 @@ def test_a_field_written_twice_in_two_ways_is_an_error_as_written_twice(tmp_path
     ]
 
 
+def test_list_items_read_as_text_are_one_warning_where_a_comma_follows(tmp_path: Path) -> None:
+    """`target_roles: Product Analyst` left above its `  - ` items (the last of which holds
+    a comma, `Senior Data Analyst, Operations Products`) got two warnings at one line: that
+    the items are read as more of its text, and that the text is one role to write as a
+    list. The first says what happened; the second is gone."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, "content/profile.md", "target_roles:\n", "target_roles: Product Analyst\n")
+    assert [str(p) for p in check(root).all if p.path == "content/profile.md"] == [
+        "warning: content/profile.md:4: target_roles: the lines below that start with - are "
+        "read as more of its text ('Product Analyst - Product Analyst - Analytics Engineer - "
+        "Se\u2026'): if they are items of a list, write `target_roles:` alone on its line and "
+        "each item under it, indented (`  - Product Analyst`); if it is one text, write it on "
+        "one line"
+    ]
+
+
 def test_a_name_written_twice_in_two_ways_where_no_other_name_is_taken_is_an_error(
     tmp_path: Path,
 ) -> None:

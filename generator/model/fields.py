@@ -1561,7 +1561,7 @@ class Labels(ListOf):
             self._warn_wide_commas(value, items, at)
         elif any(isinstance(item, str) and _DISGUISED_DASH.search(item) for item in items):
             self._warn_disguised_dashes(value, items, at)
-        elif isinstance(value, str) and "," in value:
+        elif isinstance(value, str) and "," in value and at.path not in at.doc.joined:
             parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
             one = json.dumps(value.strip(), ensure_ascii=False)
             at.warn(

@@ -129,6 +129,9 @@ class Document:
     cut: Mapping[str, CutShort] = field(default_factory=dict)
     """The values a comment cuts short, by dotted path: warned about where the field's
     type is known (model/fields.py), as the fix depends on it."""
+    joined: frozenset[str] = frozenset()
+    """The values YAML joined with the `- ` lines below them (`tags: a`, then `  - b`),
+    each warned about here: a field's own check does not warn of the text again."""
     curly: Mapping[str, tuple[int, str]] = field(default_factory=dict)
     """(line, warning) of each value written between curly quotes, by dotted path: warned
     about unless its field has an error, which then says it (model/fields.py)."""
@@ -649,15 +652,19 @@ def _parse_yaml(
     for key, line, first in marks.duplicates:
         message = f"appears twice (also on line {first}), and only the last is read: keep one"
         problems.error(path, line, key, message)
+    joined = set()
     for key, line, message, refused in _items_read_as_text(marks, part != "front matter"):
         (problems.error if refused else problems.warn)(path, line, key, message)
+        joined.add(key)
     for key, line, message in _closing_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
     for key, line, message in _curly_quote_alone(yaml_text, marks):
         problems.warn(path, line, key, message)
     cut = _cut_short(yaml_text, marks)
     curly = {key: (line, message) for key, line, message in _curly_quoted(yaml_text, marks)}
-    return Document(path, data, marks.lines, marks.raw, body, body_line, cut, curly)
+    return Document(
+        path, data, marks.lines, marks.raw, body, body_line, cut, frozenset(joined), curly
+    )
 
 
 def _more_alike(
