@@ -548,6 +548,25 @@ def test_list_items_read_as_text_are_one_warning_where_a_comma_follows(tmp_path:
     ]
 
 
+def test_a_done_name_without_its_colon_is_told_where_the_colon_goes(tmp_path: Path) -> None:
+    """`thank_you 2026-10-28` under `done:` (or in braces) was told the names done: takes,
+    or that 'thank_you 2026-11-06' is an unknown name, and not that only the colon is
+    missing."""
+    root = copy_sample(tmp_path / "pb")
+    sofia = "content/meetings/2026-10-28-sofia-lindqvist.md"
+    edit(root, sofia, "  thank_you: 2026-10-28", "  thank_you 2026-10-28")
+    priya = "content/meetings/2026-11-05-priya-natarajan.md"
+    edit(root, priya, "done:\n  thank_you: 2026-11-06", "done: {thank_you 2026-11-06}")
+    assert [str(p) for p in check(root).errors if p.path in (sofia, priya)] == [
+        f"{sofia}:27: done: expected a mapping of names (thank_you, follow_up_call, "
+        "referrer_update, reach_referral, second_contact, nudge, reschedule) to a date as "
+        "YYYY-MM-DD, got 'thank_you 2026-10-28'; put a colon after the name: thank_you: "
+        "2026-10-28",
+        f"{priya}:27: done.thank_you 2026-11-06: a name takes a colon before its value: "
+        "thank_you: 2026-11-06",
+    ]
+
+
 def test_a_name_written_twice_in_two_ways_where_no_other_name_is_taken_is_an_error(
     tmp_path: Path,
 ) -> None:

@@ -1658,12 +1658,17 @@ class MapOf(FieldType):
             hint = _listed(value, at) or self._half(value, at)
             if isinstance(value, str) and not hint and (fix := no_space_fix(value)):
                 hint = f"; a name needs a space after its colon: {fix}"  # `thank_you:2026-…`
+            elif isinstance(value, str) and not hint and (fix := self._colon_lost(value)):
+                hint = f"; put a colon after the name: {fix}"  # `thank_you 2026-11-21`
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         result = {}
         for key, item in value.items():
             child = at.child(str(key))
             if self.keys and str(key) not in self.keys:
                 if _written_twice(child, str(key), list(self.keys), value):
+                    continue
+                if item is None and (fix := self._colon_lost(str(key))):
+                    child.error(f"a name takes a colon before its value: {fix}")
                     continue
                 meant = dict(self.synonyms).get(str(key).lower())
                 hint = f"did you mean {meant}?" if meant else _closest(str(key), self.keys)
@@ -1674,6 +1679,12 @@ class MapOf(FieldType):
             if converted is not INVALID:
                 result[str(key)] = converted
         return result
+
+    def _colon_lost(self, text: str) -> str | None:
+        """`thank_you: 2026-11-21` for a name and its value written without the colon
+        between them (`thank_you 2026-11-21`); else None."""
+        name, _, rest = text.strip().partition(" ")
+        return f"{name}: {rest.strip()}" if name in self.keys and rest.strip() else None
 
     def _half(self, value: Any, at: At) -> str:
         """`; write done: {thank_you: 2026-11-28}` for half of an entry written alone: a
