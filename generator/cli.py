@@ -1413,11 +1413,7 @@ def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]
     (which count with the build's, and stop it under --strict)."""
     if not args.encrypt:
         return None, []
-    try:
-        typed = {ENV_VAR: _as_typed(os.environ[ENV_VAR])} if ENV_VAR in os.environ else {}
-        passphrase = passphrase_from_environment_or_prompt(typed, _ask)
-    except PassphraseError as exc:
-        raise UsageError(str(exc)) from None
+    passphrase = _passphrase()
     cautions = _short_passphrase(passphrase) + _left_plain(args)
     for caution in cautions:
         _say(caution, err=True)
@@ -1425,6 +1421,16 @@ def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]
         passphrase, include_calendar=args.with_calendar, include_vcards=args.with_vcards
     )
     return encryption, cautions
+
+
+def _passphrase() -> str:
+    """The passphrase of PLAYBOOK_PASSPHRASE, else asked for; one `build` cannot take
+    (empty, or holding a line break) is refused with what to do, by `check` too."""
+    try:
+        typed = {ENV_VAR: _as_typed(os.environ[ENV_VAR])} if ENV_VAR in os.environ else {}
+        return passphrase_from_environment_or_prompt(typed, _ask)
+    except PassphraseError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _short_passphrase(passphrase: str) -> list[str]:
@@ -1463,8 +1469,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     _refuse_all(_options_at_odds(args))
     cautions = _left_plain(args)  # as build --encrypt --with-calendar says them, first
-    if args.encrypt and os.environ.get(ENV_VAR):  # the passphrase build would take (check
-        cautions = _short_passphrase(_as_typed(os.environ[ENV_VAR])) + cautions  # never asks)
+    if args.encrypt and ENV_VAR in os.environ:  # the passphrase build would take, or its
+        cautions = _short_passphrase(_passphrase()) + cautions  # refusal (check never asks)
     for caution in cautions:
         _say(caution, err=True)
     clock = Stopwatch()

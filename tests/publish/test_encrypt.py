@@ -408,15 +408,33 @@ def test_a_passphrase_a_browser_cannot_take_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A password field drops line breaks (a secret read from a file often ends with one)
-    and no one can type a tab or other control character: the site would never open."""
+    and no one can type a tab or other control character: the site would never open.
+    `check --encrypt --strict` passed such a passphrase (exit 0) that build refused: it
+    refuses it too, in the same words."""
     with pytest.raises(PassphraseError, match="PLAYBOOK_PASSPHRASE holds a line break") as info:
         passphrase_from_environment_or_prompt({"PLAYBOOK_PASSPHRASE": passphrase}, input)
     assert passphrase not in str(info.value)
     monkeypatch.setenv("PLAYBOOK_PASSPHRASE", passphrase)
-    assert main(["build", "-C", str(sample_root), "--encrypt"]) != 0
+    status = main(["build", "-C", str(sample_root), "--encrypt"])
+    assert status != 0
     err = capsys.readouterr().err
     assert "line break" in err and "Traceback" not in err
     assert not (sample_root / "output").exists()
+    assert main(["check", "-C", str(sample_root), "--encrypt", "--strict"]) == status
+    assert capsys.readouterr().err == err
+
+
+def test_an_empty_passphrase_is_refused_by_check_as_by_build(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`PLAYBOOK_PASSPHRASE= playbook check --encrypt --strict` said 'No errors.' of what
+    build refused: check now says the build's refusal."""
+    monkeypatch.setenv("PLAYBOOK_PASSPHRASE", "")
+    status = main(["build", "-C", str(sample_root), "--encrypt"])
+    err = capsys.readouterr().err
+    assert status != 0 and "PLAYBOOK_PASSPHRASE is set but empty" in err
+    assert main(["check", "-C", str(sample_root), "--encrypt", "--strict"]) == status
+    assert capsys.readouterr().err == err
 
 
 def test_passphrase_prompted_twice() -> None:
