@@ -1497,11 +1497,13 @@ def _cmd_init(args: argparse.Namespace) -> int:
     if not args.quiet:
         here = args.directory.resolve() == Path.cwd().resolve()
         where, step = (  # in the folder, as docs/getting-started.md goes: no -C ever after
-            ("here", "")
-            if here
-            else (f"in {args.directory}", f"cd {_quoted(args.directory)}, then ")
+            ("here", "") if here else (f"in {args.directory}", f"cd {_quoted(args.directory)}, ")
         )
-        _say(f"Created {counted(len(created), 'file')} {where}. Next: {step}playbook build")
+        _say(
+            f"Created {counted(len(created), 'file')} {where}. Next: {step}open playbook.yaml "
+            "(your title and time zone) and content/profile.md (your name and pitch), "
+            "then playbook build"
+        )
     return 0
 
 
@@ -1550,7 +1552,18 @@ def _cmd_new(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         _say(f"Created {path}")
+        if args.kind == "meeting":
+            _say(NEW_MEETING_NEXT["scheduled" if args.date else "requested"])
     return 0
+
+
+NEW_MEETING_NEXT = {
+    "scheduled": "Next: in it, write the time you agreed and its length in minutes (remove "
+    "the # in front of time: and duration:), then the format, location, goals and questions",
+    "requested": "Next: it is a request you sent today; once they say yes, add its date: "
+    "and time: and set status: scheduled",
+}
+"""What to fill in a meeting `new` made, by its status (docs/getting-started.md, step 5)."""
 
 
 def _new_names_wrong(args: argparse.Namespace) -> list[str]:

@@ -137,6 +137,55 @@ def test_init_creates_a_playbook_that_builds(
     assert (target / "output" / "index.html").exists()
 
 
+FIRST_EDITS = (
+    "playbook.yaml (your title and time zone) and content/profile.md (your name and pitch), "
+    "then playbook build"
+)
+"""What `init` says to do first, as docs/getting-started.md's step 3 does."""
+
+
+def test_init_names_the_files_to_edit_first_as_getting_started_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init` said "Next: cd my-search, then playbook build": the guide's next step is
+    setting the title and time zone in playbook.yaml and the name and pitch in
+    content/profile.md, which a build without them shows as "Your Name"."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "my-search"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(f"Next: cd my-search, open {FIRST_EDITS}\n")
+    guide = " ".join((Path(__file__).parents[1] / "docs/getting-started.md").read_text().split())
+    assert "Open `playbook.yaml` and set `title` and `timezone`" in guide
+    assert "Then write your pitch in `content/profile.md`: your name" in guide
+    for name in ("playbook.yaml", "content/profile.md"):
+        assert (tmp_path / "my-search" / name).is_file()
+
+
+def test_new_meeting_says_what_to_fill_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new meeting` printed only the file's name: it says what to write in it, the time
+    and length for a meeting agreed, the date and time once a request is answered."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    assert main(["new", "meeting", "alex-example", "--date", "2026-12-09"]) == 0
+    made = tmp_path / "content/meetings/2026-12-09-alex-example.md"
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        f"Created {made.relative_to(tmp_path)}",
+        "Next: in it, write the time you agreed and its length in minutes (remove the # in "
+        "front of time: and duration:), then the format, location, goals and questions",
+    ]
+    assert "# time:" in made.read_text() and "# duration:" in made.read_text()
+    assert main(["new", "meeting", "alex-example", "--another"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Next: it is a request you sent today; once they say yes, add its date: and time: "
+        "and set status: scheduled"
+    )
+    assert main(["new", "contact", "Dana Lee", "--company", "example-co"]) == 0
+    assert capsys.readouterr().out == "Created content/contacts/dana-lee.md\n"
+
+
 def test_init_without_a_folder_starts_here_as_the_no_playbook_message_says(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,7 +193,7 @@ def test_init_without_a_folder_starts_here_as_the_no_playbook_message_says(
     assert main(["check"]) == 2
     assert "run `playbook init`" in capsys.readouterr().err
     assert main(["init"]) == 0
-    assert capsys.readouterr().out.endswith("files here. Next: playbook build\n")
+    assert capsys.readouterr().out.endswith(f"files here. Next: open {FIRST_EDITS}\n")
     assert main(["check"]) == 0
 
 
@@ -154,7 +203,7 @@ def test_init_says_the_next_command_as_a_shell_reads_it(
     monkeypatch.chdir(tmp_path)
     assert main(["init", "My search"]) == 0
     out = capsys.readouterr().out
-    assert out.endswith("in My search. Next: cd 'My search', then playbook build\n")
+    assert out.endswith(f"in My search. Next: cd 'My search', open {FIRST_EDITS}\n")
 
 
 def test_init_says_to_go_into_the_folder_as_getting_started_does(
@@ -164,7 +213,7 @@ def test_init_says_to_go_into_the_folder_as_getting_started_does(
     in the folder, every later command (new, check, serve) works without -C."""
     monkeypatch.chdir(tmp_path)
     assert main(["init", "my-search"]) == 0
-    assert capsys.readouterr().out.endswith("Next: cd my-search, then playbook build\n")
+    assert capsys.readouterr().out.endswith(f"Next: cd my-search, open {FIRST_EDITS}\n")
     guide = (Path(__file__).parents[1] / "docs/getting-started.md").read_text()
     assert "playbook init my-search\ncd my-search\n" in guide
 

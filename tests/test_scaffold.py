@@ -379,7 +379,7 @@ def test_a_file_name_taken_says_how_to_make_a_second_one(
     )
     assert main([*args, "--another"]) == 0
     made = sample_root / "content/meetings/2026-11-24-omar-haddad-2.md"
-    assert capsys.readouterr().out == f"Created {made}\n"
+    assert capsys.readouterr().out.startswith(f"Created {made}\nNext: in it, write the time")
     assert "contact: omar-haddad" in made.read_text()
     assert main([*args, "--another", "-q"]) == 0
     assert (made.parent / "2026-11-24-omar-haddad-3.md").is_file()
