@@ -567,6 +567,20 @@ def test_a_done_name_without_its_colon_is_told_where_the_colon_goes(tmp_path: Pa
     ]
 
 
+def test_a_reminder_without_its_dash_is_told_to_write_it(tmp_path: Path) -> None:
+    """`followups:`, then `  due: 2026-12-10` and `  action: ...` with no `- ` (the fields
+    of one reminder, as often typed) got 'expected a list of mappings with due, action,
+    done, got a mapping' and nothing of what to write."""
+    root = copy_sample(tmp_path / "pb")
+    rachel = "content/meetings/2026-11-17-rachel-adeyemi.md"
+    edit(root, rachel, "  - due: 2026-12-10\n    action:", "  due: 2026-12-10\n  action:")
+    assert [str(p) for p in check(root).all if p.path == rachel] == [
+        f"{rachel}:29: followups: expected a list of mappings with due, action, done, got a "
+        "mapping; to make it a reminder, write - before its first name: `  - due: "
+        "2026-12-10`, and indent the names below it to match"
+    ]
+
+
 def test_a_name_written_twice_in_two_ways_where_no_other_name_is_taken_is_an_error(
     tmp_path: Path,
 ) -> None:

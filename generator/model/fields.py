@@ -1466,7 +1466,7 @@ class ListOf(FieldType):
         entry that does not fit a list of values (a blank one included) leaves the whole
         list out, as for any field with an error."""
         if isinstance(value, dict):
-            raise Invalid(f"expected {self.expected}, got a mapping")
+            raise Invalid(f"expected {self.expected}, got a mapping{self._dash_lost(value, at)}")
         if isinstance(value, str) and (parts := self._written_as_one(value, at)):
             raise Invalid(
                 f"expected {self.expected}, got {quoted(value)}: for several, write a "
@@ -1495,6 +1495,23 @@ class ListOf(FieldType):
         if isinstance(self.item, Record):
             return [{} if v is INVALID else v for v in values]
         return INVALID
+
+    def _dash_lost(self, value: dict[Any, Any], at: At) -> str:
+        """`; to make it one reminder, write - before its first name: `  - due: ...``,
+        for the fields of one entry written under the list's name without their `- `
+        (`followups:`, then `  due: 2026-12-01`); else ""."""
+        if not isinstance(self.item, Record) or not value:
+            return ""
+        if not all(str(key) in self.item.schema.names for key in value):
+            return ""
+        first = str(next(iter(value)))
+        raw = at.child(first).raw
+        shown = f"{first}: {clipped(raw)}" if raw else f"{first}:"
+        return (
+            f"; to make it {self.item.schema.called}, write - before its first name: "
+            f"`  - {shown}`, and "
+            "indent the names below it to match"
+        )
 
     def entries_that_fit(self, value: list[Any], at: At) -> list[Any]:
         """Each entry of a list refused for a bad one, converted alone, in its place, the
