@@ -1586,6 +1586,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         fallback=args.port is None,  # a port asked for is that port or an error
         today=args.today,
         log=_print_err,
+        quick_exit=True,
     )
     if not is_loopback(args.host):  # once it listens: an address it cannot have serves nothing
         _say(

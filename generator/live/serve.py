@@ -21,9 +21,12 @@ import gc
 import ipaddress
 import json
 import mimetypes
+import os
+import secrets
 import socket
 import threading
 import traceback
+import warnings
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from pathlib import Path, PurePosixPath
 from textwrap import indent
@@ -40,7 +43,7 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from generator.errors import ContentError, UsageError, counted, format_problems, printable
 from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome
 from generator.live.watch import Debouncer, SourceWatcher
-from generator.publish.write import reclaim_folder, temporary_folder
+from generator.publish.write import reclaim_folder, remove_server_folder, temporary_folder
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import PRIVACY_POLICY
@@ -84,6 +87,8 @@ MAX_BODY = 0
 """Only GET and HEAD are answered (tornado's default would read 100 MB per request)."""
 ACCEPT_PAUSE = 0.1
 """Seconds the server takes no connection after the system refused it a file for one."""
+SERVE_FOLDER = "playbook-serve-"
+"""The start of the build folder's name, in the system's temporary folder."""
 MAX_SERVED = 1024
 """Pages remembered for reloads (`ReloadHub.served`), the least recently served go first."""
 
@@ -421,7 +426,9 @@ def _cannot_listen(host: str, port: int, exc: OSError, explicit: bool) -> str:
 
 class LiveServer:
     """Serves the playbook at `root` on host:port until `stop()`; with `fallback`, a port
-    in use gives another (`port` says which, `asked_port` what was asked)."""
+    in use gives another (`port` says which, `asked_port` what was asked). With
+    `quick_exit`, the build folder is removed by a process of its own once the server
+    stops (`remove_after_exit`): for the command, not for a server in a longer process."""
 
     def __init__(
         self,
@@ -432,8 +439,10 @@ class LiveServer:
         fallback: bool = False,
         today: dt.date | None = None,
         log: Log | None = None,
+        quick_exit: bool = False,
     ) -> None:
         self.root = root.resolve()
+        self.quick_exit = quick_exit
         self.today = today
         self.log: Log = log or (lambda line: None)
         self.debouncer = Debouncer()
@@ -467,7 +476,9 @@ class LiveServer:
 
     def run(self, ready: Callable[[], None]) -> None:
         """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
-        with temporary_folder("playbook-serve-") as out, self._locks:
+        with temporary_folder(SERVE_FOLDER) as out, self._locks:
+            if self.quick_exit:  # run first when the block ends, whichever way
+                self._locks.callback(remove_after_exit, out)
             asyncio.set_event_loop(asyncio.new_event_loop())
             loop = self._loop = IOLoop.current()
             builder = LiveBuild(
@@ -634,6 +645,39 @@ class LiveServer:
         if new:
             self.log(indent(format_problems(new), "  "))
         self._warned = frozenset(outcome.warnings)
+
+
+def remove_after_exit(folder: Path) -> None:
+    """Rename the build folder aside and remove it in a process of its own, which outlives
+    this one: Ctrl-C gives the prompt back at once, where removing the pages of thousands
+    of files takes seconds on a busy disk. The new name is one `temporary_folder` gives,
+    and the child holds the folder's lock (a lock shared across `fork`) while it removes
+    it: a removal cut short (the machine shut down) is finished by the next server.
+    Where no process can be forked (Windows) the folder stays, removed as before."""
+    fork = getattr(os, "fork", None)
+    aside = folder.with_name(f"{SERVE_FOLDER}{secrets.token_hex(4)}")
+    if fork is None or aside.exists():
+        return
+    try:
+        os.rename(folder, aside)
+    except OSError:  # gone (a cleaner of temporary files), or a link in its place
+        return
+    try:
+        with warnings.catch_warnings():  # Python 3.12 warns of forking with threads
+            warnings.simplefilter("ignore", DeprecationWarning)
+            child = fork()
+    except OSError:
+        os.rename(aside, folder)
+        return
+    if child == 0:  # in its own session: not stopped by a second Ctrl-C, nor the terminal
+        try:
+            os.setsid()
+            nowhere = os.open(os.devnull, os.O_RDWR)
+            for stream in (0, 1, 2):  # a reader of the command's output is not held up
+                os.dup2(nowhere, stream)
+            remove_server_folder(aside)
+        finally:
+            os._exit(0)
 
 
 def _some(names: Iterable[str], most: int = 3) -> str:

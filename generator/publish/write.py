@@ -889,7 +889,7 @@ def temporary_folder(prefix: str) -> Iterator[Path]:
         with _in_use(folder):
             yield folder
     finally:
-        _remove_lock_last(folder)
+        remove_server_folder(folder)
 
 
 def reclaim_folder(folder: Path) -> AbstractContextManager[None]:
@@ -904,7 +904,7 @@ def reclaim_folder(folder: Path) -> AbstractContextManager[None]:
     return _in_use(folder)
 
 
-def _remove_lock_last(folder: Path) -> None:
+def remove_server_folder(folder: Path) -> None:
     """Remove a server's folder, its IN_USE file last: a removal cut short (a second
     Ctrl-C, a kill) leaves a folder the next server knows as a killed server's and removes,
     not a copy of the playbook that no one would ever tidy. A link that took its name

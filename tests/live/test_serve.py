@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, edit, running_server, write
+from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, running_server, write
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
@@ -796,12 +796,15 @@ def test_an_address_this_machine_does_not_have_is_a_usage_error(sample_root: Pat
         LiveServer(sample_root, host="192.0.2.1", port=0)  # TEST-NET-1: never assigned
 
 
-def start_serve_process(root: Path, temp: Path, *options: str, **env: str) -> subprocess.Popen[str]:
-    """`playbook serve` in its own process, its temporary folder under `temp`."""
+def start_serve_process(
+    root: Path, temp: Path, *options: str, log: Path | None = None, **env: str
+) -> subprocess.Popen[str]:
+    """`playbook serve` in its own process, its temporary folder under `temp`, what it
+    says on standard error written to `log`."""
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "-C", ".", "--port", "0", *options],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if log is None else log.open("w"),
         text=True,
         env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(REPO), **env},
         cwd=root,
@@ -839,6 +842,34 @@ def test_the_folders_of_killed_servers_are_removed_by_the_next(
         running.terminate()
         running.communicate(timeout=30)
     assert not alive.exists(), "stopped (SIGTERM) like Ctrl-C: its folder is gone"
+
+
+STOPPED_WITHIN = 10.0
+"""Seconds `serve` may take to end after Ctrl-C: about one when idle, more on a loaded
+machine."""
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_serve_stops_at_once_and_its_folder_goes(stop: str, tmp_path: Path) -> None:
+    """Ctrl-C, `kill` or the terminal closed: the prompt is back within seconds, whatever
+    the size of the playbook, "Stopped." said; the build folder is removed, if need be
+    just after the command ended (not what else is in the temporary folder)."""
+    root = make_playbook(tmp_path / "playbook", 300)
+    temp, log = tmp_path / "tmp", tmp_path / "log"
+    temp.mkdir()
+    other = temp / "playbook-serve-notours1"
+    other.mkdir()
+    process = start_serve_process(root, temp, "--today", "2026-11-22", log=log)
+    (served,) = set(temp.glob("playbook-serve-*")) - {other}
+    sent = time.monotonic()
+    process.send_signal(getattr(signal, stop))
+    process.communicate(timeout=60)
+    took = time.monotonic() - sent
+    assert process.returncode == 0
+    assert log.read_text().rstrip().endswith("Stopped.")
+    assert took < STOPPED_WITHIN, f"{took:.1f} s to stop"
+    assert not served.exists()
+    wait_for(lambda: list(temp.glob("playbook-serve-*")) == [other])
 
 
 def test_open_serves_the_browser_it_starts_while_that_browser_runs(
