@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, make_playbook, write
 
+from generator import build as build_module
 from generator.build import build, check
 from generator.errors import BuildError, UsageError
 from generator.faults import os_problem
@@ -1084,13 +1085,23 @@ def test_nothing_is_written_or_deleted_through_a_link_out_of_the_output(tmp_path
     assert (elsewhere / "extra.css").exists()
 
 
-def test_a_failed_build_into_a_new_folder_leaves_no_folder_behind(tmp_path: Path) -> None:
+def test_a_failed_build_into_a_new_folder_leaves_no_folder_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`--out sites/2026/site`, none of them there yet, and a build that stops (here
     --strict, on the sample's warnings) after the folders above the output were made for
     its lock and staging folder: it said nothing was written, and left sites/2026."""
     root = copy_sample(tmp_path / "pb")
+    made_when_stopped, stop = [], build_module._stop_on
+
+    def stop_on(problems: Any, strict: bool) -> None:
+        made_when_stopped.append((tmp_path / "sites/2026").is_dir())
+        stop(problems, strict)
+
+    monkeypatch.setattr("generator.build._stop_on", stop_on)
     with pytest.raises(BuildError):
         build(root, out=tmp_path / "sites/2026/site", today=SAMPLE_TODAY, jobs=1, strict=True)
+    assert made_when_stopped[-1], "the build stopped before making the folders to take away"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pb"]
 
 
