@@ -825,16 +825,21 @@ class Editor:
 
     def theme_override_reads_others(self) -> Applied:
         """The user's own contact page that shows every company and every meeting's title:
-        a dependency no Python names, which the pages must follow all the same."""
+        a dependency no Python names, which the pages must follow all the same. It reads
+        the model as a theme may: a list set once and gone through twice, a query asked
+        with an argument by name, an entity printed whole (`test_rebuild_found.py`)."""
         path = self.root / "themes/default/templates/contact.html"
         if path.exists() and self.rng.random() < 0.3:
             path.unlink()
             return "remove the contact.html override", [path]
         text = (REPO / "themes/default/templates/contact.html").read_text(encoding="utf-8")
         extra = (
-            f"<p>Step {self.step}: {{% for c in playbook.companies.values() %}}{{{{ c.name }}}} "
-            "({{ c.industry }}) {% endfor %}</p><p>{% for m in playbook.meetings.values() %}"
-            "{{ playbook.title_of(m) }}; {% endfor %}</p>"
+            f"<p>Step {self.step}: {{% set firms = playbook.companies.values() %}}"
+            "{{ firms|length }}: {% for c in firms %}{{ c.name }} {% endfor %}"
+            "{% for c in firms %}({{ c.industry }}) {% endfor %}</p>"
+            "<p>{% for m in playbook.meetings.values() %}{{ playbook.title_of(m) }}; {% endfor %}"
+            "{{ playbook.declined_on(contact, today=site.today) }}</p>"
+            "<p>{{ playbook.company_of(contact) }}</p>"
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text.replace("<h2>Notes</h2>", extra + "<h2>Notes</h2>"), encoding="utf-8")
