@@ -17,8 +17,11 @@ class PageScan(HTMLParser):
         self.ids: set[str] = set()
         self.meta: dict[str, str] = {}
         self.text_parts: list[str] = []
+        self.glued = False
+        """The next text goes on with the last: an isolated name (`<bdi>`) is no word apart."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.glued = self.glued or tag == "bdi"
         values = {k: v or "" for k, v in attrs}
         if "id" in values:
             self.ids.add(values["id"])
@@ -29,8 +32,15 @@ class PageScan(HTMLParser):
             key = values.get("name") or values.get("http-equiv", "")
             self.meta[key.lower()] = values.get("content", "")
 
+    def handle_endtag(self, tag: str) -> None:
+        self.glued = self.glued or tag == "bdi"
+
     def handle_data(self, data: str) -> None:
-        self.text_parts.append(data)
+        if self.glued and self.text_parts:
+            self.text_parts[-1] += data
+        else:
+            self.text_parts.append(data)
+        self.glued = False
 
     @property
     def text(self) -> str:

@@ -118,7 +118,7 @@ class FollowUpItem:
     """Stable across builds (slugs and rule keys only): the calendar UID is built from it."""
     due: dt.date
     action: str
-    """What to do, as a sentence."""
+    """What to do, as a sentence (Markdown: your own reminder's words as you wrote them)."""
     rule: str
     """Rule key: thank_you, follow_up_call, referrer_update, reach_referral,
     keep_in_touch, second_contact, nudge, record_outcome, reschedule or own."""
@@ -149,6 +149,11 @@ class FollowUpItem:
     reach_name: str = ""
     """The name of `reach`: from their contact file, else the name its slug stands for
     (`wen-zhou` → Wen Zhou), as the item's `action` says it."""
+    named: tuple[str, ...] = ()
+    """`action` cut around the names it holds, a name at each odd place (`("Send ",
+    "Omar Haddad", " a thank-you note…")`), for pages to isolate each (a name in Arabic
+    or Hebrew beside a date or another name would trade places with it); empty for your
+    own reminders, whose words are shown as written."""
 
     @property
     def is_open(self) -> bool:
@@ -328,7 +333,7 @@ class _Context:
         self,
         item_id: str,
         due: dt.date,
-        action: str,
+        action: str | tuple[str, ...],
         rule: str,
         contact: str,
         meeting: Meeting | None,
@@ -339,7 +344,8 @@ class _Context:
         taken_up_on: dt.date | None = None,
         reach: str | None = None,
     ) -> FollowUpItem:
-        """`let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
+        """`action`: your own words, or the rule's cut around the names it holds (`named`).
+        `let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
         late (the nudge's: when the second contact is due); the earlier of the two counts."""
         if done is not None and done > self.today:
             done = None  # recorded ahead of the day this is made for: not done yet
@@ -349,7 +355,7 @@ class _Context:
         return FollowUpItem(
             id=item_id,
             due=due,
-            action=action,
+            action=action if isinstance(action, str) else "".join(action),
             rule=rule,
             rule_name=RULE_NAMES[rule],
             rule_note=note or self.notes[rule],
@@ -361,6 +367,7 @@ class _Context:
             taken_up_on=taken_up_on if done is not None else None,
             reach=reach,
             reach_name=self.name(reach) if reach else "",
+            named=() if isinstance(action, str) else action,
         )
 
 
@@ -376,8 +383,12 @@ def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     yield ctx.item(
         f"thank-you-{meeting.slug}",
         due,
-        f"Send {ctx.name(meeting.contact)} a thank-you note for the "
-        f"{meeting_noun(meeting.format, meeting.purpose)} on {ctx.day(meeting.date)}",
+        (
+            "Send ",
+            ctx.name(meeting.contact),
+            f" a thank-you note for the {meeting_noun(meeting.format, meeting.purpose)} "
+            f"on {ctx.day(meeting.date)}",
+        ),
         "thank_you",
         meeting.contact,
         meeting,
@@ -403,7 +414,7 @@ def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     yield ctx.item(
         f"follow-up-call-{meeting.slug}",
         due,
-        f"Call {ctx.name(meeting.contact)} to thank them again {news}",
+        ("Call ", ctx.name(meeting.contact), f" to thank them again {news}"),
         "follow_up_call",
         meeting.contact,
         meeting,
@@ -448,7 +459,13 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
         yield ctx.item(
             f"referrer-update-{meeting.slug}-{referral}",
             met.date + dt.timedelta(days=ctx.config.followups.referrer_update_days),
-            f"Tell {ctx.name(meeting.contact)} how your meeting with {ctx.name(referral)} went",
+            (
+                "Tell ",
+                ctx.name(meeting.contact),
+                " how your meeting with ",
+                ctx.name(referral),
+                " went",
+            ),
             "referrer_update",
             meeting.contact,
             meeting,
@@ -460,7 +477,7 @@ def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]
         yield ctx.item(
             f"referrer-update-{meeting.slug}",
             recorded,
-            f"Tell {ctx.name(meeting.contact)} how their introductions went",
+            ("Tell ", ctx.name(meeting.contact), " how their introductions went"),
             "referrer_update",
             meeting.contact,
             meeting,
@@ -486,8 +503,13 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         yield ctx.item(
             f"reach-referral-{meeting.slug}-{referral}",
             meeting.date + dt.timedelta(days=ctx.config.followups.reach_referral_days),
-            f"Get in touch with {ctx.name(referral)}, whom {ctx.name(meeting.contact)} "
-            f"suggested on {ctx.day(meeting.date)}",
+            (
+                "Get in touch with ",
+                ctx.name(referral),
+                ", whom ",
+                ctx.name(meeting.contact),
+                f" suggested on {ctx.day(meeting.date)}",
+            ),
             "reach_referral",
             meeting.contact,
             meeting,
@@ -566,7 +588,7 @@ def _referred_by_updates(ctx: _Context, referrer: str) -> Iterator[FollowUpItem]
         yield ctx.item(
             f"referrer-update-{referrer}-{person.slug}",
             met.date + dt.timedelta(days=ctx.config.followups.referrer_update_days),
-            f"Tell {ctx.name(referrer)} how your meeting with {person.name} went",
+            ("Tell ", ctx.name(referrer), " how your meeting with ", person.name, " went"),
             "referrer_update",
             referrer,
             met,
@@ -612,16 +634,22 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         (
             "nudge",
             rules.nudge_after,
-            f"Follow up once with {who} about your request"
-            + (f" of {ctx.day(start)}" if start else ""),
+            (
+                "Follow up once with ",
+                who,
+                " about your request" + (f" of {ctx.day(start)}" if start else ""),
+            ),
         ),
         (
             "second_contact",
             rules.second_contact_after,
-            f"No reply from {who}{yet}: reach a second person at {company.name}"
+            ("No reply from ", who, f"{yet}: reach a second person at ", company.name, "")
             if company
-            else f"No reply from {who}{yet}: reach out to someone else who could help "
-            "with the same question",
+            else (
+                "No reply from ",
+                who,
+                f"{yet}: reach out to someone else who could help with the same question",
+            ),
         ),
     )
     # the nudge has lost its point once it is time to move on to a second person; due the
@@ -654,9 +682,12 @@ def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     yield ctx.item(
         f"record-outcome-{meeting.slug}",
         meeting.date + dt.timedelta(days=1),
-        f"The {meeting_noun(meeting.format, meeting.purpose)} with {ctx.name(meeting.contact)} on "
-        f"{ctx.day(meeting.date)} is still marked "
-        "scheduled: set status to done (and note what you learned) or cancelled",
+        (
+            f"The {meeting_noun(meeting.format, meeting.purpose)} with ",
+            ctx.name(meeting.contact),
+            f" on {ctx.day(meeting.date)} is still marked "
+            "scheduled: set status to done (and note what you learned) or cancelled",
+        ),
         "record_outcome",
         meeting.contact,
         meeting,
@@ -687,8 +718,12 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     yield ctx.item(
         f"reschedule-{meeting.slug}",
         meeting.reschedule,
-        f"Get back in touch with {ctx.name(meeting.contact)} to find a new date for the "
-        f"cancelled {meeting_noun(meeting.format, meeting.purpose)}{when}",
+        (
+            "Get back in touch with ",
+            ctx.name(meeting.contact),
+            " to find a new date for the cancelled "
+            f"{meeting_noun(meeting.format, meeting.purpose)}{when}",
+        ),
         "reschedule",
         meeting.contact,
         meeting,
@@ -837,7 +872,11 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     yield ctx.item(
         f"keep-in-touch-{contact.slug}",
         due,
-        f"Get back in touch with {contact.name}: news on your search, or something useful to them",
+        (
+            "Get back in touch with ",
+            contact.name,
+            ": news on your search, or something useful to them",
+        ),
         "keep_in_touch",
         contact.slug,
         None,

@@ -452,7 +452,7 @@ def _get_back_in_touch_with_lena(site: Path) -> list[str]:
         re.sub(r"\s+", " ", row[0])
         for path in ("contacts/lena-fischer/", "timeline/")
         for row in re.finditer(r"<(li|tr)[ >].*?</\1>", page(site, path), re.S)
-        if "Get back in touch with Lena" in row[0]
+        if "Get back in touch with Lena" in re.sub(r"</?bdi>", "", row[0])  # a name isolated
     ]
 
 

@@ -12,6 +12,7 @@ from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, make_playbook, write
 from site_checks import scan
 
 from generator.build import build, load, make_site
+from generator.cli import main
 from generator.errors import Problems
 from generator.model.entities import Playbook
 from generator.plans.followups import follow_ups
@@ -32,7 +33,9 @@ def rows(html: str) -> list[str]:
 
 
 def text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    """The words a reader sees: an isolated name (`<bdi>`) is no word apart."""
+    words = re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi>", "", html))
+    return re.sub(r"\s+", " ", words).strip()
 
 
 def test_a_theme_rewords_the_timelines_sections_in_its_macros(tmp_path: Path) -> None:
@@ -81,7 +84,7 @@ def test_timeline_sections(built_sample: Path) -> None:
     assert "Send Jonah Kim a thank-you note" in text(done)
     assert "Thank-you note" in text(done)
     # Kwame was nudged on 19 Nov, a day after the rule's 18 Nov (3 business days after 13 Nov)
-    nudge = next(r for r in rows(done) if "Follow up once with Kwame Asante" in r)
+    nudge = next(r for r in rows(done) if "Follow up once with Kwame Asante" in text(r))
     assert "Thu 19 Nov" in nudge and "due Wed 18 Nov" in text(nudge)
     # no reminder of your own repeats what a rule already asks for
     open_rows = [
@@ -111,13 +114,13 @@ def test_a_second_contact_rule_says_where_the_second_person_may_be(built_sample:
     you to anyone who could help, yet the rule beside it said "open a second thread at the
     same company"; Kwame's sends you to Lakeshore Routing. The rule now fits both."""
     html = (built_sample / "timeline" / "index.html").read_text()
-    nadia = next(r for r in rows(section(html, "this-week")) if "No reply from Nadia" in r)
+    nadia = next(r for r in rows(section(html, "this-week")) if "No reply from Nadia" in text(r))
     assert "reach out to someone else who could help" in text(nadia)
     assert (
         "move on to a second person (at the same company, unless you already have one there)"
         in text(nadia)
     )
-    kwame = next(r for r in rows(section(html, "overdue")) if "No reply from Kwame" in r)
+    kwame = next(r for r in rows(section(html, "overdue")) if "No reply from Kwame" in text(r))
     assert "reach a second person at Lakeshore Routing" in text(kwame)
 
 
@@ -171,7 +174,7 @@ def test_a_name_to_reach_links_the_person_to_reach(built_sample: Path) -> None:
     was about: his page, his email. It names Elena, whose details the message needs; the
     link to the meeting where it is recorded as done, Jonah's, stays."""
     html = (built_sample / "timeline/index.html").read_text()
-    (row,) = [r for r in rows(section(html, "today")) if "Get in touch with Elena" in r]
+    (row,) = [r for r in rows(section(html, "today")) if "Get in touch with Elena" in text(r)]
     assert '<a href="../contacts/elena-marsh/">Elena Marsh</a><br>' in row
     assert 'href="../meetings/2026-11-19-jonah-kim/"' in row
     assert "../contacts/jonah-kim/" not in row
@@ -507,3 +510,29 @@ def test_keep_in_touch_waits_for_a_meeting_marked_done_ahead_of_time(tmp_path: P
     site = build(root, today=dt.date(2027, 1, 5), jobs=1).output
     for name in ("timeline/index.html", "playbook.ics"):
         assert "Get back in touch with Priya" not in (site / name).read_text(), name
+
+
+def test_names_in_a_follow_up_stand_apart_on_pages_and_are_plain_text_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """Elena Marsh renamed إيلينا مارش and Jonah Kim יונה קים: "Get in touch with إيلينا
+    مارش, whom יונה קים suggested on 19 Nov" put both names in one right-to-left run with
+    the comma between them, on the timeline, the dashboard and the contact pages, whose
+    texts did not isolate a name. Each name now stands in <bdi>; the calendar feed and
+    the CSV export keep the sentence as plain text."""
+    root = copy_sample(tmp_path / "pb")
+    elena, jonah = "إيلينا مارش", "יונה קים"
+    edit(root, "content/contacts/elena-marsh.md", "name: Elena Marsh", f"name: {elena}")
+    edit(root, "content/contacts/jonah-kim.md", "name: Jonah Kim", f"name: {jonah}")
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    said = f"Get in touch with {elena}, whom {jonah} suggested on 19 Nov"
+    isolated = f"Get in touch with <bdi>{elena}</bdi>, whom <bdi>{jonah}</bdi> suggested on 19 Nov"
+    for path in ("timeline/", "", "contacts/jonah-kim/", "contacts/elena-marsh/"):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        actions = re.findall(r'<span class="fu-action">(.*?)</span>', html)
+        assert isolated in actions, (path, actions)
+    feed = (site / "playbook.ics").read_bytes().decode("utf-8")
+    assert f"SUMMARY:{said}" in feed.replace("\r\n ", "").replace("\\,", ","), feed
+    main(["export", "csv", "-C", str(root), "--today", "2026-11-22", "-o", str(tmp_path / "csv")])
+    exported = (tmp_path / "csv" / "followups.csv").read_text(encoding="utf-8-sig")
+    assert f'"{said}"' in exported or f",{said}," in exported, exported
