@@ -20,11 +20,12 @@ import re
 import stat
 import sys
 import tempfile
+import time
 import traceback
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -555,7 +556,29 @@ def _cache_folder() -> str | None:
             os.chmod(folder, stat.S_IRWXU)  # temporary folder, no one else can swap it
     except OSError:
         return None
+    _prune_cache(folder)
     return folder
+
+
+CACHE_KEPT_DAYS = 30
+"""A compiled template not used for this long is removed from the cache: each playbook
+or theme location, and each version of Python, leaves its own."""
+
+
+@cache  # once per process
+def _prune_cache(folder: str) -> None:
+    """Remove playbook's compiled templates (`__playbook_*.cache`, regular files, no link
+    followed) in `folder` that were not used for CACHE_KEPT_DAYS (`_SpeedUpOnly` marks a
+    file used); other files there are left alone."""
+    old = time.time() - CACHE_KEPT_DAYS * 24 * 3600
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith("__playbook_") and entry.name.endswith(".cache")):
+                continue
+            with contextlib.suppress(OSError):  # gone meanwhile, another build's
+                found = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(found.st_mode) and found.st_mtime < old:
+                    os.unlink(entry.path)
 
 
 class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
@@ -566,6 +589,8 @@ class _SpeedUpOnly(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
             super().load_bytecode(bucket)
+            if bucket.code is not None:  # used: kept by `_prune_cache`
+                os.utime(self._get_cache_filename(bucket))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
