@@ -244,6 +244,8 @@ def explain(
         asked = above >= 0 and lines[above][:1] == "?" and _line_field(lines[above][1:])
         if asked and (why := question_before_name(lines[above], 1)):  # `?    tag: trends`
             return above, why
+        if (left_open := _quote_left_open(lines, at, column)) is not None:
+            return left_open
         return at, _unexpected(line, column, help_, _item_above(lines, at), _list_above(lines, at))
     return at, f"is not valid YAML: {problem or context} ({help_})"
 
@@ -1115,6 +1117,24 @@ def _stray_quote(quote: str, written: str, inner: str, settings: bool) -> str:
             f"the value in quotes, or none ({fix})"
         )
     return f"the quote ({quote}) at the start of this line is never closed: remove it ({fix})"
+
+
+def _quote_left_open(lines: list[str], at: int, column: int) -> tuple[int, str] | None:
+    """(line, message) for text after a closing double quote at `column` of line `at`
+    that is the first on its line (`phone: "+1 773 555 0188"` below `role: "Head of
+    Data`): the quote that was never closed is on a line above (the nearest holding an
+    odd number of them), and the lines between were read as its value; else None."""
+    before = lines[at][:column].rstrip()
+    if not before.endswith('"') or '"' in before[:-1]:
+        return None
+    for index in range(at - 1, -1, -1):
+        if lines[index].count('"') % 2:
+            return index, (
+                'the quote (") opened on this line is not closed on it, so the lines below '
+                'it are read as part of this value, up to the next ": end the value with " '
+                "on this line"
+            )
+    return None
 
 
 def _quote_at(lines: list[str], mark: yaml.Mark | None) -> str:

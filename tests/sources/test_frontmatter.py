@@ -1887,3 +1887,16 @@ def test_a_long_value_is_quoted_cut_short_in_messages(front: str, starts: str) -
         assert messages, text[:40]
         assert any(m.startswith(starts) for m in messages), messages[0][:200]
         assert all(len(m) < 400 and "x" * 60 not in m for m in messages), messages[0][:400]
+
+
+@pytest.mark.usefixtures("either_parser")
+def test_a_quote_left_open_is_named_at_its_line_not_at_the_next_quote() -> None:
+    """`role: "Head of Data` with no closing quote, above `phone: "+1 773 555 0188"`, was
+    told at the phone's line ('text after the closing quote'), two lines below the
+    mistake: YAML reads the lines between as the role, up to the phone's first quote."""
+    front = 'name: Omar\nrole: "Head of Data\nemail: omar@example.com\nphone: "+1 773 555 0188"\n'
+    assert errors_of(front) == [
+        'c.md:3: front matter: the quote (") opened on this line is not closed on it, so the '
+        'lines below it are read as part of this value, up to the next ": end the value '
+        'with " on this line'
+    ]
