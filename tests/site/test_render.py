@@ -29,14 +29,16 @@ from generator.site.render import (
 )
 
 
-def _ours_and_jinjas(source: str, values: dict[str, Any]) -> list[str]:
+def _ours_and_jinjas(source: str, values: dict[str, Any], *, autoescape: bool = True) -> list[str]:
     """What `source` renders (or the error it raises) in our environment, then in Jinja's
-    own immutable sandbox: the two must agree."""
+    own immutable sandbox (escaping what it prints, as ours does, unless told not to):
+    the two must agree."""
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     ours = make_environment([REPO / "themes/default"])
+    theirs = ImmutableSandboxedEnvironment(undefined=ours.undefined, autoescape=autoescape)
     outputs = []
-    for env in (ours, ImmutableSandboxedEnvironment(undefined=ours.undefined, autoescape=True)):
+    for env in (ours, theirs):
         try:
             outputs.append(env.from_string(source).render(values))
         except Exception as exc:
@@ -153,8 +155,6 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
     sandbox each time: every attribute it gives or refuses, Jinja's own sandbox gives or
     refuses too, with the same value (a string's `format` wrapped, so it cannot reach
     the internals of its arguments)."""
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
     site = Site("T", "O", dt.date(2026, 11, 22), "UTC", "a4")
     values = {
         "site": site,
@@ -164,13 +164,7 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
         "disguised": _Disguised(),
         "nothing": {},
     }
-    ours = make_environment([REPO / "themes/default"])
-    outputs = []
-    for env in (ours, ImmutableSandboxedEnvironment(undefined=ours.undefined)):
-        try:
-            outputs.append(env.from_string(source).render(values))
-        except Exception as exc:
-            outputs.append(f"{type(exc).__name__}: {exc}")
+    outputs = _ours_and_jinjas(source, values, autoescape=False)
     assert outputs[0] == outputs[1]
     if refused:
         assert f"access to attribute {refused} object is unsafe" in outputs[0]
