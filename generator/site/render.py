@@ -715,8 +715,10 @@ class _Headings:
 
     def __init__(self, stretches: Iterable[str]) -> None:
         self.present: set[str] = set()
-        self.seen: set[str] = set()
-        self.given: set[str] = set()
+        self.next: dict[str, int] = {}
+        """Each id met so far → the number its next repeat tries first: the ids taken
+        before it stay taken, so a page repeating an id thousands of times is not
+        looked over from -2 each time."""
         count = 0
         for stretch in stretches:
             if (found := stretch.count(' id="h-')) > 0:
@@ -729,13 +731,13 @@ class _Headings:
 
     def _renumber(self, match: re.Match[str]) -> str:
         name = match[2]
-        if name not in self.seen:
-            self.seen.add(name)
+        number = self.next.get(name)
+        if number is None:
+            self.next[name] = 2
             return match[0]
-        number = 2
-        while (new := f"{name}-{number}") in self.given or new in self.present:
+        while (new := f"{name}-{number}") in self.present:
             number += 1
-        self.given.add(new)
+        self.next[name] = number + 1
         return f'{match[1]}{new}"'
 
 
