@@ -775,8 +775,9 @@ class TrackedEnvironment(ThemeEnvironment):
 
 def _identity(value: Any) -> Any:
     """What names a value shown by a cached part: an entity by its kind and slug (its
-    fields are read, and recorded, as the part renders), anything else by itself."""
-    return ("ref", value._kind, value._slug) if isinstance(value, Ref) else value
+    fields are read, and recorded, as the part renders), anything else by itself and its
+    type (Python counts 1 and True equal, and a text and the same text marked safe)."""
+    return ("ref", value._kind, value._slug) if isinstance(value, Ref) else (type(value), value)
 
 
 class TrackedVersions(Mapping[str, str]):

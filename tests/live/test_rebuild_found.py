@@ -79,3 +79,21 @@ def test_a_query_given_an_argument_by_name_answers_as_in_a_build(
     page = (builder.out / "contacts/daniel-reyes/index.html").read_text(encoding="utf-8")
     assert "<p>None, 1 meetings</p>" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_kept_part_shown_values_that_are_equal_but_not_alike_shows_each(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`cached('flag.html', v=1)` then `v=true`, and a text then the same text marked
+    safe: Python counts them equal, so the preview kept one part for both and showed
+    `[1][1]`, and the safe `<b>` escaped, where a build shows `[1][True]` and a bold tag."""
+    write(sample_root, "themes/default/templates/flag.html", "[{{ v }}]")
+    path = show_on_contact_pages(
+        sample_root,
+        "<p>{{ cached('flag.html', v=1) }}{{ cached('flag.html', v=true) }}"
+        "{{ cached('flag.html', v='<b>') }}{{ cached('flag.html', v='<b>'|safe) }}</p>",
+    )
+    assert builder.build([path, sample_root / "themes/default/templates/flag.html"]).ok
+    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
+    assert "<p>[1][True][&lt;b&gt;][<b>]</p>" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
