@@ -112,6 +112,21 @@ def test_someone_you_are_still_to_meet_is_not_an_advocate_yet() -> None:
     assert not ranked_row(playbook(acme, contacts=(ann,)), "acme").advocate
 
 
+def test_someone_met_today_is_an_advocate_and_a_meeting_marked_done_ahead_is_not() -> None:
+    """The day itself counts: met at an event today (`met_on:` today), or a coffee today
+    marked done. A meeting marked done but dated tomorrow (a slip: check warns) is not
+    held yet, so it makes no advocate until its day. The other tests here use days weeks
+    from today, and passed with today left out or tomorrow let in."""
+    acme = Company("acme", "Acme")
+    ann = Contact("ann", "Ann Lee", company="acme", met_on=TODAY)
+    assert ranked_row(playbook(acme, contacts=(ann,)), "acme").advocate
+    ann = Contact("ann", "Ann Lee", company="acme")
+    for day, advocate in ((TODAY, True), (TODAY + dt.timedelta(days=1), False)):
+        coffee = Meeting(slug="m1", contact="ann", status="done", date=day)
+        met = playbook(acme, contacts=(ann,), meetings=(coffee,))
+        assert ranked_row(met, "acme").advocate is advocate, day
+
+
 def test_a_written_advocate_is_kept_whatever_the_meetings() -> None:
     ann = Contact("ann", "Ann Lee", company="acme")
     meetings = (held("m1", "ann", "done"),)
