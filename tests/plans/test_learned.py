@@ -11,6 +11,7 @@ from generator.build import checked, load
 from generator.errors import Problems
 from generator.model.entities import Playbook
 from generator.plans.facts import derive
+from generator.plans.followups import RECENT_DAYS
 from generator.plans.learned import (
     LATEST_AT_LEAST,
     NO_COMPANY,
@@ -89,6 +90,15 @@ def test_latest_learned_the_last_90_days_and_at_least_ten() -> None:
     quiet = [Held(TODAY - dt.timedelta(days=200 + n)) for n in range(30)]
     assert latest_learned(quiet, TODAY) == tuple(quiet[:LATEST_AT_LEAST])  # type: ignore[arg-type]
     assert latest_learned(quiet[:3], TODAY) == tuple(quiet[:3])  # type: ignore[arg-type]
+
+
+def test_latest_learned_counts_the_first_day_of_the_window_as_the_timeline_does() -> None:
+    """A meeting held exactly `RECENT_DAYS` before today is in the window (the timeline's
+    history and the calendar take that day too); the day before is not. The weekly test
+    above steps from 84 to 91 days, so it passed with that day left out."""
+    days = [0, *range(1, LATEST_AT_LEAST), RECENT_DAYS, RECENT_DAYS + 1]  # newest first
+    held = [Held(TODAY - dt.timedelta(days=n)) for n in days]
+    assert latest_learned(held, TODAY) == tuple(held[:-1])  # type: ignore[arg-type]
 
 
 def test_by_company_by_name_with_no_company_last(tmp_path: Path) -> None:
