@@ -159,6 +159,19 @@ def test_by_field_industry_up_to_the_slash_else_tags(tmp_path: Path) -> None:
     ]
 
 
+def test_a_tag_written_twice_lists_the_meeting_once_under_its_field(tmp_path: Path) -> None:
+    """`tags: [grid, ops, grid]`: Cy's coffee is under grid once, not twice."""
+    playbook(tmp_path)
+    cy = "---\nname: Cy Lam\ncompany: calm\ntags: [grid, ops, grid]\n---\n"
+    write(tmp_path, "content/contacts/cy.md", cy)
+    pb = load(tmp_path, Problems())
+    groups = by_field(pb, learned_meetings(pb))
+    assert [(g.title, [m.slug for m in g.meetings]) for g in groups][1:3] == [
+        ("grid", ["c"]),
+        ("ops", ["c"]),
+    ]
+
+
 def test_fields_go_by_name_accents_aside(tmp_path: Path) -> None:
     """`Énergie` sits among the E's, as the Contacts and Targets lists put names, not
     after `ops` (its code point comes after every plain letter)."""
