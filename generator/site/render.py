@@ -796,19 +796,22 @@ def _cached_each(
     env, seen = context.environment, _part_context(context)
 
     def run_of(run: Sequence[Any]) -> Markup:
-        return Markup("").join(
-            Markup(
+        return Markup(
+            "".join(
                 cells_long_words_marked(_render_part(env, name, {**seen, as_name: row, **values}))
+                for row in run
             )
-            for row in run
         )
 
     remember = getattr(env, "remember", None)
     if remember is None:
         return run_of(rows)
     runs = (tuple(rows[at : at + ROWS_PER_RUN]) for at in range(0, len(rows), ROWS_PER_RUN))
-    return Markup("").join(
-        remember(f"{name}#{as_name}", {"rows": run, **values}, partial(run_of, run)) for run in runs
+    return Markup(
+        "".join(
+            remember(f"{name}#{as_name}", {"rows": run, **values}, partial(run_of, run))
+            for run in runs
+        )
     )
 
 
