@@ -827,6 +827,9 @@ def test_keep_in_touch_starts_from_met_on_without_a_meeting(tmp_path: Path) -> N
     assert "keep-in-touch-ada-byrne" not in by_id(
         follow_ups(make(tmp_path / "c", files), D(2026, 11, 22))
     )
+    # met at an event today: in touch from today
+    files["content/contacts/ada-byrne.md"] = contact("keep_in_touch: 4w\nmet_on: 2026-11-22")
+    assert keep(tmp_path / "d", files).due == D(2026, 12, 20)
 
 
 def test_a_met_on_still_to_come_starts_nothing_and_check_says_so(tmp_path: Path) -> None:
