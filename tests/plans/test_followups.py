@@ -782,6 +782,22 @@ def test_keep_in_touch_waits_for_a_meeting_scheduled_without_a_date(tmp_path: Pa
     assert any("is scheduled but the meeting has no date" in m for m in warned), warned
 
 
+def test_keep_in_touch_waits_for_a_meeting_scheduled_today(tmp_path: Path) -> None:
+    """A coffee scheduled for today, after a note sent today: the meeting is still to
+    come, so no reminder to get back in touch with Ada is planned beside it."""
+    files = keep_files(
+        "keep_in_touch: 2w\nfollowups:\n  - {due: 2026-11-22, action: Sent the deck, "
+        "done: 2026-11-22}"
+    )
+    assert keep(tmp_path / "a", files).due == D(2026, 12, 6)  # without the coffee
+    files["content/meetings/next.md"] = (
+        "---\ncontact: ada-byrne\nstatus: scheduled\ndate: 2026-11-22\n---\n"
+    )
+    assert "keep-in-touch-ada-byrne" not in by_id(
+        follow_ups(make(tmp_path / "b", files), D(2026, 11, 22))
+    )
+
+
 def test_no_keep_in_touch_while_a_cancelled_meeting_waits_for_its_reschedule_date(
     tmp_path: Path,
 ) -> None:
