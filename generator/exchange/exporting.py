@@ -38,9 +38,10 @@ CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
 """Between the items of a list in one cell."""
 
-_FORMULA = re.compile(r"(^|(?<=;) *+)(?=[\t\r\n]|\s*(?:[=@]|[+-](?![\d\s().\-/]*(?:;|$))))")
+_FORMULA = re.compile(r"(^|(?<=[;\t]) *+)(?=[\t\r\n]|\s*(?:[=@]|[+-](?![\d\s().\-/]*(?:;|$))))")
 """Where a spreadsheet would start a formula: a cell, or a part after a semicolon (Excel
-in most European languages splits lines there), starting with a tab or a line break, or
+in most European languages splits lines there) or a tab (pasted, or opened as tab-separated
+text, a line splits there), starting with a tab or a line break, or
 with =, @, or + or - and then anything but digits and separators (phone numbers such as
 +1 (312) 555-0100 stay as they are: no function can hide in them), after any spaces (a
 spreadsheet may trim them, and then run the formula; OWASP's rule names the first

@@ -585,10 +585,10 @@ def test_exports_refuse_a_playbook_with_errors(
         ("Priya", "Priya"),
         ("+1 312 555 0100; +44 20 7946 0000", "+1 312 555 0100; +44 20 7946 0000"),
         ("a;-1+1;b", "a;'-1+1;b"),
-        ("a;\t=1", "a;'\t=1"),
+        ("a;\t=1", "a;'\t'=1"),
         # a spreadsheet may trim the spaces before a formula, and then run it
         ("  =1+1", "'  =1+1"),
-        (" \t@SUM(A1)", "' \t@SUM(A1)"),
+        (" \t@SUM(A1)", "' \t'@SUM(A1)"),
         ("\u00a0-2+3", "'\u00a0-2+3"),
         ("\n +cmd|' /C calc'!A0", "'\n +cmd|' /C calc'!A0"),
         ("a;  \n=1", "a;  '\n=1"),
@@ -622,6 +622,25 @@ def test_no_formula_where_a_spreadsheet_splits_at_semicolons(
     assert not [cell for cell in cells if cell[:1] in ("=", "@", "+", "-")]
     jo = next(row for row in read_csv(folder / "contacts.csv") if row["slug"] == "jo-mallory")
     assert (jo["name"], jo["tags"]) == ("Jo;'=cmd|' /C calc'!A0;", "alumni; '=1+1")
+
+
+def test_no_formula_where_a_spreadsheet_splits_at_tabs(sample_root: Path, tmp_path: Path) -> None:
+    """A cell pasted into a sheet, or a file opened as tab-separated text, is split at
+    tabs. `role: "Head\t=1+1"` went out as it was, so its second part was a cell of its
+    own, run as a formula. Each part after a tab is now defused as a cell is."""
+    write(
+        sample_root,
+        "content/contacts/jo-mallory.md",
+        '---\nname: Jo Mallory\nrole: "Head\\t=1+1"\ntags: ["a\\t @SUM(A1)"]\n---\n',
+    )
+    folder = tmp_path / "sheets"
+    assert main(["export", "csv", "-C", str(sample_root), "-o", str(folder), *TODAY]) == 0
+    text = (folder / "contacts.csv").read_bytes().decode("utf-8-sig")
+    as_tab_separated = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+    cells = [cell.strip() for row in as_tab_separated for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "@", "+", "-")]
+    jo = next(row for row in read_csv(folder / "contacts.csv") if row["slug"] == "jo-mallory")
+    assert (jo["role"], jo["tags"]) == ("Head\t'=1+1", "a\t '@SUM(A1)")
 
 
 def test_no_control_character_or_line_separator_reaches_a_csv_file() -> None:
