@@ -79,6 +79,7 @@ from generator.stopwatch import Stopwatch
 
 if TYPE_CHECKING:  # imported when an import runs: most commands never need it
     from generator.exchange.importing import ImportPlan
+    from generator.exchange.people import Notice
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -1840,8 +1841,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise
     if not args.quiet:
         _tell_import(plan, written, label)
-    for notice in sorted(plan.notices, key=lambda n: n.line):
-        _say(str(notice), err=True)
+    _tell_problems(plan.notices, label)
     if not args.quiet:
         for line in summary(plan, written):
             _say(line)
@@ -1916,20 +1916,52 @@ def _tell_import(plan: ImportPlan, written: list[str] | None, label: str) -> Non
             _say(f"Skipped {skipped.describe(label)}")
         return
     _say(f"Skipped {len(plan.skipped):,} records of {label}, too many to list one by one:")
+    _count_by_kind([(skipped.kind, skipped.line) for skipped in plan.skipped])
+
+
+def _tell_problems(notices: Sequence[Notice], label: str) -> None:
+    """The records an import could not read or make, on stderr, in the order of the file:
+    the first PROBLEMS_LISTED one by one, the rest counted by kind. 200,000 cards with no
+    name printed a line each, 200,003 lines in a minute."""
+    ordered = sorted(notices, key=lambda notice: notice.line)
+    for notice in ordered[:PROBLEMS_LISTED]:
+        _say(str(notice), err=True)
+    rest = ordered[PROBLEMS_LISTED:]
+    if rest:
+        _say(f"{len(rest):,} more problems in {label}, too many to list one by one:", err=True)
+        _count_by_kind([(_problem_kind(notice.message), notice.line) for notice in rest], err=True)
+
+
+def _problem_kind(message: str) -> str:
+    """`has no name` of `has no name (no FN or N), for the email ...; skipped`: what a
+    problem is, without the values that differ from one record to the next."""
+    return _PROBLEM_KIND.split(message, maxsplit=1)[0].strip() or message
+
+
+_PROBLEM_KIND = re.compile(r"[(:;,'\"]")
+"""Where a problem's words end and the first value, reason or place it names begins."""
+
+
+def _count_by_kind(found: Sequence[tuple[str, int]], *, err: bool = False) -> None:
+    """`  37 an earlier record again: lines 6, 7, 8, 9, 10 and 32 more`, for each kind of
+    (kind, line) in `found`, the most common first."""
     lines: dict[str, list[int]] = {}
-    for skipped in plan.skipped:
-        lines.setdefault(skipped.kind, []).append(skipped.line)
+    for kind, line in found:
+        lines.setdefault(kind, []).append(line)
     for kind, numbers in sorted(lines.items(), key=lambda item: -len(item[1])):
         shown = ", ".join(map(str, numbers[:SKIPPED_LINES]))
         more = f" and {len(numbers) - SKIPPED_LINES:,} more" if len(numbers) > SKIPPED_LINES else ""
-        _say(f"  {len(numbers):,} {kind}: line{'s' if len(numbers) > 1 else ''} {shown}{more}")
+        plural = "s" if len(numbers) > 1 else ""
+        _say(f"  {len(numbers):,} {kind}: line{plural} {shown}{more}", err=err)
 
 
 SKIPPED_LISTED = 20
 """The most records skipped that an import lists one by one, with what differs: a whole
 LinkedIn export imported again skipped 3 million, a line each that no one reads."""
+PROBLEMS_LISTED = 20
+"""The most problems an import lists one by one; the rest are counted by kind."""
 SKIPPED_LINES = 5
-"""The line numbers given of each reason, past SKIPPED_LISTED."""
+"""The line numbers given of each reason or kind, past SKIPPED_LISTED or PROBLEMS_LISTED."""
 
 
 def _sum_up_warnings(args: argparse.Namespace, warnings: list[ContentError]) -> None:
