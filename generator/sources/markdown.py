@@ -5,8 +5,8 @@ line it stands on (from the block token's source map). The caller's resolver say
 where each link goes; the site gives site-root markers that the page writer turns
 into relative links, so one rendered body can appear on pages at any depth.
 
-Addresses that run script or open local data (`javascript:`, `vbscript:`,
-`data:`, `file:`) never become links or images; links off the site get
+Only web, mail and phone addresses and addresses with no scheme become links or images
+(`javascript:`, `data:`, `file:`, `ms-officecmd:` stay text, as written); links off the site get
 `rel="noopener noreferrer"`, and remote images become plain links, so a page never
 loads anything from another host. Raw HTML is shown as text unless the playbook lets
 it through (`raw_html`); then the whole body goes through an allowlist sanitiser
@@ -49,6 +49,7 @@ from generator.sources.link_labels import (
 from generator.sources.sanitize import (
     FOLLOWED,
     KEPT_TAGS,
+    LINK_SCHEMES,
     OUTBOUND_REL,
     as_browsers_read,
     is_outbound,
@@ -57,7 +58,8 @@ from generator.sources.sanitize import (
 )
 from generator.sources.smartquotes import smartquotes
 
-_UNSAFE_LINK = LazyPattern(r"(?:javascript|vbscript|data|file):")
+_SCHEME = LazyPattern(r"[a-z][a-z0-9+.\-]*(?=:)")
+"""The scheme of an address as browsers read it (`as_browsers_read`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,8 +361,11 @@ def fenced_lines(text: str) -> set[int]:
 
 class _SafeMarkdownIt(MarkdownIt):
     def validateLink(self, url: str) -> bool:
-        """Refuse script and local-data addresses (the default lets `data:image/…` in)."""
-        return not _UNSAFE_LINK.match(as_browsers_read(url))
+        """Keep web, mail and phone addresses and those with no scheme, as raw HTML keeps
+        (`LINK_SCHEMES`); refuse the rest: a blocklist let `ms-officecmd:`, `search-ms:` or
+        `intent:` links through, which hand what follows to a program on the computer."""
+        scheme = _SCHEME.match(as_browsers_read(url))
+        return scheme is None or scheme.group() in LINK_SCHEMES
 
 
 @functools.cache

@@ -29,6 +29,9 @@ from html import unescape
 import nh3
 
 OUTBOUND_REL = "noopener noreferrer"
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+"""The schemes a link or image may have, in raw HTML and in Markdown alike; an address
+with no scheme (inside the site, `#part`, `//host`) is kept too."""
 _ABSOLUTE = re.compile(r"[a-z][a-z0-9+.\-]*:|//")
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20]+")
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?(?:-[0-9a-f]+-)?\d+(?::\d+)?")
@@ -89,7 +92,7 @@ def _cleaner() -> nh3.Cleaner:
         attributes=attributes,
         tag_attribute_values={"input": {"type": {"checkbox"}}},
         attribute_filter=_attribute,
-        url_schemes={"http", "https", "mailto", "tel"},
+        url_schemes=set(LINK_SCHEMES),
         link_rel=OUTBOUND_REL,
         strip_comments=True,
     )
