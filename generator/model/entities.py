@@ -124,6 +124,13 @@ class FollowUp:
     (`followups.2.done`), which reminders left out for an error do not shift."""
 
 
+def _hash_by_name(entity: object) -> int:
+    """An entity's hash, from its kind and slug (a profile's from its kind: there is one):
+    its other fields may not be hashable (`extra` is a dict), and equal entities have both
+    equal. So a template may make a list of entities unique (`|unique`), or a set of them."""
+    return hash((type(entity).__name__, getattr(entity, "slug", None)))
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     name: str
@@ -141,6 +148,8 @@ class Profile:
     pitch_words: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("content/profile.md")
+
+    __hash__ = _hash_by_name
 
 
 class Noted:
@@ -181,6 +190,8 @@ class Contact(Noted):
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
 
+    __hash__ = _hash_by_name
+
 
 @dataclass(frozen=True, slots=True)
 class Company(Noted):
@@ -196,6 +207,8 @@ class Company(Noted):
     notes_html: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
+
+    __hash__ = _hash_by_name
 
     @property
     def field(self) -> str:
@@ -282,6 +295,8 @@ class Meeting(Noted):
     """Your own outreach messages in the file, in file order."""
     extra: dict[str, Any] = field(default_factory=dict)
     source: Source = Source("")
+
+    __hash__ = _hash_by_name
 
     @property
     def has_learnings(self) -> bool:

@@ -97,3 +97,26 @@ def test_a_kept_part_shown_values_that_are_equal_but_not_alike_shows_each(
     page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "<p>[1][True][&lt;b&gt;][<b>]</p>" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_entities_made_unique_are_shown_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ playbook.contacts.values()|unique|list|length }}`: a build stopped at it ("unhashable
+    type: 'dict'": an entity's `extra`) while the preview rendered it; now both show each
+    entity once, the profile and a meeting's contact among them."""
+    path = show_on_contact_pages(
+        sample_root,
+        "<p>{{ playbook.contacts.values()|unique|list|length }} "
+        "{{ [playbook.profile, playbook.profile]|unique|list|length }} "
+        "{{ (playbook.meetings.values()|list * 2)|unique|list|length }} "
+        "{{ (playbook.companies.values()|list * 2)|unique|map(attribute='slug')|join(',') }}</p>",
+    )
+    outcome = builder.build([path])
+    assert outcome.ok, [str(e) for e in outcome.errors]
+    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
+    contacts, meetings = (
+        len(list((sample_root / f"content/{k}").glob("*.md"))) for k in ("contacts", "meetings")
+    )
+    assert f"<p>{contacts} 1 {meetings} carbon-ledger," in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
