@@ -776,8 +776,13 @@ class TrackedEnvironment(ThemeEnvironment):
 def _identity(value: Any) -> Any:
     """What names a value shown by a cached part: an entity by its kind and slug (its
     fields are read, and recorded, as the part renders), anything else by itself and its
-    type (Python counts 1 and True equal, and a text and the same text marked safe)."""
-    return ("ref", value._kind, value._slug) if isinstance(value, Ref) else (type(value), value)
+    type (Python counts 1 and True equal, and a text and the same text marked safe), the
+    items of a tuple or list each so (`(1,)` and `(True,)` are equal too)."""
+    if isinstance(value, Ref):
+        return ("ref", value._kind, value._slug)
+    if isinstance(value, tuple | list):
+        return (type(value), tuple([_identity(item) for item in value]))
+    return (type(value), value)
 
 
 class TrackedVersions(Mapping[str, str]):

@@ -120,3 +120,21 @@ def test_entities_made_unique_are_shown_as_in_a_build(
     )
     assert f"<p>{contacts} 1 {meetings} carbon-ledger," in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_kept_part_shown_a_tuple_or_list_of_equal_values_not_alike_shows_each(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`cached('flag.html', v=(1,))` then `v=(true,)`: the preview kept one part for both
+    and showed `[(1,)][(1,)]`, where a build shows `[(1,)][(True,)]`; the same within a
+    list, and a tuple in a list."""
+    write(sample_root, "themes/default/templates/flag.html", "[{{ v }}]")
+    path = show_on_contact_pages(
+        sample_root,
+        "<p>{{ cached('flag.html', v=(1,)) }}{{ cached('flag.html', v=(true,)) }}"
+        "{{ cached('flag.html', v=[(1,)]) }}{{ cached('flag.html', v=[(true,)]) }}</p>",
+    )
+    assert builder.build([path, sample_root / "themes/default/templates/flag.html"]).ok
+    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
+    assert "<p>[(1,)][(True,)][[(1,)]][[(True,)]]</p>" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
