@@ -590,7 +590,7 @@ class TrackedMap(Mapping[str, Ref]):
         return repr(dict(self.items()))
 
     def keys(self) -> KeysView[str]:
-        return TrackedKeys(self)
+        return DictKeys(self)
 
     def values(self) -> ValuesView[Ref]:
         return TrackedValues(self)
@@ -608,16 +608,23 @@ class ShownAsDictView:
         return f"{self.shown}({list(cast(Iterable[Any], self))!r})"
 
 
-class TrackedKeys(ShownAsDictView, KeysView[str]):
+class DictKeys(ShownAsDictView, KeysView[Any]):
     shown = "dict_keys"
 
 
-class TrackedValues(ShownAsDictView, ValuesView[Ref]):
+class DictValues(ShownAsDictView, ValuesView[Any]):
+    shown = "dict_values"
+
+
+class DictItems(ShownAsDictView, ItemsView[Any, Any]):
+    shown = "dict_items"
+
+
+class TrackedValues(DictValues):
     """A kind's entities, gone through anew each time, as a dict's `values()` (a template
     may set it once and loop twice, or take its `|length`); without reading whether each
     one is there, as a lookup by slug would."""
 
-    shown = "dict_values"
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[Ref]:
@@ -625,10 +632,9 @@ class TrackedValues(ShownAsDictView, ValuesView[Ref]):
         return (ref(kind, slug) for slug in self._mapping)
 
 
-class TrackedItems(ShownAsDictView, ItemsView[str, Ref]):
+class TrackedItems(DictItems):
     """A kind's (slug, entity) pairs, as `TrackedValues`."""
 
-    shown = "dict_items"
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[tuple[str, Ref]]:
@@ -659,6 +665,15 @@ class TrackedQuestions(Mapping[str, Question]):
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
+
+    def keys(self) -> KeysView[str]:  # shown as a build shows them: `dict_keys([...])`
+        return DictKeys(self)
+
+    def values(self) -> ValuesView[Question]:
+        return DictValues(self)
+
+    def items(self) -> ItemsView[str, Question]:
+        return DictItems(self)
 
     def _bank(self) -> dict[str, Question]:
         """Every question: reading them all depends on the whole bank."""

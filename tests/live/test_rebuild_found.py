@@ -138,3 +138,20 @@ def test_a_kept_part_shown_a_tuple_or_list_of_equal_values_not_alike_shows_each(
     page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "<p>[(1,)][(True,)][[(1,)]][[(True,)]]</p>" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_the_question_banks_keys_values_and_items_are_shown_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ playbook.questions.keys() }}`, its values and items: the preview showed
+    `KeysView({...})` where a build shows `dict_keys([...])`."""
+    path = show_on_contact_pages(
+        sample_root,
+        "{% if contact.slug == 'elena-marsh' %}<p>{{ playbook.questions.keys() }}</p>"
+        "<p>{{ playbook.questions.values() }}</p><p>{{ playbook.questions.items() }}</p>"
+        "{% endif %}",
+    )
+    assert builder.build([path]).ok
+    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
+    assert "<p>dict_keys([" in page and "<p>dict_values([" in page and "<p>dict_items([" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
