@@ -72,6 +72,10 @@ TIDY_AFTER = 2.0
 DAY_CHECK = 60.0
 """Seconds between looks at the date (`LiveBuild.day_is_over`): not one wait until
 midnight, since that clock stops while a laptop sleeps."""
+REBUILD_WAIT = 1.0
+"""Seconds a stop waits for the rebuild under way: one at its pages stops at the next
+(`LiveBuild.close`); one still reading the sources (a setting saved, 10,000 files) goes
+on alone, writing nothing and saying nothing (`_build`), until the process ends."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 DEFAULT_PORT = 8000
 FALLBACK_PORTS = 20
@@ -459,6 +463,8 @@ class LiveServer:
         self.builder: LiveBuild | None = None
         self._loop: IOLoop | None = None
         self._stopping = threading.Event()
+        self._closing = False
+        """Set as the server stops: a rebuild that ends now is given up (`_build`)."""
         self._locks = contextlib.ExitStack()
         """The build folder's locks taken again (`reclaim_folder`)."""
 
@@ -521,10 +527,11 @@ class LiveServer:
                     loop.start()
             finally:
                 self.log("Stopped.")
+                self._closing = True
                 builder.close()  # first: a second Ctrl-C may cut the rest short
                 watcher.stop()
                 self.debouncer.close()
-                worker.join(timeout=30)
+                worker.join(timeout=REBUILD_WAIT)
                 for listening in self._sockets:
                     loop.remove_handler(listening)
                     listening.close()
@@ -608,8 +615,12 @@ class LiveServer:
         except Closed:
             raise
         except Exception as exc:  # a bug, not bad content: show it and keep serving
+            if self._closing:  # its folder gone meanwhile, as the server stopped
+                raise Closed from exc
             self.log(traceback.format_exc())
             outcome = builder.crashed(exc)
+        if self._closing:  # ended after the server stopped: nothing to say of it
+            raise Closed
         self._report(outcome, batch)
         return outcome
 

@@ -570,6 +570,45 @@ def test_stopping_during_a_rebuild_stops_at_once(
     assert not [line for line in lines if line.startswith("Rebuilt")]
 
 
+def test_stopping_before_a_rebuild_reaches_its_first_page_stops_at_once(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a save is still read and put together, before any page (playbook.yaml
+    saved, 10,000 files): the server stops within a few seconds, not once the rebuild
+    reaches its first page; the rebuild, when it gets there, writes and says nothing."""
+    from generator.live import rebuild
+
+    assemble, started, release, ended = (
+        rebuild.assemble,
+        threading.Event(),
+        threading.Event(),
+        threading.Event(),
+    )
+
+    def slow(*args: Any, **named: Any) -> Any:
+        started.set()
+        release.wait(20)  # a long assembly, until the test has timed the stop
+        try:
+            return assemble(*args, **named)
+        finally:
+            ended.set()
+
+    lines: list[str] = []
+    with running_server(sample_root, log=lines.append) as server:
+        monkeypatch.setattr(rebuild, "assemble", slow)
+        edit(sample_root, "playbook.yaml", "title: Maya's job search", "title: Job search")
+        wait_for(started.is_set)
+        stopping = time.monotonic()
+    took = time.monotonic() - stopping
+    files = {p: p.stat().st_mtime_ns for p in server.builder.out.rglob("*")}
+    release.set()
+    wait_for(ended.is_set)
+    time.sleep(0.5)  # the rebuild goes on to its first page, and gives up there
+    assert took < 5, f"{took:.1f} s to stop"
+    assert lines[-1] == "Stopped."
+    assert {p: p.stat().st_mtime_ns for p in server.builder.out.rglob("*")} == files
+
+
 def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
     server: LiveServer, sample_root: Path
 ) -> None:
