@@ -21,13 +21,22 @@ def show_on_contact_pages(root: Path, part: str) -> Path:
     return write(root, CONTACT_PAGE, page.replace("<h2>Notes</h2>", part + "<h2>Notes</h2>"))
 
 
+def shown(builder: LiveBuild, root: Path, part: str, *also: Path, on: str = "elena-marsh") -> str:
+    """The contact page `on`, rebuilt live with `part` shown on every contact page (and
+    the files `also` saved with it)."""
+    outcome = builder.build([show_on_contact_pages(root, part), *also])
+    assert outcome.ok, [str(e) for e in outcome.errors]
+    return (builder.out / f"contacts/{on}/index.html").read_text(encoding="utf-8")
+
+
 def test_a_list_of_entities_set_once_can_be_gone_through_twice(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
     """`{% set all = playbook.companies.values() %}`, then two loops over it, and its
     length: as a build shows them (the live preview's second loop was empty, and
     `|length` stopped it: "object of type 'generator' has no len()")."""
-    path = show_on_contact_pages(
+    page = shown(
+        builder,
         sample_root,
         "<p>{% set all = playbook.companies.values() %}{% set pairs = playbook.companies.items() %}"
         "{{ all|length }}: {% for c in all %}{{ c.name }}, {% endfor %}"
@@ -35,9 +44,6 @@ def test_a_list_of_entities_set_once_can_be_gone_through_twice(
         "{{ pairs|length }}: {% for slug, c in pairs %}{{ slug }} {% endfor %}"
         "again {% for slug, c in pairs %}{{ c.name }} {% endfor %}</p>",
     )
-    outcome = builder.build([path])
-    assert outcome.ok, [str(e) for e in outcome.errors]
-    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "again Carbon Ledger," in page and "again Carbon Ledger " in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
@@ -69,14 +75,13 @@ def test_a_query_given_an_argument_by_name_answers_as_in_a_build(
     """`playbook.declined_on(contact, today=site.today)`, `meetings_with(contact=contact)`:
     the preview stopped at "TrackedPlaybook._ask() got an unexpected keyword argument
     'today'", which a build renders."""
-    path = show_on_contact_pages(
+    page = shown(
+        builder,
         sample_root,
         "<p>{{ playbook.declined_on(contact, today=site.today) }}, "
         "{{ playbook.meetings_with(contact=contact)|length }} meetings</p>",
+        on="daniel-reyes",
     )
-    outcome = builder.build([path])
-    assert outcome.ok, [str(e) for e in outcome.errors]
-    page = (builder.out / "contacts/daniel-reyes/index.html").read_text(encoding="utf-8")
     assert "<p>None, 1 meetings</p>" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
@@ -88,13 +93,13 @@ def test_a_kept_part_shown_values_that_are_equal_but_not_alike_shows_each(
     safe: Python counts them equal, so the preview kept one part for both and showed
     `[1][1]`, and the safe `<b>` escaped, where a build shows `[1][True]` and a bold tag."""
     write(sample_root, "themes/default/templates/flag.html", "[{{ v }}]")
-    path = show_on_contact_pages(
+    page = shown(
+        builder,
         sample_root,
         "<p>{{ cached('flag.html', v=1) }}{{ cached('flag.html', v=true) }}"
         "{{ cached('flag.html', v='<b>') }}{{ cached('flag.html', v='<b>'|safe) }}</p>",
+        sample_root / "themes/default/templates/flag.html",
     )
-    assert builder.build([path, sample_root / "themes/default/templates/flag.html"]).ok
-    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "<p>[1][True][&lt;b&gt;][<b>]</p>" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
@@ -105,16 +110,14 @@ def test_entities_made_unique_are_shown_as_in_a_build(
     """`{{ playbook.contacts.values()|unique|list|length }}`: a build stopped at it ("unhashable
     type: 'dict'": an entity's `extra`) while the preview rendered it; now both show each
     entity once, the profile and a meeting's contact among them."""
-    path = show_on_contact_pages(
+    page = shown(
+        builder,
         sample_root,
         "<p>{{ playbook.contacts.values()|unique|list|length }} "
         "{{ [playbook.profile, playbook.profile]|unique|list|length }} "
         "{{ (playbook.meetings.values()|list * 2)|unique|list|length }} "
         "{{ (playbook.companies.values()|list * 2)|unique|map(attribute='slug')|join(',') }}</p>",
     )
-    outcome = builder.build([path])
-    assert outcome.ok, [str(e) for e in outcome.errors]
-    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     contacts, meetings = (
         len(list((sample_root / f"content/{k}").glob("*.md"))) for k in ("contacts", "meetings")
     )
@@ -129,13 +132,13 @@ def test_a_kept_part_shown_a_tuple_or_list_of_equal_values_not_alike_shows_each(
     and showed `[(1,)][(1,)]`, where a build shows `[(1,)][(True,)]`; the same within a
     list, and a tuple in a list."""
     write(sample_root, "themes/default/templates/flag.html", "[{{ v }}]")
-    path = show_on_contact_pages(
+    page = shown(
+        builder,
         sample_root,
         "<p>{{ cached('flag.html', v=(1,)) }}{{ cached('flag.html', v=(true,)) }}"
         "{{ cached('flag.html', v=[(1,)]) }}{{ cached('flag.html', v=[(true,)]) }}</p>",
+        sample_root / "themes/default/templates/flag.html",
     )
-    assert builder.build([path, sample_root / "themes/default/templates/flag.html"]).ok
-    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "<p>[(1,)][(True,)][[(1,)]][[(True,)]]</p>" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
@@ -145,13 +148,12 @@ def test_the_question_banks_keys_values_and_items_are_shown_as_in_a_build(
 ) -> None:
     """`{{ playbook.questions.keys() }}`, its values and items: the preview showed
     `KeysView({...})` where a build shows `dict_keys([...])`."""
-    path = show_on_contact_pages(
+    page = shown(
+        builder,
         sample_root,
         "{% if contact.slug == 'elena-marsh' %}<p>{{ playbook.questions.keys() }}</p>"
         "<p>{{ playbook.questions.values() }}</p><p>{{ playbook.questions.items() }}</p>"
         "{% endif %}",
     )
-    assert builder.build([path]).ok
-    page = (builder.out / "contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "<p>dict_keys([" in page and "<p>dict_values([" in page and "<p>dict_items([" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
