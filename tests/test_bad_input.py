@@ -657,29 +657,28 @@ def test_a_field_name_with_a_stray_sign_and_a_typo_is_told_the_declared_name(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sources/sanitize.py: a <style> left open takes the Markdown after it too, unsaid",
-)
 def test_a_style_left_open_in_raw_html_does_not_lose_the_paragraph_after_it_unsaid(
     tmp_path: Path,
 ) -> None:
     """With `raw_html: yes`, `<div><style>p { color: red }` on a line of a contact's notes
     and a paragraph below it: check warned the <style> was removed 'and all it holds', at
     its line, and the page lost the paragraph too (the <style> was never closed, so it
-    held the rest of the notes). The paragraph is on the page, or check says, at its
-    line, that it is lost."""
+    held the rest of the notes). The same with a `<script>` left open inside a paragraph.
+    Now each is closed where its piece of HTML ends: the style and the script are gone,
+    the paragraphs after them are on the page."""
     root = copy_sample(tmp_path / "pb")
     (root / "playbook.yaml").write_text(
         (root / "playbook.yaml").read_text() + "markdown:\n  raw_html: yes\n"
     )
     notes = root / "content/contacts/daniel-reyes.md"
     notes.write_text(
-        notes.read_text() + "\n<div><style>p { color: red }\n\nThe paragraph after it.\n"
+        notes.read_text()
+        + "\n<div><style>p { color: red }\n\nThe paragraph after it.\n"
+        + "\nA line with <script>alert(1) in it.\n\nThe paragraph after the script.\n"
     )
-    at_its_line = "content/contacts/daniel-reyes.md:24:"
     said = [str(problem) for problem in check(root, SAMPLE_TODAY).items]
+    assert any("content/contacts/daniel-reyes.md:22:" in line for line in said), said
     page = build(root, today=SAMPLE_TODAY, jobs=1).output / "contacts/daniel-reyes/index.html"
-    assert "The paragraph after it." in page.read_text() or any(
-        at_its_line in line for line in said
-    )
+    html = page.read_text()
+    assert "The paragraph after it." in html and "The paragraph after the script." in html
+    assert "color: red" not in html and "alert(1)" not in html

@@ -166,6 +166,8 @@ def render(
     too_deep = _too_deep(tokens) if raw_html else None
     if too_deep is not None:
         _html_as_text(tokens)
+    elif raw_html:
+        _close_raw_text(tokens)
     names = []
     for token, line in _wikilinks(tokens):
         name = token.meta["target"]
@@ -898,6 +900,43 @@ def _too_deep(tokens: Sequence[Token]) -> int | None:
                 if depth > MAX_HTML_DEPTH:
                     return line
     return None
+
+
+_RAW_TEXT_TAG = LazyPattern(
+    r"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)(?=[\s/>])",
+    re.IGNORECASE,
+)
+"""A tag of an element whose content browsers read as text up to its own end tag."""
+
+
+def _left_open(html: str, open_: str | None = None) -> str | None:
+    """The element of `_RAW_TEXT_TAG` still open at the end of `html`, given the one open
+    at its start: inside one, only its own end tag counts."""
+    for tag in _RAW_TEXT_TAG.finditer(html):
+        name = tag[2].lower()
+        if open_ is None and not tag[1]:
+            open_ = name
+        elif tag[1] and name == open_:
+            open_ = None
+    return open_
+
+
+def _close_raw_text(tokens: Sequence[Token]) -> None:
+    """Close a `<style>` or `<script>` (or another element read as text to its end tag)
+    that raw HTML leaves open, where its piece ends: a block at its blank line, a
+    paragraph's inline HTML at the paragraph's end. Left open, it took the rest of the
+    body with it, which the sanitiser removes with all it holds: `check` warned of the
+    `<style>` at its line, not of the paragraphs lost below it."""
+    for token in tokens:
+        if token.type == "html_block" and (name := _left_open(token.content)):
+            token.content += f"</{name}>"
+        elif token.type == "inline" and token.children:
+            name = None
+            for child in token.children:
+                if child.type == "html_inline":
+                    name = _left_open(child.content, name)
+            if name is not None:
+                token.children.append(Token("html_inline", "", 0, content=f"</{name}>"))
 
 
 def _html_as_text(tokens: Sequence[Token]) -> None:
