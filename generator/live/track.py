@@ -556,7 +556,27 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
     return changed
 
 
-class TrackedMap(Mapping[str, Ref]):
+V = TypeVar("V")
+
+
+class ShownAsDict(Mapping[str, V]):
+    """A mapping of the tracking view shown as a build shows a dict (`{{ playbook.contacts
+    }}`, `.keys()`, `.values()`, `.items()`: `{...}`, `dict_keys([...])`, ...)."""
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def keys(self) -> KeysView[str]:
+        return DictKeys(self)
+
+    def values(self) -> ValuesView[V]:
+        return DictValues(self)
+
+    def items(self) -> ItemsView[str, V]:
+        return DictItems(self)
+
+
+class TrackedMap(ShownAsDict[Ref]):
     """The entities of one kind, by slug, each read recorded."""
 
     shown_as = "dict"
@@ -585,12 +605,6 @@ class TrackedMap(Mapping[str, Ref]):
     def __len__(self) -> int:
         self._model.recorder.read(self._all)
         return len(self._real())
-
-    def __repr__(self) -> str:  # a dict's, as a build shows it
-        return repr(dict(self.items()))
-
-    def keys(self) -> KeysView[str]:
-        return DictKeys(self)
 
     def values(self) -> ValuesView[Ref]:
         return TrackedValues(self)
@@ -642,7 +656,7 @@ class TrackedItems(DictItems):
         return ((slug, ref(kind, slug)) for slug in self._mapping)
 
 
-class TrackedQuestions(Mapping[str, Question]):
+class TrackedQuestions(ShownAsDict[Question]):
     """The bank's questions by id: one question read records that question only."""
 
     shown_as = "dict"
@@ -662,18 +676,6 @@ class TrackedQuestions(Mapping[str, Question]):
 
     def __len__(self) -> int:
         return len(self._bank())
-
-    def __repr__(self) -> str:
-        return repr(dict(self.items()))
-
-    def keys(self) -> KeysView[str]:  # shown as a build shows them: `dict_keys([...])`
-        return DictKeys(self)
-
-    def values(self) -> ValuesView[Question]:
-        return DictValues(self)
-
-    def items(self) -> ItemsView[str, Question]:
-        return DictItems(self)
 
     def _bank(self) -> dict[str, Question]:
         """Every question: reading them all depends on the whole bank."""
