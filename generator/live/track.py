@@ -1,13 +1,10 @@
 """Record what each page and each fact reads, so a live rebuild redoes only what changed.
 
-While a page is made and rendered, it sees the model through a tracking view
-(`TrackedPlaybook`): every field it reads of an entity, every query it asks (a contact's
-meetings, a meeting's title), every fact (a contact's follow-ups, a meeting's plan) and
-every template is recorded with the value seen, as Lektor records the sources an
-artifact touches. Facts and the Playbook's relations are memoised the same way, each
-with its own record. After an edit, the keys whose values changed are found by
-comparing values, never identities (`Engine.refresh`), facts whose record holds one
-are worked out again, and a page is rendered again exactly when its record holds one.
+A page is made through a tracking view (`TrackedPlaybook`) that records every field,
+query, fact and template it reads, as Lektor records the sources an artifact touches;
+facts are memoised with their own records. After an edit, the keys whose values changed
+(compared by value, never identity) work out again the facts that read them
+(`Engine.refresh`), and render again the pages that did.
 """
 
 from __future__ import annotations
@@ -48,22 +45,15 @@ from generator.model.entities import (
 from generator.site.render import ThemeEnvironment
 
 Key = tuple[Hashable, ...]
-"""What was read: an entity `(kind, slug)` (with the fields read, below), `("all",
-kind)`, `("bank",)`, `("question", id)`, `("template", name)`, `("static", name)`, or a
-fact's key (`("fact", name, arg)`). Which of them changed is
-found by comparing the two models (and facts by their values), so a record keeps the
-keys alone, each as its number in the recorder's table (`Recorder.number`)."""
+"""What was read: an entity `(kind, slug)`, `("all", kind)`, `("bank",)`, `("question",
+id)`, `("template", name)`, `("static", name)`, or a fact's key (`("fact", name, arg)`)."""
 Reads = dict[Key, int]
-"""A record being made: each key read, with the fields read of an entity as bits
-(`FIELDS`); 0 for any other key."""
+"""A record being made: each key read, with an entity's fields read as bits (`FIELDS`)."""
 Record = bytes
-"""What a page or fact read, kept: a word (four bytes, `WORD`) for each key's number,
-an entity's followed by one for its set of fields read (`FIELD_SET` added to the set's
-number). A page reads a dozen fields of each entity it shows, a list thousands of
-entities; 72,000 facts read 900,000 keys at 10,000 files: kept as tuples of keys, eight
-bytes an item and a tuple each, they held 13 MiB."""
+"""What a page or fact read, kept: a four-byte word for each key's number
+(`Recorder.number`), an entity's followed by `FIELD_SET` + the number of its set of
+fields read. 72,000 facts read 900,000 keys at 10,000 files: as tuples of keys, 13 MiB."""
 WORD: Final = "I"
-"""The array type code of a record's words."""
 FIELD_SET = 1 << 31
 """Added to the number of a set of fields read, so that no key's number equals it."""
 
@@ -76,8 +66,7 @@ KINDS = {**ENTITY_KINDS, "profile": Profile}
 
 class Recorder:
     """Collects reads into the innermost open record, and keeps the table of keys by
-    number that records are written in (one for the server's life: a key once read is
-    read again after most edits; those no record holds any more are forgotten in `tidy`)."""
+    number that records are written in, for the server's life (trimmed by `tidy`)."""
 
     def __init__(self) -> None:
         self.open: list[Reads] = []
@@ -97,7 +86,6 @@ class Recorder:
             self.open[-1].setdefault(key, 0)
 
     def read_fields(self, entity: Key, bits: int) -> None:
-        """Record fields of `entity` as read (`FIELDS`)."""
         if self.open:
             reads = self.open[-1]
             reads[entity] = reads.get(entity, 0) | bits
@@ -124,15 +112,13 @@ class Recorder:
         return known
 
     def pack(self, always: bool = False) -> None:
-        """Pack every table of readers (`Readers.pack`): after a first build, and when quiet."""
         for table in self.tables:
             table.pack(always)
 
     def tidy(self) -> None:
         """Pack every table of readers anew, then forget the keys no record holds and no
-        reader is (a deleted file's, the rows a list showed before): kept for the server's
-        life, those of a long session's edits would pile up (a cached part's key holds
-        what it shows: the slugs of 64 rows)."""
+        reader is (a deleted file's, a cached part's that shows rows no more): those of a
+        long session's edits would pile up."""
         self.pack(always=True)
         used = bytearray(len(self.keys))  # by number: sets of them raised the server's peak
         for table in self.tables:
@@ -144,11 +130,9 @@ class Recorder:
                 self._free.append(number)
 
     def known(self, key: Key) -> int | None:
-        """The number of `key`, if it has one (none: no record holds it)."""
         return self._numbers.get(key)
 
     def kept(self, reads: Reads) -> Record:
-        """`reads` as a record is kept."""
         words, numbers = array(WORD), self._numbers
         for key, fields in reads.items():
             number = numbers.get(key)
@@ -162,7 +146,6 @@ class Recorder:
         return words.tobytes()
 
     def keys_of(self, record: Record) -> list[Key]:
-        """The keys `record` holds."""
         keys = self.keys
         return cast(list[Key], [keys[word] for word in words_of(record) if word < FIELD_SET])
 
@@ -175,13 +158,11 @@ class Recorder:
 
 
 def words_of(record: Record) -> memoryview:
-    """The words of `record` (`Record`), as numbers."""
     return memoryview(record).cast(WORD)
 
 
 Compute = Callable[[Key], Any]
-"""How a fact is worked out, given its key: one function for many facts (a fact of each
-contact, of each meeting), so that keeping it costs nothing per fact."""
+"""How a fact is worked out, given its key: one function for many facts costs nothing per fact."""
 
 
 @dataclass(slots=True)
@@ -197,13 +178,10 @@ R = TypeVar("R", bound=Key)
 
 
 class Readers(Generic[R]):
-    """Who read each key (a fact, a page), so what a change touches is found from the keys
-    that changed rather than by looking at every record kept.
-
-    Kept packed: every reader's number (`Recorder.number`) in one array, grouped by the
-    key read (`pack`); a reader added or changed since is left out of it (`_moved`) and
-    found under the keys it reads now in `_since`. Kept as a list of readers per key, they
-    held 12 MiB at 10,000 files (eight bytes a reader, and a list per key)."""
+    """Who read each key (facts, or pages): what a change touches, without going through
+    every record. Packed: every reader's number in one array, grouped by the key read
+    (`pack`); a reader changed since is left out of it (`_moved`) and found in `_since`.
+    As a list of readers per key, they held 12 MiB at 10,000 files."""
 
     def __init__(
         self,
@@ -218,8 +196,8 @@ class Readers(Generic[R]):
         recorder.tables.append(self)
 
     def clear(self) -> None:
-        """Forget every reader: who read what is found from the records when next asked
-        (`pack`), not kept reader by reader as they come (a first build)."""
+        """Forget every reader: found from the records when next asked (`pack`), not one
+        by one as they come (a first build)."""
         self._starts: array[int] | None = None
         """Where each key's readers start in `_packed`, by the key's number."""
         self._packed = array(WORD)
@@ -289,8 +267,8 @@ class Readers(Generic[R]):
                 since.setdefault(number, []).append(reader)
 
     def _lose(self, gone: Mapping[int, Iterable[int]]) -> None:
-        """Take readers out of the keys each read in `_since`, each key's readers filtered
-        once (not one search per reader: thousands of parts read the same template)."""
+        """Take readers out of `_since`, each key's filtered once (thousands of parts
+        read the same template)."""
         leaving: dict[int, set[int]] = {}
         for reader, reads in gone.items():
             for number in reads:
@@ -304,15 +282,15 @@ class Readers(Generic[R]):
                 del self._since[number]
 
     def mark_used(self, used: bytearray) -> None:
-        """Mark in `used` (a byte by number) the keys read and the readers, as last packed."""
+        """Mark in `used` the numbers of the keys read and the readers, as last packed."""
         for number in self._packed:
             used[number] = 1
         for number, (start, end) in enumerate(itertools.pairwise(self._starts or ())):
             used[number] |= start < end
 
     def pack(self, always: bool = False) -> None:
-        """Pack every reader anew from the records: when not packed yet, or `always` (a
-        quiet moment) if one was added or changed since."""
+        """Pack the readers anew from the records: when not packed yet, or `always` (a
+        quiet moment) if one changed since."""
         if self._starts is not None and not (always and self._moved):
             return
         number, reads_of, everyone = self._recorder.number, self._reads_of, self._everyone()
@@ -361,10 +339,8 @@ class Engine:
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
-        more changes; returns the changed keys, those facts whose value changed included.
-
-        A fact whose inputs are gone (its entity was deleted) is dropped: what still
-        needs it works it out afresh."""
+        more changes; returns the changed keys, facts included. A fact whose input is
+        gone (a deleted entity) is dropped: what still needs it works it out afresh."""
         everything = set(changed)
         frontier = changed
         while frontier:
@@ -400,8 +376,8 @@ class Engine:
         return len(self._drop(lambda k: k[0] == kind and ((n := known(k)) is None or not seen[n])))
 
     def forget(self, kind: str | None = None) -> set[Key]:
-        """Forget every fact, or those of one kind (`"fragment"`: the cached parts); returns
-        their keys, which count as changed for whatever read them."""
+        """Forget every fact, or those of one kind (`"fragment"`); returns their keys, which
+        count as changed for whatever read them."""
         if kind is None:
             every = set(self.facts)
             self.facts = {}
@@ -427,11 +403,9 @@ class LiveModel:
         self.tables: dict[str, Mapping[str, Any]] = {}
         """The current entities by kind and slug, for refs to read quickly."""
         self.view = cast(Playbook, TrackedPlaybook(self))
-        """The tracking view, standing in for the Playbook wherever one is expected."""
         self._refs: dict[Key, Ref] = {}
 
     def use(self, playbook: Playbook) -> Playbook | None:
-        """Make `playbook` the current model; returns the one before."""
         before, self._playbook = self._playbook, playbook
         self.tables = {kind: getattr(playbook, kind) for kind in ENTITY_KINDS}
         self.tables["profile"] = {"profile": playbook.profile} if playbook.profile else {}
@@ -460,8 +434,8 @@ class LiveModel:
 
 
 class Ref:
-    """An entity seen through the view: each field read is recorded, from whichever
-    version of the entity the current model holds. Equal refs name the same entity."""
+    """An entity seen through the view, as the current model holds it: each field read
+    is recorded. Equal refs name the same entity."""
 
     __slots__ = ("_bits", "_hash", "_key", "_kind", "_model", "_slug")
 
@@ -497,14 +471,12 @@ class Ref:
         return self._hash
 
     def __repr__(self) -> str:
-        """The entity's own (`{{ contact }}` in a template shows it as a build does), each
-        of its fields read."""
+        """The entity's own (`{{ contact }}` shows it as a build does): every field read."""
         self._model.recorder.read_fields(self._key, EVERY_FIELD[self._kind])
         return repr(self._model.tables[self._kind][self._slug])
 
 
 def _names(entity_type: type) -> list[str]:
-    """An entity's fields and properties: what a change to it is looked for in."""
     names = [f.name for f in dataclasses.fields(entity_type)]
     return names + [
         name
@@ -520,15 +492,13 @@ FIELDS = {
     kind: {name: 1 << i for i, name in enumerate([HAS, *_names(entity)]) if name != "slug"}
     for kind, entity in KINDS.items()
 }
-"""Each field of an entity as a bit, by kind: the fields read of an entity are recorded
-as one int. Its slug is left out: it is what a ref names, and never changes."""
+"""Each field (and property) of an entity as a bit, by kind, but its slug, which never
+changes: the fields read of an entity are recorded as one int."""
 EVERY_FIELD = {kind: sum(bits.values()) for kind, bits in FIELDS.items()}
-"""The bits of all of an entity's fields, by kind: read when it is shown whole."""
 
 
 def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
-    """The keys of one entity whose values differ between two versions (None: absent,
-    which changes every field, `HAS` among them)."""
+    """The keys of one entity whose values differ between two versions (None: absent)."""
     names = FIELDS[kind]
     if old is None or new is None:
         return {(kind, slug, name) for name in names}
@@ -536,7 +506,6 @@ def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
 
 
 def model_changes(old: Playbook, new: Playbook) -> set[Key]:
-    """Every key whose value differs between two models (entities, the bank)."""
     changed: set[Key] = set()
     for kind in ENTITY_KINDS:
         before, after = getattr(old, kind), getattr(new, kind)
@@ -560,8 +529,7 @@ V = TypeVar("V")
 
 
 class ShownAsDict(Mapping[str, V]):
-    """A mapping of the tracking view shown as a build shows a dict (`{{ playbook.contacts
-    }}`, `.keys()`, `.values()`, `.items()`: `{...}`, `dict_keys([...])`, ...)."""
+    """A mapping of the view shown as a build shows a dict, and its views."""
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
@@ -614,8 +582,6 @@ class TrackedMap(ShownAsDict[Ref]):
 
 
 class ShownAsDictView:
-    """A view shown as a dict's (`dict_values([...])`), each entity as a build shows it."""
-
     shown: str
 
     def __repr__(self) -> str:
@@ -635,9 +601,8 @@ class DictItems(ShownAsDictView, ItemsView[Any, Any]):
 
 
 class TrackedValues(DictValues):
-    """A kind's entities, gone through anew each time, as a dict's `values()` (a template
-    may set it once and loop twice, or take its `|length`); without reading whether each
-    one is there, as a lookup by slug would."""
+    """A kind's entities, gone through anew each time (set once, looped twice), without
+    reading whether each one is there, as a lookup by slug would."""
 
     _mapping: TrackedMap
 
@@ -647,8 +612,6 @@ class TrackedValues(DictValues):
 
 
 class TrackedItems(DictItems):
-    """A kind's (slug, entity) pairs, as `TrackedValues`."""
-
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[tuple[str, Ref]]:
@@ -678,23 +641,20 @@ class TrackedQuestions(ShownAsDict[Question]):
         return len(self._bank())
 
     def _bank(self) -> dict[str, Question]:
-        """Every question: reading them all depends on the whole bank."""
         self._model.recorder.read(BANK)
         return self._model.current.questions
 
 
 LOOKUPS = frozenset({"company_at", "company_of", "contact_of", "title_of"})
-"""Queries that only look up a field or two of an entity and another it names (a
-meeting's contact, its title): what asks one records those fields itself, which costs
-less than keeping an answer, and what it read, for each of thousands of meetings. The
-other queries read a relation of the whole playbook: each answer is a fact, so that a
-change elsewhere in the relation leaves a page whose answer is the same alone."""
+"""Queries that look up a field or two of an entity and of another it names: their
+reader records those itself, cheaper than a kept answer for each of thousands of
+meetings. The other queries read a relation of the whole playbook: each answer is a
+fact, so that a change elsewhere in it leaves a page whose answer is the same alone."""
 
 
 class TrackedPlaybook:
-    """The Playbook as pages and facts see it in the live preview: the same fields and
-    queries, each read recorded. Queries and relations run the Playbook's own code on
-    this view, as facts (so each has one definition)."""
+    """The Playbook as pages and facts see it live, each read recorded; queries and
+    relations run the Playbook's own code on this view, as facts."""
 
     shown_as = "Playbook"
 
@@ -708,7 +668,6 @@ class TrackedPlaybook:
         self._query = self._work_out_query
 
     def __repr__(self) -> str:
-        """The Playbook's own, as a build shows it, every entity in it read."""
         shown = (f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(Playbook))
         return f"Playbook({', '.join(shown)})"
 
@@ -738,8 +697,7 @@ class TrackedPlaybook:
         raise AttributeError(name)
 
     def _ask(self, name: str, *args: Any, **named: Any) -> Any:
-        """A query's answer, a fact by its arguments (`declined_on(contact, today)`), those
-        given by name (`today=site.today`) put in their places."""
+        """A query's answer, a fact by its arguments, those given by name put in place."""
         if named or not args:  # as the query itself takes them, or refuses them
             args = inspect.signature(getattr(Playbook, name)).bind(self, *args, **named).args[1:]
         arg, rest = args[0], args[1:]
@@ -755,9 +713,8 @@ class TrackedPlaybook:
 
 
 class TrackedEnvironment(ThemeEnvironment):
-    """A Jinja environment that records each template a page uses, so an edited or
-    overridden template (`Theme.changes`) re-renders the pages that use it; and keeps the
-    parts templates render with `cached(...)` as facts, by what they show."""
+    """A Jinja environment that records each template a page uses, and keeps the parts
+    templates render with `cached(...)` as facts, by what they show."""
 
     model: LiveModel
 
@@ -768,7 +725,7 @@ class TrackedEnvironment(ThemeEnvironment):
 
     def select_template(self, names: Any, parent: Any = None, globals: Any = None) -> Any:
         """`{% include ["a.html", "b.html"] %}`: every name is recorded, not only the one
-        found (Jinja loads it without `get_template`): one that appears is a change too."""
+        found: one that appears is a change too."""
         if isinstance(names, list | tuple):
             for name in names:
                 if isinstance(name, str):
@@ -776,9 +733,8 @@ class TrackedEnvironment(ThemeEnvironment):
         return super().select_template(names, parent, globals)
 
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], str]) -> Any:
-        """A cached part: kept by its template and what it shows (entities by slug), as
-        the template names them; compressed, since the parts of 10,000 files are tens of
-        MiB of HTML, and HTML shrinks tenfold."""
+        """A cached part, kept by its template and what it shows; compressed (tens of MiB
+        of HTML at 10,000 files, shrunk tenfold)."""
         try:
             shown = tuple([(key, _identity(value)) for key, value in values.items()])
             hash(shown)
@@ -791,33 +747,24 @@ class TrackedEnvironment(ThemeEnvironment):
 
 
 def _identity(value: Any) -> Any:
-    """What names a value shown by a cached part: an entity by its kind and slug (its
-    fields are read, and recorded, as the part renders), anything else by itself and its
-    type (Python counts 1 and True equal, and a text and the same text marked safe), the
-    items of a tuple or list each so (`(1,)` and `(True,)` are equal too), but for an
-    entity or a text among them, each its own name: a pair made for each held 3 MiB
-    more of keys at 10,000 files (rows show tuples of people)."""
+    """What names a value shown by a cached part: an entity by its kind and slug, anything
+    else with its type (1 equals True, a text the same text marked safe), a tuple's or
+    list's items each so, but an entity's ref or a text, each itself (a pair for each
+    held 3 MiB more at 10,000 files: rows show tuples of people)."""
     if isinstance(value, Ref):
         return ("ref", value._kind, value._slug)
     if isinstance(value, tuple | list):
-        return (type(value), tuple([_item_identity(item) for item in value]))
+        items = [i if isinstance(i, Ref) or type(i) is str else _identity(i) for i in value]
+        return (type(value), tuple(items))
     return (type(value), value)
 
 
-def _item_identity(item: Any) -> Any:
-    """An item's name inside a tuple or list shown: an entity's ref or a text is kept as
-    itself (a ref equals only the ref of the same entity; a text, only an equal text, as
-    a `Markup` is paired with its type), anything else as `_identity` names it."""
-    return item if isinstance(item, Ref) or type(item) is str else _identity(item)
-
-
 class TrackedVersions(Mapping[str, str]):
-    """Theme asset versions for links (`?v=`), each one used recorded. One object for the
-    server's life: a page depends on the versions it links, not on the whole set."""
+    """Theme asset versions for links (`?v=`), each one used recorded: a page depends on
+    the versions it links, not on the whole set."""
 
     def __init__(self, model: LiveModel) -> None:
-        self.versions: Mapping[str, str] = {}
-        """Set by the live build whenever the theme's assets change."""
+        self.versions: Mapping[str, str] = {}  # set by the live build
         self._model = model
 
     def __getitem__(self, name: str) -> str:
