@@ -1,9 +1,8 @@
 """Assembly steps for live rebuilds: each file's last result, while its input is equal.
 
-An edit costs the steps of the file that changed, and the `[[link]]` table is made again
-only when a name, a title or a broken file in it changed. A document checked without a
-problem is kept without its front matter as parsed (a third of what the sources hold),
-its table of field lines shared with the files laid out alike (`Layouts`).
+The `[[link]]` table is made again only when a name, a title or a broken file in it
+changed. A document checked without a problem is kept without its front matter as
+parsed (a third of what the sources hold), its field lines shared (`Layouts`).
 """
 
 from __future__ import annotations
@@ -56,10 +55,8 @@ class ReusedSteps:
         self._known_version = 0
         self._links: Links = LinkTable({})
         self._link_inputs: tuple[LinkEntries, tuple[Unparsed, ...], Href] | None = None
-        self._changed: set[LinkKey] = set()
-        """What changed in the `[[link]]` table in this rebuild (`changed_keys`)."""
-        self._checked_now: dict[str, tuple[Document, Document]] = {}
-        """The documents checked in this rebuild, as read and as kept (`lighter`), by path."""
+        self._changed: set[LinkKey] = set()  # in the link table, in this rebuild
+        self._checked_now: dict[str, tuple[Document, Document]] = {}  # see `checked`
         self._layouts = Layouts()
 
     def steps(self) -> Steps:
@@ -94,10 +91,9 @@ class ReusedSteps:
         return kept, (checked, today)
 
     def settle(self, read: Read, today: dt.date | None) -> Read:
-        """`read` as the sources keep it: its document checked as soon as it is read, and
-        kept without its front matter as parsed (`lighter`). In a first build each file's
-        parsed front matter then goes before the next file is read; let go after all were
-        read, it left holes among the records kept (34 MB at 10,000 files)."""
+        """`read` as the sources keep it: checked as soon as it is read, and kept `lighter`,
+        so that a first build lets go of each file's front matter before reading the next
+        (after all were read, it left holes among the records kept: 34 MB at 10,000 files)."""
         if read.doc is None:
             return read
         self.validate(slugged(Parsed(read.source.kind, read.source.slug, read.doc)), today)
@@ -113,7 +109,6 @@ class ReusedSteps:
         return checked
 
     def links(self, entries: LinkEntries, broken: tuple[Unparsed, ...], href: Href) -> Links:
-        """The last table while the files' names, titles and broken files are the same."""
         inputs = (entries, broken, href)
         if inputs == self._link_inputs:
             self._changed = set()
@@ -164,9 +159,8 @@ class ReusedSteps:
         )
 
     def forget_all_but(self, paths: Iterable[str]) -> None:
-        """Drop what is kept for files that are gone, and what the link table's changes
-        were (only this rebuild's bodies look at them: after a first build, every slug,
-        name and page, 3 MiB at 10,000 files)."""
+        """Drop what is kept for files that are gone, and the link table's changes (after a
+        first build, every slug, name and page: 3 MiB at 10,000 files)."""
         self._changed = set()
         present = set(paths)
         for memo in (self._checked, self._bodies, self._entities, self._references):
@@ -180,14 +174,12 @@ LEFT_OUT: dict[str, Any] = {}
 
 
 def lighter(doc: Document, lines: dict[str, int]) -> Document:
-    """`doc` as kept once checked: its front matter as parsed left out, and its table of
-    field lines `lines` (equal to its own, shared)."""
+    """`doc` as kept once checked: no front matter as parsed, `lines` its field lines."""
     return dataclasses.replace(doc, data=LEFT_OUT, raw=LEFT_OUT, lines=lines)
 
 
 class LineTable(dict[str, int]):
-    """A table of field lines that files laid out alike share (a dict that can be
-    weakly referred to, so that `Layouts` forgets it with its last file)."""
+    """A table of field lines, weakly referred to: `Layouts` forgets it with its last file."""
 
     __slots__ = ("__weakref__",)
 
@@ -219,9 +211,8 @@ def _reuse(
     make: Callable[[], tuple[Any, T]],
     again: Callable[[T], bool] = lambda last: False,
 ) -> T:
-    """The last result for `path` while what it was made from equals `inputs` (and
-    `again` does not ask for a new one); else `make()`'s, kept with what to compare
-    next time."""
+    """The last result for `path` while it was made from `inputs` (and not `again`); else
+    `make()`'s, kept with what to compare next time."""
     known = memo.get(path)
     if known is None or known[0] != inputs or again(known[1]):
         known = memo[path] = make()
