@@ -47,6 +47,8 @@ question already worded as one of these (`KEEPS_IN_TOUCH`, `ASKS_FOR_NAMES`) is 
 asked again there, and the bank's picks leave such questions to the wrap-up. One of your
 own that does not fit the questions part is said in the wrap-up, in your words, rather
 than under "if time allows": the wrap-up asks it anyway, and time may run out first.
+One that fits is timed last, to end as the questions part ends (`_closing_last`): the
+minutes the other questions leave come before it, not between it and the wrap-up.
 
 The bank's picks also leave out what the person was asked or answered in the meetings
 held with them before (`asked_before`): a second meeting is for what the first left open.
@@ -719,7 +721,8 @@ def _agenda(
         fits = sorted(fits, key=order)
         rest = sorted(rest[:AUTO_SPARE], key=order)
     clock = functools.cache(functools.partial(_clock, start))  # one datetime a minute
-    planned = _schedule(fits, offsets.get("questions", 0), clock)
+    span = dict(minutes).get("questions", 0)
+    planned = _closing_last(fits, offsets.get("questions", 0), span, clock)
     rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)
 
     background = dict(minutes).get("background", 0)
@@ -875,6 +878,20 @@ def _clock(start: dt.datetime | None, offset: int) -> dt.datetime | None:
     if start is None:
         return None
     return (start.astimezone(dt.UTC) + dt.timedelta(minutes=offset)).astimezone(start.tzinfo)
+
+
+def _closing_last(
+    questions: Sequence[PlannedQuestion], offset: int, span: int, clock: Clock
+) -> list[PlannedQuestion]:
+    """The questions of the part at `offset`, `span` minutes long, timed from its start,
+    but for the closing ones (`closes`), timed to end as the part ends, just before the
+    ask or the wrap-up: the minutes the others leave, for following up on what the person
+    says, come before them. A 45-minute coffee naming Omar's list asked whom else to
+    talk to at 08:50, then nothing until the wrap-up at 09:11."""
+    opening = [q for q in questions if not closes(q.text)]
+    closing = [q for q in questions if closes(q.text)]
+    last = offset + span - sum(q.minutes for q in closing)
+    return _schedule(opening, offset, clock) + _schedule(closing, last, clock)
 
 
 def _schedule(

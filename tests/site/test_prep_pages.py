@@ -96,7 +96,7 @@ def test_coffee_agenda_defaults_to_thirty_minutes_and_shows_the_agreed_end(
 def test_agenda_questions_have_times_and_link_to_the_bank(built_sample: Path) -> None:
     html = html_of(built_sample, OMAR)
     assert '<span class="q-at">08:34</span>' in html
-    assert '<span class="q-at">08:50</span>' in html
+    assert '<span class="q-at">08:55</span>' in html  # whom else: last, to end at 08:57
     assert 'href="../../questions/#q-field-changes"' in html
 
 
