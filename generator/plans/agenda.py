@@ -27,6 +27,8 @@ furthest from its ideal. A part left with no minute is dropped, so a one-minute
 meeting is one minute of questions. A longer meeting never gives its ask less time than
 a shorter one, nor its questions but for a longer ask: where a step of the table would,
 the parts reach it a minute at a time (`_a_minute_longer`).
+The questions part has room for its shortest question, or is left out when the ask took
+its minutes (`_room_for_a_question`).
 
 A networking meeting asks for names once: the questions it names from the bank's
 networking category (who else to talk to, whom they know at your targets...), and any
@@ -437,7 +439,29 @@ def plan_minutes(
     for longer in range(shorter + 1, length + 1):
         table = _table_minutes(longer, purpose, share_points, *need)
         minutes = _a_minute_longer(minutes, table)
+    minutes = _room_for_a_question(minutes, shortest_question, ask_need)
     return tuple((kind, minutes[kind]) for kind in KINDS if minutes.get(kind, 0) > 0)
+
+
+def _room_for_a_question(parts: dict[str, int], shortest: int, ask_need: int) -> dict[str, int]:
+    """The parts, with room in the questions part for its `shortest` question, or no
+    questions part when the ask took their minutes. Where the ask, grown to its questions
+    (`ask_need`), took the questions' minutes in a shorter meeting, a longer one gives them
+    back a minute at a time (`_a_minute_longer`): a 7-minute networking call kept 1 minute
+    of questions and an 8-minute one 2, where its 3-minute question did not fit. The
+    background, the first part to give way when time is short, lends the questions the
+    minutes they lack when it has them (8 minutes: no background, 3 of questions); else,
+    when the ask has questions, it takes theirs (7 minutes: a background of 2, no
+    questions part). Otherwise a meeting keeps its questions part, to listen and follow
+    up in, when it is too short for any of its questions (5 minutes, for one of 4)."""
+    questions, background = parts.get("questions", 0), parts.get("background", 0)
+    if not 0 < questions < shortest:
+        return parts
+    if questions + background >= shortest:
+        return {**parts, "questions": shortest, "background": questions + background - shortest}
+    if ask_need and parts.get("ask"):
+        return {**parts, "questions": 0, "background": questions + background}
+    return parts
 
 
 _CATCH_UP_MINUTES = 8

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, edit
-from test_meeting_pages import OMAR, page, text
+from test_meeting_pages import OMAR, TOMAS, page, text
 
 from generator.build import build
 
@@ -85,3 +85,27 @@ def test_a_closing_question_among_yours_ends_the_questions_part(
     assert all(ends(a) == b[0] for a, b in itertools.pairwise(others))
     if duration == 45:
         assert (closing[0], questions.end) == (_at("09:09"), _at("09:11"))
+
+
+@pytest.mark.parametrize("duration", [5, 6, 7, 8, 9])
+def test_a_short_networking_call_has_no_questions_part_too_short_for_its_question(
+    tmp_path: Path, duration: int
+) -> None:
+    """Tomás's call naming a question of its own (3 minutes) before his four for the ask:
+    at 7 minutes its questions part had 1 minute, at 8 minutes 2, and said "No question
+    fits". The ask keeps the minutes it had at 6; the questions part is left out (its
+    minute goes to the background) or holds the question, and the plan still fills the
+    call from 10:00 to its agreed end."""
+    root = copy_sample(tmp_path / "pb")
+    tomas = "content/meetings/2026-12-01-tomas-alvarez.md"
+    edit(root, tomas, "duration: 20", f"duration: {duration}")
+    edit(root, tomas, "questions:\n", "questions:\n  - success-traits\n")
+    parts = plan_parts(page(build(root, today=SAMPLE_TODAY, jobs=1).output, TOMAS))
+    assert parts[0].start == _at("10:00") and parts[-1].end == _at(f"10:{duration:02}")
+    assert all(a.end == b.start for a, b in itertools.pairwise(parts))
+    assert [p.title for p in parts][-2:] == ["The ask", "Wrap up"]
+    for part in parts:
+        assert "No question fits" not in part.body, (part.title, part.end - part.start)
+        if part.title == "Your questions":
+            (question,) = part.questions
+            assert question[1].startswith("What sets apart") and ends(question) <= part.end
