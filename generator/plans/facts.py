@@ -132,7 +132,7 @@ def _to_reach(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _items(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return soonest_first(facts.followups[contact] for contact in pb.contacts)
+    return soonest_first(pb, (facts.followups[contact] for contact in pb.contacts))
 
 
 def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:

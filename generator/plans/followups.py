@@ -60,6 +60,7 @@ from generator.model.entities import (
     Playbook,
     meeting_noun,
     meeting_title,
+    name_order,
 )
 from generator.model.fields import Cadence
 from generator.model.holidays import Holidays
@@ -988,11 +989,31 @@ def follow_ups(playbook: Playbook, today: dt.date) -> tuple[FollowUpItem, ...]:
 
     Open items of contacts who declined are left out; their done items stay.
     """
-    return soonest_first(contact_followups(playbook, today, slug) for slug in playbook.contacts)
+    groups = (contact_followups(playbook, today, slug) for slug in playbook.contacts)
+    return soonest_first(playbook, groups)
 
 
-def soonest_first(groups: Iterable[Iterable[FollowUpItem]]) -> tuple[FollowUpItem, ...]:
-    return tuple(sorted((i for group in groups for i in group), key=lambda i: (i.due, i.id)))
+def soonest_first(
+    playbook: Playbook, groups: Iterable[Iterable[FollowUpItem]]
+) -> tuple[FollowUpItem, ...]:
+    """The items of `groups` by due date, and those due the same day as a day's list is
+    read: by the meeting each belongs to, as the meetings came (its date and time: the
+    thank-you for the 09:00 coffee before the one for the 14:00 call), those of no meeting
+    (keeping in touch, a reminder on a contact) after them; then by the contact's name,
+    numbers as numbers (`Person 9` before `Person 18`); then by id, so that the order
+    never depends on the files'. `open_items`, `latest_due_first` and `history` keep this
+    order among the items of one day."""
+    names: dict[str, object] = {}
+
+    def key(item: FollowUpItem) -> tuple[object, ...]:
+        meeting = playbook.meetings.get(item.meeting) if item.meeting else None
+        when = (meeting.sort_key[:2],) if meeting is not None else ()  # none: after
+        if item.contact not in names:
+            contact = playbook.contacts.get(item.contact)
+            names[item.contact] = name_order(contact.name if contact else item.contact)
+        return (item.due, not when, when, names[item.contact], item.id)
+
+    return tuple(sorted((i for group in groups for i in group), key=key))
 
 
 def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[FollowUpItem, ...]:
@@ -1017,24 +1038,27 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
         items.extend(_keep_in_touch(ctx, contact))
         if playbook.declined_on(contact, today) is not None:  # a name they gave is someone else
             items = [i for i in items if not i.is_open or i.reach is not None]
-    return soonest_first([items])
+    return soonest_first(playbook, [items])
 
 
 def open_items(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
-    """Items still to do, soonest first, and after them those let go (lost their point)."""
-    return sorted((i for i in items if i.is_open), key=lambda i: (i.status == LET_GO, i.due, i.id))
+    """Items still to do, soonest first, and after them those let go (lost their point);
+    those of one day in the order `items` gives them (`soonest_first`)."""
+    return sorted((i for i in items if i.is_open), key=lambda i: (i.status == LET_GO, i.due))
 
 
 def latest_due_first(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
     """The order of the overdue: the most recently due first, so that a thank-you owed
-    for last week comes before a re-contact a year late, however many are left."""
-    return sorted(items, key=lambda i: (-i.due.toordinal(), i.id))
+    for last week comes before a re-contact a year late, however many are left; those
+    due the same day in the order `items` gives them (`soonest_first`)."""
+    return sorted(items, key=lambda i: -i.due.toordinal())
 
 
 def history(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
-    """Items done, most recent first (by `done_on`: the same order whatever the day)."""
+    """Items done, most recent first (by `done_on`: the same order whatever the day);
+    those of one day in the order `items` gives them (`soonest_first`)."""
     done = [i for i in items if i.done is not None]
-    return sorted(done, key=lambda i: (done_on(i), i.id), reverse=True)
+    return sorted(done, key=done_on, reverse=True)
 
 
 def done_on(item: FollowUpItem) -> dt.date:

@@ -243,7 +243,7 @@ def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                     playbook,
                     contact,
                     options.today,
-                    soonest_first([facts.followups[slug], facts.to_reach[slug]]),
+                    soonest_first(playbook, [facts.followups[slug], facts.to_reach[slug]]),
                 ),
             },
         ),

@@ -1,0 +1,53 @@
+"""End-to-end: the order of follow-ups due on the same day, on every page and in the feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from site_checks import scan
+from test_followups_first_week import built
+
+
+def coffee(slug: str, time: str) -> str:
+    return f"""
+        ---
+        contact: {slug}
+        format: coffee
+        status: done
+        date: 2026-12-07
+        time: "{time}"
+        location: Blue Door Cafe
+        ---
+        """
+
+
+def people(*met: tuple[str, str]) -> dict[str, str]:
+    """A contact file and a coffee held on 7 Dec for each (number, time)."""
+    files = {}
+    for number, time in met:
+        slug = f"person-{number}"
+        files[f"content/contacts/{slug}.md"] = f"---\nname: Person {number}\n---\n"
+        files[f"content/meetings/{slug}.md"] = coffee(slug, time)
+    return files
+
+
+def order(text: str, *names: str) -> list[str]:
+    """`names` in the order `text` first says each, after "Send "."""
+    found = {name: text.find(f"Send {name} a thank-you note") for name in names}
+    assert all(at >= 0 for at in found.values()), found
+    return sorted(names, key=found.__getitem__)
+
+
+def test_follow_ups_due_the_same_day_come_by_meeting_time_then_name(tmp_path: Path) -> None:
+    """Three thank-you notes due on 8 Dec were listed by the contacts' file names, "Person
+    18, 27, 9": they come as the meetings they follow came (the 09:00 coffee first), and
+    those of one meeting with several people by name, numbers as numbers."""
+    files = people(("27", "14:00"), ("9", "14:00"), ("18", "09:00"))
+    expected = ["Person 18", "Person 9", "Person 27"]
+    for today in (dt.date(2026, 12, 8), dt.date(2026, 12, 10)):  # due today, then overdue
+        site = built(tmp_path / today.isoformat(), files, today)
+        for page in ("timeline/index.html", "index.html"):
+            assert order(scan(site / page).text, *expected) == expected, (today, page)
+        feed = (site / "playbook.ics").read_text("utf-8").replace("\r\n ", "")
+        assert order(feed, *expected) == expected, today
