@@ -268,6 +268,11 @@ def short_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
+def short_date_in(day: dt.date, year: int) -> str:
+    """`24 Nov` for a day of `year`, else with its year: `2 Jan 2027`."""
+    return short_date(day) if day.year == year else f"{short_date(day)} {day.year}"
+
+
 def long_date(day: dt.date) -> str:
     """`Tue 24 Nov 2026`: unambiguous in every locale (`day.day`, as `short_date`)."""
     if not isinstance(day, dt.date):  # a template may pass anything: Python's own error

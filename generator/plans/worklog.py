@@ -32,7 +32,7 @@ from generator.plans.followups import (
     NOT_INTERACTIONS,
     FollowUpItem,
     long_date,
-    short_date,
+    short_date_in,
 )
 from generator.sources.markdown import inline_text
 
@@ -209,9 +209,12 @@ def _meeting(
 
 
 def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpItem]) -> str:
-    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`.
-    A name given you after you had met the person is no referral (`given_by`, as their
-    contact page says): `suggested Daniel Reyes, whom you had already met`."""
+    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`,
+    a day of another year than the meeting's with its year (`sent 2 Jan 2027`): the log
+    is a record, read long after. A name given you after you had met the person is no
+    referral (`given_by`, as their contact page says): `suggested Daniel Reyes, whom you
+    had already met`."""
+    assert meeting.date is not None  # a meeting held
     parts = ["Held"]
     named = [
         playbook.contacts[s] for s in dict.fromkeys(meeting.referrals) if s in playbook.contacts
@@ -226,9 +229,8 @@ def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpIt
     for item in sorted(items, key=lambda i: (i.done or i.due, i.id)):
         if item.rule in RESULTS:
             done, due = _result_words(playbook, meeting, item)
-            parts.append(
-                f"{done} {short_date(item.done)}" if item.done else f"{due} {short_date(item.due)}"
-            )
+            day, words = (item.done, done) if item.done else (item.due, due)
+            parts.append(f"{words} {short_date_in(day, meeting.date.year)}")
     return "; ".join(dict.fromkeys(parts))
 
 

@@ -15,13 +15,18 @@ from generator.scaffold import create_playbook
 TODAY = dt.date(2026, 12, 6)
 
 
-def built(tmp_path: Path, files: dict[str, str], today: dt.date = TODAY) -> Path:
-    """The site of a playbook `playbook init` wrote, with `files` added, built on `today`."""
+def started(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A playbook `playbook init` wrote, with `files` added."""
     root = tmp_path / "search"
     create_playbook(root, today=TODAY)
     for rel, text in files.items():
         write(root, rel, textwrap.dedent(text).lstrip())
-    return build(root, today=today, jobs=1).output
+    return root
+
+
+def built(tmp_path: Path, files: dict[str, str], today: dt.date = TODAY) -> Path:
+    """The site of a playbook `playbook init` wrote, with `files` added, built on `today`."""
+    return build(started(tmp_path, files), today=today, jobs=1).output
 
 
 FORMER_COLLEAGUE = """

@@ -1,0 +1,39 @@
+"""End-to-end: the work-search log `playbook report` writes, as a record to hand in."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from test_followups_first_week import started
+
+from generator.cli import main
+
+NEW_YEAR = """
+    ---
+    contact: sam-okafor
+    format: coffee
+    status: done
+    date: 2026-12-30
+    time: "08:00"
+    done: {thank_you: 2027-01-02}
+    ---
+    """
+
+
+def test_a_follow_up_of_another_year_says_its_year_in_the_log(tmp_path: Path) -> None:
+    """The log of the new year's week said of the coffee of 30 Dec 2026 "thank-you note
+    sent 2 Jan": a record read months later, by an office, names the year of a day that is
+    not in the year of its row."""
+    files = {
+        "content/contacts/sam-okafor.md": "---\nname: Sam Okafor\n---\n",
+        "content/meetings/sam.md": NEW_YEAR,
+    }
+    root = started(tmp_path, files)
+    period = ["--from", "2026-12-28", "--to", "2027-01-03", "--today", "2027-01-04", "-q"]
+    assert main(["report", "-C", str(root), *period]) == 0
+    name = root / "reports/work-search-log-2026-12-28-to-2027-01-03"
+    with open(f"{name}.csv", encoding="utf-8-sig", newline="") as written:
+        (coffee,) = [row for row in csv.DictReader(written) if row["kind"] == "meeting"]
+    assert coffee["result"] == "Held; thank-you note sent 2 Jan 2027"
+    assert "Held; thank-you note sent 2 Jan 2027" in Path(f"{name}.html").read_text("utf-8")
