@@ -952,7 +952,9 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
         if meeting.requested_on is not None:
             found.append(Interaction(meeting.requested_on, "asked", "", meeting.slug))
         for key, day in meeting.done.items():
-            if key not in NOT_INTERACTIONS and not _told_only_referrer(playbook, meeting, key):
+            if key not in NOT_INTERACTIONS and not _told_only_referrer(
+                playbook, meeting, key, today
+            ):
                 found.append(Interaction(day, "done", RULE_NAMES[key], meeting.slug))
         for followup in meeting.followups:
             if followup.done is not None:
@@ -967,14 +969,19 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
     return max(past, key=lambda i: (i.day, i.meeting is not None), default=None)
 
 
-def _told_only_referrer(playbook: Playbook, meeting: Meeting, key: str) -> bool:
+def _told_only_referrer(playbook: Playbook, meeting: Meeting, key: str, today: dt.date) -> bool:
     """Is `key` on `meeting` news for whoever introduced its contact (`referred_by`), and
-    none for the contact: no referral of theirs the meeting lists was met by that day
-    (the names they just gave are not news for them yet)?"""
+    none for the contact: no one the contact introduced you to (`_introduced`: not someone
+    you had met before they gave the name) among the names the meeting lists was met by
+    that day (the names they just gave are not news for them yet)?"""
     if key != "referrer_update" or not tells_referrer(playbook, meeting):
         return False
     told = meeting.done[key]
-    return all(first_met(playbook, r, meeting.date, told) is None for r in meeting.referrals)
+    return not any(
+        first_met(playbook, r, meeting.date, told) is not None
+        and _introduced(playbook, meeting.contact, r, today)
+        for r in meeting.referrals
+    )
 
 
 def _updates_told(playbook: Playbook, contact: Contact, today: dt.date) -> list[Interaction]:

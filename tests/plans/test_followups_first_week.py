@@ -105,3 +105,39 @@ def test_news_for_whoever_introduced_them_is_no_contact_with_the_person_met(
     assert "since you were last in touch on 9 Dec" in timeline  # Jordan's
     assert "Last in touch Tue 8 Dec 2026" in scan(site / "contacts/dana-lee/index.html").text
     assert "Last in touch Wed 9 Dec 2026" in scan(site / "contacts/jordan-blake/index.html").text
+
+
+def test_news_about_someone_met_before_they_named_them_is_no_contact_with_them(
+    tmp_path: Path,
+) -> None:
+    """Dana, whom Jordan introduced, named Sam at her first meeting, but Sam was met a
+    year before (no introduction of hers): the news to Jordan on 9 Dec is no news to Dana
+    about her referrals, and not a contact with her, as the work-search log says."""
+    files = {
+        "content/contacts/jordan-blake.md": "---\nname: Jordan Blake\nmet_on: 2026-11-02\n---\n",
+        "content/contacts/dana-lee.md": "---\nname: Dana Lee\nreferred_by: jordan-blake\n---\n",
+        "content/contacts/sam-ito.md": "---\nname: Sam Ito\nmet_on: 2025-10-01\n---\n",
+        "content/meetings/dana.md": """
+            ---
+            contact: dana-lee
+            format: coffee
+            status: done
+            date: 2026-12-07
+            time: "08:00"
+            referrals: [sam-ito]
+            done: {thank_you: 2026-12-08, referrer_update: 2026-12-09}
+            ---
+            """,
+        "content/meetings/sam.md": """
+            ---
+            contact: sam-ito
+            format: phone
+            status: done
+            date: 2026-12-08
+            time: "10:00"
+            ---
+            """,
+    }
+    site = built(tmp_path, files, dt.date(2026, 12, 10))
+    assert "Last in touch Tue 8 Dec 2026" in scan(site / "contacts/dana-lee/index.html").text
+    assert "Last in touch Wed 9 Dec 2026" in scan(site / "contacts/jordan-blake/index.html").text
