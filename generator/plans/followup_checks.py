@@ -179,8 +179,12 @@ def meeting_record_problems(
     """What is wrong with one meeting's `done:`, reminders and request date (on `today`)."""
     own = Problems()
     meeting = playbook.meetings[slug]
-    _check_meeting(meeting, own, tells_referrer(playbook, meeting))
-    done = [(f"done.{action}", day) for action, day in sorted(meeting.done.items())]
+    _check_meeting(meeting, own, today, tells_referrer(playbook, meeting))
+    done = [
+        (f"done.{action}", day)
+        for action, day in sorted(meeting.done.items())
+        if not _not_held_yet(meeting, action)  # its warning says that it is after today
+    ]
     _done_after_today(meeting.source, [*done, *_reminders_done(meeting.followups)], today, own)
     _due_years_off(meeting.source, meeting.followups, today, own)
     _asked_after_today(meeting, today, own)
@@ -344,7 +348,8 @@ def _asked_after_today(meeting: Meeting, today: dt.date, problems: Problems) -> 
     new` writes today's date) counts as sent only from that day: the dashboard lists it
     as waiting for a reply, and its nudge waits for a day still to come."""
     asked = meeting.requested_on
-    if asked is not None and asked > today:
+    after_the_meeting = meeting.date is not None and asked is not None and asked > meeting.date
+    if asked is not None and asked > today and not after_the_meeting:  # else its error says it
         problems.warn(
             meeting.source.path,
             meeting.source.line("requested_on"),
@@ -384,30 +389,32 @@ def _too_early(meeting: Meeting, day: dt.date, before_meeting: bool = True) -> s
     return None
 
 
-def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = False) -> None:
+def _check_meeting(
+    meeting: Meeting, problems: Problems, today: dt.date, tells_referrer: bool = False
+) -> None:
     """`tells_referrer`: the meeting is where telling the contact's `referred_by` is
-    recorded, so `referrer_update` belongs there without `referrals:`."""
+    recorded, so `referrer_update` belongs there without `referrals:`. Each mistake is
+    said once: a record dated before the meeting is not also warned of for the meeting's
+    status, nor one after today apart from its status."""
     src = meeting.source
     status_known = "status" not in src.refused  # else its error says it all
     asked, held = meeting.requested_on, meeting.date
     if asked is not None and held is not None and asked > held:
-        problems.error(
-            src.path,
-            src.line("requested_on"),
-            "requested_on",
-            f"{asked.isoformat()} is after the meeting itself ({held.isoformat()}); "
-            "give the day you asked for it",
-        )
+        _asked_after_the_meeting(meeting, asked, held, today, problems)
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
         if why := _too_early(meeting, day, before_meeting=action != "reschedule"):
             problems.error(src.path, src.line(at), at, why)
-        if action in AFTER_HELD and meeting.status != "done" and status_known:
+        elif _not_held_yet(meeting, action):
             problems.warn(
                 src.path,
                 src.line(at),
                 at,
-                f"is recorded but the meeting's status is {meeting.status}; "
+                f"{day.isoformat()} is after today ({today.isoformat()}), and the meeting's "
+                f"status is {meeting.status}: record it once the meeting has taken place "
+                "and it is done"
+                if day > today
+                else f"is recorded but the meeting's status is {meeting.status}; "
                 "set status: done once it has taken place",
             )
     for followup in meeting.followups:
@@ -473,6 +480,45 @@ def _check_meeting(meeting: Meeting, problems: Problems, tells_referrer: bool = 
             "reminders can be timed (until then keep-in-touch with them waits for it)"
             + ("" if said else "; if it is agreed, add status: scheduled and date: instead"),
         )
+
+
+def _not_held_yet(meeting: Meeting, action: str) -> bool:
+    """Is `action` one done after a meeting held (`AFTER_HELD`), recorded on a meeting
+    whose status says it has not been (a status refused has its own error)?"""
+    known = "status" not in meeting.source.refused
+    return action in AFTER_HELD and meeting.status != "done" and known
+
+
+def _asked_after_the_meeting(
+    meeting: Meeting, asked: dt.date, held: dt.date, today: dt.date, problems: Problems
+) -> None:
+    """A `requested_on` after the meeting's `date`: one of the two is wrong. Most often
+    the request's (a slip of the day, or today's date left as `playbook new` wrote it);
+    but a year mistyped in the date (`2016-11-19` for 2026) puts the meeting years before
+    a request made by today: then the date is said wrong, with the day it most likely
+    meant, the same day just after the request. Both dates are named."""
+    src = meeting.source
+    meant = in_year(held, asked.year)
+    if meant < asked:
+        meant = in_year(held, asked.year + 1)
+    if meant.year != held.year and asked <= today and meant - asked < asked - held:
+        problems.error(
+            src.path,
+            src.line("date"),
+            "date",
+            f"{held.isoformat()} is before the request was sent (requested_on: "
+            f"{asked.isoformat()}): a meeting comes after its request. Did you mean "
+            f"{meant.isoformat()}?",
+        )
+        return
+    ahead = f" and after today ({today.isoformat()})" if asked > today else ""
+    problems.error(
+        src.path,
+        src.line("requested_on"),
+        "requested_on",
+        f"{asked.isoformat()} is after the meeting itself ({held.isoformat()}){ahead}; "
+        "give the day you asked for it" + (_day_meant(asked, today) if ahead else ""),
+    )
 
 
 def _undated(meeting: Meeting) -> bool:

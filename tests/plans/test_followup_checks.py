@@ -1,0 +1,75 @@
+"""End-to-end: `playbook check` on follow-up records says each mistake once, where it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_followups_first_week import started
+
+from generator.cli import main
+
+SAM = "---\nname: Sam Okafor\n---\n"
+
+
+def said(tmp_path: Path, meeting: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What `playbook check` says of the meeting file `meeting` on 22 Nov 2026."""
+    files = {"content/contacts/sam-okafor.md": SAM, "content/meetings/sam.md": meeting}
+    root = started(tmp_path, files)
+    capsys.readouterr()
+    main(["check", "-C", str(root), "--today", "2026-11-22"])
+    return [line for line in capsys.readouterr().err.splitlines() if "meetings/sam.md" in line]
+
+
+def meeting(*lines: str) -> str:
+    return "\n".join(["---", "contact: sam-okafor", "format: coffee", *lines, "---", ""])
+
+
+def test_a_request_dated_after_its_meeting_and_after_today_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """requested_on: 2026-12-04 for a coffee on 24 Nov, checked on 22 Nov: an error (after
+    the meeting) and a warning (after today) at the same line, for one slip."""
+    lines = said(
+        tmp_path,
+        meeting("status: scheduled", "requested_on: 2026-12-04", "date: 2026-11-24"),
+        capsys,
+    )
+    assert lines == [
+        "content/meetings/sam.md:5: requested_on: 2026-12-04 is after the meeting itself "
+        "(2026-11-24) and after today (2026-11-22); give the day you asked for it"
+    ]
+
+
+def test_a_thank_you_recorded_on_a_meeting_still_to_come_is_one_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """done: {thank_you: 2026-11-25} on a coffee scheduled for 24 Nov, checked on 22 Nov:
+    one warning at its line, not "after today" and "status is scheduled" apart."""
+    lines = said(
+        tmp_path,
+        meeting("status: scheduled", "date: 2026-11-24", "done: {thank_you: 2026-11-25}"),
+        capsys,
+    )
+    assert lines == [
+        "warning: content/meetings/sam.md:6: done.thank_you: 2026-11-25 is after today "
+        "(2026-11-22), and the meeting's status is scheduled: record it once the meeting "
+        "has taken place and it is done"
+    ]
+
+
+def test_a_year_mistyped_in_the_date_is_blamed_on_the_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """date: 2016-11-19 for 2026, asked for on 9 Nov 2026: the error was at
+    requested_on, "give the day you asked for it", though that day was right."""
+    lines = said(
+        tmp_path,
+        meeting("status: done", "requested_on: 2026-11-09", "date: 2016-11-19"),
+        capsys,
+    )
+    assert lines == [
+        "content/meetings/sam.md:6: date: 2016-11-19 is before the request was sent "
+        "(requested_on: 2026-11-09): a meeting comes after its request. Did you mean "
+        "2026-11-19?"
+    ]
