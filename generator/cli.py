@@ -43,6 +43,7 @@ from generator.errors import (
     ContentError,
     Problems,
     UsageError,
+    ValueRefused,
     counted,
     cut_short,
     format_problems,
@@ -69,7 +70,6 @@ from generator.publish.lock import Encryption
 from generator.publish.write import check_output_dir
 from generator.scaffold import (
     NEW_KINDS,
-    ValueRefused,
     create_playbook,
     name_problems,
     new_file,
@@ -1389,12 +1389,24 @@ def _refused(check: Callable[..., object], *args: object) -> list[str]:
     return []
 
 
-def _refuse_all(problems: Sequence[str], *, under_usage: bool = True) -> None:
+def _refuse_all(problems: Sequence[str]) -> None:
     """Every problem with the options given, a line each: mending one only to be told
     the next took as many runs as there were; under the command's usage, as argparse
-    says a value it cannot read (the exports' and report's are not, yet)."""
+    says a value it cannot read."""
     if problems:
-        raise (ValueRefused if under_usage else UsageError)(*problems)
+        raise ValueRefused(*problems)
+
+
+@contextlib.contextmanager
+def _refusing_what_was_given() -> Iterator[None]:
+    """What the values given are refused for once read (`init` a file, `export vcard`
+    a contact not found, `-o` a folder of yours), said under the command's usage as
+    argparse says a value it cannot read: the exports, `report` and `init` said it
+    without, unlike every other command."""
+    try:
+        yield
+    except UsageError as exc:
+        raise ValueRefused(*exc.problems) from None
 
 
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Parser:
@@ -1494,7 +1506,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     """Create a new playbook with a small example of each kind, and a .gitignore that
     keeps the built site out of git; never overwrites."""
-    created = create_playbook(args.directory)
+    with _refusing_what_was_given():
+        created = create_playbook(args.directory)
     if not args.quiet:
         here = args.directory.resolve() == Path.cwd().resolve()
         where, step = (  # in the folder, as docs/getting-started.md goes: no -C ever after
@@ -1997,9 +2010,10 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     if args.output is not None:
-        refuse_vcard_file(args.output, args.root)
+        _refuse_all(_refused(refuse_vcard_file, args.output, args.root))
     found = checked(args.root)
-    text = vcards(found.playbook, args.slugs)  # a contact not found is all there is to say
+    with _refusing_what_was_given():  # a contact not found is all there is to say
+        text = vcards(found.playbook, args.slugs)
     _sum_up_warnings(args, found.warnings)
     count = text.count("BEGIN:VCARD")
     if count == 0:  # an empty file, which an address book (or import) only refuses
@@ -2033,11 +2047,12 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / EXPORT_FOLDER
-    refuse_folder(folder, args.root, CSV_NAMES)
+    _refuse_all(_refused(refuse_folder, folder, args.root, CSV_NAMES))
     today = args.today or _playbook_today(args.root)
     found = checked(args.root, today)  # the clock read once: at midnight, one day for both
     _sum_up_warnings(args, found.warnings)
-    written = write_tables(folder, csv_tables(found.playbook, today))
+    with _refusing_what_was_given():  # a file of yours by a table's name
+        written = write_tables(folder, csv_tables(found.playbook, today))
     if not args.quiet:
         _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")
     return 0
@@ -2064,7 +2079,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
             *_refused(last_day, args.start, args.end, today),
             *_refused(refuse_folder, folder, args.root, REPORT_NAMES),
         ],
-        under_usage=False,
     )
     end = last_day(args.start, args.end, today)
     found = checked(args.root, today)  # the day the range was told against, at midnight too
@@ -2072,8 +2086,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     set_by = "--to" if args.end else "--today" if args.today else None
     if set_by is None and found.playbook.config.today is not None:
         set_by = "today:"  # the clock's date is no mistake: a long quiet time is written
-    report = work_search_report(found, args.start, end, today, set_by)
-    written = write_report(folder, report)
+    typed = set_by != "today:"  # a year mistyped in playbook.yaml is no value given here
+    with _refusing_what_was_given() if typed else contextlib.nullcontext():
+        report = work_search_report(found, args.start, end, today, set_by)
+    with _refusing_what_was_given():  # a file of yours by the report's name
+        written = write_report(folder, report)
     if args.quiet:
         return 0
     _print_problems(list(report.notices))
@@ -2091,9 +2108,10 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     if args.output is None:  # not a schemas/ folder in whatever folder the terminal is in
         _require_playbook(args.root)
     else:
-        refuse_the_content(args.output, args.root)
+        _refuse_all(_refused(refuse_the_content, args.output, args.root))
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
-    written = write_schemas(folder)
+    with _refusing_what_was_given():  # a file, a built site, a file of yours by a name
+        written = write_schemas(folder)
     if not args.quiet:
         _say(f"Wrote {len(written):,} JSON Schemas to {folder}")
     return 0

@@ -262,6 +262,13 @@ class UsageError(Exception):
         self.problems = problems
 
 
+class ValueRefused(UsageError):
+    """A value given on the command line, read, then refused for what it means (`new
+    meeting --date 2126-01-01`, a contact not found, an output folder that may not be
+    written): the command line says it as it says a value it cannot read, under the
+    command's usage."""
+
+
 def format_problems(problems: list[ContentError]) -> str:
     return "\n".join(str(p) for p in listed(problems))
 

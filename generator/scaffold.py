@@ -29,7 +29,15 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.build import parsed_of, resolve_today
-from generator.errors import SHOWN_VALUE, BuildError, Problems, UsageError, printable, quoted
+from generator.errors import (
+    SHOWN_VALUE,
+    BuildError,
+    Problems,
+    UsageError,
+    ValueRefused,
+    printable,
+    quoted,
+)
 from generator.model import slugs
 from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, OUTPUT_LOOP, Config, leads_round, load_config
@@ -85,12 +93,6 @@ _BREAKS = {"\n": "line break", "\t": "tab"}
 _BREAK = re.compile("[\n\t]")
 """What a name typed on the command line may not hold, though a field's text may: `new
 contact "$(pbpaste)"` with a line break wrote `name: "Ann\\nLee"`."""
-
-
-class ValueRefused(UsageError):
-    """A value given on the command line, read, then refused for what it means (`new
-    meeting --date 2126-01-01`, a contact not found): the command line says it as it
-    says a value it cannot read, under the command's usage."""
 
 
 def _new_slug(name: str, kind: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -187,6 +188,19 @@ def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         status = exited.code
     assert status == 2
     return capsys.readouterr().err
+
+
+def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What `playbook ARGV` says is wrong with the values it was given, a line each, said
+    as every command says a wrong argument: under the command's usage, each line as
+    `playbook COMMAND: error: ...` (left out here). The count of the content's warnings
+    may come first, when the value is refused once the content is read."""
+    err = usage_error(argv, capsys)
+    lines = err.splitlines()
+    told = [line for line in lines if re.match(r"playbook [a-z ]+: error: ", line)]
+    usage = [line for line in lines if line.startswith("usage: playbook ")]
+    assert told and told == lines[-len(told) :] and len(usage) == 1, err
+    return [line.partition(": error: ")[2] for line in told]
 
 
 def write(root: Path, rel: str, text: str) -> Path:

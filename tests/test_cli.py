@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, in_a_terminal, usage_error, write
+from conftest import REPO, SAMPLE_TODAY, in_a_terminal, refused, usage_error, write
 from timing import assert_linear
 
 from generator import __version__, cli
@@ -222,18 +222,17 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     target = tmp_path / "mine"
     (target / "content").mkdir(parents=True)
     (target / "playbook.yaml").write_text("title: keep me\n")
-    assert main(["init", str(target)]) == 2
-    assert (target / "playbook.yaml").read_text() == "title: keep me\n"
-    assert capsys.readouterr().err == (
-        f"playbook: 'playbook.yaml' already exists in {target}; init never overwrites files: "
+    assert refused(["init", str(target)], capsys) == [
+        f"'playbook.yaml' already exists in {target}; init never overwrites files: "
         "move it aside and run init again (then copy back what you keep), or start in a "
-        "new folder, like playbook init my-search\n"
-    )
+        "new folder, like playbook init my-search"
+    ]
+    assert (target / "playbook.yaml").read_text() == "title: keep me\n"
     (target / ".vscode").mkdir()
     (target / ".vscode/settings.json").write_text("{}")
-    assert main(["init", str(target)]) == 2
-    assert capsys.readouterr().err.startswith(
-        f"playbook: '.vscode/settings.json', 'playbook.yaml' already exist in {target}; init "
+    [told] = refused(["init", str(target)], capsys)
+    assert told.startswith(
+        f"'.vscode/settings.json', 'playbook.yaml' already exist in {target}; init "
         "never overwrites files: move them aside"
     )
 
@@ -246,12 +245,11 @@ def test_init_where_a_playbook_is_says_so(
     playbook without the example files it would have added them to the user's own."""
     assert main(["init", "-q", str(tmp_path / "mine")]) == 0
     monkeypatch.chdir(tmp_path / "mine")
-    assert main(["init"]) == 2
-    assert capsys.readouterr().err == (
-        "playbook: this folder already holds a playbook (a content/ folder with its files): "
+    assert refused(["init"], capsys) == [
+        "this folder already holds a playbook (a content/ folder with its files): "
         "there is nothing to start there, playbook build builds it; for a second playbook, "
-        "run playbook init with a new folder, like playbook init my-other-search\n"
-    )
+        "run playbook init with a new folder, like playbook init my-other-search"
+    ]
     shutil.rmtree("content/companies")
     for example in Path(".").rglob("*example*"):
         example.unlink()
@@ -1646,16 +1644,15 @@ def test_init_refuses_a_file_and_a_built_site(
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / MARKER).write_text("")
     before = sorted(tmp_path.rglob("*"))
-    assert main(["init", folder]) == 2
-    assert capsys.readouterr().err == f"playbook: {said.format(site=tmp_path / 'site')}\n"
+    assert refused(["init", folder], capsys) == [said.format(site=tmp_path / "site")]
     assert sorted(tmp_path.rglob("*")) == before
 
 
 @pytest.mark.parametrize(
     ("folder", "said"),
     [
-        ("/", "playbook: / is the top of the file system, where a playbook would spread"),
-        ("-", "playbook: '-' names no folder here: give the folder for the new playbook"),
+        ("/", "/ is the top of the file system, where a playbook would spread"),
+        ("-", "'-' names no folder here: give the folder for the new playbook"),
     ],
 )
 def test_init_refuses_the_top_of_the_file_system_and_a_dash(
@@ -1671,8 +1668,8 @@ def test_init_refuses_the_top_of_the_file_system_and_a_dash(
     written: list[object] = []
     monkeypatch.setattr("generator.scaffold.write_new_files", written.append)
     monkeypatch.chdir(tmp_path)
-    assert main(["init", folder]) == 2
-    assert capsys.readouterr().err.startswith(said)
+    [told] = refused(["init", folder], capsys)
+    assert told.startswith(said)
     assert written == []
 
 
@@ -1808,8 +1805,7 @@ def test_a_path_through_a_loop_of_links_is_refused_in_words_by_every_command(
     ended with a traceback, 'RuntimeError: Symlink loop from ...', as build did before."""
     (sample_root / "site").symlink_to("site")
     monkeypatch.chdir(sample_root)
-    assert main(command) == 2
-    assert capsys.readouterr().err == f"playbook: {command[-1]} {LEADS_ROUND}\n"
+    assert refused(command, capsys) == [f"{command[-1]} {LEADS_ROUND}"]
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
 
 

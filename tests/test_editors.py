@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from conftest import refused
 
 from generator.cli import main
 from generator.model.jsonschema import all_schemas
@@ -74,11 +75,10 @@ def test_schema_leaves_a_file_of_yours_by_a_schemas_name(
     yours = folder / "contacts.schema.json"
     mine = '{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "title": "Mine"\n}\n'
     yours.write_text(mine)
-    assert main(["schema", "-q", "-o", str(folder)]) == 2
-    assert capsys.readouterr().err == (
-        f"playbook: {yours} exists and is not a schema playbook wrote; it is left as it is: "
-        "move it away, or write the schemas elsewhere (-o)\n"
-    )
+    assert refused(["schema", "-q", "-o", str(folder)], capsys) == [
+        f"{yours} exists and is not a schema playbook wrote; it is left as it is: "
+        "move it away, or write the schemas elsewhere (-o)"
+    ]
     assert [p.name for p in folder.iterdir()] == [yours.name] and yours.read_text() == mine
     yours.unlink()
     assert main(["schema", "-q", "-o", str(folder)]) == 0
@@ -124,11 +124,11 @@ def test_schemas_are_not_written_into_a_built_site(
     """`schema -o output` wrote six schemas into the site playbook built: published with
     it, and left there by every later build."""
     before = sorted(built_sample.rglob("*"))
-    assert main(["schema", "-C", str(built_sample.parent), "-o", f"{built_sample}{under}"]) == 2
-    assert capsys.readouterr().err == (
-        f"playbook: not writing into {built_sample.resolve()}: it holds a site playbook built, "
-        "which is published with all it holds; choose another folder with -o, like -o schemas\n"
-    )
+    argv = ["schema", "-C", str(built_sample.parent), "-o", f"{built_sample}{under}"]
+    assert refused(argv, capsys) == [
+        f"not writing into {built_sample.resolve()}: it holds a site playbook built, "
+        "which is published with all it holds; choose another folder with -o, like -o schemas"
+    ]
     assert sorted(built_sample.rglob("*")) == before
 
 
