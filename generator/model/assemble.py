@@ -91,7 +91,7 @@ from generator.sources.markdown import (
     heading_id,
     render,
 )
-from generator.sources.sanitize import EMPTIED_TAGS
+from generator.sources.sanitize import EMPTIED_TAGS, LINK_SCHEMES
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 MAX_SLUG_BYTES = 200
@@ -388,11 +388,13 @@ def assemble(
         if body.rendered.nests_too_deep is not None:
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         # most bodies have none of these: a live rebuild looks at every body of 10,000
-        if body.rendered.addresses or body.rendered.dropped or body.rendered.unlinked:
-            problems.items += _page_addresses(item.doc, body.rendered, links)
-            problems.items += _unpublished_files(item.doc, body.rendered)
-            problems.items += _dropped_html(item.doc, body.rendered)
-            problems.items += _unlinked(item.doc, body.rendered)
+        told = body.rendered
+        if told.addresses or told.dropped or told.unlinked or told.refused:
+            problems.items += _page_addresses(item.doc, told, links)
+            problems.items += _unpublished_files(item.doc, told)
+            problems.items += _dropped_html(item.doc, told)
+            problems.items += _unlinked(item.doc, told)
+            problems.items += _refused_links(item.doc, told)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -860,6 +862,23 @@ def _unlinked(doc: Document, body: Rendered) -> Iterator[ContentError]:
                 "to show the brackets"
             )
         yield _in_body(doc, unlinked.line, f"{unlinked.text} {problem}", Severity.WARNING)
+
+
+def _refused_links(doc: Document, body: Rendered) -> Iterator[ContentError]:
+    """A link whose address is of a kind playbook never links to shows as typed, and
+    the page gives no reason."""
+    kinds = ", ".join(f"{scheme}:" for scheme in sorted(LINK_SCHEMES))
+    for address, line in body.refused:
+        yield _in_body(
+            doc,
+            line,
+            f"the link to {quoted(unquote(address))} shows as typed text, not as a link: "
+            f"playbook links only to addresses starting with {kinds} or inside the site, as "
+            "others can run a script or hand the address to a program on the computer. "
+            "Link to the web address of what it opens, or put it between backticks to show it "
+            "as code",
+            Severity.WARNING,
+        )
 
 
 _FILE_NAME = LazyPattern(r"\.[A-Za-z0-9]{1,8}$")

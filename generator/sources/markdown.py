@@ -24,6 +24,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from urllib.parse import unquote
@@ -32,9 +33,10 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.table import table
 from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import StateInline, autolink, image, link
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
@@ -124,6 +126,10 @@ class Rendered:
     unlinked: tuple[Unlinked, ...] = ()
     """The `[[` that open no link (never closed on their line, or closed past
     `MAX_WIKILINK`), the first of each line: the page shows them as typed."""
+    refused: tuple[tuple[str, int], ...] = ()
+    """Links, images and link definitions turned down for their address's scheme
+    (`ms-officecmd:`, `javascript:`), each address with its 0-based body line: the page
+    shows them as typed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +202,7 @@ def render(
         addresses=addresses,
         dropped=tuple(dict.fromkeys(raw.dropped)),
         unlinked=tuple(_unlinked(tokens, env)),
+        refused=tuple(dict.fromkeys(_refused(tokens, env))),
     )
 
 
@@ -365,9 +372,72 @@ class _SafeMarkdownIt(MarkdownIt):
     def validateLink(self, url: str) -> bool:
         """Keep web, mail and phone addresses and those with no scheme, as raw HTML keeps
         (`LINK_SCHEMES`); refuse the rest: a blocklist let `ms-officecmd:`, `search-ms:` or
-        `intent:` links through, which hand what follows to a program on the computer."""
+        `intent:` links through, which hand what follows to a program on the computer.
+        A refused address is noted for the rule asking (`_refused_by`)."""
         scheme = _SCHEME.match(as_browsers_read(url))
-        return scheme is None or scheme.group() in LINK_SCHEMES
+        kept = scheme is None or scheme.group() in LINK_SCHEMES
+        if not kept and (refused := _REFUSED_NOW.get()) is not None:
+            refused.append(url)
+        return kept
+
+
+_REFUSED_NOW: ContextVar[list[str] | None] = ContextVar("refused_now", default=None)
+"""Where `validateLink` notes the addresses it refuses, while a rule runs (`_refused_by`)."""
+_REFUSED = "playbook_refused"
+"""The env key of the links refused in a render: (the inline text, where in it, the
+address), or (None, the 0-based body line, the address) for a link definition."""
+
+
+def _refused_by(rule: Callable[[], bool]) -> tuple[bool, str | None]:
+    """What `rule` returns, and the first address it turned down for its scheme."""
+    refused: list[str] = []
+    noted = _REFUSED_NOW.set(refused)
+    try:
+        return rule(), (refused[0] if refused else None)
+    finally:
+        _REFUSED_NOW.reset(noted)
+
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _noting_refused(rule: InlineRule, starts: str) -> InlineRule:
+    """The inline `rule` (a link, an image, an autolink: each starts with a character of
+    `starts`), noting a link it does not make because its address was refused: the page
+    shows it as typed, and `check` says why (`_refused`)."""
+
+    def noting(state: StateInline, silent: bool) -> bool:
+        if silent or state.src[state.pos] not in starts:
+            return rule(state, silent)
+        made, refused = _refused_by(lambda: rule(state, silent))
+        if refused is not None and not made:
+            state.env.setdefault(_REFUSED, []).append((state.src, state.pos, refused))
+        return made
+
+    return noting
+
+
+def _reference_noting_refused(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """The link definition rule (`[deck]: https://…`), noting one refused for its address."""
+    made, refused = _refused_by(lambda: reference(state, start, end, silent))
+    if refused is not None and not made and not silent:
+        state.env.setdefault(_REFUSED, []).append((None, start, refused))
+    return made
+
+
+def _refused(tokens: Sequence[Token], env: EnvType) -> Iterator[tuple[str, int]]:
+    """The addresses refused in a render, each with its 0-based body line; one in a text
+    parsed apart (an image's description, an inline footnote) is not told."""
+    noted = env.get(_REFUSED)
+    if not noted:
+        return
+    texts = {id(t.content): t for t in tokens if t.type == "inline" and t.map is not None}
+    for src, at, address in noted:
+        token = texts.get(id(src)) if src is not None else None
+        if src is None:
+            yield address, at
+        elif token is not None and token.content is src and token.map is not None:
+            yield address, token.map[0] + src.count("\n", 0, at)
 
 
 @functools.cache
@@ -394,6 +464,10 @@ def _markdown(raw_html: bool) -> MarkdownIt:
     md.core.ruler.push("alignment_classes", _alignment_classes)
     md.core.ruler.push("long_words_in_cells", _long_words_in_cells)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.inline.ruler.at("link", _noting_refused(link, "["))
+    md.inline.ruler.at("image", _noting_refused(image, "!"))
+    md.inline.ruler.at("autolink", _noting_refused(autolink, "<"))
+    md.block.ruler.at("reference", _reference_noting_refused)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("image", _render_image)
