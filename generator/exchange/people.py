@@ -353,7 +353,15 @@ class PersonIndex(Generic[T]):
         return None
 
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~!{}#&])")
+_MARKDOWN = re.compile(
+    r"[\\`*_\[\]<>|~!{}#&\"']|(?<=[-+])-|(?<=\.)\.|(?<=,),|(?<=\?)\?|\((?=(?:c|tm|r)\))",
+    re.IGNORECASE,
+)
+"""What Markdown would read as markup, and what its typographer would change: straight
+quotes (curled), `--` and `+-` (a dash, ±), `..` (…), `,,` (one comma), `????` (???), and
+`(c)`, `(tm)`, `(r)` (©, ™, ®): a backslash before a quote, the `(`, or each character of
+a run but its first, so that a pasted command line (`pip install --upgrade "x"`) shows as
+it was written."""
 _LINE_START = re.compile(r"^([^\S\n]*)([-+=>:]|\d+[.)])", re.MULTILINE)
 """A line that Markdown would read as a list item, a quote, a heading's underline or, after
 another line, a definition of it (`: `, as the line before becomes its term). Its
@@ -365,8 +373,8 @@ the start of its own line, and the text written is the same."""
 def markdown_inline(text: str) -> str:
     """Plain text for the middle of a Markdown line: shown as written, with no link,
     emphasis, HTML or entity made by accident (nor a `[[...]]` cross-link, which would
-    have to resolve)."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    have to resolve), no quote curled nor dash made by the typographer."""
+    return _MARKDOWN.sub(r"\\\g<0>", text)
 
 
 def markdown_text(text: str) -> str:

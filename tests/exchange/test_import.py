@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import html
 import os
 import re
 import shutil
@@ -1104,6 +1105,30 @@ def test_an_imported_line_starting_with_a_colon_stays_a_line_not_a_definition() 
     gone."""
     html = render(markdown_text("Languages\n: French, Polish"), lambda n: None, print).html
     assert html == "<p>Languages<br />\n: French, Polish</p>\n"
+
+
+TYPED_NOTES = [
+    'Setup: pip install --upgrade "playbook" && cd ..',
+    "Signs off with (c) 2025 Acme (TM) -- and +-5 min,, ok???? wait...",
+    "Said 'it's fine' --- twice.",
+]
+
+
+def test_imported_notes_are_shown_as_typed_not_made_typographic(sample_root: Path) -> None:
+    """An address book's note holding a command line, `pip install --upgrade "playbook"`,
+    showed on the contact's page with an en dash for the two hyphens and curly quotes
+    (which a shell does not take when copied back), `cd ..` as `cd …`, `(c)` as ©
+    and `,,` as one comma: the typographer of the notes one writes reached notes imported
+    as plain text, which the import promises to show as they were."""
+    note = "\\n".join(TYPED_NOTES).replace(",", "\\,")
+    card = f"BEGIN:VCARD\nVERSION:3.0\nFN:Ida Typed\nNOTE:{note}\nEND:VCARD\n"
+    vcf = write(sample_root.parent, "typed.vcf", card)
+    assert main(["import", "vcard", "-C", str(sample_root), str(vcf)]) == 0
+    assert main(["build", "-C", str(sample_root), "--today", "2026-11-22", "-q"]) == 0
+    page = (sample_root / "output/contacts/ida-typed/index.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for line in TYPED_NOTES:
+        assert line in text
 
 
 def test_notes_of_many_blank_lines_are_written_in_linear_time() -> None:
