@@ -188,38 +188,40 @@ def _double_quoted(html: str) -> str:
 def _relative_markers(html: str, page_path: str) -> Iterator[str]:
     """`resolve_markers` for clean URLs, in pieces: the text between links as it is, and
     each marker's address made relative, the long way (`relative`) once an address: a
-    list's rows name thousands of pages once each, kept they took megabytes."""
+    list's rows name thousands of pages once each, kept they took megabytes.
+
+    The page is cut at its markers in one pass (`str.split`): after each marker, the
+    address runs to its first `"`; it is a link we wrote when it has one and the text
+    before the marker ends with a link attribute (`href`). Looking for each marker, its
+    quote and the next marker one at a time took a fifth longer (this function is about
+    a tenth of the time pages take to render, at 1,000 files)."""
     marker = '="' + SITE_MARKER
-    at = html.find(marker)
-    if at < 0:
-        yield html
-        return
+    parts = iter(html.split(marker))
+    before = next(parts)
+    yield before
     found: dict[str, str] = {}
     folders = file_for(page_path).split("/")[:-1]
     elsewhere = "../" * len(folders)
     own = folders[0] + "/" if folders else None
     here = "".join(f"{folder}/" for folder in folders)
-    copied = text = 0  # text: where the text before the marker starts
-    while at >= 0:
-        start = at + len(marker)
-        following = html.find(marker, start)
-        end = html.find('"', start, len(html) if following < 0 else following)
-        if end < 0 or not html.endswith(_LINK_ATTRIBUTES, text, at):
-            text, at = at, following  # not a link we wrote: as it was
+    cut = len(here)
+    for part in parts:
+        end = part.find('"')
+        if end < 0 or not before.endswith(_LINK_ATTRIBUTES):  # not a link we wrote
+            yield marker
+            yield part
+            before = part
             continue
-        target = html[start:end]
-        below = target[len(here) :] if target.startswith(here) else ""
-        if below[:1] not in ("", "#"):  # under the page's folder (a list's rows): down
-            href = below
+        target = part[:end]
+        if target.startswith(here) and target[cut : cut + 1] not in ("", "#"):
+            href = target[cut:]  # under the page's folder (a list's rows): down
         elif own is not None and not target.startswith(own) and target[:1] != "#":
             href = elsewhere + target  # in another section: up to the root, then down
         else:  # the long way, once an address
             href = found.get(target) or found.setdefault(target, relative(page_path, target))
-        yield html[copied:at]
         yield '="' + href
-        copied = text = end
-        at = following
-    yield html[copied:]
+        yield part[end:]
+        before = part
 
 
 def _view(views: Mapping[str, Callable[[str], str]], kind: str, view: str) -> Callable[[str], str]:
