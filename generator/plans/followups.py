@@ -118,8 +118,12 @@ class FollowUpItem:
     id: str
     """Stable across builds (slugs and rule keys only): the calendar UID is built from it."""
     due: dt.date
-    action: str
-    """What to do, as a sentence (Markdown: your own reminder's words as you wrote them)."""
+    named: tuple[str, ...]
+    """What to do, as a sentence (Markdown: your own reminder's words as you wrote them),
+    cut around the names it holds, a name at each odd place (`("Send ", "Omar Haddad", " a
+    thank-you note…")`), for pages to isolate each (a name in Arabic or Hebrew beside a
+    date or another name would trade places with it); your own reminder is one piece,
+    shown as written. `action` joins the pieces."""
     rule: str
     """Rule key: thank_you, follow_up_call, referrer_update, reach_referral,
     keep_in_touch, second_contact, nudge, record_outcome, reschedule or own."""
@@ -150,11 +154,12 @@ class FollowUpItem:
     reach_name: str = ""
     """The name of `reach`: from their contact file, else the name its slug stands for
     (`wen-zhou` → Wen Zhou), as the item's `action` says it."""
-    named: tuple[str, ...] = ()
-    """`action` cut around the names it holds, a name at each odd place (`("Send ",
-    "Omar Haddad", " a thank-you note…")`), for pages to isolate each (a name in Arabic
-    or Hebrew beside a date or another name would trade places with it); empty for your
-    own reminders, whose words are shown as written."""
+
+    @property
+    def action(self) -> str:
+        """What to do, as one text (`named` joined): the feed, the CSV files and the work
+        log show it as plain text."""
+        return "".join(self.named)
 
     @property
     def is_open(self) -> bool:
@@ -361,7 +366,7 @@ class _Context:
         return FollowUpItem(
             id=item_id,
             due=due,
-            action=action if isinstance(action, str) else "".join(action),
+            named=(action,) if isinstance(action, str) else action,
             rule=rule,
             rule_name=RULE_NAMES[rule],
             rule_note=note or self.notes[rule],
@@ -373,7 +378,6 @@ class _Context:
             taken_up_on=taken_up_on if done is not None else None,
             reach=reach,
             reach_name=self.name(reach) if reach else "",
-            named=() if isinstance(action, str) else action,
         )
 
 

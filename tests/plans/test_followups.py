@@ -1977,7 +1977,7 @@ def test_a_nudge_is_let_go_when_late_even_before_the_second_contact(tmp_path: Pa
 def item(
     key: str, due: dt.date, status: str, done: dt.date | None = None, rule: str = "own"
 ) -> FollowUpItem:
-    return FollowUpItem(key, due, key, rule, rule, "", "ada", None, done, status, "")
+    return FollowUpItem(key, due, (key,), rule, rule, "", "ada", None, done, status, "")
 
 
 def test_the_timeline_puts_the_latest_overdue_first_and_counts_old_history_by_month() -> None:

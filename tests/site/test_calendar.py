@@ -230,7 +230,7 @@ def test_no_control_character_or_line_separator_reaches_the_feed(tmp_path: Path)
     )  # fmt: skip
     playbook.meetings["m"] = meeting
     reminder = FollowUpItem(
-        "r", dt.date(2026, 12, 3), "Send\x0cthe deck", "own", "Yours", "Due", "ada", "m", None,
+        "r", dt.date(2026, 12, 3), ("Send\x0cthe deck",), "own", "Yours", "Due", "ada", "m", None,
         "later", "in m.md",
     )  # fmt: skip
     ics = build_calendar(playbook, dt.date(2026, 11, 22), [reminder]).decode()
