@@ -32,16 +32,17 @@ its minutes (`_room_for_a_question`).
 
 A networking meeting asks for names once: the questions it names from the bank's
 networking category (who else to talk to, whom they know at your targets...), and any
-other worded as a closing question (`closes`), are said in the ask, in their
-order, instead of in the questions part (and the theme's wrap-up does not ask for names
-again); when it names none, the theme's own ask lines stand in, and the bank's picks
-leave that category to the ask. They are timed one by one, after a minute to say your
-skills and the role you want and to show your target list (`ASK_LEAD_MINUTES`): the ask
-grows to those minutes, taking from the questions part down to its floor (or to what its
-own questions need; all of it when it has none, or none that fits its floor: minutes
-no question fits are of more use to the ask), and those that still do not fit wait like
-the other questions. When none would fit after that minute but one fits without it, the
-minute is dropped and your skills are said as you ask (`_fit_the_ask`).
+other worded as a closing question (`closes`), are said in the ask, in their order (the
+closing ones last, to end with it), instead of in the questions part (and the theme's
+wrap-up does not ask for names again); when it names none, the theme's own ask lines
+stand in, and the bank's picks leave that category to the ask. They are timed one by
+one, after a minute to say your skills and the role you want and to show your target
+list (`ASK_LEAD_MINUTES`): the ask grows to those minutes, taking from the questions
+part down to its floor (or to what its own questions need; all of it when it has none,
+or none that fits its floor: minutes no question fits are of more use to the ask), and
+those that still do not fit wait like the other questions. When none would fit after
+that minute but one fits without it, the minute is dropped and your skills are said as
+you ask (`_fit_the_ask`).
 
 The wrap-up closes by asking whether you may keep in touch and whom else to talk to
 (unless it is a networking meeting whose ask has asked for names). A planned
@@ -736,20 +737,19 @@ def _agenda(
         questions_need=None if auto else sum(q.minutes for q in candidates),
         shortest_question=0 if auto else min((q.minutes for q in candidates), default=0),
     )
-    offsets = dict(_offsets(minutes))
-    lead, in_ask, ask_rest = _fit_the_ask(in_ask, dict(minutes).get("ask", 0), lead)
+    offsets, parts = dict(_offsets(minutes)), dict(minutes)
+    lead, in_ask, ask_rest = _fit_the_ask(in_ask, parts.get("ask", 0), lead)
     fit = _fit_each_category_in_turn if auto else fit_questions
-    fits, rest = fit(candidates, dict(minutes).get("questions", 0))
+    fits, rest = fit(candidates, parts.get("questions", 0))
     if auto:
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)
         rest = sorted(rest[:AUTO_SPARE], key=order)
     clock = functools.cache(functools.partial(_clock, start))  # one datetime a minute
-    span = dict(minutes).get("questions", 0)
-    planned = _closing_last(fits, offsets.get("questions", 0), span, clock)
+    planned = _closing_last(fits, offsets.get("questions", 0), parts.get("questions", 0), clock)
     rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)
 
-    background = dict(minutes).get("background", 0)
+    background = parts.get("background", 0)
     end = clock(length)
     segments = tuple(
         Segment(
@@ -774,7 +774,9 @@ def _agenda(
         asked_before=before,
         share_capacity=share_capacity(background),
         targets=tuple(targets) if meeting.purpose == "networking" else (),
-        ask_questions=tuple(_schedule(in_ask, offsets.get("ask", 0) + lead, clock)),
+        ask_questions=tuple(
+            _closing_last(in_ask, offsets.get("ask", 0) + lead, parts.get("ask", 0) - lead, clock)
+        ),
         ask_lead=lead,
         wrap_questions=tuple(_at(wrapped, offsets.get("wrap", 0), clock)),
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
@@ -907,11 +909,12 @@ def _clock(start: dt.datetime | None, offset: int) -> dt.datetime | None:
 def _closing_last(
     questions: Sequence[PlannedQuestion], offset: int, span: int, clock: Clock
 ) -> list[PlannedQuestion]:
-    """The questions of the part at `offset`, `span` minutes long, timed from its start,
-    but for the closing ones (`closes`), timed to end as the part ends, just before the
-    ask or the wrap-up: the minutes the others leave, for following up on what the person
-    says, come before them. A 45-minute coffee naming Omar's list asked whom else to
-    talk to at 08:50, then nothing until the wrap-up at 09:11."""
+    """The questions of the part at `offset`, `span` minutes long (the questions part, or
+    the ask after its lead), timed from its start, but for the closing ones (`closes`),
+    timed to end as the part ends, just before the wrap-up: the minutes the others leave,
+    for following up on what the person says, come before them. A 45-minute coffee
+    naming Omar's list asked whom else to talk to at 08:50, then nothing until the
+    wrap-up at 09:11."""
     opening = [q for q in questions if not closes(q.text)]
     closing = [q for q in questions if closes(q.text)]
     last = offset + span - sum(q.minutes for q in closing)

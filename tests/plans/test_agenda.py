@@ -1016,9 +1016,10 @@ def test_a_short_ask_asks_for_introductions_first_and_leaves_closing_ones_to_the
     assert (agenda.ask_lead, [q.id for q in agenda.ask_questions]) == (1, ["skills"])
     assert [q.id for q in agenda.wrap_questions] == ["others", "touch"]
     assert [q.id for q in agenda.if_time_allows] == ["readings"]
-    # with time for three, the general one before the closing ones; said in your order
+    # with time for three, the general one before the closing ones; said in your order,
+    # but for the closing one, which ends the ask
     longer = agenda_for(replace(m, duration=12), playbook(m, categories=categories))
-    assert [q.id for q in longer.ask_questions] == ["others", "readings", "skills"]
+    assert [q.id for q in longer.ask_questions] == ["readings", "skills", "others"]
     assert [q.id for q in longer.wrap_questions] == ["touch"]
 
 

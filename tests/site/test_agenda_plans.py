@@ -109,3 +109,35 @@ def test_a_short_networking_call_has_no_questions_part_too_short_for_its_questio
         if part.title == "Your questions":
             (question,) = part.questions
             assert question[1].startswith("What sets apart") and ends(question) <= part.end
+
+
+ASKED_FOR = ["Here", "Do", "Can", "Which"]
+"""The first words of Tomás's four questions for the ask, in his order."""
+
+
+@pytest.mark.parametrize(("duration", "his_four"), [(30, True), (60, True), (60, False)])
+def test_a_closing_question_in_the_ask_ends_the_ask(
+    tmp_path: Path, duration: int, his_four: bool
+) -> None:
+    """Tomás's call naming others-worth-meeting first asked whom else to talk to right
+    after showing the list, before asking about the list; naming it alone, at 60 minutes,
+    it asked it at 10:44, then nothing for the last 9 minutes of the ask. It now ends the
+    ask, just before the wrap-up; the others follow the minute for your list, in the
+    order written."""
+    root = copy_sample(tmp_path / "pb")
+    tomas = "content/meetings/2026-12-01-tomas-alvarez.md"
+    edit(root, tomas, "duration: 20", f"duration: {duration}")
+    edit(root, tomas, "questions:\n", "questions:\n  - others-worth-meeting\n")
+    if not his_four:
+        edit(root, tomas, "  - target-list-gaps\n  - know-anyone-at-targets\n", "")
+        edit(root, tomas, "  - who-needs-my-skills\n  - job-descriptions-to-read\n", "")
+    parts = plan_parts(page(build(root, today=SAMPLE_TODAY, jobs=1).output, TOMAS))
+    ask, wrap = parts[-2:]
+    assert (ask.title, wrap.title) == ("The ask", "Wrap up")
+    *others, closing = ask.questions
+    assert closing[1].startswith("Who else would be worth talking to")
+    assert ends(closing) == ask.end == wrap.start
+    assert [words.split()[0] for _, words, _ in others] == (ASKED_FOR if his_four else [])
+    if others:
+        assert others[0][0] == ask.start + dt.timedelta(minutes=1)  # after your list
+        assert all(ends(a) == b[0] for a, b in itertools.pairwise(others))
