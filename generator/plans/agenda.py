@@ -735,7 +735,7 @@ def _agenda(
         len(meeting.share),
         ask_need=lead + sum(q.minutes for q in in_ask),
         questions_need=None if auto else sum(q.minutes for q in candidates),
-        shortest_question=0 if auto else min((q.minutes for q in candidates), default=0),
+        shortest_question=min((q.minutes for q in candidates), default=0),
     )
     offsets, parts = dict(_offsets(minutes)), dict(minutes)
     lead, in_ask, ask_rest = _fit_the_ask(in_ask, parts.get("ask", 0), lead)

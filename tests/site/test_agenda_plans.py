@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, edit
+from conftest import SAMPLE_TODAY, copy_sample, edit, write
 from test_meeting_pages import OMAR, TOMAS, page, text
 
 from generator.build import build
@@ -141,3 +141,28 @@ def test_a_closing_question_in_the_ask_ends_the_ask(
     if others:
         assert others[0][0] == ask.start + dt.timedelta(minutes=1)  # after your list
         assert all(ends(a) == b[0] for a, b in itertools.pairwise(others))
+
+
+@pytest.mark.parametrize("duration", [6, 7])
+def test_bank_picks_get_a_questions_part_they_fit_in(tmp_path: Path, duration: int) -> None:
+    """A bank whose questions all take 4 minutes, and a 7-minute coffee naming none: the
+    picks had a questions part of 3 minutes, which said "No question fits", beside a
+    background of 2. The background lends the questions the minute they lack, as it does
+    for questions the meeting names."""
+    root = copy_sample(tmp_path / "pb")
+    for bank in (root / "content/questions").glob("*.md"):
+        bank.write_text(re.sub(r"minutes: \d+", "minutes: 4", bank.read_text()))
+    short = "content/meetings/2026-12-10-omar-haddad.md"
+    write(
+        root,
+        short,
+        f'---\ncontact: omar-haddad\nformat: coffee\ndate: 2026-12-10\ntime: "09:00"\n'
+        f"duration: {duration}\nstatus: scheduled\n---\n",
+    )
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    parts = plan_parts(page(site, "meetings/2026-12-10-omar-haddad/"))
+    (questions,) = [p for p in parts if p.title == "Your questions"]
+    assert "No question fits" not in questions.body
+    ((at, _, minutes),) = questions.questions
+    assert (at, minutes) == (questions.start, 4) and questions.end == parts[-1].start
+    assert parts[-1].end == _at(f"09:{duration:02}")
