@@ -69,6 +69,33 @@ def test_a_value_in_curly_quotes_is_one_message_where_it_is_also_wrong(tmp_path:
     ], reported
 
 
+@pytest.mark.parametrize(
+    ("old", "written", "said"),
+    [
+        (
+            "company: carbon-ledger",
+            "company: verdant: grid",
+            "3: company: this value holds ': ', so it needs quotes: company: \"verdant: grid\"",
+        ),
+        (
+            "tags: [climate, product, carbon-accounting]",
+            "tags: [climate, product",
+            "9: tags: the [ opened on this line is never closed: end the list with ]",
+        ),
+    ],
+)
+def test_a_yaml_mistake_in_one_field_is_named_under_that_field(
+    tmp_path: Path, old: str, written: str, said: str
+) -> None:
+    """`company: verdant: grid` or `tags: [climate, product` was told under "front
+    matter", which names no field: the mistake is in the field whose line holds it."""
+    root = copy_sample(tmp_path / "pb")
+    elena = "content/contacts/elena-marsh.md"
+    edit(root, elena, old, written)
+    (error,) = check(root).errors
+    assert str(error).startswith(f"{elena}:{said}"), error
+
+
 @pytest.mark.parametrize("case", case_names())
 def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     root = tmp_path / case

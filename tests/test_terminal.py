@@ -62,7 +62,7 @@ def test_check_shows_bad_file_names_escaped(
     main(["check", "-C", str(sample_root)])
     captured = capsys.readouterr()
     assert_tame(captured.out + captured.err)
-    assert f"content/contacts/jane{printable(nasty)}doe.md:2: front matter:" in captured.err
+    assert f"content/contacts/jane{printable(nasty)}doe.md:2: name:" in captured.err
 
 
 def test_build_summary_escapes_the_output_folder(

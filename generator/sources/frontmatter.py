@@ -597,33 +597,16 @@ def _parse_yaml(
     if "\t" in yaml_text and _TAB_ONLY.search(yaml_text):
         yaml_text = _blank_tab_lines(yaml_text)
     marks = _Marks(offset=first_line, text=yaml_text.splitlines())
-    loader = None
-    try:
-        loader = _Loader(yaml_text)  # PyYAML's own reader refuses a control character here
-        node = loader.get_single_node()
-        if node is not None:
-            _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
-            _refuse_lone_anchor(marks)
-        data = loader.construct_document(node) if node is not None else {}
-    except _Refused as exc:
-        problems.error(path, exc.line, part, exc.message)
-        _more_alike(path, exc.line, exc.message, yaml_text, first_line, problems, part)
+    data = _composed(yaml_text, marks, part != "front matter", meant)
+    if isinstance(data, _Unreadable):
+        line, message = data.line, data.message
+        alike = message.startswith(NO_SPACE) or message == TAB_INDENT  # of many lines
+        named = None
+        if part == "front matter" and not alike:
+            named = _field_at(yaml_text, line - first_line)
+        problems.error(path, line, named or part, message)
+        _more_alike(path, line, message, yaml_text, first_line, problems, part)
         return None
-    except yaml.MarkedYAMLError as exc:
-        line, message = explain(exc, yaml_text, part != "front matter", meant)
-        problems.error(path, line + first_line, part, message)
-        _more_alike(path, line + first_line, message, yaml_text, first_line, problems, part)
-        return None
-    except yaml.reader.ReaderError as exc:
-        line = yaml_text[: exc.position].count("\n") + first_line
-        problems.error(path, line, part, _unreadable_character(exc.character))
-        return None
-    except yaml.YAMLError as exc:
-        problems.error(path, 1, part, f"is not valid YAML: {exc}")
-        return None
-    finally:
-        if loader is not None:
-            loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -663,8 +646,81 @@ def _parse_yaml(
     cut = _cut_short(yaml_text, marks)
     curly = {key: (line, message) for key, line, message in _curly_quoted(yaml_text, marks)}
     return Document(
-        path, data, marks.lines, marks.raw, body, body_line, cut, frozenset(joined), curly
+        path,
+        data,
+        marks.lines,
+        marks.raw,
+        body,
+        body_line,
+        cut,
+        frozenset(joined),
+        curly,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """Why YAML text cannot be read, and where."""
+
+    line: int
+    """1-based line in the file."""
+    message: str
+
+
+def _composed(
+    yaml_text: str, marks: _Marks, settings: bool, meant: Meant | None
+) -> Any | _Unreadable:
+    """The values of `yaml_text`, its lines and literal text put in `marks`; or why it
+    cannot be read. `settings`, `meant`: as `explain` takes them."""
+    first_line = marks.offset
+    loader = None
+    try:
+        loader = _Loader(yaml_text)  # PyYAML's own reader refuses a control character here
+        node = loader.get_single_node()
+        if node is not None:
+            _walk(node, "", marks, [], first_line)  # first: it refuses what would not end
+            _refuse_lone_anchor(marks)
+        return loader.construct_document(node) if node is not None else {}
+    except _Refused as exc:
+        return _Unreadable(exc.line, exc.message)
+    except yaml.MarkedYAMLError as exc:
+        line, message = explain(exc, yaml_text, settings, meant)
+        return _Unreadable(line + first_line, message)
+    except yaml.reader.ReaderError as exc:
+        line = yaml_text[: exc.position].count("\n") + first_line
+        return _Unreadable(line, _unreadable_character(exc.character))
+    except yaml.YAMLError as exc:
+        return _Unreadable(1, f"is not valid YAML: {exc}")
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+_KEY_LINE = re.compile(r"([A-Za-z_][\w-]{0,99}):(?:[ \t]|$)")
+"""A line that starts a field of the front matter (`tags: [a, b`, `done:`)."""
+
+
+def _field_at(yaml_text: str, index: int) -> str | None:
+    """The field at the left edge whose lines hold line `index` (0-based) of `yaml_text`:
+    its own line, or one below it that is indented, a list item or a comment. None when
+    that line is blank or is at the left edge and starts no field (`met at the
+    conference`, `- alumni` below a field of one value): the mistake is of no one field."""
+    lines = _lines(yaml_text)
+    if not 0 <= index < len(lines) or not lines[index].strip():
+        return None
+    if lines[index][:1] not in (" ", "\t") and not _KEY_LINE.match(lines[index]):
+        return None
+    start = index
+    while start > 0 and not _left_edge(lines[start]):
+        start -= 1
+    key = _KEY_LINE.match(lines[start])
+    return key[1] if key else None
+
+
+def _left_edge(line: str) -> bool:
+    """Whether `line` starts something at the left edge other than a list item or a
+    comment: a field, or a line that is none."""
+    return line[:1] not in ("", " ", "\t", "\r", "\n", "-", "#")
 
 
 def _more_alike(

@@ -25,7 +25,7 @@ def test_many_files_waiting_on_one_are_counted(tmp_path: Path) -> None:
         "warning: content/contacts/pat-lee.md:1: file: references to pat-lee "
         "(content/meetings/m1.md, content/meetings/m2.md, content/meetings/m3.md and 2 more) "
         "are checked once this file is fixed",
-        "content/contacts/pat-lee.md:2: front matter: the [ opened on this line is never "
+        "content/contacts/pat-lee.md:2: name: the [ opened on this line is never "
         "closed: end the list with ] (on the same line is clearest), or put text holding [ "
         "in quotes",
     ]
