@@ -118,8 +118,10 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        with _terminate_like_ctrl_c(said=args.run is not _cmd_serve):
+        with _terminate_like_ctrl_c(said=args.run is not _cmd_serve) as stopped:
             code: int = args.run(args)
+        if stopped and args.run is _cmd_build:  # its removal of the old files, cut short
+            _say(BUILT_BUT_NOT_TIDIED, err=True)
         return code
     except BuildError as exc:
         _report_failure(args, exc.errors, exc.warnings, written=False)
@@ -149,20 +151,23 @@ _ENDING = ("SIGTERM", "SIGHUP", "SIGINT")
 
 
 @contextlib.contextmanager
-def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[None]:
+def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[list[int]]:
     """`kill` (SIGTERM), or closing the terminal (SIGHUP), ends a command as Ctrl-C does:
     what it was writing is cleaned up (a build's staging folder and lock, an import's
     half-written file) and it says "interrupted", instead of dying on the spot and
     leaving them beside the output. A signal set to be ignored (`nohup`) stays so. A
     clean-up that takes a while (`build --clean` stopped while it replaced the pages puts
     every one back) is said at once, whichever of the three stopped it; not `said` by
-    `serve`, which says "Stopped." when it is."""
+    `serve`, which says "Stopped." when it is. Yields the signals received: one that
+    ended nothing came once a build's new site was in place (`BUILT_BUT_NOT_TIDIED`)."""
+    received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set a signal handler
+        yield received  # only the main thread may set a signal handler
         return
     stopping: list[threading.Timer] = []
 
     def interrupt(signum: int, frame: object) -> None:
+        received.append(signum)
         if said and not stopping:  # said if putting things back takes a while: not silent
             stopping.append(threading.Timer(STOPPING_SAID_AFTER, _say_stopping))
             stopping[0].daemon = True
@@ -177,13 +182,20 @@ def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[None]:
         if handler is not signal.SIG_IGN:
             signal.signal(number, interrupt)
     try:
-        yield
+        yield received
     finally:
         for timer in stopping:
             timer.cancel()
             timer.join()  # said, if it is being said, before "interrupted"
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+BUILT_BUT_NOT_TIDIED = (
+    "playbook: stopped after the new site was in place: it is built and whole; only the "
+    "removal of the files it replaced was cut short, and the next build finishes it"
+)
+"""Said of `build` stopped (Ctrl-C, `kill`) once its site is in place: it ends with 0."""
 
 
 STOPPING_SAID_AFTER = 1.0

@@ -21,7 +21,7 @@ from timing import assert_linear
 from generator import __version__, cli
 from generator.cli import _parser, main
 from generator.model.jsonschema import config_schema
-from generator.publish.write import MARKER
+from generator.publish.write import MANIFEST, MARKER
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1284,6 +1284,43 @@ def test_kill_ends_a_build_like_ctrl_c_and_leaves_nothing_beside_the_output(
     assert capsys.readouterr().err == "playbook: interrupted\n"
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
     assert (sample_root / "output/index.html").read_bytes() == before
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["page by page", "swapped whole"])
+def test_a_build_stopped_once_its_site_is_in_place_says_it_is_built(
+    whole: bool,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kill` during `build --clean` once every new page was in and its manifest written,
+    while the pages it replaced were removed, said "interrupted" (exit 130) of a site
+    built whole. It says the site is built, and ends with 0; the next build removes what
+    was left beside the output."""
+    argv = ["build", "-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
+    assert main([*argv, "--jobs", "1"]) == 0
+    page = sample_root / "output/index.html"
+    built = page.read_bytes()
+    page.write_bytes(b"tampered")
+    if whole:  # no manifest: the site is swapped in whole, the old one removed after
+        (sample_root / "output" / MANIFEST).unlink()
+    real = shutil.rmtree
+
+    def killed_while_removing(path: Any, *args: Any, **options: Any) -> None:
+        if re.search(r"\.output\.(undo|old)-", str(path)):  # what the new site replaced
+            os.kill(os.getpid(), signal.SIGTERM)
+        real(path, *args, **options)
+
+    monkeypatch.setattr(shutil, "rmtree", killed_while_removing)
+    assert main([*argv, "--jobs", "1", "--clean"]) == 0
+    assert capsys.readouterr().err == (
+        "playbook: stopped after the new site was in place: it is built and whole; only the "
+        "removal of the files it replaced was cut short, and the next build finishes it\n"
+    )
+    assert page.read_bytes() == built
+    monkeypatch.undo()
+    assert main(argv) == 0
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])

@@ -203,9 +203,12 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
                     _swap(staging, output)
                 else:
                     _commit(stage, output)
-            except OSError as exc:  # the staging folder is about to go: name the output
-                raise _as_in_output(exc, staging, output, stored=not stage.whole) from None
-            finally:
+            except BaseException as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                if isinstance(exc, OSError):  # the staging folder is gone: name the output
+                    raise _as_in_output(exc, staging, output, stored=not stage.whole) from None
+                raise
+            with _after_the_commit():
                 shutil.rmtree(staging, ignore_errors=True)
     except BaseException:  # nothing written: the folders made for the output go too
         remove_if_empty(made)
@@ -269,12 +272,26 @@ def _commit(stage: Staging, output: Path) -> None:
                 with suppress(OSError):
                     _set_aside(output, undo, MANIFEST, {str(undo)})
             raise
-        _remove_empty_folders(output, gone)
-    except OSError as exc:  # a file noted or set aside in the journal: the output's name
-        raise _as_in_output(exc, undo, output, under=1, stored=True) from None
-    finally:
+    except BaseException as exc:
         if not keep_undo:
             shutil.rmtree(undo, ignore_errors=True)
+        if isinstance(exc, OSError):  # a file noted or set aside in the journal: its name
+            raise _as_in_output(exc, undo, output, under=1, stored=True) from None
+        raise
+    with _after_the_commit():
+        _remove_empty_folders(output, gone)
+        shutil.rmtree(undo, ignore_errors=True)
+
+
+@contextmanager
+def _after_the_commit() -> Iterator[None]:
+    """Removing what a finished commit replaced (the undo folder, the old tree swapped
+    out, the emptied staging folder): stopped meanwhile (Ctrl-C, `kill`), the removal
+    stops there and the build ends as built, for the new site is whole (it said
+    "interrupted", of a site built); the next build removes what is left
+    (`_tidy_after_a_killed_build`)."""
+    with suppress(KeyboardInterrupt):
+        yield
 
 
 @contextmanager
@@ -1003,7 +1020,8 @@ def _swap(staging: Path, output: Path) -> None:
         os.replace(old, output)
         raise
     sync_folder(output.parent)  # before the old goes: a power cut could keep only that
-    _remove_tree(old)  # the new site is in place: the build succeeded, whatever this leaves
+    with _after_the_commit():  # the new site is in place: built, whatever this leaves
+        _remove_tree(old)
 
 
 def _remove_tree(folder: Path) -> None:
