@@ -432,12 +432,20 @@ def _refused(tokens: Sequence[Token], env: EnvType) -> Iterator[tuple[str, int]]
     if not noted:
         return
     texts = {id(t.content): t for t in tokens if t.type == "inline" and t.map is not None}
+    # each text's place its lines were last counted up to, and how many: counted on from
+    # there (from its start each time took the square of the length for thousands)
+    counted: dict[int, tuple[int, int]] = {}
     for src, at, address in noted:
         token = texts.get(id(src)) if src is not None else None
         if src is None:
             yield address, at
         elif token is not None and token.content is src and token.map is not None:
-            yield address, token.map[0] + src.count("\n", 0, at)
+            since, lines = counted.get(id(src), (0, 0))
+            if at < since:  # a link read again inside another's text: count anew
+                since, lines = 0, 0
+            lines += src.count("\n", since, at)
+            counted[id(src)] = (at, lines)
+            yield address, token.map[0] + lines
 
 
 @functools.cache

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample
+from timing import assert_linear
 
 from generator.build import build
 from generator.cli import main
+from generator.sources.markdown import render
 
 NOTES = [
     ("Open [the deck](ms-officecmd:eyJpZCI6MX0=) before the call.", "ms-officecmd:eyJpZCI6MX0="),
@@ -58,3 +60,14 @@ def test_a_link_refused_for_its_address_is_warned_at_its_line(
     page = (root / "output/contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "[the deck](ms-officecmd:eyJpZCI6MX0=)" in page  # as typed, as before
     assert 'href="https://e.org"' in page and 'href="mailto:a@e.org"' in page
+
+
+def test_many_refused_links_are_placed_in_linear_time() -> None:
+    """The line of each refused link was counted from the start of its paragraph: 2,000 of
+    them, each followed by a line of 4,000 letters, took 3.8 s of CPU to render, 0.45 s
+    now."""
+    assert_linear(
+        lambda text: render(text, lambda name: None, lambda name, line: None).refused,
+        lambda n: "".join(f"[x](ms-officecmd:{i})\n{'a' * 4000}\n" for i in range(n)),
+        250,
+    )
