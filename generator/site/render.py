@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -243,6 +244,13 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
         """Type → whether its objects' attributes are read without asking the sandbox:
         `_plain(type)`, worked out at the first object of that type; never, in a subclass
         that judges attributes otherwise."""
+        self._fields: dict[type, frozenset[str]] = {}
+        """Type → the names of its fields that are read straight away (`_fields_of`):
+        worked out at the first object of that type; none, in a subclass that judges
+        attributes otherwise."""
+        self._changes: dict[tuple[type, str], bool] = {}
+        """(plain type, name of a method) → whether the method changes its object in place
+        (`modifies_known_mutable`, which asks each kind of known mutable in turn)."""
         own = type(self).is_safe_attribute is not ThemeEnvironment.is_safe_attribute
         self._own_judgement = own or type(self).wrap_str_format is not _WRAP_STR_FORMAT
         self._judges_calls = type(self).is_safe_callable is not _IS_SAFE_CALLABLE
@@ -324,8 +332,21 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
         takes went to its checks): the attributes of an object of a plain type (`_plain`)
         that do not start with `_` are those the sandbox allows, so they are read without
         asking it each time; a string's `format` method is still wrapped by the sandbox
-        (`wrap_str_format`), and anything else goes through the sandbox as it is."""
+        (`wrap_str_format`), and anything else goes through the sandbox as it is. A field
+        of the model's own frozen dataclasses (`_fields_of`: `meeting.date`, most of the
+        300,000 reads at 1,000 files) is read first, with the least asked of it."""
         kind = type(obj)
+        fields = self._fields.get(kind)
+        if fields is None:
+            fields = self._fields[kind] = frozenset() if self._own_judgement else _fields_of(kind)
+        if attribute in fields:
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                pass  # not there: the sandbox's way, below
+            else:
+                if type(value) not in _METHOD_TYPES:  # a method goes the way of any below
+                    return value
         plain = self._plain.get(kind)
         if plain is None:
             plain = self._plain[kind] = not self._own_judgement and _plain(kind)
@@ -336,7 +357,10 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
         except AttributeError:
             return super().getattr(obj, attribute)  # then obj[attribute], or undefined
         if isinstance(value, _METHODS):
-            if modifies_known_mutable(obj, attribute):
+            changes = self._changes.get((kind, attribute))
+            if changes is None:  # a plain type is what it says: its type tells
+                changes = self._changes[kind, attribute] = modifies_known_mutable(obj, attribute)
+            if changes:
                 return super().getattr(obj, attribute)  # refused
             return self.wrap_str_format(value) or value
         return value
@@ -344,12 +368,16 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
 
 def _unmarked(obj: Any) -> bool:
     """Is `obj` a macro, a built-in method (`path.startswith`), or a function with no
-    attributes of its own: none can carry a mark (`unsafe`, `pass_context`: attributes
+    attributes of its own, or a method of one (`playbook.title_of`: a method's attributes
+    are its function's): none can carry a mark (`unsafe`, `pass_context`: attributes
     of a function, of which a macro and its `__call__` have none, and a built-in method
     can have none)."""
     kind = type(obj)
     if kind is jinja2.runtime.Macro or kind is types.BuiltinMethodType:
         return True
+    if kind is types.MethodType:
+        obj = obj.__func__
+        kind = type(obj)
     return kind is types.FunctionType and not obj.__dict__
 
 
@@ -366,6 +394,8 @@ _WRAP_STR_FORMAT = ThemeEnvironment.wrap_str_format
 _IS_SAFE_CALLABLE = SandboxedEnvironment.is_safe_callable
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 """What the sandbox wraps when it is a string's `format` (`wrap_str_format`)."""
+_METHOD_TYPES = frozenset(_METHODS)
+"""The same: neither type can be derived from."""
 _INTERNAL = (
     types.FunctionType,
     types.MethodType,
@@ -403,6 +433,16 @@ def _plain(kind: type) -> bool:
         return False
     own = {"__class__", "__getattribute__"}
     return all(k in _FAITHFUL or own.isdisjoint(vars(k)) for k in kind.__mro__)
+
+
+def _fields_of(kind: type) -> frozenset[str]:
+    """The fields of a frozen dataclass of a plain type (`_plain`) that do not start with
+    `_`: the sandbox allows each, and reading one runs no code of the template's (a field
+    holding a method still goes the sandbox's way). None of any other type."""
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is None or not params.frozen or not _plain(kind):
+        return frozenset()
+    return frozenset(f.name for f in dataclasses.fields(kind) if f.name[:1] != "_")
 
 
 def make_environment(

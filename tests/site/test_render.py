@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import sys
 import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -128,10 +130,25 @@ class _Disguised:
         return type(n for n in ())
 
 
+@dataclass(frozen=True)
+class _Held:
+    """A frozen dataclass, as the model's are: its fields are read without asking the
+    sandbox, unless what a field holds is a method."""
+
+    text: str = "a {0}"
+    shown: Callable[..., str] = "{0.__class__}".format
+    items: list[int] = field(default_factory=list)
+    _hidden: str = "h"
+
+
 @pytest.mark.parametrize(
     ("source", "refused"),
     [
         ("{{ site.title }}", ""),
+        ("{{ held.text.format(1) }} {{ held.items }}", ""),
+        ("{{ held.shown(site) }}", "'__class__' of 'Site'"),
+        ("{{ held._hidden }}", "'_hidden' of '_Held'"),
+        ("{{ held.__dataclass_fields__ }}", "'__dataclass_fields__' of '_Held'"),
         ("{{ site.title.upper() }}", ""),
         ("{{ site.__class__ }}", "'__class__' of 'Site'"),
         ("{{ site._private }}", ""),
@@ -163,6 +180,7 @@ def test_the_sandbox_judges_each_attribute_as_jinjas_own_does(source: str, refus
         "gen": (n for n in ()),
         "disguised": _Disguised(),
         "nothing": {},
+        "held": _Held(),
     }
     outputs = _ours_and_jinjas(source, values, autoescape=False)
     assert outputs[0] == outputs[1]
@@ -301,6 +319,30 @@ def _stops() -> str:
 _alters_data.alters_data = True  # type: ignore[attr-defined]
 
 
+class _Methods:
+    """An object whose methods a template calls (`playbook.title_of(m)`): a method's
+    marks are its function's."""
+
+    def plain(self, value: str) -> str:
+        return f"<{value}>"
+
+    @jinja2.sandbox.unsafe
+    def marked(self) -> str:
+        return "ran"
+
+    def alters(self) -> str:
+        return "ran"
+
+    alters.alters_data = True  # type: ignore[attr-defined]
+
+    def stops(self) -> str:
+        raise StopIteration
+
+    @jinja2.pass_context
+    def context_of(self, context: jinja2.runtime.Context) -> str:
+        return str(sorted(context.get_all())[0])
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -321,6 +363,9 @@ _alters_data.alters_data = True  # type: ignore[attr-defined]
         "{{ unsafe_context() }}",
         "{{ site.startswith('s') }} {{ 'a,b'.split(',') }} {{ [2, 1].index(1) }}",
         "{{ len('ab') }}",
+        "{{ obj.plain('x') }} {{ obj.stops() is undefined }} {{ obj.context_of() }}",
+        "{{ obj.marked() }}",
+        "{{ obj.alters() }}",
     ],
 )
 def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
@@ -342,13 +387,20 @@ def test_the_sandbox_judges_each_call_as_jinjas_own_does(source: str) -> None:
         "unsafe_context": unsafe(pass_context(lambda context: "ran")),
         "site": "s",
         "len": len,
+        "obj": _Methods(),
     }
     outputs = _ours_and_jinjas(source, values)
     assert outputs[0] == outputs[1]
     assert ("is not safely callable" in outputs[0]) == (source in UNSAFE_CALLS)
 
 
-UNSAFE_CALLS = ("{{ unsafe() }}", "{{ alters() }}", "{{ unsafe_context() }}")
+UNSAFE_CALLS = (
+    "{{ unsafe() }}",
+    "{{ alters() }}",
+    "{{ unsafe_context() }}",
+    "{{ obj.marked() }}",
+    "{{ obj.alters() }}",
+)
 
 
 class _Shown:
