@@ -2,13 +2,11 @@
 
 1. read only the files the watcher named (`sources.py`);
 2. assemble, reusing each file's steps while their input is equal (`assembly.py`);
-3. make and render each page group through a tracking view that records what it reads
-   (`track.py`); after an edit, the keys whose values changed are found by comparing the
-   two models, and a page is made again exactly when its record holds one (or it is new);
+3. make again the page groups whose record of reads holds a changed key (`track.py`);
 4. write only the files whose bytes changed, atomically; delete the pages that are gone.
 
-Bad content never touches the folder: the good pages stay, and an error page lists every
-mistake until a rebuild succeeds. The output equals `playbook build`'s byte for byte.
+Bad content never touches the folder: an error page lists every mistake until a rebuild
+succeeds. The output equals `playbook build`'s byte for byte.
 """
 
 from __future__ import annotations
@@ -93,19 +91,11 @@ class Closed(Exception):
     page is wanted any more (Ctrl-C while a setting's change renders every page)."""
 
 
-Listing = dict[tuple[str, str], PageKind]
-"""Every page group of the site by (kind name, key), in the build's order."""
 THEME_ASSETS = "/.theme/"
 """Where the error and not-found pages find the theme's assets (the server serves them),
 which a first build that fails has not written: a dot-name, no address of the site's."""
 LISTING: Key = ("pages",)
-"""The listing is a fact: gone over whole only when what it read changed."""
-
-
-def _packed(playbook: Playbook, today: dt.date, facts: Facts) -> bytes:
-    """playbook.ics compressed, as kept between rebuilds: 5.5 MiB at 10,000 files, 0.6
-    MiB so (a calendar's lines repeat); unpacked for each request (37 ms at 10,000 files)."""
-    return zlib.compress(calendar_of(playbook, today, facts), 1)
+"""The key of the fact that lists every page group by (kind name, key), in order."""
 
 
 class LiveBuild:
@@ -132,15 +122,13 @@ class LiveBuild:
         self.today = today
         self.csp = csp
         self.scripts = scripts
-        self.error_scripts = tuple(f"/{script}" for script in scripts)
-        """`scripts` for the error page, which is served at any address."""
+        self.error_scripts = tuple(f"/{script}" for script in scripts)  # at any address
         self.versioned_assets = versioned_assets
         self.sources = LiveSources(self.root)
         self.steps = ReusedSteps()
         self.model = LiveModel()
         self._setting: tuple[Config, dt.date] | None = None
-        self._settings_text: bytes | None = None
-        """playbook.yaml as last read (`_changed_settings`)."""
+        self._settings_text: bytes | None = None  # playbook.yaml as last read
         self._day: tuple[Config, dt.date] | None = None
         """The setting of the last build, good or not (`day_is_over`)."""
         self._theme: Theme | None = None
@@ -165,10 +153,8 @@ class LiveBuild:
         self._files: dict[str, bytes] = {}
         """Each file written → a digest of its bytes."""
         self._extras: set[str] = set()
-        """The files written that are not pages (theme assets, robots.txt)."""
         self._calendar: Callable[[], bytes] | None = None
-        """Makes the last good build's playbook.ics once, and keeps it compressed (any
-        thread: replaced whole)."""
+        """Makes the last good build's playbook.ics once (any thread: replaced whole)."""
         self._not_found: tuple[Theme | None, bytes] | None = None
         self._writing = threading.Lock()
         self._building = threading.Lock()
@@ -217,8 +203,10 @@ class LiveBuild:
             problems.items += facts.problems()
             if problems.errors:
                 return self._fail(problems, started)
-            # before the pages: a page seen new has its calendar new
-            self._calendar = functools.cache(functools.partial(_packed, playbook, today, facts))
+            # before the pages: a page seen new has its calendar new. Kept compressed (5.5
+            # MiB at 10,000 files, 0.6 so), unpacked for each request (37 ms)
+            ics = functools.partial(calendar_of, playbook, today, facts)
+            self._calendar = functools.cache(lambda: zlib.compress(ics(), 1))
             rendered, written = self._render(playbook, facts, today, theme, problems)
         except Exception as exc:
             if not template_fault(exc):
@@ -307,8 +295,8 @@ class LiveBuild:
         theme: Theme,
         theme_changes: set[ThemeKey] | None,
     ) -> Facts:
-        """Make `playbook` the model and `theme` the one Jinja environment's, and work out
-        again the facts they changed."""
+        """Make `playbook` the model and `theme` the environment's; work out again the
+        facts they changed."""
         model = self.model
         before = model.use(playbook)
         if theme != self._theme:
@@ -325,7 +313,6 @@ class LiveBuild:
             self._pending |= model.engine.refresh(changed)
         self._theme = theme
         self._setting = setting
-        # the build's facts, each kept with what it read (`Engine`)
         return Facts(model.view, setting[1], get=model.engine.fact)
 
     def _render(
@@ -347,7 +334,7 @@ class LiveBuild:
         self._site = site
         options = Options(today, has_calendar=True)
         view = self.model.view
-        listing: Listing = self.model.engine.fact(
+        listing: dict[tuple[str, str], PageKind] = self.model.engine.fact(
             LISTING, lambda key: {(kind.name, k): kind for kind, k in site_pages(view, options)}
         )
         rendered: set[str] = set()
@@ -400,7 +387,7 @@ class LiveBuild:
         return self.model.recorder.kept(reads)
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
-        """Write the files that are not pages; return their paths."""
+        """Write the files that are not pages (theme assets, robots.txt); return their paths."""
         missing = render_missing_page(self._env, base_url, encrypted=False)
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
