@@ -396,13 +396,11 @@ class LiveBuild:
             self._put(rel, data, written)
         return set(files)
 
-    def tidy(self) -> int:
+    def tidy(self) -> None:
         """Forget the cached parts no page shows any more (left behind when what keys
-        them changes), and the keys nothing reads any more (`Recorder.tidy`); for a quiet
-        moment. Returns how many parts were forgotten."""
-        forgotten = self.model.engine.forget_unread("fragment", self._pages.values())
+        them changes), and the keys nothing reads any more; for a quiet moment."""
+        self.model.engine.forget_unread("fragment", self._pages.values())
         self.model.recorder.tidy()
-        return forgotten
 
     def calendar(self) -> bytes | None:
         """playbook.ics of the last good build, if any (any thread). Made after a rebuild

@@ -361,9 +361,9 @@ class Engine:
             everything |= frontier
         return everything
 
-    def forget_unread(self, kind: str, roots: Iterable[Record]) -> int:
+    def forget_unread(self, kind: str, roots: Iterable[Record]) -> None:
         """Forget the facts of `kind` that no record of `roots` reads, nor a fact they read
-        however indirectly (a list's old parts, once its rows changed); returns how many."""
+        however indirectly (a list's old parts, once its rows changed)."""
         keys, facts, known = self.recorder.keys, self.facts, self.recorder.known
         seen = bytearray(len(keys))  # by number: sets of keys raised the server's peak
         todo = list(roots)  # the records still to go through
@@ -373,7 +373,7 @@ class Engine:
                     seen[number] = 1
                     if (fact := facts.get(keys[number])) is not None:  # type: ignore[arg-type]
                         todo.append(fact.reads)
-        return len(self._drop(lambda k: k[0] == kind and ((n := known(k)) is None or not seen[n])))
+        self._drop(lambda k: k[0] == kind and ((n := known(k)) is None or not seen[n]))
 
     def forget(self, kind: str | None = None) -> set[Key]:
         """Forget every fact, or those of one kind (`"fragment"`); returns their keys, which

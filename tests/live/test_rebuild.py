@@ -835,7 +835,7 @@ def test_parts_no_page_shows_any_more_are_forgotten_when_tidying(
     outcome = builder.build([meeting])
     assert "learned/" in outcome.rendered
     assert groups() == 4  # kept by what they show: the old groups are left behind
-    assert builder.tidy() >= 2
+    builder.tidy()
     assert groups() == 2
     assert builder.build([meeting]).rendered == frozenset()
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
