@@ -373,13 +373,21 @@ def _warn_hidden(source: Source, followups: tuple[FollowUp, ...], problems: Prob
             )
 
 
-def _too_early(meeting: Meeting, day: dt.date, before_meeting: bool = True) -> str | None:
+def _too_early(
+    meeting: Meeting, day: dt.date, today: dt.date, before_meeting: bool = True
+) -> str | None:
     """Why a follow-up of this meeting cannot have been done on `day`, if it cannot
     (`before_meeting`: a day before the meeting itself is too early too; not for finding
-    a new date for a cancelled one)."""
-    if before_meeting and meeting.date is not None and day < meeting.date:
+    a new date for a cancelled one). A day before a date whose year is mistyped ahead
+    (`2062-11-19` for 2026), and not before the day it meant, is not blamed: the date's
+    own warning says which day it meant (plans/guardrails.py)."""
+    held = meeting.date
+    mistyped = year_mistyped_ahead(held, today) if held is not None else None
+    if mistyped is not None and day >= mistyped[1]:
+        held = None
+    if before_meeting and held is not None and day < held:
         return (
-            f"{day.isoformat()} is before the meeting itself ({meeting.date.isoformat()}); "
+            f"{day.isoformat()} is before the meeting itself ({held.isoformat()}); "
             "a follow-up is done after the meeting"
         )
     if meeting.requested_on is not None and day < meeting.requested_on:
@@ -403,7 +411,7 @@ def _check_meeting(
         _asked_after_the_meeting(meeting, asked, held, today, problems)
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
-        if why := _too_early(meeting, day, before_meeting=action != "reschedule"):
+        if why := _too_early(meeting, day, today, before_meeting=action != "reschedule"):
             problems.error(src.path, src.line(at), at, why)
         elif _not_held_yet(meeting, action):
             problems.warn(
@@ -419,7 +427,7 @@ def _check_meeting(
             )
     for followup in meeting.followups:
         at = f"followups.{followup.index}.done"
-        if followup.done is not None and (why := _too_early(meeting, followup.done)):
+        if followup.done is not None and (why := _too_early(meeting, followup.done, today)):
             problems.error(src.path, src.line(at), at, why)
     networking = meeting.purpose == "networking" or "purpose" in src.refused
     if "follow_up_call" in meeting.done and not networking:

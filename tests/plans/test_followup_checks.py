@@ -73,3 +73,21 @@ def test_a_year_mistyped_in_the_date_is_blamed_on_the_date(
         "(requested_on: 2026-11-09): a meeting comes after its request. Did you mean "
         "2026-11-19?"
     ]
+
+
+def test_a_year_mistyped_ahead_in_the_date_is_not_blamed_on_the_thank_you(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """date: 2062-11-19 for 2026 on a coffee held, thank-you sent on 20 Nov 2026: the date
+    is warned of at its line, with the day meant; the thank-you, right for that day, was
+    an error too ("before the meeting itself (2062-11-19)"), which stopped the build."""
+    lines = said(
+        tmp_path,
+        meeting("status: done", "date: 2062-11-19", "done: {thank_you: 2026-11-20}"),
+        capsys,
+    )
+    assert not [line for line in lines if "done.thank_you" in line]
+    assert [line for line in lines if ":5: date:" in line] == [
+        "warning: content/meetings/sam.md:5: date: 2062-11-19 is about 36 years after today "
+        "(2026-11-22), out of reach of its reminders and agenda: did you mean 2026-11-19?"
+    ]
