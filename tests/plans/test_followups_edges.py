@@ -157,3 +157,26 @@ def test_a_keep_in_touch_repeating_on_today_is_due_today(tmp_path: Path) -> None
     ]
     assert ["this is the latest, due 1 Dec" in page for page in pages] == [False, True, True]
     assert "this is the latest, due 1 Nov" in pages[0]
+
+
+def test_a_meeting_left_scheduled_on_the_day_last_in_touch_does_not_hold_keep_in_touch(
+    tmp_path: Path,
+) -> None:
+    """A coffee with Ana on 1 Dec still marked scheduled, and an article sent to her the
+    day before, the day of or the day after it: keep-in-touch waits for the coffee's
+    outcome only when the coffee came after the last contact (it would count from the
+    coffee); on the same day, it counts from that day either way."""
+    keep = f"Get back in touch with Ana Silva{KEEP_IN_TOUCH}"
+    seen = []
+    for sent in ("2026-11-30", "2026-12-01", "2026-12-02"):
+        reminder = f"  - {{due: {sent}, action: Sent the article, done: {sent}}}"
+        files = {
+            "content/contacts/ana-silva.md": person(
+                "Ana Silva", "met_on: 2026-10-01", "followups:", reminder
+            ),
+            "content/meetings/coffee.md": meeting(
+                "ana-silva", "status: scheduled", "date: 2026-12-01"
+            ),
+        }
+        seen.append(keep in timeline(tmp_path / sent, files, D(2026, 12, 5)))
+    assert seen == [False, True, True]
