@@ -96,6 +96,22 @@ def test_a_yaml_mistake_in_one_field_is_named_under_that_field(
     assert str(error).startswith(f"{elena}:{said}"), error
 
 
+def test_a_mistake_in_a_text_over_several_lines_is_told_at_its_line(tmp_path: Path) -> None:
+    """A `[[link]]` on the third line of a goal written over several lines (`- >`) was
+    told at the goal's first line, two lines above it."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = "content/meetings/2026-11-19-jonah-kim.md"
+    goal = "  - Hear what changed for the field with the new disclosure rules\n"
+    edit(
+        root, meeting, goal, "  - >\n    Hear what changed\n    for [[elena-marsh]] and the field\n"
+    )
+    reported = [str(p) for p in check(root).all if p.path == meeting]
+    assert reported == [
+        f"warning: {meeting}:16: goals.3: '[[elena-marsh]]' is not a link here: [[cross-links]] "
+        "work in the text below the front matter; in a field, write the name or a Markdown link"
+    ]
+
+
 @pytest.mark.parametrize("case", case_names())
 def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     root = tmp_path / case

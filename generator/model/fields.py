@@ -114,9 +114,12 @@ class At:
         doc = self.doc
         self.problems.error(doc.path, doc.line(where), where, message, doc.shown(where))
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: str, holding: str = "") -> None:
+        """`holding`: the part of the value the warning is about, told at its line when
+        the value is written over several lines."""
         doc, where = self.doc, self.path
-        self.problems.warn(doc.path, doc.line(where), where, message, doc.shown(where))
+        line = doc.line_holding(where, holding) if holding else doc.line(where)
+        self.problems.warn(doc.path, line, where, message, doc.shown(where))
 
 
 class FieldType:
@@ -249,7 +252,8 @@ class Inline(Text):
             at.warn(
                 f"{quoted(found[0])} is not a link here: [[cross-links]] work in the "
                 "text below the front matter; in a field, write the name or a Markdown "
-                "link"
+                "link",
+                holding=found[0],
             )
         return text
 

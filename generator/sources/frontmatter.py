@@ -135,6 +135,10 @@ class Document:
     curly: Mapping[str, tuple[int, str]] = field(default_factory=dict)
     """(line, warning) of each value written between curly quotes, by dotted path: warned
     about unless its field has an error, which then says it (model/fields.py)."""
+    spread: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    """(first line, the lines as written) of each text written over several lines (a
+    `notes: |` block, `- >` and the lines below it), by dotted path: a message about a
+    part of it (a `[[link]]`) is told at the line that holds that part (`line_holding`)."""
 
     def line(self, field_path: str) -> int:
         """Line of a field, falling back to its parent, then to the file's first line."""
@@ -144,6 +148,16 @@ class Document:
                 return self.lines[path]
             path = path.rpartition(".")[0]
         return 1
+
+    def line_holding(self, field_path: str, part: str) -> int:
+        """The line of the value at `field_path` that holds `part` of it (`[[nowhere]]`,
+        on the third line of a text written over several lines), else its field's line."""
+        if (spread := self.spread.get(field_path)) is not None:
+            first, written = spread
+            for number, line in enumerate(written, start=first):
+                if part in line:
+                    return number
+        return self.line(field_path)
 
     def shown(self, field_path: str) -> str:
         """`field_path` as people read it: a position in a list counted from 1
@@ -205,6 +219,8 @@ class _Marks:
     offset: int
     lines: dict[str, int] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
+    spread: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    """`Document.spread`."""
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
     """(path, line, line before) of each field written again in its mapping."""
     values: int = 0
@@ -655,6 +671,7 @@ def _parse_yaml(
         cut,
         frozenset(joined),
         curly,
+        marks.spread,
     )
 
 
@@ -1084,6 +1101,10 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
         _refuse_long_number(node, line)
         _refuse_mistyped(node, line, marks)
         marks.raw[path] = str(node.value)
+        if node.end_mark.line > node.start_mark.line:
+            start, end = node.start_mark.line, node.end_mark.line
+            written = tuple(marks.text[start : end + 1])
+            marks.spread[path] = (start + marks.offset, written)
         if _written_first(node, marks) == "&":
             marks.anchored.append(node)
         if not node.style:
