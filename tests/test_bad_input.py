@@ -112,6 +112,24 @@ def test_a_mistake_in_a_text_over_several_lines_is_told_at_its_line(tmp_path: Pa
     ]
 
 
+def test_a_question_id_close_to_none_of_the_bank_is_told_where_the_ids_are(
+    tmp_path: Path,
+) -> None:
+    """The sample's `describe-role`, copied into a playbook of the bank `init` writes, was
+    offered `descriptions-to-read` (its text holds "descriptions" and "role"): a question
+    of another kind. With no id close to it, the message says where the ids are."""
+    root = tmp_path / "pb"
+    assert main(["init", str(root), "-q"]) == 0
+    meeting = "content/meetings/alex-example-coffee.md"
+    edit(root, meeting, "path-here", "describe-role")
+    reported = [str(p) for p in check(root).errors]
+    assert reported == [
+        f"{meeting}:7: questions.2: no question with id 'describe-role' in content/questions/, "
+        "nor one close to it: use an id from a `- id:` line there, or write a full sentence "
+        "to ask your own question"
+    ]
+
+
 @pytest.mark.parametrize("case", case_names())
 def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     root = tmp_path / case

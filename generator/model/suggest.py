@@ -423,10 +423,35 @@ MOST_WORDED = 3
 
 
 def _word_stems(text: str) -> set[str]:
-    """The words of `text` that tell it apart, each cut to a stem (`problems` and
-    `problem`, `advance` and `advancement`, compare equal)."""
+    """The words of `text` that tell it apart, each without its ending (`_stem`)."""
     words = [w for w in _WORD_GAPS.split(text.lower()) if w and w not in _FILLER]
-    return {(w.removesuffix("s") if len(w) > 3 else w)[:5] for w in words}
+    return {_stem(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    """`word` without a plural's s, an -ing or -ed, or a last e: `salaries` is `salary`,
+    `measured`, `measuring` and `measure` are `measur`."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 5 and word.endswith(("ing", "ed")):
+        word = word[: -3 if word.endswith("ing") else -2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _akin(wanted: str, stems: set[str]) -> bool:
+    """Whether a word of `stems` is `wanted`, or starts as it does and goes on (`advanc`
+    and `advancement`; a word of 5 letters or more: `car` is not `career`); `describ` is
+    not `description`."""
+    return wanted in stems or any(
+        min(len(wanted), len(stem)) >= 5 and (stem.startswith(wanted) or wanted.startswith(stem))
+        for stem in stems
+    )
+
+
+STEM_START = 5
+"""Letters of a word that the index of wordings files it under."""
 
 
 class Wordings:
@@ -440,6 +465,8 @@ class Wordings:
     def __init__(self, texts: Mapping[str, str]) -> None:
         self._texts = texts
         self._by_stem: dict[str, set[str]] | None = None
+        self._stems: dict[str, tuple[set[str], set[str]]] = {}
+        """Each id's words, and its text's (`_word_stems`)."""
 
     def holding(self, value: str) -> list[str]:
         """The ids whose text, or own words, hold every word of `value` (none when more
@@ -450,11 +477,23 @@ class Wordings:
         if self._by_stem is None:
             self._by_stem = {}
             for qid, text in self._texts.items():
-                for stem in {f"text:{s}" for s in _word_stems(text)} | _word_stems(qid):
+                own, its_text = _word_stems(qid), _word_stems(text)
+                self._stems[qid] = (own, its_text)
+                for stem in {f"text:{s[:STEM_START]}" for s in its_text} | {
+                    s[:STEM_START] for s in own
+                }:
                     self._by_stem.setdefault(stem, set()).add(qid)
-        by_text = (self._by_stem.get(f"text:{stem}", set()) for stem in wanted)
-        by_id = (self._by_stem.get(stem, set()) for stem in wanted)
-        found = set.intersection(*by_text) | set.intersection(*by_id)
+        by_text = (self._by_stem.get(f"text:{stem[:STEM_START]}", set()) for stem in wanted)
+        by_id = (self._by_stem.get(stem[:STEM_START], set()) for stem in wanted)
+        found = {
+            qid
+            for qid in set.intersection(*by_text)
+            if all(_akin(w, self._stems[qid][1]) for w in wanted)
+        } | {
+            qid
+            for qid in set.intersection(*by_id)
+            if all(_akin(w, self._stems[qid][0]) for w in wanted)
+        }
         return sorted(found) if len(found) <= MOST_WORDED else []
 
 
@@ -469,6 +508,9 @@ def unknown_question(value: str, ids: Iterable[str], wordings: Wordings | None =
     names = ids if isinstance(ids, Names) else question_names(ids)
     hint = did_you_mean(close_questions(value, names, wordings), value)
     where = f"no question with id {quoted(value)} in content/questions/"
-    if hint:
-        where += f" ({hint})"
-    return f"{where}; write a full sentence to ask your own question"
+    if not hint:
+        return (
+            f"{where}, nor one close to it: use an id from a `- id:` line there, or write a "
+            "full sentence to ask your own question"
+        )
+    return f"{where} ({hint}); write a full sentence to ask your own question"

@@ -210,8 +210,8 @@ def test_a_long_reference_is_shown_cut_at_60_characters() -> None:
         "write a full sentence to ask your own question"
     )
     assert unknown_question("salary-talk", ["typical-day", "who-else"]) == (
-        "no question with id 'salary-talk' in content/questions/; "
-        "write a full sentence to ask your own question"
+        "no question with id 'salary-talk' in content/questions/, nor one close to it: use "
+        "an id from a `- id:` line there, or write a full sentence to ask your own question"
     )
 
 

@@ -754,8 +754,9 @@ def test_past_midnight_makes_the_build_fail(tmp_path: Path) -> None:
         (
             "questions",
             "[typical-day]",
-            "questions.1: no question with id 'typical-day' in content/questions/; "
-            "write a full sentence to ask your own question",
+            "questions.1: no question with id 'typical-day' in content/questions/, nor one "
+            "close to it: use an id from a `- id:` line there, or write a full sentence to ask "
+            "your own question",
         ),
     ],
 )
