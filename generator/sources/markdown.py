@@ -201,8 +201,8 @@ def render(
         nests_too_deep=_nests_too_deep(tokens),
         addresses=addresses,
         dropped=tuple(dict.fromkeys(raw.dropped)),
-        unlinked=tuple(_unlinked(tokens, env)),
-        refused=tuple(dict.fromkeys(_refused(tokens, env))),
+        unlinked=tuple(_unlinked(env)),
+        refused=tuple(dict.fromkeys(env.get(_REFUSED, ()))),
     )
 
 
@@ -384,8 +384,11 @@ class _SafeMarkdownIt(MarkdownIt):
 _REFUSED_NOW: ContextVar[list[str] | None] = ContextVar("refused_now", default=None)
 """Where `validateLink` notes the addresses it refuses, while a rule runs (`_refused_by`)."""
 _REFUSED = "playbook_refused"
-"""The env key of the links refused in a render: (the inline text, where in it, the
-address), or (None, the 0-based body line, the address) for a link definition."""
+"""The env key of the links refused in a render: each address with its 0-based body line."""
+_AT_LINE = "playbook_at_line"
+"""The env key of the inline text of the body being read, with its 0-based body line."""
+_COUNTED = "playbook_counted"
+"""The env key of how far the lines of each text read were counted (`_line_of`)."""
 
 
 def _refused_by(rule: Callable[[], bool]) -> tuple[bool, str | None]:
@@ -403,49 +406,44 @@ InlineRule = Callable[[StateInline, bool], bool]
 
 def _noting_refused(rule: InlineRule, starts: str) -> InlineRule:
     """The inline `rule` (a link, an image, an autolink: each starts with a character of
-    `starts`), noting a link it does not make because its address was refused: the page
-    shows it as typed, and `check` says why (`_refused`)."""
+    `starts`), noting a link it does not make because its address was refused, with its
+    line: the page shows it as typed, and `check` says why."""
 
     def noting(state: StateInline, silent: bool) -> bool:
         if silent or state.src[state.pos] not in starts:
             return rule(state, silent)
         made, refused = _refused_by(lambda: rule(state, silent))
-        if refused is not None and not made:
-            state.env.setdefault(_REFUSED, []).append((state.src, state.pos, refused))
+        if refused is not None and not made and (line := _line_of(state)) is not None:
+            state.env.setdefault(_REFUSED, []).append((refused, line))
         return made
 
     return noting
+
+
+def _line_of(state: StateInline) -> int | None:
+    """The 0-based body line at `state.pos`: its text's first line and the line breaks
+    before it, counted on from the last place asked for in the same text (from its start
+    each time took the square of the length for thousands of links); None outside a
+    body's inline text. In a text read apart (an image's description), the line breaks
+    before it in that text are counted."""
+    at: tuple[int, str] | None = state.env.get(_AT_LINE)
+    if at is None:
+        return None
+    counted: dict[int, tuple[str, int, int]] = state.env.setdefault(_COUNTED, {})
+    src, since, lines = counted.get(id(state.src), (state.src, 0, 0))
+    if src is not state.src or state.pos < since:
+        since, lines = 0, 0
+    lines += state.src.count("\n", since, state.pos)
+    counted[id(state.src)] = (state.src, state.pos, lines)
+    return at[0] + lines
 
 
 def _reference_noting_refused(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """The link definition rule (`[deck]: https://…`), noting one refused for its address."""
     made, refused = _refused_by(lambda: reference(state, start, end, silent))
     if refused is not None and not made and not silent:
-        state.env.setdefault(_REFUSED, []).append((None, start, refused))
+        state.env.setdefault(_REFUSED, []).append((refused, start))
     return made
-
-
-def _refused(tokens: Sequence[Token], env: EnvType) -> Iterator[tuple[str, int]]:
-    """The addresses refused in a render, each with its 0-based body line; one in a text
-    parsed apart (an image's description, an inline footnote) is not told."""
-    noted = env.get(_REFUSED)
-    if not noted:
-        return
-    texts = {id(t.content): t for t in tokens if t.type == "inline" and t.map is not None}
-    # each text's place its lines were last counted up to, and how many: counted on from
-    # there (from its start each time took the square of the length for thousands)
-    counted: dict[int, tuple[int, int]] = {}
-    for src, at, address in noted:
-        token = texts.get(id(src)) if src is not None else None
-        if src is None:
-            yield address, at
-        elif token is not None and token.content is src and token.map is not None:
-            since, lines = counted.get(id(src), (0, 0))
-            if at < since:  # a link read again inside another's text: count anew
-                since, lines = 0, 0
-            lines += src.count("\n", since, at)
-            counted[id(src)] = (at, lines)
-            yield address, token.map[0] + lines
 
 
 @functools.cache
@@ -595,6 +593,7 @@ def _inline_within_budget(state: StateCore) -> None:
         if token.type != "inline":
             continue
         token.children = children = token.children or []
+        env[_AT_LINE] = (token.map[0], token.content) if token.map else None
         state.md.inline.parse(token.content, state.md, env, children)
         spent = env[_SPENT] = spent + len(children)
         if spent > MAX_TOKENS:
@@ -824,6 +823,9 @@ class _Brackets:
 
     src: str
     """The text (kept so that its id, the key, stays its own for the render)."""
+    line: int | None
+    """Its 0-based body line; None for a text read apart (an image's description, an
+    inline footnote) or outside a body."""
     closes: list[int]
     breaks: list[int]
     found: dict[int, tuple[int, bool]] = field(default_factory=dict)
@@ -843,7 +845,9 @@ def _note_unlinked(state: StateInline, start: int) -> None:
     if brackets is None:
         closes = [m.start() for m in _CLOSE.finditer(src)]
         breaks = [m.start() for m in _BREAK.finditer(src)]
-        brackets = kept[id(src)] = _Brackets(src, closes, breaks)
+        at = state.env.get(_AT_LINE)
+        line = at[0] if at is not None and at[1] is src else None
+        brackets = kept[id(src)] = _Brackets(src, line, closes, breaks)
     offset = bisect_left(brackets.breaks, start)
     if offset in brackets.found or start + 2 <= brackets.fine_until:
         return
@@ -858,21 +862,18 @@ def _note_unlinked(state: StateInline, start: int) -> None:
         brackets.fine_until = close
 
 
-def _unlinked(tokens: Sequence[Token], env: EnvType) -> Iterator[Unlinked]:
-    """The `[[` noted as opening no link, each with its body line; one in a text parsed
+def _unlinked(env: EnvType) -> Iterator[Unlinked]:
+    """The `[[` noted as opening no link, each with its body line; one in a text read
     apart (an image's description, an inline footnote) is not told."""
     kept: dict[int, _Brackets] = env.get(_UNLINKED, {})
-    if not kept:
-        return
-    for token in tokens:
-        brackets = kept.get(id(token.content)) if token.type == "inline" else None
-        if brackets is None or brackets.src is not token.content or token.map is None:
+    for brackets in kept.values():
+        if brackets.line is None:
             continue
         for offset, (start, too_long) in sorted(brackets.found.items()):
             shown = brackets.src[start : start + 2 + _SHOWN].partition("\n")[0]
             if len(shown) == 2 + _SHOWN:
                 shown += "…"
-            yield Unlinked(shown, token.map[0] + offset, too_long)
+            yield Unlinked(shown, brackets.line + offset, too_long)
 
 
 _SHOWN = 30

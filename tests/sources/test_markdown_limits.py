@@ -135,6 +135,7 @@ def test_a_wikilink_up_to_the_limit_still_links() -> None:
         ("- [[a [[b]]\n- [[c]] [[[d]]]", [("[[a [[b]]", 0)]),
         ("`[[a` \\[[b [[c [d] e]] [[ ]] [a]([[b)", []),
         ("| a |\n| - |\n| [[b |", [("[[b", 2)]),
+        ("- [ ] call [[jane\n- [x] asked [[b]]", [("[[jane", 0)]),  # a task's too
     ],
 )
 def test_a_wikilink_never_closed_on_its_line_is_told(

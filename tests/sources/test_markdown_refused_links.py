@@ -22,7 +22,7 @@ NOTES = [
         "search-ms:query=invoice",
     ),
     ("", None),
-    ("- [a script](JavaScript:alert(1)) in a list", "JavaScript:alert(1)"),
+    ("- [ ] open [a script](JavaScript:alert(1)) in a task", "JavaScript:alert(1)"),
     ("", None),
     ("[deck]: view-source:https://e.org", "view-source:https://e.org"),
     ("", None),
