@@ -8,14 +8,9 @@ import os
 from pathlib import Path
 
 from conftest import edit, write
-from test_rebuild import assert_same_as_full_build
+from test_rebuild import ELENA, ELENA_PAGE, assert_same_as_full_build
 
 from generator.live.rebuild import LiveBuild
-
-CAROL = "content/companies/carbon-ledger.md"
-"""Its notes link Jonah Kim; the tests below link him from Elena Marsh's notes too."""
-ELENA = "content/contacts/elena-marsh.md"
-ELENA_PAGE = "contacts/elena-marsh/index.html"
 
 
 def add_to_body(root: Path, rel: str, text: str) -> Path:
