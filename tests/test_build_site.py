@@ -291,6 +291,18 @@ def test_the_day_you_first_met_shows_with_how_you_met(tmp_path: Path) -> None:
     assert "First met Thu 18 Apr 2024" in meeting
 
 
+def test_the_sample_shows_a_day_first_met_and_a_meeting_that_keeps_its_company(
+    built_sample: Path,
+) -> None:
+    """The sample is what a new user learns from: Rachel Adeyemi, met at a meetup, has
+    the day in `met_on:`, shown on her page; Hannah Cole's lunch, as `playbook new
+    meeting` writes one, records the company she works at (`company:`)."""
+    rachel = scan(built_sample / "contacts/rachel-adeyemi/index.html").text
+    assert "First met Thu 8 Oct 2026" in rachel
+    lunch = (REPO / "content/meetings/2026-12-03-hannah-cole.md").read_text()
+    assert "\ncompany: tidewater-logistics\n" in lunch.split("---")[1]
+
+
 def test_the_company_page_marks_who_declined_as_the_contacts_page_does(
     built_sample: Path,
 ) -> None:
