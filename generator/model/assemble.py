@@ -872,9 +872,9 @@ def _refused_links(doc: Document, body: Rendered) -> Iterator[ContentError]:
         yield _in_body(
             doc,
             line,
-            f"the link to {quoted(unquote(address))} shows as typed text, not as a link: "
-            f"playbook links only to addresses starting with {kinds} or inside the site, as "
-            "others can run a script or hand the address to a program on the computer. "
+            f"the page shows no link to {quoted(unquote(address))}: playbook links only to "
+            f"addresses starting with {kinds} or inside the site, as others can run a "
+            "script or hand the address to a program on the computer. "
             "Link to the web address of what it opens, or put it between backticks to show it "
             "as code",
             Severity.WARNING,

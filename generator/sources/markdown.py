@@ -202,7 +202,7 @@ def render(
         addresses=addresses,
         dropped=tuple(dict.fromkeys(raw.dropped)),
         unlinked=tuple(_unlinked(env)),
-        refused=tuple(dict.fromkeys(env.get(_REFUSED, ()))),
+        refused=tuple(dict.fromkeys([*env.get(_REFUSED, ()), *raw.refused])),
     )
 
 
@@ -374,11 +374,16 @@ class _SafeMarkdownIt(MarkdownIt):
         (`LINK_SCHEMES`); refuse the rest: a blocklist let `ms-officecmd:`, `search-ms:` or
         `intent:` links through, which hand what follows to a program on the computer.
         A refused address is noted for the rule asking (`_refused_by`)."""
-        scheme = _SCHEME.match(as_browsers_read(url))
-        kept = scheme is None or scheme.group() in LINK_SCHEMES
+        kept = _kept_address(url)
         if not kept and (refused := _REFUSED_NOW.get()) is not None:
             refused.append(url)
         return kept
+
+
+def _kept_address(url: str) -> bool:
+    """Whether `url` has no scheme, or one of `LINK_SCHEMES`, as browsers read it."""
+    scheme = _SCHEME.match(as_browsers_read(url))
+    return scheme is None or scheme.group() in LINK_SCHEMES
 
 
 _REFUSED_NOW: ContextVar[list[str] | None] = ContextVar("refused_now", default=None)
@@ -1068,6 +1073,8 @@ class _RawHtml(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.addresses: list[tuple[str, int]] = []
         self.dropped: list[tuple[str, int]] = []
+        self.refused: list[tuple[str, int]] = []
+        """The addresses the sanitiser takes out for their scheme, each with its line."""
         self.line = 0
 
     def read(self, html: str, line: int) -> list[tuple[str, int]]:
@@ -1091,6 +1098,8 @@ class _RawHtml(HTMLParser):
         found = next((value for name, value in attrs if name == wanted), None)  # the first
         if found:
             self.addresses.append((found, self.getpos()[0] - 1))
+            if not _kept_address(found):
+                self.refused.append((found, self.line + self.getpos()[0] - 1))
 
 
 _TAG_NAME = LazyPattern(r"<([A-Za-z][A-Za-z0-9-]*)")

@@ -32,11 +32,24 @@ NOTES = [
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    root = copy_sample(tmp_path / "pb")
+    return copy_sample(tmp_path / "pb")
+
+
+def with_notes(root: Path, lines: list[str]) -> int:
+    """Elena Marsh's notes with `lines` at their end; the file's line of the first."""
     path = root / "content/contacts/elena-marsh.md"
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(text + "\n".join(line for line, _ in NOTES) + "\n", encoding="utf-8")
-    return root
+    path.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def told(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What check says of the links it does not make: where, and the address."""
+    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    said = [line for line in lines if ": body: the page shows no link to " in line]
+    assert all("starting with http:, https:, mailto:, tel: or inside the site" in s for s in said)
+    return sorted(line.partition("': playbook")[0] + "'" for line in said)
 
 
 def test_a_link_refused_for_its_address_is_warned_at_its_line(
@@ -44,22 +57,34 @@ def test_a_link_refused_for_its_address_is_warned_at_its_line(
 ) -> None:
     """`[the deck](ms-officecmd:…)` showed on the page as typed, and `check` said nothing
     of it: it now warns at the line, naming the address and the kinds that link."""
-    first = (root / "content/contacts/elena-marsh.md").read_text().count("\n") - len(NOTES) + 1
-    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
-    err = capsys.readouterr().err
-    told = [line for line in err.splitlines() if "shows as typed text, not as a link" in line]
+    first = with_notes(root, [line for line, _ in NOTES])
     where = "warning: content/contacts/elena-marsh.md"
     expected = [
-        f"{where}:{first + at}: body: the link to '{address}'"
+        f"{where}:{first + at}: body: the page shows no link to '{address}'"
         for at, (_, address) in enumerate(NOTES)
         if address is not None
-    ] + [f"{where}:{first + 3}: body: the link to 'intent://scan/#Intent;end'"]
-    assert sorted(line.partition(" shows")[0] for line in told) == sorted(expected)
-    assert all("starting with http:, https:, mailto:, tel: or inside the site" in t for t in told)
+    ] + [f"{where}:{first + 3}: body: the page shows no link to 'intent://scan/#Intent;end'"]
+    assert told(root, capsys) == sorted(expected)
     build(root, today=SAMPLE_TODAY, jobs=1)
     page = (root / "output/contacts/elena-marsh/index.html").read_text(encoding="utf-8")
     assert "[the deck](ms-officecmd:eyJpZCI6MX0=)" in page  # as typed, as before
     assert 'href="https://e.org"' in page and 'href="mailto:a@e.org"' in page
+
+
+def test_an_address_raw_html_loses_is_warned_at_its_line(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With raw_html: yes, `<a href="ms-officecmd:…">the deck</a>` lost its address to the
+    sanitiser, and showed as plain text, without a word from check."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    html = ["<div>", '<a href="ms-officecmd:abc">the deck</a>', "</div>", "", "See"]
+    first = with_notes(root, [*html, '<a href="Java&#x09;Script:x">it</a>, <b>kept</b>.'])
+    where = "warning: content/contacts/elena-marsh.md"
+    assert told(root, capsys) == [
+        f"{where}:{first + 1}: body: the page shows no link to 'ms-officecmd:abc'",
+        f"{where}:{first + 5}: body: the page shows no link to 'Java\\tScript:x'",
+    ]
 
 
 def test_many_refused_links_are_placed_in_linear_time() -> None:
