@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from generator.model.assemble import referral_name
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
-from generator.plans.followups import FollowUpItem, first_met, recent_since
+from generator.plans.followups import FollowUpItem, first_met, recent_since, soonest_first
 from generator.plans.guardrails import field_name
 
 NO_COMPANY = "No company on file"
@@ -55,7 +55,8 @@ class Debrief:
     referrals: tuple[Referral, ...]
     followups: tuple[FollowUpItem, ...]
     """The follow-ups the meeting started (its thank-you, the call, telling whoever
-    referred you how it went, your reminders on it), open and done, soonest first."""
+    referred you how it went, your reminders on it), open and done, in the timeline's
+    order (`soonest_first`)."""
     thank_you: FollowUpItem | None
     """Its thank-you note (open or done); None before the meeting is marked done."""
 
@@ -78,7 +79,7 @@ def debrief_of(
     meeting = playbook.meetings[slug]
     mine = [i for i in followups.get(meeting.contact, ()) if i.meeting == slug]
     told = referrer_updates(playbook, followups, meeting)
-    started = sorted({i.id: i for i in [*mine, *told]}.values(), key=lambda i: (i.due, i.id))
+    started = soonest_first(playbook, [{i.id: i for i in [*mine, *told]}.values()])
     thank_you = next((i for i in started if i.rule == "thank_you"), None)
     return Debrief(tuple(referrals_of(playbook, meeting)), tuple(started), thank_you)
 

@@ -51,3 +51,25 @@ def test_follow_ups_due_the_same_day_come_by_meeting_time_then_name(tmp_path: Pa
             assert order(scan(site / page).text, *expected) == expected, (today, page)
         feed = (site / "playbook.ics").read_text("utf-8").replace("\r\n ", "")
         assert order(feed, *expected) == expected, today
+
+
+def test_a_meeting_lists_the_follow_ups_it_started_in_the_timeline_order(tmp_path: Path) -> None:
+    """Maria, introduced by Aaron, gave a name at the coffee: telling Aaron how it went and
+    reaching the name are both due on 10 Dec. The timeline lists Aaron's first (by name);
+    the meeting's debrief listed them by id, the other way round."""
+    files = {
+        "content/contacts/aaron-bell.md": "---\nname: Aaron Bell\n---\n",
+        "content/contacts/maria-gomez.md": (
+            "---\nname: Maria Gomez\nreferred_by: aaron-bell\n---\n"
+        ),
+        "content/meetings/maria-gomez.md": coffee("maria-gomez", "10:00").replace(
+            "location:", "referrals: [wen-zhou]\n        location:"
+        ),
+    }
+    site = built(tmp_path, files, dt.date(2026, 12, 8))
+    expected = ["Tell Aaron Bell how", "Get in touch with Wen Zhou"]
+    timeline = scan(site / "timeline/index.html").text
+    debrief = scan(site / "meetings/maria-gomez/index.html").text
+    for page, text in (("timeline", timeline), ("debrief", debrief)):
+        at = [text.find(words) for words in expected]
+        assert 0 <= at[0] < at[1], (page, at)
