@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from test_followups_first_week import started
@@ -37,3 +38,26 @@ def test_a_follow_up_of_another_year_says_its_year_in_the_log(tmp_path: Path) ->
         (coffee,) = [row for row in csv.DictReader(written) if row["kind"] == "meeting"]
     assert coffee["result"] == "Held; thank-you note sent 2 Jan 2027"
     assert "Held; thank-you note sent 2 Jan 2027" in Path(f"{name}.html").read_text("utf-8")
+
+
+def test_a_row_of_the_new_year_says_its_year_under_the_week_of_the_old(tmp_path: Path) -> None:
+    """A thank-you sent Fri 1 Jan 2027, in the week of Mon 28 Dec 2026: its row says the
+    year, not "Fri 1 Jan" under a heading of 2026; the CSV keeps full ISO dates."""
+    files = {
+        "content/contacts/sam-okafor.md": "---\nname: Sam Okafor\n---\n",
+        "content/meetings/sam.md": NEW_YEAR.replace("2027-01-02", "2027-01-01"),
+    }
+    root = started(tmp_path, files)
+    period = ["--from", "2026-12-28", "--to", "2027-01-03", "--today", "2027-01-04", "-q"]
+    assert main(["report", "-C", str(root), *period]) == 0
+    name = root / "reports/work-search-log-2026-12-28-to-2027-01-03"
+    page = Path(f"{name}.html").read_text("utf-8")
+    assert "Week of Mon 28 Dec 2026" in page
+    days = re.findall(r'<tr class="report-[a-z-]+">\s*<td>([^<]*)</td>', page)
+    assert days == ["Wed 30 Dec 2026", "Fri 1 Jan 2027"]
+    with open(f"{name}.csv", encoding="utf-8-sig", newline="") as written:
+        rows = [(row["date"], row["week_of"], row["kind"]) for row in csv.DictReader(written)]
+    assert rows == [
+        ("2026-12-30", "2026-12-28", "meeting"),
+        ("2027-01-01", "2026-12-28", "follow-up"),
+    ]
