@@ -180,3 +180,30 @@ def test_a_meeting_left_scheduled_on_the_day_last_in_touch_does_not_hold_keep_in
         }
         seen.append(keep in timeline(tmp_path / sent, files, D(2026, 12, 5)))
     assert seen == [False, True, True]
+
+
+def test_a_meeting_asked_for_the_same_day_as_the_cancelled_one_does_not_take_it_up(
+    tmp_path: Path,
+) -> None:
+    """Lena's coffee of 20 Dec, asked for on 2 Dec, cancelled; a call with her on 10 Dec,
+    held, asked for the day before, the day of or the day after that coffee: only one asked
+    for after it is the new meeting that takes the cancelled one up. One asked for the
+    same day was arranged with it, before it was cancelled; it comes first by its date."""
+    seen = []
+    for asked in ("2026-12-01", "2026-12-02", "2026-12-03"):
+        files = {
+            "content/contacts/lena-fischer.md": person("Lena Fischer"),
+            "content/meetings/lena.md": meeting(
+                "lena-fischer",
+                "status: cancelled",
+                "requested_on: 2026-12-02",
+                "date: 2026-12-20",
+                "reschedule: 2027-01-10",
+            ),
+            "content/meetings/call.md": meeting(
+                "lena-fischer", "status: done", f"requested_on: {asked}", "date: 2026-12-10"
+            ),
+        }
+        site = built(tmp_path / asked, files, D(2026, 12, 22))
+        seen.append("Taken up again" in scan(site / "meetings/lena/index.html").text)
+    assert seen == [False, False, True]
