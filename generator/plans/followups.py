@@ -719,7 +719,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         asked = again.requested_on
         if asked is None or _asked_ahead(again, ctx.today):
             taken_up_on = again.date  # the day the new one is set for: it does not move
-        elif asked > ctx.today:  # a request to send: the warning on it says so
+        else:  # the request closes it on its day (`done`); until then, it is one to send
             how = (
                 f"{_done_hint('reschedule', meeting)}; the new request in {again.source.path} "
                 f"closes it on {ctx.day(asked)}, the day it counts as sent"

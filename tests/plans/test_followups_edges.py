@@ -182,6 +182,32 @@ def test_a_meeting_left_scheduled_on_the_day_last_in_touch_does_not_hold_keep_in
     assert seen == [False, True, True]
 
 
+def test_a_reschedule_waits_for_a_new_request_until_the_day_it_counts_as_sent(
+    tmp_path: Path,
+) -> None:
+    """A new request to Lena dated 10 Dec, still unanswered, after her coffee was cancelled:
+    the day before, the reminder to find a new date is open and says the request closes it
+    on 10 Dec; from that day it is done on that day."""
+    files = {
+        "content/contacts/lena-fischer.md": person("Lena Fischer"),
+        "content/meetings/lena.md": meeting(
+            "lena-fischer",
+            "status: cancelled",
+            "requested_on: 2026-11-10",
+            "date: 2026-11-20",
+            "reschedule: 2026-12-01",
+        ),
+        "content/meetings/lena-again.md": meeting(
+            "lena-fischer", "status: requested", "requested_on: 2026-12-10"
+        ),
+    }
+    pages = [timeline(tmp_path, files, day) for day in DAYS]
+    closes = "the new request in content/meetings/lena-again.md closes it on 10 Dec"
+    assert [closes in page for page in pages] == [True, False, False]
+    done = "Thu 10 Dec due Tue 1 Dec Get back in touch with Lena Fischer to"
+    assert [done in page for page in pages] == [False, True, True]
+
+
 def test_a_meeting_asked_for_the_same_day_as_the_cancelled_one_does_not_take_it_up(
     tmp_path: Path,
 ) -> None:
