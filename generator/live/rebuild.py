@@ -14,14 +14,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import threading
 import time
 import zlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.build import (
     ROBOTS_TXT,
@@ -58,7 +57,7 @@ from generator.site.render import (
     render_error_page,
     render_missing_page,
     render_not_found_page,
-    render_pages,
+    rendered_pages,
     template_fault,
     template_problem,
     theme_loader,
@@ -66,6 +65,8 @@ from generator.site.render import (
 from generator.site.theme import Theme, ThemeKey, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import THEMES_FOLDER, unreadable_because
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,9 +382,9 @@ class LiveBuild:
         assert self._site is not None
         with self.model.recorder.recording() as reads:
             pages = kind.make(self.model.view, facts, options, key)
-            files = render_pages(self._env, self._site, pages)
-        for file, data in files:
-            self._put(file, data, written)
+            files = rendered_pages(self._env, self._site, pages)
+        for file, html in files:
+            self._put(file, html, written)
         return self.model.recorder.kept(reads)
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
@@ -393,7 +394,7 @@ class LiveBuild:
         for rel, source in static_files(theme.folders):
             files[rel] = source.read_bytes()
         for rel, data in files.items():
-            self._put(rel, data, written)
+            self._put(rel, (data,), written)
         return set(files)
 
     def tidy(self) -> None:
@@ -431,11 +432,11 @@ class LiveBuild:
         with self._writing:
             self._closed = True
 
-    def _put(self, rel: str, data: bytes, written: set[str]) -> None:
-        """Write a file if its bytes changed (atomically: readers see old or new)."""
-        digest = hashlib.blake2b(data, digest_size=16).digest()
-        if self._files.get(rel) != digest:
-            self._change(replace_file, rel, data)
+    def _put(self, rel: str, stretches: Iterable[bytes], written: set[str]) -> None:
+        """Write a file if its bytes changed (atomically: readers see old or new), a
+        stretch at a time (`replace_file`)."""
+        digest = self._change(replace_file, rel, stretches, self._files.get(rel))
+        if digest is not None:
             self._files[rel] = digest
             written.add(rel)
 
@@ -446,11 +447,10 @@ class LiveBuild:
             del self._files[rel]
         return set(gone)
 
-    def _change(self, action: Callable[..., None], *args: Any) -> None:
-        """Write or delete in `out`, unless `close()` was called."""
+    def _change(self, action: Callable[..., _T], *args: Any) -> _T | None:
+        """Write or delete in `out`, unless `close()` was called (then None)."""
         with self._writing:
-            if not self._closed:
-                action(self.out, *args)
+            return None if self._closed else action(self.out, *args)
 
     def _fail(self, problems: Problems, started: float) -> Outcome:
         """Keep the pages as they are; make the error page that replaces them for now."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -866,19 +867,39 @@ def _write(path: Path | str, data: bytes, *, durable: bool = False) -> None:
         raise OSError(exc.errno, exc.strerror, exc.filename or str(path)) from None
 
 
-def replace_file(folder: Path, rel: str, data: bytes) -> None:
-    """Write one file of a folder that is being served (`playbook serve`): readers see the
-    old bytes or the new ones, never part of either (a temporary file, then a rename)."""
+def replace_file(
+    folder: Path, rel: str, stretches: Iterable[bytes], unchanged: bytes | None = None
+) -> bytes | None:
+    """Write one file of a folder that is being served (`playbook serve`) from its bytes,
+    given in stretches: readers see the old bytes or the new ones, never part of either
+    (a temporary file, then a rename). Returns the bytes' digest (BLAKE2b, 16 bytes), or
+    None when it is `unchanged` (the file is left as it was). A file of several
+    stretches is hashed as it is written, a stretch at a time, so it is never held whole
+    (the contacts page: 1.3 MB at 10,000 files); its temporary file goes when its bytes
+    are unchanged."""
+    parts = iter(stretches)
+    first = next(parts, b"")
+    following = next(parts, None)
+    digest = hashlib.blake2b(first, digest_size=16)
+    if following is None and digest.digest() == unchanged:
+        return None
     target = _inside(folder, rel)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            out.write(first)
+            for stretch in () if following is None else itertools.chain((following,), parts):
+                digest.update(stretch)
+                out.write(stretch)
+        if digest.digest() == unchanged:
+            os.unlink(temp)
+            return None
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return digest.digest()
 
 
 def remove_files(folder: Path, rels: Iterable[str]) -> None:

@@ -667,6 +667,19 @@ def render_pages(
 ) -> list[tuple[str, bytes]]:
     """(file, HTML) of pages made together (a meeting's three), links made relative (to
     opaque file names when `renamed`). Parts they share (`shared(...)`) render once."""
+    return [(file, b"".join(html)) for file, html in rendered_pages(env, site, pages, renamed)]
+
+
+def rendered_pages(
+    env: jinja2.Environment,
+    site: Site,
+    pages: Sequence[Page],
+    renamed: Mapping[str, str] | None = None,
+) -> list[tuple[str, Iterator[bytes]]]:
+    """`render_pages`, each page's HTML given in stretches of UTF-8 made as they are read
+    (`_page_utf8`), for a writer that writes each as it comes: a page of megabytes is
+    then never held whole. Every page's template is rendered first, so that a mistake in
+    one is raised before any page of the group is written."""
     fragments: dict[str, Markup] = {}
     rendered = []
     for page in pages:
@@ -677,21 +690,22 @@ def render_pages(
     return rendered
 
 
-def _page_utf8(pieces: list[str], page_path: str, renamed: Mapping[str, str] | None) -> bytes:
+def _page_utf8(
+    pieces: list[str], page_path: str, renamed: Mapping[str, str] | None
+) -> Iterator[bytes]:
     """The page rendered as `pieces`, its heading ids made unique (`unique_heading_ids`)
     and its links relative (`routes.resolved_utf8`), in UTF-8, worked a stretch at a
-    time, each piece let go of once written (`pieces` is emptied): the page is never
+    time, each piece let go of once worked (`pieces` is emptied): the page is never
     held whole as text. The learned page at 10,000 files (2.6 MB) was held as its
     pieces, then as text beside them, then as text beside its bytes, at the peak of a
-    live rebuild's memory."""
+    live rebuild's memory. A page under `_STRETCH` is one stretch."""
     if sum(map(len, pieces)) < _STRETCH:  # most pages: one stretch
-        return routes.resolved_utf8(unique_heading_ids("".join(pieces)), page_path, renamed)
+        yield routes.resolved_utf8(unique_heading_ids("".join(pieces)), page_path, renamed)
+        return
     headings = _Headings(_stretches(pieces))
-    out = io.BytesIO()  # its value is its buffer, not a copy
     pieces.reverse()
     for stretch in _stretches(pieces.pop() for _ in range(len(pieces))):
-        out.write(routes.resolved_utf8(headings.renumbered(stretch), page_path, renamed))
-    return out.getvalue()
+        yield routes.resolved_utf8(headings.renumbered(stretch), page_path, renamed)
 
 
 _STRETCH = 64 * 1024

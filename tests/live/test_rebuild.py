@@ -384,7 +384,7 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
 
         return facts.Fact(compute, fact.slugs)
 
-    render = rebuild.render_pages
+    render = rebuild.rendered_pages
 
     def render_then_let_the_calendar_on(*args: Any) -> Any:
         pages = render(*args)
@@ -395,7 +395,7 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
 
     for name, fact in list(facts.TABLE.items()):
         monkeypatch.setitem(facts.TABLE, name, meanwhile(fact))
-    monkeypatch.setattr(rebuild, "render_pages", render_then_let_the_calendar_on)
+    monkeypatch.setattr(rebuild, "rendered_pages", render_then_let_the_calendar_on)
     EDITS["config title"](sample_root)  # every fact worked out again
     assert builder.build([sample_root / "playbook.yaml"]).ok
     asking.join(10)

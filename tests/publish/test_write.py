@@ -1160,14 +1160,32 @@ def test_a_serve_folder_whose_removal_was_cut_short_is_removed_by_the_next(
         write_module.temporary_folder("playbook-serve-") as folder,
     ):
         for n in range(3):
-            write_module.replace_file(folder, f"contacts/c{n}/index.html", b"private")
-        write_module.replace_file(folder, "index.html", b"private")
+            write_module.replace_file(folder, f"contacts/c{n}/index.html", (b"private",))
+        write_module.replace_file(folder, "index.html", (b"private",))
         monkeypatch.setattr(os, "unlink", cut(os.unlink))
         monkeypatch.setattr(os, "rmdir", cut(os.rmdir))
     monkeypatch.undo()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with write_module.temporary_folder("playbook-serve-"):
         assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_a_served_file_given_in_stretches_takes_its_name_only_when_it_changed(
+    tmp_path: Path,
+) -> None:
+    """The live preview writes a big page a stretch at a time, as it is made, to a
+    temporary file: that file takes the page's name when the bytes changed, and goes
+    when they did not, leaving the page as it was."""
+    page = tmp_path / "contacts/index.html"
+    digest = write_module.replace_file(tmp_path, "contacts/index.html", (b"<p>one", b"<p>two"))
+    assert page.read_bytes() == b"<p>one<p>two"
+    before = page.stat().st_ino
+    again = iter((b"<p>one", b"<p>two"))
+    assert write_module.replace_file(tmp_path, "contacts/index.html", again, digest) is None
+    assert (page.stat().st_ino, os.listdir(page.parent)) == (before, ["index.html"])
+    changed = write_module.replace_file(tmp_path, "contacts/index.html", (b"<p>one", b"!"), digest)
+    assert changed not in (None, digest)
+    assert (page.read_bytes(), os.listdir(page.parent)) == (b"<p>one!", ["index.html"])
 
 
 def test_an_encrypted_builds_manifest_names_no_file(tmp_path: Path) -> None:
