@@ -290,6 +290,17 @@ class Agenda:
         return part.minutes - sum(q.minutes for q in self.questions) if part else 0
 
     @property
+    def ask_unplanned(self) -> int:
+        """Minutes of the ask that neither its lead nor its questions take: an ask of a
+        fifth of a long meeting with few questions of its own (Tomás's hour naming only
+        whom else to talk to: 3 of 12). They come before its closing questions
+        (`_closing_last`), for listening and writing down the names; the page says so."""
+        part = self.segment("ask")
+        if part is None or not self.ask_questions:
+            return 0
+        return part.minutes - self.ask_lead - sum(q.minutes for q in self.ask_questions)
+
+    @property
     def few_questions(self) -> bool:
         """The planned questions leave most of their part unplanned, and none is waiting
         for time: a long meeting with a short list or a small bank."""

@@ -123,7 +123,7 @@ def test_a_closing_question_in_the_ask_ends_the_ask(
     after showing the list, before asking about the list; naming it alone, at 60 minutes,
     it asked it at 10:44, then nothing for the last 9 minutes of the ask. It now ends the
     ask, just before the wrap-up; the others follow the minute for your list, in the
-    order written."""
+    order written, and the page says what the minutes between are for."""
     root = copy_sample(tmp_path / "pb")
     tomas = "content/meetings/2026-12-01-tomas-alvarez.md"
     edit(root, tomas, "duration: 20", f"duration: {duration}")
@@ -141,6 +141,9 @@ def test_a_closing_question_in_the_ask_ends_the_ask(
     if others:
         assert others[0][0] == ask.start + dt.timedelta(minutes=1)  # after your list
         assert all(ends(a) == b[0] for a, b in itertools.pairwise(others))
+    # the minutes between, for listening and writing down names, are said to be
+    note = "Your list and these questions take 3 minutes of the 12 minutes: the rest is for"
+    assert (note in text(ask.body)) is (not his_four)
 
 
 @pytest.mark.parametrize("duration", [6, 7])
