@@ -666,7 +666,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--clean",
         action="store_true",
-        help="write every file again, not only those that changed since the last build",
+        help="compare every file in the output with the build's and write each one that differs "
+        "(a page edited by hand), not only those the last build's manifest says changed",
     )
     p.add_argument(
         "--encrypt",

@@ -1336,6 +1336,8 @@ def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_sto
     argv = ["build", "-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
     assert main([*argv, "--jobs", "1"]) == 0
     before = (sample_root / "output/index.html").read_bytes()
+    config = sample_root / "playbook.yaml"  # a title every page shows: all are replaced
+    config.write_text(config.read_text().replace("title: Maya's job search", "title: New"))
     real = os.replace
     moved = []
 

@@ -152,6 +152,9 @@ class Staging:
     made: set[str] = field(default_factory=set)
     """The folders `put` has made here (in this process): a contact's page and card are
     staged apart, into the same folder."""
+    reread: Path | None = None
+    """`--clean`: the output folder, whose files are read, not taken from the manifest:
+    a file is staged when its bytes there differ (a page edited by hand, damaged)."""
 
     def put(self, files: Mapping[str, bytes]) -> dict[str, str]:
         """Stage the files whose bytes differ from the output's; return every file's digest
@@ -160,13 +163,43 @@ class Staging:
         changed = {
             rel if self.whole else _stored(rel): data
             for rel, data in files.items()
-            if self.whole or self.previous.get(rel) != digests[rel]
+            if self.whole
+            or self.previous.get(rel) != digests[rel]
+            or (self.reread is not None and _differs(self.reread, rel, data))
         }
         write_files(self.folder, changed, self.made)
         return digests
 
     def put_copies(self, copies: Iterable[tuple[str, Path]]) -> dict[str, str]:
         return self.put({rel: source.read_bytes() for rel, source in copies})
+
+
+def _differs(output: Path, rel: str, data: bytes) -> bool:
+    """Does the output's file `rel` hold other bytes than `data`, or is it no file to read
+    (a link, a folder, a pipe that would wait), which the commit replaces or refuses?"""
+    try:
+        fd = os.open(_inside(output, rel), REREAD)
+    except OSError:
+        return True
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+            return True
+        chunks, left = [], len(data) + 1  # one byte more: a file that grew meanwhile
+        while left > 0 and (chunk := os.read(fd, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks) != data
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+REREAD = os.O_RDONLY | sum(
+    getattr(os, flag, 0) for flag in ("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY")
+)
+"""How `_differs` opens a file of the output: never through a link, never waiting."""
 
 
 def digest(data: bytes) -> str:
@@ -188,13 +221,13 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
         with _exclusive(output):
             _tidy_after_a_killed_build(output)
             previous, was_hidden = _manifest(output)
-            if clean and previous is not None:  # every file differs, so all are written
-                previous = dict.fromkeys(previous, "")  # again, but only listed ones go
             with _naming_the(output):
                 staging = _new_folder(output.parent, f".{output.name}.staging-")
             relist = was_hidden != hidden
             whole = previous is None
             stage = Staging(staging, previous or {}, whole, hidden=hidden, relist=relist)
+            if clean and not whole:  # each file compared with the output's, not its digest
+                stage.reread = output
             try:
                 yield stage
                 if stage.whole:
@@ -226,7 +259,10 @@ def _commit(stage: Staging, output: Path) -> None:
     still knows which files are playbook's (and leaves the user's own ones alone). A
     commit that cannot be undone whole leaves its undo folder, the manifest in it, as a
     killed one does: the next build finishes undoing it."""
-    changed = [rel for rel, d in stage.files.items() if stage.previous.get(rel) != d]
+    reread = _files_in(stage.folder, stored=True) if stage.reread is not None else set()
+    changed = [
+        rel for rel, d in stage.files.items() if stage.previous.get(rel) != d or rel in reread
+    ]
     gone = [rel for rel in stage.previous if rel not in stage.files]
     if not changed and not gone and (output / MARKER).exists():
         if stage.relist:  # the same files, named otherwise
