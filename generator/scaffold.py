@@ -268,6 +268,7 @@ def write_schemas(folder: Path) -> list[Path]:
     by a schema's name: only a schema written before is replaced."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
+    _refuse_a_folder_of_everything(folder)
     site = built_site_holding(folder)
     if site is not None:  # published with the site, and left there by every later build
         raise UsageError(
@@ -283,6 +284,20 @@ def write_schemas(folder: Path) -> list[Path]:
             writing="the schemas",
         )
     return replace_files(folder, files)
+
+
+def _refuse_a_folder_of_everything(folder: Path) -> None:
+    """`schema -o /` or `schema -o ~` wrote six files loose among the system's or the
+    home folder's own, where nothing reads them and they are hard to tell apart: those
+    two are refused, though a folder of yours is not (`-o .vscode`)."""
+    here = folder.resolve()
+    home = Path(os.path.expanduser("~")).resolve()
+    if here.parent == here or here == home:
+        what = "the top of the file system" if here.parent == here else "your home folder"
+        raise UsageError(
+            f"not writing into {folder}: it is {what}, where the schemas would lie loose "
+            "among its own files; choose a folder for them, like -o schemas"
+        )
 
 
 def _earlier_schema(new: bytes, old: bytes) -> bool:

@@ -1848,6 +1848,29 @@ def test_a_path_through_a_loop_of_links_is_refused_in_words_by_every_command(
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml", "site"]
 
 
+@pytest.mark.parametrize("folder", ["/", "~"])
+def test_schemas_are_not_written_loose_into_the_top_folder_or_home(
+    folder: str,
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`playbook schema -o /` (as root) and `-o ~` wrote six .schema.json files among the
+    system's or the home folder's own. Nothing is written here even before the fix: the
+    writing is caught."""
+    written: list[object] = []
+    monkeypatch.setattr("generator.scaffold.replace_files", lambda *args: written.append(args))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    [told] = refused(["schema", "-C", str(sample_root), "-o", folder], capsys)
+    what = "the top of the file system" if folder == "/" else "your home folder"
+    assert told == (
+        f"not writing into {Path(folder).expanduser()}: it is {what}, where the schemas "
+        "would lie loose among its own files; choose a folder for them, like -o schemas"
+    )
+    assert written == []
+
+
 @pytest.mark.parametrize("given", ["loop", "loop/pb"])
 def test_a_playbook_folder_through_a_loop_of_links_is_told_so(
     given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
