@@ -1818,7 +1818,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for kind in ("contacts", "companies") if args.companies else ("contacts",):
         refuse_linked_folder(args.root / "content" / kind)
     if str(args.file) == "-" and not args.file.exists():  # as `cat -` reads what is typed
-        raise UsageError(
+        raise ValueRefused(
             "import reads a file, not standard input: give the path to the file, like "
             f"playbook import {args.source} ~/Downloads/{_USUAL_FILE[args.source]}"
         )
@@ -1831,11 +1831,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
             usual = "connections.csv" if args.source == "linkedin" else ""
             hint = _files_within(args.file, ".vcf" if args.source == "vcard" else ".csv", usual)
         shown = cut_short(str(args.file)) if exc.errno == errno.ENAMETOOLONG else args.file
-        raise UsageError(
+        raise ValueRefused(
             f"cannot read {shown}: {exc.strerror}" + (f" ({hint})" if hint else "")
         ) from None
     if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
-        raise UsageError(f"{args.file} is empty: there is nothing in it to import")
+        raise ValueRefused(f"{args.file} is empty: there is nothing in it to import")
     label = str(args.file)
     where = "" if args.root == Path(".") else f" -C {_quoted(args.root)}"
 

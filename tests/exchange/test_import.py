@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import usage_error, write
+from conftest import refused, usage_error, write
 from timing import assert_linear
 
 from generator.build import load
@@ -759,11 +759,10 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         "playbook import linkedin -- -x.csv)\n"
     )
     # `-` for standard input, as cat takes it, was said to be no file by that name
-    assert main(["import", "linkedin", "-C", str(tmp_path), "-"]) == 2
-    assert capsys.readouterr().err == (
-        "playbook: import reads a file, not standard input: give the path to the file, like "
-        "playbook import linkedin ~/Downloads/Connections.csv\n"
-    )
+    assert refused(["import", "linkedin", "-C", str(tmp_path), "-"], capsys) == [
+        "import reads a file, not standard input: give the path to the file, like "
+        "playbook import linkedin ~/Downloads/Connections.csv"
+    ]
 
 
 def test_a_file_not_found_names_the_one_beside_it_that_was_meant(
@@ -774,15 +773,15 @@ def test_a_file_not_found_names_the_one_beside_it_that_was_meant(
     (tmp_path / "content").mkdir()
     for name in ("Connections.csv", "contacts.vcf"):
         (tmp_path / name).write_text("x")
-    assert main(["import", "linkedin", "-C", str(tmp_path), str(tmp_path / "Connection.csv")]) == 2
-    assert capsys.readouterr().err == (
-        f"playbook: cannot read {tmp_path / 'Connection.csv'}: No such file or directory "
-        f"(did you mean {tmp_path / 'Connections.csv'}?)\n"
-    )
-    assert main(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "phone.vcf")]) == 2
-    assert capsys.readouterr().err.endswith(  # none is close
+    argv = ["import", "linkedin", "-C", str(tmp_path), str(tmp_path / "Connection.csv")]
+    assert refused(argv, capsys) == [
+        f"cannot read {tmp_path / 'Connection.csv'}: No such file or directory "
+        f"(did you mean {tmp_path / 'Connections.csv'}?)"
+    ]
+    [told] = refused(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "phone.vcf")], capsys)
+    assert told.endswith(  # none is close
         f": No such file or directory (no file by that name in {tmp_path}: give the path to "
-        "the file)\n"
+        "the file)"
     )
 
 
@@ -794,16 +793,14 @@ def test_a_file_not_found_says_where_it_was_looked_for(
     what to do."""
     (tmp_path / "content").mkdir()
     monkeypatch.chdir(tmp_path)
-    assert main(["import", "linkedin", "Connections.csv"]) == 2
-    assert capsys.readouterr().err == (
-        "playbook: cannot read Connections.csv: No such file or directory (no file by that "
-        f"name in {tmp_path}: give the path to the file)\n"
-    )
-    assert main(["import", "vcard", "Downlaods/phone.vcf"]) == 2
-    assert capsys.readouterr().err == (
-        "playbook: cannot read Downlaods/phone.vcf: No such file or directory (there is no "
-        "folder Downlaods: check the path)\n"
-    )
+    assert refused(["import", "linkedin", "Connections.csv"], capsys) == [
+        "cannot read Connections.csv: No such file or directory (no file by that "
+        f"name in {tmp_path}: give the path to the file)"
+    ]
+    assert refused(["import", "vcard", "Downlaods/phone.vcf"], capsys) == [
+        "cannot read Downlaods/phone.vcf: No such file or directory (there is no "
+        "folder Downlaods: check the path)"
+    ]
 
 
 def test_a_pipe_or_a_device_is_refused_not_read(
@@ -1272,10 +1269,10 @@ def test_an_empty_file_is_said_to_be_empty(
     Connections.csv', or of Google's or Outlook's, or 'has no BEGIN:VCARD ... card'."""
     (tmp_path / "content").mkdir()
     (tmp_path / "Connections.csv").write_bytes(content)
-    assert main(["import", source, "-C", str(tmp_path), str(tmp_path / "Connections.csv")]) == 2
-    assert capsys.readouterr().err == (
-        f"playbook: {tmp_path / 'Connections.csv'} is empty: there is nothing in it to import\n"
-    )
+    argv = ["import", source, "-C", str(tmp_path), str(tmp_path / "Connections.csv")]
+    assert refused(argv, capsys) == [
+        f"{tmp_path / 'Connections.csv'} is empty: there is nothing in it to import"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1304,11 +1301,10 @@ def test_a_folder_given_to_import_gets_the_file_in_it(
     export.mkdir()
     for name in files:
         (export / name).write_text("")
-    assert main(["import", source, "-C", str(sample_root), str(export)]) == 2
     told = hint.format(export=export)
-    assert capsys.readouterr().err == (
-        f"playbook: cannot read {export}: it is a folder, not a file ({told})\n"
-    )
+    assert refused(["import", source, "-C", str(sample_root), str(export)], capsys) == [
+        f"cannot read {export}: it is a folder, not a file ({told})"
+    ]
 
 
 @pytest.mark.parametrize(
