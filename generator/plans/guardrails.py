@@ -18,8 +18,8 @@ because its agenda cannot be laid out on one day.
 - answered by a decline (meeting `requested_on`, else `status`): a meeting still
   `requested`, asked for before the contact's later `declined:` date.
 - answered by a meeting (meeting `status`, else `requested_on`): a request still
-  `requested` or `no-reply`, and a meeting with them scheduled or held, asked for (else
-  dated) after it.
+  `requested` or `no-reply`, and a meeting with them scheduled or held, asked for after
+  it (else dated on or after its day).
 - one person (company `name`): you have met exactly one person there and have no
   meeting planned with anyone else there.
 - one person in a field (company `industry`): the same across a field (the
@@ -249,8 +249,11 @@ def _answered_by_decline(
 
 def _answered_by_a_meeting(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A request without an answer (`UNANSWERED`) and a meeting with the same person set
-    up after it (scheduled or held, asked for or dated after the request): their yes
-    answered it, yet its reminders to nudge them and to reach someone else still run."""
+    up after it (scheduled or held; asked for after the request, or, with no
+    `requested_on`, dated on or after its day, as keep-in-touch counts a meeting held the
+    day of a request as its answer): their yes answered it, yet its reminders to nudge
+    them and to reach someone else still run. One asked for the same day is two offers
+    in one message, not an answer."""
     asked = meeting.requested_on
     if meeting.status not in UNANSWERED or asked is None:
         return
@@ -259,7 +262,7 @@ def _answered_by_a_meeting(meeting: Meeting, playbook: Playbook) -> Iterator[Con
         for other in playbook.meetings_with(meeting.contact)
         if other.status in ("scheduled", "done")
         and (day := other.requested_on or other.date) is not None
-        and day > asked
+        and (day > asked or (day == asked and other.requested_on is None))
     ]
     if not later:
         return

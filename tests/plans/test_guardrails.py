@@ -1303,3 +1303,33 @@ def test_a_year_mistyped_in_reschedule_is_flagged_too(tmp_path: Path) -> None:
         "(2026-11-22), out of reach of the reminder to get back in touch: did you mean "
         "2027-01-12?"
     ]
+
+
+def test_a_request_answered_by_a_meeting_held_the_same_day_is_told_to_say_so(
+    tmp_path: Path,
+) -> None:
+    """Asked on 13 Nov, and a call with Jane held that day, written in a file of its own
+    without requested_on: keep-in-touch counts the request answered by the call (a
+    meeting held on or after the day of a request answers it), while check said nothing
+    and the request's nudge and second contact went on. A meeting asked for the same day
+    as the request is two offers in one message, no answer: nothing is said of it."""
+    call = "---\ncontact: jane-doe\nformat: phone\nstatus: done\ndate: 2026-11-13\n---\n"
+    asked_too = call.replace("date:", "requested_on: 2026-11-13\ndate:")
+    warned = []
+    for name, other in (("dated", call), ("asked", asked_too)):
+        root = tiny(
+            tmp_path / name,
+            content__meetings__ask="---\ncontact: jane-doe\nrequested_on: 2026-11-13\n---\n",
+            content__meetings__call=other,
+        )
+        warned.append([line for line in reported(root) if "that was their answer" in line])
+    assert warned == [
+        [
+            "warning: content/meetings/ask.md:3: requested_on: the call with Jane Doe on Fri "
+            "13 Nov 2026 (content/meetings/call.md) came after this request of 2026-11-13: "
+            "that was their answer, but this file still says requested, so the reminders to "
+            "nudge them and to reach someone else go on. Keep one file: copy requested_on: "
+            "2026-11-13 into that one and delete this one"
+        ],
+        [],
+    ]
