@@ -619,13 +619,17 @@ def second_contact_company(playbook: Playbook, contact: str, today: dt.date) -> 
 
 
 def _someone_else_at(playbook: Playbook, company: Company, contact: str, today: dt.date) -> bool:
-    """Whether another person at `company` is already a thread of yours: met, or asked
-    for a meeting, and not declined."""
+    """Whether another person at `company` is already a thread of yours: met, asked for
+    a meeting, or waiting for the new date of a cancelled one (`waits_to_reschedule`, as
+    keep-in-touch and the one-voice warning count it planned), and not declined."""
     threads = ("requested", "scheduled", "done")
     return any(
         other.slug != contact
         and playbook.declined_on(other, today) is None
-        and any(m.status in threads for m in playbook.meetings_with(other))
+        and any(
+            m.status in threads or waits_to_reschedule(playbook, m, today)
+            for m in playbook.meetings_with(other)
+        )
         for other in playbook.people_at(company)
     )
 

@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import write
+from site_checks import scan
+from test_followups_first_week import built
 
 from generator.build import checked, load
 from generator.errors import Problems
@@ -178,3 +180,30 @@ def test_a_later_request_they_declined_does_not_close_it(tmp_path: Path) -> None
     declined = "---\ncontact: ada\nstatus: declined\nrequested_on: 2027-01-05\n---\n"
     write(tmp_path, "content/meetings/again.md", declined)
     assert reschedules(tmp_path, dt.date(2027, 1, 6)) == []
+
+
+def test_someone_waiting_for_a_new_date_is_a_second_person_already(tmp_path: Path) -> None:
+    """Ben at Acme cancelled a coffee and said to get back in touch on 15 Dec; Ada at Acme
+    has not answered a request. Ada's second contact said "reach a second person at Acme",
+    where the one-voice warning and keep-in-touch count Ben's coffee as planned: he is the
+    second person. Once his reschedule is done and no new meeting made, he is none."""
+    acme = "---\nname: Acme\n---\n"
+    ben = "---\nname: Ben Ode\ncompany: acme\n---\n"
+    ada = "---\nname: Ada Byrne\ncompany: acme\n---\n"
+    ask = "---\ncontact: ada-byrne\nstatus: requested\nrequested_on: 2026-11-20\n---\n"
+    seen = []
+    for done in ("", "done: {reschedule: 2026-11-30}\n"):
+        files = {
+            "content/companies/acme.md": acme,
+            "content/contacts/ben-ode.md": ben,
+            "content/contacts/ada-byrne.md": ada,
+            "content/meetings/ask.md": ask,
+            "content/meetings/ben.md": CANCELLED.format(day="2026-12-15", extra=done).replace(
+                "contact: ada", "contact: ben-ode"
+            ),
+        }
+        site = built(tmp_path / str(len(seen)), files, dt.date(2026, 12, 1))
+        timeline = scan(site / "timeline/index.html").text
+        assert "No reply from Ada Byrne yet: reach" in timeline
+        seen.append("reach a second person at Acme" in timeline)
+    assert seen == [False, True]
