@@ -17,9 +17,9 @@ The rules, in words (docs/followups.md has the full story):
   them, tell whoever introduced you; recorded on that first meeting.
 - reach_referral: a name given at a meeting marked done (its `referrals:`) → get in
   touch with them `reach_referral_days` after it. Gone once you are in touch (a meeting
-  with them in your files, their `met_on` or `declined:`), as the request rules go once
-  answered; done by `done: {reach_referral:
-  DATE}` on the meeting that gave the name (reached another way, or let go). One item
+  with them in your files, from its `requested_on` day; their `met_on` or `declined:`),
+  as the request rules go once answered; done by `done: {reach_referral: DATE}` on the
+  meeting that gave the name (reached another way, or let go). One item
   per name and person who gave it, on the first of their held meetings that gave it.
 - keep_in_touch: after a first meeting (or from the contact's `met_on:`, the day you
   met them outside a meeting file), re-contact every `keep_in_touch` (the contact's
@@ -544,8 +544,9 @@ def _held(meeting: Meeting) -> bool:
 
 def in_touch(playbook: Playbook, slug: str, today: dt.date) -> bool:
     """Have you been in touch with a contact by `today`: a meeting with them in your files
-    (asked for, planned or held), their `met_on`, or the day they declined?"""
-    if playbook.meetings_with(slug):
+    (asked for, planned or held) arranged by then (`_arranged_on`: a request dated after
+    `today` is one still to send), their `met_on`, or the day they declined?"""
+    if any(_arranged_on(m, today) <= today for m in playbook.meetings_with(slug)):
         return True
     contact = playbook.contacts.get(slug)
     days = (contact.met_on, contact.declined) if contact is not None else ()

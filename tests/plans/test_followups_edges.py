@@ -47,6 +47,23 @@ def test_a_name_given_is_reached_from_the_day_you_met_them(tmp_path: Path) -> No
     assert on_each_day(tmp_path, files, "Get in touch with Wen Zhou, whom") == [True, False, False]
 
 
+def test_a_name_given_is_reached_from_the_day_you_ask_them(tmp_path: Path) -> None:
+    """A request to Wen Zhou dated 10 Dec (a request to send, which check warns of): the
+    reminder to reach her went at once, though a request counts from its day, as it
+    closes a cancelled meeting's reschedule only then and as her met_on would."""
+    files = {
+        "content/contacts/jonah-kim.md": person("Jonah Kim"),
+        "content/contacts/wen-zhou.md": person("Wen Zhou"),
+        "content/meetings/jonah.md": meeting(
+            "jonah-kim", "status: done", "date: 2026-12-01", "referrals: [wen-zhou]"
+        ),
+        "content/meetings/wen.md": meeting(
+            "wen-zhou", "status: requested", "requested_on: 2026-12-10"
+        ),
+    }
+    assert on_each_day(tmp_path, files, "Get in touch with Wen Zhou, whom") == [True, False, False]
+
+
 def test_keep_in_touch_waits_for_a_reschedule_until_the_day_it_is_done(tmp_path: Path) -> None:
     """done: {reschedule: 2026-12-10} on a cancelled coffee: keep-in-touch waits for the
     reschedule until that day, and counts from it."""
