@@ -130,6 +130,21 @@ def test_a_question_id_close_to_none_of_the_bank_is_told_where_the_ids_are(
     ]
 
 
+def test_a_reminder_without_the_name_of_its_date_is_told_at_its_line(tmp_path: Path) -> None:
+    """`  - 2026-12-03` with `    action: ...` under it was told at the action's line, that it
+    "is indented more than the line above": the line to fix is the item's, which lacks
+    `due:`."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = "content/meetings/2026-11-19-jonah-kim.md"
+    edit(root, meeting, "  - due: 2026-12-03\n", "  - 2026-12-03\n")
+    reported = [str(p) for p in check(root).errors]
+    assert reported == [
+        f"{meeting}:30: followups: this item is a value alone (2026-12-03), and the line below "
+        "it a field of the item: write the name of this value's field before it, like "
+        "`- due: 2026-12-03`"
+    ]
+
+
 @pytest.mark.parametrize("case", case_names())
 def test_failed_build_leaves_previous_output(case: str, tmp_path: Path) -> None:
     root = tmp_path / case

@@ -136,6 +136,8 @@ def explain(
             and (why := _no_colon(lines, above, settings, meant))
         ):
             return above, why  # `industry Climate` as the first line, `name: Ana` below
+        if above is not None and (why := _item_without_name(lines, above, line)):
+            return above, why  # `  - 2026-12-03`, then `    action: Send it` under it
         return at, _colon_in_value(line, column, lines[at - 1] if at > 0 else "", help_)
     loose_at = opened if "expected ':'" in problem else at
     if "<document start>" in problem:  # PyYAML's own parser, past a `%` line: read as a directive
@@ -343,6 +345,40 @@ def _as_value(value: str) -> str:
     when YAML would read it otherwise (a sign first, a `: ` or a ` #` in it)."""
     plain = not value or (value[0] not in _SIGNS and ": " not in value and " #" not in value)
     return clipped(value) if plain else double_quoted(clipped(value))
+
+
+_FIELD_OF_ITEM = LazyPattern(r" *[A-Za-z_][\w-]*:(?:[ \t]|$)")
+"""A field's line (`    action: Send it`)."""
+_LONE_ITEM = LazyPattern(r"( *)- +([^\s#:][^#]*?)[ \t]*")
+"""A list item of one value (`  - 2026-12-03`)."""
+
+
+def _item_without_name(lines: list[str], above: int, line: str) -> str | None:
+    """Why a field written under a list item of one value, at the column of its text
+    (`  - 2026-12-03`, then `    action: Send it`), cannot be read: the item is a value
+    alone, not fields, as the name of its first field is missing (`due:` in a reminder,
+    `id:` in a question of the bank). None for other lines."""
+    item = lines[above]
+    lone = _LONE_ITEM.fullmatch(item.rstrip())
+    if lone is None or ": " in lone[2] or _indent(line) != _indent(item) + 2:
+        return None
+    if not _FIELD_OF_ITEM.match(line):
+        return None
+    parent = next(
+        (text.strip() for text in reversed(lines[:above]) if _indent(text) < _indent(item)), ""
+    )
+    if (first := _FIRST_FIELD.get(parent)) is None:
+        return None  # a list of values (`goals:`): the field below is more likely out of line
+    value = clipped(lone[2])
+    return (
+        f"this item is a value alone ({value}), and the line below it a field of the item: "
+        f"write the name of this value's field before it, like `- {first}: {value}`"
+    )
+
+
+_FIRST_FIELD = {"followups:": "due", "questions:": "id"}
+"""The first field of an item of each list whose items are fields (a reminder, a question
+of the bank)."""
 
 
 def _colon_in_value(line: str, column: int, before: str, help_: str) -> str:

@@ -642,6 +642,12 @@ YAML_MISTAKES = [
         for mark in "@`!*,]}&"  # & was an anchor named `role:`, and the role was lost
     ),
     (
+        "category: fit\nquestions:\n  - background-valued\n    text: Why?\n",
+        "c.md:4: questions: this item is a value alone (background-valued), and the line below "
+        "it a field of the item: write the name of this value's field before it, like "
+        "`- id: background-valued`",
+    ),
+    (
         "name: Ana\n: status: applied\n",
         "c.md:3: front matter: a line cannot start with a colon: remove it",
     ),
