@@ -511,10 +511,10 @@ def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
     outcome = builder.build([path])
     assert not outcome.ok
     (broken,) = [e for e in outcome.errors if e.path == ELENA]
-    assert (broken.field, broken.line) == ("front matter", 2)  # where the [ opens
+    assert (broken.field, broken.line) == ("name", 2)  # where the [ opens
     assert tree(builder.out) == before, "a failed rebuild must not touch the served files"
     assert outcome.error_page is not None
-    assert f"{ELENA}:2: front matter: ".encode() in outcome.error_page
+    assert f"{ELENA}:2: name: ".encode() in outcome.error_page
     # another edit while broken is not lost: it shows once the error is fixed
     EDITS["company renamed"](sample_root)
     assert not builder.build().ok
@@ -702,7 +702,7 @@ def test_a_python_error_in_the_error_page_still_shows_the_content_errors(
     path.write_text(path.read_text().replace("name: Elena Marsh", "name: [Elena"))
     outcome = builder.build([path])
     assert not outcome.ok and outcome.error_page is not None
-    assert f"{ELENA}:2: front matter: ".encode() in outcome.error_page
+    assert f"{ELENA}:2: name: ".encode() in outcome.error_page
 
 
 def test_an_error_page_that_cannot_be_read_still_shows_the_errors(

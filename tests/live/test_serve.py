@@ -264,7 +264,7 @@ def test_errors_show_instead_of_pages_until_fixed(server: LiveServer, sample_roo
     for path in (CONTACT_URL, "/", "/companies/heliofleet/"):
         status, _, body = get(server, path)
         assert status == 500
-        assert f"{CONTACT}:2: front matter: ".encode() in body
+        assert f"{CONTACT}:2: name: ".encode() in body
         assert f"/livereload.js?port={server.port}".encode() in body
     assert get(server, "/static/style.css")[0] == 200  # the error page keeps its look
     (sample_root / CONTACT).write_text(good)
@@ -358,7 +358,7 @@ def test_a_page_the_broken_content_has_not_made_yet_shows_the_errors(
     write(sample_root, "content/contacts/zoe-new.md", "---\nname: [Zoe\n---\n")
     wait_for(lambda: get(server, CONTACT_URL)[0] == 500)
     status, _, body = get(server, "/contacts/zoe-new/")
-    assert status == 500 and b"content/contacts/zoe-new.md:2: front matter: " in body
+    assert status == 500 and b"content/contacts/zoe-new.md:2: name: " in body
     write(sample_root, "content/contacts/zoe-new.md", "---\nname: Zoe New\n---\n")
     wait_for(lambda: get(server, "/contacts/zoe-new/")[0] == 200)
 

@@ -85,7 +85,7 @@ def test_broken_front_matter_shows_errors_then_the_page_returns(
     from playwright.sync_api import expect
 
     expect(errors).to_contain_text(
-        re.compile(re.escape(CONTACT) + r":\d+: front matter: "), timeout=TIMEOUT
+        re.compile(re.escape(CONTACT) + r":\d+: name: "), timeout=TIMEOUT
     )
     heading(tab).to_have_text(re.compile("Build failed"))
     edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Fixed")
@@ -119,7 +119,7 @@ def test_a_failing_error_page_still_brings_the_page_back_once_fixed(
 
     write(sample_root, "themes/default/templates/error.html", "{{ 1 // 0 }}\n")
     edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
-    expect(tab.page.locator("pre")).to_contain_text(f"{CONTACT}:2: front matter: ", timeout=TIMEOUT)
+    expect(tab.page.locator("pre")).to_contain_text(f"{CONTACT}:2: name: ", timeout=TIMEOUT)
     edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Fixed")
     heading(tab).to_have_text("Elena Fixed", timeout=TIMEOUT)
 

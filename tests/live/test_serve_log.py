@@ -70,7 +70,7 @@ def test_errors_then_a_clear_fixed_line(served: tuple[LiveServer, Log], sample_r
     assert re.fullmatch(
         r"1 error \(\d+ ms\); showing them in the browser:", log.next_matching("error")
     )
-    assert log.next_matching(re.escape(CONTACT)).startswith(f"  {CONTACT}:2: front matter:")
+    assert log.next_matching(re.escape(CONTACT)).startswith(f"  {CONTACT}:2: name:")
     (sample_root / CONTACT).write_text(good)  # undone: nothing to write, fixed all the same
     assert log.next_matching("^Fixed") == (
         f"Fixed: no errors left in {CONTACT}; showing the playbook again"
