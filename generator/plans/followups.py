@@ -713,8 +713,12 @@ def _record_outcome(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
 
 def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     """A cancelled meeting with `reschedule:`: get back in touch on that day, unless a
-    later meeting with them has been asked for since (that counts as done)."""
-    if meeting.reschedule is None or meeting.status != "cancelled":
+    later meeting with them has been asked for since (that counts as done). Without
+    `reschedule:`, a `done: {reschedule:}` is a record of getting back in touch, due and
+    done that day: it is contact with them (`last_interaction` counts it) and history."""
+    recorded = meeting.done.get("reschedule")
+    due = meeting.reschedule or recorded
+    if due is None or meeting.status != "cancelled":
         return
     done = rescheduled_on(ctx.playbook, meeting, ctx.today)
     again = next_meeting(ctx.playbook, meeting)
@@ -732,7 +736,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     when = f" of {ctx.day(meeting.date)}" if meeting.date else ""
     yield ctx.item(
         f"reschedule-{meeting.slug}",
-        meeting.reschedule,
+        due,
         (
             "Get back in touch with ",
             ctx.name(meeting.contact),
@@ -744,6 +748,7 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         meeting,
         done,
         how,
+        note=None if meeting.reschedule else "you got back in touch to find a new date",
         taken_up_on=taken_up_on,
     )
 

@@ -207,3 +207,23 @@ def test_someone_waiting_for_a_new_date_is_a_second_person_already(tmp_path: Pat
         assert "No reply from Ada Byrne yet: reach" in timeline
         seen.append("reach a second person at Acme" in timeline)
     assert seen == [False, True]
+
+
+def test_getting_back_in_touch_recorded_without_a_reminder_date_is_done(tmp_path: Path) -> None:
+    """A cancelled coffee with no reschedule: date, and done: {reschedule: 2026-11-25}: the
+    contact page said "Last in touch Wed 25 Nov 2026: Reschedule", while the meeting page
+    still asked for a reschedule: date to be reminded, and the Follow-ups page's history
+    (and the work-search log, made from the same items) had nothing of that day."""
+    files = {
+        "content/contacts/ada.md": "---\nname: Ada Byrne\n---\n",
+        "content/meetings/m.md": CANCELLED.format(
+            day="2027-01-12", extra="done: {reschedule: 2026-11-25}\n"
+        ).replace("reschedule: 2027-01-12\n", ""),
+    }
+    site = built(tmp_path, files, dt.date(2026, 12, 1))
+    contact = scan(site / "contacts/ada/index.html").text
+    assert "Last in touch Wed 25 Nov 2026: Reschedule" in contact
+    assert "Taken up again Wed 25 Nov 2026." in scan(site / "meetings/m/index.html").text
+    done = scan(site / "timeline/index.html").text.split("Done")[-1]
+    assert "Wed 25 Nov Get back in touch with Ada Byrne to find a new date" in done
+    assert "Reschedule you got back in touch to find a new date" in done
