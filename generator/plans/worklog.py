@@ -33,6 +33,7 @@ from generator.plans.followups import (
     FollowUpItem,
     long_date,
     short_date_in,
+    soonest_first,
 )
 from generator.sources.markdown import inline_text
 
@@ -209,8 +210,9 @@ def _meeting(
 
 
 def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpItem]) -> str:
-    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`,
-    a day of another year than the meeting's with its year (`sent 2 Jan 2027`): the log
+    """`Held; referred you to Jonah Kim; thank-you note sent 6 Nov; follow-up call due 12 Nov`
+    (by day, those of one day as the debrief lists them: `soonest_first`), a day of
+    another year than the meeting's with its year (`sent 2 Jan 2027`): the log
     is a record, read long after. A name given you after you had met the person is no
     referral (`given_by`, as their contact page says): `suggested Daniel Reyes, whom you
     had already met`."""
@@ -226,7 +228,7 @@ def _meeting_result(playbook: Playbook, meeting: Meeting, items: list[FollowUpIt
         parts.append("referred you to " + ", ".join(new))
     if known:
         parts.append(f"suggested {', '.join(known)}, whom you had already met")
-    for item in sorted(items, key=lambda i: (i.done or i.due, i.id)):
+    for item in sorted(soonest_first(playbook, [items]), key=lambda i: i.done or i.due):
         if item.rule in RESULTS:
             done, due = _result_words(playbook, meeting, item)
             day, words = (item.done, done) if item.done else (item.due, due)

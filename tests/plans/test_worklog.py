@@ -61,3 +61,26 @@ def test_a_row_of_the_new_year_says_its_year_under_the_week_of_the_old(tmp_path:
         ("2026-12-30", "2026-12-28", "meeting"),
         ("2027-01-01", "2026-12-28", "follow-up"),
     ]
+
+
+def test_a_meeting_result_lists_what_was_done_on_one_day_in_the_debrief_order(
+    tmp_path: Path,
+) -> None:
+    """Maria, introduced by Zoe Park: the thank-you (due 2 Dec) and the news for Zoe (due
+    4 Dec) were both sent on 3 Dec. The meeting's debrief lists the thank-you first; the
+    log's result said "news for Zoe Park sent 3 Dec; thank-you note sent 3 Dec", by id."""
+    coffee = NEW_YEAR.replace("sam-okafor", "maria-gomez").replace("2026-12-30", "2026-12-01")
+    files = {
+        "content/contacts/zoe-park.md": "---\nname: Zoe Park\n---\n",
+        "content/contacts/maria-gomez.md": "---\nname: Maria Gomez\nreferred_by: zoe-park\n---\n",
+        "content/meetings/maria.md": coffee.replace(
+            "{thank_you: 2027-01-02}", "{thank_you: 2026-12-03, referrer_update: 2026-12-03}"
+        ),
+    }
+    root = started(tmp_path, files)
+    period = ["--from", "2026-11-30", "--to", "2026-12-06", "--today", "2026-12-07", "-q"]
+    assert main(["report", "-C", str(root), *period]) == 0
+    name = root / "reports/work-search-log-2026-11-30-to-2026-12-06"
+    with open(f"{name}.csv", encoding="utf-8-sig", newline="") as written:
+        (held,) = [row for row in csv.DictReader(written) if row["kind"] == "meeting"]
+    assert held["result"] == "Held; thank-you note sent 3 Dec; news for Zoe Park sent 3 Dec"
