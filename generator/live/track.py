@@ -667,6 +667,9 @@ class TrackedPlaybook:
         self._relation = self._work_out_relation  # one bound method kept by every fact
         self._query = self._work_out_query
 
+    def __hash__(self) -> int:
+        return hash(self._model.current)  # as in a build: the Playbook holds dicts, so none
+
     def __repr__(self) -> str:
         shown = (f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(Playbook))
         return f"Playbook({', '.join(shown)})"

@@ -26,6 +26,7 @@ from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, Closed, LiveBuild
 from generator.publish.write import MANIFEST
 from generator.site.calendar import CALENDAR_FILE
+from generator.site.render import older_copy
 from generator.sources.discover import FORBIDDEN
 from generator.sources.read import Read
 
@@ -654,6 +655,11 @@ build at every contact without pronouns, with no word of how to write it."""
         ("playbook.contcts", "'Playbook' has no attribute 'contcts'"),
         ('playbook.contacts["nobody"].name', "'dict' has no attribute 'nobody'" + ONLY_SOME),
         ("contact.extra.pronouns", "'dict' has no attribute 'pronouns'" + ONLY_SOME),
+        (  # the playbook holds dicts: the preview showed it once
+            "[playbook, playbook]|unique|list",
+            "TypeError while rendering: unhashable type: 'dict'"
+            + older_copy("contact.html", REPO / "themes/default/templates/contact.html"),
+        ),
     ],
 )
 def test_a_misspelt_name_is_reported_as_the_docs_show_in_a_build_and_live(
