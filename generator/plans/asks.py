@@ -543,6 +543,43 @@ _JOB_ASK_WORDINGS += tuple(
 )
 
 
+def _any_of(patterns: Iterable[str]) -> str:
+    """One pattern that matches where any of `patterns` does: their branches (`_branches`)
+    that start at a word boundary under one `\\b`, tried at a boundary only, not at every
+    character (0.15 s instead of 0.23 s at 1,000 files, where each pattern in its own
+    group took longer than the 118 searches)."""
+    branches = [branch for pattern in patterns for branch in _branches(pattern)]
+    at_word = [f"(?:{branch[2:]})" for branch in branches if branch.startswith(r"\b")]
+    others = [f"(?:{branch})" for branch in branches if not branch.startswith(r"\b")]
+    if at_word:
+        others.insert(0, rf"\b(?:{'|'.join(at_word)})")
+    return "|".join(others)
+
+
+_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|[()|]", re.DOTALL)
+"""An escape, a set of characters, or one of `(`, `)` and `|` in a pattern's source."""
+
+
+def _branches(pattern: str) -> list[str]:
+    """The branches of `pattern`: its parts between the `|` outside every group."""
+    depth, start, branches = 0, 0, []
+    for token in _TOKEN.finditer(pattern):
+        depth += {"(": 1, ")": -1}.get(token[0], 0)
+        if token[0] == "|" and depth == 0:
+            branches.append(pattern[start : token.start()])
+            start = token.end()
+    return [*branches, pattern[start:]]
+
+
+ANY_JOB_ASK = LazyPattern(
+    _any_of([wording.pattern for wording in _JOB_ASK_WORDINGS]), re.IGNORECASE
+)
+"""Every rule's pattern in one: a sentence it does not match has no job ask, and is not
+tried rule by rule (most sentences: at 1,000 files, 11 of 728 match). The rules capture
+no group, so none is numbered or named twice here (test_job_ask_corpus.py checks that,
+and that the two agree)."""
+
+
 @functools.cache
 def job_ask_rules() -> tuple[AskRule, ...]:
     """The rules, compiled when first needed: their 118 patterns took about 50 ms of CPU
@@ -644,6 +681,8 @@ def _job_ask_in(sentence: str) -> Ask | None:
     sign-off and the line about you in every request, and the same bank question is in
     many meetings (at 1,000 files, 889 calls of 268 sentences: 273 ms read each time,
     98 ms kept, about 5% of the build)."""
+    if ANY_JOB_ASK.search(sentence) is None:
+        return None
     return _ask_in(sentence, job_ask_rules())
 
 

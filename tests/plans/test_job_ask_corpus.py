@@ -6,14 +6,25 @@ its header says how it was written. Run with `-s` to see the figures.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_TODAY, copy_sample
 from timing import assert_linear
 
-from generator.plans.asks import JOB_ASK_RULES, find_job_ask, first_ask, job_ask
+from generator.build import build
+from generator.plans import asks
+from generator.plans.asks import (
+    ANY_JOB_ASK,
+    JOB_ASK_RULES,
+    find_job_ask,
+    first_ask,
+    job_ask,
+    sentences,
+)
 
 CORPUS = Path(__file__).with_name("job_ask_corpus.txt")
 LABELS = {"ask": True, "fine": False}
@@ -191,3 +202,57 @@ def test_an_ask_is_found_at_the_end_of_a_long_sentence() -> None:
     text = "I would like to hear about the team, " * 300 + "and could you send my CV on"
     found = find_job_ask(text)
     assert found is not None and found.wording == "send my CV"
+
+
+def test_the_rules_capture_no_group() -> None:
+    """ANY_JOB_ASK puts every rule's pattern in one: a group of one would be numbered
+    anew there, and a name given twice would not compile."""
+    assert [rule.pattern.pattern for rule in JOB_ASK_RULES if rule.pattern.groups] == []
+
+
+def test_a_word_boundary_is_shared_by_the_branches_that_start_with_one() -> None:
+    """Only the branches that start at a word boundary are searched under one `\\b`."""
+    one = re.compile(asks._any_of([r"\bcat|dog", r"\bowl\b", r"(?:ant|bee)"]))
+    assert [bool(one.search(text)) for text in ("hotdog", "tomcat", "a cat", "bowl", "owl")] == [
+        True,
+        False,
+        True,
+        False,
+        True,
+    ]
+    assert one.search("a beetle")
+
+
+def test_the_one_search_and_the_rules_agree_on_every_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence ANY_JOB_ASK does not match is not tried rule by rule: it must match
+    where any rule does, and only there. The sentences: those of the sample's drafts (as
+    its build lints them), of the corpus, and every text written in tests/plans."""
+    linted: set[str] = set()
+    each_sentence = asks._job_ask_in
+
+    def recorded(sentence: str) -> asks.Ask | None:
+        linted.add(sentence)
+        return each_sentence(sentence)
+
+    monkeypatch.setattr(asks, "_job_ask_in", recorded)
+    build(copy_sample(tmp_path / "sample"), today=SAMPLE_TODAY, jobs=1)
+    assert len(linted) > 100
+    texts = [e.text for e in corpus()]
+    for source in Path(__file__).parent.glob("*.py"):
+        tree = ast.parse(source.read_text("utf-8"))
+        texts += [
+            n.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        ]
+    every = linted | {sentence for text in texts for _, sentence in sentences(text)}
+    disagree = [
+        s
+        for s in sorted(every)
+        if (ANY_JOB_ASK.search(s) is None)
+        != all(r.pattern.search(s) is None for r in JOB_ASK_RULES)
+    ]
+    assert disagree == []
+    assert sum(ANY_JOB_ASK.search(s) is not None for s in every) > 100
