@@ -41,6 +41,7 @@ from generator.live.track import (
     TrackedEnvironment,
     TrackedVersions,
     model_changes,
+    pretty,
 )
 from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
@@ -139,6 +140,7 @@ class LiveBuild:
         env = make_environment((), TrackedEnvironment)  # its theme comes with the first build
         assert isinstance(env, TrackedEnvironment)
         env.model = self.model
+        env.filters["pprint"] = pretty
         self._env = env
         self._versions = TrackedVersions(self.model)
         self._site: Site | None = None

@@ -28,6 +28,7 @@ from collections.abc import (
 )
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pprint import pformat
 from types import MethodType
 from typing import Any, Final, Generic, TypeVar, cast
 
@@ -471,9 +472,13 @@ class Ref:
         return self._hash
 
     def __repr__(self) -> str:
-        """The entity's own (`{{ contact }}` shows it as a build does): every field read."""
+        """The entity's own (`{{ contact }}` shows it as a build does)."""
+        return repr(self._whole())
+
+    def _whole(self) -> Any:
+        """The entity itself, every field read."""
         self._model.recorder.read_fields(self._key, EVERY_FIELD[self._kind])
-        return repr(self._model.tables[self._kind][self._slug])
+        return self._model.tables[self._kind][self._slug]
 
 
 def _names(entity_type: type) -> list[str]:
@@ -760,6 +765,22 @@ def _identity(value: Any) -> Any:
         items = [i if isinstance(i, Ref) or type(i) is str else _identity(i) for i in value]
         return (type(value), tuple(items))
     return (type(value), value)
+
+
+def pretty(value: Any) -> str:
+    """`|pprint` as in a build: an entity laid out a field a line, as pprint lays out a
+    dataclass (a view it prints on one line), also in a list, a tuple or a mapping."""
+    return pformat(_unviewed(value))
+
+
+def _unviewed(value: Any) -> Any:
+    if isinstance(value, Ref):
+        return value._whole()
+    if isinstance(value, ShownAsDict | TrackedVersions) or type(value) is dict:
+        return {key: _unviewed(item) for key, item in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(map(_unviewed, value))
+    return value
 
 
 class TrackedVersions(Mapping[str, str]):

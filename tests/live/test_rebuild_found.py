@@ -157,3 +157,18 @@ def test_the_question_banks_keys_values_and_items_are_shown_as_in_a_build(
     )
     assert "<p>dict_keys([" in page and "<p>dict_values([" in page and "<p>dict_items([" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_an_entity_pretty_printed_is_laid_out_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ contact|pprint }}`, and a list of entities and a kind's mapping so printed: a
+    build lays each entity out a field a line, where the preview printed one long line."""
+    page = shown(
+        builder,
+        sample_root,
+        "<pre>{{ contact|pprint }}</pre><pre>{{ playbook.meetings_with(contact)|pprint }}</pre>"
+        "<pre>{{ playbook.companies|pprint }}</pre>",
+    )
+    assert "<pre>Contact(slug=&#39;elena-marsh&#39;,\n        name=" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
