@@ -12,6 +12,7 @@ import yaml
 from conftest import refused
 
 from generator.cli import main
+from generator.errors import cut_short
 from generator.model.jsonschema import all_schemas
 from generator.scaffold import schema_files
 
@@ -76,7 +77,7 @@ def test_schema_leaves_a_file_of_yours_by_a_schemas_name(
     mine = '{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "title": "Mine"\n}\n'
     yours.write_text(mine)
     assert refused(["schema", "-q", "-o", str(folder)], capsys) == [
-        f"{yours} exists and is not a schema playbook wrote; it is left as it is: "
+        f"{cut_short(str(yours))} exists and is not a schema playbook wrote; it is left as it is: "
         "move it away, or write the schemas elsewhere (-o)"
     ]
     assert [p.name for p in folder.iterdir()] == [yours.name] and yours.read_text() == mine

@@ -19,7 +19,7 @@ from timing import assert_linear
 
 from generator.build import load
 from generator.cli import main
-from generator.errors import Problems
+from generator.errors import Problems, cut_short
 from generator.exchange import people
 from generator.exchange.existing import Known, KnownCompany, read_known
 from generator.exchange.importing import contact_text, plan_import
@@ -1271,7 +1271,7 @@ def test_an_empty_file_is_said_to_be_empty(
     (tmp_path / "Connections.csv").write_bytes(content)
     argv = ["import", source, "-C", str(tmp_path), str(tmp_path / "Connections.csv")]
     assert refused(argv, capsys) == [
-        f"{tmp_path / 'Connections.csv'} is empty: there is nothing in it to import"
+        f"{cut_short(str(tmp_path / 'Connections.csv'))} is empty: there is nothing in it to import"
     ]
 
 

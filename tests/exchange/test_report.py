@@ -16,7 +16,7 @@ from conftest import SAMPLE_TODAY, edit, refused, write
 
 from generator.build import load
 from generator.cli import main
-from generator.errors import Problems
+from generator.errors import Problems, cut_short
 from generator.plans.facts import derive
 from generator.plans.worklog import LogEntry, work_search_log
 
@@ -399,7 +399,7 @@ def test_a_report_replaces_its_earlier_one_never_a_file_of_yours(
     yours.write_text("<!doctype html>\n<p>my notes, kept</p>\n", encoding="utf-8")
     argv = ["report", "-C", str(sample_root), "--from", "2026-11-01", "-o", str(out), *TODAY]
     assert refused(argv, capsys) == [
-        f"{yours} exists and is not an earlier export of playbook's; it is left "
+        f"{cut_short(str(yours))} exists and is not an earlier export of playbook's; it is left "
         "as it is: move it away, or write the export elsewhere (-o)"
     ]
     assert [p.name for p in out.iterdir()] == [yours.name]
