@@ -31,12 +31,10 @@ from generator.plans.outreach import (
     DraftKind,
     DraftProblem,
     lint_draft,
+    lint_subject,
     talks_about_jobs,
 )
 from generator.sources.markdown import inline_text
-
-SUBJECT_CODES = frozenset({"job-ask", "mentions-job"})
-"""What a subject line is checked for: the words in it, not its length."""
 
 YOUR_TO_DO = re.compile(
     r"^\W*(?:(?:to\s?do|next(?:\s+steps?)?|action|note\s+to\s+self)\s*:"
@@ -215,9 +213,7 @@ def check_own(
     if own.subject:
         subject = Draft(kind, own.subject, own.subject_line)
         found[:0] = [
-            (p, p.as_warning(subject, path, kind.value))
-            for p in lint_draft(subject, meeting, config, today, declined)
-            if p.code in SUBJECT_CODES
+            (p, p.as_warning(subject, path, kind.value)) for p in lint_subject(subject, meeting)
         ]
     return tuple(found)
 

@@ -15,6 +15,8 @@ and the update to whoever introduced you. The guides agree on what makes them wo
   date, or still unsent after it (send it today; once the item is let go, as the
   Follow-ups page says, too late to be one).
 
+A subject line is checked for its words only (`lint_subject`): job-ask and mentions-job.
+
 Nothing here reads files or the clock: the draft, its meeting, the config and today
 come in, problems come out. Where a draft comes from (a theme template, a body section
 of the meeting file) is the page layer's business; `DraftProblem.as_warning` turns a
@@ -26,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import ContentError, Severity, counted
@@ -188,13 +190,31 @@ def lint_draft(
     problems = list(_too_long(draft))
     if draft.kind is DraftKind.REQUEST:
         problems.extend(_length_asked(draft, meeting, config))
-        if meeting.purpose == "informational":
-            problems.extend(_job_talk(draft))
     if draft.kind is DraftKind.THANK_YOU:
         problems.extend(_late_thank_you(meeting, config, today, declined))
-        if meeting.purpose == "informational":
-            problems.extend(_job_ask(draft, AFTER_LEARNING))
+    problems.extend(_words_of_jobs(draft, meeting))
+    return _in_text_order(problems)
+
+
+def lint_subject(draft: Draft, meeting: Meeting) -> tuple[DraftProblem, ...]:
+    """The problems of a subject line `draft`, written for `meeting`: those of `lint_draft`
+    about its words (a job ask, the job search named), not about its length or its day."""
+    return _in_text_order(_words_of_jobs(draft, meeting))
+
+
+def _in_text_order(problems: Iterable[DraftProblem]) -> tuple[DraftProblem, ...]:
+    """`problems` in text order, those of the whole draft first."""
     return tuple(sorted(problems, key=lambda p: -1 if p.start is None else p.start))
+
+
+def _words_of_jobs(draft: Draft, meeting: Meeting) -> Iterator[DraftProblem]:
+    """The talk of jobs in `draft`, where its kind of message for `meeting` must not have it."""
+    if meeting.purpose != "informational":
+        return
+    if draft.kind is DraftKind.REQUEST:
+        yield from _job_talk(draft)
+    if draft.kind is DraftKind.THANK_YOU:
+        yield from _job_ask(draft, AFTER_LEARNING)
 
 
 def _too_long(draft: Draft) -> Iterator[DraftProblem]:

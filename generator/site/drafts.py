@@ -21,9 +21,16 @@ from urllib.parse import quote
 import jinja2
 
 from generator.model.entities import Contact
-from generator.plans.drafts import SUBJECT_CODES, DraftSlot
+from generator.plans.drafts import DraftSlot
 from generator.plans.drafts import first_sentence as first_sentence  # for the templates
-from generator.plans.outreach import Draft, DraftKind, DraftProblem, lint_draft, word_count
+from generator.plans.outreach import (
+    Draft,
+    DraftKind,
+    DraftProblem,
+    lint_draft,
+    lint_subject,
+    word_count,
+)
 
 TEMPLATES = {
     DraftKind.REQUEST: "draft_request.txt",
@@ -95,8 +102,7 @@ def shown(
         config = playbook.config
         declined = playbook.declined_on(slot.meeting.contact, today) is not None
         problems = lint_draft(Draft(slot.kind, text), slot.meeting, config, today, declined)
-        in_subject = lint_draft(Draft(slot.kind, subject), slot.meeting, config, today, declined)
-        problems = tuple(p for p in in_subject if p.code in SUBJECT_CODES) + problems
+        problems = lint_subject(Draft(slot.kind, subject), slot.meeting) + problems
     return ShownDraft(
         kind=slot.kind.value,
         to=slot.to,

@@ -18,6 +18,7 @@ from generator.plans.outreach import (
     DraftProblem,
     StatedLength,
     lint_draft,
+    lint_subject,
     stated_length,
     talks_about_jobs,
     thank_you_due,
@@ -208,6 +209,19 @@ def test_problems_come_in_the_order_of_the_text() -> None:
 def thanks(meeting: Meeting, today: dt.date = TODAY) -> tuple[DraftProblem, ...]:
     draft = Draft(DraftKind.THANK_YOU, "Thank you for the coffee and for the advice.")
     return lint_draft(draft, meeting, CONFIG, today)
+
+
+@pytest.mark.parametrize("kind", list(DraftKind))
+@pytest.mark.parametrize("meeting", [COFFEE, NETWORKING, HELD])
+def test_a_subject_is_checked_for_its_words_only(kind: DraftKind, meeting: Meeting) -> None:
+    """A subject line has the problems a text of the same words has about jobs, the same
+    messages in the same order, and none about its length or its day."""
+    subject = "Coffee? " + "Could I send you my CV? " * WORD_LIMIT + "Any openings for an hour?"
+    whole = lint_draft(Draft(kind, subject), meeting, CONFIG, TODAY)
+    about_jobs = tuple(p for p in whole if p.code in {"job-ask", "mentions-job"})
+    assert lint_subject(Draft(kind, subject), meeting) == about_jobs
+    if meeting.purpose == "informational" and kind is not DraftKind.REFERRER_UPDATE:
+        assert about_jobs and len(about_jobs) < len(whole)
 
 
 def test_a_thank_you_is_due_the_day_after() -> None:
