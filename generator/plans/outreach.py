@@ -35,7 +35,7 @@ from generator.errors import ContentError, Severity, counted
 from generator.model.config import Config
 from generator.model.entities import Meeting
 from generator.plans.agenda import meeting_length
-from generator.plans.asks import find_job_ask
+from generator.plans.asks import Ask, find_job_ask
 from generator.plans.followups import let_go_day
 
 WORD_LIMIT = 100
@@ -207,14 +207,19 @@ def _in_text_order(problems: Iterable[DraftProblem]) -> tuple[DraftProblem, ...]
     return tuple(sorted(problems, key=lambda p: -1 if p.start is None else p.start))
 
 
+_TOLD_OF_JOBS = (DraftKind.REQUEST, DraftKind.THANK_YOU)
+"""The drafts about an informational meeting that must not talk of jobs."""
+
+
 def _words_of_jobs(draft: Draft, meeting: Meeting) -> Iterator[DraftProblem]:
     """The talk of jobs in `draft`, where its kind of message for `meeting` must not have it."""
-    if meeting.purpose != "informational":
+    if meeting.purpose != "informational" or draft.kind not in _TOLD_OF_JOBS:
         return
+    ask = find_job_ask(draft.text)
     if draft.kind is DraftKind.REQUEST:
-        yield from _job_talk(draft)
+        yield from _job_talk(draft, ask)
     if draft.kind is DraftKind.THANK_YOU:
-        yield from _job_ask(draft, AFTER_LEARNING)
+        yield from _job_ask(draft, ask, AFTER_LEARNING)
 
 
 def _too_long(draft: Draft) -> Iterator[DraftProblem]:
@@ -260,9 +265,9 @@ AFTER_LEARNING = (
 (the request), after it (the thank-you)."""
 
 
-def _job_ask(draft: Draft, why: str) -> Iterator[DraftProblem]:
-    """The job ask in `draft`, if any (`find_job_ask`), told `why` it does not belong."""
-    ask = find_job_ask(draft.text)
+def _job_ask(draft: Draft, ask: Ask | None, why: str) -> Iterator[DraftProblem]:
+    """The job ask in `draft`, if any (`ask`: `find_job_ask`), told `why` it does not
+    belong."""
     if ask is not None:
         yield DraftProblem(
             "job-ask",
@@ -274,10 +279,9 @@ def _job_ask(draft: Draft, why: str) -> Iterator[DraftProblem]:
         )
 
 
-def _job_talk(draft: Draft) -> Iterator[DraftProblem]:
+def _job_talk(draft: Draft, ask: Ask | None) -> Iterator[DraftProblem]:
     """A job ask, else every mention of the job search, in a request to learn."""
-    yield from _job_ask(draft, BEFORE_LEARNING)
-    ask = find_job_ask(draft.text)
+    yield from _job_ask(draft, ask, BEFORE_LEARNING)
     for found in _MENTIONS.finditer(draft.text):
         if ask is not None and ask.start <= found.start() < ask.start + len(ask.wording):
             continue
