@@ -18,13 +18,21 @@ from pathlib import Path
 from time import monotonic
 
 from watchdog.events import (
-    EVENT_TYPE_ATTRIB,
-    EVENT_TYPE_CLOSED,
     EVENT_TYPE_CREATED,
     EVENT_TYPE_DELETED,
     EVENT_TYPE_EVENTS_LOST,
-    EVENT_TYPE_MODIFIED,
     EVENT_TYPE_MOVED,
+    DirAttribEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    EventsLostEvent,
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
 )
@@ -45,9 +53,14 @@ MAX_WAIT = 2.0
 """Seconds after a batch's first event when it is released even if events keep coming."""
 
 _CAME_OR_WENT = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED})
-_CHANGES = _CAME_OR_WENT | {EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED, EVENT_TYPE_ATTRIB}
-"""Event types that can change a file's content, existence or whether it can be read
-(`chmod`: attrib), not opened, ..."""
+CHANGES = [
+    *(FileCreatedEvent, FileMovedEvent, FileDeletedEvent, FileModifiedEvent, FileClosedEvent),
+    *(DirCreatedEvent, DirMovedEvent, DirDeletedEvent, FileAttribEvent, DirAttribEvent),
+    EventsLostEvent,
+]
+"""The events that can change a file's content, existence or whether it can be read
+(`chmod`: attrib); the system tells no others (a file opened or read, a folder's own
+modification time: the files inside report themselves)."""
 
 
 class Debouncer:
@@ -142,7 +155,7 @@ class SourceWatcher(FileSystemEventHandler):
 
     def start(self) -> None:
         self._observer = Observer()
-        self._observer.schedule(self, str(self.root), recursive=False)
+        self._observer.schedule(self, str(self.root), recursive=False, event_filter=CHANGES)
         self._rewatch()
         self._observer.start()
 
@@ -203,7 +216,7 @@ class SourceWatcher(FileSystemEventHandler):
                 folder, recursive = wanted[key]
                 try:
                     self._watches[key] = self._observer.schedule(
-                        self, str(folder), recursive=recursive
+                        self, str(folder), recursive=recursive, event_filter=CHANGES
                     )
                 except OSError as exc:  # gone again already (the next event tells), a limit
                     if key[0] == "source":
@@ -268,10 +281,6 @@ class SourceWatcher(FileSystemEventHandler):
         if event.event_type == EVENT_TYPE_EVENTS_LOST:  # the system dropped events: look again
             self.report([*self._rewatch(), *(self.root / name for name in SOURCE_FOLDERS)])
             return
-        if event.event_type not in _CHANGES:
-            return
-        if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
-            return  # a folder's own mtime: the files inside report themselves
         ends = [event.src_path, event.dest_path] if event.dest_path else [event.src_path]
         paths = [self._as_linked(Path(os.fsdecode(end))) for end in ends]
         came_or_went = event.event_type in _CAME_OR_WENT
