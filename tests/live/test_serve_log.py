@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import edit, running_server, write
@@ -160,10 +161,12 @@ def test_a_folder_the_system_will_not_watch_is_said_once(
     from generator.live import watch
 
     class Limited(watch.Observer):
-        def schedule(self, handler: object, path: str, recursive: bool = False) -> object:
+        def schedule(
+            self, handler: object, path: str, recursive: bool = False, **more: Any
+        ) -> object:
             if recursive:
                 raise OSError(errno.ENOSPC, "inotify watch limit reached")
-            return super().schedule(handler, path, recursive=recursive)
+            return super().schedule(handler, path, recursive=recursive, **more)
 
     monkeypatch.setattr(watch, "Observer", Limited)
     log = Log()
