@@ -197,6 +197,12 @@ def test_a_long_text_without_a_full_stop_takes_time_in_step_with_its_length(word
     assert_linear(lambda text: first_ask(text, JOB_ASK_RULES), lambda n: words * n, 250)
 
 
+@pytest.mark.parametrize("words", ["I would like to ", "pass my ", "me "])
+def test_the_one_search_takes_time_in_step_with_the_length_too(words: str) -> None:
+    """ANY_JOB_ASK, searched before the rules, is bounded as they are."""
+    assert_linear(ANY_JOB_ASK.search, lambda n: words * n, 250)
+
+
 def test_an_ask_is_found_at_the_end_of_a_long_sentence() -> None:
     """Bounding the gaps leaves a long sentence's ask found where its words stand close."""
     text = "I would like to hear about the team, " * 300 + "and could you send my CV on"
