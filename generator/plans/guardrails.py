@@ -101,6 +101,8 @@ LENGTH_NORMS: tuple[tuple[str, str, int, str], ...] = (
 )
 """(purpose, format or "" for any, longest usual minutes, what): the first row that
 matches a meeting applies. The length you ask for is a promise about their time."""
+KIND_FIELDS = ("purpose", "format")
+"""The fields that say which row of LENGTH_NORMS a meeting is."""
 
 
 def meeting_guardrails(
@@ -446,7 +448,9 @@ def _company_name(playbook: Playbook, slug: str) -> str:
 
 
 def _longer_than_usual(meeting: Meeting) -> Iterator[ContentError]:
-    if meeting.duration is None:
+    """A format or purpose written but refused (`format: Lunch meeting`) leaves the kind
+    of meeting unknown: its own error is the one message, not a norm of another kind."""
+    if meeting.duration is None or not meeting.source.refused.isdisjoint(KIND_FIELDS):
         return
     for purpose, format_name, minutes, what in LENGTH_NORMS:
         if meeting.purpose == purpose and format_name in ("", meeting.format):

@@ -802,6 +802,9 @@ def meeting(**fields: str) -> str:
         ({"format": "coffee"}, False),
         ({"format": "coffee", "duration": "45", "status": "done", "date": "2026-11-02"}, False),
         ({"format": "coffee", "duration": "45", "status": "cancelled"}, False),
+        # refused, so the kind is unknown: its own error is the one message
+        ({"format": "Lunch meeting", "duration": "45"}, False),
+        ({"purpose": "networkin", "format": "coffee", "duration": "45"}, False),
     ],
 )
 def test_a_meeting_longer_than_its_kind_usually_gets(
