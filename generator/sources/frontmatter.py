@@ -161,19 +161,35 @@ class Document:
 
     def shown(self, field_path: str) -> str:
         """`field_path` as people read it: a position in a list counted from 1
-        (`questions.0` is `questions.1`), a name in a mapping as written (`done.1`); past
-        what the data holds, every number is taken for a position (`shown_field`)."""
+        (`questions.0` is `questions.1`), a name in a mapping as written (`done.1`), in
+        quotes when it holds a dot (`done.'1.5'`, not a step into a list; a field's own
+        name is shown as its line starts, `done.thank_you:`); past what the data holds,
+        every number is taken for a position (`shown_field`)."""
         value: Any = self.data
-        shown = []
-        for part in field_path.split("."):
+        shown: list[str] = []
+        parts = field_path.split(".")
+        while parts:
             if isinstance(value, dict):
-                shown.append(part)
-                value = value.get(part)
+                key = _name_at(value, parts)
+                shown.append(quoted(key) if shown and "." in key else key)
+                value = value.get(key)
+                del parts[: key.count(".") + 1]
                 continue
+            part = parts.pop(0)
             shown.append(shown_field(part))
             listed = isinstance(value, list) and part.isdigit() and int(part) < len(value)
             value = value[int(part)] if listed else None
         return ".".join(shown)
+
+
+def _name_at(mapping: dict[Any, Any], parts: list[str]) -> str:
+    """The name in `mapping` that a dotted path's `parts` start with: the longest run of
+    them it holds (a name may hold a dot, `1.5:`), else the first part alone."""
+    for end in range(len(parts), 1, -1):
+        name = ".".join(parts[:end])
+        if name in mapping:
+            return name
+    return parts[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,3 +91,21 @@ def test_a_year_mistyped_ahead_in_the_date_is_not_blamed_on_the_thank_you(
         "warning: content/meetings/sam.md:5: date: 2062-11-19 is about 36 years after today "
         "(2026-11-22), out of reach of its reminders and agenda: did you mean 2026-11-19?"
     ]
+
+
+def test_a_name_with_a_dot_in_done_is_shown_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """done: {1.5: …} was told as `done.1.6` (the dot read as a step into a list, and 5
+    counted from 1), and `a.b:` as `done.a.b`: a name holding a dot is shown in quotes."""
+    lines = said(
+        tmp_path,
+        meeting(
+            "status: done", "date: 2026-11-02", "done:", "  1.5: 2026-11-06", "  a.b: 2026-11-06"
+        ),
+        capsys,
+    )
+    assert [line.split(": unknown name")[0] for line in lines] == [
+        "content/meetings/sam.md:7: done.'1.5'",
+        "content/meetings/sam.md:8: done.'a.b'",
+    ]
