@@ -96,6 +96,22 @@ def test_a_yaml_mistake_in_one_field_is_named_under_that_field(
     assert str(error).startswith(f"{elena}:{said}"), error
 
 
+def test_a_name_yaml_reads_as_no_text_is_told_at_its_line(tmp_path: Path) -> None:
+    """`1: x`, `null: y`, `true: z` or `2026-01-01: d` in a contact were kept as fields of
+    the user's own without a word; a name in quotes (`"2": w`) is meant, and says nothing."""
+    root = copy_sample(tmp_path / "pb")
+    elena = "content/contacts/elena-marsh.md"
+    names = "1: x\nnull: y\ntrue: z\n2026-01-01: d\n'2': w\n"
+    edit(root, elena, "name: Elena Marsh\n", f"name: Elena Marsh\n{names}")
+    told = [str(w).split(", not as text")[0] for w in check(root).warnings if w.path == elena]
+    assert told == [
+        f"warning: {elena}:3: 1: YAML reads this name as a number",
+        f"warning: {elena}:4: null: YAML reads this name as nothing (null)",
+        f"warning: {elena}:5: true: YAML reads this name as yes or no",
+        f"warning: {elena}:6: 2026-01-01: YAML reads this name as a date",
+    ]
+
+
 def test_a_mistake_in_a_text_over_several_lines_is_told_at_its_line(tmp_path: Path) -> None:
     """A `[[link]]` on the third line of a goal written over several lines (`- >`) was
     told at the goal's first line, two lines above it."""

@@ -1961,6 +1961,20 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
     return result
 
 
+def _name_read_as(at: At, key: str) -> bool:
+    """Whether `key`, kept as an extra at `at`, is a name YAML reads as no text (`1:`,
+    `null:`, `2026-01-01:`), which is then warned about: it is kept as written, but is
+    most likely a value or a line that lost its field's name."""
+    read_as = at.doc.names_read_as.get(at.path)
+    if read_as is None:
+        return False
+    at.warn(
+        f"YAML reads this name as {read_as}, not as text: if it is a field of your own, put "
+        f"its name in quotes ({double_quoted(clipped(key))}: …); if not, rename or delete it"
+    )
+    return True
+
+
 def _choice_of_another_field(spec: Field, value: Any, schema: Schema) -> str | None:
     """The field of `schema` whose choices hold `value`, refused by `spec`'s (`purpose:
     coffee`, where `format:` takes coffee); else None."""
@@ -1999,7 +2013,7 @@ def _warn_extra(
     field (`referals`), or a field of another kind (`followups:` on a company); and an
     error, a declared field written again in another way (`Name:` and `name:`): one of
     the two values is lost, as with a field written twice."""
-    if _written_twice(at, key, declared, data):
+    if _written_twice(at, key, declared, data) or _name_read_as(at, key):
         return
     near = close_field(key, declared)
     owners = schema.owners(key) if schema.owners is not None else None

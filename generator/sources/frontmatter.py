@@ -101,6 +101,15 @@ take a few kilobytes; anything near this is surely not meant to be a note)."""
 
 FENCE = "---"
 
+NAMES_READ_AS = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:bool": "yes or no",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+"""What YAML reads a name written without quotes as, by its type, where not as text."""
+
 MAX_DEPTH = 20
 """Deepest nesting of lists and mappings in front matter (a reminder inside a list is 3)."""
 MAX_VALUES = 10_000
@@ -139,6 +148,10 @@ class Document:
     """(first line, the lines as written) of each text written over several lines (a
     `notes: |` block, `- >` and the lines below it), by dotted path: a message about a
     part of it (a `[[link]]`) is told at the line that holds that part (`line_holding`)."""
+    names_read_as: Mapping[str, str] = field(default_factory=dict)
+    """What YAML reads each name written without quotes as, when not text (`1:` is `a
+    number`, `null:` is `nothing`), by dotted path: kept as the text written, which is
+    warned about where it is no field (model/fields.py)."""
 
     def line(self, field_path: str) -> int:
         """Line of a field, falling back to its parent, then to the file's first line."""
@@ -237,6 +250,8 @@ class _Marks:
     raw: dict[str, str] = field(default_factory=dict)
     spread: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     """`Document.spread`."""
+    names_read_as: dict[str, str] = field(default_factory=dict)
+    """`Document.names_read_as`."""
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
     """(path, line, line before) of each field written again in its mapping."""
     values: int = 0
@@ -688,6 +703,7 @@ def _parse_yaml(
         frozenset(joined),
         curly,
         marks.spread,
+        marks.names_read_as,
     )
 
 
@@ -1096,6 +1112,8 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 marks.duplicates.append((child, key_line, marks.lines[child]))
             seen.add(key)
             marks.lines[child] = key_line
+            if not key_node.style and key_node.tag in NAMES_READ_AS:
+                marks.names_read_as[child] = NAMES_READ_AS[key_node.tag]
             _walk(value_node, child, marks, within, field_line if path else key_line)
     elif isinstance(node, yaml.SequenceNode):
         if node.tag in _PAIRS:
