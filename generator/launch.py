@@ -1,17 +1,32 @@
 """The `playbook` command's entry point: loading the command takes a fraction of a second,
-and Ctrl-C during it ends the command as quietly as Ctrl-C later does (`cli.main`). So
-this module imports nothing when it is loaded: the console script runs that import
-before any `try` can catch the interrupt (not even `__future__`)."""
+and Ctrl-C, `kill` or the terminal closed during it ends the command as they do later
+(`cli.main`): "interrupted", not a traceback nor a silent stop. So this module imports
+nothing when it is loaded: the console script runs that import before any `try` can
+catch the interrupt (not even `__future__`)."""
 
 import sys
 
 
 def main() -> int:
     try:
-        from generator.cli import main as run
+        import signal
+
+        # SIGTERM (`kill`) and SIGHUP stop it as Ctrl-C does from the first moment, before
+        # `cli._terminate_like_ctrl_c` takes over; unless ignored (`nohup`). No SIGHUP on Windows.
+        ending = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+        previous = {number: signal.getsignal(number) for number in ending}
+        for number, handler in previous.items():
+            if handler is not signal.SIG_IGN:
+                signal.signal(number, signal.default_int_handler)
+        try:
+            from generator.cli import main as run
+
+            return run()
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
     except KeyboardInterrupt:
         from generator.errors import EXIT_INTERRUPTED
 
         print("playbook: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    return run()

@@ -1235,6 +1235,50 @@ def test_ctrl_c_while_the_command_loads_ends_it_quietly(
     assert capsys.readouterr().err == "playbook: interrupted\n"
 
 
+STOPPED_AT = """
+import argparse, os, signal, sys
+
+number, moment = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)
+
+
+class Loading:
+    def find_spec(self, name, *args):
+        if name == "generator.cli":  # the command's own modules begin to load
+            os.kill(os.getpid(), number)
+
+
+def read(self, *args, **kwargs):  # loaded, reading its arguments
+    os.kill(os.getpid(), number)
+    return real(self, *args, **kwargs)
+
+
+if moment == "loading":
+    sys.meta_path.insert(0, Loading())
+else:
+    real, argparse.ArgumentParser.parse_args = argparse.ArgumentParser.parse_args, read
+from generator.launch import main
+
+sys.exit(main())
+"""
+"""`playbook check` in a process of its own, sent a signal by itself while it loads or
+while it reads its arguments (before the build's own handling takes over)."""
+
+
+@pytest.mark.parametrize("moment", ["loading", "arguments"])
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_command_stopped_as_it_starts_says_it_was_interrupted(name: str, moment: str) -> None:
+    """`kill` (or the terminal closed) in the first second, while the command still
+    loaded, ended it with status 143 and not a word; Ctrl-C once it had loaded, before it
+    began its work, printed a traceback. Each is now said as at any later moment."""
+    asked = [sys.executable, "-c", STOPPED_AT, name, moment, "check"]
+    stopped = subprocess.run(asked, capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert (stopped.returncode, stopped.stderr, stopped.stdout) == (
+        130,
+        "playbook: interrupted\n",
+        "",
+    )
+
+
 def test_the_entry_point_loads_nothing_before_it_can_catch_ctrl_c() -> None:
     """The console script imports `generator.launch` outside any `try`: a Ctrl-C in the
     50 ms it took to load `generator.errors` (dataclasses, pathlib, re) printed a
