@@ -183,9 +183,10 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
 
 def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
     """A usage error for `playbook init -` (a folder named `-` was made: other tools read
-    `-` as the standard input), for the root of the file system (as root, the starter
-    files were spread over `/` without a word), for a file (`init playbook.yaml`) or a
-    path through one, and for a folder in a built site (`init output/mine`)."""
+    `-` as the standard input), for the root of the file system or the home folder
+    itself (the starter files were spread over `/` or `~` without a word), for a file
+    (`init playbook.yaml`) or a path through one, and for a folder in a built site
+    (`init output/mine`)."""
     if str(directory) == "-":
         raise UsageError(
             "'-' names no folder here: give the folder for the new playbook, like "
@@ -194,10 +195,12 @@ def _refuse_no_folder_for_a_playbook(directory: Path) -> None:
     if leads_round(directory):  # `ln -s new new`: resolving it raised a traceback
         raise UsageError(f"{directory} {OUTPUT_LOOP}")
     here = directory.resolve()
-    if here.parent == here:
+    everything = _folder_of_everything(directory)
+    if everything is not None:
         raise UsageError(
-            f"{directory} is the top of the file system, where a playbook would spread its "
-            "files among the system's: make a folder for it, like playbook init ~/my-search"
+            f"{_named(directory)} is {everything}, where the starter files would lie loose "
+            "among its own: make a folder for the playbook; did you mean playbook init "
+            "~/my-search?"
         )
     there = directory.exists() and not directory.is_dir()  # /dev/null is no file to is_file
     file = directory if there else file_on_the_way(directory)
@@ -268,7 +271,12 @@ def write_schemas(folder: Path) -> list[Path]:
     by a schema's name: only a schema written before is replaced."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file, not a folder: choose another folder with -o")
-    _refuse_a_folder_of_everything(folder)
+    everything = _folder_of_everything(folder)
+    if everything is not None:
+        raise UsageError(
+            f"not writing into {folder}: it is {everything}, where the schemas would lie "
+            "loose among its own files; choose a folder for them, like -o schemas"
+        )
     site = built_site_holding(folder)
     if site is not None:  # published with the site, and left there by every later build
         raise UsageError(
@@ -286,18 +294,17 @@ def write_schemas(folder: Path) -> list[Path]:
     return replace_files(folder, files)
 
 
-def _refuse_a_folder_of_everything(folder: Path) -> None:
-    """`schema -o /` or `schema -o ~` wrote six files loose among the system's or the
-    home folder's own, where nothing reads them and they are hard to tell apart: those
-    two are refused, though a folder of yours is not (`-o .vscode`)."""
+def _folder_of_everything(folder: Path) -> str | None:
+    """What `folder` is when it is the top of the file system or the home folder itself,
+    where files written would lie loose among the system's or the home folder's own
+    (`schema -o ~` wrote its six there, `init ~` its starter playbook); None for any other
+    folder, one of yours included (`schema -o .vscode`)."""
     here = folder.resolve()
-    home = Path(os.path.expanduser("~")).resolve()
-    if here.parent == here or here == home:
-        what = "the top of the file system" if here.parent == here else "your home folder"
-        raise UsageError(
-            f"not writing into {folder}: it is {what}, where the schemas would lie loose "
-            "among its own files; choose a folder for them, like -o schemas"
-        )
+    if here.parent == here:
+        return "the top of the file system"
+    if here == Path(os.path.expanduser("~")).resolve():
+        return "your home folder"
+    return None
 
 
 def _earlier_schema(new: bytes, old: bytes) -> bool:

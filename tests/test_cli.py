@@ -1734,11 +1734,13 @@ def test_init_refuses_a_file_and_a_built_site(
 @pytest.mark.parametrize(
     ("folder", "said"),
     [
-        ("/", "/ is the top of the file system, where a playbook would spread"),
+        ("/", "/ is the top of the file system, where the starter files would lie loose"),
+        ("~", "{home} is your home folder, where the starter files would lie loose"),
+        (".", "this folder is your home folder, where the starter files would lie loose"),
         ("-", "'-' names no folder here: give the folder for the new playbook"),
     ],
 )
-def test_init_refuses_the_top_of_the_file_system_and_a_dash(
+def test_init_refuses_the_top_of_the_file_system_the_home_folder_and_a_dash(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     folder: str,
@@ -1746,13 +1748,17 @@ def test_init_refuses_the_top_of_the_file_system_and_a_dash(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """As root, `playbook init /` wrote a starter playbook at the top of the file system
-    without a word, and `playbook init -` made a folder named `-`. Nothing is written
-    here even before the fix: the writing is caught."""
+    without a word, `playbook init ~` (or `init` in the home folder) spread it among the
+    home folder's own files, and `playbook init -` made a folder named `-`. Nothing is
+    written here even before the fix: the writing is caught."""
     written: list[object] = []
     monkeypatch.setattr("generator.scaffold.write_new_files", written.append)
+    monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
-    [told] = refused(["init", folder], capsys)
-    assert told.startswith(said)
+    [told] = refused(["init", str(Path(folder).expanduser())], capsys)
+    assert told.startswith(said.format(home=tmp_path))
+    if folder != "-":
+        assert told.endswith("; did you mean playbook init ~/my-search?")
     assert written == []
 
 
