@@ -192,10 +192,11 @@ def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[list[int]]:
 
 
 BUILT_BUT_NOT_TIDIED = (
-    "playbook: stopped after the new site was in place: it is built and whole; only the "
-    "removal of the files it replaced was cut short, and the next build finishes it"
+    "playbook: stopped after the new site was in place: it is built and whole; the next "
+    "build removes any of the files it replaced that are left"
 )
-"""Said of `build` stopped (Ctrl-C, `kill`) once its site is in place: it ends with 0."""
+"""Said of `build` stopped (Ctrl-C, `kill`) once its site is in place, while it removed
+what the site replaced or while it said what it built: it ends with 0."""
 
 
 STOPPING_SAID_AFTER = 1.0
@@ -1294,6 +1295,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
     finally:
         if shown is not None:
             shown.close()  # errors and the summary start on a clean line
+    # built: stopped now, only what is said of it is cut short, as the removal of what the
+    # site replaced is (`_main` says BUILT_BUT_NOT_TIDIED), not "interrupted"
+    with contextlib.suppress(KeyboardInterrupt):
+        _say_what_was_built(args, report, audience, len(cautions))
+    return 0
+
+
+def _say_what_was_built(
+    args: argparse.Namespace, report: BuildReport, audience: Audience, cautions: int
+) -> None:
+    """The warnings of a build, then its summary: pages, files, time, warnings (the
+    `cautions` said of the passphrase among them) and where to open it."""
     if not args.quiet:
         _print_problems(report.warnings)
     said = _said_of_the_output(report, audience)
@@ -1302,7 +1315,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.verbose:
         _print_stages(report.stages)
     if not args.quiet:
-        warnings = len(report.warnings) + len(said) + len(cautions)
+        warnings = len(report.warnings) + len(said) + cautions
         warned = f", {counted(warnings, 'warning')}" if warnings else ""
         _say(
             f"Built {report.pages:,} pages ({report.files:,} files) in {report.seconds:.2f}s"
@@ -1319,7 +1332,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
                 "are left out, and their names shortened unless coach.names or --names says "
                 "full."
             )
-    return 0
 
 
 def _said_of_the_output(report: BuildReport, audience: Audience) -> list[str]:

@@ -1358,13 +1358,38 @@ def test_a_build_stopped_once_its_site_is_in_place_says_it_is_built(
     monkeypatch.setattr(shutil, "rmtree", killed_while_removing)
     assert main([*argv, "--jobs", "1", "--clean"]) == 0
     assert capsys.readouterr().err == (
-        "playbook: stopped after the new site was in place: it is built and whole; only the "
-        "removal of the files it replaced was cut short, and the next build finishes it\n"
+        "playbook: stopped after the new site was in place: it is built and whole; the next "
+        "build removes any of the files it replaced that are left\n"
     )
     assert page.read_bytes() == built
     monkeypatch.undo()
     assert main(argv) == 0
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+def test_a_build_stopped_while_it_says_what_it_built_says_it_is_built(
+    name: str,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kill` or Ctrl-C once `build` had its site in place and printed its warnings and
+    summary said "interrupted" (exit 130) of a site built whole. It says the site is
+    built, and ends with 0, as when stopped while it removes what the site replaced."""
+
+    def stopped(*args: object) -> None:
+        os.kill(os.getpid(), getattr(signal, name))
+
+    monkeypatch.setattr(cli, "_print_problems", stopped)
+    assert main(["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "playbook: stopped after the new site was in place: it is built and whole; the next "
+        "build removes any of the files it replaced that are left\n"
+    )
+    assert "interrupted" not in err
+    assert (sample_root / "output/index.html").is_file()
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
