@@ -378,9 +378,11 @@ def build(
     progress: Progress = SILENT,
 ) -> BuildReport:
     """Build the playbook at `root` into its output folder; raise BuildError on bad content
-    (with `strict`, on any warning too). `clean`: write every file again, not only those
-    whose bytes changed. For a coach (`audience`), the pages are made from `shared_view`
-    of the checked model. `progress` hears each stage begin, and how far it has got."""
+    (with `strict`, on any warning too). `clean`: read every file in the output and write
+    again each one that differs from the new one, not only those the last build's list
+    says changed (a page edited by hand). For a coach (`audience`), the pages are made
+    from `shared_view` of the checked model. `progress` hears each stage begin, and how
+    far it has got."""
     started = time.perf_counter()
     clock = Stopwatch()
     problems = Problems()
