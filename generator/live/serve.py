@@ -73,9 +73,10 @@ DAY_CHECK = 60.0
 """Seconds between looks at the date (`LiveBuild.day_is_over`): not one wait until
 midnight, since that clock stops while a laptop sleeps."""
 REBUILD_WAIT = 1.0
-"""Seconds a stop waits for the rebuild under way: one at its pages stops at the next
-(`LiveBuild.close`); one still reading the sources (a setting saved, 10,000 files) goes
-on alone, writing nothing and saying nothing (`_build`), until the process ends."""
+"""Seconds a stop waits for the rebuild under way, which stops at its next step: a source
+parsed, a stage, a page (`LiveBuild.close`); one in a long stage (assembling 10,000
+files) goes on alone, writing nothing and saying nothing (`_build`), until the process
+ends."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 DEFAULT_PORT = 8000
 FALLBACK_PORTS = 20

@@ -355,6 +355,40 @@ def test_a_closed_build_writes_and_deletes_nothing(builder: LiveBuild, sample_ro
     assert not builder.out.exists()
 
 
+@pytest.mark.parametrize("stage", ["reading", "assembling", "facts"])
+def test_a_stop_ends_a_rebuild_at_its_next_step_not_its_first_page(
+    stage: str, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a rebuild reads every source (a first build, a setting saved at
+    10,000 files: seconds) stops it at the next source, or at the end of the stage under
+    way: the stages after it, and the other sources, are left undone."""
+    from generator.live import rebuild, sources
+
+    builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
+    done: list[str] = []
+
+    def spy(name: str, run: Callable[..., Any]) -> Callable[..., Any]:
+        def step(*args: Any, **named: Any) -> Any:
+            done.append(name)
+            result = run(*args, **named)
+            if name == stage:
+                builder.close()
+            return result
+
+        return step
+
+    monkeypatch.setattr(sources, "parse_source", spy("reading", sources.parse_source))
+    monkeypatch.setattr(rebuild, "assemble", spy("assembling", rebuild.assemble))
+    monkeypatch.setattr(LiveBuild, "_update_model", spy("facts", LiveBuild._update_model))
+    monkeypatch.setattr(rebuild, "make_site", spy("pages", rebuild.make_site))
+    with pytest.raises(Closed):
+        builder.build()
+    stages = ["reading", "assembling", "facts"]
+    assert [name for name in done if name != "reading"] == stages[1 : stages.index(stage) + 1]
+    assert done.count("reading") == 1 or stage != "reading"  # one source, not 41
+    assert not builder.out.exists()
+
+
 def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
     builder: LiveBuild, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
