@@ -416,10 +416,17 @@ class LiveBuild:
     def calendar(self) -> bytes | None:
         """playbook.ics of the last good build, if any (any thread). Made after a rebuild
         under way: its facts are worked out in the model the rebuild changes, and what they
-        read is recorded where the rebuild records its own."""
-        with self._building:
-            make = self._calendar
+        read is recorded where the rebuild records its own. None once `close()` was called:
+        the server asks on a thread Python waits for at exit, which must not wait for a
+        rebuild (a stop right after a calendar app asked, 10,000 files)."""
+        while not self._building.acquire(timeout=0.1):
+            if self._closed:
+                return None
+        try:
+            make = None if self._closed else self._calendar
             return None if make is None else zlib.decompress(make())
+        finally:
+            self._building.release()
 
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""

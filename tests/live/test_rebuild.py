@@ -441,6 +441,42 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full", ["meeting done"])
 
 
+def test_a_calendar_asked_for_during_a_rebuild_is_not_waited_for_by_a_stop(
+    builder: LiveBuild, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calendar app asks for playbook.ics while a save's rebuild runs (a long one: 10,000
+    files), then Ctrl-C: the process, which waits at exit for the thread making the
+    calendar, stops at once rather than when the rebuild ends."""
+    from generator.live import rebuild
+
+    assemble, started, release = rebuild.assemble, threading.Event(), threading.Event()
+
+    def slow(*args: Any, **named: Any) -> Any:
+        started.set()
+        release.wait(20)  # a long assembly, until the test has timed the calendar
+        return assemble(*args, **named)
+
+    monkeypatch.setattr(rebuild, "assemble", slow)
+    EDITS["config title"](sample_root)
+
+    def rebuild_until_stopped() -> None:
+        with pytest.raises(Closed):
+            builder.build()
+
+    rebuilding = threading.Thread(target=rebuild_until_stopped)
+    rebuilding.start()
+    started.wait(10)
+    answers: list[bytes | None] = []
+    asking = threading.Thread(target=lambda: answers.append(builder.calendar()))
+    asking.start()
+    builder.close()
+    asking.join(2)
+    stuck = asking.is_alive()
+    release.set()
+    rebuilding.join(10)
+    assert not stuck and answers == [None]
+
+
 @pytest.fixture
 def day(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
     """The system's date as a build without --today reads it, moved by hand."""
