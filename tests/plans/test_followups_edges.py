@@ -35,6 +35,19 @@ def meeting(contact: str, *lines: str) -> str:
     return "\n".join(["---", f"contact: {contact}", "format: coffee", *lines, "---", ""])
 
 
+LENA_CANCELLED = {
+    "content/contacts/lena-fischer.md": person("Lena Fischer"),
+    "content/meetings/lena.md": meeting(
+        "lena-fischer",
+        "status: cancelled",
+        "requested_on: 2026-11-10",
+        "date: 2026-11-20",
+        "reschedule: 2026-12-01",
+    ),
+}
+"""Lena's coffee of 20 Nov, cancelled, with a reminder to find a new date on 1 Dec."""
+
+
 def test_a_name_given_is_reached_from_the_day_you_met_them(tmp_path: Path) -> None:
     """Wen Zhou, whom Jonah suggested, met on 10 Dec (met_on): in touch from that day."""
     files = {
@@ -87,14 +100,7 @@ def test_a_reschedule_taken_up_by_a_request_of_today_is_done_today(tmp_path: Pat
     request is a slip ahead, and the reschedule reads "new meeting set for Sun 20 Dec";
     from that day it is done on the day of the request."""
     files = {
-        "content/contacts/lena-fischer.md": person("Lena Fischer"),
-        "content/meetings/lena.md": meeting(
-            "lena-fischer",
-            "status: cancelled",
-            "requested_on: 2026-11-10",
-            "date: 2026-11-20",
-            "reschedule: 2026-12-01",
-        ),
+        **LENA_CANCELLED,
         "content/meetings/lena-again.md": meeting(
             "lena-fischer", "status: scheduled", "requested_on: 2026-12-10", "date: 2026-12-20"
         ),
@@ -206,14 +212,7 @@ def test_a_reschedule_waits_for_a_new_request_until_the_day_it_counts_as_sent(
     the day before, the reminder to find a new date is open and says the request closes it
     on 10 Dec; from that day it is done on that day."""
     files = {
-        "content/contacts/lena-fischer.md": person("Lena Fischer"),
-        "content/meetings/lena.md": meeting(
-            "lena-fischer",
-            "status: cancelled",
-            "requested_on: 2026-11-10",
-            "date: 2026-11-20",
-            "reschedule: 2026-12-01",
-        ),
+        **LENA_CANCELLED,
         "content/meetings/lena-again.md": meeting(
             "lena-fischer", "status: requested", "requested_on: 2026-12-10"
         ),

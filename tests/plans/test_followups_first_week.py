@@ -77,6 +77,13 @@ def test_a_date_of_another_year_says_its_year(tmp_path: Path) -> None:
     assert "Send Sam Okafor a thank-you note for the coffee on 30 Dec 2026" in timeline
 
 
+JORDAN_AND_DANA = {
+    "content/contacts/jordan-blake.md": "---\nname: Jordan Blake\nmet_on: 2026-11-02\n---\n",
+    "content/contacts/dana-lee.md": "---\nname: Dana Lee\nreferred_by: jordan-blake\n---\n",
+}
+"""Jordan, met on 2 Nov, who introduced Dana."""
+
+
 def test_news_for_whoever_introduced_them_is_no_contact_with_the_person_met(
     tmp_path: Path,
 ) -> None:
@@ -84,8 +91,7 @@ def test_news_for_whoever_introduced_them_is_no_contact_with_the_person_met(
     thank-you to Dana on 8 Dec and the news to Jordan on 9 Dec. Dana's keep-in-touch
     counted from 9 Dec, the message to Jordan: it counts from 8 Dec."""
     files = {
-        "content/contacts/jordan-blake.md": "---\nname: Jordan Blake\nmet_on: 2026-11-02\n---\n",
-        "content/contacts/dana-lee.md": "---\nname: Dana Lee\nreferred_by: jordan-blake\n---\n",
+        **JORDAN_AND_DANA,
         "content/meetings/dana.md": """
             ---
             contact: dana-lee
@@ -114,8 +120,7 @@ def test_news_about_someone_met_before_they_named_them_is_no_contact_with_them(
     year before (no introduction of hers): the news to Jordan on 9 Dec is no news to Dana
     about her referrals, and not a contact with her, as the work-search log says."""
     files = {
-        "content/contacts/jordan-blake.md": "---\nname: Jordan Blake\nmet_on: 2026-11-02\n---\n",
-        "content/contacts/dana-lee.md": "---\nname: Dana Lee\nreferred_by: jordan-blake\n---\n",
+        **JORDAN_AND_DANA,
         "content/contacts/sam-ito.md": "---\nname: Sam Ito\nmet_on: 2025-10-01\n---\n",
         "content/meetings/dana.md": """
             ---
