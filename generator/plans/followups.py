@@ -853,7 +853,7 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     of time), nor while a cancelled one waits for its
     `reschedule:` date (its own item is when to get back in touch: they said they are
     busy until then), nor while a request waits for its answer (`request_lapses`: the
-    nudge and the second contact follow it up; a meeting held since answers it), nor
+    nudge and the second contact follow it up; a meeting set up after it `answers` it), nor
     while one still scheduled after its day waits for its outcome. Once a request lapses
     unanswered, it is due again, not before that day. Missed intervals do not pile up
     (`latest_due`): someone last seen years ago is at most one interval late."""
@@ -868,12 +868,10 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     last = last_interaction(ctx.playbook, contact, ctx.today)
     if last is None or any(_awaits_its_outcome(m, last.day) for m in meetings):
         return
-    days_held = (m.date for m in meetings if m.status == "done" and m.date)
-    held = max((day for day in days_held if day <= ctx.today), default=None)
     lapsed = [
         request_lapses(m, ctx.config)
         for m in meetings
-        if m.status == "requested" and not (held and m.requested_on and m.requested_on <= held)
+        if m.status == "requested" and not any(answers(other, m) for other in meetings)
     ]
     if any(day > ctx.today for day in lapsed):
         return
@@ -916,6 +914,26 @@ def latest_due(cadence: Cadence, due: dt.date, today: dt.date) -> dt.date:
     while Cadence(cadence.count * (steps + 1), cadence.unit).after(due) <= today:
         steps += 1
     return Cadence(cadence.count * steps, cadence.unit).after(due) if steps else due
+
+
+def answers(meeting: Meeting, request: Meeting) -> bool:
+    """Whether `meeting` was the yes to `request`: a meeting with the same person,
+    scheduled or held, set up after the request (asked for after its `requested_on`, or,
+    with no `requested_on` of its own, dated on or after that day: a meeting held the day
+    of a request answers it). One asked for the same day is two offers in one message, and
+    one arranged before the request (still ahead when you asked again) is not its answer;
+    a request with no `requested_on` has none. Keep-in-touch stops waiting on a request
+    so answered, and `check` says to merge the two files."""
+    asked = request.requested_on
+    day = meeting.requested_on or meeting.date
+    return (
+        asked is not None
+        and day is not None
+        and meeting is not request
+        and meeting.contact == request.contact
+        and meeting.status in ("scheduled", "done")
+        and (day > asked or (day == asked and meeting.requested_on is None))
+    )
 
 
 def coming_up(meeting: Meeting, today: dt.date) -> bool:

@@ -87,7 +87,12 @@ from generator.plans.agenda import (
     still_ahead,
 )
 from generator.plans.asks import job_ask
-from generator.plans.followups import long_date, second_contact_company, waits_to_reschedule
+from generator.plans.followups import (
+    answers,
+    long_date,
+    second_contact_company,
+    waits_to_reschedule,
+)
 from generator.plans.targets import has_met
 
 MINUTES_PER_DAY = 24 * 60
@@ -250,21 +255,16 @@ def _answered_by_decline(
 
 
 def _answered_by_a_meeting(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
-    """A request without an answer (`UNANSWERED`) and a meeting with the same person set
-    up after it (scheduled or held; asked for after the request, or, with no
-    `requested_on`, dated on or after its day, as keep-in-touch counts a meeting held the
-    day of a request as its answer): their yes answered it, yet its reminders to nudge
-    them and to reach someone else still run. One asked for the same day is two offers
-    in one message, not an answer."""
+    """A request without an answer (`UNANSWERED`) and a meeting with the same person that
+    `answers` it (set up after it, as keep-in-touch counts it): their yes answered it, yet
+    its reminders to nudge them and to reach someone else still run."""
     asked = meeting.requested_on
     if meeting.status not in UNANSWERED or asked is None:
         return
     later = [
-        (day, other)
+        (other.requested_on or other.date or asked, other)
         for other in playbook.meetings_with(meeting.contact)
-        if other.status in ("scheduled", "done")
-        and (day := other.requested_on or other.date) is not None
-        and (day > asked or (day == asked and other.requested_on is None))
+        if answers(other, meeting)
     ]
     if not later:
         return

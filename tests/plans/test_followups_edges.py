@@ -8,7 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 from site_checks import scan
-from test_followups_first_week import built
+from test_followups_first_week import built, started
+
+from generator.build import checked
 
 D = dt.date
 DAYS = (D(2026, 12, 9), D(2026, 12, 10), D(2026, 12, 11))
@@ -249,3 +251,34 @@ def test_a_meeting_asked_for_the_same_day_as_the_cancelled_one_does_not_take_it_
         site = built(tmp_path / asked, files, D(2026, 12, 22))
         seen.append("Taken up again" in scan(site / "meetings/lena/index.html").text)
     assert seen == [False, False, True]
+
+
+def test_check_and_keep_in_touch_agree_on_which_meeting_answers_a_request(
+    tmp_path: Path,
+) -> None:
+    """A request to Ana of 5 Nov, still requested, and a coffee held on 10 Nov, asked for
+    on 1 Nov: arranged before the request, the coffee was not its answer, and `check`
+    said nothing, but keep-in-touch counted the request answered (a meeting held since)
+    and ran beside its nudge. Asked for on 6 Nov, the coffee answers it: `check` says so
+    and keep-in-touch runs. Both now read the same rule."""
+    today = D(2026, 11, 20)
+    seen = []
+    for coffee_asked in ("2026-11-01", "2026-11-06"):
+        files = {
+            "content/contacts/ana-silva.md": person("Ana Silva"),
+            "content/meetings/coffee.md": meeting(
+                "ana-silva", "status: done", f"requested_on: {coffee_asked}", "date: 2026-11-10"
+            ),
+            "content/meetings/ask.md": meeting(
+                "ana-silva", "status: requested", "requested_on: 2026-11-05"
+            ),
+        }
+        warnings = checked(started(tmp_path / coffee_asked, files), today)[1].warnings
+        page = timeline(tmp_path / coffee_asked, files, today)
+        seen.append(
+            (
+                any("that was their answer" in str(w) for w in warnings),
+                f"Get back in touch with Ana Silva{KEEP_IN_TOUCH}" in page,
+            )
+        )
+    assert seen == [(False, False), (True, True)]
