@@ -85,6 +85,8 @@ def _as_number(digits: str) -> tuple[int, str]:
 UNANSWERED = ("requested", "no-reply")
 """The statuses of a request with no answer, still awaited or given up on: both have a
 second-contact reminder (`plans.followups`)."""
+ARRANGED_STATUSES = ("scheduled", "done")
+"""The statuses of a meeting they said yes to, still ahead or held (`Meeting.arranged`)."""
 OFF_STATUSES = ("declined", "cancelled", "no-reply")
 """The statuses of a meeting that will not take place (`Meeting.called_off`): `no-reply`
 is a request you gave up waiting on, which unlike `declined` does not rule out asking
@@ -302,6 +304,11 @@ class Meeting(Noted):
     def has_learnings(self) -> bool:
         """Whether you wrote down what you learned: under `## Learned`, or an answer."""
         return bool(self.learned_html or self.answers)
+
+    @property
+    def arranged(self) -> bool:
+        """Scheduled or held: they said yes, and a date was (or is to be) set."""
+        return self.status in ARRANGED_STATUSES
 
     @property
     def called_off(self) -> bool:

@@ -814,7 +814,7 @@ def _asked_ahead(meeting: Meeting, today: dt.date) -> bool:
     found, whatever day the request says (it waited for that day and kept the cancelled
     meeting's reschedule open, overdue, with its new date set)."""
     asked = meeting.requested_on
-    return asked is not None and asked > today and meeting.status in ("scheduled", "done")
+    return asked is not None and asked > today and meeting.arranged
 
 
 def own_id(owner: str, followup: FollowUp, taken: set[str]) -> str:
@@ -931,7 +931,7 @@ def answers(meeting: Meeting, request: Meeting) -> bool:
         and day is not None
         and meeting is not request
         and meeting.contact == request.contact
-        and meeting.status in ("scheduled", "done")
+        and meeting.arranged
         and (day > asked or (day == asked and meeting.requested_on is None))
     )
 

@@ -276,7 +276,7 @@ def _request_result(playbook: Playbook, meeting: Meeting, today: dt.date) -> str
     when = long_date(meeting.date) if meeting.date else ""
     if meeting.held_by(today):
         return f"Accepted: met {when}" if when else "Accepted: met"
-    if meeting.status in ("scheduled", "done"):
+    if meeting.arranged:
         return f"Accepted: meeting set for {when}" if when else "Accepted"
     if meeting.status == "cancelled":
         return "Cancelled"

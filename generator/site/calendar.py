@@ -59,8 +59,6 @@ CALENDAR_FILE = "playbook.ics"
 """Site path of the calendar, at the root of the output folder."""
 PRODID = "-//playbook//job-search playbook//EN"
 UID_DOMAIN = "playbook"
-CALENDAR_STATUSES = ("scheduled", "done")
-"""Meetings that go in the calendar; requested, declined and cancelled ones do not."""
 
 
 def _icalendar() -> ModuleType:
@@ -144,11 +142,13 @@ def build_calendar(
     calendar.add("x-wr-calname", _icalendar().vText(plain_lines(config.title)))
     calendar.add("x-wr-timezone", config.timezone)
     since = recent_since(today)
+    # Only meetings arranged (scheduled or held); requested, declined and cancelled ones
+    # have no place in a calendar.
     meetings = sorted(
         (
             m
             for m in playbook.meetings.values()
-            if m.status in CALENDAR_STATUSES and m.date is not None and m.date >= since
+            if m.arranged and m.date is not None and m.date >= since
         ),
         key=lambda m: m.sort_key,
     )
