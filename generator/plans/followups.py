@@ -338,7 +338,7 @@ class _Context:
 
     def day(self, day: dt.date) -> str:
         """`24 Nov`, with the year when it is not `today`'s: `20 Aug 2018`."""
-        return short_date(day) if day.year == self.today.year else f"{short_date(day)} {day.year}"
+        return short_date_in(day, self.today.year)
 
     def item(
         self,
