@@ -235,6 +235,35 @@ def on_a_business_day(day: dt.date, holidays: Holidays) -> dt.date:
     return day
 
 
+def state_of(
+    rule: str,
+    due: dt.date,
+    done: dt.date | None,
+    today: dt.date,
+    config: Config,
+    let_go: dt.date | None = None,
+) -> tuple[dt.date | None, str]:
+    """When an item of `rule` due on `due` was done, as of `today` (a day recorded ahead of
+    it is not done yet), and where it sits on the timeline (`status_of`). `let_go`: a day
+    a `LETTING_GO` item is let go before it is `let_go_after` days late (the nudge's: when
+    the second contact is due); the earlier of the two counts."""
+    if done is not None and done > today:
+        done = None  # recorded ahead of the day this is made for: not done yet
+    if rule not in LETTING_GO:
+        return done, status_of(due, done, today)
+    late = let_go_day(due, config)
+    return done, status_of(due, done, today, late if let_go is None else min(let_go, late))
+
+
+def thank_you_due(meeting: Meeting, config: Config) -> dt.date | None:
+    """When the thank-you for `meeting` is due (the thank_you rule): `thank_you_days`
+    after its date. None (no thank-you item) for a meeting without a date, or one not
+    marked done and with no thank-you recorded."""
+    if meeting.date is None or (meeting.status != "done" and "thank_you" not in meeting.done):
+        return None
+    return meeting.date + dt.timedelta(days=config.followups.thank_you_days)
+
+
 def status_of(
     due: dt.date, done: dt.date | None, today: dt.date, let_go: dt.date | None = None
 ) -> str:
@@ -358,11 +387,7 @@ class _Context:
         """`action`: your own words, or the rule's cut around the names it holds (`named`).
         `let_go`: a day a `LETTING_GO` item is let go before it is `let_go_after` days
         late (the nudge's: when the second contact is due); the earlier of the two counts."""
-        if done is not None and done > self.today:
-            done = None  # recorded ahead of the day this is made for: not done yet
-        if rule in LETTING_GO:
-            late = let_go_day(due, self.config)
-            let_go = late if let_go is None else min(let_go, late)
+        done, status = state_of(rule, due, done, self.today, self.config, let_go)
         return FollowUpItem(
             id=item_id,
             due=due,
@@ -373,7 +398,7 @@ class _Context:
             contact=contact,
             meeting=meeting.slug if meeting else None,
             done=done,
-            status=status_of(due, done, self.today, let_go if rule in LETTING_GO else None),
+            status=status,
             how_to_close=how_to_close,
             taken_up_on=taken_up_on if done is not None else None,
             reach=reach,
@@ -386,10 +411,9 @@ def _done_hint(key: str, meeting: Meeting) -> str:
 
 
 def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
-    done = meeting.done.get("thank_you")
-    if meeting.date is None or (meeting.status != "done" and done is None):
+    due = thank_you_due(meeting, ctx.config)
+    if due is None or meeting.date is None:
         return
-    due = meeting.date + dt.timedelta(days=ctx.config.followups.thank_you_days)
     yield ctx.item(
         f"thank-you-{meeting.slug}",
         due,
@@ -402,7 +426,7 @@ def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
         "thank_you",
         meeting.contact,
         meeting,
-        done,
+        meeting.done.get("thank_you"),
         _done_hint("thank_you", meeting),
     )
 

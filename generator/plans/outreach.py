@@ -36,7 +36,7 @@ from generator.model.config import Config
 from generator.model.entities import Meeting
 from generator.plans.agenda import meeting_length
 from generator.plans.asks import Ask, find_job_ask
-from generator.plans.followups import let_go_day
+from generator.plans.followups import LET_GO, OVERDUE, state_of, thank_you_due
 
 WORD_LIMIT = 100
 """Words a draft may have: well-known methods keep a request under 100 (some under 75)."""
@@ -302,22 +302,15 @@ def talks_about_jobs(text: str) -> bool:
     return find_job_ask(text) is not None or _MENTIONS.search(text) is not None
 
 
-def thank_you_due(meeting: Meeting, config: Config) -> dt.date | None:
-    """When the thank-you for `meeting` is due (the thank_you rule), if it is."""
-    if meeting.status != "done" or meeting.date is None:
-        return None
-    return meeting.date + dt.timedelta(days=config.followups.thank_you_days)
-
-
 def _late_thank_you(
     meeting: Meeting, config: Config, today: dt.date, declined: bool
 ) -> Iterator[DraftProblem]:
+    """The thank-you's state as the Follow-ups page has it (its due day, `thank_you_due`,
+    and `state_of`): sent late, let go or overdue. Nothing for a meeting not marked done."""
     due = thank_you_due(meeting, config)
-    if due is None:
+    if due is None or meeting.status != "done":
         return
-    sent = meeting.done.get("thank_you")
-    if sent is not None and sent > today:
-        sent = None  # recorded ahead of the day this is made for
+    sent, state = state_of("thank_you", due, meeting.done.get("thank_you"), today, config)
     if sent is not None and sent > due:
         yield DraftProblem(
             "late-thank-you",
@@ -326,7 +319,7 @@ def _late_thank_you(
         )
     elif sent is None and declined:
         return  # no follow-up is timed for someone who declined: none is late either
-    elif sent is None and today >= let_go_day(due, config):
+    elif state == LET_GO:
         yield DraftProblem(
             "late-thank-you",
             f"was due on {due.isoformat()}, {_days(today - due)} ago: too late to be a "
@@ -334,7 +327,7 @@ def _late_thank_you(
             + _in_time(config.followups.thank_you_days)
             + ". When you next write to them, say what you did with their advice",
         )
-    elif sent is None and today > due:
+    elif state == OVERDUE:
         yield DraftProblem(
             "late-thank-you",
             f"was due on {due.isoformat()}, {_days(today - due)} ago: send it today, a late "

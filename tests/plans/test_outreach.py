@@ -11,6 +11,7 @@ import pytest
 from generator.errors import Severity
 from generator.model.config import Config, FollowupRules
 from generator.model.entities import Meeting
+from generator.plans.followups import thank_you_due
 from generator.plans.outreach import (
     WORD_LIMIT,
     Draft,
@@ -21,7 +22,6 @@ from generator.plans.outreach import (
     lint_subject,
     stated_length,
     talks_about_jobs,
-    thank_you_due,
     word_count,
 )
 
