@@ -321,6 +321,11 @@ class Meeting(Noted):
         planned, for the follow-ups, the advocate and the one-voice warning alike."""
         return self.status == "done" and (self.date is None or self.date <= today)
 
+    def done_ahead(self, today: dt.date) -> bool:
+        """Marked done, but dated after `today` (check warns of it): not `held_by` it yet,
+        still to come."""
+        return self.status == "done" and not self.held_by(today)
+
     @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:
         day = self.date or self.requested_on or dt.date.min

@@ -96,9 +96,7 @@ PLANNED_STATUSES = ("requested", "scheduled")
 def still_ahead(meeting: Meeting, today: dt.date) -> bool:
     """Still to come on `today`: requested or scheduled, or marked done ahead of time
     (dated after `today`, which check warns of: not `Meeting.held_by` it yet)."""
-    return meeting.status in PLANNED_STATUSES or (
-        meeting.status == "done" and not meeting.held_by(today)
-    )
+    return meeting.status in PLANNED_STATUSES or meeting.done_ahead(today)
 
 
 PAYING_FORMATS = ("coffee", "lunch")

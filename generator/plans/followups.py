@@ -966,7 +966,7 @@ def coming_up(meeting: Meeting, today: dt.date) -> bool:
     which check warns of: not `Meeting.held_by` it yet)."""
     if meeting.status == "scheduled":
         return meeting.date is None or meeting.date >= today
-    return meeting.status == "done" and not meeting.held_by(today)
+    return meeting.done_ahead(today)
 
 
 def _awaits_its_outcome(meeting: Meeting, last: dt.date) -> bool:

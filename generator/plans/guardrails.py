@@ -357,7 +357,7 @@ def _year_mistyped(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
 
 
 def _done_ahead_of_time(meeting: Meeting, today: dt.date) -> Iterator[ContentError]:
-    if meeting.date is None or meeting.status != "done" or meeting.held_by(today):
+    if meeting.date is None or not meeting.done_ahead(today):
         return
     yield _warn(
         meeting,
