@@ -151,11 +151,10 @@ class Recorder:
         return cast(list[Key], [keys[word] for word in words_of(record) if word < FIELD_SET])
 
     def fields_in(self, record: Record, entity: int) -> int:
-        """The bits of the fields of entity number `entity` that `record` read (0: none)."""
+        """The bits of the fields of entity number `entity` that `record` read: an entity is
+        read only with a field (`has`, a field, or all), so its set's word follows."""
         words = words_of(record).tolist()
-        at = words.index(entity) + 1
-        following = words[at] if at < len(words) else 0
-        return self._field_sets[following - FIELD_SET] if following >= FIELD_SET else 0
+        return self._field_sets[words[words.index(entity) + 1] - FIELD_SET]
 
 
 def words_of(record: Record) -> memoryview:
