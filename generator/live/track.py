@@ -74,7 +74,8 @@ class Recorder:
         """The records being made, innermost last."""
         self.keys: list[Key | None] = []
         """Each key read, by its number (None: forgotten, its number free)."""
-        self._numbers: dict[Key, int] = {}
+        self.numbers: dict[Key, int] = {}
+        """The number of each key read (`number`; a key not there was never read)."""
         self._free: list[int] = []
         self.tables: list[Readers[Any]] = []
         """Every table of readers whose records are written with these numbers."""
@@ -102,13 +103,13 @@ class Recorder:
 
     def number(self, key: Key) -> int:
         """The number of `key`, given it the first time it is asked for."""
-        known = self._numbers.get(key)
+        known = self.numbers.get(key)
         if known is None:
             if self._free:
-                known = self._numbers[key] = self._free.pop()
+                known = self.numbers[key] = self._free.pop()
                 self.keys[known] = key
             else:
-                known = self._numbers[key] = len(self.keys)
+                known = self.numbers[key] = len(self.keys)
                 self.keys.append(key)
         return known
 
@@ -126,15 +127,12 @@ class Recorder:
             table.mark_used(used)
         for number, key in enumerate(self.keys):
             if key is not None and not used[number]:
-                del self._numbers[key]
+                del self.numbers[key]
                 self.keys[number] = None
                 self._free.append(number)
 
-    def known(self, key: Key) -> int | None:
-        return self._numbers.get(key)
-
     def kept(self, reads: Reads) -> Record:
-        words, numbers = array(WORD), self._numbers
+        words, numbers = array(WORD), self.numbers
         for key, fields in reads.items():
             number = numbers.get(key)
             words.append(self.number(key) if number is None else number)
@@ -216,14 +214,14 @@ class Readers(Generic[R]):
                 near.update(self._at(key))
         fields_in = self._recorder.fields_in
         for entity, changed in fields.items():
-            number = self._recorder.known(entity)
+            number = self._recorder.numbers.get(entity)
             for reader in self._at(entity):
                 if fields_in(self._reads_of(reader), number) & changed:  # type: ignore[arg-type]
                     near.add(reader)
         return near
 
     def _at(self, key: Key) -> list[R]:
-        number = self._recorder.known(key)
+        number = self._recorder.numbers.get(key)
         if number is None:
             return []
         self.pack()
@@ -364,7 +362,7 @@ class Engine:
     def forget_unread(self, kind: str, roots: Iterable[Record]) -> None:
         """Forget the facts of `kind` that no record of `roots` reads, nor a fact they read
         however indirectly (a list's old parts, once its rows changed)."""
-        keys, facts, known = self.recorder.keys, self.facts, self.recorder.known
+        keys, facts, known = self.recorder.keys, self.facts, self.recorder.numbers.get
         seen = bytearray(len(keys))  # by number: sets of keys raised the server's peak
         todo = list(roots)  # the records still to go through
         while todo:
