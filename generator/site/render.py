@@ -744,8 +744,8 @@ def nest_headings(html: str, top: int) -> Markup:
     if not 1 <= top <= 6:  # `|headings(0)` would write <h0>, which no browser knows
         raise ValueError(f"headings({top}): the level is 1 to 6 (<h1> to <h6>)")
     levels = [int(found[2]) for found in _HEADING_TAG.finditer(html)]
-    if not levels or min(levels) == top:
-        return Markup(html)
+    if not levels or min(levels) == top:  # as it is: Markup(markup) copies the text
+        return html if isinstance(html, Markup) else Markup(html)
     shift = top - min(levels)
     return Markup(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + shift)}", html))
 

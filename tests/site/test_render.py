@@ -79,6 +79,21 @@ def test_headings_moves_notes_under_a_level_and_refuses_one_html_lacks() -> None
             nest_headings("<h1>A</h1>", level)
 
 
+def test_notes_whose_headings_stay_are_not_copied_to_be_shown() -> None:
+    """A contact's notes (0.8 MB) shown with `|headings(2)`, whose headings are already
+    h2, are shown as they are: a second copy was held beside them while the page
+    rendered."""
+    notes = Markup("<h2>Calls</h2>" + "<p>We spoke about the role.</p>\n" * 25_000)
+    tracemalloc.start()
+    try:
+        shown = nest_headings(notes, 2)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert shown == notes
+    assert peak < len(notes) / 10  # a few hundred bytes; 0.8 MB before
+
+
 @pytest.mark.parametrize(
     ("day", "spoken"),
     [
