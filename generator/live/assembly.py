@@ -67,28 +67,26 @@ class ReusedSteps:
 
     def validate(self, item: Parsed, today: dt.date | None = None) -> Checked:
         # `today` is read only to tell a refused date which day it means (`At.today`)
+        def check() -> tuple[Parsed, tuple[Checked, dt.date | None]]:
+            if item.doc.data is LEFT_OUT:
+                raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
+            checked = validate(item, today)
+            # a file with refused fields is checked again as a stand-in (`stand_in`),
+            # which reads its front matter: that one is kept whole
+            kept = item
+            if not checked.problems:
+                kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
+            self._checked_now[item.doc.path] = (item.doc, kept.doc)
+            return kept, (checked, today)
+
         checked, _ = _reuse(
             self._checked,
             item.doc.path,
             item,
-            lambda: self._validate(item, today),
+            check,
             again=lambda last: bool(last[0].problems) and last[1] != today,
         )
         return checked
-
-    def _validate(
-        self, item: Parsed, today: dt.date | None
-    ) -> tuple[Parsed, tuple[Checked, dt.date | None]]:
-        if item.doc.data is LEFT_OUT:
-            raise RuntimeError(f"{item.doc.path}: its front matter was let go unchecked")
-        checked = validate(item, today)
-        # a file with refused fields is checked again as a stand-in (`stand_in`),
-        # which reads its front matter: that one is kept whole
-        kept = item
-        if not checked.problems:
-            kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
-        self._checked_now[item.doc.path] = (item.doc, kept.doc)
-        return kept, (checked, today)
 
     def settle(self, read: Read, today: dt.date | None) -> Read:
         """`read` as the sources keep it: checked as soon as it is read, and kept `lighter`,
