@@ -233,7 +233,9 @@ def test_a_longer_meeting_never_has_less_time_for_its_ask_or_its_questions(purpo
     questions or none, and own questions needing none, little, or more than their floor
     holds, or the bank picking, the ask keeps at least the minutes of a minute shorter,
     and so do the questions but for a longer ask (it grows into them when its questions
-    need the time); the parts add up to the length and the wrap-up ends at the agreed end."""
+    need the time); the parts add up to the length and the wrap-up ends at the agreed end.
+    Nor does it once the questions' floor has room for their shortest question: with
+    9 minutes of ask and 5-minute questions, 21 minutes gave the ask 9 and 22 gave it 8."""
     for share_points, ask_need, questions_need, shortest in [
         (0, 0, None, 0),
         (0, 9, 2, 0),
@@ -241,6 +243,10 @@ def test_a_longer_meeting_never_has_less_time_for_its_ask_or_its_questions(purpo
         (3, 11, 0, 0),
         (3, 11, 6, 3),
         (0, 25, 4, 4),
+        (0, 9, 9, 5),
+        (0, 9, None, 6),
+        (2, 40, None, 15),
+        (0, 12, 20, 3),
     ]:
         before: dict[str, int] = {}
         for length in range(1, 241):
