@@ -144,10 +144,6 @@ class Recorder:
                 words.append(FIELD_SET + number)
         return words.tobytes()
 
-    def keys_of(self, record: Record) -> list[Key]:
-        keys = self.keys
-        return cast(list[Key], [keys[word] for word in words_of(record) if word < FIELD_SET])
-
     def fields_in(self, record: Record, entity: int) -> int:
         """The bits of the fields of entity number `entity` that `record` read: an entity is
         read only with a field (`has`, a field, or all), so its set's word follows."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_TODAY
+from test_rebuild import keys_of
 
 from generator.live import sources as live_sources
 from generator.live.assembly import LEFT_OUT
@@ -74,7 +75,7 @@ def test_what_each_page_and_fact_read_is_kept_as_four_bytes_a_key(builder: LiveB
     recorder = builder.model.recorder
     facts = [fact.reads for fact in builder.model.engine.facts.values()]
     for record in [*builder._pages.values(), *facts]:
-        keys = recorder.keys_of(record)
+        keys = keys_of(recorder, record)
         entities = [key for key in keys if key[0] in KINDS]
         assert not gc.is_tracked(record)
         assert sys.getsizeof(record) == sys.getsizeof(b"") + 4 * (len(keys) + len(entities))

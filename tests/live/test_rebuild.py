@@ -15,7 +15,7 @@ import shutil
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, refuse_unreadable, write
@@ -24,6 +24,7 @@ from generator.build import build, check
 from generator.errors import BuildError, Problems
 from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, Closed, LiveBuild
+from generator.live.track import FIELD_SET, Key, Record, Recorder, words_of
 from generator.publish.write import MANIFEST
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import older_copy
@@ -31,6 +32,12 @@ from generator.sources.discover import FORBIDDEN
 from generator.sources.read import Read
 
 Edit = Callable[[Path], None]
+
+
+def keys_of(recorder: Recorder, record: Record) -> list[Key]:
+    """The keys a record of what a page or fact read holds, in the order read."""
+    return cast(list[Key], [recorder.keys[word] for word in words_of(record) if word < FIELD_SET])
+
 
 ELENA = "content/contacts/elena-marsh.md"
 
@@ -232,17 +239,17 @@ def test_a_list_keeps_each_entity_it_read_once_however_many_fields(builder: Live
     read held tens of MiB)."""
     recorder, facts = builder.model.recorder, builder.model.engine.facts
     (reads,) = [reads for group, reads in builder._pages.items() if group[0] == "contacts/"]
-    records = [reads, *(facts[key].reads for key in recorder.keys_of(reads) if key in facts)]
-    named = [[key for key in recorder.keys_of(r) if key[0] == "contacts"] for r in records]
+    records = [reads, *(facts[key].reads for key in keys_of(recorder, reads) if key in facts)]
+    named = [[key for key in keys_of(recorder, r) if key[0] == "contacts"] for r in records]
     assert all(len(keys) == len(set(keys)) for keys in named)
-    order = recorder.keys_of(facts[("fact", "contacts_by_name")].reads)
+    order = keys_of(recorder, facts[("fact", "contacts_by_name")].reads)
     everyone = [("contacts", slug) for slug in sorted(builder.model.current.contacts)]
     assert sorted(key for key in order if key[0] == "contacts") == everyone
 
 
 def test_whether_an_entity_is_there_is_kept_with_the_fields_read(builder: LiveBuild) -> None:
     """Elena's page asks whether she is there, then shows her fields: one item for both."""
-    keys = builder.model.recorder.keys_of(builder._pages[("contact", "elena-marsh")])
+    keys = keys_of(builder.model.recorder, builder._pages[("contact", "elena-marsh")])
     hers = [key for key in keys if "elena-marsh" in key]
     assert [key for key in hers if "contacts" in key] == [("contacts", "elena-marsh")]
 
