@@ -28,6 +28,7 @@ from collections.abc import (
 )
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from pprint import pformat
 from types import MethodType
 from typing import Any, Final, Generic, TypeVar, cast
@@ -572,6 +573,12 @@ class TrackedMap(ShownAsDict[Ref]):
         self._model.recorder.read(self._all)
         return len(self._real())
 
+    def pairs(self) -> Iterator[tuple[str, Ref]]:
+        """Each slug and its entity, gone through anew each time (set once, looped twice),
+        without reading whether each is there, as a lookup by slug would."""
+        ref, kind = self._model.ref, self._kind
+        return ((slug, ref(kind, slug)) for slug in self)
+
     def values(self) -> ValuesView[Ref]:
         return TrackedValues(self)
 
@@ -599,22 +606,17 @@ class DictItems(ShownAsDictView, ItemsView[Any, Any]):
 
 
 class TrackedValues(DictValues):
-    """A kind's entities, gone through anew each time (set once, looped twice), without
-    reading whether each one is there, as a lookup by slug would."""
-
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[Ref]:
-        ref, kind = self._mapping._model.ref, self._mapping._kind
-        return (ref(kind, slug) for slug in self._mapping)
+        return map(itemgetter(1), self._mapping.pairs())
 
 
 class TrackedItems(DictItems):
     _mapping: TrackedMap
 
     def __iter__(self) -> Iterator[tuple[str, Ref]]:
-        ref, kind = self._mapping._model.ref, self._mapping._kind
-        return ((slug, ref(kind, slug)) for slug in self._mapping)
+        return self._mapping.pairs()
 
 
 class TrackedQuestions(ShownAsDict[Question]):

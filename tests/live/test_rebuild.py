@@ -24,7 +24,7 @@ from generator.build import build, check
 from generator.errors import BuildError, Problems
 from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, Closed, LiveBuild
-from generator.live.track import FIELD_SET, Key, Record, Recorder, words_of
+from generator.live.track import FIELD_SET, FIELDS, HAS, Key, Record, Recorder, words_of
 from generator.publish.write import MANIFEST
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import older_copy
@@ -252,6 +252,17 @@ def test_whether_an_entity_is_there_is_kept_with_the_fields_read(builder: LiveBu
     keys = keys_of(builder.model.recorder, builder._pages[("contact", "elena-marsh")])
     hers = [key for key in keys if "elena-marsh" in key]
     assert [key for key in hers if "contacts" in key] == [("contacts", "elena-marsh")]
+
+
+def test_asking_whether_a_pair_is_among_the_items_reads_whether_it_is_there(
+    builder: LiveBuild,
+) -> None:
+    """`("ada", x) in playbook.contacts.items()`, Ada not there, reads whether she is: a
+    page that asks is rendered again once she is added."""
+    model = builder.model
+    with model.recorder.recording() as reads:
+        assert ("ada", None) not in model.view.contacts.items()
+    assert reads == {("contacts", "ada"): FIELDS["contacts"][HAS]}
 
 
 def test_a_theme_override_that_reads_other_entities_follows_them(
