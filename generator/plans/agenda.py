@@ -671,39 +671,37 @@ def question_minutes(question: Question | None, defaults: MeetingDefaults) -> in
     return question.minutes if question and question.minutes else defaults.question_minutes
 
 
-def _candidates(
-    meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults, before: frozenset[str]
-) -> tuple[list[PlannedQuestion], bool]:
-    """The meeting's own questions in order; or, when it names none, picks from the bank
-    without the ids in `before`."""
-    if meeting.questions:
-        chosen = []
-        named: set[str] = set()
-        for text, index in first_listings(meeting.questions).items():
-            bank = playbook.question_worded(text)
-            if bank is not None and bank.id in named:
-                continue  # its id and its words: one question
-            named.update([bank.id] if bank else [])
-            minutes = question_minutes(bank, defaults)
-            chosen.append(PlannedQuestion(bank.text if bank else text, minutes, bank, index))
-        return chosen, False
-    picks = pick_order(playbook, meeting.purpose, before)
-    return [PlannedQuestion(q.text, question_minutes(q, defaults), q) for q in picks], True
+def _named(
+    meeting: Meeting, playbook: Playbook, defaults: MeetingDefaults
+) -> list[PlannedQuestion]:
+    """The meeting's own questions in order, without the entries that look like bank ids
+    but name no question (reported as errors)."""
+    chosen = []
+    named: set[str] = set()
+    for text, index in first_listings(meeting.questions).items():
+        bank = playbook.question_worded(text)
+        if bank is not None and bank.id in named:
+            continue  # its id and its words: one question
+        if bank is None and is_question_id(text) and text not in playbook.questions:
+            continue  # an unknown id
+        named.update([bank.id] if bank else [])
+        minutes = question_minutes(bank, defaults)
+        chosen.append(PlannedQuestion(bank.text if bank else text, minutes, bank, index))
+    return chosen
+
+
+def _picks(
+    playbook: Playbook, purpose: str, before: frozenset[str], defaults: MeetingDefaults
+) -> list[PlannedQuestion]:
+    """The bank's picks for a meeting of `purpose`, without the ids in `before`."""
+    picks = pick_order(playbook, purpose, before)
+    return [PlannedQuestion(q.text, question_minutes(q, defaults), q) for q in picks]
 
 
 def _asked_in_the_ask(planned: PlannedQuestion) -> bool:
     """A networking meeting's question said in its ask: one of the bank's networking
     category, or any asking for names or to keep in touch (`closes`)."""
     return planned.category == ASK_CATEGORY or closes(planned.text)
-
-
-def _unknown_ids(meeting: Meeting, playbook: Playbook) -> set[int]:
-    """Entries that look like bank ids but name no question (already reported as errors)."""
-    return {
-        i
-        for i, text in enumerate(meeting.questions)
-        if is_question_id(text) and text not in playbook.questions
-    }
 
 
 def build_agenda(
@@ -718,9 +716,22 @@ def build_agenda(
 
     `targets` is the target list (`target_list`), shown in a networking meeting's ask;
     `agenda_of` gives the plans of the meetings held before it (`asked_before`).
+
+    The questions part has the meeting's own questions; when it names none, the bank's
+    picks. A networking meeting naming only questions its ask says (`_asked_in_the_ask`)
+    has the picks that fit the minutes its ask leaves (`_agenda`).
     """
-    before = NONE_ASKED if meeting.questions else _left_out(meeting, playbook, defaults, agenda_of)
-    return _agenda(meeting, playbook, defaults, targets, before)
+    length = meeting_length(meeting, defaults)
+    own = _named(meeting, playbook, defaults)
+    in_ask: list[PlannedQuestion] = []
+    if meeting.purpose == "networking" and _has_an_ask(length):
+        in_ask = [q for q in own if _asked_in_the_ask(q)]
+        own = [q for q in own if not _asked_in_the_ask(q)]
+    if own or (meeting.questions and not in_ask):
+        return _agenda(meeting, playbook, defaults, targets, NONE_ASKED, own, in_ask)
+    before = _left_out(meeting, playbook, defaults, agenda_of)
+    picks = _picks(playbook, meeting.purpose, before, defaults)
+    return _agenda(meeting, playbook, defaults, targets, before, picks, in_ask, auto=True)
 
 
 def _left_out(
@@ -744,32 +755,38 @@ def _agenda(
     defaults: MeetingDefaults,
     targets: Sequence[Company],
     before: frozenset[str],
+    candidates: Sequence[PlannedQuestion],
+    in_ask: Sequence[PlannedQuestion],
+    *,
+    auto: bool = False,
 ) -> Agenda:
-    """`build_agenda`, given what the person was asked before (`asked_before`)."""
+    """`build_agenda`, given what the person was asked before (`asked_before`), the
+    questions for the questions part (the bank's picks when `auto`) and those the ask says.
+
+    Picks beside questions for the ask only fill the minutes the ask leaves: the parts
+    are those of the meeting without them, as the questions you name for the ask come
+    first; when none fits, none is offered. An hour's networking lunch naming only whom
+    else to talk to left its 36 minutes of questions with nothing planned."""
+    fill = auto and bool(in_ask)
     length = meeting_length(meeting, defaults)
     timed = meeting.date is not None and meeting.time is not None
     timezone = playbook.config.timezone
     start = meeting_span(meeting, timezone, dt.timedelta(0))[0] if timed else None
-    candidates, auto = _candidates(meeting, playbook, defaults, before)
-    unknown = _unknown_ids(meeting, playbook)
-    candidates = [c for c in candidates if c.index not in unknown]
-    in_ask: list[PlannedQuestion] = []
-    if meeting.purpose == "networking" and _has_an_ask(length):
-        in_ask = [c for c in candidates if _asked_in_the_ask(c)]
-        candidates = [c for c in candidates if not _asked_in_the_ask(c)]
     lead = ASK_LEAD_MINUTES if in_ask else 0
     minutes = plan_minutes(
         length,
         meeting.purpose,
         len(meeting.share),
         ask_need=lead + sum(q.minutes for q in in_ask),
-        questions_need=None if auto else sum(q.minutes for q in candidates),
-        shortest_question=min((q.minutes for q in candidates), default=0),
+        questions_need=0 if fill else None if auto else sum(q.minutes for q in candidates),
+        shortest_question=0 if fill else min((q.minutes for q in candidates), default=0),
     )
     offsets, parts = dict(_offsets(minutes)), dict(minutes)
     lead, in_ask, ask_rest = _fit_the_ask(in_ask, parts.get("ask", 0), lead)
     fit = _fit_each_category_in_turn if auto else fit_questions
     fits, rest = fit(candidates, parts.get("questions", 0))
+    if fill and not fits:
+        auto, before, rest = False, NONE_ASKED, []
     if auto:
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)

@@ -724,9 +724,9 @@ def test_a_build_plans_each_meeting_once_and_later_ones_read_the_earlier_plans(
     planned: Counter[str] = Counter()
     plan = agenda_module._agenda
 
-    def counted(m: Meeting, *args: Any) -> Agenda:
+    def counted(m: Meeting, *args: Any, **kwargs: Any) -> Agenda:
         planned[m.slug] += 1
-        return plan(m, *args)
+        return plan(m, *args, **kwargs)
 
     monkeypatch.setattr(agenda_module, "_agenda", counted)
     facts = derive(pb, dt.date(2026, 11, 22))

@@ -169,3 +169,44 @@ def test_bank_picks_get_a_questions_part_they_fit_in(tmp_path: Path, duration: i
     ((at, _, minutes),) = questions.questions
     assert (at, minutes) == (questions.start, 4) and questions.end == parts[-1].start
     assert parts[-1].end == _at(f"09:{duration:02}")
+
+
+@pytest.mark.parametrize("duration", [20, 60])
+def test_bank_picks_fill_the_minutes_an_ask_naming_all_the_questions_leaves(
+    tmp_path: Path, duration: int
+) -> None:
+    """Tomás's call naming only whom else to talk to, for the ask: at 60 minutes its
+    questions part of 36 minutes said "Nothing planned here: your questions are in the
+    ask". The bank's picks fill it, as when the meeting names none; the ask is as it was.
+    Naming his four for the ask at 20 minutes, the ask takes all but a minute, where no
+    pick fits: nothing is picked."""
+    root = copy_sample(tmp_path / "pb")
+    tomas = "content/meetings/2026-12-01-tomas-alvarez.md"
+    edit(root, tomas, "duration: 20", f"duration: {duration}")
+    if duration == 60:
+        edit(root, tomas, "  - target-list-gaps\n  - know-anyone-at-targets\n", "")
+        edit(root, tomas, "  - who-needs-my-skills\n  - job-descriptions-to-read\n", "")
+        edit(root, tomas, "questions:\n", "questions:\n  - others-worth-meeting\n")
+    parts = {
+        p.title: p for p in plan_parts(page(build(root, today=SAMPLE_TODAY, jobs=1).output, TOMAS))
+    }
+    questions, ask = parts["Your questions"], parts["The ask"]
+    if duration == 20:
+        assert (questions.end - questions.start, questions.questions) == (
+            dt.timedelta(minutes=1),
+            (),
+        )
+        assert "your questions are in the ask" in text(questions.body)
+        return
+    assert (questions.end - questions.start, ask.end - ask.start) == (
+        dt.timedelta(minutes=36),
+        dt.timedelta(minutes=12),
+    )
+    assert "Nothing planned here" not in text(questions.body)
+    said = text(questions.body)
+    assert "Picked from your question bank" in said and "besides those for the ask" in said
+    assert len(questions.questions) >= 7  # one from each category but networking, at least
+    assert ends(questions.questions[-1]) <= questions.end
+    assert [words for _, words, _ in ask.questions] == [
+        "Who else would be worth talking to, in this field or a neighbouring one?"
+    ]
