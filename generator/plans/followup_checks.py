@@ -24,7 +24,12 @@ from generator.model.entities import (
 from generator.model.fields import in_year, year_mistyped_ahead
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
 from generator.model.suggest import close_slugs, known_names
-from generator.plans.followups import add_business_days, first_met, tells_referrer
+from generator.plans.followups import (
+    add_business_days,
+    first_met,
+    stray_reschedule,
+    tells_referrer,
+)
 
 PLANNED = ("requested", "scheduled")
 
@@ -424,6 +429,17 @@ def _check_meeting(
                 if day > today
                 else f"is recorded but the meeting's status is {meeting.status}; "
                 "set status: done once it has taken place",
+            )
+        elif stray_reschedule(meeting, action) and status_known:
+            problems.warn(
+                src.path,
+                src.line(at),
+                at,
+                "records finding a new date for a cancelled meeting, and this one is "
+                f"{meeting.status}: it closes no reminder and does not count as being in "
+                "touch. Set status: cancelled if the meeting fell through, or, to record "
+                "that you were in touch about it that day, add it under followups: as a "
+                f"reminder with done: {day.isoformat()}",
             )
     for followup in meeting.followups:
         at = f"followups.{followup.index}.done"

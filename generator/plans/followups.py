@@ -777,6 +777,14 @@ def _reschedule(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
 
 
+def stray_reschedule(meeting: Meeting, key: str) -> bool:
+    """Is `key` a `done: {reschedule:}` on a meeting not cancelled? Rescheduling is
+    getting back in touch to find a new date for a meeting that fell through; one held,
+    set or still asked for has none to find, so the record closes no reminder and is in
+    no history: keep-in-touch does not count it either, and check says so."""
+    return key == "reschedule" and meeting.status != "cancelled"
+
+
 def rescheduled_on(playbook: Playbook, meeting: Meeting, today: dt.date) -> dt.date | None:
     """When you got back in touch about a cancelled meeting: its `done: {reschedule:}`,
     else the next meeting with them; None while that is still to do."""
@@ -998,7 +1006,8 @@ def moving_on_day(requested_on: dt.date, config: Config) -> dt.date:
 def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> Interaction | None:
     """The latest dated contact with them, up to `today`: a meeting held, a request for
     one (you wrote to them that day, and the nudge rule follows it up), a done action on
-    one of their meetings (except a second contact, which was with someone else), a
+    one of their meetings (except a second contact, which was with someone else, and a
+    reschedule on a meeting not cancelled: `stray_reschedule`), a
     reminder marked done on them or their meetings, or the day you met them (`met_on`)."""
     found: list[Interaction] = []
     for meeting in playbook.meetings_with(contact):
@@ -1008,8 +1017,10 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
         if meeting.requested_on is not None:
             found.append(Interaction(meeting.requested_on, "asked", "", meeting.slug))
         for key, day in meeting.done.items():
-            if key not in NOT_INTERACTIONS and not _told_only_referrer(
-                playbook, meeting, key, today
+            if not (
+                key in NOT_INTERACTIONS
+                or stray_reschedule(meeting, key)
+                or _told_only_referrer(playbook, meeting, key, today)
             ):
                 found.append(Interaction(day, "done", RULE_NAMES[key], meeting.slug))
         for followup in meeting.followups:

@@ -227,3 +227,31 @@ def test_getting_back_in_touch_recorded_without_a_reminder_date_is_done(tmp_path
     done = scan(site / "timeline/index.html").text.split("Done")[-1]
     assert "Wed 25 Nov Get back in touch with Ada Byrne to find a new date" in done
     assert "Reschedule you got back in touch to find a new date" in done
+
+
+def test_a_reschedule_recorded_on_a_meeting_not_cancelled_is_warned_of_and_not_counted(
+    tmp_path: Path,
+) -> None:
+    """A coffee held on 10 Nov with done: {reschedule: 2026-11-20}: the contact page said
+    "Last in touch Fri 20 Nov 2026: Reschedule" (and keep-in-touch counted from then),
+    while no reminder, history or check said a word of it. Nothing was called off, so it
+    records nothing: check says so at its line, with the fix, and keep-in-touch counts
+    from the coffee."""
+    held = CANCELLED.format(day="", extra="done: {reschedule: 2026-11-20}\n")
+    held = held.replace("cancelled", "done").replace("reschedule: \n", "")
+    files = {
+        "content/contacts/ada.md": "---\nname: Ada Byrne\n---\n",
+        "content/meetings/m.md": held,
+    }
+    site = built(tmp_path, files, dt.date(2026, 12, 1))
+    contact = scan(site / "contacts/ada/index.html").text
+    assert "Last in touch Tue 10 Nov 2026: Coffee with Ada Byrne" in contact
+    assert "Reschedule" not in contact
+    _, problems = checked(tmp_path / "search", dt.date(2026, 12, 1))
+    assert [str(p) for p in problems.items if p.field == "done.reschedule"] == [
+        "warning: content/meetings/m.md:7: done.reschedule: records finding a new date for a "
+        "cancelled meeting, and this one is done: it closes no reminder and does not count "
+        "as being in touch. Set status: cancelled if the meeting fell through, or, to record "
+        "that you were in touch about it that day, add it under followups: as a reminder "
+        "with done: 2026-11-20"
+    ]
