@@ -71,6 +71,7 @@ from generator.model.suggest import (
     close_slugs,
     did_you_mean,
     known_names,
+    meant_slugs,
     question_names,
     slug_key,
     unknown_question,
@@ -1306,7 +1307,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             other = _of_another_kind(referral, "contacts", known)
             unread = unread_note(known.unread, "contacts", referral)
             message = unknown_reference(referral, "contact", "contacts", names) + other + unread
-            if other or close_slugs(referral, names):  # a slip of the keyboard
+            if other or meant_slugs(referral, names):  # a slip of the keyboard
                 problems.error(src.path, src.line(at), at, message)
             elif unread:  # their file is there, but set aside: no new one to make
                 problems.warn(src.path, src.line(at), at, message)

@@ -344,16 +344,21 @@ def known_names(entities: Mapping[str, object], slugs: Iterable[str]) -> Names:
     return Names(names)
 
 
+def meant_slugs(value: str, names: Mapping[str, str]) -> list[str]:
+    """The slugs a reference that names nothing probably meant: the file name of the path
+    written (`contacts/jane-doe.md`), else those a typo or a name away (`close_slugs`)."""
+    file_name = value.rpartition("/")[2].removesuffix(".md")
+    if file_name != value and file_name in names:
+        return [file_name]
+    return close_slugs(value, names)
+
+
 def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, str]) -> str:
     """Why `value` names nothing, with the slug it probably meant.
 
     `what` is the kind of thing (`company`), `folder` its content folder.
     """
-    file_name = value.rpartition("/")[2].removesuffix(".md")  # `companies/acme.md`
-    exact = [file_name] if file_name != value and file_name in names else []
-    hint = did_you_mean(exact or close_slugs(value, names), value) or _many_start(
-        value, what, folder, names
-    )
+    hint = did_you_mean(meant_slugs(value, names), value) or _many_start(value, what, folder, names)
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
         shown = clipped(value)
         problem = f"no {what} named {quoted(value)} (expected a file content/{folder}/{shown}.md)"

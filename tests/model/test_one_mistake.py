@@ -1,0 +1,44 @@
+"""One mistake, one message: a slip in one field of a copy of the sample is told once, at
+its line, with the fix, and brings no second message elsewhere (`playbook check`, every
+line read)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_TODAY, copy_sample, edit
+
+from generator.build import check
+
+
+def told(root: Path) -> list[str]:
+    """Every line `playbook check` prints for the playbook at `root`, in its order."""
+    return [str(problem) for problem in check(root, today=SAMPLE_TODAY).all]
+
+
+@pytest.fixture(scope="module")
+def sample_told(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """What the sample itself is told (a warning it keeps on purpose)."""
+    return told(copy_sample(tmp_path_factory.mktemp("sample")))
+
+
+def news(root: Path, sample_told: list[str]) -> list[str]:
+    """What `check` says of the playbook at `root` that it does not say of the sample."""
+    return [line for line in told(root) if line not in sample_told]
+
+
+JONAH = "content/meetings/2026-11-19-jonah-kim.md"
+
+
+@pytest.mark.parametrize("written", ["contacts/elena-marsh", "content/contacts/elena-marsh.md"])
+def test_a_referral_written_as_a_path_is_told_the_file_name_not_to_make_a_file(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """A path to the contact's file is a slip of one you have, as in `contact:`: not a new
+    name given you, whose file `playbook new contact` would make."""
+    edit(sample_root, JONAH, "  - elena-marsh", f"  - {written}")
+    assert [line for line in news(sample_root, sample_told) if JONAH in line] == [
+        f"{JONAH}:26: referrals.1: expected the file name (slug) of a contact, got "
+        f"'{written}'; did you mean elena-marsh?"
+    ]
