@@ -32,6 +32,7 @@ from generator.model.config import load_config, setting_types
 from generator.model.fields import Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
+from generator.model.sections import HEADINGS, heading_key
 from generator.model.slugs import slugify
 from generator.site.render import PRIVACY_POLICY, make_environment
 from generator.sources.frontmatter import parse_document, parse_yaml_file
@@ -728,6 +729,23 @@ def test_the_example_of_a_meetings_notes_checks_in_the_meeting_it_is_taken_from(
     meeting = "content/meetings/2026-10-28-sofia-lindqvist.md"
     front = (root / meeting).read_text().split("\n---\n", 1)[0]
     assert problems_added(root, SAMPLE_TODAY, meeting, f"{front}\n---\n\n{notes[1]}") == []
+
+
+def test_every_heading_that_marks_a_part_of_a_meeting_is_in_the_table() -> None:
+    """content.md's table of the headings that mark a meeting's parts named six for what
+    you learned; playbook also reads `## Learnt`, `## What we learned` and `## Key
+    takeaways` (and `## Meeting request`, `## Referrer`, `## Update to the referrer`),
+    which a user could not know are read rather than kept as notes. Each heading the code
+    reads is in the row of its part, and each heading a row names opens that part."""
+    body = (DOCS / "content.md").read_text().split("### The body:", 1)[1].split("\n\n| ", 1)[1]
+    rows = [line.split(" | ")[0] for line in body.split("\n\n", 1)[0].splitlines()[2:]]
+    named = {
+        heading_key(title): HEADINGS[heading_key(re.findall(r"`## ([^`]+)`", row)[0])]
+        for row in rows
+        if row.startswith("| `## ")
+        for title in re.findall(r"`## ([^`]+)`", row)
+    }
+    assert named == HEADINGS
 
 
 @pytest.mark.parametrize("doc", ["followups.md", "report.md", "agendas.md"])
