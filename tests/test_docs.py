@@ -524,6 +524,18 @@ def test_every_template_function_and_filter_of_the_theme_is_in_the_themes_doc() 
     assert missing == []
 
 
+def test_every_asset_and_archetype_of_the_theme_is_in_the_themes_doc() -> None:
+    """themes.md named each template, but of the default theme's other files only
+    `style.css`, `copy.js` and `report.css`: a theme's author who wanted other print
+    margins, or the Follow-ups page in other colours, could not tell that they are in
+    `print-a4.css` or `timeline.css`, nor which files `playbook new` fills in."""
+    text = (DOCS / "themes.md").read_text()
+    theme = REPO / "themes/default"
+    files = sorted([*theme.glob("static/*"), *theme.glob("archetypes/*")])
+    missing = [path.name for path in files if f"`{path.relative_to(theme)}`" not in text]
+    assert files and missing == []
+
+
 def test_what_rendering_leaves_in_the_temporary_folder_is_in_the_docs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
