@@ -654,7 +654,8 @@ def _parser() -> argparse.ArgumentParser:
             "--out",
             type=_output_folder,
             metavar="DIR",
-            help="output folder (default: output/)",
+            help="output folder (default: output: in playbook.yaml, else output/; with -coach "
+            "added for --audience coach)",
         )
     )
     _today_option(p)

@@ -331,6 +331,26 @@ def test_every_option_is_in_its_commands_line_of_the_readme() -> None:
     assert missing == []
 
 
+SETTING_OPTIONS = {"--out": "output", "--today": "today", "--names": "coach.names"}
+"""The options of `build` whose value a setting of playbook.yaml gives when they are left out."""
+
+
+def test_the_help_of_an_option_that_a_setting_gives_names_that_setting() -> None:
+    """`playbook build --help` said `--out` defaults to `output/`; `output:` in
+    playbook.yaml (docs/configuration.md) moves it, and a user who had set it was told
+    the folder their site was not in. Each option a setting gives names the setting."""
+    build = dict(_commands(_parser()))["build"]
+    unsaid = [
+        option
+        for action in build._actions
+        for option in action.option_strings
+        if option in SETTING_OPTIONS
+        and not re.search(rf"{SETTING_OPTIONS[option]}:? in playbook\.yaml", action.help or "")
+    ]
+    assert set(SETTING_OPTIONS) <= {o for a in build._actions for o in a.option_strings}
+    assert unsaid == []
+
+
 @pytest.mark.parametrize("name", [name for name, _ in _commands(_parser())])
 def test_each_default_a_commands_help_gives_in_a_word_is_in_its_readme_row(name: str) -> None:
     """`playbook build --help` says `--jobs` renders with as many processes as cores by
