@@ -1,6 +1,7 @@
 """What `playbook build` loads: only what a build uses. The libraries of the live preview,
 of encryption, of import and export and of shell completion take a fraction of a second
-to load each, on every build that loaded them for nothing."""
+to load each, on every build that loaded them for nothing; those of the workers, a build
+that forks none."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ NOT_FOR_A_BUILD = {
     "shtab": "shell completion",
     "generator.live": "playbook serve",
     "generator.exchange": "playbook import and export",
+    "multiprocessing": "the workers of a build big enough to fork (the sample is not)",
 }
 
 
