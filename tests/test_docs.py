@@ -381,6 +381,7 @@ def test_every_figure_of_the_live_preview_is_the_one_documented() -> None:
         f"up to {watch.MAX_QUIET:g} s; and never more than {watch.MAX_WAIT:g} s in all",
         f"asks for port {serve.DEFAULT_PORT}",
         f"up to {serve.DEFAULT_PORT + serve.FALLBACK_PORTS}, else any free one",
+        f"a body that never ends) within {serve.IDLE_TIMEOUT:g} seconds",
     ):
         assert shown in text, shown
     assert f"in runs of {ROWS_PER_RUN}," in (DOCS / "themes.md").read_text()

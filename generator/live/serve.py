@@ -88,6 +88,10 @@ MAX_URL = 8192
 MAX_REQUEST_HEAD = 3 * 1024 * 1024
 """Room for the longest URL a browser sends (2 MiB in Chromium), so that it gets its 414
 rather than a closed connection."""
+IDLE_TIMEOUT = 60.0
+"""Seconds a connection may take to send a request's head or body, or wait between two
+requests: a local process cannot hold connections open without end (tornado waits an
+hour for a head, for ever for a body)."""
 MAX_BODY = 0
 """Only GET and HEAD are answered (tornado's default would read 100 MB per request)."""
 ACCEPT_PAUSE = 0.1
@@ -515,7 +519,11 @@ class LiveServer:
                 log_function=lambda handler: None,
             )
             http = httpserver.HTTPServer(
-                app, max_header_size=MAX_REQUEST_HEAD, max_body_size=MAX_BODY
+                app,
+                max_header_size=MAX_REQUEST_HEAD,
+                max_body_size=MAX_BODY,
+                idle_connection_timeout=IDLE_TIMEOUT,
+                body_timeout=IDLE_TIMEOUT,
             )
             self._accept(loop, http)
             worker = threading.Thread(

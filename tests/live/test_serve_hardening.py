@@ -162,6 +162,23 @@ def test_a_request_body_is_refused_before_it_is_read(shared: LiveServer) -> None
     assert get(shared, "/")[0] == 200  # still serving
 
 
+def test_a_connection_that_sends_no_request_is_closed(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any local process could open connections and send nothing, half a request's head
+    or a body that never ends, holding a file and memory each until the files run out
+    (tornado's default waits an hour for a head, for ever for a body)."""
+    monkeypatch.setattr(serve, "IDLE_TIMEOUT", 0.5)
+    with running_server(sample_root) as server:
+        host = f"127.0.0.1:{server.port}".encode()
+        head = b"GET / HTTP/1.1\r\nHost: " + host + b"\r\n"
+        for sent in (b"", head, head + b"Transfer-Encoding: chunked\r\n\r\n"):
+            with socket.create_connection(("127.0.0.1", server.port), timeout=30) as conn:
+                conn.sendall(sent)
+                assert conn.recv(4096) == b"", sent  # closed, nothing answered
+        assert get(server, "/")[0] == 200  # still serving
+
+
 @pytest.mark.parametrize("length", [MAX_URL + 1, 100_000, 2_000_000])
 def test_a_very_long_url_is_414_and_logged_once(
     logged: tuple[LiveServer, list[str]], length: int
