@@ -52,16 +52,7 @@ from generator.site.theme import static_files, version_of
 RELOAD_SCRIPT = "livereload.js"
 RELOAD_CLIENT = Path(livereload.__file__).with_name("vendors") / RELOAD_SCRIPT
 """livereload's client, served from the site's own origin."""
-RELOAD_SOCKET = "livereload"
 HTML = "text/html; charset=utf-8"
-HANDSHAKE: dict[str, object] = {
-    "command": "hello",
-    "protocols": ["http://livereload.com/protocols/official-7"],
-    "serverName": "playbook",
-}
-NO_FRAMES = "frame-ancestors 'none'"
-"""No other site may frame the preview (to trick a click): a header's directive, which
-the pages' `<meta>` policy cannot carry."""
 KEEP = "private, max-age=86400, immutable"
 """Cache-Control of files whose address changes when they do (versioned theme assets)."""
 NO_STORE = "no-store"
@@ -72,30 +63,15 @@ TIDY_AFTER = 2.0
 DAY_CHECK = 60.0
 """Seconds between looks at the date (`LiveBuild.day_is_over`): not one wait until
 midnight, since that clock stops while a laptop sleeps."""
-REBUILD_WAIT = 1.0
-"""Seconds a stop waits for the rebuild under way, which stops at its next step: a source
-parsed, a stage, a page (`LiveBuild.close`); one in a long stage (assembling 10,000
-files) goes on alone, writing nothing and saying nothing (`_build`), until the process
-ends."""
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 DEFAULT_PORT = 8000
 FALLBACK_PORTS = 20
 """When the default port is in use, the ports after it tried before any free one."""
-FREE_PORT_DRAWS = 8
-"""Times any free port is drawn again when one of the host's addresses has it taken
-(IPv6's, when IPv4 drew it)."""
 MAX_URL = 8192
-MAX_REQUEST_HEAD = 3 * 1024 * 1024
-"""Room for the longest URL a browser sends (2 MiB in Chromium), so that it gets its 414
-rather than a closed connection."""
 IDLE_TIMEOUT = 60.0
 """Seconds a connection may take to send a request's head or body, or wait between two
 requests: a local process cannot hold connections open without end (tornado waits an
 hour for a head, for ever for a body)."""
-MAX_BODY = 0
-"""Only GET and HEAD are answered (tornado's default would read 100 MB per request)."""
-ACCEPT_PAUSE = 0.1
-"""Seconds the server takes no connection after the system refused it a file for one."""
 SERVE_FOLDER = "playbook-serve-"
 """The start of the build folder's name, in the system's temporary folder."""
 MAX_SERVED = 1024
@@ -323,7 +299,8 @@ class SiteFiles(_Guarded):
         self.set_header("Cache-Control", cache)
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Content-Security-Policy", f"{self.builder.csp}; {NO_FRAMES}")
+        # no other site may frame the preview (to trick a click): the pages' <meta> cannot say so
+        self.set_header("Content-Security-Policy", f"{self.builder.csp}; frame-ancestors 'none'")
         self.set_header("X-Frame-Options", "DENY")
         self.set_header("Content-Type", kind)
         self.finish(data)
@@ -366,7 +343,8 @@ class ReloadSocket(_Guarded, WebSocketHandler):
         except (ValueError, RecursionError):
             return
         if command == "hello":
-            self.send(HANDSHAKE)
+            protocols = ["http://livereload.com/protocols/official-7"]
+            self.send({"command": "hello", "protocols": protocols, "serverName": "playbook"})
         elif command == "info":
             self.hub.join(self, page)
 
@@ -385,7 +363,7 @@ def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socke
     if fallback and port:
         ports += range(port + 1, min(port + FALLBACK_PORTS, 65535) + 1)
     if fallback or not port:
-        ports += [0] * FREE_PORT_DRAWS
+        ports += [0] * 8  # drawn again when another of the host's addresses has it taken
     for tried in ports:
         try:
             return _bind(host, tried)
@@ -513,15 +491,17 @@ class LiveServer:
             both = {"server": self, "builder": builder}
             app = web.Application(
                 [
-                    (rf"/{RELOAD_SOCKET}", ReloadSocket, both),
+                    (r"/livereload", ReloadSocket, both),
                     (r"/(.*)", SiteFiles, both),
                 ],
                 log_function=lambda handler: None,
             )
             http = httpserver.HTTPServer(
                 app,
-                max_header_size=MAX_REQUEST_HEAD,
-                max_body_size=MAX_BODY,
+                # room for the longest URL a browser sends (2 MiB in Chromium): its 414, not
+                # a closed connection
+                max_header_size=3 * 1024 * 1024,
+                max_body_size=0,  # GET and HEAD only (tornado would read 100 MB a request)
                 idle_connection_timeout=IDLE_TIMEOUT,
                 body_timeout=IDLE_TIMEOUT,
             )
@@ -540,7 +520,9 @@ class LiveServer:
                 builder.close()  # first: a second Ctrl-C may cut the rest short
                 watcher.stop()
                 self.debouncer.close()
-                worker.join(timeout=REBUILD_WAIT)
+                # a rebuild stops at its next step (`LiveBuild.close`); one in a long stage
+                # (assembling 10,000 files) goes on alone, writing and saying nothing (`_build`)
+                worker.join(timeout=1.0)
                 for listening in self._sockets:
                     loop.remove_handler(listening)
                     listening.close()
@@ -570,7 +552,7 @@ class LiveServer:
                         "until some close; more of these are not logged",
                     )
                     loop.remove_handler(sock)
-                    loop.call_later(ACCEPT_PAUSE, resume, sock)
+                    loop.call_later(0.1, resume, sock)
                     return
                 http.handle_stream(IOStream(connection), address)
 
