@@ -224,12 +224,6 @@ class SourceWatcher(FileSystemEventHandler):
         now = {key for key in wanted if key[0] == "source"}
         return sorted({self.root / str(key[1]) for key in before ^ now})
 
-    def _held(self, folders: list[Path]) -> list[Path]:
-        """The followed files in these folders (which came or went: so did they), and the
-        folder links that lead into them (to a folder that may be back)."""
-        waiting = {f: f for f in self._followed} | self._missing
-        return [waiting[f] for f in waiting for p in folders if f.is_relative_to(p)]
-
     def _as_linked(self, path: Path) -> Path:
         """A path where a linked source or theme folder leads, as the path through it."""
         for target, link in self._links.items():
@@ -285,7 +279,10 @@ class SourceWatcher(FileSystemEventHandler):
         paths = [self._as_linked(Path(os.fsdecode(end))) for end in ends]
         came_or_went = event.event_type in _CAME_OR_WENT
         changed = [p for p in paths if self.relevant(p, event.is_directory, came_or_went)]
-        held = self._held(paths) if event.is_directory and came_or_went else []
+        held = []  # a folder came or went: so did the followed files and link targets in it
+        if event.is_directory and came_or_went:
+            waiting = {f: f for f in self._followed} | self._missing  # the link, for its target
+            held = [waiting[f] for f in waiting for p in paths if f.is_relative_to(p)]
         # a folder holding followed files, or a source or theme folder, came, went or was replaced
         if held or any(p.parent in (self.root, self.root / "themes") for p in paths):
             changed += [*held, *self._rewatch()]
