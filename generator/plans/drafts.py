@@ -5,7 +5,8 @@ text in the meeting file replaces the theme's, see `model/sections.py`):
 
 - the **request**, while the meeting is ahead (requested or scheduled), unless the
   person has declined: nobody is asked twice;
-- the **thank-you**, once it is held (`Meeting.held_by`: done, on a day come);
+- the **thank-you**, once it is held (`Meeting.held_by`: done, on a day come), or
+  recorded as sent on a meeting whose day has come (`thanked`);
 - the **referrer update**, once it is held and it is your first meeting held with
   someone you were introduced to (their `referred_by:`, or a meeting's `referrals:`
   that names them): one to each person who introduced you.
@@ -130,12 +131,20 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
 
     if meeting.status in PLANNED_STATUSES and playbook.declined_on(contact, today) is None:
         slots.append(slot(DraftKind.REQUEST, contact))
-    if meeting.held_by(today):  # one marked done ahead of time: once its day has come
+    if meeting.held_by(today) or thanked(meeting, today):
         slots.append(slot(DraftKind.THANK_YOU, contact))
+    if meeting.held_by(today):  # one marked done ahead of time: once its day has come
         first = first_met(playbook, meeting.contact, None, today)
         if first is not None and first.slug == meeting.slug:
             slots += [slot(DraftKind.REFERRER_UPDATE, r) for r in introducers]
     return tuple(slots)
+
+
+def thanked(meeting: Meeting, today: dt.date) -> bool:
+    """A thank-you recorded for a meeting whose day has come, whatever its status says
+    (still `scheduled`, which check warns of): the Follow-ups page has its item, so its
+    note is there to send and to check, as after a meeting marked done."""
+    return "thank_you" in meeting.done and meeting.date is not None and meeting.date <= today
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")

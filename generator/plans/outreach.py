@@ -306,9 +306,10 @@ def _late_thank_you(
     meeting: Meeting, config: Config, today: dt.date, declined: bool
 ) -> Iterator[DraftProblem]:
     """The thank-you's state as the Follow-ups page has it (its due day, `thank_you_due`,
-    and `state_of`): sent late, let go or overdue. Nothing for a meeting not marked done."""
+    and `state_of`): sent late, let go or overdue. Nothing for a meeting with no thank-you
+    item (not marked done, and none recorded)."""
     due = thank_you_due(meeting, config)
-    if due is None or meeting.status != "done":
+    if due is None:
         return
     sent, state = state_of("thank_you", due, meeting.done.get("thank_you"), today, config)
     if sent is not None and sent > due:

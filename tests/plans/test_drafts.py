@@ -228,6 +228,23 @@ def test_a_thank_you_sent_late(tmp_path: Path) -> None:
     ]
 
 
+def test_a_thank_you_recorded_on_a_meeting_still_scheduled_is_checked_too(tmp_path: Path) -> None:
+    """A coffee of 17 Nov still marked scheduled, its thank-you recorded as sent on 20 Nov:
+    the Follow-ups page had its item (done two days late), but the note written under
+    ## Thank-you was never checked, late or long, nor offered on the meeting page."""
+    front = HELD.replace("done", "scheduled") + "\ndone: {thank_you: 2026-11-20}"
+    long = "Dear Ben, thank you. " + "It helped. " * 50
+    playbook_with(tmp_path, front, f"\n## Thank-you\n\n{long}\n")
+    assert kinds(tmp_path) == [("request", "ben"), ("thank-you", "ben")]
+    assert draft_warnings(tmp_path) == [
+        "warning: content/meetings/m.md:12: thank-you: 104 words: keep it under about 100, so "
+        "it is read on a phone and answered; say who connects you, what you hope to learn and "
+        "how long you ask for",
+        "warning: content/meetings/m.md:12: thank-you: sent on 2026-11-20, 2 days after it was "
+        "due (2026-11-18): next time, send it the day after the meeting",
+    ]
+
+
 def test_a_late_thank_you_says_when_the_setting_wants_it(tmp_path: Path) -> None:
     """With thank_you_days: 3, "send it the day after the meeting" is not the rule."""
     write(tmp_path, "playbook.yaml", "followups: {thank_you_days: 3}\n")
