@@ -457,6 +457,15 @@ def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
 
 
+def held_on(meeting: Meeting, today: dt.date = dt.date.max) -> dt.date | None:
+    """The day `meeting` was held by `today` (`Meeting.held_by`: marked done, on a day
+    come; by default on any day), None when it was not or has no date. Not `held_by`
+    alone: an undated meeting marked done is held there (check asks for its date), but
+    the follow-ups count days from the day a meeting was held, and it has none: it
+    gives no name to reach first, nor a day you met or were last in touch."""
+    return meeting.date if meeting.held_by(today) else None
+
+
 def first_met(
     playbook: Playbook, contact: str, since: dt.date | None, until: dt.date | None = None
 ) -> Meeting | None:
@@ -464,8 +473,8 @@ def first_met(
     and by `until` when given (a meeting marked done on a day still to come is not
     held yet: check warns of it)."""
     for meeting in playbook.meetings_with(contact):
-        day = meeting.date if meeting.status == "done" else None
-        if day is not None and (since is None or day >= since) and (until is None or day <= until):
+        day = held_on(meeting, until or dt.date.max)
+        if day is not None and (since is None or day >= since):
             return meeting
     return None
 
@@ -527,7 +536,7 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     lost. A meeting marked done ahead of time (dated after `today`) gave no name yet."""
     if meeting.date is None or not meeting.held_by(ctx.today):
         return
-    held = [m for m in ctx.playbook.meetings_with(meeting.contact) if _held(m)]
+    held = [m for m in ctx.playbook.meetings_with(meeting.contact) if held_on(m, ctx.today)]
     for referral in dict.fromkeys(meeting.referrals):
         first = next((m for m in held if referral in m.referrals), meeting)
         if first.slug != meeting.slug or referral == meeting.contact:
@@ -560,10 +569,6 @@ def _introduced(playbook: Playbook, giver: str, referral: str, today: dt.date) -
     if referral not in playbook.contacts:
         return True
     return any(c.slug == giver for c in playbook.referrers_of(referral, today))
-
-
-def _held(meeting: Meeting) -> bool:
-    return meeting.status == "done" and meeting.date is not None
 
 
 def in_touch(playbook: Playbook, slug: str, today: dt.date) -> bool:
@@ -1012,8 +1017,8 @@ def last_interaction(playbook: Playbook, contact: Contact, today: dt.date) -> In
     found: list[Interaction] = []
     for meeting in playbook.meetings_with(contact):
         title = meeting_title(meeting.format, meeting.purpose, contact.name)
-        if meeting.status == "done" and meeting.date is not None:
-            found.append(Interaction(meeting.date, "meeting", title, meeting.slug))
+        if (held := held_on(meeting, today)) is not None:
+            found.append(Interaction(held, "meeting", title, meeting.slug))
         if meeting.requested_on is not None:
             found.append(Interaction(meeting.requested_on, "asked", "", meeting.slug))
         for key, day in meeting.done.items():

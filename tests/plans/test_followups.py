@@ -471,6 +471,22 @@ def test_a_name_first_given_at_a_meeting_not_held_is_reached_from_the_one_held(
     ]
 
 
+def test_a_name_given_at_an_undated_meeting_held_is_reached_from_the_dated_one(
+    tmp_path: Path,
+) -> None:
+    """Ada gave Cleo's name at a coffee marked done without a date (check asks for it),
+    asked for before the meeting of 17 Nov that gave it again: the undated one has no
+    day to time the reminder from, so the dated one keeps it (`held_on`)."""
+    files = given("cleo")
+    files["content/meetings/c.md"] = (
+        "---\ncontact: ada\nstatus: done\nrequested_on: 2026-11-01\nreferrals: [cleo]\n---\n"
+    )
+    items = follow_ups(make(tmp_path, files), D(2026, 11, 22))
+    assert [(i.id, i.due) for i in items if i.rule == "reach_referral"] == [
+        ("reach-referral-m-cleo", D(2026, 11, 20))
+    ]
+
+
 # ---------------------------------------------------------------- unanswered requests
 
 
