@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.errors import ContentError, Problems
-from generator.model.config import CONFIG_FILE
+from generator.model.config import CONFIG_FILE, Config
 from generator.model.entities import (
     UNANSWERED,
     Company,
@@ -26,7 +26,9 @@ from generator.model.identity import company_keys, email_key, linkedin_key, name
 from generator.model.suggest import close_slugs, known_names
 from generator.plans.followups import (
     add_business_days,
+    call_counted_from,
     first_met,
+    follow_up_call_due,
     stray_reschedule,
     tells_referrer,
 )
@@ -38,27 +40,21 @@ AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update", "reach_referral"
 
 
 def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
-    """Warn once for each year that the business-day reminders (second contact, nudge)
-    count days in but that no holiday covers: there only weekends are skipped, which
-    is probably not what whoever listed holidays for other years meant. Nothing is said
-    when no holidays are set at all (weekends only, by choice)."""
+    """Warn once for each year that the business-day reminders (second contact, nudge,
+    the call after a networking meeting) count days in but that no holiday covers: there
+    only weekends are skipped, which is probably not what whoever listed holidays for
+    other years meant. Nothing is said when no holidays are set at all (weekends only,
+    by choice)."""
     holidays = playbook.config.holidays
     if not holidays.configured:
         return ()
     problems = Problems()
-    rules = playbook.config.followups
-    longest = max(rules.second_contact_after, rules.nudge_after)
     first_reach: dict[int, Meeting] = {}
     for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
-        reminded = {"second_contact", "nudge"} & set(meeting.done)
-        counted = meeting.status in UNANSWERED or reminded
-        if meeting.requested_on is None or not counted or longest == 0:
-            continue
-        first = meeting.requested_on + dt.timedelta(days=1)
-        last = add_business_days(meeting.requested_on, longest, holidays)
-        for year in range(first.year, last.year + 1):
-            if not holidays.covers(year):
-                first_reach.setdefault(year, meeting)
+        for first, last in _business_day_spans(meeting, playbook.config):
+            for year in range(first.year, last.year + 1):
+                if not holidays.covers(year):
+                    first_reach.setdefault(year, meeting)
     for year, meeting in sorted(first_reach.items()):
         problems.warn(
             CONFIG_FILE,
@@ -70,6 +66,23 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
             + ("" if holidays.country else ", or set a country (holidays: {country: US})"),
         )
     return tuple(problems.items)
+
+
+def _business_day_spans(meeting: Meeting, config: Config) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day each reminder of `meeting` counted in business days looks
+    at: its request's nudge and second contact, and the call after it (a networking
+    meeting on 31 Dec has its call on the first business day of the new year)."""
+    spans = []
+    longest = max(config.followups.second_contact_after, config.followups.nudge_after)
+    reminded = {"second_contact", "nudge"} & set(meeting.done)
+    counted = meeting.status in UNANSWERED or reminded
+    if meeting.requested_on is not None and counted and longest:
+        first = meeting.requested_on + dt.timedelta(days=1)
+        spans.append((first, add_business_days(meeting.requested_on, longest, config.holidays)))
+    call = follow_up_call_due(meeting, config)
+    if call is not None and meeting.date is not None:
+        spans.append((call_counted_from(meeting.date, config), call))
+    return spans
 
 
 PERSON_KEYS = (("email", "email", email_key), ("linkedin", "LinkedIn address", linkedin_key))

@@ -431,15 +431,29 @@ def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     )
 
 
+def follow_up_call_due(meeting: Meeting, config: Config) -> dt.date | None:
+    """When the call after `meeting` is due (the follow_up_call rule): `follow_up_call_days`
+    after its date, or the first business day after that (a call, unlike a note, waits
+    for a working day: nobody wants one on a Sunday). None (no call item) for a meeting
+    without a date, not for networking, or neither marked done nor with a call recorded."""
+    if meeting.date is None or meeting.purpose != "networking":
+        return None
+    if meeting.status != "done" and "follow_up_call" not in meeting.done:
+        return None
+    return on_a_business_day(call_counted_from(meeting.date, config), config.holidays)
+
+
+def call_counted_from(held: dt.date, config: Config) -> dt.date:
+    """The first day a call after a meeting held on `held` may be due, before it waits
+    for a business day (`follow_up_call_due`)."""
+    return held + dt.timedelta(days=config.followups.follow_up_call_days)
+
+
 def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     done = meeting.done.get("follow_up_call")
-    if meeting.date is None or meeting.purpose != "networking":
+    due = follow_up_call_due(meeting, ctx.config)
+    if due is None:
         return
-    if meeting.status != "done" and done is None:
-        return
-    # a call, unlike a note, waits for a working day: nobody wants one on a Sunday
-    after = meeting.date + dt.timedelta(days=ctx.config.followups.follow_up_call_days)
-    due = on_a_business_day(after, ctx.config.holidays)
     news = (
         "and tell them where things stand with the people they suggested"
         if meeting.referrals

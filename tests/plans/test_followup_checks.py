@@ -109,3 +109,26 @@ def test_a_name_with_a_dot_in_done_is_shown_as_written(
         "content/meetings/sam.md:7: done.'1.5'",
         "content/meetings/sam.md:8: done.'a.b'",
     ]
+
+
+def test_a_call_counted_in_a_year_no_holiday_covers_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A networking call on 31 Dec 2026, with 2026's holidays listed: the follow-up call
+    was due on Fri 1 Jan 2027, New Year's Day, and check said nothing, where a request
+    whose nudge counts days in 2027 is warned of. The call counts business days too."""
+    files = {
+        "playbook.yaml": "holidays: [2026-12-24, 2026-12-25]\n",
+        "content/contacts/sam-okafor.md": SAM,
+        "content/meetings/sam.md": meeting(
+            "purpose: networking", "status: done", "date: 2026-12-31", "time: '10:00'"
+        ),
+    }
+    root = started(tmp_path, files)
+    capsys.readouterr()
+    main(["check", "-C", str(root), "--today", "2027-01-04"])
+    assert [line for line in capsys.readouterr().err.splitlines() if "holidays" in line] == [
+        "warning: playbook.yaml:1: holidays: nothing covers 2027 (2 listed dates), but the "
+        "business-day reminders of content/meetings/sam.md count days in 2027, where only "
+        "weekends are skipped: list 2027's holidays, or set a country (holidays: {country: US})"
+    ]
