@@ -774,3 +774,147 @@ def test_a_style_left_open_in_raw_html_does_not_lose_the_paragraph_after_it_unsa
     html = page.read_text()
     assert "The paragraph after it." in html and "The paragraph after the script." in html
     assert "color: red" not in html and "alert(1)" not in html
+
+
+ELENA = "content/contacts/elena-marsh.md"
+ELENA_WAITED_ON = (
+    f"warning: {ELENA}:1: file: references to elena-marsh (content/companies/carbon-ledger.md, "
+    "content/contacts/jonah-kim.md, content/meetings/2026-11-19-jonah-kim.md) are checked "
+    "once this file is fixed"
+)
+NEEDS_QUOTES = "this value holds ': ', so it needs quotes: "
+
+
+@pytest.mark.parametrize(
+    ("edits", "said"),
+    [
+        pytest.param(  # a field YAML cannot read, and a bad value three lines below it
+            [
+                ("company: carbon-ledger", "company: verdant: grid"),
+                ("email: elena.marsh@example.org", "email: elena.marsh.example.org"),
+            ],
+            [
+                ELENA_WAITED_ON,
+                f'{ELENA}:3: company: {NEEDS_QUOTES}company: "verdant: grid"',
+                f"{ELENA}:5: email: expected an email address like name@example.com, got "
+                "'elena.marsh.example.org'",
+            ],
+            id="contact",
+        ),
+        pytest.param(  # two fields YAML cannot read: both told, and the rest checked
+            [
+                ("company: carbon-ledger", "company: verdant: grid"),
+                ("role: Head of Product", "role: Head: Product"),
+                ("email: elena.marsh@example.org", "email: elena.marsh.example.org"),
+            ],
+            [
+                ELENA_WAITED_ON,
+                f'{ELENA}:3: company: {NEEDS_QUOTES}company: "verdant: grid"',
+                f'{ELENA}:4: role: {NEEDS_QUOTES}role: "Head: Product"',
+                f"{ELENA}:5: email: expected an email address like name@example.com, got "
+                "'elena.marsh.example.org'",
+            ],
+            id="two-fields",
+        ),
+        pytest.param(  # the broken field is required: it is not missing as well
+            [
+                ("name: Elena Marsh", 'name: "Elena Marsh'),
+                ("keep_in_touch: 2m", "keep_in_touch: often"),
+            ],
+            [
+                ELENA_WAITED_ON,
+                f'{ELENA}:2: name: the quote (") opened on this line is never closed: end '
+                'the value with "',
+                f"{ELENA}:10: keep_in_touch: expected an interval like 30d, 6w, 2m or 1y, got "
+                "'often'",
+            ],
+            id="required",
+        ),
+        pytest.param(  # an anchor above the broken lines and its alias below are read
+            [
+                ("company: carbon-ledger", "company: &firm carbon-ledger"),
+                ("role: Head of Product", "role: Head: Product"),
+                ("met_via: introduction from Jonah Kim", "met_via: *firm\nphone: [1, 2]"),
+            ],
+            [
+                ELENA_WAITED_ON,
+                f'{ELENA}:4: role: {NEEDS_QUOTES}role: "Head: Product"',
+                f"{ELENA}:8: phone: expected text, got a list",
+            ],
+            id="anchor-and-alias",
+        ),
+        pytest.param(  # the broken lines hold an anchor: the rest is not read without them
+            [
+                ("role: Head of Product", "role: &role Head: Product"),
+                ("met_via: introduction from Jonah Kim", "met_via: *role\nphone: [1, 2]"),
+            ],
+            [ELENA_WAITED_ON, f'{ELENA}:4: role: {NEEDS_QUOTES}role: "&role Head: Product"'],
+            id="anchor-left-out",
+        ),
+        pytest.param(  # a line of no field: the front matter cannot be read without it
+            [
+                ("role: Head of Product", "role: Head of Product\nmet at the conference"),
+                ("email: elena.marsh@example.org", "email: elena.marsh.example.org"),
+            ],
+            [
+                ELENA_WAITED_ON,
+                f"{ELENA}:5: front matter: is not a `field: value` line: if `met` is a field, "
+                "it needs a colon (met: at the conference); if the line is a note, move it "
+                "below the closing ---",
+            ],
+            id="not-isolated",
+        ),
+    ],
+)
+def test_a_yaml_mistake_in_a_field_does_not_hide_the_files_other_mistakes(
+    tmp_path: Path, edits: list[tuple[str, str]], said: list[str]
+) -> None:
+    """A field YAML could not read (`company: verdant: grid`) was told, and the file's
+    other fields were not checked at all: the bad `email:` below it came up only once
+    the first was fixed. The rest is now read without the broken field's lines and checked
+    as if it were not written, unless those lines hold an anchor or an alias (the rest
+    would read otherwise) or the mistake is in no field; the file is still broken."""
+    root = copy_sample(tmp_path / "pb")
+    for old, new in edits:
+        edit(root, ELENA, old, new)
+    problems = check(root, SAMPLE_TODAY)
+    assert [str(p) for p in problems.all if p.path == ELENA] == said
+    assert main(["check", "-C", str(root), "--today", SAMPLE_TODAY.isoformat()]) == 1
+
+
+def test_a_meeting_with_a_broken_field_has_its_other_fields_checked(tmp_path: Path) -> None:
+    """`tags: [climate, product` (the ] left out) and a date that is no date: both told."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = "content/meetings/2026-10-14-daniel-reyes.md"
+    edit(root, meeting, "status: done\n", "status: done\ntags: [climate, product\n")
+    edit(root, meeting, "date: 2026-10-14", "date: 2026-10-41")
+    reported = [str(p) for p in check(root, SAMPLE_TODAY).all if p.path == meeting]
+    assert reported == [
+        f"{meeting}:6: tags: the [ opened on this line is never closed: end the list with ] "
+        "(on the same line is clearest), or put text holding [ in quotes",
+        f"{meeting}:8: date: 2026-10-41 is not a date: October 2026 has 31 days",
+    ], reported
+
+
+def test_a_broken_question_of_the_bank_does_not_hide_the_others(tmp_path: Path) -> None:
+    """Only the question YAML cannot read is left out: the bank's other questions are
+    checked, each told at its own place in the list, and the one left out is not told
+    empty as well."""
+    root = copy_sample(tmp_path / "pb")
+    bank = "content/questions/fit.md"
+    edit(root, bank, "text: My background is", "text: Background: it is")
+    edit(root, bank, "    tag: advice\n    minutes: 3", "    tag: advise\n    minutes: 3")
+    edit(root, bank, "minutes: 3\n  - id: unusual", "minutes: many\n  - id: unusual")
+    reported = [str(p) for p in check(root, SAMPLE_TODAY).all if p.path == bank]
+    assert reported == [
+        f"warning: {bank}:1: file: question ids in meetings are checked once this file is "
+        "fixed (content/meetings/2026-10-28-sofia-lindqvist.md, "
+        "content/meetings/2026-11-05-priya-natarajan.md, content/meetings/2026-11-19-jonah-kim.md "
+        "and 2 more)",
+        f'{bank}:6: questions: {NEEDS_QUOTES}text: "Background: it is five years of '
+        'supply-chain analytics and …"',
+        f"{bank}:11: questions.2.tag: expected one of trends, insights, advice, resources, "
+        "assignments, got 'advise'; did you mean advice?",
+        f"{bank}:16: questions.3.minutes: expected a whole number of minutes from 1 to 30, "
+        "got 'many'",
+    ], reported

@@ -152,6 +152,10 @@ class Document:
     """What YAML reads each name written without quotes as, when not text (`1:` is `a
     number`, `null:` is `nothing`), by dotted path: kept as the text written, which is
     warned about where it is no field (model/fields.py)."""
+    left_out: frozenset[str] = frozenset()
+    """The fields (`company`) and list items (`questions.3`) whose lines were left out
+    because YAML could not read them (`parse_document`'s `partly`): their errors are
+    told, and the rest of the file is read without them. Empty for a whole document."""
 
     def line(self, field_path: str) -> int:
         """Line of a field, falling back to its parent, then to the file's first line."""
@@ -286,10 +290,19 @@ class _Refused(Exception):
 
 
 def parse_document(
-    path: str, content: bytes, problems: Problems, meant: Meant | None = None
+    path: str,
+    content: bytes,
+    problems: Problems,
+    meant: Meant | None = None,
+    *,
+    partly: bool = False,
 ) -> Document | None:
     """Parse one file; on failure record why in `problems` and return None. `meant`: as
-    `explain` takes it."""
+    `explain` takes it. With `partly`, a front matter that YAML refuses for a mistake in
+    one field (or one item of a list) is read again without that field's lines, and,
+    when the rest reads, returned with `left_out` naming what was left out: the file is
+    still broken, but its other fields can be checked, so that every mistake in it is
+    told at once (`_without_broken`)."""
     if len(content) > MAX_FILE_BYTES:
         problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB; split it")
         return None
@@ -314,7 +327,9 @@ def parse_document(
         return None  # the YAML holds both versions: its own messages would only confuse
     if body.lstrip().startswith(FENCE) and (second := _second_block(body, body_line)):
         problems.warn(path, second[0], "front matter", second[1])
-    return _parse_yaml(path, yaml_text, body, body_line, problems, first_line=2, meant=meant)
+    return _parse_yaml(
+        path, yaml_text, body, body_line, problems, first_line=2, meant=meant, partly=partly
+    )
 
 
 _FIELD_LINE = re.compile(r"([^\s#:\-][^:]*):(?:[ \t]|\Z)")
@@ -637,23 +652,25 @@ def _parse_yaml(
     first_line: int,
     part: str = "front matter",
     meant: Meant | None = None,
+    partly: bool = False,
 ) -> Document | None:
-    """`part`: what the YAML is called in messages (a settings file has no front matter)."""
+    """`part`: what the YAML is called in messages (a settings file has no front matter);
+    `partly`: as `parse_document` takes it."""
     if not yaml_text.isascii() and _has_yaml_only_break(yaml_text):
         yaml_text = yaml_text.translate(_YAML_ONLY_BREAKS)
     if "\t" in yaml_text and _TAB_ONLY.search(yaml_text):
         yaml_text = _blank_tab_lines(yaml_text)
     marks = _Marks(offset=first_line, text=yaml_text.splitlines())
     data = _composed(yaml_text, marks, part != "front matter", meant)
+    left_out: frozenset[str] = frozenset()
     if isinstance(data, _Unreadable):
-        line, message = data.line, data.message
-        alike = message.startswith(NO_SPACE) or message == TAB_INDENT  # of many lines
-        named = None
-        if part == "front matter" and not alike:
-            named = _field_at(yaml_text, line - first_line)
-        problems.error(path, line, named or part, message)
-        _more_alike(path, line, message, yaml_text, first_line, problems, part)
-        return None
+        rows = _tell_unreadable(path, data, yaml_text, first_line, problems, part)
+        if not partly or part != "front matter":
+            return None
+        retried = _without_broken(path, yaml_text, rows, problems, first_line, meant)
+        if retried is None:
+            return None
+        yaml_text, marks, data, left_out = retried
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -704,7 +721,143 @@ def _parse_yaml(
         curly,
         marks.spread,
         marks.names_read_as,
+        left_out,
     )
+
+
+def _tell_unreadable(
+    path: str,
+    unreadable: _Unreadable,
+    yaml_text: str,
+    first_line: int,
+    problems: Problems,
+    part: str,
+) -> list[int]:
+    """Record why YAML cannot read `yaml_text`, under the field whose lines hold the
+    mistake; the lines told of (0-based in `yaml_text`): the mistake's, and each other
+    line written alike (`_more_alike`)."""
+    line, message = unreadable.line, unreadable.message
+    alike = message.startswith(NO_SPACE) or message == TAB_INDENT  # of many lines
+    named = None
+    if part == "front matter" and not alike:
+        named = _field_at(yaml_text, line - first_line)
+    problems.error(path, line, named or part, message)
+    more = _more_alike(path, line, message, yaml_text, first_line, problems, part)
+    return [line - first_line, *(row - first_line for row in more)]
+
+
+MAX_LEFT_OUT = 20
+"""Most fields and items of one file left out for YAML mistakes before the rest of it is
+left unchecked (each one means reading the front matter again)."""
+
+
+def _without_broken(
+    path: str,
+    yaml_text: str,
+    rows: list[int],
+    problems: Problems,
+    first_line: int,
+    meant: Meant | None,
+) -> tuple[str, _Marks, dict[str, Any], frozenset[str]] | None:
+    """The front matter read without the lines of the fields (or list items) that hold
+    the YAML mistakes on `rows` (0-based, already told): the text with those lines left
+    blank (every other line stays where it was), its marks, its values and what was left
+    out. A mistake found in what is left is told, and left out in turn. None where that
+    cannot be done safely: a mistake outside any field (`met at the conference` at the
+    left edge), or lines to leave out holding an anchor (`&base`) or an alias (`*base`),
+    whose other half, kept, would then be read otherwise (or refused)."""
+    lines = _lines(yaml_text)
+    left_out: list[str] = []
+    while len(left_out) < MAX_LEFT_OUT:
+        for row in rows:
+            span = _broken_span(lines, row)
+            if span is None:
+                return None
+            name, start, end, item = span
+            if any(_ANCHOR_OR_ALIAS.search(line) for line in lines[start:end]):
+                return None
+            if name not in left_out:
+                left_out.append(name)
+            for index in range(start, end):
+                line = lines[index]
+                ending = line[len(line.rstrip("\r\n")) :]
+                lines[index] = f"{item}{ending}" if index == start and item else ending
+        text = "".join(lines)
+        marks = _Marks(offset=first_line, text=text.splitlines())
+        data = _composed(text, marks, False, meant)
+        if not isinstance(data, _Unreadable):
+            if data is not None and not isinstance(data, dict):
+                return None
+            return text, marks, data or {}, frozenset(left_out)
+        rows = _tell_unreadable(path, data, text, first_line, problems, "front matter")
+    return None
+
+
+_FIELD_NAME = re.compile(r"([A-Za-z_][\w-]{0,99}):")
+"""The name of a field at the start of its line, its colon spaced or not (`role:Lead`)."""
+_ITEM_LINE = re.compile(r"( *)-(?:[ \t]|$)")
+"""A line that starts a list item (`  - id: x`, `-`)."""
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,?:-])[&*][^\s,\[\]{}]")
+"""An anchor (`&base`) or an alias (`*base`) on a line, or what may be one."""
+
+
+def _broken_span(lines: list[str], row: int) -> tuple[str, int, int, str] | None:
+    """(what is left out, its first line, the line past its last, what its first line is
+    made) for the YAML mistake on line `row` (0-based) of `lines`: the field at the left
+    edge whose lines hold it, from its own line down to the next field's; or, where the
+    mistake is in one item of a list written one `- ` a line (a question of a bank, a
+    goal), that item alone, made an empty one (`-`, so that the items after it keep
+    their places and are told at theirs). None when the line starts no field and is in
+    none."""
+    if not 0 <= row < len(lines) or not lines[row].strip():
+        return None
+    start = row
+    while start > 0 and not _left_edge(lines[start]):
+        start -= 1
+    name = _FIELD_NAME.match(lines[start])
+    if name is None or not _left_edge(lines[start]):
+        return None
+    end = start + 1
+    while end < len(lines) and not _left_edge(lines[end]):
+        end += 1
+    item = _broken_item(lines, start, end, row)
+    if item is None:
+        return name[1], start, end, ""
+    position, first, last, made = item
+    return f"{name[1]}.{position}", first, last, made
+
+
+def _broken_item(
+    lines: list[str], start: int, end: int, row: int
+) -> tuple[int, int, int, str] | None:
+    """(position, first line, the line past its last, an empty item in its place) of the
+    list item holding line `row`, where the field on lines `start` to `end` is a list
+    written one `- ` a line under its name (every line below it an item at one column, a
+    comment, blank, or indented further); None otherwise, or when `row` is the field's
+    own line."""
+    if row == start or lines[start].rstrip()[-1:] != ":":
+        return None
+    starts: list[int] = []
+    column: int | None = None
+    for index in range(start + 1, end):
+        line = lines[index]
+        text = line.lstrip(" ")
+        if not text.strip() or text.startswith("#"):
+            continue
+        indent = len(line) - len(text)
+        if column is None or indent == column:
+            if _ITEM_LINE.match(line) is None:
+                return None
+            column = indent
+            starts.append(index)
+        elif indent < column:
+            return None
+    before = [index for index in starts if index <= row]
+    if not before:
+        return None
+    first = before[-1]
+    last = next((index for index in starts if index > row), end)
+    return len(before) - 1, first, last, " " * (column or 0) + "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -780,20 +933,24 @@ def _more_alike(
     first_line: int,
     problems: Problems,
     part: str,
-) -> None:
+) -> list[int]:
     """After a line refused for a colon without its space (`name:Ana`, at `line`), each
     other line written so (`role:Lead`); after one indented with a tab, each other one:
     YAML stops at the first, and a phone's notes app leaves out every such space (or an
-    editor indents every line with a tab), so the next check would bring up the next one."""
+    editor indents every line with a tab), so the next check would bring up the next one.
+    The lines told of, as in the file."""
     if message.startswith(NO_SPACE):
         told = _unspaced_told
     elif message == TAB_INDENT:
         told = _tab_told
     else:
-        return
+        return []
+    lines = []
     for index, written in enumerate(_lines(yaml_text)):
         if index + first_line != line and (said := told(written)) is not None:
             problems.error(path, index + first_line, part, said)
+            lines.append(index + first_line)
+    return lines
 
 
 def _unspaced_told(line: str) -> str | None:

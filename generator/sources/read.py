@@ -116,6 +116,10 @@ class Read:
     source: SourceFile
     doc: Document | None
     problems: tuple[ContentError, ...] = ()
+    partly: Document | None = None
+    """Where YAML could not read its front matter for a mistake in one field (or list
+    item), the rest of it, read without that field's lines (`Document.left_out`): the
+    file stays broken (`doc` is None), but its other fields can still be checked."""
 
 
 KindMeant = Callable[[str, str], str | None]
@@ -133,7 +137,10 @@ def read(source: SourceFile, meant: KindMeant | None = None) -> Read:
 
 def parse_source(source: SourceFile, content: bytes, meant: KindMeant | None = None) -> Read:
     problems = Problems()
-    doc = parse_document(source.rel, content, problems, meant and partial(meant, source.kind))
+    kind_meant = meant and partial(meant, source.kind)
+    doc = parse_document(source.rel, content, problems, kind_meant, partly=True)
+    if doc is not None and doc.left_out:
+        return Read(source, None, tuple(problems.items), doc)
     return Read(source, doc, tuple(problems.items))
 
 
