@@ -23,7 +23,7 @@ from generator.model.entities import (
 )
 from generator.model.fields import in_year, year_mistyped_ahead
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
-from generator.model.suggest import close_slugs, known_names
+from generator.model.suggest import known_names, meant_slugs
 from generator.plans.followups import (
     add_business_days,
     call_counted_from,
@@ -300,15 +300,22 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
 
 
 def contacts_named_by_a_slip(playbook: Playbook) -> frozenset[str]:
-    """The contacts meetings mean by a name that is no slug (`contact: Tomas Alvarez`, or
-    a typo of it): that meeting's error names the slug as the fix, which also gives the
-    contact's keep-in-touch cadence its meeting: one mistake, one message. Worked out
-    once for the playbook, not for each contact (who would each read every meeting)."""
-    unknown = {m.contact for m in playbook.meetings.values() if m.contact not in playbook.contacts}
+    """The contacts meetings mean by a name that is no slug, in `contact:` or `referrals:`
+    (`Tomas Alvarez`, a typo of it, `contacts/tomas-alvarez`): that meeting's error names
+    the slug as the fix, which also gives the contact's keep-in-touch cadence its meeting
+    or its introduction: one mistake, one message. Worked out once for the playbook, not
+    for each contact (who would each read every meeting)."""
+    known = playbook.contacts
+    unknown = {
+        slug
+        for m in playbook.meetings.values()
+        for slug in (m.contact, *m.referrals)
+        if slug not in known
+    }
     if not unknown:
         return frozenset()
-    names = known_names(playbook.contacts, playbook.contacts)
-    return frozenset(slug for value in sorted(unknown) for slug in close_slugs(value, names))
+    names = known_names(known, known)
+    return frozenset(slug for value in sorted(unknown) for slug in meant_slugs(value, names))
 
 
 def _reminders_done(followups: tuple[FollowUp, ...]) -> list[tuple[str, dt.date]]:

@@ -42,3 +42,40 @@ def test_a_referral_written_as_a_path_is_told_the_file_name_not_to_make_a_file(
         f"{JONAH}:26: referrals.1: expected the file name (slug) of a contact, got "
         f"'{written}'; did you mean elena-marsh?"
     ]
+
+
+@pytest.mark.parametrize("written", ["elena-mars", "Elena Marsh", "contacts/elena-marsh"])
+def test_a_referral_refused_for_a_slip_is_not_also_a_keep_in_touch_with_nothing_to_count_from(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """Elena's keep-in-touch counts from Jonah's giving her name: the referral's error says
+    which slug to write, and her file is not also told that nothing starts it."""
+    edit(sample_root, JONAH, "  - elena-marsh", f"  - {written}")
+    assert news(sample_root, sample_told) == [
+        f"{JONAH}:26: referrals.1: {refused_reference(written, 'elena-marsh')}"
+    ]
+
+
+PRIYA = "content/meetings/2026-11-05-priya-natarajan.md"
+
+
+@pytest.mark.parametrize(
+    "written", ["contacts/priya-natarajan", "content/contacts/priya-natarajan.md"]
+)
+def test_a_meeting_with_the_path_of_its_contact_is_one_error_not_a_keep_in_touch_too(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    edit(sample_root, PRIYA, "contact: priya-natarajan", f"contact: {written}")
+    assert news(sample_root, sample_told) == [
+        f"{PRIYA}:2: contact: {refused_reference(written, 'priya-natarajan')}"
+    ]
+
+
+def refused_reference(written: str, meant: str) -> str:
+    """The error of a reference to a contact that names none, with the slug it meant."""
+    if written == written.lower() and "/" not in written:
+        return (
+            f"no contact named '{written}' (expected a file content/contacts/{written}.md); "
+            f"did you mean {meant}?"
+        )
+    return f"expected the file name (slug) of a contact, got '{written}'; did you mean {meant}?"
