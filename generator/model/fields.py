@@ -16,10 +16,10 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.errors import SHOWN_VALUE, Problems, clipped, counted, quoted
+from generator.errors import SHOWN_VALUE, Problems, Severity, clipped, counted, quoted
 from generator.model.suggest import (
     close_field,
     did_you_mean,
@@ -2073,17 +2073,32 @@ def validate_document(
     doc: Document, schema: Schema, problems: Problems, today: dt.date | None = None
 ) -> dict[str, Any]:
     """The document's values by `schema`; `today`: see `At.today`. A value that a comment
-    cuts short is warned about with the fix its field's type takes (`CutShort`)."""
+    cuts short is warned about with the fix its field's type takes (`CutShort`); when
+    what is left is refused, its error names the comment instead: one mistake, one
+    message."""
+    start = len(problems.items)
     values = validate_mapping(doc.data, schema, At(doc, "", problems, today))
     for path, cut in doc.cut.items():
         text = type(_declared(schema, path)) in (Text, Inline, type(None))
-        problems.warn(doc.path, cut.line, path, cut.warning(text), doc.shown(path))
+        found = range(start, len(problems.items))
+        wrong = [i for i in found if problems.items[i].field == path and _is_error(problems, i)]
+        if not wrong:
+            problems.warn(doc.path, cut.line, path, cut.warning(text), doc.shown(path))
+            continue
+        cause = f"{quoted(cut.comment)} after it is left out, as a # after a space starts a comment"
+        error = problems.items[wrong[0]]
+        because = cut.warning(text) if not cut.value else cause
+        problems.items[wrong[0]] = replace(error, message=f"{error.message}; {because}")
     if doc.curly:
         refused = {p.field for p in problems.errors if p.path == doc.path}
         for path, (line, message) in doc.curly.items():
             if path not in refused:  # the error says it: one message for one mistake
                 problems.warn(doc.path, line, path, message)
     return values
+
+
+def _is_error(problems: Problems, index: int) -> bool:
+    return problems.items[index].severity is Severity.ERROR
 
 
 def _declared(schema: Schema, path: str) -> FieldType | None:

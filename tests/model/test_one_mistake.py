@@ -79,3 +79,31 @@ def refused_reference(written: str, meant: str) -> str:
             f"did you mean {meant}?"
         )
     return f"expected the file name (slug) of a contact, got '{written}'; did you mean {meant}?"
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "told_at"),
+    [
+        (
+            "content/questions/fit.md",
+            "    minutes: 4",
+            "    minutes: two #4",
+            "8: questions.1.minutes: expected a whole number of minutes from 1 to 30, got "
+            "'two'; '#4' after it is left out, as a # after a space starts a comment",
+        ),
+        (
+            "content/contacts/omar-haddad.md",
+            "name: Omar Haddad",
+            "name: #Omar",
+            "2: name: is empty (text), like name: Priya Natarajan; '#Omar' is a comment (a # "
+            "after a space starts one), so the value is empty: to keep it, put the value in "
+            'quotes, name: "#Omar"',
+        ),
+    ],
+)
+def test_a_value_a_comment_cuts_short_and_refused_is_one_error_naming_the_comment(
+    sample_root: Path, sample_told: list[str], rel: str, old: str, new: str, told_at: str
+) -> None:
+    """The comment is told of in the value's error, not again in a warning of its own."""
+    edit(sample_root, rel, old, new)
+    assert [line for line in news(sample_root, sample_told) if rel in line] == [f"{rel}:{told_at}"]
