@@ -422,6 +422,9 @@ def _too_early(
     return None
 
 
+_NO_CALL = "the follow-up call rule is for networking meetings; this one is informational"
+
+
 def _check_meeting(
     meeting: Meeting, problems: Problems, today: dt.date, tells_referrer: bool = False
 ) -> None:
@@ -434,21 +437,27 @@ def _check_meeting(
     asked, held = meeting.requested_on, meeting.date
     if asked is not None and held is not None and asked > held:
         _asked_after_the_meeting(meeting, asked, held, today, problems)
+    networking = meeting.purpose == "networking" or "purpose" in src.refused
     for action, day in sorted(meeting.done.items()):
         at = f"done.{action}"
+        # a follow-up call on an informational meeting is said in the one message of its line
+        besides = "" if action != "follow_up_call" or networking else f". Besides, {_NO_CALL}"
         if why := _too_early(meeting, day, today, before_meeting=action != "reschedule"):
-            problems.error(src.path, src.line(at), at, why)
+            problems.error(src.path, src.line(at), at, why + besides)
         elif _not_held_yet(meeting, action):
             problems.warn(
                 src.path,
                 src.line(at),
                 at,
-                f"{day.isoformat()} is after today ({today.isoformat()}), and the meeting's "
-                f"status is {meeting.status}: record it once the meeting has taken place "
-                "and it is done"
-                if day > today
-                else f"is recorded but the meeting's status is {meeting.status}; "
-                "set status: done once it has taken place",
+                (
+                    f"{day.isoformat()} is after today ({today.isoformat()}), and the "
+                    f"meeting's status is {meeting.status}: record it once the meeting has "
+                    "taken place and it is done"
+                    if day > today
+                    else f"is recorded but the meeting's status is {meeting.status}; "
+                    "set status: done once it has taken place"
+                )
+                + besides,
             )
         elif stray_reschedule(meeting, action) and status_known:
             problems.warn(
@@ -461,18 +470,12 @@ def _check_meeting(
                 "that you were in touch about it that day, add it under followups: as a "
                 f"reminder with done: {day.isoformat()}",
             )
+        elif besides:
+            problems.warn(src.path, src.line(at), at, _NO_CALL)
     for followup in meeting.followups:
         at = f"followups.{followup.index}.done"
         if followup.done is not None and (why := _too_early(meeting, followup.done, today)):
             problems.error(src.path, src.line(at), at, why)
-    networking = meeting.purpose == "networking" or "purpose" in src.refused
-    if "follow_up_call" in meeting.done and not networking:
-        problems.warn(
-            src.path,
-            src.line("done.follow_up_call"),
-            "done.follow_up_call",
-            "the follow-up call rule is for networking meetings; this one is informational",
-        )
     if "referrer_update" in meeting.done and not meeting.referrals and not tells_referrer:
         problems.warn(
             src.path,

@@ -107,3 +107,34 @@ def test_a_value_a_comment_cuts_short_and_refused_is_one_error_naming_the_commen
     """The comment is told of in the value's error, not again in a warning of its own."""
     edit(sample_root, rel, old, new)
     assert [line for line in news(sample_root, sample_told) if rel in line] == [f"{rel}:{told_at}"]
+
+
+def test_a_follow_up_call_before_an_informational_meeting_is_one_error(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    """The date before the meeting is the error; that the call is not a rule of such a
+    meeting is said in it, not again in a warning at the same line."""
+    edit(
+        sample_root,
+        PRIYA,
+        "  thank_you: 2026-11-06",
+        "  thank_you: 2026-11-06\n  follow_up_call: 2026-11-01",
+    )
+    assert news(sample_root, sample_told) == [
+        f"{PRIYA}:29: done.follow_up_call: 2026-11-01 is before the meeting itself "
+        "(2026-11-05); a follow-up is done after the meeting. Besides, the follow-up call "
+        "rule is for networking meetings; this one is informational"
+    ]
+
+
+def test_a_follow_up_call_ahead_of_an_informational_meeting_is_one_warning(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    omar = "content/meetings/2026-11-24-omar-haddad.md"
+    edit(sample_root, omar, "share:", "done: {follow_up_call: 2026-11-25}\nshare:")
+    assert news(sample_root, sample_told) == [
+        f"warning: {omar}:21: done.follow_up_call: 2026-11-25 is after today (2026-11-22), and "
+        "the meeting's status is scheduled: record it once the meeting has taken place and it "
+        "is done. Besides, the follow-up call rule is for networking meetings; this one is "
+        "informational"
+    ]

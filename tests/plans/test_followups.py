@@ -1236,13 +1236,13 @@ def test_records_that_will_not_do_what_you_expect_are_warnings(tmp_path: Path) -
         "is recorded but the meeting's status is scheduled; "
         "set status: done once it has taken place"
     )
+    informational = "the follow-up call rule is for networking meetings; this one is informational"
     assert followup_warnings(tmp_path / "b") == [
-        ("content/meetings/m.md", 5, "done.follow_up_call", scheduled),
         (
             "content/meetings/m.md",
             5,
             "done.follow_up_call",
-            "the follow-up call rule is for networking meetings; this one is informational",
+            f"{scheduled}. Besides, {informational}",
         ),
         ("content/meetings/m.md", 5, "done.thank_you", scheduled),
     ]
