@@ -1595,7 +1595,28 @@ class Labels(ListOf):
                 f"{quoted(spaced)} holds a space, which none of the other {self.noun}s does: "
                 f"if it is two {self.noun}s, put a comma between them: [{parts}]"
             )
+        if isinstance(value, list):
+            self._warn_repeats(value, at)
         return super().convert(value, at)
+
+    def _warn_repeats(self, items: list[Any], at: At) -> None:
+        """A name listed again (`[climate, Climate, climate]`) shows twice on the page, and
+        the Learned page, which groups by tag whatever its capitals, lists the meeting
+        twice: each repeat is named at its line, with the first."""
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                continue
+            seen = first.setdefault(item.strip().casefold(), index)
+            if seen != index:
+                where = at.doc.shown(f"{at.path}.{seen}")
+                again = (
+                    f"is listed already ({where})"
+                    if items[seen] == item
+                    else f"is {quoted(items[seen])} ({where}) in other capitals, the same "
+                    f"{self.noun}"
+                )
+                at.child(index).warn(f"{quoted(item)} {again}: delete this one")
 
     def _warn_disguised_dashes(self, value: Any, items: list[Any], at: At) -> None:
         """A tag pasted from a word processor (`data\u2011leadership`, a non-breaking

@@ -138,3 +138,20 @@ def test_a_follow_up_call_ahead_of_an_informational_meeting_is_one_warning(
         "is done. Besides, the follow-up call rule is for networking meetings; this one is "
         "informational"
     ]
+
+
+def test_a_tag_listed_again_is_warned_at_the_repeat_whatever_its_capitals(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    omar = "content/contacts/omar-haddad.md"
+    edit(
+        sample_root,
+        omar,
+        "tags: [climate, data-leadership, energy]",
+        "tags:\n  - climate\n  - Climate\n  - climate",
+    )
+    assert news(sample_root, sample_told) == [
+        f"warning: {omar}:12: tags.2: 'Climate' is 'climate' (tags.1) in other capitals, the "
+        "same label: delete this one",
+        f"warning: {omar}:13: tags.3: 'climate' is listed already (tags.1): delete this one",
+    ]
