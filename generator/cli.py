@@ -146,7 +146,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_INTERRUPTED
 
 
-_ENDING = ("SIGTERM", "SIGHUP", "SIGINT")
+_ENDING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
 """`kill`, the terminal window closed (no SIGHUP on Windows), and Ctrl-C."""
 
 
@@ -174,10 +176,7 @@ def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[list[int]]:
             stopping[0].start()
         raise KeyboardInterrupt
 
-    previous = {
-        number: signal.getsignal(number)
-        for number in (getattr(signal, name) for name in _ENDING if hasattr(signal, name))
-    }
+    previous = {number: signal.getsignal(number) for number in _ENDING}
     for number, handler in previous.items():
         if handler is not signal.SIG_IGN:
             signal.signal(number, interrupt)
@@ -189,6 +188,25 @@ def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[list[int]]:
             timer.join()  # said, if it is being said, before "interrupted"
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl-C, `kill` or the terminal closed while the block runs are held until it ends,
+    then received as they would have been: the lines it says are said whole."""
+    held: list[tuple[int, Any]] = []
+    main_thread = threading.current_thread() is threading.main_thread()
+    found = {number: signal.getsignal(number) for number in _ENDING} if main_thread else {}
+    previous = {number: handler for number, handler in found.items() if callable(handler)}
+    for number in previous:
+        signal.signal(number, lambda signum, frame: held.append((signum, frame)))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for signum, frame in held[:1]:  # the first: it stops the command
+            previous[signum](signum, frame)
 
 
 BUILT_BUT_NOT_TIDIED = (
@@ -1308,11 +1326,14 @@ def _say_what_was_built(
 ) -> None:
     """The warnings of a build, then its summary: pages, files, time, warnings (the
     `cautions` said of the passphrase among them) and where to open it."""
-    if not args.quiet:
-        _print_problems(report.warnings)
     said = _said_of_the_output(report, audience)
-    for warning in said:
-        _say(warning, err=True)
+    try:
+        if not args.quiet:
+            _print_problems(report.warnings)
+    finally:  # stopped or not: each line that says the output is unsafe to share, whole
+        with _stops_held():
+            for warning in said:
+                _say(warning, err=True)
     if args.verbose:
         _print_stages(report.stages)
     if not args.quiet:

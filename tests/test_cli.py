@@ -1392,6 +1392,63 @@ def test_a_build_stopped_while_it_says_what_it_built_says_it_is_built(
     assert (sample_root / "output/index.html").is_file()
 
 
+STOPPED_WRITING = """
+import os, signal, sys
+
+number, text = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)
+
+
+class Stopping:
+    \"\"\"Standard error, which sends the signal once, as it is given `text` to write.\"\"\"
+
+    def __init__(self, stream):
+        self.stream, self.sent = stream, False
+
+    def write(self, written):
+        if text in written and not self.sent:
+            self.sent = True
+            os.kill(os.getpid(), number)
+        return self.stream.write(written)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+sys.stderr = Stopping(sys.stderr)
+from generator.launch import main
+
+sys.exit(main())
+"""
+"""A `playbook` command in a process of its own, sent a signal by itself as it writes a
+line holding the text given on standard error."""
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("moment", ["Carbon Ledger", "do not publish it"])
+def test_a_build_stopped_while_it_warns_still_says_the_output_is_not_to_share(
+    name: str, moment: str, sample_root: Path
+) -> None:
+    """A plain build over an encrypted one, stopped while it said the content's warnings
+    or its own, had its site in place but left out "do not publish it" (or cut it short):
+    that warning is said whole whenever the build is stopped, before it says it is built."""
+    argv = ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
+    passphrase = {"PLAYBOOK_PASSPHRASE": "correct horse battery staple"}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    ran = [sys.executable, "-c", STOPPED_WRITING, name, moment, *argv]
+    encrypted = [sys.executable, "-m", "generator", *argv, "--encrypt", "-q"]
+    subprocess.run(encrypted, env={**env, **passphrase}, cwd=REPO, check=True)
+    stopped = subprocess.run(ran, capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert stopped.returncode == 0
+    assert stopped.stderr.endswith(
+        f"warning: {sample_root / 'output'} held an encrypted build and now holds a plain one: "
+        "do not publish it; build again with --encrypt\n"
+        "playbook: stopped after the new site was in place: it is built and whole; the next "
+        "build removes any of the files it replaced that are left\n"
+    )
+    assert "Built" not in stopped.stdout
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
+
+
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
 def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_stopping(
     name: str,
