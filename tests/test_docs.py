@@ -36,6 +36,7 @@ from generator.model.sections import HEADINGS, heading_key
 from generator.model.slugs import slugify
 from generator.site.render import PRIVACY_POLICY, make_environment
 from generator.sources.frontmatter import parse_document, parse_yaml_file
+from generator.sources.markdown import inline_text
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -762,6 +763,22 @@ def test_the_example_of_a_meetings_notes_checks_in_the_meeting_it_is_taken_from(
     meeting = "content/meetings/2026-10-28-sofia-lindqvist.md"
     front = (root / meeting).read_text().split("\n---\n", 1)[0]
     assert problems_added(root, SAMPLE_TODAY, meeting, f"{front}\n---\n\n{notes[1]}") == []
+
+
+TYPED = ['"it\'s"', "--", "---", "...", "..", "(c)", "(r)", "(tm)", "+-", "????", "!!!!", ",,"]
+"""What people type that the typographer could print otherwise: quotes, dashes, dots, the
+signs markdown-it writes for `(c)`, `(r)`, `(tm)` and `+-`, and runs of `?`, `!` and `,`."""
+
+
+def test_each_thing_you_type_that_prints_otherwise_is_in_the_docs() -> None:
+    """content.md said that quotes, dashes and `...` print otherwise; the typographer also
+    prints `(c)` as ©, `+-` as ±, `..` as … and `????` as ???, and nothing said so: a
+    goal "options (a), (b) and (c)" showed "options (a), (b) and ©" on its page and in the
+    calendar. Each typed sequence that prints otherwise is named where the docs say so."""
+    text = " ".join((DOCS / "content.md").read_text().split())
+    said = text.split("Straight quotes are printed curly", 1)[1].split(". Footnotes", 1)[0]
+    changed = [typed for typed in TYPED if inline_text(f"a {typed} b") != f"a {typed} b"]
+    assert changed and [typed for typed in changed if f"`{typed}`" not in said] == []
 
 
 def test_every_heading_that_marks_a_part_of_a_meeting_is_in_the_table() -> None:
