@@ -420,6 +420,36 @@ def test_every_figure_of_encryption_is_the_one_documented() -> None:
         assert shown in text, shown
 
 
+def test_every_figure_of_the_meeting_pages_and_follow_ups_is_the_one_documented() -> None:
+    """agendas.md, followups.md and themes.md give the figures a user plans with (the
+    target list's length, the words a pitch or a message may have, how much the Learned
+    page, the bank and the calendar show), each read from nothing: a figure changed in
+    the code would leave a user reading the old one, as the live preview's and
+    encryption's figures were before their tests."""
+    from generator.plans import agenda, followups, guardrails, learned, outreach
+    from generator.site import calendar, meeting_pages, pages
+
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    text = " ".join(" ".join(path.read_text() for path in sorted(DOCS.glob("*.md"))).split())
+    for shown in (
+        f"you need no introduction there; at most {agenda.TARGET_LIST_SIZE})",
+        f"a spoken minute ({agenda.PAPER_PITCH_WORDS} words)",
+        f"spoken at {guardrails.SPOKEN_WORDS_PER_MINUTE} words a minute",
+        f"more than {outreach.WORD_LIMIT} words: people answer short notes",
+        f"at {agenda.SHARE_POINT_SECONDS} seconds a point after a minute for the pitch",
+        f"the next {words[agenda.AUTO_SPARE]} go under",
+        f"the meetings of the last {followups.RECENT_DAYS} days (at least the "
+        f"{learned.LATEST_AT_LEAST} latest)",
+        f"the latest {words[meeting_pages.USED_SHOWN]}, and how many earlier",
+        f"one by one for the last {followups.RECENT_DAYS} days",
+        f"covers the **last {followups.RECENT_DAYS} days and everything ahead**",
+        f"names the {words[calendar.OVERDUE_LISTED]} most recently due",
+        f"empty for a list of fewer than {pages.LETTERS_FROM}",
+    ):
+        assert shown in text, shown
+    assert agenda.PITCH_MINUTES == 1  # "a minute for the pitch"
+
+
 def test_the_figures_of_an_import_and_of_init_are_the_ones_documented(tmp_path: Path) -> None:
     """exchange.md says how many skipped records an import lists one by one, and the
     README how many questions `playbook init` writes, in figures read from nothing."""
