@@ -43,6 +43,16 @@ def test_every_question_of_a_new_playbook_can_be_asked_as_written(tmp_path: Path
         assert re.findall(r"\[[^\]]*\]", text) == [], page
 
 
+def test_the_starter_meetings_point_to_share_is_one_point_on_its_agenda(tmp_path: Path) -> None:
+    """The starter meeting's `share: [What you are best at, in one line]` is two points to
+    YAML, split at its comma: the agenda's background listed "What you are best at" and
+    "in one line" as two things to say, and a user copying it learnt to split theirs."""
+    root = started(tmp_path)
+    site = build(root, today=TODAY, jobs=1).output
+    text = scan(site / "meetings/alex-example-coffee/index.html").text
+    assert "What you are best at, in one line" in text
+
+
 def test_the_question_ids_the_sample_shares_with_a_new_playbook_are_the_ones_documented(
     tmp_path: Path,
 ) -> None:
