@@ -162,6 +162,16 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "pytest" in (REPO / ".ci" / "run").read_text()
 
 
+def test_the_readme_shows_the_sample_as_of_one_day() -> None:
+    """The README built the sample with `--today 2026-11-22` and offered `playbook serve`
+    for a live preview without it: the preview showed the sample as of the day it ran, its
+    meetings of late November past and still scheduled, and its dashboard other than the
+    built one's. Each command of the README's opening that builds the sample fixes its day."""
+    opening = (REPO / "README.md").read_text().split("\n---\n", 1)[0]
+    commands = re.findall(r"playbook (?:build|serve|check)\b[^`#\n]*", opening)
+    assert commands and [c for c in commands if f"--today {SAMPLE_TODAY}" not in c] == []
+
+
 def test_the_readme_names_each_warning_the_sample_builds_with(tmp_path: Path) -> None:
     """The README's first command builds the sample, which ends with a warning the README
     did not mention: a newcomer could not tell whether their install had gone wrong. The
