@@ -603,10 +603,8 @@ class LiveServer:
     def _build(self, builder: LiveBuild, batch: Collection[Path] | None) -> Outcome:
         try:
             outcome = builder.build(batch)
-        except Closed:
-            raise
         except Exception as exc:  # a bug, not bad content: show it and keep serving
-            if self._closing:  # its folder gone meanwhile, as the server stopped
+            if self._closing:  # `Closed`, or its folder gone meanwhile, as the server stopped
                 raise Closed from exc
             self.log(traceback.format_exc())
             outcome = builder.crashed(exc)
