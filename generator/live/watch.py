@@ -256,20 +256,17 @@ class SourceWatcher(FileSystemEventHandler):
         if path in self._followed:
             return True
         try:
-            rel = path.relative_to(self.root)
+            parts = path.relative_to(self.root).parts
         except ValueError:
             return False
-        parts = rel.parts
         if not parts or any(is_editor_litter(part) for part in parts):
             return False
         if parts == (CONFIG_FILE,) or parts[0] == "themes":
             return True
-        if parts[0] == "content":
-            # Markdown or meant to be (`jane.MD`); a folder; any other file when it comes
-            # or goes (a note a reference may mean, a link to a folder)
-            md = path.suffix == ".md" or wrong_ending(path.name) is not None
-            return is_directory or came_or_went or md
-        return False
+        # in content/: Markdown or meant to be (`jane.MD`); a folder; any other file when it
+        # comes or goes (a note a reference may mean, a link to a folder)
+        md = path.suffix == ".md" or wrong_ending(path.name) is not None
+        return parts[0] == "content" and (is_directory or came_or_went or md)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type == EVENT_TYPE_EVENTS_LOST:  # the system dropped events: look again
