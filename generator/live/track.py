@@ -148,8 +148,11 @@ class Recorder:
     def fields_in(self, record: Record, entity: int) -> int:
         """The bits of the fields of entity number `entity` that `record` read: an entity is
         read only with a field (`has`, a field, or all), so its set's word follows."""
-        words = words_of(record).tolist()
-        return self._field_sets[words[words.index(entity) + 1] - FIELD_SET]
+        word = array(WORD, [entity]).tobytes()
+        at = record.index(word)
+        while at % 4:  # its bytes across two words: on to the next
+            at = record.index(word, at + 1)
+        return self._field_sets[words_of(record)[at // 4 + 1] - FIELD_SET]
 
 
 def words_of(record: Record) -> memoryview:

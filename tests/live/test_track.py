@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.live.track import Engine, Key, Recorder
+from generator.live.track import FIELDS, Engine, Key, Recorder
 
 
 class Store:
@@ -160,3 +160,25 @@ def test_who_read_what_is_found_alike_packed_and_since() -> None:
     store.recorder.tidy()
     assert store.set(x=3) == {("value", "x")}
     assert store.set(right="R4") == {("value", "right"), ("fact", "side")}
+
+
+def test_the_fields_read_of_an_entity_are_found_whatever_its_number() -> None:
+    """Who read which field of an entity is found by the entity's number in each record:
+    numbered 256, its bytes also stand across the words of entity 65,537 and its fields
+    read. Ada's role changed: the fact that read it runs again, the one that read her name
+    only does not."""
+    store, role, name = Store(), FIELDS["contacts"]["role"], FIELDS["contacts"]["name"]
+    ada, bob = ("contacts", "ada"), ("contacts", "bob")
+    for n in range(65538):
+        store.recorder.number({256: ada, 65537: bob}.get(n, ("filler", n)))
+
+    def reads(bob_fields: int, ada_fields: int) -> Any:
+        return lambda: (
+            store.recorder.read_fields(bob, bob_fields),
+            store.recorder.read_fields(ada, ada_fields),
+        )
+
+    store.fact("role", reads(name, role))
+    store.fact("name", reads(role, name))
+    store.engine.refresh({("contacts", "ada", "role")})
+    assert store.runs == {"role": 2, "name": 1}
