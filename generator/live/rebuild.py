@@ -66,7 +66,6 @@ from generator.site.render import (
 from generator.site.theme import Theme, ThemeKey, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import THEMES_FOLDER, unreadable_because
-from generator.sources.read import Read
 
 _T = TypeVar("_T")
 
@@ -128,7 +127,7 @@ class LiveBuild:
         self.scripts = scripts
         self.error_scripts = tuple(f"/{script}" for script in scripts)  # at any address
         self.versioned_assets = versioned_assets
-        self.sources = LiveSources(self.root)
+        self.sources = LiveSources(self.root, self._go_on)
         self.steps = ReusedSteps()
         self.model = LiveModel()
         self._setting: tuple[Config, dt.date] | None = None
@@ -181,11 +180,7 @@ class LiveBuild:
         config = load_config(self.root, problems, today=self.today)
         today = resolve_today(self.today, config)
         self._day = (config, today)
-
-        def settle(read: Read) -> Read:
-            self._go_on()  # each source parsed: a first build's are 10,000
-            return self.steps.settle(read, today=today)
-
+        settle = functools.partial(self.steps.settle, today=today)
         parsed, broken = parsed_of(self.sources.reads(changed, problems, settle), problems)
         self._go_on()
         playbook = assemble(
