@@ -1082,9 +1082,9 @@ def _as_read(read: Read) -> Read:
 def test_a_stop_ends_a_rebuild_at_the_next_source_also_when_none_changed(
     builder: LiveBuild, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Ctrl-C while a rebuild reads every source again and finds each unchanged (a theme
-    switched back and forth at 10,000 files: 0.3 s of reading) stops it at the next
-    source read, not after the last."""
+    """Ctrl-C while a rebuild reads every source again and finds each unchanged (a folder
+    of content/ moved, at 10,000 files: 0.3 s of reading) stops it at the next source
+    read, not after the last."""
     from generator.live import sources
 
     read, reads = sources.read_source, []
