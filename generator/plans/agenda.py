@@ -765,8 +765,9 @@ def _agenda(
 
     Picks beside questions for the ask only fill the minutes the ask leaves: the parts
     are those of the meeting without them, as the questions you name for the ask come
-    first; when none fits, none is offered. An hour's networking lunch naming only whom
-    else to talk to left its 36 minutes of questions with nothing planned."""
+    first; when none fits, none is offered (and when the person was asked every one
+    before, the page says so). An hour's networking lunch naming only whom else to talk
+    to left its 36 minutes of questions with nothing planned."""
     fill = auto and bool(in_ask)
     length = meeting_length(meeting, defaults)
     timed = meeting.date is not None and meeting.time is not None
@@ -785,8 +786,9 @@ def _agenda(
     lead, in_ask, ask_rest = _fit_the_ask(in_ask, parts.get("ask", 0), lead)
     fit = _fit_each_category_in_turn if auto else fit_questions
     fits, rest = fit(candidates, parts.get("questions", 0))
-    if fill and not fits:
-        auto, before, rest = False, NONE_ASKED, []
+    if fill and not fits:  # none is offered; none left to offer is said (`asked_before`)
+        auto, rest = False, []
+        before = before if not candidates else NONE_ASKED
     if auto:
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)

@@ -749,6 +749,27 @@ def test_auto_pick_when_this_person_was_asked_the_whole_bank() -> None:
     assert "No questions to ask yet" not in text and "asked in an earlier meeting" in text
 
 
+def test_a_networking_hour_naming_only_its_ask_says_when_the_bank_was_all_asked() -> None:
+    """Its questions part is filled from the bank; with every pick asked of the person
+    before, it said "Nothing planned here: your questions are in the ask", when 36
+    minutes are there for follow-up questions of your own."""
+    the_job = (bank()[0],)
+    ids = tuple(q.id for q in the_job[0].questions)
+    held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1), questions=ids)
+    now = meeting(
+        slug="m1",
+        date=dt.date(2026, 11, 24),
+        purpose="networking",
+        duration=60,
+        questions=("Who else should I call?",),
+    )
+    pb = playbook(held, now, categories=the_job)
+    agenda = agenda_for(now, pb)
+    assert agenda.questions == () and agenda.asked_before == set(ids)
+    text = plan_text(agenda, pb)
+    assert "Nothing planned here" not in text and "asked in an earlier meeting" in text
+
+
 # --- the ask and the background ---------------------------------------------------------
 
 
