@@ -928,13 +928,14 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
         return
     cadence = contact.keep_in_touch or ctx.config.followups.keep_in_touch
     whose = "their" if contact.keep_in_touch else "the playbook's"
+    since: dt.date | None = last.day  # the intervals count from it (`latest_due`)
     due = cadence.after(last.day)
     note = f"every {cadence.words} ({whose} cadence) since you were last in touch on "
     note += ctx.day(last.day)
     if lapsed and max(lapsed) > due:
-        due = max(lapsed)
+        due, since = max(lapsed), None
         note += f"; held back until {ctx.day(due)}, while your request waited for an answer"
-    latest = latest_due(cadence, due, ctx.today)
+    latest = latest_due(cadence, due, ctx.today, since)
     if latest != due:
         note += f"; missed reminders do not add up: this is the latest, due {ctx.day(latest)}"
         due = latest
@@ -955,16 +956,26 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     )
 
 
-def latest_due(cadence: Cadence, due: dt.date, today: dt.date) -> dt.date:
+def latest_due(
+    cadence: Cadence, due: dt.date, today: dt.date, since: dt.date | None = None
+) -> dt.date:
     """The last of `due`, one interval after it, two ... that is not after `today` (`due`
     itself when that is after `today`): a reminder missed is replaced by the next one, as
-    in a calendar's repeating event, on a day that does not move as `today` does."""
-    steps = max((today - due).days // max((cadence.after(due) - due).days, 1), 0)
-    while steps and Cadence(cadence.count * steps, cadence.unit).after(due) > today:
+    in a calendar's repeating event, on a day that does not move as `today` does. With
+    `since` (`due` is one interval after it), the intervals count from `since`, as a
+    calendar's do from the first day: monthly from 31 Jan is 28 Feb, 31 Mar, 30 Apr, not
+    28 Mar and 28 Apr from 28 Feb (nor 29 Feb only every fourth year from 28 Feb)."""
+    origin, first = (since, 1) if since is not None else (due, 0)
+
+    def day(steps: int) -> dt.date:
+        return Cadence(cadence.count * steps, cadence.unit).after(origin) if steps else origin
+
+    steps = first + max((today - due).days // max((cadence.after(due) - due).days, 1), 0)
+    while steps > first and day(steps) > today:
         steps -= 1  # months are 28 to 31 days
-    while Cadence(cadence.count * (steps + 1), cadence.unit).after(due) <= today:
+    while day(steps + 1) <= today:
         steps += 1
-    return Cadence(cadence.count * steps, cadence.unit).after(due) if steps else due
+    return day(steps)
 
 
 def answers(meeting: Meeting, request: Meeting) -> bool:

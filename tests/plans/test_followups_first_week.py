@@ -53,6 +53,19 @@ def test_a_keep_in_touch_lapsed_for_years_is_one_interval_late_at_most(tmp_path:
     assert "DTSTART;VALUE=DATE:20261130" in (site / "playbook.ics").read_text("utf-8")
 
 
+def test_a_monthly_keep_in_touch_from_the_last_day_of_a_month_keeps_to_it(
+    tmp_path: Path,
+) -> None:
+    """Met on 31 Jan, in touch every month, and missed since: on 31 Aug the reminder was
+    "due 28 Aug", 3 days late, as each missed month counted on from 28 Feb. The months
+    count from the day you were last in touch, as a calendar's do: due 31 Aug, today."""
+    monthly = FORMER_COLLEAGUE.replace("2018-08-20", "2026-01-31").replace("8w", "1m")
+    site = built(tmp_path, {"content/contacts/sam-okafor.md": monthly}, dt.date(2026, 8, 31))
+    timeline = scan(site / "timeline/index.html").text
+    assert "missed reminders do not add up: this is the latest, due 31 Aug" in timeline
+    assert "0 follow-ups overdue" in scan(site / "index.html").text
+
+
 def test_a_date_of_another_year_says_its_year(tmp_path: Path) -> None:
     """The keep-in-touch note said "since you were last in touch on 20 Aug" of a day in
     2018, and a thank-you seen in January named "the coffee on 30 Dec": a day of another
