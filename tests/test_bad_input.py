@@ -783,6 +783,9 @@ ELENA_WAITED_ON = (
     "once this file is fixed"
 )
 NEEDS_QUOTES = "this value holds ': ', so it needs quotes: "
+TAB_INDENT = (
+    "a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces"
+)
 
 
 @pytest.mark.parametrize(
@@ -815,6 +818,20 @@ NEEDS_QUOTES = "this value holds ': ', so it needs quotes: "
                 "'elena.marsh.example.org'",
             ],
             id="two-fields",
+        ),
+        pytest.param(  # two lines of one field indented with a tab: the field left out once
+            [
+                ("tags: [climate, product, carbon-accounting]", "tags:\n\t- climate\n\t- product"),
+                ("email: elena.marsh@example.org", "email: elena.marsh.example.org"),
+            ],
+            [
+                ELENA_WAITED_ON,
+                f"{ELENA}:5: email: expected an email address like name@example.com, got "
+                "'elena.marsh.example.org'",
+                f"{ELENA}:10: front matter: {TAB_INDENT}",
+                f"{ELENA}:11: front matter: {TAB_INDENT}",
+            ],
+            id="tabs-in-one-field",
         ),
         pytest.param(  # the broken field is required: it is not missing as well
             [

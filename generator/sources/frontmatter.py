@@ -747,8 +747,8 @@ def _tell_unreadable(
 
 
 MAX_LEFT_OUT = 20
-"""Most fields and items of one file left out for YAML mistakes before the rest of it is
-left unchecked (each one means reading the front matter again)."""
+"""Most times a front matter is read again, each time without the lines of more YAML
+mistakes, before the rest of it is left unchecked."""
 
 
 def _without_broken(
@@ -765,17 +765,16 @@ def _without_broken(
     out. A mistake found in what is left is told, and left out in turn. None where that
     cannot be done safely: a mistake outside any field (`met at the conference` at the
     left edge), or lines to leave out holding an anchor (`&base`) or an alias (`*base`),
-    whose other half, kept, would then be read otherwise (or refused)."""
+    whose other half, kept, would then be read otherwise (or refused). The lines of every
+    mistake are found before any is left out: two lines of one field indented with a tab
+    leave out that field once."""
     lines = _lines(yaml_text)
     left_out: list[str] = []
-    while len(left_out) < MAX_LEFT_OUT:
-        for row in rows:
-            span = _broken_span(lines, row)
-            if span is None:
-                return None
-            name, start, end, item = span
-            if any(_ANCHOR_OR_ALIAS.search(line) for line in lines[start:end]):
-                return None
+    for _ in range(MAX_LEFT_OUT):
+        spans = [_broken_span(lines, row) for row in rows]
+        if not all(_may_leave_out(span, lines) for span in spans):
+            return None
+        for name, start, end, item in filter(None, spans):
             if name not in left_out:
                 left_out.append(name)
             for index in range(start, end):
@@ -791,6 +790,14 @@ def _without_broken(
             return text, marks, data or {}, frozenset(left_out)
         rows = _tell_unreadable(path, data, text, first_line, problems, "front matter")
     return None
+
+
+def _may_leave_out(span: tuple[str, int, int, str] | None, lines: list[str]) -> bool:
+    """Whether the lines of `span` (`_broken_span`) can be left out: there are some, and
+    they hold no anchor or alias."""
+    if span is None:
+        return False
+    return not any(_ANCHOR_OR_ALIAS.search(line) for line in lines[span[1] : span[2]])
 
 
 _FIELD_NAME = re.compile(r"([A-Za-z_][\w-]{0,99}):")
