@@ -90,9 +90,10 @@ from generator.sources.markdown import (
     Rendered,
     Target,
     heading_id,
+    refused_link,
     render,
 )
-from generator.sources.sanitize import EMPTIED_TAGS, LINK_SCHEMES
+from generator.sources.sanitize import EMPTIED_TAGS
 
 QUALIFIED_LINK = re.compile(r"^(contacts|companies|meetings)/([^/]+)$")
 MAX_SLUG_BYTES = 200
@@ -868,18 +869,8 @@ def _unlinked(doc: Document, body: Rendered) -> Iterator[ContentError]:
 def _refused_links(doc: Document, body: Rendered) -> Iterator[ContentError]:
     """A link whose address is of a kind playbook never links to shows as typed, and
     the page gives no reason."""
-    kinds = ", ".join(f"{scheme}:" for scheme in sorted(LINK_SCHEMES))
     for address, line in body.refused:
-        yield _in_body(
-            doc,
-            line,
-            f"the page shows no link to {quoted(unquote(address))}: playbook links only to "
-            f"addresses starting with {kinds} or inside the site, as others can run a "
-            "script or hand the address to a program on the computer. "
-            "Link to the web address of what it opens, or put it between backticks to show it "
-            "as code",
-            Severity.WARNING,
-        )
+        yield _in_body(doc, line, refused_link(address), Severity.WARNING)
 
 
 _FILE_NAME = LazyPattern(r"\.[A-Za-z0-9]{1,8}$")

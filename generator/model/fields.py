@@ -30,6 +30,7 @@ from generator.model.suggest import (
 )
 from generator.patterns import LazyPattern
 from generator.sources.frontmatter import EXPONENT, Document, curly_quoted
+from generator.sources.markdown import refused_in_line, refused_link
 from generator.sources.yaml_errors import double_quoted, no_space_fix
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -244,7 +245,8 @@ def _colon_hint(value: Any, at: At) -> str:
 class Inline(Text):
     """A line shown as Markdown on the pages (`*emphasis*`, `` `code` ``, `[a link](…)`):
     a goal, a question. `[[cross-links]]` work in bodies only; here one is plain text, so
-    a warning says so rather than leaving the writer to think it links."""
+    a warning says so rather than leaving the writer to think it links; so does a link
+    whose address playbook refuses (`ms-officecmd:`), shown as typed, as in a body."""
 
     def convert(self, value: Any, at: At) -> str:
         text = super().convert(value, at)
@@ -255,6 +257,8 @@ class Inline(Text):
                 "link",
                 holding=found[0],
             )
+        for address in refused_in_line(text):
+            at.warn(refused_link(address), holding=address)
         return text
 
 

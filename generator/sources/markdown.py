@@ -42,6 +42,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator.errors import quoted
 from generator.patterns import LazyPattern
 from generator.sources.link_labels import (
     helpers_with_it,
@@ -310,6 +311,33 @@ def inline(text: str, long_words: bool = False) -> str:
     env: EnvType = {_FIELD: True, _IN_CELL: long_words}
     html: str = _markdown(False).renderInline(text, env)
     return escapeHtml(text) if _TOO_MANY in env else html
+
+
+_MAY_LINK = LazyPattern(r"\]\(|<")
+"""What a line holds before it can hold a link or image (`[a](…)`, `<…>`)."""
+
+
+def refused_in_line(text: str) -> list[str]:
+    """The addresses of the links and images one line of Markdown (a field `inline`
+    shows) does not make, for their scheme: the page shows them as typed. Parsed only
+    when the line holds what a link starts with (most hold none)."""
+    if ":" not in text or not _MAY_LINK.search(text):
+        return []
+    env: EnvType = {_FIELD: True}
+    _markdown(False).parseInline(text, env)
+    return list(dict.fromkeys(address for address, _ in env.get(_REFUSED, ())))
+
+
+def refused_link(address: str) -> str:
+    """Why the page shows no link to `address`, and what to write instead."""
+    kinds = ", ".join(f"{scheme}:" for scheme in sorted(LINK_SCHEMES))
+    return (
+        f"the page shows no link to {quoted(unquote(address))}: playbook links only to "
+        f"addresses starting with {kinds} or inside the site, as others can run a "
+        "script or hand the address to a program on the computer. "
+        "Link to the web address of what it opens, or put it between backticks to show it "
+        "as code"
+    )
 
 
 def inline_text(text: str) -> str:

@@ -96,3 +96,33 @@ def test_many_refused_links_are_placed_in_linear_time() -> None:
         lambda n: "".join(f"[x](ms-officecmd:{i})\n{'a' * 4000}\n" for i in range(n)),
         250,
     )
+
+
+def test_a_link_refused_in_a_one_line_field_is_warned_at_its_line_as_in_a_body(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A goal, a reminder's action or a bank question shows a link as Markdown too, and
+    showed one refused for its address as typed, without a word from check."""
+    omar = "content/meetings/2026-11-24-omar-haddad.md"
+    path = root / omar
+    text = path.read_text(encoding="utf-8")
+    goal = "  - Hear where grid-edge data work is heading over the next few years"
+    path.write_text(
+        text.replace(goal, "  - Open [the deck](ms-officecmd:eyJpZCI6MX0=) with him").replace(
+            "share:", "followups:\n  - due: 2026-11-30\n    action: Read <search-ms:q=x>\nshare:"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if omar in line]
+    why = (
+        "playbook links only to addresses starting with http:, https:, mailto:, tel: or "
+        "inside the site, as others can run a script or hand the address to a program on "
+        "the computer. Link to the web address of what it opens, or put it between backticks "
+        "to show it as code"
+    )
+    shows = "the page shows no link to"
+    assert said == [
+        f"warning: {omar}:11: goals.1: {shows} 'ms-officecmd:eyJpZCI6MX0=': {why}",
+        f"warning: {omar}:23: followups.1.action: {shows} 'search-ms:q=x': {why}",
+    ]
