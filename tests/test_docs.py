@@ -29,7 +29,7 @@ from generator.cli import _parser, main
 from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
 from generator.model.config import load_config, setting_types
-from generator.model.fields import Record, validate_document
+from generator.model.fields import Choice, Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
 from generator.model.sections import HEADINGS, heading_key
@@ -566,6 +566,50 @@ def test_each_settings_type_in_the_table_is_the_one_checked(name: str) -> None:
     values changed (`page_size: one of letter, a4`) would leave the docs behind."""
     assert name in SETTING_ROWS, f"add {name} to the table in docs/configuration.md"
     assert SETTING_ROWS[name][1] == setting_types()[name].expected
+
+
+def test_a_value_from_a_fixed_set_is_read_in_any_case_as_the_docs_say(tmp_path: Path) -> None:
+    """`format: Coffee`, a bank question's `tag: Insights` and `page_size: A4` are read as
+    `coffee`, `insights` and `a4`, and nothing in the docs said so: a user could not tell
+    whether to fix the capital or not. Each choice of a field or setting is read in any
+    case, and content.md and configuration.md say so."""
+    fields = [
+        (kind, spec)
+        for kind, schema in [*KINDS.items(), ("question", QUESTION)]
+        for spec in schema.fields
+        if isinstance(spec.type, Choice)
+    ]
+    for kind, spec in fields:
+        assert isinstance(spec.type, Choice)
+        value = spec.type.choices[-1]
+        problems = Problems()
+        doc = parse_document(
+            f"{kind}.md", f"---\n{spec.name}: {value.upper()}\n---\n".encode(), problems
+        )
+        assert doc is not None
+        read = validate_document(doc, {"question": QUESTION}.get(kind) or KINDS[kind], problems)
+        told = [str(p) for p in problems.items if p.field == spec.name]
+        assert (told, read[spec.name]) == ([], value), f"{kind}.{spec.name}"
+    choices = [(n, t) for n, t in setting_types().items() if isinstance(t, Choice)]
+    for name, kind in choices:
+        section, _, leaf = name.rpartition(".")
+        value = kind.choices[-1].upper()
+        text = f"{section}:\n  {leaf}: {value}\n" if section else f"{name}: {value}\n"
+        (tmp_path / "playbook.yaml").write_text(text)
+        problems = Problems()
+        load_config(tmp_path, problems)
+        assert problems.items == [], name
+    said = " ".join((DOCS / "content.md").read_text().split())
+    assert (
+        fields
+        and "**A value from a fixed set** (`format`, `status`, `purpose`, ...) is read in any case"
+        in said
+    )
+    settings = " ".join(CONFIGURATION.split())
+    assert (
+        choices
+        and f"A choice ({', '.join(f'`{n}`' for n, _ in choices)}) is read in any case" in settings
+    )
 
 
 def test_every_row_of_the_settings_table_is_a_setting() -> None:
