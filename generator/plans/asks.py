@@ -580,6 +580,42 @@ no group, so none is numbered or named twice here (test_job_ask_corpus.py checks
 and that the two agree)."""
 
 
+def _for_lower_case(pattern: str) -> str:
+    """`pattern`, searched without case, as a pattern that searches text put in lower case
+    with case: its letters in lower case (its escapes as they are: `\\b`, `\\s`), and a
+    part that minds case (`(?-i:...)`, a company's capitalised name) minding it no more,
+    so that it matches wherever it did, and more: the rules decide after it."""
+    return "".join(
+        token if token[0] == "\\" else "(?:" if token == "(?-i:" else token.lower()
+        for token in _PATTERN_PIECE.findall(pattern)
+    )
+
+
+_PATTERN_PIECE = re.compile(r"\\.|\(\?-i:|.", re.DOTALL)
+
+
+@functools.cache
+def any_job_ask_in_lower_case() -> re.Pattern[str]:
+    """`ANY_JOB_ASK` for a sentence put in lower case, searched with case: about three
+    times as quick (searching without case, each branch is tried at every word: 0.25 ms
+    a sentence, 0.15 s of CPU at 1,000 files; with case, a branch whose first letter is
+    not there is passed over at once). Made when first needed, as the rules are."""
+    return re.compile(_for_lower_case(ANY_JOB_ASK.pattern))
+
+
+FOLDED_ELSEWHERE = ("\u0130", "\u0131", "\u017f")
+"""I with a dot above, dotless i and the long s: a search without case takes them for i, i
+and s, and lower() does not make them those (the first becomes two characters): a
+sentence with one is searched without case."""
+
+
+def _may_ask(sentence: str) -> bool:
+    """Does `ANY_JOB_ASK` match in `sentence`? (`any_job_ask_in_lower_case`, where it can.)"""
+    if not sentence.isascii() and any(letter in sentence for letter in FOLDED_ELSEWHERE):
+        return ANY_JOB_ASK.search(sentence) is not None
+    return any_job_ask_in_lower_case().search(sentence.lower()) is not None
+
+
 @functools.cache
 def job_ask_rules() -> tuple[AskRule, ...]:
     """The rules, compiled when first needed: their 118 patterns took about 50 ms of CPU
@@ -681,7 +717,7 @@ def _job_ask_in(sentence: str) -> Ask | None:
     sign-off and the line about you in every request, and the same bank question is in
     many meetings (at 1,000 files, 889 calls of 268 sentences: 273 ms read each time,
     98 ms kept, about 5% of the build)."""
-    if ANY_JOB_ASK.search(sentence) is None:
+    if not _may_ask(sentence):
         return None
     return _ask_in(sentence, job_ask_rules())
 

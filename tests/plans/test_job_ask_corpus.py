@@ -259,6 +259,26 @@ def test_the_one_search_and_the_rules_agree_on_every_sentence(
         for s in sorted(every)
         if (ANY_JOB_ASK.search(s) is None)
         != all(r.pattern.search(s) is None for r in JOB_ASK_RULES)
+        or asks._may_ask(s) != (ANY_JOB_ASK.search(s) is not None)
     ]
     assert disagree == []
     assert sum(ANY_JOB_ASK.search(s) is not None for s in every) > 100
+
+
+def test_a_sentence_in_lower_case_searched_with_case_matches_where_it_did_without() -> None:
+    """The one search goes over a sentence put in lower case, with case: each character
+    of Unicode (but the three left to the search without case) is in lower case what a
+    search without case takes it for, beside each letter and sign of the rules, and a
+    letter or a space, as it was (`\\w`, `\\s`, and so `\\b`)."""
+    everything = "".join(
+        chr(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code < 0xE000 and chr(code) not in asks.FOLDED_ELSEWHERE
+    )
+    lowered = everything.lower()
+    assert len(lowered) == len(everything)
+    source = re.sub(r"\\.", "", asks._for_lower_case(ANY_JOB_ASK.pattern))
+    assert "(?-i:" not in source and source == source.lower()
+    for piece in [*map(re.escape, sorted(set(source))), r"\w", r"\s"]:
+        without_case = [m.start() for m in re.finditer(piece, everything, re.IGNORECASE)]
+        assert [m.start() for m in re.finditer(piece, lowered)] == without_case, piece
