@@ -391,12 +391,13 @@ def assemble(
             problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
         # most bodies have none of these: a live rebuild looks at every body of 10,000
         told = body.rendered
-        if told.addresses or told.dropped or told.unlinked or told.refused:
+        if told.addresses or told.dropped or told.unlinked or told.refused or told.remote:
             problems.items += _page_addresses(item.doc, told, links)
             problems.items += _unpublished_files(item.doc, told)
             problems.items += _dropped_html(item.doc, told)
             problems.items += _unlinked(item.doc, told)
             problems.items += _refused_links(item.doc, told)
+            problems.items += _remote_images(item.doc, told)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -871,6 +872,22 @@ def _refused_links(doc: Document, body: Rendered) -> Iterator[ContentError]:
     the page gives no reason."""
     for address, line in body.refused:
         yield _in_body(doc, line, refused_link(address), Severity.WARNING)
+
+
+def _remote_images(doc: Document, body: Rendered) -> Iterator[ContentError]:
+    """An image of raw HTML on another host is not loaded (it would tell that host who
+    reads the page), and the sanitiser takes its address out: the page shows only its
+    `alt` text, where a Markdown image shows as a link to it."""
+    for address, line in body.remote:
+        yield _in_body(
+            doc,
+            line,
+            f"the image {quoted(address)} is on another host, so the page does not load it "
+            "(that would tell the host who reads the page) and shows only its alt text. "
+            f"Write it as a Markdown image, ![what it shows]({clipped(address)}), which the "
+            "page shows as a link to it",
+            Severity.WARNING,
+        )
 
 
 _FILE_NAME = LazyPattern(r"\.[A-Za-z0-9]{1,8}$")

@@ -131,6 +131,10 @@ class Rendered:
     """Links, images and link definitions turned down for their address's scheme
     (`ms-officecmd:`, `javascript:`), each address with its 0-based body line: the page
     shows them as typed."""
+    remote: tuple[tuple[str, int], ...] = ()
+    """Images of raw HTML on another host (`<img src="https://…">`), each address with its
+    0-based body line: the sanitiser takes the address out, so the page shows only their
+    `alt` text (a Markdown image shows as a link to it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +208,7 @@ def render(
         dropped=tuple(dict.fromkeys(raw.dropped)),
         unlinked=tuple(_unlinked(env)),
         refused=tuple(dict.fromkeys([*env.get(_REFUSED, ()), *raw.refused])),
+        remote=tuple(dict.fromkeys(raw.remote)),
     )
 
 
@@ -1103,6 +1108,8 @@ class _RawHtml(HTMLParser):
         self.dropped: list[tuple[str, int]] = []
         self.refused: list[tuple[str, int]] = []
         """The addresses the sanitiser takes out for their scheme, each with its line."""
+        self.remote: list[tuple[str, int]] = []
+        """The images on another host, whose address the sanitiser takes out too."""
         self.line = 0
 
     def read(self, html: str, line: int) -> list[tuple[str, int]]:
@@ -1128,6 +1135,8 @@ class _RawHtml(HTMLParser):
             self.addresses.append((found, self.getpos()[0] - 1))
             if not _kept_address(found):
                 self.refused.append((found, self.line + self.getpos()[0] - 1))
+            elif tag == "img" and is_outbound(found):
+                self.remote.append((found, self.line + self.getpos()[0] - 1))
 
 
 _TAG_NAME = LazyPattern(r"<([A-Za-z][A-Za-z0-9-]*)")

@@ -386,7 +386,7 @@ def test_raw_html_naming_a_file_or_page_warns_as_markdown_does(
 @pytest.mark.parametrize(
     "written",
     [
-        '<img src="https://example.com/chart.png">',
+        '<a href="https://example.com/chart.png">the chart</a>',
         '<a href="#next-steps">below</a>',
         '<a href="../../files/cv.pdf">CV</a>',
         '<img alt="no address">',
@@ -397,6 +397,29 @@ def test_raw_html_off_the_site_or_left_out_does_not_warn(root: Path, written: st
     config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
     _, problems = notes(root, f"See {written}.")
     assert [w for w in problems.warnings if w.field == "body"] == []
+
+
+@pytest.mark.parametrize("address", ["https://example.com/chart.png", "//example.com/c.png"])
+def test_raw_html_image_from_another_host_warns_that_only_its_alt_text_shows(
+    root: Path, capsys: pytest.CaptureFixture[str], address: str
+) -> None:
+    """`<img src="https://…">` lost its address to the sanitiser, and the page showed its
+    alt text alone, without a word: it warns at its line, and the page still loads
+    nothing from that host."""
+    config = root / "playbook.yaml"
+    config.write_text(config.read_text() + "markdown:\n  raw_html: yes\n")
+    html, _ = notes(root, f'Met at the meetup.\n\nHer chart: <img src="{address}" alt="Q3">')
+    assert "example.com" not in html
+    front = (root / "content/contacts/elena-marsh.md").read_text().split("\n---\n")[0]
+    line = front.count("\n") + 2 + 3
+    assert main(["check", "-C", str(root), "--today", str(SAMPLE_TODAY)]) == 0
+    said = [text for text in capsys.readouterr().err.splitlines() if "elena-marsh.md" in text]
+    assert said == [
+        f"warning: content/contacts/elena-marsh.md:{line}: body: the image '{address}' is on "
+        "another host, so the page does not load it (that would tell the host who reads the "
+        "page) and shows only its alt text. Write it as a Markdown image, ![what it shows]"
+        f"({address}), which the page shows as a link to it"
+    ]
 
 
 @pytest.mark.parametrize(
