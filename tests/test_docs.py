@@ -218,6 +218,14 @@ def test_the_readme_names_every_check_ci_runs() -> None:
     assert named and [check for check in named if f"`{check}" not in sentence[1]] == []
 
 
+def test_every_page_of_the_docs_is_in_the_readmes_list() -> None:
+    """A new user finds the docs through the README's Documentation list: a page added to
+    docs/ without a line there is one nobody reads. Each page has its line, with a link."""
+    listed = (REPO / "README.md").read_text().split("## Documentation", 1)[1].split("\n## ", 1)[0]
+    linked = set(re.findall(r"^- \[[^]]+\]\(docs/([\w-]+\.md)\)", listed, re.M))
+    assert linked == {path.name for path in DOCS.glob("*.md")}
+
+
 def test_getting_started_is_linked_and_covers_each_system() -> None:
     guide = (DOCS / "getting-started.md").read_text()
     assert "docs/getting-started.md" in (REPO / "README.md").read_text()
