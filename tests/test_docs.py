@@ -468,6 +468,42 @@ def test_every_figure_of_the_meeting_pages_and_follow_ups_is_the_one_documented(
     assert agenda.PITCH_MINUTES == 1  # "a minute for the pitch"
 
 
+PLANS_SHOWN = [
+    ("a 30-minute coffee with two `share` points is 2 + 2 + 23 + 3",
+     30, "informational", 2, {}),
+    ("a 20-minute networking call with three is 2 + 3 + 8 (questions) + 4 (ask) + 3",
+     20, "networking", 3, {}),
+    ("an informational meeting of 45 minutes is 2 + 2 + 37 + 4", 45, "informational", 0, {}),
+    ("of 46 minutes 3 + 2 + 37 + 4", 46, "informational", 0, {}),
+    ("besides those for its ask is 1 + 2 (background) + 3 (ask) + 1",
+     7, "networking", 0, {"ask_need": 3, "questions_need": 3, "shortest_question": 3}),
+    ("and at 8 minutes 1 + 3 (questions) + 3 + 1",
+     8, "networking", 0, {"ask_need": 3, "questions_need": 3, "shortest_question": 3}),
+    ("a 7-minute coffee whose bank picks take 4 minutes each is 1 + 1 + 4 + 1",
+     7, "informational", 0, {"shortest_question": 4}),
+]  # fmt: skip
+"""agendas.md's worked examples of a timed plan: the words, then the length, purpose, share
+points and what its questions need, as `plan_minutes` takes them."""
+
+
+@pytest.mark.parametrize(("shown", "length", "purpose", "share", "need"), PLANS_SHOWN)
+def test_each_plan_agendas_md_works_out_is_the_one_planned(
+    shown: str, length: int, purpose: str, share: int, need: dict[str, int]
+) -> None:
+    """agendas.md works out seven plans, minute by minute, that nothing read against the
+    plan: `plan_minutes` has changed often (a networking ask grown to its questions), and
+    a user checking their agenda against the page would find other sums there."""
+    from generator.plans.agenda import plan_minutes
+
+    text = " ".join((DOCS / "agendas.md").read_text().split())
+    assert shown in text
+    sums = re.search(r"\d+(?: \([a-z]+\))? \+ .*$", shown)
+    assert sums is not None
+    said = [int(n) for n in re.findall(r"(\d+)(?: \([a-z]+\))?(?= \+|$)", sums[0])]
+    planned = [minutes for _, minutes in plan_minutes(length, purpose, share, **need)]
+    assert planned == said
+
+
 def test_the_figures_of_an_import_and_of_init_are_the_ones_documented(tmp_path: Path) -> None:
     """exchange.md says how many skipped records an import lists one by one, and the
     README how many questions `playbook init` writes, in figures read from nothing."""
