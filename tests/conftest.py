@@ -285,16 +285,20 @@ def pdf_page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-_IN_A_TERMINAL = (
-    "import fcntl, os, signal, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
-    "signal.signal(signal.SIGINT, signal.SIG_DFL); "
+WITH_CTRL_C = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
     "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
 )
+"""`python -c WITH_CTRL_C ARGS` runs `playbook ARGS` with Ctrl-C not ignored, as a shell
+runs a command: a pytest worker's SIGINT is ignored when the tests were started in the
+background (a shell without job control starts `pytest -n 2 &` so), and a program
+inherits that."""
+
+_IN_A_TERMINAL = "import fcntl, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); " + WITH_CTRL_C
 """Run playbook with the terminal on its standard input as its controlling terminal (in
-a session of its own) and Ctrl-C not ignored, as a shell runs a command: no fork() in
-this process, whose threads (a pytest worker's) make Python 3.12+ warn that forkpty may
-deadlock, and whose SIGINT is ignored when the tests were started in the background (a
-shell without job control starts `pytest -n 2 &` so, and its workers inherit it)."""
+a session of its own) and Ctrl-C not ignored (`WITH_CTRL_C`): no fork() in this
+process, whose threads (a pytest worker's) make Python 3.12+ warn that forkpty may
+deadlock."""
 
 
 def _read_pty(fd: int, until: bytes | None, timeout: float = 60.0) -> bytes:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, running_server, write
+from conftest import REPO, SAMPLE_TODAY, WITH_CTRL_C, edit, make_playbook, running_server, write
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
@@ -841,7 +841,7 @@ def start_serve_process(
     """`playbook serve` in its own process, its temporary folder under `temp`, what it
     says on standard error written to `log`."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "-C", ".", "--port", "0", *options],
+        [sys.executable, "-c", WITH_CTRL_C, "serve", "-C", ".", "--port", "0", *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL if log is None else log.open("w"),
         text=True,
