@@ -495,6 +495,10 @@ class LiveServer:
                     (r"/(.*)", SiteFiles, both),
                 ],
                 log_function=lambda handler: None,
+                # livereload's messages are a few hundred bytes (tornado's default: 10 MiB)
+                websocket_max_message_size=1024 * 1024,
+                # a tab gone without closing its socket (a laptop asleep) is let go
+                websocket_ping_interval=IDLE_TIMEOUT,
             )
             http = httpserver.HTTPServer(
                 app,

@@ -510,6 +510,17 @@ def test_odd_socket_messages_are_ignored_without_a_word(sample_root: Path) -> No
     assert not [line for line in lines if "failed" in line or "Traceback" in line], lines
 
 
+def test_a_socket_message_far_past_what_livereload_sends_closes_the_socket(
+    server: LiveServer,
+) -> None:
+    """livereload's messages are a few hundred bytes: one of 2 MiB is no page's, and the
+    server closes the socket rather than read it (tornado would take up to 10 MiB)."""
+    with Socket(server) as sock:
+        sock.call(sock.conn.write_message, '{"command":"hello","x":"' + "x" * 2**21 + '"}')
+        assert sock.call(sock.conn.read_message) is None  # closed
+        assert sock.conn.close_code == 1009  # "message too big"
+
+
 def test_socket_from_another_origin_is_refused(server: LiveServer) -> None:
     with pytest.raises(Exception, match="403"):
         Socket(server, origin="http://attacker.example")
