@@ -719,7 +719,8 @@ def build_agenda(
 
     The questions part has the meeting's own questions; when it names none, the bank's
     picks. A networking meeting naming only questions its ask says (`_asked_in_the_ask`)
-    has the picks that fit the minutes its ask leaves (`_agenda`).
+    has the picks that fit the minutes its ask leaves, and a meeting naming only closing
+    questions (`closes`) those that fit the minutes they leave (`_agenda`).
     """
     length = meeting_length(meeting, defaults)
     own = _named(meeting, playbook, defaults)
@@ -727,11 +728,14 @@ def build_agenda(
     if meeting.purpose == "networking" and _has_an_ask(length):
         in_ask = [q for q in own if _asked_in_the_ask(q)]
         own = [q for q in own if not _asked_in_the_ask(q)]
-    if own or (meeting.questions and not in_ask):
+    closing = own if all(closes(q.text) for q in own) else []
+    if not closing and (own or (meeting.questions and not in_ask)):
         return _agenda(meeting, playbook, defaults, targets, NONE_ASKED, own, in_ask)
     before = _left_out(meeting, playbook, defaults, agenda_of)
     picks = _picks(playbook, meeting.purpose, before, defaults)
-    return _agenda(meeting, playbook, defaults, targets, before, picks, in_ask, auto=True)
+    return _agenda(
+        meeting, playbook, defaults, targets, before, picks, in_ask, auto=True, closing=closing
+    )
 
 
 def _left_out(
@@ -759,16 +763,19 @@ def _agenda(
     in_ask: Sequence[PlannedQuestion],
     *,
     auto: bool = False,
+    closing: Sequence[PlannedQuestion] = (),
 ) -> Agenda:
     """`build_agenda`, given what the person was asked before (`asked_before`), the
     questions for the questions part (the bank's picks when `auto`) and those the ask says.
 
-    Picks beside questions for the ask only fill the minutes the ask leaves: the parts
-    are those of the meeting without them, as the questions you name for the ask come
-    first; when none fits, none is offered (and when the person was asked every one
-    before, the page says so). An hour's networking lunch naming only whom else to talk
-    to left its 36 minutes of questions with nothing planned."""
-    fill = auto and bool(in_ask)
+    Picks beside questions for the ask, or beside the `closing` questions the meeting
+    names alone, only fill the minutes those leave: the parts are those of the meeting
+    without them, as the questions you name come first; when none fits, none is offered
+    (and when the person was asked every one before, the page says so). An hour's
+    networking lunch naming only whom else to talk to left its 36 minutes of questions
+    with nothing planned, and a coffee naming only that question 21 of its 23."""
+    fill = auto and bool(in_ask or closing)
+    named = closing if fill else candidates
     length = meeting_length(meeting, defaults)
     timed = meeting.date is not None and meeting.time is not None
     timezone = playbook.config.timezone
@@ -779,13 +786,14 @@ def _agenda(
         meeting.purpose,
         len(meeting.share),
         ask_need=lead + sum(q.minutes for q in in_ask),
-        questions_need=0 if fill else None if auto else sum(q.minutes for q in candidates),
-        shortest_question=0 if fill else min((q.minutes for q in candidates), default=0),
+        questions_need=None if auto and not fill else sum(q.minutes for q in named),
+        shortest_question=min((q.minutes for q in named), default=0),
     )
     offsets, parts = dict(_offsets(minutes)), dict(minutes)
     lead, in_ask, ask_rest = _fit_the_ask(in_ask, parts.get("ask", 0), lead)
     fit = _fit_each_category_in_turn if auto else fit_questions
-    fits, rest = fit(candidates, parts.get("questions", 0))
+    kept, waiting = fit_questions(closing, parts.get("questions", 0))
+    fits, rest = fit(candidates, parts.get("questions", 0) - sum(q.minutes for q in kept))
     if fill and not fits:  # none is offered; none left to offer is said (`asked_before`)
         auto, rest = False, []
         before = before if not candidates else NONE_ASKED
@@ -793,6 +801,7 @@ def _agenda(
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)
         rest = sorted(rest[:AUTO_SPARE], key=order)
+    fits, rest = kept + fits, waiting + rest
     clock = functools.cache(functools.partial(_clock, start))  # one datetime a minute
     planned = _closing_last(fits, offsets.get("questions", 0), parts.get("questions", 0), clock)
     rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)

@@ -210,3 +210,26 @@ def test_bank_picks_fill_the_minutes_an_ask_naming_all_the_questions_leaves(
     assert [words for _, words, _ in ask.questions] == [
         "Who else would be worth talking to, in this field or a neighbouring one?"
     ]
+
+
+def test_bank_picks_fill_the_minutes_a_closing_question_alone_leaves(tmp_path: Path) -> None:
+    """Omar's coffee naming only whom else to talk to had 21 of its 23 minutes of questions
+    empty, with a hint to list more. The bank's picks fill the minutes the closing question
+    leaves, as when the meeting names none, and it still ends the part, right before the
+    wrap-up."""
+    root = copy_sample(tmp_path / "pb")
+    omar = "content/meetings/2026-11-24-omar-haddad.md"
+    own = "  - field-changes\n  - key-decisions\n  - how-people-advance\n"
+    edit(root, omar, own + "  - success-traits\n  - unusual-backgrounds\n", "")
+    parts = plan_parts(page(build(root, today=SAMPLE_TODAY, jobs=1).output, OMAR))
+    (questions,) = [p for p in parts if p.title == "Your questions"]
+    said = text(questions.body)
+    assert "list more" not in said and "Picked from your question bank" in said
+    assert "besides the questions it closes with" in said
+    *picked, closing = questions.questions
+    assert closing[1].startswith("Who else would be worth talking to")
+    assert ends(closing) == questions.end == parts[-1].start and parts[-1].title == "Wrap up"
+    assert len(picked) >= 6 and picked[0][0] == questions.start
+    assert all(ends(a) == b[0] for a, b in itertools.pairwise(picked))
+    assert ends(picked[-1]) <= closing[0]
+    assert not any(words.startswith("Who else") for _, words, _ in picked)
