@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, edit
+from conftest import SAMPLE_TODAY, copy_sample, edit, write
 
 from generator.build import check
 
@@ -154,4 +154,25 @@ def test_a_tag_listed_again_is_warned_at_the_repeat_whatever_its_capitals(
         f"warning: {omar}:12: tags.2: 'Climate' is 'climate' (tags.1) in other capitals, the "
         "same label: delete this one",
         f"warning: {omar}:13: tags.3: 'climate' is listed already (tags.1): delete this one",
+    ]
+
+
+@pytest.mark.parametrize("written", ["05/11/2026", "2026-11-50"])
+def test_a_held_meeting_whose_date_is_refused_is_not_also_missing_for_keep_in_touch(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """Priya's coffee is marked done; its date, refused, is the one thing to fix, not a
+    met_on or a meeting to plan for her keep-in-touch."""
+    edit(sample_root, PRIYA, "date: 2026-11-05", f"date: {written}")
+    [told_once] = news(sample_root, sample_told)
+    assert told_once.startswith(f"{PRIYA}:7: date: ")
+
+
+def test_a_refused_met_on_is_not_also_a_keep_in_touch_with_nothing_to_count_from(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    ada = "content/contacts/ada-byrne.md"
+    write(sample_root, ada, "---\nname: Ada Byrne\nkeep_in_touch: 6w\nmet_on: 2026-13-01\n---\n")
+    assert news(sample_root, sample_told) == [
+        f"{ada}:4: met_on: 2026-13-01 is not a date: there is no month 13 (01 to 12)"
     ]
