@@ -1481,9 +1481,14 @@ class ListOf(FieldType):
                 f"list: [{', '.join(parts)}]"
             )
         items = value if isinstance(value, list) else [value]
+        split = self._split_entries(items, at) if isinstance(value, list) else {}
         values = []
         for index, item in enumerate(items):
             child = at.child(index) if isinstance(value, list) else at
+            if index in split:  # its fields are checked with the entry above
+                values.append(INVALID)
+                continue
+            item = {**item, **items[index + 1]} if index + 1 in split else item
             if isinstance(item, str) and (parts := self._spaced(item, child)):
                 fix = f"write a list: [{', '.join(parts)}]"
                 if isinstance(value, list):
@@ -1503,6 +1508,41 @@ class ListOf(FieldType):
         if isinstance(self.item, Record):
             return [{} if v is INVALID else v for v in values]
         return INVALID
+
+    def _split_entries(self, items: list[Any], at: At) -> set[int]:
+        """The entries of a list of records that are the second half of the one above,
+        split by a `- ` too many (`- due: 2026-12-01`, then `- action: Send the deck`):
+        each half lacks what the other has, which would be two errors for one dash. One
+        error, at the second half, says to delete its dash; the two are checked as one."""
+        if not isinstance(self.item, Record) or len(items) < 2:
+            return set()
+        schema = self.item.schema
+        required = {f.name for f in schema.fields if f.required}
+        split: set[int] = set()
+        for index in range(1, len(items)):
+            above, item = items[index - 1], items[index]
+            if index - 1 in split or not isinstance(above, dict) or not isinstance(item, dict):
+                continue
+            names = {str(key) for key in (*above, *item)}
+            if (
+                not item
+                or not above
+                or not names <= schema.names
+                or len(names) < len(above) + len(item)
+                or not required <= names
+                or required <= {str(key) for key in above}
+                or required <= {str(key) for key in item}
+            ):
+                continue
+            first = str(next(iter(item)))
+            where = at.doc.shown(f"{at.path}.{index - 1}")
+            at.child(index).error(
+                f"{first}: belongs with the entry above ({where}), which has no {first}: "
+                f"delete the - before {first}: and indent it as {next(iter(above))}: is, so "
+                f"that the two make {schema.called}"
+            )
+            split.add(index)
+        return split
 
     def _dash_lost(self, value: dict[Any, Any], at: At) -> str:
         """`; to make it one reminder, write - before its first name: `  - due: ...``,

@@ -176,3 +176,19 @@ def test_a_refused_met_on_is_not_also_a_keep_in_touch_with_nothing_to_count_from
     assert news(sample_root, sample_told) == [
         f"{ada}:4: met_on: 2026-13-01 is not a date: there is no month 13 (01 to 12)"
     ]
+
+
+def test_a_reminder_split_by_a_dash_too_many_is_one_error_at_the_dash(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    """`- due: …` then `- action: …` is one reminder with a dash too many, not two
+    reminders each lacking the other's field; what the two halves hold is still checked."""
+    omar = "content/contacts/omar-haddad.md"
+    reminder = "followups:\n  - due: 2026-12-41\n  - action: Send the deck\n"
+    edit(sample_root, omar, "keep_in_touch: 2m\n", f"keep_in_touch: 2m\n{reminder}")
+    assert news(sample_root, sample_told) == [
+        f"{omar}:13: followups.1.due: 2026-12-41 is not a date: December 2026 has 31 days",
+        f"{omar}:14: followups.2: action: belongs with the entry above (followups.1), which "
+        "has no action: delete the - before action: and indent it as due: is, so that the "
+        "two make a reminder",
+    ]
