@@ -1073,8 +1073,9 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     return ""
 
 
-_NOTED = LazyPattern(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+([^\W\d_][^#]*)")
-"""A date, then a note on it (`2026-11-27 Black Friday`), as a holiday may be listed."""
+_NOTED = LazyPattern(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+\(?([^\W\d_][^#]*?)\)?")
+"""A date, then a note on it (`2026-11-27 Black Friday`, `2026-11-06 (by email)`), as a
+holiday may be listed."""
 
 
 _DAY_NAMED = LazyPattern(

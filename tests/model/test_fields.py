@@ -503,6 +503,10 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
             "2026-12-10 Black Friday",
             "; a note goes after a #, which YAML reads as a comment: 2026-12-10 # Black Friday",
         ),
+        (  # a note in brackets, as in a sentence
+            "2026-12-10 (by email)",
+            "; a note goes after a #, which YAML reads as a comment: 2026-12-10 # by email",
+        ),
         ("Thu 2026-12-10", "; did you mean 2026-12-10?"),  # its weekday named too
         ("2026-12-10 (Thursday)", "; did you mean 2026-12-10?"),
         (
