@@ -142,6 +142,9 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"playbook: {recursion_problem(exc, _root_of(args))}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
+        if args.run is _cmd_serve:  # stopped before it serves: as it is once it does
+            _print_err("Stopped.")
+            return 0
         print("playbook: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
 

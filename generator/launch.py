@@ -26,6 +26,9 @@ def main() -> int:
             for number, handler in previous.items():
                 signal.signal(number, handler)
     except KeyboardInterrupt:
+        if sys.argv[1:2] == ["serve"]:  # it runs until stopped: so stopped while it loads
+            print("Stopped.", file=sys.stderr)
+            return 0
         from generator.errors import EXIT_INTERRUPTED
 
         print("playbook: interrupted", file=sys.stderr)

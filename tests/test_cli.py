@@ -1243,7 +1243,7 @@ number, moment = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)
 
 class Loading:
     def find_spec(self, name, *args):
-        if name == "generator.cli":  # the command's own modules begin to load
+        if name == moment:  # the module begins to load
             os.kill(os.getpid(), number)
 
 
@@ -1252,19 +1252,20 @@ def read(self, *args, **kwargs):  # loaded, reading its arguments
     return real(self, *args, **kwargs)
 
 
-if moment == "loading":
-    sys.meta_path.insert(0, Loading())
-else:
+if moment == "arguments":
     real, argparse.ArgumentParser.parse_args = argparse.ArgumentParser.parse_args, read
+else:
+    sys.meta_path.insert(0, Loading())
 from generator.launch import main
 
 sys.exit(main())
 """
-"""`playbook check` in a process of its own, sent a signal by itself while it loads or
-while it reads its arguments (before the build's own handling takes over)."""
+"""A `playbook` command in a process of its own, sent a signal by itself as the module
+named begins to load (`generator.cli`: the command's own) or while it reads its arguments
+(before the command's own handling takes over)."""
 
 
-@pytest.mark.parametrize("moment", ["loading", "arguments"])
+@pytest.mark.parametrize("moment", ["generator.cli", "arguments"])
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
 def test_a_command_stopped_as_it_starts_says_it_was_interrupted(name: str, moment: str) -> None:
     """`kill` (or the terminal closed) in the first second, while the command still
@@ -1277,6 +1278,22 @@ def test_a_command_stopped_as_it_starts_says_it_was_interrupted(name: str, momen
         "playbook: interrupted\n",
         "",
     )
+
+
+@pytest.mark.parametrize("moment", ["generator.cli", "arguments", "generator.live.serve"])
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+def test_serve_stopped_while_it_loads_says_it_stopped(
+    name: str, moment: str, sample_root: Path
+) -> None:
+    """Ctrl-C on `serve` in the seconds it took to load, before its first build, said
+    "playbook: interrupted" and ended with 130; stopped a moment later, it said "Stopped."
+    and ended with 0, as a command that runs until stopped does. Now at any moment."""
+    asked = [sys.executable, "-c", STOPPED_AT, name, moment, "serve", "-C", str(sample_root)]
+    stopped = subprocess.run(
+        [*asked, "--port", "0"], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert (stopped.returncode, stopped.stderr, stopped.stdout) == (0, "Stopped.\n", "")
+    assert sorted(p.name for p in sample_root.iterdir()) == ["content", "playbook.yaml"]
 
 
 def test_the_entry_point_loads_nothing_before_it_can_catch_ctrl_c() -> None:
