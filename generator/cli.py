@@ -1460,12 +1460,15 @@ def _refusing_what_was_given() -> Iterator[None]:
 
 
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Parser:
-    """The parser of the command `args` runs (`new`, `build`): its usage is the one
-    shown with what is wrong with the values it was given."""
+    """The parser of the command `args` runs (`new`, `build`; `import vcard`: the import
+    of its source): its usage is the one shown with what is wrong with the values it was
+    given."""
     commands = list(getattr(parser, "commands", {}).values())
+    source = getattr(args, "source", None)
     while commands:
         command = commands.pop()
-        if isinstance(command, _Parser) and command.get_default("run") is args.run:
+        runs = command.get_default("run") is args.run and command.get_default("source") == source
+        if isinstance(command, _Parser) and runs:
             return command
         commands += getattr(command, "commands", {}).values()
     raise AssertionError(f"no command runs {args.run.__name__}")

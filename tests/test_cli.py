@@ -1002,6 +1002,16 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
         assert err.rstrip().endswith("did you mean build?")
 
 
+@pytest.mark.parametrize("source", ["linkedin", "vcard", "csv"])
+def test_a_file_an_import_cannot_read_is_said_under_that_imports_usage(
+    source: str, sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import linkedin missing.csv` (or vcard) said what was wrong under the usage of
+    `playbook import csv`, another command with other options."""
+    err = usage_error(["import", source, "-C", str(sample_root), "missing.csv"], capsys)
+    assert err.startswith(f"usage: playbook import {source} [-h]")
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
