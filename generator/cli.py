@@ -95,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _main(argv)
         finally:
-            sys.stdout.flush()  # what is still buffered, while a closed pipe can be noticed
+            if sys.stdout is not None:  # None: closed from the start (`playbook check >&-`)
+                sys.stdout.flush()  # what is still buffered, while a closed pipe can be noticed
     except BrokenPipeError:
         return _reader_gone()
 
@@ -2064,6 +2065,11 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     if args.output is not None:
         _refuse_all(_refused(refuse_vcard_file, args.output, args.root))
+    elif sys.stdout is None:  # `playbook export vcard >&-`: what is printed goes nowhere
+        raise UsageError(
+            "standard output is closed: the cards have nowhere to go; write them to a file "
+            "with -o contacts.vcf"
+        )
     found = checked(args.root)
     with _refusing_what_was_given():  # a contact not found is all there is to say
         text = vcards(found.playbook, args.slugs)

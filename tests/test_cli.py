@@ -1738,6 +1738,39 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
     assert "pipe" not in ended.stderr and "Exception" not in ended.stderr
 
 
+@pytest.mark.parametrize(
+    ("argv", "status", "said"),
+    [
+        (["build", "-q"], 0, ""),
+        (["check", "-q"], 0, ""),
+        (
+            ["export", "vcard", "-q"],
+            2,
+            "playbook: standard output is closed: the cards have nowhere to go; write them "
+            "to a file with -o contacts.vcf\n",
+        ),
+    ],
+)
+def test_a_command_run_with_its_output_closed_ends_without_a_traceback(
+    argv: list[str], status: int, said: str, sample_root: Path
+) -> None:
+    """`playbook build -q >&-` (standard output closed, as a service manager may start
+    it) built the site, then ended with 1 and a traceback; `export vcard >&-` printed one
+    too, of cards it could not write. The build now ends with 0; the export says what to
+    do instead."""
+    ended = subprocess.run(
+        [sys.executable, "-m", "generator", *argv],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=sample_root,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        preexec_fn=lambda: os.close(1),
+        timeout=120,
+    )
+    assert (ended.returncode, ended.stderr) == (status, said)
+    assert (sample_root / "output/index.html").is_file() == (argv[0] == "build")
+
+
 def as_a_c_locale_reads(text: str) -> str:
     """`text` as Python gives it where the locale is not UTF-8 (LC_ALL=C, PYTHONUTF8=0):
     each byte beyond ASCII a stand-in of its own."""
