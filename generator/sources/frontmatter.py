@@ -1226,7 +1226,9 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
     a node that holds it (a value that contains itself). `field_line` is the line of the
     top-level field being walked: a node reached through an alias carries the line of
     its anchor, so too many values or a loop are reported at the field instead."""
-    line = node.start_mark.line + marks.offset
+    start = node.start_mark
+    line = start.line + marks.offset
+    first = _first_at(marks, start)
     marks.values += 1
     if marks.values > MAX_VALUES:
         raise _Refused(field_line, _too_many(marks))
@@ -1241,7 +1243,7 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
     if marks.aliased and id(node) in within:
         raise _Refused(field_line, "an alias (*name) here stands for a value that contains it")
     within.append(id(node))
-    if not isinstance(node, yaml.ScalarNode) and _written_first(node, marks) == "&":
+    if first == "&" and not isinstance(node, yaml.ScalarNode):
         marks.anchored.append(node)  # `&important` on a line of its own, above fields
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -1255,16 +1257,20 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                     key_node.start_mark.line + marks.offset, _name_not_text(key_node, marks)
                 )
             key_line = key_node.start_mark.line + marks.offset
-            _refuse_half_character(key_node, marks)
+            key_first = _first_at(marks, key_node.start_mark)
+            if key_node.style == '"':
+                _refuse_half_character(key_node, marks)
             if node.flow_style:
                 _refuse_question_key(key_node, marks)
-            _refuse_long_number(key_node, key_line)
+            if len(key_node.value) > MAX_DIGITS:
+                _refuse_long_number(key_node, key_line)
             if wrong := look_alike(str(key_node.value)):
                 raise _Refused(key_line, wrong)
             if not key_node.style and (curly := curly_name(str(key_node.value))):
                 raise _Refused(key_line, curly)
-            _refuse_mistyped(key_node, key_line, marks)
-            if _written_first(key_node, marks) == "&":
+            if key_first in ("!", "&"):
+                _refuse_mistyped(key_node, key_line, marks)
+            if key_first == "&":
                 marks.anchored.append(key_node)  # `&base name: Ana`
             _refuse_double_colon(key_node, key_line, marks)
             _refuse_unspaced(key_node, value_node, key_line, marks, node)
@@ -1295,15 +1301,18 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.lines[child] = item.start_mark.line + marks.offset
             _walk(item, child, marks, within, field_line)
     elif isinstance(node, yaml.ScalarNode):
-        _refuse_half_character(node, marks)
-        _refuse_long_number(node, line)
-        _refuse_mistyped(node, line, marks)
+        if node.style == '"':
+            _refuse_half_character(node, marks)
+        if len(node.value) > MAX_DIGITS:
+            _refuse_long_number(node, line)
+        if first in ("!", "&"):
+            _refuse_mistyped(node, line, marks)
         marks.raw[path] = str(node.value)
         if node.end_mark.line > node.start_mark.line:
             start, end = node.start_mark.line, node.end_mark.line
             written = tuple(marks.text[start : end + 1])
             marks.spread[path] = (start + marks.offset, written)
-        if _written_first(node, marks) == "&":
+        if first == "&":
             marks.anchored.append(node)
         if not node.style:
             marks.plain.append((path, node.start_mark, node.end_mark))
@@ -1346,13 +1355,13 @@ def _written(node: yaml.Node, marks: _Marks) -> str:
     return marks.line(start.line)[start.column :]
 
 
-def _written_first(node: yaml.Node, marks: _Marks) -> str:
-    """The first character written of `node` ("" past the text): `&` when an anchor comes
-    first, `!` for a tag. One character, not the rest of the line: every value of every
-    file is asked."""
-    start = node.start_mark
-    line = marks.line(start.line)
-    return line[start.column : start.column + 1]
+def _first_at(marks: _Marks, start: yaml.Mark) -> str:
+    """The first character written of the node that starts at `start` ("" past the text):
+    `&` when an anchor comes first, `!` for a tag. One character, not the rest of the
+    line, and asked once a node: every value and name of every file is asked, and only
+    one starting so goes on to the checks of anchors and tags (`_refuse_mistyped`)."""
+    text = marks.text
+    return text[start.line][start.column : start.column + 1] if start.line < len(text) else ""
 
 
 def _refuse_lone_anchor(marks: _Marks) -> None:
@@ -1556,9 +1565,9 @@ def _refuse_mistyped(node: yaml.ScalarNode, line: int, marks: _Marks) -> None:
     read the type of any other from its text, as `_RESOLVER` would again (every date,
     number and yes or no of every file). A lone `!` (`role: ! x`), which YAML drops
     without a word, is refused too."""
-    if _written_first(node, marks) not in ("!", "&"):
-        return  # read as YAML reads its text: its type is the one its text has
     start = node.start_mark
+    if _first_at(marks, start) not in ("!", "&"):
+        return  # read as YAML reads its text: its type is the one its text has
     text = marks.text[start.line]
     if bare := _LONE_TAG.match(text, start.column):
         raise _Refused(start.line + marks.offset, lone_tag(text, bare.start(1)))
