@@ -303,3 +303,25 @@ def test_a_meetings_purpose_stays_whole_beside_a_long_name(
             assert "informational" in words, path
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_larger_text_fits_a_phone(browser: Any, built_sample: Path, width: int) -> None:
+    """A reader who sets the browser's text size to 24 px (150%, Chrome's "Very large") got
+    a dashboard wider than the phone: each card of Next meetings kept 16 rem, 384 px of
+    text at that size, and ran past the edge, its place and time cut off."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})
+    problems = []
+    try:
+        for path in ["index.html", "meetings/index.html"]:
+            tab.goto((built_sample / path).as_uri())
+            assert tab.evaluate("getComputedStyle(document.body).fontSize") == "24px"
+            found = tab.evaluate(SIDEWAYS)
+            if found["scroll"] > found["width"]:
+                problems.append(f"{path}: {found['scroll']}px {found['wide']}")
+    finally:
+        context.close()
+    assert problems == []
