@@ -309,14 +309,16 @@ def test_a_meetings_purpose_stays_whole_beside_a_long_name(
 def test_larger_text_fits_a_phone(browser: Any, built_sample: Path, width: int) -> None:
     """A reader who sets the browser's text size to 24 px (150%, Chrome's "Very large") got
     a dashboard wider than the phone: each card of Next meetings kept 16 rem, 384 px of
-    text at that size, and ran past the edge, its place and time cut off."""
+    text at that size, and ran past the edge, its place and time cut off. On the Targets
+    cards the labels' column kept 7.6 rem (182 px) too, and a status badge beside it ran
+    past the edge of a 320 px phone (reaching out, researching)."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     tab = context.new_page()
     cdp = context.new_cdp_session(tab)
     cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})
     problems = []
     try:
-        for path in ["index.html", "meetings/index.html"]:
+        for path in ["index.html", "companies/index.html", "meetings/index.html"]:
             tab.goto((built_sample / path).as_uri())
             assert tab.evaluate("getComputedStyle(document.body).fontSize") == "24px"
             found = tab.evaluate(SIDEWAYS)
