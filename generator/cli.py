@@ -117,7 +117,13 @@ def _reader_gone() -> int:
 def _main(argv: Sequence[str] | None) -> int:
     _escape_what_stdout_cannot_encode()
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except BrokenPipeError:
+        raise  # `main` ends quietly: the reader is gone
+    except OSError as exc:  # its help or version not written (`playbook --help > /dev/full`)
+        _say(f"playbook: {os_problem(exc, '')}", err=True)
+        return EXIT_CONTENT
     try:
         with _terminate_like_ctrl_c(said=args.run is not _cmd_serve) as stopped:
             code: int = args.run(args)
@@ -319,6 +325,13 @@ class _Parser(argparse.ArgumentParser):
         unread = [bad for bad in getattr(self, "_unread", []) if bad != message]
         self.say_wrong([*unread, message])
         self.exit(EXIT_USAGE)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """As argparse prints, but a write that fails is not passed over: `playbook --help
+        > /dev/full` ended with 0, its help lost."""
+        file = file or sys.stderr
+        if message and file is not None:  # None: closed from the start (`2>&-`)
+            file.write(message)
 
     def say_wrong(self, problems: Sequence[str]) -> None:
         """Each problem with the command line, under this command's usage."""

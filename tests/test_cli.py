@@ -1771,6 +1771,26 @@ def test_a_command_run_with_its_output_closed_ends_without_a_traceback(
     assert (sample_root / "output/index.html").is_file() == (argv[0] == "build")
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["--version"]])
+def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
+    """`playbook --help > /dev/full` (or --version): the help was lost without a word and
+    the command ended with 0, as if it had been written."""
+    with open("/dev/full", "w") as full:
+        ended = subprocess.run(
+            [sys.executable, "-m", "generator", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            timeout=60,
+        )
+    assert (ended.returncode, ended.stderr) == (
+        1,
+        "playbook: the disk is full: free some space and run the command again\n",
+    )
+
+
 def as_a_c_locale_reads(text: str) -> str:
     """`text` as Python gives it where the locale is not UTF-8 (LC_ALL=C, PYTHONUTF8=0):
     each byte beyond ASCII a stand-in of its own."""
