@@ -57,6 +57,7 @@ from generator.model.fields import (
     ListOf,
     Record,
     Slug,
+    is_blank,
     looks_like_id,
     validate_document,
 )
@@ -954,9 +955,13 @@ an object of its own, 2 MiB of them at 10,000 files held by the live preview."""
 
 
 def _source(doc: Document, values: Mapping[str, Any]) -> Source:
-    """Where the entity came from, and which of its fields were refused."""
+    """Where the entity came from, and which of its fields were refused (a field left
+    empty is read as left out, with no error: not refused)."""
     written = (path for path in doc.lines if path and "." not in path)
-    refused = frozenset(f for f in written if f not in values) or _NONE_REFUSED
+    refused = (
+        frozenset(f for f in written if f not in values and not is_blank(doc.data.get(f)))
+        or _NONE_REFUSED
+    )
     return Source(doc.path, doc.lines, refused)
 
 

@@ -497,15 +497,16 @@ def _check_meeting(
             "the names it gave, under referrals:",
         )
     _check_reschedule(meeting, problems)
-    # A date or requested_on that is written but refused has its own error: no warning too.
-    if meeting.status == "done" and meeting.date is None and "date" not in src.lines:
+    # A date or requested_on that is refused has its own error: no warning too (one left
+    # empty is read as left out, and warned of as one).
+    if meeting.status == "done" and meeting.date is None and "date" not in src.refused:
         problems.warn(
             src.path,
             src.line("status"),
             "status",
             "is done but the meeting has no date: add date: so its follow-ups can be timed",
         )
-    if meeting.status == "scheduled" and meeting.date is None and "date" not in src.lines:
+    if meeting.status == "scheduled" and meeting.date is None and "date" not in src.refused:
         problems.warn(
             src.path,
             src.line("status"),
@@ -518,7 +519,7 @@ def _check_meeting(
         meeting.status == "requested"
         and status_known
         and meeting.requested_on is None
-        and ("requested_on" not in src.lines)
+        and "requested_on" not in src.refused
     ):
         said = "status" in src.lines  # else at contact:, the line every meeting has
         problems.warn(

@@ -192,3 +192,40 @@ def test_a_reminder_split_by_a_dash_too_many_is_one_error_at_the_dash(
         "has no action: delete the - before action: and indent it as due: is, so that the "
         "two make a reminder",
     ]
+
+
+OMAR = "content/meetings/2026-11-24-omar-haddad.md"
+
+
+@pytest.mark.parametrize("left", ["date:\n", ""], ids=["empty", "deleted"])
+def test_a_date_left_empty_is_warned_of_as_one_left_out(
+    sample_root: Path, sample_told: list[str], left: str
+) -> None:
+    """`date:` with nothing after it is a date left out, with no error of its own: the
+    scheduled meeting is told it has none, as when the line is deleted."""
+    edit(sample_root, OMAR, "date: 2026-11-24\n", left)
+    assert news(sample_root, sample_told) == [
+        f"warning: {OMAR}:5: status: is scheduled but the meeting has no date: add date: (and "
+        "time:) once you agree them; until then it is left out of the calendar and the "
+        "meetings coming up, and keep-in-touch with them waits for it"
+    ]
+
+
+@pytest.mark.parametrize("left", ["purpose:\n", ""], ids=["empty", "deleted"])
+def test_a_purpose_left_empty_is_the_default_for_the_follow_up_call(
+    sample_root: Path, sample_told: list[str], left: str
+) -> None:
+    """An empty `purpose:` is informational, the default, as when the line is deleted: a
+    follow-up call recorded on the meeting is told the rule is not one of its purpose."""
+    edit(sample_root, PRIYA, "purpose: informational\n", left)
+    edit(
+        sample_root,
+        PRIYA,
+        "  thank_you: 2026-11-06",
+        "  thank_you: 2026-11-06\n  follow_up_call: 2026-11-12",
+    )
+    line = 29 if left else 28
+    assert news(sample_root, sample_told) == [
+        f"warning: {PRIYA}:{line}: done.follow_up_call: the follow-up call rule is for "
+        "networking meetings; this one is informational"
+    ]
