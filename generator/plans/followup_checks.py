@@ -285,7 +285,8 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
     not met in a meeting held, no `met_on`, no meeting planned (whose outcome would start
     it), no cancelled one to reschedule, no reminder of their own still open, and no
     reminder to reach them (a name given at a meeting held). A `met_on`, or a meeting's
-    `date` or `status`, that was refused may be what starts it: its error says the fix."""
+    `date` or `status`, that was refused may be what starts it: its error says the fix;
+    so may the `date` of a meeting marked done that has none, which a warning asks for."""
     if contact.keep_in_touch is None or contact.met_on is not None:
         return False
     if any(f.done is None for f in contact.followups) or "met_on" in contact.source.refused:
@@ -296,6 +297,7 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
         m.status in PLANNED
         or (m.status == "cancelled" and m.reschedule is not None)
         or not m.source.refused.isdisjoint(("date", "status"))
+        or (m.status == "done" and m.date is None)
         for m in playbook.meetings_with(contact)
     ):
         return False

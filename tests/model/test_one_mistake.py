@@ -229,3 +229,16 @@ def test_a_purpose_left_empty_is_the_default_for_the_follow_up_call(
         f"warning: {PRIYA}:{line}: done.follow_up_call: the follow-up call rule is for "
         "networking meetings; this one is informational"
     ]
+
+
+@pytest.mark.parametrize("left", ["date:\n", ""], ids=["empty", "deleted"])
+def test_a_meeting_marked_done_without_a_date_is_one_warning(
+    sample_root: Path, sample_told: list[str], left: str
+) -> None:
+    """Priya's coffee is done: its missing date is the one thing to fix, not also her
+    keep-in-touch, told that no meeting with her is done."""
+    edit(sample_root, PRIYA, "date: 2026-11-05\n", left)
+    assert news(sample_root, sample_told) == [
+        f"warning: {PRIYA}:5: status: is done but the meeting has no date: add date: so its "
+        "follow-ups can be timed"
+    ]

@@ -1644,13 +1644,13 @@ def test_two_people_who_introduced_each_other_are_a_circle(tmp_path: Path) -> No
 
 
 def test_a_reschedule_date_on_a_meeting_not_cancelled_starts_nothing(tmp_path: Path) -> None:
-    """reschedule: on a meeting marked done without a date makes no reminder, so a
-    keep_in_touch of their own still has nothing to count from."""
+    """reschedule: on a request that got no reply makes no reminder, so a keep_in_touch
+    of their own still has nothing to count from."""
     write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\nkeep_in_touch: 6w\n---\n")
     write(
         tmp_path,
         "content/meetings/m.md",
-        "---\ncontact: ada\nstatus: done\nreschedule: 2026-12-01\n---\n",
+        "---\ncontact: ada\nstatus: no-reply\nreschedule: 2026-12-01\n---\n",
     )
     warnings = check(tmp_path, today=D(2026, 11, 22)).warnings
     assert [w.path for w in warnings if w.field == "keep_in_touch"] == ["content/contacts/ada.md"]
