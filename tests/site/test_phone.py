@@ -8,6 +8,7 @@ each row into a card on a phone, and every cell shows its column's name beside i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -305,6 +306,22 @@ def test_a_meetings_purpose_stays_whole_beside_a_long_name(
         context.close()
 
 
+OMAR = "meetings/2026-11-24-omar-haddad/"
+
+
+@contextlib.contextmanager
+def larger_text(browser: Any, width: int, size: int) -> Iterator[Any]:
+    """A tab `width` px wide whose browser text size is `size` px (16 is the usual one)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": size, "fixed": size - 3}})
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [320, 375])
 def test_larger_text_fits_a_phone(browser: Any, built_sample: Path, width: int) -> None:
     """A reader who sets the browser's text size to 24 px (150%, Chrome's "Very large") got
@@ -312,18 +329,30 @@ def test_larger_text_fits_a_phone(browser: Any, built_sample: Path, width: int) 
     text at that size, and ran past the edge, its place and time cut off. On the Targets
     cards the labels' column kept 7.6 rem (182 px) too, and a status badge beside it ran
     past the edge of a 320 px phone (reaching out, researching)."""
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    tab = context.new_page()
-    cdp = context.new_cdp_session(tab)
-    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})
     problems = []
-    try:
+    with larger_text(browser, width, 24) as tab:
         for path in ["index.html", "companies/index.html", "meetings/index.html"]:
             tab.goto((built_sample / path).as_uri())
-            assert tab.evaluate("getComputedStyle(document.body).fontSize") == "24px"
             found = tab.evaluate(SIDEWAYS)
             if found["scroll"] > found["width"]:
                 problems.append(f"{path}: {found['scroll']}px {found['wide']}")
-    finally:
-        context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize(("width", "size"), [(320, 24), (375, 32)])
+def test_larger_text_leaves_a_meetings_facts_room_beside_their_labels(
+    browser: Any, built_sample: Path, width: int, size: int
+) -> None:
+    """With larger text on a phone, the labels of a meeting's facts (With, You know them,
+    When) kept their whole width, 183 px at 24 px: on a 320 px phone the print pack left
+    its values 32 px, a word or two a line, and at 200% on 375 px, nothing at all."""
+    with larger_text(browser, width, size) as tab:
+        for path in [f"{OMAR}index.html", f"{OMAR}print/index.html"]:
+            tab.goto((built_sample / path).as_uri())
+            shares = tab.eval_on_selector_all(
+                "dl.facts",
+                "lists => lists.map(l => [...l.querySelectorAll(':scope > dd')].map("
+                "dd => dd.getBoundingClientRect().width / l.clientWidth))",
+            )
+            narrowest = min(share for facts in shares for share in facts)
+            assert narrowest >= 0.4, (path, shares)
