@@ -18,6 +18,8 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping
+from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -412,16 +414,23 @@ class LiveBuild:
         """playbook.ics of the last good build, if any (any thread). Made after a rebuild
         under way: its facts are worked out in the model the rebuild changes, and what they
         read is recorded where the rebuild records its own. None once `close()` was called:
-        the server asks on a thread Python waits for at exit, which must not wait for a
-        rebuild (a stop right after a calendar app asked, 10,000 files)."""
-        while not self._building.acquire(timeout=0.1):
-            if self._closed:
-                return None
+        the server asks on a thread Python waits for at exit, so it is made on one Python
+        does not wait for (a stop right after a calendar app asked, 10,000 files: the
+        rebuild under way, or the calendar, a second)."""
+        answer: Future[bytes | None] = Future()
+        threading.Thread(target=self._make_calendar, args=(answer,), daemon=True).start()
+        while not self._closed:
+            with suppress(TimeoutError):
+                return answer.result(timeout=0.1)
+        return None
+
+    def _make_calendar(self, answer: Future[bytes | None]) -> None:
         try:
-            make = None if self._closed else self._calendar
-            return None if make is None else zlib.decompress(make())
-        finally:
-            self._building.release()
+            with self._building:
+                make = None if self._closed else self._calendar
+                answer.set_result(None if make is None else zlib.decompress(make()))
+        except Exception as exc:  # raised in the thread that asked
+            answer.set_exception(exc)
 
     def crashed(self, exc: Exception) -> Outcome:
         """A rebuild raised (a bug, not bad content): show it like a content error."""

@@ -426,7 +426,7 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
         the calendar's first waits until the rebuild has rendered a page."""
 
         def compute(*args: object) -> object:
-            if threading.current_thread() is asking:
+            if threading.current_thread() is not threading.main_thread():  # the calendar's
                 if not inside.is_set():
                     inside.set()
                     rendered.wait(10)
@@ -1098,3 +1098,31 @@ def test_a_stop_ends_a_rebuild_at_the_next_source_also_when_none_changed(
     with pytest.raises(Closed):
         builder.build()
     assert len(reads) == 1
+
+
+def test_a_stop_does_not_wait_for_a_calendar_being_made(
+    builder: LiveBuild, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calendar app asks for playbook.ics, then Ctrl-C while it is made (a second at
+    10,000 files): the process, which waits at exit for the thread that asked, stops at
+    once rather than when the calendar is made."""
+    from generator.live import rebuild
+
+    calendar_of, started, release = rebuild.calendar_of, threading.Event(), threading.Event()
+
+    def slow(*args: Any) -> bytes:
+        started.set()
+        release.wait(20)  # a long calendar, until the test has timed the stop
+        return calendar_of(*args)
+
+    monkeypatch.setattr(rebuild, "calendar_of", slow)
+    assert builder.build().ok  # its calendar made with `slow`
+    answers: list[bytes | None] = []
+    asking = threading.Thread(target=lambda: answers.append(builder.calendar()))
+    asking.start()
+    started.wait(10)
+    builder.close()
+    asking.join(2)
+    stuck = asking.is_alive()
+    release.set()
+    assert not stuck and answers == [None]
