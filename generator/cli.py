@@ -142,6 +142,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         raise  # `main` ends quietly: the reader is gone
+    except _NotShown as exc:  # `playbook build > /dev/full`: built, and that was not said
+        why = (exc.fault.strerror or str(exc.fault)).rstrip(".").lower()
+        _say(f"playbook: done, but what it had to say could not be written ({why})", err=True)
+        return EXIT_CONTENT
     except OSError as exc:
         _say(f"playbook: {os_problem(exc, _elsewhere(args))}", err=True)
         return EXIT_USAGE if _in_the_path_given(exc, args) else EXIT_CONTENT
@@ -1299,7 +1303,7 @@ def _print_problems(problems: list[ContentError]) -> None:
 def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
     width = max((len(name) for name, _ in stages), default=0)
     for name, seconds in stages:
-        print(f"  {name:<{width}}  {seconds:6.2f}s")
+        _say(f"  {name:<{width}}  {seconds:6.2f}s")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -1366,7 +1370,7 @@ def _say_what_was_built(
                 "fixes: remove it for follow-ups that move with the calendar."
             )
         if audience.shared:
-            print(
+            _say(
                 "A view to share: other people's emails, phones, LinkedIn addresses and notes "
                 "are left out, and their names shortened unless coach.names or --names says "
                 "full."
@@ -1712,8 +1716,26 @@ def _cmd_completion(args: argparse.Namespace) -> int:
 
 def _say(line: str, *, err: bool = False) -> None:
     """One line for the terminal, control characters shown escaped: a file name holding
-    a newline cannot split it, nor one holding an escape sequence drive the terminal."""
-    print(printable(line), file=sys.stderr if err else sys.stdout, flush=True)
+    a newline cannot split it, nor one holding an escape sequence drive the terminal.
+    A line standard output cannot take (a full disk) is `_NotShown`."""
+    try:
+        print(printable(line), file=sys.stderr if err else sys.stdout, flush=True)
+    except BrokenPipeError:
+        raise  # `main` ends quietly: the reader is gone
+    except OSError as exc:
+        if err:
+            raise
+        raise _NotShown(exc) from exc
+
+
+class _NotShown(Exception):
+    """What a command says of its work, once done (`Built ...`, `Created ...`), could not
+    be written: said as that, not as the command's own fault (`the disk is full: ...
+    choose another folder with --out` of a site built whole)."""
+
+    def __init__(self, fault: OSError) -> None:
+        super().__init__(str(fault))
+        self.fault = fault
 
 
 def _print_err(text: str) -> None:

@@ -1791,6 +1791,37 @@ def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
     )
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+@pytest.mark.parametrize(
+    ("argv", "made"),
+    [
+        (["build", "--today", SAMPLE_TODAY.isoformat()], "output/index.html"),
+        (["new", "contact", "Ada Lovelace"], "content/contacts/ada-lovelace.md"),
+    ],
+)
+def test_work_done_whose_report_cannot_be_written_is_said_to_be_done(
+    argv: list[str], made: str, sample_root: Path
+) -> None:
+    """`playbook build > /dev/full` built the site, then said "the disk is full: free some
+    space and run the command again, or choose another folder with --out" of the output
+    folder it had written; `new contact` said to run it again, which refuses the file it
+    had made. Each says now that its work is done, and what could not be written."""
+    with open("/dev/full", "w") as full:
+        ended = subprocess.run(
+            [sys.executable, "-m", "generator", *argv, "-C", str(sample_root)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            timeout=120,
+        )
+    assert (ended.returncode, ended.stderr.splitlines()[-1]) == (
+        1,
+        "playbook: done, but what it had to say could not be written (no space left on device)",
+    )
+    assert (sample_root / made).is_file()
+
+
 def as_a_c_locale_reads(text: str) -> str:
     """`text` as Python gives it where the locale is not UTF-8 (LC_ALL=C, PYTHONUTF8=0):
     each byte beyond ASCII a stand-in of its own."""
