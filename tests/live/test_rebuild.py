@@ -1048,6 +1048,19 @@ def test_a_list_with_a_bad_entry_is_checked_as_a_build_checks_it_after_other_edi
     assert sorted(str(e) for e in builder.build().errors) == expected
 
 
+def test_a_file_read_without_its_broken_field_is_checked_as_a_build_checks_it(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """A file whose YAML breaks in one field has its other fields checked without it, with
+    the hints that depend on the day ("like 2026-11-22 for today") as a build gives them."""
+    rel = "content/contacts/ada-lane.md"
+    write(sample_root, rel, "---\nname: Ada Lane\ncompany: verdant: grid\nmet_on: done\n---\n")
+    expected = sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).items if e.path == rel)
+    assert any(f"like {SAMPLE_TODAY} for today" in line for line in expected)
+    outcome = builder.build([sample_root / rel])
+    assert sorted(str(e) for e in outcome.errors + outcome.warnings if e.path == rel) == expected
+
+
 def test_files_laid_out_alike_share_one_table_of_field_lines(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
