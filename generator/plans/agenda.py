@@ -137,19 +137,6 @@ their spans of a sentence: most texts have none, and trying the spans from each 
 or `who` took 40 to 140 µs a text."""
 
 KINDS = ("open", "background", "questions", "ask", "wrap")
-THEME_ASK = (
-    "Show your target list: which companies are missing, and whom do they know there?",
-    "Ask whether they know anyone who could use your skills.",
-    "Ask whom else they would suggest you talk to, and whether you may mention their name.",
-)
-"""What a networking meeting's ask says when the meeting names no question of the
-networking category (`Agenda.theme_ask`): the plan and the question sheet list them."""
-NO_TARGETS = (
-    "No target list to show yet: add the companies you are focusing on in content/companies/"
-    " (those with `status: closed` or `offer` are left out)."
-)
-"""Where the target list would be when no company is open, on the plan and in the print
-pack (inline Markdown)."""
 """Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""
 _SCALE_PRIORITY = ("wrap", "open", "ask", "background")
 """Who keeps a minute first when a short meeting cannot give every part its ideal."""
@@ -215,13 +202,6 @@ class ClockChange:
     @property
     def forward(self) -> bool:
         return self.new > self.old
-
-    @property
-    def words(self) -> str:
-        """What is said in brackets after the times of a meeting, or of the part of its plan
-        the change falls in: "the clocks go back from 02:00 to 01:00 during it"."""
-        way = "forward" if self.forward else "back"
-        return f"the clocks go {way} from {self.old:%H:%M} to {self.new:%H:%M} during it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,36 +307,6 @@ class Agenda:
         return bool(
             part and not self.if_time_allows and unplanned * 100 > part.minutes * UNPLANNED_SHARE
         )
-
-    @property
-    def why_off(self) -> str:
-        """Why a meeting called off has no plan or question sheet: "No plan: ..."."""
-        status = self.meeting.status
-        return "the request got no reply" if status == "no-reply" else f"this meeting was {status}"
-
-    @property
-    def theme_ask(self) -> tuple[str, ...]:
-        """The ask's own lines (`THEME_ASK`), for a networking meeting naming none for it."""
-        return THEME_ASK
-
-    @property
-    def theme_ask_note(self) -> str:
-        """What the ask's minutes are for when it says `theme_ask`: the plan and the
-        question sheet say it below them."""
-        part = self.segment("ask")
-        minutes = part.minutes if part else 0
-        if minutes < len(THEME_ASK):
-            first = f" {minutes}" if minutes > 1 else ""
-            return f"With {minutes} min, ask the first{first}; the others only if time allows."
-        return (
-            f"{minutes} min for these and what they say: about a minute to ask each, the rest"
-            " to listen and write down the names."
-        )
-
-    @property
-    def no_targets(self) -> str:
-        """`NO_TARGETS`, said where the target list would be."""
-        return NO_TARGETS
 
     @property
     def share_overflow(self) -> tuple[str, ...]:
