@@ -73,6 +73,7 @@ from generator.model.entities import (
     together,
 )
 from generator.model.fields import year_mistyped_ahead
+from generator.model.suggest import known_names, meant_slugs
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
@@ -666,6 +667,16 @@ def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:
     return dt.timedelta(minutes=meeting_length(meeting, playbook.config.meetings))
 
 
+def _person_meant(playbook: Playbook, contact: str) -> str | None:
+    """The contact a meeting's `contact:` names: its slug, else the one slug a slip of it
+    means (`omar-hadad`), whose error says the fix (so the meeting still counts as theirs,
+    not as a voice missing); None if it names no one."""
+    if contact in playbook.contacts:
+        return contact
+    meant = meant_slugs(contact, known_names(playbook.contacts, playbook.contacts))
+    return meant[0] if len(meant) == 1 else None
+
+
 def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     """Companies and fields where you have heard only one voice, and no second is planned
     (requested, scheduled, marked done ahead of time, or cancelled and waiting for its
@@ -675,13 +686,16 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
     for meeting in playbook.meetings.values():
-        company = playbook.company_at(meeting)
-        if meeting.contact not in playbook.contacts or company is None:
+        who = _person_meant(playbook, meeting.contact)
+        if who is None:
+            continue
+        company = playbook.company_at(meeting) or playbook.company_of(who)
+        if company is None:
             continue
         if meeting.held_by(today):
-            met[company.slug].add(meeting.contact)
+            met[company.slug].add(who)
         elif still_ahead(meeting, today) or waits_to_reschedule(playbook, meeting, today):
-            planned[company.slug].add(meeting.contact)
+            planned[company.slug].add(who)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     for company in companies:
         met[company.slug].update(

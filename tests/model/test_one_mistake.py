@@ -242,3 +242,15 @@ def test_a_meeting_marked_done_without_a_date_is_one_warning(
         f"warning: {PRIYA}:5: status: is done but the meeting has no date: add date: so its "
         "follow-ups can be timed"
     ]
+
+
+@pytest.mark.parametrize("written", ["omar-hadad", "Omar Haddad"])
+def test_a_planned_meeting_with_a_slip_of_its_contact_is_still_a_second_voice(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """Omar's coffee is the second person met at Verdant Grid: a slip of his slug in
+    `contact:` is one error, not also Priya told she is the only voice there."""
+    edit(sample_root, OMAR, "contact: omar-haddad", f"contact: {written}")
+    assert news(sample_root, sample_told) == [
+        f"{OMAR}:2: contact: {refused_reference(written, 'omar-haddad')}"
+    ]
