@@ -295,6 +295,19 @@ class Names(Mapping[str, str]):
         }
         return sorted(found)
 
+    def ending_with(self, wanted: str) -> list[str]:
+        """The slugs whose slug or name ends with the words of `wanted` (a slug key):
+        `natarajan` → `priya-natarajan`."""
+        if not self._by_key:
+            self._index()
+        found = {
+            slug
+            for key, slugs in self._by_key.items()
+            for slug in slugs
+            if any(f"-{k}".endswith(f"-{wanted}") for k in (slug, key))
+        }
+        return sorted(found)
+
 
 def _pairs(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))
@@ -350,7 +363,27 @@ def meant_slugs(value: str, names: Mapping[str, str]) -> list[str]:
     file_name = value.rpartition("/")[2].removesuffix(".md")
     if file_name != value and file_name in names:
         return [file_name]
-    return close_slugs(value, names)
+    return close_slugs(value, names) or _written_another_way(value.strip(), names)
+
+
+def _written_another_way(value: str, names: Mapping[str, str]) -> list[str]:
+    """The slugs meant by a person named another way: by their email address
+    (`jane.doe@example.com`), their profile's address (`linkedin.com/in/jane-doe-4b1a`),
+    surname first (`Doe, Jane`) or by surname alone (`Doe`); none if more than
+    `MOST_OFFERED` fit."""
+    found = names if isinstance(names, Names) else Names(names)
+    if "@" in value:
+        return close_slugs(value.partition("@")[0], found)
+    if "/" in value:  # the profile's own part of the address, which may add words
+        handle = slug_key(value.rstrip("/").rpartition("/")[2])
+        starts = [s for s in found if handle == s or handle.startswith(f"{s}-")]
+        return sorted(starts, key=len)[-1:]  # the most words: jane-doe, not jane
+    surname, comma, given = value.partition(",")
+    if comma:
+        return close_slugs(f"{given} {surname}", found)
+    wanted = slug_key(value)
+    meant = found.ending_with(wanted) if wanted and "-" not in wanted else []
+    return meant if len(meant) <= MOST_OFFERED else []
 
 
 def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, str]) -> str:

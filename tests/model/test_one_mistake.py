@@ -254,3 +254,25 @@ def test_a_planned_meeting_with_a_slip_of_its_contact_is_still_a_second_voice(
     assert news(sample_root, sample_told) == [
         f"{OMAR}:2: contact: {refused_reference(written, 'omar-haddad')}"
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "priya.natarajan@example.com",
+        "https://www.linkedin.com/in/priya-natarajan-example",
+        "Natarajan",
+        '"Natarajan, Priya"',
+    ],
+)
+def test_a_contact_named_another_way_is_told_the_slug(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """Her email, her profile's address or her surname (first): the error says which file
+    name to write, and her keep-in-touch is not also told nothing starts it."""
+    edit(sample_root, PRIYA, "contact: priya-natarajan", f"contact: {written}")
+    value = written.strip('"')
+    assert news(sample_root, sample_told) == [
+        f"{PRIYA}:2: contact: expected the file name (slug) of a contact, got '{value}'; did "
+        "you mean priya-natarajan?"
+    ]
