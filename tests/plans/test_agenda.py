@@ -770,6 +770,21 @@ def test_a_networking_hour_naming_only_its_ask_says_when_the_bank_was_all_asked(
     assert "Nothing planned here" not in text and "asked in an earlier meeting" in text
 
 
+def test_a_coffee_naming_only_its_closing_question_says_when_the_bank_was_all_asked() -> None:
+    """Its questions part is filled from the bank; with every pick asked of the person
+    before, its hint said only "list more", with no word that the bank was spent for them."""
+    the_job = (bank()[0],)
+    ids = tuple(q.id for q in the_job[0].questions)
+    held = meeting(slug="m0", status="done", date=dt.date(2026, 10, 1), questions=ids)
+    now = meeting(slug="m1", date=dt.date(2026, 11, 24), questions=("Who else should I call?",))
+    pb = playbook(held, now, categories=the_job)
+    agenda = agenda_for(now, pb)
+    assert [q.text for q in agenda.questions] == ["Who else should I call?"]
+    assert agenda.asked_before == set(ids) and agenda.few_questions
+    text = plan_text(agenda, pb)
+    assert "asked in an earlier meeting" in text
+
+
 # --- the ask and the background ---------------------------------------------------------
 
 
