@@ -59,7 +59,7 @@ PURPOSE_WORDS = (
 """The other names of the two kinds of meeting (docs/content.md, Meetings)."""
 COMPANY_STATUS_WORDS = (
     *(("rejected", "closed"), ("declined", "closed"), ("contacted", "reaching-out")),
-    *(("outreach", "reaching-out"), ("target", "researching")),
+    *(("outreach", "reaching-out"), ("target", "researching"), ("interviewing", "applied")),
 )
 """Other words for where you are with a company (`status: rejected`)."""
 FRAMEWORK_TAGS = ("trends", "insights", "advice", "resources", "assignments")

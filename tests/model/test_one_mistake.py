@@ -276,3 +276,14 @@ def test_a_contact_named_another_way_is_told_the_slug(
         f"{PRIYA}:2: contact: expected the file name (slug) of a contact, got '{value}'; did "
         "you mean priya-natarajan?"
     ]
+
+
+def test_a_company_one_is_interviewing_with_is_told_its_status(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    verdant = "content/companies/verdant-grid.md"
+    edit(sample_root, verdant, "status: meeting", "status: interviewing")
+    assert news(sample_root, sample_told) == [
+        f"{verdant}:5: status: expected one of researching, reaching-out, meeting, applied, "
+        "offer, closed, got 'interviewing'; did you mean applied?"
+    ]
