@@ -331,11 +331,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE)
 
     def _print_message(self, message: str, file: Any = None) -> None:
-        """As argparse prints, but a write that fails is not passed over: `playbook --help
-        > /dev/full` ended with 0, its help lost."""
-        file = file or sys.stderr
-        if message and file is not None:  # None: closed from the start (`2>&-`)
+        """As argparse prints, but help or a version that cannot be written to standard
+        output is not passed over: `playbook --help > /dev/full` ended with 0, its help
+        lost. Standard error is left as argparse leaves it: there is nowhere else to say
+        it failed, and a usage error ends with 2 all the same."""
+        if message and file is not None and file is sys.stdout:
             file.write(message)
+        else:
+            super()._print_message(message, file)
 
     def say_wrong(self, problems: Sequence[str]) -> None:
         """Each problem with the command line, under this command's usage."""

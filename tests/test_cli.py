@@ -1792,6 +1792,18 @@ def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+def test_a_usage_error_that_cannot_be_said_still_ends_with_its_status() -> None:
+    """`playbook build --bogus 2> /dev/full`: the usage error cannot be said, but the
+    command still ends with 2, the status of a usage error (it ended with 1 once help
+    that cannot be written was said)."""
+    with open("/dev/full", "w") as full:
+        ended = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--bogus"], stderr=full, cwd=REPO
+        )
+    assert ended.returncode == 2
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
 @pytest.mark.parametrize(
     ("argv", "made"),
     [
