@@ -1423,8 +1423,10 @@ def _check_answers(meeting: Meeting, known: Known, problems: Problems) -> None:
 
 
 def new_referral(referral: str) -> str:
-    """A referral with no contact file yet: how to make one."""
-    name = referral_name(referral)
+    """A referral with no contact file yet: how to make one (for a path written,
+    `contacts/maria-gomez`, the one its file name stands for)."""
+    file_name = referral.strip().rpartition("/")[2].removesuffix(".md")
+    name = referral_name(file_name if slug_key(file_name) == file_name else referral)
     make = f'playbook new contact "{clipped(name)}"'
     if slug_key(referral) != referral:
         return (

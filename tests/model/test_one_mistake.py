@@ -287,3 +287,16 @@ def test_a_company_one_is_interviewing_with_is_told_its_status(
         f"{verdant}:5: status: expected one of researching, reaching-out, meeting, applied, "
         "offer, closed, got 'interviewing'; did you mean applied?"
     ]
+
+
+@pytest.mark.parametrize("written", ["contacts/maria-gomez", "content/contacts/maria-gomez.md"])
+def test_a_new_referral_written_as_a_path_is_told_the_name_to_make_its_file_with(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """A name given at Jonah's meeting, written as the path of a file not made yet: the
+    command to make it takes her name, not the path."""
+    edit(sample_root, JONAH, "  - elena-marsh", f"  - elena-marsh\n  - {written}")
+    assert news(sample_root, sample_told) == [
+        f"warning: {JONAH}:27: referrals.2: '{written}' has no contact file yet: create it "
+        'with playbook new contact "Maria Gomez" and write its file name here (maria-gomez)'
+    ]
