@@ -724,7 +724,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=AUDIENCES,
         default=OWNER,
         help="coach: a site to share, without other people's contact details and notes, "
-        "into output-coach/ (default: owner, everything)",
+        "into the output folder's name with -coach (output-coach/) (default: owner, "
+        "everything)",
     )
     p.add_argument(
         "--names",
@@ -1369,8 +1370,8 @@ def _say_what_was_built(
         )
         if report.pinned_today is not None:
             _say(
-                f"As of {long_date(report.pinned_today)}, the date today: in playbook.yaml "
-                "fixes: remove it for follow-ups that move with the calendar."
+                f"As of {long_date(report.pinned_today)}, fixed by today: in playbook.yaml "
+                "(remove it for follow-ups that move with the calendar)."
             )
         if audience.shared:
             _say(

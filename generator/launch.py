@@ -1,6 +1,7 @@
 """The `playbook` command's entry point: loading the command takes a fraction of a second,
 and Ctrl-C, `kill` or the terminal closed during it ends the command as they do later
-(`cli.main`): "interrupted", not a traceback nor a silent stop. So this module imports
+(`cli.main`): "interrupted" (`serve`, which runs until stopped: "Stopped."), not a
+traceback nor a silent stop. So this module imports
 nothing when it is loaded: the console script runs that import before any `try` can
 catch the interrupt (not even `__future__`)."""
 

@@ -93,7 +93,7 @@ def test_a_build_says_the_day_today_in_playbook_yaml_fixes(
     config = sample_root / "playbook.yaml"
     config.write_text(config.read_text() + "today: 2026-11-22\n")
     assert main(["build", "-C", str(sample_root)]) == 0
-    assert "As of Sun 22 Nov 2026, the date today: in playbook.yaml fixes" in (
+    assert "As of Sun 22 Nov 2026, fixed by today: in playbook.yaml (remove it" in (
         capsys.readouterr().out
     )
     assert main(["build", "-C", str(sample_root), "--today", "2026-11-23"]) == 0
