@@ -470,18 +470,17 @@ class LiveServer:
                 self._locks.callback(remove_after_exit, out)
             asyncio.set_event_loop(asyncio.new_event_loop())
             loop = self._loop = IOLoop.current()
-            builder = LiveBuild(
-                self.root,
-                out,
-                today=self.today,
-                csp=serve_policy(self.policy),
-                scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
-                versioned_assets=True,
-            )
-            self.builder = builder
-            watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
-            watcher.start()
             try:
+                builder = self.builder = LiveBuild(
+                    self.root,
+                    out,
+                    today=self.today,
+                    csp=serve_policy(self.policy),
+                    scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
+                    versioned_assets=True,
+                )
+                watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
+                watcher.start()
                 self.hub.publish(self._build(builder, None))
             except KeyboardInterrupt:
                 self.log("Stopped.")  # before removing the folder, which may take seconds

@@ -28,6 +28,7 @@ from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 from generator.errors import UsageError
+from generator.live import serve
 from generator.live.serve import HostPolicy, LiveServer, is_loopback, serve_policy
 
 CONTACT = "content/contacts/elena-marsh.md"
@@ -618,6 +619,22 @@ def test_stopping_before_a_rebuild_reaches_its_first_page_stops_at_once(
     assert took < 5, f"{took:.1f} s to stop"
     assert lines[-1] == "Stopped."
     assert {p: p.stat().st_mtime_ns for p in server.builder.out.rglob("*")} == files
+
+
+def test_ctrl_c_while_the_server_sets_up_says_stopped(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the server makes its builder or starts its watcher, before the first
+    build: "Stopped.", as during that build, not a silent end."""
+
+    def interrupted(*args: object, **named: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.SourceWatcher, "start", interrupted)
+    lines: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        LiveServer(sample_root, port=0, log=lines.append).run(ready=lambda: None)
+    assert lines[-1:] == ["Stopped."]
 
 
 def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
