@@ -171,8 +171,11 @@ def fields_of(playbook: Playbook, meeting: Meeting) -> list[str]:
     if company is not None and field_name(company):
         return [field_name(company)]
     contact = playbook.contacts.get(meeting.contact)
-    tags = [t for t in contact.tags if t.strip()] if contact else []
-    return list(dict.fromkeys(tags)) or [NO_FIELD]
+    tags: dict[str, str] = {}  # by_field groups them whatever their capitals
+    for tag in contact.tags if contact else ():
+        if tag.strip():
+            tags.setdefault(tag.casefold(), tag)
+    return list(tags.values()) or [NO_FIELD]
 
 
 def _name(company: Company | None) -> str:

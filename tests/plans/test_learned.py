@@ -256,3 +256,22 @@ def test_a_referral_one_slip_from_a_contact_stays_an_error(tmp_path: Path) -> No
         "content/meetings/a.md:5: referrals.1: no contact named 'ben-okor' (expected a file "
         "content/contacts/ben-okor.md); did you mean ben?"
     ]
+
+
+def test_a_tag_repeated_in_other_capitals_lists_the_meeting_once_on_the_page(
+    tmp_path: Path,
+) -> None:
+    """`tags: [grid, Grid]` is one field, as the warning at the repeat says: the Learned
+    page lists Cy's coffee once under it, and says it holds one meeting."""
+    from generator.build import build
+
+    playbook(tmp_path)
+    cy = "---\nname: Cy Lam\ncompany: calm\ntags: [grid, Grid, ops]\n---\n"
+    write(tmp_path, "content/contacts/cy.md", cy)
+    page = (build(tmp_path, today=TODAY, jobs=1).output / "learned/index.html").read_text()
+    by_field = page.partition('id="by-field"')[2]
+    [grid] = [
+        g.partition("<h3>")[0] for g in by_field.split("<h3>") if g.lower().startswith("grid ")
+    ]
+    assert '<span class="muted">1</span></h3>' in grid, grid
+    assert grid.count("<li") == 1, grid
