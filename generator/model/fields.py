@@ -2145,11 +2145,15 @@ def validate_document(
     start = len(problems.items)
     values = validate_mapping(doc.data, schema, At(doc, "", problems, today))
     for path, cut in doc.cut.items():
-        text = type(_declared(schema, path)) in (Text, Inline, type(None))
+        declared = _declared(schema, path)
+        if cut.number and isinstance(declared, Integer):
+            continue  # `motivation: 4 #high`, or 9: a note, whatever the number's error
+        text = type(declared) in (Text, Inline, type(None))
         found = range(start, len(problems.items))
         wrong = [i for i in found if problems.items[i].field == path and _is_error(problems, i)]
         if not wrong:
-            problems.warn(doc.path, cut.line, path, cut.warning(text), doc.shown(path))
+            if not cut.number:
+                problems.warn(doc.path, cut.line, path, cut.warning(text), doc.shown(path))
             continue
         cause = f"{quoted(cut.comment)} after it is left out, as a # after a space starts a comment"
         error = problems.items[wrong[0]]

@@ -224,6 +224,9 @@ class CutShort:
     """What the line holds before the value (`location:`, `-`)."""
     written: str
     """The value and the comment as written (`Room #4B`)."""
+    number: bool = False
+    """What is left is a number (`time: 8 #30`): a note beside a number is often meant
+    (`motivation: 4 #high`), so it is told of only where the field refuses the number."""
 
     def warning(self, text: bool) -> str:
         """Why the value is not all that is written, and the fix: for a field of free
@@ -1015,7 +1018,8 @@ def _cut_short(yaml_text: str, marks: _Marks) -> dict[str, CutShort]:
     """Each value on one line that a comment cuts short, by path (`location: Room #4B` is
     `Room`). A number, date or yes or no before it (`motivation: 4 #high`,
     `- 2026-11-27 #Black Friday`) is no text cut short: the comment is meant, and quoting
-    the value would make it text."""
+    the value would make it text; a number is kept (`CutShort.number`), for a field that
+    refuses it (`time: 8 #30`)."""
     cut: dict[str, CutShort] = {}
     if "#" not in yaml_text:  # most front matter: no comment to look for
         return cut
@@ -1029,10 +1033,11 @@ def _cut_short(yaml_text: str, marks: _Marks) -> dict[str, CutShort]:
         read: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
             yaml.ScalarNode, value, (True, False)
         )
-        if value and not read.endswith(":str"):
+        number = read.endswith((":int", ":float"))
+        if value and not read.endswith(":str") and not number:
             continue
         before, written = line[: start.column].strip(), line[start.column :].strip()
-        cut[key] = CutShort(start.line + marks.offset, found[1], value, before, written)
+        cut[key] = CutShort(start.line + marks.offset, found[1], value, before, written, number)
     return cut
 
 

@@ -57,6 +57,7 @@ def test_a_referral_refused_for_a_slip_is_not_also_a_keep_in_touch_with_nothing_
 
 
 PRIYA = "content/meetings/2026-11-05-priya-natarajan.md"
+OMAR = "content/meetings/2026-11-24-omar-haddad.md"
 
 
 @pytest.mark.parametrize(
@@ -98,6 +99,21 @@ def refused_reference(written: str, meant: str) -> str:
             "2: name: is empty (text), like name: Priya Natarajan; '#Omar' is a comment (a # "
             "after a space starts one), so the value is empty: to keep it, put the value in "
             'quotes, name: "#Omar"',
+        ),
+        (
+            OMAR,
+            'time: "08:30"',
+            "time: 8 #30",
+            "8: time: expected a time as HH:MM (24-hour), got '8'; write \"08:00\" (in quotes, "
+            "24-hour clock); '#30' after it is left out, as a # after a space starts a comment",
+        ),
+        (
+            "content/contacts/omar-haddad.md",
+            "keep_in_touch: 2m",
+            "keep_in_touch: 2 #months",
+            "11: keep_in_touch: expected an interval like 30d, 6w, 2m or 1y, got '2'; write a "
+            "unit after the number: 2d (days), 2w (weeks), 2m (months) or 2y (years); '#months' "
+            "after it is left out, as a # after a space starts a comment",
         ),
     ],
 )
@@ -192,9 +208,6 @@ def test_a_reminder_split_by_a_dash_too_many_is_one_error_at_the_dash(
         "has no action: delete the - before action: and indent it as due: is, so that the "
         "two make a reminder",
     ]
-
-
-OMAR = "content/meetings/2026-11-24-omar-haddad.md"
 
 
 @pytest.mark.parametrize("left", ["date:\n", ""], ids=["empty", "deleted"])
