@@ -1129,17 +1129,19 @@ def _items_read_as_text(marks: _Marks, settings: bool) -> Iterator[tuple[str, in
     column, where YAML refuses it: no one means 'Ana -'; the rest are warnings. Two items
     on one line (`  - Ask for names  - Learn SQL`, a line break lost) are one text."""
     for key, start, end in marks.plain:
-        line = marks.line(start.line)
-        joined = _JOINED_ITEM.search(line, start.column)
-        if joined and start.line == end.line and line[: start.column].rstrip().endswith("-"):
-            second, indent = clipped(line[joined.end() :].strip()), line[: start.column - 2]
-            yield (
-                key,
-                start.line + marks.offset,
-                f"holds a second item after its text ('- {second}'), which YAML reads as "
-                f"more of this one: put it on a line of its own, `{indent}- {second}`",
-                False,
-            )
+        if start.line == end.line:  # most values: only an item can hold a second one
+            line = marks.line(start.line)
+            if line[: start.column].rstrip().endswith("-") and (
+                joined := _JOINED_ITEM.search(line, start.column)
+            ):
+                second, indent = clipped(line[joined.end() :].strip()), line[: start.column - 2]
+                yield (
+                    key,
+                    start.line + marks.offset,
+                    f"holds a second item after its text ('- {second}'), which YAML reads as "
+                    f"more of this one: put it on a line of its own, `{indent}- {second}`",
+                    False,
+                )
             continue
         lost = _dashes_lost(marks, start, end)
         if lost is not None:
