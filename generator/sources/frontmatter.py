@@ -156,6 +156,9 @@ class Document:
     """The fields (`company`) and list items (`questions.3`) whose lines were left out
     because YAML could not read them (`parse_document`'s `partly`): their errors are
     told, and the rest of the file is read without them. Empty for a whole document."""
+    repeated: frozenset[str] = frozenset()
+    """The names written twice in their mapping, by dotted path (`status`): their error
+    is told, and the value read (the last) is not one to warn about again."""
 
     def line(self, field_path: str) -> int:
         """Line of a field, falling back to its parent, then to the file's first line."""
@@ -725,6 +728,7 @@ def _parse_yaml(
         marks.spread,
         marks.names_read_as,
         left_out,
+        frozenset(key for key, _, _ in marks.duplicates),
     )
 
 
