@@ -956,10 +956,15 @@ an object of its own, 2 MiB of them at 10,000 files held by the live preview."""
 
 def _source(doc: Document, values: Mapping[str, Any]) -> Source:
     """Where the entity came from, and which of its fields were refused (a field left
-    empty is read as left out, with no error: not refused)."""
+    empty is read as left out, with no error: not refused; one written twice is, as its
+    error says to keep one)."""
     written = (path for path in doc.lines if path and "." not in path)
     refused = (
-        frozenset(f for f in written if f not in values and not is_blank(doc.data.get(f)))
+        frozenset(
+            f
+            for f in written
+            if (f not in values and not is_blank(doc.data.get(f))) or f in doc.repeated
+        )
         or _NONE_REFUSED
     )
     return Source(doc.path, doc.lines, refused)

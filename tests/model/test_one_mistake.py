@@ -313,3 +313,21 @@ def test_a_new_referral_written_as_a_path_is_told_the_name_to_make_its_file_with
         f"warning: {JONAH}:27: referrals.2: '{written}' has no contact file yet: create it "
         'with playbook new contact "Maria Gomez" and write its file name here (maria-gomez)'
     ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "again"),
+    [
+        (PRIYA, "status: done\n", "status: scheduled\n"),
+        (OMAR, "status: scheduled\n", "status: done\n"),
+    ],
+)
+def test_a_field_written_twice_is_one_error_not_a_warning_of_the_last_value(
+    sample_root: Path, sample_told: list[str], rel: str, old: str, again: str
+) -> None:
+    """Which of the two is meant is for the user to say: the error asks to keep one, and
+    the one read (the last) brings no warning of its own."""
+    edit(sample_root, rel, old, old + again)
+    assert news(sample_root, sample_told) == [
+        f"{rel}:6: status: appears twice (also on line 5), and only the last is read: keep one"
+    ]
