@@ -616,12 +616,16 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 def _split(text: str) -> tuple[str, str, int] | None:
-    lines = _lines(text)
-    if not lines or lines[0].rstrip() != FENCE:
+    """(front matter, body, the body's first line), the lines broken as `_lines` breaks
+    them; the lines are looked at up to the closing fence only, and the body is the rest
+    of the text as it is (a long body is not cut into lines to be joined again)."""
+    lines = _LINE.finditer(text)
+    first = next(lines, None)
+    if first is None or first[0].rstrip() != FENCE:
         return None
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in (FENCE, "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    for index, line in enumerate(lines, start=1):
+        if line[0].rstrip() in (FENCE, "..."):
+            return text[first.end() : line.start()], text[line.end() :], index + 2
     return None
 
 
