@@ -62,6 +62,8 @@ FIELD_SET = 1 << 31
 
 BANK: Key = ("bank",)
 """The key of the whole question bank."""
+HELD_BACK: Key = ("held_back",)
+"""The key of whom meetings held back for a mistake mean (`Playbook.meant_by_held_back`)."""
 ENTITY_KINDS = {"contacts": Contact, "companies": Company, "meetings": Meeting}
 KINDS = {**ENTITY_KINDS, "profile": Profile}
 
@@ -519,6 +521,8 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
             changed.add(("all", kind))
     if old.profile != new.profile:
         changed |= entity_changes("profile", "profile", old.profile, new.profile)
+    if old.meant_by_held_back != new.meant_by_held_back:
+        changed.add(HELD_BACK)
     if old.categories != new.categories:
         changed.add(("bank",))
         for qid in old.questions.keys() | new.questions.keys():
@@ -690,6 +694,11 @@ class TrackedPlaybook:
     def categories(self) -> tuple[Category, ...]:
         self._model.recorder.read(BANK)
         return self._model.current.categories
+
+    @property
+    def meant_by_held_back(self) -> frozenset[str]:
+        self._model.recorder.read(HELD_BACK)
+        return self._model.current.meant_by_held_back
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(Playbook, name, None)

@@ -81,7 +81,7 @@ from generator.model.suggest import (
 from generator.model.unread import UnreadIndex, unread_index, unread_link_note, unread_note
 from generator.patterns import LazyPattern
 from generator.sources.discover import UNLISTED, Unread
-from generator.sources.frontmatter import Document
+from generator.sources.frontmatter import Document, curly_quoted
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
     MAX_LINES,
@@ -378,6 +378,7 @@ def assemble(
     )
     made: dict[str, dict[str, Any]] = {kind: {} for kind in _MAKERS}
     stand_ins: dict[str, Contact | Meeting] = {}
+    meant_by_held_back: set[str] = set()
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
         if body.broken:
@@ -403,10 +404,12 @@ def assemble(
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
                 made[kind][slug] = entity
+            elif kind == "meetings":
+                meant_by_held_back.add(_contact_meant(item, slug))
             if kind in ("contacts", "meetings") and (entity is None or entity.source.refused):
                 stand_ins[item.doc.path] = stand_in(item, checked[(kind, slug)], body.rendered)
     categories, held_back = question_bank(unique, checked, bodies, problems)
-    playbook = _playbook(config, made, categories)
+    playbook = _playbook(config, made, categories, frozenset(meant_by_held_back))
     known = _known(unique, broken, playbook, held_back, set_aside)
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
@@ -509,7 +512,10 @@ NAMED_KINDS = ("contacts", "companies")
 
 
 def _playbook(
-    config: Config, made: dict[str, dict[str, Any]], categories: tuple[Category, ...]
+    config: Config,
+    made: dict[str, dict[str, Any]],
+    categories: tuple[Category, ...],
+    meant_by_held_back: frozenset[str],
 ) -> Playbook:
     return Playbook(
         config=config,
@@ -518,7 +524,24 @@ def _playbook(
         companies=made["companies"],
         meetings=made["meetings"],
         categories=categories,
+        meant_by_held_back=meant_by_held_back,
     )
+
+
+def _contact_meant(item: Parsed, slug: str) -> str:
+    """Whom the `contact:` of a meeting held back for a mistake means, as written: the
+    first of a list (`[priya-natarajan, jonah-kim]`), a name without its curly quotes,
+    and, when it is empty, the person the file's name names (`2026-11-05-priya-natarajan`)."""
+    value = item.doc.data.get("contact")
+    while isinstance(value, list) and value:  # `[[priya-natarajan]]` is a list in a list
+        value = value[0]
+    text = value.strip() if isinstance(value, str) else ""
+    if curly_quoted(text):
+        text = text[1:-1].strip()
+    if text:
+        return text
+    dated = _DATED.fullmatch(slug)
+    return dated.group(1) if dated else slug
 
 
 def _unique_slugs(

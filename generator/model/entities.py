@@ -370,6 +370,11 @@ class Playbook:
     companies: dict[str, Company]
     meetings: dict[str, Meeting]
     categories: tuple[Category, ...]
+    meant_by_held_back: frozenset[str] = frozenset()
+    """What the `contact:` of each meeting held back for a mistake means, as written
+    (`priya-natarajan` of `contact: [priya-natarajan, jonah-kim]`; the person its file
+    name names when it is empty): its error tells the fix, so that person's checks do not
+    also miss it (`contacts_named_by_a_slip`)."""
 
     @cached_property
     def questions(self) -> dict[str, Question]:

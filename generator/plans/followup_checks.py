@@ -9,6 +9,7 @@ already caught by the schema.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE, Config
@@ -23,7 +24,7 @@ from generator.model.entities import (
 )
 from generator.model.fields import in_year, year_mistyped_ahead
 from generator.model.identity import company_keys, email_key, linkedin_key, name_key
-from generator.model.suggest import known_names, meant_slugs
+from generator.model.suggest import Names, known_names, meant_slugs
 from generator.plans.followups import (
     add_business_days,
     call_counted_from,
@@ -306,21 +307,39 @@ def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:
 
 def contacts_named_by_a_slip(playbook: Playbook) -> frozenset[str]:
     """The contacts meetings mean by a name that is no slug, in `contact:` or `referrals:`
-    (`Tomas Alvarez`, a typo of it, `contacts/tomas-alvarez`): that meeting's error names
+    (`Tomas Alvarez`, a typo of it, `contacts/tomas-alvarez`, or the first of two written
+    with a comma, `tomas-alvarez, jonah-kim`): that meeting's error names
     the slug as the fix, which also gives the contact's keep-in-touch cadence its meeting
-    or its introduction: one mistake, one message. Worked out once for the playbook, not
-    for each contact (who would each read every meeting)."""
+    or its introduction: one mistake, one message. So are those whom the `contact:` of a
+    meeting held back for a mistake means (`Playbook.meant_by_held_back`), its slug or a
+    slip of it. Worked out once for the playbook, not for each contact (who would each
+    read every meeting)."""
     known = playbook.contacts
+    held_back = playbook.meant_by_held_back
     unknown = {
         slug
         for m in playbook.meetings.values()
         for slug in (m.contact, *m.referrals)
         if slug not in known
     }
+    unknown.update(held_back - known.keys())
+    named = held_back & known.keys()
     if not unknown:
-        return frozenset()
+        return frozenset(named)
     names = known_names(known, known)
-    return frozenset(slug for value in sorted(unknown) for slug in meant_slugs(value, names))
+    meant = (slug for value in sorted(unknown) for slug in _meant_by(value, known, names))
+    return frozenset(named).union(meant)
+
+
+def _meant_by(value: str, known: Mapping[str, Contact], names: Names) -> list[str]:
+    """The slugs a value that names no contact means (`meant_slugs`), else the first of
+    the names it lists with a comma (`priya-natarajan, jonah-kim`), or its slips."""
+    meant = meant_slugs(value, names)
+    first, comma, _ = value.partition(",")
+    first = first.strip()
+    if meant or not comma:
+        return meant
+    return [first] if first in known else meant_slugs(first, names)
 
 
 def _reminders_done(followups: tuple[FollowUp, ...]) -> list[tuple[str, dt.date]]:

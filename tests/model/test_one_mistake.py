@@ -291,6 +291,21 @@ def test_a_contact_named_another_way_is_told_the_slug(
     ]
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["[priya-natarajan, jonah-kim]", "priya-natarajan, jonah-kim", "“priya-natarajan”", ""],
+)
+def test_a_meeting_refused_for_its_contact_is_one_error_not_a_keep_in_touch_too(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """Two people, one in curly quotes, or none (the file's name says whom): the meeting
+    is held back with its error, and Priya's keep-in-touch is not also told that nothing
+    starts it."""
+    edit(sample_root, PRIYA, "contact: priya-natarajan", f"contact: {written}".rstrip())
+    told_lines = news(sample_root, sample_told)
+    assert [line.startswith(f"{PRIYA}:2: contact: ") for line in told_lines] == [True]
+
+
 def test_a_company_one_is_interviewing_with_is_told_its_status(
     sample_root: Path, sample_told: list[str]
 ) -> None:
