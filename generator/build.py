@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.choices import COACH, OWNER
 from generator.errors import BuildError, ContentError, Problems, UsageError, display_path
 from generator.model.assemble import Parsed, Steps, assemble, validate
 from generator.model.broken import Unparsed
@@ -66,8 +67,6 @@ from generator.stopwatch import Stopwatch
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 """Well-behaved crawlers stay out."""
-OWNER, COACH = "owner", "coach"
-AUDIENCES = (OWNER, COACH)
 AUDIENCE_FILE = ".playbook-audience"
 """Written into a coach view's output folder, so a full build there can warn."""
 

@@ -26,15 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator import __version__
-from generator.build import (
-    AUDIENCES,
-    OWNER,
-    Audience,
-    BuildReport,
-    build,
-    check,
-    resolve_today,
-)
+from generator.choices import AUDIENCES, NAME_STYLES, NEW_KINDS, OWNER
 from generator.errors import (
     DOCS,
     EXIT_INTERRUPTED,
@@ -54,7 +46,6 @@ from generator.errors import (
 from generator.faults import os_problem, recursion_problem
 from generator.model.config import leads_round, load_config
 from generator.model.fields import Invalid, not_years_ahead, read_date, read_month
-from generator.model.redact import NAME_STYLES
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
@@ -68,16 +59,10 @@ from generator.publish.encrypt import (
 )
 from generator.publish.lock import Encryption
 from generator.publish.write import check_output_dir
-from generator.scaffold import (
-    NEW_KINDS,
-    create_playbook,
-    name_problems,
-    new_file,
-    refuse_linked_folder,
-)
 from generator.stopwatch import Stopwatch
 
 if TYPE_CHECKING:  # imported when an import runs: most commands never need it
+    from generator.build import Audience, BuildReport
     from generator.exchange.importing import ImportPlan
     from generator.exchange.people import Notice
 
@@ -1003,6 +988,8 @@ def _why_not(text: str, today: dt.date) -> str:
 def _playbook_today(root: Path) -> dt.date:
     """Today as a build of the playbook at `root` counts it without `--today`: its
     `today:`, else the date in its timezone (its settings' problems are the build's)."""
+    from generator.build import resolve_today
+
     return resolve_today(None, load_config(root, Problems()))
 
 
@@ -1312,6 +1299,8 @@ def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
+    from generator.build import Audience, build, check
+
     _require_playbook(args.root)
     # -o is told first, as the exports do, not after reading the content; with the other
     # options' problems (`build --names full -o content/site` said --names alone)
@@ -1554,6 +1543,8 @@ def _left_plain(args: argparse.Namespace) -> list[str]:
 def _cmd_check(args: argparse.Namespace) -> int:
     """Validate every file and report every problem (the plans' as of --today, as `build
     --today` finds them); writes nothing."""
+    from generator.build import Audience, check
+
     _require_playbook(args.root)
     _refuse_all(_options_at_odds(args))
     cautions = _left_plain(args)  # as build --encrypt --with-calendar says them, first
@@ -1581,6 +1572,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     """Create a new playbook with a small example of each kind, and a .gitignore that
     keeps the built site out of git; never overwrites."""
+    from generator.scaffold import create_playbook
+
     with _refusing_what_was_given():
         created = create_playbook(args.directory)
     if not args.quiet:
@@ -1623,6 +1616,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     A meeting names its contact by slug or name (`omar-haddad`, `"Omar Haddad"`), as
     --company names a company; without --date it is a request sent today, in a file
     named after today's date and the contact."""
+    from generator.scaffold import new_file
+
     _require_playbook(args.root)
     dropped = [
         f"{option} only applies to `playbook new {kind}`: leave it out"
@@ -1658,6 +1653,8 @@ NEW_MEETING_NEXT = {
 def _new_names_wrong(args: argparse.Namespace) -> list[str]:
     """What is wrong with the name and --company given to `new`, said with the problems
     of its other options: mended, the next run told of the name."""
+    from generator.scaffold import name_problems
+
     company = args.company if args.kind == NEW_OPTIONS["--company"] else None
     return name_problems(args.root, args.kind, args.name, company)
 
@@ -1892,6 +1889,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     skipped, with what differs; a record that cannot be read is reported and skipped."""
     from generator.exchange.existing import read_known
     from generator.exchange.importing import plan_import, summary, write_plan
+    from generator.scaffold import refuse_linked_folder
     from generator.sources.read import read_source
 
     _require_playbook(args.root)

@@ -68,7 +68,6 @@ from generator.sources.discover import (
 from generator.sources.frontmatter import parse_document
 from generator.sources.read import read, read_source
 
-NEW_KINDS = ("contact", "company", "meeting")
 FOLDERS = {"contact": "contacts", "company": "companies", "meeting": "meetings"}
 SCHEMA_FOLDER = "schemas"
 """Where `playbook schema` writes by default, and where init's VS Code settings look."""

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.choices import NAME_STYLES
 from generator.model.entities import (
     Category,
     Company,
@@ -55,8 +56,6 @@ from generator.patterns import LazyPattern
 Href = Callable[[str, str], str]
 """The address of a kind's page for a slug, as `[[links]]` were rendered with."""
 
-NAME_STYLES = ("initials", "first", "full")
-"""How contacts' names show: `P. N.`, `Priya N.`, or `Priya Natarajan`."""
 PRIVATE_NOTES = '<p class="private">Notes kept private in this view.</p>\n'
 """What stands where notes were."""
 PRIVATE_REMINDER = "A reminder of your own (its text is kept private)"
