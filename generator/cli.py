@@ -44,10 +44,8 @@ from generator.errors import (
     quoted,
 )
 from generator.faults import os_problem, recursion_problem
-from generator.model.config import leads_round, load_config
 from generator.model.fields import Invalid, not_years_ahead, read_date, read_month
 from generator.model.suggest import close_field, close_names, did_you_mean
-from generator.plans.followups import long_date
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.atomic import file_on_the_way, replace_file
 from generator.publish.encrypt import (
@@ -989,6 +987,7 @@ def _playbook_today(root: Path) -> dt.date:
     """Today as a build of the playbook at `root` counts it without `--today`: its
     `today:`, else the date in its timezone (its settings' problems are the build's)."""
     from generator.build import resolve_today
+    from generator.model.config import load_config
 
     return resolve_today(None, load_config(root, Problems()))
 
@@ -1151,6 +1150,8 @@ def _refuse_a_file_on_the_way(path: Path) -> None:
 def _existing_folder(text: str) -> Path:
     """A folder that is there; a path the system cannot even look up (a name too long)
     is said as the OSError it raises, not as a traceback."""
+    from generator.model.config import leads_round
+
     path = _path(text)
     try:
         path.is_dir()  # what exists() and is_dir() below call, and may raise
@@ -1340,6 +1341,8 @@ def _say_what_was_built(
 ) -> None:
     """The warnings of a build, then its summary: pages, files, time, warnings (the
     `cautions` said of the passphrase among them) and where to open it."""
+    from generator.plans.followups import long_date
+
     said = _said_of_the_output(report, audience)
     try:
         if not args.quiet:
