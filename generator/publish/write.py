@@ -154,7 +154,10 @@ class Staging:
     staged apart, into the same folder."""
     reread: Path | None = None
     """`--clean`: the output folder, whose files are read, not taken from the manifest:
-    a file is staged when its bytes there differ (a page edited by hand, damaged)."""
+    a file is staged when its bytes there differ (a page edited by hand, damaged), or
+    its permissions (a build under another umask)."""
+    umask: int = 0o022
+    """`--clean`: the umask, which gives a new file its permissions (`_differs`)."""
 
     def put(self, files: Mapping[str, bytes]) -> dict[str, str]:
         """Stage the files whose bytes differ from the output's; return every file's digest
@@ -165,7 +168,7 @@ class Staging:
             for rel, data in files.items()
             if self.whole
             or self.previous.get(rel) != digests[rel]
-            or (self.reread is not None and _differs(self.reread, rel, data))
+            or (self.reread is not None and _differs(self.reread, rel, data, self.umask))
         }
         write_files(self.folder, changed, self.made)
         return digests
@@ -174,16 +177,21 @@ class Staging:
         return self.put({rel: source.read_bytes() for rel, source in copies})
 
 
-def _differs(output: Path, rel: str, data: bytes) -> bool:
-    """Does the output's file `rel` hold other bytes than `data`, or is it no file to read
-    (a link, a folder, a pipe that would wait), which the commit replaces or refuses?"""
+def _differs(output: Path, rel: str, data: bytes, umask: int) -> bool:
+    """Does the output's file `rel` hold other bytes than `data`, or other permissions
+    than `umask` gives a new file, or is it no file to read (a link, a folder, a pipe
+    that would wait), which the commit replaces or refuses?"""
     try:
         fd = os.open(_inside(output, rel), REREAD)
     except OSError:
         return True
     try:
         found = os.fstat(fd)
-        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+        if (
+            not stat.S_ISREG(found.st_mode)
+            or found.st_size != len(data)
+            or stat.S_IMODE(found.st_mode) != 0o666 & ~umask
+        ):
             return True
         chunks, left = [], len(data) + 1  # one byte more: a file that grew meanwhile
         while left > 0 and (chunk := os.read(fd, left)):
@@ -228,6 +236,7 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
             stage = Staging(staging, previous or {}, whole, hidden=hidden, relist=relist)
             if clean and not whole:  # each file compared with the output's, not its digest
                 stage.reread = output
+                stage.umask = _umask()
             try:
                 yield stage
                 if stage.whole:
@@ -237,6 +246,8 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
                     _swap(staging, output)
                 else:
                     _commit(stage, output)
+                    if stage.reread is not None:
+                        _set_modes(output, stage.files, stage.umask)
             except BaseException as exc:
                 shutil.rmtree(staging, ignore_errors=True)
                 if isinstance(exc, OSError):  # the staging folder is gone: name the output
@@ -247,6 +258,30 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
     except BaseException:  # nothing written: the folders made for the output go too
         remove_if_empty(made)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (the system tells it only by setting another)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+def _set_modes(output: Path, files: Iterable[str], umask: int) -> None:
+    """`--clean`: give the output folder, each folder of the build's files in it and the
+    marker file (written again in place) the permissions `umask` gives a new one (a build
+    under `umask 077` made them 700 and 600; `_differs` has the files written again).
+    What is not the user's to change is left as it is."""
+    modes = {str(output): 0o777 & ~umask, str(output / MARKER): 0o666 & ~umask}
+    for rel in files:
+        parts = _parts(rel)[:-1]
+        for n in range(1, len(parts) + 1):
+            modes["/".join((str(output), *parts[:n]))] = 0o777 & ~umask
+    for path, mode in sorted(modes.items()):
+        with suppress(OSError):
+            found = os.lstat(path).st_mode
+            if not stat.S_ISLNK(found) and stat.S_IMODE(found) != mode:
+                os.chmod(path, mode)
 
 
 def _commit(stage: Staging, output: Path) -> None:

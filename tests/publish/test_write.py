@@ -1149,6 +1149,28 @@ def test_the_output_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
     assert (out / "contacts").stat().st_mode & 0o777 == 0o755
 
 
+def test_clean_gives_files_built_under_another_umask_the_usual_permissions(
+    tmp_path: Path,
+) -> None:
+    """A build under `umask 077` made its files 600 and its folders 700. A later build
+    under `umask 022` leaves the files it does not write as they are, but --clean makes
+    them all as a first build would (644, folders 755): a web server, or `rsync -a` to
+    one, may refuse a page only its owner can read."""
+    root = copy_sample(tmp_path / "pb")
+    old = os.umask(0o077)
+    try:
+        out = build(root, today=SAMPLE_TODAY, jobs=1).output
+        os.umask(0o022)
+        build(root, today=SAMPLE_TODAY, jobs=1, clean=True)
+    finally:
+        os.umask(old)
+    modes = {p.relative_to(out).as_posix(): p.stat().st_mode & 0o777 for p in out.rglob("*")}
+    assert {rel for rel, mode in modes.items() if mode not in (0o644, 0o755)} == set()
+    assert out.stat().st_mode & 0o777 == 0o755
+    assert modes["contacts"] == 0o755
+    assert modes["contacts/priya-natarajan/index.html"] == 0o644
+
+
 @pytest.mark.parametrize("cut_at", range(1, 11))
 def test_a_serve_folder_whose_removal_was_cut_short_is_removed_by_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut_at: int
