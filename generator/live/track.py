@@ -64,6 +64,8 @@ BANK: Key = ("bank",)
 """The key of the whole question bank."""
 HELD_BACK: Key = ("held_back",)
 """The key of whom meetings held back for a mistake mean (`Playbook.meant_by_held_back`)."""
+HELD_BACK_CONTACTS: Key = ("held_back_contacts",)
+"""The key of the contact files held back (`Playbook.contacts_held_back`)."""
 ENTITY_KINDS = {"contacts": Contact, "companies": Company, "meetings": Meeting}
 KINDS = {**ENTITY_KINDS, "profile": Profile}
 
@@ -523,6 +525,8 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
         changed |= entity_changes("profile", "profile", old.profile, new.profile)
     if old.meant_by_held_back != new.meant_by_held_back:
         changed.add(HELD_BACK)
+    if old.contacts_held_back != new.contacts_held_back:
+        changed.add(HELD_BACK_CONTACTS)
     if old.categories != new.categories:
         changed.add(("bank",))
         for qid in old.questions.keys() | new.questions.keys():
@@ -699,6 +703,11 @@ class TrackedPlaybook:
     def meant_by_held_back(self) -> frozenset[str]:
         self._model.recorder.read(HELD_BACK)
         return self._model.current.meant_by_held_back
+
+    @property
+    def contacts_held_back(self) -> dict[str, str | None]:
+        self._model.recorder.read(HELD_BACK_CONTACTS)
+        return self._model.current.contacts_held_back
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(Playbook, name, None)

@@ -379,6 +379,9 @@ def assemble(
     made: dict[str, dict[str, Any]] = {kind: {} for kind in _MAKERS}
     stand_ins: dict[str, Contact | Meeting] = {}
     meant_by_held_back: set[str] = set()
+    contacts_held_back: dict[str, str | None] = {
+        item.slug: None for item in broken if item.kind == "contacts" and item.slug
+    }
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
         if body.broken:
@@ -407,9 +410,14 @@ def assemble(
             elif kind == "meetings":
                 meant_by_held_back.add(_contact_meant(item, slug))
             if kind in ("contacts", "meetings") and (entity is None or entity.source.refused):
-                stand_ins[item.doc.path] = stand_in(item, checked[(kind, slug)], body.rendered)
+                stood_in = stand_in(item, checked[(kind, slug)], body.rendered)
+                stand_ins[item.doc.path] = stood_in
+                if kind == "contacts" and entity is None:
+                    contacts_held_back[slug] = stood_in.company
     categories, held_back = question_bank(unique, checked, bodies, problems)
-    playbook = _playbook(config, made, categories, frozenset(meant_by_held_back))
+    playbook = _playbook(
+        config, made, categories, frozenset(meant_by_held_back), contacts_held_back
+    )
     known = _known(unique, broken, playbook, held_back, set_aside)
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
@@ -516,6 +524,7 @@ def _playbook(
     made: dict[str, dict[str, Any]],
     categories: tuple[Category, ...],
     meant_by_held_back: frozenset[str],
+    contacts_held_back: dict[str, str | None],
 ) -> Playbook:
     return Playbook(
         config=config,
@@ -525,6 +534,7 @@ def _playbook(
         meetings=made["meetings"],
         categories=categories,
         meant_by_held_back=meant_by_held_back,
+        contacts_held_back=contacts_held_back,
     )
 
 

@@ -375,6 +375,10 @@ class Playbook:
     (`priya-natarajan` of `contact: [priya-natarajan, jonah-kim]`; the person its file
     name names when it is empty): its error tells the fix, so that person's checks do not
     also miss it (`contacts_named_by_a_slip`)."""
+    contacts_held_back: dict[str, str | None] = field(default_factory=dict)
+    """The contact files held back for a mistake, by slug, with the company each names
+    (None when the file cannot be read): their meetings are still with someone
+    (`guardrails._one_person`), whom the file's error asks you to fix."""
 
     @cached_property
     def questions(self) -> dict[str, Question]:

@@ -687,11 +687,18 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     page's advocate counts them), and those met in a meeting held while they were there."""
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
+    held_back = playbook.contacts_held_back
     for meeting in playbook.meetings.values():
         who = _person_meant(playbook, meeting.contact)
-        if who is None:
+        if who is None and meeting.contact in held_back:  # their file's error comes first
+            who = meeting.contact
+            company = playbook.company_at(meeting) or playbook.companies.get(held_back[who] or "")
+            if company is None:  # where they work waits for the file, and so does the rule
+                return
+        elif who is None:
             continue
-        company = playbook.company_at(meeting) or playbook.company_of(who)
+        else:
+            company = playbook.company_at(meeting) or playbook.company_of(who)
         if company is None:
             continue
         if meeting.held_by(today):
@@ -717,7 +724,7 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     in_field_warning: set[str] = set()
     for group in fields.values():
         seen, ahead = voices(group)
-        if len(group) < 2 or len(seen) != 1 or ahead:
+        if len(group) < 2 or len(seen) != 1 or ahead or not seen.isdisjoint(held_back):
             continue
         person = playbook.contacts[next(iter(seen))]
         company = next(c for c in group if person.slug in met[c.slug])
@@ -740,6 +747,8 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     for company in sorted(companies, key=lambda c: c.slug):
         seen, ahead = voices([company])
         if company.slug in in_field_warning or len(seen) != 1 or ahead:
+            continue
+        if not seen.isdisjoint(held_back):
             continue
         person = playbook.contacts[next(iter(seen))]
         yield _warn(

@@ -1141,20 +1141,34 @@ def test_a_stop_does_not_wait_for_a_calendar_being_made(
     assert not stuck and answers == [None]
 
 
-def test_a_meeting_held_back_for_its_contact_is_checked_live_as_in_a_build(
-    builder: LiveBuild, sample_root: Path
+@pytest.mark.parametrize(
+    ("rel", "good", "bad", "also"),
+    [
+        (
+            "content/meetings/2026-11-05-priya-natarajan.md",
+            "contact: priya-natarajan",
+            "contact: [priya-natarajan, jonah-kim]",
+            "content/contacts/priya-natarajan.md",
+        ),
+        (
+            "content/contacts/omar-haddad.md",
+            "name: Omar Haddad",
+            "name: #Omar",
+            "content/companies/verdant-grid.md",
+        ),
+    ],
+)
+def test_a_file_held_back_is_checked_live_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, rel: str, good: str, bad: str, also: str
 ) -> None:
-    """Priya's coffee naming two people is held back with its error; her keep-in-touch is
-    not also warned of, in the preview as in a build, and once fixed neither says more."""
-    rel = "content/meetings/2026-11-05-priya-natarajan.md"
-    hers = (rel, "content/contacts/priya-natarajan.md")
-    for old, new, count in [
-        ("contact: priya-natarajan", "contact: [priya-natarajan, jonah-kim]", 1),
-        ("contact: [priya-natarajan, jonah-kim]", "contact: priya-natarajan", 0),
-    ]:
+    """Priya's coffee naming two people, or Omar's file without a name, is held back with
+    its error; what it means is not also warned of elsewhere (her keep-in-touch, Verdant
+    Grid's one voice), in the preview as in a build, and once fixed neither says more."""
+    for old, new, count in [(good, bad, 1), (bad, good, 0)]:
         edit(sample_root, rel, old, new)
-        expected = sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).items if e.path in hers)
+        told = check(sample_root, SAMPLE_TODAY).items
+        expected = sorted(str(e) for e in told if e.path in (rel, also))
         assert len(expected) == count
         outcome = builder.build([sample_root / rel])
         told = outcome.errors + outcome.warnings
-        assert sorted(str(e) for e in told if e.path in hers) == expected
+        assert sorted(str(e) for e in told if e.path in (rel, also)) == expected

@@ -306,6 +306,22 @@ def test_a_meeting_refused_for_its_contact_is_one_error_not_a_keep_in_touch_too(
     assert [line.startswith(f"{PRIYA}:2: contact: ") for line in told_lines] == [True]
 
 
+@pytest.mark.parametrize(
+    ("old", "new"), [("name: Omar Haddad", "name: #Omar"), ("role: Head", "role: [Head")]
+)
+def test_a_contact_file_held_back_still_has_their_meeting_as_a_second_voice(
+    sample_root: Path, sample_told: list[str], old: str, new: str
+) -> None:
+    """Omar's file without a name, or that YAML cannot read: its error (and the note of
+    what waits for it) is all, not also Priya told she is the only voice at Verdant Grid,
+    as his coffee there names omar-haddad."""
+    omar = "content/contacts/omar-haddad.md"
+    edit(sample_root, omar, old, new)
+    told_lines = news(sample_root, sample_told)
+    assert told_lines
+    assert [line for line in told_lines if omar not in line] == []
+
+
 def test_a_company_one_is_interviewing_with_is_told_its_status(
     sample_root: Path, sample_told: list[str]
 ) -> None:
