@@ -399,6 +399,8 @@ class _Parser(argparse.ArgumentParser):
             hint = (
                 hint or self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
             )
+            if not hint and "--" in extras:  # `build -- check`: not a value without -o
+                hint = f"{self.prog} takes no words after --"
             if not hint and "help" in extras:  # `playbook build help`, as `git help build`
                 hint = f"for help, run {self.prog} --help"
             hint = hint or self._value_meant(extras)
@@ -586,6 +588,10 @@ class _Parser(argparse.ArgumentParser):
                 hint = f"for help, run {self.prog} --help"
             if value == "version":  # as `git version`
                 hint = _VERSION
+            if value == "--" and isinstance(action, argparse._SubParsersAction):
+                given = [word for word in self._words if word in choices][:1]
+                hint = " ".join(["write the command first:", self.prog, *given])
+                hint = hint if given else "write the command first"
             if not hint or "did you mean" in exc.message:
                 raise
             raise argparse.ArgumentError(action, f"{exc.message}; {hint}") from None

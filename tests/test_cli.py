@@ -1150,6 +1150,25 @@ def test_a_command_given_twice_is_said_to_be(
     )
 
 
+@pytest.mark.parametrize(
+    ("argv", "ending"),
+    [
+        (["--", "build"], "'report', 'schema'); write the command first: playbook build\n"),
+        (["--", "biuld"], "'report', 'schema'); write the command first\n"),
+        (
+            ["build", "--", "check"],
+            "arguments: -- check (playbook build takes no words after --)\n",
+        ),
+    ],
+)
+def test_a_double_dash_is_told_where_it_goes(
+    argv: list[str], ending: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook -- build` said "invalid choice: '--'" and no more; `playbook build --
+    check` was asked 'did you mean -o check?'."""
+    assert usage_error(argv, capsys).endswith(ending)
+
+
 @pytest.mark.parametrize("source", ["linkedin", "vcard"])
 def test_an_import_into_a_folder_without_a_playbook(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, source: str
