@@ -73,10 +73,11 @@ def private_details(content: Path) -> dict[str, set[str]]:
 
 
 def readable_files(site: Path) -> dict[str, str]:
-    """Every file of a build as text, entities decoded and spacing flattened."""
+    """Every file of a build as text, entities decoded, spacing flattened and the line
+    breaks an email address may take (`<wbr>`) left out."""
     return {
         path.relative_to(site).as_posix(): " ".join(
-            html.unescape(path.read_text("utf-8", errors="replace")).split()
+            html.unescape(path.read_text("utf-8", errors="replace").replace("<wbr>", "")).split()
         )
         for path in site.rglob("*")
         if path.is_file()

@@ -490,6 +490,7 @@ def make_environment(
         replace=_bounded_replace,
         tel=lambda phone: tel_uri(str(phone)) or "",
         mailto=lambda address: mailto(str(address)),
+        address_breaks=address_breaks,
         first_name=first_name,
         lower_first=lower_first,
         first_sentence=first_sentence,
@@ -734,6 +735,16 @@ def _stretches(pieces: Iterable[str]) -> Iterator[str]:
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+_ADDRESS_BREAK = re.compile(r"(?<=[@.])(?=.)")
+
+
+def address_breaks(address: Any) -> Markup:
+    """An email address as HTML that may wrap after its `@` and after each dot (`<wbr>`):
+    too wide for a phone, `omar.haddad@example.com` broke where the line ran out
+    (`omar.haddad@example.co`, then `m`); now it breaks between its parts."""
+    return Markup(_ADDRESS_BREAK.sub("<wbr>", str(escape(str(address)))))
 
 
 def nest_headings(html: str, top: int) -> Markup:

@@ -106,7 +106,8 @@ def test_an_email_link_adds_no_recipient_or_header(sample_root: Path, tmp_path: 
     out = build(sample_root, out=tmp_path / "site", today=SAMPLE_TODAY, jobs=1).output
     page = (out / "contacts/ada-byrne/index.html").read_text()
     href = "mailto:ada%3Fbcc%3Deve%2540spy.example%26subject%3Dhi@example.org"
-    assert f'<a href="{href}">{email.replace("&", "&amp;")}</a>' in page
+    shown = f'<a href="{href}">{email.replace("&", "&amp;")}</a>'
+    assert shown in page.replace("<wbr>", "")  # the address may wrap at its @ and dots
     assert "mailto:ada?" not in page
 
 

@@ -356,3 +356,34 @@ def test_larger_text_leaves_a_meetings_facts_room_beside_their_labels(
             )
             narrowest = min(share for facts in shares for share in facts)
             assert narrowest >= 0.4, (path, shares)
+
+
+LINES = """(selector) => {
+  const lines = [];
+  let top = null;
+  const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const at = Math.round(range.getBoundingClientRect().top);
+      if (at !== top) lines.push('');
+      top = at;
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return lines;
+}"""
+
+
+def test_an_email_address_wraps_at_its_parts_on_a_phone(phone: Any, built_sample: Path) -> None:
+    """A contact's email address too wide for a 320 px phone broke where the line ran out,
+    'omar.haddad@example.co' then 'm'; it now wraps after its @ or a dot, and its link
+    still writes to the whole address."""
+    phone.goto((built_sample / "contacts/omar-haddad/index.html").as_uri())
+    email = "dl.card a[href^='mailto:']"
+    assert phone.get_attribute(email, "href") == "mailto:omar.haddad@example.com"
+    lines = phone.evaluate(LINES, email)
+    assert "".join(lines) == "omar.haddad@example.com"
+    assert all(line.endswith(("@", ".")) for line in lines[:-1]), lines
