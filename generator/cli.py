@@ -1187,6 +1187,13 @@ def _root_of(args: argparse.Namespace) -> Path:
     return root if isinstance(root, Path) else Path(".")
 
 
+def _require_output(hint: str) -> None:
+    """Refuse a command whose output is what it prints (`playbook export vcard >&-`,
+    `playbook completion bash >&-`) when standard output is closed: it would go nowhere."""
+    if sys.stdout is None:  # closed from the start: Python has no standard output
+        raise UsageError(f"standard output is closed: {hint}")
+
+
 def _require_playbook(root: Path) -> None:
     """A usage error unless `root` holds a playbook (a content/ folder)."""
     content = root / "content"
@@ -1720,6 +1727,10 @@ def _cmd_completion(args: argparse.Namespace) -> int:
     """Print a completion script for the shell asked for (COMPLETION_HELP)."""
     import shtab
 
+    _require_output(
+        "the script has nowhere to go; write it to the file your shell reads: "
+        "playbook completion --help says which"
+    )
     print(shtab.complete(_parser(), shell=args.shell), end="")
     return 0
 
@@ -2111,11 +2122,8 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     if args.output is not None:
         _refuse_all(_refused(refuse_vcard_file, args.output, args.root))
-    elif sys.stdout is None:  # `playbook export vcard >&-`: what is printed goes nowhere
-        raise UsageError(
-            "standard output is closed: the cards have nowhere to go; write them to a file "
-            "with -o contacts.vcf"
-        )
+    else:
+        _require_output("the cards have nowhere to go; write them to a file with -o contacts.vcf")
     found = checked(args.root)
     with _refusing_what_was_given():  # a contact not found is all there is to say
         text = vcards(found.playbook, args.slugs)

@@ -1768,6 +1768,12 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
             "playbook: standard output is closed: the cards have nowhere to go; write them "
             "to a file with -o contacts.vcf\n",
         ),
+        (
+            ["completion", "bash"],
+            2,
+            "playbook: standard output is closed: the script has nowhere to go; write it "
+            "to the file your shell reads: playbook completion --help says which\n",
+        ),
     ],
 )
 def test_a_command_run_with_its_output_closed_ends_without_a_traceback(
@@ -1776,7 +1782,7 @@ def test_a_command_run_with_its_output_closed_ends_without_a_traceback(
     """`playbook build -q >&-` (standard output closed, as a service manager may start
     it) built the site, then ended with 1 and a traceback; `export vcard >&-` printed one
     too, of cards it could not write. The build now ends with 0; the export says what to
-    do instead."""
+    do instead, as `completion bash >&-` does (it printed nothing and ended with 0)."""
     ended = subprocess.run(
         [sys.executable, "-m", "generator", *argv],
         stderr=subprocess.PIPE,
