@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from generator.errors import UsageError, clipped, quoted
 from generator.patterns import LazyPattern
@@ -285,26 +285,19 @@ class Names(Mapping[str, str]):
 
     def starting_with(self, wanted: str) -> list[str]:
         """The slugs whose slug or name starts with the words of `wanted` (a slug key)."""
-        if not self._by_key:
-            self._index()
-        found = {
-            slug
-            for key, slugs in self._by_key.items()
-            for slug in slugs
-            if any(f"{k}-".startswith(f"{wanted}-") for k in (slug, key))
-        }
-        return sorted(found)
+        return self._whose_words(lambda k: f"{k}-".startswith(f"{wanted}-"))
 
     def ending_with(self, wanted: str) -> list[str]:
         """The slugs whose slug or name ends with the words of `wanted` (a slug key):
         `natarajan` → `priya-natarajan`."""
+        return self._whose_words(lambda k: f"-{k}".endswith(f"-{wanted}"))
+
+    def _whose_words(self, fit: Callable[[str], bool]) -> list[str]:
+        """The slugs whose slug or name (as a slug key) `fit`s, in order."""
         if not self._by_key:
             self._index()
         found = {
-            slug
-            for key, slugs in self._by_key.items()
-            for slug in slugs
-            if any(f"-{k}".endswith(f"-{wanted}") for k in (slug, key))
+            slug for key, slugs in self._by_key.items() for slug in slugs if fit(slug) or fit(key)
         }
         return sorted(found)
 
