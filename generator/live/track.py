@@ -62,10 +62,12 @@ FIELD_SET = 1 << 31
 
 BANK: Key = ("bank",)
 """The key of the whole question bank."""
-HELD_BACK: Key = ("held_back",)
-"""The key of whom meetings held back for a mistake mean (`Playbook.meant_by_held_back`)."""
-HELD_BACK_CONTACTS: Key = ("held_back_contacts",)
-"""The key of the contact files held back (`Playbook.contacts_held_back`)."""
+WHOLE: dict[str, Key] = {
+    "meant_by_held_back": ("held_back",),
+    "contacts_held_back": ("held_back_contacts",),
+}
+"""Values of the playbook read whole, each under a key of its own, changed when unequal:
+whom the meetings held back for a mistake mean, and the contact files held back."""
 ENTITY_KINDS = {"contacts": Contact, "companies": Company, "meetings": Meeting}
 KINDS = {**ENTITY_KINDS, "profile": Profile}
 
@@ -523,10 +525,7 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
             changed.add(("all", kind))
     if old.profile != new.profile:
         changed |= entity_changes("profile", "profile", old.profile, new.profile)
-    if old.meant_by_held_back != new.meant_by_held_back:
-        changed.add(HELD_BACK)
-    if old.contacts_held_back != new.contacts_held_back:
-        changed.add(HELD_BACK_CONTACTS)
+    changed.update(key for name, key in WHOLE.items() if getattr(old, name) != getattr(new, name))
     if old.categories != new.categories:
         changed.add(("bank",))
         for qid in old.questions.keys() | new.questions.keys():
@@ -699,17 +698,10 @@ class TrackedPlaybook:
         self._model.recorder.read(BANK)
         return self._model.current.categories
 
-    @property
-    def meant_by_held_back(self) -> frozenset[str]:
-        self._model.recorder.read(HELD_BACK)
-        return self._model.current.meant_by_held_back
-
-    @property
-    def contacts_held_back(self) -> dict[str, str | None]:
-        self._model.recorder.read(HELD_BACK_CONTACTS)
-        return self._model.current.contacts_held_back
-
     def __getattr__(self, name: str) -> Any:
+        if (key := WHOLE.get(name)) is not None:
+            self._model.recorder.read(key)
+            return getattr(self._model.current, name)
         found = getattr(Playbook, name, None)
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
             # the engine records its own copy of a fact's key
