@@ -25,6 +25,7 @@ from generator.model.assemble import Parsed, Steps, assemble, validate
 from generator.model.broken import Unparsed
 from generator.model.config import Config, leads_round, load_config
 from generator.model.entities import Playbook
+from generator.model.fields import beside_left_out
 from generator.model.redact import shared_view
 from generator.model.schema import meant_field
 from generator.plans.facts import Facts, derive, worked_out
@@ -158,20 +159,14 @@ def parsed_of(
     return parsed, broken
 
 
-def partly_checked(one: Read, doc: Document, today: dt.date | None) -> Iterator[ContentError]:
+def partly_checked(one: Read, doc: Document, today: dt.date | None) -> list[ContentError]:
     """The mistakes in the other fields of a file that YAML could not read whole for a
     mistake in one of them (`Read.partly`, `doc`), checked as if the fields left out
-    were not written: the file stays broken, and the next check does not bring up what
-    this one could have told. Nothing is said of a field left out (`company`,
-    `questions.3`) or within it, whose YAML error says what is wrong: not that it is
-    missing or empty."""
-    for problem in validate(Parsed(one.source.kind, one.source.slug, doc), today).problems:
-        if not any(_within(problem.field, out) for out in doc.left_out):
-            yield problem
-
-
-def _within(field_path: str, left_out: str) -> bool:
-    return field_path == left_out or field_path.startswith(f"{left_out}.")
+    were not written (`beside_left_out`): the file stays broken, and the next check does
+    not bring up what this one could have told."""
+    return beside_left_out(
+        doc, validate(Parsed(one.source.kind, one.source.slug, doc), today).problems
+    )
 
 
 def load(

@@ -33,6 +33,7 @@ from generator.model.fields import (
     Slug,
     Text,
     Url,
+    beside_left_out,
     is_blank,
     not_years_ahead,
     validate_document,
@@ -537,7 +538,8 @@ CONFIG_SCHEMA = Schema(
 def load_config(
     root: Path, problems: Problems, encrypted: bool = False, today: dt.date | None = None
 ) -> Config:
-    """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults.
+    """Read ROOT/playbook.yaml (optional); on errors, record them and return defaults
+    (for a setting YAML could not read, the other settings as read without it).
     `encrypted`: for a build with `--encrypt`, whose pages only open where WebCrypto works.
     `today`: `--today`, the day a date in words in the settings is counted from."""
     path = root / CONFIG_FILE
@@ -556,16 +558,19 @@ def load_config(
     except OSError as exc:
         problems.error(CONFIG_FILE, 1, "file", unreadable_because(exc))
         return Config(root=root)
-    doc = parse_yaml_file(CONFIG_FILE, content, problems)
+    doc = parse_yaml_file(CONFIG_FILE, content, problems, partly=True)
     if doc is None:
         return Config(root=root)
-    values = validate_document(doc, CONFIG_SCHEMA, problems, _day_for_hints(doc, today))
-    _check_theme(doc, values, root, problems)
-    _check_output(doc, values, root, problems)
+    checked = Problems() if doc.left_out else problems  # read without a broken setting
+    values = validate_document(doc, CONFIG_SCHEMA, checked, _day_for_hints(doc, today))
+    _check_theme(doc, values, root, checked)
+    _check_output(doc, values, root, checked)
     if encrypted:
-        _check_secure_base_url(doc, values, problems)
+        _check_secure_base_url(doc, values, checked)
     config = _config_from(root, values)
-    _check_unanswered_timing(doc, config.followups, problems)
+    _check_unanswered_timing(doc, config.followups, checked)
+    if doc.left_out:
+        problems.items += beside_left_out(doc, checked.items)
     return config
 
 

@@ -19,7 +19,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.errors import SHOWN_VALUE, Problems, Severity, clipped, counted, quoted
+from generator.errors import (
+    SHOWN_VALUE,
+    ContentError,
+    Problems,
+    Severity,
+    clipped,
+    counted,
+    quoted,
+)
 from generator.model.suggest import (
     close_field,
     did_you_mean,
@@ -2165,6 +2173,19 @@ def validate_document(
             if path not in refused:  # the error says it: one message for one mistake
                 problems.warn(doc.path, line, path, message)
     return values
+
+
+def beside_left_out(doc: Document, problems: Iterable[ContentError]) -> list[ContentError]:
+    """The `problems` found in a document read without the lines of a field YAML could
+    not read (`Document.left_out`): none of a field left out (`company`, `questions.3`)
+    or within it, whose YAML error says what is wrong, not that it is missing or empty."""
+    return [
+        problem
+        for problem in problems
+        if not any(
+            problem.field == out or problem.field.startswith(f"{out}.") for out in doc.left_out
+        )
+    ]
 
 
 def _is_error(problems: Problems, index: int) -> bool:

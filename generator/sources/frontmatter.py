@@ -374,8 +374,11 @@ def _second_block(body: str, body_line: int) -> tuple[int, str] | None:
     )
 
 
-def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document | None:
-    """Parse a plain YAML file (playbook.yaml) into a Document with an empty body."""
+def parse_yaml_file(
+    path: str, content: bytes, problems: Problems, *, partly: bool = False
+) -> Document | None:
+    """Parse a plain YAML file (playbook.yaml) into a Document with an empty body.
+    `partly`: as `parse_document` takes it, for a setting in place of a field."""
     if len(content) > MAX_FILE_BYTES:
         problems.error(path, 1, "file", f"is larger than {MAX_FILE_BYTES >> 20} MB")
         return None
@@ -386,7 +389,7 @@ def parse_yaml_file(path: str, content: bytes, problems: Problems) -> Document |
         for line in conflicts:
             problems.error(path, line, "yaml", _CONFLICT)
         return None
-    return _parse_yaml(path, text, "", 1, problems, first_line=1, part="yaml")
+    return _parse_yaml(path, text, "", 1, problems, first_line=1, part="yaml", partly=partly)
 
 
 _CONFLICT = (
@@ -681,9 +684,9 @@ def _parse_yaml(
     left_out = NO_NAMES
     if isinstance(data, _Unreadable):
         rows = _tell_unreadable(path, data, yaml_text, first_line, problems, part)
-        if not partly or part != "front matter":
+        if not partly:
             return None
-        retried = _without_broken(path, yaml_text, rows, problems, first_line, meant)
+        retried = _without_broken(path, yaml_text, rows, problems, first_line, part, meant)
         if retried is None:
             return None
         yaml_text, marks, data, left_out = retried
@@ -774,9 +777,11 @@ def _without_broken(
     rows: list[int],
     problems: Problems,
     first_line: int,
+    part: str,
     meant: Meant | None,
 ) -> tuple[str, _Marks, dict[str, Any], frozenset[str]] | None:
-    """The front matter read without the lines of the fields (or list items) that hold
+    """The front matter (or settings: `part`) read without the lines of the fields (or
+    list items) that hold
     the YAML mistakes on `rows` (0-based, already told): the text with those lines left
     blank (every other line stays where it was), its marks, its values and what was left
     out. A mistake found in what is left is told, and left out in turn. None where that
@@ -800,12 +805,12 @@ def _without_broken(
                 lines[index] = f"{item}{ending}" if index == start and item else ending
         text = "".join(lines)
         marks = _Marks(offset=first_line, text=text.splitlines())
-        data = _composed(text, marks, False, meant)
+        data = _composed(text, marks, part != "front matter", meant)
         if not isinstance(data, _Unreadable):
             if data is not None and not isinstance(data, dict):
                 return None
             return text, marks, data or {}, frozenset(left_out)
-        rows = _tell_unreadable(path, data, text, first_line, problems, "front matter")
+        rows = _tell_unreadable(path, data, text, first_line, problems, part)
     return None
 
 

@@ -362,3 +362,34 @@ def test_a_field_written_twice_is_one_error_not_a_warning_of_the_last_value(
     assert news(sample_root, sample_told) == [
         f"{rel}:6: status: appears twice (also on line 5), and only the last is read: keep one"
     ]
+
+
+@pytest.mark.parametrize(
+    ("broken", "told_of"),
+    [
+        (
+            "owner: [Maya Okafor\n",
+            "playbook.yaml:2: yaml: the [ opened on this line is never closed: end the list "
+            "with ] (on the same line is clearest), or put text holding [ in quotes",
+        ),
+        (
+            "holidays:\n\t- 2026-11-26\n",
+            "playbook.yaml:3: yaml: a tab is used to indent this line; YAML indents with "
+            "spaces only: replace the tab with spaces",
+        ),
+    ],
+    ids=["bracket", "tab"],
+)
+def test_a_yaml_mistake_in_one_setting_does_not_hide_a_wrong_value_in_another(
+    sample_root: Path, sample_told: list[str], broken: str, told_of: str
+) -> None:
+    """The settings are read without the broken one, as a content file's fields are: the
+    misspelt paper size below it is told in the same run, and nothing of the broken one
+    but its YAML error."""
+    write(sample_root, "playbook.yaml", f"title: Maya's job search\n{broken}page_size: lettre\n")
+    line = 2 + broken.count("\n")
+    assert news(sample_root, sample_told) == [
+        told_of,
+        f"playbook.yaml:{line}: page_size: expected one of letter, a4, got 'lettre'; did you "
+        "mean letter?",
+    ]
