@@ -920,6 +920,22 @@ def _fit_each_category_in_turn(
     return _kept_in_order(picks, taken)
 
 
+def too_long_for_its_part(agenda: Agenda) -> list[tuple[PlannedQuestion, str, int]]:
+    """(question, "questions" or "ask", that part's minutes) for each question the meeting
+    names that waits under if time allows because it takes longer than the whole part it
+    would be asked in: however the list is ordered, a plan of this length never asks it
+    (a 20-minute question in the 10 minutes of questions of a 15-minute coffee)."""
+    asks = agenda.is_networking and _has_an_ask(agenda.length)
+    too_long = []
+    for planned in agenda.if_time_allows:
+        kind = "ask" if asks and _asked_in_the_ask(planned) else "questions"
+        part = agenda.segment(kind)
+        minutes = part.minutes if part else 0
+        if planned.index is not None and planned.minutes > minutes:
+            too_long.append((planned, kind, minutes))
+    return too_long
+
+
 def _has_an_ask(length: int) -> bool:
     """A networking meeting this long has time for its ask (what it asks does not change
     whether it has one, only how long it is)."""

@@ -27,6 +27,9 @@ because its agenda cannot be laid out on one day.
   it replaces the company warning for that company.
 - asked before (meeting `questions.N`): a planned meeting names a bank question the
   person was asked, or answered, in a meeting held with them before (`asked_before`).
+- longer than its part (meeting `questions.N`): a planned meeting names a question that
+  takes longer than the whole part it would be asked in (`too_long_for_its_part`), so it
+  waits under if time allows in any order; it names the shortest length with room for it.
 - too much to share (meeting `share.N`, the first point that does not fit):
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
@@ -57,6 +60,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from generator.errors import ContentError, Severity, and_listed, quoted
 from generator.model.assemble import first_listings
@@ -78,14 +82,17 @@ from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
     AgendaOf,
+    PlannedQuestion,
     asked_anew,
     asked_before,
+    build_agenda,
     meeting_length,
     meeting_span,
     plan_minutes,
     share_capacity,
     share_fit,
     still_ahead,
+    too_long_for_its_part,
 )
 from generator.plans.asks import job_ask
 from generator.plans.followups import (
@@ -136,6 +143,7 @@ def meeting_guardrails(
         problems.extend(_longer_than_usual(meeting))
         problems.extend(_too_much_to_share(meeting, playbook))
         problems.extend(_asked_of_them_before(meeting, playbook, agenda_of))
+        problems.extend(_longer_than_its_part(meeting, playbook, agenda_of))
     return tuple(problems)
 
 
@@ -317,6 +325,65 @@ def _asked_of_them_before(
             f"{meeting_noun(earlier.format, earlier.purpose)}{when} ({earlier.source.path}): "
             "reread what they said and ask a follow-up, or keep the question for someone else",
         )
+
+
+LONGEST_MEETING = 600
+"""The longest `duration` a meeting may have: the longest agreed length a warning
+suggests."""
+
+
+def _longer_than_its_part(
+    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf | None
+) -> Iterator[ContentError]:
+    """A question the meeting names that takes longer than the whole part of the plan it
+    would be asked in (`too_long_for_its_part`): it waits under if time allows, where
+    time never allows it, and nothing said why."""
+    if meeting.contact not in playbook.contacts:
+        return  # no agenda: its contact's own error says what to write
+    defaults = playbook.config.meetings
+    agenda = agenda_of(meeting) if agenda_of else build_agenda(meeting, playbook, defaults)
+    for planned, kind, minutes in too_long_for_its_part(agenda):
+        assert planned.index is not None  # named by the meeting
+        has = f"{minutes} minutes" if minutes else "no time"
+        part = "its questions" if kind == "questions" else "the ask"
+        bank = planned.question
+        if bank is not None and bank.minutes:
+            shorter = f"give it fewer minutes in {bank.source.path}"
+        else:  # timed by the default for every question without minutes of its own
+            own = f"give it minutes: of its own in {bank.source.path}" if bank else ""
+            own = own or "write it in the question bank with minutes: of its own"
+            shorter = f"{own} (it takes playbook.yaml's meetings.question_minutes now)"
+        longer = _length_for(meeting, playbook, agenda_of, planned, kind, agenda.length)
+        agree = f"agree {longer} minutes or more (duration: {longer}), " if longer else ""
+        advice = f"{shorter}, {agree}or keep it for a longer meeting"
+        yield _warn(
+            meeting,
+            f"questions.{planned.index}",
+            f"{quoted(meeting.questions[planned.index])} takes {planned.minutes} minutes, and "
+            f"this {agenda.length}-minute meeting has {has} for {part}: it waits under If "
+            f"time allows, and time never allows it. To ask it, {advice}",
+        )
+
+
+def _length_for(
+    meeting: Meeting,
+    playbook: Playbook,
+    agenda_of: AgendaOf | None,
+    planned: PlannedQuestion,
+    kind: str,
+    length: int,
+) -> int | None:
+    """The shortest length after `length` whose plan of `meeting` gives its `kind` part
+    room for `planned`; None when none does."""
+    defaults = playbook.config.meetings
+    for longer in range(length + 1, LONGEST_MEETING + 1):
+        agenda = build_agenda(
+            replace(meeting, duration=longer), playbook, defaults, agenda_of=agenda_of
+        )
+        part = agenda.segment(kind)
+        if part is not None and part.minutes >= planned.minutes:
+            return longer
+    return None
 
 
 def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:

@@ -650,6 +650,105 @@ def test_share_points_with_no_time_at_all_say_so(tmp_path: Path) -> None:
     ), line
 
 
+# --- a question longer than its part ----------------------------------------------------
+
+THE_JOB = """\
+---
+category: the-job
+questions:
+  - id: typical-day
+    text: What does a typical day look like for you?
+    minutes: 3
+  - id: whole-story
+    text: Walk me through your last big project, start to finish.
+    minutes: 20
+  - id: hardest-call
+    text: What was the hardest call you made this year?
+---
+"""
+
+
+def long_question(tmp_path: Path, *questions: str, **fields: str) -> Path:
+    """Jane's coffee of `fields`, naming `questions`, with THE_JOB in the bank."""
+    named = "".join(f"\n  - {question}" for question in questions)
+    root = tiny(tmp_path, content__meetings__m1=meeting(**fields, questions=named))
+    write(root, "content/questions/the-job.md", THE_JOB)
+    return root
+
+
+def test_a_question_longer_than_the_part_it_is_asked_in_is_flagged(tmp_path: Path) -> None:
+    """A 15-minute coffee has 10 minutes of questions: a question of 20 waited under If
+    time allows, which time never allows, and nothing said why; one merely crowded out
+    by those before it is the order you chose."""
+    root = long_question(
+        tmp_path / "pb",
+        "whole-story",
+        "typical-day",
+        "What surprised you most in your first year?",
+        "What do you read to keep up?",
+        "Which habit served you best?",
+        "What would you do differently?",
+        format="coffee",
+        duration="15",
+        date="2026-12-01",
+        time='"09:00"',
+    )
+    expected = (
+        "warning: content/meetings/m1.md:9: questions.1: 'whole-story' takes 20 minutes, "
+        "and this 15-minute meeting has 10 minutes for its questions: it waits under If "
+        "time allows, and time never allows it. To ask it, give it fewer minutes in "
+        "content/questions/the-job.md, agree 27 minutes or more (duration: 27), or keep it "
+        "for a longer meeting"
+    )
+    assert [line for line in reported(root) if "m1.md" in line] == [expected]
+    out = build(root, out=tmp_path / "out", today=TODAY).output
+    page = scan(out / "meetings/m1/index.html").text
+    assert expected.split(": ", 3)[3] in page.split("With Jane Doe")[0]  # Before you go
+    assert "If time allows Walk me through your last big project" in page
+    twenty_seven = long_question(tmp_path / "longer", "whole-story", duration="27")
+    assert [line for line in reported(twenty_seven) if "m1.md" in line] == []
+    held = long_question(
+        tmp_path / "held", "whole-story", duration="15", status="done", date="2026-12-01"
+    )
+    assert [line for line in reported(held, dt.date(2026, 12, 2)) if "m1.md" in line] == []
+
+
+def test_a_question_longer_than_the_ask_or_timed_by_the_default_is_flagged(
+    tmp_path: Path,
+) -> None:
+    """A networking call asks its networking questions in its ask: one longer than the
+    whole ask waited too. A question without minutes of its own is timed by
+    `meetings.question_minutes`, which is where its time comes from."""
+    root = long_question(
+        tmp_path / "ask", "know-anyone-at-targets", purpose="networking", duration="10"
+    )
+    long_ask = BANK.replace("minutes: 3\n    for", "minutes: 12\n    for")
+    write(root, "content/questions/networking.md", long_ask)
+    assert [line for line in reported(root) if "m1.md" in line] == [
+        "warning: content/meetings/m1.md:7: questions.1: 'know-anyone-at-targets' takes 12 "
+        "minutes, and this 10-minute meeting has 6 minutes for the ask: it waits under If "
+        "time allows, and time never allows it. To ask it, give it fewer minutes in "
+        "content/questions/networking.md, agree 18 minutes or more (duration: 18), or keep "
+        "it for a longer meeting"
+    ]
+    root = long_question(
+        tmp_path / "default", "hardest-call", "Which habit served you best?", duration="4"
+    )
+    assert [line for line in reported(root) if "m1.md:" in line] == [
+        "warning: content/meetings/m1.md:6: questions.1: 'hardest-call' takes 3 minutes, "
+        "and this 4-minute meeting has 2 minutes for its questions: it waits under If time "
+        "allows, and time never allows it. To ask it, give it minutes: of its own in "
+        "content/questions/the-job.md (it takes playbook.yaml's meetings.question_minutes "
+        "now), agree 5 minutes or more (duration: 5), or keep it for a longer meeting",
+        "warning: content/meetings/m1.md:7: questions.2: 'Which habit served you best?' "
+        "takes 3 minutes, and this 4-minute meeting has 2 minutes for its questions: it "
+        "waits under If time allows, and time never allows it. To ask it, write it in the "
+        "question bank with minutes: of its own (it takes playbook.yaml's "
+        "meetings.question_minutes now), agree 5 minutes or more (duration: 5), or keep it "
+        "for a longer meeting",
+    ]
+
+
 LATE = '---\ncontact: jane-doe\nformat: lunch\ndate: 2026-12-01\ntime: "23:30"\n{extra}---\n'
 
 
