@@ -44,7 +44,6 @@ from generator.errors import (
     quoted,
 )
 from generator.faults import os_problem, recursion_problem
-from generator.model.fields import Invalid, not_years_ahead, read_date, read_month
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.atomic import file_on_the_way, replace_file
@@ -55,14 +54,13 @@ from generator.publish.encrypt import (
     passphrase_from_environment_or_prompt,
     too_short,
 )
-from generator.publish.lock import Encryption
-from generator.publish.write import check_output_dir
 from generator.stopwatch import Stopwatch
 
-if TYPE_CHECKING:  # imported when an import runs: most commands never need it
+if TYPE_CHECKING:  # imported where used: `--help` and a usage error need none of them
     from generator.build import Audience, BuildReport
     from generator.exchange.importing import ImportPlan
     from generator.exchange.people import Notice
+    from generator.publish.lock import Encryption
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -899,6 +897,8 @@ def _date(text: str) -> dt.date | _NotADate:
             f"expected a date as YYYY-MM-DD, got {quoted(text)}: leave --today out to plan "
             "as of the date today (or of the one today: in playbook.yaml sets)"
         )
+    from generator.model.fields import Invalid, not_years_ahead, read_date
+
     try:
         day = read_date(text)
     except Invalid as exc:
@@ -933,6 +933,8 @@ DATE_OPTIONS = {"today": "--today", "start": "--from", "end": "--to", "date": "-
 
 
 def _date_option(text: str) -> dt.date | _NotADate:
+    from generator.model.fields import Invalid, read_date
+
     try:
         return read_date(text)
     except Invalid:
@@ -969,6 +971,8 @@ def _dates_wrong(args: argparse.Namespace) -> list[str]:
 def _a_month(option: str, text: str) -> str:
     """For --from or --to given a month without its day (`--from 2026-11`, `--to "Nov
     2026"`): its first or its last day, which a log of that month starts or ends on."""
+    from generator.model.fields import read_month
+
     month = read_month(text) if option in ("--from", "--to") else None
     if month is None:
         return ""
@@ -982,6 +986,8 @@ _DAY = dt.timedelta(days=1)
 
 def _why_not(text: str, today: dt.date) -> str:
     """Why `text` is not a date, and which day it may mean as of `today`."""
+    from generator.model.fields import Invalid, read_date
+
     try:
         read_date(text, today)
     except Invalid as exc:
@@ -1314,6 +1320,7 @@ def _print_stages(stages: Sequence[tuple[str, float]]) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook into its output folder (replaced only when the build succeeds)."""
     from generator.build import Audience, build, check
+    from generator.publish.write import check_output_dir
 
     _require_playbook(args.root)
     # -o is told first, as the exports do, not after reading the content; with the other
@@ -1506,6 +1513,8 @@ def _encryption(args: argparse.Namespace) -> tuple[Encryption | None, list[str]]
     (which count with the build's, and stop it under --strict)."""
     if not args.encrypt:
         return None, []
+    from generator.publish.lock import Encryption
+
     passphrase = _passphrase()
     cautions = _short_passphrase(passphrase) + _left_plain(args)
     for caution in cautions:

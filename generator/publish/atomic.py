@@ -24,7 +24,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import UsageError
-from generator.sources.read import read_source
 
 FLUSHED_TOGETHER = 16
 """How many files `write_each_new` writes and flushes to disk at once. A flush waits for
@@ -162,6 +161,8 @@ def refuse_to_replace_yours(
     schema of your own): a file is replaced only when it is empty or `earlier` says its
     first bytes are an export's. `written` and `writing` name what the caller writes (`a
     schema playbook wrote`, `the schemas`)."""
+    from generator.sources.read import read_source  # which `--help` needs not load
+
     try:
         old = read_source(path, HEAD, head=True)
     except OSError:  # none, or a folder or a file it may not read: writing it says so
