@@ -9,6 +9,7 @@ and said in one line (faults.py); anything else is a bug and keeps its traceback
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import dataclasses
 import datetime as dt
@@ -224,12 +225,38 @@ def _say_stopping() -> None:
 
 
 def _escape_what_stdout_cannot_encode() -> None:
-    """A name, `→` or an undecodable file name that standard output cannot encode (a
-    Windows console redirected to a file is cp1252; LC_ALL=POSIX is ASCII) is written
-    as an escape, as Python does on standard error, instead of ending the command."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")
+    """A name or `→` that standard output or error cannot encode (a Windows console
+    redirected to a file is cp1252; LC_ALL=POSIX is ASCII) is written as an escape,
+    instead of ending the command. A name Python could not decode (`-C josé` under
+    LC_ALL=C PYTHONUTF8=0, where each byte beyond ASCII is a stand-in) is written as
+    typed, not as `jos\\udcc3\\udca9` (`_as_typed_or_escaped`)."""
+    codecs.register_error(_AS_TYPED, _as_typed_or_escaped)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=_AS_TYPED)
+
+
+_AS_TYPED = "playbook-as-typed"
+
+
+def _as_typed_or_escaped(fault: UnicodeError) -> tuple[str | bytes, int]:
+    """What a stream writes for the characters of `fault` its encoding cannot take: the
+    bytes of a name Python could not decode (its stand-ins), where they are UTF-8 text,
+    as they were typed; other bytes as `\\xe9`, and other characters as `\\u2192`."""
+    if not isinstance(fault, UnicodeEncodeError):
+        raise fault
+    written = []
+    for run in _STAND_INS_OR_NOT.finditer(fault.object[fault.start : fault.end]):
+        if run[1]:
+            typed = bytes(ord(stand_in) - 0xDC00 for stand_in in run[1])
+            written.append(typed.decode("utf-8", "backslashreplace").encode("utf-8"))
+        else:
+            written.append(run[0].encode("ascii", "backslashreplace"))
+    return b"".join(written), fault.end
+
+
+_STAND_INS_OR_NOT = re.compile("([\udc80-\udcff]+)|[^\udc80-\udcff]+")
 
 
 _PATH_FAULTS = (errno.ENAMETOOLONG, errno.ELOOP, errno.ENOENT, errno.ENOTDIR, errno.EEXIST)
@@ -1120,9 +1147,9 @@ def _output_folder(text: str) -> Path:
     _refuse_a_file_on_the_way(path)
     if path.suffix.lower() in _FILE_SUFFIXES and not path.is_dir():  # `-o log.csv`
         raise argparse.ArgumentTypeError(
-            f"expected a folder, got {quoted(text)}, named as a {path.suffix} file is: this "
-            "command writes several files into a folder, and names them itself; did you "
-            f"mean -o {shlex.quote(str(path.with_suffix('')))}?"
+            f"expected a folder, got {quoted(_as_typed(text))}, named as a {path.suffix} file "
+            "is: this command writes several files into a folder, and names them itself; did "
+            f"you mean -o {shlex.quote(str(path.with_suffix('')))}?"
         )
     return path
 
@@ -1137,8 +1164,8 @@ def _output_file(text: str) -> Path | None:
     written as a file named `cards`."""
     if text.endswith(("/", os.sep)):
         raise argparse.ArgumentTypeError(
-            f"expected a file, got {quoted(text)}, which ends in / as a folder does: name the "
-            "file to write in it"
+            f"expected a file, got {quoted(_as_typed(text))}, which ends in / as a folder does: "
+            "name the file to write in it"
         )
     if text == "-":
         return None

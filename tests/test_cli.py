@@ -1880,6 +1880,43 @@ def test_a_name_typed_where_the_locale_is_not_utf8_is_read_as_typed(
     assert "argument NAME: 'Zo\\xeb' is not UTF-8 text" in err
 
 
+@pytest.mark.parametrize(
+    "locale",
+    [
+        {"LC_ALL": "C", "PYTHONUTF8": "0"},
+        {"LC_ALL": "en_US.UTF-8", "PYTHONUTF8": "0"},  # not installed: read as ASCII
+        {"LC_ALL": "C.UTF-8", "PYTHONUTF8": "0"},
+        {"LC_ALL": "C"},
+    ],
+)
+def test_a_name_typed_where_the_locale_is_not_utf8_is_said_as_typed(
+    tmp_path: Path, locale: dict[str, str]
+) -> None:
+    """`LC_ALL=C PYTHONUTF8=0 playbook check -C josé` said "no such folder:
+    jos\\udcc3\\udca9", the stand-ins Python keeps for each byte it could not decode. The
+    name is written back as it was typed; bytes that are not UTF-8 as `\\xe9`."""
+    env = {**os.environ, **locale, "PYTHONPATH": str(REPO)}
+    for typed, said in (
+        ("josé".encode(), b"no such folder: jos\xc3\xa9\n"),
+        (b"jos\xe9", b"no such folder: jos\\xe9\n"),
+    ):
+        ended = subprocess.run(
+            [sys.executable, "-m", "generator", "check", "-C", typed],
+            capture_output=True,
+            cwd=tmp_path,
+            env=env,
+        )
+        assert (ended.returncode, ended.stderr.endswith(said)) == (2, True), ended.stderr
+    written = subprocess.run(
+        [sys.executable, "-m", "generator", "export", "csv", "-o", "ñ.csv".encode()],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert written.returncode == 2
+    assert b"\\udc" not in written.stderr and b"-o '\xc3\xb1'?" in written.stderr
+
+
 def test_a_passphrase_set_where_the_locale_is_not_utf8_is_read_as_typed(
     sample_root: Path,
 ) -> None:
