@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +42,18 @@ def test_print_hides_navigation(built_sample: Path, page: Any) -> None:
     assert page.locator(".site-header").is_visible()
 
 
-def test_what_was_let_go_prints_open(tmp_path: Path, page: Any) -> None:
+@pytest.fixture(scope="module")
+def let_go_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample a month on: four follow-ups left so long they are let go."""
+    root = copy_sample(tmp_path_factory.mktemp("pb"))
+    return build(root, today=dt.date(2026, 12, 20), jobs=1).output
+
+
+def test_what_was_let_go_prints_open(let_go_site: Path, page: Any) -> None:
     """The Follow-ups page folds what was let go away on screen; on paper, which cannot
     unfold, it printed the heading, its note and "Show the 4 let go", and no item; then
     the items without the "When done" line their note tells you to follow."""
-    root = copy_sample(tmp_path / "pb")
-    site = build(root, today=dt.date(2026, 12, 20), jobs=1).output
-    page.goto((site / "timeline" / "index.html").as_uri())
+    page.goto((let_go_site / "timeline" / "index.html").as_uri())
     items = page.locator("details.fu-let-go li")
     assert items.count() > 0 and not items.first.is_visible()  # folded on screen
     page.emulate_media(media="print")
@@ -76,18 +82,28 @@ def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
     assert cells[-2:] == ["left", "right"]
 
 
-@pytest.mark.parametrize("width", [1100, 800, 380])
+@pytest.mark.parametrize("width", [1280, 1100, 1024, 1000, 800, 600, 480, 380])
+@pytest.mark.parametrize("counts", [7, 8])
 def test_the_dashboard_counts_are_tiles_of_one_size(
-    built_sample: Path, page: Any, width: int
+    built_sample: Path, let_go_site: Path, page: Any, width: int, counts: int
 ) -> None:
     """Seven counts in a row of six left the seventh (`due in the next 7 days`) stretched
-    alone across the page, a bar as wide as the six above it."""
+    alone across the page, a bar as wide as the six above it. Then, tiles of one size,
+    the last stood alone on its row: the seventh at 1000 px and from 480 to 600, the
+    eighth (`let go`) from 1100 up. Now no tile is alone on a row but the seventh on a
+    phone, and none splits a word to fit (`companie` / `s`)."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto((built_sample / "index.html").as_uri())
-    widths = page.eval_on_selector_all(
-        ".stats .stat", "tiles => tiles.map(t => t.getBoundingClientRect().width)"
+    page.goto(((let_go_site if counts == 8 else built_sample) / "index.html").as_uri())
+    boxes = page.eval_on_selector_all(
+        ".stats .stat",
+        "tiles => tiles.map(t => [t.getBoundingClientRect().width, t.getBoundingClientRect().top])",
     )
-    assert len(widths) == 7 and max(widths) - min(widths) < 1, widths
+    widths = [w for w, _ in boxes]
+    assert len(widths) == counts and max(widths) - min(widths) < 1, widths
+    rows = Counter(top for _, top in boxes)
+    alone = [n for n in rows.values() if n == 1]
+    assert alone == ([1] if counts == 7 and width < 576 else []), rows
+    assert page.eval_on_selector(".stats", MID_WORD_BREAKS) == []
 
 
 def test_the_next_follow_ups_start_their_text_at_one_place(tmp_path: Path, page: Any) -> None:
