@@ -200,13 +200,12 @@ class LiveBuild:
         self._go_on()
         theme = self._theme_for(config, changed)
         problems.items += self._theme_mistakes
-        if problems.errors:
-            return self._fail(problems, started)
         theme_changes = theme.changes(self._theme) if self._theme else None  # None: all new
         changed_files = frozenset(
             self.sources.changed | self._changed_settings(config, theme_changes)
         )
         try:
+            # also while the content has errors: the plans' warnings are listed as `check` does
             facts = self._update_model(playbook, (config, today), theme, theme_changes)
             problems.items += facts.problems()
             if problems.errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import difflib
+import html
 import os
 import re
 import shutil
@@ -612,6 +613,24 @@ def test_broken_content_keeps_pages_and_shows_errors_until_fixed(
     assert outcome.ok and outcome.error_page is None and outcome.written
     assert "companies/verdant-grid/" in outcome.rendered
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_the_error_page_lists_the_warnings_check_gives_for_the_same_files(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """While one file had an error, the error page left out what the plans and follow-ups
+    warn of (a person in two files, one view of a company), which `check` lists."""
+    write(sample_root, "content/contacts/elena-twice.md", (sample_root / ELENA).read_text())
+    meeting = sample_root / "content/meetings/2026-12-03-hannah-cole.md"
+    meeting.write_text(meeting.read_text().replace("status: scheduled", "status: sheduled"))
+    outcome = builder.build()
+    assert not outcome.ok and outcome.error_page is not None
+    checked = check(sample_root, SAMPLE_TODAY)
+    assert outcome.errors == tuple(checked.errors) and len(checked.warnings) >= 3
+    assert outcome.warnings == tuple(checked.warnings)
+    shown = re.search(r'<pre id="warnings">(.*?)</pre>', outcome.error_page.decode(), re.S)
+    assert shown is not None
+    assert html.unescape(shown[1]).splitlines() == [str(w) for w in checked.warnings]
 
 
 def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
