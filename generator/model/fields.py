@@ -370,7 +370,7 @@ class Reference(Text):
 
     what: str
     """What it names, with its article: `a company`."""
-    several: str = "name one"
+    several: str = "write the one you mean"
     """What to do instead of giving several names, where one is expected."""
 
     @property
@@ -389,10 +389,10 @@ class Reference(Text):
                 f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
                 "the file name alone, without brackets"
             )
-        if isinstance(value, list) and len(value) > 1 and all(isinstance(v, str) for v in value):
-            names = quoted(", ".join(value))
+        if len(several := _several_names(value)) > 1:
+            names = quoted(", ".join(several))
             raise Invalid(
-                f"expected {self.expected}, got {len(value)} of them ({names}): {self.several}"
+                f"expected {self.expected}, got {len(several)} of them ({names}): {self.several}"
             )
         if isinstance(value, str) and curly_quoted(value.strip()):
             bare = clipped(value.strip()[1:-1].strip())
@@ -401,6 +401,16 @@ class Reference(Text):
                 f"as part of the text: write {bare} without them"
             )
         return super().convert(value, at)
+
+
+def _several_names(value: Any) -> list[str]:
+    """The names a value gives where one is expected: the texts of a list, or the file
+    names a text lists with commas (`priya-natarajan, jonah-kim`; not `Natarajan, Priya`,
+    one person's name written surname first)."""
+    if isinstance(value, list):
+        return value if all(isinstance(v, str) for v in value) else []
+    parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else []
+    return parts if all(SLUG.match(part) for part in parts) else []
 
 
 def _bracketed(value: Any) -> str | None:

@@ -1256,7 +1256,11 @@ def test_a_reference_given_several_names_says_what_to_do_with_them() -> None:
     ]
     assert convert(Reference("a company"), ["acme", "globex"])[1] == [
         "f.md:3: x: expected the file name (slug) of a company, got 2 of them "
-        "('acme, globex'): name one"
+        "('acme, globex'): write the one you mean"
+    ]
+    assert convert(Reference("a company"), "acme, globex")[1] == [
+        "f.md:3: x: expected the file name (slug) of a company, got 2 of them "
+        "('acme, globex'): write the one you mean"
     ]
 
 

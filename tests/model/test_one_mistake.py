@@ -306,6 +306,21 @@ def test_a_meeting_refused_for_its_contact_is_one_error_not_a_keep_in_touch_too(
     assert [line.startswith(f"{PRIYA}:2: contact: ") for line in told_lines] == [True]
 
 
+@pytest.mark.parametrize("written", ["[priya-natarajan, jonah-kim]", "priya-natarajan, jonah-kim"])
+def test_two_people_in_a_meeting_s_contact_are_told_what_to_do_with_or_without_brackets(
+    sample_root: Path, sample_told: list[str], written: str
+) -> None:
+    """Two file names with a comma between them are two people, a list or not: the error
+    says a meeting file is with one person, and where the others go."""
+    edit(sample_root, PRIYA, "contact: priya-natarajan", f"contact: {written}")
+    assert news(sample_root, sample_told) == [
+        f"{PRIYA}:2: contact: expected the file name (slug) of a contact, got 2 of them "
+        "('priya-natarajan, jonah-kim'): one meeting file is with one person; for a panel or "
+        "a group, name the one who set it up and write the others in its notes, or give each "
+        "person a meeting file of their own"
+    ]
+
+
 @pytest.mark.parametrize(
     ("old", "new"), [("name: Omar Haddad", "name: #Omar"), ("role: Head", "role: [Head")]
 )
