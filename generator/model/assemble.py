@@ -415,6 +415,9 @@ def assemble(
                 if kind == "contacts" and entity is None:
                     contacts_held_back[slug] = stood_in.company
     categories, held_back = question_bank(unique, checked, bodies, problems)
+    companies = {slug for kind, slug in unique if kind == "companies"}
+    companies.update(item.slug for item in broken if item.kind == "companies")
+    contacts_held_back = _companies_meant(contacts_held_back, made["companies"], companies)
     playbook = _playbook(
         config, made, categories, frozenset(meant_by_held_back), contacts_held_back
     )
@@ -536,6 +539,23 @@ def _playbook(
         meant_by_held_back=meant_by_held_back,
         contacts_held_back=contacts_held_back,
     )
+
+
+def _companies_meant(
+    held_back: dict[str, str | None], made: Mapping[str, Company], companies: set[str]
+) -> dict[str, str | None]:
+    """`held_back` (`Playbook.contacts_held_back`) with a company that names no file
+    (`company: verdant-gird`) put as the one its error asks to write instead (`did you
+    mean verdant-grid?`), where there is one: the rules that wait for where they work
+    wait for that company, not for every company."""
+    if all(company is None or company in companies for company in held_back.values()):
+        return held_back
+    names = known_names(made, companies)
+    meant = {}
+    for slug, company in held_back.items():
+        found = meant_slugs(company, names) if company and company not in companies else []
+        meant[slug] = found[0] if len(found) == 1 else company
+    return meant
 
 
 def _contact_meant(item: Parsed, slug: str) -> str:

@@ -337,6 +337,22 @@ def test_a_contact_file_held_back_still_has_their_meeting_as_a_second_voice(
     assert [line for line in told_lines if omar not in line] == []
 
 
+@pytest.mark.parametrize("company", ["verdant-gird", "Verdant Grid"])
+def test_a_contact_held_back_with_a_slip_of_their_company_holds_back_no_other_company(
+    sample_root: Path, sample_told: list[str], company: str
+) -> None:
+    """Omar's file without a name, and his company mistyped: the two errors are all that
+    is new, and the only voice at Carbon Ledger is still told (it waited for every
+    company, as if Omar's might be any of them), as his company is the one its error
+    names (Verdant Grid), where his coffee is a second voice."""
+    omar = "content/contacts/omar-haddad.md"
+    edit(sample_root, omar, "name: Omar Haddad", "name: #Omar")
+    edit(sample_root, omar, "company: verdant-grid", f"company: {company}")
+    told_lines = told(sample_root)
+    assert [line for line in told_lines if omar not in line] == sample_told
+    assert [line.split(": ")[1] for line in told_lines if omar in line] == ["name", "company"]
+
+
 def test_a_company_one_is_interviewing_with_is_told_its_status(
     sample_root: Path, sample_told: list[str]
 ) -> None:
