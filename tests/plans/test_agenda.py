@@ -118,7 +118,8 @@ def worded(template: str, **context: object) -> str:
 
 def plan_text(agenda: Agenda, pb: Playbook | None = None) -> str:
     shown = pb or playbook(agenda.meeting)
-    return worded("agenda_plan.html", agenda=agenda, meeting=agenda.meeting, profile=shown.profile)
+    context = {"meeting": agenda.meeting, "profile": shown.profile, "playbook": shown}
+    return worded("agenda_plan.html", agenda=agenda, **context)
 
 
 def checklist_text(m: Meeting, pb: Playbook) -> str:
@@ -673,12 +674,51 @@ def test_auto_pick_never_hands_an_informational_meeting_a_job_ask() -> None:
 
 
 def test_auto_pick_with_an_empty_bank() -> None:
-    agenda = agenda_for(meeting(), playbook(meeting(), categories=()))
+    pb = playbook(meeting(), categories=())
+    agenda = agenda_for(meeting(), pb)
     assert agenda.questions == () and agenda.if_time_allows == ()
     assert sum(s.minutes for s in agenda.segments) == 30
-    text = plan_text(agenda)
+    text = plan_text(agenda, pb)
     assert "Picked from your question bank" not in text and "No question fits" not in text
     assert "No questions to ask yet" in text
+
+
+NETWORKING_ONLY = """\
+---
+category: networking
+questions:
+  - {id: know-anyone, text: Do you know anyone at these companies?, for: [networking]}
+  - {id: others, text: Who else would be worth talking to?}
+---
+"""
+
+
+def test_a_bank_with_nothing_to_pick_for_the_meeting_is_not_called_missing(
+    tmp_path: Path,
+) -> None:
+    """A bank of the networking category alone has nothing to pick for a coffee (one
+    question is kept for networking, the other the wrap-up asks) nor for a networking
+    call (its category is the ask's): the plan told you to add a question bank, which
+    you have."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(tmp_path, "content/questions/networking.md", NETWORKING_ONLY)
+    for slug, purpose in (("coffee", "informational"), ("call", "networking")):
+        write(
+            tmp_path,
+            f"content/meetings/{slug}.md",
+            f"---\ncontact: ada\npurpose: {purpose}\ndate: 2026-12-01\n---\n",
+        )
+    out = build(tmp_path, out=tmp_path / "out", today=dt.date(2026, 11, 22)).output
+    for slug, left_out in (
+        ("coffee", "kept for networking meetings and those the wrap-up asks anyway"),
+        ("call", "kept for informational meetings, those of the networking category (the ask's)"),
+    ):
+        text = scan(out / f"meetings/{slug}/index.html").text
+        assert "add a question bank" not in text, slug
+        assert (
+            f"None of your bank's questions is picked here: the picks leave out those {left_out}"
+            in text
+        )
 
 
 def test_auto_pick_leaves_out_what_this_person_was_asked_or_answered_before() -> None:
