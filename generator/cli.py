@@ -425,7 +425,7 @@ class _Parser(argparse.ArgumentParser):
                 hint or self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
             )
             if not hint and "--" in extras:  # `build -- check`: not a value without -o
-                hint = f"{self.prog} takes no words after --"
+                hint = self._after_the_options(words, extras)
             if not hint and "help" in extras:  # `playbook build help`, as `git help build`
                 hint = f"for help, run {self.prog} --help"
             hint = hint or self._value_meant(extras)
@@ -433,6 +433,18 @@ class _Parser(argparse.ArgumentParser):
                 f"unrecognized arguments: {' '.join(extras)}" + (f" ({hint})" if hint else "")
             )
         return parsed, extras
+
+    def _after_the_options(self, words: list[str], extras: list[str]) -> str:
+        """`build -- --clean`: `--` ends the options, so an option after it is a word,
+        which no command takes; the command line without it, if an option follows."""
+        after = extras[extras.index("--") + 1 :]
+        if not any(word.split("=", 1)[0] in self._option_string_actions for word in after):
+            return f"-- ends the options, and {self.prog} takes no words after it"
+        meant = words[: words.index("--")] + words[words.index("--") + 1 :]
+        return (
+            f"-- ends the options, so what follows it is not read as options: did you mean "
+            f"{self.prog} {shlex.join(meant)}?"
+        )
 
     def _options_meant(self, words: Sequence[str]) -> str:
         """`did you mean --today?` for the words that are options this command does not

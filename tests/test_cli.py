@@ -1157,7 +1157,13 @@ def test_a_command_given_twice_is_said_to_be(
         (["--", "biuld"], "'report', 'schema'); write the command first\n"),
         (
             ["build", "--", "check"],
-            "arguments: -- check (playbook build takes no words after --)\n",
+            "arguments: -- check (-- ends the options, and playbook build takes no words after "
+            "it)\n",
+        ),
+        (
+            ["build", "-q", "--", "--clean", "--today=2026-11-22"],
+            "arguments: -- --clean --today=2026-11-22 (-- ends the options, so what follows it "
+            "is not read as options: did you mean playbook build -q --clean --today=2026-11-22?)\n",
         ),
     ],
 )
@@ -1165,7 +1171,8 @@ def test_a_double_dash_is_told_where_it_goes(
     argv: list[str], ending: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`playbook -- build` said "invalid choice: '--'" and no more; `playbook build --
-    check` was asked 'did you mean -o check?'."""
+    check` was asked 'did you mean -o check?'; `playbook build -- --clean` was told that
+    build takes no words after --, not that -- ends the options."""
     assert usage_error(argv, capsys).endswith(ending)
 
 
