@@ -159,9 +159,6 @@ def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[list[int]]:
     `serve`, which says "Stopped." when it is. Yields the signals received: one that
     ended nothing came once a build's new site was in place (`BUILT_BUT_NOT_TIDIED`)."""
     received: list[int] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield received  # only the main thread may set a signal handler
-        return
     stopping: list[threading.Timer] = []
 
     def interrupt(signum: int, frame: object) -> None:
@@ -172,18 +169,13 @@ def _terminate_like_ctrl_c(*, said: bool = True) -> Iterator[list[int]]:
             stopping[0].start()
         raise KeyboardInterrupt
 
-    previous = {number: signal.getsignal(number) for number in _ENDING}
-    for number, handler in previous.items():
-        if handler is not signal.SIG_IGN:
-            signal.signal(number, interrupt)
-    try:
-        yield received
-    finally:
-        for timer in stopping:
-            timer.cancel()
-            timer.join()  # said, if it is being said, before "interrupted"
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    with _ending_signals_to(interrupt, unless=lambda found: found is signal.SIG_IGN):
+        try:
+            yield received
+        finally:
+            for timer in stopping:
+                timer.cancel()
+                timer.join()  # said, if it is being said, before "interrupted"
 
 
 @contextlib.contextmanager
@@ -191,18 +183,37 @@ def _stops_held() -> Iterator[None]:
     """Ctrl-C, `kill` or the terminal closed while the block runs are held until it ends,
     then received as they would have been: the lines it says are said whole."""
     held: list[tuple[int, Any]] = []
-    main_thread = threading.current_thread() is threading.main_thread()
-    found = {number: signal.getsignal(number) for number in _ENDING} if main_thread else {}
-    previous = {number: handler for number, handler in found.items() if callable(handler)}
-    for number in previous:
-        signal.signal(number, lambda signum, frame: held.append((signum, frame)))
-    try:
-        yield
+    previous: dict[int, Any] = {}
+    try:  # those of the default or ignored are left as they are, having no handler to call
+        with _ending_signals_to(
+            lambda signum, frame: held.append((signum, frame)),
+            unless=lambda found: not callable(found),
+        ) as previous:
+            yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
         for signum, frame in held[:1]:  # the first: it stops the command
             previous[signum](signum, frame)
+
+
+@contextlib.contextmanager
+def _ending_signals_to(
+    handler: Callable[[int, Any], object], *, unless: Callable[[Any], bool]
+) -> Iterator[dict[int, Any]]:
+    """While the block runs, the ending signals (`_ENDING`) go to `handler`, but for those
+    whose handler is one it leaves as it is (`unless`); then back to the handlers they
+    had, which it yields. Only the main thread may set a handler: elsewhere, none is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield {}
+        return
+    found = {number: signal.getsignal(number) for number in _ENDING}
+    previous = {number: had for number, had in found.items() if not unless(had)}
+    for number in previous:
+        signal.signal(number, handler)
+    try:
+        yield previous
+    finally:
+        for number, had in previous.items():
+            signal.signal(number, had)
 
 
 BUILT_BUT_NOT_TIDIED = (
