@@ -44,7 +44,7 @@ from generator.errors import (
     printable_lines,
     quoted,
 )
-from generator.faults import os_problem, recursion_problem
+from generator.faults import os_fault, os_problem, recursion_problem
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.atomic import file_on_the_way, replace_file
@@ -1989,7 +1989,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             hint = _files_within(args.file, ".vcf" if args.source == "vcard" else ".csv", usual)
         shown = cut_short(str(args.file)) if exc.errno == errno.ENAMETOOLONG else args.file
         raise ValueRefused(
-            f"cannot read {shown}: {exc.strerror}" + (f" ({hint})" if hint else "")
+            f"cannot read {shown}: {_why_unread(exc, args.file)}" + (f" ({hint})" if hint else "")
         ) from None
     if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
         raise ValueRefused(f"{args.file} is empty: there is nothing in it to import")
@@ -2045,6 +2045,18 @@ def _files_meant(path: Path, folders: bool = False) -> str:
     except OSError:
         return ""
     return did_you_mean([str(path.parent / name) for name in close_names(path.name, names, 0.8)])
+
+
+def _why_unread(exc: OSError, path: Path) -> str:
+    """Why the file at `path` could not be read, in words for people: `read_source`'s own,
+    else what playbook says of the system's fault (not its "Too many levels of symbolic
+    links"), and the file in the way of a path through it (`import vcard notes.txt/a`)."""
+    from generator.sources.read import Refused
+
+    if isinstance(exc, Refused):
+        return str(exc.strerror)
+    where, what = os_fault(exc)
+    return what if where == str(path) else f"{where} is a file, not a folder: check the path"
 
 
 def _looked_in(path: Path) -> str:

@@ -1013,6 +1013,38 @@ def test_a_file_an_import_cannot_read_is_said_under_that_imports_usage(
 
 
 @pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        (
+            "loop",
+            "cannot read loop: too many symbolic links in a row (a link that leads back to "
+            "itself?): remove or repoint the link",
+        ),
+        ("notes.txt/in.csv", "cannot read notes.txt/in.csv: notes.txt is a file, not a folder"),
+    ],
+)
+def test_a_file_an_import_cannot_read_is_said_in_words_for_people(
+    path: str, said: str, tmp_path: Path
+) -> None:
+    """`import linkedin loop` (a link to itself) said "cannot read loop: Too many levels of
+    symbolic links", `import linkedin notes.txt/in.csv` "Not a directory": the system's own
+    words, which say neither what is wrong with the path nor what to do."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "notes.txt").write_text("x")
+    ended = subprocess.run(
+        [sys.executable, "-m", "generator", "import", "linkedin", path],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert ended.returncode == 2
+    assert f"playbook import linkedin: error: {said}" in ended.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "loop", "notes.txt"]
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["build", "site"], "unrecognized arguments: site (did you mean -o site?)"),
@@ -2267,7 +2299,8 @@ LONG_SHOWN = "'" + "x" * 59 + "\u2026'"
         (["export", "vcard", ODD], f"no contact named {ODD_SHOWN}: name each contact"),
         (
             ["import", "linkedin", LONG],
-            "cannot read " + "x" * 80 + "\u2026" + "x" * 30 + ": File name too long",
+            "cannot read " + "x" * 80 + "\u2026" + "x" * 30 + ": the path is too long for the "
+            "system: move the file to a shallower folder",
         ),
         (["build", "--jobs", LONG], f"argument --jobs: expected a whole number, got {LONG_SHOWN}"),
         (["serve", "--host", ODD], f"argument --host: expected an address, got {ODD_SHOWN}, "),

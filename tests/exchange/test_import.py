@@ -775,12 +775,12 @@ def test_a_file_not_found_names_the_one_beside_it_that_was_meant(
         (tmp_path / name).write_text("x")
     argv = ["import", "linkedin", "-C", str(tmp_path), str(tmp_path / "Connection.csv")]
     assert refused(argv, capsys) == [
-        f"cannot read {tmp_path / 'Connection.csv'}: No such file or directory "
+        f"cannot read {tmp_path / 'Connection.csv'}: no such file or directory "
         f"(did you mean {tmp_path / 'Connections.csv'}?)"
     ]
     [told] = refused(["import", "vcard", "-C", str(tmp_path), str(tmp_path / "phone.vcf")], capsys)
     assert told.endswith(  # none is close
-        f": No such file or directory (no file by that name in {tmp_path}: give the path to "
+        f": no such file or directory (no file by that name in {tmp_path}: give the path to "
         "the file)"
     )
 
@@ -794,11 +794,11 @@ def test_a_file_not_found_says_where_it_was_looked_for(
     (tmp_path / "content").mkdir()
     monkeypatch.chdir(tmp_path)
     assert refused(["import", "linkedin", "Connections.csv"], capsys) == [
-        "cannot read Connections.csv: No such file or directory (no file by that "
+        "cannot read Connections.csv: no such file or directory (no file by that "
         f"name in {tmp_path}: give the path to the file)"
     ]
     assert refused(["import", "vcard", "Downlaods/phone.vcf"], capsys) == [
-        "cannot read Downlaods/phone.vcf: No such file or directory (there is no "
+        "cannot read Downlaods/phone.vcf: no such file or directory (there is no "
         "folder Downlaods: check the path)"
     ]
 
