@@ -110,9 +110,10 @@ def agenda_for(m: Meeting, pb: Playbook | None = None, **defaults: object) -> Ag
 
 
 def worded(template: str, **context: object) -> str:
-    """A part of the theme rendered, as the text a reader sees: the wording lives there."""
+    """A part of the theme rendered, as the text a reader sees: the wording lives there. A
+    break an email address may take (`<wbr>`) is no space."""
     env = make_environment(theme_dirs(Path("."), "default"))
-    html = env.get_template(template).render(fragments={}, **context)
+    html = env.get_template(template).render(fragments={}, **context).replace("<wbr>", "")
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 

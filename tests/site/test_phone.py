@@ -11,14 +11,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count, write
+from conftest import SAMPLE_TODAY, copy_sample, edit, pdf_page_count, write
 from test_print import pdf_text
 
 from generator.build import build
+from generator.cli import main
 
 pytestmark = pytest.mark.browser
 
@@ -358,32 +360,71 @@ def test_larger_text_leaves_a_meetings_facts_room_beside_their_labels(
             assert narrowest >= 0.4, (path, shares)
 
 
-LINES = """(selector) => {
-  const lines = [];
-  let top = null;
-  const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (let i = 0; i < node.length; i++) {
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      const at = Math.round(range.getBoundingClientRect().top);
-      if (at !== top) lines.push('');
-      top = at;
-      lines[lines.length - 1] += node.data[i];
+ADDRESS_LINES = """([selector, address]) => {
+  // The lines `address` takes in each element of `selector` that shows it.
+  const shown = [];
+  for (const element of document.querySelectorAll(selector)) {
+    const nodes = [];
+    let text = '';
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+      nodes.push([node, text.length]);
+      text += node.data;
     }
+    const at = text.indexOf(address);
+    if (at < 0) continue;
+    const lines = [];
+    let top = null;
+    for (let i = at; i < at + address.length; i++) {
+      const [node, from] = nodes.filter(([, from]) => from <= i).pop();
+      const range = document.createRange();
+      range.setStart(node, i - from);
+      range.setEnd(node, i - from + 1);
+      const line = Math.round(range.getBoundingClientRect().top);
+      if (line !== top) lines.push('');
+      top = line;
+      lines[lines.length - 1] += text[i];
+    }
+    shown.push(lines);
   }
-  return lines;
+  return shown;
 }"""
+LONG_EMAIL = "maya.okafor.analytics@consulting.example.com"
 
 
-def test_an_email_address_wraps_at_its_parts_on_a_phone(phone: Any, built_sample: Path) -> None:
-    """A contact's email address too wide for a 320 px phone broke where the line ran out,
-    'omar.haddad@example.co' then 'm'; it now wraps after its @ or a dot, and its link
-    still writes to the whole address."""
-    phone.goto((built_sample / "contacts/omar-haddad/index.html").as_uri())
-    email = "dl.card a[href^='mailto:']"
-    assert phone.get_attribute(email, "href") == "mailto:omar.haddad@example.com"
-    lines = phone.evaluate(LINES, email)
-    assert "".join(lines) == "omar.haddad@example.com"
-    assert all(line.endswith(("@", ".")) for line in lines[:-1]), lines
+@pytest.fixture(scope="module")
+def addresses(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a long address of your own, built, and its log of Oct and Nov."""
+    root = copy_sample(tmp_path_factory.mktemp("addresses"))
+    edit(root, "content/profile.md", "maya.okafor@example.com", LONG_EMAIL)
+    build(root, out=root / "site", today=SAMPLE_TODAY, jobs=1)
+    report = ["report", "-C", str(root), "--from", "2026-10-01", "--to", "2026-11-30"]
+    assert main([*report, "--today", SAMPLE_TODAY.isoformat()]) == 0
+    return root
+
+
+@pytest.mark.parametrize(
+    ("shown_on", "where", "address"),
+    [
+        ("site/contacts/omar-haddad/index.html", "dl.card", "omar.haddad@example.com"),
+        ("site/meetings/2026-12-01-tomas-alvarez/index.html", "li", LONG_EMAIL),
+        ("reports/work-search-log-2026-10-01-to-2026-11-30.html", "td", "daniel.reyes@example.com"),
+    ],
+)
+def test_an_email_address_wraps_at_its_parts_on_a_phone(
+    phone: Any, addresses: Path, shown_on: str, where: str, address: str
+) -> None:
+    """An email address too wide for a phone broke where the line ran out: a contact's
+    'omar.haddad@example.co' then 'm' at 320 px; your own in an agenda's list of what to
+    have at hand for a video call, and a person's in the work-search log
+    ('daniel.r', 'eyes@e', 'xample.', 'com'). It now wraps only beside its @ or a dot,
+    and a contact's link still writes to the whole address."""
+    phone.goto((addresses / shown_on).as_uri())
+    if where == "dl.card":
+        assert phone.get_attribute("dl.card a[href^='mailto:']", "href") == f"mailto:{address}"
+    shown = phone.evaluate(ADDRESS_LINES, [where, address])
+    assert shown, f"{address} is not shown in {where}"
+    for lines in shown:
+        assert "".join(lines) == address
+        breaks = pairwise(lines)
+        assert all(end[-1] in "@." or then[0] in "@." for end, then in breaks), lines
