@@ -63,6 +63,23 @@ def test_what_was_let_go_prints_open(let_go_site: Path, page: Any) -> None:
     assert how.count() == items.count() and all(line.is_visible() for line in how.all())
 
 
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_the_dashboard_says_what_let_go_means_in_its_text(
+    let_go_site: Path, page: Any, media: str
+) -> None:
+    """The count `4 let go` said what it meant only in its tooltip (a title), which a phone,
+    a keyboard and paper never show: now a line under the next follow-ups says it."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.emulate_media(media=media)
+    page.goto((let_go_site / "index.html").as_uri())
+    note = page.locator(".fu-next p", has_text="let go")
+    assert note.is_visible()
+    assert note.inner_text() == (
+        "4 follow-ups were let go: left so long they lost their point, "
+        "so they are neither counted as overdue nor listed here."
+    )
+
+
 def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
     """Every page of the sample, with a table whose columns are aligned in its notes (an
     inline `style`, which the policy blocks, left the column unaligned without a word)."""
