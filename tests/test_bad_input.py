@@ -899,6 +899,25 @@ def test_a_yaml_mistake_in_a_field_does_not_hide_the_files_other_mistakes(
     assert main(["check", "-C", str(root), "--today", SAMPLE_TODAY.isoformat()]) == 1
 
 
+def test_a_line_of_dashes_among_the_fields_is_told_where_it_ends_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `---` typed among Elena's fields ended her front matter there: role:, email: and
+    the rest below it were shown in her notes as one heading, and check said nothing."""
+    root = copy_sample(tmp_path / "pb")
+    edit(root, ELENA, "role: Head of Product", "---\nrole: Head of Product")
+
+    status = main(["check", "-C", str(root), "--today", SAMPLE_TODAY.isoformat()])
+
+    said = [line for line in capsys.readouterr().err.splitlines() if ELENA in line]
+    assert said == [
+        f"warning: {ELENA}:4: front matter: this '---' ends the front matter early, so the "
+        "fields below it (lines 5 to 11) show in the notes as a heading: role:, email:, "
+        "linkedin:, met_via:, referred_by:, tags:, ke\u2026 are not read; delete this line"
+    ]
+    assert status == 0
+
+
 def test_a_meeting_with_a_broken_field_has_its_other_fields_checked(tmp_path: Path) -> None:
     """`tags: [climate, product` (the ] left out) and a date that is no date: both told."""
     root = copy_sample(tmp_path / "pb")

@@ -337,7 +337,7 @@ def parse_document(
     yaml_text, body, body_line = split
     if conflicts and conflicts[0] < body_line:
         return None  # the YAML holds both versions: its own messages would only confuse
-    if body.lstrip().startswith(FENCE) and (second := _second_block(body, body_line)):
+    if _may_hold_fields(body) and (second := _second_block(body, body_line)):
         problems.warn(path, second[0], "front matter", second[1])
     return _parse_yaml(
         path, yaml_text, body, body_line, problems, first_line=2, meant=meant, partly=partly
@@ -348,29 +348,52 @@ _FIELD_LINE = re.compile(r"([^\s#:\-][^:]*):(?:[ \t]|\Z)")
 """A line that starts a field (`role: Lead`, `tags:`)."""
 
 
+def _may_hold_fields(body: str) -> bool:
+    """Whether the body starts with a `---` line or a field line: only then can it hold
+    fields `_second_block` names (its first line looked at, not the whole body split)."""
+    first = next(_LINE.finditer(body.lstrip()))[0].rstrip()
+    return first == FENCE or bool(_FIELD_AS_NAMED.match(first))
+
+
+_FIELD_AS_NAMED = re.compile(r"[a-z][a-z0-9_]*:(?:[ \t]|\Z)")
+"""A line that starts a field written as playbook's fields are named (`role: Lead`)."""
+
+
 def _second_block(body: str, body_line: int) -> tuple[int, str] | None:
-    """(line, message) for fields written in a second block between `---` lines right
-    below the front matter (typed in two goes, or pasted from another file): Markdown
-    reads the block as a rule and a heading, so they showed in the notes, and were no
-    fields, without a word. None when the body does not start so."""
+    """(line, message) for fields the notes begin with, up to a `---` line: written in a
+    second block between `---` lines right below the front matter (typed in two goes, or
+    pasted from another file), or left below a `---` typed among the fields, which ended
+    the front matter there. Markdown reads them as a rule and a heading, or a heading,
+    so they showed in the notes, and were no fields, without a word. None when the body
+    does not start so."""
     lines = [line.rstrip() for line in _lines(body)]
     start = next((index for index, line in enumerate(lines) if line), len(lines))
-    if start == len(lines) or lines[start] != FENCE:
+    if start == len(lines):
         return None
-    end = next((i for i in range(start + 1, len(lines)) if lines[i] in (FENCE, "...")), None)
-    written = [line for line in lines[start + 1 : end] if line]
-    if end is None or not written or not _FIELD_LINE.match(written[0]):
+    fenced = lines[start] == FENCE
+    begin = start + 1 if fenced else start
+    end = next((i for i in range(begin, len(lines)) if lines[i] in (FENCE, "...")), None)
+    if end is None or not (fenced or all(lines[begin:end])):
+        return None  # unfenced, a blank line makes them a paragraph above a rule
+    written = [line for line in lines[begin:end] if line]
+    if not written or not _FIELD_LINE.match(written[0]):
         return None
     if not all(_FIELD_LINE.match(line) or line[0] in " \t-" for line in written):
         return None
     names = [f"{m[1]}:" for line in written if (m := _FIELD_LINE.match(line))]
     first, last = body_line + start, body_line + end
     one = len(names) == 1
+    not_read = f"{clipped(', '.join(names))} {'is' if one else 'are'} not read"
+    if not fenced:
+        below = f"line {first}" if first == last - 1 else f"lines {first} to {last - 1}"
+        return body_line - 1, (
+            f"this '---' ends the front matter early, so the fields below it ({below}) show "
+            f"in the notes as a heading: {not_read}; delete this line"
+        )
     return first, (
         f"lines {first} to {last} are a second block of fields between '---' lines, which "
-        f"Markdown shows as notes: {clipped(', '.join(names))} {'is' if one else 'are'} not "
-        f"read; move {'it' if one else 'them'} into the front matter above (lines 1 to "
-        f"{body_line - 1}), and delete the '---' lines of this block"
+        f"Markdown shows as notes: {not_read}; move {'it' if one else 'them'} into the front "
+        f"matter above (lines 1 to {body_line - 1}), and delete the '---' lines of this block"
     )
 
 

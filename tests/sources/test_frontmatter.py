@@ -1019,6 +1019,20 @@ def test_an_anchor_an_alias_uses_is_read_as_yaml_means() -> None:
         ),
         ("---\nname: Ana\n---\n---\nA rule, then notes.\n---\n", None),
         ("---\nname: Ana\n---\nNotes.\n\n---\nrole: Lead\n---\n", None),
+        (  # a '---' typed among the fields ended the front matter there
+            "---\nname: Ana\n---\nrole: Lead\ntags:\n  - a\n---\nNotes.\n",
+            "warning: c.md:3: front matter: this '---' ends the front matter early, so the "
+            "fields below it (lines 4 to 6) show in the notes as a heading: role:, tags: are "
+            "not read; delete this line",
+        ),
+        (
+            "---\r\nname: Ana\r\n---\r\nrole: Lead\r\n---\r\n",
+            "warning: c.md:3: front matter: this '---' ends the front matter early, so the "
+            "fields below it (line 4) show in the notes as a heading: role: is not read; "
+            "delete this line",
+        ),
+        ("---\nname: Ana\n---\nrole: Lead\n\n---\nNotes.\n", None),  # a rule below
+        ("---\nname: Ana\n---\nStatus: on hold\n---\n", None),  # a heading of notes
     ],
 )
 def test_a_second_block_of_fields_below_the_front_matter_is_named(
