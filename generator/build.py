@@ -11,7 +11,7 @@ import gc
 import os
 import time
 import zoneinfo
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -355,12 +355,20 @@ def calendar_of(
     facts: Facts,
     renamed: Mapping[str, str] | None = None,
     for_owner: bool = True,
+    go_on: Callable[[], None] = lambda: None,
 ) -> bytes:
     """playbook.ics, its links absolute when `base_url` is set (to the opaque file names
-    of an encrypted build when `renamed`); `for_owner` False for a coach's view."""
+    of an encrypted build when `renamed`); `for_owner` False for a coach's view; `go_on`
+    may raise to stop (`build_calendar`)."""
     base_url = playbook.config.base_url
     return build_calendar(
-        playbook, today, facts.items, base_url=base_url, files=renamed, for_owner=for_owner
+        playbook,
+        today,
+        facts.items,
+        base_url=base_url,
+        files=renamed,
+        for_owner=for_owner,
+        go_on=go_on,
     )
 
 

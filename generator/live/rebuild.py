@@ -213,7 +213,7 @@ class LiveBuild:
             self._go_on()
             # before the pages: a page seen new has its calendar new. Kept compressed (5.5
             # MiB at 10,000 files, 0.6 so), unpacked for each request (37 ms)
-            ics = functools.partial(calendar_of, playbook, today, facts)
+            ics = functools.partial(calendar_of, playbook, today, facts, go_on=self._go_on)
             self._calendar = functools.cache(lambda: zlib.compress(ics(), 1))
             rendered, written = self._render(playbook, facts, today, theme, problems)
         except Exception as exc:
@@ -419,7 +419,7 @@ class LiveBuild:
         answer: Future[bytes | None] = Future()
         threading.Thread(target=self._make_calendar, args=(answer,), daemon=True).start()
         while not self._closed:
-            with suppress(TimeoutError):
+            with suppress(TimeoutError, Closed):  # Closed: stopped by `close()`, at an event
                 return answer.result(timeout=0.1)
         return None
 

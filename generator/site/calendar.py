@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -119,6 +119,7 @@ def build_calendar(
     base_url: str | None = None,
     files: Mapping[str, str] | None = None,
     for_owner: bool = True,
+    go_on: Callable[[], None] = lambda: None,
 ) -> bytes:
     """The whole `playbook.ics` as bytes (CRLF line endings, as RFC 5545 asks): the
     meetings, and the open ones of `followups` (the build's `Facts.items`).
@@ -128,7 +129,8 @@ def build_calendar(
     renamed. Both are passed in, not read from the config, so each kind of build
     decides what its calendar may point at. Without `for_owner` (a coach's view), a
     follow-up does not say where to record it as done: as on the pages, that is for you,
-    and the view's file names are not yours.
+    and the view's file names are not yours. `go_on` is called before each event and
+    may raise to stop (the live preview's server stopping: a second at 10,000 files).
     """
     links = Links(base_url, files)
     config = playbook.config
@@ -153,13 +155,15 @@ def build_calendar(
         key=lambda m: m.sort_key,
     )
     stamp_line = EventLines.line_of("dtstamp", stamp)  # the same in every event
-    events = [
-        _meeting_event(playbook, group, stamp_line, links)
-        for group in _held_together(playbook, meetings)
-    ]
+    events = []
+    for group in _held_together(playbook, meetings):
+        go_on()
+        events.append(_meeting_event(playbook, group, stamp_line, links))
     pending = [i for i in followups if i.is_open and i.status != LET_GO]
     items = [i for i in pending if i.due >= since]
-    events += [_followup_event(playbook, i, stamp_line, links, for_owner) for i in items]
+    for item in items:
+        go_on()
+        events.append(_followup_event(playbook, item, stamp_line, links, for_owner))
     overdue = latest_due_first(i for i in pending if i.status == OVERDUE)
     if overdue:
         events.append(_overdue_event(overdue, today, stamp_line, links))

@@ -1142,10 +1142,10 @@ def test_a_stop_does_not_wait_for_a_calendar_being_made(
 
     calendar_of, started, release = rebuild.calendar_of, threading.Event(), threading.Event()
 
-    def slow(*args: Any) -> bytes:
+    def slow(*args: Any, **named: Any) -> bytes:
         started.set()
         release.wait(20)  # a long calendar, until the test has timed the stop
-        return calendar_of(*args)
+        return calendar_of(*args, **named)
 
     monkeypatch.setattr(rebuild, "calendar_of", slow)
     assert builder.build().ok  # its calendar made with `slow`
@@ -1158,6 +1158,28 @@ def test_a_stop_does_not_wait_for_a_calendar_being_made(
     stuck = asking.is_alive()
     release.set()
     assert not stuck and answers == [None]
+
+
+def test_a_stop_ends_a_calendar_being_made_at_its_next_event(
+    builder: LiveBuild, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while playbook.ics was being made: the calendar went on to its last event (a
+    second at 10,000 files), and a rebuild waiting for it waited that long to stop."""
+    from generator.site import calendar
+
+    made: list[object] = []
+    meeting_event = calendar._meeting_event
+
+    def made_then_stopped(*args: Any) -> Any:
+        made.append(args)
+        builder.close()
+        return meeting_event(*args)
+
+    monkeypatch.setattr(calendar, "_meeting_event", made_then_stopped)
+    answer = builder.calendar()
+    with pytest.raises(Closed):
+        builder.build()  # once the calendar has let go
+    assert len(made) == 1 and answer is None
 
 
 @pytest.mark.parametrize(
