@@ -1,11 +1,6 @@
-"""Record what each page and each fact reads, so a live rebuild redoes only what changed.
-
-A page is made through a tracking view (`TrackedPlaybook`) that records every field,
-query, fact and template it reads, as Lektor records the sources an artifact touches;
-facts are memoised with their own records. After an edit, the keys whose values changed
-(compared by value, never identity) work out again the facts that read them
-(`Engine.refresh`), and render again the pages that did.
-"""
+"""Record what each page and fact reads (as Lektor records what an artifact touches), so
+that after an edit the keys whose values changed work out again the facts that read them
+(`Engine.refresh`) and render again the pages that did."""
 
 from __future__ import annotations
 
@@ -59,9 +54,7 @@ WORD: Final = "I"
 FIELD_SET = 1 << 31
 """Added to the number of a set of fields read, so that no key's number equals it."""
 
-
 BANK: Key = ("bank",)
-"""The key of the whole question bank."""
 WHOLE: dict[str, Key] = {
     "meant_by_held_back": ("held_back",),
     "contacts_held_back": ("held_back_contacts",),
@@ -78,14 +71,11 @@ class Recorder:
 
     def __init__(self) -> None:
         self.open: list[Reads] = []
-        """The records being made, innermost last."""
         self.keys: list[Key | None] = []
         """Each key read, by its number (None: forgotten, its number free)."""
         self.numbers: dict[Key, int] = {}
-        """The number of each key read (`number`; a key not there was never read)."""
         self._free: list[int] = []
         self.tables: list[Readers[Any]] = []
-        """Every table of readers whose records are written with these numbers."""
         self._field_sets: list[int] = []
         """Each set of fields' bits read, by its number (a few hundred)."""
         self._field_numbers: dict[int, int] = {}
@@ -109,7 +99,6 @@ class Recorder:
             self.open.pop()
 
     def number(self, key: Key) -> int:
-        """The number of `key`, given it the first time it is asked for."""
         known = self.numbers.get(key)
         if known is None:
             if self._free:
@@ -125,9 +114,8 @@ class Recorder:
             table.pack(always)
 
     def tidy(self) -> None:
-        """Pack every table of readers anew, then forget the keys no record holds and no
-        reader is (a deleted file's, a cached part's that shows rows no more): those of a
-        long session's edits would pile up."""
+        """Forget the keys no record holds and no reader is (a deleted file's, an old
+        part's), lest a long session's edits pile them up."""
         self.pack(always=True)
         used = bytearray(len(self.keys))  # by number: sets of them raised the server's peak
         for table in self.tables:
@@ -264,7 +252,6 @@ class Readers(Generic[R]):
         self._lose(lost)
 
     def _gain(self, reader: int, reads: Iterable[int]) -> None:
-        """`reader` read the keys numbered `reads` (a record's words)."""
         since = self._since
         for number in reads:
             if number < FIELD_SET:
@@ -286,7 +273,6 @@ class Readers(Generic[R]):
                 del self._since[number]
 
     def mark_used(self, used: bytearray) -> None:
-        """Mark in `used` the numbers of the keys read and the readers, as last packed."""
         for number in self._packed:
             used[number] = 1
         for number, (start, end) in enumerate(itertools.pairwise(self._starts or ())):
@@ -327,7 +313,7 @@ class Engine:
         )
 
     def fact(self, key: Key, compute: Compute) -> Any:
-        """The fact's value (worked out now if unknown), recorded as read by the caller."""
+        """The fact's value, recorded as read by the caller."""
         known = self.facts.get(key)
         if known is None:
             known = self.facts[key] = self._work_out(key, compute)
@@ -343,8 +329,7 @@ class Engine:
 
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
-        more changes; returns the changed keys, facts included. A fact whose input is
-        gone (a deleted entity) is dropped: what still needs it works it out afresh."""
+        more changes; returns the changed keys. A fact whose input is gone is dropped."""
         everything = set(changed)
         frontier = changed
         while frontier:
@@ -380,8 +365,7 @@ class Engine:
         self._drop(lambda k: k[0] == kind and ((n := known(k)) is None or not seen[n]))
 
     def forget(self, kind: str | None = None) -> set[Key]:
-        """Forget every fact, or those of one kind (`"fragment"`); returns their keys, which
-        count as changed for whatever read them."""
+        """Forget every fact, or those of `kind`; returns their keys (changed for their readers)."""
         if kind is None:
             every = set(self.facts)
             self.facts = {}
@@ -398,14 +382,13 @@ class Engine:
 
 
 class LiveModel:
-    """The current model, seen through a tracking view that lasts as long as the server."""
+    """The current model and its tracking view (as long as the server lasts)."""
 
     def __init__(self) -> None:
         self.recorder = Recorder()
         self.engine = Engine(self.recorder)
         self._playbook: Playbook | None = None
-        self.tables: dict[str, Mapping[str, Any]] = {}
-        """The current entities by kind and slug, for refs to read quickly."""
+        self.tables: dict[str, Mapping[str, Any]] = {}  # by kind and slug, for refs
         self.view = cast(Playbook, TrackedPlaybook(self))
         self._refs: dict[Key, Ref] = {}
 
@@ -428,7 +411,6 @@ class LiveModel:
         return self._playbook
 
     def has(self, kind: str, slug: object) -> bool:
-        """Is there such an entity? Read as its field `HAS`."""
         self.recorder.read_fields(self.key(kind, slug), FIELDS[kind][HAS])
         return slug in self.tables[kind]
 
@@ -438,8 +420,7 @@ class LiveModel:
 
 
 class Ref:
-    """An entity seen through the view, as the current model holds it: each field read
-    is recorded. Equal refs name the same entity."""
+    """An entity as the current model holds it, each field read recorded."""
 
     __slots__ = ("_bits", "_hash", "_key", "_kind", "_model", "_slug")
 
@@ -474,12 +455,10 @@ class Ref:
     def __hash__(self) -> int:
         return self._hash
 
-    def __repr__(self) -> str:
-        """The entity's own (`{{ contact }}` shows it as a build does)."""
+    def __repr__(self) -> str:  # `{{ contact }}` as a build shows it
         return repr(self._whole())
 
     def _whole(self) -> Any:
-        """The entity itself, every field read."""
         self._model.recorder.read_fields(self._key, EVERY_FIELD[self._kind])
         return self._model.tables[self._kind][self._slug]
 
@@ -494,19 +473,17 @@ def _names(entity_type: type) -> list[str]:
     ]
 
 
-HAS = "has"
-"""Whether an entity is there at all: read, and changed, as one of its fields."""
+HAS = "has"  # whether an entity is there: read, and changed, as one of its fields
 FIELDS = {
     kind: {name: 1 << i for i, name in enumerate([HAS, *_names(entity)]) if name != "slug"}
     for kind, entity in KINDS.items()
 }
-"""Each field (and property) of an entity as a bit, by kind, but its slug, which never
-changes: the fields read of an entity are recorded as one int."""
+"""Each field and property of an entity as a bit, by kind (but its slug, which never
+changes): the fields read of an entity are recorded as one int."""
 EVERY_FIELD = {kind: sum(bits.values()) for kind, bits in FIELDS.items()}
 
 
 def entity_changes(kind: str, slug: str, old: Any, new: Any) -> set[Key]:
-    """The keys of one entity whose values differ between two versions (None: absent)."""
     names = FIELDS[kind]
     if old is None or new is None:
         return {(kind, slug, name) for name in names}
@@ -527,7 +504,7 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
         changed |= entity_changes("profile", "profile", old.profile, new.profile)
     changed.update(key for name, key in WHOLE.items() if getattr(old, name) != getattr(new, name))
     if old.categories != new.categories:
-        changed.add(("bank",))
+        changed.add(BANK)
         for qid in old.questions.keys() | new.questions.keys():
             if old.questions.get(qid) != new.questions.get(qid):
                 changed.add(("question", qid))
@@ -538,7 +515,7 @@ V = TypeVar("V")
 
 
 class ShownAsDict(Mapping[str, V]):
-    """A mapping of the view shown as a build shows a dict, and its views."""
+    """A mapping of the view, shown as a build shows a dict."""
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
@@ -554,10 +531,7 @@ class ShownAsDict(Mapping[str, V]):
 
 
 class TrackedMap(ShownAsDict[Ref]):
-    """The entities of one kind, by slug, each read recorded."""
-
-    shown_as = "dict"
-    """What a template's mistake calls it (`NamedUndefined`), as in a build."""
+    shown_as = "dict"  # what a template's mistake calls it (`NamedUndefined`), as a build
 
     def __init__(self, model: LiveModel, kind: str) -> None:
         self._model = model
@@ -663,8 +637,8 @@ fact, so that a change elsewhere in it leaves a page whose answer is the same al
 
 
 class TrackedPlaybook:
-    """The Playbook as pages and facts see it live, each read recorded; queries and
-    relations run the Playbook's own code on this view, as facts."""
+    """The Playbook as pages and facts see it live: queries and relations run the
+    Playbook's own code on this view, as facts."""
 
     shown_as = "Playbook"
 
@@ -729,8 +703,8 @@ class TrackedPlaybook:
 
 
 class TrackedEnvironment(ThemeEnvironment):
-    """A Jinja environment that records each template a page uses, and keeps the parts
-    templates render with `cached(...)` as facts, by what they show."""
+    """Records each template a page uses; keeps the parts rendered with `cached(...)` as
+    facts, by what they show."""
 
     model: LiveModel
 
@@ -740,8 +714,8 @@ class TrackedEnvironment(ThemeEnvironment):
         return super().get_template(name, parent, globals)
 
     def select_template(self, names: Any, parent: Any = None, globals: Any = None) -> Any:
-        """`{% include ["a.html", "b.html"] %}`: every name is recorded, not only the one
-        found: one that appears is a change too."""
+        """Every name of a list is recorded, not only the one found: one that appears is a
+        change too."""
         if isinstance(names, list | tuple):
             for name in names:
                 if isinstance(name, str):
@@ -792,8 +766,7 @@ def _unviewed(value: Any) -> Any:
 
 
 class TrackedVersions(Mapping[str, str]):
-    """Theme asset versions for links (`?v=`), each one used recorded: a page depends on
-    the versions it links, not on the whole set."""
+    """Theme asset versions for links (`?v=`): a page reads the versions it links only."""
 
     def __init__(self, model: LiveModel) -> None:
         self.versions: Mapping[str, str] = {}  # set by the live build
