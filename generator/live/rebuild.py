@@ -1,12 +1,8 @@
-"""Rebuild a served site after an edit: the build's own stages, redoing only what changed.
-
-1. read only the files the watcher named (`sources.py`);
-2. assemble, reusing each file's steps while their input is equal (`assembly.py`);
-3. make again the page groups whose record of reads holds a changed key (`track.py`);
-4. write only the files whose bytes changed, atomically; delete the pages that are gone.
-
-Bad content never touches the folder: an error page lists every mistake until a rebuild
-succeeds. The output equals `playbook build`'s byte for byte.
+"""Rebuild a served site after an edit with the build's own stages, redoing only what
+changed: the files the watcher named are read (`sources.py`), each file's steps reused
+while their input is equal (`assembly.py`), the pages whose reads changed made again
+(`track.py`), only the files whose bytes changed written. Bad content never touches the
+folder (an error page lists every mistake); the output is `playbook build`'s, byte for byte.
 """
 
 from __future__ import annotations
@@ -79,38 +75,29 @@ class Outcome:
     ok: bool
     errors: tuple[ContentError, ...]
     warnings: tuple[ContentError, ...]
-    changed: frozenset[str]
-    """Sources (content, playbook.yaml, theme files) whose content changed."""
+    changed: frozenset[str]  # sources, playbook.yaml and theme files
     seconds: float
-    rendered: frozenset[str] = frozenset()
-    """Site paths of the pages rendered."""
-    written: frozenset[str] = frozenset()
-    """Output files whose bytes changed (written or deleted)."""
-    error_page: bytes | None = None
-    """While the content is broken: the page to show instead of any HTML page."""
+    rendered: frozenset[str] = frozenset()  # site paths
+    written: frozenset[str] = frozenset()  # output files whose bytes changed, or deleted
+    error_page: bytes | None = None  # while broken: shown instead of any HTML page
 
 
 class Closed(Exception):
-    """`LiveBuild.close()` was called during a rebuild: it stops at its next step (a
-    source parsed, a stage, a page), as no page is wanted any more (Ctrl-C while a
-    setting's change reads or renders every file)."""
+    """`LiveBuild.close()` was called: a rebuild stops at its next step (a source, a stage,
+    a page), as no page is wanted any more."""
 
 
 THEME_ASSETS = "/.theme/"
 """Where the error and not-found pages find the theme's assets (the server serves them),
 which a first build that fails has not written: a dot-name, no address of the site's."""
-LISTING: Key = ("pages",)
-"""The key of the fact that lists every page group by (kind name, key), in order."""
+LISTING: Key = ("pages",)  # the fact of every page group by (kind name, key), in order
 
 
 class LiveBuild:
-    """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it current.
-
-    The defaults write what `playbook build` writes but playbook.ics, made when asked for
-    (`calendar`) rather than on every save. The server adds its CSP and reload client
-    (`csp`, `scripts`) and versions asset links so reloads need not fetch them
-    (`versioned_assets`).
-    """
+    """Builds the playbook at `root` into `out` (a folder only it writes), then keeps it
+    current: what `playbook build` writes but playbook.ics, made when asked for
+    (`calendar`). The server adds its CSP and reload client (`csp`, `scripts`) and versions
+    asset links so reloads need not fetch them (`versioned_assets`)."""
 
     def __init__(
         self,
@@ -134,8 +121,7 @@ class LiveBuild:
         self.model = LiveModel()
         self._setting: tuple[Config, dt.date] | None = None
         self._settings_text: bytes | None = None  # playbook.yaml as last read
-        self._day: tuple[Config, dt.date] | None = None
-        """The setting of the last build, good or not (`day_is_over`)."""
+        self._day: tuple[Config, dt.date] | None = None  # the last build's, good or not
         self._theme: Theme | None = None
         self._on_disk: Theme | None = None
         """The theme as last read: newer than the pages' `_theme` after a failed build."""
@@ -147,27 +133,21 @@ class LiveBuild:
         self._env = env
         self._versions = TrackedVersions(self.model)
         self._site: Site | None = None
-        self._pages: dict[tuple[str, str], Record] = {}
-        """What each page group read while it was made and rendered."""
+        self._pages: dict[tuple[str, str], Record] = {}  # what each page group read
         self._page_readers: Readers[tuple[str, str]] = Readers(
             self.model.recorder, lambda group: self._pages[group], lambda: self._pages
         )
-        self._pending: set[Key] = set()
-        """Keys changed since the pages were last rendered (a failed build between)."""
-        self._whole = True
-        """Render every page next time (first build, or a rendering stopped halfway)."""
-        self._files: dict[str, bytes] = {}
-        """Each file written → a digest of its bytes."""
+        self._pending: set[Key] = set()  # changed since the pages were last rendered
+        self._whole = True  # render every page next time (first build, or one stopped halfway)
+        self._files: dict[str, bytes] = {}  # each file written → a digest of its bytes
         self._extras: set[str] = set()
         self._calendar: Callable[[], bytes] | None = None
         """Makes the last good build's playbook.ics once (any thread: replaced whole)."""
         self._not_found: tuple[Theme | None, bytes] | None = None
         self._writing = threading.Lock()
-        self._building = threading.Lock()
-        """Held by a build, and while the calendar is made (`calendar`)."""
+        self._building = threading.Lock()  # by a build, and while the calendar is made
         self._closed = False
-        self._warning_places: dict[ContentError, int] = {}
-        """The last good build's warnings, each at its place in their order."""
+        self._warning_places: dict[ContentError, int] = {}  # the last good build's order
 
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
         """Bring `out` up to date. `changed`: the paths the watcher saw change since the
@@ -303,8 +283,7 @@ class LiveBuild:
         theme: Theme,
         theme_changes: set[ThemeKey] | None,
     ) -> Facts:
-        """Make `playbook` the model and `theme` the environment's; work out again the
-        facts they changed."""
+        """Make `playbook` the model and `theme` the environment's; work out again the facts."""
         model = self.model
         before = model.use(playbook)
         if theme != self._theme:
@@ -326,9 +305,8 @@ class LiveBuild:
     def _render(
         self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme, problems: Problems
     ) -> tuple[frozenset[str], frozenset[str]]:
-        """Make and write the pages whose reads changed and the new ones, delete those gone;
-        returns the site paths rendered and the files written. A template's mistake goes
-        to `problems` and the other pages render on, so that every mistake is named."""
+        """Make and write the pages whose reads changed and the new ones, delete those gone.
+        A template's mistake goes to `problems` and the others render on: each is named."""
         versions: Mapping[str, str] = self._versions if self.versioned_assets else {}
         site = dataclasses.replace(
             make_site(playbook, today),
@@ -384,7 +362,6 @@ class LiveBuild:
     def _make(
         self, kind: PageKind, key: str, facts: Facts, options: Options, written: set[str]
     ) -> Record:
-        """Make, render and write one group of pages, recording what it reads."""
         assert self._site is not None
         with self.model.recorder.recording() as reads:
             pages = kind.make(self.model.view, facts, options, key)
@@ -394,7 +371,6 @@ class LiveBuild:
         return self.model.recorder.kept(reads)
 
     def _write_extras(self, theme: Theme, base_url: str | None, written: set[str]) -> set[str]:
-        """Write the files that are not pages (theme assets, robots.txt); return their paths."""
         missing = render_missing_page(self._env, base_url, encrypted=False)
         files = {"robots.txt": ROBOTS_TXT, MARKER: MARKER_TEXT, MISSING_FILE: missing}
         for rel, source in static_files(theme.folders):
@@ -404,8 +380,8 @@ class LiveBuild:
         return set(files)
 
     def tidy(self) -> None:
-        """Forget the cached parts no page shows any more (left behind when what keys
-        them changes), and the keys nothing reads any more; for a quiet moment."""
+        """Forget the cached parts no page shows any more and the keys nothing reads; for
+        a quiet moment."""
         self.model.engine.forget_unread("fragment", self._pages.values())
         self.model.recorder.tidy()
 
@@ -453,13 +429,11 @@ class LiveBuild:
             self._closed = True
 
     def _go_on(self) -> None:
-        """Stop the rebuild under way (`Closed`) once `close()` was called."""
         if self._closed:
             raise Closed
 
     def _put(self, rel: str, stretches: Iterable[bytes], written: set[str]) -> None:
-        """Write a file if its bytes changed (atomically: readers see old or new), a
-        stretch at a time (`replace_file`)."""
+        """Write a file if its bytes changed, atomically (`replace_file`)."""
         digest = self._change(replace_file, rel, stretches, self._files.get(rel))
         if digest is not None:
             self._files[rel] = digest
@@ -473,7 +447,7 @@ class LiveBuild:
         return set(gone)
 
     def _change(self, action: Callable[..., _T], *args: Any) -> _T | None:
-        """Write or delete in `out`, unless `close()` was called (then None)."""
+        """In `out`, unless `close()` was called (then None)."""
         with self._writing:
             return None if self._closed else action(self.out, *args)
 
