@@ -2,7 +2,7 @@
 
 The `[[link]]` table is made again only when a name, a title or a broken file in it
 changed. A document checked without a problem is kept without its front matter as
-parsed (a third of what the sources hold), its field lines shared (`Layouts`).
+parsed (a third of what the sources hold), its field lines shared (`_lighter`).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class ReusedSteps:
         self._link_inputs: tuple[LinkEntries, tuple[Unparsed, ...], Href] | None = None
         self._changed: set[LinkKey] = set()  # in the link table, in this rebuild
         self._checked_now: dict[str, tuple[Document, Document]] = {}  # see `checked`
-        self._layouts = Layouts()
+        self._layouts: weakref.WeakValueDictionary[int, LineTable] = weakref.WeakValueDictionary()
 
     def steps(self) -> Steps:
         self._checked_now = {}
@@ -75,7 +75,7 @@ class ReusedSteps:
             # which reads its front matter: that one is kept whole
             kept = item
             if not checked.problems:
-                kept = item._replace(doc=lighter(item.doc, self._layouts.shared(item.doc.lines)))
+                kept = item._replace(doc=self._lighter(item.doc))
             self._checked_now[item.doc.path] = (item.doc, kept.doc)
             return kept, (checked, today)
 
@@ -88,8 +88,22 @@ class ReusedSteps:
         )
         return checked
 
+    def _lighter(self, doc: Document) -> Document:
+        """`doc` as kept once checked: no front matter as parsed, and its field lines in the
+        table of the files whose fields are on the same lines, as those made from one
+        template mostly are (at 10,000 files, 31 layouts held 4 MiB of tables)."""
+        items = tuple(doc.lines.items())
+        key = hash(items)
+        lines = self._layouts.get(key)
+        if lines is None or tuple(lines.items()) != items:
+            table = LineTable(doc.lines)
+            if lines is None:  # a table of another layout with the same hash keeps its place
+                self._layouts[key] = table
+            lines = table
+        return dataclasses.replace(doc, data=LEFT_OUT, raw=LEFT_OUT, lines=lines)
+
     def settle(self, read: Read, today: dt.date | None) -> Read:
-        """`read` as the sources keep it: checked as soon as it is read, and kept `lighter`,
+        """`read` as the sources keep it: checked as soon as it is read, and kept lighter,
         so that a first build lets go of each file's front matter before reading the next
         (after all were read, it left holes among the records kept: 34 MB at 10,000 files)."""
         if read.doc is None:
@@ -171,35 +185,10 @@ LEFT_OUT: dict[str, Any] = {}
 """The front matter of a document kept after it was checked (never checked again)."""
 
 
-def lighter(doc: Document, lines: dict[str, int]) -> Document:
-    """`doc` as kept once checked: no front matter as parsed, `lines` its field lines."""
-    return dataclasses.replace(doc, data=LEFT_OUT, raw=LEFT_OUT, lines=lines)
-
-
 class LineTable(dict[str, int]):
-    """A table of field lines, weakly referred to: `Layouts` forgets it with its last file."""
+    """A table of field lines, weakly referred to: forgotten with its last file."""
 
     __slots__ = ("__weakref__",)
-
-
-class Layouts:
-    """One table of field lines for the files whose fields are on the same lines: files
-    made from one template mostly are (at 10,000 files, 31 layouts held 4 MiB of tables)."""
-
-    def __init__(self) -> None:
-        self._by_hash: weakref.WeakValueDictionary[int, LineTable] = weakref.WeakValueDictionary()
-
-    def shared(self, lines: dict[str, int]) -> dict[str, int]:
-        """The kept table equal to `lines`, in the same order; else `lines`, kept."""
-        items = tuple(lines.items())
-        key = hash(items)
-        known = self._by_hash.get(key)
-        if known is not None and tuple(known.items()) == items:
-            return known
-        table = LineTable(lines)
-        if known is None:  # a table of another layout with the same hash keeps its place
-            self._by_hash[key] = table
-        return table
 
 
 def _reuse(
