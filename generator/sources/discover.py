@@ -47,8 +47,9 @@ PROFILE_FILE = "profile.md"
 _COPY_SUFFIX = re.compile(
     r"(?: \([^()]*conflict[^()]*\)"  # Dropbox, Nextcloud: `jane (Maya's conflicted copy …)`
     r"|\.sync-conflict-\d{8}-\d{6}(?:-[0-9A-Z]{7})?"  # Syncthing
+    r"|[-_]conflict(?:-[^()]*)?"  # ownCloud: `jane_conflict-20261120-101010`, with a user
     r"|-(?:DESKTOP|LAPTOP)-[0-9A-Z]{7,8}(?:-\d+)?"  # OneDrive: the PC's default name
-    r"| \d+| \(\d+\)"  # iCloud `jane 2`, Google Drive or a download `jane (1)`
+    r"| \d+| ?\(\d+\)"  # iCloud `jane 2`, Google Drive or a download `jane (1)`, `jane(1)`
     r"| copy(?: \d+)?| - copy(?: \(\d+\))?"  # Finder, Explorer
     r"|_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+)\Z",  # what `git mergetool` leaves behind
     re.IGNORECASE,

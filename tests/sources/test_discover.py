@@ -271,10 +271,14 @@ def test_a_markdown_file_with_an_upper_case_ending_is_named_not_skipped(tmp_path
         "jane-doe (conflicted copy 2026-11-20 101010).md",  # Nextcloud
         "jane-doe (Case Conflict).md",  # Dropbox, two names differing by case
         "jane-doe.sync-conflict-20261120-101010-ABCDEFG.md",  # Syncthing
+        "jane-doe_conflict-20261120-101010.md",  # ownCloud
+        "jane-doe_conflict-maya-20261120-101010.md",  # ownCloud, with the user's name
+        "jane-doe-conflict-20261120-101010.md",
         "jane-doe-DESKTOP-1ABC2DE.md",  # OneDrive keeps both, adding the PC's name
         "jane-doe-LAPTOP-9XYZ8W7V-2.md",  # OneDrive, a second time on that PC
         "jane-doe 2.md",  # iCloud
         "jane-doe (1).md",  # Google Drive, a download
+        "jane-doe(1).md",  # a download in Firefox
         "jane-doe copy.md",  # Finder
         "jane-doe - Copy (2).md",  # Explorer
         "jane-doe_REMOTE_4242.md",  # git mergetool
