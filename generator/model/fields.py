@@ -1945,8 +1945,36 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
     try:
         return field_type.convert(value, at)
     except Invalid as exc:
-        at.error(str(exc) + _without_stray(field_type, value, at, str(exc)))
+        said = str(exc)
+        at.error(
+            said
+            + _without_stray(field_type, value, at, said)
+            + _listed_for_one(field_type, value, at, said)
+        )
         return INVALID
+
+
+def _listed_for_one(field_type: FieldType, value: Any, at: At, message: str) -> str:
+    """`; one value goes here, not a list: write it alone, date: 2026-11-24` for a list of
+    one refused where one value is expected (`date: [2026-11-24]`, or the value on a `- `
+    line below), or `...: keep the one you mean` for several of a kind that is no text
+    (text in brackets, `name: [Lee, Ray]`, may be meant as the text); else "", also for
+    a mapping's fields, or a list holding lists or mappings."""
+    if not isinstance(value, list) or not message.endswith("got a list") or not value:
+        return ""
+    if isinstance(field_type, (MapOf, Record)) or any(
+        isinstance(v, (list, dict, set)) for v in value
+    ):
+        return ""
+    if len(value) > 1:
+        text = type(field_type) in (Text, Inline)
+        return "" if text else "; one value goes here, not a list: keep the one you mean"
+    written = at.child(0).raw
+    if written is None:
+        return ""
+    name = at.path.rpartition(".")[2]
+    line = written if name.isdigit() else f"{name}: {written}"
+    return f"; one value goes here, not a list: write it alone, {line}"
 
 
 _FIXES = ("did you mean", "write", "delete", "remove", "put ")

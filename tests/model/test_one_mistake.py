@@ -424,3 +424,34 @@ def test_a_yaml_mistake_in_one_setting_does_not_hide_a_wrong_value_in_another(
         f"playbook.yaml:{line}: page_size: expected one of letter, a4, got 'lettre'; did you "
         "mean letter?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told_at"),
+    [
+        (
+            "date: 2026-11-24",
+            "date: [2026-11-24]",
+            "7: date: expected a date as YYYY-MM-DD, got a list; one value goes here, not a "
+            "list: write it alone, date: 2026-11-24",
+        ),
+        (
+            "date: 2026-11-24",
+            "date:\n  - 2026-11-24",
+            "7: date: expected a date as YYYY-MM-DD, got a list; one value goes here, not a "
+            "list: write it alone, date: 2026-11-24",
+        ),
+        (
+            "format: coffee",
+            "format: [coffee, video]",
+            "4: format: expected one of coffee, lunch, phone, video, office, got a list; one "
+            "value goes here, not a list: keep the one you mean",
+        ),
+    ],
+    ids=["brackets", "dash", "several"],
+)
+def test_a_list_where_one_value_goes_is_told_to_write_the_value_alone(
+    sample_root: Path, sample_told: list[str], old: str, new: str, told_at: str
+) -> None:
+    edit(sample_root, OMAR, old, new)
+    assert news(sample_root, sample_told) == [f"{OMAR}:{told_at}"]
