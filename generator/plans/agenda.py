@@ -541,13 +541,6 @@ def _table_minutes(
     return {**fixed, "questions": length - sum(fixed.values())}
 
 
-def share_fit(meeting: Meeting, defaults: MeetingDefaults) -> tuple[int, int]:
-    """(length, how many `share` points its background part has time for)."""
-    length = meeting_length(meeting, defaults)
-    parts = dict(plan_minutes(length, meeting.purpose, len(meeting.share)))
-    return length, share_capacity(parts.get("background", 0))
-
-
 def share_capacity(background_minutes: int) -> int:
     """How many `share` points fit a background part of this many minutes."""
     return max(0, background_minutes - PITCH_MINUTES) * 60 // SHARE_POINT_SECONDS
@@ -626,7 +619,7 @@ def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:
 
 AgendaOf = Callable[[Meeting], "Agenda"]
 """How the plan of another meeting is got: the build's kept one (`facts.py`), or
-`_planner`'s for a caller that keeps none."""
+`planner`'s for a caller that keeps none."""
 
 
 def asked_before(
@@ -640,7 +633,7 @@ def asked_before(
     wastes a second meeting, whereas asking someone else is how you see past one
     person's view. The earlier plans come from `agenda_of`, so a build plans each
     meeting once."""
-    plan = agenda_of or _planner(playbook, defaults)
+    plan = agenda_of or planner(playbook, defaults)
     asked: dict[str, Meeting] = {}
     for earlier in held_before(meeting, playbook):
         # each held meeting's own picks left out what came before it
@@ -652,7 +645,7 @@ def asked_before(
     return asked
 
 
-def _planner(playbook: Playbook, defaults: MeetingDefaults) -> AgendaOf:
+def planner(playbook: Playbook, defaults: MeetingDefaults) -> AgendaOf:
     """Plans each meeting asked for once, those it looks back on included (planning each
     earlier meeting afresh for every later one would take exponential time)."""
     kept: dict[str, Agenda] = {}

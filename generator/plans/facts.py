@@ -140,7 +140,7 @@ def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return playbook_guardrails(pb, today)
+    return playbook_guardrails(pb, today, agenda_of(facts))
 
 
 def _playbook_warnings_by_file(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:

@@ -81,15 +81,14 @@ from generator.model.suggest import known_names, meant_slugs
 from generator.plans.agenda import (
     PLANNED_STATUSES,
     SHARE_POINT_SECONDS,
+    Agenda,
     AgendaOf,
     asked_anew,
     asked_before,
     build_agenda,
     meeting_length,
     meeting_span,
-    plan_minutes,
-    share_capacity,
-    share_fit,
+    planner,
     still_ahead,
     too_long_for_its_part,
 )
@@ -140,19 +139,22 @@ def meeting_guardrails(
         problems.extend(_asked_again(meeting, playbook, today))
         problems.extend(_moved_since(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
-        problems.extend(_too_much_to_share(meeting, playbook))
-        problems.extend(_asked_of_them_before(meeting, playbook, agenda_of))
-        problems.extend(_longer_than_its_part(meeting, playbook, agenda_of))
+        plan = agenda_of or planner(playbook, playbook.config.meetings)
+        problems.extend(_too_much_to_share(plan(meeting)))
+        problems.extend(_asked_of_them_before(meeting, playbook, plan))
+        problems.extend(_longer_than_its_part(meeting, playbook, plan))
     return tuple(problems)
 
 
-def playbook_guardrails(playbook: Playbook, today: dt.date) -> tuple[ContentError, ...]:
+def playbook_guardrails(
+    playbook: Playbook, today: dt.date, agenda_of: AgendaOf | None = None
+) -> tuple[ContentError, ...]:
     """The guardrails about the playbook as a whole: companies and fields where you have
-    heard one voice (as of `today`), a pitch longer than the agendas leave it, and bank
-    questions worded as a job ask but open to informational meetings."""
+    heard one voice (as of `today`), a pitch longer than the agendas (`agenda_of`) leave
+    it, and bank questions worded as a job ask but open to informational meetings."""
     return (
         *_one_person(playbook, today),
-        *_pitch_too_long(playbook),
+        *_pitch_too_long(playbook, agenda_of or planner(playbook, playbook.config.meetings)),
         *_bank_job_asks(playbook),
         *_overlapping(playbook),
     )
@@ -332,15 +334,14 @@ suggests."""
 
 
 def _longer_than_its_part(
-    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf | None
+    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf
 ) -> Iterator[ContentError]:
     """A question the meeting names that takes longer than the whole part of the plan it
     would be asked in (`too_long_for_its_part`): it waits under if time allows, where
     time never allows it, and nothing said why."""
     if meeting.contact not in playbook.contacts:
         return  # no agenda: its contact's own error says what to write
-    defaults = playbook.config.meetings
-    agenda = agenda_of(meeting) if agenda_of else build_agenda(meeting, playbook, defaults)
+    agenda = agenda_of(meeting)
     too_long = too_long_for_its_part(agenda)
     needs = {(kind, planned.minutes) for planned, kind, _ in too_long}
     lengths = _lengths_for(meeting, playbook, agenda_of, needs, agenda.length) if needs else {}
@@ -370,7 +371,7 @@ def _longer_than_its_part(
 def _lengths_for(
     meeting: Meeting,
     playbook: Playbook,
-    agenda_of: AgendaOf | None,
+    agenda_of: AgendaOf,
     needs: set[tuple[str, int]],
     length: int,
 ) -> dict[tuple[str, int], int]:
@@ -393,8 +394,11 @@ def _lengths_for(
     return found
 
 
-def _too_much_to_share(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
-    length, capacity = share_fit(meeting, playbook.config.meetings)
+def _too_much_to_share(agenda: Agenda) -> Iterator[ContentError]:
+    """More `share` points than the background part of the meeting's plan holds (none,
+    when the plan lent the background's minutes to a long question: a 25-minute coffee
+    naming a question of 20 has no background, and its point was said nothing of)."""
+    meeting, length, capacity = agenda.meeting, agenda.length, agenda.share_capacity
     if len(meeting.share) <= capacity:
         return
     if capacity:
@@ -554,34 +558,28 @@ def _clock(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
-def pitch_slot(length: int, purpose: str, shares: int) -> tuple[int, int]:
-    """(seconds the background part of a `length`-minute meeting leaves the pitch once
-    the `shares` points that fit are said, how many points those are). Never below 0:
-    the points that fit (`share_capacity`) leave the pitch its minute, or there is no
-    part at all."""
-    background = dict(plan_minutes(length, purpose, shares)).get("background", 0)
-    points = min(shares, share_capacity(background))
-    return background * 60 - points * SHARE_POINT_SECONDS, points
+def pitch_slot(agenda: Agenda) -> tuple[int, int]:
+    """(seconds the background part of `agenda` leaves the pitch once the `share` points
+    that fit are said, how many points those are). Never below 0: the points that fit
+    (`share_capacity`) leave the pitch its minute, or there is no part at all."""
+    background = agenda.segment("background")
+    minutes = background.minutes if background else 0
+    points = min(len(agenda.meeting.share), agenda.share_capacity)
+    return minutes * 60 - points * SHARE_POINT_SECONDS, points
 
 
-def _pitch_too_long(playbook: Playbook) -> Iterator[ContentError]:
-    """One warning on the profile: the pitch against the tightest planned agenda."""
+def _pitch_too_long(playbook: Playbook, agenda_of: AgendaOf) -> Iterator[ContentError]:
+    """One warning on the profile: the pitch against the tightest planned agenda (the
+    plans themselves: one that lends the background's minutes to a long question leaves
+    the pitch none)."""
     profile = playbook.profile
     if profile is None or not profile.pitch_words:
         return
     needed = spoken_seconds(profile.pitch_words)
     short = []
-    slots: dict[tuple[int, str, int], tuple[int, int]] = {}  # many meetings share a shape
     for meeting in playbook.meetings.values():
         if meeting.status in PLANNED_STATUSES:
-            shape = (
-                meeting_length(meeting, playbook.config.meetings),
-                meeting.purpose,
-                len(meeting.share),
-            )
-            if shape not in slots:
-                slots[shape] = pitch_slot(*shape)
-            slot, points = slots[shape]
+            slot, points = pitch_slot(agenda_of(meeting))
             if slot < needed:
                 short.append((slot, meeting.sort_key, meeting, points))
     if not short:

@@ -750,6 +750,42 @@ def test_a_question_longer_than_the_ask_or_timed_by_the_default_is_flagged(
     ]
 
 
+def test_a_plan_that_lends_the_background_to_a_long_question_warns_of_pitch_and_points(
+    tmp_path: Path,
+) -> None:
+    """A 25-minute coffee naming a 20-minute question gives its questions the
+    background's 2 minutes (docs/agendas.md): the plan has no background, so the pitch
+    and the point to share are never said, and check warned of neither (it timed a plain
+    25-minute plan, which has them)."""
+    root = long_question(
+        tmp_path / "pb",
+        "whole-story",
+        format="coffee",
+        duration="25",
+        date="2026-12-01",
+        time='"09:00"',
+        share="\n  - I rebuilt the forecast",
+    )
+    lines = [line for line in reported(root) if ": share." in line or ": pitch: " in line]
+    assert lines == [
+        "warning: content/meetings/m1.md:9: share.1: 1 point to share, but a 25-minute "
+        "agenda has no time for it; ask for a longer meeting, or make it in your answers to "
+        "their questions",
+        "warning: content/profile.md:7: pitch: your pitch takes about 3 s to say (5 words "
+        "at 130 a minute), but the agenda of the 25-minute coffee with Jane Doe "
+        "(content/meetings/m1.md) leaves it no time: ask for a longer meeting, or introduce "
+        "yourself in a sentence",
+    ]
+    out = build(root, out=tmp_path / "out", today=TODAY).output
+    page = scan(out / "meetings/m1/index.html").text
+    assert "Your background" not in page
+    assert "1 point to share, but a 25-minute agenda has no time for it" in page
+    longer = long_question(
+        tmp_path / "longer", "whole-story", duration="27", share="\n  - I rebuilt the forecast"
+    )
+    assert [line for line in reported(longer) if ": share." in line or ": pitch: " in line] == []
+
+
 def test_many_questions_too_long_plan_each_longer_length_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
