@@ -343,8 +343,8 @@ def _longer_than_its_part(
         return  # no agenda: its contact's own error says what to write
     agenda = agenda_of(meeting)
     too_long = too_long_for_its_part(agenda)
-    needs = {(kind, planned.minutes) for planned, kind, _ in too_long}
-    lengths = _lengths_for(meeting, playbook, agenda_of, needs, agenda.length) if needs else {}
+    indexes = {planned.index for planned, _, _ in too_long if planned.index is not None}
+    lengths = _lengths_for(meeting, playbook, agenda_of, indexes, agenda.length) if indexes else {}
     for planned, kind, minutes in too_long:
         assert planned.index is not None  # named by the meeting
         has = f"{minutes} minutes" if minutes else "no time"
@@ -356,7 +356,7 @@ def _longer_than_its_part(
             own = f"give it minutes: of its own in {bank.source.path}" if bank else ""
             own = own or "write it in the question bank with minutes: of its own"
             shorter = f"{own} (it takes playbook.yaml's meetings.question_minutes now)"
-        longer = lengths.get((kind, planned.minutes))
+        longer = lengths.get(planned.index)
         agree = f"agree {longer} minutes or more (duration: {longer}), " if longer else ""
         advice = f"{shorter}, {agree}or keep it for a longer meeting"
         yield _warn(
@@ -372,24 +372,25 @@ def _lengths_for(
     meeting: Meeting,
     playbook: Playbook,
     agenda_of: AgendaOf,
-    needs: set[tuple[str, int]],
+    indexes: set[int],
     length: int,
-) -> dict[tuple[str, int], int]:
-    """For each (part, minutes) of `needs`, the shortest length after `length` whose plan
-    of `meeting` gives that part those minutes; none for a need no length meets. One plan
-    a length, for all of them: a 5-minute coffee naming 300 questions of 30 minutes took
-    97 s of `check` planning the lengths up to 35 again for each."""
+) -> dict[int, int]:
+    """For each question of `meeting` at one of `indexes` (its place in `questions`), the
+    shortest length after `length` whose plan has room for it in the part it is asked in
+    there: a networking call too short for an ask has the ask's questions among its
+    others, and a longer one asks them in its ask. One plan a length, for all of them: a
+    5-minute coffee naming 300 questions of 30 minutes took 97 s of `check` planning the
+    lengths up to 35 again for each."""
     defaults = playbook.config.meetings
-    found: dict[tuple[str, int], int] = {}
+    found: dict[int, int] = {}
     for longer in range(length + 1, LONGEST_MEETING + 1):
         agenda = build_agenda(
             replace(meeting, duration=longer), playbook, defaults, agenda_of=agenda_of
         )
-        for kind, minutes in needs:
-            part = agenda.segment(kind)
-            if part is not None and part.minutes >= minutes:
-                found.setdefault((kind, minutes), longer)
-        if len(found) == len(needs):
+        still = {planned.index for planned, _, _ in too_long_for_its_part(agenda)}
+        for index in indexes - still:
+            found.setdefault(index, longer)
+        if len(found) == len(indexes):
             break
     return found
 

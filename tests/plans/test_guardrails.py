@@ -750,6 +750,21 @@ def test_a_question_longer_than_the_ask_or_timed_by_the_default_is_flagged(
     ]
 
 
+def test_the_length_to_agree_is_where_the_question_fits_the_part_it_is_asked_in_then(
+    tmp_path: Path,
+) -> None:
+    """A 4-minute networking call has no ask, so its questions for the ask wait among the
+    others; a longer one asks them in its ask, which grows to them. The warning told a
+    12-minute question to agree 32 minutes, where the questions part has 12; 18
+    minutes give it the ask's."""
+    root = long_question(tmp_path, "know-anyone-at-targets", purpose="networking", duration="4")
+    long_ask = BANK.replace("minutes: 3\n    for", "minutes: 12\n    for")
+    write(root, "content/questions/networking.md", long_ask)
+    [line] = [line for line in reported(root) if "m1.md:7" in line]
+    assert "this 4-minute meeting has 2 minutes for its questions" in line, line
+    assert "agree 18 minutes or more (duration: 18)" in line, line
+
+
 def test_a_plan_that_lends_the_background_to_a_long_question_warns_of_pitch_and_points(
     tmp_path: Path,
 ) -> None:
