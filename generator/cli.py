@@ -37,6 +37,7 @@ from generator.errors import (
     Problems,
     UsageError,
     ValueRefused,
+    and_listed,
     counted,
     cut_short,
     format_problems,
@@ -433,7 +434,10 @@ class _Parser(argparse.ArgumentParser):
             if not hint and command in extras and not self.commands:  # `build build`
                 hint = f"the command {command} is given twice: write it once"
             hint = (
-                hint or self._options_meant(extras) or self._quotes_to_write(words, parsed, extras)
+                hint
+                or self._options_meant(extras)
+                or self._quotes_to_write(words, parsed, extras)
+                or self._option_elsewhere(extras)
             )
             if not hint and "--" in extras:  # `build -- check`: not a value without -o
                 hint = self._after_the_options(words, extras)
@@ -468,6 +472,19 @@ class _Parser(argparse.ArgumentParser):
             meant += self._short_meant(word, options)
         return did_you_mean(list(dict.fromkeys(meant)))
 
+    def _option_elsewhere(self, words: Sequence[str]) -> str:
+        """`report --audience coach`, `check --clean`: an option of other commands, not of
+        this one, was asked `did you mean -o coach?` or told nothing. Which commands have
+        it, when one or two do; else where this command's own are listed."""
+        unknown = [word.split("=", 1)[0] for word in words if word.startswith("-")]
+        for option in (o for o in unknown if o not in self._option_string_actions):
+            having = _commands_with(option)
+            if 0 < len(having) <= 2:
+                return f"{option} is an option of {and_listed(having)}, not of {self.prog}"
+            if having:
+                return f"{option} is not an option of {self.prog}: {self.prog} --help lists its own"
+        return ""
+
     def _value_meant(self, words: Sequence[str], missing: str = "") -> str:
         """`did you mean -o output?` for a value given without its option: a folder for -o
         (`build output`), a playbook's folder for -C (`build ~/search`), a port (`serve
@@ -489,13 +506,16 @@ class _Parser(argparse.ArgumentParser):
         return f"did you mean {meant} {shlex.quote(word)}?" if meant else ""
 
     def _loose(self, words: Sequence[str]) -> list[str]:
-        """The words given that are no option nor an option's value."""
+        """The words given that are no option nor an option's value (that of an option
+        the command does not have, too: `report --audience coach`)."""
         options = self._option_string_actions
         after = ["", *words]  # the word before each: an option whose value it may be
         return [
             word
             for before, word in zip(after, words, strict=False)
-            if not word.startswith("-") and getattr(options.get(before), "nargs", 0) == 0
+            if not word.startswith("-")
+            and getattr(options.get(before), "nargs", 0) == 0
+            and not (before.startswith("-") and before not in options)
         ]
 
     def _dash_meant(self, words: Sequence[str]) -> str:
@@ -713,6 +733,17 @@ def _cut_short(found: re.Match[str]) -> str:
 
 _UNREAD = object()
 """The value of an option whose text it could not take (`_Parser._get_value`)."""
+
+
+def _commands_with(option: str) -> list[str]:
+    """The commands that have `option` (`playbook build`, `playbook export csv`)."""
+    having, parsers = [], [_parser()]
+    for parser in parsers:
+        commands = list(getattr(parser, "commands", {}).values())
+        parsers += commands
+        if not commands and option in parser._option_string_actions:
+            having.append(parser.prog)
+    return having
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1045,6 +1045,30 @@ def test_a_file_an_import_cannot_read_is_said_in_words_for_people(
 
 
 @pytest.mark.parametrize(
+    ("argv", "ending"),
+    [
+        (
+            ["report", "--from", "2026-10-01", "--audience", "coach"],
+            "arguments: --audience coach (--audience is an option of playbook build and "
+            "playbook check, not of playbook report)\n",
+        ),
+        (["check", "--clean"], "(--clean is an option of playbook build, not of playbook check)\n"),
+        (
+            ["completion", "bash", "-C", "pb"],
+            "arguments: -C pb (-C is not an option of playbook completion: playbook completion "
+            "--help lists its own)\n",
+        ),
+    ],
+)
+def test_an_option_of_another_command_is_said_to_be(
+    argv: list[str], ending: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook report --audience coach` was asked "did you mean -o coach?", and `check
+    --clean` or `completion bash -C pb` told no more than "unrecognized arguments"."""
+    assert usage_error(argv, capsys).endswith(ending)
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["build", "site"], "unrecognized arguments: site (did you mean -o site?)"),
