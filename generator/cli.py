@@ -593,7 +593,11 @@ class _Parser(argparse.ArgumentParser):
         if extras[0].startswith("-") or extras[0] not in words[1:]:
             return ""
         first = words.index(extras[0], 1)
-        taken = {str(getattr(parsed, a.dest, "")) for a in self._actions if not a.option_strings}
+        taken = {  # not a word to choose (`completion bash extra`): no name nor path
+            str(getattr(parsed, a.dest, ""))
+            for a in self._actions
+            if not a.option_strings and a.choices is None
+        }
         if words[first - 1] not in taken:
             return ""
         end = first

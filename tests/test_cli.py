@@ -1732,13 +1732,15 @@ def test_serve_warns_about_other_machines_only_once_it_listens(
             ["new", "meeting", "ada", "2026-12-01"],
             "unrecognized arguments: 2026-12-01 (write --date 2026-12-01)\n",
         ),
+        (["completion", "bash", "extra"], "unrecognized arguments: extra\n"),  # no name
     ],
 )
 def test_a_name_split_by_the_shell_is_answered_with_the_quotes_to_write(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """getting-started.md has people type `playbook new contact "Priya Natarajan"`; without
-    the quotes they were told only `unrecognized arguments: Natarajan`."""
+    the quotes they were told only `unrecognized arguments: Natarajan`. A word to choose is
+    no name: `completion bash extra` was told to write `playbook completion "bash extra"`."""
     err = usage_error(argv, capsys)
     assert message in err
 
