@@ -24,7 +24,7 @@ import textwrap
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from generator import __version__
 from generator.choices import AUDIENCES, NAME_STYLES, NEW_KINDS, OWNER
@@ -74,6 +74,9 @@ MAX_JOBS = 256
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stderr = sys.stderr
+    if stderr is not None:  # None: closed from the start (`playbook check 2>&-`)
+        sys.stderr = cast(TextIO, _Unsaid(stderr))
     try:
         try:
             return _main(argv)
@@ -82,6 +85,41 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout.flush()  # what is still buffered, while a closed pipe can be noticed
     except BrokenPipeError:
         return _reader_gone()
+    finally:
+        sys.stderr = stderr
+
+
+class _Unsaid:
+    """Standard error that drops what it cannot take: `playbook build 2> /dev/full` (a log
+    on a full disk) stopped the build at its first line of progress, then ended with 1 as
+    the fault could not be said either. The command does its work and ends with its own
+    status, as a usage error does (argparse drops what it cannot write). A reader that is
+    gone (`2>&1 | head -1`) is still told to `main`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with _dropped_unless_a_reader_is_gone():
+            return self._stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        with _dropped_unless_a_reader_is_gone():
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding: the stream's
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _dropped_unless_a_reader_is_gone() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError:
+        pass
 
 
 def _reader_gone() -> int:

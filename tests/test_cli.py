@@ -1894,6 +1894,28 @@ def test_a_usage_error_that_cannot_be_said_still_ends_with_its_status() -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+def test_a_command_whose_messages_cannot_be_written_still_does_its_work(
+    sample_root: Path,
+) -> None:
+    """`playbook build 2> /dev/full` (a log on a full disk) stopped at its first line of
+    progress, left no site, and ended with 1 (a traceback, lost as well); `check` ended
+    with 1 on a playbook without errors, as its warnings could not be written."""
+    today = ["--today", SAMPLE_TODAY.isoformat(), "-C", str(sample_root)]
+    for argv, said in ((["build", *today], "Built "), (["check", *today], "No errors")):
+        with open("/dev/full", "w") as full:
+            ended = subprocess.run(
+                [sys.executable, "-m", "generator", *argv],
+                stdout=subprocess.PIPE,
+                stderr=full,
+                text=True,
+                cwd=REPO,
+                timeout=120,
+            )
+        assert (ended.returncode, ended.stdout.startswith(said)) == (0, True), ended.stdout
+    assert (sample_root / "output/index.html").is_file()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
 @pytest.mark.parametrize(
     ("argv", "made"),
     [
