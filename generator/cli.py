@@ -694,8 +694,11 @@ class _Parser(argparse.ArgumentParser):
             hint = _other_word(self.prog, str(value), choices) or did_you_mean(
                 close_names(str(value), choices) or _started(str(value), choices)
             )
-            if value == "help":  # as `git help`
-                hint = f"for help, run {self.prog} --help"
+            if value == "help":  # as `git help`, or `git help commit`
+                after = self._words[self._words.index("help") + 1 :][:1]
+                commands = choices if isinstance(action, argparse._SubParsersAction) else []
+                about = [self.prog, *(word for word in after if word in commands)]
+                hint = f"for help, run {' '.join(about)} --help"
             if value == "version":  # as `git version`
                 hint = _VERSION
             if value == "--" and isinstance(action, argparse._SubParsersAction):

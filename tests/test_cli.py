@@ -953,6 +953,8 @@ def test_an_ipv6_host_in_brackets_is_the_address_inside() -> None:
             "the following arguments are required: --from (did you mean --from?)",
         ),
         (["help"], "usage: playbook [", "; for help, run playbook --help"),
+        (["help", "build"], "usage: playbook [", "; for help, run playbook build --help"),
+        (["export", "help", "csv"], "usage: playbook export", "run playbook export csv --help"),
         (["export", "help"], "usage: playbook export", "; for help, run playbook export --help"),
         (["build", "help"], "usage: playbook build", "help (for help, run playbook build --help)"),
         (["version"], "usage: playbook [", "; for the version, run playbook --version"),
