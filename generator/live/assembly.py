@@ -1,9 +1,5 @@
-"""Assembly steps for live rebuilds: each file's last result, while its input is equal.
-
-The `[[link]]` table is made again only when a name, a title or a broken file in it
-changed. A document checked without a problem is kept without its front matter as
-parsed (a third of what the sources hold), its field lines shared (`_lighter`).
-"""
+"""Assembly steps for live rebuilds: each file's last result, while its input is equal;
+the `[[link]]` table made again only when a name, a title or a broken file in it changed."""
 
 from __future__ import annotations
 
@@ -44,8 +40,6 @@ T = TypeVar("T")
 
 
 class ReusedSteps:
-    """Assembly steps that remember each file's last result (by its path)."""
-
     def __init__(self) -> None:
         self._checked: dict[str, tuple[Parsed, tuple[Checked, dt.date | None]]] = {}
         self._bodies: dict[str, tuple[Any, Body]] = {}
@@ -141,7 +135,6 @@ class ReusedSteps:
         )
 
     def _relinked(self, body: Body) -> bool:
-        """Does one of the body's `[[links]]` resolve otherwise with the new link table?"""
         changed = self._changed
         return bool(changed) and any(not changed.isdisjoint(link_keys(*k)) for k in body.resolved)
 

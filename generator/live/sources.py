@@ -1,10 +1,7 @@
-"""The content files for a live rebuild: read again only when the watcher names them.
-
-Every file is kept as last read, with a hash of its bytes; a rebuild looks at the paths
-the watcher reported (a walk of content/ only when a folder changed) and parses a file
-again only when its bytes differ, so an unchanged file hands back the very same document
-and the steps after it find their last result at once (`assembly.py`).
-"""
+"""The content files for a live rebuild, each kept as last read with a hash of its bytes:
+read again when the watcher names them (content/ walked when a folder changed), parsed
+again only when their bytes differ, so that an unchanged file hands back the very same
+document and the steps after it find their last result at once (`assembly.py`)."""
 
 from __future__ import annotations
 
@@ -37,23 +34,16 @@ CONTENT_GONE = (
 
 
 class LiveSources:
-    """The sources under `root`/content, as last read."""
-
     def __init__(self, root: Path, go_on: Callable[[], None]) -> None:
         self.root = root
-        self._go_on = go_on
-        """Called before each source is read: raises to stop the rebuild (`LiveBuild.close`)."""
+        self._go_on = go_on  # before each source is read: raises to stop (`LiveBuild.close`)
         self._files: dict[Path, SourceFile] = {}
         """Empty until a walk finds a source: until then every rebuild walks (a quick one)."""
-        self._notes: dict[str, list[ContentError]] = {}
-        """Warnings about files under content/ that are not sources, by path."""
+        self._notes: dict[str, list[ContentError]] = {}  # on files under content/ not sources
         self._read: dict[Path, tuple[bytes, Read]] = {}
-        self._order: list[Path] | None = None
-        """The sources in the order a build reads them; None: sort again."""
-        self.changed: set[str] = set()
-        """The sources whose bytes changed (or that came or went) in the last `reads`."""
-        self._links: dict[Path, Path] = {}
-        """Source that is a link → the file it leads to."""
+        self._order: list[Path] | None = None  # as a build reads them; None: sort again
+        self.changed: set[str] = set()  # in the last `reads`: bytes changed, came or went
+        self._links: dict[Path, Path] = {}  # source that is a link → the file it leads to
         self._unread: tuple[Unread, ...] | None = None
 
     def reads(
@@ -62,9 +52,8 @@ class LiveSources:
         problems: Problems,
         settle: Callable[[Read], Read],
     ) -> list[Read]:
-        """Every source, read again where `changed` names it or it is new, and kept as
-        `settle` makes it as soon as it is read. `self.changed` names after it the sources
-        read anew and the files whose warning came or went."""
+        """Every source, read again where `changed` names it or it is new, kept as `settle`
+        makes it as soon as it is read."""
         self.changed = set()
         notes = dict(self._notes)
         if changed is not None:  # a link's target saved, gone or back: the link too
@@ -113,7 +102,6 @@ class LiveSources:
                 self._read[path] = (digest, dataclasses.replace(read, doc=doc))
 
     def targets(self) -> frozenset[Path]:
-        """Where the sources that are links lead (for the watcher to watch)."""
         return frozenset(self._links.values())
 
     def _follow(self, path: Path) -> None:
@@ -176,7 +164,6 @@ class LiveSources:
         return True
 
     def _refresh(self, path: Path, settle: Callable[[Read], Read]) -> None:
-        """Read a file; parse it again only when its bytes changed."""
         source = self._files[path]
         try:
             content = read_source(path)  # a regular file, within the size limit
