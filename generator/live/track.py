@@ -529,6 +529,9 @@ class ShownAsDict(Mapping[str, V]):
     def items(self) -> ItemsView[str, V]:
         return DictItems(self)
 
+    def pairs(self) -> Iterator[tuple[str, V]]:
+        return ((key, self[key]) for key in self)
+
 
 class TrackedMap(ShownAsDict[Ref]):
     shown_as = "dict"  # what a template's mistake calls it (`NamedUndefined`), as a build
@@ -563,12 +566,6 @@ class TrackedMap(ShownAsDict[Ref]):
         ref, kind = self._model.ref, self._kind
         return ((slug, ref(kind, slug)) for slug in self)
 
-    def values(self) -> ValuesView[Ref]:
-        return TrackedValues(self)
-
-    def items(self) -> ItemsView[str, Ref]:
-        return TrackedItems(self)
-
 
 class ShownAsDictView:
     shown: str
@@ -583,23 +580,17 @@ class DictKeys(ShownAsDictView, KeysView[Any]):
 
 class DictValues(ShownAsDictView, ValuesView[Any]):
     shown = "dict_values"
+    _mapping: ShownAsDict[Any]
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(itemgetter(1), self._mapping.pairs())
 
 
 class DictItems(ShownAsDictView, ItemsView[Any, Any]):
     shown = "dict_items"
+    _mapping: ShownAsDict[Any]
 
-
-class TrackedValues(DictValues):
-    _mapping: TrackedMap
-
-    def __iter__(self) -> Iterator[Ref]:
-        return map(itemgetter(1), self._mapping.pairs())
-
-
-class TrackedItems(DictItems):
-    _mapping: TrackedMap
-
-    def __iter__(self) -> Iterator[tuple[str, Ref]]:
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
         return self._mapping.pairs()
 
 
