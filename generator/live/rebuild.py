@@ -257,8 +257,7 @@ class LiveBuild:
         return names
 
     def _theme_for(self, config: Config, changed: Collection[Path] | None) -> Theme:
-        """The theme as on disk, read and checked again (in a plain environment: no page's
-        read) when a theme file may have changed."""
+        """The theme as on disk, read and checked again when a theme file may have changed."""
         folders = tuple(theme_dirs(self.root, config.theme))
         themes = self.root / "themes"
         stale = changed is None or any(p.is_relative_to(themes) for p in changed)
@@ -386,12 +385,9 @@ class LiveBuild:
         self.model.recorder.tidy()
 
     def calendar(self) -> bytes | None:
-        """playbook.ics of the last good build, if any (any thread). Made after a rebuild
-        under way: its facts are worked out in the model the rebuild changes, and what they
-        read is recorded where the rebuild records its own. None once `close()` was called:
-        the server asks on a thread Python waits for at exit, so it is made on one Python
-        does not wait for (a stop right after a calendar app asked, 10,000 files: the
-        rebuild under way, or the calendar, a second)."""
+        """playbook.ics of the last good build, if any (any thread), made after a rebuild
+        under way, whose model its facts read. None once `close()` was called: made on a
+        thread Python does not wait for at exit, as it waits for the server's that asks."""
         answer: Future[bytes | None] = Future()
         threading.Thread(target=self._make_calendar, args=(answer,), daemon=True).start()
         while not self._closed:

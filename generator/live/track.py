@@ -170,10 +170,9 @@ R = TypeVar("R", bound=Key)
 
 
 class Readers(Generic[R]):
-    """Who read each key (facts, or pages): what a change touches, without going through
-    every record. Packed: every reader's number in one array, grouped by the key read
-    (`pack`); a reader changed since is left out of it (`_moved`) and found in `_since`.
-    As a list of readers per key, they held 12 MiB at 10,000 files."""
+    """Who read each key (facts, or pages), packed: every reader's number in one array,
+    grouped by the key read (`pack`), but those changed since (`_moved`, in `_since`). As a
+    list of readers per key, they held 12 MiB at 10,000 files."""
 
     def __init__(
         self,
@@ -621,10 +620,9 @@ class TrackedQuestions(ShownAsDict[Question]):
 
 
 LOOKUPS = frozenset({"company_at", "company_of", "contact_of", "title_of"})
-"""Queries that look up a field or two of an entity and of another it names: their
-reader records those itself, cheaper than a kept answer for each of thousands of
-meetings. The other queries read a relation of the whole playbook: each answer is a
-fact, so that a change elsewhere in it leaves a page whose answer is the same alone."""
+"""Queries that look up a field or two of an entity and of one it names: their reader
+records those itself, cheaper than a kept answer for each of thousands of meetings. Every
+other query's answer is a fact: a change elsewhere leaves a page whose answer is the same."""
 
 
 class TrackedPlaybook:
