@@ -59,6 +59,7 @@ from generator.model.fields import (
     Slug,
     is_blank,
     looks_like_id,
+    spaced_entries,
     validate_document,
 )
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
@@ -1378,7 +1379,11 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             other = _of_another_kind(referral, "contacts", known)
             unread = unread_note(known.unread, "contacts", referral)
             message = unknown_reference(referral, "contact", "contacts", names) + other + unread
-            if other or meant_slugs(referral, names):  # a slip of the keyboard
+            if several := _several_contacts(referral, known):  # `priya-natarajan jonah-kim`
+                listed = at in src.lines  # an entry of a list, not `referrals: a b`
+                said = spaced_entries(_A_CONTACT, referral, several, listed)
+                problems.error(src.path, src.line(at), at, said)
+            elif other or meant_slugs(referral, names):  # a slip of the keyboard
                 problems.error(src.path, src.line(at), at, message)
             elif unread:  # their file is there, but set aside: no new one to make
                 problems.warn(src.path, src.line(at), at, message)
@@ -1397,6 +1402,22 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             report(src.path, src.line(at), at, meant[0])
         elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+def _several_contacts(text: str, known: Known) -> list[str]:
+    """The file names of two contacts or more that `text` holds, between spaces (their
+    commas lost) or commas (in one entry of a list), each of a file there; else []."""
+    parts = [part for part in _BETWEEN_NAMES.split(text) if part]
+    if len(parts) > 1 and all(part in known.slugs["contacts"] for part in parts):
+        return parts
+    return []
+
+
+_BETWEEN_NAMES = re.compile(r"[\s,]+")
+
+
+_A_CONTACT = "the file name (slug) of a contact"
+"""What a referral is expected to be (`Reference("a contact").expected`)."""
 
 
 _DATED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-(.+)")

@@ -389,7 +389,7 @@ class Reference(Text):
                 f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
                 "the file name alone, without brackets"
             )
-        if len(several := _several_names(value)) > 1:
+        if len(several := _several_names(value, at)) > 1:
             names = quoted(", ".join(several))
             raise Invalid(
                 f"expected {self.expected}, got {len(several)} of them ({names}): {self.several}"
@@ -403,13 +403,16 @@ class Reference(Text):
         return super().convert(value, at)
 
 
-def _several_names(value: Any) -> list[str]:
+def _several_names(value: Any, at: At) -> list[str]:
     """The names a value gives where one is expected: the texts of a list, or the file
     names a text lists with commas (`priya-natarajan, jonah-kim`; not `Natarajan, Priya`,
-    one person's name written surname first)."""
+    one person's name written surname first), unless it is an entry of a list, where
+    they go each in an entry of its own (said once every file is read)."""
     if isinstance(value, list):
         return value if all(isinstance(v, str) for v in value) else []
-    parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else []
+    if not isinstance(value, str) or at.path.rpartition(".")[2].isdigit():
+        return []
+    parts = [part.strip() for part in value.split(",")]
     return parts if all(SLUG.match(part) for part in parts) else []
 
 
@@ -1509,11 +1512,8 @@ class ListOf(FieldType):
                 continue
             item = {**item, **items[index + 1]} if index + 1 in split else item
             if isinstance(item, str) and (parts := self._spaced(item, child)):
-                fix = f"write a list: [{', '.join(parts)}]"
-                if isinstance(value, list):
-                    fix = f"write each as an entry of its own ({', '.join(parts)})"
                 child.error(
-                    f"expected {self.item.expected}, got {quoted(item)}: for several, {fix}"
+                    spaced_entries(self.item.expected, item, parts, isinstance(value, list))
                 )
                 values.append(INVALID)
                 continue
@@ -1614,6 +1614,16 @@ class ListOf(FieldType):
         if _fits(self.item, text, at) or not all(_fits(self.item, p, at) for p in parts):
             return []
         return parts
+
+
+def spaced_entries(expected: str, item: str, parts: list[str], listed: bool) -> str:
+    """Why one entry of a list is several with their commas lost (`2026-12-24 2026-12-25`,
+    `priya-natarajan jonah-kim`), and how to write them: as a list, or, in one already
+    (`listed`), each as an entry of its own."""
+    fix = f"write a list: [{', '.join(parts)}]"
+    if listed:
+        fix = f"write each as an entry of its own ({', '.join(parts)})"
+    return f"expected {expected}, got {quoted(item)}: for several, {fix}"
 
 
 def _spaced_label(items: list[Any]) -> str | None:

@@ -455,3 +455,18 @@ def test_a_list_where_one_value_goes_is_told_to_write_the_value_alone(
 ) -> None:
     edit(sample_root, OMAR, old, new)
     assert news(sample_root, sample_told) == [f"{OMAR}:{told_at}"]
+
+
+@pytest.mark.parametrize("between", [" ", ", "], ids=["space", "comma"])
+def test_two_referrals_in_one_entry_are_told_to_be_written_each_in_its_own(
+    sample_root: Path, sample_told: list[str], between: str
+) -> None:
+    """Two file names of contacts in one entry of Jonah's referrals, their comma lost or
+    not: not a new name to make a contact file for (`playbook new contact
+    "elena-marsh priya-natarajan"`), but two entries."""
+    edit(sample_root, JONAH, "  - elena-marsh", f"  - elena-marsh{between}priya-natarajan")
+    assert [line for line in news(sample_root, sample_told) if JONAH in line] == [
+        f"{JONAH}:26: referrals.1: expected the file name (slug) of a contact, got "
+        f"'elena-marsh{between}priya-natarajan': for several, write each as an entry of its "
+        "own (elena-marsh, priya-natarajan)"
+    ]
