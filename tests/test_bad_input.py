@@ -856,7 +856,8 @@ TAB_INDENT = (
             [
                 ELENA_WAITED_ON,
                 f'{ELENA}:4: role: {NEEDS_QUOTES}role: "Head: Product"',
-                f"{ELENA}:8: phone: expected text, got a list",
+                f"{ELENA}:8: phone: expected text, got a list; text goes here, not a list: "
+                "write it as one line, phone: 1, 2",
             ],
             id="anchor-and-alias",
         ),

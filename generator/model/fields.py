@@ -1967,23 +1967,29 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
 def _listed_for_one(field_type: FieldType, value: Any, at: At, message: str) -> str:
     """`; one value goes here, not a list: write it alone, date: 2026-11-24` for a list of
     one refused where one value is expected (`date: [2026-11-24]`, or the value on a `- `
-    line below), or `...: keep the one you mean` for several of a kind that is no text
-    (text in brackets, `name: [Lee, Ray]`, may be meant as the text); else "", also for
-    a mapping's fields, or a list holding lists or mappings."""
+    line below), or `...: keep the one you mean` for several of a kind that is no text;
+    for several of text, the text as one line (`location: [Chicago, IL]` is the text
+    `Chicago, IL` in brackets, which make it a list); else "", also for a mapping's
+    fields, or a list holding lists or mappings."""
     if not isinstance(value, list) or not message.endswith("got a list") or not value:
         return ""
     if isinstance(field_type, (MapOf, Record)) or any(
         isinstance(v, (list, dict, set)) for v in value
     ):
         return ""
-    if len(value) > 1:
-        text = type(field_type) in (Text, Inline)
-        return "" if text else "; one value goes here, not a list: keep the one you mean"
-    written = at.child(0).raw
-    if written is None:
+    text = type(field_type) in (Text, Inline)
+    if len(value) > 1 and not text:
+        return "; one value goes here, not a list: keep the one you mean"
+    written = [at.child(index).raw for index in range(len(value))]
+    if None in written:
         return ""
+    one = ", ".join(str(part) for part in written)
+    if ": " in one or " #" in one:
+        one = double_quoted(one)
     name = at.path.rpartition(".")[2]
-    line = written if name.isdigit() else f"{name}: {written}"
+    line = one if name.isdigit() else f"{name}: {one}"
+    if len(value) > 1:
+        return f"; text goes here, not a list: write it as one line, {line}"
     return f"; one value goes here, not a list: write it alone, {line}"
 
 

@@ -470,3 +470,14 @@ def test_two_referrals_in_one_entry_are_told_to_be_written_each_in_its_own(
         f"'elena-marsh{between}priya-natarajan': for several, write each as an entry of its "
         "own (elena-marsh, priya-natarajan)"
     ]
+
+
+def test_text_in_brackets_is_told_to_be_written_as_one_line(
+    sample_root: Path, sample_told: list[str]
+) -> None:
+    """`location: [Chicago, IL]`: the brackets make the text a list of two."""
+    edit(sample_root, "content/profile.md", "location: Chicago, IL", "location: [Chicago, IL]")
+    assert news(sample_root, sample_told) == [
+        "content/profile.md:18: location: expected text, got a list; text goes here, not a "
+        "list: write it as one line, location: Chicago, IL"
+    ]
