@@ -62,7 +62,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from generator.errors import ContentError, Severity, and_listed, quoted
+from generator.errors import ContentError, Severity, and_listed, counted, quoted
 from generator.model.assemble import first_listings
 from generator.model.entities import (
     UNANSWERED,
@@ -347,7 +347,7 @@ def _longer_than_its_part(
     lengths = _lengths_for(meeting, playbook, agenda_of, indexes, agenda.length) if indexes else {}
     for planned, kind, minutes in too_long:
         assert planned.index is not None  # named by the meeting
-        has = f"{minutes} minutes" if minutes else "no time"
+        has = counted(minutes, "minute") if minutes else "no time"
         part = "its questions" if kind == "questions" else "the ask"
         bank = planned.question
         if bank is not None and bank.minutes:
@@ -362,7 +362,8 @@ def _longer_than_its_part(
         yield _warn(
             meeting,
             f"questions.{planned.index}",
-            f"{quoted(meeting.questions[planned.index])} takes {planned.minutes} minutes, and "
+            f"{quoted(meeting.questions[planned.index])} takes "
+            f"{counted(planned.minutes, 'minute')}, and "
             f"this {agenda.length}-minute meeting has {has} for {part}: it waits under If "
             f"time allows, and time never allows it. To ask it, {advice}",
         )

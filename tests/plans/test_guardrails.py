@@ -765,6 +765,13 @@ def test_the_length_to_agree_is_where_the_question_fits_the_part_it_is_asked_in_
     assert "agree 18 minutes or more (duration: 18)" in line, line
 
 
+def test_a_part_of_one_minute_is_one_minute(tmp_path: Path) -> None:
+    """A 1-minute call is a minute of questions: the warning said it "has 1 minutes"."""
+    root = long_question(tmp_path, "typical-day", duration="1")
+    [line] = [line for line in reported(root) if "m1.md:6" in line]
+    assert "'typical-day' takes 3 minutes, and this 1-minute meeting has 1 minute for" in line
+
+
 def test_a_plan_that_lends_the_background_to_a_long_question_warns_of_pitch_and_points(
     tmp_path: Path,
 ) -> None:
