@@ -328,7 +328,10 @@ def _in_the_path_given(exc: OSError, args: argparse.Namespace) -> bool:
 
 def _elsewhere(args: argparse.Namespace) -> str:
     """How the command is told to write somewhere else, for a folder it cannot write:
-    its output option, `init`'s folder; none for the playbook (`import`, `new`)."""
+    its output option, `init`'s folder; none for the playbook (`import`, `new`). Cards
+    written to standard output (`export vcard > /dev/full`) can go to a file instead."""
+    if getattr(args, "run", None) is _cmd_export_vcard and args.output is None:
+        return "write the cards to a file with -o contacts.vcf"
     if hasattr(args, "out"):
         return "choose another folder with --out"
     if hasattr(args, "output"):

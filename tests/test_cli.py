@@ -1884,6 +1884,28 @@ def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+def test_cards_that_cannot_be_written_to_standard_output_are_sent_to_a_file(
+    sample_root: Path,
+) -> None:
+    """`playbook export vcard > /dev/full` was told to "choose another folder with -o": it
+    wrote to no folder, and -o takes the file to write the cards to."""
+    with open("/dev/full", "w") as full:
+        ended = subprocess.run(
+            [sys.executable, "-m", "generator", "export", "vcard", "-C", str(sample_root)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            timeout=120,
+        )
+    assert (ended.returncode, ended.stderr.splitlines()[-1]) == (
+        1,
+        "playbook: the disk is full: free some space and run the command again, or write the "
+        "cards to a file with -o contacts.vcf",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
 def test_a_usage_error_that_cannot_be_said_still_ends_with_its_status() -> None:
     """`playbook build --bogus 2> /dev/full`: the usage error cannot be said, but the
     command still ends with 2, the status of a usage error (it ended with 1 once help
