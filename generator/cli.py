@@ -480,7 +480,7 @@ class _Parser(argparse.ArgumentParser):
                 or self._quotes_to_write(words, parsed, extras)
                 or self._option_elsewhere(extras)
             )
-            if not hint and "--" in extras:  # `build -- check`: not a value without -o
+            if not hint and "--" in words:  # `build -- check`: not a value without -o
                 hint = self._after_the_options(words, extras)
             if not hint and "help" in extras:  # `playbook build help`, as `git help build`
                 hint = f"for help, run {self.prog} --help"
@@ -491,16 +491,25 @@ class _Parser(argparse.ArgumentParser):
         return parsed, extras
 
     def _after_the_options(self, words: list[str], extras: list[str]) -> str:
-        """`build -- --clean`: `--` ends the options, so an option after it is a word,
-        which no command takes; the command line without it, if an option follows."""
-        after = extras[extras.index("--") + 1 :]
-        if not any(word.split("=", 1)[0] in self._option_string_actions for word in after):
+        """`build -- --clean`, `new contact -- -Ann -C pb`: `--` ends the options, so an
+        option after it is a word, which the command does not take; the command line with
+        the options before it, when they end it."""
+        given = list(extras)
+        if "--" in given:  # not taken by the command: no word after it is
+            given.remove("--")
+        if not any(word.split("=", 1)[0] in self._option_string_actions for word in given):
+            if "--" not in extras:  # a word too many, as without --
+                return ""
             return f"-- ends the options, and {self.prog} takes no words after it"
-        meant = words[: words.index("--")] + words[words.index("--") + 1 :]
-        return (
-            f"-- ends the options, so what follows it is not read as options: did you mean "
-            f"{self.prog} {shlex.join(meant)}?"
-        )
+        said = "-- ends the options, so what follows it is not read as options"
+        end = words.index("--")
+        after = words[end:]
+        if after[len(after) - len(given) :] != given:
+            return f"{said}: write them before it"
+        meant = words[:end] + given + after[: len(after) - len(given)]
+        if meant[-1] == "--":  # nothing after it
+            meant.pop()
+        return f"{said}: did you mean {self.prog} {shlex.join(meant)}?"
 
     def _options_meant(self, words: Sequence[str]) -> str:
         """`did you mean --today?` for the words that are options this command does not

@@ -1223,6 +1223,11 @@ def test_a_command_given_twice_is_said_to_be(
             "arguments: -- --clean --today=2026-11-22 (-- ends the options, so what follows it "
             "is not read as options: did you mean playbook build -q --clean --today=2026-11-22?)\n",
         ),
+        (
+            ["new", "contact", "--", "-Ann", "-C", "pb"],
+            "arguments: -C pb (-- ends the options, so what follows it is not read as options: "
+            "did you mean playbook new contact -C pb -- -Ann?)\n",
+        ),
     ],
 )
 def test_a_double_dash_is_told_where_it_goes(
@@ -1230,7 +1235,8 @@ def test_a_double_dash_is_told_where_it_goes(
 ) -> None:
     """`playbook -- build` said "invalid choice: '--'" and no more; `playbook build --
     check` was asked 'did you mean -o check?'; `playbook build -- --clean` was told that
-    build takes no words after --, not that -- ends the options."""
+    build takes no words after --, not that -- ends the options; `new contact -- -Ann -C
+    pb` (a name that starts with -) was told nothing of it."""
     assert usage_error(argv, capsys).endswith(ending)
 
 
