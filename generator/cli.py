@@ -1351,11 +1351,14 @@ def _require_playbook(root: Path) -> None:
             f"no playbook in {root} (no content/ folder), but the folder you are in is one: "
             "leave out -C, or give -C the folder that holds content/"
         )
-    if near is not None:
-        where = "here" if root == Path(".") else f"in {root}"
+    if near is not None and root == Path("."):
         raise UsageError(
-            f"no playbook {where} (no content/ folder), but {near} is one: run the command "
-            f"there (cd {near}), or add -C {near}"
+            f"no playbook here (no content/ folder), but {near} is one: run the command there "
+            f"(cd {near}), or add -C {near}"
+        )
+    if near is not None:  # `-C pb/content`: the command run in pb with it would miss again
+        raise UsageError(
+            f"no playbook in {root} (no content/ folder), but {near} is one: give -C {near}"
         )
     where = "here" if root == Path(".") else f"in {root}"
     if not _may_hold_a_playbook(root):  # `check -C /`, `-C /proc`: init there is no advice

@@ -1791,6 +1791,21 @@ def test_a_folder_inside_or_beside_a_playbook_names_it(
     )
 
 
+def test_a_folder_inside_or_beside_a_playbook_given_to_c_names_the_one_to_give(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check -C pb/content` was told to "run the command there (cd pb), or add -C pb":
+    run in pb, the command with its `-C pb/content` misses again, and -C was there to
+    mend, not to add."""
+    monkeypatch.chdir(sample_root.parent)
+    given = f"{sample_root.name}/content"
+    assert main(["check", "-C", given]) == 2
+    assert capsys.readouterr().err == (
+        f"playbook: no playbook in {given} (no content/ folder), but {sample_root.name} is "
+        f"one: give -C {sample_root.name}\n"
+    )
+
+
 def test_a_folder_inside_the_playbook_one_is_in_says_to_leave_out_c(
     sample_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
