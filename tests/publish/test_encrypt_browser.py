@@ -530,3 +530,22 @@ def test_the_passphrase_form_is_one_a_password_manager_can_save(
     assert [note for note in notes if "username" in note or "[DOM]" in note] == []
     assert console_errors == []
     assert all(r.startswith("GET " + site.url) for r in requests), requests
+
+
+SHOWN_COLOURS = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getClientRects().length)
+  .map(e => e.tagName + ' ' + getComputedStyle(e).color)"""
+
+
+def test_the_form_prints_in_dark_letters_when_the_screen_is_dark(
+    site: Site, new_page: Callable[[], Page]
+) -> None:
+    """Printed with the computer in dark mode, the form's words were pale grey (#e6e8eb) on
+    white paper, the dark background left out as printers do: paper has one scheme."""
+    page = new_page()
+    page.goto(site.url + "index.html")
+    expect_form(page)
+    page.emulate_media(media="print", color_scheme="light")
+    light = page.evaluate(SHOWN_COLOURS)
+    page.emulate_media(media="print", color_scheme="dark")
+    assert page.evaluate(SHOWN_COLOURS) == light

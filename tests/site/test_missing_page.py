@@ -79,3 +79,17 @@ def test_the_404_page_links_to_the_start_of_the_site_at_any_depth(
         page.click("text=Go to the start of this site")
         page.wait_for_url("http://playbook.test/")
         assert page.title() == "Start", address
+
+
+@pytest.mark.browser
+def test_the_404_page_prints_in_dark_letters_when_the_screen_is_dark(
+    built_sample: Path, page: Any
+) -> None:
+    """Printed with the computer in dark mode, its words were pale grey (#e6e8eb) on white
+    paper, the dark background left out as printers do: paper has one scheme."""
+    page.goto((built_sample / "404.html").as_uri())
+    colours = "[...document.querySelectorAll('body, body *')].map(e => getComputedStyle(e).color)"
+    page.emulate_media(media="print", color_scheme="light")
+    light = page.evaluate(colours)
+    page.emulate_media(media="print", color_scheme="dark")
+    assert page.evaluate(colours) == light
