@@ -663,9 +663,15 @@ def _manifest(output: Path) -> tuple[dict[str, str] | None, bool]:
 def _there(output: Path, listed: Mapping[str, str]) -> dict[str, str]:
     """The files of the manifest that something still stands in place of: a page deleted
     since (by hand, a sync tool, a folder of pages moved away) is written again as a new
-    file, not taken as unchanged and left missing. One `lstat` each, links not followed."""
+    file, not taken as unchanged and left missing. One `lstat` each, links not followed.
+    A name no build writes (`../notes.txt`: a manifest damaged or edited) is left out:
+    the commit, told to delete it, stopped at it, build after build, --clean too."""
     top = str(output)
-    return {rel: d for rel, d in listed.items() if os.path.lexists(f"{top}/{rel}")}
+    return {
+        rel: d
+        for rel, d in listed.items()
+        if os.path.lexists(f"{top}/{rel}") and not _leads_out(rel)
+    }
 
 
 def _named(output: Path, hidden: Mapping[str, str]) -> dict[str, str]:
@@ -1087,6 +1093,15 @@ def _parts(rel: str) -> tuple[str, ...]:
     if not parts or rel.startswith("/") or "\\" in rel or ".." in parts:
         raise UsageError(f"refusing to write {rel!r} outside the output folder")
     return parts
+
+
+def _leads_out(rel: str) -> bool:
+    """Would `_parts` refuse `rel`?"""
+    try:
+        _parts(rel)
+    except UsageError:
+        return True
+    return False
 
 
 def _swap(staging: Path, output: Path) -> None:

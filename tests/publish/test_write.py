@@ -24,6 +24,7 @@ from conftest import SAMPLE_TODAY, copy_sample, make_playbook, write
 
 from generator import build as build_module
 from generator.build import build, check
+from generator.cli import main
 from generator.errors import BuildError, UsageError
 from generator.faults import os_problem
 from generator.publish import atomic
@@ -229,6 +230,32 @@ def test_without_a_manifest_everything_is_written_again(tmp_path: Path) -> None:
     (out / MANIFEST).unlink()
     build(root, today=SAMPLE_TODAY, jobs=1)
     assert "Priya Natarajan" in page.read_text()
+
+
+@pytest.mark.parametrize("clean", [[], ["--clean"]])
+def test_a_manifest_naming_a_file_outside_the_output_is_not_obeyed(
+    tmp_path: Path, clean: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A manifest that lists `../notes.txt` (damaged, or edited by hand) stopped every
+    build, --clean too, with "refusing to write '../notes.txt' outside the output
+    folder" and status 2, and no word of what to do. No build writes such a name: it is
+    not one of the output's files, and the file it names stays as it is."""
+    root = copy_sample(tmp_path / "pb")
+    out = build(root, today=SAMPLE_TODAY, jobs=1).output
+    notes = root / "notes.txt"
+    notes.write_text("mine")
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["files"]["../notes.txt"] = manifest["files"]["index.html"]
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    meeting = root / OMAR
+    meeting.write_text(meeting.read_text().replace("Halsted Street", "Halsted Avenue"))
+
+    status = main(["build", "-C", str(root), "--today", SAMPLE_TODAY.isoformat(), *clean])
+
+    assert (status, capsys.readouterr().err.count("refusing")) == (0, 0)
+    assert "Halsted Avenue" in (out / "meetings/2026-11-24-omar-haddad/index.html").read_text()
+    assert notes.read_text() == "mine"
+    assert "../notes.txt" not in json.loads((out / MANIFEST).read_text())["files"]
 
 
 def test_clean_writes_every_file_that_differs(tmp_path: Path) -> None:
