@@ -26,9 +26,14 @@ _ADVICE = {
     errno.EMFILE: "too many files open at once: try again with --jobs 1",
     errno.ENFILE: "too many files open on this machine: try again with --jobs 1",
     errno.EIO: "the disk reported a read or write failure: check the disk",
+    errno.EFBIG: (
+        "the file is larger than this system lets one file be (a limit set by ulimit -f, or "
+        "the disk's format): raise the limit and run the command again"
+    ),
 }
 
-_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+"""What another disk may have room for: the command can be told to write elsewhere."""
 
 _FOLDER_ADVICE = {
     errno.EROFS: ("that disk is read-only", "copy the playbook to a disk you can write to"),

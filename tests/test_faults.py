@@ -8,6 +8,7 @@ import errno
 import os
 import pathlib
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -74,6 +75,40 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     assert line.startswith(f"playbook: {out}/") and line.endswith(f": {said}")  # a file of
     # the output folder, not of the staging folder, which the failed build removed
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
+
+
+def test_a_limit_on_the_size_of_a_file_is_told_how_to_lift_and_the_site_stays(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """Under a limit on the size of a file (`ulimit -f`, as a shell or a CI runner may
+    set), a build of pages past it said only "playbook: …/playbook.ics: file too large":
+    not what limits it, nor what to do."""
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "generator", "build", "-C", str(sample_root), *TODAY]
+    command += ["--out", str(out), "--jobs", "1"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    assert subprocess.run(command, env=environment, capture_output=True).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    contact = sample_root / "content/contacts/jonah-kim.md"  # something to write again
+    contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
+
+    ended = subprocess.run(
+        command,
+        env=environment,
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
+    )
+
+    (line,) = without_stages(ended.stderr).splitlines()
+    assert ended.returncode == 1
+    assert line.startswith(f"playbook: {out}/") and line.endswith(
+        ": the file is larger than this system lets one file be (a limit set by ulimit -f, "
+        "or the disk's format): raise the limit and run the command again, or choose "
+        "another folder with --out"
+    ), line
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
 
