@@ -769,7 +769,10 @@ def unique_heading_ids(html: str) -> str:
     """`html` with each heading id the page repeats numbered on from its second use
     (`h-prep-2`): a page shows several bodies (a meeting's, and in its brief the contact's),
     each may have a `## Prep`, and an id must be unique. The first keeps it: in the
-    default theme that is the page's own body, where `[[page#Prep]]` points."""
+    default theme that is the page's own body, where `[[page#Prep]]` points. A page with
+    fewer than two ids (most) is returned as it is, without looking for them."""
+    if html.count(' id="h-') < 2:
+        return html
     return _Headings((html,)).renumbered(html)
 
 
@@ -789,7 +792,11 @@ class _Headings:
             if (found := stretch.count(' id="h-')) > 0:
                 count += found
                 self.present.update(_GIVEN_ID.findall(stretch))
-        self.repeated = count >= 2
+        self.repeated = len(self.present) < count
+        """Whether a heading may repeat an id. Not when the page gives as many different
+        ids as it writes `id="h-` (each starts one id of `present`, a heading's too):
+        then the page is left as it is, not gone over for its headings again (most
+        pages with several bodies, a meeting's, repeat none)."""
 
     def renumbered(self, stretch: str) -> str:
         return _HEADING_ID.sub(self._renumber, stretch) if self.repeated else stretch
