@@ -989,6 +989,12 @@ def read_date(text: str, today: dt.date | None = None) -> dt.date:
 
 _TIME_IN_FIELD = " (and a meeting's time in time:)"
 """Where the time of day a date field was given goes (`date: 2026-11-22T10:00`)."""
+_ZONED_TIME_IN_FIELD = (
+    " (and a meeting's time in time:, without its timezone: as the clock reads in the "
+    "playbook's timezone, timezone: in playbook.yaml)"
+)
+"""Where the time of day and timezone a date field was given go (`date: 2026-11-22 10:00
+CET`): the time alone, in the playbook's clock, as `time:` refuses a zone (`_zoned`)."""
 _NO_TIME = " (the day alone: the option takes no time)"
 """What becomes of the time of day a date option was given (`--today 2026-11-22T10:00`)."""
 _DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -1072,6 +1078,8 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     tidied = _tidied(text)
     if tidied is not None:
         dated, with_time = tidied
+        if with_time and timed == _TIME_IN_FIELD and _with_zone(text):
+            timed = _ZONED_TIME_IN_FIELD
         if readings := _readings(dated):
             return _did_you_mean(readings, timed if with_time else "")
     if _relative(text, _SOME_DAY):
@@ -1168,6 +1176,12 @@ run's start matches as well), and `1<8,000 spaces>x` is not read from each space
 end of the run. Used through `_without_zone`."""
 _ZONE_UNBRACKETED = LazyPattern(_RUN_START + r"(?:" + _ZONE + r")|\s+-[0-9]{2}:?[0-9]{2})\.?\Z")
 """`_ZONE_AFTER` without `(Paris time)`, for a text that does not end with a bracket."""
+
+
+def _with_zone(text: str) -> bool:
+    """Whether `text`, a date then a time, ends with a timezone (`2026-12-01 14:00 CET`)."""
+    then = _DATE_THEN.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    return then is not None and _without_zone(then[2]) != then[2]
 
 
 def _without_zone(text: str) -> str:

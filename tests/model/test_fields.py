@@ -492,12 +492,17 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
         ("2026-12-10Z", "; did you mean 2026-12-10?"),
         ("2026-12-10T14:30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
         ("2026-12-10 14:30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
-        ("2026-12-10 14:00 CET", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
+        (
+            "2026-12-10 14:00 CET",
+            "; did you mean 2026-12-10 (and a meeting's time in time:, without its timezone: as "
+            "the clock reads in the playbook's timezone, timezone: in playbook.yaml)?",
+        ),
         ("2026-12-10, 2pm", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
         ("2026-12-10 at 14h30", "; did you mean 2026-12-10 (and a meeting's time in time:)?"),
         (
             "2026-12-10 14.30 Europe/Paris",
-            "; did you mean 2026-12-10 (and a meeting's time in time:)?",
+            "; did you mean 2026-12-10 (and a meeting's time in time:, without its timezone: as "
+            "the clock reads in the playbook's timezone, timezone: in playbook.yaml)?",
         ),
         (  # no time: a note of its own
             "2026-12-10 Black Friday",
