@@ -33,7 +33,8 @@ because its agenda cannot be laid out on one day.
 - too much to share (meeting `share.N`, the first point that does not fit):
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
-  start plus length runs into the next day (in real time when it has a date). An error.
+  start plus length runs into the next day (in real time when it has a date). An error,
+  but for a meeting called off (declined, cancelled, no reply), which has no plan.
 - longer than usual (meeting `duration`): an agreed length over what the kind of
   meeting usually gets (LENGTH_NORMS: networking 20 minutes, lunch 60, any other
   informational meeting 30).
@@ -123,7 +124,12 @@ def meeting_guardrails(
     for a decline, and the plans of those held: `agenda_of`), the people at their company
     (and their meetings) and the question bank."""
     meeting = playbook.meetings[slug]
-    problems = [*_past_midnight(meeting, playbook), *_start_at_a_clock_change(meeting, playbook)]
+    problems = []
+    if not meeting.called_off:  # no plan to lay out, no event in the calendar
+        problems += [
+            *_past_midnight(meeting, playbook),
+            *_start_at_a_clock_change(meeting, playbook),
+        ]
     mistyped = list(_year_mistyped(meeting, today))
     problems.extend(mistyped)
     if not any(problem.field == "date" for problem in mistyped):  # one slip, one warning

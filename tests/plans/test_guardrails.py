@@ -852,6 +852,22 @@ def test_an_end_past_midnight_is_an_error(
     assert expected in err.splitlines()
 
 
+@pytest.mark.parametrize("status", ["cancelled", "declined", "no-reply"])
+def test_a_meeting_called_off_is_not_held_to_the_clock(tmp_path: Path, status: str) -> None:
+    """A lunch at 23:30 called off has no plan to lay out and no event in the calendar:
+    its end past midnight stopped the build ("start earlier or agree a shorter length",
+    of a meeting that will not take place), and a start in the hour the clocks repeat
+    was warned of as if it would."""
+    off = f"status: {status}\nrequested_on: 2026-10-20\n"
+    root = tiny(tmp_path / "pb", content__meetings__m1=LATE.format(extra=off))
+    repeated = LATE.replace("2026-12-01", "2026-11-01").replace("23:30", "01:30")
+    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    write(root, "content/meetings/m2.md", repeated.format(extra=off))
+    assert [line for line in reported(root) if "meetings/m" in line] == []
+    out = build(root, out=tmp_path / "out", today=TODAY).output
+    assert "No plan: " in scan(out / "meetings/m1/print/index.html").text
+
+
 def test_an_end_past_midnight_with_the_default_length_points_at_time(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=LATE.format(extra=""))
     assert (
