@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import write
+from site_checks import scan
 
 from generator.build import build, checked, load
 from generator.errors import Problems
@@ -183,6 +184,31 @@ def test_a_networking_request_may_talk_about_roles(tmp_path: Path) -> None:
     front = REQUESTED.replace("informational", "networking") + "\nduration: 20"
     playbook_with(tmp_path, front, "\n## Request\n\n" + body.replace("30 minutes", "20 minutes"))
     assert draft_warnings(tmp_path) == []
+
+
+def test_a_request_asks_for_whole_hours_as_hours(tmp_path: Path) -> None:
+    """A long meeting's request asked for "120 minutes" of a video call, with a networking
+    call's subject "240 minutes of your advice?": nobody asks for time that way."""
+    ahead = "status: requested\nrequested_on: 2026-11-20"
+    playbook_with(tmp_path, f"purpose: informational\nformat: video\nduration: 120\n{ahead}")
+    for slug, front in (
+        ("coffee", "purpose: informational\nformat: coffee\nduration: 60"),
+        ("call", "purpose: networking\nformat: phone\nduration: 240"),
+        ("short", "purpose: networking\nformat: coffee\nduration: 90"),
+    ):
+        write(tmp_path, f"content/meetings/{slug}.md", f"---\ncontact: cy\n{front}\n{ahead}\n---\n")
+    write(tmp_path, "content/contacts/cy.md", "---\nname: Cy Lee\n---\n")  # introduced by nobody
+    out = build(tmp_path, out=tmp_path / "out", today=TODAY).output
+    for slug, asked in (
+        ("m", "Would you have 2 hours for a video call in the coming weeks"),
+        ("coffee", "Could I buy you a coffee? An hour would be plenty"),
+        ("call", "Subject: 4 hours of your advice?"),
+        ("call", "Would you have 4 hours for a call"),
+        ("short", "Subject: 90 minutes of your advice?"),
+        ("short", "Could I buy you a coffee? 90 minutes would be plenty"),
+    ):
+        assert asked in scan(out / f"meetings/{slug}/index.html").text, (slug, asked)
+    assert draft_warnings(tmp_path) == []  # the length is read, and is the one planned
 
 
 def test_no_stated_length(tmp_path: Path) -> None:
