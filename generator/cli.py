@@ -1828,6 +1828,20 @@ def _new_names_wrong(args: argparse.Namespace) -> list[str]:
 def _cmd_serve(args: argparse.Namespace) -> int:
     """Build into a temporary folder, serve it, and rebuild and reload the open pages on
     every save; errors show in the browser. Ctrl-C stops and removes the folder."""
+    stops: list[Callable[[], None]] = []  # the server's, once there is one
+    stopped: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:  # raises nothing: see `LiveServer.stop`
+        stopped.append(signum)
+        for server_stop in stops:
+            server_stop()
+
+    # Ctrl-C, `kill` and the terminal closed stop it so from now on (as from
+    # `_terminate_like_ctrl_c`, which puts back its handlers after), unless ignored
+    if threading.current_thread() is threading.main_thread():
+        for number in _ENDING:
+            if callable(signal.getsignal(number)):
+                signal.signal(number, stop)
     from generator.live.serve import DEFAULT_PORT, LiveServer, is_loopback
 
     _require_playbook(args.root)
@@ -1840,6 +1854,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         log=_print_err,
         quick_exit=True,
     )
+    stops.append(server.stop)
+    if stopped:  # while it loaded: it stops before it builds
+        server.stop()
     if not is_loopback(args.host):  # once it listens: an address it cannot have serves nothing
         _say(
             f"playbook: warning: serving on {args.host} lets other machines read your "
@@ -1856,9 +1873,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
             threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
 
-    # `kill` stops it like Ctrl-C (`_terminate_like_ctrl_c`); the server says "Stopped."
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run(ready)
+    server.run(ready)  # it says "Stopped."
     return 0
 
 

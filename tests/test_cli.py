@@ -1615,16 +1615,17 @@ def test_serve_stopped_slowly_says_only_that_it_stopped(
         url, port, asked_port = "http://127.0.0.1:8000/", 8000, 8000
 
         def __init__(self, *args: object, **kwargs: object) -> None:
-            pass
+            self.stopped: list[bool] = []
+
+        def stop(self) -> None:  # as the signal asks
+            self.stopped.append(True)
 
         def run(self, ready: Callable[[], None]) -> None:
-            try:
-                os.kill(os.getpid(), signal.SIGTERM)
-                time.sleep(10)
-            except KeyboardInterrupt:
-                time.sleep(cli.STOPPING_SAID_AFTER + 0.5)  # a slow shutdown
-                print("Stopped.")
-                raise
+            os.kill(os.getpid(), signal.SIGTERM)
+            while not self.stopped:
+                time.sleep(0.01)
+            time.sleep(cli.STOPPING_SAID_AFTER + 0.5)  # a slow shutdown
+            print("Stopped.")
 
     monkeypatch.setattr(serve, "LiveServer", SlowToStop)
     assert main(["serve", "-C", str(sample_root)]) == 0

@@ -444,8 +444,8 @@ class LiveServer:
         """Files with errors in the last build."""
         self._warned: frozenset[ContentError] = frozenset()
         self.builder: LiveBuild | None = None
-        self._loop: IOLoop | None = None
-        self._stopping = threading.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = False
         self._closing = False
         """Set as the server stops: a rebuild that ends now is given up (`_build`)."""
         self._locks = contextlib.ExitStack()
@@ -464,29 +464,22 @@ class LiveServer:
             self.log(line)
 
     def run(self, ready: Callable[[], None]) -> None:
-        """Build, serve and rebuild until `stop()` (or Ctrl-C); the build folder is removed."""
+        """Build, serve and rebuild until `stop()`; the build folder is removed."""
         with temporary_folder(SERVE_FOLDER) as out, self._locks:
             if self.quick_exit:  # run first when the block ends, whichever way
                 self._locks.callback(remove_after_exit, out)
-            asyncio.set_event_loop(asyncio.new_event_loop())
-            loop = self._loop = IOLoop.current()
-            try:
-                builder = self.builder = LiveBuild(
-                    self.root,
-                    out,
-                    today=self.today,
-                    csp=serve_policy(self.policy),
-                    scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
-                    versioned_assets=True,
-                )
-                watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
-                watcher.start()
-                self.hub.publish(self._build(builder, None))
-            except KeyboardInterrupt:
-                self.log("Stopped.")  # before removing the folder, which may take seconds
-                raise
-            watcher.follow(builder.sources.targets())
-            release_memory()
+            self._loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self._loop)
+            loop = IOLoop.current()
+            builder = self.builder = LiveBuild(
+                self.root,
+                out,
+                today=self.today,
+                csp=serve_policy(self.policy),
+                scripts=(f"{RELOAD_SCRIPT}?port={self.port}",),
+                versioned_assets=True,
+            )
+            watcher = SourceWatcher(self.root, self.debouncer.add, ignore=[out], warn=self.log)
             both = {"server": self, "builder": builder}
             app = web.Application(
                 [
@@ -508,24 +501,32 @@ class LiveServer:
                 idle_connection_timeout=IDLE_TIMEOUT,
                 body_timeout=IDLE_TIMEOUT,
             )
-            self._accept(loop, http)
             worker = threading.Thread(
                 target=self._rebuild_loop, args=(builder, watcher, loop), daemon=True
             )
-            worker.start()
             try:
-                ready()
-                if not self._stopping.is_set():
+                release_memory()  # its settings before the threads start
+                watcher.start()
+                outcome = self._first_build(builder)
+                if outcome is not None:
+                    self.hub.publish(outcome)
+                    watcher.follow(builder.sources.targets())
+                    release_memory()
+                    self._accept(loop, http)
+                    worker.start()
+                    ready()
+                if not self._stopping:
                     loop.start()
             finally:
-                self.log("Stopped.")
-                self._closing = True
-                builder.close()  # first: a second Ctrl-C may cut the rest short
+                self._closing = True  # a first build ending now says nothing after this
+                self.log("Stopped.")  # before removing the folder, which may take seconds
+                builder.close()
                 watcher.stop()
                 self.debouncer.close()
                 # a rebuild stops at its next step (`LiveBuild.close`); one in a long stage
                 # (assembling 10,000 files) goes on alone, writing and saying nothing (`_build`)
-                worker.join(timeout=1.0)
+                if worker.is_alive():
+                    worker.join(timeout=1.0)
                 for listening in self._sockets:
                     loop.remove_handler(listening)
                     listening.close()
@@ -533,6 +534,22 @@ class LiveServer:
                     sock.close()  # and closing, it writes no more (no task left unrun)
                 loop.run_sync(http.close_all_connections)
                 loop.close(all_fds=True)  # the sockets' connections
+
+    def _first_build(self, builder: LiveBuild) -> Outcome | None:
+        """The first build, on a thread of its own while this one waits for it or for a
+        stop, which ends the server at once (a build stops only between its stages,
+        seconds apart at 10,000 files). None when stopped."""
+        done: list[Outcome] = []
+
+        def build() -> None:
+            with contextlib.suppress(Closed):  # stopped meanwhile
+                done.append(self._build(builder, None))
+
+        thread = threading.Thread(target=build, daemon=True)
+        thread.start()
+        while thread.is_alive() and not self._stopping:
+            thread.join(0.05)
+        return None if self._stopping else done[0]
 
     def _accept(self, loop: IOLoop, http: httpserver.HTTPServer) -> None:
         """Hand each new connection to `http`, as its `add_sockets` would; but when the
@@ -567,12 +584,19 @@ class LiveServer:
             resume(sock)
 
     def stop(self) -> None:
-        """Stop serving (from any thread; once: a second stop would cut the closing short)."""
-        if self._stopping.is_set():
-            return
-        self._stopping.set()
-        if self._loop is not None:  # thread-safe; nothing once the loop is closed
-            self._loop.add_callback(self._loop.stop)
+        """Stop serving: from any thread, and from a signal handler (Ctrl-C), which must
+        take no lock and raise nothing: an exception raised wherever the program is could
+        be lost (in a callback of the garbage collector: the server went on) or, raised
+        in code Python made from a string (a dataclass), end `python -m generator` with
+        the signal once it has exited."""
+        self._stopping = True
+        if self._loop is not None:
+            with contextlib.suppress(RuntimeError):  # closed: stopped already
+                self._loop.call_soon_threadsafe(self._end)
+
+    def _end(self) -> None:
+        if not self._closing:  # the loop also runs to close the connections
+            IOLoop.current().stop()
 
     def _rebuild_loop(self, builder: LiveBuild, watcher: SourceWatcher, loop: IOLoop) -> None:
         untidy = False
@@ -706,6 +730,6 @@ def release_memory() -> None:
     # no malloc_trim on Windows (TypeError) or musl (AttributeError)
     with contextlib.suppress(OSError, TypeError, AttributeError):
         libc = ctypes.CDLL(None)
-        libc.mallopt(-8, 1)  # M_ARENA_MAX, before the rebuild thread starts
+        libc.mallopt(-8, 1)  # M_ARENA_MAX, before the server's threads start
         libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD: glibc's first, kept
         libc.malloc_trim(0)

@@ -939,6 +939,89 @@ def test_serve_stops_at_once_and_its_folder_goes(stop: str, tmp_path: Path) -> N
     wait_for(lambda: list(temp.glob("playbook-serve-*")) == [other])
 
 
+STOPPING_AT = """
+import gc, os, signal, sys
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as a shell leaves Ctrl-C
+moment, sent = sys.argv.pop(1), []
+
+
+def ctrl_c(now):  # once, and not before the command's own handling takes over
+    if now and not sent and "generator.live.serve" in sys.modules:
+        sent.append(moment)
+        if moment == "in code made from a string":  # as a dataclass's methods are
+            exec("os.kill(os.getpid(), signal.SIGINT)")
+        else:
+            os.kill(os.getpid(), signal.SIGINT)
+
+
+def within(name):
+    frame = sys._getframe()
+    while frame and frame.f_code.co_name != name:
+        frame = frame.f_back
+    return frame is not None
+
+
+class Loading:  # once generator.live.serve is in sys.modules, as the modules it needs load
+    def find_spec(self, name, *args):
+        ctrl_c(name.startswith("generator.live."))
+
+
+if moment in ("as it loads", "in code made from a string"):
+    sys.meta_path.insert(0, Loading())
+elif moment == "as it reads the content":
+    sys.addaudithook(lambda event, args: ctrl_c(event == "open" and str(args[0]).endswith(".md")))
+elif moment == "as it collects garbage":  # where an exception raised is not propagated
+    gc.callbacks.append(lambda phase, info: ctrl_c(within("release_memory")))
+from generator.launch import main
+
+sys.exit(main())
+"""
+"""`playbook serve` run as `python -m` runs it, sending itself Ctrl-C at the moment named."""
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "as it loads",
+        "in code made from a string",
+        "as it reads the content",
+        "as it collects garbage",
+        "once it serves",
+    ],
+)
+def test_ctrl_c_at_any_moment_stops_serve_and_removes_its_folder(
+    moment: str, sample_root: Path, tmp_path: Path
+) -> None:
+    """Ctrl-C a second into `serve` ended it with the signal after "Stopped." (an exception
+    raised in code Python made from a string, as for a dataclass defined while the server
+    loaded, made `python -m` end so once it had exited), or was lost (raised in a
+    callback of the garbage collector: the server went on)."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    (tmp_path / "stopping_at.py").write_text(STOPPING_AT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stopping_at", moment, "serve", "-C", ".", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": f"{tmp_path}{os.pathsep}{REPO}"},
+        cwd=sample_root,
+    )
+    if moment == "once it serves":
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith("Serving ")
+        process.send_signal(signal.SIGINT)
+    try:
+        err = process.communicate(timeout=120)[1]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail(f"the server went on: {process.communicate()[1]}")
+    assert process.returncode == 0, err
+    assert err.endswith("Stopped.\n") and "Traceback" not in err and "ignored" not in err, err
+    wait_for(lambda: not list(temp.glob("playbook-serve-*")))
+
+
 def test_open_serves_the_browser_it_starts_while_that_browser_runs(
     sample_root: Path, tmp_path: Path
 ) -> None:
