@@ -1,13 +1,10 @@
 """`playbook serve`: build into a temporary folder, serve it, rebuild and reload on every save.
 
-Three threads: watchdog's observer reports changed paths (watch.py), a builder thread
-rebuilds in debounced batches (rebuild.py), and tornado's IOLoop serves the folder and
-tells the open pages to reload once a rebuild has written everything.
-
-The pages load livereload's client from the site's own origin (`<script src>`, as their
-CSP allows) and speak its protocol over a tornado websocket. livereload's `Server` is
-not used: it drops a reload within 3 s of the last one, accepts any Host and Origin
-(DNS rebinding) and injects an inline script, which the CSP forbids.
+watchdog's observer reports changed paths (watch.py), a builder thread rebuilds in
+debounced batches (rebuild.py), tornado's IOLoop serves the folder and tells the open
+pages to reload. They load livereload's client from the site's own origin, as their CSP
+allows; livereload's `Server` is not used: it drops a reload within 3 s of the last one,
+accepts any Host and Origin (DNS rebinding) and injects an inline script.
 """
 
 from __future__ import annotations
@@ -51,7 +48,6 @@ from generator.site.theme import static_files, version_of
 
 RELOAD_SCRIPT = "livereload.js"
 RELOAD_CLIENT = Path(livereload.__file__).with_name("vendors") / RELOAD_SCRIPT
-"""livereload's client, served from the site's own origin."""
 HTML = "text/html; charset=utf-8"
 KEEP = "private, max-age=86400, immutable"
 """Cache-Control of files whose address changes when they do (versioned theme assets)."""
@@ -72,8 +68,7 @@ IDLE_TIMEOUT = 60.0
 """Seconds a connection may take to send a request's head or body, or wait between two
 requests: a local process cannot hold connections open without end (tornado waits an
 hour for a head, for ever for a body)."""
-SERVE_FOLDER = "playbook-serve-"
-"""The start of the build folder's name, in the system's temporary folder."""
+SERVE_FOLDER = "playbook-serve-"  # the build folder's, in the system's temporary folder
 MAX_SERVED = 1024
 """Pages remembered for reloads (`ReloadHub.served`), the least recently served go first."""
 
@@ -223,10 +218,8 @@ class _Guarded(web.RequestHandler):
 
 class SiteFiles(_Guarded):
     """The build folder, no dot-file in it; the error page instead of pages while the
-    content is broken; the reload client and the theme's assets for the error and
-    not-found pages (from its folders as last read: only what a build copies). A file is
-    read in one go, so a response is one version of it (tornado's StaticFileHandler
-    reads size, ETag and bytes separately)."""
+    content is broken; the reload client and the theme's assets (for the error and
+    not-found pages). A file is read in one go: a response is one version of it."""
 
     def head(self, path: str) -> Awaitable[None]:
         return self.get(path)  # tornado leaves the body out
@@ -413,9 +406,8 @@ def _cannot_listen(host: str, port: int, exc: OSError, explicit: bool) -> str:
 
 class LiveServer:
     """Serves the playbook at `root` on host:port until `stop()`; with `fallback`, a port
-    in use gives another (`port` says which, `asked_port` what was asked). With
-    `quick_exit`, the build folder is removed by a process of its own once the server
-    stops (`remove_after_exit`): for the command, not for a server in a longer process."""
+    in use gives another (`port`; `asked_port`). `quick_exit`: the build folder is removed
+    by a process of its own (`remove_after_exit`), for the command, not a longer process."""
 
     def __init__(
         self,
@@ -552,10 +544,9 @@ class LiveServer:
         return None if self._stopping else done[0]
 
     def _accept(self, loop: IOLoop, http: httpserver.HTTPServer) -> None:
-        """Hand each new connection to `http`, as its `add_sockets` would; but when the
-        process has no file left for one (a storm of connections), say so once and stop
-        taking them for a moment, where tornado tries again at once, printing a traceback
-        each time, and takes a core while the storm lasts."""
+        """Hand each new connection to `http`, as its `add_sockets` would; out of files (a
+        storm of connections), say so once and pause, where tornado retries at once,
+        printing a traceback each time, and takes a core while the storm lasts."""
 
         def ready(sock: socket.socket, events: int) -> None:
             for _ in range(128):  # then the other connections' turn
@@ -584,11 +575,10 @@ class LiveServer:
             resume(sock)
 
     def stop(self) -> None:
-        """Stop serving: from any thread, and from a signal handler (Ctrl-C), which must
-        take no lock and raise nothing: an exception raised wherever the program is could
-        be lost (in a callback of the garbage collector: the server went on) or, raised
-        in code Python made from a string (a dataclass), end `python -m generator` with
-        the signal once it has exited."""
+        """Stop serving: from any thread and from a signal handler (Ctrl-C), so it takes no
+        lock and raises nothing: an exception raised wherever the program is could be lost
+        (in a garbage collector's callback) or, in code made from a string (a dataclass's),
+        end `python -m generator` with the signal once it has exited."""
         self._stopping = True
         if self._loop is not None:
             with contextlib.suppress(RuntimeError):  # closed: stopped already
@@ -676,11 +666,9 @@ class LiveServer:
 
 def remove_after_exit(folder: Path) -> None:
     """Rename the build folder aside and remove it in a process of its own, which outlives
-    this one: Ctrl-C gives the prompt back at once, where removing the pages of thousands
-    of files takes seconds on a busy disk. The new name is one `temporary_folder` gives,
-    and the child holds the folder's lock (a lock shared across `fork`) while it removes
-    it: a removal cut short (the machine shut down) is finished by the next server.
-    Where no process can be forked (Windows) the folder stays, removed as before."""
+    this one: the prompt comes back at once, where removing thousands of pages takes
+    seconds. The child holds the folder's lock (shared across `fork`): a removal cut short
+    is finished by the next server. No fork (Windows): the folder is removed as before."""
     fork = getattr(os, "fork", None)
     aside = folder.with_name(f"{SERVE_FOLDER}{secrets.token_hex(4)}")
     if fork is None or aside.exists():
@@ -715,16 +703,12 @@ def _some(names: Iterable[str], most: int = 3) -> str:
 
 def release_memory() -> None:
     """Free the previous build's objects and hand the memory back to the system (glibc
-    keeps it), so the server does not hold the peak of its biggest rebuild.
-
-    What survives is frozen: a collection that walked the cached model every time would
-    take 0.4 s at 10,000 files, holding up reloads. Frozen objects are still freed when
-    nothing refers to them; only a cycle among them would stay. Every thread allocates
-    from the heap trimmed here (one arena: the rebuild thread's own kept 6 MiB more). A
-    block of 128 KiB or more (a big page) is mapped apart, and handed back when freed:
-    glibc would raise that bound to the first build's biggest block, and a rebuild's big
-    pages left holes in the heap (2 MiB at the peak of a front-matter edit at 10,000 files).
-    """
+    keeps it): the server does not hold the peak of its biggest rebuild. What survives is
+    frozen: a collection walking the cached model would take 0.4 s at 10,000 files (a
+    cycle among frozen objects stays). One arena for every thread (the rebuild thread's
+    own kept 6 MiB more); blocks of 128 KiB or more (big pages) mapped apart, handed back
+    when freed: glibc would raise that bound to the first build's biggest block, and a
+    rebuild's big pages left holes in the heap (2 MiB at 10,000 files)."""
     gc.collect()
     gc.freeze()
     # no malloc_trim on Windows (TypeError) or musl (AttributeError)
