@@ -1,10 +1,6 @@
-"""Watch a playbook's sources and hand over changed paths in debounced batches.
-
-`SourceWatcher` keeps the watchdog events that can change the site and feeds their
-paths to a `Debouncer`, which releases them as one batch once events have been quiet
-for a moment: an editor's save (temp file renamed over the original) or a `git checkout`
-is one rebuild. Only paths travel; the rebuild compares contents.
-"""
+"""Watch a playbook's sources and hand over changed paths in debounced batches: an
+editor's save (a temporary file renamed over the original) or a `git checkout` is one
+rebuild. Only paths travel; the rebuild compares contents."""
 
 from __future__ import annotations
 
@@ -64,9 +60,8 @@ modification time: the files inside report themselves)."""
 
 
 class Debouncer:
-    """Collects paths from any thread; releases them as one batch when it has been quiet
-    since the last (longer for a burst: BURST), or MAX_WAIT after the first (so a
-    constant stream is still rebuilt)."""
+    """Collects paths from any thread; releases them as one batch once quiet (QUIET, more
+    for a burst), or MAX_WAIT after the first: a constant stream is still rebuilt."""
 
     def __init__(self) -> None:
         self._pending: set[Path] = set()
@@ -120,11 +115,8 @@ SOURCE_FOLDERS = ("content", "themes")
 
 class SourceWatcher(FileSystemEventHandler):
     """Watches ROOT/content, ROOT/themes and ROOT/playbook.yaml; reports relevant paths.
-
-    The root is watched too (not recursively), so a source folder deleted, put back or
-    swapped for another (`git stash`, a branch switch) is watched again where it is now,
-    and its path reported, for the rebuild to look at everything in it.
-    """
+    The root too (not recursively): a source folder deleted, put back or swapped (`git
+    stash`) is watched again where it is now, and reported for the rebuild to look at."""
 
     def __init__(
         self,
@@ -141,11 +133,10 @@ class SourceWatcher(FileSystemEventHandler):
         """The source folders the system refused to watch, said once each."""
         self._observer: BaseObserver | None = None
         self._watches: dict[tuple[Hashable, ...], ObservedWatch] = {}
-        """The folders watched besides the root: `("source", name, (device, inode))`,
-        `("theme", where a linked theme leads)`, `("file", folder, (device, inode))`: the
-        folder of a followed file or of where a linked folder leads, which sees it moved away
-        (the system tells no watch that its own folder moved), or while it is missing the
-        nearest one above it, which sees it come back."""
+        """Besides the root: `("source", name, (device, inode))`, `("theme", where a linked
+        theme leads)`, `("file", folder, (device, inode))`: the folder of a followed file or
+        a link's target, which sees it moved away (no watch is told its own folder moved),
+        or while it is missing the nearest one above, which sees it come back."""
         self._followed: frozenset[Path] = frozenset()
         self._links: dict[Path, Path] = {}
         """Where a source or theme folder that is a link leads → that folder."""
