@@ -147,7 +147,7 @@ class LiveBuild:
         self._writing = threading.Lock()
         self._building = threading.Lock()  # by a build, and while the calendar is made
         self._closed = False
-        self._warning_places: dict[ContentError, int] = {}  # the last good build's order
+        self._warning_places: dict[ContentError, int] = {}  # the last build's order
 
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
         """Bring `out` up to date. `changed`: the paths the watcher saw change since the
@@ -449,10 +449,10 @@ class LiveBuild:
 
     def _fail(self, problems: Problems, started: float) -> Outcome:
         """Keep the pages as they are; make the error page that replaces them for now."""
-        errors, warnings = problems.errors, problems.warnings
+        errors, warnings = problems.errors, self._warnings_in_order(problems)
         page = render_error_page(
-            self.theme_folders(), errors, warnings, self.csp, self.error_scripts, THEME_ASSETS
+            self.theme_folders(), errors, list(warnings), self.csp, self.error_scripts, THEME_ASSETS
         )
         seconds = time.perf_counter() - started
         changed = frozenset(self.sources.changed)
-        return Outcome(False, tuple(errors), tuple(warnings), changed, seconds, error_page=page)
+        return Outcome(False, tuple(errors), warnings, changed, seconds, error_page=page)

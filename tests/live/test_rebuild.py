@@ -619,7 +619,8 @@ def test_the_error_page_lists_the_warnings_check_gives_for_the_same_files(
     builder: LiveBuild, sample_root: Path
 ) -> None:
     """While one file had an error, the error page left out what the plans and follow-ups
-    warn of (a person in two files, one view of a company), which `check` lists."""
+    warn of (a person in two files, one view of a company), which `check` lists, in its
+    order."""
     write(sample_root, "content/contacts/elena-twice.md", (sample_root / ELENA).read_text())
     meeting = sample_root / "content/meetings/2026-12-03-hannah-cole.md"
     meeting.write_text(meeting.read_text().replace("status: scheduled", "status: sheduled"))
@@ -631,6 +632,8 @@ def test_the_error_page_lists_the_warnings_check_gives_for_the_same_files(
     shown = re.search(r'<pre id="warnings">(.*?)</pre>', outcome.error_page.decode(), re.S)
     assert shown is not None
     assert html.unescape(shown[1]).splitlines() == [str(w) for w in checked.warnings]
+    # the same warnings again: in the order the last build found for them
+    assert builder.build([meeting]).warnings == tuple(checked.warnings)
 
 
 def test_a_notes_fix_after_a_failed_build_still_brings_its_other_changes(
