@@ -28,7 +28,7 @@ from generator.build import (
     parsed_of,
     resolve_today,
 )
-from generator.errors import ContentError, Problems, Severity, in_order
+from generator.errors import ContentError, Problems, Severity, display_path, in_order
 from generator.live.assembly import ReusedSteps
 from generator.live.sources import LiveSources
 from generator.live.track import (
@@ -266,11 +266,8 @@ class LiveBuild:
                 self._on_disk = Theme.read(folders)
             except OSError as exc:  # `chmod 000`: named until a change to the theme
                 self._on_disk = Theme(folders)
-                where = Path(str(exc.filename))
-                rel = where.relative_to(self.root) if where.is_relative_to(self.root) else where
-                self._theme_mistakes = [
-                    ContentError(rel.as_posix(), 1, "file", unreadable_because(exc))
-                ]
+                where = display_path(Path(str(exc.filename)), self.root)
+                self._theme_mistakes = [ContentError(where, 1, "file", unreadable_because(exc))]
                 return self._on_disk
             self._theme_mistakes = theme_problems(make_environment(folders), self.root)
         return self._on_disk
