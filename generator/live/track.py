@@ -516,6 +516,8 @@ V = TypeVar("V")
 class ShownAsDict(Mapping[str, V]):
     """A mapping of the view, shown as a build shows a dict."""
 
+    shown_as = "dict"  # what a template's mistake calls it (`NamedUndefined`), as a build
+
     def __repr__(self) -> str:
         return repr(dict(self.items()))
 
@@ -533,8 +535,6 @@ class ShownAsDict(Mapping[str, V]):
 
 
 class TrackedMap(ShownAsDict[Ref]):
-    shown_as = "dict"  # what a template's mistake calls it (`NamedUndefined`), as a build
-
     def __init__(self, model: LiveModel, kind: str) -> None:
         self._model = model
         self._kind = kind
@@ -595,8 +595,6 @@ class DictItems(ShownAsDictView, ItemsView[Any, Any]):
 
 class TrackedQuestions(ShownAsDict[Question]):
     """The bank's questions by id: one question read records that question only."""
-
-    shown_as = "dict"
 
     def __init__(self, model: LiveModel) -> None:
         self._model = model

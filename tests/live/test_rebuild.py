@@ -764,6 +764,7 @@ build at every contact without pronouns, with no word of how to write it."""
         ("contact.nmae", "'Contact' has no attribute 'nmae'"),
         ("playbook.contcts", "'Playbook' has no attribute 'contcts'"),
         ('playbook.contacts["nobody"].name', "'dict' has no attribute 'nobody'" + ONLY_SOME),
+        ('playbook.questions["nobody"].text', "'dict' has no attribute 'nobody'" + ONLY_SOME),
         ("contact.extra.pronouns", "'dict' has no attribute 'pronouns'" + ONLY_SOME),
         (  # the playbook holds dicts: the preview showed it once
             "[playbook, playbook]|unique|list",
