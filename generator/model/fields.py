@@ -1095,6 +1095,13 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
         if not nearest:  # no today, or 29 February with no leap year near it
             return ", which has no year: write it with its year"
         return f", which has no year{_did_you_mean(nearest)}"
+    if first := _month_alone(text.strip()):
+        return (
+            f", which has no day: write the day too, {first}-DD (the first, {first}-01, if "
+            "you do not know which)"
+        )
+    if _YEAR_ALONE.fullmatch(text.strip()):
+        return ", which is a year alone: write the whole date, YYYY-MM-DD"
     noted = _NOTED.fullmatch(text.strip())
     if noted and _date_or_nothing(int(noted[1]), int(noted[2]), int(noted[3])):
         day = f"{noted[1]}-{noted[2]}-{noted[3]}"
@@ -1102,6 +1109,24 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     return ""
 
 
+def _month_alone(text: str) -> str:
+    """`2025-03` for a month of a year written without its day (`2025-03`, `03/2025`,
+    `March 2025`); else ""."""
+    if found := _MONTH_ALONE.fullmatch(text):
+        year, month = found[1] or found[4], int(found[2] or found[3])
+    elif found := _MONTH_NAMED_ALONE.fullmatch(text):
+        year, month = found[2], _month_number(found[1]) or 0
+    else:
+        return ""
+    return f"{year}-{month:02d}" if 1 <= month <= 12 else ""
+
+
+_MONTH_ALONE = LazyPattern(
+    r"((?:19|20)[0-9]{2})[-/.]([0-9]{1,2})|([0-9]{1,2})[-/.]((?:19|20)[0-9]{2})"
+)
+"""A year and a month without the day (`2025-03`, `03/2025`)."""
+_MONTH_NAMED_ALONE = LazyPattern(r"([A-Za-z]{3,})\.?,?\s+((?:19|20)[0-9]{2})")
+_YEAR_ALONE = LazyPattern(r"(?:19|20)[0-9]{2}")
 _NOTED = LazyPattern(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+\(?([^\W\d_][^#]*?)\)?")
 """A date, then a note on it (`2026-11-27 Black Friday`, `2026-11-06 (by email)`), as a
 holiday may be listed."""

@@ -284,7 +284,8 @@ def test_dates() -> None:
     assert convert(Date(), dt.datetime(2026, 1, 2, 9, 0)) == (dt.date(2026, 1, 2), [])
     assert convert(Date(), "tomorrow", raw="tomorrow")[0] is INVALID
     assert convert(Date(), 2026, raw="2026")[1] == [
-        "f.md:3: x: expected a date as YYYY-MM-DD, got '2026'"
+        "f.md:3: x: expected a date as YYYY-MM-DD, got '2026', which is a year alone: write "
+        "the whole date, YYYY-MM-DD"
     ]
     assert convert(Date(), [dt.date(2026, 1, 2)])[1] == [
         "f.md:3: x: expected a date as YYYY-MM-DD, got a list"
@@ -519,6 +520,18 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
             "; 2026-12-10 is a Thursday, not a Monday: write the date of the day meant",
         ),
         (20261210, "; did you mean 2026-12-10?"),  # a number, to YAML
+        (  # the day not known, or left for later
+            "2026-12",
+            ", which has no day: write the day too, 2026-12-DD (the first, 2026-12-01, if you "
+            "do not know which)",
+        ),
+        (
+            "Dec 2026",
+            ", which has no day: write the day too, 2026-12-DD (the first, 2026-12-01, if you "
+            "do not know which)",
+        ),
+        ("2026", ", which is a year alone: write the whole date, YYYY-MM-DD"),
+        ("2026-13", ""),
         (20261310, ""),
     ],
 )
