@@ -81,12 +81,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _main(argv)
         finally:
-            if sys.stdout is not None:  # None: closed from the start (`playbook check >&-`)
-                sys.stdout.flush()  # what is still buffered, while a closed pipe can be noticed
+            _flush_the_output()
     except BrokenPipeError:
         return _reader_gone()
     finally:
         sys.stderr = stderr
+
+
+def _flush_the_output() -> None:
+    """What is still buffered, written while a closed pipe can be noticed. Standard output
+    that could not take a line (`playbook check > /dev/full`), which the command said
+    where it failed, keeps it: it goes nowhere, so Python's own flush at exit cannot fail
+    again (a traceback, and status 120)."""
+    if sys.stdout is not None:  # None: closed from the start (`playbook check >&-`)
+        with _else_nowhere(sys.stdout):
+            sys.stdout.flush()
 
 
 class _Unsaid:
@@ -100,12 +109,12 @@ class _Unsaid:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        with _dropped_unless_a_reader_is_gone():
+        with _else_nowhere(self._stream):
             return self._stream.write(text)
         return len(text)
 
     def flush(self) -> None:
-        with _dropped_unless_a_reader_is_gone():
+        with _else_nowhere(self._stream):
             self._stream.flush()
 
     def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding: the stream's
@@ -113,13 +122,16 @@ class _Unsaid:
 
 
 @contextlib.contextmanager
-def _dropped_unless_a_reader_is_gone() -> Iterator[None]:
+def _else_nowhere(stream: TextIO) -> Iterator[None]:
+    """What `stream` cannot take (a full disk) goes nowhere, as does all it is given from
+    then on: Python's own flush at exit cannot fail on it again (a traceback, and status
+    120). A reader that is gone (`| head -1`) is told to `main`."""
     try:
         yield
     except BrokenPipeError:
         raise
     except OSError:
-        pass
+        _to_nowhere(stream)
 
 
 def _reader_gone() -> int:
@@ -127,16 +139,21 @@ def _reader_gone() -> int:
     The command ends quietly with the status of one that the system stopped for it (as
     `cat` or `git log` are), instead of saying "broken pipe"; what is left to print goes
     nowhere, so Python's own flush at exit cannot fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # not a real file: a test's capture
-            os.dup2(devnull, stream.fileno())
-    os.close(devnull)
+    _to_nowhere(sys.stdout, sys.stderr)
     return EXIT_BROKEN_PIPE
 
 
+def _to_nowhere(*streams: TextIO) -> None:
+    """What is written to `streams` from now on, and what they still hold, goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in streams:
+        with contextlib.suppress(OSError, ValueError):  # not a real file: a test's capture
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    _escape_what_stdout_cannot_encode()
+    _set_up_the_output()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -274,17 +291,20 @@ def _say_stopping() -> None:
         sys.stderr.flush()
 
 
-def _escape_what_stdout_cannot_encode() -> None:
+def _set_up_the_output() -> None:
     """A name or `→` that standard output or error cannot encode (a Windows console
     redirected to a file is cp1252; LC_ALL=POSIX is ASCII) is written as an escape,
     instead of ending the command. A name Python could not decode (`-C josé` under
     LC_ALL=C PYTHONUTF8=0, where each byte beyond ASCII is a stand-in) is written as
-    typed, not as `jos\\udcc3\\udca9` (`_as_typed_or_escaped`)."""
+    typed, not as `jos\\udcc3\\udca9` (`_as_typed_or_escaped`). Each line is written as
+    it is said, not kept until the command ends: `playbook check > /dev/full` (or any
+    command there, `--version`) ended with a traceback and status 120, as what it had
+    said could only fail to be written once it was done."""
     codecs.register_error(_AS_TYPED, _as_typed_or_escaped)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors=_AS_TYPED)
+            reconfigure(errors=_AS_TYPED, line_buffering=True)
 
 
 _AS_TYPED = "playbook-as-typed"

@@ -1885,6 +1885,12 @@ def test_a_command_run_with_its_output_closed_ends_without_a_traceback(
     assert (sample_root / "output/index.html").is_file() == (argv[0] == "build")
 
 
+BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+"""The environment, output buffered as Python buffers it unless told not to: set where
+these tests run, PYTHONUNBUFFERED hid that standard output on a full disk failed only as
+the command ended (`playbook check > /dev/full`: a traceback, and status 120)."""
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
 @pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["--version"]])
 def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
@@ -1897,6 +1903,7 @@ def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
             stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
+            env=BUFFERED,
             timeout=60,
         )
     assert (ended.returncode, ended.stderr) == (
@@ -1918,6 +1925,7 @@ def test_cards_that_cannot_be_written_to_standard_output_are_sent_to_a_file(
             stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
+            env=BUFFERED,
             timeout=120,
         )
     assert (ended.returncode, ended.stderr.splitlines()[-1]) == (
@@ -1934,7 +1942,10 @@ def test_a_usage_error_that_cannot_be_said_still_ends_with_its_status() -> None:
     that cannot be written was said)."""
     with open("/dev/full", "w") as full:
         ended = subprocess.run(
-            [sys.executable, "-m", "generator", "build", "--bogus"], stderr=full, cwd=REPO
+            [sys.executable, "-m", "generator", "build", "--bogus"],
+            stderr=full,
+            cwd=REPO,
+            env=BUFFERED,
         )
     assert ended.returncode == 2
 
@@ -1955,6 +1966,7 @@ def test_a_command_whose_messages_cannot_be_written_still_does_its_work(
                 stderr=full,
                 text=True,
                 cwd=REPO,
+                env=BUFFERED,
                 timeout=120,
             )
         assert (ended.returncode, ended.stdout.startswith(said)) == (0, True), ended.stdout
@@ -1983,6 +1995,7 @@ def test_work_done_whose_report_cannot_be_written_is_said_to_be_done(
             stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
+            env=BUFFERED,
             timeout=120,
         )
     assert (ended.returncode, ended.stderr.splitlines()[-1]) == (
