@@ -123,6 +123,26 @@ def test_the_dashboard_counts_are_tiles_of_one_size(
     assert page.eval_on_selector(".stats", MID_WORD_BREAKS) == []
 
 
+@pytest.mark.parametrize("width", [1280, 800])
+@pytest.mark.parametrize(
+    "shown", ["contacts/rachel-adeyemi/index.html", "meetings/2026-11-24-omar-haddad/index.html"]
+)
+def test_lists_of_facts_on_a_page_start_their_values_at_one_place(
+    built_sample: Path, page: Any, width: int, shown: str
+) -> None:
+    """Each list sized its labels to its own: on a contact's page, Details (Email), the
+    facts under them (Referred you to) and Follow-ups (Last in touch) started their values
+    163, 220 and 199 px in at 1280 px, a ragged edge down the column; an agenda's facts
+    and its brief's, 218, 163 and 189."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((built_sample / shown).as_uri())
+    starts = page.eval_on_selector_all(
+        "main dl:is(.facts, .card)",
+        "lists => lists.map(l => l.querySelector('dd').getBoundingClientRect().left)",
+    )
+    assert len(starts) == 3 and len(set(starts)) == 1, starts
+
+
 def test_the_next_follow_ups_start_their_text_at_one_place(tmp_path: Path, page: Any) -> None:
     """Each row was a grid of its own: an overdue badge, or a date with its year, pushed that
     row's text to the right of the others'."""
