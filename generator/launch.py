@@ -10,6 +10,7 @@ import sys
 
 def main() -> int:
     try:
+        _in_utf8_mode()
         import signal
 
         # SIGTERM (`kill`) and SIGHUP stop it as Ctrl-C does from the first moment, before
@@ -34,3 +35,20 @@ def main() -> int:
 
         print("playbook: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _in_utf8_mode() -> None:
+    """Run again in Python's UTF-8 mode where file names are not read as UTF-8 (POSIX with
+    `LC_ALL=C`, or `PYTHONUTF8=0` and a locale not installed, as in many containers): there
+    `josé.md` reads as bytes that are no text, refused as a name from another system,
+    though it is UTF-8, as names are almost everywhere (and in every Python from 3.15)."""
+    import os
+
+    if sys.flags.utf8_mode or os.name != "posix" or not sys.executable:
+        return
+    if sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+        return
+    try:
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+    except OSError:  # no such interpreter any more: go on as before
+        return

@@ -2063,6 +2063,31 @@ def test_a_name_typed_where_the_locale_is_not_utf8_is_said_as_typed(
     assert b"\\udc" not in written.stderr and b"-o '\xc3\xb1'?" in written.stderr
 
 
+@pytest.mark.parametrize("locale", [{"LC_ALL": "C", "PYTHONUTF8": "0"}, {"LC_ALL": "C"}])
+def test_a_file_named_with_accents_builds_where_the_locale_is_not_utf8(
+    sample_root: Path, locale: dict[str, str]
+) -> None:
+    """Under LC_ALL=C PYTHONUTF8=0, content/contacts/josé-núñez.md was refused as "its name
+    is not UTF-8 text (it was made on another system...)", and the build failed: Python read
+    the UTF-8 name as bytes of no text. playbook runs in Python's UTF-8 mode there."""
+    contacts = sample_root / "content/contacts"
+    text = (contacts / "priya-natarajan.md").read_text("utf-8")
+    (contacts / "josé-núñez.md").write_text(
+        text.replace("Priya Natarajan", "José Núñez").replace("priya", "jose"), "utf-8"
+    )
+    ended = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-q", "--jobs", "1", "--today", "2026-11-22"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=sample_root,
+        env={**os.environ, **locale, "PYTHONPATH": str(REPO)},
+    )
+    assert (ended.returncode, ended.stderr) == (0, "")
+    page = (sample_root / "output/contacts/jose-nunez/index.html").read_text("utf-8")
+    assert "José Núñez" in page
+
+
 def test_a_passphrase_set_where_the_locale_is_not_utf8_is_read_as_typed(
     sample_root: Path,
 ) -> None:
