@@ -306,15 +306,19 @@ class Choice(Text):
 
     def _meant(self, text: str) -> list[str]:
         """The choice `text` probably meant: a typo of one (`informationl`), one with words
-        around it (`coffee chat`), the start of one (`info`), or another word for one."""
+        around it (`coffee chat`), the start of one (`info`), alone or with words around
+        it (`info interview`), or another word for one."""
         if near := close_choices(text, self.choices):
             return near
         synonyms = dict(self.synonyms)
         for word in (text, *re.split(r"[\s_-]+", text)):
             if word in self.choices or word in synonyms:
                 return [synonyms.get(word, word)]
-        starts = [choice for choice in self.choices if len(text) >= 3 and choice.startswith(text)]
-        return starts if len(starts) == 1 else []
+        for word in (text, *re.split(r"[\s_-]+", text)):  # `info`, `info interview`
+            starts = [c for c in self.choices if len(word) >= 3 and c.startswith(word)]
+            if len(starts) == 1:
+                return starts
+        return []
 
 
 def close_choices(text: str, choices: Iterable[str]) -> list[str]:

@@ -1217,14 +1217,16 @@ def test_a_choice_written_in_other_words_suggests_the_one_meant(written: str, me
 
 
 def test_a_choice_started_is_suggested_only_when_it_is_the_one_it_starts() -> None:
-    """`purpose: info` is the start of informational; two letters, or a start that several
-    choices share (`the` of the-job, their-path, the-field), suggest nothing."""
+    """`purpose: info` is the start of informational, alone or with a word after it (`info
+    interview`); two letters, or a start that several choices share (`the` of the-job,
+    their-path, the-field), suggest nothing."""
     purposes = Choice(("informational", "networking"))
     assert convert(purposes, "info")[1] == [
         "f.md:3: x: expected one of informational, networking, got 'info'; did you mean "
         "informational?"
     ]
     assert convert(purposes, "net")[1][0].endswith("did you mean networking?")
+    assert convert(purposes, "info interview")[1][0].endswith("did you mean informational?")
     assert convert(purposes, "in")[1] == [
         "f.md:3: x: expected one of informational, networking, got 'in'"
     ]
