@@ -86,7 +86,8 @@ PITCH_MINUTES = 1
 PAPER_PITCH_WORDS = 120
 """About what one spoken minute holds; on paper a longer pitch is cut to its first lines."""
 AUTO_SPARE = 3
-"""Extra questions offered under "if time allows" when the bank picked them."""
+"""Extra questions offered under "if time allows" when the bank picked them: the next
+ones no longer than the questions part (a longer one would never have the time)."""
 TARGET_LIST_SIZE = 12
 """Companies shown in a networking meeting's ask, best ranked first."""
 PLANNED_STATUSES = ("requested", "scheduled")
@@ -790,10 +791,11 @@ def _agenda(
     if fill and not fits:  # none is offered; none left to offer is said (`asked_before`)
         auto, rest = False, []
         before = before if not candidates else NONE_ASKED
-    if auto:
+    if auto:  # the spares: the next picks the questions part could hold, were there time
         order = _conversation_order(playbook)
         fits = sorted(fits, key=order)
-        rest = sorted(rest[:AUTO_SPARE], key=order)
+        room = parts.get("questions", 0)
+        rest = sorted([q for q in rest if q.minutes <= room][:AUTO_SPARE], key=order)
     fits, rest = kept + fits, waiting + rest
     clock = functools.cache(functools.partial(_clock, start))  # one datetime a minute
     planned = _closing_last(fits, offsets.get("questions", 0), parts.get("questions", 0), clock)

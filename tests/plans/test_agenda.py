@@ -641,7 +641,8 @@ def test_each_category_in_its_turn_offers_its_first_question_that_fits() -> None
     pb = playbook(categories=tuple(categories))
     call = agenda_for(meeting(purpose="networking", duration=7), pb)
     assert [q.id for q in call.questions] == ["fit-1"]
-    assert [q.id for q in call.if_time_allows] == ["the-job-0", "time-at-work-0", "fit-0"]
+    # fit-0 (4 minutes) is no spare: the part has 3 (test_the_picks_to_ask_if_time_allows...)
+    assert [q.id for q in call.if_time_allows] == ["the-job-0", "time-at-work-0", "their-path-0"]
     path = categories[list(CATEGORIES).index("their-path")]
     slow = replace(path.questions[0], minutes=4)
     categories[list(CATEGORIES).index("their-path")] = replace(
@@ -720,6 +721,34 @@ def test_a_bank_with_nothing_to_pick_for_the_meeting_is_not_called_missing(
             f"None of your bank's questions is picked here: the picks leave out those {left_out}"
             in text
         )
+
+
+def test_the_picks_to_ask_if_time_allows_fit_the_questions_part(tmp_path: Path) -> None:
+    """A 15-minute coffee has 10 minutes of questions: the bank's next picks under If time
+    allows offered a 20-minute one, which time never allows (a question you name that
+    long is warned of; a pick nobody named was just offered)."""
+    the_job = (
+        "---\ncategory: the-job\nquestions:\n"
+        "  - {id: typical-day, text: What does a typical day look like?, minutes: 3}\n"
+        "  - {id: whole-story, text: Walk me through your last big project., minutes: 20}\n"
+        "  - {id: best-part, text: Which part of the work do you like best?, minutes: 3}\n"
+        "  - {id: worst-part, text: Which part wears you down?, minutes: 3}\n"
+        "  - {id: one-change, text: What one thing would you change?, minutes: 3}\n"
+        "  - {id: first-year, text: What surprised you in your first year?, minutes: 3}\n"
+        "---\n"
+    )
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(tmp_path, "content/questions/the-job.md", the_job)
+    coffee = "---\ncontact: ada\nformat: coffee\nduration: 15\ndate: 2026-12-01\n---\n"
+    write(tmp_path, "content/meetings/coffee.md", coffee)
+    out = build(tmp_path, out=tmp_path / "out", today=dt.date(2026, 11, 22)).output
+    text = scan(out / "meetings/coffee/index.html").text
+    assert "Your questions 10 min" in text
+    planned, _, spare = text.partition("If time allows")
+    assert "What does a typical day look like?" in planned
+    assert "Walk me through your last big project." not in text
+    assert "What one thing would you change? 3 min" in spare  # the next three that fit
+    assert "What surprised you in your first year? 3 min" in spare
 
 
 def test_auto_pick_leaves_out_what_this_person_was_asked_or_answered_before() -> None:
