@@ -919,6 +919,26 @@ def test_a_line_of_dashes_among_the_fields_is_told_where_it_ends_them(
     assert status == 0
 
 
+def test_more_values_than_read_over_many_fields_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A front matter of 12,000 fields of one value each (a paste gone wrong) was told
+    "holds more than 10,000 values" 21 times, once for each field from the one where
+    the count passed it (k9987: ...), as each was left out in turn and the count passed
+    again at the next: 60,000 such fields took ten seconds to check."""
+    root = copy_sample(tmp_path / "pb")
+    fields = "".join(f"k{number}: v\n" for number in range(12_000))
+    edit(root, ELENA, "keep_in_touch: 2m\n", f"keep_in_touch: 2m\n{fields}")
+
+    status = main(["check", "-C", str(root), "--today", SAMPLE_TODAY.isoformat()])
+
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith(ELENA)]
+    assert said == [
+        f"{ELENA}:9998: k9987: holds more than 10,000 values; split it into several files"
+    ]
+    assert status == 1
+
+
 def test_a_meeting_with_a_broken_field_has_its_other_fields_checked(tmp_path: Path) -> None:
     """`tags: [climate, product` (the ] left out) and a date that is no date: both told."""
     root = copy_sample(tmp_path / "pb")

@@ -709,7 +709,8 @@ def _parse_yaml(
         rows = _tell_unreadable(path, data, yaml_text, first_line, problems, part)
         if not partly:
             return None
-        retried = _without_broken(path, yaml_text, rows, problems, first_line, part, meant)
+        counted = data.message.startswith(_TOO_MANY)
+        retried = _without_broken(path, yaml_text, rows, problems, first_line, part, meant, counted)
         if retried is None:
             return None
         yaml_text, marks, data, left_out = retried
@@ -802,6 +803,7 @@ def _without_broken(
     first_line: int,
     part: str,
     meant: Meant | None,
+    counted: bool = False,
 ) -> tuple[str, _Marks, dict[str, Any], frozenset[str]] | None:
     """The front matter (or settings: `part`) read without the lines of the fields (or
     list items) that hold
@@ -812,7 +814,9 @@ def _without_broken(
     left edge), or lines to leave out holding an anchor (`&base`) or an alias (`*base`),
     whose other half, kept, would then be read otherwise (or refused). The lines of every
     mistake are found before any is left out: two lines of one field indented with a tab
-    leave out that field once."""
+    leave out that field once. `counted`: more values than `MAX_VALUES` were told; what
+    is left passing it too, the values are spread over many fields, and leaving out one
+    at a time would tell each of the next ones the same."""
     lines = _lines(yaml_text)
     left_out: list[str] = []
     for _ in range(MAX_LEFT_OUT):
@@ -833,6 +837,10 @@ def _without_broken(
             if data is not None and not isinstance(data, dict):
                 return None
             return text, marks, data or {}, frozenset(left_out)
+        too_many = data.message.startswith(_TOO_MANY)
+        if too_many and counted:
+            return None
+        counted = counted or too_many
         rows = _tell_unreadable(path, data, text, first_line, problems, part)
     return None
 
@@ -1260,13 +1268,16 @@ def _unreadable_character(character: int | str) -> str:
     )
 
 
+_TOO_MANY = f"holds more than {MAX_VALUES:,} values"
+
+
 def _too_many(marks: _Marks) -> str:
     if marks.aliased:
         return (
-            f"holds more than {MAX_VALUES:,} values once its aliases (*name) are followed; "
-            "write the values out instead of repeating anchors (&name)"
+            f"{_TOO_MANY} once its aliases (*name) are followed; write the values out instead "
+            "of repeating anchors (&name)"
         )
-    return f"holds more than {MAX_VALUES:,} values; split it into several files"
+    return f"{_TOO_MANY}; split it into several files"
 
 
 def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int) -> None:
