@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import os
 import re
@@ -74,7 +75,7 @@ def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
     assert "Maya Okafor's playbook" in text
     assert "Coffee with Omar Haddad" in text
     assert "Tue 24 Nov, 08:30" in text
-    assert "no reply yet" in text
+    assert "1 request is waiting for a reply, too soon to nudge" in text
     html = (built_sample / "index.html").read_text()
     counts = re.search(r'<section class="stats".*?</section>', html, re.S)
     assert counts is not None
@@ -119,7 +120,7 @@ def test_a_request_to_someone_who_declined_is_not_awaiting_a_reply(tmp_path: Pat
     root = copy_sample(tmp_path / "pb")
     kwame = root / "content/contacts/kwame-asante.md"
     kwame.write_text(kwame.read_text().replace("---\n", "---\ndeclined: 2026-11-20\n", 1))
-    site = build(root, today=SAMPLE_TODAY).output
+    site = build(root, today=dt.date(2026, 11, 23)).output  # Nadia's nudge is due
     text = scan(site / "index.html").text
     assert "1 awaiting reply" in text, text
     assert "Video call with Kwame Asante : request sent" not in text

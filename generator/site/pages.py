@@ -156,6 +156,17 @@ def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
     }
 
 
+def nudge_not_due(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
+    """The requests whose nudge comes due after `today`: too soon to follow up, so the
+    dashboard counts them as waiting for a reply rather than listing them as needing
+    attention (the nudge's day is the timeline's, from `followups`)."""
+    return {
+        item.meeting
+        for item in items
+        if item.rule == "nudge" and item.meeting is not None and item.due > today
+    }
+
+
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     next_meetings = upcoming(playbook, options.today)
     today = on_the_day(playbook, options.today)
@@ -174,6 +185,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook, options.today),
             "waited_long": waited_long(facts.items, options.today),
+            "nudge_not_due": nudge_not_due(facts.items, options.today),
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from conftest import SAMPLE_TODAY, copy_sample
+from conftest import SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
 
 from generator.build import COACH, Audience, build
@@ -37,14 +37,15 @@ def test_meeting_dates_show_their_year_only_when_not_this_years(
 
 def test_the_awaiting_reply_count_leads_to_the_requests_it_counts(built_sample: Path) -> None:
     """The 'awaiting reply' tile linked to meetings/, the whole list, where the requests
-    are not set apart: it leads to the Needs attention section that lists them."""
+    are not set apart: it leads to the Needs attention section that lists them (Nadia's,
+    not yet due its nudge, as a count)."""
     html = (built_sample / "index.html").read_text()
     tile = re.search(r'<a class="stat" href="([^"]*)"><strong>2</strong> awaiting reply', html)
     assert tile and tile.group(1) == "#needs-attention", tile
     page = scan(built_sample / "index.html")
     assert "needs-attention" in page.ids
     section = html.split('id="needs-attention"')[1].split("</section>")[0]
-    assert "Kwame Asante" in section and "Nadia Petrov" in section
+    assert "Kwame Asante" in section and "1 request is waiting for a reply" in section
 
 
 def test_a_coachs_dashboard_names_no_file_to_edit(tmp_path: Path) -> None:
@@ -66,3 +67,40 @@ def test_on_the_day_of_the_last_meeting_nothing_else_is_scheduled(tmp_path: Path
     text = scan(site / "index.html").text
     assert "Today Lunch with Hannah Cole" in text, text
     assert "Next meetings Nothing else scheduled." in text, text
+
+
+def _needs_attention(site: Path) -> str:
+    html = (site / "index.html").read_text()
+    section = re.search(r'<section id="needs-attention".*?</section>', html, re.S)
+    assert section, html
+    return " ".join(re.sub(r"<[^>]+>", " ", section.group()).split())
+
+
+def test_a_request_needs_attention_only_once_its_nudge_is_due(tmp_path: Path) -> None:
+    """A request sent that very day was listed under Needs attention ('request sent Sun 22
+    Nov, no reply yet'), as was Nadia's of Wed 18 Nov, whose nudge the timeline gives for
+    Mon 23 Nov. Until its nudge is due, a request is only counted as waiting for a reply;
+    on the nudge's day it is listed."""
+    root = copy_sample(tmp_path / "pb")
+    write(root, "content/contacts/ada-ng.md", "---\nname: Ada Ng\n---\n")
+    request = "---\ncontact: ada-ng\nstatus: requested\nrequested_on: 2026-11-22\n---\n"
+    write(root, "content/meetings/ask-ada.md", request)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    timeline = scan(site / "timeline/index.html").text
+    assert "Mon 23 Nov Follow up once with Nadia Petrov about your request of 18 Nov" in timeline
+    text = _needs_attention(site)
+    assert "no reply yet" not in text, text
+    assert text.startswith("Needs attention (1)"), text
+    assert text.endswith(
+        "2 requests are waiting for a reply, too soon to nudge: the follow-ups say when."
+    ), text
+    assert "3 awaiting reply" in scan(site / "index.html").text
+    # on Monday, Nadia's nudge is due: her request needs attention
+    site = build(root, today=dt.date(2026, 11, 23), jobs=1).output
+    text = _needs_attention(site)
+    assert text.startswith("Needs attention (2)"), text
+    assert "Call with Nadia Petrov : request sent Wed 18 Nov, no reply yet" in text, text
+    assert "Ada Ng" not in text, text
+    assert text.endswith(
+        "1 request is waiting for a reply, too soon to nudge: the follow-ups say when."
+    ), text

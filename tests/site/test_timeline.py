@@ -343,20 +343,21 @@ def test_a_request_the_contact_declined_is_not_awaiting_a_reply(tmp_path: Path) 
 def test_the_dashboard_says_when_to_stop_waiting_on_a_request(built_sample: Path) -> None:
     """Kwame's request of 13 Nov: its second contact was due 20 Nov, and let go a few
     weeks on, while the dashboard went on listing it as 'no reply yet' for good, with
-    no word of moving on. Nadia's, of 18 Nov, is still in its week. The long-unanswered
+    no word of moving on. Nadia's, of 18 Nov, is not yet due its nudge (Mon 23 Nov): only
+    counted as waiting. The long-unanswered
     are grouped under one line saying what to do, each with only its request date,
     person and file (49 of them on a large playbook each repeated the whole advice)."""
     html = (built_sample / "index.html").read_text()
     section = re.search(r'<section id="needs-attention".*?</section>', html, re.S)
     assert section, html
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section.group()))
-    assert "Needs attention (2)" in text, text
+    assert "Needs attention (1)" in text, text
     assert (
         "1 request long without a reply: time to move on. Once you stop waiting, set "
         "status: no-reply in the meeting's file. Fri 13 Nov · Kwame Asante · "
         "content/meetings/2026-11-13-kwame-asante.md"
     ) in text, text
-    assert "Call with Nadia Petrov: request sent Wed 18 Nov, no reply yet" in text, text
+    assert "1 request is waiting for a reply, too soon to nudge" in text, text
     assert text.count("time to move on") == 1, text
 
 
