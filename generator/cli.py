@@ -62,6 +62,7 @@ if TYPE_CHECKING:  # imported where used: `--help` and a usage error need none o
     from generator.build import Audience, BuildReport
     from generator.exchange.importing import ImportPlan
     from generator.exchange.people import Notice
+    from generator.live.serve import LiveServer
     from generator.publish.lock import Encryption
 
 EXIT_CONTENT = 1
@@ -1848,20 +1849,20 @@ def _new_names_wrong(args: argparse.Namespace) -> list[str]:
 def _cmd_serve(args: argparse.Namespace) -> int:
     """Build into a temporary folder, serve it, and rebuild and reload the open pages on
     every save; errors show in the browser. Ctrl-C stops and removes the folder."""
-    stops: list[Callable[[], None]] = []  # the server's, once there is one
+    servers: list[LiveServer] = []  # the server, once there is one
     stopped: list[int] = []
 
     def stop(signum: int, frame: object) -> None:  # raises nothing: see `LiveServer.stop`
         stopped.append(signum)
-        for server_stop in stops:
-            server_stop()
+        for server in servers:
+            server.stop()
 
-    # Ctrl-C, `kill` and the terminal closed stop it so from now on (as from
-    # `_terminate_like_ctrl_c`, which puts back its handlers after), unless ignored
-    if threading.current_thread() is threading.main_thread():
-        for number in _ENDING:
-            if callable(signal.getsignal(number)):
-                signal.signal(number, stop)
+    # Ctrl-C, `kill` and the terminal closed stop it so, from now on, unless ignored
+    with _ending_signals_to(stop, unless=lambda found: not callable(found)):
+        return _serve(args, servers, stopped)
+
+
+def _serve(args: argparse.Namespace, servers: list[LiveServer], stopped: list[int]) -> int:
     from generator.live.serve import DEFAULT_PORT, LiveServer, is_loopback
 
     _require_playbook(args.root)
@@ -1874,7 +1875,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         log=_print_err,
         quick_exit=True,
     )
-    stops.append(server.stop)
+    servers.append(server)
     if stopped:  # while it loaded: it stops before it builds
         server.stop()
     if not is_loopback(args.host):  # once it listens: an address it cannot have serves nothing
