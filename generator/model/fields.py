@@ -296,6 +296,10 @@ class Choice(Text):
         written = super().convert(value, at)
         text = written.lower()
         if text not in self.choices:
+            parts = [part.strip() for part in text.split(",")]
+            entry = at.path.rpartition(".")[2].isdigit()  # several entries, if in a list
+            if len(parts) > 1 and all(part in self.choices for part in parts) and not entry:
+                raise Invalid(f"expected {self.expected}, got {quoted(written)}; {_KEEP_ONE}")
             if said := dict(self.elsewhere).get(text):
                 raise Invalid(f"expected {self.expected}, got {quoted(written)}, which is {said}")
             hint = did_you_mean(self._meant(text), written)
@@ -2007,6 +2011,11 @@ def convert_field(field_type: FieldType, value: Any, at: At) -> Any:
         return INVALID
 
 
+_KEEP_ONE = "one value goes here, not a list: keep the one you mean"
+"""The fix for several values where one goes (`format: [coffee, video]`, `tag: advice,
+insights`)."""
+
+
 def _listed_for_one(field_type: FieldType, value: Any, at: At, message: str) -> str:
     """`; one value goes here, not a list: write it alone, date: 2026-11-24` for a list of
     one refused where one value is expected (`date: [2026-11-24]`, or the value on a `- `
@@ -2022,7 +2031,7 @@ def _listed_for_one(field_type: FieldType, value: Any, at: At, message: str) -> 
         return ""
     text = type(field_type) in (Text, Inline)
     if len(value) > 1 and not text:
-        return "; one value goes here, not a list: keep the one you mean"
+        return f"; {_KEEP_ONE}"
     written = [at.child(index).raw for index in range(len(value))]
     if None in written:
         return ""

@@ -1234,6 +1234,15 @@ def test_a_choice_started_is_suggested_only_when_it_is_the_one_it_starts() -> No
     assert not convert(categories, "the")[1][0].endswith("?")
 
 
+def test_two_choices_where_one_goes_are_told_to_keep_one() -> None:
+    """`tag: advice, insights` was told "did you mean insights?", the nearer of the two."""
+    tags = Choice(("trends", "insights", "advice"))
+    assert convert(tags, "advice, insights")[1] == [
+        "f.md:3: x: expected one of trends, insights, advice, got 'advice, insights'; one "
+        "value goes here, not a list: keep the one you mean"
+    ]
+
+
 def test_slugs_are_hyphens_only_and_say_the_fix() -> None:
     assert convert(Slug(), "typical_day")[1] == [
         "f.md:3: x: expected a slug: lowercase letters, digits and hyphens, like 'jane-doe', "
