@@ -1,6 +1,7 @@
 """Record what each page and fact reads (as Lektor records what an artifact touches), so
-that after an edit the keys whose values changed work out again the facts that read them
-(`Engine.refresh`) and render again the pages that did."""
+that after an edit the keys whose values changed (compared by value, never by identity)
+work out again the facts that read them (`Engine.refresh`) and render again the pages
+that did."""
 
 from __future__ import annotations
 
