@@ -212,6 +212,26 @@ def test_a_contact_whose_open_items_were_all_let_go_has_nothing_due(tmp_path: Pa
     assert "Next due Thu 10 Dec 2026 (overdue) : Go to the Chicago Energy Data meetup" in rachel
 
 
+def test_a_contact_page_says_what_let_go_means_in_its_text(tmp_path: Path) -> None:
+    """On 20 Dec, Kwame's page said "Next due nothing: what is left was let go" over a
+    "Let go" heading, and Rachel's marked a line "(let go)", without a word on what that
+    is: a line under their open follow-ups now says it as the dashboard does, linking to
+    the timeline's section."""
+    site = build(copy_sample(tmp_path / "pb"), today=dt.date(2026, 12, 20), jobs=1).output
+    kwame = site / "contacts" / "kwame-asante" / "index.html"
+    assert (
+        "Next due nothing: what is left was let go Let go Fri 20 Nov (let go) No reply from "
+        "Kwame Asante yet: reach a second person at Lakeshore Routing · Second contact "
+        "1 follow-up was let go : left so long it lost its point, so it is not counted as "
+        "overdue. Done"
+    ) in scan(kwame).text
+    assert '<a href="../../timeline/#let-go">let go</a>' in kwame.read_text()
+    nadia = scan(site / "contacts" / "nadia-petrov" / "index.html").text
+    assert "2 follow-ups were let go : left so long they lost their point, so they" in nadia
+    rachel = scan(site / "contacts" / "rachel-adeyemi" / "index.html").text
+    assert "Also open" in rachel and "1 follow-up was let go : left so long" in rachel
+
+
 def test_the_done_list_keeps_its_order_from_day_to_day(tmp_path: Path) -> None:
     """Lena's cancelled coffee taken up by a lunch set for 4 Dec, written without
     requested_on, counts as done on the day of each build until then: on 20 Nov it was
