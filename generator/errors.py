@@ -213,7 +213,8 @@ class Problems:
         return in_order(set(self.items))
 
     def __bool__(self) -> bool:
-        return bool(self.errors)
+        """Is there an error? (Found without sorting them, as `errors` does.)"""
+        return any(p.severity is Severity.ERROR for p in self.items)
 
 
 def in_order(problems: Iterable[ContentError]) -> list[ContentError]:
