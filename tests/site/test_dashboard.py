@@ -104,3 +104,18 @@ def test_a_request_needs_attention_only_once_its_nudge_is_due(tmp_path: Path) ->
     assert text.endswith(
         "1 request is waiting for a reply, too soon to nudge: the follow-ups say when."
     ), text
+
+
+def test_requests_too_soon_to_nudge_alone_leave_nothing_needing_attention(
+    tmp_path: Path,
+) -> None:
+    """A new playbook's first build: its one request, sent that day, is too soon to nudge,
+    and the section said "Needs attention (0)" over the line that counts it."""
+    write(tmp_path, "content/contacts/ada-ng.md", "---\nname: Ada Ng\n---\n")
+    request = "---\ncontact: ada-ng\nstatus: requested\nrequested_on: 2026-11-20\n---\n"
+    write(tmp_path, "content/meetings/ask-ada.md", request)
+    site = build(tmp_path, today=SAMPLE_TODAY, jobs=1).output
+    assert _needs_attention(site) == (
+        "Needs attention Nothing for now. 1 request is waiting for a reply, too soon to "
+        "nudge: the follow-ups say when."
+    )
