@@ -1,8 +1,8 @@
 """Guardrails: the etiquette of the search, checked like content (pure).
 
 Each rule returns problems pointing at the file and line to change. All are
-warnings except a meeting that would end past midnight, which is an error
-because its agenda cannot be laid out on one day.
+warnings except a meeting still ahead that would end past midnight, which is an
+error because its agenda cannot be laid out on one day.
 
 - job ask (meeting `goals.N`, `share.N`, `questions.N`): a planned informational
   meeting whose goal, point to share or chosen question reads as asking for a job, an
@@ -33,8 +33,9 @@ because its agenda cannot be laid out on one day.
 - too much to share (meeting `share.N`, the first point that does not fit):
   more `share` points than the background part of the agenda holds.
 - past midnight (meeting `duration`, or `time` when the length is the default):
-  start plus length runs into the next day (in real time when it has a date). An error,
-  but for a meeting called off (declined, cancelled, no reply), which has no plan.
+  start plus length runs into the next day (in real time when it has a date). An error
+  for a meeting still ahead; a warning for one held (over: nothing left to agree); not
+  checked on a meeting called off (declined, cancelled, no reply), which has no plan.
 - longer than usual (meeting `duration`): an agreed length over what the kind of
   meeting usually gets (LENGTH_NORMS: networking 20 minutes, lunch 60, any other
   informational meeting 30).
@@ -127,7 +128,7 @@ def meeting_guardrails(
     problems = []
     if not meeting.called_off:  # no plan to lay out, no event in the calendar
         problems += [
-            *_past_midnight(meeting, playbook),
+            *_past_midnight(meeting, playbook, today),
             *_start_at_a_clock_change(meeting, playbook),
         ]
     mistyped = list(_year_mistyped(meeting, today))
@@ -619,7 +620,10 @@ def _pitch_advice(slot: int, after: str) -> str:
     return f"leaves it {_clock(slot)}{after}: cut it to about {words} words"
 
 
-def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+def _past_midnight(meeting: Meeting, playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
+    """A meeting still ahead must end by midnight (an error: start earlier or agree a
+    shorter length); one held is over, so a call across time zones that ran past midnight
+    is a warning, in case the time or the length was mistyped."""
     if meeting.time is None or (meeting.duration is None and "duration" in meeting.source.lines):
         return  # a `duration` that is there but invalid is reported already
     length = meeting_length(meeting, playbook.config.meetings)
@@ -636,13 +640,22 @@ def _past_midnight(meeting: Meeting, playbook: Playbook) -> Iterator[ContentErro
         )
         field, why = "time", f"{meeting.time:%H:%M} plus the default {length} minutes for {what}"
     source = meeting.source
-    yield ContentError(
-        source.path,
-        source.line(field),
-        field,
-        f"the meeting would end at {clock} the next day ({why}); "
-        "a meeting must end by midnight: start earlier or agree a shorter length",
-    )
+    if still_ahead(meeting, today):
+        yield ContentError(
+            source.path,
+            source.line(field),
+            field,
+            f"the meeting would end at {clock} the next day ({why}); "
+            "a meeting must end by midnight: start earlier or agree a shorter length",
+        )
+    else:
+        yield _warn(
+            meeting,
+            field,
+            f"the meeting ended at {clock} the next day ({why}); it is over, so it stays "
+            "as written: if it ended by midnight, correct `time`, or give the length it took "
+            "(`duration`)",
+        )
 
 
 def _past_midnight_at(meeting: Meeting, timezone: str, length: int) -> str | None:

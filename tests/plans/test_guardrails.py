@@ -868,6 +868,28 @@ def test_a_meeting_called_off_is_not_held_to_the_clock(tmp_path: Path, status: s
     assert "No plan: " in scan(out / "meetings/m1/print/index.html").text
 
 
+def test_a_meeting_held_past_midnight_is_a_warning(tmp_path: Path) -> None:
+    """A call across time zones held from 23:45 to 00:15 and marked done stopped the whole
+    build ("a meeting must end by midnight: start earlier or agree a shorter length"), of
+    a meeting that is over: what happened could not be recorded. Now it builds, with a
+    warning; one marked done ahead of its day is still to come, and still an error."""
+    late = LATE.replace("23:30", "23:45")
+    done = "status: done\nduration: 30\n"
+    held = late.replace("2026-12-01", "2026-11-10").format(extra=done)
+    root = tiny(tmp_path / "pb", content__meetings__m1=held)
+    report = build(root, out=tmp_path / "out", today=TODAY)
+    assert [str(w) for w in report.warnings if w.path.endswith("m1.md")] == [
+        "warning: content/meetings/m1.md:7: duration: the meeting ended at 00:15 the next day "
+        "(23:45 plus 30 minutes); it is over, so it stays as written: if it ended by "
+        "midnight, correct `time`, or give the length it took (`duration`)"
+    ]
+    assert ", 23:45 to 00:15" in scan(report.output / "meetings/m1/index.html").text
+    ahead = tiny(tmp_path / "ahead", content__meetings__m1=late.format(extra=done))  # 1 Dec
+    errors = checked(ahead, TODAY)[1].errors
+    assert [e.field for e in errors] == ["duration"]
+    assert "a meeting must end by midnight" in str(errors[0])
+
+
 def test_an_end_past_midnight_with_the_default_length_points_at_time(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=LATE.format(extra=""))
     assert (
