@@ -393,6 +393,21 @@ def clock_change(start: dt.datetime, end: dt.datetime) -> ClockChange | None:
     return ClockChange(moment + before, moment + after)
 
 
+def _on_the_clock_of(start: dt.datetime | None, end: dt.datetime | None) -> dt.datetime | None:
+    """`end`, read on the clock of `start` when the clocks go back at that very moment: a
+    part from 01:56 that ends as they go back at 02:00 ends at 02:00 (not 01:00, which
+    reads as an hour earlier), and nothing changes during it. Any other `end` as it is:
+    one as they go forward at 02:00 ends at 03:00, as no clock reads 02:00 that night."""
+    if start is None or end is None:
+        return end
+    change = clock_change(start, end)
+    if change is None or change.forward or change.new != end.replace(tzinfo=None):
+        return end
+    before, name = start.utcoffset(), start.tzname()
+    assert before is not None  # a clock change is between two offsets
+    return end.astimezone(dt.timezone(before, name) if name else dt.timezone(before))
+
+
 def _percent(length: int, percent: int) -> int:
     """`percent`% of `length`, rounded half up, in integers only."""
     return (length * percent + 50) // 100
@@ -802,14 +817,14 @@ def _agenda(
     rest, wrapped = _left_to_the_wrap(rest + ask_rest, "wrap" in offsets)
 
     background = parts.get("background", 0)
-    end = clock(length)
+    end = _on_the_clock_of(start, clock(length))
     segments = tuple(
         Segment(
             kind,
             offsets[kind],
             span,
             clock(offsets[kind]),
-            clock(offsets[kind] + span),
+            _on_the_clock_of(clock(offsets[kind]), clock(offsets[kind] + span)),
         )
         for kind, span in minutes
     )

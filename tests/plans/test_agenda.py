@@ -443,6 +443,7 @@ def test_clock_times_count_real_minutes_on_the_night_the_clocks_change() -> None
         ("2026-11-01", "01:30", 60, "01:30 to 01:30", "the clocks go back from 02:00 to 01:00"),
         ("2026-03-08", "01:45", 30, "01:45 to 03:15", "the clocks go forward from 02:00 to 03:00"),
         ("2026-11-02", "01:30", 60, "01:30 to 02:30", None),
+        ("2026-11-01", "00:30", 90, "00:30 to 02:00", None),  # ends as they go back
     ],
 )
 def test_the_pages_say_when_the_clocks_change_during_a_meeting(
@@ -500,6 +501,20 @@ def test_the_part_of_the_plan_the_clocks_change_in_says_so(
         start, end = int(times[1]) * 60 + int(times[2]), int(times[3]) * 60 + int(times[4])
         assert (end - start != int(length[1])) == ("clocks go" in part), part
     assert sum(f"({note} during it)" in part for part in parts) == 1, parts
+
+
+def test_a_part_that_ends_as_the_clocks_go_back_ends_at_the_change(tmp_path: Path) -> None:
+    """An hour's call from 01:56 on the night the clocks go back at 02:00: its welcome
+    ended at 01:00, "(the clocks go back from 02:00 to 01:00 during it)", though nothing
+    changes during it. It ends at 02:00, as the clock reads then, with no note; the next
+    part starts at 01:00, and the header still says the clocks go back during the call."""
+    out = _built_chicago_call(tmp_path, "2026-11-01", "01:56", 60)
+    text = scan(out / "meetings/call/index.html").text
+    header, plan = text.split("Plan · 60 minutes")
+    assert "01:56 to 01:56 (the clocks go back from 02:00 to 01:00 during it)" in header
+    assert "01:56 \u201302:00 Welcome and thanks 4 min Thank them" in plan
+    assert "01:00 \u201301:02 Your background 2 min" in plan
+    assert "clocks go" not in plan
 
 
 @pytest.mark.parametrize(
