@@ -156,14 +156,19 @@ def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
     }
 
 
-def nudge_not_due(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
+def nudge_not_due(items: Iterable[FollowUpItem], today: dt.date, *, nudged: bool) -> set[str]:
     """The requests whose nudge comes due after `today`: too soon to follow up, so the
     dashboard counts them as waiting for a reply rather than listing them as needing
-    attention (the nudge's day is the timeline's, from `followups`)."""
+    attention (the nudge's day is the timeline's, from `followups`). `nudged` picks
+    those whose nudge is recorded done already (`done: {nudge: …}`), counted apart: they
+    are not too soon to nudge, they were nudged."""
     return {
         item.meeting
         for item in items
-        if item.rule == "nudge" and item.meeting is not None and item.due > today
+        if item.rule == "nudge"
+        and item.meeting is not None
+        and item.due > today
+        and (item.done is not None) == nudged
     }
 
 
@@ -185,7 +190,8 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook, options.today),
             "waited_long": waited_long(facts.items, options.today),
-            "nudge_not_due": nudge_not_due(facts.items, options.today),
+            "nudge_not_due": nudge_not_due(facts.items, options.today, nudged=False),
+            "nudged_early": nudge_not_due(facts.items, options.today, nudged=True),
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,

@@ -106,6 +106,24 @@ def test_a_request_needs_attention_only_once_its_nudge_is_due(tmp_path: Path) ->
     ), text
 
 
+def test_a_request_nudged_before_its_day_is_not_too_soon_to_nudge(tmp_path: Path) -> None:
+    """A request sent Fri 20 Nov and nudged on Sun 22 Nov (`done: {nudge: …}`), before
+    the nudge's day (Wed 25 Nov): the dashboard said it was waiting for a reply "too soon
+    to nudge", telling the user to wait to do what they had done. It is counted apart."""
+    write(tmp_path, "content/contacts/ada-ng.md", "---\nname: Ada Ng\n---\n")
+    write(tmp_path, "content/contacts/bo-li.md", "---\nname: Bo Li\n---\n")
+    request = "---\ncontact: {}\nstatus: requested\nrequested_on: 2026-11-20\n{}---\n"
+    write(tmp_path, "content/meetings/ask-ada.md", request.format("ada-ng", ""))
+    nudged = request.format("bo-li", "done:\n  nudge: 2026-11-22\n")
+    write(tmp_path, "content/meetings/ask-bo.md", nudged)
+    site = build(tmp_path, today=SAMPLE_TODAY, jobs=1).output
+    assert _needs_attention(site) == (
+        "Needs attention Nothing for now. 1 request is waiting for a reply, too soon to "
+        "nudge: the follow-ups say when. 1 request you nudged is waiting for a reply: "
+        "the follow-ups say what comes next."
+    )
+
+
 def test_requests_too_soon_to_nudge_alone_leave_nothing_needing_attention(
     tmp_path: Path,
 ) -> None:
