@@ -129,7 +129,7 @@ def meeting_guardrails(
     if not meeting.called_off:  # no plan to lay out, no event in the calendar
         problems += [
             *_past_midnight(meeting, playbook, today),
-            *_start_at_a_clock_change(meeting, playbook),
+            *_start_at_a_clock_change(meeting, playbook, today),
         ]
     mistyped = list(_year_mistyped(meeting, today))
     problems.extend(mistyped)
@@ -675,11 +675,14 @@ def _past_midnight_at(meeting: Meeting, timezone: str, length: int) -> str | Non
     return f"{end_at:%H:%M}"
 
 
-def _start_at_a_clock_change(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
+def _start_at_a_clock_change(
+    meeting: Meeting, playbook: Playbook, today: dt.date
+) -> Iterator[ContentError]:
     """A start in the hour the clocks skip (02:30 on the night they go forward) is on no
     clock: calendars show it an hour later. One in the hour they repeat (01:30 on the
     night they go back) is on the clock twice: calendars take the first (RFC 5545), as
-    the plans do, which may not be the one agreed."""
+    the plans do, which may not be the one agreed. A meeting held (as of `today`) has
+    nothing left to agree: a `time` cannot say which it was, so the notes can."""
     if meeting.date is None or meeting.time is None:
         return
     zone = playbook.config.timezone
@@ -690,15 +693,22 @@ def _start_at_a_clock_change(meeting: Meeting, playbook: Playbook) -> Iterator[C
             f"{meeting.time:%H:%M} does not exist on {day} in {zone}: the clocks skip that "
             f"hour, and calendars will show the meeting at {real:%H:%M}; agree on another time"
         )
-    elif real.utcoffset() != real.replace(fold=1).utcoffset():
+    elif real.utcoffset() == real.replace(fold=1).utcoffset():
+        return
+    elif not still_ahead(meeting, today):
+        message = (
+            f"{meeting.time:%H:%M} came twice on {day} in {zone}: the clocks went back that "
+            f"night, and calendars take the first {meeting.time:%H:%M} ({offset_name(real)}, "
+            "before they went back); the meeting is over, so it stays as written: if it was "
+            f"the second {meeting.time:%H:%M}, say so in its notes (the body of this file)"
+        )
+    else:
         message = (
             f"{meeting.time:%H:%M} comes twice on {day} in {zone}: the clocks go back that "
             f"night, and calendars will take the first {meeting.time:%H:%M} "
             f"({offset_name(real)}, before they go back); say which one you agreed, or agree "
             "on another time"
         )
-    else:
-        return
     yield ContentError(
         meeting.source.path, meeting.source.line("time"), "time", message, Severity.WARNING
     )

@@ -890,6 +890,29 @@ def test_a_meeting_held_past_midnight_is_a_warning(tmp_path: Path) -> None:
     assert "a meeting must end by midnight" in str(errors[0])
 
 
+def test_a_meeting_held_in_the_hour_the_clocks_repeat_is_not_told_to_agree(
+    tmp_path: Path,
+) -> None:
+    """A call held at 01:30 on 1 Nov 2026 in America/Chicago, the night the clocks go back,
+    and marked done, was told "say which one you agreed, or agree on another time": advice
+    for a meeting still to come. Held, it is told to note in its notes if it was the
+    second 01:30 (`time` cannot say which); one marked done ahead of its day keeps the
+    advice."""
+    call = '---\ncontact: jane-doe\nformat: phone\ndate: {}\ntime: "01:30"\nstatus: done\n---\n'
+    root = tiny(tmp_path / "pb", content__meetings__m1=call.format("2026-11-01"))
+    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    assert [line for line in reported(root) if ": time: " in line] == [
+        "warning: content/meetings/m1.md:5: time: 01:30 came twice on Sun 1 Nov 2026 in "
+        "America/Chicago: the clocks went back that night, and calendars take the first "
+        "01:30 (CDT, UTC-05:00, before they went back); the meeting is over, so it stays as "
+        "written: if it was the second 01:30, say so in its notes (the body of this file)"
+    ]
+    ahead = [line for line in reported(root, dt.date(2026, 10, 30)) if ": time: " in line]
+    assert len(ahead) == 1 and ahead[0].endswith(
+        "say which one you agreed, or agree on another time"
+    )
+
+
 def test_an_end_past_midnight_with_the_default_length_points_at_time(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=LATE.format(extra=""))
     assert (
