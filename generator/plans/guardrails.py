@@ -682,20 +682,28 @@ def _start_at_a_clock_change(
     clock: calendars show it an hour later. One in the hour they repeat (01:30 on the
     night they go back) is on the clock twice: calendars take the first (RFC 5545), as
     the plans do, which may not be the one agreed. A meeting held (as of `today`) has
-    nothing left to agree: a `time` cannot say which it was, so the notes can."""
+    nothing left to agree: its `time` is corrected, or, as it cannot say which 01:30 it
+    was, the notes say so."""
     if meeting.date is None or meeting.time is None:
         return
     zone = playbook.config.timezone
     real, _ = meeting_span(meeting, zone, dt.timedelta())
     day = long_date(meeting.date)
-    if (real.date(), real.time()) != (meeting.date, meeting.time):
+    held = not still_ahead(meeting, today)
+    if (real.date(), real.time()) != (meeting.date, meeting.time) and held:
+        message = (
+            f"{meeting.time:%H:%M} did not exist on {day} in {zone}: the clocks skipped that "
+            f"hour, and calendars show the meeting at {real:%H:%M}; the meeting is over, so "
+            "it stays as written: correct `time` to the time it began"
+        )
+    elif (real.date(), real.time()) != (meeting.date, meeting.time):
         message = (
             f"{meeting.time:%H:%M} does not exist on {day} in {zone}: the clocks skip that "
             f"hour, and calendars will show the meeting at {real:%H:%M}; agree on another time"
         )
     elif real.utcoffset() == real.replace(fold=1).utcoffset():
         return
-    elif not still_ahead(meeting, today):
+    elif held:
         message = (
             f"{meeting.time:%H:%M} came twice on {day} in {zone}: the clocks went back that "
             f"night, and calendars take the first {meeting.time:%H:%M} ({offset_name(real)}, "

@@ -913,6 +913,22 @@ def test_a_meeting_held_in_the_hour_the_clocks_repeat_is_not_told_to_agree(
     )
 
 
+def test_a_meeting_held_in_the_hour_the_clocks_skip_is_told_to_correct_its_time(
+    tmp_path: Path,
+) -> None:
+    """A call held at "02:30" on 8 Mar 2026 in America/Chicago, the night the clocks go
+    forward, and marked done, was told to "agree on another time" of a meeting over."""
+    call = '---\ncontact: jane-doe\nformat: phone\ndate: {}\ntime: "02:30"\nstatus: done\n---\n'
+    root = tiny(tmp_path / "pb", content__meetings__m1=call.format("2026-03-08"))
+    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    assert [line for line in reported(root) if ": time: " in line] == [
+        "warning: content/meetings/m1.md:5: time: 02:30 did not exist on Sun 8 Mar 2026 in "
+        "America/Chicago: the clocks skipped that hour, and calendars show the meeting at "
+        "03:30; the meeting is over, so it stays as written: correct `time` to the time it "
+        "began"
+    ]
+
+
 def test_an_end_past_midnight_with_the_default_length_points_at_time(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=LATE.format(extra=""))
     assert (
