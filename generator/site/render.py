@@ -397,7 +397,8 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
                 changes = self._changes[kind, attribute] = modifies_known_mutable(obj, attribute)
             if changes:
                 return super().getattr(obj, attribute)  # refused
-            return self.wrap_str_format(value) or value
+            if value.__name__ in _FORMATS:  # the sandbox wraps no other method
+                return self.wrap_str_format(value) or value
         return value
 
 
@@ -429,6 +430,8 @@ _WRAP_STR_FORMAT = ThemeEnvironment.wrap_str_format
 _IS_SAFE_CALLABLE = SandboxedEnvironment.is_safe_callable
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 """What the sandbox wraps when it is a string's `format` (`wrap_str_format`)."""
+_FORMATS = ("format", "format_map")
+"""The names of the methods `wrap_str_format` wraps (a string's): it gives None for any other."""
 _METHOD_TYPES = frozenset(_METHODS)
 """The same: neither type can be derived from."""
 _INTERNAL = (
