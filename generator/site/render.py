@@ -200,43 +200,9 @@ def _grown(join: Callable[[Iterable[Any]], Any], what: str) -> Callable[[Iterabl
     return joined
 
 
-class ThemeMacro(jinja2.runtime.Macro):
-    """A macro of the theme's (`status(m.status)`: 29,000 calls at 1,000 files) that,
-    called with its arguments in order and no more, and with no `caller` or `**kwargs`
-    of its own, runs its body straight away: Jinja's `Macro.__call__` sorts every call's
-    arguments by name, in Python, then wraps the output in `Markup` through a call of
-    its own. The same output; any other call goes Jinja's way."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        flags = (self.caller, self.catch_kwargs, self.catch_varargs, self._environment.is_async)
-        self._in_order = not any(flags)
-
-    @jinja2.utils.internalcode
-    @jinja2.pass_eval_context
-    def __call__(self, *args: Any, **kwargs: Any) -> str:
-        count = self._argument_count
-        if (
-            kwargs
-            or not self._in_order
-            or len(args) > count
-            or (args and isinstance(args[0], jinja2.nodes.EvalContext))
-        ):
-            return super().__call__(*args, **kwargs)
-        if len(args) < count:  # the others take their defaults, as Jinja gives them
-            args = (*args, *(jinja2.utils.missing,) * (count - len(args)))
-        value = self._func(*args)
-        if not self._default_autoescape:
-            return value
-        if type(value) is str or type(value) is Markup:  # as Markup(value) makes it
-            return str.__new__(Markup, value)
-        return Markup(value)
-
-
 class ThemeTemplate(jinja2.Template):
     """A template whose `{{ value }}` writes through `escape_shown`: the name `escape` in
-    the module Jinja compiles it to, which every function in it reads; its macros are
-    `ThemeMacro`s (the name `Macro` there)."""
+    the module Jinja compiles it to, which every function in it reads."""
 
     @classmethod
     def from_code(
@@ -249,7 +215,6 @@ class ThemeTemplate(jinja2.Template):
         template = super().from_code(environment, code, globals, uptodate)
         module = template.root_render_func.__globals__
         module["escape"] = escape_shown
-        module["Macro"] = ThemeMacro
         module["markup_join"] = _grown(module["markup_join"], "joining with ~")
         module["str_join"] = _grown(module["str_join"], "joining with ~")
         return template
@@ -409,7 +374,7 @@ def _unmarked(obj: Any) -> bool:
     of a function, of which a macro and its `__call__` have none, and a built-in method
     can have none)."""
     kind = type(obj)
-    if kind is ThemeMacro or kind is types.BuiltinMethodType or kind is jinja2.runtime.Macro:
+    if kind is jinja2.runtime.Macro or kind is types.BuiltinMethodType:
         return True
     if kind is types.MethodType:
         obj = obj.__func__

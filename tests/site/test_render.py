@@ -368,13 +368,6 @@ class _Methods:
         "{{ context_of() }}",
         "{% macro m(a) %}[{{ a }}{{ caller() if caller }}]{% endmacro %}{{ m(1) }}",
         "{% macro m(a) %}[{{ a }}{{ caller() }}]{% endmacro %}{% call m(2) %}in{% endcall %}",
-        "{% macro m(a, b='<d>') %}[{{ a }}|{{ b }}]{% endmacro %}{{ m(1) }}{{ m('<i>', 2) }}"
-        "{{ m(1, b=3) }}{{ m(a=4) }}{{ m(5)|length }}{{ m(6) is string }}",
-        "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}",
-        "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, c=2) }}",
-        "{% macro m(a) %}{{ a }}{% endmacro %}{{ m() }}",
-        "{% macro m(a) %}{{ a }}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m(1, 2, c=3) }}",
-        "{% macro m() %}<{{ 1 }}>{% endmacro %}{% autoescape false %}{{ m() }}{% endautoescape %}",
         "{% for i in [1] %}{{ plain(i) }}{{ context_of() }}{% endfor %}",
         "{% for i in [7] %}{{ value_of('i') }}{{ loop.index }}{% endfor %}",
         "{% for i in [1] %}{% set w = 9 %}{{ value_of('w') }}{% endfor %}",
