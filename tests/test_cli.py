@@ -1891,21 +1891,28 @@ these tests run, PYTHONUNBUFFERED hid that standard output on a full disk failed
 the command ended (`playbook check > /dev/full`: a traceback, and status 120)."""
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
-@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["--version"]])
-def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
-    """`playbook --help > /dev/full` (or --version): the help was lost without a word and
-    the command ended with 0, as if it had been written."""
+def stdout_on_a_full_disk(
+    argv: list[str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """`playbook ARGV > /dev/full`, its output buffered as Python buffers it."""
     with open("/dev/full", "w") as full:
-        ended = subprocess.run(
+        return subprocess.run(
             [sys.executable, "-m", "generator", *argv],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
             env=BUFFERED,
-            timeout=60,
+            timeout=timeout,
         )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["--version"]])
+def test_help_that_cannot_be_written_is_said_not_to_be(argv: list[str]) -> None:
+    """`playbook --help > /dev/full` (or --version): the help was lost without a word and
+    the command ended with 0, as if it had been written."""
+    ended = stdout_on_a_full_disk(argv, timeout=60)
     assert (ended.returncode, ended.stderr) == (
         1,
         "playbook: the disk is full: free some space and run the command again\n",
@@ -1918,16 +1925,7 @@ def test_cards_that_cannot_be_written_to_standard_output_are_sent_to_a_file(
 ) -> None:
     """`playbook export vcard > /dev/full` was told to "choose another folder with -o": it
     wrote to no folder, and -o takes the file to write the cards to."""
-    with open("/dev/full", "w") as full:
-        ended = subprocess.run(
-            [sys.executable, "-m", "generator", "export", "vcard", "-C", str(sample_root)],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-            env=BUFFERED,
-            timeout=120,
-        )
+    ended = stdout_on_a_full_disk(["export", "vcard", "-C", str(sample_root)])
     assert (ended.returncode, ended.stderr.splitlines()[-1]) == (
         1,
         "playbook: the disk is full: free some space and run the command again, or write the "
@@ -1988,16 +1986,7 @@ def test_work_done_whose_report_cannot_be_written_is_said_to_be_done(
     space and run the command again, or choose another folder with --out" of the output
     folder it had written; `new contact` said to run it again, which refuses the file it
     had made. Each says now that its work is done, and what could not be written."""
-    with open("/dev/full", "w") as full:
-        ended = subprocess.run(
-            [sys.executable, "-m", "generator", *argv, "-C", str(sample_root)],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-            env=BUFFERED,
-            timeout=120,
-        )
+    ended = stdout_on_a_full_disk([*argv, "-C", str(sample_root)])
     assert (ended.returncode, ended.stderr.splitlines()[-1]) == (
         1,
         "playbook: done, but what it had to say could not be written (no space left on device)",

@@ -890,6 +890,16 @@ def test_a_meeting_held_past_midnight_is_a_warning(tmp_path: Path) -> None:
     assert "a meeting must end by midnight" in str(errors[0])
 
 
+def _done_call_in_chicago(tmp_path: Path, date: str, time: str) -> Path:
+    """A playbook in America/Chicago with one phone call, marked done, at `date` `time`."""
+    call = (
+        f'---\ncontact: jane-doe\nformat: phone\ndate: {date}\ntime: "{time}"\nstatus: done\n---\n'
+    )
+    root = tiny(tmp_path / "pb", content__meetings__m1=call)
+    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    return root
+
+
 def test_a_meeting_held_in_the_hour_the_clocks_repeat_is_not_told_to_agree(
     tmp_path: Path,
 ) -> None:
@@ -898,9 +908,7 @@ def test_a_meeting_held_in_the_hour_the_clocks_repeat_is_not_told_to_agree(
     for a meeting still to come. Held, it is told to note in its notes if it was the
     second 01:30 (`time` cannot say which); one marked done ahead of its day keeps the
     advice."""
-    call = '---\ncontact: jane-doe\nformat: phone\ndate: {}\ntime: "01:30"\nstatus: done\n---\n'
-    root = tiny(tmp_path / "pb", content__meetings__m1=call.format("2026-11-01"))
-    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    root = _done_call_in_chicago(tmp_path, "2026-11-01", "01:30")
     assert [line for line in reported(root) if ": time: " in line] == [
         "warning: content/meetings/m1.md:5: time: 01:30 came twice on Sun 1 Nov 2026 in "
         "America/Chicago: the clocks went back that night, and calendars take the first "
@@ -918,9 +926,7 @@ def test_a_meeting_held_in_the_hour_the_clocks_skip_is_told_to_correct_its_time(
 ) -> None:
     """A call held at "02:30" on 8 Mar 2026 in America/Chicago, the night the clocks go
     forward, and marked done, was told to "agree on another time" of a meeting over."""
-    call = '---\ncontact: jane-doe\nformat: phone\ndate: {}\ntime: "02:30"\nstatus: done\n---\n'
-    root = tiny(tmp_path / "pb", content__meetings__m1=call.format("2026-03-08"))
-    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    root = _done_call_in_chicago(tmp_path, "2026-03-08", "02:30")
     assert [line for line in reported(root) if ": time: " in line] == [
         "warning: content/meetings/m1.md:5: time: 02:30 did not exist on Sun 8 Mar 2026 in "
         "America/Chicago: the clocks skipped that hour, and calendars show the meeting at "
