@@ -1113,8 +1113,7 @@ def _unread_dates(args: argparse.Namespace) -> list[str]:
     given = getattr(args, "today", None)
     today = given if isinstance(given, dt.date) else _playbook_today(_root_of(args))
     return [
-        f"argument {option}: {_why_not(text, today)}{_a_month(option, text)}"
-        for option, text in unread.items()
+        f"argument {option}: {_why_not(option, text, today)}" for option, text in unread.items()
     ]
 
 
@@ -1143,10 +1142,14 @@ def _a_month(option: str, text: str) -> str:
 _DAY = dt.timedelta(days=1)
 
 
-def _why_not(text: str, today: dt.date) -> str:
-    """Why `text` is not a date, and which day it may mean as of `today`."""
-    from generator.model.fields import Invalid, read_date
+def _why_not(option: str, text: str, today: dt.date) -> str:
+    """Why `text` is not a date, and which day it may mean as of `today`: for a month
+    given to --from or --to, its first or last day (`_a_month`), not a field's advice for
+    a day not known (the first of the month, for --to too)."""
+    from generator.model.fields import Date, Invalid, read_date
 
+    if month := _a_month(option, text):
+        return f"expected {Date.expected}, got {text!r}{month}"
     try:
         read_date(text, today)
     except Invalid as exc:
