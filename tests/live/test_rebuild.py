@@ -460,22 +460,29 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full", ["meeting done"])
 
 
+def held_up(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, threading.Event]:
+    """The rebuild's `name` (a stage it calls) made long: once called it sets `started`,
+    then waits until the test sets `release` (20 s at most) before it does its work."""
+    from generator.live import rebuild
+
+    stage, started, release = getattr(rebuild, name), threading.Event(), threading.Event()
+
+    def slow(*args: Any, **named: Any) -> Any:
+        started.set()
+        release.wait(20)
+        return stage(*args, **named)
+
+    monkeypatch.setattr(rebuild, name, slow)
+    return started, release
+
+
 def test_a_calendar_asked_for_during_a_rebuild_is_not_waited_for_by_a_stop(
     builder: LiveBuild, sample_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A calendar app asks for playbook.ics while a save's rebuild runs (a long one: 10,000
     files), then Ctrl-C: the process, which waits at exit for the thread making the
     calendar, stops at once rather than when the rebuild ends."""
-    from generator.live import rebuild
-
-    assemble, started, release = rebuild.assemble, threading.Event(), threading.Event()
-
-    def slow(*args: Any, **named: Any) -> Any:
-        started.set()
-        release.wait(20)  # a long assembly, until the test has timed the calendar
-        return assemble(*args, **named)
-
-    monkeypatch.setattr(rebuild, "assemble", slow)
+    started, release = held_up(monkeypatch, "assemble")  # a long assembly
     EDITS["config title"](sample_root)
 
     def rebuild_until_stopped() -> None:
@@ -1142,17 +1149,8 @@ def test_a_stop_does_not_wait_for_a_calendar_being_made(
     """A calendar app asks for playbook.ics, then Ctrl-C while it is made (a second at
     10,000 files): the process, which waits at exit for the thread that asked, stops at
     once rather than when the calendar is made."""
-    from generator.live import rebuild
-
-    calendar_of, started, release = rebuild.calendar_of, threading.Event(), threading.Event()
-
-    def slow(*args: Any, **named: Any) -> bytes:
-        started.set()
-        release.wait(20)  # a long calendar, until the test has timed the stop
-        return calendar_of(*args, **named)
-
-    monkeypatch.setattr(rebuild, "calendar_of", slow)
-    assert builder.build().ok  # its calendar made with `slow`
+    started, release = held_up(monkeypatch, "calendar_of")  # a long calendar
+    assert builder.build().ok
     answers: list[bytes | None] = []
     asking = threading.Thread(target=lambda: answers.append(builder.calendar()))
     asking.start()
