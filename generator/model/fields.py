@@ -887,9 +887,11 @@ class Date(FieldType):
 
     def convert(self, value: Any, at: At) -> dt.date:
         if isinstance(value, dt.datetime) and (value.time(), value.tzinfo) != (dt.time(), None):
+            time = value.isoformat(timespec="minutes").partition("T")[2]  # `10:00+02:00`
+            zone = f", {_WITHOUT_ZONE}" if value.tzinfo else ""
             at.warn(
-                f"holds a time too ({value:%H:%M}), which a date leaves out: write the date "
-                "alone, and a meeting's time in `time:`"
+                f"holds a time too ({time}), which a date leaves out: write the date alone, "
+                f"and a meeting's time in `time:`{zone}"
             )
         day = value.date() if isinstance(value, dt.datetime) else value
         if isinstance(day, str) and day.strip().lower() in _SAID:  # `thank_you: done`
@@ -997,10 +999,12 @@ def read_date(text: str, today: dt.date | None = None) -> dt.date:
 
 _TIME_IN_FIELD = " (and a meeting's time in time:)"
 """Where the time of day a date field was given goes (`date: 2026-11-22T10:00`)."""
-_ZONED_TIME_IN_FIELD = (
-    " (and a meeting's time in time:, without its timezone: as the clock reads in the "
-    "playbook's timezone, timezone: in playbook.yaml)"
+_WITHOUT_ZONE = (
+    "without its timezone: as the clock reads in the playbook's timezone, timezone: in "
+    "playbook.yaml"
 )
+"""How a meeting's time given with a zone is written in `time:` (which refuses a zone)."""
+_ZONED_TIME_IN_FIELD = f" (and a meeting's time in time:, {_WITHOUT_ZONE})"
 """Where the time of day and timezone a date field was given go (`date: 2026-11-22 10:00
 CET`): the time alone, in the playbook's clock, as `time:` refuses a zone (`_zoned`)."""
 _NO_TIME = " (the day alone: the option takes no time)"

@@ -1334,6 +1334,20 @@ def test_a_date_with_a_time_keeps_the_date_and_says_the_time_goes_elsewhere() ->
     assert midnight.items == []
 
 
+def test_a_date_with_a_time_and_its_zone_says_where_each_goes() -> None:
+    """`date: 2026-11-24T10:00:00+02:00` was told "holds a time too (10:00)": the +02:00
+    was dropped without a word, and `time:` refuses a zone."""
+    doc = Document("f.md", {"x": None}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    zoned = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert convert_field(Date(), zoned, At(doc, "x", problems)) == dt.date(2026, 11, 24)  # type: ignore[arg-type]
+    assert [str(p) for p in problems.items] == [
+        "warning: f.md:3: x: holds a time too (10:00+02:00), which a date leaves out: write "
+        "the date alone, and a meeting's time in `time:`, without its timezone: as the clock "
+        "reads in the playbook's timezone, timezone: in playbook.yaml"
+    ]
+
+
 def test_a_missing_required_field_gets_the_line_to_write() -> None:
     """`content/profile.md:1: name: is required: text` said what kind of value, not what
     to add; a field declared with an example now shows it written out."""
