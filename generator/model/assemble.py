@@ -1105,13 +1105,14 @@ def _company(item: Parsed, v: dict[str, Any], body: Rendered) -> Company:
 
 def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
     parts = meeting_parts(item.doc, body)
+    source = _source(item.doc, v)
     return Meeting(
         slug=item.slug,
         contact=v["contact"],
         company=v.get("company"),
         purpose=v.get("purpose", "informational"),
         format=v.get("format"),
-        status=v.get("status", "scheduled" if "date" in v else "requested"),
+        status=v.get("status", _default_status(v, source)),
         requested_on=v.get("requested_on"),
         date=v.get("date"),
         time=v.get("time"),
@@ -1132,8 +1133,16 @@ def _meeting(item: Parsed, v: dict[str, Any], body: Rendered) -> Meeting:
         unfiled=parts.unfiled,
         drafts=parts.drafts,
         extra=_extra(v, "meetings"),
-        source=_source(item.doc, v),
+        source=source,
     )
+
+
+def _default_status(values: Mapping[str, Any], source: Source) -> str:
+    """A meeting with a date is scheduled, one without a request. A date written but
+    refused (`date: 24/11/2026`) counts as written: its error says which day to write, and
+    the meeting is not also told it is a request with no `requested_on`."""
+    dated = "date" in values or "date" in source.refused
+    return "scheduled" if dated else "requested"
 
 
 def _shared_category(where: str) -> str:

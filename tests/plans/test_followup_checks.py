@@ -132,3 +132,17 @@ def test_a_call_counted_in_a_year_no_holiday_covers_is_warned_of(
         "business-day reminders of content/meetings/sam.md count days in 2027, where only "
         "weekends are skipped: list 2027's holidays, or set a country (holidays: {country: US})"
     ]
+
+
+def test_a_date_written_another_way_is_not_also_a_request_without_requested_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`date: 24/11/2026` with no status: its error said which day to write, and a warning
+    beside it said "with no status:, the meeting is a request, but it has no requested_on
+    ... add status: scheduled and date: instead", of a meeting whose date is written: a
+    date refused counts as written, so the meeting is scheduled, as the file meant."""
+    lines = said(tmp_path, meeting("date: 24/11/2026"), capsys)
+    assert lines == [
+        "content/meetings/sam.md:4: date: expected a date as YYYY-MM-DD, got '24/11/2026'; "
+        "did you mean 2026-11-24?"
+    ]
