@@ -1046,10 +1046,12 @@ def _parse_date(
 
 _NUMBERED_DATE = LazyPattern(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})")
 _NAMED_DATE = LazyPattern(
-    r"(?:[a-z]+,?\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\.?\s+([0-9]{1,2})"
-    r"(?:st|nd|rd|th)?)(?:,?\s+([0-9]{4}))?",
+    r"(?:[a-z]+\.?,?\s+)?(?:the\s+)?(?:([0-9]{1,2})(?:st|nd|rd|th)?\.?(?:\s+of)?[\s-]+([a-z]+)\.?"
+    r"|([a-z]+)\.?[\s-]+([0-9]{1,2})(?:st|nd|rd|th)?)(?:,?[\s-]+([0-9]{4}|[0-9]{2}))?",
     re.IGNORECASE,
 )
+"""A date with its month named: `Dec 10, 2026`, `10 December 2026`, `Thursday, 10th
+December`, `10-Dec-2026` (as spreadsheets write it), `10 Dec. 26`, `the 10th of December`."""
 _DAY_AND_MONTH = LazyPattern(r"([0-9]{1,2})[/.]([0-9]{1,2})")
 """`12/03`: a date without its year, month or day first."""
 _SHIFTS = {
@@ -1082,7 +1084,7 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     first, when both are dates. A date without its year (`3 Dec`, `12/03`) or a word
     for a day (`tomorrow`, `next monday`, `in 3 days`) is worked out from `today`: the
     file must keep the day itself, which it is then told; without a today, only that."""
-    readings = _readings(text)
+    readings = _readings(text, today)
     if readings:
         return _did_you_mean(readings)
     if (named := _named_weekday(text)) is not None:
@@ -1094,6 +1096,8 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
             timed = _ZONED_TIME_IN_FIELD
         if readings := _readings(dated):
             return _did_you_mean(readings, timed if with_time else "")
+    if readings := _timed_readings(text, today):
+        return _did_you_mean(readings, timed)
     if _relative(text, _SOME_DAY):
         moves = ", which moves with the calendar: write the date itself"
         if today is None:
@@ -1244,23 +1248,57 @@ def _did_you_mean(readings: list[Reading], after: str = "") -> str:
     return f"; did you mean {first} ({one}) or {second} ({other}){after}?"
 
 
-def _readings(text: str) -> list[Reading]:
+def _readings(text: str, today: dt.date | None = None) -> list[Reading]:
+    """The days a date written another way may mean: `12/10/2026` month or day first; a
+    year of two digits (`12/10/26`, `10-Dec-26`) in the century that puts it nearest
+    `today` (without a today, which century is not known)."""
     numbered, named = _NUMBERED_DATE.fullmatch(text), _NAMED_DATE.fullmatch(text)
     if numbered is not None:
         first, second, third = (int(part) for part in numbered.groups())
         if len(numbered[1]) == 4:
             return _date_or_nothing(first, second, third)
-        if len(numbered[3]) == 4:
+        year = _full_year(numbered[3], today)
+        if year is not None and len(numbered[1]) <= 2:
             return [
-                *_date_or_nothing(third, first, second, "month first"),
-                *_date_or_nothing(third, second, first, "day first"),
+                *_date_or_nothing(year, first, second, "month first"),
+                *_date_or_nothing(year, second, first, "day first"),
             ]
     elif named is not None and named[5]:
         day, month = (named[1], named[2]) if named[1] else (named[4], named[3])
-        number = _month_number(month)
-        if number is not None:
-            return _date_or_nothing(int(named[5]), number, int(day))
+        number, year = _month_number(month), _full_year(named[5], today)
+        if number is not None and year is not None:
+            return _date_or_nothing(year, number, int(day))
     return []
+
+
+def _full_year(written: str, today: dt.date | None) -> int | None:
+    """The year `written` means: itself in four digits; in two (`26`), the year ending so
+    that is nearest `today` (2026, or 1995 for `95`), None without a today."""
+    if len(written) == 4:
+        return int(written)
+    if len(written) != 2 or today is None:
+        return None
+    century = today.year // 100 * 100
+    years = (century - 100 + int(written), century + int(written), century + 100 + int(written))
+    return min(years, key=lambda year: abs(year - today.year))
+
+
+_ANY_DATE_THEN = LazyPattern(
+    r"(.{1,40}?)(?:,?\s+(?:at\s+)?|[Tt@])"
+    r"([0-9]{1,2}(?:(?:[:.h][0-9]{2}){1,2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?))",
+    re.IGNORECASE,
+)
+"""A date written another way, then a time (`11/24/2026 2:00 PM`, `24 Nov 2026 10:00`),
+as a calendar or a spreadsheet exports them. The date part is at most 40 characters: no
+date is longer, and a long text is not tried at each of its spaces."""
+
+
+def _timed_readings(text: str, today: dt.date | None) -> list[Reading]:
+    """The days `text` may mean when it is a date written another way and a time."""
+    then = _ANY_DATE_THEN.fullmatch(text.strip())
+    if then is None or not isinstance(_clock(then[2].lower()), tuple):
+        return []
+    return _readings(then[1], today)
 
 
 def _without_year(text: str, today: dt.date) -> list[Reading]:

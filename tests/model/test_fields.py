@@ -482,7 +482,7 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
         ("Thursday, 10th December 2026", "; did you mean 2026-12-10?"),
         ("Sept 3 2026", "; did you mean 2026-09-03?"),
         ("31/02/2026", ""),  # no reading is a date
-        ("12/10/26", ""),  # which century is not ours to guess
+        ("12/10/26", ""),  # which century, without a today, is not ours to guess
         ("tomorrow", ", which moves with the calendar: write the date itself"),  # no today
         ("3 Dec", ", which has no year: write it with its year"),
         ("Jun 31", ""),  # no year has it
@@ -597,6 +597,37 @@ def test_a_date_written_for_today_is_worked_out_from_the_day_planned_for(
     assert convert_field(Date(), written, At(doc, "x", problems, today)) is INVALID
     assert [str(p) for p in problems.errors] == [
         f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [  # as of 2026-11-22
+        ("11/24/26", "2026-11-24"),  # a year of two digits: the nearest century
+        ("24.11.26", "2026-11-24"),
+        ("12/10/26", "2026-12-10 (month first) or 2026-10-12 (day first)"),
+        ("3/4/95", "1995-03-04 (month first) or 1995-04-03 (day first)"),
+        ("24-Nov-2026", "2026-11-24"),  # as spreadsheets write it
+        ("24-Nov-26", "2026-11-24"),
+        ("Nov-24-2026", "2026-11-24"),
+        ("24 Nov. 2026", "2026-11-24"),
+        ("24. November 2026", "2026-11-24"),
+        ("the 24th of November, 2026", "2026-11-24"),
+        ("Tues. 24 Nov 2026", "2026-11-24"),
+        ("11/24/2026 2:00 PM", "2026-11-24 (and a meeting's time in time:)"),  # as exported
+        ("24 Nov 2026 10:00", "2026-11-24 (and a meeting's time in time:)"),
+        ("2026/11/24 10:00", "2026-11-24 (and a meeting's time in time:)"),
+        ("Nov 24, 2026 at 3pm", "2026-11-24 (and a meeting's time in time:)"),
+    ],
+)
+def test_a_date_as_calendars_and_spreadsheets_write_it_gets_its_iso_form(
+    written: str, meant: str
+) -> None:
+    """`11/24/26`, `24-Nov-2026`, `24 Nov. 2026` or `11/24/2026 2:00 PM` were refused with
+    no day suggested, where `12/10/2026` and `Dec 10, 2026` get one."""
+    problems = convert(Date(), written, raw=written, today=dt.date(2026, 11, 22))[1]
+    assert problems == [
+        f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}; did you mean {meant}?"
     ]
 
 
