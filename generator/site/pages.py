@@ -172,6 +172,18 @@ def nudge_not_due(items: Iterable[FollowUpItem], today: dt.date, *, nudged: bool
     }
 
 
+def nudged(items: Iterable[FollowUpItem]) -> set[str]:
+    """The requests whose nudge is recorded done by the day the items are for, on its day,
+    before or after it: nothing is asked of you until the second contact comes due
+    (`waited_long`), so the dashboard counts them as nudged rather than listing them as
+    needing attention, which asks for the nudge done already."""
+    return {
+        item.meeting
+        for item in items
+        if item.rule == "nudge" and item.meeting is not None and item.done is not None
+    }
+
+
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
     next_meetings = upcoming(playbook, options.today)
     today = on_the_day(playbook, options.today)
@@ -192,6 +204,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "waited_long": waited_long(facts.items, options.today),
             "nudge_not_due": nudge_not_due(facts.items, options.today, nudged=False),
             "nudged_early": nudge_not_due(facts.items, options.today, nudged=True),
+            "nudged": nudged(facts.items),
             "missing_research": list(_missing_research(playbook, next_meetings)),
             "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,

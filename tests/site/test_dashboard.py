@@ -124,6 +124,28 @@ def test_a_request_nudged_before_its_day_is_not_too_soon_to_nudge(tmp_path: Path
     )
 
 
+def test_a_request_nudged_on_or_after_its_day_is_counted_as_nudged(tmp_path: Path) -> None:
+    """Requests nudged on the nudge's day (sent Tue 17 Nov, nudged Fri 20 Nov) or after it
+    (sent Mon 16 Nov, due Thu 19 Nov, nudged Sat 21 Nov), their second contact still ahead:
+    on Sun 22 Nov both were listed under Needs attention ("request sent Tue 17 Nov, no
+    reply yet"), asking for the nudge already done; only a nudge recorded before its day
+    was counted as nudged. Every request nudged and not yet due to move on is."""
+    request = "---\ncontact: {}\nstatus: requested\nrequested_on: {}\n{}---\n"
+    for slug, name, sent, nudged in (
+        ("ada-ng", "Ada Ng", "2026-11-17", "2026-11-20"),
+        ("bo-li", "Bo Li", "2026-11-16", "2026-11-21"),
+    ):
+        write(tmp_path, f"content/contacts/{slug}.md", f"---\nname: {name}\n---\n")
+        done = f"done:\n  nudge: {nudged}\n"
+        write(tmp_path, f"content/meetings/ask-{slug}.md", request.format(slug, sent, done))
+    site = build(tmp_path, today=SAMPLE_TODAY, jobs=1).output
+    assert _needs_attention(site) == (
+        "Needs attention Nothing for now. 2 requests you nudged are waiting for a reply: "
+        "the follow-ups say what comes next."
+    )
+    assert "2 awaiting reply" in scan(site / "index.html").text
+
+
 def test_requests_too_soon_to_nudge_alone_leave_nothing_needing_attention(
     tmp_path: Path,
 ) -> None:
