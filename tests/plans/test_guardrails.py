@@ -65,7 +65,7 @@ def reported(root: Path, today: dt.date = TODAY) -> list[str]:
 
 
 def check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    status = main(["check", "-C", str(root)])
+    status = main(["check", "-C", str(root), "--today", TODAY.isoformat()])
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     return status, captured.err
@@ -890,6 +890,27 @@ def test_a_meeting_held_past_midnight_is_a_warning(tmp_path: Path) -> None:
     assert "a meeting must end by midnight" in str(errors[0])
 
 
+def test_a_meeting_whose_day_is_past_is_held_to_the_clock_as_one_held(tmp_path: Path) -> None:
+    """A call from 23:45 to 00:15 on 10 Nov still marked scheduled on 22 Nov (its outcome
+    not yet recorded) stopped the build with "a meeting must end by midnight: start
+    earlier or agree a shorter length", of a meeting whose day is past; and one at 01:30
+    on the night the clocks went back was told to "agree on another time". Both are over:
+    they are told what one held is, and the build goes on."""
+    late = LATE.replace("23:30", "23:45").replace("2026-12-01", "2026-11-10")
+    root = tiny(tmp_path / "pb", content__meetings__m1=late.format(extra="duration: 30\n"))
+    report = build(root, out=tmp_path / "out", today=TODAY)
+    assert [str(w) for w in report.warnings if w.path.endswith("m1.md")] == [
+        "warning: content/meetings/m1.md:6: duration: the meeting ended at 00:15 the next day "
+        "(23:45 plus 30 minutes); it is over, so it stays as written: if it ended by "
+        "midnight, correct `time`, or give the length it took (`duration`)"
+    ]
+    repeated = late.replace("2026-11-10", "2026-11-01").replace("23:45", "01:30")
+    write(root, "content/meetings/m1.md", repeated.format(extra=""))
+    write(root, "playbook.yaml", "timezone: America/Chicago\n")
+    [told] = [line for line in reported(root) if ": time: " in line]
+    assert told.endswith("if it was the second 01:30, say so in its notes (the body of this file)")
+
+
 def _done_call_in_chicago(tmp_path: Path, date: str, time: str) -> Path:
     """A playbook in America/Chicago with one phone call, marked done, at `date` `time`."""
     call = (
@@ -1005,7 +1026,7 @@ def test_past_midnight_makes_the_build_fail(tmp_path: Path) -> None:
 
     root = tiny(tmp_path / "pb", content__meetings__m1=LATE.format(extra="duration: 45\n"))
     with pytest.raises(BuildError) as raised:
-        build(root, out=tmp_path / "site")
+        build(root, out=tmp_path / "site", today=TODAY)
     assert [e.field for e in raised.value.errors] == ["duration"]
     assert raised.value.errors[0].severity is Severity.ERROR
 
@@ -1430,7 +1451,8 @@ def test_past_midnight_counts_real_minutes_where_the_clocks_change_at_midnight(
     write(root, "playbook.yaml", "timezone: America/Santiago\n")
     meeting = (root / "content/meetings/m1.md").read_text().replace("2026-12-01", day)
     write(root, "content/meetings/m1.md", meeting)
-    late = [line for line in reported(root) if "must end by midnight" in line]
+    ahead = dt.date(2026, 3, 1)  # before each day: a meeting still to come
+    late = [line for line in reported(root, ahead) if "must end by midnight" in line]
     if ends is None:
         assert late == []
     else:
