@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -100,7 +101,15 @@ class StatedLength:
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 _NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
     "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
     "ten": 10,
     "fifteen": 15,
     "twenty": 20,
@@ -111,17 +120,21 @@ _NUMBER_WORDS = {
     "sixty": 60,
     "ninety": 90,
 }
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUMBER = (
+    r"(?:\d{1,3}(?:\.\d{1,2})?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+)
+_AND_A_HALF = r"\s+and\s+a\s+half"
 _LENGTH = re.compile(
-    rf"\b(?:(?P<low>{_NUMBER})\s*(?:-|\u2013|to|or)\s*)?(?P<count>{_NUMBER})[\s-]*"
-    r"(?P<unit>min(?:ute)?s?|hours?|hrs?|h)\b"
+    rf"\b(?:(?P<low>{_NUMBER})\s*(?:-|\u2013|to|or)\s*)?(?P<count>{_NUMBER})"
+    rf"(?P<half_before>{_AND_A_HALF})?[\s-]*"
+    rf"(?P<unit>min(?:ute)?s?|hours?|hrs?|h)\b(?!['\u2019]s)(?P<half_after>{_AND_A_HALF}\b)?"
     r"|\b(?P<half>half\s+an\s+hour|half-hour|half\s+hour)\b"
     r"|\b(?P<quarter>(?:a\s+)?quarter\s+of\s+an\s+hour|quarter-hour)\b"
-    r"|\b(?P<hour>an\s+hour|one\s+hour)\b(?!['\u2019]s)",
+    rf"|\b(?P<hour>an\s+hour|one\s+hour)\b(?!['\u2019]s)(?P<hour_half>{_AND_A_HALF}\b)?",
     re.IGNORECASE,
 )
 """A length of time: "20 minutes", "15-20 min", "a 30-minute call", "half an hour",
-"no more than an hour"."""
+"no more than an hour", "1.5 hours", "an hour and a half", "one or two hours"."""
 
 _MENTIONS = re.compile(
     r"\b(?:r[ée]sum[ée]s?|cvs?|c\.v\.|curriculum\s+vitae|cover\s+letters?"
@@ -156,13 +169,15 @@ def _minutes(found: re.Match[str]) -> int:
     if found["quarter"]:
         return 15
     if found["hour"]:
-        return 60
+        return 90 if found["hour_half"] else 60
     count, low = _number(found["count"]), found["low"]
     compound = f"{low}-{found['count']}".lower() if low else ""
     if compound in _NUMBER_WORDS and compound in found[0].lower():
-        return _NUMBER_WORDS[compound] * _per(found)  # "twenty-five", not twenty to five
-    count = max(count, _number(low) if low else 0)
-    return count * _per(found)
+        count = _NUMBER_WORDS[compound]  # "twenty-five", not twenty to five
+    else:
+        count = max(count, _number(low) if low else 0)
+    half = 0.5 if found["half_before"] or found["half_after"] else 0
+    return math.ceil((count + half) * _per(found))
 
 
 def _per(found: re.Match[str]) -> int:
@@ -170,8 +185,9 @@ def _per(found: re.Match[str]) -> int:
     return 60 if found["unit"].lower().startswith("h") else 1
 
 
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+def _number(text: str) -> float:
+    """`20`, `1.5` or `twenty`: a count of minutes or hours."""
+    return float(text) if text[0].isdigit() else _NUMBER_WORDS[text.lower()]
 
 
 def _line_of(text: str, offset: int) -> int:

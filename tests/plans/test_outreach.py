@@ -165,11 +165,41 @@ def test_a_networking_request_may_talk_about_work() -> None:
         ("0-20 minutes", 20),
         ("30 or 20 minutes", 30),  # the longer of the two, whichever comes first
         ("Could we meet for coffee?", None),
+        ("1.5 hours over lunch", 90),
+        ("an hour and a half over lunch", 90),
+        ("one and a half hours", 90),
+        ("one or two hours", 120),
+        ("in one hour's time", None),
     ],
 )
 def test_the_length_asked_for(text: str, minutes: int | None) -> None:
     found = stated_length(text)
     assert (found.minutes if found else None) == minutes
+
+
+def test_a_length_in_hours_and_a_half_is_read_whole() -> None:
+    """Asking for "1.5 hours" was read as "5 hours": '"5 hours" asks for 300 minutes, but
+    this meeting is planned for 90', of a lunch agreed for 90; "an hour and a half" was
+    read as an hour, so asked of a 60-minute lunch it passed; "two hours" was not read at
+    all, and the request was told it "says nothing about how long"."""
+    lunch = replace(COFFEE, format="lunch", duration=90)
+    for length in ("1.5 hours", "an hour and a half", "one and a half hours"):
+        text = GOOD_REQUEST.replace(
+            "buy you a coffee for half an hour", f"take you to lunch for {length}"
+        )
+        assert request(text, lunch) == ()
+        [problem] = request(text, replace(lunch, duration=60))
+        assert problem.message == (
+            f'"{length}" asks for 90 minutes, but this meeting is planned for 60: ask for 60, '
+            "and keep to it"
+        )
+    text = GOOD_REQUEST.replace(
+        "buy you a coffee for half an hour", "take you to lunch for two hours"
+    )
+    assert [p.message for p in request(text, lunch)] == [
+        '"two hours" asks for 120 minutes, but this meeting is planned for 90: ask for 90, and '
+        "keep to it"
+    ]
 
 
 def test_a_request_without_a_length() -> None:
