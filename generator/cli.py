@@ -997,11 +997,23 @@ FOLDER_COMPLETION = {
     "fish": "(__fish_complete_directories)",
 }
 """shtab's `DIRECTORY`, written out so that only `playbook completion` imports shtab."""
+FILE_COMPLETION = {
+    "bash": "_shtab_compgen_files",
+    "zsh": "_files",
+    "fish": "(__fish_complete_path (commandline -ct))",
+}
+"""shtab's `FILE`, written out for the same reason: an argument shtab is told nothing of
+completes nothing in bash and zsh (`import linkedin ~/Down<Tab>`)."""
 
 
 def _folder(action: argparse.Action) -> None:
     """Complete this option with folder names in shells (shtab)."""
     action.complete = FOLDER_COMPLETION  # type: ignore[attr-defined]
+
+
+def _file(action: argparse.Action) -> None:
+    """Complete this argument with file (and folder) names in shells (shtab)."""
+    action.complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
 
 def _today_option(parser: argparse.ArgumentParser) -> None:
@@ -1979,11 +1991,13 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
             source, help=what, description=f"{_about(_cmd_import)} FILE: {what}."
         )
         _root_option(q)
-        q.add_argument(
-            "file",
-            type=_path,
-            metavar="FILE",
-            help=f"the file to read, by its path (like ~/Downloads/{IMPORT_EXAMPLES[source]})",
+        _file(
+            q.add_argument(
+                "file",
+                type=_path,
+                metavar="FILE",
+                help=f"the file to read, by its path (like ~/Downloads/{IMPORT_EXAMPLES[source]})",
+            )
         )
         q.add_argument(
             "--companies",
@@ -2014,12 +2028,14 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         metavar="SLUG",
         help="contacts to export, by slug or name (default: all)",
     )
-    q.add_argument(
-        "-o",
-        "--output",
-        type=_output_file,
-        metavar="FILE",
-        help="write to FILE (default, or -: standard output)",
+    _file(
+        q.add_argument(
+            "-o",
+            "--output",
+            type=_output_file,
+            metavar="FILE",
+            help="write to FILE (default, or -: standard output)",
+        )
     )
     _talk_options(q, verbose=False)
     q.set_defaults(run=_cmd_export_vcard, sum_up_warnings=True)
@@ -2027,12 +2043,14 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         "csv", help="contacts, companies, meetings, follow-ups", description=_about(_cmd_export_csv)
     )
     _root_option(q)
-    q.add_argument(
-        "-o",
-        "--output",
-        type=_output_folder,
-        metavar="DIR",
-        help="folder to write to (default: export/)",
+    _folder(
+        q.add_argument(
+            "-o",
+            "--output",
+            type=_output_folder,
+            metavar="DIR",
+            help="folder to write to (default: export/)",
+        )
     )
     _today_option(q)
     _talk_options(q, verbose=False)
@@ -2076,12 +2094,14 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         "schema", help="write JSON Schemas for editors", description=_about(_cmd_schema)
     )
     _root_option(p)
-    p.add_argument(
-        "-o",
-        "--output",
-        type=_output_folder,
-        metavar="DIR",
-        help="folder to write to (default: schemas/)",
+    _folder(
+        p.add_argument(
+            "-o",
+            "--output",
+            type=_output_folder,
+            metavar="DIR",
+            help="folder to write to (default: schemas/)",
+        )
     )
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_schema)

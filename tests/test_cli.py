@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -1286,6 +1287,44 @@ def test_bash_completion_is_valid_bash(tmp_path: Path, capsys: pytest.CaptureFix
         pytest.skip("no bash")
     done = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "completed"),
+    [
+        ("import linkedin Down", "Downloads"),
+        ("import vcard Downloads/c", "Downloads/contacts.vcf"),
+        ("import csv Downloads/c", "Downloads/contacts.vcf"),
+        ("export vcard -o Down", "Downloads"),
+        ("export csv -o Down", "Downloads"),
+        ("schema -o Down", "Downloads"),
+        ("report -o Down", "Downloads"),
+        ("build -o Down", "Downloads"),
+        ("build -C Down", "Downloads"),
+    ],
+)
+def test_bash_completes_the_paths_each_command_reads_and_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: str, completed: str
+) -> None:
+    """`playbook import linkedin ~/Down<Tab>` completed nothing in bash (nor zsh), and
+    neither did the -o of export and schema: shtab completes an argument only when told
+    it is a path."""
+    if shutil.which("bash") is None:
+        pytest.skip("no bash")
+    main(["completion", "bash"])
+    script = tmp_path / "playbook.bash"
+    script.write_text(capsys.readouterr().out)
+    (tmp_path / "Downloads").mkdir()
+    (tmp_path / "Downloads/contacts.vcf").touch()
+    complete = (
+        f"source {shlex.quote(str(script))}; COMP_WORDS=(playbook {words}); "
+        'COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="${COMP_WORDS[*]}"; '
+        'COMP_POINT=${#COMP_LINE}; _shtab_playbook; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run(
+        ["bash", "-c", complete], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == [completed], done.stderr
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
