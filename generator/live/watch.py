@@ -35,7 +35,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
-from generator.model.config import CONFIG_FILE
+from generator.model.config import CONFIG_FILE, settings_misnamed
 from generator.sources.discover import is_editor_litter, wrong_ending
 
 QUIET = 0.025
@@ -254,6 +254,8 @@ class SourceWatcher(FileSystemEventHandler):
             return False
         if parts == (CONFIG_FILE,) or parts[0] == "themes":
             return True
+        if len(parts) == 1 and settings_misnamed(parts[0]):  # `playbook.yml`: named unread
+            return came_or_went
         # in content/: Markdown or meant to be (`jane.MD`); a folder; any other file when it
         # comes or goes (a note a reference may mean, a link to a folder)
         md = path.suffix == ".md" or wrong_ending(path.name) is not None

@@ -574,6 +574,12 @@ def load_config(
     return config
 
 
+def settings_misnamed(name: str) -> bool:
+    """Is `name` one settings are saved under by mistake (`_NEAR_CONFIG`), which a build
+    warns of while playbook.yaml is missing?"""
+    return name != CONFIG_FILE and _NEAR_CONFIG.fullmatch(name) is not None
+
+
 def _settings_elsewhere(root: Path, problems: Problems) -> None:
     """Settings written under another name (`_NEAR_CONFIG`) or inside content/ were left
     out without a word: the timezone, the paper and the reminders' timing silently took

@@ -189,3 +189,18 @@ def test_stopping_says_so_before_the_build_folder_is_removed(sample_root: Path) 
         out.append(server.builder.out)
     assert said[-1] == ("Stopped.", True)
     assert not out[0].exists()
+
+
+def test_settings_saved_under_another_name_are_named_as_they_come(
+    served: tuple[LiveServer, Log], sample_root: Path
+) -> None:
+    """Without playbook.yaml, a `playbook.yml` beside content/ is not read, and `check`
+    warns of it; the preview said so only once another file was saved."""
+    _, log = served
+    (sample_root / "playbook.yaml").unlink()
+    log.next_matching("^Rebuilt")
+    (sample_root / "playbook.yml").write_text("timezone: Europe/Berlin\n")
+    assert log.next_matching("playbook.yml").startswith(
+        "  warning: playbook.yml:1: file: is not read: playbook reads its settings from "
+        "playbook.yaml"
+    )
