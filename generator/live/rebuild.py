@@ -312,7 +312,7 @@ class LiveBuild:
         )
         if site != self._site:  # what every page shows: every page, and every cached part
             self._whole = True
-            self._pending |= self.model.engine.forget("fragment")
+            self._pending |= self.model.engine.forget_kind("fragment")
         self._site = site
         options = Options(today, has_calendar=True)
         view = self.model.view

@@ -364,13 +364,13 @@ class Engine:
                         todo.append(fact.reads)
         self._drop(lambda k: k[0] == kind and ((n := known(k)) is None or not seen[n]))
 
-    def forget(self, kind: str | None = None) -> set[Key]:
-        """Forget every fact, or those of `kind`; returns their keys (changed for their readers)."""
-        if kind is None:
-            every = set(self.facts)
-            self.facts = {}
-            self._readers.clear()
-            return every
+    def forget(self) -> None:
+        """Forget every fact (each page is rendered again)."""
+        self.facts = {}
+        self._readers.clear()
+
+    def forget_kind(self, kind: str) -> set[Key]:
+        """Forget the facts of `kind`; returns their keys (changed for their readers)."""
         return self._drop(lambda key: key[0] == kind)
 
     def _drop(self, which: Callable[[Key], bool]) -> set[Key]:
