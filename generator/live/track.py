@@ -243,12 +243,12 @@ class Readers(Generic[R]):
     def remove(self, gone: Mapping[R, Record]) -> None:
         if self._starts is None:
             return
-        number, lost = self._recorder.number, {}
+        lost = {}
         for reader, record in gone.items():
-            if number(reader) in self._moved:
-                lost[number(reader)] = words_of(record)
-            else:
-                self._moved.add(number(reader))
+            number = self._recorder.number(reader)
+            if number in self._moved:  # found in `_since`: taken out there
+                lost[number] = words_of(record)
+            self._moved.add(number)  # packed: no longer found there
         self._lose(lost)
 
     def _gain(self, reader: int, reads: Iterable[int]) -> None:
