@@ -605,7 +605,9 @@ class TrackedQuestions(ShownAsDict[Question]):
         return self._model.current.questions[qid]
 
     def __contains__(self, qid: object) -> bool:
-        return isinstance(qid, str) and self.get(qid) is not None
+        """Records the question asked for; a list raises TypeError (unhashable), as a dict does."""
+        self._model.recorder.read(self._model.key("question", qid))
+        return qid in self._model.current.questions
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._bank())

@@ -778,6 +778,11 @@ build at every contact without pronouns, with no word of how to write it."""
             "TypeError while rendering: unhashable type: 'dict'"
             + older_copy("contact.html", REPO / "themes/default/templates/contact.html"),
         ),
+        (  # the preview said False: a question's id is a text, so none is a list
+            "[] in playbook.questions",
+            "TypeError while rendering: unhashable type: 'list'"
+            + older_copy("contact.html", REPO / "themes/default/templates/contact.html"),
+        ),
     ],
 )
 def test_a_misspelt_name_is_reported_as_the_docs_show_in_a_build_and_live(
