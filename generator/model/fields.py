@@ -1024,11 +1024,8 @@ def _parse_date(
     for a date written another way, which day it is: `_date_hint`)."""
     shape = _DATE_SHAPE.fullmatch(text)
     if shape is None:
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            hint = _date_hint(text, today, timed)
-            raise Invalid(f"expected {expected}, got {quoted(text)}{hint}") from None
+        hint = _date_hint(text, today, timed) or _other_iso_form(text)
+        raise Invalid(f"expected {expected}, got {quoted(text)}{hint}")
     year, month, day = (int(part) for part in shape.groups())
     if not 1 <= month <= 12:
         # `2026-24-11`: the day and the month swapped; a month of 13 to 19 may be a slip
@@ -1042,6 +1039,16 @@ def _parse_date(
     if not 1 <= day <= last:
         raise Invalid(f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days")
     return dt.date(year, month, day)
+
+
+def _other_iso_form(text: str) -> str:
+    """`; did you mean 2026-11-24?` for a date in another of ISO 8601's forms (a week date,
+    `2026-W48-2`), which Python reads; one form is taken, YYYY-MM-DD, as the JSON Schemas
+    for editors take it, and a quoted `"20261124"` is refused as the same digits unquoted."""
+    try:
+        return f"; did you mean {dt.date.fromisoformat(text).isoformat()}?"
+    except ValueError:
+        return ""
 
 
 _NUMBERED_DATE = LazyPattern(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})")

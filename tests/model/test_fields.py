@@ -1514,6 +1514,20 @@ def test_a_date_with_its_dashes_misplaced_is_told_the_date(written: str, meant: 
     assert len(errors) == 1 and errors[0].endswith(f"; did you mean {meant}?"), errors
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("20261124", "2026-11-24"), ("2026-W48-2", "2026-11-24"), ("2026W482", "2026-11-24")],
+)
+def test_a_date_in_another_iso_form_is_told_the_one_to_write(written: str, meant: str) -> None:
+    """`date: "20261124"` in quotes, or a week date (`2026-W48-2`), was taken as a date,
+    while the same digits unquoted were refused ("did you mean 2026-11-24?") and the JSON
+    Schema for editors refuses all three: one form, YYYY-MM-DD, as the docs say."""
+    _, errors = convert(Date(), written, raw=f'"{written}"')
+    assert errors == [
+        f"f.md:3: x: expected a date as YYYY-MM-DD, got {written!r}; did you mean {meant}?"
+    ]
+
+
 def test_a_date_of_eight_digits_that_is_no_day_gets_no_guess() -> None:
     _, errors = convert(Date(), "2026-1340")
     assert errors == ["f.md:3: x: expected a date as YYYY-MM-DD, got '2026-1340'"]
