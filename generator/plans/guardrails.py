@@ -163,7 +163,7 @@ def playbook_guardrails(
         *_one_person(playbook, today),
         *_pitch_too_long(playbook, agenda_of or planner(playbook, playbook.config.meetings)),
         *_bank_job_asks(playbook),
-        *_overlapping(playbook),
+        *_overlapping(playbook, today),
     )
 
 
@@ -751,15 +751,18 @@ def field_of(company: Company) -> str:
     return field_name(company).casefold()
 
 
-def _overlapping(playbook: Playbook) -> Iterator[ContentError]:
-    """Planned meetings whose times overlap, in real time: each that starts before an
-    earlier one has ended is reported at its `time`, naming that one. One ending as the
-    next starts is fine, and so is one with someone else at the same start and place
-    (`together`)."""
+def _overlapping(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
+    """Meetings still ahead on `today` whose times overlap, in real time: each that starts
+    before an earlier one has ended is reported at its `time`, naming that one. One ending
+    as the next starts is fine, and so is one with someone else at the same start and place
+    (`together`). Two whose day has passed are over (`_over`), whatever their status says:
+    there is no other time to agree, and two calls on 10 Nov still marked scheduled were
+    told to "agree another time for one of them" on 22 Nov; one marked done ahead of its
+    day is still to come, and was not checked."""
     spans = sorted(
         (*meeting_span(m, playbook.config.timezone, _length(m, playbook)), m.slug)
         for m in playbook.meetings.values()
-        if m.status in PLANNED_STATUSES and m.date is not None and m.time is not None
+        if m.date is not None and m.time is not None and not _over(m, today)
     )
     latest: tuple[dt.datetime, dt.datetime, str] | None = None
     for start, end, slug in spans:

@@ -1408,6 +1408,25 @@ def test_a_meeting_during_another_is_reported_and_shown_on_its_agenda(tmp_path: 
     assert "cannot be at both" not in scan(out / "meetings/c/index.html").text
 
 
+def test_meetings_at_once_are_told_only_while_both_are_ahead(tmp_path: Path) -> None:
+    """Two calls on 10 Nov at 09:00 and 09:15, still marked scheduled on 22 Nov, were told
+    "you cannot be at both: agree another time for one of them" of a day gone by; and a
+    request for 1 Dec at 09:15, during a call that day marked done ahead of its day (still
+    to come, as check says of it), was not told at all."""
+    root = tiny(
+        tmp_path / "pb",
+        content__meetings__a=at("2026-11-10", "09:00"),
+        content__meetings__b=at("2026-11-10", "09:15"),
+        content__meetings__c=at("2026-12-01", "09:00", status="done"),
+        content__meetings__d=at("2026-12-01", "09:15", "requested", "requested_on: 2026-11-20\n"),
+    )
+    assert [w for w in reported(root) if "cannot be at both" in w] == [
+        "warning: content/meetings/d.md:6: time: 09:15 is during the call with Jane Doe "
+        "(09:00 to 09:30, content/meetings/c.md); you cannot be at both: agree another "
+        "time for one of them",
+    ]
+
+
 def test_two_people_met_together_are_one_meeting_not_two_at_once(tmp_path: Path) -> None:
     """A meeting file names one person, so lunch with Jane and her colleague Ken is a file
     for each, at the same time and place: check said "you cannot be at both" of the one
