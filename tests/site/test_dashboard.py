@@ -146,6 +146,22 @@ def test_a_request_nudged_on_or_after_its_day_is_counted_as_nudged(tmp_path: Pat
     assert "2 awaiting reply" in scan(site / "index.html").text
 
 
+def test_a_request_without_its_day_says_what_to_write(tmp_path: Path) -> None:
+    """A request with no `requested_on` has no nudge to wait for, so it stays under Needs
+    attention, where it read "Meeting with Ada Ng: request no reply yet", saying neither
+    why it is there nor what to do. It says which field to write, and where; the coach's
+    view, without file names, that the day is not known."""
+    write(tmp_path, "content/contacts/ada-ng.md", "---\nname: Ada Ng\n---\n")
+    write(tmp_path, "content/meetings/ask-ada.md", "---\ncontact: ada-ng\nstatus: requested\n---\n")
+    site = build(tmp_path, today=SAMPLE_TODAY, jobs=1).output
+    assert _needs_attention(site) == (
+        "Needs attention (1) Meeting with Ada Ng : request with no day sent: write it as "
+        "requested_on: in content/meetings/ask-ada.md , so the follow-ups can time its nudge"
+    )
+    coach = build(tmp_path, today=SAMPLE_TODAY, jobs=1, audience=Audience(COACH)).output
+    assert _needs_attention(coach).endswith(": request with no day sent, no reply yet")
+
+
 def test_requests_too_soon_to_nudge_alone_leave_nothing_needing_attention(
     tmp_path: Path,
 ) -> None:
