@@ -45,7 +45,7 @@ from generator.errors import (
     printable_lines,
     quoted,
 )
-from generator.faults import os_fault, os_problem, recursion_problem
+from generator.faults import os_fault, os_problem, path_and_fault, recursion_problem
 from generator.model.suggest import close_field, close_names, did_you_mean
 from generator.progress import SILENT, TerminalProgress
 from generator.publish.atomic import file_on_the_way, replace_file
@@ -2200,13 +2200,18 @@ def _files_meant(path: Path, folders: bool = False) -> str:
 def _why_unread(exc: OSError, path: Path) -> str:
     """Why the file at `path` could not be read, in words for people: `read_source`'s own,
     else what playbook says of the system's fault (not its "Too many levels of symbolic
-    links"), and the file in the way of a path through it (`import vcard notes.txt/a`)."""
+    links"), the file in the way of a path through it (`import vcard notes.txt/a`), and
+    the folder it is in when that folder may not be opened."""
     from generator.sources.read import Refused
 
     if isinstance(exc, Refused):
         return str(exc.strerror)
     where, what = os_fault(exc)
-    return what if where == str(path) else f"{where} is a file, not a folder: check the path"
+    if where == str(path):
+        return what
+    if exc.errno == errno.ENOTDIR:  # a file in the way of the path through it
+        return f"{where} is a file, not a folder: check the path"
+    return path_and_fault(where, what)  # the folder it is in, which may not be opened
 
 
 def _looked_in(path: Path) -> str:

@@ -9,6 +9,7 @@ explained; anything else is a bug in playbook and shows as one.
 from __future__ import annotations
 
 import errno
+import os
 import re
 import traceback
 from pathlib import Path
@@ -80,6 +81,8 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
         return str(in_the_way), _fixed(what, "move it", elsewhere)
     if exc.errno in _FOLDER_ADVICE:
         what, fix = _FOLDER_ADVICE[exc.errno]
+        if exc.errno != errno.EROFS:  # a disk read-only is the disk's, wherever
+            where = _folder_refusing(where)
         if exc.errno == errno.EROFS and elsewhere:  # not mended in place
             return where, f"{what}: {elsewhere}"
         return where, _fixed(what, fix, elsewhere)
@@ -93,6 +96,16 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
     if exc.errno == errno.ENOENT and elsewhere and _refused_there(where):
         what = f"{what}: nothing can be made in {printable(str(Path(where).parent))}; {elsewhere}"
     return where, what
+
+
+def _folder_refusing(where: str) -> str:
+    """The folder that the system's refusal of `where` is about, when `where` is not there
+    (a file to be made in a folder the user may not write, or one in a folder they may not
+    open): "check who owns it" of a file that does not exist sent them looking for it."""
+    folder = os.path.dirname(where)
+    if not folder or os.path.lexists(where) or not os.path.isdir(folder):
+        return where
+    return folder
 
 
 def _refused_there(where: str) -> bool:

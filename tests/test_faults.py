@@ -412,6 +412,9 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     assert os_problem(OSError(errno.EROFS, "Read-only file system", "x")) == (
         "x: that disk is read-only: copy the playbook to a disk you can write to"
     )
+    assert os_problem(OSError(errno.EROFS, "Read-only file system", "x/new.md")) == (
+        "x/new.md: that disk is read-only: copy the playbook to a disk you can write to"
+    )
     assert os_problem(OSError(errno.EISDIR, "Is a directory", "out/index.html")) == (
         "out/index.html is a folder where a file was expected"
     )
@@ -422,11 +425,36 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     )
 
 
+def test_a_file_refused_before_it_is_there_names_the_folder_that_refused_it(
+    tmp_path: Path,
+) -> None:
+    """A file the system would not make (a folder the user may not write) or open (one in
+    a folder they may not open) is not there: its folder is what to look at."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "there.md").touch()
+    for code, said in ((errno.EACCES, "permission denied"), (errno.EPERM, "not permitted")):
+        refused = OSError(code, os.strerror(code), str(folder / "new.md"))
+        assert os_problem(refused) == f"{folder}: {said}: check who owns it"
+        refused = OSError(code, os.strerror(code), str(folder / "there.md"))
+        assert os_problem(refused) == f"{folder / 'there.md'}: {said}: check who owns it"
+    refused = OSError(errno.EACCES, "Permission denied", "new.md")  # no folder named
+    assert os_problem(refused) == "new.md: permission denied: check who owns it"
+
+
 @pytest.mark.parametrize(
-    ("command", "folder", "advice"),
+    ("command", "folder", "said"),
     [
-        (["new", "contact", "Ada Byrne"], "pb/content/contacts", "check who owns it"),
-        (["init", "fresh"], "fresh", "check who owns it, or choose another folder"),
+        (
+            ["new", "contact", "Ada Byrne"],
+            "pb/content/contacts",
+            "content/contacts: permission denied: check who owns it",
+        ),
+        (
+            ["init", "fresh"],
+            "fresh",
+            "fresh: permission denied: check who owns it, or choose another folder",
+        ),
     ],
 )
 def test_a_folder_that_refuses_a_new_file_is_advised_for_the_command(
@@ -435,11 +463,13 @@ def test_a_folder_that_refuses_a_new_file_is_advised_for_the_command(
     capsys: pytest.CaptureFixture[str],
     command: list[str],
     folder: str,
-    advice: str,
+    said: str,
 ) -> None:
     """`choose another folder` was advised for every folder refused: for `new` (and
     `import`) the folder is the playbook's own, where the file has to go; `init` can be
-    given another. (As root, chmod would not refuse: the refusal is made here.)"""
+    given another. The folder is named, not the file it refused, which is not there: "check
+    who owns" content/contacts/ada-byrne.md sent the user looking for a file that does not
+    exist. (As root, chmod would not refuse: the refusal is made here.)"""
     write(tmp_path / "pb", "content/profile.md", "---\nname: Me\n---\n")
     refused = tmp_path / folder
     refused.mkdir(parents=True, exist_ok=True)
@@ -461,7 +491,7 @@ def test_a_folder_that_refuses_a_new_file_is_advised_for_the_command(
     monkeypatch.setattr(pathlib.Path, "open", refusing_path_open)
     monkeypatch.chdir(tmp_path / "pb" if command[0] == "new" else tmp_path)
     assert main(command) == 1
-    assert capsys.readouterr().err.splitlines()[-1].endswith(f": permission denied: {advice}")
+    assert capsys.readouterr().err.splitlines()[-1] == f"playbook: {said}"
 
 
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
@@ -489,7 +519,7 @@ def test_an_output_folder_that_refuses_the_new_files_is_one_line_and_heals(
     monkeypatch.setattr(os, "replace", refusing)
     assert main(argv) == 1
     (line,) = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"playbook: {out}/") and "Traceback" not in line
+    assert line.startswith(f"playbook: {out}") and "Traceback" not in line
     monkeypatch.setattr(os, "replace", real_replace)
     assert main(argv) == 0
     assert "Jonah K. Kim" in (out / "contacts/jonah-kim/index.html").read_text()

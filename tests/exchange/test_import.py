@@ -493,7 +493,7 @@ def test_a_playbook_moved_away_during_the_import_is_named_not_a_traceback(
 
 @pytest.mark.parametrize(
     ("refused", "where"),
-    [("content/contacts", ""), ("content", "content/contacts: ")],
+    [("content/contacts", "content/contacts: "), ("content", "content: ")],
     ids=["the contacts folder", "the folder it is made in"],
 )
 def test_a_read_only_folder_is_named_once(
@@ -505,8 +505,9 @@ def test_a_read_only_folder_is_named_once(
 ) -> None:
     """A read-only folder (as root, chmod would not stop the write: the system's refusal
     is made here) was named twice, the file's path again, absolute, from the system's
-    message. The file is named once, and the folder only when it is another: the contacts
-    folder that could not be made."""
+    message. The file is named once, and so is the folder that refused it (its own, or the
+    one the contacts folder could not be made in): "check who owns" a file that is not
+    there sent the user looking for it."""
     root = tmp_path / "pb"
     (root / refused).mkdir(parents=True)
     folder = root / refused
