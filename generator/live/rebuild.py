@@ -148,6 +148,8 @@ class LiveBuild:
         self._building = threading.Lock()  # by a build, and while the calendar is made
         self._closed = False
         self._warning_places: dict[ContentError, int] = {}  # the last build's order
+        self._unnamed: frozenset[str] = frozenset()
+        """Files changed in builds that failed since the last good one, which names them."""
 
     def build(self, changed: Collection[Path] | None = None) -> Outcome:
         """Bring `out` up to date. `changed`: the paths the watcher saw change since the
@@ -181,9 +183,11 @@ class LiveBuild:
         theme = self._theme_for(config, changed)
         problems.items += self._theme_mistakes
         theme_changes = theme.changes(self._theme) if self._theme else None  # None: all new
+        unnamed = self._unnamed if changed is not None else frozenset()  # None: every file
         changed_files = frozenset(
-            self.sources.changed | self._changed_settings(config, theme_changes)
+            unnamed | self.sources.changed | self._changed_settings(config, theme_changes)
         )
+        self._unnamed = changed_files if changed is not None else frozenset()  # until named
         try:
             # also while the content has errors: the plans' warnings are listed as `check` does
             facts = self._update_model(playbook, (config, today), theme, theme_changes)
@@ -204,7 +208,7 @@ class LiveBuild:
             self.model.engine.forget()  # worked out halfway: start afresh once it is fixed
             self._whole = True  # while broken, the error page hides any mix of pages
             return self._fail(problems, started)
-        self._whole, self._pending = False, set()
+        self._whole, self._pending, self._unnamed = False, set(), frozenset()
         self.model.recorder.pack()
         seconds = time.perf_counter() - started
         warnings = self._warnings_in_order(problems)

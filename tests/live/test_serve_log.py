@@ -204,3 +204,18 @@ def test_settings_saved_under_another_name_are_named_as_they_come(
         "  warning: playbook.yml:1: file: is not read: playbook reads its settings from "
         "playbook.yaml"
     )
+
+
+def test_files_saved_while_broken_are_named_once_it_is_fixed(
+    served: tuple[LiveServer, Log], sample_root: Path
+) -> None:
+    """A save made while the content is broken shows at the first good build after it,
+    whose line named only the file fixed: playbook.yaml's new title rendered every page."""
+    _, log = served
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: [Elena Marsh")
+    log.next_matching("^1 error")
+    edit(sample_root, "playbook.yaml", "title: Maya's job search", "title: Maya's search")
+    log.next_matching("^1 error")
+    edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Marsh")
+    log.next_matching("^Fixed")
+    assert log.next_matching("^Rebuilt").endswith(f" ({CONTACT}, playbook.yaml)")
