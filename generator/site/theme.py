@@ -170,9 +170,9 @@ class Theme:
         digests: dict[ThemeKey, str] = {}
         for folder in reversed(folders):  # the most specific folder wins
             for path in sorted((folder / "templates").rglob("*")):
-                if path.is_file():
-                    name = path.relative_to(folder / "templates").as_posix()
-                    digests[("template", name)] = version_of(path.read_bytes())
+                name = path.relative_to(folder / "templates")
+                if path.is_file() and not editors_own(name):  # not an editor's `.x.html.swp`
+                    digests[("template", name.as_posix())] = version_of(path.read_bytes())
         for rel, path in static_files(folders):
             digests[("static", rel.removeprefix(routes.STATIC))] = version_of(path.read_bytes())
         return cls(folders, digests)

@@ -288,6 +288,22 @@ def test_a_theme_override_that_reads_other_entities_follows_them(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
+def test_a_template_saved_beside_its_editors_files_is_the_one_named(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """vim keeps `.contact.html.swp` and `contact.html~` beside the template it edits: the
+    line for its save named both as theme files changed, though no page reads them."""
+    original = (REPO / "themes/default/templates/contact.html").read_text(encoding="utf-8")
+    override = write(sample_root, "themes/default/templates/contact.html", original)
+    assert builder.build([override]).ok
+    write(sample_root, "themes/default/templates/.contact.html.swp", "b0VIM 9.0")
+    write(sample_root, "themes/default/templates/contact.html~", original)
+    override.write_text(original.replace("<h2>Notes</h2>", "<h2>My notes</h2>"))
+    outcome = builder.build([override])
+    assert outcome.changed == {"themes/default/templates/contact.html"}
+    assert b"My notes" in (builder.out / ELENA_PAGE).read_bytes()
+
+
 def test_a_template_chosen_from_a_list_is_followed(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:
