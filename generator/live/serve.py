@@ -88,9 +88,9 @@ def is_loopback(host: str) -> bool:
 
 
 class HostPolicy:
-    """Which Host headers (and websocket Origins) name this server, against DNS rebinding:
-    our address, `localhost` on the loopback; when bound to all, any IP address and this
-    machine's name, also as the local network knows it (`laptop.local`, from a phone)."""
+    """Which Host headers name this server, against DNS rebinding: our address,
+    `localhost` on the loopback; when bound to all, any IP address and this machine's
+    name, also as the local network knows it (`laptop.local`, from a phone)."""
 
     def __init__(self, host: str, port: int) -> None:
         self.port = port
@@ -117,10 +117,6 @@ class HostPolicy:
         names = [f"http://{name}:{self.port}/" for name in sorted(self.names)]
         other = ", or this machine's IP address from another one" if self.wildcard else ""
         return ", ".join(names) + other
-
-    def allows_origin(self, origin: str | None) -> bool:
-        parts = urlsplit(origin or "")
-        return parts.scheme == "http" and self.allows(parts.netloc)
 
 
 def serve_policy(policy: HostPolicy) -> str:
@@ -323,10 +319,9 @@ def _content_type(name: str) -> str:
 
 
 class ReloadSocket(_Guarded, WebSocketHandler):
-    """livereload's websocket protocol: a hello, then a reload after each rebuild."""
-
-    def check_origin(self, origin: str) -> bool:
-        return self.server.policy.allows_origin(origin)
+    """livereload's websocket protocol: a hello, then a reload after each rebuild. Its
+    Host is checked as a page's (`prepare`), and tornado refuses an Origin other than that
+    Host (`check_origin`): a page of another site, or of this one under another name."""
 
     def on_message(self, message: str | bytes) -> None:
         try:
