@@ -38,7 +38,7 @@ from tornado.iostream import IOStream
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from generator.errors import ContentError, UsageError, counted, format_problems, printable
-from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome
+from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome, unless_stopped
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import reclaim_folder, remove_server_folder, temporary_folder
 from generator.site import routes
@@ -526,17 +526,7 @@ class LiveServer:
         """The first build, on a thread of its own while this one waits for it or for a
         stop, which ends the server at once (a build stops only between its stages,
         seconds apart at 10,000 files). None when stopped."""
-        done: list[Outcome] = []
-
-        def build() -> None:
-            with contextlib.suppress(Closed):  # stopped meanwhile
-                done.append(self._build(builder, None))
-
-        thread = threading.Thread(target=build, daemon=True)
-        thread.start()
-        while thread.is_alive() and not self._stopping:
-            thread.join(0.05)
-        return None if self._stopping else done[0]
+        return unless_stopped(lambda: self._build(builder, None), lambda: self._stopping)
 
     def _accept(self, loop: IOLoop, http: httpserver.HTTPServer) -> None:
         """Hand each new connection to `http`, as its `add_sockets` would; out of files (a
