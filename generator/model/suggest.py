@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from generator.errors import UsageError, clipped, quoted
+from generator.model.identity import company_keys
 from generator.patterns import LazyPattern
 
 _WORD_GAPS = LazyPattern(r"[^a-z0-9]+")
@@ -208,6 +209,7 @@ class Names(Mapping[str, str]):
         self._by_key: dict[str, list[str]] = {}
         self._by_length: dict[int, list[Spelling]] = {}
         self._answers: dict[str, list[str]] = {}
+        self._by_company: dict[str, list[str]] | None = None
 
     def __getitem__(self, slug: str) -> str:
         return self._names[slug]
@@ -243,6 +245,15 @@ class Names(Mapping[str, str]):
             for spelling in {slug, key}:
                 entry = (slug, spelling, _pairs(spelling))
                 self._by_length.setdefault(len(spelling), []).append(entry)
+
+    def named_as_company(self, value: str) -> list[str]:
+        """The slugs whose name is `value` but for a leading "the" and a legal form
+        (`The Acme Company, Inc.` for Acme), as an import matches companies."""
+        if self._by_company is None:
+            self._by_company = {}
+            for slug, name in self._names.items():
+                self._by_company.setdefault(company_keys(name)[1], []).append(slug)
+        return sorted(self._by_company.get(company_keys(value)[1], []))
 
     def _close(self, value: str, typos: bool) -> list[str]:
         wanted = slug_key(value)
@@ -360,13 +371,15 @@ def meant_slugs(value: str, names: Mapping[str, str]) -> list[str]:
 
 
 def _written_another_way(value: str, names: Mapping[str, str]) -> list[str]:
-    """The slugs meant by a person named another way: by their email address
+    """The slugs meant by a person or company named another way: by their email address
     (`jane.doe@example.com`), their profile's address (`linkedin.com/in/jane-doe-4b1a`),
-    surname first (`Doe, Jane`) or by surname alone (`Doe`); none if more than
-    `MOST_OFFERED` fit."""
+    with a legal form or a leading "the" (`The Acme Company, Inc.`), surname first
+    (`Doe, Jane`) or by surname alone (`Doe`); none if more than `MOST_OFFERED` fit."""
     found = names if isinstance(names, Names) else Names(names)
     if "@" in value:
         return close_slugs(value.partition("@")[0], found)
+    if (company := found.named_as_company(value)) and len(company) <= MOST_OFFERED:
+        return company  # before `Doe, Jane`: `Acme, Inc.` holds a comma too
     if "/" in value:  # the profile's own part of the address, which may add words
         handle = slug_key(value.rstrip("/").rpartition("/")[2])
         starts = [s for s in found if handle == s or handle.startswith(f"{s}-")]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from conftest import write
+
+from generator.build import check
 from generator.model import suggest
 from generator.model.suggest import (
     MOST_SOUGHT,
@@ -289,3 +293,20 @@ def test_a_renamed_question_id_is_found_by_its_words() -> None:
     assert Wordings({f"q-{n}": "How long?" for n in range(5)}).holding("long") == []  # vague
     three = {f"q-{n}": "How long?" for n in range(3)}
     assert Wordings(three).holding("long") == ["q-0", "q-1", "q-2"]  # as many as are shown
+
+
+def test_a_company_named_with_its_legal_form_or_the_is_the_one_meant(tmp_path: Path) -> None:
+    """`company: Verdant Grid, Inc.` and `company: The Verdant Grid` were refused with
+    "write the name of its file in content/companies/", though the company is Verdant
+    Grid, as an import and `playbook new --company` match it (`identity.company_keys`)."""
+    write(tmp_path, "content/companies/verdant-grid.md", "---\nname: Verdant Grid\n---\n")
+    for slug, company in (("ana", "Verdant Grid, Inc."), ("bo", "The Verdant Grid LLC")):
+        write(
+            tmp_path, f"content/contacts/{slug}.md", f"---\nname: {slug}\ncompany: {company}\n---\n"
+        )
+    assert [str(p) for p in check(tmp_path).errors] == [
+        "content/contacts/ana.md:3: company: expected the file name (slug) of a company, got "
+        "'Verdant Grid, Inc.'; did you mean verdant-grid?",
+        "content/contacts/bo.md:3: company: expected the file name (slug) of a company, got "
+        "'The Verdant Grid LLC'; did you mean verdant-grid?",
+    ]
