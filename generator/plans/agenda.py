@@ -121,12 +121,19 @@ KEEPS_IN_TOUCH = re.compile(
 """A question asking whether you may keep in touch, which the wrap-up asks (not how
 the guest keeps in touch with their field)."""
 _REACH = r"(?:talk|speak|meet|contact|reach|chat|call|ask|approach|e-?mail|get\s+in\s+touch)"
+_REACHING = (
+    r"(?:(?:talk|speak|meet|contact|reach|call|ask|approach|e-?mail)(?:ing)?|chat(?:ting)?"
+    r"|get(?:ting)?\s+in\s+touch)\b"
+)
+"""`_REACH` as a whole word, or with -ing (whom else should I be talking to), but not
+what someone else does: "Who else on your team talks to customers?" asks about the job,
+and read as asking for names it took the wrap-up's own "whom else to talk to" away."""
 _ELSE = r"else\b"
 _MAY_I = r"(?:should|could|can|might)\s+I\s+"
 _SUGGEST = r"you\s+(?:suggest|recommend)\b"
 ASKS_FOR_NAMES = re.compile(
     rf"\b(?:who|whom|anyone|anybody|someone|somebody)\s+{_ELSE}{_WITHIN}?"
-    rf"\b(?:{_REACH}|worth)"
+    rf"\b(?:{_REACHING}|worth)"
     rf"|\b(?:who|whom)\b{_WITHIN}?\b{_MAY_I}{_REACH}"
     rf"|\b(?:who|whom|anyone|anybody|someone|somebody)\b{_WITHIN}?\b{_SUGGEST}",
     re.IGNORECASE,

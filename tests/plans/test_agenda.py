@@ -1020,10 +1020,30 @@ def test_a_closing_question_that_does_not_fit_is_asked_once_at_the_wrap_up() -> 
         ("Who do you work with most closely?", False),
         ("Who else should I call?", True),
         ("How do other people on your team talk about it?", False),
+        ("Who else should I be talking to?", True),
+        ("Is there anyone else worth chatting with?", True),
+        ("Who else on your team talks to customers?", False),
+        ("Who else meets with the vendors?", False),
+        ("Who else in the company emails the clients?", False),
     ],
 )
 def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) -> None:
     assert closes(text) is closing
+
+
+def test_a_question_on_what_others_do_leaves_the_wrap_up_its_names() -> None:
+    """ "Who else on your team talks to customers?", a question about the job, was read as
+    asking whom else to talk to: it was timed last, as the question closing the part, and
+    the wrap-up no longer asked whom else they would suggest you talk to, so the meeting
+    never asked for names."""
+    m = meeting(duration=30, questions=("the-job-0", "Who else on your team talks to customers?"))
+    agenda = agenda_for(m)
+    assert [q.text for q in agenda.questions] == [
+        "Question 0 about the-job?",
+        "Who else on your team talks to customers?",
+    ]
+    assert [q.offset for q in agenda.questions] == [4, 7]
+    assert "Ask whom else they would suggest you talk to." in wrap_text(agenda)
 
 
 @pytest.mark.parametrize("words", ["I we us ", "who else ", "whom anyone "])
