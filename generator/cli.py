@@ -1795,8 +1795,11 @@ def _quoted(path: Path) -> str:
     """`path` as a shell reads it back: a folder named `My search` is one argument. One
     whose name holds a line break or another control character is written as bash and
     zsh read such bytes, `$'my\\nsearch'`: quoted as it is, it was shown escaped, and
-    the command shown, pasted, named another folder."""
+    the command shown, pasted, named another folder. One whose name starts with `-` is
+    written `./-x`: `cd -x`, `-C -x` and `import vcard -x.vcf` read it as an option."""
     text = str(path)
+    if text.startswith("-"):
+        text = os.path.join(os.curdir, text)
     if printable(text) == text:
         return shlex.quote(text)
     return "$'" + "".join(map(_byte_in_quotes, os.fsencode(text))) + "'"

@@ -207,6 +207,21 @@ def test_init_says_the_next_command_as_a_shell_reads_it(
     assert out.endswith(f"in My search. Next: cd 'My search', open {FIRST_EDITS}\n")
 
 
+def test_a_folder_named_with_a_leading_dash_is_said_as_no_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init -- -x` said "Next: cd -x", which bash reads as an option of cd, and `check`
+    beside it "(cd -x), or add -C -x", which playbook reads as an option of its own."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "--", "-x"]) == 0
+    assert capsys.readouterr().out.endswith(f"in -x. Next: cd ./-x, open {FIRST_EDITS}\n")
+    assert main(["check"]) == 2
+    assert "but ./-x is one: run the command there (cd ./-x), or add -C ./-x\n" in (
+        capsys.readouterr().err
+    )
+    assert main(["check", "-q", "-C", "./-x"]) == 0
+
+
 def test_init_says_to_go_into_the_folder_as_getting_started_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
