@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from anyascii import anyascii
+
 from generator.errors import quoted
 from generator.model.config import Config
 from generator.model.fields import Cadence
@@ -33,11 +35,26 @@ def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
     accent, as macOS writes it, in the same place), numbers as numbers (`Studio 2` before
     `Studio 10`); then by the name as written, so ties never depend on the order of files."""
     composed = unicodedata.normalize("NFC", name)
-    bare = "".join(
-        c for c in unicodedata.normalize("NFKD", composed) if not unicodedata.combining(c)
-    )
-    parts = _DIGITS.split(bare.casefold())
+    parts = _DIGITS.split(_bare_letters(composed).casefold())
     return tuple(_as_number(p) if i % 2 else p for i, p in enumerate(parts)), composed
+
+
+def _bare_letters(name: str) -> str:
+    """`name` without its accents: the marks Unicode writes apart (`é` is `e` and an
+    accent) dropped, and a Latin letter with a stroke or a ligature, which Unicode does
+    not take apart, as the letters it stands for (`Ł` as `L`, `Đ` as `D`, `Ø` as `O`, `Æ`
+    as `Ae`). Without them, `Łukasz Wróbel` and `Đorđe Petrović` were listed after `Zoe
+    Park`, under letters of their own at the end of the contacts' jump links."""
+    if name.isascii():
+        return name
+    letters = []
+    for char in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(char):
+            continue
+        if not char.isascii() and unicodedata.name(char, "").startswith("LATIN "):
+            char = anyascii(char)
+        letters.append(char)
+    return "".join(letters)
 
 
 def by_name(contact: Contact) -> tuple[object, ...]:

@@ -53,3 +53,33 @@ def test_a_long_contacts_list_links_to_each_first_letter(tmp_path: Path) -> None
     assert links[-1] == ("contact-zed", "Z")
     rows = re.findall(r'<tr id="([^"]+)"', page)
     assert [row for row in rows if row in dict(links)] == [target for target, _ in links]
+
+
+STROKED = {"lukasz": "Łukasz Wróbel", "dorde": "Đorđe Petrović", "oyvind": "Øyvind Berg"}
+"""Names whose first letter Unicode does not take apart into a letter and an accent."""
+
+
+def test_a_letter_with_a_stroke_is_listed_under_its_letter(tmp_path: Path) -> None:
+    """`Łukasz Wróbel`, `Đorđe Petrović` and `Øyvind Berg` were listed after `Zed Quill`,
+    each under a jump link of its own (Ł, Đ, Ø) after Z: the stroke is no accent Unicode
+    writes apart, so it was not set aside as `É`'s accent is."""
+    root = copy_sample(tmp_path / "pb")
+    for slug, name in {**NAMES, **STROKED}.items():
+        write(root, f"content/contacts/{slug}.md", f"---\nname: {name}\n---\n")
+    for n in range(20):
+        write(root, f"content/contacts/number-{n}.md", f"---\nname: {n + 2} Cello\n---\n")
+    page = (build(root, today=SAMPLE_TODAY, jobs=1).output / "contacts/index.html").read_text()
+    ours = {**NAMES, **STROKED}.values()
+    shown = [n for n in re.findall(r'href="[a-z-]+/">([^<]+)</a>', page) if n in ours]
+    assert shown == [
+        "adam Smith",
+        "Đorđe Petrović",
+        "Élodie Marchand",
+        "Inès Roy",
+        "Łukasz Wróbel",
+        "Øyvind Berg",
+        "Zed Quill",
+    ]
+    nav = page.split('aria-label="Names by first letter">', 1)[1].split("</nav>", 1)[0]
+    labels = re.findall(r'<a href="#[^"]+">([^<]+)</a>', nav)
+    assert labels[-1] == "Z" and not {"Ł", "Đ", "Ø"} & set(labels)
