@@ -534,6 +534,10 @@ class ShownAsDict(Mapping[str, V]):
     def pairs(self) -> Iterator[tuple[str, V]]:
         return ((key, self[key]) for key in self)
 
+    def copy(self) -> dict[str, V]:
+        """`playbook.contacts.copy()`, a dict as a build's gives (Mapping has no `copy`)."""
+        return dict(self.items())
+
 
 class TrackedMap(ShownAsDict[Ref]):
     def __init__(self, model: LiveModel, kind: str) -> None:

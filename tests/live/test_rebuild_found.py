@@ -172,3 +172,19 @@ def test_an_entity_pretty_printed_is_laid_out_as_in_a_build(
     )
     assert "<pre>Contact(slug=&#39;elena-marsh&#39;,\n        name=" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_kinds_entities_copied_are_shown_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`playbook.contacts.copy()`, a dict's own method: the preview stopped at it ("'dict'
+    has no attribute 'copy'"), where a build renders the page, and must follow an edit."""
+    part = (
+        "<p>{% set all = playbook.contacts.copy() %}{{ all|length }}: {{ all['jonah-kim'].role }} "
+        "{% for q in playbook.questions.copy() %}{{ q }} {% endfor %}</p>"
+    )
+    assert "Analytics Engineer," in shown(builder, sample_root, part)
+    edit(sample_root, "content/contacts/jonah-kim.md", "Analytics Engineer", "Staff Engineer")
+    page = shown(builder, sample_root, part, sample_root / "content/contacts/jonah-kim.md")
+    assert "Staff Engineer," in page and "how-people-advance" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
