@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -38,14 +38,32 @@ CSV_FILES = ("contacts.csv", "companies.csv", "meetings.csv", "followups.csv")
 LIST_SEPARATOR = "; "
 """Between the items of a list in one cell."""
 
-_FORMULA = re.compile(r"(^|(?<=[;\t]) *+)(?=[\t\r\n]|\s*(?:[=@]|[+-](?![\d\s().\-/]*(?:;|$))))")
-"""Where a spreadsheet would start a formula: a cell, or a part after a semicolon (Excel
-in most European languages splits lines there) or a tab (pasted, or opened as tab-separated
-text, a line splits there), starting with a tab or a line break, or
-with =, @, or + or - and then anything but digits and separators (phone numbers such as
-+1 (312) 555-0100 stay as they are: no function can hide in them), after any spaces (a
-spreadsheet may trim them, and then run the formula; OWASP's rule names the first
-character only)."""
+_CELL_START = re.compile(r"^|(?<=[;\t]) *+")
+"""Where a spreadsheet may start a cell, and so a formula: the start of a cell, or of a
+part after a semicolon (Excel in most European languages splits lines there) or a tab
+(pasted, or opened as tab-separated text, a line splits there), after its spaces."""
+
+_BLANKS = re.compile(r"\s*+")
+_DIALLED = re.compile(r"[\d\s().\-/]*+")
+"""What follows the + or - of a phone number (+1 (312) 555-0100): no function can hide in
+digits and separators."""
+
+
+class _RunEnds:
+    """The end of the run `pattern` matches from a position, each stretch of the text read
+    once: asked from positions that only grow, one inside the run last read (a run of tabs,
+    or of `-\t` pasted from a sheet) ends where it ends. Asking the pattern afresh at each
+    position read such a run again from there, the square of its length in all."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._pattern, self._text = pattern, text
+        self._start = self._end = -1
+
+    def from_(self, at: int) -> int:
+        if not self._start <= at <= self._end:
+            found = self._pattern.match(self._text, at)
+            self._start, self._end = at, found.end() if found else at
+        return self._end
 
 
 @dataclass(frozen=True)
@@ -340,7 +358,33 @@ def safe_cell(text: str) -> str:
     never run, whichever separator the spreadsheet splits lines at. Line breaks of any
     kind are line feeds (`plain_lines`), which the writer quotes: a vertical tab or a
     line separator, left unquoted, starts a row to some readers."""
-    return _FORMULA.sub(r"\1'", plain_lines(text))
+    text = plain_lines(text)
+    pieces: list[str] = []
+    done = 0
+    for at in _formula_starts(text):
+        pieces += (text[done:at], "'")
+        done = at
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _formula_starts(text: str) -> Iterator[int]:
+    """Where in `text` a cell starts that a spreadsheet would run as a formula: one starting
+    with a tab or a line break, or with =, @, or + or - and then anything but a phone
+    number's digits and separators up to the next semicolon, after any white space (a
+    spreadsheet may trim it, and then run the formula; OWASP's rule names the first
+    character only)."""
+    blanks, dialled = _RunEnds(_BLANKS, text), _RunEnds(_DIALLED, text)
+    for cell in _CELL_START.finditer(text):
+        at = cell.end()
+        first = blanks.from_(at)
+        sign = text[first : first + 1]
+        if text[at : at + 1] in ("\t", "\r", "\n") or sign in ("=", "@"):
+            yield at
+        elif sign in ("+", "-"):
+            end = dialled.from_(first + 1)
+            if end < len(text) and text[end] != ";":
+                yield at
 
 
 def _day(day: dt.date | None) -> str:
