@@ -76,8 +76,10 @@ SOURCES = {
 }
 """Each source: a header name only its export writes, and its columns."""
 _HEADER = re.compile(r"e-mail|first name|given name", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s+:::\s+")
-"""Between the values of one cell of Google's (`a@x.org ::: b@y.org`)."""
+_SEPARATOR = re.compile(r"(?<!\s)\s++:::\s+")
+"""Between the values of one cell of Google's (`a@x.org ::: b@y.org`). Looked for only
+from the start of a run of white space, read whole: from each of its spaces, a long run
+with no ::: after it was read again to its end, the square of its length in all."""
 
 
 def read_address_book(
