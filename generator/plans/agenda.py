@@ -139,10 +139,12 @@ ASKS_FOR_NAMES = re.compile(
     re.IGNORECASE,
 )
 """A question asking whom else to talk to, which the wrap-up (or the ask) asks."""
+_TOUCH_WORDS = re.compile(rf"\b{_TOUCH}", re.IGNORECASE)
+_NAMES_WORDS = re.compile(rf"\b(?:{_ELSE}|{_MAY_I}|{_SUGGEST})", re.IGNORECASE)
 _CLOSING_WORDS = re.compile(rf"\b(?:{_TOUCH}|{_ELSE}|{_MAY_I}|{_SUGGEST})", re.IGNORECASE)
-"""Words each way of `KEEPS_IN_TOUCH` and `ASKS_FOR_NAMES` to match has, found without
-their spans of a sentence: most texts have none, and trying the spans from each `I`, `we`
-or `who` took 40 to 140 µs a text."""
+"""Words each way of `KEEPS_IN_TOUCH` (`_TOUCH_WORDS`) and `ASKS_FOR_NAMES`
+(`_NAMES_WORDS`) to match has, found without their spans of a sentence: most texts have
+none, and trying the spans from each `I`, `we` or `who` took 40 to 140 µs a text."""
 
 KINDS = ("open", "background", "questions", "ask", "wrap")
 """Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""
@@ -273,12 +275,12 @@ class Agenda:
     @property
     def asks_to_keep_in_touch(self) -> bool:
         """A planned question asks it already, so the wrap-up does not ask it twice."""
-        return any(KEEPS_IN_TOUCH.search(q.text) for q in self.said)
+        return any(keeps_in_touch(q.text) for q in self.said)
 
     @property
     def asks_for_names(self) -> bool:
         """A planned question asks whom else to talk to, so the wrap-up does not ask again."""
-        return any(ASKS_FOR_NAMES.search(q.text) for q in self.said)
+        return any(asks_whom_else(q.text) for q in self.said)
 
     @property
     def said(self) -> tuple[PlannedQuestion, ...]:
@@ -632,6 +634,18 @@ def closes(text: str) -> bool:
     if not _CLOSING_WORDS.search(text):
         return False
     return bool(KEEPS_IN_TOUCH.search(text) or ASKS_FOR_NAMES.search(text))
+
+
+def keeps_in_touch(text: str) -> bool:
+    """Asks whether you may keep in touch (`KEEPS_IN_TOUCH`): quick for the texts without
+    `in touch` or `in contact`, as `closes` is. A meeting page asks it of every question
+    its plan says (`Agenda.asks_to_keep_in_touch`, twice a page), most of them not one."""
+    return _TOUCH_WORDS.search(text) is not None and KEEPS_IN_TOUCH.search(text) is not None
+
+
+def asks_whom_else(text: str) -> bool:
+    """Asks whom else to talk to (`ASKS_FOR_NAMES`), as quick as `keeps_in_touch`."""
+    return _NAMES_WORDS.search(text) is not None and ASKS_FOR_NAMES.search(text) is not None
 
 
 def _conversation_order(playbook: Playbook) -> Callable[[PlannedQuestion], int]:

@@ -1056,6 +1056,41 @@ def test_a_long_question_without_a_question_mark_is_read_in_step_with_its_length
     assert_linear(closes, lambda n: words * n + "in touch", 250)
 
 
+class _Searched:
+    """A pattern that records the texts it is searched in."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.texts = pattern, []
+
+    def search(self, text: str) -> re.Match[str] | None:
+        self.texts.append(text)
+        return self.pattern.search(text)
+
+
+def test_a_plan_tries_the_slow_closing_wordings_only_on_questions_with_their_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether the plan already asks to keep in touch, or whom else to talk to, is asked
+    twice by each meeting page of every question the plan says; the patterns that tell
+    try spans of a sentence from each `I`, `we` or `who`, 40 to 140 µs a text. A question
+    without `in touch` or `in contact` (or `else`, `should I`, `suggest`) is not one."""
+    touch = _Searched(agenda_module.KEEPS_IN_TOUCH)
+    names = _Searched(agenda_module.ASKS_FOR_NAMES)
+    monkeypatch.setattr(agenda_module, "KEEPS_IN_TOUCH", touch)
+    monkeypatch.setattr(agenda_module, "ASKS_FOR_NAMES", names)
+    plain = agenda_for(meeting(duration=60))
+    assert plain.said and not plain.asks_to_keep_in_touch and not plain.asks_for_names
+    assert touch.texts == [] and names.texts == []
+    asked = ("touch", "others", "events")
+    m = meeting(duration=60, purpose="networking", questions=asked)
+    closing = agenda_for(m, playbook(m, categories=closing_bank()))
+    touch.texts.clear()  # what the plan looked at to time them (`closes`)
+    names.texts.clear()
+    assert closing.asks_to_keep_in_touch and closing.asks_for_names
+    assert touch.texts == ["Would you mind if I kept in touch?"]
+    assert names.texts == ["Who else would be worth talking to, in this field?"]
+
+
 def test_a_networking_meeting_too_short_for_its_ask_asks_for_names_at_the_wrap_up() -> None:
     tiny = agenda_for(meeting(duration=4, purpose="networking"))
     assert tiny.segment("ask") is None
