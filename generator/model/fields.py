@@ -904,8 +904,32 @@ class Date(FieldType):
             hint = _date_hint(at.raw or str(value), at.today) if number else ""
             if isinstance(value, bool):  # `done: yes`
                 hint = _no_day(value, at.today)
+            if isinstance(value, dict):  # `- 2026-12-24: Christmas Eve`
+                hint = _named_day(value)
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
         return in_range(day)
+
+
+def _named_day(value: dict[Any, Any]) -> str:
+    """Where the name goes of a date written with it, as a mapping of one (`- 2026-12-24:
+    Christmas Eve`, a day off listed with its name); else ""."""
+    if len(value) != 1:
+        return ""
+    ((day, name),) = value.items()
+    if not isinstance(name, str) or not isinstance(day, str) or not date_shaped(day):
+        return ""
+    return note_after(day, name)
+
+
+def date_shaped(text: str) -> bool:
+    """Whether `text` is written as a date, YYYY-MM-DD (a key in a mapping, say)."""
+    return _DATE_SHAPE.fullmatch(text) is not None
+
+
+def note_after(day: str, note: str) -> str:
+    """`; a note goes after a #, ...: 2026-11-27 # Black Friday`, for a date written with
+    words of its own, which a date field cannot hold."""
+    return f"; a note goes after a #, which YAML reads as a comment: {day} # {note}"
 
 
 _SAID = {
@@ -1128,7 +1152,7 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     noted = _NOTED.fullmatch(text.strip())
     if noted and _date_or_nothing(int(noted[1]), int(noted[2]), int(noted[3])):
         day = f"{noted[1]}-{noted[2]}-{noted[3]}"
-        return f"; a note goes after a #, which YAML reads as a comment: {day} # {noted[4]}"
+        return note_after(day, noted[4])
     return ""
 
 

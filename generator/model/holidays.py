@@ -36,6 +36,7 @@ from generator.model.fields import (
     ListOf,
     Schema,
     Text,
+    date_shaped,
     validate_mapping,
 )
 from generator.model.suggest import close_names, did_you_mean
@@ -224,6 +225,9 @@ class HolidaysType(FieldType):
             if dates is INVALID:  # each wrong entry is reported where it is
                 return INVALID  # type: ignore[no-any-return]
             return Holidays(tuple(sorted(set(dates))), line=line)
+        if named := _days_named(value, at):
+            validate_mapping({k: v for k, v in value.items() if k not in named}, self.schema, at)
+            return INVALID  # type: ignore[no-any-return]
         values = validate_mapping(value, self.schema, at)
         country, subdivision = values.get("country"), values.get("subdivision")
         if subdivision is not None and country is not None:
@@ -234,6 +238,23 @@ class HolidaysType(FieldType):
             subdivision = None
         listed = tuple(sorted(set(values.get("dates", ()))))
         return Holidays(listed, country, subdivision, line=line)
+
+
+def _days_named(value: dict[str, Any], at: At) -> set[str]:
+    """The keys of `holidays:` that are days off written with their names (`2026-12-24:
+    Christmas Eve`, as holiday lists are often kept), each an error saying to list it with
+    its name as a note: no setting is named so, and as one it would be left out."""
+    named = {key for key in value if isinstance(key, str) and date_shaped(key)}
+    where = " under dates:" if len(named) < len(value) else ""
+    for day in sorted(named):
+        name = value[day]
+        if isinstance(name, str) and name.strip():
+            why = f"written with its name: list the date{where}, its name after a #, which "
+            why += f"YAML reads as a note: - {day}  # {name.strip()}"
+        else:
+            why = f"written as a setting: list the date{where}: - {day}"
+        at.child(day).error(f"is a day off {why}")
+    return named
 
 
 def _country_meant(value: Any) -> str | None:

@@ -272,3 +272,44 @@ def test_the_years_counted_are_those_after_the_request(tmp_path: Path) -> None:
         "business-day reminders of content/meetings/r.md count days in 2026, where only "
         "weekends are skipped"
     ]
+
+
+NOTE = "its name after a #, which YAML reads as a note"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # was a warning, "is not a setting playbook knows"; the day was left out
+            "holidays:\n  2026-12-24: Christmas Eve\n  2026-12-31: New Year's Eve\n",
+            [
+                "playbook.yaml:2: holidays.2026-12-24: is a day off written with its name: "
+                f"list the date, {NOTE}: - 2026-12-24  # Christmas Eve",
+                "playbook.yaml:3: holidays.2026-12-31: is a day off written with its name: "
+                f"list the date, {NOTE}: - 2026-12-31  # New Year's Eve",
+            ],
+        ),
+        (
+            "holidays:\n  country: US\n  2026-12-24: Christmas Eve\n",
+            [
+                "playbook.yaml:3: holidays.2026-12-24: is a day off written with its name: "
+                f"list the date under dates:, {NOTE}: - 2026-12-24  # Christmas Eve",
+            ],
+        ),
+        (  # was "expected a date as YYYY-MM-DD, got a mapping"
+            "holidays:\n  - 2026-12-24: Christmas Eve\n",
+            [
+                "playbook.yaml:2: holidays.1: expected a date as YYYY-MM-DD, got a mapping; "
+                "a note goes after a #, which YAML reads as a comment: 2026-12-24 # Christmas Eve"
+            ],
+        ),
+    ],
+)
+def test_a_day_off_written_with_its_name_is_told_where_the_name_goes(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    """Holidays are often listed with their names, as a mapping of each date to its name:
+    playbook dropped those days with a warning (so follow-ups fell on them), or refused a
+    list entry so written without saying how to keep the name."""
+    _, problems = config_of(tmp_path, text)
+    assert [str(e) for e in problems.all] == expected
