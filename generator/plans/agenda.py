@@ -260,6 +260,11 @@ class Agenda:
     clock_change: ClockChange | None = None
     """The clocks change between the start and the agreed end: the page says so, or
     "01:30 to 01:30" for an hour would read as no time at all."""
+    picks_offered: bool = False
+    """The bank had questions to pick for it (`pick_order`), whether or not one fits its
+    questions part: with none planned, the page says what the picks leave out only when
+    they left out every one, and that no question fits otherwise (a 5-minute networking
+    call has 2 minutes of questions, and the bank's take 3)."""
 
     def segment(self, kind: str) -> Segment | None:
         return next((s for s in self.segments if s.kind == kind), None)
@@ -805,6 +810,7 @@ def _agenda(
     networking lunch naming only whom else to talk to left its 36 minutes of questions
     with nothing planned, and a coffee naming only that question 21 of its 23."""
     fill = auto and bool(in_ask or closing)
+    offered = auto and bool(candidates)
     named = closing if fill else candidates
     length = meeting_length(meeting, defaults)
     timed = meeting.date is not None and meeting.time is not None
@@ -870,6 +876,7 @@ def _agenda(
         pitch_html=playbook.profile.pitch_html if playbook.profile else "",
         pitch_words=playbook.profile.pitch_words if playbook.profile else 0,
         clock_change=clock_change(start, end) if start and end else None,
+        picks_offered=offered,
     )
 
 

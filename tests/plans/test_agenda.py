@@ -738,6 +738,33 @@ def test_a_bank_with_nothing_to_pick_for_the_meeting_is_not_called_missing(
         )
 
 
+def test_a_meeting_too_short_for_the_banks_picks_says_none_fits(tmp_path: Path) -> None:
+    """A 5-minute networking call has 2 minutes of questions, and the bank's fit questions
+    take 3: its plan said "None of your bank's questions is picked here: the picks leave
+    out those kept for informational meetings, those of the networking category (the
+    ask's) and those the wrap-up asks anyway", blaming the bank for what is the time; a
+    4-minute coffee the same. Both now say no question fits, as for your own questions."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    for slug, purpose, minutes in (("call", "networking", 5), ("coffee", "informational", 4)):
+        write(
+            tmp_path,
+            f"content/meetings/{slug}.md",
+            f"---\ncontact: ada\npurpose: {purpose}\ndate: 2026-12-01\nduration: {minutes}\n---\n",
+        )
+    for category in ("the-job", "fit"):
+        write(
+            tmp_path,
+            f"content/questions/{category}.md",
+            f"---\ncategory: {category}\nquestions:\n"
+            f"  - {{id: {category}-q, text: What about {category}?, minutes: 3}}\n---\n",
+        )
+    out = build(tmp_path, out=tmp_path / "out", today=dt.date(2026, 11, 22)).output
+    for slug in ("call", "coffee"):
+        text = scan(out / f"meetings/{slug}/index.html").text
+        assert "None of your bank's questions is picked" not in text, slug
+        assert "Your questions 2 min No question fits in 2 minutes: listen, and follow up" in text
+
+
 def test_the_picks_to_ask_if_time_allows_fit_the_questions_part(tmp_path: Path) -> None:
     """A 15-minute coffee has 10 minutes of questions: the bank's next picks under If time
     allows offered a 20-minute one, which time never allows (a question you name that
