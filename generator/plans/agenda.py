@@ -131,17 +131,23 @@ and read as asking for names it took the wrap-up's own "whom else to talk to" aw
 _ELSE = r"else\b"
 _MAY_I = r"(?:should|could|can|might)\s+I\s+"
 _SUGGEST = r"you\s+(?:suggest|recommend)\b"
+_I_SHOULD = r"I\s+(?:should|could|can|might|ought\s+to)\s+(?:also\s+)?(?:be\s+)?"
+"""`_MAY_I` said as a statement, within a question: "who do you think I should talk to"."""
 ASKS_FOR_NAMES = re.compile(
     rf"\b(?:who|whom|anyone|anybody|someone|somebody)\s+{_ELSE}{_WITHIN}?"
     rf"\b(?:{_REACHING}|worth)"
     rf"|\b(?:who|whom)\b{_WITHIN}?\b{_MAY_I}{_REACH}"
-    rf"|\b(?:who|whom|anyone|anybody|someone|somebody)\b{_WITHIN}?\b{_SUGGEST}",
+    rf"|\b(?:who|whom|anyone|anybody|someone|somebody)\b{_WITHIN}?\b{_SUGGEST}"
+    rf"|\b(?:who|whom|anyone|anybody|someone|somebody|people|others)\b{_WITHIN}?"
+    rf"\b{_I_SHOULD}{_REACHING}",
     re.IGNORECASE,
 )
 """A question asking whom else to talk to, which the wrap-up (or the ask) asks."""
 _TOUCH_WORDS = re.compile(rf"\b{_TOUCH}", re.IGNORECASE)
-_NAMES_WORDS = re.compile(rf"\b(?:{_ELSE}|{_MAY_I}|{_SUGGEST})", re.IGNORECASE)
-_CLOSING_WORDS = re.compile(rf"\b(?:{_TOUCH}|{_ELSE}|{_MAY_I}|{_SUGGEST})", re.IGNORECASE)
+_NAMES_WORDS = re.compile(rf"\b(?:{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})", re.IGNORECASE)
+_CLOSING_WORDS = re.compile(
+    rf"\b(?:{_TOUCH}|{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})", re.IGNORECASE
+)
 """Words each way of `KEEPS_IN_TOUCH` (`_TOUCH_WORDS`) and `ASKS_FOR_NAMES`
 (`_NAMES_WORDS`) to match has, found without their spans of a sentence: most texts have
 none, and trying the spans from each `I`, `we` or `who` took 40 to 140 µs a text."""

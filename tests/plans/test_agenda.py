@@ -1052,6 +1052,10 @@ def test_a_closing_question_that_does_not_fit_is_asked_once_at_the_wrap_up() -> 
         ("Who else on your team talks to customers?", False),
         ("Who else meets with the vendors?", False),
         ("Who else in the company emails the clients?", False),
+        ("Who do you think I should talk to?", True),
+        ("Are there other people I should be talking to?", True),
+        ("Can you recommend anyone I should speak with?", True),
+        ("Who decides which projects I should work on?", False),
     ],
 )
 def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) -> None:
@@ -1071,6 +1075,20 @@ def test_a_question_on_what_others_do_leaves_the_wrap_up_its_names() -> None:
     ]
     assert [q.offset for q in agenda.questions] == [4, 7]
     assert "Ask whom else they would suggest you talk to." in wrap_text(agenda)
+
+
+def test_asking_whom_they_think_you_should_talk_to_is_asked_once() -> None:
+    """ "Who do you think I should talk to?" was not read as asking for names: a coffee
+    naming it asked it among the questions, and its wrap-up asked again "whom else they
+    would suggest you talk to"; a networking call asked it in its questions part, and its
+    ask asked for names as well. It closes the questions part, and is asked once."""
+    mine = "Who do you think I should talk to?"
+    agenda = agenda_for(meeting(duration=30, questions=("the-job-0", mine)))
+    assert [q.text for q in agenda.questions][-1] == mine
+    assert "Ask whom else they would suggest you talk to" not in wrap_text(agenda)
+    call = agenda_for(meeting(purpose="networking", duration=20, questions=("fit-0", mine)))
+    assert [q.text for q in call.ask_questions] == [mine]
+    assert mine not in [q.text for q in call.questions]
 
 
 @pytest.mark.parametrize("words", ["I we us ", "who else ", "whom anyone "])
