@@ -81,7 +81,7 @@ from generator.model.suggest import (
 )
 from generator.model.unread import UnreadIndex, unread_index, unread_link_note, unread_note
 from generator.patterns import LazyPattern
-from generator.sources.discover import UNLISTED, Unread
+from generator.sources.discover import KIND_FOLDERS, UNLISTED, Unread
 from generator.sources.frontmatter import Document, curly_quoted
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
@@ -202,9 +202,50 @@ class Known:
 
 def validate(item: Parsed, today: dt.date | None = None) -> Checked:
     """The document's fields, typed by the schema of its kind (`today`: see `At.today`)."""
+    if (misplaced := _misplaced(item.doc, item.kind)) is not None:
+        return Checked({}, (misplaced,))
     own = Problems()
     values = validate_document(item.doc, KINDS[item.kind], own, today)
     return Checked(values, tuple(own.items), link_entry(item.kind, item.doc.path, values))
+
+
+def _misplaced(doc: Document, kind: str) -> ContentError | None:
+    """A file of another kind copied into this kind's folder (a meeting's file in
+    content/contacts/): it lacks what this kind requires, and has what one other kind
+    requires, with more fields of that kind than of any other. One error says where it
+    goes, rather than its required field missing, a warning for each field of the other
+    kind and an error for each that this kind reads otherwise (a bank's `questions:`)."""
+    if kind not in KIND_FOLDERS or _written_required(doc, kind):
+        return None
+    fits = {
+        other: [
+            key for key in doc.data if key not in KINDS[kind].names and key in KINDS[other].names
+        ]
+        for other in KIND_FOLDERS
+        if other != kind and _written_required(doc, other)
+    }
+    most = max(map(len, fits.values()), default=0)
+    best = [other for other, keys in fits.items() if len(keys) == most]
+    if most == 0 or len(best) != 1:
+        return None
+    other = best[0]
+    required = [f.name for f in KINDS[other].fields if f.required]
+    shown = [*required, *(key for key in fits[other] if key not in required)][:3]
+    missing = " or ".join(
+        f"{f.name}:" for f in KINDS[kind].fields if f.required and is_blank(doc.data.get(f.name))
+    )
+    return ContentError(
+        doc.path,
+        1,
+        "file",
+        f"is {KINDS[other].called}, not {KINDS[kind].called}: it has "
+        f"{', '.join(f'{key}:' for key in shown)} and no {missing}; move it to content/{other}/",
+    )
+
+
+def _written_required(doc: Document, kind: str) -> bool:
+    """Whether `doc` writes every field that `kind` requires (its value may be wrong)."""
+    return all(not is_blank(doc.data.get(f.name)) for f in KINDS[kind].fields if f.required)
 
 
 def render_body(doc: Document, links: Links, raw_html: bool) -> Body:

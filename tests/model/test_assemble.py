@@ -252,3 +252,25 @@ def test_a_long_reference_is_quoted_cut_short(tmp_path: Path) -> None:
     problems = check(tmp_path)
     assert len(problems.errors) + len(problems.warnings) == 8
     assert all(len(str(p)) < 400 and "a…" in str(p) for p in problems.items)
+
+
+def test_a_file_copied_into_another_kinds_folder_is_told_where_it_goes(tmp_path: Path) -> None:
+    """A meeting's file in content/contacts/ was told "name: is required" and warned at
+    each of its fields ("purpose: is a field of a meeting, not of a contact"), and a bank
+    file in content/meetings/ got "contact: is required" and "expected text, got a
+    mapping" for each of its questions, none saying the file is in the wrong folder."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/ana.md", "---\nname: Ana Ruiz\nrole: Analyst\n---\n")
+    meeting = "---\ncontact: ana\npurpose: networking\nformat: coffee\nstatus: requested\n---\n"
+    write(tmp_path, "content/contacts/2026-11-24-ana.md", meeting)
+    bank = "---\ncategory: fit\nquestions:\n  - id: fit-here\n    text: Would I fit?\n---\n"
+    write(tmp_path, "content/meetings/fit.md", bank)
+    write(tmp_path, "content/questions/bo.md", "---\nname: Bo Tan\nmet_via: a class\n---\n")
+    assert [str(p) for p in check(tmp_path).all] == [
+        "content/contacts/2026-11-24-ana.md:1: file: is a meeting, not a contact: it has "
+        "contact:, purpose:, format: and no name:; move it to content/meetings/",
+        "content/meetings/fit.md:1: file: is a question-bank file, not a meeting: it has "
+        "category:, questions: and no contact:; move it to content/questions/",
+        "content/questions/bo.md:1: file: is a contact, not a question-bank file: it has "
+        "name:, met_via: and no category: or questions:; move it to content/contacts/",
+    ]
