@@ -114,8 +114,15 @@ _WITHIN = rf"[^.?!]{{0,{SAME_SENTENCE}}}"
 """The words between two parts of a closing question, in one sentence."""
 _TOUCH = r"in\s+(?:touch|contact)\b"
 _IN_TOUCH = rf"(?:keep|kept|keeping|stay|stayed|staying|remain|be)\s+{_TOUCH}"
+_POSTED = (
+    r"(?:keep|kept|keeping)\s+you\s+(?:posted|updated|informed|in\s+the\s+loop)\b"
+    r"|follow\s+up\s+with\s+you\b|check\s+(?:back\s+)?in\s+with\s+you\b"
+)
+"""Other ways of asking to keep in touch, said by you to them: "may I keep you posted?",
+"can I follow up with you in a few months?"."""
 KEEPS_IN_TOUCH = re.compile(
-    rf"\b(?:I|we|us)\b{_WITHIN}?\b{_IN_TOUCH}|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}",
+    rf"\b(?:I|we|us)\b{_WITHIN}?\b(?:{_IN_TOUCH}|{_POSTED})"
+    rf"|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}",
     re.IGNORECASE,
 )
 """A question asking whether you may keep in touch, which the wrap-up asks (not how
@@ -146,7 +153,7 @@ ASKS_FOR_NAMES = re.compile(
 _TOUCH_WORDS = re.compile(rf"\b{_TOUCH}", re.IGNORECASE)
 _NAMES_WORDS = re.compile(rf"\b(?:{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})", re.IGNORECASE)
 _CLOSING_WORDS = re.compile(
-    rf"\b(?:{_TOUCH}|{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})", re.IGNORECASE
+    rf"\b(?:{_TOUCH}|{_POSTED}|{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})", re.IGNORECASE
 )
 """Words each way of `KEEPS_IN_TOUCH` (`_TOUCH_WORDS`) and `ASKS_FOR_NAMES`
 (`_NAMES_WORDS`) to match has, found without their spans of a sentence: most texts have

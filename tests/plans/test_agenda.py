@@ -1056,6 +1056,10 @@ def test_a_closing_question_that_does_not_fit_is_asked_once_at_the_wrap_up() -> 
         ("Are there other people I should be talking to?", True),
         ("Can you recommend anyone I should speak with?", True),
         ("Who decides which projects I should work on?", False),
+        ("May I keep you posted on how it goes?", True),
+        ("Would you mind if I kept you updated?", True),
+        ("Can I follow up with you in a few months?", True),
+        ("How do you keep your team posted on changes?", False),
     ],
 )
 def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) -> None:
@@ -1089,6 +1093,16 @@ def test_asking_whom_they_think_you_should_talk_to_is_asked_once() -> None:
     call = agenda_for(meeting(purpose="networking", duration=20, questions=("fit-0", mine)))
     assert [q.text for q in call.ask_questions] == [mine]
     assert mine not in [q.text for q in call.questions]
+
+
+def test_asking_to_keep_them_posted_is_asking_to_keep_in_touch() -> None:
+    """ "May I keep you posted on how it goes?" was not read as asking to keep in touch: a
+    coffee naming it asked it among its questions, then its wrap-up asked again "whether
+    you may keep in touch". It closes the questions part, and the wrap-up leaves it."""
+    mine = "May I keep you posted on how it goes?"
+    agenda = agenda_for(meeting(duration=30, questions=(mine, "the-job-0")))
+    assert [q.text for q in agenda.questions] == ["Question 0 about the-job?", mine]
+    assert "keep in touch" not in wrap_text(agenda)
 
 
 @pytest.mark.parametrize("words", ["I we us ", "who else ", "whom anyone "])
