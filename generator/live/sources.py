@@ -144,6 +144,8 @@ class LiveSources:
                 continue
             if path == content or path.suffix != ".md" or path.is_dir():
                 return False  # content/ itself came or went, or a folder in it
+            if os.path.lexists(path) and not (path.is_file() or path.is_symlink()):
+                return False  # a named pipe or a socket: the walk names it, as a build does
             if path in self._files and not os.path.lexists(path):
                 return False  # gone: only a walk tells what stands for it (a placeholder)
             if path not in self._files and icloud_placeholder(path) in self._files:

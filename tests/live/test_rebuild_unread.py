@@ -98,3 +98,20 @@ def test_the_preview_says_what_a_build_says_of_files_that_come_and_go(
         assert "content/contacts/old:1: folder: is a link" in shown
         (sample_root / "content/contacts/old").unlink()
         agree(recorder)
+
+
+def test_a_named_pipe_saved_as_a_source_is_named_as_a_build_names_it(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """A named pipe (or a socket) with a Markdown name, which a build names and leaves
+    unread, was dropped without a word when the watcher named it: a walk only said so."""
+    pipe = sample_root / "content/contacts/pipe.md"
+    os.mkfifo(pipe)
+    outcome = builder.build([pipe])
+    found = check(sample_root, SAMPLE_TODAY)
+    assert [str(w) for w in outcome.warnings] == [str(w) for w in found.warnings]
+    assert "content/contacts/pipe.md:1: file: is a named pipe, not a file; ignored" in (
+        "\n".join(map(str, outcome.warnings))
+    )
+    pipe.unlink()
+    assert "pipe.md" not in "\n".join(map(str, builder.build([pipe]).warnings))
