@@ -508,6 +508,32 @@ def test_a_question_id_in_other_clothes_is_not_silently_a_question_of_your_own(
     assert [str(p) for p in found if "omar" in p.path] == [reported]
 
 
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        ("success-traits?", "success-traits?"),
+        ("success-traits.", "success-traits."),
+        ('"**success-traits**"', "**success-traits**"),  # bold, as in the notes
+        ('"`success-traits`"', "`success-traits`"),
+        ('"#success-traits"', "#success-traits"),
+        ("success-traits (3 min)", "success-traits (3 min)"),
+    ],
+)
+def test_a_question_id_with_marks_around_it_is_not_silently_a_question_of_your_own(
+    written: str, text: str, tmp_path: Path
+) -> None:
+    """`  - success-traits?` in Omar's questions: was read without a word as a question
+    of your own, and the agenda asked "success-traits?" in place of the bank's question."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    meeting.write_text(meeting.read_text().replace("  - success-traits", f"  - {written}"))
+    assert [str(p) for p in check(root).all if "omar" in p.path] == [
+        f"warning: content/meetings/2026-11-24-omar-haddad.md:18: questions.4: {text!r} is "
+        "read as a question of your own, not the bank's success-traits: if you meant that "
+        "one, write success-traits"
+    ]
+
+
 def test_a_meeting_copied_for_another_person_with_the_old_contact_is_warned_of(
     tmp_path: Path,
 ) -> None:

@@ -1486,12 +1486,20 @@ def _named_in_file_name(meeting: Meeting, contacts: frozenset[str]) -> str | Non
     return dated[1] if dated[1] in contacts else None
 
 
+_MARKED = LazyPattern(r"[#*`'\"\s]*(.*?)[*`'\"?.:!,;\s]*(?:\([^()]*\)[\s.]*)?")
+"""A question id with marks around it: a `#`, `*`, backticks or quotes (`**typical-day**`),
+a question mark or other sign after it (`typical-day?`), a note in brackets
+(`typical-day (3 min)`). Only tried on a text no longer than an id may be: its lazy
+group would try the end at each of a long run of spaces."""
+
+
 def _id_in_disguise(text: str, ids: frozenset[str]) -> tuple[str, bool] | None:
     """(message, refused) for a meeting's `questions:` entry that is a question id of the
     bank in other clothes, and so read as a question of your own: with another dash or an
     invisible character (`success\u2011traits`: refused, since no one sees the
-    difference), or with spaces or capitals (`success traits`: a warning, since a short
-    question of your own may be so written); else None."""
+    difference), or with spaces or capitals (`success traits`) or marks around it
+    (`typical-day?`, `**typical-day**`: a warning, since a short question of your own may
+    be so written); else None."""
     plain = unicodedata.normalize("NFKC", text).translate(NOT_THE_DASH).strip()
     if plain != text and plain in ids:
         odd = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text) if not c.isascii())
@@ -1500,7 +1508,8 @@ def _id_in_disguise(text: str, ids: frozenset[str]) -> tuple[str, bool] | None:
             f"like, so it is read as a question of your own; did you mean {plain}?",
             True,
         )
-    loose = re.sub(r"[\s_-]+", "-", plain.lower())
+    bare = _MARKED.fullmatch(plain) if len(plain) <= MAX_SLUG_BYTES else None
+    loose = re.sub(r"[\s_-]+", "-", (bare[1] if bare else plain).lower())
     if loose != text and loose in ids:
         return (
             f"{quoted(text)} is read as a question of your own, not the bank's {loose}: "
