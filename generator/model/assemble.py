@@ -475,7 +475,7 @@ def assemble(
     # waits: content/ itself cannot be read, as its error says
     missing = "profile" not in known.slugs["profile"] and not waits(known.slugs, "profile")
     if playbook.profile is None and missing:
-        problems.warn("content/profile.md", 1, "file", _no_profile(set_aside))
+        problems.warn("content/profile.md", 1, "file", _no_profile(set_aside, playbook))
     return playbook
 
 
@@ -529,9 +529,19 @@ def _contact_on_company(
         )
 
 
-def _no_profile(set_aside: UnreadIndex) -> str:
-    """Why there is no profile: no file, or a folder where the file should be."""
+def _no_profile(set_aside: UnreadIndex, playbook: Playbook) -> str:
+    """Why there is no profile: no file, or a folder where the file should be. A file
+    named profile.md in a kind's folder (`content/contacts/profile.md`, moved or copied
+    there) is read as one of that kind, your own name among your contacts: it is named."""
     if ("profile", "profile") not in set_aside:
+        kinds = (playbook.contacts, playbook.companies, playbook.meetings)
+        read_as = [kind["profile"] for kind in kinds if "profile" in kind]
+        if read_as:
+            path = read_as[0].source.path
+            return (
+                f"is missing; agendas will have no pitch. {path} is read as "
+                f"{KINDS[path.split('/')[1]].called}: if it is your profile, move it here"
+            )
         return "is missing; agendas will have no pitch"
     return (
         "is a folder, not a file, so agendas will have no pitch: rename the folder, then "

@@ -274,3 +274,16 @@ def test_a_file_copied_into_another_kinds_folder_is_told_where_it_goes(tmp_path:
         "content/questions/bo.md:1: file: is a contact, not a question-bank file: it has "
         "name:, met_via: and no category: or questions:; move it to content/contacts/",
     ]
+
+
+def test_a_profile_moved_into_a_kinds_folder_is_named_where_the_profile_is_missing(
+    tmp_path: Path,
+) -> None:
+    """content/contacts/profile.md (the profile dragged into a folder) was built as a
+    contact with your name, and the warning said only "is missing; agendas will have no
+    pitch", as if there were no such file."""
+    write(tmp_path, "content/contacts/profile.md", "---\nname: Maya Okafor\n---\nMy pitch.\n")
+    assert [str(p) for p in check(tmp_path).all] == [
+        "warning: content/profile.md:1: file: is missing; agendas will have no pitch. "
+        "content/contacts/profile.md is read as a contact: if it is your profile, move it here"
+    ]
