@@ -960,9 +960,35 @@ def test_more_values_than_read_over_many_fields_is_one_error(
 
     said = [line for line in capsys.readouterr().err.splitlines() if line.startswith(ELENA)]
     assert said == [
-        f"{ELENA}:9998: k9987: holds more than 10,000 values; split it into several files"
+        f"{ELENA}:9998: k9987: holds more than 10,000 values, more than a playbook file needs "
+        "(a paste gone wrong?): keep here what you use, such as the questions you will ask, "
+        "and move the rest to a file of your own outside content/"
     ]
     assert status == 1
+
+
+def test_a_category_of_too_many_questions_is_not_told_to_split_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A question bank of 20,000 questions, 3,000 in its category the-job, was told
+    "holds more than 10,000 values; split it into several files", and a second file of
+    the category is itself an error ("a category is one file")."""
+    root = copy_sample(tmp_path / "pb")
+    bank = "content/questions/the-job.md"
+    many = "".join(
+        f"  - id: asked-{number}\n    text: What about part {number} of the job?\n    minutes: 2\n"
+        for number in range(3_000)
+    )
+    edit(root, bank, "questions:\n", f"questions:\n{many}")
+
+    assert main(["check", "-C", str(root), "--today", SAMPLE_TODAY.isoformat()]) == 1
+
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith(bank)]
+    assert said == [
+        f"{bank}:4: questions: holds more than 10,000 values, more than a playbook file needs "
+        "(a paste gone wrong?): keep here what you use, such as the questions you will ask, "
+        "and move the rest to a file of your own outside content/"
+    ]
 
 
 def test_a_meeting_with_a_broken_field_has_its_other_fields_checked(tmp_path: Path) -> None:

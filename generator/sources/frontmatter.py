@@ -1277,7 +1277,11 @@ def _too_many(marks: _Marks) -> str:
             f"{_TOO_MANY} once its aliases (*name) are followed; write the values out instead "
             "of repeating anchors (&name)"
         )
-    return f"{_TOO_MANY}; split it into several files"
+    return (
+        f"{_TOO_MANY}, more than a playbook file needs (a paste gone wrong?): keep here what "
+        "you use, such as the questions you will ask, and move the rest to a file of your own "
+        "outside content/"
+    )
 
 
 def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int) -> None:

@@ -194,7 +194,7 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         (LAUGHS, "c.md:5: d: holds more than 10,000 values once its aliases"),
         (
             "tags: [" + ", ".join(["x"] * 10_001) + "]\n",
-            "c.md:2: tags: holds more than 10,000 values; split it into several files",
+            "c.md:2: tags: holds more than 10,000 values, more than a playbook file needs",
         ),
         ("tags: " + "[" * 30 + "]" * 30 + "\n", "c.md:2: tags: nests lists and mappings"),
         ("tags: " + "[" * 50_000 + "]" * 50_000 + "\n", "c.md:2: tags: nests lists"),
@@ -233,9 +233,8 @@ def test_the_limits_themselves_are_allowed() -> None:
     _, problems = parse((head + b"x" * (MAX_FILE_BYTES - len(head))).decode())
     assert not problems.items
     assert errors_of("tags: [" + ", ".join(["x"] * 9_998) + "]\n") == []
-    assert errors_of("tags: [" + ", ".join(["x"] * 9_999) + "]\n") == [
-        "c.md:2: tags: holds more than 10,000 values; split it into several files"
-    ]
+    [error] = errors_of("tags: [" + ", ".join(["x"] * 9_999) + "]\n")
+    assert error.startswith("c.md:2: tags: holds more than 10,000 values, more than a playbook")
 
 
 def test_a_huge_file_is_refused_within_a_second() -> None:
