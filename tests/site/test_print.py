@@ -572,3 +572,38 @@ def test_what_is_overdue_prints_in_ink_and_says_so(page: Any, tmp_path: Path) ->
         page.emulate_media(media="print")
         assert page.eval_on_selector_all("main *", red) == [], path
         assert words in page.locator("main").inner_text(), path
+
+
+PAPER_WIDTH = {"letter": 720, "a4": 695}
+"""CSS pixels across a page inside its margins (8.5 in less two margins of 0.5 in; 210 mm
+less two of 13 mm): the width a browser lays a page out at when it prints it, its media
+queries too. Playwright's `page.pdf` keeps the tab's width instead, so the tab is given
+this one."""
+
+
+@pytest.mark.parametrize(
+    ("path", "table"),
+    [("companies", "table.list"), ("timeline", "table.fu-table"), ("contacts", "table.list")],
+)
+def test_list_pages_print_as_tables_with_their_headings(
+    browser: Any, printed_site: tuple[str, Path], path: str, table: str
+) -> None:
+    """A Letter or A4 page is narrower than 48rem inside its margins, where a phone's
+    screen turns each table row into a card with its labels beside it: printed from
+    Chromium, the Targets page took two sheets instead of one and the Follow-ups page six
+    instead of five, each row a card without the row of column headings."""
+    size, site = printed_site
+    context = browser.new_context(viewport={"width": PAPER_WIDTH[size], "height": 1000})
+    tab = context.new_page()
+    try:
+        tab.emulate_media(media="print")
+        tab.goto((site / path / "index.html").as_uri())
+        header = tab.locator(f"{table} thead").first.bounding_box()
+        assert header is not None and header["height"] > 10, path
+        assert (
+            tab.evaluate("t => getComputedStyle(document.querySelector(t + ' tr')).display", table)
+            == "table-row"
+        )
+        assert tab.evaluate("document.documentElement.scrollWidth") <= PAPER_WIDTH[size]
+    finally:
+        context.close()
