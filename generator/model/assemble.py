@@ -1457,7 +1457,7 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             if not waits(known.slugs, "questions"):  # a broken bank file may hold it
                 message = unknown_question(text, known.questions, known.wordings)
                 problems.error(src.path, src.line(at), at, message)
-        elif text and (meant := _id_in_disguise(text, known.question_ids)):
+        elif text and (meant := _id_in_disguise(text, known.question_ids, at in src.lines)):
             report = problems.error if meant[1] else problems.warn
             report(src.path, src.line(at), at, meant[0])
         elif text and first[text] != index:
@@ -1503,14 +1503,19 @@ a question mark or other sign after it (`typical-day?`), a note in brackets
 group would try the end at each of a long run of spaces."""
 
 
-def _id_in_disguise(text: str, ids: frozenset[str]) -> tuple[str, bool] | None:
+def _id_in_disguise(text: str, ids: frozenset[str], listed: bool) -> tuple[str, bool] | None:
     """(message, refused) for a meeting's `questions:` entry that is a question id of the
     bank in other clothes, and so read as a question of your own: with another dash or an
     invisible character (`success\u2011traits`: refused, since no one sees the
     difference), or with spaces or capitals (`success traits`) or marks around it
     (`typical-day?`, `**typical-day**`: a warning, since a short question of your own may
-    be so written); else None."""
+    be so written); or several ids with their commas lost (`success-traits key-decisions`:
+    refused, as no question of your own reads so; `listed`: it is an entry of a list
+    written one a line, `at` has a line of its own); else None."""
     plain = unicodedata.normalize("NFKC", text).translate(NOT_THE_DASH).strip()
+    several = _BETWEEN_NAMES.split(plain)
+    if len(several) > 1 and all(part in ids for part in several):
+        return spaced_entries("a question id of the bank", text, several, listed), True
     if plain != text and plain in ids:
         odd = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text) if not c.isascii())
         return (
