@@ -2212,6 +2212,30 @@ def test_init_refuses_a_file_and_a_built_site(
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_a_playbook_inside_a_built_site_is_neither_built_nor_checked(
+    sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A playbook copied into a site built (`cp -r search site/`, which `init` refuses to
+    start) was built and checked without a word, into its own output or any other: its
+    files, notes on people included, are published with the site."""
+    site = tmp_path / "site"
+    today = ["--today", SAMPLE_TODAY.isoformat()]
+    assert main(["build", "-q", "-C", str(sample_root), "-o", str(site), *today]) == 0
+    inner = site / "search"
+    shutil.copytree(sample_root / "content", inner / "content")
+    said = (
+        f"the playbook in {inner} is inside {site}, a site playbook built, which is "
+        "published with all it holds, your notes on people too: move the playbook out of it"
+    )
+    for out in ([], ["-o", str(tmp_path / "elsewhere")]):
+        assert main(["build", "-q", "-C", str(inner), *out, *today]) == 2
+        assert said in capsys.readouterr().err
+    assert main(["check", "-q", "-C", str(inner), *today]) == 1
+    assert f"output:1: folder: a build would stop: {said}\n" in capsys.readouterr().err
+    assert sorted(p.name for p in inner.iterdir()) == ["content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
+
+
 @pytest.mark.parametrize(
     ("folder", "said"),
     [

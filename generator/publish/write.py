@@ -92,6 +92,12 @@ def check_output_dir(output: Path, root: Path) -> Path:
         )
     if (output / "content").exists() or (output / "playbook.yaml").exists():
         raise UsageError(f"output folder {output} holds a playbook's sources; choose another")
+    if (site := built_site_holding(root)) is not None:  # as `playbook init` refuses there
+        raise UsageError(
+            f"the playbook in {root.resolve()} is inside {site}, a site playbook built, which "
+            "is published with all it holds, your notes on people too: move the playbook "
+            "out of it"
+        )
     if output.exists() and not output.is_dir():
         raise UsageError(
             f"output {output} is a file, not a folder: move it, or choose another folder "
