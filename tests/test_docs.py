@@ -1113,3 +1113,17 @@ def test_every_module_is_in_the_readmes_table_of_stages() -> None:
         and f"`{module.name}`" not in rows.get(module.parent.name, rows["top"])
     ]
     assert missing == []
+
+
+def test_what_the_themes_doc_says_the_404_page_links_without_base_url_is_what_it_links(
+    built_sample: Path,
+) -> None:
+    """docs/themes.md said missing.html "without `base_url` ... has no link home", while
+    the page links the start of the web site (`/`) and says to set `base_url`, as
+    docs/configuration.md says."""
+    page = (built_sample / "404.html").read_text()
+    assert 'href="/"' in page
+    row = re.search(r"^\| `missing.html` .*$", (DOCS / "themes.md").read_text(), re.M)
+    assert row
+    assert "no link home" not in row[0]
+    assert "(`/`)" in row[0]
