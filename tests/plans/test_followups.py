@@ -920,6 +920,26 @@ def test_introductions_that_go_round_in_a_circle_are_a_warning(tmp_path: Path) -
     ]
 
 
+def test_a_large_circle_of_introductions_is_named_by_its_first_people(tmp_path: Path) -> None:
+    """3,000 contacts each referred by the one before, the first by the last (a script's
+    slip): each of the 3,000 warnings named all 3,000, 222 MB of warnings and 700 MB of
+    memory for check. Each now names the first three on from it, how many more, and
+    itself again."""
+    size = 300
+    for number in range(size):
+        referrer = f"p{(number - 1) % size}"
+        text = f"---\nname: Person {number}\nreferred_by: {referrer}\n---\n"
+        write(tmp_path, f"content/contacts/p{number}.md", text)
+    warnings = [w for w in check(tmp_path).warnings if w.field == "referred_by"]
+    assert len(warnings) == size
+    said = {w.path: w.message for w in warnings}
+    assert said["content/contacts/p7.md"] == (
+        "Person 7, referred by Person 6, referred by Person 5, referred by \u2026 (297 more), "
+        "referred by Person 7: these introductions go round in a circle, yet one of them "
+        "came first. Remove referred_by from the file of whoever you knew before the others"
+    )
+
+
 def test_a_decline_dated_after_today_is_a_warning(tmp_path: Path) -> None:
     """`declined: 2027-11-02` for 2026: every reminder of hers is gone already, and her
     page says she declined on a day still to come."""
