@@ -1974,7 +1974,7 @@ def _print_err(text: str) -> None:
 
 IMPORT_SOURCES = {
     "linkedin": "LinkedIn's Connections.csv (Settings → Get a copy of your data)",
-    "vcard": "a .vcf file (vCard 3.0 or 4.0) with one card or many",
+    "vcard": "a .vcf file (vCard 2.1, 3.0 or 4.0) with one card or many",
     "csv": "Google Contacts', Outlook's or Thunderbird's CSV export",
 }
 IMPORT_EXAMPLES = {"linkedin": "Connections.csv", "vcard": "contacts.vcf", "csv": "contacts.csv"}

@@ -28,6 +28,7 @@ from generator.build import checked, load
 from generator.cli import _parser, main
 from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
+from generator.exchange.vcards import read_vcards
 from generator.model.config import load_config, setting_types
 from generator.model.fields import Choice, Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
@@ -1113,6 +1114,29 @@ def test_every_module_is_in_the_readmes_table_of_stages() -> None:
         and f"`{module.name}`" not in rows.get(module.parent.name, rows["top"])
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize("version", ["2.1", "3.0", "4.0"])
+def test_each_vcard_version_the_import_reads_is_named_wherever_the_import_is_offered(
+    version: str,
+) -> None:
+    """`playbook import vcard` reads vCard 2.1, as Android phones and Outlook export it
+    (docs/exchange.md says so), but the README's row and `playbook import --help` said
+    "vCard 3.0 or 4.0": a user with such a file would think it could not be read."""
+    card = f"BEGIN:VCARD\r\nVERSION:{version}\r\nN:Doe;Jane\r\nFN:Jane Doe\r\nEND:VCARD\r\n"
+    reading = read_vcards("one.vcf", card.encode())
+    assert [person.name for person in reading.people] == ["Jane Doe"]
+    readme = (REPO / "README.md").read_text()
+    readme_row = re.search(r"^\| `playbook import vcard .*$", readme, re.M)
+    assert readme_row
+    import_help = _parser()._subparsers._group_actions[0].choices["import"].format_help()  # type: ignore[union-attr]
+    places = {
+        "README": readme_row[0],
+        "help": import_help,
+        "exchange.md": (DOCS / "exchange.md").read_text(),
+    }
+    unnamed = [where for where, text in places.items() if version not in text]
+    assert unnamed == []
 
 
 def test_what_the_themes_doc_says_the_404_page_links_without_base_url_is_what_it_links(
