@@ -68,6 +68,18 @@ RESULTS = {
     "referrer_update": ("news on the referrals sent", "news on the referrals due"),
 }
 """How a meeting's follow-ups read in its result, done and still to do."""
+FOLLOW_UP_PURPOSES = {
+    "thank_you": "Thank-you note after the meeting",
+    "follow_up_call": "Follow-up call after the meeting",
+    "referrer_update": "News on the people they referred",
+    "keep_in_touch": "Keeping in touch",
+    "nudge": "Follow-up on an unanswered request",
+    "reschedule": "Back in touch about a cancelled meeting",
+}
+"""What a follow-up done was for, as the log's reader needs it said: not the timeline's
+name for the task (`Tell the referrer`), which reads as a to-do, and whose `Follow-up
+call` would say follow-up twice after a `Follow-up:`. Your own reminders are a
+`Follow-up`, what they were coming underneath (`details`)."""
 PURPOSES = {"informational": "Informational interview", "networking": "Networking meeting"}
 ASKED_FOR = {
     "informational": "Asked for an informational interview",
@@ -96,7 +108,7 @@ class LogEntry:
     how: str
     """in person, phone, video, email, or not recorded."""
     purpose: str
-    """What for, in a few words: `Informational interview`, `Follow-up: Thank-you note`."""
+    """What for, in a few words: `Informational interview`, `Thank-you note after the meeting`."""
     details: tuple[str, ...]
     """The meeting's goals, or what the follow-up was, as text (Markdown on the pages:
     `inline_text`)."""
@@ -318,7 +330,7 @@ def _followups(
             day=day,
             kind=FOLLOW_UP,
             how=HOW_BY_RULE.get(rule, NOT_RECORDED),
-            purpose=f"Follow-up: {done[0].rule_name}",
+            purpose=FOLLOW_UP_PURPOSES.get(rule, "Follow-up"),
             details=tuple(inline_text(item.action) for item in done),
             result="Done",
             meeting=meeting,

@@ -79,10 +79,33 @@ def test_the_november_log_of_the_sample(sample_root: Path) -> None:
     assert (nudge.day, nudge.how, nudge.purpose) == (
         dt.date(2026, 11, 19),
         "email",
-        "Follow-up: Nudge",
+        "Follow-up on an unanswered request",
     )
-    reminder = [e for e in entries if e.purpose == "Follow-up: Your reminder"]
+    reminder = [e for e in entries if e.purpose == "Follow-up"]
     assert [(e.day, e.how) for e in reminder] == [(dt.date(2026, 11, 7), "not recorded")]
+
+
+def test_a_follow_up_says_what_it_was_for_without_saying_follow_up_twice(
+    sample_root: Path,
+) -> None:
+    """Daniel's follow-up call and his news on the people he referred read as what was
+    done, in the CSV and on the page, not as `Follow-up: Follow-up call` or the timeline's
+    to-do `Follow-up: Tell the referrer`."""
+    out = sample_root / "reports"
+    args = ["report", "-C", str(sample_root), "--from", "2026-10-01", "--to", "2026-11-22"]
+    assert main([*args, "-o", str(out), *TODAY]) == 0
+    name = "work-search-log-2026-10-01-to-2026-11-22"
+    rows = rows_of((out / f"{name}.csv").read_bytes())
+    daniel = [(r["date"], r["what_for"]) for r in rows if r["contact"] == "daniel-reyes"]
+    assert daniel == [
+        ("2026-10-06", "Asked for a networking meeting"),
+        ("2026-10-14", "Networking meeting (coffee)"),
+        ("2026-10-14", "Thank-you note after the meeting"),
+        ("2026-10-15", "Follow-up call after the meeting"),
+        ("2026-11-02", "News on the people they referred"),
+    ]
+    page = (out / f"{name}.html").read_text()
+    assert "Follow-up call after the meeting" in page and "Follow-up: " not in page
 
 
 def test_a_meeting_logs_the_employer_the_person_had_then(sample_root: Path) -> None:
@@ -266,7 +289,7 @@ def test_updates_to_one_referrer_on_one_day_are_one_contact(sample_root: Path) -
     path.write_text(text.replace("done:\n", "done:\n  referrer_update: 2026-11-21\n", 1))
     entries = log_of(sample_root, *NOVEMBER)
     updates = [
-        e for e in entries if e.purpose == "Follow-up: Tell the referrer" and e.day.day == 21
+        e for e in entries if e.purpose == "News on the people they referred" and e.day.day == 21
     ]
     assert len(updates) == 1 and len(updates[0].details) == 2
 
@@ -760,5 +783,5 @@ def test_a_cancelled_meeting_taken_up_by_the_next_is_logged_once(sample_root: Pa
     assert (entry.day, entry.kind, entry.purpose) == (
         dt.date(2026, 11, 18),
         "follow-up",
-        "Follow-up: Reschedule",
+        "Back in touch about a cancelled meeting",
     )
