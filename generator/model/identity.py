@@ -48,9 +48,22 @@ LEGAL_FORMS = frozenset(
         *("company", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv"),
         *("nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "lp", "llp"),
         *("pc", "sl", "slu", "se", "pvt", "private", "ltda", "sro", "sdn", "bhd", "kgaa"),
+        *("ooo", "ao", "pao", "zao", "oao", "kft", "zrt", "nyrt", "doo", "ou", "ev", "publ"),
     }
 )
-"""Words at the end of a company name that do not tell companies apart (`Acme, Inc.`)."""
+"""Words at the end of a company name that do not tell companies apart (`Acme, Inc.`;
+Russia's OOO written in Cyrillic, read as `ooo`; `AB (publ)`, as Swedish listed
+companies write it)."""
+LEGAL_FORM_RUNS = (
+    ("sp", "zoo"),  # Sp. z o.o., Poland's limited company: `z o o` joined as initials
+    ("de", "cv"),  # S.A. de C.V., Mexico's, after which `sa` goes as a word of its own
+    ("s", "de", "rl"),  # S. de R.L.
+    ("limited", "liability"),  # Limited Liability Company, once `company` has gone
+)
+"""Legal forms of several words, each of which alone could be part of a name (a zoo)."""
+LEADING_LEGAL_FORMS = frozenset({"ooo", "zao", "oao", "pao"})
+"""Legal forms written before the name, as Russian companies do (`OOO «Северный Ветер»`,
+the OOO in Cyrillic)."""
 
 
 def words(text: str) -> list[str]:
@@ -76,11 +89,20 @@ def company_keys(name: str) -> tuple[str, str]:
     or digit (`***`) is its own key, as `name_key` has it."""
     found = words(name) or [_symbols(name)]
     core = _initials_joined(found)
-    if len(core) > 1 and core[0] == "the":
+    if len(core) > 1 and (core[0] == "the" or core[0] in LEADING_LEGAL_FORMS):
         core = core[1:]
-    while len(core) > 1 and core[-1] in LEGAL_FORMS:
-        core = core[:-1]
+    while len(core) > 1 and (cut := _legal_form_at_end(core)):
+        core = core[:-cut]
     return "".join(found), "".join(core)
+
+
+def _legal_form_at_end(core: list[str]) -> int:
+    """How many of the last words of `core` are a legal form (0 for none), leaving at least
+    one word: a company named `Limited` stays `limited`."""
+    for run in LEGAL_FORM_RUNS:
+        if len(core) > len(run) and tuple(core[-len(run) :]) == run:
+            return len(run)
+    return 1 if core[-1] in LEGAL_FORMS else 0
 
 
 def _initials_joined(found: list[str]) -> list[str]:

@@ -31,6 +31,8 @@ from generator.scaffold import new_file
 from generator.sources.frontmatter import parse_document
 from generator.sources.markdown import render
 
+RUSSIAN_LLC = "\u041e\u041e\u041e"
+"""OOO in Cyrillic, as Russian companies write their legal form."""
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
@@ -934,12 +936,51 @@ def test_a_file_whose_front_matter_has_a_slip_is_still_known(
         "Heineken s.r.o.",
         "Heineken Sdn. Bhd.",
         "Heineken Ltda.",
+        "Heineken Sp. z o.o.",
+        "Heineken S.A. de C.V.",
+        "Heineken Kft.",
+        "Heineken d.o.o.",
+        "Heineken AB (publ)",
+        "Heineken Limited Liability Company",
+        f"{RUSSIAN_LLC} «Heineken»",
     ],
 )
 def test_legal_forms_with_dots_or_of_other_countries_are_set_aside(written: str) -> None:
     known = Known()
     known.add_company(KnownCompany("heineken", "content/companies/heineken.md", "Heineken"))
     assert known.company_named(written) is known.companies[0]
+
+
+def test_companies_written_with_a_legal_form_of_eastern_europe_are_your_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LinkedIn names a Russian employer with its OOO (in Cyrillic) and a Polish one with its `Sp. z
+    o.o.`: they are your Северный Ветер and Kowalski Logistyka, not new companies; a name
+    that holds a word of a legal form (London Zoo) is still its own."""
+    root = tmp_path / "pb"
+    write(root, "content/companies/severnyy-veter.md", "---\nname: Северный Ветер\n---\n")
+    write(root, "content/companies/kowalski-logistyka.md", "---\nname: Kowalski Logistyka\n---\n")
+    write(root, "content/companies/london.md", "---\nname: London\n---\n")
+    csv = tmp_path / "Connections.csv"
+    csv.write_text(
+        "First Name,Last Name,Company\n"
+        f"Anna,Petrova,Северный Ветер {RUSSIAN_LLC}\n"
+        "Jan,Nowak,Kowalski Logistyka Sp. z o.o.\n"
+        "Ewa,Lis,London Zoo\n"
+    )
+    assert main(["import", "linkedin", "-C", str(root), str(csv), "--companies"]) == 0
+    out = capsys.readouterr().out
+    contacts = root / "content/contacts"
+    assert "company: severnyy-veter\n" in (contacts / "anna-petrova.md").read_text()
+    assert "company: kowalski-logistyka\n" in (contacts / "jan-nowak.md").read_text()
+    assert "company: london-zoo\n" in (contacts / "ewa-lis.md").read_text()
+    assert f"  Северный Ветер {RUSSIAN_LLC} → severnyy-veter\n" in out
+    assert sorted(p.name for p in (root / "content/companies").iterdir()) == [
+        "kowalski-logistyka.md",
+        "london-zoo.md",
+        "london.md",
+        "severnyy-veter.md",
+    ]
 
 
 def test_a_company_written_as_one_of_two_alike_is_that_one() -> None:
