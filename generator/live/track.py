@@ -28,6 +28,8 @@ from pprint import pformat
 from types import MethodType
 from typing import Any, Final, Generic, TypeVar, cast
 
+from jinja2 import Undefined
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from generator.model.entities import (
@@ -573,18 +575,18 @@ class TrackedMap(ShownAsDict[Ref]):
 
 
 class ShownAsDictView:
-    shown: str
+    shown_as: str
 
     def __repr__(self) -> str:
-        return f"{self.shown}({list(cast(Iterable[Any], self))!r})"
+        return f"{self.shown_as}({list(cast(Iterable[Any], self))!r})"
 
 
 class DictKeys(ShownAsDictView, KeysView[Any]):
-    shown = "dict_keys"
+    shown_as = "dict_keys"
 
 
 class DictItems(ShownAsDictView, ItemsView[Any, Any]):
-    shown = "dict_items"
+    shown_as = "dict_items"
     _mapping: ShownAsDict[Any]
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
@@ -709,6 +711,20 @@ class TrackedEnvironment(ThemeEnvironment):
                     self.model.recorder.read(self.model.key("template", name))
         return super().select_template(names, parent, globals)
 
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        """The sandbox's refusal, naming what a build's template is given (`Contact`,
+        `dict`), not the view the preview gives in its place (`Ref`, `TrackedMap`)."""
+        if not hasattr(_as_built(obj), attribute):  # the view's own (`_model`): none in a build
+            return self.undefined(obj=obj, name=attribute)
+        kind = obj.__class__  # a ref's is its entity's
+        shown = getattr(kind, "shown_as", kind.__name__)
+        return self.undefined(
+            f"access to attribute {attribute!r} of {shown!r} object is unsafe.",
+            name=attribute,
+            obj=obj,
+            exc=SecurityError,
+        )
+
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], str]) -> Any:
         """A cached part, kept by its template and what it shows; compressed (tens of MiB
         of HTML at 10,000 files, shrunk tenfold)."""
@@ -734,6 +750,22 @@ def _identity(value: Any) -> Any:
         items = [i if isinstance(i, Ref) or type(i) is str else _identity(i) for i in value]
         return (type(value), tuple(items))
     return (type(value), value)
+
+
+BUILT_VIEWS: dict[str, object] = {
+    "dict_keys": {}.keys(),
+    "dict_values": {}.values(),
+    "dict_items": {}.items(),
+}
+
+
+def _as_built(value: Any) -> Any:
+    """What a build's template is given in place of `value`, for the names it has."""
+    if isinstance(value, TrackedPlaybook):
+        return value._model.current
+    if isinstance(value, ShownAsDictView):
+        return BUILT_VIEWS[value.shown_as]
+    return _unviewed(value)
 
 
 def pretty(value: Any) -> str:

@@ -789,6 +789,15 @@ build at every contact without pronouns, with no word of how to write it."""
         ('playbook.contacts["nobody"].name', "'dict' has no attribute 'nobody'" + ONLY_SOME),
         ('playbook.questions["nobody"].text', "'dict' has no attribute 'nobody'" + ONLY_SOME),
         ("contact.extra.pronouns", "'dict' has no attribute 'pronouns'" + ONLY_SOME),
+        # the sandbox's refusals and a dict's view named what the preview gives in place
+        ("contact.__class__", "access to attribute '__class__' of 'Contact' object is unsafe."),
+        (
+            "playbook.contacts.__class__",
+            "access to attribute '__class__' of 'dict' object is unsafe.",
+        ),
+        ("playbook._model", "'Playbook' has no attribute '_model'"),
+        ("contact._slug", "'Contact' has no attribute '_slug'"),
+        ("playbook.contacts.keys().nmae", "'dict_keys' has no attribute 'nmae'"),
         (  # the playbook holds dicts: the preview showed it once
             "[playbook, playbook]|unique|list",
             "TypeError while rendering: unhashable type: 'dict'"
