@@ -13,6 +13,7 @@ import pkgutil
 import re
 import shlex
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,12 +148,29 @@ def test_every_link_between_the_docs_leads_to_a_page_and_a_heading() -> None:
         text = re.sub(r"^```.*?^```|`[^`\n]*`", "", path.read_text(), flags=re.S | re.M)
         for target in re.findall(r"\]\(([^)\s]+)\)", text):
             file, _, heading = target.partition("#")
-            if re.match(r"[a-z]+:", target):
+            if file.startswith(f"{ADDRESS}/"):  # the README's, which PyPI shows too
+                to = DOCS / file.removeprefix(f"{ADDRESS}/")
+            elif re.match(r"[a-z]+:", target):
                 continue  # another site
-            to = path.parent / file if file else path
+            else:
+                to = path.parent / file if file else path
             if not to.exists() or (heading and heading not in headings_ids(to)):
                 broken.append(f"{path.name}: {target}")
     assert broken == []
+
+
+def test_every_link_of_the_readme_leads_somewhere_on_pypi_too() -> None:
+    """The README is the package's page on PyPI (`readme` in pyproject.toml), where the
+    users `pipx install job-playbook` is for find it; there a relative link, such as its
+    `[Getting started](docs/getting-started.md)`, leads to
+    pypi.org/project/job-playbook/docs/getting-started.md, which is not there. Its links
+    to the docs give their whole address, as the commands' help and errors do."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert project["readme"] == "README.md"
+    text = re.sub(r"^```.*?^```|`[^`\n]*`", "", (REPO / "README.md").read_text(), flags=re.S | re.M)
+    targets = re.findall(r"\]\(([^)\s]+)\)", text)
+    assert any(target.startswith(f"{ADDRESS}/getting-started.md") for target in targets)
+    assert [t for t in targets if not re.match(r"https://|#", t)] == []
 
 
 def test_readme_starts_with_the_two_commands() -> None:
@@ -223,7 +241,7 @@ def test_every_page_of_the_docs_is_in_the_readmes_list() -> None:
     """A new user finds the docs through the README's Documentation list: a page added to
     docs/ without a line there is one nobody reads. Each page has its line, with a link."""
     listed = (REPO / "README.md").read_text().split("## Documentation", 1)[1].split("\n## ", 1)[0]
-    linked = set(re.findall(r"^- \[[^]]+\]\(docs/([\w-]+\.md)\)", listed, re.M))
+    linked = set(re.findall(rf"^- \[[^]]+\]\({ADDRESS}/([\w-]+\.md)\)", listed, re.M))
     assert linked == {path.name for path in DOCS.glob("*.md")}
 
 
