@@ -2369,16 +2369,25 @@ def _cmd_export_vcard(args: argparse.Namespace) -> int:
         binary.write(text.encode("utf-8"))
         binary.flush()
         return 0
+    replacing = _replacing([args.output], "the earlier export")
     replace_file(args.output, text.encode("utf-8"))
     if not args.quiet:
-        _say(f"Wrote {counted(count, 'card')} to {args.output}")
+        _say(f"Wrote {counted(count, 'card')} to {args.output}{replacing}")
     return 0
+
+
+def _replacing(paths: Sequence[Path], what: str) -> str:
+    """` (replacing <what>)` when one of `paths` is there before the command writes it: an
+    earlier export or report is replaced by design, and said so, as one a user edited
+    (a report's CSV, where they set how they asked) loses the edits."""
+    return f" (replacing {what})" if any(path.exists() for path in paths) else ""
 
 
 def _cmd_export_csv(args: argparse.Namespace) -> int:
     """Write contacts.csv, companies.csv, meetings.csv and followups.csv (UTF-8 with a
     byte order mark, ISO dates) for a spreadsheet; earlier exports there are replaced."""
     from generator.exchange.exporting import (
+        CSV_FILES,
         CSV_NAMES,
         checked,
         csv_tables,
@@ -2393,10 +2402,11 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     today = args.today or _playbook_today(args.root)
     found = checked(args.root, today)  # the clock read once: at midnight, one day for both
     _sum_up_warnings(args, found.warnings)
+    replacing = _replacing([folder / name for name in CSV_FILES], "the earlier export")
     with _refusing_what_was_given():  # a file of yours by a table's name
         written = write_tables(folder, csv_tables(found.playbook, today))
     if not args.quiet:
-        _say(f"Wrote {', '.join(p.name for p in written)} to {folder}")
+        _say(f"Wrote {', '.join(p.name for p in written)} to {folder}{replacing}")
     return 0
 
 
@@ -2431,13 +2441,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
     typed = set_by != "today:"  # a year mistyped in playbook.yaml is no value given here
     with _refusing_what_was_given() if typed else contextlib.nullcontext():
         report = work_search_report(found, args.start, end, today, set_by)
+    earlier = [folder / f"{report.name}.{kind}" for kind in ("html", "csv")]
+    replacing = _replacing(earlier, "the earlier report of these days")
     with _refusing_what_was_given():  # a file of yours by the report's name
         written = write_report(folder, report)
     if args.quiet:
         return 0
     _print_problems(list(report.notices))
     made = f"{counted(len(report.entries), 'contact')} made {report.window}"
-    _say(f"{made} → " + " and ".join(map(str, written)))
+    _say(f"{made} → " + " and ".join(map(str, written)) + replacing)
     return 0
 
 

@@ -53,7 +53,9 @@ def test_vcards_of_named_contacts_to_a_file(
     out = tmp_path / "cards" / "two.vcf"  # a folder not made yet is made
     args = ["export", "vcard", "-C", str(sample_root), "jonah-kim", "priya-natarajan", "-o"]
     assert main([*args, str(out)]) == 0
-    assert "Wrote 2 cards to" in capsys.readouterr().out
+    assert capsys.readouterr().out == f"Wrote 2 cards to {out}\n"
+    assert main([*args, str(out)]) == 0  # an earlier export is replaced, and said so
+    assert capsys.readouterr().out == f"Wrote 2 cards to {out} (replacing the earlier export)\n"
     names = [card.fn.value for card in vobject.readComponents(out.read_text("utf-8"))]
     assert names == ["Jonah Kim", "Priya Natarajan"]
     [told] = refused(["export", "vcard", "-C", str(sample_root), "nobody-here"], capsys)
@@ -436,6 +438,7 @@ def test_csv_files(sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     # the default folder is export/ in the playbook; a second export replaces the first
     assert main(["export", "csv", "-C", str(sample_root), *TODAY]) == 0
     assert main(["export", "csv", "-C", str(sample_root), *TODAY]) == 0
+    assert capsys.readouterr().out.endswith(" (replacing the earlier export)\n")
     assert read_csv(sample_root / "export" / "contacts.csv") == contacts
     assert [p.name for p in (sample_root / "export").iterdir() if p.name.startswith(".")] == []
 

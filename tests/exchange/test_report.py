@@ -108,6 +108,24 @@ def test_a_follow_up_says_what_it_was_for_without_saying_follow_up_twice(
     assert "Follow-up call after the meeting" in page and "Follow-up: " not in page
 
 
+def test_a_report_that_replaces_an_earlier_one_says_so(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log's CSV is where you change how you asked; a report of the same days again
+    replaced it, edits and all, with the same words as the first time."""
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-16", "--to", "2026-11-22"]
+    assert main([*args, *TODAY, "-q"]) == 0
+    csv_file = sample_root / "reports/work-search-log-2026-11-16-to-2026-11-22.csv"
+    csv_file.write_bytes(csv_file.read_bytes().replace(b",email,", b",phone,"))
+    assert main([*args, *TODAY]) == 0
+    assert capsys.readouterr().out.endswith(
+        f"{csv_file} (replacing the earlier report of these days)\n"
+    )
+    other = ["report", "-C", str(sample_root), "--from", "2026-11-09", "--to", "2026-11-15"]
+    assert main([*other, *TODAY]) == 0
+    assert "replacing" not in capsys.readouterr().out
+
+
 def test_a_meeting_logs_the_employer_the_person_had_then(sample_root: Path) -> None:
     """Priya moved to Heliofleet after the coffee: the log still names Verdant Grid, which
     the meeting records, and the thank-you sent then too."""
