@@ -490,10 +490,31 @@ def summary(plan: ImportPlan, written: list[str] | None) -> list[str]:
     verb = "Would create" if dry else "Created"
     lines.append(
         f"{verb} {_count(len(contacts), 'contact')} and {_count(len(companies), 'company')} "
-        f"from {plan.label}; skipped {_count(len(plan.skipped), 'record')} already there, "
+        f"from {plan.label}; skipped {_skipped_by_reason(plan.skipped)}, "
         f"{_count(len(plan.notices), 'problem')}."
     )
     return lines
+
+
+_SKIPPED_AS = {
+    "already in the playbook": "already there",
+    "an earlier record again": "repeating an earlier one",
+    "you, by your profile": "that is you",
+}
+"""How the summary counts the records skipped for each reason (`Skipped.kind`)."""
+
+
+def _skipped_by_reason(skipped: list[Skipped]) -> str:
+    """`3 records already there`, or by reason when there are others (`2 records already
+    there and 1 repeating an earlier one`): a file that holds one person twice, and no one
+    in the playbook yet, has no record already there."""
+    kinds = [record.kind for record in skipped]
+    counts = [(kinds.count(kind), words) for kind, words in _SKIPPED_AS.items() if kind in kinds]
+    if not counts:
+        return "0 records already there"
+    (number, words), *rest = counts
+    parts = [f"{_count(number, 'record')} {words}", *(f"{n:,} {w}" for n, w in rest)]
+    return parts[0] if not rest else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _new_companies(plan: ImportPlan, dry: bool, made: set[str]) -> list[str]:

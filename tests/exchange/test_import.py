@@ -184,7 +184,7 @@ def test_linkedin_into_the_sample(sample_root: Path, capsys: pytest.CaptureFixtu
     assert "Connections.csv:18: Mary Lopez: same person as line 17 (same email)" in out
     assert "Kwame Asante: already in content/contacts/kwame-asante.md (same name)" in out
     assert "Created 11 contacts and 0 companies" in out
-    assert "skipped 3 records already there, 4 problems" in out
+    assert "skipped 2 records already there and 1 repeating an earlier one, 4 problems" in out
     assert (  # not "add --companies": importing again skips these people, linking none
         "New companies, not created (make one with playbook new company, then set company: "
         "in its people's files):\n"
@@ -1052,6 +1052,27 @@ def test_your_own_card_is_not_imported_as_a_contact(
     out = capsys.readouterr().out
     assert "phone.vcf:1: Maya O.: that is you (content/profile.md: same email)\n" in out
     assert "phone.vcf:6: Maya Okafor: that is you (content/profile.md: same name)\n" in out
+
+
+def test_the_summary_counts_the_records_skipped_by_why(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A card of you, one of Priya (in the playbook) and Ines twice: the summary said
+    "skipped 4 records already there", of which one only was."""
+    cards = sample_root.parent / "phone.vcf"
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\nEND:VCARD\r\n"
+    names = ["Maya Okafor", "Priya Natarajan", "Ines Duarte", "Ines Duarte"]
+    cards.write_text("".join(card.format(name) for name in names))
+    assert main(["import", "vcard", "-C", str(sample_root), str(cards)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "; skipped 1 record already there, 1 repeating an earlier one and 1 that is you, "
+        "0 problems.\n"
+    )
+    cards.write_text(card.format("Ana Ruiz") * 2)
+    assert main(["import", "vcard", "-C", str(sample_root), str(cards)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "; skipped 1 record repeating an earlier one, 0 problems.\n"
+    )
 
 
 def test_a_second_record_of_one_person_says_what_it_adds(
