@@ -125,16 +125,24 @@ _NUMBER = (
 )
 _AND_A_HALF = r"\s+and\s+a\s+half"
 _LENGTH = re.compile(
-    rf"\b(?:(?P<low>{_NUMBER})\s*(?:-|\u2013|to|or)\s*)?(?P<count>{_NUMBER})"
+    rf"\b(?P<hours>{_NUMBER}|an)(?:h(?P<joined>[0-5][0-9])(?:m(?:in(?:ute)?s?)?)?\b"
+    rf"|\s*(?:hours?|hrs?|h)\s*,?\s*(?:and\s+)?(?P<and_minutes>{_NUMBER})[\s-]*"
+    r"(?:min(?:ute)?s?|m)\b)"
+    rf"|\b(?:(?P<low>{_NUMBER})\s*(?:-|\u2013|to|or)\s*)?(?P<count>{_NUMBER})"
     rf"(?P<half_before>{_AND_A_HALF})?[\s-]*"
     rf"(?P<unit>min(?:ute)?s?|hours?|hrs?|h)\b(?!['\u2019]s)(?P<half_after>{_AND_A_HALF}\b)?"
     r"|\b(?P<half>half\s+an\s+hour|half-hour|half\s+hour)\b"
     r"|\b(?P<quarter>(?:a\s+)?quarter\s+of\s+an\s+hour|quarter-hour)\b"
-    rf"|\b(?P<hour>an\s+hour|one\s+hour)\b(?!['\u2019]s)(?P<hour_half>{_AND_A_HALF}\b)?",
+    rf"|\b(?P<hour>an\s+hour|one\s+hour)\b(?!['\u2019]s)"
+    rf"(?:(?P<hour_half>{_AND_A_HALF}\b)|\s+or\s+(?P<hour_or>two|three|[23])\b)?",
     re.IGNORECASE,
 )
 """A length of time: "20 minutes", "15-20 min", "a 30-minute call", "half an hour",
-"no more than an hour", "1.5 hours", "an hour and a half", "one or two hours"."""
+"no more than an hour", "1.5 hours", "an hour and a half", "one or two hours", "an hour or
+two", "1 hour 30 minutes", "1h30"."""
+
+_BETWEEN_LENGTHS = re.compile(r"\s*(?:-|\u2013|to|or)\s*", re.IGNORECASE)
+"""What joins two lengths into a range, "half an hour to an hour": the longer is asked for."""
 
 _MENTIONS = re.compile(
     r"\b(?:r[ée]sum[ée]s?|cvs?|c\.v\.|curriculum\s+vitae|cover\s+letters?"
@@ -155,20 +163,32 @@ def word_count(text: str) -> int:
 
 
 def stated_length(text: str) -> StatedLength | None:
-    """The first length of time `text` asks for, if any."""
-    for found in _LENGTH.finditer(text):
-        minutes = _minutes(found)
-        if minutes:
-            return StatedLength(minutes, found[0], found.start())
+    """The first length of time `text` asks for, if any: of a range ("half an hour to an
+    hour"), the longest, since that is what they may be asked to give."""
+    lengths = list(_LENGTH.finditer(text))
+    for index, found in enumerate(lengths):
+        minutes, end = _minutes(found), found.end()
+        if not minutes:
+            continue
+        for then in lengths[index + 1 :]:
+            if not _BETWEEN_LENGTHS.fullmatch(text, end, then.start()):
+                break
+            minutes, end = max(minutes, _minutes(then)), then.end()
+        return StatedLength(minutes, text[found.start() : end], found.start())
     return None
 
 
 def _minutes(found: re.Match[str]) -> int:
+    if found["hours"]:
+        hours = 1 if found["hours"].lower() == "an" else _number(found["hours"])
+        return math.ceil(hours * 60 + _number(found["joined"] or found["and_minutes"]))
     if found["half"]:
         return 30
     if found["quarter"]:
         return 15
     if found["hour"]:
+        if found["hour_or"]:
+            return math.ceil(60 * _number(found["hour_or"]))  # "an hour or two"
         return 90 if found["hour_half"] else 60
     count, low = _number(found["count"]), found["low"]
     compound = f"{low}-{found['count']}".lower() if low else ""

@@ -170,6 +170,13 @@ def test_a_networking_request_may_talk_about_work() -> None:
         ("one and a half hours", 90),
         ("one or two hours", 120),
         ("in one hour's time", None),
+        ("half an hour to an hour", 60),
+        ("20 minutes or half an hour", 30),
+        ("1 hour 30 minutes", 90),
+        ("an hour and 15 minutes", 75),
+        ("1 hr 15 min", 75),
+        ("1h30 over lunch", 90),
+        ("an hour or two", 120),
     ],
 )
 def test_the_length_asked_for(text: str, minutes: int | None) -> None:
@@ -200,6 +207,20 @@ def test_a_length_in_hours_and_a_half_is_read_whole() -> None:
         '"two hours" asks for 120 minutes, but this meeting is planned for 90: ask for 90, and '
         "keep to it"
     ]
+
+
+def test_a_range_or_hours_and_minutes_asked_for_is_read_whole() -> None:
+    """ "half an hour to an hour" was read as 30 minutes and "1 hour 30 minutes" as 60, so a
+    request asking for more than the 30 or 60 planned passed; "1h30" was not read at all."""
+    for length, minutes in (("half an hour to an hour", 60), ("1h30", 90)):
+        text = GOOD_REQUEST.replace("for half an hour", f"for {length}")
+        assert [p.message for p in request(text)] == [
+            f'"{length}" asks for {minutes} minutes, but this meeting is planned for 30: ask '
+            "for 30, and keep to it"
+        ]
+    text = GOOD_REQUEST.replace("for half an hour", "for 1 hour 30 minutes")
+    [problem] = request(text, replace(COFFEE, duration=60))
+    assert problem.message.startswith('"1 hour 30 minutes" asks for 90 minutes')
 
 
 def test_a_request_without_a_length() -> None:
