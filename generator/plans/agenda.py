@@ -135,14 +135,17 @@ _REACHING = (
 """`_REACH` as a whole word, or with -ing (whom else should I be talking to), but not
 what someone else does: "Who else on your team talks to customers?" asks about the job,
 and read as asking for names it took the wrap-up's own "whom else to talk to" away."""
+_BY_YOU = r"\b(?:I|me|to)\s+(?:(?:also|be|really)\s+)*"
+"""What comes just before `_REACHING` in "who else should I call?", "anyone else for me to
+meet": you reach them, not "who else does your team call on?", "did you ask?"."""
 _ELSE = r"else\b"
 _MAY_I = r"(?:should|could|can|might)\s+I\s+"
-_SUGGEST = r"you\s+(?:suggest|recommend)\b"
+_SUGGEST = r"(?<!\bdid\s)you\s+(?:suggest|recommend)\b"
 _I_SHOULD = r"I\s+(?:should|could|can|might|ought\s+to)\s+(?:also\s+)?(?:be\s+)?"
 """`_MAY_I` said as a statement, within a question: "who do you think I should talk to"."""
 ASKS_FOR_NAMES = re.compile(
     rf"\b(?:who|whom|anyone|anybody|someone|somebody)\s+{_ELSE}{_WITHIN}?"
-    rf"\b(?:{_REACHING}|worth)"
+    rf"(?:{_BY_YOU}{_REACHING}|\bworth\b)"
     rf"|\b(?:who|whom)\b{_WITHIN}?\b{_MAY_I}{_REACH}"
     rf"|\b(?:who|whom|anyone|anybody|someone|somebody)\b{_WITHIN}?\b{_SUGGEST}"
     rf"|\b(?:who|whom|anyone|anybody|someone|somebody|people|others)\b{_WITHIN}?"

@@ -1060,6 +1060,12 @@ def test_a_closing_question_that_does_not_fit_is_asked_once_at_the_wrap_up() -> 
         ("Would you mind if I kept you updated?", True),
         ("Can I follow up with you in a few months?", True),
         ("How do you keep your team posted on changes?", False),
+        ("Who else does your team call on for data?", False),
+        ("Who else did you ask for advice?", False),
+        ("Who did you recommend for the role?", False),
+        ("Who else would be good for me to meet?", True),
+        ("Who else should I also be talking to?", True),
+        ("Who else would you suggest?", True),
     ],
 )
 def test_closing_questions_are_known_by_their_wording(text: str, closing: bool) -> None:
@@ -1078,6 +1084,17 @@ def test_a_question_on_what_others_do_leaves_the_wrap_up_its_names() -> None:
         "Who else on your team talks to customers?",
     ]
     assert [q.offset for q in agenda.questions] == [4, 7]
+    assert "Ask whom else they would suggest you talk to." in wrap_text(agenda)
+
+
+@pytest.mark.parametrize(
+    "question", ["Who else does your team call on for data?", "Who else did you ask for advice?"]
+)
+def test_a_question_on_whom_they_reach_leaves_the_wrap_up_its_names(question: str) -> None:
+    """Asking whom their team calls on, or whom they asked, was read as asking for names:
+    the wrap-up no longer asked whom else you should talk to."""
+    agenda = agenda_for(meeting(duration=30, questions=("the-job-0", question)))
+    assert [q.text for q in agenda.questions] == ["Question 0 about the-job?", question]
     assert "Ask whom else they would suggest you talk to." in wrap_text(agenda)
 
 
