@@ -897,6 +897,9 @@ class Date(FieldType):
         if isinstance(day, str) and day.strip().lower() in _SAID:  # `thank_you: done`
             hint = _no_day(_SAID[day.strip().lower()], at.today)
             raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{hint}")
+        if is_blank(day):  # `done: {thank_you: }`, where a blank is not left out
+            hint = f"{_no_day(True, at.today)}, or leave the name out until there is one"
+            raise Invalid(f"expected {self.expected}, got nothing{hint}")
         if isinstance(day, str):
             day = _parse_date(day.strip(), self.expected, at.today)
         if not isinstance(day, dt.date):

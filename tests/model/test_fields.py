@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import edit, write
 from timing import assert_linear
 
 from generator.build import check
@@ -76,6 +76,18 @@ def test_a_yes_or_no_for_a_date_says_what_to_write(
     said = value if isinstance(value, str) else "yes" if value else "no"
     assert convert(Date(), value, raw=said, today=today)[1] == [
         f"f.md:3: x: expected a date as YYYY-MM-DD, got {said!r}{hint}"
+    ]
+
+
+@pytest.mark.parametrize("blank", ["", ' ""'])
+def test_a_done_follow_up_without_its_day_says_what_to_write(sample_root: Path, blank: str) -> None:
+    """`done: {thank_you: }` said only "expected a date as YYYY-MM-DD, got nothing": a
+    blank there is not a name left out, and nothing said what to write instead."""
+    rel = "content/meetings/2026-10-14-daniel-reyes.md"
+    edit(sample_root, rel, "  thank_you: 2026-10-14", f"  thank_you:{blank}")
+    assert [str(p) for p in check(sample_root, dt.date(2026, 11, 22)).errors] == [
+        f"{rel}:28: done.thank_you: expected a date as YYYY-MM-DD, got nothing; write the day "
+        "itself, like 2026-11-22 for today, or leave the name out until there is one"
     ]
 
 
