@@ -51,7 +51,6 @@ from generator.model.entities import (
 )
 from generator.model.fields import (
     NOT_THE_DASH,
-    SLUG,
     At,
     Invalid,
     ListOf,
@@ -64,7 +63,7 @@ from generator.model.fields import (
 )
 from generator.model.schema import CATEGORIES, KINDS, PURPOSES
 from generator.model.sections import meeting_parts
-from generator.model.slugs import WINDOWS_DEVICES, file_slug
+from generator.model.slugs import SLUG, WINDOWS_DEVICES, file_slug
 from generator.model.suggest import (
     Names,
     Wordings,

@@ -16,7 +16,6 @@ from typing import Any
 
 from generator.errors import Problems, clipped, quoted
 from generator.model.fields import (
-    SLUG,
     At,
     Boolean,
     Cadence,
@@ -40,6 +39,7 @@ from generator.model.fields import (
 )
 from generator.model.holidays import Holidays, HolidaysType
 from generator.model.schema import FORMAT_WORDS
+from generator.model.slugs import SLUG
 from generator.model.suggest import close_names, did_you_mean
 from generator.patterns import LazyPattern
 from generator.sources.discover import (

@@ -28,6 +28,7 @@ from generator.errors import (
     counted,
     quoted,
 )
+from generator.model.slugs import SLUG, slugify
 from generator.model.suggest import (
     close_field,
     did_you_mean,
@@ -41,9 +42,6 @@ from generator.sources.frontmatter import EXPONENT, Document, curly_quoted
 from generator.sources.markdown import refused_in_line, refused_link
 from generator.sources.yaml_errors import double_quoted, no_space_fix
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-"""What a file name (without `.md`) and an id may be: lowercase letters, digits and
-single hyphens, like `jane-doe` (`\\Z`, not `$`: a trailing newline is no slug)."""
 CADENCE = re.compile(r"^\s*([0-9]+)\s*([dwmy])\s*$")
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -395,7 +393,7 @@ class Reference(Text):
         if (shown := _bracketed(value)) is not None:
             raise Invalid(
                 f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
-                "the file name alone, without brackets"
+                f"the file name alone, without brackets{_slug_of_name(value)}"
             )
         if len(several := _several_names(value, at)) > 1:
             names = quoted(", ".join(several))
@@ -409,6 +407,17 @@ class Reference(Text):
                 f"as part of the text: write {bare} without them"
             )
         return super().convert(value, at)
+
+
+def _slug_of_name(value: Any) -> str:
+    """` (example-co for 'Example Co')` for a name in brackets (`[[Example Co]]`), the file
+    name a file made for it has: losing the brackets is no help if what they hold is not a
+    file name either; "" when they hold one (`[[verdant-grid]]`) or no letter to make one of."""
+    while isinstance(value, list):
+        value = value[0]
+    name = str(value).strip()
+    slug = slugify(name)
+    return f" ({slug} for {quoted(name)})" if slug and slug != name else ""
 
 
 def _several_names(value: Any, at: At) -> list[str]:

@@ -26,7 +26,6 @@ from generator.model.fields import (
     BOOLEAN_WORDS,
     CADENCE,
     CONTROL,
-    SLUG,
     Boolean,
     CadenceType,
     Choice,
@@ -47,6 +46,7 @@ from generator.model.fields import (
 )
 from generator.model.holidays import Country, HolidaysType, supported_countries
 from generator.model.schema import KINDS
+from generator.model.slugs import SLUG
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: what the YAML language server and most editors understand best."""

@@ -1,7 +1,7 @@
 """File names from names in any script: `Łukasz Wróbel` → `lukasz-wrobel`.
 
 A slug is the file name of a contact or company, so it has to be plain ASCII that
-`fields.SLUG` accepts. Transliteration is anyascii's (Latin with accents, Cyrillic,
+`SLUG` below accepts. Transliteration is anyascii's (Latin with accents, Cyrillic,
 Greek, Arabic, Hebrew, ...); Chinese characters and Korean syllables come out one
 syllable at a time (`王小明` → `wang-xiao-ming`), emoji and other symbols are dropped.
 """
@@ -15,7 +15,9 @@ from collections.abc import Collection
 
 from anyascii import anyascii
 
-from generator.model.fields import SLUG
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""What a file name (without `.md`) and an id may be: lowercase letters, digits and
+single hyphens, like `jane-doe` (`\\Z`, not `$`: a trailing newline is no slug)."""
 
 MAX_LENGTH = 60
 """Long names are cut at a hyphen so file names stay manageable."""

@@ -1311,11 +1311,21 @@ def test_a_reference_written_as_a_wiki_link_is_told_to_lose_the_brackets() -> No
     """`company: [[verdant-grid]]`, as Obsidian links, is a list in a list to YAML."""
     assert convert(Reference("a company"), [["Verdant Grid"]])[1] == [
         "f.md:3: x: expected the file name (slug) of a company, got [[Verdant Grid]], which "
-        "YAML reads as a list: write the file name alone, without brackets"
+        "YAML reads as a list: write the file name alone, without brackets (verdant-grid "
+        "for 'Verdant Grid')"
     ]
     assert convert(Reference("a company"), [["a"], ["b"]])[1] == [
         "f.md:3: x: expected the file name (slug) of a company, got a list"
     ]
+
+
+def test_a_name_in_brackets_is_told_the_file_name_to_write_instead() -> None:
+    """`company: [[Example Co]]`: losing the brackets leaves a name, not a file name, so
+    the message says which file name to write; one already a file name needs none."""
+    said = convert(Reference("a company"), [["Example Co"]])[1]
+    assert said[0].endswith("without brackets (example-co for 'Example Co')")
+    said = convert(Reference("a contact"), ["jane-doe"])[1]
+    assert said[0].endswith("write the file name alone, without brackets")
 
 
 def test_a_reference_given_several_names_says_what_to_do_with_them() -> None:

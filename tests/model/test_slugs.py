@@ -8,8 +8,7 @@ import pytest
 from conftest import write
 
 from generator.build import check
-from generator.model.fields import SLUG
-from generator.model.slugs import MAX_LENGTH, fallback_slug, slugify, unique_slug
+from generator.model.slugs import MAX_LENGTH, SLUG, fallback_slug, slugify, unique_slug
 
 
 @pytest.mark.parametrize(
