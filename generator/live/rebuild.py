@@ -38,6 +38,7 @@ from generator.live.track import (
     Record,
     TrackedEnvironment,
     TrackedVersions,
+    as_json,
     model_changes,
     pretty,
 )
@@ -150,6 +151,7 @@ class LiveBuild:
         assert isinstance(env, TrackedEnvironment)
         env.model = self.model
         env.filters["pprint"] = pretty
+        env.policies["json.dumps_function"] = as_json
         self._env = env
         self._versions = TrackedVersions(self.model)
         self._site: Site | None = None

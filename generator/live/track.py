@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import inspect
 import itertools
+import json
 import zlib
 from array import array
 from collections.abc import (
@@ -29,7 +30,6 @@ from types import MethodType
 from typing import Any, Final, Generic, TypeVar, cast
 
 from jinja2 import Undefined
-from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from generator.model.entities import (
@@ -402,7 +402,7 @@ class LiveModel:
     def ref(self, kind: str, slug: str) -> Ref:
         known = self._refs.get((kind, slug))
         if known is None:
-            known = Ref(self, kind, slug)
+            known = REFS[kind](self, kind, slug)
             self._refs[known._key] = known  # under the key its readers keep, not a copy
         return known
 
@@ -464,6 +464,13 @@ class Ref:
         return self._model.tables[self._kind][self._slug]
 
 
+REFS: dict[str, type[Ref]] = {
+    kind: type(entity.__name__, (Ref,), {"__slots__": ()}) for kind, entity in KINDS.items()
+}
+"""A ref of each kind, named as its entity: Python's own errors name an object by its
+type's name (`'<' not supported between instances of 'Contact' and 'Contact'`)."""
+
+
 def _names(entity_type: type) -> list[str]:
     names = [f.name for f in dataclasses.fields(entity_type)]
     return names + [
@@ -515,10 +522,23 @@ def model_changes(old: Playbook, new: Playbook) -> set[Key]:
 V = TypeVar("V")
 
 
-class ShownAsDict(Mapping[str, V]):
+class ShownAs:
+    """A view named as what a build gives a template in its place (`shown_as`): Python's
+    own errors name an object by its type's name (`bad operand type for abs(): 'dict'`),
+    and so does a template's mistake (`NamedUndefined`)."""
+
+    shown_as: str
+
+    def __init_subclass__(cls, **named: Any) -> None:
+        super().__init_subclass__(**named)
+        if hasattr(cls, "shown_as"):
+            cls.__name__ = cls.shown_as
+
+
+class ShownAsDict(ShownAs, Mapping[str, V]):
     """A mapping of the view, shown as a build shows a dict."""
 
-    shown_as = "dict"  # what a template's mistake calls it (`NamedUndefined`), as a build
+    shown_as = "dict"
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
@@ -574,9 +594,7 @@ class TrackedMap(ShownAsDict[Ref]):
         return ((slug, ref(kind, slug)) for slug in self)
 
 
-class ShownAsDictView:
-    shown_as: str
-
+class ShownAsDictView(ShownAs):
     def __repr__(self) -> str:
         return f"{self.shown_as}({list(cast(Iterable[Any], self))!r})"
 
@@ -625,7 +643,7 @@ records those itself, cheaper than a kept answer for each of thousands of meetin
 other query's answer is a fact: a change elsewhere leaves a page whose answer is the same."""
 
 
-class TrackedPlaybook:
+class TrackedPlaybook(ShownAs):
     """The Playbook as pages and facts see it live: queries and relations run the
     Playbook's own code on this view, as facts."""
 
@@ -712,18 +730,11 @@ class TrackedEnvironment(ThemeEnvironment):
         return super().select_template(names, parent, globals)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
-        """The sandbox's refusal, naming what a build's template is given (`Contact`,
-        `dict`), not the view the preview gives in its place (`Ref`, `TrackedMap`)."""
+        """The sandbox's refusal, as a build's: a name of the view's own (`_model`) is
+        one the build's value lacks."""
         if not hasattr(_as_built(obj), attribute):  # the view's own (`_model`): none in a build
             return self.undefined(obj=obj, name=attribute)
-        kind = obj.__class__  # a ref's is its entity's
-        shown = getattr(kind, "shown_as", kind.__name__)
-        return self.undefined(
-            f"access to attribute {attribute!r} of {shown!r} object is unsafe.",
-            name=attribute,
-            obj=obj,
-            exc=SecurityError,
-        )
+        return super().unsafe_undefined(obj, attribute)
 
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], str]) -> Any:
         """A cached part, kept by its template and what it shows; compressed (tens of MiB
@@ -766,6 +777,11 @@ def _as_built(value: Any) -> Any:
     if isinstance(value, ShownAsDictView):
         return BUILT_VIEWS[value.shown_as]
     return _unviewed(value)
+
+
+def as_json(value: Any, **named: Any) -> str:
+    """`|tojson` as in a build: of what a build's template is given (an entity, a dict)."""
+    return json.dumps(_unviewed(value), **named)
 
 
 def pretty(value: Any) -> str:

@@ -773,6 +773,10 @@ def test_the_theme_check_of_a_build_is_the_live_previews(
     ]
 
 
+OLDER_CONTACT_HTML = older_copy("contact.html", REPO / "themes/default/templates/contact.html")
+"""What a Python error met in your contact.html adds: a copy of an older one, perhaps."""
+
+
 ONLY_SOME = (
     ": a key that only some have (a field of your own, in extra, where a file writes it) "
     "is read with .get(), which gives none where it is missing"
@@ -808,6 +812,24 @@ build at every contact without pronouns, with no word of how to write it."""
             "TypeError while rendering: unhashable type: 'list'"
             + older_copy("contact.html", REPO / "themes/default/templates/contact.html"),
         ),
+        *[  # Python's own errors named the preview's views: TrackedMap, Ref, DictKeys
+            (shown, "TypeError while rendering: " + message + OLDER_CONTACT_HTML)
+            for shown, message in [
+                ("playbook.contacts|tojson", "Object of type Contact is not JSON serializable"),
+                ("contact|tojson", "Object of type Contact is not JSON serializable"),
+                (
+                    "playbook.contacts|dictsort(by='value')",
+                    "'<' not supported between instances of 'Contact' and 'Contact'",
+                ),
+                ("playbook.contacts|abs", "bad operand type for abs(): 'dict'"),
+                ("playbook.contacts.keys()|abs", "bad operand type for abs(): 'dict_keys'"),
+                (
+                    "playbook.companies.values()|list|sort",
+                    "'<' not supported between instances of 'Company' and 'Company'",
+                ),
+                ("playbook|abs", "bad operand type for abs(): 'Playbook'"),
+            ]
+        ],
     ],
 )
 def test_a_misspelt_name_is_reported_as_the_docs_show_in_a_build_and_live(
