@@ -1996,8 +1996,9 @@ class Record(FieldType):
         if not isinstance(value, str) or len(text_fields) != 1 or not value.strip():
             return ""
         lines = []
+        day, value = _day_in_text(value)
         for other in (f for f in self.schema.fields if f.required and f is not text_fields[0]):
-            written = "YYYY-MM-DD" if isinstance(other.type, Date) else other.example
+            written = (day or "YYYY-MM-DD") if isinstance(other.type, Date) else other.example
             if isinstance(other.type, Slug):
                 written = "-".join(re.findall(r"[a-z0-9]+", value.lower())[:3]) or written
             lines.append(f"{other.name}: {written}")
@@ -2020,6 +2021,26 @@ class Record(FieldType):
             return ""
         written = at.raw if at.raw is not None else str(value)
         return f"; write {at.path.rpartition('.')[2]}: {{{name}: {written}}}"
+
+
+def _day_in_text(text: str) -> tuple[str, str]:
+    """The YYYY-MM-DD date a text written in place of a reminder holds (`Send the deck by
+    2026-12-01`), and the text without it (`Send the deck`): the date is its due:, which
+    the message then gives rather than YYYY-MM-DD; ("", text) when it holds none."""
+    found = _DAY_IN_TEXT.search(text)
+    if not found:
+        return "", text
+    try:
+        day = dt.date.fromisoformat(found[1]).isoformat()
+    except ValueError:  # 2026-13-01: no day to give
+        return "", text
+    rest = (text[: found.start()] + text[found.end() :]).strip(" ,.;:-")
+    return day, rest or text
+
+
+_DAY_IN_TEXT = LazyPattern(
+    r"(?:\s*\b(?:by|on|before|due|until)\s+)?\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
