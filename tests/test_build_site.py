@@ -18,6 +18,7 @@ from generator.build import COACH, Audience, build, check
 from generator.cli import main
 from generator.errors import UsageError
 from generator.publish.lock import Encryption
+from generator.publish.parallel import MIN_ITEMS_PER_WORKER
 
 
 def test_every_page_exists(built_sample: Path) -> None:
@@ -346,9 +347,16 @@ def test_cross_links_in_bodies_are_relative(built_sample: Path) -> None:
 
 
 def test_same_content_and_today_give_identical_files(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path / "pb")
-    first = build(root, out=tmp_path / "a", today=SAMPLE_TODAY, jobs=1).output
-    second = build(root, out=tmp_path / "b", today=SAMPLE_TODAY, jobs=2).output
+    """Rendered in one process or in two forked workers, the same files. A playbook big
+    enough to fork for (the sample's pages are too few), built in processes of their own
+    (this one runs the test runner's threads, beside which nothing forks)."""
+    root = make_playbook(tmp_path / "pb", 300, seed=3)
+    command = [sys.executable, "-m", "generator", "build", "-q", "-C", str(root)]
+    command += ["--today", SAMPLE_TODAY.isoformat()]
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out, jobs in ((first, "1"), (second, "2")):
+        subprocess.run([*command, "--out", str(out), "--jobs", jobs], check=True)
+    assert len(html_pages(first)) > 2 * MIN_ITEMS_PER_WORKER  # enough for two workers
     files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_a == files_b
