@@ -29,7 +29,8 @@ def test_links_work_from_disk_and_csp_blocks_nothing(built_sample: Path, page: A
     page.click("header >> text=Dashboard")
     assert page.url.endswith("/index.html")
     page.wait_for_load_state("load")  # the click waits for the navigation, not for the scripts
-    assert page.evaluate("getComputedStyle(document.body).fontFamily")  # stylesheet applied
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert font.startswith("system-ui"), font  # style.css applied, not the browser's own
     assert page.evaluate("typeof window.playbookFixDiskLinks") == "function"
     assert problems == []
 
