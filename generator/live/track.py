@@ -543,6 +543,10 @@ class ShownAsDict(ShownAs, Mapping[str, V]):
     def __repr__(self) -> str:
         return repr(dict(self.items()))
 
+    def __reversed__(self) -> Iterator[str]:
+        """The keys last first, as a dict gives them (`|last`, `|reverse`)."""
+        return reversed(tuple(self))
+
     def keys(self) -> KeysView[str]:
         return DictKeys(self)
 
@@ -597,6 +601,11 @@ class TrackedMap(ShownAsDict[Ref]):
 class ShownAsDictView(ShownAs):
     def __repr__(self) -> str:
         return f"{self.shown_as}({list(cast(Iterable[Any], self))!r})"
+
+    def __reversed__(self) -> Iterator[Any]:
+        """Last first, as a dict's view gives them (`|last`)."""
+        shown: list[Any] = list(cast(Iterable[Any], self))
+        return iter(shown[::-1])
 
 
 class DictKeys(ShownAsDictView, KeysView[Any]):

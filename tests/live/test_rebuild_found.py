@@ -188,3 +188,20 @@ def test_a_kinds_entities_copied_are_shown_as_in_a_build(
     page = shown(builder, sample_root, part, sample_root / "content/contacts/jonah-kim.md")
     assert "Staff Engineer," in page and "how-people-advance" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_the_last_of_a_mapping_is_the_last_a_build_shows(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ playbook.contacts|last }}`, and of a mapping's keys, values or items: a dict and
+    its views are reversible, so a build shows the last; the preview stopped at "'dict'
+    object is not reversible" ("'dict_keys' ..." for its keys)."""
+    page = shown(
+        builder,
+        sample_root,
+        "<p>{{ playbook.contacts|last }}, {{ playbook.companies.keys()|last }}, "
+        "{{ (playbook.companies.values()|last).name }}, "
+        "{{ (playbook.companies.items()|last)[0] }}, {{ playbook.questions|last }}</p>",
+    )
+    assert "<p>tomas-alvarez, " in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
