@@ -23,6 +23,7 @@ from generator.plans.followup_checks import (
     contacts_named_by_a_slip,
     holiday_years,
     meeting_record_problems,
+    referral_circles,
     same_companies,
     same_people,
 )
@@ -204,11 +205,15 @@ def _records(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _contact_checks(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return contact_problems(pb, slug, today, facts.slipped_contacts)
+    return contact_problems(pb, slug, today, facts.slipped_contacts, facts.referral_circles)
 
 
 def _slipped_contacts(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return contacts_named_by_a_slip(pb)
+
+
+def _referral_circles(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return referral_circles(pb)
 
 
 def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -246,6 +251,7 @@ TABLE: dict[str, Fact] = {
     "records": Fact(_records, _meetings),
     "contact_checks": Fact(_contact_checks, _contacts),
     "slipped_contacts": Fact(_slipped_contacts),
+    "referral_circles": Fact(_referral_circles),
     "holiday_years": Fact(_holiday_years),
     "same_people": Fact(_same_people),
     "same_companies": Fact(_same_companies),

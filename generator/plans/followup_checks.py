@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from generator.errors import ContentError, Problems
 from generator.model.config import CONFIG_FILE, Config
@@ -211,12 +212,16 @@ def meeting_record_problems(
 
 
 def contact_problems(
-    playbook: Playbook, slug: str, today: dt.date, slipped: frozenset[str] = frozenset()
+    playbook: Playbook,
+    slug: str,
+    today: dt.date,
+    slipped: frozenset[str],
+    circles: Mapping[str, Circle],
 ) -> tuple[ContentError, ...]:
     """Reminders nobody will see: those of a contact who declined, and of their meetings;
     a keep-in-touch cadence with nothing to count from (unless a meeting means this
     contact by a slip, `slipped`: its error already names the fix); reminders done after
-    `today`."""
+    `today`; a circle of introductions the contact is in (`circles`: `referral_circles`)."""
     own = Problems()
     contact = playbook.contacts[slug]
     _done_after_today(contact.source, _reminders_done(contact.followups), today, own)
@@ -243,13 +248,13 @@ def contact_problems(
                 f"{day.isoformat()} is after today ({today.isoformat()}): {contact.name} {meaning}"
                 + _day_meant(day, today),
             )
-    if circle := _referral_circle(playbook, contact):
+    if circle := circles.get(slug):
         own.warn(
             contact.source.path,
             contact.source.line("referred_by"),
             "referred_by",
-            f"{_circle_said(circle)}: these introductions go round in a circle, yet one of "
-            "them came first. "
+            f"{_circle_said(playbook, circle)}: these introductions go round in a circle, "
+            "yet one of them came first. "
             "Remove referred_by from the file of whoever you knew before the others",
         )
     if playbook.declined_on(contact, today) is not None:
@@ -268,17 +273,39 @@ def contact_problems(
     return tuple(own.items)
 
 
-def _referral_circle(playbook: Playbook, contact: Contact) -> list[Contact]:
-    """The contacts whose `referred_by` lead from `contact` back to them, `contact` first;
-    empty when the chain ends (or loops without them). A circle makes the reminders ask
-    you to tell someone how meeting the person who introduced them went."""
-    chain = {contact.slug: contact}
-    step = playbook.contacts.get(contact.referred_by or "")
-    while step is not None and step.slug not in chain:
-        chain[step.slug] = step
-        step = playbook.contacts.get(step.referred_by or "")
-    back = step is not None and step.slug == contact.slug
-    return list(chain.values()) if back and len(chain) > 1 else []
+@dataclass(frozen=True, slots=True)
+class Circle:
+    """A contact's place in a circle of introductions."""
+
+    members: tuple[str, ...]
+    """The slugs of the circle, each `referred_by` the next, the last by the first
+    (one tuple for all its members)."""
+    at: int
+    """Where the contact stands in `members`."""
+
+
+def referral_circles(playbook: Playbook) -> dict[str, Circle]:
+    """Each contact whose `referred_by` lead, through others, back to them, with their
+    place in the circle (a contact referred by themselves is no circle of introductions).
+    Found once for the playbook: each chain is followed until it ends or comes to a
+    contact already passed, so each contact is passed once (walked from each of its
+    members, a circle of 3,000 took 9.8 s of CPU). A circle makes the reminders ask you to
+    tell someone how meeting the person who introduced them went."""
+    circles: dict[str, Circle] = {}
+    passed: dict[str, int] = {}  # each contact passed, with the walk that passed them
+    for walk, start in enumerate(playbook.contacts.values()):
+        chain: list[str] = []
+        step: Contact | None = start
+        while step is not None and step.slug not in passed:
+            passed[step.slug] = walk
+            chain.append(step.slug)
+            step = playbook.contacts.get(step.referred_by or "")
+        if step is None or passed[step.slug] != walk:
+            continue  # the chain ends, or joins one walked before
+        members = tuple(chain[chain.index(step.slug) :])
+        if len(members) > 1:
+            circles.update((slug, Circle(members, at)) for at, slug in enumerate(members))
+    return circles
 
 
 CIRCLE_NAMED = 6
@@ -286,13 +313,17 @@ CIRCLE_NAMED = 6
 all of a circle of 3,000 (a script's slip) wrote 222 MB of warnings."""
 
 
-def _circle_said(circle: list[Contact]) -> str:
-    """`Ada Byrne, referred by Ben Okoro, referred by Ada Byrne`, the circle back to its
-    first; past `CIRCLE_NAMED` people, its first three, how many more, and back."""
-    names = [contact.name for contact in circle]
-    if len(names) > CIRCLE_NAMED:
-        names = [*names[:3], f"\u2026 ({len(names) - 3:,} more)"]
-    return ", referred by ".join([*names, circle[0].name])
+def _circle_said(playbook: Playbook, circle: Circle) -> str:
+    """`Ada Byrne, referred by Ben Okoro, referred by Ada Byrne`, the circle from its
+    contact back to them; past `CIRCLE_NAMED` people, its first three, how many more,
+    and back."""
+    size = len(circle.members)
+    named = size if size <= CIRCLE_NAMED else 3
+    slugs = [circle.members[(circle.at + step) % size] for step in range(named)]
+    names = [playbook.contacts[slug].name for slug in slugs]
+    if named < size:
+        names.append(f"\u2026 ({size - named:,} more)")
+    return ", referred by ".join([*names, names[0]])
 
 
 def _keep_in_touch_waits(playbook: Playbook, contact: Contact) -> bool:

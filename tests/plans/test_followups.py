@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import write
+from timing import assert_linear
 
 from generator.build import build, check, load
 from generator.errors import BuildError, ContentError, Problems, Severity
 from generator.model.entities import UNDATED, Playbook
+from generator.plans.facts import Facts
 from generator.plans.followups import (
     DONE,
     LATER,
@@ -938,6 +940,28 @@ def test_a_large_circle_of_introductions_is_named_by_its_first_people(tmp_path: 
         "referred by Person 7: these introductions go round in a circle, yet one of them "
         "came first. Remove referred_by from the file of whoever you knew before the others"
     )
+
+
+def test_a_large_circle_of_introductions_is_found_once(tmp_path: Path) -> None:
+    """3,000 contacts each referred by the one before, the first by the last: each member
+    walked the whole circle to find it, 9.8 s of CPU for check. The circle is found once,
+    so the check of its contacts grows with their number, not its square."""
+
+    def circle(size: int) -> Playbook:
+        files = {
+            f"content/contacts/p{number}.md": (
+                f"---\nname: Person {number}\nreferred_by: p{(number - 1) % size}\n---\n"
+            )
+            for number in range(size)
+        }
+        return make(tmp_path / str(size), files)
+
+    def contact_checks(playbook: Playbook) -> list[ContentError]:
+        checks = Facts(playbook, D(2026, 11, 2)).contact_checks
+        return [w for slug in playbook.contacts for w in checks[slug]]
+
+    assert_linear(contact_checks, circle, 200)
+    assert len(contact_checks(circle(10))) == 10
 
 
 def test_a_decline_dated_after_today_is_a_warning(tmp_path: Path) -> None:
