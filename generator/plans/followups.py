@@ -411,8 +411,10 @@ def _done_hint(key: str, meeting: Meeting) -> str:
 
 
 def _thank_you(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    """A thank-you note for a meeting held, or marked done on a day come: not for one
+    marked done ahead of its day, which there is nothing yet to thank them for."""
     due = thank_you_due(meeting, ctx.config)
-    if due is None or meeting.date is None:
+    if due is None or meeting.date is None or meeting.done_ahead(ctx.today):
         return
     yield ctx.item(
         f"thank-you-{meeting.slug}",
@@ -450,9 +452,11 @@ def call_counted_from(held: dt.date, config: Config) -> dt.date:
 
 
 def _follow_up_call(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
+    """The call after a networking meeting held; none yet for one marked done ahead of
+    its day, as with its thank-you (`_thank_you`)."""
     done = meeting.done.get("follow_up_call")
     due = follow_up_call_due(meeting, ctx.config)
-    if due is None:
+    if due is None or meeting.done_ahead(ctx.today):
         return
     news = (
         "and tell them where things stand with the people they suggested"

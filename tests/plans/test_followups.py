@@ -197,7 +197,7 @@ def test_the_follow_up_call_waits_for_a_business_day(
         "content/meetings/m.md": held(purpose="networking", date=held_on),
     }
     playbook = make(tmp_path, files, holidays + "\n")
-    items = by_id(follow_ups(playbook, D(2026, 11, 18)))
+    items = by_id(follow_ups(playbook, D.fromisoformat(held_on)))  # on its day: held
     assert items["follow-up-call-m"].due == call_on
     assert items["thank-you-m"].due == D.fromisoformat(held_on) + dt.timedelta(days=1)
     assert items["follow-up-call-m"].rule_note.startswith(

@@ -535,6 +535,21 @@ def test_keep_in_touch_waits_for_a_meeting_marked_done_ahead_of_time(tmp_path: P
     assert "Get back in touch with Priya" not in (site / "playbook.ics").read_text()
 
 
+def test_no_thank_you_or_call_for_a_meeting_marked_done_ahead_of_its_day(tmp_path: Path) -> None:
+    """The sample on 15 Oct: Priya's coffee of 5 Nov and Rachel's networking coffee of
+    17 Nov are marked done; the timeline listed "Send Priya Natarajan a thank-you note
+    for the coffee on 5 Nov" and a call to Rachel under Later, and the calendar had
+    them, for meetings not held yet. Daniel's coffee of 14 Oct, held, keeps both."""
+    site = build(copy_sample(tmp_path / "pb"), today=dt.date(2026, 10, 15), jobs=1).output
+    timeline = text((site / "timeline/index.html").read_text())
+    feed = (site / "playbook.ics").read_text().replace("\r\n ", "")
+    assert "Send Daniel Reyes a thank-you note for the coffee on 14 Oct" in timeline
+    assert "Call Daniel Reyes to thank them again" in timeline
+    for said in ("Send Priya Natarajan a thank-you", "Send Rachel Adeyemi a thank-you"):
+        assert said not in timeline and said not in feed
+    assert "Call Rachel Adeyemi" not in timeline and "Call Rachel Adeyemi" not in feed
+
+
 def test_names_in_a_follow_up_stand_apart_on_pages_and_are_plain_text_elsewhere(
     tmp_path: Path,
 ) -> None:
