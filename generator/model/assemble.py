@@ -213,9 +213,14 @@ def _misplaced(doc: Document, kind: str) -> ContentError | None:
     content/contacts/): it lacks what this kind requires, and has what one other kind
     requires, with more fields of that kind than of any other. One error says where it
     goes, rather than its required field missing, a warning for each field of the other
-    kind and an error for each that this kind reads otherwise (a bank's `questions:`)."""
-    if kind not in KIND_FOLDERS or _written_required(doc, kind):
+    kind and an error for each that this kind reads otherwise (a bank's `questions:`).
+    A contact and a company both require a name alone: a company's file in
+    content/contacts/ has it, so there it is known by three fields of the other kind or
+    more (two, `followups:` and `keep_in_touch:` on a company, are more likely a slip),
+    and none that this kind has and that one has not (`email:`)."""
+    if kind not in KIND_FOLDERS:
         return None
+    written = _written_required(doc, kind)
     fits = {
         other: [
             key for key in doc.data if key not in KINDS[kind].names and key in KINDS[other].names
@@ -225,10 +230,13 @@ def _misplaced(doc: Document, kind: str) -> ContentError | None:
     }
     most = max(map(len, fits.values()), default=0)
     best = [other for other, keys in fits.items() if len(keys) == most]
-    if most == 0 or len(best) != 1:
+    if most < (3 if written else 1) or len(best) != 1:
         return None
     other = best[0]
-    required = [f.name for f in KINDS[other].fields if f.required]
+    if written and any(_own_field(key, kind, other) for key in doc.data):
+        return None
+    mine = KINDS[kind].names if written else ()  # `name:` tells a company from no contact
+    required = [f.name for f in KINDS[other].fields if f.required and f.name not in mine]
     shown = [*required, *(key for key in fits[other] if key not in required)][:3]
     missing = " or ".join(
         f"{f.name}:" for f in KINDS[kind].fields if f.required and is_blank(doc.data.get(f.name))
@@ -238,8 +246,15 @@ def _misplaced(doc: Document, kind: str) -> ContentError | None:
         1,
         "file",
         f"is {KINDS[other].called}, not {KINDS[kind].called}: it has "
-        f"{', '.join(f'{key}:' for key in shown)} and no {missing}; move it to content/{other}/",
+        f"{', '.join(f'{key}:' for key in shown)}{f' and no {missing}' if missing else ''}; "
+        f"move it to content/{other}/",
     )
+
+
+def _own_field(key: str, kind: str, other: str) -> bool:
+    """Whether `key` is a field of `kind` that `other` has not (a contact's `email:` or
+    `company:`, not a company's): a file that writes one is of `kind` after all."""
+    return key in KINDS[kind].names and key not in KINDS[other].names
 
 
 def _written_required(doc: Document, kind: str) -> bool:

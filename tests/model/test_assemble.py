@@ -276,6 +276,34 @@ def test_a_file_copied_into_another_kinds_folder_is_told_where_it_goes(tmp_path:
     ]
 
 
+def test_a_company_copied_into_contacts_is_told_where_it_goes(tmp_path: Path) -> None:
+    """A contact and a company both need a name alone, so a company's file in
+    content/contacts/ has what a contact needs: it got a warning for each company field
+    ("status: is a field of a company or a meeting, not of a contact") and no word that
+    the file is in the wrong folder. A contact with a company's fields and one of its own
+    (`email:`) is a contact still, warned at the field."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    company = "---\nname: Heliofleet\nindustry: EV charging\nstatus: applied\nmotivation: 4\n---\n"
+    write(tmp_path, "content/contacts/heliofleet.md", company)
+    contact = "---\nname: Jo Lim\nemail: jo@example.com\nstatus: applied\nmotivation: 4\n---\n"
+    write(tmp_path, "content/contacts/jo-lim.md", contact)
+    write(
+        tmp_path,
+        "content/companies/ana.md",
+        "---\nname: Ana Ruiz\nrole: Analyst\nphone: 1\nemail: a@b.co\n---\n",
+    )
+    said = [str(p) for p in check(tmp_path).all]
+    assert said[:2] == [
+        "content/companies/ana.md:1: file: is a contact, not a company: it has role:, phone:, "
+        "email:; "
+        "move it to content/contacts/",
+        "content/contacts/heliofleet.md:1: file: is a company, not a contact: it has "
+        "industry:, status:, motivation:; move it to content/companies/",
+    ]
+    assert [p for p in said[2:] if "jo-lim.md" in p and "status:" in p]
+    assert not [p for p in said[2:] if "heliofleet.md" in p or "ana.md" in p]
+
+
 def test_a_profile_moved_into_a_kinds_folder_is_named_where_the_profile_is_missing(
     tmp_path: Path,
 ) -> None:
