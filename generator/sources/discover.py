@@ -414,7 +414,8 @@ def _outside_kinds(parts: tuple[str, ...]) -> str:
     """Why a file under content/ (`parts` of its path there) is not read: in no kind's
     folder, or in one whose name is near a kind's (`Contacts` as Finder or Explorer makes
     it, `contact` or `company`, `contacts ` with a space after it), or in a kind's folder
-    inside another (`old/contacts/`), or `Profile.md`."""
+    inside another (`old/contacts/`), or `Profile.md`, or a profile by its name
+    (`me.md`, `profile/profile.md`)."""
     if len(parts) == 1 and parts[0].lower() == PROFILE_FILE:
         return f"is read only as {PROFILE_FILE}, in lower case; ignored (rename it)"
     nested = next((i for i, name in enumerate(parts[1:-1], 2) if name in KIND_FOLDERS), None)
@@ -433,7 +434,20 @@ def _outside_kinds(parts: tuple[str, ...]) -> str:
                 f"is in {folder}/, which playbook does not read; ignored (rename the folder "
                 f"{kind}/)"
             )
+    if parts[-1].lower().removesuffix(".md") in _PROFILE_NAMES:
+        return (
+            f"looks like your profile, which is read only as content/{PROFILE_FILE}; ignored "
+            f"(move it there, or delete it if content/{PROFILE_FILE} says the same)"
+        )
     return "is not in contacts/, companies/, meetings/ or questions/; ignored"
+
+
+_PROFILE_NAMES = frozenset(
+    ["profile", "me", "about", "about-me", "aboutme", "about_me", "my-profile", "myself"]
+)
+"""Names of a file under content/ that is surely the profile written elsewhere
+(`content/me.md`, `content/profile/profile.md`): told so, not that it is in no kind's
+folder, which says nothing of where it goes."""
 
 
 def _copy_of(path: Path) -> Path | None:

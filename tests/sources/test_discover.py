@@ -576,6 +576,23 @@ def test_a_file_at_the_top_of_content_other_than_the_profile_is_named(tmp_path: 
     ]
 
 
+def test_a_copy_of_the_profile_elsewhere_in_content_is_told_it_looks_like_the_profile(
+    tmp_path: Path,
+) -> None:
+    """content/me.md and content/profile/profile.md were told only "is not in contacts/,
+    companies/, meetings/ or questions/; ignored", as if a contact had gone astray."""
+    root = playbook(tmp_path)
+    write(root, "content/me.md", "---\nname: Maya Okafor\n---\nMy pitch.\n")
+    write(root, "content/profile/profile.md", "---\nname: Maya Okafor\n---\nMy pitch.\n")
+    problems = Problems()
+    discover(root, problems)
+    told = "looks like your profile, which is read only as content/profile.md; ignored"
+    assert [message.split(": file: ", 1)[-1].split(" (")[0] for message in messages(problems)] == [
+        told,
+        told,
+    ]
+
+
 def test_a_file_in_a_kinds_folder_nested_in_another_is_told_where_to_move(
     tmp_path: Path,
 ) -> None:
