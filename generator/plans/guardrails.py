@@ -138,12 +138,13 @@ def meeting_guardrails(
         problems.extend(_request_after_its_date(meeting, today))
     problems.extend(_second_contact_declined(meeting, playbook, today))
     problems.extend(_answered_by_a_meeting(meeting, playbook))
-    if meeting.status in PLANNED_STATUSES:
+    if meeting.status in PLANNED_STATUSES:  # its record, whatever its day
+        problems.extend(_asked_again(meeting, playbook, today))
+    if not _over(meeting, today):  # advice for a meeting to come, not one whose day is gone
         if meeting.purpose == "informational":
             problems.extend(_job_asks(meeting, playbook))
         else:
             problems.extend(_not_for_this_purpose(meeting, playbook))
-        problems.extend(_asked_again(meeting, playbook, today))
         problems.extend(_moved_since(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         plan = agenda_of or planner(playbook, playbook.config.meetings)

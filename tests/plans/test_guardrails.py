@@ -1090,6 +1090,12 @@ def meeting(**fields: str) -> str:
         ({"format": "coffee"}, False),
         ({"format": "coffee", "duration": "45", "status": "done", "date": "2026-11-02"}, False),
         ({"format": "coffee", "duration": "45", "status": "cancelled"}, False),
+        # its day gone while still scheduled: the advice is for a meeting to come
+        (
+            {"format": "coffee", "duration": "45", "status": "scheduled", "date": "2026-11-10"},
+            False,
+        ),
+        ({"format": "coffee", "duration": "45", "status": "scheduled", "date": "2026-11-22"}, True),
         # refused, so the kind is unknown: its own error is the one message
         ({"format": "Lunch meeting", "duration": "45"}, False),
         ({"purpose": "networkin", "format": "coffee", "duration": "45"}, False),
