@@ -636,7 +636,17 @@ def _unfenced(text: str) -> tuple[int, str]:
             "is TOML (between '+++' lines), which playbook does not read: write YAML between "
             "'---' lines (name: Jane)"
         )
+    if lines and _BARE_FIELD.match(lines[first - 1]):
+        return first, (
+            "expected the fields between two '---' lines, got them without: add a line "
+            f"'---' above {lines[first - 1].split(':', 1)[0]}: and another below the last field"
+        )
     return 1, "expected the file to start with '---', then YAML, then '---'"
+
+
+_BARE_FIELD = LazyPattern(r"[A-Za-z_][A-Za-z0-9_-]*:(?:\s|\Z)")
+"""A line that is a YAML field (`name: A Two`), the first of a file written without the
+'---' lines around its fields: told where they go, not only that they are missing."""
 
 
 _FENCE_WITH_WORD = LazyPattern(r"---[A-Za-z]+")

@@ -1521,6 +1521,16 @@ def test_a_non_breaking_space_inside_a_value_is_kept() -> None:
         ),
         (
             "name: Jane\n\u2014\n",  # no fence opened: the dash is not taken for one
+            "c.md:1: front matter: expected the fields between two '---' lines, got them "
+            "without: add a line '---' above name: and another below the last field",
+        ),
+        (
+            "\nname: A Two\nrole: Analyst\n",  # fields, and no '---' about them at all
+            "c.md:2: front matter: expected the fields between two '---' lines, got them "
+            "without: add a line '---' above name: and another below the last field",
+        ),
+        (
+            "# A Two\n\nNotes: none yet.\n",  # a heading first: no fields to speak of
             "c.md:1: front matter: expected the file to start with '---', then YAML, then '---'",
         ),
         (
