@@ -1500,7 +1500,15 @@ def _time_hint(text: str) -> str:
     clock = _clock(text)
     if isinstance(clock, tuple):
         return _write_time(*clock)
+    if (decimal := _DECIMAL_HOURS.fullmatch(text)) and int(decimal[1]) < 24:
+        hour, minute = int(decimal[1]), int(decimal[2]) * 6
+        return f"{_write_time(hour, minute)} if {text} is {hour} hours and {minute} minutes"
     return clock or _zoned(original)
+
+
+_DECIMAL_HOURS = LazyPattern(r"([0-9]{1,2})\.([0-9])")
+"""Hours with a tenth (`9.5`, as a spreadsheet keeps a time): 09:30 if that is what it is,
+which the hint says, as `9.5` might be a slip for 09:05 or 09:50 too."""
 
 
 def _zoned(text: str) -> str:

@@ -1153,7 +1153,12 @@ ZONED = (
         ("2:30p", "2:30p", '; write "14:30" (in quotes, 24-hour clock)'),
         ("1430h", "1430h", '; write "14:30" (in quotes, 24-hour clock)'),
         ("14\uff1a30", "14\uff1a30", '; write "14:30" (in quotes, 24-hour clock)'),  # full width
-        (9.5, "9.5", ""),  # 09:30, 09:05 or 09:50?
+        (  # 09:30, 09:05 or 09:50? Said as hours, which it is if read as a number
+            9.5,
+            "9.5",
+            '; write "09:30" (in quotes, 24-hour clock) if 9.5 is 9 hours and 30 minutes',
+        ),
+        (25.5, "25.5", ""),  # no hour 25
         (
             "14:30-15:15",
             "14:30-15:15",
