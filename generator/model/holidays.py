@@ -39,7 +39,7 @@ from generator.model.fields import (
     date_shaped,
     validate_mapping,
 )
-from generator.model.suggest import close_names, did_you_mean
+from generator.model.suggest import close_names, did_you_mean, distance, typo_budget
 
 SATURDAY_SUNDAY = frozenset({5, 6})
 UNKNOWN_SETTING = "is not a setting playbook knows"
@@ -286,7 +286,10 @@ def _subdivision(country: str, name: str, at: At) -> str | None:
     if not known:
         at.error(f"{country} has no subdivisions in the holiday calendar; leave it out")
         return None
-    meant = {by_lower[near.casefold()] for near in close_names(name, by_lower)}
+    near = close_names(name, by_lower)
+    if len(name) > 3:  # a name, not a code: only one a typo away (not Arizona for Narnia)
+        near = [n for n in near if distance(name.casefold(), n, typo_budget(n)) <= typo_budget(n)]
+    meant = {by_lower[n.casefold()] for n in near}
     if not meant and len(name) > 3:  # a name the calendar does not know (`Bavaria`)
         at.error(
             f"expected a subdivision of {country}, got {quoted(name)}, a name the holiday "

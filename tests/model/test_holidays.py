@@ -132,6 +132,11 @@ PLAIN = "playbook.yaml:1: holidays: expected a list of dates, or a mapping with 
             "holidays: {country: US, subdivision: Ilinois}\n",
             "got 'Ilinois'; did you mean IL?",
         ),
+        (  # Narnia is no typo of Arizona or California: the codes are listed, none guessed
+            "holidays: {country: US, subdivision: Narnia}\n",
+            "got 'Narnia', a name the holiday calendar does not know; write the code of the "
+            "one you mean: AK",
+        ),
     ],
 )
 def test_near_misses_get_what_was_meant(tmp_path: Path, text: str, expected: str) -> None:
