@@ -136,13 +136,15 @@ class ReloadHub:
         self.generation = 0
         """Counts rebuilds that changed what a page shows."""
         self.served: dict[str, int] = {}
-        """URL path → generation when last served as a page, least recent first (a page
-        forgotten is reloaded once when it connects)."""
+        """URL path → generation when first served as a page and not connected since, least
+        recently served first (a page forgotten is reloaded once when it connects)."""
         self.error_page: bytes | None = None
 
     def serve(self, path: str) -> None:
-        self.served.pop(path, None)
-        self.served[path] = self.generation
+        """Keeps the generation of a page served before and not connected yet: a tab served
+        before a rebuild is reloaded, however many requests for its address (a second tab,
+        `curl -I`) came after it."""
+        self.served[path] = self.served.pop(path, self.generation)
         if len(self.served) > MAX_SERVED:
             del self.served[next(iter(self.served))]
 
@@ -159,7 +161,7 @@ class ReloadHub:
         """A page connected: reload it if a rebuild finished since it was served, or if
         this server never served it (a page from before a restart)."""
         self.sockets.add(sock)
-        if self.served.get(page, -1) < self.generation:
+        if self.served.pop(page, -1) < self.generation:
             sock.send(RELOAD)
 
 

@@ -645,6 +645,22 @@ def test_page_served_before_a_rebuild_is_reloaded_when_it_connects(
         assert sock.receive()["command"] == "reload"
 
 
+def test_a_tab_served_before_a_rebuild_is_reloaded_after_its_address_is_asked_again(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """Reloads were kept by address, not by tab: a tab served the contact page before a
+    rebuild, whose socket connected only after it, was never reloaded if a request for the
+    same address (a second tab, `curl -I`) came in between."""
+    get(server, CONTACT_URL)  # tab A loads...
+    before = server.hub.generation
+    edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Late")
+    wait_for(lambda: server.hub.generation > before)  # ...a rebuild is published...
+    get(server, CONTACT_URL, method="HEAD")  # ...the address is asked again...
+    with Socket(server) as sock:  # ...and only then tab A's reload socket connects
+        sock.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
+        assert sock.receive()["command"] == "reload"
+
+
 def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root: Path) -> None:
     """The client reconnects by itself to a restarted server; the page it shows may be
     older than a save made while no server ran, so it is reloaded."""

@@ -126,10 +126,10 @@ def test_the_served_pages_are_the_most_recent_few() -> None:
     assert "/page-0/" not in hub.served
     oldest = next(iter(hub.served))
     hub.generation += 1
-    hub.serve(oldest)  # served again: the most recent now
+    hub.serve(oldest)  # served again: the most recent now, as old as its first serving
     hub.serve("/new/")
     assert oldest in hub.served and list(hub.served)[-2:] == [oldest, "/new/"]
-    assert hub.served[oldest] == 1
+    assert hub.served[oldest] == 0 and hub.served["/new/"] == 1
 
 
 def test_a_flood_of_addresses_does_not_grow_the_server(
