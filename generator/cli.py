@@ -1016,6 +1016,19 @@ def _file(action: argparse.Action) -> None:
     action.complete = FILE_COMPLETION  # type: ignore[attr-defined]
 
 
+def _output_folder_option(parser: argparse.ArgumentParser, default: str) -> None:
+    """`-o DIR`: the folder a command that writes files (export, report, schema) writes to."""
+    _folder(
+        parser.add_argument(
+            "-o",
+            "--output",
+            type=_output_folder,
+            metavar="DIR",
+            help=f"folder to write to (default: {default})",
+        )
+    )
+
+
 def _today_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today",
@@ -2046,15 +2059,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         "csv", help="contacts, companies, meetings, follow-ups", description=_about(_cmd_export_csv)
     )
     _root_option(q)
-    _folder(
-        q.add_argument(
-            "-o",
-            "--output",
-            type=_output_folder,
-            metavar="DIR",
-            help="folder to write to (default: export/)",
-        )
-    )
+    _output_folder_option(q, "export/")
     _today_option(q)
     _talk_options(q, verbose=False)
     q.set_defaults(run=_cmd_export_csv, sum_up_warnings=True)
@@ -2080,15 +2085,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         metavar="YYYY-MM-DD",
         help="last day (default: today)",
     )
-    _folder(
-        p.add_argument(
-            "-o",
-            "--output",
-            type=_output_folder,
-            metavar="DIR",
-            help="folder to write to (default: reports/)",
-        )
-    )
+    _output_folder_option(p, "reports/")
     _today_option(p)
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_report, sum_up_warnings=True)
@@ -2097,15 +2094,7 @@ def _add_exchange_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         "schema", help="write JSON Schemas for editors", description=_about(_cmd_schema)
     )
     _root_option(p)
-    _folder(
-        p.add_argument(
-            "-o",
-            "--output",
-            type=_output_folder,
-            metavar="DIR",
-            help="folder to write to (default: schemas/)",
-        )
-    )
+    _output_folder_option(p, "schemas/")
     _talk_options(p, verbose=False)
     p.set_defaults(run=_cmd_schema)
 
