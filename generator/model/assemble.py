@@ -222,9 +222,7 @@ def _misplaced(doc: Document, kind: str) -> ContentError | None:
         return None
     written = _written_required(doc, kind)
     fits = {
-        other: [
-            key for key in doc.data if key not in KINDS[kind].names and key in KINDS[other].names
-        ]
+        other: [key for key in doc.data if _own_field(key, other, kind)]
         for other in KIND_FOLDERS
         if other != kind and _written_required(doc, other)
     }
