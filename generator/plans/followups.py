@@ -684,11 +684,15 @@ def _someone_else_at(playbook: Playbook, company: Company, contact: str, today: 
 
 def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     """Nudge and second contact for a request with no answer (status still requested);
-    one given up on (`no-reply`) keeps its second contact, the moving on it stands for."""
+    one given up on (`no-reply`) keeps its second contact, the moving on it stands for.
+    A request dated after `today` is not sent yet (check warns of it): its reminders
+    start on its day."""
     rules = ctx.config.followups
     company = second_contact_company(ctx.playbook, meeting.contact, ctx.today)
     who = ctx.name(meeting.contact)
     start = meeting.requested_on
+    if start is not None and start > ctx.today:
+        return
     waiting = meeting.status == "requested" and start is not None
     given_up = meeting.status == "no-reply" and start is not None
     yet = " yet" if waiting else ""

@@ -134,12 +134,15 @@ def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
 def waiting(playbook: Playbook, today: dt.date) -> list[Meeting]:
     """Requests that have no answer yet, oldest first. A contact who declined
     (`Playbook.declined_on`) has answered: their requests wait for nothing, as the
-    follow-ups no longer nudge them."""
+    follow-ups no longer nudge them. One dated after `today` is not sent yet (check warns
+    of it): it waits for nothing until its day, when its reminders start too."""
     return sorted(
         (
             m
             for m in playbook.meetings.values()
-            if m.status == "requested" and playbook.declined_on(m.contact, today) is None
+            if m.status == "requested"
+            and (m.requested_on is None or m.requested_on <= today)
+            and playbook.declined_on(m.contact, today) is None
         ),
         key=lambda m: m.sort_key,
     )

@@ -282,3 +282,22 @@ def test_check_and_keep_in_touch_agree_on_which_meeting_answers_a_request(
             )
         )
     assert seen == [(False, False), (True, True)]
+
+
+def test_a_request_dated_after_today_gets_its_reminders_from_its_day(tmp_path: Path) -> None:
+    """A request to Kwame dated 10 Dec (one to send, which check warns of), its nudge
+    recorded for the 15th: on 9 Dec it is not sent yet, and its nudge and second contact
+    start on its day, not before (the sample's request of 13 Nov had its nudge listed on
+    15 Oct)."""
+    files = {
+        "content/contacts/kwame-asante.md": person("Kwame Asante"),
+        "content/meetings/kwame.md": meeting(
+            "kwame-asante",
+            "status: requested",
+            "requested_on: 2026-12-10",
+            "done: {nudge: 2026-12-15}",
+        ),
+    }
+    pages = [timeline(tmp_path, files, day) for day in DAYS]
+    assert ["Follow up once with Kwame Asante" in page for page in pages] == [False, True, True]
+    assert ["No reply from Kwame Asante" in page for page in pages] == [False, True, True]

@@ -175,3 +175,12 @@ def test_requests_too_soon_to_nudge_alone_leave_nothing_needing_attention(
         "Needs attention Nothing for now. 1 request is waiting for a reply, too soon to "
         "nudge: the follow-ups say when."
     )
+
+
+def test_a_request_dated_after_today_is_not_awaiting_a_reply(tmp_path: Path) -> None:
+    """On 15 Oct the sample's requests of 4 and 13 Nov are not sent yet: the dashboard
+    counted them awaiting a reply, and the follow-ups nudged Kwame about his of 13 Nov."""
+    site = build(copy_sample(tmp_path / "pb"), today=dt.date(2026, 10, 15), jobs=1).output
+    home = scan(site / "index.html").text
+    assert "0 awaiting reply" in home, home
+    assert "Kwame" not in scan(site / "timeline/index.html").text
