@@ -162,7 +162,7 @@ def playbook_guardrails(
     it, and bank questions worded as a job ask but open to informational meetings."""
     return (
         *_one_person(playbook, today),
-        *_pitch_too_long(playbook, agenda_of or planner(playbook, playbook.config.meetings)),
+        *_pitch_too_long(playbook, today, agenda_of or planner(playbook, playbook.config.meetings)),
         *_bank_job_asks(playbook),
         *_overlapping(playbook, today),
     )
@@ -578,17 +578,20 @@ def pitch_slot(agenda: Agenda) -> tuple[int, int]:
     return minutes * 60 - points * SHARE_POINT_SECONDS, points
 
 
-def _pitch_too_long(playbook: Playbook, agenda_of: AgendaOf) -> Iterator[ContentError]:
-    """One warning on the profile: the pitch against the tightest planned agenda (the
-    plans themselves: one that lends the background's minutes to a long question leaves
-    the pitch none)."""
+def _pitch_too_long(
+    playbook: Playbook, today: dt.date, agenda_of: AgendaOf
+) -> Iterator[ContentError]:
+    """One warning on the profile: the pitch against the tightest agenda of a meeting to
+    come (`_over`: not one whose day has gone by while still marked scheduled, nor one
+    marked done ahead of its day, which is still to come), by the plans themselves: one
+    that lends the background's minutes to a long question leaves the pitch none."""
     profile = playbook.profile
     if profile is None or not profile.pitch_words:
         return
     needed = spoken_seconds(profile.pitch_words)
     short = []
     for meeting in playbook.meetings.values():
-        if meeting.status in PLANNED_STATUSES:
+        if not _over(meeting, today):
             slot, points = pitch_slot(agenda_of(meeting))
             if slot < needed:
                 short.append((slot, meeting.sort_key, meeting, points))

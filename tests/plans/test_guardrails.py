@@ -1169,6 +1169,20 @@ def test_a_pitch_exactly_as_long_as_its_slot_fits(tmp_path: Path) -> None:
     assert "takes about 1 min 1 s to say (131 words" in line and "leaves it 1 min:" in line
 
 
+def test_the_pitch_is_judged_by_the_meetings_to_come(tmp_path: Path) -> None:
+    """A 2-minute call of 10 Nov still marked scheduled (its outcome to record) was the
+    agenda the pitch warning named, though its day has gone by; a 2-minute call marked
+    done ahead of its day (3 Dec) is still to come, and was not named."""
+    past = meeting(duration="2", status="scheduled", date="2026-11-10")
+    root = tiny(tmp_path, content__meetings__m1=past)
+    write(root, "content/profile.md", LONG_PITCH)
+    assert pitch_warnings(root) == []
+    ahead = meeting(duration="2", status="done", date="2026-12-03")
+    write(root, "content/meetings/m2.md", ahead)
+    [line] = pitch_warnings(root)
+    assert "the 2-minute meeting with Jane Doe (content/meetings/m2.md) leaves" in line, line
+
+
 def test_a_pitch_under_a_minute_is_timed_in_seconds(tmp_path: Path) -> None:
     root = tiny(tmp_path, content__meetings__m1=meeting(duration="2"))
     pitch = "Five years of supply-chain analytics."
