@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -602,6 +603,18 @@ class Playbook:
         contact = self.contacts.get(found.contact)
         return meeting_title(found.format, found.purpose, contact.name if contact else "?")
 
+    def clock_time(self, meeting: Meeting | str) -> dt.time | None:
+        """When a meeting starts on the clock (`timezone:` of playbook.yaml): its `time`,
+        but for one in the hour the clocks skip, which no clock reads (02:30 the night they
+        go forward in Chicago), read an hour later as calendars and its agenda read it
+        (03:30; check warns of it). Lists show this time, so that each page says one."""
+        found = self.meetings[_named(self, "clock_time", meeting)]
+        if found.date is None or found.time is None:
+            return found.time
+        zone = zoneinfo.ZoneInfo(self.config.timezone)
+        written = dt.datetime.combine(found.date, found.time, zone)
+        return written.astimezone(dt.UTC).astimezone(zone).time()
+
     def declined_on(self, contact: Contact | str, today: dt.date) -> dt.date | None:
         """When the contact said no: their `declined:` date, else the earliest declined
         meeting's request (or meeting) date (UNDATED when it has neither); None if they
@@ -648,6 +661,7 @@ _QUERIED_KIND = {
     "meetings_at": ("company", "companies"),
     "contact_of": ("meeting", "meetings"),
     "title_of": ("meeting", "meetings"),
+    "clock_time": ("meeting", "meetings"),
     "held_together": ("meeting", "meetings"),
     "answers_to": ("question", "questions"),
 }

@@ -184,3 +184,22 @@ def test_a_request_dated_after_today_is_not_awaiting_a_reply(tmp_path: Path) -> 
     home = scan(site / "index.html").text
     assert "0 awaiting reply" in home, home
     assert "Kwame" not in scan(site / "timeline/index.html").text
+
+
+def test_a_time_the_clocks_skip_is_shown_as_the_agenda_shows_it(tmp_path: Path) -> None:
+    """A call at 02:30 on 8 Mar 2026 in Chicago, when the clocks skip from 02:00 to 03:00:
+    its agenda (and the calendar) said 03:30, the dashboard and the Meetings list 02:30."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    write(
+        tmp_path,
+        "content/meetings/spring.md",
+        "---\ncontact: ada\nformat: phone\nstatus: scheduled\n"
+        'date: 2026-03-08\ntime: "02:30"\n---\n',
+    )
+    site = build(tmp_path, out=tmp_path / "out", today=dt.date(2026, 3, 1), jobs=1).output
+    agenda = scan(site / "meetings/spring/index.html").text
+    assert "03:30 to 04:00" in agenda, agenda
+    assert _whens((site / "index.html").read_text()) == ["Sun 8 Mar, 03:30"]
+    assert set(_whens((site / "meetings/index.html").read_text())) == {"Sun 8 Mar, 03:30"}
+    assert "Sun 8 Mar, 03:30" in scan(site / "contacts/ada/index.html").text
