@@ -41,6 +41,7 @@ from generator.live.track import (
     as_json,
     model_changes,
     pretty,
+    url_encoded,
 )
 from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
@@ -151,6 +152,7 @@ class LiveBuild:
         assert isinstance(env, TrackedEnvironment)
         env.model = self.model
         env.filters["pprint"] = pretty
+        env.filters["urlencode"] = url_encoded
         env.policies["json.dumps_function"] = as_json
         self._env = env
         self._versions = TrackedVersions(self.model)

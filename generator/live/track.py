@@ -30,6 +30,7 @@ from types import MethodType
 from typing import Any, Final, Generic, TypeVar, cast
 
 from jinja2 import Undefined
+from jinja2.filters import do_urlencode
 from markupsafe import Markup
 
 from generator.model.entities import (
@@ -797,6 +798,12 @@ def pretty(value: Any) -> str:
     """`|pprint` as in a build: an entity laid out a field a line, as pprint lays out a
     dataclass (a view it prints on one line), also in a list, a tuple or a mapping."""
     return pformat(_unviewed(value))
+
+
+def url_encoded(value: Any) -> str:
+    """`|urlencode` as in a build: Jinja encodes a dict as its pairs, and knows one by its
+    type, which a view of the model is not."""
+    return do_urlencode(_unviewed(value))
 
 
 def _unviewed(value: Any) -> Any:

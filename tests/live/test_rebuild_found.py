@@ -205,3 +205,18 @@ def test_the_last_of_a_mapping_is_the_last_a_build_shows(
     )
     assert "<p>tomas-alvarez, " in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_mapping_url_encoded_is_encoded_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ playbook.contacts|urlencode }}`: a build encodes a dict as its pairs; the
+    preview stopped at "ValueError while rendering: too many values to unpack (expected
+    2)", as Jinja took the view for a list of pairs."""
+    page = shown(
+        builder,
+        sample_root,
+        "<p>{{ playbook.contacts|urlencode }} {{ playbook.questions|urlencode|length }}</p>",
+    )
+    assert "<p>daniel-reyes=Contact%28slug%3D%27daniel-reyes%27" in page
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
