@@ -31,6 +31,7 @@ from typing import Any, Final, Generic, TypeVar, cast
 
 from jinja2 import Undefined
 from jinja2.filters import do_urlencode
+from jinja2.sandbox import modifies_known_mutable
 from markupsafe import Markup
 
 from generator.model.entities import (
@@ -739,12 +740,22 @@ class TrackedEnvironment(ThemeEnvironment):
                     self.model.recorder.read(self.model.key("template", name))
         return super().select_template(names, parent, globals)
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """A dict's method that would change it (`playbook.contacts.pop(...)`), which the
+        view has not, is refused as a build refuses it, not said to be missing."""
+        found = super().getattr(obj, attribute)
+        missing = isinstance(found, Undefined) and isinstance(obj, ShownAsDict)
+        if missing and modifies_known_mutable({}, attribute):
+            return self.unsafe_undefined(obj, attribute)
+        return found
+
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
-        """The sandbox's refusal, as a build's: a name of the view's own (`_model`) is
-        one the build's value lacks."""
-        if not hasattr(_as_built(obj), attribute):  # the view's own (`_model`): none in a build
+        """The sandbox's refusal, as a build's, of the value a build has: a name of the
+        view's own (`_model`) is one the build's value lacks."""
+        built = _as_built(obj)
+        if not hasattr(built, attribute):  # the view's own (`_model`): none in a build
             return self.undefined(obj=obj, name=attribute)
-        return super().unsafe_undefined(obj, attribute)
+        return super().unsafe_undefined(built, attribute)
 
     def remember(self, name: str, values: Mapping[str, Any], render: Callable[[], str]) -> Any:
         """A cached part, kept by its template and what it shows; compressed (tens of MiB

@@ -785,6 +785,12 @@ ONLY_SOME = (
 build at every contact without pronouns, with no word of how to write it."""
 
 
+IN_PLACE = (
+    " in place, which a template may not do: what a page is given is read by the other pages too. "
+    "Make a new value instead ({% set rows = rows + [row] %}, or a namespace())"
+)
+
+
 @pytest.mark.parametrize(
     ("shown", "message"),
     [
@@ -800,6 +806,9 @@ build at every contact without pronouns, with no word of how to write it."""
             "access to attribute '__class__' of 'dict' object is unsafe.",
         ),
         ("playbook._model", "'Playbook' has no attribute '_model'"),
+        # a dict's method that changes it: the preview said the view had no such name
+        ("playbook.contacts.pop('x', 1)", "dict.pop() changes a value" + IN_PLACE),
+        ("playbook.questions.clear()", "dict.clear() changes a value" + IN_PLACE),
         ("contact._slug", "'Contact' has no attribute '_slug'"),
         ("playbook.contacts.keys().nmae", "'dict_keys' has no attribute 'nmae'"),
         (  # the playbook holds dicts: the preview showed it once
