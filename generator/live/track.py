@@ -546,8 +546,8 @@ class ShownAsDict(ShownAs, Mapping[str, V]):
         return repr(dict(self.items()))
 
     def __reversed__(self) -> Iterator[str]:
-        """The keys last first, as a dict gives them (`|last`, `|reverse`)."""
-        return reversed(tuple(self))
+        """The keys last first, as a dict gives them (`|last`, `|reverse`), and shown so."""
+        return reversed(dict.fromkeys(self))
 
     def keys(self) -> KeysView[str]:
         return DictKeys(self)
@@ -605,9 +605,11 @@ class ShownAsDictView(ShownAs):
         return f"{self.shown_as}({list(cast(Iterable[Any], self))!r})"
 
     def __reversed__(self) -> Iterator[Any]:
-        """Last first, as a dict's view gives them (`|last`)."""
-        shown: list[Any] = list(cast(Iterable[Any], self))
-        return iter(shown[::-1])
+        """Last first, as a dict's view gives them (`|last`, `|reverse`), and shown so."""
+        shown = cast(Iterable[Any], self)
+        if self.shown_as == "dict_items":
+            return reversed(dict(shown).items())
+        return reversed(dict.fromkeys(shown).keys())
 
 
 class DictKeys(ShownAsDictView, KeysView[Any]):

@@ -5,6 +5,7 @@ sequence that shows it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import REPO, edit, write
@@ -220,3 +221,22 @@ def test_a_mapping_url_encoded_is_encoded_as_in_a_build(
     )
     assert "<p>daniel-reyes=Contact%28slug%3D%27daniel-reyes%27" in page
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_mapping_reversed_is_shown_as_in_a_build(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """`{{ playbook.contacts|reverse }}`, and of its keys or items, as a theme's author
+    prints them to see what they are: a build shows a dict's reverse iterators, the preview
+    showed `<reversed object at ...>` (`<list_reverseiterator ...>` for the views)."""
+    page = shown(
+        builder,
+        sample_root,
+        "<p>{{ playbook.contacts|reverse }} {{ playbook.questions.keys()|reverse }} "
+        "{{ playbook.companies.items()|reverse }} {{ playbook.contacts|reverse|first }}</p>",
+    )
+    shown_as = re.sub(r" at 0x[0-9a-f]+", "", page.split("<p>&lt;")[1].split("</p>")[0])
+    assert shown_as == (
+        "dict_reversekeyiterator object&gt; &lt;dict_reversekeyiterator object&gt; "
+        "&lt;dict_reverseitemiterator object&gt; tomas-alvarez"
+    )
