@@ -21,11 +21,10 @@ import jinja2
 
 from generator.choices import COACH, OWNER
 from generator.errors import BuildError, ContentError, Problems, UsageError, display_path
-from generator.model.assemble import Parsed, Steps, assemble, validate
+from generator.model.assemble import Parsed, Steps, assemble
 from generator.model.broken import Unparsed
 from generator.model.config import Config, leads_round, load_config
 from generator.model.entities import Playbook
-from generator.model.fields import beside_left_out
 from generator.model.redact import shared_view
 from generator.model.schema import meant_field
 from generator.plans.facts import Facts, derive, worked_out
@@ -62,7 +61,6 @@ from generator.site.render import MISSING_FILE, Site, make_environment, render_m
 from generator.site.theme import has_own_templates, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import discover, unread_files
-from generator.sources.frontmatter import Document
 from generator.sources.read import Read, read
 from generator.stopwatch import Stopwatch
 
@@ -140,33 +138,19 @@ def read_all(
     return fork_map(partial(read, meant=meant_field), sources, jobs, progress.advance)
 
 
-def parsed_of(
-    reads: Iterable[Read], problems: Problems, today: dt.date | None = None
-) -> tuple[list[Parsed], list[Unparsed]]:
-    """The parsed documents, and the files that could not be read or parsed. `today`: as
-    `validate` takes it, for the fields of a file read in part (`partly_checked`)."""
+def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], list[Unparsed]]:
+    """The parsed documents, and the files that could not be read or parsed (with the
+    rest of one that YAML could read in part, which `assemble` checks)."""
     parsed, broken = [], []
     for one in reads:
         if one.problems:
             problems.items += one.problems
         source = one.source
         if one.doc is None:
-            broken.append(Unparsed(source.kind, source.slug, source.rel))
-            if one.partly is not None:
-                problems.items += partly_checked(one, one.partly, today)
+            broken.append(Unparsed(source.kind, source.slug, source.rel, one.partly))
         else:
             parsed.append(Parsed(source.kind, source.slug, one.doc))
     return parsed, broken
-
-
-def partly_checked(one: Read, doc: Document, today: dt.date | None) -> list[ContentError]:
-    """The mistakes in the other fields of a file that YAML could not read whole for a
-    mistake in one of them (`Read.partly`, `doc`), checked as if the fields left out
-    were not written (`beside_left_out`): the file stays broken, and the next check does
-    not bring up what this one could have told."""
-    return beside_left_out(
-        doc, validate(Parsed(one.source.kind, one.source.slug, doc), today).problems
-    )
 
 
 def load(
@@ -195,7 +179,7 @@ def load_on_day(
     too, the clock read once (read again, past midnight it would be the next day's)."""
     config = load_config(root, problems, encrypted, today)
     day = resolve_today(today, config)
-    parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems, day)
+    parsed, broken = parsed_of(read_all(root, problems, jobs, progress), problems)
     progress.stage("Checking")
     steps = Steps(map=partial(fork_map, jobs=jobs))
     unread = unread_files(root)

@@ -1175,10 +1175,9 @@ def test_what_a_file_with_a_yaml_mistake_leaves_for_the_next_run_is_what_the_doc
     tmp_path: Path,
 ) -> None:
     """docs/content.md said of a file with a YAML mistake that "its other fields are still
-    checked", while what it names elsewhere and its body are not: `company: Acme Corp`
+    checked", while what it names elsewhere and its body were not: `company: Acme Corp`
     and a `[[link]]` to nothing below `role: Head of Data: Platform` were told only once
-    the role was quoted. The docs say so now; when check tells them in the same run,
-    this test asks for the docs to say that instead."""
+    the role was quoted. Check tells them in the same run now, and the docs say so."""
     root = copy_sample(tmp_path)
     write(
         root,
@@ -1189,9 +1188,10 @@ def test_what_a_file_with_a_yaml_mistake_leaves_for_the_next_run_is_what_the_doc
     _, problems = checked(root, SAMPLE_TODAY)
     told = {p.field for p in problems.items if p.path == "content/contacts/jane-doe.md"}
     assert {"role", "met_on"} <= told
-    later = "company" not in told and "body" not in told
+    assert {"company", "body"} <= told
     content = (DOCS / "content.md").read_text()
     section = re.search(r"^- \*\*A file with a YAML mistake\*\*.*?(?=^- )", content, re.S | re.M)
     assert section
     said = " ".join(section[0].split())
-    assert ("`company: Acme Corp` below a broken `role:` is told in the next run" in said) == later
+    assert "`company: Acme Corp` below a broken `role:` is told beside the role's error" in said
+    assert "next run" not in said

@@ -189,7 +189,7 @@ class LiveBuild:
         today = resolve_today(self.today, config)
         self._day = (config, today)
         settle = functools.partial(self.steps.settle, today=today)
-        parsed, broken = parsed_of(self.sources.reads(changed, problems, settle), problems, today)
+        parsed, broken = parsed_of(self.sources.reads(changed, problems, settle), problems)
         self._go_on()
         playbook = assemble(
             parsed,

@@ -56,6 +56,7 @@ from generator.model.fields import (
     ListOf,
     Record,
     Slug,
+    beside_left_out,
     is_blank,
     looks_like_id,
     spaced_entries,
@@ -438,25 +439,7 @@ def assemble(
     }
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
-        if body.broken:
-            problems.items += _broken_links(item.doc, body, links, set_aside, broken)
-        if body.rendered.too_deep is not None:
-            problems.items.append(_too_deep(item.doc, body.rendered.too_deep))
-        if body.rendered.lazy_quotes is not None:
-            problems.items.append(_lazy_quotes(item.doc, body.rendered.lazy_quotes))
-        if body.rendered.too_many is not None:
-            problems.items.append(_too_many(item.doc, body.rendered.too_many))
-        if body.rendered.nests_too_deep is not None:
-            problems.items.append(_nests_too_deep(item.doc, body.rendered.nests_too_deep))
-        # most bodies have none of these: a live rebuild looks at every body of 10,000
-        told = body.rendered
-        if told.addresses or told.dropped or told.unlinked or told.refused or told.remote:
-            problems.items += _page_addresses(item.doc, told, links)
-            problems.items += _unpublished_files(item.doc, told)
-            problems.items += _dropped_html(item.doc, told)
-            problems.items += _unlinked(item.doc, told)
-            problems.items += _refused_links(item.doc, told)
-            problems.items += _remote_images(item.doc, told)
+        problems.items += _body_problems(item.doc, body, links, set_aside, broken)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -468,6 +451,10 @@ def assemble(
                 stand_ins[item.doc.path] = stood_in
                 if kind == "contacts" and entity is None:
                     contacts_held_back[slug] = stood_in.company
+    for item, stood_in in _partly_read(broken, links, set_aside, steps, config, problems, today):
+        stand_ins[item.doc.path] = stood_in
+        if item.kind == "contacts":
+            contacts_held_back[item.slug] = stood_in.company
     categories, held_back = question_bank(unique, checked, bodies, problems)
     companies = {slug for kind, slug in unique if kind == "companies"}
     companies.update(item.slug for item in broken if item.kind == "companies")
@@ -489,6 +476,58 @@ def assemble(
     if playbook.profile is None and missing:
         problems.warn("content/profile.md", 1, "file", _no_profile(set_aside, playbook))
     return playbook
+
+
+def _body_problems(
+    doc: Document, body: Body, links: LinkTable, set_aside: UnreadIndex, broken: Sequence[Unparsed]
+) -> list[ContentError]:
+    """What is wrong in a rendered body: links leading nowhere, HTML or lists too deep,
+    too many parts, and the addresses, files and HTML it cannot show."""
+    found = list(_broken_links(doc, body, links, set_aside, broken)) if body.broken else []
+    told = body.rendered
+    if told.too_deep is not None:
+        found.append(_too_deep(doc, told.too_deep))
+    if told.lazy_quotes is not None:
+        found.append(_lazy_quotes(doc, told.lazy_quotes))
+    if told.too_many is not None:
+        found.append(_too_many(doc, told.too_many))
+    if told.nests_too_deep is not None:
+        found.append(_nests_too_deep(doc, told.nests_too_deep))
+    # most bodies have none of these: a live rebuild looks at every body of 10,000
+    if told.addresses or told.dropped or told.unlinked or told.refused or told.remote:
+        found += _page_addresses(doc, told, links)
+        found += _unpublished_files(doc, told)
+        found += _dropped_html(doc, told)
+        found += _unlinked(doc, told)
+        found += _refused_links(doc, told)
+        found += _remote_images(doc, told)
+    return found
+
+
+def _partly_read(
+    broken: Sequence[Unparsed],
+    links: LinkTable,
+    set_aside: UnreadIndex,
+    steps: Steps,
+    config: Config,
+    problems: Problems,
+    today: dt.date | None,
+) -> Iterator[tuple[Parsed, Contact | Meeting]]:
+    """The files YAML could read only in part (`Unparsed.partly`): their other fields and
+    their body are checked as if the fields left out were not written (`beside_left_out`),
+    and a contact or meeting is yielded as a stand-in whose references are checked with
+    the others'. The file stays broken, but the next run does not bring up what this one
+    could have told (a `company: Acme Corp` below a broken `role:`)."""
+    for unparsed in broken:
+        if unparsed.partly is None:
+            continue
+        item = Parsed(unparsed.kind, unparsed.slug, unparsed.partly)
+        checked = validate(item, today)
+        problems.items += beside_left_out(item.doc, checked.problems)
+        body = steps.render_body(item.doc, links, config.raw_html)
+        problems.items += _body_problems(item.doc, body, links, set_aside, broken)
+        if item.kind in ("contacts", "meetings"):
+            yield item, stand_in(item, checked, body.rendered)
 
 
 def _contacts_on_companies(playbook: Playbook, problems: Problems) -> None:
@@ -715,7 +754,7 @@ def _with_file_slug(item: Unparsed) -> Unparsed:
     """A file that could not be parsed, under the slug it would have (`Priya Natarajan.md`
     is `priya-natarajan`)."""
     slug = item.slug if item.kind == "profile" else file_slug(item.slug)
-    return item if slug == item.slug or not slug else Unparsed(item.kind, slug, item.path)
+    return item if slug == item.slug or not slug else replace(item, slug=slug)
 
 
 def _has_required(values: dict[str, Any], kind: str) -> bool:

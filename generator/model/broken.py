@@ -13,11 +13,12 @@ and one warning says so.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.errors import ContentError, Severity
 from generator.model.entities import Playbook
 from generator.model.fields import looks_like_id
+from generator.sources.frontmatter import Document
 from generator.sources.markdown import Rendered, Target
 
 WAITING = "waiting"
@@ -37,6 +38,9 @@ class Unparsed:
     slug: str
     path: str
     """Relative to the playbook root, as in messages."""
+    partly: Document | None = field(default=None, compare=False)
+    """Where YAML could not read its front matter for a mistake in one field, the rest of
+    it (`Read.partly`): checked, with what it names and its body, in the same run."""
 
 
 def waiting_keys(broken: Iterable[Unparsed]) -> set[str]:

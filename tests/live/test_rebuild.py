@@ -1152,6 +1152,27 @@ def test_a_file_read_without_its_broken_field_is_checked_as_a_build_checks_it(
     assert sorted(str(e) for e in outcome.errors + outcome.warnings if e.path == rel) == expected
 
 
+def test_what_a_file_read_in_part_names_is_checked_live_as_a_build_checks_it(
+    builder: LiveBuild, sample_root: Path
+) -> None:
+    """What the rest of a file YAML could read only in part names (a company, a
+    `[[link]]`) is checked in the same run, live as in a build, and checked again when the
+    file it names is made while this one stays broken."""
+    rel = "content/contacts/ada-lane.md"
+    text = "---\nname: Ada Lane\nrole: Head of Data: Platform\ncompany: Acme Corp\n---\n"
+    write(sample_root, rel, text + "See [[zed-quinn]].\n")
+    expected = sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).items if e.path == rel)
+    assert [line.split(": ")[1] for line in expected] == ["role", "company", "body"]
+    outcome = builder.build([sample_root / rel])
+    assert sorted(str(e) for e in outcome.errors + outcome.warnings if e.path == rel) == expected
+    zed = sample_root / "content/contacts/zed-quinn.md"
+    write(sample_root, "content/contacts/zed-quinn.md", "---\nname: Zed Quinn\n---\n")
+    outcome = builder.build([zed])
+    told = sorted(str(e) for e in outcome.errors + outcome.warnings if e.path == rel)
+    assert told == sorted(str(e) for e in check(sample_root, SAMPLE_TODAY).items if e.path == rel)
+    assert [line.split(": ")[1] for line in told] == ["role", "company"]
+
+
 def test_files_laid_out_alike_share_one_table_of_field_lines(
     builder: LiveBuild, sample_root: Path, tmp_path: Path
 ) -> None:

@@ -116,3 +116,32 @@ def test_a_content_folder_that_cannot_be_read_is_one_error(
         "content:1: folder: cannot be read: permission denied (check who owns it and who may "
         "read it)"
     ]
+
+
+def test_a_file_read_in_part_has_its_references_and_links_checked_in_the_same_run(
+    tmp_path: Path,
+) -> None:
+    """A meeting whose `format:` YAML could not read: its unknown contact, its unknown
+    question id and its `[[link]]` to nothing were told only once the format was fixed."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/pat-lee.md", "---\nname: Pat Lee\n---\n")
+    write(
+        tmp_path,
+        "content/questions/the-job.md",
+        "---\ncategory: the-job\nquestions:\n  - id: typical-day\n    text: A day?\n---\n",
+    )
+    write(
+        tmp_path,
+        "content/meetings/2026-11-03-pat-lee.md",
+        "---\ncontact: pat-le\nformat: [coffee\ndate: 2026-11-03\nquestions: [typicl-day]\n"
+        "---\nAsk [[pat-lea]].\n",
+    )
+    told = [str(p) for p in check(tmp_path).errors]
+    assert [m.split(": ")[0:2] for m in told] == [
+        ["content/meetings/2026-11-03-pat-lee.md:2", "contact"],
+        ["content/meetings/2026-11-03-pat-lee.md:3", "format"],
+        ["content/meetings/2026-11-03-pat-lee.md:5", "questions.1"],
+        ["content/meetings/2026-11-03-pat-lee.md:7", "body"],
+    ], told
+    assert "did you mean pat-lee?" in told[0]
+    assert "did you mean typical-day?" in told[2]
