@@ -439,7 +439,7 @@ def assemble(
     }
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
-        problems.items += _body_problems(item.doc, body, links, set_aside, broken)
+        problems.items += _body_problems(item, body, links, set_aside, broken)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -479,11 +479,12 @@ def assemble(
 
 
 def _body_problems(
-    doc: Document, body: Body, links: LinkTable, set_aside: UnreadIndex, broken: Sequence[Unparsed]
+    item: Parsed, body: Body, links: LinkTable, set_aside: UnreadIndex, broken: Sequence[Unparsed]
 ) -> list[ContentError]:
     """What is wrong in a rendered body: links leading nowhere, HTML or lists too deep,
     too many parts, and the addresses, files and HTML it cannot show."""
-    found = list(_broken_links(doc, body, links, set_aside, broken)) if body.broken else []
+    doc = item.doc
+    found = list(_broken_links(item, body, links, set_aside, broken)) if body.broken else []
     told = body.rendered
     if told.too_deep is not None:
         found.append(_too_deep(doc, told.too_deep))
@@ -525,7 +526,7 @@ def _partly_read(
         checked = validate(item, today)
         problems.items += beside_left_out(item.doc, checked.problems)
         body = steps.render_body(item.doc, links, config.raw_html)
-        problems.items += _body_problems(item.doc, body, links, set_aside, broken)
+        problems.items += _body_problems(item, body, links, set_aside, broken)
         if item.kind in ("contacts", "meetings"):
             yield item, stand_in(item, checked, body.rendered)
 
@@ -837,8 +838,10 @@ def changed_keys(old: LinkTable, new: LinkTable) -> set[LinkKey]:
     return changed
 
 
-def link_problem(links: LinkTable, name: str) -> str:
-    """Why `[[name]]` resolves to nothing, for the error message."""
+def link_problem(links: LinkTable, name: str, own: tuple[str, str] | None = None) -> str:
+    """Why `[[name]]` resolves to nothing, for the error message; `own`: (kind, slug) of
+    the page the link is on, never offered for it (a meeting's `[[alex-example]]`, its
+    contact's file gone, is no typo for the meeting `alex-example-coffee` itself)."""
     page, hash_mark, heading = name.partition("#")
     page = page.strip()
     if not page and not hash_mark:  # [[|label]]: nothing before the label
@@ -866,18 +869,21 @@ def link_problem(links: LinkTable, name: str) -> str:
     else:
         problem = "no contact or company has that name, and no contact, company or meeting has "
         problem += "that file name"
-    return f"[[{name}]] links to nothing: {problem}{_link_hint(links, page, hash_mark + heading)}"
+    hint = _link_hint(links, page, hash_mark + heading, own)
+    return f"[[{name}]] links to nothing: {problem}{hint}"
 
 
-def _link_hint(links: LinkTable, page: str, rest: str) -> str:
+def _link_hint(links: LinkTable, page: str, rest: str, own: tuple[str, str] | None) -> str:
     """`; did you mean [[priya-natarajan]]?` for a link a typo away from a page, looked for
     in the kind it names, then in the others (`[[contacts/verdant-grid]]` →
-    `[[companies/verdant-grid]]`); `rest` is its `#heading`. "" when nothing is close."""
+    `[[companies/verdant-grid]]`); `rest` is its `#heading`, `own` the page it is on, left
+    out. "" when nothing is close."""
     qualified = QUALIFIED_LINK.match(page)
     text = qualified[2] if qualified else page
     found = _close_pages(links, (qualified[1],) if qualified else tuple(links.targets), text)
     if not found and qualified:
         found = _close_pages(links, tuple(links.targets), text)
+    found = [page for page in found if page != own]
     ways = [
         f"{kind}/{slug}"
         if qualified or sum(slug in t for t in links.targets.values()) > 1
@@ -897,13 +903,14 @@ def _close_pages(links: LinkTable, kinds: Sequence[str], text: str) -> list[tupl
 
 
 def _broken_links(
-    doc: Document, body: Body, links: LinkTable, unread: UnreadIndex, broken: Iterable[Unparsed]
+    item: Parsed, body: Body, links: LinkTable, unread: UnreadIndex, broken: Iterable[Unparsed]
 ) -> Iterator[ContentError]:
-    waiting = {item.kind for item in broken if not item.slug}  # folders that cannot be read
+    waiting = {one.kind for one in broken if not one.slug}  # folders that cannot be read
     for name, line in body.broken:
         if waiting and _may_wait(links, name, waiting):
             continue
-        yield _in_body(doc, line, link_problem(links, name) + _unread_link(unread, links, name))
+        told = link_problem(links, name, (item.kind, item.slug))
+        yield _in_body(item.doc, line, told + _unread_link(unread, links, name))
 
 
 def _may_wait(links: LinkTable, name: str, waiting: set[str]) -> bool:

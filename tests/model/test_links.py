@@ -208,6 +208,21 @@ def test_a_link_a_typo_away_from_a_page_names_it(link: str, hint: str) -> None:
     assert link_problem(links, link).endswith(f"; {hint}")
 
 
+def test_a_link_to_nothing_is_not_offered_the_page_it_is_on(tmp_path: Path) -> None:
+    """With content/contacts/alex-example.md deleted from a fresh `playbook init`, the
+    meeting's `[[alex-example]]` was told "did you mean [[alex-example-coffee]]?", a link
+    to the meeting's own page."""
+    root = tmp_path / "pb"
+    assert main(["init", str(root), "-q"]) == 0
+    (root / "content/contacts/alex-example.md").unlink()
+    problems = Problems()
+    load(root, problems)
+    told = [p.message for p in problems.errors if p.field == "body"]
+    assert told == [
+        "[[alex-example]] links to nothing: no contact, company or meeting has that file name"
+    ]
+
+
 def test_a_contact_file_named_after_the_person(root: Path, tmp_path: Path) -> None:
     contacts = root / "content/contacts"
     (contacts / "jonah-kim.md").rename(contacts / "Jonah Kim.md")
