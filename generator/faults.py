@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import traceback
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
     if exc.errno in _FOLDER_ADVICE:
         what, fix = _FOLDER_ADVICE[exc.errno]
         if exc.errno != errno.EROFS:  # a disk read-only is the disk's, wherever
-            where = _folder_refusing(where)
+            where = _folder_refusing(where, exc.errno)
         if exc.errno == errno.EROFS and elsewhere:  # not mended in place
             return where, f"{what}: {elsewhere}"
         return where, _fixed(what, fix, elsewhere)
@@ -98,14 +99,45 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
     return where, what
 
 
-def _folder_refusing(where: str) -> str:
+def _folder_refusing(where: str, code: int) -> str:
     """The folder that the system's refusal of `where` is about, when `where` is not there
     (a file to be made in a folder the user may not write, or one in a folder they may not
-    open): "check who owns it" of a file that does not exist sent them looking for it."""
+    open): "check who owns it" of a file that does not exist sent them looking for it. So
+    too when `where` is there and its own permissions let the user read and write it, but
+    its folder's do not let them change what the folder holds (`chmod 555 output/meetings`:
+    the build could not move a page in or out of it, and named the page)."""
     folder = os.path.dirname(where)
-    if not folder or os.path.lexists(where) or not os.path.isdir(folder):
+    if not folder or not os.path.isdir(folder):
         return where
-    return folder
+    if not os.path.lexists(where):
+        return folder
+    refused_by_the_folder = (
+        code == errno.EACCES
+        and _permits(where, stat.S_IRUSR | stat.S_IWUSR)
+        and not _permits(folder, stat.S_IWUSR)
+    )
+    return folder if refused_by_the_folder else where
+
+
+def _permits(path: str, wanted: int) -> bool:
+    """Do the permissions of `path` give this user all of `wanted` (given as the owner's
+    bits: read, write), as its owner, one of its group or anyone else? The bits as
+    `ls -l` shows them, not `os.access`, which says yes to everything for root. Windows
+    keeps no such bits: yes."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        found = os.stat(path)
+    except OSError:
+        return False
+    if found.st_uid == os.geteuid():
+        shift = 0
+    elif found.st_gid == os.getegid() or found.st_gid in os.getgroups():
+        shift = 3
+    else:
+        shift = 6
+    bits = wanted >> shift
+    return found.st_mode & bits == bits
 
 
 def _refused_there(where: str) -> bool:

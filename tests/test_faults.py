@@ -442,6 +442,41 @@ def test_a_file_refused_before_it_is_there_names_the_folder_that_refused_it(
     assert os_problem(refused) == "new.md: permission denied: check who owns it"
 
 
+def test_a_page_its_read_only_folder_keeps_from_being_replaced_names_the_folder(
+    sample_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`chmod 555 output/meetings`, then a build that changes a meeting's page: the system
+    refuses to move the page out of the folder, and the build said "output/meetings/
+    index.html: permission denied: check who owns it", a page anyone may write. The folder
+    is what refused. (As root, chmod would not refuse: the refusal is made here, as the
+    system makes it for a user who is not root.)"""
+    out = tmp_path / "site"
+    argv = ["build", "-q", "-C", str(sample_root), "--out", str(out), "--jobs", "1"]
+    assert main([*argv, "--today", "2026-11-21"]) == 0  # the day before: the list changes
+    (out / "meetings").chmod(0o555)
+    real_replace = os.replace
+
+    def as_the_system_does(source: Any, target: Any) -> None:
+        for path in (source, target):
+            if not os.stat(os.path.dirname(path)).st_mode & 0o200:
+                raise PermissionError(errno.EACCES, "Permission denied", source, None, target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", as_the_system_does)
+    try:
+        assert main([*argv, *TODAY]) == 1
+    finally:
+        (out / "meetings").chmod(0o755)
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"playbook: {out / 'meetings'}: permission denied: check who owns it, "
+        "or choose another folder with --out"
+    )
+
+
 @pytest.mark.parametrize(
     ("command", "folder", "said"),
     [
