@@ -28,14 +28,45 @@ _ADVICE = {
     errno.EMFILE: "too many files open at once: try again with --jobs 1",
     errno.ENFILE: "too many files open on this machine: try again with --jobs 1",
     errno.EIO: "the disk reported a read or write failure: check the disk",
-    errno.EFBIG: (
-        "the file is larger than this system lets one file be (a limit set by ulimit -f, or "
-        "the disk's format): raise the limit and run the command again"
-    ),
 }
 
-_NO_SPACE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 """What another disk may have room for: the command can be told to write elsewhere."""
+
+_TOO_LARGE_FOR_THE_DISK = "the file is larger than this disk's format lets one file be"
+
+
+def _too_large(elsewhere: str) -> str:
+    """A file larger than the system lets one be: under a limit set on the size of the
+    files a command writes (`ulimit -f`, as a shell or a CI runner may set), which
+    another folder would not lift, how to lift it; else the disk's format (FAT32 takes
+    files up to 4 GB), which another disk would not have."""
+    limit = _file_size_limit()
+    if limit is not None:
+        return (
+            f"the file is larger than the limit set on a file's size ({_in_kb(limit)}, "
+            "ulimit -f): raise the limit (ulimit -f unlimited) and run the command again"
+        )
+    if elsewhere:
+        return f"{_TOO_LARGE_FOR_THE_DISK}: {elsewhere}, on another disk"
+    return f"{_TOO_LARGE_FOR_THE_DISK}: copy the playbook to another disk"
+
+
+def _file_size_limit() -> int | None:
+    """The most bytes this process may write in a file (`ulimit -f`), if it is limited;
+    None without a limit, or on a system that sets none (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def _in_kb(size: int) -> str:
+    """`8 KB`, as `ulimit -f` counts (blocks of 1,024 bytes)."""
+    return f"{size // 1024:,} KB"
+
 
 _FOLDER_ADVICE = {
     errno.EROFS: ("that disk is read-only", "copy the playbook to a disk you can write to"),
@@ -87,6 +118,8 @@ def os_fault(exc: OSError, elsewhere: str = "") -> tuple[str, str]:
         if exc.errno == errno.EROFS and elsewhere:  # not mended in place
             return where, f"{what}: {elsewhere}"
         return where, _fixed(what, fix, elsewhere)
+    if exc.errno == errno.EFBIG:
+        return where, _too_large(elsewhere)
     what = _ADVICE.get(exc.errno or 0) or (exc.strerror or str(exc)).rstrip(".").lower()
     if exc.errno == errno.EISDIR and where:
         what = "is a folder where a file was expected"

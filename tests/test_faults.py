@@ -83,7 +83,8 @@ def test_a_limit_on_the_size_of_a_file_is_told_how_to_lift_and_the_site_stays(
 ) -> None:
     """Under a limit on the size of a file (`ulimit -f`, as a shell or a CI runner may
     set), a build of pages past it said only "playbook: …/playbook.ics: file too large":
-    not what limits it, nor what to do."""
+    not what limits it, nor what to do. Then it said "or choose another folder with
+    --out", which the limit follows to any folder: it says the limit and how to raise it."""
     out = tmp_path / "site"
     command = [sys.executable, "-m", "generator", "build", "-C", str(sample_root), *TODAY]
     command += ["--out", str(out), "--jobs", "1"]
@@ -104,9 +105,8 @@ def test_a_limit_on_the_size_of_a_file_is_told_how_to_lift_and_the_site_stays(
     (line,) = without_stages(ended.stderr).splitlines()
     assert ended.returncode == 1
     assert line.startswith(f"playbook: {out}/") and line.endswith(
-        ": the file is larger than this system lets one file be (a limit set by ulimit -f, "
-        "or the disk's format): raise the limit and run the command again, or choose "
-        "another folder with --out"
+        ": the file is larger than the limit set on a file's size (4 KB, ulimit -f): raise "
+        "the limit (ulimit -f unlimited) and run the command again"
     ), line
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
@@ -422,6 +422,24 @@ def test_os_problems_name_the_path_when_there_is_one() -> None:
     assert os_problem(OSError(errno.ELOOP, "Too many levels of symbolic links", "a")) == (
         "a: too many symbolic links in a row (a link that leads back to itself?): remove or "
         "repoint the link"
+    )
+
+
+def test_a_file_too_large_for_the_disk_without_a_limit_is_told_to_go_on_another_disk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without a limit on a file's size (`ulimit -f`), a file too large is too large for
+    the disk's format (FAT32: 4 GB): another disk takes it."""
+    unlimited = (resource.RLIM_INFINITY, resource.RLIM_INFINITY)
+    monkeypatch.setattr(resource, "getrlimit", lambda which: unlimited)
+    too_large = OSError(errno.EFBIG, "File too large", "out/big.html")
+    assert os_problem(too_large, "choose another folder with -o") == (
+        "out/big.html: the file is larger than this disk's format lets one file be: "
+        "choose another folder with -o, on another disk"
+    )
+    assert os_problem(too_large) == (
+        "out/big.html: the file is larger than this disk's format lets one file be: copy the "
+        "playbook to another disk"
     )
 
 
