@@ -1,4 +1,5 @@
-"""`playbook` command line: argv → commands, errors → exit codes (1 content, 2 usage).
+"""`playbook` command line: argv → commands, errors → exit codes (1 content, 2 usage, 75
+another build writing the output, 130 interrupted, 141 the reader gone).
 
 The only module that reads argv or prints; everything below it returns values or
 raises BuildError / UsageError. Faults of the machine (a full disk, a folder that
@@ -30,10 +31,12 @@ from generator import __version__
 from generator.choices import AUDIENCES, NAME_STYLES, NEW_KINDS, OWNER
 from generator.errors import (
     DOCS,
+    EXIT_BUSY,
     EXIT_INTERRUPTED,
     LONG_PATH,
     BuildError,
     ContentError,
+    OutputBusy,
     Problems,
     UsageError,
     ValueRefused,
@@ -178,7 +181,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except UsageError as exc:
         for problem in exc.problems:
             _say(f"playbook: {problem}", err=True)
-        return EXIT_USAGE
+        return EXIT_BUSY if isinstance(exc, OutputBusy) else EXIT_USAGE
     except BrokenPipeError:
         raise  # `main` ends quietly: the reader is gone
     except _NotShown as exc:  # `playbook build > /dev/full`: built, and that was not said

@@ -263,6 +263,18 @@ class UsageError(Exception):
         self.problems = problems
 
 
+class OutputBusy(UsageError):
+    """Another playbook build is writing the output folder: nothing is wrong with what
+    the command was asked, and run again once that build ends, it works. It ends with
+    its own status (`EXIT_BUSY`), not a usage error's, so a script or an editor's save
+    hook can tell "try again" from "fix the command"."""
+
+
+EXIT_BUSY = 75
+"""The exit status of `OutputBusy`: the one sysexits.h gives a temporary failure, which
+the user is invited to retry (EX_TEMPFAIL)."""
+
+
 class ValueRefused(UsageError):
     """A value given on the command line, read, then refused for what it means (`new
     meeting --date 2126-01-01`, a contact not found, an output folder that may not be

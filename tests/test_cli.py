@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import io
 import os
 import re
@@ -2733,4 +2734,21 @@ def test_an_output_path_too_long_says_to_choose_a_shorter_one(
     assert capsys.readouterr().err.endswith(
         ": the path is too long for the system: move the file to a shallower folder, or "
         "choose another folder with -o whose path is shorter\n"
+    )
+
+
+def test_a_build_that_waited_for_another_ends_with_the_status_to_try_again(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second build of one output folder, while another writes it, ended with 2, the
+    status of a command written wrong: a script (an editor's save hook, a cron job) could
+    not tell "run it again later" from "fix the command". It ends with 75 (EX_TEMPFAIL)."""
+    argv = ["build", "-q", "-C", str(sample_root), "--jobs", "1", "--today", "2026-11-22"]
+    assert main(argv) == 0
+    with (sample_root / ".output.lock").open("a") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        assert main(argv) == 75
+    assert capsys.readouterr().err == (
+        f"playbook: another playbook build is writing {sample_root / 'output'}; wait for it "
+        "to finish\n"
     )

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NoReturn
 
-from generator.errors import UsageError, quoted
+from generator.errors import OutputBusy, UsageError, quoted
 from generator.model.config import (
     OUTPUT_LOOP,
     leads_round,
@@ -752,7 +752,7 @@ def _locked(lock: Path, output: Path) -> Iterator[IO[str]]:
             handle.close()
             tries += 1
             if tries == LOCK_TRIES:
-                raise UsageError(
+                raise OutputBusy(
                     f"another playbook build is writing {output}; wait for it to finish"
                 ) from None
             time.sleep(0.1)
