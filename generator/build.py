@@ -50,8 +50,10 @@ from generator.publish.parallel import fork_map
 from generator.publish.write import (
     MANIFEST,
     check_output_dir,
+    last_built,
     mend_after_a_killed_build,
     refuse_other_disks,
+    refuse_sources_within,
     staged_output,
 )
 from generator.site import routes
@@ -220,6 +222,7 @@ def output_problems(output: Path, root: Path) -> list[ContentError]:
         folder = check_output_dir(output, root)
         if folder.is_dir() and not (folder / MANIFEST).exists():  # to be replaced whole
             refuse_other_disks(folder)
+        refuse_sources_within(folder, last_built(folder))
     except UsageError as exc:
         why = str(exc)
     else:

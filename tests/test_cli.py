@@ -2237,6 +2237,31 @@ def test_a_playbook_inside_a_built_site_is_neither_built_nor_checked(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
 
+def test_a_playbook_copied_into_the_output_folder_stops_the_outer_build(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A playbook copied into a site built and never built there (`cp -r search
+    output/`): the next build of the outer playbook left it in the folder it publishes,
+    notes on people included, without a word, and so did `check`."""
+    site = sample_root / "output"
+    argv = ["-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
+    assert main(["build", *argv]) == 0
+    inner = site / "copies" / "search"
+    shutil.copytree(sample_root / "content", inner / "content")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    said = (
+        f"output folder {site} holds a playbook's sources ({inner}), which would be published "
+        "with the site, notes on people too: move them out of it"
+    )
+    assert main(["build", *argv]) == 2
+    assert capsys.readouterr().err == f"playbook: {said}\n"
+    assert main(["check", *argv]) == 1
+    assert f"a build would stop: {said}\n" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    shutil.rmtree(site / "copies")
+    assert main(["build", *argv]) == 0
+
+
 @pytest.mark.parametrize(
     ("folder", "said"),
     [

@@ -58,6 +58,7 @@ from generator.publish.atomic import (
     remove_if_empty,
     sync_folder,
 )
+from generator.sources.discover import KIND_FOLDERS
 
 MARKER = ".playbook-output"
 """Written into every output folder; a folder without it is never replaced."""
@@ -111,6 +112,53 @@ def check_output_dir(output: Path, root: Path) -> Path:
             "choose an empty or new folder with -o/--out"
         )
     return output
+
+
+def refuse_sources_within(output: Path, built: Mapping[str, str] | None) -> None:
+    """Refuse an output folder that holds a playbook's sources (a folder with `content/`
+    or `playbook.yaml`) among the files no build wrote (`cp -r ~/search output/`): the
+    build leaves them there, and they are published with the site, notes on people
+    too; a build that replaces the whole folder would delete them. `built`: the last
+    build's files (`last_built`; None: there is no manifest). Only the folders no build
+    wrote are searched whole: the site's own, thousands of contacts' folders, are not
+    read again (a playbook copied in among them is not found)."""
+    if not output.is_dir():
+        return
+    theirs = {rel.split("/", 1)[0] for rel in built or {}}
+    for entry in sorted(os.scandir(output), key=lambda found: found.name):
+        if entry.name in theirs or entry.name == ".git" or not entry.is_dir(follow_symlinks=False):
+            continue
+        found = _sources_in(Path(entry.path))
+        if found is not None:
+            raise UsageError(
+                f"output folder {output} holds a playbook's sources ({found}), which would be "
+                "published with the site, notes on people too: move them out of it"
+            )
+
+
+def last_built(output: Path) -> Mapping[str, str] | None:
+    """The files the last build wrote into `output` that are still there, by its manifest
+    (None when there is none, or it is damaged)."""
+    return _manifest(output)[0]
+
+
+def _sources_in(folder: Path) -> Path | None:
+    """The first folder in `folder` (it too, links not followed) that holds a playbook's
+    sources: a `playbook.yaml`, or a `content/` folder with a folder of contacts,
+    companies, meetings or questions, or a profile, in it (a site's page for a contact
+    whose slug is `content` holds none)."""
+    for parent, folders, names in os.walk(folder):
+        content = Path(parent, "content")
+        if "playbook.yaml" in names or ("content" in folders and _holds_content(content)):
+            return Path(parent)
+        folders.sort()
+    return None
+
+
+def _holds_content(folder: Path) -> bool:
+    return (folder / "profile.md").is_file() or any(
+        (folder / kind).is_dir() for kind in KIND_FOLDERS
+    )
 
 
 def some_names(names: list[str]) -> str:
@@ -235,6 +283,7 @@ def staged_output(output: Path, root: Path, *, clean: bool, hidden: bool) -> Ite
         with _exclusive(output):
             _tidy_after_a_killed_build(output)
             previous, was_hidden = _manifest(output)
+            refuse_sources_within(output, previous)
             with _naming_the(output):
                 staging = _new_folder(output.parent, f".{output.name}.staging-")
             relist = was_hidden != hidden
