@@ -8,6 +8,7 @@ the range (`plans/worklog.py`) and writes both files whole.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from generator.plans.followups import FollowUpItem, long_date
 from generator.plans.worklog import MEETING, LogEntry, unrecorded, work_search_log
 from generator.site.report import log_page
 from generator.site.theme import theme_dirs
+from generator.sources.read import read_source
 
 """Where reports go, in the playbook folder, unless `-o` says otherwise."""
 REPORT_NAMES = re.compile(r"work-search-log-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.(?:html|csv)")
@@ -61,10 +63,11 @@ def work_search_report(
     if end_set_by is not None:
         _refuse_a_mistyped_end(playbook, items, entries, start, end, today, end_set_by)
     themes = theme_dirs(playbook.config.root, playbook.config.theme)
+    sheet = csv_bytes(CSV_HEADER, csv_rows(entries))
     return Report(
         name=f"work-search-log-{start.isoformat()}-to-{end.isoformat()}",
-        html=log_page(playbook, entries, start, end, today, themes),
-        csv=csv_bytes(CSV_HEADER, csv_rows(entries)),
+        html=log_page(playbook, entries, start, end, today, themes) + _sheet_mark(sheet),
+        csv=sheet,
         entries=entries,
         notices=tuple(_notices(found, entries, start, end, today)),
         window=window_words(start, end, today),
@@ -215,9 +218,49 @@ def csv_rows(entries: Sequence[LogEntry]) -> list[list[str]]:
 
 def write_report(folder: Path, report: Report) -> list[Path]:
     """`<name>.html` and `<name>.csv` in `folder`, each written whole (an earlier report of
-    the same range is replaced)."""
+    the same range is replaced, unless its CSV was changed since: `_refuse_a_changed_sheet`)."""
+    _refuse_a_changed_sheet(folder, report)
     return write_tables(
         folder, {f"{report.name}.html": report.html, f"{report.name}.csv": report.csv}
+    )
+
+
+_SHEET_MARK = b"<!-- the CSV file written beside this page: sha256 %s -->"
+"""How a report's page records the digest of the CSV file written with it (`_sheet_mark`)."""
+_SHEET_MARK_FOUND = re.compile(re.escape(_SHEET_MARK).replace(b"%s", b"([0-9a-f]{64})"))
+
+
+_EARLIER_UP_TO = 64 << 20
+"""The most read of an earlier report's files: years of contacts make a few megabytes."""
+
+
+def _sheet_mark(sheet: bytes) -> bytes:
+    """The line at the end of the page that records the digest of `sheet`, the CSV file
+    written with it, so that a later report knows whether that file was changed since."""
+    return b"\n" + _SHEET_MARK % _digest(sheet) + b"\n"
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).hexdigest().encode("ascii")
+
+
+def _refuse_a_changed_sheet(folder: Path, report: Report) -> None:
+    """UsageError when the CSV file of an earlier report of these days is not what that
+    report wrote, as its page records (`_sheet_mark`): the log's CSV is where you change
+    how you asked (a call, not an email), and a report of the same days again replaced it,
+    the changes lost. A page without the record (of a version before) says nothing."""
+    sheet, page = folder / f"{report.name}.csv", folder / f"{report.name}.html"
+    try:
+        old = read_source(sheet, _EARLIER_UP_TO)
+        recorded = _SHEET_MARK_FOUND.search(read_source(page, _EARLIER_UP_TO))
+    except OSError:  # either missing, or not a file playbook wrote: write_tables says
+        return
+    if old == report.csv or recorded is None or recorded[1] == _digest(old):
+        return
+    raise UsageError(
+        f"{sheet} was changed after the report wrote it; it is left as it is, with your "
+        f"changes, and nothing was written: move it out of {folder} to keep them, or "
+        "delete it, then run the report again"
     )
 
 

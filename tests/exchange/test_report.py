@@ -111,19 +111,47 @@ def test_a_follow_up_says_what_it_was_for_without_saying_follow_up_twice(
 def test_a_report_that_replaces_an_earlier_one_says_so(
     sample_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The log's CSV is where you change how you asked; a report of the same days again
-    replaced it, edits and all, with the same words as the first time."""
+    """A report of the same days again replaces the earlier one, with what changed in the
+    playbook since, and says so; a report of other days says nothing of it."""
     args = ["report", "-C", str(sample_root), "--from", "2026-11-16", "--to", "2026-11-22"]
     assert main([*args, *TODAY, "-q"]) == 0
     csv_file = sample_root / "reports/work-search-log-2026-11-16-to-2026-11-22.csv"
-    csv_file.write_bytes(csv_file.read_bytes().replace(b",email,", b",phone,"))
+    assert b"Omar Haddad" not in csv_file.read_bytes()
+    meeting = "content/meetings/2026-11-24-omar-haddad.md"
+    edit(sample_root, meeting, "requested_on: 2026-11-04", "requested_on: 2026-11-18")
     assert main([*args, *TODAY]) == 0
     assert capsys.readouterr().out.endswith(
         f"{csv_file} (replacing the earlier report of these days)\n"
     )
+    assert b"Omar Haddad" in csv_file.read_bytes()
     other = ["report", "-C", str(sample_root), "--from", "2026-11-09", "--to", "2026-11-15"]
     assert main([*other, *TODAY]) == 0
     assert "replacing" not in capsys.readouterr().out
+
+
+def test_a_report_leaves_alone_the_csv_file_you_changed(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log's CSV is where you change how you asked (a call, not an email): a report of
+    the same days again replaced it, the changes lost, saying only that it replaced the
+    earlier report. It now leaves it, and the page, as they are, and says how to go on."""
+    args = ["report", "-C", str(sample_root), "--from", "2026-11-16", "--to", "2026-11-22"]
+    assert main([*args, *TODAY, "-q"]) == 0
+    folder = sample_root / "reports"
+    csv_file = folder / "work-search-log-2026-11-16-to-2026-11-22.csv"
+    changed = csv_file.read_bytes().replace(b",email,Asked for", b",phone,Asked for", 1)
+    csv_file.write_bytes(changed)
+    page = csv_file.with_suffix(".html").read_bytes()
+    assert refused([*args, *TODAY], capsys) == [
+        f"{cut_short(str(csv_file))} was changed after the report wrote it; it is left as it "
+        f"is, with your changes, and nothing was written: move it out of {cut_short(str(folder))} "
+        "to keep them, or delete it, then run the report again"
+    ]
+    assert csv_file.read_bytes() == changed
+    assert csv_file.with_suffix(".html").read_bytes() == page
+    csv_file.unlink()
+    assert main([*args, *TODAY]) == 0
+    assert b",phone,Asked for" not in csv_file.read_bytes()
 
 
 def test_a_meeting_logs_the_employer_the_person_had_then(sample_root: Path) -> None:
