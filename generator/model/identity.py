@@ -14,6 +14,8 @@ import urllib.parse
 
 from anyascii import anyascii
 
+from generator.patterns import LazyPattern
+
 
 def web_address(text: str) -> str:
     """`www.linkedin.com/in/x` → `https://www.linkedin.com/in/x`; other text unchanged."""
@@ -49,6 +51,7 @@ LEGAL_FORMS = frozenset(
         *("nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "lp", "llp"),
         *("pc", "sl", "slu", "se", "pvt", "private", "ltda", "sro", "sdn", "bhd", "kgaa"),
         *("ooo", "ao", "pao", "zao", "oao", "kft", "zrt", "nyrt", "doo", "ou", "ev", "publ"),
+        *("tbk", "jsc", "pjsc"),
     }
 )
 """Words at the end of a company name that do not tell companies apart (`Acme, Inc.`;
@@ -61,9 +64,19 @@ LEGAL_FORM_RUNS = (
     ("limited", "liability"),  # Limited Liability Company, once `company` has gone
 )
 """Legal forms of several words, each of which alone could be part of a name (a zoo)."""
-LEADING_LEGAL_FORMS = frozenset({"ooo", "zao", "oao", "pao"})
+LEADING_LEGAL_FORMS = frozenset({"ooo", "zao", "oao", "pao", "ao", "tov", "pt"})
 """Legal forms written before the name, as Russian companies do (`OOO «Северный Ветер»`,
-the OOO in Cyrillic)."""
+or AO, both in Cyrillic), Ukrainian ones (TOV, in Cyrillic) and Indonesian ones (`PT Maju
+Jaya`); a word of its own, not initials (`A. O. Smith` is no AO)."""
+_EAST_ASIAN_FORMS = (
+    r"株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)"  # Japan; ㈱ is read as (株)
+    r"|股份有限公司|有限责任公司|有限責任公司|有限公司|股份公司"  # China, Taiwan, Hong Kong
+    r"|주식회사|유한회사|\(주\)"  # Korea; ㈜ is read as (주)
+)
+EAST_ASIAN_LEGAL_FORM = LazyPattern(rf"^\s*(?:{_EAST_ASIAN_FORMS})|(?:{_EAST_ASIAN_FORMS})\s*$")
+"""A legal form in Chinese characters or Hangul, before the name or after it
+(`株式会社ソニー`, `ソニー株式会社`, `华为技术有限公司`): written without a space, it is no
+word of its own once transliterated."""
 
 
 def words(text: str) -> list[str]:
@@ -88,12 +101,19 @@ def company_keys(name: str) -> tuple[str, str]:
     written with dots is one word: `Heineken N.V.` → `heineken`. A name with no letter
     or digit (`***`) is its own key, as `name_key` has it."""
     found = words(name) or [_symbols(name)]
-    core = _initials_joined(found)
-    if len(core) > 1 and (core[0] == "the" or core[0] in LEADING_LEGAL_FORMS):
+    written = words(EAST_ASIAN_LEGAL_FORM.sub("", unicodedata.normalize("NFKC", name))) or found
+    core = _initials_joined(written)
+    if len(core) > 1 and (core[0] == "the" or _leading_legal_form(core[0], written[0])):
         core = core[1:]
     while len(core) > 1 and (cut := _legal_form_at_end(core)):
         core = core[:-cut]
     return "".join(found), "".join(core)
+
+
+def _leading_legal_form(first: str, written: str) -> bool:
+    """Is `first`, the first word of a name, a legal form written before it, as a word of
+    its own (`written`, before initials were joined: `A. O. Smith` is no AO)?"""
+    return first in LEADING_LEGAL_FORMS and first == written
 
 
 def _legal_form_at_end(core: list[str]) -> int:

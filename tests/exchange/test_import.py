@@ -33,6 +33,8 @@ from generator.sources.markdown import render
 
 RUSSIAN_LLC = "\u041e\u041e\u041e"
 """OOO in Cyrillic, as Russian companies write their legal form."""
+RUSSIAN_JSC = "\u0410\u041e"
+"""AO in Cyrillic, the joint-stock company, written before the name."""
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
@@ -980,6 +982,56 @@ def test_companies_written_with_a_legal_form_of_eastern_europe_are_your_files(
         "london-zoo.md",
         "london.md",
         "severnyy-veter.md",
+    ]
+
+
+def test_legal_forms_written_first_or_in_east_asian_scripts_are_your_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`PT Maju Jaya Tbk` (Indonesia), `AO «Газпром»` (Russia, the form first), `ソニー株式会社`
+    and `㈱ソニー` (Japan, the form written without a space) and `华为技术有限公司` were new
+    companies beside your Maju Jaya, Газпром, ソニー and 华为技术: --companies made a second
+    file for each. A. O. Smith, whose initials spell no AO, is still its own."""
+    root = tmp_path / "pb"
+    for slug, name in [
+        ("maju-jaya", "Maju Jaya"),
+        ("gazprom", "Газпром"),
+        ("sony", "ソニー"),
+        ("huawei", "华为技术"),
+        ("smith", "Smith"),
+    ]:
+        write(root, f"content/companies/{slug}.md", f"---\nname: {name}\n---\n")
+    csv = tmp_path / "Connections.csv"
+    csv.write_text(
+        "First Name,Last Name,Company\n"
+        "Budi,Santoso,PT Maju Jaya Tbk\n"
+        f"Anna,Petrova,{RUSSIAN_JSC} «Газпром»\n"
+        "Yuki,Tanaka,ソニー株式会社\n"
+        "Kenji,Sato,㈱ソニー\n"
+        "Li,Wei,华为技术有限公司\n"
+        "Ann,Lee,A. O. Smith\n"
+    )
+    assert main(["import", "linkedin", "-C", str(root), str(csv), "--companies", "-q"]) == 0
+    contacts = root / "content/contacts"
+    linked = {
+        path.stem: re.findall(r"^company: (.*)$", path.read_text(), re.MULTILINE)
+        for path in contacts.iterdir()
+    }
+    assert linked == {
+        "budi-santoso": ["maju-jaya"],
+        "anna-petrova": ["gazprom"],
+        "yuki-tanaka": ["sony"],
+        "kenji-sato": ["sony"],
+        "li-wei": ["huawei"],
+        "ann-lee": ["a-o-smith"],
+    }
+    assert sorted(p.stem for p in (root / "content/companies").iterdir()) == [
+        "a-o-smith",
+        "gazprom",
+        "huawei",
+        "maju-jaya",
+        "smith",
+        "sony",
     ]
 
 
