@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, in_a_terminal, refused, usage_error, write
+from conftest import (
+    REPO,
+    SAMPLE_TODAY,
+    in_a_terminal,
+    make_playbook,
+    refused,
+    usage_error,
+    write,
+)
 from timing import assert_linear
 
 from generator import __version__, cli
@@ -1343,13 +1351,13 @@ def test_bash_completes_the_paths_each_command_reads_and_writes(
     assert done.stdout.split() == [completed], done.stderr
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("mistake", ['{{ 1 + "a" }}', "{{ 1 // 0 }}", "{{ url(42) }}"])
 def test_a_python_error_in_a_theme_template_names_the_template_and_line(
-    sample_root: Path, capsys: pytest.CaptureFixture[str], mistake: str, jobs: str
+    sample_root: Path, capsys: pytest.CaptureFixture[str], mistake: str
 ) -> None:
     """The theme's mistake, not a crash: `path:line: template: ...`, no traceback, and the
-    output of the last build stays."""
+    output of the last build stays. (Rendered in this process: the sample's pages are too
+    few to fork for; `..._in_a_forked_worker_...` below renders them in workers.)"""
     base = (Path(__file__).parent.parent / "themes/default/templates/base.html").read_text()
     assert main(["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]) == 0
     before = (sample_root / "output/index.html").read_bytes()
@@ -1357,14 +1365,45 @@ def test_a_python_error_in_a_theme_template_names_the_template_and_line(
     write(sample_root, "themes/default/templates/base.html", broken)
     line = broken[: broken.index(mistake)].count("\n") + 1
     capsys.readouterr()
-    status = main(
-        ["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat(), "--jobs", jobs]
-    )
+    status = main(["build", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()])
     err = capsys.readouterr().err
     assert status == 1
     assert f"themes/default/templates/base.html:{line}: template: " in err
     assert "Traceback" not in err
     assert (sample_root / "output/index.html").read_bytes() == before
+
+
+def test_a_python_error_in_a_theme_template_in_a_forked_worker_names_the_template_and_line(
+    tmp_path: Path,
+) -> None:
+    """The same in pages rendered by forked workers, both those begun ahead (a contact's,
+    a company's) and the others (a meeting's): the worker names the template and line
+    itself, as the traceback they come from does not cross back to the build. A playbook
+    big enough for two workers in each stage, built in a process of its own (this one
+    runs the test runner's threads, beside which nothing forks)."""
+    root = make_playbook(tmp_path / "pb", 400, seed=3)
+    mistakes = {
+        "company.html": ("{{ url(42) }}", "TypeError while rendering: no page for int"),
+        "contact.html": ('{{ 1 + "a" }}', "TypeError while rendering: unsupported operand"),
+        "meeting.html": ("{{ 1 // 0 }}", "ZeroDivisionError while rendering: integer division"),
+    }
+    expected = []
+    for name, (mistake, message) in mistakes.items():
+        theirs = (REPO / "themes/default/templates" / name).read_text()
+        head, _, tail = theirs.rpartition("{% endblock %}")
+        write(root, f"themes/default/templates/{name}", f"{head}{mistake}\n{{% endblock %}}{tail}")
+        line = head.count("\n") + 1
+        expected.append(f"themes/default/templates/{name}:{line}: template: {message}")
+    command = [sys.executable, "-m", "generator", "build", "-q", "-C", str(root), "--jobs", "2"]
+    done = subprocess.run(
+        [*command, "--today", SAMPLE_TODAY.isoformat()], capture_output=True, text=True
+    )
+    told = [line for line in done.stderr.splitlines() if line.startswith("themes")]  # sorted
+    assert done.returncode == 1, done.stderr
+    assert len(told) == len(expected), done.stderr
+    assert all(line.startswith(start) for line, start in zip(told, expected, strict=True)), told
+    assert "Traceback" not in done.stderr
+    assert not (root / "output").exists()
 
 
 @pytest.mark.parametrize("module", ["generator.cli", "generator.errors"])
