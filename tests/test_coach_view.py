@@ -76,14 +76,24 @@ def private_details(content: Path) -> dict[str, set[str]]:
 
 def readable_files(site: Path) -> dict[str, str]:
     """Every file of a build as text, entities decoded, spacing flattened and the line
-    breaks an email address may take (`<wbr>`) left out."""
+    breaks an email address may take (`<wbr>`) left out; a calendar as a calendar app
+    reads it (`calendar_text`)."""
     return {
         path.relative_to(site).as_posix(): " ".join(
-            html.unescape(path.read_text("utf-8", errors="replace").replace("<wbr>", "")).split()
+            html.unescape(calendar_text(text) if path.suffix == ".ics" else text).split()
         )
         for path in site.rglob("*")
         if path.is_file()
+        for text in [path.read_text("utf-8", errors="replace").replace("<wbr>", "")]
     }
+
+
+def calendar_text(text: str) -> str:
+    """An iCalendar file's text as an app shows it: its long lines unfolded (RFC 5545 cuts
+    them at 75 octets, in the middle of a word or an address) and the escapes of its text
+    undone (`\\,` for a comma, `\\n` for a line break)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], unfolded)
 
 
 def leaks(files: dict[str, str], details: dict[str, set[str]]) -> list[str]:
@@ -109,6 +119,26 @@ def test_the_sample_has_what_the_scan_looks_for() -> None:
     sizes = {kind: len(values) for kind, values in details.items()}
     assert sizes["email"] >= 10 and sizes["phone"] >= 20 and sizes["linkedin"] >= 10
     assert sizes["note"] > 300 and sizes["name"] == 13 and sizes["reminder"] >= 5
+
+
+def test_the_scan_reads_a_calendar_as_an_app_does(tmp_path: Path) -> None:
+    """A place or an address in playbook.ics is written with its commas escaped, and cut
+    where a long line folds: read as written, neither was found."""
+    import icalendar
+
+    details = private_details(REPO / "content")
+    place, email = "Sawgrass Coffee, 1122 W Fulton Market, Chicago", "omar.haddad@example.com"
+    assert place in details["location"] and email in details["email"]
+    event = icalendar.Event()
+    event.add("location", place)
+    event.add("description", "Coffee before the panel; bring the printed deck, to " + email)
+    calendar = icalendar.Calendar()
+    calendar.add_component(event)
+    written = calendar.to_ical().decode()
+    assert "Fulton Market\\, Chicago" in written and email not in written  # escaped, folded
+    (tmp_path / "playbook.ics").write_text(written, newline="")
+    found = leaks(readable_files(tmp_path), details)
+    assert found == [f"playbook.ics: email {email!r}", f"playbook.ics: location {place!r}"]
 
 
 def test_nothing_private_reaches_any_file_of_the_coach_view(coach_site: Path) -> None:
