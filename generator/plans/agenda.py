@@ -222,6 +222,9 @@ class ClockChange:
     """The wall clock at the change, before it (02:00), without a zone."""
     new: dt.datetime
     """What the clock reads right after it (01:00 when they go back, 03:00 forward)."""
+    at_end: bool = False
+    """The change is the very moment the meeting (or part) ends: a part from 01:57 ends
+    at 03:00 as the clocks go forward at 02:00, when nothing was during it."""
 
     @property
     def forward(self) -> bool:
@@ -417,8 +420,9 @@ def clock_change(start: dt.datetime, end: dt.datetime) -> ClockChange | None:
             high = middle
         else:
             low = middle
+    at_end = high == end.astimezone(dt.UTC)
     moment = high.replace(microsecond=0, tzinfo=None)
-    return ClockChange(moment + before, moment + after)
+    return ClockChange(moment + before, moment + after, at_end)
 
 
 def _on_the_clock_of(start: dt.datetime | None, end: dt.datetime | None) -> dt.datetime | None:

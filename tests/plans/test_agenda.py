@@ -517,6 +517,19 @@ def test_a_part_that_ends_as_the_clocks_go_back_ends_at_the_change(tmp_path: Pat
     assert "clocks go" not in plan
 
 
+def test_a_part_that_ends_as_the_clocks_go_forward_says_so(tmp_path: Path) -> None:
+    """A 30-minute call from 01:30 on the night the clocks go forward at 02:00: its wrap-up
+    read "01:57 to 03:00 (the clocks go forward from 02:00 to 03:00 during it)", and so did
+    the header, though nothing changes during either: the clocks change as they end."""
+    out = _built_chicago_call(tmp_path, "2026-03-08", "01:30", 30)
+    text = scan(out / "meetings/call/index.html").text
+    header, plan = text.split("Plan · 30 minutes")
+    note = "(the clocks go forward from 02:00 to 03:00 as it ends)"
+    assert f"01:30 to 03:00 {note}" in header, header
+    assert f"01:57 \u201303:00 Wrap up 3 min {note}" in plan, plan
+    assert "during it" not in text
+
+
 @pytest.mark.parametrize(
     ("purpose", "format_name", "minutes"),
     [
