@@ -250,12 +250,14 @@ class SourceWatcher(FileSystemEventHandler):
             parts = path.relative_to(self.root).parts
         except ValueError:
             return False
-        if not parts or any(is_editor_litter(part) for part in parts):
+        if not parts:
+            return False
+        if parts[:-1] in ((), ("content",)) and settings_misnamed(parts[-1]):
+            return came_or_went  # `playbook.yml`, `playbook.yaml.bak`: named unread
+        if any(is_editor_litter(part) for part in parts):
             return False
         if parts == (CONFIG_FILE,) or parts[0] == "themes":
             return True
-        if len(parts) == 1 and settings_misnamed(parts[0]):  # `playbook.yml`: named unread
-            return came_or_went
         # in content/: Markdown or meant to be (`jane.MD`); a folder; any other file when it
         # comes or goes (a note a reference may mean, a link to a folder)
         md = path.suffix == ".md" or wrong_ending(path.name) is not None
