@@ -450,11 +450,13 @@ def assemble(
                 stood_in = stand_in(item, checked[(kind, slug)], body.rendered)
                 stand_ins[item.doc.path] = stood_in
                 if kind == "contacts" and entity is None:
-                    contacts_held_back[slug] = stood_in.company
+                    contacts_held_back[slug] = _company_held_back(item, stood_in)
     for item, stood_in in _partly_read(broken, links, set_aside, steps, config, problems, today):
         stand_ins[item.doc.path] = stood_in
-        if item.kind == "contacts":
-            contacts_held_back[item.slug] = stood_in.company
+        if isinstance(stood_in, Contact):
+            contacts_held_back[item.slug] = _company_held_back(item, stood_in)
+        else:
+            meant_by_held_back.add(_contact_meant(item, item.slug))
     categories, held_back = question_bank(unique, checked, bodies, problems)
     companies = {slug for kind, slug in unique if kind == "companies"}
     companies.update(item.slug for item in broken if item.kind == "companies")
@@ -660,6 +662,15 @@ def _companies_meant(
         found = meant_slugs(company, names) if company and company not in companies else []
         meant[slug] = found[0] if len(found) == 1 else company
     return meant
+
+
+def _company_held_back(item: Parsed, stood_in: Contact) -> str | None:
+    """The company a contact held back for a mistake names (`Playbook.contacts_held_back`):
+    its slug; "" when the file names none, so the rules that wait for where they work need
+    not; None when its `company:` was refused, and so is not known yet."""
+    if stood_in.company is not None:
+        return stood_in.company
+    return "" if is_blank(item.doc.data.get("company")) else None
 
 
 def _contact_meant(item: Parsed, slug: str) -> str:

@@ -395,7 +395,8 @@ class Playbook:
     also miss it (`contacts_named_by_a_slip`)."""
     contacts_held_back: dict[str, str | None] = field(default_factory=dict)
     """The contact files held back for a mistake, by slug, with the company each names
-    (None when the file cannot be read): their meetings are still with someone
+    ("" when it names none; None when that is not known: the file cannot be read, or its
+    `company:` was refused): their meetings are still with someone
     (`guardrails._one_person`), whom the file's error asks you to fix."""
 
     @cached_property

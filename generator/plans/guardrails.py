@@ -805,6 +805,16 @@ def _person_meant(playbook: Playbook, contact: str) -> str | None:
     return meant[0] if len(meant) == 1 else None
 
 
+def _company_of_held_back(playbook: Playbook, contact: str) -> Company | None:
+    """Where the person a meeting held back for a mistake is with works (its `contact:`,
+    `Playbook.meant_by_held_back`), if known: once its error is fixed, it may be the second
+    voice there, so the rule counts it as planned rather than tell you to find one."""
+    who = _person_meant(playbook, contact)
+    if who is not None:
+        return playbook.company_of(who)
+    return playbook.companies.get(playbook.contacts_held_back.get(contact) or "")
+
+
 def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     """Companies and fields where you have heard only one voice, and no second is planned
     (requested, scheduled, marked done ahead of time, or cancelled and waiting for its
@@ -819,8 +829,8 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         if who is None and meeting.contact in held_back:  # their file's error comes first
             who = meeting.contact
             company = playbook.company_at(meeting) or playbook.companies.get(held_back[who] or "")
-            if company is None:  # where they work waits for the file, and so does the rule
-                return
+            if company is None and held_back[who] != "":  # "": their file names no company
+                return  # where they work waits for the file, and so does the rule
         elif who is None:
             continue
         else:
@@ -830,6 +840,9 @@ def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         if meeting.held_by(today):
             met[company.slug].add(who)
         elif still_ahead(meeting, today) or waits_to_reschedule(playbook, meeting, today):
+            planned[company.slug].add(who)
+    for who in playbook.meant_by_held_back:  # a meeting whose error comes first
+        if (company := _company_of_held_back(playbook, who)) is not None:
             planned[company.slug].add(who)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     for company in companies:

@@ -540,6 +540,34 @@ def test_a_cancelled_meeting_to_reschedule_is_a_second_person_planned(tmp_path: 
     assert [line for line in reported(root) if "Jane Doe is the only person" in line] != []
 
 
+def test_a_contact_held_back_who_works_nowhere_leaves_the_rule_be(tmp_path: Path) -> None:
+    """Bob's file has an empty `name:` (held back for it) and no `company:`: the only-person
+    rule waited for where he works, and so no company was warned of, Acme included,
+    where Jane is the only one you have met. He works nowhere, so Acme is warned of."""
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    write(root, "content/contacts/bob-roe.md", "---\nname:\nrole: Analyst\n---\n")
+    write(root, "content/meetings/m2.md", DONE.format(who="bob-roe"))
+    assert [line for line in reported(root) if "acme.md" in line] == [
+        "warning: content/companies/acme.md:2: name: Jane Doe is the only person you have "
+        "met at Acme; one view can be biased. Ask Jane or your other contacts for a second "
+        "person to talk to there"
+    ]
+
+
+def test_a_meeting_held_back_with_a_second_person_is_waited_for(tmp_path: Path) -> None:
+    """A meeting planned with Bob, who works at Acme, held back for its `contact:
+    [bob-roe]` (in brackets): Acme was warned that Jane is the only person you have met,
+    "Bob Roe works there too: ask for a meeting", beside the meeting's own error. The
+    meeting counts as the second person planned, as it will once its error is fixed."""
+    root = tiny(tmp_path, content__meetings__m1=DONE.format(who="jane-doe"))
+    write(root, "content/contacts/bob-roe.md", "---\nname: Bob Roe\ncompany: acme\n---\n")
+    planned = "---\ncontact: [bob-roe]\nstatus: scheduled\ndate: 2026-12-12\n---\n"
+    write(root, "content/meetings/m2.md", planned)
+    assert [line for line in reported(root) if "acme.md" in line] == []
+    write(root, "content/meetings/m2.md", planned.replace("[bob-roe]", "bob-roe"))
+    assert [line for line in reported(root) if "acme.md" in line] == []
+
+
 def test_someone_met_elsewhere_counts_as_a_voice_from_the_day_you_met(tmp_path: Path) -> None:
     """Bob, met at a conference (`met_on:`), counted as met for the Targets page's advocate
     but not here: Jane was still 'the only person you have met at Acme'; and Bob alone
