@@ -112,13 +112,51 @@ def _new_slug(name: str, kind: str) -> str:
         )
     if not _has_a_letter_or_digit(name):  # `.`, `🎉`: no one's name
         hint = "; to start a playbook in this folder, run playbook init" if name == "." else ""
-        example = "Jane Doe" if kind == "contact" else "Acme"
+        example = NEW_EXAMPLE[kind]
         raise UsageError(
             f"the name {quoted(name)} has no letter or digit: give the "
             f"{'person' if kind == 'contact' else kind}'s name, like playbook new {kind} "
             f"{shlex.quote(example)}{hint}"
         )
+    if _a_path(name):  # `content/contacts/jane-doe.md`: content-contacts-jane-doe-md.md
+        raise UsageError(_not_a_path(name, kind))
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
+
+
+_SLUG_PATH = re.compile(r"[a-z0-9._-]+(?:/[a-z0-9._-]+)+|[A-Za-z]:[/\\].*")
+"""Lowercase slugs between slashes (`acme/jane-doe`), as no one writes a name, or a path
+from a Windows drive (`C:\\Users`): a path."""
+
+
+def _a_path(name: str) -> bool:
+    """Does `name` read as a file's path or name (`content/contacts/jane-doe.md`,
+    `acme/jane-doe`, `jane-doe.md`, `./jane`), not as a person's or company's name? A
+    name may hold a slash (`Alex Kim (they/them)`, `I/O Labs`): those stay names."""
+    text = name.strip()
+    if text.lower().endswith(".md"):
+        return True
+    if "/" not in text and "\\" not in text:
+        return False
+    ends = (text[0], text[-1])
+    return any(end in "/\\" for end in ends) or text[0] in ".~" or bool(_SLUG_PATH.fullmatch(text))
+
+
+def _not_a_path(name: str, kind: str) -> str:
+    """Why `new` refuses a path for a name, with the name that path suggests (`acme/jane-
+    doe` → `Jane Doe`) and how to keep the file in a folder of one's own."""
+    last = [part for part in re.split(r"[/\\]", name.strip()) if part][-1:] or [""]
+    stem = re.sub(r"\.md$", "", last[0], flags=re.IGNORECASE)
+    meant = _as_a_name(stem) if _has_a_letter_or_digit(stem) else NEW_EXAMPLE[kind]
+    folder = f"content/{FOLDERS[kind]}/"
+    whose = "the person's" if kind == "contact" else "the company's"
+    return (
+        f"the name {quoted(name)} is a path or a file name: new makes the file in {folder} "
+        f"and names it after {whose} name, as in playbook new {kind} {_typed_again(meant)}; "
+        f"to keep it in a folder of your own inside {folder}, move it there once made"
+    )
+
+
+NEW_EXAMPLE = {"contact": "Jane Doe", "company": "Acme"}
 
 
 def _has_a_letter_or_digit(name: str) -> bool:

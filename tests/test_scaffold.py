@@ -697,6 +697,43 @@ def test_a_name_without_a_letter_or_digit_is_refused_with_the_fix(
 
 
 @pytest.mark.parametrize(
+    ("kind", "name", "meant"),
+    [
+        ("contact", "a/b", "B"),
+        ("contact", "content/contacts/jane-doe.md", "'Jane Doe'"),
+        ("contact", "acme/jane-doe", "'Jane Doe'"),
+        ("contact", "jane-doe.md", "'Jane Doe'"),
+        ("company", "./acme", "Acme"),
+        ("company", "acme/", "Acme"),
+    ],
+)
+def test_a_path_given_for_a_name_is_refused_with_the_name_it_suggests(
+    sample_root: Path, kind: str, name: str, meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`playbook new contact a/b` made a-b.md, `name: a/b`, without a word, and
+    `new contact content/contacts/jane-doe.md` made content-contacts-jane-doe-md.md: a
+    path typed for a name, or a folder of one's own asked for, became the name shown on
+    every page."""
+    before = sorted(sample_root.rglob("*"))
+    err = usage_error(["new", "-C", str(sample_root), kind, name], capsys)
+    folder = "content/contacts/" if kind == "contact" else "content/companies/"
+    whose = "person's" if kind == "contact" else "company's"
+    assert err.endswith(
+        f"\nplaybook new: error: the name {quoted(name)} is a path or a file name: new makes "
+        f"the file in {folder} and names it after the {whose} name, as in playbook new {kind} "
+        f"{meant}; to keep it in a folder of your own inside {folder}, move it there once made\n"
+    )
+    assert sorted(sample_root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["Alex Kim (they/them)", "I/O Labs"])
+def test_a_name_with_a_slash_is_still_a_name(sample_root: Path, name: str) -> None:
+    """A slash in a name that is no path is the name's."""
+    path = new_file(sample_root, "contact", name)
+    assert f"name: {name}\n" in path.read_text()
+
+
+@pytest.mark.parametrize(
     ("argv", "told"),
     [
         (
