@@ -2113,6 +2113,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     skipped, with what differs; a record that cannot be read is reported and skipped."""
     from generator.exchange.existing import read_known
     from generator.exchange.importing import plan_import, summary, write_plan
+    from generator.exchange.not_text import not_text
     from generator.scaffold import refuse_linked_folder
     from generator.sources.read import read_source
 
@@ -2138,6 +2139,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         ) from None
     if not content.removeprefix(b"\xef\xbb\xbf").strip():  # a download that did not finish
         raise ValueRefused(f"{args.file} is empty: there is nothing in it to import")
+    wrong = not_text(str(args.file), content, args.source)  # a ZIP archive, a workbook
+    if wrong:
+        raise ValueRefused(wrong)
     label = str(args.file)
     where = "" if args.root == Path(".") else f" -C {_quoted(args.root)}"
 

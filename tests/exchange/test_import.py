@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import html
+import io
 import os
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -1388,6 +1390,80 @@ def test_an_empty_file_is_said_to_be_empty(
     assert refused(argv, capsys) == [
         f"{cut_short(str(tmp_path / 'Connections.csv'))} is empty: there is nothing in it to import"
     ]
+
+
+def _zipped(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "content", "told"),
+    [
+        (
+            "linkedin",
+            "Basic_LinkedInDataExport.zip",
+            _zipped({"Profile.csv": "x", "Connections.csv": "First Name,Last Name\n"}),
+            "is a ZIP archive, not a CSV file: unzip it (open it in your file manager), then "
+            "import the file it holds (Connections.csv)",
+        ),
+        (
+            "vcard",
+            "takeout.zip",
+            _zipped({"Takeout/Contacts/All/All.vcf": "BEGIN:VCARD\n", "a/b.vcf": ""}),
+            "is a ZIP archive, not a vCard (.vcf) file: unzip it (open it in your file "
+            "manager), then import one of the files it holds (Takeout/Contacts/All/All.vcf, "
+            "a/b.vcf)",
+        ),
+        (
+            "vcard",
+            "photos.zip",
+            _zipped({"a.jpg": "x"}),
+            "is a ZIP archive, and holds no .vcf file to import",
+        ),
+        (
+            "linkedin",
+            "Connections.xlsx",
+            _zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
+            "is an Excel workbook, not a CSV file: save it from the spreadsheet as CSV UTF-8 "
+            "(in Excel: Save As, CSV UTF-8), then import that file",
+        ),
+        (
+            "csv",
+            "contacts.xls",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)),
+            "is a Microsoft Office file (an Excel .xls workbook?), not a CSV file: save it from "
+            "the spreadsheet as CSV UTF-8 (in Excel: Save As, CSV UTF-8), then import that file",
+        ),
+        (
+            "vcard",
+            "contacts.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+            "is a PDF document, not a vCard (.vcf) file: export the contacts again as a vCard "
+            "(.vcf) file, and import that",
+        ),
+    ],
+)
+def test_a_file_of_no_text_is_said_to_be_what_it_is(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    source: str,
+    name: str,
+    content: bytes,
+    told: str,
+) -> None:
+    """LinkedIn's export as it comes (a ZIP archive), Google Takeout's, or Connections.csv
+    saved by Excel as a workbook was read as text and refused as "is not UTF-8 text;
+    nothing was read (save it as UTF-8 CSV)", or for a vCard "save it as UTF-8 in a text
+    editor": it is said what the file is, and which file to import instead."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / name).write_bytes(content)
+    argv = ["import", source, "-C", str(tmp_path), str(tmp_path / name)]
+    assert refused(argv, capsys) == [f"{cut_short(str(tmp_path / name))} {told}"]
+    assert not (tmp_path / "content/contacts").exists()
 
 
 @pytest.mark.parametrize(
