@@ -1081,18 +1081,10 @@ def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:
     return tuple(introducers(playbook, contact, min(days, default=None)))
 
 
-def held_before(meeting: Meeting, playbook: Playbook) -> list[Meeting]:
-    """The meetings held (`done`) with the same person before `meeting`, oldest first.
-    A meeting still ahead without a date comes after all of them (by its `requested_on`
-    alone, a second request would sort before the meeting it follows)."""
-    undated = meeting.date is None and meeting.status != "done"
-    return [
-        m
-        for m in playbook.meetings_with(meeting.contact)
-        if m.status == "done"
-        and m.slug != meeting.slug
-        and (undated or m.sort_key < meeting.sort_key)
-    ]
+def held_before(meeting: Meeting, playbook: Playbook) -> tuple[Meeting, ...]:
+    """The meetings held (`done`) with the same person before `meeting`, oldest first
+    (`History.held_before`)."""
+    return playbook.history_of(meeting.contact).held_before(meeting)
 
 
 def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
@@ -1114,7 +1106,7 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
         researched=researched,
         unresearched=unresearched,
         you_pay=meeting.format in PAYING_FORMATS,
-        earlier=tuple(held_before(meeting, playbook)),
+        earlier=held_before(meeting, playbook),
         planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
         open_followups=tuple(i for i in open_items(followups) if i.status != LET_GO),
     )

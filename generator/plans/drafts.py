@@ -103,7 +103,8 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
     own = {draft.kind: draft for draft in meeting.drafts}
     introducers = introduced_by(playbook, meeting)
     # met before: by today, when the request goes (not one marked done ahead of time)
-    held = [m for m in held_before(meeting, playbook) if m.held_by(today)]
+    held = held_before(meeting, playbook)
+    met_before = next((m for m in reversed(held) if m.held_by(today)), None)
     slots = []
     sayable = said_in_request(meeting)
     profile = playbook.profile
@@ -123,7 +124,7 @@ def drafts_of(playbook: Playbook, today: dt.date, slug: str) -> tuple[DraftSlot,
             contact,
             introducers,
             mine,
-            met_before=held[-1] if held else None,
+            met_before=met_before,
             checked=checked,
             recalled=worth_recalling(meeting, to),
             **words,

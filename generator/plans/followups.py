@@ -490,11 +490,7 @@ def first_met(
     """The first meeting held (status done, dated) with `contact` on or after `since`,
     and by `until` when given (a meeting marked done on a day still to come is not
     held yet: check warns of it)."""
-    for meeting in playbook.meetings_with(contact):
-        day = held_on(meeting, until or dt.date.max)
-        if day is not None and (since is None or day >= since):
-            return meeting
-    return None
+    return playbook.history_of(contact).first_held(since, until or dt.date.max)
 
 
 def _referrer_updates(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import write
 from site_checks import scan
+from timing import assert_linear
 
 from generator.build import build, checked, load
 from generator.errors import Problems
+from generator.model.entities import Playbook
 from generator.plans.drafts import drafts_of
 
 TODAY = dt.date(2026, 11, 22)
@@ -349,3 +351,48 @@ def test_the_thanks_and_the_news_say_when_as_the_day_they_are_sent_says_it(
     assert f"Subject:</span> Thank you for the coffee {when}</p>" in page
     assert f"Thank you for making the time to talk with me {when}, and" in page
     assert f"Ben Okoro. We talked {when}, and it was time well spent." in page
+
+
+def _many_meetings_with_ben(root: Path, count: int) -> Playbook:
+    """Ben and `count` coffees held with him, a day apart, each thanked the next day."""
+    write(root, "content/contacts/ada.md", ADA)
+    write(root, "content/contacts/ben.md", BEN)
+    first = TODAY - dt.timedelta(days=count + 1)
+    for n in range(count):
+        day = first + dt.timedelta(days=n)
+        thanked = day + dt.timedelta(days=1)
+        front = f"{HELD.replace('2026-11-17', day.isoformat())}\ndone:\n  thank_you: {thanked}"
+        write(root, f"content/meetings/{day}-ben.md", meeting(front))
+    return load(root, Problems())
+
+
+def test_the_drafts_of_many_meetings_with_one_person_take_linear_time(tmp_path: Path) -> None:
+    """Each meeting's drafts ask who introduced the person (the day they were first met),
+    whether they declined and which meeting was held last before it: each went through
+    every meeting with the person, so 1,200 coffees with one person took 8.6 million
+    looks at a meeting's date for the drafts and plans of `check` alone."""
+
+    def make(count: int) -> Playbook:
+        return _many_meetings_with_ben(tmp_path / str(count), count)
+
+    def drafts(playbook: Playbook) -> None:
+        for slug in playbook.meetings:
+            drafts_of(playbook, TODAY, slug)
+
+    assert_linear(drafts, make, 60)
+
+
+def test_a_meeting_held_after_one_marked_done_ahead_recalls_the_last_one_held(
+    tmp_path: Path,
+) -> None:
+    """The request for a meeting recalls the last meeting held with them before it, not
+    one marked done for a day still to come."""
+    extra = {
+        "content/meetings/a.md": meeting(HELD.replace("2026-11-17", "2026-10-01")),
+        "content/meetings/b.md": meeting(HELD.replace("2026-11-17", "2026-11-30")),
+    }
+    playbook = playbook_with(
+        tmp_path, "status: scheduled\nrequested_on: 2026-11-20\ndate: 2026-12-05", extra=extra
+    )
+    request = drafts_of(playbook, TODAY, "m")[0]
+    assert request.met_before is not None and request.met_before.slug == "a"
