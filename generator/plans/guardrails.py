@@ -165,6 +165,7 @@ def playbook_guardrails(
         *_pitch_too_long(playbook, today, agenda_of or planner(playbook, playbook.config.meetings)),
         *_bank_job_asks(playbook),
         *_overlapping(playbook, today),
+        *_together_apart(playbook, today),
     )
 
 
@@ -789,6 +790,49 @@ def _overlapping(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
             )
         if latest is None or end > latest[1]:
             latest = (start, end, slug)
+
+
+def _together_apart(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
+    """Files of one meeting with several people (`Playbook.held_together`: the same day,
+    time and place) that disagree on what the meeting is: its `format`, `purpose` or
+    length. The calendar and the lists make them one meeting, so one of them is likely a
+    slip (a file copied for another person, then half edited); each file after the first
+    is reported at the field, naming the first. Only for a meeting still to come."""
+    for meeting in playbook.meetings.values():
+        group = playbook.held_together(meeting)
+        if not group or group[0].slug == meeting.slug or _over(meeting, today):
+            continue
+        first = group[0]
+        contact = playbook.contacts.get(first.contact)
+        who = contact.name if contact else first.contact
+        there = (
+            f"the {meeting_noun(first.format, first.purpose)} with {who} "
+            f"({first.source.path}) is at the same time and place, so they are one meeting"
+        )
+        fix = "make them agree, or change the time or place if they are two meetings"
+        apart = [
+            (field, here, theirs)
+            for field, here, theirs in (
+                ("format", meeting.format, first.format),
+                ("purpose", meeting.purpose, first.purpose),
+            )
+            if here != theirs
+        ]
+        for field, here, theirs in apart:
+            yield _warn(
+                meeting,
+                field,
+                f"{here or 'none'} here, but {there}, and that file says {theirs or 'none'}: {fix}",
+            )
+        here_long, theirs_long = _length(meeting, playbook), _length(first, playbook)
+        if here_long != theirs_long and not apart:  # a length of its own, not a default's
+            yield _warn(
+                meeting,
+                "duration" if "duration" in meeting.source.lines else "time",
+                f"{counted(here_long.seconds // 60, 'minute')} here, but {there}, planned "
+                f"for {counted(theirs_long.seconds // 60, 'minute')}: one meeting has one "
+                f"agreed end; {fix}",
+            )
 
 
 def _length(meeting: Meeting, playbook: Playbook) -> dt.timedelta:

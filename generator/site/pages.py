@@ -118,6 +118,20 @@ def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
     )
 
 
+def one_per_meeting(playbook: Playbook, meetings: Iterable[Meeting]) -> list[Meeting]:
+    """`meetings`, one file for each meeting with several people (`Playbook.held_together`:
+    a file each, at the same time and place): the first of them listed stands for it, and
+    its row or card names them all (`meeting_link` of macros.html), as the calendar makes
+    it one event. A lunch with two people was two lunches at once on the dashboard."""
+    seen: set[str] = set()
+    kept = []
+    for meeting in meetings:
+        if meeting.slug not in seen:
+            kept.append(meeting)
+            seen.update(m.slug for m in playbook.held_together(meeting))
+    return kept
+
+
 def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
     """The meetings of `today` (not declined or cancelled), by time: the dashboard shows
     them first."""
@@ -188,8 +202,9 @@ def nudged(items: Iterable[FollowUpItem]) -> set[str]:
 
 
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    next_meetings = upcoming(playbook, options.today)
-    today = on_the_day(playbook, options.today)
+    coming = upcoming(playbook, options.today)
+    next_meetings = one_per_meeting(playbook, coming)
+    today = one_per_meeting(playbook, on_the_day(playbook, options.today))
     on_today = {m.slug for m in today}  # shown under Today: not again in the next ones
     by_status: dict[str, int] = {}
     for meeting in playbook.meetings.values():
@@ -208,7 +223,7 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "nudge_not_due": nudge_not_due(facts.items, options.today, nudged=False),
             "nudged_early": nudge_not_due(facts.items, options.today, nudged=True),
             "nudged": nudged(facts.items),
-            "missing_research": list(_missing_research(playbook, next_meetings)),
+            "missing_research": list(_missing_research(playbook, coming)),
             "top_targets": still_open(facts.ranked)[:5],
             "by_status": by_status,
             "held_count": sum(1 for m in playbook.meetings.values() if m.held_by(options.today)),
@@ -312,7 +327,7 @@ def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
                 "playbook": playbook,
                 "company": row.company,
                 "row": row,
-                "meetings": meetings,
+                "meetings": one_per_meeting(playbook, meetings),
                 "learnings": learned_meetings(playbook, meetings),
             },
         ),
@@ -325,7 +340,11 @@ def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return Page(
         routes.MEETINGS,
         "meetings.html",
-        {"playbook": playbook, "upcoming": upcoming(playbook, options.today), "meetings": meetings},
+        {
+            "playbook": playbook,
+            "upcoming": one_per_meeting(playbook, upcoming(playbook, options.today)),
+            "meetings": one_per_meeting(playbook, meetings),
+        },
     )
 
 

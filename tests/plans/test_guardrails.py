@@ -1692,3 +1692,45 @@ def test_a_request_answered_by_a_meeting_held_the_same_day_is_told_to_say_so(
         ],
         [],
     ]
+
+
+def _lunch_for_two(tmp_path: Path, **ada: str) -> Path:
+    """Jane's lunch of 3 Dec at Pearl & Pine, and Ada's file for it (`ada`: her fields
+    that differ), as a copy of Jane's file made for Ada would be."""
+    jane = {
+        "format": "lunch",
+        "status": "scheduled",
+        "date": "2026-12-03",
+        "time": '"12:00"',
+        "duration": "45",
+        "location": "Pearl & Pine",
+    }
+    root = tiny(tmp_path, content__meetings__jane=meeting(**jane))
+    write(root, "content/contacts/ada-byrne.md", "---\nname: Ada Byrne\n---\n")
+    copy = meeting(**(jane | ada)).replace("contact: jane-doe", "contact: ada-byrne")
+    write(root, "content/meetings/ada.md", copy)
+    return root
+
+
+def test_the_files_of_one_meeting_that_disagree_are_warned_of(tmp_path: Path) -> None:
+    """Two files at the same time and place are one meeting with both people (the calendar
+    makes one event, the lists one line): one saying coffee and the other lunch, or 30
+    minutes and the other 45, was not warned of, though one of them is a slip."""
+    root = _lunch_for_two(tmp_path / "same")
+    assert [line for line in reported(root) if "one meeting" in line] == []
+    root = _lunch_for_two(tmp_path / "format", format="coffee")
+    assert [line for line in reported(root) if "one meeting" in line] == [
+        "warning: content/meetings/jane.md:4: format: lunch here, but the coffee with Ada "
+        "Byrne (content/meetings/ada.md) is at the same time and place, so they are one "
+        "meeting, and that file says coffee: make them agree, or change the time or place "
+        "if they are two meetings"
+    ]
+    root = _lunch_for_two(tmp_path / "length", duration="30")
+    assert [line for line in reported(root) if "one meeting" in line] == [
+        "warning: content/meetings/jane.md:8: duration: 45 minutes here, but the lunch with "
+        "Ada Byrne (content/meetings/ada.md) is at the same time and place, so they are one "
+        "meeting, planned for 30 minutes: one meeting has one agreed end; make them agree, "
+        "or change the time or place if they are two meetings"
+    ]
+    root = _lunch_for_two(tmp_path / "elsewhere", duration="30", location="Elsewhere")
+    assert [line for line in reported(root) if "one meeting" in line] == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import SAMPLE_TODAY, copy_sample, write
 from site_checks import scan
+from test_calendar import elena_joins_omar
 
 from generator.build import COACH, Audience, build
 
@@ -203,3 +204,25 @@ def test_a_time_the_clocks_skip_is_shown_as_the_agenda_shows_it(tmp_path: Path) 
     assert _whens((site / "index.html").read_text()) == ["Sun 8 Mar, 03:30"]
     assert set(_whens((site / "meetings/index.html").read_text())) == {"Sun 8 Mar, 03:30"}
     assert "Sun 8 Mar, 03:30" in scan(site / "contacts/ada/index.html").text
+
+
+def test_one_meeting_with_two_people_is_one_line_on_the_dashboard_and_lists(
+    tmp_path: Path,
+) -> None:
+    """Elena joins Omar's 24 Nov coffee (a file each, the same time and place): the
+    calendar had one coffee with both, but the dashboard two cards at 08:30 and 4
+    upcoming, the Meetings list two rows. Each now has one, naming both, each name a link
+    to that person's agenda."""
+    root = copy_sample(tmp_path / "pb")
+    elena_joins_omar(root)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    home = (site / "index.html").read_text()
+    assert _whens(home) == ["Tue 24 Nov, 08:30", "Tue 1 Dec, 10:00", "Thu 3 Dec, 12:00"]
+    assert "3 upcoming" in scan(site / "index.html").text
+    card = '<a href="meetings/2026-11-24-elena-marsh/">Coffee with Elena Marsh</a> and '
+    assert card + '<a href="meetings/2026-11-24-omar-haddad/">Omar Haddad</a>' in home
+    listed = scan(site / "meetings/index.html").text
+    assert listed.count("Coffee with Elena Marsh and Omar Haddad") == 2, listed  # ahead, all
+    assert "Coffee with Omar Haddad" not in listed
+    company = scan(site / "companies/verdant-grid/index.html").text
+    assert "Coffee with Elena Marsh and Omar Haddad" in company
