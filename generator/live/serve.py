@@ -135,16 +135,18 @@ class ReloadHub:
         self.sockets: set[ReloadSocket] = set()
         self.generation = 0
         """Counts rebuilds that changed what a page shows."""
-        self.served: dict[str, int] = {}
-        """URL path → generation when first served as a page and not connected since, least
-        recently served first (a page forgotten is reloaded once when it connects)."""
+        self.served: dict[str, tuple[int, int]] = {}
+        """URL path → generation when first served as a page and not connected since, and
+        how many times served so, least recently served first (a page forgotten is
+        reloaded once when it connects)."""
         self.error_page: bytes | None = None
 
     def serve(self, path: str) -> None:
         """Keeps the generation of a page served before and not connected yet: a tab served
         before a rebuild is reloaded, however many requests for its address (a second tab,
         `curl -I`) came after it."""
-        self.served[path] = self.served.pop(path, self.generation)
+        first, times = self.served.pop(path, (self.generation, 0))
+        self.served[path] = (first, times + 1)
         if len(self.served) > MAX_SERVED:
             del self.served[next(iter(self.served))]
 
@@ -159,10 +161,14 @@ class ReloadHub:
 
     def join(self, sock: ReloadSocket, page: str) -> None:
         """A page connected: reload it if a rebuild finished since it was served, or if
-        this server never served it (a page from before a restart)."""
+        this server never served it (a page from before a restart). Tabs of one address
+        served since the last rebuild are each current: the others wait for theirs."""
         self.sockets.add(sock)
-        if self.served.pop(page, -1) < self.generation:
+        first, times = self.served.pop(page, (-1, 0))
+        if first < self.generation:  # the others served with it reload too, as forgotten
             sock.send(RELOAD)
+        elif times > 1:
+            self.served[page] = (first, times - 1)
 
 
 class _Guarded(web.RequestHandler):

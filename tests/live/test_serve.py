@@ -661,6 +661,26 @@ def test_a_tab_served_before_a_rebuild_is_reloaded_after_its_address_is_asked_ag
         assert sock.receive()["command"] == "reload"
 
 
+def test_two_tabs_of_one_address_served_before_either_connects_are_not_reloaded(
+    server: LiveServer, sample_root: Path
+) -> None:
+    """Two tabs of the contact page loaded, then their sockets connected, with no rebuild
+    in between: the second to connect was reloaded, for nothing (a flash, its scroll
+    lost). Both stay; an edit after reloads both."""
+    for _ in range(2):
+        get(server, CONTACT_URL)
+    with Socket(server) as first, Socket(server) as second:
+        tabs = (first, second)
+        for tab in tabs:
+            tab.hello(f"http://127.0.0.1:{server.port}{CONTACT_URL}")
+        reads = [tab.call(lambda tab=tab: [tab.conn.read_message()])[0] for tab in tabs]
+        time.sleep(1.0)
+        assert not any(read.done() for read in reads)
+        edit(sample_root, CONTACT, "name: Elena Marsh", "name: Elena Twice")
+        for tab, read in zip(tabs, reads, strict=True):
+            assert json.loads(tab.call(lambda read=read: read))["command"] == "reload"
+
+
 def test_a_page_from_before_a_restart_is_reloaded_when_it_reconnects(sample_root: Path) -> None:
     """The client reconnects by itself to a restarted server; the page it shows may be
     older than a save made while no server ran, so it is reloaded."""

@@ -129,7 +129,7 @@ def test_the_served_pages_are_the_most_recent_few() -> None:
     hub.serve(oldest)  # served again: the most recent now, as old as its first serving
     hub.serve("/new/")
     assert oldest in hub.served and list(hub.served)[-2:] == [oldest, "/new/"]
-    assert hub.served[oldest] == 0 and hub.served["/new/"] == 1
+    assert hub.served[oldest] == (0, 2) and hub.served["/new/"] == (1, 1)
 
 
 def test_a_flood_of_addresses_does_not_grow_the_server(
