@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from generator.errors import ContentError, Problems, Severity, clipped, quoted
+from generator.errors import ContentError, Problems, Severity, and_listed, clipped, quoted
 from generator.model.broken import (
     WAITING,
     Unparsed,
@@ -457,14 +457,14 @@ def assemble(
             contacts_held_back[item.slug] = _company_held_back(item, stood_in)
         else:
             meant_by_held_back.add(_contact_meant(item, item.slug))
-    categories, held_back = question_bank(unique, checked, bodies, problems)
+    bank = question_bank(unique, checked, bodies, problems)
     companies = {slug for kind, slug in unique if kind == "companies"}
     companies.update(item.slug for item in broken if item.kind == "companies")
     contacts_held_back = _companies_meant(contacts_held_back, made["companies"], companies)
     playbook = _playbook(
-        config, made, categories, frozenset(meant_by_held_back), contacts_held_back
+        config, made, bank.categories, frozenset(meant_by_held_back), contacts_held_back
     )
-    known = _known(unique, broken, playbook, held_back, set_aside)
+    known = _known(unique, broken, playbook, bank, set_aside)
     entities: list[Contact | Meeting] = [*playbook.contacts.values(), *playbook.meetings.values()]
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
     for entity in checked_as.values():
@@ -607,7 +607,7 @@ def _known(
     unique: Mapping[tuple[str, str], Parsed],
     broken: tuple[Unparsed, ...],
     playbook: Playbook,
-    held_back: frozenset[str],
+    bank: Bank,
     unread: UnreadIndex,
 ) -> Known:
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
@@ -617,8 +617,8 @@ def _known(
     return Known(
         {kind: frozenset(found) for kind, found in slugs.items()},
         {kind: known_names(getattr(playbook, kind), slugs[kind]) for kind in NAMED_KINDS},
-        frozenset(playbook.questions) | held_back,
-        {qid: question.text for qid, question in playbook.questions.items()},
+        frozenset(playbook.questions) | bank.held_back,
+        {qid: q.text for qid, q in playbook.questions.items() if qid not in bank.repeated},
         unread,
     )
 
@@ -1306,18 +1306,29 @@ def _written_ids(doc: Document) -> set[str]:
     return written | _broken_ids(doc)
 
 
+class Bank(NamedTuple):
+    """The question bank as assembled (`question_bank`)."""
+
+    categories: tuple[Category, ...]
+    """In the canonical order."""
+    held_back: frozenset[str]
+    """The ids held back in a file whose category another file has, or in an entry
+    without its text (the mistake is reported once, not again in every meeting that
+    names them)."""
+    repeated: frozenset[str]
+    """The ids written more than once: a renamed id is not told one of them, which would
+    lead into their error (the first copy is kept for the other checks)."""
+
+
 def question_bank(
     unique: Mapping[tuple[str, str], Parsed],
     checked: Mapping[tuple[str, str], Checked],
     bodies: Mapping[str, Body],
     problems: Problems,
-) -> tuple[tuple[Category, ...], frozenset[str]]:
-    """Question files → categories in the canonical order, ids unique across the bank; and
-    the ids held back in a file whose category another file has, or in an entry without
-    its text (the mistake is reported once, not again in every meeting that names them).
-    The file named after its category keeps it."""
+) -> Bank:
+    """Question files → categories in the canonical order, ids unique across the bank
+    (`Bank`). The file named after its category keeps it."""
     by_category: dict[str, Category] = {}
-    seen: dict[str, str] = {}
     owners: dict[str, tuple[Document, int]] = {}
     held_back: set[str] = set()
     files = [
@@ -1328,7 +1339,9 @@ def question_bank(
     for (kind, slug), item in unique.items():  # left out: its own error is the one to fix
         if kind == "questions" and not _has_required(checked[(kind, slug)].values, kind):
             held_back.update(_written_ids(item.doc))
-    for _, item, v in sorted(files, key=lambda file: file[0] != file[2]["category"]):
+    files.sort(key=lambda file: file[0] != file[2]["category"])
+    copies = _id_copies((item.doc, v) for _, item, v in files)
+    for _, item, v in files:
         doc = item.doc
         held_back.update(_broken_ids(doc))
         if v["category"] in by_category:
@@ -1344,16 +1357,19 @@ def question_bank(
                     held_back.add(q["id"])
                 continue
             at = f"questions.{index}.id"
-            if q["id"] in seen:
+            if len(copies[q["id"]]) > 1:
+                others = list(copies[q["id"]])  # the other copy may be in this file
+                others.remove(f"{doc.path}:{doc.line(at)}")
                 problems.error(
                     doc.path,
                     doc.line(at),
                     at,
-                    f"{quoted(q['id'])} is also in {seen[q['id']]}: a meeting names a question "
-                    "by its id, so each is used once in the bank; give one of them another id",
+                    f"{quoted(q['id'])} is also in {and_listed(others)}: a meeting names a "
+                    "question by its id, so each is used once in the bank; give one of them "
+                    "another id",
                 )
-                continue
-            seen[q["id"]] = f"{doc.path}:{doc.line(at)}"  # the file may be this one
+                if q["id"] in owners:  # the first copy is kept, for the checks of the rest
+                    continue
             owners[q["id"]] = (doc, index)
             questions.append(
                 Question(
@@ -1381,7 +1397,25 @@ def question_bank(
         if kind == "questions":
             _taken_in_other_files(item.doc, owners, problems)
     _repeated_questions(categories, problems)
-    return categories, frozenset(held_back)
+    repeated = frozenset(qid for qid, where in copies.items() if len(where) > 1)
+    return Bank(categories, frozenset(held_back), repeated)
+
+
+def _id_copies(files: Iterable[tuple[Document, dict[str, Any]]]) -> dict[str, list[str]]:
+    """Where each question id of the bank is written (`path:line`), in the files that keep
+    their category (the first of each): an id written twice is an error at each copy, as
+    either may be the one just edited."""
+    copies: dict[str, list[str]] = {}
+    categories: set[str] = set()
+    for doc, values in files:
+        if values["category"] in categories:
+            continue
+        categories.add(values["category"])
+        for index, q in enumerate(values["questions"]):
+            if "id" in q and "text" in q:
+                line = doc.line(f"questions.{index}.id")
+                copies.setdefault(q["id"], []).append(f"{doc.path}:{line}")
+    return copies
 
 
 def _taken_in_other_files(

@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import write
 
 from generator.build import check, load
+from generator.cli import main
 from generator.errors import Problems
 from generator.model.assemble import (
     LinkEntry,
@@ -315,3 +316,30 @@ def test_a_profile_moved_into_a_kinds_folder_is_named_where_the_profile_is_missi
         "warning: content/profile.md:1: file: is missing; agendas will have no pitch. "
         "content/contacts/profile.md is read as a contact: if it is your profile, move it here"
     ]
+
+
+def test_an_id_written_twice_in_the_bank_is_told_at_both_copies_and_never_offered(
+    tmp_path: Path,
+) -> None:
+    """`id: background-valued` changed to `id: typical-day` in fit.md of a fresh `playbook
+    init`: the error named the-job.md:5 alone, the file not edited, and a meeting naming
+    background-valued was told "did you mean typical-day?", the id now written twice."""
+    root = tmp_path / "pb"
+    assert main(["init", str(root), "-q"]) == 0
+    fit = root / "content/questions/fit.md"
+    fit.write_text(fit.read_text().replace("id: background-valued", "id: typical-day"))
+    meeting = root / "content/meetings/alex-example-coffee.md"
+    meeting.write_text(meeting.read_text().replace("[typical-day,", "[background-valued,"))
+    problems = Problems()
+    load(root, problems)
+    told = {(p.path, p.line): p.message for p in problems.errors}
+    also = "is also in {}: a meeting names a question by its id, so each is used once in the "
+    also += "bank; give one of them another id"
+    assert told[("content/questions/fit.md", 5)] == "'typical-day' " + also.format(
+        "content/questions/the-job.md:5"
+    )
+    assert told[("content/questions/the-job.md", 5)] == "'typical-day' " + also.format(
+        "content/questions/fit.md:5"
+    )
+    asked = told[("content/meetings/alex-example-coffee.md", 7)]
+    assert "background-valued" in asked and "typical-day" not in asked
