@@ -55,8 +55,10 @@ from generator.model.fields import (
     Invalid,
     ListOf,
     Record,
+    Reference,
     Slug,
     beside_left_out,
+    in_brackets,
     is_blank,
     looks_like_id,
     spaced_entries,
@@ -469,6 +471,7 @@ def assemble(
     checked_as = {entity.source.path: entity for entity in entities} | stand_ins
     for entity in checked_as.values():
         problems.items += steps.check_references(entity, known)
+    _bracketed_references(problems, [*unique.values(), *_partly_parsed(broken)], known)
     _contacts_on_companies(playbook, problems)
     if broken:
         rendered = {path: body.rendered for path, body in bodies.items()}
@@ -531,6 +534,51 @@ def _partly_read(
         problems.items += _body_problems(item, body, links, set_aside, broken)
         if item.kind in ("contacts", "meetings"):
             yield item, stand_in(item, checked, body.rendered)
+
+
+def _partly_parsed(broken: Iterable[Unparsed]) -> Iterator[Parsed]:
+    """The files YAML could read only in part, as documents (`Unparsed.partly`)."""
+    for item in broken:
+        if item.partly is not None:
+            yield Parsed(item.kind, item.slug, item.partly)
+
+
+def _bracketed_references(problems: Problems, items: Iterable[Parsed], known: Known) -> None:
+    """A reference written as Obsidian links, `company: [[Northwind Freight Inc]]`, was
+    refused with the file name its name makes (northwind-freight-inc), which no file has,
+    and the next run said "did you mean northwind-freight?": once every file is read,
+    its error offers the file the name (or a slip of it) means (`Reference.bracketed`)."""
+    told = [
+        (number, problem)
+        for number, problem in enumerate(problems.items)
+        if problem.severity is Severity.ERROR and _BRACKETED in problem.message
+    ]
+    if not told:  # nearly every build: no reference in brackets
+        return
+    docs = {item.doc.path: item for item in items if item.kind in ("contacts", "meetings")}
+    for number, problem in told:
+        item = docs.get(problem.path)
+        name, _, index = problem.field.partition(".")
+        if item is None or name not in KINDS[item.kind].names:
+            continue
+        kind = KINDS[item.kind][name].type
+        if isinstance(kind, ListOf) and index.isdigit():
+            kind, entries = kind.item, item.doc.data.get(name)
+            value = entries[int(index)] if isinstance(entries, list) else None
+        else:
+            value = item.doc.data.get(name)
+        if not isinstance(kind, Reference) or (written := in_brackets(value)) is None:
+            continue
+        of = next(other for other, schema in KINDS.items() if schema.called == kind.what)
+        if written in known.slugs[of] or problem.message != kind.bracketed(value):
+            continue
+        meant = meant_slugs(written, known.names[of])
+        if meant and (said := kind.bracketed(value, meant)):
+            problems.items[number] = replace(problem, message=said)
+
+
+_BRACKETED = "without brackets"
+"""Said in the error of a reference in brackets (`Reference.bracketed`)."""
 
 
 def _contacts_on_companies(playbook: Playbook, problems: Problems) -> None:

@@ -390,11 +390,8 @@ class Reference(Text):
         return f"the file names (slugs) of {nouns}"
 
     def convert(self, value: Any, at: At) -> str:
-        if (shown := _bracketed(value)) is not None:
-            raise Invalid(
-                f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
-                f"the file name alone, without brackets{_slug_of_name(value)}"
-            )
+        if (refused := self.bracketed(value)) is not None:
+            raise Invalid(refused)
         if len(several := _several_names(value, at)) > 1:
             names = quoted(", ".join(several))
             raise Invalid(
@@ -407,6 +404,19 @@ class Reference(Text):
                 f"as part of the text: write {bare} without them"
             )
         return super().convert(value, at)
+
+    def bracketed(self, value: Any, meant: list[str] | None = None) -> str | None:
+        """Why a name in brackets (`[[Example Co]]`, a link as Obsidian writes it) is
+        refused, with the file name to write: `meant`, the files it names once every file
+        is read (`assemble`), else the one a file made for it would have; None for a
+        value not in brackets."""
+        if (shown := _bracketed(value)) is None:
+            return None
+        hint = f"; {did_you_mean(meant)}" if meant else _slug_of_name(value)
+        return (
+            f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
+            f"the file name alone, without brackets{hint}"
+        )
 
 
 def _slug_of_name(value: Any) -> str:
@@ -431,6 +441,15 @@ def _several_names(value: Any, at: At) -> list[str]:
         return []
     parts = [part.strip() for part in value.split(",")]
     return parts if all(SLUG.match(part) for part in parts) else []
+
+
+def in_brackets(value: Any) -> str | None:
+    """The name a value in brackets holds (`Example Co` of `[[Example Co]]`), else None."""
+    if _bracketed(value) is None:
+        return None
+    while isinstance(value, list):
+        value = value[0]
+    return str(value).strip()
 
 
 def _bracketed(value: Any) -> str | None:

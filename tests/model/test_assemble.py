@@ -343,3 +343,26 @@ def test_an_id_written_twice_in_the_bank_is_told_at_both_copies_and_never_offere
     )
     asked = told[("content/meetings/alex-example-coffee.md", 7)]
     assert "background-valued" in asked and "typical-day" not in asked
+
+
+def test_a_reference_in_brackets_is_offered_the_file_its_name_means(tmp_path: Path) -> None:
+    """`company: [[Northwind Freight Inc]]` was offered northwind-freight-inc, the slug of
+    the name, which no file has; the next run said "did you mean northwind-freight?". The
+    file that exists is offered at once, for a slip in brackets too; a name that fits no
+    file is still told the file name it makes."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    company = "---\nname: Northwind Freight Inc.\n---\n"
+    write(tmp_path, "content/companies/northwind-freight.md", company)
+    people = {
+        "ada-lane": "[[Northwind Freight Inc]]",
+        "bo-day": "[[northwind-frieght]]",
+        "cy-day": "[[Nobody There]]",
+    }
+    for slug, written in people.items():
+        write(
+            tmp_path, f"content/contacts/{slug}.md", f"---\nname: {slug}\ncompany: {written}\n---\n"
+        )
+    told = {p.path.split("/")[-1]: p.message for p in check(tmp_path).errors}
+    assert told["ada-lane.md"].endswith("without brackets; did you mean northwind-freight?")
+    assert told["bo-day.md"].endswith("without brackets; did you mean northwind-freight?")
+    assert told["cy-day.md"].endswith("without brackets (nobody-there for 'Nobody There')")
