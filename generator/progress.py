@@ -8,6 +8,7 @@ the build ends; elsewhere (a log, CI), a line per stage. `playbook build -q` sho
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -89,7 +90,7 @@ class TerminalProgress:
     def close(self) -> None:
         """Erase the line, if one was drawn."""
         if self._drawn_at is not None:
-            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.write("\r" + " " * min(self._width, self._room()) + "\r")
             self.stream.flush()
             self._drawn_at = None
 
@@ -105,12 +106,33 @@ class TerminalProgress:
         now = self.clock()
         if not force and self._drawn_at is not None and now - self._drawn_at < EVERY:
             return
-        columns = shutil.get_terminal_size((80, 24)).columns
-        text = self.line()[: max(columns - 1, 10)]  # never wrap: \r returns to this line
+        room = self._room()
+        text = self.line()[:room]
+        self._width = min(self._width, room)  # a terminal narrowed: what is left of the last
         self.stream.write("\r" + text.ljust(self._width))
         self.stream.flush()
         self._width = max(self._width, len(text))
         self._drawn_at = now
+
+    def _room(self) -> int:
+        """The characters a line may have and never wrap (`\r` returns to the start of the
+        row the cursor is on, not of a line that wrapped onto two), in the terminal as wide
+        as it is now: it may be narrowed during a build, or be a few columns wide."""
+        return max(_columns(self.stream) - 1, 0)
+
+
+def _columns(stream: TextIO) -> int:
+    """The width of the terminal `stream` is drawn on: `COLUMNS` when set, as `shutil`
+    reads it, else that terminal's own. `shutil.get_terminal_size` asks standard
+    output's, a file in `playbook build > build.log`, and then said 80 of a narrower
+    terminal that standard error still is."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):  # not a file, closed, or no terminal
+        return shutil.get_terminal_size((80, 24)).columns
 
 
 def _is_terminal(stream: TextIO) -> bool:

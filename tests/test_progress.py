@@ -3,10 +3,14 @@ stage elsewhere, nothing with -q; the summary counts the warnings."""
 
 from __future__ import annotations
 
+import fcntl
 import io
+import os
 import re
+import struct
 import subprocess
 import sys
+import termios
 import textwrap
 from pathlib import Path
 
@@ -138,3 +142,50 @@ def test_a_failed_build_ends_its_progress_before_the_errors(
     assert lines[:2] == [f"Reading {len(list(root.rglob('*.md')))} files", "Checking"]
     assert "Rendering" not in err
     assert lines[-1].startswith("playbook: ") and "nothing was written" in lines[-1]
+
+
+@pytest.mark.parametrize("columns", [1, 5, 10])
+def test_the_line_never_wraps_in_a_terminal_a_few_columns_wide(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """Under 11 columns the line was cut to 10 characters all the same: it wrapped, and
+    each redraw began a row lower."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    stream = io.StringIO()
+    with TerminalProgress(stream, live=True) as shown:
+        shown.stage("Rendering 64 pages", 10)
+    assert all(len(drawn) < columns for drawn in stream.getvalue().split("\r"))
+
+
+def test_the_line_never_wraps_in_a_terminal_narrowed_during_the_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The line was padded, and erased, to the width of the widest line drawn, which a
+    terminal narrowed since wraps."""
+    monkeypatch.setenv("COLUMNS", "80")
+    stream = io.StringIO()
+    clock = FakeClock()
+    with TerminalProgress(stream, live=True, clock=clock) as shown:
+        shown.stage("Rendering 123,456 pages", 10)
+        monkeypatch.setenv("COLUMNS", "20")
+        clock.now += 1
+        shown.advance(5)
+        narrowed_at = stream.getvalue().rindex("\r")
+    assert all(len(drawn) < 20 for drawn in stream.getvalue()[narrowed_at:].split("\r"))
+
+
+def test_the_line_fits_the_terminal_it_is_drawn_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`playbook build > build.log`: standard error is a terminal 30 columns wide, and
+    standard output a file, whose size `shutil.get_terminal_size` asked: the line was cut
+    to 80 characters and wrapped."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "__stdout__", io.StringIO())  # not a terminal, as a file is
+    writer, reader = os.openpty()[::-1]
+    fcntl.ioctl(writer, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 30, 0, 0))
+    with open(writer, "w", encoding="utf-8") as terminal, open(reader, "rb", 0) as screen:
+        with TerminalProgress(terminal, live=True) as shown:
+            shown.stage("Rendering 123,456 pages", 10)
+        terminal.flush()
+        drawn = os.read(screen.fileno(), 4096).decode()
+    assert drawn.startswith("\rRendering 123,456 pages")
+    assert all(len(line) < 30 for line in drawn.split("\r"))
