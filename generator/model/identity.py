@@ -14,6 +14,7 @@ import urllib.parse
 
 from anyascii import anyascii
 
+from generator.model.slugs import SYMBOLS
 from generator.patterns import LazyPattern
 
 
@@ -80,8 +81,14 @@ word of its own once transliterated."""
 
 
 def words(text: str) -> list[str]:
-    """Lowercase ASCII words of a name, whatever its script and accents."""
-    return re.findall(r"[a-z0-9]+", anyascii(unicodedata.normalize("NFKC", text)).lower())
+    """Lowercase ASCII words of a name, whatever its script and accents, without the
+    emoji and other symbols some put in their name on LinkedIn (`Daniel Reyes 🌱`, which
+    anyascii spells `Daniel Reyes seedling`), as the slug leaves them out."""
+    letters = "".join(
+        " " if unicodedata.category(ch) in SYMBOLS else ch
+        for ch in unicodedata.normalize("NFKC", text)
+    )
+    return re.findall(r"[a-z0-9]+", anyascii(letters).lower())
 
 
 def name_key(name: str) -> str:

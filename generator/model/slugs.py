@@ -29,6 +29,9 @@ WINDOWS_DEVICES = frozenset(
 page folder named so cannot be made there, nor synced there from Dropbox or iCloud."""
 
 _SYLLABIC = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE")
+SYMBOLS = frozenset({"So", "Sk", "Cs", "Co", "Cn"})
+"""The Unicode categories of what a name's reading leaves out: emoji and other symbols
+(which anyascii spells as words, `🌱` as `seedling`), and what is no character."""
 _APOSTROPHES = "'\u2019\u02bc`"
 
 
@@ -59,7 +62,7 @@ def _spelled(ch: str) -> str:
     """One character as it should reach anyascii: syllabic characters set apart by
     spaces (so each becomes its own word), symbols such as emoji dropped."""
     category = unicodedata.category(ch)
-    if category in ("So", "Sk", "Cs", "Co", "Cn"):
+    if category in SYMBOLS:
         return " "
     if unicodedata.name(ch, "").startswith(_SYLLABIC):
         return f" {ch} "

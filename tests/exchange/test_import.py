@@ -1037,6 +1037,27 @@ def test_legal_forms_written_first_or_in_east_asian_scripts_are_your_files(
     ]
 
 
+def test_a_name_with_emoji_is_the_contact_of_that_name(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Some put emoji in their name on LinkedIn: `Daniel Reyes 🌱` was read as `daniel
+    reyes seedling` (anyascii spells emoji as words), no contact's name, and imported
+    again as daniel-reyes-2.md beside daniel-reyes.md. `Heliofleet ⚡` was a new company."""
+    csv = sample_root.parent / "Connections.csv"
+    csv.write_text(
+        "First Name,Last Name,Company\nDaniel,Reyes \U0001f331,Heliofleet \u26a1\n",
+        encoding="utf-8",
+    )
+    before = files(sample_root)
+    assert main(["import", "linkedin", "-C", str(sample_root), str(csv), "--companies"]) == 0
+    assert files(sample_root) == before
+    out = capsys.readouterr().out
+    assert (
+        "Skipped Connections.csv:2: Daniel Reyes \U0001f331: already in "
+        "content/contacts/daniel-reyes.md (same name)"
+    ) in out.replace(str(csv), "Connections.csv")
+
+
 def test_a_company_written_as_one_of_two_alike_is_that_one() -> None:
     """Acme and Acme Inc. are both kept: a name written as one of them whole is that
     company; a third form (Acme GmbH) could be either, and is neither."""
