@@ -43,6 +43,25 @@ def test_every_slug_is_valid_and_short(name: str) -> None:
     assert len(slug) <= MAX_LENGTH
 
 
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Maria " * 30, "-".join(["maria"] * 10)),  # the 60th letter ends a word
+        (
+            "Konstantinos Alexandropoulos " * 3,
+            "konstantinos-alexandropoulos-konstantinos-alexandropoulos",
+        ),
+    ],
+    ids=["a-word-ends-at-the-limit", "a-word-across-the-limit"],
+)
+def test_a_long_name_is_cut_after_a_whole_word(name: str, slug: str) -> None:
+    """Cut at the last hyphen within `MAX_LENGTH`: no word cut in two, no hyphen left at
+    the end (which no slug may have). The long names of `test_every_slug_is_valid_and_short`
+    had no hyphen to cut at."""
+    assert slugify(name) == slug
+    assert SLUG.match(slug) and len(slug) <= MAX_LENGTH
+
+
 @pytest.mark.parametrize("name", ["", "???", "🚀🚀", "—", "   "])
 def test_names_without_letters_have_no_slug(name: str) -> None:
     assert slugify(name) == ""
