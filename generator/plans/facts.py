@@ -16,7 +16,16 @@ from typing import Any
 
 from generator.errors import ContentError
 from generator.model.entities import Meeting, Playbook
-from generator.plans.agenda import Agenda, AgendaOf, Prep, build_agenda, build_prep, target_list
+from generator.plans.agenda import (
+    Agenda,
+    AgendaOf,
+    AskedOf,
+    Prep,
+    build_agenda,
+    build_prep,
+    held_plans,
+    target_list,
+)
 from generator.plans.drafts import draft_warnings, drafts_of
 from generator.plans.followup_checks import (
     contact_problems,
@@ -137,7 +146,7 @@ def _items(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return meeting_guardrails(pb, slug, today, agenda_of(facts))
+    return meeting_guardrails(pb, slug, today, agenda_of(facts), asked_of(facts))
 
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -159,19 +168,36 @@ def _plan(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _agenda(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    """A meeting's plan: one held is planned with the others held with its person
+    (`held_plans`), each knowing what the ones before it asked."""
     meeting = pb.meetings[slug]
+    if meeting.status == "done":
+        return facts.held_plans[meeting.contact].plans[slug]
     return build_agenda(
-        meeting, pb, pb.config.meetings, targets=facts.targets, agenda_of=agenda_of(facts)
+        meeting, pb, pb.config.meetings, targets=facts.targets, asked_of=asked_of(facts)
     )
 
 
+def _held_plans(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return held_plans(pb, slug, pb.config.meetings, targets=facts.targets)
+
+
 def agenda_of(facts: Facts) -> AgendaOf:
-    """The kept plans of other meetings: a later meeting reads its earlier ones' plans
-    (`asked_before`) instead of planning them again, and the live preview sees it read
-    them."""
+    """The kept plans of meetings, which the guardrails read instead of planning them
+    again, and the live preview sees them read."""
 
     def kept(meeting: Meeting) -> Agenda:
         return facts.agendas[meeting.slug]  # type: ignore[no-any-return]
+
+    return kept
+
+
+def asked_of(facts: Facts) -> AskedOf:
+    """What the person of a meeting was asked before it, from the kept plans of the
+    meetings held with them (`held_plans`): worked out once per person."""
+
+    def kept(meeting: Meeting) -> Mapping[str, Meeting]:
+        return facts.held_plans[meeting.contact].asked_before(meeting, facts.playbook)  # type: ignore[no-any-return]
 
     return kept
 
@@ -238,6 +264,7 @@ TABLE: dict[str, Fact] = {
     "to_reach": Fact(_to_reach, _contacts),
     "items": Fact(_items),
     "agendas": Fact(_agenda, _meetings),
+    "held_plans": Fact(_held_plans, _contacts),
     "guardrails": Fact(_guardrails, _meetings),
     "playbook_warnings": Fact(_playbook_warnings),
     "playbook_warnings_by_file": Fact(_playbook_warnings_by_file),

@@ -85,8 +85,9 @@ from generator.plans.agenda import (
     SHARE_POINT_SECONDS,
     Agenda,
     AgendaOf,
+    AskedOf,
     asked_anew,
-    asked_before,
+    asker,
     build_agenda,
     meeting_length,
     meeting_span,
@@ -119,11 +120,15 @@ KIND_FIELDS = ("purpose", "format")
 
 
 def meeting_guardrails(
-    playbook: Playbook, slug: str, today: dt.date, agenda_of: AgendaOf | None = None
+    playbook: Playbook,
+    slug: str,
+    today: dt.date,
+    agenda_of: AgendaOf | None = None,
+    asked_of: AskedOf | None = None,
 ) -> tuple[ContentError, ...]:
-    """The guardrails of one meeting: they read it, its contact (and their other meetings,
-    for a decline, and the plans of those held: `agenda_of`), the people at their company
-    (and their meetings) and the question bank."""
+    """The guardrails of one meeting: they read it and its plan (`agenda_of`), its
+    contact (and their other meetings, for a decline, and what those held asked:
+    `asked_of`), the people at their company (and their meetings) and the question bank."""
     meeting = playbook.meetings[slug]
     problems = []
     if not meeting.called_off:  # no plan to lay out, no event in the calendar
@@ -148,9 +153,10 @@ def meeting_guardrails(
         problems.extend(_moved_since(meeting, playbook))
         problems.extend(_longer_than_usual(meeting))
         plan = agenda_of or planner(playbook, playbook.config.meetings)
+        asked = asked_of or asker(playbook, playbook.config.meetings)
         problems.extend(_too_much_to_share(plan(meeting)))
-        problems.extend(_asked_of_them_before(meeting, playbook, plan))
-        problems.extend(_longer_than_its_part(meeting, playbook, plan))
+        problems.extend(_asked_of_them_before(meeting, playbook, asked))
+        problems.extend(_longer_than_its_part(meeting, playbook, plan, asked))
     return tuple(problems)
 
 
@@ -316,12 +322,12 @@ def declined_what(contact: Contact, declined: dt.date) -> str:
 
 
 def _asked_of_them_before(
-    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf | None
+    meeting: Meeting, playbook: Playbook, asked_of: AskedOf
 ) -> Iterator[ContentError]:
     """A bank question the meeting names that this person was asked, or answered, in a
     meeting held before (a file copied from the last one asks it all again); not one
     that is asked anew each time (`asked_anew`)."""
-    asked = asked_before(meeting, playbook, playbook.config.meetings, agenda_of)
+    asked = asked_of(meeting)
     for entry, index in first_listings(meeting.questions).items():
         bank = playbook.question_worded(entry)
         earlier = asked.get(bank.id) if bank else None
@@ -343,7 +349,7 @@ suggests."""
 
 
 def _longer_than_its_part(
-    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf
+    meeting: Meeting, playbook: Playbook, agenda_of: AgendaOf, asked_of: AskedOf
 ) -> Iterator[ContentError]:
     """A question the meeting names that takes longer than the whole part of the plan it
     would be asked in (`too_long_for_its_part`): it waits under if time allows, where
@@ -353,7 +359,7 @@ def _longer_than_its_part(
     agenda = agenda_of(meeting)
     too_long = too_long_for_its_part(agenda)
     indexes = {planned.index for planned, _, _ in too_long if planned.index is not None}
-    lengths = _lengths_for(meeting, playbook, agenda_of, indexes, agenda.length) if indexes else {}
+    lengths = _lengths_for(meeting, playbook, asked_of, indexes, agenda.length) if indexes else {}
     for planned, kind, minutes in too_long:
         assert planned.index is not None  # named by the meeting
         has = counted(minutes, "minute") if minutes else "no time"
@@ -381,7 +387,7 @@ def _longer_than_its_part(
 def _lengths_for(
     meeting: Meeting,
     playbook: Playbook,
-    agenda_of: AgendaOf,
+    asked_of: AskedOf,
     indexes: set[int],
     length: int,
 ) -> dict[int, int]:
@@ -395,7 +401,7 @@ def _lengths_for(
     found: dict[int, int] = {}
     for longer in range(length + 1, LONGEST_MEETING + 1):
         agenda = build_agenda(
-            replace(meeting, duration=longer), playbook, defaults, agenda_of=agenda_of
+            replace(meeting, duration=longer), playbook, defaults, asked_of=asked_of
         )
         still = {planned.index for planned, _, _ in too_long_for_its_part(agenda)}
         for index in indexes - still:

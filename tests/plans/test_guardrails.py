@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 from conftest import write
 from site_checks import scan
+from timing import assert_linear
 
 import generator.build
 import generator.plans.guardrails
 from generator.build import build, checked
 from generator.cli import main
-from generator.errors import Severity
+from generator.errors import Problems, Severity
+from generator.model.entities import Playbook
 from generator.plans.asks import JOB_ASK_RULES, job_ask
+from generator.plans.facts import Facts
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -220,6 +223,46 @@ def test_only_a_networking_meeting_asks_its_networking_questions_anew(tmp_path: 
     assert again == [
         "warning: content/meetings/m2.md:6: questions.2: 'know-anyone-at-targets' was asked "
         "of Jane Doe in the coffee on Thu 1 Oct 2026"
+    ]
+
+
+def _held_and_ahead(root: Path, count: int) -> Playbook:
+    """Jane, `count` coffees held with her a day apart up to today and `count` ahead, none
+    naming its questions (the bank's picks, less what she was asked before), the last
+    ahead naming one the first asked."""
+    the_job = (
+        "---\ncategory: the-job\nquestions:\n  - {id: typical-day, text: A normal day?}\n---\n"
+    )
+    tiny(root, content__questions__the_job=the_job)
+    for n in range(-count, count):
+        day = TODAY + dt.timedelta(days=n if n < 0 else n + 1)
+        status = "done" if n < 0 else "scheduled"
+        named = "questions:\n  - typical-day\n" if n == count - 1 else ""
+        front = f"contact: jane-doe\nformat: coffee\nstatus: {status}\ndate: {day}\n"
+        write(root, f"content/meetings/{day}.md", f"---\n{front}{named}---\n")
+    return generator.build.load(root, Problems())
+
+
+def test_meetings_ahead_with_someone_met_many_times_are_planned_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    """Each plan, and each meeting's guardrails, ask what the person was asked in the
+    meetings held with them before; that went through the plans of all of those again
+    for every meeting (900,000 plans looked at for 1,200 meetings with one person)."""
+
+    def make(count: int) -> Playbook:
+        return _held_and_ahead(tmp_path / str(count), count)
+
+    def plan(playbook: Playbook) -> None:
+        facts = Facts(playbook, TODAY)
+        for slug in playbook.meetings:
+            facts.guardrails[slug]
+
+    assert_linear(plan, make, 20)
+    playbook = make(3)
+    last = Facts(playbook, TODAY).guardrails[str(TODAY + dt.timedelta(days=3))]
+    assert [p.message.split(" (")[0] for p in last] == [
+        "'typical-day' was asked of Jane Doe in the coffee on Thu 19 Nov 2026"
     ]
 
 
