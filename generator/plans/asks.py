@@ -304,6 +304,14 @@ _JOB_ASK_WORDINGS: tuple[_Wording, ...] = (
         r"(?:on\s+|along\s+|in\s+|forward\s+|up\s+)?my\s+name\b",
         r"\bmy\s+name\s+(?:to|forward|along|around|in\s+for|up\s+for|on\s+to|in\s+front)\b",
         r"\bmention\s+me\s+to\b",
+        # "can I use your name when I apply?", "may I say you referred me?", "could I name you
+        # as my referrer?" (but "may I use your name when I write to Sam?")
+        r"\b(?:use|using|used|mention\w*|drop\w*|give|giving|quote|quoting|cite|citing)\s+"
+        r"(?:your|her|his|their)\s+name\b[^.?!;]{0,40}?\bI\s+(?:\w+\s+)?apply\b",
+        r"\b(?:say|tell\s+\w+|mention|write)\s+(?:that\s+)?(?:you|she|he|they)\s+referred\s+me\b",
+        r"\b(?:nam|list|putt?|giv)(?:e|ed|es|ing|s)?(?:\s+down)?\s+(?:you|her|him|them)\s+as\s+"
+        r"(?:a\s+|my\s+)?"
+        r"(?:referrer|referee|reference)s?\b",
         r"\b(?:your|her|his|their|the)\s+(?:[\w-]+\s+)?(?:boss|manager|director|lead|head"
         r"|supervisor|team|colleagues?|recruiter|hr|partner|chief|vp|cto|ceo|founder|owner)\b"
         r"[^.?!;]{0,20}?\babout\s+(?:me|my\s+(?:application|profile|candidacy|cv|r[ée]sum[ée]))\b",

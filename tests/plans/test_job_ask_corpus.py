@@ -95,6 +95,10 @@ def test_every_rule_finds_some_ask_of_the_corpus() -> None:
         ("Is there room for someone like me on your team?", "a place for me"),
         ("Do you know anyone who could use my skills?", "a place for me"),
         ("Would you put in a word for me?", "speak for me"),
+        # using their name in an application was no ask (a referral all the same)
+        ("Can I use your name when I apply?", "speak for me"),
+        ("Could I say you referred me?", "speak for me"),
+        ("Would you mind if I named you as my referrer?", "speak for me"),
         ("Are there any openings on her team?", "openings"),
         ("Do you have any leads on analyst roles?", "openings"),
         ("Ask about the job posting for a forecasting analyst", "openings"),
