@@ -121,15 +121,17 @@ class LiveSources:
         # each source as known, if unchanged: the walk's copies are freed at once, not
         # kept beside those the reads hold (a walk per file deleted)
         found = [known.get(source, source) for source in discover(self.root, own)]
+        gone = [p for p in own.items if p.path == "content"] if not found else []
+        if gone and not (self.root / "content").is_dir():
+            # gone since serve started (moved, renamed, stashed), not just unreadable: the
+            # files are kept as read, so those back unchanged are not named as changed
+            problems.items += [dataclasses.replace(p, message=CONTENT_GONE) for p in gone]
+            return []
         self._files = {source.path: source for source in found}
         self._order = None
         self._notes = {}
         for problem in own.items:
-            if problem.path == "content" and not (self.root / "content").is_dir():
-                # gone since serve started (moved, renamed, stashed), not just unreadable
-                problems.items.append(dataclasses.replace(problem, message=CONTENT_GONE))
-            else:
-                self._notes.setdefault(problem.path, []).append(problem)
+            self._notes.setdefault(problem.path, []).append(problem)
         self._links = {}
         for path in [*self._files, *(self.root / rel for rel in self._notes)]:
             self._follow(path)  # sources, and links refused for now (their notes say why)
@@ -137,8 +139,10 @@ class LiveSources:
 
     def _update(self, paths: Collection[Path]) -> bool:
         """Apply the watcher's paths to the listing; False when only a walk can tell
-        (a folder was created, moved or deleted)."""
+        (a folder was created, moved or deleted, or content/ is gone: the walk says so)."""
         content = self.root / "content"
+        if not content.is_dir():
+            return False
         for path in paths:
             if not path.is_relative_to(content):
                 continue

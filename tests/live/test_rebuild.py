@@ -738,6 +738,31 @@ def test_a_content_folder_that_cannot_be_read_is_not_said_to_be_gone(
     assert builder.build([content]).ok
 
 
+EXTRA_CSS = "themes/default/static/extra.css"
+
+
+def test_content_put_back_names_only_the_files_changed_while_it_was_away(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """content/ moved away and back (`git stash`, a synced folder renamed): the log named
+    every file as changed ("Rebuilt in 80 ms: no page changed, 1 warning (content/companies/
+    carbon-ledger.md, ...…)") of a folder back as it was; now only a file edited meanwhile."""
+    content, away = sample_root / "content", tmp_path / "away"
+    for edited in (False, True):
+        content.rename(away)
+        assert not builder.build([content]).ok
+        if edited:
+            edit(away.parent, "away/contacts/elena-marsh.md", "\n---\n", "\n---\n\nBack.\n")
+            write(sample_root, EXTRA_CSS, "p {}\n")  # still gone after another save
+            assert not builder.build([sample_root / EXTRA_CSS]).ok
+        away.rename(content)
+        outcome = builder.build([content])
+        assert outcome.ok
+        assert outcome.changed == ({ELENA, EXTRA_CSS} if edited else set())
+        assert bool(outcome.written) == edited
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
 def test_a_template_cannot_run_a_command_in_the_preview(
     builder: LiveBuild, sample_root: Path
 ) -> None:
