@@ -363,8 +363,9 @@ def known_names(entities: Mapping[str, object], slugs: Iterable[str]) -> Names:
 
 def meant_slugs(value: str, names: Mapping[str, str]) -> list[str]:
     """The slugs a reference that names nothing probably meant: the file name of the path
-    written (`contacts/jane-doe.md`), else those a typo or a name away (`close_slugs`)."""
-    file_name = value.rpartition("/")[2].removesuffix(".md")
+    written (`contacts/jane-doe.md`, or as Windows copies it, `content\\contacts\\jane-doe.md`),
+    else those a typo or a name away (`close_slugs`)."""
+    file_name = value.replace("\\", "/").rpartition("/")[2].removesuffix(".md")
     if file_name != value and file_name in names:
         return [file_name]
     return close_slugs(value, names) or _written_another_way(value.strip(), names)

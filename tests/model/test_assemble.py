@@ -366,3 +366,15 @@ def test_a_reference_in_brackets_is_offered_the_file_its_name_means(tmp_path: Pa
     assert told["ada-lane.md"].endswith("without brackets; did you mean northwind-freight?")
     assert told["bo-day.md"].endswith("without brackets; did you mean northwind-freight?")
     assert told["cy-day.md"].endswith("without brackets (nobody-there for 'Nobody There')")
+
+
+def test_a_reference_written_as_a_windows_path_is_offered_its_file_name(tmp_path: Path) -> None:
+    """`company: content\\companies\\acme.md`, a path as Windows copies it, was told only to
+    write the name of the file, where `companies/acme.md` was offered acme."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    write(tmp_path, "content/companies/acme.md", "---\nname: Acme Robotics\n---\n")
+    path = "content\\companies\\acme.md"
+    write(tmp_path, "content/contacts/ada-lane.md", f"---\nname: Ada\ncompany: {path}\n---\n")
+    assert [p.message for p in check(tmp_path).errors] == [
+        f"expected the file name (slug) of a company, got '{path}'; did you mean acme?"
+    ]
