@@ -1535,21 +1535,25 @@ def first_listings(questions: Iterable[str]) -> dict[str, int]:
 
 
 def _check_references(entity: Contact | Meeting, known: Known, problems: Problems) -> None:
-    def check(source: Source, field_path: str, slug: str | None, kind: str, what: str) -> None:
+    def check(
+        source: Source, field_path: str, slug: str | None, kind: str, what: str, own: str = ""
+    ) -> None:
         if slug and slug not in known.slugs[kind] and not waits(known.slugs, kind, slug):
-            message = unknown_reference(slug, what, kind, known.names[kind])
+            message = unknown_reference(slug, what, kind, known.names[kind], own)
             message += _of_another_kind(slug, kind, known) + unread_note(known.unread, kind, slug)
             problems.error(source.path, source.line(field_path), field_path, message)
 
     if isinstance(entity, Contact):
         contact = entity
         check(contact.source, "company", contact.company, "companies", "company")
-        check(contact.source, "referred_by", contact.referred_by, "contacts", "contact")
+        check(
+            contact.source, "referred_by", contact.referred_by, "contacts", "contact", contact.slug
+        )
         fix = "whoever introduced you to them, or leave referred_by out"
         _own_file(contact, "referred_by", contact.referred_by, fix, problems)
         for index, other in enumerate(contact.not_same_as):
             at = f"not_same_as.{index}"
-            check(contact.source, at, other, "contacts", "contact")
+            check(contact.source, at, other, "contacts", "contact", contact.slug)
             _own_file(contact, at, other, "the other person who has their name", problems)
         return
     meeting = entity

@@ -393,12 +393,20 @@ def _written_another_way(value: str, names: Mapping[str, str]) -> list[str]:
     return meant if len(meant) <= MOST_OFFERED else []
 
 
-def unknown_reference(value: str, what: str, folder: str, names: Mapping[str, str]) -> str:
+def unknown_reference(
+    value: str, what: str, folder: str, names: Mapping[str, str], own: str = ""
+) -> str:
     """Why `value` names nothing, with the slug it probably meant.
 
-    `what` is the kind of thing (`company`), `folder` its content folder.
+    `what` is the kind of thing (`company`), `folder` its content folder; `own`, the slug
+    of the file it is written in, never offered (a contact's `referred_by:` naming their
+    own name: that file would be the next error), but said to be the one it names.
     """
-    hint = did_you_mean(meant_slugs(value, names), value) or _many_start(value, what, folder, names)
+    found = meant_slugs(value, names)
+    meant = [slug for slug in found if slug != own]
+    hint = did_you_mean(meant, value) or _many_start(value, what, folder, names)
+    if not hint and own in found:
+        hint = f"it names this {what} itself ({own}), where another goes"
     if slug_key(value) == value:  # slug-shaped: a file of that name is missing
         shown = clipped(value)
         problem = f"no {what} named {quoted(value)} (expected a file content/{folder}/{shown}.md)"

@@ -378,3 +378,18 @@ def test_a_reference_written_as_a_windows_path_is_offered_its_file_name(tmp_path
     assert [p.message for p in check(tmp_path).errors] == [
         f"expected the file name (slug) of a company, got '{path}'; did you mean acme?"
     ]
+
+
+def test_a_referrer_named_by_the_contacts_own_name_is_not_offered_their_file(
+    tmp_path: Path,
+) -> None:
+    """`referred_by: Ada Lane` in ada-lane.md (a file copied, or a slip) was told "did you
+    mean ada-lane?", and the next run "'ada-lane' is this contact's own file"."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    ada = "---\nname: Ada Lane\nreferred_by: Ada Lane\n---\n"
+    write(tmp_path, "content/contacts/ada-lane.md", ada)
+    assert [p.message for p in check(tmp_path).errors] == [
+        "expected the file name (slug) of a contact, got 'Ada Lane'; it names this contact "
+        "itself (ada-lane), where another goes"
+    ]
+
