@@ -173,6 +173,23 @@ def test_every_link_of_the_readme_leads_somewhere_on_pypi_too() -> None:
     assert [t for t in targets if not re.match(r"https://|#", t)] == []
 
 
+def test_the_source_package_holds_what_the_tests_read() -> None:
+    """The sdist carries the tests, for a packager to run them from it, but not what they
+    read: conftest.py copies the sample's playbook.yaml and imports benchmarks/, and
+    test_docs reads .ci/run; every test that uses the sample failed there. Each folder
+    or file of the repository a test reads (`REPO / <name>`) is in it (pyproject.toml is
+    in every sdist hatchling makes)."""
+    targets = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    included = set(targets["targets"]["sdist"]["include"]) | {"pyproject.toml"}
+    read = {
+        name
+        for test in (REPO / "tests").rglob("*.py")
+        for name in re.findall(r'REPO / "([\w.-]+)', test.read_text(encoding="utf-8"))
+    }
+    assert {"content", "playbook.yaml", "benchmarks"} <= read
+    assert sorted(read - included) == []
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     lines = [line for line in (REPO / "README.md").read_text().splitlines() if line.strip()]
     blocks = "\n".join(lines[:12])
