@@ -1303,6 +1303,25 @@ def test_completion_help_shows_each_command_whole(capsys: pytest.CaptureFixture[
         assert any(f"playbook completion {where}" in line for line in lines), where
 
 
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_completion_script_says_where_to_put_it_as_the_help_does(
+    shell: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """shtab's comment atop the script said to copy it elsewhere than the help does
+    (`~/.local/share/bash_completion/playbook`, then a line in .bashrc): the comment is
+    the help's line for that shell."""
+    with pytest.raises(SystemExit):
+        main(["completion", "--help"])
+    helped = capsys.readouterr().out.splitlines()
+    (told,) = [line for line in helped if f"completion {shell} " in line]
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    comment = script.split("\n\n")[1 if shell == "zsh" else 0]  # zsh's first line: #compdef
+    assert f"#   {told.strip()}\n" in comment + "\n"
+    assert "Copy this" not in script and "bash_completion/" not in script
+    assert (shell == "zsh") == script.startswith("#compdef playbook\n")
+
+
 def test_bash_completion_is_valid_bash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["completion", "bash"])
     script = tmp_path / "playbook.bash"
