@@ -609,6 +609,23 @@ def test_a_new_playbook_names_the_docs_where_an_installed_playbook_finds_them(
     assert all((REPO / doc).exists() for doc in named)
 
 
+def test_each_setting_of_the_starter_says_what_it_is_for(tmp_path: Path) -> None:
+    """`playbook init` wrote `timezone: America/New_York` (and `page_size: letter`) with
+    no word on what it is for: someone in Berlin left it, and their meetings' times and
+    the day counted as today were New York's. Each setting it sets has a note, and the
+    playbook it makes loads without a problem, the notes read as YAML's comments."""
+    create_playbook(tmp_path / "mine", today=TODAY)
+    lines = (tmp_path / "mine/playbook.yaml").read_text().splitlines()
+    settings = [line for line in lines if re.match(r"[a-z_]+:", line)]
+    assert {line.split(":")[0] for line in settings} >= {"timezone", "page_size", "holidays"}
+    bare = [line for line in settings if "  # " not in line and line.split(":")[0] != "title"]
+    assert bare == []
+    problems = Problems()
+    config = load_config(tmp_path / "mine", problems)
+    assert (problems.errors, problems.warnings) == ([], [])
+    assert (config.timezone, config.page_size) == ("America/New_York", "letter")
+
+
 def test_init_writes_a_gitignore_for_the_output(tmp_path: Path) -> None:
     created = create_playbook(tmp_path / "mine")
     ignore = tmp_path / "mine" / ".gitignore"
