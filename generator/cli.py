@@ -1093,12 +1093,32 @@ def _date(text: str) -> dt.date | _NotADate:
             read_date(text, _SOME_DAY)
         except Invalid as counted:
             if str(counted) == str(exc):  # nothing to count from today
-                raise argparse.ArgumentTypeError(str(exc)) from None
+                raise argparse.ArgumentTypeError(_meant_this_year(str(exc))) from None
         return _NotADate(text)
     try:
         return not_years_ahead(day)
     except Invalid as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _meant_this_year(message: str) -> str:
+    """`message`, a day written otherwise (`21261122`, `11/22/2126`) and the day it is
+    (`did you mean 2126-11-22?`), with, for a day years after the clock's, which `--today`
+    refuses as a year mistyped, the one it refuses it for: told 2126-11-22, the next run
+    was told "did you mean 2026-11-22?"."""
+    from generator.model.fields import year_mistyped_ahead
+
+    found = _MEANT.search(message)
+    if found is None:
+        return message
+    mistyped = year_mistyped_ahead(dt.date.fromisoformat(found[1]), dt.date.today())
+    if mistyped is None:
+        return message
+    return f"{message[: found.start()]}; did you mean {mistyped[1].isoformat()}?"
+
+
+_MEANT = re.compile(r"; did you mean ([0-9]{4}-[0-9]{2}-[0-9]{2})\?$")
+"""The day a date written otherwise is, as a date field's message offers it."""
 
 
 _NOW = ("today", "now")

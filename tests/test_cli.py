@@ -2835,3 +2835,20 @@ def test_a_build_that_waited_for_another_ends_with_the_status_to_try_again(
         f"playbook: another playbook build is writing {sample_root / 'output'}; wait for it "
         "to finish\n"
     )
+
+
+@pytest.mark.parametrize("written", ["{year}1122", "11/22/{year}"])
+def test_a_today_written_otherwise_and_years_ahead_is_told_the_day_meant_at_once(
+    sample_root: Path, written: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--today 21261122` was told "did you mean 2126-11-22?", which the next run refused as
+    a year mistyped ("did you mean 2026-11-22?"): two runs to learn one day."""
+    clock = dt.date.today()
+    typed = written.format(year=clock.year + 100)
+    near = (dt.date(year, 11, 22) for year in (clock.year - 1, clock.year, clock.year + 1))
+    meant = min(near, key=lambda day: abs(day - clock))
+    err = usage_error(["check", "-C", str(sample_root), "--today", typed], capsys)
+    assert err.endswith(
+        f"error: argument --today: expected a date as YYYY-MM-DD, got '{typed}'; did you mean "
+        f"{meant.isoformat()}?\n"
+    )
