@@ -92,9 +92,16 @@ def words(text: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name. A name with no letter or
+    """`Łukasz  Wróbel` and `lukasz wrobel` are the same name, and so is `Łukasz Wróbel
+    (he/him)`, the pronouns LinkedIn users add to their name. A name with no letter or
     digit (`---`) is its own key, as written, so that importing it again finds it."""
-    return " ".join(words(name)) or _symbols(name)
+    return " ".join(words(PRONOUNS.sub("", name)) or words(name)) or _symbols(name)
+
+
+_PRONOUN = r"\s*(?:he|him|his|she|her|hers|they|them|theirs|xe|xem|ze|zir|any)\s*"
+PRONOUNS = LazyPattern(rf"[(\[]{_PRONOUN}(?:/{_PRONOUN})+[)\]]\W*$", re.IGNORECASE)
+"""Pronouns in brackets at the end of a name (`(she/her)`, `(He/Him/His)`, `[they/them]`),
+an emoji after them or not."""
 
 
 def _symbols(name: str) -> str:

@@ -1058,6 +1058,22 @@ def test_a_name_with_emoji_is_the_contact_of_that_name(
     ) in out.replace(str(csv), "Connections.csv")
 
 
+@pytest.mark.parametrize("pronouns", ["(he/him)", "(He/Him/His)", "[he / they]"])
+def test_a_name_with_pronouns_is_the_contact_of_that_name(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], pronouns: str
+) -> None:
+    """LinkedIn users add their pronouns to their name: `Omar Haddad (he/him)` was no
+    contact's name, and was imported again as omar-haddad-he-him.md beside omar-haddad.md."""
+    csv = sample_root.parent / "Connections.csv"
+    csv.write_text(f"First Name,Last Name\nOmar,Haddad {pronouns}\n", encoding="utf-8")
+    before = files(sample_root)
+    assert main(["import", "linkedin", "-C", str(sample_root), str(csv)]) == 0
+    assert files(sample_root) == before
+    assert (
+        f"Omar Haddad {pronouns}: already in content/contacts/omar-haddad.md (same name)"
+    ) in capsys.readouterr().out
+
+
 def test_a_company_written_as_one_of_two_alike_is_that_one() -> None:
     """Acme and Acme Inc. are both kept: a name written as one of them whole is that
     company; a third form (Acme GmbH) could be either, and is neither."""
