@@ -1095,9 +1095,12 @@ def _closing_last(
     timed to end as the part ends, just before the wrap-up: the minutes the others leave,
     for following up on what the person says, come before them. A 45-minute coffee
     naming Omar's list asked whom else to talk to at 08:50, then nothing until the
-    wrap-up at 09:11."""
-    opening = [q for q in questions if not closes(q.text)]
-    closing = [q for q in questions if closes(q.text)]
+    wrap-up at 09:11. Each question is asked `closes` once: the two lists were each made
+    asking it of every question (4,234 calls at 1,000 files, two thirds of the plans')."""
+    opening: list[PlannedQuestion] = []
+    closing: list[PlannedQuestion] = []
+    for q in questions:
+        (closing if closes(q.text) else opening).append(q)
     last = offset + span - sum(q.minutes for q in closing)
     return _schedule(opening, offset, clock) + _schedule(closing, last, clock)
 

@@ -1180,6 +1180,27 @@ def test_a_plan_tries_the_slow_closing_wordings_only_on_questions_with_their_wor
     assert names.texts == ["Who else would be worth talking to, in this field?"]
 
 
+def test_a_plan_asks_whether_a_question_closes_once_to_time_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether a question closes (`closes`) is asked of the bank's questions as they are
+    picked, then of each question of the part once, to time the closing ones last: the
+    timing asked it twice of each (once for the opening ones, once for the closing ones),
+    6,149 calls of 10 texts at 1,000 files."""
+    asked: list[str] = []
+
+    def counted(text: str) -> bool:
+        asked.append(text)
+        return closes(text)
+
+    monkeypatch.setattr(agenda_module, "closes", counted)
+    m = meeting(duration=60, questions=("the-job-0", "the-field-0", "others"))
+    plan = agenda_for(m, playbook(m, categories=closing_bank()))
+    said = [q.text for q in plan.questions]
+    assert said[-1] == "Who else would be worth talking to, in this field?"  # timed last
+    assert len(said) == 3 and all(asked.count(text) <= 2 for text in said), asked
+
+
 def test_a_networking_meeting_too_short_for_its_ask_asks_for_names_at_the_wrap_up() -> None:
     tiny = agenda_for(meeting(duration=4, purpose="networking"))
     assert tiny.segment("ask") is None
