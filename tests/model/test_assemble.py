@@ -392,4 +392,3 @@ def test_a_referrer_named_by_the_contacts_own_name_is_not_offered_their_file(
         "expected the file name (slug) of a contact, got 'Ada Lane'; it names this contact "
         "itself (ada-lane), where another goes"
     ]
-
