@@ -374,6 +374,29 @@ def test_the_prep_names_the_five_latest_meetings_held_before_and_soonest_follow_
     assert thanks == 7
 
 
+def test_the_brief_names_the_first_five_meetings_planned_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    """Every other meeting planned with the person was listed in the brief: 600 calls
+    ahead with one person made each of their 1,200 meeting pages 110 KB (288 MB in all).
+    The brief shows the first five, and counts the rest, linked to the person's page,
+    which lists them all."""
+    root = copy_sample(tmp_path)
+    for day in range(1, 8):
+        ahead = EARLIER.replace("status: done", "status: scheduled")
+        write(
+            root,
+            f"content/meetings/2027-01-{day:02}-hannah-cole.md",
+            ahead.replace("2026-11-02", f"2027-01-{day:02}"),
+        )
+    html = html_of(build(root, today=SAMPLE_TODAY, jobs=1).output, HANNAH)
+    brief = html[html.index("Other meetings planned with Hannah Cole") :]
+    planned = brief[: brief.index("</ul>")]
+    days = re.findall(r"<span class=\"muted\">\w+ (\d) Jan 2027</span>", planned)
+    assert days == list("12345")
+    assert planned.endswith('<li>And <a href="../../contacts/hannah-cole/">2 more</a>, later.</li>')
+
+
 def test_a_meeting_still_ahead_is_not_an_earlier_meeting(history_site: BuildReport) -> None:
     html = html_of(history_site.output, HANNAH)
     start = html.index('id="prep-title"')
