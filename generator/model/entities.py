@@ -572,7 +572,7 @@ class Playbook:
         for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
             if meeting.date is None or meeting.called_off:
                 continue
-            same_start = grouped.setdefault((meeting.date, meeting.time), [])
+            same_start = grouped.setdefault((meeting.date, self.clock_time(meeting)), [])
             group = next((g for g in same_start if all(together(meeting, m) for m in g)), None)
             if group is None:
                 same_start.append([meeting])
@@ -588,7 +588,8 @@ class Playbook:
 
     def held_together(self, meeting: Meeting | str) -> list[Meeting]:
         """The files of one meeting with several people that `meeting` is one of (`together`:
-        the same day, time and `location`, not called off), by slug; [] when it
+        the same day, time on the clock (`clock_time`: 02:30 the night the clocks skip it is
+        03:30) and `location`, not called off), by slug; [] when it
         is with one person. The agenda names the others, and the calendar makes one event."""
         found = self._together.get(_named(self, "held_together", meeting), ())
         return [self.meetings[slug] for slug in found]

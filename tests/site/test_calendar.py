@@ -708,3 +708,20 @@ def test_the_timezone_says_nothing_of_a_calendar_that_stops_working(tmp_path: Pa
     assert b"RDATE:20271107T020000,20281105T020000,20291104T020000\r\n" in zone
     start = events(ics)["meeting-later@playbook"]["DTSTART"].dt
     assert start.astimezone(dt.UTC) == dt.datetime(2029, 7, 10, 15, 0, tzinfo=dt.UTC)
+
+
+def test_two_files_at_one_moment_the_clocks_skip_are_one_meeting(tmp_path: Path) -> None:
+    """Ada's file says 02:30 on 8 Mar 2026 in Chicago, an hour the clocks skip (03:30 on the
+    clock), and Ben's 03:30, at the same place: check took them for one meeting (no two
+    at once), but the calendar had two events at 03:30, one per file, and the lists two
+    lines. They are one meeting, as the same time written the same would be."""
+    write(tmp_path, "playbook.yaml", "timezone: America/Chicago\n")
+    meeting = '---\ncontact: {}\nformat: coffee\nstatus: scheduled\ndate: 2026-03-08\ntime: "{}"\n'
+    for slug, name, time in (("ada", "Ada Byrne", "02:30"), ("ben", "Ben Okoro", "03:30")):
+        write(tmp_path, f"content/contacts/{slug}.md", f"---\nname: {name}\n---\n")
+        text = meeting.format(slug, time) + "location: Bright Bean\n---\n"
+        write(tmp_path, f"content/meetings/{slug}.md", text)
+    out = build(tmp_path, out=tmp_path / "out", today=dt.date(2026, 3, 1), jobs=1).output
+    found = events((out / CALENDAR).read_bytes())
+    titles = [str(e["SUMMARY"]) for e in found.values() if "meeting-" in str(e["UID"])]
+    assert titles == ["Coffee with Ada Byrne and Ben Okoro"], titles
