@@ -412,6 +412,12 @@ _FORMATS_IN_FOR = tuple(
 )
 """A bank question's `for: coffee`: no purpose, and its file has no format to give."""
 
+_BOTH_IN_FOR = tuple(
+    (word, "no purpose: a question suits both unless for: says otherwise, so delete the line")
+    for word in ("both", "all", "any", "either", "every")
+)
+"""A bank question's `for: both`: what leaving `for` out already means."""
+
 QUESTION = Schema(
     "question",
     (
@@ -433,7 +439,7 @@ QUESTION = Schema(
         ),
         Field(
             "for",
-            ListOf(Choice(PURPOSES, PURPOSE_WORDS, _FORMATS_IN_FOR)),
+            ListOf(Choice(PURPOSES, PURPOSE_WORDS, _FORMATS_IN_FOR + _BOTH_IN_FOR)),
             False,
             "meeting purposes it suits; default both",
             "[networking]",

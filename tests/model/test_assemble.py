@@ -392,3 +392,16 @@ def test_a_referrer_named_by_the_contacts_own_name_is_not_offered_their_file(
         "expected the file name (slug) of a contact, got 'Ada Lane'; it names this contact "
         "itself (ada-lane), where another goes"
     ]
+
+
+def test_a_bank_question_for_both_purposes_is_told_to_leave_for_out(tmp_path: Path) -> None:
+    """`for: both` on a bank question was told only "expected one of informational,
+    networking, got 'both'", with no word of the fix: leaving `for` out means both."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    bank = "---\ncategory: fit\nquestions:\n  - id: a-b\n    text: What?\n    for: both\n---\n"
+    write(tmp_path, "content/questions/fit.md", bank)
+    assert [str(p) for p in check(tmp_path).errors] == [
+        "content/questions/fit.md:6: questions.1.for: expected one of informational, "
+        "networking, got 'both', which is no purpose: a question suits both unless for: says "
+        "otherwise, so delete the line"
+    ]
