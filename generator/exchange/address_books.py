@@ -173,7 +173,7 @@ def _read_row(
         reading.organisations.append((line, first("company")))
         return
     if not name:
-        skip(nameless("First Name and Last Name are empty", each("email")))
+        skip(nameless("First Name and Last Name are empty", each("email"), each("phone")))
         return
     notes = "\n\n".join(
         block for cell in values(record, columns, "notes") if (block := clean_block(cell))

@@ -282,15 +282,17 @@ def _address_of(email: str) -> str:
     return urllib.parse.unquote(_MAILTO.sub("", email).partition("?")[0])
 
 
-def nameless(why: str, emails: Iterable[str]) -> str:
+def nameless(why: str, emails: Iterable[str], phones: Iterable[str] = ()) -> str:
     """Why a record is left out for want of a name (`why`: which fields are empty), with
-    its email when it has one that can be read, so that you know whose it was and how to
-    bring them in."""
+    its email when it has one that can be read, else its phone (a number saved in a
+    phone without a name), so that you know whose it was and how to bring them in."""
     email = next((clean(e) for e in emails if is_email(clean(e))), "")
-    if not email:
+    phone = next((clean(p) for p in phones if clean(p)), "")
+    if not (email or phone):
         return f"has no name ({why})"
+    whose = f"the email {email}" if email else f"the phone {phone}"
     return (
-        f"has no name ({why}), for the email {email}: add their name to the record and "
+        f"has no name ({why}), for {whose}: add their name to the record and "
         "import it again, or make the contact with playbook new contact"
     )
 

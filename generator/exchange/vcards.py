@@ -336,7 +336,8 @@ def _read_card(label: str, line: int, card: Card, reading: Reading) -> None:
         reading.organisations.append((line, organisation or name))
         return
     if not name:
-        skip(nameless("no FN or N", _preferred(card, "email")))
+        tel = [_phone(value) for value in _preferred(card, "tel")]
+        skip(nameless("no FN or N", _preferred(card, "email"), tel))
         return
     person = gathered(
         line,

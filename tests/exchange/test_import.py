@@ -729,6 +729,30 @@ def test_a_record_with_an_email_and_no_name_says_whose_it_is(
         )
 
 
+def test_a_record_with_a_phone_and_no_name_says_whose_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A number saved in a phone without a name, exported as a card or a row with a phone
+    alone, was skipped as 'has no name (no FN or N)', which did not say which of many it
+    was: it is named by its phone, as one with an email is by its email."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    fix = "add their name to the record and import it again, or make the contact with "
+    records = {
+        "vcard": ("c.vcf", "BEGIN:VCARD\nVERSION:4.0\nTEL:tel:+1-312-555-0100\nEND:VCARD\n"),
+        "csv": ("o.csv", "First Name,Last Name,E-mail Address,Mobile Phone\n,,,+1 312 555 0100\n"),
+    }
+    for source, (name, text) in records.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert main(["import", source, "-C", str(root), str(tmp_path / name)]) == 1
+        why = "no FN or N" if source == "vcard" else "First Name and Last Name are empty"
+        phone = "+1-312-555-0100" if source == "vcard" else "+1 312 555 0100"
+        assert capsys.readouterr().err.endswith(
+            f"{name}:{1 + (source != 'vcard')}: has no name ({why}), for the phone "
+            f"{phone}: {fix}playbook new contact; skipped\n"
+        )
+
+
 def test_connections_saved_again_by_a_spreadsheet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -200,7 +200,9 @@ def test_vcard_3() -> None:
     assert reading.organisations == [(29, "Harbor & Pine Consulting")]
     assert [str(n) for n in reading.notices] == [
         "cards-3.0.vcf:24: text outside BEGIN:VCARD ... END:VCARD; ignored",
-        "cards-3.0.vcf:25: has no name (no FN or N); skipped",
+        "cards-3.0.vcf:25: has no name (no FN or N), for the phone +1 312 555 0111: add "
+        "their name to the record and import it again, or make the contact with playbook "
+        "new contact; skipped",
         "cards-3.0.vcf:36: EMAIL: expected an address like name@example.com, "
         "got 'broken.example.com'; skipped",
         "cards-3.0.vcf:54: card has no END:VCARD; skipped",
