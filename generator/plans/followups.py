@@ -354,6 +354,9 @@ class _Context:
     playbook: Playbook
     today: dt.date
     notes: dict[str, str]
+    first_gave: dict[str, Meeting]
+    """Each name given in the meetings held with the contact by `today`, with the first
+    of them to give it (`first_givers`)."""
 
     @property
     def config(self) -> Config:
@@ -550,9 +553,8 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     lost. A meeting marked done ahead of time (dated after `today`) gave no name yet."""
     if meeting.date is None or not meeting.held_by(ctx.today):
         return
-    held = [m for m in ctx.playbook.meetings_with(meeting.contact) if held_on(m, ctx.today)]
     for referral in dict.fromkeys(meeting.referrals):
-        first = next((m for m in held if referral in m.referrals), meeting)
+        first = ctx.first_gave.get(referral, meeting)
         if first.slug != meeting.slug or referral == meeting.contact:
             continue
         if in_touch(ctx.playbook, referral, ctx.today):
@@ -575,6 +577,19 @@ def _reach_referrals(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
             + _done_hint("reach_referral", meeting),
             reach=referral,
         )
+
+
+def first_givers(playbook: Playbook, contact: str, today: dt.date) -> dict[str, Meeting]:
+    """Each name the meetings held with `contact` by `today` gave, with the first of them
+    to give it: found once per contact, not again for each meeting held (1,200 meetings
+    with one person went through 1.4 million)."""
+    found: dict[str, Meeting] = {}
+    for meeting in playbook.history_of(contact).dated:  # by date: held by today first
+        if meeting.date is None or meeting.date > today:
+            break
+        for referral in meeting.referrals:
+            found.setdefault(referral, meeting)
+    return found
 
 
 def _introduced(playbook: Playbook, giver: str, referral: str, today: dt.date) -> bool:
@@ -1133,7 +1148,9 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
     """One contact's follow-ups on `today`, soonest first: from their meetings, their own
     reminders and keep-in-touch (done ones only, once they declined, but for the names they
     gave you still to reach: those are for someone else)."""
-    ctx = _Context(playbook, today, rule_notes(playbook.config))
+    ctx = _Context(
+        playbook, today, rule_notes(playbook.config), first_givers(playbook, slug, today)
+    )
     items: list[FollowUpItem] = []
     for meeting in playbook.meetings_with(slug):
         items.extend(_thank_you(ctx, meeting))
