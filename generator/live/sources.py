@@ -43,7 +43,8 @@ class LiveSources:
         self._read: dict[Path, tuple[bytes, Read]] = {}
         self._order: list[Path] | None = None  # as a build reads them; None: sort again
         self.changed: set[str] = set()  # in the last `reads`: bytes changed, came or went
-        self._links: dict[Path, Path] = {}  # source that is a link → the file it leads to
+        self._links: dict[Path, tuple[Path, ...]] = {}
+        """Source that is a link → each link on the way and the file it leads to."""
         self._unread: tuple[Unread, ...] | None = None
 
     def reads(
@@ -56,8 +57,9 @@ class LiveSources:
         makes it as soon as it is read."""
         self.changed = set()
         notes = dict(self._notes)
-        if changed is not None:  # a link's target saved, gone or back: the link too
-            changed = {*changed, *(link for link, to in self._links.items() if to in changed)}
+        if changed is not None:  # a link's target (or a link on its way) changed: the link too
+            changed = set(changed)
+            changed |= {link for link, way in self._links.items() if not changed.isdisjoint(way)}
         if changed is None or not self._files or not self._update(changed):
             stale = self._walk(problems)
         else:
@@ -102,18 +104,19 @@ class LiveSources:
                 self._read[path] = (digest, dataclasses.replace(read, doc=doc))
 
     def targets(self) -> frozenset[Path]:
-        return frozenset(self._links.values())
+        return frozenset(hop for way in self._links.values() for hop in way)
 
     def _follow(self, path: Path) -> None:
         """Note where a file under content/ leads when it is a link into the playbook (also
-        to a file missing for now)."""
+        to a file missing for now), and each link on the way, which a save may point
+        elsewhere (`shared/ana.md` → `v1/ana.md`, then `v2/ana.md`)."""
         self._links.pop(path, None)
         if path.suffix != ".md" or not path.is_symlink():
             return
         with suppress(OSError, RuntimeError):  # a loop of links
             target = path.resolve()
             if outside_the_playbook(target, self.root) is None:
-                self._links[path] = target
+                self._links[path] = (*links_on_the_way(path), target)
 
     def _walk(self, problems: Problems) -> list[Path]:
         own = Problems()
@@ -183,3 +186,16 @@ class LiveSources:
             return
         self._read[path] = (digest, settle(parse_source(source, content, meant_field)))
         self.changed.add(source.rel)
+
+
+def links_on_the_way(link: Path) -> list[Path]:
+    """The links a link leads through before the file it leads to, each as a path its
+    folder's watch reports (through no link)."""
+    way: list[Path] = []
+    hop = link
+    while True:
+        hop = hop.parent / os.readlink(hop)
+        hop = hop.parent.resolve() / hop.name
+        if not hop.is_symlink() or hop in way:
+            return way
+        way.append(hop)

@@ -35,6 +35,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
+from generator.live.sources import links_on_the_way
 from generator.model.config import CONFIG_FILE, settings_misnamed
 from generator.sources.discover import is_editor_litter, wrong_ending
 
@@ -159,10 +160,12 @@ class SourceWatcher(FileSystemEventHandler):
 
     def follow(self, files: Collection[Path]) -> None:
         """Watch these files too (any thread): where sources that are links lead, outside
-        the source folders, and where playbook.yaml leads when it is a link."""
+        the source folders, and where playbook.yaml leads when it is a link (and each link
+        on its way)."""
         settings = self.root / CONFIG_FILE
         with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a loop of links
-            files = [*files, settings.resolve()] if settings.is_symlink() else files
+            if settings.is_symlink():
+                files = [*files, *links_on_the_way(settings), settings.resolve()]
         sources = [self.root / name for name in SOURCE_FOLDERS]
         outside = (f for f in files if not any(f.is_relative_to(s) for s in sources))
         self._followed = frozenset(outside)

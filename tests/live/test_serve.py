@@ -375,6 +375,26 @@ def test_an_edit_to_the_file_a_source_links_to_is_served(sample_root: Path) -> N
         wait_for(lambda: b"Second version." in get(server, "/contacts/linda-link/")[2])
 
 
+def test_a_link_on_the_way_to_a_sources_file_pointed_elsewhere_is_served(
+    sample_root: Path,
+) -> None:
+    """content/contacts/linda-link.md a link to shared/linda-link.md, itself a link to
+    v1/linda-link.md: pointing the one in the middle at v2/ showed nothing, as only the
+    folder of the file at the end was watched."""
+    for version in ("v1", "v2"):
+        write(sample_root, f"{version}/linda-link.md", f"---\nname: Linda Link\n---\n{version}.\n")
+    middle = sample_root / "shared/linda-link.md"
+    middle.parent.mkdir()
+    middle.symlink_to("../v1/linda-link.md")
+    link = sample_root / "content/contacts/linda-link.md"
+    link.symlink_to("../../shared/linda-link.md")
+    with running_server(sample_root) as server:
+        assert b"v1." in get(server, "/contacts/linda-link/")[2]
+        middle.with_name("new").symlink_to("../v2/linda-link.md")
+        os.replace(middle.with_name("new"), middle)  # `ln -sfn`
+        wait_for(lambda: b"v2." in get(server, "/contacts/linda-link/")[2])
+
+
 @pytest.mark.parametrize("target", ["shared/linda-link.md", "notes/people/linda-link.md"])
 @pytest.mark.parametrize("away", ["deleted", "moved"])
 def test_the_folder_a_source_links_into_taken_away_and_back_is_followed(

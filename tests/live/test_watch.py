@@ -400,6 +400,26 @@ def test_settings_kept_elsewhere_behind_a_link_are_followed(tmp_path: Path) -> N
         assert shared in recorder.batch()
 
 
+def test_a_link_on_the_way_to_the_settings_pointed_elsewhere_is_seen(tmp_path: Path) -> None:
+    """playbook.yaml a link to shared/settings.yaml, itself a link to v1/settings.yaml:
+    pointing the one in the middle at v2/ went unseen, as only v1/ was watched."""
+    top = tmp_path.resolve()
+    root = top / "pb"
+    (root / "content").mkdir(parents=True)
+    for version in ("v1", "v2"):
+        (top / version).mkdir()
+        (top / version / "settings.yaml").write_text(f"title: {version}\n")
+    middle = top / "shared" / "settings.yaml"
+    middle.parent.mkdir()
+    middle.symlink_to("../v1/settings.yaml")
+    (root / "playbook.yaml").symlink_to("../shared/settings.yaml")
+    with recording(root) as recorder:
+        recorder.watcher.follow([])
+        middle.with_name("new").symlink_to("../v2/settings.yaml")
+        os.replace(middle.with_name("new"), middle)
+        assert middle in recorder.batch()
+
+
 def test_a_theme_folder_that_is_a_link_is_followed_where_it_leads_now(
     recorder: Recorder, tmp_path: Path
 ) -> None:
