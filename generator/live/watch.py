@@ -37,6 +37,7 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from generator.live.sources import links_on_the_way
 from generator.model.config import CONFIG_FILE, settings_misnamed
+from generator.site.theme import editors_own
 from generator.sources.discover import is_editor_litter, wrong_ending
 
 QUIET = 0.025
@@ -257,9 +258,11 @@ class SourceWatcher(FileSystemEventHandler):
             return False
         if parts[:-1] in ((), ("content",)) and settings_misnamed(parts[-1]):
             return came_or_went  # `playbook.yml`, `playbook.yaml.bak`: named unread
+        if parts[0] == "themes":  # what a build takes of a theme: `style.css.bak` is published
+            return not editors_own(Path(*parts[1:]))
         if any(is_editor_litter(part) for part in parts):
             return False
-        if parts == (CONFIG_FILE,) or parts[0] == "themes":
+        if parts == (CONFIG_FILE,):
             return True
         # in content/: Markdown or meant to be (`jane.MD`); a folder; any other file when it
         # comes or goes (a note a reference may mean, a link to a folder)

@@ -15,6 +15,7 @@ from test_serve import take_away, wait_for
 
 from generator.live import watch
 from generator.live.watch import MAX_QUIET, Debouncer, SourceWatcher
+from generator.site.theme import static_files
 
 
 class FakeClock:
@@ -175,6 +176,23 @@ def test_sources_count(watcher: SourceWatcher, rel: str) -> None:
 )
 def test_litter_and_other_files_do_not(watcher: SourceWatcher, rel: str) -> None:
     assert not watcher.relevant(watcher.root / rel)
+
+
+def test_a_theme_file_a_build_publishes_counts_though_named_like_a_backup(
+    watcher: SourceWatcher,
+) -> None:
+    """`style.css.bak` in a theme's static/: a build publishes it (only hidden files and
+    `~`, `#...#` backups stay behind), the preview took it for an editor's and showed it
+    (or, deleted, dropped it) only at the next save of another file."""
+    static = watcher.root / "themes/default/static"
+    static.mkdir(parents=True)
+    for name in ("style.css.bak", "style.css~", ".style.css.swp"):
+        (static / name).write_text("body {}\n")
+    published = [rel for rel, _ in static_files([static.parent])]
+    assert published == ["static/style.css.bak"]
+    assert watcher.relevant(static / "style.css.bak", came_or_went=True)
+    assert not watcher.relevant(static / "style.css~", came_or_went=True)
+    assert not watcher.relevant(static / ".style.css.swp", came_or_went=True)
 
 
 def test_content_folders_count(watcher: SourceWatcher) -> None:
