@@ -220,9 +220,25 @@ def test_a_request_for_a_meeting_marked_done_ahead_of_time_is_not_met_yet(
 
 
 def test_the_range_includes_both_ends_and_nothing_else(sample_root: Path) -> None:
+    """Each kind of contact on the first and on the last day of the range: a request
+    sent on 4 Nov and a thank-you sent on 6 Nov, then a follow-up done on 6 Nov and a
+    request sent on 9 Nov (a meeting on one day alone left the requests' and the
+    follow-ups' ends untried)."""
     day = dt.date(2026, 11, 5)
     entries = log_of(sample_root, day, day)
     assert [(e.kind, e.contact) for e in entries] == [("meeting", "priya-natarajan")]
+    entries = log_of(sample_root, dt.date(2026, 11, 4), dt.date(2026, 11, 6))
+    assert [(e.day.day, e.kind, e.contact) for e in entries] == [
+        (4, "request", "omar-haddad"),
+        (5, "meeting", "priya-natarajan"),
+        (6, "follow-up", "priya-natarajan"),
+    ]
+    entries = log_of(sample_root, dt.date(2026, 11, 6), dt.date(2026, 11, 9))
+    assert [(e.day.day, e.kind, e.contact) for e in entries] == [
+        (6, "follow-up", "priya-natarajan"),
+        (7, "follow-up", "priya-natarajan"),
+        (9, "request", "jonah-kim"),
+    ]
     assert log_of(sample_root, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == []
 
 
