@@ -1142,11 +1142,18 @@ def held_before(meeting: Meeting, playbook: Playbook) -> tuple[Meeting, ...]:
     return playbook.history_of(meeting.contact).held_before(meeting)
 
 
-def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowUpItem]) -> Prep:
+def still_to_do(followups: Iterable[FollowUpItem]) -> tuple[FollowUpItem, ...]:
+    """The open follow-ups of `followups` not let go, soonest first: those of a person
+    that each of their meetings' checklist lists (`build_prep`)."""
+    return tuple(i for i in open_items(followups) if i.status != LET_GO)
+
+
+def build_prep(meeting: Meeting, playbook: Playbook, to_do: Sequence[FollowUpItem]) -> Prep:
     """The checklist for `meeting`; needs its contact to exist in the playbook.
 
-    `followups` are the contact's follow-ups on the day of the build
-    (`followups.contact_followups`); the checklist keeps the open ones not let go.
+    `to_do` are the contact's follow-ups still to do on the day of the build
+    (`still_to_do` of `followups.contact_followups`): worked out once per contact, as
+    sorting them again for each of their meetings grows with the square of their number.
     """
     contact = playbook.contact_of(meeting)
     company = playbook.company_at(meeting)
@@ -1163,5 +1170,5 @@ def build_prep(meeting: Meeting, playbook: Playbook, followups: Iterable[FollowU
         you_pay=meeting.format in PAYING_FORMATS,
         earlier=held_before(meeting, playbook),
         planned=tuple(m for m in others if m.status in PLANNED_STATUSES),
-        open_followups=tuple(i for i in open_items(followups) if i.status != LET_GO),
+        open_followups=tuple(to_do),
     )

@@ -24,6 +24,7 @@ from generator.plans.agenda import (
     build_agenda,
     build_prep,
     held_plans,
+    still_to_do,
     target_list,
 )
 from generator.plans.drafts import draft_warnings, drafts_of
@@ -82,7 +83,7 @@ def plan_of(playbook: Playbook, facts: Facts, slug: str) -> MeetingPlan:
     overlapping another meeting, included)."""
     meeting = playbook.meetings[slug]
     agenda = facts.agendas[slug]
-    prep = build_prep(meeting, playbook, facts.followups.get(meeting.contact, ()))
+    prep = build_prep(meeting, playbook, facts.to_do[meeting.contact])
     company = prep.company.source.path if prep.company is not None else None
     about = {meeting.source.path, company}  # a meeting overlapping another is found by all
     by_file = facts.playbook_warnings_by_file
@@ -132,6 +133,10 @@ def _targets(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 def _followups(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return contact_followups(pb, today, slug)
+
+
+def _to_do(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return still_to_do(facts.followups[slug])
 
 
 def _to_reach(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -261,6 +266,7 @@ TABLE: dict[str, Fact] = {
     "rows": Fact(_row, _companies),
     "targets": Fact(_targets),
     "followups": Fact(_followups, _contacts),
+    "to_do": Fact(_to_do, _contacts),
     "to_reach": Fact(_to_reach, _contacts),
     "items": Fact(_items),
     "agendas": Fact(_agenda, _meetings),

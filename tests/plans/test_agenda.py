@@ -7,6 +7,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -45,10 +46,11 @@ from generator.plans.agenda import (
     pick_order,
     plan_minutes,
     share_capacity,
+    still_to_do,
     target_list,
 )
-from generator.plans.facts import derive
-from generator.plans.followups import contact_followups
+from generator.plans.facts import Facts, derive
+from generator.plans.followups import FollowUpItem, contact_followups, open_items
 from generator.plans.targets import rank_companies
 from generator.site.render import make_environment
 from generator.site.theme import theme_dirs
@@ -1484,7 +1486,7 @@ def test_prep_has_the_contacts_open_followups_derived_and_own() -> None:
         status="scheduled", date=dt.date(2026, 11, 24), source=Source("content/meetings/m1.md")
     )
     pb = playbook(before, now, contacts=(jane, joe))
-    prep = build_prep(now, pb, contact_followups(pb, dt.date(2026, 11, 22), "jane"))
+    prep = build_prep(now, pb, still_to_do(contact_followups(pb, dt.date(2026, 11, 22), "jane")))
     # the thank-you note, 52 days late, was let go: no longer one to do
     assert [(f.rule, f.action, f.status) for f in prep.open_followups] == [
         ("own", "Share the article", "overdue"),
@@ -1504,3 +1506,31 @@ def test_a_small_bank_for_a_long_meeting_says_to_add_questions_to_it() -> None:
     assert agenda.questions_unplanned == dict(plan_minutes(60, "informational"))["questions"] - 6
     assert "To plan more, add questions to your bank in content/questions/" in plan_text(agenda)
     assert not agenda_for(meeting(duration=30)).few_questions
+
+
+def test_the_checklists_of_someone_met_many_times_sort_their_follow_ups_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each meeting's checklist sorted all of its person's follow-ups again to list those
+    still to do, which grows with the square of their meetings (1,200 coffees with one
+    person, each thanked: 1.9 million looks at a follow-up for their plans). They are
+    sorted once per person (`still_to_do`)."""
+    write(tmp_path, "content/contacts/jane.md", "---\nname: Jane Doe\n---\n")
+    for n in range(40):
+        day = dt.date(2026, 11, 20) - dt.timedelta(days=n)
+        front = f"contact: jane\nformat: coffee\nstatus: done\ndate: {day}\n"
+        write(tmp_path, f"content/meetings/{day}.md", f"---\n{front}---\n")
+    playbook = load(tmp_path, Problems())
+    sorted_for = []
+
+    def counted(items: Iterable[FollowUpItem]) -> list[FollowUpItem]:
+        found = open_items(items)
+        sorted_for.append(len(found))
+        return found
+
+    monkeypatch.setattr(agenda_module, "open_items", counted)
+    facts = Facts(playbook, dt.date(2026, 11, 22))
+    preps = [facts.plans[slug].prep for slug in playbook.meetings]
+    assert len(sorted_for) == 1
+    thanks = {f.action for f in preps[-1].open_followups if f.rule == "thank_you"}
+    assert "Send Jane Doe a thank-you note for the coffee on 20 Nov" in thanks
