@@ -242,6 +242,31 @@ def test_the_range_includes_both_ends_and_nothing_else(sample_root: Path) -> Non
     assert log_of(sample_root, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == []
 
 
+def test_on_one_day_requests_come_first_then_meetings_each_by_name(sample_root: Path) -> None:
+    """A call asked for and held on 12 Nov, and a request sent that day to someone whose
+    name is written in lower case: the requests come before the meeting they led to, and
+    those of one kind by name, whatever its capitals (the log showed days in order only)."""
+    write(sample_root, "content/contacts/ben-okoro.md", "---\nname: Ben Okoro\n---\n")
+    write(sample_root, "content/contacts/ada-lee.md", "---\nname: ada Lee\n---\n")
+    write(
+        sample_root,
+        "content/meetings/2026-11-12-ben-okoro.md",
+        "---\ncontact: ben-okoro\nformat: phone\nstatus: done\ndate: 2026-11-12\n"
+        "requested_on: 2026-11-12\n---\n",
+    )
+    write(
+        sample_root,
+        "content/meetings/2026-11-12-ada-lee.md",
+        "---\ncontact: ada-lee\nstatus: requested\nrequested_on: 2026-11-12\n---\n",
+    )
+    day = dt.date(2026, 11, 12)
+    assert [(e.kind, e.person) for e in log_of(sample_root, day, day)] == [
+        ("request", "ada Lee"),
+        ("request", "Ben Okoro"),
+        ("meeting", "Ben Okoro"),
+    ]
+
+
 def test_what_is_done_after_today_is_not_done_yet(sample_root: Path) -> None:
     on_the_day = log_of(sample_root, *NOVEMBER, today=dt.date(2026, 11, 5))
     assert not [e for e in on_the_day if e.kind == "follow-up" and e.day > dt.date(2026, 11, 5)]
