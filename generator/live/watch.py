@@ -260,7 +260,8 @@ class SourceWatcher(FileSystemEventHandler):
             return came_or_went  # `playbook.yml`, `playbook.yaml.bak`: named unread
         if parts[0] == "themes":  # what a build takes of a theme: `style.css.bak` is published
             return not editors_own(Path(*parts[1:]))
-        if any(is_editor_litter(part) for part in parts):
+        # a folder named like a backup (`#old#`, `a.bak`) is read by a build; a hidden one is not
+        if is_editor_litter(parts[-1]) or any(part[:1] == "." for part in parts[:-1]):
             return False
         if parts == (CONFIG_FILE,):
             return True

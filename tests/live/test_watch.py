@@ -11,11 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import write
 from test_serve import take_away, wait_for
 
+from generator.errors import Problems
 from generator.live import watch
 from generator.live.watch import MAX_QUIET, Debouncer, SourceWatcher
 from generator.site.theme import static_files
+from generator.sources.discover import discover
 
 
 class FakeClock:
@@ -193,6 +196,17 @@ def test_a_theme_file_a_build_publishes_counts_though_named_like_a_backup(
     assert watcher.relevant(static / "style.css.bak", came_or_went=True)
     assert not watcher.relevant(static / "style.css~", came_or_went=True)
     assert not watcher.relevant(static / ".style.css.swp", came_or_went=True)
+
+
+def test_a_source_in_a_folder_named_like_a_backup_counts_as_a_build_reads_it(
+    watcher: SourceWatcher, tmp_path: Path
+) -> None:
+    """content/contacts/#old#/zoe.md: a build reads it (only hidden and `_` folders are
+    left out), the preview took the folder for an editor's file and never showed a save."""
+    path = write(watcher.root, "content/contacts/#old#/zoe.md", "---\nname: Zoe\n---\n")
+    assert [s.rel for s in discover(watcher.root, Problems())] == ["content/contacts/#old#/zoe.md"]
+    assert watcher.relevant(path)
+    assert not watcher.relevant(watcher.root / "content/.git/index", came_or_went=True)
 
 
 def test_content_folders_count(watcher: SourceWatcher) -> None:
