@@ -15,6 +15,7 @@ import shlex
 import tempfile
 import tomllib
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -31,6 +32,7 @@ from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
 from generator.exchange.vcards import read_vcards
 from generator.model.config import load_config, setting_types
+from generator.model.entities import Playbook
 from generator.model.fields import Choice, Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
@@ -828,6 +830,22 @@ def test_every_attribute_the_default_theme_reads_is_in_the_themes_doc() -> None:
         and not re.search(rf"`{name}[`(]|`[^`]*\.{name}\b", text)
     ]
     assert missing == []
+
+
+def test_every_query_a_template_may_ask_the_playbook_is_in_the_themes_doc() -> None:
+    """A template may ask the playbook `contacts_by_name`, `question_worded(text)` and
+    `history_of(contact)` (the live preview follows them as any query), and
+    docs/themes.md named none of them: a theme's author listed contacts by name by
+    sorting them again, not knowing the playbook keeps them so. Each query and relation
+    of `Playbook` (a method, or a value worked out once) is named there."""
+    text = (DOCS / "themes.md").read_text()
+    asked = [
+        name
+        for name, value in vars(Playbook).items()
+        if not name.startswith("_") and (callable(value) or isinstance(value, cached_property))
+    ]
+    missing = [name for name in asked if not re.search(rf"`playbook\.{name}\b", text)]
+    assert len(asked) > 10 and missing == []
 
 
 EXAMPLE_KINDS = {
