@@ -476,6 +476,30 @@ def test_every_figure_of_encryption_is_the_one_documented() -> None:
         assert shown in text, shown
 
 
+@pytest.mark.parametrize(
+    ("day", "time", "said"), [("2027-03-14", "02:30", "skip"), ("2027-11-07", "01:30", "twice")]
+)
+def test_each_warning_of_a_meetings_time_is_a_row_of_the_guardrails(
+    tmp_path: Path, day: str, time: str, said: str
+) -> None:
+    """`check` warns of a meeting at a time the clocks skip (02:30 the night they go
+    forward) or repeat (01:30 the night they go back), and docs/agendas.md's table of
+    guardrails, which the agenda's *Before you go* shows, had no row for it: only the
+    calendar's part of docs/followups.md said so. Each warning given at a meeting's
+    `time` has its row, reported at `time`."""
+    root = copy_sample(tmp_path)
+    name = f"content/meetings/{day}-tomas-alvarez.md"
+    fields = f'contact: tomas-alvarez\nstatus: scheduled\ndate: {day}\ntime: "{time}"'
+    write(root, name, f"---\n{fields}\n---\n")
+    _, problems = checked(root, SAMPLE_TODAY)
+    warned = [p.message for p in problems.warnings if p.path == name and p.field == "time"]
+    table = (DOCS / "agendas.md").read_text().split("\n## Guardrails\n")[1].split("\n## ")[0]
+    rows = [
+        row for row in table.splitlines() if re.match(r"\|[^|]+\| `time` of the meeting \|", row)
+    ]
+    assert warned and [m for m in warned if not any(said in row for row in rows)] == []
+
+
 def test_every_figure_of_the_meeting_pages_and_follow_ups_is_the_one_documented() -> None:
     """agendas.md, followups.md and themes.md give the figures a user plans with (the
     target list's length, the words a pitch or a message may have, how much the Learned
