@@ -32,12 +32,14 @@ from generator.errors import DOCS as ADDRESS
 from generator.errors import Problems
 from generator.exchange.vcards import read_vcards
 from generator.model.config import load_config, setting_types
-from generator.model.entities import Playbook
+from generator.model.entities import Meeting, Playbook
 from generator.model.fields import Choice, Record, validate_document
 from generator.model.jsonschema import FILE_NAMES, all_schemas, json_ready
 from generator.model.schema import FOLLOWUP, KINDS, QUESTION
 from generator.model.sections import HEADINGS, heading_key
 from generator.model.slugs import slugify
+from generator.plans.facts import Facts
+from generator.site.pages import Options, site_pages
 from generator.site.render import PRIVACY_POLICY, make_environment
 from generator.sources.frontmatter import parse_document, parse_yaml_file
 from generator.sources.markdown import inline_text
@@ -870,6 +872,45 @@ def test_every_query_a_template_may_ask_the_playbook_is_in_the_themes_doc() -> N
     ]
     missing = [name for name in asked if not re.search(rf"`playbook\.{name}\b", text)]
     assert len(asked) > 10 and missing == []
+
+
+def test_each_list_that_shows_one_file_of_a_meeting_with_several_people_says_so(
+    tmp_path: Path,
+) -> None:
+    """The dashboard's `today_meetings` and `next_meetings`, the Meetings page's lists and
+    a company's `meetings` hold one file of a meeting with several people (a file each,
+    at one time and place), the first standing for it, and docs/themes.md said only
+    "the next 8", "newest first", "with everyone there": a theme's own row of a meeting
+    named one person of two. Each such list is named, in its template's row, beside
+    `meeting_link(m, playbook)`, the macro that names them all."""
+    root = copy_sample(tmp_path)
+    omar = (root / "content/meetings/2026-11-24-omar-haddad.md").read_text()
+    elena = omar.replace("contact: omar-haddad", "contact: elena-marsh")
+    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena)
+    playbook = load(root, Problems(), today=SAMPLE_TODAY)
+    facts, options = Facts(playbook, SAMPLE_TODAY), Options(today=SAMPLE_TODAY)
+    cut: set[tuple[str, str]] = set()
+    for kind, key in site_pages(playbook, options):
+        for page in kind.make(playbook, facts, options, key):
+            for name, value in page.context.items():
+                shown = (
+                    {m.slug for m in value if isinstance(m, Meeting)}
+                    if isinstance(value, list)
+                    else set()
+                )
+                groups = [playbook.held_together(slug) for slug in shown]
+                if any(m.slug not in shown for group in groups for m in group):
+                    cut.add((page.template, name))
+    text = " ".join((DOCS / "themes.md").read_text().split())
+    rows = {tpl: re.search(rf"\| `{re.escape(tpl)}` \|[^|]*\|([^|]*)\|", text) for tpl, _ in cut}
+    unsaid = [
+        f"{tpl}: {name}"
+        for tpl, name in sorted(cut)
+        if not (found := rows[tpl])
+        or f"`{name}`" not in found[1]
+        or "`meeting_link(" not in found[1]
+    ]
+    assert len(cut) >= 4 and unsaid == []
 
 
 EXAMPLE_KINDS = {
