@@ -598,19 +598,39 @@ class Email(Text):
                 f"expected {self.expected}, got {quoted(text)}: after the @ comes a domain "
                 f"of letters, digits, hyphens and dots, not {stray[0]!r}{hint}"
             )
+        if hint := _empty_domain_part(text):
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
         return text
+
+
+def _empty_domain_part(text: str) -> str:
+    """What is wrong with a domain of an empty part (`maya@example..com`, `maya@.x.com`,
+    `maya@x.com.`) or a part at a hyphen's end (`maya@-x.com`), which no mail reaches, with
+    the address it meant; else "" (every part holds letters or digits at both ends)."""
+    name, _, domain = text.rpartition("@")
+    parts = domain.split(".")
+    if all(part and part[0] != "-" and part[-1] != "-" for part in parts):
+        return ""
+    kept = [part.strip("-") for part in parts if part.strip("-")]
+    meant = f"{name}@{'.'.join(kept)}"
+    fix = f"; did you mean {meant}?" if len(kept) > 1 and _EMAIL.match(meant) else ""
+    return (
+        ": each part of the domain, between its dots, holds letters or digits, and starts "
+        f"and ends with one{fix}"
+    )
 
 
 def _email_meant(text: str) -> str:
     """`; did you mean maya@x.com?` for an address written to fool robots (`maya at x dot
-    com`, `maya(at)x.com`), typed with a space or a comma in it, or two addresses where
-    one goes; else ""."""
+    com`, `maya(at)x.com`), typed with a space, a comma or a doubled @ in it, or two
+    addresses where one goes; else ""."""
     several = [part for part in _BETWEEN_ADDRESSES.split(text.strip()) if part]
     if len(several) > 1 and all(_EMAIL.match(part) for part in several):
         first = several[0]
         return f"; one address goes here: did you mean {first}? (the rest can go in the notes)"
     meant = _SPELLED_AT.sub("@", text.strip())
     meant = _SPELLED_DOT.sub(".", meant).replace(" ", "")
+    meant = _AT_RUN.sub("@", meant)  # maya@@example.com
     if "@" in meant:
         name, _, domain = meant.rpartition("@")
         meant = f"{name}@{domain.replace(',', '.')}"
@@ -625,6 +645,7 @@ of a run, where it went to the run's end each time (16,000 spaces in an address 
 _SPELLED_AT = LazyPattern(_RUN_START + r"\s*(?:[(\[{<]at[)\]}>]|\bat\b)\s*", re.IGNORECASE)
 _SPELLED_DOT = LazyPattern(_RUN_START + r"\s*(?:[(\[{<]dot[)\]}>]|\bdot\b)\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_AT_RUN = re.compile(r"@{2,}")
 _NOT_IN_DOMAIN = re.compile(r"[^\w.@-]|_")
 """A character no domain holds (`?`, `&`, `,`, `%`, `/`, `#`...): in `jane@x.org?bcc=...` the
 rest would add a recipient or a header to the message a `mailto:` link opens."""

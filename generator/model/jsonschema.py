@@ -62,9 +62,13 @@ TIME_PATTERN = r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$"
 URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/]+[^\s]*\s*$"
 BASE_URL_PATTERN = r"^\s*[hH][tT][tT][pP][sS]?://[^\s/?#]+[^\s?#]*\s*$"
 """A web address page paths can be added to: no ?query or #part."""
-_DOMAIN_PART = r"[^@\s_!-,/:-?\[-^`{-~]+"
-"""A part of a domain: no ASCII punctuation but hyphens (`?bcc=` would add a recipient)."""
-EMAIL_PATTERN = rf"^\s*(?![Mm][Aa][Ii][Ll][Tt][Oo]:|<)[^@\s]+@{_DOMAIN_PART}\.{_DOMAIN_PART}\s*$"
+_END = r"[^@\s_!-/:-?\[-^`{-~]"
+_DOMAIN_PART = rf"{_END}(?:[^@\s_!-,./:-?\[-^`{{-~]*{_END})?"
+"""A part of a domain, between its dots: no ASCII punctuation but hyphens (`?bcc=` would
+add a recipient), and those not at either end; never empty (`example..com`)."""
+EMAIL_PATTERN = (
+    rf"^\s*(?![Mm][Aa][Ii][Ll][Tt][Oo]:|<)[^@\s]+@{_DOMAIN_PART}(?:\.{_DOMAIN_PART})+\s*$"
+)
 """An address alone: not `mailto:` or `<` before it, as a mail program copies it."""
 CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
 EMPTY: dict[str, Any] = {

@@ -779,6 +779,8 @@ EXPECTED_EMAIL = "f.md:3: x: expected an email address like name@example.com, go
         ("maya [at] example [dot] co [dot] uk", "; did you mean maya@example.co.uk?"),
         ("maya @example.com", "; did you mean maya@example.com?"),
         ("maya@example,com", "; did you mean maya@example.com?"),
+        ("maya@@example.com", "; did you mean maya@example.com?"),
+        ("maya@ @example.com", "; did you mean maya@example.com?"),
         (
             "maya@example.com, maya@work.example",
             "; one address goes here: did you mean maya@example.com? (the rest can go in the "
@@ -851,6 +853,28 @@ def test_an_email_domain_holds_no_punctuation(written: str, meant: str | None) -
         f"the @ comes a domain of letters, digits, hyphens and dots, not {stray!r}{hint}"
     ]
     assert convert(Email(), "zoë@bücher-1.example.de")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("maya@example..com", "maya@example.com"),
+        ("maya@.example.com", "maya@example.com"),
+        ("maya@example.com.", "maya@example.com"),
+        ("maya@-example.com", "maya@example.com"),
+        ("maya@example-.co.uk", "maya@example.co.uk"),
+        ("maya@-.com", None),
+    ],
+)
+def test_an_email_domain_has_no_empty_part(written: str, meant: str | None) -> None:
+    """`email: maya@example..com` (a dot typed twice) and `maya@example.com.` passed, to be
+    linked as addresses no mail reaches."""
+    hint = f"; did you mean {meant}?" if meant else ""
+    assert convert(Email(), written)[1] == [
+        f"{EXPECTED_EMAIL} {written!r}: each part of the domain, between its dots, holds "
+        f"letters or digits, and starts and ends with one{hint}"
+    ]
+    assert convert(Email(), "maya@a.b-c.d")[1] == []
 
 
 @pytest.mark.parametrize(

@@ -245,6 +245,10 @@ def test_a_time_after_midnight_read_as_base_60_validates(minutes: int) -> None:
         ("<maya@x.com>", False),
         ("maya@example.com?bcc=eve%40spy.example", False),
         ("zoë@bücher-1.example.de", True),
+        ("maya@example..com", False),
+        ("maya@example.com.", False),
+        ("maya@-example.com", False),
+        ("maya@a.b-c.d", True),
     ],
 )
 def test_an_email_address_is_refused_where_check_refuses_it(email: str, valid: bool) -> None:
