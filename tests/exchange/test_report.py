@@ -18,7 +18,7 @@ from generator.build import load
 from generator.cli import main
 from generator.errors import Problems, cut_short
 from generator.plans.facts import derive
-from generator.plans.worklog import LogEntry, work_search_log
+from generator.plans.worklog import LogEntry, unrecorded, work_search_log
 
 TODAY = ["--today", SAMPLE_TODAY.isoformat()]
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
@@ -872,3 +872,37 @@ def test_a_cancelled_meeting_taken_up_by_the_next_is_logged_once(sample_root: Pa
         "follow-up",
         "Back in touch about a cancelled meeting",
     )
+
+
+def test_a_meetings_result_names_each_referral_once_and_its_follow_ups_by_day(
+    sample_root: Path,
+) -> None:
+    """A networking coffee with Elena on Fri 13 Nov that gave Jonah's name twice, thanked
+    on 20 Nov, the follow-up call (due Mon 16 Nov) not made: the result names Jonah once,
+    and lists the call before the note, by the day each was done or due (the note was due
+    first, on Sat 14 Nov, but sent after)."""
+    write(
+        sample_root,
+        "content/meetings/2026-11-13-elena-marsh.md",
+        "---\ncontact: elena-marsh\npurpose: networking\nformat: coffee\nstatus: done\n"
+        "date: 2026-11-13\nreferrals: [jonah-kim, jonah-kim]\ndone: {thank_you: 2026-11-20}\n---\n",
+    )
+    entries = log_of(sample_root, *NOVEMBER)
+    assert one(entries, "meeting", "elena-marsh").result == (
+        "Held; referred you to Jonah Kim; follow-up call due 16 Nov; thank-you note sent 20 Nov; "
+        "news on the referrals due 22 Nov"
+    )
+
+
+def test_a_meeting_still_scheduled_today_is_not_yet_unrecorded(sample_root: Path) -> None:
+    """A call set for today and one of yesterday, both still `scheduled`: only yesterday's
+    is left out of the log for want of a status; today's may still take place."""
+    for day in ("2026-11-21", "2026-11-22"):
+        write(
+            sample_root,
+            f"content/meetings/{day}-elena-marsh.md",
+            f"---\ncontact: elena-marsh\nformat: phone\nstatus: scheduled\ndate: {day}\n---\n",
+        )
+    playbook = load(sample_root, Problems())
+    left_out = unrecorded(playbook, *NOVEMBER, SAMPLE_TODAY)
+    assert [m.slug for m in left_out] == ["2026-11-21-elena-marsh"]
