@@ -1220,12 +1220,13 @@ def _month_alone(text: str) -> str:
     return f"{year}-{month:02d}" if 1 <= month <= 12 else ""
 
 
-_MONTH_ALONE = LazyPattern(
-    r"((?:19|20)[0-9]{2})[-/.]([0-9]{1,2})|([0-9]{1,2})[-/.]((?:19|20)[0-9]{2})"
-)
+_A_YEAR = r"(?:19[0-9]{2}|2[0-9]{3})"
+"""A year of the dates playbook reads (`FIRST_DAY` to `LAST_DAY`): one of 21xx, a year
+mistyped (`2126`), is as much a year alone as `2026` is."""
+_MONTH_ALONE = LazyPattern(rf"({_A_YEAR})[-/.]([0-9]{{1,2}})|([0-9]{{1,2}})[-/.]({_A_YEAR})")
 """A year and a month without the day (`2025-03`, `03/2025`)."""
-_MONTH_NAMED_ALONE = LazyPattern(r"([A-Za-z]{3,})\.?,?\s+((?:19|20)[0-9]{2})")
-_YEAR_ALONE = LazyPattern(r"(?:19|20)[0-9]{2}")
+_MONTH_NAMED_ALONE = LazyPattern(rf"([A-Za-z]{{3,}})\.?,?\s+({_A_YEAR})")
+_YEAR_ALONE = LazyPattern(_A_YEAR)
 _NOTED = LazyPattern(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ \t]+\(?([^\W\d_][^#]*?)\)?")
 """A date, then a note on it (`2026-11-27 Black Friday`, `2026-11-06 (by email)`), as a
 holiday may be listed."""

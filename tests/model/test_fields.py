@@ -543,6 +543,13 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
             "do not know which)",
         ),
         ("2026", ", which is a year alone: write the whole date, YYYY-MM-DD"),
+        ("2126", ", which is a year alone: write the whole date, YYYY-MM-DD"),
+        (
+            "2126-03",
+            ", which has no day: write the day too, 2126-03-DD (the first, 2126-03-01, if you "
+            "do not know which)",
+        ),
+        ("0999", ""),
         ("2026-13", ""),
         (20261310, ""),
     ],
