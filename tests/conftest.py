@@ -287,12 +287,13 @@ def pdf_page_count(pdf: bytes) -> int:
 
 WITH_CTRL_C = (
     "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "signal.signal(signal.SIGHUP, signal.SIG_DFL); "
     "os.execv(sys.executable, [sys.executable, '-m', 'generator', *sys.argv[1:]])"
 )
 """`python -c WITH_CTRL_C ARGS` runs `playbook ARGS` with Ctrl-C not ignored, as a shell
 runs a command: a pytest worker's SIGINT is ignored when the tests were started in the
-background (a shell without job control starts `pytest -n 2 &` so), and a program
-inherits that."""
+background (a shell without job control starts `pytest -n 2 &` so), and its SIGHUP when
+they were started under `nohup`; a program inherits both."""
 
 _IN_A_TERMINAL = "import fcntl, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); " + WITH_CTRL_C
 """Run playbook with the terminal on its standard input as its controlling terminal (in

@@ -1451,7 +1451,10 @@ def test_ctrl_c_while_the_command_loads_ends_it_quietly(
 STOPPED_AT = """
 import argparse, os, signal, sys
 
-number, moment = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)
+name, moment = sys.argv.pop(1), sys.argv.pop(1)
+number = getattr(signal, name)
+# as a shell starts a command, though the tests run in the background or under nohup
+signal.signal(number, signal.default_int_handler if name == "SIGINT" else signal.SIG_DFL)
 
 
 class Loading:
