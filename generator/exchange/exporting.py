@@ -297,7 +297,7 @@ def meeting_table(playbook: Playbook) -> Table:
         "purpose", "format", "status", "requested_on", "location", "referrals", "done",
     ]  # fmt: skip
     rows = []
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
+    for meeting in sorted(playbook.meetings.values(), key=playbook.order_of):
         contact = playbook.contacts.get(meeting.contact)
         company = playbook.company_at(meeting)
         done = LIST_SEPARATOR.join(f"{k} {v.isoformat()}" for k, v in sorted(meeting.done.items()))

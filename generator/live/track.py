@@ -650,7 +650,9 @@ class TrackedQuestions(ShownAsDict[Question]):
         return self._model.current.questions
 
 
-LOOKUPS = frozenset({"clock_time", "company_at", "company_of", "contact_of", "title_of"})
+LOOKUPS = frozenset(
+    {"clock_time", "company_at", "company_of", "contact_of", "order_of", "title_of"}
+)
 """Queries that look up a field or two of an entity and of one it names: their reader
 records those itself, cheaper than a kept answer for each of thousands of meetings. Every
 other query's answer is a fact: a change elsewhere leaves a page whose answer is the same."""

@@ -346,15 +346,16 @@ class Meeting(Noted):
         return self.status == "done" and not self.held_by(today)
 
     @property
-    def sort_key(self) -> tuple[dt.date, dt.time, str]:
-        day = self.date or self.requested_on or dt.date.min
-        return (day, self.time or dt.time.min, self.slug)
+    def sort_day(self) -> dt.date:
+        """The day a meeting is listed on: its date, else the day it was requested (the
+        earliest of days without either). Its time on that day is the playbook's to say
+        (`Playbook.order_of`): it depends on the timezone."""
+        return self.date or self.requested_on or dt.date.min
 
 
-def by_date(meeting: Meeting) -> tuple[dt.date, dt.time, str]:
-    """A meeting's place in time (`Meeting.sort_key`), as a function for sorts and
-    `bisect`."""
-    return meeting.sort_key
+Place = tuple[dt.date, dt.time, str]
+"""A meeting's place in time (`Playbook.order_of`): its day, its start on the clock, its
+slug."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,7 +366,9 @@ class History:
     million for their first day met alone)."""
 
     held: tuple[Meeting, ...] = ()
-    """The meetings marked `done`, oldest first (`Meeting.sort_key`)."""
+    """The meetings marked `done`, oldest first (`Playbook.order_of`)."""
+    places: tuple[Place, ...] = ()
+    """The place in time of each of `held`, in its order."""
     dated: tuple[Meeting, ...] = ()
     """Those of `held` with a date, oldest first."""
     days: tuple[dt.date, ...] = ()
@@ -374,13 +377,14 @@ class History:
     """The day of each declined meeting (`requested_on`, else its date, else UNDATED),
     earliest first."""
 
-    def held_before(self, meeting: Meeting) -> tuple[Meeting, ...]:
-        """The meetings held before `meeting`, oldest first; all of them for a meeting
-        still ahead without a date (by its `requested_on` alone, a second request would
-        sort before the meeting it follows)."""
+    def held_before(self, meeting: Meeting, place: Place) -> tuple[Meeting, ...]:
+        """The meetings held before `meeting`, whose place in time is `place`
+        (`Playbook.order_of`), oldest first; all of them for a meeting still ahead without
+        a date (by its `requested_on` alone, a second request would sort before the
+        meeting it follows)."""
         if meeting.date is None and meeting.status != "done":
             return self.held
-        return self.held[: bisect.bisect_left(self.held, meeting.sort_key, key=by_date)]
+        return self.held[: bisect.bisect_left(self.places, place)]
 
     def first_held(self, since: dt.date | None, until: dt.date) -> Meeting | None:
         """The first dated meeting held on or after `since` (any day, when None), if it
@@ -496,7 +500,7 @@ class Playbook:
     @cached_property
     def _meetings_by_contact(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+        for meeting in sorted(self.meetings.values(), key=self.order_of):
             grouped[meeting.contact].append(meeting)
         return dict(grouped)
 
@@ -511,6 +515,7 @@ class Playbook:
             )
             found[contact] = History(
                 held,
+                tuple(self.order_of(m) for m in held),
                 tuple(m for m, _ in dated),
                 tuple(day for _, day in dated),
                 tuple(sorted(declines)),
@@ -533,7 +538,7 @@ class Playbook:
     @cached_property
     def _answers_by_question(self) -> dict[str, list[tuple[Meeting, Answer]]]:
         grouped: dict[str, list[tuple[Meeting, Answer]]] = defaultdict(list)
-        newest = sorted(self.meetings.values(), key=lambda m: m.sort_key, reverse=True)
+        newest = sorted(self.meetings.values(), key=self.order_of, reverse=True)
         for meeting in newest:
             for answer in meeting.answers:
                 grouped[answer.question].append((meeting, answer))
@@ -542,7 +547,7 @@ class Playbook:
     @cached_property
     def _introductions(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+        for meeting in sorted(self.meetings.values(), key=self.order_of):
             for referral in dict.fromkeys(meeting.referrals):
                 grouped[referral].append(meeting)
         return dict(grouped)
@@ -569,7 +574,7 @@ class Playbook:
     @cached_property
     def _together(self) -> dict[str, tuple[str, ...]]:
         grouped: dict[tuple[dt.date, dt.time | None], list[list[Meeting]]] = {}
-        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+        for meeting in sorted(self.meetings.values(), key=self.order_of):
             if meeting.date is None or meeting.called_off:
                 continue
             same_start = grouped.setdefault((meeting.date, self.clock_time(meeting)), [])
@@ -612,7 +617,7 @@ class Playbook:
     @cached_property
     def _meetings_by_company(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=lambda m: m.sort_key):
+        for meeting in sorted(self.meetings.values(), key=self.order_of):
             company = self.company_at(meeting)
             if company is not None:
                 grouped[company.slug].append(meeting)
@@ -681,11 +686,35 @@ class Playbook:
         go forward in Chicago), read an hour later as calendars and its agenda read it
         (03:30; check warns of it). Lists show this time, so that each page says one."""
         found = self.meetings[_named(self, "clock_time", meeting)]
-        if found.date is None or found.time is None:
-            return found.time
+        return self._clock_starts.get(found.slug, found.time)
+
+    def order_of(self, meeting: Meeting) -> Place:
+        """A meeting's place in time, for sorts and `bisect`: its day (`Meeting.sort_day`),
+        its start on the clock (`clock_time`: a call written 02:30 the night the clocks
+        skip that hour starts at 03:30, after one at 03:00), then its slug."""
+        start = self._clock_starts.get(meeting.slug, meeting.time)
+        return meeting.sort_day, start or dt.time.min, meeting.slug
+
+    @cached_property
+    def _clock_starts(self) -> dict[str, dt.time]:
+        """The start on the clock of each meeting whose `time` no clock reads (`clock_time`),
+        by slug: few or none. Only the days the clocks change are looked at closely, so
+        that thousands of meetings are not each read through the timezone."""
         zone = zoneinfo.ZoneInfo(self.config.timezone)
-        written = dt.datetime.combine(found.date, found.time, zone)
-        return written.astimezone(dt.UTC).astimezone(zone).time()
+        changing: dict[dt.date, bool] = {}
+        found = {}
+        for meeting in self.meetings.values():
+            day, time = meeting.date, meeting.time
+            if day is None or time is None:
+                continue
+            if day not in changing:
+                changing[day] = _offset(day, dt.time.min, zone) != _offset(day, dt.time.max, zone)
+            if changing[day]:
+                written = dt.datetime.combine(day, time, zone)
+                clock = written.astimezone(dt.UTC).astimezone(zone).time()
+                if clock != time:
+                    found[meeting.slug] = clock
+        return found
 
     def declined_on(self, contact: Contact | str, today: dt.date) -> dt.date | None:
         """When the contact said no: their `declined:` date, else the earliest declined
@@ -712,6 +741,11 @@ class Playbook:
 
 UNDATED = dt.date.min
 """The decline date of a declined meeting with neither `requested_on` nor `date`."""
+
+
+def _offset(day: dt.date, time: dt.time, zone: zoneinfo.ZoneInfo) -> dt.timedelta | None:
+    """How far the clock of `zone` is from UTC at `time` on `day`."""
+    return dt.datetime.combine(day, time, zone).utcoffset()
 
 
 def _by_name(given: tuple[Contact, dt.date]) -> tuple[object, ...]:

@@ -1139,7 +1139,8 @@ def introduced_by(playbook: Playbook, meeting: Meeting) -> tuple[Contact, ...]:
 def held_before(meeting: Meeting, playbook: Playbook) -> tuple[Meeting, ...]:
     """The meetings held (`done`) with the same person before `meeting`, oldest first
     (`History.held_before`)."""
-    return playbook.history_of(meeting.contact).held_before(meeting)
+    history = playbook.history_of(meeting.contact)
+    return history.held_before(meeting, playbook.order_of(meeting))
 
 
 def still_to_do(followups: Iterable[FollowUpItem]) -> tuple[FollowUpItem, ...]:

@@ -52,7 +52,7 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
         return ()
     problems = Problems()
     first_reach: dict[int, Meeting] = {}
-    for meeting in sorted(playbook.meetings.values(), key=lambda m: m.sort_key):
+    for meeting in sorted(playbook.meetings.values(), key=playbook.order_of):
         for first, last in _business_day_spans(meeting, playbook.config):
             for year in range(first.year, last.year + 1):
                 if not holidays.covers(year):

@@ -860,11 +860,12 @@ def next_meeting(playbook: Playbook, meeting: Meeting) -> Meeting | None:
     if asked is None:
         return None
     later = []
+    place = playbook.order_of(meeting)
     for other in playbook.meetings_with(meeting.contact):
         day = other.requested_on or other.date
         if other.slug == meeting.slug or other.status == "declined" or day is None:
             continue
-        if other.sort_key > meeting.sort_key or day > asked:
+        if playbook.order_of(other) > place or day > asked:
             later.append((day, other))
     return min(later, key=lambda found: found[0], default=(None, None))[1]
 
@@ -1135,7 +1136,7 @@ def soonest_first(
 
     def key(item: FollowUpItem) -> tuple[object, ...]:
         meeting = playbook.meetings.get(item.meeting) if item.meeting else None
-        when = (meeting.sort_key[:2],) if meeting is not None else ()  # none: after
+        when = (playbook.order_of(meeting)[:2],) if meeting is not None else ()  # none: after
         if item.contact not in names:
             contact = playbook.contacts.get(item.contact)
             names[item.contact] = name_order(contact.name if contact else item.contact)

@@ -601,7 +601,7 @@ def _pitch_too_long(
         if not _over(meeting, today):
             slot, points = pitch_slot(agenda_of(meeting))
             if slot < needed:
-                short.append((slot, meeting.sort_key, meeting, points))
+                short.append((slot, playbook.order_of(meeting), meeting, points))
     if not short:
         return
     slot, _, meeting, points = min(short, key=lambda row: row[:2])

@@ -124,7 +124,7 @@ def learned_meetings(
     """The meetings (of `meetings`, else all) where you wrote down what you learned,
     newest first."""
     chosen = playbook.meetings.values() if meetings is None else meetings
-    return sorted((m for m in chosen if m.has_learnings), key=lambda m: m.sort_key, reverse=True)
+    return sorted((m for m in chosen if m.has_learnings), key=playbook.order_of, reverse=True)
 
 
 def latest_learned(learned: Sequence[Meeting], today: dt.date) -> tuple[Meeting, ...]:
@@ -132,7 +132,7 @@ def latest_learned(learned: Sequence[Meeting], today: dt.date) -> tuple[Meeting,
     `today`, and at least its `LATEST_AT_LEAST`: the Learned page shows these in full,
     older ones only under their company and field, each a link to its meeting."""
     since = recent_since(today)
-    recent = sum(1 for m in learned if m.sort_key[0] >= since)
+    recent = sum(1 for m in learned if m.sort_day >= since)
     return tuple(learned[: max(recent, LATEST_AT_LEAST)])
 
 

@@ -164,7 +164,7 @@ def unrecorded(playbook: Playbook, start: dt.date, end: dt.date, today: dt.date)
             and start <= m.date <= end
             and m.date < today
         ),
-        key=lambda m: m.sort_key,
+        key=playbook.order_of,
     )
 
 

@@ -152,7 +152,7 @@ def build_calendar(
             for m in playbook.meetings.values()
             if m.arranged and m.date is not None and m.date >= since
         ),
-        key=lambda m: m.sort_key,
+        key=playbook.order_of,
     )
     stamp_line = EventLines.line_of("dtstamp", stamp)  # the same in every event
     events = []

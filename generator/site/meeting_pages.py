@@ -84,7 +84,7 @@ def questions_used(
     """
     used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
     meetings = sorted(
-        (playbook.meetings[slug] for slug in asked), key=lambda m: m.sort_key, reverse=True
+        (playbook.meetings[slug] for slug in asked), key=playbook.order_of, reverse=True
     )
     for meeting in meetings:
         if not counted(meeting):
@@ -105,7 +105,7 @@ def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]], toda
             "categories": playbook.categories,
             "used": questions_used(playbook, asked, lambda m: m.held_by(today)),
             "planned": {
-                qid: sorted(meetings, key=_soonest_first)
+                qid: sorted(meetings, key=lambda m: _soonest_first(playbook, m))
                 for qid, meetings in questions_used(
                     playbook, asked, lambda m: still_ahead(m, today)
                 ).items()
@@ -117,7 +117,7 @@ def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]], toda
     )
 
 
-def _soonest_first(meeting: Meeting) -> tuple[bool, tuple[object, ...]]:
+def _soonest_first(playbook: Playbook, meeting: Meeting) -> tuple[bool, tuple[object, ...]]:
     """What comes next first: the dated meetings by day and time, then the requests
     without a date yet, oldest request first."""
-    return meeting.date is None, meeting.sort_key
+    return meeting.date is None, playbook.order_of(meeting)

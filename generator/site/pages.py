@@ -114,7 +114,7 @@ def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
             for m in playbook.meetings.values()
             if m.date is not None and m.date >= today and coming_up(m, today)
         ),
-        key=lambda m: m.sort_key,
+        key=playbook.order_of,
     )
 
 
@@ -141,7 +141,7 @@ def on_the_day(playbook: Playbook, today: dt.date) -> list[Meeting]:
             for m in playbook.meetings.values()
             if m.date == today and not m.called_off and m.contact in playbook.contacts
         ),
-        key=lambda m: m.sort_key,
+        key=playbook.order_of,
     )
 
 
@@ -158,7 +158,7 @@ def waiting(playbook: Playbook, today: dt.date) -> list[Meeting]:
             and (m.requested_on is None or m.requested_on <= today)
             and playbook.declined_on(m.contact, today) is None
         ),
-        key=lambda m: m.sort_key,
+        key=playbook.order_of,
     )
 
 
@@ -336,7 +336,7 @@ def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
 
 def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """The meetings index; each meeting's own pages are `meeting_pages`."""
-    meetings = sorted(playbook.meetings.values(), key=lambda m: m.sort_key, reverse=True)
+    meetings = sorted(playbook.meetings.values(), key=playbook.order_of, reverse=True)
     return Page(
         routes.MEETINGS,
         "meetings.html",

@@ -73,3 +73,22 @@ def test_a_meeting_lists_the_follow_ups_it_started_in_the_timeline_order(tmp_pat
     for page, text in (("timeline", timeline), ("debrief", debrief)):
         at = [text.find(words) for words in expected]
         assert 0 <= at[0] < at[1], (page, at)
+
+
+def test_a_time_the_clocks_skip_comes_in_its_place_on_the_clock(tmp_path: Path) -> None:
+    """Person 1's coffee is written 02:30 on 8 Mar 2026, an hour New York's clocks skip
+    (03:30 on the clock, as its agenda and the calendar say), Person 2's 03:00: the lists
+    put Person 1's first, and the thank-yous due on 9 Mar too, by the time as written.
+    Each comes where its start on the clock puts it, after the 03:00 coffee."""
+    files = {}
+    for number, time in (("1", "02:30"), ("2", "03:00")):
+        slug = f"person-{number}"
+        files[f"content/contacts/{slug}.md"] = f"---\nname: Person {number}\n---\n"
+        meeting = coffee(slug, time).replace("2026-12-07", "2026-03-08")
+        files[f"content/meetings/{slug}.md"] = meeting
+    site = built(tmp_path, files, dt.date(2026, 3, 9))
+    expected = ["Person 2", "Person 1"]
+    for page in ("timeline/index.html", "index.html"):
+        assert order(scan(site / page).text, *expected) == expected, page
+    meetings = scan(site / "meetings/index.html").text  # all meetings, newest first
+    assert meetings.find("Coffee with Person 1") < meetings.find("Coffee with Person 2")

@@ -80,7 +80,7 @@ class Held:
     """Enough of a meeting for `latest_learned`: its day."""
 
     def __init__(self, day: dt.date) -> None:
-        self.sort_key = (day, dt.time.min, "")
+        self.sort_day = day
 
 
 def test_latest_learned_the_last_90_days_and_at_least_ten() -> None:
