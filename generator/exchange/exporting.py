@@ -291,6 +291,12 @@ def company_table(playbook: Playbook, today: dt.date) -> Table:
     return header, rows
 
 
+def _clock(time: dt.time | None) -> str:
+    """A meeting's start as the clock reads it (`Playbook.clock_time`: 03:30 for one written
+    02:30 the night the clocks skip that hour), as its page and the calendar give it."""
+    return time.strftime("%H:%M") if time else ""
+
+
 def meeting_table(playbook: Playbook) -> Table:
     header = [
         "slug", "title", "date", "time", "duration", "contact", "contact_name", "company",
@@ -306,7 +312,7 @@ def meeting_table(playbook: Playbook) -> Table:
                 meeting.slug,
                 playbook.title_of(meeting),
                 _day(meeting.date),
-                meeting.time.strftime("%H:%M") if meeting.time else "",
+                _clock(playbook.clock_time(meeting)),
                 _number(meeting.duration),
                 meeting.contact,
                 contact.name if contact else "",

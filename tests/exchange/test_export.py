@@ -855,3 +855,24 @@ def test_nothing_is_written_into_a_folder_of_other_files(
     empty.mkdir()
     assert main([*args, str(empty)]) == 0
     assert main([*args, str(empty)]) == 0  # its own files, written again
+
+
+def test_a_time_the_clocks_skip_is_exported_as_the_clock_reads_it(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """A coffee written at 02:30 on 8 Mar 2026 in Chicago, when the clocks skip from 02:00
+    to 03:00, is at 03:30 on its page and in the calendar; meetings.csv said 02:30."""
+    write(sample_root, "playbook.yaml", "timezone: America/Chicago\n")
+    meeting = "---\ncontact: jonah-kim\nformat: coffee\nstatus: scheduled\n"
+    write(
+        sample_root,
+        "content/meetings/spring.md",
+        meeting + 'date: 2026-03-08\ntime: "02:30"\n---\n',
+    )
+    folder = tmp_path / "export"
+    assert (
+        main(["export", "csv", "-C", str(sample_root), "-o", str(folder), "--today", "2026-03-01"])
+        == 0
+    )
+    (row,) = [r for r in read_csv(folder / "meetings.csv") if r["slug"] == "spring"]
+    assert (row["date"], row["time"]) == ("2026-03-08", "03:30")
