@@ -105,7 +105,7 @@ def test_no_page_has_anything_the_csp_blocks(tmp_path: Path, page: Any) -> None:
 def test_the_dashboard_counts_are_tiles_of_one_size(
     built_sample: Path, let_go_site: Path, page: Any, width: int, counts: int
 ) -> None:
-    """Seven counts in a row of six left the seventh (`due in the next 7 days`) stretched
+    """Seven counts in a row of six left the seventh (`due today or in the next 7 days`) stretched
     alone across the page, a bar as wide as the six above it. Then, tiles of one size,
     the last stood alone on its row: the seventh at 1000 px and from 480 to 600, the
     eighth (`let go`) from 1100 up. Now no tile is alone on a row but the seventh on a

@@ -82,7 +82,7 @@ def test_dashboard_shows_next_meetings_and_waiting(built_sample: Path) -> None:
     assert counts is not None
     assert " ".join(re.sub(r"<[^>]+>", " ", counts[0]).split()) == (
         "3 upcoming 5 held 2 awaiting reply 13 contacts 8 target companies "
-        "2 follow-ups overdue 5 due in the next 7 days"
+        "2 follow-ups overdue 5 due today or in the next 7 days"
     )
 
 

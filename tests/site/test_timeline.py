@@ -132,7 +132,7 @@ def test_timeline_is_in_the_navigation(built_sample: Path) -> None:
 def test_dashboard_counts_and_next_items(built_sample: Path) -> None:
     page = scan(built_sample / "index.html")
     assert "2 follow-ups overdue" in page.text
-    assert "5 due in the next 7 days" in page.text
+    assert "5 due today or in the next 7 days" in page.text
     html = (built_sample / "index.html").read_text()
     next_items = re.search(r'<section class="fu-next">(.*?)</section>', html, re.DOTALL)
     assert next_items
@@ -574,3 +574,12 @@ def test_names_in_a_follow_up_stand_apart_on_pages_and_are_plain_text_elsewhere(
     main(["export", "csv", "-C", str(root), "--today", "2026-11-22", "-o", str(tmp_path / "csv")])
     exported = (tmp_path / "csv" / "followups.csv").read_text(encoding="utf-8-sig")
     assert f'"{said}"' in exported or f",{said}," in exported, exported
+
+
+def test_the_dashboard_count_of_what_is_due_says_the_days_it_counts(built_sample: Path) -> None:
+    """The dashboard said "5 due in the next 7 days", and docs/followups.md "(today
+    included)", but it counts the timeline's Today and This week: today and the 7 days
+    after it, 8 in all. It says so now, with the number its link's sections hold."""
+    timeline = (built_sample / "timeline/index.html").read_text()
+    due = len(rows(section(timeline, "today"))) + len(rows(section(timeline, "this-week")))
+    assert f"{due} due today or in the next 7 days" in scan(built_sample / "index.html").text
