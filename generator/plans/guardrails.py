@@ -786,16 +786,26 @@ def _overlapping(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
         ):
             contact = playbook.contacts.get(other.contact)
             who = contact.name if contact else other.contact
+            either = _or_one_meeting(meeting, other, start == latest[0])
             yield _warn(
                 meeting,
                 "time",
                 f"{start:%H:%M} is during the {meeting_noun(other.format, other.purpose)} "
                 f"with {who} "
                 f"({latest[0]:%H:%M} to {latest[1]:%H:%M}, {other.source.path}); you cannot "
-                "be at both: agree another time for one of them",
+                f"be at both: agree another time for one of them{either}",
             )
         if latest is None or end > latest[1]:
             latest = (start, end, slug)
+
+
+def _or_one_meeting(meeting: Meeting, other: Meeting, same_start: bool) -> str:
+    """The other reading of two files of two people starting at once: one meeting with
+    both, which is a file each at the same time and `location` (`together`). Without a
+    place in either, or with two ways of writing it, they were told only to move one."""
+    if not same_start or meeting.contact == other.contact:
+        return ""
+    return ", or, if it is one meeting with both, write the same location in both files"
 
 
 def _together_apart(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:

@@ -1542,6 +1542,40 @@ def test_two_people_met_together_are_one_meeting_not_two_at_once(tmp_path: Path)
     ]
 
 
+def test_two_people_at_one_time_without_a_place_are_told_how_to_make_one_meeting(
+    tmp_path: Path,
+) -> None:
+    """Lunch with Jane and her colleague Ken, a file for each at 12:00 without a
+    `location` (or written two ways), was told only "you cannot be at both: agree another
+    time for one of them", while what makes it one meeting is the same place in both
+    files. The warning says so too, for two people starting at once; not for one person
+    twice, nor for a meeting that starts during another."""
+    ken = 'location: "Pearl & Pine"\n'
+    root = tiny(
+        tmp_path / "pb",
+        content__meetings__a=at("2026-12-01", "12:00"),
+        content__meetings__b=at("2026-12-01", "12:00").replace("jane-doe", "ken"),
+        content__meetings__c=at("2026-12-02", "12:00", extra='location: "Pearl and Pine"\n'),
+        content__meetings__d=at("2026-12-02", "12:00", extra=ken).replace("jane-doe", "ken"),
+        content__meetings__e=at("2026-12-03", "12:00"),
+        content__meetings__f=at("2026-12-03", "12:00"),
+        content__meetings__g=at("2026-12-04", "12:00"),
+        content__meetings__h=at("2026-12-04", "12:15").replace("jane-doe", "ken"),
+    )
+    write(root, "content/contacts/ken.md", "---\nname: Ken Ito\ncompany: acme\n---\n")
+    overlaps = [w for w in reported(root) if "cannot be at both" in w]
+    told = [
+        w.split(":")[1].removeprefix(" content/meetings/")
+        for w in overlaps
+        if "one meeting with both" in w
+    ]
+    assert len(overlaps) == 4 and told == ["b.md", "d.md"]
+    assert overlaps[0].endswith(
+        "you cannot be at both: agree another time for one of them, or, if it is one meeting "
+        "with both, write the same location in both files"
+    )
+
+
 @pytest.mark.parametrize(
     ("day", "minutes", "ends"),
     [
@@ -1776,4 +1810,4 @@ def test_the_files_of_one_meeting_that_disagree_are_warned_of(tmp_path: Path) ->
         "or change the time or place if they are two meetings"
     ]
     root = _lunch_for_two(tmp_path / "elsewhere", duration="30", location="Elsewhere")
-    assert [line for line in reported(root) if "one meeting" in line] == []
+    assert [line for line in reported(root) if "so they are one meeting" in line] == []
