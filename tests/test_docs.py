@@ -913,6 +913,55 @@ def test_each_list_that_shows_one_file_of_a_meeting_with_several_people_says_so(
     assert len(cut) >= 4 and unsaid == []
 
 
+def _records_in(value: object, found: set[type], seen: set[int]) -> None:
+    """The classes of the records `value` holds, in its lists and dicts too (not the
+    playbook: its queries have a test of their own)."""
+    if id(value) in seen or isinstance(value, Playbook | str):
+        return
+    seen.add(id(value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        found.add(type(value))
+        values: Iterator[object] = (getattr(value, f.name) for f in dataclasses.fields(value))
+    elif isinstance(value, dict):
+        values = iter(value.values())
+    elif isinstance(value, list | tuple | set | frozenset):
+        values = iter(value)
+    else:
+        return
+    for each in values:
+        _records_in(each, found, seen)
+
+
+def test_every_field_of_what_a_page_receives_is_in_the_themes_doc() -> None:
+    """docs/themes.md named the fields the default theme reads, and no other: a theme's
+    author could not know of a planned question's `index`, an agenda's `said`, a
+    follow-up's `is_open`, a meeting's `arranged` or `sort_key`, though each is there in
+    every page's variables. Each field and property of every record the sample's pages
+    are given is named there, unless it is a front-matter field (docs/content.md)."""
+    playbook = load(REPO, Problems(), today=SAMPLE_TODAY)
+    facts, options = Facts(playbook, SAMPLE_TODAY), Options(today=SAMPLE_TODAY)
+    found: set[type] = set()
+    seen: set[int] = set()
+    for kind, key in site_pages(playbook, options):
+        for page in kind.make(playbook, facts, options, key):
+            _records_in(page.context, found, seen)
+    text = (DOCS / "themes.md").read_text()
+    schemas = [*KINDS.values(), FOLLOWUP, QUESTION]
+    front_matter = {spec.name for schema in schemas for spec in schema.fields}
+    missing = [
+        f"{record.__name__}.{name}"
+        for record in sorted(found, key=lambda record: record.__name__)
+        for name in sorted(
+            {f.name for f in dataclasses.fields(record)}
+            | {n for n, v in vars(record).items() if isinstance(v, property)}
+        )
+        if not name.startswith("_")
+        and name not in front_matter
+        and not re.search(rf"`{name}[`(]|`[^`]*\.{name}\b", text)
+    ]
+    assert len(found) > 15 and missing == []
+
+
 EXAMPLE_KINDS = {
     "Profile": "profile",
     "Contacts": "contacts",
