@@ -547,6 +547,23 @@ def test_two_question_ids_with_their_comma_lost_are_named_apart(tmp_path: Path) 
     ]
 
 
+def test_two_question_ids_between_semicolons_are_named_apart(tmp_path: Path) -> None:
+    """`  - success-traits; unusual-backgrounds` (a list as a spreadsheet writes it) in
+    Omar's questions: was read without a word as a question of your own, and the agenda
+    asked "success-traits; unusual-backgrounds"."""
+    root = copy_sample(tmp_path / "pb")
+    meeting = root / "content/meetings/2026-11-24-omar-haddad.md"
+    text = meeting.read_text().replace("  - unusual-backgrounds\n", "")
+    meeting.write_text(
+        text.replace("  - success-traits", "  - success-traits; unusual-backgrounds")
+    )
+    assert [str(p) for p in check(root).all if "omar" in p.path] == [
+        "content/meetings/2026-11-24-omar-haddad.md:18: questions.4: expected a question id "
+        "of the bank, got 'success-traits; unusual-backgrounds': for several, write each as "
+        "an entry of its own (success-traits, unusual-backgrounds)"
+    ]
+
+
 def test_a_meeting_copied_for_another_person_with_the_old_contact_is_warned_of(
     tmp_path: Path,
 ) -> None:

@@ -1628,7 +1628,7 @@ def _several_contacts(text: str, known: Known) -> list[str]:
     return []
 
 
-_BETWEEN_NAMES = re.compile(r"[\s,]+")
+_BETWEEN_NAMES = re.compile(r"[\s,;]+")
 
 
 _A_CONTACT = "the file name (slug) of a contact"

@@ -1770,11 +1770,12 @@ class ListOf(FieldType):
         return ["" if entry is INVALID else entry for entry in converted]
 
     def _written_as_one(self, text: str, at: At) -> list[str]:
-        """The values in `text` when it is several written as one, between commas: each
-        part fits an entry and the whole does not (`for: informational, networking`), or,
-        for references, holds a comma no file name has (`referrals: jane-doe, omar`).
+        """The values in `text` when it is several written as one, between commas or
+        semicolons (as a spreadsheet in many languages lists them): each part fits an
+        entry and the whole does not (`for: informational, networking`), or, for
+        references, holds a comma no file name has (`referrals: jane-doe; omar`).
         Otherwise [], and the text is one entry, checked as such."""
-        parts = [part.strip() for part in text.split(",")]
+        parts = [part.strip() for part in BETWEEN_VALUES.split(text)]
         if len(parts) < 2 or not all(parts):
             return []
         if isinstance(self.item, Reference):
@@ -1795,6 +1796,11 @@ class ListOf(FieldType):
         if _fits(self.item, text, at) or not all(_fits(self.item, p, at) for p in parts):
             return []
         return parts
+
+
+BETWEEN_VALUES = re.compile("[,;]")
+"""What stands between values written as one (`alumni, climate`; `alumni; climate`, as a
+spreadsheet or an address book in many languages lists them)."""
 
 
 def spaced_entries(expected: str, item: str, parts: list[str], listed: bool) -> str:
@@ -1823,7 +1829,7 @@ _WORDS = re.compile(r"[\w-]+(?: [\w-]+)*")
 @dataclass(frozen=True)
 class Labels(ListOf):
     """Short names (`tags`, `target_roles`): a list of text, where one name holding commas
-    is most likely several written as one (`tags: data, alumni`), so it is named in a
+    or semicolons is most likely several written as one (`tags: data, alumni`), so it is named in a
     warning; only a warning, as a name may hold a comma (`VP, Engineering`), and it says
     how to write that one so that it is taken as meant (`["VP, Engineering"]`)."""
 
@@ -1836,8 +1842,10 @@ class Labels(ListOf):
             self._warn_wide_commas(value, items, at)
         elif any(isinstance(item, str) and _DISGUISED_DASH.search(item) for item in items):
             self._warn_disguised_dashes(value, items, at)
-        elif isinstance(value, str) and "," in value and at.path not in at.doc.joined:
-            parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
+        elif (
+            isinstance(value, str) and BETWEEN_VALUES.search(value) and at.path not in at.doc.joined
+        ):
+            parts = ", ".join(part.strip() for part in BETWEEN_VALUES.split(value) if part.strip())
             one = json.dumps(value.strip(), ensure_ascii=False)
             at.warn(
                 f"{quoted(value)} is one {self.noun}; for several, write a list: [{parts}]; "

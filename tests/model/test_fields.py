@@ -102,6 +102,18 @@ def test_one_label_holding_commas_is_named_in_a_warning() -> None:
     assert convert(Labels(Text()), ["data", "alumni"]) == (["data", "alumni"], [])
 
 
+def test_one_label_holding_semicolons_is_named_in_a_warning() -> None:
+    """`tags: alumni; climate` (a list as a spreadsheet or an address book writes it) was
+    one tag without a word, while `tags: alumni, climate` is warned of."""
+    doc = Document("f.md", {"x": "alumni; climate"}, {"x": 3}, {}, "", 5)
+    problems = Problems()
+    convert_field(Labels(Text()), "alumni; climate", At(doc, "x", problems))
+    assert [str(p) for p in problems.warnings] == [
+        "warning: f.md:3: x: 'alumni; climate' is one label; for several, write a list: "
+        '[alumni, climate]; if it is one, write it quoted in a list: ["alumni; climate"]'
+    ]
+
+
 def test_one_label_warned_about_is_shown_as_written() -> None:
     """The fix to copy keeps the letters as typed (`Café`, not `Caf\\u00e9`); a label
     without a comma gets no warning."""
@@ -1004,6 +1016,12 @@ def test_entries_with_their_commas_lost_are_told_to_split() -> None:
         ),
         (ListOf(Date()), "2026-12-24, 2026-12-25", "[2026-12-24, 2026-12-25]"),
         (ListOf(Reference("a contact")), "jane-doe,omar-haddad", "[jane-doe, omar-haddad]"),
+        (  # between semicolons, as a spreadsheet in many languages lists them
+            ListOf(Choice(("informational", "networking"))),
+            "informational; networking",
+            "[informational, networking]",
+        ),
+        (ListOf(Reference("a contact")), "jane-doe; omar-haddad", "[jane-doe, omar-haddad]"),
     ],
 )
 def test_several_values_written_as_one_are_told_to_make_a_list(
