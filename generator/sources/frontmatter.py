@@ -1294,14 +1294,23 @@ def _too_many(marks: _Marks) -> str:
     )
 
 
-def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_line: int) -> None:
+def _walk(
+    node: yaml.Node,
+    path: str,
+    marks: _Marks,
+    within: list[int],
+    field_line: int,
+    alias_line: int | None = None,
+) -> None:
     """Record the line of every field and the literal text of every scalar, following
     aliases as the values will; refuse (`_Refused`) past the limits, or on an alias to
     a node that holds it (a value that contains itself). `field_line` is the line of the
     top-level field being walked: a node reached through an alias carries the line of
-    its anchor, so too many values or a loop are reported at the field instead."""
+    its anchor, so too many values or a loop are reported at the field instead; and
+    `alias_line`, for a node reached through an alias (`- *q`), is where the alias is
+    written, the line of each of its fields: a message about the copy names the copy."""
     start = node.start_mark
-    line = start.line + marks.offset
+    line = start.line + marks.offset if alias_line is None else alias_line
     first = _first_at(marks, start)
     marks.values += 1
     if marks.values > MAX_VALUES:
@@ -1324,13 +1333,13 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
         for key_node, value_node in sorted(node.value, key=_merge_first):
             if key_node.tag == _MERGE:
                 for merged in _merged(key_node, value_node, marks):
-                    _walk(merged, path, marks, within, field_line)
+                    _walk(merged, path, marks, within, field_line, alias_line)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(
                     key_node.start_mark.line + marks.offset, _name_not_text(key_node, marks)
                 )
-            key_line = key_node.start_mark.line + marks.offset
+            key_line = key_node.start_mark.line + marks.offset if alias_line is None else line
             key_first = _first_at(marks, key_node.start_mark)
             if key_node.style == '"':
                 _refuse_half_character(key_node, marks)
@@ -1358,7 +1367,11 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.lines[child] = key_line
             if not key_node.style and key_node.tag in NAMES_READ_AS:
                 marks.names_read_as[child] = NAMES_READ_AS[key_node.tag]
-            _walk(value_node, child, marks, within, field_line if path else key_line)
+            if alias_line is None and id(value_node) in marks.seen:  # `ask: *q`
+                at: int | None = key_line
+            else:
+                at = alias_line
+            _walk(value_node, child, marks, within, field_line if path else key_line, at)
     elif isinstance(node, yaml.SequenceNode):
         if node.tag in _PAIRS:
             tag = "!!" + node.tag.rpartition(":")[2]
@@ -1367,13 +1380,20 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
                 f"{tag} makes a list of pairs, which no field takes: remove the {tag} tag "
                 "(for a mapping, write {name: value})",
             )
+        after = (node.start_mark.line, node.start_mark.column)
         for index, item in enumerate(node.value):
             _refuse_question_item(item, marks)
             if node.flow_style:
                 _refuse_colon_item(item, marks)
             child = sys.intern(f"{path}.{index}")
-            marks.lines[child] = item.start_mark.line + marks.offset
-            _walk(item, child, marks, within, field_line)
+            at = alias_line
+            if alias_line is None and id(item) in marks.seen:  # `- *q`: the anchor's marks
+                after = _alias_after(marks, after)
+                at = after[0] + marks.offset
+            elif alias_line is None:
+                after = (item.end_mark.line, item.end_mark.column)
+            marks.lines[child] = item.start_mark.line + marks.offset if at is None else at
+            _walk(item, child, marks, within, field_line, at)
     elif isinstance(node, yaml.ScalarNode):
         if node.style == '"':
             _refuse_half_character(node, marks)
@@ -1392,6 +1412,22 @@ def _walk(node: yaml.Node, path: str, marks: _Marks, within: list[int], field_li
             marks.plain.append((path, node.start_mark, node.end_mark))
             _refuse_unspaced_items(node, path, marks)
     within.pop()
+
+
+def _alias_after(marks: _Marks, after: tuple[int, int]) -> tuple[int, int]:
+    """(row, column) of the first alias (`*q`) written after `after`, the end of the item
+    before it in its list: a node reached through an alias carries its anchor's marks
+    only. A `*` in a comment is not one; `after` itself when none is found."""
+    row, column = after
+    while row < len(marks.text):
+        text = _COMMENT_START.split(marks.text[row][column:], maxsplit=1)[0]
+        if (star := text.find("*")) >= 0:
+            return row, column + star + 1
+        row, column = row + 1, 0
+    return after
+
+
+_COMMENT_START = re.compile(r"(?:^|\s)#")
 
 
 _MERGE = "tag:yaml.org,2002:merge"

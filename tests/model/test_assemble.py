@@ -345,6 +345,27 @@ def test_an_id_written_twice_in_the_bank_is_told_at_both_copies_and_never_offere
     assert "background-valued" in asked and "typical-day" not in asked
 
 
+def test_a_bank_question_repeated_by_an_alias_is_told_at_the_alias(tmp_path: Path) -> None:
+    """`- &q {id: a-b, text: What?}` at the top of fit.md, then `- *q` below: the id
+    written twice was told twice at the anchor's line (fit.md:5 and fit.md:5), never
+    where the copy to delete is."""
+    root = tmp_path / "pb"
+    assert main(["init", str(root), "-q"]) == 0
+    fit = root / "content/questions/fit.md"
+    text = fit.read_text().replace("questions:\n", "questions:\n  - &q {id: a-b, text: What?}\n")
+    fit.write_text(text.replace("  - id: who-thrives\n", "  - *q\n  - id: who-thrives\n", 1))
+    problems = Problems()
+    load(root, problems)
+    assert [(p.line, p.field, p.message.split(":")[0]) for p in problems.errors] == [
+        (5, "questions.0.id", "'a-b' is also in content/questions/fit.md"),
+        (10, "questions.2.id", "'a-b' is also in content/questions/fit.md"),
+    ]
+    assert [p.message.split(": ")[0] for p in problems.errors] == [
+        "'a-b' is also in content/questions/fit.md:10",
+        "'a-b' is also in content/questions/fit.md:5",
+    ]
+
+
 def test_a_reference_in_brackets_is_offered_the_file_its_name_means(tmp_path: Path) -> None:
     """`company: [[Northwind Freight Inc]]` was offered northwind-freight-inc, the slug of
     the name, which no file has; the next run said "did you mean northwind-freight?". The

@@ -1939,3 +1939,20 @@ def test_a_quote_left_open_is_named_at_its_line_not_at_the_next_quote() -> None:
         'lines below it are read as part of this value, up to the next ": end the value '
         'with " on this line'
     ]
+
+
+@pytest.mark.usefixtures("either_parser")
+def test_a_value_repeated_by_an_alias_is_at_the_aliass_line() -> None:
+    """`- *q` repeating a bank question (`- &q {id: a-b, text: What?}`) had the lines of
+    the anchor: the id written twice was told at fit.md:5 twice, and not where the copy
+    is. Each alias, in a list (one a line, after a comment holding a `*`, or between
+    brackets) or as a field's value, is at its own line."""
+    doc, problems = parse(
+        "---\nquestions:\n  - &q {id: a-b, text: What?}\n  - id: c-d\n    text: Why?\n"
+        "  # *not* an alias\n  - *q\n  - [*q,\n     *q]\nask: *q\n---\n"
+    )
+    assert not problems.items and doc is not None
+    assert doc.lines["questions.0.id"] == 3
+    assert doc.lines["questions.2"] == doc.lines["questions.2.id"] == 7
+    assert doc.lines["questions.3.0.id"] == 8 and doc.lines["questions.3.1.text"] == 9
+    assert doc.lines["ask"] == doc.lines["ask.id"] == 10
