@@ -343,6 +343,20 @@ def test_another_meeting_with_a_contact_of_a_long_file_name_stays_within_the_lim
     assert not [e for e in check(sample_root, TODAY).errors if e.field == "slug"]
 
 
+def test_another_meeting_cut_at_a_hyphen_of_its_contacts_name_has_no_double_hyphen(
+    sample_root: Path,
+) -> None:
+    """The name of a second meeting with a contact of a long file name is cut to make room
+    for its `-2`; cut just after a hyphen of that name, the hyphen goes too: `...a--2`
+    is no slug, and `check` would refuse the file `new` wrote."""
+    long = "a" * 186 + "-bc"  # the meeting's name cut at 198 characters ends at the hyphen
+    (sample_root / f"content/contacts/{long}.md").write_text("---\nname: Long\n---\n")
+    first = new_file(sample_root, "meeting", long, today=TODAY)
+    made = new_file(sample_root, "meeting", long, today=TODAY, another=True)
+    assert (len(first.stem), made.stem) == (200, f"2026-11-22-{'a' * 186}-2")
+    assert not [e for e in check(sample_root, TODAY).errors if e.field == "slug"]
+
+
 @pytest.mark.parametrize(("purpose", "minutes"), [("informational", 30), ("networking", 20)])
 def test_a_new_meeting_suggests_the_length_its_kind_usually_gets(
     sample_root: Path, purpose: str, minutes: int
