@@ -211,6 +211,13 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, by its path there: what a site holds."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     """Replace the first `old` in a file of a playbook, which must hold it."""
     path = root / rel

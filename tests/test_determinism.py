@@ -12,17 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, copy_sample
+from conftest import REPO, SAMPLE_TODAY, copy_sample, files_of
 
 from generator.cli import main
 
 TODAY = ["--today", SAMPLE_TODAY.isoformat()]
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def copy_backwards(target: Path) -> Path:

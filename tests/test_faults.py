@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, nest_past_path_max, write
+from conftest import REPO, SAMPLE_TODAY, files_of, nest_past_path_max, write
 
 from generator.build import build, check
 from generator.cli import main
@@ -56,6 +56,7 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     out = tmp_path / "site"
     assert main(["build", "-q", "-C", str(sample_root), "--out", str(out), *TODAY]) == 0
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    before_bytes = files_of(out)
     contact = sample_root / "content/contacts/jonah-kim.md"  # something to write again
     contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
     real_open = os.open
@@ -75,6 +76,7 @@ def test_a_failing_disk_is_one_line_and_the_old_site_stays(
     assert line.startswith(f"playbook: {out}/") and line.endswith(f": {said}")  # a file of
     # the output folder, not of the staging folder, which the failed build removed
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert files_of(out) == before_bytes  # each file as it was, Jonah's page too
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
 
@@ -182,6 +184,7 @@ def test_a_disk_too_full_for_the_folder_beside_the_output_names_the_output(
     argv = ["build", "-q", "-C", str(sample_root), "--out", str(out), "--jobs", "1", *TODAY]
     assert main(argv) == 0
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    before_bytes = files_of(out)
     contact = sample_root / "content/contacts/jonah-kim.md"  # something to commit
     contact.write_text(contact.read_text().replace("name: Jonah Kim", "name: Jonah K. Kim"))
     real_mkdir = os.mkdir
@@ -198,6 +201,7 @@ def test_a_disk_too_full_for_the_folder_beside_the_output_names_the_output(
         "or choose another folder with --out\n"
     )
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert files_of(out) == before_bytes  # each file as it was, Jonah's page too
     assert sorted(p.name for p in tmp_path.iterdir()) == ["playbook", "site"]
 
 
