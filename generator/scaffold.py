@@ -120,7 +120,31 @@ def _new_slug(name: str, kind: str) -> str:
         )
     if _a_path(name):  # `content/contacts/jane-doe.md`: content-contacts-jane-doe-md.md
         raise UsageError(_not_a_path(name, kind))
+    if _a_file_name(name):  # `jane-doe`: `name: jane-doe` on every page
+        raise UsageError(_not_a_file_name(name, kind))
     return slugs.slugify(name) or slugs.fallback_slug(name, kind)
+
+
+def _a_file_name(name: str) -> bool:
+    """Is `name` written as its file's (`jane-doe`, `verdant-grid`), as no one writes a
+    person's or company's name? `acme`, one word, may be a name as it is, and
+    `2026-11-24`, no word at all, is no file's name."""
+    text = name.strip()
+    return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", text)) and not _NO_WORD.fullmatch(text)
+
+
+_NO_WORD = re.compile(r"[0-9-]+")
+
+
+def _not_a_file_name(name: str, kind: str) -> str:
+    """Why `new` refuses a file name for a name (`jane-doe`), with the name it suggests
+    (`Jane Doe`), whose file is named the same."""
+    whose = "the person's" if kind == "contact" else "the company's"
+    return (
+        f"the name {quoted(name)} is written as a file name, and would be shown so on "
+        f"every page: give {whose} name, as in playbook new {kind} "
+        f"{_typed_again(_as_a_name(name))} (its file is {slugs.slugify(name)}.md all the same)"
+    )
 
 
 _SLUG_PATH = re.compile(r"[a-z0-9._-]+(?:/[a-z0-9._-]+)+|[A-Za-z]:[/\\].*")

@@ -757,6 +757,41 @@ def test_a_path_given_for_a_name_is_refused_with_the_name_it_suggests(
     assert sorted(sample_root.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("kind", "name", "meant", "file"),
+    [
+        ("contact", "jane-doe", "'Jane Doe'", "jane-doe.md"),
+        ("company", " verdant-grid ", "'Verdant Grid'", "verdant-grid.md"),
+    ],
+)
+def test_a_file_name_given_for_a_name_is_refused_with_the_name_it_suggests(
+    sample_root: Path,
+    kind: str,
+    name: str,
+    meant: str,
+    file: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`playbook new contact jane-doe` wrote `name: jane-doe`, shown so on every page,
+    where a path to the same file was told the name it means."""
+    before = sorted(sample_root.rglob("*"))
+    err = usage_error(["new", "-C", str(sample_root), kind, name], capsys)
+    whose = "person's" if kind == "contact" else "company's"
+    assert err.endswith(
+        f"\nplaybook new: error: the name {quoted(name)} is written as a file name, and would "
+        f"be shown so on every page: give the {whose} name, as in playbook new {kind} {meant} "
+        f"(its file is {file} all the same)\n"
+    )
+    assert sorted(sample_root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["acme", "Jane-Doe", "jane"])
+def test_one_word_or_a_name_with_capitals_is_still_a_name(sample_root: Path, name: str) -> None:
+    """A name of one word, or with a hyphen and capitals, is the name as typed."""
+    path = new_file(sample_root, "company", name)
+    assert f"name: {name}\n" in path.read_text()
+
+
 @pytest.mark.parametrize("name", ["Alex Kim (they/them)", "I/O Labs"])
 def test_a_name_with_a_slash_is_still_a_name(sample_root: Path, name: str) -> None:
     """A slash in a name that is no path is the name's."""
