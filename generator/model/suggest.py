@@ -348,8 +348,27 @@ def did_you_mean(options: list[str], written: str = "") -> str:
     if not options:
         return ""
     shown = options[:MOST_OFFERED]
-    note = look_alike_letters(written)
+    note = look_alike_letters(written) if _slipped_into_another_alphabet(written, shown) else ""
     return "did you mean " + " or ".join(shown) + "?" + (f" {note}" if note else "")
+
+
+_ANY_WORD_GAP = LazyPattern(r"[\W_]+")
+
+
+def _slipped_into_another_alphabet(written: str, shown: list[str]) -> bool:
+    """Whether the look-alike letters of `written` are a slip of the keyboard: in a word
+    that mixes them with Latin letters (coffee with a Cyrillic o), or one that reads, in
+    Latin, as a word of a name offered (ACME typed in Cyrillic, for acme). A word of
+    another language in its own letters is none: the Russian legal form OOO, in Cyrillic
+    before a company's name, was told to retype its Cyrillic O."""
+    offered = {w for name in shown for w in _ANY_WORD_GAP.split(name.casefold()) if w}
+    for word in _ANY_WORD_GAP.split(written):
+        if not any(c in _LOOK_ALIKE_LETTERS for c in word):
+            continue
+        mixed = any(c.isascii() and c.isalpha() for c in word)
+        if mixed or word.translate(_LATIN).casefold() in offered:
+            return True
+    return False
 
 
 def known_names(entities: Mapping[str, object], slugs: Iterable[str]) -> Names:

@@ -401,6 +401,32 @@ def test_a_reference_written_as_a_windows_path_is_offered_its_file_name(tmp_path
     ]
 
 
+def test_a_legal_form_in_its_own_alphabet_is_not_told_to_be_retyped(tmp_path: Path) -> None:
+    """`company:` with the Russian legal form OOO, in Cyrillic, before "Acme Robotics" was
+    offered acme and then told "... has a Cyrillic O, not Latin O: retype it", of a word
+    written in its own letters. A slip of the keyboard inside a word (a Cyrillic A in
+    Acme), or a word that reads as the name offered (ACME all in Cyrillic), is still told."""
+    ooo, a_cyrillic, acme_cyrillic = "\u041e\u041e\u041e", "\u0410", "\u0410\u0421\u041c\u0415"
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    write(tmp_path, "content/companies/acme.md", "---\nname: Acme Robotics\n---\n")
+    written = {
+        "ada": f"{ooo} \u00abAcme Robotics\u00bb",
+        "bo": f"{a_cyrillic}cme",
+        "cy": acme_cyrillic,
+    }
+    for slug, company in written.items():
+        write(
+            tmp_path, f"content/contacts/{slug}.md", f"---\nname: {slug}\ncompany: {company}\n---\n"
+        )
+    notes = [p.message.partition("did you mean acme?")[2] for p in check(tmp_path).errors]
+    assert notes == [
+        "",
+        f" '{a_cyrillic}cme' has a Cyrillic {a_cyrillic}, not Latin A: retype it",
+        f" '{acme_cyrillic}' has a Cyrillic {' and '.join(acme_cyrillic)}, not Latin A and C and "
+        "M and E: retype it",
+    ]
+
+
 def test_a_referrer_named_by_the_contacts_own_name_is_not_offered_their_file(
     tmp_path: Path,
 ) -> None:
