@@ -2096,8 +2096,11 @@ def _day_in_text(text: str) -> tuple[str, str]:
 
 
 _DAY_IN_TEXT = LazyPattern(
-    r"(?:\s*\b(?:by|on|before|due|until)\s+)?\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"
+    r"(?:(?<!\s)\s*+\b(?:by|on|before|due|until)\s+)?\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b"
 )
+"""A date in a reminder's text, with the word before it and the white space before that
+(which goes with it): that white space is taken from its start only, as from
+each of its characters a run of 40,000 spaces took 44 s of CPU to search."""
 
 
 @dataclass(frozen=True, slots=True)

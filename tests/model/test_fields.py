@@ -41,7 +41,7 @@ from generator.model.fields import (
     read_date,
     validate_document,
 )
-from generator.model.schema import PROFILE, QUESTION
+from generator.model.schema import FOLLOWUP, PROFILE, QUESTION
 from generator.sources.frontmatter import Document
 
 
@@ -821,6 +821,15 @@ def test_an_email_address_with_a_long_run_of_spaces_is_told_in_linear_time() -> 
     sent) took 20 s to be refused: looking for a spelled-out `at` or `dot` went from each
     space to the end of the run."""
     assert_linear(lambda text: convert(Email(), text), lambda n: f"maya{' ' * n}x", 1_000)
+
+
+def test_a_reminder_written_as_a_long_run_of_spaces_is_told_in_linear_time() -> None:
+    """`followups:` then `  - "<40,000 spaces>x"` took 44 s of CPU to be refused: looking
+    for a date in the text (`Send the deck by 2026-12-01`) went from each space to the end
+    of the run for a `by` before it. The hint still takes the date and the word before it."""
+    assert_linear(lambda text: convert(Record(FOLLOWUP), text), lambda n: f"{' ' * n}x", 1_000)
+    [message] = convert(Record(FOLLOWUP), "Send the deck   by 2026-12-01")[1]
+    assert "`- due: 2026-12-01`, then `  action: Send the deck` under it" in message
 
 
 def test_a_time_with_a_long_run_of_spaces_is_told_in_linear_time() -> None:
