@@ -119,9 +119,10 @@ def company_keys(name: str) -> tuple[str, str]:
     core = _initials_joined(written)
     if len(core) > 1 and (core[0] == "the" or _leading_legal_form(core[0], written[0])):
         core = core[1:]
-    while len(core) > 1 and (cut := _legal_form_at_end(core)):
-        core = core[:-cut]
-    return "".join(found), "".join(core)
+    end = len(core)
+    while end > 1 and (cut := _legal_form_at_end(core, end)):
+        end -= cut
+    return "".join(found), "".join(core[:end])
 
 
 def _leading_legal_form(first: str, written: str) -> bool:
@@ -130,13 +131,15 @@ def _leading_legal_form(first: str, written: str) -> bool:
     return first in LEADING_LEGAL_FORMS and first == written
 
 
-def _legal_form_at_end(core: list[str]) -> int:
-    """How many of the last words of `core` are a legal form (0 for none), leaving at least
-    one word: a company named `Limited` stays `limited`."""
+def _legal_form_at_end(core: list[str], end: int) -> int:
+    """How many of the last words of `core[:end]` are a legal form (0 for none), leaving at
+    least one word: a company named `Limited` stays `limited`. The caller moves `end` back
+    rather than cutting the list, which copied it once for each form cut, the square of
+    a name's length for a name of many (`Acme Inc Inc …`)."""
     for run in LEGAL_FORM_RUNS:
-        if len(core) > len(run) and tuple(core[-len(run) :]) == run:
+        if end > len(run) and tuple(core[end - len(run) : end]) == run:
             return len(run)
-    return 1 if core[-1] in LEGAL_FORMS else 0
+    return 1 if core[end - 1] in LEGAL_FORMS else 0
 
 
 def _initials_joined(found: list[str]) -> list[str]:
