@@ -118,11 +118,11 @@ def test_a_meeting_never_takes_its_contacts_slug(sample_root: Path) -> None:
     data = parsed(path)
     assert data["contact"] == "omar-haddad"
     assert data["status"] == "requested" and data["requested_on"] == TODAY
-    dated = new_file(sample_root, "meeting", "omar-haddad", day=dt.date(2026, 12, 9))
+    dated = new_file(sample_root, "meeting", "omar-haddad", day=dt.date(2026, 12, 9), today=TODAY)
     assert dated.name == "2026-12-09-omar-haddad.md"
     assert parsed(dated)["date"] == dt.date(2026, 12, 9)
     assert "time" not in parsed(dated)  # not made up: the calendar would show it as agreed
-    assert check(sample_root).errors == []
+    assert check(sample_root, TODAY).errors == []
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import SAMPLE_TODAY, write
 
 from generator.build import check
 from generator.errors import Problems
@@ -188,7 +188,7 @@ def request(root: Path, slug: str, requested_on: str) -> None:
 
 def holiday_warnings(root: Path) -> list[str]:
     write(root, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
-    return [str(w) for w in check(root).warnings if w.field == "holidays"]
+    return [str(w) for w in check(root, SAMPLE_TODAY).warnings if w.field == "holidays"]
 
 
 def test_listed_dates_warn_when_the_rules_reach_an_uncovered_year(tmp_path: Path) -> None:
@@ -212,7 +212,8 @@ def test_no_warning_without_holidays_or_with_a_country(tmp_path: Path, config: s
 
 
 def test_the_sample_is_covered(sample_root: Path) -> None:
-    assert [w for w in check(sample_root).warnings if w.field == "holidays"] == []
+    warnings = check(sample_root, SAMPLE_TODAY).warnings
+    assert [w for w in warnings if w.field == "holidays"] == []
 
 
 @pytest.mark.parametrize(
