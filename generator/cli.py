@@ -1093,7 +1093,8 @@ def _date(text: str) -> dt.date | _NotADate:
             read_date(text, _SOME_DAY)
         except Invalid as counted:
             if str(counted) == str(exc):  # nothing to count from today
-                raise argparse.ArgumentTypeError(_meant_this_year(str(exc))) from None
+                meant = _meant_this_year(str(exc), "--today", dt.date.today())
+                raise argparse.ArgumentTypeError(meant) from None
         return _NotADate(text)
     try:
         return not_years_ahead(day)
@@ -1101,20 +1102,27 @@ def _date(text: str) -> dt.date | _NotADate:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _meant_this_year(message: str) -> str:
+def _meant_this_year(message: str, option: str, today: dt.date) -> str:
     """`message`, a day written otherwise (`21261122`, `11/22/2126`) and the day it is
-    (`did you mean 2126-11-22?`), with, for a day years after the clock's, which `--today`
-    refuses as a year mistyped, the one it refuses it for: told 2126-11-22, the next run
-    was told "did you mean 2026-11-22?"."""
-    from generator.model.fields import year_mistyped_ahead
+    (`did you mean 2126-11-22?`), with, for a day years from `today` that `option` refuses
+    as a year mistyped, the one it refuses it for: told 2126-11-22, the next run was told
+    "did you mean 2026-11-22?". `--today` and `--to` refuse years ahead alone (a playbook
+    is built as it was years ago, a log may end then), `--date` years either way (as
+    `new` does), and `--from` years ahead, with a day no later than today, where a log
+    without --to ends."""
+    from generator.model.fields import in_year, year_mistyped, year_mistyped_ahead
 
     found = _MEANT.search(message)
     if found is None:
         return message
-    mistyped = year_mistyped_ahead(dt.date.fromisoformat(found[1]), dt.date.today())
+    day = dt.date.fromisoformat(found[1])
+    mistyped = (year_mistyped if option == "--date" else year_mistyped_ahead)(day, today)
     if mistyped is None:
         return message
-    return f"{message[: found.start()]}; did you mean {mistyped[1].isoformat()}?"
+    meant = mistyped[1]
+    if option == "--from" and meant > today:
+        meant = in_year(meant, meant.year - 1)
+    return f"{message[: found.start()]}; did you mean {meant.isoformat()}?"
 
 
 _MEANT = re.compile(r"; did you mean ([0-9]{4}-[0-9]{2}-[0-9]{2})\?$")
@@ -1201,7 +1209,7 @@ def _why_not(option: str, text: str, today: dt.date) -> str:
     try:
         read_date(text, today)
     except Invalid as exc:
-        return str(exc)
+        return _meant_this_year(str(exc), option, today)
     raise AssertionError(f"{text!r} read as a date only once today was known")
 
 

@@ -2855,3 +2855,29 @@ def test_a_today_written_otherwise_and_years_ahead_is_told_the_day_meant_at_once
         f"error: argument --today: expected a date as YYYY-MM-DD, got '{typed}'; did you mean "
         f"{meant.isoformat()}?\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "meant"),
+    [
+        (["new", "meeting", "elena-marsh", "--date", "21261120"], "2026-11-20"),
+        (["new", "meeting", "elena-marsh", "--date", "11/20/1926"], "2026-11-20"),
+        (["report", "--from", "21261101"], "2026-11-01"),
+        (["report", "--from", "21261201"], "2025-12-01"),  # no later than today
+        (["report", "--from", "2026-11-01", "--to", "21261121"], "2026-11-21"),
+    ],
+)
+def test_a_date_option_written_otherwise_and_years_off_is_told_the_day_meant_at_once(
+    sample_root: Path, argv: list[str], meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`new meeting ... --date 21261120` was told "did you mean 2126-11-20?", which the next
+    run refused as a year mistyped ("did you mean --date 2026-11-20?"), and so were --from
+    and --to: two runs to learn one day, as `--today` took before."""
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text() + f"today: {SAMPLE_TODAY}\n")
+    option, typed = argv[-2:]
+    err = usage_error([argv[0], "-C", str(sample_root), *argv[1:]], capsys)
+    assert (
+        f"error: argument {option}: expected a date as YYYY-MM-DD, got '{typed}'; did you mean "
+        f"{meant}?\n"
+    ) in err
