@@ -226,3 +226,23 @@ def test_one_meeting_with_two_people_is_one_line_on_the_dashboard_and_lists(
     assert "Coffee with Omar Haddad" not in listed
     company = scan(site / "companies/verdant-grid/index.html").text
     assert "Coffee with Elena Marsh and Omar Haddad" in company
+
+
+def test_todays_meeting_with_two_people_links_each_ones_agenda_and_purpose(
+    tmp_path: Path,
+) -> None:
+    """Elena joins Omar's coffee on its day, to network where Omar's is to learn: the
+    Today card named both but linked Omar's agenda and print pack only, and said
+    "informational", his file's purpose. Each person's agenda and print pack are linked
+    now, and both purposes said, as in the Meetings list's row."""
+    root = copy_sample(tmp_path / "pb")
+    elena = elena_joins_omar(root).replace("purpose: informational", "purpose: networking")
+    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena)
+    site = build(root, today=dt.date(2026, 11, 24), jobs=1).output
+    home = (site / "index.html").read_text()
+    card = re.search(r'<section class="today".*?</section>', home, re.S)
+    assert card is not None
+    for slug in ("2026-11-24-elena-marsh", "2026-11-24-omar-haddad"):
+        assert f'<a href="meetings/{slug}/">Agenda</a>' in card[0], slug
+        assert f'<a href="meetings/{slug}/print/">Print pack</a>' in card[0], slug
+    assert "networking and informational" in card[0]  # Elena's file first, as named
