@@ -120,15 +120,17 @@ def upcoming(playbook: Playbook, today: dt.date) -> list[Meeting]:
 
 def one_per_meeting(playbook: Playbook, meetings: Iterable[Meeting]) -> list[Meeting]:
     """`meetings`, one file for each meeting with several people (`Playbook.held_together`:
-    a file each, at the same time and place): the first of them listed stands for it, and
-    its row or card names them all (`meeting_link` of macros.html), as the calendar makes
-    it one event. A lunch with two people was two lunches at once on the dashboard."""
+    a file each, at the same time and place): its first file stands for it, wherever the
+    list meets one of them, so that every list words it alike, and its row or card names
+    them all (`meeting_link` of macros.html), as the calendar makes it one event. A lunch
+    with two people was two lunches at once on the dashboard."""
     seen: set[str] = set()
     kept = []
     for meeting in meetings:
         if meeting.slug not in seen:
-            kept.append(meeting)
-            seen.update(m.slug for m in playbook.held_together(meeting))
+            group = playbook.held_together(meeting)
+            kept.append(group[0] if group else meeting)
+            seen.update(m.slug for m in group)
     return kept
 
 

@@ -246,3 +246,19 @@ def test_todays_meeting_with_two_people_links_each_ones_agenda_and_purpose(
         assert f'<a href="meetings/{slug}/">Agenda</a>' in card[0], slug
         assert f'<a href="meetings/{slug}/print/">Print pack</a>' in card[0], slug
     assert "networking and informational" in card[0]  # Elena's file first, as named
+
+
+def test_a_meeting_with_two_people_is_titled_by_the_page_of_either(tmp_path: Path) -> None:
+    """With Elena's file for Omar's coffee, Omar's own page titled his row "Coffee with
+    Elena Marsh and Omar Haddad", its title a link to Elena's agenda, not his. A
+    contact's page titles it by their own file; every list of meetings, newest first too,
+    by the meeting's first file, so it is worded alike in each."""
+    root = copy_sample(tmp_path / "pb")
+    elena_joins_omar(root)
+    site = build(root, today=SAMPLE_TODAY, jobs=1).output
+    omar = (site / "contacts/omar-haddad/index.html").read_text()
+    own = '<a href="../../meetings/2026-11-24-omar-haddad/">Coffee with Omar Haddad</a> and '
+    assert own + '<a href="../../meetings/2026-11-24-elena-marsh/">Elena Marsh</a>' in omar
+    listed = scan(site / "meetings/index.html").text
+    assert listed.count("Coffee with Elena Marsh and Omar Haddad") == 2, listed
+    assert "Coffee with Omar Haddad and Elena Marsh" not in listed
