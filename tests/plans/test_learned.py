@@ -24,6 +24,7 @@ from generator.plans.learned import (
 )
 
 TODAY = dt.date(2026, 11, 22)
+REPEATED = "referrals: [ben, maria-gomez, ben]\n"
 
 
 def held(contact: str, day: str, body: str = "", extra: str = "") -> str:
@@ -190,6 +191,15 @@ def test_debrief_referrals_with_and_without_a_file(tmp_path: Path) -> None:
         ("ben", True, "Ben Okoro"),
         ("maria-gomez", False, "Maria Gomez"),
     ]
+
+
+def test_a_name_given_twice_is_one_referral_of_the_debrief(tmp_path: Path) -> None:
+    """`referrals: [ben, maria-gomez, ben]`: the debrief lists Ben once, where first given."""
+    playbook(tmp_path)  # its files; then Ada's meeting gives Ben's name twice
+    write(tmp_path, "content/meetings/a.md", held("ada", "2026-11-02", extra=REPEATED))
+    pb = load(tmp_path, Problems())
+    debrief = debrief_of(pb, derive(pb, TODAY).followups, "a")
+    assert [r.slug for r in debrief.referrals] == ["ben", "maria-gomez"]
 
 
 def test_debrief_followups_include_telling_the_referrer_and_the_thank_you(tmp_path: Path) -> None:
