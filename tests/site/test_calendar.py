@@ -674,6 +674,7 @@ def test_one_meeting_with_two_people_is_one_event(tmp_path: Path) -> None:
     (coffee,) = coffees
     assert str(coffee["SUMMARY"]) == "Coffee with Elena Marsh and Omar Haddad"
     assert coffee["DTEND"].dt - coffee["DTSTART"].dt == dt.timedelta(minutes=45)
+    assert coffee["CATEGORIES"].to_ical() == b"informational"  # both's purpose, once
     description = str(coffee["DESCRIPTION"])
     assert "Informational meeting (Elena Marsh, Head of Product, Carbon Ledger)" in description
     assert "meetings/2026-11-24-elena-marsh/index.html" in description
