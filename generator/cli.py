@@ -1423,7 +1423,9 @@ def _require_playbook(root: Path) -> None:
     content = root / "content"
     if content.is_dir():
         return
-    if (what := _not_a_folder(content)) is not None:  # `init` there would fail on it
+    from generator.sources.discover import not_a_folder
+
+    if (what := not_a_folder(content)) is not None:  # `init` there would fail on it
         raise UsageError(f"{content} {what}")
     near = _playbook_near(root)
     if near == ".":  # `-C content/contacts` from the playbook's folder: `cd .` says nothing
@@ -1460,25 +1462,6 @@ def _may_hold_a_playbook(folder: Path) -> bool:
     except (OSError, RuntimeError):
         return True
     return not (top or virtual) and os.access(folder, os.W_OK)
-
-
-def _not_a_folder(content: Path) -> str | None:
-    """What stands where the content/ folder should be and is not one (a file, a link
-    that leads nowhere), and what to do; None when nothing is there."""
-    if content.is_symlink():
-        try:
-            content.resolve(strict=True)
-        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
-            return (
-                f"is a link to {os.readlink(content)}, which leads to no folder (it is "
-                "missing, or the link leads back to itself): point it at your content folder"
-            )
-    if not content.exists():
-        return None
-    return (
-        "is a file where the playbook's content/ folder should be: move it away, or run "
-        "the command in your playbook's folder"
-    )
 
 
 def _playbook_near(root: Path) -> str | None:

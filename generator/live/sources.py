@@ -128,7 +128,11 @@ class LiveSources:
         if gone and not (self.root / "content").is_dir():
             # gone since serve started (moved, renamed, stashed), not just unreadable: the
             # files are kept as read, so those back unchanged are not named as changed
-            problems.items += [dataclasses.replace(p, message=CONTENT_GONE) for p in gone]
+            # a link left leading nowhere says so, as `check` does, not that it is gone
+            linked = (self.root / "content").is_symlink()
+            problems.items += [
+                p if linked else dataclasses.replace(p, message=CONTENT_GONE) for p in gone
+            ]
             return []
         self._files = {source.path: source for source in found}
         self._order = None

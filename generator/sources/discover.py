@@ -84,13 +84,36 @@ def is_editor_litter(name: str) -> bool:
     )
 
 
+NO_PLAYBOOK = "no playbook here (no content/ folder): run `playbook init`"
+
+
+def not_a_folder(content: Path) -> str | None:
+    """What stands where the content/ folder should be and is not one (a file, a link
+    that leads nowhere), and what to do; None when nothing is there. One text for the
+    commands, a build and the live preview: a link whose folder was moved was told "no
+    playbook here, run `playbook init`" by one, and "is a link ..." by another."""
+    if content.is_symlink():
+        try:
+            content.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+            return (
+                f"is a link to {os.readlink(content)}, which leads to no folder (it is "
+                "missing, or the link leads back to itself): point it at your content folder"
+            )
+    if not content.exists():
+        return None
+    return (
+        "is a file where the playbook's content/ folder should be: move it away, or run "
+        "the command in your playbook's folder"
+    )
+
+
 def discover(root: Path, problems: Problems) -> list[SourceFile]:
     """Every content file, sorted by path so builds are deterministic."""
     content = root / "content"
     if not content.is_dir():
-        problems.error(
-            "content", 1, "folder", "no playbook here (no content/ folder): run `playbook init`"
-        )
+        what = not_a_folder(content)
+        problems.error("content", 1, "folder", f"content/ {what}" if what else NO_PLAYBOOK)
         return []
     found: list[SourceFile] = []
     folders: list[tuple[Path, tuple[str, ...]]] = [(content, ())]

@@ -738,6 +738,27 @@ def test_a_content_folder_that_cannot_be_read_is_not_said_to_be_gone(
     assert builder.build([content]).ok
 
 
+def test_a_content_link_left_leading_nowhere_says_so_as_check_does(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """content/ a link whose folder was moved (`mv ../real ../moved`): `check` said
+    "content is a link to ../real, which leads to no folder ...", the preview that the
+    folder was gone ("put it back"), and a build "no playbook here ... run `playbook
+    init`". All three say the link's; the pages come back with the folder."""
+    content, real = sample_root / "content", tmp_path / "real"
+    content.rename(real)
+    content.symlink_to(tmp_path / "moved")
+    told = (
+        "content:1: folder: content/ is a link to "
+        f"{tmp_path / 'moved'}, which leads to no folder (it is missing, or the link leads "
+        "back to itself): point it at your content folder"
+    )
+    assert [str(e) for e in builder.build([content]).errors] == [told]
+    assert [str(e) for e in check(sample_root, SAMPLE_TODAY).errors] == [told]
+    real.rename(tmp_path / "moved")
+    assert builder.build([content]).ok
+
+
 EXTRA_CSS = "themes/default/static/extra.css"
 
 
