@@ -935,7 +935,7 @@ def _records_in(value: object, found: set[type], seen: set[int]) -> None:
 def test_every_field_of_what_a_page_receives_is_in_the_themes_doc() -> None:
     """docs/themes.md named the fields the default theme reads, and no other: a theme's
     author could not know of a planned question's `index`, an agenda's `said`, a
-    follow-up's `is_open`, a meeting's `arranged` or `sort_key`, though each is there in
+    follow-up's `is_open`, a meeting's `arranged` or `sort_day`, though each is there in
     every page's variables. Each field and property of every record the sample's pages
     are given is named there, unless it is a front-matter field (docs/content.md)."""
     playbook = load(REPO, Problems(), today=SAMPLE_TODAY)
