@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import smartquotes as its_smartquotes
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from generator.sources import markdown
 from generator.sources.markdown import (
     MAX_HTML_DEPTH,
     MAX_LAZY_QUOTED,
@@ -178,9 +179,24 @@ def test_lazy_lines_under_deep_quotes_are_refused_before_they_take_minutes(befor
     assert seconds_to_render(lazy) < 4 * baseline + 0.5
     out = render(lazy, lambda name: None, lambda *_: None)
     assert out.lazy_quotes == 2 + before.count("\n") and out.html.startswith("<pre>Notes.")
-    if not before:
-        fewer = render(lazy[: -200 * len("b\n")], lambda name: None, lambda *_: None)
-        assert fewer.lazy_quotes is None and fewer.html.count("<blockquote>") == 90
+
+
+def test_lazy_lines_under_deep_quotes_up_to_the_limit_are_rendered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As many lazy lines as the limit takes, the quotes are rendered; one more, and the
+    body is shown as typed. At a limit a hundredth of the real one, so that rendering
+    just under it takes a fraction of a second, not the seconds it takes at the real one."""
+    limit = MAX_LAZY_QUOTED // 100
+    monkeypatch.setattr(markdown, "MAX_LAZY_QUOTED", limit)
+
+    def quote_above(lazy_lines: int) -> Rendered:
+        text = "Notes.\n\n" + ">" * 90 + " a\n" + "b\n" * lazy_lines
+        return render(text, lambda name: None, lambda *_: None)
+
+    under, over = quote_above(limit // 90), quote_above(limit // 90 + 1)
+    assert under.lazy_quotes is None and under.html.count("<blockquote>") == 90
+    assert over.lazy_quotes == 2 and over.html.startswith("<pre>Notes.")
 
 
 QUOTES = 120_000
