@@ -62,7 +62,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import re
 import zoneinfo
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -71,6 +70,7 @@ from generator.model.assemble import first_listings, is_question_id
 from generator.model.config import MeetingDefaults
 from generator.model.entities import Company, Contact, Meeting, Playbook, Question, introducers
 from generator.model.schema import CATEGORIES
+from generator.patterns import CaselessPattern
 from generator.plans.asks import SAME_SENTENCE, job_ask
 from generator.plans.followups import LET_GO, FollowUpItem, open_items
 from generator.plans.targets import RankedCompany, still_open
@@ -120,10 +120,9 @@ _POSTED = (
 )
 """Other ways of asking to keep in touch, said by you to them: "may I keep you posted?",
 "can I follow up with you in a few months?"."""
-KEEPS_IN_TOUCH = re.compile(
+KEEPS_IN_TOUCH = CaselessPattern(
     rf"\b(?:I|we|us)\b{_WITHIN}?\b(?:{_IN_TOUCH}|{_POSTED})"
-    rf"|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}",
-    re.IGNORECASE,
+    rf"|\b(?:ok|okay|alright|fine)\s+to\s+{_IN_TOUCH}"
 )
 """A question asking whether you may keep in touch, which the wrap-up asks (not how
 the guest keeps in touch with their field)."""
@@ -143,22 +142,24 @@ _MAY_I = r"(?:should|could|can|might)\s+I\s+"
 _SUGGEST = r"(?<!\bdid\s)you\s+(?:suggest|recommend)\b"
 _I_SHOULD = r"I\s+(?:should|could|can|might|ought\s+to)\s+(?:also\s+)?(?:be\s+)?"
 """`_MAY_I` said as a statement, within a question: "who do you think I should talk to"."""
-ASKS_FOR_NAMES = re.compile(
+ASKS_FOR_NAMES = CaselessPattern(
     rf"\b(?:who|whom|anyone|anybody|someone|somebody)\s+{_ELSE}{_WITHIN}?"
     rf"(?:{_BY_YOU}{_REACHING}|\bworth\b)"
     rf"|\b(?:who|whom)\b{_WITHIN}?\b{_MAY_I}{_REACH}"
     rf"|\b(?:who|whom|anyone|anybody|someone|somebody)\b{_WITHIN}?\b{_SUGGEST}"
     rf"|\b(?:who|whom|anyone|anybody|someone|somebody|people|others)\b{_WITHIN}?"
-    rf"\b{_I_SHOULD}{_REACHING}",
-    re.IGNORECASE,
+    rf"\b{_I_SHOULD}{_REACHING}"
 )
 """A question asking whom else to talk to, which the wrap-up (or the ask) asks."""
-_TOUCH_WORDS = re.compile(rf"\b(?:{_TOUCH}|{_POSTED})", re.IGNORECASE)
-_NAMES_WORDS = re.compile(rf"\b(?:{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})", re.IGNORECASE)
-_CLOSING_WORDS = re.compile(rf"{_TOUCH_WORDS.pattern}|{_NAMES_WORDS.pattern}", re.IGNORECASE)
+_TOUCH_WORDS = CaselessPattern(rf"\b(?:{_TOUCH}|{_POSTED})")
+_NAMES_WORDS = CaselessPattern(rf"\b(?:{_ELSE}|{_MAY_I}|{_SUGGEST}|{_I_SHOULD})")
+_CLOSING_WORDS = CaselessPattern(rf"{_TOUCH_WORDS.pattern}|{_NAMES_WORDS.pattern}")
 """Words each way of `KEEPS_IN_TOUCH` (`_TOUCH_WORDS`) and `ASKS_FOR_NAMES`
 (`_NAMES_WORDS`) to match has, found without their spans of a sentence: most texts have
-none, and trying the spans from each `I`, `we` or `who` took 40 to 140 µs a text."""
+none, and trying the spans from each `I`, `we` or `who` took 40 to 140 µs a text. All
+five are searched in the text put in lower case (`CaselessPattern`): without case, each
+branch was tried at every word (`closes` and `keeps_in_touch`, 5,800 calls of 10 texts
+at 1,000 files: 51 ms of CPU, 28 ms so)."""
 
 KINDS = ("open", "background", "questions", "ask", "wrap")
 """Segment kinds, in the order they happen; the theme words each (`agenda_plan.html`)."""

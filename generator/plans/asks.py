@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from generator.patterns import LazyPattern
+from generator.patterns import LazyPattern, for_lower_case, in_lower_case
 
 # ---------------------------------------------------------------------------- pieces
 
@@ -588,38 +588,20 @@ no group, so none is numbered or named twice here (test_job_ask_corpus.py checks
 and that the two agree)."""
 
 
-def _for_lower_case(pattern: str) -> str:
-    """`pattern`, searched without case, as a pattern that searches text put in lower case
-    with case: its letters in lower case (its escapes as they are: `\\b`, `\\s`), and a
-    part that minds case (`(?-i:...)`, a company's capitalised name) minding it no more,
-    so that it matches wherever it did, and more: the rules decide after it."""
-    return "".join(
-        token if token[0] == "\\" else "(?:" if token == "(?-i:" else token.lower()
-        for token in _PATTERN_PIECE.findall(pattern)
-    )
-
-
-_PATTERN_PIECE = re.compile(r"\\.|\(\?-i:|.", re.DOTALL)
-
-
 @functools.cache
 def any_job_ask_in_lower_case() -> re.Pattern[str]:
     """`ANY_JOB_ASK` for a sentence put in lower case, searched with case: about twice as
     quick (searching without case, each branch is tried at every word: 0.2 ms a sentence,
     112 ms of CPU at 1,000 files, 58 ms with case, where a branch whose first letter is
-    not there is passed over at once). Made when first needed, as the rules are."""
-    return re.compile(_for_lower_case(ANY_JOB_ASK.pattern))
-
-
-FOLDED_ELSEWHERE = ("\u0130", "\u0131", "\u017f")
-"""I with a dot above, dotless i and the long s: a search without case takes them for i, i
-and s, and lower() does not make them those (the first becomes two characters): a
-sentence with one is searched without case."""
+    not there is passed over at once). Made when first needed, as the rules are. Its one
+    part that minds case (`(?-i:...)`, a company's capitalised name) minds it no more: it
+    matches wherever `ANY_JOB_ASK` does, and more, and the rules decide after it."""
+    return re.compile(for_lower_case(ANY_JOB_ASK.pattern))
 
 
 def _may_ask(sentence: str) -> bool:
     """Does `ANY_JOB_ASK` match in `sentence`? (`any_job_ask_in_lower_case`, where it can.)"""
-    if not sentence.isascii() and any(letter in sentence for letter in FOLDED_ELSEWHERE):
+    if not in_lower_case(sentence):
         return ANY_JOB_ASK.search(sentence) is not None
     return any_job_ask_in_lower_case().search(sentence.lower()) is not None
 

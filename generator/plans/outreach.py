@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from generator.errors import ContentError, Severity, counted
 from generator.model.config import Config
 from generator.model.entities import Meeting
+from generator.patterns import CaselessPattern
 from generator.plans.agenda import meeting_length
 from generator.plans.asks import Ask, find_job_ask
 from generator.plans.followups import LET_GO, OVERDUE, state_of, thank_you_due
@@ -124,7 +125,7 @@ _NUMBER = (
     r"(?:\d{1,3}(?:\.\d{1,2})?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 )
 _AND_A_HALF = r"\s+and\s+a\s+half"
-_LENGTH = re.compile(
+_LENGTH = CaselessPattern(
     rf"\b(?P<hours>{_NUMBER}|an)(?:h(?P<joined>[0-5][0-9])(?:m(?:in(?:ute)?s?)?)?\b"
     rf"|\s*(?:hours?|hrs?|h)\s*,?\s*(?:and\s+)?(?P<and_minutes>{_NUMBER})[\s-]*"
     r"(?:min(?:ute)?s?|m)\b)"
@@ -134,8 +135,7 @@ _LENGTH = re.compile(
     r"|\b(?P<half>half\s+an\s+hour|half-hour|half\s+hour)\b"
     r"|\b(?P<quarter>(?:a\s+)?quarter\s+of\s+an\s+hour|quarter-hour)\b"
     rf"|\b(?P<hour>an\s+hour|one\s+hour)\b(?!['\u2019]s)"
-    rf"(?:(?P<hour_half>{_AND_A_HALF}\b)|\s+or\s+(?P<hour_or>two|three|[23])\b)?",
-    re.IGNORECASE,
+    rf"(?:(?P<hour_half>{_AND_A_HALF}\b)|\s+or\s+(?P<hour_or>two|three|[23])\b)?"
 )
 """A length of time: "20 minutes", "15-20 min", "a 30-minute call", "half an hour",
 "no more than an hour", "1.5 hours", "an hour and a half", "one or two hours", "an hour or

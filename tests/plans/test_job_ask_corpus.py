@@ -16,6 +16,7 @@ from conftest import SAMPLE_TODAY, copy_sample
 from timing import assert_linear
 
 from generator.build import build
+from generator.patterns import FOLDED_ELSEWHERE, for_lower_case
 from generator.plans import asks
 from generator.plans.asks import (
     ANY_JOB_ASK,
@@ -277,11 +278,11 @@ def test_a_sentence_in_lower_case_searched_with_case_matches_where_it_did_withou
     everything = "".join(
         chr(code)
         for code in range(0x110000)
-        if not 0xD800 <= code < 0xE000 and chr(code) not in asks.FOLDED_ELSEWHERE
+        if not 0xD800 <= code < 0xE000 and chr(code) not in FOLDED_ELSEWHERE
     )
     lowered = everything.lower()
     assert len(lowered) == len(everything)
-    source = re.sub(r"\\.", "", asks._for_lower_case(ANY_JOB_ASK.pattern))
+    source = re.sub(r"\\.", "", for_lower_case(ANY_JOB_ASK.pattern))
     assert "(?-i:" not in source and source == source.lower()
     for piece in [*map(re.escape, sorted(set(source))), r"\w", r"\s"]:
         without_case = [m.start() for m in re.finditer(piece, everything, re.IGNORECASE)]
