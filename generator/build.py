@@ -62,7 +62,8 @@ from generator.site.pages import SECTIONS, Options, PageKind, site_pages
 from generator.site.render import MISSING_FILE, Site, make_environment, render_missing_page
 from generator.site.theme import has_own_templates, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
-from generator.sources.discover import discover, unread_files
+from generator.sources.discover import SourceFile, discover, unread_files
+from generator.sources.frontmatter import Document
 from generator.sources.read import Read, read
 from generator.stopwatch import Stopwatch
 
@@ -137,7 +138,20 @@ def read_all(
     """Every source file under content/, read and parsed (on every core when many)."""
     sources = discover(root, problems)
     progress.stage(f"Reading {len(sources):,} files", len(sources))
-    return fork_map(partial(read, meant=meant_field), sources, jobs, progress.advance)
+    made = fork_map(_made_of, sources, jobs, progress.advance)
+    return [Read(source, *parts) for source, parts in zip(sources, made, strict=True)]
+
+
+def _made_of(
+    source: SourceFile,
+) -> tuple[Document | None, tuple[ContentError, ...], Document | None]:
+    """What `read` makes of `source` (its document, problems and the part of it YAML could
+    read), without `source`: a worker sends back what it made, and this process has the
+    files it gave out. Each sent back took its path with it, made again from its parts on
+    arrival: a third of the time the pickles of 1,000 files took both ways (77 ms, 45 ms
+    without)."""
+    one = read(source, meant=meant_field)
+    return one.doc, one.problems, one.partly
 
 
 def parsed_of(reads: Iterable[Read], problems: Problems) -> tuple[list[Parsed], list[Unparsed]]:

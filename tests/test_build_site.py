@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import os
+import pickle
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY, build_errors, copy_sample, make_playbook, write
 from site_checks import broken_links, html_pages, scan
 
+from generator import build as build_module
 from generator.build import COACH, Audience, build, check, load
 from generator.cli import main
 from generator.errors import Problems, UsageError
@@ -1040,3 +1043,26 @@ def test_a_request_never_answered_can_be_closed_as_no_reply(tmp_path: Path) -> N
     assert "No reply" in log.read_text("utf-8-sig") and "No reply yet" not in log.read_text()
     write(root, rel, text.replace("status: no-reply", "status: ghosted"))
     assert any("did you mean no-reply?" in e for e in map(str, check(root, SAMPLE_TODAY).errors))
+
+
+def test_the_readers_send_back_what_they_made_of_each_file_not_the_file(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a worker reads crosses back to the build as a pickle: each file it was given
+    went with it (its path made again from its parts on arrival, a third of the time the
+    pickles took), where the build has them already. What crosses is the document, its
+    problems and the part YAML could read; the build puts each with its file again."""
+    sent: list[bytes] = []
+
+    def pickled_map(function: Any, items: Any, jobs: Any = None, done: Any = None) -> Any:
+        data = pickle.dumps([function(item) for item in items])  # as a worker sends them
+        sent.append(data)
+        return pickle.loads(data)
+
+    monkeypatch.setattr(build_module, "fork_map", pickled_map)
+    reads = build_module.read_all(sample_root, Problems(), jobs=2)
+    assert len(sent) == 1 and b"SourceFile" not in sent[0] and b"PosixPath" not in sent[0]
+    assert b"Document" in sent[0]
+    jonah = next(r for r in reads if r.source.rel == "content/contacts/jonah-kim.md")
+    assert jonah.doc is not None and jonah.doc.data["name"] == "Jonah Kim"
+    assert all(r.doc is None or r.doc.path == r.source.rel for r in reads)  # each with its own
