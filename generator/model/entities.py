@@ -360,10 +360,10 @@ slug."""
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """The meetings held with one person and their declines, kept once per person: a
-    query about one of many meetings with them looks its place up (`bisect`) instead of
-    going through them all again (1,200 meetings with one person went through 1.4
-    million for their first day met alone)."""
+    """The meetings held with one person, their declines and the order their meetings
+    were asked for, kept once per person: a query about one of many meetings with them
+    looks its place up (`bisect`) instead of going through them all again (1,200
+    meetings with one person went through 1.4 million for their first day met alone)."""
 
     held: tuple[Meeting, ...] = ()
     """The meetings marked `done`, oldest first (`Playbook.order_of`)."""
@@ -376,6 +376,16 @@ class History:
     declines: tuple[dt.date, ...] = ()
     """The day of each declined meeting (`requested_on`, else its date, else UNDATED),
     earliest first."""
+    asked: tuple[Meeting, ...] = ()
+    """The meetings not declined that have a day they were asked for (`asked_on`), by
+    that day, then place in time."""
+    asked_days: tuple[dt.date, ...] = ()
+    """That day of each of `asked`, in its order."""
+    open_places: tuple[Place, ...] = ()
+    """The place in time of each of `asked`, in time order."""
+    first_asked_from: tuple[int, ...] = ()
+    """For each of `open_places`, the first asked for of the meetings from it on: its
+    index in `asked`."""
 
     def held_before(self, meeting: Meeting, place: Place) -> tuple[Meeting, ...]:
         """The meetings held before `meeting`, whose place in time is `place`
@@ -396,6 +406,15 @@ class History:
         """The date of the last meeting held by `today`, None before any."""
         at = bisect.bisect_right(self.days, today)
         return self.days[at - 1] if at else None
+
+    def asked_after(self, place: Place, day: dt.date) -> Meeting | None:
+        """The first asked for (`asked_on`, then place in time) of the meetings not
+        declined that come after `place` in time or were asked for after `day`; None when
+        none is."""
+        at = bisect.bisect_right(self.open_places, place)
+        found = [*self.first_asked_from[at : at + 1], bisect.bisect_right(self.asked_days, day)]
+        first = min(found)
+        return self.asked[first] if first < len(self.asked) else None
 
 
 NO_HISTORY = History()
@@ -519,6 +538,7 @@ class Playbook:
                 tuple(m for m, _ in dated),
                 tuple(day for _, day in dated),
                 tuple(sorted(declines)),
+                *_asked_index(self, meetings),
             )
         return found
 
@@ -741,6 +761,33 @@ class Playbook:
 
 UNDATED = dt.date.min
 """The decline date of a declined meeting with neither `requested_on` nor `date`."""
+
+
+def asked_on(meeting: Meeting) -> dt.date | None:
+    """The day a meeting was asked for: its `requested_on`, else its date (one arranged
+    without a request was agreed on by its day); None with neither."""
+    return meeting.requested_on or meeting.date
+
+
+def _asked_index(
+    playbook: Playbook, meetings: list[Meeting]
+) -> tuple[tuple[Meeting, ...], tuple[dt.date, ...], tuple[Place, ...], tuple[int, ...]]:
+    """`History.asked` and the rest of what `History.asked_after` reads, from one
+    person's meetings in time order (a function, not a query: the live preview asks
+    queries of a slug)."""
+    open_ = [(day, m) for m in meetings if m.status != "declined" and (day := asked_on(m))]
+    keyed = sorted((day, playbook.order_of(m), m) for day, m in open_)
+    at = {m.slug: index for index, (_, _, m) in enumerate(keyed)}
+    first_from, least = [], len(keyed)
+    for _, m in reversed(open_):
+        least = min(least, at[m.slug])
+        first_from.append(least)
+    return (
+        tuple(m for _, _, m in keyed),
+        tuple(day for day, _, _ in keyed),
+        tuple(playbook.order_of(m) for _, m in open_),
+        tuple(reversed(first_from)),
+    )
 
 
 def _offset(day: dt.date, time: dt.time, zone: zoneinfo.ZoneInfo) -> dt.timedelta | None:

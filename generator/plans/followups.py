@@ -58,6 +58,7 @@ from generator.model.entities import (
     FollowUp,
     Meeting,
     Playbook,
+    asked_on,
     meeting_noun,
     meeting_title,
     name_order,
@@ -856,18 +857,11 @@ def next_meeting(playbook: Playbook, meeting: Meeting) -> Meeting | None:
     it: the first asked for (its `requested_on`, else its date; the oldest on the same
     day), whatever day it is today, so the same files always name the same one; None
     when none is."""
-    asked = meeting.requested_on or meeting.date
+    asked = asked_on(meeting)
     if asked is None:
         return None
-    later = []
-    place = playbook.order_of(meeting)
-    for other in playbook.meetings_with(meeting.contact):
-        day = other.requested_on or other.date
-        if other.slug == meeting.slug or other.status == "declined" or day is None:
-            continue
-        if playbook.order_of(other) > place or day > asked:
-            later.append((day, other))
-    return min(later, key=lambda found: found[0], default=(None, None))[1]
+    history = playbook.history_of(meeting.contact)
+    return history.asked_after(playbook.order_of(meeting), asked)  # each: a bisect
 
 
 def _arranged_on(meeting: Meeting, today: dt.date) -> dt.date:

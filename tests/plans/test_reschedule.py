@@ -9,9 +9,11 @@ from pathlib import Path
 from conftest import write
 from site_checks import scan
 from test_followups_first_week import built
+from timing import assert_linear
 
 from generator.build import checked, load
 from generator.errors import Problems
+from generator.model.entities import Playbook
 from generator.plans.followups import contact_followups
 
 TODAY = dt.date(2026, 11, 22)
@@ -254,4 +256,37 @@ def test_a_reschedule_recorded_on_a_meeting_not_cancelled_is_warned_of_and_not_c
         "as being in touch. Set status: cancelled if the meeting fell through, or, to record "
         "that you were in touch about it that day, add it under followups: as a reminder "
         "with done: 2026-11-20"
+    ]
+
+
+def _cancelled_again_and_again(root: Path, count: int) -> Playbook:
+    """`count` coffees with Ada, each asked for a day after the last and cancelled, each
+    with a day to get back in touch."""
+    write(root, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    first = TODAY - dt.timedelta(days=count + 10)
+    for n in range(count):
+        asked = first + dt.timedelta(days=n)
+        front = CANCELLED.format(day=asked + dt.timedelta(days=5), extra="")
+        front = front.replace("2026-11-01", str(asked)).replace("2026-11-10", str(asked))
+        write(root, f"content/meetings/{asked}.md", front)
+    return load(root, Problems())
+
+
+def test_many_meetings_cancelled_with_one_person_are_followed_up_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    """Each cancelled meeting looked for the next one asked for among all the meetings
+    with the person, for its own reminder and again for keep-in-touch (500 cancelled
+    coffees with one person went through them 750,000 times). Each is taken up by the
+    next one, asked for the day after it; the last waits for its day."""
+
+    def followups(playbook: Playbook) -> None:
+        contact_followups(playbook, TODAY, "ada")
+
+    assert_linear(followups, lambda n: _cancelled_again_and_again(tmp_path / str(n), n), 60)
+    items = contact_followups(_cancelled_again_and_again(tmp_path / "3", 3), TODAY, "ada")
+    assert [(i.meeting, i.done) for i in items if i.rule == "reschedule"] == [
+        ("2026-11-09", dt.date(2026, 11, 10)),
+        ("2026-11-10", dt.date(2026, 11, 11)),
+        ("2026-11-11", None),
     ]
