@@ -386,6 +386,17 @@ class History:
     first_asked_from: tuple[int, ...] = ()
     """For each of `open_places`, the first asked for of the meetings from it on: its
     index in `asked`."""
+    agreed: tuple[Meeting, ...] = ()
+    """The meetings scheduled or held (`Meeting.arranged`) that have a day they were asked
+    for (`asked_on`), by that day, then slug: the first after a request's day is the yes
+    to it (`answer_to`)."""
+    agreed_days: tuple[dt.date, ...] = ()
+    """That day of each of `agreed`, in its order."""
+    agreed_unasked: tuple[Meeting, ...] = ()
+    """Those of `agreed` without `requested_on`, by date, then slug: one held the day of a
+    request answers it too."""
+    agreed_unasked_days: tuple[dt.date, ...] = ()
+    """The date of each of `agreed_unasked`, in its order."""
 
     def held_before(self, meeting: Meeting, place: Place) -> tuple[Meeting, ...]:
         """The meetings held before `meeting`, whose place in time is `place`
@@ -415,6 +426,16 @@ class History:
         found = [*self.first_asked_from[at : at + 1], bisect.bisect_right(self.asked_days, day)]
         first = min(found)
         return self.asked[first] if first < len(self.asked) else None
+
+    def answer_to(self, asked: dt.date) -> Meeting | None:
+        """The first meeting scheduled or held (by day asked for, then slug) that was set up
+        after a request of `asked` (`plans.followups.answer_to` says why): asked for after
+        that day, or with no `requested_on` and dated that day or after; None when none was."""
+        same_day = bisect.bisect_left(self.agreed_unasked_days, asked)
+        if self.agreed_unasked_days[same_day : same_day + 1] == (asked,):
+            return self.agreed_unasked[same_day]
+        later = bisect.bisect_right(self.agreed_days, asked)
+        return self.agreed[later] if later < len(self.agreed) else None
 
 
 NO_HISTORY = History()
@@ -539,6 +560,7 @@ class Playbook:
                 tuple(day for _, day in dated),
                 tuple(sorted(declines)),
                 *_asked_index(self, meetings),
+                *_agreed_index(meetings),
             )
         return found
 
@@ -787,6 +809,21 @@ def _asked_index(
         tuple(day for day, _, _ in keyed),
         tuple(playbook.order_of(m) for _, m in open_),
         tuple(reversed(first_from)),
+    )
+
+
+def _agreed_index(
+    meetings: list[Meeting],
+) -> tuple[tuple[Meeting, ...], tuple[dt.date, ...], tuple[Meeting, ...], tuple[dt.date, ...]]:
+    """`History.agreed` and the rest of what `History.answer_to` reads, from one person's
+    meetings."""
+    agreed = sorted((day, m.slug, m) for m in meetings if m.arranged and (day := asked_on(m)))
+    unasked = [(day, m) for day, _, m in agreed if m.requested_on is None]
+    return (
+        tuple(m for _, _, m in agreed),
+        tuple(day for day, _, _ in agreed),
+        tuple(m for _, m in unasked),
+        tuple(day for day, _ in unasked),
     )
 
 

@@ -918,10 +918,10 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     of time), nor while a cancelled one waits for its
     `reschedule:` date (its own item is when to get back in touch: they said they are
     busy until then), nor while a request waits for its answer (`request_lapses`: the
-    nudge and the second contact follow it up; a meeting set up after it `answers` it), nor
-    while one still scheduled after its day waits for its outcome. Once a request lapses
-    unanswered, it is due again, not before that day. Missed intervals do not pile up
-    (`latest_due`): someone last seen years ago is at most one interval late."""
+    nudge and the second contact follow it up; a meeting set up after it answers it,
+    `answer_to`), nor while one still scheduled after its day waits for its outcome. Once
+    a request lapses unanswered, it is due again, not before that day. Missed intervals do
+    not pile up (`latest_due`): someone last seen years ago is at most one interval late."""
     met = contact.met_on is not None and contact.met_on <= ctx.today  # not yet: a day to come
     if not met and first_met(ctx.playbook, contact.slug, None, ctx.today) is None:
         return
@@ -936,7 +936,7 @@ def _keep_in_touch(ctx: _Context, contact: Contact) -> Iterator[FollowUpItem]:
     lapsed = [
         request_lapses(m, ctx.config)
         for m in meetings
-        if m.status == "requested" and not any(answers(other, m) for other in meetings)
+        if m.status == "requested" and answer_to(ctx.playbook, m) is None
     ]
     if any(day > ctx.today for day in lapsed):
         return
@@ -992,24 +992,19 @@ def latest_due(
     return day(steps)
 
 
-def answers(meeting: Meeting, request: Meeting) -> bool:
-    """Whether `meeting` was the yes to `request`: a meeting with the same person,
+def answer_to(playbook: Playbook, request: Meeting) -> Meeting | None:
+    """The meeting that was the yes to `request`: a meeting with the same person,
     scheduled or held, set up after the request (asked for after its `requested_on`, or,
     with no `requested_on` of its own, dated on or after that day: a meeting held the day
-    of a request answers it). One asked for the same day is two offers in one message, and
-    one arranged before the request (still ahead when you asked again) is not its answer;
-    a request with no `requested_on` has none. Keep-in-touch stops waiting on a request
-    so answered, and `check` says to merge the two files."""
-    asked = request.requested_on
-    day = meeting.requested_on or meeting.date
-    return (
-        asked is not None
-        and day is not None
-        and meeting is not request
-        and meeting.contact == request.contact
-        and meeting.arranged
-        and (day > asked or (day == asked and meeting.requested_on is None))
-    )
+    of a request answers it); the first by that day, then slug, when several were. One
+    asked for the same day is two offers in one message, and one arranged before the
+    request (still ahead when you asked again) is not its answer; a request with no
+    `requested_on` has none. Keep-in-touch stops waiting on a request so answered, and
+    `check` says to merge the two files. Looked up in the person's `History`, so that
+    many requests with one person are not each compared with all their meetings."""
+    if request.requested_on is None or request.arranged:
+        return None
+    return playbook.history_of(request.contact).answer_to(request.requested_on)
 
 
 def coming_up(meeting: Meeting, today: dt.date) -> bool:

@@ -97,7 +97,7 @@ from generator.plans.agenda import (
 )
 from generator.plans.asks import job_ask
 from generator.plans.followups import (
-    answers,
+    answer_to,
     long_date,
     second_contact_company,
     waits_to_reschedule,
@@ -281,19 +281,14 @@ def _answered_by_decline(
 
 def _answered_by_a_meeting(meeting: Meeting, playbook: Playbook) -> Iterator[ContentError]:
     """A request without an answer (`UNANSWERED`) and a meeting with the same person that
-    `answers` it (set up after it, as keep-in-touch counts it): their yes answered it, yet
-    its reminders to nudge them and to reach someone else still run."""
+    answers it (`answer_to`: set up after it, as keep-in-touch counts it): their yes
+    answered it, yet its reminders to nudge them and to reach someone else still run."""
     asked = meeting.requested_on
     if meeting.status not in UNANSWERED or asked is None:
         return
-    later = [
-        (other.requested_on or other.date or asked, other)
-        for other in playbook.meetings_with(meeting.contact)
-        if answers(other, meeting)
-    ]
-    if not later:
+    other = answer_to(playbook, meeting)
+    if other is None:
         return
-    _, other = min(later, key=lambda found: (found[0], found[1].slug))
     noun = meeting_noun(other.format, other.purpose)
     when = f" on {long_date(other.date)}" if other.date else ""
     reminders = (

@@ -20,6 +20,7 @@ from generator.errors import Problems, Severity
 from generator.model.entities import Playbook
 from generator.plans.asks import JOB_ASK_RULES, job_ask
 from generator.plans.facts import Facts
+from generator.plans.followups import contact_followups
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -462,6 +463,65 @@ def test_a_request_answered_by_a_meeting_in_a_file_of_its_own_is_told_to_say_so(
         "warning: content/meetings/gave_up.md:3: status: "
         + said.format(
             "2026-10-02", "no-reply", "the reminder to reach someone else goes on", "2026-10-02"
+        ),
+    ]
+
+
+def _asked_and_met(root: Path, count: int, answered: bool = True) -> Playbook:
+    """Jane met on a call, then `count` requests to her, given up on (`no-reply`) and each
+    met the next day in a file of its own (a call held, with no `requested_on`), then
+    asked again the day after; or, not `answered`, still `requested`, a day apart."""
+    tiny(root)
+    first = TODAY - dt.timedelta(days=2 * count + 2)
+    call = "---\ncontact: jane-doe\nformat: phone\nstatus: done\ndate: {}\n---\n"
+    write(root, "content/meetings/first-call.md", call.format(first - dt.timedelta(days=1)))
+    for n in range(count):
+        asked = first + dt.timedelta(days=2 * n if answered else n)
+        status = "no-reply" if answered else "requested"
+        ask = f"---\ncontact: jane-doe\nstatus: {status}\nrequested_on: {asked}\n---\n"
+        write(root, f"content/meetings/{asked}-ask.md", ask)
+        if answered:
+            held = asked + dt.timedelta(days=1)
+            write(root, f"content/meetings/{held}-call.md", call.format(held))
+    return generator.build.load(root, Problems())
+
+
+def test_many_requests_answered_with_one_person_are_found_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    """Each request without an answer looked for the meeting that answered it among all
+    the meetings with the person, for its guardrail, and each still `requested` again for
+    keep-in-touch (500 requests with one person went through them 500,000 times for each).
+    Each request is told of the call the day after it, not of a later one."""
+
+    def guardrails(playbook: Playbook) -> None:
+        facts = Facts(playbook, TODAY)
+        for slug in playbook.meetings:
+            if slug.endswith("-ask"):  # the calls' own checks would drown the difference
+                facts.guardrails[slug]
+
+    def followups(playbook: Playbook) -> None:
+        contact_followups(playbook, TODAY, "jane-doe")
+
+    def requested(count: int) -> Playbook:
+        return _asked_and_met(tmp_path / f"requested-{count}", count, answered=False)
+
+    assert_linear(guardrails, lambda n: _asked_and_met(tmp_path / f"no-reply-{n}", n), 60)
+    assert_linear(followups, requested, 120)
+    said = [
+        (p.path, p.message.split(" came")[0])
+        for p in Facts(_asked_and_met(tmp_path / "2", 2), TODAY).guardrails.values()
+        for p in p
+        if "that was their answer" in p.message
+    ]
+    assert said == [
+        (
+            "content/meetings/2026-11-16-ask.md",
+            "the call with Jane Doe on Tue 17 Nov 2026 (content/meetings/2026-11-17-call.md)",
+        ),
+        (
+            "content/meetings/2026-11-18-ask.md",
+            "the call with Jane Doe on Thu 19 Nov 2026 (content/meetings/2026-11-19-call.md)",
         ),
     ]
 
