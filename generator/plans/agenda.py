@@ -395,6 +395,19 @@ def meeting_length(meeting: Meeting, defaults: MeetingDefaults) -> int:
     return meeting.duration if meeting.duration is not None else default_length(meeting, defaults)
 
 
+def longest_together(playbook: Playbook, meeting: Meeting) -> Meeting:
+    """Of the files of one meeting with several people (`Playbook.held_together`), the
+    one that sets its end (`longest_of`); `meeting` itself when it is with one person."""
+    return longest_of(playbook.held_together(meeting) or [meeting], playbook.config.meetings)
+
+
+def longest_of(group: Sequence[Meeting], defaults: MeetingDefaults) -> Meeting:
+    """The first of the files of one meeting planned the longest: its end is the meeting's
+    end wherever the meeting is shown as one, the dashboard's Today card and the calendar's
+    event alike (check warns that the files disagree)."""
+    return max(group, key=lambda each: meeting_length(each, defaults))
+
+
 def meeting_span(
     meeting: Meeting, timezone: str, length: dt.timedelta
 ) -> tuple[dt.datetime, dt.datetime]:

@@ -43,7 +43,7 @@ from typing import Any
 from generator.errors import and_listed, counted
 from generator.model.entities import Meeting, Playbook, meeting_title
 from generator.model.fields import as_uri, plain_lines
-from generator.plans.agenda import meeting_length, meeting_span
+from generator.plans.agenda import longest_of, meeting_length, meeting_span
 from generator.plans.followups import (
     LET_GO,
     OVERDUE,
@@ -385,8 +385,8 @@ def _meeting_event(
         event.day("dtstart", meeting.date)
         event.day("dtend", meeting.date + dt.timedelta(days=1))
     else:
-        minutes = max(meeting_length(each, config.meetings) for each in meetings)
-        length = dt.timedelta(minutes=minutes)
+        longest = longest_of(meetings, config.meetings)
+        length = dt.timedelta(minutes=meeting_length(longest, config.meetings))
         start, end = meeting_span(meeting, config.timezone, length)
         event.moment("dtstart", start)
         if _second_of_two(end):  # DTEND would read as the first 01:30 of a night clocks go back

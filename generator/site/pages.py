@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
+from generator.plans.agenda import longest_together
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.followups import RECENT_DAYS, FollowUpItem, coming_up, soonest_first
 from generator.plans.learned import LATEST_AT_LEAST, latest_learned, learned_meetings
@@ -217,7 +218,9 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
         {
             "playbook": playbook,
             "today_meetings": today,
-            "today_agendas": {m.slug: facts.plans[m.slug].agenda for m in today},
+            "today_agendas": {  # one meeting with several people ends when its longest does
+                m.slug: facts.plans[longest_together(playbook, m).slug].agenda for m in today
+            },
             "next_meetings": [m for m in next_meetings if m.slug not in on_today][:8],
             "upcoming_count": len(next_meetings),
             "waiting": waiting(playbook, options.today),

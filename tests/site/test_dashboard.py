@@ -248,6 +248,26 @@ def test_todays_meeting_with_two_people_links_each_ones_agenda_and_purpose(
     assert "networking and informational" in card[0]  # Elena's file first, as named
 
 
+def test_todays_meeting_with_two_people_ends_when_the_calendar_says(tmp_path: Path) -> None:
+    """Elena's file for Omar's 08:30 coffee takes the default 30 minutes, and Omar's says
+    `duration: 45`: the Today card said "08:30 to 09:00", from Elena's file (the
+    first, by name), while playbook.ics ended the event at 09:15, the longest. Both end
+    the meeting when its longest file does."""
+    root = copy_sample(tmp_path / "pb")
+    omar_path = root / "content/meetings/2026-11-24-omar-haddad.md"
+    omar = omar_path.read_text()
+    elena = omar.replace("contact: omar-haddad", "contact: elena-marsh")
+    write(root, "content/meetings/2026-11-24-elena-marsh.md", elena)
+    omar_path.write_text(omar.replace("date: 2026-11-24", "date: 2026-11-24\nduration: 45"))
+    site = build(root, today=dt.date(2026, 11, 24), jobs=1).output
+    home, ics = (site / "index.html").read_text(), (site / "playbook.ics").read_bytes()
+    card = re.search(r'<section class="today".*?</section>', home, re.S)
+    assert card is not None
+    when = re.search(r'<span class="when">(.*?)</span>', card[0])
+    assert when is not None and when[1].startswith("08:30 to 09:15 "), when[1]
+    assert b"\r\nDTEND;TZID=America/Chicago:20261124T091500\r\n" in ics
+
+
 def test_a_meeting_with_two_people_is_titled_by_the_page_of_either(tmp_path: Path) -> None:
     """With Elena's file for Omar's coffee, Omar's own page titled his row "Coffee with
     Elena Marsh and Omar Haddad", its title a link to Elena's agenda, not his. A
