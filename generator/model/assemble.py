@@ -1538,6 +1538,8 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
     def check(
         source: Source, field_path: str, slug: str | None, kind: str, what: str, own: str = ""
     ) -> None:
+        if field_path.partition(".")[0] in source.refused:
+            return  # written twice: its error says to keep one, and which is for you to say
         if slug and slug not in known.slugs[kind] and not waits(known.slugs, kind, slug):
             message = unknown_reference(slug, what, kind, known.names[kind], own)
             message += _of_another_kind(slug, kind, known) + unread_note(known.unread, kind, slug)

@@ -2290,7 +2290,7 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
                 f"not a {name}: write it as {other}: {value.strip().lower()}"
             )
             continue
-        converted = convert_field(spec.type, value, at.child(name))
+        converted = convert_field(spec.type, value, _told_once(at.child(name)))
         if converted is not INVALID:
             result[name] = converted
     declared: list[str] = []  # in order, for "did you mean": made at the first extra
@@ -2305,6 +2305,16 @@ def validate_mapping(data: Mapping[str, Any], schema: Schema, at: At) -> dict[st
         result[str(key)] = value
         _warn_extra(at.child(str(key)), str(key), schema, declared, data)
     return result
+
+
+def _told_once(at: At) -> At:
+    """Where a field's value tells its problems: at `at`, unless the name is written twice
+    in its mapping, whose error asks to keep one of them; which one is for you to say, so
+    nothing is told of the value read (the last), right or wrong (`contact: omar-haddad`,
+    then `contact: [[omar-haddad]]` was also told to lose the brackets)."""
+    if at.path not in at.doc.repeated:
+        return at
+    return At(at.doc, at.path, Problems(), at.today)
 
 
 def _name_read_as(at: At, key: str) -> bool:

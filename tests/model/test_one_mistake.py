@@ -481,3 +481,30 @@ def test_text_in_brackets_is_told_to_be_written_as_one_line(
         "content/profile.md:18: location: expected text, got a list; text goes here, not a "
         "list: write it as one line, location: Chicago, IL"
     ]
+
+
+ELENA = "content/contacts/elena-marsh.md"
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "again", "line"),
+    [
+        (ELENA, "company: carbon-ledger\n", "company: acme\n", 3),
+        (ELENA, "referred_by: jonah-kim\n", "referred_by: jonah\n", 8),
+        (OMAR, "contact: omar-haddad\n", "contact: omar\n", 2),
+        (OMAR, "contact: omar-haddad\n", "contact: [[omar-haddad]]\n", 2),
+    ],
+)
+def test_a_reference_written_twice_is_one_error_not_a_second_for_the_file_it_names(
+    sample_root: Path, sample_told: list[str], rel: str, old: str, again: str, line: int
+) -> None:
+    """`company: carbon-ledger`, then `company: acme`: the error says to keep one, and
+    which is meant is for the user to say; the one read (the last) was told as well that
+    it names no company, two errors on one line for one slip; `contact: [[omar-haddad]]`,
+    to lose its brackets."""
+    edit(sample_root, rel, old, old + again)
+    field = again.partition(":")[0]
+    assert [told_of for told_of in news(sample_root, sample_told) if rel in told_of] == [
+        f"{rel}:{line + 1}: {field}: appears twice (also on line {line}), and only the last "
+        "is read: keep one"
+    ]
