@@ -912,8 +912,8 @@ TAB_INDENT = (
             [
                 ELENA_WAITED_ON,
                 f'{ELENA}:4: role: {NEEDS_QUOTES}role: "Head: Product"',
-                f"{ELENA}:8: phone: expected text, got a list; text goes here, not a list: "
-                "write it as one line, phone: 1, 2",
+                f"{ELENA}:8: phone: expected a phone number like +1 312 555 0142, got a list; "
+                "one value goes here, not a list: keep the one you mean",
             ],
             id="anchor-and-alias",
         ),

@@ -10,7 +10,7 @@ it is planned. `write_plan` then writes each file whole (see `atomic.write_each_
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,10 +33,10 @@ from generator.exchange.people import (
 from generator.faults import os_fault, path_and_fault
 from generator.model.fields import validate_document
 from generator.model.identity import company_keys, email_key, linkedin_key
+from generator.model.phones import phone_problem, tel_value
 from generator.model.schema import CONTACT
 from generator.model.slugs import fallback_slug, slugify, unique_slug
 from generator.publish.atomic import write_each_new
-from generator.site.vcard import tel_value
 from generator.sources.frontmatter import MAX_FILE_BYTES, parse_document
 
 
@@ -287,8 +287,9 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
         data["role"] = person.role
     if person.emails:
         data["email"] = person.emails[0]
-    if person.phones:
-        data["phone"] = person.phones[0]
+    phones = _dialled_first(person.phones)
+    if phones and phone_problem(phones[0]) is None:
+        data["phone"], phones = phones[0], phones[1:]
     if person.linkedin:
         data["linkedin"] = person.linkedin
     source = _source(label)
@@ -307,7 +308,7 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
         )
     extras = [
         ("Other emails", person.emails[1:]),
-        ("Other phones", person.phones[1:]),
+        ("Other phones", phones),
         ("Web", person.websites),
     ]
     for title, values in extras:
@@ -316,6 +317,12 @@ def contact_text(person: Person, company: str | None, label: str, origin: str) -
     if person.notes:
         body.append(markdown_text(person.notes))
     return front_matter(data) + "\n" + "\n\n".join(body) + "\n"
+
+
+def _dialled_first(phones: Sequence[str]) -> list[str]:
+    """The phones of a record, those `phone:` takes first (a card's `n/a`, or two
+    numbers in one field, would make a file `check` refuses): the rest go in the notes."""
+    return sorted(phones, key=lambda phone: phone_problem(phone) is not None)
 
 
 def company_text(name: str, label: str, origin: str) -> str:

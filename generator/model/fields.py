@@ -28,6 +28,8 @@ from generator.errors import (
     counted,
     quoted,
 )
+from generator.model.phones import EXAMPLE as PHONE_EXAMPLE
+from generator.model.phones import phone_problem
 from generator.model.slugs import SLUG, slugify
 from generator.model.suggest import (
     close_field,
@@ -579,6 +581,19 @@ already there); quote() keeps letters, digits and `_.-~` besides."""
 _URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*", re.IGNORECASE)
 """A whole web address: no space, line break or other control character anywhere in it
 (an address is written into the calendar feed and into pages as it is)."""
+
+
+class Phone(Text):
+    """A phone number, shown as written and linked to be called (`phones.py`)."""
+
+    expected = f"a phone number like {PHONE_EXAMPLE}"
+    plural = f"phone numbers like {PHONE_EXAMPLE}"
+
+    def convert(self, value: Any, at: At) -> str:
+        text = super().convert(value, at)
+        if (problem := phone_problem(text)) is not None:
+            raise Invalid(f"expected {self.expected}, got {quoted(text)}{problem}")
+        return text
 
 
 class Email(Text):
@@ -2227,6 +2242,8 @@ def _without_stray(field_type: FieldType, value: Any, at: At, message: str) -> s
     if not isinstance(value, str) or type(field_type) in (Text, Inline):
         return ""
     if isinstance(field_type, Url):  # a sign may stand for a part left out (`?q`, `#top`)
+        return ""
+    if isinstance(field_type, Phone):  # brackets are its own, and its message says the fix
         return ""
     if isinstance(field_type, ListOf) or any(fix in message for fix in _FIXES):
         return ""

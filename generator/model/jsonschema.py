@@ -36,6 +36,7 @@ from generator.model.fields import (
     Integer,
     ListOf,
     MapOf,
+    Phone,
     Record,
     Reference,
     Schema,
@@ -70,6 +71,12 @@ EMAIL_PATTERN = (
     rf"^\s*(?![Mm][Aa][Ii][Ll][Tt][Oo]:|<)[^@\s]+@{_DOMAIN_PART}(?:\.{_DOMAIN_PART})+\s*$"
 )
 """An address alone: not `mailto:` or `<` before it, as a mail program copies it."""
+PHONE_PATTERN = (
+    r"^\s*\+?[-\s().\/\u00a0\u2010-\u2015]*[0-9][-0-9\s().\/\u00a0\u2010-\u2015]*"
+    r"(?:(?:,\s*)?(?:;\s*ext=|[Ee][Xx][Tt]\.?|[Ee]xtension|[Xx]|#)\s*[0-9]+)?\s*$"
+)
+"""Digits with the signs written between them, and an extension: not `n/a`, nor a word
+beside the number (two numbers, or a digit too many, `check` alone tells)."""
 CADENCE_PATTERN = r"^\s*0*[1-9]\d*\s*[dwmy]\s*$"
 EMPTY: dict[str, Any] = {
     "anyOf": [
@@ -294,6 +301,10 @@ def _base_url(field_type: BaseUrl) -> dict[str, Any]:
     return {"type": "string", "pattern": BASE_URL_PATTERN}
 
 
+def _phone(field_type: Phone) -> dict[str, Any]:
+    return {"type": ["string", "number"], "pattern": PHONE_PATTERN}
+
+
 def _email(field_type: Email) -> dict[str, Any]:
     return {"type": "string", "format": "email", "pattern": EMAIL_PATTERN}
 
@@ -308,6 +319,7 @@ _MAKERS: tuple[tuple[type[Any], Callable[[Any], dict[str, Any]]], ...] = (
     (BaseUrl, _base_url),
     (Url, _url),
     (Email, _email),
+    (Phone, _phone),
     (Choice, _choice),
     (Text, _text),
     (Integer, _integer),

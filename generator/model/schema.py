@@ -20,6 +20,7 @@ from generator.model.fields import (
     Labels,
     ListOf,
     MapOf,
+    Phone,
     Record,
     Reference,
     Schema,
@@ -200,7 +201,7 @@ PROFILE = Schema(
         ),
         Field(
             "phone",
-            Text(),
+            Phone(),
             False,
             "your phone, for the prep checklist and the work-search log",
             "+1 312 555 0100",
@@ -219,7 +220,7 @@ CONTACT = Schema(
         Field("company", Reference("a company"), False, "slug of a company file", "verdant-grid"),
         Field("role", Text(), False, "their job title", "Senior Product Analyst"),
         Field("email", Email(), False, "email address", "priya@example.com"),
-        Field("phone", Text(), False, "phone number", "+1 312 555 0142"),
+        Field("phone", Phone(), False, "phone number", "+1 312 555 0142"),
         Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
         Field("met_via", Text(), False, "how you know them", "alumni network"),
         Field(

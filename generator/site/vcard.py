@@ -8,29 +8,19 @@ lines ending in CRLF and folded at 75 octets as the RFC asks.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from generator.model.entities import Company, Contact, name_title
 from generator.model.fields import as_uri, plain_lines
+from generator.model.phones import TRUNK_ZERO, tel_value
 
 CRLF = "\r\n"
 FOLD_AT = 75
 """Longest line in octets, before the line break (RFC 2426, section 2.6)."""
 
-_SEPARATORS = re.compile(r"[\s.\-()/\u00a0\u2010-\u2015]+")
-_EXTENSION = re.compile(r"(?<!\s)\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(\d+)\s*$", re.IGNORECASE)
-"""` ext. 12`, ` x12`, `#12`, or `;ext=12` as a `tel:` value writes it (a vCard 4.0 card's
-phone, and this module's own output, read again). The look-behind: tried once per run of
-spaces, not from each space in it (a phone of thousands of spaces took minutes)."""
 EXPORTED_UID = "playbook-contact-"
 """The start of each card's UID, the contact's slug after it: an import of the cards
 (`exchange/vcards.py`) knows by it which contact each card was."""
-_TRUNK_ZERO = re.compile(r"(?:(?<!\s)|(?!\s))\s*\(\s*0\s*\)\s*")
-"""The `(0)` of `+44 (0)20 ...`: the trunk prefix, dialled within the country only; with
-the country code it reaches no one (or the wrong number). Looked for where a run of spaces
-starts or at a character that is not one, never from inside a run: the same matches, where
-a phone of `+1`, 64,000 spaces and a letter took the sample's build from 2 s to 109 s."""
 
 
 def contact_vcard(contact: Contact, company: Company | None) -> str:
@@ -89,34 +79,13 @@ def _structured_name(name: str) -> str:
     return ";".join(escape(part) for part in (family, given, "", title, suffix))
 
 
-def tel_value(phone: str) -> str | None:
-    """A phone number as a `tel:` link wants it: `+1 (312) 555-0142 ext. 7` →
-    `+1-312-555-0142;ext=7` (digits, a leading +, hyphens between groups; RFC 3966), and
-    `+49 (0)30 555 0100` → `+49-30-555-0100`: the (0) is dialled from home only.
-    None when the text is not a dialable number (letters, or fewer than three digits)."""
-    text = phone.strip()
-    extension = ""
-    if match := _EXTENSION.search(text):
-        extension = f";ext={match[1]}"
-        text = text[: match.start()]
-    plus = text.startswith("+")
-    if plus:
-        text = _TRUNK_ZERO.sub(" ", text)
-    groups = [g for g in _SEPARATORS.split(text.lstrip("+")) if g]
-    if not groups or not all(g.isascii() and g.isdigit() for g in groups):
-        return None
-    if sum(len(g) for g in groups) < 3:
-        return None
-    return ("+" if plus else "") + "-".join(groups) + extension
-
-
 def card_phone(phone: str) -> str:
     """A phone as a card holds it: as written, so that the address book (and playbook's
     import) shows the number the way you wrote it, `+1 312 555 0129`; every address book
     dials that. Only the `(0)` after a country code goes (`+49 (0)30 555 0100` →
     `+49 30 555 0100`): dialled from abroad it reaches no one."""
     text = phone.strip()
-    return _TRUNK_ZERO.sub(" ", text).strip() if text.startswith("+") else text
+    return TRUNK_ZERO.sub(" ", text).strip() if text.startswith("+") else text
 
 
 def tel_uri(phone: str) -> str | None:

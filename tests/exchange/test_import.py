@@ -354,6 +354,22 @@ def test_a_linkedin_address_is_written_without_capitals_in_its_host_or_tracking(
     ]
 
 
+def test_a_phone_that_does_not_dial_goes_in_the_notes_not_in_phone(tmp_path: Path) -> None:
+    """A card's preferred `TEL` of `n/a` became `phone: n/a`, which `check` refuses; the
+    number that dials goes in `phone:`, and the rest in the notes, as written."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    card = (
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chan\nTEL;TYPE=PREF:n/a\n"
+        "TEL:+1 312 555 0111 / +1 312 555 0112\nTEL:+1 312 555 0100\nEND:VCARD\n"
+    )
+    write(root.parent, "c.vcf", card)
+    assert main(["import", "vcard", "-C", str(root), str(root.parent / "c.vcf")]) == 0
+    written = (root / "content/contacts/bo-chan.md").read_text()
+    assert "phone: +1 312 555 0100\n" in written
+    assert "Other phones: n/a, +1 312 555 0111 / +1 312 555 0112\n" in written
+
+
 def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     root = tmp_path / "pb"
     (root / "content").mkdir(parents=True)

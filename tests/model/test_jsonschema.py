@@ -256,3 +256,20 @@ def test_an_email_address_is_refused_where_check_refuses_it(email: str, valid: b
     mailto:mailto:…); the editor must not show it as fine."""
     contact = Validator(SCHEMAS["contacts.schema.json"])
     assert contact.is_valid({"name": "Maya", "email": email}) == valid
+
+
+@pytest.mark.parametrize(
+    ("phone", "valid"),
+    [
+        ("+1 312 555 0129", True),
+        ("+44 20 7946 0958 ext. 12", True),
+        ("(312) 555-0100, ext 5", True),
+        (3125550100, True),
+        ("n/a", False),
+        ("+1 312 555 0100 (mobile)", False),
+    ],
+)
+def test_a_phone_is_refused_where_check_refuses_it_for_a_word(phone: str, valid: bool) -> None:
+    """`phone: n/a` is an error to check (it dials no one); the editor says so too."""
+    contact = Validator(SCHEMAS["contacts.schema.json"])
+    assert contact.is_valid({"name": "Maya", "phone": phone}) == valid

@@ -12,7 +12,7 @@ from site_checks import opened_pages
 
 from generator.build import build, load
 from generator.cli import main
-from generator.errors import Problems
+from generator.errors import BuildError, Problems
 from generator.publish.lock import Encryption
 from generator.site.render import MISSING_FILE
 from generator.site.vcard import contact_vcard
@@ -78,10 +78,14 @@ def test_a_linkedin_address_beyond_ascii_is_an_ascii_uri_on_the_card(
     assert card.url.value == "https://www.linkedin.com/in/zo%C3%AB-n%C3%BA%C3%B1ez?trk=n%C3%A9"
 
 
-def test_a_phone_that_cannot_be_dialled_stays_text(sample_root: Path, tmp_path: Path) -> None:
-    ada = built_with_phone(sample_root, tmp_path / "site", "ask reception")
-    page = (ada / "index.html").read_text()
-    assert "<dd>ask reception</dd>" in page and "tel:" not in page
+def test_a_phone_that_cannot_be_dialled_is_refused_not_shown_as_text(
+    sample_root: Path, tmp_path: Path
+) -> None:
+    """`phone: ask reception` was shown as text, with no link: the page of the person you
+    are about to call had no number. It is an error now (tests/model/test_phones.py)."""
+    with pytest.raises(BuildError, match="phone: expected a phone number"):
+        built_with_phone(sample_root, tmp_path / "site", "ask reception")
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_trunk_zero_is_not_dialled_from_abroad(sample_root: Path, tmp_path: Path) -> None:
