@@ -132,6 +132,8 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
             if is_dir:
                 if not _skipped_folder(name):
                     folders.append((folder / name, (*parts, name)))
+                    if parts and parts[0] in KIND_FOLDERS and _markdown(name):
+                        problems.warn(_rel(folder / name, root), 1, "folder", _named_as_file(name))
             elif entry.is_symlink() and _leads_to_folder(entry) and not _skipped_folder(name):
                 problems.warn(
                     _rel(folder / name, root),
@@ -161,6 +163,18 @@ def discover(root: Path, problems: Problems) -> list[SourceFile]:
 
 ICLOUD_PLACEHOLDER = LazyPattern(r"\.(.+\.md)\.icloud\Z")
 """The hidden file iCloud leaves for a file it keeps only online (`.jane.md.icloud`)."""
+
+
+def _named_as_file(name: str) -> str:
+    """What to say of a folder in a kind's folder named as a content file (`mkdir
+    jane-doe.md`, meaning `touch`): it was walked into without a word, and whatever
+    named `jane-doe` found nothing."""
+    stem = name.removesuffix(".md")
+    return (
+        f"is a folder, not a file, though named like one: nothing named {stem} is read from "
+        f"it (a file inside it is read as any sub-folder's); if you meant the file {name}, "
+        "delete the folder and make the file in its place, else rename the folder without .md"
+    )
 
 
 def icloud_placeholder(path: Path) -> Path:

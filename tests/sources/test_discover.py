@@ -428,6 +428,26 @@ def test_a_folder_where_the_profile_should_be_is_named_not_missing(tmp_path: Pat
     ]
 
 
+def test_a_folder_named_as_a_content_file_is_named(tmp_path: Path) -> None:
+    """`mkdir content/contacts/jane-doe.md` (meaning `touch`) drew no message: the folder
+    was walked into, and a meeting's `contact: jane-doe` was told only that no file has
+    that name."""
+    root = tmp_path / "pb"
+    write(root, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    (root / "content/contacts/jane-doe.md").mkdir(parents=True)
+    write(root, "content/companies/2025/acme.md/old-notes.md", "---\nname: Acme\n---\n")
+    said = "is a folder, not a file, though named like one: nothing named {} is read from it"
+    assert [m.partition(" (a file inside")[0] for m in messages(check(root))] == [
+        f"warning: content/companies/2025/acme.md:1: folder: {said.format('acme')}",
+        f"warning: content/contacts/jane-doe.md:1: folder: {said.format('jane-doe')}",
+    ]
+    assert messages(check(root))[1].endswith(
+        "(a file inside it is read as any sub-folder's); if you meant the file jane-doe.md, "
+        "delete the folder and make the file in its place, else rename the folder without .md"
+    )
+    assert list(load(root, Problems()).companies) == ["old-notes"]
+
+
 @pytest.mark.parametrize(
     ("fault", "said"),
     [
