@@ -415,9 +415,10 @@ class Reference(Text):
         if (shown := _bracketed(value)) is None:
             return None
         hint = f"; {did_you_mean(meant)}" if meant else _slug_of_name(value)
+        how = "in brackets, as Obsidian writes a link" if isinstance(value, str) else None
         return (
-            f"expected {self.expected}, got {shown}, which YAML reads as a list: write "
-            f"the file name alone, without brackets{hint}"
+            f"expected {self.expected}, got {shown}, {how or 'which YAML reads as a list'}: "
+            f"write the file name alone, without brackets{hint}"
         )
 
 
@@ -427,7 +428,7 @@ def _slug_of_name(value: Any) -> str:
     file name either; "" when they hold one (`[[verdant-grid]]`) or no letter to make one of."""
     while isinstance(value, list):
         value = value[0]
-    name = str(value).strip()
+    name = _in_text_brackets(value) or str(value).strip()
     slug = slugify(name)
     return f" ({slug} for {quoted(name)})" if slug and slug != name else ""
 
@@ -451,12 +452,33 @@ def in_brackets(value: Any) -> str | None:
         return None
     while isinstance(value, list):
         value = value[0]
-    return str(value).strip()
+    return _in_text_brackets(value) or str(value).strip()
+
+
+_TEXT_LINK = re.compile(r"\[\[([^\[\]]+)\]\]")
+_AROUND = "".join(
+    chr(c) for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) in ("Cf", "Zs")
+)
+"""Spaces and the marks that show nothing (a direction override pasted with a name,
+`U+202E`), which may stand around a link written in quotes."""
+
+
+def _in_text_brackets(value: Any) -> str | None:
+    """The name of a `[[link]]` written in quotes (`company: "[[acme]]"`), which YAML
+    reads as text, with nothing but spaces or marks that show nothing around it; else
+    None."""
+    if not isinstance(value, str):
+        return None
+    found = _TEXT_LINK.fullmatch(value.strip().strip(_AROUND + "\ufeff"))
+    return found[1].strip() if found else None
 
 
 def _bracketed(value: Any) -> str | None:
     """`[[verdant-grid]]` for a name in brackets that YAML read as lists of one (a
-    `[[link]]` as Obsidian writes it, unquoted); None for anything else."""
+    `[[link]]` as Obsidian writes it, unquoted), or wrote in quotes as text; None for
+    anything else."""
+    if (name := _in_text_brackets(value)) is not None:
+        return f"[[{quoted(name)[1:-1]}]]"
     depth = 0
     while isinstance(value, list) and len(value) == 1:
         value, depth = value[0], depth + 1

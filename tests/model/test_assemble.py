@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import write
 
 from generator.build import check, load
@@ -387,6 +388,40 @@ def test_a_reference_in_brackets_is_offered_the_file_its_name_means(tmp_path: Pa
     assert told["ada-lane.md"].endswith("without brackets; did you mean northwind-freight?")
     assert told["bo-day.md"].endswith("without brackets; did you mean northwind-freight?")
     assert told["cy-day.md"].endswith("without brackets (nobody-there for 'Nobody There')")
+
+
+@pytest.mark.parametrize(
+    ("written", "inside", "meant"),
+    [
+        ('"[[northwind-freight]]"', "northwind-freight", ""),
+        (
+            '"[[Northwind Freight Inc]]"',
+            "Northwind Freight Inc",
+            "; did you mean northwind-freight?",
+        ),
+        (
+            '"\\u202e[[northwind-frieght]]"',
+            "northwind-frieght",
+            "; did you mean northwind-freight?",
+        ),
+        ("'[[Nobody There]] '", "Nobody There", " (nobody-there for 'Nobody There')"),
+    ],
+)
+def test_a_reference_in_brackets_written_in_quotes_is_told_to_lose_them(
+    tmp_path: Path, written: str, inside: str, meant: str
+) -> None:
+    """`company: "[[northwind-freight]]"`, a link in quotes (YAML reads it as text, not as
+    a list), and one with a right-to-left override pasted before it, were told only to
+    write the name of a file in content/companies/, never that the brackets were the
+    slip, nor which file the name inside them means."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    company = "---\nname: Northwind Freight Inc.\n---\n"
+    write(tmp_path, "content/companies/northwind-freight.md", company)
+    write(tmp_path, "content/contacts/ada.md", f"---\nname: Ada\ncompany: {written}\n---\n")
+    assert [p.message for p in check(tmp_path).errors] == [
+        f"expected the file name (slug) of a company, got [[{inside}]], in brackets, as "
+        f"Obsidian writes a link: write the file name alone, without brackets{meant}"
+    ]
 
 
 def test_a_reference_written_as_a_windows_path_is_offered_its_file_name(tmp_path: Path) -> None:
