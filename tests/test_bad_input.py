@@ -320,8 +320,8 @@ def test_an_address_with_a_space_after_its_host_is_told_how_to_write_it(tmp_path
     lena.write_text(re.sub(r"linkedin: .*", "linkedin: linkedin.com/in/l f", text))
     reported = [str(p) for p in check(root).errors]
     assert reported == [
-        "content/contacts/lena-fischer.md:7: linkedin: expected a web address starting "
-        "with https:// or http://, got 'linkedin.com/in/l f'",
+        "content/contacts/lena-fischer.md:7: linkedin: expected a LinkedIn profile address "
+        "like https://www.linkedin.com/in/jane-doe, got 'linkedin.com/in/l f'",
         "playbook.yaml:13: base_url: expected a web address starting with https:// or "
         "http://, got 'https://me.example.com/my site/'; did you mean "
         "https://me.example.com/my%20site/?",
@@ -759,7 +759,7 @@ def test_valid_front_matter_that_looks_like_a_mistake_checks_clean_and_shows_as_
     root = copy_sample(tmp_path / "pb")
     front = (
         "\ufeff---\r\nname: Jos\u00e9 Zo\u00eb \u674e\r\ncompany: verdant-grid\r\n"
-        "role: Lead of -data\r\n  & analytics\r\nlinkedin: https://x.example:8080/a:b\r\n"
+        "role: Lead of -data\r\n  & analytics\r\nlinkedin: https://www.linkedin.com:8080/in/a:b\r\n"
         "met_via: \u201cHello,\u201d she said, \u201cwelcome\u201d\r\n"
         "tags: ['?odd', \"!bang\", -minus, 'a: b']\r\n"
         '\U0001f469\u200d\U0001f4bb: |\r\n  -alumni\r\n  "quote\r\n'

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
 from generator.errors import quoted
-from generator.model.identity import email_key, linkedin_key, name_key, web_address
+from generator.model.identity import (
+    email_key,
+    linkedin_key,
+    name_key,
+    no_person_on_linkedin,
+    on_linkedin,
+    web_address,
+)
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 """The same rule as the `email` field (`fields.Email`)."""
@@ -162,8 +169,10 @@ def is_web_address(text: str) -> bool:
 
 
 def is_linkedin(url: str) -> bool:
-    host = _host(url) or ""
-    return host == "linkedin.com" or host.endswith(".linkedin.com")
+    """A person's LinkedIn profile: not their company's page there, which goes with
+    their other web addresses (`linkedin:` holds the profile, and `check` refuses a
+    company's page in it)."""
+    return on_linkedin(_host(url) or "") and no_person_on_linkedin(url) is None
 
 
 def _host(url: str) -> str | None:

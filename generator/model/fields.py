@@ -28,12 +28,14 @@ from generator.errors import (
     counted,
     quoted,
 )
+from generator.model.identity import LINKEDIN, no_person_on_linkedin, on_linkedin
 from generator.model.phones import EXAMPLE as PHONE_EXAMPLE
 from generator.model.phones import phone_problem
 from generator.model.slugs import SLUG, slugify
 from generator.model.suggest import (
     close_field,
     did_you_mean,
+    distance,
     field_key,
     in_latin,
     look_alike_letters,
@@ -510,6 +512,45 @@ class Url(Text):
             meant = _meant_url(text)
             hint = f"; did you mean {meant}?" if meant and _URL.fullmatch(meant) else ""
             raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
+        return text
+
+
+LINKEDIN_EXAMPLE = "https://www.linkedin.com/in/jane-doe"
+
+
+class LinkedIn(Url):
+    """A person's LinkedIn profile (`https://www.linkedin.com/in/jane-doe`): not a
+    company's page, which two contacts at one company would share (and be taken for one
+    person), nor a look-alike host (`linkedln.com`), which the link would open instead."""
+
+    expected = f"a LinkedIn profile address like {LINKEDIN_EXAMPLE}"
+    plural = f"LinkedIn profile addresses like {LINKEDIN_EXAMPLE}"
+
+    def convert(self, value: Any, at: At) -> str:
+        text = super().convert(value, at)
+        parts = urllib.parse.urlsplit(text)
+        host = (parts.hostname or "").lower().rstrip(".")
+        if on_linkedin(host):
+            if (page := no_person_on_linkedin(text)) is not None:
+                raise Invalid(
+                    f"expected {self.expected}, got {quoted(text)}, {page}, not a person's "
+                    "profile: open their profile on LinkedIn and copy its address, with /in/ "
+                    "after linkedin.com"
+                )
+            return text
+        labels = host.split(".")
+        if len(labels) >= 2 and 0 < distance(".".join(labels[-2:]), LINKEDIN, 2) <= 2:
+            start = ".".join(labels[:-2]) or "www"
+            netloc = parts.netloc.lower().replace(host, f"{start}.{LINKEDIN}", 1)
+            meant = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+            raise Invalid(
+                f"expected {self.expected}, got {quoted(text)}, whose host {host} is not "
+                f"LinkedIn's, though it looks like it; did you mean {meant}?"
+            )
+        at.warn(
+            f"{quoted(clipped(text))} is not on LinkedIn ({host}), though it is kept and "
+            "linked as the LinkedIn profile: if it is another site, write it as website: instead"
+        )
         return text
 
 

@@ -31,6 +31,39 @@ def email_key(email: str) -> str:
     return email.strip().casefold()
 
 
+LINKEDIN = "linkedin.com"
+NOT_A_PERSON = {
+    "company": "a company's page",
+    "school": "a school's page",
+    "showcase": "a company's showcase page",
+    "groups": "a group's page",
+    "events": "an event's page",
+    "jobs": "a job posting",
+    "posts": "a post",
+    "pulse": "an article",
+    "feed": "a feed",
+    "search": "a search",
+}
+"""The first part of the path of LinkedIn's pages that are no person's, by what they are."""
+
+
+def on_linkedin(host: str) -> bool:
+    """Is `host` (in lower case) LinkedIn's: `linkedin.com`, `uk.linkedin.com`?"""
+    return host == LINKEDIN or host.endswith(f".{LINKEDIN}")
+
+
+def no_person_on_linkedin(url: str) -> str | None:
+    """What LinkedIn page that is no person's profile `url` is (`a company's page`, for
+    `https://www.linkedin.com/company/acme`); None for a profile, or an address elsewhere."""
+    try:
+        parts = urllib.parse.urlsplit(web_address(url))
+    except ValueError:
+        return None
+    if not on_linkedin((parts.hostname or "").lower()):
+        return None
+    return NOT_A_PERSON.get(parts.path.strip("/").partition("/")[0].lower())
+
+
 def linkedin_key(url: str) -> str:
     """`https://uk.linkedin.com/in/Jane-Doe/?x=1` → `linkedin.com/in/jane-doe`; "" for an
     address that cannot be read (`https://[x`, in a file `playbook check` names)."""
@@ -39,8 +72,8 @@ def linkedin_key(url: str) -> str:
     except ValueError:
         return ""
     host = (parts.hostname or "").lower()
-    if host == "linkedin.com" or host.endswith(".linkedin.com"):
-        host = "linkedin.com"
+    if on_linkedin(host):
+        host = LINKEDIN
     path = urllib.parse.unquote(parts.path).rstrip("/").casefold()
     return f"{host}{path}" if host else ""
 

@@ -18,6 +18,7 @@ from generator.model.fields import (
     Inline,
     Integer,
     Labels,
+    LinkedIn,
     ListOf,
     MapOf,
     Phone,
@@ -206,7 +207,9 @@ PROFILE = Schema(
             "your phone, for the prep checklist and the work-search log",
             "+1 312 555 0100",
         ),
-        Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
+        Field(
+            "linkedin", LinkedIn(), False, "profile address", "https://www.linkedin.com/in/example"
+        ),
         Field("website", Url(), False, "portfolio or site", "https://maya.example.com"),
         Field("location", Text(), False, "where you are based", "Chicago, IL"),
     ),
@@ -221,7 +224,9 @@ CONTACT = Schema(
         Field("role", Text(), False, "their job title", "Senior Product Analyst"),
         Field("email", Email(), False, "email address", "priya@example.com"),
         Field("phone", Phone(), False, "phone number", "+1 312 555 0142"),
-        Field("linkedin", Url(), False, "profile address", "https://www.linkedin.com/in/example"),
+        Field(
+            "linkedin", LinkedIn(), False, "profile address", "https://www.linkedin.com/in/example"
+        ),
         Field("met_via", Text(), False, "how you know them", "alumni network"),
         Field(
             "met_on",

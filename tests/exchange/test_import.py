@@ -370,6 +370,22 @@ def test_a_phone_that_does_not_dial_goes_in_the_notes_not_in_phone(tmp_path: Pat
     assert "Other phones: n/a, +1 312 555 0111 / +1 312 555 0112\n" in written
 
 
+def test_a_company_page_on_linkedin_is_a_web_address_not_the_profile(tmp_path: Path) -> None:
+    """A card's only LinkedIn address, their employer's page, became `linkedin:`, which
+    `check` refuses: the person was skipped. It goes with the other web addresses."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    card = (
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chan\n"
+        "URL:https://www.linkedin.com/company/acme\nEND:VCARD\n"
+    )
+    write(root.parent, "c.vcf", card)
+    assert main(["import", "vcard", "-C", str(root), str(root.parent / "c.vcf")]) == 0
+    written = (root / "content/contacts/bo-chan.md").read_text()
+    assert "linkedin:" not in written
+    assert "Web: https://www.linkedin.com/company/acme\n" in written
+
+
 def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
     root = tmp_path / "pb"
     (root / "content").mkdir(parents=True)
