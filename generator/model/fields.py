@@ -678,7 +678,42 @@ class Email(Text):
             )
         if hint := _empty_domain_part(text):
             raise Invalid(f"expected {self.expected}, got {quoted(text)}{hint}")
+        if provider := _provider_meant(text):
+            at.warn(
+                f"{quoted(text)}: {text.rpartition('@')[2]} looks like a slip of "
+                f"{provider.rpartition('@')[2]}, and mail sent to it would not reach them: did "
+                f"you mean {provider}?"
+            )
         return text
+
+
+MAIL_PROVIDERS = (
+    *("gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com"),
+    *("icloud.com", "protonmail.com", "comcast.net", "hotmail.co.uk", "yahoo.co.uk"),
+)
+"""Domains of the mail providers most people use, whose slips (`gmial.com`) are
+worth a word: long enough that a company's own domain is not taken for one."""
+_NEAR_PROVIDERS = ("mail.com", "ymail.com", "email.com", "gmx.com")
+"""Providers of their own a keystroke from one of `MAIL_PROVIDERS` (`ymail.com` is
+Yahoo's, beside gmail.com): no slip."""
+_TLD_SLIPS = {"con": "com", "cmo": "com", "ocm": "com", "comm": "com", "vom": "com", "xom": "com"}
+"""Slips of `.com`, which is no ending a domain has (`acme.con`)."""
+
+
+def _provider_meant(text: str) -> str | None:
+    """The address `text` probably meant when its domain is a slip of a mail provider's
+    (`maya@gmial.com`) or ends in a slip of `.com` (`maya@acme.con`); else None. Such
+    an address reads as one, and the requests and thank-yous sent to it bounce."""
+    name, _, domain = text.rpartition("@")
+    domain = domain.lower()
+    host, _, ending = domain.rpartition(".")
+    if ending in _TLD_SLIPS:
+        domain = f"{host}.{_TLD_SLIPS[ending]}"
+    if domain not in MAIL_PROVIDERS and domain not in _NEAR_PROVIDERS:
+        near = [p for p in MAIL_PROVIDERS if distance(domain, p, 1) <= 1]
+        domain = near[0] if len(near) == 1 else domain
+    meant = f"{name}@{domain}"
+    return meant if meant.lower() != text.lower() else None
 
 
 def _empty_domain_part(text: str) -> str:
@@ -706,6 +741,8 @@ def _email_meant(text: str) -> str:
     if len(several) > 1 and all(_EMAIL.match(part) for part in several):
         first = several[0]
         return f"; one address goes here: did you mean {first}? (the rest can go in the notes)"
+    if text.strip().lower().endswith(tuple(f"@{p.partition('.')[0]}" for p in MAIL_PROVIDERS)):
+        return f"; did you mean {text.strip()}.com?"  # `maya@gmail`
     meant = _SPELLED_AT.sub("@", text.strip())
     meant = _SPELLED_DOT.sub(".", meant).replace(" ", "")
     meant = _AT_RUN.sub("@", meant)  # maya@@example.com

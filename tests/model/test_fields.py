@@ -799,6 +799,7 @@ EXPECTED_EMAIL = "f.md:3: x: expected an email address like name@example.com, go
         ("maya @example.com", "; did you mean maya@example.com?"),
         ("maya@example,com", "; did you mean maya@example.com?"),
         ("maya@@example.com", "; did you mean maya@example.com?"),
+        ("maya@gmail", "; did you mean maya@gmail.com?"),
         ("maya@ @example.com", "; did you mean maya@example.com?"),
         (
             "maya@example.com, maya@work.example",
@@ -814,6 +815,40 @@ def test_an_email_address_almost_written_gets_the_fix(written: str, hint: str) -
     [message] = convert(Email(), written)[1]
     assert message.startswith(f"{EXPECTED_EMAIL} {written!r}{hint}")
     assert hint or message == f"{EXPECTED_EMAIL} {written!r}"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("maya@gmial.com", "maya@gmail.com"),
+        ("maya@gmail.con", "maya@gmail.com"),
+        ("maya@yahooo.com", "maya@yahoo.com"),
+        ("maya@hotmial.com", "maya@hotmail.com"),
+        ("maya@outlook.co", "maya@outlook.com"),
+        ("maya@acme.con", "maya@acme.com"),
+    ],
+)
+def test_an_email_sent_to_a_slip_of_a_mail_provider_is_warned(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    """`email: maya@gmial.com` passed check: it reads as an address, and the request and
+    the thank-you the pages draft for it went nowhere."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/ada.md", f"---\nname: Ada\nemail: {written}\n---\n")
+    domain, meant_domain = written.partition("@")[2], meant.partition("@")[2]
+    assert [str(p) for p in check(tmp_path).all if "ada" in p.path] == [
+        f"warning: content/contacts/ada.md:3: email: {written!r}: {domain} looks like a slip of "
+        f"{meant_domain}, and mail sent to it would not reach them: did you mean {meant}?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "written", ["maya@gmail.com", "maya@ymail.com", "maya@mail.com", "maya@Gmail.com"]
+)
+def test_an_email_at_a_mail_provider_is_kept_without_a_word(tmp_path: Path, written: str) -> None:
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/ada.md", f"---\nname: Ada\nemail: {written}\n---\n")
+    assert [str(p) for p in check(tmp_path).all if "ada" in p.path] == []
 
 
 def test_an_email_address_with_a_long_run_of_spaces_is_told_in_linear_time() -> None:
