@@ -1102,27 +1102,50 @@ def _date(text: str) -> dt.date | _NotADate:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _meant_this_year(message: str, option: str, today: dt.date) -> str:
+def _meant_this_year(
+    message: str, option: str, today: dt.date, log: tuple[object, object] = (None, None)
+) -> str:
     """`message`, a day written otherwise (`21261122`, `11/22/2126`) and the day it is
     (`did you mean 2126-11-22?`), with, for a day years from `today` that `option` refuses
     as a year mistyped, the one it refuses it for: told 2126-11-22, the next run was told
-    "did you mean 2026-11-22?". `--today` and `--to` refuse years ahead alone (a playbook
-    is built as it was years ago, a log may end then), `--date` years either way (as
-    `new` does), and `--from` years ahead, with a day no later than today, where a log
-    without --to ends."""
-    from generator.model.fields import in_year, year_mistyped, year_mistyped_ahead
+    "did you mean 2026-11-22?". `--today` refuses years ahead alone (a playbook is built
+    as it was years ago), `--date` years either way (as `new` does); `--from` and `--to`
+    are told the day the log's range takes (`_day_in_the_log`), `log` being the --from
+    and --to given."""
+    from generator.model.fields import year_mistyped, year_mistyped_ahead
 
     found = _MEANT.search(message)
     if found is None:
         return message
     day = dt.date.fromisoformat(found[1])
-    mistyped = (year_mistyped if option == "--date" else year_mistyped_ahead)(day, today)
-    if mistyped is None:
+    if option in ("--from", "--to"):
+        meant = _day_in_the_log(day, option, today, log)
+    else:
+        mistyped = (year_mistyped if option == "--date" else year_mistyped_ahead)(day, today)
+        meant = None if mistyped is None else mistyped[1]
+    if meant is None:
         return message
-    meant = mistyped[1]
-    if option == "--from" and meant > today:
-        meant = in_year(meant, meant.year - 1)
     return f"{message[: found.start()]}; did you mean {meant.isoformat()}?"
+
+
+def _day_in_the_log(
+    day: dt.date, option: str, today: dt.date, log: tuple[object, object]
+) -> dt.date | None:
+    """The day a --from or --to with a year mistyped meant, as `report` refuses the day
+    typed and suggests another (`last_day`, `start_meant`): a --to years after today, in
+    a year no earlier than --from (`--from 2026-12-01 --to 21261122` was offered
+    2026-11-22, before --from); a --from years from the log's end (--to, else today), in
+    the year of that end (`--from 19261101` was offered 1926-11-01, which the next run
+    refused for the thousands of empty weeks before the first contact). None for a day
+    the log takes as it is."""
+    from generator.exchange.report import end_meant, start_meant
+    from generator.model.fields import FAR_OFF
+
+    start, end = (given if isinstance(given, dt.date) else None for given in log)
+    if option == "--to":
+        return end_meant(day, start or dt.date.min, today) if day - today > FAR_OFF else None
+    last = end or today
+    return start_meant(day, last, last) if abs(last - day) > FAR_OFF else None
 
 
 _MEANT = re.compile(r"; did you mean ([0-9]{4}-[0-9]{2}-[0-9]{2})\?$")
@@ -1168,8 +1191,10 @@ def _unread_dates(args: argparse.Namespace) -> list[str]:
         return []
     given = getattr(args, "today", None)
     today = given if isinstance(given, dt.date) else _playbook_today(_root_of(args))
+    log = (getattr(args, "start", None), getattr(args, "end", None))
     return [
-        f"argument {option}: {_why_not(option, text, today)}" for option, text in unread.items()
+        f"argument {option}: {_why_not(option, text, today, log)}"
+        for option, text in unread.items()
     ]
 
 
@@ -1198,7 +1223,7 @@ def _a_month(option: str, text: str) -> str:
 _DAY = dt.timedelta(days=1)
 
 
-def _why_not(option: str, text: str, today: dt.date) -> str:
+def _why_not(option: str, text: str, today: dt.date, log: tuple[object, object]) -> str:
     """Why `text` is not a date, and which day it may mean as of `today`: for a month
     given to --from or --to, its first or last day (`_a_month`), not a field's advice for
     a day not known (the first of the month, for --to too)."""
@@ -1209,7 +1234,7 @@ def _why_not(option: str, text: str, today: dt.date) -> str:
     try:
         read_date(text, today)
     except Invalid as exc:
-        return _meant_this_year(str(exc), option, today)
+        return _meant_this_year(str(exc), option, today, log)
     raise AssertionError(f"{text!r} read as a date only once today was known")
 
 

@@ -2881,3 +2881,33 @@ def test_a_date_option_written_otherwise_and_years_off_is_told_the_day_meant_at_
         f"error: argument {option}: expected a date as YYYY-MM-DD, got '{typed}'; did you mean "
         f"{meant}?\n"
     ) in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "option", "meant"),
+    [
+        (["--from", "2026-12-01", "--to", "21261122"], "--to", "2027-11-22"),  # after --from
+        (["--from", "19261101"], "--from", "2026-11-01"),
+        (["--from", "11/22/1926", "--to", "2025-06-30"], "--from", "2024-11-22"),  # by --to
+    ],
+)
+def test_a_log_date_written_otherwise_is_told_the_day_the_next_run_takes(
+    sample_root: Path,
+    argv: list[str],
+    option: str,
+    meant: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`report --from 2026-12-01 --to 21261122` was offered --to 2026-11-22, before --from;
+    `report --from 19261101` was offered 1926-11-01, which the next run refused as a year
+    mistyped (thousands of empty weeks before the first contact): two runs to learn one
+    day. The day offered is the one the report takes."""
+    config = sample_root / "playbook.yaml"
+    config.write_text(config.read_text() + f"today: {SAMPLE_TODAY}\n")
+    typed = argv[argv.index(option) + 1]
+    told = refused(["report", "-C", str(sample_root), *argv], capsys)
+    assert told == [
+        f"argument {option}: expected a date as YYYY-MM-DD, got '{typed}'; did you mean {meant}?"
+    ]
+    fixed = [meant if word == typed else word for word in argv]
+    assert main(["report", "-C", str(sample_root), "-q", *fixed]) == 0

@@ -120,15 +120,28 @@ def last_day(start: dt.date, end: dt.date | None, today: dt.date) -> dt.date:
             f"--from {end.isoformat()} --to {start.isoformat()}?"
         )
     if end is not None and end - today > FAR_OFF:  # a year mistyped
-        meant = in_year(end, today.year)
-        if meant < start:
-            meant = in_year(end, today.year + 1)
+        meant = end_meant(end, start, today)
         raise UsageError(
             f"--to {end.isoformat()} ends the log {about_years(end - today)} after today "
             f"({today.isoformat()}), in which nothing is done yet: did you mean --to "
             f"{meant.isoformat()}?"
         )
     return end or today
+
+
+def end_meant(end: dt.date, start: dt.date, today: dt.date) -> dt.date:
+    """The day a --to with a year mistyped ahead meant: in the year of `today`, or the
+    next when that comes before --from (`start`)."""
+    meant = in_year(end, today.year)
+    return meant if meant >= start else in_year(end, today.year + 1)
+
+
+def start_meant(start: dt.date, near: dt.date, end: dt.date) -> dt.date:
+    """The day a --from with a year mistyped meant: in the year of `near` (the first
+    contact recorded, or the log's end), or the one before when that comes after the
+    log's `end`."""
+    meant = in_year(start, near.year)
+    return meant if meant <= end else in_year(start, near.year - 1)
 
 
 def _refuse_a_mistyped_start(
@@ -149,9 +162,7 @@ def _refuse_a_mistyped_start(
         return
     if start > dt.date.min and contacts_made(playbook, items, dt.date.min, start - _DAY, today):
         return  # contacts before the range: a quiet time, not a mistake
-    meant = in_year(start, (first or end).year)
-    if meant > end:
-        meant = in_year(start, meant.year - 1)
+    meant = start_meant(start, first or end, end)
     before = f"the first contact you recorded ({long_date(first)})" if first else "its end"
     raise UsageError(
         f"--from {start.isoformat()} opens the log {about_years(lead)} before "
