@@ -19,6 +19,7 @@ from generator.sources.discover import (
     Unread,
     discover,
     icloud_placeholder,
+    not_a_folder,
     outside_the_playbook,
     read_in_place,
     source_at,
@@ -127,11 +128,12 @@ class LiveSources:
         gone = [p for p in own.items if p.path == "content"] if not found else []
         if gone and not (self.root / "content").is_dir():
             # gone since serve started (moved, renamed, stashed), not just unreadable: the
-            # files are kept as read, so those back unchanged are not named as changed
-            # a link left leading nowhere says so, as `check` does, not that it is gone
-            linked = (self.root / "content").is_symlink()
+            # files are kept as read, so those back unchanged are not named as changed;
+            # what stands in its place (a file, a link leading nowhere) is said as `check`
+            # says it, not that the folder is gone
+            there = not_a_folder(self.root / "content") is not None
             problems.items += [
-                p if linked else dataclasses.replace(p, message=CONTENT_GONE) for p in gone
+                p if there else dataclasses.replace(p, message=CONTENT_GONE) for p in gone
             ]
             return []
         self._files = {source.path: source for source in found}

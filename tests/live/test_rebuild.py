@@ -759,6 +759,27 @@ def test_a_content_link_left_leading_nowhere_says_so_as_check_does(
     assert builder.build([content]).ok
 
 
+def test_content_replaced_by_a_file_says_so_as_check_does(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path
+) -> None:
+    """content/ moved away and a file saved in its place (an editor's "save as" on the
+    wrong name): the preview said the folder was gone ("put it back and the pages
+    return"), `check` that a file stands where it should be, to move away. Both say the
+    latter now; the pages come back with the folder."""
+    content, away = sample_root / "content", tmp_path / "away"
+    content.rename(away)
+    content.write_text("notes\n")
+    told = (
+        "content:1: folder: content/ is a file where the playbook's content/ folder should "
+        "be: move it away, or run the command in your playbook's folder"
+    )
+    assert [str(e) for e in builder.build([content]).errors] == [told]
+    assert [str(e) for e in check(sample_root, SAMPLE_TODAY).errors] == [told]
+    content.unlink()
+    away.rename(content)
+    assert builder.build([content]).ok
+
+
 EXTRA_CSS = "themes/default/static/extra.css"
 
 
