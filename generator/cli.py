@@ -38,6 +38,7 @@ from generator.errors import (
     ContentError,
     OutputBusy,
     Problems,
+    Unavailable,
     UsageError,
     ValueRefused,
     and_listed,
@@ -181,6 +182,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except UsageError as exc:
         for problem in exc.problems:
             _say(f"playbook: {problem}", err=True)
+        if isinstance(exc, Unavailable):  # a port in use: the machine's, as a full disk
+            return EXIT_CONTENT
         return EXIT_BUSY if isinstance(exc, OutputBusy) else EXIT_USAGE
     except BrokenPipeError:
         raise  # `main` ends quietly: the reader is gone

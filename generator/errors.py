@@ -275,6 +275,13 @@ EXIT_BUSY = 75
 the user is invited to retry (EX_TEMPFAIL)."""
 
 
+class Unavailable(UsageError):
+    """What the command needs of the machine is taken by another program (`serve --port
+    8000` with the port in use): nothing is wrong with what it was asked, so it is said
+    as a fault of the machine is, in one line, and ends with that status (1, as a folder
+    that cannot be written), not a usage error's."""
+
+
 class ValueRefused(UsageError):
     """A value given on the command line, read, then refused for what it means (`new
     meeting --date 2126-01-01`, a contact not found, an output folder that may not be

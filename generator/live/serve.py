@@ -37,7 +37,14 @@ from tornado.ioloop import IOLoop
 from tornado.iostream import IOStream
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from generator.errors import ContentError, UsageError, counted, format_problems, printable
+from generator.errors import (
+    ContentError,
+    Unavailable,
+    UsageError,
+    counted,
+    format_problems,
+    printable,
+)
 from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome, unless_stopped
 from generator.live.watch import Debouncer, SourceWatcher
 from generator.publish.write import reclaim_folder, remove_server_folder, temporary_folder
@@ -367,7 +374,8 @@ def listen(host: str, port: int, *, fallback: bool = False) -> list[socket.socke
             failure = exc
             if exc.errno != errno.EADDRINUSE:
                 break
-    raise UsageError(_cannot_listen(host, port, failure, not fallback and port != 0))
+    said = _cannot_listen(host, port, failure, not fallback and port != 0)
+    raise Unavailable(said) if failure.errno == errno.EADDRINUSE else UsageError(said)
 
 
 def _bind(host: str, port: int) -> list[socket.socket]:

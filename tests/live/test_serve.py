@@ -27,7 +27,7 @@ from conftest import REPO, SAMPLE_TODAY, WITH_CTRL_C, edit, make_playbook, runni
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
-from generator.errors import UsageError
+from generator.errors import Unavailable, UsageError
 from generator.live import serve
 from generator.live.serve import HostPolicy, LiveServer, is_loopback, serve_policy
 
@@ -730,9 +730,9 @@ def taken_port() -> Iterator[int]:
         yield taken.getsockname()[1]
 
 
-def test_port_in_use_is_a_usage_error(sample_root: Path, taken_port: int) -> None:
+def test_port_in_use_is_refused(sample_root: Path, taken_port: int) -> None:
     where = f"cannot listen on 127.0.0.1:{taken_port}: the port is in"
-    with pytest.raises(UsageError, match=where):
+    with pytest.raises(Unavailable, match=where):
         LiveServer(sample_root, port=taken_port)
 
 
@@ -835,9 +835,12 @@ def test_serve_says_which_port_it_took(
 def test_a_port_asked_for_is_that_port_or_an_error(
     sample_root: Path, taken_default_port: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The port given in use ended with 2, a usage error's status, as if --port were
+    mistyped: nothing is wrong with the command, the port is another program's, which
+    the machine's faults say with 1 (a folder that cannot be written)."""
     from generator.cli import main
 
-    assert main(["serve", "-C", str(sample_root), "--port", str(taken_default_port)]) == 2
+    assert main(["serve", "-C", str(sample_root), "--port", str(taken_default_port)]) == 1
     assert capsys.readouterr().err == (
         f"playbook: cannot listen on 127.0.0.1:{taken_default_port}: the port is in use (by "
         "another playbook serve?); choose another with --port, or --port 0 for any free one\n"
