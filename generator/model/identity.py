@@ -126,9 +126,45 @@ def words(text: str) -> list[str]:
 
 def name_key(name: str) -> str:
     """`Łukasz  Wróbel` and `lukasz wrobel` are the same name, and so is `Łukasz Wróbel
-    (he/him)`, the pronouns LinkedIn users add to their name. A name with no letter or
-    digit (`---`) is its own key, as written, so that importing it again finds it."""
-    return " ".join(words(PRONOUNS.sub("", name)) or words(name)) or _symbols(name)
+    (he/him)`, the pronouns LinkedIn users add to their name, and `Dr. Jonah Kim` or
+    `Priya Natarajan, CFA`, a title or the letters of a degree some add to it
+    (`_without_titles`). A name with no letter or digit (`---`) is its own key, as
+    written, so that importing it again finds it."""
+    bare = _without_titles(PRONOUNS.sub("", name))
+    return " ".join(words(bare) or words(name)) or _symbols(name)
+
+
+HONORIFIC = LazyPattern(r"^\s*(?:dr|mr|mrs|ms|miss|mx|prof|professor)\.?\s+(?=\w)", re.IGNORECASE)
+"""A title before a name (`Dr. Jonah Kim`, `Ms Priya Natarajan`), which no one's file keeps."""
+CREDENTIALS = frozenset(
+    {
+        *("phd", "dphil", "edd", "md", "do", "jd", "llm", "mba", "msc", "ms", "ma", "meng"),
+        *("bsc", "ba", "beng", "cfa", "cpa", "acca", "aca", "cma", "caia", "frm", "cfp"),
+        *("pmp", "prince2", "cissp", "cism", "cisa", "shrm-cp", "shrm-scp", "phr", "sphr"),
+        *("pe", "peng", "rn", "np", "pa-c", "dds", "dvm", "pharmd", "esq", "mph", "msw"),
+        *("psm", "csm", "cips", "fca", "cima", "ceng", "frsa", "mcips", "mcipd", "cipd"),
+    }
+)
+"""Degrees and professional letters written after a name, after a comma (`Jonah Kim,
+PhD`, `Priya Natarajan, CFA, CAIA`), as LinkedIn users write them: not the person's
+name. Jr., Sr. and III stay: they tell a parent from a child."""
+
+
+def _without_titles(name: str) -> str:
+    """`name` without a title before it or the degrees after its commas, when a name is
+    left: `Dr. Jonah Kim, PhD` → `Jonah Kim`."""
+    name = HONORIFIC.sub("", name, count=1)
+    head, *tail = name.split(",")
+    while tail and _credential(tail[-1]):
+        tail.pop()
+    return ",".join([head, *tail])
+
+
+def _credential(part: str) -> bool:
+    """Is `part`, the text after a comma, degrees or professional letters alone (`PhD`,
+    `Ph.D.`, `CFA CAIA`)?"""
+    letters = [word.replace(".", "").lower() for word in part.split()]
+    return bool(letters) and all(word in CREDENTIALS for word in letters)
 
 
 _PRONOUN = r"\s*(?:he|him|his|she|her|hers|they|them|theirs|xe|xem|ze|zir|any)\s*"

@@ -1130,6 +1130,39 @@ def test_a_name_with_pronouns_is_the_contact_of_that_name(
     ) in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "slug"),
+    [
+        ("Priya", '"Natarajan, CFA"', "priya-natarajan"),
+        ("Dr. Jonah", "Kim", "jonah-kim"),
+        ("Jonah", '"Kim, Ph.D., MBA"', "jonah-kim"),
+        ("Ms Priya", "Natarajan", "priya-natarajan"),
+    ],
+)
+def test_a_name_with_a_title_or_degrees_is_the_contact_of_that_name(
+    sample_root: Path, capsys: pytest.CaptureFixture[str], first: str, last: str, slug: str
+) -> None:
+    """`Priya,"Natarajan, CFA"` and `Dr. Jonah Kim`, as people write their name on
+    LinkedIn, were no contact's name: imported again as priya-natarajan-cfa.md beside
+    priya-natarajan.md, and dr-jonah-kim.md beside jonah-kim.md."""
+    csv = sample_root.parent / "Connections.csv"
+    csv.write_text(f"First Name,Last Name\n{first},{last}\n", encoding="utf-8")
+    before = files(sample_root)
+    assert main(["import", "linkedin", "-C", str(sample_root), str(csv)]) == 0
+    assert files(sample_root) == before
+    assert f"already in content/contacts/{slug}.md (same name)" in capsys.readouterr().out
+
+
+def test_a_degree_after_a_comma_is_left_out_of_a_name_only_when_it_is_one() -> None:
+    """A name's own words after a comma (surname first, a generation) are the name's."""
+    from generator.model.identity import name_key
+
+    assert name_key("Jonah Kim, Jr.") == "jonah kim jr"
+    assert name_key("Natarajan, Priya") == "natarajan priya"
+    assert name_key("Dr.") == "dr"  # nothing else to be the name
+    assert name_key("Drew Barry") == "drew barry"
+
+
 def test_a_company_written_as_one_of_two_alike_is_that_one() -> None:
     """Acme and Acme Inc. are both kept: a name written as one of them whole is that
     company; a third form (Acme GmbH) could be either, and is neither."""
