@@ -1705,24 +1705,38 @@ def _refused(check: Callable[..., object], *args: object) -> list[str]:
     return []
 
 
-def _refuse_all(problems: Sequence[str]) -> None:
+def _refuse_all(problems: Sequence[str], found: Sequence[str] = ()) -> None:
     """Every problem with the options given, a line each: mending one only to be told
     the next took as many runs as there were; under the command's usage, as argparse
-    says a value it cannot read."""
+    says a value it cannot read. `found` are problems of what the command found, no value
+    typed (the default output folder holding files of yours): said with them, or, alone,
+    in a line each without the usage, as `build` says its default output folder's."""
     if problems:
-        raise ValueRefused(*problems)
+        raise ValueRefused(*problems, *found)
+    if found:
+        raise UsageError(*found)
 
 
 @contextlib.contextmanager
-def _refusing_what_was_given() -> Iterator[None]:
+def _refusing_what_was_given(given: object = True) -> Iterator[None]:
     """What the values given are refused for once read (`init` a file, `export vcard`
     a contact not found, `-o` a folder of yours), said under the command's usage as
     argparse says a value it cannot read: the exports, `report` and `init` said it
-    without, unlike every other command."""
+    without, unlike every other command. With `given` None (the option left out: the
+    default folder), what is refused is no value typed, and is said without the usage,
+    as `build` says its default output folder's."""
     try:
         yield
     except UsageError as exc:
+        if given is None:
+            raise
         raise ValueRefused(*exc.problems) from None
+
+
+def _typed_or_found(output: Path | None, problems: list[str]) -> tuple[list[str], list[str]]:
+    """The problems of an output folder as `_refuse_all` takes them: of a value typed
+    when -o gave the folder, else of what the command found in its default one."""
+    return (problems, []) if output is not None else ([], problems)
 
 
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Parser:
@@ -2451,12 +2465,13 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
 
     _require_playbook(args.root)
     folder = args.output if args.output is not None else args.root / EXPORT_FOLDER
-    _refuse_all(_refused(refuse_folder, folder, args.root, CSV_NAMES))
+    mine = _refused(refuse_folder, folder, args.root, CSV_NAMES)  # files of yours there
+    _refuse_all(*_typed_or_found(args.output, mine))
     today = args.today or _playbook_today(args.root)
     found = checked(args.root, today)  # the clock read once: at midnight, one day for both
     _sum_up_warnings(args, found.warnings)
     replacing = _replacing([folder / name for name in CSV_FILES], "the earlier export")
-    with _refusing_what_was_given():  # a file of yours by a table's name
+    with _refusing_what_was_given(args.output):  # a file of yours by a table's name
         written = write_tables(folder, csv_tables(found.playbook, today))
     if not args.quiet:
         _say(f"Wrote {', '.join(p.name for p in written)} to {folder}{replacing}")
@@ -2471,6 +2486,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from generator.exchange.report import (
         REPORT_NAMES,
         last_day,
+        refuse_a_changed_sheet,
         work_search_report,
         write_report,
     )
@@ -2479,12 +2495,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     _require_playbook(args.root)
     today = args.today or _playbook_today(args.root)
     folder = args.output if args.output is not None else args.root / REPORT_FOLDER
-    _refuse_all(  # the dates typed and the folder first, then the content
-        [
-            *_refused(last_day, args.start, args.end, today),
-            *_refused(refuse_folder, folder, args.root, REPORT_NAMES),
-        ],
-    )
+    mine = _refused(refuse_folder, folder, args.root, REPORT_NAMES)  # files of yours there
+    given, there = _typed_or_found(args.output, mine)
+    # the dates typed and the folder first, then the content
+    _refuse_all([*_refused(last_day, args.start, args.end, today), *given], there)
     end = last_day(args.start, args.end, today)
     found = checked(args.root, today)  # the day the range was told against, at midnight too
     _sum_up_warnings(args, found.warnings)
@@ -2496,7 +2510,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         report = work_search_report(found, args.start, end, today, set_by)
     earlier = [folder / f"{report.name}.{kind}" for kind in ("html", "csv")]
     replacing = _replacing(earlier, "the earlier report of these days")
-    with _refusing_what_was_given():  # a file of yours by the report's name
+    refuse_a_changed_sheet(folder, report)  # your changes to its CSV: no value is wrong
+    with _refusing_what_was_given(args.output):  # a file of yours by the report's name
         written = write_report(folder, report)
     if args.quiet:
         return 0
@@ -2517,7 +2532,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     else:
         _refuse_all(_refused(refuse_the_content, args.output, args.root))
     folder = args.output if args.output is not None else args.root / SCHEMA_FOLDER
-    with _refusing_what_was_given():  # a file, a built site, a file of yours by a name
+    with _refusing_what_was_given(args.output):  # a file, a built site, a file of yours
         written = write_schemas(folder)
     if not args.quiet:
         _say(f"Wrote {len(written):,} JSON Schemas to {folder}")

@@ -229,8 +229,8 @@ def csv_rows(entries: Sequence[LogEntry]) -> list[list[str]]:
 
 def write_report(folder: Path, report: Report) -> list[Path]:
     """`<name>.html` and `<name>.csv` in `folder`, each written whole (an earlier report of
-    the same range is replaced, unless its CSV was changed since: `_refuse_a_changed_sheet`)."""
-    _refuse_a_changed_sheet(folder, report)
+    the same range is replaced, unless its CSV was changed since: `refuse_a_changed_sheet`)."""
+    refuse_a_changed_sheet(folder, report)
     return write_tables(
         folder, {f"{report.name}.html": report.html, f"{report.name}.csv": report.csv}
     )
@@ -255,7 +255,7 @@ def _digest(data: bytes) -> bytes:
     return hashlib.sha256(data).hexdigest().encode("ascii")
 
 
-def _refuse_a_changed_sheet(folder: Path, report: Report) -> None:
+def refuse_a_changed_sheet(folder: Path, report: Report) -> None:
     """UsageError when the CSV file of an earlier report of these days is not what that
     report wrote, as its page records (`_sheet_mark`): the log's CSV is where you change
     how you asked (a call, not an email), and a report of the same days again replaced it,

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TODAY, edit, refused, write
+from conftest import SAMPLE_TODAY, edit, refused, usage_error, write
 
 from generator.build import load
 from generator.cli import main
@@ -142,16 +142,39 @@ def test_a_report_leaves_alone_the_csv_file_you_changed(
     changed = csv_file.read_bytes().replace(b",email,Asked for", b",phone,Asked for", 1)
     csv_file.write_bytes(changed)
     page = csv_file.with_suffix(".html").read_bytes()
-    assert refused([*args, *TODAY], capsys) == [
-        f"{cut_short(str(csv_file))} was changed after the report wrote it; it is left as it "
-        f"is, with your changes, and nothing was written: move it out of {cut_short(str(folder))} "
+    err = usage_error([*args, *TODAY], capsys)  # no value typed is wrong: no usage
+    assert err.splitlines()[-1] == (
+        f"playbook: {csv_file} was changed after the report wrote it; it is left as it "
+        f"is, with your changes, and nothing was written: move it out of {folder} "
         "to keep them, or delete it, then run the report again"
-    ]
+    )
+    assert "usage:" not in err
     assert csv_file.read_bytes() == changed
     assert csv_file.with_suffix(".html").read_bytes() == page
     csv_file.unlink()
     assert main([*args, *TODAY]) == 0
     assert b",phone,Asked for" not in csv_file.read_bytes()
+
+
+def test_files_of_yours_in_the_default_folder_are_said_without_the_usage(
+    sample_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A report or an export refused for what stands in its default folder (reports/,
+    export/ holding files of yours) printed the command's usage before the message, as
+    for a value mistyped, though nothing typed was wrong; `build` says its default output
+    folder's in one line. Given with -o, the folder is a value typed, said under the
+    usage as before."""
+    root = str(sample_root)
+    for folder, command in (
+        ("reports", ["report", "--from", "2026-11-16", *TODAY]),
+        ("export", ["export", "csv"]),
+    ):
+        write(sample_root, f"{folder}/notes.txt", "mine\n")
+        err = usage_error([*command, "-C", root], capsys)
+        assert "usage:" not in err
+        assert err.splitlines()[-1].startswith(f"playbook: not writing into {sample_root / folder}")
+        typed = refused([*command, "-C", root, "-o", str(sample_root / folder)], capsys)
+        assert typed[-1].startswith(f"not writing into {cut_short(str(sample_root / folder))}")
 
 
 def test_a_meeting_logs_the_employer_the_person_had_then(sample_root: Path) -> None:
