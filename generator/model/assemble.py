@@ -83,6 +83,7 @@ from generator.model.suggest import (
 )
 from generator.model.unread import UnreadIndex, unread_index, unread_link_note, unread_note
 from generator.patterns import LazyPattern
+from generator.pickles import quick_state
 from generator.sources.discover import KIND_FOLDERS, UNLISTED, Unread
 from generator.sources.frontmatter import Document, curly_quoted
 from generator.sources.markdown import (
@@ -163,6 +164,7 @@ class Checked:
     """What its `[[link]]` target is made of (contacts, companies and meetings)."""
 
 
+@quick_state  # sent back by the workers that read and render the files
 @dataclass(frozen=True, slots=True)
 class Body:
     """A rendered body, with the `[[links]]` it named and what each resolved to."""

@@ -23,6 +23,7 @@ import yaml
 
 from generator.errors import Problems, clipped, quoted, shown_field
 from generator.patterns import LazyPattern
+from generator.pickles import quick_state
 from generator.sources.markdown import fenced_lines
 from generator.sources.yaml_errors import (
     NO_SPACE,
@@ -125,6 +126,7 @@ NO_NAMES: frozenset[str] = frozenset()
 the live server keeps)."""
 
 
+@quick_state  # sent back by the workers that read and render the files
 @dataclass(frozen=True, slots=True)
 class Document:
     """One parsed source file."""

@@ -44,6 +44,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from generator.errors import quoted
 from generator.patterns import LazyPattern
+from generator.pickles import quick_state
 from generator.sources.link_labels import (
     helpers_with_it,
     unclosed_inline_footnote,
@@ -65,6 +66,7 @@ _SCHEME = LazyPattern(r"[a-z][a-z0-9+.\-]*(?=:)")
 """The scheme of an address as browsers read it (`as_browsers_read`)."""
 
 
+@quick_state  # sent back by the workers that read and render the files
 @dataclass(frozen=True, slots=True)
 class Target:
     """What a `[[slug]]` points to."""
@@ -75,6 +77,7 @@ class Target:
     """Default link text."""
 
 
+@quick_state  # sent back by the workers that read and render the files
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading at the top level of a body (not in a list or a quote), and the part of
@@ -96,6 +99,7 @@ class Heading:
     """Where its part ends."""
 
 
+@quick_state  # sent back by the workers that read and render the files
 @dataclass(frozen=True, slots=True)
 class Rendered:
     html: str
