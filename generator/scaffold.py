@@ -43,7 +43,7 @@ from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, OUTPUT_LOOP, Config, leads_round, load_config
 from generator.model.entities import Contact, Playbook
 from generator.model.fields import CONTROL, year_mistyped
-from generator.model.identity import company_keys
+from generator.model.identity import company_keys, company_slugs, free_company_slug
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
 from generator.model.unread import unread_index, unread_note
@@ -122,7 +122,8 @@ def _new_slug(name: str, kind: str) -> str:
         raise UsageError(_not_a_path(name, kind))
     if _a_file_name(name):  # `jane-doe`: `name: jane-doe` on every page
         raise UsageError(_not_a_file_name(name, kind))
-    return slugs.slugify(name) or slugs.fallback_slug(name, kind)
+    made = company_slugs(name)[0] if kind == "company" else slugs.slugify(name)
+    return made or slugs.fallback_slug(name, kind)
 
 
 def _a_file_name(name: str) -> bool:
@@ -455,7 +456,12 @@ def new_file(
         contact, slug = "", named
     folder = root / "content" / FOLDERS[kind]
     refuse_linked_folder(folder)
-    free = slugs.unique_slug(slug, _taken(folder, sources), MAX_SLUG_BYTES)
+    taken = _taken(folder, sources)
+    free = slugs.unique_slug(slug, taken, MAX_SLUG_BYTES)
+    if kind == "company":  # Northwind Freight GmbH beside Northwind Freight: its own name
+        free = free_company_slug(name, taken, MAX_SLUG_BYTES) or free
+        if not another:  # said before its file name, which the other may have
+            _refuse_the_same_company(name, sources, _another_of(kind, free))
     if another:
         slug = free
     target = folder / f"{slug}.md"
@@ -465,8 +471,6 @@ def new_file(
             f"{_another_of(kind, free)}"
         )
     _refuse_taken(slug, FOLDERS[kind], sources, _another_of(kind, free))
-    if kind == "company" and not another:
-        _refuse_the_same_company(name, sources, _another_of(kind, free))
     archetype = _theme_path(root, f"archetypes/{kind}.md", config.theme)  # `theme: mine`
     values: dict[str, Any] = {
         "name": name.strip(),
@@ -749,7 +753,7 @@ def _refuse_the_same_company(name: str, sources: list[SourceFile], another: str)
             continue
         theirs = _name_of(source)
         their_full, their_core = company_keys(theirs)
-        if (core or full) == (their_core or their_full):
+        if (core or full) == (their_core or their_full) and full != their_full:
             raise UsageError(
                 f"{source.rel} is {theirs}, the same company as {quoted(name.strip())} (a legal "
                 f"form or 'the' aside); new never makes one company two files: edit it, or "

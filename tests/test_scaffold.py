@@ -162,6 +162,25 @@ def test_a_company_there_under_another_legal_form_is_not_made_twice(sample_root:
     assert made.name == "verdant-grid-inc.md"
 
 
+def test_a_company_is_named_without_its_legal_form_as_it_is_referred_to(
+    sample_root: Path,
+) -> None:
+    """new company 'Northwind Freight GmbH' made northwind-freight-gmbh.md, while the
+    playbook's people named it `company: northwind-freight`, as every reference by name
+    is answered (`did you mean northwind-freight?` for the name, legal form and all):
+    check still found no such company. The file is named as the company is said; beside
+    another company of that name, --another names it with its legal form."""
+    (sample_root / "content/companies/northwind-freight.md").unlink()
+    made = new_file(sample_root, "company", "Northwind Freight GmbH", today=TODAY)
+    assert made.name == "northwind-freight.md"
+    assert "name: Northwind Freight GmbH\n" in made.read_text()
+    assert check(sample_root).errors == []  # Daniel's and Lena's company: northwind-freight
+    with pytest.raises(UsageError, match=r"the same company .* name the file northwind-freight-ag"):
+        new_file(sample_root, "company", "Northwind Freight AG", today=TODAY)
+    another = new_file(sample_root, "company", "Northwind Freight AG", today=TODAY, another=True)
+    assert another.name == "northwind-freight-ag.md"
+
+
 def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "contact", "Ana Silva", company="verdant", today=TODAY)

@@ -32,7 +32,7 @@ from generator.exchange.people import (
 )
 from generator.faults import os_fault, path_and_fault
 from generator.model.fields import validate_document
-from generator.model.identity import company_keys, email_key, linkedin_key
+from generator.model.identity import company_keys, email_key, free_company_slug, linkedin_key
 from generator.model.phones import phone_problem, tel_value
 from generator.model.schema import CONTACT
 from generator.model.slugs import fallback_slug, slugify, unique_slug
@@ -138,7 +138,8 @@ class _Companies:
         company = self.by_key.get(self._key(name))
         if company is not None:
             return company.slug, self.create
-        return unique_slug(slugify(name) or fallback_slug(name, "company"), self.taken), self.create
+        slug = free_company_slug(name, self.taken)  # without its legal form, as new names it
+        return slug or unique_slug(fallback_slug(name, "company"), self.taken), self.create
 
     @staticmethod
     def _key(name: str) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Collection
 
 from anyascii import anyascii
 
-from generator.model.slugs import SYMBOLS
+from generator.model.slugs import SYMBOLS, slugify, unique_slug
 from generator.patterns import LazyPattern
 
 
@@ -192,6 +193,37 @@ def company_keys(name: str) -> tuple[str, str]:
     while end > 1 and (cut := _legal_form_at_end(core, end)):
         end -= cut
     return "".join(found), "".join(core[:end])
+
+
+def company_slugs(name: str) -> tuple[str, ...]:
+    """The file names a new company file may take, best first: the slug of its name
+    without a legal form or a leading "the" (`Northwind Freight GmbH` → northwind-freight),
+    as people say and write it, and as a reference by name is answered; then the slug of
+    the whole name (northwind-freight-gmbh), for another company of that name. One alone
+    when there is no such form, or the slug does not follow the name's words."""
+    slug = slugify(name)
+    full, core = company_keys(name)
+    tokens = slug.split("-")
+    if core == full or "".join(tokens) != full or not core:
+        return (slug,)
+    start = 0 if full.startswith(core) else full.find(core)
+    ends, length = {0: 0}, 0
+    for count, token in enumerate(tokens, 1):
+        length += len(token)
+        ends[length] = count
+    first, last = ends.get(start), ends.get(start + len(core))
+    if first is None or last is None or last <= first:
+        return (slug,)
+    return "-".join(tokens[first:last]), slug
+
+
+def free_company_slug(name: str, taken: Collection[str], longest: int | None = None) -> str:
+    """The file name a new company file of `name` takes: the first of `company_slugs` not
+    in `taken`, else the first numbered (`northwind-freight-2`); "" for a name with
+    nothing to spell in ASCII (the caller gives it a code)."""
+    options = [slug for slug in company_slugs(name) if slug]
+    free = [slug for slug in options if slug not in taken]
+    return (free or [unique_slug(options[0], taken, longest) if options else ""])[0]
 
 
 def _leading_legal_form(first: str, written: str) -> bool:
