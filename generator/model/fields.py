@@ -31,6 +31,7 @@ from generator.errors import (
 from generator.model.identity import LINKEDIN, no_person_on_linkedin, on_linkedin
 from generator.model.phones import EXAMPLE as PHONE_EXAMPLE
 from generator.model.phones import phone_problem
+from generator.model.identity import company_slugs
 from generator.model.slugs import SLUG, slugify
 from generator.model.suggest import (
     close_field,
@@ -416,7 +417,7 @@ class Reference(Text):
         value not in brackets."""
         if (shown := _bracketed(value)) is None:
             return None
-        hint = f"; {did_you_mean(meant)}" if meant else _slug_of_name(value)
+        hint = f"; {did_you_mean(meant)}" if meant else _slug_of_name(value, self.what)
         how = "in brackets, as Obsidian writes a link" if isinstance(value, str) else None
         return (
             f"expected {self.expected}, got {shown}, {how or 'which YAML reads as a list'}: "
@@ -424,14 +425,16 @@ class Reference(Text):
         )
 
 
-def _slug_of_name(value: Any) -> str:
-    """` (example-co for 'Example Co')` for a name in brackets (`[[Example Co]]`), the file
-    name a file made for it has: losing the brackets is no help if what they hold is not a
-    file name either; "" when they hold one (`[[verdant-grid]]`) or no letter to make one of."""
+def _slug_of_name(value: Any, what: str) -> str:
+    """` (acme-labs for 'Acme Labs')` for a name in brackets (`[[Acme Labs]]`), the file
+    name a file made for it has (`playbook new`'s: a company's without its legal form,
+    `[[Nobody There Inc]]` → nobody-there): losing the brackets is no help if what they
+    hold is not a file name either; "" when they hold one (`[[verdant-grid]]`) or no
+    letter to make one of."""
     while isinstance(value, list):
         value = value[0]
     name = _in_text_brackets(value) or str(value).strip()
-    slug = slugify(name)
+    slug = company_slugs(name)[0] if what == "a company" else slugify(name)
     return f" ({slug} for {quoted(name)})" if slug and slug != name else ""
 
 

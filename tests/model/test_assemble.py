@@ -424,6 +424,17 @@ def test_a_reference_in_brackets_written_in_quotes_is_told_to_lose_them(
     ]
 
 
+def test_a_company_in_brackets_with_no_file_is_told_the_file_new_makes(tmp_path: Path) -> None:
+    """`company: [[Nobody There Inc]]` with no file was told "(nobody-there-inc for ...)",
+    while `playbook new company "Nobody There Inc"` makes nobody-there.md: the file
+    name offered is the one made."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
+    contact = "---\nname: Ada Lane\ncompany: [[Nobody There Inc]]\n---\n"
+    write(tmp_path, "content/contacts/ada-lane.md", contact)
+    (told,) = [p.message for p in check(tmp_path).errors]
+    assert told.endswith("without brackets (nobody-there for 'Nobody There Inc')")
+
+
 def test_a_reference_written_as_a_windows_path_is_offered_its_file_name(tmp_path: Path) -> None:
     """`company: content\\companies\\acme.md`, a path as Windows copies it, was told only to
     write the name of the file, where `companies/acme.md` was offered acme."""

@@ -1420,8 +1420,12 @@ def test_a_reference_written_as_a_wiki_link_is_told_to_lose_the_brackets() -> No
 def test_a_name_in_brackets_is_told_the_file_name_to_write_instead() -> None:
     """`company: [[Example Co]]`: losing the brackets leaves a name, not a file name, so
     the message says which file name to write; one already a file name needs none."""
-    said = convert(Reference("a company"), [["Example Co"]])[1]
-    assert said[0].endswith("without brackets (example-co for 'Example Co')")
+    said = convert(Reference("a company"), [["Acme Labs"]])[1]
+    assert said[0].endswith("without brackets (acme-labs for 'Acme Labs')")
+    said = convert(Reference("a company"), [["Acme GmbH"]])[1]  # as new names its file
+    assert said[0].endswith("without brackets (acme for 'Acme GmbH')")
+    said = convert(Reference("a contact"), [["Jane Doe Co"]])[1]  # a person has no legal form
+    assert said[0].endswith("without brackets (jane-doe-co for 'Jane Doe Co')")
     said = convert(Reference("a contact"), ["jane-doe"])[1]
     assert said[0].endswith("write the file name alone, without brackets")
 
