@@ -43,7 +43,7 @@ from generator.model.assemble import MAX_SLUG_BYTES, assemble
 from generator.model.config import CONFIG_FILE, OUTPUT_LOOP, Config, leads_round, load_config
 from generator.model.entities import Contact, Playbook
 from generator.model.fields import CONTROL, year_mistyped
-from generator.model.identity import company_keys, company_slugs, free_company_slug
+from generator.model.identity import company_keys, company_slugs, free_company_slug, name_key
 from generator.model.jsonschema import FILE_NAMES, all_schemas
 from generator.model.suggest import close_names, close_slugs, did_you_mean, slug_key, slug_named
 from generator.model.unread import unread_index, unread_note
@@ -654,7 +654,7 @@ def _existing_slug(root: Path, name: str, sources: list[SourceFile], noun: str, 
     set_aside = unread_note(unread, FOLDERS[noun], slug_key(name), then=", then run this again")
     if set_aside:  # their file is there, set aside: a new one would be a second
         raise UsageError(message + set_aside)
-    meant = close_slugs(name, names) or _same_company(name, noun, names)
+    meant = close_slugs(name, names) or _same_one(name, noun, names)
     hint = did_you_mean(meant) or _of_another_kind(name, noun, sources)
     if hint:
         raise UsageError(f"{message}; {hint}")
@@ -671,14 +671,16 @@ def _typed_again(name: str) -> str:
     return shlex.quote(name) if len(name) <= SHOWN_VALUE and printable(name) == name else "NAME"
 
 
-def _same_company(name: str, noun: str, names: dict[str, str]) -> list[str]:
+def _same_one(name: str, noun: str, names: dict[str, str]) -> list[str]:
     """The companies `name` is but for a legal form or a leading "the" (`"Verdant Grid,
-    Inc."` is verdant-grid), as an import matches them (`company_keys`); none for a
-    contact."""
-    core = company_keys(name)[1]
-    if noun != "company" or not core:
+    Inc."` is verdant-grid), or the contacts it is but for a title, degrees or pronouns
+    (`"Jonah Kim, PhD"` is jonah-kim, who was to be added first), as an import matches
+    them (`company_keys`, `name_key`)."""
+    key = (lambda text: company_keys(text)[1]) if noun == "company" else name_key
+    mine = key(name)
+    if not mine:
         return []
-    return sorted(slug for slug, theirs in names.items() if company_keys(theirs)[1] == core)
+    return sorted(slug for slug, theirs in names.items() if key(theirs) == mine)
 
 
 def _as_a_name(name: str) -> str:

@@ -181,6 +181,18 @@ def test_a_company_is_named_without_its_legal_form_as_it_is_referred_to(
     assert another.name == "northwind-freight-ag.md"
 
 
+@pytest.mark.parametrize("written", ["Jonah Kim, PhD", "Dr. Jonah Kim", "Jonah Kim (he/him)"])
+def test_a_meeting_with_a_contact_written_with_a_title_is_told_their_file(
+    sample_root: Path, written: str
+) -> None:
+    """`new meeting "Jonah Kim, PhD"` with Jonah Kim in the playbook was told to add them
+    first (`playbook new contact 'Jonah Kim, PhD'`): a second file for one person, which
+    an import would have matched to jonah-kim."""
+    with pytest.raises(UsageError) as refused:
+        new_file(sample_root, "meeting", written, today=TODAY)
+    assert str(refused.value).endswith("; did you mean jonah-kim?")
+
+
 def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "contact", "Ana Silva", company="verdant", today=TODAY)
