@@ -462,6 +462,8 @@ def new_file(
         free = free_company_slug(name, taken, MAX_SLUG_BYTES) or free
         if not another:  # said before its file name, which the other may have
             _refuse_the_same_company(name, sources, _another_of(kind, free))
+    if kind == "contact" and not another:
+        _refuse_the_same_person(name, sources, _another_of(kind, free))
     if another:
         slug = free
     target = folder / f"{slug}.md"
@@ -760,6 +762,24 @@ def _refuse_the_same_company(name: str, sources: list[SourceFile], another: str)
                 f"{source.rel} is {theirs}, the same company as {quoted(name.strip())} (a legal "
                 f"form or 'the' aside); new never makes one company two files: edit it, or "
                 f"{another}"
+            )
+
+
+def _refuse_the_same_person(name: str, sources: list[SourceFile], another: str) -> None:
+    """A usage error when a contact file holds the person `name` names but for a title,
+    degrees or pronouns (`Dr. Jonah Kim` for Jonah Kim): `check` would warn of one person
+    in two files, as an import matches them to one. The same name written alike is told
+    by its file name, which it shares."""
+    mine = name_key(name)
+    for source in sources:
+        if source.kind != FOLDERS["contact"]:
+            continue
+        theirs = _name_of(source)
+        if name_key(theirs) == mine and theirs.strip().casefold() != name.strip().casefold():
+            raise UsageError(
+                f"{source.rel} is {theirs}, the same person as {quoted(name.strip())} (but "
+                "for accents, a title, degrees or pronouns); new never makes one person two "
+                f"files: edit it, or {another}"
             )
 
 

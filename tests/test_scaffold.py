@@ -193,6 +193,20 @@ def test_a_meeting_with_a_contact_written_with_a_title_is_told_their_file(
     assert str(refused.value).endswith("; did you mean jonah-kim?")
 
 
+def test_a_person_there_under_a_title_is_not_made_twice(sample_root: Path) -> None:
+    """new contact 'Dr. Jonah Kim' made dr-jonah-kim.md beside jonah-kim.md, and check
+    then warned of one person in two files; --another still makes it."""
+    for written in ("Dr. Jonah Kim", "Jonah Kim, PhD", "Jonah Kím"):
+        with pytest.raises(UsageError) as refused:
+            new_file(sample_root, "contact", written, today=TODAY)
+        assert str(refused.value).startswith(
+            f"content/contacts/jonah-kim.md is Jonah Kim, the same person as {written!r} (but "
+            "for accents, a title, degrees or pronouns); new never makes one person two files"
+        )
+    made = new_file(sample_root, "contact", "Dr. Jonah Kim", today=TODAY, another=True)
+    assert made.name == "dr-jonah-kim.md"
+
+
 def test_a_contact_names_a_company_that_exists(sample_root: Path) -> None:
     with pytest.raises(UsageError) as refused:
         new_file(sample_root, "contact", "Ana Silva", company="verdant", today=TODAY)
