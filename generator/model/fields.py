@@ -1774,6 +1774,10 @@ def _either(options: list[str]) -> str:
     return ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
 
 
+_EMPTY_ENTRY = "an empty entry of the list; write what it holds, or delete it"
+"""The fix for a `-` with nothing after it (or `- ""`), which named no fix."""
+
+
 @dataclass(frozen=True)
 class ListOf(FieldType):
     """A list; a single value is accepted as a list of one."""
@@ -1816,10 +1820,11 @@ class ListOf(FieldType):
                 )
                 values.append(INVALID)
                 continue
+            if is_blank(item) and isinstance(value, list):
+                child.error(f"expected {self.item.expected}, got nothing: {_EMPTY_ENTRY}")
+                values.append(INVALID)
+                continue
             converted = convert_field(self.item, item, child)
-            if converted == "":
-                child.error(f"expected {self.item.expected}, got nothing")
-                converted = INVALID
             values.append(converted)
         if INVALID not in values:
             return values

@@ -998,8 +998,27 @@ def test_a_list_refuses_a_mapping_and_a_blank_entry() -> None:
     )
     assert convert(ListOf(Text()), ["a", "  "]) == (
         INVALID,
-        ["f.md:3: x.2: expected text, got nothing"],
+        [
+            "f.md:3: x.2: expected text, got nothing: an empty entry of the list; write what "
+            "it holds, or delete it"
+        ],
     )
+
+
+def test_an_empty_entry_is_told_the_fix(tmp_path: Path) -> None:
+    """A `-` with nothing after it under a meeting's `goals:` (a goal deleted, its dash
+    left) was told "expected text, got nothing", and not what to do; nor was a reminder
+    with nothing in it."""
+    write(tmp_path, "content/profile.md", "---\nname: Maya\n---\nPitch.\n")
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada\n---\n")
+    meeting = '---\ncontact: ada\nstatus: done\ngoals:\n  -\n  - ok\nfollowups: [""]\n---\n'
+    write(tmp_path, "content/meetings/m1.md", meeting)
+    fix = "an empty entry of the list; write what it holds, or delete it"
+    assert [str(p) for p in check(tmp_path).errors] == [
+        f"content/meetings/m1.md:5: goals.1: expected text, got nothing: {fix}",
+        "content/meetings/m1.md:7: followups.1: expected a mapping with due, action, done, got "
+        f"nothing: {fix}",
+    ]
 
 
 def test_a_list_of_records_keeps_the_places_of_its_bad_entries() -> None:
