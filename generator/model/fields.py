@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import math
 import re
 import unicodedata
 import urllib.parse
@@ -815,11 +816,29 @@ class Integer(FieldType):
             fix = f"; did you mean {hint}?" if fits else ""
             if not fits and self.unit == "minutes":
                 fix = self._roughly(value)
-            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{fix}")
+            raise Invalid(
+                f"expected {self.expected}, got {_describe(value, at)}{fix or self._between(value)}"
+            )
         if not self.low <= value <= self.high:
             shown = str(value) if abs(value) < 10**12 else _describe(value, at)
             raise Invalid(f"expected {self.expected}, got {shown}")
         return value
+
+    def _between(self, value: Any) -> str:
+        """`; did you mean 4 or 5?` for a score between two (`motivation: 4.5`,
+        `posting: 2.5`), which was refused without a word on what to write; else "", also
+        for a count of a unit (`duration: 1.01` may be hours: `_in_minutes` says so)."""
+        if (
+            self.unit
+            or not isinstance(value, float)
+            or not math.isfinite(value)
+            or value.is_integer()
+        ):
+            return ""
+        below, above = math.floor(value), math.ceil(value)
+        if not (self.low <= below and above <= self.high):
+            return ""
+        return f"; did you mean {below} or {above}?"
 
     def _roughly(self, value: Any) -> str:
         """The hint for minutes given as a range (`30-45`: the longest, which the agenda

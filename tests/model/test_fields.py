@@ -481,7 +481,7 @@ def test_a_span_of_days_written_out_gets_its_count_suggested(
         (5.0, "; did you mean 5?"),
         ("1/5", "; did you mean 1?"),
         ("9/10", ""),  # 9: out of range, so no suggestion
-        (4.5, ""),
+        (4.5, "; did you mean 4 or 5?"),
         ("\u2605\u2605\u2605\u2605", "; did you mean 4?"),  # stars, as a review gives them
         ("\u2605\u2605\u2605\u2606\u2606", "; did you mean 3?"),
         ("\u2b50\u2b50", "; did you mean 2?"),
@@ -1003,6 +1003,22 @@ def test_a_list_refuses_a_mapping_and_a_blank_entry() -> None:
             "it holds, or delete it"
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("field_type", "value", "hint"),
+    [
+        (Integer(1, 5), 4.5, "; did you mean 4 or 5?"),
+        (Integer(1, 3), 2.5, "; did you mean 2 or 3?"),
+        (Integer(1, 600, "minutes"), 30.5, ""),  # a length has hints of its own
+        (Integer(1, 5), 5.5, ""),
+        (Integer(1, 5), float("nan"), ""),
+    ],
+)
+def test_a_number_between_two_is_offered_both(field_type: Integer, value: float, hint: str) -> None:
+    """`motivation: 4.5` (between two scores) was refused with no word on what to write."""
+    [message] = convert(field_type, value, str(value))[1]
+    assert message == f"f.md:3: x: expected {field_type.expected}, got {str(value)!r}{hint}"
 
 
 def test_an_empty_entry_is_told_the_fix(tmp_path: Path) -> None:
