@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -534,7 +535,6 @@ def test_a_name_written_in_capitals_is_hidden_too(sample_root: Path) -> None:
     assert view.meetings["2026-11-24-o-h"].goals[0] == "Ask O. H. about P. N.'s team, and A. O."
 
 
-PRIYA = "content/contacts/priya-natarajan.md"
 OMAR_MEETING = "content/meetings/2026-11-24-omar-haddad.md"
 
 
@@ -551,29 +551,35 @@ def _sample_with(root: Path, rel: str, edit: Callable[[str, int], str]) -> Calla
     return make
 
 
-def _phone(text: str, phone: str) -> str:
-    return re.sub(r"(?m)^phone:.*$", f'phone: "{phone}"', text, count=1)
-
-
 def _coach_view(playbook: Any) -> Any:
     return shared_view(playbook, routes.entity_href, "full")
 
 
 def test_a_phone_of_many_spaces_is_scrubbed_at_once(sample_root: Path) -> None:
     """The extension was looked for from every space: a coach view of a contact whose
-    `phone:` had 100,000 spaces before a letter took minutes."""
-    spaces = _sample_with(sample_root, PRIYA, lambda text, n: _phone(text, f"312{' ' * n}x"))
+    `phone:` had 100,000 spaces before a letter took minutes. `check` refuses such a phone
+    now: it is put in the model here, as the view keeps to its time whatever reaches it."""
+    playbook = load(sample_root, Problems())
+    priya = playbook.contacts["priya-natarajan"]
+
+    def spaces(count: int) -> Any:
+        playbook.contacts["priya-natarajan"] = replace(priya, phone=f"312{' ' * count}x")
+        return playbook
+
     assert_linear(_coach_view, spaces, 12_500)
 
 
 def test_a_phone_of_thousands_of_digits_does_not_fill_memory(sample_root: Path) -> None:
     """Each form of each phone became a pattern of every digit: a `phone:` of 50,000
     digits took 450 MB and seconds (a megabyte of them, gigabytes). No phone number has
-    more than 15 digits (E.164); its last ten are still hidden in text that stays."""
+    more than 15 digits (E.164); its last ten are still hidden in text that stays. `check`
+    refuses such a phone now (tests/model/test_phones.py): it is put in the model here, as
+    the view keeps to its bound whatever reaches it."""
     meeting = sample_root / OMAR_MEETING
     meeting.write_text(meeting.read_text().replace("goals:\n", "goals:\n  - Call 312 555 0129\n"))
-    digits = _sample_with(sample_root, PRIYA, lambda text, n: _phone(text, f"+{'1' * n}3125550129"))
-    playbook = digits(50_000)
+    playbook = load(sample_root, Problems())
+    priya = playbook.contacts["priya-natarajan"]
+    playbook.contacts["priya-natarajan"] = replace(priya, phone=f"+{'1' * 50_000}3125550129")
     assert peak_mebibytes(lambda: _coach_view(playbook)) < 20  # 369 MiB before
     view = _coach_view(playbook)
     assert view.meetings["2026-11-24-omar-haddad"].goals[0] == "Call (kept private)"

@@ -77,7 +77,12 @@ def phone_problem(phone: str) -> str | None:
     return _digits_off(value)
 
 
-_BETWEEN_NUMBERS = LazyPattern(r"\s*[/,;|]\s*|\s+(?:or|and|&)\s+", re.IGNORECASE)
+_BETWEEN_NUMBERS = LazyPattern(
+    r"(?:(?<!\s)|(?!\s))(?:\s*[/,;|]\s*|\s+(?:or|and|&)\s+)", re.IGNORECASE
+)
+"""What is written between two numbers. Looked for where a run of spaces starts or at a
+character that is not one, never from inside a run: tried from each space, a phone of
+8,000 spaces and a letter took two seconds to be refused."""
 
 
 def _numbers_in(phone: str) -> list[str] | None:

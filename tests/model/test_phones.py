@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from conftest import write
+from timing import assert_linear
 
 from generator.build import build, check
+from generator.model.phones import phone_problem
 
 EXPECTED = "phone: expected a phone number like +1 312 555 0142, got"
 
@@ -87,3 +89,10 @@ def test_a_phone_with_its_extension_after_a_comma_is_linked_to_be_called(tmp_pat
     build(tmp_path, tmp_path / "out")
     page = (tmp_path / "out/contacts/ada-byrne/index.html").read_text()
     assert 'href="tel:312-555-0100;ext=5"' in page
+
+
+def test_a_phone_of_many_spaces_is_told_at_once() -> None:
+    """Two numbers were looked for from each space of a run: a `phone:` of 8,000 spaces
+    and a letter took two seconds to be refused, and a hundred thousand, minutes."""
+    assert_linear(phone_problem, lambda spaces: "312" + " " * spaces + "x", 12_500)
+    assert_linear(phone_problem, lambda spaces: "1" + " " * spaces + "/ 2", 12_500)
