@@ -29,10 +29,9 @@ from generator.errors import (
     counted,
     quoted,
 )
-from generator.model.identity import LINKEDIN, no_person_on_linkedin, on_linkedin
+from generator.model.identity import LINKEDIN, company_slugs, no_person_on_linkedin, on_linkedin
 from generator.model.phones import EXAMPLE as PHONE_EXAMPLE
 from generator.model.phones import phone_problem
-from generator.model.identity import company_slugs
 from generator.model.slugs import SLUG, slugify
 from generator.model.suggest import (
     close_field,
