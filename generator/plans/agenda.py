@@ -706,17 +706,28 @@ class HeldPlans:
     first of them to ask or answer it: what a later meeting with them was asked before is
     what the ones before it asked (`asked_before`). Worked out once per person: going
     through every earlier plan again for each meeting looked at 900,000 plans for 1,200
-    meetings with one person."""
+    meetings with one person. Kept by places among the meetings held (`History.held`),
+    not by slugs and meetings: the live preview keeps one for every person met."""
 
-    plans: dict[str, Agenda]
-    """The plan of each meeting held, by slug."""
-    first_asked: dict[str, tuple[int, Meeting]]
+    plans: tuple[Agenda, ...]
+    """The plan of each meeting held, oldest first."""
+    first_asked: dict[str, int]
     """Each bank question asked or answered, with the place (among the meetings held,
-    oldest first) of the first meeting to, and that meeting; in the order first asked."""
+    oldest first) of the first meeting to; in the order first asked."""
+
+    def plan_of(self, meeting: Meeting, playbook: Playbook) -> Agenda:
+        """The plan of `meeting`, one of the meetings held: its place is the number held
+        before it."""
+        return self.plans[len(held_before(meeting, playbook))]
 
     def asked_before(self, meeting: Meeting, playbook: Playbook) -> dict[str, Meeting]:
-        held = len(held_before(meeting, playbook))
-        return {qid: first for qid, (at, first) in self.first_asked.items() if at < held}
+        held = playbook.history_of(meeting.contact).held
+        before = len(held_before(meeting, playbook))
+        return {qid: held[at] for qid, at in self.first_asked.items() if at < before}
+
+
+NOTHING_HELD = HeldPlans((), {})
+"""The plans of someone with no meeting held: most people, one object for them all."""
 
 
 def held_plans(
@@ -727,21 +738,24 @@ def held_plans(
 ) -> HeldPlans:
     """The plans of the meetings held with `contact`, oldest first, each planned knowing
     what the ones before it asked (`HeldPlans`)."""
-    plans: dict[str, Agenda] = {}
-    first: dict[str, tuple[int, Meeting]] = {}
+    held = playbook.history_of(contact).held
+    if not held:
+        return NOTHING_HELD
+    plans: list[Agenda] = []
+    first: dict[str, int] = {}
 
     def so_far(meeting: Meeting) -> dict[str, Meeting]:
-        return {qid: earlier for qid, (_, earlier) in first.items()}
+        return {qid: held[at] for qid, at in first.items()}
 
-    for at, meeting in enumerate(playbook.history_of(contact).held):
+    for at, meeting in enumerate(held):
         # each held meeting's own picks left out what came before it
         agenda = build_agenda(meeting, playbook, defaults, targets=targets, asked_of=so_far)
-        plans[meeting.slug] = agenda
+        plans.append(agenda)
         planned = [q.id for q in agenda.questions + agenda.ask_questions if q.id]
         answered = [a.question for a in meeting.answers if a.question in playbook.questions]
         for qid in planned + answered:
-            first.setdefault(qid, (at, meeting))
-    return HeldPlans(plans, first)
+            first.setdefault(qid, at)
+    return HeldPlans(tuple(plans), first)
 
 
 def asked_before(

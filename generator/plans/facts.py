@@ -177,7 +177,7 @@ def _agenda(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     (`held_plans`), each knowing what the ones before it asked."""
     meeting = pb.meetings[slug]
     if meeting.status == "done":
-        return facts.held_plans[meeting.contact].plans[slug]
+        return facts.held_plans[meeting.contact].plan_of(meeting, pb)
     return build_agenda(
         meeting, pb, pb.config.meetings, targets=facts.targets, asked_of=asked_of(facts)
     )

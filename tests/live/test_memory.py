@@ -143,6 +143,25 @@ def test_the_calendar_is_kept_compressed(builder: LiveBuild, built_sample: Path)
     assert len(builder._calendar()) < len(served) / 2
 
 
+def test_the_plans_held_with_each_person_keep_places_not_meetings(builder: LiveBuild) -> None:
+    """The server keeps the plans of the meetings held with each person (`held_plans`, one
+    for every contact): the first meeting to ask each question is kept as its place among
+    those held, not as a pair of it and its place (a tuple each: 1 MiB at 10,000 files),
+    and the people with none held share one empty plan."""
+    held = [
+        fact.value
+        for key, fact in builder.model.engine.facts.items()
+        if key[:2] == ("fact", "held_plans")
+    ]
+    firsts = [at for plans in held for at in plans.first_asked.values()]
+    assert len(firsts) > 3
+    assert {type(at) for at in firsts} == {int}
+    assert {type(plans.plans) for plans in held} == {tuple}
+    nothing = [plans for plans in held if not plans.plans]
+    assert len(nothing) > 1
+    assert len({id(plans) for plans in nothing}) == 1
+
+
 def test_a_follow_up_keeps_its_words_once(builder: LiveBuild) -> None:
     """Each follow-up is kept as its pieces, a name at each odd place for the pages to
     isolate; its text as one (the feed's, the CSV's) is made from them when asked for:
