@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -35,6 +36,16 @@ def test_each_character_in_lower_case_is_what_a_search_without_case_takes_it_for
     """Each character of Unicode (but the three left to the search without case) is, put in
     lower case, what a search without case takes it for, beside each letter and sign of the
     pattern, in the same place, and a letter or a space as it was (`\\w`, `\\s`, `\\b`)."""
+    source = SEARCHED_IN_LOWER_CASE[name].pattern
+    pieces = re.sub(r"\\.|\(\?P<\w+>", "", for_lower_case(source))
+    assert pieces == pieces.lower()
+    assert_lower_case_is_searched_as_without(pieces)
+
+
+@functools.cache
+def every_character() -> tuple[str, str]:
+    """Each character of Unicode but the surrogates and the three left to the search
+    without case (`FOLDED_ELSEWHERE`), and the same put in lower case, as long."""
     everything = "".join(
         chr(code)
         for code in range(0x110000)
@@ -42,9 +53,14 @@ def test_each_character_in_lower_case_is_what_a_search_without_case_takes_it_for
     )
     lowered = everything.lower()
     assert len(lowered) == len(everything)
-    source = SEARCHED_IN_LOWER_CASE[name].pattern
-    pieces = re.sub(r"\\.|\(\?P<\w+>", "", for_lower_case(source))
-    assert pieces == pieces.lower()
+    return everything, lowered
+
+
+def assert_lower_case_is_searched_as_without(pieces: str) -> None:
+    """Each character of `every_character`, put in lower case, is what a search without
+    case takes it for, beside each of `pieces` (a pattern's letters and signs), and a
+    letter or a space as it was (`\\w`, `\\s`, and so `\\b`)."""
+    everything, lowered = every_character()
     for piece in [*map(re.escape, sorted(set(pieces))), r"\w", r"\s"]:
         without_case = [m.start() for m in re.finditer(piece, everything, re.IGNORECASE)]
         assert [m.start() for m in re.finditer(piece, lowered)] == without_case, piece
