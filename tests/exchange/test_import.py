@@ -358,15 +358,10 @@ def test_a_linkedin_address_is_written_without_capitals_in_its_host_or_tracking(
 def test_a_phone_that_does_not_dial_goes_in_the_notes_not_in_phone(tmp_path: Path) -> None:
     """A card's preferred `TEL` of `n/a` became `phone: n/a`, which `check` refuses; the
     number that dials goes in `phone:`, and the rest in the notes, as written."""
-    root = tmp_path / "pb"
-    (root / "content").mkdir(parents=True)
-    card = (
-        "BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chan\nTEL;TYPE=PREF:n/a\n"
-        "TEL:+1 312 555 0111 / +1 312 555 0112\nTEL:+1 312 555 0100\nEND:VCARD\n"
+    written = bo_chan_imported(
+        tmp_path,
+        "TEL;TYPE=PREF:n/a\nTEL:+1 312 555 0111 / +1 312 555 0112\nTEL:+1 312 555 0100\n",
     )
-    write(root.parent, "c.vcf", card)
-    assert main(["import", "vcard", "-C", str(root), str(root.parent / "c.vcf")]) == 0
-    written = (root / "content/contacts/bo-chan.md").read_text()
     assert "phone: +1 312 555 0100\n" in written
     assert "Other phones: n/a, +1 312 555 0111 / +1 312 555 0112\n" in written
 
@@ -374,17 +369,19 @@ def test_a_phone_that_does_not_dial_goes_in_the_notes_not_in_phone(tmp_path: Pat
 def test_a_company_page_on_linkedin_is_a_web_address_not_the_profile(tmp_path: Path) -> None:
     """A card's only LinkedIn address, their employer's page, became `linkedin:`, which
     `check` refuses: the person was skipped. It goes with the other web addresses."""
-    root = tmp_path / "pb"
-    (root / "content").mkdir(parents=True)
-    card = (
-        "BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chan\n"
-        "URL:https://www.linkedin.com/company/acme\nEND:VCARD\n"
-    )
-    write(root.parent, "c.vcf", card)
-    assert main(["import", "vcard", "-C", str(root), str(root.parent / "c.vcf")]) == 0
-    written = (root / "content/contacts/bo-chan.md").read_text()
+    written = bo_chan_imported(tmp_path, "URL:https://www.linkedin.com/company/acme\n")
     assert "linkedin:" not in written
     assert "Web: https://www.linkedin.com/company/acme\n" in written
+
+
+def bo_chan_imported(tmp_path: Path, lines: str) -> str:
+    """The contact file `import vcard` writes, into an empty playbook, for a card of Bo
+    Chan with `lines`."""
+    root = tmp_path / "pb"
+    (root / "content").mkdir(parents=True)
+    write(root.parent, "c.vcf", f"BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chan\n{lines}END:VCARD\n")
+    assert main(["import", "vcard", "-C", str(root), str(root.parent / "c.vcf")]) == 0
+    return (root / "content/contacts/bo-chan.md").read_text()
 
 
 def test_a_file_that_appears_meanwhile_is_not_replaced(tmp_path: Path) -> None:
