@@ -797,17 +797,21 @@ def _asked_index(
     """`History.asked` and the rest of what `History.asked_after` reads, from one
     person's meetings in time order (a function, not a query: the live preview asks
     queries of a slug)."""
-    open_ = [(day, m) for m in meetings if m.status != "declined" and (day := asked_on(m))]
-    keyed = sorted((day, playbook.order_of(m), m) for day, m in open_)
+    open_ = [
+        (day, playbook.order_of(m), m)
+        for m in meetings
+        if m.status != "declined" and (day := asked_on(m))
+    ]
+    keyed = sorted(open_)
     at = {m.slug: index for index, (_, _, m) in enumerate(keyed)}
     first_from, least = [], len(keyed)
-    for _, m in reversed(open_):
+    for _, _, m in reversed(open_):
         least = min(least, at[m.slug])
         first_from.append(least)
     return (
         tuple(m for _, _, m in keyed),
         tuple(day for day, _, _ in keyed),
-        tuple(playbook.order_of(m) for _, m in open_),
+        tuple(place for _, place, _ in open_),
         tuple(reversed(first_from)),
     )
 
