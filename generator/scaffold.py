@@ -28,7 +28,8 @@ import jinja2
 import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.build import parsed_of, resolve_today
+from generator.build import Audience, parsed_of, resolve_today
+from generator.choices import COACH
 from generator.errors import (
     SHOWN_VALUE,
     BuildError,
@@ -214,6 +215,7 @@ def create_playbook(directory: Path, today: dt.date | None = None) -> list[Path]
     overdue on the first build, nor sent tomorrow on a machine set to another timezone."""
     _refuse_no_folder_for_a_playbook(directory)
     _refuse_inside_content(directory)
+    _refuse_an_output_folder(directory)
     _refuse_a_playbook_there(directory)
     starter = _theme_path(Path("."), "starter")
     today = today or resolve_today(None, load_config(starter, Problems()))
@@ -318,6 +320,27 @@ def _refuse_inside_content(directory: Path) -> None:
                 "the files of a second one would be read as its own: run playbook init "
                 "in a folder outside it"
             )
+
+
+def _refuse_an_output_folder(directory: Path) -> None:
+    """A usage error when `directory` is, or is inside, the output folder of a playbook
+    around it, yours or the coach's, built or not yet (`playbook init pb/output`): init
+    was accepted, then every build of pb refused its output folder for the sources in
+    it; and a build replaces that folder whole. A site built is `built_site_holding`'s."""
+    here = directory.resolve()
+    for root in here.parents:
+        if not (root / CONFIG_FILE).is_file() and not _holds_playbook_files(root / "content"):
+            continue
+        config = load_config(root, Problems())
+        for audience in (Audience(), Audience(COACH)):
+            output = audience.output_dir(config).resolve()
+            if here.is_relative_to(output):
+                where = "" if here == output else f"inside {output}, "
+                raise UsageError(
+                    f"{_named(directory)} is {where}the output folder of the playbook in "
+                    f"{root}, which its build replaces with the site: run playbook init in "
+                    "a folder outside it"
+                )
 
 
 def schema_files() -> dict[str, bytes]:

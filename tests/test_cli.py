@@ -2274,6 +2274,37 @@ def test_init_refuses_a_file_and_a_built_site(
     assert sorted(tmp_path.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("folder", "settings", "where"),
+    [
+        ("pb/output", "", ""),
+        ("pb/output-coach/mine", "", "inside {pb}/output-coach, "),
+        ("pb/site", "output: site\n", ""),
+    ],
+)
+def test_init_refuses_the_output_folder_of_a_playbook_not_yet_built(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: str,
+    settings: str,
+    where: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`init pb/output`, pb not built yet, made a playbook there, and every build of pb
+    then stopped: "output folder ... holds a playbook's sources; choose another"; pb's
+    own `output:` (here site) and the coach's folder are its output folders too."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "-q", "pb"]) == 0
+    pb = tmp_path / "pb"
+    (pb / "playbook.yaml").write_text(settings)
+    before = sorted(tmp_path.rglob("*"))
+    assert refused(["init", folder], capsys) == [
+        f"{folder} is {where.format(pb=pb)}the output folder of the playbook in {pb}, which "
+        "its build replaces with the site: run playbook init in a folder outside it"
+    ]
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_a_playbook_inside_a_built_site_is_neither_built_nor_checked(
     sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
