@@ -154,12 +154,17 @@ _SLUG_PATH = re.compile(r"[a-z0-9._-]+(?:/[a-z0-9._-]+)+|[A-Za-z]:[/\\].*")
 from a Windows drive (`C:\\Users`): a path."""
 
 
+_TEXT_FILE = re.compile(r"\.(?:md|markdown|mdown|mkd|txt)\Z", re.IGNORECASE)
+"""How the name of a file of notes ends (`jane-doe.md`, `Jane Doe.txt`), as no person's or
+company's name does; a web address is a company's (`Booking.com`)."""
+
+
 def _a_path(name: str) -> bool:
     """Does `name` read as a file's path or name (`content/contacts/jane-doe.md`,
-    `acme/jane-doe`, `jane-doe.md`, `./jane`), not as a person's or company's name? A
+    `acme/jane-doe`, `Jane Doe.txt`, `./jane`), not as a person's or company's name? A
     name may hold a slash (`Alex Kim (they/them)`, `I/O Labs`): those stay names."""
     text = name.strip()
-    if text.lower().endswith(".md"):
+    if _TEXT_FILE.search(text):
         return True
     if "/" not in text and "\\" not in text:
         return False
@@ -171,7 +176,7 @@ def _not_a_path(name: str, kind: str) -> str:
     """Why `new` refuses a path for a name, with the name that path suggests (`acme/jane-
     doe` → `Jane Doe`) and how to keep the file in a folder of one's own."""
     last = [part for part in re.split(r"[/\\]", name.strip()) if part][-1:] or [""]
-    stem = re.sub(r"\.md$", "", last[0], flags=re.IGNORECASE)
+    stem = _TEXT_FILE.sub("", last[0])
     meant = _as_a_name(stem) if _has_a_letter_or_digit(stem) else NEW_EXAMPLE[kind]
     folder = f"content/{FOLDERS[kind]}/"
     whose = "the person's" if kind == "contact" else "the company's"

@@ -779,6 +779,8 @@ def test_a_name_without_a_letter_or_digit_is_refused_with_the_fix(
         ("contact", "content/contacts/jane-doe.md", "'Jane Doe'"),
         ("contact", "acme/jane-doe", "'Jane Doe'"),
         ("contact", "jane-doe.md", "'Jane Doe'"),
+        ("contact", "Jane Doe.txt", "'Jane Doe'"),
+        ("contact", "notes/Jane Doe.markdown", "'Jane Doe'"),
         ("company", "./acme", "Acme"),
         ("company", "acme/", "Acme"),
     ],
@@ -787,7 +789,8 @@ def test_a_path_given_for_a_name_is_refused_with_the_name_it_suggests(
     sample_root: Path, kind: str, name: str, meant: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`playbook new contact a/b` made a-b.md, `name: a/b`, without a word, and
-    `new contact content/contacts/jane-doe.md` made content-contacts-jane-doe-md.md: a
+    `new contact content/contacts/jane-doe.md` made content-contacts-jane-doe-md.md, and
+    `new contact "Jane Doe.txt"` jane-doe-txt.md, `name: Jane Doe.txt`: a
     path typed for a name, or a folder of one's own asked for, became the name shown on
     every page."""
     before = sorted(sample_root.rglob("*"))
@@ -837,9 +840,9 @@ def test_one_word_or_a_name_with_capitals_is_still_a_name(sample_root: Path, nam
     assert f"name: {name}\n" in path.read_text()
 
 
-@pytest.mark.parametrize("name", ["Alex Kim (they/them)", "I/O Labs"])
+@pytest.mark.parametrize("name", ["Alex Kim (they/them)", "I/O Labs", "Booking.com"])
 def test_a_name_with_a_slash_is_still_a_name(sample_root: Path, name: str) -> None:
-    """A slash in a name that is no path is the name's."""
+    """A slash in a name that is no path is the name's, and so is a web address's end."""
     path = new_file(sample_root, "contact", name)
     assert f"name: {name}\n" in path.read_text()
 
