@@ -466,6 +466,7 @@ _AROUND = "".join(
 )
 """Spaces and the marks that show nothing (a direction override pasted with a name,
 `U+202E`), which may stand around a link written in quotes."""
+_MARKS = _AROUND + "\ufeff"
 
 
 def _in_text_brackets(value: Any) -> str | None:
@@ -474,16 +475,20 @@ def _in_text_brackets(value: Any) -> str | None:
     None."""
     if not isinstance(value, str):
         return None
-    found = _TEXT_LINK.fullmatch(value.strip().strip(_AROUND + "\ufeff"))
+    found = _TEXT_LINK.fullmatch(value.strip().strip(_MARKS))
     return found[1].strip() if found else None
 
 
 def _bracketed(value: Any) -> str | None:
     """`[[verdant-grid]]` for a name in brackets that YAML read as lists of one (a
     `[[link]]` as Obsidian writes it, unquoted), or wrote in quotes as text; None for
-    anything else."""
+    anything else. Marks that show nothing around a link in quotes are shown as escapes
+    (`\\u202e[[x]]`): left out, the value shown was not the one to fix."""
     if (name := _in_text_brackets(value)) is not None:
-        return f"[[{quoted(name)[1:-1]}]]"
+        text = value.strip()
+        start = len(text) - len(text.lstrip(_MARKS))
+        end = len(text.rstrip(_MARKS))
+        return f"{quoted(text[:start])[1:-1]}[[{quoted(name)[1:-1]}]]{quoted(text[end:])[1:-1]}"
     depth = 0
     while isinstance(value, list) and len(value) == 1:
         value, depth = value[0], depth + 1

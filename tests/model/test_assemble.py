@@ -391,35 +391,36 @@ def test_a_reference_in_brackets_is_offered_the_file_its_name_means(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("written", "inside", "meant"),
+    ("written", "shown", "meant"),
     [
-        ('"[[northwind-freight]]"', "northwind-freight", ""),
+        ('"[[northwind-freight]]"', "[[northwind-freight]]", ""),
         (
             '"[[Northwind Freight Inc]]"',
-            "Northwind Freight Inc",
+            "[[Northwind Freight Inc]]",
             "; did you mean northwind-freight?",
         ),
         (
             '"\\u202e[[northwind-frieght]]"',
-            "northwind-frieght",
+            "\\u202e[[northwind-frieght]]",
             "; did you mean northwind-freight?",
         ),
-        ("'[[Nobody There]] '", "Nobody There", " (nobody-there for 'Nobody There')"),
+        ("'[[Nobody There]] '", "[[Nobody There]]", " (nobody-there for 'Nobody There')"),
     ],
 )
 def test_a_reference_in_brackets_written_in_quotes_is_told_to_lose_them(
-    tmp_path: Path, written: str, inside: str, meant: str
+    tmp_path: Path, written: str, shown: str, meant: str
 ) -> None:
     """`company: "[[northwind-freight]]"`, a link in quotes (YAML reads it as text, not as
     a list), and one with a right-to-left override pasted before it, were told only to
     write the name of a file in content/companies/, never that the brackets were the
-    slip, nor which file the name inside them means."""
+    slip, nor which file the name inside them means; the override was then left out of
+    the value shown (`got [[northwind-frieght]]`), as if the brackets were all to fix."""
     write(tmp_path, "content/profile.md", "---\nname: Maya\n---\n")
     company = "---\nname: Northwind Freight Inc.\n---\n"
     write(tmp_path, "content/companies/northwind-freight.md", company)
     write(tmp_path, "content/contacts/ada.md", f"---\nname: Ada\ncompany: {written}\n---\n")
     assert [p.message for p in check(tmp_path).errors] == [
-        f"expected the file name (slug) of a company, got [[{inside}]], in brackets, as "
+        f"expected the file name (slug) of a company, got {shown}, in brackets, as "
         f"Obsidian writes a link: write the file name alone, without brackets{meant}"
     ]
 
