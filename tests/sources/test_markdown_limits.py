@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 import tracemalloc
+from collections.abc import Callable
 
 import markdown_it.helpers
 import pytest
@@ -37,13 +38,32 @@ def seconds_to_render(text: str, raw_html: bool = False) -> float:
     return time.process_time() - started
 
 
+Baseline = Callable[[str], float]
+"""`seconds_to_render` of a text, taken once per module."""
+
+
+@pytest.fixture(scope="module")
+def baseline() -> Baseline:
+    """`seconds_to_render` of the plain text a case is compared with, taken once: the cases
+    of a test compare with the same text (seven with 60 KB of `[]`, a second each), and it
+    takes the same CPU time whenever it is taken."""
+    taken: dict[str, float] = {}
+
+    def seconds(text: str) -> float:
+        if text not in taken:
+            taken[text] = seconds_to_render(text)
+        return taken[text]
+
+    return seconds
+
+
 @pytest.mark.parametrize("unit", ["[[", "[[a|", "[[a [", "[[ab\n"])
-def test_unclosed_wikilinks_do_not_make_rendering_quadratic(unit: str) -> None:
+def test_unclosed_wikilinks_do_not_make_rendering_quadratic(unit: str, baseline: Baseline) -> None:
     """Each `[[` once looked for its `]]` to the end of the text: 30 KB of them took about
     six times as long as 30 KB of single brackets. Compared with that, not with a clock,
     so a busy machine does not fail the test."""
-    baseline = seconds_to_render("[ " * (LENGTH // 2))
-    assert seconds_to_render(unit * (LENGTH // len(unit))) < 4 * baseline + 0.5
+    baseline_seconds = baseline("[ " * (LENGTH // 2))
+    assert seconds_to_render(unit * (LENGTH // len(unit))) < 4 * baseline_seconds + 0.5
 
 
 BRACKETS = 2 * LENGTH
@@ -63,15 +83,15 @@ BRACKETS = 2 * LENGTH
     ],
     ids=["[", "![", "^[", "[^", "[^]", "[a", "nested"],
 )
-def test_brackets_do_not_make_rendering_quadratic(text: str) -> None:
+def test_brackets_do_not_make_rendering_quadratic(text: str, baseline: Baseline) -> None:
     """markdown-it looked for the end of a link's text from each `[` afresh, to the end
     of the paragraph (or through every `[` nested in it), and so did the footnote rules
     from each `^[` or `[^`: 60 KB of `[` took 20 to 60 seconds, a megabyte of them (a file
     within the size limit) hours. Each `[` now finds its end once. Compared with as many
     `[]`, whose ends are found at once, not with a clock, so a busy machine does not fail
     the test."""
-    baseline = seconds_to_render("[]" * (BRACKETS // 2))
-    assert seconds_to_render(text) < 10 * baseline + 1.0
+    baseline_seconds = baseline("[]" * (BRACKETS // 2))
+    assert seconds_to_render(text) < 10 * baseline_seconds + 1.0
 
 
 def markdown_its_own() -> MarkdownIt:
@@ -159,12 +179,14 @@ def test_only_two_brackets_open_a_wikilink() -> None:
 
 
 @pytest.mark.parametrize("link", ["[a](mailto:p) ", "[a](tel:1) "])
-def test_mail_and_phone_links_do_not_make_rendering_quadratic(link: str) -> None:
+def test_mail_and_phone_links_do_not_make_rendering_quadratic(
+    link: str, baseline: Baseline
+) -> None:
     """Each `mailto:` or `tel:` link read its text from a copy of every token after it in
     its paragraph: 15,000 took four seconds, 30,000 sixteen. Compared with as many web links."""
     count = LENGTH
-    baseline = seconds_to_render("[a](https://x) " * count)
-    assert seconds_to_render(link * count) < 4 * baseline + 0.5
+    baseline_seconds = baseline("[a](https://x) " * count)
+    assert seconds_to_render(link * count) < 4 * baseline_seconds + 0.5
 
 
 @pytest.mark.parametrize("before", ["", "- ", "1. > ", "[^1]: ", "Term\n: "])
@@ -345,6 +367,12 @@ def test_blocks_nested_up_to_the_limit_are_shown(text: str, deepest: str) -> Non
     assert rendered.nests_too_deep is None and deepest in rendered.html
 
 
+@pytest.fixture(scope="module")
+def prose() -> Rendered:
+    """A megabyte of prose rendered, once for the cases of markup below."""
+    return render("Plain words, one line after another.\n" * 28_000, lambda n: None, print)
+
+
 @pytest.mark.parametrize(
     "unit",
     ["- a\n", "a\n\n", "*a* ", "[a](b) ", "| a | b |\n", "# a\n", "a\n", "\n"],
@@ -359,7 +387,9 @@ def test_blocks_nested_up_to_the_limit_are_shown(text: str, deepest: str) -> Non
         "blank",
     ],
 )
-def test_a_megabyte_of_markup_is_shown_as_typed_within_bounded_memory(unit: str) -> None:
+def test_a_megabyte_of_markup_is_shown_as_typed_within_bounded_memory(
+    unit: str, prose: Rendered
+) -> None:
     """A megabyte of `- a` lines made a million and a half tokens, 540 MB: a build of a
     few such files filled the memory. Past `MAX_LINES` lines or `MAX_TOKENS` tokens the body
     is shown as typed, its line named, having taken a tenth of that; a body of prose of the
@@ -374,7 +404,6 @@ def test_a_megabyte_of_markup_is_shown_as_typed_within_bounded_memory(unit: str)
         tracemalloc.stop()
     assert out.too_many is not None and out.too_many >= 2
     assert out.html.startswith("<pre>Notes.") and peak < 120 << 20, peak >> 20
-    prose = render("Plain words, one line after another.\n" * 28_000, lambda n: None, print)
     assert prose.too_many is None and prose.html.startswith("<p>Plain words")
 
 
