@@ -39,7 +39,7 @@ from generator.plans.followup_checks import (
 )
 from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
-from generator.plans.learned import by_company, by_field, learned_meetings
+from generator.plans.learned import by_company, by_field, followup_index, learned_meetings
 from generator.plans.targets import rank_companies
 
 Key = tuple[str, ...]
@@ -133,6 +133,10 @@ def _targets(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 def _followups(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
     return contact_followups(pb, today, slug)
+
+
+def _followup_index(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return followup_index(facts.followups[slug])
 
 
 def _to_do(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -266,6 +270,7 @@ TABLE: dict[str, Fact] = {
     "rows": Fact(_row, _companies),
     "targets": Fact(_targets),
     "followups": Fact(_followups, _contacts),
+    "followup_index": Fact(_followup_index, _contacts),
     "to_do": Fact(_to_do, _contacts),
     "to_reach": Fact(_to_reach, _contacts),
     "items": Fact(_items),

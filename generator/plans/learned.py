@@ -72,20 +72,42 @@ class Group:
     """Newest first."""
 
 
-def debrief_of(
-    playbook: Playbook, followups: Mapping[str, Sequence[FollowUpItem]], slug: str
-) -> Debrief:
-    """The debrief of meeting `slug`, from the follow-ups of the day (`facts.followups`)."""
+@dataclass(frozen=True, slots=True)
+class FollowUpIndex:
+    """One contact's follow-ups (`facts.followups`), looked up by meeting and by id: a
+    meeting page's debrief went through all of them, for each of the person's meetings
+    (the square of their number for someone met hundreds of times), and each first meeting
+    with someone through all those of whoever introduced them."""
+
+    by_meeting: Mapping[str, tuple[FollowUpItem, ...]]
+    """The items each meeting started, in the timeline's order."""
+    by_id: Mapping[str, FollowUpItem]
+
+
+def followup_index(items: Iterable[FollowUpItem]) -> FollowUpIndex:
+    """`items` (one contact's follow-ups) by meeting and by id, in one pass."""
+    by_meeting: dict[str, list[FollowUpItem]] = {}
+    by_id: dict[str, FollowUpItem] = {}
+    for item in items:
+        if item.meeting is not None:
+            by_meeting.setdefault(item.meeting, []).append(item)
+        by_id.setdefault(item.id, item)
+    return FollowUpIndex({slug: tuple(found) for slug, found in by_meeting.items()}, by_id)
+
+
+def debrief_of(playbook: Playbook, index: Mapping[str, FollowUpIndex], slug: str) -> Debrief:
+    """The debrief of meeting `slug`, from the follow-ups of the day by contact
+    (`facts.followup_index`)."""
     meeting = playbook.meetings[slug]
-    mine = [i for i in followups.get(meeting.contact, ()) if i.meeting == slug]
-    told = referrer_updates(playbook, followups, meeting)
+    mine = index[meeting.contact].by_meeting.get(slug, ())
+    told = referrer_updates(playbook, index, meeting)
     started = soonest_first(playbook, [{i.id: i for i in [*mine, *told]}.values()])
     thank_you = next((i for i in started if i.rule == "thank_you"), None)
     return Debrief(tuple(referrals_of(playbook, meeting)), tuple(started), thank_you)
 
 
 def referrer_updates(
-    playbook: Playbook, followups: Mapping[str, Sequence[FollowUpItem]], meeting: Meeting
+    playbook: Playbook, index: Mapping[str, FollowUpIndex], meeting: Meeting
 ) -> list[FollowUpItem]:
     """The "tell the referrer" items about the person of `meeting` that this meeting
     started (it is the first held with them): on the referrer's timeline, whether they
@@ -94,19 +116,19 @@ def referrer_updates(
     first = first_met(playbook, person, None)
     if first is None or first.slug != meeting.slug:
         return []
-    wanted: dict[str, set[str]] = {}
+    wanted: dict[str, list[str]] = {}
     contact = playbook.contacts.get(person)
     if contact is not None and contact.referred_by:
         referrer = contact.referred_by
-        wanted.setdefault(referrer, set()).add(f"referrer-update-{referrer}-{person}")
+        wanted.setdefault(referrer, []).append(f"referrer-update-{referrer}-{person}")
     for given in playbook.introductions_to(person):
-        wanted.setdefault(given.contact, set()).add(f"referrer-update-{given.slug}-{person}")
-    return [
-        item
+        wanted.setdefault(given.contact, []).append(f"referrer-update-{given.slug}-{person}")
+    found = (
+        index[referrer].by_id.get(item_id)
         for referrer, ids in wanted.items()
-        for item in followups.get(referrer, ())
-        if item.id in ids
-    ]
+        for item_id in dict.fromkeys(ids)
+    )
+    return [item for item in found if item is not None]
 
 
 def referrals_of(playbook: Playbook, meeting: Meeting) -> list[Referral]:

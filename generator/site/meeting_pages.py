@@ -47,7 +47,7 @@ def meeting_pages(
         "prep": plan.prep,
         "warnings": plan.warnings,
         "drafts": facts.drafts[slug],
-        "debrief": debrief_of(playbook, facts.followups, slug),
+        "debrief": debrief_of(playbook, facts.followup_index, slug),
     }
     agenda, sheet, pack = meeting_paths(slug)
     return (

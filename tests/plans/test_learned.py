@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import write
 
 from generator.build import checked, load
 from generator.errors import Problems
 from generator.model.entities import Playbook
-from generator.plans.facts import derive
-from generator.plans.followups import RECENT_DAYS
+from generator.plans.facts import Facts, derive, worked_out
+from generator.plans.followups import RECENT_DAYS, FollowUpItem
 from generator.plans.learned import (
     LATEST_AT_LEAST,
     NO_COMPANY,
     NO_FIELD,
+    Debrief,
     by_company,
     by_field,
     debrief_of,
@@ -24,6 +28,8 @@ from generator.plans.learned import (
 )
 
 TODAY = dt.date(2026, 11, 22)
+MANY = 150
+"""Meetings enough for the square of their number to stand out from a line."""
 REPEATED = "referrals: [ben, maria-gomez, ben]\n"
 
 
@@ -186,7 +192,7 @@ def test_fields_go_by_name_accents_aside(tmp_path: Path) -> None:
 def test_debrief_referrals_with_and_without_a_file(tmp_path: Path) -> None:
     pb = playbook(tmp_path)
     facts = derive(pb, TODAY)
-    debrief = debrief_of(pb, facts.followups, "a")
+    debrief = debrief_of(pb, facts.followup_index, "a")
     assert [(r.slug, r.contact is not None, r.name) for r in debrief.referrals] == [
         ("ben", True, "Ben Okoro"),
         ("maria-gomez", False, "Maria Gomez"),
@@ -198,20 +204,20 @@ def test_a_name_given_twice_is_one_referral_of_the_debrief(tmp_path: Path) -> No
     playbook(tmp_path)  # its files; then Ada's meeting gives Ben's name twice
     write(tmp_path, "content/meetings/a.md", held("ada", "2026-11-02", extra=REPEATED))
     pb = load(tmp_path, Problems())
-    debrief = debrief_of(pb, derive(pb, TODAY).followups, "a")
+    debrief = debrief_of(pb, derive(pb, TODAY).followup_index, "a")
     assert [r.slug for r in debrief.referrals] == ["ben", "maria-gomez"]
 
 
 def test_debrief_followups_include_telling_the_referrer_and_the_thank_you(tmp_path: Path) -> None:
     pb = playbook(tmp_path)
     facts = derive(pb, TODAY)
-    debrief = debrief_of(pb, facts.followups, "b")
+    debrief = debrief_of(pb, facts.followup_index, "b")
     assert [(i.rule, i.contact) for i in debrief.followups] == [
         ("thank_you", "ben"),
         ("referrer_update", "ada"),  # Ben's first meeting: tell Ada, who introduced you
     ]
     assert debrief.thank_you is not None and debrief.thank_you.due == dt.date(2026, 11, 10)
-    assert debrief_of(pb, facts.followups, "a").thank_you is not None
+    assert debrief_of(pb, facts.followup_index, "a").thank_you is not None
 
 
 def test_only_the_first_meeting_with_someone_tells_who_introduced_them(tmp_path: Path) -> None:
@@ -223,9 +229,9 @@ def test_only_the_first_meeting_with_someone_tells_who_introduced_them(tmp_path:
     write(tmp_path, "content/meetings/b2.md", held("ben", "2026-11-12"))
     pb = load(tmp_path, Problems())
     facts = derive(pb, TODAY)
-    again = debrief_of(pb, facts.followups, "b2")
+    again = debrief_of(pb, facts.followup_index, "b2")
     assert [(i.rule, i.contact) for i in again.followups] == [("thank_you", "ben")]
-    assert [(i.rule, i.contact) for i in debrief_of(pb, facts.followups, "c").followups] == [
+    assert [(i.rule, i.contact) for i in debrief_of(pb, facts.followup_index, "c").followups] == [
         ("thank_you", "cy"),
         ("referrer_update", "di"),
     ]
@@ -285,3 +291,63 @@ def test_a_tag_repeated_in_other_capitals_lists_the_meeting_once_on_the_page(
     ]
     assert '<span class="muted">1</span></h3>' in grid, grid
     assert grid.count("<li") == 1, grid
+
+
+def items_read(monkeypatch: pytest.MonkeyPatch, work: Callable[[], object]) -> int:
+    """How many times `work()` reads the meeting or the id of a follow-up: the count of
+    items looked at, the same on any machine (a clock cannot tell a square from a line
+    at the sizes a test can build)."""
+    reads = 0
+    for name in ("meeting", "id"):
+        slot = FollowUpItem.__dict__[name]
+
+        def read(item: FollowUpItem, slot: Any = slot) -> Any:
+            nonlocal reads
+            reads += 1
+            return slot.__get__(item, FollowUpItem)
+
+        monkeypatch.setattr(FollowUpItem, name, property(read))
+    work()
+    monkeypatch.undo()
+    return reads
+
+
+def debriefs(root: Path) -> Callable[[], list[Debrief]]:
+    """The debrief of every meeting of the playbook at `root`, the follow-ups of the day
+    worked out before."""
+    pb = load(root, Problems())
+    facts = worked_out(Facts(pb, TODAY))
+    return lambda: [debrief_of(pb, facts.followup_index, slug) for slug in pb.meetings]
+
+
+def test_the_debriefs_of_someone_met_many_times_look_at_each_item_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each meeting's debrief went through all of the person's follow-ups for its own: the
+    meeting pages of someone met 1,200 times (held and cancelled) looked at the square of
+    that."""
+    write(tmp_path, "content/contacts/ben.md", "---\nname: Ben Okoro\n---\n")
+    for n in range(MANY):
+        day = TODAY - dt.timedelta(days=n + 1)
+        status, when = [("done", "date"), ("cancelled", "requested_on")][n % 2]
+        meeting = f"---\ncontact: ben\nstatus: {status}\n{when}: {day}\n---\n"
+        write(tmp_path, f"content/meetings/m{n}.md", meeting)
+    work = debriefs(tmp_path)
+    assert sum(len(d.followups) for d in work()) >= MANY // 2  # the thank-yous at least
+    assert items_read(monkeypatch, work) < 10 * MANY
+
+
+def test_the_debriefs_of_the_people_one_person_introduced_look_at_each_item_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The debrief of the first meeting with each person Ada introduced went through all of
+    Ada's follow-ups for the news to tell her: the square of the people she introduced."""
+    write(tmp_path, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+    for n in range(MANY):
+        write(tmp_path, f"content/contacts/p{n}.md", f"---\nname: P {n}\nreferred_by: ada\n---\n")
+        day = TODAY - dt.timedelta(days=n + 1)
+        write(tmp_path, f"content/meetings/m{n}.md", held(f"p{n}", day.isoformat()))
+    work = debriefs(tmp_path)
+    told = [i for d in work() for i in d.followups if i.rule == "referrer_update"]
+    assert len(told) == MANY
+    assert items_read(monkeypatch, work) < 10 * MANY
