@@ -1598,7 +1598,13 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             other = _of_another_kind(referral, "contacts", known)
             unread = unread_note(known.unread, "contacts", referral)
             message = unknown_reference(referral, "contact", "contacts", names) + other + unread
-            if several := _several_contacts(referral, known):  # `priya-natarajan jonah-kim`
+            if listed_as := _listed_already(referral, referred, names):  # `Nadia Petrov` too
+                said = (
+                    f"{quoted(referral)} is the file name of no contact; if you mean "
+                    f"{listed_as}, they are listed already: delete this entry"
+                )
+                problems.error(src.path, src.line(at), at, said)
+            elif several := _several_contacts(referral, known):  # `priya-natarajan jonah-kim`
                 listed = at in src.lines  # an entry of a list, not `referrals: a b`
                 said = spaced_entries(_A_CONTACT, referral, several, listed)
                 problems.error(src.path, src.line(at), at, said)
@@ -1621,6 +1627,14 @@ def _check_references(entity: Contact | Meeting, known: Known, problems: Problem
             report(src.path, src.line(at), at, meant[0])
         elif text and first[text] != index:
             problems.warn(src.path, src.line(at), at, f'"{text}" is listed twice')
+
+
+def _listed_already(referral: str, referred: Mapping[str, int], names: Mapping[str, str]) -> str:
+    """The slug among the meeting's referrals that `referral`, naming no file, means
+    (`Nadia Petrov` or `nadiapetrov` beside nadia-petrov), which it was told to write
+    instead, listing that person twice; "" when it means none of them, or more than one."""
+    meant = meant_slugs(referral, names)
+    return meant[0] if len(meant) == 1 and meant[0] in referred else ""
 
 
 def _several_contacts(text: str, known: Known) -> list[str]:
