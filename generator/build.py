@@ -59,7 +59,13 @@ from generator.publish.write import (
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE, build_calendar
 from generator.site.pages import SECTIONS, Options, PageKind, site_pages
-from generator.site.render import MISSING_FILE, Site, make_environment, render_missing_page
+from generator.site.render import (
+    MISSING_FILE,
+    Site,
+    load_templates,
+    make_environment,
+    render_missing_page,
+)
 from generator.site.theme import has_own_templates, static_files, theme_dirs
 from generator.site.theme_check import theme_problems
 from generator.sources.discover import SourceFile, discover, unread_files
@@ -448,6 +454,7 @@ def build(
         # the pages that read few facts render in a worker while this process works out
         # the facts of the others (and checks them: errors stop the build, as before)
         facts = Facts(shown, day)  # worked out below, for the pages made after
+        load_templates(env)  # once, here: the workers forked below inherit them
         writer = PageWriter(env, site, stage, root, renamed, finish)
         with start_writing(page_groups(shown, facts, options, ahead), writer, jobs) as begun:
             checks = facts if shown is playbook else Facts(playbook, day)

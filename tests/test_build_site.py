@@ -344,6 +344,43 @@ def test_identical_files_whatever_the_hash_seed(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+LOADS_RECORDED = """
+import os, sys
+from generator.publish import output
+from generator.site import render
+log = open(sys.argv[1], "a", buffering=1)
+get_source, render_pages = render._ThemeLoader.get_source, output.render_pages
+def loaded(self, env, name):
+    log.write(f"load {os.getpid()}\\n")
+    return get_source(self, env, name)
+def rendered(*args, **kwargs):
+    log.write(f"render {os.getpid()}\\n")
+    return render_pages(*args, **kwargs)
+render._ThemeLoader.get_source, output.render_pages = loaded, rendered
+from generator.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+"""A build whose every loading of a template and rendering of pages is written down, with
+the process that did it."""
+
+
+def test_the_workers_of_a_build_load_no_template_again(tmp_path: Path) -> None:
+    """The build loads every template before it forks: each worker loaded the theme's again
+    (27 ms of CPU a worker, one fewer than the cores to render ahead, then the cores)."""
+    root = make_playbook(tmp_path / "pb", 300, seed=3)  # the pages rendered ahead fork
+    log = tmp_path / "log"
+    argv = ["build", "-q", "-C", str(root), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    script = [sys.executable, "-c", LOADS_RECORDED, str(log), *argv]
+    built = subprocess.run([*script, "--today", SAMPLE_TODAY.isoformat()], check=False)
+    assert built.returncode == 0
+    done = [line.split() for line in log.read_text().splitlines()]
+    loaders = {pid for what, pid in done if what == "load"}
+    renderers = {pid for what, pid in done if what == "render"}
+    assert len(loaders) == 1, f"templates loaded in {len(loaders)} processes"
+    assert renderers - loaders, "no page was rendered in a forked worker"
+    assert len([1 for what, _ in done if what == "load"]) >= 45  # the default theme's
+
+
 def test_cross_links_in_bodies_are_relative(built_sample: Path) -> None:
     html = (built_sample / "meetings" / "2026-11-24-omar-haddad" / "index.html").read_text()
     assert 'href="../../contacts/priya-natarajan/"' in html

@@ -24,7 +24,7 @@ from jinja2 import nodes
 from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
-from generator.site.render import MISSING_TEMPLATE, section_problem
+from generator.site.render import MISSING_TEMPLATE, TEMPLATE_SUFFIXES, section_problem
 from generator.site.theme import (
     editors_own,
     is_builtin,
@@ -37,8 +37,6 @@ from generator.site.theme import (
 )
 from generator.sources.discover import LEADS_NOWHERE
 
-TEMPLATE_SUFFIXES = (".html", ".txt", ".vcf", ".xml")
-"""The files of a theme's templates/ checked as templates (not a stray image or note)."""
 NAMING_FUNCTIONS = ("shared", "cached", "cached_each")
 """The theme's functions whose first argument is a template's name."""
 THEME_PARTS = ("templates", "static", "archetypes")
