@@ -76,7 +76,38 @@ def _timezone() -> Any:
     each zone of a calendar (0.03 ms)."""
     timezone = _icalendar().Timezone
     steps = [step for step in timezone._from_tzinfo_skip_search if step <= dt.timedelta(days=1)]
-    return type("DayByDayTimezone", (timezone,), {"_from_tzinfo_skip_search": steps})
+
+    def from_tzid(cls: Any, tzid: str, first_date: dt.date, last_date: dt.date) -> Any:
+        ending = _EndingAt(zoneinfo.ZoneInfo(tzid), dt.datetime.combine(last_date, dt.time()))
+        return cls.from_tzinfo(ending, tzid, first_date, last_date)
+
+    methods = {"_from_tzinfo_skip_search": steps, "from_tzid": classmethod(from_tzid)}
+    return type("DayByDayTimezone", (timezone,), methods)
+
+
+class _EndingAt(dt.tzinfo):
+    """`zone` up to `last`, and a clock a minute ahead of it after: icalendar's VTIMEZONE
+    maker looks for each spell's end a step at a time, past its `last_date`, until the
+    offset changes or the year 9999 is reached. A zone whose clocks no longer change (UTC,
+    Asia/Tokyo, America/Sao_Paulo since 2019) took it 2.9 million steps, two seconds of
+    every build whose calendar names it (a playbook in Tokyo with a timed meeting, and
+    each of its rebuilds in the preview). Ending at `last`, the search stops there; what
+    it writes is the same, as nothing after `last` is written."""
+
+    def __init__(self, zone: dt.tzinfo, last: dt.datetime) -> None:
+        self.zone, self.last = zone, last
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta | None:
+        offset = self.zone.utcoffset(when)
+        if when is None or offset is None or when.replace(tzinfo=None) <= self.last:
+            return offset
+        return offset + dt.timedelta(minutes=1)
+
+    def dst(self, when: dt.datetime | None) -> dt.timedelta | None:
+        return self.zone.dst(when)
+
+    def tzname(self, when: dt.datetime | None) -> str | None:
+        return self.zone.tzname(when)
 
 
 def meeting_uid(meeting: Meeting) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from conftest import SAMPLE_TODAY, copy_sample, write
 from icalendar import Calendar
+from timing import cpu_seconds
 
 from generator.build import COACH, Audience, build, check, load
 from generator.errors import Problems
@@ -509,6 +510,31 @@ def test_every_clock_change_of_the_years_covered_is_in_the_feed(
             changes[moment] = moment.astimezone(zone).utcoffset()
     assert onsets == changes
     assert len(changes) == 4
+
+
+@pytest.mark.parametrize(("timezone", "hours"), [("Asia/Tokyo", 9), ("America/Sao_Paulo", -3)])
+def test_a_zone_whose_clocks_no_longer_change_is_written_as_soon_as_one_whose_do(
+    tmp_path: Path, timezone: str, hours: int
+) -> None:
+    """icalendar looked for the end of a zone's last spell a day at a time, up to the year
+    9999: a playbook in Tokyo (or in Brazil, whose clocks stopped changing in 2019) spent
+    two seconds on its calendar at each build. Compared with Chicago's, whose clocks
+    change twice a year, not with a clock; the zone is written as before, one spell."""
+
+    def playbook_in(zone: str) -> Any:
+        root = tmp_path / zone.replace("/", "-")
+        write(root, "playbook.yaml", f"timezone: {zone}\n")
+        write(root, "content/contacts/ada.md", "---\nname: Ada Byrne\n---\n")
+        meeting = "---\ncontact: ada\nstatus: scheduled\ndate: 2026-12-01\ntime: '10:00'\n---\n"
+        write(root, "content/meetings/2026-12-01-ada.md", meeting)
+        return load(root, Problems())
+
+    theirs, chicago = playbook_in(timezone), playbook_in("America/Chicago")
+    baseline = cpu_seconds(lambda: build_calendar(chicago, SAMPLE_TODAY, ()), repeat=3)
+    assert cpu_seconds(lambda: build_calendar(theirs, SAMPLE_TODAY, ())) < 10 * baseline + 0.2
+    (vtimezone,) = Calendar.from_ical(build_calendar(theirs, SAMPLE_TODAY, ())).walk("VTIMEZONE")
+    (spell,) = vtimezone.subcomponents
+    assert (spell.name, spell["TZOFFSETTO"].td) == ("STANDARD", dt.timedelta(hours=hours))
 
 
 @pytest.mark.parametrize("seed", range(4))
