@@ -45,6 +45,7 @@ names they gave you (someone else); what was done stays in the history. A
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -358,6 +359,11 @@ class _Context:
     first_gave: dict[str, Meeting]
     """Each name given in the meetings held with the contact by `today`, with the first
     of them to give it (`first_givers`)."""
+    second_contact: Callable[[], Company | None]
+    """Where the contact's second-contact reminders send you (`second_contact_company`),
+    worked out once, for the first request that asks: it goes through every meeting of
+    the others at their company, and was worked out again for each of the contact's
+    meetings (500 requests beside 500 cancellations of another person there)."""
 
     @property
     def config(self) -> Config:
@@ -700,7 +706,7 @@ def _unanswered(ctx: _Context, meeting: Meeting) -> Iterator[FollowUpItem]:
     A request dated after `today` is not sent yet (check warns of it): its reminders
     start on its day."""
     rules = ctx.config.followups
-    company = second_contact_company(ctx.playbook, meeting.contact, ctx.today)
+    company = ctx.second_contact()
     who = ctx.name(meeting.contact)
     start = meeting.requested_on
     if start is not None and start > ctx.today:
@@ -1139,7 +1145,11 @@ def contact_followups(playbook: Playbook, today: dt.date, slug: str) -> tuple[Fo
     reminders and keep-in-touch (done ones only, once they declined, but for the names they
     gave you still to reach: those are for someone else)."""
     ctx = _Context(
-        playbook, today, rule_notes(playbook.config), first_givers(playbook, slug, today)
+        playbook,
+        today,
+        rule_notes(playbook.config),
+        first_givers(playbook, slug, today),
+        functools.cache(functools.partial(second_contact_company, playbook, slug, today)),
     )
     items: list[FollowUpItem] = []
     for meeting in playbook.meetings_with(slug):

@@ -99,7 +99,6 @@ from generator.plans.asks import job_ask
 from generator.plans.followups import (
     answer_to,
     long_date,
-    second_contact_company,
     waits_to_reschedule,
 )
 from generator.plans.targets import has_met
@@ -479,11 +478,17 @@ def _request_after_its_date(meeting: Meeting, today: dt.date) -> Iterator[Conten
 def _second_contact_declined(
     meeting: Meeting, playbook: Playbook, today: dt.date
 ) -> Iterator[ContentError]:
-    """A waiting request whose second-contact reminder has nobody left to point at."""
+    """A waiting request whose second-contact reminder has nobody left to point at: its
+    company (`second_contact_company`'s, which then is the contact's, not closed) holds
+    other people, and all of them declined. Asked in that order: what the reminder names
+    went through every meeting of the others there, for each request (500 requests beside
+    500 cancellations of another person there looked at 250,000 meetings)."""
     contact = playbook.contacts.get(meeting.contact)
-    company = second_contact_company(playbook, meeting.contact, today)
     unanswered = meeting.status in UNANSWERED and meeting.requested_on is not None
-    if contact is None or company is None or not unanswered or "second_contact" in meeting.done:
+    if contact is None or not unanswered or "second_contact" in meeting.done:
+        return
+    company = playbook.company_of(contact.slug)
+    if company is None or company.status == "closed":
         return
     others = [c for c in playbook.people_at(company) if c.slug != contact.slug]
     if not others or any(playbook.declined_on(c, today) is None for c in others):

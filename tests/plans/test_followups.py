@@ -12,7 +12,8 @@ from timing import assert_linear
 
 from generator.build import build, check, load
 from generator.errors import BuildError, ContentError, Problems, Severity
-from generator.model.entities import UNDATED, Playbook
+from generator.model.entities import UNDATED, Company, Playbook
+from generator.plans import followups
 from generator.plans.facts import Facts
 from generator.plans.followups import (
     DONE,
@@ -2090,3 +2091,38 @@ def test_the_follow_ups_of_someone_met_many_times_take_linear_time(tmp_path: Pat
     assert_linear(followups, many, 120)
     reach = [i for i in followups(many(5)) if i.rule == "reach_referral"]
     assert [(i.meeting, i.reach) for i in reach] == [("2026-11-16", "wen-zhou")]
+
+
+def test_who_else_is_at_the_company_is_asked_once_per_person(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where Ann's second-contact reminder sends you (Acme, unless someone else there is a
+    thread of yours) went through every meeting of Bo, also at Acme, for each of Ann's
+    meetings, once for her follow-ups and once for the guardrails: 500 requests to Ann
+    beside 500 cancellations with Bo looked at 500,000 meetings. It is asked once."""
+    files = {
+        "content/companies/acme.md": "---\nname: Acme\n---\n",
+        "content/contacts/ann.md": "---\nname: Ann Lee\ncompany: acme\n---\n",
+        "content/contacts/bo.md": "---\nname: Bo Chan\ncompany: acme\n---\n",
+    }
+    for n in range(40):
+        day = D(2026, 11, 20) - dt.timedelta(days=n)
+        asked = f"requested_on: {day}\n---\n"
+        files[f"content/meetings/a{n}.md"] = f"---\ncontact: ann\nstatus: requested\n{asked}"
+        files[f"content/meetings/b{n}.md"] = f"---\ncontact: bo\nstatus: cancelled\n{asked}"
+    playbook = make(tmp_path, files)
+    asked: list[str] = []
+    someone_else_at = followups._someone_else_at
+
+    def counted(pb: Playbook, company: Company, contact: str, today: dt.date) -> bool:
+        asked.append(contact)
+        return someone_else_at(pb, company, contact, today)
+
+    monkeypatch.setattr(followups, "_someone_else_at", counted)
+    facts = Facts(playbook, D(2026, 11, 22))
+    items = facts.followups["ann"]
+    for slug in playbook.meetings:
+        facts.guardrails[slug]
+    reach = [i.action for i in items if i.rule == "second_contact"]
+    assert len(reach) == 40 and "reach a second person at Acme" in reach[0]
+    assert asked == ["ann"]
