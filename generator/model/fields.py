@@ -785,6 +785,9 @@ class Integer(FieldType):
     high: int
     unit: str = ""
     """What the number counts ("minutes", "days"), named in messages."""
+    scale: str = ""
+    """What each number of a score means (`1 for none, ...`), told when a word is written
+    for it (`posting: yes`, `motivation: high`), which gave no clue which number to pick."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -820,9 +823,8 @@ class Integer(FieldType):
             fix = f"; did you mean {hint}?" if fits else ""
             if not fits and self.unit == "minutes":
                 fix = self._roughly(value)
-            raise Invalid(
-                f"expected {self.expected}, got {_describe(value, at)}{fix or self._between(value)}"
-            )
+            fix = fix or self._between(value) or self._scaled(value)
+            raise Invalid(f"expected {self.expected}, got {_describe(value, at)}{fix}")
         if not self.low <= value <= self.high:
             shown = str(value) if abs(value) < 10**12 else _describe(value, at)
             raise Invalid(f"expected {self.expected}, got {shown}")
@@ -843,6 +845,12 @@ class Integer(FieldType):
         if not (self.low <= below and above <= self.high):
             return ""
         return f"; did you mean {below} or {above}?"
+
+    def _scaled(self, value: Any) -> str:
+        """`; write 1 for none, ...` for a word or a yes or no written for a score; else ""."""
+        if not self.scale or not isinstance(value, (str, bool)):
+            return ""
+        return f"; write {self.scale}"
 
     def _roughly(self, value: Any) -> str:
         """The hint for minutes given as a range (`30-45`: the longest, which the agenda

@@ -270,6 +270,11 @@ CONTACT = Schema(
     owners=_owners("contacts"),
 )
 
+POSTING_SCALE = (
+    "1 for no opening there, 2 for one near what you want, 3 for one that is what you want"
+)
+"""What `posting:`'s numbers stand for: open postings, none, adjacent or relevant."""
+
 COMPANY = Schema(
     "company",
     (
@@ -283,9 +288,19 @@ COMPANY = Schema(
             "where you are with them; default researching",
             "meeting",
         ),
-        Field("motivation", Integer(1, 5), False, "how much you want to work there, 1-5", "5"),
         Field(
-            "posting", Integer(1, 3), False, "open postings: 1 none, 2 adjacent, 3 relevant", "2"
+            "motivation",
+            Integer(1, 5, scale="1 for little, up to 5 for the most"),
+            False,
+            "how much you want to work there, 1-5",
+            "5",
+        ),
+        Field(
+            "posting",
+            Integer(1, 3, scale=POSTING_SCALE),
+            False,
+            "open postings: 1 none, 2 adjacent, 3 relevant",
+            "2",
         ),
         Field(
             "advocate",
