@@ -1354,7 +1354,21 @@ def _date_hint(text: str, today: dt.date | None, timed: str = _TIME_IN_FIELD) ->
     if noted and _date_or_nothing(int(noted[1]), int(noted[2]), int(noted[3])):
         day = f"{noted[1]}-{noted[2]}-{noted[3]}"
         return note_after(day, noted[4])
+    if _SEASON.fullmatch(" ".join(text.split())):
+        return (
+            ", which names a season, not a day: write a day in it as YYYY-MM-DD (the first "
+            "of its month, if you do not know which day)"
+        )
     return ""
+
+
+_SEASON = LazyPattern(
+    r"(?:(?:last|this|next|early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)"
+    r"(?:,?\s+(?:of\s+)?(?:[0-9]{4}|'[0-9]{2}))?",
+    re.IGNORECASE,
+)
+"""A season for a date (`met_on: last spring`, `summer 2025`), which gave no hint: the
+month it stands for depends on the hemisphere, so none is offered."""
 
 
 def _month_alone(text: str) -> str:

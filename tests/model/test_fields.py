@@ -495,6 +495,12 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
     ]
 
 
+_SEASON_HINT = (
+    ", which names a season, not a day: write a day in it as YYYY-MM-DD (the first of its "
+    "month, if you do not know which day)"
+)
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
@@ -510,6 +516,9 @@ def test_a_score_written_out_gets_its_number_suggested(written: object, hint: st
         ("tomorrow", ", which moves with the calendar: write the date itself"),  # no today
         ("3 Dec", ", which has no year: write it with its year"),
         ("Jun 31", ""),  # no year has it
+        ("last spring", _SEASON_HINT),  # `met_on: last spring` was told no more than its format
+        ("Summer 2025", _SEASON_HINT),
+        ("early   fall", _SEASON_HINT),
         ("2026 12 10", "; did you mean 2026-12-10?"),
         ("2026-12\u201310", "; did you mean 2026-12-10?"),  # a word processor's dash
         ("\uff12\uff10\uff12\uff16-12-10", "; did you mean 2026-12-10?"),  # full-width digits
