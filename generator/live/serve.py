@@ -42,7 +42,7 @@ from generator.errors import (
     Unavailable,
     UsageError,
     counted,
-    format_problems,
+    listed,
     printable,
 )
 from generator.live.rebuild import THEME_ASSETS, Closed, LiveBuild, Outcome, unless_stopped
@@ -61,6 +61,8 @@ KEEP = "private, max-age=86400, immutable"
 NO_STORE = "no-store"
 """Cache-Control of every other answer: pages, the calendar and the user's files are
 personal, and `no-cache` would still let the browser keep them on disk."""
+PROBLEMS_PER_LOG = 100
+"""Problems written to the log at a time (`LiveServer._log_problems`)."""
 TIDY_AFTER = 2.0
 """Seconds without a save before the server frees memory (`release_memory`)."""
 DAY_CHECK = 60.0
@@ -638,7 +640,7 @@ class LiveServer:
         if not outcome.ok:
             errors = counted(len(outcome.errors), "error")
             self.log(f"{errors} ({ms}); showing them in the browser:")
-            self.log(indent(format_problems(list(outcome.errors)), "  "))
+            self._log_problems(outcome.errors)
             self._broken = frozenset(e.path for e in outcome.errors) or frozenset({"playbook"})
             return
         if self._broken:
@@ -660,9 +662,18 @@ class LiveServer:
                 changed = " (a new day)"
             self.log(f"Rebuilt in {ms}: {done}{warnings}{changed}")
         new = [w for w in outcome.warnings if w not in self._warned]
-        if new:
-            self.log(indent(format_problems(new), "  "))
+        self._log_problems(new)
         self._warned = frozenset(outcome.warnings)
+
+    def _log_problems(self, problems: Iterable[ContentError]) -> None:
+        """`problems` as check lists them, indented, `PROBLEMS_PER_LOG` to a log call: the
+        first build of a big playbook has thousands of warnings, and one string of them
+        all (megabytes, copied again on its way to the terminal) raised the server's peak
+        memory."""
+        shown = listed(problems)
+        for start in range(0, len(shown), PROBLEMS_PER_LOG):
+            lines = "\n".join(str(p) for p in shown[start : start + PROBLEMS_PER_LOG])
+            self.log(indent(lines, "  "))
 
 
 def remove_after_exit(folder: Path) -> None:

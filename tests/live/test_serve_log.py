@@ -13,7 +13,7 @@ import pytest
 from conftest import edit, running_server, write
 from test_serve import CONTACT, CONTACT_URL, get, wait_for
 
-from generator.live.serve import LiveServer
+from generator.live.serve import PROBLEMS_PER_LOG, LiveServer
 
 WARNED = r"(, \d+ warnings?)?"
 """The sample playbook has warnings of its own."""
@@ -220,3 +220,20 @@ def test_files_saved_while_broken_are_named_once_it_is_fixed(
     edit(sample_root, CONTACT, "name: [Elena Marsh", "name: Elena Marsh")
     log.next_matching("^Fixed")
     assert log.next_matching("^Rebuilt").endswith(f" ({CONTACT}, playbook.yaml)")
+
+
+def test_thousands_of_warnings_are_all_logged_a_hundred_at_a_time(sample_root: Path) -> None:
+    """A big playbook's first build warns thousands of times: every warning is logged,
+    but in pieces of `PROBLEMS_PER_LOG` lines, not one string of megabytes."""
+    for index in range(2 * PROBLEMS_PER_LOG + 50):
+        write(
+            sample_root, f"content/contacts/p{index:03}.md", f"---\nname: P {index}\nrol: x\n---\n"
+        )
+    calls: list[str] = []
+    with running_server(sample_root, log=calls.append):
+        wait_for(lambda: any(call.startswith("Built") for call in calls))
+    logged = "\n".join(calls)
+    for index in range(2 * PROBLEMS_PER_LOG + 50):
+        path = f"content/contacts/p{index:03}.md"
+        assert f"\n  warning: {path}:3: rol: is not a field" in logged, path
+    assert max(call.count("\n") + 1 for call in calls) == PROBLEMS_PER_LOG
