@@ -538,6 +538,19 @@ class Playbook:
         return sorted(self.contacts.values(), key=by_name)
 
     @cached_property
+    def contacts_first_letters(self) -> list[tuple[str, Contact]]:
+        """(a letter, the first contact by name whose name starts with it), in that order:
+        a name is under the letter it is listed by (`Élodie` under E, `adam` under A); one
+        starting with a digit or a sign under #. A relation, so the live preview keeps it
+        as a fact of their names: a role edited does not go through thousands again."""
+        starts: dict[str, Contact] = {}
+        for contact in self.contacts_by_name:
+            first = name_order(contact.name)[0][0]
+            letter = first[:1].upper() if isinstance(first, str) and first[:1].isalpha() else "#"
+            starts.setdefault(letter, contact)
+        return list(starts.items())
+
+    @cached_property
     def _meetings_by_contact(self) -> dict[str, list[Meeting]]:
         grouped: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in sorted(self.meetings.values(), key=self.order_of):

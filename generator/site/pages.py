@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model.entities import Company, Contact, Meeting, Playbook, name_order
+from generator.model.entities import Company, Contact, Meeting, Playbook
 from generator.plans.agenda import longest_together
 from generator.plans.facts import Facts, planned_meetings
 from generator.plans.followups import RECENT_DAYS, FollowUpItem, coming_up, soonest_first
@@ -259,21 +259,9 @@ LETTERS_FROM = 31
 def contacts_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """`contacts/`: everyone by name."""
     people = playbook.contacts_by_name
-    letters = _first_letters(people) if len(people) >= LETTERS_FROM else []
+    letters = playbook.contacts_first_letters if len(people) >= LETTERS_FROM else []
     context = {"playbook": playbook, "contacts": people, "letters": letters}
     return Page(routes.CONTACTS, "contacts.html", context)
-
-
-def _first_letters(people: list[Contact]) -> list[tuple[str, Contact]]:
-    """(a letter, the first of `people` whose name starts with it), in the list's order:
-    a name is under the letter it is listed by (`Élodie` under E, `adam` under A); one
-    starting with a digit or a sign under #."""
-    starts: dict[str, Contact] = {}
-    for contact in people:
-        first = name_order(contact.name)[0][0]
-        letter = first[:1].upper() if isinstance(first, str) and first[:1].isalpha() else "#"
-        starts.setdefault(letter, contact)
-    return list(starts.items())
 
 
 def contact_page(playbook: Playbook, facts: Facts, options: Options, slug: str) -> tuple[Page]:

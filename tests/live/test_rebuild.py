@@ -26,7 +26,9 @@ from generator.errors import BuildError, Problems
 from generator.live.assembly import LEFT_OUT
 from generator.live.rebuild import LISTING, Closed, LiveBuild
 from generator.live.track import FIELD_SET, FIELDS, HAS, Key, Record, Recorder, words_of
+from generator.model import entities
 from generator.publish.write import MANIFEST
+from generator.site import pages
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import older_copy
 from generator.sources.discover import FORBIDDEN
@@ -231,6 +233,42 @@ def test_a_role_edit_renders_the_lists_and_pages_that_show_the_role(
     assert "timeline/" not in outcome.rendered  # it shows no roles
     assert "contacts/daniel-reyes/" not in outcome.rendered
     assert not {p for p in outcome.rendered if p.startswith("meetings/2026-11-05")}
+
+
+def test_a_role_edit_goes_through_no_name_for_the_contacts_first_letters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list of contacts longer than a screen links each first letter; a role edited
+    renders the list again, but its letters read only names: they are not worked out
+    again from every contact's name (3,500 at 10,000 files), and still follow a name
+    that starts with a new letter (a digit's: #)."""
+    root = make_playbook(tmp_path / "pb", 120, seed=3)
+    made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert made.build().ok
+    contacts = sorted((root / "content/contacts").glob("*.md"))
+    assert len(contacts) >= pages.LETTERS_FROM
+    named: list[str] = []
+    original = entities.name_order
+
+    def counted(name: str) -> Any:
+        named.append(name)
+        return original(name)
+
+    monkeypatch.setattr(entities, "name_order", counted)
+    monkeypatch.setattr(pages, "name_order", counted, raising=False)
+    path = contacts[0]
+    path.write_text(re.sub(r"(?m)^role: .*$", "role: Chief Letter Officer", path.read_text()))
+    outcome = made.build([path])
+    assert "contacts/" in outcome.rendered
+    assert b"Chief Letter Officer" in (made.out / "contacts/index.html").read_bytes()
+    assert len(named) < len(contacts) // 2, f"{len(named)} names gone through again"
+    page = (made.out / "contacts/index.html").read_text()
+    assert ">#</a>" not in page
+    path.write_text(re.sub(r"(?m)^name: .*$", "name: 4th Floor Desk", path.read_text()))
+    assert made.build([path]).ok
+    page = (made.out / "contacts/index.html").read_text()
+    assert f'<a href="#contact-{path.stem}">#</a>' in page
+    assert_same_as_full_build(made, root, tmp_path / "full")
 
 
 def test_a_list_keeps_each_entity_it_read_once_however_many_fields(builder: LiveBuild) -> None:
