@@ -157,6 +157,10 @@ def words_of(record: Record) -> memoryview:
     return memoryview(record).cast(WORD)
 
 
+def _zeros(count: int) -> array[int]:
+    return array(WORD, [0]) * count
+
+
 Compute = Callable[[Key], Any]
 """How a fact is worked out, given its key: one function for many facts costs nothing per fact."""
 
@@ -288,16 +292,18 @@ class Readers(Generic[R]):
         if self._starts is not None and not (always and self._moved):
             return
         number, reads_of, everyone = self._recorder.number, self._reads_of, self._everyone()
-        # C numbers, not lists of ints: freed, those would leave holes among what is kept
-        starts = array(WORD, bytes(4 * (len(self._recorder.keys) + 1)))
-        for reader in everyone:
+        # C numbers, not lists of ints: freed, those would leave holes among what is kept.
+        # Each made whole (`* n`), not copied from zeroed bytes, which held the packed
+        # readers twice while packing (the facts': 2.4 MiB more at 10,000 files)
+        at = _zeros(len(self._recorder.keys) + 1)  # each key's count of readers, then
+        for reader in everyone:  # where its next reader goes
             for word in words_of(reads_of(reader)):
                 if word < FIELD_SET:
-                    starts[word + 1] += 1
+                    at[word + 1] += 1
         self.clear()
-        self._starts = array(WORD, itertools.accumulate(starts))
-        self._packed = packed = array(WORD, bytes(4 * self._starts[-1]))
-        at = array(WORD, self._starts)
+        self._starts = array(WORD, itertools.accumulate(at))
+        at[:] = self._starts
+        self._packed = packed = _zeros(self._starts[-1])
         for reader in everyone:
             n = number(reader)
             for word in words_of(reads_of(reader)):
