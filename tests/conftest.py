@@ -256,6 +256,24 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def record_calls(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str, *also: object
+) -> list[Any]:
+    """The first argument of each call of `owner.name` from now on (the function still
+    runs), also where modules in `also` imported it by name, if they do."""
+    calls: list[Any] = []
+    real = getattr(owner, name)
+
+    def recorded(first: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    for other in also:
+        monkeypatch.setattr(other, name, recorded, raising=False)
+    return calls
+
+
 def refuse_unreadable(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
     """Make `owner.name(path, ...)` refuse a file whose mode lets its owner not read it
     (`chmod 000`), as the system refuses it to anyone but root, who runs these tests."""

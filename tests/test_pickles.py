@@ -7,6 +7,7 @@ import pickle
 from typing import Any
 
 import pytest
+from conftest import record_calls
 
 from generator.errors import Problems
 from generator.model.assemble import Body
@@ -37,14 +38,7 @@ def test_what_the_workers_send_back_is_pickled_without_listing_its_fields_each_t
     object (`dataclasses.fields`, in Python): more than half the time the 4,250 documents,
     bodies, headings and targets of 1,000 files took to cross both ways."""
     made = sent_back()
-    listed: list[object] = []
-    fields = dataclasses.fields
-
-    def counted(of: Any) -> Any:
-        listed.append(of)
-        return fields(of)
-
-    monkeypatch.setattr(dataclasses, "fields", counted)
+    listed = record_calls(monkeypatch, dataclasses, "fields")
     back = pickle.loads(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     assert listed == []
     assert back == made

@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, edit, make_playbook, refuse_unreadable, write
+from conftest import (
+    REPO,
+    SAMPLE_TODAY,
+    edit,
+    make_playbook,
+    record_calls,
+    refuse_unreadable,
+    write,
+)
 
 from generator.build import build, check
 from generator.errors import BuildError, Problems
@@ -247,15 +255,7 @@ def test_a_role_edit_goes_through_no_name_for_the_contacts_first_letters(
     assert made.build().ok
     contacts = sorted((root / "content/contacts").glob("*.md"))
     assert len(contacts) >= pages.LETTERS_FROM
-    named: list[str] = []
-    original = entities.name_order
-
-    def counted(name: str) -> Any:
-        named.append(name)
-        return original(name)
-
-    monkeypatch.setattr(entities, "name_order", counted)
-    monkeypatch.setattr(pages, "name_order", counted, raising=False)
+    named = record_calls(monkeypatch, entities, "name_order", pages)
     path = contacts[0]
     path.write_text(re.sub(r"(?m)^role: .*$", "role: Chief Letter Officer", path.read_text()))
     outcome = made.build([path])
