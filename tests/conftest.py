@@ -82,6 +82,17 @@ def _signals_left_as_found() -> Iterator[None]:
     assert after == before, "a signal handler was left changed"
 
 
+@pytest.fixture
+def ctrl_c_taken() -> Iterator[None]:
+    """Ctrl-C (SIGINT) taken as in a program a shell starts, for a test that sends it: a
+    pytest worker's is ignored when the tests were started in the background (a shell
+    without job control starts `pytest -n 3 &` so), and playbook leaves a signal ignored
+    as it found it, so the test saw no Ctrl-C at all."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _temporary_files_in_the_sessions_folder(
     tmp_path_factory: pytest.TempPathFactory,

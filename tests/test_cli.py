@@ -1606,6 +1606,7 @@ def test_a_build_stopped_while_it_says_what_it_built_says_it_is_built(
     sample_root: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    ctrl_c_taken: None,
 ) -> None:
     """`kill` or Ctrl-C once `build` had its site in place and printed its warnings and
     summary said "interrupted" (exit 130) of a site built whole. It says the site is
@@ -1629,6 +1630,7 @@ STOPPED_WRITING = """
 import os, signal, sys
 
 number, text = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as a shell leaves Ctrl-C
 
 
 class Stopping:
@@ -1688,6 +1690,7 @@ def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_sto
     sample_root: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    ctrl_c_taken: None,
 ) -> None:
     """`kill` during `build --clean` of a large playbook, while the pages were moved in:
     putting the old ones back took 30 s (3,000 files), in silence, as if the kill had
