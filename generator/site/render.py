@@ -514,9 +514,15 @@ def load_templates(env: jinja2.Environment) -> None:
     one fewer than the cores to render ahead, then as many as the cores). A template that
     cannot be loaded is left to fail where a page uses it, as it did."""
     for name in env.list_templates():
-        if name.endswith(TEMPLATE_SUFFIXES) and not editors_own(Path(name)):
+        if is_template(name):
             with contextlib.suppress(jinja2.TemplateError, OSError):
                 env.get_template(name)
+
+
+def is_template(name: str) -> bool:
+    """Whether the file `name` of a theme's templates/ is a template: one of
+    `TEMPLATE_SUFFIXES`, and not an editor's own file (a swap file, a backup)."""
+    return name.endswith(TEMPLATE_SUFFIXES) and not editors_own(Path(name))
 
 
 def _bounded_format(value: Any, *args: Any, **kwargs: Any) -> str:

@@ -24,7 +24,7 @@ from jinja2 import nodes
 from generator.errors import ContentError, Severity, display_path
 from generator.model.suggest import close_names, did_you_mean
 from generator.site import routes
-from generator.site.render import MISSING_TEMPLATE, TEMPLATE_SUFFIXES, section_problem
+from generator.site.render import MISSING_TEMPLATE, is_template, section_problem
 from generator.site.theme import (
     editors_own,
     is_builtin,
@@ -47,7 +47,7 @@ def theme_problems(env: jinja2.Environment, root: Path) -> list[ContentError]:
     """Every mistake of the theme `env` loads that shows without data, each at its
     template's path (relative to `root` when it is the playbook's own) and line."""
     checker = _Checker(env, root)
-    templates = [name for name in checker.names if name.endswith(TEMPLATE_SUFFIXES)]
+    templates = [name for name in checker.names if is_template(name)]
     found = [problem for name in templates for problem in checker.problems_of(name)]
     odd = checker.links_out() + checker.not_files()
     return odd + found + checker.outdated() + checker.case_twins() + checker.misplaced()
