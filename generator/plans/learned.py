@@ -18,6 +18,7 @@ this module selects and groups it for pages:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -152,9 +153,11 @@ def learned_meetings(
 def latest_learned(learned: Sequence[Meeting], today: dt.date) -> tuple[Meeting, ...]:
     """The start of `learned` (newest first) held in the last `RECENT_DAYS` before
     `today`, and at least its `LATEST_AT_LEAST`: the Learned page shows these in full,
-    older ones only under their company and field, each a link to its meeting."""
+    older ones only under their company and field, each a link to its meeting. Newest
+    first, they end at the first one older than the window: the days after it are not
+    read (the live preview records each day read, 2,838 at 10,000 files)."""
     since = recent_since(today)
-    recent = sum(1 for m in learned if m.sort_day >= since)
+    recent = sum(1 for _ in itertools.takewhile(lambda m: m.sort_day >= since, learned))
     return tuple(learned[: max(recent, LATEST_AT_LEAST)])
 
 
