@@ -824,9 +824,15 @@ def _identity(value: Any) -> Any:
     """What names a value shown by a cached part: an entity by its kind and slug, anything
     else with its type (1 equals True, a text the same text marked safe), a tuple's or
     list's items each so, but an entity's ref or a text, each itself (a pair for each
-    held 3 MiB more at 10,000 files: rows show tuples of people)."""
+    held 3 MiB more at 10,000 files: rows show tuples of people). The playbook, which a
+    macro passes on to its rows (it sees no page), is the one view of the model, whose
+    reads are recorded: as a build's Playbook (dicts), it had no hash, and every meetings
+    table was rendered whole at each rebuild that showed it (the meetings list: 10,000
+    rows at 10,000 files, seconds), none of its rows kept."""
     if isinstance(value, Ref):
         return ("ref", value._kind, value._slug)
+    if isinstance(value, TrackedPlaybook):
+        return TrackedPlaybook
     if isinstance(value, tuple | list):
         items = [i if isinstance(i, Ref) or type(i) is str else _identity(i) for i in value]
         return (type(value), tuple(items))
