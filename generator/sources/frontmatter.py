@@ -126,6 +126,34 @@ NO_NAMES: frozenset[str] = frozenset()
 the live server keeps)."""
 
 
+class _NoMarks(Mapping[str, Any]):
+    """An empty mapping that pickles as `NO_MARKS` itself (a worker's document unpickled
+    holds the shared one too)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_MARKS"
+
+
+NO_MARKS: Mapping[str, Any] = _NoMarks()
+"""What a document's marks by dotted path (`cut`, `curly`, `spread`, `names_read_as`) hold
+when empty (nearly always): one shared mapping, where each was a dict of its own, kept
+for each file by the live server (64 bytes each: 2.4 MiB at 10,000 files)."""
+
+
 @quick_state  # sent back by the workers that read and render the files
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -771,11 +799,11 @@ def _parse_yaml(
         marks.raw,
         body,
         body_line,
-        cut,
+        cut or NO_MARKS,
         frozenset(joined) or NO_NAMES,
-        curly,
-        marks.spread,
-        marks.names_read_as,
+        curly or NO_MARKS,
+        marks.spread or NO_MARKS,
+        marks.names_read_as or NO_MARKS,
         left_out,
         frozenset(key for key, _, _ in marks.duplicates) or NO_NAMES,
     )

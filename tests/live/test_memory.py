@@ -99,6 +99,19 @@ def test_no_front_matter_as_parsed_is_kept_after_a_build(builder: LiveBuild) -> 
     assert [doc.path for doc in documents if doc.data is not LEFT_OUT] == []
 
 
+def test_a_document_kept_holds_no_empty_mapping_of_its_own(builder: LiveBuild) -> None:
+    """A file's marks by dotted path (values a comment cuts short, in curly quotes, spread
+    over lines, names YAML reads as no text) are nearly always none: each document kept
+    held four empty dicts of its own (2.4 MiB at 10,000 files), where one shared mapping
+    says the same."""
+    documents = [read.doc for _, read in builder.sources._read.values() if read.doc]
+    assert len(documents) > 10
+    shared = {id(LEFT_OUT)}  # the front matter let go, one for every document
+    tables = [obj for obj in _reachable(documents, shared) if isinstance(obj, dict)]
+    assert any(table is documents[0].lines for table in tables)
+    assert [table for table in tables if not table] == []
+
+
 def test_each_file_lets_go_of_its_front_matter_before_the_next_is_read(
     sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
