@@ -814,11 +814,15 @@ def started() -> Iterator[Callable[..., subprocess.Popen[str]]]:
 def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_tidies(
     tmp_path: Path, seed: int, started: Callable[..., subprocess.Popen[str]]
 ) -> None:
+    """Builds of the real command, killed with SIGKILL as they work, leave the pages they
+    found whole, and the next one tidies after them: the output is then a fresh build's.
+    The site they start from and the fresh one are built here, in this process (one job,
+    the same files as two: test_same_content_and_today_give_identical_files): a program
+    of their own adds nothing to what is tested but its start (2.5 s of CPU each)."""
     rng = random.Random(seed)
     root = make_playbook(tmp_path / "pb", 400, seed=seed)
     command = [sys.executable, "-m", "generator", "build", "-C", str(root), "--jobs", "2"]
-    subprocess.run(command, check=True, capture_output=True)
-    out = root / "output"
+    out = build(root, jobs=1).output
     contacts = sorted((root / "content" / "contacts").glob("*.md"))
     for attempt in range(4):
         for path in rng.sample(contacts, 20):  # something to write
@@ -837,8 +841,7 @@ def test_a_build_killed_at_random_moments_leaves_whole_files_and_the_next_build_
     done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     assert not [p for p in root.iterdir() if p.name.startswith(".output.")]
-    fresh = tmp_path / "fresh"
-    subprocess.run([*command, "--out", str(fresh)], check=True, capture_output=True)
+    fresh = build(root, out=tmp_path / "fresh", jobs=1).output
     assert files_of(out) == files_of(fresh)
 
 
