@@ -182,3 +182,18 @@ def test_the_fields_read_of_an_entity_are_found_whatever_its_number() -> None:
     store.fact("name", reads(role, name))
     store.engine.refresh({("contacts", "ada", "role")})
     assert store.runs == {"role": 2, "name": 1}
+
+
+def test_tidying_keeps_a_fact_that_reads_nothing_and_that_nothing_reads() -> None:
+    """A fact is kept at its key's number: tidying frees the numbers of keys nothing reads
+    and no record holds, but not a fact's, which a new key would then take over."""
+    store = Store(x=1)
+    assert store.fact("alone", lambda: 42) == 42
+    store.fact("reads-x", lambda: store.read("x"))
+    store.recorder.tidy()
+    for n in range(5):  # new keys, each taking a free number if there is one
+        store.fact(f"new-{n}", lambda: store.read("x") + 1)
+    assert store.fact("alone", lambda: 0) == 42
+    assert store.runs["alone"] == 1
+    assert store.set(x=2) >= {("fact", "reads-x"), ("fact", "new-0")}
+    assert store.engine.facts[("fact", "alone")].value == 42
