@@ -43,7 +43,6 @@ from generator.live.track import (
     pretty,
     url_encoded,
 )
-from generator.model.assemble import assemble
 from generator.model.config import CONFIG_FILE, Config, load_config
 from generator.model.entities import Playbook
 from generator.plans.facts import Facts
@@ -191,15 +190,9 @@ class LiveBuild:
         settle = functools.partial(self.steps.settle, today=today)
         parsed, broken = parsed_of(self.sources.reads(changed, problems, settle), problems)
         self._go_on()
-        playbook = assemble(
-            parsed,
-            config,
-            problems,
-            routes.entity_href,
-            self.steps.steps(),
-            broken=broken,
-            unread=self.sources.unread(changed),
-            today=today,
+        unread = self.sources.unread(changed)
+        playbook = self.steps.assemble(
+            parsed, config, problems, routes.entity_href, broken, unread, today
         )
         self.steps.forget_all_but(item.doc.path for item in parsed)
         self.sources.lighten(self.steps.checked())

@@ -443,7 +443,7 @@ def assemble(
     }
     for (kind, slug), item in unique.items():
         body = bodies[item.doc.path]
-        problems.items += _body_problems(item, body, links, set_aside, broken)
+        problems.items += body_problems(item, body, links, set_aside, broken)
         if kind in _MAKERS:
             entity = steps.make_entity(item, checked[(kind, slug)], body.rendered)
             if entity is not None:
@@ -485,7 +485,7 @@ def assemble(
     return playbook
 
 
-def _body_problems(
+def body_problems(
     item: Parsed, body: Body, links: LinkTable, set_aside: UnreadIndex, broken: Sequence[Unparsed]
 ) -> list[ContentError]:
     """What is wrong in a rendered body: links leading nowhere, HTML or lists too deep,
@@ -533,7 +533,7 @@ def _partly_read(
         checked = validate(item, today)
         problems.items += beside_left_out(item.doc, checked.problems)
         body = steps.render_body(item.doc, links, config.raw_html)
-        problems.items += _body_problems(item, body, links, set_aside, broken)
+        problems.items += body_problems(item, body, links, set_aside, broken)
         if item.kind in ("contacts", "meetings"):
             yield item, stand_in(item, checked, body.rendered)
 

@@ -491,7 +491,7 @@ def test_a_stop_ends_a_rebuild_at_its_next_step_not_its_first_page(
     """Ctrl-C while a rebuild reads every source (a first build, a setting saved at
     10,000 files: seconds) stops it at the next source, or at the end of the stage under
     way: the stages after it, and the other sources, are left undone."""
-    from generator.live import rebuild, sources
+    from generator.live import assembly, rebuild, sources
 
     builder = LiveBuild(sample_root, tmp_path / "serve", today=SAMPLE_TODAY)
     done: list[str] = []
@@ -507,7 +507,7 @@ def test_a_stop_ends_a_rebuild_at_its_next_step_not_its_first_page(
         return step
 
     monkeypatch.setattr(sources, "parse_source", spy("reading", sources.parse_source))
-    monkeypatch.setattr(rebuild, "assemble", spy("assembling", rebuild.assemble))
+    monkeypatch.setattr(assembly, "assemble", spy("assembling", assembly.assemble))
     monkeypatch.setattr(LiveBuild, "_update_model", spy("facts", LiveBuild._update_model))
     monkeypatch.setattr(rebuild, "make_site", spy("pages", rebuild.make_site))
     with pytest.raises(Closed):
@@ -570,19 +570,20 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
     assert_same_as_full_build(builder, sample_root, tmp_path / "full", ["meeting done"])
 
 
-def held_up(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, threading.Event]:
-    """The rebuild's `name` (a stage it calls) made long: once called it sets `started`,
-    then waits until the test sets `release` (20 s at most) before it does its work."""
-    from generator.live import rebuild
-
-    stage, started, release = getattr(rebuild, name), threading.Event(), threading.Event()
+def held_up(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str
+) -> tuple[threading.Event, threading.Event]:
+    """The rebuild's `name` (a stage it calls, of module `owner`) made long: once called it
+    sets `started`, then waits until the test sets `release` (20 s at most) before it does
+    its work."""
+    stage, started, release = getattr(owner, name), threading.Event(), threading.Event()
 
     def slow(*args: Any, **named: Any) -> Any:
         started.set()
         release.wait(20)
         return stage(*args, **named)
 
-    monkeypatch.setattr(rebuild, name, slow)
+    monkeypatch.setattr(owner, name, slow)
     return started, release
 
 
@@ -592,7 +593,9 @@ def test_a_calendar_asked_for_during_a_rebuild_is_not_waited_for_by_a_stop(
     """A calendar app asks for playbook.ics while a save's rebuild runs (a long one: 10,000
     files), then Ctrl-C: the process, which waits at exit for the thread making the
     calendar, stops at once rather than when the rebuild ends."""
-    started, release = held_up(monkeypatch, "assemble")  # a long assembly
+    from generator.live import assembly
+
+    started, release = held_up(monkeypatch, assembly, "assemble")  # a long assembly
     EDITS["config title"](sample_root)
 
     def rebuild_until_stopped() -> None:
@@ -1392,7 +1395,9 @@ def test_a_stop_does_not_wait_for_a_calendar_being_made(
     """A calendar app asks for playbook.ics, then Ctrl-C while it is made (a second at
     10,000 files): the process, which waits at exit for the thread that asked, stops at
     once rather than when the calendar is made."""
-    started, release = held_up(monkeypatch, "calendar_of")  # a long calendar
+    from generator.live import rebuild
+
+    started, release = held_up(monkeypatch, rebuild, "calendar_of")  # a long calendar
     assert builder.build().ok
     answers: list[bytes | None] = []
     asking = threading.Thread(target=lambda: answers.append(builder.calendar()))

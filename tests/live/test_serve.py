@@ -605,10 +605,10 @@ def test_stopping_before_a_rebuild_reaches_its_first_page_stops_at_once(
     """Ctrl-C while a save is still read and put together, before any page (playbook.yaml
     saved, 10,000 files): the server stops within a few seconds, not once the rebuild
     reaches its first page; the rebuild, when it gets there, writes and says nothing."""
-    from generator.live import rebuild
+    from generator.live import assembly
 
     assemble, started, release, ended = (
-        rebuild.assemble,
+        assembly.assemble,
         threading.Event(),
         threading.Event(),
         threading.Event(),
@@ -624,7 +624,7 @@ def test_stopping_before_a_rebuild_reaches_its_first_page_stops_at_once(
 
     lines: list[str] = []
     with running_server(sample_root, log=lines.append) as server:
-        monkeypatch.setattr(rebuild, "assemble", slow)
+        monkeypatch.setattr(assembly, "assemble", slow)
         edit(sample_root, "playbook.yaml", "title: Maya's job search", "title: Job search")
         wait_for(started.is_set)
         stopping = time.monotonic()
