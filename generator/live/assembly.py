@@ -122,12 +122,14 @@ class ReusedSteps:
     ) -> bool:
         """Whether the next rebuild may patch this one's model: not while a file is broken
         or a mistake is made (what names them waits, or is told what they may mean), nor
-        while a company's `contact:` names people (warned of by their names)."""
+        while a company's `contact:` is warned of for naming people (by their names; one
+        that names none, `contact: careers@acme.com`, stays so while it is not edited)."""
         if broken or any(u.kind and u.why == UNLISTED for u in unread):  # broken as read
             return False
         if any(p.severity is Severity.ERROR for p in problems.items):
             return False
-        return not any("contact" in c.extra for c in playbook.companies.values())
+        told = {p.path for p in problems.items if p.field.partition(".")[0] == "contact"}
+        return not any(c.source.path in told for c in playbook.companies.values())
 
     def _patched(
         self,
@@ -207,8 +209,10 @@ class ReusedSteps:
         entity = self.make_entity(item, checked, body.rendered)
         if entity is None or entity.source.refused:
             return None
-        if isinstance(entity, Company) and "contact" in entity.extra:  # names people
-            return None
+        if isinstance(entity, Company) and entity.extra.get("contact") != (
+            entity_was.extra.get("contact")
+        ):
+            return None  # it may name people now (`_patchable`)
         known = self._known
         if isinstance(entity, (Contact, Meeting)):
             if known is None:

@@ -161,3 +161,16 @@ def test_an_edit_other_files_are_checked_against_gives_a_full_builds_site_and_pr
         outcome = rebuilt(builder, sample_root, change)
     assert outcome.ok, outcome.errors
     assert_same_as_full_build(builder, sample_root, tmp_path / "full")
+
+
+def test_a_companys_contact_that_names_no_one_leaves_the_next_edits_patched_in(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`contact:` is no field of a company, and is warned of only when it names one of your
+    contacts: a fact of your own there (an address) kept every later save assembled again."""
+    rebuilt(builder, sample_root, replaced(COMPANY, "name: ", "contact: jobs@example.org\nname: "))
+    assembled = record_calls(monkeypatch, assembly, "assemble")
+    outcome = rebuilt(builder, sample_root, PATCHED["a contact's role"][0])
+    assert outcome.ok and outcome.written
+    assert assembled == [], "the edit was assembled over every file again"
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
