@@ -307,18 +307,14 @@ def test_a_role_edit_hashes_what_the_learned_page_groups_once(
     assert_same_as_full_build(made, root, tmp_path / "full")
 
 
-def test_a_question_taken_off_a_meeting_renders_again_the_questions_it_changed_only(
+def built_with_parts_told(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The question bank kept no part: a question taken off a meeting's `questions:` (or
-    a meeting's day or status changed) rendered the whole bank again, with every meeting
-    that asked or plans to ask each question (the larger half of 900 ms at 10,000 files).
-    Each question is now a kept part, by the meetings it lists: such an edit renders
-    again the questions whose meetings changed, and the bank shows the change."""
+) -> tuple[LiveBuild, Path, list[str]]:
+    """A live build of a 120-file synthetic playbook, its first build done; its root; and
+    the list that the name of each part rendered from now on is added to."""
     root = make_playbook(tmp_path / "pb", 120, seed=3)
     made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
     assert made.build().ok
-    bank = len(made.model.current.questions)
     parts: list[str] = []
     real = render._render_part
 
@@ -327,6 +323,19 @@ def test_a_question_taken_off_a_meeting_renders_again_the_questions_it_changed_o
         return real(env, name, shown)
 
     monkeypatch.setattr(render, "_render_part", rendering)
+    return made, root, parts
+
+
+def test_a_question_taken_off_a_meeting_renders_again_the_questions_it_changed_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The question bank kept no part: a question taken off a meeting's `questions:` (or
+    a meeting's day or status changed) rendered the whole bank again, with every meeting
+    that asked or plans to ask each question (the larger half of 900 ms at 10,000 files).
+    Each question is now a kept part, by the meetings it lists: such an edit renders
+    again the questions whose meetings changed, and the bank shows the change."""
+    made, root, parts = built_with_parts_told(tmp_path, monkeypatch)
+    bank = len(made.model.current.questions)
     path = sorted((root / "content/meetings").glob("*.md"))[-1]
     text = path.read_text()
     taken = re.search(r"(?m)^questions:\n  - ([^\n]+)\n", text)
@@ -395,15 +404,8 @@ def test_a_meeting_edit_renders_again_only_the_rows_of_its_run_in_each_meetings_
     again at each rebuild (10,000 on the meetings list at 10,000 files). A meeting edited
     now renders again the run of rows it is in, in each table, and the lists show it."""
     monkeypatch.setattr(render, "ROWS_PER_RUN", 4)
-    root = make_playbook(tmp_path / "pb", 120, seed=3)
-    made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
-    assert made.build().ok
+    made, root, rows = built_with_parts_told(tmp_path, monkeypatch)
     meetings = len(made.model.current.meetings)
-    rows: list[str] = []
-    real = render._render_part
-    monkeypatch.setattr(
-        render, "_render_part", lambda env, name, shown: rows.append(name) or real(env, name, shown)
-    )
     path = sorted((root / "content/meetings").glob("*.md"))[-1]
     text = path.read_text()
     new_format = "video" if "format: video" not in text else "phone"
