@@ -72,17 +72,21 @@ def resolve_link(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, parts.fragment
 
 
-def broken_links(site: Path) -> list[str]:
-    problems = []
-    ids: dict[Path, set[str]] = {}
-    for page in html_pages(site):
-        for tag, href in scan(page).links:
+def broken_links(site: Path, under: str = "") -> list[str]:
+    """Each link of the pages under `under` (by default, every page) that leads to no
+    file, or to no id of the page it leads to. Each page is read once, its ids kept for
+    the links to it: read again as the target of a link, every page was parsed twice."""
+    problems, inside = [], site.resolve()
+    scans = [(page, scan(page)) for page in html_pages(site / under)]
+    ids: dict[Path, set[str]] = {page: scanned.ids for page, scanned in scans}
+    for page, scanned in scans:
+        for tag, href in scanned.links:
             resolved = resolve_link(site, page, href)
             if resolved is None:
                 continue
             target, fragment = resolved
             where = f"{page.relative_to(site)}: <{tag}> {href}"
-            if not target.is_relative_to(site.resolve()) or not target.exists():
+            if not target.is_relative_to(inside) or not target.exists():
                 problems.append(f"{where}: no such file")
             elif fragment and target.suffix == ".html":
                 if target not in ids:

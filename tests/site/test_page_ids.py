@@ -94,3 +94,23 @@ def test_each_part_of_a_meeting_body_keeps_the_footnotes_it_cites(tmp_path: Path
         assert [note for note in shown if note in html] == shown, page
         assert duplicate_ids(page) == [], page
     assert broken_links(site) == []
+
+
+def test_the_link_check_names_each_link_to_no_file_or_no_id(tmp_path: Path) -> None:
+    """`broken_links`, which the tests above trust to find nothing: a link to a page
+    that is not there, and one to an id its page lacks, from a page read before or after
+    the page it leads to; under a folder, only the links of the pages there."""
+    write(
+        tmp_path,
+        "index.html",
+        '<h1 id="top">Home</h1><a href="a/">A</a> <a href="a/#x">x</a> <a href="#top">top</a>'
+        ' <a href="a/#nope">?</a> <a href="gone/">gone</a> <a href="https://example.org/">out</a>',
+    )
+    write(tmp_path, "a/index.html", '<p id="x">A</p><a href="../#top">up</a><a href="../#y">?</a>')
+    from_a = "a/index.html: <a> ../#y: no id 'y'"
+    assert broken_links(tmp_path) == [
+        from_a,
+        "index.html: <a> a/#nope: no id 'nope'",
+        "index.html: <a> gone/: no such file",
+    ]
+    assert broken_links(tmp_path, under="a") == [from_a]
