@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -52,15 +52,22 @@ def phone(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     context.close()
 
 
-def sideways(browser: Any, site: Path, widths: Sequence[int], height: int = 800) -> list[str]:
+def sideways(
+    browser: Any,
+    site: Path,
+    widths: Sequence[int],
+    height: int = 800,
+    pages: Iterable[Path] | None = None,
+) -> list[str]:
     """Pages wider than a window of any of `widths`, with the first elements that stick
-    out. Each page is opened once and laid out again at each width: no script of the
-    theme reads the window's size, so a page resized is laid out as one opened at that
-    width (opened at each, the sample's pages took a minute of the suite)."""
+    out: every page of `site`, or those of `pages`. Each page is opened once and laid out
+    again at each width: no script of the theme reads the window's size, so a page
+    resized is laid out as one opened at that width (opened at each, the sample's pages
+    took a minute of the suite)."""
     context = browser.new_context(viewport={"width": widths[0], "height": height})
     tab, problems = context.new_page(), []
     try:
-        for path in sorted(site.rglob("*.html")):
+        for path in sorted(site.rglob("*.html") if pages is None else pages):
             tab.goto(path.as_uri())
             for width in widths:
                 tab.set_viewport_size({"width": width, "height": height})
@@ -156,8 +163,27 @@ def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(root, out=root / "site", today=SAMPLE_TODAY, jobs=1).output
 
 
-def test_long_links_and_words_wrap(browser: Any, long_site: Path) -> None:
-    assert sideways(browser, long_site, WIDTHS) == []
+def changed_pages(site: Path, before: Path) -> list[Path]:
+    """The pages of `site` that `before`, a build of the same theme, lacks or has with
+    other bytes."""
+    return [
+        page
+        for page in site.rglob("*.html")
+        if not (old := before / page.relative_to(site)).is_file()
+        or old.read_bytes() != page.read_bytes()
+    ]
+
+
+def test_long_links_and_words_wrap(browser: Any, long_site: Path, built_sample: Path) -> None:
+    """The pages the long words and links add or change: the others are the sample's,
+    byte for byte, which test_no_page_of_the_sample_scrolls_sideways lays out at these
+    widths (17 pages of 70, each of them laid out at three widths)."""
+    pages = changed_pages(long_site, built_sample)
+    changed = {page.relative_to(long_site).as_posix() for page in pages}
+    shown = ("contacts/wanda-long", "companies/zz-long", "meetings/2026-12-04-wanda-long")
+    lists = ("contacts", "companies", "meetings")
+    assert {f"{path}/index.html" for path in (*shown, *lists)} <= changed
+    assert sideways(browser, long_site, WIDTHS, pages=pages) == []
 
 
 def test_long_words_in_tables_wrap_on_a_wide_screen(browser: Any, long_site: Path) -> None:
