@@ -61,35 +61,35 @@ def wait_for(check: Callable[[], bool], timeout: float = 60.0) -> None:
 # --- pages and the reload client ---------------------------------------------------------
 
 
-def test_serves_pages_with_the_reload_client_and_its_csp(server: LiveServer) -> None:
-    status, headers, body = get(server, CONTACT_URL)
+def test_serves_pages_with_the_reload_client_and_its_csp(shared_server: LiveServer) -> None:
+    status, headers, body = get(shared_server, CONTACT_URL)
     assert status == 200
     assert b"<h1>Elena Marsh</h1>" in body
-    assert f'src="../../livereload.js?port={server.port}"'.encode() in body
-    assert f"connect-src &#39;self&#39; ws://127.0.0.1:{server.port}".encode() in body
+    assert f'src="../../livereload.js?port={shared_server.port}"'.encode() in body
+    assert f"connect-src &#39;self&#39; ws://127.0.0.1:{shared_server.port}".encode() in body
     assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'")
     assert headers["X-Frame-Options"] == "DENY"  # no other site shows it in a frame
-    status, headers, body = get(server, f"/livereload.js?port={server.port}")
+    status, headers, body = get(shared_server, f"/livereload.js?port={shared_server.port}")
     assert status == 200 and b"LiveReload" in body
 
 
 def test_no_answer_but_a_versioned_theme_asset_is_stored_by_the_browser(
-    server: LiveServer,
+    shared_server: LiveServer,
 ) -> None:
     """Pages, the calendar, the user's files and every error are personal or may be:
     `no-store` keeps them out of the browser's disk cache (`no-cache` would not)."""
     answers = {
-        "page": get(server, CONTACT_URL),
-        "folder redirect": get(server, "/contacts"),
-        "asset": get(server, "/static/style.css"),
-        "calendar": get(server, "/playbook.ics"),
-        "not found": get(server, "/nothing/"),
-        "hidden file": get(server, "/.lock"),
-        "unexpected host": get(server, "/", host="evil.example"),
-        "reload client, unexpected host": get(server, "/livereload.js", host="evil.example"),
-        "theme asset gone": get(server, "/.theme/nothing.css"),
-        "long address": get(server, "/" + "a" * 9000),
-        "method": get(server, "/", method="DELETE"),
+        "page": get(shared_server, CONTACT_URL),
+        "folder redirect": get(shared_server, "/contacts"),
+        "asset": get(shared_server, "/static/style.css"),
+        "calendar": get(shared_server, "/playbook.ics"),
+        "not found": get(shared_server, "/nothing/"),
+        "hidden file": get(shared_server, "/.lock"),
+        "unexpected host": get(shared_server, "/", host="evil.example"),
+        "reload client, unexpected host": get(shared_server, "/livereload.js", host="evil.example"),
+        "theme asset gone": get(shared_server, "/.theme/nothing.css"),
+        "long address": get(shared_server, "/" + "a" * 9000),
+        "method": get(shared_server, "/", method="DELETE"),
     }
     for name, (_, headers, _) in answers.items():
         assert headers.get("Cache-Control") == "no-store", name
@@ -158,18 +158,20 @@ def test_edit_is_served_after_rebuild(server: LiveServer, sample_root: Path) -> 
     "host",
     ["evil.example:{port}", "evil.example", "127.0.0.1:1", "localhost.evil.example:{port}", ""],
 )
-def test_foreign_host_header_is_refused(server: LiveServer, host: str) -> None:
-    status, _, body = get(server, "/", host=host.format(port=server.port))
+def test_foreign_host_header_is_refused(shared_server: LiveServer, host: str) -> None:
+    status, _, body = get(shared_server, "/", host=host.format(port=shared_server.port))
     assert status == 403
     assert b"Host" in body
-    port = server.port  # and the page says which addresses to use instead
+    port = shared_server.port  # and the page says which addresses to use instead
     assert f"open it as http://127.0.0.1:{port}/, http://localhost:{port}/\n".encode() in body
-    status, _, _ = get(server, f"/livereload.js?port={server.port}", host="evil.example")
+    status, _, _ = get(
+        shared_server, f"/livereload.js?port={shared_server.port}", host="evil.example"
+    )
     assert status == 403
 
 
-def test_localhost_is_accepted_on_loopback(server: LiveServer) -> None:
-    assert get(server, "/", host=f"localhost:{server.port}")[0] == 200
+def test_localhost_is_accepted_on_loopback(shared_server: LiveServer) -> None:
+    assert get(shared_server, "/", host=f"localhost:{shared_server.port}")[0] == 200
 
 
 @pytest.mark.parametrize(
@@ -183,8 +185,8 @@ def test_localhost_is_accepted_on_loopback(server: LiveServer) -> None:
         "/.playbook-output",
     ],
 )
-def test_nothing_outside_the_site_is_served(server: LiveServer, path: str) -> None:
-    status, _, body = get(server, path)
+def test_nothing_outside_the_site_is_served(shared_server: LiveServer, path: str) -> None:
+    status, _, body = get(shared_server, path)
     assert status in (400, 403, 404)
     assert b"root:" not in body
 
@@ -529,19 +531,19 @@ def test_odd_socket_messages_are_ignored_without_a_word(sample_root: Path) -> No
 
 
 def test_a_socket_message_far_past_what_livereload_sends_closes_the_socket(
-    server: LiveServer,
+    shared_server: LiveServer,
 ) -> None:
     """livereload's messages are a few hundred bytes: one of 2 MiB is no page's, and the
-    server closes the socket rather than read it (tornado would take up to 10 MiB)."""
-    with Socket(server) as sock:
+    shared_server closes the socket rather than read it (tornado would take up to 10 MiB)."""
+    with Socket(shared_server) as sock:
         sock.call(sock.conn.write_message, '{"command":"hello","x":"' + "x" * 2**21 + '"}')
         assert sock.call(sock.conn.read_message) is None  # closed
         assert sock.conn.close_code == 1009  # "message too big"
 
 
-def test_socket_from_another_origin_is_refused(server: LiveServer) -> None:
+def test_socket_from_another_origin_is_refused(shared_server: LiveServer) -> None:
     with pytest.raises(Exception, match="403"):
-        Socket(server, origin="http://attacker.example")
+        Socket(shared_server, origin="http://attacker.example")
 
 
 def test_reload_comes_after_the_rebuild_and_quick_saves_each_reload(
@@ -877,7 +879,7 @@ def test_calendar_is_made_on_demand_and_matches_a_full_build(
 
 
 def test_the_calendar_is_text_calendar_where_the_system_has_no_type_for_ics(
-    server: LiveServer, monkeypatch: pytest.MonkeyPatch
+    shared_server: LiveServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Python's own table of file types has no .ics, nor may the system's (macOS,
     Windows): a calendar app subscribed to the feed still gets text/calendar."""
@@ -885,7 +887,7 @@ def test_the_calendar_is_text_calendar_where_the_system_has_no_type_for_ics(
 
     monkeypatch.setattr(mimetypes, "_db", mimetypes.MimeTypes(filenames=()))
     assert mimetypes.guess_type("playbook.ics") == (None, None)
-    status, headers, _ = get(server, "/playbook.ics")
+    status, headers, _ = get(shared_server, "/playbook.ics")
     assert status == 200 and headers["Content-Type"] == "text/calendar; charset=utf-8"
 
 

@@ -12,18 +12,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import copy_sample, edit, running_server
+from conftest import edit, running_server
 from test_serve import CONTACT, CONTACT_URL, get, wait_for
 
 from generator.live import serve
 from generator.live.serve import MAX_URL, LiveServer, ReloadHub
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """One server for the tests that only read."""
-    with running_server(copy_sample(tmp_path_factory.mktemp("hardening"))) as running:
-        yield running
 
 
 @pytest.fixture
@@ -76,19 +69,19 @@ def raw_status(server: LiveServer, target: bytes) -> bytes:
         "///",
     ],
 )
-def test_odd_paths_never_lead_to_another_host(shared: LiveServer, path: str) -> None:
-    status, headers, _ = get(shared, path)
-    base = f"http://127.0.0.1:{shared.port}{path}"
+def test_odd_paths_never_lead_to_another_host(shared_server: LiveServer, path: str) -> None:
+    status, headers, _ = get(shared_server, path)
+    base = f"http://127.0.0.1:{shared_server.port}{path}"
     if status in (301, 302, 303, 307, 308):
         location = headers["Location"]
         assert location.startswith("/") and not location.startswith(("//", "/\\"))
-        assert urlsplit(urljoin(base, location)).netloc == f"127.0.0.1:{shared.port}"
-        assert get(shared, location)[0] == 200  # and it is the folder's page
+        assert urlsplit(urljoin(base, location)).netloc == f"127.0.0.1:{shared_server.port}"
+        assert get(shared_server, location)[0] == 200  # and it is the folder's page
     else:
         assert status in (200, 403, 404)
 
 
-def test_a_folder_without_its_slash_is_sent_to_its_one_address(shared: LiveServer) -> None:
+def test_a_folder_without_its_slash_is_sent_to_its_one_address(shared_server: LiveServer) -> None:
     expected = {
         "/contacts": "/contacts/",
         "//contacts": "/contacts/",
@@ -96,15 +89,15 @@ def test_a_folder_without_its_slash_is_sent_to_its_one_address(shared: LiveServe
         "/contacts//elena-marsh": "/contacts/elena-marsh/",
     }
     for path, location in expected.items():
-        status, headers, _ = get(shared, path)
+        status, headers, _ = get(shared_server, path)
         assert (status, headers["Location"]) == (302, location)
 
 
-def test_a_file_asked_for_as_a_folder_is_not_found(shared: LiveServer) -> None:
+def test_a_file_asked_for_as_a_folder_is_not_found(shared_server: LiveServer) -> None:
     """As on a static host: `index.html/` is no folder (its relative links would miss)."""
     for path in ("/index.html/", "/static/style.css/", "/contacts/elena-marsh/index.html/"):
-        assert get(shared, path)[0] == 404, path
-    assert get(shared, "/index.html")[0] == 200
+        assert get(shared_server, path)[0] == 404, path
+    assert get(shared_server, "/index.html")[0] == 200
 
 
 def test_folder_addresses_are_quoted_paths() -> None:
@@ -148,18 +141,18 @@ def test_a_flood_of_addresses_does_not_grow_the_server(
 # --- very long URLs ----------------------------------------------------------------------------
 
 
-def test_a_request_body_is_refused_before_it_is_read(shared: LiveServer) -> None:
+def test_a_request_body_is_refused_before_it_is_read(shared_server: LiveServer) -> None:
     """Any web page can send the preview a large POST (a no-cors fetch needs no Host
     trick): the server, which answers only GET and HEAD, must not read it into memory."""
-    with socket.create_connection(("127.0.0.1", shared.port), timeout=10) as conn:
-        host = f"127.0.0.1:{shared.port}".encode()
+    with socket.create_connection(("127.0.0.1", shared_server.port), timeout=10) as conn:
+        host = f"127.0.0.1:{shared_server.port}".encode()
         conn.sendall(
             b"POST / HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: text/plain\r\n"
             b"Content-Length: 50000000\r\n\r\n"
         )
         answer = conn.recv(4096)  # at once: without the body, nothing else would come
     assert not answer.startswith(b"HTTP/1.1 2")
-    assert get(shared, "/")[0] == 200  # still serving
+    assert get(shared_server, "/")[0] == 200  # still serving
 
 
 def test_a_connection_that_sends_no_request_is_closed(
@@ -223,9 +216,9 @@ def test_a_failure_while_answering_is_logged_once(
     "path",
     [CONTACT_URL, "/", "/static/style.css", "/robots.txt", "/playbook.ics", "/livereload.js"],
 )
-def test_head_answers_the_real_headers_without_a_body(shared: LiveServer, path: str) -> None:
-    status, got, body = get(shared, path)
-    head_status, head, head_body = get(shared, path, method="HEAD")
+def test_head_answers_the_real_headers_without_a_body(shared_server: LiveServer, path: str) -> None:
+    status, got, body = get(shared_server, path)
+    head_status, head, head_body = get(shared_server, path, method="HEAD")
     assert (head_status, head_body) == (status, b"")
     assert status == 200 and int(head["Content-Length"]) == len(body) > 0
     for header in ("Content-Type", "Etag", "Cache-Control", "Content-Security-Policy"):
