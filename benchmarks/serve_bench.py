@@ -7,6 +7,11 @@ For each size, generates a synthetic playbook (benchmarks/synthetic.py) and meas
   page over HTTP every 2 ms until the new text is served;
 - front-matter edit: a contact's `role:` changed, until the contacts list shows it
   (every list page is rendered again);
+- with `--kinds`, each other kind of front-matter edit (`KINDS`: a meeting's
+  `questions:`, `status:`, `date:` or `time:`, a contact's `company:` or
+  `keep_in_touch:`, a company's `motivation:` or `industry:`, a question's text), until
+  the page that shows it (the question bank, the timeline, the meetings list...) has
+  changed;
 - save-to-visible: the same edit with the page open in headless Chromium, until the
   reloaded page with the new text was first painted (the page's own first-contentful-
   paint time against the clock at the save; also printed: when the test driver, which
@@ -17,6 +22,8 @@ For each size, generates a synthetic playbook (benchmarks/synthetic.py) and meas
 Prints medians. Not a test: run it by hand and quote the figures.
 
     python benchmarks/serve_bench.py --sizes 1000 10000 --edits 15
+    python benchmarks/serve_bench.py --sizes 10000 --edits 5 --builds 1 --no-browser \
+        --kinds all
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +67,13 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=15, help="edits per measurement")
     parser.add_argument("--builds", type=int, default=3, help="full builds per size")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        default=[],
+        choices=["all", *KINDS],
+        help="other kinds of front-matter edit to time, --edits of each (all: every one)",
+    )
     args = parser.parse_args()
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="serve-bench-") as scratch:
@@ -80,6 +96,10 @@ def bench(scratch: Path, size: int, args: argparse.Namespace) -> None:
         fronts = contacts[: max(3, args.edits // 3)]
         front = [front_matter_edit(server, path, i) for i, path in enumerate(fronts)]
         print(f"  front-matter edit (median of {len(front)}): {ms(front)}", flush=True)
+        for kind in KINDS if "all" in args.kinds else dict.fromkeys(args.kinds):
+            times = kind_edits(server, root, kind, args.edits)
+            print(f"  {kind + ' edit':28} (median of {len(times)}): {ms(times)}", flush=True)
+            print(f"     min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
         if not args.no_browser:
             visible, seen = save_to_visible(server, contacts)
             print(f"  save-to-visible (median of {len(visible)}):   {ms(visible)}", flush=True)
@@ -183,6 +203,140 @@ def front_matter_edit(server: Server, path: Path, i: int) -> float:
     text = re.sub(r"(?m)^role: .*$", f"role: {role}", path.read_text(encoding="utf-8"), count=1)
     path.write_text(text, encoding="utf-8")
     while role.encode() not in server.get("/contacts/"):
+        time.sleep(0.002)
+    return time.perf_counter() - started
+
+
+Edit = Callable[[str, int, Path], str]
+"""A front-matter edit: a file's new text, given its text, the edit's number and the
+playbook's folder."""
+
+
+def replaced(pattern: str, new: Callable[[re.Match[str], int], str]) -> Edit:
+    """The edit that replaces the first match of `pattern` (a line) with `new(match, i)`."""
+
+    def edit(text: str, i: int, root: Path) -> str:
+        changed = re.sub(pattern, lambda m: new(m, i), text, count=1, flags=re.MULTILINE)
+        assert changed != text, f"no {pattern!r} to edit"
+        return changed
+
+    return edit
+
+
+def first_question_off(text: str, i: int, root: Path) -> str:
+    return re.sub(r"(?m)^questions:\n  - [^\n]+\n", "questions:\n", text, count=1)
+
+
+def another_company(text: str, i: int, root: Path) -> str:
+    """The contact moved to another company of the playbook's."""
+    companies = sorted(p.stem for p in (root / "content" / "companies").glob("*.md"))
+    now = re.search(r"(?m)^company: (.*)$", text)
+    assert now, "no company: to edit"
+    moved = companies[(companies.index(now[1]) + 1 + i) % len(companies)]
+    return text.replace(now[0], f"company: {moved}", 1)
+
+
+def next_day(m: re.Match[str], i: int) -> str:
+    day = dt.date.fromisoformat(m[1]) + dt.timedelta(days=1)
+    return f"date: {day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of front-matter edit: the files it edits (a folder of content/, those whose
+    text holds each of `having`), how, and the page that shows it (that page changes)."""
+
+    folder: str
+    having: tuple[str, ...]
+    edit: Edit
+    page: Callable[[Path], str]
+
+
+KINDS = {
+    "meeting-questions": Kind(
+        # still ahead, and long enough for every question it names: the bank plans it
+        "meetings",
+        ("status: scheduled", "duration: 60", "questions:\n  - "),
+        first_question_off,
+        lambda p: "/questions/",
+    ),
+    "meeting-status": Kind(  # a past meeting called off, held after all: a thank-you due
+        "meetings",
+        ("status: cancelled",),
+        replaced(r"^status: cancelled$", lambda m, i: "status: done"),
+        lambda p: "/timeline/",
+    ),
+    "meeting-date": Kind(
+        "meetings",
+        ("status: scheduled",),
+        replaced(r"^date: (.*)$", next_day),
+        lambda p: "/meetings/",
+    ),
+    "meeting-time": Kind(
+        "meetings",
+        ("status: scheduled",),
+        replaced(r"^time: .*$", lambda m, i: f'time: "07:{i % 60:02d}"'),
+        lambda p: "/meetings/",
+    ),
+    "contact-company": Kind(
+        "contacts",
+        ("company: ",),
+        another_company,
+        lambda p: "/contacts/",
+    ),
+    "contact-keep-in-touch": Kind(
+        "contacts",
+        ("keep_in_touch: ",),
+        replaced(r"^keep_in_touch: .*$", lambda m, i: f"keep_in_touch: {i + 11}w"),
+        lambda p: f"/contacts/{p.stem}/",
+    ),
+    "company-motivation": Kind(  # the company's rank, its place in every target list
+        "companies",
+        ("motivation: ",),
+        replaced(r"^motivation: (\d)$", lambda m, i: f"motivation: {int(m[1]) % 5 + 1}"),
+        lambda p: "/companies/",
+    ),
+    "company-industry": Kind(
+        "companies",
+        ("industry: ",),
+        replaced(r"^industry: .*$", lambda m, i: f"industry: Industry {i}"),
+        lambda p: "/companies/",
+    ),
+    "question-text": Kind(
+        "questions",
+        ("    text: ",),
+        replaced(r"^    text: .*$", lambda m, i: f"    text: Question {i} edited?"),
+        lambda p: "/questions/",
+    ),
+}
+"""Each kind of front-matter edit `--kinds` times, by name."""
+
+
+def kind_edits(server: Server, root: Path, name: str, count: int) -> list[float]:
+    """`count` edits of the kind, each to another file (spread over the folder), each
+    timed from the save until its page has changed."""
+    kind = KINDS[name]
+    files = [
+        path
+        for path in sorted((root / "content" / kind.folder).glob("*.md"))
+        if all(part in path.read_text(encoding="utf-8") for part in kind.having)
+    ]
+    step = max(1, len(files) // count)
+    chosen = files[::step][:count]
+    return [changed_page(server, root, kind, path, i) for i, path in enumerate(chosen)]
+
+
+def changed_page(server: Server, root: Path, kind: Kind, path: Path, i: int) -> float:
+    server.settle()
+    page = kind.page(path)
+    before = server.get(page)
+    text = kind.edit(path.read_text(encoding="utf-8"), i, root)
+    started = time.perf_counter()
+    path.write_text(text, encoding="utf-8")
+    deadline = started + 120
+    while server.get(page) == before:
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{page} did not change after an edit of {path.name}")
         time.sleep(0.002)
     return time.perf_counter() - started
 
