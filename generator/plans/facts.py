@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.errors import ContentError
 from generator.model.entities import Meeting, Playbook
@@ -45,6 +45,7 @@ from generator.plans.targets import rank_companies
 Key = tuple[str, ...]
 """A fact's key: `("fact", name)` for one value, `("fact", name, slug)` for one of many."""
 Get = Callable[[Key, Callable[[Any], Any]], Any]
+T = TypeVar("T")
 """How a fact is got: its key, and how to work it out from its key when it is not known."""
 
 
@@ -327,6 +328,15 @@ class Facts:
     def value(self, name: str, slug: str = "") -> Any:
         key = ("fact", name, slug) if TABLE[name].slugs is not None else ("fact", name)
         return self._get(key, self._work)
+
+    def derived(self, compute: Callable[[Facts], T]) -> T:
+        """A page's own value worked out from the facts (the playbook, the day), kept as a
+        fact by the function's name: in a build, once for the build; in the live preview,
+        with what it read, so that a page made again for another reason (the dashboard,
+        when a company's rank changed) does not go again through every meeting of the
+        playbook for what did not change (its counts, its lists of meetings)."""
+        key = ("fact", "derived", f"{compute.__module__}.{compute.__qualname__}")
+        return self._get(key, lambda key: compute(self))  # type: ignore[no-any-return]
 
     def _work_out(self, key: Key) -> Any:
         slug = key[2] if len(key) > 2 else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from generator.model.entities import Company, Contact, Meeting, Playbook
 from generator.plans.agenda import longest_together
@@ -205,13 +206,9 @@ def nudged(items: Iterable[FollowUpItem]) -> set[str]:
 
 
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    coming = upcoming(playbook, options.today)
-    next_meetings = one_per_meeting(playbook, coming)
-    today = one_per_meeting(playbook, on_the_day(playbook, options.today))
+    today = facts.derived(_on_the_day)
     on_today = {m.slug for m in today}  # shown under Today: not again in the next ones
-    by_status: dict[str, int] = {}
-    for meeting in playbook.meetings.values():
-        by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
+    next_meetings = facts.derived(_next_meetings)
     return Page(
         routes.HOME,
         "dashboard.html",
@@ -223,33 +220,70 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             },
             "next_meetings": [m for m in next_meetings if m.slug not in on_today][:8],
             "upcoming_count": len(next_meetings),
-            "waiting": waiting(playbook, options.today),
+            "waiting": facts.derived(_waiting),
             "waited_long": waited_long(facts.items, options.today),
             "nudge_not_due": nudge_not_due(facts.items, options.today, nudged=False),
             "nudged_early": nudge_not_due(facts.items, options.today, nudged=True),
             "nudged": nudged(facts.items),
-            "missing_research": list(_missing_research(playbook, coming)),
+            "missing_research": facts.derived(_missing_research),
             "top_targets": still_open(facts.ranked)[:5],
-            "by_status": by_status,
-            "held_count": sum(1 for m in playbook.meetings.values() if m.held_by(options.today)),
-            **dashboard_context(facts.items),
+            "by_status": facts.derived(_by_status),
+            "held_count": facts.derived(_held_count),
+            **facts.derived(_followup_counts),
         },
     )
 
 
-def _missing_research(
-    playbook: Playbook, meetings: Iterable[Meeting]
-) -> Iterator[tuple[Meeting, str, Contact | Company]]:
+# What the dashboard and the meetings list work out over every meeting or follow-up,
+# each kept as a fact (`Facts.derived`): at 10,000 files, going through the 6,500
+# meetings again took a second of every rebuild that made the dashboard again.
+
+
+def _upcoming(facts: Facts) -> list[Meeting]:
+    return upcoming(facts.playbook, facts.today)
+
+
+def _next_meetings(facts: Facts) -> list[Meeting]:
+    return one_per_meeting(facts.playbook, facts.derived(_upcoming))
+
+
+def _on_the_day(facts: Facts) -> list[Meeting]:
+    return one_per_meeting(facts.playbook, on_the_day(facts.playbook, facts.today))
+
+
+def _waiting(facts: Facts) -> list[Meeting]:
+    return waiting(facts.playbook, facts.today)
+
+
+def _by_status(facts: Facts) -> dict[str, int]:
+    by_status: dict[str, int] = {}
+    for meeting in facts.playbook.meetings.values():
+        by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
+    return by_status
+
+
+def _held_count(facts: Facts) -> int:
+    return sum(1 for m in facts.playbook.meetings.values() if m.held_by(facts.today))
+
+
+def _followup_counts(facts: Facts) -> dict[str, Any]:
+    return dashboard_context(facts.items)
+
+
+def _missing_research(facts: Facts) -> list[tuple[Meeting, str, Contact | Company]]:
     """Upcoming meetings whose contact or company page has no notes yet, as (meeting,
     `contact` or `company`, the one without notes): dashboard.html words them, so a
     theme can reword them."""
-    for meeting in meetings:
+    playbook = facts.playbook
+    missing: list[tuple[Meeting, str, Contact | Company]] = []
+    for meeting in facts.derived(_upcoming):
         contact = playbook.contact_of(meeting)
         company = playbook.company_of(contact)
         if not contact.has_notes:
-            yield meeting, "contact", contact
+            missing.append((meeting, "contact", contact))
         if company is not None and not company.has_notes:
-            yield meeting, "company", company
+            missing.append((meeting, "company", company))
+    return missing
 
 
 LETTERS_FROM = 31
@@ -335,7 +369,7 @@ def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
         "meetings.html",
         {
             "playbook": playbook,
-            "upcoming": one_per_meeting(playbook, upcoming(playbook, options.today)),
+            "upcoming": facts.derived(_next_meetings),
             "meetings": one_per_meeting(playbook, meetings),
         },
     )

@@ -1574,3 +1574,31 @@ def test_a_file_held_back_is_checked_live_as_in_a_build(
         outcome = builder.build([sample_root / rel])
         told = outcome.errors + outcome.warnings
         assert sorted(str(e) for e in told if e.path in (rel, also)) == expected
+
+
+def test_a_rank_edit_makes_the_dashboard_again_without_going_through_every_meeting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard went through every meeting of the playbook at each rebuild that made
+    it again (the meetings coming up, of the day, awaiting a reply, held, by status: a
+    second at 10,000 files), also when what changed was a company's rank, which only its
+    top targets show. Those are kept as facts now: a company moved to the top of the
+    targets makes the dashboard again, showing it, without going through the meetings."""
+    root = make_playbook(tmp_path / "pb", 120, seed=3)
+    made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert made.build().ok
+    lists = [
+        record_calls(monkeypatch, pages, name) for name in ("upcoming", "on_the_day", "waiting")
+    ]
+    path = sorted((root / "content/companies").glob("*.md"))[-1]
+    text = path.read_text()
+    path.write_text(re.sub(r"(?m)^status: .*$", "status: offer", text, count=1))
+    outcome = made.build([path])
+    assert outcome.ok
+    assert "" in outcome.rendered
+    name = re.search(r"(?m)^name: (.*)$", text)
+    assert name
+    top = (made.out / "index.html").read_text().split('<ol class="targets">', 1)
+    assert len(top) == 2 and html.escape(name[1]) in top[1]
+    assert lists == [[], [], []]
+    assert_same_as_full_build(made, root, tmp_path / "full")
