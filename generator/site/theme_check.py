@@ -63,6 +63,10 @@ class _Checker:
         self.own = {name for name in self.names if self._is_own(name)}
         """The templates that are the playbook's own."""
         self._trees: dict[str, nodes.Template] = {}
+        self._behind: dict[str, nodes.Template | None] = {}
+        """Template name → the theme's own, past the playbook's copy (`_theirs`)."""
+        self._macros: dict[tuple[str, bool], dict[str, tuple[list[str], list[str]]]] = {}
+        """(template name, the theme's own behind it?) → its macros (`_signatures`)."""
         self.assets = [rel.removeprefix(routes.STATIC) for rel, _ in static_files(self.folders)]
         self._missing: dict[str, dict[str, list[str]]] = {}
         """Own copy → what it lacks → the theme's templates that import it."""
@@ -307,9 +311,7 @@ class _Checker:
             lacking = [repr(wanted)] if wanted not in defined else []
             if outdated and not lacking:
                 alias = item[1] if isinstance(item, tuple) else item
-                lacking = self._lost_parameters(
-                    source, tree, wanted, _calls(self.tree(name), alias)
-                )
+                lacking = self._lost_parameters(source, wanted, _calls(self.tree(name), alias))
             if outdated:
                 for label in lacking:
                     self._missing.setdefault(source, {}).setdefault(label, []).append(name)
@@ -318,29 +320,44 @@ class _Checker:
                 message = f"imports {wanted!r} from {source}, which defines no such macro"
                 yield self._at(name, node.lineno, message + (f" ({hint})" if hint else ""))
 
-    def _lost_parameters(
-        self, source: str, tree: nodes.Template, macro: str, calls: list[nodes.Call]
-    ) -> list[str]:
+    def _lost_parameters(self, source: str, macro: str, calls: list[nodes.Call]) -> list[str]:
         """The parameters of `macro` in the theme's own `source` that the playbook's copy
         lacks and the theme's `calls` give it: every one without a default, and those
         with one that a call passes (by position or name: the copy would refuse it)."""
-        theirs = template_behind(source, self.folders)
-        if theirs is None:
+        mine = self._signatures(source, theirs=False).get(macro)
+        found = self._signatures(source, theirs=True).get(macro)
+        if mine is None or found is None:
             return []
-        try:
-            text = theirs.read_text("utf-8")
-            theme_tree = self.env.parse(text, source, str(theirs))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
-            return []
-        mine, params = _parameters(tree).get(macro), _parameters(theme_tree).get(macro)
-        if mine is None or params is None:
-            return []
-        given = set(_parameters(theme_tree, True)[macro])
+        params, required = found
+        given = set(required)
         for call in calls:
             given.update(params[: len(call.args)])
             given.update(keyword.key for keyword in call.kwargs)
-        lost = [p for p in params if p in given and p not in mine]
+        lost = [p for p in params if p in given and p not in mine[0]]
         return [f"the parameter {p!r} of {macro!r}" for p in lost]
+
+    def _signatures(self, name: str, theirs: bool) -> dict[str, tuple[list[str], list[str]]]:
+        """`_signatures_in` the template `name`: the playbook's copy, or (`theirs`) the
+        theme's own behind it; worked out once for every template that imports it."""
+        key = (name, theirs)
+        if key not in self._macros:
+            tree = self._theirs(name) if theirs else self.tree(name)
+            self._macros[key] = {} if tree is None else _signatures_in(tree)
+        return self._macros[key]
+
+    def _theirs(self, name: str) -> nodes.Template | None:
+        """The parsed template `name` of the theme, past the playbook's own copy (None when
+        there is none, or it cannot be read): parsed once, though every template of the
+        theme that imports the copy asks for it (a copy of macros.html: 34 times a build)."""
+        if name not in self._behind:
+            theirs = template_behind(name, self.folders)
+            try:
+                text = None if theirs is None else theirs.read_text("utf-8")
+                tree = None if text is None else self.env.parse(text, name, str(theirs))
+            except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+                tree = None
+            self._behind[name] = tree
+        return self._behind[name]
 
     def _filename(self, name: str) -> Path:
         """The file the template `name` is loaded from (without reading it)."""
@@ -442,15 +459,15 @@ def _defined(tree: nodes.Template) -> set[str]:
     return names
 
 
-def _parameters(tree: nodes.Template, required: bool = False) -> dict[str, list[str]]:
-    """Each macro's parameters (`required`: those without a default, which every call
-    gives); a macro that takes any (`varargs`, `kwargs`) is left out."""
+def _signatures_in(tree: nodes.Template) -> dict[str, tuple[list[str], list[str]]]:
+    """Each macro's parameters, and those without a default (which every call gives); a
+    macro that takes any (`varargs`, `kwargs`) is left out."""
     found = {}
     for macro in tree.find_all(nodes.Macro):
         takes_any = any(n.name in ("varargs", "kwargs") for n in macro.find_all(nodes.Name))
         if not takes_any:
-            args = macro.args[: len(macro.args) - len(macro.defaults)] if required else macro.args
-            found[macro.name] = [arg.name for arg in args]
+            names = [arg.name for arg in macro.args]
+            found[macro.name] = (names, names[: len(names) - len(macro.defaults)])
     return found
 
 
