@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from generator.model.entities import Contact, Meeting, Playbook
@@ -73,19 +73,20 @@ def how_you_know(met_via: str | None, referrers: Sequence[Contact]) -> dict[str,
 
 
 def questions_used(
-    playbook: Playbook, asked: Mapping[str, tuple[str, ...]], counted: Callable[[Meeting], bool]
+    meetings: Iterable[Meeting],
+    asked: Mapping[str, tuple[str, ...]],
+    counted: Callable[[Meeting], bool],
+    bank: Iterable[str],
 ) -> dict[str, list[Meeting]]:
-    """For every bank question, the meetings `counted` that asked it, most recent first:
-    those whose agenda has it, and those where you recorded an answer.
+    """For every question of the `bank`, the meetings `counted` that asked it, in the
+    order of `meetings` (most recent first): those whose agenda has it, and those where
+    you recorded an answer.
 
     The agenda's questions, not the meeting file's, so questions picked from the bank
     for a meeting that names none count too. The bank counts the meetings held by the
     day of the build (`Meeting.held_by`), and apart those still ahead (`still_ahead`).
     """
-    used: dict[str, list[Meeting]] = {qid: [] for qid in playbook.questions}
-    meetings = sorted(
-        (playbook.meetings[slug] for slug in asked), key=playbook.order_of, reverse=True
-    )
+    used: dict[str, list[Meeting]] = {qid: [] for qid in bank}
     for meeting in meetings:
         if not counted(meeting):
             continue
@@ -96,18 +97,30 @@ def questions_used(
     return used
 
 
-def question_bank(playbook: Playbook, asked: Mapping[str, tuple[str, ...]], today: dt.date) -> Page:
+def question_bank(
+    playbook: Playbook,
+    asked: Mapping[str, tuple[str, ...]],
+    today: dt.date,
+    latest_first: Sequence[Meeting],
+) -> Page:
+    """The bank, each question with the meetings that asked it or plan to: of the
+    meetings with pages (`asked`), in the order of `latest_first`, every meeting most
+    recent first, which the meetings list sorts too (kept as a fact by the live preview:
+    each sort of 6,500 meetings took 100 ms at 10,000 files)."""
+    with_pages = set(asked)
+    meetings = [m for m in latest_first if m.slug in with_pages]
+    bank = playbook.questions
     return Page(
         routes.QUESTIONS,
         "questions.html",
         {
             "playbook": playbook,
             "categories": playbook.categories,
-            "used": questions_used(playbook, asked, lambda m: m.held_by(today)),
+            "used": questions_used(meetings, asked, lambda m: m.held_by(today), bank),
             "planned": {
-                qid: sorted(meetings, key=lambda m: _soonest_first(playbook, m))
-                for qid, meetings in questions_used(
-                    playbook, asked, lambda m: still_ahead(m, today)
+                qid: sorted(planned, key=lambda m: _soonest_first(playbook, m))
+                for qid, planned in questions_used(
+                    meetings, asked, lambda m: still_ahead(m, today), bank
                 ).items()
             },
             "used_shown": USED_SHOWN,

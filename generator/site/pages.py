@@ -270,6 +270,16 @@ def _followup_counts(facts: Facts) -> dict[str, Any]:
     return dashboard_context(facts.items)
 
 
+def _latest_first(facts: Facts) -> list[Meeting]:
+    """Every meeting, most recent first: the meetings list and the question bank."""
+    playbook = facts.playbook
+    return sorted(playbook.meetings.values(), key=playbook.order_of, reverse=True)
+
+
+def _listed(facts: Facts) -> list[Meeting]:
+    return one_per_meeting(facts.playbook, facts.derived(_latest_first))
+
+
 def _missing_research(facts: Facts) -> list[tuple[Meeting, str, Contact | Company]]:
     """Upcoming meetings whose contact or company page has no notes yet, as (meeting,
     `contact` or `company`, the one without notes): dashboard.html words them, so a
@@ -363,14 +373,13 @@ def company_page(playbook: Playbook, facts: Facts, options: Options, slug: str) 
 
 def meetings_index(playbook: Playbook, facts: Facts, options: Options) -> Page:
     """The meetings index; each meeting's own pages are `meeting_pages`."""
-    meetings = sorted(playbook.meetings.values(), key=playbook.order_of, reverse=True)
     return Page(
         routes.MEETINGS,
         "meetings.html",
         {
             "playbook": playbook,
             "upcoming": facts.derived(_next_meetings),
-            "meetings": one_per_meeting(playbook, meetings),
+            "meetings": facts.derived(_listed),
         },
     )
 
@@ -382,7 +391,7 @@ def timeline_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
 
 
 def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
-    return question_bank(playbook, facts.asked, options.today)
+    return question_bank(playbook, facts.asked, options.today, facts.derived(_latest_first))
 
 
 def learned_page(playbook: Playbook, facts: Facts, options: Options) -> Page:

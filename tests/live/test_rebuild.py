@@ -47,7 +47,7 @@ from generator.live.track import (
 from generator.model import entities
 from generator.plans import learned
 from generator.publish.write import MANIFEST
-from generator.site import pages, render
+from generator.site import meeting_pages, pages, render
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.render import older_copy
 from generator.sources.discover import FORBIDDEN
@@ -1601,4 +1601,35 @@ def test_a_rank_edit_makes_the_dashboard_again_without_going_through_every_meeti
     top = (made.out / "index.html").read_text().split('<ol class="targets">', 1)
     assert len(top) == 2 and html.escape(name[1]) in top[1]
     assert lists == [[], [], []]
+    assert_same_as_full_build(made, root, tmp_path / "full")
+
+
+def test_a_meeting_moved_to_another_day_puts_the_meetings_in_order_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meetings list and the question bank each sorted every meeting by its place in
+    time, the bank twice (the meetings that asked each question, and those planning to):
+    three sorts of 6,500 meetings at 10,000 files at each rebuild after a meeting's day
+    or time changed. They now share one list, kept as a fact: a meeting moved to another
+    day puts the meetings in order once, and both pages show it as a full build does."""
+    made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
+    sorts: list[int] = []  # the length of each list the pages sort
+
+    def sorting(items: Any, **named: Any) -> list[Any]:
+        found = sorted(items, **named)
+        sorts.append(len(found))
+        return found
+
+    for module in (pages, meeting_pages):
+        monkeypatch.setattr(module, "sorted", sorting, raising=False)
+    meetings = sorted((root / "content/meetings").glob("*.md"))
+    path = next(p for p in meetings if "status: scheduled" in p.read_text())
+    text = path.read_text()
+    day = re.search(r"(?m)^date: (.*)$", text)
+    assert day
+    later = dt.date.fromisoformat(day[1]) + dt.timedelta(days=1)
+    path.write_text(text.replace(day[0], f"date: {later.isoformat()}", 1))
+    outcome = made.build([path])
+    assert {"meetings/", "questions/"} <= outcome.rendered
+    assert sorts.count(len(made.model.current.meetings)) == 1
     assert_same_as_full_build(made, root, tmp_path / "full")
