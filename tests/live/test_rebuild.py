@@ -1664,3 +1664,33 @@ def test_a_warning_about_one_file_works_out_again_only_the_plans_that_show_it(
 
 
 JOB_ASK = "  - id: fit-job\n    text: Are you hiring for a role like mine?\n"
+
+
+def test_the_question_bank_puts_what_is_planned_soonest_first_without_sorting_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bank sorted each question's planned meetings by their place in time, read
+    anew for each (a third of its own work at every rebuild that made it again); they
+    come in the order of every meeting, latest first, and are turned round now. A
+    meeting called off makes the bank again with no meeting placed in time by it, and
+    the bank is a full build's."""
+    made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
+    placed = record_calls(monkeypatch, entities.Playbook, "order_of")
+    by_the_bank: list[int] = []  # how many meetings each bank made placed in time
+    real = pages.question_bank
+
+    def bank(*args: Any) -> Any:
+        before = len(placed)
+        page = real(*args)
+        by_the_bank.append(len(placed) - before)
+        return page
+
+    monkeypatch.setattr(pages, "question_bank", bank)
+    meetings = sorted((root / "content/meetings").glob("*.md"))
+    path = next(p for p in meetings if "status: scheduled" in p.read_text())
+    edit(root, f"content/meetings/{path.name}", "status: scheduled", "status: cancelled")
+    outcome = made.build([path])
+    assert "questions/" in outcome.rendered
+    assert by_the_bank == [0]
+    assert 'class="bank-planned' in (made.out / "questions/index.html").read_text()
+    assert_same_as_full_build(made, root, tmp_path / "full")
