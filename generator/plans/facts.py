@@ -45,8 +45,8 @@ from generator.plans.targets import rank_companies
 Key = tuple[str, ...]
 """A fact's key: `("fact", name)` for one value, `("fact", name, slug)` for one of many."""
 Get = Callable[[Key, Callable[[Any], Any]], Any]
-T = TypeVar("T")
 """How a fact is got: its key, and how to work it out from its key when it is not known."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)

@@ -534,7 +534,7 @@ def test_a_socket_message_far_past_what_livereload_sends_closes_the_socket(
     shared_server: LiveServer,
 ) -> None:
     """livereload's messages are a few hundred bytes: one of 2 MiB is no page's, and the
-    shared_server closes the socket rather than read it (tornado would take up to 10 MiB)."""
+    server closes the socket rather than read it (tornado would take up to 10 MiB)."""
     with Socket(shared_server) as sock:
         sock.call(sock.conn.write_message, '{"command":"hello","x":"' + "x" * 2**21 + '"}')
         assert sock.call(sock.conn.read_message) is None  # closed
