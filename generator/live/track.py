@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import heapq
 import inspect
 import itertools
 import json
@@ -407,26 +408,38 @@ class Engine:
     def refresh(self, changed: set[Key]) -> set[Key]:
         """Work out again every fact that read a changed key, lowest first, until nothing
         more changes; returns the changed keys. A fact whose input is gone, or kept not to
-        be remade (`fact`), is dropped."""
+        be remade (`fact`), is dropped.
+
+        One queue, lowest first, not rounds: a fact is worked out again once its inputs
+        are settled, not once per round that changes one of them (in rounds, the
+        playbook's warnings were worked out twice after a meeting's `status:` edit, 0.8 s
+        each at 10,000 files)."""
         everything = set(changed)
-        frontier = changed
         number, heights = self.recorder.number, self._heights
-        while frontier:
-            stale = sorted(self._readers.of(frontier), key=lambda k: heights[number(k)])
-            frontier = set()
-            for key in stale:
+        waiting: list[tuple[int, int, Key]] = []  # (height, number, key): numbers differ
+        queued: set[Key] = set()
+
+        def readers_of(keys: set[Key]) -> None:
+            for key in self._readers.of(keys) - queued:
+                queued.add(key)
                 at = number(key)
-                old_value, old_reads = self._values[at], self._reads[at]
-                new = self._again(key, self._computes[at])
-                if new is None:
-                    self._readers.remove({key: self._let_go(at)})
-                    frontier.add(key)
-                    continue
+                heapq.heappush(waiting, (heights[at], at, key))
+
+        readers_of(changed)
+        while waiting:
+            _, at, key = heapq.heappop(waiting)
+            queued.discard(key)
+            old_value, old_reads = self._values[at], self._reads[at]
+            new = self._again(key, self._computes[at])
+            if new is None:
+                self._readers.remove({key: self._let_go(at)})
+            else:
                 self._keep(at, self._computes[at], *new)
                 self._readers.update(key, old_reads, new[1])
-                if new[0] != old_value:
-                    frontier.add(key)
-            everything |= frontier
+                if new[0] == old_value:
+                    continue
+            everything.add(key)
+            readers_of({key})
         return everything
 
     def _again(self, key: Key, compute: Compute | None) -> tuple[Any, Record, int] | None:

@@ -83,6 +83,30 @@ def test_facts_built_on_facts_are_worked_out_lowest_first_and_stop_where_nothing
     assert store.fact("label", label) == "even"
 
 
+def test_a_fact_whose_inputs_change_one_after_another_is_worked_out_once() -> None:
+    """`summary` reads `n` and, through `doubled`, `half`: after `n` changed, worked out
+    in rounds (the readers of what changed, then the readers of what that changed) it ran
+    in the first round and again in the third, once `doubled` had settled (the playbook's
+    warnings, twice after a meeting's `status:` edit: 0.8 s each at 10,000 files). Lowest
+    first from one queue, it runs once, after both, and sees their new values."""
+    store = Store(n=4)
+
+    def half() -> Any:
+        return store.read("n") // 2
+
+    def doubled() -> Any:
+        return store.fact("half", half) * 2
+
+    def summary() -> Any:
+        return (store.read("n"), store.fact("doubled", doubled))
+
+    assert store.fact("summary", summary) == (4, 4)
+    changed = store.set(n=6)
+    assert store.runs == {"summary": 2, "doubled": 2, "half": 2}
+    assert {("fact", "half"), ("fact", "doubled"), ("fact", "summary")} <= changed
+    assert store.fact("summary", summary) == (6, 6)
+
+
 def test_a_fact_whose_input_is_gone_is_dropped_and_counts_as_changed() -> None:
     store = Store(x=1)
     store.fact("x", lambda: store.read("x"))
