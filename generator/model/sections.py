@@ -41,8 +41,6 @@ LEARNED = "learned"
 REQUEST = "request"
 THANK_YOU = "thank-you"
 REFERRER_UPDATE = "referrer-update"
-DRAFT_KINDS = (REQUEST, THANK_YOU, REFERRER_UPDATE)
-"""The kinds of outreach draft, in the order they happen."""
 
 HEADINGS: dict[str, str] = {
     "learned": LEARNED,
