@@ -7,12 +7,14 @@ Tests never touch the working tree: every build goes to a tmp_path copy.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import os
 import pty
 import re
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -45,6 +47,11 @@ before this one that pytest keeps (about 150 MB a session), and room to spare.""
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _temporary_folders_in_memory(config)
+    _compiled_modules_kept(config)
+
+
+def _temporary_folders_in_memory(config: pytest.Config) -> None:
     """The suite's temporary folders (`tmp_path`, and `TMPDIR` below) in memory where the
     system has a memory file system with room for them: the tests write and delete tens of
     thousands of files (every build of the sample is 170), and on a disk that discards each
@@ -59,6 +66,31 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     if room >= MEMORY_NEEDED and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
+
+
+def _compiled_modules_kept(config: pytest.Config) -> None:
+    """Python's compiled modules, and the test modules pytest rewrites for its assertions,
+    kept from run to run in a folder of this user's (`PYTHONPYCACHEPREFIX`), even where
+    PYTHONDONTWRITEBYTECODE is set (as in this machine's image): without them, each
+    worker rewrote every test module again as it collected them, 6 to 7 s of the 8 to 10 s
+    of CPU its start took here. Set in the environment too, for the workers pytest-xdist
+    starts after this and each program the tests start. A prefix already set is kept."""
+    if not sys.dont_write_bytecode or sys.pycache_prefix:
+        return
+    root = Path(os.environ.get("PYTEST_DEBUG_TEMPROOT") or tempfile.gettempdir())
+    folder = root / f"playbook-tests-pycache-{getpass.getuser()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        mode = folder.lstat()
+    except (OSError, KeyError):  # KeyError: getpass, a user id with no name
+        return
+    if not stat.S_ISDIR(mode.st_mode) or mode.st_uid != os.getuid() or mode.st_mode & 0o022:
+        return  # not this user's alone: another could put modules there for us to run
+    sys.pycache_prefix, sys.dont_write_bytecode = str(folder), False
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PYTHONPYCACHEPREFIX", str(folder))
+    patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    config.add_cleanup(patch.undo)
 
 
 HANDLED = tuple(
@@ -105,13 +137,15 @@ def _temporary_files_in_the_sessions_folder(
     after a suite run).
 
     The programs the tests start (hundreds of `playbook` commands) keep Python's compiled
-    modules there too (`PYTHONPYCACHEPREFIX`), even where PYTHONDONTWRITEBYTECODE is set
-    (as in this machine's image): without them, each compiled every module of playbook
-    again, 0.4 s of its 0.9 s start."""
+    modules in the folder kept from run to run (`_compiled_modules_kept`), or else there
+    too (`PYTHONPYCACHEPREFIX`), even where PYTHONDONTWRITEBYTECODE is set (as in this
+    machine's image): without them, each compiled every module of playbook again, 0.4 s
+    of its 0.9 s start."""
     folder = tmp_path_factory.mktemp("tmp")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TMPDIR", str(folder))
-        patch.setenv("PYTHONPYCACHEPREFIX", str(folder / "pycache"))
+        if not os.environ.get("PYTHONPYCACHEPREFIX"):
+            patch.setenv("PYTHONPYCACHEPREFIX", str(folder / "pycache"))
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         patch.setattr(tempfile, "tempdir", None)  # read again from TMPDIR
         yield folder
