@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zoneinfo
 from collections.abc import Callable
@@ -1695,25 +1696,31 @@ def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_sto
 ) -> None:
     """`kill` during `build --clean` of a large playbook, while the pages were moved in:
     putting the old ones back took 30 s (3,000 files), in silence, as if the kill had
-    been missed. It says it is stopping within a second, then "interrupted"."""
+    been missed. It says it is stopping within a second, then "interrupted". Here the
+    first page put back waits until it is said: a disk slower than that."""
     argv = ["build", "-q", "-C", str(sample_root), "--today", SAMPLE_TODAY.isoformat()]
     assert main([*argv, "--jobs", "1"]) == 0
     before = (sample_root / "output/index.html").read_bytes()
     config = sample_root / "playbook.yaml"  # a title every page shows: all are replaced
     config.write_text(config.read_text().replace("title: Maya's job search", "title: New"))
-    real = os.replace
-    moved = []
+    real, real_say = os.replace, cli._say_stopping
+    moved, waited, said = [], [], threading.Event()
 
     def slow_disk(source: Any, target: Any) -> None:
         if ".output.staging-" in str(source):
             moved.append(source)
             if len(moved) == 10:  # stopped while the pages are moved in
                 os.kill(os.getpid(), getattr(signal, name))
-        elif ".output.undo-" in str(source):
-            time.sleep(0.3)  # each page put back (10 of them)
+        elif ".output.undo-" in str(source) and not waited:
+            waited.append(said.wait(10))  # putting the pages back lasts until it is said
         real(source, target)
 
+    def say_stopping() -> None:
+        real_say()
+        said.set()
+
     monkeypatch.setattr(os, "replace", slow_disk)
+    monkeypatch.setattr(cli, "_say_stopping", say_stopping)
     assert main([*argv, "--jobs", "1", "--clean"]) == 130
     assert capsys.readouterr().err == (
         "playbook: stopping: putting back what was half written\nplaybook: interrupted\n"
@@ -1748,6 +1755,7 @@ def test_serve_stopped_slowly_says_only_that_it_stopped(
             print("Stopped.")
 
     monkeypatch.setattr(serve, "LiveServer", SlowToStop)
+    monkeypatch.setattr(cli, "STOPPING_SAID_AFTER", 0.1)  # slow sooner: the same shutdown
     assert main(["serve", "-C", str(sample_root)]) == 0
     assert capsys.readouterr() == ("Stopped.\n", "")
 
