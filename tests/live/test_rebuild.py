@@ -621,7 +621,21 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
     from generator.plans import facts
 
     asking = threading.Thread(target=builder.calendar)
-    inside, rendered = threading.Event(), threading.Event()
+    inside, rendered, reached = threading.Event(), threading.Event(), threading.Event()
+
+    class WaitsTold:
+        """The build's lock, telling (`reached`) when the calendar's thread waits for it."""
+
+        def __init__(self, lock: Any) -> None:
+            self.lock = lock
+
+        def __enter__(self) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                reached.set()
+            return self.lock.__enter__()
+
+        def __exit__(self, *exc: object) -> Any:
+            return self.lock.__exit__(*exc)
 
     def meanwhile(fact: facts.Fact) -> facts.Fact:
         """`fact`, but the first that the rebuild works out asks for the calendar first, and
@@ -631,10 +645,11 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
             if threading.current_thread() is not threading.main_thread():  # the calendar's
                 if not inside.is_set():
                     inside.set()
+                    reached.set()
                     rendered.wait(10)
             elif not asking.is_alive() and not rendered.is_set():
                 asking.start()
-                inside.wait(2)  # the calendar waits for the rebuild now: it never starts
+                reached.wait(10)  # the calendar waits for the rebuild now: it never starts
             return fact.compute(*args)
 
         return facts.Fact(compute, fact.slugs)
@@ -645,9 +660,11 @@ def test_a_calendar_asked_for_during_a_rebuild_waits_for_it(
         pages = render(*args)
         if not rendered.is_set():
             rendered.set()
-            asking.join(2)  # it waits for the rebuild now
+            if inside.is_set():  # it waits for the rebuild now, and was never inside
+                asking.join(2)
         return pages
 
+    monkeypatch.setattr(builder, "_building", WaitsTold(builder._building))
     for name, fact in list(facts.TABLE.items()):
         monkeypatch.setitem(facts.TABLE, name, meanwhile(fact))
     monkeypatch.setattr(rebuild, "rendered_pages", render_then_let_the_calendar_on)
