@@ -111,19 +111,23 @@ def test_a_page_wider_than_the_window_is_found_at_the_width_it_is(
     ],
 )
 def test_tables_keep_their_labels_on_a_phone(
-    phone: Any, built_sample: Path, page_path: str, table: str, labels: list[str]
+    page: Any, built_sample: Path, page_path: str, table: str, labels: list[str]
 ) -> None:
-    phone.goto((built_sample / page_path / "index.html").as_uri())
-    header = phone.locator(f"{table} thead").first.bounding_box()
-    assert header is not None and header["height"] <= 1  # left for screen readers only
-    cells = phone.evaluate(LABELS, table)
-    assert cells, "no table cells"
-    assert {c["label"] for c in cells} == set(labels)
-    for cell in cells:
-        if cell["empty"]:
-            continue  # an empty cell is left out of the card
-        assert cell["shown"] == cell["label"] and cell["visible"], cell
-        assert not cell["spills"], f"the {cell['label']!r} label overflows its cell"
+    """At each of `WIDTHS`, the page opened once and laid out again (as `sideways`)."""
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    page.goto((built_sample / page_path / "index.html").as_uri())
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        header = page.locator(f"{table} thead").first.bounding_box()
+        assert header is not None and header["height"] <= 1, width  # for screen readers only
+        cells = page.evaluate(LABELS, table)
+        assert cells, "no table cells"
+        assert {c["label"] for c in cells} == set(labels)
+        for cell in cells:
+            if cell["empty"]:
+                continue  # an empty cell is left out of the card
+            assert cell["shown"] == cell["label"] and cell["visible"], (width, cell)
+            assert not cell["spills"], f"the {cell['label']!r} label overflows at {width}px"
 
 
 def test_wide_screens_keep_the_table_header(page: Any, built_sample: Path) -> None:
@@ -225,15 +229,17 @@ STICKING_OUT = """() => [...document.querySelectorAll('.brief-grid > *, .columns
     ],
 )
 def test_two_column_parts_stay_inside_their_sheet(
-    phone: Any, built_sample: Path, page_path: str
+    page: Any, built_sample: Path, page_path: str
 ) -> None:
     """The brief in the print pack sits in a paper sheet narrower than its 20rem columns on
-    a small phone: a column takes the width there is rather than running past the sheet."""
-    for width in (320, phone.viewport_size["width"]):
-        phone.set_viewport_size({"width": width, "height": 800})
-        phone.goto((built_sample / page_path / "index.html").as_uri())
-        assert phone.locator(".brief-grid > *, .columns > *").count() >= 2, width
-        assert phone.evaluate(STICKING_OUT) == [], width
+    a small phone: a column takes the width there is rather than running past the sheet.
+    At each of `WIDTHS`, the page opened once and laid out again (as `sideways`)."""
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    page.goto((built_sample / page_path / "index.html").as_uri())
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.locator(".brief-grid > *, .columns > *").count() >= 2, width
+        assert page.evaluate(STICKING_OUT) == [], width
 
 
 SPILLING_DATES = """() => [...document.querySelectorAll('.fu-when')]
