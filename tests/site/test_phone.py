@@ -456,19 +456,23 @@ def addresses(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_an_email_address_wraps_at_its_parts_on_a_phone(
-    phone: Any, addresses: Path, shown_on: str, where: str, address: str
+    page: Any, addresses: Path, shown_on: str, where: str, address: str
 ) -> None:
     """An email address too wide for a phone broke where the line ran out: a contact's
     'omar.haddad@example.co' then 'm' at 320 px; your own in an agenda's list of what to
     have at hand for a video call, and a person's in the work-search log
     ('daniel.r', 'eyes@e', 'xample.', 'com'). It now wraps only beside its @ or a dot,
-    and a contact's link still writes to the whole address."""
-    phone.goto((addresses / shown_on).as_uri())
+    and a contact's link still writes to the whole address. At each of `WIDTHS`, the
+    page opened once and laid out again (as `sideways`)."""
+    page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    page.goto((addresses / shown_on).as_uri())
     if where == "dl.card":
-        assert phone.get_attribute("dl.card a[href^='mailto:']", "href") == f"mailto:{address}"
-    shown = phone.evaluate(ADDRESS_LINES, [where, address])
-    assert shown, f"{address} is not shown in {where}"
-    for lines in shown:
-        assert "".join(lines) == address
-        breaks = pairwise(lines)
-        assert all(end[-1] in "@." or then[0] in "@." for end, then in breaks), lines
+        assert page.get_attribute("dl.card a[href^='mailto:']", "href") == f"mailto:{address}"
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        shown = page.evaluate(ADDRESS_LINES, [where, address])
+        assert shown, f"{address} is not shown in {where}"
+        for lines in shown:
+            assert "".join(lines) == address
+            breaks = pairwise(lines)
+            assert all(end[-1] in "@." or then[0] in "@." for end, then in breaks), (width, lines)
