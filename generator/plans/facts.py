@@ -38,7 +38,12 @@ from generator.plans.followup_checks import (
     same_people,
 )
 from generator.plans.followups import contact_followups, soonest_first
-from generator.plans.guardrails import meeting_guardrails, playbook_guardrails
+from generator.plans.guardrails import (
+    meeting_guardrails,
+    meeting_voice,
+    met_there,
+    playbook_guardrails,
+)
 from generator.plans.learned import by_company, by_field, followup_index, learned_meetings
 from generator.plans.targets import rank_companies
 
@@ -158,7 +163,15 @@ def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return playbook_guardrails(pb, today, agenda_of(facts))
+    return playbook_guardrails(pb, today, agenda_of(facts), facts.voices.values(), facts.met_there)
+
+
+def _voice(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return meeting_voice(pb, slug, today)
+
+
+def _met_there(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return met_there(pb, slug, today)
 
 
 def _playbook_warnings_by_file(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -289,6 +302,8 @@ TABLE: dict[str, Fact] = {
     "agendas": Fact(_agenda, _meetings),
     "held_plans": Fact(_held_plans, _contacts),
     "guardrails": Fact(_guardrails, _meetings),
+    "voices": Fact(_voice, _meetings),
+    "met_there": Fact(_met_there, _companies),
     "playbook_warnings": Fact(_playbook_warnings),
     "playbook_warnings_by_file": Fact(_playbook_warnings_by_file),
     "meeting_warnings": Fact(_meeting_warnings, _meetings),

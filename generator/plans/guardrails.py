@@ -61,8 +61,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from generator.errors import ContentError, Severity, and_listed, counted, quoted
 from generator.model.assemble import first_listings
@@ -160,14 +160,19 @@ def meeting_guardrails(
 
 
 def playbook_guardrails(
-    playbook: Playbook, today: dt.date, agenda_of: AgendaOf | None = None
+    playbook: Playbook,
+    today: dt.date,
+    agenda_of: AgendaOf,
+    voices: Iterable[Voice | None],
+    met_at: Mapping[str, frozenset[str]],
 ) -> tuple[ContentError, ...]:
     """The guardrails about the playbook as a whole: companies and fields where you have
-    heard one voice (as of `today`), a pitch longer than the agendas (`agenda_of`) leave
-    it, and bank questions worded as a job ask but open to informational meetings."""
+    heard one voice (as of `today`: each meeting's `meeting_voice` and each company's
+    `met_there`), a pitch longer than the agendas (`agenda_of`) leave it, and bank
+    questions worded as a job ask but open to informational meetings."""
     return (
-        *_one_person(playbook, today),
-        *_pitch_too_long(playbook, today, agenda_of or planner(playbook, playbook.config.meetings)),
+        *_one_person(playbook, today, voices, met_at),
+        *_pitch_too_long(playbook, today, agenda_of),
         *_bank_job_asks(playbook),
         *_overlapping(playbook, today),
         *_together_apart(playbook, today),
@@ -875,40 +880,77 @@ def _company_of_held_back(playbook: Playbook, contact: str) -> Company | None:
     return playbook.companies.get(playbook.contacts_held_back.get(contact) or "")
 
 
-def _one_person(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose voice one meeting adds to the one-voice rule (`_one_person`), and where:
+    heard (held by today) or only planned. `waits`: the meeting's person is in a file held
+    back for a mistake, at a company not known yet, and the whole rule waits for it."""
+
+    company: str
+    who: str
+    heard: bool
+    waits: bool = False
+
+
+WAITS = Voice("", "", heard=False, waits=True)
+
+
+def meeting_voice(playbook: Playbook, slug: str, today: dt.date) -> Voice | None:
+    """What one meeting tells the one-voice rule, None when nothing: one fact per meeting,
+    so that a meeting's edit works out its own voice again, not every meeting's (at
+    10,000 files the whole rule went through 5,500 meetings at every `status:` edit)."""
+    meeting = playbook.meetings[slug]
+    who = _person_meant(playbook, meeting.contact)
+    if who is not None:
+        company = playbook.company_at(meeting) or playbook.company_of(who)
+    elif meeting.contact in (held_back := playbook.contacts_held_back):  # its error first
+        who = meeting.contact
+        company = playbook.company_at(meeting) or playbook.companies.get(held_back[who] or "")
+        if company is None and held_back[who] != "":  # "": their file names no company
+            return WAITS  # where they work waits for the file, and so does the rule
+    else:
+        return None
+    if company is None:
+        return None
+    if meeting.held_by(today):
+        return Voice(company.slug, who, heard=True)
+    if still_ahead(meeting, today) or waits_to_reschedule(playbook, meeting, today):
+        return Voice(company.slug, who, heard=False)
+    return None
+
+
+def met_there(playbook: Playbook, slug: str, today: dt.date) -> frozenset[str]:
+    """The people at a company now whom you have met by `today` (`targets.has_met`, as
+    the Targets page's advocate counts them): one fact per company for the same reason."""
+    people = playbook.people_at(slug)
+    return frozenset(p.slug for p in people if has_met(playbook, p, today))
+
+
+def _one_person(
+    playbook: Playbook,
+    today: dt.date,
+    of_meetings: Iterable[Voice | None],
+    met_at: Mapping[str, frozenset[str]],
+) -> Iterator[ContentError]:
     """Companies and fields where you have heard only one voice, and no second is planned
     (requested, scheduled, marked done ahead of time, or cancelled and waiting for its
     `reschedule:` date).
-    Met there: the people there now whom you have met (`targets.has_met`, as the Targets
-    page's advocate counts them), and those met in a meeting held while they were there."""
+    Met there: the people there now whom you have met (`met_at`), and those met in a
+    meeting held while they were there (each meeting's `meeting_voice`)."""
     met: dict[str, set[str]] = defaultdict(set)
     planned: dict[str, set[str]] = defaultdict(set)
+    for voice in of_meetings:
+        if voice is not None and voice.waits:
+            return
+        if voice is not None:
+            (met if voice.heard else planned)[voice.company].add(voice.who)
     held_back = playbook.contacts_held_back
-    for meeting in playbook.meetings.values():
-        who = _person_meant(playbook, meeting.contact)
-        if who is None and meeting.contact in held_back:  # their file's error comes first
-            who = meeting.contact
-            company = playbook.company_at(meeting) or playbook.companies.get(held_back[who] or "")
-            if company is None and held_back[who] != "":  # "": their file names no company
-                return  # where they work waits for the file, and so does the rule
-        elif who is None:
-            continue
-        else:
-            company = playbook.company_at(meeting) or playbook.company_of(who)
-        if company is None:
-            continue
-        if meeting.held_by(today):
-            met[company.slug].add(who)
-        elif still_ahead(meeting, today) or waits_to_reschedule(playbook, meeting, today):
-            planned[company.slug].add(who)
     for who in playbook.meant_by_held_back:  # a meeting whose error comes first
         if (company := _company_of_held_back(playbook, who)) is not None:
             planned[company.slug].add(who)
     companies = [c for c in playbook.companies.values() if c.status != "closed"]
     for company in companies:
-        met[company.slug].update(
-            p.slug for p in playbook.people_at(company) if has_met(playbook, p, today)
-        )
+        met[company.slug].update(met_at[company.slug])
     fields: dict[str, list[Company]] = defaultdict(list)
     for company in companies:
         if company.industry:
