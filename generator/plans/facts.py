@@ -39,10 +39,14 @@ from generator.plans.followup_checks import (
 )
 from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import (
+    bank_warnings,
     meeting_guardrails,
     meeting_voice,
     met_there,
-    playbook_guardrails,
+    one_voice_warnings,
+    pitch_warnings,
+    still_to_come,
+    timing_warnings,
 )
 from generator.plans.learned import by_company, by_field, followup_index, learned_meetings
 from generator.plans.targets import rank_companies
@@ -163,7 +167,35 @@ def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _playbook_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return playbook_guardrails(pb, today, agenda_of(facts), facts.voices.values(), facts.met_there)
+    """The guardrails about the playbook as a whole, put together from their parts, each
+    a fact: a meeting held after all works out its voice and the one-voice warnings
+    again, not the rules about meetings still to come, which read none of it."""
+    return (
+        *facts.one_voice_warnings,
+        *facts.pitch_warnings,
+        *facts.bank_warnings,
+        *facts.timing_warnings,
+    )
+
+
+def _one_voice_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return one_voice_warnings(pb, today, facts.voices.values(), facts.met_there)
+
+
+def _pitch_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return pitch_warnings(pb, facts.still_to_come, agenda_of(facts))
+
+
+def _bank_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return bank_warnings(pb)
+
+
+def _timing_warnings(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return timing_warnings(pb, facts.still_to_come)
+
+
+def _still_to_come(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return still_to_come(pb, today)
 
 
 def _voice(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -304,6 +336,11 @@ TABLE: dict[str, Fact] = {
     "guardrails": Fact(_guardrails, _meetings),
     "voices": Fact(_voice, _meetings),
     "met_there": Fact(_met_there, _companies),
+    "still_to_come": Fact(_still_to_come),
+    "one_voice_warnings": Fact(_one_voice_warnings),
+    "pitch_warnings": Fact(_pitch_warnings),
+    "bank_warnings": Fact(_bank_warnings),
+    "timing_warnings": Fact(_timing_warnings),
     "playbook_warnings": Fact(_playbook_warnings),
     "playbook_warnings_by_file": Fact(_playbook_warnings_by_file),
     "meeting_warnings": Fact(_meeting_warnings, _meetings),

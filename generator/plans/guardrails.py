@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.errors import ContentError, Severity, and_listed, counted, quoted
@@ -159,24 +159,48 @@ def meeting_guardrails(
     return tuple(problems)
 
 
-def playbook_guardrails(
+def one_voice_warnings(
     playbook: Playbook,
     today: dt.date,
-    agenda_of: AgendaOf,
     voices: Iterable[Voice | None],
     met_at: Mapping[str, frozenset[str]],
 ) -> tuple[ContentError, ...]:
-    """The guardrails about the playbook as a whole: companies and fields where you have
-    heard one voice (as of `today`: each meeting's `meeting_voice` and each company's
-    `met_there`), a pitch longer than the agendas (`agenda_of`) leave it, and bank
-    questions worded as a job ask but open to informational meetings."""
-    return (
-        *_one_person(playbook, today, voices, met_at),
-        *_pitch_too_long(playbook, today, agenda_of),
-        *_bank_job_asks(playbook),
-        *_overlapping(playbook, today),
-        *_together_apart(playbook, today),
-    )
+    """Companies and fields where you have heard one voice (as of `today`: each meeting's
+    `meeting_voice` and each company's `met_there`), the first of the playbook's
+    guardrails (the facts' `playbook_warnings` puts them together in this order, each a
+    fact of its own, worked out again when what it reads changes, not when any does)."""
+    return tuple(_one_person(playbook, today, voices, met_at))
+
+
+def pitch_warnings(
+    playbook: Playbook, ahead: Sequence[str], agenda_of: AgendaOf
+) -> tuple[ContentError, ...]:
+    """A pitch longer than the agendas (`agenda_of`) of the meetings `ahead`
+    (`still_to_come`) leave it."""
+    return tuple(_pitch_too_long(playbook, _meetings_of(playbook, ahead), agenda_of))
+
+
+def bank_warnings(playbook: Playbook) -> tuple[ContentError, ...]:
+    """Bank questions worded as a job ask but open to informational meetings."""
+    return tuple(_bank_job_asks(playbook))
+
+
+def timing_warnings(playbook: Playbook, ahead: Sequence[str]) -> tuple[ContentError, ...]:
+    """Meetings `ahead` that overlap, and files of one meeting ahead that disagree."""
+    to_come = _meetings_of(playbook, ahead)
+    return (*_overlapping(playbook, to_come), *_together_apart(playbook, to_come))
+
+
+def _meetings_of(playbook: Playbook, slugs: Sequence[str]) -> list[Meeting]:
+    return [playbook.meetings[slug] for slug in slugs]
+
+
+def still_to_come(playbook: Playbook, today: dt.date) -> tuple[str, ...]:
+    """The meetings not over on `today` (`_over`), in the playbook's order: those the
+    rules about what is still to agree go through. A fact of its own, so that an edit of
+    a meeting long over (held after all) changes nothing they read: at 10,000 files, a
+    few hundred meetings of 5,500."""
+    return tuple(slug for slug, meeting in playbook.meetings.items() if not _over(meeting, today))
 
 
 def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:
@@ -591,7 +615,7 @@ def pitch_slot(agenda: Agenda) -> tuple[int, int]:
 
 
 def _pitch_too_long(
-    playbook: Playbook, today: dt.date, agenda_of: AgendaOf
+    playbook: Playbook, to_come: Iterable[Meeting], agenda_of: AgendaOf
 ) -> Iterator[ContentError]:
     """One warning on the profile: the pitch against the tightest agenda of a meeting to
     come (`_over`: not one whose day has gone by while still marked scheduled, nor one
@@ -602,11 +626,10 @@ def _pitch_too_long(
         return
     needed = spoken_seconds(profile.pitch_words)
     short = []
-    for meeting in playbook.meetings.values():
-        if not _over(meeting, today):
-            slot, points = pitch_slot(agenda_of(meeting))
-            if slot < needed:
-                short.append((slot, playbook.order_of(meeting), meeting, points))
+    for meeting in to_come:
+        slot, points = pitch_slot(agenda_of(meeting))
+        if slot < needed:
+            short.append((slot, playbook.order_of(meeting), meeting, points))
     if not short:
         return
     slot, _, meeting, points = min(short, key=lambda row: row[:2])
@@ -767,8 +790,8 @@ def field_of(company: Company) -> str:
     return field_name(company).casefold()
 
 
-def _overlapping(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
-    """Meetings still ahead on `today` whose times overlap, in real time: each that starts
+def _overlapping(playbook: Playbook, to_come: Iterable[Meeting]) -> Iterator[ContentError]:
+    """Meetings still ahead (`to_come`) whose times overlap, in real time: each that starts
     before an earlier one has ended is reported at its `time`, naming that one. One ending
     as the next starts is fine, and so is one with someone else at the same start and place
     (`together`). Two whose day has passed are over (`_over`), whatever their status says:
@@ -777,8 +800,8 @@ def _overlapping(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
     day is still to come, and was not checked."""
     spans = sorted(
         (*meeting_span(m, playbook.config.timezone, _length(m, playbook)), m.slug)
-        for m in playbook.meetings.values()
-        if m.date is not None and m.time is not None and not _over(m, today)
+        for m in to_come
+        if m.date is not None and m.time is not None
     )
     latest: tuple[dt.datetime, dt.datetime, str] | None = None
     for start, end, slug in spans:
@@ -813,15 +836,15 @@ def _or_one_meeting(meeting: Meeting, other: Meeting, same_start: bool) -> str:
     return ", or, if it is one meeting with both, write the same location in both files"
 
 
-def _together_apart(playbook: Playbook, today: dt.date) -> Iterator[ContentError]:
+def _together_apart(playbook: Playbook, to_come: Iterable[Meeting]) -> Iterator[ContentError]:
     """Files of one meeting with several people (`Playbook.held_together`: the same day,
     time and place) that disagree on what the meeting is: its `format`, `purpose` or
     length. The calendar and the lists make them one meeting, so one of them is likely a
     slip (a file copied for another person, then half edited); each file after the first
     is reported at the field, naming the first. Only for a meeting still to come."""
-    for meeting in playbook.meetings.values():
+    for meeting in to_come:
         group = playbook.held_together(meeting)
-        if not group or group[0].slug == meeting.slug or _over(meeting, today):
+        if not group or group[0].slug == meeting.slug:
             continue
         first = group[0]
         contact = playbook.contacts.get(first.contact)

@@ -1739,3 +1739,30 @@ def test_a_meeting_marked_done_works_out_again_its_own_voice_only(
     assert len(meant) == 1  # the meeting's own voice
     assert len(met) < len(made.model.current.contacts) // 4  # its company's people, if any
     assert_same_as_full_build(made, root, tmp_path / "full")
+
+
+def test_a_meeting_long_over_held_after_all_leaves_the_rules_about_meetings_to_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The playbook's warnings were one fact: a meeting called off long ago and marked
+    done changed its voice, and every rule was worked out again, those that go through
+    the meetings still to come too (overlaps, one meeting told apart, the pitch against
+    their agendas), each going through every meeting to find them. The rules are facts
+    of their own now, those about meetings to come reading which those are: that edit
+    leaves them alone, and the warnings and the site are a full build's."""
+    made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
+    ran = [
+        record_calls(monkeypatch, guardrails, name)
+        for name in ("_overlapping", "_together_apart", "_pitch_too_long")
+    ]
+    path = next(
+        p
+        for p in sorted((root / "content/meetings").glob("*.md"))
+        if "\nstatus: cancelled\n" in p.read_text()
+    )
+    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    outcome = made.build([path])
+    assert outcome.ok
+    assert ran == [[], [], []]
+    assert [str(w) for w in outcome.warnings] == [str(w) for w in check(root).warnings]
+    assert_same_as_full_build(made, root, tmp_path / "full")
