@@ -36,6 +36,7 @@ from generator.plans.followup_checks import (
     referral_circles,
     same_companies,
     same_people,
+    uncovered_years,
 )
 from generator.plans.followups import contact_followups, soonest_first
 from generator.plans.guardrails import (
@@ -309,7 +310,11 @@ def _referral_circles(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> 
 
 
 def _holiday_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return holiday_years(pb)
+    return holiday_years(pb, facts.uncovered_years)
+
+
+def _uncovered_years(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return uncovered_years(pb, slug)
 
 
 def _same_people(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -356,6 +361,7 @@ TABLE: dict[str, Fact] = {
     "contact_checks": Fact(_contact_checks, _contacts),
     "slipped_contacts": Fact(_slipped_contacts),
     "referral_circles": Fact(_referral_circles),
+    "uncovered_years": Fact(_uncovered_years, _meetings),
     "holiday_years": Fact(_holiday_years),
     "same_people": Fact(_same_people),
     "same_companies": Fact(_same_companies),

@@ -20,6 +20,7 @@ from generator.model.entities import (
     Contact,
     FollowUp,
     Meeting,
+    Place,
     Playbook,
     Source,
 )
@@ -41,23 +42,29 @@ AFTER_HELD = ("thank_you", "follow_up_call", "referrer_update", "reach_referral"
 """Done actions that only make sense once the meeting has taken place."""
 
 
-def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
+def holiday_years(
+    playbook: Playbook, uncovered: Mapping[str, tuple[int, ...]]
+) -> tuple[ContentError, ...]:
     """Warn once for each year that the business-day reminders (second contact, nudge,
     the call after a networking meeting) count days in but that no holiday covers: there
     only weekends are skipped, which is probably not what whoever listed holidays for
     other years meant. Nothing is said when no holidays are set at all (weekends only,
-    by choice)."""
+    by choice). `uncovered`: each meeting's such years (`uncovered_years`), a fact of
+    its own in the live preview, so that a meeting's edit goes through its reminders
+    again, not every meeting's (90 ms of a `status:` edit at 10,000 files)."""
     holidays = playbook.config.holidays
     if not holidays.configured:
         return ()
     problems = Problems()
-    first_reach: dict[int, Meeting] = {}
-    for meeting in sorted(playbook.meetings.values(), key=playbook.order_of):
-        for first, last in _business_day_spans(meeting, playbook.config):
-            for year in range(first.year, last.year + 1):
-                if not holidays.covers(year):
-                    first_reach.setdefault(year, meeting)
-    for year, meeting in sorted(first_reach.items()):
+    first_reach: dict[int, tuple[Place, Meeting]] = {}
+    for slug, years in uncovered.items():
+        if years:
+            meeting = playbook.meetings[slug]
+            place = playbook.order_of(meeting)
+            for year in years:
+                if year not in first_reach or place < first_reach[year][0]:
+                    first_reach[year] = (place, meeting)
+    for year, (_, meeting) in sorted(first_reach.items()):
         problems.warn(
             CONFIG_FILE,
             holidays.line,
@@ -68,6 +75,20 @@ def holiday_years(playbook: Playbook) -> tuple[ContentError, ...]:
             + ("" if holidays.country else ", or set a country (holidays: {country: US})"),
         )
     return tuple(problems.items)
+
+
+def uncovered_years(playbook: Playbook, slug: str) -> tuple[int, ...]:
+    """The years the business-day reminders of a meeting count days in that no holiday
+    covers (`holiday_years`), in order; none when no holidays are set at all."""
+    holidays = playbook.config.holidays
+    if not holidays.configured:
+        return ()
+    years = {
+        year
+        for first, last in _business_day_spans(playbook.meetings[slug], playbook.config)
+        for year in range(first.year, last.year + 1)
+    }
+    return tuple(sorted(year for year in years if not holidays.covers(year)))
 
 
 def _business_day_spans(meeting: Meeting, config: Config) -> list[tuple[dt.date, dt.date]]:

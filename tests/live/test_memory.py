@@ -254,7 +254,10 @@ def test_a_big_block_freed_after_the_server_tidied_goes_back_to_the_system() -> 
 def test_packing_who_read_what_holds_no_second_copy_of_it(builder: LiveBuild) -> None:
     """Who read each key is packed again in a quiet moment (`Recorder.tidy`): the packed
     readers are made in place, not copied from a zeroed buffer of their size, which held
-    them twice at the server's peak."""
+    them twice at the server's peak. Counting them holds a word per key for the while
+    (`at`), whatever the readers: facts of one meeting each, which no page reads, brought
+    the keys near the pages' packed readers in the sample, with no copy made."""
+    keys = len(builder.model.recorder.keys)
     for table in builder.model.recorder.tables:
         table.clear()  # packed again when next asked
         tracemalloc.start()
@@ -263,8 +266,8 @@ def test_packing_who_read_what_holds_no_second_copy_of_it(builder: LiveBuild) ->
             kept, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
-        assert len(table._packed) > len(builder.model.recorder.keys)
-        assert peak - kept < 4 * len(table._packed)
+        assert len(table._packed) > keys
+        assert peak - kept < 4 * len(table._packed) + 4 * (keys + 1)
 
 
 def test_the_facts_are_kept_in_lists_by_key_number_not_an_object_each(builder: LiveBuild) -> None:
