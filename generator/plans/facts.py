@@ -38,7 +38,7 @@ from generator.plans.followup_checks import (
     same_people,
     uncovered_years,
 )
-from generator.plans.followups import contact_followups, soonest_first
+from generator.plans.followups import contact_followups, merged_soonest_first, soonest_keys
 from generator.plans.guardrails import (
     bank_warnings,
     meeting_guardrails,
@@ -160,7 +160,13 @@ def _to_reach(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
 
 
 def _items(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return soonest_first(pb, (facts.followups[contact] for contact in pb.contacts))
+    """Every contact's follow-ups soonest first, merged by the keys kept with each."""
+    keyed = ((facts.followup_keys[contact], facts.followups[contact]) for contact in pb.contacts)
+    return merged_soonest_first(keyed)
+
+
+def _followup_keys(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return soonest_keys(pb, facts.followups[slug])
 
 
 def _guardrails(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -335,6 +341,7 @@ TABLE: dict[str, Fact] = {
     "followup_index": Fact(_followup_index, _contacts),
     "to_do": Fact(_to_do, _contacts),
     "to_reach": Fact(_to_reach, _contacts),
+    "followup_keys": Fact(_followup_keys, _contacts),
     "items": Fact(_items),
     "agendas": Fact(_agenda, _meetings),
     "held_plans": Fact(_held_plans, _contacts),
