@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import io
@@ -11,9 +12,8 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -1730,12 +1730,26 @@ def test_a_build_stopped_while_it_replaces_the_pages_says_at_once_that_it_is_sto
     assert sorted(p.name for p in sample_root.iterdir()) == ["content", "output", "playbook.yaml"]
 
 
+def _slow_to_stop() -> None:
+    """A shutdown slower than STOPPING_SAID_AFTER, on an event: it lasts until the
+    stopping message, if one is due, has been said (the timer that says it has ended)."""
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer) and thread.function is cli._say_stopping:
+            thread.join(10)
+
+
+@pytest.mark.parametrize("when", ["while_it_serves", "as_it_starts"])
 def test_serve_stopped_slowly_says_only_that_it_stopped(
-    sample_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    when: str,
+    sample_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`serve` stopped by `kill` or Ctrl-C, taking over a second to shut down, said
     "Stopped." and then "playbook: stopping: putting back what was half written", of
-    nothing it had half written."""
+    nothing it had half written. Serve takes the signals itself from its first line
+    (its stop handler); one that comes before, as it starts, goes to
+    `_terminate_like_ctrl_c`'s, which says nothing for serve (`said`)."""
     from generator.live import serve
 
     class SlowToStop:
@@ -1749,15 +1763,31 @@ def test_serve_stopped_slowly_says_only_that_it_stopped(
 
         def run(self, ready: Callable[[], None]) -> None:
             os.kill(os.getpid(), signal.SIGTERM)
-            while not self.stopped:
-                time.sleep(0.01)
-            time.sleep(cli.STOPPING_SAID_AFTER + 0.5)  # a slow shutdown
+            assert self.stopped
+            _slow_to_stop()
             print("Stopped.")
 
+    taking = cli._ending_signals_to
+
+    @contextlib.contextmanager
+    def stopped_as_it_starts(
+        handler: Callable[[int, Any], object], *, unless: Callable[[Any], bool]
+    ) -> Iterator[dict[int, Any]]:
+        if handler.__qualname__.startswith("_cmd_serve."):  # the signal came just before
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+            finally:
+                _slow_to_stop()
+        with taking(handler, unless=unless) as previous:
+            yield previous
+
     monkeypatch.setattr(serve, "LiveServer", SlowToStop)
-    monkeypatch.setattr(cli, "STOPPING_SAID_AFTER", 0.1)  # slow sooner: the same shutdown
+    if when == "as_it_starts":
+        monkeypatch.setattr(cli, "_ending_signals_to", stopped_as_it_starts)
+    monkeypatch.setattr(cli, "STOPPING_SAID_AFTER", 0.0)  # any shutdown is slow
     assert main(["serve", "-C", str(sample_root)]) == 0
-    assert capsys.readouterr() == ("Stopped.\n", "")
+    said = ("Stopped.\n", "") if when == "while_it_serves" else ("", "Stopped.\n")
+    assert capsys.readouterr() == said  # the server's, or main's before it serves
 
 
 def test_a_build_under_nohup_goes_on_when_the_terminal_closes(
