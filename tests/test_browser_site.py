@@ -8,11 +8,38 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_TODAY, copy_sample, edit, write
+from conftest import REPO, SAMPLE_TODAY, as_new, copy_sample, edit, write
 
 from generator.build import build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.one_tab]  # read only: one tab
+
+
+SEEN = """() => [innerWidth, innerHeight, matchMedia("print").matches,
+    matchMedia("(prefers-color-scheme: dark)").matches,
+    localStorage.length, sessionStorage.length]"""
+"""What a page sees of what a test may set in its tab."""
+
+
+def test_a_tab_shared_by_a_module_is_put_backas_new_after_each_test(
+    browser: Any, built_sample: Path
+) -> None:
+    """The modules marked `one_tab` share one `page`: what a test set in it (its size,
+    media, storage) is not seen by the next."""
+    tab = browser.new_context().new_page()
+    viewport = tab.viewport_size
+    home = (built_sample / "index.html").as_uri()
+    tab.goto(home)
+    new = tab.evaluate(SEEN)
+    tab.set_viewport_size({"width": 360, "height": 640})
+    tab.emulate_media(media="print", color_scheme="dark")
+    tab.evaluate("localStorage.setItem('k', '1'); sessionStorage.setItem('k', '1')")
+    tab.goto(home)
+    assert tab.evaluate(SEEN) != new
+    as_new(tab, viewport)
+    tab.goto(home)
+    assert tab.evaluate(SEEN) == new
+    tab.context.close()
 
 
 def test_links_work_from_disk_and_csp_blocks_nothing(built_sample: Path, page: Any) -> None:

@@ -20,7 +20,7 @@ from conftest import SAMPLE_TODAY, copy_sample, edit, pdf_page_count, write
 
 from generator.build import build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.one_tab]  # read only: one tab
 
 EIGHT = """\
 ---

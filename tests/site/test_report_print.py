@@ -15,7 +15,7 @@ from conftest import SAMPLE_TODAY, copy_sample, pdf_page_count, write
 
 from generator.cli import main
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.one_tab]  # read only: one tab
 
 PAPER = {"letter": (612, 792), "a4": (595, 842)}
 BUSY_MONTH = (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
