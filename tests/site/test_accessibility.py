@@ -12,7 +12,7 @@ from conftest import SAMPLE_TODAY, copy_sample
 
 from generator.build import build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.one_tab]  # read only: one tab
 
 TASKS = "\n## Checklist\n\n- [ ] Print the one-page summary\n- [x] Confirm the [time](https://example.com/t)\n"
 BOXES = """() => [...document.querySelectorAll('main input[type=checkbox]')]
