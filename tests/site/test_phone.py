@@ -22,7 +22,7 @@ from test_print import pdf_text
 from generator.build import build
 from generator.cli import main
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.one_tab]  # read only: one tab
 
 WIDTHS = (320, 360, 390)
 SIDEWAYS = """() => {
