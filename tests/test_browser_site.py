@@ -21,7 +21,7 @@ SEEN = """() => [innerWidth, innerHeight, matchMedia("print").matches,
 """What a page sees of what a test may set in its tab."""
 
 
-def test_a_tab_shared_by_a_module_is_put_backas_new_after_each_test(
+def test_a_tab_shared_by_a_module_is_put_back_as_new_after_each_test(
     browser: Any, built_sample: Path
 ) -> None:
     """The modules marked `one_tab` share one `page`: what a test set in it (its size,
