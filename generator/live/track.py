@@ -35,6 +35,7 @@ from jinja2.sandbox import modifies_known_mutable
 from markupsafe import Markup
 
 from generator.model.entities import (
+    ByParts,
     Category,
     Company,
     Contact,
@@ -772,6 +773,7 @@ class TrackedPlaybook(ShownAs):
         self.meetings = TrackedMap(model, "meetings")
         self.questions = TrackedQuestions(model)
         self._relation = self._work_out_relation  # one bound method kept by every fact
+        self._part = self._work_out_part
         self._query = self._work_out_query
 
     def __hash__(self) -> int:
@@ -800,6 +802,8 @@ class TrackedPlaybook(ShownAs):
             self._model.recorder.read(key)
             return getattr(self._model.current, name)
         found = getattr(Playbook, name, None)
+        if isinstance(found, ByParts):  # a relation of parts: a fact per part
+            return Parts(self._model.engine, name, self._part)
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
             # the engine records its own copy of a fact's key
             return self._model.engine.fact(("fact", name), self._relation)
@@ -821,8 +825,29 @@ class TrackedPlaybook(ShownAs):
         relation: functools.cached_property[Any] = getattr(Playbook, str(key[1]))
         return relation.func(self)
 
+    def _work_out_part(self, key: Key) -> Any:
+        relation: ByParts[Any] = getattr(Playbook, str(key[1]))
+        return relation.part(self, str(key[2]))
+
     def _work_out_query(self, key: Key) -> Any:
         return getattr(Playbook, str(key[1]))(self, *key[2:])
+
+
+class Parts:
+    """A relation of parts (`ByParts`) as pages and facts see it live: the part of the slug
+    asked for, a fact of its own, whatever the relation's other parts."""
+
+    def __init__(self, engine: Engine, name: str, compute: Compute) -> None:
+        self._engine = engine
+        self._name = name
+        self._compute = compute
+
+    def __getitem__(self, slug: str) -> Any:
+        return self._engine.fact(("fact", self._name, slug), self._compute)
+
+    def get(self, slug: str, default: Any = None) -> Any:
+        """The part of `slug` (`ByParts`: a slug the relation lacks has one too)."""
+        return self[slug]
 
 
 class TrackedEnvironment(ThemeEnvironment):

@@ -11,9 +11,10 @@ import re
 import unicodedata
 import zoneinfo
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from anyascii import anyascii
 
@@ -464,6 +465,26 @@ class Category:
     questions: tuple[Question, ...]
 
 
+V = TypeVar("V")
+
+
+class ByParts(cached_property[dict[str, V]]):
+    """A relation made of one part per slug (`_histories`: a `History` per contact), each
+    worked out by `part` from that slug alone: a build works every part out at once, for
+    the slugs of the relation `slugs` names; the live preview keeps each part as a fact of
+    its own (`live/track.py`), so that an edit works out again the parts that read it,
+    not every part. `part` gives a slug the relation lacks what its queries
+    answer for it without one (`NO_HISTORY`)."""
+
+    def __init__(self, slugs: str, part: Callable[[Any, str], V]) -> None:
+        super().__init__(self._whole)
+        self.slugs = slugs
+        self.part = part
+
+    def _whole(self, playbook: Any) -> dict[str, V]:
+        return {slug: self.part(playbook, slug) for slug in getattr(playbook, self.slugs)}
+
+
 @dataclass(frozen=True)
 class Playbook:
     """Everything the content says, checked: entities by slug, and the question bank.
@@ -557,25 +578,25 @@ class Playbook:
             grouped[meeting.contact].append(meeting)
         return dict(grouped)
 
-    @cached_property
-    def _histories(self) -> dict[str, History]:
-        found = {}
-        for contact, meetings in self._meetings_by_contact.items():
-            held = tuple(m for m in meetings if m.status == "done")
-            dated = [(m, m.date) for m in held if m.date is not None]
-            declines = (
-                m.requested_on or m.date or UNDATED for m in meetings if m.status == "declined"
-            )
-            found[contact] = History(
-                held,
-                tuple(self.order_of(m) for m in held),
-                tuple(m for m, _ in dated),
-                tuple(day for _, day in dated),
-                tuple(sorted(declines)),
-                *_asked_index(self, meetings),
-                *_agreed_index(meetings),
-            )
-        return found
+    def _history(self, contact: str) -> History:
+        """One person's `History`, from their meetings (`meetings_with`)."""
+        meetings = self.meetings_with(contact)
+        if not meetings:
+            return NO_HISTORY
+        held = tuple(m for m in meetings if m.status == "done")
+        dated = [(m, m.date) for m in held if m.date is not None]
+        declines = (m.requested_on or m.date or UNDATED for m in meetings if m.status == "declined")
+        return History(
+            held,
+            tuple(self.order_of(m) for m in held),
+            tuple(m for m, _ in dated),
+            tuple(day for _, day in dated),
+            tuple(sorted(declines)),
+            *_asked_index(self, meetings),
+            *_agreed_index(meetings),
+        )
+
+    _histories = ByParts("_meetings_by_contact", _history)
 
     def history_of(self, contact: Contact | str) -> History:
         """The meetings held with a contact and their declines, by slug even when the

@@ -1827,3 +1827,26 @@ def test_a_meeting_held_after_all_puts_every_follow_up_in_order_without_new_keys
     person = made.model.current.contacts[made.model.current.meetings[path.stem].contact]
     assert set(named) == {person.name}
     assert_same_as_full_build(made, root, tmp_path / "full")
+
+
+def test_a_meeting_held_after_all_works_out_its_own_persons_history_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meetings held with each person and their declines (`Playbook.history_of`) were
+    one relation over every meeting, which reads each one's `status:`: a meeting's status
+    edited worked every person's history out again (143 to 188 ms at 10,000 files). Each
+    person's is a part of its own now (`ByParts`): a meeting called off, held after all,
+    works out its own person's again only, and the site is a full build's."""
+    made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
+    indexed = record_calls(monkeypatch, entities, "_agreed_index")
+    path = next(
+        p
+        for p in sorted((root / "content/meetings").glob("*.md"))
+        if "\nstatus: cancelled\n" in p.read_text()
+    )
+    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    assert made.build([path]).ok
+    person = made.model.current.meetings[path.stem].contact
+    assert {m.contact for meetings in indexed for m in meetings} == {person}
+    assert len(indexed) == 1
+    assert_same_as_full_build(made, root, tmp_path / "full")
