@@ -826,8 +826,8 @@ class TrackedPlaybook(ShownAs):
         return relation.func(self)
 
     def _work_out_part(self, key: Key) -> Any:
-        relation: ByParts[Any] = getattr(Playbook, str(key[1]))
-        return relation.part(self, str(key[2]))
+        relation: ByParts[Any, Any] = getattr(Playbook, str(key[1]))
+        return relation.part(self, key[2])
 
     def _work_out_query(self, key: Key) -> Any:
         return getattr(Playbook, str(key[1]))(self, *key[2:])
@@ -842,10 +842,10 @@ class Parts:
         self._name = name
         self._compute = compute
 
-    def __getitem__(self, slug: str) -> Any:
+    def __getitem__(self, slug: Hashable) -> Any:
         return self._engine.fact(("fact", self._name, slug), self._compute)
 
-    def get(self, slug: str, default: Any = None) -> Any:
+    def get(self, slug: Hashable, default: Any = None) -> Any:
         """The part of `slug` (`ByParts`: a slug the relation lacks has one too)."""
         return self[slug]
 

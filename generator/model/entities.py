@@ -465,23 +465,25 @@ class Category:
     questions: tuple[Question, ...]
 
 
+K = TypeVar("K")
 V = TypeVar("V")
 
 
-class ByParts(cached_property[dict[str, V]]):
-    """A relation made of one part per slug (`_histories`: a `History` per contact), each
-    worked out by `part` from that slug alone: a build works every part out at once, for
-    the slugs of the relation `slugs` names; the live preview keeps each part as a fact of
-    its own (`live/track.py`), so that an edit works out again the parts that read it,
-    not every part. `part` gives a slug the relation lacks what its queries
-    answer for it without one (`NO_HISTORY`)."""
+class ByParts(cached_property[dict[K, V]]):
+    """A relation made of one part per slug or day (`_histories`: a `History` per contact;
+    `_together`, the meetings held together on each day), each worked out by `part` from
+    its key alone: a build works every part out at once, for the keys of the relation
+    `slugs` names; the live preview keeps each part as a fact of its own
+    (`live/track.py`), so that an edit works out again the parts that read it, not every
+    part. `part` gives a key the relation lacks what its queries answer for it without
+    one (`NO_HISTORY`, no one held together)."""
 
-    def __init__(self, slugs: str, part: Callable[[Any, str], V]) -> None:
+    def __init__(self, slugs: str, part: Callable[[Any, K], V]) -> None:
         super().__init__(self._whole)
         self.slugs = slugs
         self.part = part
 
-    def _whole(self, playbook: Any) -> dict[str, V]:
+    def _whole(self, playbook: Any) -> dict[K, V]:
         return {slug: self.part(playbook, slug) for slug in getattr(playbook, self.slugs)}
 
 
@@ -648,12 +650,21 @@ class Playbook:
         }
 
     @cached_property
-    def _together(self) -> dict[str, tuple[str, ...]]:
-        grouped: dict[tuple[dt.date, dt.time | None], list[list[Meeting]]] = {}
+    def _meetings_by_day(self) -> dict[dt.date, list[Meeting]]:
+        """The meetings with a day, by day, each day's in time order (`order_of`)."""
+        grouped: dict[dt.date, list[Meeting]] = defaultdict(list)
         for meeting in sorted(self.meetings.values(), key=self.order_of):
-            if meeting.date is None or meeting.called_off:
+            if meeting.date is not None:
+                grouped[meeting.date].append(meeting)
+        return dict(grouped)
+
+    def _together_on(self, day: dt.date) -> dict[str, tuple[str, ...]]:
+        """The meetings of one day held together (`held_together`), each's group by slug."""
+        grouped: dict[dt.time | None, list[list[Meeting]]] = {}
+        for meeting in self._meetings_by_day.get(day, ()):
+            if meeting.called_off:
                 continue
-            same_start = grouped.setdefault((meeting.date, self.clock_time(meeting)), [])
+            same_start = grouped.setdefault(self.clock_time(meeting), [])
             group = next((g for g in same_start if all(together(meeting, m) for m in g)), None)
             if group is None:
                 same_start.append([meeting])
@@ -667,13 +678,17 @@ class Playbook:
             for m in group
         }
 
+    _together = ByParts("_meetings_by_day", _together_on)
+
     def held_together(self, meeting: Meeting | str) -> list[Meeting]:
         """The files of one meeting with several people that `meeting` is one of (`together`:
         the same day, time on the clock (`clock_time`: 02:30 the night the clocks skip it is
         03:30) and `location`, not called off), by slug; [] when it
         is with one person. The agenda names the others, and the calendar makes one event."""
-        found = self._together.get(_named(self, "held_together", meeting), ())
-        return [self.meetings[slug] for slug in found]
+        found = self.meetings[_named(self, "held_together", meeting)]
+        day = found.date
+        group = self._together.get(day, {}).get(found.slug, ()) if day is not None else ()
+        return [self.meetings[slug] for slug in group]
 
     def meetings_with(self, contact: Contact | str) -> list[Meeting]:
         """Every meeting with a contact (by slug even when the contact file is missing),

@@ -118,8 +118,11 @@ def shared_view(playbook: Playbook, href: Href, names: str = "initials") -> Play
     # the meetings held together are told apart by their `location`, which the view
     # leaves out: it keeps yours (`Playbook.held_together`), renamed
     view.__dict__["_together"] = {
-        renaming.meetings[slug]: tuple(renaming.meetings[s] for s in group)
-        for slug, group in playbook._together.items()
+        day: {
+            renaming.meetings[slug]: tuple(renaming.meetings[s] for s in group)
+            for slug, group in groups.items()
+        }
+        for day, groups in playbook._together.items()
     }
     return view
 
