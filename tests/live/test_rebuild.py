@@ -327,6 +327,18 @@ def built_with_parts_told(
     return made, root, parts
 
 
+def held_after_all(root: Path, *having: str) -> Path:
+    """The first meeting file of `root` called off (with each of `having` in its text),
+    marked held after all (`status: done`); its path."""
+    path = next(
+        p
+        for p in sorted((root / "content/meetings").glob("*.md"))
+        if all(part in p.read_text() for part in ("\nstatus: cancelled\n", *having))
+    )
+    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    return path
+
+
 def test_a_question_taken_off_a_meeting_renders_again_the_questions_it_changed_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1743,12 +1755,7 @@ def test_a_meeting_marked_done_works_out_again_its_own_voice_only(
     made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
     meant = record_calls(monkeypatch, guardrails, "_person_meant")
     met = record_calls(monkeypatch, guardrails, "has_met")
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if "\nstatus: cancelled\n" in p.read_text()
-    )
-    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    path = held_after_all(root)
     assert made.build([path]).ok
     assert len(meant) == 1  # the meeting's own voice
     assert len(met) < len(made.model.current.contacts) // 4  # its company's people, if any
@@ -1769,12 +1776,7 @@ def test_a_meeting_long_over_held_after_all_leaves_the_rules_about_meetings_to_c
         record_calls(monkeypatch, guardrails, name)
         for name in ("_overlapping", "_together_apart", "_pitch_too_long")
     ]
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if "\nstatus: cancelled\n" in p.read_text()
-    )
-    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    path = held_after_all(root)
     outcome = made.build([path])
     assert outcome.ok
     assert ran == [[], [], []]
@@ -1793,12 +1795,7 @@ def test_a_meeting_held_after_all_goes_again_through_its_own_business_days_only(
     made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
     assert made.model.current.config.holidays.configured
     spans = record_calls(monkeypatch, followup_checks, "_business_day_spans")
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if "\nstatus: cancelled\n" in p.read_text()
-    )
-    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    path = held_after_all(root)
     outcome = made.build([path])
     assert outcome.ok
     assert [meeting.slug for meeting in spans] == [path.stem]
@@ -1817,12 +1814,7 @@ def test_a_meeting_held_after_all_puts_every_follow_up_in_order_without_new_keys
     works out its own person's keys only, and the site is a full build's."""
     made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
     named = record_calls(monkeypatch, followups, "name_order")
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if "\nstatus: cancelled\n" in p.read_text()
-    )
-    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    path = held_after_all(root)
     assert made.build([path]).ok
     person = made.model.current.contacts[made.model.current.meetings[path.stem].contact]
     assert set(named) == {person.name}
@@ -1839,12 +1831,7 @@ def test_a_meeting_held_after_all_works_out_its_own_persons_history_only(
     works out its own person's again only, and the site is a full build's."""
     made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
     indexed = record_calls(monkeypatch, entities, "_agreed_index")
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if "\nstatus: cancelled\n" in p.read_text()
-    )
-    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    path = held_after_all(root)
     assert made.build([path]).ok
     person = made.model.current.meetings[path.stem].contact
     assert {m.contact for meetings in indexed for m in meetings} == {person}
@@ -1871,12 +1858,7 @@ def test_a_meeting_held_after_all_tells_apart_its_own_days_meetings_only(
         return real.__get__(meeting)
 
     monkeypatch.setattr(entities.Meeting, "called_off", property(called_off))
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if "\nstatus: cancelled\n" in p.read_text() and "\ndate: " in p.read_text()
-    )
-    path.write_text(path.read_text().replace("\nstatus: cancelled\n", "\nstatus: done\n", 1))
+    path = held_after_all(root, "\ndate: ")
     assert made.build([path]).ok
     meetings = made.model.current.meetings
     assert 0 < len(asked) < len(meetings) / 4, (len(asked), len(meetings))
