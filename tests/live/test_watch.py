@@ -119,19 +119,22 @@ def test_same_path_twice_is_one_entry(clock: FakeClock) -> None:
     assert take(debouncer) == {Path("a.md")}
 
 
-def test_next_batch_blocks_until_quiet_and_close_ends_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(watch, "QUIET", 0.05)
+def test_next_batch_blocks_until_quiet_and_close_ends_it(clock: FakeClock) -> None:
+    """On the debouncer's clock, moved by hand: a wait in real time between the two adds
+    (a busy machine) no longer splits them into two batches."""
     debouncer = Debouncer()
     got: list[frozenset[Path] | None] = []
     worker = threading.Thread(target=lambda: got.append(debouncer.next_batch(idle=60)))
     worker.start()
-    started = time.monotonic()
     debouncer.add([Path("a.md")])
-    time.sleep(0.02)
+    clock.now += 0.02
     debouncer.add([Path("b.md")])
+    clock.now += 0.04  # not quiet yet: 40 ms since the last
+    worker.join(timeout=0.2)  # it waits, looking again as its waits end
+    assert worker.is_alive() and got == []
+    clock.now += 0.02  # quiet for 60 ms
     worker.join(timeout=30)  # long, for a busy machine: a batch never released still fails
     assert got == [{Path("a.md"), Path("b.md")}]
-    assert time.monotonic() - started >= 0.06
     closer = threading.Timer(0.05, debouncer.close)
     closer.start()
     assert debouncer.next_batch(idle=60) is None
