@@ -903,13 +903,39 @@ def _cached_each(
     remember = getattr(env, "remember", None)
     if remember is None:
         return run_of(rows)
-    runs = (tuple(rows[at : at + ROWS_PER_RUN]) for at in range(0, len(rows), ROWS_PER_RUN))
     return Markup(
         "".join(
             remember(f"{name}#{as_name}", {"rows": run, **values}, partial(run_of, run))
-            for run in runs
+            for run in _runs(rows)
         )
     )
+
+
+def _runs(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """`rows` in runs that end where a row says (`_ends_run`), not at fixed places: a row
+    added, removed or moved changes the run it leaves and the one it joins, and no other.
+    Runs cut by position shifted every run after a row that moved: a meeting's date put a
+    day later rendered again 21 of the 25 runs of the meetings list at 2,000 files (0.7 s
+    of the rebuild at 10,000). At most four times `ROWS_PER_RUN` rows, for rows that
+    never end one."""
+    run: list[Any] = []
+    for row in rows:
+        run.append(row)
+        if _ends_run(row) or len(run) == 4 * ROWS_PER_RUN:
+            yield tuple(run)
+            run = []
+    if run:
+        yield tuple(run)
+
+
+def _ends_run(row: Any) -> bool:
+    """Does a run end after `row`? For one row in `ROWS_PER_RUN` on average, the same
+    row wherever it is in the list, by its hash (a kept part's rows have one: an
+    entity's by its kind and slug); a row without one ends none."""
+    try:
+        return hash(row) % ROWS_PER_RUN == 0
+    except TypeError:
+        return False
 
 
 _HTML_PIECE = re.compile(
