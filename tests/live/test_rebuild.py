@@ -327,6 +327,19 @@ def built_with_parts_told(
     return made, root, parts
 
 
+def runs_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The list that the name of each kept part made again (a run of rows: `name#row`)
+    is added to from now on."""
+    made: list[str] = []
+    real = TrackedEnvironment.remember
+
+    def remember(env: Any, name: str, values: Any, render_run: Callable[[], str]) -> Any:
+        return real(env, name, values, lambda: made.append(name) or render_run())
+
+    monkeypatch.setattr(TrackedEnvironment, "remember", remember)
+    return made
+
+
 def held_after_all(root: Path, *having: str) -> Path:
     """The first meeting file of `root` called off (with each of `having` in its text),
     marked held after all (`status: done`); its path."""
@@ -374,20 +387,20 @@ def test_a_learning_edit_goes_again_through_the_groups_of_its_run_only(
     root = make_playbook(tmp_path / "pb", 120, seed=3)
     made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
     assert made.build().ok
-    playbook = made.model.current
-    meetings = learned.learned_meetings(playbook)
+    view = made.model.view  # its groups hold refs, which the runs are cut by (`_runs`)
+    meetings = learned.learned_meetings(view)
     meeting = meetings[-1]
-    halves = (learned.by_company(playbook, meetings), learned.by_field(playbook, meetings))
+    halves = (learned.by_company(view, meetings), learned.by_field(view, meetings))
 
     def runs(groups: Sequence[learned.Group]) -> int:  # of lines, the groups' lookups
-        return sum(-(-len(group.meetings) // 2) for group in groups)
+        return sum(len(list(render._runs(group.meetings))) for group in groups)
 
     every = sum(runs(groups) for groups in halves)
     its = sum(
-        runs(groups[at - at % 2 : at - at % 2 + 2])
+        runs(run)
         for groups in halves
-        for at, group in enumerate(groups)
-        if meeting in group.meetings
+        for run in render._runs(groups)
+        if any(meeting in group.meetings for group in run)
     )
     looked: list[str] = []
     real = TrackedEnvironment.remember
@@ -418,6 +431,7 @@ def test_a_meeting_edit_renders_again_only_the_rows_of_its_run_in_each_meetings_
     now renders again the run of rows it is in, in each table, and the lists show it."""
     monkeypatch.setattr(render, "ROWS_PER_RUN", 4)
     made, root, rows = built_with_parts_told(tmp_path, monkeypatch)
+    runs = runs_made(monkeypatch)
     meetings = len(made.model.current.meetings)
     path = sorted((root / "content/meetings").glob("*.md"))[-1]
     text = path.read_text()
@@ -426,7 +440,8 @@ def test_a_meeting_edit_renders_again_only_the_rows_of_its_run_in_each_meetings_
     outcome = made.build([path])
     assert "meetings/" in outcome.rendered
     redone = rows.count("meeting_row.html")
-    assert 0 < redone <= 4 * 4, f"{redone} meeting rows rendered again of {meetings}"
+    assert 0 < runs.count("meeting_row.html#m") <= 4, runs
+    assert redone < meetings, f"{redone} meeting rows rendered again of {meetings}"
     assert_same_as_full_build(made, root, tmp_path / "full")
 
 
@@ -442,13 +457,7 @@ def test_a_meeting_moved_renders_again_only_the_runs_it_leaves_and_joins(
     two it makes where it lands."""
     monkeypatch.setattr(render, "ROWS_PER_RUN", 4)
     made, root, _ = built_with_parts_told(tmp_path, monkeypatch)
-    runs: list[str] = []
-    real = TrackedEnvironment.remember
-
-    def remember(env: Any, name: str, values: Any, render_run: Callable[[], str]) -> Any:
-        return real(env, name, values, lambda: runs.append(name) or render_run())
-
-    monkeypatch.setattr(TrackedEnvironment, "remember", remember)
+    runs = runs_made(monkeypatch)
     dated = [
         p for p in sorted((root / "content/meetings").glob("*.md")) if "\ndate: " in p.read_text()
     ]
