@@ -44,7 +44,7 @@ from generator.model.entities import (
     Profile,
     Question,
 )
-from generator.site.render import ThemeEnvironment
+from generator.site.render import METHOD_TYPES, ThemeEnvironment, fields_of
 
 Key = tuple[Hashable, ...]
 """What was read: an entity `(kind, slug)`, `("all", kind)`, `("bank",)`, `("question",
@@ -871,8 +871,18 @@ class TrackedEnvironment(ThemeEnvironment):
         return super().select_template(names, parent, globals)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """A dict's method that would change it (`playbook.contacts.pop(...)`), which the
-        view has not, is refused as a build refuses it, not said to be missing."""
+        """A field or property of an entity's ref (`contact.name`: most of what a page
+        reads) is read through the ref, which records it, as a build reads the entity's
+        own (`ThemeEnvironment.getattr`): the sandbox's way asked the ref's class, which it
+        takes from the ref's `__class__`, a dozen questions a read (a third of the time a
+        question's edit took to render its agendas again). A dict's method that would
+        change it (`playbook.contacts.pop(...)`), which the view has not, is refused as a
+        build refuses it, not said to be missing."""
+        fields = _REF_FIELDS.get(type(obj))
+        if fields is not None and attribute in fields and not self._own_judgement:
+            value = getattr(obj, attribute)
+            if type(value) not in METHOD_TYPES:  # a method goes the sandbox's way
+                return value
         found = super().getattr(obj, attribute)
         missing = isinstance(found, Undefined) and isinstance(obj, ShownAsDict)
         if missing and modifies_known_mutable({}, attribute):
@@ -901,6 +911,15 @@ class TrackedEnvironment(ThemeEnvironment):
             remade=False,
         )
         return Markup(zlib.decompress(packed), "utf-8")  # decoded into the Markup: one copy
+
+
+_REF_FIELDS = {
+    REFS[kind]: fields_of(entity).union(n for n in _names(entity) if n[:1] != "_")
+    for kind, entity in KINDS.items()
+}
+"""The fields and properties of each kind of entity a template reads straight through
+its ref, by the ref's type: those a build reads straight from the entity (its fields,
+and its properties, as any attribute of a plain type's: `_plain`)."""
 
 
 class Shown:

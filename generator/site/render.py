@@ -245,7 +245,7 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
         `_plain(type)`, worked out at the first object of that type; never, in a subclass
         that judges attributes otherwise."""
         self._fields: dict[type, frozenset[str]] = {}
-        """Type → the names of its fields that are read straight away (`_fields_of`):
+        """Type → the names of its fields that are read straight away (`fields_of`):
         worked out at the first object of that type; none, in a subclass that judges
         attributes otherwise."""
         self._changes: dict[tuple[type, str], bool] = {}
@@ -333,19 +333,19 @@ class ThemeEnvironment(ImmutableSandboxedEnvironment):
         that do not start with `_` are those the sandbox allows, so they are read without
         asking it each time; a string's `format` method is still wrapped by the sandbox
         (`wrap_str_format`), and anything else goes through the sandbox as it is. A field
-        of the model's own frozen dataclasses (`_fields_of`: `meeting.date`, most of the
+        of the model's own frozen dataclasses (`fields_of`: `meeting.date`, most of the
         300,000 reads at 1,000 files) is read first, with the least asked of it."""
         kind = type(obj)
         fields = self._fields.get(kind)
         if fields is None:
-            fields = self._fields[kind] = frozenset() if self._own_judgement else _fields_of(kind)
+            fields = self._fields[kind] = frozenset() if self._own_judgement else fields_of(kind)
         if attribute in fields:
             try:
                 value = getattr(obj, attribute)
             except AttributeError:
                 pass  # not there: the sandbox's way, below
             else:
-                if type(value) not in _METHOD_TYPES:  # a method goes the way of any below
+                if type(value) not in METHOD_TYPES:  # a method goes the way of any below
                     return value
         plain = self._plain.get(kind)
         if plain is None:
@@ -397,7 +397,7 @@ _METHODS = (types.MethodType, types.BuiltinMethodType)
 """What the sandbox wraps when it is a string's `format` (`wrap_str_format`)."""
 _FORMATS = ("format", "format_map")
 """The names of the methods `wrap_str_format` wraps (a string's): it gives None for any other."""
-_METHOD_TYPES = frozenset(_METHODS)
+METHOD_TYPES = frozenset(_METHODS)
 """The same: neither type can be derived from."""
 _INTERNAL = (
     types.FunctionType,
@@ -438,7 +438,7 @@ def _plain(kind: type) -> bool:
     return all(k in _FAITHFUL or own.isdisjoint(vars(k)) for k in kind.__mro__)
 
 
-def _fields_of(kind: type) -> frozenset[str]:
+def fields_of(kind: type) -> frozenset[str]:
     """The fields of a frozen dataclass of a plain type (`_plain`) that do not start with
     `_`: the sandbox allows each, and reading one runs no code of the template's (a field
     holding a method still goes the sandbox's way). None of any other type."""

@@ -41,6 +41,7 @@ from generator.live.track import (
     Key,
     Record,
     Recorder,
+    Ref,
     TrackedEnvironment,
     words_of,
 )
@@ -50,7 +51,7 @@ from generator.plans import followup_checks, followups, guardrails, learned
 from generator.publish.write import MANIFEST
 from generator.site import meeting_pages, pages, render
 from generator.site.calendar import CALENDAR_FILE
-from generator.site.render import older_copy
+from generator.site.render import ThemeEnvironment, older_copy
 from generator.sources.discover import FORBIDDEN
 from generator.sources.read import Read
 
@@ -501,6 +502,31 @@ def test_asking_whether_a_pair_is_among_the_items_reads_whether_it_is_there(
     with model.recorder.recording() as reads:
         assert ("ada", None) not in model.view.contacts.items()
     assert reads == {("contacts", "ada"): FIELDS["contacts"][HAS]}
+
+
+def test_a_page_reads_its_entities_fields_without_the_sandbox_judging_each(
+    builder: LiveBuild, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build reads an entity's fields and properties straight away (they are the
+    model's own); the live preview's refs went the sandbox's way, which asked each read
+    a dozen questions of the ref's class (a third of the time a question's edit took to
+    render its agendas again at 2,000 files). Now none is judged: only methods are."""
+    judged: list[tuple[type, str]] = []
+    real = ThemeEnvironment.is_safe_attribute
+
+    def judging(env: Any, obj: Any, attribute: str, value: Any) -> bool:
+        if isinstance(obj, Ref):
+            judged.append((obj.__class__, attribute))
+        return cast(bool, real(env, obj, attribute, value))
+
+    monkeypatch.setattr(ThemeEnvironment, "is_safe_attribute", judging)
+    elena = sample_root / ELENA
+    elena.write_text(elena.read_text().replace("role: ", "role: Acting ", 1))
+    outcome = builder.build([elena])
+    assert "contacts/elena-marsh/" in outcome.rendered
+    fields = [(k.__name__, name) for k, name in judged if not callable(getattr(k, name, None))]
+    assert fields == []
+    assert_same_as_full_build(builder, sample_root, tmp_path / "full")
 
 
 def test_a_theme_override_that_reads_other_entities_follows_them(
