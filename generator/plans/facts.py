@@ -50,7 +50,7 @@ from generator.plans.guardrails import (
     timing_warnings,
 )
 from generator.plans.learned import by_company, by_field, followup_index, learned_meetings
-from generator.plans.targets import rank_companies
+from generator.plans.targets import ranked, standing
 
 Key = tuple[str, ...]
 """A fact's key: `("fact", name)` for one value, `("fact", name, slug)` for one of many."""
@@ -124,8 +124,12 @@ def _meetings_with_pages(pb: Playbook, facts: Facts, today: dt.date, slug: str) 
     return tuple(planned_meetings(pb))
 
 
+def _standing(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
+    return standing(pb, pb.companies[slug], today)
+
+
 def _ranked(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
-    return tuple(rank_companies(pb, today))
+    return tuple(ranked(facts.standings[company] for company in pb.companies))
 
 
 def _ranking_index(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> Any:
@@ -332,6 +336,7 @@ def _same_companies(pb: Playbook, facts: Facts, today: dt.date, slug: str) -> An
 
 
 TABLE: dict[str, Fact] = {
+    "standings": Fact(_standing, _companies),
     "ranked": Fact(_ranked),
     "ranking_index": Fact(_ranking_index),
     "meetings_with_pages": Fact(_meetings_with_pages),

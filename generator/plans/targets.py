@@ -29,30 +29,51 @@ class RankedCompany:
     """Contacts at the company, by name."""
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What places a company in the ranking beside its own fields: whether someone inside
+    would speak for you, and its people. Worked out from the company and its people
+    alone, so the live preview keeps one per company (a contact who moved, a meeting
+    held, changes two or one; the ranking sorts them again)."""
+
+    company: Company
+    advocate: bool
+    advocate_derived: bool
+    people: tuple[Contact, ...]
+
+
+def standing(playbook: Playbook, company: Company, today: dt.date) -> Standing:
+    """A company's `Standing` on `today`: its advocate as written, else derived."""
+    people = tuple(sorted(playbook.people_at(company), key=by_name))
+    derived = company.advocate is None
+    advocate = _met_someone(playbook, people, today) if derived else bool(company.advocate)
+    return Standing(company, advocate, derived, people)
+
+
 def rank_companies(playbook: Playbook, today: dt.date) -> list[RankedCompany]:
+    """Every company of the playbook ranked (`ranked`) on `today`."""
+    return ranked(standing(playbook, company, today) for company in playbook.companies.values())
+
+
+def ranked(standings: Iterable[Standing]) -> list[RankedCompany]:
     """Companies best first (those that made you an offer before all: the outcome the
     search is for, not a target to weigh), closed ones last; ties broken by name so the
     order is stable."""
-    rows = []
-    for company in playbook.companies.values():
-        people = tuple(sorted(playbook.people_at(company), key=by_name))
-        derived = company.advocate is None
-        advocate = _met_someone(playbook, people, today) if derived else bool(company.advocate)
-        rows.append((company, advocate, derived, people))
-    rows.sort(
+    rows = sorted(
+        standings,
         key=lambda r: (
-            r[0].status != "offer",
-            r[0].status == "closed",
-            -(r[0].motivation or 0),
-            -(r[0].posting or 0),
-            not r[1],
-            name_order(r[0].name),
-            r[0].slug,
-        )
+            r.company.status != "offer",
+            r.company.status == "closed",
+            -(r.company.motivation or 0),
+            -(r.company.posting or 0),
+            not r.advocate,
+            name_order(r.company.name),
+            r.company.slug,
+        ),
     )
     return [
-        RankedCompany(rank, company, advocate, derived, people)
-        for rank, (company, advocate, derived, people) in enumerate(rows, start=1)
+        RankedCompany(rank, r.company, r.advocate, r.advocate_derived, r.people)
+        for rank, r in enumerate(rows, start=1)
     ]
 
 
