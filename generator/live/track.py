@@ -39,6 +39,7 @@ from generator.model.entities import (
     Category,
     Company,
     Contact,
+    Grouped,
     Meeting,
     Playbook,
     Profile,
@@ -775,6 +776,9 @@ class TrackedPlaybook(ShownAs):
         self._relation = self._work_out_relation  # one bound method kept by every fact
         self._part = self._work_out_part
         self._query = self._work_out_query
+        self._group = self._work_out_group
+        self._members = self._work_out_members
+        self._index = self._work_out_index
 
     def __hash__(self) -> int:
         return hash(self._model.current)  # as in a build: the Playbook holds dicts, so none
@@ -804,6 +808,8 @@ class TrackedPlaybook(ShownAs):
         found = getattr(Playbook, name, None)
         if isinstance(found, ByParts):  # a relation of parts: a fact per part
             return Parts(self._model.engine, name, self._part)
+        if isinstance(found, Grouped):  # a grouping: a fact per group, and per members
+            return Parts(self._model.engine, name, self._group)
         if isinstance(found, functools.cached_property):  # a relation: a fact of its own
             # the engine records its own copy of a fact's key
             return self._model.engine.fact(("fact", name), self._relation)
@@ -828,6 +834,23 @@ class TrackedPlaybook(ShownAs):
     def _work_out_part(self, key: Key) -> Any:
         relation: ByParts[Any, Any] = getattr(Playbook, str(key[1]))
         return relation.part(self, key[2])
+
+    def _work_out_group(self, key: Key) -> Any:
+        """One group of a grouping (`Grouped`), in order, from the slugs of its meetings:
+        a fact read whole, equal when no meeting came or went."""
+        grouped: Grouped[Any] = getattr(Playbook, str(key[1]))
+        slugs = self._model.engine.fact((*key, "members"), self._members)
+        return grouped.group(self, key[2], slugs)
+
+    def _work_out_members(self, key: Key) -> Any:
+        """The slugs of one group's meetings, looked up in the grouping's index of them,
+        which is worked out again only when what a group's key is made of changes."""
+        index = self._model.engine.fact(key[:2], self._index)
+        return index.get(key[2], ())
+
+    def _work_out_index(self, key: Key) -> Any:
+        grouped: Grouped[Any] = getattr(Playbook, str(key[1]))
+        return grouped.members(self)
 
     def _work_out_query(self, key: Key) -> Any:
         return getattr(Playbook, str(key[1]))(self, *key[2:])

@@ -11,7 +11,7 @@ import re
 import unicodedata
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -487,6 +487,58 @@ class ByParts(cached_property[dict[K, V]]):
         return {slug: self.part(playbook, slug) for slug in getattr(playbook, self.slugs)}
 
 
+class Grouped(cached_property[dict[K, list[Any]]]):
+    """A relation that groups the meetings, each group in time order (`order_of`; newest
+    first when `newest_first`): a meeting is in the group of each key `keys_of` gives it
+    (its person, its day), with the entries `entries` makes of it there (itself, or its
+    answers to a question). A build groups them all at once; the live preview keeps apart
+    which meetings each key has (`members`, which reads what the keys are made of, not
+    when each meeting is) and each group, a fact per key (`live/track.py`): a meeting
+    moved in time sorts its own group again, not every meeting of the playbook, and one
+    moved to another day the two groups it leaves and joins."""
+
+    def __init__(
+        self,
+        keys_of: Callable[[Any, Meeting], Iterable[K]],
+        newest_first: bool = False,
+        entries: Callable[[Meeting, K], Iterable[Any]] | None = None,
+    ) -> None:
+        super().__init__(self._whole)
+        self.keys_of = keys_of
+        self.newest_first = newest_first
+        self.entries = entries
+
+    def members(self, playbook: Any) -> dict[K, tuple[str, ...]]:
+        """The slugs of the meetings under each key, in file order."""
+        grouped: dict[K, list[str]] = defaultdict(list)
+        for meeting in playbook.meetings.values():
+            for key in self.keys_of(playbook, meeting):
+                grouped[key].append(meeting.slug)
+        return {key: tuple(slugs) for key, slugs in grouped.items()}
+
+    def group(self, playbook: Any, key: K, slugs: Iterable[str]) -> list[Any]:
+        """The group of `key`: its meetings (`slugs`) in order, or their entries."""
+        meetings = sorted(
+            (playbook.meetings[slug] for slug in slugs),
+            key=playbook.order_of,
+            reverse=self.newest_first,
+        )
+        if self.entries is None:
+            return meetings
+        return [entry for meeting in meetings for entry in self.entries(meeting, key)]
+
+    def _whole(self, playbook: Any) -> dict[K, list[Any]]:
+        return {
+            key: self.group(playbook, key, slugs) for key, slugs in self.members(playbook).items()
+        }
+
+
+def _company_at(playbook: Any, meeting: Meeting) -> tuple[str, ...]:
+    """The company a meeting is grouped under (`Playbook.company_at`), if any."""
+    company = playbook.company_at(meeting)
+    return () if company is None else (company.slug,)
+
+
 @dataclass(frozen=True)
 class Playbook:
     """Everything the content says, checked: entities by slug, and the question bank.
@@ -573,12 +625,7 @@ class Playbook:
             starts.setdefault(letter, contact)
         return list(starts.items())
 
-    @cached_property
-    def _meetings_by_contact(self) -> dict[str, list[Meeting]]:
-        grouped: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=self.order_of):
-            grouped[meeting.contact].append(meeting)
-        return dict(grouped)
+    _meetings_by_contact = Grouped(lambda playbook, meeting: (meeting.contact,))
 
     def _history(self, contact: str) -> History:
         """One person's `History`, from their meetings (`meetings_with`)."""
@@ -613,22 +660,17 @@ class Playbook:
                 grouped[contact.company].append(contact)
         return dict(grouped)
 
-    @cached_property
-    def _answers_by_question(self) -> dict[str, list[tuple[Meeting, Answer]]]:
-        grouped: dict[str, list[tuple[Meeting, Answer]]] = defaultdict(list)
-        newest = sorted(self.meetings.values(), key=self.order_of, reverse=True)
-        for meeting in newest:
-            for answer in meeting.answers:
-                grouped[answer.question].append((meeting, answer))
-        return dict(grouped)
+    _answers_by_question = Grouped(
+        lambda playbook, meeting: dict.fromkeys(a.question for a in meeting.answers),
+        newest_first=True,
+        entries=lambda meeting, question: (
+            (meeting, a) for a in meeting.answers if a.question == question
+        ),
+    )
+    """The answers to each bank question, newest meeting first, each with its meeting."""
 
-    @cached_property
-    def _introductions(self) -> dict[str, list[Meeting]]:
-        grouped: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=self.order_of):
-            for referral in dict.fromkeys(meeting.referrals):
-                grouped[referral].append(meeting)
-        return dict(grouped)
+    _introductions = Grouped(lambda playbook, meeting: dict.fromkeys(meeting.referrals))
+    """The meetings whose `referrals:` name each person, oldest first."""
 
     @cached_property
     def _referred(self) -> dict[str, list[tuple[Contact, dt.date]]]:
@@ -649,14 +691,10 @@ class Playbook:
             for slug, days in grouped.items()
         }
 
-    @cached_property
-    def _meetings_by_day(self) -> dict[dt.date, list[Meeting]]:
-        """The meetings with a day, by day, each day's in time order (`order_of`)."""
-        grouped: dict[dt.date, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=self.order_of):
-            if meeting.date is not None:
-                grouped[meeting.date].append(meeting)
-        return dict(grouped)
+    _meetings_by_day = Grouped(
+        lambda playbook, meeting: () if meeting.date is None else (meeting.date,)
+    )
+    """The meetings with a day, by day, each day's in time order (`order_of`)."""
 
     def _together_on(self, day: dt.date) -> dict[str, tuple[str, ...]]:
         """The meetings of one day held together (`held_together`), each's group by slug."""
@@ -705,14 +743,7 @@ class Playbook:
         given = self._referred.get(_named(self, "referrals_from", contact), [])
         return [person for person, day in given if day <= today]
 
-    @cached_property
-    def _meetings_by_company(self) -> dict[str, list[Meeting]]:
-        grouped: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in sorted(self.meetings.values(), key=self.order_of):
-            company = self.company_at(meeting)
-            if company is not None:
-                grouped[company.slug].append(meeting)
-        return dict(grouped)
+    _meetings_by_company = Grouped(_company_at)
 
     def meetings_at(self, company: Company | str) -> list[Meeting]:
         """Every meeting with someone while they worked at a company (`company_at`),

@@ -256,7 +256,9 @@ def test_packing_who_read_what_holds_no_second_copy_of_it(builder: LiveBuild) ->
     readers are made in place, not copied from a zeroed buffer of their size, which held
     them twice at the server's peak. Counting them holds a word per key for the while
     (`at`), whatever the readers: facts of one meeting each, which no page reads, brought
-    the keys near the pages' packed readers in the sample, with no copy made."""
+    the keys near the pages' packed readers in the sample, with no copy made, and the
+    groups of meetings and their members (`Grouped`) past them: a copy made while they
+    are counted is over the bound whichever is more."""
     keys = len(builder.model.recorder.keys)
     for table in builder.model.recorder.tables:
         table.clear()  # packed again when next asked
@@ -266,7 +268,6 @@ def test_packing_who_read_what_holds_no_second_copy_of_it(builder: LiveBuild) ->
             kept, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
-        assert len(table._packed) > keys
         assert peak - kept < 4 * len(table._packed) + 4 * (keys + 1)
 
 
