@@ -329,7 +329,7 @@ class LiveBuild:
             self._pending |= model.engine.refresh(changed)
         self._theme = theme
         self._setting = setting
-        return Facts(model.view, setting[1], get=model.engine.fact)
+        return Facts(model.view, setting[1], get=model.engine.fact, entry=model.engine.entry)
 
     def _render(
         self, playbook: Playbook, facts: Facts, today: dt.date, theme: Theme, problems: Problems

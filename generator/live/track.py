@@ -61,6 +61,8 @@ FIELD_SET = 1 << 31
 """Added to the number of a set of fields read, so that no key's number equals it."""
 
 BANK: Key = ("bank",)
+ENTRY: Final = "entry"
+"""The first part of the key of one entry of a fact read alone (`Engine.entry`)."""
 WHOLE: dict[str, Key] = {
     "meant_by_held_back": ("held_back",),
     "contacts_held_back": ("held_back_contacts",),
@@ -336,6 +338,8 @@ class Engine:
         self._reads: list[Record] = []
         self._heights = array(WORD)
         """By key number: 0 where no fact is kept."""
+        self._by_entry: set[int] = set()
+        """The numbers of the facts read by entry (`entry`)."""
 
     def forget(self) -> None:
         """Forget every fact (each page is rendered again)."""
@@ -360,6 +364,16 @@ class Engine:
             self._readers.update(key, b"", reads)
         self.recorder.read(key)
         return self._values[number]
+
+    def entry(self, key: Key, compute: Compute, entry: Hashable) -> Any:
+        """The entry of `entry` in the fact of `key`, which maps keys to values (None when
+        it has none), recorded as read alone, `(ENTRY, key, entry)`: its reader is worked
+        out again when that entry changes (`refresh`), not whenever the fact does."""
+        with self.recorder.recording():  # the fact read here, not by the caller
+            whole = self.fact(key, compute)
+        self._by_entry.add(self.recorder.number(key))
+        self.recorder.read((ENTRY, key, entry))
+        return whole.get(entry)
 
     def _height(self, number: int) -> int:
         heights = self._heights
@@ -442,6 +456,10 @@ class Engine:
                     continue
             everything.add(key)
             readers_of({key})
+            if at in self._by_entry:
+                entries = _entries_changed(key, old_value, None if new is None else new[0])
+                everything |= entries
+                readers_of(entries)
         return everything
 
     def _again(self, key: Key, compute: Compute | None) -> tuple[Any, Record, int] | None:
@@ -485,6 +503,14 @@ class Engine:
     def _fact_keys(self) -> list[Key]:
         """The recorder's keys by number, where a fact's is never None (`mark_used`)."""
         return cast(list[Key], self.recorder.keys)
+
+
+def _entries_changed(key: Key, before: Any, after: Any) -> set[Key]:
+    """The keys of the entries of the fact of `key` that differ from `before` to `after`
+    (None: it is gone)."""
+    old: Mapping[Any, Any] = before or {}
+    new: Mapping[Any, Any] = after or {}
+    return {(ENTRY, key, k) for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
 
 
 class LiveModel:
