@@ -673,23 +673,31 @@ class Playbook:
     """The meetings whose `referrals:` name each person, oldest first."""
 
     @cached_property
-    def _referred(self) -> dict[str, list[tuple[Contact, dt.date]]]:
-        """Whom each contact introduced you to, by name, each with the first day they gave
-        the name (UNDATED: always, for a `referred_by` or a meeting with no day)."""
-        grouped: dict[str, dict[str, dt.date]] = defaultdict(dict)
+    def _givers(self) -> dict[str, tuple[str, ...]]:
+        """Whom each contact's `referred_by` names, by the slug it names, and every
+        meeting's person (with no one, if none names them): the people who may have
+        given you names (`_referred`). It reads no day: a meeting moved leaves it be."""
+        grouped: dict[str, list[str]] = {m.contact: [] for m in self.meetings.values()}
         for contact in self.contacts.values():
             if contact.referred_by:
-                grouped[contact.referred_by][contact.slug] = UNDATED
-        for meeting in self.meetings.values():
-            given = grouped[meeting.contact]
+                grouped.setdefault(contact.referred_by, []).append(contact.slug)
+        return {slug: tuple(named) for slug, named in grouped.items()}
+
+    def _referred_by(self, giver: str) -> list[tuple[Contact, dt.date]]:
+        """Whom one contact introduced you to, by name, each with the first day they gave
+        the name (UNDATED: always, for a `referred_by` or a meeting with no day)."""
+        given = dict.fromkeys(self._givers.get(giver, ()), UNDATED)
+        for meeting in self.meetings_with(giver):
             day = meeting.date or meeting.requested_on or UNDATED
             for s in meeting.referrals:
                 if s in self.contacts and given_by(meeting, self.first_met_on(s)):
                     given[s] = min(day, given.get(s, day))
-        return {
-            slug: sorted(((self.contacts[s], day) for s, day in days.items()), key=_by_name)
-            for slug, days in grouped.items()
-        }
+        return sorted(((self.contacts[s], day) for s, day in given.items()), key=_by_name)
+
+    _referred = ByParts("_givers", _referred_by)
+    """Whom each contact introduced you to (`_referred_by`), a part per person: a meeting
+    moved in time gathers again its own person's, and those of the people whose names it
+    gave, not everyone's."""
 
     _meetings_by_day = Grouped(
         lambda playbook, meeting: () if meeting.date is None else (meeting.date,)
