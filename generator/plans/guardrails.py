@@ -195,12 +195,12 @@ def _meetings_of(playbook: Playbook, slugs: Sequence[str]) -> list[Meeting]:
     return [playbook.meetings[slug] for slug in slugs]
 
 
-def still_to_come(playbook: Playbook, today: dt.date) -> tuple[str, ...]:
-    """The meetings not over on `today` (`_over`), in the playbook's order: those the
+def still_to_come(meetings: Iterable[Meeting], today: dt.date) -> tuple[str, ...]:
+    """The slugs of `meetings` not over on `today` (`_over`), in their order: those the
     rules about what is still to agree go through. A fact of its own, so that an edit of
     a meeting long over (held after all) changes nothing they read: at 10,000 files, a
     few hundred meetings of 5,500."""
-    return tuple(slug for slug, meeting in playbook.meetings.items() if not _over(meeting, today))
+    return tuple(meeting.slug for meeting in meetings if not _over(meeting, today))
 
 
 def _warn(meeting_or_company: Meeting | Company, field: str, message: str) -> ContentError:

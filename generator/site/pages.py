@@ -155,15 +155,21 @@ def waiting(playbook: Playbook, today: dt.date) -> list[Meeting]:
     follow-ups no longer nudge them. One dated after `today` is not sent yet (check warns
     of it): it waits for nothing until its day, when its reminders start too."""
     return sorted(
-        (
-            m
-            for m in playbook.meetings.values()
-            if m.status == "requested"
-            and (m.requested_on is None or m.requested_on <= today)
-            and playbook.declined_on(m.contact, today) is None
-        ),
-        key=playbook.order_of,
+        awaiting_reply(playbook, playbook.meetings.values(), today), key=playbook.order_of
     )
+
+
+def awaiting_reply(
+    playbook: Playbook, meetings: Iterable[Meeting], today: dt.date
+) -> list[Meeting]:
+    """Of `meetings`, in their order, the requests that have no answer yet (`waiting`)."""
+    return [
+        m
+        for m in meetings
+        if m.status == "requested"
+        and (m.requested_on is None or m.requested_on <= today)
+        and playbook.declined_on(m.contact, today) is None
+    ]
 
 
 def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
@@ -251,19 +257,54 @@ def _on_the_day(facts: Facts) -> list[Meeting]:
     return one_per_meeting(facts.playbook, on_the_day(facts.playbook, facts.today))
 
 
+# The requests awaiting a reply, the counts by status and the count held are put
+# together from each share of the meetings (`Facts.in_shares`): a meeting's `status:`
+# edited goes again through its own share, not through the 5,500 meetings of 10,000
+# files for each (20 to 25 ms each).
+
+
 def _waiting(facts: Facts) -> list[Meeting]:
-    return waiting(facts.playbook, facts.today)
+    found = (m for part in facts.in_shares(_waiting_in) for m in part)
+    return sorted(found, key=facts.playbook.order_of)
+
+
+def _waiting_in(facts: Facts, meetings: list[Meeting]) -> list[Meeting]:
+    return awaiting_reply(facts.playbook, meetings, facts.today)
 
 
 def _by_status(facts: Facts) -> dict[str, int]:
+    """The meetings by status, each status where its first meeting is in the playbook."""
+    counts: dict[str, int] = {}
+    firsts: dict[str, str] = {}  # the first meeting of each status in each share: its status
+    for part in facts.in_shares(_by_status_in):
+        for status, (count, first) in part.items():
+            counts[status] = counts.get(status, 0) + count
+            firsts[first] = status
     by_status: dict[str, int] = {}
-    for meeting in facts.playbook.meetings.values():
-        by_status[meeting.status] = by_status.get(meeting.status, 0) + 1
+    for slug in facts.playbook.meetings:
+        found = firsts.get(slug)
+        if found is not None and found not in by_status:
+            by_status[found] = counts[found]
+            if len(by_status) == len(counts):
+                break
     return by_status
 
 
+def _by_status_in(facts: Facts, meetings: list[Meeting]) -> dict[str, tuple[int, str]]:
+    """Each status of `meetings`: how many have it, and the first that has it."""
+    found: dict[str, tuple[int, str]] = {}
+    for meeting in meetings:
+        count, first = found.get(meeting.status, (0, meeting.slug))
+        found[meeting.status] = (count + 1, first)
+    return found
+
+
 def _held_count(facts: Facts) -> int:
-    return sum(1 for m in facts.playbook.meetings.values() if m.held_by(facts.today))
+    return sum(facts.in_shares(_held_in))
+
+
+def _held_in(facts: Facts, meetings: list[Meeting]) -> int:
+    return sum(1 for m in meetings if m.held_by(facts.today))
 
 
 def _top_targets(facts: Facts) -> list[RankedCompany]:
