@@ -172,43 +172,43 @@ def awaiting_reply(
     ]
 
 
-def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> set[str]:
+def waited_long(items: Iterable[FollowUpItem], today: dt.date) -> frozenset[str]:
     """The requests whose second contact is due by `today` (done, or let go, too): the
     time the follow-ups give a request before you move on, so the dashboard says to set
     `status: no-reply` rather than go on listing it as waiting for good."""
-    return {
+    return frozenset(
         item.meeting
         for item in items
         if item.rule == "second_contact" and item.meeting is not None and item.due <= today
-    }
+    )
 
 
-def nudge_not_due(items: Iterable[FollowUpItem], today: dt.date, *, nudged: bool) -> set[str]:
+def nudge_not_due(items: Iterable[FollowUpItem], today: dt.date, *, nudged: bool) -> frozenset[str]:
     """The requests whose nudge comes due after `today`: too soon to follow up, so the
     dashboard counts them as waiting for a reply rather than listing them as needing
     attention (the nudge's day is the timeline's, from `followups`). `nudged` picks
     those whose nudge is recorded done already (`done: {nudge: …}`), counted apart: they
     are not too soon to nudge, they were nudged."""
-    return {
+    return frozenset(
         item.meeting
         for item in items
         if item.rule == "nudge"
         and item.meeting is not None
         and item.due > today
         and (item.done is not None) == nudged
-    }
+    )
 
 
-def nudged(items: Iterable[FollowUpItem]) -> set[str]:
+def nudged(items: Iterable[FollowUpItem]) -> frozenset[str]:
     """The requests whose nudge is recorded done by the day the items are for, on its day,
     before or after it: nothing is asked of you until the second contact comes due
     (`waited_long`), so the dashboard counts them as nudged rather than listing them as
     needing attention, which asks for the nudge done already."""
-    return {
+    return frozenset(
         item.meeting
         for item in items
         if item.rule == "nudge" and item.meeting is not None and item.done is not None
-    }
+    )
 
 
 def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
@@ -227,6 +227,8 @@ def dashboard(playbook: Playbook, facts: Facts, options: Options) -> Page:
             "next_meetings": [m for m in next_meetings if m.slug not in on_today][:8],
             "upcoming_count": len(next_meetings),
             "waiting": facts.derived(_waiting),
+            # frozensets, as the requests and meetings listed: the part that shows them
+            # (dashboard_attention.html) is kept by what it shows in the live preview
             "waited_long": waited_long(facts.items, options.today),
             "nudge_not_due": nudge_not_due(facts.items, options.today, nudged=False),
             "nudged_early": nudge_not_due(facts.items, options.today, nudged=True),
