@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 import pytest
 from conftest import (
     REPO,
@@ -1836,6 +1837,47 @@ def test_a_meeting_held_after_all_puts_back_the_dashboards_needs_attention_as_ke
     read = set(keys_of(made.model.recorder, made._pages[("home", "")]))
     assert waiting and not waiting & read, len(waiting & read)
     assert "dashboard_attention.html" not in parts
+    assert_same_as_full_build(made, root, tmp_path / "full")
+
+
+def test_a_meeting_held_after_all_renders_again_only_the_runs_of_lines_let_go_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The timeline's list of what was let go was rendered whole, line by line, each time
+    the timeline was (a meeting's `status:` or `date:` edit: 1,500 lines at 10,000
+    files). Its lines are kept in runs now (`followup_let_go.html`, through
+    `cached_each`): a meeting held after all renders again the runs it changed only
+    (fewer days put on the page than lines let go; before: one for each, 18), and the
+    site is a full build's."""
+    monkeypatch.setattr(render, "ROWS_PER_RUN", 2)
+    root = make_playbook(tmp_path / "pb", 120, seed=3)
+    made = LiveBuild(root, tmp_path / "serve", today=SAMPLE_TODAY)
+    assert made.build().ok
+    making: list[str] = []
+    days: list[object] = []
+    real_make, real_day = made._make, made._env.filters["short_day"]
+
+    def make(kind: pages.PageKind, key: str, *rest: Any) -> Any:
+        making.append(kind.name)
+        try:
+            return real_make(kind, key, *rest)
+        finally:
+            making.pop()
+
+    @jinja2.pass_context
+    def short_day(context: Any, day: Any) -> Any:
+        if making == ["timeline/"]:
+            days.append(day)
+        return real_day(context, day)
+
+    monkeypatch.setattr(made, "_make", make)
+    monkeypatch.setitem(made._env.filters, "short_day", short_day)
+    outcome = made.build([held_after_all(root)])
+    assert outcome.ok
+    assert "timeline/" in outcome.rendered
+    page = (made.out / "timeline/index.html").read_text()
+    let_go = page.split('class="fu-lapsed"', 1)[1].split("</ul>", 1)[0].count("<li>")
+    assert len(days) < let_go, (len(days), let_go)
     assert_same_as_full_build(made, root, tmp_path / "full")
 
 
