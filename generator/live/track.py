@@ -394,6 +394,7 @@ class Engine:
     def _let_go(self, number: int) -> Record:
         """Forget the fact of key number `number`; what it read."""
         reads = self._reads[number]
+        self._by_entry.discard(number)  # its number may be another key's once free
         self._values[number] = self._computes[number] = None
         self._reads[number], self._heights[number] = b"", 0
         return reads
@@ -446,6 +447,7 @@ class Engine:
             _, at, key = heapq.heappop(waiting)
             queued.discard(key)
             old_value, old_reads = self._values[at], self._reads[at]
+            by_entry = at in self._by_entry  # before `_let_go` forgets it
             new = self._again(key, self._computes[at])
             if new is None:
                 self._readers.remove({key: self._let_go(at)})
@@ -456,7 +458,7 @@ class Engine:
                     continue
             everything.add(key)
             readers_of({key})
-            if at in self._by_entry:
+            if by_entry:
                 entries = _entries_changed(key, old_value, None if new is None else new[0])
                 everything |= entries
                 readers_of(entries)

@@ -221,3 +221,29 @@ def test_tidying_keeps_a_fact_that_reads_nothing_and_that_nothing_reads() -> Non
     assert store.runs["alone"] == 1
     assert store.set(x=2) >= {("fact", "reads-x"), ("fact", "new-0")}
     assert store.engine.facts[("fact", "alone")].value == 42
+
+
+def test_the_number_of_a_fact_read_by_entry_once_gone_is_free_for_any_other_fact() -> None:
+    """A fact read by entry (`Engine.entry`) whose input went is let go; once its key is
+    forgotten (`Recorder.tidy`), its number is free for another key. A fact given that
+    number was taken for one read by entry at its next change, and its value, no
+    mapping, ended the rebuild (`'int' object has no attribute 'keys'`)."""
+    store = Store(table={"a": 1}, n=5)
+    table = ("fact", "table")
+
+    def first() -> Any:
+        return store.engine.entry(table, lambda key: store.read("table"), "a")
+
+    assert store.fact("first", first) == 1
+    number = store.recorder.numbers[table]
+    del store.values["table"]
+    store.engine.refresh({("value", "table")})  # the table is gone, and its reader with it
+    store.recorder.tidy()
+    assert table not in store.recorder.numbers
+    for i in range(len(store.recorder.keys)):  # until one is given the table's number
+        store.fact(f"n{i}", lambda: store.read("n"))
+        if store.recorder.numbers.get(("fact", f"n{i}")) == number:
+            break
+    else:
+        raise AssertionError("no fact was given the table's number")
+    assert ("fact", f"n{i}") in store.set(n=6)
