@@ -332,6 +332,43 @@ def built_with_parts_told(
     return made, root, parts
 
 
+def scheduled(root: Path, having: str) -> list[Path]:
+    """The meeting files of `root` scheduled, with `having` in their text, by name."""
+    return [
+        p
+        for p in sorted((root / "content/meetings").glob("*.md"))
+        if all(part in p.read_text() for part in ("\nstatus: scheduled\n", having))
+    ]
+
+
+def edited(path: Path, pattern: str, replacement: str) -> Path:
+    """`path` with the first match of `pattern` replaced (it must change); `path`."""
+    text = path.read_text()
+    path.write_text(re.sub(pattern, replacement, text, count=1))
+    assert path.read_text() != text
+    return path
+
+
+def moved_onto_anothers_time(root: Path) -> Path:
+    """The second scheduled meeting of `root` moved onto the first's day and time (the
+    two overlap: a warning comes); its path."""
+    first, second = scheduled(root, "\ntime: ")[:2]
+    day, time = re.findall(r"(?m)^(?:date|time): .*$", first.read_text())
+    edited(second, r"(?m)^date: .*$", day)
+    return edited(second, r"(?m)^time: .*$", time)
+
+
+def assert_went_through_a_few_meetings(
+    made: LiveBuild, path: Path, went_through: set[str], full: Path
+) -> None:
+    """`path` edited, a rebuild went through some meetings (`went_through`, as a spy
+    adds their slugs), fewer than a quarter of them; the site is a full build's."""
+    assert made.build([path]).ok
+    meetings = made.model.current.meetings
+    assert 0 < len(went_through) < len(meetings) / 4, (len(went_through), len(meetings))
+    assert_same_as_full_build(made, made.root, full)
+
+
 def runs_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The list that the name of each kept part made again (a run of rows: `name#row`)
     is added to from now on."""
@@ -2120,18 +2157,8 @@ def test_a_meeting_moved_in_time_sorts_again_the_groups_it_is_in_only(
         return real(playbook, meeting)
 
     monkeypatch.setattr(entities.Playbook, "order_of", order_of)
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if all(part in p.read_text() for part in ("\nstatus: scheduled\n", "\ntime: "))
-    )
-    text = path.read_text()
-    path.write_text(re.sub(written, moved, text, count=1))
-    assert path.read_text() != text
-    assert made.build([path]).ok
-    meetings = made.model.current.meetings
-    assert 0 < len(placed) < len(meetings) / 4, (len(placed), len(meetings))
-    assert_same_as_full_build(made, root, tmp_path / "full")
+    path = edited(scheduled(root, "\ntime: ")[0], written, moved)
+    assert_went_through_a_few_meetings(made, path, placed, tmp_path / "full")
 
 
 def test_a_warning_come_or_gone_works_out_again_the_warnings_of_its_own_file_only(
@@ -2152,15 +2179,7 @@ def test_a_warning_come_or_gone_works_out_again_the_warnings_of_its_own_file_onl
         return real(engine, key, compute)
 
     monkeypatch.setattr(Engine, "_again", again)
-    first, second = [
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if all(part in p.read_text() for part in ("\nstatus: scheduled\n", "\ntime: "))
-    ][:2]
-    when = re.findall(r"(?m)^(?:date|time): .*$", first.read_text())
-    text = re.sub(r"(?m)^date: .*$", when[0], second.read_text(), count=1)
-    second.write_text(re.sub(r"(?m)^time: .*$", when[1], text, count=1))
-    outcome = made.build([second])
+    outcome = made.build([moved_onto_anothers_time(root)])
     assert outcome.ok
     assert [str(w) for w in outcome.warnings] == [str(w) for w in check(root).warnings]
     redone = [key for key in worked_out if key[:2] == ("fact", "playbook_warnings_by_file")]
@@ -2189,18 +2208,8 @@ def test_a_meeting_moved_in_time_gathers_again_its_own_persons_introductions_onl
         return real(ref, name)
 
     monkeypatch.setattr(Ref, "__getattr__", getattr_)
-    path = next(
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if all(part in p.read_text() for part in ("\nstatus: scheduled\n", "\ndate: "))
-    )
-    text = path.read_text()
-    path.write_text(re.sub(r"(?m)^date: (\d{4}-\d\d)-\d\d$", r"date: \1-28", text, count=1))
-    assert path.read_text() != text
-    assert made.build([path]).ok
-    meetings = made.model.current.meetings
-    assert 0 < len(read) < len(meetings) / 4, (len(read), len(meetings))
-    assert_same_as_full_build(made, root, tmp_path / "full")
+    path = edited(scheduled(root, "\ndate: ")[0], r"(?m)^date: (\d{4}-\d\d)-\d\d$", r"date: \1-28")
+    assert_went_through_a_few_meetings(made, path, read, tmp_path / "full")
 
 
 def test_a_warning_come_or_gone_gathers_again_its_own_checks_problems_only(
@@ -2222,15 +2231,7 @@ def test_a_warning_come_or_gone_gathers_again_its_own_checks_problems_only(
         return real(facts)
 
     monkeypatch.setattr(facts_module.FactMap, "__iter__", iterate)
-    first, second = [
-        p
-        for p in sorted((root / "content/meetings").glob("*.md"))
-        if all(part in p.read_text() for part in ("\nstatus: scheduled\n", "\ntime: "))
-    ][:2]
-    when = re.findall(r"(?m)^(?:date|time): .*$", first.read_text())
-    text = re.sub(r"(?m)^date: .*$", when[0], second.read_text(), count=1)
-    second.write_text(re.sub(r"(?m)^time: .*$", when[1], text, count=1))
-    outcome = made.build([second])
+    outcome = made.build([moved_onto_anothers_time(root)])
     assert outcome.ok
     assert not set(gone_through) & set(facts_module.CHECKS), gone_through
     assert [str(w) for w in outcome.warnings] == [str(w) for w in check(root).warnings]
