@@ -161,7 +161,8 @@ def test_the_dashboards_top_targets_leave_out_closed_companies(tmp_path: Path) -
 def test_the_dashboard_words_missing_research_in_its_template(tmp_path: Path) -> None:
     """'no research notes on Verdant Grid' was written in Python (missing_research gave
     (meeting, why) pairs): no theme could reword it. It gets (meeting, kind, entity) now,
-    and dashboard.html says it."""
+    and the dashboard's template says it (its Needs attention section,
+    dashboard_attention.html, which a theme overrides to reword it)."""
     root = copy_sample(tmp_path / "pb")
     for rel in ("contacts/omar-haddad.md", "companies/verdant-grid.md"):
         path = root / "content" / rel
@@ -169,10 +170,10 @@ def test_the_dashboard_words_missing_research_in_its_template(tmp_path: Path) ->
     html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "index.html").read_text()
     for why in ("no notes on Omar Haddad", "no research notes on Verdant Grid"):
         assert f"Coffee with Omar Haddad</a>: {why}; research before you go</li>" in html
-    own = (REPO / "themes/default/templates/dashboard.html").read_text()
+    own = (REPO / "themes/default/templates/dashboard_attention.html").read_text()
     reworded = own.replace("no research notes on", "nothing read up on")
     assert reworded != own
-    write(root, "themes/default/templates/dashboard.html", reworded)
+    write(root, "themes/default/templates/dashboard_attention.html", reworded)
     html = (build(root, today=SAMPLE_TODAY, jobs=1).output / "index.html").read_text()
     assert "Omar Haddad</a>: nothing read up on Verdant Grid; research before you go" in html
 
