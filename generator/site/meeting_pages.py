@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from generator.model.entities import Contact, Meeting, Playbook
@@ -72,57 +72,51 @@ def how_you_know(met_via: str | None, referrers: Sequence[Contact]) -> dict[str,
     return {"met_via_parts": [p for p in parts if p[0]], "other_referrers": others}
 
 
-def questions_used(
-    meetings: Iterable[Meeting],
-    asked: Mapping[str, tuple[str, ...]],
-    counted: Callable[[Meeting], bool],
-    bank: Iterable[str],
-) -> dict[str, list[Meeting]]:
-    """For every question of the `bank`, the meetings `counted` that asked it, in the
-    order of `meetings` (most recent first): those whose agenda has it, and those where
-    you recorded an answer.
+Marks = Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+"""What each meeting counted in the bank asked: the ids held, and the ids planned, by slug."""
 
-    The agenda's questions, not the meeting file's, so questions picked from the bank
-    for a meeting that names none count too. The bank counts the meetings held by the
-    day of the build (`Meeting.held_by`), and apart those still ahead (`still_ahead`).
-    """
-    used: dict[str, list[Meeting]] = {qid: [] for qid in bank}
+
+def bank_marks(
+    meetings: Iterable[Meeting], asked: Mapping[str, tuple[str, ...]], today: dt.date
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Of `meetings` (with pages: `asked` has theirs), those the bank counts: held by
+    `today` (`Meeting.held_by`), or still ahead (`still_ahead`); for each, the questions
+    it asked (its agenda's, not its file's: questions picked from the bank for a meeting
+    that names none count too) or recorded an answer to, as held, or as planned."""
+    marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for meeting in meetings:
-        if not counted(meeting):
-            continue
-        answered = tuple(a.question for a in meeting.answers)
-        for question_id in dict.fromkeys(asked[meeting.slug] + answered):
-            if question_id in used:
-                used[question_id].append(meeting)
-    return used
+        held = meeting.held_by(today)
+        if held or still_ahead(meeting, today):
+            answered = tuple(a.question for a in meeting.answers)
+            ids = tuple(dict.fromkeys(asked[meeting.slug] + answered))
+            marks[meeting.slug] = (ids, ()) if held else ((), ids)
+    return marks
 
 
-def question_bank(
-    playbook: Playbook,
-    asked: Mapping[str, tuple[str, ...]],
-    today: dt.date,
-    latest_first: Sequence[Meeting],
-) -> Page:
-    """The bank, each question with the meetings that asked it or plan to: of the
-    meetings with pages (`asked`), in the order of `latest_first`, every meeting most
-    recent first, which the meetings list sorts too (kept as a fact by the live preview:
-    each sort of 6,500 meetings took 100 ms at 10,000 files)."""
-    with_pages = set(asked)
-    meetings = [m for m in latest_first if m.slug in with_pages]
+def question_bank(playbook: Playbook, marks: Marks, latest_first: Sequence[Meeting]) -> Page:
+    """The bank, each question with the meetings that asked it or plan to (`bank_marks`),
+    in the order of `latest_first`, every meeting most recent first, which the meetings
+    list sorts too (kept as a fact by the live preview: each sort of 6,500 meetings took
+    100 ms at 10,000 files)."""
     bank = playbook.questions
+    used: dict[str, list[Meeting]] = {qid: [] for qid in bank}
+    planned: dict[str, list[Meeting]] = {qid: [] for qid in bank}
+    for meeting in latest_first:
+        held, ahead = marks.get(meeting.slug, ((), ()))
+        for qid in held:
+            if qid in used:
+                used[qid].append(meeting)
+        for qid in ahead:
+            if qid in planned:
+                planned[qid].append(meeting)
     return Page(
         routes.QUESTIONS,
         "questions.html",
         {
             "playbook": playbook,
             "categories": playbook.categories,
-            "used": questions_used(meetings, asked, lambda m: m.held_by(today), bank),
-            "planned": {
-                qid: _soonest_first(planned)
-                for qid, planned in questions_used(
-                    meetings, asked, lambda m: still_ahead(m, today), bank
-                ).items()
-            },
+            "used": used,
+            "planned": {qid: _soonest_first(meetings) for qid, meetings in planned.items()},
             "used_shown": USED_SHOWN,
             "count": len(playbook.questions),
             "minutes_of": lambda q: question_minutes(q, playbook.config.meetings),
