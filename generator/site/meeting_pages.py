@@ -72,18 +72,18 @@ def how_you_know(met_via: str | None, referrers: Sequence[Contact]) -> dict[str,
     return {"met_via_parts": [p for p in parts if p[0]], "other_referrers": others}
 
 
-Marks = Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+Marks = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 """What each meeting counted in the bank asked: the ids held, and the ids planned, by slug."""
 
 
 def bank_marks(
     meetings: Iterable[Meeting], asked: Mapping[str, tuple[str, ...]], today: dt.date
-) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+) -> Marks:
     """Of `meetings` (with pages: `asked` has theirs), those the bank counts: held by
     `today` (`Meeting.held_by`), or still ahead (`still_ahead`); for each, the questions
     it asked (its agenda's, not its file's: questions picked from the bank for a meeting
     that names none count too) or recorded an answer to, as held, or as planned."""
-    marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    marks: Marks = {}
     for meeting in meetings:
         held = meeting.held_by(today)
         if held or still_ahead(meeting, today):

@@ -22,7 +22,13 @@ from generator.plans.targets import RankedCompany, still_open
 from generator.site import routes
 from generator.site.calendar import CALENDAR_FILE
 from generator.site.followup_pages import contact_followups_context, dashboard_context, timeline
-from generator.site.meeting_pages import bank_marks, meeting_pages, meeting_paths, question_bank
+from generator.site.meeting_pages import (
+    Marks,
+    bank_marks,
+    meeting_pages,
+    meeting_paths,
+    question_bank,
+)
 from generator.site.render import Page
 from generator.site.vcard import contact_vcard
 
@@ -445,7 +451,7 @@ def bank_page(playbook: Playbook, facts: Facts, options: Options) -> Page:
     return question_bank(playbook, facts.derived(_bank_marks), facts.derived(_latest_first))
 
 
-def _bank_marks(facts: Facts) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _bank_marks(facts: Facts) -> Marks:
     """What each meeting counted in the bank asked, put together from each share's
     (`Facts.in_shares`): a meeting's `status:` edited goes again through its own share,
     not through the 5,500 meetings of 10,000 files (reading each one's status, day,
@@ -453,9 +459,7 @@ def _bank_marks(facts: Facts) -> dict[str, tuple[tuple[str, ...], tuple[str, ...
     return {slug: marks for part in facts.in_shares(_bank_marks_in) for slug, marks in part.items()}
 
 
-def _bank_marks_in(
-    facts: Facts, meetings: list[Meeting]
-) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _bank_marks_in(facts: Facts, meetings: list[Meeting]) -> Marks:
     with_pages = set(facts.meetings_with_pages)
     paged = [meeting for meeting in meetings if meeting.slug in with_pages]
     return bank_marks(paged, facts.asked, facts.today)
